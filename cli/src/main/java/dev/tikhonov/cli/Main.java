@@ -1,0 +1,55 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code tikhonov} command. Parses flags and calls the library; no math. */
+@Command(
+    name = "tikhonov",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Train regularized models: L2, L1, elastic net, weight decay, dropout.",
+      "",
+      "Every λ means the same thing everywhere (docs/objective.md):",
+      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
+      "  ℓ = ½(y−ŷ)² (squared error) or −log p(y|x) (cross-entropy); α = --l1-ratio;",
+      "  only weights are penalized (biases never, by default).",
+      ""
+    },
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  /** Builds the command line with its exception handlers; tests call this too. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("tikhonov: error: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("tikhonov: error: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          return 2;
+        });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.tikhonov.tensor;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Stateless element-wise kernels on {@link Matrix}. Each writes only into its last argument,
+ * named {@code out}; the javadoc gives the numpy equivalent.
+ */
+public final class Kernels {
+  private Kernels() {}
+
+  /** {@code out[i, :] += row[0, :]} for every row i (bias broadcast). Modified: {@code out}. */
+  public static void addRowVector(Matrix row, Matrix out) {
+    int n = out.cols();
+    if (row.rows() != 1 || row.cols() != n) {
+      throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
+    }
+    FloatBuffer b = row.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
+      for (int j = 0; j < n; j++) {
+        o.put(base + j, o.get(base + j) + b.get(j));
+      }
+    }
+  }
+
+  /** {@code out[0, :] = x.sum(axis=0)}, accumulated in double. Modified: {@code out}. */
+  public static void columnSums(Matrix x, Matrix out) {
+    int n = x.cols();
+    if (out.rows() != 1 || out.cols() != n) {
+      throw new IllegalArgumentException("column sums of " + x.shape() + " into " + out.shape());
+    }
+    double[] acc = new double[n];
+    FloatBuffer xb = x.buffer();
+    for (int i = 0, base = 0; i < x.rows(); i++, base += n) {
+      for (int j = 0; j < n; j++) {
+        acc[j] += xb.get(base + j);
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      out.put(j, (float) acc[j]);
+    }
+  }
+
+  /** {@code out[:] = a + b} element-wise. Modified: {@code out} (may alias a or b). */
+  public static void add(Matrix a, Matrix b, Matrix out) {
+    Matrix.requireSameShape(a, b);
+    Matrix.requireSameShape(a, out);
+    FloatBuffer x = a.buffer();
+    FloatBuffer y = b.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, n = a.size(); i < n; i++) {
+      o.put(i, x.get(i) + y.get(i));
+    }
+  }
+
+  /**
+   * {@code out[i, :] = source[index[from + i], :]} for i in {@code [0, to − from)}: gathers a
+   * mini-batch. Modified: {@code out}.
+   */
+  public static void gatherRows(Matrix source, int[] index, int from, int to, Matrix out) {
+    if (out.rows() != to - from) {
+      throw new IllegalArgumentException("gather " + (to - from) + " rows into " + out.shape());
+    }
+    for (int i = from; i < to; i++) {
+      out.copyRow(source, index[i], i - from);
+    }
+  }
+
+  /** Index of the largest element of row {@code r} (first one on ties). */
+  public static int argmaxRow(Matrix x, int r) {
+    int n = x.cols();
+    int base = r * n;
+    FloatBuffer b = x.buffer();
+    int best = 0;
+    float bestValue = b.get(base);
+    for (int j = 1; j < n; j++) {
+      float v = b.get(base + j);
+      if (v > bestValue) {
+        bestValue = v;
+        best = j;
+      }
+    }
+    return best;
+  }
+}

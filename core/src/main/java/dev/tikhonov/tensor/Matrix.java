@@ -1,0 +1,212 @@
+package dev.tikhonov.tensor;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * A dense, row-major float32 matrix stored off-heap in a direct {@link FloatBuffer}.
+ *
+ * <p>Element (r, c) lives at flat index {@code r * cols + c}. The storage is a direct buffer so
+ * that {@link Blas} hands its address to OpenBLAS without copying: the JNI layer copies Java
+ * {@code float[]} arrays on every call, which would dominate a training step.
+ *
+ * <p>{@link #topRows(int)} returns a view that shares the storage; a layer keeps one buffer
+ * sized for the largest mini-batch and uses views for smaller ones, so the training loop
+ * allocates no large arrays per batch.
+ */
+public final class Matrix {
+  private final int rows;
+  private final int cols;
+  private final FloatBuffer data;
+
+  private Matrix(int rows, int cols, FloatBuffer data) {
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data;
+  }
+
+  /** A new matrix of zeros. */
+  public static Matrix zeros(int rows, int cols) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException("negative shape " + rows + "x" + cols);
+    }
+    long bytes = 4L * rows * cols;
+    if (bytes > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "matrix " + rows + "x" + cols + " exceeds 2 GiB; split the data into chunks");
+    }
+    FloatBuffer buffer =
+        ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return new Matrix(rows, cols, buffer);
+  }
+
+  /** A new matrix holding {@code values} in row-major order. */
+  public static Matrix of(int rows, int cols, float... values) {
+    if (values.length != (long) rows * cols) {
+      throw new IllegalArgumentException(
+          "expected " + ((long) rows * cols) + " values for " + rows + "x" + cols
+              + ", got " + values.length);
+    }
+    Matrix m = zeros(rows, cols);
+    m.data.put(0, values);
+    return m;
+  }
+
+  /** A new matrix from doubles, rounded to float32. */
+  public static Matrix of(int rows, int cols, double... values) {
+    float[] f = new float[values.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) values[i];
+    }
+    return of(rows, cols, f);
+  }
+
+  /** A column vector (n×1). */
+  public static Matrix column(float... values) {
+    return of(values.length, 1, values);
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  /** Number of elements, {@code rows * cols}. */
+  public int size() {
+    return rows * cols;
+  }
+
+  public float get(int row, int col) {
+    return data.get(row * cols + col);
+  }
+
+  public void set(int row, int col, float value) {
+    data.put(row * cols + col, value);
+  }
+
+  /** Element at flat (row-major) index {@code i}. */
+  public float at(int i) {
+    return data.get(i);
+  }
+
+  /** Sets the element at flat (row-major) index {@code i}. */
+  public void put(int i, float value) {
+    data.put(i, value);
+  }
+
+  /**
+   * The live storage, position 0, {@code size()} elements. Kernels read and write through it;
+   * writes change this matrix.
+   */
+  public FloatBuffer buffer() {
+    return data;
+  }
+
+  /** A view of the first {@code n} rows sharing this matrix's storage. */
+  public Matrix topRows(int n) {
+    if (n == rows) {
+      return this;
+    }
+    return rowRange(0, n);
+  }
+
+  /** A view of rows {@code [from, to)} sharing this matrix's storage. */
+  public Matrix rowRange(int from, int to) {
+    if (from < 0 || to > rows || from > to) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
+    }
+    FloatBuffer view = data.duplicate().position(from * cols).limit(to * cols).slice();
+    return new Matrix(to - from, cols, view);
+  }
+
+  /** A deep copy. */
+  public Matrix copy() {
+    Matrix m = zeros(rows, cols);
+    m.copyFrom(this);
+    return m;
+  }
+
+  /** Copies {@code source} (same shape) into this matrix. */
+  public void copyFrom(Matrix source) {
+    requireSameShape(source, this);
+    data.put(0, source.data, 0, size());
+  }
+
+  /** Copies row {@code sourceRow} of {@code source} into row {@code row} of this matrix. */
+  public void copyRow(Matrix source, int sourceRow, int row) {
+    if (source.cols != cols) {
+      throw new IllegalArgumentException("row length " + source.cols + " != " + cols);
+    }
+    data.put(row * cols, source.data, sourceRow * cols, cols);
+  }
+
+  public void fill(float value) {
+    for (int i = 0, n = size(); i < n; i++) {
+      data.put(i, value);
+    }
+  }
+
+  public float[] toArray() {
+    float[] out = new float[size()];
+    data.get(0, out);
+    return out;
+  }
+
+  public double[] toDoubleArray() {
+    double[] out = new double[size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data.get(i);
+    }
+    return out;
+  }
+
+  /** Row {@code r} as a new array. */
+  public float[] row(int r) {
+    float[] out = new float[cols];
+    data.get(r * cols, out);
+    return out;
+  }
+
+  /** Sum of squares, accumulated in double. */
+  public double sumOfSquares() {
+    double s = 0;
+    for (int i = 0, n = size(); i < n; i++) {
+      double v = data.get(i);
+      s += v * v;
+    }
+    return s;
+  }
+
+  /** True when every element is finite. */
+  public boolean allFinite() {
+    for (int i = 0, n = size(); i < n; i++) {
+      if (!Float.isFinite(data.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public String shape() {
+    return rows + "x" + cols;
+  }
+
+  static void requireSameShape(Matrix a, Matrix b) {
+    if (a.rows != b.rows || a.cols != b.cols) {
+      throw new IllegalArgumentException("shape mismatch: " + a.shape() + " vs " + b.shape());
+    }
+  }
+
+  @Override
+  public String toString() {
+    int shown = Math.min(size(), 8);
+    float[] head = new float[shown];
+    data.get(0, head);
+    return "Matrix[" + shape() + "] " + Arrays.toString(head) + (shown < size() ? "…" : "");
+  }
+}
