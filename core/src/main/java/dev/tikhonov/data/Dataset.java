@@ -6,18 +6,23 @@ import java.util.List;
 /**
  * Features and targets of n examples, held in float32.
  *
- * <p>{@code features} is n×p. For classification ({@code numClasses ≥ 2}) {@code targets} is
- * n×1 and holds the class index 0..K−1 of each row as a float; for regression
- * ({@code numClasses == 0}) it is n×q real targets.
+ * <p>{@code features} is n×p. For classification (K = {@code classNames.size() ≥ 2})
+ * {@code targets} is n×1 and holds the class index 0..K−1 of each row as a float; class k is
+ * named {@code classNames.get(k)}. For regression ({@code classNames} empty) it is n×q real
+ * targets.
  *
  * @param features n×p inputs
  * @param targets n×1 class indices, or n×q regression targets
  * @param featureNames p names (column headers, or x0..x{p−1})
- * @param numClasses K for classification, 0 for regression
+ * @param classNames K class names for classification, empty for regression
  * @param source where the data came from, for messages and provenance
  */
 public record Dataset(
-    Matrix features, Matrix targets, List<String> featureNames, int numClasses, String source) {
+    Matrix features,
+    Matrix targets,
+    List<String> featureNames,
+    List<String> classNames,
+    String source) {
 
   public Dataset {
     if (features.rows() != targets.rows()) {
@@ -29,8 +34,10 @@ public record Dataset(
       throw new IllegalArgumentException(
           featureNames.size() + " feature names for " + features.cols() + " columns");
     }
-    if (numClasses == 1 || numClasses < 0) {
-      throw new IllegalArgumentException("numClasses must be 0 (regression) or >= 2");
+    int numClasses = classNames.size();
+    if (numClasses == 1) {
+      throw new InputException(
+          source + ": only one class (" + classNames.get(0) + "); classification needs two");
     }
     if (numClasses >= 2) {
       if (targets.cols() != 1) {
@@ -46,6 +53,17 @@ public record Dataset(
       }
     }
     featureNames = List.copyOf(featureNames);
+    classNames = List.copyOf(classNames);
+  }
+
+  /** Class names "0".."K−1". */
+  public static List<String> indexNames(int k) {
+    return java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList();
+  }
+
+  /** K for classification, 0 for regression. */
+  public int numClasses() {
+    return classNames.size();
   }
 
   /** Names x0..x{p−1}. */
@@ -62,7 +80,7 @@ public record Dataset(
   }
 
   public boolean isClassification() {
-    return numClasses >= 2;
+    return classNames.size() >= 2;
   }
 
   /** Class index of row i (classification only). */
@@ -78,11 +96,11 @@ public record Dataset(
       x.copyRow(features, index[i], i);
       y.copyRow(targets, index[i], i);
     }
-    return new Dataset(x, y, featureNames, numClasses, source);
+    return new Dataset(x, y, featureNames, classNames, source);
   }
 
   /** The same data with other features (same rows), e.g. after standardization. */
   public Dataset withFeatures(Matrix newFeatures) {
-    return new Dataset(newFeatures, targets, featureNames, numClasses, source);
+    return new Dataset(newFeatures, targets, featureNames, classNames, source);
   }
 }
