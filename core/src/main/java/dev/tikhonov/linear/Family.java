@@ -1,0 +1,17 @@
+package dev.tikhonov.linear;
+
+/**
+ * The loss ℓ of a generalized linear model, as in glmnet's {@code family}.
+ *
+ * <ul>
+ *   <li>{@code GAUSSIAN}: ℓ = ½(y − η)²; the objective's data term is (1/2n)·RSS.
+ *   <li>{@code BINOMIAL}: ℓ = −[y·η − log(1 + e^η)] for y ∈ {0, 1}.
+ *   <li>{@code MULTINOMIAL}: ℓ = −η_y + log Σ_k e^{η_k} (symmetric: one coefficient vector per
+ *       class, intercepts centered to sum to zero).
+ * </ul>
+ */
+public enum Family {
+  GAUSSIAN,
+  BINOMIAL,
+  MULTINOMIAL
+}
