@@ -244,8 +244,11 @@ public final class MnistL2 {
     if (v == 0) {
       return "0";
     }
-    return v >= 0.01 ? String.format("%.4g", v).replaceAll("\\.?0+$", "")
-        : String.format("%.0e", v);
+    if (v < 0.01) {
+      return String.format("%.0e", v);
+    }
+    String s = String.format("%.4g", v);
+    return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
   }
 
   private static String join(List<Integer> xs) {
