@@ -71,4 +71,18 @@ class ConvergenceTest {
     }
     assertReaches(ridge, OptimizerConfig.sgd(0.2).withWeightDecay(d), 1e-5);
   }
+
+  @Test
+  void momentumWithDecoupledDecay_convergesToTheRidgeMinimizerOfLambdaOneMinusMuTimesD() {
+    // Fixed point: b = ∇f/(1−μ) and b + d·w = 0, so ∇f + (1−μ)·d·w = 0: the decay is not
+    // amplified by the velocity the way a coupled L2 gradient is.
+    double d = 2.0;
+    double mu = 0.75;
+    double lambda = (1 - mu) * d;
+    double[] ridge = new double[TARGET.length];
+    for (int i = 0; i < ridge.length; i++) {
+      ridge[i] = CURVATURE[i] * TARGET[i] / (CURVATURE[i] + lambda);
+    }
+    assertReaches(ridge, OptimizerConfig.sgdMomentum(0.05, mu).withWeightDecay(d), 1e-5);
+  }
 }

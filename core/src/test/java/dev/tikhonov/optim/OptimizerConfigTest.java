@@ -37,8 +37,10 @@ class OptimizerConfigTest {
         IllegalArgumentException.class, () -> config(Kind.ADAM, 0, 0.9, 0.9, Double.NaN, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> config(Kind.SGD, 0, 0.9, 0.9, 1e-8, -1, 0));
     assertThrows(IllegalArgumentException.class, () -> config(Kind.SGD, 0, 0.9, 0.9, 1e-8, 0, -1));
-    assertThrows(IllegalArgumentException.class, () -> config(Kind.MOMENTUM, 1, 0.9, 0.9, 1e-8, 0, 0));
-    assertThrows(IllegalArgumentException.class, () -> config(Kind.NESTEROV, 0, 0.9, 0.9, 1e-8, 0, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> config(Kind.MOMENTUM, 1, 0.9, 0.9, 1e-8, 0, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> config(Kind.NESTEROV, 0, 0.9, 0.9, 1e-8, 0, 0));
     assertThrows(NullPointerException.class, () -> OptimizerConfig.sgd(0.1).withSchedule(null));
   }
 

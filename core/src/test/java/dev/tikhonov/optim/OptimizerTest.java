@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.tensor.Matrix;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ class OptimizerTest {
     List<Parameter> params = List.of(weight(), bias());
     Optimizer momentum =
         Optimizer.of(Optimizers.build(OptimizerConfig.sgdMomentum(0.1, 0.9)), params);
-    assertEquals(List.of("0.momentum/0", "0.momentum/1"), List.copyOf(momentum.stateBuffers().keySet()));
+    assertEquals(
+        List.of("0.momentum/0", "0.momentum/1"), List.copyOf(momentum.stateBuffers().keySet()));
     Optimizer clippedAdamw =
         Optimizer.of(
             Optimizers.build(OptimizerConfig.adamw(0.1, 0.01).withClipNorm(1)), params);
@@ -126,7 +128,7 @@ class OptimizerTest {
       if (config.kind() == OptimizerConfig.Kind.ADAMW) {
         // Adam's bias correction depends on the step, so the count is part of the state.
         assertFalse(
-            java.util.Arrays.equals(
+            Arrays.equals(
                 original.get(0).value().toArray(), unrestoredSteps.get(0).value().toArray()));
       }
     }
