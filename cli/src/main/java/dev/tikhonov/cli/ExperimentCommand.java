@@ -88,10 +88,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.printf("  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
         + "(= torch SGD weight_decay=λ)%n");
     human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);
-    long steps = (long) ((d.train().size() + s.batchSize() - 1) / s.batchSize()) * s.epochs()
-        * (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
+    long runs = (long) (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
     List<MnistL2.Row> rows;
-    try (Progress progress = new Progress("mnist-l2", steps, common.quiet)) {
+    try (Progress progress = new Progress("mnist-l2", runs, true, common.quiet)) {
       rows = MnistL2.run(d, s, out, progress);
     }
     human.println();
@@ -119,7 +118,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println();
     List<GdLinear.Row> rows;
     try (Progress progress = new Progress("gd-linear",
-        (long) s.steps() * s.lambdas().size(), common.quiet)) {
+        s.lambdas().size(), true, common.quiet)) {
       rows = GdLinear.run(s, out, progress);
     }
     human.print(GdLinear.table(rows));

@@ -149,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "seed %d, %d threads%n", lambda, l1Ratio, dropout, optimizer.weightDecay,
         optimizer.optimizer, optimizer.learningRate(), epochs, batchSize, seed, common.threads);
     Training.Outcome o;
-    try (Progress progress = new Progress("train", stepsPerEpoch * epochs, common.quiet)) {
+    try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
       o = Training.fit(spec, train, validation, test, config, progress, mean, scale);
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + e.getMessage());
