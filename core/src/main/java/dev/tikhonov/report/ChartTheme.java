@@ -74,6 +74,8 @@ final class ChartTheme {
     s.setChartPadding(12);
     s.setAntiAlias(true);
     s.setToolTipsEnabled(false);
+    s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    s.setAnnotationTextFontColor(GUIDE);
     return chart;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,10 @@ public final class HtmlReport {
         .append(Html.escape(dir.toAbsolutePath().normalize().toString())).append("</p></header>\n");
 
     out.append("<section id=\"settings\"><h2>Settings</h2>\n");
-    String objective = runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
-        : experiment != null && experiment.hasNonNull("objective") ? experiment.get("objective").asText()
+    // the experiment's own statement is the more specific one (its loss, its penalty)
+    String objective = experiment != null && experiment.hasNonNull("objective")
+        ? experiment.get("objective").asText()
+        : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
         : Provenance.OBJECTIVE;
     out.append("<p class=\"objective\">").append(Html.escape(objective)).append("</p>\n")
         .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
@@ -66,9 +69,14 @@ public final class HtmlReport {
       runJson.path("args").forEach(a -> out.append(' ').append(Html.escape(a.asText())));
       out.append("</code></p>\n");
     }
-    JsonNode settings = runJson != null && runJson.path("settings").size() > 0 ? runJson.get("settings")
-        : experiment != null ? experiment.path("settings") : null;
-    if (settings != null && settings.size() > 0) {
+    ObjectNode settings = JsonFiles.MAPPER.createObjectNode();
+    if (experiment != null && experiment.path("settings").isObject()) {
+      settings.setAll((ObjectNode) experiment.get("settings"));
+    }
+    if (runJson != null && runJson.path("settings").isObject()) {
+      settings.setAll((ObjectNode) runJson.get("settings"));
+    }
+    if (settings.size() > 0) {
       Html.keyValueTable(settings, out);
     } else {
       out.append("<p class=\"note\">No settings recorded (no run.json or experiment.json).</p>\n");
@@ -149,8 +157,9 @@ public final class HtmlReport {
       code{font:13px "DejaVu Sans Mono",Menlo,Consolas,monospace;word-break:break-all}
       .table-wrap{overflow-x:auto;margin:8px 0 12px}
       table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
-      th,td{padding:5px 12px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
-      th{background:#fafafa;font-weight:600;border-bottom:2px solid #ccc}
+      th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+      th{background:#fafafa;font-weight:600;border-bottom:2px solid #ccc;white-space:normal;
+        vertical-align:bottom}
       td:first-child,th:first-child{text-align:left}
       tbody tr:nth-child(even){background:#fbfbfc}
       tr.best{background:var(--best)!important;font-weight:600}

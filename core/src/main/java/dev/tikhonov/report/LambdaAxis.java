@@ -2,15 +2,17 @@ package dev.tikhonov.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A logarithmic λ axis that still shows λ = 0. Zero has no place on a log axis, so λ = 0 is drawn
- * one decade below the smallest positive λ's decade, at {@code zero = 10^(⌊log₁₀ λ₊min⌋ − 1)}; the
- * tick there is labelled "0", a dotted vertical line separates it from the positive λ, and λ = 0
- * points are never joined by a line to the λ &gt; 0 points (the axis is broken in between).
+ * at a marked position left of the smallest positive λ, half a decade below that λ's decade:
+ * {@code zero = 10^(⌊log₁₀ λ₊min⌋ − ½)}. The axis starts just left of it, so no decade tick falls
+ * in the λ = 0 slot; a dotted vertical line (the axis break) separates the slot from the positive
+ * λ, a label "λ = 0" sits in it, and λ = 0 points are never joined by a line to λ &gt; 0 points.
  */
 final class LambdaAxis {
   /** Where λ = 0 is drawn. */
@@ -26,7 +28,7 @@ final class LambdaAxis {
       }
     }
     smallestPositive = Double.isInfinite(min) ? 1 : min;
-    zero = Math.pow(10, Math.floor(Math.log10(smallestPositive)) - 1);
+    zero = Math.pow(10, Math.floor(Math.log10(smallestPositive)) - 0.5);
   }
 
   /** Position of λ on the axis: λ itself, or {@link #zero} for λ = 0. */
@@ -34,27 +36,26 @@ final class LambdaAxis {
     return lambda > 0 ? lambda : zero;
   }
 
-  /** Log scale, "0" at the λ = 0 position, a dotted break line; call after adding series. */
+  /**
+   * Log scale, and with λ = 0 present the slot, break line and "λ = 0" label; call after adding
+   * the series. (XChart ignores a tick-label function on a log axis, so the slot is labelled by
+   * an annotation instead of a tick.)
+   */
   void apply(XYChart chart, boolean hasZero) {
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> label(x));
     if (hasZero) {
-      chart.getStyler().setXAxisMin(zero / 2);
+      chart.getStyler().setXAxisMin(zero / 1.6);
       double breakAt = Math.sqrt(zero * smallestPositive);
       double[] y = yRange(chart);
-      XYSeries line = chart.addSeries("λ-axis break", new double[] {breakAt, breakAt}, y);
+      double pad = 0.04 * (y[1] - y[0]);
+      XYSeries line = chart.addSeries("λ-axis break", new double[] {breakAt, breakAt},
+          new double[] {y[0] - pad, y[1] + pad});
       line.setShowInLegend(false);
       line.setMarker(SeriesMarkers.NONE);
       line.setLineColor(ChartTheme.GUIDE);
       line.setLineStyle(ChartTheme.DOTTED);
+      chart.addAnnotation(new AnnotationText("λ = 0", zero, y[0] - pad, false));
     }
-  }
-
-  String label(double x) {
-    if (Math.abs(x - zero) <= 1e-9 * zero) {
-      return "0";
-    }
-    return Format.number(x);
   }
 
   /** Lowest and highest y over the chart's series so far (error bars included). */

@@ -42,7 +42,7 @@ public final class LambdaCharts {
    */
   public static XYChart validationCurve(List<LambdaRow> rows, Metric metric) {
     XYChart chart = ChartTheme.xy(metric.label + " against λ (mean ± std over seeds)",
-        "λ (log scale; λ = 0 drawn at 0)", metric.label);
+        "λ (log scale)", metric.label);
     LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
     int colour = 0;
     for (Map.Entry<String, List<LambdaRow>> group : groups(rows).entrySet()) {
@@ -67,7 +67,7 @@ public final class LambdaCharts {
     List<LambdaRow> plain = rows.stream().filter(LambdaRow::plainL2)
         .sorted(Comparator.comparingDouble(LambdaRow::lambda)).toList();
     XYChart chart = ChartTheme.xy("Weight norm per layer against λ (no dropout)",
-        "λ (log scale; λ = 0 drawn at 0)", "‖W‖_F (mean over seeds)");
+        "λ (log scale)", "‖W‖_F (mean over seeds)");
     LambdaAxis axis = new LambdaAxis(plain.stream().mapToDouble(LambdaRow::lambda).toArray());
     int layers = plain.stream().mapToInt(r -> r.layerWeightNormsMean().length).max().orElse(0);
     for (int l = 0; l < layers; l++) {
@@ -89,7 +89,7 @@ public final class LambdaCharts {
   public static XYChart gdLinearSlope(double[] lambda, double[] slope, double[] closedFormSlope,
       double[] intercept) {
     XYChart chart = ChartTheme.xy("Fitted slope and intercept against λ (true: slope 3, intercept 2)",
-        "λ (log scale; λ = 0 drawn at 0)", "coefficient");
+        "λ (log scale)", "coefficient");
     LambdaAxis axis = new LambdaAxis(lambda);
     addLambdaSeries(chart, axis, "slope (gradient descent)", lambda, slope, null, ChartTheme.color(0));
     XYSeries closed = addLambdaSeries(chart, axis, "slope (closed form)", lambda, closedFormSlope,

@@ -36,7 +36,6 @@ public final class PathCharts {
     chart.getStyler().setLegendVisible(classes * p <= MAX_LEGEND);
     markCv(chart, path);
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(LambdaAxis.Format::number);
     return chart;
   }
 
@@ -68,7 +67,6 @@ public final class PathCharts {
     mean.setMarker(m > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     markCv(chart, path);
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(LambdaAxis.Format::number);
     return chart;
   }
 
