@@ -66,8 +66,9 @@ public final class ReportCharts {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
     LambdaRow best = LambdaRow.best(rows);
     charts.add(new ReportChart("validation-accuracy",
-        "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 is drawn at the tick"
-            + " labelled 0, left of the dotted axis break; the dashed line marks the best λ.",
+        "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
+            + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
+            + " The dashed line marks the best λ.",
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_ACCURACY)));
     charts.add(new ReportChart("validation-loss",
         "Test cross-entropy against λ, mean ± std over seeds.",
