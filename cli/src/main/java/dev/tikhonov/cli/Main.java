@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
       "  only weights are penalized (biases never, by default).",
       ""
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
