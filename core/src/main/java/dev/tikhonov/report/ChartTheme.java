@@ -43,6 +43,15 @@ final class ChartTheme {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }
 
+  /** Legend to the right, one entry a line: a horizontal legend of many entries runs off the chart. */
+  static void legendRightWhenCrowded(XYChart chart) {
+    long entries = chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).count();
+    if (entries > 6) {
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+  }
+
   /** A styled, empty XY chart. */
   static XYChart xy(String title, String xTitle, String yTitle) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)

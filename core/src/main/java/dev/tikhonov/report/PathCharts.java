@@ -35,6 +35,7 @@ public final class PathCharts {
     }
     chart.getStyler().setLegendVisible(classes * p <= MAX_LEGEND);
     markCv(chart, path);
+    ChartTheme.legendRightWhenCrowded(chart);
     chart.getStyler().setXAxisLogarithmic(true);
     return chart;
   }

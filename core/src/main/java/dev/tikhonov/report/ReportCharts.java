@@ -196,11 +196,7 @@ public final class ReportCharts {
       s.setLineWidth(1.8f);
     }
     chart.getStyler().setLegendVisible(histories.size() <= 2 * PathCharts.MAX_LEGEND);
-    if (histories.size() > 4) {
-      // a horizontal legend of long run labels runs off the chart's sides
-      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-      chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
-    }
+    ChartTheme.legendRightWhenCrowded(chart);
     return chart;
   }
 

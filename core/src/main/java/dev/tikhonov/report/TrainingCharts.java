@@ -52,6 +52,8 @@ public final class TrainingCharts {
   public static XYChart histograms(String title, String xTitle, double[] edges,
       Map<String, double[]> countsByName) {
     XYChart chart = ChartTheme.xy(title, xTitle, "number of weights");
+    // XChart places these ticks on the bin edges; a short pattern keeps them legible
+    chart.getStyler().setXAxisDecimalPattern("0.0##");
     int colour = 0;
     for (Map.Entry<String, double[]> e : countsByName.entrySet()) {
       double[] counts = e.getValue();
