@@ -146,7 +146,7 @@ public final class ReportCharts {
     String suffix = model.isEmpty() ? "" : "-" + model;
     String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";
     charts.add(new ReportChart("coefficient-path" + suffix,
-        "Each coefficient against λ" + alpha + "; λ decreases to the left."
+        "Each coefficient against λ" + alpha + "; the penalty grows to the right."
             + (path.cv() == null ? "" : " Dashed: λ_min = " + Html.number(path.cv().lambdaMin())
                 + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + "."),
         PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha)));
