@@ -6,6 +6,7 @@ import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     common.applyThreads();
     Path out = common.outDir(name);
-    long start = System.nanoTime();
+    Instant start = Instant.now();
     return switch (name) {
       case "mnist-l2" -> mnistL2(out, start);
       case "gd-linear" -> gdLinear(out, start);
@@ -69,7 +70,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     };
   }
 
-  private int mnistL2(Path out, long start) {
+  private int mnistL2(Path out, Instant start) {
     MnistL2.Settings base = quick ? MnistL2.Settings.quick() : MnistL2.Settings.full();
     MnistL2.Settings s = new MnistL2.Settings(lambdas != null ? lambdas : base.lambdas(),
         base.dropout(), base.dropoutLambdas(), seeds != null ? seeds : base.seeds(),
@@ -95,21 +96,22 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     human.println();
     human.print(MnistL2.table(rows));
-    double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "mnist-l2");
     settings.put("quick", quick);
     settings.put("settings", s);
+    human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
-        settings, seconds);
-    human.printf("%nwrote %s (%.0fs)%n", out, seconds);
+        start, settings, human);
+    human.printf("wrote %s (%.0fs)%n", out,
+        java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       System.out.println(Json.oneLine(rows));
     }
     return 0;
   }
 
-  private int gdLinear(Path out, long start) {
+  private int gdLinear(Path out, Instant start) {
     GdLinear.Settings s = quick ? GdLinear.Settings.quick() : GdLinear.Settings.defaults();
     var human = common.human();
     human.printf("experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch gradient "
@@ -122,13 +124,13 @@ public final class ExperimentCommand implements Callable<Integer> {
       rows = GdLinear.run(s, out, progress);
     }
     human.print(GdLinear.table(rows));
-    double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "gd-linear");
     settings.put("settings", s);
-    RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, settings,
-        seconds);
-    human.printf("%nwrote %s%n", out);
+    human.println();
+    RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }

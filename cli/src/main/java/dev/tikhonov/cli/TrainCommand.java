@@ -97,6 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
@@ -181,12 +182,11 @@ public final class TrainCommand implements Callable<Integer> {
     settings.put("patience", patience);
     settings.put("validation_fraction", vf);
     settings.put("standardize", standardize);
-    RunFiles.finish(out, "train", seed, common.threads, dataOptions, settings,
-        o.result().seconds());
     human.printf("%n  test accuracy %s   test loss %.4f   train loss %.4f   penalty %.4g   "
             + "(%.1fs)%n", o.test().accuracy() == o.test().accuracy()
             ? String.format("%.4f", o.test().accuracy()) : "-",
         o.test().loss(), o.train().loss(), o.result().penalty(), o.result().seconds());
+    RunFiles.finish(out, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + out);
     if (common.json) {
       System.out.println(Json.oneLine(metrics));
