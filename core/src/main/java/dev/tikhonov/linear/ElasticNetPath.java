@@ -49,6 +49,18 @@ public final class ElasticNetPath {
    */
   public static GlmPath fit(double[][] x, double[] y, int[] rows, ElasticNetConfig config,
       List<String> featureNames) {
+    return fit(x, y, rows, config, featureNames, Updates.AUTOMATIC);
+  }
+
+  /** How gradients are kept current; tests force each strategy on the same problem. */
+  enum Updates {
+    AUTOMATIC,
+    COVARIANCE,
+    NAIVE
+  }
+
+  static GlmPath fit(double[][] x, double[] y, int[] rows, ElasticNetConfig config,
+      List<String> featureNames, Updates updates) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
@@ -90,7 +102,9 @@ public final class ElasticNetPath {
 
     double alpha = config.l1Ratio();
     double[] penalty = config.scaledPenaltyFactors(p);
-    GradientTracker tracker = p < COVARIANCE_MAX_FEATURES
+    boolean covariance = updates == Updates.COVARIANCE
+        || (updates == Updates.AUTOMATIC && p < COVARIANCE_MAX_FEATURES);
+    GradientTracker tracker = covariance
         ? new CovarianceTracker(design, target) : new ResidualTracker(design, target);
     // glmnet's threshold is on y scaled to unit variance; ours is the same on the raw scale.
     GaussianCoordinateDescent solver = new GaussianCoordinateDescent(
