@@ -68,11 +68,24 @@ public final class Ridge {
         gram[j * p + j] = 1.0; // a constant column: its row and column are zero, b_j = 0
       }
     }
-    int info = openblas.LAPACKE_dposv(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, 1, gram, p, rhs, p);
+    double[] diagonal = new double[p];
+    for (int j = 0; j < p; j++) {
+      diagonal[j] = gram[j * p + j];
+    }
+    int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, gram, p);
+    // A pivot that lost all but 1e-12 of its column's weight means collinear columns: rounding
+    // alone kept the factorization going, and its solution would be noise.
+    for (int j = 0; info == 0 && j < p; j++) {
+      double pivot = gram[j * p + j];
+      if (pivot * pivot < 1e-12 * diagonal[j]) {
+        info = j + 1;
+      }
+    }
     if (info != 0) {
       throw new InputException("ridge at λ = " + lambda + ": the centered XᵀX + nλI is singular"
           + " (collinear columns with λ = 0); use λ > 0");
     }
+    openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, 1, gram, p, rhs, p);
     return rhs;
   }
 
