@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       TrainCommand.class,
+      PathCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       ReportCommand.class,
