@@ -5,6 +5,7 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.experiment.RidgeVsLasso;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Parameters;
       "             10 epochs. L2 = (λ/2)Σ‖W‖² on weights = torch SGD(weight_decay=λ).",
       "  gd-linear  y = 3x + 2 + noise by full-batch gradient descent with (λ/2)w²: the slope",
       "             shrinks towards 0 as λ grows, next to the closed form S_xy/(S_xx + λ).",
+      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test split;",
+      "             ridge, lasso and elastic net (α=0.5), λ by 10-fold CV: test MSE, nonzeros.",
       ""})
 public final class ExperimentCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "NAME", description = "mnist-l2 or gd-linear.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "mnist-l2, gd-linear or ridge-vs-lasso.")
   String name;
 
   @Option(names = "--quick",
@@ -65,8 +68,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     return switch (name) {
       case "mnist-l2" -> mnistL2(out, start);
       case "gd-linear" -> gdLinear(out, start);
-      default -> throw new IllegalArgumentException(
-          "unknown experiment '" + name + "': expected mnist-l2 or gd-linear");
+      case "ridge-vs-lasso" -> ridgeVsLasso(out, start);
+      default -> throw new IllegalArgumentException("unknown experiment '" + name
+          + "': expected mnist-l2, gd-linear or ridge-vs-lasso");
     };
   }
 
@@ -107,6 +111,30 @@ public final class ExperimentCommand implements Callable<Integer> {
         java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       System.out.println(Json.oneLine(rows));
+    }
+    return 0;
+  }
+
+  private int ridgeVsLasso(Path out, Instant start) {
+    RidgeVsLasso.Settings s = quick ? RidgeVsLasso.Settings.quick()
+        : RidgeVsLasso.Settings.full();
+    long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0;
+    var human = common.human();
+    human.println("experiment ridge-vs-lasso: makeRegression data, train/test split; ridge "
+        + "(α=0), lasso (α=1) and elastic net (α=0.5), each with λ_min from CV");
+    human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
+        + "   (standardized features, glmnet's path)");
+    human.println();
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out, s, seed, common.threads, human);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "ridge-vs-lasso");
+    settings.put("settings", s);
+    human.println();
+    RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
+    if (common.json) {
+      System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }
     return 0;
   }

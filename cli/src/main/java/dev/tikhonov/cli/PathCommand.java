@@ -93,8 +93,8 @@ public final class PathCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
-    long start = System.nanoTime();
     String fam = family.toLowerCase(Locale.ROOT);
     if (!List.of("gaussian", "binomial", "multinomial").contains(fam)) {
       throw new InputException("--family must be gaussian, binomial or multinomial, got '"
@@ -150,12 +150,12 @@ public final class PathCommand implements Callable<Integer> {
     DataOptions dataOptions = new DataOptions();
     dataOptions.data = data;
     dataOptions.target = target;
-    RunFiles.finish(out, "path", seed, common.threads, dataOptions, settings,
-        (System.nanoTime() - start) / 1e9);
     if (common.json) {
       System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path, cv)));
     }
     common.human().print(PathFiles.summary(path, cv));
+    RunFiles.finish(out, "path", seed, common.threads, dataOptions, started, settings,
+        common.human());
     common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
     return 0;
   }
