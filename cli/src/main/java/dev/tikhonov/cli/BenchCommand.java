@@ -5,7 +5,6 @@ import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.tensor.Transpose;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code tikhonov bench}: end-to-end timings that print a table and write bench.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure speed on this machine; prints a table and writes DIR/bench.json.",
-    subcommands = {BenchCommand.Gemm.class})
+    subcommands = {BenchCommand.Gemm.class, BenchCommand.Mlp.class, BenchCommand.Path.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +43,7 @@ public final class BenchCommand implements Runnable {
     double seconds = 1.5;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
-    Path out;
+    java.nio.file.Path out;
 
     @Override
     public Integer call() {
@@ -93,5 +92,190 @@ public final class BenchCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /**
+   * MLP training throughput (issue 5): 784-256-128-10 on Fashion-MNIST as the PyTorch peer
+   * trains it. samples/s = training rows / median epoch seconds (epochs after the first).
+   */
+  @Command(name = "mlp", mixinStandardHelpOptions = true,
+      description = "Train 784-256-128-10 (ReLU, softmax CE, SGD lr 0.05 momentum 0.9, batch "
+          + "128, L2 λ on weights) on Fashion-MNIST and time each epoch's training loop.")
+  static final class Mlp implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Folder with the four (gzipped or not) IDX files. Default: "
+            + "/usr/share/datasets/fashion-mnist, else synthetic data of the same shape.")
+    java.nio.file.Path data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    int epochs = 10;
+
+    @Option(names = "--threads", paramLabel = "T",
+        description = "Threads for the BLAS and the trainer. Default: ${DEFAULT-VALUE}.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--lambda", paramLabel = "λ",
+        description = "L2 strength on the weights, (λ/2)‖W‖² (PyTorch weight_decay=λ). "
+            + "Default: ${DEFAULT-VALUE}.")
+    double lambda = 0;
+
+    @Option(names = "--seed", description = "Default: ${DEFAULT-VALUE}.")
+    long seed = 0;
+
+    @Option(names = "--synthetic", description = "Use synthetic data of Fashion-MNIST's shape.")
+    boolean synthetic;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() {
+      if (epochs < 1 || threads < 1) {
+        throw new IllegalArgumentException("--epochs and --threads must be >= 1");
+      }
+      Blas.setThreads(threads);
+      dev.tikhonov.data.TrainTest tt = synthetic
+          ? MlpBench.synthetic(60_000, 10_000, 784, 10, seed + 7) : MlpBench.data(data);
+      System.out.printf("MLP 784-256-128-10 on %s (%d train, %d test), %d epochs, %d threads,"
+          + " λ = %s%n", tt.train().source(), tt.train().size(), tt.test().size(), epochs,
+          threads, lambda);
+      MlpBench.Result r = MlpBench.run(tt, epochs, lambda, seed,
+          new dev.tikhonov.train.TrainingListener() {
+            @Override
+            public void onEpoch(dev.tikhonov.train.EpochRecord rec) {
+              System.out.printf("  epoch %2d  %7.3f s  train loss %.4f%n", rec.epoch(),
+                  rec.seconds(), rec.trainLoss());
+            }
+          });
+      long rss = MlpBench.peakRssBytes();
+      System.out.printf("%-24s %12s%n", "measure", "value");
+      System.out.printf("%-24s %12.4f%n", "epoch_seconds_median", r.epochSecondsMedian());
+      System.out.printf("%-24s %12.0f%n", "samples_per_second", r.samplesPerSecond());
+      System.out.printf("%-24s %12.1f%n", "peak_rss_mb", rss / 1e6);
+      System.out.printf("%-24s %12.4f%n", "test_accuracy", r.testAccuracy());
+      System.out.printf("%-24s %12.4f%n", "test_loss", r.testLoss());
+      if (out != null) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("bench", "mlp");
+        result.put("data", r.dataSource());
+        result.put("train_rows", r.trainRows());
+        result.put("test_rows", r.testRows());
+        result.put("epochs", epochs);
+        result.put("threads", threads);
+        result.put("lambda", lambda);
+        result.put("seed", seed);
+        result.put("epoch_seconds", r.epochSeconds());
+        result.put("epoch_seconds_median", r.epochSecondsMedian());
+        result.put("samples_per_second", r.samplesPerSecond());
+        result.put("peak_rss_bytes", rss);
+        result.put("test_accuracy", r.testAccuracy());
+        result.put("test_loss", r.testLoss());
+        result.put("final_train_loss", r.finalTrainLoss());
+        result.put("blas", Blas.describe());
+        write(out, result);
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * The linear workloads (issue 5) on the peers' n = 10,000, p = 1,000 problem: lasso and
+   * elastic-net (α = 0.5) paths of 100 λ, 10-fold CV of the lasso path, ridge for 100 λ with
+   * GCV; seconds per workload.
+   */
+  @Command(name = "path", mixinStandardHelpOptions = true,
+      description = "Time the lasso path, elastic-net path (α = 0.5), 10-fold CV lasso and "
+          + "ridge with GCV, 100 λ each, on the peers' synthetic problem.")
+  static final class Path implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Folder with X.f64 (row-major float64), y.f64 and foldid.i32 "
+            + "(../shared/peers/make_synth.py). Default: generate the same design.")
+    java.nio.file.Path data;
+
+    @Option(names = "--threads", paramLabel = "T",
+        description = "Threads (BLAS and CV folds). Default: ${DEFAULT-VALUE}.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME,...",
+        description = "Run only these of lasso_path, enet_path, lasso_cv10, ridge_gcv.")
+    List<String> only;
+
+    @Option(names = "--repeats", paramLabel = "R",
+        description = "Time each workload R times and keep the median. Default: "
+            + "${DEFAULT-VALUE}.")
+    int repeats = 1;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() {
+      if (threads < 1 || repeats < 1) {
+        throw new IllegalArgumentException("--threads and --repeats must be >= 1");
+      }
+      Blas.setThreads(threads);
+      long t0 = System.nanoTime();
+      PathBench.Problem problem = data != null ? PathBench.read(data) : PathBench.synthetic(1);
+      System.out.printf("paths on %s: n = %d, p = %d, %d threads (data ready in %.1f s)%n",
+          problem.source(), problem.x().length, problem.x()[0].length, threads,
+          (System.nanoTime() - t0) / 1e9);
+      List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "ridge_gcv");
+      if (only != null) {
+        for (String o : only) {
+          if (!names.contains(o)) {
+            throw new IllegalArgumentException("--only " + o + ": expected one of " + names);
+          }
+        }
+      }
+      Map<String, Object> workloads = new LinkedHashMap<>();
+      System.out.printf("%-12s %10s  %s%n", "workload", "seconds", "facts");
+      for (String name : names) {
+        if (only != null && !only.contains(name)) {
+          continue;
+        }
+        List<PathBench.Timing> runs = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+          runs.add(switch (name) {
+            case "lasso_path" -> PathBench.lassoPath(problem);
+            case "enet_path" -> PathBench.enetPath(problem);
+            case "lasso_cv10" -> PathBench.lassoCv(problem, threads);
+            default -> PathBench.ridgeGcv(problem);
+          });
+        }
+        double[] all = runs.stream().mapToDouble(PathBench.Timing::seconds).toArray();
+        double[] sorted = all.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        PathBench.Timing last = runs.get(runs.size() - 1);
+        System.out.printf("%-12s %10.3f  %s%n", name, median, last.facts());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("seconds", median);
+        row.put("seconds_all", all);
+        row.putAll(last.facts());
+        workloads.put(name, row);
+      }
+      if (out != null) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("bench", "path");
+        result.put("data", problem.source());
+        result.put("n", problem.x().length);
+        result.put("p", problem.x()[0].length);
+        result.put("threads", threads);
+        result.put("peak_rss_bytes", MlpBench.peakRssBytes());
+        result.putAll(workloads);
+        write(out, result);
+      }
+      return 0;
+    }
+  }
+
+  private static void write(java.nio.file.Path out, Map<String, Object> result) {
+    try {
+      java.nio.file.Files.createDirectories(out);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--out " + out + ": cannot create it: " + e.getMessage());
+    }
+    Json.write(out.resolve("bench.json"), result);
+    System.out.println("wrote " + out.resolve("bench.json"));
   }
 }

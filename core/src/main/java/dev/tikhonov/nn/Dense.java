@@ -33,6 +33,25 @@ public final class Dense implements Layer {
     init.initialize(weight.value(), bias.value(), rng);
   }
 
+  /** A layer over the given parameters (a replica shares their values, not their gradients). */
+  private Dense(Parameter weight, Parameter bias) {
+    this.weight = weight;
+    this.bias = bias;
+  }
+
+  /**
+   * A replica for data-parallel training: the same weight and bias values (shared storage, so
+   * optimizer steps on this layer's parameters are seen by the replica), its own gradients and
+   * buffers.
+   */
+  Dense replica() {
+    Parameter w = new Parameter(weight.name(), Parameter.Kind.WEIGHT, weight.value());
+    Parameter b = new Parameter(bias.name(), Parameter.Kind.BIAS, bias.value());
+    w.setPenaltyFactor(weight.penaltyFactor());
+    b.setPenaltyFactor(bias.penaltyFactor());
+    return new Dense(w, b);
+  }
+
   public Parameter weight() {
     return weight;
   }
@@ -43,11 +62,23 @@ public final class Dense implements Layer {
 
   @Override
   public Matrix forward(Matrix x, Mode mode) {
+    return forward(x, mode, false);
+  }
+
+  /**
+   * {@code y = x·W + b}, or with {@code relu} {@code y = max(0, x·W + b)} in the same pass over
+   * y (what a following {@link ReLU} would compute, bit for bit, without a second buffer).
+   */
+  Matrix forward(Matrix x, Mode mode, boolean relu) {
     int n = x.rows();
     output = Buffers.ensure(output, n, weight.value().cols());
     Matrix y = output.topRows(n);
     Blas.gemm(Transpose.NO, Transpose.NO, 1f, x, weight.value(), 0f, y);
-    Kernels.addRowVector(bias.value(), y);
+    if (relu) {
+      Kernels.addRowVectorRelu(bias.value(), y);
+    } else {
+      Kernels.addRowVector(bias.value(), y);
+    }
     if (mode == Mode.TRAIN) {
       input = x;
     }

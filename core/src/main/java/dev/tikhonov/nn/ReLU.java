@@ -29,6 +29,31 @@ public final class ReLU implements Layer {
     return y;
   }
 
+  /**
+   * Takes {@code y}, already rectified (a {@link Dense} fused the ReLU into its forward pass),
+   * as this layer's output: no copy. Package-private: only {@link Sequential} fuses.
+   */
+  Matrix adopt(Matrix y, Mode mode) {
+    if (mode == Mode.TRAIN) {
+      lastOutput = y;
+    }
+    return y;
+  }
+
+  /**
+   * The backward pass written over {@code g}, which the caller owns and no longer needs
+   * (Sequential passes a gradient buffer of the next layer).
+   */
+  Matrix backwardInPlace(Matrix g) {
+    dev.tikhonov.tensor.Kernels.reluMask(lastOutput, g);
+    return g;
+  }
+
+  /** A fresh ReLU with its own buffers, for a data-parallel replica. */
+  ReLU replica() {
+    return new ReLU();
+  }
+
   @Override
   public Matrix backward(Matrix g, boolean needInputGradient) {
     if (!needInputGradient) {

@@ -55,8 +55,15 @@ public final class Sequential {
           "network expects " + inputSize + " input columns, got " + x.cols());
     }
     Matrix h = x;
-    for (Layer layer : layers) {
-      h = layer.forward(h, mode);
+    for (int i = 0, count = layers.size(); i < count; i++) {
+      Layer layer = layers.get(i);
+      // Dense then ReLU: bias and rectifier in one pass over the Dense output, no ReLU copy.
+      if (layer instanceof Dense dense && i + 1 < count && layers.get(i + 1) instanceof ReLU relu) {
+        h = relu.adopt(dense.forward(h, mode, true), mode);
+        i++;
+      } else {
+        h = layer.forward(h, mode);
+      }
     }
     return h;
   }
@@ -65,8 +72,47 @@ public final class Sequential {
   public void backward(Matrix outputGradient) {
     Matrix g = outputGradient;
     for (int i = layers.size() - 1; i >= 0; i--) {
-      g = layers.get(i).backward(g, i > 0);
+      Layer layer = layers.get(i);
+      if (layer instanceof ReLU relu && g != outputGradient && i > 0) {
+        // g is a buffer of the layer above, read by nobody after this: mask it in place.
+        g = relu.backwardInPlace(g);
+      } else {
+        g = layer.backward(g, i > 0);
+      }
     }
+  }
+
+  /**
+   * Whether {@link #replicate()} supports every layer (Dense, ReLU, Dropout).
+   */
+  public boolean canReplicate() {
+    for (Layer layer : layers) {
+      if (!(layer instanceof Dense || layer instanceof ReLU || layer instanceof Dropout)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A network for data-parallel training: the same parameter values (shared storage), its own
+   * gradients, buffers and dropout generators (split off this network's). Running half a batch
+   * on each and adding the replica's gradients into this network's is the full-batch gradient.
+   */
+  public Sequential replicate() {
+    List<Layer> copies = new ArrayList<>(layers.size());
+    for (Layer layer : layers) {
+      if (layer instanceof Dense d) {
+        copies.add(d.replica());
+      } else if (layer instanceof ReLU r) {
+        copies.add(r.replica());
+      } else if (layer instanceof Dropout d) {
+        copies.add(d.replica());
+      } else {
+        throw new IllegalStateException("cannot replicate layer " + layer.spec());
+      }
+    }
+    return new Sequential(inputSize, copies);
   }
 
   public List<LayerSpec> specs() {

@@ -24,6 +24,40 @@ public final class Kernels {
     }
   }
 
+  /**
+   * {@code out[i, :] = max(0, out[i, :] + row[0, :])} for every row i: bias broadcast fused with
+   * the ReLU, the same floats as {@link #addRowVector} followed by a ReLU. Modified: {@code out}.
+   */
+  public static void addRowVectorRelu(Matrix row, Matrix out) {
+    int n = out.cols();
+    if (row.rows() != 1 || row.cols() != n) {
+      throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
+    }
+    FloatBuffer b = row.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
+      for (int j = 0; j < n; j++) {
+        float v = o.get(base + j) + b.get(j);
+        o.put(base + j, v > 0f ? v : 0f);
+      }
+    }
+  }
+
+  /**
+   * {@code g[y <= 0] = 0} in place: the ReLU's backward pass written over the incoming gradient
+   * (y is the ReLU's output, same shape). Modified: {@code out}.
+   */
+  public static void reluMask(Matrix y, Matrix out) {
+    Matrix.requireSameShape(y, out);
+    FloatBuffer yb = y.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, size = out.size(); i < size; i++) {
+      if (!(yb.get(i) > 0f)) {
+        o.put(i, 0f);
+      }
+    }
+  }
+
   /** {@code out[0, :] = x.sum(axis=0)}, accumulated in double. Modified: {@code out}. */
   public static void columnSums(Matrix x, Matrix out) {
     int n = x.cols();

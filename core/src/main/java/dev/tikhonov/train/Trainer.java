@@ -2,7 +2,6 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.loss.Loss;
-import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
@@ -57,7 +56,7 @@ public final class Trainer {
 
     Matrix xBatch = Matrix.zeros(batch, train.numFeatures());
     Matrix yBatch = Matrix.zeros(batch, train.targets().cols());
-    Matrix gradient = Matrix.zeros(batch, network.outputSize());
+    BatchStep step = BatchStep.of(network, loss, batch, network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -83,18 +82,17 @@ public final class Trainer {
         Kernels.gatherRows(train.features(), order, from, to, x);
         Kernels.gatherRows(train.targets(), order, from, to, y);
 
-        Matrix out = network.forward(x, Layer.Mode.TRAIN);
-        Matrix g = gradient.topRows(rows);
-        double batchLoss = loss.lossAndGradient(out, y, g);
+        double batchLoss = step.lossAndGradients(x, y);
         if (!Double.isFinite(batchLoss)) {
+          step.release();
           throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss, optimizer.learningRate());
         }
-        network.backward(g);
         config.penalty().addGradient(params);
         optimizer.step();
         lossSum += batchLoss * rows;
         listener.onBatch(epoch, b + 1, batchLoss);
       }
+      step.release();
       double seconds = (System.nanoTime() - epochStart) / 1e9;
       double trainLoss = lossSum / n;
       double penalty = config.penalty().value(params);

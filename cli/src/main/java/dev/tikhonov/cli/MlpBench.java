@@ -1,0 +1,145 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.loss.SoftmaxCrossEntropy;
+import dev.tikhonov.nn.Architecture;
+import dev.tikhonov.nn.Initializer;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.ElasticNetPenalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.train.EpochRecord;
+import dev.tikhonov.train.Evaluation;
+import dev.tikhonov.train.RandomStreams;
+import dev.tikhonov.train.TrainConfig;
+import dev.tikhonov.train.Trainer;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The MLP workload of issue 5, as ../shared/peers/torch_mlp.py runs it: 784-256-128-10, ReLU,
+ * softmax cross-entropy, SGD lr 0.05 momentum 0.9, batch 128 (last partial batch kept), L2 λ
+ * on the weights only, pixels / 255. Epoch time is the training loop alone (evaluation
+ * excluded), as in the peer.
+ */
+final class MlpBench {
+  /** Debian's dataset-fashion-mnist location. */
+  static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+
+  private MlpBench() {}
+
+  /**
+   * @param dataSource where the data came from ("synthetic" when generated)
+   * @param epochSeconds training-loop seconds of each epoch
+   * @param testAccuracy after the last epoch
+   * @param testLoss mean cross-entropy after the last epoch
+   */
+  record Result(String dataSource, int trainRows, int testRows, double[] epochSeconds,
+      double testAccuracy, double testLoss, double finalTrainLoss) {
+
+    /** Median over the epochs after the first (all epochs when there is only one). */
+    double epochSecondsMedian() {
+      double[] tail = epochSeconds.length > 1
+          ? Arrays.copyOfRange(epochSeconds, 1, epochSeconds.length) : epochSeconds.clone();
+      Arrays.sort(tail);
+      int m = tail.length;
+      return m % 2 == 1 ? tail[m / 2] : 0.5 * (tail[m / 2 - 1] + tail[m / 2]);
+    }
+
+    double samplesPerSecond() {
+      return trainRows / epochSecondsMedian();
+    }
+  }
+
+  /** Fashion-MNIST from {@code dir}, else Debian's copy, else synthetic data of its shape. */
+  static TrainTest data(Path dir) {
+    if (dir != null) {
+      return Mnist.load(dir);
+    }
+    if (Files.isDirectory(DEBIAN_FASHION)) {
+      return Mnist.load(DEBIAN_FASHION);
+    }
+    return synthetic(60_000, 10_000, 784, 10, 7);
+  }
+
+  /**
+   * Random images of Fashion-MNIST's shape: each class has a random prototype in [0, 1]^p and a
+   * sample is its prototype plus uniform noise, clipped to [0, 1]; learnable, so the timing
+   * covers a real descent.
+   */
+  static TrainTest synthetic(int trainRows, int testRows, int p, int classes, long seed) {
+    Rng rng = new Rng(seed);
+    float[][] prototypes = new float[classes][p];
+    for (float[] proto : prototypes) {
+      for (int j = 0; j < p; j++) {
+        proto[j] = rng.nextFloat();
+      }
+    }
+    return new TrainTest(synthetic(trainRows, prototypes, rng, "synthetic-train"),
+        synthetic(testRows, prototypes, rng, "synthetic-test"));
+  }
+
+  private static Dataset synthetic(int n, float[][] prototypes, Rng rng, String name) {
+    int p = prototypes[0].length;
+    Matrix x = Matrix.zeros(n, p);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      int c = (int) (rng.nextFloat() * prototypes.length) % prototypes.length;
+      y.put(i, c);
+      for (int j = 0; j < p; j++) {
+        float v = prototypes[c][j] + 1.5f * (rng.nextFloat() - 0.5f);
+        x.put(i * p + j, Math.max(0f, Math.min(1f, v)));
+      }
+    }
+    return new Dataset(x, y, Mnist.pixelNames(p), Dataset.indexNames(prototypes.length),
+        "synthetic");
+  }
+
+  /** Trains one network for {@code epochs} and evaluates it on the test part. */
+  static Result run(TrainTest data, int epochs, double lambda, long seed,
+      TrainingListener progress) {
+    Dataset train = data.train();
+    Dataset test = data.test();
+    RandomStreams random = RandomStreams.of(seed);
+    Sequential network = Architecture.mlp(0, 256, 128).build(train.numFeatures(),
+        train.numClasses(), Initializer.pytorchDefault(), random.init(), random.dropout());
+    TrainConfig config = new TrainConfig(epochs, 128, seed, new ElasticNetPenalty(lambda, 0),
+        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+    List<Double> seconds = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onEpoch(EpochRecord record) {
+        seconds.add(record.seconds());
+        progress.onEpoch(record);
+      }
+    };
+    var result = new Trainer(config, listener)
+        .fit(network, new SoftmaxCrossEntropy(), train, null, random.shuffle());
+    Evaluation eval = Evaluation.of(network, new SoftmaxCrossEntropy(), test);
+    return new Result(train.source(), train.size(), test.size(),
+        seconds.stream().mapToDouble(Double::doubleValue).toArray(), eval.accuracy(),
+        eval.loss(), result.trainLoss());
+  }
+
+  /** Peak resident set size of this process (VmHWM), or −1 where /proc is unavailable. */
+  static long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          String[] parts = line.trim().split("\\s+");
+          return Long.parseLong(parts[1]) * 1024L;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,256 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.RidgePath;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.KFold;
+import dev.tikhonov.tensor.Rng;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The linear workloads of issue 5 on the peers' synthetic problem (../shared/peers/make_synth.py:
+ * n = 10,000, p = 1,000, equicorrelated ρ = 0.5, 20 true nonzeros, X column-centred, y centred
+ * with unit variance, 10 fold ids), fitted as ../shared/peers/glmnet_linear.R fits them
+ * (standardize = FALSE, intercept, all 100 λ of glmnet's default sequence, tolerance 1e-7):
+ *
+ * <ul>
+ *   <li>{@code lasso_path}: α = 1, λ_max = max|xⱼᵀy|/n down to 1e-4·λ_max, 100 λ;
+ *   <li>{@code enet_path}: the same with α = 0.5 (λ_max divided by α);
+ *   <li>{@code lasso_cv10}: the lasso path on all rows plus one per fold, same λ, MSE;
+ *   <li>{@code ridge_gcv}: closed-form ridge for glmnet's α = 0 sequence (λ_max / 0.001) by one
+ *       SVD, with GCV and leave-one-out scores for every λ.
+ * </ul>
+ */
+final class PathBench {
+  static final int N = 10_000;
+  static final int P = 1_000;
+  static final int NLAMBDA = 100;
+  static final double LAMBDA_MIN_RATIO = 1e-4;
+
+  private PathBench() {}
+
+  /** The problem: rows of x, y and 1-based fold ids. */
+  record Problem(double[][] x, double[] y, int[] foldIds, String source) {
+    List<String> names() {
+      List<String> names = new ArrayList<>(x[0].length);
+      for (int j = 1; j <= x[0].length; j++) {
+        names.add("x" + j);
+      }
+      return names;
+    }
+  }
+
+  /** Reads X.f64 (row-major float64 n×p), y.f64 and foldid.i32 from {@code dir}. */
+  static Problem read(Path dir) {
+    try {
+      double[] y = doubles(dir.resolve("y.f64"));
+      int n = y.length;
+      double[] flat = doubles(dir.resolve("X.f64"));
+      if (n == 0 || flat.length % n != 0) {
+        throw new InputException(dir.resolve("X.f64") + ": " + flat.length
+            + " values is not a multiple of the " + n + " targets in y.f64");
+      }
+      int p = flat.length / n;
+      double[][] x = new double[n][];
+      for (int i = 0; i < n; i++) {
+        x[i] = java.util.Arrays.copyOfRange(flat, i * p, (i + 1) * p);
+      }
+      Path foldFile = dir.resolve("foldid.i32");
+      byte[] raw = Files.readAllBytes(foldFile);
+      if (raw.length != 4 * n) {
+        throw new InputException(foldFile + ": expected " + n + " int32 fold ids, found "
+            + raw.length + " bytes");
+      }
+      int[] folds = new int[n];
+      ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(folds);
+      return new Problem(x, y, folds, dir.toString());
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot read the synthetic problem (X.f64, y.f64, "
+          + "foldid.i32): " + e.getMessage(), e);
+    }
+  }
+
+  private static double[] doubles(Path file) throws IOException {
+    byte[] raw = Files.readAllBytes(file);
+    if (raw.length % 8 != 0) {
+      throw new InputException(file + ": " + raw.length + " bytes is not a whole number of "
+          + "float64 values");
+    }
+    double[] out = new double[raw.length / 8];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+    return out;
+  }
+
+  /**
+   * The same design as make_synth.py with this project's generator (the numbers differ, the
+   * structure does not): x = √ρ·z + √(1−ρ)·e, 20 coefficients ±U(0.5, 2), noise for SNR 3,
+   * columns centred, y standardized, folds a random permutation of i mod 10, plus 1.
+   */
+  static Problem synthetic(long seed) {
+    Rng rng = new Rng(seed);
+    double rho = 0.5;
+    double[][] x = new double[N][P];
+    double[] mean = new double[P];
+    for (int i = 0; i < N; i++) {
+      double z = rng.nextGaussian();
+      for (int j = 0; j < P; j++) {
+        x[i][j] = Math.sqrt(rho) * z + Math.sqrt(1 - rho) * rng.nextGaussian();
+        mean[j] += x[i][j] / N;
+      }
+    }
+    double[] beta = new double[P];
+    int[] order = new int[P];
+    for (int j = 0; j < P; j++) {
+      order[j] = j;
+    }
+    rng.shuffle(order);
+    double sum = 0;
+    double squares = 0;
+    for (int k = 0; k < 20; k++) {
+      double b = (rng.nextFloat() < 0.5 ? -1 : 1) * (0.5 + 1.5 * rng.nextFloat());
+      beta[order[k]] = b;
+      sum += b;
+      squares += b * b;
+    }
+    double sigma = Math.sqrt(((1 - rho) * squares + rho * sum * sum) / 3.0);
+    double[] y = new double[N];
+    double yMean = 0;
+    for (int i = 0; i < N; i++) {
+      double f = 0;
+      for (int j = 0; j < P; j++) {
+        f += x[i][j] * beta[j];
+      }
+      y[i] = f + sigma * rng.nextGaussian();
+      yMean += y[i] / N;
+    }
+    double var = 0;
+    for (int i = 0; i < N; i++) {
+      y[i] -= yMean;
+      var += y[i] * y[i] / N;
+    }
+    double sd = Math.sqrt(var);
+    for (int i = 0; i < N; i++) {
+      y[i] /= sd;
+      for (int j = 0; j < P; j++) {
+        x[i][j] -= mean[j];
+      }
+    }
+    int[] folds = new int[N];
+    for (int i = 0; i < N; i++) {
+      folds[i] = i % 10 + 1;
+    }
+    rng.shuffle(folds);
+    return new Problem(x, y, folds, "synthetic (make_synth.py design, seed " + seed + ")");
+  }
+
+  /**
+   * glmnet's default sequence with standardize = FALSE: λ_max = max_j |x̃ⱼᵀ(y − ȳ)| / (n·max(α,
+   * 0.001)) with x̃ the centred columns, then {@code count} values down to ratio·λ_max.
+   */
+  static double[] lambdas(Problem problem, double alpha) {
+    double[][] x = problem.x();
+    double[] y = problem.y();
+    int n = y.length;
+    int p = x[0].length;
+    double yMean = 0;
+    double[] colMean = new double[p];
+    for (int i = 0; i < n; i++) {
+      yMean += y[i] / n;
+      for (int j = 0; j < p; j++) {
+        colMean[j] += x[i][j] / n;
+      }
+    }
+    double[] dot = new double[p];
+    for (int i = 0; i < n; i++) {
+      double r = y[i] - yMean;
+      for (int j = 0; j < p; j++) {
+        dot[j] += (x[i][j] - colMean[j]) * r;
+      }
+    }
+    double max = 0;
+    for (double d : dot) {
+      max = Math.max(max, Math.abs(d) / n);
+    }
+    return ElasticNetPath.geometricSequence(max / Math.max(alpha, 1e-3), LAMBDA_MIN_RATIO,
+        NLAMBDA);
+  }
+
+  /** One timed workload: seconds and a few facts that show it did the work. */
+  record Timing(String name, double seconds, Map<String, Object> facts) {}
+
+  static ElasticNetConfig config(double alpha, double[] lambdas) {
+    return ElasticNetConfig.of(alpha).withStandardize(false).withLambdas(lambdas);
+  }
+
+  static Timing lassoPath(Problem problem) {
+    double[] lambdas = lambdas(problem, 1.0);
+    long t = System.nanoTime();
+    GlmPath path = ElasticNetPath.fit(problem.x(), problem.y(), config(1.0, lambdas),
+        problem.names());
+    double s = (System.nanoTime() - t) / 1e9;
+    return new Timing("lasso_path", s, pathFacts(path));
+  }
+
+  static Timing enetPath(Problem problem) {
+    double[] lambdas = lambdas(problem, 0.5);
+    long t = System.nanoTime();
+    GlmPath path = ElasticNetPath.fit(problem.x(), problem.y(), config(0.5, lambdas),
+        problem.names());
+    double s = (System.nanoTime() - t) / 1e9;
+    return new Timing("enet_path", s, pathFacts(path));
+  }
+
+  static Timing lassoCv(Problem problem, int threads) {
+    double[] lambdas = lambdas(problem, 1.0);
+    long t = System.nanoTime();
+    CrossValidation.Fit fit = CrossValidation.elasticNet(problem.x(), problem.y(),
+        config(1.0, lambdas), problem.names(), KFold.of(problem.foldIds()),
+        CrossValidation.Alignment.SAME_LAMBDAS, threads);
+    double s = (System.nanoTime() - t) / 1e9;
+    Map<String, Object> facts = pathFacts(fit.path());
+    facts.put("lambda_min", fit.cv().lambdaMin());
+    facts.put("lambda_1se", fit.cv().lambda1se());
+    facts.put("folds", KFold.of(problem.foldIds()).numFolds());
+    return new Timing("lasso_cv10", s, facts);
+  }
+
+  static Timing ridgeGcv(Problem problem) {
+    double[] lambdas = lambdas(problem, 0.0);
+    long t = System.nanoTime();
+    RidgePath path = RidgePath.fit(problem.x(), problem.y(), lambdas);
+    int best = path.bestGcv();
+    double s = (System.nanoTime() - t) / 1e9;
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("n_lambda", lambdas.length);
+    facts.put("lambda_gcv", path.lambda()[best]);
+    facts.put("lambda_loo", path.lambda()[path.bestLoo()]);
+    return new Timing("ridge_gcv", s, facts);
+  }
+
+  private static Map<String, Object> pathFacts(GlmPath path) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    int last = path.size() - 1;
+    facts.put("n_lambda", path.size());
+    facts.put("df_last", path.df()[last]);
+    facts.put("dev_ratio_last", path.devRatio()[last]);
+    double worstGap = 0;
+    for (double g : path.dualityGap()) {
+      if (!Double.isNaN(g)) {
+        worstGap = Math.max(worstGap, g);
+      }
+    }
+    facts.put("max_relative_duality_gap", worstGap);
+    return facts;
+  }
+}
