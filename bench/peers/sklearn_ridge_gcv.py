@@ -1,0 +1,52 @@
+#!/usr/bin/python3
+"""scikit-learn RidgeCV(gcv_mode='svd') over glmnet's 100 ridge lambdas (alphas = n*lambda), as
+../shared/peers/sklearn_linear.py times it; and numpy SGEMM GFLOP/s at 512/1024/2048.
+Usage: sklearn_ridge_gcv.py DATA_DIR LAMBDAS_CSV REPEATS  -> one JSON line on stdout.
+Threads are pinned to 2 before numpy is imported."""
+import json
+import os
+import statistics
+import sys
+import time
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = "2"
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+import numpy as np  # noqa: E402
+from sklearn.linear_model import RidgeCV  # noqa: E402
+
+data, lambdas_csv = sys.argv[1], sys.argv[2]
+reps = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+meta = json.load(open(os.path.join(data, "meta.json")))
+n, p = meta["n"], meta["p"]
+X = np.fromfile(os.path.join(data, "X.f64"), dtype="<f8").reshape(n, p)
+y = np.fromfile(os.path.join(data, "y.f64"), dtype="<f8")
+lam = np.loadtxt(lambdas_csv, delimiter=",", skiprows=1)[:, 1]
+
+out = {"bench": "sklearn_ridge_gcv_and_numpy_sgemm", "numpy": np.__version__}
+times = []
+for _ in range(reps):
+    t = time.perf_counter()
+    m = RidgeCV(alphas=n * lam, gcv_mode="svd").fit(X, y)
+    times.append(time.perf_counter() - t)
+out["ridge_gcv"] = {"seconds": statistics.median(times), "seconds_all": times,
+                    "lambda_gcv": float(m.alpha_ / n)}
+print(f"sklearn RidgeCV {out['ridge_gcv']['seconds']:.3f} s", file=sys.stderr)
+
+rows = []
+for size in (512, 1024, 2048):
+    a = np.random.default_rng(1).random((size, size), dtype=np.float32)
+    b = np.random.default_rng(2).random((size, size), dtype=np.float32)
+    for _ in range(3):
+        a @ b
+    ts = []
+    deadline = time.perf_counter() + 1.5
+    while len(ts) < 5 or time.perf_counter() < deadline:
+        t = time.perf_counter()
+        a @ b
+        ts.append(time.perf_counter() - t)
+    med = statistics.median(ts)
+    rows.append({"n": size, "median_seconds": med, "gflops": 2 * size ** 3 / med / 1e9})
+    print(f"numpy sgemm n={size} {rows[-1]['gflops']:.1f} GFLOP/s", file=sys.stderr)
+out["sgemm"] = rows
+print(json.dumps(out))
