@@ -3,7 +3,9 @@ package dev.tikhonov.linear;
 /**
  * glmnet's covariance updates: all gradients g are stored; moving b_k by δ does
  * {@code g ← g − δ·(1/n)Zᵀz_k}, with the column {@code (1/n)Zᵀz_k} computed once when k first
- * becomes active and cached. Cost O(p) per move, O(n·p) per feature that ever enters.
+ * becomes active and cached. Cost O(p) per move, O(n·p) per feature that ever enters; or, when
+ * built with the whole Gram matrix {@code (1/n)ZᵀZ} (one BLAS call, used when n ≥ p and p is
+ * moderate), the columns are read from it and no O(n) work is left in the path at all.
  */
 final class CovarianceTracker implements GradientTracker {
   private final StandardizedDesign design;
@@ -15,8 +17,17 @@ final class CovarianceTracker implements GradientTracker {
   private final double[] saved;
   private final boolean[] inActiveSet;
 
+  /** Full Gram matrix (1/n)ZᵀZ, p×p, or null to compute columns as features enter. */
+  private final double[] gram;
+
   CovarianceTracker(StandardizedDesign design, double[] centeredTarget) {
+    this(design, centeredTarget, false);
+  }
+
+  /** With {@code precomputeGram}, the whole (1/n)ZᵀZ is formed up front by the BLAS. */
+  CovarianceTracker(StandardizedDesign design, double[] centeredTarget, boolean precomputeGram) {
     this.design = design;
+    this.gram = precomputeGram ? design.gram() : null;
     int p = design.p;
     gradient = new double[p];
     for (int j = 0; j < p; j++) {
@@ -40,8 +51,15 @@ final class CovarianceTracker implements GradientTracker {
       return;
     }
     int p = design.p;
-    double[] column = new double[p];
-    for (int j = 0; j < p; j++) {
+    double[] column;
+    if (gram != null) {
+      // Excluded features have all-zero columns in Z, so their entries are already 0.
+      column = java.util.Arrays.copyOfRange(gram, k * p, (k + 1) * p);
+      column[k] = design.variance[k];
+    } else {
+      column = new double[p];
+    }
+    for (int j = 0; j < p && gram == null; j++) {
       if (!design.included[j]) {
         continue;
       }

