@@ -16,7 +16,8 @@ import org.bytedeco.openblas.global.openblas;
  *   GCV(λ) = ((1/n) Σᵢ eᵢ²) / (1 − (1 + df)/n)²                (tr H = 1 + df)
  * </pre>
  *
- * with e = y − ŷ the training residuals. Each λ costs O(n·min(n, p)) after the SVD.
+ * with e = y − ŷ the training residuals. After the SVD, all λ together cost three BLAS
+ * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages).
  *
  * @param lambda the λ values, in the order given
  * @param intercept a₀ per λ
@@ -83,46 +84,59 @@ public record RidgePath(
     double[] loo = new double[m];
     double[] gcv = new double[m];
     double[] trainMse = new double[m];
-    double[] shrink = new double[r];
-    double[] scaled = new double[r];
+    // Column-major r×m: shrink[k + l·r] = dₖ²/(dₖ² + nλ_l); scaled = dₖ/(dₖ² + nλ_l)·(Uᵀy)ₖ;
+    // fittedWeight = shrink·(Uᵀy)ₖ.
+    double[] shrink = new double[r * m];
+    double[] scaled = new double[r * m];
+    double[] fittedWeight = new double[r * m];
     for (int l = 0; l < m; l++) {
       double nl = n * lambdas[l];
       double dof = 0;
       for (int k = 0; k < r; k++) {
         double d2 = d[k] * d[k];
-        shrink[k] = d2 + nl > 0 ? d2 / (d2 + nl) : 0.0;
-        scaled[k] = d2 + nl > 0 ? d[k] / (d2 + nl) * uty[k] : 0.0;
-        dof += shrink[k];
+        double sk = d2 + nl > 0 ? d2 / (d2 + nl) : 0.0;
+        shrink[k + l * r] = sk;
+        scaled[k + l * r] = d2 + nl > 0 ? d[k] / (d2 + nl) * uty[k] : 0.0;
+        fittedWeight[k + l * r] = sk * uty[k];
+        dof += sk;
       }
-      double[] b = new double[p];
-      // b = V (scaled) = VTᵀ scaled
-      openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, r, p, 1.0, vt, r, scaled,
-          1, 0.0, b, 1);
+      df[l] = dof;
+    }
+    // All λ at once, three BLAS products instead of an O(n·r) loop per λ:
+    //   B = V·scaled (p×m),  F = U·fittedWeight (fitted values, n×m),
+    //   H = (U∘U)·shrink (hat-matrix diagonals without the 1/n of the intercept, n×m).
+    double[] bAll = new double[p * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+        p, m, r, 1.0, vt, r, scaled, r, 0.0, bAll, p);
+    double[] fitted = new double[n * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+        n, m, r, 1.0, u, n, fittedWeight, r, 0.0, fitted, n);
+    double[] uSquared = u;
+    for (int i = 0; i < uSquared.length; i++) {
+      uSquared[i] = u[i] * u[i]; // U is not needed after this: square it in place
+    }
+    double[] leverage = new double[n * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+        n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
+    for (int l = 0; l < m; l++) {
+      double[] b = java.util.Arrays.copyOfRange(bAll, l * p, (l + 1) * p);
       double a0 = yMean;
       for (int j = 0; j < p; j++) {
         a0 -= design.mean[j] * b[j];
       }
       double sse = 0;
       double looSum = 0;
-      for (int i = 0; i < n; i++) {
-        double fitted = 0;
-        double leverage = 1.0 / n;
-        for (int k = 0; k < r; k++) {
-          double uik = u[k * n + i];
-          fitted += uik * shrink[k] * uty[k];
-          leverage += uik * uik * shrink[k];
-        }
-        double e = yc[i] - fitted;
+      for (int i = 0, o = l * n; i < n; i++) {
+        double e = yc[i] - fitted[o + i];
         sse += e * e;
-        double e1 = e / (1 - leverage);
+        double e1 = e / (1 - (1.0 / n + leverage[o + i]));
         looSum += e1 * e1;
       }
       intercept[l] = a0;
       coef[l] = b;
-      df[l] = dof;
       trainMse[l] = sse / n;
       loo[l] = looSum / n;
-      double denominator = 1 - (1 + dof) / n;
+      double denominator = 1 - (1 + df[l]) / n;
       gcv[l] = trainMse[l] / (denominator * denominator);
     }
     return new RidgePath(lambdas.clone(), intercept, coef, df, loo, gcv, trainMse, nullMse, d);
