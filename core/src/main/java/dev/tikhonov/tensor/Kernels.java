@@ -26,20 +26,26 @@ public final class Kernels {
 
   /**
    * {@code out[i, :] = max(0, out[i, :] + row[0, :])} for every row i: bias broadcast fused with
-   * the ReLU, the same floats as {@link #addRowVector} followed by a ReLU. Modified: {@code out}.
+   * the ReLU, the same floats as {@link #addRowVector} followed by a ReLU (a NaN stays NaN).
+   * Modified: {@code out}.
    */
   public static void addRowVectorRelu(Matrix row, Matrix out) {
     int n = out.cols();
     if (row.rows() != 1 || row.cols() != n) {
       throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
     }
-    FloatBuffer b = row.buffer();
+    float[] bias = new float[n];
+    float[] values = new float[n];
+    row.buffer().get(0, bias, 0, n);
     FloatBuffer o = out.buffer();
     for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
+      // Bulk copies around a plain array loop, which the JIT vectorizes; Math.max gives the same
+      // floats as v > 0 ? v : 0 for every non-NaN v (and keeps a NaN, which the loss reports).
+      o.get(base, values, 0, n);
       for (int j = 0; j < n; j++) {
-        float v = o.get(base + j) + b.get(j);
-        o.put(base + j, v > 0f ? v : 0f);
+        values[j] = Math.max(values[j] + bias[j], 0f);
       }
+      o.put(base, values, 0, n);
     }
   }
 
@@ -65,10 +71,13 @@ public final class Kernels {
       throw new IllegalArgumentException("column sums of " + x.shape() + " into " + out.shape());
     }
     double[] acc = new double[n];
+    float[] row = new float[n];
     FloatBuffer xb = x.buffer();
     for (int i = 0, base = 0; i < x.rows(); i++, base += n) {
+      // A bulk copy per row, then a plain array loop the JIT vectorizes.
+      xb.get(base, row, 0, n);
       for (int j = 0; j < n; j++) {
-        acc[j] += xb.get(base + j);
+        acc[j] += row[j];
       }
     }
     for (int j = 0; j < n; j++) {

@@ -5,6 +5,7 @@ import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,22 @@ abstract class BatchStep {
   /** Parts smaller than this are not worth a thread hand-off. */
   static final int MIN_ROWS_PER_PART = 16;
 
-  /** Computes the batch's gradients into the network's parameters; returns the mean loss. */
-  abstract double lossAndGradients(Matrix x, Matrix y);
+  /**
+   * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
+   * {@code targets}) into the network's parameters; returns the batch's mean loss. Each part
+   * gathers its own rows.
+   */
+  abstract double lossAndGradients(Matrix features, Matrix targets, int[] order, int from,
+      int to);
+
+  /** The step on a batch already gathered into {@code x} and {@code y}. */
+  double lossAndGradients(Matrix x, Matrix y) {
+    int[] identity = new int[x.rows()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    return lossAndGradients(x, y, identity, 0, identity.length);
+  }
 
   /**
    * Gives the BLAS its configured thread count back (after an epoch's batches, before
@@ -46,13 +61,14 @@ abstract class BatchStep {
    */
   void release() {}
 
-  static BatchStep of(Sequential network, Loss loss, int batchSize, int outputs) {
+  static BatchStep of(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
+      int outputs) {
     int threads = Math.min(Blas.threads(), Math.max(1, batchSize / MIN_ROWS_PER_PART));
     if (threads >= 2 && network.canReplicate()
         && !"false".equals(System.getProperty("tikhonov.dataParallel"))) {
-      return new Parallel(network, loss, batchSize, outputs, threads);
+      return new Parallel(network, loss, batchSize, inputs, targetCols, outputs, threads);
     }
-    return new Sequential1(network, loss, batchSize, outputs);
+    return new Sequential1(network, loss, batchSize, inputs, targetCols, outputs);
   }
 
   /** One thread: forward, loss, backward. */
@@ -60,15 +76,24 @@ abstract class BatchStep {
     private final Sequential network;
     private final Loss loss;
     private final Matrix gradient;
+    private final Matrix xBatch;
+    private final Matrix yBatch;
 
-    Sequential1(Sequential network, Loss loss, int batchSize, int outputs) {
+    Sequential1(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
+        int outputs) {
       this.network = network;
       this.loss = loss;
       this.gradient = Matrix.zeros(batchSize, outputs);
+      this.xBatch = Matrix.zeros(batchSize, inputs);
+      this.yBatch = Matrix.zeros(batchSize, targetCols);
     }
 
     @Override
-    double lossAndGradients(Matrix x, Matrix y) {
+    double lossAndGradients(Matrix features, Matrix targets, int[] order, int from, int to) {
+      Matrix x = xBatch.topRows(to - from);
+      Matrix y = yBatch.topRows(to - from);
+      Kernels.gatherRows(features, order, from, to, x);
+      Kernels.gatherRows(targets, order, from, to, y);
       Matrix out = network.forward(x, Layer.Mode.TRAIN);
       Matrix g = gradient.topRows(x.rows());
       double value = loss.lossAndGradient(out, y, g);
@@ -86,19 +111,26 @@ abstract class BatchStep {
     private final Sequential[] replicas;
     private final Loss loss;
     private final Matrix[] gradients;
+    private final Matrix[] xParts;
+    private final Matrix[] yParts;
     private final List<List<Parameter>> parameters = new ArrayList<>();
     private final int threads;
     private final double[] partLoss;
 
-    Parallel(Sequential network, Loss loss, int batchSize, int outputs, int threads) {
+    Parallel(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
+        int outputs, int threads) {
       this.threads = threads;
       this.loss = loss;
       replicas = new Sequential[threads];
       gradients = new Matrix[threads];
+      xParts = new Matrix[threads];
+      yParts = new Matrix[threads];
       partLoss = new double[threads];
       for (int t = 0; t < threads; t++) {
         replicas[t] = t == 0 ? network : network.replicate();
         gradients[t] = Matrix.zeros(partRows(batchSize, t), outputs);
+        xParts[t] = Matrix.zeros(partRows(batchSize, t), inputs);
+        yParts[t] = Matrix.zeros(partRows(batchSize, t), targetCols);
         parameters.add(replicas[t].parameters());
       }
     }
@@ -128,8 +160,9 @@ abstract class BatchStep {
     }
 
     @Override
-    double lossAndGradients(Matrix x, Matrix y) {
-      int rows = x.rows();
+    double lossAndGradients(Matrix features, Matrix targets, int[] order, int batchFrom,
+        int batchTo) {
+      int rows = batchTo - batchFrom;
       if (!blasSingle) {
         org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(1);
         blasSingle = true;
@@ -138,9 +171,9 @@ abstract class BatchStep {
         List<Future<?>> pending = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
           int part = t;
-          pending.add(POOL.submit(() -> runPart(part, x, y, rows)));
+          pending.add(POOL.submit(() -> runPart(part, features, targets, order, batchFrom, rows)));
         }
-        runPart(0, x, y, rows);
+        runPart(0, features, targets, order, batchFrom, rows);
         for (Future<?> f : pending) {
           f.get();
         }
@@ -177,11 +210,14 @@ abstract class BatchStep {
       return mean;
     }
 
-    private void runPart(int t, Matrix x, Matrix y, int rows) {
+    private void runPart(int t, Matrix features, Matrix targets, int[] order, int batchFrom,
+        int rows) {
       int from = partFrom(rows, t);
       int to = partFrom(rows, t + 1);
-      Matrix xp = x.rowRange(from, to);
-      Matrix yp = y.rowRange(from, to);
+      Matrix xp = xParts[t].topRows(to - from);
+      Matrix yp = yParts[t].topRows(to - from);
+      Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to, xp);
+      Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
       Matrix out = replicas[t].forward(xp, Layer.Mode.TRAIN);
       Matrix g = gradients[t].topRows(to - from);
       double value = loss.lossAndGradient(out, yp, g);

@@ -6,7 +6,6 @@ import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.optim.Optimizers;
-import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
@@ -54,9 +53,8 @@ public final class Trainer {
     List<Parameter> params = network.parameters();
     Optimizer optimizer = Optimizer.of(Optimizers.build(config.optimizer()), params);
 
-    Matrix xBatch = Matrix.zeros(batch, train.numFeatures());
-    Matrix yBatch = Matrix.zeros(batch, train.targets().cols());
-    BatchStep step = BatchStep.of(network, loss, batch, network.outputSize());
+    BatchStep step = BatchStep.of(network, loss, batch, train.numFeatures(),
+        train.targets().cols(), network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -77,12 +75,8 @@ public final class Trainer {
         int from = b * batch;
         int to = Math.min(n, from + batch);
         int rows = to - from;
-        Matrix x = xBatch.topRows(rows);
-        Matrix y = yBatch.topRows(rows);
-        Kernels.gatherRows(train.features(), order, from, to, x);
-        Kernels.gatherRows(train.targets(), order, from, to, y);
-
-        double batchLoss = step.lossAndGradients(x, y);
+        double batchLoss =
+            step.lossAndGradients(train.features(), train.targets(), order, from, to);
         if (!Double.isFinite(batchLoss)) {
           step.release();
           throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss, optimizer.learningRate());

@@ -56,11 +56,11 @@ class BatchStepTest {
     Matrix[] data = batch(67); // odd row count: parts of 33 and 34 rows
     Blas.setThreads(1);
     Sequential one = network(0);
-    double lossOne = BatchStep.of(one, new SoftmaxCrossEntropy(), 67, 4)
+    double lossOne = BatchStep.of(one, new SoftmaxCrossEntropy(), 67, 7, 1, 4)
         .lossAndGradients(data[0], data[1]);
     Blas.setThreads(2);
     Sequential two = network(0);
-    BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 67, 4);
+    BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
     double lossTwo = step.lossAndGradients(data[0], data[1]);
     step.release();
     assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne));
@@ -84,7 +84,7 @@ class BatchStepTest {
     float[][][] runs = new float[2][][];
     for (int r = 0; r < 2; r++) {
       Sequential net = network(0.3);
-      BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), 64, 4);
+      BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
       step.lossAndGradients(data[0], data[1]);
       step.lossAndGradients(data[0], data[1]);
       step.release();
