@@ -12,10 +12,14 @@ d = sys.argv[1]
 def load(path):
     try:
         with open(path) as f:
-            lines = [l for l in f.read().splitlines() if l.strip().startswith("{")]
-        return json.loads(lines[-1]) if lines else None
+            text = f.read()
     except OSError:
         return None
+    try:
+        return json.loads(text)  # a pretty-printed file (tikhonov's bench.json)
+    except ValueError:
+        lines = [l for l in text.splitlines() if l.strip().startswith("{")]
+        return json.loads(lines[-1]) if lines else None  # a peer's one-line JSON
 
 
 rows = []  # (work, tikhonov, peer, ratio, target)

@@ -39,6 +39,24 @@ abstract class BatchStep {
   static final int MIN_ROWS_PER_PART = 16;
 
   /**
+   * A fixed set of workers, one per extra core, waiting on a queue; daemons (the JVM can exit)
+   * that retire after 10 s idle.
+   */
+  static final ExecutorService POOL = pool();
+
+  private static ExecutorService pool() {
+    int size = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread thread = new Thread(r, "tikhonov-batch");
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
    * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
    * {@code targets}) into the network's parameters; returns the batch's mean loss. Each part
    * gathers its own rows.
@@ -64,8 +82,10 @@ abstract class BatchStep {
   static BatchStep of(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
       int outputs) {
     int threads = Math.min(Blas.threads(), Math.max(1, batchSize / MIN_ROWS_PER_PART));
-    if (threads >= 2 && network.canReplicate()
-        && !"false".equals(System.getProperty("tikhonov.dataParallel"))) {
+    // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
+    // data parallelism), to measure one against the other (docs/performance.md).
+    boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
+    if (threads >= 2 && !blasThreadsOnly && network.canReplicate()) {
       return new Parallel(network, loss, batchSize, inputs, targetCols, outputs, threads);
     }
     return new Sequential1(network, loss, batchSize, inputs, targetCols, outputs);
@@ -106,8 +126,6 @@ abstract class BatchStep {
 
   /** T threads, one replica each; see the class comment. */
   private static final class Parallel extends BatchStep {
-    private static final ExecutorService POOL = pool();
-
     private final Sequential[] replicas;
     private final Loss loss;
     private final Matrix[] gradients;
@@ -230,20 +248,5 @@ abstract class BatchStep {
       replicas[t].backward(g);
     }
 
-    /**
-     * A fixed set of workers, one per extra core, waiting on a queue; daemons (the JVM can exit)
-     * that retire after 10 s idle.
-     */
-    private static ExecutorService pool() {
-      int size = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 10, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, "tikhonov-batch");
-            thread.setDaemon(true);
-            return thread;
-          });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
   }
 }
