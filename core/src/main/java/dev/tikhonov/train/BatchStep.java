@@ -10,6 +10,8 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,6 +37,21 @@ import java.util.concurrent.TimeUnit;
  * bit-identical runs; T = 1 is the plain sequential step.
  */
 abstract class BatchStep {
+  /**
+   * How long a thread spins at a barrier (Thread.onSpinWait, a PAUSE of up to ~50 ns on recent
+   * Intel cores, so at most about 1 ms) before it naps: long enough to catch a partner that is
+   * microseconds behind on a quiet machine, short enough not to burn a core for long when
+   * another process needs it. Measured (docs/performance.md): 2,000 spins cost 8 % on a quiet
+   * machine and saved 30 % under load; 20,000 is the compromise.
+   */
+  static final int SPINS = 20_000;
+
+  /**
+   * A worker between steps spins as long (about 1 ms): the main thread's optimizer step takes
+   * a few hundred microseconds, and waking a parked thread costs tens.
+   */
+  static final int IDLE_SPINS = 20_000;
+
   /** Parts smaller than this are not worth a thread hand-off. */
   static final int MIN_ROWS_PER_PART = 16;
 
@@ -131,9 +148,26 @@ abstract class BatchStep {
     private final Matrix[] gradients;
     private final Matrix[] xParts;
     private final Matrix[] yParts;
-    private final List<List<Parameter>> parameters = new ArrayList<>();
     private final int threads;
     private final double[] partLoss;
+    /** reduceInto[t][k]: thread t's row block of parameter k's gradient in the network. */
+    private final Matrix[][] reduceInto;
+    /** reduceFrom[t][k][s − 1]: the same block of replica s's gradient. */
+    private final Matrix[][][] reduceFrom;
+    private final Barrier barrier;
+
+    // The batch being worked on, published to the workers by the volatile write of `posted`.
+    private Matrix features;
+    private Matrix targets;
+    private int[] order;
+    private int batchFrom;
+    private int rows;
+    private volatile int posted;
+    private volatile boolean stopping;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final Thread[] workerThreads;
+    private final List<Future<?>> workers = new ArrayList<>();
+    private volatile Throwable failure;
 
     Parallel(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
         int outputs, int threads) {
@@ -149,8 +183,23 @@ abstract class BatchStep {
         gradients[t] = Matrix.zeros(partRows(batchSize, t), outputs);
         xParts[t] = Matrix.zeros(partRows(batchSize, t), inputs);
         yParts[t] = Matrix.zeros(partRows(batchSize, t), targetCols);
-        parameters.add(replicas[t].parameters());
       }
+      List<Parameter> main = replicas[0].parameters();
+      reduceInto = new Matrix[threads][main.size()];
+      reduceFrom = new Matrix[threads][main.size()][threads - 1];
+      for (int t = 0; t < threads; t++) {
+        for (int k = 0; k < main.size(); k++) {
+          Matrix g = main.get(k).gradient();
+          int r0 = (int) ((long) g.rows() * t / threads);
+          int r1 = (int) ((long) g.rows() * (t + 1) / threads);
+          reduceInto[t][k] = g.rowRange(r0, r1);
+          for (int s = 1; s < threads; s++) {
+            reduceFrom[t][k][s - 1] = replicas[s].parameters().get(k).gradient().rowRange(r0, r1);
+          }
+        }
+      }
+      barrier = new Barrier(threads);
+      workerThreads = new Thread[threads];
     }
 
     /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
@@ -163,73 +212,152 @@ abstract class BatchStep {
     }
 
     /**
-     * Whether OpenBLAS runs single-threaded for the replicas now. Changing OpenBLAS's thread
-     * count stops or starts its workers (about 0.5 ms), so it is done once per epoch, not per
-     * step.
+     * Whether the workers are running (and OpenBLAS is single-threaded for them). Workers live
+     * for one epoch: changing OpenBLAS's thread count stops or starts its own workers (about
+     * 0.5 ms), and a hand-off through a queue costs tens of microseconds, so both happen once
+     * per epoch, not per step.
      */
-    private boolean blasSingle;
+    private boolean running;
 
     @Override
     void release() {
-      if (blasSingle) {
-        org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(Blas.threads());
-        blasSingle = false;
+      if (!running) {
+        return;
+      }
+      running = false;
+      stopping = true;
+      posted = posted + 1;
+      wakeWorkers();
+      for (Future<?> f : workers) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          // a failure was already reported by the step that saw it
+        }
+      }
+      workers.clear();
+      org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(Blas.threads());
+    }
+
+    private void start() {
+      org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(1);
+      stopping = false;
+      failure = null;
+      int generation = posted;
+      for (int t = 1; t < threads; t++) {
+        int part = t;
+        workers.add(POOL.submit(() -> workerLoop(part, generation)));
+      }
+      running = true;
+    }
+
+    private void wakeWorkers() {
+      for (int t = 1; t < threads; t++) {
+        Thread w = workerThreads[t];
+        if (w != null) {
+          LockSupport.unpark(w);
+        }
+      }
+    }
+
+    private void workerLoop(int t, int seen) {
+      workerThreads[t] = Thread.currentThread();
+      try {
+        while (true) {
+          // Spin briefly (the next step usually comes within the optimizer's few hundred
+          // microseconds), then park until the main thread posts a step and unparks us.
+          int spins = 0;
+          while (posted == seen) {
+            if (++spins < IDLE_SPINS) {
+              Thread.onSpinWait();
+            } else {
+              LockSupport.parkNanos(this, 1_000_000); // unparked when a step is posted
+            }
+          }
+          seen = posted;
+          if (stopping) {
+            return;
+          }
+          try {
+            work(t);
+          } catch (RuntimeException | Error e) {
+            failure = e;
+            barrier.breakBarrier();
+          }
+          finished.incrementAndGet();
+        }
+      } finally {
+        workerThreads[t] = null;
+      }
+    }
+
+    /** Part t of the batch, then (after every part is done) thread t's share of the sum. */
+    private void work(int t) {
+      runPart(t);
+      barrier.await();
+      double total = 0;
+      for (int s = 0; s < threads; s++) {
+        total += partLoss[s];
+      }
+      if (!Double.isFinite(total)) {
+        return;
+      }
+      for (int k = 0; k < reduceInto[t].length; k++) {
+        for (Matrix other : reduceFrom[t][k]) {
+          // numpy: g_main[block] += g_s[block], always in the order s = 1, 2, …
+          Blas.axpy(1f, other, reduceInto[t][k]);
+        }
       }
     }
 
     @Override
     double lossAndGradients(Matrix features, Matrix targets, int[] order, int batchFrom,
         int batchTo) {
-      int rows = batchTo - batchFrom;
-      if (!blasSingle) {
-        org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(1);
-        blasSingle = true;
+      if (!running) {
+        start();
       }
+      this.features = features;
+      this.targets = targets;
+      this.order = order;
+      this.batchFrom = batchFrom;
+      this.rows = batchTo - batchFrom;
+      finished.set(0);
+      barrier.reset();
+      posted = posted + 1;
+      wakeWorkers();
       try {
-        List<Future<?>> pending = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-          int part = t;
-          pending.add(POOL.submit(() -> runPart(part, features, targets, order, batchFrom, rows)));
-        }
-        runPart(0, features, targets, order, batchFrom, rows);
-        for (Future<?> f : pending) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted during a training step", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(e.getCause());
+        work(0);
       } catch (RuntimeException | Error e) {
+        barrier.breakBarrier();
         release();
         throw e;
+      }
+      int spins = 0;
+      while (finished.get() < threads - 1) {
+        if (++spins < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(20_000);
+        }
+      }
+      Throwable failed = failure;
+      if (failed != null) {
+        release();
+        if (failed instanceof RuntimeException r) {
+          throw r;
+        }
+        throw (Error) failed;
       }
       double total = 0;
       for (int t = 0; t < threads; t++) {
         total += partLoss[t] * partRows(rows, t);
       }
-      double mean = total / rows;
-      if (Double.isFinite(mean)) {
-        List<Parameter> main = parameters.get(0);
-        for (int t = 1; t < threads; t++) {
-          List<Parameter> other = parameters.get(t);
-          for (int k = 0; k < main.size(); k++) {
-            // numpy: g_main += g_t, always in the order t = 1, 2, …
-            Blas.axpy(1f, other.get(k).gradient(), main.get(k).gradient());
-          }
-        }
-      }
-      return mean;
+      return total / rows;
     }
 
-    private void runPart(int t, Matrix features, Matrix targets, int[] order, int batchFrom,
-        int rows) {
+    private void runPart(int t) {
       int from = partFrom(rows, t);
       int to = partFrom(rows, t + 1);
       Matrix xp = xParts[t].topRows(to - from);
@@ -247,6 +375,50 @@ abstract class BatchStep {
       Blas.scale((float) ((double) (to - from) / rows), g);
       replicas[t].backward(g);
     }
+  }
 
+  /**
+   * A reusable barrier for T parties: spins {@link #SPINS} times (the other thread is normally
+   * a few microseconds behind), then naps, so a busy machine is not made busier.
+   */
+  static final class Barrier {
+    private final int parties;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private volatile int generation;
+    private volatile boolean broken;
+
+    Barrier(int parties) {
+      this.parties = parties;
+    }
+
+    /** Only while no party waits (between steps). */
+    void reset() {
+      broken = false;
+      arrived.set(0);
+    }
+
+    void breakBarrier() {
+      broken = true;
+    }
+
+    void await() {
+      int gen = generation;
+      if (arrived.incrementAndGet() == parties) {
+        arrived.set(0);
+        generation = gen + 1;
+        return;
+      }
+      int spins = 0;
+      while (generation == gen) {
+        if (broken) {
+          throw new IllegalStateException("another thread of the training step failed");
+        }
+        if (++spins < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(20_000);
+        }
+      }
+    }
   }
 }
