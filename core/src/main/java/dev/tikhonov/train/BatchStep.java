@@ -273,7 +273,9 @@ abstract class BatchStep {
             if (++spins < IDLE_SPINS) {
               Thread.onSpinWait();
             } else {
-              LockSupport.parkNanos(this, 1_000_000); // unparked when a step is posted
+              // Main unparks us after posting; a permit given before we park is not lost. A
+              // worker left behind by an abnormal exit thus sleeps for good, costing nothing.
+              LockSupport.park(this);
             }
           }
           seen = posted;
