@@ -69,8 +69,9 @@ fi
 
 if want path; then
   echo "== paths: tikhonov"
+  refs=(); [ -d "$peers/ref" ] && refs=(--refs "$peers/ref")
   "$root/tikhonov" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
-    --out "$out/tikhonov-path"
+    "${refs[@]}" --out "$out/tikhonov-path"
   if have_glmnet; then
     echo "== paths: glmnet"
     Rscript "$root/bench/peers/glmnet_paths.R" "$data/synth" "$repeats" > "$out/glmnet.json"

@@ -196,6 +196,11 @@ public final class BenchCommand implements Runnable {
         description = "Threads (BLAS and CV folds). Default: ${DEFAULT-VALUE}.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--refs", paramLabel = "DIR",
+        description = "The peers' reference folder (../shared/peers/ref): also report each "
+            + "path's worst relative coefficient error against its exact solutions.")
+    java.nio.file.Path refs;
+
     @Option(names = "--only", split = ",", paramLabel = "NAME,...",
         description = "Run only these of lasso_path, enet_path, lasso_cv10, ridge_gcv.")
     List<String> only;
@@ -236,8 +241,8 @@ public final class BenchCommand implements Runnable {
         List<PathBench.Timing> runs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
           runs.add(switch (name) {
-            case "lasso_path" -> PathBench.lassoPath(problem);
-            case "enet_path" -> PathBench.enetPath(problem);
+            case "lasso_path" -> PathBench.lassoPath(problem, refs);
+            case "enet_path" -> PathBench.enetPath(problem, refs);
             case "lasso_cv10" -> PathBench.lassoCv(problem, threads);
             default -> PathBench.ridgeGcv(problem);
           });

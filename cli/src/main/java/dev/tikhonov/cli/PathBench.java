@@ -193,22 +193,74 @@ final class PathBench {
     return ElasticNetConfig.of(alpha).withStandardize(false).withLambdas(lambdas);
   }
 
-  static Timing lassoPath(Problem problem) {
+  static Timing lassoPath(Problem problem, Path refs) {
     double[] lambdas = lambdas(problem, 1.0);
     long t = System.nanoTime();
     GlmPath path = ElasticNetPath.fit(problem.x(), problem.y(), config(1.0, lambdas),
         problem.names());
     double s = (System.nanoTime() - t) / 1e9;
-    return new Timing("lasso_path", s, pathFacts(path));
+    Map<String, Object> facts = pathFacts(path);
+    compare(path, refs, "lasso", facts);
+    return new Timing("lasso_path", s, facts);
   }
 
-  static Timing enetPath(Problem problem) {
+  static Timing enetPath(Problem problem, Path refs) {
     double[] lambdas = lambdas(problem, 0.5);
     long t = System.nanoTime();
     GlmPath path = ElasticNetPath.fit(problem.x(), problem.y(), config(0.5, lambdas),
         problem.names());
     double s = (System.nanoTime() - t) / 1e9;
-    return new Timing("enet_path", s, pathFacts(path));
+    Map<String, Object> facts = pathFacts(path);
+    compare(path, refs, "enet", facts);
+    return new Timing("enet_path", s, facts);
+  }
+
+  /**
+   * With the peers' reference folder (../shared/peers/ref), the worst relative coefficient
+   * error against the exact solutions {@code coef_NAME.csv} (rows lambda_index, lambda, j,
+   * coef; j = 0 the intercept): max over the listed λ of max_j |b − b_ref| / max_j |b_ref|,
+   * the peers README's criterion (glmnet itself is at about 1e-3 there).
+   */
+  static void compare(GlmPath path, Path refs, String name, Map<String, Object> facts) {
+    if (refs == null) {
+      return;
+    }
+    Path file = refs.resolve("coef_" + name + ".csv");
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read the reference coefficients: "
+          + e.getMessage(), e);
+    }
+    Map<Integer, double[]> reference = new java.util.TreeMap<>();
+    int p = path.numFeatures();
+    for (int k = 1; k < lines.size(); k++) {
+      String[] cells = lines.get(k).split(",");
+      if (cells.length < 4) {
+        continue;
+      }
+      int index = Integer.parseInt(cells[0].trim());
+      int j = Integer.parseInt(cells[2].trim());
+      reference.computeIfAbsent(index, i -> new double[p + 1])[j] =
+          Double.parseDouble(cells[3].trim());
+    }
+    double worst = 0;
+    for (Map.Entry<Integer, double[]> e : reference.entrySet()) {
+      int l = e.getKey() - 1;
+      double[] ref = e.getValue();
+      double scale = 0;
+      double error = Math.abs(path.intercept()[l][0] - ref[0]);
+      for (int j = 0; j <= p; j++) {
+        scale = Math.max(scale, Math.abs(ref[j]));
+      }
+      for (int j = 1; j <= p; j++) {
+        error = Math.max(error, Math.abs(path.coef()[l][0][j - 1] - ref[j]));
+      }
+      worst = Math.max(worst, error / scale);
+    }
+    facts.put("max_relative_coef_error_vs_exact", worst);
+    facts.put("reference_lambda_indices", reference.keySet().toString());
   }
 
   static Timing lassoCv(Problem problem, int threads) {
