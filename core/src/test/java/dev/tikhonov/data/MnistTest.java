@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,22 @@ class MnistTest {
     assertArrayEquals(bundled.train().features().toArray(), loaded.train().features().toArray());
     assertArrayEquals(bundled.test().targets().toArray(), loaded.test().targets().toArray());
     assertEquals(dir.toString(), loaded.train().source());
+  }
+
+  @Test
+  void load_fashionMnistWhenInstalled_gives60000And10000() {
+    Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+    Assumptions.assumeTrue(Files.isDirectory(fashion), "apt-get install dataset-fashion-mnist");
+    TrainTest loaded = Mnist.load(fashion);
+    assertEquals(60000, loaded.train().size());
+    assertEquals(10000, loaded.test().size());
+    assertEquals(784, loaded.test().numFeatures());
+    int[] counts = new int[10];
+    for (int i = 0; i < loaded.test().size(); i++) {
+      counts[loaded.test().label(i)]++;
+    }
+    assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000},
+        counts, "Fashion-MNIST's test set is balanced");
   }
 
   @Test
