@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       TrainCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
