@@ -41,11 +41,20 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--target", paramLabel = "COLUMN", description = "CSV only: the label column.")
   String target;
 
+  @Option(names = "--threads", paramLabel = "T",
+      description = "BLAS threads. The same thread count as in training reproduces its "
+          + "numbers bit for bit. Default: ${DEFAULT-VALUE}.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Option(names = "--json", description = "Print the metrics as one JSON object on stdout.")
   boolean json;
 
   @Override
   public Integer call() {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    dev.tikhonov.tensor.Blas.setThreads(threads);
     Model m = ModelFile.load(model);
     Dataset raw = labelled(m);
     Datasets.requireFinite(raw);

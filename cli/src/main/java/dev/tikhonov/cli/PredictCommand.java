@@ -44,8 +44,17 @@ public final class PredictCommand implements Callable<Integer> {
       description = "CSV file to write (atomically).")
   Path out;
 
+  @Option(names = "--threads", paramLabel = "T",
+      description = "BLAS threads. The same thread count as in training reproduces its "
+          + "numbers bit for bit. Default: ${DEFAULT-VALUE}.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Override
   public Integer call() {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    dev.tikhonov.tensor.Blas.setThreads(threads);
     Model m = ModelFile.load(model);
     Matrix x = features(m, data);
     Matrix outputs = m.predict(x);
