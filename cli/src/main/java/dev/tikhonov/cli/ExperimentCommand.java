@@ -5,7 +5,9 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.experiment.RidgeVsLasso;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +29,11 @@ import picocli.CommandLine.Parameters;
       "             10 epochs. L2 = (λ/2)Σ‖W‖² on weights = torch SGD(weight_decay=λ).",
       "  gd-linear  y = 3x + 2 + noise by full-batch gradient descent with (λ/2)w²: the slope",
       "             shrinks towards 0 as λ grows, next to the closed form S_xy/(S_xx + λ).",
+      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test split;",
+      "             ridge, lasso and elastic net (α=0.5), λ by 10-fold CV: test MSE, nonzeros.",
       ""})
 public final class ExperimentCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "NAME", description = "mnist-l2 or gd-linear.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "mnist-l2, gd-linear or ridge-vs-lasso.")
   String name;
 
   @Option(names = "--quick",
@@ -60,16 +64,17 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     common.applyThreads();
     Path out = common.outDir(name);
-    long start = System.nanoTime();
+    Instant start = Instant.now();
     return switch (name) {
       case "mnist-l2" -> mnistL2(out, start);
       case "gd-linear" -> gdLinear(out, start);
-      default -> throw new IllegalArgumentException(
-          "unknown experiment '" + name + "': expected mnist-l2 or gd-linear");
+      case "ridge-vs-lasso" -> ridgeVsLasso(out, start);
+      default -> throw new IllegalArgumentException("unknown experiment '" + name
+          + "': expected mnist-l2, gd-linear or ridge-vs-lasso");
     };
   }
 
-  private int mnistL2(Path out, long start) {
+  private int mnistL2(Path out, Instant start) {
     MnistL2.Settings base = quick ? MnistL2.Settings.quick() : MnistL2.Settings.full();
     MnistL2.Settings s = new MnistL2.Settings(lambdas != null ? lambdas : base.lambdas(),
         base.dropout(), base.dropoutLambdas(), seeds != null ? seeds : base.seeds(),
@@ -88,29 +93,53 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.printf("  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
         + "(= torch SGD weight_decay=λ)%n");
     human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);
-    long steps = (long) ((d.train().size() + s.batchSize() - 1) / s.batchSize()) * s.epochs()
-        * (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
+    long runs = (long) (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
     List<MnistL2.Row> rows;
-    try (Progress progress = new Progress("mnist-l2", steps, common.quiet)) {
+    try (Progress progress = new Progress("mnist-l2", runs, true, common.quiet)) {
       rows = MnistL2.run(d, s, out, progress);
     }
     human.println();
     human.print(MnistL2.table(rows));
-    double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "mnist-l2");
     settings.put("quick", quick);
     settings.put("settings", s);
+    human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
-        settings, seconds);
-    human.printf("%nwrote %s (%.0fs)%n", out, seconds);
+        start, settings, human);
+    human.printf("wrote %s (%.0fs)%n", out,
+        java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       System.out.println(Json.oneLine(rows));
     }
     return 0;
   }
 
-  private int gdLinear(Path out, long start) {
+  private int ridgeVsLasso(Path out, Instant start) {
+    RidgeVsLasso.Settings s = quick ? RidgeVsLasso.Settings.quick()
+        : RidgeVsLasso.Settings.full();
+    long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0;
+    var human = common.human();
+    human.println("experiment ridge-vs-lasso: makeRegression data, train/test split; ridge "
+        + "(α=0), lasso (α=1) and elastic net (α=0.5), each with λ_min from CV");
+    human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
+        + "   (standardized features, glmnet's path)");
+    human.println();
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out, s, seed, common.threads, human);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "ridge-vs-lasso");
+    settings.put("settings", s);
+    human.println();
+    RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
+    if (common.json) {
+      System.out.println(Json.oneLine(new ArrayList<>(rows)));
+    }
+    return 0;
+  }
+
+  private int gdLinear(Path out, Instant start) {
     GdLinear.Settings s = quick ? GdLinear.Settings.quick() : GdLinear.Settings.defaults();
     var human = common.human();
     human.printf("experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch gradient "
@@ -119,17 +148,17 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println();
     List<GdLinear.Row> rows;
     try (Progress progress = new Progress("gd-linear",
-        (long) s.steps() * s.lambdas().size(), common.quiet)) {
+        s.lambdas().size(), true, common.quiet)) {
       rows = GdLinear.run(s, out, progress);
     }
     human.print(GdLinear.table(rows));
-    double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "gd-linear");
     settings.put("settings", s);
-    RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, settings,
-        seconds);
-    human.printf("%nwrote %s%n", out);
+    human.println();
+    RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }

@@ -23,8 +23,10 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       EvaluateCommand.class,
       ExportCommand.class,
+      PathCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,54 +1,52 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.DataFiles;
-import dev.tikhonov.data.Json;
-import dev.tikhonov.experiment.Objective;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.report.HtmlReport;
+import dev.tikhonov.report.Provenance;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** The files every run ends with: {@code run.json} (provenance, docs/formats.md). */
+/** What every run ends with: {@code run.json} (provenance) and {@code report.html}. */
 final class RunFiles {
   private RunFiles() {}
 
-  static void finish(Path out, String command, long seed, int threads, DataOptions data,
-      Map<String, Object> settings, double seconds) {
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("command", command);
-    run.put("args", List.copyOf(Main.lastArgs()));
-    run.put("tikhonov_version", version());
-    run.put("git_commit", gitCommit());
-    run.put("seed", seed);
-    run.put("threads", threads);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("path", data == null ? null : data.describe());
-    d.put("sha256", data == null || data.data == null || !Files.isRegularFile(data.data)
-        ? null : DataFiles.sha256(data.data));
-    run.put("data", d);
-    run.put("finished", Instant.now().toString());
-    run.put("seconds", seconds);
-    run.put("objective", Objective.TEXT);
-    run.put("settings", settings);
-    Json.write(out.resolve("run.json"), run);
+  /**
+   * Writes run.json and the HTML report into {@code out}; prints where the report is unless
+   * {@code quiet}.
+   *
+   * @param data the data option of the run, or null when it read no data
+   */
+  static void finish(Path out, String command, Long seed, int threads, DataOptions data,
+      Instant started, Map<String, Object> settings, java.io.PrintStream human) {
+    Provenance.of(command, List.copyOf(Main.lastArgs()), seed, threads, dataFile(data),
+        started, settings).write(out);
+    Path report = HtmlReport.write(out);
+    human.println("  report: " + report);
   }
 
-  static String version() {
-    String v = RunFiles.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
-  }
-
-  /** The short commit of the working directory's git checkout, or null. */
-  static String gitCommit() {
-    try {
-      Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
-          .redirectErrorStream(true).start();
-      String s = new String(p.getInputStream().readAllBytes()).trim();
-      return p.waitFor() == 0 && s.matches("[0-9a-f]{4,40}") ? s : null;
-    } catch (Exception e) {
+  /** The data file and its SHA-256; for the bundled sample, the hash of its four IDX files. */
+  static Provenance.DataFile dataFile(DataOptions data) {
+    if (data == null) {
       return null;
     }
+    if (data.data == null) {
+      List<InputStream> parts = new java.util.ArrayList<>();
+      for (String name : List.of(Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, Mnist.TEST_IMAGES,
+          Mnist.TEST_LABELS)) {
+        parts.add(Mnist.class.getResourceAsStream(Mnist.BUNDLED_FOLDER + name + ".gz"));
+      }
+      return Provenance.DataFile.of(Mnist.BUNDLED_SOURCE,
+          new SequenceInputStream(Collections.enumeration(parts)));
+    }
+    if (Files.isRegularFile(data.data)) {
+      return Provenance.DataFile.of(data.data);
+    }
+    return new Provenance.DataFile(data.data.toString(), null);
   }
 }

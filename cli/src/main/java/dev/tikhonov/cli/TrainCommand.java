@@ -135,6 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (resumeFrom == null) {
       rememberArgs();
     }
+    java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     if (checkpointEvery < 0) {
       throw new IllegalArgumentException("--checkpoint-every must be >= 0, got "
@@ -216,7 +217,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "seed %d, %d threads%n", lambda, l1Ratio, dropout, optimizer.weightDecay,
         optimizer.optimizer, optimizer.learningRate(), epochs, batchSize, seed, common.threads);
     Training.Outcome o;
-    try (Progress progress = new Progress("train", stepsPerEpoch * epochs, common.quiet)) {
+    try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
       extra.add(0, progress);
       o = Training.fit(spec, train, validation, test, config,
           TrainingListener.all(extra.toArray(TrainingListener[]::new)), mean, scale,
@@ -253,8 +254,6 @@ public final class TrainCommand implements Callable<Integer> {
     settings.put("patience", patience);
     settings.put("validation_fraction", vf);
     settings.put("standardize", standardize);
-    RunFiles.finish(out, "train", seed, common.threads, dataOptions, settings,
-        o.result().seconds());
     if (save != null) {
       Map<String, Object> provenance = new LinkedHashMap<>();
       provenance.put("seed", seed);
@@ -266,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
       provenance.put("train_data_sha256", dataSha256);
       provenance.put("settings", settings);
       provenance.put("metrics", metrics);
-      provenance.put("git_commit", RunFiles.gitCommit());
+      provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
       ModelFile.save(o.model(), save, provenance);
       human.println("  saved model to " + save);
     }
@@ -274,6 +273,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "(%.1fs)%n", o.test().accuracy() == o.test().accuracy()
             ? String.format("%.4f", o.test().accuracy()) : "-",
         o.test().loss(), o.train().loss(), o.result().penalty(), o.result().seconds());
+    RunFiles.finish(out, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + out);
     if (common.json) {
       System.out.println(Json.oneLine(metrics));

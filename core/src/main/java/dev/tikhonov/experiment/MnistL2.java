@@ -3,6 +3,7 @@ package dev.tikhonov.experiment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Json;
+import dev.tikhonov.report.Provenance;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.optim.OptimizerConfig;
@@ -185,7 +186,7 @@ public final class MnistL2 {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
     experiment.put("settings", settings);
-    experiment.put("objective", Objective.TEXT);
+    experiment.put("objective", Provenance.OBJECTIVE);
     experiment.put("recipe", "SGD, momentum " + settings.momentum() + ", learning rate "
         + settings.learningRate() + ", batch " + settings.batchSize() + ", "
         + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"

@@ -36,8 +36,9 @@ import java.util.List;
  *
  * <p>Coupled L2 (the λ of the objective) is not an optimizer setting: its gradient λ·v·w is in
  * g, so momentum accumulates it and Adam divides it by √v̂. For plain SGD coupled and decoupled
- * are the same step (λ = d); with momentum they differ only in how the decay term is averaged;
- * with Adam they differ in kind: coupled L2 decays weights with large gradient history less
+ * are the same step (λ = d); with momentum μ the velocity amplifies λ by 1/(1−μ) but not d, so
+ * decoupled d reaches the minimizer of coupled λ = (1−μ)·d; with Adam they differ in kind:
+ * coupled L2 decays weights with large gradient history less
  * (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", 2019), which is why AdamW
  * generalizes better and why an L2 penalty with Adam is not weight decay.
  */

@@ -32,8 +32,10 @@ record ScaleByAdam(double beta1, double beta2, double epsilon) implements Gradie
     return new TransformState() {
       @Override
       public void update(List<Parameter> parameters, long step, List<Matrix> out) {
-        double correction1 = 1 - Math.pow(beta1, step);
-        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
+        // Reciprocals of the bias corrections 1−β₁ᵗ and √(1−β₂ᵗ), so the element loop has one
+        // division and one square root (it runs over every weight of the model each step).
+        double inverseCorrection1 = 1 / (1 - Math.pow(beta1, step));
+        double inverseSqrtCorrection2 = 1 / Math.sqrt(1 - Math.pow(beta2, step));
         for (int i = 0; i < first.length; i++) {
           FloatBuffer m = first[i].buffer();
           FloatBuffer v = second[i].buffer();
@@ -44,7 +46,8 @@ record ScaleByAdam(double beta1, double beta2, double epsilon) implements Gradie
             double vj = beta2 * v.get(j) + (1 - beta2) * g * g;
             m.put(j, (float) mj);
             v.put(j, (float) vj);
-            u.put(j, (float) ((mj / correction1) / (Math.sqrt(vj) / sqrtCorrection2 + epsilon)));
+            u.put(j, (float) (mj * inverseCorrection1
+                / (Math.sqrt(vj) * inverseSqrtCorrection2 + epsilon)));
           }
         }
       }
