@@ -94,8 +94,12 @@ final class SafeTensors {
       JsonNode root;
       try {
         root = STRICT.readTree(text);
-      } catch (IOException e) {
-        throw bad(name, "header is not well-formed JSON: " + firstLine(e.getMessage()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // getOriginalMessage(): without Jackson's "[Source: …]" location suffix.
+        String why = firstLine(e.getOriginalMessage());
+        int cut = why.indexOf(" (start marker");
+        throw bad(name, "header is not well-formed JSON: "
+            + (cut < 0 ? why : why.substring(0, cut)));
       }
       if (root == null || !root.isObject()) {
         throw bad(name, "header is not a JSON object");
