@@ -320,6 +320,23 @@ class ModelFileTest {
     rejected(bad, "tensor \"dense0.weight\" holds NaN at element 1");
   }
 
+  @Test
+  void fuzzSeedCorpus_validFilesLoad_otherFilesAreRejected() throws Exception {
+    Path seeds = Path.of("src/test/resources/dev/tikhonov/io/ModelFileFuzzTestInputs/load");
+    try (var files = Files.list(seeds)) {
+      for (Path f : files.toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        if (f.getFileName().toString().startsWith("valid-")) {
+          Model m = ModelFile.read(bytes, f.toString()).model();
+          assertTrue(m.predict(Matrix.zeros(1, m.network().inputSize())).allFinite());
+        } else {
+          assertThrows(InputException.class, () -> ModelFile.read(bytes, f.toString()),
+              f.toString());
+        }
+      }
+    }
+  }
+
   private static void edit(ObjectNode header, java.util.function.Consumer<ObjectNode> change) {
     try {
       ObjectNode m = Fixtures.modelEntry(header);
