@@ -69,4 +69,39 @@ class PathCliIT {
     assertEquals(2, r.exitCode());
     assertTrue(r.stderr().contains("not a tikhonov run directory"), r.stderr());
   }
+
+  @Test
+  void pathSave_atLambdaMin_predictsWithThePathsCoefficients() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--l1-ratio", "1", "--cv-folds", "5", "--save", "lasso.model", "--out", "p",
+        "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("p/path.json").toFile());
+    double lambdaMin = path.get("cv").get("lambda_min").asDouble();
+    int l = 0;
+    while (path.get("lambda").get(l).asDouble() != lambdaMin) {
+      l++;
+    }
+    Cli.Result p = Cli.run(dir, "predict", "--model", "lasso.model", "--data", data.toString(),
+        "--out", "pred.csv");
+    assertEquals(0, p.exitCode(), p.stderr());
+    java.util.List<String> rows = Files.readAllLines(data);
+    java.util.List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
+    String[] header = rows.get(0).split(",");
+    double a0 = path.get("intercept").get(l).asDouble();
+    JsonNode coef = path.get("coef").get(l);
+    for (int i = 1; i <= 5; i++) {
+      String[] cells = rows.get(i).split(",");
+      double eta = a0;
+      int j = 0;
+      for (int c = 0; c < header.length; c++) {
+        if (!header[c].replace("\"", "").equals("y")) {
+          eta += Double.parseDouble(cells[c]) * coef.get(j++).asDouble();
+        }
+      }
+      assertEquals(eta, Double.parseDouble(predictions.get(i).split(",")[0]), 1e-4,
+          "row " + i);
+    }
+  }
 }
