@@ -38,6 +38,8 @@ final class BinomialSolver implements ProximalNewtonSolver {
   private double weightSum;
   private final double nullDeviance;
   private boolean exhausted;
+  /** True when absGradient holds the final gradient of every feature outside the strong set. */
+  private boolean outsideGradientFresh;
 
   /**
    * @param y 0/1 per row; both values must occur
@@ -102,6 +104,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
         cd.strong[j] = true;
       }
     }
+    outsideGradientFresh = false;
     double threshold = cd.threshold();
     while (true) {
       cd.checkPasses();
@@ -130,6 +133,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
         converged = xv[k] * d * d <= threshold;
       }
       if (converged && !addKktViolators(l1)) {
+        outsideGradientFresh = true;
         return;
       }
     }
@@ -215,6 +219,12 @@ final class BinomialSolver implements ProximalNewtonSolver {
     double worst = Math.abs(sum);
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {
+        continue;
+      }
+      if (!cd.strong[j] && outsideGradientFresh) {
+        // The last KKT check just computed it, and bⱼ = 0 outside the strong set: no second
+        // pass over the (memory-bound) columns.
+        worst = Math.max(worst, violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
       double g = design.dot(j, r);

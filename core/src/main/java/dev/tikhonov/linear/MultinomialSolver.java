@@ -54,6 +54,8 @@ final class MultinomialSolver implements ProximalNewtonSolver {
   private final double[] sorted;
   private final double nullDeviance;
   private boolean exhausted;
+  /** True when absGradient holds the final gradient of every feature outside the strong set. */
+  private boolean outsideGradientFresh;
 
   /**
    * @param label class index per row; every class must occur
@@ -127,6 +129,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
         cd.strong[j] = true;
       }
     }
+    outsideGradientFresh = false;
     double threshold = cd.threshold();
     boolean anyClassFitted = false;
     while (true) {
@@ -168,6 +171,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
         return;
       }
       if (!notConverged && !addKktViolators(l1)) {
+        outsideGradientFresh = true;
         return;
       }
     }
@@ -377,8 +381,15 @@ final class MultinomialSolver implements ProximalNewtonSolver {
   public double kktViolation(double lambda) {
     double l1 = BinomialSolver.penaltyPart(alpha, lambda);
     double l2 = BinomialSolver.penaltyPart(1 - alpha, lambda);
-    Arrays.fill(absGradient, 0);
     double worst = 0;
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && !cd.strong[j] && outsideGradientFresh) {
+        // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
+        worst = Math.max(worst, BinomialSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+      } else {
+        absGradient[j] = 0;
+      }
+    }
     for (int c = 0; c < numClasses; c++) {
       classResidual(c, r);
       double sum = 0;
@@ -388,7 +399,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
       worst = Math.max(worst, Math.abs(sum));
       int off = c * p;
       for (int j = 0; j < p; j++) {
-        if (!design.included[j]) {
+        if (!design.included[j] || (!cd.strong[j] && outsideGradientFresh)) {
           continue;
         }
         double g = design.dot(j, r);

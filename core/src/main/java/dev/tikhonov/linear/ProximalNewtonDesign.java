@@ -72,25 +72,53 @@ final class ProximalNewtonDesign {
     return new ProximalNewtonDesign(n, p, columns, mean, scale, included);
   }
 
-  /** x̃ⱼᵀ·r: the dot product of column j with a length-n vector. */
+  /**
+   * x̃ⱼᵀ·r: the dot product of column j with a length-n vector. Four partial sums break the
+   * floating-point add chain (the JIT does not reassociate a reduction), which makes this hot
+   * loop several times faster.
+   */
   double dot(int j, double[] r) {
     int off = j * rows;
-    double s = 0;
-    for (int i = 0; i < rows; i++) {
-      s += columns[off + i] * r[i];
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < rows; i += 4) {
+      s0 += columns[off + i] * r[i];
+      s1 += columns[off + i + 1] * r[i + 1];
+      s2 += columns[off + i + 2] * r[i + 2];
+      s3 += columns[off + i + 3] * r[i + 3];
     }
-    return s;
+    for (; i < rows; i++) {
+      s0 += columns[off + i] * r[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
-  /** Σᵢ wᵢ·x̃ᵢⱼ²: the weighted squared norm of column j. */
+  /** Σᵢ wᵢ·x̃ᵢⱼ²: the weighted squared norm of column j (four partial sums, as in dot). */
   double weightedSquares(int j, double[] w) {
     int off = j * rows;
-    double s = 0;
-    for (int i = 0; i < rows; i++) {
-      double v = columns[off + i];
-      s += w[i] * v * v;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < rows; i += 4) {
+      double a = columns[off + i];
+      double b = columns[off + i + 1];
+      double c = columns[off + i + 2];
+      double d = columns[off + i + 3];
+      s0 += w[i] * a * a;
+      s1 += w[i + 1] * b * b;
+      s2 += w[i + 2] * c * c;
+      s3 += w[i + 3] * d * d;
     }
-    return s;
+    for (; i < rows; i++) {
+      double a = columns[off + i];
+      s0 += w[i] * a * a;
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** {@code out += a · x̃ⱼ}. Modifies {@code out}. */
