@@ -18,7 +18,14 @@ import picocli.CommandLine.Command;
       "  only weights are penalized (biases never, by default).",
       ""
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      PathCommand.class,
+      ExperimentCommand.class,
+      BenchCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,7 +56,20 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  private static volatile java.util.List<String> lastArgs = java.util.List.of();
+
+  /** The arguments of the running command, for run.json. */
+  static java.util.List<String> lastArgs() {
+    return lastArgs;
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    lastArgs = java.util.List.of(args);
+    return commandLine().execute(args);
+  }
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(run(args));
   }
 }

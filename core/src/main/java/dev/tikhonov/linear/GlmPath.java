@@ -71,4 +71,62 @@ public record GlmPath(
     }
     return eta;
   }
+
+  /**
+   * The path at other λ values {@code s}, by glmnet's {@code predict(fit, s = ...)} rule:
+   * intercepts and coefficients interpolated linearly in λ between the two neighbouring λ of
+   * this path, and clamped to the first (last) solution for s above (below) the path's range.
+   * df counts the interpolated nonzeros; devRatio is interpolated the same way; dualityGap is
+   * NaN (the interpolated points are not solutions).
+   */
+  public GlmPath interpolate(double[] s) {
+    int m = s.length;
+    int last = lambda.length - 1;
+    double[][] a0 = new double[m][];
+    double[][][] b = new double[m][][];
+    int[] nonzero = new int[m];
+    double[] ratio = new double[m];
+    double[] gap = new double[m];
+    for (int t = 0; t < m; t++) {
+      int left;
+      int right;
+      double frac;
+      if (last == 0 || s[t] >= lambda[0]) {
+        left = right = 0;
+        frac = 1;
+      } else if (s[t] <= lambda[last]) {
+        left = right = last;
+        frac = 1;
+      } else {
+        right = 1;
+        while (lambda[right] > s[t]) {
+          right++;
+        }
+        left = right - 1;
+        double width = lambda[left] - lambda[right];
+        frac = width > 0 ? (s[t] - lambda[right]) / width : 1;
+      }
+      int k = intercept[left].length;
+      a0[t] = new double[k];
+      b[t] = new double[k][];
+      java.util.Set<Integer> used = new java.util.HashSet<>();
+      for (int c = 0; c < k; c++) {
+        a0[t][c] = frac * intercept[left][c] + (1 - frac) * intercept[right][c];
+        double[] bl = coef[left][c];
+        double[] br = coef[right][c];
+        b[t][c] = new double[bl.length];
+        for (int j = 0; j < bl.length; j++) {
+          b[t][c][j] = frac * bl[j] + (1 - frac) * br[j];
+          if (b[t][c][j] != 0) {
+            used.add(j);
+          }
+        }
+      }
+      nonzero[t] = used.size();
+      ratio[t] = frac * devRatio[left] + (1 - frac) * devRatio[right];
+      gap[t] = Double.NaN;
+    }
+    return new GlmPath(family, l1Ratio, s.clone(), a0, b, nonzero, ratio, gap, featureNames,
+        classNames);
+  }
 }

@@ -5,7 +5,14 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.List;
 import java.util.Map;
 
-/** The state of one {@link GradientTransform} for one list of parameters. */
+/**
+ * The state of one {@link GradientTransform} for one list of parameters.
+ *
+ * <p>Buffer names end in {@code "/i"}, where {@code i} is the index of the parameter the buffer
+ * belongs to in the list given to {@link GradientTransform#init}; {@link Transforms#chain}
+ * prefixes its position ({@code "1.momentum/0"}) and {@link Transforms#masked} maps indices back
+ * to the full list, so every name in an {@link Optimizer} is unique and stable.
+ */
 public interface TransformState {
   /**
    * Rewrites {@code out} in place: {@code out.get(i)} is the update of {@code parameters.get(i)}.

@@ -1,0 +1,49 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.tensor.Blas;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Option;
+
+/** Flags shared by the commands that run work: output directory, threads, seed, verbosity. */
+final class CommonOptions {
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Directory for the run's files (created if missing). "
+          + "Default: runs/<command>-<date-time>.")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Threads for the BLAS (matrix products). Same seed and same thread count "
+          + "give identical results. Default: ${DEFAULT-VALUE} (the cores of this machine).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--quiet", description = "No progress bars; only the final table.")
+  boolean quiet;
+
+  @Option(names = "--json",
+      description = "Print the final metrics as one JSON object on stdout; the human-readable "
+          + "table goes to stderr.")
+  boolean json;
+
+  Path outDir(String command) {
+    if (out != null) {
+      return out;
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Path.of("runs", command + "-" + stamp);
+  }
+
+  void applyThreads() {
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--threads must be >= 1, got " + threads);
+    }
+    Blas.setThreads(threads);
+  }
+
+  /** Where the human-readable table goes: stderr when --json owns stdout. */
+  java.io.PrintStream human() {
+    return json ? System.err : System.out;
+  }
+}

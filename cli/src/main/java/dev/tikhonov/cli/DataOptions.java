@@ -1,0 +1,65 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.LibsvmReader;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.Splits;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the data comes from: the bundled MNIST sample, an IDX directory, CSV or LIBSVM. */
+final class DataOptions {
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "Training data: a directory of MNIST-style IDX files (train-images-idx3-ubyte"
+          + "[.gz] etc.; e.g. /usr/share/datasets/fashion-mnist), a CSV file (needs --target), "
+          + "or a LIBSVM/svmlight file (.svm, .libsvm, .txt). Default: the bundled sample of "
+          + "10,000 real MNIST digits (8,000 train / 2,000 test), pixels scaled to [0, 1].")
+  Path data;
+
+  @Option(names = "--target", paramLabel = "COLUMN",
+      description = "CSV only: the column to predict.")
+  String target;
+
+  @Option(names = "--test-fraction", paramLabel = "F",
+      description = "CSV/LIBSVM only: share of rows held out as the test set (seeded; "
+          + "stratified for classification). Default: ${DEFAULT-VALUE}.")
+  double testFraction = 0.2;
+
+  /** Loads train and test sets; {@code kind} says whether the target is a class or a number. */
+  TrainTest load(TargetKind kind, long seed) {
+    if (data == null) {
+      return Mnist.bundled();
+    }
+    if (!Files.exists(data)) {
+      throw new InputException("--data " + data + ": no such file or directory");
+    }
+    if (Files.isDirectory(data)) {
+      return Mnist.load(data);
+    }
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new InputException("--test-fraction must be in (0, 1), got " + testFraction);
+    }
+    String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    Dataset all;
+    if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")) {
+      if (target == null) {
+        throw new InputException("--data " + data + " is a CSV file: say which column to "
+            + "predict with --target COLUMN");
+      }
+      all = CsvReader.read(data, target, kind);
+    } else {
+      all = LibsvmReader.read(data, kind);
+    }
+    return Splits.trainTest(all, testFraction, seed, kind == TargetKind.CLASS);
+  }
+
+  /** "bundled:mnist-10k" or the path given. */
+  String describe() {
+    return data == null ? "bundled:mnist-10k" : data.toString();
+  }
+}

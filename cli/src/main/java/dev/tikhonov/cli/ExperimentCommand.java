@@ -1,0 +1,175 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.Json;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.experiment.GdLinear;
+import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.experiment.RidgeVsLasso;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tikhonov experiment NAME}: the shipped, reproducible experiments. */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Run a named experiment and write its tables and files to --out.",
+      "",
+      "  mnist-l2   MLP 784-256-128-10 on the bundled real MNIST sample for λ ∈ {0} ∪ log grid",
+      "             1e-5..1 (holds 0.01, 0.1, 1), dropout 0.2 with and without L2, 3 seeds.",
+      "             Recipe of shared/peers/torch_mlp.py: SGD momentum 0.9, lr 0.05, batch 128,",
+      "             10 epochs. L2 = (λ/2)Σ‖W‖² on weights = torch SGD(weight_decay=λ).",
+      "  gd-linear  y = 3x + 2 + noise by full-batch gradient descent with (λ/2)w²: the slope",
+      "             shrinks towards 0 as λ grows, next to the closed form S_xy/(S_xx + λ).",
+      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test split;",
+      "             ridge, lasso and elastic net (α=0.5), λ by 10-fold CV: test MSE, nonzeros.",
+      ""})
+public final class ExperimentCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "NAME", description = "mnist-l2, gd-linear or ridge-vs-lasso.")
+  String name;
+
+  @Option(names = "--quick",
+      description = "A smaller run (a minute or two): mnist-l2 with λ ∈ {0, 0.01, 0.1, 1} and "
+          + "the two dropout rows, 2 seeds, 5 epochs.")
+  boolean quick;
+
+  @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",",
+      description = "Seeds to average over (mnist-l2). Default: 0,1,2 (--quick: 0,1).")
+  List<Long> seeds;
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs per run (mnist-l2). Default: 10 (--quick: 5).")
+  Integer epochs;
+
+  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+      description = "λ values for the rows without dropout (mnist-l2).")
+  List<Double> lambdas;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "mnist-l2 only: a directory of MNIST-style IDX files instead of the bundled "
+          + "sample (e.g. /usr/share/datasets/fashion-mnist).")
+  Path data;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() {
+    common.applyThreads();
+    Path out = common.outDir(name);
+    Instant start = Instant.now();
+    return switch (name) {
+      case "mnist-l2" -> mnistL2(out, start);
+      case "gd-linear" -> gdLinear(out, start);
+      case "ridge-vs-lasso" -> ridgeVsLasso(out, start);
+      default -> throw new IllegalArgumentException("unknown experiment '" + name
+          + "': expected mnist-l2, gd-linear or ridge-vs-lasso");
+    };
+  }
+
+  private int mnistL2(Path out, Instant start) {
+    MnistL2.Settings base = quick ? MnistL2.Settings.quick() : MnistL2.Settings.full();
+    MnistL2.Settings s = new MnistL2.Settings(lambdas != null ? lambdas : base.lambdas(),
+        base.dropout(), base.dropoutLambdas(), seeds != null ? seeds : base.seeds(),
+        epochs != null ? epochs : base.epochs(), base.batchSize(), base.learningRate(),
+        base.momentum(), base.hidden());
+    DataOptions dataOptions = new DataOptions();
+    dataOptions.data = data;
+    TrainTest d = dataOptions.load(TargetKind.CLASS, 0);
+    var human = common.human();
+    human.printf("experiment mnist-l2 on %s: %d train / %d test digits%n",
+        dataOptions.describe(), d.train().size(), d.test().size());
+    human.printf("  MLP 784-%s-10, ReLU, softmax cross-entropy; SGD momentum %s, lr %s, "
+            + "batch %d, %d epochs; pixels/255; PyTorch default init%n",
+        String.join("-", s.hidden().stream().map(String::valueOf).toList()), s.momentum(),
+        s.learningRate(), s.batchSize(), s.epochs());
+    human.printf("  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
+        + "(= torch SGD weight_decay=λ)%n");
+    human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);
+    long runs = (long) (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
+    List<MnistL2.Row> rows;
+    try (Progress progress = new Progress("mnist-l2", runs, true, common.quiet)) {
+      rows = MnistL2.run(d, s, out, progress);
+    }
+    human.println();
+    human.print(MnistL2.table(rows));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "mnist-l2");
+    settings.put("quick", quick);
+    settings.putAll(flatten(s));
+    human.println();
+    RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
+        start, settings, human);
+    human.printf("wrote %s (%.0fs)%n", out,
+        java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    if (common.json) {
+      System.out.println(Json.oneLine(rows));
+    }
+    return 0;
+  }
+
+  /** A settings record as a flat map of its (JSON-named) fields, for run.json and the report. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> flatten(Object settingsRecord) {
+    return Json.MAPPER.convertValue(settingsRecord, LinkedHashMap.class);
+  }
+
+  private int ridgeVsLasso(Path out, Instant start) {
+    RidgeVsLasso.Settings s = quick ? RidgeVsLasso.Settings.quick()
+        : RidgeVsLasso.Settings.full();
+    long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0;
+    var human = common.human();
+    human.println("experiment ridge-vs-lasso: makeRegression data, train/test split; ridge "
+        + "(α=0), lasso (α=1) and elastic net (α=0.5), each with λ_min from CV");
+    human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
+        + "   (standardized features, glmnet's path)");
+    human.println();
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out, s, seed, common.threads, human);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "ridge-vs-lasso");
+    settings.put("quick", quick);
+    settings.putAll(flatten(s));
+    human.println();
+    RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
+    if (common.json) {
+      System.out.println(Json.oneLine(new ArrayList<>(rows)));
+    }
+    return 0;
+  }
+
+  private int gdLinear(Path out, Instant start) {
+    GdLinear.Settings s = quick ? GdLinear.Settings.quick() : GdLinear.Settings.defaults();
+    var human = common.human();
+    human.printf("experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch gradient "
+        + "descent, lr %s, %d steps%n", s.noise(), s.n(), s.learningRate(), s.steps());
+    human.println("  objective: (1/2n) Σ (y − w x − b)² + (λ/2) w²   (intercept b unpenalized)");
+    human.println();
+    List<GdLinear.Row> rows;
+    try (Progress progress = new Progress("gd-linear",
+        s.lambdas().size(), true, common.quiet)) {
+      rows = GdLinear.run(s, out, progress);
+    }
+    human.print(GdLinear.table(rows));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "gd-linear");
+    settings.put("quick", quick);
+    settings.putAll(flatten(s));
+    human.println();
+    RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
+        settings, human);
+    human.printf("wrote %s%n", out);
+    if (common.json) {
+      System.out.println(Json.oneLine(new ArrayList<>(rows)));
+    }
+    return 0;
+  }
+}

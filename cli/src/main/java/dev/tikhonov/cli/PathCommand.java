@@ -1,0 +1,283 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.LibsvmReader;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.HeldOutLoss;
+import dev.tikhonov.select.KFold;
+import dev.tikhonov.select.PathFiles;
+import dev.tikhonov.select.PathFitter;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tikhonov path}: a glmnet-style regularization path, optionally cross-validated. */
+@Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",
+      "--foldid, cross-validate it. Objective at each λ:",
+      "  (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ],  α = --l1-ratio",
+      "glmnet's lambda/alpha with standardize=FALSE (see docs/linear.md).",
+      "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV).",
+      ""})
+public final class PathCommand implements Callable<Integer> {
+  @Option(names = "--data", paramLabel = "FILE", required = true,
+      description = "CSV file with a header (or a LIBSVM/svmlight file).")
+  Path data;
+
+  @Option(names = "--target", paramLabel = "COLUMN", description = "CSV: the column to predict.")
+  String target;
+
+  @Option(names = "--family", paramLabel = "F",
+      description = "gaussian, binomial or multinomial. Default: ${DEFAULT-VALUE}.")
+  String family = "gaussian";
+
+  @Option(names = "--l1-ratio", paramLabel = "A",
+      description = "α in [0, 1]: 1 lasso, 0 ridge. Default: ${DEFAULT-VALUE}.")
+  double l1Ratio = 1.0;
+
+  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+      description = "Your own λ sequence (sorted decreasing). Default: glmnet's geometric "
+          + "sequence from λ_max.")
+  List<Double> lambdas;
+
+  @Option(names = "--nlambda", paramLabel = "N",
+      description = "Number of λ of the default sequence. Default: ${DEFAULT-VALUE}.")
+  int nlambda = 100;
+
+  @Option(names = "--lambda-min-ratio", paramLabel = "R",
+      description = "λ_min/λ_max of the default sequence. Default: 1e-4 if n ≥ p else 1e-2.")
+  Double lambdaMinRatio;
+
+  @Option(names = "--no-standardize",
+      description = "Fit on the raw features (default: standardized inside, coefficients "
+          + "reported on the original scale, as glmnet).")
+  boolean noStandardize;
+
+  @Option(names = "--tol", paramLabel = "T",
+      description = "Convergence threshold (glmnet's thresh). Default: ${DEFAULT-VALUE}.")
+  double tol = ElasticNetConfig.DEFAULT_TOL;
+
+  @Option(names = "--cv-folds", paramLabel = "K",
+      description = "Cross-validate with K seeded random folds.")
+  Integer cvFolds;
+
+  @Option(names = "--foldid", paramLabel = "FILE",
+      description = "Cross-validate with these folds: one fold number 1..K per row, in data "
+          + "order, optional header line.")
+  Path foldid;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of the random folds. Default: ${DEFAULT-VALUE}.")
+  long seed = 0;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() throws IOException {
+    java.time.Instant started = java.time.Instant.now();
+    common.applyThreads();
+    String fam = family.toLowerCase(Locale.ROOT);
+    if (!List.of("gaussian", "binomial", "multinomial").contains(fam)) {
+      throw new InputException("--family must be gaussian, binomial or multinomial, got '"
+          + family + "'");
+    }
+    if (cvFolds != null && foldid != null) {
+      throw new InputException("give either --cv-folds or --foldid, not both");
+    }
+    ElasticNetConfig config = config();
+    boolean classification = !fam.equals("gaussian");
+    Dataset dataset = read(classification ? TargetKind.CLASS : TargetKind.REAL);
+    double[][] x = features(dataset);
+    double[] y = targets(dataset);
+    List<String> names = dataset.featureNames();
+    PathFitter fitter;
+    HeldOutLoss loss;
+    if (classification) {
+      int k = dataset.numClasses();
+      if (fam.equals("binomial") && k != 2) {
+        throw new InputException("--family binomial needs exactly 2 classes, " + data
+            + " has " + k + " " + dataset.classNames() + "; use --family multinomial");
+      }
+      fitter = (rows, l) -> logisticPath(subset(x, rows), subset(y, rows), k,
+          config.withLambdas(l == null ? config.lambdas() : l), names, dataset.classNames());
+      loss = fam.equals("binomial")
+          ? HeldOutLoss.binomialDeviance(x, y) : HeldOutLoss.multinomialDeviance(x, y);
+    } else {
+      fitter = (rows, l) -> ElasticNetPath.fit(x, y, rows,
+          config.withLambdas(l == null ? config.lambdas() : l), names);
+      loss = HeldOutLoss.squaredError(x, y);
+    }
+    GlmPath path = fitter.fit(null, config.lambdas());
+    KFold folds = folds(y.length);
+    CvResult cv = null;
+    if (folds != null) {
+      CrossValidation.Alignment alignment = config.lambdas() != null
+          ? CrossValidation.Alignment.SAME_LAMBDAS : CrossValidation.Alignment.INTERPOLATE;
+      cv = CrossValidation.run(fitter, loss, folds, path.lambda(), alignment, common.threads);
+    }
+    Path out = common.outDir("path");
+    Files.createDirectories(out);
+    PathFiles.write(out, path, cv);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("family", fam);
+    settings.put("l1_ratio", l1Ratio);
+    settings.put("lambdas", lambdas);
+    settings.put("nlambda", nlambda);
+    settings.put("lambda_min_ratio", lambdaMinRatio);
+    settings.put("standardize", !noStandardize);
+    settings.put("tol", tol);
+    settings.put("cv_folds", folds == null ? null : folds.numFolds());
+    settings.put("foldid", foldid == null ? null : foldid.toString());
+    DataOptions dataOptions = new DataOptions();
+    dataOptions.data = data;
+    dataOptions.target = target;
+    if (common.json) {
+      System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path, cv)));
+    }
+    common.human().print(PathFiles.summary(path, cv));
+    RunFiles.finish(out, "path", seed, common.threads, dataOptions, started, settings,
+        common.human());
+    common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
+    return 0;
+  }
+
+  private ElasticNetConfig config() {
+    double[] given = null;
+    if (lambdas != null) {
+      given = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return new ElasticNetConfig(l1Ratio, nlambda,
+        lambdaMinRatio == null ? Double.NaN : lambdaMinRatio, given, !noStandardize, tol,
+        ElasticNetConfig.DEFAULT_MAX_ITERATIONS, null, true);
+  }
+
+  private Dataset read(TargetKind kind) {
+    if (!Files.isRegularFile(data)) {
+      throw new InputException("--data " + data + ": no such file");
+    }
+    String name = data.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")) {
+      if (target == null) {
+        throw new InputException("--data " + data + " is a CSV file: say which column to "
+            + "predict with --target COLUMN");
+      }
+      return CsvReader.read(data, target, kind);
+    }
+    return LibsvmReader.read(data, kind);
+  }
+
+  private KFold folds(int n) throws IOException {
+    if (cvFolds != null) {
+      return KFold.random(n, cvFolds, seed);
+    }
+    if (foldid == null) {
+      return null;
+    }
+    List<String> lines = Files.readAllLines(foldid);
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String cell = lines.get(i).trim().replace("\"", "");
+      if (cell.isEmpty()) {
+        continue;
+      }
+      try {
+        ids.add(Integer.parseInt(cell));
+      } catch (NumberFormatException e) {
+        if (i == 0) {
+          continue; // a header line
+        }
+        throw InputException.at(foldid.toString(), i + 1, 1,
+            "'" + cell + "' is not a fold number 1..K");
+      }
+    }
+    if (ids.size() != n) {
+      throw new InputException(foldid + ": " + ids.size() + " fold ids for " + n + " data rows");
+    }
+    return KFold.of(ids.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * Calls {@code dev.tikhonov.linear.LogisticPath.fit(x, y, numClasses, config, featureNames,
+   * classNames)} when that solver is part of the build.
+   */
+  private GlmPath logisticPath(double[][] x, double[] y, int numClasses, ElasticNetConfig config,
+      List<String> names, List<String> classNames) {
+    Method fit;
+    try {
+      fit = Class.forName("dev.tikhonov.linear.LogisticPath").getMethod("fit", double[][].class,
+          double[].class, int.class, ElasticNetConfig.class, List.class, List.class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      throw new InputException("--family " + family + " is not yet available in this build "
+          + "(the logistic/multinomial path solver is missing); use --family gaussian");
+    }
+    try {
+      return (GlmPath) fit.invoke(null, x, y, numClasses, config, names, classNames);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double[][] features(Dataset d) {
+    double[][] x = new double[d.size()][d.numFeatures()];
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < d.numFeatures(); j++) {
+        x[i][j] = d.features().get(i, j);
+      }
+    }
+    return x;
+  }
+
+  private static double[] targets(Dataset d) {
+    double[] y = new double[d.size()];
+    for (int i = 0; i < d.size(); i++) {
+      y[i] = d.targets().at(i);
+    }
+    return y;
+  }
+
+  private static double[][] subset(double[][] x, int[] rows) {
+    if (rows == null) {
+      return x;
+    }
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = x[rows[i]];
+    }
+    return out;
+  }
+
+  private static double[] subset(double[] y, int[] rows) {
+    if (rows == null) {
+      return y;
+    }
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = y[rows[i]];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.report.HtmlReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tikhonov report DIR}: rebuilds DIR/report.html from the files a run left there. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path or",
+      "experiment run left in DIR (docs/formats.md). The report is one self-contained HTML file."
+    })
+public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "a run directory (--out DIR of a run)")
+  Path dir;
+
+  @Override
+  public Integer call() {
+    Path report = HtmlReport.write(dir);
+    spec.commandLine().getOut().println("wrote " + report);
+    return 0;
+  }
+}

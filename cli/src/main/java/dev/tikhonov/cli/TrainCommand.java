@@ -1,0 +1,196 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Datasets;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.data.Splits;
+import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.train.DivergenceException;
+import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.Task;
+import dev.tikhonov.train.TrainConfig;
+import dev.tikhonov.train.Training;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tikhonov train}: one model, one setting; writes history, metrics and weights. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Train one model and write history.csv/json, metrics.json and weights.json to --out.",
+      "",
+      "Objective (every λ in tikhonov means this):",
+      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
+      "  ℓ = −log p(y|x) for classifiers, ½(y − ŷ)² for regression; only weights are "
+          + "penalized.",
+      "  --lambda 0.01 equals PyTorch SGD(weight_decay=0.01) on the weights and Keras l2(0.005).",
+      "",
+      "Examples:",
+      "  tikhonov train --lambda 1e-4                       (MLP 784-256-128-10 on bundled MNIST)",
+      "  tikhonov train --model logistic --lambda 1e-3 --l1-ratio 0.5",
+      "  tikhonov train --data house.csv --target price --model linear --standardize",
+      ""})
+public final class TrainCommand implements Callable<Integer> {
+  @Mixin DataOptions dataOptions = new DataOptions();
+
+  @Option(names = "--model", paramLabel = "SPEC",
+      description = "linear (squared error), logistic (softmax cross-entropy) or mlp:W1,W2,... "
+          + "(ReLU hidden layers, softmax output). Default: ${DEFAULT-VALUE}.")
+  String model = "mlp:256,128";
+
+  @Option(names = "--lambda", paramLabel = "λ",
+      description = "Penalty strength λ ≥ 0 (see the objective above). Default: 0.")
+  double lambda = 0;
+
+  @Option(names = "--l1-ratio", paramLabel = "α",
+      description = "L1 share α ∈ [0, 1]: 0 = L2 (ridge, coupled weight decay), 1 = L1 (lasso), "
+          + "in between elastic net. Default: 0.")
+  double l1Ratio = 0;
+
+  @Option(names = "--dropout", paramLabel = "P",
+      description = "Inverted dropout rate p ∈ [0, 1) after each hidden ReLU (MLPs only). "
+          + "Default: 0.")
+  double dropout = 0;
+
+  @Mixin OptimizerOptions optimizer = new OptimizerOptions();
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int epochs = 10;
+
+  @Option(names = "--batch-size", paramLabel = "B",
+      description = "Mini-batch size; the last batch of an epoch may be smaller. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int batchSize = 128;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seeds initialization, shuffling, dropout and splits. Default: 0.")
+  long seed = 0;
+
+  @Option(names = "--patience", paramLabel = "K",
+      description = "Early stopping: stop after K epochs without a lower validation loss and keep "
+          + "the best weights (0 = off). Needs --validation-fraction. Default: 0.")
+  int patience = 0;
+
+  @Option(names = "--validation-fraction", paramLabel = "F",
+      description = "Share of the training rows held out for validation each epoch (0 = none; "
+          + "then the history's val_* columns are empty). Default: 0, or 0.1 with --patience.")
+  Double validationFraction;
+
+  @Option(names = "--standardize",
+      description = "Standardize features (mean 0, variance 1 with 1/n) fitted on the training "
+          + "part only. λ then acts on the standardized scale. Default: off.")
+  boolean standardize;
+
+  @Option(names = "--regression",
+      description = "With an MLP: predict a real-valued target with squared error instead of "
+          + "classes.")
+  boolean regression;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() {
+    java.time.Instant started = java.time.Instant.now();
+    common.applyThreads();
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
+    }
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new IllegalArgumentException("--l1-ratio must be in [0, 1], got " + l1Ratio);
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+    }
+    ModelSpec spec = ModelSpec.parse(model, dropout, regression);
+    TargetKind kind = spec.task() == Task.CLASSIFICATION ? TargetKind.CLASS : TargetKind.REAL;
+    TrainTest data = dataOptions.load(kind, seed);
+    Dataset train = data.train();
+    Dataset test = data.test();
+    Datasets.requireFinite(train.features(), train.source());
+    double vf = validationFraction != null ? validationFraction : (patience > 0 ? 0.1 : 0);
+    Dataset validation = null;
+    if (vf > 0) {
+      if (vf >= 1) {
+        throw new IllegalArgumentException("--validation-fraction must be in [0, 1), got " + vf);
+      }
+      TrainTest split = Splits.trainTest(train, vf, seed + 1, train.isClassification());
+      train = split.train();
+      validation = split.test();
+    } else if (patience > 0) {
+      throw new IllegalArgumentException("--patience needs --validation-fraction > 0");
+    }
+    double[] mean = null;
+    double[] scale = null;
+    if (standardize) {
+      Standardizer s = Standardizer.fit(train.features());
+      mean = s.mean();
+      scale = s.scale();
+      train = train.withFeatures(s.transform(train.features()));
+      test = test.withFeatures(s.transform(test.features()));
+      if (validation != null) {
+        validation = validation.withFeatures(s.transform(validation.features()));
+      }
+    }
+    long stepsPerEpoch = (train.size() + batchSize - 1) / Math.max(1, batchSize);
+    TrainConfig config = new TrainConfig(epochs, batchSize, seed,
+        Penalty.elasticNet(lambda, l1Ratio), optimizer.build(stepsPerEpoch, epochs), patience);
+    Path out = common.outDir("train");
+    var human = common.human();
+    human.printf("tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
+        spec.describe(), dataOptions.describe(), train.size(), test.size(),
+        train.numFeatures());
+    human.printf("  λ=%s α=%s dropout=%s weight decay=%s, %s lr=%s, %d epochs, batch %d, "
+            + "seed %d, %d threads%n", lambda, l1Ratio, dropout, optimizer.weightDecay,
+        optimizer.optimizer, optimizer.learningRate(), epochs, batchSize, seed, common.threads);
+    Training.Outcome o;
+    try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
+      o = Training.fit(spec, train, validation, test, config, progress, mean, scale);
+    } catch (DivergenceException e) {
+      System.err.println("tikhonov: error: " + e.getMessage());
+      return 3;
+    }
+    o.result().history().write(out);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("test_accuracy", Double.isNaN(o.test().accuracy()) ? null : o.test().accuracy());
+    metrics.put("test_loss", o.test().loss());
+    metrics.put("train_loss", o.train().loss());
+    metrics.put("penalty", o.result().penalty());
+    metrics.put("epochs", o.result().history().epochs().size());
+    metrics.put("seconds", o.result().seconds());
+    metrics.put("stopped_early", o.result().stoppedEarly());
+    metrics.put("best_epoch", o.result().bestEpoch());
+    Json.write(out.resolve("metrics.json"), metrics);
+    WeightsFile.write(out, o.model().network());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("model", spec.describe());
+    settings.put("lambda", lambda);
+    settings.put("l1_ratio", l1Ratio);
+    settings.put("dropout", dropout);
+    settings.put("weight_decay", optimizer.weightDecay);
+    settings.put("optimizer", optimizer.optimizer.name());
+    settings.put("learning_rate", optimizer.learningRate());
+    settings.put("schedule", optimizer.schedule.name());
+    settings.put("epochs", epochs);
+    settings.put("batch_size", batchSize);
+    settings.put("patience", patience);
+    settings.put("validation_fraction", vf);
+    settings.put("standardize", standardize);
+    human.printf("%n  test accuracy %s   test loss %.4f   train loss %.4f   penalty %.4g   "
+            + "(%.1fs)%n", o.test().accuracy() == o.test().accuracy()
+            ? String.format("%.4f", o.test().accuracy()) : "-",
+        o.test().loss(), o.train().loss(), o.result().penalty(), o.result().seconds());
+    RunFiles.finish(out, "train", seed, common.threads, dataOptions, started, settings, human);
+    human.println("  wrote " + out);
+    if (common.json) {
+      System.out.println(Json.oneLine(metrics));
+    }
+    return 0;
+  }
+}

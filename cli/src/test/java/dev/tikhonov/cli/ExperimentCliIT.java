@@ -1,0 +1,63 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped experiments end to end, in a separate JVM. */
+class ExperimentCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  @Test
+  void gdLinear_slopeShrinksWithLambdaAndMatchesTheClosedForm() throws Exception {
+    Cli.Result r = Cli.run(dir, "experiment", "gd-linear", "--quick", "--out", "gd", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode rows = JSON.readTree(dir.resolve("gd/results.json").toFile());
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode row : rows) {
+      double slope = row.get("slope").asDouble();
+      assertEquals(row.get("closed_form_slope").asDouble(), slope, 1e-3, row.toString());
+      assertTrue(slope < previous, "slope shrinks as λ grows: " + rows);
+      previous = slope;
+    }
+    assertEquals(3.0, rows.get(0).get("slope").asDouble(), 0.2, "λ = 0 recovers the slope");
+    assertTrue(r.stdout().contains("closed-form slope"), r.stdout());
+  }
+
+  @Test
+  void mnistL2_reducedGrid_writesRowsAndShowsStrongPenaltyCollapse() throws Exception {
+    Cli.Result r = Cli.run(dir, "experiment", "mnist-l2", "--seeds", "0", "--epochs", "2",
+        "--lambdas", "0,1", "--threads", "2", "--out", "mnist", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode rows = JSON.readTree(dir.resolve("mnist/results.json").toFile());
+    assertEquals(4, rows.size(), "2 λ rows + dropout alone + dropout with L2");
+    for (String k : new String[] {"lambda", "dropout", "weight_decay", "seeds",
+        "test_accuracy_mean", "test_accuracy_std", "test_loss_mean", "test_loss_std",
+        "train_loss_mean", "weight_norm_mean"}) {
+      assertTrue(rows.get(0).has(k), k);
+    }
+    double acc0 = rows.get(0).get("test_accuracy_mean").asDouble();
+    double acc1 = rows.get(1).get("test_accuracy_mean").asDouble();
+    assertTrue(acc0 > 0.85, "λ = 0 learns the digits: " + acc0);
+    assertTrue(acc1 < acc0 - 0.2, "λ = 1 shrinks the weights towards zero: " + acc1);
+    assertTrue(rows.get(1).get("weight_norm_mean").asDouble()
+        < rows.get(0).get("weight_norm_mean").asDouble());
+    assertTrue(r.stdout().contains("SGD momentum 0.9, lr 0.05, batch 128"), r.stdout());
+    assertTrue(Files.exists(dir.resolve("mnist/histograms.json")));
+    assertTrue(Files.exists(dir.resolve("mnist/run.json")));
+  }
+
+  @Test
+  void unknownExperiment_saysWhichExist() throws Exception {
+    Cli.Result r = Cli.run(dir, "experiment", "mnist-l3");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.stderr().contains("mnist-l2"), r.stderr());
+  }
+}

@@ -1,0 +1,270 @@
+package dev.tikhonov.data;
+
+import dev.tikhonov.tensor.Matrix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a data set from delimited text (CSV, TSV, …; RFC 4180 quoting; UTF-8).
+ *
+ * <p>One column is the target; every other column is a feature and must hold a finite number
+ * in every row (float32). Features are not scaled here: fit a {@link Standardizer} on the
+ * training rows. Bad input gives an {@link InputException} that names
+ * {@code file:line:column (column "name")} and what was expected, e.g.
+ * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}. Empty cells, missing
+ * markers (NA, null, ?), NaN and infinities are rejected, not imputed.
+ */
+public final class CsvReader {
+  /** Largest number of stored values: a float32 matrix of at most 2 GiB. */
+  static final long MAX_VALUES = Integer.MAX_VALUE / 4;
+
+  private CsvReader() {}
+
+  /** Reads {@code file} with a header line and a detected delimiter. */
+  public static Dataset read(Path file, String targetColumn, TargetKind kind) {
+    return read(file, targetColumn, kind, CsvOptions.defaults());
+  }
+
+  public static Dataset read(Path file, String targetColumn, TargetKind kind, CsvOptions options) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), targetColumn, kind, options);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads UTF-8 text from {@code in} (not closed), naming {@code sourceName} in messages. */
+  public static Dataset read(
+      InputStream in, String sourceName, String targetColumn, TargetKind kind,
+      CsvOptions options) {
+    try {
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      List<String> columns = columns(tokens, sourceName, options);
+      int target = columns.indexOf(targetColumn);
+      if (target < 0) {
+        throw new InputException(
+            sourceName + ": no target column " + Numbers.quote(targetColumn)
+                + "; available columns: " + list(columns));
+      }
+      int width = columns.size();
+      int p = width - 1;
+      if (p == 0) {
+        throw new InputException(
+            sourceName + ": no feature columns; the only column is the target "
+                + Numbers.quote(targetColumn));
+      }
+      List<String> featureNames = new ArrayList<>(columns);
+      featureNames.remove(target);
+      FloatList features = new FloatList();
+      FloatList realTargets = new FloatList();
+      List<String> labels = new ArrayList<>();
+      long rows = 0;
+      List<String> fields;
+      while ((fields = tokens.next()) != null) {
+        requireWidth(fields, width, tokens, sourceName);
+        if ((rows + 1) * p > MAX_VALUES) {
+          throw tooLarge(sourceName, tokens.recordLine());
+        }
+        for (int c = 0; c < width; c++) {
+          String cell = fields.get(c);
+          if (c != target) {
+            features.add(number(cell, tokens, c, columns, sourceName));
+          } else if (kind == TargetKind.REAL) {
+            realTargets.add(number(cell, tokens, c, columns, sourceName));
+          } else {
+            labels.add(label(cell, tokens, c, columns, sourceName));
+          }
+        }
+        rows++;
+      }
+      if (rows == 0) {
+        throw new InputException(
+            sourceName + ": no data rows"
+                + (options.header() ? " (only a header line)" : "") + "; expected at least one");
+      }
+      int n = (int) rows;
+      Matrix x = Matrix.of(n, p, features.toArray());
+      if (kind == TargetKind.REAL) {
+        return new Dataset(x, Matrix.of(n, 1, realTargets.toArray()), featureNames, List.of(),
+            sourceName);
+      }
+      ClassLabels classes = ClassLabels.of(labels);
+      Matrix y = Matrix.zeros(n, 1);
+      for (int i = 0; i < n; i++) {
+        y.put(i, classes.indexOf(labels.get(i)));
+      }
+      return new Dataset(x, y, featureNames, classes.names, sourceName);
+    } catch (CharacterCodingException e) {
+      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the columns {@code expectedColumns}, in that order, as an n×p matrix: input for
+   * prediction with a model trained on those features. Other columns (an id, the target) are
+   * ignored and need not be numeric; a missing column is an error.
+   */
+  public static Matrix readFeatures(Path file, List<String> expectedColumns) {
+    return readFeatures(file, expectedColumns, CsvOptions.defaults());
+  }
+
+  public static Matrix readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return readFeatures(in, file.toString(), expectedColumns, options);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #readFeatures(Path, List)} from a UTF-8 stream (not closed). */
+  public static Matrix readFeatures(
+      InputStream in, String sourceName, List<String> expectedColumns, CsvOptions options) {
+    try {
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      List<String> columns = columns(tokens, sourceName, options);
+      int p = expectedColumns.size();
+      int[] take = new int[p];
+      for (int j = 0; j < p; j++) {
+        take[j] = columns.indexOf(expectedColumns.get(j));
+        if (take[j] < 0) {
+          throw new InputException(
+              sourceName + ": missing column " + Numbers.quote(expectedColumns.get(j))
+                  + " that the model expects; available columns: " + list(columns));
+        }
+      }
+      FloatList features = new FloatList();
+      long rows = 0;
+      List<String> fields;
+      while ((fields = tokens.next()) != null) {
+        requireWidth(fields, columns.size(), tokens, sourceName);
+        if ((rows + 1) * p > MAX_VALUES) {
+          throw tooLarge(sourceName, tokens.recordLine());
+        }
+        for (int j = 0; j < p; j++) {
+          features.add(number(fields.get(take[j]), tokens, take[j], columns, sourceName));
+        }
+        rows++;
+      }
+      if (rows == 0) {
+        throw new InputException(sourceName + ": no data rows; expected at least one");
+      }
+      return Matrix.of((int) rows, p, features.toArray());
+    } catch (CharacterCodingException e) {
+      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  static Reader utf8(InputStream in) {
+    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /** The header's column names, or "1".."m" from the first record's width without a header. */
+  private static List<String> columns(CsvTokenizer tokens, String source, CsvOptions options)
+      throws IOException {
+    if (!options.header()) {
+      // The first record fixes the width; it is data, so hand it back to the tokenizer.
+      List<String> first = tokens.next();
+      if (first == null) {
+        throw new InputException(source + ": empty file; expected data rows");
+      }
+      tokens.pushBack(first);
+      List<String> numbers = new ArrayList<>(first.size());
+      for (int c = 1; c <= first.size(); c++) {
+        numbers.add(Integer.toString(c));
+      }
+      return numbers;
+    }
+    List<String> header = tokens.next();
+    if (header == null) {
+      throw new InputException(source + ": empty file; expected a header line and data rows");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> names = new ArrayList<>(header.size());
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c).strip();
+      Integer before = seen.putIfAbsent(name, c);
+      if (before != null) {
+        throw InputException.at(source, tokens.recordLine(), c + 1,
+            "duplicate column name " + Numbers.quote(name) + " (also column " + (before + 1)
+                + ")");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static void requireWidth(
+      List<String> fields, int width, CsvTokenizer tokens, String source) {
+    if (fields.size() != width) {
+      throw InputException.at(source, tokens.recordLine(), 0,
+          "expected " + width + " fields (as in the first line), found " + fields.size()
+              + (tokens.delimiter() == '\t' ? " (tab-delimited)"
+                  : " (delimiter " + Numbers.quote(String.valueOf(tokens.delimiter())) + ")"));
+    }
+  }
+
+  private static float number(
+      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
+    try {
+      return Numbers.parseFloat(cell);
+    } catch (Numbers.BadNumber e) {
+      throw at(source, tokens, column, columns, e.getMessage());
+    }
+  }
+
+  private static String label(
+      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
+    String label = cell.strip();
+    if (label.isEmpty()) {
+      throw at(source, tokens, column, columns, "empty class label; missing values are not allowed");
+    }
+    return label;
+  }
+
+  private static InputException at(
+      String source, CsvTokenizer tokens, int column, List<String> columns, String message) {
+    return new InputException(
+        source + ":" + tokens.recordLine() + ":" + (column + 1) + " (column "
+            + Numbers.quote(columns.get(column)) + "): " + message);
+  }
+
+  private static InputException tooLarge(String source, long line) {
+    return InputException.at(source, line, 0,
+        "too many values: a float32 matrix holds at most " + MAX_VALUES
+            + " (2 GiB); split the data");
+  }
+
+  private static String list(List<String> columns) {
+    StringBuilder s = new StringBuilder();
+    int shown = Math.min(columns.size(), 30);
+    for (int c = 0; c < shown; c++) {
+      s.append(c == 0 ? "" : ", ").append(Numbers.quote(columns.get(c)));
+    }
+    if (shown < columns.size()) {
+      s.append(", … (").append(columns.size() - shown).append(" more)");
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tikhonov.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Checksums for data provenance: SHA-256 as 64 lower-case hex digits. */
+public final class DataFiles {
+  private DataFiles() {}
+
+  /** SHA-256 of the file's bytes, read in a stream (the file is never held in memory). */
+  public static String sha256(Path file) {
+    MessageDigest digest = newDigest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int got;
+      while ((got = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, got);
+      }
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** SHA-256 of {@code bytes}. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+}

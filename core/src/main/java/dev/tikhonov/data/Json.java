@@ -1,0 +1,44 @@
+package dev.tikhonov.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+
+/** The project's JSON mapper (Jackson), and atomic JSON file writing. */
+public final class Json {
+  /** Pretty-printing mapper; records serialize by their components. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  /** Writes {@code value} as JSON to {@code file} atomically. */
+  public static void write(Path file, Object value) {
+    AtomicFiles.write(file, out -> MAPPER.writeValue(new NonClosing(out), value));
+  }
+
+  /** {@code value} as one line of JSON. */
+  public static String oneLine(Object value) {
+    try {
+      return new ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.tikhonov.data;
+
+import dev.tikhonov.tensor.Matrix;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the LIBSVM / svmlight format: one example per line,
+ * {@code label index:value index:value … [# comment]}, indices 1-based and strictly
+ * increasing, absent indices meaning 0.
+ *
+ * <p>The sparse rows are densified into an n×p float32 {@link Matrix} (sparse input is not kept
+ * sparse for now); p is the given number of features or else the largest index seen. Feature
+ * j (1-based in the file) becomes column j−1, named {@code "x" + j}. A {@code qid:n} token
+ * after the label (svmrank) is ignored. Empty and comment-only lines are skipped. Errors name
+ * {@code file:line:column} (the character column where the token starts) and the token number.
+ *
+ * <p>To refuse densifying a tiny file into gigabytes, a matrix above {@value #SPARSE_GUARD_BYTES}
+ * bytes must have at least one stored entry per {@value #MAX_CELLS_PER_ENTRY} cells.
+ */
+public final class LibsvmReader {
+  /** Dense size above which the density guard applies. */
+  public static final long SPARSE_GUARD_BYTES = 64L << 20;
+  /** Largest ratio of dense cells to stored entries accepted above the guard size. */
+  public static final long MAX_CELLS_PER_ENTRY = 1000;
+
+  private LibsvmReader() {}
+
+  /** Reads {@code file}; p is the largest feature index in it. */
+  public static Dataset read(Path file, TargetKind kind) {
+    return read(file, kind, 0);
+  }
+
+  /**
+   * Reads {@code file} with exactly {@code numFeatures} columns (0: the largest index seen), so
+   * a test file with fewer features matches its training file.
+   */
+  public static Dataset read(Path file, TargetKind kind, int numFeatures) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), kind, numFeatures);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
+  public static Dataset read(InputStream in, String sourceName, TargetKind kind, int numFeatures) {
+    if (numFeatures < 0) {
+      throw new IllegalArgumentException("numFeatures must be ≥ 0 (0: detect), not " + numFeatures);
+    }
+    List<String> labels = new ArrayList<>();
+    FloatList realTargets = new FloatList();
+    IntList rowStart = new IntList();
+    IntList indices = new IntList();
+    FloatList values = new FloatList();
+    int maxIndex = 0;
+    try (BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16)) {
+      String text;
+      long line = 0;
+      while ((text = reader.readLine()) != null) {
+        line++;
+        int hash = text.indexOf('#');
+        String content = hash >= 0 ? text.substring(0, hash) : text;
+        Token token = new Token(content, sourceName, line);
+        if (!token.advance()) {
+          continue;
+        }
+        String label = token.text();
+        if (kind == TargetKind.REAL) {
+          try {
+            realTargets.add(Numbers.parseFloat(label));
+          } catch (Numbers.BadNumber e) {
+            throw token.error("label " + e.getMessage());
+          }
+        } else {
+          labels.add(label);
+        }
+        rowStart.add(indices.size());
+        int previous = 0;
+        boolean first = true;
+        while (token.advance()) {
+          String pair = token.text();
+          int colon = pair.indexOf(':');
+          if (colon < 0) {
+            throw token.error("expected index:value, found " + Numbers.quote(pair));
+          }
+          String indexText = pair.substring(0, colon);
+          if (first && indexText.equals("qid")) {
+            first = false;
+            continue;
+          }
+          first = false;
+          int index = parseIndex(indexText, token);
+          if (index <= previous) {
+            throw token.error("feature index " + index + " after " + previous
+                + "; indices must be strictly increasing");
+          }
+          if (numFeatures > 0 && index > numFeatures) {
+            throw token.error("feature index " + index + " exceeds the " + numFeatures
+                + " features expected");
+          }
+          previous = index;
+          float value;
+          try {
+            value = Numbers.parseFloat(pair.substring(colon + 1));
+          } catch (Numbers.BadNumber e) {
+            throw token.error("value of feature " + index + ": " + e.getMessage());
+          }
+          if (indices.size() == Integer.MAX_VALUE - 8) {
+            throw token.error("too many stored entries for one matrix");
+          }
+          indices.add(index - 1);
+          values.add(value);
+          maxIndex = Math.max(maxIndex, index);
+        }
+      }
+    } catch (CharacterCodingException e) {
+      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+    }
+    int n = rowStart.size();
+    if (n == 0) {
+      throw new InputException(sourceName + ": no data lines; expected label index:value …");
+    }
+    int p = numFeatures > 0 ? numFeatures : maxIndex;
+    if (p == 0) {
+      throw new InputException(sourceName + ": no features: every line holds only a label");
+    }
+    Matrix x = densify(n, p, rowStart, indices, values, sourceName);
+    Matrix y;
+    List<String> classNames;
+    if (kind == TargetKind.REAL) {
+      y = Matrix.of(n, 1, realTargets.toArray());
+      classNames = List.of();
+    } else {
+      ClassLabels classes = ClassLabels.of(labels);
+      y = Matrix.zeros(n, 1);
+      for (int i = 0; i < n; i++) {
+        y.put(i, classes.indexOf(labels.get(i)));
+      }
+      classNames = classes.names;
+    }
+    List<String> names = new ArrayList<>(p);
+    for (int j = 1; j <= p; j++) {
+      names.add("x" + j);
+    }
+    return new Dataset(x, y, names, classNames, sourceName);
+  }
+
+  private static Matrix densify(
+      int n, int p, IntList rowStart, IntList indices, FloatList values, String source) {
+    long cells = (long) n * p;
+    long bytes = 4 * cells;
+    if (cells > CsvReader.MAX_VALUES) {
+      throw new InputException(
+          source + ": " + n + " rows x " + p + " features need " + bytes
+              + " bytes densified; a float32 matrix holds at most 2 GiB (sparse input is"
+              + " densified for now)");
+    }
+    long entries = Math.max(1, indices.size());
+    if (bytes > SPARSE_GUARD_BYTES && cells / entries > MAX_CELLS_PER_ENTRY) {
+      throw new InputException(
+          source + ": " + n + " rows x " + p + " features (" + (bytes >> 20)
+              + " MiB densified) for only " + indices.size() + " stored entries; too sparse"
+              + " to densify (sparse input is densified for now)");
+    }
+    Matrix x = Matrix.zeros(n, p);
+    for (int i = 0; i < n; i++) {
+      int end = i + 1 < n ? rowStart.get(i + 1) : indices.size();
+      for (int k = rowStart.get(i); k < end; k++) {
+        x.set(i, indices.get(k), values.get(k));
+      }
+    }
+    return x;
+  }
+
+  private static int parseIndex(String text, Token token) {
+    boolean digits = !text.isEmpty() && text.length() <= 10;
+    for (int i = 0; digits && i < text.length(); i++) {
+      digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+    long index = digits ? Long.parseLong(text) : -1;
+    if (index < 1 || index > Integer.MAX_VALUE) {
+      throw token.error("feature index " + Numbers.quote(text)
+          + " is not an integer in 1.." + Integer.MAX_VALUE);
+    }
+    return (int) index;
+  }
+
+  /** Walks the whitespace-separated tokens of one line, remembering where each starts. */
+  private static final class Token {
+    private final String line;
+    private final String source;
+    private final long lineNumber;
+    private int start;
+    private int end;
+    private int count;
+
+    Token(String line, String source, long lineNumber) {
+      this.line = line;
+      this.source = source;
+      this.lineNumber = lineNumber;
+    }
+
+    boolean advance() {
+      int i = end;
+      while (i < line.length() && isSpace(line.charAt(i))) {
+        i++;
+      }
+      if (i == line.length()) {
+        return false;
+      }
+      start = i;
+      while (i < line.length() && !isSpace(line.charAt(i))) {
+        i++;
+      }
+      end = i;
+      count++;
+      return true;
+    }
+
+    String text() {
+      return line.substring(start, end);
+    }
+
+    InputException error(String message) {
+      return InputException.at(source, lineNumber, start + 1, "token " + count + ": " + message);
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\f' || c == '\u000b';
+    }
+  }
+
+  /** A growable int array. */
+  private static final class IntList {
+    private int[] values = new int[1024];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * size));
+      }
+      values[size++] = value;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    int size() {
+      return size;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.tikhonov.data;
+
+import dev.tikhonov.tensor.Matrix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MNIST-style data sets: four IDX files (images n×rows×cols and labels n, unsigned bytes) for a
+ * training and a test set, as published for MNIST and Fashion-MNIST.
+ *
+ * <p>Scaling: pixel byte b becomes the feature x = b / 255 ∈ [0, 1] (float32), nothing else;
+ * an image is flattened row by row into rows·cols features named {@code px0}, {@code px1}, ….
+ * Targets are the class indices 0..9 (n×1), class names "0".."9".
+ */
+public final class Mnist {
+  /** The classpath folder of the bundled 10,000-digit sample. */
+  public static final String BUNDLED_FOLDER = "/dev/tikhonov/data/mnist-10k/";
+  /** Source name of the bundled sample in messages and provenance. */
+  public static final String BUNDLED_SOURCE = "bundled:mnist-10k";
+
+  public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+  public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+  public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+  public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+  private static final int NUM_CLASSES = 10;
+
+  private Mnist() {}
+
+  /**
+   * The bundled real MNIST sample: 8,000 training and 2,000 test digits (see PROVENANCE.md next
+   * to the files and docs/data.md).
+   */
+  public static TrainTest bundled() {
+    IdxArray trainImages = resource(TRAIN_IMAGES);
+    IdxArray trainLabels = resource(TRAIN_LABELS);
+    IdxArray testImages = resource(TEST_IMAGES);
+    IdxArray testLabels = resource(TEST_LABELS);
+    return new TrainTest(
+        toDataset(trainImages, trainLabels, BUNDLED_SOURCE + "/" + TRAIN_IMAGES,
+            BUNDLED_SOURCE + "/" + TRAIN_LABELS, BUNDLED_SOURCE),
+        toDataset(testImages, testLabels, BUNDLED_SOURCE + "/" + TEST_IMAGES,
+            BUNDLED_SOURCE + "/" + TEST_LABELS, BUNDLED_SOURCE));
+  }
+
+  /**
+   * Loads the four files {@value #TRAIN_IMAGES}, {@value #TRAIN_LABELS}, {@value #TEST_IMAGES},
+   * {@value #TEST_LABELS} from {@code dir}, each either as named or with {@code .gz} (full MNIST,
+   * Fashion-MNIST, or the bundled sample copied out).
+   */
+  public static TrainTest load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(
+          dir + ": not a directory; expected a folder holding " + TRAIN_IMAGES + "(.gz), "
+              + TRAIN_LABELS + "(.gz), " + TEST_IMAGES + "(.gz), " + TEST_LABELS + "(.gz)");
+    }
+    Path trainImages = locate(dir, TRAIN_IMAGES);
+    Path trainLabels = locate(dir, TRAIN_LABELS);
+    Path testImages = locate(dir, TEST_IMAGES);
+    Path testLabels = locate(dir, TEST_LABELS);
+    String source = dir.toString();
+    return new TrainTest(
+        toDataset(IdxReader.read(trainImages), IdxReader.read(trainLabels),
+            trainImages.toString(), trainLabels.toString(), source),
+        toDataset(IdxReader.read(testImages), IdxReader.read(testLabels),
+            testImages.toString(), testLabels.toString(), source));
+  }
+
+  /**
+   * One data set from an image array (n×rows×cols) and a label array (n, values 0..9).
+   *
+   * @param imageSource name of the image file, for messages
+   * @param labelSource name of the label file, for messages
+   * @param source the data set's {@link Dataset#source()}
+   */
+  public static Dataset toDataset(
+      IdxArray images, IdxArray labels, String imageSource, String labelSource, String source) {
+    if (images.numDims() != 3) {
+      throw new InputException(
+          imageSource + ": images must have 3 dimensions (count x rows x cols), found "
+              + images.shape());
+    }
+    if (labels.numDims() != 1) {
+      throw new InputException(
+          labelSource + ": labels must have 1 dimension (count), found " + labels.shape());
+    }
+    int n = images.count();
+    if (labels.count() != n) {
+      throw new InputException(
+          labelSource + ": " + labels.count() + " labels but " + imageSource + " holds " + n
+              + " images");
+    }
+    for (int i = 0; i < n; i++) {
+      int label = labels.unsigned(i);
+      if (label >= NUM_CLASSES) {
+        throw new InputException(
+            labelSource + ": record " + (i + 1) + ": label " + label
+                + " is out of range; expected a class 0..9");
+      }
+    }
+    int p = images.recordSize();
+    Matrix features;
+    try {
+      features = Matrix.zeros(n, p);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(imageSource + ": " + e.getMessage(), e);
+    }
+    FloatBuffer out = features.buffer();
+    byte[] pixels = images.data();
+    for (int k = 0; k < pixels.length; k++) {
+      out.put(k, (pixels[k] & 0xff) / 255f);
+    }
+    Matrix targets = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      targets.put(i, labels.unsigned(i));
+    }
+    return new Dataset(features, targets, pixelNames(p), Dataset.indexNames(NUM_CLASSES), source);
+  }
+
+  /** Feature names px0..px{p−1}. */
+  public static List<String> pixelNames(int p) {
+    List<String> names = new ArrayList<>(p);
+    for (int j = 0; j < p; j++) {
+      names.add("px" + j);
+    }
+    return names;
+  }
+
+  private static Path locate(Path dir, String name) {
+    Path plain = dir.resolve(name);
+    if (Files.isRegularFile(plain)) {
+      return plain;
+    }
+    Path gz = dir.resolve(name + ".gz");
+    if (Files.isRegularFile(gz)) {
+      return gz;
+    }
+    throw new InputException(
+        gz + ": file not found (nor " + plain + "); an MNIST folder holds " + TRAIN_IMAGES + ", "
+            + TRAIN_LABELS + ", " + TEST_IMAGES + ", " + TEST_LABELS + ", each optionally .gz");
+  }
+
+  private static IdxArray resource(String name) {
+    String path = BUNDLED_FOLDER + name + ".gz";
+    String source = BUNDLED_SOURCE + "/" + name + ".gz";
+    try (InputStream in = Mnist.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("classpath resource " + path + " is missing from the jar");
+      }
+      return IdxReader.read(in, source);
+    } catch (IOException e) {
+      throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

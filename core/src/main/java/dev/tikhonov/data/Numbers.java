@@ -1,0 +1,121 @@
+package dev.tikhonov.data;
+
+import java.util.Locale;
+
+/**
+ * Strict parsing of a numeric cell into float32, the precision the engine stores.
+ *
+ * <p>Accepted: optional sign, digits with an optional decimal point, optional exponent
+ * ({@code -1.5e-3}, {@code .5}, {@code 7.}), surrounded by optional spaces. Rejected with a
+ * reason: empty cells and missing-value markers (NA, null, ?), NaN and infinities, values
+ * outside the float32 range, and anything else (Java's {@code 1d}, {@code 0x1p3}, thousands
+ * separators, decimal commas).
+ */
+final class Numbers {
+  private Numbers() {}
+
+  /** A cell that is not an acceptable number; the message says why, without position. */
+  static final class BadNumber extends Exception {
+    BadNumber(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static float parseFloat(String cell) throws BadNumber {
+    double v = parseDouble(cell);
+    float f = (float) v;
+    if (Float.isInfinite(f)) {
+      throw new BadNumber(
+          "value " + quote(cell.strip()) + " is outside the float32 range (about ±3.4e38)");
+    }
+    return f;
+  }
+
+  static double parseDouble(String cell) throws BadNumber {
+    String text = cell.strip();
+    if (text.isEmpty()) {
+      throw new BadNumber("empty cell; missing values are not allowed");
+    }
+    if (!looksNumeric(text)) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+      if (unsigned.equals("nan")) {
+        throw new BadNumber("NaN is not allowed; remove or impute the value");
+      }
+      if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+        throw new BadNumber(quote(text) + ": infinite values are not allowed");
+      }
+      if (lower.equals("na") || lower.equals("n/a") || lower.equals("null")
+          || lower.equals("none") || lower.equals("?")) {
+        throw new BadNumber("missing value " + quote(text) + " is not allowed");
+      }
+      throw new BadNumber("expected a number, found " + quote(text));
+    }
+    double v = Double.parseDouble(text);
+    if (Double.isInfinite(v)) {
+      throw new BadNumber("value " + quote(text) + " is outside the float32 range (about ±3.4e38)");
+    }
+    return v;
+  }
+
+  /** True for [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?. */
+  static boolean looksNumeric(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The text in double quotes, shortened and with control characters escaped, for messages. */
+  static String quote(String text) {
+    StringBuilder s = new StringBuilder("\"");
+    int limit = Math.min(text.length(), 40);
+    for (int i = 0; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        s.append(String.format("\\x%02x", (int) c));
+      } else {
+        s.append(c);
+      }
+    }
+    if (text.length() > limit) {
+      s.append("…");
+    }
+    return s.append('"').toString();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tikhonov.data;
+
+import dev.tikhonov.tensor.Rng;
+import java.util.Arrays;
+
+/**
+ * Seeded train/test splits.
+ *
+ * <p>The test set gets round(n·f) rows for test fraction f. A stratified split allocates that
+ * total over the classes in proportion to their sizes (largest remainders, so per-class counts
+ * are ⌊n_k·f⌋ or ⌈n_k·f⌉ and add up to round(n·f)) and draws each class's test rows at random.
+ * Both parts keep the original row order. The same seed gives the same split.
+ */
+public final class Splits {
+  private Splits() {}
+
+  /**
+   * Splits {@code data} into train and test.
+   *
+   * @param testFraction share of rows in the test set, in (0, 1)
+   * @param seed seeds a {@link Rng}
+   * @param stratified keep each class's share the same in both parts (classification only)
+   */
+  public static TrainTest trainTest(
+      Dataset data, double testFraction, long seed, boolean stratified) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test fraction must be in (0, 1), not " + testFraction);
+    }
+    if (stratified && !data.isClassification()) {
+      throw new IllegalArgumentException(
+          "a stratified split needs class targets; " + data.source() + " is regression data");
+    }
+    int n = data.size();
+    int testSize = (int) Math.round(n * testFraction);
+    if (testSize < 1 || testSize > n - 1) {
+      throw new InputException(
+          data.source() + ": " + n + " rows cannot be split with test fraction " + testFraction
+              + " into two non-empty parts");
+    }
+    Rng rng = new Rng(seed);
+    boolean[] inTest = new boolean[n];
+    if (stratified) {
+      int[][] byClass = rowsByClass(data);
+      int[] quota = allocate(byClass, testSize, testFraction);
+      for (int k = 0; k < byClass.length; k++) {
+        int[] rows = byClass[k];
+        rng.shuffle(rows);
+        for (int i = 0; i < quota[k]; i++) {
+          inTest[rows[i]] = true;
+        }
+      }
+    } else {
+      int[] order = rng.permutation(n);
+      for (int i = 0; i < testSize; i++) {
+        inTest[order[i]] = true;
+      }
+    }
+    int[] train = new int[n - testSize];
+    int[] test = new int[testSize];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < n; i++) {
+      if (inTest[i]) {
+        test[b++] = i;
+      } else {
+        train[a++] = i;
+      }
+    }
+    return new TrainTest(data.subset(train), data.subset(test));
+  }
+
+  private static int[][] rowsByClass(Dataset data) {
+    int k = data.numClasses();
+    int[] counts = new int[k];
+    for (int i = 0; i < data.size(); i++) {
+      counts[data.label(i)]++;
+    }
+    int[][] rows = new int[k][];
+    for (int c = 0; c < k; c++) {
+      rows[c] = new int[counts[c]];
+    }
+    int[] filled = new int[k];
+    for (int i = 0; i < data.size(); i++) {
+      int c = data.label(i);
+      rows[c][filled[c]++] = i;
+    }
+    return rows;
+  }
+
+  /** Largest-remainder allocation of {@code total} test rows over the classes. */
+  private static int[] allocate(int[][] byClass, int total, double fraction) {
+    int k = byClass.length;
+    int[] quota = new int[k];
+    double[] remainder = new double[k];
+    int assigned = 0;
+    for (int c = 0; c < k; c++) {
+      double exact = byClass[c].length * fraction;
+      quota[c] = (int) Math.floor(exact);
+      remainder[c] = exact - quota[c];
+      assigned += quota[c];
+    }
+    Integer[] order = new Integer[k];
+    for (int c = 0; c < k; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(remainder[y], remainder[x]));
+    for (int i = 0; assigned < total && i < k; i++) {
+      int c = order[i];
+      if (quota[c] < byClass[c].length) {
+        quota[c]++;
+        assigned++;
+      }
+    }
+    return quota;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tikhonov.data;
+
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import java.util.List;
+
+/**
+ * Seeded synthetic data sets for experiments and tests.
+ *
+ * <p>Each generator draws the features, the truth (coefficients or class centres), the labels
+ * and the noise from separate generators split off one {@link Rng}, so changing the noise level
+ * does not change X. The informative features are the first ones (columns 0..informative−1),
+ * which keeps the truth easy to read off; scikit-learn shuffles them, this does not.
+ */
+public final class Synthetic {
+  /** Standard deviation of the class centres in {@link #makeClassification}. */
+  public static final double CLASS_SEPARATION = 2.0;
+
+  private Synthetic() {}
+
+  /**
+   * Regression data as in scikit-learn's {@code make_regression} with {@code bias = 0}:
+   * X has independent N(0, 1) entries; coef_j = ±U(1, 10) (random sign) for the first
+   * {@code informative} features and 0 for the rest; y = X·coef + noise·ε with ε ~ N(0, 1).
+   */
+  public static SyntheticData makeRegression(
+      int n, int p, int informative, double noise, long seed) {
+    return makeRegression(n, p, informative, noise, 0, seed);
+  }
+
+  /** {@link #makeRegression(int, int, int, double, long)} plus a constant {@code intercept}. */
+  public static SyntheticData makeRegression(
+      int n, int p, int informative, double noise, double intercept, long seed) {
+    requireShape(n, p, informative);
+    if (!(noise >= 0) || !Double.isFinite(noise)) {
+      throw new IllegalArgumentException("noise must be finite and ≥ 0, not " + noise);
+    }
+    if (!Double.isFinite(intercept)) {
+      throw new IllegalArgumentException("intercept must be finite, not " + intercept);
+    }
+    Rng root = new Rng(seed);
+    Rng featureRng = root.split();
+    Rng coefRng = root.split();
+    Rng noiseRng = root.split();
+    Matrix x = gaussian(n, p, featureRng);
+    double[] coef = new double[p];
+    for (int j = 0; j < informative; j++) {
+      double magnitude = 1 + 9 * coefRng.nextDouble();
+      coef[j] = coefRng.nextDouble() < 0.5 ? -magnitude : magnitude;
+    }
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      double sum = intercept;
+      for (int j = 0; j < informative; j++) {
+        sum += x.get(i, j) * coef[j];
+      }
+      y.put(i, (float) (sum + noise * noiseRng.nextGaussian()));
+    }
+    String source = "synthetic:regression(n=" + n + ",p=" + p + ",informative=" + informative
+        + ",noise=" + noise + ",intercept=" + intercept + ",seed=" + seed + ")";
+    return new SyntheticData(
+        new Dataset(x, y, Dataset.defaultNames(p), List.of(), source), coef, intercept);
+  }
+
+  /**
+   * Classification data: {@code classes} Gaussian clusters. Class k has a centre μ_k whose
+   * first {@code informative} coordinates are N(0, {@value #CLASS_SEPARATION}²) and the rest 0;
+   * a row of class k is μ_k + N(0, I) in all p coordinates, so the remaining features are pure
+   * noise. Classes are balanced (row i gets class i mod K, then the rows are shuffled).
+   */
+  public static Dataset makeClassification(
+      int n, int p, int informative, int classes, long seed) {
+    requireShape(n, p, informative);
+    if (classes < 2) {
+      throw new IllegalArgumentException("need at least 2 classes, not " + classes);
+    }
+    if (informative < 1) {
+      throw new IllegalArgumentException("classification needs at least 1 informative feature");
+    }
+    Rng root = new Rng(seed);
+    Rng featureRng = root.split();
+    Rng centreRng = root.split();
+    Rng labelRng = root.split();
+    double[][] centres = new double[classes][informative];
+    for (int k = 0; k < classes; k++) {
+      for (int j = 0; j < informative; j++) {
+        centres[k][j] = CLASS_SEPARATION * centreRng.nextGaussian();
+      }
+    }
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % classes;
+    }
+    labelRng.shuffle(labels);
+    Matrix x = gaussian(n, p, featureRng);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < informative; j++) {
+        x.set(i, j, (float) (x.get(i, j) + centres[labels[i]][j]));
+      }
+      y.put(i, labels[i]);
+    }
+    String source = "synthetic:classification(n=" + n + ",p=" + p + ",informative="
+        + informative + ",classes=" + classes + ",seed=" + seed + ")";
+    return new Dataset(x, y, Dataset.defaultNames(p), Dataset.indexNames(classes), source);
+  }
+
+  private static void requireShape(int n, int p, int informative) {
+    if (n < 1 || p < 1) {
+      throw new IllegalArgumentException("need n ≥ 1 and p ≥ 1, not n=" + n + ", p=" + p);
+    }
+    if (informative < 0 || informative > p) {
+      throw new IllegalArgumentException(
+          "informative must be in 0.." + p + ", not " + informative);
+    }
+  }
+
+  private static Matrix gaussian(int n, int p, Rng rng) {
+    Matrix x = Matrix.zeros(n, p);
+    for (int k = 0, size = n * p; k < size; k++) {
+      x.put(k, (float) rng.nextGaussian());
+    }
+    return x;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.tikhonov.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.TrainConfig;
+import dev.tikhonov.train.Training;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Linear regression by plain full-batch gradient descent on {@code y = 3x + 2 + ε}, with the L2
+ * penalty on the slope only:
+ *
+ * <pre>  J(w, b) = (1/2n) Σ (yᵢ − w xᵢ − b)² + (λ/2) w²</pre>
+ *
+ * whose minimizer is {@code w* = S_xy / (S_xx + λ)}, {@code b* = ȳ − w* x̄} with
+ * {@code S_xy = (1/n)Σ(x − x̄)(y − ȳ)} and {@code S_xx = (1/n)Σ(x − x̄)²}: the slope shrinks
+ * towards 0 as λ grows, and the intercept is not penalized. Each row reports the gradient-descent
+ * slope next to this closed form.
+ */
+public final class GdLinear {
+  private GdLinear() {}
+
+  /**
+   * @param n sample size
+   * @param noise standard deviation of ε
+   * @param lambdas λ values
+   * @param steps gradient-descent steps (full batch: one step per epoch)
+   * @param learningRate step size
+   */
+  public record Settings(int n, double noise, List<Double> lambdas, int steps,
+      @JsonProperty("learning_rate") double learningRate, long seed) {
+    public static Settings defaults() {
+      return new Settings(200, 1.0, List.of(0.0, 0.1, 0.3, 1.0, 3.0, 10.0), 2000, 0.05, 0);
+    }
+
+    public static Settings quick() {
+      return new Settings(200, 1.0, List.of(0.0, 0.3, 1.0, 10.0), 1000, 0.05, 0);
+    }
+  }
+
+  /** One row: the fitted line for one λ and the closed-form slope it should reach. */
+  public record Row(double lambda, double slope, double intercept,
+      @JsonProperty("train_mse") double trainMse,
+      @JsonProperty("closed_form_slope") double closedFormSlope) {}
+
+  /** y = 3x + 2 + noise·N(0,1), x uniform in [−2, 2]. */
+  public static Dataset data(Settings s) {
+    Rng rng = new Rng(s.seed());
+    Matrix x = Matrix.zeros(s.n(), 1);
+    Matrix y = Matrix.zeros(s.n(), 1);
+    for (int i = 0; i < s.n(); i++) {
+      double xi = 4 * rng.nextDouble() - 2;
+      x.put(i, (float) xi);
+      y.put(i, (float) (3 * xi + 2 + s.noise() * rng.nextGaussian()));
+    }
+    return new Dataset(x, y, List.of("x"), List.of(), "y = 3x + 2 + noise (seed " + s.seed()
+        + ")");
+  }
+
+  public static List<Row> run(Settings s, Path out, ExperimentListener listener) {
+    Dataset data = data(s);
+    double xMean = 0;
+    double yMean = 0;
+    for (int i = 0; i < s.n(); i++) {
+      xMean += data.features().at(i) / s.n();
+      yMean += data.targets().at(i) / s.n();
+    }
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < s.n(); i++) {
+      double dx = data.features().at(i) - xMean;
+      sxx += dx * dx / s.n();
+      sxy += dx * (data.targets().at(i) - yMean) / s.n();
+    }
+    List<Row> rows = new ArrayList<>();
+    int index = 0;
+    for (double lambda : s.lambdas()) {
+      index++;
+      listener.runStarted(index, s.lambdas().size(), "λ=" + lambda);
+      TrainConfig config = new TrainConfig(s.steps(), s.n(), s.seed(), Penalty.l2(lambda),
+          OptimizerConfig.sgd(s.learningRate()), 0);
+      Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), data, null, null,
+          config, listener.training(), null, null);
+      double slope = o.model().network().weights().get(0).value().at(0);
+      double intercept = o.model().network().parameters().get(1).value().at(0);
+      rows.add(new Row(lambda, slope, intercept, 2 * o.train().loss(), sxy / (sxx + lambda)));
+      o.result().history().write(out.resolve("runs").resolve("lambda-" + lambda));
+      listener.runFinished(index, s.lambdas().size(),
+          String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
+              sxy / (sxx + lambda)));
+    }
+    Map<String, Object> experiment = new LinkedHashMap<>();
+    experiment.put("name", "gd-linear");
+    experiment.put("settings", s);
+    experiment.put("objective", "J(w, b) = (1/2n) Σ (yᵢ − w xᵢ − b)² + (λ/2) w²");
+    Json.write(out.resolve("experiment.json"), experiment);
+    Json.write(out.resolve("results.json"), rows);
+    return rows;
+  }
+
+  public static String table(List<Row> rows) {
+    StringBuilder sb = new StringBuilder(String.format("%-8s %-10s %-10s %-10s %-18s%n",
+        "lambda", "slope", "intercept", "train MSE", "closed-form slope"));
+    for (Row r : rows) {
+      sb.append(String.format("%-8s %-10.4f %-10.4f %-10.4f %-18.4f%n", r.lambda(), r.slope(),
+          r.intercept(), r.trainMse(), r.closedFormSlope()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.tikhonov.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.report.Provenance;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.TrainConfig;
+import dev.tikhonov.train.Training;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The experiment that motivates the project: an MLP 784-256-128-10 (ReLU, softmax
+ * cross-entropy) on real MNIST digits, trained with L2 strength λ over a grid, and with dropout
+ * with and without L2, over several seeds; mean ± std of test accuracy and loss per row.
+ *
+ * <p>λ is DESIGN.md's: the penalty {@code (λ/2)Σ‖W‖²} on the three weight matrices is added to the
+ * mean cross-entropy, which is exactly PyTorch's {@code SGD(weight_decay=λ)} on the weights as
+ * in {@code shared/peers/torch_mlp.py}. The default recipe is that script's: SGD, momentum 0.9,
+ * learning rate 0.05, batch 128, 10 epochs, PyTorch's default initialization, pixels in [0, 1].
+ */
+public final class MnistL2 {
+  private MnistL2() {}
+
+  /**
+   * The experiment's settings.
+   *
+   * @param lambdas λ values for the rows without dropout
+   * @param dropout dropout rate of the dropout rows
+   * @param dropoutLambdas λ values for the dropout rows (0 = dropout alone)
+   * @param seeds one run per seed per row
+   */
+  public record Settings(
+      List<Double> lambdas,
+      double dropout,
+      @JsonProperty("dropout_lambdas") List<Double> dropoutLambdas,
+      List<Long> seeds,
+      int epochs,
+      @JsonProperty("batch_size") int batchSize,
+      @JsonProperty("learning_rate") double learningRate,
+      double momentum,
+      List<Integer> hidden) {
+    public Settings {
+      lambdas = List.copyOf(lambdas);
+      dropoutLambdas = List.copyOf(dropoutLambdas);
+      seeds = List.copyOf(seeds);
+      hidden = List.copyOf(hidden);
+      if (seeds.isEmpty()) {
+        throw new IllegalArgumentException("at least one seed is needed");
+      }
+      for (double l : lambdas) {
+        if (!(l >= 0)) {
+          throw new IllegalArgumentException("λ must be >= 0, got " + l);
+        }
+      }
+    }
+
+    /**
+     * λ ∈ {0} ∪ {1e-5, 3e-5, 1e-4, …, 0.1, 0.3, 1} (which holds 0.01, 0.1 and 1), dropout 0.2
+     * alone and with λ = 1e-4, seeds 0, 1, 2, 10 epochs.
+     */
+    public static Settings full() {
+      List<Double> lambdas = new ArrayList<>(List.of(0.0));
+      for (int e = -5; e <= 0; e++) {
+        lambdas.add(Math.pow(10, e));
+        if (e < 0) {
+          lambdas.add(Double.parseDouble(String.format("%.0e", 3 * Math.pow(10, e))));
+        }
+      }
+      return new Settings(lambdas, 0.2, List.of(0.0, 1e-4), List.of(0L, 1L, 2L), 10, 128,
+          0.05, 0.9, List.of(256, 128));
+    }
+
+    /** λ ∈ {0, 0.01, 0.1, 1}, dropout 0.2 alone and with λ = 1e-4, two seeds, 5 epochs. */
+    public static Settings quick() {
+      return new Settings(List.of(0.0, 0.01, 0.1, 1.0), 0.2, List.of(0.0, 1e-4),
+          List.of(0L, 1L), 5, 128, 0.05, 0.9, List.of(256, 128));
+    }
+
+    int runs() {
+      return (lambdas.size() + dropoutLambdas.size()) * seeds.size();
+    }
+  }
+
+  /** One row of the results table (docs/formats.md). */
+  public record Row(
+      double lambda,
+      double dropout,
+      @JsonProperty("weight_decay") double weightDecay,
+      int seeds,
+      @JsonProperty("test_accuracy_mean") double testAccuracyMean,
+      @JsonProperty("test_accuracy_std") double testAccuracyStd,
+      @JsonProperty("test_loss_mean") double testLossMean,
+      @JsonProperty("test_loss_std") double testLossStd,
+      @JsonProperty("train_loss_mean") double trainLossMean,
+      @JsonProperty("weight_norm_mean") double weightNormMean,
+      @JsonProperty("layer_weight_norms_mean") double[] layerWeightNormsMean,
+      @JsonProperty("epoch_seconds_mean") double epochSecondsMean) {
+
+    String label() {
+      return (dropout > 0 ? "dropout=" + dropout + "," : "") + "lambda=" + lambda;
+    }
+  }
+
+  /** Runs every row and seed, writes the result files into {@code out}, returns the rows. */
+  public static List<Row> run(TrainTest data, Settings settings, Path out,
+      ExperimentListener listener) {
+    List<double[]> configs = new ArrayList<>();
+    for (double l : settings.lambdas()) {
+      configs.add(new double[] {l, 0});
+    }
+    for (double l : settings.dropoutLambdas()) {
+      configs.add(new double[] {l, settings.dropout()});
+    }
+    int total = configs.size() * settings.seeds().size();
+    int index = 0;
+    List<Row> rows = new ArrayList<>();
+    List<float[]> firstLayers = new ArrayList<>();
+    for (double[] config : configs) {
+      double lambda = config[0];
+      double dropout = config[1];
+      List<Double> acc = new ArrayList<>();
+      List<Double> loss = new ArrayList<>();
+      List<Double> trainLoss = new ArrayList<>();
+      List<Double> norm = new ArrayList<>();
+      List<Double> epochSeconds = new ArrayList<>();
+      double[] layerNorms = null;
+      float[] firstLayer = null;
+      for (long seed : settings.seeds()) {
+        index++;
+        String label = (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ="
+            + fmt(lambda) + ", seed " + seed;
+        listener.runStarted(index, total, label);
+        ModelSpec spec = ModelSpec.parse("mlp:" + join(settings.hidden()), dropout, false);
+        TrainConfig tc = new TrainConfig(settings.epochs(), settings.batchSize(), seed,
+            Penalty.l2(lambda), sgdMomentum(settings), 0);
+        Training.Outcome o = Training.fit(spec, data.train(), data.test(), data.test(), tc,
+            listener.training(), null, null);
+        acc.add(o.test().accuracy());
+        loss.add(o.test().loss());
+        trainLoss.add(o.train().loss());
+        norm.add(o.model().network().weightNorm());
+        epochSeconds.add(o.result().history().epochs().stream()
+            .mapToDouble(r -> r.seconds()).average().orElse(0));
+        List<Parameter> weights = o.model().network().weights();
+        if (layerNorms == null) {
+          layerNorms = new double[weights.size()];
+          firstLayer = weights.get(0).value().toArray();
+        }
+        for (int w = 0; w < weights.size(); w++) {
+          layerNorms[w] += Math.sqrt(weights.get(w).value().sumOfSquares())
+              / settings.seeds().size();
+        }
+        String dir = (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
+        o.result().history().write(out.resolve("runs").resolve(dir).resolve("seed-" + seed));
+        listener.runFinished(index, total, String.format(
+            "%s: test accuracy %.4f, test loss %.4f", label, o.test().accuracy(),
+            o.test().loss()));
+      }
+      Stats a = Stats.of(acc);
+      Stats l = Stats.of(loss);
+      rows.add(new Row(lambda, dropout, 0, settings.seeds().size(), a.mean(), a.std(), l.mean(),
+          l.std(), Stats.of(trainLoss).mean(), Stats.of(norm).mean(), layerNorms,
+          Stats.of(epochSeconds).mean()));
+      firstLayers.add(firstLayer);
+    }
+    writeResults(out, settings, rows, firstLayers);
+    return rows;
+  }
+
+  static OptimizerConfig sgdMomentum(Settings s) {
+    return OptimizerConfig.sgdMomentum(s.learningRate(),
+        s.momentum());
+  }
+
+  private static void writeResults(Path out, Settings settings, List<Row> rows,
+      List<float[]> firstLayers) {
+    Map<String, Object> experiment = new LinkedHashMap<>();
+    experiment.put("name", "mnist-l2");
+    experiment.put("settings", settings);
+    experiment.put("objective", Provenance.OBJECTIVE);
+    experiment.put("recipe", "SGD, momentum " + settings.momentum() + ", learning rate "
+        + settings.learningRate() + ", batch " + settings.batchSize() + ", "
+        + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
+        + " weights only (= torch SGD weight_decay=λ on the weights)");
+    Json.write(out.resolve("experiment.json"), experiment);
+    Json.write(out.resolve("results.json"), rows);
+    AtomicFiles.writeString(out.resolve("results.csv"), toCsv(rows));
+    double bound = 1e-12;
+    for (float[] w : firstLayers) {
+      for (float v : w) {
+        bound = Math.max(bound, Math.abs(v));
+      }
+    }
+    double[] edges = Histogram.symmetricEdges(bound, 60);
+    List<Map<String, Object>> hist = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("lambda", rows.get(r).lambda());
+      h.put("dropout", rows.get(r).dropout());
+      h.put("counts", Histogram.count(firstLayers.get(r), edges));
+      hist.add(h);
+    }
+    Json.write(out.resolve("histograms.json"), Map.of("edges", edges, "rows", hist));
+  }
+
+  static String toCsv(List<Row> rows) {
+    StringBuilder sb = new StringBuilder("lambda,dropout,weight_decay,seeds,test_accuracy_mean,"
+        + "test_accuracy_std,test_loss_mean,test_loss_std,train_loss_mean,weight_norm_mean,"
+        + "epoch_seconds_mean\n");
+    for (Row r : rows) {
+      sb.append(r.lambda()).append(',').append(r.dropout()).append(',').append(r.weightDecay())
+          .append(',').append(r.seeds()).append(',').append(r.testAccuracyMean()).append(',')
+          .append(r.testAccuracyStd()).append(',').append(r.testLossMean()).append(',')
+          .append(r.testLossStd()).append(',').append(r.trainLossMean()).append(',')
+          .append(r.weightNormMean()).append(',').append(r.epochSecondsMean()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The printed table: one line per row, mean ± std over seeds. */
+  public static String table(List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%-8s %-8s %-6s %-18s %-18s %-10s %-9s%n", "lambda", "dropout",
+        "seeds", "test accuracy", "test loss", "train loss", "‖w‖₂"));
+    for (Row r : rows) {
+      sb.append(String.format("%-8s %-8s %-6d %.4f ± %.4f    %.4f ± %.4f    %-10.4f %-9.2f%n",
+          fmt(r.lambda()), fmt(r.dropout()), r.seeds(), r.testAccuracyMean(),
+          r.testAccuracyStd(), r.testLossMean(), r.testLossStd(), r.trainLossMean(),
+          r.weightNormMean()));
+    }
+    return sb.toString();
+  }
+
+  /** 0, 0.01, 0.3, 1, 1e-04: short and exact for the grid's values. */
+  static String fmt(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    if (v < 0.01) {
+      return String.format("%.0e", v);
+    }
+    String s = String.format("%.4g", v);
+    return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
+  }
+
+  private static String join(List<Integer> xs) {
+    return String.join(",", xs.stream().map(String::valueOf).toList());
+  }
+}

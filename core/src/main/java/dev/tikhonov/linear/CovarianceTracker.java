@@ -1,0 +1,111 @@
+package dev.tikhonov.linear;
+
+/**
+ * glmnet's covariance updates: all gradients g are stored; moving b_k by δ does
+ * {@code g ← g − δ·(1/n)Zᵀz_k}, with the column {@code (1/n)Zᵀz_k} computed once when k first
+ * becomes active and cached. Cost O(p) per move, O(n·p) per feature that ever enters.
+ */
+final class CovarianceTracker implements GradientTracker {
+  private final StandardizedDesign design;
+  private final double[] gradient;
+  /** cross[slot[k]][j] = (1/n) z_jᵀ z_k, for features k that have been active. */
+  private double[][] cross;
+  private final int[] slot;
+  private int numSlots;
+  private final double[] saved;
+  private final boolean[] inActiveSet;
+
+  CovarianceTracker(StandardizedDesign design, double[] centeredTarget) {
+    this.design = design;
+    int p = design.p;
+    gradient = new double[p];
+    for (int j = 0; j < p; j++) {
+      gradient[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
+    }
+    cross = new double[Math.min(p, 16)][];
+    slot = new int[p];
+    java.util.Arrays.fill(slot, -1);
+    saved = new double[p];
+    inActiveSet = new boolean[p];
+  }
+
+  @Override
+  public double gradient(int k) {
+    return gradient[k];
+  }
+
+  @Override
+  public void activate(int k) {
+    if (slot[k] >= 0) {
+      return;
+    }
+    int p = design.p;
+    double[] column = new double[p];
+    for (int j = 0; j < p; j++) {
+      if (!design.included[j]) {
+        continue;
+      }
+      // A column already cached holds z_jᵀz_k too: reuse it instead of another O(n) product.
+      column[j] = j == k ? design.variance[k]
+          : slot[j] >= 0 ? cross[slot[j]][k] : design.meanCross(j, k);
+    }
+    if (numSlots == cross.length) {
+      cross = java.util.Arrays.copyOf(cross, Math.min(p, 2 * cross.length));
+    }
+    cross[numSlots] = column;
+    slot[k] = numSlots++;
+  }
+
+  @Override
+  public void moveAll(int k, double delta) {
+    double[] c = cross[slot[k]];
+    for (int j = 0; j < gradient.length; j++) {
+      gradient[j] -= delta * c[j];
+    }
+  }
+
+  @Override
+  public void moveActive(int k, double delta, int[] active, int numActive) {
+    double[] c = cross[slot[k]];
+    for (int l = 0; l < numActive; l++) {
+      int j = active[l];
+      gradient[j] -= delta * c[j];
+    }
+  }
+
+  @Override
+  public void beginActivePasses(double[] coefficients, int[] active, int numActive) {
+    for (int l = 0; l < numActive; l++) {
+      saved[l] = coefficients[active[l]];
+    }
+  }
+
+  @Override
+  public void endActivePasses(double[] coefficients, int[] active, int numActive) {
+    // g_j ← g_j − Σ_l Δb_l (1/n) z_jᵀ z_l for the features outside the active set.
+    for (int l = 0; l < numActive; l++) {
+      inActiveSet[active[l]] = true;
+    }
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      double delta = coefficients[k] - saved[l];
+      if (delta == 0) {
+        continue;
+      }
+      double[] c = cross[slot[k]];
+      for (int j = 0; j < gradient.length; j++) {
+        if (!inActiveSet[j]) {
+          gradient[j] -= delta * c[j];
+        }
+      }
+    }
+    for (int l = 0; l < numActive; l++) {
+      inActiveSet[active[l]] = false;
+    }
+  }
+
+  @Override
+  public double residualMeanSquare(double tracked) {
+    return tracked;
+  }
+}

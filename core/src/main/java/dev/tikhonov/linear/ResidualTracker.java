@@ -1,0 +1,48 @@
+package dev.tikhonov.linear;
+
+/**
+ * glmnet's naive updates: the residual {@code r = y − Zb} is stored; a gradient is
+ * {@code (1/n) z_kᵀ r}, computed in O(n) when asked; moving b_k by δ does {@code r ← r − δ z_k}.
+ */
+final class ResidualTracker implements GradientTracker {
+  private final StandardizedDesign design;
+  private final double[] residual;
+
+  ResidualTracker(StandardizedDesign design, double[] centeredTarget) {
+    this.design = design;
+    this.residual = centeredTarget.clone();
+  }
+
+  @Override
+  public double gradient(int k) {
+    return design.meanDot(k, residual);
+  }
+
+  @Override
+  public void activate(int k) {}
+
+  @Override
+  public void moveAll(int k, double delta) {
+    design.subtractColumn(k, delta, residual);
+  }
+
+  @Override
+  public void moveActive(int k, double delta, int[] active, int numActive) {
+    design.subtractColumn(k, delta, residual);
+  }
+
+  @Override
+  public void beginActivePasses(double[] coefficients, int[] active, int numActive) {}
+
+  @Override
+  public void endActivePasses(double[] coefficients, int[] active, int numActive) {}
+
+  @Override
+  public double residualMeanSquare(double tracked) {
+    double s = 0;
+    for (double r : residual) {
+      s += r * r;
+    }
+    return s / residual.length;
+  }
+}

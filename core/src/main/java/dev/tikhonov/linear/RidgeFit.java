@@ -1,0 +1,23 @@
+package dev.tikhonov.linear;
+
+/**
+ * A ridge fit at one λ: the minimizer of {@code (1/2n)‖y − a₀ − Xb‖² + (λ/2)‖b‖²} (DESIGN.md's
+ * objective with α = 0; the intercept is never penalized).
+ *
+ * @param lambda λ
+ * @param intercept a₀
+ * @param coef b (p)
+ * @param df effective degrees of freedom Σ d²/(d² + nλ) over the singular values d of the
+ *     centered X (the intercept not counted)
+ */
+public record RidgeFit(double lambda, double intercept, double[] coef, double df) {
+
+  /** a₀ + x·b for one row. */
+  public double predict(double[] x) {
+    double s = intercept;
+    for (int j = 0; j < coef.length; j++) {
+      s += x[j] * coef[j];
+    }
+    return s;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.tikhonov.linear;
+
+import dev.tikhonov.data.InputException;
+
+/**
+ * The design matrix as the coordinate-descent solvers see it: a contiguous column-major copy
+ * {@code z} with {@code z[j·n + i] = (x_ij − m_j) / s_j}, where m_j is the column mean (0
+ * without an intercept) and s_j the column's standard deviation with divisor n when
+ * standardizing (else 1). Constant columns are marked excluded (glmnet's {@code ju}): their
+ * coefficient stays 0.
+ *
+ * <p>Coefficients b̃ on this scale map back to the original one as {@code b_j = b̃_j / s_j},
+ * {@code a₀ = ȳ − Σ m_j b_j}.
+ */
+public final class StandardizedDesign {
+  final int n;
+  final int p;
+  /** Column-major n×p. */
+  final double[] z;
+  final double[] mean;
+  final double[] scale;
+  /** (1/n)‖z_j‖², glmnet's {@code xv}. */
+  final double[] variance;
+  final boolean[] included;
+
+  private StandardizedDesign(int n, int p, double[] z, double[] mean, double[] scale,
+      double[] variance, boolean[] included) {
+    this.n = n;
+    this.p = p;
+    this.z = z;
+    this.mean = mean;
+    this.scale = scale;
+    this.variance = variance;
+    this.included = included;
+  }
+
+  /** All rows of {@code x}. */
+  public static StandardizedDesign of(double[][] x, boolean intercept, boolean standardize) {
+    return of(x, null, intercept, standardize);
+  }
+
+  /**
+   * The rows {@code rows} of {@code x} (all rows when null), centered with their own means and
+   * scaled with their own standard deviations.
+   */
+  public static StandardizedDesign of(
+      double[][] x, int[] rows, boolean intercept, boolean standardize) {
+    int n = rows == null ? x.length : rows.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("no rows to fit");
+    }
+    int p = x[0].length;
+    double[] z = new double[n * p];
+    for (int i = 0; i < n; i++) {
+      double[] row = x[rows == null ? i : rows[i]];
+      if (row.length != p) {
+        throw new InputException("row " + ((rows == null ? i : rows[i]) + 1) + " has "
+            + row.length + " features, expected " + p);
+      }
+      for (int j = 0; j < p; j++) {
+        double v = row[j];
+        if (!Double.isFinite(v)) {
+          throw new InputException("row " + ((rows == null ? i : rows[i]) + 1) + ", feature "
+              + (j + 1) + ": value " + v + " is not finite");
+        }
+        z[j * n + i] = v;
+      }
+    }
+    double[] mean = new double[p];
+    double[] scale = new double[p];
+    double[] variance = new double[p];
+    boolean[] included = new boolean[p];
+    for (int j = 0; j < p; j++) {
+      int o = j * n;
+      double first = z[o];
+      boolean constant = true;
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += z[o + i];
+        constant &= z[o + i] == first;
+      }
+      double m = sum / n;
+      double centered = 0;
+      for (int i = 0; i < n; i++) {
+        double d = z[o + i] - m;
+        centered += d * d;
+      }
+      double sd = Math.sqrt(centered / n);
+      included[j] = !constant && sd > 0;
+      mean[j] = intercept ? m : 0.0;
+      scale[j] = standardize && included[j] ? sd : 1.0;
+      double sumSquares = 0;
+      for (int i = 0; i < n; i++) {
+        double v = included[j] ? (z[o + i] - mean[j]) / scale[j] : 0.0;
+        z[o + i] = v;
+        sumSquares += v * v;
+      }
+      variance[j] = sumSquares / n;
+    }
+    return new StandardizedDesign(n, p, z, mean, scale, variance, included);
+  }
+
+  public int rows() {
+    return n;
+  }
+
+  public int features() {
+    return p;
+  }
+
+  /** (1/n) z_jᵀ v. */
+  double meanDot(int j, double[] v) {
+    int o = j * n;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += z[o + i] * v[i];
+    }
+    return s / n;
+  }
+
+  /** (1/n) z_jᵀ z_k. */
+  double meanCross(int j, int k) {
+    int oj = j * n;
+    int ok = k * n;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += z[oj + i] * z[ok + i];
+    }
+    return s / n;
+  }
+
+  /** v ← v − delta·z_j. Modified: {@code out}. */
+  void subtractColumn(int j, double delta, double[] out) {
+    int o = j * n;
+    for (int i = 0; i < n; i++) {
+      out[i] -= delta * z[o + i];
+    }
+  }
+
+  /** The mean of y; an InputException when a value is not finite. */
+  static double finiteMean(double[] y) {
+    double sum = 0;
+    for (double v : y) {
+      if (!Double.isFinite(v)) {
+        throw new InputException("target value " + v + " is not finite");
+      }
+      sum += v;
+    }
+    return sum / y.length;
+  }
+}

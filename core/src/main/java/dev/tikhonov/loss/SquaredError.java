@@ -1,0 +1,52 @@
+package dev.tikhonov.loss;
+
+import dev.tikhonov.tensor.Matrix;
+import java.nio.FloatBuffer;
+
+/**
+ * Squared error with the ½ convention: {@code ℓ(y, ŷ) = ½ Σ_k (ŷ_k − y_k)²}, so the data term is
+ * {@code (1/2n)·RSS} as in glmnet; gradient {@code (ŷ − y)/n}.
+ */
+public final class SquaredError implements Loss {
+  @Override
+  public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
+    check(prediction, target);
+    int n = prediction.rows();
+    FloatBuffer p = prediction.buffer();
+    FloatBuffer t = target.buffer();
+    FloatBuffer g = out.buffer();
+    double sum = 0;
+    float invN = 1f / n;
+    for (int i = 0, size = prediction.size(); i < size; i++) {
+      float r = p.get(i) - t.get(i);
+      sum += (double) r * r;
+      g.put(i, r * invN);
+    }
+    return 0.5 * sum / n;
+  }
+
+  @Override
+  public double sum(Matrix prediction, Matrix target) {
+    check(prediction, target);
+    FloatBuffer p = prediction.buffer();
+    FloatBuffer t = target.buffer();
+    double sum = 0;
+    for (int i = 0, size = prediction.size(); i < size; i++) {
+      double r = (double) p.get(i) - t.get(i);
+      sum += r * r;
+    }
+    return 0.5 * sum;
+  }
+
+  @Override
+  public String name() {
+    return "squared_error";
+  }
+
+  private static void check(Matrix prediction, Matrix target) {
+    if (prediction.rows() != target.rows() || prediction.cols() != target.cols()) {
+      throw new IllegalArgumentException(
+          "prediction " + prediction.shape() + " vs target " + target.shape());
+    }
+  }
+}

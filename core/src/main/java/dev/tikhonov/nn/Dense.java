@@ -1,0 +1,92 @@
+package dev.tikhonov.nn;
+
+import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.tensor.Kernels;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.tensor.Transpose;
+import java.util.List;
+
+/**
+ * Fully connected layer {@code y = x·W + b} with W of shape inputs×outputs and b of 1×outputs
+ * (numpy: {@code y = x @ W + b}). W is a weight (penalized by default), b a bias (not).
+ *
+ * <p>Backward, for g = ∂J/∂y: ∂J/∂W = xᵀ·g, ∂J/∂b = Σ_rows g, ∂J/∂x = g·Wᵀ. All three products
+ * go through {@link Blas#gemm} on the layer's reused buffers.
+ */
+public final class Dense implements Layer {
+  private final Parameter weight;
+  private final Parameter bias;
+  private Matrix input;
+  private Matrix output;
+  private Matrix inputGradient;
+
+  /** A layer initialized by {@code init} from {@code rng}. */
+  public Dense(String name, int inputs, int outputs, Initializer init, Rng rng) {
+    if (inputs < 1 || outputs < 1) {
+      throw new IllegalArgumentException("dense layer needs positive sizes, got "
+          + inputs + "x" + outputs);
+    }
+    this.weight = new Parameter(name + ".weight", Parameter.Kind.WEIGHT,
+        Matrix.zeros(inputs, outputs));
+    this.bias = new Parameter(name + ".bias", Parameter.Kind.BIAS, Matrix.zeros(1, outputs));
+    init.initialize(weight.value(), bias.value(), rng);
+  }
+
+  public Parameter weight() {
+    return weight;
+  }
+
+  public Parameter bias() {
+    return bias;
+  }
+
+  @Override
+  public Matrix forward(Matrix x, Mode mode) {
+    int n = x.rows();
+    output = Buffers.ensure(output, n, weight.value().cols());
+    Matrix y = output.topRows(n);
+    Blas.gemm(Transpose.NO, Transpose.NO, 1f, x, weight.value(), 0f, y);
+    Kernels.addRowVector(bias.value(), y);
+    if (mode == Mode.TRAIN) {
+      input = x;
+    }
+    return y;
+  }
+
+  @Override
+  public Matrix backward(Matrix g, boolean needInputGradient) {
+    if (input == null) {
+      throw new IllegalStateException("backward before a training forward pass");
+    }
+    Blas.gemm(Transpose.YES, Transpose.NO, 1f, input, g, 0f, weight.gradient());
+    Kernels.columnSums(g, bias.gradient());
+    if (!needInputGradient) {
+      return null;
+    }
+    int n = g.rows();
+    inputGradient = Buffers.ensure(inputGradient, n, weight.value().rows());
+    Matrix dx = inputGradient.topRows(n);
+    Blas.gemm(Transpose.NO, Transpose.YES, 1f, g, weight.value(), 0f, dx);
+    return dx;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of(weight, bias);
+  }
+
+  @Override
+  public int outputSize(int inputSize) {
+    if (inputSize != weight.value().rows()) {
+      throw new IllegalArgumentException(
+          weight.name() + " expects " + weight.value().rows() + " inputs, got " + inputSize);
+    }
+    return weight.value().cols();
+  }
+
+  @Override
+  public LayerSpec spec() {
+    return LayerSpec.dense(weight.value().rows(), weight.value().cols());
+  }
+}

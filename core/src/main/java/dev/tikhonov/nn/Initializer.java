@@ -1,0 +1,89 @@
+package dev.tikhonov.nn;
+
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+
+/**
+ * How a {@link Dense} layer's weights W (fanIn×fanOut) and bias b start.
+ *
+ * <ul>
+ *   <li>{@link #pytorchDefault()}: W, b ~ U(−1/√fanIn, 1/√fanIn), which is what
+ *       {@code torch.nn.Linear} does (kaiming_uniform with a = √5); the default, so results
+ *       compare with PyTorch's.
+ *   <li>{@link #he()}: W ~ N(0, 2/fanIn), b = 0 (He et al. 2015, for ReLU networks).
+ *   <li>{@link #xavier()}: W ~ U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))), b = 0 (Glorot &
+ *       Bengio 2010).
+ *   <li>{@link #zeros()}: W = 0, b = 0 (convex models: linear and logistic regression).
+ * </ul>
+ */
+public interface Initializer {
+  /** Fills {@code weight} (fanIn×fanOut) and {@code bias} (1×fanOut). Modified: both. */
+  void initialize(Matrix weight, Matrix bias, Rng rng);
+
+  /** Name used in model files and flags. */
+  String name();
+
+  static Initializer pytorchDefault() {
+    return new Named("pytorch", (w, b, rng) -> {
+      double bound = 1.0 / Math.sqrt(w.rows());
+      uniform(w, bound, rng);
+      uniform(b, bound, rng);
+    });
+  }
+
+  static Initializer he() {
+    return new Named("he", (w, b, rng) -> {
+      double sd = Math.sqrt(2.0 / w.rows());
+      for (int i = 0; i < w.size(); i++) {
+        w.put(i, (float) (sd * rng.nextGaussian()));
+      }
+      b.fill(0f);
+    });
+  }
+
+  static Initializer xavier() {
+    return new Named("xavier", (w, b, rng) -> {
+      uniform(w, Math.sqrt(6.0 / (w.rows() + w.cols())), rng);
+      b.fill(0f);
+    });
+  }
+
+  static Initializer zeros() {
+    return new Named("zeros", (w, b, rng) -> {
+      w.fill(0f);
+      b.fill(0f);
+    });
+  }
+
+  /** The initializer called {@code name} ("pytorch", "he", "xavier", "zeros"). */
+  static Initializer byName(String name) {
+    return switch (name) {
+      case "pytorch" -> pytorchDefault();
+      case "he" -> he();
+      case "xavier" -> xavier();
+      case "zeros" -> zeros();
+      default -> throw new IllegalArgumentException(
+          "unknown initializer '" + name + "': expected pytorch, he, xavier or zeros");
+    };
+  }
+
+  private static void uniform(Matrix m, double bound, Rng rng) {
+    for (int i = 0; i < m.size(); i++) {
+      m.put(i, (float) ((2 * rng.nextDouble() - 1) * bound));
+    }
+  }
+
+  /** An initializer with a name. */
+  record Named(String name, Fill fill) implements Initializer {
+    @Override
+    public void initialize(Matrix weight, Matrix bias, Rng rng) {
+      fill.apply(weight, bias, rng);
+    }
+  }
+
+  /** The filling function of {@link Named}. */
+  @FunctionalInterface
+  interface Fill {
+    void apply(Matrix weight, Matrix bias, Rng rng);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.tikhonov.nn;
+
+import dev.tikhonov.tensor.Matrix;
+import java.util.List;
+
+/**
+ * One differentiable stage of a network. The forward computation and its local derivative live
+ * side by side in each implementation.
+ *
+ * <p>Buffers: {@link #forward} returns a matrix owned by the layer, valid until the next call;
+ * layers keep buffers sized for the largest batch seen and reuse them, so a training step
+ * allocates no large arrays.
+ */
+public interface Layer {
+  /** y = f(x). In {@link Mode#TRAIN} the layer remembers what {@link #backward} needs. */
+  Matrix forward(Matrix input, Mode mode);
+
+  /**
+   * Given ∂J/∂y for the last training forward pass, sets the gradients of this layer's
+   * parameters (overwriting, not accumulating) and returns ∂J/∂x, or null when
+   * {@code needInputGradient} is false (the first layer skips that product).
+   */
+  Matrix backward(Matrix outputGradient, boolean needInputGradient);
+
+  /** Trainable parameters, weights and biases; empty for parameter-free layers. */
+  default List<Parameter> parameters() {
+    return List.of();
+  }
+
+  /** Output width for a given input width. */
+  int outputSize(int inputSize);
+
+  /** A plain description of the layer for model files and reports. */
+  LayerSpec spec();
+
+  /** Whether a forward pass is for training (dropout active, caches kept) or inference. */
+  enum Mode {
+    TRAIN,
+    INFER
+  }
+}

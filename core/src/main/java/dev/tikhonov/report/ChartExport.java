@@ -1,0 +1,85 @@
+package dev.tikhonov.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Chart → SVG (XChart's VectorGraphics2D encoder) and PNG (its bitmap encoder), and SVG text fit
+ * for inlining into one HTML page: several inline SVGs share one id namespace, so every id gets
+ * a per-chart prefix (otherwise {@code url(#clip1)} of a later chart would use the first chart's
+ * clip path).
+ */
+final class ChartExport {
+  private static final Pattern LONG_DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
+  private static final Pattern SVG_OPEN = Pattern.compile("<svg\\b[^>]*>");
+  private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"([^\"]*)\"");
+
+  static {
+    // Charts are drawn off-screen, on servers and in CI without a display.
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private ChartExport() {}
+
+  /**
+   * The chart as a standalone SVG document; coordinates rounded to 0.01 px (XChart writes 15
+   * digits, which only makes the file larger).
+   */
+  static String svg(XYChart chart) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode chart as SVG", e);
+    }
+    return LONG_DECIMALS.matcher(out.toString(StandardCharsets.UTF_8)).replaceAll("$1");
+  }
+
+  /** The chart as PNG bytes. */
+  static byte[] png(XYChart chart) {
+    try {
+      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode chart as PNG", e);
+    }
+  }
+
+  /**
+   * {@code standaloneSvg} as an inline {@code <svg>} element: no XML prolog or DOCTYPE, ids
+   * prefixed with {@code idPrefix}, scalable (viewBox kept, fixed size dropped), a title for
+   * screen readers.
+   */
+  static String inline(String standaloneSvg, String idPrefix, String title) {
+    String body = standaloneSvg.substring(standaloneSvg.indexOf("<svg"));
+    body = body.replaceAll("id=\"([^\"]+)\"", "id=\"" + idPrefix + "-$1\"")
+        .replaceAll("url\\(#([^)]+)\\)", "url(#" + idPrefix + "-$1)")
+        .replaceAll("href=\"#([^\"]+)\"", "href=\"#" + idPrefix + "-$1\"");
+    Matcher open = SVG_OPEN.matcher(body);
+    if (!open.find()) {
+      throw new IllegalStateException("encoder produced no <svg> element");
+    }
+    Matcher viewBox = VIEW_BOX.matcher(open.group());
+    String box = viewBox.find() ? viewBox.group(1)
+        : "0 0 " + ChartTheme.WIDTH + " " + ChartTheme.HEIGHT;
+    String tag = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"" + box
+        + "\" role=\"img\" aria-labelledby=\"" + idPrefix + "-title\" data-chart=\"" + idPrefix
+        + "\"><title id=\"" + idPrefix + "-title\">" + Html.escape(title) + "</title>";
+    return tag + body.substring(open.end()).trim();
+  }
+
+  /** Writes {@code dir/name.svg} and {@code dir/name.png}; returns the SVG text. */
+  static String write(XYChart chart, Path dir, String name) {
+    String svg = svg(chart);
+    JsonFiles.writeAtomically(dir.resolve(name + ".svg"), svg);
+    JsonFiles.writeAtomically(dir.resolve(name + ".png"), png(chart));
+    return svg;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tikhonov.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One look for every chart of the report: white plot, light solid grid (dashed grid lines would
+ * be exported to SVG as thousands of tiny outlines), the Okabe–Ito colour-blind-safe palette,
+ * legend below the plot.
+ */
+final class ChartTheme {
+  static final int WIDTH = 720;
+  static final int HEIGHT = 440;
+
+  /** Okabe & Ito (2008), readable by people with any common colour-vision deficiency. */
+  static final Color[] PALETTE = {
+    new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+    new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233),
+    new Color(0, 0, 0), new Color(240, 228, 66), new Color(120, 120, 120)
+  };
+  static final Color MARK = new Color(180, 30, 30);
+  static final Color GUIDE = new Color(110, 110, 110);
+  static final BasicStroke DASHED =
+      new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  static final BasicStroke DOTTED =
+      new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
+  static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+  private ChartTheme() {}
+
+  static Color color(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
+  static Color translucent(Color c, int alpha) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+  }
+
+  /** Legend to the right, one entry a line: a horizontal legend of many entries runs off the chart. */
+  static void legendRightWhenCrowded(XYChart chart) {
+    long entries = chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).count();
+    if (entries > 6) {
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+  }
+
+  /** A styled, empty XY chart. */
+  static XYChart xy(String title, String xTitle, String yTitle) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYStyler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderColor(new Color(200, 200, 200));
+    s.setPlotGridLinesColor(new Color(232, 232, 232));
+    s.setPlotGridLinesStroke(new BasicStroke(1f));
+    s.setAxisTickMarksColor(new Color(150, 150, 150));
+    s.setChartTitleBoxVisible(false);
+    s.setChartFontColor(new Color(30, 30, 30));
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    s.setLegendBorderColor(Color.WHITE);
+    s.setLegendSeriesLineLength(22);
+    s.setSeriesColors(PALETTE);
+    s.setSeriesMarkers(new Marker[] {
+      SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+      SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE
+    });
+    s.setMarkerSize(7);
+    s.setErrorBarsColorSeriesColor(true);
+    s.setChartPadding(12);
+    s.setAntiAlias(true);
+    s.setToolTipsEnabled(false);
+    s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    s.setAnnotationTextFontColor(GUIDE);
+    return chart;
+  }
+}

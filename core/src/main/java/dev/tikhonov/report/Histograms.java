@@ -1,0 +1,53 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * histograms.json of mnist-l2: the first layer's weights of the first seed of each row, counted
+ * on common bin edges (bin i is [edges[i], edges[i+1])).
+ */
+public record Histograms(double[] edges, List<Row> rows) {
+
+  /** The counts of one configuration row. */
+  public record Row(double lambda, double dropout, double[] counts) {}
+
+  public Histograms {
+    rows = List.copyOf(rows);
+  }
+
+  /** The row with this λ and dropout, or null. */
+  public Row find(double lambda, double dropout) {
+    for (Row r : rows) {
+      if (r.lambda == lambda && r.dropout == dropout) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Reads histograms.json; InputException when counts do not match the edges. */
+  public static Histograms read(Path file) {
+    JsonNode root = JsonFiles.read(file);
+    double[] edges = JsonFiles.numbers(root, "edges", file.toString());
+    JsonNode array = root.get("rows");
+    if (array == null || !array.isArray()) {
+      throw new InputException(file + ": missing array \"rows\"");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode r = array.get(i);
+      String where = file + ": rows[" + i + "]";
+      double[] counts = JsonFiles.numbers(r, "counts", where);
+      if (counts.length != edges.length - 1) {
+        throw new InputException(where + ": " + counts.length + " counts for " + edges.length + " edges, expected " + (edges.length - 1));
+      }
+      double dropout = JsonFiles.optionalNumber(r, "dropout");
+      rows.add(new Row(JsonFiles.number(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));
+    }
+    return new Histograms(edges, rows);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Small HTML helpers: escaping, tables, numbers. */
+final class Html {
+  private Html() {}
+
+  static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String number(double x) {
+    return LambdaAxis.Format.number(x);
+  }
+
+  /** "mean ± std" with 4 significant digits each. */
+  static String meanStd(double mean, double std) {
+    return number(mean) + " ± " + number(std);
+  }
+
+  /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */
+  static String text(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return "–";
+    }
+    if (v.isNumber()) {
+      return number(v.doubleValue());
+    }
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(e -> parts.add(text(e)));
+      return String.join(", ", parts);
+    }
+    if (v.isObject()) {
+      return v.toString();
+    }
+    return v.asText();
+  }
+
+  /** A table of already-escaped cells; {@code highlight} row index gets class "best" (−1: none). */
+  static void table(List<String> headers, List<List<String>> rows, int highlight, StringBuilder out) {
+    out.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
+    for (String h : headers) {
+      out.append("<th>").append(escape(h)).append("</th>");
+    }
+    out.append("</tr></thead>\n<tbody>\n");
+    for (int r = 0; r < rows.size(); r++) {
+      out.append(r == highlight ? "<tr class=\"best\">" : "<tr>");
+      for (String cell : rows.get(r)) {
+        out.append("<td>").append(cell).append("</td>");
+      }
+      out.append("</tr>\n");
+    }
+    out.append("</tbody></table></div>\n");
+  }
+
+  /** A table of a JSON array of objects: one column per key, in order of first appearance. */
+  static void jsonTable(JsonNode array, StringBuilder out) {
+    Set<String> keys = new LinkedHashSet<>();
+    array.forEach(row -> row.fieldNames().forEachRemaining(keys::add));
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode row : array) {
+      List<String> cells = new ArrayList<>();
+      for (String k : keys) {
+        cells.add(escape(text(row.get(k))));
+      }
+      rows.add(cells);
+    }
+    table(new ArrayList<>(keys), rows, -1, out);
+  }
+
+  /** A two-column key/value table of a JSON object. */
+  static void keyValueTable(JsonNode object, StringBuilder out) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      rows.add(List.of("<code>" + escape(k) + "</code>", escape(text(object.get(k)))));
+    }
+    table(List.of("setting", "value"), rows, -1, out);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.html of a run directory: one self-contained page (inline CSS and SVG charts, no script,
+ * no network) with the settings and the objective written out, the result tables, the charts and
+ * the provenance. Built only from the files the run left (docs/formats.md), so rebuilding it from
+ * the same directory gives the same page. Each chart is also written as charts/&lt;name&gt;.svg and
+ * charts/&lt;name&gt;.png.
+ */
+public final class HtmlReport {
+  private HtmlReport() {}
+
+  /**
+   * Writes {@code runDir/report.html} (atomically) and {@code runDir/charts/*}; returns the
+   * report's path. InputException when {@code runDir} is not a run directory or a file in it is
+   * malformed.
+   */
+  public static Path write(Path runDir) {
+    RunDirectory run = RunDirectory.detect(runDir);
+    List<ReportChart> charts = ReportCharts.of(run);
+    StringBuilder charted = new StringBuilder();
+    for (ReportChart c : charts) {
+      String svg = ChartExport.write(c.chart(), runDir.resolve("charts"), c.name());
+      charted.append("<figure>")
+          .append(ChartExport.inline(svg, "chart-" + c.name(), c.chart().getTitle()))
+          .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption></figure>\n");
+    }
+    Path file = runDir.resolve("report.html");
+    JsonFiles.writeAtomically(file, page(run, charted.toString()));
+    return file;
+  }
+
+  static String page(RunDirectory run, String charts) {
+    Path dir = run.dir();
+    JsonNode runJson = optional(dir.resolve("run.json"));
+    JsonNode experiment = optional(dir.resolve("experiment.json"));
+    String name = experiment != null ? "experiment " + experiment.path("name").asText(run.kind().title())
+        : run.kind().title();
+    StringBuilder out = new StringBuilder(64 * 1024);
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>tikhonov report: ").append(Html.escape(name)).append("</title>\n")
+        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
+        .append("<header><h1>tikhonov report <span class=\"kind\">")
+        .append(Html.escape(name)).append("</span></h1>\n<p class=\"dir\">")
+        .append(Html.escape(dir.toAbsolutePath().normalize().toString())).append("</p></header>\n");
+
+    out.append("<section id=\"settings\"><h2>Settings</h2>\n");
+    // the experiment's own statement is the more specific one (its loss, its penalty)
+    String objective = experiment != null && experiment.hasNonNull("objective")
+        ? experiment.get("objective").asText()
+        : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
+        : Provenance.OBJECTIVE;
+    out.append("<p class=\"objective\">").append(Html.escape(objective)).append("</p>\n")
+        .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
+            + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"
+            + " only weights w are penalized, biases never (vⱼ = 0).</p>\n");
+    if (runJson != null && runJson.has("command")) {
+      out.append("<p><code>tikhonov ").append(Html.escape(runJson.path("command").asText()));
+      runJson.path("args").forEach(a -> out.append(' ').append(Html.escape(a.asText())));
+      out.append("</code></p>\n");
+    }
+    ObjectNode settings = JsonFiles.MAPPER.createObjectNode();
+    if (experiment != null && experiment.path("settings").isObject()) {
+      settings.setAll((ObjectNode) experiment.get("settings"));
+    }
+    if (runJson != null && runJson.path("settings").isObject()) {
+      settings.setAll((ObjectNode) runJson.get("settings"));
+    }
+    if (settings.size() > 0) {
+      Html.keyValueTable(settings, out);
+    } else {
+      out.append("<p class=\"note\">No settings recorded (no run.json or experiment.json).</p>\n");
+    }
+    out.append("</section>\n");
+
+    out.append("<section id=\"results\"><h2>Results</h2>\n");
+    ReportTables.of(run, out);
+    out.append("</section>\n");
+
+    out.append("<section id=\"charts\"><h2>Charts</h2>\n<div class=\"charts\">\n").append(charts)
+        .append("</div>\n</section>\n");
+
+    out.append("<section id=\"provenance\"><h2>Provenance</h2>\n");
+    provenance(runJson, out);
+    out.append("</section>\n");
+    out.append("<footer>Rebuild this page with <code>./tikhonov report ")
+        .append(Html.escape(dir.toString())).append("</code>. Charts also as SVG and PNG in"
+            + " <code>charts/</code>.</footer>\n</main>\n</body>\n</html>\n");
+    return out.toString();
+  }
+
+  private static void provenance(JsonNode runJson, StringBuilder out) {
+    if (runJson == null) {
+      out.append("<p class=\"note\">run.json is missing: version, commit, seed and data of this run"
+          + " are unknown.</p>\n");
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("tikhonov version", Html.text(runJson.get("tikhonov_version"))));
+    rows.add(row("git commit", runJson.path("git_commit").isNull() || !runJson.has("git_commit")
+        ? "unknown" : runJson.get("git_commit").asText()));
+    rows.add(row("seed", Html.text(runJson.get("seed"))));
+    rows.add(row("threads", Html.text(runJson.get("threads"))));
+    JsonNode data = runJson.path("data");
+    rows.add(row("data", data.isObject() ? Html.text(data.get("path")) : "–"));
+    rows.add(row("data SHA-256", data.isObject() ? Html.text(data.get("sha256")) : "–"));
+    rows.add(row("started", Html.text(runJson.get("started"))));
+    rows.add(row("wall time", runJson.hasNonNull("seconds")
+        ? Html.number(runJson.get("seconds").asDouble()) + " s" : "–"));
+    for (Iterator<Map.Entry<String, JsonNode>> it = runJson.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!KNOWN_RUN_FIELDS.contains(e.getKey())) {
+        rows.add(row(e.getKey(), Html.text(e.getValue())));
+      }
+    }
+    Html.table(List.of("", ""), rows, -1, out);
+  }
+
+  private static final List<String> KNOWN_RUN_FIELDS = List.of("command", "args", "tikhonov_version",
+      "git_commit", "seed", "threads", "data", "started", "seconds", "objective", "settings");
+
+  private static List<String> row(String key, String value) {
+    return List.of(Html.escape(key), "<code>" + Html.escape(value) + "</code>");
+  }
+
+  static JsonNode optional(Path file) {
+    return Files.isRegularFile(file) ? JsonFiles.read(file) : null;
+  }
+
+  private static final String CSS = """
+      :root{--ink:#1e1e1e;--muted:#5f6368;--line:#e3e3e3;--accent:#0072b2;--best:#fff4d6}
+      *{box-sizing:border-box}
+      body{margin:0;background:#f6f7f9;color:var(--ink);
+        font:15px/1.5 system-ui,-apple-system,"Segoe UI","DejaVu Sans",Roboto,sans-serif}
+      main{max-width:1280px;margin:0 auto;padding:24px 28px 48px}
+      header h1{margin:0;font-size:26px}
+      .kind{color:var(--accent);font-weight:600}
+      .dir{margin:4px 0 0;color:var(--muted);font-size:13px;word-break:break-all}
+      section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;
+        margin-top:20px}
+      h2{margin:0 0 12px;font-size:19px;border-bottom:2px solid var(--accent);
+        display:inline-block;padding-bottom:2px}
+      h3{font-size:16px;margin:18px 0 8px}
+      .objective{font:17px/1.4 "DejaVu Serif",Georgia,serif;background:#f1f6fb;
+        border-left:4px solid var(--accent);padding:10px 14px;margin:0 0 8px;overflow-x:auto}
+      .note{color:var(--muted);font-size:13.5px}
+      code{font:13px "DejaVu Sans Mono",Menlo,Consolas,monospace;word-break:break-all}
+      .table-wrap{overflow-x:auto;margin:8px 0 12px}
+      table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
+      th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+      th{background:#fafafa;font-weight:600;border-bottom:2px solid #ccc;white-space:normal;
+        vertical-align:bottom}
+      td:first-child,th:first-child{text-align:left}
+      tbody tr:nth-child(even){background:#fbfbfc}
+      tr.best{background:var(--best)!important;font-weight:600}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:18px}
+      figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fff}
+      svg.chart{display:block;width:100%;height:auto}
+      figcaption{font-size:13px;color:var(--muted);padding:6px 4px 0}
+      footer{margin-top:20px;color:var(--muted);font-size:13px}
+      """;
+}

@@ -1,0 +1,114 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tikhonov.data.InputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Reading the JSON files of a run directory, turning every malformed file or missing field into
+ * an {@link InputException} that names the file, and writing files atomically.
+ */
+final class JsonFiles {
+  /** Accepts NaN/Infinity tokens: a diverged run may have written them. */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  private JsonFiles() {}
+
+  /** The parsed file; InputException "file:line:column: ..." when it is not JSON. */
+  static JsonNode read(Path file) {
+    try {
+      JsonNode node = MAPPER.readTree(file.toFile());
+      if (node == null || node.isMissingNode()) {
+        throw new InputException(file + ": empty file, expected JSON");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw InputException.at(
+          file.toString(),
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(),
+          "not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The array in {@code file}, or InputException. */
+  static JsonNode readArray(Path file) {
+    JsonNode node = read(file);
+    if (!node.isArray()) {
+      throw new InputException(file + ": expected a JSON array of rows, found " + node.getNodeType());
+    }
+    return node;
+  }
+
+  /** {@code node.field} as a double; null → NaN; missing → InputException naming {@code where}. */
+  static double number(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null) {
+      throw new InputException(where + ": missing field \"" + field + "\"");
+    }
+    return toDouble(v, where + ": field \"" + field + "\"");
+  }
+
+  /** {@code node.field} as a double, NaN when missing or null. */
+  static double optionalNumber(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? Double.NaN : toDouble(v, field);
+  }
+
+  static double toDouble(JsonNode v, String where) {
+    if (v.isNull()) {
+      return Double.NaN;
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      try {
+        return Double.parseDouble(v.textValue());
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw new InputException(where + ": expected a number, found " + v);
+  }
+
+  /** The array {@code node.field} as doubles; InputException when missing or not numbers. */
+  static double[] numbers(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isArray()) {
+      throw new InputException(where + ": missing array \"" + field + "\"");
+    }
+    double[] out = new double[v.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = toDouble(v.get(i), where + ": " + field + "[" + i + "]");
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code text} to {@code file} through a temporary file in the same directory and a
+   * rename, so a reader never sees half a file.
+   */
+  static void writeAtomically(Path file, String text) {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void writeAtomically(Path file, byte[] bytes) {
+    dev.tikhonov.data.AtomicFiles.write(file, out -> out.write(bytes));
+  }
+}

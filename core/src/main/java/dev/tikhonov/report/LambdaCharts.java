@@ -1,0 +1,194 @@
+package dev.tikhonov.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts over λ (log axis, λ = 0 drawn as {@link LambdaAxis} says): the validation curve of
+ * mnist-l2 (test accuracy and test loss, mean ± std over seeds), the weight norm per layer, and
+ * the gd-linear slope against its closed form.
+ */
+public final class LambdaCharts {
+  private LambdaCharts() {}
+
+  /** What the validation curve shows. */
+  public enum Metric {
+    TEST_ACCURACY("test accuracy", LambdaRow::testAccuracyMean, LambdaRow::testAccuracyStd),
+    TEST_LOSS("test loss (cross-entropy)", LambdaRow::testLossMean, LambdaRow::testLossStd);
+
+    final String label;
+    final ToDoubleFunction<LambdaRow> mean;
+    final ToDoubleFunction<LambdaRow> std;
+
+    Metric(String label, ToDoubleFunction<LambdaRow> mean, ToDoubleFunction<LambdaRow> std) {
+      this.label = label;
+      this.mean = mean;
+      this.std = std;
+    }
+  }
+
+  /**
+   * Mean ± std of {@code metric} against λ: one series for the plain-L2 rows, one per other
+   * (dropout, weight decay) setting; error bars are the std over seeds; a dashed line marks the
+   * best plain-L2 λ ({@link LambdaRow#best}).
+   */
+  public static XYChart validationCurve(List<LambdaRow> rows, Metric metric) {
+    XYChart chart = ChartTheme.xy(metric.label + " against λ (mean ± std over seeds)",
+        "λ (log scale)", metric.label);
+    LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
+    int colour = 0;
+    for (Map.Entry<String, List<LambdaRow>> group : groups(rows).entrySet()) {
+      List<LambdaRow> g = group.getValue();
+      addLambdaSeries(chart, axis, group.getKey(),
+          g.stream().mapToDouble(LambdaRow::lambda).toArray(),
+          g.stream().mapToDouble(metric.mean).toArray(),
+          g.stream().mapToDouble(metric.std).toArray(),
+          ChartTheme.color(colour++));
+    }
+    LambdaRow best = LambdaRow.best(rows);
+    if (best != null) {
+      markVertical(chart, "best λ = " + LambdaAxis.Format.number(best.lambda())
+          + " (highest mean accuracy)", axis.position(best.lambda()), ChartTheme.MARK);
+    }
+    axis.apply(chart, rows.stream().anyMatch(r -> r.lambda() == 0));
+    return chart;
+  }
+
+  /** Mean Frobenius norm ‖W_l‖_F of each weight matrix against λ, plain-L2 rows only. */
+  public static XYChart layerNorms(List<LambdaRow> rows) {
+    List<LambdaRow> plain = rows.stream().filter(LambdaRow::plainL2)
+        .sorted(Comparator.comparingDouble(LambdaRow::lambda)).toList();
+    XYChart chart = ChartTheme.xy("Weight norm per layer against λ (no dropout)",
+        "λ (log scale)", "‖W‖_F (mean over seeds)");
+    LambdaAxis axis = new LambdaAxis(plain.stream().mapToDouble(LambdaRow::lambda).toArray());
+    int layers = plain.stream().mapToInt(r -> r.layerWeightNormsMean().length).max().orElse(0);
+    for (int l = 0; l < layers; l++) {
+      int layer = l;
+      List<LambdaRow> has = plain.stream().filter(r -> r.layerWeightNormsMean().length > layer).toList();
+      addLambdaSeries(chart, axis, "weight matrix " + (l + 1),
+          has.stream().mapToDouble(LambdaRow::lambda).toArray(),
+          has.stream().mapToDouble(r -> r.layerWeightNormsMean()[layer]).toArray(),
+          null, ChartTheme.color(l));
+    }
+    axis.apply(chart, plain.stream().anyMatch(r -> r.lambda() == 0));
+    return chart;
+  }
+
+  /**
+   * gd-linear: the slope gradient descent found and the closed-form ridge slope against λ; they
+   * should lie on top of each other and shrink towards 0 as λ grows.
+   */
+  public static XYChart gdLinearSlope(double[] lambda, double[] slope, double[] closedFormSlope,
+      double[] intercept) {
+    XYChart chart = ChartTheme.xy("Fitted slope and intercept against λ (true: slope 3, intercept 2)",
+        "λ (log scale)", "coefficient");
+    LambdaAxis axis = new LambdaAxis(lambda);
+    addLambdaSeries(chart, axis, "slope (gradient descent)", lambda, slope, null, ChartTheme.color(0));
+    XYSeries closed = addLambdaSeries(chart, axis, "slope (closed form)", lambda, closedFormSlope,
+        null, ChartTheme.color(1));
+    closed.setLineStyle(ChartTheme.DASHED);
+    closed.setMarker(SeriesMarkers.NONE);
+    addLambdaSeries(chart, axis, "intercept (gradient descent)", lambda, intercept, null,
+        ChartTheme.color(2));
+    boolean hasZero = false;
+    for (double l : lambda) {
+      hasZero |= l == 0;
+    }
+    axis.apply(chart, hasZero);
+    return chart;
+  }
+
+  /**
+   * Adds the points of one curve: λ &gt; 0 as a joined series named {@code name}, λ = 0 as an
+   * unjoined point of the same colour at {@link LambdaAxis#zero}. Returns the λ &gt; 0 series
+   * (or the λ = 0 one when there is no positive λ).
+   *
+   * @param error half-length of the error bars, or null for none
+   */
+  static XYSeries addLambdaSeries(XYChart chart, LambdaAxis axis, String name, double[] lambda,
+      double[] y, double[] error, Color colour) {
+    Integer[] order = new Integer[lambda.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingDouble(i -> lambda[i]));
+    List<Integer> positive = new ArrayList<>();
+    List<Integer> zero = new ArrayList<>();
+    for (int i : order) {
+      (lambda[i] > 0 ? positive : zero).add(i);
+    }
+    XYSeries main = null;
+    if (!positive.isEmpty()) {
+      main = add(chart, name, positive, lambda, y, error, axis);
+      main.setLineColor(colour);
+      main.setMarkerColor(colour);
+      main.setLineStyle(ChartTheme.SOLID);
+    }
+    if (!zero.isEmpty()) {
+      XYSeries z = add(chart, name + ", λ = 0", zero, lambda, y, error, axis);
+      z.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      z.setMarkerColor(colour);
+      z.setLineColor(colour);
+      z.setShowInLegend(main == null);
+      if (main != null) {
+        z.setMarker(main.getMarker() == null ? SeriesMarkers.CIRCLE : main.getMarker());
+      }
+      main = main == null ? z : main;
+    }
+    return main;
+  }
+
+  private static XYSeries add(XYChart chart, String name, List<Integer> index, double[] lambda,
+      double[] y, double[] error, LambdaAxis axis) {
+    double[] xs = index.stream().mapToDouble(i -> axis.position(lambda[i])).toArray();
+    double[] ys = index.stream().mapToDouble(i -> y[i]).toArray();
+    if (error == null) {
+      return chart.addSeries(name, xs, ys);
+    }
+    return chart.addSeries(name, xs, ys, index.stream().mapToDouble(i -> error[i]).toArray());
+  }
+
+  /** A labelled vertical dashed line at x over the y range of the series so far. */
+  static XYSeries markVertical(XYChart chart, String name, double x, Color colour) {
+    double[] y = LambdaAxis.yRange(chart);
+    XYSeries s = chart.addSeries(name, new double[] {x, x}, y);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(colour);
+    s.setLineStyle(ChartTheme.DASHED);
+    return s;
+  }
+
+  /** Rows grouped by (dropout, weight decay), plain L2 first, each group sorted by λ. */
+  static Map<String, List<LambdaRow>> groups(List<LambdaRow> rows) {
+    Map<String, List<LambdaRow>> groups = new LinkedHashMap<>();
+    rows.stream()
+        .sorted(Comparator.comparing((LambdaRow r) -> !r.plainL2())
+            .thenComparingDouble(LambdaRow::dropout)
+            .thenComparingDouble(LambdaRow::weightDecay)
+            .thenComparingDouble(LambdaRow::lambda))
+        .forEach(r -> groups.computeIfAbsent(groupName(r), k -> new ArrayList<>()).add(r));
+    return groups;
+  }
+
+  static String groupName(LambdaRow r) {
+    if (r.plainL2()) {
+      return "L2 only";
+    }
+    List<String> parts = new ArrayList<>();
+    if (r.dropout() > 0) {
+      parts.add("dropout p = " + LambdaAxis.Format.number(r.dropout()));
+    }
+    if (r.weightDecay() > 0) {
+      parts.add("weight decay " + LambdaAxis.Format.number(r.weightDecay()));
+    }
+    return String.join(", ", parts) + " + L2";
+  }
+}

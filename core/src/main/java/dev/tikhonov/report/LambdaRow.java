@@ -1,0 +1,84 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One configuration row of the mnist-l2 experiment's results.json: a λ (DESIGN.md's objective,
+ * α = 0), a dropout probability and a decoupled weight decay, aggregated over {@code seeds}
+ * seeds as mean ± standard deviation.
+ *
+ * @param layerWeightNormsMean mean Frobenius norm ‖W_l‖_F of each weight matrix, first layer first
+ */
+public record LambdaRow(
+    double lambda,
+    double dropout,
+    double weightDecay,
+    int seeds,
+    double testAccuracyMean,
+    double testAccuracyStd,
+    double testLossMean,
+    double testLossStd,
+    double trainLossMean,
+    double weightNormMean,
+    double[] layerWeightNormsMean,
+    double epochSecondsMean) {
+
+  /** True for the plain L2 sweep: no dropout and no decoupled weight decay. */
+  public boolean plainL2() {
+    return dropout == 0 && weightDecay == 0;
+  }
+
+  /** Reads results.json of mnist-l2. */
+  public static List<LambdaRow> read(Path file) {
+    JsonNode array = JsonFiles.readArray(file);
+    List<LambdaRow> rows = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode r = array.get(i);
+      String where = file + ": row " + (i + 1);
+      JsonNode norms = r.get("layer_weight_norms_mean");
+      rows.add(
+          new LambdaRow(
+              JsonFiles.number(r, "lambda", where),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "dropout")),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "weight_decay")),
+              (int) zeroIfNaN(JsonFiles.optionalNumber(r, "seeds")),
+              JsonFiles.number(r, "test_accuracy_mean", where),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "test_accuracy_std")),
+              JsonFiles.number(r, "test_loss_mean", where),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "test_loss_std")),
+              JsonFiles.optionalNumber(r, "train_loss_mean"),
+              JsonFiles.optionalNumber(r, "weight_norm_mean"),
+              norms == null || norms.isNull()
+                  ? new double[0]
+                  : JsonFiles.numbers(r, "layer_weight_norms_mean", where),
+              JsonFiles.optionalNumber(r, "epoch_seconds_mean")));
+    }
+    return List.copyOf(rows);
+  }
+
+  /**
+   * The chosen row: highest mean test accuracy among the plain-L2 rows (ties: the larger λ, the
+   * simpler model). Null when there are no plain-L2 rows.
+   */
+  public static LambdaRow best(List<LambdaRow> rows) {
+    LambdaRow best = null;
+    for (LambdaRow r : rows) {
+      if (!r.plainL2() || Double.isNaN(r.testAccuracyMean)) {
+        continue;
+      }
+      if (best == null
+          || r.testAccuracyMean > best.testAccuracyMean
+          || (r.testAccuracyMean == best.testAccuracyMean && r.lambda > best.lambda)) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static double zeroIfNaN(double v) {
+    return Double.isNaN(v) ? 0 : v;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A regularization path as path.json stores it: for each λ (decreasing), the coefficients that
+ * minimize {@code (1/n) Σ ℓ + λ Σ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, and optionally the cross-validated
+ * error at each λ with its standard error, λ_min (lowest CV error) and λ_1se (largest λ within
+ * one SE of it).
+ *
+ * @param coef [λ index][class][feature]; one class for gaussian and binomial
+ * @param cv null when the path was fitted without cross-validation
+ */
+public record PathData(
+    String family,
+    double l1Ratio,
+    double[] lambda,
+    double[][][] coef,
+    double[] df,
+    double[] devRatio,
+    List<String> featureNames,
+    CrossValidation cv) {
+
+  /** Cross-validated error per λ, mean ± standard error over the folds. */
+  public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {}
+
+  public PathData {
+    featureNames = List.copyOf(featureNames);
+  }
+
+  /** Number of classes K in the coefficients (1 unless multinomial). */
+  public int numClasses() {
+    return coef.length == 0 ? 1 : coef[0].length;
+  }
+
+  /** Index of the λ closest to {@code value} on the log scale. */
+  public int indexOf(double value) {
+    int best = 0;
+    for (int i = 1; i < lambda.length; i++) {
+      if (Math.abs(Math.log(lambda[i] / value)) < Math.abs(Math.log(lambda[best] / value))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Reads path.json (or a ridge-vs-lasso path-&lt;model&gt;.json). */
+  public static PathData read(Path file) {
+    JsonNode root = JsonFiles.read(file);
+    String where = file.toString();
+    double[] lambda = JsonFiles.numbers(root, "lambda", where);
+    JsonNode coefNode = root.get("coef");
+    if (coefNode == null || !coefNode.isArray() || coefNode.size() != lambda.length) {
+      throw new InputException(where + ": \"coef\" must be an array with one entry per λ (" + lambda.length + ")");
+    }
+    double[][][] coef = new double[lambda.length][][];
+    for (int i = 0; i < lambda.length; i++) {
+      JsonNode atLambda = coefNode.get(i);
+      boolean perClass = atLambda.size() > 0 && atLambda.get(0).isArray();
+      if (perClass) {
+        coef[i] = new double[atLambda.size()][];
+        for (int k = 0; k < atLambda.size(); k++) {
+          coef[i][k] = row(atLambda.get(k), where + ": coef[" + i + "][" + k + "]");
+        }
+      } else {
+        coef[i] = new double[][] {row(atLambda, where + ": coef[" + i + "]")};
+      }
+    }
+    List<String> names = new ArrayList<>();
+    JsonNode namesNode = root.get("feature_names");
+    int p = coef.length == 0 ? 0 : coef[0][0].length;
+    for (int j = 0; j < p; j++) {
+      names.add(namesNode != null && j < namesNode.size() ? namesNode.get(j).asText() : "x" + j);
+    }
+    CrossValidation cv = null;
+    JsonNode cvNode = root.get("cv");
+    if (cvNode != null && !cvNode.isNull()) {
+      String w = where + ": cv";
+      cv = new CrossValidation(
+          JsonFiles.numbers(cvNode, "mean", w),
+          JsonFiles.numbers(cvNode, "se", w),
+          JsonFiles.number(cvNode, "lambda_min", w),
+          JsonFiles.number(cvNode, "lambda_1se", w));
+      if (cv.mean().length != lambda.length || cv.se().length != lambda.length) {
+        throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
+      }
+    }
+    JsonNode family = root.get("family");
+    double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio");
+    return new PathData(
+        family == null ? "gaussian" : family.asText(),
+        l1Ratio,
+        lambda,
+        coef,
+        root.has("df") ? JsonFiles.numbers(root, "df", where) : new double[lambda.length],
+        root.has("dev_ratio") ? JsonFiles.numbers(root, "dev_ratio", where) : new double[lambda.length],
+        names,
+        cv);
+  }
+
+  private static double[] row(JsonNode array, String where) {
+    if (!array.isArray()) {
+      throw new InputException(where + ": expected an array of coefficients");
+    }
+    double[] out = new double[array.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = JsonFiles.toDouble(array.get(j), where + "[" + j + "]");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The charts of a run directory, built only from its files (docs/formats.md). */
+public final class ReportCharts {
+  private ReportCharts() {}
+
+  /** Every chart the report of {@code run} shows, in page order. */
+  public static List<ReportChart> of(RunDirectory run) {
+    Path dir = run.dir();
+    List<ReportChart> charts = new ArrayList<>();
+    switch (run.kind()) {
+      case TRAIN -> train(dir, charts);
+      case MNIST_L2 -> mnistL2(dir, charts);
+      case GD_LINEAR -> gdLinear(dir, charts);
+      case RIDGE_VS_LASSO -> ridgeVsLasso(dir, charts);
+      case PATH -> path(dir.resolve("path.json"), "", charts);
+      default -> throw new IllegalStateException("unknown kind " + run.kind());
+    }
+    return charts;
+  }
+
+  private static void train(Path dir, List<ReportChart> charts) {
+    if (Files.isRegularFile(dir.resolve("history.csv")) || Files.isRegularFile(dir.resolve("history.json"))) {
+      List<EpochRow> history = EpochRow.readHistory(dir);
+      charts.add(new ReportChart("loss-curves",
+          "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches, the"
+              + " λ-penalty at the epoch's end, their sum J, and the validation loss.",
+          TrainingCharts.lossCurves(history, "Loss per epoch")));
+      XYChart accuracy = TrainingCharts.validationAccuracy(history);
+      if (accuracy != null) {
+        charts.add(new ReportChart("validation-accuracy", "Validation accuracy after each epoch.", accuracy));
+      }
+    }
+    Path weights = dir.resolve("weights.json");
+    if (Files.isRegularFile(weights)) {
+      JsonNode layers = JsonFiles.read(weights).path("layers");
+      if (layers.size() > 0) {
+        JsonNode first = layers.get(0);
+        String where = weights + ": layers[0].histogram";
+        Map<String, double[]> counts = new LinkedHashMap<>();
+        counts.put(first.path("name").asText("layer 1"), JsonFiles.numbers(first.path("histogram"), "counts", where));
+        charts.add(new ReportChart("weight-histogram",
+            "Distribution of the first weight matrix's values at the end of training.",
+            TrainingCharts.histograms("First-layer weights", "weight value",
+                JsonFiles.numbers(first.path("histogram"), "edges", where), counts)));
+      }
+    }
+  }
+
+  private static void mnistL2(Path dir, List<ReportChart> charts) {
+    List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
+    LambdaRow best = LambdaRow.best(rows);
+    charts.add(new ReportChart("validation-accuracy",
+        "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
+            + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
+            + " The dashed line marks the best λ.",
+        LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_ACCURACY)));
+    charts.add(new ReportChart("validation-loss",
+        "Test cross-entropy against λ, mean ± std over seeds.",
+        LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_LOSS)));
+    Path histogramsFile = dir.resolve("histograms.json");
+    if (Files.isRegularFile(histogramsFile)) {
+      Histograms histograms = Histograms.read(histogramsFile);
+      Map<String, double[]> counts = new LinkedHashMap<>();
+      Histograms.Row zero = histograms.find(0, 0);
+      if (zero != null) {
+        counts.put("λ = 0", zero.counts());
+      }
+      if (best != null && best.lambda() != 0) {
+        Histograms.Row chosen = histograms.find(best.lambda(), 0);
+        if (chosen != null) {
+          counts.put("best λ = " + Html.number(best.lambda()), chosen.counts());
+        }
+      }
+      if (!counts.isEmpty()) {
+        charts.add(new ReportChart("shrinkage-histogram",
+            "Shrinkage: first-layer weights (first seed) without penalty and at the best λ,"
+                + " on common bins.",
+            TrainingCharts.histograms("First-layer weights: λ = 0 vs best λ", "weight value",
+                histograms.edges(), counts)));
+      }
+    }
+    if (rows.stream().anyMatch(r -> r.layerWeightNormsMean().length > 0)) {
+      charts.add(new ReportChart("layer-norms",
+          "Shrinkage: Frobenius norm of each weight matrix against λ (mean over seeds).",
+          LambdaCharts.layerNorms(rows)));
+    }
+    XYChart curves = runCurves(dir.resolve("runs"), "Validation loss per epoch (first seed of each row)");
+    if (curves != null) {
+      charts.add(new ReportChart("run-curves",
+          "Validation loss per epoch of every configuration row's first seed (runs/*/seed-*/history.csv).",
+          curves));
+    }
+  }
+
+  private static void gdLinear(Path dir, List<ReportChart> charts) {
+    Path file = dir.resolve("results.json");
+    JsonNode rows = JsonFiles.readArray(file);
+    int m = rows.size();
+    double[] lambda = new double[m];
+    double[] slope = new double[m];
+    double[] closed = new double[m];
+    double[] intercept = new double[m];
+    for (int i = 0; i < m; i++) {
+      String where = file + ": row " + (i + 1);
+      lambda[i] = JsonFiles.number(rows.get(i), "lambda", where);
+      slope[i] = JsonFiles.number(rows.get(i), "slope", where);
+      closed[i] = JsonFiles.optionalNumber(rows.get(i), "closed_form_slope");
+      intercept[i] = JsonFiles.optionalNumber(rows.get(i), "intercept");
+    }
+    charts.add(new ReportChart("slope",
+        "The slope shrinks towards 0 as λ grows; gradient descent (solid) should match the closed"
+            + " form (dashed). The intercept is not penalized.",
+        LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
+    XYChart curves = runCurves(dir.resolve("runs"), "Objective per epoch for each λ");
+    if (curves != null) {
+      charts.add(new ReportChart("run-curves", "Training curves of each λ (runs/*/history.csv).", curves));
+    }
+  }
+
+  private static void ridgeVsLasso(Path dir, List<ReportChart> charts) {
+    for (Path file : list(dir, "path-", ".json")) {
+      String model = file.getFileName().toString().replaceAll("^path-|\\.json$", "");
+      path(file, model, charts);
+    }
+  }
+
+  private static void path(Path file, String model, List<ReportChart> charts) {
+    PathData path = PathData.read(file);
+    String prefix = model.isEmpty() ? "" : model + ": ";
+    String suffix = model.isEmpty() ? "" : "-" + model;
+    String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";
+    charts.add(new ReportChart("coefficient-path" + suffix,
+        "Each coefficient against λ" + alpha + "; the penalty grows to the right."
+            + (path.cv() == null ? "" : " Dashed: λ_min = " + Html.number(path.cv().lambdaMin())
+                + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + "."),
+        PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha)));
+    XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated error");
+    if (cv != null) {
+      charts.add(new ReportChart("cv-curve" + suffix,
+          "Mean cross-validated error over the folds with its ±1 standard-error band.", cv));
+    }
+  }
+
+  /**
+   * One line per run of {@code runsDir} (history.csv directly inside a run directory, or in its
+   * lowest-numbered seed-* subdirectory): validation loss when the histories have it, else the
+   * objective. Null when there are no runs.
+   */
+  static XYChart runCurves(Path runsDir, String title) {
+    if (!Files.isDirectory(runsDir)) {
+      return null;
+    }
+    Map<String, List<EpochRow>> histories = new LinkedHashMap<>();
+    for (Path run : list(runsDir, "", "")) {
+      Path historyDir = run;
+      if (!Files.isRegularFile(run.resolve("history.csv"))) {
+        List<Path> seeds = list(run, "seed-", "").stream()
+            .filter(p -> Files.isRegularFile(p.resolve("history.csv")))
+            .sorted(Comparator.comparingLong(ReportCharts::seedNumber)).toList();
+        if (seeds.isEmpty()) {
+          continue;
+        }
+        historyDir = seeds.get(0);
+      }
+      histories.put(run.getFileName().toString(), EpochRow.readCsv(historyDir.resolve("history.csv")));
+    }
+    if (histories.isEmpty()) {
+      return null;
+    }
+    boolean validation = histories.values().stream().flatMap(List::stream)
+        .anyMatch(r -> !Double.isNaN(r.valLoss()));
+    XYChart chart = ChartTheme.xy(validation ? title : title.replace("Validation loss", "Objective"),
+        "epoch", validation ? "validation loss" : "objective J");
+    int colour = 0;
+    for (Map.Entry<String, List<EpochRow>> e : histories.entrySet()) {
+      double[] y = TrainingCharts.column(e.getValue(), validation ? EpochRow::valLoss : EpochRow::objective);
+      XYSeries s = chart.addSeries(e.getKey(), TrainingCharts.column(e.getValue(), EpochRow::epoch), y);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(ChartTheme.color(colour++));
+      s.setLineWidth(1.8f);
+    }
+    chart.getStyler().setLegendVisible(histories.size() <= 2 * PathCharts.MAX_LEGEND);
+    ChartTheme.legendRightWhenCrowded(chart);
+    return chart;
+  }
+
+  private static long seedNumber(Path p) {
+    try {
+      return Long.parseLong(p.getFileName().toString().substring("seed-".length()));
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** Entries of {@code dir} whose names start and end as given, sorted by name. */
+  static List<Path> list(Path dir, String prefix, String suffix) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> {
+        String n = p.getFileName().toString();
+        return n.startsWith(prefix) && n.endsWith(suffix) && !n.startsWith(".");
+      }).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+}

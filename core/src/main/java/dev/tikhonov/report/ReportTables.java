@@ -1,0 +1,151 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The result tables of a run directory's report, from its files only. */
+final class ReportTables {
+  private ReportTables() {}
+
+  static void of(RunDirectory run, StringBuilder out) {
+    Path dir = run.dir();
+    switch (run.kind()) {
+      case TRAIN -> train(dir, out);
+      case MNIST_L2 -> mnistL2(dir, out);
+      case GD_LINEAR, RIDGE_VS_LASSO -> {
+        Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
+        if (run.kind() == RunKind.RIDGE_VS_LASSO) {
+          for (Path p : ReportCharts.list(dir, "path-", ".json")) {
+            out.append("<h3>").append(Html.escape(p.getFileName().toString())).append("</h3>\n");
+            pathSummary(PathData.read(p), out);
+          }
+        }
+      }
+      case PATH -> pathSummary(PathData.read(dir.resolve("path.json")), out);
+      default -> throw new IllegalStateException("unknown kind " + run.kind());
+    }
+  }
+
+  private static void train(Path dir, StringBuilder out) {
+    JsonNode metrics = HtmlReport.optional(dir.resolve("metrics.json"));
+    if (metrics != null) {
+      out.append("<h3>Metrics</h3>\n");
+      List<List<String>> rows = new ArrayList<>();
+      metrics.fieldNames().forEachRemaining(
+          k -> rows.add(List.of("<code>" + Html.escape(k) + "</code>", Html.escape(Html.text(metrics.get(k))))));
+      Html.table(List.of("metric", "value"), rows, -1, out);
+    }
+    JsonNode weights = HtmlReport.optional(dir.resolve("weights.json"));
+    if (weights != null) {
+      out.append("<h3>Weights</h3>\n");
+      List<List<String>> rows = new ArrayList<>();
+      for (JsonNode layer : weights.path("layers")) {
+        rows.add(List.of(Html.escape(layer.path("name").asText()),
+            Html.escape(Html.text(layer.get("rows")) + " × " + Html.text(layer.get("cols"))),
+            Html.escape(Html.text(layer.get("norm")))));
+      }
+      Html.table(List.of("weight matrix", "shape", "‖W‖_F"), rows, -1, out);
+    }
+    if (Files.isRegularFile(dir.resolve("history.csv")) || Files.isRegularFile(dir.resolve("history.json"))) {
+      List<EpochRow> history = EpochRow.readHistory(dir);
+      out.append("<details><summary>History (").append(history.size())
+          .append(" epochs)</summary>\n");
+      List<List<String>> rows = new ArrayList<>();
+      for (EpochRow r : history) {
+        rows.add(List.of(String.valueOf(r.epoch()), Html.number(r.trainLoss()), Html.number(r.penalty()),
+            Html.number(r.objective()), Html.number(r.valLoss()), Html.number(r.valAccuracy()),
+            Html.number(r.weightNorm()), Html.number(r.learningRate()), Html.number(r.seconds())));
+      }
+      Html.table(EpochRow.COLUMNS, rows, -1, out);
+      out.append("</details>\n");
+    }
+  }
+
+  private static void mnistL2(Path dir, StringBuilder out) {
+    List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
+    LambdaRow best = LambdaRow.best(rows);
+    List<LambdaRow> sorted = new ArrayList<>(LambdaCharts.groups(rows).values().stream()
+        .flatMap(List::stream).toList());
+    sorted.sort(Comparator.comparing((LambdaRow r) -> !r.plainL2()).thenComparingDouble(LambdaRow::dropout)
+        .thenComparingDouble(LambdaRow::weightDecay).thenComparingDouble(LambdaRow::lambda));
+    List<List<String>> cells = new ArrayList<>();
+    for (LambdaRow r : sorted) {
+      List<String> norms = new ArrayList<>();
+      for (double n : r.layerWeightNormsMean()) {
+        norms.add(Html.number(n));
+      }
+      cells.add(List.of(Html.number(r.lambda()), Html.number(r.dropout()), Html.number(r.weightDecay()),
+          String.valueOf(r.seeds()), Html.meanStd(r.testAccuracyMean(), r.testAccuracyStd()),
+          Html.meanStd(r.testLossMean(), r.testLossStd()), Html.number(r.trainLossMean()),
+          Html.number(r.weightNormMean()), String.join(", ", norms), Html.number(r.epochSecondsMean())));
+    }
+    Html.table(List.of("λ", "dropout", "weight decay", "seeds", "test accuracy (mean ± std)",
+        "test loss (mean ± std)", "train loss", "‖w‖₂", "‖W‖_F per layer", "s / epoch"),
+        cells, best == null ? -1 : sorted.indexOf(best), out);
+    if (best != null) {
+      out.append("<p class=\"note\">Highlighted: the best λ without dropout, λ = ")
+          .append(Html.number(best.lambda())).append(" (highest mean test accuracy, ")
+          .append(Html.meanStd(best.testAccuracyMean(), best.testAccuracyStd())).append(").</p>\n");
+    }
+  }
+
+  /** λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there. */
+  static void pathSummary(PathData path, StringBuilder out) {
+    int m = path.lambda().length;
+    out.append("<p>").append(Html.escape(path.family())).append(", α = ")
+        .append(Html.number(path.l1Ratio())).append(", ").append(m).append(" λ values from ")
+        .append(Html.number(m == 0 ? Double.NaN : path.lambda()[0])).append(" to ")
+        .append(Html.number(m == 0 ? Double.NaN : path.lambda()[m - 1])).append(", ")
+        .append(path.featureNames().size()).append(" features.</p>\n");
+    if (m == 0) {
+      return;
+    }
+    List<String> labels = new ArrayList<>(List.of("first λ (λ_max)", "last λ"));
+    List<Integer> at = new ArrayList<>(List.of(0, m - 1));
+    if (path.cv() != null) {
+      labels.add(1, "λ_1se");
+      at.add(1, path.indexOf(path.cv().lambda1se()));
+      labels.add(2, "λ_min");
+      at.add(2, path.indexOf(path.cv().lambdaMin()));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < labels.size(); r++) {
+      int i = at.get(r);
+      List<String> row = new ArrayList<>(List.of(labels.get(r), Html.number(path.lambda()[i]),
+          Html.number(path.df()[i]), Html.number(path.devRatio()[i])));
+      if (path.cv() != null) {
+        row.add(Html.meanStd(path.cv().mean()[i], path.cv().se()[i]));
+      }
+      rows.add(row);
+    }
+    List<String> headers = new ArrayList<>(List.of("", "λ", "df", "deviance ratio"));
+    if (path.cv() != null) {
+      headers.add("CV error (mean ± SE)");
+    }
+    Html.table(headers, rows, path.cv() == null ? -1 : 1, out);
+    int classes = path.numClasses();
+    int p = path.featureNames().size();
+    if (p > 0 && p * classes <= 60) {
+      List<List<String>> coef = new ArrayList<>();
+      for (int k = 0; k < classes; k++) {
+        for (int j = 0; j < p; j++) {
+          List<String> row = new ArrayList<>();
+          row.add(Html.escape((classes > 1 ? "class " + k + ": " : "") + path.featureNames().get(j)));
+          for (int i : at) {
+            row.add(Html.number(path.coef()[i][k][j]));
+          }
+          coef.add(row);
+        }
+      }
+      List<String> h = new ArrayList<>(List.of("coefficient"));
+      labels.forEach(h::add);
+      out.append("<details><summary>Coefficients at these λ</summary>\n");
+      Html.table(h, coef, -1, out);
+      out.append("</details>\n");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A directory a run left (docs/formats.md) and what kind of run it was. Only the files decide:
+ * history.csv/json or metrics.json → train; path.json → path; results.json → the experiment whose
+ * row fields it has (test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso),
+ * with experiment.json's or run.json's name as a fallback.
+ */
+public record RunDirectory(Path dir, RunKind kind) {
+
+  /** Tells what kind of run {@code dir} holds; InputException when it holds none. */
+  public static RunDirectory detect(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(dir + " is not a directory");
+    }
+    if (Files.isRegularFile(dir.resolve("results.json"))) {
+      return new RunDirectory(dir, experimentKind(dir));
+    }
+    if (Files.isRegularFile(dir.resolve("path.json"))) {
+      return new RunDirectory(dir, RunKind.PATH);
+    }
+    if (Files.isRegularFile(dir.resolve("history.csv"))
+        || Files.isRegularFile(dir.resolve("history.json"))
+        || Files.isRegularFile(dir.resolve("metrics.json"))) {
+      return new RunDirectory(dir, RunKind.TRAIN);
+    }
+    if (Files.isRegularFile(dir.resolve("run.json"))) {
+      String command = JsonFiles.read(dir.resolve("run.json")).path("command").asText("");
+      if (command.equals("train")) {
+        return new RunDirectory(dir, RunKind.TRAIN);
+      }
+      if (command.equals("path")) {
+        return new RunDirectory(dir, RunKind.PATH);
+      }
+      throw new InputException(dir + ": run.json names command \"" + command
+          + "\" but its files (results.json, history.csv or path.json) are missing");
+    }
+    throw new InputException(dir + " is not a tikhonov run directory: no run.json, results.json,"
+        + " history.csv or path.json");
+  }
+
+  private static RunKind experimentKind(Path dir) {
+    Path results = dir.resolve("results.json");
+    JsonNode rows = JsonFiles.readArray(results);
+    JsonNode first = rows.size() > 0 ? rows.get(0) : null;
+    if (first != null) {
+      if (first.has("test_accuracy_mean")) {
+        return RunKind.MNIST_L2;
+      }
+      if (first.has("slope")) {
+        return RunKind.GD_LINEAR;
+      }
+      if (first.has("model")) {
+        return RunKind.RIDGE_VS_LASSO;
+      }
+    }
+    String name = experimentName(dir);
+    switch (name) {
+      case "mnist-l2":
+        return RunKind.MNIST_L2;
+      case "gd-linear":
+        return RunKind.GD_LINEAR;
+      case "ridge-vs-lasso":
+        return RunKind.RIDGE_VS_LASSO;
+      default:
+        throw new InputException(results + ": rows have none of test_accuracy_mean, slope, model;"
+            + " cannot tell which experiment wrote them");
+    }
+  }
+
+  private static String experimentName(Path dir) {
+    Path experiment = dir.resolve("experiment.json");
+    if (Files.isRegularFile(experiment)) {
+      return JsonFiles.read(experiment).path("name").asText("");
+    }
+    return "";
+  }
+}

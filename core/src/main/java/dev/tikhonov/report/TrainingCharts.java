@@ -1,0 +1,106 @@
+package dev.tikhonov.report;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of one training run: the terms of {@code J = (1/n) Σ ℓ + λ·penalty} per epoch, and
+ * weight distributions as histograms.
+ */
+public final class TrainingCharts {
+  private TrainingCharts() {}
+
+  /**
+   * Train data loss, penalty (the λ-term), objective J = loss + penalty, and validation loss per
+   * epoch, as separate lines; a column that is empty in the history is left out.
+   */
+  public static XYChart lossCurves(List<EpochRow> history, String title) {
+    XYChart chart = ChartTheme.xy(title, "epoch", "loss");
+    double[] epochs = column(history, EpochRow::epoch);
+    addIfPresent(chart, "train data loss (1/n) Σ ℓ", epochs, column(history, EpochRow::trainLoss), 0);
+    addIfPresent(chart, "penalty λ·Ω(w)", epochs, column(history, EpochRow::penalty), 1);
+    XYSeries objective = addIfPresent(chart, "objective J = loss + penalty", epochs,
+        column(history, EpochRow::objective), 2);
+    if (objective != null) {
+      objective.setLineStyle(ChartTheme.DASHED);
+    }
+    addIfPresent(chart, "validation loss", epochs, column(history, EpochRow::valLoss), 3);
+    return chart;
+  }
+
+  /** Validation accuracy per epoch; null when the history has none. */
+  public static XYChart validationAccuracy(List<EpochRow> history) {
+    double[] accuracy = column(history, EpochRow::valAccuracy);
+    if (allNaN(accuracy)) {
+      return null;
+    }
+    XYChart chart = ChartTheme.xy("Validation accuracy per epoch", "epoch", "accuracy");
+    addIfPresent(chart, "validation accuracy", column(history, EpochRow::epoch), accuracy, 3);
+    return chart;
+  }
+
+  /**
+   * Histograms on common bin edges as step outlines with a translucent fill, one per entry of
+   * {@code countsByName} (bin i spans [edges[i], edges[i+1]), so series point 2i and 2i+1 carry
+   * counts[i]).
+   */
+  public static XYChart histograms(String title, String xTitle, double[] edges,
+      Map<String, double[]> countsByName) {
+    XYChart chart = ChartTheme.xy(title, xTitle, "number of weights");
+    // XChart places these ticks on the bin edges; a short pattern keeps them legible
+    chart.getStyler().setXAxisDecimalPattern("0.0##");
+    int colour = 0;
+    for (Map.Entry<String, double[]> e : countsByName.entrySet()) {
+      double[] counts = e.getValue();
+      double[] x = new double[2 * counts.length];
+      double[] y = new double[2 * counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        x[2 * i] = edges[i];
+        x[2 * i + 1] = edges[i + 1];
+        y[2 * i] = counts[i];
+        y[2 * i + 1] = counts[i];
+      }
+      Color c = ChartTheme.color(colour++);
+      XYSeries s = chart.addSeries(e.getKey(), x, y);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(c);
+      s.setFillColor(ChartTheme.translucent(c, 70));
+      s.setLineWidth(1.6f);
+    }
+    return chart;
+  }
+
+  static double[] column(List<EpochRow> history, ToDoubleFunction<EpochRow> f) {
+    return history.stream().mapToDouble(f).toArray();
+  }
+
+  private static XYSeries addIfPresent(XYChart chart, String name, double[] x, double[] y,
+      int colour) {
+    if (allNaN(y)) {
+      return null;
+    }
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setLineColor(ChartTheme.color(colour));
+    s.setMarkerColor(ChartTheme.color(colour));
+    s.setLineStyle(ChartTheme.SOLID);
+    if (x.length > 30) {
+      s.setMarker(SeriesMarkers.NONE);
+    }
+    return s;
+  }
+
+  static boolean allNaN(double[] y) {
+    for (double v : y) {
+      if (!Double.isNaN(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

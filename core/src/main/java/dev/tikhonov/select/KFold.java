@@ -1,0 +1,92 @@
+package dev.tikhonov.select;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Rng;
+import java.util.Arrays;
+
+/**
+ * An assignment of n rows to K folds, fold ids 1..K (cv.glmnet's {@code foldid}).
+ *
+ * @param foldIds fold of each row, 1..K, in data order
+ * @param numFolds K ≥ 2
+ */
+public record KFold(int[] foldIds, int numFolds) {
+
+  public KFold {
+    if (numFolds < 2) {
+      throw new InputException("cross-validation needs at least 2 folds, got " + numFolds);
+    }
+    int[] sizes = new int[numFolds + 1];
+    for (int i = 0; i < foldIds.length; i++) {
+      int f = foldIds[i];
+      if (f < 1 || f > numFolds) {
+        throw new InputException("row " + (i + 1) + ": fold id " + f + " is not in 1.."
+            + numFolds);
+      }
+      sizes[f]++;
+    }
+    for (int f = 1; f <= numFolds; f++) {
+      if (sizes[f] == 0) {
+        throw new InputException("fold " + f + " of 1.." + numFolds + " has no rows");
+      }
+    }
+    foldIds = foldIds.clone();
+  }
+
+  /**
+   * Seeded random folds of near-equal size, as cv.glmnet's
+   * {@code sample(rep(seq(K), length = n))}: the ids 1, 2, .., K, 1, 2, .. shuffled.
+   */
+  public static KFold random(int n, int numFolds, long seed) {
+    if (numFolds > n) {
+      throw new InputException(numFolds + " folds for only " + n + " rows");
+    }
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = i % numFolds + 1;
+    }
+    new Rng(seed).shuffle(ids);
+    return new KFold(ids, numFolds);
+  }
+
+  /** User-given fold ids 1..K; K is their maximum. */
+  public static KFold of(int[] foldIds) {
+    int k = Arrays.stream(foldIds).max().orElse(0);
+    return new KFold(foldIds, k);
+  }
+
+  public int size() {
+    return foldIds.length;
+  }
+
+  /** Rows (0-based, increasing) whose fold is {@code fold} (1..K). */
+  public int[] testRows(int fold) {
+    return rows(fold, true);
+  }
+
+  /** Rows (0-based, increasing) whose fold is not {@code fold}. */
+  public int[] trainRows(int fold) {
+    return rows(fold, false);
+  }
+
+  private int[] rows(int fold, boolean inFold) {
+    return java.util.stream.IntStream.range(0, foldIds.length)
+        .filter(i -> (foldIds[i] == fold) == inFold)
+        .toArray();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KFold k && numFolds == k.numFolds && Arrays.equals(foldIds, k.foldIds);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(foldIds) + numFolds;
+  }
+
+  @Override
+  public String toString() {
+    return "KFold[n=" + foldIds.length + ", K=" + numFolds + "]";
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.tensor.Kernels;
+import dev.tikhonov.tensor.Matrix;
+
+/**
+ * Mean data loss (no penalty) and accuracy of a network on a data set, in inference mode
+ * (dropout off), computed in chunks of rows.
+ *
+ * @param loss mean data loss
+ * @param accuracy fraction of rows whose arg-max output is the label; NaN for regression
+ */
+public record Evaluation(double loss, double accuracy) {
+  private static final int CHUNK = 1024;
+
+  public static Evaluation of(Sequential network, Loss lossFunction, Dataset data) {
+    int n = data.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot evaluate on an empty data set");
+    }
+    double lossSum = 0;
+    long correct = 0;
+    for (int from = 0; from < n; from += CHUNK) {
+      int to = Math.min(n, from + CHUNK);
+      Matrix x = data.features().rowRange(from, to);
+      Matrix y = data.targets().rowRange(from, to);
+      Matrix out = network.forward(x, Layer.Mode.INFER);
+      lossSum += lossFunction.sum(out, y);
+      if (data.isClassification()) {
+        for (int i = 0; i < to - from; i++) {
+          if (Kernels.argmaxRow(out, i) == (int) y.at(i)) {
+            correct++;
+          }
+        }
+      }
+    }
+    return new Evaluation(
+        lossSum / n, data.isClassification() ? (double) correct / n : Double.NaN);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The per-epoch records of a run, written as {@code history.csv} and {@code history.json}. */
+public record History(List<EpochRecord> epochs) {
+  public History {
+    epochs = List.copyOf(epochs);
+  }
+
+  public EpochRecord last() {
+    return epochs.get(epochs.size() - 1);
+  }
+
+  public String toCsv() {
+    StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+    for (EpochRecord r : epochs) {
+      sb.append(r.csvRow()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Writes {@code history.csv} and {@code history.json} into {@code dir}, atomically. */
+  public void write(Path dir) {
+    AtomicFiles.writeString(dir.resolve("history.csv"), toCsv());
+    Json.write(dir.resolve("history.json"), epochs);
+  }
+
+  static History of(List<EpochRecord> records) {
+    return new History(new ArrayList<>(records));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.nn.Architecture;
+import dev.tikhonov.nn.Initializer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model before training: its architecture, task and initialization.
+ *
+ * <ul>
+ *   <li>{@code linear}: linear regression, ŷ = x·W + b, squared error;
+ *   <li>{@code logistic}: logistic/softmax regression, p(y|x) = softmax(x·W + b), cross-entropy
+ *       (two classes use two logits: the softmax form of logistic regression);
+ *   <li>{@code mlp:256,128}: dense layers with ReLU, softmax cross-entropy (or squared error for
+ *       a regression task).
+ * </ul>
+ */
+public record ModelSpec(Architecture architecture, Task task, Initializer initializer) {
+
+  /**
+   * Parses the {@code --model} flag: "linear", "logistic" or "mlp:W1,W2,...". {@code dropout}
+   * applies to MLPs. MLPs are classifiers unless {@code regression} is true.
+   */
+  public static ModelSpec parse(String text, double dropout, boolean regression) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (t.equals("linear")) {
+      requireNoDropout(dropout, t);
+      return new ModelSpec(Architecture.linear(), Task.REGRESSION, Initializer.zeros());
+    }
+    if (t.equals("logistic") || t.equals("softmax")) {
+      requireNoDropout(dropout, t);
+      return new ModelSpec(Architecture.linear(), Task.CLASSIFICATION, Initializer.zeros());
+    }
+    if (t.startsWith("mlp:") || t.equals("mlp")) {
+      String widths = t.equals("mlp") ? "256,128" : t.substring(4);
+      List<Integer> hidden = new ArrayList<>();
+      for (String w : widths.split(",")) {
+        try {
+          hidden.add(Integer.parseInt(w.trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--model " + text
+              + ": expected mlp:W1,W2,... with positive integer widths, found '" + w + "'");
+        }
+      }
+      return new ModelSpec(new Architecture(hidden, dropout),
+          regression ? Task.REGRESSION : Task.CLASSIFICATION, Initializer.pytorchDefault());
+    }
+    throw new IllegalArgumentException(
+        "--model " + text + ": expected linear, logistic or mlp:W1,W2,... (e.g. mlp:256,128)");
+  }
+
+  private static void requireNoDropout(double dropout, String model) {
+    if (dropout > 0) {
+      throw new IllegalArgumentException(
+          "--dropout needs hidden layers; model '" + model + "' has none (use mlp:...)");
+    }
+  }
+
+  /** "linear", "logistic" or "mlp:256,128". */
+  public String describe() {
+    if (architecture.hidden().isEmpty()) {
+      return task == Task.REGRESSION ? "linear" : "logistic";
+    }
+    return architecture.describe();
+  }
+}

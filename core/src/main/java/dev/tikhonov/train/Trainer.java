@@ -1,0 +1,174 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.Optimizer;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.tensor.Kernels;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mini-batch loop. Each step minimizes DESIGN.md's objective on one batch B:
+ *
+ * <pre>
+ *   J_B(θ) = (1/|B|) Σ_{i∈B} ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]
+ *   g = ∇J_B(θ)  (data gradient by back-propagation, plus the penalty's gradient: coupled)
+ *   θ ← θ + optimizer(g)   (decoupled weight decay, if any, is inside the optimizer chain)
+ * </pre>
+ *
+ * Each epoch visits the rows in a new order drawn from the run's shuffle generator; with the same
+ * seed and thread count, two runs are bit-for-bit identical. A non-finite loss stops the run
+ * with a {@link DivergenceException}.
+ */
+public final class Trainer {
+  private final TrainConfig config;
+  private final TrainingListener listener;
+
+  public Trainer(TrainConfig config, TrainingListener listener) {
+    this.config = config;
+    this.listener = listener;
+  }
+
+  /**
+   * Trains {@code network} in place on {@code train}; {@code validation} (may be null) is
+   * evaluated after every epoch and drives early stopping. The shuffle order comes from
+   * {@code shuffleRng} (normally {@link RandomStreams#shuffle()}).
+   */
+  public TrainResult fit(
+      Sequential network, Loss loss, Dataset train, Dataset validation, Rng shuffleRng) {
+    long start = System.nanoTime();
+    int n = train.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("the training set is empty");
+    }
+    if (config.patience() > 0 && validation == null) {
+      throw new IllegalArgumentException("early stopping (patience > 0) needs validation data");
+    }
+    int batch = Math.min(config.batchSize(), n);
+    int batchesPerEpoch = (n + batch - 1) / batch;
+    List<Parameter> params = network.parameters();
+    Optimizer optimizer = Optimizer.of(Optimizers.build(config.optimizer()), params);
+
+    Matrix xBatch = Matrix.zeros(batch, train.numFeatures());
+    Matrix yBatch = Matrix.zeros(batch, train.targets().cols());
+    Matrix gradient = Matrix.zeros(batch, network.outputSize());
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+
+    List<EpochRecord> records = new ArrayList<>();
+    double bestValLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    List<Matrix> bestWeights = null;
+    boolean stoppedEarly = false;
+    listener.onStart(config.epochs(), batchesPerEpoch);
+
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      long epochStart = System.nanoTime();
+      shuffleRng.shuffle(order);
+      double lossSum = 0;
+      for (int b = 0; b < batchesPerEpoch; b++) {
+        int from = b * batch;
+        int to = Math.min(n, from + batch);
+        int rows = to - from;
+        Matrix x = xBatch.topRows(rows);
+        Matrix y = yBatch.topRows(rows);
+        Kernels.gatherRows(train.features(), order, from, to, x);
+        Kernels.gatherRows(train.targets(), order, from, to, y);
+
+        Matrix out = network.forward(x, Layer.Mode.TRAIN);
+        Matrix g = gradient.topRows(rows);
+        double batchLoss = loss.lossAndGradient(out, y, g);
+        if (!Double.isFinite(batchLoss)) {
+          throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss, optimizer.learningRate());
+        }
+        network.backward(g);
+        config.penalty().addGradient(params);
+        optimizer.step();
+        lossSum += batchLoss * rows;
+        listener.onBatch(epoch, b + 1, batchLoss);
+      }
+      double seconds = (System.nanoTime() - epochStart) / 1e9;
+      double trainLoss = lossSum / n;
+      double penalty = config.penalty().value(params);
+      double weightNorm = network.weightNorm();
+      if (!Double.isFinite(penalty) || !Double.isFinite(weightNorm)) {
+        throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, penalty,
+            optimizer.learningRate());
+      }
+      Double valLoss = null;
+      Double valAccuracy = null;
+      if (validation != null) {
+        Evaluation e = Evaluation.of(network, loss, validation);
+        valLoss = e.loss();
+        valAccuracy = Double.isNaN(e.accuracy()) ? null : e.accuracy();
+      }
+      EpochRecord record = new EpochRecord(epoch, trainLoss, penalty, trainLoss + penalty,
+          valLoss, valAccuracy, weightNorm, optimizer.learningRate(), seconds);
+      records.add(record);
+      listener.onEpoch(record);
+
+      if (config.patience() > 0) {
+        if (valLoss < bestValLoss) {
+          bestValLoss = valLoss;
+          bestEpoch = epoch;
+          bestWeights = snapshot(params, bestWeights);
+        } else if (epoch - bestEpoch >= config.patience()) {
+          stoppedEarly = epoch < config.epochs();
+          break;
+        }
+      } else {
+        bestEpoch = epoch;
+      }
+    }
+    if (config.patience() > 0 && bestWeights != null) {
+      for (int i = 0; i < params.size(); i++) {
+        params.get(i).value().copyFrom(bestWeights.get(i));
+      }
+    }
+    History history = History.of(records);
+    double finalPenalty = config.penalty().value(params);
+    double trainLoss = records.get(bestEpoch - 1).trainLoss();
+    return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static List<Matrix> snapshot(List<Parameter> params, List<Matrix> reuse) {
+    List<Matrix> out = reuse != null ? reuse : new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      if (reuse == null) {
+        out.add(params.get(i).value().copy());
+      } else {
+        out.get(i).copyFrom(params.get(i).value());
+      }
+    }
+    return out;
+  }
+
+  private DivergenceException divergence(
+      int epoch, int batch, int batches, double value, double learningRate) {
+    double lambda = config.penalty() instanceof dev.tikhonov.regularize.ElasticNetPenalty p
+        ? p.lambda() : 0;
+    String cause;
+    if (lambda * learningRate >= 1) {
+      cause = "λ = " + lambda + " is too strong for learning rate " + learningRate
+          + " (with SGD, lr·λ = " + (lambda * learningRate)
+          + " ≥ 1 makes the weight shrinkage overshoot); lower --lambda or --lr";
+    } else {
+      cause = "the learning rate " + learningRate
+          + " is probably too large for these data; try a smaller --lr (and check the"
+          + " inputs are scaled, e.g. --standardize)";
+    }
+    return new DivergenceException(
+        "training diverged at epoch " + epoch + ", batch " + batch + " of " + batches
+            + ": the loss became " + value + ". Likely cause: " + cause + ".",
+        epoch, batch);
+  }
+}

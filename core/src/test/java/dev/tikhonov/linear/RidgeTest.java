@@ -1,0 +1,143 @@
+package dev.tikhonov.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Rng;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Closed-form ridge and the SVD ridge path. */
+class RidgeTest {
+
+  @Test
+  void fit_matchesGlmnetRidgePath() {
+    ReferenceData.Regression data = ReferenceData.gauss();
+    double[][] ref = ReferenceData.rows("gauss-ridge-raw");
+    RidgePath path = RidgePath.fit(data.x(), data.y(), ReferenceData.lambdas(ref));
+    for (int l = 0; l < ref.length; l += 7) {
+      RidgeFit single = Ridge.fit(data.x(), data.y(), ref[l][0]);
+      double scale = 0;
+      for (int j = 0; j < data.features(); j++) {
+        scale = Math.max(scale, Math.abs(ref[l][2 + j]));
+      }
+      for (int j = 0; j < data.features(); j++) {
+        assertEquals(ref[l][2 + j], single.coef()[j], 1e-9 * scale, "Cholesky, λ index " + l);
+        assertEquals(ref[l][2 + j], path.coef()[l][j], 1e-9 * scale, "SVD, λ index " + l);
+      }
+      assertEquals(ref[l][1], single.intercept(), 1e-9);
+      assertEquals(ref[l][1], path.intercept()[l], 1e-9);
+    }
+  }
+
+  @Test
+  void fit_moreFeaturesThanRows_dualFormSolvesTheNormalEquations() {
+    Problem problem = Problem.random(30, 80, 7);
+    double lambda = 0.05;
+    RidgeFit fit = Ridge.fit(problem.x, problem.y, lambda);
+    // Stationarity: (1/n) Xᵀ(y − a₀ − Xb) = λ b and Σ residuals = 0.
+    double[] residual = residual(problem, fit.intercept(), fit.coef());
+    assertEquals(0.0, Arrays.stream(residual).sum() / problem.n(), 1e-12);
+    for (int j = 0; j < problem.p(); j++) {
+      double g = 0;
+      for (int i = 0; i < problem.n(); i++) {
+        g += problem.x[i][j] * residual[i] / problem.n();
+      }
+      assertEquals(lambda * fit.coef()[j], g, 1e-10, "feature " + j);
+    }
+    RidgePath path = RidgePath.fit(problem.x, problem.y, new double[] {lambda});
+    for (int j = 0; j < problem.p(); j++) {
+      assertEquals(fit.coef()[j], path.coef()[0][j], 1e-10);
+    }
+    assertEquals(fit.df(), path.df()[0], 1e-10);
+    assertTrue(fit.df() < 29 && fit.df() > 0, "df " + fit.df());
+  }
+
+  @Test
+  void path_leaveOneOut_matchesRefittingWithoutEachRow() {
+    Problem problem = Problem.random(25, 6, 9);
+    double[] lambdas = {1.0, 0.1, 0.01};
+    RidgePath path = RidgePath.fit(problem.x, problem.y, lambdas);
+    for (int l = 0; l < lambdas.length; l++) {
+      double sum = 0;
+      for (int out = 0; out < problem.n(); out++) {
+        double[][] x = new double[problem.n() - 1][];
+        double[] y = new double[problem.n() - 1];
+        for (int i = 0, k = 0; i < problem.n(); i++) {
+          if (i != out) {
+            x[k] = problem.x[i];
+            y[k++] = problem.y[i];
+          }
+        }
+        // Leaving a row out changes n, so keep nλ (the penalty on ‖b‖² of the RSS) fixed.
+        double nLambda = problem.n() * lambdas[l];
+        RidgeFit fit = Ridge.fit(x, y, nLambda / (problem.n() - 1));
+        double e = problem.y[out] - fit.predict(problem.x[out]);
+        sum += e * e;
+      }
+      assertEquals(sum / problem.n(), path.looMse()[l], 1e-10 * sum, "λ " + lambdas[l]);
+      double denominator = 1 - (1 + path.df()[l]) / problem.n();
+      assertEquals(path.trainMse()[l] / (denominator * denominator), path.gcv()[l], 1e-14);
+    }
+  }
+
+  @Test
+  void fit_effectiveDegreesOfFreedom_fallFromRankToZero() {
+    Problem problem = Problem.random(50, 5, 2);
+    RidgePath path = RidgePath.fit(problem.x, problem.y, new double[] {1e6, 1.0, 0.0});
+    assertEquals(0.0, path.df()[0], 1e-4);
+    assertTrue(path.df()[1] > 0 && path.df()[1] < 5);
+    assertEquals(5.0, path.df()[2], 1e-12);
+  }
+
+  @Test
+  void fit_lambdaZeroWithCollinearColumns_isAClearError() {
+    Problem problem = Problem.random(20, 3, 4);
+    double[][] x = new double[20][];
+    for (int i = 0; i < 20; i++) {
+      x[i] = new double[] {problem.x[i][0], problem.x[i][1], 2 * problem.x[i][0]};
+    }
+    InputException e =
+        assertThrows(InputException.class, () -> Ridge.fit(x, problem.y, 0.0));
+    assertTrue(e.getMessage().contains("singular"), e.getMessage());
+    RidgeFit fit = Ridge.fit(x, problem.y, 0.1);
+    assertTrue(Arrays.stream(fit.coef()).allMatch(Double::isFinite));
+  }
+
+  private static double[] residual(Problem problem, double a0, double[] b) {
+    double[] r = new double[problem.n()];
+    for (int i = 0; i < problem.n(); i++) {
+      double eta = a0;
+      for (int j = 0; j < problem.p(); j++) {
+        eta += problem.x[i][j] * b[j];
+      }
+      r[i] = problem.y[i] - eta;
+    }
+    return r;
+  }
+
+  private record Problem(double[][] x, double[] y) {
+    int n() {
+      return x.length;
+    }
+
+    int p() {
+      return x[0].length;
+    }
+
+    static Problem random(int n, int p, long seed) {
+      Rng rng = new Rng(seed);
+      double[][] x = new double[n][p];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < p; j++) {
+          x[i][j] = rng.nextGaussian() * (1 + j % 3);
+        }
+        y[i] = 1 + x[i][0] - 0.5 * x[i][1] + rng.nextGaussian();
+      }
+      return new Problem(x, y);
+    }
+  }
+}

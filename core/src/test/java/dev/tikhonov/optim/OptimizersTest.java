@@ -1,0 +1,256 @@
+package dev.tikhonov.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.optim.TorchReference.Step;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each optimizer, run for a few steps on a weight and a bias with fixed gradients, against
+ * PyTorch's update loops written out in double ({@link TorchReference}).
+ */
+class OptimizersTest {
+  private static final int STEPS = 6;
+  /** Values are O(1) and float32 carries ~1e-7 relative error per operation. */
+  private static final double TOLERANCE = 1e-5;
+
+  private final Parameter weight =
+      new Parameter("w", Parameter.Kind.WEIGHT, Matrix.of(2, 3, 0.5, -1.2, 2.0, 0.3, -0.7, 1.1));
+  private final Parameter bias =
+      new Parameter("b", Parameter.Kind.BIAS, Matrix.of(1, 3, 0.8, -0.4, 0.05));
+  private final List<Parameter> params = List.of(weight, bias);
+
+  /** The data gradient of element i of parameter k at step t: varied signs and scales. */
+  private static float gradient(int k, int t, int i) {
+    return (float) (Math.sin(1.7 * i + 0.9 * t + k) * (1 + 0.5 * i));
+  }
+
+  /**
+   * Runs {@code transform} and the references side by side; {@code coupled} (may be null) adds
+   * its gradient to the data gradient before each step, as the trainer does, while the
+   * references see only the data gradient. Returns the largest deviation seen.
+   */
+  private double runAgainstTorch(
+      GradientTransform transform, Step weightReference, Step biasReference, Penalty coupled) {
+    Optimizer optimizer = Optimizer.of(transform, params);
+    double[] w = weight.value().toDoubleArray();
+    double[] b = bias.value().toDoubleArray();
+    double worst = 0;
+    for (int t = 1; t <= STEPS; t++) {
+      for (int k = 0; k < params.size(); k++) {
+        Matrix g = params.get(k).gradient();
+        for (int i = 0; i < g.size(); i++) {
+          g.put(i, gradient(k, t, i));
+        }
+      }
+      double[] gw = weight.gradient().toDoubleArray();
+      double[] gb = bias.gradient().toDoubleArray();
+      if (coupled != null) {
+        coupled.addGradient(params);
+      }
+      optimizer.step();
+      weightReference.step(w, gw);
+      biasReference.step(b, gb);
+      for (int i = 0; i < w.length; i++) {
+        assertEquals(w[i], weight.value().at(i), TOLERANCE, "weight " + i + " at step " + t);
+        worst = Math.max(worst, Math.abs(w[i] - weight.value().at(i)));
+      }
+      for (int i = 0; i < b.length; i++) {
+        assertEquals(b[i], bias.value().at(i), TOLERANCE, "bias " + i + " at step " + t);
+      }
+    }
+    assertEquals(STEPS, optimizer.stepCount());
+    return worst;
+  }
+
+  @Test
+  void sgd_matchesTorchSgd() {
+    runAgainstTorch(
+        Optimizers.sgd(LearningRateSchedule.constant(0.1)),
+        new TorchReference.Sgd(0.1, 0, 0, false),
+        new TorchReference.Sgd(0.1, 0, 0, false),
+        null);
+  }
+
+  @Test
+  void momentum_matchesTorchSgdWithMomentum() {
+    runAgainstTorch(
+        Optimizers.momentum(LearningRateSchedule.constant(0.1), 0.9),
+        new TorchReference.Sgd(0.1, 0.9, 0, false),
+        new TorchReference.Sgd(0.1, 0.9, 0, false),
+        null);
+  }
+
+  @Test
+  void nesterov_matchesTorchSgdWithNesterov() {
+    runAgainstTorch(
+        Optimizers.nesterov(LearningRateSchedule.constant(0.1), 0.9),
+        new TorchReference.Sgd(0.1, 0.9, 0, true),
+        new TorchReference.Sgd(0.1, 0.9, 0, true),
+        null);
+  }
+
+  @Test
+  void adam_matchesTorchAdam() {
+    runAgainstTorch(
+        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.9, 0.999, 1e-8),
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
+        null);
+  }
+
+  @Test
+  void adam_withLargeEpsilonAndOtherBetas_matchesTorchAdam() {
+    // ε comparable to √v̂ checks that ε is added after the bias correction, as PyTorch does.
+    runAgainstTorch(
+        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.5, 0.9, 0.3),
+        new TorchReference.Adam(0.05, 0.5, 0.9, 0.3, 0, false),
+        new TorchReference.Adam(0.05, 0.5, 0.9, 0.3, 0, false),
+        null);
+  }
+
+  @Test
+  void adamw_decaysTheWeightButNotTheBias_likeTorchAdamW() {
+    double lr = 0.05;
+    double decay = 0.5;
+    runAgainstTorch(
+        Optimizers.adamw(LearningRateSchedule.constant(lr), 0.9, 0.999, 1e-8, decay),
+        new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, decay, true),
+        // The bias is in a PyTorch parameter group with weight_decay=0.
+        new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, 0, true),
+        null);
+    // And the decay did something: plain Adam on the weight ends elsewhere.
+    double[] plain = {0.5, -1.2, 2.0, 0.3, -0.7, 1.1};
+    Step adam = new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, 0, false);
+    for (int t = 1; t <= STEPS; t++) {
+      double[] g = new double[plain.length];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = gradient(0, t, i);
+      }
+      adam.step(plain, g);
+    }
+    // |w| = 2 shrinks by about STEPS·lr·d·|w| = 0.3 more than under plain Adam.
+    assertTrue(plain[2] - weight.value().at(2) > 0.2, "decay moved w[2] toward 0");
+  }
+
+  @Test
+  void rmsprop_matchesTorchRmsprop() {
+    runAgainstTorch(
+        Optimizers.rmsprop(LearningRateSchedule.constant(0.01), 0.99, 1e-8),
+        new TorchReference.RmsProp(0.01, 0.99, 1e-8),
+        new TorchReference.RmsProp(0.01, 0.99, 1e-8),
+        null);
+  }
+
+  @Test
+  void coupledL2_gradientPlusLambdaW_equalsTorchSgdMomentumWeightDecay() {
+    double lambda = 0.3;
+    runAgainstTorch(
+        Optimizers.momentum(LearningRateSchedule.constant(0.1), 0.9),
+        new TorchReference.Sgd(0.1, 0.9, lambda, false),
+        new TorchReference.Sgd(0.1, 0.9, 0, false),
+        Penalty.l2(lambda));
+  }
+
+  @Test
+  void coupledL2_withAdam_equalsTorchAdamWeightDecay_notAdamW() {
+    double lambda = 0.3;
+    runAgainstTorch(
+        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.9, 0.999, 1e-8),
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, lambda, false),
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
+        Penalty.l2(lambda));
+  }
+
+  @Test
+  void build_withClipNorm_equalsTorchClipGradNormThenSgd() {
+    double maxNorm = 0.5;
+    GradientTransform transform =
+        Optimizers.build(OptimizerConfig.sgdMomentum(0.1, 0.9).withClipNorm(maxNorm));
+    Optimizer optimizer = Optimizer.of(transform, params);
+    double[] w = weight.value().toDoubleArray();
+    double[] b = bias.value().toDoubleArray();
+    Step torchW = new TorchReference.Sgd(0.1, 0.9, 0, false);
+    Step torchB = new TorchReference.Sgd(0.1, 0.9, 0, false);
+    for (int t = 1; t <= STEPS; t++) {
+      double[] gw = new double[w.length];
+      double[] gb = new double[b.length];
+      double squares = 0;
+      for (int i = 0; i < gw.length; i++) {
+        weight.gradient().put(i, gradient(0, t, i));
+        gw[i] = weight.gradient().at(i);
+        squares += gw[i] * gw[i];
+      }
+      for (int i = 0; i < gb.length; i++) {
+        bias.gradient().put(i, gradient(1, t, i));
+        gb[i] = bias.gradient().at(i);
+        squares += gb[i] * gb[i];
+      }
+      // torch.nn.utils.clip_grad_norm_: coef = min(1, max_norm / (total_norm + 1e-6)).
+      double coefficient = Math.min(1, maxNorm / (Math.sqrt(squares) + 1e-6));
+      assertTrue(coefficient < 1, "the test gradients are large enough to be clipped");
+      for (int i = 0; i < gw.length; i++) {
+        gw[i] *= coefficient;
+      }
+      for (int i = 0; i < gb.length; i++) {
+        gb[i] *= coefficient;
+      }
+      optimizer.step();
+      torchW.step(w, gw);
+      torchB.step(b, gb);
+      for (int i = 0; i < w.length; i++) {
+        assertEquals(w[i], weight.value().at(i), TOLERANCE, "weight " + i + " at step " + t);
+      }
+      for (int i = 0; i < b.length; i++) {
+        assertEquals(b[i], bias.value().at(i), TOLERANCE, "bias " + i + " at step " + t);
+      }
+    }
+  }
+
+  @Test
+  void sgd_coupledL2AndDecoupledDecay_takeTheSameStep() {
+    // Plain SGD: w − lr·(g + λw) either way, so λ = d (not so with momentum over several steps,
+    // nor ever with Adam).
+    double d = 0.3;
+    Parameter w1 = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.of(1, 3, 0.5, -1.2, 2.0));
+    Parameter w2 = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.of(1, 3, 0.5, -1.2, 2.0));
+    Optimizer decoupled =
+        Optimizer.of(Optimizers.build(OptimizerConfig.sgd(0.1).withWeightDecay(d)), List.of(w1));
+    Optimizer coupled = Optimizer.of(Optimizers.build(OptimizerConfig.sgd(0.1)), List.of(w2));
+    for (int t = 1; t <= 3; t++) {
+      for (int i = 0; i < 3; i++) {
+        w1.gradient().put(i, gradient(0, t, i));
+        w2.gradient().put(i, gradient(0, t, i));
+      }
+      Penalty.l2(d).addGradient(List.of(w2));
+      decoupled.step();
+      coupled.step();
+      for (int i = 0; i < 3; i++) {
+        assertEquals(w2.value().at(i), w1.value().at(i), 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void build_everyKind_runsAndReportsItsLearningRate() {
+    LearningRateSchedule schedule = LearningRateSchedule.stepDecay(0.1, 2, 0.5);
+    for (OptimizerConfig.Kind kind : OptimizerConfig.Kind.values()) {
+      OptimizerConfig config =
+          new OptimizerConfig(kind, schedule, 0.9, 0.9, 0.999, 1e-8, 0.01, 1.0);
+      Optimizer optimizer = Optimizer.of(Optimizers.build(config), params);
+      for (int t = 1; t <= 3; t++) {
+        for (int i = 0; i < 6; i++) {
+          weight.gradient().put(i, gradient(0, t, i));
+        }
+        optimizer.step();
+      }
+      assertTrue(weight.value().allFinite(), kind.toString());
+      assertEquals(0.05, optimizer.learningRate(), 1e-15, kind.toString());
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.tikhonov.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * The numbers the charts draw are the run's own: each test reads the files independently (plain
+ * Jackson / string splitting) and compares with the series of the chart objects.
+ */
+class ReportChartsTest {
+  static final double TOLERANCE = 1e-12;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  static XYChart chart(List<ReportChart> charts, String name) {
+    return charts.stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no chart " + name)).chart();
+  }
+
+  @Test
+  void validationCurve_seriesAreResultsJsonMeansAndStds() throws IOException {
+    Path dir = SampleRuns.mnistL2(temp);
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    JsonNode rows = JSON.readTree(dir.resolve("results.json").toFile());
+    // plain-L2 rows with λ > 0, sorted by λ, as the file states them
+    TreeMap<Double, JsonNode> plain = new TreeMap<>();
+    JsonNode zero = null;
+    double smallest = Double.POSITIVE_INFINITY;
+    for (JsonNode r : rows) {
+      if (r.get("dropout").asDouble() == 0) {
+        if (r.get("lambda").asDouble() > 0) {
+          plain.put(r.get("lambda").asDouble(), r);
+          smallest = Math.min(smallest, r.get("lambda").asDouble());
+        } else {
+          zero = r;
+        }
+      }
+    }
+    for (String[] metric : new String[][] {{"validation-accuracy", "test_accuracy"}, {"validation-loss", "test_loss"}}) {
+      XYChart chart = chart(charts, metric[0]);
+      XYSeries series = chart.getSeriesMap().get("L2 only");
+      assertArrayEquals(plain.keySet().stream().mapToDouble(Double::doubleValue).toArray(), series.getXData(), TOLERANCE);
+      assertArrayEquals(plain.values().stream().mapToDouble(r -> r.get(metric[1] + "_mean").asDouble()).toArray(), series.getYData(), TOLERANCE);
+      assertArrayEquals(plain.values().stream().mapToDouble(r -> r.get(metric[1] + "_std").asDouble()).toArray(), series.getExtraValues(), TOLERANCE);
+
+      XYSeries atZero = chart.getSeriesMap().get("L2 only, λ = 0");
+      assertNotNull(atZero, "λ = 0 drawn as its own point");
+      assertEquals(zero.get(metric[1] + "_mean").asDouble(), atZero.getYData()[0], TOLERANCE);
+      assertEquals(zero.get(metric[1] + "_std").asDouble(), atZero.getExtraValues()[0], TOLERANCE);
+      assertTrue(atZero.getXData()[0] < smallest / 3 && atZero.getXData()[0] > smallest / 10,
+          "λ = 0 slot half a decade below the smallest positive λ's decade: " + atZero.getXData()[0]);
+
+      XYSeries dropout = chart.getSeriesMap().get("dropout p = 0.5 + L2");
+      assertNotNull(dropout, "dropout rows as a separate series");
+    }
+    // best λ: highest test accuracy mean among the no-dropout rows
+    double bestLambda = Double.NaN;
+    double bestAccuracy = -1;
+    for (JsonNode r : rows) {
+      if (r.get("dropout").asDouble() == 0 && r.get("test_accuracy_mean").asDouble() > bestAccuracy) {
+        bestAccuracy = r.get("test_accuracy_mean").asDouble();
+        bestLambda = r.get("lambda").asDouble();
+      }
+    }
+    XYSeries mark = chart(charts, "validation-accuracy").getSeriesMap().values().stream()
+        .filter(s -> s.getName().startsWith("best λ")).findFirst().orElseThrow();
+    assertEquals(bestLambda, mark.getXData()[0], TOLERANCE);
+  }
+
+  @Test
+  void shrinkageCharts_comeFromHistogramsJsonAndLayerNorms() throws IOException {
+    Path dir = SampleRuns.mnistL2(temp);
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    JsonNode hist = JSON.readTree(dir.resolve("histograms.json").toFile());
+    XYChart chart = chart(charts, "shrinkage-histogram");
+    XYSeries zero = chart.getSeriesMap().get("λ = 0");
+    JsonNode zeroRow = null;
+    for (JsonNode r : hist.get("rows")) {
+      if (r.get("lambda").asDouble() == 0 && r.get("dropout").asDouble() == 0) {
+        zeroRow = r;
+      }
+    }
+    JsonNode edges = hist.get("edges");
+    for (int i = 0; i < zeroRow.get("counts").size(); i++) {
+      assertEquals(zeroRow.get("counts").get(i).asDouble(), zero.getYData()[2 * i], TOLERANCE);
+      assertEquals(zeroRow.get("counts").get(i).asDouble(), zero.getYData()[2 * i + 1], TOLERANCE);
+      assertEquals(edges.get(i).asDouble(), zero.getXData()[2 * i], TOLERANCE);
+      assertEquals(edges.get(i + 1).asDouble(), zero.getXData()[2 * i + 1], TOLERANCE);
+    }
+    assertEquals(2, chart.getSeriesMap().size(), "λ = 0 and the best λ on one chart");
+
+    XYChart norms = chart(charts, "layer-norms");
+    JsonNode rows = JSON.readTree(dir.resolve("results.json").toFile());
+    for (int layer = 0; layer < 3; layer++) {
+      XYSeries s = norms.getSeriesMap().get("weight matrix " + (layer + 1));
+      for (int i = 0; i < s.getXData().length; i++) {
+        double lambda = s.getXData()[i];
+        double expected = Double.NaN;
+        for (JsonNode r : rows) {
+          if (r.get("dropout").asDouble() == 0 && r.get("lambda").asDouble() == lambda) {
+            expected = r.get("layer_weight_norms_mean").get(layer).asDouble();
+          }
+        }
+        assertEquals(expected, s.getYData()[i], TOLERANCE, "layer " + layer + " at λ " + lambda);
+      }
+    }
+  }
+
+  @Test
+  void lossCurves_seriesAreHistoryCsvColumns() throws IOException {
+    Path dir = SampleRuns.train(temp);
+    XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "loss-curves");
+    List<String> lines = Files.readAllLines(dir.resolve("history.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    Map<String, String> seriesOfColumn = Map.of(
+        "train_loss", "train data loss (1/n) Σ ℓ", "penalty", "penalty λ·Ω(w)",
+        "objective", "objective J = loss + penalty", "val_loss", "validation loss");
+    for (Map.Entry<String, String> e : seriesOfColumn.entrySet()) {
+      int column = header.indexOf(e.getKey());
+      List<Double> expected = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        expected.add(Double.parseDouble(line.split(",")[column]));
+      }
+      assertArrayEquals(expected.stream().mapToDouble(Double::doubleValue).toArray(),
+          chart.getSeriesMap().get(e.getValue()).getYData(), TOLERANCE, e.getKey());
+    }
+  }
+
+  @Test
+  void pathCharts_seriesAreCoefficientsAndCvOfPathJson() throws IOException {
+    Path dir = SampleRuns.path(temp);
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    JsonNode path = JSON.readTree(dir.resolve("path.json").toFile());
+    XYChart coef = chart(charts, "coefficient-path");
+    for (int j = 0; j < path.get("feature_names").size(); j++) {
+      XYSeries s = coef.getSeriesMap().get(path.get("feature_names").get(j).asText());
+      for (int i = 0; i < path.get("lambda").size(); i++) {
+        assertEquals(path.get("lambda").get(i).asDouble(), s.getXData()[i], TOLERANCE);
+        assertEquals(path.get("coef").get(i).get(j).asDouble(), s.getYData()[i], TOLERANCE);
+      }
+    }
+    XYChart cv = chart(charts, "cv-curve");
+    XYSeries mean = cv.getSeriesMap().get("mean CV error");
+    XYSeries band = cv.getSeriesMap().get("mean ± 1 SE");
+    int m = path.get("lambda").size();
+    for (int i = 0; i < m; i++) {
+      double mu = path.get("cv").get("mean").get(i).asDouble();
+      double se = path.get("cv").get("se").get(i).asDouble();
+      assertEquals(mu, mean.getYData()[i], TOLERANCE);
+      assertEquals(mu + se, band.getYData()[i], TOLERANCE);
+      assertEquals(mu - se, band.getYData()[2 * m - 1 - i], TOLERANCE);
+    }
+    for (XYChart c : List.of(coef, cv)) {
+      assertEquals(path.get("cv").get("lambda_min").asDouble(), c.getSeriesMap().values().stream()
+          .filter(s -> s.getName().startsWith("λ_min")).findFirst().orElseThrow().getXData()[0], TOLERANCE);
+      assertEquals(path.get("cv").get("lambda_1se").asDouble(), c.getSeriesMap().values().stream()
+          .filter(s -> s.getName().startsWith("λ_1se")).findFirst().orElseThrow().getXData()[0], TOLERANCE);
+    }
+  }
+
+  @Test
+  void chartFiles_areWellFormedSvgWithTheChartsSize() throws Exception {
+    Path dir = SampleRuns.path(temp);
+    HtmlReport.write(dir);
+    javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    // the DOCTYPE names a DTD on the web; never fetch it
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (String name : List.of("coefficient-path", "cv-curve")) {
+      org.w3c.dom.Element svg = factory.newDocumentBuilder()
+          .parse(dir.resolve("charts").resolve(name + ".svg").toFile()).getDocumentElement();
+      assertEquals("svg", svg.getTagName());
+      assertEquals("0 0 " + ChartTheme.WIDTH + " " + ChartTheme.HEIGHT, svg.getAttribute("viewBox"));
+      assertTrue(svg.getElementsByTagName("path").getLength() > 10, name + ": drawn paths");
+    }
+  }
+
+  @Test
+  void gdLinear_slopeSeriesAreResultsJson() throws IOException {
+    Path dir = SampleRuns.gdLinear(temp);
+    XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "slope");
+    JsonNode rows = JSON.readTree(dir.resolve("results.json").toFile());
+    XYSeries slope = chart.getSeriesMap().get("slope (gradient descent)");
+    XYSeries closed = chart.getSeriesMap().get("slope (closed form)");
+    int k = 0;
+    for (JsonNode r : rows) {
+      if (r.get("lambda").asDouble() > 0) {
+        assertEquals(r.get("lambda").asDouble(), slope.getXData()[k], TOLERANCE);
+        assertEquals(r.get("slope").asDouble(), slope.getYData()[k], TOLERANCE);
+        assertEquals(r.get("closed_form_slope").asDouble(), closed.getYData()[k], TOLERANCE);
+        k++;
+      }
+    }
+    assertEquals(k, slope.getXData().length);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.tikhonov.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTest {
+  @TempDir Path temp;
+
+  @Test
+  void detect_tellsEveryKindFromItsFiles() throws IOException {
+    assertEquals(RunKind.TRAIN, RunDirectory.detect(SampleRuns.train(temp.resolve("a"))).kind());
+    assertEquals(RunKind.MNIST_L2, RunDirectory.detect(SampleRuns.mnistL2(temp.resolve("b"))).kind());
+    assertEquals(RunKind.PATH, RunDirectory.detect(SampleRuns.path(temp.resolve("c"))).kind());
+    assertEquals(RunKind.RIDGE_VS_LASSO, RunDirectory.detect(SampleRuns.ridgeVsLasso(temp.resolve("d"))).kind());
+    assertEquals(RunKind.GD_LINEAR, RunDirectory.detect(SampleRuns.gdLinear(temp.resolve("e"))).kind());
+  }
+
+  @Test
+  void detect_whenOnlyHistoryJsonExists_isTrain() throws IOException {
+    Files.writeString(temp.resolve("history.json"), "[{\"epoch\": 1, \"train_loss\": 0.5}]");
+    assertEquals(RunKind.TRAIN, RunDirectory.detect(temp).kind());
+    assertEquals(0.5, EpochRow.readHistory(temp).get(0).trainLoss(), 0);
+    assertTrue(Double.isNaN(EpochRow.readHistory(temp).get(0).valLoss()), "missing column is NaN");
+  }
+
+  @Test
+  void detect_whenEmptyDirectory_namesTheFilesItLookedFor() {
+    InputException e = assertThrows(InputException.class, () -> RunDirectory.detect(temp));
+    assertEquals(temp + " is not a tikhonov run directory: no run.json, results.json, history.csv"
+        + " or path.json", e.getMessage());
+  }
+
+  @Test
+  void detect_whenNotADirectory_saysSo() throws IOException {
+    Path file = Files.writeString(temp.resolve("x.txt"), "x");
+    InputException e = assertThrows(InputException.class, () -> RunDirectory.detect(file));
+    assertTrue(e.getMessage().contains("is not a directory"), e.getMessage());
+  }
+
+  @Test
+  void readCsv_whenCellIsNotANumber_namesLineAndColumn() throws IOException {
+    Files.writeString(temp.resolve("history.csv"), "epoch,train_loss\n1,0.5\n2,abc\n");
+    InputException e = assertThrows(InputException.class, () -> EpochRow.readHistory(temp));
+    assertEquals(temp.resolve("history.csv") + ":3:2: expected a number, found \"abc\"", e.getMessage());
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tikhonov.select;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.ReferenceData;
+import org.junit.jupiter.api.Test;
+
+/** Cross-validation against cv.glmnet with the same fold ids. */
+class CrossValidationTest {
+  private static final ReferenceData.Regression DATA = ReferenceData.gauss();
+
+  private static KFold glmnetFolds() {
+    double[][] rows = ReferenceData.rows("gauss-foldid");
+    int[] ids = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ids[i] = (int) rows[i][0];
+    }
+    return KFold.of(ids);
+  }
+
+  @Test
+  void elasticNet_sameFoldIds_matchesCvGlmnet() {
+    ElasticNetConfig config = ElasticNetConfig.lasso().withStandardize(false).withTol(1e-14);
+    CrossValidation.Fit fit =
+        CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), glmnetFolds(), 2);
+    double[][] ref = ReferenceData.rows("gauss-cv");
+    double[] select = ReferenceData.rows("gauss-cv-select")[0];
+    CvResult cv = fit.cv();
+    assertEquals(ref.length, cv.lambda().length, "cv.glmnet's λ sequence length");
+    for (int l = 0; l < ref.length; l++) {
+      assertEquals(ref[l][0], cv.lambda()[l], 1e-10 * ref[l][0]);
+      assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "mean at λ index " + l);
+      assertEquals(ref[l][2], cv.standardError()[l], 1e-5 * ref[l][2], "se at λ index " + l);
+    }
+    assertEquals(select[0], cv.lambdaMin(), 1e-12 * select[0]);
+    assertEquals(select[1], cv.lambda1se(), 1e-12 * select[1]);
+  }
+
+  @Test
+  void run_oneOrTwoThreads_giveTheSameResult() {
+    ElasticNetConfig config = ElasticNetConfig.of(0.5).withNlambda(20);
+    KFold folds = KFold.random(DATA.y().length, 5, 17);
+    CvResult one = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 1)
+        .cv();
+    CvResult two = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 2)
+        .cv();
+    assertArrayEquals(one.mean(), two.mean(), 0.0);
+    assertTrue(one.indexMin() >= one.index1se(), "λ_1se ≥ λ_min");
+  }
+
+  @Test
+  void kFoldRandom_isSeededAndBalanced() {
+    KFold a = KFold.random(103, 10, 5);
+    KFold b = KFold.random(103, 10, 5);
+    KFold c = KFold.random(103, 10, 6);
+    assertEquals(a, b);
+    assertTrue(!a.equals(c));
+    for (int f = 1; f <= 10; f++) {
+      int size = a.testRows(f).length;
+      assertTrue(size == 10 || size == 11, "fold " + f + " size " + size);
+      assertEquals(103, size + a.trainRows(f).length);
+    }
+  }
+
+  @Test
+  void kFold_badIds_areClearErrors() {
+    assertThrows(InputException.class, () -> KFold.of(new int[] {1, 2, 0}));
+    assertThrows(InputException.class, () -> KFold.of(new int[] {1, 1, 3}));
+    assertThrows(InputException.class, () -> KFold.of(new int[] {1, 1, 1}));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tikhonov.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class BlasTest {
+  private static Matrix random(int r, int c, Rng rng) {
+    Matrix m = Matrix.zeros(r, c);
+    for (int i = 0; i < m.size(); i++) {
+      m.put(i, (float) rng.nextGaussian());
+    }
+    return m;
+  }
+
+  private static double naive(Matrix a, boolean ta, Matrix b, boolean tb, int i, int j) {
+    int k = ta ? a.rows() : a.cols();
+    double s = 0;
+    for (int t = 0; t < k; t++) {
+      double x = ta ? a.get(t, i) : a.get(i, t);
+      double y = tb ? b.get(j, t) : b.get(t, j);
+      s += x * y;
+    }
+    return s;
+  }
+
+  @Test
+  void gemm_allTransposeCombinations_matchNaiveProduct() {
+    Rng rng = new Rng(7);
+    int m = 13;
+    int k = 29;
+    int n = 7;
+    for (boolean ta : new boolean[] {false, true}) {
+      for (boolean tb : new boolean[] {false, true}) {
+        Matrix a = ta ? random(k, m, rng) : random(m, k, rng);
+        Matrix b = tb ? random(n, k, rng) : random(k, n, rng);
+        Matrix c = random(m, n, rng);
+        Matrix c0 = c.copy();
+        Blas.gemm(ta ? Transpose.YES : Transpose.NO, tb ? Transpose.YES : Transpose.NO,
+            0.5f, a, b, 2f, c);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double expected = 0.5 * naive(a, ta, b, tb, i, j) + 2 * c0.get(i, j);
+            assertEquals(expected, c.get(i, j), 1e-4 * (1 + Math.abs(expected)),
+                "ta=" + ta + " tb=" + tb + " at " + i + "," + j);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gemm_onRowViews_usesTheViewsOffset() {
+    Rng rng = new Rng(3);
+    Matrix a = random(10, 4, rng);
+    Matrix b = random(4, 3, rng);
+    Matrix view = a.rowRange(6, 9);
+    Matrix out = Matrix.zeros(3, 3);
+    Blas.gemm(Transpose.NO, Transpose.NO, 1f, view, b, 0f, out);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double s = 0;
+        for (int t = 0; t < 4; t++) {
+          s += a.get(6 + i, t) * b.get(t, j);
+        }
+        assertEquals(s, out.get(i, j), 1e-5);
+      }
+    }
+  }
+
+  @Test
+  void gemm_whenShapesDisagree_throws() {
+    assertThrows(IllegalArgumentException.class, () -> Blas.gemm(Transpose.NO, Transpose.NO,
+        1f, Matrix.zeros(2, 3), Matrix.zeros(4, 2), 0f, Matrix.zeros(2, 2)));
+  }
+
+  @Test
+  void rng_sameSeed_sameSequence_andRestoreContinues() {
+    Rng a = new Rng(42);
+    Rng b = new Rng(42);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(a.nextLong(), b.nextLong());
+    }
+    long saved = a.state();
+    long next = a.nextLong();
+    Rng c = new Rng(0);
+    c.restore(saved);
+    assertEquals(next, c.nextLong());
+  }
+
+  @Test
+  void rng_nextInt_isRoughlyUniform() {
+    Rng r = new Rng(1);
+    int[] counts = new int[10];
+    for (int i = 0; i < 100_000; i++) {
+      counts[r.nextInt(10)]++;
+    }
+    for (int c : counts) {
+      assertEquals(10_000, c, 500);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.tikhonov.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+  /** Three Gaussian blobs in 5 dimensions, labels 0..2. */
+  static Dataset blobs(int n, long seed) {
+    Rng rng = new Rng(seed);
+    Matrix x = Matrix.zeros(n, 5);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      int c = rng.nextInt(3);
+      y.put(i, c);
+      for (int j = 0; j < 5; j++) {
+        x.set(i, j, (float) (rng.nextGaussian() + (j == c ? 2.5 : 0)));
+      }
+    }
+    return new Dataset(x, y, Dataset.defaultNames(5), Dataset.indexNames(3), "blobs");
+  }
+
+  private static TrainConfig config(int epochs, long seed, double lambda, int patience) {
+    return new TrainConfig(epochs, 16, seed, Penalty.l2(lambda),
+        OptimizerConfig.sgdMomentum(0.05, 0.9), patience);
+  }
+
+  @Test
+  void fit_sameSeedAndThreads_givesIdenticalResults() {
+    Dataset d = blobs(200, 1);
+    ModelSpec spec = ModelSpec.parse("mlp:16,8", 0.2, false);
+    Training.Outcome a = Training.fit(spec, d, d, null, config(4, 7, 1e-3, 0),
+        TrainingListener.none(), null, null);
+    Training.Outcome b = Training.fit(spec, d, d, null, config(4, 7, 1e-3, 0),
+        TrainingListener.none(), null, null);
+    List<Parameter> pa = a.model().network().parameters();
+    List<Parameter> pb = b.model().network().parameters();
+    for (int i = 0; i < pa.size(); i++) {
+      assertArrayEquals(pa.get(i).value().toArray(), pb.get(i).value().toArray());
+    }
+    assertEquals(a.result().history().last().valLoss(), b.result().history().last().valLoss());
+    Training.Outcome c = Training.fit(spec, d, d, null, config(4, 8, 1e-3, 0),
+        TrainingListener.none(), null, null);
+    assertTrue(!c.result().history().last().valLoss()
+        .equals(a.result().history().last().valLoss()), "another seed gives another run");
+  }
+
+  @Test
+  void fit_learnsSeparableBlobs() {
+    Dataset train = blobs(600, 2);
+    Dataset test = blobs(300, 3);
+    Training.Outcome o = Training.fit(ModelSpec.parse("logistic", 0, false), train, null, test,
+        config(15, 0, 0, 0), TrainingListener.none(), null, null);
+    assertTrue(o.test().accuracy() > 0.85, "accuracy " + o.test().accuracy());
+  }
+
+  @Test
+  void linearRegressionByGradientDescent_reachesClosedFormRidge() {
+    // J = (1/2n)‖y − Xw − b‖² + (λ/2)‖w‖²  ⇒  (Sxx + λI) w = Sxy on centered data, b = ȳ − x̄ᵀw.
+    int n = 60;
+    int p = 3;
+    double lambda = 0.3;
+    Rng rng = new Rng(5);
+    Matrix x = Matrix.zeros(n, p);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      double s = 1.5;
+      for (int j = 0; j < p; j++) {
+        double v = rng.nextGaussian() + 0.5 * j;
+        x.set(i, j, (float) v);
+        s += (j + 1) * v;
+      }
+      y.put(i, (float) (s + 0.3 * rng.nextGaussian()));
+    }
+    Dataset d = new Dataset(x, y, Dataset.defaultNames(p), List.of(), "ridge");
+    TrainConfig tc = new TrainConfig(3000, n, 0, Penalty.l2(lambda),
+        OptimizerConfig.sgd(0.1), 0);
+    Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), d, null, null, tc,
+        TrainingListener.none(), null, null);
+    double[] mean = new double[p];
+    double ybar = 0;
+    for (int i = 0; i < n; i++) {
+      ybar += y.at(i) / (double) n;
+      for (int j = 0; j < p; j++) {
+        mean[j] += x.get(i, j) / (double) n;
+      }
+    }
+    double[][] a = new double[p][p + 1];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        for (int k = 0; k < p; k++) {
+          a[j][k] += (x.get(i, j) - mean[j]) * (x.get(i, k) - mean[k]) / n;
+        }
+        a[j][p] += (x.get(i, j) - mean[j]) * (y.at(i) - ybar) / n;
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      a[j][j] += lambda;
+    }
+    double[] w = solve(a);
+    double b = ybar;
+    for (int j = 0; j < p; j++) {
+      b -= mean[j] * w[j];
+    }
+    Matrix fitted = o.model().network().weights().get(0).value();
+    for (int j = 0; j < p; j++) {
+      assertEquals(w[j], fitted.at(j), 1e-4, "w" + j);
+    }
+    assertEquals(b, o.model().network().parameters().get(1).value().at(0), 1e-4);
+  }
+
+  private static double[] solve(double[][] a) {
+    int p = a.length;
+    for (int c = 0; c < p; c++) {
+      for (int r = c + 1; r < p; r++) {
+        double f = a[r][c] / a[c][c];
+        for (int k = c; k <= p; k++) {
+          a[r][k] -= f * a[c][k];
+        }
+      }
+    }
+    double[] x = new double[p];
+    for (int r = p - 1; r >= 0; r--) {
+      double s = a[r][p];
+      for (int k = r + 1; k < p; k++) {
+        s -= a[r][k] * x[k];
+      }
+      x[r] = s / a[r][r];
+    }
+    return x;
+  }
+
+  @Test
+  void fit_whenLearningRateExplodes_stopsWithEpochBatchAndCause() {
+    Dataset d = blobs(100, 4);
+    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), OptimizerConfig.sgd(1e9), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
+        null));
+    assertTrue(e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+    assertTrue(e.getMessage().contains("batch " + e.batch()), e.getMessage());
+    assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+  }
+
+  @Test
+  void earlyStopping_keepsTheWeightsOfTheBestValidationEpoch() {
+    Dataset train = blobs(80, 5);
+    Dataset val = blobs(200, 6);
+    TrainConfig tc = new TrainConfig(40, 8, 0, Penalty.none(),
+        OptimizerConfig.sgdMomentum(0.2, 0.9), 3);
+    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, false), train, val, null,
+        tc, TrainingListener.none(), null, null);
+    History h = o.result().history();
+    double best = h.epochs().stream().mapToDouble(EpochRecord::valLoss).min().orElseThrow();
+    assertEquals(best, h.epochs().get(o.result().bestEpoch() - 1).valLoss(), 0);
+    double now = Evaluation.of(o.model().network(), Task.CLASSIFICATION.loss(), val).loss();
+    assertEquals(best, now, 1e-6);
+    assertTrue(h.epochs().size() - o.result().bestEpoch() <= 3);
+  }
+
+  @Test
+  void history_objectiveIsTrainLossPlusPenalty() {
+    Dataset d = blobs(100, 7);
+    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:8", 0, false), d, null, null,
+        config(3, 0, 0.01, 0), TrainingListener.none(), null, null);
+    for (EpochRecord r : o.result().history().epochs()) {
+      assertEquals(r.trainLoss() + r.penalty(), r.objective(), 1e-12);
+      assertTrue(r.penalty() > 0);
+    }
+    double expected = 0.01 / 2 * Math.pow(o.model().network().weightNorm(), 2);
+    assertEquals(expected, o.result().penalty(), 1e-6 * expected);
+  }
+}
