@@ -270,6 +270,25 @@ class LogisticPathTest {
   }
 
   @Test
+  void fit_withElasticNetConfig_equalsLogisticConfigFit() {
+    ElasticNetConfig enet = new ElasticNetConfig(0.5, 20, Double.NaN, null, false, 1e-10,
+        100_000, null, true);
+    GlmPath viaEnet = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, enet, MULTI.featureNames(),
+        List.of());
+    GlmPath direct = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, new LogisticConfig(0.5, 20,
+        Double.NaN, null, false, 1e-10, 100_000, null), MULTI.featureNames(), List.of());
+    assertEquals(direct.size(), viaEnet.size());
+    for (int l = 0; l < direct.size(); l++) {
+      assertEquals(direct.lambda()[l], viaEnet.lambda()[l]);
+      assertEquals(direct.coef()[l][2][1], viaEnet.coef()[l][2][1]);
+    }
+    ElasticNetConfig noIntercept = new ElasticNetConfig(1, 20, Double.NaN, null, false, 1e-7,
+        100_000, null, false);
+    assertThrows(IllegalArgumentException.class, () -> LogisticPath.fit(MULTI.x(), MULTI.y(), 3,
+        noIntercept, MULTI.featureNames(), List.of()));
+  }
+
+  @Test
   void fit_withUnsortedUserLambdas_fitsThemInDecreasingOrder() {
     GlmPath path = fitBinomial(BINOM.x(), BINOM.y(),
         LogisticConfig.defaults(1).withLambdas(0.01, 0.1, 0.05));
