@@ -8,6 +8,7 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.LogisticPath;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.HeldOutLoss;
@@ -15,8 +16,6 @@ import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
 import dev.tikhonov.select.PathFitter;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -229,30 +228,10 @@ public final class PathCommand implements Callable<Integer> {
     return KFold.of(ids.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /**
-   * Calls {@code dev.tikhonov.linear.LogisticPath.fit(x, y, numClasses, config, featureNames,
-   * classNames)} when that solver is part of the build.
-   */
-  private GlmPath logisticPath(double[][] x, double[] y, int numClasses, ElasticNetConfig config,
-      List<String> names, List<String> classNames) {
-    Method fit;
-    try {
-      fit = Class.forName("dev.tikhonov.linear.LogisticPath").getMethod("fit", double[][].class,
-          double[].class, int.class, ElasticNetConfig.class, List.class, List.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new InputException("--family " + family + " is not yet available in this build "
-          + "(the logistic/multinomial path solver is missing); use --family gaussian");
-    }
-    try {
-      return (GlmPath) fit.invoke(null, x, y, numClasses, config, names, classNames);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The binomial or multinomial path (proximal Newton, glmnet's lognet). */
+  private static GlmPath logisticPath(double[][] x, double[] y, int numClasses,
+      ElasticNetConfig config, List<String> names, List<String> classNames) {
+    return LogisticPath.fit(x, y, numClasses, config, names, classNames);
   }
 
   private static double[][] features(Dataset d) {

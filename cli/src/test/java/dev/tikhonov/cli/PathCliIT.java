@@ -104,4 +104,38 @@ class PathCliIT {
           "row " + i);
     }
   }
+
+  @Test
+  void binomialPath_savedAtLambdaMin_evaluatesAsAClassifier() throws Exception {
+    Path data = REF.resolve("binom.csv").toAbsolutePath();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "binomial", "--l1-ratio", "1", "--cv-folds", "5", "--save", "b.model",
+        "--out", "b", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("b/path.json").toFile());
+    assertEquals("binomial", path.get("family").asText());
+    assertTrue(path.get("cv").get("lambda_min").asDouble() > 0);
+    Cli.Result e = Cli.run(dir, "evaluate", "--model", "b.model", "--data", data.toString(),
+        "--target", "y", "--json");
+    assertEquals(0, e.exitCode(), e.stderr());
+    JsonNode m = JSON.readTree(e.stdout());
+    assertTrue(m.get("accuracy").asDouble() > 0.7, m.toString());
+  }
+
+  @Test
+  void multinomialPath_givesOneCoefficientVectorPerClass() throws Exception {
+    Path data = REF.resolve("multi.csv").toAbsolutePath();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "multinomial", "--l1-ratio", "1", "--out", "m", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("m/path.json").toFile());
+    int last = path.get("lambda").size() - 1;
+    assertEquals(3, path.get("intercept").get(last).size());
+    assertEquals(3, path.get("coef").get(last).size());
+    double sum = 0;
+    for (JsonNode a : path.get("intercept").get(last)) {
+      sum += a.asDouble();
+    }
+    assertEquals(0, sum, 1e-9, "intercepts centred as glmnet's");
+  }
 }
