@@ -286,11 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
   private String workingDirectory = Path.of("").toAbsolutePath().toString();
 
   private void rememberArgs() {
-    List<String> args = new ArrayList<>(Main.lastArgs());
-    if (!args.isEmpty() && args.get(0).equals("train")) {
-      args.remove(0);
-    }
-    storedArgs = args;
+    storedArgs = RunFiles.argsAfter("train", Main.lastArgs());
   }
 
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
