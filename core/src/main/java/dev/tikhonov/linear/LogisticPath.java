@@ -64,11 +64,16 @@ public final class LogisticPath {
       double[][] x,
       double[] y,
       int numClasses,
-      LogisticConfig config,
+      ElasticNetConfig config,
       List<String> featureNames,
       List<String> classNames) {
     if (numClasses < 2) {
       throw new IllegalArgumentException("numClasses must be at least 2, got " + numClasses);
+    }
+    if (!config.intercept()) {
+      throw new IllegalArgumentException(
+          "the logistic and multinomial paths always fit intercepts; intercept = false is not"
+              + " supported");
     }
     int n = x.length;
     if (n == 0) {
@@ -141,33 +146,10 @@ public final class LogisticPath {
     return runPath(solver, design, config, userLambdas, family, featureNames, names);
   }
 
-  /**
-   * The same fit with the gaussian solver's settings (what {@code tikhonov path} parses): every
-   * field carries over; {@code intercept} must be true, the logistic path always fits
-   * unpenalized intercepts.
-   */
-  public static GlmPath fit(
-      double[][] x,
-      double[] y,
-      int numClasses,
-      ElasticNetConfig config,
-      List<String> featureNames,
-      List<String> classNames) {
-    if (!config.intercept()) {
-      throw new IllegalArgumentException(
-          "the logistic and multinomial paths always fit intercepts; intercept = false is not"
-              + " supported");
-    }
-    LogisticConfig logistic = new LogisticConfig(config.l1Ratio(), config.nlambda(),
-        config.lambdaMinRatio(), config.lambdas(), config.standardize(), config.tol(),
-        config.maxIterations(), config.penaltyFactors());
-    return fit(x, y, numClasses, logistic, featureNames, classNames);
-  }
-
   private static GlmPath runPath(
       ProximalNewtonSolver solver,
       ProximalNewtonDesign design,
-      LogisticConfig config,
+      ElasticNetConfig config,
       double[] userLambdas,
       Family family,
       List<String> featureNames,

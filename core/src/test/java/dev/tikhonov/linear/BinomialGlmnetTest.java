@@ -23,7 +23,7 @@ class BinomialGlmnetTest {
   private static final Data DATA = ProximalNewtonRefData.data("binom.csv");
   private static final List<String> CLASSES = List.of("0", "1");
 
-  private static GlmPath fit(LogisticConfig config) {
+  private static GlmPath fit(ElasticNetConfig config) {
     return LogisticPath.fit(DATA.x(), DATA.y(), 2, config, DATA.featureNames(), CLASSES);
   }
 
@@ -53,7 +53,7 @@ class BinomialGlmnetTest {
   void fit_lassoRawWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("binom-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false).withTol(FIT_TOL)
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL)
         .withLambdas(lambdas));
     assertEquals(lambdas.length, path.size());
     double err = maxRelativeError(path, ref, 1);
@@ -65,7 +65,7 @@ class BinomialGlmnetTest {
   void fit_lassoRawWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("binom-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false).withTol(FIT_TOL));
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL));
     // glmnet stopped early (deviance ratio change below 1e-5); so must we, at the same λ.
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
@@ -80,7 +80,7 @@ class BinomialGlmnetTest {
   void fit_enet05StandardizedWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("binom-enet05-std.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(0.5).withTol(FIT_TOL).withLambdas(lambdas));
+    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL).withLambdas(lambdas));
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom enet 0.5 std, glmnet λ: max relative coefficient error " + err);
     assertTrue(err < COEF_TOL, "max relative error " + err);
@@ -90,7 +90,7 @@ class BinomialGlmnetTest {
   void fit_enet05StandardizedWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("binom-enet05-std.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(0.5).withTol(FIT_TOL));
+    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
       assertEquals(lambdas[l], path.lambda()[l], 1e-12 * lambdas[l], "λ index " + l);
@@ -102,7 +102,7 @@ class BinomialGlmnetTest {
 
   @Test
   void fit_lassoRaw_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false).withTol(FIT_TOL));
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), false, v);
@@ -113,7 +113,7 @@ class BinomialGlmnetTest {
 
   @Test
   void fit_enet05Standardized_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(LogisticConfig.defaults(0.5).withTol(FIT_TOL));
+    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), true, v);

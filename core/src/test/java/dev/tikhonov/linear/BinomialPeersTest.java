@@ -63,7 +63,7 @@ class BinomialPeersTest {
     for (int j = 0; j < p; j++) {
       names.add("x" + j);
     }
-    GlmPath path = LogisticPath.fit(x, y, 2, LogisticConfig.defaults(1).withStandardize(false)
+    GlmPath path = LogisticPath.fit(x, y, 2, ElasticNetConfig.of(1).withStandardize(false)
         .withTol(1e-12).withLambdas(lambdas), names, List.of("0", "1"));
     double worst = 0;
     for (Map.Entry<Integer, double[]> e : ref.entrySet()) {

@@ -20,7 +20,7 @@ class LogisticPathTest {
   private static final Data MULTI = ProximalNewtonRefData.data("multi.csv");
   private static final double TOL = 1e-12;
 
-  private static GlmPath fitBinomial(double[][] x, double[] y, LogisticConfig config) {
+  private static GlmPath fitBinomial(double[][] x, double[] y, ElasticNetConfig config) {
     return LogisticPath.fit(x, y, 2, config, names(x[0].length), List.of("no", "yes"));
   }
 
@@ -73,7 +73,7 @@ class LogisticPathTest {
 
   @Test
   void fit_whenLambdaAboveMax_returnsZeros() {
-    LogisticConfig config = LogisticConfig.defaults(1).withTol(TOL);
+    ElasticNetConfig config = ElasticNetConfig.of(1).withTol(TOL);
     double lambdaMax = fitBinomial(BINOM.x(), BINOM.y(), config).lambda()[0];
     GlmPath path = fitBinomial(BINOM.x(), BINOM.y(),
         config.withLambdas(3 * lambdaMax, lambdaMax, 0.98 * lambdaMax));
@@ -91,7 +91,7 @@ class LogisticPathTest {
 
   @Test
   void fit_multinomialWhenLambdaAboveMax_returnsZeros() {
-    LogisticConfig config = LogisticConfig.defaults(0.7).withTol(TOL);
+    ElasticNetConfig config = ElasticNetConfig.of(0.7).withTol(TOL);
     double lambdaMax = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, config, MULTI.featureNames(),
         List.of()).lambda()[0];
     GlmPath path = LogisticPath.fit(MULTI.x(), MULTI.y(), 3,
@@ -105,14 +105,14 @@ class LogisticPathTest {
   void fit_whenSingleClass_throwsClearError() {
     double[] y = new double[BINOM.y().length];
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> fitBinomial(BINOM.x(), y, LogisticConfig.defaults(1)));
+        () -> fitBinomial(BINOM.x(), y, ElasticNetConfig.of(1)));
     assertTrue(e.getMessage().contains("single class"), e.getMessage());
     double[] twoOfThree = MULTI.y().clone();
     for (int i = 0; i < twoOfThree.length; i++) {
       twoOfThree[i] = Math.min(twoOfThree[i], 1);
     }
     e = assertThrows(IllegalArgumentException.class, () -> LogisticPath.fit(MULTI.x(),
-        twoOfThree, 3, LogisticConfig.defaults(1), MULTI.featureNames(), List.of("a", "b", "c")));
+        twoOfThree, 3, ElasticNetConfig.of(1), MULTI.featureNames(), List.of("a", "b", "c")));
     assertTrue(e.getMessage().contains("class c has no observations"), e.getMessage());
   }
 
@@ -121,20 +121,20 @@ class LogisticPathTest {
     double[] bad = BINOM.y().clone();
     bad[5] = 0.5;
     assertThrows(IllegalArgumentException.class,
-        () -> fitBinomial(BINOM.x(), bad, LogisticConfig.defaults(1)));
+        () -> fitBinomial(BINOM.x(), bad, ElasticNetConfig.of(1)));
     bad[5] = 2;
     assertThrows(IllegalArgumentException.class,
-        () -> fitBinomial(BINOM.x(), bad, LogisticConfig.defaults(1)));
+        () -> fitBinomial(BINOM.x(), bad, ElasticNetConfig.of(1)));
     assertThrows(IllegalArgumentException.class, () -> LogisticPath.fit(BINOM.x(), BINOM.y(), 2,
-        LogisticConfig.defaults(1), names(3), List.of()));
+        ElasticNetConfig.of(1), names(3), List.of()));
     double[][] nan = {{1, Double.NaN}, {2, 3}};
     assertThrows(IllegalArgumentException.class,
-        () -> fitBinomial(nan, new double[] {0, 1}, LogisticConfig.defaults(1)));
-    assertThrows(IllegalArgumentException.class, () -> LogisticConfig.defaults(1.5));
+        () -> fitBinomial(nan, new double[] {0, 1}, ElasticNetConfig.of(1)));
+    assertThrows(IllegalArgumentException.class, () -> ElasticNetConfig.of(1.5));
     assertThrows(IllegalArgumentException.class,
-        () -> LogisticConfig.defaults(1).withLambdas(1, -1));
+        () -> ElasticNetConfig.of(1).withLambdas(1, -1));
     assertThrows(IllegalArgumentException.class,
-        () -> LogisticConfig.defaults(1).withPenaltyFactors(0, 0));
+        () -> ElasticNetConfig.of(1).withPenaltyFactors(0, 0));
   }
 
   @Test
@@ -151,7 +151,7 @@ class LogisticPathTest {
     }
     // Down to glmnet's smallest ratio 1e-6 the fit separates the classes: the path stops, as
     // glmnet's does, once the deviance ratio passes 0.999.
-    LogisticConfig deep = new LogisticConfig(1, 100, 1e-6, null, true, 1e-7, 100_000, null);
+    ElasticNetConfig deep = new ElasticNetConfig(1, 100, 1e-6, null, true, 1e-7, 100_000, null, true);
     GlmPath path = assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> fitBinomial(x, y, deep));
     assertAllFinite(path);
@@ -166,7 +166,7 @@ class LogisticPathTest {
     lambdas[29] = 0;
     for (double alpha : new double[] {1, 0.5, 0}) {
       GlmPath user = assertTimeoutPreemptively(Duration.ofSeconds(20),
-          () -> fitBinomial(x, y, LogisticConfig.defaults(alpha).withLambdas(lambdas)));
+          () -> fitBinomial(x, y, ElasticNetConfig.of(alpha).withLambdas(lambdas)));
       assertTrue(user.size() >= 1);
       assertAllFinite(user);
     }
@@ -176,7 +176,7 @@ class LogisticPathTest {
       y3[i] = x[i][0] < -0.5 ? 0 : x[i][0] < 0.5 ? 1 : 2;
     }
     GlmPath multi = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> LogisticPath.fit(
-        x, y3, 3, LogisticConfig.defaults(1).withLambdas(lambdas), names(4), List.of()));
+        x, y3, 3, ElasticNetConfig.of(1).withLambdas(lambdas), names(4), List.of()));
     assertAllFinite(multi);
   }
 
@@ -188,7 +188,7 @@ class LogisticPathTest {
       System.arraycopy(d.x()[i], 0, x[i], 0, 5);
       x[i][5] = 3.5;
     }
-    LogisticConfig config = LogisticConfig.defaults(1).withTol(TOL);
+    ElasticNetConfig config = ElasticNetConfig.of(1).withTol(TOL);
     GlmPath with = fitBinomial(x, d.y(), config);
     GlmPath without = fitBinomial(d.x(), d.y(), config);
     assertEquals(without.size(), with.size());
@@ -209,7 +209,7 @@ class LogisticPathTest {
       System.arraycopy(d.x()[i], 0, x[i], 0, 4);
       x[i][4] = x[i][0];
     }
-    GlmPath path = fitBinomial(x, d.y(), LogisticConfig.defaults(0.5).withTol(1e-14));
+    GlmPath path = fitBinomial(x, d.y(), ElasticNetConfig.of(0.5).withTol(1e-14));
     assertAllFinite(path);
     for (int l = 0; l < path.size(); l++) {
       // Coordinate descent closes the gap between exact duplicates slowly (the problem is
@@ -220,7 +220,7 @@ class LogisticPathTest {
     }
     assertKkt(path, new Data(x, d.y(), names(5)), true, ProximalNewtonRefData.ones(5), 0, 1e-4);
     // The lasso may split a duplicate any way, but the fit must still be optimal.
-    GlmPath lasso = fitBinomial(x, d.y(), LogisticConfig.defaults(1).withTol(1e-14));
+    GlmPath lasso = fitBinomial(x, d.y(), ElasticNetConfig.of(1).withTol(1e-14));
     assertKkt(lasso, new Data(x, d.y(), names(5)), true, ProximalNewtonRefData.ones(5), 0, 1e-4);
   }
 
@@ -228,7 +228,7 @@ class LogisticPathTest {
   void fit_whenMoreFeaturesThanRows_usesGlmnetMinRatioAndStaysOptimal() {
     Data d = logisticData(40, 120, 13);
     GlmPath path = fitBinomial(d.x(), d.y(),
-        LogisticConfig.defaults(1).withStandardize(false).withTol(1e-14));
+        ElasticNetConfig.of(1).withStandardize(false).withTol(1e-14));
     assertAllFinite(path);
     assertEquals(0.01, Math.pow(path.lambda()[1] / path.lambda()[0], 99), 1e-9,
         "steps of the 1e-2 grid");
@@ -238,7 +238,7 @@ class LogisticPathTest {
   @Test
   void fit_withPenaltyFactors_rescalesAndKeepsUnpenalizedFeatureIn() {
     Data d = logisticData(200, 6, 14);
-    LogisticConfig base = LogisticConfig.defaults(1).withTol(1e-14).withStandardize(false);
+    ElasticNetConfig base = ElasticNetConfig.of(1).withTol(1e-14).withStandardize(false);
     GlmPath ones = fitBinomial(d.x(), d.y(), base);
     GlmPath twos = fitBinomial(d.x(), d.y(), base.withPenaltyFactors(2, 2, 2, 2, 2, 2));
     assertEquals(ones.size(), twos.size());
@@ -262,7 +262,7 @@ class LogisticPathTest {
   @Test
   void fit_ridge_firstLambdaIsGlmnetPlaceholderThenOptimal() {
     Data d = logisticData(200, 6, 15);
-    GlmPath path = fitBinomial(d.x(), d.y(), LogisticConfig.defaults(0).withTol(1e-14));
+    GlmPath path = fitBinomial(d.x(), d.y(), ElasticNetConfig.of(0).withTol(1e-14));
     assertEquals(0, path.df()[0]);
     assertEquals(6, path.df()[1]);
     // Relative to λ·10⁻³ (the ridge λ_max convention): 1e-4 here is 1e-7 of λ.
@@ -270,18 +270,7 @@ class LogisticPathTest {
   }
 
   @Test
-  void fit_withElasticNetConfig_equalsLogisticConfigFit() {
-    ElasticNetConfig enet = new ElasticNetConfig(0.5, 20, Double.NaN, null, false, 1e-10,
-        100_000, null, true);
-    GlmPath viaEnet = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, enet, MULTI.featureNames(),
-        List.of());
-    GlmPath direct = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, new LogisticConfig(0.5, 20,
-        Double.NaN, null, false, 1e-10, 100_000, null), MULTI.featureNames(), List.of());
-    assertEquals(direct.size(), viaEnet.size());
-    for (int l = 0; l < direct.size(); l++) {
-      assertEquals(direct.lambda()[l], viaEnet.lambda()[l]);
-      assertEquals(direct.coef()[l][2][1], viaEnet.coef()[l][2][1]);
-    }
+  void fit_withoutIntercept_isRejected() {
     ElasticNetConfig noIntercept = new ElasticNetConfig(1, 20, Double.NaN, null, false, 1e-7,
         100_000, null, false);
     assertThrows(IllegalArgumentException.class, () -> LogisticPath.fit(MULTI.x(), MULTI.y(), 3,
@@ -291,7 +280,7 @@ class LogisticPathTest {
   @Test
   void fit_withUnsortedUserLambdas_fitsThemInDecreasingOrder() {
     GlmPath path = fitBinomial(BINOM.x(), BINOM.y(),
-        LogisticConfig.defaults(1).withLambdas(0.01, 0.1, 0.05));
+        ElasticNetConfig.of(1).withLambdas(0.01, 0.1, 0.05));
     assertEquals(3, path.size());
     assertEquals(0.1, path.lambda()[0]);
     assertEquals(0.05, path.lambda()[1]);
@@ -301,7 +290,7 @@ class LogisticPathTest {
 
   @Test
   void fit_reportsSmallKktViolationAndMonotoneDevianceRatio() {
-    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), LogisticConfig.defaults(1).withTol(TOL));
+    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), ElasticNetConfig.of(1).withTol(TOL));
     for (int l = 0; l < path.size(); l++) {
       assertTrue(path.dualityGap()[l] < 1e-5, "λ index " + l + ": " + path.dualityGap()[l]);
       if (l > 0) {
@@ -312,7 +301,7 @@ class LogisticPathTest {
 
   @Test
   void meanDeviance_onTrainingData_equalsDevianceRatioAccounting() {
-    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), LogisticConfig.defaults(1).withTol(TOL));
+    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), ElasticNetConfig.of(1).withTol(TOL));
     double share = 0;
     for (double yi : BINOM.y()) {
       share += yi / BINOM.y().length;
@@ -323,7 +312,7 @@ class LogisticPathTest {
       assertEquals(nullDeviance * (1 - path.devRatio()[l]), dev, 1e-9, "λ index " + l);
     }
     GlmPath multi = LogisticPath.fit(MULTI.x(), MULTI.y(), 3,
-        LogisticConfig.defaults(1).withTol(TOL), MULTI.featureNames(), List.of());
+        ElasticNetConfig.of(1).withTol(TOL), MULTI.featureNames(), List.of());
     double multiNull = 0;
     double[] counts = new double[3];
     for (double yi : MULTI.y()) {
@@ -340,7 +329,7 @@ class LogisticPathTest {
 
   @Test
   void predictProbabilities_rowsAreDistributionsMatchingTheLinearPredictor() {
-    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), LogisticConfig.defaults(1));
+    GlmPath path = fitBinomial(BINOM.x(), BINOM.y(), ElasticNetConfig.of(1));
     int l = path.size() / 2;
     double[][] prob = LogisticPath.predictProbabilities(path, l, BINOM.x());
     double[][] eta = path.linearPredictor(BINOM.x(), l);
@@ -349,7 +338,7 @@ class LogisticPathTest {
       assertEquals(1, prob[i][0] + prob[i][1], 1e-12);
       assertEquals(1 / (1 + Math.exp(-eta[i][0])), prob[i][1], 1e-12);
     }
-    GlmPath multi = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, LogisticConfig.defaults(1),
+    GlmPath multi = LogisticPath.fit(MULTI.x(), MULTI.y(), 3, ElasticNetConfig.of(1),
         MULTI.featureNames(), List.of());
     double[][] p3 = LogisticPath.predictProbabilities(multi, multi.size() - 1, MULTI.x());
     for (double[] row : p3) {

@@ -18,7 +18,7 @@ class MultinomialGlmnetTest {
   private static final Data DATA = ProximalNewtonRefData.data("multi.csv");
   private static final List<String> CLASSES = List.of("0", "1", "2");
 
-  private static GlmPath fit(LogisticConfig config) {
+  private static GlmPath fit(ElasticNetConfig config) {
     return LogisticPath.fit(DATA.x(), DATA.y(), 3, config, DATA.featureNames(), CLASSES);
   }
 
@@ -26,7 +26,7 @@ class MultinomialGlmnetTest {
   void fit_lassoRawWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("multi-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false)
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
         .withTol(BinomialGlmnetTest.FIT_TOL).withLambdas(lambdas));
     assertEquals(Family.MULTINOMIAL, path.family());
     assertEquals(lambdas.length, path.size());
@@ -39,7 +39,7 @@ class MultinomialGlmnetTest {
   void fit_lassoRawWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("multi-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false)
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
         .withTol(BinomialGlmnetTest.FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
@@ -52,7 +52,7 @@ class MultinomialGlmnetTest {
 
   @Test
   void fit_lassoRaw_interceptsSumToZeroAndKktHolds() {
-    GlmPath path = fit(LogisticConfig.defaults(1).withStandardize(false)
+    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
         .withTol(BinomialGlmnetTest.FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     double worst = 0;
@@ -71,7 +71,7 @@ class MultinomialGlmnetTest {
 
   @Test
   void fit_enetStandardized_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(LogisticConfig.defaults(0.3).withTol(BinomialGlmnetTest.FIT_TOL));
+    GlmPath path = fit(ElasticNetConfig.of(0.3).withTol(BinomialGlmnetTest.FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), true, v);
