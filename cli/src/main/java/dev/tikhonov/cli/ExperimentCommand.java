@@ -103,7 +103,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "mnist-l2");
     settings.put("quick", quick);
-    settings.put("settings", s);
+    settings.putAll(flatten(s));
     human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
         start, settings, human);
@@ -113,6 +113,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       System.out.println(Json.oneLine(rows));
     }
     return 0;
+  }
+
+  /** A settings record as a flat map of its (JSON-named) fields, for run.json and the report. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> flatten(Object settingsRecord) {
+    return Json.MAPPER.convertValue(settingsRecord, LinkedHashMap.class);
   }
 
   private int ridgeVsLasso(Path out, Instant start) {
@@ -128,7 +134,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out, s, seed, common.threads, human);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "ridge-vs-lasso");
-    settings.put("settings", s);
+    settings.put("quick", quick);
+    settings.putAll(flatten(s));
     human.println();
     RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
         settings, human);
@@ -154,7 +161,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.print(GdLinear.table(rows));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "gd-linear");
-    settings.put("settings", s);
+    settings.put("quick", quick);
+    settings.putAll(flatten(s));
     human.println();
     RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
         settings, human);

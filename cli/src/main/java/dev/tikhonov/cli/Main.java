@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       TrainCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
       PathCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,

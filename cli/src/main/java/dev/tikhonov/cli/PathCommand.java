@@ -8,6 +8,7 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.LogisticPath;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.HeldOutLoss;
@@ -15,8 +16,6 @@ import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
 import dev.tikhonov.select.PathFitter;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +88,17 @@ public final class PathCommand implements Callable<Integer> {
       description = "Seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Save the fit at one λ (see --save-lambda) as a model file for predict, "
+          + "evaluate and export (safetensors + JSON header; docs/model-files.md).")
+  Path save;
+
+  @Option(names = "--save-lambda", paramLabel = "WHICH",
+      description = "Which λ --save keeps: min (lambda_min of CV), 1se (lambda_1se), or a number "
+          + "(coefficients interpolated in λ as glmnet's predict(s=)). Default: min with CV, "
+          + "else the smallest λ of the path.")
+  String saveLambda;
+
   @Mixin CommonOptions common = new CommonOptions();
 
   @Override
@@ -157,6 +167,9 @@ public final class PathCommand implements Callable<Integer> {
     RunFiles.finish(out, "path", seed, common.threads, dataOptions, started, settings,
         common.human());
     common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
+    if (save != null) {
+      saveModel(path, cv, settings);
+    }
     return 0;
   }
 
@@ -215,30 +228,10 @@ public final class PathCommand implements Callable<Integer> {
     return KFold.of(ids.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /**
-   * Calls {@code dev.tikhonov.linear.LogisticPath.fit(x, y, numClasses, config, featureNames,
-   * classNames)} when that solver is part of the build.
-   */
-  private GlmPath logisticPath(double[][] x, double[] y, int numClasses, ElasticNetConfig config,
-      List<String> names, List<String> classNames) {
-    Method fit;
-    try {
-      fit = Class.forName("dev.tikhonov.linear.LogisticPath").getMethod("fit", double[][].class,
-          double[].class, int.class, ElasticNetConfig.class, List.class, List.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new InputException("--family " + family + " is not yet available in this build "
-          + "(the logistic/multinomial path solver is missing); use --family gaussian");
-    }
-    try {
-      return (GlmPath) fit.invoke(null, x, y, numClasses, config, names, classNames);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The binomial or multinomial path (proximal Newton, glmnet's lognet). */
+  private static GlmPath logisticPath(double[][] x, double[] y, int numClasses,
+      ElasticNetConfig config, List<String> names, List<String> classNames) {
+    return LogisticPath.fit(x, y, numClasses, config, names, classNames);
   }
 
   private static double[][] features(Dataset d) {
@@ -279,5 +272,54 @@ public final class PathCommand implements Callable<Integer> {
       out[i] = y[rows[i]];
     }
     return out;
+  }
+
+  /** Writes the fit at the λ that --save-lambda names as a model file. */
+  private void saveModel(GlmPath path, CvResult cv, Map<String, Object> settings) {
+    String which = saveLambda != null ? saveLambda : (cv != null ? "min" : "last");
+    GlmPath chosen;
+    int index;
+    switch (which) {
+      case "min", "1se" -> {
+        if (cv == null) {
+          throw new InputException("--save-lambda " + which
+              + " needs cross-validation: add --cv-folds K or --foldid FILE");
+        }
+        chosen = path;
+        index = which.equals("min") ? cv.indexMin() : cv.index1se();
+      }
+      case "last" -> {
+        chosen = path;
+        index = path.size() - 1;
+      }
+      default -> {
+        double s;
+        try {
+          s = Double.parseDouble(which);
+        } catch (NumberFormatException e) {
+          throw new InputException(
+              "--save-lambda must be min, 1se or a number >= 0, got '" + which + "'");
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+          throw new InputException("--save-lambda must be a number >= 0, got " + which);
+        }
+        chosen = path.interpolate(new double[] {s});
+        index = 0;
+      }
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("seed", seed);
+    provenance.put("threads", common.threads);
+    provenance.put("data", data.toString());
+    provenance.put("data_sha256", dev.tikhonov.data.DataFiles.sha256(data));
+    Map<String, Object> s = new LinkedHashMap<>(settings);
+    s.put("lambda", chosen.lambda()[index]);
+    s.put("saved_lambda", which);
+    provenance.put("settings", s);
+    provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
+    dev.tikhonov.io.ModelFile.save(dev.tikhonov.linear.PathModel.at(chosen, index), save,
+        provenance);
+    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", chosen.lambda()[index],
+        which, save);
   }
 }

@@ -24,10 +24,20 @@ final class RunFiles {
    */
   static void finish(Path out, String command, Long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
-    Provenance.of(command, List.copyOf(Main.lastArgs()), seed, threads, dataFile(data),
+    Provenance.of(command, argsAfter(command, Main.lastArgs()), seed, threads, dataFile(data),
         started, settings).write(out);
     Path report = HtmlReport.write(out);
     human.println("  report: " + report);
+  }
+
+  /** The arguments after the command's own words ("experiment mnist-l2 --quick" → "--quick"). */
+  static List<String> argsAfter(String command, List<String> args) {
+    String[] words = command.split(" ");
+    int skip = 0;
+    while (skip < words.length && skip < args.size() && args.get(skip).equals(words[skip])) {
+      skip++;
+    }
+    return List.copyOf(args.subList(skip, args.size()));
   }
 
   /** The data file and its SHA-256; for the bundled sample, the hash of its four IDX files. */

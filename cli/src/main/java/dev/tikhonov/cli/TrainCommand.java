@@ -1,6 +1,15 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.DataFiles;
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.io.CheckpointFile;
+import dev.tikhonov.io.Fingerprint;
+import dev.tikhonov.io.ModelFile;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Splits;
@@ -93,12 +102,45 @@ public final class TrainCommand implements Callable<Integer> {
           + "classes.")
   boolean regression;
 
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "After training, write the model to FILE (safetensors layout with a JSON "
+          + "header: architecture, objective settings, standardizer, classes, provenance; "
+          + "docs/model-files.md). Use it with predict, evaluate and export.")
+  Path save;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N",
+      description = "Every N epochs (and after the last), write --out/checkpoint.safetensors "
+          + "atomically: weights, optimizer state, random generators, history. 0 = never. "
+          + "Default: 0.")
+  int checkpointEvery = 0;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run whose --out directory (or checkpoint file) is DIR, with "
+          + "the settings stored in its checkpoint; the result equals an uninterrupted run's "
+          + "(same seed and threads). Only --quiet and --json may be given with it.")
+  Path resume;
+
   @Mixin CommonOptions common = new CommonOptions();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
+  /** Set when this command continues a checkpoint. */
+  private CheckpointFile.Checkpoint resumeFrom;
 
   @Override
   public Integer call() {
+    if (resume != null && resumeFrom == null) {
+      return resumeRun();
+    }
+    if (resumeFrom == null) {
+      rememberArgs();
+    }
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
+    if (checkpointEvery < 0) {
+      throw new IllegalArgumentException("--checkpoint-every must be >= 0, got "
+          + checkpointEvery);
+    }
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
     }
@@ -142,6 +184,31 @@ public final class TrainCommand implements Callable<Integer> {
     TrainConfig config = new TrainConfig(epochs, batchSize, seed,
         Penalty.elasticNet(lambda, l1Ratio), optimizer.build(stepsPerEpoch, epochs), patience);
     Path out = common.outDir("train");
+    String dataSha256 = Fingerprint.sha256(train);
+    if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
+      throw new InputException("--resume: the training data differ from the checkpoint's ("
+          + dataOptions.describe() + " changed since); cannot continue exactly");
+    }
+    Path checkpoint = out.resolve(CheckpointFile.FILE_NAME);
+    List<TrainingListener> extra = new ArrayList<>();
+    if (checkpointEvery > 0) {
+      Map<String, Object> cs = new LinkedHashMap<>();
+      cs.put("args", storedArgs);
+      cs.put("working_directory", workingDirectory);
+      cs.put("threads", common.threads);
+      cs.put("train_data_sha256", dataSha256);
+      extra.add(CheckpointFile.every(checkpointEvery, checkpoint, cs));
+    }
+    if (System.getenv("TIKHONOV_TRACE_BATCHES") != null) {
+      // Test aid (docs/model-files.md): one line per optimizer step, so a test can kill the
+      // process in the middle of an epoch.
+      extra.add(new TrainingListener() {
+        @Override
+        public void onBatch(int epoch, int batch, double loss) {
+          System.err.println("batch " + epoch + " " + batch);
+        }
+      });
+    }
     var human = common.human();
     human.printf("tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
         spec.describe(), dataOptions.describe(), train.size(), test.size(),
@@ -151,9 +218,14 @@ public final class TrainCommand implements Callable<Integer> {
         optimizer.optimizer, optimizer.learningRate(), epochs, batchSize, seed, common.threads);
     Training.Outcome o;
     try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
-      o = Training.fit(spec, train, validation, test, config, progress, mean, scale);
+      extra.add(0, progress);
+      o = Training.fit(spec, train, validation, test, config,
+          TrainingListener.all(extra.toArray(TrainingListener[]::new)), mean, scale,
+          resumeFrom == null ? null : resumeFrom.state());
     } catch (DivergenceException e) {
-      System.err.println("tikhonov: error: " + e.getMessage());
+      System.err.println("tikhonov: error: " + e.getMessage()
+          + (checkpointEvery > 0 && java.nio.file.Files.exists(checkpoint)
+              ? " The last good checkpoint is kept in " + checkpoint + "." : ""));
       return 3;
     }
     o.result().history().write(out);
@@ -182,6 +254,21 @@ public final class TrainCommand implements Callable<Integer> {
     settings.put("patience", patience);
     settings.put("validation_fraction", vf);
     settings.put("standardize", standardize);
+    if (save != null) {
+      Map<String, Object> provenance = new LinkedHashMap<>();
+      provenance.put("seed", seed);
+      provenance.put("threads", common.threads);
+      provenance.put("data", dataOptions.describe());
+      provenance.put("data_sha256", dataOptions.data != null
+          && java.nio.file.Files.isRegularFile(dataOptions.data)
+          ? DataFiles.sha256(dataOptions.data) : null);
+      provenance.put("train_data_sha256", dataSha256);
+      provenance.put("settings", settings);
+      provenance.put("metrics", metrics);
+      provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
+      ModelFile.save(o.model(), save, provenance);
+      human.println("  saved model to " + save);
+    }
     human.printf("%n  test accuracy %s   test loss %.4f   train loss %.4f   penalty %.4g   "
             + "(%.1fs)%n", o.test().accuracy() == o.test().accuracy()
             ? String.format("%.4f", o.test().accuracy()) : "-",
@@ -192,5 +279,52 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println(Json.oneLine(metrics));
     }
     return 0;
+  }
+
+  /** The arguments that rebuild this run (for checkpoints), and where they were given. */
+  private List<String> storedArgs = List.of();
+  private String workingDirectory = Path.of("").toAbsolutePath().toString();
+
+  private void rememberArgs() {
+    storedArgs = RunFiles.argsAfter("train", Main.lastArgs());
+  }
+
+  /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
+  private Integer resumeRun() {
+    var parsed = commandSpec.commandLine().getParseResult();
+    for (var option : parsed.matchedOptions()) {
+      String name = option.longestName();
+      if (!List.of("--resume", "--quiet", "--json").contains(name)) {
+        throw new IllegalArgumentException("--resume continues with the checkpoint's settings; "
+            + "drop " + name);
+      }
+    }
+    Path file = CheckpointFile.locate(resume);
+    CheckpointFile.Checkpoint cp = CheckpointFile.read(file);
+    Map<String, Object> s = cp.settings();
+    if (!(s.get("args") instanceof List<?> args) || !(s.get("threads") instanceof Integer threads)
+        || !(s.get("working_directory") instanceof String cwd)) {
+      throw new InputException(file + ": the checkpoint does not record the run's settings");
+    }
+    TrainCommand again = new TrainCommand();
+    new picocli.CommandLine(again).parseArgs(args.stream().map(String::valueOf)
+        .toArray(String[]::new));
+    Path base = Path.of(cwd);
+    if (again.dataOptions.data != null) {
+      again.dataOptions.data = base.resolve(again.dataOptions.data);
+    }
+    if (again.save != null) {
+      again.save = base.resolve(again.save);
+    }
+    again.common.out = Files.isDirectory(resume) ? resume : file.toAbsolutePath().getParent();
+    again.common.threads = threads;
+    again.common.quiet = common.quiet || again.common.quiet;
+    again.common.json = common.json || again.common.json;
+    again.resumeFrom = cp;
+    again.storedArgs = args.stream().map(String::valueOf).toList();
+    again.workingDirectory = cwd;
+    common.human().println("tikhonov train: resuming " + file + " after epoch "
+        + cp.state().epoch());
+    return again.call();
   }
 }

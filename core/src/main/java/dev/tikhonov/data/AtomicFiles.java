@@ -26,9 +26,13 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      // Not Files.createTempFile: that makes the file owner-only (0600) instead of following
+      // the umask, and the renamed file would keep those permissions.
+      Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+          + "." + System.nanoTime() + ".tmp");
       try {
         try (var channel = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE);
             var out = new java.io.BufferedOutputStream(
                 java.nio.channels.Channels.newOutputStream(channel))) {

@@ -41,7 +41,7 @@ public final class MnistL2 {
   public record Settings(
       List<Double> lambdas,
       double dropout,
-      List<Double> dropoutLambdas,
+      @JsonProperty("dropout_lambdas") List<Double> dropoutLambdas,
       List<Long> seeds,
       int epochs,
       @JsonProperty("batch_size") int batchSize,

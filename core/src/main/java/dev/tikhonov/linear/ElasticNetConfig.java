@@ -99,7 +99,7 @@ public record ElasticNetConfig(
     return of(1.0);
   }
 
-  public ElasticNetConfig withLambdas(double[] newLambdas) {
+  public ElasticNetConfig withLambdas(double... newLambdas) {
     return new ElasticNetConfig(l1Ratio, nlambda, lambdaMinRatio, newLambdas, standardize, tol,
         maxIterations, penaltyFactors, intercept);
   }
@@ -129,7 +129,7 @@ public record ElasticNetConfig(
         newMaxIterations, penaltyFactors, intercept);
   }
 
-  public ElasticNetConfig withPenaltyFactors(double[] factors) {
+  public ElasticNetConfig withPenaltyFactors(double... factors) {
     return new ElasticNetConfig(l1Ratio, nlambda, lambdaMinRatio, lambdas, standardize, tol,
         maxIterations, factors, intercept);
   }

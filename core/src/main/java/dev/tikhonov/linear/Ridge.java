@@ -30,14 +30,7 @@ public final class Ridge {
     StandardizedDesign design = StandardizedDesign.of(x, true, false);
     int n = design.n;
     int p = design.p;
-    double yMean = 0;
-    for (double v : y) {
-      if (!Double.isFinite(v)) {
-        throw new InputException("target value " + v + " is not finite");
-      }
-      yMean += v;
-    }
-    yMean /= n;
+    double yMean = StandardizedDesign.finiteMean(y);
     double[] yc = new double[n];
     for (int i = 0; i < n; i++) {
       yc[i] = y[i] - yMean;

@@ -54,14 +54,7 @@ public record RidgePath(
     int n = design.n;
     int p = design.p;
     int r = Math.min(n, p);
-    double yMean = 0;
-    for (double v : y) {
-      if (!Double.isFinite(v)) {
-        throw new InputException("target value " + v + " is not finite");
-      }
-      yMean += v;
-    }
-    yMean /= n;
+    double yMean = StandardizedDesign.finiteMean(y);
     double[] yc = new double[n];
     double nullMse = 0;
     for (int i = 0; i < n; i++) {

@@ -169,4 +169,16 @@ public final class StandardizedDesign {
       out[i] -= delta * z[o + i];
     }
   }
+
+  /** The mean of y; an InputException when a value is not finite. */
+  static double finiteMean(double[] y) {
+    double sum = 0;
+    for (double v : y) {
+      if (!Double.isFinite(v)) {
+        throw new InputException("target value " + v + " is not finite");
+      }
+      sum += v;
+    }
+    return sum / y.length;
+  }
 }

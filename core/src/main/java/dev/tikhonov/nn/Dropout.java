@@ -34,15 +34,6 @@ public final class Dropout implements Layer {
     return rng;
   }
 
-  /**
-   * A replica for data-parallel training: same rate, its own buffers, and masks from a
-   * generator split off this layer's one (so the replica's masks are independent of, and as
-   * reproducible as, this layer's).
-   */
-  Dropout replica() {
-    return new Dropout(rate, rng.split());
-  }
-
   @Override
   public Matrix forward(Matrix x, Mode mode) {
     if (mode == Mode.INFER || rate == 0) {

@@ -83,11 +83,13 @@ public final class Sequential {
   }
 
   /**
-   * Whether {@link #replicate()} supports every layer (Dense, ReLU, Dropout).
+   * Whether {@link #replicate()} supports every layer: Dense and ReLU. Not Dropout: a
+   * replica's masks would need a generator of their own, outside what a checkpoint saves, and
+   * a resumed run would no longer repeat an uninterrupted one.
    */
   public boolean canReplicate() {
     for (Layer layer : layers) {
-      if (!(layer instanceof Dense || layer instanceof ReLU || layer instanceof Dropout)) {
+      if (!(layer instanceof Dense || layer instanceof ReLU)) {
         return false;
       }
     }
@@ -96,8 +98,8 @@ public final class Sequential {
 
   /**
    * A network for data-parallel training: the same parameter values (shared storage), its own
-   * gradients, buffers and dropout generators (split off this network's). Running half a batch
-   * on each and adding the replica's gradients into this network's is the full-batch gradient.
+   * gradients and buffers. Running half a batch on each and adding the replica's gradients
+   * into this network's is the full-batch gradient.
    */
   public Sequential replicate() {
     List<Layer> copies = new ArrayList<>(layers.size());
@@ -106,8 +108,6 @@ public final class Sequential {
         copies.add(d.replica());
       } else if (layer instanceof ReLU r) {
         copies.add(r.replica());
-      } else if (layer instanceof Dropout d) {
-        copies.add(d.replica());
       } else {
         throw new IllegalStateException("cannot replicate layer " + layer.spec());
       }

@@ -7,22 +7,15 @@ import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The data part of one training step: forward, mean loss and its gradient, back-propagation,
  * leaving ∂(mean loss)/∂θ in every parameter's gradient.
  *
- * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense/ReLU/Dropout layers,
+ * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense and ReLU layers,
  * the batch of B rows is cut into T contiguous parts of B_t rows; part t runs on its own
  * replica of the network (shared weights, own gradients and buffers) in its own thread, with
  * single-threaded BLAS, and its loss gradient is scaled by B_t/B. The replicas' gradients are
@@ -55,23 +48,8 @@ abstract class BatchStep {
   /** Parts smaller than this are not worth a thread hand-off. */
   static final int MIN_ROWS_PER_PART = 16;
 
-  /**
-   * A fixed set of workers, one per extra core, waiting on a queue; daemons (the JVM can exit)
-   * that retire after 10 s idle.
-   */
-  static final ExecutorService POOL = pool();
-
-  private static ExecutorService pool() {
-    int size = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 10, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread thread = new Thread(r, "tikhonov-batch");
-          thread.setDaemon(true);
-          return thread;
-        });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
+  /** An idle worker exits after this long without a step. */
+  static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
   /**
    * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
@@ -166,7 +144,8 @@ abstract class BatchStep {
     private volatile boolean stopping;
     private final AtomicInteger finished = new AtomicInteger();
     private final Thread[] workerThreads;
-    private final List<Future<?>> workers = new ArrayList<>();
+    /** exited[t]: 1 when worker t is not running (never started, stopped, or idle-exited). */
+    private final AtomicInteger[] exited;
     private volatile Throwable failure;
 
     Parallel(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
@@ -200,6 +179,10 @@ abstract class BatchStep {
       }
       barrier = new Barrier(threads);
       workerThreads = new Thread[threads];
+      exited = new AtomicInteger[threads];
+      for (int t = 0; t < threads; t++) {
+        exited[t] = new AtomicInteger(1);
+      }
     }
 
     /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
@@ -212,8 +195,8 @@ abstract class BatchStep {
     }
 
     /**
-     * Whether the workers are running (and OpenBLAS is single-threaded for them). Workers live
-     * for one epoch: changing OpenBLAS's thread count stops or starts its own workers (about
+     * Whether an epoch is under way: OpenBLAS single-threaded, workers alive. Workers live for
+     * an epoch: changing OpenBLAS's thread count stops or starts its own workers (about
      * 0.5 ms), and a hand-off through a queue costs tens of microseconds, so both happen once
      * per epoch, not per step.
      */
@@ -228,16 +211,17 @@ abstract class BatchStep {
       stopping = true;
       posted = posted + 1;
       wakeWorkers();
-      for (Future<?> f : workers) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-          // a failure was already reported by the step that saw it
+      for (int t = 1; t < threads; t++) {
+        Thread w = workerThreads[t];
+        if (w != null) {
+          try {
+            w.join(10_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
         }
       }
-      workers.clear();
       org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(Blas.threads());
     }
 
@@ -245,12 +229,25 @@ abstract class BatchStep {
       org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(1);
       stopping = false;
       failure = null;
-      int generation = posted;
-      for (int t = 1; t < threads; t++) {
-        int part = t;
-        workers.add(POOL.submit(() -> workerLoop(part, generation)));
-      }
       running = true;
+    }
+
+    /**
+     * After posting a step: starts worker t if it has exited (or never started). A worker that
+     * is about to exit and the main thread race for the same flag, so exactly one of them
+     * ends up serving the step (see {@link #workerLoop}).
+     */
+    private void ensureWorkers() {
+      for (int t = 1; t < threads; t++) {
+        if (exited[t].compareAndSet(1, 0)) {
+          int part = t;
+          int seen = posted - 1;
+          Thread w = new Thread(() -> workerLoop(part, seen), "tikhonov-batch-" + t);
+          w.setDaemon(true);
+          workerThreads[t] = w;
+          w.start();
+        }
+      }
     }
 
     private void wakeWorkers() {
@@ -262,24 +259,18 @@ abstract class BatchStep {
       }
     }
 
+    /**
+     * Serves posted steps until told to stop, or until idle for {@link #IDLE_EXIT_NANOS}
+     * (a trainer that stopped by an exception never says stop; its workers must not live on).
+     */
     private void workerLoop(int t, int seen) {
-      workerThreads[t] = Thread.currentThread();
-      try {
-        while (true) {
-          // Spin briefly (the next step usually comes within the optimizer's few hundred
-          // microseconds), then park until the main thread posts a step and unparks us.
-          int spins = 0;
-          while (posted == seen) {
-            if (++spins < IDLE_SPINS) {
-              Thread.onSpinWait();
-            } else {
-              // Main unparks us after posting; a permit given before we park is not lost. A
-              // worker left behind by an abnormal exit thus sleeps for good, costing nothing.
-              LockSupport.park(this);
-            }
-          }
+      long idleSince = System.nanoTime();
+      int spins = 0;
+      while (true) {
+        if (posted != seen) {
           seen = posted;
           if (stopping) {
+            exited[t].set(1);
             return;
           }
           try {
@@ -289,9 +280,25 @@ abstract class BatchStep {
             barrier.breakBarrier();
           }
           finished.incrementAndGet();
+          spins = 0;
+          idleSince = System.nanoTime();
+          continue;
         }
-      } finally {
-        workerThreads[t] = null;
+        // Spin briefly (the next step usually comes within the optimizer's few hundred
+        // microseconds), then park until the main thread posts a step and unparks us.
+        if (++spins < IDLE_SPINS) {
+          Thread.onSpinWait();
+          continue;
+        }
+        if (System.nanoTime() - idleSince > IDLE_EXIT_NANOS && exited[t].compareAndSet(0, 1)) {
+          // A step posted meanwhile is ours unless the main thread already started a new
+          // worker (it flips the flag back first).
+          if (posted != seen && exited[t].compareAndSet(1, 0)) {
+            continue;
+          }
+          return;
+        }
+        LockSupport.parkNanos(this, 100_000_000L);
       }
     }
 
@@ -328,12 +335,20 @@ abstract class BatchStep {
       finished.set(0);
       barrier.reset();
       posted = posted + 1;
+      ensureWorkers();
       wakeWorkers();
       try {
         work(0);
       } catch (RuntimeException | Error e) {
         barrier.breakBarrier();
         release();
+        Throwable first = failure; // a worker's own failure explains a broken barrier best
+        if (first instanceof RuntimeException r) {
+          throw r;
+        }
+        if (first instanceof Error err) {
+          throw err;
+        }
         throw e;
       }
       int spins = 0;

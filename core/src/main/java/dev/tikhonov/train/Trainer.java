@@ -2,6 +2,8 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.Dropout;
+import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
@@ -40,6 +42,19 @@ public final class Trainer {
    */
   public TrainResult fit(
       Sequential network, Loss loss, Dataset train, Dataset validation, Rng shuffleRng) {
+    return fit(network, loss, train, validation, shuffleRng, null);
+  }
+
+  /**
+   * {@link #fit(Sequential, Loss, Dataset, Dataset, Rng)} continued from {@code resumeFrom}
+   * (null = from the start): restores the parameters, the optimizer state, the shuffle and
+   * dropout generators, the row order, the history and the early-stopping state, then runs the
+   * remaining epochs. With the same data, config and thread count the result is bit for bit the
+   * uninterrupted run's. Modified: {@code network}, {@code shuffleRng}.
+   */
+  public TrainResult fit(
+      Sequential network, Loss loss, Dataset train, Dataset validation, Rng shuffleRng,
+      TrainingState resumeFrom) {
     long start = System.nanoTime();
     int n = train.size();
     if (n == 0) {
@@ -65,9 +80,23 @@ public final class Trainer {
     int bestEpoch = 0;
     List<Matrix> bestWeights = null;
     boolean stoppedEarly = false;
+    int firstEpoch = 1;
+    List<Dropout> dropouts = dropoutLayers(network);
+    if (resumeFrom != null) {
+      Resume.restore(resumeFrom, params, optimizer, shuffleRng, dropouts, order);
+      records.addAll(resumeFrom.history());
+      bestValLoss = resumeFrom.bestValidationLoss();
+      bestEpoch = resumeFrom.bestEpoch();
+      bestWeights = Resume.best(resumeFrom, params);
+      firstEpoch = resumeFrom.finished() ? config.epochs() + 1 : resumeFrom.epoch() + 1;
+      stoppedEarly = resumeFrom.finished() && resumeFrom.epoch() < config.epochs();
+      if (config.patience() == 0) {
+        bestEpoch = resumeFrom.epoch();
+      }
+    }
     listener.onStart(config.epochs(), batchesPerEpoch);
 
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
       long epochStart = System.nanoTime();
       shuffleRng.shuffle(order);
       double lossSum = 0;
@@ -107,6 +136,7 @@ public final class Trainer {
       records.add(record);
       listener.onEpoch(record);
 
+      boolean stop = false;
       if (config.patience() > 0) {
         if (valLoss < bestValLoss) {
           bestValLoss = valLoss;
@@ -114,10 +144,15 @@ public final class Trainer {
           bestWeights = snapshot(params, bestWeights);
         } else if (epoch - bestEpoch >= config.patience()) {
           stoppedEarly = epoch < config.epochs();
-          break;
+          stop = true;
         }
       } else {
         bestEpoch = epoch;
+      }
+      listener.onEpochEnd(Resume.state(epoch, stop || epoch == config.epochs(), records, order,
+          shuffleRng, dropouts, optimizer, params, bestValLoss, bestEpoch, bestWeights));
+      if (stop) {
+        break;
       }
     }
     if (config.patience() > 0 && bestWeights != null) {
@@ -130,6 +165,16 @@ public final class Trainer {
     double trainLoss = records.get(bestEpoch - 1).trainLoss();
     return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  private static List<Dropout> dropoutLayers(Sequential network) {
+    List<Dropout> out = new ArrayList<>();
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dropout d) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   private static List<Matrix> snapshot(List<Parameter> params, List<Matrix> reuse) {

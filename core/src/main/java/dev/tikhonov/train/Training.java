@@ -25,6 +25,25 @@ public final class Training {
       TrainingListener listener,
       double[] featureMean,
       double[] featureScale) {
+    return fit(spec, train, validation, test, config, listener, featureMean, featureScale, null);
+  }
+
+  /**
+   * {@link #fit(ModelSpec, Dataset, Dataset, Dataset, TrainConfig, TrainingListener, double[],
+   * double[])} continued from a checkpoint's {@code resumeFrom} (null = from the start); see
+   * {@link Trainer#fit(Sequential, dev.tikhonov.loss.Loss, Dataset, Dataset,
+   * dev.tikhonov.tensor.Rng, TrainingState)}.
+   */
+  public static Outcome fit(
+      ModelSpec spec,
+      Dataset train,
+      Dataset validation,
+      Dataset test,
+      TrainConfig config,
+      TrainingListener listener,
+      double[] featureMean,
+      double[] featureScale,
+      TrainingState resumeFrom) {
     if (spec.task() == Task.CLASSIFICATION && !train.isClassification()) {
       throw new IllegalArgumentException(
           "model " + spec.describe() + " is a classifier but the target of " + train.source()
@@ -40,7 +59,7 @@ public final class Training {
     Sequential network = spec.architecture().build(train.numFeatures(), outputs,
         spec.initializer(), random.init(), random.dropout());
     TrainResult result = new Trainer(config, listener)
-        .fit(network, spec.task().loss(), train, validation, random.shuffle());
+        .fit(network, spec.task().loss(), train, validation, random.shuffle(), resumeFrom);
     Evaluation testEval = test == null ? null : Evaluation.of(network, spec.task().loss(), test);
     Evaluation trainEval = Evaluation.of(network, spec.task().loss(), train);
     Model model = new Model(spec, network, train.featureNames(), train.classNames(),

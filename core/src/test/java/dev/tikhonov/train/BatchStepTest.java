@@ -83,7 +83,7 @@ class BatchStepTest {
     Blas.setThreads(2);
     float[][][] runs = new float[2][][];
     for (int r = 0; r < 2; r++) {
-      Sequential net = network(0.3);
+      Sequential net = network(0);
       BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
       step.lossAndGradients(data[0], data[1]);
       step.lossAndGradients(data[0], data[1]);
@@ -93,6 +93,8 @@ class BatchStepTest {
     for (int p = 0; p < runs[0].length; p++) {
       assertArrayEquals(runs[0][p], runs[1][p]);
     }
+    Blas.setThreads(2);
+    assertTrue(!network(0.2).canReplicate(), "dropout keeps the sequential step");
     boolean anyNonZero = false;
     for (float v : runs[0][0]) {
       anyNonZero |= v != 0;

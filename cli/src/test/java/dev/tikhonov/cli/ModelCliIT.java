@@ -1,0 +1,148 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train --save, predict, evaluate and export, end to end in separate JVMs. */
+class ModelCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  private static Path model;
+  private static JsonNode trainMetrics;
+
+  @BeforeAll
+  static void train() throws Exception {
+    Cli.Result r = Cli.run(dir, "train", "--model", "mlp:32", "--epochs", "1", "--threads", "1",
+        "--standardize", "--out", "run", "--save", "digits.safetensors", "--quiet", "--json");
+    assertEquals(0, r.exitCode(), r.stderr());
+    model = dir.resolve("digits.safetensors");
+    trainMetrics = JSON.readTree(r.stdout());
+  }
+
+  @Test
+  void evaluate_savedModelOnBundledTest_reproducesTrainMetrics() throws Exception {
+    Cli.Result r = Cli.run(dir, "evaluate", "--model", model.toString(), "--json",
+        "--threads", "1");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode m = JSON.readTree(r.stdout());
+    assertEquals(2000, m.get("rows").asInt());
+    assertEquals(trainMetrics.get("test_accuracy").asDouble(), m.get("accuracy").asDouble(), 0);
+    assertEquals(trainMetrics.get("test_loss").asDouble(), m.get("loss").asDouble(), 0);
+  }
+
+  @Test
+  void predict_csvByColumnName_writesClassAndProbabilities() throws Exception {
+    // Three digits as CSV with the model's px0..px783 columns in reverse order plus an id.
+    StringBuilder csv = new StringBuilder("id");
+    for (int j = 783; j >= 0; j--) {
+      csv.append(",px").append(j);
+    }
+    csv.append('\n');
+    for (int i = 0; i < 3; i++) {
+      csv.append("row").append(i);
+      for (int j = 783; j >= 0; j--) {
+        csv.append(',').append((i * 7 + j) % 11 == 0 ? "0.9" : "0");
+      }
+      csv.append('\n');
+    }
+    Path in = dir.resolve("rows.csv");
+    Files.writeString(in, csv);
+    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data", in.toString(),
+        "--out", "pred.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> lines = Files.readAllLines(dir.resolve("pred.csv"));
+    assertEquals(4, lines.size());
+    assertTrue(lines.get(0).startsWith("class,prob_0,prob_1"), lines.get(0));
+    for (String line : lines.subList(1, 4)) {
+      String[] f = line.split(",");
+      assertEquals(11, f.length, line);
+      double sum = 0;
+      double best = -1;
+      int bestClass = -1;
+      for (int k = 1; k < f.length; k++) {
+        double p = Double.parseDouble(f[k]);
+        sum += p;
+        if (p > best) {
+          best = p;
+          bestClass = k - 1;
+        }
+      }
+      assertEquals(1.0, sum, 1e-5, line);
+      assertEquals(String.valueOf(bestClass), f[0], "class is the most probable: " + line);
+    }
+  }
+
+  @Test
+  void predict_idxDirectory_predictsEveryTestDigit() throws Exception {
+    Path mnist = dir.resolve("mnist");
+    Files.createDirectories(mnist);
+    for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+        "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+      try (var in = getClass().getResourceAsStream("/dev/tikhonov/data/mnist-10k/" + f
+          + ".gz")) {
+        Files.copy(in, mnist.resolve(f + ".gz"));
+      }
+    }
+    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data",
+        mnist.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", "idx.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(2001, Files.readAllLines(dir.resolve("idx.csv")).size());
+    Cli.Result e = Cli.run(dir, "evaluate", "--model", model.toString(), "--data",
+        mnist.toString(), "--json", "--threads", "1");
+    assertEquals(0, e.exitCode(), e.stderr());
+    assertEquals(trainMetrics.get("test_accuracy").asDouble(),
+        JSON.readTree(e.stdout()).get("accuracy").asDouble(), 0);
+  }
+
+  @Test
+  void export_onnx_writesAProtobufModel() throws Exception {
+    Cli.Result r = Cli.run(dir, "export", "--model", model.toString(), "--format", "onnx",
+        "--out", "digits.onnx");
+    assertEquals(0, r.exitCode(), r.stderr());
+    byte[] onnx = Files.readAllBytes(dir.resolve("digits.onnx"));
+    assertTrue(onnx.length > 4 * 784 * 32, "holds the weights: " + onnx.length + " bytes");
+    assertEquals(0x08, onnx[0], "starts with field 1 (ir_version), varint");
+  }
+
+  @Test
+  void predict_corruptModelFile_oneLineErrorExit2() throws Exception {
+    byte[] bytes = Files.readAllBytes(model);
+    Path bad = dir.resolve("truncated.safetensors");
+    Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Cli.Result r = Cli.run(dir, "predict", "--model", bad.toString(), "--data", "x.csv",
+        "--out", "p.csv");
+    assertEquals(2, r.exitCode());
+    assertEquals(1, r.errorLines().size(), r.stderr());
+    assertTrue(r.stderr().startsWith("tikhonov: error: " + bad), r.stderr());
+  }
+
+  @Test
+  void predict_csvMissingAFeatureColumn_namesIt() throws Exception {
+    Path in = dir.resolve("few.csv");
+    Files.writeString(in, "px0,px1\n0,0\n");
+    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data", in.toString(),
+        "--out", "p.csv");
+    assertEquals(2, r.exitCode());
+    assertEquals(1, r.errorLines().size(), r.stderr());
+    assertTrue(r.stderr().contains("missing column \"px2\""), r.stderr());
+  }
+
+  @Test
+  void evaluate_textFileAsModel_isRejected() throws Exception {
+    Path bad = dir.resolve("notes.safetensors");
+    Files.writeString(bad, "these are not weights at all");
+    Cli.Result r = Cli.run(dir, "evaluate", "--model", bad.toString());
+    assertEquals(2, r.exitCode());
+    assertEquals(1, r.errorLines().size(), r.stderr());
+    assertTrue(r.stderr().contains("header length"), r.stderr());
+  }
+}

@@ -1,0 +1,141 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tikhonov path} end to end on glmnet's reference data (shared/ref, copied gzipped). */
+class PathCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path REF = Path.of("..", "core", "src", "test", "resources", "ref");
+  @TempDir Path dir;
+
+  private Path gunzip(String name) throws Exception {
+    Path out = dir.resolve(name);
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(REF.resolve(name + ".gz")))) {
+      Files.copy(in, out);
+    }
+    return out;
+  }
+
+  @Test
+  void lassoPathWithGlmnetFoldIds_picksGlmnetsLambdaMinAnd1se() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Path foldid = gunzip("gauss-foldid.csv");
+    String[] select = Files.readAllLines(gunzip("gauss-cv-select.csv")).get(1).split(",");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "gaussian", "--l1-ratio", "1", "--no-standardize", "--foldid",
+        foldid.toString(), "--out", "p", "--threads", "2");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("p/path.json").toFile());
+    JsonNode cv = path.get("cv");
+    // Features are read as float32 by the CSV reader, so λ agrees with glmnet to ~1e-6.
+    assertEquals(Double.parseDouble(select[0]), cv.get("lambda_min").asDouble(), 1e-6);
+    assertEquals(Double.parseDouble(select[1]), cv.get("lambda_1se").asDouble(), 1e-6);
+    int m = path.get("lambda").size();
+    assertEquals(m, path.get("coef").size());
+    assertEquals(m, path.get("df").size());
+    assertEquals(50, path.get("coef").get(0).size(), "one coefficient per feature");
+    for (JsonNode c : path.get("coef").get(0)) {
+      assertEquals(0.0, c.asDouble(), 0, "all zeros at λ_max");
+    }
+    assertTrue(Files.exists(dir.resolve("p/path.csv")));
+    assertTrue(Files.exists(dir.resolve("p/report.html")));
+    assertTrue(r.stdout().contains("lambda_min") || r.stdout().contains("λ_min"), r.stdout());
+  }
+
+  @Test
+  void binomialOnThreeClasses_isAClearError() throws Exception {
+    Path csv = dir.resolve("three.csv");
+    Files.writeString(csv, "a,y\n1,x\n2,y\n3,z\n4,x\n");
+    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
+        "--family", "binomial", "--l1-ratio", "1");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("multinomial"), r.stderr());
+  }
+
+  @Test
+  void reportOnADirectoryThatIsNotARun_saysSo() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    Cli.Result r = Cli.run(dir, "report", "empty");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.stderr().contains("not a tikhonov run directory"), r.stderr());
+  }
+
+  @Test
+  void pathSave_atLambdaMin_predictsWithThePathsCoefficients() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--l1-ratio", "1", "--cv-folds", "5", "--save", "lasso.model", "--out", "p",
+        "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("p/path.json").toFile());
+    double lambdaMin = path.get("cv").get("lambda_min").asDouble();
+    int l = 0;
+    while (path.get("lambda").get(l).asDouble() != lambdaMin) {
+      l++;
+    }
+    Cli.Result p = Cli.run(dir, "predict", "--model", "lasso.model", "--data", data.toString(),
+        "--out", "pred.csv");
+    assertEquals(0, p.exitCode(), p.stderr());
+    java.util.List<String> rows = Files.readAllLines(data);
+    java.util.List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
+    String[] header = rows.get(0).split(",");
+    double a0 = path.get("intercept").get(l).asDouble();
+    JsonNode coef = path.get("coef").get(l);
+    for (int i = 1; i <= 5; i++) {
+      String[] cells = rows.get(i).split(",");
+      double eta = a0;
+      int j = 0;
+      for (int c = 0; c < header.length; c++) {
+        if (!header[c].replace("\"", "").equals("y")) {
+          eta += Double.parseDouble(cells[c]) * coef.get(j++).asDouble();
+        }
+      }
+      assertEquals(eta, Double.parseDouble(predictions.get(i).split(",")[0]), 1e-4,
+          "row " + i);
+    }
+  }
+
+  @Test
+  void binomialPath_savedAtLambdaMin_evaluatesAsAClassifier() throws Exception {
+    Path data = REF.resolve("binom.csv").toAbsolutePath();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "binomial", "--l1-ratio", "1", "--cv-folds", "5", "--save", "b.model",
+        "--out", "b", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("b/path.json").toFile());
+    assertEquals("binomial", path.get("family").asText());
+    assertTrue(path.get("cv").get("lambda_min").asDouble() > 0);
+    Cli.Result e = Cli.run(dir, "evaluate", "--model", "b.model", "--data", data.toString(),
+        "--target", "y", "--json");
+    assertEquals(0, e.exitCode(), e.stderr());
+    JsonNode m = JSON.readTree(e.stdout());
+    assertTrue(m.get("accuracy").asDouble() > 0.7, m.toString());
+  }
+
+  @Test
+  void multinomialPath_givesOneCoefficientVectorPerClass() throws Exception {
+    Path data = REF.resolve("multi.csv").toAbsolutePath();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "multinomial", "--l1-ratio", "1", "--out", "m", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("m/path.json").toFile());
+    int last = path.get("lambda").size() - 1;
+    assertEquals(3, path.get("intercept").get(last).size());
+    assertEquals(3, path.get("coef").get(last).size());
+    double sum = 0;
+    for (JsonNode a : path.get("intercept").get(last)) {
+      sum += a.asDouble();
+    }
+    assertEquals(0, sum, 1e-9, "intercepts centred as glmnet's");
+  }
+}

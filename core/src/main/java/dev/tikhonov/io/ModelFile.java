@@ -1,0 +1,320 @@
+package dev.tikhonov.io;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.nn.Architecture;
+import dev.tikhonov.nn.Dense;
+import dev.tikhonov.nn.Initializer;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.LayerSpec;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.train.Model;
+import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.Task;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trained {@link Model} in one file, in the safetensors layout (docs/model-files.md): each
+ * dense layer's weight W (inputs×outputs, so that {@code y = x·W + b}) as {@code
+ * denseK.weight} with shape [inputs, outputs] and its bias as {@code denseK.bias} with shape
+ * [outputs], all F32 little-endian; and in {@code __metadata__}:
+ *
+ * <ul>
+ *   <li>{@code "format": "tikhonov-model"}, {@code "format_version": "1"};
+ *   <li>{@code "model"}: a JSON object (as a string, since safetensors metadata is string to
+ *       string) with the architecture, task, loss, initializer, layer list, feature and class
+ *       names, the standardizer {@code x' = (x − mean) / scale} and the provenance the caller
+ *       passed (settings of the objective λ, α, dropout, weight decay; seed; data SHA-256;
+ *       metrics), plus {@code tikhonov_version}.
+ * </ul>
+ *
+ * <p>Written atomically (temporary file, then rename). Loading validates everything before
+ * allocating the weights: header size, JSON, dtypes (F32 only), shapes against the
+ * architecture, offsets, total size; then every weight must be finite. Anything wrong is an
+ * {@link InputException} naming the file and the problem. Never Java serialization.
+ */
+public final class ModelFile {
+  /** The value of {@code __metadata__.format}. */
+  public static final String FORMAT = "tikhonov-model";
+  /** The format version this code writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+  /** Largest layer width accepted when reading (the data section bounds it anyway). */
+  static final int MAX_WIDTH = 1 << 24;
+
+  private ModelFile() {}
+
+  /** A model read back, with the provenance it was saved with. */
+  public record SavedModel(Model model, Map<String, Object> provenance) {}
+
+  /**
+   * Writes {@code model} to {@code file} atomically. {@code provenance} (JSON-serializable
+   * values: strings, numbers, booleans, lists, maps, records) is stored as is under
+   * {@code model.provenance}, with {@code tikhonov_version} added if absent.
+   */
+  public static void save(Model model, Path file, Map<String, Object> provenance) {
+    SafeTensors.Writer writer = new SafeTensors.Writer();
+    addWeights(model.network(), "", writer);
+    Map<String, String> metadata = metadata(model, provenance);
+    AtomicFiles.write(file, out -> writer.writeTo(out, metadata));
+  }
+
+  /** Reads a model file; see {@link #read(Path)}. */
+  public static Model load(Path file) {
+    return read(file).model();
+  }
+
+  /** Reads and validates a model file; a bad file gives an {@link InputException}. */
+  public static SavedModel read(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return read(ByteSource.of(channel), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": model file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a model file's bytes held in memory; {@code name} names it in messages. */
+  public static SavedModel read(byte[] bytes, String name) {
+    return read(ByteSource.of(bytes), name);
+  }
+
+  static SavedModel read(ByteSource src, String name) {
+    SafeTensors.Header header = SafeTensors.readHeader(src, name, Set.of(SafeTensors.DType.F32));
+    Map<String, String> meta = header.metadata();
+    if (!FORMAT.equals(meta.get("format"))) {
+      throw new InputException(name + ": not a tikhonov model file (safetensors metadata "
+          + "\"format\" is " + (meta.get("format") == null ? "missing"
+              : SafeTensors.quote(meta.get("format"))) + ", expected \"" + FORMAT + "\")");
+    }
+    if (!String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
+      throw new InputException(name + ": model format version "
+          + SafeTensors.quote(String.valueOf(meta.get("format_version")))
+          + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
+    }
+    String modelJson = meta.get("model");
+    if (modelJson == null) {
+      throw new InputException(name + ": metadata \"model\" is missing");
+    }
+    Description d = Description.parse(JsonFields.parse(modelJson, name, "model"), name);
+    List<ExpectedTensor> expected = expectedTensors(d, "");
+    requireTensors(header, expected, name);
+    // Shapes and sizes are now known to match the data section: allocation is bounded by it.
+    Sequential network = d.spec.architecture().build(d.inputs, d.outputs, Initializer.zeros(),
+        new Rng(0), new Rng(0));
+    fill(network, "", src, header, name);
+    Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.mean, d.scale);
+    return new SavedModel(model, d.provenance);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Shared with CheckpointFile: the network's tensors under a name prefix.
+
+  static void addWeights(Sequential network, String prefix, SafeTensors.Writer writer) {
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense dense) {
+        Matrix w = dense.weight().value();
+        writer.add(prefix + dense.weight().name(), w, w.rows(), w.cols());
+        writer.add(prefix + dense.bias().name(), dense.bias().value(), w.cols());
+      }
+    }
+  }
+
+  /** One tensor the architecture needs: name and shape. */
+  record ExpectedTensor(String name, long[] shape) {}
+
+  static List<ExpectedTensor> expectedTensors(Description d, String prefix) {
+    List<ExpectedTensor> out = new ArrayList<>();
+    int width = d.inputs;
+    int index = 0;
+    List<Integer> widths = new ArrayList<>(d.spec.architecture().hidden());
+    widths.add(d.outputs);
+    for (int h : widths) {
+      out.add(new ExpectedTensor(prefix + "dense" + index + ".weight", new long[] {width, h}));
+      out.add(new ExpectedTensor(prefix + "dense" + index + ".bias", new long[] {h}));
+      width = h;
+      index++;
+    }
+    return out;
+  }
+
+  static void requireTensors(SafeTensors.Header header, List<ExpectedTensor> expected,
+      String name) {
+    for (ExpectedTensor e : expected) {
+      SafeTensors.Info info = header.tensors().get(e.name());
+      if (info == null) {
+        throw new InputException(name + ": tensor " + SafeTensors.quote(e.name())
+            + " is missing; the architecture needs it with shape "
+            + java.util.Arrays.toString(e.shape()));
+      }
+      if (info.dtype() != SafeTensors.DType.F32) {
+        throw new InputException(name + ": tensor " + SafeTensors.quote(e.name())
+            + " has dtype " + info.dtype() + ", expected F32");
+      }
+      if (!java.util.Arrays.equals(info.shape(), e.shape())) {
+        throw new InputException(name + ": tensor " + SafeTensors.quote(e.name())
+            + " has shape " + java.util.Arrays.toString(info.shape())
+            + " but the architecture needs " + java.util.Arrays.toString(e.shape()));
+      }
+    }
+  }
+
+  static void fill(Sequential network, String prefix, ByteSource src, SafeTensors.Header header,
+      String name) {
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense dense) {
+        for (var p : dense.parameters()) {
+          Matrix v = p.value();
+          Matrix m = SafeTensors.readMatrix(src, header, header.tensors().get(prefix + p.name()),
+              v.rows(), v.cols(), name);
+          requireFinite(m, prefix + p.name(), name);
+          v.copyFrom(m);
+        }
+      }
+    }
+  }
+
+  private static void requireFinite(Matrix m, String tensor, String name) {
+    for (int i = 0; i < m.size(); i++) {
+      if (!Float.isFinite(m.at(i))) {
+        throw new InputException(name + ": tensor " + SafeTensors.quote(tensor) + " holds "
+            + m.at(i) + " at element " + i + "; weights must be finite");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The "model" metadata entry.
+
+  static Map<String, String> metadata(Model model, Map<String, Object> provenance) {
+    Map<String, Object> prov = new LinkedHashMap<>();
+    prov.put("tikhonov_version", version());
+    if (provenance != null) {
+      prov.putAll(provenance);
+    }
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("format", FORMAT);
+    meta.put("format_version", String.valueOf(FORMAT_VERSION));
+    meta.put("model", Json.oneLine(describe(model, prov)));
+    return meta;
+  }
+
+  static Map<String, Object> describe(Model model, Map<String, Object> provenance) {
+    Sequential net = model.network();
+    ModelSpec spec = model.spec();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", spec.describe());
+    m.put("task", spec.task().name().toLowerCase(Locale.ROOT));
+    m.put("loss", spec.task().loss().name());
+    m.put("initializer", spec.initializer().name());
+    m.put("inputs", net.inputSize());
+    m.put("outputs", net.outputSize());
+    m.put("architecture", Map.of("hidden", spec.architecture().hidden(),
+        "dropout", spec.architecture().dropout()));
+    List<Map<String, Object>> layers = new ArrayList<>();
+    for (LayerSpec s : net.specs()) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("type", s.type());
+      if (s.type().equals("dense")) {
+        l.put("inputs", s.inputs());
+        l.put("outputs", s.outputs());
+      } else if (s.type().equals("dropout")) {
+        l.put("rate", s.rate());
+      }
+      layers.add(l);
+    }
+    m.put("layers", layers);
+    m.put("feature_names", model.featureNames());
+    m.put("class_names", model.classNames());
+    if (model.featureMean() != null) {
+      m.put("standardizer", Map.of("mean", model.featureMean(), "scale", model.featureScale()));
+    } else {
+      m.put("standardizer", null);
+    }
+    m.put("provenance", provenance);
+    return m;
+  }
+
+  /** The validated content of the "model" entry. */
+  static final class Description {
+    ModelSpec spec;
+    int inputs;
+    int outputs;
+    List<String> featureNames;
+    List<String> classNames;
+    double[] mean;
+    double[] scale;
+    Map<String, Object> provenance;
+
+    static Description parse(JsonFields f, String name) {
+      Description d = new Description();
+      String taskName = f.text("task");
+      Task task = switch (taskName) {
+        case "classification" -> Task.CLASSIFICATION;
+        case "regression" -> Task.REGRESSION;
+        default -> throw new InputException(name + ": model.task " + SafeTensors.quote(taskName)
+            + " is unknown; expected classification or regression");
+      };
+      Initializer init;
+      try {
+        init = Initializer.byName(f.text("initializer"));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(name + ": model.initializer: " + e.getMessage());
+      }
+      d.inputs = f.integer("inputs", 1, MAX_WIDTH);
+      d.outputs = f.integer("outputs", 1, MAX_WIDTH);
+      JsonFields arch = f.object("architecture");
+      List<Integer> hidden = arch.integers("hidden", 1, MAX_WIDTH, 64);
+      double dropout = arch.number("dropout", 0, 1);
+      Architecture architecture;
+      try {
+        architecture = new Architecture(hidden, dropout);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(name + ": model.architecture: " + e.getMessage());
+      }
+      d.spec = new ModelSpec(architecture, task, init);
+      if (!f.text("loss").equals(task.loss().name())) {
+        throw new InputException(name + ": model.loss " + SafeTensors.quote(f.text("loss"))
+            + " does not match task " + taskName + " (expected " + task.loss().name() + ")");
+      }
+      d.featureNames = f.strings("feature_names", d.inputs);
+      d.classNames = f.strings("class_names", -1);
+      if (task == Task.CLASSIFICATION && d.classNames.size() != d.outputs) {
+        throw new InputException(name + ": model.class_names has " + d.classNames.size()
+            + " names but the classifier has " + d.outputs + " outputs");
+      }
+      if (task == Task.REGRESSION && !d.classNames.isEmpty()) {
+        throw new InputException(name + ": model.class_names must be empty for regression");
+      }
+      if (f.has("standardizer")) {
+        JsonFields s = f.object("standardizer");
+        d.mean = s.doubles("mean", d.inputs, -Double.MAX_VALUE, false);
+        d.scale = s.doubles("scale", d.inputs, 0, true);
+      }
+      d.provenance = f.has("provenance")
+          ? Json.MAPPER.convertValue(f.object("provenance").node(),
+              new TypeReference<Map<String, Object>>() {})
+          : Map.of();
+      return d;
+    }
+  }
+
+  static String version() {
+    String v = ModelFile.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}

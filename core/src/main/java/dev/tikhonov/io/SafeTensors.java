@@ -1,0 +1,356 @@
+package dev.tikhonov.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Matrix;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The safetensors layout (huggingface/safetensors): an 8-byte little-endian unsigned header
+ * length N, N bytes of UTF-8 JSON, then the tensors' raw little-endian bytes. The JSON maps each
+ * tensor name to {@code {"dtype": "F32", "shape": [r, c], "data_offsets": [a, b]}} (offsets
+ * relative to the data section, b − a = 4·r·c) plus an optional {@code "__metadata__"} map of
+ * string to string. The data section must be covered exactly: contiguous tensors, no holes, no
+ * overlaps, nothing after the last one.
+ *
+ * <p>Reading validates the whole header against the file size before any tensor is allocated.
+ */
+final class SafeTensors {
+  /** Largest header accepted: 16 MiB (hostile lengths are rejected before allocation). */
+  static final long MAX_HEADER_BYTES = 16L << 20;
+
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private SafeTensors() {}
+
+  /** Element types used by tikhonov: 4-byte IEEE float and 4-byte two's-complement int. */
+  enum DType {
+    F32,
+    I32
+  }
+
+  /** One tensor's entry; {@code begin}/{@code end} relative to the data section. */
+  record Info(String name, DType dtype, long[] shape, long begin, long end) {
+    long elements() {
+      return (end - begin) / 4;
+    }
+  }
+
+  /** A validated header: tensors in file order, metadata, where the data section starts. */
+  record Header(Map<String, Info> tensors, Map<String, String> metadata, long dataStart) {}
+
+  /**
+   * Reads and validates the header of {@code src}; {@code name} names the file in messages.
+   * Only {@code allowed} dtypes are accepted.
+   */
+  static Header readHeader(ByteSource src, String name, Set<DType> allowed) {
+    try {
+      long size = src.size();
+      if (size < 8) {
+        throw bad(name, "file is " + size + " bytes, shorter than the 8-byte header length");
+      }
+      ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      src.readFully(0, lengthBytes);
+      long n = lengthBytes.getLong(0);
+      if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
+        throw bad(name, "header length " + Long.toUnsignedString(n) + " is out of range; "
+            + "expected 2.." + Math.min(MAX_HEADER_BYTES, size - 8)
+            + " (at most 16 MiB and within the file of " + size + " bytes)");
+      }
+      ByteBuffer headerBytes = ByteBuffer.allocate((int) n);
+      src.readFully(8, headerBytes);
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(headerBytes.flip()).toString();
+      } catch (CharacterCodingException e) {
+        throw bad(name, "header is not valid UTF-8");
+      }
+      if (!text.startsWith("{")) {
+        throw bad(name, "header does not start with '{'; not a safetensors file");
+      }
+      JsonNode root;
+      try {
+        root = STRICT.readTree(text);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // getOriginalMessage(): without Jackson's "[Source: …]" location suffix.
+        String why = firstLine(e.getOriginalMessage());
+        int cut = why.indexOf(" (start marker");
+        throw bad(name, "header is not well-formed JSON: "
+            + (cut < 0 ? why : why.substring(0, cut)));
+      }
+      if (root == null || !root.isObject()) {
+        throw bad(name, "header is not a JSON object");
+      }
+      long dataLength = size - 8 - n;
+      Map<String, String> metadata = new LinkedHashMap<>();
+      List<Info> infos = new ArrayList<>();
+      Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> f = fields.next();
+        if (f.getKey().equals("__metadata__")) {
+          metadata = metadata(f.getValue(), name);
+        } else {
+          infos.add(info(f.getKey(), f.getValue(), name, allowed, dataLength));
+        }
+      }
+      infos.sort(Comparator.comparingLong(Info::begin).thenComparingLong(Info::end));
+      long at = 0;
+      for (Info info : infos) {
+        if (info.begin() != at) {
+          throw bad(name, "tensor " + quote(info.name()) + " starts at data offset "
+              + info.begin() + " but the previous one ends at " + at
+              + "; tensors must be contiguous, without holes or overlaps");
+        }
+        at = info.end();
+      }
+      if (at != dataLength) {
+        throw bad(name, "tensors cover " + at + " bytes but the data section holds "
+            + dataLength + " bytes (file truncated or trailing bytes)");
+      }
+      Map<String, Info> tensors = new LinkedHashMap<>();
+      for (Info info : infos) {
+        tensors.put(info.name(), info);
+      }
+      return new Header(tensors, metadata, 8 + n);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> metadata(JsonNode node, String name) {
+    if (!node.isObject()) {
+      throw bad(name, "\"__metadata__\" must be an object of strings");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw bad(name, "\"__metadata__\" value " + quote(e.getKey()) + " must be a string");
+      }
+      out.put(e.getKey(), e.getValue().textValue());
+    }
+    return out;
+  }
+
+  private static Info info(
+      String tensor, JsonNode node, String name, Set<DType> allowed, long dataLength) {
+    String where = "tensor " + quote(tensor);
+    if (tensor.isEmpty()) {
+      throw bad(name, "empty tensor name");
+    }
+    if (!node.isObject()) {
+      throw bad(name, where + ": expected an object with dtype, shape and data_offsets");
+    }
+    Iterator<String> keys = node.fieldNames();
+    while (keys.hasNext()) {
+      String k = keys.next();
+      if (!Set.of("dtype", "shape", "data_offsets").contains(k)) {
+        throw bad(name, where + ": unknown field " + quote(k));
+      }
+    }
+    JsonNode dtypeNode = node.get("dtype");
+    if (dtypeNode == null || !dtypeNode.isTextual()) {
+      throw bad(name, where + ": missing dtype string");
+    }
+    DType dtype = null;
+    for (DType d : allowed) {
+      if (d.name().equals(dtypeNode.textValue())) {
+        dtype = d;
+      }
+    }
+    if (dtype == null) {
+      throw bad(name, where + ": dtype " + quote(dtypeNode.textValue()) + " is not supported; "
+          + "expected " + (allowed.size() == 1 ? allowed.iterator().next() : allowed));
+    }
+    JsonNode shapeNode = node.get("shape");
+    if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > 8) {
+      throw bad(name, where + ": shape must be an array of at most 8 sizes");
+    }
+    long[] shape = new long[shapeNode.size()];
+    long elements = 1;
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = nonNegativeLong(shapeNode.get(i), name, where + ": shape[" + i + "]");
+      try {
+        elements = Math.multiplyExact(elements, shape[i]);
+      } catch (ArithmeticException e) {
+        throw bad(name, where + ": shape " + shapeNode + " overflows");
+      }
+    }
+    JsonNode offsets = node.get("data_offsets");
+    if (offsets == null || !offsets.isArray() || offsets.size() != 2) {
+      throw bad(name, where + ": data_offsets must be an array [begin, end]");
+    }
+    long begin = nonNegativeLong(offsets.get(0), name, where + ": data_offsets[0]");
+    long end = nonNegativeLong(offsets.get(1), name, where + ": data_offsets[1]");
+    if (begin > end || end > dataLength) {
+      throw bad(name, where + ": data_offsets [" + begin + ", " + end + "] lie outside the "
+          + "data section of " + dataLength + " bytes");
+    }
+    if (elements > Long.MAX_VALUE / 4 || end - begin != 4 * elements) {
+      throw bad(name, where + ": data_offsets span " + (end - begin) + " bytes but shape "
+          + shapeNode + " of " + dtype + " needs " + (elements > Long.MAX_VALUE / 4
+              ? "more" : String.valueOf(4 * elements)));
+    }
+    return new Info(tensor, dtype, shape, begin, end);
+  }
+
+  private static long nonNegativeLong(JsonNode v, String name, String what) {
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+      throw bad(name, what + " must be a non-negative integer, found " + v);
+    }
+    return v.longValue();
+  }
+
+  /** Reads an F32 tensor as a rows×cols matrix (the caller checked rows·cols elements). */
+  static Matrix readMatrix(ByteSource src, Header header, Info info, int rows, int cols,
+      String name) {
+    if (info.dtype() != DType.F32 || (long) rows * cols != info.elements()) {
+      throw new IllegalStateException("tensor " + info.name() + " is not " + rows + "x" + cols);
+    }
+    ByteBuffer bytes = read(src, header, info, name);
+    Matrix m = Matrix.zeros(rows, cols);
+    for (int i = 0, n = rows * cols; i < n; i++) {
+      m.put(i, bytes.getFloat(4 * i));
+    }
+    return m;
+  }
+
+  /** Reads an I32 tensor. */
+  static int[] readInts(ByteSource src, Header header, Info info, String name) {
+    if (info.dtype() != DType.I32) {
+      throw new IllegalStateException("tensor " + info.name() + " is not I32");
+    }
+    ByteBuffer bytes = read(src, header, info, name);
+    int[] out = new int[(int) info.elements()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = bytes.getInt(4 * i);
+    }
+    return out;
+  }
+
+  private static ByteBuffer read(ByteSource src, Header header, Info info, String name) {
+    long length = info.end() - info.begin();
+    if (length > Integer.MAX_VALUE - 8) {
+      throw bad(name, "tensor " + quote(info.name()) + " is larger than 2 GiB");
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      src.readFully(header.dataStart() + info.begin(), bytes);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
+          + e.getMessage(), e);
+    }
+    return bytes;
+  }
+
+  /** Collects tensors and writes them in the order added. */
+  static final class Writer {
+    private final List<String> names = new ArrayList<>();
+    private final List<DType> dtypes = new ArrayList<>();
+    private final List<long[]> shapes = new ArrayList<>();
+    private final List<ByteBuffer> data = new ArrayList<>();
+
+    /** Adds {@code m}'s values (row-major) under {@code name} with the given shape. */
+    Writer add(String name, Matrix m, long... shape) {
+      ByteBuffer b = ByteBuffer.allocate(4 * m.size()).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < m.size(); i++) {
+        b.putFloat(4 * i, m.at(i));
+      }
+      return add(name, DType.F32, shape, b);
+    }
+
+    Writer addInts(String name, int[] values) {
+      ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < values.length; i++) {
+        b.putInt(4 * i, values[i]);
+      }
+      return add(name, DType.I32, new long[] {values.length}, b);
+    }
+
+    private Writer add(String name, DType dtype, long[] shape, ByteBuffer bytes) {
+      if (names.contains(name) || name.equals("__metadata__")) {
+        throw new IllegalArgumentException("duplicate or reserved tensor name " + name);
+      }
+      names.add(name);
+      dtypes.add(dtype);
+      shapes.add(shape.clone());
+      data.add(bytes);
+      return this;
+    }
+
+    /** Writes the file's bytes to {@code out} (not closed). */
+    void writeTo(OutputStream out, Map<String, String> metadata) throws IOException {
+      ObjectNode root = STRICT.createObjectNode();
+      if (!metadata.isEmpty()) {
+        ObjectNode meta = root.putObject("__metadata__");
+        metadata.forEach(meta::put);
+      }
+      long offset = 0;
+      for (int i = 0; i < names.size(); i++) {
+        ObjectNode t = root.putObject(names.get(i));
+        t.put("dtype", dtypes.get(i).name());
+        ArrayNode shape = t.putArray("shape");
+        for (long s : shapes.get(i)) {
+          shape.add(s);
+        }
+        long length = data.get(i).capacity();
+        t.putArray("data_offsets").add(offset).add(offset + length);
+        offset += length;
+      }
+      byte[] json = STRICT.writeValueAsBytes(root);
+      // Pad with spaces so the data section starts 8-byte aligned, as the reference writer does.
+      int padded = (json.length + 7) / 8 * 8;
+      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      length.putLong(0, padded);
+      out.write(length.array());
+      out.write(json);
+      for (int i = json.length; i < padded; i++) {
+        out.write(' ');
+      }
+      for (ByteBuffer b : data) {
+        out.write(b.array());
+      }
+    }
+  }
+
+  static InputException bad(String name, String message) {
+    return new InputException(name + ": " + message);
+  }
+
+  static String quote(String s) {
+    String shown = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    return "\"" + shown.replace("\"", "\\\"") + "\"";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,430 @@
+package dev.tikhonov.linear;
+
+import java.util.Arrays;
+
+/**
+ * Proximal Newton for the symmetric multinomial loss ℓ = −η_y + log Σₖ e^{ηₖ} with one
+ * coefficient vector per class (glmnet's {@code lognet} with {@code type.multinomial =
+ * "ungrouped"}, Newton Hessian).
+ *
+ * <p>Each outer step cycles over the classes: for class k it takes the diagonal-block quadratic
+ * approximation, weights vᵢ = pᵢₖ(1 − pᵢₖ)/n and residual rᵢ = (yᵢₖ − pᵢₖ)/n, solves it by
+ * coordinate descent and refreshes pₖ before the next class. Then, because the loss is
+ * unchanged when the same c is added to every class's bⱼ, each feature's K coefficients are
+ * shifted by the c that minimizes the penalty Σₖ [(1−α)/2 (bⱼₖ − c)² + α|bⱼₖ − c|] (the median
+ * for the lasso, the mean for ridge and for unpenalized features), and the intercepts are
+ * centered to sum to zero. The solution is therefore the unique one glmnet reports.
+ */
+final class MultinomialSolver implements ProximalNewtonSolver {
+
+  private static final double PMIN = BinomialSolver.PMIN;
+  private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
+  /** glmnet's {@code exmx}: linear predictors are clipped to ±250 before exp. */
+  private static final double EXMX = 250;
+  private static final double EMIN = PMIN / (1 - PMIN);
+  private static final double EMAX = 1 / EMIN;
+  private static final double PFM = (1 + PMIN) * PMIN;
+  private static final double PFX = (1 - PMIN) * (1 - PMIN);
+
+  private final ProximalNewtonDesign design;
+  private final ProximalNewtonCoordinateDescent cd;
+  private final double[] penalty;
+  private final double alpha;
+  private final int[] label;
+  private final int numClasses;
+  private final int n;
+  private final int p;
+  private final double w;
+
+  /** Intercepts per class. */
+  private final double[] intercept;
+  private final double[] interceptOld;
+  /** Coefficients, class k's at [k·p, k·p + p). */
+  private final double[] b;
+  private final double[] bOld;
+  /** Unnormalized probabilities e^{η̃ᵢₖ} at [k·n + i]; pᵢₖ = q[k·n + i] / sxp[i]. */
+  private final double[] q;
+  private final double[] sxp;
+  private final double[] v;
+  private final double[] r;
+  private final double[] buffer;
+  private final double[] xv;
+  private final double[] absGradient;
+  private final double[] classValues;
+  private final double[] sorted;
+  private final double nullDeviance;
+  private boolean exhausted;
+  /** True when absGradient holds the final gradient of every feature outside the strong set. */
+  private boolean outsideGradientFresh;
+
+  /**
+   * @param label class index per row; every class must occur
+   * @param penalty normalized penalty factors vpⱼ
+   */
+  MultinomialSolver(
+      ProximalNewtonDesign design, int[] label, int numClasses, double[] penalty, double alpha,
+      double tol, int maxPasses) {
+    this.design = design;
+    this.penalty = penalty;
+    this.alpha = alpha;
+    this.label = label;
+    this.numClasses = numClasses;
+    this.n = design.rows;
+    this.p = design.cols;
+    this.w = 1.0 / n;
+    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
+    int k = numClasses;
+    intercept = new double[k];
+    interceptOld = new double[k];
+    b = new double[k * p];
+    bOld = new double[k * p];
+    q = new double[k * n];
+    sxp = new double[n];
+    v = new double[n];
+    r = new double[n];
+    buffer = new double[n];
+    xv = new double[k * p];
+    absGradient = new double[p];
+    classValues = new double[k];
+    sorted = new double[k];
+
+    double[] share = new double[k];
+    for (int yi : label) {
+      share[yi] += w;
+    }
+    double dev = 0;
+    for (int c = 0; c < k; c++) {
+      if (share[c] <= PMIN || share[c] >= 1 - PMIN) {
+        throw new IllegalArgumentException("class " + c + " has no observations");
+      }
+      intercept[c] = Math.log(share[c]);
+      dev -= share[c] * intercept[c];
+    }
+    nullDeviance = dev;
+    double mean = 0;
+    for (double a : intercept) {
+      mean += a / k;
+    }
+    for (int c = 0; c < k; c++) {
+      intercept[c] -= mean;
+      double e = Math.exp(intercept[c]);
+      Arrays.fill(q, c * n, c * n + n, e);
+      for (int i = 0; i < n; i++) {
+        sxp[i] += e;
+      }
+    }
+    cd.setThreshold(tol * nullDeviance);
+    refreshAbsGradient(true);
+  }
+
+  @Override
+  public void fitPoint(double lambda, double previousLambda) {
+    double l1 = BinomialSolver.penaltyPart(alpha, lambda);
+    double l2 = BinomialSolver.penaltyPart(1 - alpha, lambda);
+    double strongThreshold =
+        Double.isInfinite(lambda) ? l1 : alpha * (2 * lambda - previousLambda);
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && !cd.strong[j]
+          && absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], strongThreshold)) {
+        cd.strong[j] = true;
+      }
+    }
+    outsideGradientFresh = false;
+    double threshold = cd.threshold();
+    boolean anyClassFitted = false;
+    while (true) {
+      cd.checkPasses();
+      boolean notConverged = false;
+      for (int c = 0; c < numClasses; c++) {
+        int off = c * p;
+        interceptOld[c] = intercept[c];
+        for (int a = 0; a < cd.numActive; a++) {
+          int j = cd.active[a];
+          bOld[off + j] = b[off + j];
+        }
+        double weightSum = classWeights(c);
+        if (weightSum <= VMIN) {
+          continue;
+        }
+        anyClassFitted = true;
+        for (int j = 0; j < p; j++) {
+          if (cd.strong[j]) {
+            xv[off + j] = design.weightedSquares(j, v);
+          }
+        }
+        cd.solve(b, off, intercept, c, xv, v, weightSum, l1, l2, r);
+        // glmnet checks a class's Newton step only while all earlier classes converged.
+        if (!notConverged) {
+          double d0 = intercept[c] - interceptOld[c];
+          notConverged = weightSum * d0 * d0 > threshold;
+          for (int a = 0; !notConverged && a < cd.numActive; a++) {
+            int j = cd.active[a];
+            double d = b[off + j] - bOld[off + j];
+            notConverged = xv[off + j] * d * d > threshold;
+          }
+        }
+        updateClassProbabilities(c);
+      }
+      center();
+      if (!anyClassFitted) {
+        exhausted = true;
+        return;
+      }
+      if (!notConverged && !addKktViolators(l1)) {
+        outsideGradientFresh = true;
+        return;
+      }
+    }
+  }
+
+  /** Working weights v and residual r of class c; returns Σv. */
+  private double classWeights(int c) {
+    int off = c * n;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double pic = q[off + i] / sxp[i];
+      double vi;
+      if (pic < PFM) {
+        pic = 0;
+        vi = 0;
+      } else if (pic > PFX) {
+        pic = 1;
+        vi = 0;
+      } else {
+        vi = w * pic * (1 - pic);
+      }
+      v[i] = vi;
+      sum += vi;
+      r[i] = w * ((label[i] == c ? 1 : 0) - pic);
+    }
+    return sum;
+  }
+
+  /** q of class c from its new coefficients, keeping sxp = Σₖ q consistent. */
+  private void updateClassProbabilities(int c) {
+    int off = c * p;
+    Arrays.fill(buffer, intercept[c]);
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      if (b[off + j] != 0) {
+        design.addScaledColumn(j, b[off + j], buffer);
+      }
+    }
+    int qo = c * n;
+    for (int i = 0; i < n; i++) {
+      double f = Math.max(-EXMX, Math.min(EXMX, buffer[i]));
+      double rest = sxp[i] - q[qo + i];
+      double e = Math.min(Math.max(EMIN * rest, Math.exp(f)), EMAX * rest);
+      q[qo + i] = e;
+      sxp[i] = rest + e;
+    }
+  }
+
+  /**
+   * Removes the multinomial's redundancy: intercepts to sum zero, each active feature's K
+   * coefficients shifted by the penalty-minimizing center; q and sxp follow (the probabilities
+   * do not change).
+   */
+  private void center() {
+    double s = 0;
+    for (double a : intercept) {
+      s -= a / numClasses;
+    }
+    for (int c = 0; c < numClasses; c++) {
+      intercept[c] += s;
+    }
+    Arrays.fill(buffer, s);
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      for (int c = 0; c < numClasses; c++) {
+        classValues[c] = b[c * p + j];
+      }
+      double shift = penalty[j] <= 0 ? mean(classValues) : penaltyCenter(alpha, classValues, sorted);
+      if (shift == 0) {
+        continue;
+      }
+      for (int c = 0; c < numClasses; c++) {
+        b[c * p + j] -= shift;
+      }
+      design.addScaledColumn(j, -shift, buffer);
+    }
+    for (int i = 0; i < n; i++) {
+      double e = Math.exp(buffer[i]);
+      sxp[i] *= e;
+      for (int c = 0; c < numClasses; c++) {
+        q[c * n + i] *= e;
+      }
+    }
+  }
+
+  private static double mean(double[] a) {
+    double s = 0;
+    for (double x : a) {
+      s += x;
+    }
+    return s / a.length;
+  }
+
+  /**
+   * The c minimizing f(c) = Σₖ [(1−α)/2 (aₖ − c)² + α|aₖ − c|] (glmnet's {@code elc}): the mean
+   * for α = 0, the median (midpoint of the middle two for even K) for α = 1, otherwise the
+   * unique minimizer of this strictly convex piecewise quadratic.
+   *
+   * @param scratch length-K work array. Modified.
+   */
+  static double penaltyCenter(double alpha, double[] a, double[] scratch) {
+    int k = a.length;
+    double am = mean(a);
+    if (alpha == 0 || k == 2) {
+      return am;
+    }
+    System.arraycopy(a, 0, scratch, 0, k);
+    Arrays.sort(scratch, 0, k);
+    if (scratch[0] == scratch[k - 1]) {
+      return scratch[0];
+    }
+    if (alpha == 1) {
+      return k % 2 == 1 ? scratch[k / 2] : 0.5 * (scratch[k / 2 - 1] + scratch[k / 2]);
+    }
+    // With i values below c, f'(c) = (1−α)K(c − am) + α(2i − K): its zero in the open interval
+    // (scratch[i−1], scratch[i]) is the minimizer if it lies there; otherwise it is a kink.
+    double ratio = alpha / ((1 - alpha) * k);
+    for (int i = 0; i <= k; i++) {
+      double c = am + ratio * (k - 2 * i);
+      double lower = i == 0 ? Double.NEGATIVE_INFINITY : scratch[i - 1];
+      double upper = i == k ? Double.POSITIVE_INFINITY : scratch[i];
+      if (c > lower && c < upper) {
+        return c;
+      }
+    }
+    double best = scratch[0];
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      double c = scratch[i];
+      double f = 0;
+      for (int m = 0; m < k; m++) {
+        double d = scratch[m] - c;
+        f += 0.5 * (1 - alpha) * d * d + alpha * Math.abs(d);
+      }
+      if (f < bestValue) {
+        bestValue = f;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Residual of class c at the current probabilities: (yₖ − pₖ)/n. Modifies {@code out}. */
+  private void classResidual(int c, double[] out) {
+    int off = c * n;
+    for (int i = 0; i < n; i++) {
+      out[i] = w * ((label[i] == c ? 1 : 0) - q[off + i] / sxp[i]);
+    }
+  }
+
+  /** absGradient[j] = maxₖ |x̃ⱼᵀrₖ| over included features (outside the strong set unless all). */
+  private void refreshAbsGradient(boolean all) {
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && (all || !cd.strong[j])) {
+        absGradient[j] = 0;
+      }
+    }
+    for (int c = 0; c < numClasses; c++) {
+      classResidual(c, r);
+      for (int j = 0; j < p; j++) {
+        if (design.included[j] && (all || !cd.strong[j])) {
+          absGradient[j] = Math.max(absGradient[j], Math.abs(design.dot(j, r)));
+        }
+      }
+    }
+  }
+
+  private boolean addKktViolators(double l1) {
+    refreshAbsGradient(false);
+    boolean added = false;
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && !cd.strong[j]
+          && absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], l1)) {
+        cd.strong[j] = true;
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  @Override
+  public double lambdaMax() {
+    double max = 0;
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && penalty[j] > 0) {
+        max = Math.max(max, absGradient[j] / penalty[j]);
+      }
+    }
+    return max / Math.max(alpha, 1e-3);
+  }
+
+  @Override
+  public double devianceRatio() {
+    double dev = 0;
+    for (int i = 0; i < n; i++) {
+      dev -= w * Math.log(q[label[i] * n + i] / sxp[i]);
+    }
+    return (nullDeviance - dev) / nullDeviance;
+  }
+
+  @Override
+  public double nullDeviance() {
+    return nullDeviance;
+  }
+
+  @Override
+  public double kktViolation(double lambda) {
+    double l1 = BinomialSolver.penaltyPart(alpha, lambda);
+    double l2 = BinomialSolver.penaltyPart(1 - alpha, lambda);
+    double worst = 0;
+    for (int j = 0; j < p; j++) {
+      if (design.included[j] && !cd.strong[j] && outsideGradientFresh) {
+        // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
+        worst = Math.max(worst, BinomialSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+      } else {
+        absGradient[j] = 0;
+      }
+    }
+    for (int c = 0; c < numClasses; c++) {
+      classResidual(c, r);
+      double sum = 0;
+      for (double ri : r) {
+        sum += ri;
+      }
+      worst = Math.max(worst, Math.abs(sum));
+      int off = c * p;
+      for (int j = 0; j < p; j++) {
+        if (!design.included[j] || (!cd.strong[j] && outsideGradientFresh)) {
+          continue;
+        }
+        double g = design.dot(j, r);
+        absGradient[j] = Math.max(absGradient[j], Math.abs(g));
+        worst = Math.max(worst, BinomialSolver.violation(-g, b[off + j], penalty[j], l1, l2));
+      }
+    }
+    return worst;
+  }
+
+  @Override
+  public boolean exhausted() {
+    return exhausted;
+  }
+
+  @Override
+  public int numVectors() {
+    return numClasses;
+  }
+
+  @Override
+  public void coefficients(double[] interceptOut, double[][] coefOut) {
+    System.arraycopy(intercept, 0, interceptOut, 0, numClasses);
+    for (int c = 0; c < numClasses; c++) {
+      System.arraycopy(b, c * p, coefOut[c], 0, p);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.tikhonov.data;
+
+import static dev.tikhonov.data.TestFiles.assertInputError;
+import static dev.tikhonov.data.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tikhonov.tensor.Matrix;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+  private static final Path REF = Path.of("/work/shared/ref");
+
+  @TempDir Path dir;
+
+  @Test
+  void read_realTarget_splitsFeaturesAndTarget() {
+    Path file = write(dir, "data.csv", "a,y,b\n1,10,2\n3,20,4.5e0\n");
+    Dataset d = CsvReader.read(file, "y", TargetKind.REAL);
+    assertEquals(List.of("a", "b"), d.featureNames());
+    assertArrayEquals(new float[] {1, 2, 3, 4.5f}, d.features().toArray());
+    assertArrayEquals(new float[] {10, 20}, d.targets().toArray());
+    assertEquals(file.toString(), d.source());
+    assertEquals(0, d.numClasses());
+  }
+
+  @Test
+  void read_classTarget_mapsNumericLabelsInNumericOrder() {
+    Path file = write(dir, "data.csv", "x,y\n1,10\n2,-1\n3,2\n4,10\n");
+    Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
+    assertEquals(List.of("-1", "2", "10"), d.classNames());
+    assertArrayEquals(new float[] {2, 0, 1, 2}, d.targets().toArray());
+  }
+
+  @Test
+  void read_classTarget_mapsStringLabelsInLexicographicOrder() {
+    Path file = write(dir, "data.csv", "x,species\n1,setosa\n2,virginica\n3,versicolor\n");
+    Dataset d = CsvReader.read(file, "species", TargetKind.CLASS);
+    assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
+    assertArrayEquals(new float[] {0, 2, 1}, d.targets().toArray());
+  }
+
+  @Test
+  void read_quotedFieldsCrlfAndSemicolons_followRfc4180() {
+    String text = "\"a;1\";\"b \"\"q\"\"\";y\r\n\"1.5\"; 2 ;\"x\ny\"\r\n3;4;z\r\n";
+    Path file = write(dir, "semi.csv", text);
+    Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
+    assertEquals(List.of("a;1", "b \"q\""), d.featureNames());
+    assertArrayEquals(new float[] {1.5f, 2, 3, 4}, d.features().toArray());
+    assertEquals(List.of("x\ny", "z"), d.classNames());
+  }
+
+  @Test
+  void read_tabDelimitedWithBomAndBlankLines_detectsTab() {
+    Path file = write(dir, "data.tsv", "\uFEFFa\tb\ty\n\n1\t2\t0\n\n3\t4\t1\n");
+    Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
+    assertEquals(List.of("a", "b"), d.featureNames());
+    assertEquals(2, d.size());
+  }
+
+  @Test
+  void read_withoutHeader_namesColumnsByNumber() {
+    Path file = write(dir, "plain.csv", "1,2,0\n3,4,1\n");
+    Dataset d = CsvReader.read(file, "3", TargetKind.CLASS, CsvOptions.defaults().withHeader(false));
+    assertEquals(List.of("1", "2"), d.featureNames());
+    assertArrayEquals(new float[] {1, 2, 3, 4}, d.features().toArray());
+  }
+
+  @Test
+  void read_referenceGaussCsv_gives1000RowsOf50Features() {
+    Dataset d = CsvReader.read(REF.resolve("gauss.csv"), "y", TargetKind.REAL);
+    assertEquals(1000, d.size());
+    assertEquals(50, d.numFeatures());
+    assertEquals("x1", d.featureNames().get(0));
+    assertEquals(0.792456434342222, d.features().get(0, 0), 1e-7);
+    assertEquals(4.3547960700884, d.targets().at(0), 1e-6);
+  }
+
+  @Test
+  void read_referenceMultiCsv_givesThreeClasses() {
+    Dataset d = CsvReader.read(REF.resolve("multi.csv"), "y", TargetKind.CLASS);
+    assertEquals(List.of("0", "1", "2"), d.classNames());
+    assertEquals(600, d.size());
+  }
+
+  @Test
+  void read_whenTextInFeature_namesLineColumnAndHeader() {
+    Path file = write(dir, "data.csv", "id,y,age\n1,0,30\n2,1,abc\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":3:3 (column \"age\"): expected a number, found \"abc\"");
+  }
+
+  @Test
+  void read_whenNaNInFeature_saysNaNNotAllowed() {
+    Path file = write(dir, "data.csv", "a,b,y\n1,2,3\n4,NaN,6\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":3:2 (column \"b\"): NaN is not allowed");
+  }
+
+  @Test
+  void read_whenInfinityInTarget_saysInfiniteNotAllowed() {
+    Path file = write(dir, "data.csv", "a,y\n1,-Infinity\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:2 (column \"y\"): \"-Infinity\": infinite values are not allowed");
+  }
+
+  @Test
+  void read_whenEmptyCellOrNA_saysMissingNotAllowed() {
+    Path empty = write(dir, "empty.csv", "a,b,y\n1,,3\n");
+    assertInputError(() -> CsvReader.read(empty, "y", TargetKind.REAL),
+        empty + ":2:2 (column \"b\"): empty cell; missing values are not allowed");
+    Path na = write(dir, "na.csv", "a,b,y\n1,2,3\nNA,2,3\n");
+    assertInputError(() -> CsvReader.read(na, "y", TargetKind.REAL),
+        na + ":3:1 (column \"a\"): missing value \"NA\" is not allowed");
+  }
+
+  @Test
+  void read_whenValueOverflowsFloat_saysOutOfRange() {
+    Path file = write(dir, "big.csv", "a,y\n1e39,1\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:1 (column \"a\"): value \"1e39\" is outside the float32 range");
+  }
+
+  @Test
+  void read_whenRowRagged_namesLineAndCounts() {
+    Path file = write(dir, "data.csv", "a,b,y\n1,2,3\n4,5\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":3: expected 3 fields (as in the first line), found 2");
+  }
+
+  @Test
+  void read_whenTargetColumnMissing_listsAvailableColumns() {
+    Path file = write(dir, "data.csv", "a,b,label\n1,2,3\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ": no target column \"y\"; available columns: \"a\", \"b\", \"label\"");
+  }
+
+  @Test
+  void read_whenEmptyOrHeaderOnly_saysNoDataRows() {
+    Path empty = write(dir, "empty.csv", "");
+    assertInputError(() -> CsvReader.read(empty, "y", TargetKind.REAL),
+        empty + ": empty file; expected a header line and data rows");
+    Path header = write(dir, "header.csv", "a,y\n");
+    assertInputError(() -> CsvReader.read(header, "y", TargetKind.REAL),
+        header + ": no data rows (only a header line)");
+  }
+
+  @Test
+  void read_whenQuoteUnclosed_namesLineWhereItOpened() {
+    Path file = write(dir, "data.csv", "a,y\n1,2\n\"3,4\n5,6\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":3:1: quoted field is not closed");
+  }
+
+  @Test
+  void read_whenTextAfterClosingQuote_namesPosition() {
+    Path file = write(dir, "data.csv", "a,y\n\"1\"x,2\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:1: unexpected \"x\" after a closing quote");
+  }
+
+  @Test
+  void read_whenDuplicateHeader_namesBothColumns() {
+    Path file = write(dir, "data.csv", "a,b,a,y\n1,2,3,4\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":1:3: duplicate column name \"a\" (also column 1)");
+  }
+
+  @Test
+  void read_whenOnlyOneClass_saysClassificationNeedsTwo() {
+    Path file = write(dir, "data.csv", "a,y\n1,cat\n2,cat\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
+        file + ": only one class (cat)");
+  }
+
+  @Test
+  void read_whenNotUtf8_saysSo() {
+    Path file = write(dir, "latin1.csv", new byte[] {'a', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
+        file + ": not valid UTF-8 text");
+  }
+
+  @Test
+  void read_whenFileMissing_namesPath() {
+    Path file = dir.resolve("absent.csv");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL), file + ": file not found");
+  }
+
+  @Test
+  void readFeatures_picksNamedColumnsInOrderAndIgnoresOthers() {
+    Path file = write(dir, "new.csv", "id,b,y,a\nfoo,2,?,1\nbar,4,?,3\n");
+    Matrix x = CsvReader.readFeatures(file, List.of("a", "b"));
+    assertArrayEquals(new float[] {1, 2, 3, 4}, x.toArray());
+  }
+
+  @Test
+  void readFeatures_whenColumnMissing_namesIt() {
+    Path file = write(dir, "new.csv", "a,c\n1,2\n");
+    assertInputError(() -> CsvReader.readFeatures(file, List.of("a", "b")),
+        file + ": missing column \"b\" that the model expects; available columns: \"a\", \"c\"");
+  }
+
+  @Test
+  void readFeatures_whenTextInUsedColumn_namesPosition() {
+    Path file = write(dir, "new.csv", "a,b\n1,2\n3,x\n");
+    assertInputError(() -> CsvReader.readFeatures(file, List.of("a", "b")),
+        file + ":3:2 (column \"b\"): expected a number, found \"x\"");
+  }
+}

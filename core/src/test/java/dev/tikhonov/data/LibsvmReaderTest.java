@@ -1,0 +1,101 @@
+package dev.tikhonov.data;
+
+import static dev.tikhonov.data.TestFiles.assertInputError;
+import static dev.tikhonov.data.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LibsvmReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void read_sparseLines_densifyWithZeros() {
+    Path file = write(dir, "a.svm", "# header comment\n+1 1:0.5 3:2\n-1 2:-1 # note\n\n+1 qid:3 3:1\n");
+    Dataset d = LibsvmReader.read(file, TargetKind.CLASS);
+    assertEquals(List.of("x1", "x2", "x3"), d.featureNames());
+    assertArrayEquals(new float[] {0.5f, 0, 2, 0, -1, 0, 0, 0, 1}, d.features().toArray());
+    assertEquals(List.of("-1", "+1"), d.classNames());
+    assertArrayEquals(new float[] {1, 0, 1}, d.targets().toArray());
+  }
+
+  @Test
+  void read_withNumFeatures_padsColumns() {
+    Path file = write(dir, "a.svm", "1.5 1:1\n-2 2:1\n");
+    Dataset d = LibsvmReader.read(file, TargetKind.REAL, 5);
+    assertEquals(5, d.numFeatures());
+    assertArrayEquals(new float[] {1.5f, -2}, d.targets().toArray());
+  }
+
+  @Test
+  void read_whenIndexExceedsNumFeatures_namesToken() {
+    Path file = write(dir, "a.svm", "1 1:1\n1 2:1 7:1\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL, 5),
+        file + ":2:7: token 3: feature index 7 exceeds the 5 features expected");
+  }
+
+  @Test
+  void read_whenTokenHasNoColon_namesLineColumnAndToken() {
+    Path file = write(dir, "a.svm", "1 1:1\n0 1:1 2.5\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.CLASS),
+        file + ":2:7: token 3: expected index:value, found \"2.5\"");
+  }
+
+  @Test
+  void read_whenValueNotNumeric_namesFeature() {
+    Path file = write(dir, "a.svm", "1 1:1 2:abc\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+        file + ":1:7: token 3: value of feature 2: expected a number, found \"abc\"");
+  }
+
+  @Test
+  void read_whenValueNaN_saysNotAllowed() {
+    Path file = write(dir, "a.svm", "1 1:nan\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+        file + ":1:3: token 2: value of feature 1: NaN is not allowed");
+  }
+
+  @Test
+  void read_whenIndexZeroOrNotInteger_saysRange() {
+    Path zero = write(dir, "zero.svm", "1 0:1\n");
+    assertInputError(() -> LibsvmReader.read(zero, TargetKind.REAL),
+        zero + ":1:3: token 2: feature index \"0\" is not an integer in 1..2147483647");
+    Path text = write(dir, "text.svm", "1 x:1\n");
+    assertInputError(() -> LibsvmReader.read(text, TargetKind.REAL),
+        text + ":1:3: token 2: feature index \"x\" is not an integer");
+  }
+
+  @Test
+  void read_whenIndicesNotIncreasing_namesBoth() {
+    Path file = write(dir, "a.svm", "1 3:1 3:2\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+        file + ":1:7: token 3: feature index 3 after 3; indices must be strictly increasing");
+  }
+
+  @Test
+  void read_whenRealLabelNotNumeric_namesLabel() {
+    Path file = write(dir, "a.svm", "1 1:1\nyes 1:2\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+        file + ":2:1: token 1: label expected a number, found \"yes\"");
+  }
+
+  @Test
+  void read_whenOnlyComments_saysNoData() {
+    Path file = write(dir, "a.svm", "# nothing\n\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL), file + ": no data lines");
+  }
+
+  @Test
+  void read_whenTinyFileDeclaresHugeDenseMatrix_refusesToDensify() {
+    Path file = write(dir, "a.svm", "1 1:1\n".repeat(20) + "1 2000000:1\n");
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+        file + ": 21 rows x 2000000 features", "too sparse to densify");
+    Path huge = write(dir, "b.svm", "1 1:1\n".repeat(300) + "1 2000000:1\n");
+    assertInputError(() -> LibsvmReader.read(huge, TargetKind.REAL),
+        huge + ": 301 rows x 2000000 features need", "at most 2 GiB");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.tikhonov.data;
+
+import static dev.tikhonov.data.TestFiles.assertInputError;
+import static dev.tikhonov.data.TestFiles.idx;
+import static dev.tikhonov.data.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MnistTest {
+  private static TrainTest bundled;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() {
+    bundled = Mnist.bundled();
+  }
+
+  @Test
+  void bundled_has8000TrainAnd2000TestDigitsOf784Pixels() {
+    assertEquals(8000, bundled.train().size());
+    assertEquals(2000, bundled.test().size());
+    assertEquals(784, bundled.train().numFeatures());
+    assertEquals("px0", bundled.train().featureNames().get(0));
+    assertEquals("px783", bundled.train().featureNames().get(783));
+    assertEquals(Dataset.indexNames(10), bundled.train().classNames());
+    assertEquals("bundled:mnist-10k", bundled.train().source());
+  }
+
+  @Test
+  void bundled_trainLabelCountsMatchProvenance() {
+    int[] expected = {793, 904, 780, 826, 793, 700, 798, 865, 768, 773};
+    int[] counts = new int[10];
+    for (int i = 0; i < bundled.train().size(); i++) {
+      counts[bundled.train().label(i)]++;
+    }
+    assertArrayEquals(expected, counts);
+  }
+
+  @Test
+  void bundled_pixelsAreBytesOver255() throws IOException {
+    byte[] raw = uncompressed(Mnist.TRAIN_IMAGES);
+    float[] x = bundled.train().features().toArray();
+    double maxError = 0;
+    float min = Float.MAX_VALUE;
+    float max = -Float.MAX_VALUE;
+    for (int k = 0; k < x.length; k++) {
+      maxError = Math.max(maxError, Math.abs(x[k] - (raw[16 + k] & 0xff) / 255.0));
+      min = Math.min(min, x[k]);
+      max = Math.max(max, x[k]);
+    }
+    assertTrue(maxError < 1e-7, "max |x - b/255| = " + maxError);
+    assertEquals(0f, min);
+    assertEquals(1f, max);
+  }
+
+  @Test
+  void bundled_uncompressedFilesMatchProvenanceSha256() throws IOException {
+    String provenance;
+    try (InputStream in = Mnist.class.getResourceAsStream(Mnist.BUNDLED_FOLDER + "PROVENANCE.md")) {
+      provenance = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (String name : new String[] {
+        Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, Mnist.TEST_IMAGES, Mnist.TEST_LABELS}) {
+      Matcher m = Pattern.compile(Pattern.quote(name) + "\\s+([0-9a-f]{64})").matcher(provenance);
+      assertTrue(m.find(), "PROVENANCE.md lists no SHA-256 for " + name);
+      assertEquals(m.group(1), DataFiles.sha256(uncompressed(name)), name);
+    }
+  }
+
+  @Test
+  void load_directoryWithPlainAndGzippedFiles_matchesBundled() throws IOException {
+    Files.write(dir.resolve(Mnist.TRAIN_IMAGES), uncompressed(Mnist.TRAIN_IMAGES));
+    Files.write(dir.resolve(Mnist.TRAIN_LABELS + ".gz"), TestFiles.gzip(uncompressed(Mnist.TRAIN_LABELS)));
+    Files.write(dir.resolve(Mnist.TEST_IMAGES), uncompressed(Mnist.TEST_IMAGES));
+    Files.write(dir.resolve(Mnist.TEST_LABELS), uncompressed(Mnist.TEST_LABELS));
+    TrainTest loaded = Mnist.load(dir);
+    assertArrayEquals(bundled.train().features().toArray(), loaded.train().features().toArray());
+    assertArrayEquals(bundled.test().targets().toArray(), loaded.test().targets().toArray());
+    assertEquals(dir.toString(), loaded.train().source());
+  }
+
+  @Test
+  void load_fashionMnistWhenInstalled_gives60000And10000() {
+    Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+    Assumptions.assumeTrue(Files.isDirectory(fashion), "apt-get install dataset-fashion-mnist");
+    TrainTest loaded = Mnist.load(fashion);
+    assertEquals(60000, loaded.train().size());
+    assertEquals(10000, loaded.test().size());
+    assertEquals(784, loaded.test().numFeatures());
+    int[] counts = new int[10];
+    for (int i = 0; i < loaded.test().size(); i++) {
+      counts[loaded.test().label(i)]++;
+    }
+    assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000},
+        counts, "Fashion-MNIST's test set is balanced");
+  }
+
+  @Test
+  void load_whenFileMissing_namesExpectedPath() {
+    write(dir, Mnist.TRAIN_IMAGES, idx(new int[] {1, 2, 2}, 4));
+    assertInputError(() -> Mnist.load(dir),
+        dir.resolve(Mnist.TRAIN_LABELS + ".gz").toString(), "file not found");
+  }
+
+  @Test
+  void load_whenCountsDiffer_namesBothFiles() {
+    writeSet(idx(new int[] {3, 2, 2}, 12), idx(new int[] {2}, 2));
+    assertInputError(() -> Mnist.load(dir),
+        dir.resolve(Mnist.TRAIN_LABELS).toString(), "2 labels but",
+        dir.resolve(Mnist.TRAIN_IMAGES).toString(), "holds 3 images");
+  }
+
+  @Test
+  void load_whenLabelOutOfRange_namesRecord() {
+    byte[] labels = idx(new int[] {3}, 0);
+    labels = java.util.Arrays.copyOf(labels, labels.length + 3);
+    labels[labels.length - 1] = 12;
+    writeSet(idx(new int[] {3, 2, 2}, 12), labels);
+    assertInputError(() -> Mnist.load(dir),
+        dir.resolve(Mnist.TRAIN_LABELS).toString(), "record 3: label 12 is out of range");
+  }
+
+  @Test
+  void load_whenImagesNotThreeDimensional_saysSo() {
+    writeSet(idx(new int[] {3, 4}, 12), idx(new int[] {3}, 3));
+    assertInputError(() -> Mnist.load(dir),
+        dir.resolve(Mnist.TRAIN_IMAGES).toString(), "must have 3 dimensions", "found 3x4");
+  }
+
+  @Test
+  void load_otherImageSize_givesRowsTimesColsFeatures() {
+    writeSet(idx(new int[] {3, 2, 5}, 30), idx(new int[] {3}, 3));
+    TrainTest loaded = Mnist.load(dir);
+    assertEquals(10, loaded.train().numFeatures());
+    assertEquals(3, loaded.test().size());
+  }
+
+  private void writeSet(byte[] images, byte[] labels) {
+    write(dir, Mnist.TRAIN_IMAGES, images);
+    write(dir, Mnist.TRAIN_LABELS, labels);
+    write(dir, Mnist.TEST_IMAGES, images);
+    write(dir, Mnist.TEST_LABELS, labels);
+  }
+
+  private static byte[] uncompressed(String name) throws IOException {
+    try (InputStream in = new GZIPInputStream(
+        Mnist.class.getResourceAsStream(Mnist.BUNDLED_FOLDER + name + ".gz"))) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tikhonov.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.train.Model;
+import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.TrainConfig;
+import dev.tikhonov.train.Training;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/** Small trained models and byte-level surgery on model files, shared by the io tests. */
+final class Fixtures {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private Fixtures() {}
+
+  /** Three Gaussian blobs in 5 dimensions with offset and scale, labels 0..2. */
+  static Dataset blobs(int n, long seed) {
+    Rng rng = new Rng(seed);
+    Matrix x = Matrix.zeros(n, 5);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      int c = rng.nextInt(3);
+      y.put(i, c);
+      for (int j = 0; j < 5; j++) {
+        x.set(i, j, (float) (10 + 3 * (rng.nextGaussian() + (j == c ? 2.5 : 0))));
+      }
+    }
+    return new Dataset(x, y, java.util.List.of("a", "b", "c", "d", "e"),
+        java.util.List.of("red", "green", "blue"), "blobs");
+  }
+
+  /** A trained, standardized model of {@code spec} ("mlp:8,4" etc.) on blobs. */
+  static Model trained(String spec, double dropout) {
+    Dataset raw = blobs(300, 1);
+    Standardizer s = Standardizer.fit(raw.features());
+    Dataset train = raw.withFeatures(s.transform(raw.features()));
+    TrainConfig config = new TrainConfig(3, 32, 5, Penalty.l2(1e-3),
+        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+    return Training.fit(ModelSpec.parse(spec, dropout, false), train, null, null, config,
+        TrainingListener.none(), s.mean(), s.scale()).model();
+  }
+
+  /** The header JSON of a safetensors file. */
+  static ObjectNode header(byte[] file) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    return (ObjectNode) JSON.readTree(new String(file, 8, (int) n, StandardCharsets.UTF_8));
+  }
+
+  /** {@code file} with its header JSON changed by {@code edit}, the data section kept. */
+  static byte[] withHeader(byte[] file, Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode h = header(file);
+    edit.accept(h);
+    return withHeaderText(file, JSON.writeValueAsString(h));
+  }
+
+  static byte[] withHeaderText(byte[] file, String text) {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    byte[] json = text.getBytes(StandardCharsets.UTF_8);
+    byte[] data = Arrays.copyOfRange(file, 8 + (int) n, file.length);
+    return concat(lengthPrefix(json.length), json, data);
+  }
+
+  /** {@code file} with its 8-byte header length replaced. */
+  static byte[] withHeaderLength(byte[] file, long length) {
+    byte[] out = file.clone();
+    System.arraycopy(lengthPrefix(length), 0, out, 0, 8);
+    return out;
+  }
+
+  static byte[] lengthPrefix(long n) {
+    return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(n).array();
+  }
+
+  static byte[] concat(byte[]... parts) {
+    int total = 0;
+    for (byte[] p : parts) {
+      total += p.length;
+    }
+    byte[] out = new byte[total];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /** The "model" metadata entry of a model file, parsed. */
+  static ObjectNode modelEntry(ObjectNode header) throws Exception {
+    return (ObjectNode) JSON.readTree(header.get("__metadata__").get("model").textValue());
+  }
+
+  /** Replaces the "model" metadata entry. */
+  static void setModelEntry(ObjectNode header, ObjectNode model) throws Exception {
+    ((ObjectNode) header.get("__metadata__")).put("model", JSON.writeValueAsString(model));
+  }
+}

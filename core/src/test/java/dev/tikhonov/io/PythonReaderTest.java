@@ -1,0 +1,58 @@
+package dev.tikhonov.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.train.Model;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model file read by an independent Python/numpy implementation of the safetensors layout
+ * (test resource read_safetensors.py) gives the same tensors. Skipped where python3 with numpy
+ * is missing.
+ */
+class PythonReaderTest {
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  @TempDir Path dir;
+
+  @Test
+  void modelFile_readByNumpySafetensorsReader_sameTensorsAndMetadata() throws Exception {
+    assumeTrue(Files.isExecutable(PYTHON), "python3 not installed");
+    Path script = dir.resolve("read_safetensors.py");
+    try (InputStream in = getClass().getResourceAsStream("read_safetensors.py")) {
+      Files.copy(in, script);
+    }
+    Model model = Fixtures.trained("mlp:8,4", 0.1);
+    Path file = dir.resolve("m.safetensors");
+    ModelFile.save(model, file, Map.of("seed", 5));
+    Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), file.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(true, p.waitFor(60, TimeUnit.SECONDS));
+    assumeTrue(p.exitValue() == 0 || !out.isEmpty(), "python3 without numpy");
+    assertEquals(0, p.exitValue(), out);
+    JsonNode r = Fixtures.JSON.readTree(out);
+    assertEquals(ModelFile.FORMAT, r.get("metadata").get("format").textValue());
+    for (Parameter param : model.network().parameters()) {
+      JsonNode t = r.get("tensors").get(param.name());
+      assertEquals("float32", t.get("dtype").textValue(), param.name());
+      double sum = 0;
+      for (float v : param.value().toArray()) {
+        sum += v;
+      }
+      assertEquals(sum, t.get("sum").asDouble(), 1e-9 * Math.max(1, Math.abs(sum)));
+      assertEquals(param.value().at(0), (float) t.get("first").asDouble(), 0);
+      int rank = param.isWeight() ? 2 : 1;
+      assertEquals(rank, t.get("shape").size(), param.name());
+    }
+  }
+}
