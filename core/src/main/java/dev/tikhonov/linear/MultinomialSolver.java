@@ -354,13 +354,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
 
   @Override
   public double lambdaMax() {
-    double max = 0;
-    for (int j = 0; j < p; j++) {
-      if (design.included[j] && penalty[j] > 0) {
-        max = Math.max(max, absGradient[j] / penalty[j]);
-      }
-    }
-    return max / Math.max(alpha, 1e-3);
+    return ProximalNewtonSolver.lambdaMax(design.included, penalty, absGradient, alpha);
   }
 
   @Override

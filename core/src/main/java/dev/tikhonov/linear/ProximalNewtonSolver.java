@@ -60,4 +60,19 @@ interface ProximalNewtonSolver {
    * {@code interceptOut} and {@code coefOut}.
    */
   void coefficients(double[] interceptOut, double[][] coefOut);
+
+  /**
+   * glmnet's λ_max: the smallest λ at which every penalized coefficient is zero,
+   * max_j |∂ℓ/∂b_j at b = 0| / v_j, divided by max(α, 10⁻³) (so α = 0 is treated as 10⁻³).
+   */
+  static double lambdaMax(boolean[] included, double[] penalty, double[] absGradient,
+      double alpha) {
+    double max = 0;
+    for (int j = 0; j < penalty.length; j++) {
+      if (included[j] && penalty[j] > 0) {
+        max = Math.max(max, absGradient[j] / penalty[j]);
+      }
+    }
+    return max / Math.max(alpha, 1e-3);
+  }
 }
