@@ -71,6 +71,18 @@ public final class Blas {
     threads = n;
   }
 
+  /**
+   * Sets OpenBLAS's own worker count without changing {@link #threads()}, the count the user
+   * asked for: the data-parallel training step runs single-threaded products on each core and
+   * gives OpenBLAS its workers back with {@code setWorkerThreads(threads())}.
+   */
+  public static void setWorkerThreads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + n);
+    }
+    openblas_full.openblas_set_num_threads(n);
+  }
+
   /** The OpenBLAS thread count in force. */
   public static int threads() {
     return threads > 0 ? threads : openblas_full.openblas_get_num_threads();

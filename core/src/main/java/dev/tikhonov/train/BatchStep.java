@@ -224,11 +224,11 @@ abstract class BatchStep {
           }
         }
       }
-      org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(Blas.threads());
+      Blas.setWorkerThreads(Blas.threads());
     }
 
     private void start() {
-      org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(1);
+      Blas.setWorkerThreads(1);
       stopping = false;
       failure = null;
       running = true;
