@@ -23,11 +23,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>  ∇ (1/B) Σ_{i∈B} ℓᵢ = Σ_t (B_t/B) ∇ (1/B_t) Σ_{i∈B_t} ℓᵢ</pre>
  *
- * <p>Why: for mini-batch products (128×784 by 784×256) OpenBLAS's own threads cost more in
- * hand-offs than they gain, and they spin, so any other load on the machine stalls them; one
- * hand-off per step and two independent single-threaded halves use both cores instead. The
- * partition and the summation order depend only on T, so the same seed and thread count give
- * bit-identical runs; T = 1 is the plain sequential step.
+ * <p>Why: OpenBLAS's own threads spin, so any other load on the machine stalls them (an epoch
+ * of the 784-256-128-10 MLP went from 0.65 s to 7.8 s with other work on the two cores); two
+ * independent single-threaded halves, one hand-off per step to workers that live for the epoch
+ * and a gradient sum split between the threads, are as fast on a quiet machine and degrade
+ * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
+ * only on T, so the same seed and thread count give bit-identical runs; T = 1 (and any network
+ * with Dropout) is the plain sequential step, which uses OpenBLAS's threads for its products.
  */
 abstract class BatchStep {
   /**
