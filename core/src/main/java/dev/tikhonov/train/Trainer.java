@@ -100,22 +100,27 @@ public final class Trainer {
       long epochStart = System.nanoTime();
       shuffleRng.shuffle(order);
       double lossSum = 0;
-      for (int b = 0; b < batchesPerEpoch; b++) {
-        int from = b * batch;
-        int to = Math.min(n, from + batch);
-        int rows = to - from;
-        double batchLoss =
-            step.lossAndGradients(train.features(), train.targets(), order, from, to);
-        if (!Double.isFinite(batchLoss)) {
-          step.release();
-          throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss, optimizer.learningRate());
+      // The step may have taken OpenBLAS's workers (data-parallel); give them back however
+      // the batches end: normally, by divergence, or by any other exception.
+      try {
+        for (int b = 0; b < batchesPerEpoch; b++) {
+          int from = b * batch;
+          int to = Math.min(n, from + batch);
+          int rows = to - from;
+          double batchLoss =
+              step.lossAndGradients(train.features(), train.targets(), order, from, to);
+          if (!Double.isFinite(batchLoss)) {
+            throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss,
+                optimizer.learningRate());
+          }
+          config.penalty().addGradient(params);
+          optimizer.step();
+          lossSum += batchLoss * rows;
+          listener.onBatch(epoch, b + 1, batchLoss);
         }
-        config.penalty().addGradient(params);
-        optimizer.step();
-        lossSum += batchLoss * rows;
-        listener.onBatch(epoch, b + 1, batchLoss);
+      } finally {
+        step.release();
       }
-      step.release();
       double seconds = (System.nanoTime() - epochStart) / 1e9;
       double trainLoss = lossSum / n;
       double penalty = config.penalty().value(params);
