@@ -73,14 +73,14 @@ public final class GdLinear {
     double yMean = 0;
     for (int i = 0; i < s.n(); i++) {
       xMean += data.features().at(i) / s.n();
-      yMean += data.targets().at(i) / s.n();
+      yMean += data.target(i) / s.n();
     }
     double sxx = 0;
     double sxy = 0;
     for (int i = 0; i < s.n(); i++) {
       double dx = data.features().at(i) - xMean;
       sxx += dx * dx / s.n();
-      sxy += dx * (data.targets().at(i) - yMean) / s.n();
+      sxy += dx * (data.target(i) - yMean) / s.n();
     }
     List<Row> rows = new ArrayList<>();
     int index = 0;

@@ -125,7 +125,7 @@ public final class RidgeVsLasso {
   static double[] targets(Dataset d) {
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
-      y[i] = d.targets().at(i);
+      y[i] = d.target(i);
     }
     return y;
   }

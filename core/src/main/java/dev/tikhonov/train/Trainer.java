@@ -69,7 +69,7 @@ public final class Trainer {
     Optimizer optimizer = Optimizer.of(Optimizers.build(config.optimizer()), params);
 
     BatchStep step = BatchStep.of(network, loss, batch, train.numFeatures(),
-        train.targets().cols(), network.outputSize());
+        1, network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -108,7 +108,7 @@ public final class Trainer {
           int to = Math.min(n, from + batch);
           int rows = to - from;
           double batchLoss =
-              step.lossAndGradients(train.features(), train.targets(), order, from, to);
+              step.lossAndGradients(train.features(), train.targetMatrix(), order, from, to);
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss,
                 optimizer.learningRate());

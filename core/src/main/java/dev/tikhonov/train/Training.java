@@ -55,7 +55,7 @@ public final class Training {
               + " has class labels; use --model logistic or an MLP");
     }
     RandomStreams random = RandomStreams.of(config.seed());
-    int outputs = train.isClassification() ? train.numClasses() : train.targets().cols();
+    int outputs = train.isClassification() ? train.numClasses() : 1;
     Sequential network = spec.architecture().build(train.numFeatures(), outputs,
         spec.initializer(), random.init(), random.dropout());
     TrainResult result = new Trainer(config, listener)

@@ -89,7 +89,7 @@ class MnistTest {
     Files.write(dir.resolve(Mnist.TEST_LABELS), uncompressed(Mnist.TEST_LABELS));
     TrainTest loaded = Mnist.load(dir);
     assertArrayEquals(bundled.train().features().toArray(), loaded.train().features().toArray());
-    assertArrayEquals(bundled.test().targets().toArray(), loaded.test().targets().toArray());
+    assertArrayEquals(bundled.test().targets(), loaded.test().targets());
     assertEquals(dir.toString(), loaded.train().source());
   }
 

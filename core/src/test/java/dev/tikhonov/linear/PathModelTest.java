@@ -16,7 +16,7 @@ class PathModelTest {
     double[][] x = new double[d.size()][d.numFeatures()];
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
-      y[i] = d.targets().at(i);
+      y[i] = d.target(i);
       for (int j = 0; j < d.numFeatures(); j++) {
         x[i][j] = d.features().get(i, j);
       }

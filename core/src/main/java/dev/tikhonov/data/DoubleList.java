@@ -2,12 +2,12 @@ package dev.tikhonov.data;
 
 import java.util.Arrays;
 
-/** A growable float array, so readers need not box millions of values. */
-final class FloatList {
-  private float[] values = new float[1024];
+/** A growable double array, so readers need not box millions of values. */
+final class DoubleList {
+  private double[] values = new double[1024];
   private int size;
 
-  void add(float value) {
+  void add(double value) {
     if (size == values.length) {
       values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, 2L * size));
     }
@@ -18,11 +18,11 @@ final class FloatList {
     return size;
   }
 
-  float get(int i) {
+  double get(int i) {
     return values[i];
   }
 
-  float[] toArray() {
+  double[] toArray() {
     return Arrays.copyOf(values, size);
   }
 }
