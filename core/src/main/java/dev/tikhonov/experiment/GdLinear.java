@@ -1,5 +1,6 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Json;
@@ -88,7 +89,7 @@ public final class GdLinear {
       index++;
       listener.runStarted(index, s.lambdas().size(), "λ=" + lambda);
       TrainConfig config = new TrainConfig(s.steps(), s.n(), s.seed(), Penalty.l2(lambda),
-          OptimizerConfig.sgd(s.learningRate()), 0);
+          Optimizers.sgd(s.learningRate()), 0);
       Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), data, null, null,
           config, listener.training(), null, null);
       double slope = o.model().network().weights().get(0).value().at(0);

@@ -1,5 +1,6 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Json;
@@ -177,8 +178,7 @@ public final class MnistL2 {
   }
 
   static OptimizerConfig sgdMomentum(Settings s) {
-    return OptimizerConfig.sgdMomentum(s.learningRate(),
-        s.momentum());
+    return Optimizers.sgd(s.learningRate()).momentum(s.momentum());
   }
 
   private static void writeResults(Path out, Settings settings, List<Row> rows,

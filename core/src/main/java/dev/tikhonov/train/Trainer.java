@@ -66,7 +66,8 @@ public final class Trainer {
     int batch = Math.min(config.batchSize(), n);
     int batchesPerEpoch = (n + batch - 1) / batch;
     List<Parameter> params = network.parameters();
-    Optimizer optimizer = Optimizer.of(Optimizers.build(config.optimizer()), params);
+    Optimizer optimizer =
+        Optimizer.of(Optimizers.chain(config.optimizer(), config.penalty()), params);
 
     BatchStep step = BatchStep.of(network, loss, batch, train.numFeatures(),
         1, network.outputSize());
@@ -113,7 +114,6 @@ public final class Trainer {
             throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss,
                 optimizer.learningRate());
           }
-          config.penalty().addGradient(params);
           optimizer.step();
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);

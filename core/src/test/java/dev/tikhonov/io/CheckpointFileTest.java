@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,20 +88,20 @@ class CheckpointFileTest {
   @Test
   void resume_mlpWithDropoutAndMomentum_isBitwiseIdentical() {
     resume_afterInterruptMidEpoch_equalsUninterruptedRun("mlp:16,8", 0.3,
-        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+        Optimizers.sgd(0.05).momentum(0.9), 0);
   }
 
   @Test
   void resume_adamWithEarlyStopping_isBitwiseIdentical() {
     resume_afterInterruptMidEpoch_equalsUninterruptedRun("mlp:8", 0,
-        OptimizerConfig.adamw(0.01, 0.01), 2);
+        Optimizers.adamW(0.01, 0.01), 2);
   }
 
   @Test
   void resume_fromFinishedCheckpoint_trainsNoFurther() {
     Dataset train = Fixtures.blobs(100, 3);
     ModelSpec spec = ModelSpec.parse("logistic", 0, false);
-    TrainConfig config = new TrainConfig(2, 32, 1, Penalty.none(), OptimizerConfig.sgd(0.1), 0);
+    TrainConfig config = new TrainConfig(2, 32, 1, Penalty.none(), Optimizers.sgd(0.1), 0);
     Path file = dir.resolve("c.safetensors");
     Training.Outcome full = run(spec, train, null, config,
         CheckpointFile.every(5, file, Map.of()), null);
@@ -124,7 +125,7 @@ class CheckpointFileTest {
     }
     Dataset data = new Dataset(x, y, List.of("a", "b"), List.of(), "line");
     ModelSpec spec = ModelSpec.parse("linear", 0, true);
-    TrainConfig config = new TrainConfig(500, 64, 1, Penalty.none(), OptimizerConfig.sgd(0.2),
+    TrainConfig config = new TrainConfig(500, 64, 1, Penalty.none(), Optimizers.sgd(0.2),
         0);
     Path file = dir.resolve("c.safetensors");
     DivergenceException e = assertThrows(DivergenceException.class,

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
@@ -47,7 +48,7 @@ final class Fixtures {
     Standardizer s = Standardizer.fit(raw.features());
     Dataset train = raw.withFeatures(s.transform(raw.features()));
     TrainConfig config = new TrainConfig(3, 32, 5, Penalty.l2(1e-3),
-        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+        Optimizers.sgd(0.05).momentum(0.9), 0);
     return Training.fit(ModelSpec.parse(spec, dropout, false), train, null, null, config,
         TrainingListener.none(), s.mean(), s.scale()).model();
   }

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,7 +82,7 @@ class ModelFileTest {
     var data = Synthetic.makeRegression(120, 4, 3, 0.1, 3);
     Dataset train = data.data();
     Model linear = Training.fit(ModelSpec.parse("linear", 0, true), train, null, null,
-        new TrainConfig(5, 16, 1, Penalty.l2(0.01), OptimizerConfig.sgd(0.05), 0),
+        new TrainConfig(5, 16, 1, Penalty.l2(0.01), Optimizers.sgd(0.05), 0),
         TrainingListener.none(), null, null).model();
     Path file = dir.resolve("linear.safetensors");
     ModelFile.save(linear, file, Map.of());

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +58,7 @@ class OnnxExportTest {
       d = data.withFeatures(s.transform(data.features()));
     }
     TrainConfig config = new TrainConfig(2, 64, 3, Penalty.l2(1e-4),
-        OptimizerConfig.sgdMomentum(0.01, 0.9), 0);
+        Optimizers.sgd(0.01).momentum(0.9), 0);
     return Training.fit(ModelSpec.parse(spec, dropout, regression), d, null, null, config,
         TrainingListener.none(), mean, scale).model();
   }

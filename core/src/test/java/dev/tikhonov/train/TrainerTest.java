@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class TrainerTest {
 
   private static TrainConfig config(int epochs, long seed, double lambda, int patience) {
     return new TrainConfig(epochs, 16, seed, Penalty.l2(lambda),
-        OptimizerConfig.sgdMomentum(0.05, 0.9), patience);
+        Optimizers.sgd(0.05).momentum(0.9), patience);
   }
 
   @Test
@@ -84,7 +85,7 @@ class TrainerTest {
     }
     Dataset d = new Dataset(x, y, Dataset.defaultNames(p), List.of(), "ridge");
     TrainConfig tc = new TrainConfig(3000, n, 0, Penalty.l2(lambda),
-        OptimizerConfig.sgd(0.1), 0);
+        Optimizers.sgd(0.1), 0);
     Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), d, null, null, tc,
         TrainingListener.none(), null, null);
     double[] mean = new double[p];
@@ -143,7 +144,7 @@ class TrainerTest {
   @Test
   void fit_whenLearningRateExplodes_stopsWithEpochBatchAndCause() {
     Dataset d = blobs(100, 4);
-    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), OptimizerConfig.sgd(1e9), 0);
+    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
         ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
         null));
@@ -157,7 +158,7 @@ class TrainerTest {
     Dataset train = blobs(80, 5);
     Dataset val = blobs(200, 6);
     TrainConfig tc = new TrainConfig(40, 8, 0, Penalty.none(),
-        OptimizerConfig.sgdMomentum(0.2, 0.9), 3);
+        Optimizers.sgd(0.2).momentum(0.9), 3);
     Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, false), train, val, null,
         tc, TrainingListener.none(), null, null);
     History h = o.result().history();
