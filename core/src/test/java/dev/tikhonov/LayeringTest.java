@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final List<String> ORDER = List.of("tensor", "data", "nn", "loss", "regularize",
-      "optim", "train", "linear", "select", "io", "report", "experiment");
+      "optim", "train", "linear", "select", "io", "estimate", "report", "experiment");
 
   @Test
   void packages_dependOnlyOnLowerLayers() {

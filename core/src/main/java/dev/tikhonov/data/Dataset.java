@@ -285,6 +285,45 @@ public final class Dataset {
     return m;
   }
 
+  /**
+   * SHA-256 (64 hex digits) of the data as held: the shape, every feature value (8 bytes each
+   * for double data, 4 for float32 data, little-endian), every target as a double, then the
+   * feature and class names. Equal for the same values read from any file format; computed
+   * anew on each call.
+   */
+  public String fingerprint() {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+    int p = numFeatures();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 8 * (p + 1))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(size).putInt(p).putInt(rows != null ? 8 : 4).putInt(numClasses());
+    md.update(b.array(), 0, b.position());
+    for (int i = 0; i < size; i++) {
+      b.clear();
+      int r = storageRow(i);
+      for (int j = 0; j < p; j++) {
+        if (rows != null) {
+          b.putDouble(rows[r][j]);
+        } else {
+          b.putFloat(floats.get(r, j));
+        }
+      }
+      b.putDouble(targets[r]);
+      md.update(b.array(), 0, b.position());
+    }
+    md.update(String.join("\u0000", featureNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    md.update((byte) 1);
+    md.update(String.join("\u0000", classNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
   // ---------------------------------------------------------------------------- derivations
 
   /**
