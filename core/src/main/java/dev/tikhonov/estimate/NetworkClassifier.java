@@ -83,6 +83,16 @@ public final class NetworkClassifier implements Classifier {
         l1Ratio);
   }
 
+  /** Copies of the dense layers' weights and biases, input side first. */
+  public List<LayerWeights> layers() {
+    return LayerWeights.of(predictions.model().network());
+  }
+
+  /** ‖w‖₂ over all weight matrices (biases excluded). */
+  public double weightNorm() {
+    return predictions.model().network().weightNorm();
+  }
+
   @Override
   public Provenance provenance() {
     return provenance;

@@ -1,16 +1,16 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.estimate.FitOptions;
+import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.estimate.LinearRegression;
+import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.optim.OptimizerConfig;
-import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +64,7 @@ public final class GdLinear {
       x.put(i, (float) xi);
       y.put(i, (float) (3 * xi + 2 + s.noise() * rng.nextGaussian()));
     }
+    // float32, as the optimizers train; the closed form below uses the same float32 values.
     return new Dataset(x, y, List.of("x"), List.of(), "y = 3x + 2 + noise (seed " + s.seed()
         + ")");
   }
@@ -88,14 +89,16 @@ public final class GdLinear {
     for (double lambda : s.lambdas()) {
       index++;
       listener.runStarted(index, s.lambdas().size(), "λ=" + lambda);
-      TrainConfig config = new TrainConfig(s.steps(), s.n(), s.seed(), Penalty.l2(lambda),
-          Optimizers.sgd(s.learningRate()), 0);
-      Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), data, null, null,
-          config, listener.training(), null, null);
-      double slope = o.model().network().weights().get(0).value().at(0);
-      double intercept = o.model().network().parameters().get(1).value().at(0);
-      rows.add(new Row(lambda, slope, intercept, 2 * o.train().loss(), sxy / (sxx + lambda)));
-      o.result().history().write(out.resolve("runs").resolve("lambda-" + lambda));
+      NetworkRegressor model = LinearRegression.builder().lambda(lambda).epochs(s.steps())
+          .batchSize(s.n()).seed(s.seed()).optimizer(Optimizers.sgd(s.learningRate())).build()
+          .fit(data, FitOptions.none().withListener(listener.training()));
+      LayerWeights layer = model.layers().get(0);
+      double slope = layer.weight(0, 0);
+      double intercept = layer.bias()[0];
+      rows.add(new Row(lambda, slope, intercept, 2 * model.evaluate(data).loss(),
+          sxy / (sxx + lambda)));
+      model.training().orElseThrow().history()
+          .write(out.resolve("runs").resolve("lambda-" + lambda));
       listener.runFinished(index, s.lambdas().size(),
           String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
               sxy / (sxx + lambda)));

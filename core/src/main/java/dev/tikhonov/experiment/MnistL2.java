@@ -1,17 +1,17 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.train.TrainResult;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Json;
-import dev.tikhonov.report.Provenance;
+import dev.tikhonov.report.Histogram;
+import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.nn.Parameter;
-import dev.tikhonov.optim.OptimizerConfig;
-import dev.tikhonov.regularize.Penalty;
-import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,31 +140,29 @@ public final class MnistL2 {
         String label = (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ="
             + fmt(lambda) + ", seed " + seed;
         listener.runStarted(index, total, label);
-        ModelSpec spec = ModelSpec.parse("mlp:" + join(settings.hidden()), dropout, false);
-        TrainConfig tc = new TrainConfig(settings.epochs(), settings.batchSize(), seed,
-            Penalty.l2(lambda), sgdMomentum(settings), 0);
-        Training.Outcome o = Training.fit(spec, data.train(), data.test(), data.test(), tc,
-            listener.training(), null, null);
-        acc.add(o.test().accuracy());
-        loss.add(o.test().loss());
-        trainLoss.add(o.train().loss());
-        norm.add(o.model().network().weightNorm());
-        epochSeconds.add(o.result().history().epochs().stream()
+        NetworkClassifier model = estimator(settings, lambda, dropout, seed).fit(data.train(),
+            data.test(), listener.training());
+        Evaluation test = model.evaluate(data.test());
+        acc.add(test.accuracy().orElseThrow());
+        loss.add(test.loss());
+        trainLoss.add(model.evaluate(data.train()).loss());
+        norm.add(model.weightNorm());
+        TrainResult result = model.training().orElseThrow();
+        epochSeconds.add(result.history().epochs().stream()
             .mapToDouble(r -> r.seconds()).average().orElse(0));
-        List<Parameter> weights = o.model().network().weights();
+        List<LayerWeights> layers = model.layers();
         if (layerNorms == null) {
-          layerNorms = new double[weights.size()];
-          firstLayer = weights.get(0).value().toArray();
+          layerNorms = new double[layers.size()];
+          firstLayer = layers.get(0).weight();
         }
-        for (int w = 0; w < weights.size(); w++) {
-          layerNorms[w] += Math.sqrt(weights.get(w).value().sumOfSquares())
-              / settings.seeds().size();
+        for (int w = 0; w < layers.size(); w++) {
+          layerNorms[w] += layers.get(w).norm() / settings.seeds().size();
         }
         String dir = (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
-        o.result().history().write(out.resolve("runs").resolve(dir).resolve("seed-" + seed));
+        result.history().write(out.resolve("runs").resolve(dir).resolve("seed-" + seed));
         listener.runFinished(index, total, String.format(
-            "%s: test accuracy %.4f, test loss %.4f", label, o.test().accuracy(),
-            o.test().loss()));
+            "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
+            test.loss()));
       }
       Stats a = Stats.of(acc);
       Stats l = Stats.of(loss);
@@ -177,8 +175,17 @@ public final class MnistL2 {
     return rows;
   }
 
-  static OptimizerConfig sgdMomentum(Settings s) {
-    return Optimizers.sgd(s.learningRate()).momentum(s.momentum());
+  /** One run's estimator: the recipe with this λ, dropout and seed. */
+  static MlpClassifier estimator(Settings s, double lambda, double dropout, long seed) {
+    return MlpClassifier.builder()
+        .hiddenLayers(s.hidden().stream().mapToInt(Integer::intValue).toArray())
+        .dropout(dropout)
+        .lambda(lambda)
+        .optimizer(Optimizers.sgd(s.learningRate()).momentum(s.momentum()))
+        .epochs(s.epochs())
+        .batchSize(s.batchSize())
+        .seed(seed)
+        .build();
   }
 
   private static void writeResults(Path out, Settings settings, List<Row> rows,
@@ -186,7 +193,7 @@ public final class MnistL2 {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
     experiment.put("settings", settings);
-    experiment.put("objective", Provenance.OBJECTIVE);
+    experiment.put("objective", RunInfo.OBJECTIVE);
     experiment.put("recipe", "SGD, momentum " + settings.momentum() + ", learning rate "
         + settings.learningRate() + ", batch " + settings.batchSize() + ", "
         + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
@@ -252,7 +259,4 @@ public final class MnistL2 {
     return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
   }
 
-  private static String join(List<Integer> xs) {
-    return String.join(",", xs.stream().map(String::valueOf).toList());
-  }
 }

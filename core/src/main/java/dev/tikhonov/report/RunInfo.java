@@ -20,14 +20,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What produced a run: run.json of docs/formats.md. Every command that takes {@code --out DIR}
+ * What produced a run directory: run.json of docs/formats.md. Every command that takes {@code --out DIR}
  * writes one when the run ends, so that a report can say which code, data and settings gave its
  * numbers. The objective is DESIGN.md's, spelled out in {@link #OBJECTIVE}.
  *
+ * @param kind what the directory holds, {@link RunKind#id()}: "train", "path", "mnist-l2", …;
+ *     the report reads it instead of guessing from the files
  * @param command "train", "path" or "experiment"
  * @param args the command line arguments after the command name
  * @param tikhonovVersion the library version that ran
@@ -41,11 +42,12 @@ import java.util.concurrent.TimeUnit;
  * @param settings every setting of the run, by flag name in snake_case
  */
 @JsonPropertyOrder({
-  "command", "args", "tikhonov_version", "git_commit", "seed", "threads", "data", "started",
+  "kind", "command", "args", "tikhonov_version", "git_commit", "seed", "threads", "data", "started",
   "seconds", "objective", "settings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Provenance(
+public record RunInfo(
+    @JsonProperty("kind") String kind,
     @JsonProperty("command") String command,
     @JsonProperty("args") List<String> args,
     @JsonProperty("tikhonov_version") String tikhonovVersion,
@@ -84,7 +86,7 @@ public record Provenance(
     }
   }
 
-  public Provenance {
+  public RunInfo {
     if (command == null || command.isBlank()) {
       throw new IllegalArgumentException("command must be named");
     }
@@ -102,7 +104,8 @@ public record Provenance(
    * @param seed null when the run has no seed
    * @param data null when the run read no data file
    */
-  public static Provenance of(
+  public static RunInfo of(
+      RunKind kind,
       String command,
       List<String> args,
       Long seed,
@@ -111,7 +114,8 @@ public record Provenance(
       Instant started,
       Map<String, Object> settings) {
     Instant now = Instant.now();
-    return new Provenance(
+    return new RunInfo(
+        kind.id(),
         command,
         args,
         version(),
@@ -137,32 +141,18 @@ public record Provenance(
   }
 
   /** Reads {@code dir/run.json}. */
-  public static Provenance read(Path dir) {
+  public static RunInfo read(Path dir) {
     Path file = dir.resolve("run.json");
     try {
-      return JsonFiles.MAPPER.treeToValue(JsonFiles.read(file), Provenance.class);
+      return JsonFiles.MAPPER.treeToValue(JsonFiles.read(file), RunInfo.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InputException(file + ": not a run.json of docs/formats.md: " + e.getMessage(), e);
     }
   }
 
-  /** The tikhonov version: the jar's Maven metadata, its manifest, or "development build". */
+  /** The tikhonov version ({@link dev.tikhonov.data.LibraryVersion}). */
   public static String version() {
-    try (InputStream in = Provenance.class.getResourceAsStream(
-        "/META-INF/maven/dev.tikhonov/tikhonov-core/pom.properties")) {
-      if (in != null) {
-        Properties p = new Properties();
-        p.load(in);
-        String v = p.getProperty("version");
-        if (v != null) {
-          return v;
-        }
-      }
-    } catch (IOException e) {
-      // fall back to the manifest below
-    }
-    String v = Provenance.class.getPackage().getImplementationVersion();
-    return v == null ? "development build" : v;
+    return dev.tikhonov.data.LibraryVersion.current();
   }
 
   /**

@@ -19,24 +19,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProvenanceTest {
+class RunInfoTest {
   @TempDir Path temp;
 
   @Test
   void write_leavesRunJsonWithTheFieldsOfFormatsMd() throws IOException {
     Path data = Files.writeString(temp.resolve("data.csv"), "abc");
     Instant started = Instant.now().minusSeconds(3);
-    Provenance p = Provenance.of("train", List.of("--lambda", "0.01"), 42L, 2,
-        Provenance.DataFile.of(data), started, Map.of("lambda", 0.01, "l1_ratio", 0.0));
+    RunInfo p = RunInfo.of(RunKind.TRAIN, "train", List.of("--lambda", "0.01"), 42L, 2,
+        RunInfo.DataFile.of(data), started, Map.of("lambda", 0.01, "l1_ratio", 0.0));
     Path file = p.write(temp);
 
     JsonNode json = new ObjectMapper().readTree(file.toFile());
-    List<String> expected = List.of("command", "args", "tikhonov_version", "git_commit", "seed",
+    List<String> expected = List.of("kind", "command", "args", "tikhonov_version", "git_commit", "seed",
         "threads", "data", "started", "seconds", "objective", "settings");
     List<String> actual = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(actual::add);
     assertEquals(expected, actual);
     assertEquals("train", json.get("command").asText());
+    assertEquals("train", json.get("kind").asText());
     assertEquals(42, json.get("seed").asLong());
     // SHA-256("abc"), FIPS 180-2 test vector
     assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
@@ -47,8 +48,8 @@ class ProvenanceTest {
     assertTrue(json.get("objective").asText().startsWith("J(θ) = (1/n) Σ"));
     assertTrue(json.has("git_commit"), "git_commit present (null when unknown)");
 
-    assertEquals(p.seed(), Provenance.read(temp).seed());
-    assertEquals(p.data(), Provenance.read(temp).data());
+    assertEquals(p.seed(), RunInfo.read(temp).seed());
+    assertEquals(p.data(), RunInfo.read(temp).data());
     try (Stream<Path> files = Files.list(temp)) {
       assertEquals(List.of("data.csv", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
           "no temporary file left behind");
@@ -57,7 +58,7 @@ class ProvenanceTest {
 
   @Test
   void dataFile_ofStream_hashesItsBytes() {
-    Provenance.DataFile d = Provenance.DataFile.of("bundled:x",
+    RunInfo.DataFile d = RunInfo.DataFile.of("bundled:x",
         new ByteArrayInputStream("".getBytes(StandardCharsets.UTF_8)));
     // SHA-256 of the empty string
     assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", d.sha256());
@@ -65,21 +66,21 @@ class ProvenanceTest {
 
   @Test
   void currentGitCommit_isAShortHashOrNull() {
-    String commit = Provenance.currentGitCommit();
+    String commit = RunInfo.currentGitCommit();
     assertTrue(commit == null || commit.matches("[0-9a-f]{4,40}"), commit);
   }
 
   @Test
   void constructor_whenThreadsBelowOne_throws() {
-    assertThrows(IllegalArgumentException.class, () -> new Provenance("train", List.of(), "v", null,
-        null, 0, null, "t", 1, Provenance.OBJECTIVE, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> new RunInfo("train", "train", List.of(), "v", null,
+        null, 0, null, "t", 1, RunInfo.OBJECTIVE, Map.of()));
   }
 
   @Test
   void read_whenSeedIsNull_keepsItNull() throws IOException {
-    new Provenance("path", List.of(), "v", null, null, 1, null, "t", 1, Provenance.OBJECTIVE, Map.of())
+    new RunInfo("path", "path", List.of(), "v", null, null, 1, null, "t", 1, RunInfo.OBJECTIVE, Map.of())
         .write(temp);
-    assertNull(Provenance.read(temp).seed());
-    assertNull(Provenance.read(temp).gitCommit());
+    assertNull(RunInfo.read(temp).seed());
+    assertNull(RunInfo.read(temp).gitCommit());
   }
 }

@@ -1,4 +1,4 @@
-package dev.tikhonov.experiment;
+package dev.tikhonov.report;
 
 /**
  * Counts of values in equal-width bins over [−bound, bound] (values outside land in the end
