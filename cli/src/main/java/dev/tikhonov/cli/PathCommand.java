@@ -15,6 +15,8 @@ import dev.tikhonov.select.HeldOutLoss;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
 import dev.tikhonov.select.PathFitter;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,8 +146,8 @@ public final class PathCommand implements Callable<Integer> {
           ? CrossValidation.Alignment.SAME_LAMBDAS : CrossValidation.Alignment.INTERPOLATE;
       cv = CrossValidation.run(fitter, loss, folds, path.lambda(), alignment, common.threads);
     }
-    Path out = common.outDir("path");
-    Files.createDirectories(out);
+    RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
+    Path out = writer.dir();
     PathFiles.write(out, path, cv);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("family", fam);
@@ -164,7 +166,7 @@ public final class PathCommand implements Callable<Integer> {
       System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path, cv)));
     }
     common.human().print(PathFiles.summary(path, cv));
-    RunFiles.finish(out, "path", seed, common.threads, dataOptions, started, settings,
+    RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, settings,
         common.human());
     common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
     if (save != null) {
@@ -247,7 +249,7 @@ public final class PathCommand implements Callable<Integer> {
   private static double[] targets(Dataset d) {
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
-      y[i] = d.targets().at(i);
+      y[i] = d.target(i);
     }
     return y;
   }
@@ -316,7 +318,7 @@ public final class PathCommand implements Callable<Integer> {
     s.put("lambda", chosen.lambda()[index]);
     s.put("saved_lambda", which);
     provenance.put("settings", s);
-    provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
+    provenance.put("git_commit", dev.tikhonov.report.RunInfo.currentGitCommit());
     dev.tikhonov.io.ModelFile.save(dev.tikhonov.linear.PathModel.at(chosen, index), save,
         provenance);
     common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", chosen.lambda()[index],

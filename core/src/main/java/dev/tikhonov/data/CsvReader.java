@@ -86,7 +86,7 @@ public final class CsvReader {
             row[j++] = number(cell, tokens, c, columns, sourceName);
           } else if (kind == TargetKind.REAL) {
             realTargets.add(number(cell, tokens, c, columns, sourceName));
-          } else {
+          } else if (kind == TargetKind.CLASS) {
             labels.add(label(cell, tokens, c, columns, sourceName));
           }
         }
@@ -101,8 +101,8 @@ public final class CsvReader {
       int n = (int) rows;
       double[][] x = features.toArray(new double[0][]);
       double[] y = new double[n];
-      if (kind == TargetKind.REAL) {
-        for (int i = 0; i < n; i++) {
+      if (kind != TargetKind.CLASS) {
+        for (int i = 0; i < n && kind == TargetKind.REAL; i++) {
           y[i] = realTargets.get(i);
         }
         return Dataset.fromRows(x, y, featureNames, List.of(), sourceName);

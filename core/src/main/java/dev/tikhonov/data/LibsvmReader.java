@@ -52,6 +52,17 @@ public final class LibsvmReader {
     }
   }
 
+  /**
+   * The feature rows of {@code file} for prediction: exactly {@code numFeatures} columns, the
+   * labels (whatever they hold) ignored.
+   */
+  public static double[][] readFeatures(Path file, int numFeatures) {
+    if (numFeatures < 1) {
+      throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
+    }
+    return read(file, TargetKind.UNUSED, numFeatures).featureRows();
+  }
+
   /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
   public static Dataset read(InputStream in, String sourceName, TargetKind kind, int numFeatures) {
     if (numFeatures < 0) {
@@ -75,7 +86,9 @@ public final class LibsvmReader {
           continue;
         }
         String label = token.text();
-        if (kind == TargetKind.REAL) {
+        if (kind == TargetKind.UNUSED) {
+          realTargets.add(0);
+        } else if (kind == TargetKind.REAL) {
           try {
             realTargets.add(Numbers.parseValue(label));
           } catch (Numbers.BadNumber e) {
@@ -139,7 +152,7 @@ public final class LibsvmReader {
     double[][] x = densify(n, p, rowStart, indices, values, sourceName);
     double[] y = new double[n];
     List<String> classNames;
-    if (kind == TargetKind.REAL) {
+    if (kind != TargetKind.CLASS) {
       for (int i = 0; i < n; i++) {
         y[i] = realTargets.get(i);
       }

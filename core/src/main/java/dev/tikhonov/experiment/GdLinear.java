@@ -7,11 +7,10 @@ import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import java.nio.file.Path;
+import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class GdLinear {
         + ")");
   }
 
-  public static List<Row> run(Settings s, Path out, ExperimentListener listener) {
+  public static List<Row> run(Settings s, RunWriter out, ExperimentListener listener) {
     Dataset data = data(s);
     double xMean = 0;
     double yMean = 0;
@@ -98,7 +97,7 @@ public final class GdLinear {
       rows.add(new Row(lambda, slope, intercept, 2 * model.evaluate(data).loss(),
           sxy / (sxx + lambda)));
       model.training().orElseThrow().history()
-          .write(out.resolve("runs").resolve("lambda-" + lambda));
+          .write(out.dir().resolve("runs").resolve("lambda-" + lambda));
       listener.runFinished(index, s.lambdas().size(),
           String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
               sxy / (sxx + lambda)));
@@ -107,8 +106,8 @@ public final class GdLinear {
     experiment.put("name", "gd-linear");
     experiment.put("settings", s);
     experiment.put("objective", "J(w, b) = (1/2n) Σ (yᵢ − w xᵢ − b)² + (λ/2) w²");
-    Json.write(out.resolve("experiment.json"), experiment);
-    Json.write(out.resolve("results.json"), rows);
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
     return rows;
   }
 

@@ -7,12 +7,10 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.train.TrainResult;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.report.Histogram;
 import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.data.TrainTest;
-import java.nio.file.Path;
+import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +110,7 @@ public final class MnistL2 {
   }
 
   /** Runs every row and seed, writes the result files into {@code out}, returns the rows. */
-  public static List<Row> run(TrainTest data, Settings settings, Path out,
+  public static List<Row> run(TrainTest data, Settings settings, RunWriter out,
       ExperimentListener listener) {
     List<double[]> configs = new ArrayList<>();
     for (double l : settings.lambdas()) {
@@ -159,7 +157,7 @@ public final class MnistL2 {
           layerNorms[w] += layers.get(w).norm() / settings.seeds().size();
         }
         String dir = (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
-        result.history().write(out.resolve("runs").resolve(dir).resolve("seed-" + seed));
+        result.history().write(out.dir().resolve("runs").resolve(dir).resolve("seed-" + seed));
         listener.runFinished(index, total, String.format(
             "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
             test.loss()));
@@ -188,7 +186,7 @@ public final class MnistL2 {
         .build();
   }
 
-  private static void writeResults(Path out, Settings settings, List<Row> rows,
+  private static void writeResults(RunWriter out, Settings settings, List<Row> rows,
       List<float[]> firstLayers) {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
@@ -198,9 +196,9 @@ public final class MnistL2 {
         + settings.learningRate() + ", batch " + settings.batchSize() + ", "
         + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
         + " weights only (= torch SGD weight_decay=λ on the weights)");
-    Json.write(out.resolve("experiment.json"), experiment);
-    Json.write(out.resolve("results.json"), rows);
-    AtomicFiles.writeString(out.resolve("results.csv"), toCsv(rows));
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
+    out.text("results.csv", toCsv(rows));
     double bound = 1e-12;
     for (float[] w : firstLayers) {
       for (float v : w) {
@@ -216,7 +214,7 @@ public final class MnistL2 {
       h.put("counts", Histogram.count(firstLayers.get(r), edges));
       hist.add(h);
     }
-    Json.write(out.resolve("histograms.json"), Map.of("edges", edges, "rows", hist));
+    out.json("histograms.json", Map.of("edges", edges, "rows", hist));
   }
 
   static String toCsv(List<Row> rows) {

@@ -4,7 +4,8 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.nn.Sequential;
 
 /**
- * One call from data to a trained {@link Model}: builds the network of a {@link ModelSpec} from
+ * Test fixture (the library's one training driver is {@code dev.tikhonov.estimate.NetworkFit},
+ * behind the estimators): one call from data to a trained {@link Model}: builds the network of a {@link ModelSpec} from
  * the run's seed ({@link RandomStreams}), trains it with {@link Trainer} and evaluates it.
  *
  * <p>The data must already be in the form the network sees (standardized if wanted); pass the
