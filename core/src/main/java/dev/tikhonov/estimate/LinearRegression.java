@@ -7,7 +7,7 @@ import dev.tikhonov.train.TrainingListener;
 /**
  * Linear regression ŷ = x·w + b trained by the optimizers (mini-batch gradient steps) on
  * {@code (1/n) Σ ½(yᵢ − ŷᵢ)² + λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]}, from zero weights. For the exact
- * solution use {@link Ridge} (closed form) or {@link ElasticNet} (coordinate descent); this one
+ * solution use {@code Ridge} (closed form) or {@code ElasticNet} (coordinate descent); this one
  * shows what the optimizers do with a penalty.
  *
  * <pre>{@code

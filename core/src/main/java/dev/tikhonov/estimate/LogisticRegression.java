@@ -8,7 +8,7 @@ import dev.tikhonov.train.TrainingListener;
  * Logistic (softmax) regression p(k|x) = softmax(x·W + b)ₖ trained by the optimizers on
  * {@code −(1/n) Σ log p(yᵢ|xᵢ) + λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]}, from zero weights; two classes
  * use two logits (the softmax form of logistic regression). For glmnet's exact path use
- * {@link ElasticNet} with a binomial or multinomial family.
+ * {@code ElasticNet} with a binomial or multinomial family.
  *
  * <pre>{@code
  * NetworkClassifier model = LogisticRegression.builder()
