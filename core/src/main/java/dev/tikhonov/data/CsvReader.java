@@ -38,10 +38,12 @@ public final class CsvReader {
   }
 
   public static Dataset read(Path file, String targetColumn, TargetKind kind, CsvOptions options) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return read(in, file.toString(), targetColumn, kind, options);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -129,10 +131,12 @@ public final class CsvReader {
   }
 
   public static double[][] readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return readFeatures(in, file.toString(), expectedColumns, options);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }

@@ -43,10 +43,12 @@ public final class LibsvmReader {
    * a test file with fewer features matches its training file.
    */
   public static Dataset read(Path file, TargetKind kind, int numFeatures) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return read(in, file.toString(), kind, numFeatures);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -79,6 +81,9 @@ public final class LibsvmReader {
       long line = 0;
       while ((text = reader.readLine()) != null) {
         line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1); // a UTF-8 byte order mark, as the CSV reader strips it
+        }
         int hash = text.indexOf('#');
         String content = hash >= 0 ? text.substring(0, hash) : text;
         Token token = new Token(content, sourceName, line);
