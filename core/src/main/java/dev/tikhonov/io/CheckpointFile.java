@@ -83,7 +83,10 @@ public final class CheckpointFile {
     meta.put("format_version", String.valueOf(FORMAT_VERSION));
     meta.put("state", Json.oneLine(s));
     meta.put("settings", Json.oneLine(settings));
-    AtomicFiles.write(file, out -> w.writeTo(out, meta));
+    byte[] header = w.header(meta);
+    FileLimits.requireHeaderFits(header.length - 8, file.toString(), "the history of "
+        + state.history().size() + " epochs, the tensor names, the settings");
+    AtomicFiles.write(file, out -> w.writeTo(out, header));
   }
 
   /** {@code path} itself if it is a file, else {@code path/checkpoint.safetensors}. */

@@ -34,9 +34,6 @@ import java.util.Set;
  * <p>Reading validates the whole header against the file size before any tensor is allocated.
  */
 final class SafeTensors {
-  /** Largest header accepted: 16 MiB (hostile lengths are rejected before allocation). */
-  static final long MAX_HEADER_BYTES = 16L << 20;
-
   private static final ObjectMapper STRICT = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -72,9 +69,9 @@ final class SafeTensors {
       ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       src.readFully(0, lengthBytes);
       long n = lengthBytes.getLong(0);
-      if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
+      if (n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) {
         throw bad(name, "header length " + Long.toUnsignedString(n) + " is out of range; "
-            + "expected 2.." + Math.min(MAX_HEADER_BYTES, size - 8)
+            + "expected 2.." + Math.min(FileLimits.MAX_HEADER_BYTES, size - 8)
             + " (at most 16 MiB and within the file of " + size + " bytes)");
       }
       ByteBuffer headerBytes = ByteBuffer.allocate((int) n);
@@ -187,8 +184,9 @@ final class SafeTensors {
           + "expected " + (allowed.size() == 1 ? allowed.iterator().next() : allowed));
     }
     JsonNode shapeNode = node.get("shape");
-    if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > 8) {
-      throw bad(name, where + ": shape must be an array of at most 8 sizes");
+    if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > FileLimits.MAX_DIMENSIONS) {
+      throw bad(name, where + ": shape must be an array of at most " + FileLimits.MAX_DIMENSIONS
+          + " sizes");
     }
     long[] shape = new long[shapeNode.size()];
     long elements = 1;
@@ -302,8 +300,12 @@ final class SafeTensors {
       return this;
     }
 
-    /** Writes the file's bytes to {@code out} (not closed). */
-    void writeTo(OutputStream out, Map<String, String> metadata) throws IOException {
+    /**
+     * The length prefix and the header JSON for {@code metadata} and the tensors added so far,
+     * padded with spaces so that the data section starts 8-byte aligned (as the reference writer
+     * does). Its length less 8 is what {@link FileLimits#MAX_HEADER_BYTES} bounds.
+     */
+    byte[] header(Map<String, String> metadata) {
       ObjectNode root = STRICT.createObjectNode();
       if (!metadata.isEmpty()) {
         ObjectNode meta = root.putObject("__metadata__");
@@ -321,16 +323,23 @@ final class SafeTensors {
         t.putArray("data_offsets").add(offset).add(offset + length);
         offset += length;
       }
-      byte[] json = STRICT.writeValueAsBytes(root);
-      // Pad with spaces so the data section starts 8-byte aligned, as the reference writer does.
-      int padded = (json.length + 7) / 8 * 8;
-      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      length.putLong(0, padded);
-      out.write(length.array());
-      out.write(json);
-      for (int i = json.length; i < padded; i++) {
-        out.write(' ');
+      byte[] json;
+      try {
+        json = STRICT.writeValueAsBytes(root);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot encode a safetensors header", e);
       }
+      int padded = (json.length + 7) / 8 * 8;
+      byte[] out = new byte[8 + padded];
+      ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded);
+      System.arraycopy(json, 0, out, 8, json.length);
+      java.util.Arrays.fill(out, 8 + json.length, out.length, (byte) ' ');
+      return out;
+    }
+
+    /** Writes {@code header} (from {@link #header}) and the tensors to {@code out} (not closed). */
+    void writeTo(OutputStream out, byte[] header) throws IOException {
+      out.write(header);
       for (ByteBuffer b : data) {
         out.write(b.array());
       }
