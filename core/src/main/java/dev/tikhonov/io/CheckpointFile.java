@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
+import dev.tikhonov.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainingListener;
@@ -223,7 +224,26 @@ public final class CheckpointFile {
     requireBufferShapes(bufferShapes, chain, paramShapes, name);
     requireDropoutStates(dropoutStates.length, chain.size() / 2 - 1, name);
 
-    // Names and shapes are sound and the data section covers them: reading is bounded by it.
+    // Names and shapes are sound and the data section covers them: reading is bounded by it,
+    // and must fit in direct memory.
+    long total = 0;
+    for (SafeTensors.Info info : header.tensors().values()) {
+      if (info != orderInfo) {
+        long bytes = info.end() - info.begin();
+        if (bytes > DirectMemory.MAX_MATRIX_BYTES) {
+          throw new InputException(name + ": tensor " + SafeTensors.quote(info.name()) + " "
+              + Arrays.toString(info.shape()) + " needs " + bytes + " bytes; one matrix holds at"
+              + " most " + DirectMemory.MAX_MATRIX_BYTES + " bytes (2 GiB)");
+        }
+        total += bytes;
+      }
+    }
+    if (total > DirectMemory.available()) {
+      throw new InputException(name + ": the checkpoint's tensors need " + total + " bytes ("
+          + DirectMemory.format(total) + ") of direct memory but "
+          + DirectMemory.format(DirectMemory.available()) + " are available (the JVM's limit is "
+          + DirectMemory.format(DirectMemory.limit()) + ", -XX:MaxDirectMemorySize)");
+    }
     Map<String, Matrix> params = new LinkedHashMap<>();
     Map<String, Matrix> optim = new LinkedHashMap<>();
     Map<String, Matrix> best = new LinkedHashMap<>();

@@ -143,9 +143,15 @@ public final class ModelFile {
     Description d = Description.parse(JsonFields.parse(modelJson, name, "model"), name);
     List<ExpectedTensor> expected = expectedTensors(d, "");
     requireTensors(header, expected, name);
-    // Shapes and sizes are now known to match the data section: allocation is bounded by it.
-    Sequential network = d.spec.architecture().build(d.inputs, d.outputs, Initializer.zeros(),
-        new Rng(0), new Rng(0));
+    // Shapes and sizes are now known to match the data section: allocation is bounded by it,
+    // and the architecture checks that it fits in memory before allocating.
+    Sequential network;
+    try {
+      network = d.spec.architecture().build(d.inputs, d.outputs, Initializer.zeros(),
+          new Rng(0), new Rng(0));
+    } catch (InputException e) {
+      throw new InputException(name + ": " + e.getMessage(), e);
+    }
     fill(network, "", src, header, name);
     Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.mean, d.scale);
     return new SavedModel(model, d.provenance);
@@ -208,17 +214,14 @@ public final class ModelFile {
       String name) {
     for (Layer layer : network.layers()) {
       if (layer instanceof Dense dense) {
+        // straight into the network's own matrices (a failed check discards the network)
         Matrix w = dense.weight().value();
         Matrix b = dense.bias().value();
         String wName = prefix + dense.weight().name();
         String bName = prefix + dense.bias().name();
-        Matrix wRead = SafeTensors.readMatrix(src, header, header.tensors().get(wName), w.rows(),
-            w.cols(), name);
-        Matrix bRead = SafeTensors.readMatrix(src, header, header.tensors().get(bName), b.rows(),
-            b.cols(), name);
-        ModelNumbers.requireLayer(wRead, bRead, wName, bName, name + ": tensor");
-        w.copyFrom(wRead);
-        b.copyFrom(bRead);
+        SafeTensors.readInto(src, header, header.tensors().get(wName), w, name);
+        SafeTensors.readInto(src, header, header.tensors().get(bName), b, name);
+        ModelNumbers.requireLayer(w, b, wName, bName, name + ": tensor");
       }
     }
   }

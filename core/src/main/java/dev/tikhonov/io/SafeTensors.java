@@ -223,18 +223,46 @@ final class SafeTensors {
     return v.longValue();
   }
 
-  /** Reads an F32 tensor as a rows×cols matrix (the caller checked rows·cols elements). */
+  /** Bytes moved per read or write call: tensors stream through a buffer of this size. */
+  private static final int CHUNK = 1 << 16;
+
+  /** Reads an F32 tensor as a new rows×cols matrix (the caller checked rows·cols elements). */
   static Matrix readMatrix(ByteSource src, Header header, Info info, int rows, int cols,
       String name) {
-    if (info.dtype() != DType.F32 || (long) rows * cols != info.elements()) {
-      throw new IllegalStateException("tensor " + info.name() + " is not " + rows + "x" + cols);
-    }
-    ByteBuffer bytes = read(src, header, info, name);
     Matrix m = Matrix.zeros(rows, cols);
-    for (int i = 0, n = rows * cols; i < n; i++) {
-      m.put(i, bytes.getFloat(4 * i));
-    }
+    readInto(src, header, info, m, name);
     return m;
+  }
+
+  /**
+   * Reads an F32 tensor into {@code out} (same element count), through a 64 KiB buffer: no
+   * second copy of the tensor on the heap or off it. Modified: {@code out}.
+   */
+  static void readInto(ByteSource src, Header header, Info info, Matrix out, String name) {
+    if (info.dtype() != DType.F32 || out.size() != info.elements()) {
+      throw new IllegalStateException("tensor " + info.name() + " is not " + out.shape());
+    }
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0, n = out.size(); i < n; ) {
+      int count = Math.min(CHUNK / 4, n - i);
+      chunk.clear().limit(4 * count);
+      readFully(src, position + 4L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out.put(i + k, chunk.getFloat(4 * k));
+      }
+      i += count;
+    }
+  }
+
+  private static void readFully(ByteSource src, long position, ByteBuffer into, Info info,
+      String name) {
+    try {
+      src.readFully(position, into);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /** Reads an I32 tensor. */
@@ -242,61 +270,56 @@ final class SafeTensors {
     if (info.dtype() != DType.I32) {
       throw new IllegalStateException("tensor " + info.name() + " is not I32");
     }
-    ByteBuffer bytes = read(src, header, info, name);
+    if (info.elements() > Integer.MAX_VALUE - 8) {
+      throw bad(name, "tensor " + quote(info.name()) + " has more than 2^31 elements");
+    }
     int[] out = new int[(int) info.elements()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = bytes.getInt(4 * i);
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0; i < out.length; ) {
+      int count = Math.min(CHUNK / 4, out.length - i);
+      chunk.clear().limit(4 * count);
+      readFully(src, position + 4L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out[i + k] = chunk.getInt(4 * k);
+      }
+      i += count;
     }
     return out;
   }
 
-  private static ByteBuffer read(ByteSource src, Header header, Info info, String name) {
-    long length = info.end() - info.begin();
-    if (length > Integer.MAX_VALUE - 8) {
-      throw bad(name, "tensor " + quote(info.name()) + " is larger than 2 GiB");
-    }
-    ByteBuffer bytes = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
-    try {
-      src.readFully(header.dataStart() + info.begin(), bytes);
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
-          + e.getMessage(), e);
-    }
-    return bytes;
-  }
-
-  /** Collects tensors and writes them in the order added. */
+  /**
+   * Collects tensors and writes them in the order added. It keeps references, not copies: the
+   * values are read when {@link #writeTo} streams them (64 KiB at a time), so writing a model
+   * takes no second copy of its weights.
+   */
   static final class Writer {
-    private final List<String> names = new ArrayList<>();
-    private final List<DType> dtypes = new ArrayList<>();
-    private final List<long[]> shapes = new ArrayList<>();
-    private final List<ByteBuffer> data = new ArrayList<>();
+    /** One tensor: its entry in the header and how to stream its little-endian bytes. */
+    private record Entry(String name, DType dtype, long[] shape, long bytes, Matrix matrix,
+        int[] ints) {}
+
+    private final List<Entry> entries = new ArrayList<>();
 
     /** Adds {@code m}'s values (row-major) under {@code name} with the given shape. */
     Writer add(String name, Matrix m, long... shape) {
-      ByteBuffer b = ByteBuffer.allocate(4 * m.size()).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < m.size(); i++) {
-        b.putFloat(4 * i, m.at(i));
-      }
-      return add(name, DType.F32, shape, b);
+      return add(new Entry(name, DType.F32, shape.clone(), 4L * m.size(), m, null));
     }
 
     Writer addInts(String name, int[] values) {
-      ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < values.length; i++) {
-        b.putInt(4 * i, values[i]);
-      }
-      return add(name, DType.I32, new long[] {values.length}, b);
+      return add(new Entry(name, DType.I32, new long[] {values.length}, 4L * values.length, null,
+          values));
     }
 
-    private Writer add(String name, DType dtype, long[] shape, ByteBuffer bytes) {
-      if (names.contains(name) || name.equals("__metadata__")) {
-        throw new IllegalArgumentException("duplicate or reserved tensor name " + name);
+    private Writer add(Entry e) {
+      for (Entry other : entries) {
+        if (other.name().equals(e.name())) {
+          throw new IllegalArgumentException("duplicate tensor name " + e.name());
+        }
       }
-      names.add(name);
-      dtypes.add(dtype);
-      shapes.add(shape.clone());
-      data.add(bytes);
+      if (e.name().equals("__metadata__")) {
+        throw new IllegalArgumentException("reserved tensor name " + e.name());
+      }
+      entries.add(e);
       return this;
     }
 
@@ -312,16 +335,15 @@ final class SafeTensors {
         metadata.forEach(meta::put);
       }
       long offset = 0;
-      for (int i = 0; i < names.size(); i++) {
-        ObjectNode t = root.putObject(names.get(i));
-        t.put("dtype", dtypes.get(i).name());
+      for (Entry e : entries) {
+        ObjectNode t = root.putObject(e.name());
+        t.put("dtype", e.dtype().name());
         ArrayNode shape = t.putArray("shape");
-        for (long s : shapes.get(i)) {
-          shape.add(s);
+        for (long size : e.shape()) {
+          shape.add(size);
         }
-        long length = data.get(i).capacity();
-        t.putArray("data_offsets").add(offset).add(offset + length);
-        offset += length;
+        t.putArray("data_offsets").add(offset).add(offset + e.bytes());
+        offset += e.bytes();
       }
       byte[] json;
       try {
@@ -340,8 +362,21 @@ final class SafeTensors {
     /** Writes {@code header} (from {@link #header}) and the tensors to {@code out} (not closed). */
     void writeTo(OutputStream out, byte[] header) throws IOException {
       out.write(header);
-      for (ByteBuffer b : data) {
-        out.write(b.array());
+      ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+      for (Entry e : entries) {
+        int n = e.matrix() != null ? e.matrix().size() : e.ints().length;
+        for (int i = 0; i < n; ) {
+          int count = Math.min(CHUNK / 4, n - i);
+          for (int k = 0; k < count; k++) {
+            if (e.matrix() != null) {
+              chunk.putFloat(4 * k, e.matrix().at(i + k));
+            } else {
+              chunk.putInt(4 * k, e.ints()[i + k]);
+            }
+          }
+          out.write(chunk.array(), 0, 4 * count);
+          i += count;
+        }
       }
     }
   }
