@@ -36,6 +36,16 @@ class CheckpointFileTest {
     return Training.fit(spec, train, val, null, config, listener, null, null, resume);
   }
 
+  /** A listener that appends "epoch batch" for every optimizer step to {@code log}. */
+  private static TrainingListener batchLog(List<String> log) {
+    return new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, double loss) {
+        log.add(epoch + " " + batch);
+      }
+    };
+  }
+
   private static void assertSameWeights(Training.Outcome a, Training.Outcome b) {
     var pa = a.model().network().parameters();
     var pb = b.model().network().parameters();
@@ -69,8 +79,16 @@ class CheckpointFileTest {
     assertEquals(3, cp.state().epoch());
     assertEquals(Map.of("note", "x"), cp.settings());
 
-    Training.Outcome resumed = run(spec, train, val, config, TrainingListener.none(),
+    // A resume that ignored the checkpoint and retrained from epoch 1 would end the same; what
+    // tells them apart is which batches it runs: exactly those of epochs 4.. of the full run.
+    List<String> fullBatches = new java.util.ArrayList<>();
+    run(spec, train, val, config, batchLog(fullBatches), null);
+    List<String> resumedBatches = new java.util.ArrayList<>();
+    Training.Outcome resumed = run(spec, train, val, config, batchLog(resumedBatches),
         cp.state());
+    int perEpoch = (240 + 31) / 32;
+    assertEquals(fullBatches.subList(3 * perEpoch, fullBatches.size()), resumedBatches);
+    assertEquals("4 1", resumedBatches.get(0), "the resumed run starts at epoch 4, batch 1");
     assertSameWeights(full, resumed);
     assertEquals(full.result().history().epochs().size(),
         resumed.result().history().epochs().size());
@@ -108,7 +126,9 @@ class CheckpointFileTest {
     CheckpointFile.Checkpoint cp = CheckpointFile.read(file);
     assertEquals(2, cp.state().epoch(), "the last epoch is always checkpointed");
     assertTrue(cp.state().finished());
-    Training.Outcome again = run(spec, train, null, config, TrainingListener.none(), cp.state());
+    List<String> batches = new java.util.ArrayList<>();
+    Training.Outcome again = run(spec, train, null, config, batchLog(batches), cp.state());
+    assertEquals(List.of(), batches, "a finished checkpoint runs no batch");
     assertSameWeights(full, again);
   }
 
