@@ -1,6 +1,5 @@
 package dev.tikhonov.io;
 
-import dev.tikhonov.data.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,7 @@ import dev.tikhonov.train.ModelSpec;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.Training;
 import dev.tikhonov.train.TrainingListener;
+import dev.tikhonov.data.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -126,7 +126,7 @@ class OnnxExportTest {
     OnnxExport.requireExportable(OnnxExport.MAX_WEIGHT_BYTES);
     InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
         () -> OnnxExport.requireExportable(3_600_000_000L));
-    org.junit.jupiter.api.Assertions.assertEquals("cannot export to ONNX: the model's weights"
+    assertEquals("cannot export to ONNX: the model's weights"
         + " take 3600000000 bytes but an ONNX file (one protobuf message) holds at most"
         + " 2147483647 bytes (2 GiB, which ONNX Runtime enforces); the exporter does not write"
         + " ONNX external data", e.getMessage());
