@@ -1,7 +1,6 @@
 package dev.tikhonov.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A training checkpoint in one safetensors file (docs/model-files.md): the parameters
@@ -56,10 +54,6 @@ public final class CheckpointFile {
   /** The file name inside a run directory. */
   public static final String FILE_NAME = "checkpoint.safetensors";
 
-  private static final Pattern LAYER = Pattern.compile("dense(0|[1-9][0-9]{0,8})\\.(weight|bias)");
-  private static final Pattern BUFFER = Pattern.compile(".+/(0|[1-9][0-9]{0,8})");
-  private static final List<String> HISTORY_FIELDS = List.of("epoch", "train_loss", "penalty",
-      "objective", "val_loss", "val_accuracy", "weight_norm", "learning_rate", "seconds");
 
   private CheckpointFile() {}
 
@@ -91,16 +85,7 @@ public final class CheckpointFile {
    */
   public static void write(Path file, TrainingState state, Map<String, Object> settings) {
     String cannot = file + ": cannot save";
-    Map<String, long[]> shapes = new LinkedHashMap<>();
-    state.parameters().forEach((name, m) -> shapes.put(name, new long[] {m.rows(), m.cols()}));
-    List<String> order = parameterChain(shapes, cannot);
-    state.parameters().forEach((name, m) -> requireFinite(m, "param/" + name, cannot));
-    state.bestParameters().forEach((name, m) -> requireFinite(m, "best/" + name, cannot));
-    state.optimizerState().forEach((name, m) -> requireBuffer(m, "optim/" + name, cannot));
-    requireBest(state.bestParameters().keySet(), shapes.keySet(), cannot);
-    requireBuffers(state.optimizerState(), order, shapes, cannot);
-    requireDropoutStates(state.dropoutStates().length, order.size() / 2 - 1, cannot);
-    requirePermutation(state.order(), cannot);
+    CheckpointRules.requireWritable(state, cannot);
     SafeTensors.Writer w = new SafeTensors.Writer();
     state.parameters().forEach((name, m) -> w.add("param/" + name, m, m.rows(), m.cols()));
     state.optimizerState().forEach((name, m) -> w.add("optim/" + name, m, m.rows(), m.cols()));
@@ -123,8 +108,9 @@ public final class CheckpointFile {
     meta.put("settings", Json.oneLine(settings));
     byte[] header = w.header(meta);
     FileLimits.requireHeaderFits(header.length - 8, file.toString(), "the history of "
-        + state.history().size() + " epochs, " + (shapes.size() + state.optimizerState().size()
-            + state.bestParameters().size()) + " tensor names, the settings");
+        + state.history().size() + " epochs, " + (state.parameters().size()
+            + state.optimizerState().size() + state.bestParameters().size())
+        + " tensor names, the settings");
     AtomicFiles.write(file, out -> w.writeTo(out, header));
   }
 
@@ -173,7 +159,7 @@ public final class CheckpointFile {
         ? s.number("best_validation_loss", -Double.MAX_VALUE, Double.MAX_VALUE)
         : Double.POSITIVE_INFINITY;
     int bestEpoch = s.integer("best_epoch", 0, epoch);
-    List<EpochRecord> history = history(s, epoch, name);
+    List<EpochRecord> history = CheckpointRules.history(s, epoch, name);
 
     // The tensors' names and shapes, checked before any is read.
     Map<String, long[]> paramShapes = new LinkedHashMap<>();
@@ -210,8 +196,8 @@ public final class CheckpointFile {
     if (orderInfo == null) {
       throw new InputException(name + ": tensor \"order\" (I32) is missing");
     }
-    List<String> chain = parameterChain(paramShapes, name);
-    requireBest(bestShapes.keySet(), paramShapes.keySet(), name);
+    List<String> chain = CheckpointRules.parameterChain(paramShapes, name);
+    CheckpointRules.requireBest(bestShapes.keySet(), paramShapes.keySet(), name);
     for (Map.Entry<String, long[]> e : bestShapes.entrySet()) {
       if (!Arrays.equals(e.getValue(), paramShapes.get(e.getKey()))) {
         throw new InputException(name + ": tensor " + SafeTensors.quote("best/" + e.getKey())
@@ -221,8 +207,8 @@ public final class CheckpointFile {
     }
     Map<String, long[]> bufferShapes = new LinkedHashMap<>();
     buffers.forEach((k, info) -> bufferShapes.put(k, info.shape()));
-    requireBufferShapes(bufferShapes, chain, paramShapes, name);
-    requireDropoutStates(dropoutStates.length, chain.size() / 2 - 1, name);
+    CheckpointRules.requireBufferShapes(bufferShapes, chain, paramShapes, name);
+    CheckpointRules.requireDropoutStates(dropoutStates.length, chain.size() / 2 - 1, name);
 
     // Names and shapes are sound and the data section covers them: reading is bounded by it,
     // and must fit in direct memory.
@@ -256,18 +242,18 @@ public final class CheckpointFile {
           (int) info.shape()[1], name);
       String key = t.substring(t.indexOf('/') + 1);
       if (t.startsWith("param/")) {
-        requireFinite(m, t, name);
+        CheckpointRules.requireFinite(m, t, name);
         params.put(key, m);
       } else if (t.startsWith("best/")) {
-        requireFinite(m, t, name);
+        CheckpointRules.requireFinite(m, t, name);
         best.put(key, m);
       } else {
-        requireBuffer(m, t, name);
+        CheckpointRules.requireBuffer(m, t, name);
         optim.put(key, m);
       }
     }
     int[] order = SafeTensors.readInts(src, header, orderInfo, name);
-    requirePermutation(order, name);
+    CheckpointRules.requirePermutation(order, name);
     // the parameters in network order, as the trainer hands them over
     Map<String, Matrix> orderedParams = new LinkedHashMap<>();
     Map<String, Matrix> orderedBest = new LinkedHashMap<>();
@@ -291,200 +277,5 @@ public final class CheckpointFile {
       throw new InputException(name + ": metadata \"" + key + "\" is missing");
     }
     return v;
-  }
-
-  /** state.history: exactly {@code epoch} records, numbered 1..epoch, each field checked. */
-  private static List<EpochRecord> history(JsonFields state, int epoch, String name) {
-    JsonNode array = state.node().get("history");
-    if (array == null || !array.isArray() || array.size() != epoch) {
-      throw new InputException(name + ": state.history: expected an array of " + epoch
-          + " epochs (state.epoch), found " + (array == null ? "nothing"
-              : array.isArray() ? array.size() + " entries" : array.getNodeType()));
-    }
-    List<EpochRecord> out = new ArrayList<>(epoch);
-    for (int i = 0; i < epoch; i++) {
-      JsonNode r = array.get(i);
-      String where = name + ": state.history[" + i + "]";
-      if (!r.isObject()) {
-        throw new InputException(where + ": expected an epoch record (an object), found " + r);
-      }
-      for (String field : HISTORY_FIELDS) {
-        if (!r.has(field)) {
-          throw new InputException(where + ": missing field \"" + field + "\"");
-        }
-      }
-      if (r.size() != HISTORY_FIELDS.size()) {
-        List<String> unknown = new ArrayList<>();
-        r.fieldNames().forEachRemaining(f -> {
-          if (!HISTORY_FIELDS.contains(f)) {
-            unknown.add(f);
-          }
-        });
-        throw new InputException(where + ": unknown field " + SafeTensors.quote(unknown.get(0)));
-      }
-      JsonNode e = r.get("epoch");
-      if (!e.isIntegralNumber() || e.longValue() != i + 1) {
-        throw new InputException(where + ".epoch: expected " + (i + 1) + ", found " + e);
-      }
-      Double valAccuracy = optional(r, "val_accuracy", where);
-      if (valAccuracy != null && !(valAccuracy >= 0 && valAccuracy <= 1)) {
-        throw new InputException(where + ".val_accuracy: expected a number in [0, 1], found "
-            + valAccuracy);
-      }
-      out.add(new EpochRecord(i + 1, number(r, "train_loss", where),
-          nonNegative(r, "penalty", where), number(r, "objective", where),
-          optional(r, "val_loss", where), valAccuracy, nonNegative(r, "weight_norm", where),
-          number(r, "learning_rate", where), nonNegative(r, "seconds", where)));
-    }
-    return out;
-  }
-
-  /**
-   * A number as Jackson writes a double: a JSON number, or "NaN", "Infinity", "-Infinity" (a
-   * loss or learning rate the trainer recorded may be non-finite).
-   */
-  private static double number(JsonNode r, String field, String where) {
-    JsonNode v = r.get(field);
-    if (v.isNumber()) {
-      return v.doubleValue();
-    }
-    if (v.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(v.textValue())) {
-      return Double.parseDouble(v.textValue());
-    }
-    throw new InputException(where + "." + field + ": expected a number, found " + v);
-  }
-
-  private static double nonNegative(JsonNode r, String field, String where) {
-    double v = number(r, field, where);
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new InputException(where + "." + field + ": expected a finite number >= 0, found "
-          + v);
-    }
-    return v;
-  }
-
-  private static Double optional(JsonNode r, String field, String where) {
-    return r.get(field).isNull() ? null : number(r, field, where);
-  }
-
-  /**
-   * The parameter names in network order ({@code dense0.weight, dense0.bias, dense1.weight,
-   * …}), after checking that the shapes chain: weight K is [a_K, a_K+1], bias K is [1, a_K+1].
-   */
-  private static List<String> parameterChain(Map<String, long[]> shapes, String name) {
-    int layers = shapes.size() / 2;
-    if (shapes.isEmpty() || shapes.size() % 2 != 0) {
-      throw new InputException(name + ": expected a weight and a bias per dense layer, found "
-          + shapes.size() + " parameters");
-    }
-    if (layers - 1 > FileLimits.MAX_HIDDEN_LAYERS) {
-      throw new InputException(name + ": " + (layers - 1) + " hidden layers; a checkpoint holds"
-          + " at most " + FileLimits.MAX_HIDDEN_LAYERS + " (the loader's limit)");
-    }
-    for (String p : shapes.keySet()) {
-      if (!LAYER.matcher(p).matches()) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote("param/" + p)
-            + ": expected param/denseK.weight or param/denseK.bias");
-      }
-    }
-    List<String> chain = new ArrayList<>();
-    long width = -1;
-    for (int k = 0; k < layers; k++) {
-      String weight = "dense" + k + ".weight";
-      String bias = "dense" + k + ".bias";
-      long[] w = shapes.get(weight);
-      long[] b = shapes.get(bias);
-      if (w == null || b == null) {
-        throw new InputException(name + ": tensor \"param/" + (w == null ? weight : bias)
-            + "\" is missing (" + layers + " dense layers)");
-      }
-      if ((width >= 0 && w[0] != width) || b[0] != 1 || b[1] != w[1]) {
-        throw new InputException(name + ": tensors param/" + weight + " " + Arrays.toString(w)
-            + " and param/" + bias + " " + Arrays.toString(b) + " do not chain"
-            + (width >= 0 ? " after a layer of " + width + " outputs" : "")
-            + "; expected [inputs, outputs] and [1, outputs]");
-      }
-      width = w[1];
-      chain.add(weight);
-      chain.add(bias);
-    }
-    return chain;
-  }
-
-  private static void requireBest(Set<String> best, Set<String> params, String name) {
-    if (!best.isEmpty() && !best.equals(params)) {
-      throw new InputException(name + ": the best weights " + best
-          + " must be none or one per parameter " + params);
-    }
-  }
-
-  private static void requireBuffers(Map<String, Matrix> buffers, List<String> chain,
-      Map<String, long[]> shapes, String name) {
-    Map<String, long[]> bufferShapes = new LinkedHashMap<>();
-    buffers.forEach((k, m) -> bufferShapes.put(k, new long[] {m.rows(), m.cols()}));
-    requireBufferShapes(bufferShapes, chain, shapes, name);
-  }
-
-  /** Each optimizer buffer is named {@code …/i} and has parameter i's shape. */
-  private static void requireBufferShapes(Map<String, long[]> buffers, List<String> chain,
-      Map<String, long[]> shapes, String name) {
-    for (Map.Entry<String, long[]> e : buffers.entrySet()) {
-      String t = "optim/" + e.getKey();
-      if (!BUFFER.matcher(e.getKey()).matches()) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote(t)
-            + ": expected an optimizer buffer named …/i for parameter i");
-      }
-      long i = Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf('/') + 1));
-      if (i >= chain.size()) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote(t) + " is for parameter "
-            + i + " but there are " + chain.size());
-      }
-      long[] expected = shapes.get(chain.get((int) i));
-      if (!Arrays.equals(e.getValue(), expected)) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote(t) + " has shape "
-            + Arrays.toString(e.getValue()) + " but parameter " + chain.get((int) i) + " has "
-            + Arrays.toString(expected));
-      }
-    }
-  }
-
-  private static void requireDropoutStates(int count, int hiddenLayers, String name) {
-    if (count != 0 && count != hiddenLayers) {
-      throw new InputException(name + ": state.dropout_states: expected none or one per hidden"
-          + " layer (" + hiddenLayers + "), found " + count);
-    }
-  }
-
-  private static void requirePermutation(int[] order, String name) {
-    boolean[] seen = new boolean[order.length];
-    for (int i = 0; i < order.length; i++) {
-      int v = order[i];
-      if (v < 0 || v >= order.length || seen[v]) {
-        throw new InputException(name + ": tensor \"order\" element " + i + " is " + v
-            + "; expected a permutation of 0.." + (order.length - 1));
-      }
-      seen[v] = true;
-    }
-  }
-
-  private static void requireFinite(Matrix m, String tensor, String name) {
-    ModelNumbers.requireFinite(m, tensor, name + ": tensor");
-  }
-
-  /**
-   * No NaN anywhere (a NaN in the state makes the next step NaN); a second moment (….v/i) ≥ 0.
-   * Infinities are allowed: a squared-gradient average can overflow float32 in a run that goes
-   * on (Adam's step is then 0), and the trainer may checkpoint it.
-   */
-  private static void requireBuffer(Matrix m, String tensor, String name) {
-    boolean secondMoment = tensor.matches(".*\\.v/[0-9]+");
-    for (int i = 0; i < m.size(); i++) {
-      float v = m.at(i);
-      if (Float.isNaN(v) || (secondMoment && v < 0)) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote(tensor) + " holds " + v
-            + " at element " + i + "; optimizer buffers must not be NaN"
-            + (secondMoment ? " and second moments must be >= 0" : ""));
-      }
-    }
   }
 }

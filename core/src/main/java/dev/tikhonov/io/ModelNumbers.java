@@ -4,8 +4,9 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.tensor.Matrix;
 
 /**
- * The rule every number of a model file must meet for prediction to stay finite (docs/model-files.md,
- * "Numbers"). Prediction computes, in float32 after a double-precision standardization,
+ * The rule every number of a model file must meet for prediction to stay finite
+ * (docs/model-files.md, "Numbers"). Prediction computes, in float32 after a double-precision
+ * standardization,
  *
  * <pre>
  *   x'ⱼ = (xⱼ − meanⱼ) / scaleⱼ,   then per dense layer   y_k = Σⱼ hⱼ·W_jk + b_k   (ReLU between)

@@ -95,7 +95,8 @@ final class AxisGuard {
    * finite positive value (the chart's own maximum when it set one), and above 0.
    */
   private static double logFloor(XYChart chart, boolean xAxis, Double explicitMax) {
-    double max = explicitMax != null && Double.isFinite(explicitMax) && explicitMax > 0 ? explicitMax : 0;
+    double max = explicitMax != null && Double.isFinite(explicitMax) && explicitMax > 0
+        ? explicitMax : 0;
     if (max == 0) {
       for (XYSeries s : chart.getSeriesMap().values()) {
         for (double v : xAxis ? s.getXData() : s.getYData()) {
@@ -201,7 +202,7 @@ final class AxisGuard {
       hi = Math.max(data.hi, Double.isNaN(max) ? data.hi : max);
     }
     if (log) {
-      // a single decade around a constant; never 0 (log10(0) would make XChart loop over 2^31 decades)
+      // a decade each side of a constant; never 0 (log10(0) makes XChart loop over 2^31 decades)
       return lo < hi ? new double[] {lo, hi}
           : new double[] {Math.max(lo / 10, Double.MIN_VALUE), Math.min(hi * 10, Double.MAX_VALUE)};
     }
@@ -214,7 +215,8 @@ final class AxisGuard {
     if (!(pad >= Double.MIN_NORMAL)) {
       pad = 1;
     }
-    return new double[] {Math.max(mid - pad, -Double.MAX_VALUE), Math.min(mid + pad, Double.MAX_VALUE)};
+    return new double[] {Math.max(mid - pad, -Double.MAX_VALUE),
+        Math.min(mid + pad, Double.MAX_VALUE)};
   }
 
   /** Smallest and largest finite value seen. */
