@@ -103,6 +103,45 @@ final class Fixtures {
     return (ObjectNode) JSON.readTree(header.get("__metadata__").get("model").textValue());
   }
 
+  /** A metadata entry holding JSON (checkpoint "state", model "model"), parsed. */
+  static ObjectNode metadataJson(ObjectNode header, String key) throws Exception {
+    return (ObjectNode) JSON.readTree(header.get("__metadata__").get(key).textValue());
+  }
+
+  /** {@code file} with the metadata JSON entry {@code key} changed by {@code edit}. */
+  static byte[] withMetadataJson(byte[] file, String key, Consumer<ObjectNode> edit)
+      throws Exception {
+    return withHeader(file, h -> {
+      try {
+        ObjectNode entry = metadataJson(h, key);
+        edit.accept(entry);
+        ((ObjectNode) h.get("__metadata__")).put(key, JSON.writeValueAsString(entry));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  /** {@code file} with float element {@code index} of tensor {@code tensor} set to {@code value}. */
+  static byte[] withFloat(byte[] file, String tensor, int index, float value) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    long begin = header(file).get(tensor).get("data_offsets").get(0).asLong();
+    byte[] out = file.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) (8 + n + begin + 4L * index),
+        value);
+    return out;
+  }
+
+  /** {@code file} with int element {@code index} of tensor {@code tensor} set to {@code value}. */
+  static byte[] withInt(byte[] file, String tensor, int index, int value) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    long begin = header(file).get(tensor).get("data_offsets").get(0).asLong();
+    byte[] out = file.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt((int) (8 + n + begin + 4L * index),
+        value);
+    return out;
+  }
+
   /** Replaces the "model" metadata entry. */
   static void setModelEntry(ObjectNode header, ObjectNode model) throws Exception {
     ((ObjectNode) header.get("__metadata__")).put("model", JSON.writeValueAsString(model));
