@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
@@ -40,9 +41,9 @@ final class CheckpointSeeds {
   /** Valid seeds (names start with "valid-") and crafted ones, by file name. */
   static Map<String, byte[]> all(Path dir) throws Exception {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    byte[] mlp = trained("mlp:4,3", 0.3, OptimizerConfig.sgdMomentum(0.05, 0.9), 0, dir);
-    byte[] adam = trained("mlp:3", 0, OptimizerConfig.adamw(0.01, 0.01), 1, dir);
-    byte[] linear = trained("logistic", 0, OptimizerConfig.sgd(0.1), 0, dir);
+    byte[] mlp = trained("mlp:4,3", 0.3, Optimizers.sgd(0.05).momentum(0.9), 0, dir);
+    byte[] adam = trained("mlp:3", 0, Optimizers.adamW(0.01, 0.01), 1, dir);
+    byte[] linear = trained("logistic", 0, Optimizers.sgd(0.1), 0, dir);
     out.put("valid-mlp-dropout-momentum", mlp);
     out.put("valid-adam-early-stopping", adam);
     out.put("valid-logistic-sgd", linear);

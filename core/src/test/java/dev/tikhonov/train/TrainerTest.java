@@ -169,7 +169,7 @@ class TrainerTest {
     Dataset d = new Dataset(x, y, List.of("x"), List.of(), "line");
     for (double lambda : new double[] {0, 1e-3}) {
       TrainConfig tc = new TrainConfig(2, 4, 0, lambda == 0 ? Penalty.none() : Penalty.l2(lambda),
-          OptimizerConfig.sgd(1e38), 0);
+          Optimizers.sgd(1e38), 0);
       DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
           ModelSpec.parse("linear", 0, false), d, null, null, tc, TrainingListener.none(), null,
           null));
@@ -186,7 +186,7 @@ class TrainerTest {
   @Test
   void fit_whenTheBatchLossIsNaN_saysTheLossBecameNaN() {
     Dataset d = blobs(100, 4);
-    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), OptimizerConfig.sgd(1e9), 0);
+    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
         ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
         null));
