@@ -108,19 +108,21 @@ final class KroneckerCurvature {
     return logDeterminant;
   }
 
-  /** gᵀH⁻¹g for a gradient g in the layer's coordinates (vec W, b₁..b_{K−1}). */
-  double inverseQuadratic(double[] gradient) {
+  /**
+   * H⁻¹g for a vector g in the layer's coordinates (vec W, b₁..b_{K−1}), as a new vector in
+   * the same coordinates.
+   */
+  double[] solve(double[] gradient) {
     int q = features;
     int k = layer.classes();
     int first = softmax ? 0 : 1;
     int biasStart = layer.weightCount();
-    // Γ: (q+1)×a, column u = (∂W, ∂b) of class first + u; ∂b₀ = −Σₖ≥₁ ∂bₖ (the full gradient
-    // is orthogonal to the invariant direction).
+    // Γ: (q+1)×a, column u = (∂W, ∂b) of class first + u; for SOFTMAX ∂b₀ = −Σₖ≥₁ ∂bₖ, the
+    // gradient over all K biases being orthogonal to the invariant direction 1.
     double[] gamma = new double[blockSize * augmented];
     for (int u = 0; u < augmented; u++) {
       int cls = first + u;
-      int column = layer.columnOf(cls);
-      System.arraycopy(gradient, column * q, gamma, u * blockSize, q);
+      System.arraycopy(gradient, layer.columnOf(cls) * q, gamma, u * blockSize, q);
       if (cls >= 1) {
         gamma[q + u * blockSize] = gradient[biasStart + cls - 1];
       } else {
@@ -132,19 +134,33 @@ final class KroneckerCurvature {
       }
     }
     double[] rotated = multiply(gamma, blockSize, augmented, basis, augmented); // Γ·V
-    double sum = 0;
+    double[] solved = new double[blockSize * augmented];
     for (int c = 0; c < augmented; c++) {
       double[] column = new double[blockSize];
       System.arraycopy(rotated, c * blockSize, column, 0, blockSize);
       if (blocks[c] == null) {
         for (int j = 0; j < q; j++) {
-          sum += column[j] * column[j] / tau; // SOFTMAX's null block: weights only, D = τI
+          solved[j + c * blockSize] = column[j] / tau; // SOFTMAX's null block: D = τI, no bias
         }
       } else {
-        sum += SoftmaxLayer.dot(column, blocks[c].solve(column));
+        System.arraycopy(blocks[c].solve(column), 0, solved, c * blockSize, blockSize);
       }
     }
-    return sum;
+    // Z = Z'·Vᵀ back to classes, then to the layer's coordinates (biases as bₖ − b₀).
+    double[] z = new double[blockSize * augmented];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+        blockSize, augmented, augmented, 1.0, solved, blockSize, basis, augmented, 0.0, z,
+        blockSize);
+    double[] out = new double[layer.dimension()];
+    double bias0 = softmax ? z[q] : 0.0;
+    for (int u = 0; u < augmented; u++) {
+      int cls = first + u;
+      System.arraycopy(z, u * blockSize, out, layer.columnOf(cls) * q, q);
+      if (cls >= 1) {
+        out[biasStart + cls - 1] = z[q + u * blockSize] - bias0;
+      }
+    }
+    return out;
   }
 
   /** A = X̃ᵀX̃ for X̃ = [X, 1], (q+1)×(q+1) column-major, full. */

@@ -12,33 +12,35 @@ import java.util.List;
  * The last-layer Laplace evidence of a trained classifier network (Sequential ending in a
  * {@link Dense} layer of K softmax logits): the penultimate activations φ(x) are held fixed as
  * features, and the output layer's weights W (h×K) and biases b are integrated out by a
- * Laplace approximation at their trained values,
+ * Laplace approximation at their MAP given φ,
  *
  * <pre>
  *   log p(y | λ, lower layers) ≈ Σᵢ log p(yᵢ | φᵢ; Ŵ, b̂) + log p(Ŵ | λ) + (d/2) log 2π
- *                                 − ½ log det H + ½ gᵀH⁻¹g,
- *   H = Σᵢ Λᵢ ⊗ φ̃ᵢφ̃ᵢᵀ + nλv·I_weights,   Λᵢ = diag(pᵢ) − pᵢpᵢᵀ
+ *                                 − ½ log det H,
+ *   H = Σᵢ Λᵢ ⊗ φ̃ᵢφ̃ᵢᵀ + nλv·I_weights,   Λᵢ = diag(pᵢ) − pᵢpᵢᵀ,   φ̃ = (φ, 1)
  * </pre>
  *
- * (the generalized Gauss-Newton matrix of softmax cross-entropy, which for the last layer is
- * its exact Hessian) with the prior scaling of DESIGN.md: the penalty (λ/2)·v‖W‖² on the
+ * (H is the generalized Gauss-Newton matrix of softmax cross-entropy, which for the last layer
+ * is its exact Hessian) with the prior scaling of DESIGN.md: the penalty (λ/2)·v‖W‖² on the
  * mean loss is a Gaussian prior of precision nλv, v the layer's penalty factor (1 by
  * default). The biases' flat prior and softmax's invariance are handled as in
  * {@link LaplaceEvidence}. The lower layers are conditioned on, not integrated: their prior
- * terms are left out, so values compare across λ only through how training at each λ shaped
- * φ and W. The caller trains one network per λ of a grid, evaluates each, and takes the λ of
- * the largest value ({@link EvidenceCurve}).
+ * terms are left out, so values compare across λ through how training at each λ shaped φ and
+ * W. The caller trains one network per λ of a grid, evaluates each, and takes the λ of the
+ * largest value ({@link EvidenceCurve}).
  *
- * <p>Training by SGD seldom lands exactly on the last layer's conditional MAP; the term
- * ½gᵀH⁻¹g integrates the quadratic expansion around the trained weights (the gain one Newton
- * step on the last layer would make), reported as
- * {@link LaplaceEvidence#gradientCorrection()}: when it is large compared with the differences
- * between λ, train longer.
+ * <p>Where the Gaussian is centred is an {@link Expansion}: at the trained weights as they are
+ * (what the Laplace library for PyTorch does, taking them for the MAP), or at the last layer's
+ * MAP given φ, refitted from the trained weights by Newton's method in double (the network is
+ * not modified). SGD seldom lands on that MAP; at the trained weights the evidence adds
+ * ½gᵀH⁻¹g ({@link LaplaceEvidence#gradientCorrection()}), the integral of the second-order
+ * expansion there, and {@link Result#refitGain()} tells how far the MAP is when refitting.
  *
- * <p>Cost, with d = K·h + K − 1: {@link Curvature#FULL} O(n·K²·h² + d³/3),
- * {@link Curvature#KRONECKER} O(n·h² + K·h³/3), {@link Curvature#DIAGONAL} O(n·K·h); plus one
- * forward pass through the lower layers. {@link Curvature#suitedTo} picks FULL up to
- * {@value Curvature#FULL_LIMIT} parameters (MNIST's 784-256-128-10 network: d = 1,289).
+ * <p>Cost, with d = K·h + K − 1: per refit step and once more for the evidence,
+ * {@link Curvature#FULL} O(n·K²·h² + d³/3), {@link Curvature#KRONECKER} O(n·h² + n·K² +
+ * K·h³/3), {@link Curvature#DIAGONAL} O(n·K·h); plus one forward pass through the lower
+ * layers. {@link Curvature#suitedTo} picks FULL up to {@value Curvature#FULL_LIMIT} parameters
+ * (MNIST's 784-256-128-10 network: d = 1,289).
  *
  * <p>Runs forward passes through the network's layer buffers: do not call it while the same
  * network trains or predicts on another thread.
@@ -46,14 +48,51 @@ import java.util.List;
 public final class LastLayerEvidence {
   /** Rows per forward pass, to bound the layer buffers. */
   private static final int CHUNK_ROWS = 4096;
+  /** The refit stops when ½gᵀH⁻¹g falls below this times max(1, f). */
+  private static final double REFIT_TOLERANCE = 1e-22;
+  /** Newton steps allowed in a refit (it takes a handful, more from far away). */
+  private static final int MAX_REFIT_STEPS = 200;
 
   private LastLayerEvidence() {}
 
-  /** The last-layer evidence at λ with the curvature {@link Curvature#suitedTo} its size. */
-  public static LaplaceEvidence evaluate(Sequential network, Dataset data, double lambda) {
+  /** Where the Laplace approximation of the last layer's posterior is centred. */
+  public enum Expansion {
+    /**
+     * At the trained weights, plus ½gᵀH⁻¹g for the gradient training left there (exact H,
+     * by conjugate gradients). Measures the network as trained.
+     */
+    TRAINED_WEIGHTS,
+    /**
+     * At the last layer's MAP given φ (the Laplace approximation's own point), found by
+     * Newton's method from the trained weights; see {@link Result#refitGain()}.
+     */
+    LAST_LAYER_MAP
+  }
+
+  /**
+   * The last-layer evidence, at trained weights or at the refitted MAP.
+   *
+   * @param evidence the Laplace evidence
+   * @param refitGain f(trained) − f(MAP) ≥ 0 in nats, what the refit gained in log posterior
+   *     (f = −Σᵢ log p(yᵢ) + (nλv/2)‖W‖²); 0 at {@link Expansion#TRAINED_WEIGHTS}
+   * @param refitSteps Newton steps of the refit; 0 at {@link Expansion#TRAINED_WEIGHTS}
+   */
+  public record Result(LaplaceEvidence evidence, double refitGain, int refitSteps) {
+    /** The log evidence, {@code evidence().logEvidence()}. */
+    public double logEvidence() {
+      return evidence.logEvidence();
+    }
+  }
+
+  /**
+   * The last-layer evidence at λ at the trained weights, with the curvature
+   * {@link Curvature#suitedTo} its size.
+   */
+  public static Result evaluate(Sequential network, Dataset data, double lambda) {
     int k = lastLayer(network).weight().value().cols();
     int h = lastLayer(network).weight().value().rows();
-    return evaluate(network, data, lambda, Curvature.suitedTo(k * h + k - 1));
+    return evaluate(network, data, lambda, Curvature.suitedTo(k * h + k - 1),
+        Expansion.TRAINED_WEIGHTS);
   }
 
   /**
@@ -65,12 +104,12 @@ public final class LastLayerEvidence {
    * @throws IllegalArgumentException when the network does not end in a Dense layer with
    *     penalized weights and unpenalized biases
    */
-  public static LaplaceEvidence evaluate(
-      Sequential network, Dataset data, double lambda, Curvature curvature) {
+  public static Result evaluate(Sequential network, Dataset data, double lambda,
+      Curvature curvature, Expansion expansion) {
     EvidenceCurve.requirePositiveLambda(lambda, 0);
     if (!data.isClassification()) {
       throw new InputException(data.source() + ": the last-layer evidence is for classifiers;"
-          + " for a regression network use RidgeEvidence on penultimateFeatures");
+          + " for a regression network use RidgeEvidence on its penultimateFeatures");
     }
     Dense last = lastLayer(network);
     int k = data.numClasses();
@@ -108,18 +147,33 @@ public final class LastLayerEvidence {
     // θ = (vec W, b₁ − b₀, …): column c of W is class c's weights, W stored h×K row-major.
     float[] w = last.weight().value().toArray();
     float[] b = last.bias().value().toArray();
-    double[] theta = new double[layer.dimension()];
+    double[] trained = new double[layer.dimension()];
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < h; j++) {
-        theta[c * h + j] = w[j * k + c];
+        trained[c * h + j] = w[j * k + c];
       }
     }
     for (int c = 1; c < k; c++) {
-      theta[k * h + c - 1] = (double) b[c] - b[0];
+      trained[k * h + c - 1] = (double) b[c] - b[0];
     }
-    LaplaceEvidence e = layer.evidence(theta, lambda * factor, curvature);
-    return new LaplaceEvidence(lambda, e.logEvidence(), e.logLikelihood(), e.logPrior(),
-        e.logDeterminant(), e.gradientCorrection(), e.parameters(), e.weights(), curvature);
+    double priorLambda = lambda * factor;
+    double tau = n * priorLambda;
+    double[] theta = trained;
+    double gain = 0;
+    int steps = 0;
+    if (expansion == Expansion.LAST_LAYER_MAP) {
+      double before = layer.objective(layer.state(trained), tau);
+      SoftmaxNewton.Minimum refit = SoftmaxNewton.minimize(layer, trained, tau, curvature,
+          REFIT_TOLERANCE, MAX_REFIT_STEPS);
+      theta = refit.theta();
+      gain = before - refit.objective();
+      steps = refit.iterations();
+    }
+    LaplaceEvidence e = layer.evidence(theta, priorLambda, curvature);
+    LaplaceEvidence evidence = new LaplaceEvidence(lambda, e.logEvidence(), e.logLikelihood(),
+        e.logPrior(), e.logDeterminant(), e.gradientCorrection(), e.parameters(), e.weights(),
+        curvature);
+    return new Result(evidence, gain, steps);
   }
 
   /**

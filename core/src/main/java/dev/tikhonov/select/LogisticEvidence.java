@@ -28,13 +28,9 @@ public final class LogisticEvidence {
   /**
    * Newton stops when half the Newton decrement, gᵀH⁻¹g/2, falls below this times max(1, f):
    * far below f's rounding, because log det H moves with θ to first order (a decrement of
-   * 1e-12 leaves the log evidence off by ~1e-7). Steps below {@link #FULL_STEP_DECREMENT} are
-   * taken whole without a line search (quadratic convergence; f no longer resolves them).
+   * 1e-12 leaves the log evidence off by ~1e-7).
    */
   private static final double DECREMENT_TOLERANCE = 1e-22;
-  private static final double FULL_STEP_DECREMENT = 1e-8;
-  /** Whole steps taken in the quadratic region before accepting rounding as converged. */
-  private static final int MAX_FULL_STEPS = 4;
   private static final int MAX_ITERATIONS = 500;
   /** Golden-section search stops when the bracket in log λ is narrower than this. */
   private static final double LOG_LAMBDA_TOLERANCE = 1e-5;
@@ -202,57 +198,16 @@ public final class LogisticEvidence {
 
   private Fit fit(double lambda, double[] start) {
     double tau = layer.rows() * lambda;
-    double[] theta = start.clone();
-    SoftmaxLayer.State state = layer.state(theta);
-    double f = layer.objective(state, tau);
-    int iterations = 0;
-    int fullSteps = 0;
-    while (true) {
-      double[] g = layer.gradient(state, tau);
-      Cholesky hessian = Cholesky.of(layer.hessian(state, tau), layer.dimension());
-      double[] step = hessian.solve(g);
-      double decrement = SoftmaxLayer.dot(g, step);
-      double scale = Math.max(1.0, Math.abs(f));
-      if (decrement / 2 <= DECREMENT_TOLERANCE * scale || fullSteps >= MAX_FULL_STEPS) {
-        break;
-      }
-      if (++iterations > MAX_ITERATIONS) {
-        throw new IllegalStateException("Newton did not converge in " + MAX_ITERATIONS
-            + " iterations at λ = " + lambda + " (Newton decrement " + decrement + ")");
-      }
-      if (decrement / 2 <= FULL_STEP_DECREMENT * scale) {
-        for (int j = 0; j < theta.length; j++) {
-          theta[j] -= step[j];
-        }
-        state = layer.state(theta);
-        f = layer.objective(state, tau);
-        fullSteps++;
-        continue;
-      }
-      double t = 1.0;
-      double[] trial = new double[theta.length];
-      SoftmaxLayer.State trialState;
-      double trialF;
-      while (true) {
-        for (int j = 0; j < theta.length; j++) {
-          trial[j] = theta[j] - t * step[j];
-        }
-        trialState = layer.state(trial);
-        trialF = layer.objective(trialState, tau);
-        if (trialF <= f - 1e-4 * t * decrement || t < 1e-12) {
-          break;
-        }
-        t /= 2;
-      }
-      if (!(trialF < f)) {
-        break; // no further decrease representable: converged to rounding
-      }
-      theta = trial;
-      state = trialState;
-      f = trialF;
+    SoftmaxNewton.Minimum minimum =
+        SoftmaxNewton.minimize(layer, start, tau, Curvature.FULL, DECREMENT_TOLERANCE,
+            MAX_ITERATIONS);
+    if (!minimum.converged()) {
+      throw new IllegalStateException("Newton did not converge in " + minimum.iterations()
+          + " iterations at λ = " + lambda);
     }
+    double[] theta = minimum.theta();
     LaplaceEvidence evidence = layer.evidence(theta, lambda, Curvature.FULL);
-    return new Fit(evidence, intercepts(theta), coefficients(theta), iterations);
+    return new Fit(evidence, intercepts(theta), coefficients(theta), minimum.iterations());
   }
 
   private double[] intercepts(double[] theta) {

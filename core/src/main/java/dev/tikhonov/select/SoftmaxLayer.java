@@ -248,6 +248,48 @@ final class SoftmaxLayer {
     return h;
   }
 
+  /** H·v for the Hessian H of f at the state's θ, without forming H: O(n·m·q). */
+  double[] hessianVector(State state, double tau, double[] v) {
+    int n = rows;
+    int q = features;
+    int m = columns;
+    int k = classes;
+    double[] p = state.probabilities();
+    double[] xv = new double[n * m];
+    // xv = X·V_W (n×m): the change of each row's logits along v, before the biases
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+        n, m, q, 1.0, x, n, v, q, 0.0, xv, n);
+    int biasStart = m * q;
+    double[] out = new double[dimension()];
+    double[] r = new double[n * m]; // (Λᵢuᵢ) of the classes with weights, n×m column-major
+    double[] u = new double[k];
+    for (int i = 0; i < n; i++) {
+      double mean = 0; // pᵢᵀuᵢ
+      for (int c = 0; c < k; c++) {
+        int column = columnOf(c);
+        u[c] = (column >= 0 ? xv[i + column * n] : 0.0) + (c >= 1 ? v[biasStart + c - 1] : 0.0);
+        mean += p[i * k + c] * u[c];
+      }
+      for (int c = 0; c < k; c++) {
+        double lu = p[i * k + c] * (u[c] - mean); // (Λᵢuᵢ)_c
+        int column = columnOf(c);
+        if (column >= 0) {
+          r[i + column * n] = lu;
+        }
+        if (c >= 1) {
+          out[biasStart + c - 1] += lu;
+        }
+      }
+    }
+    // (Hv)_W = Xᵀ·r + τ·v_W
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+        q, m, n, 1.0, x, n, r, n, 0.0, out, q);
+    for (int j = 0; j < m * q; j++) {
+      out[j] += tau * v[j];
+    }
+    return out;
+  }
+
   /** The diagonal of the Hessian of f. */
   double[] hessianDiagonal(State state, double tau) {
     int n = rows;
@@ -279,40 +321,84 @@ final class SoftmaxLayer {
     return diagonal;
   }
 
+  /** A curvature H of f at one θ: log det H and solves with H. */
+  interface CurvatureFactor {
+    double logDeterminant();
+
+    double[] solve(double[] g);
+  }
+
+  /** The chosen curvature of f at the state's θ. */
+  CurvatureFactor curvature(State state, double tau, Curvature curvature) {
+    switch (curvature) {
+      case FULL -> {
+        Cholesky factor = Cholesky.of(hessian(state, tau), dimension());
+        return new CurvatureFactor() {
+          @Override
+          public double logDeterminant() {
+            return factor.logDeterminant();
+          }
+
+          @Override
+          public double[] solve(double[] g) {
+            return factor.solve(g);
+          }
+        };
+      }
+      case DIAGONAL -> {
+        double[] diagonal = hessianDiagonal(state, tau);
+        return new CurvatureFactor() {
+          @Override
+          public double logDeterminant() {
+            double s = 0;
+            for (double v : diagonal) {
+              s += Math.log(v);
+            }
+            return s;
+          }
+
+          @Override
+          public double[] solve(double[] g) {
+            double[] out = new double[g.length];
+            for (int j = 0; j < g.length; j++) {
+              out[j] = g[j] / diagonal[j];
+            }
+            return out;
+          }
+        };
+      }
+      case KRONECKER -> {
+        KroneckerCurvature kfac = KroneckerCurvature.of(this, state, tau);
+        return new CurvatureFactor() {
+          @Override
+          public double logDeterminant() {
+            return kfac.logDeterminant();
+          }
+
+          @Override
+          public double[] solve(double[] g) {
+            return kfac.solve(g);
+          }
+        };
+      }
+      default -> throw new IllegalStateException("unknown curvature " + curvature);
+    }
+  }
+
   /** The Laplace evidence at θ with the chosen curvature (see {@link LaplaceEvidence}). */
   LaplaceEvidence evidence(double[] theta, double lambda, Curvature curvature) {
     State state = state(theta);
     double tau = rows * lambda;
     double[] g = gradient(state, tau);
-    double logDeterminant;
-    double inverseQuadratic; // gᵀH⁻¹g
-    switch (curvature) {
-      case FULL -> {
-        Cholesky factor = Cholesky.of(hessian(state, tau), dimension());
-        logDeterminant = factor.logDeterminant();
-        inverseQuadratic = dot(g, factor.solve(g));
-      }
-      case DIAGONAL -> {
-        double[] diagonal = hessianDiagonal(state, tau);
-        logDeterminant = 0;
-        inverseQuadratic = 0;
-        for (int j = 0; j < diagonal.length; j++) {
-          logDeterminant += Math.log(diagonal[j]);
-          inverseQuadratic += g[j] * g[j] / diagonal[j];
-        }
-      }
-      case KRONECKER -> {
-        KroneckerCurvature kfac = KroneckerCurvature.of(this, state, tau);
-        logDeterminant = kfac.logDeterminant();
-        inverseQuadratic = kfac.inverseQuadratic(g);
-      }
-      default -> throw new IllegalStateException("unknown curvature " + curvature);
-    }
+    CurvatureFactor h = curvature(state, tau, curvature);
+    double logDeterminant = h.logDeterminant();
     int weights = weightCount();
     int d = dimension();
     double logPrior = 0.5 * weights * Math.log(tau / (2 * Math.PI))
         - 0.5 * tau * weightSquaredNorm(theta);
-    double correction = 0.5 * inverseQuadratic;
+    // ½gᵀH⁻¹g with the exact H (conjugate gradients preconditioned by the chosen curvature),
+    // whatever approximates log det H.
+    double correction = 0.5 * dot(g, SoftmaxNewton.step(this, state, tau, g, h, curvature));
     double logEvidence = state.logLikelihood() + logPrior + 0.5 * d * Math.log(2 * Math.PI)
         - 0.5 * logDeterminant + correction;
     return new LaplaceEvidence(lambda, logEvidence, state.logLikelihood(), logPrior,

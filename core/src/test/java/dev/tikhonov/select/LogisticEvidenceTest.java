@@ -40,7 +40,7 @@ class LogisticEvidenceTest {
   @Test
   void laplace_isCloseToTheIntegratedEvidence_oneWeight() {
     // One real feature (mean texture, standardized) and the bias: the exact evidence is a 2-D
-    // integral, done on a 121×121 grid over ±9 posterior standard deviations (the integrand is
+    // integral, done on an 81×81 grid over ±9 posterior standard deviations (the integrand is
     // smooth and e^−40 at the edges, so the trapezoid rule is exact to ~1e-10 here).
     double[][] x = cancerColumns(List.of("mean_texture"), 1);
     int[] y = cancerLabels(1);
@@ -48,7 +48,7 @@ class LogisticEvidenceTest {
     double worst = 0;
     for (double lambda : new double[] {1e-4, 1e-3, 1.7e-3, 1e-2, 0.1}) {
       LogisticEvidence.Fit fit = evidence.fit(lambda);
-      double exact = integratedEvidence(x, y, lambda, fit, 121);
+      double exact = integratedEvidence(x, y, lambda, fit, 81);
       worst = Math.max(worst, Math.abs(fit.logEvidence() - exact));
     }
     // Laplace is exact for a Gaussian posterior; its error is O(1/n) (the skewness of the
@@ -63,7 +63,7 @@ class LogisticEvidenceTest {
     double hi = Math.log(best.lambda() * 3);
     double exactBest = goldenSection(lo, hi, t -> {
       double lambda = Math.exp(t);
-      return integratedEvidence(x, y, lambda, evidence.fit(lambda), 61);
+      return integratedEvidence(x, y, lambda, evidence.fit(lambda), 41);
     });
     assertEquals(1.0, best.lambda() / exactBest, 2e-3,
         "λ of the Laplace maximum " + best.lambda() + " vs the integral's " + exactBest);

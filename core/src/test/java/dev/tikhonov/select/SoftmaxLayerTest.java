@@ -87,6 +87,14 @@ class SoftmaxLayerTest {
       assertEquals(full.gradientCorrection(), kfac.gradientCorrection(),
           1e-10 * full.gradientCorrection(), logits + " ½gᵀH⁻¹g");
       assertEquals(full.logEvidence(), kfac.logEvidence(), 1e-9 * Math.abs(full.logEvidence()));
+      SoftmaxLayer.State state = layer.state(zero);
+      double tau = N * lambda;
+      double[] g = layer.gradient(state, tau);
+      double[] exact = layer.curvature(state, tau, Curvature.FULL).solve(g);
+      double[] factored = layer.curvature(state, tau, Curvature.KRONECKER).solve(g);
+      for (int j = 0; j < g.length; j++) {
+        assertEquals(exact[j], factored[j], 1e-10 * (1 + Math.abs(exact[j])), logits + " H⁻¹g");
+      }
     }
   }
 
@@ -104,6 +112,57 @@ class SoftmaxLayerTest {
       assertTrue(diagonal.logDeterminant() > full.logDeterminant(), logits.toString());
       assertEquals(full.logLikelihood(), diagonal.logLikelihood(), 0.0);
       assertEquals(full.logPrior(), kfac.logPrior(), 0.0);
+    }
+  }
+
+  @Test
+  void minimize_reachesAZeroGradient_withEveryCurvature() {
+    for (Logits logits : Logits.values()) {
+      SoftmaxLayer layer = layer(logits, 6);
+      double tau = 0.5;
+      SoftmaxNewton.Minimum newton = SoftmaxNewton.minimize(layer,
+          new double[layer.dimension()], tau, Curvature.FULL, 1e-22, 100);
+      assertTrue(newton.converged() && newton.iterations() < 20, "Newton: " + newton);
+      for (Curvature curvature : Curvature.values()) {
+        SoftmaxNewton.Minimum m = SoftmaxNewton.minimize(layer, randomTheta(layer, 7), tau,
+            curvature, 1e-22, 100);
+        assertTrue(m.converged(), curvature + " " + logits);
+        double[] g = layer.gradient(layer.state(m.theta()), tau);
+        for (int j = 0; j < g.length; j++) {
+          assertEquals(0.0, g[j], 1e-8, curvature + " " + logits + " ∂f/∂θ" + j);
+          assertEquals(newton.theta()[j], m.theta()[j], 1e-8);
+        }
+      }
+    }
+  }
+
+  @Test
+  void hessianVector_isTheHessianTimesTheVector() {
+    for (Logits logits : Logits.values()) {
+      SoftmaxLayer layer = layer(logits, 8);
+      SoftmaxLayer.State state = layer.state(randomTheta(layer, 9));
+      double tau = 0.3;
+      double[] v = randomTheta(layer, 10);
+      double[] h = layer.hessian(state, tau);
+      double[] hv = layer.hessianVector(state, tau, v);
+      int d = layer.dimension();
+      for (int i = 0; i < d; i++) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          s += h[i + j * d] * v[j];
+        }
+        assertEquals(s, hv[i], 1e-12 * (1 + Math.abs(s)), logits + " row " + i);
+      }
+      // Conjugate gradients preconditioned by either approximation give the exact H⁻¹v.
+      double[] exact = SoftmaxNewton.step(layer, state, tau, v,
+          layer.curvature(state, tau, Curvature.FULL), Curvature.FULL);
+      for (Curvature curvature : new Curvature[] {Curvature.KRONECKER, Curvature.DIAGONAL}) {
+        double[] cg = SoftmaxNewton.step(layer, state, tau, v,
+            layer.curvature(state, tau, curvature), curvature);
+        for (int j = 0; j < d; j++) {
+          assertEquals(exact[j], cg[j], 1e-9 * (1 + Math.abs(exact[j])), curvature + " " + j);
+        }
+      }
     }
   }
 
