@@ -96,4 +96,12 @@ public record EvidenceCurve(double[] lambdas, double[] logEvidence) {
           + "; the evidence needs a finite λ > 0 (λ = 0 is an improper prior)");
     }
   }
+
+  /** Throws unless λ is finite and &gt; 0. */
+  static void requirePositiveLambda(double lambda) {
+    if (!(lambda > 0) || Double.isInfinite(lambda)) {
+      throw new InputException("λ is " + lambda
+          + "; the evidence needs a finite λ > 0 (λ = 0 is an improper prior)");
+    }
+  }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * The last-layer Laplace evidence of a trained classifier network (Sequential ending in a
  * {@link Dense} layer of K softmax logits): the penultimate activations φ(x) are held fixed as
  * features, and the output layer's weights W (h×K) and biases b are integrated out by a
- * Laplace approximation at their MAP given φ,
+ * Laplace approximation around (Ŵ, b̂), the trained weights or their MAP given φ:
  *
  * <pre>
  *   log p(y | λ, lower layers) ≈ Σᵢ log p(yᵢ | φᵢ; Ŵ, b̂) + log p(Ŵ | λ) + (d/2) log 2π
- *                                 − ½ log det H,
+ *                                 − ½ log det H + ½ gᵀH⁻¹g,
  *   H = Σᵢ Λᵢ ⊗ φ̃ᵢφ̃ᵢᵀ + nλv·I_weights,   Λᵢ = diag(pᵢ) − pᵢpᵢᵀ,   φ̃ = (φ, 1)
  * </pre>
  *
@@ -42,8 +42,8 @@ import java.util.List;
  * layers. {@link Curvature#suitedTo} picks FULL up to {@value Curvature#FULL_LIMIT} parameters
  * (MNIST's 784-256-128-10 network: d = 1,289).
  *
- * <p>Runs forward passes through the network's layer buffers: do not call it while the same
- * network trains or predicts on another thread.
+ * <p>Stateless, but it runs forward passes through the network's layer buffers: do not call it
+ * while the same network trains or predicts on another thread.
  */
 public final class LastLayerEvidence {
   /** Rows per forward pass, to bound the layer buffers. */
@@ -70,7 +70,7 @@ public final class LastLayerEvidence {
   }
 
   /**
-   * The last-layer evidence, at trained weights or at the refitted MAP.
+   * The last-layer evidence, at trained weights or at the refitted MAP. Immutable.
    *
    * @param evidence the Laplace evidence
    * @param refitGain f(trained) − f(MAP) ≥ 0 in nats, what the refit gained in log posterior
@@ -106,7 +106,7 @@ public final class LastLayerEvidence {
    */
   public static Result evaluate(Sequential network, Dataset data, double lambda,
       Curvature curvature, Expansion expansion) {
-    EvidenceCurve.requirePositiveLambda(lambda, 0);
+    EvidenceCurve.requirePositiveLambda(lambda);
     if (!data.isClassification()) {
       throw new InputException(data.source() + ": the last-layer evidence is for classifiers;"
           + " for a regression network use RidgeEvidence on its penultimateFeatures");
@@ -131,6 +131,9 @@ public final class LastLayerEvidence {
           + last.bias().penaltyFactor() + "); the evidence supports unpenalized biases only");
     }
     int n = data.size();
+    if (n == 0) {
+      throw new InputException(data.source() + ": no rows; the evidence needs training data");
+    }
     int h = last.weight().value().rows();
     double[] phi = penultimateColumns(network, data.features());
     for (int j = 0; j < phi.length; j++) {

@@ -36,7 +36,7 @@ public final class LogisticEvidence {
   private static final double LOG_LAMBDA_TOLERANCE = 1e-5;
 
   /**
-   * The MAP and its Laplace evidence at one λ.
+   * The MAP and its Laplace evidence at one λ. Immutable (arrays are copied in and out).
    *
    * @param evidence the Laplace evidence and its parts
    * @param intercepts b, K values: b₀ = 0 for BASELINE; for SOFTMAX shifted to sum to 0
@@ -101,6 +101,9 @@ public final class LogisticEvidence {
       throw new InputException(n + " feature rows but " + labels.length + " labels");
     }
     int p = x[0].length;
+    if (p == 0) {
+      throw new InputException("no feature columns; the evidence needs at least one");
+    }
     int columns = logits == Logits.SOFTMAX ? numClasses : numClasses - 1;
     long dimension = (long) columns * p + numClasses - 1;
     if (dimension > Curvature.FULL_LIMIT) {
@@ -140,7 +143,7 @@ public final class LogisticEvidence {
 
   /** The MAP at λ (Newton from zero) and its Laplace evidence. */
   public Fit fit(double lambda) {
-    EvidenceCurve.requirePositiveLambda(lambda, 0);
+    EvidenceCurve.requirePositiveLambda(lambda);
     return fit(lambda, new double[layer.dimension()]);
   }
 

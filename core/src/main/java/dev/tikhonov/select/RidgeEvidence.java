@@ -63,7 +63,7 @@ public final class RidgeEvidence {
    * Gamma hyperpriors on the two precisions, as scikit-learn's {@code BayesianRidge}: they add
    * {@code noiseShape·log β − noiseRate·β + weightShape·log a − weightRate·a} to the log
    * evidence (a Gamma(shape, rate) density of log β and log a). Then β̂ = (m + 2·noiseShape +
-   * 2·weightShape) / (E + 2·weightRate·nλ + 2·noiseRate).
+   * 2·weightShape) / (E + 2·weightRate·nλ + 2·noiseRate). Immutable.
    *
    * @param noiseShape scikit-learn's {@code alpha_1} (≥ 0)
    * @param noiseRate scikit-learn's {@code alpha_2} (≥ 0)
@@ -97,7 +97,7 @@ public final class RidgeEvidence {
   }
 
   /**
-   * The posterior at one λ with the noise precision at its best for that λ.
+   * The posterior at one λ with the noise precision at its best for that λ. Immutable.
    *
    * @param lambda λ = a/(nβ), DESIGN.md's scaling
    * @param noisePrecision β̂ (scikit-learn's {@code alpha_})
@@ -248,7 +248,7 @@ public final class RidgeEvidence {
 
   /** log p(y | λ), the noise precision at its best for this λ. */
   public double logEvidence(double lambda) {
-    EvidenceCurve.requirePositiveLambda(lambda, 0);
+    EvidenceCurve.requirePositiveLambda(lambda);
     return profile(Math.log(n * lambda)).logEvidence;
   }
 
@@ -264,7 +264,7 @@ public final class RidgeEvidence {
 
   /** The posterior mean, β̂, a and γ at λ. */
   public Fit at(double lambda) {
-    EvidenceCurve.requirePositiveLambda(lambda, 0);
+    EvidenceCurve.requirePositiveLambda(lambda);
     return fit(Math.log(n * lambda));
   }
 

@@ -9,6 +9,11 @@ package dev.tikhonov.select;
 final class SoftmaxNewton {
   /** Conjugate gradients stop when ‖r‖ ≤ this · ‖g‖. */
   private static final double CG_TOLERANCE = 1e-13;
+  /**
+   * At most this many conjugate-gradient steps (or 2d + 20 if fewer): with a curvature
+   * preconditioner it needs tens; a truncated solve is still a descent direction.
+   */
+  private static final int MAX_CG_STEPS = 500;
 
   private SoftmaxNewton() {}
 
@@ -38,7 +43,8 @@ final class SoftmaxNewton {
     double[] p = z.clone();
     double rz = SoftmaxLayer.dot(r, z);
     double limit = CG_TOLERANCE * Math.sqrt(SoftmaxLayer.dot(g, g));
-    for (int iteration = 0; iteration < 2 * d + 20; iteration++) {
+    for (int iteration = 0, limitSteps = Math.min(2 * d + 20, MAX_CG_STEPS);
+        iteration < limitSteps; iteration++) {
       if (Math.sqrt(SoftmaxLayer.dot(r, r)) <= limit) {
         break;
       }
