@@ -27,7 +27,7 @@ import java.util.Set;
  * The safetensors layout (huggingface/safetensors): an 8-byte little-endian unsigned header
  * length N, N bytes of UTF-8 JSON, then the tensors' raw little-endian bytes. The JSON maps each
  * tensor name to {@code {"dtype": "F32", "shape": [r, c], "data_offsets": [a, b]}} (offsets
- * relative to the data section, b − a = 4·r·c) plus an optional {@code "__metadata__"} map of
+ * relative to the data section, b − a = 4·r·c, or 8·r·c for F64) plus an optional {@code "__metadata__"} map of
  * string to string. The data section must be covered exactly: contiguous tensors, no holes, no
  * overlaps, nothing after the last one.
  *
@@ -40,16 +40,26 @@ final class SafeTensors {
 
   private SafeTensors() {}
 
-  /** Element types used by tikhonov: 4-byte IEEE float and 4-byte two's-complement int. */
+  /**
+   * Element types used by tikhonov: 4-byte IEEE float (network weights), 4-byte two's-complement
+   * int (row orders), 8-byte IEEE double (linear models, fitted in double precision).
+   */
   enum DType {
-    F32,
-    I32
+    F32(4),
+    I32(4),
+    F64(8);
+
+    final int bytes;
+
+    DType(int bytes) {
+      this.bytes = bytes;
+    }
   }
 
   /** One tensor's entry; {@code begin}/{@code end} relative to the data section. */
   record Info(String name, DType dtype, long[] shape, long begin, long end) {
     long elements() {
-      return (end - begin) / 4;
+      return (end - begin) / dtype.bytes;
     }
   }
 
@@ -208,10 +218,11 @@ final class SafeTensors {
       throw bad(name, where + ": data_offsets [" + begin + ", " + end + "] lie outside the "
           + "data section of " + dataLength + " bytes");
     }
-    if (elements > Long.MAX_VALUE / 4 || end - begin != 4 * elements) {
+    int size = dtype.bytes;
+    if (elements > Long.MAX_VALUE / size || end - begin != size * elements) {
       throw bad(name, where + ": data_offsets span " + (end - begin) + " bytes but shape "
-          + shapeNode + " of " + dtype + " needs " + (elements > Long.MAX_VALUE / 4
-              ? "more" : String.valueOf(4 * elements)));
+          + shapeNode + " of " + dtype + " needs " + (elements > Long.MAX_VALUE / size
+              ? "more" : String.valueOf(size * elements)));
     }
     return new Info(tensor, dtype, shape, begin, end);
   }
@@ -265,6 +276,29 @@ final class SafeTensors {
     }
   }
 
+  /** Reads an F64 tensor (at most 2^31 − 9 elements). */
+  static double[] readDoubles(ByteSource src, Header header, Info info, String name) {
+    if (info.dtype() != DType.F64) {
+      throw new IllegalStateException("tensor " + info.name() + " is not F64");
+    }
+    if (info.elements() > Integer.MAX_VALUE - 8) {
+      throw bad(name, "tensor " + quote(info.name()) + " has more than 2^31 elements");
+    }
+    double[] out = new double[(int) info.elements()];
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0; i < out.length; ) {
+      int count = Math.min(CHUNK / 8, out.length - i);
+      chunk.clear().limit(8 * count);
+      readFully(src, position + 8L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out[i + k] = chunk.getDouble(8 * k);
+      }
+      i += count;
+    }
+    return out;
+  }
+
   /** Reads an I32 tensor. */
   static int[] readInts(ByteSource src, Header header, Info info, String name) {
     if (info.dtype() != DType.I32) {
@@ -296,17 +330,23 @@ final class SafeTensors {
   static final class Writer {
     /** One tensor: its entry in the header and how to stream its little-endian bytes. */
     private record Entry(String name, DType dtype, long[] shape, long bytes, Matrix matrix,
-        int[] ints) {}
+        int[] ints, double[] doubles) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Adds {@code m}'s values (row-major) under {@code name} with the given shape. */
     Writer add(String name, Matrix m, long... shape) {
-      return add(new Entry(name, DType.F32, shape.clone(), 4L * m.size(), m, null));
+      return add(new Entry(name, DType.F32, shape.clone(), 4L * m.size(), m, null, null));
     }
 
     Writer addInts(String name, int[] values) {
       return add(new Entry(name, DType.I32, new long[] {values.length}, 4L * values.length, null,
+          values, null));
+    }
+
+    /** Adds {@code values} (row-major) as F64 under {@code name} with the given shape. */
+    Writer addDoubles(String name, double[] values, long... shape) {
+      return add(new Entry(name, DType.F64, shape.clone(), 8L * values.length, null, null,
           values));
     }
 
@@ -364,6 +404,18 @@ final class SafeTensors {
       out.write(header);
       ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
       for (Entry e : entries) {
+        if (e.doubles() != null) {
+          double[] v = e.doubles();
+          for (int i = 0; i < v.length; ) {
+            int count = Math.min(CHUNK / 8, v.length - i);
+            for (int k = 0; k < count; k++) {
+              chunk.putDouble(8 * k, v[i + k]);
+            }
+            out.write(chunk.array(), 0, 8 * count);
+            i += count;
+          }
+          continue;
+        }
         int n = e.matrix() != null ? e.matrix().size() : e.ints().length;
         for (int i = 0; i < n; ) {
           int count = Math.min(CHUNK / 4, n - i);

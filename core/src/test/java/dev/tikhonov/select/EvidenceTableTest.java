@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
@@ -106,7 +107,7 @@ class EvidenceTableTest {
       for (double lambda : grid) {
         long start = System.nanoTime();
         TrainConfig settings = new TrainConfig(config[2], 32, 0, Penalty.l2(lambda),
-            OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+            Optimizers.sgd(0.05).momentum(0.9), 0);
         Training.Outcome outcome = Training.fit(ModelSpec.parse(model, 0, false), train, null,
             mnist.test(), settings, TrainingListener.none(), null, null);
         long trained = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,7 +191,7 @@ class LastLayerEvidenceTest {
     double[] kronecker = new double[grid.length];
     for (int l = 0; l < grid.length; l++) {
       TrainConfig config = new TrainConfig(30, 32, 0, Penalty.l2(grid[l]),
-          OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+          Optimizers.sgd(0.05).momentum(0.9), 0);
       Sequential network = Training.fit(ModelSpec.parse("mlp:16", 0, false), train, null, null,
           config, TrainingListener.none(), null, null).model().network();
       LaplaceEvidence e = LastLayerEvidence.evaluate(network, train, grid[l]).evidence();
