@@ -10,6 +10,10 @@ package dev.tikhonov.linear;
 final class CovarianceTracker implements GradientTracker {
   private final StandardizedDesign design;
   private final double[] gradient;
+  /** The gradients at b = 0, (1/n) Zᵀy. */
+  private final double[] initialGradient;
+  /** (1/n)‖y‖². */
+  private final double startMeanSquare;
   /** cross[slot[k]][j] = (1/n) z_jᵀ z_k, for features k that have been active. */
   private double[][] cross;
   private final int[] slot;
@@ -33,6 +37,10 @@ final class CovarianceTracker implements GradientTracker {
     for (int j = 0; j < p; j++) {
       gradient[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
     }
+    initialGradient = gradient.clone();
+    startMeanSquare =
+        StandardizedDesign.dot(centeredTarget, 0, centeredTarget, 0, centeredTarget.length)
+            / centeredTarget.length;
     cross = new double[Math.min(p, 16)][];
     slot = new int[p];
     java.util.Arrays.fill(slot, -1);
@@ -122,8 +130,30 @@ final class CovarianceTracker implements GradientTracker {
     }
   }
 
+  /**
+   * g = (1/n)Zᵀy − Σ_active b_k·(1/n)Zᵀz_k afresh from the cached columns, O(p·|active|); then
+   * (1/n)‖r‖² = (1/n)‖y‖² − 2bᵀc + bᵀGb = (1/n)‖y‖² − bᵀ(c + g) with c = (1/n)Zᵀy and
+   * Gb = c − g.
+   */
   @Override
-  public double residualMeanSquare(double tracked) {
-    return tracked;
+  public double refresh(double[] coefficients, int[] active, int numActive) {
+    System.arraycopy(initialGradient, 0, gradient, 0, gradient.length);
+    double fitted = 0;
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      double b = coefficients[k];
+      if (b == 0) {
+        continue;
+      }
+      double[] c = cross[slot[k]];
+      for (int j = 0; j < gradient.length; j++) {
+        gradient[j] -= b * c[j];
+      }
+    }
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      fitted += coefficients[k] * (initialGradient[k] + gradient[k]);
+    }
+    return startMeanSquare - fitted;
   }
 }

@@ -116,12 +116,12 @@ final class ProximalNewtonRefData {
    * @param v normalized penalty factors (summing to p)
    */
   static double kktViolation(
-      GlmPath path, int l, double[][] x, double[] y, boolean standardize, double[] v) {
+      PathSolution path, int l, double[][] x, double[] y, boolean standardize, double[] v) {
     int n = x.length;
     int p = x[0].length;
-    double[][] prob = LogisticPath.predictProbabilities(path, l, x);
-    int k = path.intercept()[l].length;
-    double lambda = path.lambda()[l];
+    double[][] prob = path.probabilities(x, l);
+    int k = path.intercepts()[l].length;
+    double lambda = path.lambdas()[l];
     double alpha = path.l1Ratio();
     double[] s = new double[p];
     double maxS = 1;
@@ -157,7 +157,7 @@ final class ProximalNewtonRefData {
           g += resid[i] * x[i][j];
         }
         g /= n;
-        double b = path.coef()[l][c][j];
+        double b = path.coefficients()[l][c][j];
         double l1 = lambda * alpha * v[j] * s[j];
         double l2 = lambda * (1 - alpha) * v[j] * s[j] * s[j];
         double viol = b == 0 ? Math.max(0, Math.abs(g) - l1)

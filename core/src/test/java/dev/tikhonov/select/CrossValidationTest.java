@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ReferenceData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cross-validation against cv.glmnet with the same fold ids. */
@@ -25,15 +27,15 @@ class CrossValidationTest {
 
   @Test
   void elasticNet_sameFoldIds_matchesCvGlmnet() {
-    ElasticNetConfig config = ElasticNetConfig.lasso().withStandardize(false).withTol(1e-14);
-    CrossValidation.Fit fit =
-        CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), glmnetFolds(), 2);
+    PathSettings config = PathSettings.lasso().withStandardize(false).withTolerance(1e-14);
+    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), glmnetFolds(), 2);
     double[][] ref = ReferenceData.rows("gauss-cv");
     double[] select = ReferenceData.rows("gauss-cv-select")[0];
     CvResult cv = fit.cv();
-    assertEquals(ref.length, cv.lambda().length, "cv.glmnet's λ sequence length");
+    assertEquals(ref.length, cv.lambdas().length, "cv.glmnet's λ sequence length");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], cv.lambda()[l], 1e-10 * ref[l][0]);
+      assertEquals(ref[l][0], cv.lambdas()[l], 1e-10 * ref[l][0]);
       assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "mean at λ index " + l);
       assertEquals(ref[l][2], cv.standardError()[l], 1e-5 * ref[l][2], "se at λ index " + l);
     }
@@ -43,12 +45,12 @@ class CrossValidationTest {
 
   @Test
   void run_oneOrTwoThreads_giveTheSameResult() {
-    ElasticNetConfig config = ElasticNetConfig.of(0.5).withNlambda(20);
+    PathSettings config = PathSettings.of(0.5).withNumLambdas(20);
     KFold folds = KFold.random(DATA.y().length, 5, 17);
-    CvResult one = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 1)
-        .cv();
-    CvResult two = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 2)
-        .cv();
+    CvResult one = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), folds, 1).cv();
+    CvResult two = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), folds, 2).cv();
     assertArrayEquals(one.mean(), two.mean(), 0.0);
     assertTrue(one.indexMin() >= one.index1se(), "λ_1se ≥ λ_min");
   }
