@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test helpers for the logistic path: a small reader of the glmnet reference CSVs under
+ * Test helpers for the binomial and multinomial paths: a small reader of the glmnet reference CSVs under
  * {@code src/test/resources/ref} (see ../shared/ref/README.md) and an independent KKT check.
  */
-final class ProximalNewtonRefData {
+public final class ProximalNewtonRefData {
 
   private ProximalNewtonRefData() {}
 
   /** A numeric CSV with a header row. */
-  record Table(List<String> header, double[][] rows) {
+  public record Table(List<String> header, double[][] rows) {
     int column(String name) {
       int c = header.indexOf(name);
       if (c < 0) {
@@ -29,9 +29,9 @@ final class ProximalNewtonRefData {
   }
 
   /** Data file: features x1..xp and the label y. */
-  record Data(double[][] x, double[] y, List<String> featureNames) {}
+  public record Data(double[][] x, double[] y, List<String> featureNames) {}
 
-  static Table read(String resource) {
+  public static Table read(String resource) {
     try (InputStream in = ProximalNewtonRefData.class.getResourceAsStream("/ref/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource ref/" + resource);
@@ -60,7 +60,7 @@ final class ProximalNewtonRefData {
     }
   }
 
-  static Data data(String resource) {
+  public static Data data(String resource) {
     Table t = read(resource);
     int yc = t.column("y");
     int p = t.header().size() - 1;
