@@ -220,6 +220,17 @@ final class BinomialSolver implements PointSolver {
   }
 
   @Override
+  public double roundingThreshold() {
+    // The intercept's move is weighted by Σv ≤ 1/4, a coefficient's by xv ≤ variance/4.
+    double largest = 0.25 * intercept[0] * intercept[0];
+    for (int a = 0; a < cd.numActive; a++) {
+      int k = cd.active[a];
+      largest = Math.max(largest, 0.25 * design.variance[k] * b[k] * b[k]);
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
   public int passes() {
     return cd.passes();
   }

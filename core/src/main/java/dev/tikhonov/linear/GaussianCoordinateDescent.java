@@ -259,6 +259,16 @@ final class GaussianCoordinateDescent implements PointSolver {
   }
 
   @Override
+  public double roundingThreshold() {
+    double largest = 0;
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      largest = Math.max(largest, design.variance[k] * coefficients[k] * coefficients[k]);
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
   public int passes() {
     return passes;
   }

@@ -390,6 +390,21 @@ final class MultinomialSolver implements PointSolver {
   }
 
   @Override
+  public double roundingThreshold() {
+    // A class's intercept move is weighted by Σv ≤ 1/4, a coefficient's by xv ≤ variance/4.
+    double largest = 0;
+    for (int c = 0; c < numClasses; c++) {
+      largest = Math.max(largest, 0.25 * intercept[c] * intercept[c]);
+      for (int a = 0; a < cd.numActive; a++) {
+        int j = cd.active[a];
+        double v = b[c * p + j];
+        largest = Math.max(largest, 0.25 * design.variance[j] * v * v);
+      }
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
   public int passes() {
     return cd.passes();
   }

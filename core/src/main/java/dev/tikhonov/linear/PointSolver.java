@@ -70,6 +70,13 @@ interface PointSolver {
    */
   double sweepScale();
 
+  /**
+   * The sweep threshold below which tightening only chases rounding: (8ε)²·maxⱼ xvⱼ·b̃ⱼ², a
+   * pass whose largest move is a few units in the last place of the largest coefficient (ε the
+   * machine epsilon; intercepts included). 0 at the null model.
+   */
+  double roundingThreshold();
+
   /** Coordinate passes used so far, over the whole path. */
   int passes();
 
@@ -95,6 +102,9 @@ interface PointSolver {
   static double times(double penaltyFactor, double lambda) {
     return penaltyFactor == 0 ? 0 : penaltyFactor * lambda;
   }
+
+  /** (8ε)² with ε = 2⁻⁵² the machine epsilon, the factor of {@link #roundingThreshold()}. */
+  double ROUNDING = Math.pow(8 * Math.ulp(1.0), 2);
 
   /** share·λ with 0·∞ = 0 (the L1 or L2 share of λ). */
   static double part(double share, double lambda) {

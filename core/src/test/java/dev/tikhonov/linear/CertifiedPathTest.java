@@ -17,7 +17,10 @@ class CertifiedPathTest {
 
   @Test
   void fit_lassoWithMoreFeaturesThanRows_isWithin1e6OfTheExactSolutionAtTolerance1e14() {
-    Dataset d = Synthetic.makeRegression(200, 1000, 20, 1.0, 5).data();
+    // 50 informative features among 1,000, 200 rows: coordinate descent creeps near the end of
+    // the path, and glmnet's rule alone (dlx < thr at thr = 1e-14·var(y)) left the path 4.9e-5
+    // from the exact solution here (measured before the certificate existed).
+    Dataset d = Synthetic.makeRegression(200, 1000, 50, 1.0, 0).data();
     double[][] x = new double[d.size()][d.numFeatures()];
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
@@ -57,7 +60,7 @@ class CertifiedPathTest {
   }
 
   @Test
-  void fit_multinomialElasticNet_isWithin1e6OfTheExactSolutionAtTolerance1e14() {
+  void fit_multinomialLasso_isWithin1e6OfTheExactSolutionAtTolerance1e14() {
     ProximalNewtonRefData.Data d = ProximalNewtonRefData.data("multi.csv");
     PathSolution path = ElasticNetPath.fit(Family.MULTINOMIAL, d.x(), d.y(),
         PathSettings.lasso().withTolerance(1e-14), d.featureNames(), List.of());
