@@ -77,7 +77,7 @@ public record PathSolution(
    * Why the path ended, with a one-line explanation (for {@link Ending#ITERATION_LIMIT}: which
    * λ, its value, and what to raise).
    */
-  public record End(Ending ending, String message) {}
+  public record End(Ending reason, String message) {}
 
   public PathSolution {
     int m = lambdas.length;
@@ -107,7 +107,7 @@ public record PathSolution(
         return false;
       }
     }
-    return end.ending() != Ending.ITERATION_LIMIT;
+    return end.reason() != Ending.ITERATION_LIMIT;
   }
 
   /**
@@ -116,7 +116,7 @@ public record PathSolution(
    * the problem). Empty when {@link #allConverged()}.
    */
   public Optional<String> warning() {
-    if (end.ending() == Ending.ITERATION_LIMIT) {
+    if (end.reason() == Ending.ITERATION_LIMIT) {
       return Optional.of(end.message());
     }
     int count = 0;

@@ -54,7 +54,7 @@ public final class PathFiles {
     m.put("converged", path.converged());
     m.put("passes", path.passes());
     m.put("tolerance", path.tolerance());
-    m.put("end", path.end().ending().name().toLowerCase(Locale.ROOT));
+    m.put("end", path.end().reason().name().toLowerCase(Locale.ROOT));
     m.put("end_message", path.end().message());
     m.put("feature_names", path.featureNames());
     if (!path.classNames().isEmpty()) {

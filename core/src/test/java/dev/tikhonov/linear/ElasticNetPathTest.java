@@ -118,7 +118,7 @@ class ElasticNetPathTest {
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(),
         PathSettings.lasso().withTolerance(1e-13).withMaxIterations(60), DATA.names());
     int last = path.size() - 1;
-    assertEquals(PathSolution.Ending.ITERATION_LIMIT, path.end().ending());
+    assertEquals(PathSolution.Ending.ITERATION_LIMIT, path.end().reason());
     assertTrue(path.size() < 100 && path.size() >= 1, "ends early: " + path.size());
     assertFalse(path.converged()[last]);
     for (int l = 0; l < last; l++) {
@@ -140,7 +140,7 @@ class ElasticNetPathTest {
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(),
         PathSettings.lasso().withStandardize(false).withTolerance(1e-300).withNumLambdas(10),
         DATA.names());
-    assertEquals(PathSolution.Ending.ALL_LAMBDAS, path.end().ending());
+    assertEquals(PathSolution.Ending.ALL_LAMBDAS, path.end().reason());
     assertEquals(10, path.size());
     assertFalse(path.allConverged());
     int passes = java.util.Arrays.stream(path.passes()).sum();
