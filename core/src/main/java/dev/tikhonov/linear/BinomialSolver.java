@@ -48,6 +48,8 @@ final class BinomialSolver implements PointSolver {
   private boolean exhausted;
   /** True when absGradient holds the final gradient of every feature outside the strong set. */
   private boolean outsideGradientFresh;
+  /** True while q, v and r may lag the coefficients (a solve interrupted by the pass budget). */
+  private boolean stale;
 
   /**
    * @param y 0/1 per row
@@ -128,9 +130,11 @@ final class BinomialSolver implements PointSolver {
           xv[j] = design.weightedSquares(j, v);
         }
       }
+      stale = true;
       cd.solve(b, 0, intercept, 0, xv, v, weightSum, l1, l2, r);
 
       updateProbabilities();
+      stale = false;
       if (weightSum <= VMIN) {
         exhausted = true;
         return;
@@ -189,6 +193,10 @@ final class BinomialSolver implements PointSolver {
 
   @Override
   public double lambdaMax() {
+    if (stale) {
+      updateProbabilities();
+      stale = false;
+    }
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
         absGradient[j] = Math.abs(design.dot(j, r));
@@ -236,8 +244,9 @@ final class BinomialSolver implements PointSolver {
   }
 
   /**
-   * The scaled KKT residual at {@code lambda}: with the probabilities recomputed from the
-   * coefficients and ∇ the gradient of the mean loss on the design's scale,
+   * The scaled KKT residual at {@code lambda}: with the probabilities computed afresh from the
+   * coefficients (as every solve leaves them, or recomputed when the pass budget cut one short)
+   * and ∇ the gradient of the mean loss on the design's scale,
    *
    * <pre>
    *   max( |∂/∂ã₀|,  maxⱼ sⱼ·|∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·sign b̃ⱼ|  (b̃ⱼ ≠ 0),
@@ -250,7 +259,11 @@ final class BinomialSolver implements PointSolver {
    */
   @Override
   public double certificate(double lambda) {
-    updateProbabilities();
+    if (stale) {
+      updateProbabilities();
+      stale = false;
+      outsideGradientFresh = false;
+    }
     double l1 = PointSolver.part(alpha, lambda);
     double l2 = PointSolver.part(1 - alpha, lambda);
     double sum = 0;

@@ -130,6 +130,11 @@ final class CovarianceTracker implements GradientTracker {
     }
   }
 
+  @Override
+  public double residualMeanSquare(double tracked) {
+    return tracked;
+  }
+
   /**
    * g = (1/n)Zᵀy − Σ_active b_k·(1/n)Zᵀz_k afresh from the cached columns, O(p·|active|); then
    * (1/n)‖r‖² = (1/n)‖y‖² − 2bᵀc + bᵀGb = (1/n)‖y‖² − bᵀ(c + g) with c = (1/n)Zᵀy and

@@ -147,7 +147,7 @@ public final class ElasticNetPath {
         }
         int[] label = labels(y, rows, numClasses, names);
         solver = new MultinomialSolver(design, label, numClasses, penalty, settings.l1Ratio(),
-            settings.maxIterations());
+            settings.maxIterations(), PathLoop.recomputeCertificates(settings));
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }
@@ -190,7 +190,7 @@ public final class ElasticNetPath {
     GradientTracker tracker = covariance
         ? new CovarianceTracker(design, target, gram) : new ResidualTracker(design, target);
     return new GaussianCoordinateDescent(design, tracker, penalty, settings.l1Ratio(), offset,
-        start, settings.maxIterations());
+        start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
   }
 
   /** The class index of each row, checked: an integer in 0..K−1. */

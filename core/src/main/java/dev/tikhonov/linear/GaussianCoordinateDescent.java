@@ -27,6 +27,8 @@ final class GaussianCoordinateDescent implements PointSolver {
   private final double start;
   /** The intercept on the design's scale: the target's mean (0 without an intercept). */
   private final double offset;
+  /** Recompute residual and gradients from the coefficients for each certificate. */
+  private final boolean recompute;
 
   private final double[] coefficients;
   private final int[] active;
@@ -43,15 +45,18 @@ final class GaussianCoordinateDescent implements PointSolver {
    *     intercept, else 0): the intercept on the design's scale
    * @param startMeanSquare (1/n)‖y − offset‖², the null deviance per observation
    * @param maxPasses the path's budget of coordinate passes
+   * @param recompute certificates from residual and gradients recomputed afresh (exact; costs
+   *     about one pass over the active set each), else from the tracked ones
    */
   GaussianCoordinateDescent(StandardizedDesign design, GradientTracker tracker, double[] penalty,
-      double alpha, double offset, double startMeanSquare, int maxPasses) {
+      double alpha, double offset, double startMeanSquare, int maxPasses, boolean recompute) {
     this.design = design;
     this.tracker = tracker;
     this.penalty = penalty;
     this.alpha = alpha;
     this.start = startMeanSquare;
     this.offset = offset;
+    this.recompute = recompute;
     this.maxPasses = maxPasses;
     int p = design.p;
     coefficients = new double[p];
@@ -186,9 +191,10 @@ final class GaussianCoordinateDescent implements PointSolver {
    * </pre>
    *
    * evaluated in the last form, a sum of terms that are each ≥ 0 (Fenchel–Young) and vanish at
-   * the optimum, so the rounding of the two O(dev₀) objectives never cancels into it. The
-   * residual, the gradients and (1/n)‖r‖² are first recomputed exactly from the coefficients
-   * (the running values drift by rounding over many updates). An unpenalized feature (vⱼ = 0,
+   * the optimum, so the rounding of the two O(dev₀) objectives never cancels into it. At tight
+   * tolerances the residual, the gradients and (1/n)‖r‖² are first recomputed exactly from the
+   * coefficients (the running values drift by rounding over many updates, about 1e-14 of dev₀
+   * over a path); otherwise the tracked ones serve. An unpenalized feature (vⱼ = 0,
    * whose dual constraint is gⱼ = 0) contributes |bⱼgⱼ|. At λ = 0 there is no useful dual; the
    * certificate is then the largest standardized gradient maxⱼ |gⱼ|/√xvⱼ relative to √dev₀ (a
    * correlation of the residual with a feature).
@@ -196,8 +202,13 @@ final class GaussianCoordinateDescent implements PointSolver {
   @Override
   public double certificate(double lambda) {
     int p = design.p;
-    double rss = Math.max(0, tracker.refresh(coefficients, active, numActive));
-    explained = start - rss;
+    double rss;
+    if (recompute) {
+      rss = Math.max(0, tracker.refresh(coefficients, active, numActive));
+      explained = start - rss;
+    } else {
+      rss = Math.max(0, tracker.residualMeanSquare(start - explained));
+    }
     if (!(lambda > 0)) {
       double worst = 0;
       for (int j = 0; j < p; j++) {

@@ -34,6 +34,12 @@ interface GradientTracker {
   void endActivePasses(double[] coefficients, int[] active, int numActive);
 
   /**
+   * (1/n)‖r‖² as tracked: exactly from the stored residual when the strategy holds one, else
+   * {@code tracked} (the value the solver maintains incrementally).
+   */
+  double residualMeanSquare(double tracked);
+
+  /**
    * Recomputes the tracked state exactly from the coefficients (every nonzero one is among the
    * {@code numActive} first entries of {@code active}), discarding the rounding that many
    * incremental updates accumulate, and returns (1/n)‖r‖².

@@ -62,20 +62,28 @@ final class MultinomialSolver implements PointSolver {
   /** −(1/n)·loglik of the intercept-only model (glmnet's dev₀ for its threshold). */
   private final double nullLoss;
   private boolean exhausted;
+  /** True when absGradient holds the final gradient of every feature outside the strong set. */
+  private boolean outsideGradientFresh;
+  /** Recompute the probabilities from the coefficients for each certificate. */
+  private final boolean recompute;
 
   /**
    * @param label class index per row; every class must occur
    * @param penalty normalized penalty factors vⱼ
    * @param maxPasses the path's budget of coordinate passes
+   * @param recompute certificates from probabilities recomputed afresh (exact; costs a pass
+   *     over the active set and every feature's gradient in every class), else from the
+   *     incrementally updated ones and the gradients of the last KKT check
    * @throws InputException when a class has no observations
    */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
-      double alpha, int maxPasses) {
+      double alpha, int maxPasses, boolean recompute) {
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
     this.label = label;
     this.numClasses = numClasses;
+    this.recompute = recompute;
     this.n = design.n;
     this.p = design.p;
     this.w = 1.0 / n;
@@ -142,6 +150,7 @@ final class MultinomialSolver implements PointSolver {
       }
     }
     cd.setThreshold(threshold);
+    outsideGradientFresh = false;
     boolean anyClassFitted = false;
     while (true) {
       cd.checkPasses();
@@ -182,6 +191,7 @@ final class MultinomialSolver implements PointSolver {
         return;
       }
       if (!notConverged && !addKktViolators(l1)) {
+        outsideGradientFresh = true;
         return;
       }
     }
@@ -411,7 +421,7 @@ final class MultinomialSolver implements PointSolver {
 
   /**
    * The scaled KKT residual at {@code lambda} over every class, as {@link BinomialSolver}'s:
-   * the probabilities are recomputed from the coefficients, then
+   * at tight tolerances the probabilities are first recomputed from the coefficients, then
    *
    * <pre>
    *   max over k of ( |∂/∂ã₀ₖ|,  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
@@ -423,12 +433,21 @@ final class MultinomialSolver implements PointSolver {
    */
   @Override
   public double certificate(double lambda) {
-    refreshProbabilities();
+    boolean reuse = outsideGradientFresh && !recompute;
+    if (recompute) {
+      refreshProbabilities();
+    }
     double l1 = PointSolver.part(alpha, lambda);
     double l2 = PointSolver.part(1 - alpha, lambda);
     double worst = 0;
     for (int j = 0; j < p; j++) {
-      absGradient[j] = 0;
+      if (reuse && design.included[j] && !cd.strong[j]) {
+        // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
+        worst = Math.max(worst, Math.sqrt(design.variance[j])
+            * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+      } else {
+        absGradient[j] = 0;
+      }
     }
     for (int c = 0; c < numClasses; c++) {
       classResidual(c, r);
@@ -439,7 +458,7 @@ final class MultinomialSolver implements PointSolver {
       worst = Math.max(worst, Math.abs(sum));
       int off = c * p;
       for (int j = 0; j < p; j++) {
-        if (!design.included[j]) {
+        if (!design.included[j] || (reuse && !cd.strong[j])) {
           continue;
         }
         double g = design.dot(j, r);

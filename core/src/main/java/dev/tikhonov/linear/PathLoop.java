@@ -14,12 +14,13 @@ import java.util.Locale;
  * {@code thr = min(tolerance, 1e-7)·dev₀} (glmnet's default {@code thresh} unless the tolerance
  * is tighter, dev₀ the family's scale); then its certificate (relative duality gap or scaled
  * KKT residual) is computed from the coefficients, and while it is above the tolerance the
- * sweep threshold is divided by 10 and the sweeps resume from where they stopped. A λ is converged when its certificate is at most the
- * tolerance. When three rounds in a row no longer lower the certificate, or the threshold
- * reaches the solver's rounding floor (moves of a few units in the last place of the largest
- * coefficient), the certificate is at the floor double precision allows: the λ is left not
- * converged and the path goes on. When the budget of passes runs out the path ends
- * at that λ, marked not converged. Not thread-safe (it drives one solver).
+ * sweep threshold is divided by 10 and the sweeps resume from where they stopped. A λ is
+ * converged when its certificate is at most the tolerance. When three rounds in a row no
+ * longer lower the certificate, or the threshold reaches the solver's rounding floor (moves of
+ * a few units in the last place of the largest coefficient), the certificate is at the floor
+ * double precision allows: the λ is left not converged and the path goes on. When the budget
+ * of passes runs out the path ends at that λ, marked not converged. Not thread-safe (it drives
+ * one solver).
  */
 final class PathLoop {
   /** glmnet's {@code fdev}: stop when the deviance ratio grows by less than this. */
@@ -47,7 +48,21 @@ final class PathLoop {
    */
   static final int STALLED_ROUNDS = 3;
 
+  /**
+   * Below this tolerance the certificates are computed from a residual, gradients or
+   * probabilities recomputed from the coefficients; above it the solvers' tracked ones serve
+   * (their rounding drift, about 1e-14 of dev₀ over a path, cannot matter there, and the
+   * recomputation costs about a pass over the active set per certificate: 20 % of the peers'
+   * elastic-net path at the default tolerance).
+   */
+  static final double RECOMPUTE_BELOW = 1e-8;
+
   private PathLoop() {}
+
+  /** Whether the solvers recompute their state for each certificate under these settings. */
+  static boolean recomputeCertificates(PathSettings settings) {
+    return settings.tolerance() < RECOMPUTE_BELOW;
+  }
 
   /**
    * Runs the path.

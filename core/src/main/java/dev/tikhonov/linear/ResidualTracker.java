@@ -39,6 +39,11 @@ final class ResidualTracker implements GradientTracker {
   @Override
   public void endActivePasses(double[] coefficients, int[] active, int numActive) {}
 
+  @Override
+  public double residualMeanSquare(double tracked) {
+    return StandardizedDesign.dot(residual, 0, residual, 0, residual.length) / residual.length;
+  }
+
   /** r = y − Σ_active z_k b_k afresh: O(n·|active|). */
   @Override
   public double refresh(double[] coefficients, int[] active, int numActive) {
