@@ -20,6 +20,14 @@ final class CovarianceTracker implements GradientTracker {
   private int numSlots;
   private final double[] saved;
   private final boolean[] inActiveSet;
+  /** The features outside the active set, gathered by endActivePasses. */
+  private final int[] outside;
+  /**
+   * True during active passes over more than half the features: then every move updates every
+   * gradient in one contiguous (vectorized) loop, cheaper than the gather over the active set
+   * plus the catch-up of the rest at the end.
+   */
+  private boolean dense;
 
   /** Full Gram matrix (1/n)ZᵀZ, p×p, or null to compute columns as features enter. */
   private final double[] gram;
@@ -46,6 +54,7 @@ final class CovarianceTracker implements GradientTracker {
     java.util.Arrays.fill(slot, -1);
     saved = new double[p];
     inActiveSet = new boolean[p];
+    outside = new int[p];
   }
 
   @Override
@@ -92,6 +101,10 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void moveActive(int k, double delta, int[] active, int numActive) {
+    if (dense) {
+      moveAll(k, delta);
+      return;
+    }
     double[] c = cross[slot[k]];
     for (int l = 0; l < numActive; l++) {
       int j = active[l];
@@ -101,6 +114,7 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void beginActivePasses(double[] coefficients, int[] active, int numActive) {
+    dense = 2 * numActive > gradient.length;
     for (int l = 0; l < numActive; l++) {
       saved[l] = coefficients[active[l]];
     }
@@ -108,9 +122,21 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void endActivePasses(double[] coefficients, int[] active, int numActive) {
+    if (dense) {
+      return; // every move already updated every gradient
+    }
     // g_j ← g_j − Σ_l Δb_l (1/n) z_jᵀ z_l for the features outside the active set.
     for (int l = 0; l < numActive; l++) {
       inActiveSet[active[l]] = true;
+    }
+    int m = 0;
+    for (int j = 0; j < gradient.length; j++) {
+      if (!inActiveSet[j]) {
+        outside[m++] = j;
+      }
+    }
+    for (int l = 0; l < numActive; l++) {
+      inActiveSet[active[l]] = false;
     }
     for (int l = 0; l < numActive; l++) {
       int k = active[l];
@@ -119,14 +145,10 @@ final class CovarianceTracker implements GradientTracker {
         continue;
       }
       double[] c = cross[slot[k]];
-      for (int j = 0; j < gradient.length; j++) {
-        if (!inActiveSet[j]) {
-          gradient[j] -= delta * c[j];
-        }
+      for (int t = 0; t < m; t++) {
+        int j = outside[t];
+        gradient[j] -= delta * c[j];
       }
-    }
-    for (int l = 0; l < numActive; l++) {
-      inActiveSet[active[l]] = false;
     }
   }
 
