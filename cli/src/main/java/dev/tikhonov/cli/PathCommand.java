@@ -5,16 +5,14 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.TargetKind;
-import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.GlmPath;
-import dev.tikhonov.linear.LogisticPath;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvResult;
-import dev.tikhonov.select.HeldOutLoss;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
-import dev.tikhonov.select.PathFitter;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import java.io.IOException;
@@ -25,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +73,10 @@ public final class PathCommand implements Callable<Integer> {
   boolean noStandardize;
 
   @Option(names = "--tol", paramLabel = "T",
-      description = "Convergence threshold (glmnet's thresh). Default: ${DEFAULT-VALUE}.")
-  double tol = ElasticNetConfig.DEFAULT_TOL;
+      description = "Tolerance every λ is certified to: the relative duality gap (gaussian) or "
+          + "the scaled KKT residual (binomial, multinomial) of its solution (docs/linear.md). "
+          + "Default: ${DEFAULT-VALUE}.")
+  double tol = PathSettings.DEFAULT_TOLERANCE;
 
   @Option(names = "--cv-folds", paramLabel = "K",
       description = "Cross-validate with K seeded random folds.")
@@ -115,36 +116,29 @@ public final class PathCommand implements Callable<Integer> {
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
-    ElasticNetConfig config = config();
+    PathSettings config = config();
     boolean classification = !fam.equals("gaussian");
     Dataset dataset = read(classification ? TargetKind.CLASS : TargetKind.REAL);
     double[][] x = features(dataset);
     double[] y = targets(dataset);
     List<String> names = dataset.featureNames();
-    PathFitter fitter;
-    HeldOutLoss loss;
-    if (classification) {
-      int k = dataset.numClasses();
-      if (fam.equals("binomial") && k != 2) {
-        throw new InputException("--family binomial needs exactly 2 classes, " + data
-            + " has " + k + " " + dataset.classNames() + "; use --family multinomial");
-      }
-      fitter = (rows, l) -> logisticPath(subset(x, rows), subset(y, rows), k,
-          config.withLambdas(l == null ? config.lambdas() : l), names, dataset.classNames());
-      loss = fam.equals("binomial")
-          ? HeldOutLoss.binomialDeviance(x, y) : HeldOutLoss.multinomialDeviance(x, y);
-    } else {
-      fitter = (rows, l) -> ElasticNetPath.fit(x, y, rows,
-          config.withLambdas(l == null ? config.lambdas() : l), names);
-      loss = HeldOutLoss.squaredError(x, y);
+    List<String> classes = classification ? dataset.classNames() : List.of();
+    if (fam.equals("binomial") && dataset.numClasses() != 2) {
+      throw new InputException("--family binomial needs exactly 2 classes, " + data
+          + " has " + dataset.numClasses() + " " + dataset.classNames()
+          + "; use --family multinomial");
     }
-    GlmPath path = fitter.fit(null, config.lambdas());
+    Family familyValue = Family.valueOf(fam.toUpperCase(Locale.ROOT));
     KFold folds = folds(y.length);
-    CvResult cv = null;
+    PathSolution path;
+    Optional<CvResult> cv = Optional.empty();
     if (folds != null) {
-      CrossValidation.Alignment alignment = config.lambdas() != null
-          ? CrossValidation.Alignment.SAME_LAMBDAS : CrossValidation.Alignment.INTERPOLATE;
-      cv = CrossValidation.run(fitter, loss, folds, path.lambda(), alignment, common.threads);
+      CrossValidation.Fit fit = CrossValidation.path(familyValue, x, y, config, names, classes,
+          folds, common.threads);
+      path = fit.path();
+      cv = Optional.of(fit.cv());
+    } else {
+      path = ElasticNetPath.fit(familyValue, x, y, config, names, classes);
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
     Path out = writer.dir();
@@ -170,19 +164,35 @@ public final class PathCommand implements Callable<Integer> {
         common.human());
     common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
     if (save != null) {
-      saveModel(path, cv, settings);
+      saveModel(path, cv.orElse(null), settings);
     }
     return 0;
   }
 
-  private ElasticNetConfig config() {
-    double[] given = null;
+  /** The settings from the flags; a setting out of range is reported under its flag. */
+  private PathSettings config() {
+    PathSettings.Builder b = PathSettings.builder();
     if (lambdas != null) {
-      given = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
+      b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
     }
-    return new ElasticNetConfig(l1Ratio, nlambda,
-        lambdaMinRatio == null ? Double.NaN : lambdaMinRatio, given, !noStandardize, tol,
-        ElasticNetConfig.DEFAULT_MAX_ITERATIONS, null, true);
+    if (lambdaMinRatio != null) {
+      b.lambdaMinRatio(lambdaMinRatio);
+    }
+    try {
+      return b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol)
+          .build();
+    } catch (InputException e) {
+      String message = e.getMessage();
+      String[][] flags = {{"l1Ratio", "--l1-ratio"}, {"numLambdas", "--nlambda"},
+          {"lambdaMinRatio", "--lambda-min-ratio"}, {"lambdas", "--lambdas"},
+          {"tolerance", "--tol"}};
+      for (String[] f : flags) {
+        if (message.startsWith(f[0])) {
+          throw new InputException(f[1] + ": " + message, e);
+        }
+      }
+      throw e;
+    }
   }
 
   private Dataset read(TargetKind kind) {
@@ -230,12 +240,6 @@ public final class PathCommand implements Callable<Integer> {
     return KFold.of(ids.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** The binomial or multinomial path (proximal Newton, glmnet's lognet). */
-  private static GlmPath logisticPath(double[][] x, double[] y, int numClasses,
-      ElasticNetConfig config, List<String> names, List<String> classNames) {
-    return LogisticPath.fit(x, y, numClasses, config, names, classNames);
-  }
-
   private static double[][] features(Dataset d) {
     double[][] x = new double[d.size()][d.numFeatures()];
     for (int i = 0; i < d.size(); i++) {
@@ -254,32 +258,10 @@ public final class PathCommand implements Callable<Integer> {
     return y;
   }
 
-  private static double[][] subset(double[][] x, int[] rows) {
-    if (rows == null) {
-      return x;
-    }
-    double[][] out = new double[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = x[rows[i]];
-    }
-    return out;
-  }
-
-  private static double[] subset(double[] y, int[] rows) {
-    if (rows == null) {
-      return y;
-    }
-    double[] out = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = y[rows[i]];
-    }
-    return out;
-  }
-
   /** Writes the fit at the λ that --save-lambda names as a model file. */
-  private void saveModel(GlmPath path, CvResult cv, Map<String, Object> settings) {
+  private void saveModel(PathSolution path, CvResult cv, Map<String, Object> settings) {
     String which = saveLambda != null ? saveLambda : (cv != null ? "min" : "last");
-    GlmPath chosen;
+    PathSolution chosen;
     int index;
     switch (which) {
       case "min", "1se" -> {
@@ -315,13 +297,13 @@ public final class PathCommand implements Callable<Integer> {
     provenance.put("data", data.toString());
     provenance.put("data_sha256", dev.tikhonov.data.DataFiles.sha256(data));
     Map<String, Object> s = new LinkedHashMap<>(settings);
-    s.put("lambda", chosen.lambda()[index]);
+    s.put("lambda", chosen.lambdas()[index]);
     s.put("saved_lambda", which);
     provenance.put("settings", s);
     provenance.put("git_commit", dev.tikhonov.report.RunInfo.currentGitCommit());
     dev.tikhonov.io.ModelFile.save(dev.tikhonov.linear.PathModel.at(chosen, index), save,
         provenance);
-    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", chosen.lambda()[index],
+    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", chosen.lambdas()[index],
         which, save);
   }
 }

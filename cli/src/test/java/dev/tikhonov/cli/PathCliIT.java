@@ -63,6 +63,40 @@ class PathCliIT {
   }
 
   @Test
+  void settingOutOfRange_isReportedUnderItsFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--l1-ratio", "1.5");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertEquals(1, r.errorLines().size(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --l1-ratio: l1Ratio (α) must be in [0, 1],"
+        + " got 1.5"), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--tol", "0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--tol: tolerance must be positive"), r.stderr());
+  }
+
+  @Test
+  void pathJson_carriesEachLambdasCertificate() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "20", "--tol", "1e-9", "--out", "c", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("c/path.json").toFile());
+    assertEquals(1e-9, path.get("tolerance").asDouble());
+    assertEquals("all_lambdas", path.get("end").asText());
+    int m = path.get("lambda").size();
+    assertEquals(20, m);
+    for (int l = 0; l < m; l++) {
+      assertTrue(path.get("converged").get(l).asBoolean(), "λ index " + l);
+      double certificate = path.get("certificate").get(l).asDouble();
+      assertTrue(certificate <= 1e-9, "λ index " + l + ": " + certificate);
+      assertEquals(certificate, path.get("duality_gap").get(l).asDouble());
+      assertTrue(path.get("passes").get(l).asInt() >= 0);
+    }
+  }
+
+  @Test
   void reportOnADirectoryThatIsNotARun_saysSo() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
     Cli.Result r = Cli.run(dir, "report", "empty");

@@ -63,17 +63,18 @@ class BinomialPeersTest {
     for (int j = 0; j < p; j++) {
       names.add("x" + j);
     }
-    GlmPath path = LogisticPath.fit(x, y, 2, ElasticNetConfig.of(1).withStandardize(false)
-        .withTol(1e-12).withLambdas(lambdas), names, List.of("0", "1"));
+    PathSolution path = ElasticNetPath.fit(Family.BINOMIAL, x, y,
+        PathSettings.of(1).withStandardize(false)
+        .withTolerance(1e-12).withLambdas(lambdas), names, List.of("0", "1"));
     double worst = 0;
     for (Map.Entry<Integer, double[]> e : ref.entrySet()) {
       int l = e.getKey() - 1;
       double[] b = e.getValue();
       double scale = 0;
-      double err = Math.abs(path.intercept()[l][0] - b[0]);
+      double err = Math.abs(path.intercepts()[l][0] - b[0]);
       for (int j = 0; j < p; j++) {
         scale = Math.max(scale, Math.abs(b[j + 1]));
-        err = Math.max(err, Math.abs(path.coef()[l][0][j] - b[j + 1]));
+        err = Math.max(err, Math.abs(path.coefficients()[l][0][j] - b[j + 1]));
       }
       worst = Math.max(worst, err / scale);
     }

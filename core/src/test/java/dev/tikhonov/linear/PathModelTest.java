@@ -21,7 +21,7 @@ class PathModelTest {
         x[i][j] = d.features().get(i, j);
       }
     }
-    GlmPath path = ElasticNetPath.fit(x, y, ElasticNetConfig.of(0.5).withStandardize(true),
+    PathSolution path = ElasticNetPath.fit(x, y, PathSettings.of(0.5).withStandardize(true),
         d.featureNames());
     for (int l : new int[] {0, path.size() / 2, path.size() - 1}) {
       Model model = PathModel.at(path, l);
