@@ -56,6 +56,9 @@ public record PathSettings(
   /** glmnet's {@code maxit} default. */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
 
+  /** The longest default sequence: far more λ than any path needs, and bounded memory. */
+  public static final int MAX_NUM_LAMBDAS = 100_000;
+
   /** glmnet's {@code nlambda} default. */
   public static final int DEFAULT_NUM_LAMBDAS = 100;
 
@@ -64,8 +67,9 @@ public record PathSettings(
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
     }
-    if (numLambdas < 1) {
-      throw new InputException("numLambdas must be at least 1, got " + numLambdas);
+    if (numLambdas < 1 || numLambdas > MAX_NUM_LAMBDAS) {
+      throw new InputException("numLambdas must be in 1.." + MAX_NUM_LAMBDAS + ", got "
+          + numLambdas);
     }
     Objects.requireNonNull(lambdaMinRatio, "lambdaMinRatio (use OptionalDouble.empty())");
     if (lambdaMinRatio.isPresent()
