@@ -85,9 +85,11 @@ class PathCliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     JsonNode path = JSON.readTree(dir.resolve("c/path.json").toFile());
     assertEquals(1e-9, path.get("tolerance").asDouble());
-    assertEquals("all_lambdas", path.get("end").asText());
+    // gauss.csv's deviance ratio levels off: glmnet's rule ends the default sequence early.
+    assertEquals("deviance_rule", path.get("end").asText());
+    assertTrue(path.get("end_message").asText().startsWith("glmnet's rule stopped"));
     int m = path.get("lambda").size();
-    assertEquals(20, m);
+    assertTrue(m >= 5 && m < 20, "path length " + m);
     for (int l = 0; l < m; l++) {
       assertTrue(path.get("converged").get(l).asBoolean(), "λ index " + l);
       double certificate = path.get("certificate").get(l).asDouble();

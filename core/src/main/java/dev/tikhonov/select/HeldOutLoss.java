@@ -7,7 +7,8 @@ import dev.tikhonov.linear.PathSolution;
  * it over each fold. {@link #deviance} is glmnet's {@code type.measure = "deviance"} for every
  * family ({@link PathSolution#deviance}): squared error for gaussian (so the mean is the MSE),
  * {@code −2·log p̂(y)} for binomial and multinomial with p̂ clamped to [1e-5, 1 − 1e-5] as
- * cv.glmnet does.
+ * cv.glmnet does. Cross-validation calls it from several threads at once: implementations must
+ * be thread-safe (the factory's is: it only reads).
  */
 @FunctionalInterface
 public interface HeldOutLoss {

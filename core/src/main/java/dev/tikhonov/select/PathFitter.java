@@ -7,7 +7,8 @@ import dev.tikhonov.linear.PathSolution;
  * sequence, or for the solver's own default sequence when {@code lambdas} is empty
  * (cross-validation calls it with each fold's training rows), e.g.
  * {@code (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
- * settings.withLambdas(lambdas), names, classes)}.
+ * settings.withLambdas(lambdas), names, classes)}. Cross-validation calls it from several
+ * threads at once, one fold each: implementations must be thread-safe (ElasticNetPath is).
  */
 @FunctionalInterface
 public interface PathFitter {
