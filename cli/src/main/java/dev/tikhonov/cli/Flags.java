@@ -18,6 +18,13 @@ final class Flags {
 
   static {
     FLAGS.put("hidden layer widths", "--model");
+    FLAGS.put("lambdaMinRatio", "--lambda-min-ratio");
+    FLAGS.put("maxIterations", "--max-iterations");
+    FLAGS.put("numLambdas", "--nlambda");
+    FLAGS.put("numFolds", "--cv-folds");
+    FLAGS.put("tolerance", "--tol");
+    FLAGS.put("l1Ratio (α)", "--l1-ratio");
+    FLAGS.put("lambdas", "--lambdas");
     FLAGS.put("validationFraction", "--validation-fraction");
     FLAGS.put("Nesterov momentum", "--momentum");
     FLAGS.put("learning rate", "--lr");
@@ -50,8 +57,10 @@ final class Flags {
       return "invalid setting";
     }
     for (Map.Entry<String, String> e : FLAGS.entrySet()) {
-      if (message.startsWith(e.getKey() + " ")) {
-        return e.getValue() + message.substring(e.getKey().length());
+      String key = e.getKey();
+      if (message.startsWith(key) && (message.length() == key.length()
+          || !Character.isLetterOrDigit(message.charAt(key.length())))) {
+        return e.getValue() + message.substring(key.length());
       }
     }
     return message;

@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.io.LinearModelFile;
 import dev.tikhonov.io.ModelFile;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.Task;
@@ -11,6 +12,9 @@ final class ModelFiles {
   private ModelFiles() {}
 
   static Predictor load(Path file) {
+    if (LinearModelFile.FORMAT.equals(LinearModelFile.formatOf(file))) {
+      return LinearModelFiles.load(file);
+    }
     ModelFile.SavedModel saved = ModelFile.read(file);
     Model model = saved.model();
     boolean classifier = model.spec().task() == Task.CLASSIFICATION;

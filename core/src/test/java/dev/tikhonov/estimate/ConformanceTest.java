@@ -43,6 +43,7 @@ class ConformanceTest {
   static final TrainTest DIGITS = digits();
   static final Dataset REGRESSION = Synthetic.makeRegression(300, 8, 3, 1.0, 2.0, 5).data();
   static final Dataset CLASSES = Synthetic.makeClassification(300, 6, 3, 3, 7);
+  static final Dataset TWO_CLASSES = Synthetic.makeClassification(300, 6, 3, 2, 11);
 
   static TrainTest digits() {
     TrainTest all = Mnist.bundled();
@@ -62,7 +63,22 @@ class ConformanceTest {
         new Case("LinearRegression", () -> LinearRegression.builder().epochs(20).lambda(0.01)
             .standardize(true).build(), half(REGRESSION, 0), half(REGRESSION, 1)),
         new Case("LogisticRegression", () -> LogisticRegression.builder().epochs(5)
-            .lambda(1e-3).l1Ratio(0.5).build(), half(CLASSES, 0), half(CLASSES, 1)));
+            .lambda(1e-3).l1Ratio(0.5).build(), half(CLASSES, 0), half(CLASSES, 1)),
+        new Case("ElasticNet-gaussian", () -> ElasticNet.gaussian().l1Ratio(0.5).lambda(0.05)
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("ElasticNet-binomial", () -> ElasticNet.binomial().lambda(0.01).build(),
+            half(TWO_CLASSES, 0), half(TWO_CLASSES, 1)),
+        new Case("ElasticNet-multinomial", () -> ElasticNet.multinomial().l1Ratio(0.3)
+            .lambda(0.01).build(), half(CLASSES, 0), half(CLASSES, 1)),
+        new Case("ElasticNetCV", () -> ElasticNetCV.gaussian().numFolds(5).seed(2).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("ElasticNetCV-binomial", () -> ElasticNetCV.binomial().numFolds(4)
+            .selection(ElasticNetCV.Selection.ONE_SE).build(), half(TWO_CLASSES, 0),
+            half(TWO_CLASSES, 1)),
+        new Case("Ridge", () -> Ridge.builder().lambda(0.1).standardize(true).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("RidgeCV", () -> RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT)
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)));
   }
 
   static Dataset half(Dataset d, int which) {

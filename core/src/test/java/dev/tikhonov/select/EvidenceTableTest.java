@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.linear.RidgePath;
+import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.regularize.Penalty;
@@ -50,7 +50,7 @@ class EvidenceTableTest {
       double integrated = RidgeEvidence.of(x, y, RidgeEvidence.Intercept.INTEGRATED,
           RidgeEvidence.Hyperprior.none()).maximum().orElseThrow().lambda();
       CvResult cv = ridgeCrossValidation(x, y, ridgeGrid);
-      RidgePath path = RidgePath.fit(x, y, ridgeGrid);
+      RidgeSvdPath path = RidgeSvdPath.fit(x, y, ridgeGrid);
       row(table, "diabetes" + (standardized ? ", standardized" : ", raw"), "ridge",
           x.length + " × 10", plugIn, cv,
           String.format(Locale.ROOT, "integrated intercept %s; GCV %s; LOO %s",
@@ -150,7 +150,7 @@ class EvidenceTableTest {
     for (int f = 1; f <= FOLDS; f++) {
       int[] train = folds.trainRows(f);
       int[] test = folds.testRows(f);
-      RidgePath path = RidgePath.fit(select(x, train), select(y, train), grid);
+      RidgeSvdPath path = RidgeSvdPath.fit(select(x, train), select(y, train), grid);
       loss[f - 1] = new double[grid.length];
       for (int l = 0; l < grid.length; l++) {
         double s = 0;
@@ -182,7 +182,7 @@ class EvidenceTableTest {
         double s = 0;
         for (int i : test) {
           double p = probability(x[i], labels[i], fit);
-          p = Math.min(Math.max(p, HeldOutLoss.MIN_PROBABILITY), 1 - HeldOutLoss.MIN_PROBABILITY);
+          p = Math.min(Math.max(p, dev.tikhonov.linear.PathSolution.PROBABILITY_CLAMP), 1 - dev.tikhonov.linear.PathSolution.PROBABILITY_CLAMP);
           s += -2 * Math.log(p);
         }
         loss[f - 1][l] = s / test.length;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.RidgePath;
+import dev.tikhonov.linear.RidgeSvdPath;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -155,8 +155,8 @@ class RidgeEvidenceTest {
     }
     // MacKay's fixed point with n − 1 observations at the maximum.
     RidgeEvidence.Fit best = evidence.maximum().orElseThrow();
-    RidgePath ridge = RidgePath.fit(x, y, new double[] {best.lambda()});
-    double rss = n * ridge.trainMse()[0];
+    RidgeSvdPath ridge = RidgeSvdPath.fit(x, y, new double[] {best.lambda()});
+    double rss = n * ridge.trainingMse()[0];
     assertRelative((n - 1 - best.effectiveParameters()) / rss, best.noisePrecision(), 1e-9,
         "β = (n − 1 − γ)/rss");
   }
@@ -167,12 +167,12 @@ class RidgeEvidenceTest {
     double[] y = DIABETES.column(10);
     int n = y.length;
     RidgeEvidence.Fit fit = RidgeEvidence.of(x, y).maximum().orElseThrow();
-    RidgePath ridge = RidgePath.fit(x, y, new double[] {fit.lambda()});
-    assertArrayEquals(ridge.coef()[0], fit.coefficients(), 1e-9);
-    assertEquals(ridge.intercept()[0], fit.intercept(), 1e-9);
-    assertEquals(ridge.df()[0], fit.effectiveParameters(), 1e-9);
+    RidgeSvdPath ridge = RidgeSvdPath.fit(x, y, new double[] {fit.lambda()});
+    assertArrayEquals(ridge.coefficients()[0], fit.coefficients(), 1e-9);
+    assertEquals(ridge.intercepts()[0], fit.intercept(), 1e-9);
+    assertEquals(ridge.degreesOfFreedom()[0], fit.effectiveParameters(), 1e-9);
     double w2 = Arrays.stream(fit.coefficients()).map(v -> v * v).sum();
-    double rss = n * ridge.trainMse()[0];
+    double rss = n * ridge.trainingMse()[0];
     // γ = a‖w‖², β = (n − γ)/‖y − a₀ − Xw‖²
     assertRelative(fit.effectiveParameters(), fit.weightPrecision() * w2, 1e-9, "a = γ/‖w‖²");
     assertRelative((n - fit.effectiveParameters()) / rss, fit.noisePrecision(), 1e-9,

@@ -70,7 +70,7 @@ class JavaDocExamplesTest {
     Files.createDirectories(sources);
     Files.createDirectories(classes);
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        testClasspath(), "-Xlint:all", "-Werror", "--release", "17"));
+        testClasspath(), "-Xlint:all,-path", "-Werror", "--release", "17"));
     for (Example e : all) {
       Path file = sources.resolve(e.className() + ".java");
       Files.writeString(file, e.source(), StandardCharsets.UTF_8);

@@ -17,37 +17,38 @@ import org.bytedeco.openblas.global.openblas;
  * </pre>
  *
  * with e = y − ŷ the training residuals. After the SVD, all λ together cost three BLAS
- * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages).
+ * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages). An immutable
+ * value (do not modify the arrays); thread-safe.
  *
- * @param lambda the λ values, in the order given
- * @param intercept a₀ per λ
- * @param coef b per λ (p each)
- * @param df effective degrees of freedom per λ
- * @param looMse leave-one-out mean squared error per λ
+ * @param lambdas the λ values, in the order given
+ * @param intercepts a₀ per λ
+ * @param coefficients b per λ (p each)
+ * @param degreesOfFreedom effective degrees of freedom per λ
+ * @param leaveOneOutMse leave-one-out mean squared error per λ
  * @param gcv generalized cross-validation score per λ
- * @param trainMse (1/n)‖e‖² per λ
+ * @param trainingMse (1/n)‖e‖² per λ
  * @param nullMse (1/n)‖y − ȳ‖², the training MSE of the intercept-only model
  * @param singularValues d (min(n, p), decreasing)
  */
-public record RidgePath(
-    double[] lambda,
-    double[] intercept,
-    double[][] coef,
-    double[] df,
-    double[] looMse,
+public record RidgeSvdPath(
+    double[] lambdas,
+    double[] intercepts,
+    double[][] coefficients,
+    double[] degreesOfFreedom,
+    double[] leaveOneOutMse,
     double[] gcv,
-    double[] trainMse,
+    double[] trainingMse,
     double nullMse,
     double[] singularValues) {
 
   /** Fits every λ ≥ 0 of {@code lambdas}. */
-  public static RidgePath fit(double[][] x, double[] y, double[] lambdas) {
+  public static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
     for (double l : lambdas) {
       if (!(l >= 0) || Double.isInfinite(l)) {
-        throw new IllegalArgumentException("λ must be finite and ≥ 0, got " + l);
+        throw new InputException("λ must be finite and ≥ 0, got " + l);
       }
     }
     StandardizedDesign design = StandardizedDesign.of(x, true, false);
@@ -132,7 +133,8 @@ public record RidgePath(
       double denominator = 1 - (1 + df[l]) / n;
       gcv[l] = trainMse[l] / (denominator * denominator);
     }
-    return new RidgePath(lambdas.clone(), intercept, coef, df, loo, gcv, trainMse, nullMse, d);
+    return new RidgeSvdPath(lambdas.clone(), intercept, coef, df, loo, gcv, trainMse, nullMse,
+        d);
   }
 
   /** Index of the λ with the smallest GCV score. */
@@ -142,38 +144,42 @@ public record RidgePath(
 
   /** Index of the λ with the smallest leave-one-out MSE. */
   public int bestLoo() {
-    return argmin(looMse);
+    return argmin(leaveOneOutMse);
   }
 
   /** The fit at λ index {@code l}. */
-  public RidgeFit at(int l) {
-    return new RidgeFit(lambda[l], intercept[l], coef[l].clone(), df[l]);
+  public RidgeSolution at(int l) {
+    return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l].clone(),
+        degreesOfFreedom[l]);
   }
 
   /**
-   * This path as a {@link GlmPath} (gaussian, α = 0); df there counts nonzero coefficients as
-   * everywhere in GlmPath, the effective df stays in {@link #df()}.
+   * This path as a {@link PathSolution} (gaussian, α = 0, every λ converged with certificate 0:
+   * closed form, exact up to rounding); degrees of freedom there count nonzero coefficients as
+   * everywhere in PathSolution, the effective ones stay in {@link #degreesOfFreedom()}.
    */
-  public GlmPath toGlmPath(List<String> featureNames) {
-    int m = lambda.length;
+  public PathSolution toPathSolution(List<String> featureNames) {
+    int m = lambdas.length;
     double[][] a0 = new double[m][];
     double[][][] b = new double[m][][];
     int[] nonzero = new int[m];
-    double[] devRatio = new double[m];
-    double[] gap = new double[m];
+    double[] devianceRatio = new double[m];
+    boolean[] converged = new boolean[m];
     for (int l = 0; l < m; l++) {
-      a0[l] = new double[] {intercept[l]};
-      b[l] = new double[][] {coef[l].clone()};
-      for (double v : coef[l]) {
+      a0[l] = new double[] {intercepts[l]};
+      b[l] = new double[][] {coefficients[l].clone()};
+      for (double v : coefficients[l]) {
         if (v != 0) {
           nonzero[l]++;
         }
       }
-      devRatio[l] = 1 - trainMse[l] / nullMse;
-      gap[l] = 0.0; // closed form: exact up to rounding
+      devianceRatio[l] = 1 - trainingMse[l] / nullMse;
+      converged[l] = true;
     }
-    return new GlmPath(Family.GAUSSIAN, 0.0, lambda.clone(), a0, b, nonzero, devRatio, gap,
-        featureNames, List.of());
+    return new PathSolution(Family.GAUSSIAN, 0.0, lambdas.clone(), a0, b, nonzero,
+        devianceRatio, nullMse, PathSettings.DEFAULT_TOLERANCE, converged, new int[m],
+        new double[m], featureNames, List.of(), new PathSolution.End(
+            PathSolution.Ending.ALL_LAMBDAS, "closed form at all " + m + " λ"));
   }
 
   private static int argmin(double[] values) {

@@ -14,15 +14,16 @@ import org.bytedeco.openblas.global.openblas;
  * </pre>
  *
  * with Z the column-centered X and y_c = y − ȳ, so the intercept is never penalized. Constant
- * columns get coefficient 0. For many λ at once use {@link RidgePath} (one SVD).
+ * columns get coefficient 0. For many λ at once use {@link RidgeSvdPath} (one SVD). Stateless
+ * and thread-safe.
  */
-public final class Ridge {
-  private Ridge() {}
+public final class RidgeSolver {
+  private RidgeSolver() {}
 
   /** Fits at {@code lambda} ≥ 0 (λ = 0 is least squares and needs a full-rank centered X). */
-  public static RidgeFit fit(double[][] x, double[] y, double lambda) {
+  public static RidgeSolution fit(double[][] x, double[] y, double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("λ must be finite and ≥ 0, got " + lambda);
+      throw new InputException("λ must be finite and ≥ 0, got " + lambda);
     }
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
@@ -40,7 +41,7 @@ public final class Ridge {
     for (int j = 0; j < p; j++) {
       a0 -= design.mean[j] * b[j];
     }
-    return new RidgeFit(lambda, a0, b, effectiveDf(design, lambda));
+    return new RidgeSolution(lambda, a0, b, effectiveDf(design, lambda));
   }
 
   private static double[] primal(StandardizedDesign design, double[] yc, double lambda) {
@@ -111,7 +112,7 @@ public final class Ridge {
 
   /** Σ d²/(d² + nλ) from the singular values of Z. */
   private static double effectiveDf(StandardizedDesign design, double lambda) {
-    double[] d = RidgePath.singularValues(design);
+    double[] d = RidgeSvdPath.singularValues(design);
     double df = 0;
     for (double s : d) {
       double d2 = s * s;
