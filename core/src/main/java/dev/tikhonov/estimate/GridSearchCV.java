@@ -130,6 +130,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     return rule;
   }
 
+  /** The search's own settings by snake_case name (resampling, rule, number of candidates). */
+  public Map<String, Object> settings() {
+    Map<String, Object> m = new LinkedHashMap<>(resampling.toMap());
+    m.put("rule", rule.id());
+    m.put("candidates", candidates.size());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** The chosen candidate fitted on all of {@code train}. */
   @Override
   public P fit(Dataset train) {
@@ -195,11 +203,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     P model = winner.estimator().fit(train);
     counter.finished("all rows, " + winner.settings());
     if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
-      Map<String, Object> search = new LinkedHashMap<>(resampling.toMap());
-      search.put("rule", rule.id());
-      search.put("candidates", c);
-      model = network.kind().asSearchResult(model, name(), network.networkSettings(), search,
-          train);
+      model = network.kind().asSearchResult(model, name(), network.networkSettings(),
+          settings(), train);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result<>(scores, misclassification, rule, chosen, model, seconds);

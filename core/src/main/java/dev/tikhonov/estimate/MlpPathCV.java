@@ -81,6 +81,17 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return threads;
   }
 
+  /**
+   * Every setting by snake_case name, for run files: the base network's (less λ), the grid,
+   * start, direction, budget, resampling and rule.
+   */
+  public Map<String, Object> settings() {
+    Map<String, Object> m = new LinkedHashMap<>(path.toMap());
+    m.putAll(resampling.toMap());
+    m.put("rule", rule.id());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   /** The model at the chosen λ, fitted on all of {@code train}. */
   @Override
   public P fit(Dataset train) {
@@ -178,10 +189,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       counter.finished("all rows, λ = " + lambdas[chosen]);
       model = refit.model().orElseThrow();
     }
-    Map<String, Object> searchSettings = new LinkedHashMap<>(path.toMap());
-    searchSettings.remove("lambda");
-    searchSettings.putAll(resampling.toMap());
-    searchSettings.put("rule", rule.id());
+    Map<String, Object> searchSettings = new LinkedHashMap<>(settings());
     searchSettings.put("lambda_min", cv.lambdaMin());
     searchSettings.put("lambda_1se", cv.lambda1se());
     NetworkSettings chosenSettings = path.baseSettings().withLambda(lambdas[chosen]);
