@@ -68,11 +68,11 @@ public final class Resampling {
       throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
     }
     if (seeds.length < 2) {
-      throw new IllegalArgumentException("seeds must hold at least 2 seeds for a standard"
+      throw new IllegalArgumentException("repeated seeds must be at least 2 for a standard"
           + " error, got " + seeds.length);
     }
     if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
-      throw new IllegalArgumentException("seeds must be distinct");
+      throw new IllegalArgumentException("repeated seeds must be distinct");
     }
     return new Resampling(0, splitSeed, testFraction, seeds.clone());
   }

@@ -29,7 +29,14 @@ public final class ReportCharts {
       case GD_LINEAR -> gdLinear(dir, charts);
       case RIDGE_VS_LASSO -> ridgeVsLasso(dir, charts);
       case PATH -> path(dir.resolve("path.json"), "", charts);
-      case SELECT -> selection(SelectionData.read(dir.resolve("selection.json")), "", charts);
+      case SELECT -> {
+        SelectionData warm = SelectionData.read(dir.resolve("selection.json"));
+        selection(warm, "", charts);
+        Path cold = dir.resolve("selection-cold.json");
+        if (Files.isRegularFile(cold)) {
+          coldComparison(warm, SelectionData.read(cold), charts);
+        }
+      }
       case GRID -> grid(GridData.read(dir.resolve("grid.json")), charts);
       case MNIST_SELECT -> MnistSelectReport.charts(dir, charts);
       default -> throw new IllegalStateException("unknown kind " + run.kind());
@@ -207,6 +214,25 @@ public final class ReportCharts {
         "Epochs each λ ran (early stopping can end a λ before its budget): with warm starts the"
             + " first λ visited has the full budget and the others the shorter one.",
         SelectionCharts.epochs("Epochs per λ", names, ls, epochs, range)));
+  }
+
+  /** The warm path's CV curve next to the cold grid's, each with its chosen λ. */
+  private static void coldComparison(SelectionData warm, SelectionData cold,
+      List<ReportChart> charts) {
+    List<SelectionCharts.Mark> marks = List.of(
+        new SelectionCharts.Mark("warm: " + warm.rule() + " λ = "
+            + Html.number(warm.chosenLambda()), warm.chosenLambda(), ChartTheme.color(0), true),
+        new SelectionCharts.Mark("cold: " + cold.rule() + " λ = "
+            + Html.number(cold.chosenLambda()), cold.chosenLambda(), ChartTheme.color(1), true));
+    charts.add(new ReportChart("cv-warm-vs-cold",
+        "The warm-started path's cross-validated " + warm.measure() + " next to the cold grid's"
+            + " (every fold and λ a fresh fit with the full budget), mean ± 1 SE; dotted: the λ"
+            + " each chose. Wall time: warm " + Html.number(warm.seconds()) + " s, cold "
+            + Html.number(cold.seconds()) + " s.",
+        SelectionCharts.cvCurves("Warm path against cold grid", "held-out " + warm.measure(),
+            List.of(new SelectionCharts.Curve("warm path", warm.lambdas(), warm.mean(),
+                warm.se()), new SelectionCharts.Curve("cold grid", cold.lambdas(), cold.mean(),
+                cold.se())), marks, warm.lambdas())));
   }
 
   private static void grid(GridData g, List<ReportChart> charts) {
