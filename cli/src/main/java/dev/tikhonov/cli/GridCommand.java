@@ -13,6 +13,7 @@ import dev.tikhonov.report.GridFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.GridSearch;
+import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,6 +139,9 @@ public final class GridCommand implements Callable<Integer> {
     GridSearchCV.Result<P> r;
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
       r = search.search(train, SelectCommand.listener(progress, total));
+    } catch (DivergenceException e) {
+      System.err.println("tikhonov: error: " + e.getMessage());
+      return 3;
     }
     Map<String, Object> base = new LinkedHashMap<>();
     base.put("model", network.describe());

@@ -16,6 +16,7 @@ import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.report.SelectionFiles;
 import dev.tikhonov.select.EvidenceCurve;
+import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -171,6 +172,9 @@ public final class SelectCommand implements Callable<Integer> {
             .build();
         coldResult = Optional.of(coldSearch.crossValidate(train, listener));
       }
+    } catch (DivergenceException e) {
+      System.err.println("tikhonov: error: " + e.getMessage());
+      return 3;
     }
     Optional<EvidenceCurve> curve = Optional.empty();
     if (evidence && !network.regression && network.l1Ratio == 0) {

@@ -173,7 +173,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         tasks.add(() -> {
           Estimator<P> estimator = split.seed().isPresent()
               ? candidate.estimator(split.seed().getAsLong()) : candidate.estimator();
-          Evaluation e = estimator.fit(fit).evaluate(test);
+          Evaluation e;
+          try {
+            e = estimator.fit(fit).evaluate(test);
+          } catch (dev.tikhonov.train.DivergenceException d) {
+            throw new dev.tikhonov.train.DivergenceException(label + ": " + d.getMessage(),
+                d.epoch(), d.batch());
+          }
           counter.finished(label);
           return e;
         });

@@ -6,6 +6,7 @@ import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.select.EvidenceCurve;
 import dev.tikhonov.select.LastLayerEvidence;
+import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.TrainResult;
@@ -93,7 +94,12 @@ public final class MlpPath<P extends Predictor> {
    * @param epochs epochs run
    * @param bestEpoch the epoch whose weights were kept (the last without early stopping)
    * @param stoppedEarly whether early stopping ended the fit before its budget
-   * @param seconds wall time of the fit
+   * @param seconds wall time of the fit (and of scoring its held-out rows, in a search)
+   * @param cpuSeconds CPU time of the thread that ran it, over the same span: the fit's whole
+   *     CPU time when it runs on one core, as in a search (with several OpenBLAS threads or a
+   *     data-parallel step the other threads' time is not in it); NaN when the JVM cannot
+   *     measure a thread's CPU time. Unlike wall time it does not grow when other processes
+   *     share the cores.
    */
   public record Point(
       double lambda,
@@ -105,7 +111,8 @@ public final class MlpPath<P extends Predictor> {
       int epochs,
       int bestEpoch,
       boolean stoppedEarly,
-      double seconds) {
+      double seconds,
+      double cpuSeconds) {
     public Point {
       layerNorms = layerNorms.clone();
     }
@@ -437,11 +444,28 @@ public final class MlpPath<P extends Predictor> {
     if (!from.isEmpty()) {
       options = options.withInitialWeights(from);
     }
-    P model = kind.fit(kind.estimatorName(), s, part.fitRows(), options);
+    long wall = System.nanoTime();
+    long cpu = threadCpuNanos();
+    P model;
+    try {
+      model = kind.fit(kind.estimatorName(), s, part.fitRows(), options);
+    } catch (DivergenceException e) {
+      throw new DivergenceException(part.label() + ", λ = " + lambda + ": " + e.getMessage(),
+          e.epoch(), e.batch());
+    }
     List<LayerWeights> layers = kind.layers(model);
-    Point point = point(lambda, kind.training(model), layers);
     Optional<Evaluation> heldOut = part.heldOut().map(model::evaluate);
+    long cpuEnd = threadCpuNanos();
+    Point point = point(lambda, kind.training(model), layers, (System.nanoTime() - wall) / 1e9,
+        cpu < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpu) / 1e9);
     return new Step<>(point, keepModel ? Optional.of(model) : Optional.empty(), heldOut, layers);
+  }
+
+  /** CPU time of the current thread in nanoseconds, −1 when the JVM cannot tell. */
+  private static long threadCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
   }
 
   Fit<P> fit(double[] lambdas, Part part, List<Step<P>> steps, double seconds) {
@@ -455,7 +479,8 @@ public final class MlpPath<P extends Predictor> {
         seconds);
   }
 
-  private static Point point(double lambda, TrainResult result, List<LayerWeights> layers) {
+  private static Point point(double lambda, TrainResult result, List<LayerWeights> layers,
+      double seconds, double cpuSeconds) {
     List<EpochRecord> epochs = result.history().epochs();
     EpochRecord kept = epochs.get(result.bestEpoch() - 1);
     double[] norms = new double[layers.size()];
@@ -467,7 +492,7 @@ public final class MlpPath<P extends Predictor> {
         kept.valAccuracy() == null ? OptionalDouble.empty()
             : OptionalDouble.of(kept.valAccuracy()),
         kept.trainLoss(), result.penalty(), norms, epochs.size(), result.bestEpoch(),
-        result.stoppedEarly(), result.seconds());
+        result.stoppedEarly(), seconds, cpuSeconds);
   }
 
   @Override

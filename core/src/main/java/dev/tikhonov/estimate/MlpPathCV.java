@@ -182,12 +182,21 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     int chosen = rule.pick(cv.indexMin(), cv.index1se());
 
     P model;
+    double cpu = 0;
+    for (List<MlpPath.Step<P>> steps : results) {
+      for (MlpPath.Step<P> step : steps) {
+        cpu += step.point().cpuSeconds();
+      }
+    }
     if (warm) {
       model = fullPath.get().model(chosen);
     } else {
-      MlpPath.Step<P> refit = path.fitAt(all, lambdas[chosen], 0, List.of(), false, true);
+      // on one core like the splits' fits, so it is what the same fit computes alone there
+      MlpPath.Step<P> refit = ParallelFits.run(List.<Callable<MlpPath.Step<P>>>of(
+          () -> path.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
       counter.finished("all rows, λ = " + lambdas[chosen]);
       model = refit.model().orElseThrow();
+      cpu += refit.point().cpuSeconds();
     }
     Map<String, Object> searchSettings = new LinkedHashMap<>(settings());
     searchSettings.put("lambda_min", cv.lambdaMin());
@@ -196,7 +205,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     model = path.kind().asSearchResult(model, name(), chosenSettings, searchSettings, train);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result<>(lambdas, cv, misclassification, points, fullPath, rule, chosen, model,
-        path.start(), seconds);
+        path.start(), seconds, cpu);
   }
 
   @Override
@@ -223,10 +232,12 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     private final P model;
     private final MlpPath.Start start;
     private final double seconds;
+    private final double cpuSeconds;
 
     Result(double[] lambdas, CvResult cv, Optional<CvSummary> misclassification,
         List<List<MlpPath.Point>> splitPoints, Optional<MlpPath.Fit<P>> fullPath,
-        SelectionRule rule, int chosenIndex, P model, MlpPath.Start start, double seconds) {
+        SelectionRule rule, int chosenIndex, P model, MlpPath.Start start, double seconds,
+        double cpuSeconds) {
       this.lambdas = lambdas.clone();
       this.cv = cv;
       this.misclassification = misclassification;
@@ -237,6 +248,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       this.model = model;
       this.start = start;
       this.seconds = seconds;
+      this.cpuSeconds = cpuSeconds;
     }
 
     /** The λ grid, decreasing. */
@@ -300,6 +312,14 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     /** Wall time of the whole cross-validation, the final model included. */
     public double seconds() {
       return seconds;
+    }
+
+    /**
+     * CPU time of all its fits (every split's, the all-rows path's or the final fit), each on
+     * one core: the work, whatever else shares the machine ({@link MlpPath.Point#cpuSeconds}).
+     */
+    public double cpuSeconds() {
+      return cpuSeconds;
     }
   }
 

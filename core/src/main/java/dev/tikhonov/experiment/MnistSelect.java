@@ -176,6 +176,7 @@ public final class MnistSelect {
       @JsonProperty("test_loss_mean") double testLossMean,
       int seeds,
       @JsonProperty("selection_seconds") double selectionSeconds,
+      @JsonProperty("cpu_seconds") double cpuSeconds,
       int fits,
       int epochs,
       @JsonProperty("replicate_seconds") double replicateSeconds,
@@ -246,7 +247,8 @@ public final class MnistSelect {
                 : "decreasing", s.rule(), s.folds(), r.lambdas().length, r.chosenLambda(),
             r.lambdaMin(), r.lambda1se(), null, r.cv().mean()[c], r.cv().standardError()[c],
             tests.get(0).accuracy().orElseThrow(), tests.get(0).loss(), acc.mean(), acc.std(),
-            loss.mean(), tests.size(), r.seconds(), fits(r), epochs(r), replicateSeconds,
+            loss.mean(), tests.size(), r.seconds(), r.cpuSeconds(), fits(r), epochs(r),
+            replicateSeconds,
             method == Method.WARM ? evidenceSeconds : null));
       }
       Double best = evidence.map(EvidenceCurve::bestLambda).orElse(null);
@@ -314,7 +316,8 @@ public final class MnistSelect {
     return new Row(r.data(), r.method(), r.start(), r.direction(), r.rule(), r.folds(),
         r.numLambdas(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(), evidenceLambda,
         r.cvLoss(), r.cvSe(), r.testAccuracy(), r.testLoss(), r.testAccuracyMean(),
-        r.testAccuracyStd(), r.testLossMean(), r.seeds(), r.selectionSeconds(), r.fits(),
+        r.testAccuracyStd(), r.testLossMean(), r.seeds(), r.selectionSeconds(), r.cpuSeconds(),
+        r.fits(),
         r.epochs(), r.replicateSeconds(), r.evidenceSeconds());
   }
 
@@ -353,7 +356,8 @@ public final class MnistSelect {
   static String toCsv(List<Row> rows) {
     StringBuilder sb = new StringBuilder("data,method,rule,folds,num_lambdas,lambda_chosen,"
         + "lambda_min,lambda_1se,evidence_lambda,cv_loss,cv_se,test_accuracy,test_loss,"
-        + "test_accuracy_mean,test_accuracy_std,seeds,selection_seconds,fits,epochs\n");
+        + "test_accuracy_mean,test_accuracy_std,seeds,selection_seconds,cpu_seconds,fits,"
+        + "epochs\n");
     for (Row r : rows) {
       sb.append(String.join(",", r.data(), r.method(), r.rule(), String.valueOf(r.folds()),
           String.valueOf(r.numLambdas()), String.valueOf(r.lambdaChosen()),
@@ -363,7 +367,8 @@ public final class MnistSelect {
           String.valueOf(r.testAccuracy()), String.valueOf(r.testLoss()),
           String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
           String.valueOf(r.seeds()), String.valueOf(r.selectionSeconds()),
-          String.valueOf(r.fits()), String.valueOf(r.epochs()))).append('\n');
+          String.valueOf(r.cpuSeconds()), String.valueOf(r.fits()),
+          String.valueOf(r.epochs()))).append('\n');
     }
     return sb.toString();
   }
@@ -371,16 +376,17 @@ public final class MnistSelect {
   /** The printed table: one line per data set and method. */
   public static String table(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-14s %-16s %-10s %-10s %-10s %-10s %-20s %-9s %s%n",
-        "data", "method", "λ chosen", "λ_min", "λ_1se", "evidence", "test accuracy", "seconds",
+    sb.append(String.format(Locale.ROOT,
+        "%-14s %-16s %-10s %-10s %-10s %-10s %-20s %-9s %-9s %s%n", "data", "method",
+        "λ chosen", "λ_min", "λ_1se", "evidence", "test accuracy", "wall s", "CPU s",
         "epochs"));
     for (Row r : rows) {
       sb.append(String.format(Locale.ROOT,
-          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %.4f ± %.4f      %-9.1f %d%n", r.data(),
-          r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
+          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %.4f ± %.4f      %-9.1f %-9.1f %d%n",
+          r.data(), r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
           r.evidenceLambda() == null ? "–" : String.format(Locale.ROOT, "%.3g",
               r.evidenceLambda()), r.testAccuracyMean(), r.testAccuracyStd(),
-          r.selectionSeconds(), r.epochs()));
+          r.selectionSeconds(), r.cpuSeconds(), r.epochs()));
     }
     return sb.toString();
   }

@@ -59,6 +59,7 @@ public final class SelectionFiles {
     }
     m.put("splits", splits);
     m.put("seconds", r.seconds());
+    m.put("cpu_seconds", Double.isFinite(r.cpuSeconds()) ? r.cpuSeconds() : null);
     return m;
   }
 
@@ -148,6 +149,7 @@ public final class SelectionFiles {
       m.put("best_epoch", p.bestEpoch());
       m.put("stopped_early", p.stoppedEarly());
       m.put("seconds", p.seconds());
+      m.put("cpu_seconds", Double.isFinite(p.cpuSeconds()) ? p.cpuSeconds() : null);
       out.add(m);
     }
     return out;

@@ -11,6 +11,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.DivergenceException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -143,9 +144,11 @@ class MlpPathCVTest {
       MlpPath.Point p = r.splitPoints().get(1).get(l);
       assertTrue(p.stoppedEarly() ? p.epochs() < 5 : p.epochs() == 5, "the full budget: " + p);
     }
-    MlpPath.Fit<NetworkClassifier> refit = MlpPath.builder(base())
+    MlpPath.Fit<NetworkClassifier> refit = MlpPath.builder(base().toBuilder().threads(1).build())
         .lambdas(r.chosenLambda()).start(MlpPath.Start.COLD).build().fit(DIGITS);
-    assertArrayEquals(refit.model(0).predict(DIGITS), r.model().predict(DIGITS));
+    assertArrayEquals(refit.model(0).layers().get(1).weight(),
+        r.model().layers().get(1).weight(), "the refit is the cold fit at λ alone, one core");
+    assertTrue(r.cpuSeconds() > 0);
   }
 
   @Test
@@ -157,6 +160,19 @@ class MlpPathCVTest {
     assertEquals(3, loss.length);
     assertFalse(loss[0][3] == loss[1][3], "other seeds, other fits");
     assertTrue(r.cv().standardError()[3] > 0);
+  }
+
+  @Test
+  void aLambdaThatDiverges_namesTheSplitAndTheLambda() {
+    // lr·λ = 0.05 · 10⁴ ≫ 1: the coupled shrinkage overshoots, the weights overflow
+    MlpPathCV<NetworkClassifier> search = MlpPathCV.builder(MlpPath.builder(base())
+        .lambdas(1e4, 0.01).build()).resampling(Resampling.kFold(3, 7)).threads(1).build();
+    int before = Blas.threads();
+    DivergenceException e = assertThrows(DivergenceException.class,
+        () -> search.crossValidate(DIGITS));
+    assertTrue(e.getMessage().startsWith("all rows, λ = 10000.0: training diverged"),
+        e.getMessage());
+    assertEquals(before, Blas.threads(), "OpenBLAS's threads are given back after a failure");
   }
 
   @Test
