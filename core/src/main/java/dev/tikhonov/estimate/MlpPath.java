@@ -4,6 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.select.Curvature;
 import dev.tikhonov.select.EvidenceCurve;
 import dev.tikhonov.select.LastLayerEvidence;
 import dev.tikhonov.train.DivergenceException;
@@ -208,6 +209,18 @@ public final class MlpPath<P extends Predictor> {
      *     for the Gaussian prior of L2)
      */
     public EvidenceCurve evidence() {
+      return evidence(Optional.empty());
+    }
+
+    /**
+     * {@link #evidence()} with the given curvature of the last layer's Hessian (FULL costs
+     * O(n·K²·h²) per λ to form, KRONECKER O(n·h² + n·K²); docs/choosing-lambda.md).
+     */
+    public EvidenceCurve evidence(Curvature curvature) {
+      return evidence(Optional.of(curvature));
+    }
+
+    private EvidenceCurve evidence(Optional<Curvature> curvature) {
       List<Double> ls = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (int l = 0; l < size(); l++) {
@@ -227,7 +240,10 @@ public final class MlpPath<P extends Predictor> {
         Dataset seen = m.featureMean() == null ? trainingRows
             : trainingRows.withFeatures(m.standardize(trainingRows.features()));
         ls.add(lambdas[l]);
-        values.add(LastLayerEvidence.evaluate(m.network(), seen, lambdas[l]).logEvidence());
+        values.add((curvature.isPresent()
+            ? LastLayerEvidence.evaluate(m.network(), seen, lambdas[l], curvature.get(),
+                LastLayerEvidence.Expansion.TRAINED_WEIGHTS)
+            : LastLayerEvidence.evaluate(m.network(), seen, lambdas[l])).logEvidence());
       }
       if (ls.isEmpty()) {
         throw new InputException("the evidence needs a λ > 0; this path has only λ = 0");
