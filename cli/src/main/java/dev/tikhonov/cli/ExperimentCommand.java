@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
       "             shrinks towards 0 as λ grows, next to the closed form S_xy/(S_xx + λ).",
       "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test split;",
       "             ridge, lasso and elastic net (α=0.5), λ by 10-fold CV: test MSE, nonzeros.",
-      "  mnist-select  λ for the MLP 784-256-128-10 by 5-fold CV over a 13-λ grid: the",
-      "             warm-started path against the cold grid (and glmnet's order), on the bundled",
-      "             digits and Fashion-MNIST when present: λ picked, test accuracy over 3 seeds,",
-      "             wall time side by side, the evidence's λ (docs/choosing-lambda.md).",
+      "  mnist-select  λ for the MLP 784-256-128-10 by 5-fold CV over 13 λ: the",
+      "             warm-started path against the cold grid (and glmnet's order) on",
+      "             the bundled digits and Fashion-MNIST when present: λ picked, test",
+      "             accuracy over 3 seeds, wall and CPU time, the evidence's λ.",
       ""})
 public final class ExperimentCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME",

@@ -29,22 +29,21 @@ import picocli.CommandLine.Option;
 /** {@code tikhonov grid}: a grid search over network settings by cross-validation. */
 @Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Search a grid of MLP settings by cross-validation: every combination of --lambdas,",
-      "--dropouts, --weight-decays and --learning-rates, fitted from scratch on every fold",
-      "and scored by the held-out loss; mean ± SE per candidate, and the chosen candidate",
-      "(--rule 1se: the most regularized within one standard error of the best; candidates",
-      "are ordered by λ, then dropout, then weight decay, larger first) refitted on all rows.",
-      "Fits run side by side, one core each (--threads).",
+      "Search a grid of MLP settings by cross-validation: every combination of",
+      "--lambdas, --dropouts, --weight-decays and --learning-rates, fitted from",
+      "scratch on every fold and scored by the held-out loss; mean ± SE per",
+      "candidate. --rule 1se takes the most regularized candidate within one standard",
+      "error of the best (candidates ordered by λ, then dropout, then weight decay,",
+      "larger first); it is refitted on all rows. Fits run side by side, one core",
+      "each (--threads).",
       "",
-      "Objective of each candidate:",
-      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ],",
-      "  weight decay decoupled (w ← w − lr·d·w after each step).",
+      "Objective of each candidate (weight decay decoupled: w ← w − lr·d·w):",
+      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
       "",
       "Writes grid.json, grid.csv, metrics.json, run.json and report.html to --out.",
       "",
       "Example:",
-      "  tikhonov grid --model mlp:64 --lambdas 1e-4,1e-3,1e-2 --dropouts 0,0.2 "
-          + "--learning-rates 0.05,0.1",
+      "  tikhonov grid --model mlp:64 --lambdas 1e-4,1e-3,1e-2 --dropouts 0,0.2",
       ""})
 public final class GridCommand implements Callable<Integer> {
   @Mixin DataOptions dataOptions = new DataOptions();

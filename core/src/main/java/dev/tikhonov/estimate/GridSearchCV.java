@@ -161,7 +161,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       fitRows.add(train.subset(split.trainRows()));
       testRows.add(train.subset(split.testRows()));
     }
-    MlpPath.Counter counter = new MlpPath.Counter(c * k + 1, listener);
+    FitCounter counter = new FitCounter(c * k + 1, listener);
     List<Callable<Evaluation>> tasks = new ArrayList<>();
     for (int i = 0; i < c; i++) {
       Candidate<P> candidate = candidates.get(i);

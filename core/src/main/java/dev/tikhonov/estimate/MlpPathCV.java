@@ -111,30 +111,31 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     List<Resampling.Split> splits = resampling.splits(train);
     int k = splits.size();
     boolean warm = path.start() == MlpPath.Start.WARM;
-    List<MlpPath.Part> parts = new ArrayList<>();
+    PathEngine<P> engine = new PathEngine<>(path);
+    List<PathEngine.Part> parts = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       Resampling.Split split = splits.get(s);
-      parts.add(path.prepare(train.subset(split.trainRows()),
+      parts.add(engine.prepare(train.subset(split.trainRows()),
           Optional.of(train.subset(split.testRows())), split.seed(),
           "split " + (s + 1) + " of " + k));
     }
-    MlpPath.Part all = path.prepare(train, Optional.empty(), java.util.OptionalLong.empty(),
+    PathEngine.Part all = engine.prepare(train, Optional.empty(), java.util.OptionalLong.empty(),
         "all rows");
     int total = k * m + (warm ? m : 1);
-    MlpPath.Counter counter = new MlpPath.Counter(total, listener);
+    FitCounter counter = new FitCounter(total, listener);
 
-    List<Callable<List<MlpPath.Step<P>>>> tasks = new ArrayList<>();
+    List<Callable<List<PathEngine.Step<P>>>> tasks = new ArrayList<>();
     if (warm) {
-      tasks.add(() -> path.run(all, lambdas, true, true, counter));
-      for (MlpPath.Part part : parts) {
-        tasks.add(() -> path.run(part, lambdas, true, false, counter));
+      tasks.add(() -> engine.run(all, lambdas, true, true, counter));
+      for (PathEngine.Part part : parts) {
+        tasks.add(() -> engine.run(part, lambdas, true, false, counter));
       }
     } else {
-      for (MlpPath.Part part : parts) {
+      for (PathEngine.Part part : parts) {
         for (int l = 0; l < m; l++) {
           int index = l;
           tasks.add(() -> {
-            MlpPath.Step<P> step = path.fitAt(part, lambdas[index], index, List.of(), true,
+            PathEngine.Step<P> step = engine.fitAt(part, lambdas[index], index, List.of(), true,
                 false);
             counter.finished(part.label() + ", λ = " + lambdas[index]);
             return List.of(step);
@@ -142,17 +143,17 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
         }
       }
     }
-    List<List<MlpPath.Step<P>>> results = ParallelFits.run(tasks, threads);
+    List<List<PathEngine.Step<P>>> results = ParallelFits.run(tasks, threads);
 
-    List<List<MlpPath.Step<P>>> bySplit = new ArrayList<>();
+    List<List<PathEngine.Step<P>>> bySplit = new ArrayList<>();
     Optional<MlpPath.Fit<P>> fullPath = Optional.empty();
     if (warm) {
       double pathSeconds = results.get(0).stream().mapToDouble(st -> st.point().seconds()).sum();
-      fullPath = Optional.of(path.fit(lambdas, all, results.get(0), pathSeconds));
+      fullPath = Optional.of(engine.fit(lambdas, all, results.get(0), pathSeconds));
       bySplit.addAll(results.subList(1, results.size()));
     } else {
       for (int s = 0; s < k; s++) {
-        List<MlpPath.Step<P>> steps = new ArrayList<>();
+        List<PathEngine.Step<P>> steps = new ArrayList<>();
         for (int l = 0; l < m; l++) {
           steps.add(results.get(s * m + l).get(0));
         }
@@ -167,7 +168,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     for (int s = 0; s < k; s++) {
       List<MlpPath.Point> splitPoints = new ArrayList<>();
       for (int l = 0; l < m; l++) {
-        MlpPath.Step<P> step = bySplit.get(s).get(l);
+        PathEngine.Step<P> step = bySplit.get(s).get(l);
         Evaluation e = step.heldOut().orElseThrow();
         loss[s][l] = e.loss();
         error[s][l] = classifier ? 1 - e.accuracy().orElseThrow() : Double.NaN;
@@ -183,8 +184,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
 
     P model;
     double cpu = 0;
-    for (List<MlpPath.Step<P>> steps : results) {
-      for (MlpPath.Step<P> step : steps) {
+    for (List<PathEngine.Step<P>> steps : results) {
+      for (PathEngine.Step<P> step : steps) {
         cpu += step.point().cpuSeconds();
       }
     }
@@ -192,8 +193,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       model = fullPath.get().model(chosen);
     } else {
       // on one core like the splits' fits, so it is what the same fit computes alone there
-      MlpPath.Step<P> refit = ParallelFits.run(List.<Callable<MlpPath.Step<P>>>of(
-          () -> path.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
+      PathEngine.Step<P> refit = ParallelFits.run(List.<Callable<PathEngine.Step<P>>>of(
+          () -> engine.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
       counter.finished("all rows, λ = " + lambdas[chosen]);
       model = refit.model().orElseThrow();
       cpu += refit.point().cpuSeconds();

@@ -40,7 +40,34 @@ final class SelectionCharts {
     }
     mark(chart, axis, marks);
     finish(chart, axis, range);
+    if (java.util.Arrays.stream(range).allMatch(l -> l > 0)) {
+      // (the λ = 0 slot's break line reaches below the lowest value)
+      logYWhenSpread(chart, curves);
+    }
     return chart;
+  }
+
+  /**
+   * A log y axis when the curves span more than a factor of 5 (a collapsed model's loss of
+   * log K next to losses near 0.2 would flatten the interesting part) and every band is
+   * positive; the marks' lines stay within the curves' range.
+   */
+  private static void logYWhenSpread(XYChart chart, List<Curve> curves) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Curve c : curves) {
+      for (int i = 0; i < c.mean().length; i++) {
+        double se = Double.isFinite(c.se()[i]) ? c.se()[i] : 0;
+        if (Double.isFinite(c.mean()[i])) {
+          lo = Math.min(lo, c.mean()[i] - se);
+          hi = Math.max(hi, c.mean()[i] + se);
+        }
+      }
+    }
+    if (lo > 0 && hi / lo > 5) {
+      chart.getStyler().setYAxisLogarithmic(true);
+      chart.setYAxisTitle(chart.getYAxisTitle() + " (log scale)");
+    }
   }
 
   /** log p(y | λ) against λ, its maximum and the other marks. */
