@@ -277,6 +277,8 @@ abstract class BatchStep {
           }
           try {
             work(t);
+          } catch (Barrier.Broken e) {
+            // another thread failed first and broke the barrier; its failure is the story
           } catch (RuntimeException | Error e) {
             failure = e;
             barrier.breakBarrier();
@@ -344,14 +346,13 @@ abstract class BatchStep {
       } catch (RuntimeException | Error e) {
         barrier.breakBarrier();
         release();
-        Throwable first = failure; // a worker's own failure explains a broken barrier best
-        if (first instanceof RuntimeException r) {
+        // This thread's own failure explains itself; a broken barrier here only says that a
+        // worker failed first, and the worker's failure is the one to report.
+        Throwable cause = e instanceof Barrier.Broken && failure != null ? failure : e;
+        if (cause instanceof RuntimeException r) {
           throw r;
         }
-        if (first instanceof Error err) {
-          throw err;
-        }
-        throw e;
+        throw (Error) cause;
       }
       int spins = 0;
       while (finished.get() < threads - 1) {
@@ -401,6 +402,16 @@ abstract class BatchStep {
    * a few microseconds behind), then naps, so a busy machine is not made busier.
    */
   static final class Barrier {
+    /**
+     * Thrown by {@link #await} when another party broke the barrier because it failed: never
+     * the cause to report, only a sign that another thread holds it.
+     */
+    static final class Broken extends IllegalStateException {
+      Broken() {
+        super("another thread of the training step failed");
+      }
+    }
+
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
@@ -430,7 +441,7 @@ abstract class BatchStep {
       int spins = 0;
       while (generation == gen) {
         if (broken) {
-          throw new IllegalStateException("another thread of the training step failed");
+          throw new Broken();
         }
         if (++spins < SPINS) {
           Thread.onSpinWait();

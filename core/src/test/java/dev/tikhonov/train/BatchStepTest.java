@@ -98,6 +98,8 @@ class BatchStepTest {
     final Map<String, Integer> rowsByThread = new ConcurrentHashMap<>();
     final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     volatile String failOn;
+    /** Whether a failing thread first waits (up to 10 s) until another thread has a part. */
+    volatile boolean failAfterOthers;
 
     @Override
     public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
@@ -106,6 +108,10 @@ class BatchStepTest {
       rowsByThread.merge(me.getName(), prediction.rows(), Integer::sum);
       String fail = failOn;
       if (fail != null && me.getName().startsWith(fail)) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (failAfterOthers && threads.size() < 2 && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
         throw new IllegalStateException("part failed on " + me.getName());
       }
       return inner.lossAndGradient(prediction, target, out);
@@ -198,6 +204,37 @@ class BatchStepTest {
     float[][] b = gradients(next);
     for (int p = 0; p < a.length; p++) {
       assertArrayEquals(a[p], b[p], 1e-5f, "parameter " + p);
+    }
+  }
+
+  /**
+   * This thread's part fails while the worker waits at the barrier: the step throws this
+   * thread's own failure, not the worker's "another thread of the training step failed", the
+   * worker exits and OpenBLAS has its threads back.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void parallelStep_callerFailingMidBatch_throwsItsOwnFailure() throws Exception {
+    Matrix[] data = batch(64);
+    Blas.setThreads(2);
+    String me = Thread.currentThread().getName();
+    for (int round = 0; round < 3; round++) {
+      RecordingLoss loss = new RecordingLoss();
+      loss.failOn = me;
+      loss.failAfterOthers = true; // the worker is in its part, then waits at the barrier
+      BatchStep step = BatchStep.of(network(0), loss, 64, 7, 1, 4);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> step.lossAndGradients(data[0], data[1]));
+      assertEquals("part failed on " + me, e.getMessage());
+      assertTrue(!(e instanceof BatchStep.Barrier.Broken), "not the barrier's own exception");
+      assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
+      assertEquals(32, loss.rowsByThread.get("tikhonov-batch-1"), "the worker ran its half");
+      for (Thread t : loss.threads) {
+        if (t != Thread.currentThread()) {
+          t.join(10_000);
+          assertTrue(!t.isAlive(), "worker " + t.getName() + " still running");
+        }
+      }
     }
   }
 
