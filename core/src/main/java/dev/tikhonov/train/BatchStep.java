@@ -4,6 +4,7 @@ import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
@@ -12,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The data part of one training step: forward, mean loss and its gradient, back-propagation,
- * leaving ∂(mean loss)/∂θ in every parameter's gradient.
+ * One training step: forward, mean loss and its gradient, back-propagation, leaving
+ * ∂(mean loss)/∂θ in every parameter's gradient, then (when the loss is finite) the optimizer's
+ * step.
  *
  * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense and ReLU layers,
  * the batch of B rows is cut into T contiguous parts of B_t rows; part t runs on its own
@@ -22,6 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * then added into the network's in the fixed order t = 1..T−1:
  *
  * <pre>  ∇ (1/B) Σ_{i∈B} ℓᵢ = Σ_t (B_t/B) ∇ (1/B_t) Σ_{i∈B_t} ℓᵢ</pre>
+ *
+ * <p>The sum is split by rows of each parameter: thread t adds row block t of every replica's
+ * gradient, and when the optimizer can step in parts (the fused SGD family,
+ * {@link Optimizer#canStepInParts}) it updates the same row block right away, while those rows
+ * are in its cache: the optimizer step runs on all T threads, in the same pass as the sum.
  *
  * <p>Why: OpenBLAS's own threads spin, so any other load on the machine stalls them (an epoch
  * of the 784-256-128-10 MLP went from 0.65 s to 7.8 s with other work on the two cores); two
@@ -53,15 +60,33 @@ abstract class BatchStep {
   /** An idle worker exits after this long without a step. */
   static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
+  /** What a step does after the gradients. */
+  enum Then {
+    /** Nothing: the gradients are the result (tests, gradient checks). */
+    STOP,
+    /** The optimizer's step, unless the loss is not finite. */
+    UPDATE
+  }
+
   /**
    * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
-   * {@code targets}) into the network's parameters; returns the batch's mean loss. Each part
-   * gathers its own rows.
+   * {@code targets}) into the network's parameters and, with {@link Then#UPDATE} and a finite
+   * loss, takes the optimizer's step; returns the batch's mean loss. Each part gathers its own
+   * rows.
    */
-  abstract double lossAndGradients(Matrix features, Matrix targets, int[] order, int from,
-      int to);
+  abstract double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then);
 
-  /** The step on a batch already gathered into {@code x} and {@code y}. */
+  /** One training step on the batch {@code order[from..to)}; returns its mean loss. */
+  double step(Matrix features, Matrix targets, int[] order, int from, int to) {
+    return run(features, targets, order, from, to, Then.UPDATE);
+  }
+
+  /** The gradients of the batch {@code order[from..to)}, no update; returns its mean loss. */
+  double lossAndGradients(Matrix features, Matrix targets, int[] order, int from, int to) {
+    return run(features, targets, order, from, to, Then.STOP);
+  }
+
+  /** The gradients of a batch already gathered into {@code x} and {@code y}, no update. */
   double lossAndGradients(Matrix x, Matrix y) {
     int[] identity = new int[x.rows()];
     for (int i = 0; i < identity.length; i++) {
@@ -70,43 +95,61 @@ abstract class BatchStep {
     return lossAndGradients(x, y, identity, 0, identity.length);
   }
 
+  /** Whether the optimizer's step runs in row blocks on every thread (tests). */
+  boolean updatesInParts() {
+    return false;
+  }
+
   /**
    * Gives the BLAS its configured thread count back (after an epoch's batches, before
    * evaluation); the next step takes it again.
    */
   void release() {}
 
+  /** A step without an optimizer: {@link #lossAndGradients} only (tests). */
   static BatchStep of(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
       int outputs) {
+    return of(network, loss, null, batchSize, inputs, targetCols, outputs);
+  }
+
+  /**
+   * The step for {@code network} and {@code optimizer} (null: {@link Then#STOP} only), on
+   * batches of up to {@code batchSize} rows, with {@link Blas#threads()} threads.
+   */
+  static BatchStep of(Sequential network, Loss loss, Optimizer optimizer, int batchSize,
+      int inputs, int targetCols, int outputs) {
     int threads = Math.min(Blas.threads(), Math.max(1, batchSize / MIN_ROWS_PER_PART));
     // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
     // data parallelism), to measure one against the other (docs/performance.md).
     boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
     if (threads >= 2 && !blasThreadsOnly && network.canReplicate()) {
-      return new Parallel(network, loss, batchSize, inputs, targetCols, outputs, threads);
+      return new Parallel(network, loss, optimizer, batchSize, inputs, targetCols, outputs,
+          threads);
     }
-    return new Sequential1(network, loss, batchSize, inputs, targetCols, outputs);
+    return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
   }
 
   /** One thread: forward, loss, backward. */
   private static final class Sequential1 extends BatchStep {
     private final Sequential network;
     private final Loss loss;
+    private final Optimizer optimizer;
     private final Matrix gradient;
     private final Matrix xBatch;
     private final Matrix yBatch;
 
-    Sequential1(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
-        int outputs) {
+    Sequential1(Sequential network, Loss loss, Optimizer optimizer, int batchSize, int inputs,
+        int targetCols, int outputs) {
       this.network = network;
       this.loss = loss;
+      this.optimizer = optimizer;
       this.gradient = Matrix.zeros(batchSize, outputs);
       this.xBatch = Matrix.zeros(batchSize, inputs);
       this.yBatch = Matrix.zeros(batchSize, targetCols);
     }
 
     @Override
-    double lossAndGradients(Matrix features, Matrix targets, int[] order, int from, int to) {
+    double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then) {
       Matrix x = xBatch.topRows(to - from);
       Matrix y = yBatch.topRows(to - from);
       Kernels.gatherRows(features, order, from, to, x);
@@ -116,6 +159,9 @@ abstract class BatchStep {
       double value = loss.lossAndGradient(out, y, g);
       if (Double.isFinite(value)) {
         network.backward(g);
+        if (then == Then.UPDATE) {
+          optimizer.step();
+        }
       }
       return value;
     }
@@ -125,6 +171,9 @@ abstract class BatchStep {
   private static final class Parallel extends BatchStep {
     private final Sequential[] replicas;
     private final Loss loss;
+    private final Optimizer optimizer;
+    /** Whether each thread updates its row block right after summing it. */
+    private final boolean updateInParts;
     private final Matrix[] gradients;
     private final Matrix[] xParts;
     private final Matrix[] yParts;
@@ -142,6 +191,7 @@ abstract class BatchStep {
     private int[] order;
     private int batchFrom;
     private int rows;
+    private boolean update;
     private volatile int posted;
     private volatile boolean stopping;
     private final AtomicInteger finished = new AtomicInteger();
@@ -150,10 +200,13 @@ abstract class BatchStep {
     private final AtomicInteger[] exited;
     private volatile Throwable failure;
 
-    Parallel(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
-        int outputs, int threads) {
+    Parallel(Sequential network, Loss loss, Optimizer optimizer, int batchSize, int inputs,
+        int targetCols, int outputs, int threads) {
       this.threads = threads;
       this.loss = loss;
+      this.optimizer = optimizer;
+      this.updateInParts = optimizer != null && optimizer.canStepInParts()
+          && optimizer.parameters().equals(network.parameters());
       replicas = new Sequential[threads];
       gradients = new Matrix[threads];
       xParts = new Matrix[threads];
@@ -203,6 +256,11 @@ abstract class BatchStep {
      * per epoch, not per step.
      */
     private boolean running;
+
+    @Override
+    boolean updatesInParts() {
+      return updateInParts;
+    }
 
     @Override
     void release() {
@@ -323,11 +381,14 @@ abstract class BatchStep {
           Blas.axpy(1f, other, reduceInto[t][k]);
         }
       }
+      if (update && updateInParts) {
+        optimizer.stepPart(t, threads);
+      }
     }
 
     @Override
-    double lossAndGradients(Matrix features, Matrix targets, int[] order, int batchFrom,
-        int batchTo) {
+    double run(Matrix features, Matrix targets, int[] order, int batchFrom, int batchTo,
+        Then then) {
       if (!running) {
         start();
       }
@@ -336,6 +397,7 @@ abstract class BatchStep {
       this.order = order;
       this.batchFrom = batchFrom;
       this.rows = batchTo - batchFrom;
+      this.update = then == Then.UPDATE;
       finished.set(0);
       barrier.reset();
       posted = posted + 1;
@@ -374,12 +436,29 @@ abstract class BatchStep {
       for (int t = 0; t < threads; t++) {
         total += partLoss[t] * partRows(rows, t);
       }
-      return total / rows;
+      double mean = total / rows;
+      if (update && Double.isFinite(mean)) {
+        if (updateInParts) {
+          optimizer.completeStepInParts();
+        } else {
+          optimizer.step();
+        }
+      }
+      return mean;
     }
 
     private void runPart(int t) {
       int from = partFrom(rows, t);
       int to = partFrom(rows, t + 1);
+      if (to == from) {
+        // A batch of fewer rows than threads (a last batch of one row): this part adds
+        // nothing, not the 0/0 of an empty mean.
+        partLoss[t] = 0;
+        for (Parameter p : replicas[t].parameters()) {
+          p.gradient().fill(0f);
+        }
+        return;
+      }
       Matrix xp = xParts[t].topRows(to - from);
       Matrix yp = yParts[t].topRows(to - from);
       Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to, xp);

@@ -282,6 +282,66 @@ class BatchStepTest {
     assertEquals(2, Blas.workerThreads());
   }
 
+  /**
+   * The data-parallel step with the fused optimizer updates each thread's row block right
+   * after summing it: the weights are bit for bit those of the summed gradient followed by one
+   * whole optimizer step.
+   */
+  @Test
+  void parallelStep_updateInParts_equalsTheGradientThenOneOptimizerStep() {
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    var chain = dev.tikhonov.optim.Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9),
+        Penalty.l2(0.01));
+    Sequential a = network(0);
+    dev.tikhonov.optim.Optimizer oa = dev.tikhonov.optim.Optimizer.of(chain, a.parameters());
+    BatchStep inParts = BatchStep.of(a, new SoftmaxCrossEntropy(), oa, 67, 7, 1, 4);
+    assertTrue(inParts.updatesInParts(), "the fused optimizer steps in parts");
+    Sequential b = network(0);
+    dev.tikhonov.optim.Optimizer ob = dev.tikhonov.optim.Optimizer.of(chain, b.parameters());
+    BatchStep whole = BatchStep.of(b, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
+    int[] order = new int[67];
+    for (int i = 0; i < 67; i++) {
+      order[i] = (i * 31) % 67;
+    }
+    for (int s = 0; s < 4; s++) {
+      double la = inParts.step(data[0], data[1], order, 0, 67);
+      double lb = whole.lossAndGradients(data[0], data[1], order, 0, 67);
+      ob.step();
+      assertEquals(lb, la);
+    }
+    inParts.release();
+    whole.release();
+    assertEquals(4, oa.stepCount());
+    for (int p = 0; p < a.parameters().size(); p++) {
+      assertArrayEquals(b.parameters().get(p).value().toArray(),
+          a.parameters().get(p).value().toArray(), "parameter " + p);
+    }
+  }
+
+  /** A batch of fewer rows than threads (a last batch of one row) is a finite step. */
+  @Test
+  void parallelStep_batchOfOneRow_givesTheSequentialGradient() {
+    Matrix[] data = batch(1);
+    Blas.setThreads(1);
+    Sequential one = network(0);
+    double lossOne = BatchStep.of(one, new SoftmaxCrossEntropy(), 64, 7, 1, 4)
+        .lossAndGradients(data[0], data[1]);
+    Blas.setThreads(2);
+    Sequential two = network(0);
+    BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
+    step.lossAndGradients(batch(64)[0], batch(64)[1]); // leaves gradients in both replicas
+    double lossTwo = step.lossAndGradients(data[0], data[1]);
+    step.release();
+    assertTrue(Double.isFinite(lossTwo));
+    assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne));
+    float[][] a = gradients(one);
+    float[][] b = gradients(two);
+    for (int p = 0; p < a.length; p++) {
+      assertArrayEquals(a[p], b[p], 1e-6f, "parameter " + p);
+    }
+  }
+
   @Test
   void parallelStep_sameThreads_isBitIdentical() {
     Matrix[] data = batch(64);
