@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * ∂(mean loss)/∂θ in every parameter's gradient, then (when the loss is finite) the optimizer's
  * step.
  *
- * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense and ReLU layers,
+ * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
  * the batch of B rows is cut into T contiguous parts of B_t rows; part t runs on its own
  * replica of the network (shared weights, own gradients and buffers) in its own thread, with
  * single-threaded BLAS, and its loss gradient is scaled by B_t/B. The replicas' gradients are
@@ -35,8 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * independent single-threaded halves, one hand-off per step to workers that live for the epoch
  * and a gradient sum split between the threads, are as fast on a quiet machine and degrade
  * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
- * only on T, so the same seed and thread count give bit-identical runs; T = 1 (and any network
- * with Dropout) is the plain sequential step, which uses OpenBLAS's threads for its products.
+ * only on T, so the same seed and thread count give bit-identical runs; T = 1 is the plain
+ * sequential step, which uses OpenBLAS's threads for its products. Dropout masks are drawn per
+ * element of the whole batch from one key per layer and step ({@link Sequential#prepareDropout}),
+ * so every part gets the masks of its rows, the same as on one thread.
  */
 abstract class BatchStep {
   /**
@@ -398,6 +400,11 @@ abstract class BatchStep {
       this.batchFrom = batchFrom;
       this.rows = batchTo - batchFrom;
       this.update = then == Then.UPDATE;
+      // one dropout key per layer for the whole batch; part t's masks start at its first row
+      replicas[0].prepareDropout();
+      for (int t = 1; t < threads; t++) {
+        replicas[t].setFirstRow(partFrom(rows, t));
+      }
       finished.set(0);
       barrier.reset();
       posted = posted + 1;
