@@ -82,64 +82,6 @@ public final class Sequential {
     }
   }
 
-  /** Whether {@link #replicate()} supports every layer: Dense, ReLU and Dropout. */
-  public boolean canReplicate() {
-    for (Layer layer : layers) {
-      if (!(layer instanceof Dense || layer instanceof ReLU || layer instanceof Dropout)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A network for data-parallel training: the same parameter values (shared storage), its own
-   * gradients and buffers. Running half a batch on each and adding the replica's gradients
-   * into this network's is the full-batch gradient. Its Dropout layers draw no keys of their
-   * own: they use this network's ({@link #prepareDropout}) for the rows they forward
-   * ({@link #setFirstRow}), so the masks are those of the whole batch on one network.
-   */
-  public Sequential replicate() {
-    List<Layer> copies = new ArrayList<>(layers.size());
-    for (Layer layer : layers) {
-      if (layer instanceof Dense d) {
-        copies.add(d.replica());
-      } else if (layer instanceof ReLU r) {
-        copies.add(r.replica());
-      } else if (layer instanceof Dropout d) {
-        copies.add(d.replica());
-      } else {
-        throw new IllegalStateException("cannot replicate layer " + layer.spec());
-      }
-    }
-    return new Sequential(inputSize, copies);
-  }
-
-  /**
-   * Draws the dropout keys of the next training forward pass (one per Dropout layer, from its
-   * generator, as that pass would draw it itself), for this network and its replicas to share.
-   * Called by the data-parallel step before its threads start the forward passes.
-   */
-  public void prepareDropout() {
-    for (Layer layer : layers) {
-      if (layer instanceof Dropout d) {
-        d.prepareStep();
-      }
-    }
-  }
-
-  /**
-   * The row of the whole batch where this replica's part starts: its dropout masks are those
-   * of the batch's rows from {@code row} on. Modified: this network's Dropout layers.
-   */
-  public void setFirstRow(int row) {
-    for (Layer layer : layers) {
-      if (layer instanceof Dropout d) {
-        d.setFirstRow(row);
-      }
-    }
-  }
-
   /**
    * A network for prediction only: the same parameter values (shared storage, so it sees later
    * updates), its own buffers, and no Dropout layers (identity at inference). Each thread that

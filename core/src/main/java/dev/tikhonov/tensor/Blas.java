@@ -58,6 +58,40 @@ public final class Blas {
         beta, out.buffer(), Math.max(1, n));
   }
 
+  /**
+   * {@code out ← alpha · a[:, from:to]ᵀ · b + beta · out}: the product of a column block of
+   * {@code a} (rows of a are the k index), without copying the block: the weight gradient of
+   * rows {@code [from, to)} of a layer's weight from a whole batch (a = the batch's inputs,
+   * b = the gradients at the layer's output). {@code out} is (to − from) × b.cols.
+   *
+   * <p>numpy: {@code out[:] = alpha * a[:, from:to].T @ b + beta * out}. Modified: {@code out}.
+   */
+  public static void gemmColumnsTransposed(float alpha, Matrix a, int from, int to, Matrix b,
+      float beta, Matrix out) {
+    if (from < 0 || to > a.cols() || from > to) {
+      throw new IndexOutOfBoundsException("columns [" + from + ", " + to + ") of " + a.shape());
+    }
+    int m = to - from;
+    int n = b.cols();
+    int k = a.rows();
+    if (b.rows() != k || out.rows() != m || out.cols() != n) {
+      throw new IllegalArgumentException("gemm shapes: a[:, " + from + ":" + to + "]ᵀ " + m + "x"
+          + k + ", b " + b.shape() + ", out " + out.shape());
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scale(beta, out);
+      return;
+    }
+    // A slice starting at element `from`: column block of a row-major matrix, lda = a.cols().
+    java.nio.FloatBuffer block = a.buffer().duplicate().position(from).slice();
+    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+        m, n, k, alpha, block, a.cols(), b.buffer(), Math.max(1, n), beta, out.buffer(),
+        Math.max(1, n));
+  }
+
   /** {@code y ← alpha · x + y}. Modified: {@code y}. */
   public static void axpy(float alpha, Matrix x, Matrix y) {
     Matrix.requireSameShape(x, y);

@@ -1,14 +1,13 @@
 package dev.tikhonov.train;
 
 import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Layer;
-import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,27 +17,27 @@ import java.util.concurrent.locks.LockSupport;
  * step.
  *
  * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
- * the batch of B rows is cut into T contiguous parts of B_t rows; part t runs on its own
- * replica of the network (shared weights, own gradients and buffers) in its own thread, with
- * single-threaded BLAS, and its loss gradient is scaled by B_t/B. The replicas' gradients are
- * then added into the network's in the fixed order t = 1..T−1:
+ * the batch of B rows is cut into T contiguous parts of B_t rows; thread t forwards and
+ * back-propagates part t with single-threaded BLAS into whole-batch buffers
+ * ({@link BatchParts}), its loss gradient scaled by B_t/B:
  *
  * <pre>  ∇ (1/B) Σ_{i∈B} ℓᵢ = Σ_t (B_t/B) ∇ (1/B_t) Σ_{i∈B_t} ℓᵢ</pre>
  *
- * <p>The sum is split by rows of each parameter: thread t adds row block t of every replica's
- * gradient, and when the optimizer can step in parts (the fused SGD family,
- * {@link Optimizer#canStepInParts}) it updates the same row block right away, while those rows
- * are in its cache: the optimizer step runs on all T threads, in the same pass as the sum.
+ * <p>After a barrier, thread t computes row block t of every weight gradient from the whole
+ * batch (one product over all B rows, no sum of per-thread gradients afterwards) and, when the
+ * optimizer can step in parts (the fused SGD family, {@link Optimizer#canStepInParts}), updates
+ * the same row block right away, while it is in its cache: the optimizer step runs on all T
+ * threads.
  *
  * <p>Why: OpenBLAS's own threads spin, so any other load on the machine stalls them (an epoch
  * of the 784-256-128-10 MLP went from 0.65 s to 7.8 s with other work on the two cores); two
- * independent single-threaded halves, one hand-off per step to workers that live for the epoch
- * and a gradient sum split between the threads, are as fast on a quiet machine and degrade
+ * independent single-threaded halves, one hand-off per step to workers that live for the epoch,
+ * are as fast on a quiet machine and degrade
  * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
  * only on T, so the same seed and thread count give bit-identical runs; T = 1 is the plain
  * sequential step, which uses OpenBLAS's threads for its products. Dropout masks are drawn per
- * element of the whole batch from one key per layer and step ({@link Sequential#prepareDropout}),
- * so every part gets the masks of its rows, the same as on one thread.
+ * element of the whole batch from one key per layer and step, so every part gets the masks of
+ * its rows, the same as on one thread.
  */
 abstract class BatchStep {
   /**
@@ -124,9 +123,8 @@ abstract class BatchStep {
     // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
     // data parallelism), to measure one against the other (docs/performance.md).
     boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
-    if (threads >= 2 && !blasThreadsOnly && network.canReplicate()) {
-      return new Parallel(network, loss, optimizer, batchSize, inputs, targetCols, outputs,
-          threads);
+    if (threads >= 2 && !blasThreadsOnly && BatchParts.supports(network)) {
+      return new Parallel(network, loss, optimizer, batchSize, targetCols, threads);
     }
     return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
   }
@@ -171,20 +169,14 @@ abstract class BatchStep {
 
   /** T threads, one replica each; see the class comment. */
   private static final class Parallel extends BatchStep {
-    private final Sequential[] replicas;
+    private final BatchParts parts;
     private final Loss loss;
     private final Optimizer optimizer;
-    /** Whether each thread updates its row block right after summing it. */
+    /** Whether each thread updates its row block right after computing it. */
     private final boolean updateInParts;
-    private final Matrix[] gradients;
-    private final Matrix[] xParts;
-    private final Matrix[] yParts;
+    private final Matrix yBatch;
     private final int threads;
     private final double[] partLoss;
-    /** reduceInto[t][k]: thread t's row block of parameter k's gradient in the network. */
-    private final Matrix[][] reduceInto;
-    /** reduceFrom[t][k][s − 1]: the same block of replica s's gradient. */
-    private final Matrix[][][] reduceFrom;
     private final Barrier barrier;
 
     // The batch being worked on, published to the workers by the volatile write of `posted`.
@@ -202,38 +194,16 @@ abstract class BatchStep {
     private final AtomicInteger[] exited;
     private volatile Throwable failure;
 
-    Parallel(Sequential network, Loss loss, Optimizer optimizer, int batchSize, int inputs,
-        int targetCols, int outputs, int threads) {
+    Parallel(Sequential network, Loss loss, Optimizer optimizer, int batchSize, int targetCols,
+        int threads) {
       this.threads = threads;
       this.loss = loss;
       this.optimizer = optimizer;
       this.updateInParts = optimizer != null && optimizer.canStepInParts()
           && optimizer.parameters().equals(network.parameters());
-      replicas = new Sequential[threads];
-      gradients = new Matrix[threads];
-      xParts = new Matrix[threads];
-      yParts = new Matrix[threads];
+      parts = new BatchParts(network, batchSize);
+      yBatch = Matrix.zeros(batchSize, targetCols);
       partLoss = new double[threads];
-      for (int t = 0; t < threads; t++) {
-        replicas[t] = t == 0 ? network : network.replicate();
-        gradients[t] = Matrix.zeros(partRows(batchSize, t), outputs);
-        xParts[t] = Matrix.zeros(partRows(batchSize, t), inputs);
-        yParts[t] = Matrix.zeros(partRows(batchSize, t), targetCols);
-      }
-      List<Parameter> main = replicas[0].parameters();
-      reduceInto = new Matrix[threads][main.size()];
-      reduceFrom = new Matrix[threads][main.size()][threads - 1];
-      for (int t = 0; t < threads; t++) {
-        for (int k = 0; k < main.size(); k++) {
-          Matrix g = main.get(k).gradient();
-          int r0 = (int) ((long) g.rows() * t / threads);
-          int r1 = (int) ((long) g.rows() * (t + 1) / threads);
-          reduceInto[t][k] = g.rowRange(r0, r1);
-          for (int s = 1; s < threads; s++) {
-            reduceFrom[t][k][s - 1] = replicas[s].parameters().get(k).gradient().rowRange(r0, r1);
-          }
-        }
-      }
       barrier = new Barrier(threads);
       workerThreads = new Thread[threads];
       exited = new AtomicInteger[threads];
@@ -366,7 +336,10 @@ abstract class BatchStep {
       }
     }
 
-    /** Part t of the batch, then (after every part is done) thread t's share of the sum. */
+    /**
+     * Part t of the batch, then (after every part is done) thread t's block of the parameter
+     * gradients and, with a fused optimizer, of the optimizer step.
+     */
     private void work(int t) {
       runPart(t);
       barrier.await();
@@ -377,12 +350,7 @@ abstract class BatchStep {
       if (!Double.isFinite(total)) {
         return;
       }
-      for (int k = 0; k < reduceInto[t].length; k++) {
-        for (Matrix other : reduceFrom[t][k]) {
-          // numpy: g_main[block] += g_s[block], always in the order s = 1, 2, …
-          Blas.axpy(1f, other, reduceInto[t][k]);
-        }
-      }
+      parts.parameterGradients(rows, t, threads);
       if (update && updateInParts) {
         optimizer.stepPart(t, threads);
       }
@@ -400,11 +368,7 @@ abstract class BatchStep {
       this.batchFrom = batchFrom;
       this.rows = batchTo - batchFrom;
       this.update = then == Then.UPDATE;
-      // one dropout key per layer for the whole batch; part t's masks start at its first row
-      replicas[0].prepareDropout();
-      for (int t = 1; t < threads; t++) {
-        replicas[t].setFirstRow(partFrom(rows, t));
-      }
+      parts.prepareStep(); // one dropout key per layer for the whole batch
       finished.set(0);
       barrier.reset();
       posted = posted + 1;
@@ -461,17 +425,14 @@ abstract class BatchStep {
         // A batch of fewer rows than threads (a last batch of one row): this part adds
         // nothing, not the 0/0 of an empty mean.
         partLoss[t] = 0;
-        for (Parameter p : replicas[t].parameters()) {
-          p.gradient().fill(0f);
-        }
         return;
       }
-      Matrix xp = xParts[t].topRows(to - from);
-      Matrix yp = yParts[t].topRows(to - from);
-      Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to, xp);
+      Matrix yp = yBatch.rowRange(from, to);
+      Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to,
+          parts.inputRows(from, to));
       Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
-      Matrix out = replicas[t].forward(xp, Layer.Mode.TRAIN);
-      Matrix g = gradients[t].topRows(to - from);
+      Matrix out = parts.forward(from, to);
+      Matrix g = parts.outputGradientRows(from, to);
       double value = loss.lossAndGradient(out, yp, g);
       partLoss[t] = value;
       if (!Double.isFinite(value)) {
@@ -479,7 +440,7 @@ abstract class BatchStep {
       }
       // The part's mean-loss gradient, weighted by its share of the batch.
       Blas.scale((float) ((double) (to - from) / rows), g);
-      replicas[t].backward(g);
+      parts.backward(from, to);
     }
   }
 
