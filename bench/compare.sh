@@ -10,7 +10,8 @@
 #   --only     a comma list of mlp, gemm, path, experiment, scaling
 #              (default mlp,gemm,path,experiment; scaling is the batch-size/width sweep)
 # Environment: PEERS_DIR (default /work/shared/peers, else ../shared/peers next to the repo),
-#   PEERS_DATA (default /var/tmp/peers-data).
+#   PEERS_DATA (default /var/tmp/peers-data), TIKHONOV (the command that runs tikhonov, default
+#   the repo's ./tikhonov launcher; e.g. a script running a saved jar, to time another build).
 #
 # Fair configuration: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for every side in this
 # script alone (some machines set them for older OpenBLAS builds; a forced Haswell core halves
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --repeats) repeats="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n 2,18p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +39,7 @@ env_coretype="${OPENBLAS_CORETYPE-<unset>}" env_l2="${OPENBLAS_L2_SIZE-<unset>}"
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
 PY=/usr/bin/python3
+tk="${TIKHONOV:-$root/tikhonov}"
 want() { [[ ",$only," == *",$1,"* ]]; }
 have_torch() { $PY -c "import torch" 2>/dev/null; }
 have_sklearn() { $PY -c "import sklearn" 2>/dev/null; }
@@ -48,7 +50,7 @@ timed() { local file="$1"; shift; /usr/bin/time -f '{"wall_s": %e, "max_rss_kb":
 echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== environment had OPENBLAS_CORETYPE=$env_coretype OPENBLAS_L2_SIZE=$env_l2; unset for every side here"
 echo "== output: $out"
-"$root/tikhonov" --version > "$out/tikhonov-version.txt"  # builds the jar first if needed
+"$tk" --version > "$out/tikhonov-version.txt"  # builds the jar first if needed
 $PY "$root/bench/peers/kernels.py" > "$out/peers-kernels.json" 2>/dev/null || echo '{}' > "$out/peers-kernels.json"
 $PY - "$out" "$env_coretype" "$env_l2" <<'EOF'
 import json, sys
@@ -71,7 +73,7 @@ if want mlp; then
   [ -d "$fashion" ] || fashion=/usr/share/datasets/fashion-mnist
   for r in $(seq 1 "$rounds"); do
     echo "== MLP round $r: tikhonov"
-    "$root/tikhonov" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
+    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
       --out "$out/tikhonov-mlp-$r" | tail -6
     if have_torch; then
       echo "== MLP round $r: PyTorch"
@@ -86,7 +88,7 @@ if want experiment; then
   # in PyTorch (../shared/peers/README.md); wall time of the whole command on each side
   for r in $(seq 1 "$rounds"); do
     echo "== experiment mnist-l2 round $r: tikhonov"
-    timed "$out/tikhonov-experiment-$r.time.json" "$root/tikhonov" experiment mnist-l2 \
+    timed "$out/tikhonov-experiment-$r.time.json" "$tk" experiment mnist-l2 \
       --threads 2 --quiet --out "$out/tikhonov-experiment-$r" > "$out/tikhonov-experiment-$r.log"
     cat "$out/tikhonov-experiment-$r.time.json"
     if have_torch; then
@@ -102,7 +104,7 @@ fi
 
 if want gemm || want scaling; then
   echo "== SGEMM: tikhonov"
-  "$root/tikhonov" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
+  "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
 fi
 
 if want path || want gemm; then
@@ -116,7 +118,7 @@ fi
 if want path; then
   echo "== paths: tikhonov"
   refs=(); [ -d "$peers/ref" ] && refs=(--refs "$peers/ref")
-  "$root/tikhonov" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
+  "$tk" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
     "${refs[@]}" --out "$out/tikhonov-path"
   if have_glmnet; then
     echo "== paths: glmnet"
@@ -131,7 +133,7 @@ if want scaling; then
   [ -d "$fashion" ] || fashion=/usr/share/datasets/fashion-mnist
   sweep() {  # name batch hidden
     echo "== scaling $1: tikhonov, then PyTorch"
-    "$root/tikhonov" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
+    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
       --batch-size "$2" --hidden "$3" --out "$out/scaling/tikhonov-$1" | tail -1
     if have_torch; then
       $PY "$root/bench/peers/torch_scaling.py" "$peers" --batch-size "$2" --hidden "$3" \
@@ -143,7 +145,7 @@ if want scaling; then
   for w in 64 128 512 1024 2048; do sweep "width-$w" 128 "$w,$((w / 2))"; done
   $PY "$root/bench/scaling.py" "$out" > "$out/scaling/table.md"
   cat "$out/scaling/table.md"
-  "$root/tikhonov" bench chart --in "$out/scaling/scaling.json" --out "$out/scaling"
+  "$tk" bench chart --in "$out/scaling/scaling.json" --out "$out/scaling"
 fi
 
 echo "load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
