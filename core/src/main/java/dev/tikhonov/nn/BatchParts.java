@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>
  *   part t, rows B_t:  a_{i+1}[B_t] = f_i(a_i[B_t]);   g_i[B_t] = f_i'ᵀ g_{i+1}[B_t]
  *   then thread t:     ∂J/∂W_i[R_t, :] = a_i[:, R_t]ᵀ · g_{i+1}     (R_t: row block t of W_i)
- *                      ∂J/∂b_i = Σ_rows g_{i+1}                       (by the thread owning b's row)
+ *                      ∂J/∂b_i = Σ_t Σ_{B_t} g_{i+1}   (each part sums its rows, in double)
  * </pre>
  *
  * <p>Why: with a replica per thread, every thread wrote a whole weight gradient from half the
@@ -30,7 +30,8 @@ import java.util.List;
  *
  * <p>Thread-safety: {@link #forward} and {@link #backward} of different parts may run at the
  * same time, and so may {@link #parameterGradients} of different blocks, but only after every
- * part's backward pass (the caller's barrier). {@link #prepareStep} runs alone, first.
+ * part's backward pass (the caller's barrier). {@link #prepareStep} runs alone, first. A part
+ * that has no rows (a batch of fewer rows than parts) skips forward and backward.
  */
 public final class BatchParts {
   /** One stage of the plan: a Dense (with the ReLU after it fused), a ReLU, or a Dropout. */
@@ -45,13 +46,15 @@ public final class BatchParts {
   private final Matrix[] masks;
   /** Each Dropout stage's key for the current step. */
   private final long[] keys;
+  /** biasSums[part][i]: part's column sums of the gradient at Dense stage i's output. */
+  private final double[][][] biasSums;
   private final int maxRows;
 
   /**
-   * Buffers for batches of up to {@code maxRows} rows through {@code network}, whose layers
-   * must be Dense, ReLU and Dropout ({@link #supports}).
+   * Buffers for batches of up to {@code maxRows} rows, cut into {@code parts} parts, through
+   * {@code network}, whose layers must be Dense, ReLU and Dropout ({@link #supports}).
    */
-  public BatchParts(Sequential network, int maxRows) {
+  public BatchParts(Sequential network, int maxRows, int parts) {
     if (!supports(network)) {
       throw new IllegalArgumentException("data-parallel training supports Dense, ReLU and "
           + "Dropout layers only");
@@ -93,6 +96,14 @@ public final class BatchParts {
         masks[i] = Buffers.ensure(null, maxRows, widths.get(i));
       }
     }
+    biasSums = new double[parts][count][];
+    for (double[][] part : biasSums) {
+      for (int i = 0; i < count; i++) {
+        if (stages.get(i).dense() != null) {
+          part[i] = new double[widths.get(i + 1)];
+        }
+      }
+    }
   }
 
   /** Whether every layer of {@code network} is a Dense, ReLU or Dropout layer. */
@@ -107,9 +118,16 @@ public final class BatchParts {
 
   /**
    * Before a step's parts: each Dropout layer draws the step's key from its generator (one
-   * draw, as its own training forward pass would).
+   * draw, as its own training forward pass would), and the parts' bias sums start at zero.
    */
   public void prepareStep() {
+    for (double[][] part : biasSums) {
+      for (double[] sums : part) {
+        if (sums != null) {
+          java.util.Arrays.fill(sums, 0);
+        }
+      }
+    }
     for (int i = 0; i < keys.length; i++) {
       Dropout d = stages.get(i).dropout();
       if (d != null && d.rate() > 0) {
@@ -165,10 +183,11 @@ public final class BatchParts {
   }
 
   /**
-   * Back-propagates the loss gradient of rows {@code [from, to)} ({@link #outputGradientRows})
-   * to every stage's input, without the parameter gradients.
+   * Back-propagates the loss gradient of rows {@code [from, to)} ({@link #outputGradientRows}),
+   * part {@code part}'s rows, to every stage's input, without the weight gradients; adds the
+   * part's share of each bias gradient (column sums of its rows, in double).
    */
-  public void backward(int from, int to) {
+  public void backward(int part, int from, int to) {
     for (int i = stages.size() - 1; i >= 0; i--) {
       Stage s = stages.get(i);
       Matrix gOut = rows(gradients[i + 1], from, to);
@@ -178,6 +197,7 @@ public final class BatchParts {
           // ∂J/∂(x·W + b) = ∂J/∂y · 1[y > 0], in place: the weight gradient reads it later
           Kernels.reluMask(rows(activations[i + 1], from, to), gOut);
         }
+        Kernels.addColumnSums(gOut, biasSums[part][i]);
         if (gIn != null) {
           Blas.gemm(Transpose.NO, Transpose.YES, 1f, gOut, s.dense().weight().value(), 0f, gIn);
         }
@@ -216,8 +236,15 @@ public final class BatchParts {
       // numpy: dW[r0:r1] = a[:, r0:r1].T @ g
       Blas.gemmColumnsTransposed(1f, in, r0, r1, g, 0f, dw.rowRange(r0, r1));
       if ((long) part / parts < (long) (part + 1) / parts) {
-        // the bias's one row belongs to the last part
-        Kernels.columnSums(g, d.bias().gradient());
+        // the bias's one row belongs to the last part: Σ over parts of their column sums
+        Matrix db = d.bias().gradient();
+        for (int j = 0; j < db.cols(); j++) {
+          double sum = 0;
+          for (double[][] sums : biasSums) {
+            sum += sums[i][j];
+          }
+          db.put(j, (float) sum);
+        }
       }
     }
   }

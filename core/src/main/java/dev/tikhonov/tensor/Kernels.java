@@ -224,6 +224,28 @@ public final class Kernels {
     }
   }
 
+  /**
+   * {@code acc[j] += x[:, j].sum()} in double: a part of a batch's column sums, to be added to
+   * the other parts'. Modified: {@code acc}.
+   */
+  public static void addColumnSums(Matrix x, double[] acc) {
+    int n = x.cols();
+    if (acc.length != n) {
+      throw new IllegalArgumentException("column sums of " + x.shape() + " into " + acc.length);
+    }
+    float[] row = FLOAT_SCRATCH.get()[0];
+    FloatBuffer xb = x.buffer();
+    for (int i = 0, base = 0; i < x.rows(); i++, base += n) {
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        xb.get(base + from, row, 0, len);
+        for (int j = 0; j < len; j++) {
+          acc[from + j] += row[j];
+        }
+      }
+    }
+  }
+
   /** {@code out[:] = a + b} element-wise. Modified: {@code out} (may alias a or b). */
   public static void add(Matrix a, Matrix b, Matrix out) {
     Matrix.requireSameShape(a, b);

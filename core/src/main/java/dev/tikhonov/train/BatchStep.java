@@ -201,7 +201,7 @@ abstract class BatchStep {
       this.optimizer = optimizer;
       this.updateInParts = optimizer != null && optimizer.canStepInParts()
           && optimizer.parameters().equals(network.parameters());
-      parts = new BatchParts(network, batchSize);
+      parts = new BatchParts(network, batchSize, threads);
       yBatch = Matrix.zeros(batchSize, targetCols);
       partLoss = new double[threads];
       barrier = new Barrier(threads);
@@ -440,7 +440,7 @@ abstract class BatchStep {
       }
       // The part's mean-loss gradient, weighted by its share of the batch.
       Blas.scale((float) ((double) (to - from) / rows), g);
-      parts.backward(from, to);
+      parts.backward(t, from, to);
     }
   }
 

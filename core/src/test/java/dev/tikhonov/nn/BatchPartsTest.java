@@ -48,7 +48,7 @@ class BatchPartsTest {
       whole.backward(upstream);
 
       Sequential net = network();
-      BatchParts plan = new BatchParts(net, 32);
+      BatchParts plan = new BatchParts(net, 32, parts);
       plan.prepareStep();
       for (int t = parts - 1; t >= 0; t--) { // any order of parts
         int from = rows * t / parts;
@@ -59,7 +59,7 @@ class BatchPartsTest {
           assertEquals(out.rowRange(from, to).at(i), o.at(i), 1e-6, "output, part " + t);
         }
         plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
-        plan.backward(from, to);
+        plan.backward(t, from, to);
       }
       for (int t = 0; t < parts; t++) {
         plan.parameterGradients(rows, t, parts);
@@ -111,6 +111,6 @@ class BatchPartsTest {
     };
     Sequential unsupported = new Sequential(3, List.of(other));
     assertFalse(BatchParts.supports(unsupported));
-    assertThrows(IllegalArgumentException.class, () -> new BatchParts(unsupported, 8));
+    assertThrows(IllegalArgumentException.class, () -> new BatchParts(unsupported, 8, 2));
   }
 }

@@ -137,4 +137,22 @@ class KernelsTest {
     assertEquals(7.5f, a.get(1, 0));
     assertEquals(4, rows.bits().capacity());
   }
+
+  @Test
+  void addColumnSums_addsEachColumnsSumInDouble_overRowsLongerThanAChunk() {
+    Matrix x = Matrix.zeros(3, 1500);
+    for (int i = 0; i < x.size(); i++) {
+      x.put(i, (i % 3 == 0 ? 1e8f : 1f));
+    }
+    double[] acc = new double[1500];
+    acc[1499] = 0.5;
+    Kernels.addColumnSums(x, acc);
+    for (int j = 0; j < 1500; j++) {
+      double expected = (j == 1499 ? 0.5 : 0);
+      for (int i = 0; i < 3; i++) {
+        expected += x.get(i, j);
+      }
+      assertEquals(expected, acc[j], 0, "column " + j); // 1e8 + 1 + 1 exact in double
+    }
+  }
 }
