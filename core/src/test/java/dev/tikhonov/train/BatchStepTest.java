@@ -225,7 +225,7 @@ class BatchStepTest {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> step.lossAndGradients(data[0], data[1]));
       assertEquals("part failed on " + me, e.getMessage());
-      assertTrue(!(e instanceof BatchStep.Barrier.Broken), "not the barrier's own exception");
+      assertTrue(!(e instanceof Barrier.Broken), "not the barrier's own exception");
       assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
       assertEquals(32, loss.rowsByThread.get("tikhonov-batch-1"), "the worker ran its half");
       for (Thread t : loss.threads) {
