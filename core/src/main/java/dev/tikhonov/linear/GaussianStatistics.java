@@ -54,7 +54,7 @@ import java.util.Objects;
  * @param weightSum W = Σ wᵢ
  * @param featureMeans x̄ (p); all 0 when W = 0
  * @param targetMean ȳ; 0 when W = 0
- * @param featureScatter Sxx, p×p row-major, symmetric
+ * @param featureScatter Sxx, p×p row-major, symmetric (exactly, as every method here builds it)
  * @param featureTargetScatter Sxy (p)
  * @param targetScatter Syy
  */
@@ -162,8 +162,13 @@ public record GaussianStatistics(
     for (int j = 0; j < p; j++) {
       double fj = factor * delta[j];
       int o = j * p;
-      for (int k = 0; k < p; k++) {
+      // The upper triangle, mirrored: fj·δ_k and fk·δ_j can differ in the last bit, and the
+      // scatter stays exactly symmetric.
+      for (int k = j; k < p; k++) {
         scatter[o + k] = featureScatter[o + k] + other.featureScatter[o + k] + fj * delta[k];
+      }
+      for (int k = j + 1; k < p; k++) {
+        scatter[k * p + j] = scatter[o + k];
       }
       cross[j] = featureTargetScatter[j] + other.featureTargetScatter[j] + fj * deltaY;
     }
@@ -212,8 +217,11 @@ public record GaussianStatistics(
     for (int j = 0; j < p; j++) {
       double fj = factor * delta[j];
       int o = j * p;
-      for (int k = 0; k < p; k++) {
+      for (int k = j; k < p; k++) {
         scatter[o + k] = featureScatter[o + k] - part.featureScatter[o + k] - fj * delta[k];
+      }
+      for (int k = j + 1; k < p; k++) {
+        scatter[k * p + j] = scatter[o + k];
       }
       cross[j] = featureTargetScatter[j] - part.featureTargetScatter[j] - fj * deltaY;
     }

@@ -175,6 +175,22 @@ class GaussianStatisticsTest {
   }
 
   @Test
+  void plusAndMinus_keepTheScatterExactlySymmetric() {
+    int[] fold = IntStream.range(0, 400).filter(i -> i % 3 == 0).toArray();
+    int[] rest = IntStream.range(0, 400).filter(i -> i % 3 != 0).toArray();
+    GaussianStatistics a = GaussianStatistics.of(OFFSET.x, OFFSET.y, OFFSET.w, fold);
+    GaussianStatistics b = GaussianStatistics.of(OFFSET.x, OFFSET.y, OFFSET.w, rest);
+    for (GaussianStatistics s : new GaussianStatistics[] {a, a.plus(b), a.plus(b).minus(b)}) {
+      double[] scatter = s.featureScatter();
+      for (int j = 0; j < 5; j++) {
+        for (int k = 0; k < 5; k++) {
+          assertEquals(scatter[j * 5 + k], scatter[k * 5 + j], 0.0, j + "," + k);
+        }
+      }
+    }
+  }
+
+  @Test
   void minus_theWhole_isEmpty() {
     GaussianStatistics total = GaussianStatistics.of(OFFSET.x, OFFSET.y);
     GaussianStatistics none = total.minus(total);
