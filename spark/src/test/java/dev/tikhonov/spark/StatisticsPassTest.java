@@ -21,7 +21,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +34,7 @@ class StatisticsPassTest {
 
   @BeforeAll
   static void start() {
-    spark = TestSpark.start("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark = TestSpark.session("local[2]");
   }
 
   private static StatisticsPass pass(Optional<String> foldCol, int numFolds) {

@@ -11,7 +11,6 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ExceptionFailure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +21,7 @@ class StatisticsRetryTest {
 
   @BeforeAll
   static void start() {
-    spark = TestSpark.start("local[2,2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark = TestSpark.session("local[2,2]");
   }
 
   private static final StatisticsPass PASS = new StatisticsPass("features", "label",

@@ -18,15 +18,37 @@ import org.apache.spark.sql.types.StructType;
 final class TestSpark {
   private TestSpark() {}
 
-  /** A session on {@code master} (local[2], local[2,2], ...), loopback only, no UI. */
-  static SparkSession start(String master) {
-    return SparkSession.builder().master(master).appName("tikhonov-spark-test")
+  private static SparkSession current;
+
+  /**
+   * The shared session on {@code master} (local[2], local[2,2], ...), loopback only, no UI.
+   * Test classes share it (a session costs seconds to start on a loaded machine); asking for
+   * another master stops it and starts a new one.
+   */
+  static synchronized SparkSession session(String master) {
+    if (current != null && !current.sparkContext().isStopped()
+        && current.sparkContext().master().equals(master)) {
+      return current;
+    }
+    if (current != null) {
+      current.stop();
+    }
+    current = SparkSession.builder().master(master).appName("tikhonov-spark-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
+    return current;
+  }
+
+  /** Stops the shared session (the next {@link #session} starts a new one). */
+  static synchronized void restart() {
+    if (current != null) {
+      current.stop();
+      current = null;
+    }
   }
 
   static final StructType SCHEMA = new StructType()
