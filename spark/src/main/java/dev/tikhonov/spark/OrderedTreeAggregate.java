@@ -40,14 +40,18 @@ final class OrderedTreeAggregate {
    * the result of {@code v_0 ⊕ v_1 ⊕ … ⊕ v_{P−1}} for a fixed bracketing.
    *
    * @param combine ⊕; it may return one of its arguments but must not modify them
+   * @param none the result when {@code partials} has no partition at all
    * @param depth suggested depth of the tree (≥ 1), as {@code treeAggregate}'s
    */
-  static <T> T reduce(JavaRDD<T> partials, Function2<T, T, T> combine, int depth)
+  static <T> T reduce(JavaRDD<T> partials, Function2<T, T, T> combine, T none, int depth)
       throws Exception {
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be at least 1, got " + depth);
     }
     int count = partials.getNumPartitions();
+    if (count == 0) {
+      return none;
+    }
     JavaPairRDD<Integer, T> level = partials.mapPartitionsWithIndex(
         (index, values) -> single(index, values), true).mapToPair(t -> t);
     int scale = Math.max((int) Math.ceil(Math.pow(count, 1.0 / depth)), 2);

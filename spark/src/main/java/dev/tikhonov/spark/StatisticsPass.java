@@ -8,7 +8,6 @@ import dev.tikhonov.linear.GaussianStatistics;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
@@ -72,7 +71,8 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
         foldCol.orElse(""), numFolds, seed, maxFeatures);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);
     byte[][] merged = SparkFailures.unwrap(
-        () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, aggregationDepth));
+        () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
+            aggregationDepth));
     GaussianStatistics[] folds = StatisticsCodec.decode(merged);
     if (folds == null) {
       throw new InputException("the data have no rows");

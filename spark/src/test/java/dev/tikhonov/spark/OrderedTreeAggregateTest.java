@@ -29,7 +29,8 @@ class OrderedTreeAggregateTest {
       names.add(Integer.toString(i));
     }
     JavaRDD<String> values = context.parallelize(names, partitions);
-    return OrderedTreeAggregate.reduce(values, (a, b) -> "(" + a + "+" + b + ")", depth);
+    return OrderedTreeAggregate.reduce(values, (a, b) -> "(" + a + "+" + b + ")", "none",
+        depth);
   }
 
   @Test
@@ -46,6 +47,8 @@ class OrderedTreeAggregateTest {
   void reduce_fewPartitions_foldsLeftToRightOnTheDriver() throws Exception {
     assertEquals("(((0+1)+2)+3)", bracketed(4, 2));
     assertEquals("0", bracketed(1, 2));
+    assertEquals("none", OrderedTreeAggregate.reduce(context.<String>emptyRDD(),
+        (a, b) -> a + b, "none", 2));
   }
 
   @Test

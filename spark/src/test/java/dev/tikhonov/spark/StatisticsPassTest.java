@@ -300,6 +300,19 @@ class StatisticsPassTest {
   }
 
   @Test
+  void run_withNoRows_saysSo() {
+    JavaRDD<Row> none = org.apache.spark.api.java.JavaSparkContext
+        .fromSparkContext(spark.sparkContext()).emptyRDD();
+    List<Row> noRows = List.of();
+    for (Dataset<Row> empty : List.of(spark.createDataFrame(none, TestSpark.SCHEMA),
+        spark.createDataFrame(noRows, TestSpark.SCHEMA))) {
+      InputException e = assertThrows(InputException.class,
+          () -> pass(Optional.of("fold"), 4).run(empty));
+      assertEquals("the data have no rows", e.getMessage());
+    }
+  }
+
+  @Test
   void run_withAnEmptyFold_saysWhichAndWhatToDo() {
     InputException e = assertThrows(InputException.class,
         () -> pass(Optional.of("fold"), 5).run(TestSpark.frame(spark, TABLE, 2)));
