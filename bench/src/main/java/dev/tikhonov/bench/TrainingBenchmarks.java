@@ -1,8 +1,8 @@
 package dev.tikhonov.bench;
 
-import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import dev.tikhonov.nn.Architecture;
 import dev.tikhonov.nn.Initializer;
@@ -70,7 +70,7 @@ public class TrainingBenchmarks {
     double[][] x;
     double[] y;
     List<String> names = new ArrayList<>();
-    ElasticNetConfig config;
+    PathSettings config;
 
     @Setup
     public void setup() {
@@ -89,7 +89,7 @@ public class TrainingBenchmarks {
       for (int j = 0; j < p; j++) {
         names.add("x" + j);
       }
-      config = ElasticNetConfig.lasso().withStandardize(false).withNlambda(20);
+      config = PathSettings.lasso().withStandardize(false).withNumLambdas(20);
     }
   }
 
@@ -102,7 +102,7 @@ public class TrainingBenchmarks {
   }
 
   @Benchmark
-  public GlmPath lassoPath20(Lasso s) {
+  public PathSolution lassoPath20(Lasso s) {
     return ElasticNetPath.fit(s.x, s.y, s.config, s.names);
   }
 }

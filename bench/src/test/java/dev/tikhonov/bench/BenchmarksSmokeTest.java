@@ -3,7 +3,7 @@ package dev.tikhonov.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +53,8 @@ class BenchmarksSmokeTest {
 
     TrainingBenchmarks.Lasso lasso = new TrainingBenchmarks.Lasso();
     lasso.setup();
-    GlmPath path = t.lassoPath20(lasso);
+    PathSolution path = t.lassoPath20(lasso);
     assertTrue(path.size() >= 5, "path of " + path.size() + " λ");
-    assertTrue(path.df()[path.size() - 1] > 0, "the last λ selects features");
+    assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0, "the last λ selects features");
   }
 }

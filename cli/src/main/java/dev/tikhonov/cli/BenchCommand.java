@@ -205,6 +205,11 @@ public final class BenchCommand implements Runnable {
         description = "Run only these of lasso_path, enet_path, lasso_cv10, ridge_gcv.")
     List<String> only;
 
+    @Option(names = "--tol", paramLabel = "T",
+        description = "Certificate tolerance of the lasso and elastic-net paths (relative "
+            + "duality gap). Default: ${DEFAULT-VALUE}.")
+    double tolerance = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
+
     @Option(names = "--repeats", paramLabel = "R",
         description = "Time each workload R times and keep the median. Default: "
             + "${DEFAULT-VALUE}.")
@@ -241,9 +246,9 @@ public final class BenchCommand implements Runnable {
         List<PathBench.Timing> runs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
           runs.add(switch (name) {
-            case "lasso_path" -> PathBench.lassoPath(problem, refs);
-            case "enet_path" -> PathBench.enetPath(problem, refs);
-            case "lasso_cv10" -> PathBench.lassoCv(problem, threads);
+            case "lasso_path" -> PathBench.lassoPath(problem, refs, tolerance);
+            case "enet_path" -> PathBench.enetPath(problem, refs, tolerance);
+            case "lasso_cv10" -> PathBench.lassoCv(problem, threads, tolerance);
             default -> PathBench.ridgeGcv(problem);
           });
         }

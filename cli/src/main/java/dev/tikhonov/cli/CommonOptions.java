@@ -30,14 +30,18 @@ final class CommonOptions {
     if (out != null) {
       return out;
     }
+    // runs/<command>-<time>; a second run in the same second gets its own directory.
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    return Path.of("runs", command + "-" + stamp);
+    Path dir = Path.of("runs", command.replace(' ', '-') + "-" + stamp);
+    for (int k = 2; java.nio.file.Files.exists(dir); k++) {
+      dir = Path.of("runs", command.replace(' ', '-') + "-" + stamp + "-" + k);
+    }
+    return dir;
   }
 
   void applyThreads() {
     if (threads < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--threads must be >= 1, got " + threads);
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
     Blas.setThreads(threads);
   }

@@ -1,21 +1,18 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
+import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TargetKind;
-import dev.tikhonov.io.ModelFile;
-import dev.tikhonov.tensor.Matrix;
-import dev.tikhonov.train.Evaluation;
-import dev.tikhonov.train.Model;
-import dev.tikhonov.train.Task;
+import dev.tikhonov.estimate.Classifier;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.Predictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +31,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--data", paramLabel = "PATH",
-      description = "A CSV file (with --target), or an MNIST-style directory (its test set). "
+      description = "A CSV file (with --target), a LIBSVM file, or an MNIST-style directory "
+          + "(its test set). "
           + "Default: the bundled MNIST sample's 2,000 test digits.")
   Path data;
 
@@ -55,86 +53,44 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
     dev.tikhonov.tensor.Blas.setThreads(threads);
-    Model m = ModelFile.load(model);
-    Dataset raw = labelled(m);
-    Datasets.requireFinite(raw);
-    Dataset seen = raw.withFeatures(m.standardize(raw.features()));
-    Evaluation e = Evaluation.of(m.network(), m.spec().task().loss(), seen);
+    Predictor m = Predictor.load(model);
+    Dataset labelled = labelled(m);
+    Evaluation e = m.evaluate(labelled);
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("rows", raw.size());
+    metrics.put("rows", e.rows());
     metrics.put("loss", e.loss());
-    metrics.put("accuracy", Double.isNaN(e.accuracy()) ? null : e.accuracy());
+    metrics.put("accuracy", e.accuracy().isPresent() ? e.accuracy().getAsDouble() : null);
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {
       System.out.printf("%s on %s: %d rows, loss %.6f%s%n", model,
-          data == null ? Mnist.BUNDLED_SOURCE : data, raw.size(), e.loss(),
-          Double.isNaN(e.accuracy()) ? "" : String.format(", accuracy %.4f", e.accuracy()));
+          data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(),
+          e.accuracy().isPresent() ? String.format(", accuracy %.4f", e.accuracy().getAsDouble())
+              : "");
     }
     return 0;
   }
 
-  private Dataset labelled(Model m) {
-    boolean classifier = m.spec().task() == Task.CLASSIFICATION;
-    Dataset d;
+  private Dataset labelled(Predictor m) {
+    TargetKind kind = m instanceof Classifier ? TargetKind.CLASS : TargetKind.REAL;
     if (data == null) {
-      d = Mnist.bundled().test();
-    } else if (!Files.exists(data)) {
+      return Mnist.bundled().test();
+    }
+    if (!Files.exists(data)) {
       throw new InputException("--data " + data + ": no such file or directory");
-    } else if (Files.isDirectory(data)) {
-      d = Mnist.load(data).test();
-    } else if (PredictCommand.isCsv(data)) {
-      if (target == null) {
-        throw new InputException("--data " + data + " is a CSV file: name the label column "
-            + "with --target COLUMN");
+    }
+    return switch (DataFormat.of(data)) {
+      case IDX_DIRECTORY -> Mnist.load(data).test();
+      case LIBSVM -> LibsvmReader.read(data, kind, m.featureNames().size());
+      case IDX_FILE -> throw new InputException("--data " + data + ": an IDX file holds no "
+          + "labels; give an MNIST-style directory, a CSV (with --target) or a LIBSVM file");
+      case DELIMITED -> {
+        if (target == null) {
+          throw new InputException("--data " + data + " is a CSV file: name the label column "
+              + "with --target COLUMN");
+        }
+        yield Dataset.read(data, target, kind);
       }
-      d = CsvReader.read(data, target, classifier ? TargetKind.CLASS : TargetKind.REAL);
-    } else {
-      throw new InputException("--data " + data + ": expected a CSV file or an MNIST-style "
-          + "directory");
-    }
-    if (classifier != d.isClassification()) {
-      throw new InputException(data + ": the model is a " + (classifier ? "classifier" : 
-          "regression model") + " but the data's target is " + (d.isClassification()
-              ? "a class label" : "a number"));
-    }
-    return align(m, d);
-  }
-
-  /** The model's feature columns in its order, and labels as the model's class indices. */
-  private static Dataset align(Model m, Dataset d) {
-    List<String> wanted = m.featureNames();
-    int[] column = new int[wanted.size()];
-    for (int j = 0; j < column.length; j++) {
-      column[j] = d.featureNames().indexOf(wanted.get(j));
-      if (column[j] < 0) {
-        throw new InputException(d.source() + ": missing feature column \"" + wanted.get(j)
-            + "\" that the model expects");
-      }
-    }
-    Matrix x = Matrix.zeros(d.size(), column.length);
-    for (int i = 0; i < d.size(); i++) {
-      for (int j = 0; j < column.length; j++) {
-        x.set(i, j, d.features().get(i, column[j]));
-      }
-    }
-    if (!d.isClassification()) {
-      if (d.targets().cols() != m.network().outputSize()) {
-        throw new InputException(d.source() + ": " + d.targets().cols() + " targets but the "
-            + "model predicts " + m.network().outputSize());
-      }
-      return new Dataset(x, d.targets(), wanted, List.of(), d.source());
-    }
-    Matrix y = Matrix.zeros(d.size(), 1);
-    for (int i = 0; i < d.size(); i++) {
-      String label = d.classNames().get(d.label(i));
-      int k = m.classNames().indexOf(label);
-      if (k < 0) {
-        throw new InputException(d.source() + ": row " + (i + 1) + ": label \"" + label
-            + "\" is not one of the model's classes " + m.classNames());
-      }
-      y.put(i, k);
-    }
-    return new Dataset(x, y, wanted, m.classNames(), d.source());
+    };
   }
 }

@@ -6,6 +6,8 @@ import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.RidgeVsLasso;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,18 +65,27 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.applyThreads();
-    Path out = common.outDir(name);
-    Instant start = Instant.now();
-    return switch (name) {
-      case "mnist-l2" -> mnistL2(out, start);
-      case "gd-linear" -> gdLinear(out, start);
-      case "ridge-vs-lasso" -> ridgeVsLasso(out, start);
+    RunKind kind = switch (name) {
+      case "mnist-l2" -> RunKind.MNIST_L2;
+      case "gd-linear" -> RunKind.GD_LINEAR;
+      case "ridge-vs-lasso" -> RunKind.RIDGE_VS_LASSO;
       default -> throw new IllegalArgumentException("unknown experiment '" + name
           + "': expected mnist-l2, gd-linear or ridge-vs-lasso");
     };
+    if (data != null && kind != RunKind.MNIST_L2) {
+      throw new IllegalArgumentException("--data is for mnist-l2; " + name
+          + " makes its own data");
+    }
+    RunWriter out = RunWriter.open(common.outDir(name), kind);
+    Instant start = Instant.now();
+    return switch (kind) {
+      case MNIST_L2 -> mnistL2(out, start);
+      case GD_LINEAR -> gdLinear(out, start);
+      default -> ridgeVsLasso(out, start);
+    };
   }
 
-  private int mnistL2(Path out, Instant start) {
+  private int mnistL2(RunWriter out, Instant start) {
     MnistL2.Settings base = quick ? MnistL2.Settings.quick() : MnistL2.Settings.full();
     MnistL2.Settings s = new MnistL2.Settings(lambdas != null ? lambdas : base.lambdas(),
         base.dropout(), base.dropoutLambdas(), seeds != null ? seeds : base.seeds(),
@@ -107,7 +118,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
         start, settings, human);
-    human.printf("wrote %s (%.0fs)%n", out,
+    human.printf("wrote %s (%.0fs)%n", out.dir(),
         java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       System.out.println(Json.oneLine(rows));
@@ -121,7 +132,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     return Json.MAPPER.convertValue(settingsRecord, LinkedHashMap.class);
   }
 
-  private int ridgeVsLasso(Path out, Instant start) {
+  private int ridgeVsLasso(RunWriter out, Instant start) {
     RidgeVsLasso.Settings s = quick ? RidgeVsLasso.Settings.quick()
         : RidgeVsLasso.Settings.full();
     long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0;
@@ -131,7 +142,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
         + "   (standardized features, glmnet's path)");
     human.println();
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out, s, seed, common.threads, human);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out.dir(), s, seed, common.threads, human);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "ridge-vs-lasso");
     settings.put("quick", quick);
@@ -139,14 +150,14 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println();
     RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
         settings, human);
-    human.printf("wrote %s%n", out);
+    human.printf("wrote %s%n", out.dir());
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }
     return 0;
   }
 
-  private int gdLinear(Path out, Instant start) {
+  private int gdLinear(RunWriter out, Instant start) {
     GdLinear.Settings s = quick ? GdLinear.Settings.quick() : GdLinear.Settings.defaults();
     var human = common.human();
     human.printf("experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch gradient "
@@ -166,7 +177,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     human.println();
     RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
         settings, human);
-    human.printf("wrote %s%n", out);
+    human.printf("wrote %s%n", out.dir());
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }

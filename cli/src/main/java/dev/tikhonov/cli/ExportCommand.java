@@ -1,8 +1,8 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.io.ModelFile;
-import dev.tikhonov.io.OnnxExport;
-import dev.tikhonov.train.Model;
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.estimate.Export;
+import dev.tikhonov.estimate.Predictor;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +34,11 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Model m = ModelFile.load(model);
-    OnnxExport.write(m, out);
-    System.err.printf("tikhonov export: %s (%s) -> %s%n", model, m.spec().describe(), out);
+    AtomicFiles.requireWritable(out, "ONNX file (--out)");
+    Predictor m = Predictor.load(model);
+    Export.onnx(m, out);
+    System.err.printf("tikhonov export: %s (%s) -> %s%n", model, m.provenance().estimator(),
+        out);
     return 0;
   }
 }

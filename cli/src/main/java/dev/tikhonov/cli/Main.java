@@ -42,13 +42,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-            commandLine.getErr().println("tikhonov: error: " + ex.getMessage());
-            return 2;
-          }
-          throw ex;
-        });
+        (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -69,7 +63,37 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
     lastArgs = java.util.List.of(args);
-    return commandLine().execute(args);
+    try {
+      return commandLine().execute(args);
+    } catch (Throwable t) {
+      // picocli hands Errors (out of memory, ...) through; no stack trace reaches a user.
+      return report(t, new java.io.PrintWriter(System.err, true));
+    }
+  }
+
+  /**
+   * One line on stderr for anything a command throws, and the exit code: 2 for bad input
+   * (InputException, invalid settings, out of memory), 1 for anything else, which is a bug —
+   * its stack trace is shown only with TIKHONOV_DEBUG=1.
+   */
+  static int report(Throwable ex, java.io.PrintWriter err) {
+    if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+      err.println("tikhonov: error: " + Flags.toFlags(ex.getMessage()));
+      return 2;
+    }
+    if (ex instanceof OutOfMemoryError) {
+      err.println("tikhonov: error: out of memory (" + ex.getMessage() + "); give Java more "
+          + "with TIKHONOV_JAVA_OPTS=-Xmx<size> (e.g. -Xmx8g) or use less data");
+      return 2;
+    }
+    err.println("tikhonov: internal error: " + ex.getClass().getName() + ": " + ex.getMessage()
+        + " (this is a bug; please report it with the command line; TIKHONOV_DEBUG=1 shows the "
+        + "stack trace)");
+    if (System.getenv("TIKHONOV_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
   }
 
   public static void main(String[] args) {

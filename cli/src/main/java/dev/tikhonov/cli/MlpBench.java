@@ -3,19 +3,14 @@ package dev.tikhonov.cli;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.loss.SoftmaxCrossEntropy;
-import dev.tikhonov.nn.Architecture;
-import dev.tikhonov.nn.Initializer;
-import dev.tikhonov.nn.Sequential;
-import dev.tikhonov.optim.OptimizerConfig;
-import dev.tikhonov.regularize.ElasticNetPenalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.FitOptions;
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.train.EpochRecord;
-import dev.tikhonov.train.Evaluation;
-import dev.tikhonov.train.RandomStreams;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Trainer;
 import dev.tikhonov.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,16 +97,14 @@ final class MlpBench {
         "synthetic");
   }
 
-  /** Trains one network for {@code epochs} and evaluates it on the test part. */
+  /**
+   * Trains one network for {@code epochs} through the library's own estimator (the recipe of
+   * shared/peers/torch_mlp.py) and evaluates it on the test part.
+   */
   static Result run(TrainTest data, int epochs, double lambda, long seed,
       TrainingListener progress) {
     Dataset train = data.train();
     Dataset test = data.test();
-    RandomStreams random = RandomStreams.of(seed);
-    Sequential network = Architecture.mlp(0, 256, 128).build(train.numFeatures(),
-        train.numClasses(), Initializer.pytorchDefault(), random.init(), random.dropout());
-    TrainConfig config = new TrainConfig(epochs, 128, seed, new ElasticNetPenalty(lambda, 0),
-        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
     List<Double> seconds = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
       @Override
@@ -120,12 +113,14 @@ final class MlpBench {
         progress.onEpoch(record);
       }
     };
-    var result = new Trainer(config, listener)
-        .fit(network, new SoftmaxCrossEntropy(), train, null, random.shuffle());
-    Evaluation eval = Evaluation.of(network, new SoftmaxCrossEntropy(), test);
+    NetworkClassifier model = MlpClassifier.builder().hiddenLayers(256, 128).lambda(lambda)
+        .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(128)
+        .seed(seed).build()
+        .fit(train, FitOptions.none().withListener(listener));
+    Evaluation eval = model.evaluate(test);
     return new Result(train.source(), train.size(), test.size(),
-        seconds.stream().mapToDouble(Double::doubleValue).toArray(), eval.accuracy(),
-        eval.loss(), result.trainLoss());
+        seconds.stream().mapToDouble(Double::doubleValue).toArray(),
+        eval.accuracy().orElseThrow(), eval.loss(), model.training().orElseThrow().trainLoss());
   }
 
   /** Peak resident set size of this process (VmHWM), or −1 where /proc is unavailable. */

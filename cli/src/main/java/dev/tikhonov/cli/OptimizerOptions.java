@@ -1,7 +1,8 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.optim.LearningRateSchedule;
+import dev.tikhonov.estimate.EpochSchedule;
 import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
 import picocli.CommandLine.Option;
 
 /** Optimizer flags, turned into an {@link OptimizerConfig}. */
@@ -28,8 +29,9 @@ final class OptimizerOptions {
   @Option(names = "--weight-decay", paramLabel = "D",
       description = "Decoupled weight decay d ≥ 0 on the weights, outside the objective: after "
           + "each step w ← w − lr·d·w (PyTorch AdamW's convention). Not the same as --lambda, "
-          + "whose gradient goes through the optimizer (coupled). Default: 0.")
-  double weightDecay = 0;
+          + "whose gradient goes through the optimizer (coupled). Default: 0 (0.01 for adamw, "
+          + "PyTorch's AdamW default).")
+  Double weightDecay;
 
   @Option(names = "--schedule", paramLabel = "S",
       description = "Learning-rate schedule: constant, step (×0.1 every --step-epochs) or cosine "
@@ -55,30 +57,30 @@ final class OptimizerOptions {
     };
   }
 
-  OptimizerConfig build(long stepsPerEpoch, int epochs) {
+  /**
+   * The optimizer through the library's own factories ({@link Optimizers}), so the CLI and Java
+   * users build the same thing; {@code --weight-decay} is the decoupled decay of every kind.
+   */
+  OptimizerConfig build() {
     double lr = learningRate();
-    if (!(lr > 0) || Double.isInfinite(lr)) {
-      throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
-    }
-    if (!(weightDecay >= 0)) {
-      throw new IllegalArgumentException("--weight-decay must be >= 0, got " + weightDecay);
-    }
-    LearningRateSchedule s = switch (schedule) {
-      case constant -> LearningRateSchedule.constant(lr);
-      case step -> LearningRateSchedule.stepDecay(lr, stepsPerEpoch * stepEpochs, 0.1);
-      case cosine -> LearningRateSchedule.cosine(lr, stepsPerEpoch * epochs, 0);
-    };
-    OptimizerConfig.Kind kind = switch (optimizer) {
-      case sgd -> OptimizerConfig.Kind.SGD;
-      case momentum -> OptimizerConfig.Kind.MOMENTUM;
-      case nesterov -> OptimizerConfig.Kind.NESTEROV;
-      case adam -> OptimizerConfig.Kind.ADAM;
-      case adamw -> OptimizerConfig.Kind.ADAMW;
-      case rmsprop -> OptimizerConfig.Kind.RMSPROP;
-    };
-    double beta1 = 0.9;
-    double beta2 = 0.999;
-    double eps = optimizer == Name.rmsprop ? 1e-8 : 1e-8;
-    return new OptimizerConfig(kind, s, momentum, beta1, beta2, eps, weightDecay, clipNorm);
+    OptimizerConfig base = Flags.translate(() -> switch (optimizer) {
+      case sgd -> Optimizers.sgd(lr);
+      case momentum -> Optimizers.sgd(lr).momentum(momentum);
+      case nesterov -> Optimizers.nesterov(lr, momentum);
+      case adam -> Optimizers.adam(lr);
+      case adamw -> Optimizers.adamW(lr, OptimizerConfig.DEFAULT_ADAMW_WEIGHT_DECAY);
+      case rmsprop -> Optimizers.rmsprop(lr);
+    });
+    double d = weightDecay != null ? weightDecay : base.weightDecay();
+    return Flags.translate(() -> base.weightDecay(d).clipNorm(clipNorm));
+  }
+
+  /** The --schedule flag as an epoch schedule. */
+  EpochSchedule schedule() {
+    return Flags.translate(() -> switch (schedule) {
+      case constant -> EpochSchedule.constant();
+      case step -> EpochSchedule.stepDecay(stepEpochs, 0.1);
+      case cosine -> EpochSchedule.cosine();
+    });
   }
 }

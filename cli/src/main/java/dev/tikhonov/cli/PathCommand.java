@@ -1,28 +1,30 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.TargetKind;
-import dev.tikhonov.linear.ElasticNetConfig;
-import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.GlmPath;
-import dev.tikhonov.linear.LogisticPath;
-import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.estimate.CrossValidatedPath;
+import dev.tikhonov.estimate.ElasticNet;
+import dev.tikhonov.estimate.ElasticNetCV;
+import dev.tikhonov.estimate.LinearBuilder;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RegularizationPath;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CvResult;
-import dev.tikhonov.select.HeldOutLoss;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
-import dev.tikhonov.select.PathFitter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,8 +74,10 @@ public final class PathCommand implements Callable<Integer> {
   boolean noStandardize;
 
   @Option(names = "--tol", paramLabel = "T",
-      description = "Convergence threshold (glmnet's thresh). Default: ${DEFAULT-VALUE}.")
-  double tol = ElasticNetConfig.DEFAULT_TOL;
+      description = "Tolerance every λ is certified to: the relative duality gap (gaussian) or "
+          + "the scaled KKT residual (binomial, multinomial) of its solution (docs/linear.md). "
+          + "Default: ${DEFAULT-VALUE}.")
+  double tol = PathSettings.DEFAULT_TOLERANCE;
 
   @Option(names = "--cv-folds", paramLabel = "K",
       description = "Cross-validate with K seeded random folds.")
@@ -90,236 +94,153 @@ public final class PathCommand implements Callable<Integer> {
 
   @Option(names = "--save", paramLabel = "FILE",
       description = "Save the fit at one λ (see --save-lambda) as a model file for predict, "
-          + "evaluate and export (safetensors + JSON header; docs/model-files.md).")
+          + "evaluate and export: coefficients in double precision (safetensors + JSON "
+          + "header; docs/model-files.md).")
   Path save;
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
       description = "Which λ --save keeps: min (lambda_min of CV), 1se (lambda_1se), or a number "
-          + "(coefficients interpolated in λ as glmnet's predict(s=)). Default: min with CV, "
-          + "else the smallest λ of the path.")
+          + "(coefficients interpolated in λ as glmnet's predict(s=)), or last (the smallest "
+          + "λ of the path). Default: min with CV, else last.")
   String saveLambda;
 
   @Mixin CommonOptions common = new CommonOptions();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
-    String fam = family.toLowerCase(Locale.ROOT);
-    if (!List.of("gaussian", "binomial", "multinomial").contains(fam)) {
-      throw new InputException("--family must be gaussian, binomial or multinomial, got '"
-          + family + "'");
-    }
+    Family fam = familyOf(family);
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
-    ElasticNetConfig config = config();
-    boolean classification = !fam.equals("gaussian");
-    Dataset dataset = read(classification ? TargetKind.CLASS : TargetKind.REAL);
-    double[][] x = features(dataset);
-    double[] y = targets(dataset);
-    List<String> names = dataset.featureNames();
-    PathFitter fitter;
-    HeldOutLoss loss;
-    if (classification) {
-      int k = dataset.numClasses();
-      if (fam.equals("binomial") && k != 2) {
-        throw new InputException("--family binomial needs exactly 2 classes, " + data
-            + " has " + k + " " + dataset.classNames() + "; use --family multinomial");
+    if (saveLambda != null && save == null) {
+      throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
+    }
+    // Settings, the output directory and the model file are checked before the data are read.
+    LinearBuilder<?> settings = fam == Family.GAUSSIAN ? ElasticNet.gaussian()
+        : fam == Family.BINOMIAL ? ElasticNet.binomial() : ElasticNet.multinomial();
+    configure(settings);
+    Flags.translate(() -> ((ElasticNet.Builder<?>) settings).build());
+    if (cvFolds != null && cvFolds < 2) {
+      throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
+    }
+    RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
+    if (save != null) {
+      AtomicFiles.requireWritable(save, "model file (--save)");
+    }
+    Dataset dataset = read(fam == Family.GAUSSIAN ? TargetKind.REAL : TargetKind.CLASS);
+    RegularizationPath<? extends Predictor> path;
+    Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
+    if (cvFolds != null || foldid != null) {
+      ElasticNetCV.Builder<? extends Predictor> b = ElasticNetCV.of(fam);
+      configure(b);
+      b.threads(common.threads);
+      if (foldid != null) {
+        b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
+      } else {
+        b.numFolds(cvFolds).seed(seed);
       }
-      fitter = (rows, l) -> logisticPath(subset(x, rows), subset(y, rows), k,
-          config.withLambdas(l == null ? config.lambdas() : l), names, dataset.classNames());
-      loss = fam.equals("binomial")
-          ? HeldOutLoss.binomialDeviance(x, y) : HeldOutLoss.multinomialDeviance(x, y);
+      CrossValidatedPath<? extends Predictor> fit = Flags.translate(b::build)
+          .crossValidate(dataset);
+      path = fit.path();
+      cv = Optional.of(fit);
     } else {
-      fitter = (rows, l) -> ElasticNetPath.fit(x, y, rows,
-          config.withLambdas(l == null ? config.lambdas() : l), names);
-      loss = HeldOutLoss.squaredError(x, y);
+      path = ((ElasticNet.Builder<?>) settings).build().path(dataset);
     }
-    GlmPath path = fitter.fit(null, config.lambdas());
-    KFold folds = folds(y.length);
-    CvResult cv = null;
-    if (folds != null) {
-      CrossValidation.Alignment alignment = config.lambdas() != null
-          ? CrossValidation.Alignment.SAME_LAMBDAS : CrossValidation.Alignment.INTERPOLATE;
-      cv = CrossValidation.run(fitter, loss, folds, path.lambda(), alignment, common.threads);
-    }
-    Path out = common.outDir("path");
-    Files.createDirectories(out);
-    PathFiles.write(out, path, cv);
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("family", fam);
-    settings.put("l1_ratio", l1Ratio);
-    settings.put("lambdas", lambdas);
-    settings.put("nlambda", nlambda);
-    settings.put("lambda_min_ratio", lambdaMinRatio);
-    settings.put("standardize", !noStandardize);
-    settings.put("tol", tol);
-    settings.put("cv_folds", folds == null ? null : folds.numFolds());
-    settings.put("foldid", foldid == null ? null : foldid.toString());
+    Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
+    PathFiles.write(writer.dir(), path.solution(), curve);
+    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + Flags.toFlags(
+        w.replace("raise the tolerance", "raise --tol").replace("raise maxIterations",
+            "raise --max-iterations"))));
+    Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
+    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
+    runSettings.put("foldid", foldid == null ? null : foldid.toString());
     DataOptions dataOptions = new DataOptions();
     dataOptions.data = data;
     dataOptions.target = target;
     if (common.json) {
-      System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path, cv)));
+      System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path.solution(),
+          curve)));
     }
-    common.human().print(PathFiles.summary(path, cv));
-    RunFiles.finish(out, "path", seed, common.threads, dataOptions, started, settings,
-        common.human());
-    common.human().println("wrote " + out.resolve("path.json") + " and path.csv");
+    common.human().print(PathFiles.summary(path.solution(), curve));
     if (save != null) {
-      saveModel(path, cv, settings);
+      saveModel(path, cv);
     }
+    RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
+        common.human());
+    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
     return 0;
   }
 
-  private ElasticNetConfig config() {
-    double[] given = null;
-    if (lambdas != null) {
-      given = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-    return new ElasticNetConfig(l1Ratio, nlambda,
-        lambdaMinRatio == null ? Double.NaN : lambdaMinRatio, given, !noStandardize, tol,
-        ElasticNetConfig.DEFAULT_MAX_ITERATIONS, null, true);
+  private static Family familyOf(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "gaussian" -> Family.GAUSSIAN;
+      case "binomial" -> Family.BINOMIAL;
+      case "multinomial" -> Family.MULTINOMIAL;
+      default -> throw new InputException("--family must be gaussian, binomial or multinomial, "
+          + "got '" + name + "'");
+    };
+  }
+
+  /** The path settings of the flags on an estimator builder. */
+  private void configure(LinearBuilder<?> b) {
+    Flags.translate(() -> {
+      b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol);
+      if (lambdas != null) {
+        b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      if (lambdaMinRatio != null) {
+        b.lambdaMinRatio(lambdaMinRatio);
+      }
+      return b;
+    });
   }
 
   private Dataset read(TargetKind kind) {
     if (!Files.isRegularFile(data)) {
       throw new InputException("--data " + data + ": no such file");
     }
-    String name = data.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")) {
-      if (target == null) {
-        throw new InputException("--data " + data + " is a CSV file: say which column to "
-            + "predict with --target COLUMN");
-      }
-      return CsvReader.read(data, target, kind);
+    if (DataFormat.of(data) == DataFormat.LIBSVM) {
+      return Dataset.read(data, kind);
     }
-    return LibsvmReader.read(data, kind);
+    if (target == null) {
+      throw new InputException("--data " + data + " is delimited text: say which column to "
+          + "predict with --target COLUMN");
+    }
+    return Dataset.read(data, target, kind);
   }
 
-  private KFold folds(int n) throws IOException {
-    if (cvFolds != null) {
-      return KFold.random(n, cvFolds, seed);
-    }
-    if (foldid == null) {
-      return null;
-    }
-    List<String> lines = Files.readAllLines(foldid);
-    List<Integer> ids = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String cell = lines.get(i).trim().replace("\"", "");
-      if (cell.isEmpty()) {
-        continue;
-      }
-      try {
-        ids.add(Integer.parseInt(cell));
-      } catch (NumberFormatException e) {
-        if (i == 0) {
-          continue; // a header line
-        }
-        throw InputException.at(foldid.toString(), i + 1, 1,
-            "'" + cell + "' is not a fold number 1..K");
-      }
-    }
-    if (ids.size() != n) {
-      throw new InputException(foldid + ": " + ids.size() + " fold ids for " + n + " data rows");
-    }
-    return KFold.of(ids.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  /** The binomial or multinomial path (proximal Newton, glmnet's lognet). */
-  private static GlmPath logisticPath(double[][] x, double[] y, int numClasses,
-      ElasticNetConfig config, List<String> names, List<String> classNames) {
-    return LogisticPath.fit(x, y, numClasses, config, names, classNames);
-  }
-
-  private static double[][] features(Dataset d) {
-    double[][] x = new double[d.size()][d.numFeatures()];
-    for (int i = 0; i < d.size(); i++) {
-      for (int j = 0; j < d.numFeatures(); j++) {
-        x[i][j] = d.features().get(i, j);
-      }
-    }
-    return x;
-  }
-
-  private static double[] targets(Dataset d) {
-    double[] y = new double[d.size()];
-    for (int i = 0; i < d.size(); i++) {
-      y[i] = d.targets().at(i);
-    }
-    return y;
-  }
-
-  private static double[][] subset(double[][] x, int[] rows) {
-    if (rows == null) {
-      return x;
-    }
-    double[][] out = new double[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = x[rows[i]];
-    }
-    return out;
-  }
-
-  private static double[] subset(double[] y, int[] rows) {
-    if (rows == null) {
-      return y;
-    }
-    double[] out = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = y[rows[i]];
-    }
-    return out;
-  }
-
-  /** Writes the fit at the λ that --save-lambda names as a model file. */
-  private void saveModel(GlmPath path, CvResult cv, Map<String, Object> settings) {
-    String which = saveLambda != null ? saveLambda : (cv != null ? "min" : "last");
-    GlmPath chosen;
-    int index;
+  /** Writes the model at the λ that --save-lambda names (double precision, F64 safetensors). */
+  private void saveModel(RegularizationPath<? extends Predictor> path,
+      Optional<CrossValidatedPath<? extends Predictor>> cv) {
+    String which = saveLambda != null ? saveLambda : (cv.isPresent() ? "min" : "last");
+    Predictor chosen;
     switch (which) {
       case "min", "1se" -> {
-        if (cv == null) {
+        if (cv.isEmpty()) {
           throw new InputException("--save-lambda " + which
               + " needs cross-validation: add --cv-folds K or --foldid FILE");
         }
-        chosen = path;
-        index = which.equals("min") ? cv.indexMin() : cv.index1se();
+        chosen = which.equals("min") ? cv.get().atLambdaMin() : cv.get().atLambda1se();
       }
-      case "last" -> {
-        chosen = path;
-        index = path.size() - 1;
-      }
+      case "last" -> chosen = path.at(path.size() - 1);
       default -> {
         double s;
         try {
           s = Double.parseDouble(which);
         } catch (NumberFormatException e) {
           throw new InputException(
-              "--save-lambda must be min, 1se or a number >= 0, got '" + which + "'");
+              "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
         }
         if (!(s >= 0) || Double.isInfinite(s)) {
           throw new InputException("--save-lambda must be a number >= 0, got " + which);
         }
-        chosen = path.interpolate(new double[] {s});
-        index = 0;
+        chosen = path.at(s);
       }
     }
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("seed", seed);
-    provenance.put("threads", common.threads);
-    provenance.put("data", data.toString());
-    provenance.put("data_sha256", dev.tikhonov.data.DataFiles.sha256(data));
-    Map<String, Object> s = new LinkedHashMap<>(settings);
-    s.put("lambda", chosen.lambda()[index]);
-    s.put("saved_lambda", which);
-    provenance.put("settings", s);
-    provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
-    dev.tikhonov.io.ModelFile.save(dev.tikhonov.linear.PathModel.at(chosen, index), save,
-        provenance);
-    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", chosen.lambda()[index],
-        which, save);
+    chosen.save(save);
+    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n",
+        ((Number) chosen.provenance().settings().get("lambda")).doubleValue(), which, save);
   }
 }

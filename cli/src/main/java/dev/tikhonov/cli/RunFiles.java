@@ -1,8 +1,8 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.Mnist;
-import dev.tikhonov.report.HtmlReport;
-import dev.tikhonov.report.Provenance;
+import dev.tikhonov.report.RunInfo;
+import dev.tikhonov.report.RunWriter;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
@@ -12,21 +12,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** What every run ends with: {@code run.json} (provenance) and {@code report.html}. */
+/** What every run ends with: {@code run.json} (what produced it) and {@code report.html}. */
 final class RunFiles {
   private RunFiles() {}
 
   /**
-   * Writes run.json and the HTML report into {@code out}; prints where the report is unless
-   * {@code quiet}.
+   * Ends a run: run.json, then the HTML report, through the core's {@link RunWriter}; prints
+   * where the report is.
    *
    * @param data the data option of the run, or null when it read no data
    */
-  static void finish(Path out, String command, Long seed, int threads, DataOptions data,
+  static void finish(RunWriter writer, String command, Long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
-    Provenance.of(command, argsAfter(command, Main.lastArgs()), seed, threads, dataFile(data),
-        started, settings).write(out);
-    Path report = HtmlReport.write(out);
+    Path report = writer.finish(RunInfo.of(writer.kind(), command,
+        argsAfter(command, Main.lastArgs()), seed, threads, dataFile(data), started, settings));
     human.println("  report: " + report);
   }
 
@@ -41,7 +40,7 @@ final class RunFiles {
   }
 
   /** The data file and its SHA-256; for the bundled sample, the hash of its four IDX files. */
-  static Provenance.DataFile dataFile(DataOptions data) {
+  static RunInfo.DataFile dataFile(DataOptions data) {
     if (data == null) {
       return null;
     }
@@ -51,12 +50,12 @@ final class RunFiles {
           Mnist.TEST_LABELS)) {
         parts.add(Mnist.class.getResourceAsStream(Mnist.BUNDLED_FOLDER + name + ".gz"));
       }
-      return Provenance.DataFile.of(Mnist.BUNDLED_SOURCE,
+      return RunInfo.DataFile.of(Mnist.BUNDLED_SOURCE,
           new SequenceInputStream(Collections.enumeration(parts)));
     }
     if (Files.isRegularFile(data.data)) {
-      return Provenance.DataFile.of(data.data);
+      return RunInfo.DataFile.of(data.data);
     }
-    return new Provenance.DataFile(data.data.toString(), null);
+    return new RunInfo.DataFile(data.data.toString(), null);
   }
 }

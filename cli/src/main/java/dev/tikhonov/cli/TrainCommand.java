@@ -1,29 +1,33 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.DataFiles;
+import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.io.CheckpointFile;
-import dev.tikhonov.io.Fingerprint;
-import dev.tikhonov.io.ModelFile;
-import dev.tikhonov.train.TrainingListener;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.Json;
-import dev.tikhonov.data.Splits;
-import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.estimate.EpochSchedule;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.FitOptions;
+import dev.tikhonov.estimate.LinearRegression;
+import dev.tikhonov.estimate.LogisticRegression;
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.MlpRegressor;
+import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.estimate.NetworkRegressor;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.io.CheckpointFile;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.train.DivergenceException;
-import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.Task;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Training;
+import dev.tikhonov.train.TrainResult;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,7 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--patience", paramLabel = "K",
       description = "Early stopping: stop after K epochs without a lower validation loss and keep "
-          + "the best weights (0 = off). Needs --validation-fraction. Default: 0.")
+          + "the best weights (0 = off); validates on --validation-fraction of the training rows "
+          + "(0.1 unless given). Default: 0.")
   int patience = 0;
 
   @Option(names = "--validation-fraction", paramLabel = "F",
@@ -141,55 +146,36 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--checkpoint-every must be >= 0, got "
           + checkpointEvery);
     }
-    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
+    if (validationFraction != null && !(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("--validation-fraction must be in [0, 1), got "
+          + validationFraction);
     }
-    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-      throw new IllegalArgumentException("--l1-ratio must be in [0, 1], got " + l1Ratio);
+    ModelOption modelOption = ModelOption.parse(model);
+    if (modelOption.kind() != ModelOption.Kind.MLP && dropout > 0) {
+      throw new IllegalArgumentException("--dropout needs hidden layers; model '" + model
+          + "' has none (use mlp:...)");
     }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+    if (modelOption.kind() != ModelOption.Kind.MLP && regression) {
+      throw new IllegalArgumentException("--regression is for MLPs; --model linear already "
+          + "predicts numbers");
     }
-    ModelSpec spec = ModelSpec.parse(model, dropout, regression);
-    TargetKind kind = spec.task() == Task.CLASSIFICATION ? TargetKind.CLASS : TargetKind.REAL;
-    TrainTest data = dataOptions.load(kind, seed);
+    boolean classifier = modelOption.kind() == ModelOption.Kind.LOGISTIC
+        || (modelOption.kind() == ModelOption.Kind.MLP && !regression);
+    NetworkSettingsBuilder estimator = Flags.translate(() -> estimator(modelOption, classifier));
+    // Every output location is checked before the data are read and the training starts.
+    RunWriter writer = RunWriter.open(common.outDir("train"), RunKind.TRAIN);
+    if (save != null) {
+      AtomicFiles.requireWritable(save, "model file (--save)");
+    }
+    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed);
     Dataset train = data.train();
     Dataset test = data.test();
-    Datasets.requireFinite(train.features(), train.source());
-    double vf = validationFraction != null ? validationFraction : (patience > 0 ? 0.1 : 0);
-    Dataset validation = null;
-    if (vf > 0) {
-      if (vf >= 1) {
-        throw new IllegalArgumentException("--validation-fraction must be in [0, 1), got " + vf);
-      }
-      TrainTest split = Splits.trainTest(train, vf, seed + 1, train.isClassification());
-      train = split.train();
-      validation = split.test();
-    } else if (patience > 0) {
-      throw new IllegalArgumentException("--patience needs --validation-fraction > 0");
-    }
-    double[] mean = null;
-    double[] scale = null;
-    if (standardize) {
-      Standardizer s = Standardizer.fit(train.features());
-      mean = s.mean();
-      scale = s.scale();
-      train = train.withFeatures(s.transform(train.features()));
-      test = test.withFeatures(s.transform(test.features()));
-      if (validation != null) {
-        validation = validation.withFeatures(s.transform(validation.features()));
-      }
-    }
-    long stepsPerEpoch = (train.size() + batchSize - 1) / Math.max(1, batchSize);
-    TrainConfig config = new TrainConfig(epochs, batchSize, seed,
-        Penalty.elasticNet(lambda, l1Ratio), optimizer.build(stepsPerEpoch, epochs), patience);
-    Path out = common.outDir("train");
-    String dataSha256 = Fingerprint.sha256(train);
+    String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
       throw new InputException("--resume: the training data differ from the checkpoint's ("
           + dataOptions.describe() + " changed since); cannot continue exactly");
     }
-    Path checkpoint = out.resolve(CheckpointFile.FILE_NAME);
+    Path checkpoint = writer.dir().resolve(CheckpointFile.FILE_NAME);
     List<TrainingListener> extra = new ArrayList<>();
     if (checkpointEvery > 0) {
       Map<String, Object> cs = new LinkedHashMap<>();
@@ -210,75 +196,120 @@ public final class TrainCommand implements Callable<Integer> {
       });
     }
     var human = common.human();
+    OptimizerConfig optimizerConfig = optimizer.build();
     human.printf("tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
-        spec.describe(), dataOptions.describe(), train.size(), test.size(),
+        modelOption.describe(), dataOptions.describe(), train.size(), test.size(),
         train.numFeatures());
-    human.printf("  λ=%s α=%s dropout=%s weight decay=%s, %s lr=%s, %d epochs, batch %d, "
-            + "seed %d, %d threads%n", lambda, l1Ratio, dropout, optimizer.weightDecay,
-        optimizer.optimizer, optimizer.learningRate(), epochs, batchSize, seed, common.threads);
-    Training.Outcome o;
+    human.printf("  λ=%s α=%s dropout=%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
+        lambda, l1Ratio, dropout, optimizerConfig.describe(), epochs, batchSize, seed,
+        common.threads);
+    Predictor fitted;
+    TrainResult result;
     try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
       extra.add(0, progress);
-      o = Training.fit(spec, train, validation, test, config,
-          TrainingListener.all(extra.toArray(TrainingListener[]::new)), mean, scale,
-          resumeFrom == null ? null : resumeFrom.state());
+      FitOptions options = FitOptions.none()
+          .withListener(TrainingListener.all(extra.toArray(TrainingListener[]::new)));
+      if (resumeFrom != null) {
+        options = options.withResumeFrom(resumeFrom.state());
+      }
+      FitOptions fitOptions = options;
+      fitted = estimator.fit(train, fitOptions);
+      result = training(fitted);
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + e.getMessage()
           + (checkpointEvery > 0 && java.nio.file.Files.exists(checkpoint)
               ? " The last good checkpoint is kept in " + checkpoint + "." : ""));
       return 3;
     }
-    o.result().history().write(out);
+    Evaluation testEval = fitted.evaluate(test);
+    Evaluation trainEval = fitted.evaluate(train);
+    writer.history(result.history());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("test_accuracy", Double.isNaN(o.test().accuracy()) ? null : o.test().accuracy());
-    metrics.put("test_loss", o.test().loss());
-    metrics.put("train_loss", o.train().loss());
-    metrics.put("penalty", o.result().penalty());
-    metrics.put("epochs", o.result().history().epochs().size());
-    metrics.put("seconds", o.result().seconds());
-    metrics.put("stopped_early", o.result().stoppedEarly());
-    metrics.put("best_epoch", o.result().bestEpoch());
-    Json.write(out.resolve("metrics.json"), metrics);
-    WeightsFile.write(out, o.model().network());
+    metrics.put("test_accuracy", testEval.accuracy().isPresent()
+        ? testEval.accuracy().getAsDouble() : null);
+    metrics.put("test_loss", testEval.loss());
+    metrics.put("train_loss", trainEval.loss());
+    metrics.put("penalty", result.penalty());
+    metrics.put("epochs", result.history().epochs().size());
+    metrics.put("seconds", result.seconds());
+    metrics.put("stopped_early", result.stoppedEarly());
+    metrics.put("best_epoch", result.bestEpoch());
+    writer.metrics(metrics);
+    writer.weights(fitted instanceof NetworkClassifier c ? c.layers()
+        : ((NetworkRegressor) fitted).layers());
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("model", spec.describe());
-    settings.put("lambda", lambda);
-    settings.put("l1_ratio", l1Ratio);
-    settings.put("dropout", dropout);
-    settings.put("weight_decay", optimizer.weightDecay);
-    settings.put("optimizer", optimizer.optimizer.name());
-    settings.put("learning_rate", optimizer.learningRate());
-    settings.put("schedule", optimizer.schedule.name());
-    settings.put("epochs", epochs);
-    settings.put("batch_size", batchSize);
-    settings.put("patience", patience);
-    settings.put("validation_fraction", vf);
-    settings.put("standardize", standardize);
+    settings.put("model", modelOption.describe());
+    settings.putAll(fitted.provenance().settings());
     if (save != null) {
-      Map<String, Object> provenance = new LinkedHashMap<>();
-      provenance.put("seed", seed);
-      provenance.put("threads", common.threads);
-      provenance.put("data", dataOptions.describe());
-      provenance.put("data_sha256", dataOptions.data != null
-          && java.nio.file.Files.isRegularFile(dataOptions.data)
-          ? DataFiles.sha256(dataOptions.data) : null);
-      provenance.put("train_data_sha256", dataSha256);
-      provenance.put("settings", settings);
-      provenance.put("metrics", metrics);
-      provenance.put("git_commit", dev.tikhonov.report.Provenance.currentGitCommit());
-      ModelFile.save(o.model(), save, provenance);
+      fitted.save(save);
       human.println("  saved model to " + save);
     }
     human.printf("%n  test accuracy %s   test loss %.4f   train loss %.4f   penalty %.4g   "
-            + "(%.1fs)%n", o.test().accuracy() == o.test().accuracy()
-            ? String.format("%.4f", o.test().accuracy()) : "-",
-        o.test().loss(), o.train().loss(), o.result().penalty(), o.result().seconds());
-    RunFiles.finish(out, "train", seed, common.threads, dataOptions, started, settings, human);
-    human.println("  wrote " + out);
+            + "(%.1fs)%n", testEval.accuracy().isPresent()
+            ? String.format("%.4f", testEval.accuracy().getAsDouble()) : "-",
+        testEval.loss(), trainEval.loss(), result.penalty(), result.seconds());
+    RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
+    human.println("  wrote " + writer.dir());
     if (common.json) {
       System.out.println(Json.oneLine(metrics));
     }
     return 0;
+  }
+
+  /** The estimator the flags describe. */
+  private NetworkSettingsBuilder estimator(ModelOption m, boolean classifier) {
+    OptimizerConfig o = optimizer.build();
+    EpochSchedule s = optimizer.schedule();
+    double vf = validationFraction != null ? validationFraction : 0;
+    return switch (m.kind()) {
+      case LINEAR -> NetworkSettingsBuilder.of(LinearRegression.builder().lambda(lambda)
+          .l1Ratio(l1Ratio).optimizer(o).schedule(s).epochs(epochs).batchSize(batchSize)
+          .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
+          .build());
+      case LOGISTIC -> NetworkSettingsBuilder.of(LogisticRegression.builder().lambda(lambda)
+          .l1Ratio(l1Ratio).optimizer(o).schedule(s).epochs(epochs).batchSize(batchSize)
+          .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
+          .build());
+      case MLP -> {
+        int[] widths = m.hidden().stream().mapToInt(Integer::intValue).toArray();
+        yield classifier
+            ? NetworkSettingsBuilder.of(MlpClassifier.builder().hiddenLayers(widths)
+                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).schedule(s)
+                .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
+                .validationFraction(vf).standardize(standardize).build())
+            : NetworkSettingsBuilder.of(MlpRegressor.builder().hiddenLayers(widths)
+                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).schedule(s)
+                .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
+                .validationFraction(vf).standardize(standardize).build());
+      }
+    };
+  }
+
+  /** One of the four network estimators behind a single fit call. */
+  @FunctionalInterface
+  private interface NetworkSettingsBuilder {
+    Predictor fit(Dataset train, FitOptions options);
+
+    static NetworkSettingsBuilder of(MlpClassifier e) {
+      return e::fit;
+    }
+
+    static NetworkSettingsBuilder of(MlpRegressor e) {
+      return e::fit;
+    }
+
+    static NetworkSettingsBuilder of(LinearRegression e) {
+      return e::fit;
+    }
+
+    static NetworkSettingsBuilder of(LogisticRegression e) {
+      return e::fit;
+    }
+  }
+
+  private static TrainResult training(Predictor p) {
+    return (p instanceof NetworkClassifier c ? c.training() : ((NetworkRegressor) p).training())
+        .orElseThrow();
   }
 
   /** The arguments that rebuild this run (for checkpoints), and where they were given. */

@@ -82,9 +82,31 @@ class CheckpointCliIT {
         "killed in epoch 2: the checkpoint of epoch 1 is the last good one");
     assertFalse(Files.exists(dir.resolve(run + ".safetensors")), "the run did not finish");
 
-    Cli.Result resumed = Cli.run(dir, "train", "--resume", run, "--quiet", "--json");
-    assertEquals(0, resumed.exitCode(), resumed.stderr());
-    JsonNode m = JSON.readTree(resumed.stdout());
+    // Retraining from epoch 1 would end the same as resuming: the traced batches tell them
+    // apart. Epoch 1 of the killed run gives the batches per epoch; the resumed run must run
+    // exactly epochs 2 and 3, batch 1 to the last, and nothing of epoch 1.
+    List<String> killedTrace = trace(Files.readString(err, StandardCharsets.UTF_8));
+    long perEpoch = killedTrace.stream().filter(l -> l.startsWith("batch 1 ")).count();
+    assertTrue(perEpoch > 1, "epoch 1 traced: " + killedTrace);
+    List<String> expectedTrace = new ArrayList<>();
+    for (int epoch = 2; epoch <= 3; epoch++) {
+      for (int b = 1; b <= perEpoch; b++) {
+        expectedTrace.add("batch " + epoch + " " + b);
+      }
+    }
+    List<String> resumeCmd = new ArrayList<>(cmd.subList(0, 3));
+    resumeCmd.addAll(List.of("train", "--resume", run, "--quiet", "--json"));
+    Path resumedOut = dir.resolve(run + "-resumed.out");
+    Path resumedErr = dir.resolve(run + "-resumed.err");
+    ProcessBuilder again = new ProcessBuilder(resumeCmd).directory(dir.toFile())
+        .redirectOutput(resumedOut.toFile()).redirectError(resumedErr.toFile());
+    again.environment().put("TIKHONOV_TRACE_BATCHES", "1");
+    Process r = again.start();
+    assertTrue(r.waitFor(10, TimeUnit.MINUTES), "the resumed run did not finish");
+    String resumedStderr = Files.readString(resumedErr, StandardCharsets.UTF_8);
+    assertEquals(0, r.exitValue(), resumedStderr);
+    assertEquals(expectedTrace, trace(resumedStderr), "the resumed run's batches");
+    JsonNode m = JSON.readTree(Files.readString(resumedOut, StandardCharsets.UTF_8));
     for (String k : new String[] {"test_accuracy", "test_loss", "train_loss", "penalty",
         "epochs", "best_epoch"}) {
       assertEquals(fullMetrics.get(k).asDouble(), m.get(k).asDouble(), 0, k);
@@ -100,6 +122,11 @@ class CheckpointCliIT {
         column(dir.resolve(run + "/history.csv"), 1), "train_loss per epoch");
     assertEquals(column(dir.resolve("full/history.csv"), 4),
         column(dir.resolve(run + "/history.csv"), 4), "val_loss per epoch");
+  }
+
+  /** The "batch E B" lines that TIKHONOV_TRACE_BATCHES makes train print to stderr. */
+  private static List<String> trace(String stderr) {
+    return stderr.lines().filter(l -> l.matches("batch [0-9]+ [0-9]+")).toList();
   }
 
   private static List<String> column(Path csv, int index) throws Exception {

@@ -63,6 +63,43 @@ class PathCliIT {
   }
 
   @Test
+  void settingOutOfRange_isReportedUnderItsFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--l1-ratio", "1.5");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertEquals(1, r.errorLines().size(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --l1-ratio must be in [0, 1], got 1.5"),
+        r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--tol", "0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--tol must be positive"), r.stderr());
+  }
+
+  @Test
+  void pathJson_carriesEachLambdasCertificate() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "20", "--lambda-min-ratio", "0.05", "--tol", "1e-9", "--out", "c",
+        "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("c/path.json").toFile());
+    assertEquals(1e-9, path.get("tolerance").asDouble());
+    // gauss.csv's deviance ratio levels off: glmnet's rule ends the default sequence early.
+    assertEquals("deviance_rule", path.get("end").asText());
+    assertTrue(path.get("end_message").asText().startsWith("glmnet's rule stopped"));
+    int m = path.get("lambda").size();
+    assertTrue(m >= 5 && m < 20, "path length " + m);
+    for (int l = 0; l < m; l++) {
+      assertTrue(path.get("converged").get(l).asBoolean(), "λ index " + l);
+      double certificate = path.get("certificate").get(l).asDouble();
+      assertTrue(certificate <= 1e-9, "λ index " + l + ": " + certificate);
+      assertEquals(certificate, path.get("duality_gap").get(l).asDouble());
+      assertTrue(path.get("passes").get(l).asInt() >= 0);
+    }
+  }
+
+  @Test
   void reportOnADirectoryThatIsNotARun_saysSo() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
     Cli.Result r = Cli.run(dir, "report", "empty");

@@ -1,7 +1,6 @@
 package dev.tikhonov.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
  * the same directory, which is forced to disk and then renamed over the target. A crash leaves
- * either the old file or the new one, never a torn one.
+ * either the old file or the new one, never a torn one. A file that cannot be written is an
+ * {@link InputException} naming it and the reason (the CLI reports it in one line).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -50,7 +50,35 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new InputException(target + ": cannot write the file (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Checks, before any long work, that {@code file} can be written later: it is not a
+   * directory, no parent path is a file, and its directory can be created and written in. An
+   * {@link InputException} names the path, {@code what} it is for, and the problem.
+   */
+  public static void requireWritable(Path file, String what) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new InputException(file + ": is a directory; the " + what + " must be a file path");
+    }
+    for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new InputException(file + ": " + p + " is a file, not a directory; cannot write the "
+            + what + " there");
+      }
+    }
+    Path dir = absolute.getParent();
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".tikhonov-", ".probe");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot write the " + what + " there ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.tikhonov.data;
 
-import dev.tikhonov.tensor.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +19,8 @@ import java.util.Map;
  * Reads a data set from delimited text (CSV, TSV, …; RFC 4180 quoting; UTF-8).
  *
  * <p>One column is the target; every other column is a feature and must hold a finite number
- * in every row (float32). Features are not scaled here: fit a {@link Standardizer} on the
+ * in every row (held in double precision, within the float32 range so that any model can
+ * be trained on it). Features are not scaled here: fit a {@link Standardizer} on the
  * training rows. Bad input gives an {@link InputException} that names
  * {@code file:line:column (column "name")} and what was expected, e.g.
  * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}. Empty cells, missing
@@ -38,10 +38,12 @@ public final class CsvReader {
   }
 
   public static Dataset read(Path file, String targetColumn, TargetKind kind, CsvOptions options) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return read(in, file.toString(), targetColumn, kind, options);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -69,8 +71,8 @@ public final class CsvReader {
       }
       List<String> featureNames = new ArrayList<>(columns);
       featureNames.remove(target);
-      FloatList features = new FloatList();
-      FloatList realTargets = new FloatList();
+      List<double[]> features = new ArrayList<>();
+      List<Double> realTargets = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       long rows = 0;
       List<String> fields;
@@ -79,16 +81,18 @@ public final class CsvReader {
         if ((rows + 1) * p > MAX_VALUES) {
           throw tooLarge(sourceName, tokens.recordLine());
         }
-        for (int c = 0; c < width; c++) {
+        double[] row = new double[p];
+        for (int c = 0, j = 0; c < width; c++) {
           String cell = fields.get(c);
           if (c != target) {
-            features.add(number(cell, tokens, c, columns, sourceName));
+            row[j++] = number(cell, tokens, c, columns, sourceName);
           } else if (kind == TargetKind.REAL) {
             realTargets.add(number(cell, tokens, c, columns, sourceName));
-          } else {
+          } else if (kind == TargetKind.CLASS) {
             labels.add(label(cell, tokens, c, columns, sourceName));
           }
         }
+        features.add(row);
         rows++;
       }
       if (rows == 0) {
@@ -97,17 +101,19 @@ public final class CsvReader {
                 + (options.header() ? " (only a header line)" : "") + "; expected at least one");
       }
       int n = (int) rows;
-      Matrix x = Matrix.of(n, p, features.toArray());
-      if (kind == TargetKind.REAL) {
-        return new Dataset(x, Matrix.of(n, 1, realTargets.toArray()), featureNames, List.of(),
-            sourceName);
+      double[][] x = features.toArray(new double[0][]);
+      double[] y = new double[n];
+      if (kind != TargetKind.CLASS) {
+        for (int i = 0; i < n && kind == TargetKind.REAL; i++) {
+          y[i] = realTargets.get(i);
+        }
+        return Dataset.fromRows(x, y, featureNames, List.of(), sourceName);
       }
       ClassLabels classes = ClassLabels.of(labels);
-      Matrix y = Matrix.zeros(n, 1);
       for (int i = 0; i < n; i++) {
-        y.put(i, classes.indexOf(labels.get(i)));
+        y[i] = classes.indexOf(labels.get(i));
       }
-      return new Dataset(x, y, featureNames, classes.names, sourceName);
+      return Dataset.fromRows(x, y, featureNames, classes.names, sourceName);
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
@@ -116,26 +122,28 @@ public final class CsvReader {
   }
 
   /**
-   * Reads the columns {@code expectedColumns}, in that order, as an n×p matrix: input for
+   * Reads the columns {@code expectedColumns}, in that order, as n rows of p values: input for
    * prediction with a model trained on those features. Other columns (an id, the target) are
    * ignored and need not be numeric; a missing column is an error.
    */
-  public static Matrix readFeatures(Path file, List<String> expectedColumns) {
+  public static double[][] readFeatures(Path file, List<String> expectedColumns) {
     return readFeatures(file, expectedColumns, CsvOptions.defaults());
   }
 
-  public static Matrix readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
-    try (InputStream in = Files.newInputStream(file)) {
+  public static double[][] readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return readFeatures(in, file.toString(), expectedColumns, options);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
   /** {@link #readFeatures(Path, List)} from a UTF-8 stream (not closed). */
-  public static Matrix readFeatures(
+  public static double[][] readFeatures(
       InputStream in, String sourceName, List<String> expectedColumns, CsvOptions options) {
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
@@ -150,7 +158,7 @@ public final class CsvReader {
                   + " that the model expects; available columns: " + list(columns));
         }
       }
-      FloatList features = new FloatList();
+      List<double[]> features = new ArrayList<>();
       long rows = 0;
       List<String> fields;
       while ((fields = tokens.next()) != null) {
@@ -158,15 +166,17 @@ public final class CsvReader {
         if ((rows + 1) * p > MAX_VALUES) {
           throw tooLarge(sourceName, tokens.recordLine());
         }
+        double[] row = new double[p];
         for (int j = 0; j < p; j++) {
-          features.add(number(fields.get(take[j]), tokens, take[j], columns, sourceName));
+          row[j] = number(fields.get(take[j]), tokens, take[j], columns, sourceName);
         }
+        features.add(row);
         rows++;
       }
       if (rows == 0) {
         throw new InputException(sourceName + ": no data rows; expected at least one");
       }
-      return Matrix.of((int) rows, p, features.toArray());
+      return features.toArray(new double[0][]);
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
@@ -225,10 +235,10 @@ public final class CsvReader {
     }
   }
 
-  private static float number(
+  private static double number(
       String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
     try {
-      return Numbers.parseFloat(cell);
+      return Numbers.parseValue(cell);
     } catch (Numbers.BadNumber e) {
       throw at(source, tokens, column, columns, e.getMessage());
     }

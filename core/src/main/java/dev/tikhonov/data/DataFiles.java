@@ -30,6 +30,23 @@ public final class DataFiles {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * {@code in} decompressed when it starts with gzip's magic bytes (1f 8b), else as it is: text
+   * readers call this so that {@code data.csv.gz} and {@code data.svm.gz} read like their plain
+   * versions, whatever the file is named.
+   */
+  public static InputStream decompressed(InputStream in) throws IOException {
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int b0 = buffered.read();
+    int b1 = buffered.read();
+    buffered.reset();
+    if (b0 == 0x1f && b1 == 0x8b) {
+      return new java.util.zip.GZIPInputStream(buffered, 1 << 16);
+    }
+    return buffered;
+  }
+
   /** SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(newDigest().digest(bytes));

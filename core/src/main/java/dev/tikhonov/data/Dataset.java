@@ -1,64 +1,170 @@
 package dev.tikhonov.data;
 
 import dev.tikhonov.tensor.Matrix;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Features and targets of n examples, held in float32.
+ * The examples every estimator takes: n rows of p features and one target per row.
  *
- * <p>{@code features} is n×p. For classification (K = {@code classNames.size() ≥ 2})
- * {@code targets} is n×1 and holds the class index 0..K−1 of each row as a float; class k is
- * named {@code classNames.get(k)}. For regression ({@code classNames} empty) it is n×q real
- * targets.
+ * <p>For classification ({@link #numClasses()} = K ≥ 2) the target of a row is its class index
+ * 0..K−1, class k being named {@code classNames().get(k)}; for regression (no class names) it is
+ * a real number.
  *
- * @param features n×p inputs
- * @param targets n×1 class indices, or n×q regression targets
- * @param featureNames p names (column headers, or x0..x{p−1})
- * @param classNames K class names for classification, empty for regression
- * @param source where the data came from, for messages and provenance
+ * <p><b>Precision.</b> Values are held as they were given or read: data from text files
+ * (CSV, TSV, LIBSVM) or from {@code double[][]} is held in double precision, and the linear
+ * models fit exactly those values ({@link #featureRows()}), as glmnet and scikit-learn do; images
+ * (IDX files) and float32 matrices are held as float32. The neural-network engine trains in
+ * float32 and sees {@link #features()}, a float32 copy made once on first use.
+ *
+ * <p><b>Row subsets.</b> {@link #subset(int[])} is a view: it shares the rows of this data set
+ * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
+ * folds cost no copies on the linear side.
+ *
+ * <p>Immutable and thread-safe: the float32 copies are created once, under a lock, and the
+ * arrays handed out by {@link #featureRows()} must not be modified (they are this data set's
+ * own rows when it holds doubles).
  */
-public record Dataset(
-    Matrix features,
-    Matrix targets,
-    List<String> featureNames,
-    List<String> classNames,
-    String source) {
+public final class Dataset {
+  /** Double rows (text files, {@code double[][]}); null when {@link #floats} holds the data. */
+  private final double[][] rows;
+  /** float32 n₀×p matrix (images, float32 input); null when {@link #rows} holds the data. */
+  private final Matrix floats;
+  /** Row i of this data set is row {@code index[i]} of the storage; null = identity. */
+  private final int[] index;
+  /** Targets of the storage rows: class index or real value. */
+  private final double[] targets;
+  private final List<String> featureNames;
+  private final List<String> classNames;
+  private final String source;
+  private final int size;
 
-  public Dataset {
-    if (features.rows() != targets.rows()) {
-      throw new InputException(
-          source + ": " + features.rows() + " feature rows but " + targets.rows()
-              + " target rows");
-    }
+  private Matrix featureMatrix;
+  private Matrix targetMatrix;
+
+  private Dataset(double[][] rows, Matrix floats, int[] index, double[] targets,
+      List<String> featureNames, List<String> classNames, String source) {
+    this.rows = rows;
+    this.floats = floats;
+    this.index = index;
+    this.targets = targets;
+    this.featureNames = List.copyOf(featureNames);
+    this.classNames = List.copyOf(classNames);
+    this.source = source;
+    this.size = index != null ? index.length : targets.length;
+  }
+
+  /**
+   * A data set over float32 storage, as the neural-network engine holds it: {@code features}
+   * n×p, {@code targets} n×1 (class indices as floats for classification, values otherwise).
+   * The matrices are used as they are, not copied.
+   *
+   * @throws InputException when rows disagree, there is a single class, or a label is not a
+   *     class index
+   */
+  public Dataset(Matrix features, Matrix targets, List<String> featureNames,
+      List<String> classNames, String source) {
+    this(null, features, null, column(targets, features.rows(), source), featureNames,
+        classNames, source);
     if (featureNames.size() != features.cols()) {
       throw new IllegalArgumentException(
           featureNames.size() + " feature names for " + features.cols() + " columns");
     }
-    int numClasses = classNames.size();
-    if (numClasses == 1) {
-      throw new InputException(
-          source + ": only one class (" + classNames.get(0) + "); classification needs two");
-    }
-    if (numClasses >= 2) {
-      if (targets.cols() != 1) {
-        throw new IllegalArgumentException("class targets must be one column");
-      }
-      for (int i = 0; i < targets.rows(); i++) {
-        float y = targets.at(i);
-        if (y != Math.rint(y) || y < 0 || y >= numClasses) {
-          throw new InputException(
-              source + ": row " + (i + 1) + ": label " + y + " is not a class in 0.."
-                  + (numClasses - 1));
-        }
-      }
-    }
-    featureNames = List.copyOf(featureNames);
-    classNames = List.copyOf(classNames);
+    validateTargets();
+    this.featureMatrix = features;
+    this.targetMatrix = targets;
   }
 
-  /** Class names "0".."K−1". */
-  public static List<String> indexNames(int k) {
-    return java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList();
+  // ------------------------------------------------------------------------------ factories
+
+  /** Regression data from double rows (copied), features named x0..x{p−1}. */
+  public static Dataset of(double[][] x, double[] y) {
+    return of(x, y, defaultNames(width(x)));
+  }
+
+  /** Regression data from double rows (copied) with the given feature names. */
+  public static Dataset of(double[][] x, double[] y, List<String> featureNames) {
+    return fromRows(copyRows(x, featureNames.size(), "features"), requireFinite(y.clone()),
+        featureNames, List.of(), "double[][]");
+  }
+
+  /**
+   * Classification data from double rows (copied) and class indices 0..K−1, classes named
+   * "0".."K−1" with K = 1 + the largest label.
+   */
+  public static Dataset ofClasses(double[][] x, int[] labels) {
+    int k = Arrays.stream(labels).max().orElse(-1) + 1;
+    return ofClasses(x, labels, indexNames(Math.max(k, 0)), defaultNames(width(x)));
+  }
+
+  /** Classification data with named classes and features; labels index {@code classNames}. */
+  public static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
+      List<String> featureNames) {
+    double[] y = new double[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      y[i] = labels[i];
+    }
+    return fromRows(copyRows(x, featureNames.size(), "features"), y, featureNames, classNames,
+        "double[][]");
+  }
+
+  /**
+   * Double rows used as they are (not copied), for readers and generators inside the library.
+   * {@code targets} are class indices or values; {@code classNames} empty for regression.
+   */
+  public static Dataset fromRows(double[][] rows, double[] targets, List<String> featureNames,
+      List<String> classNames, String source) {
+    if (rows.length != targets.length) {
+      throw new InputException(source + ": " + rows.length + " feature rows but "
+          + targets.length + " targets");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != featureNames.size()) {
+        throw new InputException(source + ": row " + (i + 1) + " has " + rows[i].length
+            + " features, expected " + featureNames.size());
+      }
+    }
+    Dataset d = new Dataset(rows, null, null, targets, featureNames, classNames, source);
+    d.validateTargets();
+    return d;
+  }
+
+  /**
+   * Reads delimited text (CSV, TSV, semicolon- or pipe-separated, optionally gzip-compressed),
+   * {@code targetColumn} holding the target, every other column a number. Values are kept in
+   * double precision. See {@link CsvReader} for the rules and messages.
+   */
+  public static Dataset read(Path file, String targetColumn, TargetKind kind) {
+    DataFormat format = DataFormat.of(file);
+    if (format == DataFormat.LIBSVM) {
+      throw new InputException(file + ": a LIBSVM file has its label first on each line and no"
+          + " named columns; read it without a target column name");
+    }
+    return CsvReader.read(file, targetColumn, kind);
+  }
+
+  /**
+   * Reads a file whose target is part of its format: LIBSVM/svmlight (the label first on each
+   * line). Delimited text needs the target column's name: use
+   * {@link #read(Path, String, TargetKind)}.
+   */
+  public static Dataset read(Path file, TargetKind kind) {
+    if (DataFormat.of(file) != DataFormat.LIBSVM) {
+      throw new InputException(file + ": delimited text needs the name of its target column");
+    }
+    return LibsvmReader.read(file, kind);
+  }
+
+  // ------------------------------------------------------------------------------- accessors
+
+  public int size() {
+    return size;
+  }
+
+  public int numFeatures() {
+    return featureNames.size();
   }
 
   /** K for classification, 0 for regression. */
@@ -66,41 +172,297 @@ public record Dataset(
     return classNames.size();
   }
 
-  /** Names x0..x{p−1}. */
-  public static List<String> defaultNames(int p) {
-    return java.util.stream.IntStream.range(0, p).mapToObj(j -> "x" + j).toList();
-  }
-
-  public int size() {
-    return features.rows();
-  }
-
-  public int numFeatures() {
-    return features.cols();
-  }
-
   public boolean isClassification() {
     return classNames.size() >= 2;
   }
 
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  /** Where the data came from, for messages and provenance. */
+  public String source() {
+    return source;
+  }
+
+  /** Whether the values are held in double precision (text files, {@code double[][]}). */
+  public boolean holdsDoubles() {
+    return rows != null;
+  }
+
+  /** Feature j of row i (0-based), as held. */
+  public double feature(int i, int j) {
+    int r = storageRow(i);
+    return rows != null ? rows[r][j] : floats.get(r, j);
+  }
+
+  /** Target of row i: the class index for classification, the value for regression. */
+  public double target(int i) {
+    return targets[storageRow(i)];
+  }
+
   /** Class index of row i (classification only). */
   public int label(int i) {
-    return (int) targets.at(i);
+    return (int) targets[storageRow(i)];
   }
 
-  /** The rows {@code index}, in that order, as a new data set. */
-  public Dataset subset(int[] index) {
-    Matrix x = Matrix.zeros(index.length, numFeatures());
-    Matrix y = Matrix.zeros(index.length, targets.cols());
-    for (int i = 0; i < index.length; i++) {
-      x.copyRow(features, index[i], i);
-      y.copyRow(targets, index[i], i);
+  /** The targets of all rows, a new array. */
+  public double[] targets() {
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = targets[storageRow(i)];
     }
-    return new Dataset(x, y, featureNames, classNames, source);
+    return out;
   }
 
-  /** The same data with other features (same rows), e.g. after standardization. */
+  /** The class index of every row (classification only), a new array. */
+  public int[] labels() {
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = (int) targets[storageRow(i)];
+    }
+    return out;
+  }
+
+  /**
+   * The feature rows in double precision. For data held in doubles these are the data set's own
+   * row arrays (a subset shares its parent's), not copies: do not modify them. Float32 data is
+   * converted into new arrays.
+   */
+  public double[][] featureRows() {
+    double[][] out = new double[size][];
+    for (int i = 0; i < size; i++) {
+      int r = storageRow(i);
+      if (rows != null) {
+        out[i] = rows[r];
+      } else {
+        double[] row = new double[numFeatures()];
+        for (int j = 0; j < row.length; j++) {
+          row[j] = floats.get(r, j);
+        }
+        out[i] = row;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The features as an n×p float32 matrix for the neural-network engine: the storage itself for
+   * float32 data, otherwise a copy rounded to float32, made once and kept. Do not modify.
+   */
+  public Matrix features() {
+    Matrix m = featureMatrix;
+    if (m == null) {
+      synchronized (this) {
+        if (featureMatrix == null) {
+          featureMatrix = buildFeatureMatrix();
+        }
+        m = featureMatrix;
+      }
+    }
+    return m;
+  }
+
+  /** The targets as an n×1 float32 matrix (class indices as floats), made once. Do not modify. */
+  public Matrix targetMatrix() {
+    Matrix m = targetMatrix;
+    if (m == null) {
+      synchronized (this) {
+        if (targetMatrix == null) {
+          Matrix t = Matrix.zeros(size, 1);
+          for (int i = 0; i < size; i++) {
+            t.put(i, (float) targets[storageRow(i)]);
+          }
+          targetMatrix = t;
+        }
+        m = targetMatrix;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * SHA-256 (64 hex digits) of the data as held: the shape, every feature value (8 bytes each
+   * for double data, 4 for float32 data, little-endian), every target as a double, then the
+   * feature and class names. Equal for the same values read from any file format; computed
+   * anew on each call.
+   */
+  public String fingerprint() {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+    int p = numFeatures();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 8 * (p + 1))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(size).putInt(p).putInt(rows != null ? 8 : 4).putInt(numClasses());
+    md.update(b.array(), 0, b.position());
+    for (int i = 0; i < size; i++) {
+      b.clear();
+      int r = storageRow(i);
+      for (int j = 0; j < p; j++) {
+        if (rows != null) {
+          b.putDouble(rows[r][j]);
+        } else {
+          b.putFloat(floats.get(r, j));
+        }
+      }
+      b.putDouble(targets[r]);
+      md.update(b.array(), 0, b.position());
+    }
+    md.update(String.join("\u0000", featureNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    md.update((byte) 1);
+    md.update(String.join("\u0000", classNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  // ---------------------------------------------------------------------------- derivations
+
+  /**
+   * The rows {@code index} (0-based, any order, repeats allowed), as a view sharing this data
+   * set's storage.
+   */
+  public Dataset subset(int[] index) {
+    int[] mapped = new int[index.length];
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= size) {
+        throw new IndexOutOfBoundsException("row " + index[i] + " of " + size);
+      }
+      mapped[i] = storageRow(index[i]);
+    }
+    return new Dataset(rows, floats, mapped, targets, featureNames, classNames, source);
+  }
+
+  /** The same rows and targets with other float32 features (e.g. standardized). */
   public Dataset withFeatures(Matrix newFeatures) {
-    return new Dataset(newFeatures, targets, featureNames, classNames, source);
+    if (newFeatures.rows() != size || newFeatures.cols() != numFeatures()) {
+      throw new IllegalArgumentException("features of shape " + newFeatures.shape()
+          + " for a data set of " + size + "x" + numFeatures());
+    }
+    return new Dataset(newFeatures, targetMatrix(), featureNames, classNames, source);
+  }
+
+  /** The same data under another source name (for messages and provenance). */
+  public Dataset withSource(String newSource) {
+    Dataset d = new Dataset(rows, floats, index, targets, featureNames, classNames, newSource);
+    d.featureMatrix = featureMatrix;
+    d.targetMatrix = targetMatrix;
+    return d;
+  }
+
+  /** Class names "0".."K−1". */
+  public static List<String> indexNames(int k) {
+    return IntStream.range(0, k).mapToObj(Integer::toString).toList();
+  }
+
+  /** Names x0..x{p−1}. */
+  public static List<String> defaultNames(int p) {
+    return IntStream.range(0, p).mapToObj(j -> "x" + j).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[" + source + ": " + size + " rows, " + numFeatures() + " features"
+        + (isClassification() ? ", " + numClasses() + " classes" : "") + "]";
+  }
+
+  // -------------------------------------------------------------------------------- private
+
+  private int storageRow(int i) {
+    return index == null ? i : index[i];
+  }
+
+  private Matrix buildFeatureMatrix() {
+    int p = numFeatures();
+    Matrix m = Matrix.zeros(size, p);
+    if (rows != null) {
+      for (int i = 0; i < size; i++) {
+        double[] row = rows[storageRow(i)];
+        for (int j = 0; j < p; j++) {
+          m.set(i, j, (float) row[j]);
+        }
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        m.copyRow(floats, storageRow(i), i);
+      }
+    }
+    return m;
+  }
+
+  private void validateTargets() {
+    int numClasses = classNames.size();
+    if (numClasses == 1) {
+      throw new InputException(
+          source + ": only one class (" + classNames.get(0) + "); classification needs two");
+    }
+    for (int i = 0; i < targets.length; i++) {
+      double y = targets[i];
+      if (numClasses >= 2) {
+        if (y != Math.rint(y) || y < 0 || y >= numClasses) {
+          throw new InputException(source + ": row " + (i + 1) + ": label " + y
+              + " is not a class in 0.." + (numClasses - 1));
+        }
+      } else if (!Double.isFinite(y)) {
+        throw new InputException(source + ": row " + (i + 1) + ": target " + y
+            + " is not finite");
+      }
+    }
+  }
+
+  private static double[] column(Matrix targets, int rows, String source) {
+    if (targets.rows() != rows) {
+      throw new InputException(
+          source + ": " + rows + " feature rows but " + targets.rows() + " target rows");
+    }
+    if (targets.cols() != 1) {
+      throw new IllegalArgumentException(
+          "targets must be one column, got " + targets.cols() + " (one target per row)");
+    }
+    double[] y = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      y[i] = targets.at(i);
+    }
+    return y;
+  }
+
+  private static int width(double[][] x) {
+    return x.length == 0 ? 0 : x[0].length;
+  }
+
+  private static double[][] copyRows(double[][] x, int p, String what) {
+    double[][] out = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i].length != p) {
+        throw new InputException(what + ": row " + (i + 1) + " has " + x[i].length
+            + " values, expected " + p);
+      }
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new InputException(what + ": row " + (i + 1) + ", column " + (j + 1) + ": "
+              + x[i][j] + " is not allowed; values must be finite");
+        }
+      }
+      out[i] = x[i].clone();
+    }
+    return out;
+  }
+
+  private static double[] requireFinite(double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      if (!Double.isFinite(y[i])) {
+        throw new InputException("targets: row " + (i + 1) + ": " + y[i]
+            + " is not allowed; values must be finite");
+      }
+    }
+    return y;
   }
 }

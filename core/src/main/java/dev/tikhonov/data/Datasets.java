@@ -27,6 +27,6 @@ public final class Datasets {
   /** {@link #requireFinite(Matrix, String)} on features and targets of {@code data}. */
   public static void requireFinite(Dataset data) {
     requireFinite(data.features(), data.source() + " (features)");
-    requireFinite(data.targets(), data.source() + " (targets)");
+    requireFinite(data.targetMatrix(), data.source() + " (targets)");
   }
 }

@@ -1,6 +1,5 @@
 package dev.tikhonov.data;
 
-import dev.tikhonov.tensor.Matrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,8 @@ import java.util.List;
  * {@code label index:value index:value … [# comment]}, indices 1-based and strictly
  * increasing, absent indices meaning 0.
  *
- * <p>The sparse rows are densified into an n×p float32 {@link Matrix} (sparse input is not kept
- * sparse for now); p is the given number of features or else the largest index seen. Feature
+ * <p>The sparse rows are densified into n rows of p doubles (sparse input is not kept sparse
+ * for now); p is the given number of features or else the largest index seen. Feature
  * j (1-based in the file) becomes column j−1, named {@code "x" + j}. A {@code qid:n} token
  * after the label (svmrank) is ignored. Empty and comment-only lines are skipped. Errors name
  * {@code file:line:column} (the character column where the token starts) and the token number.
@@ -44,13 +43,26 @@ public final class LibsvmReader {
    * a test file with fewer features matches its training file.
    */
   public static Dataset read(Path file, TargetKind kind, int numFeatures) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
       return read(in, file.toString(), kind, numFeatures);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The feature rows of {@code file} for prediction: exactly {@code numFeatures} columns, the
+   * labels (whatever they hold) ignored.
+   */
+  public static double[][] readFeatures(Path file, int numFeatures) {
+    if (numFeatures < 1) {
+      throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
+    }
+    return read(file, TargetKind.UNUSED, numFeatures).featureRows();
   }
 
   /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
@@ -59,16 +71,19 @@ public final class LibsvmReader {
       throw new IllegalArgumentException("numFeatures must be ≥ 0 (0: detect), not " + numFeatures);
     }
     List<String> labels = new ArrayList<>();
-    FloatList realTargets = new FloatList();
+    DoubleList realTargets = new DoubleList();
     IntList rowStart = new IntList();
     IntList indices = new IntList();
-    FloatList values = new FloatList();
+    DoubleList values = new DoubleList();
     int maxIndex = 0;
     try (BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16)) {
       String text;
       long line = 0;
       while ((text = reader.readLine()) != null) {
         line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1); // a UTF-8 byte order mark, as the CSV reader strips it
+        }
         int hash = text.indexOf('#');
         String content = hash >= 0 ? text.substring(0, hash) : text;
         Token token = new Token(content, sourceName, line);
@@ -76,9 +91,11 @@ public final class LibsvmReader {
           continue;
         }
         String label = token.text();
-        if (kind == TargetKind.REAL) {
+        if (kind == TargetKind.UNUSED) {
+          realTargets.add(0);
+        } else if (kind == TargetKind.REAL) {
           try {
-            realTargets.add(Numbers.parseFloat(label));
+            realTargets.add(Numbers.parseValue(label));
           } catch (Numbers.BadNumber e) {
             throw token.error("label " + e.getMessage());
           }
@@ -110,9 +127,9 @@ public final class LibsvmReader {
                 + " features expected");
           }
           previous = index;
-          float value;
+          double value;
           try {
-            value = Numbers.parseFloat(pair.substring(colon + 1));
+            value = Numbers.parseValue(pair.substring(colon + 1));
           } catch (Numbers.BadNumber e) {
             throw token.error("value of feature " + index + ": " + e.getMessage());
           }
@@ -137,17 +154,18 @@ public final class LibsvmReader {
     if (p == 0) {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
-    Matrix x = densify(n, p, rowStart, indices, values, sourceName);
-    Matrix y;
+    double[][] x = densify(n, p, rowStart, indices, values, sourceName);
+    double[] y = new double[n];
     List<String> classNames;
-    if (kind == TargetKind.REAL) {
-      y = Matrix.of(n, 1, realTargets.toArray());
+    if (kind != TargetKind.CLASS) {
+      for (int i = 0; i < n; i++) {
+        y[i] = realTargets.get(i);
+      }
       classNames = List.of();
     } else {
       ClassLabels classes = ClassLabels.of(labels);
-      y = Matrix.zeros(n, 1);
       for (int i = 0; i < n; i++) {
-        y.put(i, classes.indexOf(labels.get(i)));
+        y[i] = classes.indexOf(labels.get(i));
       }
       classNames = classes.names;
     }
@@ -155,17 +173,17 @@ public final class LibsvmReader {
     for (int j = 1; j <= p; j++) {
       names.add("x" + j);
     }
-    return new Dataset(x, y, names, classNames, sourceName);
+    return Dataset.fromRows(x, y, names, classNames, sourceName);
   }
 
-  private static Matrix densify(
-      int n, int p, IntList rowStart, IntList indices, FloatList values, String source) {
+  private static double[][] densify(
+      int n, int p, IntList rowStart, IntList indices, DoubleList values, String source) {
     long cells = (long) n * p;
-    long bytes = 4 * cells;
+    long bytes = 8 * cells;
     if (cells > CsvReader.MAX_VALUES) {
       throw new InputException(
           source + ": " + n + " rows x " + p + " features need " + bytes
-              + " bytes densified; a float32 matrix holds at most 2 GiB (sparse input is"
+              + " bytes densified; at most " + CsvReader.MAX_VALUES + " values fit (sparse input is"
               + " densified for now)");
     }
     long entries = Math.max(1, indices.size());
@@ -175,11 +193,11 @@ public final class LibsvmReader {
               + " MiB densified) for only " + indices.size() + " stored entries; too sparse"
               + " to densify (sparse input is densified for now)");
     }
-    Matrix x = Matrix.zeros(n, p);
+    double[][] x = new double[n][p];
     for (int i = 0; i < n; i++) {
       int end = i + 1 < n ? rowStart.get(i + 1) : indices.size();
       for (int k = rowStart.get(i); k < end; k++) {
-        x.set(i, indices.get(k), values.get(k));
+        x[i][indices.get(k)] = values.get(k);
       }
     }
     return x;

@@ -64,11 +64,19 @@ public final class Mnist {
     Path testImages = locate(dir, TEST_IMAGES);
     Path testLabels = locate(dir, TEST_LABELS);
     String source = dir.toString();
-    return new TrainTest(
-        toDataset(IdxReader.read(trainImages), IdxReader.read(trainLabels),
-            trainImages.toString(), trainLabels.toString(), source),
-        toDataset(IdxReader.read(testImages), IdxReader.read(testLabels),
-            testImages.toString(), testLabels.toString(), source));
+    IdxArray trainArray = IdxReader.read(trainImages);
+    Dataset train = toDataset(trainArray, IdxReader.read(trainLabels), trainImages.toString(),
+        trainLabels.toString(), source);
+    IdxArray testArray = IdxReader.read(testImages);
+    Dataset test = toDataset(testArray, IdxReader.read(testLabels), testImages.toString(),
+        testLabels.toString(), source);
+    if (trainArray.dims()[1] != testArray.dims()[1] || trainArray.dims()[2] != testArray.dims()[2]) {
+      throw new InputException(testImages + ": test images are " + testArray.dims()[1] + "x"
+          + testArray.dims()[2] + " pixels but the training images in " + trainImages + " are "
+          + trainArray.dims()[1] + "x" + trainArray.dims()[2] + " (" + testArray.shape() + " vs "
+          + trainArray.shape() + "); train and test images must have the same size");
+    }
+    return new TrainTest(train, test);
   }
 
   /**

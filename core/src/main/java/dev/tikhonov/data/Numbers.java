@@ -31,6 +31,19 @@ final class Numbers {
     return f;
   }
 
+  /**
+   * The cell as the double it spells, rejected like {@link #parseFloat} when outside the float32
+   * range (the neural engine trains in float32; linear models fit the double).
+   */
+  static double parseValue(String cell) throws BadNumber {
+    double v = parseDouble(cell);
+    if (Float.isInfinite((float) v)) {
+      throw new BadNumber(
+          "value " + quote(cell.strip()) + " is outside the float32 range (about ±3.4e38)");
+    }
+    return v;
+  }
+
   static double parseDouble(String cell) throws BadNumber {
     String text = cell.strip();
     if (text.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.tikhonov.data;
 
-import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.util.List;
 
@@ -42,24 +41,24 @@ public final class Synthetic {
     Rng featureRng = root.split();
     Rng coefRng = root.split();
     Rng noiseRng = root.split();
-    Matrix x = gaussian(n, p, featureRng);
+    double[][] x = gaussianRows(n, p, featureRng);
     double[] coef = new double[p];
     for (int j = 0; j < informative; j++) {
       double magnitude = 1 + 9 * coefRng.nextDouble();
       coef[j] = coefRng.nextDouble() < 0.5 ? -magnitude : magnitude;
     }
-    Matrix y = Matrix.zeros(n, 1);
+    double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double sum = intercept;
       for (int j = 0; j < informative; j++) {
-        sum += x.get(i, j) * coef[j];
+        sum += x[i][j] * coef[j];
       }
-      y.put(i, (float) (sum + noise * noiseRng.nextGaussian()));
+      y[i] = sum + noise * noiseRng.nextGaussian();
     }
     String source = "synthetic:regression(n=" + n + ",p=" + p + ",informative=" + informative
         + ",noise=" + noise + ",intercept=" + intercept + ",seed=" + seed + ")";
     return new SyntheticData(
-        new Dataset(x, y, Dataset.defaultNames(p), List.of(), source), coef, intercept);
+        Dataset.fromRows(x, y, Dataset.defaultNames(p), List.of(), source), coef, intercept);
   }
 
   /**
@@ -92,17 +91,17 @@ public final class Synthetic {
       labels[i] = i % classes;
     }
     labelRng.shuffle(labels);
-    Matrix x = gaussian(n, p, featureRng);
-    Matrix y = Matrix.zeros(n, 1);
+    double[][] x = gaussianRows(n, p, featureRng);
+    double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < informative; j++) {
-        x.set(i, j, (float) (x.get(i, j) + centres[labels[i]][j]));
+        x[i][j] += centres[labels[i]][j];
       }
-      y.put(i, labels[i]);
+      y[i] = labels[i];
     }
     String source = "synthetic:classification(n=" + n + ",p=" + p + ",informative="
         + informative + ",classes=" + classes + ",seed=" + seed + ")";
-    return new Dataset(x, y, Dataset.defaultNames(p), Dataset.indexNames(classes), source);
+    return Dataset.fromRows(x, y, Dataset.defaultNames(p), Dataset.indexNames(classes), source);
   }
 
   private static void requireShape(int n, int p, int informative) {
@@ -115,10 +114,13 @@ public final class Synthetic {
     }
   }
 
-  private static Matrix gaussian(int n, int p, Rng rng) {
-    Matrix x = Matrix.zeros(n, p);
-    for (int k = 0, size = n * p; k < size; k++) {
-      x.put(k, (float) rng.nextGaussian());
+  /** n rows of p independent N(0, 1) draws, row by row. */
+  private static double[][] gaussianRows(int n, int p, Rng rng) {
+    double[][] x = new double[n][p];
+    for (double[] row : x) {
+      for (int j = 0; j < p; j++) {
+        row[j] = rng.nextGaussian();
+      }
     }
     return x;
   }

@@ -9,5 +9,7 @@ public enum TargetKind {
    * numeric order when every label is a number (so −1, +1 become 0, 1), otherwise
    * lexicographic; {@link Dataset#classNames()} holds the labels as written.
    */
-  CLASS
+  CLASS,
+  /** Read but ignored (every target 0): input for prediction, whose labels do not matter. */
+  UNUSED
 }

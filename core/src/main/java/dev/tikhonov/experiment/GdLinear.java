@@ -1,16 +1,16 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.estimate.FitOptions;
+import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.estimate.LinearRegression;
+import dev.tikhonov.estimate.NetworkRegressor;
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.optim.OptimizerConfig;
-import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Training;
-import java.nio.file.Path;
+import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,38 +63,41 @@ public final class GdLinear {
       x.put(i, (float) xi);
       y.put(i, (float) (3 * xi + 2 + s.noise() * rng.nextGaussian()));
     }
+    // float32, as the optimizers train; the closed form below uses the same float32 values.
     return new Dataset(x, y, List.of("x"), List.of(), "y = 3x + 2 + noise (seed " + s.seed()
         + ")");
   }
 
-  public static List<Row> run(Settings s, Path out, ExperimentListener listener) {
+  public static List<Row> run(Settings s, RunWriter out, ExperimentListener listener) {
     Dataset data = data(s);
     double xMean = 0;
     double yMean = 0;
     for (int i = 0; i < s.n(); i++) {
       xMean += data.features().at(i) / s.n();
-      yMean += data.targets().at(i) / s.n();
+      yMean += data.target(i) / s.n();
     }
     double sxx = 0;
     double sxy = 0;
     for (int i = 0; i < s.n(); i++) {
       double dx = data.features().at(i) - xMean;
       sxx += dx * dx / s.n();
-      sxy += dx * (data.targets().at(i) - yMean) / s.n();
+      sxy += dx * (data.target(i) - yMean) / s.n();
     }
     List<Row> rows = new ArrayList<>();
     int index = 0;
     for (double lambda : s.lambdas()) {
       index++;
       listener.runStarted(index, s.lambdas().size(), "λ=" + lambda);
-      TrainConfig config = new TrainConfig(s.steps(), s.n(), s.seed(), Penalty.l2(lambda),
-          OptimizerConfig.sgd(s.learningRate()), 0);
-      Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), data, null, null,
-          config, listener.training(), null, null);
-      double slope = o.model().network().weights().get(0).value().at(0);
-      double intercept = o.model().network().parameters().get(1).value().at(0);
-      rows.add(new Row(lambda, slope, intercept, 2 * o.train().loss(), sxy / (sxx + lambda)));
-      o.result().history().write(out.resolve("runs").resolve("lambda-" + lambda));
+      NetworkRegressor model = LinearRegression.builder().lambda(lambda).epochs(s.steps())
+          .batchSize(s.n()).seed(s.seed()).optimizer(Optimizers.sgd(s.learningRate())).build()
+          .fit(data, FitOptions.none().withListener(listener.training()));
+      LayerWeights layer = model.layers().get(0);
+      double slope = layer.weight(0, 0);
+      double intercept = layer.bias()[0];
+      rows.add(new Row(lambda, slope, intercept, 2 * model.evaluate(data).loss(),
+          sxy / (sxx + lambda)));
+      model.training().orElseThrow().history()
+          .write(out.dir().resolve("runs").resolve("lambda-" + lambda));
       listener.runFinished(index, s.lambdas().size(),
           String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
               sxy / (sxx + lambda)));
@@ -103,8 +106,8 @@ public final class GdLinear {
     experiment.put("name", "gd-linear");
     experiment.put("settings", s);
     experiment.put("objective", "J(w, b) = (1/2n) Σ (yᵢ − w xᵢ − b)² + (λ/2) w²");
-    Json.write(out.resolve("experiment.json"), experiment);
-    Json.write(out.resolve("results.json"), rows);
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
     return rows;
   }
 

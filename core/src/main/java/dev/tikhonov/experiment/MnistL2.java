@@ -1,17 +1,16 @@
 package dev.tikhonov.experiment;
 
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.train.TrainResult;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.Json;
-import dev.tikhonov.report.Provenance;
+import dev.tikhonov.report.Histogram;
+import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.nn.Parameter;
-import dev.tikhonov.optim.OptimizerConfig;
-import dev.tikhonov.regularize.Penalty;
-import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.TrainConfig;
-import dev.tikhonov.train.Training;
-import java.nio.file.Path;
+import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +110,7 @@ public final class MnistL2 {
   }
 
   /** Runs every row and seed, writes the result files into {@code out}, returns the rows. */
-  public static List<Row> run(TrainTest data, Settings settings, Path out,
+  public static List<Row> run(TrainTest data, Settings settings, RunWriter out,
       ExperimentListener listener) {
     List<double[]> configs = new ArrayList<>();
     for (double l : settings.lambdas()) {
@@ -139,31 +138,29 @@ public final class MnistL2 {
         String label = (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ="
             + fmt(lambda) + ", seed " + seed;
         listener.runStarted(index, total, label);
-        ModelSpec spec = ModelSpec.parse("mlp:" + join(settings.hidden()), dropout, false);
-        TrainConfig tc = new TrainConfig(settings.epochs(), settings.batchSize(), seed,
-            Penalty.l2(lambda), sgdMomentum(settings), 0);
-        Training.Outcome o = Training.fit(spec, data.train(), data.test(), data.test(), tc,
-            listener.training(), null, null);
-        acc.add(o.test().accuracy());
-        loss.add(o.test().loss());
-        trainLoss.add(o.train().loss());
-        norm.add(o.model().network().weightNorm());
-        epochSeconds.add(o.result().history().epochs().stream()
+        NetworkClassifier model = estimator(settings, lambda, dropout, seed).fit(data.train(),
+            data.test(), listener.training());
+        Evaluation test = model.evaluate(data.test());
+        acc.add(test.accuracy().orElseThrow());
+        loss.add(test.loss());
+        trainLoss.add(model.evaluate(data.train()).loss());
+        norm.add(model.weightNorm());
+        TrainResult result = model.training().orElseThrow();
+        epochSeconds.add(result.history().epochs().stream()
             .mapToDouble(r -> r.seconds()).average().orElse(0));
-        List<Parameter> weights = o.model().network().weights();
+        List<LayerWeights> layers = model.layers();
         if (layerNorms == null) {
-          layerNorms = new double[weights.size()];
-          firstLayer = weights.get(0).value().toArray();
+          layerNorms = new double[layers.size()];
+          firstLayer = layers.get(0).weight();
         }
-        for (int w = 0; w < weights.size(); w++) {
-          layerNorms[w] += Math.sqrt(weights.get(w).value().sumOfSquares())
-              / settings.seeds().size();
+        for (int w = 0; w < layers.size(); w++) {
+          layerNorms[w] += layers.get(w).norm() / settings.seeds().size();
         }
         String dir = (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
-        o.result().history().write(out.resolve("runs").resolve(dir).resolve("seed-" + seed));
+        result.history().write(out.dir().resolve("runs").resolve(dir).resolve("seed-" + seed));
         listener.runFinished(index, total, String.format(
-            "%s: test accuracy %.4f, test loss %.4f", label, o.test().accuracy(),
-            o.test().loss()));
+            "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
+            test.loss()));
       }
       Stats a = Stats.of(acc);
       Stats l = Stats.of(loss);
@@ -176,24 +173,32 @@ public final class MnistL2 {
     return rows;
   }
 
-  static OptimizerConfig sgdMomentum(Settings s) {
-    return OptimizerConfig.sgdMomentum(s.learningRate(),
-        s.momentum());
+  /** One run's estimator: the recipe with this λ, dropout and seed. */
+  static MlpClassifier estimator(Settings s, double lambda, double dropout, long seed) {
+    return MlpClassifier.builder()
+        .hiddenLayers(s.hidden().stream().mapToInt(Integer::intValue).toArray())
+        .dropout(dropout)
+        .lambda(lambda)
+        .optimizer(Optimizers.sgd(s.learningRate()).momentum(s.momentum()))
+        .epochs(s.epochs())
+        .batchSize(s.batchSize())
+        .seed(seed)
+        .build();
   }
 
-  private static void writeResults(Path out, Settings settings, List<Row> rows,
+  private static void writeResults(RunWriter out, Settings settings, List<Row> rows,
       List<float[]> firstLayers) {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
     experiment.put("settings", settings);
-    experiment.put("objective", Provenance.OBJECTIVE);
+    experiment.put("objective", RunInfo.OBJECTIVE);
     experiment.put("recipe", "SGD, momentum " + settings.momentum() + ", learning rate "
         + settings.learningRate() + ", batch " + settings.batchSize() + ", "
         + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
         + " weights only (= torch SGD weight_decay=λ on the weights)");
-    Json.write(out.resolve("experiment.json"), experiment);
-    Json.write(out.resolve("results.json"), rows);
-    AtomicFiles.writeString(out.resolve("results.csv"), toCsv(rows));
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
+    out.text("results.csv", toCsv(rows));
     double bound = 1e-12;
     for (float[] w : firstLayers) {
       for (float v : w) {
@@ -209,7 +214,7 @@ public final class MnistL2 {
       h.put("counts", Histogram.count(firstLayers.get(r), edges));
       hist.add(h);
     }
-    Json.write(out.resolve("histograms.json"), Map.of("edges", edges, "rows", hist));
+    out.json("histograms.json", Map.of("edges", edges, "rows", hist));
   }
 
   static String toCsv(List<Row> rows) {
@@ -252,7 +257,4 @@ public final class MnistL2 {
     return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
   }
 
-  private static String join(List<Integer> xs) {
-    return String.join(",", xs.stream().map(String::valueOf).toList());
-  }
 }

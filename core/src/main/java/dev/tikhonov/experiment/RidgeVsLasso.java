@@ -5,7 +5,8 @@ import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
@@ -62,15 +63,16 @@ public final class RidgeVsLasso {
     String[] models = {"ridge", "lasso", "elastic-net"};
     double[] ratios = {0.0, 1.0, 0.5};
     for (int m = 0; m < models.length; m++) {
-      CrossValidation.Fit fit = CrossValidation.elasticNet(xTrain, yTrain,
-          ElasticNetConfig.of(ratios[m]), data.featureNames(), folds, threads);
+      CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, xTrain, yTrain,
+          PathSettings.of(ratios[m]), data.featureNames(), List.of(), folds, threads);
       int best = fit.cv().indexMin();
       double[][] eta = fit.path().linearPredictor(xTest, best);
       double mse = 0;
       for (int i = 0; i < yTest.length; i++) {
         mse += (yTest[i] - eta[i][0]) * (yTest[i] - eta[i][0]) / yTest.length;
       }
-      rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse, fit.path().df()[best],
+      rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
+          fit.path().degreesOfFreedom()[best],
           fit.cv().mean()[best]));
       if (outDir != null) {
         Json.write(outDir.resolve("path-" + models[m] + ".json"),
@@ -125,7 +127,7 @@ public final class RidgeVsLasso {
   static double[] targets(Dataset d) {
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
-      y[i] = d.targets().at(i);
+      y[i] = d.target(i);
     }
     return y;
   }

@@ -1,10 +1,10 @@
 package dev.tikhonov.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
+import dev.tikhonov.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainingListener;
@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,29 @@ import java.util.Set;
  *
  * <p>Written with temporary file + rename, so the previous checkpoint survives a crash or a
  * kill at any moment: the file on disk is always a complete checkpoint.
+ *
+ * <p>Reading validates everything before the state is built, as {@link ModelFile} does: the
+ * safetensors layout and header size ({@link FileLimits}); the state entry (epoch ≥ 0,
+ * {@code finished}, the generator states, step count ≥ 0, best epoch in 0..epoch, a best
+ * validation loss that is finite or absent); the history: exactly {@code epoch} objects with the
+ * nine fields of {@link EpochRecord}, numbered 1..epoch, penalty, weight norm and seconds finite
+ * and ≥ 0, validation accuracy absent or in [0, 1]; the parameters: a chain {@code denseK.weight}
+ * [a_K, a_K+1], {@code denseK.bias} [1, a_K+1] for K = 0..L−1 as every tikhonov network has, at
+ * most {@link FileLimits#MAX_HIDDEN_LAYERS} hidden layers, every value finite; the best weights:
+ * none or the same names and shapes, finite; the optimizer buffers: named {@code …/i} for
+ * parameter i with its shape, free of NaN (a squared-gradient average may overflow to +∞,
+ * which the optimizer handles), Adam's and RMSprop's second moments ({@code ….v/i}) ≥ 0; the
+ * dropout generators: none or one per hidden layer; the row order: a permutation of 0..n−1.
+ * Anything else is an {@link InputException} naming the file. Writing refuses (with the same
+ * rules) a state that could not be read back, so a bad state never replaces a good checkpoint.
+ * Stateless; safe to call from several threads on different files.
  */
 public final class CheckpointFile {
   public static final String FORMAT = "tikhonov-checkpoint";
   public static final int FORMAT_VERSION = 1;
   /** The file name inside a run directory. */
   public static final String FILE_NAME = "checkpoint.safetensors";
+
 
   private CheckpointFile() {}
 
@@ -61,8 +79,13 @@ public final class CheckpointFile {
     };
   }
 
-  /** Writes {@code state} to {@code file} atomically. */
+  /**
+   * Writes {@code state} to {@code file} atomically; an {@link InputException} (and the old
+   * file kept) when the state breaks a rule the reader enforces.
+   */
   public static void write(Path file, TrainingState state, Map<String, Object> settings) {
+    String cannot = file + ": cannot save";
+    CheckpointRules.requireWritable(state, cannot);
     SafeTensors.Writer w = new SafeTensors.Writer();
     state.parameters().forEach((name, m) -> w.add("param/" + name, m, m.rows(), m.cols()));
     state.optimizerState().forEach((name, m) -> w.add("optim/" + name, m, m.rows(), m.cols()));
@@ -83,7 +106,12 @@ public final class CheckpointFile {
     meta.put("format_version", String.valueOf(FORMAT_VERSION));
     meta.put("state", Json.oneLine(s));
     meta.put("settings", Json.oneLine(settings));
-    AtomicFiles.write(file, out -> w.writeTo(out, meta));
+    byte[] header = w.header(meta);
+    FileLimits.requireHeaderFits(header.length - 8, file.toString(), "the history of "
+        + state.history().size() + " epochs, " + (state.parameters().size()
+            + state.optimizerState().size() + state.bestParameters().size())
+        + " tensor names, the settings");
+    AtomicFiles.write(file, out -> w.writeTo(out, header));
   }
 
   /** {@code path} itself if it is a file, else {@code path/checkpoint.safetensors}. */
@@ -93,74 +121,161 @@ public final class CheckpointFile {
 
   /** Reads and validates a checkpoint; a bad file gives an {@link InputException}. */
   public static Checkpoint read(Path file) {
-    String name = file.toString();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteSource src = ByteSource.of(channel);
-      SafeTensors.Header header = SafeTensors.readHeader(src, name,
-          Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32));
-      Map<String, String> meta = header.metadata();
-      if (!FORMAT.equals(meta.get("format"))
-          || !String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
-        throw new InputException(name + ": not a tikhonov checkpoint of format version "
-            + FORMAT_VERSION);
-      }
-      JsonFields s = JsonFields.parse(String.valueOf(meta.get("state")), name, "state");
-      int epoch = s.integer("epoch", 0, Integer.MAX_VALUE);
-      JsonNode dropoutNode = s.node().get("dropout_states");
-      long[] dropoutStates = s.longs("dropout_states",
-          dropoutNode != null && dropoutNode.isArray() ? dropoutNode.size() : -1);
-      List<EpochRecord> history;
-      try {
-        history = Json.MAPPER.convertValue(s.node().get("history"),
-            new TypeReference<List<EpochRecord>>() {});
-      } catch (IllegalArgumentException e) {
-        throw new InputException(name + ": state.history is malformed");
-      }
-      if (history == null || history.size() != epoch) {
-        throw new InputException(name + ": state.history must hold " + epoch + " epochs");
-      }
-      Map<String, Matrix> params = new LinkedHashMap<>();
-      Map<String, Matrix> optim = new LinkedHashMap<>();
-      Map<String, Matrix> best = new LinkedHashMap<>();
-      int[] order = null;
-      for (SafeTensors.Info info : header.tensors().values()) {
-        if (info.name().equals("order") && info.dtype() == SafeTensors.DType.I32
-            && info.shape().length == 1) {
-          order = SafeTensors.readInts(src, header, info, name);
-          continue;
-        }
-        Map<String, Matrix> target = info.name().startsWith("param/") ? params
-            : info.name().startsWith("optim/") ? optim
-            : info.name().startsWith("best/") ? best : null;
-        if (target == null || info.dtype() != SafeTensors.DType.F32 || info.shape().length != 2
-            || info.shape()[0] > Integer.MAX_VALUE || info.shape()[1] > Integer.MAX_VALUE) {
-          throw new InputException(name + ": unexpected tensor " + SafeTensors.quote(info.name())
-              + "; expected param/…, optim/…, best/… (F32, 2-D) and order (I32, 1-D)");
-        }
-        target.put(info.name().substring(info.name().indexOf('/') + 1),
-            SafeTensors.readMatrix(src, header, info, (int) info.shape()[0],
-                (int) info.shape()[1], name));
-      }
-      if (order == null) {
-        throw new InputException(name + ": tensor \"order\" (I32) is missing");
-      }
-      Double bestLoss = s.has("best_validation_loss")
-          ? s.number("best_validation_loss", -Double.MAX_VALUE, Double.MAX_VALUE) : null;
-      TrainingState state = new TrainingState(epoch, s.bool("finished"), new ArrayList<>(history),
-          order, s.longValue("shuffle_state"), dropoutStates, s.longValue("step_count"), params,
-          optim, bestLoss == null ? Double.POSITIVE_INFINITY : bestLoss,
-          s.integer("best_epoch", 0, epoch), best);
-      Map<String, Object> settings = Json.MAPPER.convertValue(
-          JsonFields.parse(String.valueOf(meta.get("settings")), name, "settings").node(),
-          new TypeReference<Map<String, Object>>() {});
-      return new Checkpoint(state, settings);
+      return read(ByteSource.of(channel), file.toString());
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N "
           + "to write one)");
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Reads a checkpoint's bytes held in memory; {@code name} names it in messages. */
+  public static Checkpoint read(byte[] bytes, String name) {
+    return read(ByteSource.of(bytes), name);
+  }
+
+  static Checkpoint read(ByteSource src, String name) {
+    SafeTensors.Header header = SafeTensors.readHeader(src, name,
+        Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32));
+    Map<String, String> meta = header.metadata();
+    if (!FORMAT.equals(meta.get("format"))
+        || !String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
+      throw new InputException(name + ": not a tikhonov checkpoint of format version "
+          + FORMAT_VERSION);
+    }
+    JsonFields s = JsonFields.parse(metadataEntry(meta, "state", name), name, "state");
+    int epoch = s.integer("epoch", 0, Integer.MAX_VALUE);
+    boolean finished = s.bool("finished");
+    long shuffleState = s.longValue("shuffle_state");
+    long[] dropoutStates = s.longArray("dropout_states", FileLimits.MAX_HIDDEN_LAYERS);
+    long stepCount = s.longValue("step_count");
+    if (stepCount < 0) {
+      throw new InputException(name + ": state.step_count: expected an integer >= 0, found "
+          + stepCount);
+    }
+    double bestLoss = s.has("best_validation_loss")
+        ? s.number("best_validation_loss", -Double.MAX_VALUE, Double.MAX_VALUE)
+        : Double.POSITIVE_INFINITY;
+    int bestEpoch = s.integer("best_epoch", 0, epoch);
+    List<EpochRecord> history = CheckpointRules.history(s, epoch, name);
+
+    // The tensors' names and shapes, checked before any is read.
+    Map<String, long[]> paramShapes = new LinkedHashMap<>();
+    Map<String, long[]> bestShapes = new LinkedHashMap<>();
+    Map<String, SafeTensors.Info> buffers = new LinkedHashMap<>();
+    SafeTensors.Info orderInfo = null;
+    for (SafeTensors.Info info : header.tensors().values()) {
+      String t = info.name();
+      if (t.equals("order")) {
+        if (info.dtype() != SafeTensors.DType.I32 || info.shape().length != 1
+            || info.shape()[0] < 1) {
+          throw new InputException(name + ": tensor \"order\" must be I32 of shape [n], n ≥ 1");
+        }
+        orderInfo = info;
+        continue;
+      }
+      boolean matrix = info.dtype() == SafeTensors.DType.F32 && info.shape().length == 2
+          && info.shape()[0] >= 1 && info.shape()[1] >= 1
+          && info.shape()[0] <= FileLimits.MAX_WIDTH && info.shape()[1] <= FileLimits.MAX_WIDTH;
+      if (!matrix || !(t.startsWith("param/") || t.startsWith("optim/") || t.startsWith("best/"))) {
+        throw new InputException(name + ": unexpected tensor " + SafeTensors.quote(t)
+            + "; expected param/…, optim/…, best/… (F32, 2-D, sizes 1.." + FileLimits.MAX_WIDTH
+            + ") and order (I32, 1-D)");
+      }
+      String key = t.substring(t.indexOf('/') + 1);
+      if (t.startsWith("param/")) {
+        paramShapes.put(key, info.shape());
+      } else if (t.startsWith("best/")) {
+        bestShapes.put(key, info.shape());
+      } else {
+        buffers.put(key, info);
+      }
+    }
+    if (orderInfo == null) {
+      throw new InputException(name + ": tensor \"order\" (I32) is missing");
+    }
+    List<String> chain = CheckpointRules.parameterChain(paramShapes, name);
+    CheckpointRules.requireBest(bestShapes.keySet(), paramShapes.keySet(), name);
+    for (Map.Entry<String, long[]> e : bestShapes.entrySet()) {
+      if (!Arrays.equals(e.getValue(), paramShapes.get(e.getKey()))) {
+        throw new InputException(name + ": tensor " + SafeTensors.quote("best/" + e.getKey())
+            + " has shape " + Arrays.toString(e.getValue()) + " but its parameter has "
+            + Arrays.toString(paramShapes.get(e.getKey())));
+      }
+    }
+    Map<String, long[]> bufferShapes = new LinkedHashMap<>();
+    buffers.forEach((k, info) -> bufferShapes.put(k, info.shape()));
+    CheckpointRules.requireBufferShapes(bufferShapes, chain, paramShapes, name);
+    CheckpointRules.requireDropoutStates(dropoutStates.length, chain.size() / 2 - 1, name);
+
+    // Names and shapes are sound and the data section covers them: reading is bounded by it,
+    // and must fit in direct memory.
+    long total = 0;
+    for (SafeTensors.Info info : header.tensors().values()) {
+      if (info != orderInfo) {
+        long bytes = info.end() - info.begin();
+        if (bytes > DirectMemory.MAX_MATRIX_BYTES) {
+          throw new InputException(name + ": tensor " + SafeTensors.quote(info.name()) + " "
+              + Arrays.toString(info.shape()) + " needs " + bytes + " bytes; one matrix holds at"
+              + " most " + DirectMemory.MAX_MATRIX_BYTES + " bytes (2 GiB)");
+        }
+        total += bytes;
+      }
+    }
+    if (total > DirectMemory.available()) {
+      throw new InputException(name + ": the checkpoint's tensors need " + total + " bytes ("
+          + DirectMemory.format(total) + ") of direct memory but "
+          + DirectMemory.format(DirectMemory.available()) + " are available (the JVM's limit is "
+          + DirectMemory.format(DirectMemory.limit()) + ", -XX:MaxDirectMemorySize)");
+    }
+    Map<String, Matrix> params = new LinkedHashMap<>();
+    Map<String, Matrix> optim = new LinkedHashMap<>();
+    Map<String, Matrix> best = new LinkedHashMap<>();
+    for (SafeTensors.Info info : header.tensors().values()) {
+      if (info == orderInfo) {
+        continue;
+      }
+      String t = info.name();
+      Matrix m = SafeTensors.readMatrix(src, header, info, (int) info.shape()[0],
+          (int) info.shape()[1], name);
+      String key = t.substring(t.indexOf('/') + 1);
+      if (t.startsWith("param/")) {
+        CheckpointRules.requireFinite(m, t, name);
+        params.put(key, m);
+      } else if (t.startsWith("best/")) {
+        CheckpointRules.requireFinite(m, t, name);
+        best.put(key, m);
+      } else {
+        CheckpointRules.requireBuffer(m, t, name);
+        optim.put(key, m);
+      }
+    }
+    int[] order = SafeTensors.readInts(src, header, orderInfo, name);
+    CheckpointRules.requirePermutation(order, name);
+    // the parameters in network order, as the trainer hands them over
+    Map<String, Matrix> orderedParams = new LinkedHashMap<>();
+    Map<String, Matrix> orderedBest = new LinkedHashMap<>();
+    for (String p : chain) {
+      orderedParams.put(p, params.get(p));
+      if (!best.isEmpty()) {
+        orderedBest.put(p, best.get(p));
+      }
+    }
+    TrainingState state = new TrainingState(epoch, finished, history, order, shuffleState,
+        dropoutStates, stepCount, orderedParams, optim, bestLoss, bestEpoch, orderedBest);
+    Map<String, Object> settings = Json.MAPPER.convertValue(
+        JsonFields.parse(metadataEntry(meta, "settings", name), name, "settings").node(),
+        new TypeReference<Map<String, Object>>() {});
+    return new Checkpoint(state, settings);
+  }
+
+  private static String metadataEntry(Map<String, String> meta, String key, String name) {
+    String v = meta.get(key);
+    if (v == null) {
+      throw new InputException(name + ": metadata \"" + key + "\" is missing");
+    }
+    return v;
   }
 }

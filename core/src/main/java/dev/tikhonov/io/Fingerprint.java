@@ -21,7 +21,7 @@ public final class Fingerprint {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       update(md, data.features());
-      update(md, data.targets());
+      update(md, data.targetMatrix());
       md.update(String.join("\u0000", data.featureNames()).getBytes(StandardCharsets.UTF_8));
       md.update((byte) 1);
       md.update(String.join("\u0000", data.classNames()).getBytes(StandardCharsets.UTF_8));

@@ -151,6 +151,15 @@ final class JsonFields {
     return out;
   }
 
+  /** An array of at most {@code maxCount} 64-bit integers. */
+  long[] longArray(String field, int maxCount) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isArray() || v.size() > maxCount) {
+      throw bad(field, "an array of at most " + maxCount + " integers");
+    }
+    return longs(field, v.size());
+  }
+
   long[] longs(String field, int size) {
     JsonNode v = node.get(field);
     if (v == null || !v.isArray() || v.size() != size) {

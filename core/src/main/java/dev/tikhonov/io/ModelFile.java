@@ -44,16 +44,25 @@ import java.util.Set;
  *
  * <p>Written atomically (temporary file, then rename). Loading validates everything before
  * allocating the weights: header size, JSON, dtypes (F32 only), shapes against the
- * architecture, offsets, total size; then every weight must be finite. Anything wrong is an
- * {@link InputException} naming the file and the problem. Never Java serialization.
+ * architecture, offsets, total size; then every number against what prediction needs
+ * ({@link ModelNumbers}): the standardizer's mean finite and its scale &gt; 0 with
+ * {@code (1e6 + |mean|)/scale ≤ Float.MAX_VALUE}; every weight and bias finite with
+ * {@code 1e6·Σⱼ|W_jk| + |b_k| ≤ Float.MAX_VALUE/2} for each output k of each dense layer.
+ * Anything wrong is an {@link InputException} naming the file and the problem. Never Java
+ * serialization.
+ *
+ * <p>Saving refuses (an {@link InputException} with the numbers, nothing written) what loading
+ * would refuse: more than {@link FileLimits#MAX_HIDDEN_LAYERS} hidden layers, a layer wider than
+ * {@link FileLimits#MAX_WIDTH}, a header over {@link FileLimits#MAX_HEADER_BYTES} bytes (e.g.
+ * 40,000 long feature names), numbers that break the rule above; and it checks the metadata it
+ * wrote with the loader's own parser. Stateless; safe to call from several threads on different
+ * files.
  */
 public final class ModelFile {
   /** The value of {@code __metadata__.format}. */
   public static final String FORMAT = "tikhonov-model";
   /** The format version this code writes and reads. */
   public static final int FORMAT_VERSION = 1;
-  /** Largest layer width accepted when reading (the data section bounds it anyway). */
-  static final int MAX_WIDTH = 1 << 24;
 
   private ModelFile() {}
 
@@ -66,10 +75,31 @@ public final class ModelFile {
    * {@code model.provenance}, with {@code tikhonov_version} added if absent.
    */
   public static void save(Model model, Path file, Map<String, Object> provenance) {
+    String name = file.toString();
+    Sequential network = model.network();
+    FileLimits.requireWritable(network.inputSize(), model.spec().architecture().hidden(),
+        network.outputSize(), name);
+    String cannot = name + ": cannot save";
+    if (model.featureMean() != null) {
+      ModelNumbers.requireStandardizer(model.featureMean(), model.featureScale(),
+          cannot + ": model.standardizer");
+    }
+    requireLayers(network, cannot + ": tensor");
     SafeTensors.Writer writer = new SafeTensors.Writer();
-    addWeights(model.network(), "", writer);
+    addWeights(network, "", writer);
     Map<String, String> metadata = metadata(model, provenance);
-    AtomicFiles.write(file, out -> writer.writeTo(out, metadata));
+    // what the loader would make of this metadata: the same parser, so nothing is written that
+    // it would refuse
+    Description.parse(JsonFields.parse(metadata.get("model"), cannot, "model"), cannot);
+    byte[] header = writer.header(metadata);
+    long names = 0;
+    for (String f : model.featureNames()) {
+      names += f.length();
+    }
+    FileLimits.requireHeaderFits(header.length - 8, name, model.featureNames().size()
+        + " feature names of " + names + " characters in all, " + model.classNames().size()
+        + " class names, the provenance");
+    AtomicFiles.write(file, out -> writer.writeTo(out, header));
   }
 
   /** Reads a model file; see {@link #read(Path)}. */
@@ -113,9 +143,15 @@ public final class ModelFile {
     Description d = Description.parse(JsonFields.parse(modelJson, name, "model"), name);
     List<ExpectedTensor> expected = expectedTensors(d, "");
     requireTensors(header, expected, name);
-    // Shapes and sizes are now known to match the data section: allocation is bounded by it.
-    Sequential network = d.spec.architecture().build(d.inputs, d.outputs, Initializer.zeros(),
-        new Rng(0), new Rng(0));
+    // Shapes and sizes are now known to match the data section: allocation is bounded by it,
+    // and the architecture checks that it fits in memory before allocating.
+    Sequential network;
+    try {
+      network = d.spec.architecture().build(d.inputs, d.outputs, Initializer.zeros(),
+          new Rng(0), new Rng(0));
+    } catch (InputException e) {
+      throw new InputException(name + ": " + e.getMessage(), e);
+    }
     fill(network, "", src, header, name);
     Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.mean, d.scale);
     return new SavedModel(model, d.provenance);
@@ -173,26 +209,29 @@ public final class ModelFile {
     }
   }
 
+  /** Reads every dense layer's weight and bias into {@code network}, checking the number rule. */
   static void fill(Sequential network, String prefix, ByteSource src, SafeTensors.Header header,
       String name) {
     for (Layer layer : network.layers()) {
       if (layer instanceof Dense dense) {
-        for (var p : dense.parameters()) {
-          Matrix v = p.value();
-          Matrix m = SafeTensors.readMatrix(src, header, header.tensors().get(prefix + p.name()),
-              v.rows(), v.cols(), name);
-          requireFinite(m, prefix + p.name(), name);
-          v.copyFrom(m);
-        }
+        // straight into the network's own matrices (a failed check discards the network)
+        Matrix w = dense.weight().value();
+        Matrix b = dense.bias().value();
+        String wName = prefix + dense.weight().name();
+        String bName = prefix + dense.bias().name();
+        SafeTensors.readInto(src, header, header.tensors().get(wName), w, name);
+        SafeTensors.readInto(src, header, header.tensors().get(bName), b, name);
+        ModelNumbers.requireLayer(w, b, wName, bName, name + ": tensor");
       }
     }
   }
 
-  private static void requireFinite(Matrix m, String tensor, String name) {
-    for (int i = 0; i < m.size(); i++) {
-      if (!Float.isFinite(m.at(i))) {
-        throw new InputException(name + ": tensor " + SafeTensors.quote(tensor) + " holds "
-            + m.at(i) + " at element " + i + "; weights must be finite");
+  /** The number rule for every dense layer of {@code network}. */
+  private static void requireLayers(Sequential network, String where) {
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense dense) {
+        ModelNumbers.requireLayer(dense.weight().value(), dense.bias().value(),
+            dense.weight().name(), dense.bias().name(), where);
       }
     }
   }
@@ -275,10 +314,11 @@ public final class ModelFile {
       } catch (IllegalArgumentException e) {
         throw new InputException(name + ": model.initializer: " + e.getMessage());
       }
-      d.inputs = f.integer("inputs", 1, MAX_WIDTH);
-      d.outputs = f.integer("outputs", 1, MAX_WIDTH);
+      d.inputs = f.integer("inputs", 1, FileLimits.MAX_WIDTH);
+      d.outputs = f.integer("outputs", 1, FileLimits.MAX_WIDTH);
       JsonFields arch = f.object("architecture");
-      List<Integer> hidden = arch.integers("hidden", 1, MAX_WIDTH, 64);
+      List<Integer> hidden = arch.integers("hidden", 1, FileLimits.MAX_WIDTH,
+          FileLimits.MAX_HIDDEN_LAYERS);
       double dropout = arch.number("dropout", 0, 1);
       Architecture architecture;
       try {
@@ -304,6 +344,7 @@ public final class ModelFile {
         JsonFields s = f.object("standardizer");
         d.mean = s.doubles("mean", d.inputs, -Double.MAX_VALUE, false);
         d.scale = s.doubles("scale", d.inputs, 0, true);
+        ModelNumbers.requireStandardizer(d.mean, d.scale, name + ": model.standardizer");
       }
       d.provenance = f.has("provenance")
           ? Json.MAPPER.convertValue(f.object("provenance").node(),

@@ -1,6 +1,7 @@
 package dev.tikhonov.io;
 
 import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Dropout;
 import dev.tikhonov.nn.Layer;
@@ -40,14 +41,37 @@ public final class OnnxExport {
 
   private OnnxExport() {}
 
+  /**
+   * Largest ModelProto written: protobuf messages are limited to 2 GiB, which ONNX Runtime
+   * enforces (larger models need ONNX's external-data files, which this exporter does not
+   * write); 1 MiB is left for the graph, names and metadata.
+   */
+  static final long MAX_WEIGHT_BYTES = Integer.MAX_VALUE - (1L << 20);
+
   /** Writes {@code model} to {@code file} atomically. */
   public static void write(Model model, Path file) {
-    byte[] bytes = toBytes(model);
+    byte[] bytes;
+    try {
+      bytes = toBytes(model);
+    } catch (InputException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
     AtomicFiles.write(file, out -> out.write(bytes));
   }
 
-  /** The serialized ModelProto. */
+  /**
+   * The serialized ModelProto; an {@link InputException} (before anything is encoded) when the
+   * weights exceed what one ONNX file can hold ({@link #MAX_WEIGHT_BYTES}).
+   */
   public static byte[] toBytes(Model model) {
+    long weightBytes = 0;
+    for (var parameter : model.network().parameters()) {
+      weightBytes += 4L * parameter.value().size();
+    }
+    if (model.featureMean() != null) {
+      weightBytes += 8L * model.featureMean().length;
+    }
+    requireExportable(weightBytes);
     Protobuf graph = new Protobuf();
     List<Protobuf> nodes = new ArrayList<>();
     List<Protobuf> initializers = new ArrayList<>();
@@ -121,6 +145,15 @@ public final class OnnxExport {
       m.message(14, new Protobuf().string(1, e.getKey()).string(2, e.getValue()));
     }
     return m.toByteArray();
+  }
+
+  static void requireExportable(long weightBytes) {
+    if (weightBytes > MAX_WEIGHT_BYTES) {
+      throw new InputException("cannot export to ONNX: the model's weights take " + weightBytes
+          + " bytes but an ONNX file (one protobuf message) holds at most 2147483647 bytes"
+          + " (2 GiB, which ONNX Runtime enforces); the exporter does not write ONNX external"
+          + " data");
+    }
   }
 
   /** NodeProto: input = 1, output = 2, name = 3, op_type = 4 (attributes = 5 added after). */

@@ -27,32 +27,39 @@ import java.util.Set;
  * The safetensors layout (huggingface/safetensors): an 8-byte little-endian unsigned header
  * length N, N bytes of UTF-8 JSON, then the tensors' raw little-endian bytes. The JSON maps each
  * tensor name to {@code {"dtype": "F32", "shape": [r, c], "data_offsets": [a, b]}} (offsets
- * relative to the data section, b − a = 4·r·c) plus an optional {@code "__metadata__"} map of
+ * relative to the data section, b − a = 4·r·c, or 8·r·c for F64) plus an optional {@code "__metadata__"} map of
  * string to string. The data section must be covered exactly: contiguous tensors, no holes, no
  * overlaps, nothing after the last one.
  *
  * <p>Reading validates the whole header against the file size before any tensor is allocated.
  */
 final class SafeTensors {
-  /** Largest header accepted: 16 MiB (hostile lengths are rejected before allocation). */
-  static final long MAX_HEADER_BYTES = 16L << 20;
-
   private static final ObjectMapper STRICT = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private SafeTensors() {}
 
-  /** Element types used by tikhonov: 4-byte IEEE float and 4-byte two's-complement int. */
+  /**
+   * Element types used by tikhonov: 4-byte IEEE float (network weights), 4-byte two's-complement
+   * int (row orders), 8-byte IEEE double (linear models, fitted in double precision).
+   */
   enum DType {
-    F32,
-    I32
+    F32(4),
+    I32(4),
+    F64(8);
+
+    final int bytes;
+
+    DType(int bytes) {
+      this.bytes = bytes;
+    }
   }
 
   /** One tensor's entry; {@code begin}/{@code end} relative to the data section. */
   record Info(String name, DType dtype, long[] shape, long begin, long end) {
     long elements() {
-      return (end - begin) / 4;
+      return (end - begin) / dtype.bytes;
     }
   }
 
@@ -72,9 +79,9 @@ final class SafeTensors {
       ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       src.readFully(0, lengthBytes);
       long n = lengthBytes.getLong(0);
-      if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
+      if (n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) {
         throw bad(name, "header length " + Long.toUnsignedString(n) + " is out of range; "
-            + "expected 2.." + Math.min(MAX_HEADER_BYTES, size - 8)
+            + "expected 2.." + Math.min(FileLimits.MAX_HEADER_BYTES, size - 8)
             + " (at most 16 MiB and within the file of " + size + " bytes)");
       }
       ByteBuffer headerBytes = ByteBuffer.allocate((int) n);
@@ -187,8 +194,9 @@ final class SafeTensors {
           + "expected " + (allowed.size() == 1 ? allowed.iterator().next() : allowed));
     }
     JsonNode shapeNode = node.get("shape");
-    if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > 8) {
-      throw bad(name, where + ": shape must be an array of at most 8 sizes");
+    if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > FileLimits.MAX_DIMENSIONS) {
+      throw bad(name, where + ": shape must be an array of at most " + FileLimits.MAX_DIMENSIONS
+          + " sizes");
     }
     long[] shape = new long[shapeNode.size()];
     long elements = 1;
@@ -210,10 +218,11 @@ final class SafeTensors {
       throw bad(name, where + ": data_offsets [" + begin + ", " + end + "] lie outside the "
           + "data section of " + dataLength + " bytes");
     }
-    if (elements > Long.MAX_VALUE / 4 || end - begin != 4 * elements) {
+    int size = dtype.bytes;
+    if (elements > Long.MAX_VALUE / size || end - begin != size * elements) {
       throw bad(name, where + ": data_offsets span " + (end - begin) + " bytes but shape "
-          + shapeNode + " of " + dtype + " needs " + (elements > Long.MAX_VALUE / 4
-              ? "more" : String.valueOf(4 * elements)));
+          + shapeNode + " of " + dtype + " needs " + (elements > Long.MAX_VALUE / size
+              ? "more" : String.valueOf(size * elements)));
     }
     return new Info(tensor, dtype, shape, begin, end);
   }
@@ -225,18 +234,69 @@ final class SafeTensors {
     return v.longValue();
   }
 
-  /** Reads an F32 tensor as a rows×cols matrix (the caller checked rows·cols elements). */
+  /** Bytes moved per read or write call: tensors stream through a buffer of this size. */
+  private static final int CHUNK = 1 << 16;
+
+  /** Reads an F32 tensor as a new rows×cols matrix (the caller checked rows·cols elements). */
   static Matrix readMatrix(ByteSource src, Header header, Info info, int rows, int cols,
       String name) {
-    if (info.dtype() != DType.F32 || (long) rows * cols != info.elements()) {
-      throw new IllegalStateException("tensor " + info.name() + " is not " + rows + "x" + cols);
-    }
-    ByteBuffer bytes = read(src, header, info, name);
     Matrix m = Matrix.zeros(rows, cols);
-    for (int i = 0, n = rows * cols; i < n; i++) {
-      m.put(i, bytes.getFloat(4 * i));
-    }
+    readInto(src, header, info, m, name);
     return m;
+  }
+
+  /**
+   * Reads an F32 tensor into {@code out} (same element count), through a 64 KiB buffer: no
+   * second copy of the tensor on the heap or off it. Modified: {@code out}.
+   */
+  static void readInto(ByteSource src, Header header, Info info, Matrix out, String name) {
+    if (info.dtype() != DType.F32 || out.size() != info.elements()) {
+      throw new IllegalStateException("tensor " + info.name() + " is not " + out.shape());
+    }
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0, n = out.size(); i < n; ) {
+      int count = Math.min(CHUNK / 4, n - i);
+      chunk.clear().limit(4 * count);
+      readFully(src, position + 4L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out.put(i + k, chunk.getFloat(4 * k));
+      }
+      i += count;
+    }
+  }
+
+  private static void readFully(ByteSource src, long position, ByteBuffer into, Info info,
+      String name) {
+    try {
+      src.readFully(position, into);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an F64 tensor (at most 2^31 − 9 elements). */
+  static double[] readDoubles(ByteSource src, Header header, Info info, String name) {
+    if (info.dtype() != DType.F64) {
+      throw new IllegalStateException("tensor " + info.name() + " is not F64");
+    }
+    if (info.elements() > Integer.MAX_VALUE - 8) {
+      throw bad(name, "tensor " + quote(info.name()) + " has more than 2^31 elements");
+    }
+    double[] out = new double[(int) info.elements()];
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0; i < out.length; ) {
+      int count = Math.min(CHUNK / 8, out.length - i);
+      chunk.clear().limit(8 * count);
+      readFully(src, position + 8L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out[i + k] = chunk.getDouble(8 * k);
+      }
+      i += count;
+    }
+    return out;
   }
 
   /** Reads an I32 tensor. */
@@ -244,95 +304,131 @@ final class SafeTensors {
     if (info.dtype() != DType.I32) {
       throw new IllegalStateException("tensor " + info.name() + " is not I32");
     }
-    ByteBuffer bytes = read(src, header, info, name);
+    if (info.elements() > Integer.MAX_VALUE - 8) {
+      throw bad(name, "tensor " + quote(info.name()) + " has more than 2^31 elements");
+    }
     int[] out = new int[(int) info.elements()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = bytes.getInt(4 * i);
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    long position = header.dataStart() + info.begin();
+    for (int i = 0; i < out.length; ) {
+      int count = Math.min(CHUNK / 4, out.length - i);
+      chunk.clear().limit(4 * count);
+      readFully(src, position + 4L * i, chunk, info, name);
+      for (int k = 0; k < count; k++) {
+        out[i + k] = chunk.getInt(4 * k);
+      }
+      i += count;
     }
     return out;
   }
 
-  private static ByteBuffer read(ByteSource src, Header header, Info info, String name) {
-    long length = info.end() - info.begin();
-    if (length > Integer.MAX_VALUE - 8) {
-      throw bad(name, "tensor " + quote(info.name()) + " is larger than 2 GiB");
-    }
-    ByteBuffer bytes = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
-    try {
-      src.readFully(header.dataStart() + info.begin(), bytes);
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
-          + e.getMessage(), e);
-    }
-    return bytes;
-  }
-
-  /** Collects tensors and writes them in the order added. */
+  /**
+   * Collects tensors and writes them in the order added. It keeps references, not copies: the
+   * values are read when {@link #writeTo} streams them (64 KiB at a time), so writing a model
+   * takes no second copy of its weights.
+   */
   static final class Writer {
-    private final List<String> names = new ArrayList<>();
-    private final List<DType> dtypes = new ArrayList<>();
-    private final List<long[]> shapes = new ArrayList<>();
-    private final List<ByteBuffer> data = new ArrayList<>();
+    /** One tensor: its entry in the header and how to stream its little-endian bytes. */
+    private record Entry(String name, DType dtype, long[] shape, long bytes, Matrix matrix,
+        int[] ints, double[] doubles) {}
+
+    private final List<Entry> entries = new ArrayList<>();
 
     /** Adds {@code m}'s values (row-major) under {@code name} with the given shape. */
     Writer add(String name, Matrix m, long... shape) {
-      ByteBuffer b = ByteBuffer.allocate(4 * m.size()).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < m.size(); i++) {
-        b.putFloat(4 * i, m.at(i));
-      }
-      return add(name, DType.F32, shape, b);
+      return add(new Entry(name, DType.F32, shape.clone(), 4L * m.size(), m, null, null));
     }
 
     Writer addInts(String name, int[] values) {
-      ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < values.length; i++) {
-        b.putInt(4 * i, values[i]);
-      }
-      return add(name, DType.I32, new long[] {values.length}, b);
+      return add(new Entry(name, DType.I32, new long[] {values.length}, 4L * values.length, null,
+          values, null));
     }
 
-    private Writer add(String name, DType dtype, long[] shape, ByteBuffer bytes) {
-      if (names.contains(name) || name.equals("__metadata__")) {
-        throw new IllegalArgumentException("duplicate or reserved tensor name " + name);
+    /** Adds {@code values} (row-major) as F64 under {@code name} with the given shape. */
+    Writer addDoubles(String name, double[] values, long... shape) {
+      return add(new Entry(name, DType.F64, shape.clone(), 8L * values.length, null, null,
+          values));
+    }
+
+    private Writer add(Entry e) {
+      for (Entry other : entries) {
+        if (other.name().equals(e.name())) {
+          throw new IllegalArgumentException("duplicate tensor name " + e.name());
+        }
       }
-      names.add(name);
-      dtypes.add(dtype);
-      shapes.add(shape.clone());
-      data.add(bytes);
+      if (e.name().equals("__metadata__")) {
+        throw new IllegalArgumentException("reserved tensor name " + e.name());
+      }
+      entries.add(e);
       return this;
     }
 
-    /** Writes the file's bytes to {@code out} (not closed). */
-    void writeTo(OutputStream out, Map<String, String> metadata) throws IOException {
+    /**
+     * The length prefix and the header JSON for {@code metadata} and the tensors added so far,
+     * padded with spaces so that the data section starts 8-byte aligned (as the reference writer
+     * does). Its length less 8 is what {@link FileLimits#MAX_HEADER_BYTES} bounds.
+     */
+    byte[] header(Map<String, String> metadata) {
       ObjectNode root = STRICT.createObjectNode();
       if (!metadata.isEmpty()) {
         ObjectNode meta = root.putObject("__metadata__");
         metadata.forEach(meta::put);
       }
       long offset = 0;
-      for (int i = 0; i < names.size(); i++) {
-        ObjectNode t = root.putObject(names.get(i));
-        t.put("dtype", dtypes.get(i).name());
+      for (Entry e : entries) {
+        ObjectNode t = root.putObject(e.name());
+        t.put("dtype", e.dtype().name());
         ArrayNode shape = t.putArray("shape");
-        for (long s : shapes.get(i)) {
-          shape.add(s);
+        for (long size : e.shape()) {
+          shape.add(size);
         }
-        long length = data.get(i).capacity();
-        t.putArray("data_offsets").add(offset).add(offset + length);
-        offset += length;
+        t.putArray("data_offsets").add(offset).add(offset + e.bytes());
+        offset += e.bytes();
       }
-      byte[] json = STRICT.writeValueAsBytes(root);
-      // Pad with spaces so the data section starts 8-byte aligned, as the reference writer does.
+      byte[] json;
+      try {
+        json = STRICT.writeValueAsBytes(root);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot encode a safetensors header", e);
+      }
       int padded = (json.length + 7) / 8 * 8;
-      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      length.putLong(0, padded);
-      out.write(length.array());
-      out.write(json);
-      for (int i = json.length; i < padded; i++) {
-        out.write(' ');
-      }
-      for (ByteBuffer b : data) {
-        out.write(b.array());
+      byte[] out = new byte[8 + padded];
+      ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded);
+      System.arraycopy(json, 0, out, 8, json.length);
+      java.util.Arrays.fill(out, 8 + json.length, out.length, (byte) ' ');
+      return out;
+    }
+
+    /** Writes {@code header} (from {@link #header}) and the tensors to {@code out} (not closed). */
+    void writeTo(OutputStream out, byte[] header) throws IOException {
+      out.write(header);
+      ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+      for (Entry e : entries) {
+        if (e.doubles() != null) {
+          double[] v = e.doubles();
+          for (int i = 0; i < v.length; ) {
+            int count = Math.min(CHUNK / 8, v.length - i);
+            for (int k = 0; k < count; k++) {
+              chunk.putDouble(8 * k, v[i + k]);
+            }
+            out.write(chunk.array(), 0, 8 * count);
+            i += count;
+          }
+          continue;
+        }
+        int n = e.matrix() != null ? e.matrix().size() : e.ints().length;
+        for (int i = 0; i < n; ) {
+          int count = Math.min(CHUNK / 4, n - i);
+          for (int k = 0; k < count; k++) {
+            if (e.matrix() != null) {
+              chunk.putFloat(4 * k, e.matrix().at(i + k));
+            } else {
+              chunk.putInt(4 * k, e.ints()[i + k]);
+            }
+          }
+          out.write(chunk.array(), 0, 4 * count);
+          i += count;
+        }
       }
     }
   }

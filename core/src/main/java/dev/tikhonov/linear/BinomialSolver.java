@@ -1,15 +1,22 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.InputException;
+
 /**
  * Proximal Newton for the two-class logistic loss ℓ = −[y·η − log(1 + e^η)], y ∈ {0, 1}, η the
- * log-odds of class 1 (glmnet's {@code lognet} two-class path, Newton Hessian).
+ * log-odds of class 1 (glmnet's {@code lognet} two-class point solver, Newton Hessian):
+ *
+ * <pre>  minimize (1/n) Σᵢ ℓ(yᵢ, ã₀ + z̃ᵢ·b̃) + λ Σⱼ vⱼ [ (1−α)/2 · b̃ⱼ² + α · |b̃ⱼ| ]</pre>
  *
  * <p>One outer step: pᵢ = σ(η̃ᵢ), working weights vᵢ = pᵢ(1 − pᵢ)/n and working residual
- * rᵢ = (yᵢ − pᵢ)/n, then coordinate descent on the weighted least-squares model. As in glmnet,
- * a linear predictor beyond ±log(1/pmin − 1) gives p = 0 or 1 and weight 0 (pmin = 10⁻⁹), so
- * separated points stop pulling the coefficients to infinity.
+ * rᵢ = (yᵢ − pᵢ)/n, then coordinate descent ({@link ProximalNewtonCoordinateDescent}) on the
+ * weighted least-squares model; repeated until the Newton step is below the threshold, then a
+ * KKT check of the features outside the strong set. As in glmnet, a linear predictor beyond
+ * ±log(1/pmin − 1) gives p = 0 or 1 and weight 0 (pmin = 10⁻⁹), so separated points stop
+ * pulling the coefficients to infinity. Its certificate is the scaled KKT residual
+ * ({@link #certificate}). Not thread-safe.
  */
-final class BinomialSolver implements ProximalNewtonSolver {
+final class BinomialSolver implements PointSolver {
 
   /** glmnet's {@code pmin}: probabilities are kept in [pmin, 1 − pmin]. */
   static final double PMIN = 1e-9;
@@ -17,7 +24,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
   private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
   private static final double FMAX = Math.log(1 / PMIN - 1);
 
-  private final ProximalNewtonDesign design;
+  private final StandardizedDesign design;
   private final ProximalNewtonCoordinateDescent cd;
   private final double[] penalty;
   private final double alpha;
@@ -36,25 +43,28 @@ final class BinomialSolver implements ProximalNewtonSolver {
   private final double[] xv;
   private final double[] absGradient;
   private double weightSum;
-  private final double nullDeviance;
+  /** −(1/n)·loglik of the intercept-only model (glmnet's dev₀ for its threshold). */
+  private final double nullLoss;
   private boolean exhausted;
   /** True when absGradient holds the final gradient of every feature outside the strong set. */
   private boolean outsideGradientFresh;
+  /** True while q, v and r may lag the coefficients (a solve interrupted by the pass budget). */
+  private boolean stale;
 
   /**
-   * @param y 0/1 per row; both values must occur
-   * @param penalty normalized penalty factors vpⱼ
-   * @param tol convergence threshold relative to the null deviance
+   * @param y 0/1 per row
+   * @param penalty normalized penalty factors vⱼ
+   * @param maxPasses the path's budget of coordinate passes
+   * @throws InputException when y holds a single class
    */
-  BinomialSolver(
-      ProximalNewtonDesign design, double[] y, double[] penalty, double alpha, double tol,
+  BinomialSolver(StandardizedDesign design, double[] y, double[] penalty, double alpha,
       int maxPasses) {
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
     this.y = y;
-    this.n = design.rows;
-    this.p = design.cols;
+    this.n = design.n;
+    this.p = design.p;
     this.w = 1.0 / n;
     this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
     this.b = new double[p];
@@ -71,7 +81,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
       q0 += w * yi;
     }
     if (q0 <= PMIN || q0 >= 1 - PMIN) {
-      throw new IllegalArgumentException("binomial target must contain both classes");
+      throw new InputException("the target has a single class: a binomial fit needs both");
     }
     // Start at the intercept-only model: logit of the class-1 share.
     double b0 = Math.log(q0 / (1 - q0));
@@ -82,8 +92,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
       r[i] = w * (y[i] - q0);
     }
     weightSum = q0 * (1 - q0);
-    nullDeviance = -(b0 * q0 + Math.log(1 - q0));
-    cd.setThreshold(tol * nullDeviance);
+    nullLoss = -(b0 * q0 + Math.log(1 - q0));
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
         absGradient[j] = Math.abs(design.dot(j, r));
@@ -92,20 +101,23 @@ final class BinomialSolver implements ProximalNewtonSolver {
   }
 
   @Override
-  public void fitPoint(double lambda, double previousLambda) {
-    double l1 = penaltyPart(alpha, lambda);
-    double l2 = penaltyPart(1 - alpha, lambda);
-    double strongThreshold =
-        Double.isInfinite(lambda) ? penaltyPart(alpha, lambda)
-            : alpha * (2 * lambda - previousLambda);
+  public void solveUnpenalized(double threshold) {
+    solve(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, threshold);
+  }
+
+  @Override
+  public void solve(double lambda, double previousLambda, double threshold) {
+    double l1 = PointSolver.part(alpha, lambda);
+    double l2 = PointSolver.part(1 - alpha, lambda);
+    double strongThreshold = Double.isInfinite(lambda) ? l1 : alpha * (2 * lambda - previousLambda);
     for (int j = 0; j < p; j++) {
       if (design.included[j] && !cd.strong[j]
-          && absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], strongThreshold)) {
+          && absGradient[j] > PointSolver.times(penalty[j], strongThreshold)) {
         cd.strong[j] = true;
       }
     }
+    cd.setThreshold(threshold);
     outsideGradientFresh = false;
-    double threshold = cd.threshold();
     while (true) {
       cd.checkPasses();
       double b0Old = intercept[0];
@@ -118,9 +130,11 @@ final class BinomialSolver implements ProximalNewtonSolver {
           xv[j] = design.weightedSquares(j, v);
         }
       }
+      stale = true;
       cd.solve(b, 0, intercept, 0, xv, v, weightSum, l1, l2, r);
 
       updateProbabilities();
+      stale = false;
       if (weightSum <= VMIN) {
         exhausted = true;
         return;
@@ -139,7 +153,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
     }
   }
 
-  /** η̃, p, v and r at the current coefficients. */
+  /** η̃, p, v and r at the current coefficients, computed afresh. */
   private void updateProbabilities() {
     java.util.Arrays.fill(eta, intercept[0]);
     for (int a = 0; a < cd.numActive; a++) {
@@ -169,7 +183,7 @@ final class BinomialSolver implements ProximalNewtonSolver {
         continue;
       }
       absGradient[j] = Math.abs(design.dot(j, r));
-      if (absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], l1)) {
+      if (absGradient[j] > PointSolver.times(penalty[j], l1)) {
         cd.strong[j] = true;
         added = true;
       }
@@ -177,14 +191,19 @@ final class BinomialSolver implements ProximalNewtonSolver {
     return added;
   }
 
-  /** share·λ with share·∞ = 0 when share = 0. */
-  static double penaltyPart(double share, double lambda) {
-    return share == 0 ? 0 : share * lambda;
-  }
-
   @Override
   public double lambdaMax() {
-    return ProximalNewtonSolver.lambdaMax(design.included, penalty, absGradient, alpha);
+    if (stale) {
+      updateProbabilities();
+      stale = false;
+    }
+    for (int j = 0; j < p; j++) {
+      if (design.included[j]) {
+        absGradient[j] = Math.abs(design.dot(j, r));
+      }
+    }
+    return ProximalNewtonCoordinateDescent.lambdaMax(design.included, penalty, absGradient,
+        alpha);
   }
 
   @Override
@@ -194,18 +213,59 @@ final class BinomialSolver implements ProximalNewtonSolver {
       double pi = Math.min(Math.max(PMIN, q[i]), 1 - PMIN);
       dev -= w * (y[i] * Math.log(pi) + (1 - y[i]) * Math.log(1 - pi));
     }
-    return (nullDeviance - dev) / nullDeviance;
+    return (nullLoss - dev) / nullLoss;
   }
 
+  /** −(2/n)·loglik of the intercept-only model. */
   @Override
   public double nullDeviance() {
-    return nullDeviance;
+    return 2 * nullLoss;
   }
 
   @Override
-  public double kktViolation(double lambda) {
-    double l1 = penaltyPart(alpha, lambda);
-    double l2 = penaltyPart(1 - alpha, lambda);
+  public double sweepScale() {
+    return nullLoss;
+  }
+
+  @Override
+  public double roundingThreshold() {
+    // The intercept's move is weighted by Σv ≤ 1/4, a coefficient's by xv ≤ variance/4.
+    double largest = 0.25 * intercept[0] * intercept[0];
+    for (int a = 0; a < cd.numActive; a++) {
+      int k = cd.active[a];
+      largest = Math.max(largest, 0.25 * design.variance[k] * b[k] * b[k]);
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
+  public int passes() {
+    return cd.passes();
+  }
+
+  /**
+   * The scaled KKT residual at {@code lambda}: with the probabilities computed afresh from the
+   * coefficients (as every solve leaves them, or recomputed when the pass budget cut one short)
+   * and ∇ the gradient of the mean loss on the design's scale,
+   *
+   * <pre>
+   *   max( |∂/∂ã₀|,  maxⱼ sⱼ·|∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·sign b̃ⱼ|  (b̃ⱼ ≠ 0),
+   *                  maxⱼ sⱼ·(|∇ⱼ| − λαvⱼ)₊                  (b̃ⱼ = 0) ) / dev₀
+   * </pre>
+   *
+   * with sⱼ = √xvⱼ the column's standard deviation on the design's scale (1 when standardized),
+   * so the residual is that of the standardized problem whatever the features' units, and dev₀
+   * = −(2/n)·loglik of the intercept-only model, the null deviance per observation.
+   */
+  @Override
+  public double certificate(double lambda) {
+    if (stale) {
+      updateProbabilities();
+      stale = false;
+      outsideGradientFresh = false;
+    }
+    double l1 = PointSolver.part(alpha, lambda);
+    double l2 = PointSolver.part(1 - alpha, lambda);
     double sum = 0;
     for (double ri : r) {
       sum += ri;
@@ -215,27 +275,18 @@ final class BinomialSolver implements ProximalNewtonSolver {
       if (!design.included[j]) {
         continue;
       }
+      double s = Math.sqrt(design.variance[j]);
       if (!cd.strong[j] && outsideGradientFresh) {
-        // The last KKT check just computed it, and bⱼ = 0 outside the strong set: no second
-        // pass over the (memory-bound) columns.
-        worst = Math.max(worst, violation(absGradient[j], 0, penalty[j], l1, l2));
+        // The last KKT check just computed it at these coefficients, and bⱼ = 0 outside the
+        // strong set: no second pass over the (memory-bound) columns.
+        worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
       double g = design.dot(j, r);
       absGradient[j] = Math.abs(g);
-      worst = Math.max(worst, violation(-g, b[j], penalty[j], l1, l2));
+      worst = Math.max(worst, s * PointSolver.violation(-g, b[j], penalty[j], l1, l2));
     }
-    return worst;
-  }
-
-  /** KKT violation of one coordinate with loss gradient {@code grad}. */
-  static double violation(double grad, double bj, double vp, double l1, double l2) {
-    double p1 = ProximalNewtonCoordinateDescent.times(vp, l1);
-    if (bj == 0) {
-      return Math.max(0, Math.abs(grad) - p1);
-    }
-    return Math.abs(grad + ProximalNewtonCoordinateDescent.times(vp, l2) * bj
-        + Math.copySign(p1, bj));
+    return worst / (2 * nullLoss);
   }
 
   @Override
@@ -249,8 +300,8 @@ final class BinomialSolver implements ProximalNewtonSolver {
   }
 
   @Override
-  public void coefficients(double[] interceptOut, double[][] coefOut) {
+  public void coefficients(double[] interceptOut, double[][] coefficientsOut) {
     interceptOut[0] = intercept[0];
-    System.arraycopy(b, 0, coefOut[0], 0, p);
+    System.arraycopy(b, 0, coefficientsOut[0], 0, p);
   }
 }

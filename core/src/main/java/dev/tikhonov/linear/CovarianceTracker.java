@@ -10,12 +10,24 @@ package dev.tikhonov.linear;
 final class CovarianceTracker implements GradientTracker {
   private final StandardizedDesign design;
   private final double[] gradient;
+  /** The gradients at b = 0, (1/n) Zᵀy. */
+  private final double[] initialGradient;
+  /** (1/n)‖y‖². */
+  private final double startMeanSquare;
   /** cross[slot[k]][j] = (1/n) z_jᵀ z_k, for features k that have been active. */
   private double[][] cross;
   private final int[] slot;
   private int numSlots;
   private final double[] saved;
   private final boolean[] inActiveSet;
+  /** The features outside the active set, gathered by endActivePasses. */
+  private final int[] outside;
+  /**
+   * True during active passes over more than half the features: then every move updates every
+   * gradient in one contiguous (vectorized) loop, cheaper than the gather over the active set
+   * plus the catch-up of the rest at the end.
+   */
+  private boolean dense;
 
   /** Full Gram matrix (1/n)ZᵀZ, p×p, or null to compute columns as features enter. */
   private final double[] gram;
@@ -33,11 +45,16 @@ final class CovarianceTracker implements GradientTracker {
     for (int j = 0; j < p; j++) {
       gradient[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
     }
+    initialGradient = gradient.clone();
+    startMeanSquare =
+        StandardizedDesign.dot(centeredTarget, 0, centeredTarget, 0, centeredTarget.length)
+            / centeredTarget.length;
     cross = new double[Math.min(p, 16)][];
     slot = new int[p];
     java.util.Arrays.fill(slot, -1);
     saved = new double[p];
     inActiveSet = new boolean[p];
+    outside = new int[p];
   }
 
   @Override
@@ -84,6 +101,10 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void moveActive(int k, double delta, int[] active, int numActive) {
+    if (dense) {
+      moveAll(k, delta);
+      return;
+    }
     double[] c = cross[slot[k]];
     for (int l = 0; l < numActive; l++) {
       int j = active[l];
@@ -93,6 +114,7 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void beginActivePasses(double[] coefficients, int[] active, int numActive) {
+    dense = 2 * numActive > gradient.length;
     for (int l = 0; l < numActive; l++) {
       saved[l] = coefficients[active[l]];
     }
@@ -100,9 +122,21 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void endActivePasses(double[] coefficients, int[] active, int numActive) {
+    if (dense) {
+      return; // every move already updated every gradient
+    }
     // g_j ← g_j − Σ_l Δb_l (1/n) z_jᵀ z_l for the features outside the active set.
     for (int l = 0; l < numActive; l++) {
       inActiveSet[active[l]] = true;
+    }
+    int m = 0;
+    for (int j = 0; j < gradient.length; j++) {
+      if (!inActiveSet[j]) {
+        outside[m++] = j;
+      }
+    }
+    for (int l = 0; l < numActive; l++) {
+      inActiveSet[active[l]] = false;
     }
     for (int l = 0; l < numActive; l++) {
       int k = active[l];
@@ -111,19 +145,42 @@ final class CovarianceTracker implements GradientTracker {
         continue;
       }
       double[] c = cross[slot[k]];
-      for (int j = 0; j < gradient.length; j++) {
-        if (!inActiveSet[j]) {
-          gradient[j] -= delta * c[j];
-        }
+      for (int t = 0; t < m; t++) {
+        int j = outside[t];
+        gradient[j] -= delta * c[j];
       }
-    }
-    for (int l = 0; l < numActive; l++) {
-      inActiveSet[active[l]] = false;
     }
   }
 
   @Override
   public double residualMeanSquare(double tracked) {
     return tracked;
+  }
+
+  /**
+   * g = (1/n)Zᵀy − Σ_active b_k·(1/n)Zᵀz_k afresh from the cached columns, O(p·|active|); then
+   * (1/n)‖r‖² = (1/n)‖y‖² − 2bᵀc + bᵀGb = (1/n)‖y‖² − bᵀ(c + g) with c = (1/n)Zᵀy and
+   * Gb = c − g.
+   */
+  @Override
+  public double refresh(double[] coefficients, int[] active, int numActive) {
+    System.arraycopy(initialGradient, 0, gradient, 0, gradient.length);
+    double fitted = 0;
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      double b = coefficients[k];
+      if (b == 0) {
+        continue;
+      }
+      double[] c = cross[slot[k]];
+      for (int j = 0; j < gradient.length; j++) {
+        gradient[j] -= b * c[j];
+      }
+    }
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      fitted += coefficients[k] * (initialGradient[k] + gradient[k]);
+    }
+    return startMeanSquare - fitted;
   }
 }

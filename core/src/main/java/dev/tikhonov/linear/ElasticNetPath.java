@@ -1,38 +1,45 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gaussian elastic-net regularization path by coordinate descent, as glmnet computes it:
+ * Elastic-net regularization paths of generalized linear models, as glmnet computes them: for
+ * each λ of a decreasing sequence, warm-started from the previous one, the minimizer of
+ * DESIGN.md's objective
  *
  * <pre>
- *   minimize over (a₀, b):  (1/2n) Σᵢ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ vⱼ [α|bⱼ| + (1−α)/2 bⱼ²]
+ *   (1/n) Σᵢ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [α|bⱼ| + (1−α)/2 bⱼ²]
  * </pre>
  *
- * for each λ of a decreasing sequence, warm-starting each λ from the previous solution. The
- * default sequence is geometric: {@code nlambda} values from
- * {@code λ_max = max_j |z_jᵀ(y − ȳ)| / (n·max(α, 0.001)·vⱼ)} (the smallest λ with b = 0, on the
- * residual of the unpenalized features) down to {@code lambdaMinRatio·λ_max}; like glmnet, a
- * default path stops early (after at least 5 λ) once the fraction of deviance explained grows
- * by less than 1e-5 relative, or exceeds 0.999. Lasso is α = 1, ridge α = 0; no other code
- * path.
+ * for the family's loss ℓ ({@link Family}: ½(y − η)², the binomial or the multinomial
+ * negative log-likelihood), intercepts unpenalized. Lasso is α = 1, ridge α = 0; no other code
+ * path. The one entry point for every family, layered as glmnetpp: this class checks the data
+ * and builds the {@link StandardizedDesign} and the family's point solver; {@link PathLoop}
+ * runs the λ sequence and the stopping rule; the point solvers ({@link
+ * GaussianCoordinateDescent}, {@link BinomialSolver}, {@link MultinomialSolver}) solve one λ.
  *
- * <p>Gradients are maintained by covariance updates when p &lt; 500 (glmnet's
+ * <p>The default sequence is geometric: {@code numLambdas} values from
+ * {@code λ_max = maxⱼ |∇ⱼ| / (max(α, 0.001)·vⱼ)} (∇ the gradient of the mean loss at the
+ * intercept-only model with the unpenalized features fitted; the smallest λ with every penalized
+ * coefficient 0) down to {@code lambdaMinRatio·λ_max}; like glmnet, a default path stops early
+ * (after at least 5 λ) once the deviance ratio grows by less than 1e-5 (relative for gaussian,
+ * absolute for the others, as glmnet) or exceeds 0.999. Every returned λ is certified: its
+ * relative duality gap (gaussian) or scaled KKT residual (binomial, multinomial) is at most the
+ * tolerance, or it is marked not converged (docs/linear.md, "Convergence").
+ *
+ * <p>Gaussian gradients are maintained by covariance updates when p &lt; 500 (glmnet's
  * {@code type.gaussian} rule) and, unlike glmnet, also for 500 ≤ p ≤ 4096 when n ≥ p, from the
- * Gram matrix (1/n)ZᵀZ formed by one BLAS {@code dsyrk}; by residual (naive) updates otherwise. With {@code standardize}, the fit is
- * done on features scaled to unit variance (divisor n) and coefficients are returned on the
- * original scale. Unlike glmnet, y is never rescaled: λ always means DESIGN.md's λ (see
- * docs/linear.md for the conversion).
+ * Gram matrix (1/n)ZᵀZ formed by one BLAS {@code dsyrk}; by residual (naive) updates otherwise.
+ * With {@code standardize}, the fit is done on features scaled to unit variance (divisor n) and
+ * coefficients are returned on the original scale. Unlike glmnet, y is never rescaled: λ
+ * always means DESIGN.md's λ (see docs/linear.md for the conversion).
+ *
+ * <p>Every problem with the caller's data is an {@link InputException} naming the row (1-based),
+ * column or setting. Stateless and thread-safe: concurrent fits share nothing.
  */
 public final class ElasticNetPath {
-  /** glmnet's {@code fdev}: stop when the deviance ratio grows by less than this, relative. */
-  static final double MIN_DEVIANCE_CHANGE = 1e-5;
-  /** glmnet's {@code devmax}. */
-  static final double MAX_DEVIANCE_RATIO = 0.999;
-  /** glmnet's {@code mnlam}: never stop a default path before this many λ. */
-  static final int MIN_LAMBDAS_BEFORE_STOP = 5;
   /** glmnet chooses covariance updates below this many features. */
   static final int COVARIANCE_MAX_FEATURES = 500;
   /**
@@ -44,48 +51,119 @@ public final class ElasticNetPath {
 
   private ElasticNetPath() {}
 
-  /** Fits the path on all rows of x (n×p) and y (n). */
-  public static GlmPath fit(
-      double[][] x, double[] y, ElasticNetConfig config, List<String> featureNames) {
-    return fit(x, y, null, config, featureNames);
-  }
-
-  /**
-   * Fits the path on the rows {@code rows} of x and y (all rows when null), as cross-validation
-   * does with each fold's training rows.
-   */
-  public static GlmPath fit(double[][] x, double[] y, int[] rows, ElasticNetConfig config,
-      List<String> featureNames) {
-    return fit(x, y, rows, config, featureNames, Updates.AUTOMATIC);
-  }
-
-  /** How gradients are kept current; tests force each strategy on the same problem. */
+  /** How gaussian gradients are kept current; tests force each strategy on the same problem. */
   enum Updates {
     AUTOMATIC,
     COVARIANCE,
     NAIVE
   }
 
-  static GlmPath fit(double[][] x, double[] y, int[] rows, ElasticNetConfig config,
-      List<String> featureNames, Updates updates) {
+  /** The gaussian path on all rows of x (n×p, row-major, not modified) and y (n). */
+  public static PathSolution fit(
+      double[][] x, double[] y, PathSettings settings, List<String> featureNames) {
+    return fit(Family.GAUSSIAN, x, y, settings, featureNames, List.of());
+  }
+
+  /**
+   * The path of {@code family} on all rows.
+   *
+   * @param x n×p features, row-major (not modified)
+   * @param y the target (gaussian) or the class index 0..K−1 of each row as a double
+   * @param featureNames p names
+   * @param classNames K class names for binomial (2) and multinomial; empty for gaussian, or for
+   *     "0".."K−1" with K the largest class index + 1 (2 for binomial)
+   * @throws InputException for data or settings that cannot be fitted, naming the row (1-based),
+   *     column or setting
+   */
+  public static PathSolution fit(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames) {
+    return fit(family, x, y, StandardizedDesign.allRows(x.length), settings, featureNames,
+        classNames, Updates.AUTOMATIC);
+  }
+
+  /**
+   * The path of {@code family} on the rows {@code rows} (0-based) of x and y, as
+   * cross-validation fits each fold's training rows; the design is centered and scaled with
+   * those rows' own moments.
+   */
+  public static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
+      PathSettings settings, List<String> featureNames, List<String> classNames) {
+    return fit(family, x, y, rows, settings, featureNames, classNames, Updates.AUTOMATIC);
+  }
+
+  static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
+      PathSettings settings, List<String> featureNames, List<String> classNames,
+      Updates updates) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
+    for (int i : rows) {
+      if (i < 0 || i >= x.length) {
+        throw new IllegalArgumentException("row index " + i + " is outside 0.." + (x.length - 1));
+      }
+    }
     StandardizedDesign design =
-        StandardizedDesign.of(x, rows, config.intercept(), config.standardize());
-    int n = design.n;
+        StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize());
     int p = design.p;
     if (featureNames.size() != p) {
-      throw new IllegalArgumentException(featureNames.size() + " feature names for " + p
+      throw new InputException("featureNames: " + featureNames.size() + " names for " + p
           + " features");
     }
+    double[] penalty = settings.normalizedPenaltyFactors(p);
+    if (family != Family.GAUSSIAN && !settings.intercept()) {
+      throw new InputException("intercept: the binomial and multinomial paths always fit"
+          + " intercepts; set intercept to true");
+    }
+    PointSolver solver;
+    List<String> names = classNames;
+    switch (family) {
+      case GAUSSIAN -> {
+        if (!classNames.isEmpty()) {
+          throw new InputException("classNames: a gaussian path has no classes, got "
+              + classNames);
+        }
+        solver = gaussian(design, y, rows, penalty, settings, updates);
+      }
+      case BINOMIAL -> {
+        names = classNames.isEmpty() ? List.of("0", "1") : classNames;
+        if (names.size() != 2) {
+          throw new InputException("a binomial path needs exactly 2 classes, got "
+              + names.size() + " " + names + "; fit a multinomial path instead");
+        }
+        int[] label = labels(y, rows, 2, names);
+        double[] y01 = new double[label.length];
+        for (int i = 0; i < label.length; i++) {
+          y01[i] = label[i];
+        }
+        solver = new BinomialSolver(design, y01, penalty, settings.l1Ratio(),
+            settings.maxIterations());
+      }
+      case MULTINOMIAL -> {
+        int numClasses = classNames.isEmpty() ? largestLabel(y, rows) + 1 : classNames.size();
+        names = classNames.isEmpty() ? indexNames(numClasses) : classNames;
+        if (numClasses < 2) {
+          throw new InputException("the target has a single class: a multinomial fit needs at"
+              + " least two");
+        }
+        int[] label = labels(y, rows, numClasses, names);
+        solver = new MultinomialSolver(design, label, numClasses, penalty, settings.l1Ratio(),
+            settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+      }
+      default -> throw new IllegalStateException("unknown family " + family);
+    }
+    return PathLoop.run(solver, design, family, settings, featureNames, names);
+  }
+
+  private static PointSolver gaussian(StandardizedDesign design, double[] y, int[] rows,
+      double[] penalty, PathSettings settings, Updates updates) {
+    int n = design.n;
+    int p = design.p;
     double[] target = new double[n];
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      double v = y[rows == null ? i : rows[i]];
+      double v = y[rows[i]];
       if (!Double.isFinite(v)) {
-        throw new InputException("target of row " + ((rows == null ? i : rows[i]) + 1)
-            + " is not finite: " + v);
+        throw new InputException("target of row " + (rows[i] + 1) + " is not finite: " + v);
       }
       target[i] = v;
       sum += v;
@@ -95,99 +173,70 @@ public final class ElasticNetPath {
     for (int i = 0; i < n; i++) {
       variance += (target[i] - mean) * (target[i] - mean);
     }
-    variance /= n;
     if (!(variance > 0)) {
       throw new InputException("the target is constant (" + mean + "): nothing to fit");
     }
-    double offset = config.intercept() ? mean : 0.0;
+    double offset = settings.intercept() ? mean : 0.0;
     double start = 0;
     for (int i = 0; i < n; i++) {
       target[i] -= offset;
       start += target[i] * target[i];
     }
     start /= n;
-
-    double alpha = config.l1Ratio();
-    double[] penalty = config.scaledPenaltyFactors(p);
     boolean gram = updates == Updates.AUTOMATIC && p >= COVARIANCE_MAX_FEATURES
         && p <= GRAM_MAX_FEATURES && n >= p;
     boolean covariance = updates == Updates.COVARIANCE || gram
         || (updates == Updates.AUTOMATIC && p < COVARIANCE_MAX_FEATURES);
     GradientTracker tracker = covariance
         ? new CovarianceTracker(design, target, gram) : new ResidualTracker(design, target);
-    // glmnet's threshold is on y scaled to unit variance; ours is the same on the raw scale.
-    GaussianCoordinateDescent solver = new GaussianCoordinateDescent(
-        design, tracker, penalty, alpha, config.tol() * variance, config.maxIterations());
+    return new GaussianCoordinateDescent(design, tracker, penalty, settings.l1Ratio(), offset,
+        start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+  }
 
-    // Fit the unpenalized features alone (λ = ∞); λ_max is measured on their residual.
-    solver.solveUnpenalized();
-    boolean defaultSequence = config.lambdas() == null;
-    double[] lambdas;
-    double lambdaMax = 0;
-    if (defaultSequence) {
-      for (int j = 0; j < p; j++) {
-        if (design.included[j] && penalty[j] > 0) {
-          lambdaMax = Math.max(lambdaMax, Math.abs(solver.gradient(j)) / penalty[j]);
-        }
+  /** The class index of each row, checked: an integer in 0..K−1. */
+  private static int[] labels(double[] y, int[] rows, int numClasses, List<String> names) {
+    int[] label = new int[rows.length];
+    int[] counts = new int[numClasses];
+    for (int i = 0; i < rows.length; i++) {
+      double v = y[rows[i]];
+      if (!(v >= 0 && v < numClasses) || v != Math.rint(v)) {
+        throw new InputException("row " + (rows[i] + 1) + ": class index " + v
+            + " is not an integer in 0.." + (numClasses - 1));
       }
-      lambdaMax /= Math.max(alpha, 1e-3);
-      if (!(lambdaMax > 0)) {
-        throw new InputException("λ_max is 0: no penalized feature is correlated with the "
-            + "target (all constant, or exactly orthogonal to it); give --lambdas instead");
-      }
-      lambdas = geometricSequence(lambdaMax, config.effectiveLambdaMinRatio(n, p),
-          config.nlambda());
-    } else {
-      lambdas = config.lambdas().clone();
-      Arrays.sort(lambdas);
-      reverse(lambdas);
+      label[i] = (int) v;
+      counts[label[i]]++;
     }
+    for (int c = 0; c < numClasses; c++) {
+      if (counts[c] == 0) {
+        throw new InputException("class " + names.get(c) + " has no observations: "
+            + (numClasses == 2 ? "the target has a single class, a binomial fit needs both"
+                : "every class of a multinomial fit needs observations"));
+      }
+    }
+    return label;
+  }
 
-    int m = lambdas.length;
-    double[][] intercept = new double[m][];
-    double[][][] coef = new double[m][][];
-    int[] df = new int[m];
-    double[] devRatio = new double[m];
-    double[] gap = new double[m];
-    double previous = defaultSequence ? lambdaMax : 0.0;
-    double previousExplained = 0;
-    int done = 0;
-    for (int l = 0; l < m; l++) {
-      double lambda = lambdas[l];
-      // At λ_max itself the solution is the unpenalized fit already in hand (for α ≥ 0.001);
-      // solving would only add rounding-level coefficients.
-      if (!(defaultSequence && l == 0 && alpha >= 1e-3)) {
-        solver.solve(lambda, previous);
+  private static int largestLabel(double[] y, int[] rows) {
+    double max = 0;
+    for (int i : rows) {
+      if (!(y[i] >= 0) || y[i] != Math.rint(y[i]) || Double.isInfinite(y[i])) {
+        throw new InputException("row " + (i + 1) + ": class index " + y[i]
+            + " is not an integer ≥ 0");
       }
-      previous = lambda;
-      double[] b = new double[p];
-      double[] working = solver.coefficients();
-      double a0 = config.intercept() ? mean : 0.0;
-      int nonzero = 0;
-      for (int j = 0; j < p; j++) {
-        b[j] = working[j] / design.scale[j];
-        a0 -= design.mean[j] * b[j];
-        if (b[j] != 0) {
-          nonzero++;
-        }
-      }
-      intercept[l] = new double[] {a0};
-      coef[l] = new double[][] {b};
-      df[l] = nonzero;
-      double explained = solver.explained();
-      devRatio[l] = explained / start;
-      gap[l] = solver.dualityGap(lambda, start) / start;
-      done = l + 1;
-      if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m)
-          && (explained - previousExplained < MIN_DEVIANCE_CHANGE * explained
-              || devRatio[l] > MAX_DEVIANCE_RATIO)) {
-        break;
-      }
-      previousExplained = explained;
+      max = Math.max(max, y[i]);
     }
-    return new GlmPath(Family.GAUSSIAN, alpha, Arrays.copyOf(lambdas, done),
-        Arrays.copyOf(intercept, done), Arrays.copyOf(coef, done), Arrays.copyOf(df, done),
-        Arrays.copyOf(devRatio, done), Arrays.copyOf(gap, done), featureNames, List.of());
+    if (max >= Integer.MAX_VALUE) {
+      throw new InputException("class index " + max + " is too large");
+    }
+    return (int) max;
+  }
+
+  private static List<String> indexNames(int k) {
+    List<String> names = new ArrayList<>(k);
+    for (int c = 0; c < k; c++) {
+      names.add(Integer.toString(c));
+    }
+    return names;
   }
 
   /**
@@ -205,13 +254,5 @@ public final class ElasticNetPath {
       lambdas[k] = lambdas[k - 1] * factor;
     }
     return lambdas;
-  }
-
-  private static void reverse(double[] a) {
-    for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-      double t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }

@@ -9,6 +9,10 @@ package dev.tikhonov.linear;
  *   <li>{@code MULTINOMIAL}: ℓ = −η_y + log Σ_k e^{η_k} (symmetric: one coefficient vector per
  *       class, intercepts centered to sum to zero).
  * </ul>
+ *
+ * The objective of every family is DESIGN.md's mean loss plus the elastic-net penalty
+ * ({@link ElasticNetPath}); the deviance reported along a path is twice the mean negative
+ * log-likelihood for binomial and multinomial and the mean squared residual for gaussian.
  */
 public enum Family {
   GAUSSIAN,

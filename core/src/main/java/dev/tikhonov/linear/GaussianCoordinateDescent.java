@@ -10,40 +10,53 @@ package dev.tikhonov.linear;
  *   bⱼ ← S(gⱼ + xvⱼ bⱼ, λαvⱼ) / (xvⱼ + λ(1−α)vⱼ),   gⱼ = (1/n) zⱼᵀr,  xvⱼ = (1/n)‖zⱼ‖²,
  * </pre>
  *
- * S the soft threshold. Each λ starts from the sequential strong set
+ * S the soft threshold, y the centered target. Each λ starts from the sequential strong set
  * {@code |gⱼ| > α(2λ − λ_prev)vⱼ}, alternates full passes over that set with passes over the
- * active set until the largest {@code xvⱼ·Δbⱼ²} of a pass is below {@code threshold}, then
- * checks the KKT conditions {@code |gⱼ| ≤ λαvⱼ} of every discarded feature and repeats if one
- * fails.
+ * active set until the largest {@code xvⱼ·Δbⱼ²} of a pass is below the threshold, then checks
+ * the KKT conditions {@code |gⱼ| ≤ λαvⱼ} of every discarded feature and repeats if one fails.
+ *
+ * <p>Its certificate is the relative duality gap (see {@link #certificate}). Not thread-safe.
  */
-final class GaussianCoordinateDescent {
-  /** glmnet's "infinite" λ, used to fit the unpenalized features alone. */
-  static final double BIG_LAMBDA = 9.9e35;
-
+final class GaussianCoordinateDescent implements PointSolver {
   private final StandardizedDesign design;
   private final GradientTracker tracker;
   private final double[] penalty;
   private final double alpha;
-  private final double threshold;
   private final int maxPasses;
+  /** (1/n)‖y‖² of the centered target: the null deviance per observation. */
+  private final double start;
+  /** The intercept on the design's scale: the target's mean (0 without an intercept). */
+  private final double offset;
+  /** Recompute residual and gradients from the coefficients for each certificate. */
+  private final boolean recompute;
 
   private final double[] coefficients;
   private final int[] active;
   private int numActive;
   private final boolean[] isActive;
   private final boolean[] strong;
-  /** Decrease of (1/n)RSS from its start, glmnet's rsq (unnormalized). */
+  /** Decrease of (1/n)RSS from the start, glmnet's rsq unnormalized; exact after a certificate. */
   private double explained;
   private double largestChange;
   private int passes;
 
+  /**
+   * @param offset what was subtracted from y to give the tracker's target (its mean with an
+   *     intercept, else 0): the intercept on the design's scale
+   * @param startMeanSquare (1/n)‖y − offset‖², the null deviance per observation
+   * @param maxPasses the path's budget of coordinate passes
+   * @param recompute certificates from residual and gradients recomputed afresh (exact; costs
+   *     about one pass over the active set each), else from the tracked ones
+   */
   GaussianCoordinateDescent(StandardizedDesign design, GradientTracker tracker, double[] penalty,
-      double alpha, double threshold, int maxPasses) {
+      double alpha, double offset, double startMeanSquare, int maxPasses, boolean recompute) {
     this.design = design;
     this.tracker = tracker;
     this.penalty = penalty;
     this.alpha = alpha;
-    this.threshold = threshold;
+    this.start = startMeanSquare;
+    this.offset = offset;
+    this.recompute = recompute;
     this.maxPasses = maxPasses;
     int p = design.p;
     coefficients = new double[p];
@@ -52,26 +65,35 @@ final class GaussianCoordinateDescent {
     strong = new boolean[p];
   }
 
-  /** Solves at {@code lambda}, warm-started; {@code previousLambda} drives the strong rule. */
-  void solve(double lambda, double previousLambda) {
-    solve(lambda, previousLambda, false);
-  }
-
-  /**
-   * Fits the unpenalized features (vⱼ = 0) alone, every penalized coefficient held at 0: the
-   * solution at λ = ∞.
-   */
-  void solveUnpenalized() {
+  @Override
+  public void solveUnpenalized(double threshold) {
     for (int k = 0; k < design.p; k++) {
       strong[k] = design.included[k] && penalty[k] == 0;
     }
-    solve(BIG_LAMBDA, BIG_LAMBDA, true);
+    sweep(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, threshold, true);
   }
 
-  private void solve(double lambda, double previousLambda, boolean unpenalizedOnly) {
+  @Override
+  public double lambdaMax() {
+    double max = 0;
+    for (int j = 0; j < design.p; j++) {
+      if (design.included[j] && penalty[j] > 0) {
+        max = Math.max(max, Math.abs(tracker.gradient(j)) / penalty[j]);
+      }
+    }
+    return max / Math.max(alpha, 1e-3);
+  }
+
+  @Override
+  public void solve(double lambda, double previousLambda, double threshold) {
+    sweep(lambda, previousLambda, threshold, false);
+  }
+
+  private void sweep(double lambda, double previousLambda, double threshold,
+      boolean unpenalizedOnly) {
     int p = design.p;
-    double l1 = lambda * alpha;
-    double l2 = lambda * (1 - alpha);
+    double l1 = PointSolver.part(alpha, lambda);
+    double l2 = PointSolver.part(1 - alpha, lambda);
     double strongThreshold = alpha * (2 * lambda - previousLambda);
     for (int k = 0; k < p && !unpenalizedOnly; k++) {
       if (!strong[k] && design.included[k]
@@ -82,7 +104,7 @@ final class GaussianCoordinateDescent {
     boolean activeFirst = numActive > 0;
     while (true) {
       if (!activeFirst) {
-        countPass(lambda);
+        countPass();
         largestChange = 0;
         for (int k = 0; k < p; k++) {
           if (!strong[k]) {
@@ -116,7 +138,7 @@ final class GaussianCoordinateDescent {
       activeFirst = false;
       tracker.beginActivePasses(coefficients, active, numActive);
       do {
-        countPass(lambda);
+        countPass();
         largestChange = 0;
         for (int l = 0; l < numActive; l++) {
           int k = active[l];
@@ -136,8 +158,9 @@ final class GaussianCoordinateDescent {
     double g = tracker.gradient(k);
     double xv = design.variance[k];
     double u = g + xv * old;
-    double shrunk = Math.abs(u) - l1 * penalty[k];
-    double updated = shrunk > 0 ? Math.copySign(shrunk, u) / (xv + l2 * penalty[k]) : 0.0;
+    double shrunk = Math.abs(u) - PointSolver.times(penalty[k], l1);
+    double updated =
+        shrunk > 0 ? Math.copySign(shrunk, u) / (xv + PointSolver.times(penalty[k], l2)) : 0.0;
     if (updated == old) {
       return 0.0;
     }
@@ -149,83 +172,131 @@ final class GaussianCoordinateDescent {
     return delta;
   }
 
-  private void countPass(double lambda) {
+  private void countPass() {
     if (++passes > maxPasses) {
-      throw new IllegalStateException("coordinate descent did not converge within "
-          + maxPasses + " passes over the data (at λ = " + lambda
-          + "); raise maxIterations or tol");
+      throw new IterationLimitReached(maxPasses);
     }
   }
 
-  /** Coefficients on the design's (standardized) scale; live view, do not modify. */
-  double[] coefficients() {
-    return coefficients;
-  }
-
-  /** Decrease of (1/n)RSS since the start (all coefficients 0). */
-  double explained() {
-    return explained;
-  }
-
-  int passes() {
-    return passes;
-  }
-
-  /** Current gradient of feature k, (1/n) z_kᵀ r. */
-  double gradient(int k) {
-    return tracker.gradient(k);
-  }
-
   /**
-   * The duality gap P(b) − D(u) at {@code lambda}, with the dual point u = s·r/n scaled into the
-   * dual feasible set when some penalty is pure L1:
+   * The relative duality gap (P(b) − D(u)) / dev₀ at {@code lambda}, dev₀ = (1/n)‖y‖², with the
+   * dual point u = s·r/n, s ≤ 1 shrinking it into the dual feasible set when the penalty is pure
+   * L1:
    *
    * <pre>
    *   P(b) = (1/2n)‖r‖² + λ Σ vⱼ[α|bⱼ| + (1−α)/2 bⱼ²]
    *   D(u) = uᵀy − (n/2)‖u‖² − Σⱼ hⱼ*(zⱼᵀu),  hⱼ*(t) = (|t| − λαvⱼ)₊² / (2λ(1−α)vⱼ)
    *          (for α = 1: the indicator of |t| ≤ λvⱼ)
+   *   P − D = ½(1−s)²·(1/n)‖r‖² + Σⱼ [hⱼ(bⱼ) + hⱼ*(s·gⱼ) − s·bⱼgⱼ]
    * </pre>
    *
-   * Unpenalized features (vⱼ = 0) have gⱼ = 0 at the optimum and are left out of D. NaN for
-   * λ = 0. {@code startMeanSquare} is (1/n)‖y‖² of the (centered) target.
+   * evaluated in the last form, a sum of terms that are each ≥ 0 (Fenchel–Young) and vanish at
+   * the optimum, so the rounding of the two O(dev₀) objectives never cancels into it. At tight
+   * tolerances the residual, the gradients and (1/n)‖r‖² are first recomputed exactly from the
+   * coefficients (the running values drift by rounding over many updates, about 1e-14 of dev₀
+   * over a path); otherwise the tracked ones serve. An unpenalized feature (vⱼ = 0,
+   * whose dual constraint is gⱼ = 0) contributes |bⱼgⱼ|. At λ = 0 there is no useful dual; the
+   * certificate is then the largest standardized gradient maxⱼ |gⱼ|/√xvⱼ relative to √dev₀ (a
+   * correlation of the residual with a feature).
    */
-  double dualityGap(double lambda, double startMeanSquare) {
-    if (!(lambda > 0)) {
-      return Double.NaN;
-    }
+  @Override
+  public double certificate(double lambda) {
     int p = design.p;
-    double rss = Math.max(0, tracker.residualMeanSquare(startMeanSquare - explained));
+    double rss;
+    if (recompute) {
+      rss = Math.max(0, tracker.refresh(coefficients, active, numActive));
+      explained = start - rss;
+    } else {
+      rss = Math.max(0, tracker.residualMeanSquare(start - explained));
+    }
+    if (!(lambda > 0)) {
+      double worst = 0;
+      for (int j = 0; j < p; j++) {
+        if (design.included[j]) {
+          worst = Math.max(worst, Math.abs(tracker.gradient(j)) / Math.sqrt(design.variance[j]));
+        }
+      }
+      return worst / Math.sqrt(start);
+    }
     double l1 = lambda * alpha;
     double l2 = lambda * (1 - alpha);
-    double penaltyValue = 0;
-    double bg = 0;
-    double scale = 1;
     double[] g = new double[p];
+    double scale = 1;
+    for (int j = 0; j < p; j++) {
+      if (!design.included[j]) {
+        continue;
+      }
+      g[j] = tracker.gradient(j);
+      if (penalty[j] > 0 && l2 == 0 && Math.abs(g[j]) > l1 * penalty[j]) {
+        scale = Math.min(scale, l1 * penalty[j] / Math.abs(g[j]));
+      }
+    }
+    double gap = 0.5 * (1 - scale) * (1 - scale) * rss;
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {
         continue;
       }
       double b = coefficients[j];
-      g[j] = tracker.gradient(j);
-      penaltyValue += penalty[j] * (l1 * Math.abs(b) + 0.5 * l2 * b * b);
-      bg += b * g[j];
-      if (penalty[j] > 0 && l2 == 0 && Math.abs(g[j]) > l1 * penalty[j]) {
-        scale = Math.min(scale, l1 * penalty[j] / Math.abs(g[j]));
+      double t = scale * g[j];
+      if (penalty[j] == 0) {
+        gap += Math.abs(b * t);
+        continue;
       }
-    }
-    double primal = 0.5 * rss + penaltyValue;
-    // uᵀy = s·rᵀy/n = s·((1/n)‖r‖² + Σ bⱼgⱼ);  (n/2)‖u‖² = (s²/2)(1/n)‖r‖²
-    double dual = scale * (rss + bg) - 0.5 * scale * scale * rss;
-    if (l2 > 0) {
-      for (int j = 0; j < p; j++) {
-        if (design.included[j] && penalty[j] > 0) {
-          double excess = Math.abs(scale * g[j]) - l1 * penalty[j];
-          if (excess > 0) {
-            dual -= excess * excess / (2 * l2 * penalty[j]);
-          }
+      double term = penalty[j] * (l1 * Math.abs(b) + 0.5 * l2 * b * b) - b * t;
+      if (l2 > 0) {
+        double excess = Math.abs(t) - l1 * penalty[j];
+        if (excess > 0) {
+          term += excess * excess / (2 * l2 * penalty[j]);
         }
       }
+      gap += term;
     }
-    return primal - dual;
+    return gap / start;
+  }
+
+  @Override
+  public double devianceRatio() {
+    return explained / start;
+  }
+
+  @Override
+  public double nullDeviance() {
+    return start;
+  }
+
+  @Override
+  public double sweepScale() {
+    return start;
+  }
+
+  @Override
+  public double roundingThreshold() {
+    double largest = 0;
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      largest = Math.max(largest, design.variance[k] * coefficients[k] * coefficients[k]);
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
+  public int passes() {
+    return passes;
+  }
+
+  @Override
+  public boolean exhausted() {
+    return false;
+  }
+
+  @Override
+  public int numVectors() {
+    return 1;
+  }
+
+  @Override
+  public void coefficients(double[] interceptOut, double[][] coefficientsOut) {
+    interceptOut[0] = offset;
+    System.arraycopy(coefficients, 0, coefficientsOut[0], 0, design.p);
   }
 }

@@ -6,7 +6,7 @@ package dev.tikhonov.linear;
  * Two strategies, as glmnet: {@link CovarianceTracker} caches inner products {@code z_jᵀz_k} of
  * the active features and updates all gradients in O(p) per move (fast when p is small);
  * {@link ResidualTracker} keeps the residual and computes a gradient in O(n) when asked (fast
- * when p is large).
+ * when p is large). Not thread-safe.
  */
 interface GradientTracker {
 
@@ -34,8 +34,15 @@ interface GradientTracker {
   void endActivePasses(double[] coefficients, int[] active, int numActive);
 
   /**
-   * (1/n)‖r‖², exactly when the strategy holds r, else {@code tracked} (the value the solver
-   * maintains incrementally).
+   * (1/n)‖r‖² as tracked: exactly from the stored residual when the strategy holds one, else
+   * {@code tracked} (the value the solver maintains incrementally).
    */
   double residualMeanSquare(double tracked);
+
+  /**
+   * Recomputes the tracked state exactly from the coefficients (every nonzero one is among the
+   * {@code numActive} first entries of {@code active}), discarding the rounding that many
+   * incremental updates accumulate, and returns (1/n)‖r‖².
+   */
+  double refresh(double[] coefficients, int[] active, int numActive);
 }

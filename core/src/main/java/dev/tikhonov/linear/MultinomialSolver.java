@@ -1,11 +1,16 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.InputException;
 import java.util.Arrays;
 
 /**
  * Proximal Newton for the symmetric multinomial loss ℓ = −η_y + log Σₖ e^{ηₖ} with one
  * coefficient vector per class (glmnet's {@code lognet} with {@code type.multinomial =
- * "ungrouped"}, Newton Hessian).
+ * "ungrouped"}, Newton Hessian):
+ *
+ * <pre>
+ *   minimize (1/n) Σᵢ [−η̃ᵢ,yᵢ + log Σₖ e^{η̃ᵢₖ}] + λ Σₖ Σⱼ vⱼ [(1−α)/2 · b̃ⱼₖ² + α · |b̃ⱼₖ|]
+ * </pre>
  *
  * <p>Each outer step cycles over the classes: for class k it takes the diagonal-block quadratic
  * approximation, weights vᵢ = pᵢₖ(1 − pᵢₖ)/n and residual rᵢ = (yᵢₖ − pᵢₖ)/n, solves it by
@@ -13,9 +18,11 @@ import java.util.Arrays;
  * unchanged when the same c is added to every class's bⱼ, each feature's K coefficients are
  * shifted by the c that minimizes the penalty Σₖ [(1−α)/2 (bⱼₖ − c)² + α|bⱼₖ − c|] (the median
  * for the lasso, the mean for ridge and for unpenalized features), and the intercepts are
- * centered to sum to zero. The solution is therefore the unique one glmnet reports.
+ * centered to sum to zero. The solution is therefore the unique one glmnet reports. Its
+ * certificate is the scaled KKT residual over every class ({@link #certificate}). Not
+ * thread-safe.
  */
-final class MultinomialSolver implements ProximalNewtonSolver {
+final class MultinomialSolver implements PointSolver {
 
   private static final double PMIN = BinomialSolver.PMIN;
   private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
@@ -26,7 +33,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
   private static final double PFM = (1 + PMIN) * PMIN;
   private static final double PFX = (1 - PMIN) * (1 - PMIN);
 
-  private final ProximalNewtonDesign design;
+  private final StandardizedDesign design;
   private final ProximalNewtonCoordinateDescent cd;
   private final double[] penalty;
   private final double alpha;
@@ -52,25 +59,33 @@ final class MultinomialSolver implements ProximalNewtonSolver {
   private final double[] absGradient;
   private final double[] classValues;
   private final double[] sorted;
-  private final double nullDeviance;
+  /** −(1/n)·loglik of the intercept-only model (glmnet's dev₀ for its threshold). */
+  private final double nullLoss;
   private boolean exhausted;
   /** True when absGradient holds the final gradient of every feature outside the strong set. */
   private boolean outsideGradientFresh;
+  /** Recompute the probabilities from the coefficients for each certificate. */
+  private final boolean recompute;
 
   /**
    * @param label class index per row; every class must occur
-   * @param penalty normalized penalty factors vpⱼ
+   * @param penalty normalized penalty factors vⱼ
+   * @param maxPasses the path's budget of coordinate passes
+   * @param recompute certificates from probabilities recomputed afresh (exact; costs a pass
+   *     over the active set and every feature's gradient in every class), else from the
+   *     incrementally updated ones and the gradients of the last KKT check
+   * @throws InputException when a class has no observations
    */
-  MultinomialSolver(
-      ProximalNewtonDesign design, int[] label, int numClasses, double[] penalty, double alpha,
-      double tol, int maxPasses) {
+  MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
+      double alpha, int maxPasses, boolean recompute) {
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
     this.label = label;
     this.numClasses = numClasses;
-    this.n = design.rows;
-    this.p = design.cols;
+    this.recompute = recompute;
+    this.n = design.n;
+    this.p = design.p;
     this.w = 1.0 / n;
     this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
     int k = numClasses;
@@ -95,12 +110,13 @@ final class MultinomialSolver implements ProximalNewtonSolver {
     double dev = 0;
     for (int c = 0; c < k; c++) {
       if (share[c] <= PMIN || share[c] >= 1 - PMIN) {
-        throw new IllegalArgumentException("class " + c + " has no observations");
+        throw new InputException("class index " + c + " has no observations: every class of a"
+            + " multinomial fit needs some");
       }
       intercept[c] = Math.log(share[c]);
       dev -= share[c] * intercept[c];
     }
-    nullDeviance = dev;
+    nullLoss = dev;
     double mean = 0;
     for (double a : intercept) {
       mean += a / k;
@@ -113,24 +129,28 @@ final class MultinomialSolver implements ProximalNewtonSolver {
         sxp[i] += e;
       }
     }
-    cd.setThreshold(tol * nullDeviance);
     refreshAbsGradient(true);
   }
 
   @Override
-  public void fitPoint(double lambda, double previousLambda) {
-    double l1 = BinomialSolver.penaltyPart(alpha, lambda);
-    double l2 = BinomialSolver.penaltyPart(1 - alpha, lambda);
+  public void solveUnpenalized(double threshold) {
+    solve(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, threshold);
+  }
+
+  @Override
+  public void solve(double lambda, double previousLambda, double threshold) {
+    double l1 = PointSolver.part(alpha, lambda);
+    double l2 = PointSolver.part(1 - alpha, lambda);
     double strongThreshold =
         Double.isInfinite(lambda) ? l1 : alpha * (2 * lambda - previousLambda);
     for (int j = 0; j < p; j++) {
       if (design.included[j] && !cd.strong[j]
-          && absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], strongThreshold)) {
+          && absGradient[j] > PointSolver.times(penalty[j], strongThreshold)) {
         cd.strong[j] = true;
       }
     }
+    cd.setThreshold(threshold);
     outsideGradientFresh = false;
-    double threshold = cd.threshold();
     boolean anyClassFitted = false;
     while (true) {
       cd.checkPasses();
@@ -344,7 +364,7 @@ final class MultinomialSolver implements ProximalNewtonSolver {
     boolean added = false;
     for (int j = 0; j < p; j++) {
       if (design.included[j] && !cd.strong[j]
-          && absGradient[j] > ProximalNewtonCoordinateDescent.times(penalty[j], l1)) {
+          && absGradient[j] > PointSolver.times(penalty[j], l1)) {
         cd.strong[j] = true;
         added = true;
       }
@@ -354,7 +374,9 @@ final class MultinomialSolver implements ProximalNewtonSolver {
 
   @Override
   public double lambdaMax() {
-    return ProximalNewtonSolver.lambdaMax(design.included, penalty, absGradient, alpha);
+    refreshAbsGradient(true);
+    return ProximalNewtonCoordinateDescent.lambdaMax(design.included, penalty, absGradient,
+        alpha);
   }
 
   @Override
@@ -363,23 +385,66 @@ final class MultinomialSolver implements ProximalNewtonSolver {
     for (int i = 0; i < n; i++) {
       dev -= w * Math.log(q[label[i] * n + i] / sxp[i]);
     }
-    return (nullDeviance - dev) / nullDeviance;
+    return (nullLoss - dev) / nullLoss;
   }
 
+  /** −(2/n)·loglik of the intercept-only model. */
   @Override
   public double nullDeviance() {
-    return nullDeviance;
+    return 2 * nullLoss;
   }
 
   @Override
-  public double kktViolation(double lambda) {
-    double l1 = BinomialSolver.penaltyPart(alpha, lambda);
-    double l2 = BinomialSolver.penaltyPart(1 - alpha, lambda);
+  public double sweepScale() {
+    return nullLoss;
+  }
+
+  @Override
+  public double roundingThreshold() {
+    // A class's intercept move is weighted by Σv ≤ 1/4, a coefficient's by xv ≤ variance/4.
+    double largest = 0;
+    for (int c = 0; c < numClasses; c++) {
+      largest = Math.max(largest, 0.25 * intercept[c] * intercept[c]);
+      for (int a = 0; a < cd.numActive; a++) {
+        int j = cd.active[a];
+        double v = b[c * p + j];
+        largest = Math.max(largest, 0.25 * design.variance[j] * v * v);
+      }
+    }
+    return ROUNDING * largest;
+  }
+
+  @Override
+  public int passes() {
+    return cd.passes();
+  }
+
+  /**
+   * The scaled KKT residual at {@code lambda} over every class, as {@link BinomialSolver}'s:
+   * at tight tolerances the probabilities are first recomputed from the coefficients, then
+   *
+   * <pre>
+   *   max over k of ( |∂/∂ã₀ₖ|,  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
+   *                               maxⱼ sⱼ·(|∇ⱼₖ| − λαvⱼ)₊                    (b̃ⱼₖ = 0) ) / dev₀
+   * </pre>
+   *
+   * with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
+   * −(2/n)·loglik of the intercept-only model.
+   */
+  @Override
+  public double certificate(double lambda) {
+    boolean reuse = outsideGradientFresh && !recompute;
+    if (recompute) {
+      refreshProbabilities();
+    }
+    double l1 = PointSolver.part(alpha, lambda);
+    double l2 = PointSolver.part(1 - alpha, lambda);
     double worst = 0;
     for (int j = 0; j < p; j++) {
-      if (design.included[j] && !cd.strong[j] && outsideGradientFresh) {
+      if (reuse && design.included[j] && !cd.strong[j]) {
         // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
-        worst = Math.max(worst, BinomialSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+        worst = Math.max(worst, Math.sqrt(design.variance[j])
+            * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
       } else {
         absGradient[j] = 0;
       }
@@ -393,15 +458,41 @@ final class MultinomialSolver implements ProximalNewtonSolver {
       worst = Math.max(worst, Math.abs(sum));
       int off = c * p;
       for (int j = 0; j < p; j++) {
-        if (!design.included[j] || (!cd.strong[j] && outsideGradientFresh)) {
+        if (!design.included[j] || (reuse && !cd.strong[j])) {
           continue;
         }
         double g = design.dot(j, r);
         absGradient[j] = Math.max(absGradient[j], Math.abs(g));
-        worst = Math.max(worst, BinomialSolver.violation(-g, b[off + j], penalty[j], l1, l2));
+        worst = Math.max(worst, Math.sqrt(design.variance[j])
+            * PointSolver.violation(-g, b[off + j], penalty[j], l1, l2));
       }
     }
-    return worst;
+    return worst / (2 * nullLoss);
+  }
+
+  /**
+   * q and sxp afresh from the intercepts and coefficients: the exact softmax of the linear
+   * predictors (clipped to ±250), where the class-by-class updates and the centering change
+   * them incrementally and accumulate rounding.
+   */
+  private void refreshProbabilities() {
+    Arrays.fill(sxp, 0);
+    for (int c = 0; c < numClasses; c++) {
+      int off = c * p;
+      Arrays.fill(buffer, intercept[c]);
+      for (int a = 0; a < cd.numActive; a++) {
+        int j = cd.active[a];
+        if (b[off + j] != 0) {
+          design.addScaledColumn(j, b[off + j], buffer);
+        }
+      }
+      int qo = c * n;
+      for (int i = 0; i < n; i++) {
+        double e = Math.exp(Math.max(-EXMX, Math.min(EXMX, buffer[i])));
+        q[qo + i] = e;
+        sxp[i] += e;
+      }
+    }
   }
 
   @Override

@@ -19,14 +19,7 @@ package dev.tikhonov.linear;
  */
 final class ProximalNewtonCoordinateDescent {
 
-  /** Thrown when the path has used its budget of coordinate-descent passes. */
-  static final class MaxIterationsReached extends RuntimeException {
-    MaxIterationsReached(int passes) {
-      super("no convergence within " + passes + " coordinate-descent passes", null, false, false);
-    }
-  }
-
-  private final ProximalNewtonDesign design;
+  private final StandardizedDesign design;
   private final double[] penalty;
   private final int maxPasses;
   private double threshold;
@@ -40,13 +33,13 @@ final class ProximalNewtonCoordinateDescent {
   final boolean[] isActive;
   int numActive;
 
-  ProximalNewtonCoordinateDescent(ProximalNewtonDesign design, double[] penalty, int maxPasses) {
+  ProximalNewtonCoordinateDescent(StandardizedDesign design, double[] penalty, int maxPasses) {
     this.design = design;
     this.penalty = penalty;
     this.maxPasses = maxPasses;
-    this.strong = new boolean[design.cols];
-    this.active = new int[design.cols];
-    this.isActive = new boolean[design.cols];
+    this.strong = new boolean[design.p];
+    this.active = new int[design.p];
+    this.isActive = new boolean[design.p];
   }
 
   void setThreshold(double threshold) {
@@ -61,16 +54,27 @@ final class ProximalNewtonCoordinateDescent {
     return passes;
   }
 
-  /** Throws once the pass budget of the path is used up. */
+  /** Throws {@link IterationLimitReached} once the pass budget of the path is used up. */
   void checkPasses() {
     if (passes > maxPasses) {
-      throw new MaxIterationsReached(maxPasses);
+      throw new IterationLimitReached(maxPasses);
     }
   }
 
-  /** vp·l, with 0·∞ = 0 so unpenalized features stay free at λ = ∞. */
-  static double times(double vp, double l) {
-    return vp == 0 ? 0 : vp * l;
+  /**
+   * glmnet's λ_max: the smallest λ at which every penalized coefficient is zero,
+   * max_j |∂ℓ/∂b_j| / v_j over included penalized j, divided by max(α, 10⁻³) (so α = 0 is
+   * treated as 10⁻³).
+   */
+  static double lambdaMax(boolean[] included, double[] penalty, double[] absGradient,
+      double alpha) {
+    double max = 0;
+    for (int j = 0; j < penalty.length; j++) {
+      if (included[j] && penalty[j] > 0) {
+        max = Math.max(max, absGradient[j] / penalty[j]);
+      }
+    }
+    return max / Math.max(alpha, 1e-3);
   }
 
   /**
@@ -92,7 +96,7 @@ final class ProximalNewtonCoordinateDescent {
       double l1,
       double l2,
       double[] r) {
-    int p = design.cols;
+    int p = design.p;
     while (true) {
       passes++;
       dlx = 0;
@@ -127,10 +131,10 @@ final class ProximalNewtonCoordinateDescent {
     double old = b[offset + j];
     double xvj = xv[offset + j];
     double u = design.dot(j, r) + xvj * old;
-    double excess = Math.abs(u) - times(penalty[j], l1);
+    double excess = Math.abs(u) - PointSolver.times(penalty[j], l1);
     double updated = 0;
     if (excess > 0) {
-      double denominator = xvj + times(penalty[j], l2);
+      double denominator = xvj + PointSolver.times(penalty[j], l2);
       // No curvature and no ridge term: the quadratic model is flat in bⱼ, leave it.
       updated = denominator > 0 ? Math.copySign(excess, u) / denominator : old;
     }

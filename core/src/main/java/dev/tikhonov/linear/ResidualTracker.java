@@ -6,10 +6,12 @@ package dev.tikhonov.linear;
  */
 final class ResidualTracker implements GradientTracker {
   private final StandardizedDesign design;
+  private final double[] target;
   private final double[] residual;
 
   ResidualTracker(StandardizedDesign design, double[] centeredTarget) {
     this.design = design;
+    this.target = centeredTarget.clone();
     this.residual = centeredTarget.clone();
   }
 
@@ -39,10 +41,19 @@ final class ResidualTracker implements GradientTracker {
 
   @Override
   public double residualMeanSquare(double tracked) {
-    double s = 0;
-    for (double r : residual) {
-      s += r * r;
+    return StandardizedDesign.dot(residual, 0, residual, 0, residual.length) / residual.length;
+  }
+
+  /** r = y − Σ_active z_k b_k afresh: O(n·|active|). */
+  @Override
+  public double refresh(double[] coefficients, int[] active, int numActive) {
+    System.arraycopy(target, 0, residual, 0, residual.length);
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      if (coefficients[k] != 0) {
+        design.subtractColumn(k, coefficients[k], residual);
+      }
     }
-    return s / residual.length;
+    return StandardizedDesign.dot(residual, 0, residual, 0, residual.length) / residual.length;
   }
 }

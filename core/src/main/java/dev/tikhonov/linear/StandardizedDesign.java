@@ -1,25 +1,36 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import org.bytedeco.openblas.global.openblas;
 
 /**
- * The design matrix as the coordinate-descent solvers see it: a contiguous column-major copy
- * {@code z} with {@code z[j·n + i] = (x_ij − m_j) / s_j}, where m_j is the column mean (0
- * without an intercept) and s_j the column's standard deviation with divisor n when
- * standardizing (else 1). Constant columns are marked excluded (glmnet's {@code ju}): their
- * coefficient stays 0.
+ * The design matrix as every point solver of the path sees it (glmnet's {@code standard} /
+ * {@code lstandard1}): a contiguous column-major copy {@code z} with
+ *
+ * <pre>
+ *   z[j·n + i] = (x_ij − m_j) / s_j,   m_j = Σᵢ wᵢ x_ij,   s_j = sqrt(Σᵢ wᵢ (x_ij − m_j)²)
+ * </pre>
+ *
+ * where wᵢ are the observation weights (uniform, wᵢ = 1/n, for now), m_j is 0 without an
+ * intercept and s_j is 1 unless standardizing. Constant columns are marked excluded (glmnet's
+ * {@code ju}): their column is stored as zeros and their coefficient stays 0.
  *
  * <p>Coefficients b̃ on this scale map back to the original one as {@code b_j = b̃_j / s_j},
- * {@code a₀ = ȳ − Σ m_j b_j}.
+ * {@code a₀ = ã₀ − Σ_j m_j b_j}.
+ *
+ * <p>Observation weights, when they come, enter only here: the moments above, {@link #variance}
+ * ({@code Σᵢ wᵢ z_ij²}) and the weighted products ({@link #meanDot} becomes {@code Σ wᵢ z_ij vᵢ});
+ * the solvers already work with per-row weights in their working residuals. Immutable after
+ * construction; safe to share between threads.
  */
-public final class StandardizedDesign {
+final class StandardizedDesign {
   final int n;
   final int p;
   /** Column-major n×p. */
   final double[] z;
   final double[] mean;
   final double[] scale;
-  /** (1/n)‖z_j‖², glmnet's {@code xv}. */
+  /** (1/n)‖z_j‖², glmnet's {@code xv} (1 for a standardized included column). */
   final double[] variance;
   final boolean[] included;
 
@@ -35,37 +46,42 @@ public final class StandardizedDesign {
   }
 
   /** All rows of {@code x}. */
-  public static StandardizedDesign of(double[][] x, boolean intercept, boolean standardize) {
-    return of(x, null, intercept, standardize);
+  static StandardizedDesign of(double[][] x, boolean intercept, boolean standardize) {
+    return of(x, allRows(x.length), intercept, standardize);
   }
 
   /**
-   * The rows {@code rows} of {@code x} (all rows when null), centered with their own means and
-   * scaled with their own standard deviations.
+   * The rows {@code rows} (0-based) of {@code x}, centered with their own means and scaled with
+   * their own standard deviations. Messages name rows and columns 1-based.
+   *
+   * @throws InputException for no rows or features, a ragged row or a value that is not finite
    */
-  public static StandardizedDesign of(
-      double[][] x, int[] rows, boolean intercept, boolean standardize) {
-    int n = rows == null ? x.length : rows.length;
+  static StandardizedDesign of(double[][] x, int[] rows, boolean intercept, boolean standardize) {
+    int n = rows.length;
     if (n == 0) {
-      throw new IllegalArgumentException("no rows to fit");
+      throw new InputException("no rows to fit");
     }
-    int p = x[0].length;
+    int p = x[rows[0]].length;
+    if (p == 0) {
+      throw new InputException("no features to fit: the rows have 0 columns");
+    }
     double[] z = new double[n * p];
     for (int i = 0; i < n; i++) {
-      double[] row = x[rows == null ? i : rows[i]];
+      double[] row = x[rows[i]];
       if (row.length != p) {
-        throw new InputException("row " + ((rows == null ? i : rows[i]) + 1) + " has "
-            + row.length + " features, expected " + p);
+        throw new InputException("row " + (rows[i] + 1) + " has " + row.length
+            + " features, expected " + p);
       }
       for (int j = 0; j < p; j++) {
         double v = row[j];
         if (!Double.isFinite(v)) {
-          throw new InputException("row " + ((rows == null ? i : rows[i]) + 1) + ", feature "
-              + (j + 1) + ": value " + v + " is not finite");
+          throw new InputException("row " + (rows[i] + 1) + ", column " + (j + 1) + ": value "
+              + v + " is not finite");
         }
         z[j * n + i] = v;
       }
     }
+    double w = 1.0 / n;
     double[] mean = new double[p];
     double[] scale = new double[p];
     double[] variance = new double[p];
@@ -76,41 +92,56 @@ public final class StandardizedDesign {
       boolean constant = true;
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        sum += z[o + i];
+        sum += w * z[o + i];
         constant &= z[o + i] == first;
       }
-      double m = sum / n;
       double centered = 0;
       for (int i = 0; i < n; i++) {
-        double d = z[o + i] - m;
-        centered += d * d;
+        double d = z[o + i] - sum;
+        centered += w * d * d;
       }
-      double sd = Math.sqrt(centered / n);
+      double sd = Math.sqrt(centered);
       included[j] = !constant && sd > 0;
-      mean[j] = intercept ? m : 0.0;
+      mean[j] = intercept ? sum : 0.0;
       scale[j] = standardize && included[j] ? sd : 1.0;
+      double inverse = 1.0 / scale[j];
       double sumSquares = 0;
       for (int i = 0; i < n; i++) {
-        double v = included[j] ? (z[o + i] - mean[j]) / scale[j] : 0.0;
+        double v = included[j] ? (z[o + i] - mean[j]) * inverse : 0.0;
         z[o + i] = v;
         sumSquares += v * v;
       }
-      variance[j] = sumSquares / n;
+      variance[j] = sumSquares * w;
     }
     return new StandardizedDesign(n, p, z, mean, scale, variance, included);
   }
 
-  public int rows() {
-    return n;
+  static int[] allRows(int n) {
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    return rows;
   }
 
-  public int features() {
-    return p;
+  /** True when some included feature has a positive penalty factor. */
+  boolean anyPenalizedFeature(double[] penalty) {
+    for (int j = 0; j < p; j++) {
+      if (included[j] && penalty[j] > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** (1/n) z_jᵀ v. */
   double meanDot(int j, double[] v) {
     return dot(z, j * n, v, 0, n) / n;
+  }
+
+  /** z_jᵀ v. */
+  double dot(int j, double[] v) {
+    return dot(z, j * n, v, 0, n);
   }
 
   /** (1/n) z_jᵀ z_k. */
@@ -121,7 +152,8 @@ public final class StandardizedDesign {
   /**
    * Σᵢ a[ao + i]·b[bo + i] for i &lt; len with four partial sums: one running sum waits on the
    * latency of each addition (about 4 cycles); four independent ones keep the loads busy, which
-   * makes coordinate descent's O(n) products about three times faster.
+   * makes coordinate descent's O(n) products about three times faster (the JIT does not
+   * reassociate a floating-point reduction itself).
    */
   static double dot(double[] a, int ao, double[] b, int bo, int len) {
     double s0 = 0;
@@ -141,6 +173,31 @@ public final class StandardizedDesign {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** Σᵢ vᵢ·z_ij²: the weighted squared norm of column j (four partial sums, as in dot). */
+  double weightedSquares(int j, double[] v) {
+    int o = j * n;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      double a = z[o + i];
+      double b = z[o + i + 1];
+      double c = z[o + i + 2];
+      double d = z[o + i + 3];
+      s0 += v[i] * a * a;
+      s1 += v[i + 1] * b * b;
+      s2 += v[i + 2] * c * c;
+      s3 += v[i + 3] * d * d;
+    }
+    for (; i < n; i++) {
+      double a = z[o + i];
+      s0 += v[i] * a * a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   /**
    * The Gram matrix {@code G = (1/n) ZᵀZ}, p×p, symmetric, G[j·p + k] = (1/n) z_jᵀ z_k, by one
    * BLAS {@code dsyrk} (n·p² flops at the BLAS's speed instead of p dot products of length n
@@ -149,10 +206,7 @@ public final class StandardizedDesign {
   double[] gram() {
     double[] g = new double[p * p];
     // Upper triangle of the column-major result = lower of the row-major view; mirror after.
-    org.bytedeco.openblas.global.openblas.cblas_dsyrk(
-        org.bytedeco.openblas.global.openblas.CblasColMajor,
-        org.bytedeco.openblas.global.openblas.CblasUpper,
-        org.bytedeco.openblas.global.openblas.CblasTrans,
+    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans,
         p, n, 1.0 / n, z, n, 0.0, g, p);
     for (int k = 0; k < p; k++) {
       for (int j = k + 1; j < p; j++) {
@@ -162,7 +216,7 @@ public final class StandardizedDesign {
     return g;
   }
 
-  /** v ← v − delta·z_j. Modified: {@code out}. */
+  /** out ← out − delta·z_j. Modified: {@code out}. */
   void subtractColumn(int j, double delta, double[] out) {
     int o = j * n;
     for (int i = 0; i < n; i++) {
@@ -170,14 +224,30 @@ public final class StandardizedDesign {
     }
   }
 
-  /** The mean of y; an InputException when a value is not finite. */
+  /** out ← out + a·z_j. Modified: {@code out}. */
+  void addScaledColumn(int j, double a, double[] out) {
+    int o = j * n;
+    for (int i = 0; i < n; i++) {
+      out[i] += a * z[o + i];
+    }
+  }
+
+  /** r ← r − d·(v ∘ z_j): the working residual after coordinate j moved by d. Modified: r. */
+  void subtractWeightedColumn(int j, double d, double[] v, double[] r) {
+    int o = j * n;
+    for (int i = 0; i < n; i++) {
+      r[i] -= d * v[i] * z[o + i];
+    }
+  }
+
+  /** The mean of y; an InputException naming the 1-based row when a value is not finite. */
   static double finiteMean(double[] y) {
     double sum = 0;
-    for (double v : y) {
-      if (!Double.isFinite(v)) {
-        throw new InputException("target value " + v + " is not finite");
+    for (int i = 0; i < y.length; i++) {
+      if (!Double.isFinite(y[i])) {
+        throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
       }
-      sum += v;
+      sum += y[i];
     }
     return sum / y.length;
   }

@@ -11,7 +11,7 @@ import dev.tikhonov.tensor.Rng;
  *       {@code torch.nn.Linear} does (kaiming_uniform with a = √5); the default, so results
  *       compare with PyTorch's.
  *   <li>{@link #he()}: W ~ N(0, 2/fanIn), b = 0 (He et al. 2015, for ReLU networks).
- *   <li>{@link #xavier()}: W ~ U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))), b = 0 (Glorot &
+ *   <li>{@link #xavier()}: W ~ U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))), b = 0 (Glorot &amp;
  *       Bengio 2010).
  *   <li>{@link #zeros()}: W = 0, b = 0 (convex models: linear and logistic regression).
  * </ul>

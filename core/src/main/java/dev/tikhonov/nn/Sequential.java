@@ -115,6 +115,25 @@ public final class Sequential {
     return new Sequential(inputSize, copies);
   }
 
+  /**
+   * A network for prediction only: the same parameter values (shared storage, so it sees later
+   * updates), its own buffers, and no Dropout layers (identity at inference). Each thread that
+   * predicts needs its own, since {@link #forward} writes layer-owned buffers.
+   */
+  public Sequential forInference() {
+    List<Layer> copies = new ArrayList<>(layers.size());
+    for (Layer layer : layers) {
+      if (layer instanceof Dense d) {
+        copies.add(d.replica());
+      } else if (layer instanceof ReLU r) {
+        copies.add(r.replica());
+      } else if (!(layer instanceof Dropout)) {
+        throw new IllegalStateException("no inference copy of layer " + layer.spec());
+      }
+    }
+    return new Sequential(inputSize, copies);
+  }
+
   public List<LayerSpec> specs() {
     return layers.stream().map(Layer::spec).toList();
   }

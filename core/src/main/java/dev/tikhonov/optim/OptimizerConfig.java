@@ -3,8 +3,11 @@ package dev.tikhonov.optim;
 import java.util.Objects;
 
 /**
- * Which optimizer to build and its hyperparameters; {@link Optimizers#build} turns it into a
- * chain. Fields a kind does not use are ignored (but still validated).
+ * Which optimizer to build and its hyperparameters, immutable; start from a factory of
+ * {@link Optimizers} ({@code Optimizers.sgd(0.05).momentum(0.9)}, {@code Optimizers.adamW(1e-3,
+ * 0.01)}) and change settings with the named methods, each returning a new config.
+ * {@link Optimizers#chain} turns it into a chain. Fields a kind does not use are ignored (but
+ * still validated). Immutable, so thread-safe.
  *
  * @param kind the optimizer
  * @param schedule the learning rate lr(t)
@@ -62,59 +65,104 @@ public record OptimizerConfig(
     StateBuffers.requireNonNegative("clip norm", clipNorm);
   }
 
-  /** Plain SGD, {@code w ← w − lr·g}. */
-  public static OptimizerConfig sgd(double learningRate) {
-    return of(Kind.SGD, learningRate, 0);
+  /** Plain SGD at {@code learningRate}; see {@link Optimizers#sgd}. */
+  static OptimizerConfig of(Kind kind, double learningRate) {
+    requireLearningRate(learningRate);
+    return new OptimizerConfig(kind, LearningRateSchedule.constant(learningRate), 0,
+        DEFAULT_BETA1, kind == Kind.RMSPROP ? DEFAULT_RMS_DECAY : DEFAULT_BETA2, DEFAULT_EPSILON,
+        0, 0);
   }
 
-  /** SGD with heavy-ball momentum μ (PyTorch {@code SGD(momentum=μ)}). */
-  public static OptimizerConfig sgdMomentum(double learningRate, double momentum) {
-    return of(Kind.MOMENTUM, learningRate, momentum);
+  /**
+   * Heavy-ball momentum μ (PyTorch {@code SGD(momentum=μ)}): turns SGD into MOMENTUM and sets μ
+   * for MOMENTUM and NESTEROV; μ = 0 on SGD leaves plain SGD.
+   *
+   * @throws IllegalArgumentException for Adam, AdamW and RMSprop, which have no momentum setting
+   */
+  public OptimizerConfig momentum(double newMomentum) {
+    Kind k = switch (kind) {
+      case SGD -> newMomentum > 0 ? Kind.MOMENTUM : Kind.SGD;
+      case MOMENTUM, NESTEROV -> kind;
+      default -> throw new IllegalArgumentException(
+          kind.name().toLowerCase(java.util.Locale.ROOT) + " has no momentum setting");
+    };
+    return new OptimizerConfig(k, schedule, newMomentum, beta1, beta2, epsilon, weightDecay,
+        clipNorm);
   }
 
-  /** SGD with Nesterov momentum μ (PyTorch {@code SGD(momentum=μ, nesterov=True)}). */
-  public static OptimizerConfig nesterov(double learningRate, double momentum) {
-    return of(Kind.NESTEROV, learningRate, momentum);
+  /** Nesterov's look-ahead on the momentum (PyTorch {@code nesterov=True}); needs μ &gt; 0. */
+  public OptimizerConfig nesterov() {
+    if (kind != Kind.MOMENTUM && kind != Kind.NESTEROV) {
+      throw new IllegalArgumentException("Nesterov needs SGD with momentum > 0, this is "
+          + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return new OptimizerConfig(Kind.NESTEROV, schedule, momentum, beta1, beta2, epsilon,
+        weightDecay, clipNorm);
   }
 
-  /** Adam with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8. */
-  public static OptimizerConfig adam(double learningRate) {
-    return of(Kind.ADAM, learningRate, 0);
+  /** Adam's (β₁, β₂). */
+  public OptimizerConfig betas(double newBeta1, double newBeta2) {
+    return new OptimizerConfig(kind, schedule, momentum, newBeta1, newBeta2, epsilon, weightDecay,
+        clipNorm);
   }
 
-  /** AdamW with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8 and decoupled decay d. */
-  public static OptimizerConfig adamw(double learningRate, double weightDecay) {
-    return of(Kind.ADAMW, learningRate, 0).withWeightDecay(weightDecay);
+  /** RMSprop's ρ (PyTorch's {@code alpha}), held in {@code beta2}. */
+  public OptimizerConfig decay(double rho) {
+    if (kind != Kind.RMSPROP) {
+      throw new IllegalArgumentException("decay ρ is RMSprop's setting; use betas for Adam");
+    }
+    return new OptimizerConfig(kind, schedule, momentum, beta1, rho, epsilon, weightDecay,
+        clipNorm);
   }
 
-  /** RMSprop with PyTorch's defaults ρ = 0.99 (in {@code beta2}), ε = 1e-8. */
-  public static OptimizerConfig rmsprop(double learningRate) {
-    return new OptimizerConfig(
-        Kind.RMSPROP, LearningRateSchedule.constant(learningRate), 0, DEFAULT_BETA1,
-        DEFAULT_RMS_DECAY, DEFAULT_EPSILON, 0, 0);
-  }
-
-  private static OptimizerConfig of(Kind kind, double learningRate, double momentum) {
-    return new OptimizerConfig(
-        kind, LearningRateSchedule.constant(learningRate), momentum, DEFAULT_BETA1,
-        DEFAULT_BETA2, DEFAULT_EPSILON, 0, 0);
+  /** ε added to the root of the second moment (Adam, AdamW, RMSprop). */
+  public OptimizerConfig epsilon(double newEpsilon) {
+    return new OptimizerConfig(kind, schedule, momentum, beta1, beta2, newEpsilon, weightDecay,
+        clipNorm);
   }
 
   /** This config with another learning-rate schedule. */
-  public OptimizerConfig withSchedule(LearningRateSchedule newSchedule) {
+  public OptimizerConfig schedule(LearningRateSchedule newSchedule) {
     return new OptimizerConfig(
         kind, newSchedule, momentum, beta1, beta2, epsilon, weightDecay, clipNorm);
   }
 
-  /** This config with decoupled weight decay d. */
-  public OptimizerConfig withWeightDecay(double newWeightDecay) {
+  /** Decoupled weight decay d ≥ 0 on the weights: {@code w ← w − lr·d·w} after the step. */
+  public OptimizerConfig weightDecay(double newWeightDecay) {
     return new OptimizerConfig(
         kind, schedule, momentum, beta1, beta2, epsilon, newWeightDecay, clipNorm);
   }
 
-  /** This config with gradient clipping to global norm c (0 = off). */
-  public OptimizerConfig withClipNorm(double newClipNorm) {
+  /** Gradient clipping to global L2 norm c (0 = off), applied to the data gradient first. */
+  public OptimizerConfig clipNorm(double newClipNorm) {
     return new OptimizerConfig(
         kind, schedule, momentum, beta1, beta2, epsilon, weightDecay, newClipNorm);
+  }
+
+  /** "momentum(lr=0.05, μ=0.9)" and the like, for tables and reports. */
+  public String describe() {
+    StringBuilder s = new StringBuilder(kind.name().toLowerCase(java.util.Locale.ROOT))
+        .append("(lr=").append(schedule.at(1));
+    switch (kind) {
+      case MOMENTUM, NESTEROV -> s.append(", momentum=").append(momentum);
+      case ADAM, ADAMW -> s.append(", betas=(").append(beta1).append(", ").append(beta2)
+          .append("), eps=").append(epsilon);
+      case RMSPROP -> s.append(", rho=").append(beta2).append(", eps=").append(epsilon);
+      default -> { }
+    }
+    if (weightDecay > 0) {
+      s.append(", weight_decay=").append(weightDecay);
+    }
+    if (clipNorm > 0) {
+      s.append(", clip_norm=").append(clipNorm);
+    }
+    return s.append(')').toString();
+  }
+
+  private static void requireLearningRate(double learningRate) {
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "learning rate must be a positive finite number, got " + learningRate);
+    }
   }
 }

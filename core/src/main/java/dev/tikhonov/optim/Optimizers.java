@@ -1,6 +1,7 @@
 package dev.tikhonov.optim;
 
 import static dev.tikhonov.optim.Transforms.addDecayedWeights;
+import static dev.tikhonov.optim.Transforms.addPenaltyGradient;
 import static dev.tikhonov.optim.Transforms.clipByGlobalNorm;
 import static dev.tikhonov.optim.Transforms.masked;
 import static dev.tikhonov.optim.Transforms.scaleByAdam;
@@ -10,12 +11,14 @@ import static dev.tikhonov.optim.Transforms.traceMomentum;
 
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.optim.OptimizerConfig.Kind;
+import dev.tikhonov.regularize.Penalty;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The usual optimizers as chains of {@link Transforms}, in order of increasing complexity; every
- * alias is {@link #build} of a config, so there is one code path. With g the gradient (including
+ * The usual optimizers, in order of increasing complexity, as configs
+ * ({@code Optimizers.sgd(0.05).momentum(0.9)}) that {@link #chain} turns into chains of
+ * {@link Transforms}: one code path for every optimizer, used by the library and the CLI alike. With g the gradient (including
  * any coupled L2 gradient λ·v·w the trainer added), d the decoupled weight decay and t the step:
  *
  * <pre>
@@ -28,14 +31,14 @@ import java.util.List;
  *   rmsprop   v ← ρv + (1−ρ)g²;         w ← w − lr·( g/(√v + ε) + d·w )
  * </pre>
  *
- * <p>The chain is {@code [clipByGlobalNorm(c)] → direction → [masked(addDecayedWeights(d),
- * Parameter::isWeight)] → scaleByLearningRate(lr)}, bracketed parts only when c &gt; 0 or
- * d &gt; 0. Decoupled decay sits after the direction, so Adam's per-coordinate rescaling does not
+ * <p>The chain is {@code [clipByGlobalNorm(c)] → [addPenaltyGradient(R)] → direction →
+ * [masked(addDecayedWeights(d), Parameter::isWeight)] → scaleByLearningRate(lr)}, bracketed
+ * parts only when c &gt; 0, λ &gt; 0 or d &gt; 0. Decoupled decay sits after the direction, so Adam's per-coordinate rescaling does not
  * touch it, and is multiplied by lr: {@code w ← w − lr·d·w} is PyTorch AdamW's
  * {@code param *= 1 − lr·weight_decay}.
  *
- * <p>Coupled L2 (the λ of the objective) is not an optimizer setting: its gradient λ·v·w is in
- * g, so momentum accumulates it and Adam divides it by √v̂. For plain SGD coupled and decoupled
+ * <p>Coupled L2 (the λ of the objective) is a step of the chain, before the direction: its
+ * gradient λ·v·w joins g, so momentum accumulates it and Adam divides it by √v̂. For plain SGD coupled and decoupled
  * are the same step (λ = d); with momentum μ the velocity amplifies λ by 1/(1−μ) but not d, so
  * decoupled d reaches the minimizer of coupled λ = (1−μ)·d; with Adam they differ in kind:
  * coupled L2 decays weights with large gradient history less
@@ -45,55 +48,55 @@ import java.util.List;
 public final class Optimizers {
   private Optimizers() {}
 
-  /** {@code w ← w − lr·g}. */
-  public static GradientTransform sgd(LearningRateSchedule schedule) {
-    return build(OptimizerConfig.sgd(1).withSchedule(schedule));
+  /** Plain SGD, {@code w ← w − lr·g} (PyTorch {@code SGD(lr)}). */
+  public static OptimizerConfig sgd(double learningRate) {
+    return OptimizerConfig.of(Kind.SGD, learningRate);
   }
 
-  /** PyTorch {@code SGD(momentum=μ)}: {@code b ← μb + g; w ← w − lr·b}. */
-  public static GradientTransform momentum(LearningRateSchedule schedule, double momentum) {
-    return build(OptimizerConfig.sgdMomentum(1, momentum).withSchedule(schedule));
+  /** SGD with Nesterov momentum μ (PyTorch {@code SGD(momentum=μ, nesterov=True)}). */
+  public static OptimizerConfig nesterov(double learningRate, double momentum) {
+    return sgd(learningRate).momentum(momentum).nesterov();
   }
 
-  /** PyTorch {@code SGD(momentum=μ, nesterov=True)}: {@code b ← μb + g; w ← w − lr·(g + μb)}. */
-  public static GradientTransform nesterov(LearningRateSchedule schedule, double momentum) {
-    return build(OptimizerConfig.nesterov(1, momentum).withSchedule(schedule));
-  }
-
-  /** PyTorch {@code Adam(betas=(β₁, β₂), eps=ε)} with {@code weight_decay=0}. */
-  public static GradientTransform adam(
-      LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
-    return build(new OptimizerConfig(Kind.ADAM, schedule, 0, beta1, beta2, epsilon, 0, 0));
+  /** Adam with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8. */
+  public static OptimizerConfig adam(double learningRate) {
+    return OptimizerConfig.of(Kind.ADAM, learningRate);
   }
 
   /**
-   * PyTorch {@code AdamW(betas=(β₁, β₂), eps=ε, weight_decay=d)} with the decay on weights only:
+   * AdamW (PyTorch's defaults β = (0.9, 0.999), ε = 1e-8) with decoupled decay d on the weights:
    * optax {@code adamw = chain(scale_by_adam, masked(add_decayed_weights), scale_by_lr)}.
    */
-  public static GradientTransform adamw(
-      LearningRateSchedule schedule, double beta1, double beta2, double epsilon,
-      double weightDecay) {
-    return build(
-        new OptimizerConfig(Kind.ADAMW, schedule, 0, beta1, beta2, epsilon, weightDecay, 0));
+  public static OptimizerConfig adamW(double learningRate, double weightDecay) {
+    return OptimizerConfig.of(Kind.ADAMW, learningRate).weightDecay(weightDecay);
   }
 
-  /** PyTorch {@code RMSprop(alpha=ρ, eps=ε)}: {@code v ← ρv + (1−ρ)g²; w ← w − lr·g/(√v+ε)}. */
-  public static GradientTransform rmsprop(
-      LearningRateSchedule schedule, double decay, double epsilon) {
-    return build(
-        new OptimizerConfig(
-            Kind.RMSPROP, schedule, 0, OptimizerConfig.DEFAULT_BETA1, decay, epsilon, 0, 0));
+  /** RMSprop with PyTorch's defaults ρ = 0.99 ({@code alpha}), ε = 1e-8. */
+  public static OptimizerConfig rmsprop(double learningRate) {
+    return OptimizerConfig.of(Kind.RMSPROP, learningRate);
+  }
+
+  /** The chain for {@code config} without a coupled penalty: {@link #chain(OptimizerConfig, Penalty)}. */
+  public static GradientTransform chain(OptimizerConfig config) {
+    return chain(config, Penalty.none());
   }
 
   /**
-   * The chain for {@code config}: {@code [clip] → direction → [decoupled decay on weights] →
-   * −lr(t)}. Chain positions name the state buffers, e.g. momentum without clipping is
-   * {@code "0.momentum/i"}, with clipping {@code "1.momentum/i"}.
+   * The chain for {@code config} with the objective's coupled penalty:
+   * {@code [clip] → [add ∇R(w)] → direction → [decoupled decay on weights] → −lr(t)}, bracketed
+   * parts only when c &gt; 0, λ &gt; 0, d &gt; 0. The penalty gradient enters where optax's
+   * {@code add_decayed_weights} sits for coupled L2: after clipping (PyTorch clips the data
+   * gradient, its {@code weight_decay} is added inside the step) and before the direction, so
+   * momentum accumulates it and Adam rescales it. Chain positions name the state buffers, e.g.
+   * momentum alone is {@code "0.momentum/i"}, after a penalty {@code "1.momentum/i"}.
    */
-  public static GradientTransform build(OptimizerConfig config) {
+  public static GradientTransform chain(OptimizerConfig config, Penalty penalty) {
     List<GradientTransform> chain = new ArrayList<>();
     if (config.clipNorm() > 0) {
       chain.add(clipByGlobalNorm(config.clipNorm()));
+    }
+    if (!penalty.isZero()) {
+      chain.add(addPenaltyGradient(penalty));
     }
     switch (config.kind()) {
       case SGD -> { }

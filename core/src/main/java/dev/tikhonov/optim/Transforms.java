@@ -1,6 +1,7 @@
 package dev.tikhonov.optim;
 
 import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.regularize.Penalty;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@link #chain}: apply the transforms in order
  *   <li>{@link #masked}: apply {@code inner} only where the mask holds
+ *   <li>{@link #addPenaltyGradient}: {@code u ← u + ∇R(w)}, the coupled penalty
  *   <li>{@link #addDecayedWeights}: {@code u ← u + d·w}
  *   <li>{@link #traceMomentum}: {@code b ← μ·b + u}; {@code u ← b} or, Nesterov,
  *       {@code u ← u + μ·b}
@@ -50,6 +52,16 @@ public final class Transforms {
    */
   public static GradientTransform masked(GradientTransform inner, Predicate<Parameter> mask) {
     return new Masked(Objects.requireNonNull(inner, "inner"), Objects.requireNonNull(mask, "mask"));
+  }
+
+  /**
+   * {@code u ← u + ∇R(w)}, the gradient of the objective's coupled penalty
+   * {@code R(w) = λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} with each parameter's factor vⱼ (0 for biases by
+   * default): {@code λ vⱼ [(1−α) wⱼ + α sign(wⱼ)]}. Stateless.
+   */
+  public static GradientTransform addPenaltyGradient(Penalty penalty) {
+    Objects.requireNonNull(penalty, "penalty");
+    return parameters -> (params, step, out) -> penalty.addGradient(params, out);
   }
 
   /** {@code u ← u + d·w}, d ≥ 0. */

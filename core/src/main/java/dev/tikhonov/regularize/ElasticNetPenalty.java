@@ -53,11 +53,17 @@ public record ElasticNetPenalty(double lambda, double l1Ratio) implements Penalt
   }
 
   @Override
-  public void addGradient(List<Parameter> parameters) {
+  public boolean isZero() {
+    return lambda == 0;
+  }
+
+  @Override
+  public void addGradient(List<Parameter> parameters, List<Matrix> out) {
     if (lambda == 0) {
       return;
     }
-    for (Parameter p : parameters) {
+    for (int k = 0, count = parameters.size(); k < count; k++) {
+      Parameter p = parameters.get(k);
       double v = p.penaltyFactor();
       if (v == 0) {
         continue;
@@ -65,7 +71,7 @@ public record ElasticNetPenalty(double lambda, double l1Ratio) implements Penalt
       float l2 = (float) (lambda * v * (1 - l1Ratio));
       float l1 = (float) (lambda * v * l1Ratio);
       FloatBuffer w = p.value().buffer();
-      FloatBuffer g = p.gradient().buffer();
+      FloatBuffer g = out.get(k).buffer();
       // Chunks through float[] so the loop vectorizes (direct-buffer loops do not on Java 17).
       float[][] scratch = SCRATCH.get();
       float[] wc = scratch[0];

@@ -1,6 +1,7 @@
 package dev.tikhonov.regularize;
 
 import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.tensor.Matrix;
 import java.util.List;
 
 /**
@@ -17,7 +18,18 @@ public interface Penalty {
   double value(List<Parameter> parameters);
 
   /** Adds ∂R/∂w to each parameter's gradient (subgradient sign(w), 0 at 0, for the L1 part). */
-  void addGradient(List<Parameter> parameters);
+  default void addGradient(List<Parameter> parameters) {
+    addGradient(parameters, parameters.stream().map(Parameter::gradient).toList());
+  }
+
+  /**
+   * Adds ∂R/∂w of {@code parameters.get(i)} to {@code out.get(i)} (same shapes). Modified:
+   * {@code out}.
+   */
+  void addGradient(List<Parameter> parameters, List<Matrix> out);
+
+  /** Whether R is identically zero (λ = 0), so that adding its gradient can be skipped. */
+  boolean isZero();
 
   /** No penalty (λ = 0). */
   static Penalty none() {

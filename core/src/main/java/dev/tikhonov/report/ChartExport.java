@@ -16,6 +16,10 @@ import org.knowm.xchart.XYChart;
  * for inlining into one HTML page: several inline SVGs share one id namespace, so every id gets
  * a per-chart prefix (otherwise {@code url(#clip1)} of a later chart would use the first chart's
  * clip path).
+ *
+ * <p>Every chart passes {@link AxisGuard#apply} before it is drawn, so no series (constant, tiny,
+ * huge or non-finite values) can make XChart loop or throw. Not thread-safe per chart: encoding
+ * modifies the chart's styler and, where a value cannot be drawn, its series.
  */
 final class ChartExport {
   private static final Pattern LONG_DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
@@ -34,6 +38,7 @@ final class ChartExport {
    * digits, which only makes the file larger).
    */
   static String svg(XYChart chart) {
+    AxisGuard.apply(chart);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -45,6 +50,7 @@ final class ChartExport {
 
   /** The chart as PNG bytes. */
   static byte[] png(XYChart chart) {
+    AxisGuard.apply(chart);
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

@@ -46,7 +46,7 @@ public record Histograms(double[] edges, List<Row> rows) {
         throw new InputException(where + ": " + counts.length + " counts for " + edges.length + " edges, expected " + (edges.length - 1));
       }
       double dropout = JsonFiles.optionalNumber(r, "dropout");
-      rows.add(new Row(JsonFiles.number(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));
+      rows.add(new Row(JsonFiles.lambda(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));
     }
     return new Histograms(edges, rows);
   }

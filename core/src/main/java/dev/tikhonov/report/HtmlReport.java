@@ -59,7 +59,7 @@ public final class HtmlReport {
     String objective = experiment != null && experiment.hasNonNull("objective")
         ? experiment.get("objective").asText()
         : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
-        : Provenance.OBJECTIVE;
+        : RunInfo.OBJECTIVE;
     out.append("<p class=\"objective\">").append(Html.escape(objective)).append("</p>\n")
         .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
             + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"

@@ -87,6 +87,30 @@ final class JsonFiles {
     throw new InputException(where + ": expected a number, found " + v);
   }
 
+  /**
+   * {@code node.field} as a penalty strength λ: a finite number ≥ 0 (λ is drawn on a log axis,
+   * λ = 0 in its own slot; a negative or non-finite λ has no place there).
+   */
+  static double lambda(JsonNode node, String field, String where) {
+    return requireLambda(number(node, field, where), where + ": field \"" + field + "\"");
+  }
+
+  /** The array {@code node.field} of penalty strengths λ, each finite and ≥ 0. */
+  static double[] lambdas(JsonNode node, String field, String where) {
+    double[] out = numbers(node, field, where);
+    for (int i = 0; i < out.length; i++) {
+      requireLambda(out[i], where + ": " + field + "[" + i + "]");
+    }
+    return out;
+  }
+
+  private static double requireLambda(double value, String where) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new InputException(where + ": expected a finite λ ≥ 0, found " + value);
+    }
+    return value;
+  }
+
   /** The array {@code node.field} as doubles; InputException when missing or not numbers. */
   static double[] numbers(JsonNode node, String field, String where) {
     JsonNode v = node.get(field);

@@ -47,7 +47,8 @@ final class LambdaAxis {
       chart.getStyler().setXAxisMin(zero / 1.6);
       double breakAt = Math.sqrt(zero * smallestPositive);
       double[] y = yRange(chart);
-      double pad = 0.04 * (y[1] - y[0]);
+      // written so that it stays finite for any finite range
+      double pad = 0.04 * y[1] - 0.04 * y[0];
       XYSeries line = chart.addSeries("λ-axis break", new double[] {breakAt, breakAt},
           new double[] {y[0] - pad, y[1] + pad});
       line.setShowInLegend(false);
@@ -58,26 +59,24 @@ final class LambdaAxis {
     }
   }
 
-  /** Lowest and highest y over the chart's series so far (error bars included). */
+  /**
+   * Lowest and highest finite y over the chart's series so far (finite error bars included);
+   * [0, 1] when there is none. Values that cannot be drawn are left out here as {@link AxisGuard}
+   * leaves them out of the drawing.
+   */
   static double[] yRange(XYChart chart) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
+    AxisGuard.Range range = new AxisGuard.Range();
     for (XYSeries s : chart.getSeriesMap().values()) {
       double[] y = s.getYData();
       double[] e = s.getExtraValues();
       for (int i = 0; i < y.length; i++) {
-        if (Double.isNaN(y[i])) {
-          continue;
-        }
-        double err = e == null || Double.isNaN(e[i]) ? 0 : e[i];
-        lo = Math.min(lo, y[i] - err);
-        hi = Math.max(hi, y[i] + err);
+        double err = e == null || !Double.isFinite(e[i]) ? 0 : e[i];
+        range.add(y[i] - err);
+        range.add(y[i] + err);
+        range.add(y[i]);
       }
     }
-    if (Double.isInfinite(lo)) {
-      return new double[] {0, 1};
-    }
-    return new double[] {lo, hi};
+    return range.isEmpty() ? new double[] {0, 1} : new double[] {range.lo, range.hi};
   }
 
   /** Number formatting shared by chart ticks and tables. */

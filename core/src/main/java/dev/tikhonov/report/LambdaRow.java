@@ -41,7 +41,7 @@ public record LambdaRow(
       JsonNode norms = r.get("layer_weight_norms_mean");
       rows.add(
           new LambdaRow(
-              JsonFiles.number(r, "lambda", where),
+              JsonFiles.lambda(r, "lambda", where),
               zeroIfNaN(JsonFiles.optionalNumber(r, "dropout")),
               zeroIfNaN(JsonFiles.optionalNumber(r, "weight_decay")),
               (int) zeroIfNaN(JsonFiles.optionalNumber(r, "seeds")),

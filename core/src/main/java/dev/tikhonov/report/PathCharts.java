@@ -6,7 +6,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Charts of a regularization path (path.json): each coefficient against log λ, and the
- * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both.
+ * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both. A λ = 0 in the
+ * path (a user-given grid such as 0.5, 0) is drawn in {@link LambdaAxis}'s λ = 0 slot.
  */
 public final class PathCharts {
   /** Above this many lines the legend would hide the plot, so it is left out. */
@@ -17,6 +18,7 @@ public final class PathCharts {
   /** Coefficient b_j(λ) for every feature (and class), λ on a log axis. */
   public static XYChart coefficientPath(PathData path, String title) {
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "coefficient (original feature scale)");
+    LambdaAxis axis = new LambdaAxis(path.lambda());
     int classes = path.numClasses();
     int p = path.featureNames().size();
     int line = 0;
@@ -27,16 +29,15 @@ public final class PathCharts {
           y[i] = path.coef()[i][k][j];
         }
         String name = (classes > 1 ? "class " + k + ": " : "") + path.featureNames().get(j);
-        XYSeries s = chart.addSeries(name, path.lambda().clone(), y);
+        XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, path.lambda(), y, null,
+            ChartTheme.color(line++));
         s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(ChartTheme.color(line++));
-        s.setLineWidth(1.8f);
       }
     }
     chart.getStyler().setLegendVisible(classes * p <= MAX_LEGEND);
-    markCv(chart, path);
+    markCv(chart, path, axis);
     ChartTheme.legendRightWhenCrowded(chart);
-    chart.getStyler().setXAxisLogarithmic(true);
+    axis.apply(chart, hasZero(path.lambda()));
     return chart;
   }
 
@@ -47,39 +48,61 @@ public final class PathCharts {
       return null;
     }
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "cross-validated error");
-    int m = path.lambda().length;
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    // the band over the positive λ; a λ = 0 gets an error bar in its slot instead
+    int m = 0;
+    for (double l : path.lambda()) {
+      m += l > 0 ? 1 : 0;
+    }
     double[] bandX = new double[2 * m];
     double[] bandY = new double[2 * m];
-    for (int i = 0; i < m; i++) {
-      bandX[i] = path.lambda()[i];
-      bandY[i] = cv.mean()[i] + cv.se()[i];
-      bandX[2 * m - 1 - i] = path.lambda()[i];
-      bandY[2 * m - 1 - i] = cv.mean()[i] - cv.se()[i];
+    for (int i = 0, b = 0; i < path.lambda().length; i++) {
+      if (path.lambda()[i] > 0) {
+        bandX[b] = path.lambda()[i];
+        bandY[b] = cv.mean()[i] + cv.se()[i];
+        bandX[2 * m - 1 - b] = path.lambda()[i];
+        bandY[2 * m - 1 - b] = cv.mean()[i] - cv.se()[i];
+        b++;
+      }
     }
-    XYSeries band = chart.addSeries("mean ± 1 SE", bandX, bandY);
-    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-    band.setMarker(SeriesMarkers.NONE);
-    band.setFillColor(ChartTheme.translucent(ChartTheme.color(0), 60));
-    band.setLineColor(ChartTheme.translucent(ChartTheme.color(0), 60));
-    XYSeries mean = chart.addSeries("mean CV error", path.lambda().clone(), cv.mean().clone());
-    mean.setLineColor(ChartTheme.color(0));
-    mean.setMarkerColor(ChartTheme.color(0));
-    mean.setLineStyle(ChartTheme.SOLID);
-    mean.setMarker(m > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-    markCv(chart, path);
-    chart.getStyler().setXAxisLogarithmic(true);
+    if (m > 0) {
+      XYSeries band = chart.addSeries("mean ± 1 SE", bandX, bandY);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+      band.setMarker(SeriesMarkers.NONE);
+      band.setFillColor(ChartTheme.translucent(ChartTheme.color(0), 60));
+      band.setLineColor(ChartTheme.translucent(ChartTheme.color(0), 60));
+    }
+    boolean zero = hasZero(path.lambda());
+    double[] zeroBar = new double[path.lambda().length];
+    for (int i = 0; i < zeroBar.length; i++) {
+      zeroBar[i] = path.lambda()[i] > 0 ? 0 : cv.se()[i];
+    }
+    XYSeries mean = LambdaCharts.addLambdaSeries(chart, axis, "mean CV error", path.lambda(),
+        cv.mean(), zero ? zeroBar : null, ChartTheme.color(0));
+    mean.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    markCv(chart, path, axis);
+    axis.apply(chart, zero);
     return chart;
   }
 
-  private static void markCv(XYChart chart, PathData path) {
+  private static boolean hasZero(double[] lambda) {
+    for (double l : lambda) {
+      if (l == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void markCv(XYChart chart, PathData path, LambdaAxis axis) {
     if (path.cv() == null) {
       return;
     }
     LambdaCharts.markVertical(chart, "λ_min = " + LambdaAxis.Format.number(path.cv().lambdaMin()),
-        path.cv().lambdaMin(), ChartTheme.MARK).setShowInLegend(true);
+        axis.position(path.cv().lambdaMin()), ChartTheme.MARK).setShowInLegend(true);
     XYSeries se = LambdaCharts.markVertical(chart,
-        "λ_1se = " + LambdaAxis.Format.number(path.cv().lambda1se()), path.cv().lambda1se(),
-        ChartTheme.GUIDE);
+        "λ_1se = " + LambdaAxis.Format.number(path.cv().lambda1se()),
+        axis.position(path.cv().lambda1se()), ChartTheme.GUIDE);
     se.setLineStyle(ChartTheme.DOTTED);
     se.setLineWidth(2f);
   }

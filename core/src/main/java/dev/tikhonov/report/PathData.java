@@ -37,12 +37,20 @@ public record PathData(
     return coef.length == 0 ? 1 : coef[0].length;
   }
 
-  /** Index of the λ closest to {@code value} on the log scale. */
+  /**
+   * Index of the λ equal to {@code value}, else of the λ closest to it on the log scale (0 when
+   * nothing is comparable: a λ of 0 is only ever equal to 0).
+   */
   public int indexOf(double value) {
     int best = 0;
-    for (int i = 1; i < lambda.length; i++) {
-      if (Math.abs(Math.log(lambda[i] / value)) < Math.abs(Math.log(lambda[best] / value))) {
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < lambda.length; i++) {
+      double distance = lambda[i] == value ? 0
+          : lambda[i] > 0 && value > 0 ? Math.abs(Math.log(lambda[i] / value))
+          : Double.POSITIVE_INFINITY;
+      if (distance < bestDistance) {
         best = i;
+        bestDistance = distance;
       }
     }
     return best;
@@ -52,7 +60,7 @@ public record PathData(
   public static PathData read(Path file) {
     JsonNode root = JsonFiles.read(file);
     String where = file.toString();
-    double[] lambda = JsonFiles.numbers(root, "lambda", where);
+    double[] lambda = JsonFiles.lambdas(root, "lambda", where);
     JsonNode coefNode = root.get("coef");
     if (coefNode == null || !coefNode.isArray() || coefNode.size() != lambda.length) {
       throw new InputException(where + ": \"coef\" must be an array with one entry per λ (" + lambda.length + ")");
@@ -83,8 +91,8 @@ public record PathData(
       cv = new CrossValidation(
           JsonFiles.numbers(cvNode, "mean", w),
           JsonFiles.numbers(cvNode, "se", w),
-          JsonFiles.number(cvNode, "lambda_min", w),
-          JsonFiles.number(cvNode, "lambda_1se", w));
+          JsonFiles.lambda(cvNode, "lambda_min", w),
+          JsonFiles.lambda(cvNode, "lambda_1se", w));
       if (cv.mean().length != lambda.length || cv.se().length != lambda.length) {
         throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
       }

@@ -118,7 +118,7 @@ public final class ReportCharts {
     double[] intercept = new double[m];
     for (int i = 0; i < m; i++) {
       String where = file + ": row " + (i + 1);
-      lambda[i] = JsonFiles.number(rows.get(i), "lambda", where);
+      lambda[i] = JsonFiles.lambda(rows.get(i), "lambda", where);
       slope[i] = JsonFiles.number(rows.get(i), "slope", where);
       closed[i] = JsonFiles.optionalNumber(rows.get(i), "closed_form_slope");
       intercept[i] = JsonFiles.optionalNumber(rows.get(i), "intercept");

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A directory a run left (docs/formats.md) and what kind of run it was. Only the files decide:
+ * A directory a run left (docs/formats.md) and what kind of run it was: run.json's {@code kind}
+ * says so. Directories written before run.json had a kind are recognized by their files:
  * history.csv/json or metrics.json → train; path.json → path; results.json → the experiment whose
- * row fields it has (test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso),
- * with experiment.json's or run.json's name as a fallback.
+ * row fields it has (test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso).
  */
 public record RunDirectory(Path dir, RunKind kind) {
 
@@ -17,6 +17,15 @@ public record RunDirectory(Path dir, RunKind kind) {
   public static RunDirectory detect(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir + " is not a directory");
+    }
+    Path runJson = dir.resolve("run.json");
+    if (Files.isRegularFile(runJson)) {
+      JsonNode kind = JsonFiles.read(runJson).path("kind");
+      if (kind.isTextual()) {
+        return new RunDirectory(dir, RunKind.byId(kind.asText()).orElseThrow(
+            () -> new InputException(runJson + ": kind \"" + kind.asText() + "\" is not one this"
+                + " tikhonov knows (train, path, mnist-l2, gd-linear, ridge-vs-lasso)")));
+      }
     }
     if (Files.isRegularFile(dir.resolve("results.json"))) {
       return new RunDirectory(dir, experimentKind(dir));

@@ -51,9 +51,9 @@ public final class TrainingCharts {
    */
   public static XYChart histograms(String title, String xTitle, double[] edges,
       Map<String, double[]> countsByName) {
+    // tick labels come from AxisGuard, which resolves any span; a fixed pattern such as 0.0##
+    // cannot tell the edges of a histogram over ±1e-8 apart, and XChart then never finishes
     XYChart chart = ChartTheme.xy(title, xTitle, "number of weights");
-    // XChart places these ticks on the bin edges; a short pattern keeps them legible
-    chart.getStyler().setXAxisDecimalPattern("0.0##");
     int colour = 0;
     for (Map.Entry<String, double[]> e : countsByName.entrySet()) {
       double[] counts = e.getValue();

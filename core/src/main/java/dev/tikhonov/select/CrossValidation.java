@@ -1,10 +1,13 @@
 package dev.tikhonov.select;
 
-import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,16 +16,18 @@ import java.util.concurrent.Future;
 /**
  * K-fold cross-validation over a whole regularization path, as cv.glmnet: the path is first
  * fitted on all rows to fix the λ sequence, then on each fold's training rows, and every λ of
- * the full sequence is scored on the held-out fold (see {@link CvResult} for the mean, the
- * standard error, λ_min and λ_1se). Folds run in parallel on {@code threads} threads.
+ * the full sequence is scored on the held-out fold by the family's deviance (MSE for gaussian,
+ * −2·log p̂ for binomial and multinomial; see {@link CvResult} for the mean, the standard error,
+ * λ_min and λ_1se). Folds run in parallel on {@code threads} threads.
  *
  * <p>{@link Alignment#INTERPOLATE} is what cv.glmnet (4.x) really does: each fold fits its own
  * default λ sequence and is evaluated at the full data's λ by linear interpolation
- * ({@link GlmPath#interpolate}); {@link Alignment#SAME_LAMBDAS} fits each fold at exactly the
- * full data's λ. The two differ only where a fold's path is coarse around a λ.
+ * ({@link PathSolution#interpolate}); {@link Alignment#SAME_LAMBDAS} fits each fold at exactly
+ * the full data's λ. The two differ only where a fold's path is coarse around a λ. A λ sequence
+ * of your own is always kept for the folds, as cv.glmnet does.
  *
  * <p>Unlike cv.glmnet, folds are always scored as groups (glmnet switches to per-row scoring
- * when a fold has fewer than 3 rows).
+ * when a fold has fewer than 3 rows). Stateless and thread-safe.
  */
 public final class CrossValidation {
   private CrossValidation() {}
@@ -36,24 +41,37 @@ public final class CrossValidation {
   }
 
   /** A full-data path and its cross-validation. */
-  public record Fit(GlmPath path, CvResult cv) {}
+  public record Fit(PathSolution path, CvResult cv) {}
 
-  /** The gaussian elastic net with {@code config}, scored by MSE. */
-  public static Fit elasticNet(double[][] x, double[] y, ElasticNetConfig config,
-      List<String> featureNames, KFold folds, int threads) {
-    return elasticNet(x, y, config, featureNames, folds, Alignment.INTERPOLATE, threads);
+  /**
+   * cv.glmnet for any family: the path of {@link ElasticNetPath#fit} on all rows and its K-fold
+   * cross-validation, folds aligned as cv.glmnet aligns them.
+   *
+   * @param y the target (gaussian) or the class index 0..K−1 as a double
+   * @param classNames as {@link ElasticNetPath#fit}; the folds use the full fit's classes
+   * @throws InputException for data the path cannot fit (a fold's own problems, such as a class
+   *     missing from its training rows, are named with the fold)
+   */
+  public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, KFold folds, int threads) {
+    return path(family, x, y, settings, featureNames, classNames, folds, Alignment.INTERPOLATE,
+        threads);
   }
 
-  /** The gaussian elastic net with {@code config}, scored by MSE, with a chosen alignment. */
-  public static Fit elasticNet(double[][] x, double[] y, ElasticNetConfig config,
-      List<String> featureNames, KFold folds, Alignment alignment, int threads) {
-    GlmPath full = ElasticNetPath.fit(x, y, config, featureNames);
-    // A user λ sequence is kept for the folds, as cv.glmnet does.
-    Alignment effective = config.lambdas() != null ? Alignment.SAME_LAMBDAS : alignment;
-    PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(
-        x, y, rows, config.withLambdas(lambdas == null ? config.lambdas() : lambdas),
-        featureNames);
-    CvResult cv = run(fitter, HeldOutLoss.squaredError(x, y), folds, full.lambda(), effective,
+  /** The same with a chosen alignment (a λ sequence of your own always uses the same λ). */
+  public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
+      int threads) {
+    if (folds.size() != y.length) {
+      throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
+          + " rows");
+    }
+    PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
+    List<String> classes = full.classNames();
+    Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
+    PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
+        lambdas.length == 0 ? settings : settings.withLambdas(lambdas), featureNames, classes);
+    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y), folds, full.lambdas(), effective,
         threads);
     return new Fit(full, cv);
   }
@@ -61,7 +79,7 @@ public final class CrossValidation {
   /**
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
    * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} the fitter
-   * is called with {@code null} λ (its own default sequence). A fold whose path stops before the last λ is
+   * is called with no λ (its own default sequence). A fold whose path stops before the last λ is
    * scored at its last λ for the rest, and counted in K only where it has a fit (cv.glmnet).
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
@@ -71,14 +89,20 @@ public final class CrossValidation {
     double[][] foldLoss = new double[k][];
     double[] foldWeight = new double[k];
     int[] fitted = new int[k];
-    List<java.util.concurrent.Callable<double[]>> tasks = new ArrayList<>();
+    List<Callable<double[]>> tasks = new ArrayList<>();
     for (int f = 1; f <= k; f++) {
       int fold = f;
       tasks.add(() -> {
         int[] test = folds.testRows(fold);
-        GlmPath path = alignment == Alignment.INTERPOLATE
-            ? fitter.fit(folds.trainRows(fold), null).interpolate(lambdas)
-            : fitter.fit(folds.trainRows(fold), lambdas.clone());
+        PathSolution path;
+        try {
+          path = alignment == Alignment.INTERPOLATE
+              ? fitter.fit(folds.trainRows(fold), new double[0]).interpolate(lambdas)
+              : fitter.fit(folds.trainRows(fold), lambdas.clone());
+        } catch (InputException e) {
+          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+              + e.getMessage(), e);
+        }
         double[] losses = new double[m + 1];
         int available = Math.min(path.size(), m);
         for (int l = 0; l < m; l++) {
@@ -112,9 +136,9 @@ public final class CrossValidation {
   }
 
   /** Runs the tasks on a pool of {@code threads} (inline when 1), results in task order. */
-  static <T> List<T> runAll(List<java.util.concurrent.Callable<T>> tasks, int threads) {
+  static <T> List<T> runAll(List<Callable<T>> tasks, int threads) {
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+      throw new InputException("threads must be at least 1, got " + threads);
     }
     List<T> out = new ArrayList<>();
     if (threads == 1 || tasks.size() == 1) {

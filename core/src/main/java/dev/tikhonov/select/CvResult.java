@@ -11,15 +11,17 @@ package dev.tikhonov.select;
  *   λ_1se  = the largest λ with mean_l ≤ mean_min + se_min
  * </pre>
  *
- * @param lambda the λ values (the full data's path), decreasing
+ * @param lambdas the λ values (the full data's path), decreasing
  * @param mean mean CV loss per λ (MSE for gaussian, deviance otherwise)
  * @param standardError its standard error per λ
  * @param foldLoss e_kl, [fold k − 1][λ index]
  * @param indexMin index of λ_min
  * @param index1se index of λ_1se
+ *
+ * <p>An immutable value (do not modify the arrays); thread-safe.
  */
 public record CvResult(
-    double[] lambda,
+    double[] lambdas,
     double[] mean,
     double[] standardError,
     double[][] foldLoss,
@@ -27,11 +29,11 @@ public record CvResult(
     int index1se) {
 
   public double lambdaMin() {
-    return lambda[indexMin];
+    return lambdas[indexMin];
   }
 
   public double lambda1se() {
-    return lambda[index1se];
+    return lambdas[index1se];
   }
 
   /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */

@@ -1,9 +1,9 @@
 package dev.tikhonov.select;
 
-import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.Family;
-import dev.tikhonov.linear.GlmPath;
-import dev.tikhonov.linear.RidgePath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.RidgeSvdPath;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -21,13 +21,16 @@ import org.bytedeco.openblas.global.openblas;
  * penalty factors. The intercept is left out of df: it is in every model, so it shifts both
  * criteria by the same constant and does not change which λ they pick.
  *
- * @param df effective degrees of freedom per λ
+ * <p>An immutable value (do not modify the arrays); thread-safe.
+ *
+ * @param degreesOfFreedom effective degrees of freedom per λ
  * @param rss residual sum of squares per λ
  * @param aic AIC per λ
  * @param bic BIC per λ
  * @param n number of rows
  */
-public record InformationCriteria(double[] df, double[] rss, double[] aic, double[] bic, int n) {
+public record InformationCriteria(double[] degreesOfFreedom, double[] rss, double[] aic,
+    double[] bic, int n) {
 
   /** Index of the λ with the smallest AIC. */
   public int bestAic() {
@@ -39,9 +42,9 @@ public record InformationCriteria(double[] df, double[] rss, double[] aic, doubl
     return argmin(bic);
   }
 
-  /** For a gaussian elastic-net path fitted with {@code config} on (x, y). */
+  /** For a gaussian elastic-net path fitted with {@code settings} on (x, y). */
   public static InformationCriteria of(
-      GlmPath path, double[][] x, double[] y, ElasticNetConfig config) {
+      PathSolution path, double[][] x, double[] y, PathSettings settings) {
     if (path.family() != Family.GAUSSIAN) {
       throw new IllegalArgumentException("AIC/BIC are implemented for gaussian paths only");
     }
@@ -59,15 +62,15 @@ public record InformationCriteria(double[] df, double[] rss, double[] aic, doubl
       for (double[] row : x) {
         v += (row[j] - mean[j]) * (row[j] - mean[j]);
       }
-      scale[j] = config.standardize() && v > 0 ? Math.sqrt(v / n) : 1.0;
+      scale[j] = settings.standardize() && v > 0 ? Math.sqrt(v / n) : 1.0;
     }
-    double[] v = config.scaledPenaltyFactors(p);
+    double[] v = settings.normalizedPenaltyFactors(p);
     int m = path.size();
     double[] df = new double[m];
     double[] rss = new double[m];
     for (int l = 0; l < m; l++) {
-      double[] b = path.coef()[l][0];
-      double a0 = path.intercept()[l][0];
+      double[] b = path.coefficients()[l][0];
+      double a0 = path.intercepts()[l][0];
       double r = 0;
       for (int i = 0; i < n; i++) {
         double eta = a0;
@@ -77,18 +80,18 @@ public record InformationCriteria(double[] df, double[] rss, double[] aic, doubl
         r += (y[i] - eta) * (y[i] - eta);
       }
       rss[l] = r;
-      df[l] = activeSetTrace(x, mean, scale, v, b, path.lambda()[l] * (1 - path.l1Ratio()));
+      df[l] = activeSetTrace(x, mean, scale, v, b, path.lambdas()[l] * (1 - path.l1Ratio()));
     }
     return fromRss(df, rss, n);
   }
 
   /** For a closed-form ridge path (df = Σ d²/(d² + nλ)). */
-  public static InformationCriteria of(RidgePath path, int n) {
-    double[] rss = new double[path.lambda().length];
+  public static InformationCriteria of(RidgeSvdPath path, int n) {
+    double[] rss = new double[path.lambdas().length];
     for (int l = 0; l < rss.length; l++) {
-      rss[l] = path.trainMse()[l] * n;
+      rss[l] = path.trainingMse()[l] * n;
     }
-    return fromRss(path.df().clone(), rss, n);
+    return fromRss(path.degreesOfFreedom().clone(), rss, n);
   }
 
   private static InformationCriteria fromRss(double[] df, double[] rss, int n) {

@@ -13,6 +13,10 @@ import java.util.Arrays;
 public record KFold(int[] foldIds, int numFolds) {
 
   public KFold {
+    if (numFolds > foldIds.length) {
+      throw new InputException(numFolds + " folds for only " + foldIds.length + " rows; every "
+          + "fold needs a row (at most " + foldIds.length + " folds)");
+    }
     if (numFolds < 2) {
       throw new InputException("cross-validation needs at least 2 folds, got " + numFolds);
     }
@@ -47,6 +51,55 @@ public record KFold(int[] foldIds, int numFolds) {
     }
     new Rng(seed).shuffle(ids);
     return new KFold(ids, numFolds);
+  }
+
+  /**
+   * Fold ids read from {@code file}: one integer 1..K per data row, in data order, one per line
+   * (a first line that is not a number is a header; blank lines are skipped; quotes around a
+   * number are allowed), as R writes {@code write.csv(foldid)}-style files. Errors name the
+   * file and line.
+   */
+  public static KFold read(java.nio.file.Path file, int rows) {
+    java.util.List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(file + ": fold-id file not found");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InputException(file + ": not valid UTF-8 text; expected one fold number per line");
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    int[] ids = new int[rows];
+    int count = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String cell = lines.get(i).strip().replace("\"", "");
+      if (cell.isEmpty()) {
+        continue;
+      }
+      int id;
+      try {
+        id = Integer.parseInt(cell);
+      } catch (NumberFormatException e) {
+        if (i == 0) {
+          continue; // a header line
+        }
+        throw InputException.at(file.toString(), i + 1, 1,
+            "'" + cell + "' is not a fold number 1..K");
+      }
+      if (id < 1 || id > rows) {
+        throw InputException.at(file.toString(), i + 1, 1, "fold " + id + " is out of range; "
+            + "fold numbers run from 1 to K ≤ " + rows + " (the number of data rows)");
+      }
+      if (count == rows) {
+        throw new InputException(file + ": more fold ids than the " + rows + " data rows");
+      }
+      ids[count++] = id;
+    }
+    if (count != rows) {
+      throw new InputException(file + ": " + count + " fold ids for " + rows + " data rows");
+    }
+    return of(ids);
   }
 
   /** User-given fold ids 1..K; K is their maximum. */

@@ -3,46 +3,65 @@ package dev.tikhonov.select;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.linear.Family;
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.PathSolution;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The files of a path run (docs/formats.md): {@code path.json}, {@code path.csv}, and the
  * printed summary. For gaussian and binomial, {@code intercept[i]} is a number and
  * {@code coef[i]} a list of p; for multinomial both carry one entry per class. NaN is written
- * as null.
+ * as null. Stateless and thread-safe.
  */
 public final class PathFiles {
   private PathFiles() {}
 
-  /** path.json's content; {@code cv} may be null. */
-  public static Map<String, Object> json(GlmPath path, CvResult cv) {
+  /** path.json's content without cross-validation. */
+  public static Map<String, Object> json(PathSolution path) {
+    return json(path, Optional.empty());
+  }
+
+  /** path.json's content with the cross-validation curve. */
+  public static Map<String, Object> json(PathSolution path, CvResult cv) {
+    return json(path, Optional.of(cv));
+  }
+
+  /** path.json's content, with the cross-validation curve when there is one. */
+  public static Map<String, Object> json(PathSolution path, Optional<CvResult> crossValidation) {
     boolean multi = path.family() == Family.MULTINOMIAL;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", path.family().name().toLowerCase(Locale.ROOT));
     m.put("l1_ratio", path.l1Ratio());
-    m.put("lambda", path.lambda());
+    m.put("lambda", path.lambdas());
     List<Object> intercept = new ArrayList<>();
     List<Object> coef = new ArrayList<>();
     for (int l = 0; l < path.size(); l++) {
-      intercept.add(multi ? path.intercept()[l] : path.intercept()[l][0]);
-      coef.add(multi ? path.coef()[l] : path.coef()[l][0]);
+      intercept.add(multi ? path.intercepts()[l] : path.intercepts()[l][0]);
+      coef.add(multi ? path.coefficients()[l] : path.coefficients()[l][0]);
     }
     m.put("intercept", intercept);
     m.put("coef", coef);
-    m.put("df", path.df());
-    m.put("dev_ratio", path.devRatio());
-    m.put("duality_gap", nullForNaN(path.dualityGap()));
+    m.put("df", path.degreesOfFreedom());
+    m.put("dev_ratio", path.devianceRatio());
+    // The certificate under its first name: gaussian paths wrote their duality gap here.
+    m.put("duality_gap", nullForNaN(path.certificate()));
+    m.put("certificate", nullForNaN(path.certificate()));
+    m.put("converged", path.converged());
+    m.put("passes", path.passes());
+    m.put("tolerance", path.tolerance());
+    m.put("end", path.end().reason().name().toLowerCase(Locale.ROOT));
+    m.put("end_message", path.end().message());
     m.put("feature_names", path.featureNames());
     if (!path.classNames().isEmpty()) {
       m.put("class_names", path.classNames());
     }
-    if (cv != null) {
+    if (crossValidation.isPresent()) {
+      CvResult cv = crossValidation.get();
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("mean", cv.mean());
       c.put("se", cv.standardError());
@@ -53,17 +72,20 @@ public final class PathFiles {
     return m;
   }
 
-  /** Writes DIR/path.json and DIR/path.csv. */
-  public static void write(Path dir, GlmPath path, CvResult cv) {
-    Json.write(dir.resolve("path.json"), json(path, cv));
-    AtomicFiles.writeString(dir.resolve("path.csv"), csv(path, cv));
+  /** Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one. */
+  public static void write(Path dir, PathSolution path, Optional<CvResult> crossValidation) {
+    Json.write(dir.resolve("path.json"), json(path, crossValidation));
+    AtomicFiles.writeString(dir.resolve("path.csv"), csv(path, crossValidation));
   }
 
-  /** path.csv: lambda, df, dev_ratio, intercept, features (+ cv_mean, cv_se). */
-  public static String csv(GlmPath path, CvResult cv) {
+  /**
+   * path.csv: lambda, df, dev_ratio, intercept, features (+ cv_mean, cv_se when cross-validated).
+   */
+  public static String csv(PathSolution path, Optional<CvResult> crossValidation) {
+    CvResult cv = crossValidation.orElse(null);
     boolean multi = path.family() == Family.MULTINOMIAL;
     StringBuilder s = new StringBuilder("lambda,df,dev_ratio");
-    int k = path.intercept()[0].length;
+    int k = path.intercepts()[0].length;
     for (int c = 0; c < k; c++) {
       s.append(",").append(multi ? "intercept_" + path.classNames().get(c) : "intercept");
     }
@@ -77,13 +99,13 @@ public final class PathFiles {
     }
     s.append("\n");
     for (int l = 0; l < path.size(); l++) {
-      s.append(path.lambda()[l]).append(",").append(path.df()[l]).append(",")
-          .append(path.devRatio()[l]);
+      s.append(path.lambdas()[l]).append(",").append(path.degreesOfFreedom()[l]).append(",")
+          .append(path.devianceRatio()[l]);
       for (int c = 0; c < k; c++) {
-        s.append(",").append(path.intercept()[l][c]);
+        s.append(",").append(path.intercepts()[l][c]);
       }
       for (int c = 0; c < k; c++) {
-        for (double b : path.coef()[l][c]) {
+        for (double b : path.coefficients()[l][c]) {
           s.append(",").append(b);
         }
       }
@@ -95,8 +117,12 @@ public final class PathFiles {
     return s.toString();
   }
 
-  /** The printed table: λ, df, dev_ratio and, with CV, mean ± se marking λ_min and λ_1se. */
-  public static String summary(GlmPath path, CvResult cv) {
+  /**
+   * The printed table: λ, df, dev_ratio and, with CV, mean ± se marking λ_min and λ_1se; then
+   * the path's warning, if it has one ({@link PathSolution#warning}).
+   */
+  public static String summary(PathSolution path, Optional<CvResult> crossValidation) {
+    CvResult cv = crossValidation.orElse(null);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%-12s %5s %9s", "lambda", "df", "dev_ratio"));
     if (cv != null) {
@@ -104,8 +130,8 @@ public final class PathFiles {
     }
     s.append("\n");
     for (int l = 0; l < path.size(); l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f", path.lambda()[l], path.df()[l],
-          path.devRatio()[l]));
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f", path.lambdas()[l],
+          path.degreesOfFreedom()[l], path.devianceRatio()[l]));
       if (cv != null) {
         s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean()[l],
             cv.standardError()[l]));
@@ -120,8 +146,10 @@ public final class PathFiles {
     }
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d)%n",
-          cv.lambdaMin(), path.df()[cv.indexMin()], cv.lambda1se(), path.df()[cv.index1se()]));
+          cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
+          path.degreesOfFreedom()[cv.index1se()]));
     }
+    path.warning().ifPresent(w -> s.append("warning: ").append(w).append("\n"));
     return s.toString();
   }
 

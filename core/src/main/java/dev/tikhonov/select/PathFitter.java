@@ -1,15 +1,16 @@
 package dev.tikhonov.select;
 
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.PathSolution;
 
 /**
- * Fits a regularization path on some rows of the data for a given λ sequence, or for the
- * solver's own default sequence when {@code lambdas} is null (cross-validation calls it with
- * each fold's training rows). Any
- * family's solver plugs in through this, e.g.
- * {@code (rows, lambdas) -> ElasticNetPath.fit(x, y, rows, config.withLambdas(lambdas), names)}.
+ * Fits a regularization path on some rows of the data (0-based indices) for a given λ
+ * sequence, or for the solver's own default sequence when {@code lambdas} is empty
+ * (cross-validation calls it with each fold's training rows), e.g.
+ * {@code (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
+ * settings.withLambdas(lambdas), names, classes)}. Cross-validation calls it from several
+ * threads at once, one fold each: implementations must be thread-safe (ElasticNetPath is).
  */
 @FunctionalInterface
 public interface PathFitter {
-  GlmPath fit(int[] rows, double[] lambdas);
+  PathSolution fit(int[] rows, double[] lambdas);
 }

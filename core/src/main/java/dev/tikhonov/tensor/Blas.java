@@ -83,6 +83,14 @@ public final class Blas {
     openblas_full.openblas_set_num_threads(n);
   }
 
+  /**
+   * The worker count OpenBLAS uses right now: {@link #threads()}, except while the data-parallel
+   * training step has set it to 1 ({@link #setWorkerThreads}).
+   */
+  public static int workerThreads() {
+    return openblas_full.openblas_get_num_threads();
+  }
+
   /** The OpenBLAS thread count in force. */
   public static int threads() {
     return threads > 0 ? threads : openblas_full.openblas_get_num_threads();

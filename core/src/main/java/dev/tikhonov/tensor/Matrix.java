@@ -33,9 +33,10 @@ public final class Matrix {
       throw new IllegalArgumentException("negative shape " + rows + "x" + cols);
     }
     long bytes = 4L * rows * cols;
-    if (bytes > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "matrix " + rows + "x" + cols + " exceeds 2 GiB; split the data into chunks");
+    if (bytes > DirectMemory.MAX_MATRIX_BYTES) {
+      throw new IllegalArgumentException("a " + rows + "x" + cols + " float32 matrix needs "
+          + bytes + " bytes; one matrix holds at most " + DirectMemory.MAX_MATRIX_BYTES
+          + " bytes (2 GiB, a direct buffer's limit)");
     }
     FloatBuffer buffer =
         ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();

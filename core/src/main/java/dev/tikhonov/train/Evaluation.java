@@ -27,7 +27,7 @@ public record Evaluation(double loss, double accuracy) {
     for (int from = 0; from < n; from += CHUNK) {
       int to = Math.min(n, from + CHUNK);
       Matrix x = data.features().rowRange(from, to);
-      Matrix y = data.targets().rowRange(from, to);
+      Matrix y = data.targetMatrix().rowRange(from, to);
       Matrix out = network.forward(x, Layer.Mode.INFER);
       lossSum += lossFunction.sum(out, y);
       if (data.isClassification()) {

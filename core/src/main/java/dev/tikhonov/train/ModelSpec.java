@@ -19,8 +19,9 @@ import java.util.List;
 public record ModelSpec(Architecture architecture, Task task, Initializer initializer) {
 
   /**
-   * Parses the {@code --model} flag: "linear", "logistic" or "mlp:W1,W2,...". {@code dropout}
-   * applies to MLPs. MLPs are classifiers unless {@code regression} is true.
+   * Parses the text form of a model ("linear", "logistic" or "mlp:W1,W2,...", as {@link
+   * #describe()} writes it). {@code dropout} applies to MLPs. MLPs are classifiers unless
+   * {@code regression} is true.
    */
   public static ModelSpec parse(String text, double dropout, boolean regression) {
     String t = text.trim().toLowerCase(java.util.Locale.ROOT);
@@ -39,7 +40,7 @@ public record ModelSpec(Architecture architecture, Task task, Initializer initia
         try {
           hidden.add(Integer.parseInt(w.trim()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--model " + text
+          throw new IllegalArgumentException("model " + text
               + ": expected mlp:W1,W2,... with positive integer widths, found '" + w + "'");
         }
       }
@@ -47,13 +48,13 @@ public record ModelSpec(Architecture architecture, Task task, Initializer initia
           regression ? Task.REGRESSION : Task.CLASSIFICATION, Initializer.pytorchDefault());
     }
     throw new IllegalArgumentException(
-        "--model " + text + ": expected linear, logistic or mlp:W1,W2,... (e.g. mlp:256,128)");
+        "model " + text + ": expected linear, logistic or mlp:W1,W2,... (e.g. mlp:256,128)");
   }
 
   private static void requireNoDropout(double dropout, String model) {
     if (dropout > 0) {
       throw new IllegalArgumentException(
-          "--dropout needs hidden layers; model '" + model + "' has none (use mlp:...)");
+          "dropout needs hidden layers; model '" + model + "' has none (use mlp:...)");
     }
   }
 

@@ -66,10 +66,11 @@ public final class Trainer {
     int batch = Math.min(config.batchSize(), n);
     int batchesPerEpoch = (n + batch - 1) / batch;
     List<Parameter> params = network.parameters();
-    Optimizer optimizer = Optimizer.of(Optimizers.build(config.optimizer()), params);
+    Optimizer optimizer =
+        Optimizer.of(Optimizers.chain(config.optimizer(), config.penalty()), params);
 
     BatchStep step = BatchStep.of(network, loss, batch, train.numFeatures(),
-        train.targets().cols(), network.outputSize());
+        1, network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -108,12 +109,11 @@ public final class Trainer {
           int to = Math.min(n, from + batch);
           int rows = to - from;
           double batchLoss =
-              step.lossAndGradients(train.features(), train.targets(), order, from, to);
+              step.lossAndGradients(train.features(), train.targetMatrix(), order, from, to);
           if (!Double.isFinite(batchLoss)) {
-            throw divergence(epoch, b + 1, batchesPerEpoch, batchLoss,
-                optimizer.learningRate());
+            throw divergence(epoch, b + 1, batchesPerEpoch,
+                "the loss of this batch became " + batchLoss, optimizer.learningRate());
           }
-          config.penalty().addGradient(params);
           optimizer.step();
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);
@@ -126,7 +126,16 @@ public final class Trainer {
       double penalty = config.penalty().value(params);
       double weightNorm = network.weightNorm();
       if (!Double.isFinite(penalty) || !Double.isFinite(weightNorm)) {
-        throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, penalty,
+        // the last step's loss was finite; what became non-finite is the weights
+        List<String> what = new ArrayList<>();
+        if (!Double.isFinite(weightNorm)) {
+          what.add("the weight norm ‖w‖₂ became " + weightNorm);
+        }
+        if (!Double.isFinite(penalty)) {
+          what.add("the penalty λ·Ω(w) became " + penalty);
+        }
+        throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
+            String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
             optimizer.learningRate());
       }
       Double valLoss = null;
@@ -194,23 +203,27 @@ public final class Trainer {
     return out;
   }
 
+  /**
+   * The divergence error: where (epoch, batch), {@code what} became non-finite, and the likely
+   * cause in the objective's terms (λ and the learning rate; the CLI maps them to its flags).
+   */
   private DivergenceException divergence(
-      int epoch, int batch, int batches, double value, double learningRate) {
+      int epoch, int batch, int batches, String what, double learningRate) {
     double lambda = config.penalty() instanceof dev.tikhonov.regularize.ElasticNetPenalty p
         ? p.lambda() : 0;
     String cause;
     if (lambda * learningRate >= 1) {
       cause = "λ = " + lambda + " is too strong for learning rate " + learningRate
           + " (with SGD, lr·λ = " + (lambda * learningRate)
-          + " ≥ 1 makes the weight shrinkage overshoot); lower --lambda or --lr";
+          + " ≥ 1 makes the weight shrinkage overshoot); lower λ or the learning rate";
     } else {
       cause = "the learning rate " + learningRate
-          + " is probably too large for these data; try a smaller --lr (and check the"
-          + " inputs are scaled, e.g. --standardize)";
+          + " is probably too large for these data; try a smaller one (and check that the"
+          + " inputs are scaled, e.g. standardized)";
     }
     return new DivergenceException(
         "training diverged at epoch " + epoch + ", batch " + batch + " of " + batches
-            + ": the loss became " + value + ". Likely cause: " + cause + ".",
+            + ": " + what + ". Likely cause: " + cause + ".",
         epoch, batch);
   }
 }

@@ -29,13 +29,15 @@ class CsvReaderFuzzTest {
     try {
       if (predictionInput) {
         List<String> columns = header ? List.of("a", "b") : List.of("1", "2");
-        Matrix x = CsvReader.readFeatures(new ByteArrayInputStream(text), SOURCE, columns, options);
-        assertTrue(x.rows() > 0 && x.cols() == 2 && x.allFinite());
+        double[][] x =
+            CsvReader.readFeatures(new ByteArrayInputStream(text), SOURCE, columns, options);
+        assertTrue(x.length > 0 && java.util.Arrays.stream(x).allMatch(
+            row -> row.length == 2 && Double.isFinite(row[0]) && Double.isFinite(row[1])));
       } else {
         Dataset d = CsvReader.read(
             new ByteArrayInputStream(text), SOURCE, header ? "y" : "2", kind, options);
         assertTrue(d.size() > 0 && d.numFeatures() > 0);
-        assertTrue(d.features().allFinite() && d.targets().allFinite());
+        assertTrue(d.features().allFinite() && d.targetMatrix().allFinite());
       }
     } catch (InputException e) {
       assertTrue(e.getMessage().startsWith(SOURCE), e.getMessage());

@@ -22,7 +22,7 @@ class CsvReaderTest {
     Dataset d = CsvReader.read(file, "y", TargetKind.REAL);
     assertEquals(List.of("a", "b"), d.featureNames());
     assertArrayEquals(new float[] {1, 2, 3, 4.5f}, d.features().toArray());
-    assertArrayEquals(new float[] {10, 20}, d.targets().toArray());
+    assertArrayEquals(new double[] {10, 20}, d.targets());
     assertEquals(file.toString(), d.source());
     assertEquals(0, d.numClasses());
   }
@@ -32,7 +32,7 @@ class CsvReaderTest {
     Path file = write(dir, "data.csv", "x,y\n1,10\n2,-1\n3,2\n4,10\n");
     Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
     assertEquals(List.of("-1", "2", "10"), d.classNames());
-    assertArrayEquals(new float[] {2, 0, 1, 2}, d.targets().toArray());
+    assertArrayEquals(new double[] {2, 0, 1, 2}, d.targets());
   }
 
   @Test
@@ -40,7 +40,7 @@ class CsvReaderTest {
     Path file = write(dir, "data.csv", "x,species\n1,setosa\n2,virginica\n3,versicolor\n");
     Dataset d = CsvReader.read(file, "species", TargetKind.CLASS);
     assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
-    assertArrayEquals(new float[] {0, 2, 1}, d.targets().toArray());
+    assertArrayEquals(new double[] {0, 2, 1}, d.targets());
   }
 
   @Test
@@ -76,7 +76,7 @@ class CsvReaderTest {
     assertEquals(50, d.numFeatures());
     assertEquals("x1", d.featureNames().get(0));
     assertEquals(0.792456434342222, d.features().get(0, 0), 1e-7);
-    assertEquals(4.3547960700884, d.targets().at(0), 1e-6);
+    assertEquals(4.3547960700884, d.target(0), 1e-6);
   }
 
   @Test
@@ -192,8 +192,9 @@ class CsvReaderTest {
   @Test
   void readFeatures_picksNamedColumnsInOrderAndIgnoresOthers() {
     Path file = write(dir, "new.csv", "id,b,y,a\nfoo,2,?,1\nbar,4,?,3\n");
-    Matrix x = CsvReader.readFeatures(file, List.of("a", "b"));
-    assertArrayEquals(new float[] {1, 2, 3, 4}, x.toArray());
+    double[][] x = CsvReader.readFeatures(file, List.of("a", "b"));
+    assertArrayEquals(new double[] {1, 2}, x[0]);
+    assertArrayEquals(new double[] {3, 4}, x[1]);
   }
 
   @Test

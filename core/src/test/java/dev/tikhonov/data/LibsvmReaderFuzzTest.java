@@ -22,7 +22,7 @@ class LibsvmReaderFuzzTest {
       Dataset d = LibsvmReader.read(new ByteArrayInputStream(text), SOURCE, kind, numFeatures);
       assertTrue(d.size() > 0 && d.numFeatures() > 0);
       assertTrue(numFeatures == 0 || d.numFeatures() == numFeatures);
-      assertTrue(d.features().allFinite() && d.targets().allFinite());
+      assertTrue(d.features().allFinite() && d.targetMatrix().allFinite());
     } catch (InputException e) {
       assertTrue(e.getMessage().startsWith(SOURCE), e.getMessage());
     }

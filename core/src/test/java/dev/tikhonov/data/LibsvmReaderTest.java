@@ -20,7 +20,7 @@ class LibsvmReaderTest {
     assertEquals(List.of("x1", "x2", "x3"), d.featureNames());
     assertArrayEquals(new float[] {0.5f, 0, 2, 0, -1, 0, 0, 0, 1}, d.features().toArray());
     assertEquals(List.of("-1", "+1"), d.classNames());
-    assertArrayEquals(new float[] {1, 0, 1}, d.targets().toArray());
+    assertArrayEquals(new double[] {1, 0, 1}, d.targets());
   }
 
   @Test
@@ -28,7 +28,7 @@ class LibsvmReaderTest {
     Path file = write(dir, "a.svm", "1.5 1:1\n-2 2:1\n");
     Dataset d = LibsvmReader.read(file, TargetKind.REAL, 5);
     assertEquals(5, d.numFeatures());
-    assertArrayEquals(new float[] {1.5f, -2}, d.targets().toArray());
+    assertArrayEquals(new double[] {1.5, -2}, d.targets());
   }
 
   @Test
@@ -96,6 +96,6 @@ class LibsvmReaderTest {
         file + ": 21 rows x 2000000 features", "too sparse to densify");
     Path huge = write(dir, "b.svm", "1 1:1\n".repeat(300) + "1 2000000:1\n");
     assertInputError(() -> LibsvmReader.read(huge, TargetKind.REAL),
-        huge + ": 301 rows x 2000000 features need", "at most 2 GiB");
+        huge + ": 301 rows x 2000000 features need", "at most 536870911 values fit");
   }
 }

@@ -5,6 +5,7 @@ import static dev.tikhonov.data.TestFiles.idx;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -89,7 +90,7 @@ class MnistTest {
     Files.write(dir.resolve(Mnist.TEST_LABELS), uncompressed(Mnist.TEST_LABELS));
     TrainTest loaded = Mnist.load(dir);
     assertArrayEquals(bundled.train().features().toArray(), loaded.train().features().toArray());
-    assertArrayEquals(bundled.test().targets().toArray(), loaded.test().targets().toArray());
+    assertArrayEquals(bundled.test().targets(), loaded.test().targets());
     assertEquals(dir.toString(), loaded.train().source());
   }
 
@@ -147,6 +148,21 @@ class MnistTest {
     TrainTest loaded = Mnist.load(dir);
     assertEquals(10, loaded.train().numFeatures());
     assertEquals(3, loaded.test().size());
+  }
+
+  @Test
+  void load_whenTrainAndTestImagesDifferInSize_namesBothShapesAndFiles() {
+    writeSet(idx(new int[] {3, 2, 2}, 12), idx(new int[] {3}, 3));
+    write(dir, Mnist.TEST_IMAGES, idx(new int[] {3, 3, 3}, 27));
+    InputException e = assertThrows(InputException.class, () -> Mnist.load(dir));
+    assertEquals(dir.resolve(Mnist.TEST_IMAGES) + ": test images are 3x3 pixels but the training"
+        + " images in " + dir.resolve(Mnist.TRAIN_IMAGES) + " are 2x2 (3x3x3 vs 3x2x2); train and"
+        + " test images must have the same size", e.getMessage());
+    // the same number of pixels in another shape is no match either (28x28 vs 14x56)
+    write(dir, Mnist.TEST_IMAGES, idx(new int[] {3, 1, 4}, 12));
+    e = assertThrows(InputException.class, () -> Mnist.load(dir));
+    assertTrue(e.getMessage().contains("test images are 1x4 pixels but the training images in "),
+        e.getMessage());
   }
 
   private void writeSet(byte[] images, byte[] labels) {

@@ -22,7 +22,7 @@ class SampleFilesTest {
   void smallRegressionCsv_reads4RowsOf3Features() {
     Dataset d = CsvReader.read(sample("small-regression.csv"), "y", TargetKind.REAL);
     assertEquals(List.of("x1", "x2", "x3"), d.featureNames());
-    assertArrayEquals(new float[] {1.25f, 2.5f, 0.75f, 3.0f}, d.targets().toArray());
+    assertArrayEquals(new double[] {1.25, 2.5, 0.75, 3.0}, d.targets());
     assertEquals(0.3f, d.features().get(1, 2), 1e-7);
   }
 
@@ -30,7 +30,7 @@ class SampleFilesTest {
   void smallClassesCsv_detectsSemicolonAndSortsSpecies() {
     Dataset d = CsvReader.read(sample("small-classes.csv"), "species", TargetKind.CLASS);
     assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
-    assertArrayEquals(new float[] {0, 1, 2, 0, 1, 2}, d.targets().toArray());
+    assertArrayEquals(new double[] {0, 1, 2, 0, 1, 2}, d.targets());
   }
 
   @Test

@@ -14,7 +14,7 @@ class SyntheticTest {
     SyntheticData s = Synthetic.makeRegression(200, 30, 5, 0.5, 42);
     assertEquals(200, s.data().size());
     assertEquals(30, s.data().numFeatures());
-    assertEquals(1, s.data().targets().cols());
+    assertEquals(s.data().size(), s.data().targets().length);
     double[] coef = s.coef();
     for (int j = 0; j < 30; j++) {
       double m = Math.abs(coef[j]);
@@ -34,7 +34,7 @@ class SyntheticTest {
       for (int j = 0; j < 10; j++) {
         fit += s.data().features().get(i, j) * coef[j];
       }
-      double r = s.data().targets().at(i) - fit;
+      double r = s.data().target(i) - fit;
       sq += r * r;
     }
     assertEquals(noise, Math.sqrt(sq / 5000), 0.03);
@@ -84,7 +84,7 @@ class SyntheticTest {
     Dataset b = Synthetic.makeClassification(100, 4, 2, 4, 3);
     Dataset c = Synthetic.makeClassification(100, 4, 2, 4, 4);
     assertArrayEquals(a.features().toArray(), b.features().toArray());
-    assertArrayEquals(a.targets().toArray(), b.targets().toArray());
-    assertFalse(Arrays.equals(a.targets().toArray(), c.targets().toArray()));
+    assertArrayEquals(a.targets(), b.targets());
+    assertFalse(Arrays.equals(a.targets(), c.targets()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import dev.tikhonov.train.ModelSpec;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.Training;
 import dev.tikhonov.train.TrainingListener;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,16 @@ class CheckpointFileTest {
       TrainConfig config, TrainingListener listener,
       dev.tikhonov.train.TrainingState resume) {
     return Training.fit(spec, train, val, null, config, listener, null, null, resume);
+  }
+
+  /** A listener that appends "epoch batch" for every optimizer step to {@code log}. */
+  private static TrainingListener batchLog(List<String> log) {
+    return new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, double loss) {
+        log.add(epoch + " " + batch);
+      }
+    };
   }
 
   private static void assertSameWeights(Training.Outcome a, Training.Outcome b) {
@@ -68,8 +80,16 @@ class CheckpointFileTest {
     assertEquals(3, cp.state().epoch());
     assertEquals(Map.of("note", "x"), cp.settings());
 
-    Training.Outcome resumed = run(spec, train, val, config, TrainingListener.none(),
+    // A resume that ignored the checkpoint and retrained from epoch 1 would end the same; what
+    // tells them apart is which batches it runs: exactly those of epochs 4.. of the full run.
+    List<String> fullBatches = new java.util.ArrayList<>();
+    run(spec, train, val, config, batchLog(fullBatches), null);
+    List<String> resumedBatches = new java.util.ArrayList<>();
+    Training.Outcome resumed = run(spec, train, val, config, batchLog(resumedBatches),
         cp.state());
+    int perEpoch = (240 + 31) / 32;
+    assertEquals(fullBatches.subList(3 * perEpoch, fullBatches.size()), resumedBatches);
+    assertEquals("4 1", resumedBatches.get(0), "the resumed run starts at epoch 4, batch 1");
     assertSameWeights(full, resumed);
     assertEquals(full.result().history().epochs().size(),
         resumed.result().history().epochs().size());
@@ -87,27 +107,29 @@ class CheckpointFileTest {
   @Test
   void resume_mlpWithDropoutAndMomentum_isBitwiseIdentical() {
     resume_afterInterruptMidEpoch_equalsUninterruptedRun("mlp:16,8", 0.3,
-        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+        Optimizers.sgd(0.05).momentum(0.9), 0);
   }
 
   @Test
   void resume_adamWithEarlyStopping_isBitwiseIdentical() {
     resume_afterInterruptMidEpoch_equalsUninterruptedRun("mlp:8", 0,
-        OptimizerConfig.adamw(0.01, 0.01), 2);
+        Optimizers.adamW(0.01, 0.01), 2);
   }
 
   @Test
   void resume_fromFinishedCheckpoint_trainsNoFurther() {
     Dataset train = Fixtures.blobs(100, 3);
     ModelSpec spec = ModelSpec.parse("logistic", 0, false);
-    TrainConfig config = new TrainConfig(2, 32, 1, Penalty.none(), OptimizerConfig.sgd(0.1), 0);
+    TrainConfig config = new TrainConfig(2, 32, 1, Penalty.none(), Optimizers.sgd(0.1), 0);
     Path file = dir.resolve("c.safetensors");
     Training.Outcome full = run(spec, train, null, config,
         CheckpointFile.every(5, file, Map.of()), null);
     CheckpointFile.Checkpoint cp = CheckpointFile.read(file);
     assertEquals(2, cp.state().epoch(), "the last epoch is always checkpointed");
     assertTrue(cp.state().finished());
-    Training.Outcome again = run(spec, train, null, config, TrainingListener.none(), cp.state());
+    List<String> batches = new java.util.ArrayList<>();
+    Training.Outcome again = run(spec, train, null, config, batchLog(batches), cp.state());
+    assertEquals(List.of(), batches, "a finished checkpoint runs no batch");
     assertSameWeights(full, again);
   }
 
@@ -124,7 +146,7 @@ class CheckpointFileTest {
     }
     Dataset data = new Dataset(x, y, List.of("a", "b"), List.of(), "line");
     ModelSpec spec = ModelSpec.parse("linear", 0, true);
-    TrainConfig config = new TrainConfig(500, 64, 1, Penalty.none(), OptimizerConfig.sgd(0.2),
+    TrainConfig config = new TrainConfig(500, 64, 1, Penalty.none(), Optimizers.sgd(0.2),
         0);
     Path file = dir.resolve("c.safetensors");
     DivergenceException e = assertThrows(DivergenceException.class,
@@ -134,6 +156,109 @@ class CheckpointFileTest {
     assertTrue(e.epoch() > 2, "diverged at epoch " + e.epoch());
     for (Matrix m : cp.state().parameters().values()) {
       assertTrue(m.allFinite(), "the kept checkpoint holds finite weights");
+    }
+  }
+
+  private static InputException rejected(byte[] bytes, String message) {
+    InputException e = assertThrows(InputException.class,
+        () -> CheckpointFile.read(bytes, "bad.safetensors"));
+    assertEquals("bad.safetensors: " + message, e.getMessage());
+    return e;
+  }
+
+  /** Crafted checkpoints: each is refused with a one-line message naming what is wrong. */
+  @Test
+  void read_craftedCheckpoints_areRejectedWithTheirReason() throws Exception {
+    Map<String, byte[]> seeds = CheckpointSeeds.all(dir);
+    rejected(seeds.get("history-entry-null"),
+        "state.history[0]: expected an epoch record (an object), found null");
+    rejected(seeds.get("history-entry-empty"), "state.history[0]: missing field \"epoch\"");
+    rejected(seeds.get("history-too-short"),
+        "state.history: expected an array of 2 epochs (state.epoch), found 1 entries");
+    rejected(seeds.get("nan-weight"),
+        "tensor \"param/dense0.weight\" holds NaN at element 0; weights must be finite");
+    InputException momentum = assertThrows(InputException.class,
+        () -> CheckpointFile.read(seeds.get("nan-momentum"), "bad.safetensors"));
+    assertTrue(momentum.getMessage().matches("bad\\.safetensors: tensor \"optim/.*momentum/0\""
+        + " holds NaN at element 2; optimizer buffers must not be NaN"), momentum.getMessage());
+    InputException moment = assertThrows(InputException.class,
+        () -> CheckpointFile.read(seeds.get("negative-second-moment"), "bad.safetensors"));
+    assertTrue(moment.getMessage().endsWith(" holds -1.0 at element 0; optimizer buffers must"
+        + " not be NaN and second moments must be >= 0"), moment.getMessage());
+    rejected(seeds.get("order-not-permutation"), "tensor \"order\" element 0 is 1048576;"
+        + " expected a permutation of 0..23");
+    rejected(seeds.get("dropout-states-count"),
+        "state.dropout_states: expected none or one per hidden layer (2), found 3");
+    rejected(seeds.get("negative-step-count"), "state.step_count: expected an integer >= 0,"
+        + " found -1");
+    rejected(seeds.get("state-missing"), "metadata \"state\" is missing");
+    rejected(seeds.get("model-file"), "not a tikhonov checkpoint of format version 1");
+  }
+
+  @Test
+  void read_parametersThatDoNotChain_areRejected() throws Exception {
+    byte[] mlp = CheckpointSeeds.all(dir).get("valid-mlp-dropout-momentum");
+    // rename a layer's tensors: the network is no longer dense0, dense1, dense2
+    byte[] renamed = Fixtures.withHeader(mlp, h -> {
+      h.set("param/dense7.bias", h.remove("param/dense1.bias"));
+    });
+    rejected(renamed, "tensor \"param/dense1.bias\" is missing (3 dense layers)");
+    byte[] reshaped = Fixtures.withHeader(mlp, h -> {
+      ArrayNode shape = (ArrayNode) h.get("param/dense1.weight").get("shape");
+      long a = shape.get(0).asLong();
+      long b = shape.get(1).asLong();
+      shape.removeAll().add(b).add(a);
+    });
+    rejected(reshaped, "tensors param/dense1.weight [3, 4] and param/dense1.bias [1, 3] do not"
+        + " chain after a layer of 4 outputs; expected [inputs, outputs] and [1, outputs]");
+  }
+
+  /** A state the reader would refuse is not written; the last good checkpoint stays. */
+  @Test
+  void write_stateWithNaNBias_isRefusedAndTheOldCheckpointStays() throws Exception {
+    byte[] good = CheckpointSeeds.all(dir).get("valid-logistic-sgd");
+    Path file = dir.resolve("c.safetensors");
+    Files.write(file, good);
+    dev.tikhonov.train.TrainingState state = CheckpointFile.read(file).state();
+    state.parameters().get("dense0.bias").put(1, Float.NaN);
+    InputException e = assertThrows(InputException.class,
+        () -> CheckpointFile.write(file, state, Map.of()));
+    assertEquals(file + ": cannot save: tensor \"param/dense0.bias\" holds NaN at element 1;"
+        + " weights must be finite", e.getMessage());
+    assertArrayEquals(good, Files.readAllBytes(file));
+  }
+
+  /** The fuzz seeds as committed: the valid ones read, every other one is refused. */
+  @Test
+  void fuzzSeedCorpus_validCheckpointsRead_otherFilesAreRejected() throws Exception {
+    Path seeds = Path.of("src/test/resources/dev/tikhonov/io/CheckpointFileFuzzTestInputs/read");
+    int valid = 0;
+    int bad = 0;
+    try (var files = Files.list(seeds)) {
+      for (Path f : files.toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        if (f.getFileName().toString().startsWith("valid-")) {
+          assertEquals(2, CheckpointFile.read(bytes, f.toString()).state().epoch());
+          valid++;
+        } else {
+          assertThrows(InputException.class, () -> CheckpointFile.read(bytes, f.toString()),
+              f.toString());
+          bad++;
+        }
+      }
+    }
+    assertTrue(valid >= 3 && bad >= 10, valid + " valid and " + bad + " bad seeds");
+  }
+
+  /** Writes the seed corpus (run with -Dtikhonov.writeSeeds=true; see CheckpointSeeds). */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "tikhonov.writeSeeds",
+      matches = "true")
+  void writeSeedCorpus() throws Exception {
+    Path seeds = Path.of("src/test/resources/dev/tikhonov/io/CheckpointFileFuzzTestInputs/read");
+    Files.createDirectories(seeds);
+    for (Map.Entry<String, byte[]> e : CheckpointSeeds.all(dir).entrySet()) {
+      Files.write(seeds.resolve(e.getKey()), e.getValue());
     }
   }
 

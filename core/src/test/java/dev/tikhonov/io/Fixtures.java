@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
@@ -47,7 +48,7 @@ final class Fixtures {
     Standardizer s = Standardizer.fit(raw.features());
     Dataset train = raw.withFeatures(s.transform(raw.features()));
     TrainConfig config = new TrainConfig(3, 32, 5, Penalty.l2(1e-3),
-        OptimizerConfig.sgdMomentum(0.05, 0.9), 0);
+        Optimizers.sgd(0.05).momentum(0.9), 0);
     return Training.fit(ModelSpec.parse(spec, dropout, false), train, null, null, config,
         TrainingListener.none(), s.mean(), s.scale()).model();
   }
@@ -100,6 +101,45 @@ final class Fixtures {
   /** The "model" metadata entry of a model file, parsed. */
   static ObjectNode modelEntry(ObjectNode header) throws Exception {
     return (ObjectNode) JSON.readTree(header.get("__metadata__").get("model").textValue());
+  }
+
+  /** A metadata entry holding JSON (checkpoint "state", model "model"), parsed. */
+  static ObjectNode metadataJson(ObjectNode header, String key) throws Exception {
+    return (ObjectNode) JSON.readTree(header.get("__metadata__").get(key).textValue());
+  }
+
+  /** {@code file} with the metadata JSON entry {@code key} changed by {@code edit}. */
+  static byte[] withMetadataJson(byte[] file, String key, Consumer<ObjectNode> edit)
+      throws Exception {
+    return withHeader(file, h -> {
+      try {
+        ObjectNode entry = metadataJson(h, key);
+        edit.accept(entry);
+        ((ObjectNode) h.get("__metadata__")).put(key, JSON.writeValueAsString(entry));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  /** {@code file} with float element {@code index} of tensor {@code tensor} set to {@code value}. */
+  static byte[] withFloat(byte[] file, String tensor, int index, float value) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    long begin = header(file).get(tensor).get("data_offsets").get(0).asLong();
+    byte[] out = file.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) (8 + n + begin + 4L * index),
+        value);
+    return out;
+  }
+
+  /** {@code file} with int element {@code index} of tensor {@code tensor} set to {@code value}. */
+  static byte[] withInt(byte[] file, String tensor, int index, int value) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    long begin = header(file).get(tensor).get("data_offsets").get(0).asLong();
+    byte[] out = file.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt((int) (8 + n + begin + 4L * index),
+        value);
+    return out;
   }
 
   /** Replaces the "model" metadata entry. */

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,7 +82,7 @@ class ModelFileTest {
     var data = Synthetic.makeRegression(120, 4, 3, 0.1, 3);
     Dataset train = data.data();
     Model linear = Training.fit(ModelSpec.parse("linear", 0, true), train, null, null,
-        new TrainConfig(5, 16, 1, Penalty.l2(0.01), OptimizerConfig.sgd(0.05), 0),
+        new TrainConfig(5, 16, 1, Penalty.l2(0.01), Optimizers.sgd(0.05), 0),
         TrainingListener.none(), null, null).model();
     Path file = dir.resolve("linear.safetensors");
     ModelFile.save(linear, file, Map.of());
@@ -318,6 +319,133 @@ class ModelFileTest {
     byte[] bad = valid.clone();
     ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putFloat(8 + (int) n + 4, Float.NaN);
     rejected(bad, "tensor \"dense0.weight\" holds NaN at element 1");
+  }
+
+  /** An untrained model of {@code spec} with the given widths and names (no standardizer). */
+  private static Model untrained(ModelSpec spec, int inputs, int outputs, List<String> features,
+      List<String> classes) {
+    return new Model(spec, spec.architecture().build(inputs, outputs, spec.initializer(),
+        new dev.tikhonov.tensor.Rng(1), new dev.tikhonov.tensor.Rng(2)), features, classes,
+        null, null);
+  }
+
+  private static List<String> names(int count, int length) {
+    List<String> out = new java.util.ArrayList<>(count);
+    for (int j = 0; j < count; j++) {
+      String n = "feature_" + j + "_";
+      out.add(n + "x".repeat(length - n.length()));
+    }
+    return out;
+  }
+
+  @Test
+  void save_65HiddenLayers_isRefusedWithTheLimit_64RoundTrip() throws Exception {
+    Integer[] widths = new Integer[65];
+    Arrays.fill(widths, 2);
+    ModelSpec deep = ModelSpec.parse("mlp:" + String.join(",", Arrays.stream(widths)
+        .map(String::valueOf).toList()), 0, true);
+    Path file = dir.resolve("deep.safetensors");
+    InputException e = assertThrows(InputException.class, () -> ModelFile.save(
+        untrained(deep, 3, 1, List.of("a", "b", "c"), List.of()), file, Map.of()));
+    assertEquals(file + ": cannot save a network of 65 hidden layers; a model file holds at"
+        + " most 64 (the loader's limit)", e.getMessage());
+    assertTrue(!Files.exists(file), "nothing written");
+
+    ModelSpec limit = ModelSpec.parse("mlp:" + String.join(",", Arrays.stream(widths)
+        .skip(1).map(String::valueOf).toList()), 0, true);
+    Model m = untrained(limit, 3, 1, List.of("a", "b", "c"), List.of());
+    ModelFile.save(m, file, Map.of());
+    Model back = ModelFile.load(file);
+    assertEquals(64, back.spec().architecture().hidden().size());
+    Matrix x = Matrix.of(1, 3, 0.5f, -1f, 2f);
+    assertArrayEquals(m.predict(x).toArray(), back.predict(x).toArray(), 0f);
+  }
+
+  /**
+   * 40,000 features: names of 400 characters make a header just under the loader's 16 MiB and
+   * round-trip; 420 characters would not load, so saving refuses with the numbers.
+   */
+  @Test
+  void save_headerOverTheLoaderLimit_isRefused_justUnderRoundTrips() throws Exception {
+    ModelSpec linear = ModelSpec.parse("linear", 0, false);
+    Path file = dir.resolve("wide.safetensors");
+    Model fits = untrained(linear, 40_000, 1, names(40_000, 400), List.of());
+    ModelFile.save(fits, file, Map.of());
+    long headerLength = ByteBuffer.wrap(Files.readAllBytes(file), 0, 8)
+        .order(ByteOrder.LITTLE_ENDIAN).getLong();
+    assertTrue(headerLength > 15L << 20 && headerLength <= 16L << 20, "near the limit: " + headerLength);
+    assertEquals(fits.featureNames(), ModelFile.load(file).featureNames());
+
+    Path big = dir.resolve("wider.safetensors");
+    InputException e = assertThrows(InputException.class, () -> ModelFile.save(
+        untrained(linear, 40_000, 1, names(40_000, 420), List.of()), big, Map.of()));
+    assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(big + ": cannot save: the"
+        + " header would take ") + "1[0-9]{7} bytes \\(40000 feature names of 16800000"
+        + " characters in all, 0 class names, the provenance\\) but the loader reads headers of"
+        + " at most 16777216 bytes \\(16 MiB\\)"), e.getMessage());
+    assertTrue(!Files.exists(big), "nothing written");
+  }
+
+  @Test
+  void load_standardizerScaleSubnormal_isRejected() throws Exception {
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ArrayNode) m.get("standardizer")
+        .get("scale")).set(1, 4.9e-324))), "bad.safetensors: model.standardizer: feature 2 has"
+        + " mean ", " and scale 4.9E-324, so (x − mean)/scale reaches Infinity for |x| ≤ 1e6,"
+        + " beyond float32 (3.4e38); expected scale ≥ ");
+  }
+
+  @Test
+  void load_standardizerMeanBeyondFloat_isRejected() throws Exception {
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ArrayNode) m.get("standardizer")
+        .get("mean")).set(0, 1e308))), "bad.safetensors: model.standardizer: feature 1 has mean"
+        + " 1.0E308 and scale ");
+  }
+
+  @Test
+  void load_weightOf3e38_isRejected() {
+    long n = ByteBuffer.wrap(valid, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    byte[] bad = valid.clone();
+    // dense0.weight is [5, 8]: element 9 is row 1, column 1 (0-based), so output 2
+    ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putFloat(8 + (int) n + 4 * 9, 3e38f);
+    rejected(bad, "bad.safetensors: tensor \"dense0.weight\": output 2 sums |w| to 3.0",
+        "so inputs within ±1e6 reach 3.0", "predictions stay finite");
+  }
+
+  @Test
+  void save_modelWithNumbersTheLoaderRefuses_isRefused() throws Exception {
+    Model m = ModelFile.read(valid, "v").model();
+    Path file = dir.resolve("refused.safetensors");
+    double[] scale = m.featureScale().clone();
+    scale[0] = 1e-40;
+    Model tinyScale = new Model(m.spec(), m.network(), m.featureNames(), m.classNames(),
+        m.featureMean(), scale);
+    InputException e = assertThrows(InputException.class,
+        () -> ModelFile.save(tinyScale, file, Map.of()));
+    assertTrue(e.getMessage().startsWith(file + ": cannot save: model.standardizer: feature 1"
+        + " has mean "), e.getMessage());
+    m.network().parameters().get(0).value().put(0, 3e38f);
+    e = assertThrows(InputException.class, () -> ModelFile.save(m, file, Map.of()));
+    assertTrue(e.getMessage().startsWith(file + ": cannot save: tensor \"dense0.weight\": output 1"
+        + " sums |w| to "), e.getMessage());
+    m.network().parameters().get(1).value().put(0, Float.NaN);
+    m.network().parameters().get(0).value().put(0, 0f);
+    e = assertThrows(InputException.class, () -> ModelFile.save(m, file, Map.of()));
+    assertEquals(file + ": cannot save: tensor \"dense0.bias\" holds NaN at element 0; weights"
+        + " must be finite", e.getMessage());
+    assertTrue(!Files.exists(file), "nothing written");
+  }
+
+  /** The rule's edge: 1e6·Σ|w| + |b| at the limit loads, a little above does not. */
+  @Test
+  void numbersRule_layerBoundIsExact() {
+    float w = (float) (ModelNumbers.LAYER_LIMIT / 1e6 / 2);
+    Matrix weights = Matrix.of(2, 1, w, w);
+    ModelNumbers.requireLayer(weights, Matrix.of(1, 1, 0f), "dense0.weight", "dense0.bias", "f");
+    Matrix over = Matrix.of(2, 1, w, Math.nextUp(w) * 1.001f);
+    assertThrows(InputException.class, () -> ModelNumbers.requireLayer(over,
+        Matrix.of(1, 1, 0f), "dense0.weight", "dense0.bias", "f"));
+    // the standardizer of a constant column (scale 1) and of Standardizer's smallest scale pass
+    ModelNumbers.requireStandardizer(new double[] {3e5, 1e9}, new double[] {1, 1e-12 * 1e9}, "f");
   }
 
   @Test

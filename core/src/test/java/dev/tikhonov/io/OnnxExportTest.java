@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.Synthetic;
@@ -57,7 +59,7 @@ class OnnxExportTest {
       d = data.withFeatures(s.transform(data.features()));
     }
     TrainConfig config = new TrainConfig(2, 64, 3, Penalty.l2(1e-4),
-        OptimizerConfig.sgdMomentum(0.01, 0.9), 0);
+        Optimizers.sgd(0.01).momentum(0.9), 0);
     return Training.fit(ModelSpec.parse(spec, dropout, regression), d, null, null, config,
         TrainingListener.none(), mean, scale).model();
   }
@@ -117,6 +119,18 @@ class OnnxExportTest {
       }
     }
     return p;
+  }
+
+  /** An ONNX file is one protobuf message, at most 2 GiB: larger weights are refused up front. */
+  @Test
+  void export_weightsBeyondTwoGiB_areRefusedWithTheNumbers() {
+    OnnxExport.requireExportable(OnnxExport.MAX_WEIGHT_BYTES);
+    InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+        () -> OnnxExport.requireExportable(3_600_000_000L));
+    assertEquals("cannot export to ONNX: the model's weights"
+        + " take 3600000000 bytes but an ONNX file (one protobuf message) holds at most"
+        + " 2147483647 bytes (2 GiB, which ONNX Runtime enforces); the exporter does not write"
+        + " ONNX external data", e.getMessage());
   }
 
   @Test

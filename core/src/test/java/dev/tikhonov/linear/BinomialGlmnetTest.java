@@ -23,12 +23,13 @@ class BinomialGlmnetTest {
   private static final Data DATA = ProximalNewtonRefData.data("binom.csv");
   private static final List<String> CLASSES = List.of("0", "1");
 
-  private static GlmPath fit(ElasticNetConfig config) {
-    return LogisticPath.fit(DATA.x(), DATA.y(), 2, config, DATA.featureNames(), CLASSES);
+  private static PathSolution fit(PathSettings config) {
+    return ElasticNetPath.fit(Family.BINOMIAL, DATA.x(), DATA.y(), config, DATA.featureNames(),
+        CLASSES);
   }
 
   /** Largest error over the path, each λ relative to its largest reference value. */
-  static double maxRelativeError(GlmPath path, Table ref, int numVectors) {
+  static double maxRelativeError(PathSolution path, Table ref, int numVectors) {
     int p = path.numFeatures();
     double worst = 0;
     for (int l = 0; l < ref.rows().length; l++) {
@@ -37,11 +38,11 @@ class BinomialGlmnetTest {
       for (int k = 0; k < numVectors; k++) {
         double a = ProximalNewtonRefData.intercept(ref, l, k, numVectors);
         scale = Math.max(scale, Math.abs(a));
-        err = Math.max(err, Math.abs(path.intercept()[l][k] - a));
+        err = Math.max(err, Math.abs(path.intercepts()[l][k] - a));
         for (int j = 0; j < p; j++) {
           double b = ProximalNewtonRefData.coef(ref, l, j, k, numVectors);
           scale = Math.max(scale, Math.abs(b));
-          err = Math.max(err, Math.abs(path.coef()[l][k][j] - b));
+          err = Math.max(err, Math.abs(path.coefficients()[l][k][j] - b));
         }
       }
       worst = Math.max(worst, err / scale);
@@ -53,7 +54,7 @@ class BinomialGlmnetTest {
   void fit_lassoRawWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("binom-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL)
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false).withTolerance(FIT_TOL)
         .withLambdas(lambdas));
     assertEquals(lambdas.length, path.size());
     double err = maxRelativeError(path, ref, 1);
@@ -65,11 +66,11 @@ class BinomialGlmnetTest {
   void fit_lassoRawWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("binom-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL));
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false).withTolerance(FIT_TOL));
     // glmnet stopped early (deviance ratio change below 1e-5); so must we, at the same λ.
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambda()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom lasso raw, own λ: max relative coefficient error " + err);
@@ -80,7 +81,7 @@ class BinomialGlmnetTest {
   void fit_enet05StandardizedWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("binom-enet05-std.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL).withLambdas(lambdas));
+    PathSolution path = fit(PathSettings.of(0.5).withTolerance(FIT_TOL).withLambdas(lambdas));
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom enet 0.5 std, glmnet λ: max relative coefficient error " + err);
     assertTrue(err < COEF_TOL, "max relative error " + err);
@@ -90,10 +91,10 @@ class BinomialGlmnetTest {
   void fit_enet05StandardizedWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("binom-enet05-std.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL));
+    PathSolution path = fit(PathSettings.of(0.5).withTolerance(FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambda()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom enet 0.5 std, own λ: max relative coefficient error " + err);
@@ -102,18 +103,18 @@ class BinomialGlmnetTest {
 
   @Test
   void fit_lassoRaw_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false).withTol(FIT_TOL));
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false).withTolerance(FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), false, v);
       assertTrue(viol < 1e-5, "λ index " + l + ": relative KKT violation " + viol);
-      assertTrue(path.dualityGap()[l] < 1e-6, "reported violation " + path.dualityGap()[l]);
+      assertTrue(path.certificate()[l] < 1e-6, "reported violation " + path.certificate()[l]);
     }
   }
 
   @Test
   void fit_enet05Standardized_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(ElasticNetConfig.of(0.5).withTol(FIT_TOL));
+    PathSolution path = fit(PathSettings.of(0.5).withTolerance(FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), true, v);

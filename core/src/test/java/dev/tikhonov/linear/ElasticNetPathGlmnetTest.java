@@ -59,12 +59,12 @@ class ElasticNetPathGlmnetTest {
 
   private static void assertMatchesGivenLambdas(String name, double alpha, boolean standardize) {
     double[][] ref = ReferenceData.rows(name);
-    ElasticNetConfig config = ElasticNetConfig.of(alpha).withStandardize(standardize)
-        .withTol(TIGHT_TOL).withLambdas(ReferenceData.lambdas(ref));
-    GlmPath path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
+    PathSettings config = PathSettings.of(alpha).withStandardize(standardize)
+        .withTolerance(TIGHT_TOL).withLambdas(ReferenceData.lambdas(ref));
+    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     assertEquals(ref.length, path.size(), "number of λ");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], path.lambda()[l], 0.0, "λ is passed through");
+      assertEquals(ref[l][0], path.lambdas()[l], 0.0, "λ is passed through");
       assertCoefficientsMatch(ref[l], path, l, name);
     }
   }
@@ -72,24 +72,24 @@ class ElasticNetPathGlmnetTest {
   private static void assertMatchesDefaultSequence(
       String name, double alpha, boolean standardize, int skip) {
     double[][] ref = ReferenceData.rows(name);
-    ElasticNetConfig config =
-        ElasticNetConfig.of(alpha).withStandardize(standardize).withTol(TIGHT_TOL);
-    GlmPath path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
+    PathSettings config =
+        PathSettings.of(alpha).withStandardize(standardize).withTolerance(TIGHT_TOL);
+    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     assertEquals(ref.length + skip, path.size(), "path length (glmnet's early stop)");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], path.lambda()[l + skip], 1e-10 * ref[l][0], "λ " + l);
+      assertEquals(ref[l][0], path.lambdas()[l + skip], 1e-10 * ref[l][0], "λ " + l);
       assertCoefficientsMatch(ref[l], path, l + skip, name);
     }
   }
 
-  private static void assertCoefficientsMatch(double[] ref, GlmPath path, int l, String name) {
+  private static void assertCoefficientsMatch(double[] ref, PathSolution path, int l, String name) {
     int p = ref.length - 2;
     double scale = 0;
     for (int j = 0; j < p; j++) {
       scale = Math.max(scale, Math.abs(ref[2 + j]));
     }
     double worst = 0;
-    double[] b = path.coef()[l][0];
+    double[] b = path.coefficients()[l][0];
     for (int j = 0; j < p; j++) {
       worst = Math.max(worst, Math.abs(b[j] - ref[2 + j]));
     }
@@ -97,7 +97,7 @@ class ElasticNetPathGlmnetTest {
     double tolerance = COEF_TOL * Math.max(scale, 1e-9);
     assertTrue(worst <= tolerance, name + " λ index " + l + ": max |b − glmnet| = " + worst
         + " > " + tolerance + "\n ours " + Arrays.toString(b));
-    assertEquals(ref[1], path.intercept()[l][0], COEF_TOL * Math.max(1, Math.abs(ref[1])),
+    assertEquals(ref[1], path.intercepts()[l][0], COEF_TOL * Math.max(1, Math.abs(ref[1])),
         name + " intercept at λ index " + l);
   }
 }

@@ -18,16 +18,17 @@ class MultinomialGlmnetTest {
   private static final Data DATA = ProximalNewtonRefData.data("multi.csv");
   private static final List<String> CLASSES = List.of("0", "1", "2");
 
-  private static GlmPath fit(ElasticNetConfig config) {
-    return LogisticPath.fit(DATA.x(), DATA.y(), 3, config, DATA.featureNames(), CLASSES);
+  private static PathSolution fit(PathSettings config) {
+    return ElasticNetPath.fit(Family.MULTINOMIAL, DATA.x(), DATA.y(), config,
+        DATA.featureNames(), CLASSES);
   }
 
   @Test
   void fit_lassoRawWithGlmnetLambdas_matchesGlmnet() {
     Table ref = ProximalNewtonRefData.read("multi-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
-        .withTol(BinomialGlmnetTest.FIT_TOL).withLambdas(lambdas));
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false)
+        .withTolerance(BinomialGlmnetTest.FIT_TOL).withLambdas(lambdas));
     assertEquals(Family.MULTINOMIAL, path.family());
     assertEquals(lambdas.length, path.size());
     double err = BinomialGlmnetTest.maxRelativeError(path, ref, 3);
@@ -39,11 +40,11 @@ class MultinomialGlmnetTest {
   void fit_lassoRawWithDefaultLambdas_reproducesGlmnetSequenceAndCoefficients() {
     Table ref = ProximalNewtonRefData.read("multi-lasso-raw.csv");
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
-        .withTol(BinomialGlmnetTest.FIT_TOL));
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false)
+        .withTolerance(BinomialGlmnetTest.FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambda()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = BinomialGlmnetTest.maxRelativeError(path, ref, 3);
     System.out.println("multi lasso raw, own λ: max relative coefficient error " + err);
@@ -52,13 +53,13 @@ class MultinomialGlmnetTest {
 
   @Test
   void fit_lassoRaw_interceptsSumToZeroAndKktHolds() {
-    GlmPath path = fit(ElasticNetConfig.of(1).withStandardize(false)
-        .withTol(BinomialGlmnetTest.FIT_TOL));
+    PathSolution path = fit(PathSettings.of(1).withStandardize(false)
+        .withTolerance(BinomialGlmnetTest.FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
       double sum = 0;
-      for (double a : path.intercept()[l]) {
+      for (double a : path.intercepts()[l]) {
         sum += a;
       }
       assertEquals(0, sum, 1e-12);
@@ -71,7 +72,7 @@ class MultinomialGlmnetTest {
 
   @Test
   void fit_enetStandardized_satisfiesKktAtEveryLambda() {
-    GlmPath path = fit(ElasticNetConfig.of(0.3).withTol(BinomialGlmnetTest.FIT_TOL));
+    PathSolution path = fit(PathSettings.of(0.3).withTolerance(BinomialGlmnetTest.FIT_TOL));
     double[] v = ProximalNewtonRefData.ones(path.numFeatures());
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), true, v);

@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test helpers for the logistic path: a small reader of the glmnet reference CSVs under
+ * Test helpers for the binomial and multinomial paths: a small reader of the glmnet reference CSVs under
  * {@code src/test/resources/ref} (see ../shared/ref/README.md) and an independent KKT check.
  */
-final class ProximalNewtonRefData {
+public final class ProximalNewtonRefData {
 
   private ProximalNewtonRefData() {}
 
   /** A numeric CSV with a header row. */
-  record Table(List<String> header, double[][] rows) {
+  public record Table(List<String> header, double[][] rows) {
     int column(String name) {
       int c = header.indexOf(name);
       if (c < 0) {
@@ -29,9 +29,9 @@ final class ProximalNewtonRefData {
   }
 
   /** Data file: features x1..xp and the label y. */
-  record Data(double[][] x, double[] y, List<String> featureNames) {}
+  public record Data(double[][] x, double[] y, List<String> featureNames) {}
 
-  static Table read(String resource) {
+  public static Table read(String resource) {
     try (InputStream in = ProximalNewtonRefData.class.getResourceAsStream("/ref/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource ref/" + resource);
@@ -60,7 +60,7 @@ final class ProximalNewtonRefData {
     }
   }
 
-  static Data data(String resource) {
+  public static Data data(String resource) {
     Table t = read(resource);
     int yc = t.column("y");
     int p = t.header().size() - 1;
@@ -116,12 +116,12 @@ final class ProximalNewtonRefData {
    * @param v normalized penalty factors (summing to p)
    */
   static double kktViolation(
-      GlmPath path, int l, double[][] x, double[] y, boolean standardize, double[] v) {
+      PathSolution path, int l, double[][] x, double[] y, boolean standardize, double[] v) {
     int n = x.length;
     int p = x[0].length;
-    double[][] prob = LogisticPath.predictProbabilities(path, l, x);
-    int k = path.intercept()[l].length;
-    double lambda = path.lambda()[l];
+    double[][] prob = path.probabilities(x, l);
+    int k = path.intercepts()[l].length;
+    double lambda = path.lambdas()[l];
     double alpha = path.l1Ratio();
     double[] s = new double[p];
     double maxS = 1;
@@ -157,7 +157,7 @@ final class ProximalNewtonRefData {
           g += resid[i] * x[i][j];
         }
         g /= n;
-        double b = path.coef()[l][c][j];
+        double b = path.coefficients()[l][c][j];
         double l1 = lambda * alpha * v[j] * s[j];
         double l2 = lambda * (1 - alpha) * v[j] * s[j] * s[j];
         double viol = b == 0 ? Math.max(0, Math.abs(g) - l1)

@@ -13,22 +13,23 @@ import org.junit.jupiter.api.Test;
 class RidgeTest {
 
   @Test
-  void fit_matchesGlmnetRidgePath() {
+  void fit_matchesGlmnetRidgeSvdPath() {
     ReferenceData.Regression data = ReferenceData.gauss();
     double[][] ref = ReferenceData.rows("gauss-ridge-raw");
-    RidgePath path = RidgePath.fit(data.x(), data.y(), ReferenceData.lambdas(ref));
+    RidgeSvdPath path = RidgeSvdPath.fit(data.x(), data.y(), ReferenceData.lambdas(ref));
     for (int l = 0; l < ref.length; l += 7) {
-      RidgeFit single = Ridge.fit(data.x(), data.y(), ref[l][0]);
+      RidgeSolution single = RidgeSolver.fit(data.x(), data.y(), ref[l][0]);
       double scale = 0;
       for (int j = 0; j < data.features(); j++) {
         scale = Math.max(scale, Math.abs(ref[l][2 + j]));
       }
       for (int j = 0; j < data.features(); j++) {
-        assertEquals(ref[l][2 + j], single.coef()[j], 1e-9 * scale, "Cholesky, λ index " + l);
-        assertEquals(ref[l][2 + j], path.coef()[l][j], 1e-9 * scale, "SVD, λ index " + l);
+        assertEquals(ref[l][2 + j], single.coefficients()[j], 1e-9 * scale,
+            "Cholesky, λ index " + l);
+        assertEquals(ref[l][2 + j], path.coefficients()[l][j], 1e-9 * scale, "SVD, λ index " + l);
       }
       assertEquals(ref[l][1], single.intercept(), 1e-9);
-      assertEquals(ref[l][1], path.intercept()[l], 1e-9);
+      assertEquals(ref[l][1], path.intercepts()[l], 1e-9);
     }
   }
 
@@ -36,30 +37,31 @@ class RidgeTest {
   void fit_moreFeaturesThanRows_dualFormSolvesTheNormalEquations() {
     Problem problem = Problem.random(30, 80, 7);
     double lambda = 0.05;
-    RidgeFit fit = Ridge.fit(problem.x, problem.y, lambda);
+    RidgeSolution fit = RidgeSolver.fit(problem.x, problem.y, lambda);
     // Stationarity: (1/n) Xᵀ(y − a₀ − Xb) = λ b and Σ residuals = 0.
-    double[] residual = residual(problem, fit.intercept(), fit.coef());
+    double[] residual = residual(problem, fit.intercept(), fit.coefficients());
     assertEquals(0.0, Arrays.stream(residual).sum() / problem.n(), 1e-12);
     for (int j = 0; j < problem.p(); j++) {
       double g = 0;
       for (int i = 0; i < problem.n(); i++) {
         g += problem.x[i][j] * residual[i] / problem.n();
       }
-      assertEquals(lambda * fit.coef()[j], g, 1e-10, "feature " + j);
+      assertEquals(lambda * fit.coefficients()[j], g, 1e-10, "feature " + j);
     }
-    RidgePath path = RidgePath.fit(problem.x, problem.y, new double[] {lambda});
+    RidgeSvdPath path = RidgeSvdPath.fit(problem.x, problem.y, new double[] {lambda});
     for (int j = 0; j < problem.p(); j++) {
-      assertEquals(fit.coef()[j], path.coef()[0][j], 1e-10);
+      assertEquals(fit.coefficients()[j], path.coefficients()[0][j], 1e-10);
     }
-    assertEquals(fit.df(), path.df()[0], 1e-10);
-    assertTrue(fit.df() < 29 && fit.df() > 0, "df " + fit.df());
+    assertEquals(fit.degreesOfFreedom(), path.degreesOfFreedom()[0], 1e-10);
+    assertTrue(fit.degreesOfFreedom() < 29 && fit.degreesOfFreedom() > 0,
+        "df " + fit.degreesOfFreedom());
   }
 
   @Test
   void path_leaveOneOut_matchesRefittingWithoutEachRow() {
     Problem problem = Problem.random(25, 6, 9);
     double[] lambdas = {1.0, 0.1, 0.01};
-    RidgePath path = RidgePath.fit(problem.x, problem.y, lambdas);
+    RidgeSvdPath path = RidgeSvdPath.fit(problem.x, problem.y, lambdas);
     for (int l = 0; l < lambdas.length; l++) {
       double sum = 0;
       for (int out = 0; out < problem.n(); out++) {
@@ -73,23 +75,23 @@ class RidgeTest {
         }
         // Leaving a row out changes n, so keep nλ (the penalty on ‖b‖² of the RSS) fixed.
         double nLambda = problem.n() * lambdas[l];
-        RidgeFit fit = Ridge.fit(x, y, nLambda / (problem.n() - 1));
+        RidgeSolution fit = RidgeSolver.fit(x, y, nLambda / (problem.n() - 1));
         double e = problem.y[out] - fit.predict(problem.x[out]);
         sum += e * e;
       }
-      assertEquals(sum / problem.n(), path.looMse()[l], 1e-10 * sum, "λ " + lambdas[l]);
-      double denominator = 1 - (1 + path.df()[l]) / problem.n();
-      assertEquals(path.trainMse()[l] / (denominator * denominator), path.gcv()[l], 1e-14);
+      assertEquals(sum / problem.n(), path.leaveOneOutMse()[l], 1e-10 * sum, "λ " + lambdas[l]);
+      double denominator = 1 - (1 + path.degreesOfFreedom()[l]) / problem.n();
+      assertEquals(path.trainingMse()[l] / (denominator * denominator), path.gcv()[l], 1e-14);
     }
   }
 
   @Test
   void fit_effectiveDegreesOfFreedom_fallFromRankToZero() {
     Problem problem = Problem.random(50, 5, 2);
-    RidgePath path = RidgePath.fit(problem.x, problem.y, new double[] {1e6, 1.0, 0.0});
-    assertEquals(0.0, path.df()[0], 1e-4);
-    assertTrue(path.df()[1] > 0 && path.df()[1] < 5);
-    assertEquals(5.0, path.df()[2], 1e-12);
+    RidgeSvdPath path = RidgeSvdPath.fit(problem.x, problem.y, new double[] {1e6, 1.0, 0.0});
+    assertEquals(0.0, path.degreesOfFreedom()[0], 1e-4);
+    assertTrue(path.degreesOfFreedom()[1] > 0 && path.degreesOfFreedom()[1] < 5);
+    assertEquals(5.0, path.degreesOfFreedom()[2], 1e-12);
   }
 
   @Test
@@ -100,10 +102,10 @@ class RidgeTest {
       x[i] = new double[] {problem.x[i][0], problem.x[i][1], 2 * problem.x[i][0]};
     }
     InputException e =
-        assertThrows(InputException.class, () -> Ridge.fit(x, problem.y, 0.0));
+        assertThrows(InputException.class, () -> RidgeSolver.fit(x, problem.y, 0.0));
     assertTrue(e.getMessage().contains("singular"), e.getMessage());
-    RidgeFit fit = Ridge.fit(x, problem.y, 0.1);
-    assertTrue(Arrays.stream(fit.coef()).allMatch(Double::isFinite));
+    RidgeSolution fit = RidgeSolver.fit(x, problem.y, 0.1);
+    assertTrue(Arrays.stream(fit.coefficients()).allMatch(Double::isFinite));
   }
 
   private static double[] residual(Problem problem, double a0, double[] b) {

@@ -19,7 +19,7 @@ class ConvergenceTest {
   /** Runs {@code config} on f, adding ∇f = a ⊙ (w − c) each step; returns the final w. */
   private static double[] minimize(OptimizerConfig config) {
     Parameter w = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.zeros(1, CURVATURE.length));
-    Optimizer optimizer = Optimizer.of(Optimizers.build(config), List.of(w));
+    Optimizer optimizer = Optimizer.of(Optimizers.chain(config), List.of(w));
     for (int t = 0; t < STEPS; t++) {
       for (int i = 0; i < CURVATURE.length; i++) {
         w.gradient().put(i, (float) (CURVATURE[i] * (w.value().at(i) - TARGET[i])));
@@ -38,13 +38,13 @@ class ConvergenceTest {
 
   @Test
   void sgd_converges() {
-    assertReaches(TARGET, OptimizerConfig.sgd(0.2), 1e-5);
+    assertReaches(TARGET, Optimizers.sgd(0.2), 1e-5);
   }
 
   @Test
   void momentumAndNesterov_converge() {
-    assertReaches(TARGET, OptimizerConfig.sgdMomentum(0.05, 0.9), 1e-5);
-    assertReaches(TARGET, OptimizerConfig.nesterov(0.05, 0.9), 1e-5);
+    assertReaches(TARGET, Optimizers.sgd(0.05).momentum(0.9), 1e-5);
+    assertReaches(TARGET, Optimizers.nesterov(0.05, 0.9), 1e-5);
   }
 
   @Test
@@ -52,11 +52,11 @@ class ConvergenceTest {
     // Through a cosine schedule, so the schedule is exercised inside a full optimizer.
     assertReaches(
         TARGET,
-        OptimizerConfig.adam(1).withSchedule(LearningRateSchedule.cosine(0.05, STEPS, 0)),
+        Optimizers.adam(1).schedule(LearningRateSchedule.cosine(0.05, STEPS, 0)),
         1e-5);
     assertReaches(
         TARGET,
-        OptimizerConfig.rmsprop(1).withSchedule(LearningRateSchedule.cosine(0.02, STEPS, 0)),
+        Optimizers.rmsprop(1).schedule(LearningRateSchedule.cosine(0.02, STEPS, 0)),
         1e-5);
   }
 
@@ -69,7 +69,7 @@ class ConvergenceTest {
     for (int i = 0; i < ridge.length; i++) {
       ridge[i] = CURVATURE[i] * TARGET[i] / (CURVATURE[i] + d);
     }
-    assertReaches(ridge, OptimizerConfig.sgd(0.2).withWeightDecay(d), 1e-5);
+    assertReaches(ridge, Optimizers.sgd(0.2).weightDecay(d), 1e-5);
   }
 
   @Test
@@ -83,6 +83,6 @@ class ConvergenceTest {
     for (int i = 0; i < ridge.length; i++) {
       ridge[i] = CURVATURE[i] * TARGET[i] / (CURVATURE[i] + lambda);
     }
-    assertReaches(ridge, OptimizerConfig.sgdMomentum(0.05, mu).withWeightDecay(d), 1e-5);
+    assertReaches(ridge, Optimizers.sgd(0.05).momentum(mu).weightDecay(d), 1e-5);
   }
 }

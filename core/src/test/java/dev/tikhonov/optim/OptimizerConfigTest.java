@@ -17,15 +17,15 @@ class OptimizerConfigTest {
 
   @Test
   void defaults_followPytorch() {
-    OptimizerConfig adam = OptimizerConfig.adam(1e-3);
+    OptimizerConfig adam = Optimizers.adam(1e-3);
     assertEquals(0.9, adam.beta1());
     assertEquals(0.999, adam.beta2());
     assertEquals(1e-8, adam.epsilon());
     assertEquals(0.0, adam.weightDecay());
-    assertEquals(0.99, OptimizerConfig.rmsprop(1e-2).beta2());
-    assertEquals(0.01, OptimizerConfig.adamw(1e-3, 0.01).weightDecay());
-    assertEquals(0.9, OptimizerConfig.sgdMomentum(0.1, 0.9).momentum());
-    assertEquals(0.1, OptimizerConfig.sgd(0.1).schedule().at(7));
+    assertEquals(0.99, Optimizers.rmsprop(1e-2).beta2());
+    assertEquals(0.01, Optimizers.adamW(1e-3, 0.01).weightDecay());
+    assertEquals(0.9, Optimizers.sgd(0.1).momentum(0.9).momentum());
+    assertEquals(0.1, Optimizers.sgd(0.1).schedule().at(7));
   }
 
   @Test
@@ -41,13 +41,13 @@ class OptimizerConfigTest {
         IllegalArgumentException.class, () -> config(Kind.MOMENTUM, 1, 0.9, 0.9, 1e-8, 0, 0));
     assertThrows(
         IllegalArgumentException.class, () -> config(Kind.NESTEROV, 0, 0.9, 0.9, 1e-8, 0, 0));
-    assertThrows(NullPointerException.class, () -> OptimizerConfig.sgd(0.1).withSchedule(null));
+    assertThrows(NullPointerException.class, () -> Optimizers.sgd(0.1).schedule(null));
   }
 
   @Test
   void withers_changeOneField() {
-    OptimizerConfig base = OptimizerConfig.sgdMomentum(0.1, 0.8);
-    OptimizerConfig changed = base.withWeightDecay(0.5).withClipNorm(2);
+    OptimizerConfig base = Optimizers.sgd(0.1).momentum(0.8);
+    OptimizerConfig changed = base.weightDecay(0.5).clipNorm(2);
     assertEquals(0.5, changed.weightDecay());
     assertEquals(2, changed.clipNorm());
     assertEquals(0.8, changed.momentum());

@@ -46,7 +46,7 @@ class OptimizerTest {
   void step_countsFromOne_andAddsTheUpdate() {
     Parameter w = weight();
     Optimizer optimizer =
-        Optimizer.of(Optimizers.sgd(LearningRateSchedule.constant(0.5)), List.of(w));
+        Optimizer.of(Optimizers.chain(Optimizers.sgd(0.5)), List.of(w));
     assertEquals(0, optimizer.stepCount());
     w.gradient().copyFrom(Matrix.of(2, 2, 1.0, 2.0, -2.0, 0.0));
     optimizer.step();
@@ -60,19 +60,19 @@ class OptimizerTest {
   void stateBuffers_areNamedByChainPositionKindAndParameter() {
     List<Parameter> params = List.of(weight(), bias());
     Optimizer momentum =
-        Optimizer.of(Optimizers.build(OptimizerConfig.sgdMomentum(0.1, 0.9)), params);
+        Optimizer.of(Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9)), params);
     assertEquals(
         List.of("0.momentum/0", "0.momentum/1"), List.copyOf(momentum.stateBuffers().keySet()));
     Optimizer clippedAdamw =
         Optimizer.of(
-            Optimizers.build(OptimizerConfig.adamw(0.1, 0.01).withClipNorm(1)), params);
+            Optimizers.chain(Optimizers.adamW(0.1, 0.01).clipNorm(1)), params);
     assertEquals(
         List.of("1.adam.m/0", "1.adam.m/1", "1.adam.v/0", "1.adam.v/1"),
         List.copyOf(clippedAdamw.stateBuffers().keySet()));
     assertEquals("2x2", clippedAdamw.stateBuffers().get("1.adam.v/0").shape());
     assertEquals("1x2", clippedAdamw.stateBuffers().get("1.adam.v/1").shape());
     assertTrue(
-        Optimizer.of(Optimizers.sgd(LearningRateSchedule.constant(1)), params)
+        Optimizer.of(Optimizers.chain(Optimizers.sgd(1)), params)
             .stateBuffers()
             .isEmpty());
   }
@@ -81,11 +81,11 @@ class OptimizerTest {
   void restoredState_continuesExactlyLikeTheUninterruptedRun() {
     for (OptimizerConfig config :
         List.of(
-            OptimizerConfig.nesterov(0.05, 0.9).withWeightDecay(0.1),
-            OptimizerConfig.adamw(0.05, 0.1).withClipNorm(1.0),
-            OptimizerConfig.rmsprop(0.01))) {
+            Optimizers.nesterov(0.05, 0.9).weightDecay(0.1),
+            Optimizers.adamW(0.05, 0.1).clipNorm(1.0),
+            Optimizers.rmsprop(0.01))) {
       List<Parameter> original = List.of(weight(), bias());
-      Optimizer first = Optimizer.of(Optimizers.build(config), original);
+      Optimizer first = Optimizer.of(Optimizers.chain(config), original);
       for (int t = 1; t <= 3; t++) {
         setGradients(original, t);
         first.step();
@@ -103,10 +103,10 @@ class OptimizerTest {
         first.step();
       }
 
-      Optimizer second = Optimizer.of(Optimizers.build(config), restored);
+      Optimizer second = Optimizer.of(Optimizers.chain(config), restored);
       second.restoreState(saved);
       second.restoreStepCount(savedSteps);
-      Optimizer withoutSteps = Optimizer.of(Optimizers.build(config), unrestoredSteps);
+      Optimizer withoutSteps = Optimizer.of(Optimizers.chain(config), unrestoredSteps);
       withoutSteps.restoreState(saved);
       for (int t = 4; t <= 5; t++) {
         setGradients(restored, t);
@@ -138,7 +138,7 @@ class OptimizerTest {
   void restoreState_withOtherNamesOrShapes_isRejected() {
     Optimizer optimizer =
         Optimizer.of(
-            Optimizers.build(OptimizerConfig.sgdMomentum(0.1, 0.9)), List.of(weight(), bias()));
+            Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9)), List.of(weight(), bias()));
     assertThrows(
         IllegalArgumentException.class,
         () -> optimizer.restoreState(Map.of("0.momentum/0", Matrix.zeros(2, 2))));
@@ -155,9 +155,9 @@ class OptimizerTest {
     Parameter w = weight();
     Optimizer optimizer =
         Optimizer.of(
-            Optimizers.build(
-                OptimizerConfig.adamw(1, 0.1)
-                    .withSchedule(LearningRateSchedule.stepDecay(0.2, 2, 0.5))),
+            Optimizers.chain(
+                Optimizers.adamW(1, 0.1)
+                    .schedule(LearningRateSchedule.stepDecay(0.2, 2, 0.5))),
             List.of(w));
     assertEquals(0.2, optimizer.learningRate(), 1e-15, "before any step: step 1's rate");
     for (int t = 1; t <= 3; t++) {
@@ -178,10 +178,10 @@ class OptimizerTest {
     List<Parameter> params = List.of(weight(), bias());
     Optimizer optimizer =
         Optimizer.of(
-            Optimizers.build(
-                OptimizerConfig.adamw(0.01, 0.1)
-                    .withClipNorm(1)
-                    .withSchedule(LearningRateSchedule.cosine(0.01, 100_000, 0))),
+            Optimizers.chain(
+                Optimizers.adamW(0.01, 0.1)
+                    .clipNorm(1)
+                    .schedule(LearningRateSchedule.cosine(0.01, 100_000, 0))),
             params);
     params.get(0).gradient().fill(0.5f);
     params.get(1).gradient().fill(-0.5f);

@@ -31,12 +31,12 @@ class OptimizersTest {
   }
 
   /**
-   * Runs {@code transform} and the references side by side; {@code coupled} (may be null) adds
-   * its gradient to the data gradient before each step, as the trainer does, while the
-   * references see only the data gradient. Returns the largest deviation seen.
+   * Runs {@code transform} (which may hold the coupled penalty as a step of its chain) and the
+   * references side by side; the references see only the data gradient and apply their own
+   * {@code weight_decay}. Returns the largest deviation seen.
    */
   private double runAgainstTorch(
-      GradientTransform transform, Step weightReference, Step biasReference, Penalty coupled) {
+      GradientTransform transform, Step weightReference, Step biasReference) {
     Optimizer optimizer = Optimizer.of(transform, params);
     double[] w = weight.value().toDoubleArray();
     double[] b = bias.value().toDoubleArray();
@@ -50,9 +50,6 @@ class OptimizersTest {
       }
       double[] gw = weight.gradient().toDoubleArray();
       double[] gb = bias.gradient().toDoubleArray();
-      if (coupled != null) {
-        coupled.addGradient(params);
-      }
       optimizer.step();
       weightReference.step(w, gw);
       biasReference.step(b, gb);
@@ -71,47 +68,42 @@ class OptimizersTest {
   @Test
   void sgd_matchesTorchSgd() {
     runAgainstTorch(
-        Optimizers.sgd(LearningRateSchedule.constant(0.1)),
+        Optimizers.chain(Optimizers.sgd(0.1)),
         new TorchReference.Sgd(0.1, 0, 0, false),
-        new TorchReference.Sgd(0.1, 0, 0, false),
-        null);
+        new TorchReference.Sgd(0.1, 0, 0, false));
   }
 
   @Test
   void momentum_matchesTorchSgdWithMomentum() {
     runAgainstTorch(
-        Optimizers.momentum(LearningRateSchedule.constant(0.1), 0.9),
+        Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9)),
         new TorchReference.Sgd(0.1, 0.9, 0, false),
-        new TorchReference.Sgd(0.1, 0.9, 0, false),
-        null);
+        new TorchReference.Sgd(0.1, 0.9, 0, false));
   }
 
   @Test
   void nesterov_matchesTorchSgdWithNesterov() {
     runAgainstTorch(
-        Optimizers.nesterov(LearningRateSchedule.constant(0.1), 0.9),
+        Optimizers.chain(Optimizers.nesterov(0.1, 0.9)),
         new TorchReference.Sgd(0.1, 0.9, 0, true),
-        new TorchReference.Sgd(0.1, 0.9, 0, true),
-        null);
+        new TorchReference.Sgd(0.1, 0.9, 0, true));
   }
 
   @Test
   void adam_matchesTorchAdam() {
     runAgainstTorch(
-        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.9, 0.999, 1e-8),
+        Optimizers.chain(Optimizers.adam(0.05)),
         new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
-        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
-        null);
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false));
   }
 
   @Test
   void adam_withLargeEpsilonAndOtherBetas_matchesTorchAdam() {
     // ε comparable to √v̂ checks that ε is added after the bias correction, as PyTorch does.
     runAgainstTorch(
-        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.5, 0.9, 0.3),
+        Optimizers.chain(Optimizers.adam(0.05).betas(0.5, 0.9).epsilon(0.3)),
         new TorchReference.Adam(0.05, 0.5, 0.9, 0.3, 0, false),
-        new TorchReference.Adam(0.05, 0.5, 0.9, 0.3, 0, false),
-        null);
+        new TorchReference.Adam(0.05, 0.5, 0.9, 0.3, 0, false));
   }
 
   @Test
@@ -119,11 +111,10 @@ class OptimizersTest {
     double lr = 0.05;
     double decay = 0.5;
     runAgainstTorch(
-        Optimizers.adamw(LearningRateSchedule.constant(lr), 0.9, 0.999, 1e-8, decay),
+        Optimizers.chain(Optimizers.adamW(lr, decay)),
         new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, decay, true),
         // The bias is in a PyTorch parameter group with weight_decay=0.
-        new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, 0, true),
-        null);
+        new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, 0, true));
     // And the decay did something: plain Adam on the weight ends elsewhere.
     double[] plain = {0.5, -1.2, 2.0, 0.3, -0.7, 1.1};
     Step adam = new TorchReference.Adam(lr, 0.9, 0.999, 1e-8, 0, false);
@@ -141,37 +132,34 @@ class OptimizersTest {
   @Test
   void rmsprop_matchesTorchRmsprop() {
     runAgainstTorch(
-        Optimizers.rmsprop(LearningRateSchedule.constant(0.01), 0.99, 1e-8),
+        Optimizers.chain(Optimizers.rmsprop(0.01).decay(0.99).epsilon(1e-8)),
         new TorchReference.RmsProp(0.01, 0.99, 1e-8),
-        new TorchReference.RmsProp(0.01, 0.99, 1e-8),
-        null);
+        new TorchReference.RmsProp(0.01, 0.99, 1e-8));
   }
 
   @Test
   void coupledL2_gradientPlusLambdaW_equalsTorchSgdMomentumWeightDecay() {
     double lambda = 0.3;
     runAgainstTorch(
-        Optimizers.momentum(LearningRateSchedule.constant(0.1), 0.9),
+        Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9), Penalty.l2(lambda)),
         new TorchReference.Sgd(0.1, 0.9, lambda, false),
-        new TorchReference.Sgd(0.1, 0.9, 0, false),
-        Penalty.l2(lambda));
+        new TorchReference.Sgd(0.1, 0.9, 0, false));
   }
 
   @Test
   void coupledL2_withAdam_equalsTorchAdamWeightDecay_notAdamW() {
     double lambda = 0.3;
     runAgainstTorch(
-        Optimizers.adam(LearningRateSchedule.constant(0.05), 0.9, 0.999, 1e-8),
+        Optimizers.chain(Optimizers.adam(0.05), Penalty.l2(lambda)),
         new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, lambda, false),
-        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false),
-        Penalty.l2(lambda));
+        new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false));
   }
 
   @Test
   void build_withClipNorm_equalsTorchClipGradNormThenSgd() {
     double maxNorm = 0.5;
     GradientTransform transform =
-        Optimizers.build(OptimizerConfig.sgdMomentum(0.1, 0.9).withClipNorm(maxNorm));
+        Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9).clipNorm(maxNorm));
     Optimizer optimizer = Optimizer.of(transform, params);
     double[] w = weight.value().toDoubleArray();
     double[] b = bias.value().toDoubleArray();
@@ -220,14 +208,14 @@ class OptimizersTest {
     Parameter w1 = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.of(1, 3, 0.5, -1.2, 2.0));
     Parameter w2 = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.of(1, 3, 0.5, -1.2, 2.0));
     Optimizer decoupled =
-        Optimizer.of(Optimizers.build(OptimizerConfig.sgd(0.1).withWeightDecay(d)), List.of(w1));
-    Optimizer coupled = Optimizer.of(Optimizers.build(OptimizerConfig.sgd(0.1)), List.of(w2));
+        Optimizer.of(Optimizers.chain(Optimizers.sgd(0.1).weightDecay(d)), List.of(w1));
+    Optimizer coupled =
+        Optimizer.of(Optimizers.chain(Optimizers.sgd(0.1), Penalty.l2(d)), List.of(w2));
     for (int t = 1; t <= 3; t++) {
       for (int i = 0; i < 3; i++) {
         w1.gradient().put(i, gradient(0, t, i));
         w2.gradient().put(i, gradient(0, t, i));
       }
-      Penalty.l2(d).addGradient(List.of(w2));
       decoupled.step();
       coupled.step();
       for (int i = 0; i < 3; i++) {
@@ -242,7 +230,7 @@ class OptimizersTest {
     for (OptimizerConfig.Kind kind : OptimizerConfig.Kind.values()) {
       OptimizerConfig config =
           new OptimizerConfig(kind, schedule, 0.9, 0.9, 0.999, 1e-8, 0.01, 1.0);
-      Optimizer optimizer = Optimizer.of(Optimizers.build(config), params);
+      Optimizer optimizer = Optimizer.of(Optimizers.chain(config), params);
       for (int t = 1; t <= 3; t++) {
         for (int i = 0; i < 6; i++) {
           weight.gradient().put(i, gradient(0, t, i));

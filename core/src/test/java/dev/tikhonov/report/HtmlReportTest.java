@@ -15,8 +15,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYSeries;
 
 class HtmlReportTest {
   @TempDir Path temp;
@@ -102,6 +105,78 @@ class HtmlReportTest {
     Files.writeString(dir.resolve("results.json"), "[{\"lambda\": 0.1, \"test_accuracy_mean\": 0.9}]");
     InputException e = assertThrows(InputException.class, () -> HtmlReport.write(dir));
     assertEquals(dir.resolve("results.json") + ": row 1: missing field \"test_loss_mean\"", e.getMessage());
+  }
+
+  /**
+   * `train --model linear --standardize` on a constant target: constant losses and weights that
+   * end near 1e-8. The weight histogram used to spin forever in XChart's tick placement.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void write_linearRunOnConstantTarget_finishes() throws IOException {
+    for (double bound : new double[] {3e-8, 1e-12, 0}) {
+      Path dir = temp.resolve("constant-" + bound);
+      SampleRuns.write(dir.resolve("run.json"), SampleRuns.runJson("train", "{\"model\": \"linear\"}"));
+      SampleRuns.write(dir.resolve("history.csv"), "epoch,train_loss,penalty,objective,val_loss,val_accuracy,weight_norm,learning_rate,seconds\n"
+          + "1,0.0,0.0,0.0,,,1e-8,0.01,0.1\n");
+      SampleRuns.write(dir.resolve("weights.json"), "{\"layers\": [{\"name\": \"dense0.weight\", \"rows\": 3,"
+          + " \"cols\": 1, \"norm\": 1e-8, \"histogram\": " + SampleRuns.histogram(60, -bound, bound, 3, bound / 3 + 1e-300) + "}]}\n");
+      String html = Files.readString(HtmlReport.write(dir));
+      assertEquals(2, count(html, "<svg "), bound + ": loss curves and weight histogram");
+    }
+  }
+
+  /** A diverged run: the last epoch's loss is +∞ and its penalty NaN. */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void write_divergedRun_drawsTheFiniteEpochs() throws IOException {
+    Path dir = SampleRuns.train(temp);
+    SampleRuns.write(dir.resolve("history.csv"), "epoch,train_loss,penalty,objective,val_loss,val_accuracy,weight_norm,learning_rate,seconds\n"
+        + "1,2.3,0.1,2.4,2.2,0.1,3,0.5,0.1\n2,1e30,1e38,1e38,Infinity,0.1,1e19,0.5,0.1\n3,Infinity,NaN,NaN,NaN,0.1,Infinity,0.5,0.1\n");
+    String html = Files.readString(HtmlReport.write(dir));
+    assertEquals(ReportCharts.of(RunDirectory.detect(dir)).size(), count(html, "<svg "));
+  }
+
+  /** `path --lambdas 0.5,0`: λ = 0 goes to the log axis's λ = 0 slot, not into an exception. */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void write_pathWithLambdaZero_drawsItInTheZeroSlot() throws IOException {
+    Path dir = temp.resolve("path0");
+    SampleRuns.write(dir.resolve("run.json"), SampleRuns.runJson("path", "{\"lambdas\": [0.5, 0]}"));
+    SampleRuns.write(dir.resolve("path.json"), "{\"family\": \"gaussian\", \"l1_ratio\": 1, \"lambda\": [0.5, 0],"
+        + " \"coef\": [[0.2, 0], [1.1, -0.4]], \"df\": [1, 2], \"dev_ratio\": [0.3, 0.9],"
+        + " \"feature_names\": [\"a\", \"b\"], \"cv\": {\"mean\": [1.4, 1.1], \"se\": [0.1, 0.2],"
+        + " \"lambda_min\": 0, \"lambda_1se\": 0.5}}\n");
+    String html = Files.readString(HtmlReport.write(dir));
+    assertEquals(2, count(html, "<svg "), "coefficient path and CV curve");
+    assertTrue(html.contains("<td>λ_min</td><td>0</td><td>2</td><td>0.9</td>"),
+        "the table's λ_min row is the λ = 0 row");
+    for (ReportChart c : ReportCharts.of(RunDirectory.detect(dir))) {
+      LambdaAxis axis = new LambdaAxis(0.5, 0);
+      XYSeries atZero = c.chart().getSeriesMap().values().stream()
+          .filter(s -> s.getName().endsWith(", λ = 0")).findFirst().orElseThrow();
+      assertEquals(axis.zero, atZero.getXData()[0], 0, c.name() + ": λ = 0 in its slot");
+      assertTrue(axis.zero > 0 && axis.zero < 0.5);
+      XYSeries min = c.chart().getSeriesMap().values().stream()
+          .filter(s -> s.getName().startsWith("λ_min")).findFirst().orElseThrow();
+      assertEquals(axis.zero, min.getXData()[0], 0, c.name() + ": λ_min = 0 marked in the slot");
+    }
+    XYSeries zeroCoef = ReportCharts.of(RunDirectory.detect(dir)).get(0).chart().getSeriesMap().get("a, λ = 0");
+    assertEquals(1.1, zeroCoef.getYData()[0], 0);
+  }
+
+  @Test
+  void write_whenLambdaIsNegativeOrNotFinite_namesFileAndEntry() throws IOException {
+    Path dir = SampleRuns.path(temp);
+    String json = Files.readString(dir.resolve("path.json"));
+    Files.writeString(dir.resolve("path.json"), json.replaceFirst("\"lambda\": \\[[^,]*,", "\"lambda\": [3.2, -1,"));
+    InputException e = assertThrows(InputException.class, () -> HtmlReport.write(dir));
+    assertEquals(dir.resolve("path.json") + ": lambda[1]: expected a finite λ ≥ 0, found -1.0", e.getMessage());
+    Path mnist = SampleRuns.mnistL2(temp.resolve("m"));
+    Files.writeString(mnist.resolve("results.json"), "[{\"lambda\": Infinity, \"test_accuracy_mean\": 0.9, \"test_loss_mean\": 0.3}]");
+    e = assertThrows(InputException.class, () -> HtmlReport.write(mnist));
+    assertEquals(mnist.resolve("results.json") + ": row 1: field \"lambda\": expected a finite λ ≥ 0, found Infinity",
+        e.getMessage());
   }
 
   private static int count(String s, String part) {

@@ -149,21 +149,23 @@ class ReportChartsTest {
     List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
     JsonNode path = JSON.readTree(dir.resolve("path.json").toFile());
     XYChart coef = chart(charts, "coefficient-path");
+    int m = path.get("lambda").size();
     for (int j = 0; j < path.get("feature_names").size(); j++) {
       XYSeries s = coef.getSeriesMap().get(path.get("feature_names").get(j).asText());
-      for (int i = 0; i < path.get("lambda").size(); i++) {
-        assertEquals(path.get("lambda").get(i).asDouble(), s.getXData()[i], TOLERANCE);
-        assertEquals(path.get("coef").get(i).get(j).asDouble(), s.getYData()[i], TOLERANCE);
+      assertEquals(m, s.getXData().length);
+      for (int i = 0; i < m; i++) {
+        // path.json lists λ decreasing; the series runs left to right, λ increasing
+        assertEquals(path.get("lambda").get(i).asDouble(), s.getXData()[m - 1 - i], TOLERANCE);
+        assertEquals(path.get("coef").get(i).get(j).asDouble(), s.getYData()[m - 1 - i], TOLERANCE);
       }
     }
     XYChart cv = chart(charts, "cv-curve");
     XYSeries mean = cv.getSeriesMap().get("mean CV error");
     XYSeries band = cv.getSeriesMap().get("mean ± 1 SE");
-    int m = path.get("lambda").size();
     for (int i = 0; i < m; i++) {
       double mu = path.get("cv").get("mean").get(i).asDouble();
       double se = path.get("cv").get("se").get(i).asDouble();
-      assertEquals(mu, mean.getYData()[i], TOLERANCE);
+      assertEquals(mu, mean.getYData()[m - 1 - i], TOLERANCE);
       assertEquals(mu + se, band.getYData()[i], TOLERANCE);
       assertEquals(mu - se, band.getYData()[2 * m - 1 - i], TOLERANCE);
     }

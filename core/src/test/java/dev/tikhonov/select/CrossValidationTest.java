@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.linear.ReferenceData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cross-validation against cv.glmnet with the same fold ids. */
@@ -25,15 +28,15 @@ class CrossValidationTest {
 
   @Test
   void elasticNet_sameFoldIds_matchesCvGlmnet() {
-    ElasticNetConfig config = ElasticNetConfig.lasso().withStandardize(false).withTol(1e-14);
-    CrossValidation.Fit fit =
-        CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), glmnetFolds(), 2);
+    PathSettings config = PathSettings.lasso().withStandardize(false).withTolerance(1e-14);
+    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), glmnetFolds(), 2);
     double[][] ref = ReferenceData.rows("gauss-cv");
     double[] select = ReferenceData.rows("gauss-cv-select")[0];
     CvResult cv = fit.cv();
-    assertEquals(ref.length, cv.lambda().length, "cv.glmnet's λ sequence length");
+    assertEquals(ref.length, cv.lambdas().length, "cv.glmnet's λ sequence length");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], cv.lambda()[l], 1e-10 * ref[l][0]);
+      assertEquals(ref[l][0], cv.lambdas()[l], 1e-10 * ref[l][0]);
       assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "mean at λ index " + l);
       assertEquals(ref[l][2], cv.standardError()[l], 1e-5 * ref[l][2], "se at λ index " + l);
     }
@@ -42,13 +45,65 @@ class CrossValidationTest {
   }
 
   @Test
+  void path_binomial_matchesCvGlmnet() {
+    assertMatchesCvGlmnet("binom", Family.BINOMIAL, PathSettings.lasso().withStandardize(false),
+        10);
+  }
+
+  @Test
+  void path_multinomial_matchesCvGlmnet() {
+    assertMatchesCvGlmnet("multi", Family.MULTINOMIAL, PathSettings.of(0.5), 5);
+  }
+
+  /**
+   * cv.glmnet (4.1-6, type.measure = "deviance", its default interpolation alignment) on the
+   * reference data with fold ids (i − 1) mod K + 1: resources ref/make_cv_classification.R.
+   */
+  private static void assertMatchesCvGlmnet(String name, Family family, PathSettings settings,
+      int numFolds) {
+    ProximalNewtonRefData.Data data = ProximalNewtonRefData.data(name + ".csv");
+    int[] ids = new int[data.y().length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i % numFolds + 1;
+    }
+    CrossValidation.Fit fit = CrossValidation.path(family, data.x(), data.y(),
+        settings.withTolerance(1e-13), data.featureNames(), List.of(), KFold.of(ids), 2);
+    double[][] ref = ProximalNewtonRefData.read(name + "-cv.csv").rows();
+    double[] select = ProximalNewtonRefData.read(name + "-cv-select.csv").rows()[0];
+    CvResult cv = fit.cv();
+    assertEquals(ref.length, cv.lambdas().length, "cv.glmnet's λ sequence length");
+    for (int l = 0; l < ref.length; l++) {
+      assertEquals(ref[l][0], cv.lambdas()[l], 1e-10 * ref[l][0]);
+      assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "mean at λ index " + l);
+      assertEquals(ref[l][2], cv.standardError()[l], 1e-4 * ref[l][2], "se at λ index " + l);
+    }
+    assertEquals(select[0], cv.lambdaMin(), 1e-12 * select[0]);
+    assertEquals(select[1], cv.lambda1se(), 1e-12 * select[1]);
+  }
+
+  @Test
+  void path_whenAFoldLacksAClass_namesTheFold() {
+    ProximalNewtonRefData.Data data = ProximalNewtonRefData.data("multi.csv");
+    int[] ids = new int[data.y().length];
+    for (int i = 0; i < ids.length; i++) {
+      // Fold 1 holds every row of class 2: its training rows have none.
+      ids[i] = data.y()[i] == 2 ? 1 : 2 + i % 2;
+    }
+    InputException e = assertThrows(InputException.class, () -> CrossValidation.path(
+        Family.MULTINOMIAL, data.x(), data.y(), PathSettings.lasso(), data.featureNames(),
+        List.of(), KFold.of(ids), 1));
+    assertTrue(e.getMessage().startsWith("fold 1 of 3 (its training rows): class 2 has no"
+        + " observations"), e.getMessage());
+  }
+
+  @Test
   void run_oneOrTwoThreads_giveTheSameResult() {
-    ElasticNetConfig config = ElasticNetConfig.of(0.5).withNlambda(20);
+    PathSettings config = PathSettings.of(0.5).withNumLambdas(20);
     KFold folds = KFold.random(DATA.y().length, 5, 17);
-    CvResult one = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 1)
-        .cv();
-    CvResult two = CrossValidation.elasticNet(DATA.x(), DATA.y(), config, DATA.names(), folds, 2)
-        .cv();
+    CvResult one = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), folds, 1).cv();
+    CvResult two = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), config,
+        DATA.names(), List.of(), folds, 2).cv();
     assertArrayEquals(one.mean(), two.mean(), 0.0);
     assertTrue(one.indexMin() >= one.index1se(), "λ_1se ≥ λ_min");
   }

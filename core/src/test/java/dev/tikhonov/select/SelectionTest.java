@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.linear.ElasticNetConfig;
+import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.GlmPath;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.ReferenceData;
-import dev.tikhonov.linear.Ridge;
-import dev.tikhonov.linear.RidgeFit;
-import dev.tikhonov.linear.RidgePath;
+import dev.tikhonov.linear.RidgeSolver;
+import dev.tikhonov.linear.RidgeSolution;
+import dev.tikhonov.linear.RidgeSvdPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +20,16 @@ class SelectionTest {
 
   @Test
   void informationCriteria_lasso_countsNonzerosAndUsesRss() {
-    ElasticNetConfig config = ElasticNetConfig.lasso().withStandardize(false).withNlambda(30);
-    GlmPath path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
+    PathSettings config = PathSettings.lasso().withStandardize(false).withNumLambdas(30);
+    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     InformationCriteria ic = InformationCriteria.of(path, DATA.x(), DATA.y(), config);
     int n = DATA.y().length;
     double nullRss = n; // y has unit variance (1/n) in gauss.csv
     for (int l = 0; l < path.size(); l++) {
-      assertEquals(path.df()[l], ic.df()[l], 0.0);
-      assertEquals(nullRss * (1 - path.devRatio()[l]), ic.rss()[l], 1e-6 * n);
-      assertEquals(n * Math.log(ic.rss()[l] / n) + Math.log(n) * ic.df()[l], ic.bic()[l], 1e-9);
+      assertEquals(path.degreesOfFreedom()[l], ic.degreesOfFreedom()[l], 0.0);
+      assertEquals(nullRss * (1 - path.devianceRatio()[l]), ic.rss()[l], 1e-6 * n);
+      assertEquals(n * Math.log(ic.rss()[l] / n) + Math.log(n) * ic.degreesOfFreedom()[l],
+          ic.bic()[l], 1e-9);
     }
     assertTrue(ic.bestBic() <= ic.bestAic(), "BIC picks a sparser model (larger λ) than AIC");
   }
@@ -36,14 +37,14 @@ class SelectionTest {
   @Test
   void informationCriteria_alphaZero_traceEqualsRidgeDf() {
     double[] lambdas = {1.0, 0.1, 0.01};
-    ElasticNetConfig config = ElasticNetConfig.of(0.0).withStandardize(false).withTol(1e-16)
+    PathSettings config = PathSettings.of(0.0).withStandardize(false).withTolerance(1e-14)
         .withLambdas(lambdas);
-    GlmPath path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
+    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     InformationCriteria ic = InformationCriteria.of(path, DATA.x(), DATA.y(), config);
-    RidgePath ridge = RidgePath.fit(DATA.x(), DATA.y(), lambdas);
+    RidgeSvdPath ridge = RidgeSvdPath.fit(DATA.x(), DATA.y(), lambdas);
     InformationCriteria closed = InformationCriteria.of(ridge, DATA.y().length);
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(ridge.df()[l], ic.df()[l], 1e-9);
+      assertEquals(ridge.degreesOfFreedom()[l], ic.degreesOfFreedom()[l], 1e-9);
       assertEquals(closed.aic()[l], ic.aic()[l], 1e-4);
     }
   }
@@ -58,7 +59,7 @@ class SelectionTest {
         x[i] = DATA.x()[train[i]];
         y[i] = DATA.y()[train[i]];
       }
-      RidgeFit fit = Ridge.fit(x, y, lambda);
+      RidgeSolution fit = RidgeSolver.fit(x, y, lambda);
       double s = 0;
       for (int i : validation) {
         double e = DATA.y()[i] - fit.predict(DATA.x()[i]);

@@ -1,20 +1,32 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.loss.Loss;
 import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import dev.tikhonov.nn.Architecture;
 import dev.tikhonov.nn.Initializer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class BatchStepTest {
   private final int savedThreads = Blas.threads();
@@ -75,6 +87,162 @@ class BatchStepTest {
         assertEquals(a[p][k], b[p][k], 1e-5 * scale + 1e-7, "parameter " + p + " element " + k);
       }
     }
+  }
+
+  /**
+   * Softmax cross-entropy that records which thread computed how many rows (and which threads
+   * those were), and fails on threads whose name starts with {@link #failOn}.
+   */
+  static final class RecordingLoss implements Loss {
+    final Loss inner = new SoftmaxCrossEntropy();
+    final Map<String, Integer> rowsByThread = new ConcurrentHashMap<>();
+    final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    volatile String failOn;
+
+    @Override
+    public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
+      Thread me = Thread.currentThread();
+      threads.add(me);
+      rowsByThread.merge(me.getName(), prediction.rows(), Integer::sum);
+      String fail = failOn;
+      if (fail != null && me.getName().startsWith(fail)) {
+        throw new IllegalStateException("part failed on " + me.getName());
+      }
+      return inner.lossAndGradient(prediction, target, out);
+    }
+
+    @Override
+    public double sum(Matrix prediction, Matrix target) {
+      return inner.sum(prediction, target);
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+  }
+
+  /**
+   * With 2 threads the data-parallel branch runs: the 67 rows are split 33 / 34 between this
+   * thread and a worker, OpenBLAS is single-threaded during the epoch, and gets its 2 threads
+   * back at release. (A silent fallback to the sequential step would compute the same gradient;
+   * only this tells them apart.)
+   */
+  @Test
+  void parallelStep_runsHalfTheRowsOnAWorkerAndGivesOpenBlasItsThreadsBack() {
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    assertEquals(2, Blas.workerThreads());
+    RecordingLoss loss = new RecordingLoss();
+    BatchStep step = BatchStep.of(network(0), loss, 67, 7, 1, 4);
+    step.lossAndGradients(data[0], data[1]);
+    assertEquals(Map.of(Thread.currentThread().getName(), 33, "tikhonov-batch-1", 34),
+        loss.rowsByThread);
+    assertEquals(1, Blas.workerThreads(), "single-threaded BLAS while the workers run");
+    step.release();
+    assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
+
+    // one thread, or a network with dropout: the sequential step, all rows on this thread
+    Blas.setThreads(1);
+    assertAllRowsOnThisThread(network(0), data);
+    Blas.setThreads(2);
+    assertAllRowsOnThisThread(network(0.2), data);
+  }
+
+  private static void assertAllRowsOnThisThread(Sequential net, Matrix[] data) {
+    RecordingLoss sequential = new RecordingLoss();
+    BatchStep step = BatchStep.of(net, sequential, data[0].rows(), 7, 1, 4);
+    step.lossAndGradients(data[0], data[1]);
+    step.release();
+    assertEquals(Map.of(Thread.currentThread().getName(), data[0].rows()),
+        sequential.rowsByThread);
+  }
+
+  /**
+   * The worker's part fails mid-batch: the step throws that failure (not a hang, not the
+   * generic broken-barrier message of this thread), the worker exits, OpenBLAS has its threads
+   * back, and the next step on the same data runs and matches the sequential gradient.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void parallelStep_workerFailingMidBatch_throwsItStopsTheWorkerAndRestoresOpenBlas()
+      throws Exception {
+    Matrix[] data = batch(64);
+    Blas.setThreads(2);
+    for (int round = 0; round < 3; round++) {
+      RecordingLoss loss = new RecordingLoss();
+      loss.failOn = "tikhonov-batch-";
+      BatchStep step = BatchStep.of(network(0), loss, 64, 7, 1, 4);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> step.lossAndGradients(data[0], data[1]));
+      assertEquals("part failed on tikhonov-batch-1", e.getMessage());
+      assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
+      assertEquals(32, loss.rowsByThread.get("tikhonov-batch-1"), "the worker's half");
+      for (Thread t : loss.threads) {
+        if (t != Thread.currentThread()) {
+          t.join(10_000);
+          assertTrue(!t.isAlive(), "worker " + t.getName() + " still running");
+        }
+      }
+    }
+    // the next step is not held up by anything the failed one left behind
+    Sequential next = network(0);
+    BatchStep again = BatchStep.of(next, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
+    again.lossAndGradients(data[0], data[1]);
+    again.release();
+    Blas.setThreads(1);
+    Sequential reference = network(0);
+    BatchStep.of(reference, new SoftmaxCrossEntropy(), 64, 7, 1, 4)
+        .lossAndGradients(data[0], data[1]);
+    float[][] a = gradients(reference);
+    float[][] b = gradients(next);
+    for (int p = 0; p < a.length; p++) {
+      assertArrayEquals(a[p], b[p], 1e-5f, "parameter " + p);
+    }
+  }
+
+  /**
+   * The regression test of commit fb8bf14 / a56ef11: a run stopped by an exception in the
+   * middle of an epoch (a listener here, as a crash would) leaves OpenBLAS with its threads, and
+   * the next fit on the same machine finishes instead of waiting for a parked worker.
+   */
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void trainerStoppedMidEpoch_givesOpenBlasItsThreadsBack_andTheNextFitFinishes() {
+    Blas.setThreads(2);
+    Rng rng = new Rng(5);
+    Matrix x = Matrix.zeros(256, 7);
+    Matrix y = Matrix.zeros(256, 1);
+    for (int i = 0; i < 256; i++) {
+      y.put(i, rng.nextInt(4));
+      for (int j = 0; j < 7; j++) {
+        x.set(i, j, (float) rng.nextGaussian());
+      }
+    }
+    Dataset data = new Dataset(x, y, List.of("a", "b", "c", "d", "e", "f", "g"),
+        List.of("0", "1", "2", "3"), "blobs");
+    TrainConfig config = new TrainConfig(3, 64, 1, Penalty.none(), Optimizers.sgd(0.1), 0);
+    ModelSpec spec = ModelSpec.parse("mlp:24,12", 0, false);
+    RuntimeException crash = new RuntimeException("crash in epoch 2");
+    RecordingLoss seen = new RecordingLoss();
+    TrainingListener crashing = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, double loss) {
+        seen.threads.add(Thread.currentThread());
+        if (epoch == 2 && batch == 2) {
+          throw crash;
+        }
+        assertEquals(1, Blas.workerThreads(), "the data-parallel step holds OpenBLAS at 1");
+      }
+    };
+    RuntimeException thrown = assertThrows(RuntimeException.class,
+        () -> Training.fit(spec, data, null, null, config, crashing, null, null));
+    assertSame(crash, thrown);
+    assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back after the crash");
+    Training.Outcome next = Training.fit(spec, data, null, null, config,
+        TrainingListener.none(), null, null);
+    assertEquals(3, next.result().history().epochs().size());
+    assertEquals(2, Blas.workerThreads());
   }
 
   @Test

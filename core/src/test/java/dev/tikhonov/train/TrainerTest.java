@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class TrainerTest {
 
   private static TrainConfig config(int epochs, long seed, double lambda, int patience) {
     return new TrainConfig(epochs, 16, seed, Penalty.l2(lambda),
-        OptimizerConfig.sgdMomentum(0.05, 0.9), patience);
+        Optimizers.sgd(0.05).momentum(0.9), patience);
   }
 
   @Test
@@ -84,7 +85,7 @@ class TrainerTest {
     }
     Dataset d = new Dataset(x, y, Dataset.defaultNames(p), List.of(), "ridge");
     TrainConfig tc = new TrainConfig(3000, n, 0, Penalty.l2(lambda),
-        OptimizerConfig.sgd(0.1), 0);
+        Optimizers.sgd(0.1), 0);
     Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), d, null, null, tc,
         TrainingListener.none(), null, null);
     double[] mean = new double[p];
@@ -143,7 +144,7 @@ class TrainerTest {
   @Test
   void fit_whenLearningRateExplodes_stopsWithEpochBatchAndCause() {
     Dataset d = blobs(100, 4);
-    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), OptimizerConfig.sgd(1e9), 0);
+    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
         ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
         null));
@@ -152,12 +153,54 @@ class TrainerTest {
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
   }
 
+  /**
+   * One batch per epoch and a step so large that the weights overflow after the batch's loss was
+   * computed: the weights, not the loss, became non-finite, and the message says so (it used to
+   * say "the loss became 0.0", the penalty's value with λ = 0).
+   */
+  @Test
+  void fit_whenWeightsOverflowAfterAFiniteLoss_saysTheWeightNormBecameInfinite() {
+    Matrix x = Matrix.zeros(4, 1);
+    Matrix y = Matrix.zeros(4, 1);
+    for (int i = 0; i < 4; i++) {
+      x.put(i, 1f + i);
+      y.put(i, 10f * (1 + i));
+    }
+    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "line");
+    for (double lambda : new double[] {0, 1e-3}) {
+      TrainConfig tc = new TrainConfig(2, 4, 0, lambda == 0 ? Penalty.none() : Penalty.l2(lambda),
+          Optimizers.sgd(1e38), 0);
+      DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+          ModelSpec.parse("linear", 0, false), d, null, null, tc, TrainingListener.none(), null,
+          null));
+      String expected = "training diverged at epoch 1, batch 1 of 1: the weight norm ‖w‖₂ became"
+          + " Infinity" + (lambda == 0 ? "" : " and the penalty λ·Ω\\(w\\) became (NaN|Infinity)")
+          + " after the epoch's last step \\(its loss was finite\\)\\. Likely cause: .*";
+      assertTrue(e.getMessage().matches(expected), e.getMessage());
+      assertTrue(!e.getMessage().contains("--"), "no CLI flags in core: " + e.getMessage());
+      assertEquals(1, e.epoch());
+      assertEquals(1, e.batch());
+    }
+  }
+
+  @Test
+  void fit_whenTheBatchLossIsNaN_saysTheLossBecameNaN() {
+    Dataset d = blobs(100, 4);
+    TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
+        null));
+    assertTrue(e.getMessage().matches("training diverged at epoch [0-9]+, batch [0-9]+ of 10: the"
+        + " (loss of this batch became (NaN|-?Infinity)|weight norm .*)\\. Likely cause: .*"),
+        e.getMessage());
+  }
+
   @Test
   void earlyStopping_keepsTheWeightsOfTheBestValidationEpoch() {
     Dataset train = blobs(80, 5);
     Dataset val = blobs(200, 6);
     TrainConfig tc = new TrainConfig(40, 8, 0, Penalty.none(),
-        OptimizerConfig.sgdMomentum(0.2, 0.9), 3);
+        Optimizers.sgd(0.2).momentum(0.9), 3);
     Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, false), train, val, null,
         tc, TrainingListener.none(), null, null);
     History h = o.result().history();

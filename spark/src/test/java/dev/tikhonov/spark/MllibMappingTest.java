@@ -3,8 +3,8 @@ package dev.tikhonov.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.linear.ElasticNetConfig;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +69,11 @@ class MllibMappingTest {
   }
 
   private static double[] tikhonov(double lambda, double alpha) {
-    var path = ElasticNetPath.fit(x, y, ElasticNetConfig.of(alpha).withLambdas(lambda)
-        .withTol(1e-16), List.of("x1", "x2", "x3", "x4"));
+    var path = ElasticNetPath.fit(x, y, PathSettings.of(alpha).withLambdas(lambda)
+        .withTolerance(1e-15), List.of("x1", "x2", "x3", "x4"));
     double[] out = new double[P + 1];
-    out[0] = path.intercept()[0][0];
-    System.arraycopy(path.coef()[0][0], 0, out, 1, P);
+    out[0] = path.intercepts()[0][0];
+    System.arraycopy(path.coefficients()[0][0], 0, out, 1, P);
     return out;
   }
 

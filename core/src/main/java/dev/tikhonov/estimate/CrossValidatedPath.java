@@ -1,0 +1,73 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.select.CvResult;
+
+/**
+ * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
+ * (mean held-out deviance and its standard error per λ, cv.glmnet's definitions), λ_min, λ_1se
+ * and the models there. Immutable and thread-safe.
+ *
+ * @param <M> the model at one λ
+ */
+public final class CrossValidatedPath<M extends Predictor> {
+  private final RegularizationPath<M> path;
+  private final CvResult cv;
+  private final ElasticNetCV.Selection selection;
+
+  CrossValidatedPath(RegularizationPath<M> path, CvResult cv, ElasticNetCV.Selection selection) {
+    this.path = path;
+    this.cv = cv;
+    this.selection = selection;
+  }
+
+  /** The path on all rows. */
+  public RegularizationPath<M> path() {
+    return path;
+  }
+
+  /** The core's cross-validation result (per-fold losses included). */
+  public CvResult cv() {
+    return cv;
+  }
+
+  /** Mean held-out deviance per λ of {@link #path()}. */
+  public double[] mean() {
+    return cv.mean().clone();
+  }
+
+  /** Its standard error per λ. */
+  public double[] standardError() {
+    return cv.standardError().clone();
+  }
+
+  public double lambdaMin() {
+    return cv.lambdaMin();
+  }
+
+  public double lambda1se() {
+    return cv.lambda1se();
+  }
+
+  /** Index of λ_min on the path. */
+  public int indexMin() {
+    return cv.indexMin();
+  }
+
+  /** Index of λ_1se on the path. */
+  public int index1se() {
+    return cv.index1se();
+  }
+
+  public M atLambdaMin() {
+    return path.at(cv.indexMin());
+  }
+
+  public M atLambda1se() {
+    return path.at(cv.index1se());
+  }
+
+  /** The model at the λ the estimator's selection names. */
+  public M selected() {
+    return selection == ElasticNetCV.Selection.MIN ? atLambdaMin() : atLambda1se();
+  }
+}

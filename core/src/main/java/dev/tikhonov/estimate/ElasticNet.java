@@ -1,0 +1,175 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The elastic net by coordinate descent, glmnet's algorithm: for the gaussian family
+ * {@code (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, for binomial and
+ * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)} plus the same penalty, solved by proximal Newton.
+ * λ and α mean what they mean in glmnet with {@code standardize = FALSE} (docs/objective.md has
+ * the conversion to scikit-learn, glmnet and Spark). Lasso is α = 1, ridge α = 0.
+ *
+ * <pre>{@code
+ * RegularizationPath<LinearModel> path = ElasticNet.gaussian().l1Ratio(1).build().path(data);
+ * LinearModel model = ElasticNet.gaussian().lambda(0.05).build().fit(data);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param <M> what a fit gives: {@link LinearModel} (gaussian) or {@link LinearClassifier}
+ */
+public final class ElasticNet<M extends Predictor> implements Estimator<M> {
+  private final Family family;
+  private final PathSettings settings;
+  private final OptionalDouble lambda;
+  private final LinearFit.Kind<M> kind;
+
+  private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
+      LinearFit.Kind<M> kind) {
+    this.family = family;
+    this.settings = settings;
+    this.lambda = lambda;
+    this.kind = kind;
+  }
+
+  /** Linear regression with the elastic-net penalty (squared error, glmnet's gaussian). */
+  public static Builder<LinearModel> gaussian() {
+    return new Builder<>(Family.GAUSSIAN, LinearFit.Kind.REGRESSION);
+  }
+
+  /** Two-class logistic regression (η = log-odds of the second class). */
+  public static Builder<LinearClassifier> binomial() {
+    return new Builder<>(Family.BINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  /** Softmax regression with one coefficient vector per class (glmnet's multinomial). */
+  public static Builder<LinearClassifier> multinomial() {
+    return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  /** A builder for a family chosen at run time (as a command line does). */
+  public static Builder<? extends Predictor> of(Family family) {
+    return switch (family) {
+      case GAUSSIAN -> gaussian();
+      case BINOMIAL -> binomial();
+      default -> multinomial();
+    };
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** The path settings (α, λ sequence, standardization, tolerance, ...). */
+  public PathSettings settings() {
+    return settings;
+  }
+
+  /** The λ {@link #fit} solves at, when set. */
+  public OptionalDouble lambda() {
+    return lambda;
+  }
+
+  /**
+   * The model at the λ set by {@link Builder#lambda}, solved exactly there (not interpolated).
+   * As glmnet advises, it is reached by warm starts: the path from λ_max down to λ, on the
+   * default sequence's spacing, whose last λ is the one asked for (a cold start at a small λ is
+   * slower and, for the logistic families, less stable). Without a λ: an
+   * {@link InputException}; use {@link #path} or {@link ElasticNetCV}.
+   */
+  @Override
+  public M fit(Dataset train) {
+    if (lambda.isEmpty()) {
+      throw new InputException("ElasticNet.fit needs a λ: set lambda(…) on the builder, or fit "
+          + "the whole path with path(…), or let ElasticNetCV choose λ");
+    }
+    double target = lambda.getAsDouble();
+    double lambdaMax = fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1))
+        .lambdas()[0];
+    double[] sequence = warmStarts(lambdaMax, target, settings.numLambdas(),
+        settings.effectiveLambdaMinRatio(train.size(), train.numFeatures()));
+    RegularizationPath<M> path = fitPath(train, settings.withLambdas(sequence));
+    if (path.size() < sequence.length) {
+      throw new InputException("the path to λ = " + target + " ended after λ = "
+          + path.lambdas()[path.size() - 1] + ": " + path.solution().end().message());
+    }
+    return path.at(path.size() - 1);
+  }
+
+  /**
+   * λ_max·f^k on the default sequence's ratio f, down to (not including) λ, then λ itself; just
+   * λ when λ ≥ λ_max.
+   */
+  static double[] warmStarts(double lambdaMax, double lambda, int numLambdas, double ratio) {
+    if (!(lambda < lambdaMax) || lambda == 0 && numLambdas < 2) {
+      return new double[] {lambda};
+    }
+    double factor = Math.pow(ratio, 1.0 / Math.max(1, numLambdas - 1));
+    java.util.List<Double> out = new java.util.ArrayList<>();
+    for (double l = lambdaMax; l > lambda && out.size() < 10 * numLambdas; l *= factor) {
+      out.add(l);
+    }
+    out.add(lambda);
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** The whole path: the default λ sequence from λ_max down (or the λ sequence given). */
+  public RegularizationPath<M> path(Dataset train) {
+    return fitPath(train, settings);
+  }
+
+  private RegularizationPath<M> fitPath(Dataset train, PathSettings s) {
+    LinearFit.requireFamily(family, train, name());
+    double[][] x = train.featureRows();
+    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(), s,
+        train.featureNames(), LinearFit.classNames(family, train));
+    Provenance provenance = Provenance.of(name(), LinearFit.settingsMap(family, s),
+        OptionalLong.empty(), train);
+    return new RegularizationPath<>(solution, kind,
+        LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
+        LinearFit.penaltyScales(x, s.standardize()), provenance);
+  }
+
+  @Override
+  public String toString() {
+    return "ElasticNet" + LinearFit.settingsMap(family, settings)
+        + (lambda.isPresent() ? "[λ=" + lambda.getAsDouble() + "]" : "");
+  }
+
+  /** Named settings of an {@link ElasticNet}; see {@link LinearBuilder} for the shared ones. */
+  public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
+    private final Family family;
+    private final LinearFit.Kind<M> kind;
+    private OptionalDouble lambda = OptionalDouble.empty();
+
+    Builder(Family family, LinearFit.Kind<M> kind) {
+      this.family = family;
+      this.kind = kind;
+    }
+
+    @Override
+    Builder<M> self() {
+      return this;
+    }
+
+    /** The λ ≥ 0 that {@link ElasticNet#fit} solves at. */
+    public Builder<M> lambda(double value) {
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + value);
+      }
+      lambda = OptionalDouble.of(value);
+      return this;
+    }
+
+    public ElasticNet<M> build() {
+      return new ElasticNet<>(family, pathSettings(), lambda, kind);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.KFold;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The elastic-net path with λ chosen by K-fold cross-validation, cv.glmnet's way: the path on
+ * all rows, then on each fold's training rows (each with its own default sequence, evaluated at
+ * the full data's λ by interpolation; every fold at the same λ when the sequence is given), the
+ * held-out deviance (MSE for gaussian, −2·log p for classes) averaged with fold weights, its
+ * standard error, λ_min (smallest mean) and λ_1se (the largest λ within one standard error of
+ * it). {@link #fit} returns the model at the {@link Selection} chosen; {@link #crossValidate}
+ * everything. Folds run in parallel. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()
+ *     .crossValidate(data);
+ * LinearModel model = cv.atLambda1se();
+ * }</pre>
+ *
+ * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
+ */
+public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
+  /** Which λ {@link #fit} keeps. */
+  public enum Selection {
+    /** λ_min: the smallest mean cross-validated deviance. */
+    MIN,
+    /** λ_1se: the largest λ whose mean is within one standard error of the minimum. */
+    ONE_SE
+  }
+
+  private final Family family;
+  private final PathSettings settings;
+  private final int numFolds;
+  private final int[] foldIds;
+  private final long seed;
+  private final Selection selection;
+  private final int threads;
+  private final LinearFit.Kind<M> kind;
+
+  private ElasticNetCV(Builder<M> b) {
+    this.family = b.family;
+    this.settings = b.pathSettings();
+    this.numFolds = b.numFolds;
+    this.foldIds = b.foldIds.clone();
+    this.seed = b.seed;
+    this.selection = b.selection;
+    this.threads = b.threads;
+    this.kind = b.kind;
+    if (foldIds.length == 0 && numFolds < 2) {
+      throw new IllegalArgumentException("numFolds must be at least 2, got " + numFolds);
+    }
+  }
+
+  public static Builder<LinearModel> gaussian() {
+    return new Builder<>(Family.GAUSSIAN, LinearFit.Kind.REGRESSION);
+  }
+
+  public static Builder<LinearClassifier> binomial() {
+    return new Builder<>(Family.BINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  public static Builder<LinearClassifier> multinomial() {
+    return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  /** A builder for a family chosen at run time. */
+  public static Builder<? extends Predictor> of(Family family) {
+    return switch (family) {
+      case GAUSSIAN -> gaussian();
+      case BINOMIAL -> binomial();
+      default -> multinomial();
+    };
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  public PathSettings settings() {
+    return settings;
+  }
+
+  public Selection selection() {
+    return selection;
+  }
+
+  /** The model at λ_min or λ_1se, as {@link Builder#selection} says (default λ_min). */
+  @Override
+  public M fit(Dataset train) {
+    return crossValidate(train).selected();
+  }
+
+  /** The full path, the cross-validation curve, λ_min, λ_1se and the models there. */
+  public CrossValidatedPath<M> crossValidate(Dataset train) {
+    LinearFit.requireFamily(family, train, name());
+    KFold folds = folds(train.size());
+    double[][] x = train.featureRows();
+    CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
+        train.featureNames(), LinearFit.classNames(family, train), folds, threads);
+    Map<String, Object> s = LinearFit.settingsMap(family, settings);
+    s.put("num_folds", folds.numFolds());
+    s.put("fold_ids", foldIds.length == 0 ? null : "given");
+    s.put("seed", seed);
+    s.put("selection", selection.name().toLowerCase(java.util.Locale.ROOT));
+    s.put("lambda_min", fit.cv().lambdaMin());
+    s.put("lambda_1se", fit.cv().lambda1se());
+    Provenance provenance = Provenance.of(name(), s,
+        foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
+    RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
+        LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
+        LinearFit.penaltyScales(x, settings.standardize()), provenance);
+    return new CrossValidatedPath<>(path, fit.cv(), selection);
+  }
+
+  private KFold folds(int n) {
+    if (foldIds.length > 0) {
+      if (foldIds.length != n) {
+        throw new InputException("foldIds: " + foldIds.length + " fold ids for " + n + " rows");
+      }
+      return KFold.of(foldIds);
+    }
+    if (numFolds > n) {
+      throw new InputException(numFolds + " folds for only " + n + " rows; use at most " + n);
+    }
+    return KFold.random(n, numFolds, seed);
+  }
+
+  @Override
+  public String toString() {
+    Map<String, Object> m = new LinkedHashMap<>(LinearFit.settingsMap(family, settings));
+    m.put("num_folds", numFolds);
+    m.put("seed", seed);
+    m.put("selection", selection);
+    return "ElasticNetCV" + m;
+  }
+
+  /** Named settings of an {@link ElasticNetCV}; see {@link LinearBuilder} for the shared ones. */
+  public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
+    private final Family family;
+    private final LinearFit.Kind<M> kind;
+    private int numFolds = 10;
+    private int[] foldIds = new int[0];
+    private long seed;
+    private Selection selection = Selection.MIN;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    Builder(Family family, LinearFit.Kind<M> kind) {
+      this.family = family;
+      this.kind = kind;
+    }
+
+    @Override
+    Builder<M> self() {
+      return this;
+    }
+
+    /** K, the number of seeded random folds (default 10, as cv.glmnet). */
+    public Builder<M> numFolds(int value) {
+      numFolds = value;
+      return this;
+    }
+
+    /** Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid). */
+    public Builder<M> foldIds(int... ids) {
+      if (ids.length == 0) {
+        throw new IllegalArgumentException("foldIds: no fold ids given");
+      }
+      foldIds = ids.clone();
+      return this;
+    }
+
+    /** Seed of the random fold assignment (default 0). */
+    public Builder<M> seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** Which λ {@link ElasticNetCV#fit} keeps (default {@link Selection#MIN}). */
+    public Builder<M> selection(Selection value) {
+      selection = java.util.Objects.requireNonNull(value, "selection");
+      return this;
+    }
+
+    /** Folds fitted in parallel on this many threads (default: the cores). */
+    public Builder<M> threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + value);
+      }
+      threads = value;
+      return this;
+    }
+
+    public ElasticNetCV<M> build() {
+      return new ElasticNetCV<>(this);
+    }
+  }
+}

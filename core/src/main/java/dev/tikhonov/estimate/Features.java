@@ -1,0 +1,135 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Matrix;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lines up new data with a fitted model's columns and classes: by position when the names are
+ * the model's, else by name (extra columns ignored, a missing one an error); class labels by
+ * name. One place, so every model kind and every command match data the same way.
+ */
+final class Features {
+  private Features() {}
+
+  /** The storage column of each model feature in {@code data}, or null when they line up. */
+  static int[] columns(List<String> modelFeatures, Dataset data) {
+    List<String> names = data.featureNames();
+    if (names.equals(modelFeatures)) {
+      return null;
+    }
+    Map<String, Integer> where = new HashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      where.putIfAbsent(names.get(j), j);
+    }
+    int[] column = new int[modelFeatures.size()];
+    for (int j = 0; j < column.length; j++) {
+      Integer c = where.get(modelFeatures.get(j));
+      if (c == null) {
+        throw new InputException(data.source() + ": missing feature column \""
+            + modelFeatures.get(j) + "\" that the model expects (it has " + modelFeatures.size()
+            + " features: " + preview(modelFeatures) + ")");
+      }
+      column[j] = c;
+    }
+    return column;
+  }
+
+  /** The model's inputs from {@code data} as float32 n×p (the data's own matrix when aligned). */
+  static Matrix floatInput(List<String> modelFeatures, Dataset data) {
+    int[] column = columns(modelFeatures, data);
+    if (column == null) {
+      return data.features();
+    }
+    Matrix x = Matrix.zeros(data.size(), column.length);
+    for (int i = 0; i < data.size(); i++) {
+      for (int j = 0; j < column.length; j++) {
+        x.set(i, j, (float) data.feature(i, column[j]));
+      }
+    }
+    return x;
+  }
+
+  /** The model's inputs from {@code data} in double precision (rows not to be modified). */
+  static double[][] doubleInput(List<String> modelFeatures, Dataset data) {
+    int[] column = columns(modelFeatures, data);
+    if (column == null) {
+      return data.featureRows();
+    }
+    double[][] x = new double[data.size()][column.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < column.length; j++) {
+        x[i][j] = data.feature(i, column[j]);
+      }
+    }
+    return x;
+  }
+
+  /** Raw rows checked for width p and finite values; float32 n×p. */
+  static Matrix floatInput(int p, double[][] x) {
+    checkRows(p, x);
+    Matrix m = Matrix.zeros(x.length, p);
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < p; j++) {
+        m.set(i, j, (float) x[i][j]);
+      }
+    }
+    return m;
+  }
+
+  /** Throws an InputException unless every row has p finite values (1-based in messages). */
+  static void checkRows(int p, double[][] x) {
+    for (int i = 0; i < x.length; i++) {
+      if (x[i].length != p) {
+        throw new InputException("input row " + (i + 1) + " has " + x[i].length
+            + " values; the model expects " + p + " features");
+      }
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new InputException("input row " + (i + 1) + ", column " + (j + 1) + ": "
+              + x[i][j] + " is not allowed; values must be finite");
+        }
+      }
+    }
+  }
+
+  /** The model's class index of every row of labelled {@code data}, matched by class name. */
+  static int[] labels(List<String> modelClasses, Dataset data) {
+    if (!data.isClassification()) {
+      throw new InputException(data.source() + ": the target is a number, but the model is a "
+          + "classifier; read the data with class targets");
+    }
+    int[] map = new int[data.numClasses()];
+    for (int k = 0; k < map.length; k++) {
+      map[k] = modelClasses.indexOf(data.classNames().get(k));
+    }
+    int[] out = new int[data.size()];
+    for (int i = 0; i < out.length; i++) {
+      int k = map[data.label(i)];
+      if (k < 0) {
+        throw new InputException(data.source() + ": row " + (i + 1) + ": label \""
+            + data.classNames().get(data.label(i)) + "\" is not one of the model's classes "
+            + modelClasses);
+      }
+      out[i] = k;
+    }
+    return out;
+  }
+
+  /** The regression targets of {@code data}; an error for class labels. */
+  static double[] values(Dataset data) {
+    if (data.isClassification()) {
+      throw new InputException(data.source() + ": the target holds class labels, but the model "
+          + "predicts numbers; read the data with a real-valued target");
+    }
+    return data.targets();
+  }
+
+  private static String preview(List<String> names) {
+    return names.size() <= 8 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 8)) + ", …";
+  }
+}

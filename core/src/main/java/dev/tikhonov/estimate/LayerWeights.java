@@ -1,0 +1,62 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.nn.Dense;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A copy of one dense layer's parameters, y = x·W + b: {@code weight} is inputs×outputs
+ * row-major ({@code weight[i·outputs + o]}), {@code bias} has one entry per output.
+ *
+ * @param name the layer's name in model files ("dense0", "dense1", ...)
+ * @param inputs rows of W
+ * @param outputs columns of W
+ * @param weight W, row-major, float32 as trained
+ * @param bias b
+ */
+public record LayerWeights(String name, int inputs, int outputs, float[] weight, float[] bias) {
+  public LayerWeights {
+    weight = weight.clone();
+    bias = bias.clone();
+  }
+
+  @Override
+  public float[] weight() {
+    return weight.clone();
+  }
+
+  @Override
+  public float[] bias() {
+    return bias.clone();
+  }
+
+  /** W[i][o]. */
+  public float weight(int input, int output) {
+    return weight[input * outputs + output];
+  }
+
+  /** ‖W‖₂ (Frobenius), accumulated in double; the bias is not included. */
+  public double norm() {
+    double s = 0;
+    for (float v : weight) {
+      s += (double) v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** Copies of every dense layer of {@code network}, input side first. */
+  static List<LayerWeights> of(Sequential network) {
+    List<LayerWeights> out = new ArrayList<>();
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense d) {
+        String name = d.weight().name();
+        out.add(new LayerWeights(name.substring(0, name.indexOf('.')),
+            d.weight().value().rows(), d.weight().value().cols(), d.weight().value().toArray(),
+            d.bias().value().toArray()));
+      }
+    }
+    return out;
+  }
+}

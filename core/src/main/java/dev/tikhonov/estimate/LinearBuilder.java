@@ -1,0 +1,96 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.linear.PathSettings;
+import java.util.OptionalDouble;
+
+/**
+ * The named setters {@link ElasticNet} and {@link ElasticNetCV} share, with glmnet's defaults:
+ * α = 1 (the lasso), 100 λ from λ_max down to 1e-4·λ_max (1e-2 when p &gt; n), standardized
+ * features, an intercept, all penalty factors 1, the path certified to
+ * {@link PathSettings#DEFAULT_TOLERANCE}. Not thread-safe; what it builds is immutable.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class LinearBuilder<B extends LinearBuilder<B>> {
+  double l1Ratio = 1;
+  int numLambdas = PathSettings.DEFAULT_NUM_LAMBDAS;
+  OptionalDouble lambdaMinRatio = OptionalDouble.empty();
+  double[] lambdas = new double[0];
+  boolean standardize = true;
+  double tolerance = PathSettings.DEFAULT_TOLERANCE;
+  int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
+  double[] penaltyFactors = new double[0];
+  boolean intercept = true;
+
+  LinearBuilder() {}
+
+  abstract B self();
+
+  /** α ∈ [0, 1]: 1 the lasso (default), 0 ridge, between the elastic net. */
+  public B l1Ratio(double value) {
+    l1Ratio = value;
+    return self();
+  }
+
+  /** Number of λ of the default sequence (default 100). */
+  public B numLambdas(int value) {
+    numLambdas = value;
+    return self();
+  }
+
+  /** Smallest λ of the default sequence as a share of λ_max (default 1e-4, 1e-2 when p > n). */
+  public B lambdaMinRatio(double value) {
+    lambdaMinRatio = OptionalDouble.of(value);
+    return self();
+  }
+
+  /** A λ sequence of your own instead of the default one (fitted in decreasing order). */
+  public B lambdas(double... values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("lambdas: the λ sequence is empty; give at least one λ");
+    }
+    lambdas = values.clone();
+    return self();
+  }
+
+  /**
+   * Fit on features scaled to unit variance (divisor n), coefficients reported on the original
+   * scale; the penalty then acts on the standardized coefficients (glmnet's default, true).
+   */
+  public B standardize(boolean value) {
+    standardize = value;
+    return self();
+  }
+
+  /**
+   * What each λ is certified to: relative duality gap (gaussian) or scaled KKT residual
+   * (binomial, multinomial) at most this (docs/linear.md, "Convergence").
+   */
+  public B tolerance(double value) {
+    tolerance = value;
+    return self();
+  }
+
+  /** Budget of coordinate passes over the data for the whole path (glmnet's maxit). */
+  public B maxIterations(int value) {
+    maxIterations = value;
+    return self();
+  }
+
+  /** vⱼ ≥ 0 per feature (0 = never penalized, always in the model), normalized to sum to p. */
+  public B penaltyFactors(double... values) {
+    penaltyFactors = values.clone();
+    return self();
+  }
+
+  /** Fit an unpenalized intercept (default true; gaussian only may turn it off). */
+  public B intercept(boolean value) {
+    intercept = value;
+    return self();
+  }
+
+  PathSettings pathSettings() {
+    return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
+        tolerance, maxIterations, penaltyFactors, intercept);
+  }
+}

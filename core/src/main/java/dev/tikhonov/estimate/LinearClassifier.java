@@ -1,0 +1,192 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.linear.Family;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A fitted logistic model in double precision on the original feature scale
+ * ({@link ElasticNet} or {@link ElasticNetCV} with the binomial or multinomial family):
+ * binomial, p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k|x) = softmax(a₀ₖ + x·bₖ). Loss
+ * −log p(y|x); penalty λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]. Immutable and thread-safe.
+ */
+public final class LinearClassifier implements Classifier {
+  private final LinearParameters parameters;
+  private final Provenance provenance;
+
+  LinearClassifier(LinearParameters parameters, Provenance provenance) {
+    this.parameters = parameters;
+    this.provenance = provenance;
+  }
+
+  /** The intercepts: one (binomial, the log-odds of class 1) or one per class. */
+  public double[] intercepts() {
+    return parameters.intercepts();
+  }
+
+  /** The coefficients, [vector][feature]: one vector (binomial) or one per class. */
+  public double[][] coefficients() {
+    return parameters.coefficients();
+  }
+
+  /** The λ the model was fitted at. */
+  public double lambda() {
+    return parameters.lambda();
+  }
+
+  /** α. */
+  public double l1Ratio() {
+    return parameters.l1Ratio();
+  }
+
+  /** BINOMIAL or MULTINOMIAL. */
+  public Family family() {
+    return parameters.family();
+  }
+
+  @Override
+  public List<String> classNames() {
+    return parameters.classNames();
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return parameters.featureNames();
+  }
+
+  @Override
+  public double[] predict(Dataset data) {
+    return NetworkClassifier.toDoubles(predictClasses(data));
+  }
+
+  @Override
+  public double[] predict(double[][] x) {
+    return NetworkClassifier.toDoubles(predictClasses(x));
+  }
+
+  @Override
+  public int[] predictClasses(Dataset data) {
+    return argmax(predictProba(data));
+  }
+
+  @Override
+  public int[] predictClasses(double[][] x) {
+    return argmax(predictProba(x));
+  }
+
+  @Override
+  public double[][] predictProba(Dataset data) {
+    return probabilities(parameters.linearPredictor(
+        Features.doubleInput(featureNames(), data)));
+  }
+
+  @Override
+  public double[][] predictProba(double[][] x) {
+    Features.checkRows(featureNames().size(), x);
+    return probabilities(parameters.linearPredictor(x));
+  }
+
+  @Override
+  public Evaluation evaluate(Dataset data) {
+    int[] labels = Features.labels(classNames(), data);
+    double[][] p = predictProba(data);
+    double loss = 0;
+    long correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      loss -= Math.log(p[i][labels[i]]);
+      int best = 0;
+      for (int k = 1; k < p[i].length; k++) {
+        best = p[i][k] > p[i][best] ? k : best;
+      }
+      if (best == labels[i]) {
+        correct++;
+      }
+    }
+    return new Evaluation(labels.length, loss / labels.length,
+        OptionalDouble.of((double) correct / labels.length), parameters.penalty());
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  @Override
+  public void save(Path file) {
+    LinearModelFiles.save(parameters, provenance, file);
+  }
+
+  LinearParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LinearClassifier m && parameters.equals(m.parameters);
+  }
+
+  @Override
+  public int hashCode() {
+    return parameters.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return provenance.estimator() + "[" + family() + ", λ=" + lambda() + ", α=" + l1Ratio()
+        + ", " + classNames().size() + " classes]";
+  }
+
+  /**
+   * Class probabilities from η: binomial (1 − σ(η), σ(η)), each computed without overflow;
+   * multinomial softmax, max-subtracted.
+   */
+  private double[][] probabilities(double[][] eta) {
+    double[][] out = new double[eta.length][];
+    boolean binomial = parameters.family() == Family.BINOMIAL;
+    for (int i = 0; i < eta.length; i++) {
+      if (binomial) {
+        double e = eta[i][0];
+        double p1 = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e));
+        double p0 = e >= 0 ? Math.exp(-e) / (1 + Math.exp(-e)) : 1 / (1 + Math.exp(e));
+        out[i] = new double[] {p0, p1};
+      } else {
+        double[] row = eta[i];
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : row) {
+          max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[row.length];
+        for (int k = 0; k < row.length; k++) {
+          p[k] = Math.exp(row[k] - max);
+          sum += p[k];
+        }
+        for (int k = 0; k < row.length; k++) {
+          p[k] /= sum;
+        }
+        out[i] = p;
+      }
+      for (double v : out[i]) {
+        if (!(v >= 0 && v <= 1)) {
+          throw new dev.tikhonov.data.InputException("input row " + (i + 1)
+              + ": the class probabilities are not finite; the row's values are too large");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int[] argmax(double[][] p) {
+    int[] out = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      int best = 0;
+      for (int k = 1; k < p[i].length; k++) {
+        best = p[i][k] > p[i][best] ? k : best;
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+}

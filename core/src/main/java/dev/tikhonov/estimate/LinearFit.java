@@ -1,0 +1,130 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the linear estimators share: data checks, the penalty's scales, model construction. */
+final class LinearFit {
+  private LinearFit() {}
+
+  /** Makes the model of a family from its parameters: LinearModel or LinearClassifier. */
+  @FunctionalInterface
+  interface Kind<M extends Predictor> {
+    M create(LinearParameters parameters, Provenance provenance);
+
+    Kind<LinearModel> REGRESSION = LinearModel::new;
+    Kind<LinearClassifier> CLASSIFIER = LinearClassifier::new;
+  }
+
+  /** The data suit the family: numbers for gaussian, 2 classes for binomial, ≥ 2 for multinomial. */
+  static void requireFamily(Family family, Dataset data, String estimator) {
+    switch (family) {
+      case GAUSSIAN -> {
+        if (data.isClassification()) {
+          throw new InputException(data.source() + ": " + estimator + " with the gaussian "
+              + "family needs a numeric target, but it holds class labels; use the binomial or "
+              + "multinomial family");
+        }
+      }
+      case BINOMIAL -> {
+        if (!data.isClassification()) {
+          throw new InputException(data.source() + ": the binomial family needs class labels; "
+              + "read the target as classes (TargetKind.CLASS)");
+        }
+        if (data.numClasses() != 2) {
+          throw new InputException(data.source() + ": the binomial family needs exactly 2 "
+              + "classes, the data have " + data.numClasses() + " " + data.classNames()
+              + "; use the multinomial family");
+        }
+      }
+      default -> {
+        if (!data.isClassification()) {
+          throw new InputException(data.source() + ": the multinomial family needs class "
+              + "labels; read the target as classes (TargetKind.CLASS)");
+        }
+      }
+    }
+  }
+
+  /** The scale the penalty acted on per feature: 1/n standard deviation, or 1. */
+  static double[] penaltyScales(double[][] x, boolean standardize) {
+    int p = x.length == 0 ? 0 : x[0].length;
+    double[] scale = new double[p];
+    java.util.Arrays.fill(scale, 1.0);
+    if (!standardize) {
+      return scale;
+    }
+    int n = x.length;
+    for (int j = 0; j < p; j++) {
+      double sum = 0;
+      for (double[] row : x) {
+        sum += row[j];
+      }
+      double mean = sum / n;
+      double squares = 0;
+      for (double[] row : x) {
+        squares += (row[j] - mean) * (row[j] - mean);
+      }
+      double sd = Math.sqrt(squares / n);
+      scale[j] = sd > 0 ? sd : 1.0;
+    }
+    return scale;
+  }
+
+  /** Penalty factors normalized to sum to p (glmnet's rule); all 1 when none are given. */
+  static double[] normalizedFactors(double[] factors, int p) {
+    double[] v = new double[p];
+    if (factors.length == 0) {
+      java.util.Arrays.fill(v, 1.0);
+      return v;
+    }
+    if (factors.length != p) {
+      throw new InputException("penaltyFactors: " + factors.length + " factors for " + p
+          + " features");
+    }
+    double sum = 0;
+    for (double f : factors) {
+      sum += f;
+    }
+    for (int j = 0; j < p; j++) {
+      v[j] = factors[j] * p / sum;
+    }
+    return v;
+  }
+
+  /** The parameters of λ index {@code l} of {@code path}. */
+  static LinearParameters parameters(PathSolution path, int l, double[] factors,
+      double[] scales) {
+    return new LinearParameters(path.family(), path.lambdas()[l], path.l1Ratio(),
+        path.intercepts()[l], path.coefficients()[l], factors, scales, path.featureNames(),
+        path.classNames());
+  }
+
+  /** The settings of a path fit by snake_case name, for provenance. */
+  static Map<String, Object> settingsMap(Family family, PathSettings s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("l1_ratio", s.l1Ratio());
+    m.put("num_lambdas", s.numLambdas());
+    m.put("lambda_min_ratio", s.lambdaMinRatio().isPresent()
+        ? s.lambdaMinRatio().getAsDouble() : null);
+    m.put("lambdas", s.lambdas().length == 0 ? null : s.lambdas());
+    m.put("standardize", s.standardize());
+    m.put("tolerance", s.tolerance());
+    m.put("max_iterations", s.maxIterations());
+    m.put("penalty_factors", s.penaltyFactors().length == 0 ? null : s.penaltyFactors());
+    m.put("intercept", s.intercept());
+    return m;
+  }
+
+  /** The class names a family's path needs: the data's, or none for gaussian. */
+  static List<String> classNames(Family family, Dataset data) {
+    return family == Family.GAUSSIAN ? List.of() : data.classNames();
+  }
+}

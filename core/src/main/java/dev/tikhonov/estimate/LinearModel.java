@@ -1,0 +1,127 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A fitted linear regression, ŷ = a₀ + x·b, in double precision on the original scale of the
+ * features ({@link ElasticNet} with the gaussian family, {@link Ridge}, {@link RidgeCV},
+ * {@link ElasticNetCV}). Its loss is ½(y − ŷ)² and its penalty λ Σ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]
+ * with sⱼ the scale the fit penalized (1/n standard deviations when it standardized).
+ * Immutable and thread-safe.
+ */
+public final class LinearModel implements Predictor {
+  private final LinearParameters parameters;
+  private final Provenance provenance;
+
+  LinearModel(LinearParameters parameters, Provenance provenance) {
+    this.parameters = parameters;
+    this.provenance = provenance;
+  }
+
+  /** a₀. */
+  public double intercept() {
+    return parameters.intercepts()[0];
+  }
+
+  /** b, one per feature, on the original scale. */
+  public double[] coefficients() {
+    return parameters.coefficients()[0];
+  }
+
+  /** The λ the model was fitted at. */
+  public double lambda() {
+    return parameters.lambda();
+  }
+
+  /** α. */
+  public double l1Ratio() {
+    return parameters.l1Ratio();
+  }
+
+  /** Number of nonzero coefficients. */
+  public int nonzeroCoefficients() {
+    int count = 0;
+    for (double b : coefficients()) {
+      if (b != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return parameters.featureNames();
+  }
+
+  @Override
+  public double[] predict(Dataset data) {
+    return predictRows(Features.doubleInput(featureNames(), data));
+  }
+
+  @Override
+  public double[] predict(double[][] x) {
+    Features.checkRows(featureNames().size(), x);
+    return predictRows(x);
+  }
+
+  private double[] predictRows(double[][] x) {
+    double[][] eta = parameters.linearPredictor(x);
+    double[] y = new double[x.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = eta[i][0];
+      if (!Double.isFinite(y[i])) {
+        throw new InputException("input row " + (i + 1) + ": the prediction is " + y[i]
+            + "; the row's values are too large for this model");
+      }
+    }
+    return y;
+  }
+
+  @Override
+  public Evaluation evaluate(Dataset data) {
+    double[] y = Features.values(data);
+    double[] yhat = predict(data);
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      double e = y[i] - yhat[i];
+      sum += 0.5 * e * e;
+    }
+    return new Evaluation(y.length, sum / y.length, OptionalDouble.empty(),
+        parameters.penalty());
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  @Override
+  public void save(Path file) {
+    LinearModelFiles.save(parameters, provenance, file);
+  }
+
+  LinearParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LinearModel m && parameters.equals(m.parameters);
+  }
+
+  @Override
+  public int hashCode() {
+    return parameters.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return provenance.estimator() + "[λ=" + lambda() + ", α=" + l1Ratio() + ", "
+        + nonzeroCoefficients() + " of " + featureNames().size() + " coefficients nonzero]";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.io.LinearModelFile;
+import dev.tikhonov.linear.Family;
+import java.nio.file.Path;
+
+/** Linear models to and from {@link LinearModelFile} (double precision, F64 safetensors). */
+final class LinearModelFiles {
+  private LinearModelFiles() {}
+
+  static void save(LinearParameters p, Provenance provenance, Path file) {
+    LinearModelFile.save(new LinearModelFile.Contents(p.family(), p.lambda(), p.l1Ratio(),
+        p.intercepts(), p.coefficients(), p.penaltyFactors(), p.penaltyScales(),
+        p.featureNames(), p.classNames(), provenance.toMap()), file);
+  }
+
+  static Predictor load(Path file) {
+    LinearModelFile.Contents c = LinearModelFile.read(file);
+    LinearParameters p = new LinearParameters(c.family(), c.lambda(), c.l1Ratio(),
+        c.intercepts(), c.coefficients(), c.penaltyFactors(), c.penaltyScales(),
+        c.featureNames(), c.classNames());
+    Provenance provenance = Provenance.fromMap(c.provenance(), "ElasticNet");
+    return c.family() == Family.GAUSSIAN ? new LinearModel(p, provenance)
+        : new LinearClassifier(p, provenance);
+  }
+}

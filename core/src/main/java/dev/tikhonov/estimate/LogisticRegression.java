@@ -1,0 +1,85 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.nn.Initializer;
+import dev.tikhonov.train.TrainingListener;
+
+/**
+ * Logistic (softmax) regression p(k|x) = softmax(x·W + b)ₖ trained by the optimizers on
+ * {@code −(1/n) Σ log p(yᵢ|xᵢ) + λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]}, from zero weights; two classes
+ * use two logits (the softmax form of logistic regression). For glmnet's exact path use
+ * {@code ElasticNet} with a binomial or multinomial family.
+ *
+ * <pre>{@code
+ * NetworkClassifier model = LogisticRegression.builder()
+ *     .lambda(1e-3).l1Ratio(0.5).build().fit(train);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
+ * and thread count: the same model, bit for bit).
+ */
+public final class LogisticRegression implements Estimator<NetworkClassifier> {
+  private final NetworkSettings settings;
+
+  private LogisticRegression(NetworkSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A builder with the defaults of {@link NetworkBuilder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this estimator's settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(settings);
+  }
+
+  /** The settings, validated. */
+  public NetworkSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public NetworkClassifier fit(Dataset train) {
+    return fit(train, FitOptions.none());
+  }
+
+  /**
+   * Fits on {@code train}, scoring {@code validation} after every epoch (early stopping uses it)
+   * and calling {@code listener} along the way.
+   */
+  public NetworkClassifier fit(Dataset train, Dataset validation, TrainingListener listener) {
+    return fit(train, FitOptions.none().withValidation(validation).withListener(listener));
+  }
+
+  /** Fits with the optional companions of {@code options} (validation, listener, resume). */
+  public NetworkClassifier fit(Dataset train, FitOptions options) {
+    return NetworkFit.classifier(name(), settings, Initializer.zeros(), train, options);
+  }
+
+  @Override
+  public String toString() {
+    return "LogisticRegression" + settings.toMap();
+  }
+
+  /** Named settings of a {@link LogisticRegression}; see {@link NetworkBuilder} for the shared ones. */
+  public static final class Builder extends NetworkBuilder<Builder> {
+    Builder() {
+    }
+
+    Builder(NetworkSettings s) {
+      super(s);
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** The estimator; throws IllegalArgumentException naming the first invalid setting. */
+    public LogisticRegression build() {
+      return new LogisticRegression(settings());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.io.LinearModelFile;
+import dev.tikhonov.io.ModelFile;
+import dev.tikhonov.train.Model;
+import dev.tikhonov.train.Task;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@link Predictor#load}: reads a model file and wraps it in the predictor of its kind. */
+final class ModelFiles {
+  private ModelFiles() {}
+
+  static Predictor load(Path file) {
+    if (LinearModelFile.FORMAT.equals(LinearModelFile.formatOf(file))) {
+      return LinearModelFiles.load(file);
+    }
+    ModelFile.SavedModel saved = ModelFile.read(file);
+    Model model = saved.model();
+    boolean classifier = model.spec().task() == Task.CLASSIFICATION;
+    boolean linear = model.spec().architecture().hidden().isEmpty();
+    String fallback = classifier ? (linear ? "LogisticRegression" : "MlpClassifier")
+        : (linear ? "LinearRegression" : "MlpRegressor");
+    Provenance provenance = Provenance.fromMap(saved.provenance(), fallback);
+    double lambda = number(provenance, "lambda");
+    double l1Ratio = number(provenance, "l1_ratio");
+    return classifier
+        ? new NetworkClassifier(model, provenance, Optional.empty(), lambda, l1Ratio)
+        : new NetworkRegressor(model, provenance, Optional.empty(), lambda, l1Ratio);
+  }
+
+  /** A numeric setting of the provenance, 0 when absent or not a valid value. */
+  private static double number(Provenance provenance, String name) {
+    Object v = provenance.settings().get(name);
+    double d = v instanceof Number n ? n.doubleValue() : 0;
+    return Double.isFinite(d) && d >= 0 ? d : 0;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The named setters every network estimator's builder shares; each estimator's own builder adds
+ * what is particular to it (hidden layers and dropout for the MLPs). Defaults: λ = 0, α = 0,
+ * SGD with momentum 0.9 at learning rate 0.05 (PyTorch's recipe in docs/experiments.md), a
+ * constant schedule, 10 epochs, batches of 128, seed 0, OpenBLAS's threads as they are, no
+ * early stopping, no validation split (0.1 of the rows when early stopping is on), no
+ * standardization. Not thread-safe
+ * (a builder is used by one thread); what it builds is immutable.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
+  List<Integer> hiddenLayers = List.of();
+  double dropout;
+  double lambda;
+  double l1Ratio;
+  OptimizerConfig optimizer = Optimizers.sgd(0.05).momentum(0.9);
+  double weightDecay;
+  boolean weightDecaySet;
+  EpochSchedule schedule = EpochSchedule.constant();
+  int epochs = 10;
+  int batchSize = 128;
+  long seed;
+  OptionalInt threads = OptionalInt.empty();
+  int patience;
+  double validationFraction;
+  boolean standardize;
+
+  NetworkBuilder() {}
+
+  NetworkBuilder(NetworkSettings s) {
+    hiddenLayers = s.hiddenLayers();
+    dropout = s.dropout();
+    lambda = s.lambda();
+    l1Ratio = s.l1Ratio();
+    optimizer = s.optimizer();
+    schedule = s.schedule();
+    epochs = s.epochs();
+    batchSize = s.batchSize();
+    seed = s.seed();
+    threads = s.threads();
+    patience = s.patience();
+    validationFraction = s.validationFraction();
+    standardize = s.standardize();
+  }
+
+  abstract B self();
+
+  /** Penalty strength λ ≥ 0 of DESIGN.md's objective (coupled: through the optimizer). */
+  public B lambda(double value) {
+    lambda = value;
+    return self();
+  }
+
+  /** L1 share α ∈ [0, 1]: 0 = L2 (ridge, coupled weight decay), 1 = L1, between: elastic net. */
+  public B l1Ratio(double value) {
+    l1Ratio = value;
+    return self();
+  }
+
+  /** The optimizer, e.g. {@code Optimizers.adamW(1e-3, 0.01)}. */
+  public B optimizer(OptimizerConfig value) {
+    optimizer = java.util.Objects.requireNonNull(value, "optimizer");
+    return self();
+  }
+
+  /**
+   * Decoupled weight decay d ≥ 0 on the weights ({@code w ← w − lr·d·w} after each step,
+   * PyTorch AdamW's convention), outside the objective; overrides the optimizer's own setting.
+   */
+  public B weightDecay(double value) {
+    weightDecay = value;
+    weightDecaySet = true;
+    return self();
+  }
+
+  /** The learning-rate schedule in epochs (default constant). */
+  public B schedule(EpochSchedule value) {
+    schedule = java.util.Objects.requireNonNull(value, "schedule");
+    return self();
+  }
+
+  public B epochs(int value) {
+    epochs = value;
+    return self();
+  }
+
+  public B batchSize(int value) {
+    batchSize = value;
+    return self();
+  }
+
+  public B seed(long value) {
+    seed = value;
+    return self();
+  }
+
+  /** OpenBLAS threads while fitting (process-wide; restored afterwards). */
+  public B threads(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + value);
+    }
+    threads = OptionalInt.of(value);
+    return self();
+  }
+
+  /** Early stopping after {@code epochs} epochs without a lower validation loss; 0 = off. */
+  public B patience(int value) {
+    patience = value;
+    return self();
+  }
+
+  /**
+   * Share f ∈ [0, 1) of the training rows held out (seeded, stratified for classes) and scored
+   * after every epoch when no validation set is given; 0 = none (early stopping then uses 0.1).
+   */
+  public B validationFraction(double value) {
+    validationFraction = value;
+    return self();
+  }
+
+  /** Standardize the features (fitted on the training rows, kept in the model). */
+  public B standardize(boolean value) {
+    standardize = value;
+    return self();
+  }
+
+  NetworkSettings settings() {
+    if (weightDecaySet && !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+      throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got "
+          + weightDecay);
+    }
+    OptimizerConfig o = weightDecaySet ? optimizer.weightDecay(weightDecay) : optimizer;
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, o, schedule, epochs,
+        batchSize, seed, threads, patience, validationFraction, standardize);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Kernels;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.train.Model;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Forward passes of a fitted network for any number of threads at once. A {@link Sequential}
+ * writes layer-owned buffers, so each concurrent call borrows an inference copy from a pool
+ * (the weights are shared, the buffers are its own) and returns it; the pool grows to the
+ * largest number of simultaneous callers. Inputs are standardized as in training and run in
+ * chunks of {@value #CHUNK} rows.
+ */
+final class NetworkPredictions {
+  private static final int CHUNK = 1024;
+
+  private final Model model;
+  private final ConcurrentLinkedQueue<Sequential> pool = new ConcurrentLinkedQueue<>();
+
+  NetworkPredictions(Model model) {
+    this.model = model;
+  }
+
+  Model model() {
+    return model;
+  }
+
+  /**
+   * The network's outputs (logits for classifiers, predictions for regression) for raw inputs
+   * {@code x} (n×p, the model's column order), as a new n×K matrix. A non-finite output is an
+   * InputException naming the first such row.
+   */
+  Matrix outputs(Matrix x) {
+    int n = x.rows();
+    int k = model.network().outputSize();
+    Matrix out = Matrix.zeros(n, k);
+    Sequential network = borrow();
+    try {
+      for (int from = 0; from < n; from += CHUNK) {
+        int to = Math.min(n, from + CHUNK);
+        Matrix o = network.forward(model.standardize(x.rowRange(from, to)), Layer.Mode.INFER);
+        for (int i = 0; i < to - from; i++) {
+          out.copyRow(o, i, from + i);
+        }
+      }
+    } finally {
+      pool.offer(network);
+    }
+    requireFinite(out);
+    return out;
+  }
+
+  /**
+   * Mean loss and (for classifiers) accuracy over rows {@code x} with targets {@code y} (n×1:
+   * class indices or values), and the penalty of the weights for (λ, α).
+   */
+  Evaluation evaluate(Matrix x, Matrix y, Loss loss, boolean classifier, double lambda,
+      double l1Ratio) {
+    Matrix out = outputs(x);
+    double lossSum = loss.sum(out, y);
+    OptionalDouble accuracy = OptionalDouble.empty();
+    if (classifier) {
+      long correct = 0;
+      for (int i = 0; i < out.rows(); i++) {
+        if (Kernels.argmaxRow(out, i) == (int) y.at(i)) {
+          correct++;
+        }
+      }
+      accuracy = OptionalDouble.of((double) correct / out.rows());
+    }
+    double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
+    return new Evaluation(out.rows(), lossSum / out.rows(), accuracy, penalty);
+  }
+
+  private Sequential borrow() {
+    Sequential network = pool.poll();
+    return network != null ? network : model.network().forInference();
+  }
+
+  private static void requireFinite(Matrix out) {
+    int k = out.cols();
+    for (int i = 0, size = out.size(); i < size; i++) {
+      if (!Float.isFinite(out.at(i))) {
+        throw new InputException("input row " + (i / k + 1) + ": the model's output is "
+            + out.at(i) + "; the row's values are probably far outside the range the model was "
+            + "trained on");
+      }
+    }
+  }
+}

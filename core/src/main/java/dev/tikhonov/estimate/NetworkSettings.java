@@ -1,0 +1,117 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.optim.OptimizerConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The settings every network estimator shares ({@link MlpClassifier}, {@link MlpRegressor},
+ * {@link LinearRegression}, {@link LogisticRegression}); immutable and validated. The objective
+ * is DESIGN.md's: the mean loss over the training rows plus the coupled penalty
+ * {@code λ Σⱼ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} on the weights (never the biases), minimized by
+ * mini-batch {@code optimizer} steps; decoupled weight decay is the optimizer's.
+ *
+ * @param hiddenLayers widths of the hidden ReLU layers (empty for linear and logistic regression)
+ * @param dropout inverted dropout rate p ∈ [0, 1) after each hidden ReLU (needs hidden layers)
+ * @param lambda λ ≥ 0
+ * @param l1Ratio α ∈ [0, 1]
+ * @param optimizer the optimizer (with its decoupled weight decay and clipping)
+ * @param schedule the learning-rate schedule in epochs, applied to the optimizer's initial rate
+ * @param epochs passes over the training rows (≥ 1)
+ * @param batchSize rows per mini-batch (≥ 1)
+ * @param seed seeds initialization, shuffling, dropout and the validation split
+ * @param threads OpenBLAS threads for the fit (process-wide while it runs, restored after);
+ *     empty = leave OpenBLAS as it is (all cores by default)
+ * @param patience early stopping: stop after this many epochs without a lower validation loss
+ *     and keep the best weights; 0 = off
+ * @param validationFraction share of the training rows held out (seeded, stratified for
+ *     classes) as the validation set when no validation set is given: 0 = none, except that
+ *     early stopping then holds out 0.1
+ * @param standardize standardize features (mean 0, variance 1 with divisor n) fitted on the
+ *     training rows; the model applies the same transform to new inputs and λ acts on the
+ *     standardized scale
+ */
+public record NetworkSettings(
+    List<Integer> hiddenLayers,
+    double dropout,
+    double lambda,
+    double l1Ratio,
+    OptimizerConfig optimizer,
+    EpochSchedule schedule,
+    int epochs,
+    int batchSize,
+    long seed,
+    OptionalInt threads,
+    int patience,
+    double validationFraction,
+    boolean standardize) {
+
+  public NetworkSettings {
+    hiddenLayers = List.copyOf(hiddenLayers);
+    for (int h : hiddenLayers) {
+      if (h < 1) {
+        throw new IllegalArgumentException("hidden layer widths must be >= 1, got " + h);
+      }
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+    }
+    if (dropout > 0 && hiddenLayers.isEmpty()) {
+      throw new IllegalArgumentException("dropout follows hidden layers; this model has none");
+    }
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+    }
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new IllegalArgumentException("l1Ratio must be in [0, 1], got " + l1Ratio);
+    }
+    java.util.Objects.requireNonNull(optimizer, "optimizer");
+    java.util.Objects.requireNonNull(schedule, "schedule");
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    }
+    if (threads.isPresent() && threads.getAsInt() < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads.getAsInt());
+    }
+    if (patience < 0) {
+      throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+    }
+    if (!(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("validationFraction must be in [0, 1), got "
+          + validationFraction);
+    }
+  }
+
+  /** The share of training rows actually held out: the setting, or 0.1 for early stopping. */
+  double heldOutFraction() {
+    return validationFraction > 0 ? validationFraction : patience > 0 ? 0.1 : 0;
+  }
+
+  /** The settings by snake_case name, for provenance, run files and reports. */
+  Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hidden_layers", hiddenLayers);
+    m.put("dropout", dropout);
+    m.put("lambda", lambda);
+    m.put("l1_ratio", l1Ratio);
+    m.put("optimizer", optimizer.kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("learning_rate", optimizer.schedule().at(1));
+    m.put("momentum", optimizer.momentum());
+    m.put("weight_decay", optimizer.weightDecay());
+    m.put("clip_norm", optimizer.clipNorm());
+    m.put("schedule", schedule.describe());
+    m.put("epochs", epochs);
+    m.put("batch_size", batchSize);
+    m.put("seed", seed);
+    m.put("threads", threads.isPresent() ? threads.getAsInt() : null);
+    m.put("patience", patience);
+    m.put("validation_fraction", validationFraction);
+    m.put("standardize", standardize);
+    return m;
+  }
+}

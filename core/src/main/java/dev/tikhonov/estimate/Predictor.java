@@ -1,0 +1,54 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A fitted model: what every estimator returns. Regression models predict values; classifiers
+ * (see {@link Classifier}) predict class indices and probabilities.
+ *
+ * <p>Input columns are matched to {@link #featureNames()} by name when the data's names differ
+ * from the model's (extra columns are ignored, a missing one is an error); with the same names,
+ * or with a {@code double[][]}, by position. Inputs must be finite, and a prediction that is not
+ * finite (an input far outside the training range) is an {@code InputException} naming the row.
+ *
+ * <p>Implementations are immutable and thread-safe: many threads may predict with one model at
+ * once and get exactly the single-threaded results.
+ */
+public interface Predictor {
+  /**
+   * The prediction for every row: the value (regression; the mean for count models) or the
+   * class index 0..K−1 (classification) as a double.
+   */
+  double[] predict(Dataset data);
+
+  /** {@link #predict(Dataset)} for rows of raw feature values in the model's column order. */
+  double[] predict(double[][] x);
+
+  /**
+   * The mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) on {@code data} — ½(y − ŷ)² for regression,
+   * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the accuracy for classifiers, and
+   * the model's penalty term (so loss + penalty is the objective's value there). Class labels are
+   * matched to the model's classes by name.
+   */
+  Evaluation evaluate(Dataset data);
+
+  /** The feature names the model was fitted on, in its column order. */
+  List<String> featureNames();
+
+  /** What produced this model: estimator, settings, seed, data fingerprint, library version. */
+  Provenance provenance();
+
+  /**
+   * Writes the model to {@code file} atomically (a temporary file renamed into place): the
+   * safetensors layout with a JSON header (docs/model-files.md); never Java serialization.
+   * {@link #load} reads it back into a model that predicts identically.
+   */
+  void save(Path file);
+
+  /** Reads any model file tikhonov writes; a bad file is an {@code InputException}. */
+  static Predictor load(Path file) {
+    return ModelFiles.load(file);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What produced a fitted model (Tribuo's idea: every model carries its provenance), saved in
+ * the model file and read back with it.
+ *
+ * @param estimator the estimator's name, e.g. "ElasticNetCV"
+ * @param settings every setting of the estimator by snake_case name (λ as {@code lambda}, α as
+ *     {@code l1_ratio}, ...), JSON values: numbers, strings, booleans, lists; ordered
+ * @param seed the seed of the fit's random generators, if it used any
+ * @param dataSource where the training data came from (a file name, "double[][]", ...)
+ * @param dataFingerprint {@link Dataset#fingerprint()} of the training data, when known
+ * @param trainingRows number of training rows, when known
+ * @param libraryVersion tikhonov's version that fitted the model ("development" from a source
+ *     tree)
+ * @param fittedAt when the fit ended (UTC, ISO-8601), when known
+ */
+public record Provenance(
+    String estimator,
+    Map<String, Object> settings,
+    OptionalLong seed,
+    String dataSource,
+    Optional<String> dataFingerprint,
+    OptionalInt trainingRows,
+    String libraryVersion,
+    Optional<String> fittedAt) {
+
+  public Provenance {
+    // Normalized to what JSON gives back (numbers as Integer/Long/Double as Jackson reads them,
+    // lists, maps), so a provenance read from a model file equals the one that was saved.
+    settings = java.util.Collections.unmodifiableMap(normalize(settings));
+  }
+
+  private static Map<String, Object> normalize(Map<String, Object> settings) {
+    try {
+      var mapper = dev.tikhonov.data.Json.MAPPER;
+      return mapper.readValue(mapper.writeValueAsString(settings),
+          new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("settings must be JSON values: " + e.getMessage(), e);
+    }
+  }
+
+  /** The provenance of a fit of {@code estimator} on {@code train}, now. */
+  static Provenance of(String estimator, Map<String, Object> settings, OptionalLong seed,
+      Dataset train) {
+    return new Provenance(estimator, settings, seed, train.source(),
+        Optional.of(train.fingerprint()), OptionalInt.of(train.size()), currentVersion(),
+        Optional.of(Instant.now().toString()));
+  }
+
+  /** The same provenance with more settings (e.g. the λ a cross-validation chose). */
+  Provenance withSettings(Map<String, Object> more) {
+    Map<String, Object> all = new LinkedHashMap<>(settings);
+    all.putAll(more);
+    return new Provenance(estimator, all, seed, dataSource, dataFingerprint, trainingRows,
+        libraryVersion, fittedAt);
+  }
+
+  /** The JSON object stored in a model file under {@code provenance}. */
+  Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("estimator", estimator);
+    m.put("settings", settings);
+    m.put("seed", seed.isPresent() ? seed.getAsLong() : null);
+    m.put("data", dataSource);
+    m.put("data_sha256", dataFingerprint.orElse(null));
+    m.put("training_rows", trainingRows.isPresent() ? trainingRows.getAsInt() : null);
+    m.put("tikhonov_version", libraryVersion);
+    m.put("fitted_at", fittedAt.orElse(null));
+    return m;
+  }
+
+  /**
+   * Reads {@link #toMap()}'s object; files from earlier versions (whose provenance held
+   * {@code settings}, {@code seed}, {@code data}, {@code train_data_sha256}) read too, with what
+   * they hold. {@code fallbackEstimator} names the estimator when the file does not.
+   */
+  static Provenance fromMap(Map<String, Object> m, String fallbackEstimator) {
+    Object settings = m.get("settings");
+    Map<String, Object> s = new LinkedHashMap<>();
+    if (settings instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> s.put(String.valueOf(k), v));
+    }
+    Object seed = m.get("seed");
+    Object rows = m.get("training_rows");
+    Object sha = m.get("data_sha256") != null ? m.get("data_sha256") : m.get("train_data_sha256");
+    return new Provenance(
+        m.get("estimator") instanceof String e ? e : fallbackEstimator,
+        s,
+        seed instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty(),
+        m.get("data") instanceof String d ? d : "unknown",
+        sha instanceof String h ? Optional.of(h) : Optional.empty(),
+        rows instanceof Number r ? OptionalInt.of(r.intValue()) : OptionalInt.empty(),
+        m.get("tikhonov_version") instanceof String v ? v : "unknown",
+        m.get("fitted_at") instanceof String t ? Optional.of(t) : Optional.empty());
+  }
+
+  /** tikhonov's version from the jar manifest, "development" when run from classes. */
+  static String currentVersion() {
+    String v = Provenance.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSolution;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fitted regularization path, glmnet's {@code glmnet} object: for each λ of a decreasing
+ * sequence, the intercepts and coefficients minimizing DESIGN.md's objective
+ * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]}, on the original scale of the
+ * features, how many are nonzero, the deviance explained, and how well each λ is certified.
+ * {@link #at(int)} and {@link #at(double)} give the model at one λ. Immutable and thread-safe.
+ *
+ * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
+ */
+public final class RegularizationPath<M extends Predictor> {
+  private final PathSolution solution;
+  private final LinearFit.Kind<M> kind;
+  private final double[] factors;
+  private final double[] scales;
+  private final Provenance provenance;
+
+  RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
+      double[] scales, Provenance provenance) {
+    this.solution = solution;
+    this.kind = kind;
+    this.factors = factors.clone();
+    this.scales = scales.clone();
+    this.provenance = provenance;
+  }
+
+  /** Number of λ on the path. */
+  public int size() {
+    return solution.size();
+  }
+
+  /** The λ values, decreasing. */
+  public double[] lambdas() {
+    return solution.lambdas().clone();
+  }
+
+  /** a₀ per λ, [λ index][K]. */
+  public double[][] intercepts() {
+    double[][] a = solution.intercepts();
+    double[][] out = new double[a.length][];
+    for (int l = 0; l < a.length; l++) {
+      out[l] = a[l].clone();
+    }
+    return out;
+  }
+
+  /** b per λ, [λ index][K][p], on the original feature scale. */
+  public double[][][] coefficients() {
+    double[][][] b = solution.coefficients();
+    double[][][] out = new double[b.length][][];
+    for (int l = 0; l < b.length; l++) {
+      out[l] = new double[b[l].length][];
+      for (int k = 0; k < b[l].length; k++) {
+        out[l][k] = b[l][k].clone();
+      }
+    }
+    return out;
+  }
+
+  /** Nonzero coefficients per λ (multinomial: features nonzero in any class). */
+  public int[] degreesOfFreedom() {
+    return solution.degreesOfFreedom().clone();
+  }
+
+  /** 1 − deviance/null deviance per λ. */
+  public double[] devianceRatio() {
+    return solution.devianceRatio().clone();
+  }
+
+  /** Per λ: the relative duality gap or scaled KKT residual of the returned solution. */
+  public double[] certificate() {
+    return solution.certificate().clone();
+  }
+
+  /** Per λ: whether the certificate met the tolerance. */
+  public boolean[] converged() {
+    return solution.converged().clone();
+  }
+
+  /** Per λ: coordinate passes over the data. */
+  public int[] passes() {
+    return solution.passes().clone();
+  }
+
+  /** A one-line warning when some λ is not certified or the iteration limit ended the path. */
+  public Optional<String> warning() {
+    return solution.warning();
+  }
+
+  public Family family() {
+    return solution.family();
+  }
+
+  /** α. */
+  public double l1Ratio() {
+    return solution.l1Ratio();
+  }
+
+  public List<String> featureNames() {
+    return solution.featureNames();
+  }
+
+  /** The class names (binomial: two); empty for gaussian. */
+  public List<String> classNames() {
+    return solution.classNames();
+  }
+
+  /** The model at λ index {@code index} (0 = the largest λ). */
+  public M at(int index) {
+    if (index < 0 || index >= size()) {
+      throw new IndexOutOfBoundsException("λ index " + index + " of a path of " + size());
+    }
+    return model(solution, index);
+  }
+
+  /**
+   * The model at any λ ≥ 0, by glmnet's {@code predict(fit, s = λ)} rule: coefficients
+   * interpolated linearly in λ between the two neighbouring λ of the path, the end solutions
+   * outside its range.
+   */
+  public M at(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+    }
+    return model(solution.interpolate(new double[] {lambda}), 0);
+  }
+
+  /** The core's result (for writers of path.json and reports). */
+  public PathSolution solution() {
+    return solution;
+  }
+
+  /** The provenance of the path fit (its models add their λ). */
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  private M model(PathSolution s, int l) {
+    return kind.create(LinearFit.parameters(s, l, factors, scales),
+        provenance.withSettings(Map.of("lambda", s.lambdas()[l])));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.RidgeSolution;
+import dev.tikhonov.linear.RidgeSolver;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Ridge regression in closed form at one λ:
+ * {@code minimize (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + (λ/2) Σⱼ bⱼ²}, the intercept never penalized
+ * (a Cholesky factorization of ZᵀZ/n + λI, or of the n×n kernel when p &gt; n). λ is DESIGN.md's:
+ * scikit-learn's {@code Ridge(alpha = a)} is λ = a/n. With {@code standardize(true)} the penalty
+ * acts on the coefficients of features scaled to unit variance (divisor n), as glmnet's;
+ * coefficients are reported on the original scale either way. Immutable and thread-safe.
+ *
+ * <pre>{@code LinearModel model = Ridge.builder().lambda(0.1).build().fit(data);}</pre>
+ */
+public final class Ridge implements Estimator<LinearModel> {
+  private final double lambda;
+  private final boolean standardize;
+
+  private Ridge(double lambda, boolean standardize) {
+    this.lambda = lambda;
+    this.standardize = standardize;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public double lambda() {
+    return lambda;
+  }
+
+  public boolean standardize() {
+    return standardize;
+  }
+
+  @Override
+  public LinearModel fit(Dataset train) {
+    LinearFit.requireFamily(Family.GAUSSIAN, train, name());
+    double[][] x = train.featureRows();
+    double[] scales = LinearFit.penaltyScales(x, standardize);
+    RidgeSolution s = RidgeSolver.fit(standardize ? scaled(x, scales) : x, train.targets(),
+        lambda);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("lambda", lambda);
+    settings.put("l1_ratio", 0.0);
+    settings.put("standardize", standardize);
+    Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
+    return new LinearModel(parameters(lambda, s.intercept(), s.coefficients(), scales,
+        train.featureNames(), standardize), provenance);
+  }
+
+  /** Columns divided by their scales: a copy. */
+  static double[][] scaled(double[][] x, double[] scales) {
+    double[][] z = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = new double[scales.length];
+      for (int j = 0; j < scales.length; j++) {
+        z[i][j] = x[i][j] / scales[j];
+      }
+    }
+    return z;
+  }
+
+  /**
+   * The model's parameters from a solution on (possibly) scaled features: bⱼ = b̃ⱼ/sⱼ; the
+   * intercept is unchanged (the solver centered with the same means).
+   */
+  static LinearParameters parameters(double lambda, double intercept, double[] coefficients,
+      double[] scales, List<String> featureNames, boolean standardize) {
+    double[] b = coefficients.clone();
+    if (standardize) {
+      for (int j = 0; j < b.length; j++) {
+        b[j] /= scales[j];
+      }
+    }
+    double[] ones = new double[b.length];
+    java.util.Arrays.fill(ones, 1.0);
+    return new LinearParameters(Family.GAUSSIAN, lambda, 0, new double[] {intercept},
+        new double[][] {b}, ones, scales, featureNames, List.of());
+  }
+
+  @Override
+  public String toString() {
+    return "Ridge[lambda=" + lambda + ", standardize=" + standardize + "]";
+  }
+
+  /** Named settings of a {@link Ridge}: λ (required), standardization (default off). */
+  public static final class Builder {
+    private double lambda = Double.NaN;
+    private boolean standardize;
+
+    Builder() {}
+
+    /** λ ≥ 0 (λ = 0 is least squares and needs full-rank centered features). */
+    public Builder lambda(double value) {
+      lambda = value;
+      return this;
+    }
+
+    /** Penalize the coefficients of standardized features (default false, as scikit-learn). */
+    public Builder standardize(boolean value) {
+      standardize = value;
+      return this;
+    }
+
+    public Ridge build() {
+      if (Double.isNaN(lambda)) {
+        throw new IllegalArgumentException("lambda must be set: Ridge solves at one λ (RidgeCV "
+            + "chooses one)");
+      }
+      if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+        throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+      }
+      return new Ridge(lambda, standardize);
+    }
+  }
+}

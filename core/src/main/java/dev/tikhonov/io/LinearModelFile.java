@@ -1,0 +1,260 @@
+package dev.tikhonov.io;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.linear.Family;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fitted generalized linear model in one file, in double precision: the safetensors layout
+ * (docs/model-files.md) with F64 tensors {@code intercepts} [K], {@code coefficients} [K, p] (on
+ * the original feature scale, η_k = a₀ₖ + x·bₖ), {@code penalty_factors} [p] (vⱼ, normalized to
+ * sum to p) and {@code penalty_scales} [p] (the scale sⱼ the penalty acted on), and in
+ * {@code __metadata__}: {@code "format": "tikhonov-linear"}, {@code "format_version": "1"} and
+ * {@code "model"}, a JSON object with the family, λ, α, feature and class names and the
+ * provenance. K = 1 for gaussian and binomial, the number of classes for multinomial.
+ *
+ * <p>Written atomically; loading validates shapes, names, families and every number (finite;
+ * factors ≥ 0, scales &gt; 0; {@code 1e6·Σⱼ|bₖⱼ| + |a₀ₖ| ≤ Double.MAX_VALUE/2}, so inputs within
+ * ±1e6 give a finite η) and gives an {@link InputException} naming the problem. Never Java
+ * serialization. Stateless; thread-safe.
+ */
+public final class LinearModelFile {
+  /** The value of {@code __metadata__.format}. */
+  public static final String FORMAT = "tikhonov-linear";
+  /** The format version this code writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  private LinearModelFile() {}
+
+  /**
+   * The contents of a linear model file.
+   *
+   * @param family the GLM family
+   * @param lambda λ ≥ 0
+   * @param l1Ratio α ∈ [0, 1]
+   * @param intercepts a₀ₖ, K of them
+   * @param coefficients bₖⱼ, K×p
+   * @param penaltyFactors vⱼ ≥ 0, p
+   * @param penaltyScales sⱼ &gt; 0, p
+   * @param featureNames p names
+   * @param classNames K class names (binomial: 2), empty for gaussian
+   * @param provenance JSON-friendly provenance (see {@code estimate.Provenance})
+   */
+  public record Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
+      double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
+      List<String> featureNames, List<String> classNames, Map<String, Object> provenance) {}
+
+  /** Writes {@code c} to {@code file} atomically, refusing what {@link #read} would refuse. */
+  public static void save(Contents c, Path file) {
+    String name = file.toString();
+    String cannot = name + ": cannot save";
+    validate(c, cannot);
+    int k = c.intercepts().length;
+    int p = c.featureNames().size();
+    double[] flat = new double[k * p];
+    for (int r = 0; r < k; r++) {
+      System.arraycopy(c.coefficients()[r], 0, flat, r * p, p);
+    }
+    SafeTensors.Writer writer = new SafeTensors.Writer()
+        .addDoubles("intercepts", c.intercepts(), k)
+        .addDoubles("coefficients", flat, k, p)
+        .addDoubles("penalty_factors", c.penaltyFactors(), p)
+        .addDoubles("penalty_scales", c.penaltyScales(), p);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("family", c.family().name().toLowerCase(Locale.ROOT));
+    model.put("lambda", c.lambda());
+    model.put("l1_ratio", c.l1Ratio());
+    model.put("feature_names", c.featureNames());
+    model.put("class_names", c.classNames());
+    model.put("provenance", c.provenance());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("format", FORMAT);
+    metadata.put("format_version", String.valueOf(FORMAT_VERSION));
+    metadata.put("model", Json.oneLine(model));
+    byte[] header = writer.header(metadata);
+    FileLimits.requireHeaderFits(header.length - 8, name, p + " feature names, "
+        + c.classNames().size() + " class names, the provenance");
+    AtomicFiles.write(file, out -> writer.writeTo(out, header));
+  }
+
+  /** Reads and validates a linear model file. */
+  public static Contents read(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return read(ByteSource.of(channel), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": model file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a linear model file's bytes held in memory; {@code name} names it in messages. */
+  public static Contents read(byte[] bytes, String name) {
+    return read(ByteSource.of(bytes), name);
+  }
+
+  static Contents read(ByteSource src, String name) {
+    SafeTensors.Header header = SafeTensors.readHeader(src, name,
+        Set.of(SafeTensors.DType.F64));
+    Map<String, String> meta = header.metadata();
+    if (!FORMAT.equals(meta.get("format"))) {
+      throw new InputException(name + ": not a tikhonov linear model file (format "
+          + SafeTensors.quote(String.valueOf(meta.get("format"))) + ")");
+    }
+    if (!String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
+      throw new InputException(name + ": linear model format version "
+          + SafeTensors.quote(String.valueOf(meta.get("format_version")))
+          + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
+    }
+    String text = meta.get("model");
+    if (text == null) {
+      throw new InputException(name + ": metadata \"model\" is missing");
+    }
+    JsonFields f = JsonFields.parse(text, name, "model");
+    Family family;
+    try {
+      family = Family.valueOf(f.text("family").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(name + ": model.family " + SafeTensors.quote(f.text("family"))
+          + " is unknown; expected gaussian, binomial or multinomial");
+    }
+    double lambda = f.number("lambda", 0, Double.POSITIVE_INFINITY);
+    double l1Ratio = f.number("l1_ratio", 0, Math.nextUp(1.0));
+    List<String> features = f.strings("feature_names", -1);
+    List<String> classes = f.strings("class_names", -1);
+    int p = features.size();
+    int k = family == Family.MULTINOMIAL ? classes.size() : 1;
+    double[] intercepts = tensor(src, header, "intercepts", new long[] {k}, name);
+    double[] flat = tensor(src, header, "coefficients", new long[] {k, p}, name);
+    double[] factors = tensor(src, header, "penalty_factors", new long[] {p}, name);
+    double[] scales = tensor(src, header, "penalty_scales", new long[] {p}, name);
+    if (header.tensors().size() != 4) {
+      throw new InputException(name + ": holds " + header.tensors().size()
+          + " tensors; a linear model has intercepts, coefficients, penalty_factors and"
+          + " penalty_scales");
+    }
+    double[][] coefficients = new double[k][p];
+    for (int r = 0; r < k; r++) {
+      System.arraycopy(flat, r * p, coefficients[r], 0, p);
+    }
+    Map<String, Object> provenance = f.has("provenance")
+        ? Json.MAPPER.convertValue(f.object("provenance").node(),
+            new TypeReference<Map<String, Object>>() {})
+        : Map.of();
+    Contents c = new Contents(family, lambda, l1Ratio, intercepts, coefficients, factors,
+        scales, features, classes, provenance);
+    validate(c, name);
+    return c;
+  }
+
+  private static double[] tensor(ByteSource src, SafeTensors.Header header, String tensor,
+      long[] shape, String name) {
+    SafeTensors.Info info = header.tensors().get(tensor);
+    if (info == null) {
+      throw new InputException(name + ": tensor \"" + tensor + "\" is missing; expected shape "
+          + java.util.Arrays.toString(shape));
+    }
+    if (!java.util.Arrays.equals(info.shape(), shape)) {
+      throw new InputException(name + ": tensor \"" + tensor + "\" has shape "
+          + java.util.Arrays.toString(info.shape()) + " but the model's names need "
+          + java.util.Arrays.toString(shape));
+    }
+    return SafeTensors.readDoubles(src, header, info, name);
+  }
+
+  /** The rules {@link #read} checks; {@code where} starts each message. */
+  private static void validate(Contents c, String where) {
+    int p = c.featureNames().size();
+    int k = c.intercepts().length;
+    if (p < 1 || p > FileLimits.MAX_WIDTH) {
+      throw new InputException(where + ": " + p + " features; expected 1.."
+          + FileLimits.MAX_WIDTH);
+    }
+    switch (c.family()) {
+      case GAUSSIAN -> {
+        if (!c.classNames().isEmpty() || k != 1) {
+          throw new InputException(where + ": a gaussian model has one intercept and no classes");
+        }
+      }
+      case BINOMIAL -> {
+        if (c.classNames().size() != 2 || k != 1) {
+          throw new InputException(where + ": a binomial model has 2 class names and one "
+              + "coefficient vector, found " + c.classNames().size() + " and " + k);
+        }
+      }
+      default -> {
+        if (c.classNames().size() < 2 || k != c.classNames().size()) {
+          throw new InputException(where + ": a multinomial model has one coefficient vector per"
+              + " class (at least 2), found " + k + " for " + c.classNames().size());
+        }
+      }
+    }
+    if (!(c.lambda() >= 0) || Double.isInfinite(c.lambda())
+        || !(c.l1Ratio() >= 0 && c.l1Ratio() <= 1)) {
+      throw new InputException(where + ": λ = " + c.lambda() + ", α = " + c.l1Ratio()
+          + "; expected λ finite ≥ 0 and α in [0, 1]");
+    }
+    if (c.coefficients().length != k || c.penaltyFactors().length != p
+        || c.penaltyScales().length != p) {
+      throw new InputException(where + ": arrays do not match " + k + " × " + p);
+    }
+    for (int j = 0; j < p; j++) {
+      if (!(c.penaltyFactors()[j] >= 0) || Double.isInfinite(c.penaltyFactors()[j])) {
+        throw new InputException(where + ": penalty_factors[" + j + "] = "
+            + c.penaltyFactors()[j] + "; expected a finite number ≥ 0");
+      }
+      if (!(c.penaltyScales()[j] > 0) || Double.isInfinite(c.penaltyScales()[j])) {
+        throw new InputException(where + ": penalty_scales[" + j + "] = " + c.penaltyScales()[j]
+            + "; expected a finite number > 0");
+      }
+    }
+    for (int r = 0; r < k; r++) {
+      double reach = Math.abs(c.intercepts()[r]);
+      if (c.coefficients()[r].length != p) {
+        throw new InputException(where + ": coefficient vector " + (r + 1) + " has "
+            + c.coefficients()[r].length + " entries for " + p + " features");
+      }
+      for (int j = 0; j < p; j++) {
+        double b = c.coefficients()[r][j];
+        if (!Double.isFinite(b)) {
+          throw new InputException(where + ": coefficients[" + r + "][" + j + "] = " + b
+              + "; coefficients must be finite");
+        }
+        reach += 1e6 * Math.abs(b);
+      }
+      if (!(reach <= Double.MAX_VALUE / 2)) {
+        throw new InputException(where + ": coefficient vector " + (r + 1) + " makes the linear "
+            + "predictor overflow for inputs within ±1e6 (Σ|b|·1e6 + |a₀| = " + reach + ")");
+      }
+    }
+  }
+
+  /**
+   * The {@code __metadata__.format} of a safetensors file ("tikhonov-model",
+   * "tikhonov-linear", ...), reading only its header; an {@link InputException} when the file is
+   * not a safetensors file.
+   */
+  public static String formatOf(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      SafeTensors.Header header = SafeTensors.readHeader(ByteSource.of(channel), file.toString(),
+          Set.of(SafeTensors.DType.values()));
+      return header.metadata().getOrDefault("format", "");
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": model file not found");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

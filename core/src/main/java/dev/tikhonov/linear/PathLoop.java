@@ -1,0 +1,250 @@
+package dev.tikhonov.linear;
+
+import dev.tikhonov.data.InputException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The path layer (glmnetpp's {@code path}), the same for every family: the λ sequence, warm
+ * starts from one λ to the next, the stopping rule that certifies each λ, glmnet's early stop,
+ * and the conversion of the point solver's coefficients to the original scale.
+ *
+ * <p>For each λ: the point solver sweeps until glmnet's {@code dlx < thr} with
+ * {@code thr = min(tolerance, 1e-7)·dev₀} (glmnet's default {@code thresh} unless the tolerance
+ * is tighter, dev₀ the family's scale); then its certificate (relative duality gap or scaled
+ * KKT residual) is computed from the coefficients, and while it is above the tolerance the
+ * sweep threshold is divided by 10 and the sweeps resume from where they stopped. A λ is
+ * converged when its certificate is at most the tolerance. When three rounds in a row no
+ * longer lower the certificate, or the threshold reaches the solver's rounding floor (moves of
+ * a few units in the last place of the largest coefficient), the certificate is at the floor
+ * double precision allows: the λ is left not converged and the path goes on. When the budget
+ * of passes runs out the path ends at that λ, marked not converged. Not thread-safe (it drives
+ * one solver).
+ */
+final class PathLoop {
+  /** glmnet's {@code fdev}: stop when the deviance ratio grows by less than this. */
+  static final double MIN_DEVIANCE_CHANGE = 1e-5;
+  /** glmnet's {@code devmax}. */
+  static final double MAX_DEVIANCE_RATIO = 0.999;
+  /** glmnet's {@code mnlam}: never stop a default path before this many λ. */
+  static final int MIN_LAMBDAS_BEFORE_STOP = 5;
+  /**
+   * glmnet's {@code thresh} default: the sweeps of every λ start at this threshold (relative to
+   * the family's scale) or at the tolerance if that is smaller.
+   */
+  static final double GLMNET_THRESHOLD = 1e-7;
+  /**
+   * Each round divides the sweep threshold by this. Measured on the peers' lasso path, passes
+   * at tolerance 1e-3: 1071 dividing by 10, 1215 by 100; at 1e-7: 6011 by 10, 8185 by 100, and
+   * 29254 aiming at the tolerance in one round with (certificate/tolerance)², which overshoots
+   * where the gap falls faster than √threshold (docs/linear.md).
+   */
+  static final double TIGHTENING = 10;
+  /**
+   * Rounds of tightening in a row that may fail to lower the certificate before the λ is left
+   * at the floor of double precision (one round can fail by chance: the gap of coordinate
+   * descent is not monotone).
+   */
+  static final int STALLED_ROUNDS = 3;
+
+  /**
+   * Below this tolerance the certificates are computed from a residual, gradients or
+   * probabilities recomputed from the coefficients; above it the solvers' tracked ones serve
+   * (their rounding drift, about 1e-14 of dev₀ over a path, cannot matter there, and the
+   * recomputation costs about a pass over the active set per certificate: 20 % of the peers'
+   * elastic-net path at the default tolerance).
+   */
+  static final double RECOMPUTE_BELOW = 1e-8;
+
+  private PathLoop() {}
+
+  /** Whether the solvers recompute their state for each certificate under these settings. */
+  static boolean recomputeCertificates(PathSettings settings) {
+    return settings.tolerance() < RECOMPUTE_BELOW;
+  }
+
+  /**
+   * Runs the path.
+   *
+   * @throws InputException when the default sequence is asked for and λ_max is 0
+   */
+  static PathSolution run(PointSolver solver, StandardizedDesign design, Family family,
+      PathSettings settings, List<String> featureNames, List<String> classNames) {
+    int n = design.n;
+    int p = design.p;
+    int k = solver.numVectors();
+    double alpha = settings.l1Ratio();
+    double tolerance = settings.tolerance();
+    double dev0 = solver.nullDeviance();
+    double threshold = Math.min(tolerance, GLMNET_THRESHOLD) * solver.sweepScale();
+    boolean defaultSequence = settings.defaultSequence();
+
+    // The one infinite λ: the unpenalized features and intercepts alone; λ_max from its gradient.
+    boolean limit = false;
+    int passesBefore = 0;
+    try {
+      solver.solveUnpenalized(Math.max(threshold, floor(solver)));
+    } catch (IterationLimitReached e) {
+      limit = true;
+    }
+    double lambdaMax = solver.lambdaMax();
+    double[] lambdas;
+    if (defaultSequence) {
+      if (!(lambdaMax > 0)) {
+        throw new InputException("λ_max is 0: no feature with a positive penalty factor varies"
+            + " or is correlated with the target; give a λ sequence instead");
+      }
+      lambdas = ElasticNetPath.geometricSequence(lambdaMax,
+          settings.effectiveLambdaMinRatio(n, p), settings.numLambdas());
+    } else {
+      lambdas = settings.lambdas();
+      Arrays.sort(lambdas);
+      reverse(lambdas);
+    }
+
+    int m = lambdas.length;
+    double[][] intercepts = new double[m][];
+    double[][][] coefficients = new double[m][][];
+    int[] df = new int[m];
+    double[] devianceRatio = new double[m];
+    boolean[] converged = new boolean[m];
+    int[] passes = new int[m];
+    double[] certificate = new double[m];
+    PathSolution.End end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS,
+        "all " + m + " λ fitted");
+    double previous = lambdaMax;
+    double previousRatio = 0;
+    int done = 0;
+    for (int l = 0; l < m; l++) {
+      double lambda = lambdas[l];
+      double cert = Double.NaN;
+      try {
+        if (limit) {
+          throw new IterationLimitReached(settings.maxIterations());
+        }
+        // At λ_max the λ = ∞ fit is the solution already (for α ≥ 10⁻³: every penalized
+        // coefficient is 0 there); ridge has no finite λ_max and is solved like any λ.
+        double sweep = Math.max(threshold, floor(solver));
+        if (!(defaultSequence && l == 0 && alpha >= 1e-3)) {
+          solver.solve(lambda, previous, sweep);
+        }
+        cert = solver.certificate(lambda);
+        double best = cert;
+        int stalled = 0;
+        // Stop when STALLED_ROUNDS rounds in a row did not lower the best certificate, or at
+        // the rounding floor: from then on the sweeps only move coefficients by rounding.
+        while (cert > tolerance && stalled < STALLED_ROUNDS && !solver.exhausted()
+            && sweep > floor(solver)) {
+          sweep = Math.max(sweep / TIGHTENING, floor(solver));
+          solver.solve(lambda, lambda, sweep);
+          cert = solver.certificate(lambda);
+          stalled = cert < best ? 0 : stalled + 1;
+          best = Math.min(best, cert);
+        }
+      } catch (IterationLimitReached e) {
+        limit = true;
+        cert = solver.certificate(lambda);
+      }
+      previous = lambda;
+      intercepts[l] = new double[k];
+      coefficients[l] = new double[k][p];
+      solver.coefficients(intercepts[l], coefficients[l]);
+      toOriginalScale(design, family, intercepts[l], coefficients[l]);
+      df[l] = degreesOfFreedom(coefficients[l]);
+      devianceRatio[l] = solver.devianceRatio();
+      certificate[l] = cert;
+      converged[l] = !limit && cert <= tolerance;
+      passes[l] = solver.passes() - passesBefore;
+      passesBefore = solver.passes();
+      done = l + 1;
+      if (limit) {
+        end = new PathSolution.End(PathSolution.Ending.ITERATION_LIMIT, String.format(
+            Locale.ROOT, "λ #%d of %d (λ = %.6g) did not converge within the iteration limit of"
+                + " %d coordinate passes over the path (certificate %.3g, tolerance %.3g); the"
+                + " path ends there with %d λ: raise the iteration limit (maxIterations) or the"
+                + " tolerance", done, m, lambda, settings.maxIterations(), cert, tolerance,
+            done));
+        break;
+      }
+      if (solver.exhausted()) {
+        end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
+            + " every fitted probability is 0 or 1 (the classes are separated): nothing is"
+            + " left to fit");
+        break;
+      }
+      double ratio = devianceRatio[l];
+      if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m) {
+        // glmnet: relative change for gaussian (elnet), absolute for the others (lognet).
+        double change = ratio - previousRatio;
+        double scale = family == Family.GAUSSIAN ? ratio : 1.0;
+        if (change < MIN_DEVIANCE_CHANGE * scale || ratio > MAX_DEVIANCE_RATIO) {
+          end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
+              Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
+                  + " deviance ratio %s", done, m, ratio > MAX_DEVIANCE_RATIO
+                  ? "exceeds " + MAX_DEVIANCE_RATIO
+                  : "grew by less than " + MIN_DEVIANCE_CHANGE));
+          break;
+        }
+      }
+      previousRatio = ratio;
+    }
+    return new PathSolution(family, alpha, Arrays.copyOf(lambdas, done),
+        Arrays.copyOf(intercepts, done), Arrays.copyOf(coefficients, done),
+        Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0, tolerance,
+        Arrays.copyOf(converged, done), Arrays.copyOf(passes, done),
+        Arrays.copyOf(certificate, done), featureNames, classNames, end);
+  }
+
+  /**
+   * The smallest useful sweep threshold: the solver's rounding floor, and never below
+   * 10⁻⁴⁰·dev₀ (a pass that must move nothing more than that could cycle on rounding forever).
+   */
+  private static double floor(PointSolver solver) {
+    return Math.max(solver.roundingThreshold(), 1e-40 * solver.sweepScale());
+  }
+
+  /** bⱼ = b̃ⱼ/sⱼ, a₀ = ã₀ − Σⱼ bⱼ·mⱼ; multinomial intercepts re-centered to sum 0. */
+  private static void toOriginalScale(StandardizedDesign design, Family family, double[] a0,
+      double[][] b) {
+    for (int c = 0; c < a0.length; c++) {
+      double shift = 0;
+      for (int j = 0; j < design.p; j++) {
+        b[c][j] /= design.scale[j];
+        shift += b[c][j] * design.mean[j];
+      }
+      a0[c] -= shift;
+    }
+    if (family == Family.MULTINOMIAL) {
+      double mean = 0;
+      for (double a : a0) {
+        mean += a / a0.length;
+      }
+      for (int c = 0; c < a0.length; c++) {
+        a0[c] -= mean;
+      }
+    }
+  }
+
+  /** Features with a nonzero coefficient in any class. */
+  private static int degreesOfFreedom(double[][] b) {
+    int df = 0;
+    for (int j = 0; j < b[0].length; j++) {
+      for (double[] bc : b) {
+        if (bc[j] != 0) {
+          df++;
+          break;
+        }
+      }
+    }
+    return df;
+  }
+
+  private static void reverse(double[] a) {
+    for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+      double t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

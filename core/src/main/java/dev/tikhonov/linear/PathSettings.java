@@ -1,0 +1,320 @@
+package dev.tikhonov.linear;
+
+import dev.tikhonov.data.InputException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Settings of a regularization path fit ({@link ElasticNetPath}), glmnet's arguments under the
+ * project's names. The objective at each λ is DESIGN.md's
+ * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, which is glmnet's with
+ * {@code standardize = FALSE} (and with y of unit variance for the gaussian ridge part; see
+ * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods;
+ * immutable and thread-safe (the arrays are copied in and out).
+ *
+ * @param l1Ratio α ∈ [0, 1]: 1 is the lasso, 0 ridge
+ * @param numLambdas number of λ values of the default sequence (ignored when {@code lambdas} is
+ *     given); default 100
+ * @param lambdaMinRatio smallest λ of the default sequence as a fraction of λ_max; empty means
+ *     glmnet's default (1e-4 when n ≥ p, else 1e-2); values below 1e-6 are raised to 1e-6 as
+ *     glmnet does
+ * @param lambdas a λ sequence of your own (fitted in decreasing order, never stopped early), or
+ *     empty for the default geometric sequence from λ_max
+ * @param standardize fit on features scaled to unit variance (1/n), report coefficients on the
+ *     original scale (glmnet's {@code standardize = TRUE}); the penalty then applies to the
+ *     standardized coefficients; default true
+ * @param tolerance what every λ of the path is certified to: the relative duality gap
+ *     (gaussian) or the scaled KKT residual (binomial, multinomial) of the returned solution is
+ *     at most this (docs/linear.md, "Convergence"); default {@link #DEFAULT_TOLERANCE}
+ * @param maxIterations the budget of coordinate passes over the data, summed over the whole path
+ *     (glmnet's {@code maxit}); when it runs out the path ends at that λ, marked not converged;
+ *     default 100000
+ * @param penaltyFactors vⱼ ≥ 0 per feature (0 = unpenalized), rescaled to sum to p as glmnet
+ *     does; empty means all 1
+ * @param intercept fit an unpenalized intercept a₀ (otherwise a₀ = 0 and nothing is centered;
+ *     gaussian only); default true
+ */
+public record PathSettings(
+    double l1Ratio,
+    int numLambdas,
+    OptionalDouble lambdaMinRatio,
+    double[] lambdas,
+    boolean standardize,
+    double tolerance,
+    int maxIterations,
+    double[] penaltyFactors,
+    boolean intercept) {
+
+  /**
+   * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
+   * (docs/performance.md): the default path's coefficients are as close to the exact solution
+   * as glmnet's at its own default ({@code thresh = 1e-7}).
+   */
+  public static final double DEFAULT_TOLERANCE = 1e-3;
+
+  /** glmnet's {@code maxit} default. */
+  public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+
+  /** The longest default sequence: far more λ than any path needs, and bounded memory. */
+  public static final int MAX_NUM_LAMBDAS = 100_000;
+
+  /** glmnet's {@code nlambda} default. */
+  public static final int DEFAULT_NUM_LAMBDAS = 100;
+
+  /** Validates every setting; the message names it. */
+  public PathSettings {
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
+    }
+    if (numLambdas < 1 || numLambdas > MAX_NUM_LAMBDAS) {
+      throw new InputException("numLambdas must be in 1.." + MAX_NUM_LAMBDAS + ", got "
+          + numLambdas);
+    }
+    Objects.requireNonNull(lambdaMinRatio, "lambdaMinRatio (use OptionalDouble.empty())");
+    if (lambdaMinRatio.isPresent()
+        && !(lambdaMinRatio.getAsDouble() > 0 && lambdaMinRatio.getAsDouble() < 1)) {
+      throw new InputException("lambdaMinRatio must be in (0, 1), got "
+          + lambdaMinRatio.getAsDouble());
+    }
+    lambdas = lambdas.clone();
+    for (double l : lambdas) {
+      if (!(l >= 0) || Double.isInfinite(l)) {
+        throw new InputException("lambdas: every λ must be finite and ≥ 0, got " + l);
+      }
+    }
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new InputException("tolerance must be positive and finite, got " + tolerance);
+    }
+    if (maxIterations < 1) {
+      throw new InputException("maxIterations must be at least 1, got " + maxIterations);
+    }
+    penaltyFactors = penaltyFactors.clone();
+    double sum = 0;
+    for (double v : penaltyFactors) {
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new InputException("penaltyFactors must be finite and ≥ 0, got " + v);
+      }
+      sum += v;
+    }
+    if (penaltyFactors.length > 0 && sum == 0) {
+      throw new InputException("penaltyFactors are all zero: nothing is penalized");
+    }
+  }
+
+  /** glmnet's defaults for the given α: 100 λ, default ratio, standardized, intercept. */
+  public static PathSettings of(double l1Ratio) {
+    return new PathSettings(l1Ratio, DEFAULT_NUM_LAMBDAS, OptionalDouble.empty(), new double[0],
+        true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true);
+  }
+
+  /** The lasso (α = 1) with glmnet's defaults. */
+  public static PathSettings lasso() {
+    return of(1.0);
+  }
+
+  /** A builder starting from {@link #lasso()}'s values. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The λ sequence given (decreasing order is applied when fitting); empty for the default. */
+  @Override
+  public double[] lambdas() {
+    return lambdas.clone();
+  }
+
+  /** The penalty factors given, not yet rescaled; empty for all ones. */
+  @Override
+  public double[] penaltyFactors() {
+    return penaltyFactors.clone();
+  }
+
+  /** True when no λ sequence is given: the path builds glmnet's default one. */
+  public boolean defaultSequence() {
+    return lambdas.length == 0;
+  }
+
+  /** These settings with λ values of your own; no values means the default sequence. */
+  public PathSettings withLambdas(double... newLambdas) {
+    return toBuilder().lambdas(newLambdas).build();
+  }
+
+  public PathSettings withL1Ratio(double newL1Ratio) {
+    return toBuilder().l1Ratio(newL1Ratio).build();
+  }
+
+  public PathSettings withNumLambdas(int newNumLambdas) {
+    return toBuilder().numLambdas(newNumLambdas).build();
+  }
+
+  public PathSettings withLambdaMinRatio(double ratio) {
+    return toBuilder().lambdaMinRatio(ratio).build();
+  }
+
+  public PathSettings withStandardize(boolean newStandardize) {
+    return toBuilder().standardize(newStandardize).build();
+  }
+
+  public PathSettings withTolerance(double newTolerance) {
+    return toBuilder().tolerance(newTolerance).build();
+  }
+
+  public PathSettings withMaxIterations(int newMaxIterations) {
+    return toBuilder().maxIterations(newMaxIterations).build();
+  }
+
+  /** These settings with penalty factors vⱼ; no values means all ones. */
+  public PathSettings withPenaltyFactors(double... factors) {
+    return toBuilder().penaltyFactors(factors).build();
+  }
+
+  public PathSettings withIntercept(boolean newIntercept) {
+    return toBuilder().intercept(newIntercept).build();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.l1Ratio = l1Ratio;
+    b.numLambdas = numLambdas;
+    b.lambdaMinRatio = lambdaMinRatio;
+    b.lambdas = lambdas;
+    b.standardize = standardize;
+    b.tolerance = tolerance;
+    b.maxIterations = maxIterations;
+    b.penaltyFactors = penaltyFactors;
+    b.intercept = intercept;
+    return b;
+  }
+
+  /** The λ_min/λ_max ratio used for n rows and p features (glmnet's rule when unset). */
+  public double effectiveLambdaMinRatio(int n, int p) {
+    double ratio = lambdaMinRatio.orElse(n < p ? 1e-2 : 1e-4);
+    return Math.max(ratio, 1e-6);
+  }
+
+  /**
+   * Penalty factors for p features, rescaled to sum to p (glmnet's convention).
+   *
+   * @throws InputException when factors were given for another number of features
+   */
+  public double[] normalizedPenaltyFactors(int p) {
+    double[] v = new double[p];
+    if (penaltyFactors.length == 0) {
+      Arrays.fill(v, 1.0);
+      return v;
+    }
+    if (penaltyFactors.length != p) {
+      throw new InputException("penaltyFactors: " + penaltyFactors.length + " values for " + p
+          + " features");
+    }
+    double sum = 0;
+    for (double f : penaltyFactors) {
+      sum += f;
+    }
+    for (int j = 0; j < p; j++) {
+      v[j] = penaltyFactors[j] * p / sum;
+    }
+    return v;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PathSettings c
+        && Double.compare(l1Ratio, c.l1Ratio) == 0 && numLambdas == c.numLambdas
+        && lambdaMinRatio.equals(c.lambdaMinRatio)
+        && Arrays.equals(lambdas, c.lambdas) && standardize == c.standardize
+        && Double.compare(tolerance, c.tolerance) == 0 && maxIterations == c.maxIterations
+        && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(l1Ratio, numLambdas, lambdaMinRatio, Arrays.hashCode(lambdas),
+        standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept);
+  }
+
+  @Override
+  public String toString() {
+    return "PathSettings[l1Ratio=" + l1Ratio + ", numLambdas=" + numLambdas
+        + ", lambdaMinRatio=" + lambdaMinRatio + ", lambdas=" + Arrays.toString(lambdas)
+        + ", standardize=" + standardize + ", tolerance=" + tolerance + ", maxIterations="
+        + maxIterations + ", penaltyFactors=" + Arrays.toString(penaltyFactors) + ", intercept="
+        + intercept + "]";
+  }
+
+  /** Named settings, validated by {@link #build()}; starts from the lasso's glmnet defaults. */
+  public static final class Builder {
+    private double l1Ratio = 1.0;
+    private int numLambdas = DEFAULT_NUM_LAMBDAS;
+    private OptionalDouble lambdaMinRatio = OptionalDouble.empty();
+    private double[] lambdas = new double[0];
+    private boolean standardize = true;
+    private double tolerance = DEFAULT_TOLERANCE;
+    private int maxIterations = DEFAULT_MAX_ITERATIONS;
+    private double[] penaltyFactors = new double[0];
+    private boolean intercept = true;
+
+    private Builder() {}
+
+    public Builder l1Ratio(double value) {
+      l1Ratio = value;
+      return this;
+    }
+
+    public Builder numLambdas(int value) {
+      numLambdas = value;
+      return this;
+    }
+
+    public Builder lambdaMinRatio(double value) {
+      lambdaMinRatio = OptionalDouble.of(value);
+      return this;
+    }
+
+    /** Back to glmnet's default ratio (1e-4 when n ≥ p, else 1e-2). */
+    public Builder defaultLambdaMinRatio() {
+      lambdaMinRatio = OptionalDouble.empty();
+      return this;
+    }
+
+    /** λ values of your own; no values means the default sequence. */
+    public Builder lambdas(double... values) {
+      lambdas = values.clone();
+      return this;
+    }
+
+    public Builder standardize(boolean value) {
+      standardize = value;
+      return this;
+    }
+
+    public Builder tolerance(double value) {
+      tolerance = value;
+      return this;
+    }
+
+    public Builder maxIterations(int value) {
+      maxIterations = value;
+      return this;
+    }
+
+    /** Penalty factors vⱼ ≥ 0; no values means all ones. */
+    public Builder penaltyFactors(double... values) {
+      penaltyFactors = values.clone();
+      return this;
+    }
+
+    public Builder intercept(boolean value) {
+      intercept = value;
+      return this;
+    }
+
+    /** @throws InputException naming the first setting out of range */
+    public PathSettings build() {
+      return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
+          tolerance, maxIterations, penaltyFactors, intercept);
+    }
+  }
+}

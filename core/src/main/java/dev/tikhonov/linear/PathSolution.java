@@ -1,0 +1,296 @@
+package dev.tikhonov.linear;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A fitted regularization path (what {@link ElasticNetPath#fit} returns): for each λ, the
+ * intercepts and coefficients minimizing DESIGN.md's objective
+ *
+ * <pre>  (1/n) Σᵢ ℓ(yᵢ, ηᵢ) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|],   η = a₀ + x·b</pre>
+ *
+ * (glmnet's with {@code standardize = FALSE}), and how well each is certified. Coefficients are
+ * always on the original scale of the features, whatever standardization the fit used inside.
+ * K = 1 for gaussian and binomial (η the log-odds of class index 1), K = the number of classes
+ * for multinomial. An immutable value: safe to share between threads (the arrays are the
+ * record's own; do not modify them).
+ *
+ * @param family the loss ℓ
+ * @param l1Ratio α
+ * @param lambdas the λ values, decreasing
+ * @param intercepts a₀, [λ index][K]
+ * @param coefficients b, [λ index][K][p]
+ * @param degreesOfFreedom nonzero coefficients at each λ (for multinomial, features with a
+ *     nonzero coefficient in any class)
+ * @param devianceRatio fraction of the null deviance explained, 1 − dev/dev₀, per λ
+ * @param nullDeviance dev₀, the mean deviance of the intercept-only model: (1/n)Σ(yᵢ − ȳ)² for
+ *     gaussian, −(2/n)·log-likelihood for binomial and multinomial
+ * @param tolerance the certificate tolerance the path was fitted to
+ * @param converged per λ: the certificate is at most the tolerance
+ * @param passes per λ: coordinate passes over the data spent on it
+ * @param certificate per λ: the relative duality gap (gaussian) or the scaled KKT residual
+ *     (binomial, multinomial) of the returned solution, NaN where not computed (interpolated
+ *     points); see docs/linear.md, "Convergence"
+ * @param featureNames p names
+ * @param classNames K names (binomial: the two classes); empty for gaussian
+ * @param end why the path ended where it did
+ */
+public record PathSolution(
+    Family family,
+    double l1Ratio,
+    double[] lambdas,
+    double[][] intercepts,
+    double[][][] coefficients,
+    int[] degreesOfFreedom,
+    double[] devianceRatio,
+    double nullDeviance,
+    double tolerance,
+    boolean[] converged,
+    int[] passes,
+    double[] certificate,
+    List<String> featureNames,
+    List<String> classNames,
+    End end) {
+
+  /** cv.glmnet's clamp of predicted probabilities in the deviance. */
+  public static final double PROBABILITY_CLAMP = 1e-5;
+
+  /** Why a path has the λ it has. */
+  public enum Ending {
+    /** Every λ of the sequence was fitted. */
+    ALL_LAMBDAS,
+    /**
+     * glmnet's early stop of a default sequence: after at least 5 λ, the deviance ratio grew by
+     * less than 1e-5 or exceeded 0.999.
+     */
+    DEVIANCE_RULE,
+    /** Every fitted probability is 0 or 1 (separable data): no curvature is left to fit. */
+    NO_WEIGHTS_LEFT,
+    /** The budget of coordinate passes ran out; the last λ is not converged. */
+    ITERATION_LIMIT
+  }
+
+  /**
+   * Why the path ended, with a one-line explanation (for {@link Ending#ITERATION_LIMIT}: which
+   * λ, its value, and what to raise).
+   */
+  public record End(Ending reason, String message) {}
+
+  public PathSolution {
+    int m = lambdas.length;
+    if (intercepts.length != m || coefficients.length != m || degreesOfFreedom.length != m
+        || devianceRatio.length != m || converged.length != m || passes.length != m
+        || certificate.length != m) {
+      throw new IllegalArgumentException("path arrays must all have one entry per λ");
+    }
+    featureNames = List.copyOf(featureNames);
+    classNames = List.copyOf(classNames);
+  }
+
+  /** Number of λ values. */
+  public int size() {
+    return lambdas.length;
+  }
+
+  /** Number of features p. */
+  public int numFeatures() {
+    return featureNames.size();
+  }
+
+  /** True when every λ is certified to the tolerance (the path did not run out of passes). */
+  public boolean allConverged() {
+    for (boolean c : converged) {
+      if (!c) {
+        return false;
+      }
+    }
+    return end.reason() != Ending.ITERATION_LIMIT;
+  }
+
+  /**
+   * What a caller should hear about: the iteration limit that ended the path, or λ whose
+   * certificate stayed above the tolerance (a tolerance below what double precision reaches on
+   * the problem). Empty when {@link #allConverged()}.
+   */
+  public Optional<String> warning() {
+    if (end.reason() == Ending.ITERATION_LIMIT) {
+      return Optional.of(end.message());
+    }
+    int count = 0;
+    int worst = -1;
+    for (int l = 0; l < size(); l++) {
+      if (!converged[l]) {
+        count++;
+        if (worst < 0 || certificate[l] > certificate[worst]) {
+          worst = l;
+        }
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "%d of %d λ not certified to the tolerance %.3g"
+        + " (the worst, λ #%d = %.6g, at %.3g): the coordinate sweeps stopped moving before the"
+        + " certificate reached it; raise the tolerance", count, size(), tolerance, worst + 1,
+        lambdas[worst], certificate[worst]));
+  }
+
+  /** η = a₀ + x·b at λ index {@code l}, for the rows of {@code x} (n×p): n×K. */
+  public double[][] linearPredictor(double[][] x, int l) {
+    int k = intercepts[l].length;
+    double[][] eta = new double[x.length][k];
+    for (int i = 0; i < x.length; i++) {
+      for (int c = 0; c < k; c++) {
+        eta[i][c] = linearPredictor(x[i], l, c);
+      }
+    }
+    return eta;
+  }
+
+  /** a₀ + x·b of coefficient vector {@code k} at λ index {@code l} for one row. */
+  public double linearPredictor(double[] row, int l, int k) {
+    double s = intercepts[l][k];
+    double[] b = coefficients[l][k];
+    for (int j = 0; j < b.length; j++) {
+      s += row[j] * b[j];
+    }
+    return s;
+  }
+
+  /**
+   * Class probabilities at λ index {@code l} for the rows of {@code x}: n×K' with K' the number
+   * of classes (two columns, P(class 0) and P(class 1), for a binomial path).
+   *
+   * @throws IllegalArgumentException for a gaussian path
+   */
+  public double[][] probabilities(double[][] x, int l) {
+    if (family == Family.GAUSSIAN) {
+      throw new IllegalArgumentException("a gaussian path has no class probabilities");
+    }
+    double[][] out = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = probabilities(x[i], l);
+    }
+    return out;
+  }
+
+  private double[] probabilities(double[] row, int l) {
+    if (family == Family.BINOMIAL) {
+      double e = linearPredictor(row, l, 0);
+      // σ(η) and 1 − σ(η) = σ(−η), each computed without overflow.
+      double p1 = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e));
+      double p0 = e >= 0 ? Math.exp(-e) / (1 + Math.exp(-e)) : 1 / (1 + Math.exp(e));
+      return new double[] {p0, p1};
+    }
+    int k = intercepts[l].length;
+    double[] pr = new double[k];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      pr[c] = linearPredictor(row, l, c);
+      max = Math.max(max, pr[c]);
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      pr[c] = Math.exp(pr[c] - max);
+      sum += pr[c];
+    }
+    for (int c = 0; c < k; c++) {
+      pr[c] /= sum;
+    }
+    return pr;
+  }
+
+  /**
+   * The held-out loss of one row at λ index {@code l}, cv.glmnet's
+   * {@code type.measure = "deviance"}: (y − η)² for gaussian, −2·log p̂(y) for binomial and
+   * multinomial with p̂ first clamped to [10⁻⁵, 1 − 10⁻⁵] as cv.glmnet does, so one confident
+   * mistake cannot dominate.
+   *
+   * @param target y (gaussian) or the class index 0..K−1 as a double
+   */
+  public double deviance(double[] row, double target, int l) {
+    if (family == Family.GAUSSIAN) {
+      double e = target - linearPredictor(row, l, 0);
+      return e * e;
+    }
+    double p = probabilities(row, l)[(int) target];
+    p = Math.min(Math.max(p, PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
+    return -2 * Math.log(p);
+  }
+
+  /** The mean of {@link #deviance} over the rows of x (MSE for gaussian). */
+  public double meanDeviance(double[][] x, double[] y, int l) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(x.length + " rows but " + y.length + " targets");
+    }
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += deviance(x[i], y[i], l);
+    }
+    return sum / x.length;
+  }
+
+  /**
+   * The path at other λ values {@code s}, by glmnet's {@code predict(fit, s = ...)} rule:
+   * intercepts and coefficients interpolated linearly in λ between the two neighbouring λ of
+   * this path, and clamped to the first (last) solution for s above (below) the path's range.
+   * Degrees of freedom count the interpolated nonzeros; the deviance ratio is interpolated the
+   * same way; an interpolated point is converged when both neighbours are, spent no passes, and
+   * has no certificate (NaN: it is not a solution).
+   */
+  public PathSolution interpolate(double[] s) {
+    int m = s.length;
+    int last = lambdas.length - 1;
+    double[][] a0 = new double[m][];
+    double[][][] b = new double[m][][];
+    int[] nonzero = new int[m];
+    double[] ratio = new double[m];
+    boolean[] ok = new boolean[m];
+    double[] none = new double[m];
+    for (int t = 0; t < m; t++) {
+      int left;
+      int right;
+      double frac;
+      if (last == 0 || s[t] >= lambdas[0]) {
+        left = right = 0;
+        frac = 1;
+      } else if (s[t] <= lambdas[last]) {
+        left = right = last;
+        frac = 1;
+      } else {
+        right = 1;
+        while (lambdas[right] > s[t]) {
+          right++;
+        }
+        left = right - 1;
+        double width = lambdas[left] - lambdas[right];
+        frac = width > 0 ? (s[t] - lambdas[right]) / width : 1;
+      }
+      int k = intercepts[left].length;
+      a0[t] = new double[k];
+      b[t] = new double[k][];
+      Set<Integer> used = new HashSet<>();
+      for (int c = 0; c < k; c++) {
+        a0[t][c] = frac * intercepts[left][c] + (1 - frac) * intercepts[right][c];
+        double[] bl = coefficients[left][c];
+        double[] br = coefficients[right][c];
+        b[t][c] = new double[bl.length];
+        for (int j = 0; j < bl.length; j++) {
+          b[t][c][j] = frac * bl[j] + (1 - frac) * br[j];
+          if (b[t][c][j] != 0) {
+            used.add(j);
+          }
+        }
+      }
+      nonzero[t] = used.size();
+      ratio[t] = frac * devianceRatio[left] + (1 - frac) * devianceRatio[right];
+      ok[t] = converged[left] && converged[right];
+      none[t] = Double.NaN;
+    }
+    return new PathSolution(family, l1Ratio, s.clone(), a0, b, nonzero, ratio, nullDeviance,
+        tolerance, ok, new int[m], none, featureNames, classNames, end);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tikhonov.linear;
+
+/**
+ * A ridge fit at one λ: the minimizer of {@code (1/2n)‖y − a₀ − Xb‖² + (λ/2)‖b‖²} (DESIGN.md's
+ * objective with α = 0; the intercept is never penalized). An immutable value (do not modify
+ * the array); thread-safe.
+ *
+ * @param lambda λ
+ * @param intercept a₀
+ * @param coefficients b (p)
+ * @param degreesOfFreedom effective degrees of freedom Σ d²/(d² + nλ) over the singular values d
+ *     of the centered X (the intercept not counted)
+ */
+public record RidgeSolution(double lambda, double intercept, double[] coefficients,
+    double degreesOfFreedom) {
+
+  /** a₀ + x·b for one row. */
+  public double predict(double[] x) {
+    double s = intercept;
+    for (int j = 0; j < coefficients.length; j++) {
+      s += x[j] * coefficients[j];
+    }
+    return s;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.tikhonov.linear;
+
+import dev.tikhonov.data.InputException;
+import java.util.List;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * Ridge for many λ at once from one thin SVD of the centered design {@code Z = U D Vᵀ}
+ * (LAPACK {@code dgesdd}), for the objective {@code (1/2n)‖y − a₀ − Xb‖² + (λ/2)‖b‖²}:
+ *
+ * <pre>
+ *   b(λ)   = V diag(dₖ/(dₖ² + nλ)) Uᵀy_c
+ *   df(λ)  = Σₖ dₖ²/(dₖ² + nλ)                                (intercept not counted)
+ *   H(λ)   = 11ᵀ/n + U diag(dₖ²/(dₖ² + nλ)) Uᵀ                 (hat matrix with intercept)
+ *   LOO(λ) = (1/n) Σᵢ (eᵢ / (1 − Hᵢᵢ))²                        (exact leave-one-out MSE)
+ *   GCV(λ) = ((1/n) Σᵢ eᵢ²) / (1 − (1 + df)/n)²                (tr H = 1 + df)
+ * </pre>
+ *
+ * with e = y − ŷ the training residuals. After the SVD, all λ together cost three BLAS
+ * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages). An immutable
+ * value (do not modify the arrays); thread-safe.
+ *
+ * @param lambdas the λ values, in the order given
+ * @param intercepts a₀ per λ
+ * @param coefficients b per λ (p each)
+ * @param degreesOfFreedom effective degrees of freedom per λ
+ * @param leaveOneOutMse leave-one-out mean squared error per λ
+ * @param gcv generalized cross-validation score per λ
+ * @param trainingMse (1/n)‖e‖² per λ
+ * @param nullMse (1/n)‖y − ȳ‖², the training MSE of the intercept-only model
+ * @param singularValues d (min(n, p), decreasing)
+ */
+public record RidgeSvdPath(
+    double[] lambdas,
+    double[] intercepts,
+    double[][] coefficients,
+    double[] degreesOfFreedom,
+    double[] leaveOneOutMse,
+    double[] gcv,
+    double[] trainingMse,
+    double nullMse,
+    double[] singularValues) {
+
+  /** Fits every λ ≥ 0 of {@code lambdas}. */
+  public static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas) {
+    if (x.length != y.length) {
+      throw new InputException(x.length + " feature rows but " + y.length + " targets");
+    }
+    for (double l : lambdas) {
+      if (!(l >= 0) || Double.isInfinite(l)) {
+        throw new InputException("λ must be finite and ≥ 0, got " + l);
+      }
+    }
+    StandardizedDesign design = StandardizedDesign.of(x, true, false);
+    int n = design.n;
+    int p = design.p;
+    int r = Math.min(n, p);
+    double yMean = StandardizedDesign.finiteMean(y);
+    double[] yc = new double[n];
+    double nullMse = 0;
+    for (int i = 0; i < n; i++) {
+      yc[i] = y[i] - yMean;
+      nullMse += yc[i] * yc[i] / n;
+    }
+    double[] d = new double[r];
+    double[] u = new double[n * r];
+    double[] vt = new double[r * p];
+    svd(design, d, u, vt);
+    double[] uty = new double[r];
+    // uty = Uᵀ y_c
+    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u, n, yc, 1,
+        0.0, uty, 1);
+
+    int m = lambdas.length;
+    double[] intercept = new double[m];
+    double[][] coef = new double[m][];
+    double[] df = new double[m];
+    double[] loo = new double[m];
+    double[] gcv = new double[m];
+    double[] trainMse = new double[m];
+    // Column-major r×m: shrink[k + l·r] = dₖ²/(dₖ² + nλ_l); scaled = dₖ/(dₖ² + nλ_l)·(Uᵀy)ₖ;
+    // fittedWeight = shrink·(Uᵀy)ₖ.
+    double[] shrink = new double[r * m];
+    double[] scaled = new double[r * m];
+    double[] fittedWeight = new double[r * m];
+    for (int l = 0; l < m; l++) {
+      double nl = n * lambdas[l];
+      double dof = 0;
+      for (int k = 0; k < r; k++) {
+        double d2 = d[k] * d[k];
+        double sk = d2 + nl > 0 ? d2 / (d2 + nl) : 0.0;
+        shrink[k + l * r] = sk;
+        scaled[k + l * r] = d2 + nl > 0 ? d[k] / (d2 + nl) * uty[k] : 0.0;
+        fittedWeight[k + l * r] = sk * uty[k];
+        dof += sk;
+      }
+      df[l] = dof;
+    }
+    // All λ at once, three BLAS products instead of an O(n·r) loop per λ:
+    //   B = V·scaled (p×m),  F = U·fittedWeight (fitted values, n×m),
+    //   H = (U∘U)·shrink (hat-matrix diagonals without the 1/n of the intercept, n×m).
+    double[] bAll = new double[p * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+        p, m, r, 1.0, vt, r, scaled, r, 0.0, bAll, p);
+    double[] fitted = new double[n * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+        n, m, r, 1.0, u, n, fittedWeight, r, 0.0, fitted, n);
+    double[] uSquared = u;
+    for (int i = 0; i < uSquared.length; i++) {
+      uSquared[i] = u[i] * u[i]; // U is not needed after this: square it in place
+    }
+    double[] leverage = new double[n * m];
+    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+        n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
+    for (int l = 0; l < m; l++) {
+      double[] b = java.util.Arrays.copyOfRange(bAll, l * p, (l + 1) * p);
+      double a0 = yMean;
+      for (int j = 0; j < p; j++) {
+        a0 -= design.mean[j] * b[j];
+      }
+      double sse = 0;
+      double looSum = 0;
+      for (int i = 0, o = l * n; i < n; i++) {
+        double e = yc[i] - fitted[o + i];
+        sse += e * e;
+        double e1 = e / (1 - (1.0 / n + leverage[o + i]));
+        looSum += e1 * e1;
+      }
+      intercept[l] = a0;
+      coef[l] = b;
+      trainMse[l] = sse / n;
+      loo[l] = looSum / n;
+      double denominator = 1 - (1 + df[l]) / n;
+      gcv[l] = trainMse[l] / (denominator * denominator);
+    }
+    return new RidgeSvdPath(lambdas.clone(), intercept, coef, df, loo, gcv, trainMse, nullMse,
+        d);
+  }
+
+  /** Index of the λ with the smallest GCV score. */
+  public int bestGcv() {
+    return argmin(gcv);
+  }
+
+  /** Index of the λ with the smallest leave-one-out MSE. */
+  public int bestLoo() {
+    return argmin(leaveOneOutMse);
+  }
+
+  /** The fit at λ index {@code l}. */
+  public RidgeSolution at(int l) {
+    return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l].clone(),
+        degreesOfFreedom[l]);
+  }
+
+  /**
+   * This path as a {@link PathSolution} (gaussian, α = 0, every λ converged with certificate 0:
+   * closed form, exact up to rounding); degrees of freedom there count nonzero coefficients as
+   * everywhere in PathSolution, the effective ones stay in {@link #degreesOfFreedom()}.
+   */
+  public PathSolution toPathSolution(List<String> featureNames) {
+    int m = lambdas.length;
+    double[][] a0 = new double[m][];
+    double[][][] b = new double[m][][];
+    int[] nonzero = new int[m];
+    double[] devianceRatio = new double[m];
+    boolean[] converged = new boolean[m];
+    for (int l = 0; l < m; l++) {
+      a0[l] = new double[] {intercepts[l]};
+      b[l] = new double[][] {coefficients[l].clone()};
+      for (double v : coefficients[l]) {
+        if (v != 0) {
+          nonzero[l]++;
+        }
+      }
+      devianceRatio[l] = 1 - trainingMse[l] / nullMse;
+      converged[l] = true;
+    }
+    return new PathSolution(Family.GAUSSIAN, 0.0, lambdas.clone(), a0, b, nonzero,
+        devianceRatio, nullMse, PathSettings.DEFAULT_TOLERANCE, converged, new int[m],
+        new double[m], featureNames, List.of(), new PathSolution.End(
+            PathSolution.Ending.ALL_LAMBDAS, "closed form at all " + m + " λ"));
+  }
+
+  private static int argmin(double[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] < values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Singular values of the design's Z, decreasing. */
+  static double[] singularValues(StandardizedDesign design) {
+    int r = Math.min(design.n, design.p);
+    double[] d = new double[r];
+    svd(design, d, null, null);
+    return d;
+  }
+
+  /**
+   * Thin SVD of the design's Z into d, U (n×r, column-major) and Vᵀ (r×p, column-major); U and
+   * Vᵀ may be null when only d is wanted. Modified: {@code d}, {@code u}, {@code vt}.
+   */
+  private static void svd(StandardizedDesign design, double[] d, double[] u, double[] vt) {
+    int n = design.n;
+    int p = design.p;
+    int r = Math.min(n, p);
+    double[] a = design.z.clone();
+    boolean vectors = u != null;
+    int info = openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR, (byte) (vectors ? 'S' : 'N'),
+        n, p, a, n, d, vectors ? u : new double[1], n, vectors ? vt : new double[1],
+        vectors ? r : 1);
+    if (info != 0) {
+      throw new IllegalStateException("SVD did not converge (LAPACK info " + info + ")");
+    }
+  }
+}

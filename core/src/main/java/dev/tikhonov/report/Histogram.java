@@ -1,0 +1,39 @@
+package dev.tikhonov.report;
+
+/**
+ * Counts of values in equal-width bins over [−bound, bound] (values outside land in the end
+ * bins).
+ *
+ * @param edges bins + 1 increasing bin edges
+ * @param counts count per bin
+ */
+public record Histogram(double[] edges, long[] counts) {
+  public static double[] symmetricEdges(double bound, int bins) {
+    double[] edges = new double[bins + 1];
+    for (int i = 0; i <= bins; i++) {
+      edges[i] = -bound + 2 * bound * i / bins;
+    }
+    return edges;
+  }
+
+  public static long[] count(float[] values, double[] edges) {
+    int bins = edges.length - 1;
+    double lo = edges[0];
+    double width = (edges[bins] - lo) / bins;
+    long[] counts = new long[bins];
+    for (float v : values) {
+      int b = (int) Math.floor((v - lo) / width);
+      counts[Math.max(0, Math.min(bins - 1, b))]++;
+    }
+    return counts;
+  }
+
+  public static Histogram of(float[] values, int bins) {
+    double bound = 1e-12;
+    for (float v : values) {
+      bound = Math.max(bound, Math.abs(v));
+    }
+    double[] edges = symmetricEdges(bound, bins);
+    return new Histogram(edges, count(values, edges));
+  }
+}

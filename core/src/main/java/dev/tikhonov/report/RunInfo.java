@@ -1,0 +1,207 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tikhonov.data.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What produced a run directory: run.json of docs/formats.md. Every command that takes {@code --out DIR}
+ * writes one when the run ends, so that a report can say which code, data and settings gave its
+ * numbers. The objective is DESIGN.md's, spelled out in {@link #OBJECTIVE}.
+ *
+ * @param kind what the directory holds, {@link RunKind#id()}: "train", "path", "mnist-l2", …;
+ *     the report reads it instead of guessing from the files
+ * @param command "train", "path" or "experiment"
+ * @param args the command line arguments after the command name
+ * @param tikhonovVersion the library version that ran
+ * @param gitCommit short commit hash of the working directory's checkout, null when unknown
+ * @param seed the run's seed, null when it has none
+ * @param threads BLAS/worker thread count
+ * @param data the data file and its SHA-256, null when the run used no file
+ * @param started when the run started (UTC, ISO-8601)
+ * @param seconds wall time of the whole run
+ * @param objective the objective, written out
+ * @param settings every setting of the run, by flag name in snake_case
+ */
+@JsonPropertyOrder({
+  "kind", "command", "args", "tikhonov_version", "git_commit", "seed", "threads", "data", "started",
+  "seconds", "objective", "settings"
+})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunInfo(
+    @JsonProperty("kind") String kind,
+    @JsonProperty("command") String command,
+    @JsonProperty("args") List<String> args,
+    @JsonProperty("tikhonov_version") String tikhonovVersion,
+    @JsonProperty("git_commit") String gitCommit,
+    @JsonProperty("seed") Long seed,
+    @JsonProperty("threads") int threads,
+    @JsonProperty("data") DataFile data,
+    @JsonProperty("started") String started,
+    @JsonProperty("seconds") double seconds,
+    @JsonProperty("objective") String objective,
+    @JsonProperty("settings") Map<String, Object> settings) {
+
+  /** DESIGN.md's objective, the one every λ in tikhonov refers to. */
+  public static final String OBJECTIVE =
+      "J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]";
+
+  /** The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes. */
+  public record DataFile(@JsonProperty("path") String path, @JsonProperty("sha256") String sha256) {
+
+    /** A file on disk, hashing its bytes. */
+    public static DataFile of(Path file) {
+      try (InputStream in = Files.newInputStream(file)) {
+        return new DataFile(file.toString(), hashOf(in));
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      }
+    }
+
+    /** Any stream of bytes under a given name (e.g. a bundled resource); closes the stream. */
+    public static DataFile of(String name, InputStream bytes) {
+      try (InputStream in = bytes) {
+        return new DataFile(name, hashOf(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + name, e);
+      }
+    }
+  }
+
+  public RunInfo {
+    if (command == null || command.isBlank()) {
+      throw new IllegalArgumentException("command must be named");
+    }
+    args = args == null ? List.of() : List.copyOf(args);
+    settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    }
+  }
+
+  /**
+   * The provenance of a run that started at {@code started} and ends now: version and git commit
+   * are looked up, seconds measured, the objective is {@link #OBJECTIVE}.
+   *
+   * @param seed null when the run has no seed
+   * @param data null when the run read no data file
+   */
+  public static RunInfo of(
+      RunKind kind,
+      String command,
+      List<String> args,
+      Long seed,
+      int threads,
+      DataFile data,
+      Instant started,
+      Map<String, Object> settings) {
+    Instant now = Instant.now();
+    return new RunInfo(
+        kind.id(),
+        command,
+        args,
+        version(),
+        currentGitCommit(),
+        seed,
+        threads,
+        data,
+        started.toString(),
+        Duration.between(started, now).toNanos() / 1e9,
+        OBJECTIVE,
+        settings);
+  }
+
+  /** Writes {@code dir/run.json} atomically (temporary file, then rename). */
+  public Path write(Path dir) {
+    Path file = dir.resolve("run.json");
+    try {
+      JsonFiles.writeAtomically(file, JsonFiles.MAPPER.writeValueAsString(this) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize run.json", e);
+    }
+    return file;
+  }
+
+  /** Reads {@code dir/run.json}. */
+  public static RunInfo read(Path dir) {
+    Path file = dir.resolve("run.json");
+    try {
+      return JsonFiles.MAPPER.treeToValue(JsonFiles.read(file), RunInfo.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InputException(file + ": not a run.json of docs/formats.md: " + e.getMessage(), e);
+    }
+  }
+
+  /** The tikhonov version ({@link dev.tikhonov.data.LibraryVersion}). */
+  public static String version() {
+    return dev.tikhonov.data.LibraryVersion.current();
+  }
+
+  /**
+   * (Not named {@code gitCommit()}: a record's component accessor already has that name.)
+   *
+   * <p>Short hash of HEAD of the git checkout holding the working directory ({@code git rev-parse
+   * --short HEAD}), or null when git is missing, this is no checkout, or git takes over 5 s.
+   */
+  public static String currentGitCommit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+          .redirectErrorStream(false)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      git.getOutputStream().close();
+      if (!git.waitFor(5, TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+        return null;
+      }
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.exitValue() == 0 && out.matches("[0-9a-f]{4,40}") ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static String hashOf(InputStream in) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (DigestInputStream d = new DigestInputStream(in, digest)) {
+        d.transferTo(OutputStreamSink.INSTANCE);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Discards bytes; the digest stream has already seen them. */
+  private static final class OutputStreamSink extends java.io.OutputStream {
+    static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

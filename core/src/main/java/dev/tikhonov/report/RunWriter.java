@@ -1,0 +1,116 @@
+package dev.tikhonov.report;
+
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.train.History;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one writer of a run directory (docs/formats.md), shared by the CLI, the experiments and
+ * Java users: it checks the directory before any work starts ({@link #open}), writes each
+ * result file atomically as the run produces it, and ends with run.json (with its
+ * {@code kind}) and, last, report.html, so that a chart can never cost a result file.
+ * Not thread-safe: one run, one writer.
+ */
+public final class RunWriter {
+  private final Path dir;
+  private final RunKind kind;
+
+  private RunWriter(Path dir, RunKind kind) {
+    this.dir = dir;
+    this.kind = kind;
+  }
+
+  /**
+   * Creates {@code dir} (and its parents) when missing and checks that files can be written in
+   * it; an {@link InputException} names the path and the problem (a file where a directory is
+   * needed, no permission) before any training starts.
+   */
+  public static RunWriter open(Path dir, RunKind kind) {
+    requireWritableDirectory(dir, "output directory");
+    return new RunWriter(dir, kind);
+  }
+
+  /** Checks (and creates) a directory for output: an InputException names what is wrong. */
+  public static void requireWritableDirectory(Path dir, String what) {
+    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new InputException(dir + ": " + (p.equals(dir.toAbsolutePath().normalize())
+            ? "is a file" : p + " is a file") + "; the " + what + " must be a directory");
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".tikhonov-", ".probe");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot write the " + what + " there ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public RunKind kind() {
+    return kind;
+  }
+
+  /** history.csv and history.json: one row per epoch. */
+  public void history(History history) {
+    history.write(dir);
+  }
+
+  /** metrics.json. */
+  public void metrics(Map<String, Object> metrics) {
+    json("metrics.json", metrics);
+  }
+
+  /** weights.json: per weight matrix its shape, norm and a 60-bin histogram. */
+  public void weights(List<LayerWeights> layers) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LayerWeights w : layers) {
+      Map<String, Object> layer = new LinkedHashMap<>();
+      layer.put("name", w.name() + ".weight");
+      layer.put("rows", w.inputs());
+      layer.put("cols", w.outputs());
+      layer.put("norm", w.norm());
+      Histogram h = Histogram.of(w.weight(), 60);
+      layer.put("histogram", Map.of("edges", h.edges(), "counts", h.counts()));
+      out.add(layer);
+    }
+    json("weights.json", Map.of("layers", out));
+  }
+
+  /** {@code name} (e.g. results.json, path.json) as JSON, atomically. */
+  public void json(String name, Object value) {
+    Json.write(dir.resolve(name), value);
+  }
+
+  /** {@code name} (e.g. results.csv) as UTF-8 text, atomically. */
+  public void text(String name, String content) {
+    AtomicFiles.writeString(dir.resolve(name), content);
+  }
+
+  /**
+   * Ends the run: run.json from {@code info}, then report.html (its charts under charts/).
+   * Returns the report's path.
+   */
+  public Path finish(RunInfo info) {
+    if (!kind.id().equals(info.kind())) {
+      throw new IllegalArgumentException("run.json of kind " + info.kind() + " in a " + kind.id()
+          + " directory");
+    }
+    info.write(dir);
+    return HtmlReport.write(dir);
+  }
+}

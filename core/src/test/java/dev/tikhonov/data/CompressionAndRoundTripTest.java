@@ -1,0 +1,96 @@
+package dev.tikhonov.data;
+
+import static dev.tikhonov.data.TestFiles.gzip;
+import static dev.tikhonov.data.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tikhonov.tensor.Rng;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files as users have them: gzip-compressed text, a byte order mark before LIBSVM data, and
+ * what tikhonov's own CSV writer produces, read back value for value.
+ */
+class CompressionAndRoundTripTest {
+  @TempDir Path dir;
+
+  @Test
+  void csvGz_readsLikeThePlainFile() {
+    String text = "a,b,y\n1.5,2,3\n4,5.25,6\n";
+    Dataset plain = Dataset.read(write(dir, "d.csv", text), "y", TargetKind.REAL);
+    Dataset packed = Dataset.read(
+        write(dir, "d.csv.gz", gzip(text.getBytes(StandardCharsets.UTF_8))), "y", TargetKind.REAL);
+    assertEquals(plain.fingerprint(), packed.fingerprint());
+    assertArrayEquals(new double[] {1.5, 2}, packed.featureRows()[0]);
+  }
+
+  @Test
+  void libsvmGz_andByteOrderMark_readLikeThePlainFile() {
+    String text = "1 1:0.5 3:2\n0 2:1\n";
+    Dataset plain = LibsvmReader.read(write(dir, "d.svm", text), TargetKind.CLASS);
+    Dataset bom = LibsvmReader.read(write(dir, "bom.svm", "\uFEFF" + text), TargetKind.CLASS);
+    Dataset packed = LibsvmReader.read(
+        write(dir, "d.svm.gz", gzip(text.getBytes(StandardCharsets.UTF_8))), TargetKind.CLASS);
+    assertEquals(List.of("0", "1"), bom.classNames(), "the BOM is not part of the first label");
+    assertEquals(plain.fingerprint(), bom.fingerprint());
+    assertEquals(plain.fingerprint(), packed.fingerprint());
+  }
+
+  /** Random names (commas, quotes, spaces, line breaks, non-ASCII) and random doubles. */
+  @RepeatedTest(20)
+  void csvWriter_thenCsvReader_givesBackEveryNameAndValue(
+      org.junit.jupiter.api.RepetitionInfo repetition) {
+    Rng rng = new Rng(repetition.getCurrentRepetition());
+    int p = 1 + rng.nextInt(6);
+    int n = 1 + rng.nextInt(20);
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j <= p; j++) {
+      names.add(name(rng, j));
+    }
+    CsvWriter csv = new CsvWriter().row(names);
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      List<String> row = new ArrayList<>();
+      for (int j = 0; j < p; j++) {
+        x[i][j] = value(rng);
+        row.add(Double.toString(x[i][j]));
+      }
+      y[i] = value(rng);
+      row.add(Double.toString(y[i]));
+      csv.row(row);
+    }
+    Path file = write(dir, "r" + repetition.getCurrentRepetition() + ".csv", csv.toString());
+    Dataset back = Dataset.read(file, names.get(p), TargetKind.REAL);
+    assertEquals(names.subList(0, p), back.featureNames());
+    for (int i = 0; i < n; i++) {
+      assertArrayEquals(x[i], back.featureRows()[i], "row " + i);
+    }
+    assertArrayEquals(y, back.targets());
+  }
+
+  /**
+   * A column name as the reader defines names: anything but leading or trailing spaces (the
+   * reader strips those from header cells, quoted or not).
+   */
+  private static String name(Rng rng, int j) {
+    String[] parts = {"a", "b c", ",", "\"", "é", "x\ny", " mid ", "\t", "ü,\""};
+    StringBuilder s = new StringBuilder("c" + j);
+    for (int k = rng.nextInt(3); k > 0; k--) {
+      s.append(parts[rng.nextInt(parts.length)]);
+    }
+    return s.toString().strip();
+  }
+
+  private static double value(Rng rng) {
+    double v = rng.nextGaussian() * Math.pow(10, rng.nextInt(20) - 10);
+    return rng.nextDouble() < 0.1 ? Math.rint(v) : v;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.Synthetic;
+import dev.tikhonov.data.TrainTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One set of checks for every estimator (scikit-learn's {@code check_estimator} idea): fit →
+ * predict shape, save → load → identical predictions, provenance present, many threads predict
+ * exactly what one thread predicts, bad input → an {@link InputException} whose message names
+ * no command-line flag.
+ */
+class ConformanceTest {
+  @TempDir Path dir;
+
+  /** One estimator under test, with the data it fits. */
+  record Case(String name, Supplier<Estimator<?>> estimator, Dataset train, Dataset test) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final TrainTest DIGITS = digits();
+  static final Dataset REGRESSION = Synthetic.makeRegression(300, 8, 3, 1.0, 2.0, 5).data();
+  static final Dataset CLASSES = Synthetic.makeClassification(300, 6, 3, 3, 7);
+  static final Dataset TWO_CLASSES = Synthetic.makeClassification(300, 6, 3, 2, 11);
+
+  static TrainTest digits() {
+    TrainTest all = Mnist.bundled();
+    int[] train = java.util.stream.IntStream.range(0, 600).toArray();
+    int[] test = java.util.stream.IntStream.range(0, 300).toArray();
+    return new TrainTest(all.train().subset(train), all.test().subset(test));
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("MlpClassifier", () -> MlpClassifier.builder().hiddenLayers(32).epochs(2)
+            .lambda(1e-4).seed(3).build(), DIGITS.train(), DIGITS.test()),
+        new Case("MlpClassifier+dropout", () -> MlpClassifier.builder().hiddenLayers(16, 8)
+            .dropout(0.2).epochs(2).seed(1).build(), DIGITS.train(), DIGITS.test()),
+        new Case("MlpRegressor", () -> MlpRegressor.builder().hiddenLayers(16).epochs(5)
+            .standardize(true).lambda(1e-3).build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("LinearRegression", () -> LinearRegression.builder().epochs(20).lambda(0.01)
+            .standardize(true).build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("LogisticRegression", () -> LogisticRegression.builder().epochs(5)
+            .lambda(1e-3).l1Ratio(0.5).build(), half(CLASSES, 0), half(CLASSES, 1)),
+        new Case("ElasticNet-gaussian", () -> ElasticNet.gaussian().l1Ratio(0.5).lambda(0.05)
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("ElasticNet-binomial", () -> ElasticNet.binomial().lambda(0.01).build(),
+            half(TWO_CLASSES, 0), half(TWO_CLASSES, 1)),
+        new Case("ElasticNet-multinomial", () -> ElasticNet.multinomial().l1Ratio(0.3)
+            .lambda(0.01).build(), half(CLASSES, 0), half(CLASSES, 1)),
+        new Case("ElasticNetCV", () -> ElasticNetCV.gaussian().numFolds(5).seed(2).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("ElasticNetCV-binomial", () -> ElasticNetCV.binomial().numFolds(4)
+            .selection(ElasticNetCV.Selection.ONE_SE).build(), half(TWO_CLASSES, 0),
+            half(TWO_CLASSES, 1)),
+        new Case("Ridge", () -> Ridge.builder().lambda(0.1).standardize(true).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("RidgeCV", () -> RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT)
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)));
+  }
+
+  static Dataset half(Dataset d, int which) {
+    int n = d.size() / 2;
+    int[] rows = java.util.stream.IntStream.range(which * n, which * n + n).toArray();
+    return d.subset(rows);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void fit_thenPredict_givesOneValuePerRow(Case c) {
+    Predictor p = c.estimator().get().fit(c.train());
+    double[] y = p.predict(c.test());
+    assertEquals(c.test().size(), y.length);
+    for (double v : y) {
+      assertTrue(Double.isFinite(v));
+    }
+    assertArrayEquals(y, p.predict(c.test().featureRows()), "Dataset and double[][] agree");
+    if (p instanceof Classifier k) {
+      double[][] proba = k.predictProba(c.test());
+      for (int i = 0; i < proba.length; i++) {
+        double sum = 0;
+        int best = 0;
+        for (int j = 0; j < proba[i].length; j++) {
+          sum += proba[i][j];
+          best = proba[i][j] > proba[i][best] ? j : best;
+        }
+        assertEquals(1, sum, 1e-12);
+        assertEquals(best, (int) y[i], "predict is the most probable class");
+      }
+      assertTrue(p.evaluate(c.test()).accuracy().isPresent());
+    } else {
+      assertFalse(p.evaluate(c.test()).accuracy().isPresent());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void saveThenLoad_predictsIdentically(Case c) {
+    Predictor p = c.estimator().get().fit(c.train());
+    Path file = dir.resolve(c.name() + ".model");
+    p.save(file);
+    Predictor back = Predictor.load(file);
+    assertArrayEquals(p.predict(c.test()), back.predict(c.test()));
+    assertEquals(p.evaluate(c.test()), back.evaluate(c.test()));
+    assertEquals(p.featureNames(), back.featureNames());
+    assertEquals(p.provenance(), back.provenance());
+    assertEquals(p instanceof Classifier, back instanceof Classifier);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void provenance_namesEstimatorSettingsAndData(Case c) {
+    Estimator<?> e = c.estimator().get();
+    Provenance prov = e.fit(c.train()).provenance();
+    assertEquals(e.name(), prov.estimator());
+    assertTrue(prov.settings().containsKey("lambda"), prov.settings().toString());
+    assertEquals(c.train().fingerprint(), prov.dataFingerprint().orElseThrow());
+    assertEquals(c.train().size(), prov.trainingRows().orElseThrow());
+    assertFalse(prov.libraryVersion().isEmpty());
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void eightThreads_predictExactlyWhatOneThreadPredicts(Case c) throws Exception {
+    Predictor p = c.estimator().get().fit(c.train());
+    double[] expected = p.predict(c.test());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<double[]>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> {
+          double[] last = null;
+          for (int r = 0; r < 5; r++) {
+            last = p.predict(c.test());
+            assertArrayEquals(expected, last);
+          }
+          return last;
+        }));
+      }
+      for (Future<double[]> f : futures) {
+        assertArrayEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void badInput_isAnInputExceptionThatNamesNoFlag(Case c) {
+    Predictor p = c.estimator().get().fit(c.train());
+    int width = c.train().numFeatures();
+    double[][] wrongWidth = {new double[width + 1]};
+    double[][] notFinite = {new double[width]};
+    notFinite[0][width - 1] = Double.NaN;
+    for (Runnable bad : List.<Runnable>of(
+        () -> p.predict(wrongWidth),
+        () -> p.predict(notFinite),
+        () -> c.estimator().get().fit(c.train().isClassification() ? REGRESSION : CLASSES))) {
+      InputException e = assertThrows(InputException.class, bad::run);
+      assertFalse(e.getMessage().contains("--"), e.getMessage());
+    }
+  }
+}

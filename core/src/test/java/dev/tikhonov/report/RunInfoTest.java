@@ -1,0 +1,86 @@
+package dev.tikhonov.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunInfoTest {
+  @TempDir Path temp;
+
+  @Test
+  void write_leavesRunJsonWithTheFieldsOfFormatsMd() throws IOException {
+    Path data = Files.writeString(temp.resolve("data.csv"), "abc");
+    Instant started = Instant.now().minusSeconds(3);
+    RunInfo p = RunInfo.of(RunKind.TRAIN, "train", List.of("--lambda", "0.01"), 42L, 2,
+        RunInfo.DataFile.of(data), started, Map.of("lambda", 0.01, "l1_ratio", 0.0));
+    Path file = p.write(temp);
+
+    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    List<String> expected = List.of("kind", "command", "args", "tikhonov_version", "git_commit", "seed",
+        "threads", "data", "started", "seconds", "objective", "settings");
+    List<String> actual = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(actual::add);
+    assertEquals(expected, actual);
+    assertEquals("train", json.get("command").asText());
+    assertEquals("train", json.get("kind").asText());
+    assertEquals(42, json.get("seed").asLong());
+    // SHA-256("abc"), FIPS 180-2 test vector
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        json.get("data").get("sha256").asText());
+    assertTrue(json.get("seconds").asDouble() >= 3 && json.get("seconds").asDouble() < 60);
+    assertEquals(started.toString(), json.get("started").asText());
+    assertEquals(0.01, json.get("settings").get("lambda").asDouble(), 0);
+    assertTrue(json.get("objective").asText().startsWith("J(θ) = (1/n) Σ"));
+    assertTrue(json.has("git_commit"), "git_commit present (null when unknown)");
+
+    assertEquals(p.seed(), RunInfo.read(temp).seed());
+    assertEquals(p.data(), RunInfo.read(temp).data());
+    try (Stream<Path> files = Files.list(temp)) {
+      assertEquals(List.of("data.csv", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void dataFile_ofStream_hashesItsBytes() {
+    RunInfo.DataFile d = RunInfo.DataFile.of("bundled:x",
+        new ByteArrayInputStream("".getBytes(StandardCharsets.UTF_8)));
+    // SHA-256 of the empty string
+    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", d.sha256());
+  }
+
+  @Test
+  void currentGitCommit_isAShortHashOrNull() {
+    String commit = RunInfo.currentGitCommit();
+    assertTrue(commit == null || commit.matches("[0-9a-f]{4,40}"), commit);
+  }
+
+  @Test
+  void constructor_whenThreadsBelowOne_throws() {
+    assertThrows(IllegalArgumentException.class, () -> new RunInfo("train", "train", List.of(), "v", null,
+        null, 0, null, "t", 1, RunInfo.OBJECTIVE, Map.of()));
+  }
+
+  @Test
+  void read_whenSeedIsNull_keepsItNull() throws IOException {
+    new RunInfo("path", "path", List.of(), "v", null, null, 1, null, "t", 1, RunInfo.OBJECTIVE, Map.of())
+        .write(temp);
+    assertNull(RunInfo.read(temp).seed());
+    assertNull(RunInfo.read(temp).gitCommit());
+  }
+}

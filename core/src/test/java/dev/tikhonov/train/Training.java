@@ -1,0 +1,70 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.nn.Sequential;
+
+/**
+ * Test fixture (the library's one training driver is {@code dev.tikhonov.estimate.NetworkFit},
+ * behind the estimators): one call from data to a trained {@link Model}: builds the network of a {@link ModelSpec} from
+ * the run's seed ({@link RandomStreams}), trains it with {@link Trainer} and evaluates it.
+ *
+ * <p>The data must already be in the form the network sees (standardized if wanted); pass the
+ * standardization's mean and scale so the model applies it to raw inputs later.
+ */
+public final class Training {
+  private Training() {}
+
+  /** A trained model, its training record, and its evaluation on the test data (may be null). */
+  public record Outcome(Model model, TrainResult result, Evaluation test, Evaluation train) {}
+
+  public static Outcome fit(
+      ModelSpec spec,
+      Dataset train,
+      Dataset validation,
+      Dataset test,
+      TrainConfig config,
+      TrainingListener listener,
+      double[] featureMean,
+      double[] featureScale) {
+    return fit(spec, train, validation, test, config, listener, featureMean, featureScale, null);
+  }
+
+  /**
+   * {@link #fit(ModelSpec, Dataset, Dataset, Dataset, TrainConfig, TrainingListener, double[],
+   * double[])} continued from a checkpoint's {@code resumeFrom} (null = from the start); see
+   * {@link Trainer#fit(Sequential, dev.tikhonov.loss.Loss, Dataset, Dataset,
+   * dev.tikhonov.tensor.Rng, TrainingState)}.
+   */
+  public static Outcome fit(
+      ModelSpec spec,
+      Dataset train,
+      Dataset validation,
+      Dataset test,
+      TrainConfig config,
+      TrainingListener listener,
+      double[] featureMean,
+      double[] featureScale,
+      TrainingState resumeFrom) {
+    if (spec.task() == Task.CLASSIFICATION && !train.isClassification()) {
+      throw new IllegalArgumentException(
+          "model " + spec.describe() + " is a classifier but the target of " + train.source()
+              + " is not a class label (read it with a class target)");
+    }
+    if (spec.task() == Task.REGRESSION && train.isClassification()) {
+      throw new IllegalArgumentException(
+          "model " + spec.describe() + " is a regression model but " + train.source()
+              + " has class labels; use --model logistic or an MLP");
+    }
+    RandomStreams random = RandomStreams.of(config.seed());
+    int outputs = train.isClassification() ? train.numClasses() : 1;
+    Sequential network = spec.architecture().build(train.numFeatures(), outputs,
+        spec.initializer(), random.init(), random.dropout());
+    TrainResult result = new Trainer(config, listener)
+        .fit(network, spec.task().loss(), train, validation, random.shuffle(), resumeFrom);
+    Evaluation testEval = test == null ? null : Evaluation.of(network, spec.task().loss(), test);
+    Evaluation trainEval = Evaluation.of(network, spec.task().loss(), train);
+    Model model = new Model(spec, network, train.featureNames(), train.classNames(),
+        featureMean, featureScale);
+    return new Outcome(model, result, testEval, trainEval);
+  }
+}
