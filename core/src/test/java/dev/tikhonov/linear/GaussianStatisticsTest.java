@@ -121,6 +121,76 @@ class GaussianStatisticsTest {
   }
 
   @Test
+  void twoPass_withLargeMeanOffsets_matchesExactCenteredMoments() {
+    GaussianStatistics s = GaussianStatistics.twoPass(OFFSET.x, OFFSET.y, OFFSET.w,
+        all(OFFSET));
+    assertEquals(400, s.count());
+    assertMatchesExact(s, OFFSET, all(OFFSET), 4e-15);
+    int[] some = IntStream.range(0, 400).filter(i -> i % 7 != 2).toArray();
+    assertMatchesExact(GaussianStatistics.twoPass(OFFSET.x, OFFSET.y, OFFSET.w, some), OFFSET,
+        some, 4e-15);
+  }
+
+  @Test
+  void twoPass_manyBlocksOfRows_matchesExactMoments() {
+    // 3000 rows of 200 features: 2621 rows per BLAS block, so two blocks.
+    int p = 200;
+    double[] offsets = new double[p];
+    for (int j = 0; j < p; j++) {
+      offsets[j] = (j % 5) * 1e4;
+    }
+    Data d = data(3000, offsets, -50, 4);
+    int[] rows = IntStream.range(0, 3000).toArray();
+    GaussianStatistics s = GaussianStatistics.twoPass(d.x, d.y, d.w, rows);
+    GaussianStatistics welford = GaussianStatistics.of(d.x, d.y, d.w);
+    for (int j : new int[] {0, 1, 57, 199}) {
+      assertEquals(exactMean(d, rows, j), s.featureMeans()[j], 1e-14 * (1 + offsets[j]));
+      for (int k : new int[] {0, 3, 120, 199}) {
+        double exact = exactScatter(d, rows, j, k);
+        double scale = Math.sqrt(exactScatter(d, rows, j, j) * exactScatter(d, rows, k, k));
+        // κ = |mean|/spread: column j's spread is j + 1 (see data), the first-order bound.
+        double kappa = Math.max(offsets[j] / (j + 1), offsets[k] / (k + 1));
+        double tol = 4e-15 * (1 + kappa) * scale;
+        assertEquals(exact, s.featureScatter()[j * p + k], tol, "two-pass " + j + "," + k);
+        assertEquals(exact, welford.featureScatter()[j * p + k], tol, "Welford " + j + "," + k);
+      }
+      double cross = exactScatter(d, rows, j, p);
+      double scale = Math.sqrt(exactScatter(d, rows, j, j) * exactScatter(d, rows, p, p));
+      assertEquals(cross, s.featureTargetScatter()[j], 1e-13 * scale);
+    }
+    assertEquals(exactScatter(d, rows, p, p), s.targetScatter(), 1e-13 * s.targetScatter());
+    assertEquals(welford.weightSum(), s.weightSum(), 1e-13 * s.weightSum());
+  }
+
+  @Test
+  void twoPass_constantFeatureAndZeroWeights_asTheRowAtATimeUpdate() {
+    Data d = data(50, new double[] {1, 2, 3}, 0, 3);
+    for (double[] row : d.x) {
+      row[1] = 0.1; // a sum of 0.1s divided by n is not exactly 0.1: the mean must still be
+    }
+    double[] w = d.w.clone();
+    w[0] = 0;
+    w[9] = 0;
+    GaussianStatistics s = GaussianStatistics.twoPass(d.x, d.y, w,
+        IntStream.range(0, 50).toArray());
+    assertEquals(50, s.count());
+    assertEquals(0.1, s.featureMeans()[1]);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(0.0, s.featureScatter()[3 + k], "row of the constant feature");
+      assertEquals(0.0, s.featureScatter()[k * 3 + 1], "column of the constant feature");
+    }
+    assertEquals(0.0, s.featureTargetScatter()[1]);
+    GaussianStatistics welford = GaussianStatistics.of(d.x, d.y, w);
+    assertEquals(welford.weightSum(), s.weightSum(), 1e-14 * s.weightSum());
+    assertArrayEquals(welford.featureScatter(), s.featureScatter(), 1e-12);
+    assertArrayEquals(welford.featureMeans(), s.featureMeans(), 1e-14);
+    double[][] bad = {{1, 2}, {3, Double.NaN}};
+    assertEquals("row 2: feature 2 is NaN, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(bad, new double[] {1, 2},
+            new int[] {0, 1})).getMessage());
+  }
+
+  @Test
   void rawSumsInDouble_withLargeMeanOffsets_wouldLoseTheVariance() {
     // The test data is hard: the textbook Σw·x² − W·x̄² in double (error about ε·κ², κ the
     // mean over the spread) keeps no digit of the variance of the column at 1e8 ± 3, which the
