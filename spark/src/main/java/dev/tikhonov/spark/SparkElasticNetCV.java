@@ -1,6 +1,7 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.FoldStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.select.FoldStatistics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 

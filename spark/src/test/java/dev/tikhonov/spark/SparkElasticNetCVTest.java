@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.select.FoldStatistics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,13 +1,14 @@
-package dev.tikhonov.spark;
+package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.GaussianStatistics;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the distributed pass returns: the {@link GaussianStatistics} of the rows of each
- * cross-validation fold k = 1..K. Everything the gaussian path and its cross-validation need
- * follows without another look at the data:
+ * The {@link GaussianStatistics} of the rows of each cross-validation fold k = 1..K: everything
+ * the gaussian path and its K-fold cross-validation need
+ * ({@link CrossValidation#gaussian}), without another look at the rows:
  *
  * <pre>
  *   total       = fold 1 ⊕ fold 2 ⊕ … ⊕ fold K                 (the full fit)
@@ -18,9 +19,15 @@ import java.util.List;
  * where ⊕ is {@link GaussianStatistics#plus}, always applied left to right in fold order, so
  * the same folds give the same bits. The training statistics are merged from the other folds
  * rather than subtracted from the total ({@link GaussianStatistics#minus}): no cancellation, and
- * a feature that is constant on a fold's training rows keeps a variance of exactly 0, as the
- * single-machine fit on those rows sees it. That costs K − 2 merges of about 2p² flops per fold,
- * about 2K²p² for all folds (2·10⁸ at p = 1000, K = 10), next to the pass's n·p²/2.
+ * a feature that is constant on a fold's training rows keeps a scatter of exactly 0, so it is
+ * left out of that fold's fit exactly as the fit on those rows leaves it out. That costs K − 2
+ * merges of about 1.5p² flops per fold, about 1.5K²p² for all folds, next to the n·p²/2 of the
+ * statistics themselves; a fold's training statistics are built when asked and not kept (the
+ * K fold statistics, K·p² doubles, are what this holds).
+ *
+ * <p>From rows at hand, {@link #of(double[][], double[], double[], KFold)} computes each fold's
+ * statistics by two passes and the BLAS ({@link GaussianStatistics#twoPass}): n·p²/2 flops for
+ * all K + 1 fits, where fitting each fold from its rows forms K + 1 Gram matrices.
  *
  * <p>Immutable; thread-safe.
  */
@@ -61,6 +68,32 @@ public final class FoldStatistics {
     return new FoldStatistics(folds);
   }
 
+  /** Each fold's statistics from the rows of x and y (weight 1 each) in that fold. */
+  public static FoldStatistics of(double[][] x, double[] y, KFold folds) {
+    double[] ones = new double[x.length];
+    Arrays.fill(ones, 1.0);
+    return of(x, y, ones, folds);
+  }
+
+  /**
+   * Each fold's statistics from the rows of x, y and weights in that fold (two passes and the
+   * BLAS per fold, {@link GaussianStatistics#twoPass}).
+   *
+   * @throws InputException for a fold id count other than the rows, or a value that is not
+   *     finite (naming the row, 1-based)
+   */
+  public static FoldStatistics of(double[][] x, double[] y, double[] weights, KFold folds) {
+    if (folds.size() != y.length) {
+      throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
+          + " rows");
+    }
+    GaussianStatistics[] statistics = new GaussianStatistics[folds.numFolds()];
+    for (int k = 1; k <= folds.numFolds(); k++) {
+      statistics[k - 1] = GaussianStatistics.twoPass(x, y, weights, folds.testRows(k));
+    }
+    return of(Arrays.asList(statistics));
+  }
+
   /** K. */
   public int numFolds() {
     return folds.size();
@@ -81,7 +114,10 @@ public final class FoldStatistics {
     return folds.get(index(k));
   }
 
-  /** The statistics of every row outside fold k (1..K): the rows its path is fitted on. */
+  /**
+   * The statistics of every row outside fold k (1..K): the rows its path is fitted on, merged
+   * from the other folds in fold order (K − 2 merges; not cached).
+   */
   public GaussianStatistics training(int k) {
     int skip = index(k);
     GaussianStatistics sum = null;
