@@ -223,7 +223,8 @@ public final class BenchCommand implements Runnable {
     java.nio.file.Path refs;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME,...",
-        description = "Run only these of lasso_path, enet_path, lasso_cv10, ridge_gcv.")
+        description = "Run only these of lasso_path, enet_path, lasso_cv10, lasso_cv10_rows, "
+            + "ridge_gcv, ridge_gcv_svd.")
     List<String> only;
 
     @Option(names = "--tol", paramLabel = "T",
@@ -250,7 +251,8 @@ public final class BenchCommand implements Runnable {
       System.out.printf("paths on %s: n = %d, p = %d, %d threads (data ready in %.1f s)%n",
           problem.source(), problem.x().length, problem.x()[0].length, threads,
           (System.nanoTime() - t0) / 1e9);
-      List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "ridge_gcv");
+      List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
+          "ridge_gcv", "ridge_gcv_svd");
       if (only != null) {
         for (String o : only) {
           if (!names.contains(o)) {
@@ -270,7 +272,11 @@ public final class BenchCommand implements Runnable {
             case "lasso_path" -> PathBench.lassoPath(problem, refs, tolerance);
             case "enet_path" -> PathBench.enetPath(problem, refs, tolerance);
             case "lasso_cv10" -> PathBench.lassoCv(problem, threads, tolerance);
-            default -> PathBench.ridgeGcv(problem);
+            case "lasso_cv10_rows" -> PathBench.lassoCvRows(problem, threads, tolerance);
+            case "ridge_gcv" -> PathBench.ridgeGcv(problem,
+                dev.tikhonov.linear.RidgeSvdPath.Decomposition.AUTOMATIC);
+            default -> PathBench.ridgeGcv(problem,
+                dev.tikhonov.linear.RidgeSvdPath.Decomposition.SVD);
           });
         }
         double[] all = runs.stream().mapToDouble(PathBench.Timing::seconds).toArray();

@@ -63,11 +63,20 @@ class BenchCommandTest {
 
     assertEquals(0, code);
     JsonNode json = Json.MAPPER.readTree(out.resolve("bench.json").toFile());
-    for (String w : new String[] {"lasso_path", "enet_path", "lasso_cv10", "ridge_gcv"}) {
+    for (String w : new String[] {"lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
+        "ridge_gcv", "ridge_gcv_svd"}) {
       assertTrue(json.path(w).path("seconds").asDouble(-1) >= 0, w + " has seconds");
     }
     assertEquals(100, json.path("lasso_path").path("n_lambda").asInt());
     assertEquals(10, json.path("lasso_cv10").path("folds").asInt());
+    // The side-by-side pairs do the same work: the same λ_min and GCV choice.
+    assertEquals(json.path("lasso_cv10_rows").path("index_min").asInt(),
+        json.path("lasso_cv10").path("index_min").asInt());
+    assertEquals(json.path("lasso_cv10_rows").path("cv_mean_at_min").asDouble(),
+        json.path("lasso_cv10").path("cv_mean_at_min").asDouble(),
+        1e-10 * json.path("lasso_cv10").path("cv_mean_at_min").asDouble());
+    assertEquals(json.path("ridge_gcv_svd").path("lambda_gcv").asDouble(),
+        json.path("ridge_gcv").path("lambda_gcv").asDouble());
     assertEquals(p, json.path("p").asInt());
   }
 
