@@ -74,8 +74,12 @@ class GridSearchCVTest {
     }
     assertTrue(scores.oneStandardError() <= scores.best());
     assertEquals(scores.oneStandardError(), r.chosenIndex());
-    double heavy = scores.mean()[0];
-    assertTrue(heavy > scores.mean()[scores.best()] + 0.5, "λ = 0.1 underfits: " + heavy);
+    // candidates 0..3 are λ = 0.1, 4..7 the same dropout and learning rate at λ = 1e-4: on 300
+    // digits and 4 epochs the heavy penalty underfits every one of them
+    for (int c = 0; c < 4; c++) {
+      assertTrue(scores.mean()[c] > scores.mean()[c + 4], "λ = 0.1 underfits candidate " + c
+          + ": " + java.util.Arrays.toString(scores.mean()));
+    }
   }
 
   @Test
