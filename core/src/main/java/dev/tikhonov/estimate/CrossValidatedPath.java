@@ -12,12 +12,12 @@ import dev.tikhonov.select.CvResult;
 public final class CrossValidatedPath<M extends Predictor> {
   private final RegularizationPath<M> path;
   private final CvResult cv;
-  private final ElasticNetCV.Selection selection;
+  private final SelectionRule rule;
 
-  CrossValidatedPath(RegularizationPath<M> path, CvResult cv, ElasticNetCV.Selection selection) {
+  CrossValidatedPath(RegularizationPath<M> path, CvResult cv, SelectionRule rule) {
     this.path = path;
     this.cv = cv;
-    this.selection = selection;
+    this.rule = rule;
   }
 
   /** The path on all rows. */
@@ -66,8 +66,8 @@ public final class CrossValidatedPath<M extends Predictor> {
     return path.at(cv.index1se());
   }
 
-  /** The model at the λ the estimator's selection names. */
+  /** The model at the λ the estimator's rule names. */
   public M selected() {
-    return selection == ElasticNetCV.Selection.MIN ? atLambdaMin() : atLambda1se();
+    return rule == SelectionRule.MINIMUM ? atLambdaMin() : atLambda1se();
   }
 }

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * the full data's λ by interpolation; every fold at the same λ when the sequence is given), the
  * held-out deviance (MSE for gaussian, −2·log p for classes) averaged with fold weights, its
  * standard error, λ_min (smallest mean) and λ_1se (the largest λ within one standard error of
- * it). {@link #fit} returns the model at the {@link Selection} chosen; {@link #crossValidate}
+ * it). {@link #fit} returns the model at the {@link SelectionRule} chosen; {@link #crossValidate}
  * everything. Folds run in parallel. A gaussian cross-validation with n ≥ p (and p ≤ 4096)
  * runs from per-fold sufficient statistics: one BLAS pass over the rows for every fold's Gram
  * matrix, then K + 1 paths that never touch a row (the same results up to rounding;
@@ -32,20 +32,12 @@ import java.util.OptionalLong;
  * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
  */
 public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
-  /** Which λ {@link #fit} keeps. */
-  public enum Selection {
-    /** λ_min: the smallest mean cross-validated deviance. */
-    MIN,
-    /** λ_1se: the largest λ whose mean is within one standard error of the minimum. */
-    ONE_SE
-  }
-
   private final Family family;
   private final PathSettings settings;
   private final int numFolds;
   private final int[] foldIds;
   private final long seed;
-  private final Selection selection;
+  private final SelectionRule rule;
   private final int threads;
   private final LinearFit.Kind<M> kind;
 
@@ -55,7 +47,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     this.numFolds = b.numFolds;
     this.foldIds = b.foldIds.clone();
     this.seed = b.seed;
-    this.selection = b.selection;
+    this.rule = b.rule;
     this.threads = b.threads;
     this.kind = b.kind;
     if (foldIds.length == 0 && numFolds < 2) {
@@ -92,11 +84,11 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return settings;
   }
 
-  public Selection selection() {
-    return selection;
+  public SelectionRule rule() {
+    return rule;
   }
 
-  /** The model at λ_min or λ_1se, as {@link Builder#selection} says (default λ_min). */
+  /** The model at λ_min or λ_1se, as {@link Builder#rule} says (default λ_min). */
   @Override
   public M fit(Dataset train) {
     return crossValidate(train).selected();
@@ -117,7 +109,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
     s.put("seed", seed);
-    s.put("selection", selection.name().toLowerCase(java.util.Locale.ROOT));
+    s.put("rule", rule.id());
     s.put("lambda_min", fit.cv().lambdaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
     Provenance provenance = Provenance.of(name(), s,
@@ -125,7 +117,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
         LinearFit.penaltyScales(x, settings.standardize()), provenance);
-    return new CrossValidatedPath<>(path, fit.cv(), selection);
+    return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
 
   /**
@@ -166,7 +158,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Map<String, Object> m = new LinkedHashMap<>(LinearFit.settingsMap(family, settings));
     m.put("num_folds", numFolds);
     m.put("seed", seed);
-    m.put("selection", selection);
+    m.put("rule", rule.id());
     return "ElasticNetCV" + m;
   }
 
@@ -177,7 +169,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     private int numFolds = 10;
     private int[] foldIds = new int[0];
     private long seed;
-    private Selection selection = Selection.MIN;
+    private SelectionRule rule = SelectionRule.MINIMUM;
     private int threads = Runtime.getRuntime().availableProcessors();
 
     Builder(Family family, LinearFit.Kind<M> kind) {
@@ -211,9 +203,12 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
-    /** Which λ {@link ElasticNetCV#fit} keeps (default {@link Selection#MIN}). */
-    public Builder<M> selection(Selection value) {
-      selection = java.util.Objects.requireNonNull(value, "selection");
+    /**
+     * Which λ {@link ElasticNetCV#fit} keeps: λ_min or λ_1se (default
+     * {@link SelectionRule#MINIMUM}).
+     */
+    public Builder<M> rule(SelectionRule value) {
+      rule = java.util.Objects.requireNonNull(value, "rule");
       return this;
     }
 

@@ -105,9 +105,10 @@ public final class LambdaGrid {
 
   /**
    * The λ values for {@code data}, strictly decreasing: yours, or the logarithmic grid from the
-   * data's {@link #lambdaMax}.
+   * data's {@link #lambdaMax}; {@link MlpPath#lambdas(Dataset)} is the public way, with the
+   * network's standardization.
    */
-  public double[] lambdas(Dataset data, boolean standardize) {
+  double[] lambdas(Dataset data, boolean standardize) {
     if (given != null) {
       return given.clone();
     }
@@ -126,10 +127,22 @@ public final class LambdaGrid {
   }
 
   /**
-   * λ_max = σ_max((1/n) Xᵀ(Y − 1ȳᵀ)) of the class docs: Y one-hot for class targets, the
-   * target column otherwise; X standardized on these rows when {@code standardize}.
+   * λ_max = σ_max((1/n) Xᵀ(Y − 1ȳᵀ)) of the class docs on the features as they are: Y one-hot
+   * for class targets, the target column otherwise.
    */
-  public static double lambdaMax(Dataset data, boolean standardize) {
+  public static double lambdaMax(Dataset data) {
+    return lambdaMax(data, false);
+  }
+
+  /**
+   * λ_max of {@link #lambdaMax(Dataset)} with X standardized on these rows (mean 0, variance 1
+   * with 1/n), as a network with {@code standardize(true)} sees its inputs.
+   */
+  public static double lambdaMaxStandardized(Dataset data) {
+    return lambdaMax(data, true);
+  }
+
+  static double lambdaMax(Dataset data, boolean standardize) {
     int n = data.size();
     if (n == 0) {
       throw new InputException(data.source() + ": no rows to derive a λ grid from");

@@ -73,7 +73,7 @@ class ConformanceTest {
         new Case("ElasticNetCV", () -> ElasticNetCV.gaussian().numFolds(5).seed(2).build(),
             half(REGRESSION, 0), half(REGRESSION, 1)),
         new Case("ElasticNetCV-binomial", () -> ElasticNetCV.binomial().numFolds(4)
-            .selection(ElasticNetCV.Selection.ONE_SE).build(), half(TWO_CLASSES, 0),
+            .rule(SelectionRule.ONE_STANDARD_ERROR).build(), half(TWO_CLASSES, 0),
             half(TWO_CLASSES, 1)),
         new Case("Ridge", () -> Ridge.builder().lambda(0.1).standardize(true).build(),
             half(REGRESSION, 0), half(REGRESSION, 1)),
