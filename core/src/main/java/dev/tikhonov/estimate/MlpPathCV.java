@@ -331,33 +331,11 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
    *
    * @param <P> the fitted model
    */
-  public static final class Builder<P extends Predictor> {
+  public static final class Builder<P extends Predictor> extends SearchBuilder<Builder<P>> {
     private final MlpPath<P> path;
-    private Resampling resampling = Resampling.kFold(5, 0);
-    private SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
-    private int threads = Runtime.getRuntime().availableProcessors();
 
     Builder(MlpPath<P> path) {
       this.path = java.util.Objects.requireNonNull(path, "path");
-    }
-
-    public Builder<P> resampling(Resampling value) {
-      resampling = java.util.Objects.requireNonNull(value, "resampling");
-      return this;
-    }
-
-    public Builder<P> rule(SelectionRule value) {
-      rule = java.util.Objects.requireNonNull(value, "rule");
-      return this;
-    }
-
-    /** Fits run at once, one core each (≥ 1). */
-    public Builder<P> threads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + value);
-      }
-      threads = value;
-      return this;
     }
 
     public MlpPathCV<P> build() {

@@ -1,0 +1,46 @@
+package dev.tikhonov.estimate;
+
+import java.util.Objects;
+
+/**
+ * The settings every cross-validated search shares ({@link MlpPathCV}, {@link GridSearchCV}):
+ * how rows are resampled, which candidate the scores pick, and how many fits run at once.
+ * Defaults: {@code Resampling.kFold(5, 0)}, {@link SelectionRule#ONE_STANDARD_ERROR}, threads =
+ * the machine's cores. Not thread-safe; what a builder builds is immutable.
+ *
+ * @param <B> the concrete builder, returned by each setter
+ */
+public abstract class SearchBuilder<B extends SearchBuilder<B>> {
+  Resampling resampling = Resampling.kFold(5, 0);
+  SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  SearchBuilder() {
+  }
+
+  /** The splits each candidate is scored on (default: 5 seeded folds). */
+  public B resampling(Resampling value) {
+    resampling = Objects.requireNonNull(value, "resampling");
+    return self();
+  }
+
+  /** Which candidate the mean held-out losses pick (default: the one-SE rule). */
+  public B rule(SelectionRule value) {
+    rule = Objects.requireNonNull(value, "rule");
+    return self();
+  }
+
+  /** Fits run at once, one core each (≥ 1; default: the machine's cores). */
+  public B threads(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + value);
+    }
+    threads = value;
+    return self();
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+}
