@@ -152,4 +152,26 @@ class FlagsCliIT {
     assertTrue(header.contains("\"lambda\":" + oneSe) || header.contains("\\\"lambda\\\":"
         + oneSe), "λ_1se = " + oneSe + " in the model file");
   }
+
+  @Test
+  void tol_certifiesEveryLambdaToIt_andTighterCostsMorePasses() throws Exception {
+    long[] passes = new long[2];
+    double[] tolerances = {1e-2, 1e-11};
+    for (int t = 0; t < 2; t++) {
+      Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
+          "--l1-ratio", "1", "--tol", Double.toString(tolerances[t]), "--out", "tol" + t,
+          "--quiet");
+      assertEquals(0, r.exitCode(), r.stderr());
+      JsonNode path = JSON.readTree(dir.resolve("tol" + t + "/path.json").toFile());
+      assertEquals(tolerances[t], path.get("tolerance").asDouble(), 0.0);
+      for (JsonNode gap : path.get("certificate")) {
+        assertTrue(gap.asDouble() <= tolerances[t], "gap " + gap + " > --tol " + tolerances[t]);
+      }
+      for (JsonNode p : path.get("passes")) {
+        passes[t] += p.asLong();
+      }
+    }
+    assertTrue(passes[1] > passes[0], "--tol 1e-11 took " + passes[1] + " passes, 1e-2 took "
+        + passes[0]);
+  }
 }

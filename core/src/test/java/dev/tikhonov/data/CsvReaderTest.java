@@ -12,9 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
-  private static final Path REF = Path.of("/work/shared/ref");
 
   @TempDir Path dir;
+
+  /** A copy of ../shared/ref in the test resources (gzipped where large; the reader unzips). */
+  static Path reference(String name) {
+    try {
+      return Path.of(CsvReaderTest.class.getResource("/ref/" + name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void read_realTarget_splitsFeaturesAndTarget() {
@@ -71,7 +79,7 @@ class CsvReaderTest {
 
   @Test
   void read_referenceGaussCsv_gives1000RowsOf50Features() {
-    Dataset d = CsvReader.read(REF.resolve("gauss.csv"), "y", TargetKind.REAL);
+    Dataset d = CsvReader.read(reference("gauss.csv.gz"), "y", TargetKind.REAL);
     assertEquals(1000, d.size());
     assertEquals(50, d.numFeatures());
     assertEquals("x1", d.featureNames().get(0));
@@ -81,7 +89,7 @@ class CsvReaderTest {
 
   @Test
   void read_referenceMultiCsv_givesThreeClasses() {
-    Dataset d = CsvReader.read(REF.resolve("multi.csv"), "y", TargetKind.CLASS);
+    Dataset d = CsvReader.read(reference("multi.csv"), "y", TargetKind.CLASS);
     assertEquals(List.of("0", "1", "2"), d.classNames());
     assertEquals(600, d.size());
   }
