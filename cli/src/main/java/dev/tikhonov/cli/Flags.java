@@ -41,10 +41,8 @@ final class Flags {
     FLAGS.put("lambda", "--lambda");
     FLAGS.put("seed", "--seed");
     FLAGS.put("lambdas", "--lambdas");
-    FLAGS.put("numLambdas", "--num-lambdas");
     FLAGS.put("minLambda", "--min-lambda");
     FLAGS.put("warmEpochs", "--warm-epochs");
-    FLAGS.put("numFolds", "--folds");
     FLAGS.put("testFraction", "--holdout");
     FLAGS.put("repeated seeds", "--repeat-seeds");
     FLAGS.put("dropouts", "--dropouts");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** How a search cross-validates (select, grid): folds or repeated seeds, and the rule. */
 final class ResamplingOptions {
-  @Option(names = "--folds", paramLabel = "K",
+  @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",
       description = "K-fold cross-validation (random fold ids, seeded by --fold-seed). "
           + "Default: ${DEFAULT-VALUE}.")
   int folds = 5;

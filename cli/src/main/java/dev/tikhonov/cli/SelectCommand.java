@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  tikhonov select                      (784-256-128-10 on the bundled digits)",
-      "  tikhonov select --model mlp:64 --folds 10 --cold --save mlp.model",
+      "  tikhonov select --model mlp:64 --cv-folds 10 --cold --save mlp.model",
       "  tikhonov select --lambdas 1e-2,1e-3,1e-4 --rule min --repeat-seeds 0,1,2",
       ""})
 public final class SelectCommand implements Callable<Integer> {
@@ -58,11 +58,11 @@ public final class SelectCommand implements Callable<Integer> {
 
   @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
       description = "Your λ values (any order; visited from the smallest up). Default: "
-          + "--num-lambdas values from λ_max = σ_max((1/n)Xᵀ(Y − 1ȳᵀ)), where the weights "
+          + "--nlambda values from λ_max = σ_max((1/n)Xᵀ(Y − 1ȳᵀ)), where the weights "
           + "collapse, down to --min-lambda, evenly in log λ.")
   List<Double> lambdas;
 
-  @Option(names = "--num-lambdas", paramLabel = "M",
+  @Option(names = {"--nlambda", "--num-lambdas"}, paramLabel = "M",
       description = "Default: ${DEFAULT-VALUE}.")
   int numLambdas = LambdaGrid.DEFAULT_COUNT;
 

@@ -68,7 +68,7 @@ class SelectCliIT {
       {"select", "--lambdas", ""},
       {"select", "--data", "tiny.csv", "--target", "y", "--folds", "10", "--model", "mlp:4"},
       {"select", "--model", "linear"},
-      {"select", "--folds", "1"},
+      {"select", "--cv-folds", "1"},
       {"grid", "--lambdas", "0.1", "--dropouts", "1.5"},
       {"grid", "--lambdas", "0.1", "--repeat-seeds", "3"},
     };
@@ -77,7 +77,7 @@ class SelectCliIT {
       "--lambdas",
       "10-fold cross-validation needs at least 10 rows, the data have 4",
       "for linear and logistic models use tikhonov path",
-      "--folds must be >= 2, got 1",
+      "--cv-folds must be >= 2, got 1",
       "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
       "--repeat-seeds must be at least 2",
     };
