@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
       SelectCommand.class,
       GridCommand.class,
       ExperimentCommand.class,
-      BenchCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -43,6 +42,10 @@ public final class Main implements Runnable {
   /** Builds the command line with its exception handlers; tests call this too. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Subcommands of other modules on the class path (the bench module's `bench`), before help.
+    for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+      cl.addSubcommand(extension);
+    }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
     cl.setParameterExceptionHandler(

@@ -1,9 +1,10 @@
-package dev.tikhonov.cli;
+package dev.tikhonov.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.cli.Main;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.tensor.Rng;
@@ -19,6 +20,55 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
   @TempDir Path tmp;
+
+  @Test
+  void benchJoinsTheCliCommandLine_withItsErrorHandling() {
+    // found through META-INF/services/dev.tikhonov.cli.CommandExtension of this module
+    var cl = Main.commandLine();
+    assertTrue(cl.getSubcommands().containsKey("bench"), "bench is a subcommand of tikhonov");
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    assertEquals(2, cl.execute("bench", "mlp", "--synthetic", "--epochs", "0"));
+    assertTrue(err.toString().startsWith("tikhonov: error: --epochs"), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), "one line, no stack trace");
+  }
+
+  @Test
+  void lambdaSequence_isGlmnetsDefaultFromTheClosedFormLambdaMax() {
+    Rng rng = new Rng(4);
+    int n = 200;
+    int p = 7;
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i][j] = rng.nextGaussian() + j;
+      }
+      y[i] = 3 + x[i][2] - 0.5 * x[i][5] + rng.nextGaussian();
+    }
+    PathBench.Problem problem = new PathBench.Problem(x, y, new int[n], "test");
+    // λ_max = max_j |x̃ⱼᵀ(y − ȳ)| / (n·max(α, 0.001)), x̃ the centred columns
+    double yMean = java.util.Arrays.stream(y).average().orElseThrow();
+    double max = 0;
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i][j] / n;
+      }
+      double dot = 0;
+      for (int i = 0; i < n; i++) {
+        dot += (x[i][j] - mean) * (y[i] - yMean);
+      }
+      max = Math.max(max, Math.abs(dot) / n);
+    }
+    for (double alpha : new double[] {1, 0.5, 0}) {
+      double[] lambdas = PathBench.lambdas(problem, alpha);
+      assertEquals(PathBench.NLAMBDA, lambdas.length);
+      double top = max / Math.max(alpha, 1e-3);
+      assertEquals(top, lambdas[0], 1e-12 * top, "λ_max at α = " + alpha);
+      assertEquals(top * PathBench.LAMBDA_MIN_RATIO, lambdas[lambdas.length - 1], 1e-9 * top);
+    }
+  }
 
   @Test
   void mlpWorkload_onSmallSyntheticData_timesEveryEpochAndLearns() {

@@ -1,5 +1,6 @@
-package dev.tikhonov.cli;
+package dev.tikhonov.bench;
 
+import dev.tikhonov.cli.CommandExtension;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
@@ -13,12 +14,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov bench}: end-to-end timings that print a table and write bench.json. */
+/**
+ * {@code tikhonov bench}: end-to-end timings that print a table and write bench.json. It lives
+ * in the bench module and joins the {@code tikhonov} command line as a {@link CommandExtension}
+ * when the bench jar is on the class path (the launcher puts it there).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure speed on this machine; prints a table and writes DIR/bench.json.",
     subcommands = {BenchCommand.Gemm.class, BenchCommand.Mlp.class, BenchCommand.Path.class,
         BenchCommand.Chart.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable, CommandExtension {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -210,7 +215,8 @@ public final class BenchCommand implements Runnable {
   static final class Path implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
         description = "Folder with X.f64 (row-major float64), y.f64 and foldid.i32 "
-            + "(../shared/peers/make_synth.py). Default: generate the same design.")
+            + "(../shared/peers/make_synth.py). Default: core's synthetic regression of "
+            + "that shape (independent features).")
     java.nio.file.Path data;
 
     @Option(names = "--threads", paramLabel = "T",

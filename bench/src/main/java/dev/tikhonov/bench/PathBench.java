@@ -1,6 +1,8 @@
-package dev.tikhonov.cli;
+package dev.tikhonov.bench;
 
+import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Family;
 import dev.tikhonov.linear.PathSettings;
@@ -9,7 +11,6 @@ import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
-import dev.tikhonov.tensor.Rng;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -108,97 +109,28 @@ final class PathBench {
   }
 
   /**
-   * The same design as make_synth.py with this project's generator (the numbers differ, the
-   * structure does not): x = √ρ·z + √(1−ρ)·e, 20 coefficients ±U(0.5, 2), noise for SNR 3,
-   * columns centred, y standardized, folds a random permutation of i mod 10, plus 1.
+   * Without the peers' files: core's {@link Synthetic#makeRegression} at the peers' shape (n =
+   * 10,000, p = 1,000, 20 informative features, noise for a signal-to-noise ratio of about 3)
+   * with random folds ({@link KFold#random}). Its features are independent where the peers'
+   * are equicorrelated (ρ = 0.5), so its times are not the peers' problem's: compare.sh always
+   * passes the peers' data.
    */
   static Problem synthetic(long seed) {
-    Rng rng = new Rng(seed);
-    double rho = 0.5;
-    double[][] x = new double[N][P];
-    double[] mean = new double[P];
-    for (int i = 0; i < N; i++) {
-      double z = rng.nextGaussian();
-      for (int j = 0; j < P; j++) {
-        x[i][j] = Math.sqrt(rho) * z + Math.sqrt(1 - rho) * rng.nextGaussian();
-        mean[j] += x[i][j] / N;
-      }
-    }
-    double[] beta = new double[P];
-    int[] order = new int[P];
-    for (int j = 0; j < P; j++) {
-      order[j] = j;
-    }
-    rng.shuffle(order);
-    double sum = 0;
-    double squares = 0;
-    for (int k = 0; k < 20; k++) {
-      double b = (rng.nextFloat() < 0.5 ? -1 : 1) * (0.5 + 1.5 * rng.nextFloat());
-      beta[order[k]] = b;
-      sum += b;
-      squares += b * b;
-    }
-    double sigma = Math.sqrt(((1 - rho) * squares + rho * sum * sum) / 3.0);
-    double[] y = new double[N];
-    double yMean = 0;
-    for (int i = 0; i < N; i++) {
-      double f = 0;
-      for (int j = 0; j < P; j++) {
-        f += x[i][j] * beta[j];
-      }
-      y[i] = f + sigma * rng.nextGaussian();
-      yMean += y[i] / N;
-    }
-    double var = 0;
-    for (int i = 0; i < N; i++) {
-      y[i] -= yMean;
-      var += y[i] * y[i] / N;
-    }
-    double sd = Math.sqrt(var);
-    for (int i = 0; i < N; i++) {
-      y[i] /= sd;
-      for (int j = 0; j < P; j++) {
-        x[i][j] -= mean[j];
-      }
-    }
-    int[] folds = new int[N];
-    for (int i = 0; i < N; i++) {
-      folds[i] = i % 10 + 1;
-    }
-    rng.shuffle(folds);
-    return new Problem(x, y, folds, "synthetic (make_synth.py design, seed " + seed + ")");
+    Dataset data = Synthetic.makeRegression(N, P, 20, 16, seed).data();
+    return new Problem(data.featureRows(), data.targets(), KFold.random(N, 10, seed).foldIds(),
+        data.source());
   }
 
   /**
-   * glmnet's default sequence with standardize = FALSE: λ_max = max_j |x̃ⱼᵀ(y − ȳ)| / (n·max(α,
-   * 0.001)) with x̃ the centred columns, then {@code count} values down to ratio·λ_max.
+   * glmnet's default sequence with standardize = FALSE for this α, as core's path derives it
+   * (λ_max = max_j |x̃ⱼᵀ(y − ȳ)| / (n·max(α, 0.001)), then {@value #NLAMBDA} values down to
+   * {@value #LAMBDA_MIN_RATIO}·λ_max): read off a one-λ path's first λ.
    */
   static double[] lambdas(Problem problem, double alpha) {
-    double[][] x = problem.x();
-    double[] y = problem.y();
-    int n = y.length;
-    int p = x[0].length;
-    double yMean = 0;
-    double[] colMean = new double[p];
-    for (int i = 0; i < n; i++) {
-      yMean += y[i] / n;
-      for (int j = 0; j < p; j++) {
-        colMean[j] += x[i][j] / n;
-      }
-    }
-    double[] dot = new double[p];
-    for (int i = 0; i < n; i++) {
-      double r = y[i] - yMean;
-      for (int j = 0; j < p; j++) {
-        dot[j] += (x[i][j] - colMean[j]) * r;
-      }
-    }
-    double max = 0;
-    for (double d : dot) {
-      max = Math.max(max, Math.abs(d) / n);
-    }
-    return ElasticNetPath.geometricSequence(max / Math.max(alpha, 1e-3), LAMBDA_MIN_RATIO,
-        NLAMBDA);
+    double lambdaMax = ElasticNetPath.fit(problem.x(), problem.y(),
+        PathSettings.of(alpha).withStandardize(false).withNumLambdas(1), problem.names())
+        .lambdas()[0];
+    return ElasticNetPath.geometricSequence(lambdaMax, LAMBDA_MIN_RATIO, NLAMBDA);
   }
 
   /** One timed workload: seconds and a few facts that show it did the work. */
