@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  * one fit at the chosen λ.
  *
  * <p>The paths of the splits (and the all-rows path) run side by side on {@code threads}
- * threads, one core each ({@link ParallelFits}: OpenBLAS is set to one thread for the process
- * while they run), so each is bit for bit the path {@code MlpPath} fits alone with the base's
+ * threads, one core each ({@link ParallelFits}: each in an OpenBLAS lane of one thread),
+ * so each is bit for bit the path {@code MlpPath} fits alone with the base's
  * {@code threads(1)}. With cold starts each (split, λ) fit is a task of its own. Immutable and
  * thread-safe, but do not run other fits in the same process while it cross-validates.
  *
