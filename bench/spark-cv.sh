@@ -11,6 +11,8 @@
 #           p = 1,000, built by ../shared/peers/setup.sh)
 #   --grid  how many of the 100 λ CrossValidator runs (default 10; its time is linear in them,
 #           and the time for all is projected from these); --grid 100 runs them all
+# bench/spark-cv.sh --cost [DIR]: instead, the rates of docs/spark.md's cost model (the pass's
+#   per-row update on one thread, the driver's paths from statistics) on the peers' synth set.
 # Environment: SPARK_BENCH_HEAP (default 6g).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +26,12 @@ opens="$(sed -n '/<spark.extraJavaTestArgs>/,/<\/spark.extraJavaTestArgs>/p' spa
   | sed -e 's/<[^>]*>//g' | tr -s ' \n' ' ')"
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 export SPARK_LOCAL_IP=127.0.0.1
+main=dev.tikhonov.spark.CrossValidatorBench
+if [ "${1:-}" = "--cost" ]; then
+  main=dev.tikhonov.spark.StatisticsCostBench
+  shift
+fi
 # shellcheck disable=SC2086
 exec java -Xmx"${SPARK_BENCH_HEAP:-6g}" $opens \
   -cp "$root/spark/target/test-classes:$root/spark/target/classes:$(cat "$cpfile")" \
-  dev.tikhonov.spark.CrossValidatorBench "$@"
+  "$main" "$@"
