@@ -1,7 +1,13 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Dataset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.ml.attribute.Attribute;
 import java.util.OptionalInt;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -58,5 +64,27 @@ final class Columns {
   static OptionalInt vectorSize(StructType schema, String column) {
     int size = AttributeGroup.fromStructField(schema.apply(column)).size();
     return size >= 0 ? OptionalInt.of(size) : OptionalInt.empty();
+  }
+
+  /**
+   * The p feature names: those of the column's ML attributes when it names all p (a
+   * {@code VectorAssembler} records its input columns), else the core's default names
+   * {@code x0..x(p−1)}.
+   */
+  static List<String> featureNames(StructType schema, String column, int p) {
+    AttributeGroup group = AttributeGroup.fromStructField(schema.apply(column));
+    if (group.size() == p && group.attributes().isDefined()) {
+      Attribute[] attributes = group.attributes().get();
+      List<String> names = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (Attribute a : attributes) {
+        if (a.name().isEmpty() || !seen.add(a.name().get())) {
+          return Dataset.defaultNames(p);
+        }
+        names.add(a.name().get());
+      }
+      return names;
+    }
+    return Dataset.defaultNames(p);
   }
 }

@@ -4,7 +4,10 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.select.CrossValidation;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
@@ -48,8 +51,10 @@ import org.apache.spark.sql.types.StructType;
  * 1..K; else content-hashed random folds, {@link RandomFolds}), {@code predictionCol}
  * ("prediction"), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
- * {@code standardize} (true), {@code numFolds} (10), {@code seed} (0), {@code selection}
- * ("min"), {@code tolerance} (1e-7, glmnet's {@code thresh}), {@code aggregationDepth} (2).
+ * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
+ * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code tolerance}
+ * (1e-3: the relative duality gap every λ is certified to, as the core's
+ * {@code PathSettings}), {@code aggregationDepth} (2).
  *
  * <p>Not thread-safe while its params are being set (Spark's Params); {@code fit} does not
  * modify it.
@@ -73,6 +78,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final LongParam seed;
   private final Param<String> selection;
   private final DoubleParam tolerance;
+  private final DoubleParam lambdaMinRatio;
   private final IntParam aggregationDepth;
 
   public SparkElasticNetCV() {
@@ -104,8 +110,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     selection = new Param<>(this, "selection", "which λ the model uses: min (smallest mean "
         + "CV error) or 1se (largest λ within one standard error of it)",
         ParamValidators.inArray(List.of("min", "1se")));
-    tolerance = new DoubleParam(this, "tolerance", "convergence threshold of coordinate "
-        + "descent relative to the null deviance (glmnet's thresh)", ParamValidators.gt(0));
+    tolerance = new DoubleParam(this, "tolerance", "the certificate every λ of every path is "
+        + "fitted to: the relative duality gap (as the core's PathSettings)",
+        ParamValidators.gt(0));
+    lambdaMinRatio = new DoubleParam(this, "lambdaMinRatio", "smallest λ of the default "
+        + "sequence as a fraction of λ_max (unset: glmnet's 1e-4 when n ≥ p, else 1e-2)",
+        ParamValidators.inRange(0, 1, false, false));
     aggregationDepth = new IntParam(this, "aggregationDepth",
         "depth of the tree that merges the partitions' statistics", ParamValidators.gtEq(1));
     setDefault(featuresCol, "features");
@@ -118,7 +128,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     setDefault(numFolds, 10);
     setDefault(seed, 0L);
     setDefault(selection, "min");
-    setDefault(tolerance, 1e-7);
+    setDefault(tolerance, PathSettings.DEFAULT_TOLERANCE);
     setDefault(aggregationDepth, 2);
   }
 
@@ -181,6 +191,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public DoubleParam tolerance() {
     return tolerance;
+  }
+
+  public DoubleParam lambdaMinRatio() {
+    return lambdaMinRatio;
   }
 
   public IntParam aggregationDepth() {
@@ -266,6 +280,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
+  public SparkElasticNetCV setLambdaMinRatio(double value) {
+    set(lambdaMinRatio, value);
+    return this;
+  }
+
   public SparkElasticNetCV setAggregationDepth(int value) {
     set(aggregationDepth, value);
     return this;
@@ -330,6 +349,24 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return (Double) $(tolerance);
   }
 
+  /** The smallest λ of the default sequence relative to λ_max, if set. */
+  public OptionalDouble getLambdaMinRatio() {
+    return isDefined(lambdaMinRatio) ? OptionalDouble.of((Double) $(lambdaMinRatio))
+        : OptionalDouble.empty();
+  }
+
+  /**
+   * The core's path settings these params stand for (α, the λ sequence or its length and
+   * ratio, standardization, the certificate tolerance): what {@link #fit} solves with.
+   */
+  public PathSettings pathSettings() {
+    PathSettings.Builder b = PathSettings.builder().l1Ratio(getL1Ratio())
+        .numLambdas(getNumLambdas()).standardize(getStandardize()).tolerance(getTolerance());
+    getLambdas().ifPresent(b::lambdas);
+    getLambdaMinRatio().ifPresent(b::lambdaMinRatio);
+    return b.build();
+  }
+
   public int getAggregationDepth() {
     return (Integer) $(aggregationDepth);
   }
@@ -366,10 +403,15 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
   /**
-   * Fits the path and its cross-validation and returns the model at the selected λ.
+   * Fits the path and its cross-validation and returns the model at the selected λ: one pass
+   * over the data ({@link #sufficientStatistics}), then on the driver, from the statistics
+   * alone, the path on all rows and each fold's path on its training rows (its own default λ
+   * sequence evaluated at the full path's λ by interpolation, as cv.glmnet; the same λ when
+   * {@code lambdas} is set), each scored on its held-out fold, with cv.glmnet's mean, standard
+   * error, λ_min and λ_1se ({@link CrossValidation#gaussian}, the same code as the
+   * single-machine {@code ElasticNetCV}). The folds' paths run on the driver's cores.
    *
-   * <p>Phase 1 of issue 10 stops after the pass: the covariance-mode solve from
-   * {@link FoldStatistics} needs a core entry point that is not there yet (docs/spark.md, "Status").
+   * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input")
    */
   @Override
   public SparkElasticNetModel fit(Dataset<?> dataset) {
@@ -377,17 +419,17 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       throw new InputException("family '" + getFamily() + "' is not yet available on Spark "
           + "(gaussian only; binomial and multinomial need the distributed IRLS of issue 10)");
     }
+    PathSettings settings = pathSettings();
     FoldStatistics statistics = sufficientStatistics(dataset);
-    // TODO(issue 10, phase 2): solve on the driver from the statistics, as ElasticNetCV does on
-    // one machine: the full path from statistics.total(), fold k's path from
-    // statistics.training(k) (own default λ sequence, interpolated at the full λ as cv.glmnet
-    // does, or the user's lambdas), held-out errors statistics.fold(k).meanSquaredError(a0, b),
-    // then mean ± SE, λ_min and λ_1se, and the model at getSelection()'s λ. Needs from the core
-    // (see docs/spark.md, "What the core must provide").
-    throw new UnsupportedOperationException("SparkElasticNetCV.fit: the statistics of "
-        + statistics.numFolds() + " folds × " + statistics.numFeatures() + " features are "
-        + "computed, but solving from statistics is not yet in the core (issue 10, phase 2); "
-        + "sufficientStatistics(dataset) returns them");
+    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
+        statistics.numFeatures());
+    CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
+        CrossValidation.Alignment.INTERPOLATE,
+        Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
+    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected);
+    copyValues(model, ParamMap.empty());
+    return model.setParent(this);
   }
 
   @Override

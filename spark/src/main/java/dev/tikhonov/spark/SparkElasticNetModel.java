@@ -3,7 +3,13 @@ package dev.tikhonov.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -32,12 +38,17 @@ import scala.Option;
  * A fitted gaussian elastic net at the λ that cross-validation selected: a Spark ML
  * {@code Model} whose {@code transform} adds the prediction {@code ŷ = a₀ + x·b} (intercept
  * plus coefficients on the original feature scale; DESIGN.md's objective, see
- * {@link SparkElasticNetCV}).
+ * {@link SparkElasticNetCV}). It keeps the whole fit: the path on all rows ({@link #path()},
+ * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
+ * core's {@link CvResult}: mean held-out MSE and its standard error per λ, every fold's error,
+ * λ_min and λ_1se with cv.glmnet's definitions).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
- * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params, and
- * {@code path/data} one Parquet row with the numbers as doubles (intercept, coefficients,
- * λ_min, λ_1se, the selected λ); nothing is Java-serialized.
+ * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
+ * {@code path/data} one Parquet row with the selection and the path's scalars, and
+ * {@code path/path} one Parquet row per λ (λ, intercept, coefficients, degrees of freedom,
+ * deviance ratio, certificate, passes, CV mean, SE and fold errors), all doubles stored exactly;
+ * nothing is Java-serialized. A loaded model has bit-identical numbers and predictions.
  *
  * <p>Immutable numbers; thread-safe except while its params are being set.
  */
@@ -46,39 +57,73 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private static final long serialVersionUID = 1L;
 
   private static final StructType DATA_SCHEMA = new StructType()
+      .add("family", DataTypes.StringType, false)
+      .add("selectedIndex", DataTypes.IntegerType, false)
+      .add("indexMin", DataTypes.IntegerType, false)
+      .add("index1se", DataTypes.IntegerType, false)
+      .add("l1Ratio", DataTypes.DoubleType, false)
+      .add("nullDeviance", DataTypes.DoubleType, false)
+      .add("tolerance", DataTypes.DoubleType, false)
+      .add("end", DataTypes.StringType, false)
+      .add("endMessage", DataTypes.StringType, false)
+      .add("featureNames", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      // The selected model again, for readers of the Parquet without this class.
+      .add("intercept", DataTypes.DoubleType, false)
+      .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  private static final StructType PATH_SCHEMA = new StructType()
+      .add("index", DataTypes.IntegerType, false)
+      .add("lambda", DataTypes.DoubleType, false)
       .add("intercept", DataTypes.DoubleType, false)
       .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-      .add("lambdaMin", DataTypes.DoubleType, false)
-      .add("lambda1se", DataTypes.DoubleType, false)
-      .add("selectedLambda", DataTypes.DoubleType, false);
+      .add("degreesOfFreedom", DataTypes.IntegerType, false)
+      .add("devianceRatio", DataTypes.DoubleType, false)
+      .add("converged", DataTypes.BooleanType, false)
+      .add("passes", DataTypes.IntegerType, false)
+      .add("certificate", DataTypes.DoubleType, false)
+      .add("cvMean", DataTypes.DoubleType, false)
+      .add("cvStandardError", DataTypes.DoubleType, false)
+      .add("foldLoss", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   private final String uid;
+  private final PathSolution path;
+  private final CvResult crossValidation;
+  private final int selectedIndex;
   private final double intercept;
   private final double[] coefficients;
-  private final double lambdaMin;
-  private final double lambda1se;
-  private final double selectedLambda;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
 
-  SparkElasticNetModel(String uid, double intercept, double[] coefficients, double lambdaMin,
-      double lambda1se, double selectedLambda) {
+  /**
+   * The model at λ #{@code selectedIndex} (0-based) of a gaussian path and its
+   * cross-validation over the same λ.
+   */
+  SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
+      int selectedIndex) {
+    if (path.family() != Family.GAUSSIAN) {
+      throw new IllegalArgumentException("a gaussian path is needed, got " + path.family());
+    }
+    if (!Arrays.equals(path.lambdas(), crossValidation.lambdas())) {
+      throw new IllegalArgumentException("the cross-validation is not over the path's λ");
+    }
+    if (selectedIndex < 0 || selectedIndex >= path.size()) {
+      throw new IllegalArgumentException("selected λ #" + selectedIndex + " of " + path.size());
+    }
     this.uid = uid;
-    this.intercept = intercept;
-    this.coefficients = coefficients.clone();
-    this.lambdaMin = lambdaMin;
-    this.lambda1se = lambda1se;
-    this.selectedLambda = selectedLambda;
+    this.path = path;
+    this.crossValidation = crossValidation;
+    this.selectedIndex = selectedIndex;
+    this.intercept = path.intercepts()[selectedIndex][0];
+    this.coefficients = path.coefficients()[selectedIndex][0].clone();
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
     predictionCol = new Param<>(this, "predictionCol", "prediction column to add");
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
   }
 
-  SparkElasticNetModel(double intercept, double[] coefficients, double lambdaMin,
-      double lambda1se, double selectedLambda) {
-    this(Identifiable.randomUID("tikhonovElasticNetModel"), intercept, coefficients, lambdaMin,
-        lambda1se, selectedLambda);
+  SparkElasticNetModel(PathSolution path, CvResult crossValidation, int selectedIndex) {
+    this(Identifiable.randomUID("tikhonovElasticNetModel"), path, crossValidation,
+        selectedIndex);
   }
 
   @Override
@@ -98,17 +143,32 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   /** The largest λ with the smallest mean cross-validated error. */
   public double lambdaMin() {
-    return lambdaMin;
+    return crossValidation.lambdaMin();
   }
 
   /** The largest λ whose mean error is within one standard error of the smallest. */
   public double lambda1se() {
-    return lambda1se;
+    return crossValidation.lambda1se();
   }
 
   /** The λ of {@link #intercept()} and {@link #coefficients()} (λ_min or λ_1se). */
   public double selectedLambda() {
-    return selectedLambda;
+    return path.lambdas()[selectedIndex];
+  }
+
+  /** The index (0-based) of {@link #selectedLambda()} in the path. */
+  public int selectedIndex() {
+    return selectedIndex;
+  }
+
+  /** The whole path on all rows (the core's type; coefficients on the original scale). */
+  public PathSolution path() {
+    return path;
+  }
+
+  /** The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se. */
+  public CvResult crossValidation() {
+    return crossValidation;
   }
 
   public Param<String> featuresCol() {
@@ -186,8 +246,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   @Override
   public SparkElasticNetModel copy(ParamMap extra) {
-    SparkElasticNetModel copied = new SparkElasticNetModel(uid, intercept, coefficients,
-        lambdaMin, lambda1se, selectedLambda);
+    SparkElasticNetModel copied = new SparkElasticNetModel(uid, path, crossValidation,
+        selectedIndex);
     return copyValues(copied, extra).setParent(parent());
   }
 
@@ -209,7 +269,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   @Override
   public String toString() {
     return "SparkElasticNetModel[uid=" + uid + ", p=" + coefficients.length + ", λ="
-        + selectedLambda + "]";
+        + selectedLambda() + " (#" + (selectedIndex + 1) + " of " + path.size() + ")]";
   }
 
   private static final class Writer extends MLWriter {
@@ -220,27 +280,86 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     }
 
     @Override
-    public void saveImpl(String path) {
-      DefaultParamsWriter.saveMetadata(model, path, sparkSession());
-      Row numbers = RowFactory.create(model.intercept, model.coefficients.clone(),
-          model.lambdaMin, model.lambda1se, model.selectedLambda);
+    public void saveImpl(String dir) {
+      DefaultParamsWriter.saveMetadata(model, dir, sparkSession());
+      PathSolution path = model.path;
+      CvResult cv = model.crossValidation;
+      Row numbers = RowFactory.create(path.family().name().toLowerCase(Locale.ROOT),
+          model.selectedIndex, cv.indexMin(), cv.index1se(), path.l1Ratio(),
+          path.nullDeviance(), path.tolerance(), path.end().reason().name(),
+          path.end().message(), path.featureNames().toArray(new String[0]), model.intercept,
+          model.coefficients.clone());
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
-          .write().parquet(new Path(path, "data").toString());
+          .write().parquet(new Path(dir, "data").toString());
+      List<Row> rows = new ArrayList<>();
+      for (int l = 0; l < path.size(); l++) {
+        double[] foldLoss = new double[cv.foldLoss().length];
+        for (int f = 0; f < foldLoss.length; f++) {
+          foldLoss[f] = cv.foldLoss()[f][l];
+        }
+        rows.add(RowFactory.create(l, path.lambdas()[l], path.intercepts()[l][0],
+            path.coefficients()[l][0].clone(), path.degreesOfFreedom()[l],
+            path.devianceRatio()[l], path.converged()[l], path.passes()[l],
+            path.certificate()[l], cv.mean()[l], cv.standardError()[l], foldLoss));
+      }
+      sparkSession().createDataFrame(rows, PATH_SCHEMA).repartition(1)
+          .write().parquet(new Path(dir, "path").toString());
     }
   }
 
   private static final class Reader extends MLReader<SparkElasticNetModel> {
     @Override
-    public SparkElasticNetModel load(String path) {
-      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
+    public SparkElasticNetModel load(String dir) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(dir,
           sparkSession(), SparkElasticNetModel.class.getName());
-      Row numbers = sparkSession().read().parquet(new Path(path, "data").toString()).head();
-      List<Double> b = numbers.getList(1);
-      SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), numbers.getDouble(0),
-          b.stream().mapToDouble(Double::doubleValue).toArray(), numbers.getDouble(2),
-          numbers.getDouble(3), numbers.getDouble(4));
+      Row d = sparkSession().read().parquet(new Path(dir, "data").toString()).head();
+      List<Row> rows = sparkSession().read().parquet(new Path(dir, "path").toString())
+          .orderBy("index").collectAsList();
+      int m = rows.size();
+      int k = rows.get(0).<Double>getList(11).size();
+      double[] lambdas = new double[m];
+      double[][] intercepts = new double[m][1];
+      double[][][] coefficients = new double[m][1][];
+      int[] df = new int[m];
+      double[] devianceRatio = new double[m];
+      boolean[] converged = new boolean[m];
+      int[] passes = new int[m];
+      double[] certificate = new double[m];
+      double[] mean = new double[m];
+      double[] standardError = new double[m];
+      double[][] foldLoss = new double[k][m];
+      for (int l = 0; l < m; l++) {
+        Row r = rows.get(l);
+        lambdas[l] = r.getDouble(1);
+        intercepts[l][0] = r.getDouble(2);
+        coefficients[l][0] = doubles(r.getList(3));
+        df[l] = r.getInt(4);
+        devianceRatio[l] = r.getDouble(5);
+        converged[l] = r.getBoolean(6);
+        passes[l] = r.getInt(7);
+        certificate[l] = r.getDouble(8);
+        mean[l] = r.getDouble(9);
+        standardError[l] = r.getDouble(10);
+        double[] losses = doubles(r.getList(11));
+        for (int f = 0; f < k; f++) {
+          foldLoss[f][l] = losses[f];
+        }
+      }
+      List<String> names = d.getList(9);
+      PathSolution path = new PathSolution(Family.valueOf(d.getString(0).toUpperCase(
+          Locale.ROOT)), d.getDouble(4), lambdas, intercepts, coefficients, df, devianceRatio,
+          d.getDouble(5), d.getDouble(6), converged, passes, certificate, names, List.of(),
+          new PathSolution.End(PathSolution.Ending.valueOf(d.getString(7)), d.getString(8)));
+      CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
+          d.getInt(3));
+      SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
+          d.getInt(1));
       metadata.getAndSetParams(model, Option.empty());
       return model;
+    }
+
+    private static double[] doubles(List<Double> values) {
+      return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
   }
 }

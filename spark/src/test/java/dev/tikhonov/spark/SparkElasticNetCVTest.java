@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.KFold;
+import org.apache.spark.ml.linalg.Vectors;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +59,8 @@ class SparkElasticNetCVTest {
     assertEquals(10, cv.getNumFolds());
     assertEquals(0L, cv.getSeed());
     assertEquals("min", cv.getSelection());
-    assertEquals(1e-7, cv.getTolerance());
+    assertEquals(1e-3, cv.getTolerance());
+    assertFalse(cv.getLambdaMinRatio().isPresent());
     assertEquals(2, cv.getAggregationDepth());
 
     SparkElasticNetCV set = cv.setFeaturesCol("f").setLabelCol("y").setWeightCol("w")
@@ -123,18 +128,25 @@ class SparkElasticNetCVTest {
   }
 
   @Test
-  void fit_runsThePassThenStopsWithThePhase2Message() {
+  void fit_withRandomFolds_readsOnce_andEqualsTheCoreOnTheSameContentHashedFolds() {
     LongAccumulator reads = spark.sparkContext().longAccumulator("rows read");
     JavaRDD<Row> counted = TestSpark.rdd(spark, TABLE, 3).map(row -> {
       reads.add(1);
       return row;
     });
     Dataset<Row> data = spark.createDataFrame(counted, TestSpark.SCHEMA);
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> new SparkElasticNetCV().setNumFolds(5).fit(data));
-    assertTrue(e.getMessage().contains("statistics of 5 folds × 4 features are computed"),
-        e.getMessage());
-    assertEquals(200, reads.value(), "the pass read the data once before the solve");
+    SparkElasticNetModel model = new SparkElasticNetCV().setNumFolds(5).setSeed(7)
+        .setL1Ratio(0.7).fit(data);
+    assertEquals(200, reads.value(), "one read of the data for the path and the 5-fold CV");
+    int[] folds = new int[TABLE.n()];
+    for (int i = 0; i < folds.length; i++) {
+      folds[i] = RandomFolds.fold(7, 5, TABLE.y()[i], Vectors.dense(TABLE.x()[i]));
+    }
+    CrossValidation.Fit core = CrossValidation.gaussian(
+        FoldStatistics.of(TABLE.x(), TABLE.y(), KFold.of(folds)), PathSettings.of(0.7),
+        dev.tikhonov.data.Dataset.defaultNames(4), CrossValidation.Alignment.INTERPOLATE, 1);
+    SparkElasticNetFitTest.assertSamePath(core.path(), model.path(), 1e-8);
+    SparkElasticNetFitTest.assertSameCv(core.cv(), model.crossValidation(), 1e-8);
   }
 
   @Test

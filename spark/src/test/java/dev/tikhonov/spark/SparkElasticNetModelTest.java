@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +38,19 @@ class SparkElasticNetModelTest {
     spark = TestSpark.session("local[2]");
   }
 
-  private static SparkElasticNetModel model() {
-    return new SparkElasticNetModel(A0, B, 0.02, 0.09, 0.09);
+  /** A path over λ = 0.09, 0.05, 0.02 whose λ_1se = 0.09 (selected, a₀ = A0, b = B). */
+  static SparkElasticNetModel model() {
+    double[] lambdas = {0.09, 0.05, 0.02};
+    double[][] intercepts = {{A0}, {A0 + 1}, {A0 + 2}};
+    double[][][] coefficients = {{B.clone()}, {{1, -3, 0.5, 0}}, {{1.5, -3.5, 1, 2e-3}}};
+    PathSolution path = new PathSolution(Family.GAUSSIAN, 0.5, lambdas, intercepts, coefficients,
+        new int[] {3, 3, 4}, new double[] {0.1, 0.4, 0.5}, 2.5, 1e-3,
+        new boolean[] {true, true, false}, new int[] {3, 5, 8},
+        new double[] {1e-4, 2e-4, Double.NaN}, List.of("a", "b", "c", "d"), List.of(),
+        new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "every λ"));
+    CvResult cv = new CvResult(lambdas.clone(), new double[] {1.0, 0.8, 0.7},
+        new double[] {0.1, 0.15, 0.2}, new double[][] {{1.1, 0.9, 0.6}, {0.9, 0.7, 0.8}}, 2, 0);
+    return new SparkElasticNetModel(path, cv, 0);
   }
 
   private static Dataset<Row> frame() {
@@ -122,6 +136,9 @@ class SparkElasticNetModelTest {
     assertEquals(0.02, loaded.lambdaMin());
     assertEquals(0.09, loaded.lambda1se());
     assertEquals(0.09, loaded.selectedLambda());
+    SparkElasticNetFitTest.assertSamePath(saved.path(), loaded.path(), 0.0);
+    SparkElasticNetFitTest.assertSameCv(saved.crossValidation(), loaded.crossValidation(), 0.0);
+    assertEquals(saved.path().end(), loaded.path().end());
     assertArrayEquals(before, predictions(loaded.transform(frame()), "yhat"), 0.0);
 
     // Saving over an existing model needs overwrite(), as Spark's own models.

@@ -1,7 +1,11 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.select.FoldStatistics;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,5 +61,28 @@ class StatisticsRetryTest {
     }
     assertEquals(1, failures.get(), "the first attempt of partition 4 failed once");
     assertEquals(clean, retried, "bit-identical statistics after the retry");
+  }
+
+  @Test
+  void fit_whenTheFirstAttemptOfAPartitionThrows_givesExactlyTheSamePathAndCv() {
+    SparkElasticNetCV estimator = new SparkElasticNetCV().setWeightCol("weight").setNumFolds(5)
+        .setSeed(11).setL1Ratio(0.5);
+    SparkElasticNetModel clean = estimator.fit(TestSpark.frame(spark, TABLE, 7));
+    JavaRDD<Row> failing = TestSpark.rdd(spark, TABLE, 7).mapPartitionsWithIndex((index, it) -> {
+      if (index == 2 && TaskContext.get().attemptNumber() == 0) {
+        throw new IllegalStateException("injected failure of the first attempt");
+      }
+      return it;
+    }, true);
+    SparkElasticNetModel retried = estimator.fit(spark.createDataFrame(failing,
+        TestSpark.SCHEMA));
+    assertArrayEquals(clean.path().lambdas(), retried.path().lambdas(), 0.0);
+    assertTrue(Arrays.deepEquals(clean.path().coefficients(), retried.path().coefficients()),
+        "bit-identical coefficients along the path");
+    assertTrue(Arrays.deepEquals(clean.path().intercepts(), retried.path().intercepts()));
+    assertArrayEquals(clean.crossValidation().mean(), retried.crossValidation().mean(), 0.0);
+    assertArrayEquals(clean.crossValidation().standardError(),
+        retried.crossValidation().standardError(), 0.0);
+    assertEquals(clean.selectedLambda(), retried.selectedLambda());
   }
 }

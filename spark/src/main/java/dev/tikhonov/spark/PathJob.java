@@ -1,0 +1,301 @@
+package dev.tikhonov.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.FoldStatistics;
+import dev.tikhonov.select.PathFiles;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * {@code spark-submit}'s entry point: the gaussian elastic-net path of a Parquet or CSV file,
+ * cross-validated when asked, written as {@code DIR/path.json} and {@code DIR/path.csv} exactly
+ * as {@code ./tikhonov path} writes them ({@link PathFiles}; docs/formats.md), from one pass over
+ * the data ({@link SparkElasticNetCV}). The files are written on the driver's file system.
+ *
+ * <pre>
+ * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
+ *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
+ *   [--cv-folds 10] [--seed 0] [--fold-column fold] [--l1-ratio 1] [--lambdas l1,l2,...]
+ *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
+ * </pre>
+ *
+ * <p>Features: the {@code --features} columns, else every numeric column (every column of a
+ * CSV) other than the target, weight and fold columns. A CSV needs a header line; its values are
+ * read as text and converted to numbers (no schema inference, which would cost a pass over the
+ * file), and a value that is not a number stops the pass naming its column. Bad input or flags
+ * print one line to stderr and exit with code 2; no stack trace.
+ *
+ * <p>With {@code --cv-folds K} the path is cross-validated on K folds: seeded random folds
+ * ({@code --seed}, {@link RandomFolds}), or with {@code --fold-column} the fold ids 1..K in that
+ * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
+ * fitted (from the statistics of all rows). Stateless; {@link #run} is thread-safe as far as Spark is.
+ */
+public final class PathJob {
+  private PathJob() {}
+
+  /** Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2 on bad input). */
+  public static void main(String[] args) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("tikhonov PathJob");
+    if (!conf.contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    SparkSession spark = builder.getOrCreate();
+    int code = run(args, spark, System.out, System.err);
+    spark.stop();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the job on {@code spark}: 0 when the files are written, 2 for bad input or flags (one
+   * line on {@code err}, beginning "tikhonov-spark: ").
+   */
+  public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
+    List<String> names = new ArrayList<>();
+    try {
+      Options options = Options.parse(args);
+      Path dir = Path.of(options.out);
+      Files.createDirectories(dir);
+      Dataset<Row> data = read(spark, options);
+      List<String> features = features(data, options);
+      names.addAll(features);
+      Dataset<Row> assembled = new VectorAssembler()
+          .setInputCols(features.toArray(new String[0])).setOutputCol(FEATURES)
+          .setHandleInvalid("keep").transform(data);
+      SparkElasticNetCV estimator = options.estimator();
+      PathSolution path;
+      Optional<CvResult> cv;
+      if (options.crossValidate()) {
+        SparkElasticNetModel model = estimator.fit(assembled);
+        path = model.path();
+        cv = Optional.of(model.crossValidation());
+      } else {
+        FoldStatistics statistics = estimator.sufficientStatistics(assembled);
+        path = ElasticNetPath.fit(statistics.total(), estimator.pathSettings(), features);
+        cv = Optional.empty();
+      }
+      PathFiles.write(dir, path, cv);
+      out.print(PathFiles.summary(path, cv));
+      out.println("wrote " + dir.resolve("path.json") + " and path.csv");
+      return 0;
+    } catch (InputException e) {
+      err.println("tikhonov-spark: " + sourceColumns(e.getMessage(), names));
+      return 2;
+    } catch (Exception e) {
+      if (e instanceof org.apache.spark.sql.AnalysisException a) {
+        // A missing path or an unreadable file: Spark's own first line names it.
+        err.println("tikhonov-spark: --data: " + a.getMessage().lines().findFirst().orElse(""));
+        return 2;
+      }
+      if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+        err.println("tikhonov-spark: " + e.getMessage());
+        return 2;
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private static final String FEATURES = "__tikhonov_features";
+
+  private static final java.util.regex.Pattern FEATURE = java.util.regex.Pattern.compile(
+      "column '" + FEATURES + "', (row \\d+ of partition \\d+): feature \\d+ \\(vector index "
+      + "(\\d+)\\) is (\\S+), not a finite number");
+
+  /** A message about the assembled vector, told in the data's own column names. */
+  static String sourceColumns(String message, List<String> features) {
+    java.util.regex.Matcher m = FEATURE.matcher(message);
+    if (m.find()) {
+      int index = Integer.parseInt(m.group(2));
+      String column = index < features.size() ? features.get(index) : "?";
+      String value = m.group(3).equals("NaN") ? "empty or not a number" : m.group(3);
+      return m.replaceFirst(java.util.regex.Matcher.quoteReplacement("column '" + column
+          + "', " + m.group(1) + ": " + value + " (expected a finite number)"));
+    }
+    return message.replace("column '" + FEATURES + "'", "the features");
+  }
+
+  private static Dataset<Row> read(SparkSession spark, Options options) {
+    String lower = options.data.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt")) {
+      Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
+          .csv(options.data);
+      List<Column> numbers = new ArrayList<>();
+      for (String c : text.columns()) {
+        numbers.add(col("`" + c + "`").try_cast("double").alias(c));
+      }
+      return text.select(numbers.toArray(new Column[0]));
+    }
+    return spark.read().parquet(options.data);
+  }
+
+  private static List<String> features(Dataset<Row> data, Options options) {
+    List<String> columns = Arrays.asList(data.columns());
+    for (String c : options.roles()) {
+      if (!columns.contains(c)) {
+        throw new InputException("--data " + options.data + " has no column '" + c
+            + "' (columns: " + String.join(", ", columns) + ")");
+      }
+    }
+    List<String> features = new ArrayList<>();
+    if (options.features.isPresent()) {
+      for (String c : options.features.get().split(",")) {
+        String name = c.trim();
+        if (!columns.contains(name)) {
+          throw new InputException("--features: no column '" + name + "' in " + options.data
+              + " (columns: " + String.join(", ", columns) + ")");
+        }
+        requireNumeric(data.schema().apply(name));
+        features.add(name);
+      }
+    } else {
+      for (StructField f : data.schema().fields()) {
+        if (!options.roles().contains(f.name()) && f.dataType() instanceof NumericType) {
+          features.add(f.name());
+        }
+      }
+    }
+    if (features.isEmpty()) {
+      throw new InputException("--data " + options.data + " has no numeric feature columns "
+          + "besides the target");
+    }
+    return features;
+  }
+
+  private static void requireNumeric(StructField f) {
+    if (!(f.dataType() instanceof NumericType) || f.dataType() instanceof StringType) {
+      throw new InputException("--features: column '" + f.name() + "' must be numeric, got "
+          + f.dataType().simpleString());
+    }
+  }
+
+  /** The flags, validated. */
+  private static final class Options {
+    String data;
+    String target;
+    Optional<String> features = Optional.empty();
+    Optional<String> weight = Optional.empty();
+    Optional<String> foldColumn = Optional.empty();
+    Optional<Integer> cvFolds = Optional.empty();
+    long seed;
+    double l1Ratio = 1.0;
+    Optional<double[]> lambdas = Optional.empty();
+    int nlambda = 100;
+    Optional<Double> lambdaMinRatio = Optional.empty();
+    boolean standardize = true;
+    double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
+    String out = "tikhonov-path";
+
+    boolean crossValidate() {
+      return cvFolds.isPresent() || foldColumn.isPresent();
+    }
+
+    List<String> roles() {
+      List<String> roles = new ArrayList<>(List.of(target));
+      weight.ifPresent(roles::add);
+      foldColumn.ifPresent(roles::add);
+      return roles;
+    }
+
+    SparkElasticNetCV estimator() {
+      SparkElasticNetCV e = new SparkElasticNetCV().setFeaturesCol(FEATURES).setLabelCol(target)
+          .setL1Ratio(l1Ratio).setNumLambdas(nlambda).setStandardize(standardize)
+          .setTolerance(tol).setSeed(seed).setNumFolds(cvFolds.orElse(10));
+      weight.ifPresent(e::setWeightCol);
+      foldColumn.ifPresent(e::setFoldCol);
+      lambdas.ifPresent(e::setLambdas);
+      lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
+      return e;
+    }
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String flag = args[i];
+        if (flag.equals("--no-standardize")) {
+          o.standardize = false;
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new InputException(flag + " needs a value");
+        }
+        String v = args[++i];
+        switch (flag) {
+          case "--data" -> o.data = v;
+          case "--target" -> o.target = v;
+          case "--features" -> o.features = Optional.of(v);
+          case "--weight" -> o.weight = Optional.of(v);
+          case "--fold-column" -> o.foldColumn = Optional.of(v);
+          case "--cv-folds" -> o.cvFolds = Optional.of(integer(flag, v, 2));
+          case "--seed" -> o.seed = (long) number(flag, v, x -> x == Math.rint(x)
+              && Math.abs(x) < 0x1p53, "that is a whole number");
+          case "--family" -> {
+            if (!v.equals("gaussian")) {
+              throw new InputException("--family " + v + ": only gaussian runs on Spark so far");
+            }
+          }
+          case "--l1-ratio" -> o.l1Ratio = number(flag, v, x -> x >= 0 && x <= 1, "in [0, 1]");
+          case "--lambdas" -> o.lambdas = Optional.of(Arrays.stream(v.split(","))
+              .mapToDouble(s -> number(flag, s.trim(), x -> x >= 0 && x < Double.POSITIVE_INFINITY,
+                  "finite and ≥ 0")).toArray());
+          case "--nlambda" -> o.nlambda = integer(flag, v, 1);
+          case "--lambda-min-ratio" -> o.lambdaMinRatio = Optional.of(number(flag, v,
+              x -> x > 0 && x < 1, "in (0, 1)"));
+          case "--tol" -> o.tol = number(flag, v, x -> x > 0 && x < Double.POSITIVE_INFINITY,
+              "positive");
+          case "--out" -> o.out = v;
+          default -> throw new InputException("unknown flag " + flag + " (see PathJob's "
+              + "javadoc or docs/spark.md)");
+        }
+      }
+      if (o.data == null || o.target == null) {
+        throw new InputException("--data FILE and --target COLUMN are required");
+      }
+      return o;
+    }
+
+    private static int integer(String flag, String v, int min) {
+      try {
+        int value = Integer.parseInt(v);
+        if (value >= min) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // named below
+      }
+      throw new InputException(flag + " must be a whole number ≥ " + min + ", got '" + v + "'");
+    }
+
+    private static double number(String flag, String v,
+        java.util.function.DoublePredicate valid, String what) {
+      try {
+        double value = Double.parseDouble(v);
+        if (valid.test(value)) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // named below
+      }
+      throw new InputException(flag + " must be a number " + what + ", got '" + v + "'");
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.tikhonov.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.FoldStatistics;
+import dev.tikhonov.select.KFold;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PathJob writes the path.json of {@code ./tikhonov path} (PathFiles) from one Spark pass. */
+class PathJobTest {
+  private static final int N = 300;
+  private static final int P = 6;
+  private static SparkSession spark;
+  private static double[][] x;
+  private static double[] y;
+  private static int[] folds;
+  private static final List<String> NAMES = List.of("a", "b", "c", "d", "e", "f");
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = TestSpark.session("local[2]");
+    double[][] data = SparkElasticNetFitTest.csv("gauss.csv.gz");
+    x = new double[N][];
+    y = new double[N];
+    folds = new int[N];
+    for (int i = 0; i < N; i++) {
+      x[i] = Arrays.copyOf(data[i], P);
+      y[i] = data[i][data[i].length - 1];
+      folds[i] = i % 5 + 1;
+    }
+  }
+
+  private static Path writeCsv(Path dir, String badCell) throws IOException {
+    StringBuilder s = new StringBuilder(String.join(",", NAMES)).append(",y,fold\n");
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < P; j++) {
+        s.append(i == 7 && j == 2 && badCell != null ? badCell : Double.toString(x[i][j]))
+            .append(",");
+      }
+      s.append(y[i]).append(",").append(folds[i]).append("\n");
+    }
+    Path file = dir.resolve("train.csv");
+    Files.writeString(file, s.toString());
+    return file;
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = PathJob.run(args, spark, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static double[] doubles(JsonNode node) {
+    double[] out = new double[node.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = node.get(i).asDouble();
+    }
+    return out;
+  }
+
+  /** path.json against the PathFiles JSON of the expected fit: λ, intercepts, coefficients. */
+  private static void assertSameJson(Map<String, Object> expected, Path file) throws IOException {
+    JsonNode want = Json.MAPPER.valueToTree(expected);
+    JsonNode got = Json.MAPPER.readTree(file.toFile());
+    List<String> keys = new ArrayList<>();
+    want.fieldNames().forEachRemaining(keys::add);
+    List<String> gotKeys = new ArrayList<>();
+    got.fieldNames().forEachRemaining(gotKeys::add);
+    assertEquals(keys, gotKeys, "the same fields in the same order");
+    assertEquals(want.get("feature_names"), got.get("feature_names"));
+    double[] lambdas = doubles(want.get("lambda"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(lambdas, doubles(got.get("lambda")),
+        1e-12 * lambdas[0]);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(want.get("intercept")),
+        doubles(got.get("intercept")), 1e-8);
+    for (int l = 0; l < lambdas.length; l++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(want.get("coef").get(l)),
+          doubles(got.get("coef").get(l)), 1e-8, "coefficients at λ #" + l);
+    }
+    assertEquals(want.get("df"), got.get("df"));
+    if (want.has("cv")) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(want.get("cv").get("mean")),
+          doubles(got.get("cv").get("mean")), 1e-10);
+      assertEquals(want.get("cv").get("lambda_min").asDouble(),
+          got.get("cv").get("lambda_min").asDouble(), 1e-12);
+      assertEquals(want.get("cv").get("lambda_1se").asDouble(),
+          got.get("cv").get("lambda_1se").asDouble(), 1e-12);
+    }
+  }
+
+  @Test
+  void csvWithFoldColumn_writesThePathJsonOfTheCrossValidatedPath(@TempDir Path dir)
+      throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path out = dir.resolve("out");
+    Result r = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+        "--cv-folds", "5", "--l1-ratio", "0.5", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("<- lambda_min"), r.out());
+    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1);
+    assertSameJson(dev.tikhonov.select.PathFiles.json(expected.path(), expected.cv()),
+        out.resolve("path.json"));
+    assertTrue(Files.exists(out.resolve("path.csv")));
+  }
+
+  @Test
+  void parquetWithoutCv_writesTheSingleMachinePath(@TempDir Path dir) throws IOException {
+    StructType schema = new StructType();
+    for (String name : NAMES) {
+      schema = schema.add(name, DataTypes.DoubleType);
+    }
+    schema = schema.add("y", DataTypes.DoubleType).add("label_text", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      Object[] values = new Object[P + 2];
+      for (int j = 0; j < P; j++) {
+        values[j] = x[i][j];
+      }
+      values[P] = y[i];
+      values[P + 1] = "row " + i;
+      rows.add(RowFactory.create(values));
+    }
+    String parquet = dir.resolve("train.parquet").toString();
+    spark.createDataFrame(rows, schema).repartition(3).write().parquet(parquet);
+    Path out = dir.resolve("out");
+    Result r = run("--data", parquet, "--target", "y", "--features", "a,b,c,d,e,f",
+        "--no-standardize", "--nlambda", "30", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, x, y,
+        PathSettings.lasso().withStandardize(false).withNumLambdas(30), NAMES, List.of());
+    assertSameJson(dev.tikhonov.select.PathFiles.json(expected), out.resolve("path.json"));
+    assertFalse(Json.MAPPER.readTree(out.resolve("path.json").toFile()).has("cv"));
+  }
+
+  @Test
+  void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, "oops");
+    String data = csv.toString();
+    Result unknown = run("--data", data, "--target", "y", "--alpha", "1");
+    assertEquals(2, unknown.code());
+    assertEquals("tikhonov-spark: unknown flag --alpha (see PathJob's javadoc or docs/spark.md)",
+        unknown.err().strip());
+    Result noTarget = run("--data", data, "--target", "z", "--out", dir.resolve("o").toString());
+    assertEquals(2, noTarget.code());
+    assertTrue(noTarget.err().startsWith("tikhonov-spark: --data " + data
+        + " has no column 'z' (columns: a, b, c, d, e, f, y, fold)"), noTarget.err());
+    Result text = run("--data", data, "--target", "y", "--cv-folds", "5", "--fold-column",
+        "fold", "--out", dir.resolve("o").toString());
+    assertEquals(2, text.code());
+    assertEquals("tikhonov-spark: column 'c', row 8 of partition 0: empty or not a number "
+        + "(expected a finite number)", text.err().strip());
+    Result ratio = run("--data", data, "--target", "y", "--l1-ratio", "2");
+    assertEquals("tikhonov-spark: --l1-ratio must be a number in [0, 1], got '2'",
+        ratio.err().strip());
+    assertEquals(1, text.err().strip().lines().count(), "one line");
+  }
+}
