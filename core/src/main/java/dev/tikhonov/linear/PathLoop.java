@@ -150,6 +150,20 @@ final class PathLoop {
       intercepts[l] = new double[k];
       coefficients[l] = new double[k][p];
       solver.coefficients(intercepts[l], coefficients[l]);
+      if (!finite(solver.devianceRatio(), cert, intercepts[l], coefficients[l])) {
+        // Never hand out NaN: the path ends before this λ, and says so.
+        if (l == 0) {
+          throw new InputException(String.format(Locale.ROOT, "the fit at the first λ (%.6g)"
+              + " is not finite (deviance ratio %s, certificate %s): the features' values are"
+              + " too large or too unevenly scaled for double precision; standardize them",
+              lambda, solver.devianceRatio(), cert));
+        }
+        end = new PathSolution.End(PathSolution.Ending.NOT_FINITE, String.format(Locale.ROOT,
+            "the fit at λ #%d of %d (λ = %.6g) is not finite (deviance ratio %s, certificate"
+                + " %s); the path ends before it with %d λ", l + 1, m, lambda,
+            solver.devianceRatio(), cert, l));
+        break;
+      }
       toOriginalScale(design, family, intercepts[l], coefficients[l]);
       df[l] = degreesOfFreedom(coefficients[l]);
       devianceRatio[l] = solver.devianceRatio();
@@ -194,6 +208,25 @@ final class PathLoop {
         Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0, tolerance,
         Arrays.copyOf(converged, done), Arrays.copyOf(passes, done),
         Arrays.copyOf(certificate, done), featureNames, classNames, end);
+  }
+
+  /** Whether the solver's state at a λ is a number everywhere. */
+  private static boolean finite(double devianceRatio, double certificate, double[] intercepts,
+      double[][] coefficients) {
+    if (!Double.isFinite(devianceRatio) || Double.isNaN(certificate)) {
+      return false;
+    }
+    for (int c = 0; c < intercepts.length; c++) {
+      if (!Double.isFinite(intercepts[c])) {
+        return false;
+      }
+      for (double b : coefficients[c]) {
+        if (!Double.isFinite(b)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

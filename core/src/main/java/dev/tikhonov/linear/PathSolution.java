@@ -70,7 +70,13 @@ public record PathSolution(
     /** Every fitted probability is 0 or 1 (separable data): no curvature is left to fit. */
     NO_WEIGHTS_LEFT,
     /** The budget of coordinate passes ran out; the last λ is not converged. */
-    ITERATION_LIMIT
+    ITERATION_LIMIT,
+    /**
+     * The fit at the next λ was not finite (NaN or infinite deviance or coefficients); the path
+     * ends before it. The solvers' step-size control is there to prevent it: a guard, not an
+     * expected outcome.
+     */
+    NOT_FINITE
   }
 
   /**
@@ -100,14 +106,17 @@ public record PathSolution(
     return featureNames.size();
   }
 
-  /** True when every λ is certified to the tolerance (the path did not run out of passes). */
+  /**
+   * True when every λ is certified to the tolerance (the path did not run out of passes, nor
+   * end on a fit that was not finite).
+   */
   public boolean allConverged() {
     for (boolean c : converged) {
       if (!c) {
         return false;
       }
     }
-    return end.reason() != Ending.ITERATION_LIMIT;
+    return end.reason() != Ending.ITERATION_LIMIT && end.reason() != Ending.NOT_FINITE;
   }
 
   /**
@@ -116,7 +125,7 @@ public record PathSolution(
    * the problem). Empty when {@link #allConverged()}.
    */
   public Optional<String> warning() {
-    if (end.reason() == Ending.ITERATION_LIMIT) {
+    if (end.reason() == Ending.ITERATION_LIMIT || end.reason() == Ending.NOT_FINITE) {
       return Optional.of(end.message());
     }
     int count = 0;
