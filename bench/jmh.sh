@@ -2,11 +2,19 @@
 # Runs the JMH benchmarks of the bench module: bench/jmh.sh [JMH options], e.g.
 #   bench/jmh.sh KernelBenchmarks.sgemmSquare -p n=1024 -p threads=2
 #   bench/jmh.sh -l            (list)
-# Builds the module (and core) first; `mvn verify` only compiles and smoke-tests the benchmarks.
+# Compiles the module (and core) first; `mvn verify` only compiles and smoke-tests the benchmarks.
+# The classpath comes from the reactor (core's classes), so nothing needs installing into ~/.m2.
+# JMH_CORE=path/to/tikhonov.jar times the same benchmarks against another build's core (e.g. a
+# saved jar of the commit before a change), for before/after figures from one benchmark source.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -q -B -o -pl bench -am install -DskipTests -Dmaven.install.skip=true >&2
-cp="$root/bench/target/classes:$root/core/target/classes:$(mvn -q -B -o -pl bench dependency:build-classpath \
-  -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null | tail -1)"
-exec java -cp "$cp" org.openjdk.jmh.Main "$@"
+cpfile="$(mktemp)"
+trap 'rm -f "$cpfile"' EXIT
+mvn -q -B -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$cpfile" \
+  -Dmdep.includeScope=runtime >&2
+deps="$(cat "$cpfile")"
+if [ -n "${JMH_CORE:-}" ]; then
+  deps="$JMH_CORE:$(tr ':' '\n' <<< "$deps" | grep -v '/core/target/classes$' | paste -sd:)"
+fi
+exec java -cp "$root/bench/target/classes:$deps" org.openjdk.jmh.Main "$@"

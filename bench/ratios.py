@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Prints the issue-5 ratio table from the JSON files bench/compare.sh leaves in DIR."""
+"""Prints the issue-5/13 ratio table from the JSON files bench/compare.sh leaves in DIR."""
 import glob
 import json
 import os
@@ -24,6 +24,9 @@ def load(path):
 
 rows = []  # (work, tikhonov, peer, ratio, target)
 
+tg = load(os.path.join(d, "tikhonov-gemm", "bench.json"))
+gemm1024 = next((r["gflops"] for r in (tg or {}).get("rows", []) if r["n"] == 1024), None)
+
 tk = [load(p) for p in sorted(glob.glob(os.path.join(d, "tikhonov-mlp-*", "bench.json")))]
 tk = [t for t in tk if t]
 th = [load(p) for p in sorted(glob.glob(os.path.join(d, "torch-mlp-*.json")))]
@@ -33,21 +36,65 @@ if tk:
     tk_ep = statistics.median(t["epoch_seconds_median"] for t in tk)
     tk_acc = statistics.median(t["test_accuracy"] for t in tk)
     rss = max(t["peak_rss_bytes"] for t in tk)
+    th_ep = None
     if th:
         runs = [c["runs"][0] for t in th for c in t["configs"]]
         th_ep = statistics.median(statistics.median(r["epoch_times_s"][1:] or r["epoch_times_s"]) for r in runs)
         th_sps = 60000 / th_ep
         th_acc = statistics.median(r["final_test_acc"] for r in runs)
         rows.append(("MLP samples/s (Fashion-MNIST, 2 threads)", f"{tk_sps:,.0f}", f"{th_sps:,.0f} (torch)",
-                     f"{tk_sps / th_sps:.2f}x", ">= 1.0x, aim 1.5x"))
+                     f"{tk_sps / th_sps:.2f}x", ">= 2.0x"))
         rows.append(("MLP epoch seconds (median, epochs 2..N)", f"{tk_ep:.3f}", f"{th_ep:.3f}", f"{tk_ep / th_ep:.2f}x time", ""))
         rows.append(("MLP test accuracy after N epochs (seed 0)", f"{tk_acc:.4f}", f"{th_acc:.4f}",
-                     f"{100 * (tk_acc - th_acc):+.2f} points", "within 1 point at 10 epochs"))
+                     f"{100 * (tk_acc - th_acc):+.2f} points", "within seed noise at 10 epochs"))
     else:
         rows.append(("MLP samples/s", f"{tk_sps:,.0f}", "torch not run", "", ""))
+    flops = tk[0].get("flops_per_epoch")
+    if flops and gemm1024:
+        limit = flops / (gemm1024 * 1e9)
+        rows.append((f"MLP epoch vs the SGEMM limit ({flops / 1e9:.1f} GFLOP at {gemm1024:.0f} GFLOP/s = {limit:.3f} s)",
+                     f"{100 * limit / tk_ep:.0f} %", f"{100 * limit / th_ep:.0f} %" if th_ep else "-", "", ">= 65 %"))
     rows.append(("MLP peak RSS", f"{rss / 1e9:.2f} GB", "", "", "<= 1.5 GB"))
 
-tg = load(os.path.join(d, "tikhonov-gemm", "bench.json"))
+
+def experiment_rows():
+    tk_t = [load(p) for p in sorted(glob.glob(os.path.join(d, "tikhonov-experiment-*.time.json")))]
+    th_t = [load(p) for p in sorted(glob.glob(os.path.join(d, "torch-experiment-*.time.json")))]
+    tk_t = [t for t in tk_t if t]
+    th_t = [t for t in th_t if t]
+    if not tk_t:
+        return
+    tk_s = statistics.median(t["wall_s"] for t in tk_t)
+    # the sum of the runs' epoch times, from their histories (what the training loops took)
+    epoch_sums = []
+    for run_dir in sorted(glob.glob(os.path.join(d, "tikhonov-experiment-*[0-9]"))):
+        total = 0.0
+        for h in glob.glob(os.path.join(run_dir, "runs", "*", "*", "history.json")):
+            total += sum(e["seconds"] for e in load(h))
+        epoch_sums.append(total)
+    th_sums = []
+    for p in sorted(glob.glob(os.path.join(d, "torch-experiment-*.json"))):
+        if p.endswith(".time.json"):
+            continue
+        t = load(p)
+        if t:
+            th_sums.append(sum(sum(r["epoch_times_s"]) for c in t["configs"] for r in c["runs"]))
+    if th_t:
+        th_s = statistics.median(t["wall_s"] for t in th_t)
+        rows.append(("the main job: experiment mnist-l2, 42 runs x 10 epochs, wall s", f"{tk_s:.1f}",
+                     f"{th_s:.1f} (torch_mlp.py)", f"{tk_s / th_s:.2f}x time", "<= 0.5x"))
+    else:
+        rows.append(("the main job: experiment mnist-l2, wall s", f"{tk_s:.1f}", "torch not run", "", "<= 0.5x"))
+    if epoch_sums:
+        rows.append(("  sum of the runs' epoch times, s (side by side: 2 at a time)",
+                     f"{statistics.median(epoch_sums):.1f}",
+                     f"{statistics.median(th_sums):.1f}" if th_sums else "-", "", ""))
+    rows.append(("  peak RSS of the job", f"{max(t['max_rss_kb'] for t in tk_t) / 1e6:.2f} GB",
+                 f"{max(t['max_rss_kb'] for t in th_t) / 1e6:.2f} GB" if th_t else "-", "", ""))
+
+
+experiment_rows()
+
 sk = load(os.path.join(d, "sklearn.json"))
 if tg:
     np_rows = {r["n"]: r["gflops"] for r in (sk or {}).get("sgemm", [])}
@@ -56,7 +103,7 @@ if tg:
         rows.append((f"SGEMM GFLOP/s n={r['n']}", f"{r['gflops']:.1f}",
                      f"{peer:.1f} (numpy)" if peer else "-",
                      f"{r['gflops'] / peer:.2f}x" if peer else "",
-                     ">= 0.9x" if r["n"] == 1024 else ""))
+                     ">= 0.95x" if r["n"] == 1024 else ""))
 
 tp = load(os.path.join(d, "tikhonov-path", "bench.json"))
 gl = load(os.path.join(d, "glmnet.json"))
@@ -74,6 +121,9 @@ if tp:
                      f"{t / s:.2f}x time" if s else "", "<= 1.0x"))
 
 head = ("work", "tikhonov", "peer", "ratio", "target")
+if not rows:
+    print("no results in " + d)
+    sys.exit(0)
 w = [max(len(str(r[i])) for r in rows + [head]) for i in range(5)]
 print("| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(head)) + " |")
 print("|" + "|".join("-" * (w[i] + 2) for i in range(5)) + "|")

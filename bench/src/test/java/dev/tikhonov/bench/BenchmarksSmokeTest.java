@@ -57,4 +57,43 @@ class BenchmarksSmokeTest {
     assertTrue(path.size() >= 5, "path of " + path.size() + " λ");
     assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0, "the last λ selects features");
   }
+
+  @Test
+  void optimizerBenchmarks_runOnce_updateTheWeightsAndMasks() {
+    OptimizerBenchmarks o = new OptimizerBenchmarks();
+    for (boolean fused : new boolean[] {true, false}) {
+      OptimizerBenchmarks.Step step = new OptimizerBenchmarks.Step();
+      step.fused = fused;
+      step.lambda = 1e-4;
+      step.setup();
+      float before = OptimizerBenchmarks.parameters(step).get(0).value().at(0);
+      assertTrue(o.optimizerStep(step).at(0) != before, "the step moved the weight");
+    }
+    OptimizerBenchmarks.Decay decay = new OptimizerBenchmarks.Decay();
+    float u0 = decay.u.at(5);
+    float expected = u0 + 1e-4f * decay.w.at(5);
+    assertEquals(expected, o.decayJavaLoop(decay).at(5), 0f);
+    assertEquals(expected + 1e-4f * decay.w.at(5), o.decaySaxpy(decay).at(5), 1e-7f);
+    OptimizerBenchmarks.Drop drop = new OptimizerBenchmarks.Drop();
+    for (Matrix y : new Matrix[] {o.dropoutForward(drop), o.dropoutForwardPerElementDraw(drop)}) {
+      int kept = 0;
+      for (int i = 0; i < y.size(); i++) {
+        kept += drop.mask.at(i) != 0 ? 1 : 0;
+      }
+      assertEquals(0.8, kept / (double) y.size(), 0.02);
+    }
+    assertTrue(o.dropoutBackward(drop).allFinite());
+    assertTrue(o.dropoutBackwardBufferLoop(drop).allFinite());
+  }
+
+  @Test
+  void mlpEpochBenchmark_runsOnceOnTwoThreadsWithDropout() {
+    TrainingBenchmarks.Epoch epoch = new TrainingBenchmarks.Epoch();
+    epoch.threads = 2;
+    epoch.dropout = 0.2;
+    epoch.setup();
+    double loss = new TrainingBenchmarks().mlpEpoch20Steps(epoch);
+    assertTrue(loss > 0 && Double.isFinite(loss), "train loss " + loss);
+    dev.tikhonov.tensor.Blas.setThreads(1);
+  }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code tikhonov bench}: end-to-end timings that print a table and write bench.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure speed on this machine; prints a table and writes DIR/bench.json.",
-    subcommands = {BenchCommand.Gemm.class, BenchCommand.Mlp.class, BenchCommand.Path.class})
+    subcommands = {BenchCommand.Gemm.class, BenchCommand.Mlp.class, BenchCommand.Path.class,
+        BenchCommand.Chart.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -122,6 +123,14 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--seed", description = "Default: ${DEFAULT-VALUE}.")
     long seed = 0;
 
+    @Option(names = "--batch-size", paramLabel = "B",
+        description = "Rows per mini-batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize = 128;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W1,W2,...",
+        description = "Hidden widths. Default: 256,128.")
+    int[] hidden = {256, 128};
+
     @Option(names = "--synthetic", description = "Use synthetic data of Fashion-MNIST's shape.")
     boolean synthetic;
 
@@ -130,16 +139,24 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (epochs < 1 || threads < 1) {
-        throw new IllegalArgumentException("--epochs and --threads must be >= 1");
+      if (epochs < 1 || threads < 1 || batchSize < 1) {
+        throw new IllegalArgumentException("--epochs, --threads and --batch-size must be >= 1");
+      }
+      for (int w : hidden) {
+        if (w < 1) {
+          throw new IllegalArgumentException("--hidden: every width must be >= 1, got " + w);
+        }
       }
       Blas.setThreads(threads);
       dev.tikhonov.data.TrainTest tt = synthetic
           ? MlpBench.synthetic(60_000, 10_000, 784, 10, seed + 7) : MlpBench.data(data);
-      System.out.printf("MLP 784-256-128-10 on %s (%d train, %d test), %d epochs, %d threads,"
-          + " λ = %s%n", tt.train().source(), tt.train().size(), tt.test().size(), epochs,
-          threads, lambda);
-      MlpBench.Result r = MlpBench.run(tt, epochs, lambda, seed,
+      String shape = tt.train().numFeatures() + "-" + String.join("-",
+          java.util.Arrays.stream(hidden).mapToObj(String::valueOf).toList()) + "-"
+          + tt.train().numClasses();
+      System.out.printf("MLP %s on %s (%d train, %d test), batch %d, %d epochs, %d threads,"
+          + " λ = %s%n", shape, tt.train().source(), tt.train().size(), tt.test().size(),
+          batchSize, epochs, threads, lambda);
+      MlpBench.Result r = MlpBench.run(tt, epochs, lambda, seed, batchSize, hidden,
           new dev.tikhonov.train.TrainingListener() {
             @Override
             public void onEpoch(dev.tikhonov.train.EpochRecord rec) {
@@ -164,6 +181,10 @@ public final class BenchCommand implements Runnable {
         result.put("threads", threads);
         result.put("lambda", lambda);
         result.put("seed", seed);
+        result.put("batch_size", batchSize);
+        result.put("hidden", hidden);
+        result.put("flops_per_epoch", MlpBench.flopsPerEpoch(tt.train().size(),
+            tt.train().numFeatures(), hidden, tt.train().numClasses()));
         result.put("epoch_seconds", r.epochSeconds());
         result.put("epoch_seconds_median", r.epochSecondsMedian());
         result.put("samples_per_second", r.samplesPerSecond());
@@ -202,7 +223,8 @@ public final class BenchCommand implements Runnable {
     java.nio.file.Path refs;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME,...",
-        description = "Run only these of lasso_path, enet_path, lasso_cv10, ridge_gcv.")
+        description = "Run only these of lasso_path, enet_path, lasso_cv10, lasso_cv10_rows, "
+            + "ridge_gcv, ridge_gcv_svd.")
     List<String> only;
 
     @Option(names = "--tol", paramLabel = "T",
@@ -229,7 +251,8 @@ public final class BenchCommand implements Runnable {
       System.out.printf("paths on %s: n = %d, p = %d, %d threads (data ready in %.1f s)%n",
           problem.source(), problem.x().length, problem.x()[0].length, threads,
           (System.nanoTime() - t0) / 1e9);
-      List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "ridge_gcv");
+      List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
+          "ridge_gcv", "ridge_gcv_svd");
       if (only != null) {
         for (String o : only) {
           if (!names.contains(o)) {
@@ -249,7 +272,11 @@ public final class BenchCommand implements Runnable {
             case "lasso_path" -> PathBench.lassoPath(problem, refs, tolerance);
             case "enet_path" -> PathBench.enetPath(problem, refs, tolerance);
             case "lasso_cv10" -> PathBench.lassoCv(problem, threads, tolerance);
-            default -> PathBench.ridgeGcv(problem);
+            case "lasso_cv10_rows" -> PathBench.lassoCvRows(problem, threads, tolerance);
+            case "ridge_gcv" -> PathBench.ridgeGcv(problem,
+                dev.tikhonov.linear.RidgeSvdPath.Decomposition.AUTOMATIC);
+            default -> PathBench.ridgeGcv(problem,
+                dev.tikhonov.linear.RidgeSvdPath.Decomposition.SVD);
           });
         }
         double[] all = runs.stream().mapToDouble(PathBench.Timing::seconds).toArray();
@@ -276,6 +303,74 @@ public final class BenchCommand implements Runnable {
         write(out, result);
       }
       return 0;
+    }
+  }
+
+  /**
+   * The charts of how the MLP's cost grows (docs/performance.md): reads the scaling.json that
+   * bench/scaling.py collects from a {@code compare.sh --only scaling} run and draws seconds per
+   * epoch against batch size and against hidden width, tikhonov and PyTorch next to the FLOP
+   * model (the epoch's FLOPs at the SGEMM rate measured in the same run).
+   */
+  @Command(name = "chart", mixinStandardHelpOptions = true,
+      description = "Draw the scaling charts (SVG and PNG) from a scaling.json of "
+          + "bench/compare.sh --only scaling.")
+  static final class Chart implements Callable<Integer> {
+    @Option(names = "--in", paramLabel = "FILE", required = true,
+        description = "scaling.json written by bench/scaling.py.")
+    java.nio.file.Path in;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+        description = "Where to write scaling-batch.{svg,png} and scaling-width.{svg,png}.")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      com.fasterxml.jackson.databind.JsonNode root;
+      try {
+        root = Json.MAPPER.readTree(in.toFile());
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--in " + in + ": cannot read it as JSON: "
+            + e.getMessage());
+      }
+      java.nio.file.Files.createDirectories(out);
+      double gflops = root.path("gemm_gflops").asDouble(Double.NaN);
+      chart(root.path("batch"), "batch_size", gflops, "scaling-batch",
+          "MLP 784-256-128-10, Fashion-MNIST: seconds per epoch by batch size", "batch size");
+      chart(root.path("width"), "width", gflops, "scaling-width",
+          "MLP 784-w-w/2-10, batch 128: seconds per epoch by hidden width w", "hidden width w");
+      System.out.println("wrote " + out.resolve("scaling-batch.svg") + " and "
+          + out.resolve("scaling-width.svg"));
+      return 0;
+    }
+
+    private void chart(com.fasterxml.jackson.databind.JsonNode rows, String xKey, double gflops,
+        String name, String title, String xTitle) {
+      int n = rows.size();
+      if (n == 0) {
+        return;
+      }
+      double[] x = new double[n];
+      double[] tk = new double[n];
+      double[] torch = new double[n];
+      double[] model = new double[n];
+      for (int i = 0; i < n; i++) {
+        com.fasterxml.jackson.databind.JsonNode r = rows.get(i);
+        x[i] = r.path(xKey).asDouble();
+        tk[i] = r.path("tikhonov_epoch_s").asDouble(Double.NaN);
+        torch[i] = r.path("torch_epoch_s").asDouble(Double.NaN);
+        model[i] = r.path("flops_per_epoch").asDouble(Double.NaN) / (gflops * 1e9);
+      }
+      Map<String, double[][]> measured = new LinkedHashMap<>();
+      measured.put("tikhonov", new double[][] {x, tk});
+      measured.put("PyTorch 1.13", new double[][] {x, torch});
+      Map<String, double[][]> models = new LinkedHashMap<>();
+      if (Double.isFinite(gflops)) {
+        models.put(String.format("FLOPs at %.0f GFLOP/s (SGEMM 1024³)", gflops),
+            new double[][] {x, model});
+      }
+      dev.tikhonov.report.ScalingCharts.write(out, name, title, xTitle, "seconds per epoch",
+          measured, models);
     }
   }
 

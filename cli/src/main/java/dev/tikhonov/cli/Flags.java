@@ -40,6 +40,16 @@ final class Flags {
     FLAGS.put("epochs", "--epochs");
     FLAGS.put("lambda", "--lambda");
     FLAGS.put("seed", "--seed");
+    FLAGS.put("lambdas", "--lambdas");
+    FLAGS.put("numLambdas", "--num-lambdas");
+    FLAGS.put("minLambda", "--min-lambda");
+    FLAGS.put("warmEpochs", "--warm-epochs");
+    FLAGS.put("numFolds", "--folds");
+    FLAGS.put("testFraction", "--holdout");
+    FLAGS.put("repeated seeds", "--repeat-seeds");
+    FLAGS.put("dropouts", "--dropouts");
+    FLAGS.put("weightDecays", "--weight-decays");
+    FLAGS.put("learningRates", "--learning-rates");
   }
 
   /** Runs {@code build}, re-throwing a setting's IllegalArgumentException in terms of flags. */

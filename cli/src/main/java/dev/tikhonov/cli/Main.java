@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ExportCommand.class,
       PathCommand.class,
+      SelectCommand.class,
+      GridCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       ReportCommand.class,

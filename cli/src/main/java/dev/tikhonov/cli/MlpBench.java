@@ -98,11 +98,38 @@ final class MlpBench {
   }
 
   /**
+   * Floating-point operations of one training epoch of an MLP {@code inputs-hidden…-outputs}
+   * on n rows, counting the three products per Dense layer (multiply-add = 2): forward
+   * x·W, weight gradient xᵀ·g, and the input gradient g·Wᵀ for every layer but the first
+   * (which the trainer skips): {@code 2n·(2·Σ in·out + Σ_{layers>1} in·out)}.
+   */
+  static double flopsPerEpoch(int n, int inputs, int[] hidden, int outputs) {
+    double all = 0;
+    double notFirst = 0;
+    int in = inputs;
+    for (int k = 0; k <= hidden.length; k++) {
+      int out = k < hidden.length ? hidden[k] : outputs;
+      all += (double) in * out;
+      if (k > 0) {
+        notFirst += (double) in * out;
+      }
+      in = out;
+    }
+    return 2.0 * n * (2 * all + notFirst);
+  }
+
+  /**
    * Trains one network for {@code epochs} through the library's own estimator (the recipe of
-   * shared/peers/torch_mlp.py) and evaluates it on the test part.
+   * shared/peers/torch_mlp.py: 784-256-128-10, batch 128) and evaluates it on the test part.
    */
   static Result run(TrainTest data, int epochs, double lambda, long seed,
       TrainingListener progress) {
+    return run(data, epochs, lambda, seed, 128, new int[] {256, 128}, progress);
+  }
+
+  /** {@link #run(TrainTest, int, double, long, TrainingListener)} with another batch size and hidden widths. */
+  static Result run(TrainTest data, int epochs, double lambda, long seed, int batchSize,
+      int[] hidden, TrainingListener progress) {
     Dataset train = data.train();
     Dataset test = data.test();
     List<Double> seconds = new ArrayList<>();
@@ -113,8 +140,8 @@ final class MlpBench {
         progress.onEpoch(record);
       }
     };
-    NetworkClassifier model = MlpClassifier.builder().hiddenLayers(256, 128).lambda(lambda)
-        .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(128)
+    NetworkClassifier model = MlpClassifier.builder().hiddenLayers(hidden).lambda(lambda)
+        .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(batchSize)
         .seed(seed).build()
         .fit(train, FitOptions.none().withListener(listener));
     Evaluation eval = model.evaluate(test);

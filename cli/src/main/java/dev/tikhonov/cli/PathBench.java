@@ -7,6 +7,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.tensor.Rng;
 import java.io.IOException;
@@ -30,9 +31,13 @@ import java.util.Map;
  * <ul>
  *   <li>{@code lasso_path}: α = 1, λ_max = max|xⱼᵀy|/n down to 1e-4·λ_max, 100 λ;
  *   <li>{@code enet_path}: the same with α = 0.5 (λ_max divided by α);
- *   <li>{@code lasso_cv10}: the lasso path on all rows plus one per fold, same λ, MSE;
- *   <li>{@code ridge_gcv}: closed-form ridge for glmnet's α = 0 sequence (λ_max / 0.001) by one
- *       SVD, with GCV and leave-one-out scores for every λ.
+ *   <li>{@code lasso_cv10}: the lasso path on all rows plus one per fold, same λ, MSE, as
+ *       ElasticNetCV runs it (from per-fold sufficient statistics: one BLAS pass over X);
+ *   <li>{@code lasso_cv10_rows}: the same CV with each of the 11 paths fitted on its rows;
+ *   <li>{@code ridge_gcv}: closed-form ridge for glmnet's α = 0 sequence (λ_max / 0.001), with
+ *       GCV and leave-one-out scores for every λ, as RidgeSvdPath decides (n ≥ 4p: one
+ *       eigendecomposition of ZᵀZ);
+ *   <li>{@code ridge_gcv_svd}: the same by the SVD of Z.
  * </ul>
  */
 final class PathBench {
@@ -278,31 +283,64 @@ final class PathBench {
     facts.put("reference_lambda_indices", reference.keySet().toString());
   }
 
+  /**
+   * The 10-fold CV as ElasticNetCV runs it for n ≥ p: every fold's sufficient statistics from one
+   * BLAS pass over X ({@link FoldStatistics#of}), then the 11 paths from statistics
+   * ({@link CrossValidation#gaussian}); {@link #lassoCvRows} is the same CV fitted on the rows.
+   */
   static Timing lassoCv(Problem problem, int threads, double tolerance) {
     double[] lambdas = lambdas(problem, 1.0);
+    KFold folds = KFold.of(problem.foldIds());
     long t = System.nanoTime();
-    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, problem.x(), problem.y(),
-        settings(1.0, lambdas, tolerance), problem.names(), List.of(),
-        KFold.of(problem.foldIds()), CrossValidation.Alignment.SAME_LAMBDAS, threads);
+    FoldStatistics statistics = FoldStatistics.of(problem.x(), problem.y(), folds);
+    double statisticsSeconds = (System.nanoTime() - t) / 1e9;
+    CrossValidation.Fit fit = CrossValidation.gaussian(statistics,
+        settings(1.0, lambdas, tolerance), problem.names(),
+        CrossValidation.Alignment.SAME_LAMBDAS, threads);
     double s = (System.nanoTime() - t) / 1e9;
-    Map<String, Object> facts = pathFacts(fit.path());
-    facts.put("lambda_min", fit.cv().lambdaMin());
-    facts.put("lambda_1se", fit.cv().lambda1se());
-    facts.put("folds", KFold.of(problem.foldIds()).numFolds());
+    Map<String, Object> facts = cvFacts(fit, folds);
+    facts.put("statistics_seconds", statisticsSeconds);
     return new Timing("lasso_cv10", s, facts);
   }
 
-  static Timing ridgeGcv(Problem problem) {
+  /** The 10-fold CV on the rows: 11 path fits, each building its design and Gram matrix. */
+  static Timing lassoCvRows(Problem problem, int threads, double tolerance) {
+    double[] lambdas = lambdas(problem, 1.0);
+    KFold folds = KFold.of(problem.foldIds());
+    long t = System.nanoTime();
+    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, problem.x(), problem.y(),
+        settings(1.0, lambdas, tolerance), problem.names(), List.of(), folds,
+        CrossValidation.Alignment.SAME_LAMBDAS, threads);
+    double s = (System.nanoTime() - t) / 1e9;
+    return new Timing("lasso_cv10_rows", s, cvFacts(fit, folds));
+  }
+
+  private static Map<String, Object> cvFacts(CrossValidation.Fit fit, KFold folds) {
+    Map<String, Object> facts = pathFacts(fit.path());
+    facts.put("lambda_min", fit.cv().lambdaMin());
+    facts.put("lambda_1se", fit.cv().lambda1se());
+    facts.put("index_min", fit.cv().indexMin());
+    facts.put("index_1se", fit.cv().index1se());
+    facts.put("cv_mean_at_min", fit.cv().mean()[fit.cv().indexMin()]);
+    facts.put("folds", folds.numFolds());
+    return facts;
+  }
+
+  /** Ridge for glmnet's α = 0 sequence with GCV and LOO, decomposed as RidgeSvdPath decides. */
+  static Timing ridgeGcv(Problem problem, RidgeSvdPath.Decomposition decomposition) {
     double[] lambdas = lambdas(problem, 0.0);
     long t = System.nanoTime();
-    RidgeSvdPath path = RidgeSvdPath.fit(problem.x(), problem.y(), lambdas);
+    RidgeSvdPath path = RidgeSvdPath.fit(problem.x(), problem.y(), lambdas, decomposition);
     int best = path.bestGcv();
     double s = (System.nanoTime() - t) / 1e9;
     Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("decomposition", decomposition.name().toLowerCase(java.util.Locale.ROOT));
     facts.put("n_lambda", lambdas.length);
     facts.put("lambda_gcv", path.lambdas()[best]);
     facts.put("lambda_loo", path.lambdas()[path.bestLoo()]);
-    return new Timing("ridge_gcv", s, facts);
+    facts.put("gcv_min", path.gcv()[best]);
+    return new Timing(decomposition == RidgeSvdPath.Decomposition.SVD ? "ridge_gcv_svd"
+        : "ridge_gcv", s, facts);
   }
 
   private static Map<String, Object> pathFacts(PathSolution path) {

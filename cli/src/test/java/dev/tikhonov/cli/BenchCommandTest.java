@@ -63,11 +63,20 @@ class BenchCommandTest {
 
     assertEquals(0, code);
     JsonNode json = Json.MAPPER.readTree(out.resolve("bench.json").toFile());
-    for (String w : new String[] {"lasso_path", "enet_path", "lasso_cv10", "ridge_gcv"}) {
+    for (String w : new String[] {"lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
+        "ridge_gcv", "ridge_gcv_svd"}) {
       assertTrue(json.path(w).path("seconds").asDouble(-1) >= 0, w + " has seconds");
     }
     assertEquals(100, json.path("lasso_path").path("n_lambda").asInt());
     assertEquals(10, json.path("lasso_cv10").path("folds").asInt());
+    // The side-by-side pairs do the same work: the same λ_min and GCV choice.
+    assertEquals(json.path("lasso_cv10_rows").path("index_min").asInt(),
+        json.path("lasso_cv10").path("index_min").asInt());
+    assertEquals(json.path("lasso_cv10_rows").path("cv_mean_at_min").asDouble(),
+        json.path("lasso_cv10").path("cv_mean_at_min").asDouble(),
+        1e-10 * json.path("lasso_cv10").path("cv_mean_at_min").asDouble());
+    assertEquals(json.path("ridge_gcv_svd").path("lambda_gcv").asDouble(),
+        json.path("ridge_gcv").path("lambda_gcv").asDouble());
     assertEquals(p, json.path("p").asInt());
   }
 
@@ -83,5 +92,53 @@ class BenchCommandTest {
     int code = cl.execute("bench", "path", "--data", data.toString());
     assertEquals(2, code);
     assertTrue(err.toString().contains("X.f64"), err.toString());
+  }
+
+  @Test
+  void flopsPerEpoch_countsForwardWeightGradientAndAllButTheFirstInputGradient() {
+    // 784-256-128-10: Σ in·out = 200,704 + 32,768 + 1,280 = 234,752 multiply-adds forward and
+    // as many for the weight gradients; input gradients of layers 2 and 3: 34,048.
+    assertEquals(2.0 * 60_000 * (2 * 234_752 + 34_048),
+        MlpBench.flopsPerEpoch(60_000, 784, new int[] {256, 128}, 10), 0);
+    assertEquals(2.0 * 5 * (2 * 3 * 2), MlpBench.flopsPerEpoch(5, 3, new int[0], 2), 0,
+        "one layer: no input gradient");
+  }
+
+  @Test
+  void benchMlp_otherBatchAndWidths_recordsThemAndTheirFlops() throws IOException {
+    Path out = tmp.resolve("mlp");
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    int code = cl.execute("bench", "mlp", "--synthetic", "--epochs", "1", "--threads", "1",
+        "--batch-size", "512", "--hidden", "32,16", "--out", out.toString());
+    assertEquals(0, code);
+    JsonNode json = Json.MAPPER.readTree(out.resolve("bench.json").toFile());
+    assertEquals(512, json.path("batch_size").asInt());
+    assertEquals("[32,16]", json.path("hidden").toString());
+    assertEquals(MlpBench.flopsPerEpoch(60_000, 784, new int[] {32, 16}, 10),
+        json.path("flops_per_epoch").asDouble(), 0);
+  }
+
+  @Test
+  void benchChart_drawsBothScalingChartsFromAScalingJson() throws IOException {
+    Path in = tmp.resolve("scaling.json");
+    Files.writeString(in, "{\"gemm_gflops\": 200, \"batch\": ["
+        + "{\"batch_size\": 32, \"tikhonov_epoch_s\": 1.5, \"torch_epoch_s\": 2.5,"
+        + " \"flops_per_epoch\": 6.0e10},"
+        + "{\"batch_size\": 128, \"tikhonov_epoch_s\": 0.5, \"torch_epoch_s\": 0.7,"
+        + " \"flops_per_epoch\": 6.0e10}],"
+        + " \"width\": [{\"width\": 64, \"tikhonov_epoch_s\": 0.1, \"torch_epoch_s\": 0.3,"
+        + " \"flops_per_epoch\": 1.0e10}, {\"width\": 1024, \"tikhonov_epoch_s\": 4,"
+        + " \"torch_epoch_s\": 5, \"flops_per_epoch\": 9.0e11}]}");
+    Path out = tmp.resolve("charts");
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(0, cl.execute("bench", "chart", "--in", in.toString(), "--out", out.toString()));
+    for (String name : new String[] {"scaling-batch", "scaling-width"}) {
+      String svg = Files.readString(out.resolve(name + ".svg"));
+      assertTrue(svg.contains("<svg") && svg.trim().endsWith("</svg>"), name + ".svg");
+      byte[] png = Files.readAllBytes(out.resolve(name + ".png"));
+      assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', name);
+    }
   }
 }

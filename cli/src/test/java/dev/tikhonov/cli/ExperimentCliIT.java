@@ -55,6 +55,27 @@ class ExperimentCliIT {
   }
 
   @Test
+  void mnistSelect_quick_comparesWarmAndColdOnTheDigits() throws Exception {
+    Cli.Result r = Cli.run(dir, "experiment", "mnist-select", "--quick", "--train-rows", "1000",
+        "--seeds", "0", "--threads", "2", "--out", "ms", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode rows = JSON.readTree(dir.resolve("ms/results.json").toFile());
+    assertEquals(2, rows.size(), "warm and cold on the digits");
+    assertEquals("warm", rows.get(0).get("method").asText());
+    assertEquals("cold", rows.get(1).get("method").asText());
+    for (JsonNode row : rows) {
+      assertTrue(row.get("lambda_1se").asDouble() >= row.get("lambda_min").asDouble());
+      assertTrue(row.get("test_accuracy").asDouble() > 0.6, row.toString());
+      assertTrue(row.get("evidence_lambda").isNumber(), row.toString());
+    }
+    assertTrue(rows.get(0).get("epochs").asInt() < rows.get(1).get("epochs").asInt(),
+        "the warm path runs fewer epochs than the cold grid");
+    assertTrue(Files.exists(dir.resolve("ms/selection-digits-warm.json")));
+    assertTrue(Files.readString(dir.resolve("ms/report.html")).contains("chart-cv-digits"));
+    assertTrue(r.stdout().contains("warm"), r.stdout());
+  }
+
+  @Test
   void unknownExperiment_saysWhichExist() throws Exception {
     Cli.Result r = Cli.run(dir, "experiment", "mnist-l3");
     assertEquals(2, r.exitCode());

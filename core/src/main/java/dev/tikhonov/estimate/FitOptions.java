@@ -3,28 +3,35 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.train.TrainingListener;
 import dev.tikhonov.train.TrainingState;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Optional companions of an iterative fit, each absent by default: a validation set (evaluated
- * after every epoch, drives early stopping), a listener (progress, checkpoints), and a
- * checkpoint's state to continue from. Immutable.
+ * after every epoch, drives early stopping), a listener (progress, checkpoints), a checkpoint's
+ * state to continue from, and initial weights to start from (a warm start). Immutable.
  *
  * <pre>{@code
  * FitOptions.none().withValidation(val).withListener(progress)
+ * FitOptions.none().withInitialWeights(previous.layers())     // warm start
  * }</pre>
  */
 public final class FitOptions {
-  private static final FitOptions NONE = new FitOptions(null, TrainingListener.none(), null);
+  private static final FitOptions NONE =
+      new FitOptions(null, TrainingListener.none(), null, List.of());
 
   private final Dataset validation;
   private final TrainingListener listener;
   private final TrainingState resumeFrom;
+  private final List<LayerWeights> initialWeights;
 
-  private FitOptions(Dataset validation, TrainingListener listener, TrainingState resumeFrom) {
+  private FitOptions(Dataset validation, TrainingListener listener, TrainingState resumeFrom,
+      List<LayerWeights> initialWeights) {
     this.validation = validation;
     this.listener = listener;
     this.resumeFrom = resumeFrom;
+    this.initialWeights = initialWeights;
   }
 
   /** No validation set, no listener, a fresh start. */
@@ -34,14 +41,14 @@ public final class FitOptions {
 
   /** These options with {@code data} as the validation set. */
   public FitOptions withValidation(Dataset data) {
-    return new FitOptions(java.util.Objects.requireNonNull(data, "validation"), listener,
-        resumeFrom);
+    return new FitOptions(Objects.requireNonNull(data, "validation"), listener, resumeFrom,
+        initialWeights);
   }
 
   /** These options with {@code newListener} called during training. */
   public FitOptions withListener(TrainingListener newListener) {
-    return new FitOptions(validation, java.util.Objects.requireNonNull(newListener, "listener"),
-        resumeFrom);
+    return new FitOptions(validation, Objects.requireNonNull(newListener, "listener"),
+        resumeFrom, initialWeights);
   }
 
   /**
@@ -49,8 +56,22 @@ public final class FitOptions {
    * count the result equals an uninterrupted fit's, bit for bit.
    */
   public FitOptions withResumeFrom(TrainingState state) {
-    return new FitOptions(validation, listener,
-        java.util.Objects.requireNonNull(state, "state"));
+    return new FitOptions(validation, listener, Objects.requireNonNull(state, "state"),
+        initialWeights);
+  }
+
+  /**
+   * These options starting from {@code layers} instead of the random initialization (a warm
+   * start, e.g. from the model of a neighbouring λ: {@code previous.layers()}): every dense
+   * layer's weights and biases are copied in, input side first; the shapes must be the
+   * network's. Only the parameters carry over: the optimizer starts with fresh state (momentum
+   * and Adam's moments at zero, step count 0), the shuffle and dropout generators start from the
+   * seed as in any fit, and the weights are taken on the scale the network sees (standardized
+   * when the estimator standardizes, so they fit the same training rows' standardization).
+   * An empty list is the random initialization.
+   */
+  public FitOptions withInitialWeights(List<LayerWeights> layers) {
+    return new FitOptions(validation, listener, resumeFrom, List.copyOf(layers));
   }
 
   public Optional<Dataset> validation() {
@@ -63,5 +84,10 @@ public final class FitOptions {
 
   public Optional<TrainingState> resumeFrom() {
     return Optional.ofNullable(resumeFrom);
+  }
+
+  /** The weights to start from, input side first; empty for the random initialization. */
+  public List<LayerWeights> initialWeights() {
+    return initialWeights;
   }
 }

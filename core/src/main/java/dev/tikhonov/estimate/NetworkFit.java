@@ -7,11 +7,14 @@ import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.nn.Architecture;
+import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Initializer;
+import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
 import dev.tikhonov.train.RandomStreams;
@@ -19,6 +22,8 @@ import dev.tikhonov.train.Task;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.Trainer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,6 +57,10 @@ final class NetworkFit {
   private static Fitted fit(String estimator, NetworkSettings s, Task task, Initializer init,
       Dataset data, FitOptions options) {
     requireTask(estimator, task, data);
+    if (options.resumeFrom().isPresent() && !options.initialWeights().isEmpty()) {
+      throw new IllegalArgumentException("a fit either resumes from a checkpoint or starts from"
+          + " initial weights, not both");
+    }
     if (data.size() == 0) {
       throw new InputException(data.source() + ": no rows to train on");
     }
@@ -97,6 +106,9 @@ final class NetworkFit {
       int outputs = task == Task.CLASSIFICATION ? train.numClasses() : 1;
       Sequential network = architecture.build(train.numFeatures(), outputs, init, random.init(),
           random.dropout());
+      if (!options.initialWeights().isEmpty()) {
+        startFrom(network, options.initialWeights());
+      }
       TrainResult result = new Trainer(config, options.listener()).fit(network, task.loss(),
           train, validation, random.shuffle(), options.resumeFrom().orElse(null));
       Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
@@ -113,6 +125,47 @@ final class NetworkFit {
       if (s.threads().isPresent()) {
         Blas.setThreads(previousThreads);
       }
+    }
+  }
+
+  /**
+   * Copies {@code layers} into the dense layers of {@code network}, input side first (the random
+   * initialization has already consumed its generator, so everything after it is as in a cold
+   * fit). IllegalArgumentException when the count or a shape differs, or a value is not finite.
+   */
+  private static void startFrom(Sequential network, List<LayerWeights> layers) {
+    List<Dense> dense = new ArrayList<>();
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense d) {
+        dense.add(d);
+      }
+    }
+    if (dense.size() != layers.size()) {
+      throw new IllegalArgumentException("initial weights hold " + layers.size()
+          + " dense layers, the network has " + dense.size());
+    }
+    for (int l = 0; l < dense.size(); l++) {
+      Matrix w = dense.get(l).weight().value();
+      Matrix b = dense.get(l).bias().value();
+      LayerWeights from = layers.get(l);
+      if (from.inputs() != w.rows() || from.outputs() != w.cols()) {
+        throw new IllegalArgumentException("initial weights: dense layer " + (l + 1) + " is "
+            + from.inputs() + "×" + from.outputs() + ", the network's is " + w.rows() + "×"
+            + w.cols());
+      }
+      if (from.weight().length != w.size() || from.bias().length != b.size()) {
+        throw new IllegalArgumentException("initial weights: dense layer " + (l + 1) + " holds "
+            + from.weight().length + " weights and " + from.bias().length + " biases for "
+            + w.rows() + "×" + w.cols() + " and " + b.size());
+      }
+      Matrix weight = Matrix.of(w.rows(), w.cols(), from.weight());
+      Matrix bias = Matrix.of(b.rows(), b.cols(), from.bias());
+      if (!weight.allFinite() || !bias.allFinite()) {
+        throw new IllegalArgumentException("initial weights: dense layer " + (l + 1)
+            + " holds a value that is not finite");
+      }
+      w.copyFrom(weight);
+      b.copyFrom(bias);
     }
   }
 

@@ -87,6 +87,45 @@ public record NetworkSettings(
     }
   }
 
+  /** These settings with λ = {@code value} (validated). */
+  NetworkSettings withLambda(double value) {
+    return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, schedule, epochs,
+        batchSize, seed, threads, patience, validationFraction, standardize);
+  }
+
+  /** These settings with another inverted dropout rate (validated). */
+  NetworkSettings withDropout(double value) {
+    return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, schedule, epochs,
+        batchSize, seed, threads, patience, validationFraction, standardize);
+  }
+
+  /** These settings with another optimizer (its learning rate, decoupled weight decay). */
+  NetworkSettings withOptimizer(OptimizerConfig value) {
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, value, schedule, epochs,
+        batchSize, seed, threads, patience, validationFraction, standardize);
+  }
+
+  /** These settings with {@code seed}. */
+  NetworkSettings withSeed(long value) {
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+        epochs, batchSize, value, threads, patience, validationFraction, standardize);
+  }
+
+  /**
+   * These settings with an epoch budget, early stopping after {@code newPatience} epochs (0 =
+   * off) and no validation split of their own (the caller passes the validation rows).
+   */
+  NetworkSettings withBudget(int newEpochs, int newPatience) {
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+        newEpochs, batchSize, seed, threads, newPatience, 0, standardize);
+  }
+
+  /** These settings leaving OpenBLAS's threads as they are (for fits run side by side). */
+  NetworkSettings withThreadsAsTheyAre() {
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+        epochs, batchSize, seed, OptionalInt.empty(), patience, validationFraction, standardize);
+  }
+
   /** The share of training rows actually held out: the setting, or 0.1 for early stopping. */
   double heldOutFraction() {
     return validationFraction > 0 ? validationFraction : patience > 0 ? 0.1 : 0;

@@ -5,7 +5,12 @@ import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.EpochRecord;
+import dev.tikhonov.train.ParallelRuns;
 import dev.tikhonov.train.TrainResult;
+import dev.tikhonov.train.TrainingListener;
+import dev.tikhonov.train.TrainingState;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.report.Histogram;
 import dev.tikhonov.report.RunInfo;
@@ -109,7 +114,33 @@ public final class MnistL2 {
     }
   }
 
-  /** Runs every row and seed, writes the result files into {@code out}, returns the rows. */
+  /** One run of the experiment: 1-based index in the printed order, its row and seed. */
+  private record RunSpec(int index, double lambda, double dropout, long seed) {
+    String label() {
+      return (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ=" + fmt(lambda)
+          + ", seed " + seed;
+    }
+
+    String directory() {
+      return (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
+    }
+  }
+
+  /** What the table and the files need from one run (the model itself is not kept). */
+  private record RunOutcome(double testAccuracy, double testLoss, double trainLoss,
+      double weightNorm, double epochSeconds, double[] layerNorms, float[] firstLayer,
+      TrainResult result) {}
+
+  /**
+   * Runs every row and seed, writes the result files into {@code out}, returns the rows.
+   *
+   * <p>The runs are independent, so they run side by side, one per thread
+   * ({@link ParallelRuns}, {@link Blas#threads()} at a time), each on one thread: every run is
+   * bit for bit the same run alone at one thread, so the results do not depend on the thread
+   * count (docs/performance.md has why this beats splitting each run's small batches between
+   * the cores). {@code listener}'s calls never overlap; its per-epoch calls follow one run at a
+   * time.
+   */
   public static List<Row> run(TrainTest data, Settings settings, RunWriter out,
       ExperimentListener listener) {
     List<double[]> configs = new ArrayList<>();
@@ -119,58 +150,134 @@ public final class MnistL2 {
     for (double l : settings.dropoutLambdas()) {
       configs.add(new double[] {l, settings.dropout()});
     }
-    int total = configs.size() * settings.seeds().size();
-    int index = 0;
+    List<RunSpec> runs = new ArrayList<>();
+    for (double[] config : configs) {
+      for (long seed : settings.seeds()) {
+        runs.add(new RunSpec(runs.size() + 1, config[0], config[1], seed));
+      }
+    }
+    int total = runs.size();
+    OneAtATime progress = new OneAtATime(listener);
+    List<RunOutcome> outcomes = ParallelRuns.map(runs,
+        r -> runOne(data, settings, r, total, progress), Blas.threads());
+
     List<Row> rows = new ArrayList<>();
     List<float[]> firstLayers = new ArrayList<>();
-    for (double[] config : configs) {
-      double lambda = config[0];
-      double dropout = config[1];
-      List<Double> acc = new ArrayList<>();
-      List<Double> loss = new ArrayList<>();
-      List<Double> trainLoss = new ArrayList<>();
-      List<Double> norm = new ArrayList<>();
-      List<Double> epochSeconds = new ArrayList<>();
-      double[] layerNorms = null;
-      float[] firstLayer = null;
-      for (long seed : settings.seeds()) {
-        index++;
-        String label = (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ="
-            + fmt(lambda) + ", seed " + seed;
-        listener.runStarted(index, total, label);
-        NetworkClassifier model = estimator(settings, lambda, dropout, seed).fit(data.train(),
-            data.test(), listener.training());
-        Evaluation test = model.evaluate(data.test());
-        acc.add(test.accuracy().orElseThrow());
-        loss.add(test.loss());
-        trainLoss.add(model.evaluate(data.train()).loss());
-        norm.add(model.weightNorm());
-        TrainResult result = model.training().orElseThrow();
-        epochSeconds.add(result.history().epochs().stream()
-            .mapToDouble(r -> r.seconds()).average().orElse(0));
-        List<LayerWeights> layers = model.layers();
-        if (layerNorms == null) {
-          layerNorms = new double[layers.size()];
-          firstLayer = layers.get(0).weight();
+    int seeds = settings.seeds().size();
+    for (int c = 0; c < configs.size(); c++) {
+      List<RunOutcome> mine = outcomes.subList(c * seeds, (c + 1) * seeds);
+      double[] layerNorms = new double[mine.get(0).layerNorms().length];
+      for (RunOutcome o : mine) {
+        for (int w = 0; w < layerNorms.length; w++) {
+          layerNorms[w] += o.layerNorms()[w] / seeds;
         }
-        for (int w = 0; w < layers.size(); w++) {
-          layerNorms[w] += layers.get(w).norm() / settings.seeds().size();
-        }
-        String dir = (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
-        result.history().write(out.dir().resolve("runs").resolve(dir).resolve("seed-" + seed));
-        listener.runFinished(index, total, String.format(
-            "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
-            test.loss()));
       }
-      Stats a = Stats.of(acc);
-      Stats l = Stats.of(loss);
-      rows.add(new Row(lambda, dropout, 0, settings.seeds().size(), a.mean(), a.std(), l.mean(),
-          l.std(), Stats.of(trainLoss).mean(), Stats.of(norm).mean(), layerNorms,
-          Stats.of(epochSeconds).mean()));
-      firstLayers.add(firstLayer);
+      for (int k = 0; k < seeds; k++) {
+        RunSpec r = runs.get(c * seeds + k);
+        mine.get(k).result().history().write(
+            out.dir().resolve("runs").resolve(r.directory()).resolve("seed-" + r.seed()));
+      }
+      Stats a = Stats.of(mine.stream().map(RunOutcome::testAccuracy).toList());
+      Stats l = Stats.of(mine.stream().map(RunOutcome::testLoss).toList());
+      rows.add(new Row(configs.get(c)[0], configs.get(c)[1], 0, seeds, a.mean(), a.std(),
+          l.mean(), l.std(), Stats.of(mine.stream().map(RunOutcome::trainLoss).toList()).mean(),
+          Stats.of(mine.stream().map(RunOutcome::weightNorm).toList()).mean(), layerNorms,
+          Stats.of(mine.stream().map(RunOutcome::epochSeconds).toList()).mean()));
+      firstLayers.add(mine.get(0).firstLayer());
     }
     writeResults(out, settings, rows, firstLayers);
     return rows;
+  }
+
+  private static RunOutcome runOne(TrainTest data, Settings settings, RunSpec r, int total,
+      OneAtATime progress) {
+    String label = r.label();
+    TrainingListener training = progress.started(r.index(), total, label);
+    try {
+      NetworkClassifier model = estimator(settings, r.lambda(), r.dropout(), r.seed())
+          .fit(data.train(), data.test(), training);
+      Evaluation test = model.evaluate(data.test());
+      double trainLoss = model.evaluate(data.train()).loss();
+      TrainResult result = model.training().orElseThrow();
+      double epochSeconds = result.history().epochs().stream()
+          .mapToDouble(e -> e.seconds()).average().orElse(0);
+      List<LayerWeights> layers = model.layers();
+      double[] layerNorms = new double[layers.size()];
+      for (int w = 0; w < layers.size(); w++) {
+        layerNorms[w] = layers.get(w).norm();
+      }
+      // only the first seed's first layer goes into the histograms
+      float[] firstLayer = r.seed() == settings.seeds().get(0) ? layers.get(0).weight() : null;
+      progress.finished(r.index(), total, String.format(
+          "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
+          test.loss()));
+      return new RunOutcome(test.accuracy().orElseThrow(), test.loss(), trainLoss,
+          model.weightNorm(), epochSeconds, layerNorms, firstLayer, result);
+    } finally {
+      progress.release(r.index());
+    }
+  }
+
+  /**
+   * The experiment's listener for runs that go side by side: calls never overlap, and the
+   * per-epoch calls of one run at a time reach it (the first run to start while no other is
+   * shown), so a progress bar follows one run instead of mixing several.
+   */
+  private static final class OneAtATime {
+    private final ExperimentListener listener;
+    private int shown = -1;
+
+    OneAtATime(ExperimentListener listener) {
+      this.listener = listener;
+    }
+
+    synchronized TrainingListener started(int index, int total, String label) {
+      listener.runStarted(index, total, label);
+      if (shown >= 0) {
+        return TrainingListener.none();
+      }
+      shown = index;
+      TrainingListener inner = listener.training();
+      return new TrainingListener() {
+        @Override
+        public void onStart(int epochs, int batchesPerEpoch) {
+          synchronized (OneAtATime.this) {
+            inner.onStart(epochs, batchesPerEpoch);
+          }
+        }
+
+        @Override
+        public void onBatch(int epoch, int batch, double loss) {
+          synchronized (OneAtATime.this) {
+            inner.onBatch(epoch, batch, loss);
+          }
+        }
+
+        @Override
+        public void onEpoch(EpochRecord record) {
+          synchronized (OneAtATime.this) {
+            inner.onEpoch(record);
+          }
+        }
+
+        @Override
+        public void onEpochEnd(TrainingState state) {
+          synchronized (OneAtATime.this) {
+            inner.onEpochEnd(state);
+          }
+        }
+      };
+    }
+
+    synchronized void finished(int index, int total, String summary) {
+      listener.runFinished(index, total, summary);
+    }
+
+    synchronized void release(int index) {
+      if (shown == index) {
+        shown = -1;
+      }
+    }
   }
 
   /** One run's estimator: the recipe with this λ, dropout and seed. */

@@ -38,23 +38,39 @@ final class CovarianceTracker implements GradientTracker {
 
   /** With {@code precomputeGram}, the whole (1/n)ZᵀZ is formed up front by the BLAS. */
   CovarianceTracker(StandardizedDesign design, double[] centeredTarget, boolean precomputeGram) {
-    this.design = design;
-    this.gram = precomputeGram ? design.gram() : null;
-    int p = design.p;
-    gradient = new double[p];
-    for (int j = 0; j < p; j++) {
-      gradient[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
-    }
-    initialGradient = gradient.clone();
-    startMeanSquare =
+    this(design, precomputeGram ? design.gram() : null, initialGradients(design, centeredTarget),
         StandardizedDesign.dot(centeredTarget, 0, centeredTarget, 0, centeredTarget.length)
-            / centeredTarget.length;
+            / centeredTarget.length);
+  }
+
+  /**
+   * From sufficient statistics alone, no rows: the Gram matrix {@code gram} = (1/n)ZᵀZ (p×p,
+   * row-major, zero rows and columns for excluded features), the cross products
+   * {@code crossProducts} = (1/n)Zᵀy (0 for excluded features) and {@code meanSquare} =
+   * (1/n)‖y‖², y the centered target. The arrays are kept, not copied.
+   */
+  CovarianceTracker(StandardizedDesign design, double[] gram, double[] crossProducts,
+      double meanSquare) {
+    this.design = design;
+    this.gram = gram;
+    int p = design.p;
+    gradient = crossProducts.clone();
+    initialGradient = crossProducts;
+    startMeanSquare = meanSquare;
     cross = new double[Math.min(p, 16)][];
     slot = new int[p];
     java.util.Arrays.fill(slot, -1);
     saved = new double[p];
     inActiveSet = new boolean[p];
     outside = new int[p];
+  }
+
+  private static double[] initialGradients(StandardizedDesign design, double[] centeredTarget) {
+    double[] g = new double[design.p];
+    for (int j = 0; j < design.p; j++) {
+      g[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
+    }
+    return g;
   }
 
   @Override

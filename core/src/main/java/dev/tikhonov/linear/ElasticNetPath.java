@@ -65,6 +65,22 @@ public final class ElasticNetPath {
   }
 
   /**
+   * The gaussian path from sufficient statistics alone (no rows): the same path as
+   * {@link #fit(double[][], double[], PathSettings, List)} on the rows the statistics were
+   * built from, equal to it up to rounding, with covariance updates from the Gram matrix the
+   * statistics give (p² doubles; p at most a few thousand). Weighted: the data term is
+   * (1/2W)Σwᵢ(yᵢ − a₀ − xᵢ·b)², standardization with weighted moments (divisor W); glmnet's
+   * default λ-min ratio counts the rows, {@code statistics.count()}. See {@link StatisticsPath}.
+   *
+   * @throws InputException for statistics without rows of positive weight, a constant target,
+   *     or names or penalty factors of another length than p
+   */
+  public static PathSolution fit(GaussianStatistics statistics, PathSettings settings,
+      List<String> featureNames) {
+    return StatisticsPath.fit(statistics, settings, featureNames);
+  }
+
+  /**
    * The path of {@code family} on all rows.
    *
    * @param x n×p features, row-major (not modified)

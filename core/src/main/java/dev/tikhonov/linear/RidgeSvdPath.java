@@ -17,8 +17,10 @@ import org.bytedeco.openblas.global.openblas;
  * </pre>
  *
  * with e = y − ŷ the training residuals. After the SVD, all λ together cost three BLAS
- * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages). An immutable
- * value (do not modify the arrays); thread-safe.
+ * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages). When n ≫ p
+ * ({@link Decomposition#AUTOMATIC}: n ≥ 4p) the same numbers come from one eigendecomposition
+ * of ZᵀZ = V diag(d²) Vᵀ instead ({@link RidgeEigenPath}: U·D = ZV, no SVD of the tall design).
+ * An immutable value (do not modify the arrays); thread-safe.
  *
  * @param lambdas the λ values, in the order given
  * @param intercepts a₀ per λ
@@ -41,8 +43,34 @@ public record RidgeSvdPath(
     double nullMse,
     double[] singularValues) {
 
-  /** Fits every λ ≥ 0 of {@code lambdas}. */
+  /** How the path decomposes the design (scikit-learn's {@code RidgeCV(gcv_mode=...)}). */
+  public enum Decomposition {
+    /** {@link #EIGEN} when n ≥ {@link #EIGEN_MIN_ROWS_PER_FEATURE}·p, else {@link #SVD}. */
+    AUTOMATIC,
+    /** A thin SVD of the centered design (LAPACK {@code dgesdd}). */
+    SVD,
+    /**
+     * An eigendecomposition of ZᵀZ (LAPACK {@code dsyevd}) after one {@code dsyrk}: faster
+     * when n ≫ p; directions with eigenvalues below ε·e_max are as accurate as that allows.
+     */
+    EIGEN
+  }
+
+  /**
+   * {@link Decomposition#AUTOMATIC} takes the eigendecomposition from this many rows per feature
+   * on: there the SVD of the tall design costs several times the Gram matrix (measured in
+   * docs/performance.md, "Linear paths").
+   */
+  public static final int EIGEN_MIN_ROWS_PER_FEATURE = 4;
+
+  /** Fits every λ ≥ 0 of {@code lambdas}, decomposing as {@link Decomposition#AUTOMATIC}. */
   public static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas) {
+    return fit(x, y, lambdas, Decomposition.AUTOMATIC);
+  }
+
+  /** Fits every λ ≥ 0 of {@code lambdas} with the decomposition given. */
+  public static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas,
+      Decomposition decomposition) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
@@ -62,6 +90,10 @@ public record RidgeSvdPath(
       yc[i] = y[i] - yMean;
       nullMse += yc[i] * yc[i] / n;
     }
+    if (decomposition == Decomposition.EIGEN || (decomposition == Decomposition.AUTOMATIC
+        && n >= (long) EIGEN_MIN_ROWS_PER_FEATURE * p)) {
+      return RidgeEigenPath.fit(design, yc, yMean, nullMse, lambdas);
+    }
     double[] d = new double[r];
     double[] u = new double[n * r];
     double[] vt = new double[r * p];
@@ -72,12 +104,7 @@ public record RidgeSvdPath(
         0.0, uty, 1);
 
     int m = lambdas.length;
-    double[] intercept = new double[m];
-    double[][] coef = new double[m][];
     double[] df = new double[m];
-    double[] loo = new double[m];
-    double[] gcv = new double[m];
-    double[] trainMse = new double[m];
     // Column-major r×m: shrink[k + l·r] = dₖ²/(dₖ² + nλ_l); scaled = dₖ/(dₖ² + nλ_l)·(Uᵀy)ₖ;
     // fittedWeight = shrink·(Uᵀy)ₖ.
     double[] shrink = new double[r * m];
@@ -112,6 +139,24 @@ public record RidgeSvdPath(
     double[] leverage = new double[n * m];
     openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
         n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
+    return assemble(design, yc, yMean, nullMse, lambdas, bAll, fitted, leverage, df, d);
+  }
+
+  /**
+   * The path from the decomposition's products for all λ: coefficients (p×m), centered fitted
+   * values (n×m) and hat-matrix diagonals without the intercept's 1/n (n×m), all column-major.
+   */
+  static RidgeSvdPath assemble(StandardizedDesign design, double[] yc, double yMean,
+      double nullMse, double[] lambdas, double[] bAll, double[] fitted, double[] leverage,
+      double[] df, double[] d) {
+    int n = design.n;
+    int p = design.p;
+    int m = lambdas.length;
+    double[] intercept = new double[m];
+    double[][] coef = new double[m][];
+    double[] loo = new double[m];
+    double[] gcv = new double[m];
+    double[] trainMse = new double[m];
     for (int l = 0; l < m; l++) {
       double[] b = java.util.Arrays.copyOfRange(bAll, l * p, (l + 1) * p);
       double a0 = yMean;

@@ -275,6 +275,16 @@ final class StandardizedDesign {
         included, center, storedDotCenter, c, q, uniform);
   }
 
+  /**
+   * The moments of a design known only through its sufficient statistics ({@link
+   * StatisticsPath}): no column values ({@code z} is empty), so only covariance updates from a
+   * Gram matrix can run on it.
+   */
+  static StandardizedDesign ofMoments(int n, double[] mean, double[] scale, double[] variance,
+      boolean[] included) {
+    return new StandardizedDesign(n, mean.length, new double[0], mean, scale, variance, included);
+  }
+
   static int[] allRows(int n) {
     int[] rows = new int[n];
     for (int i = 0; i < n; i++) {

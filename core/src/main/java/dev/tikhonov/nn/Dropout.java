@@ -1,17 +1,26 @@
 package dev.tikhonov.nn;
 
+import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import java.nio.FloatBuffer;
 
 /**
  * Inverted dropout with rate p: in training each unit is kept with probability 1 − p and scaled
  * by 1/(1 − p), so {@code y = x · m / (1 − p)} with m ~ Bernoulli(1 − p); at inference it is the
  * identity. Backward: {@code ∂J/∂x = ∂J/∂y · m / (1 − p)}.
+ *
+ * <p>Masks are counter-based: each training forward pass draws one 64-bit key from the layer's
+ * generator, and element e of the batch (row-major) is kept when
+ * {@link Kernels#dropoutBits}{@code (key, e) ≥ ⌈p·2²⁴⌉}. So the generator advances once per
+ * step (its state is all a checkpoint needs), and the data-parallel step ({@link BatchParts}),
+ * whose threads forward different rows of a batch, draws exactly the masks of those rows: the
+ * masks do not depend on how a batch is split between threads. Not thread-safe.
  */
 public final class Dropout implements Layer {
   private final double rate;
   private final Rng rng;
+  private final int threshold;
+  private final float keepScale;
   private Matrix scaledMask;
   private Matrix output;
   private Matrix inputGradient;
@@ -23,15 +32,27 @@ public final class Dropout implements Layer {
     }
     this.rate = rate;
     this.rng = rng;
+    this.threshold = Kernels.dropoutThreshold((float) rate);
+    this.keepScale = (float) (1.0 / (1.0 - rate));
   }
 
   public double rate() {
     return rate;
   }
 
-  /** The generator that draws the masks (its state belongs in a checkpoint). */
+  /** The generator that draws the keys of the masks (its state belongs in a checkpoint). */
   public Rng rng() {
     return rng;
+  }
+
+  /** The kept elements' 24 bits are at least this ({@link Kernels#dropoutThreshold}). */
+  int threshold() {
+    return threshold;
+  }
+
+  /** 1/(1 − p) in float32, the kept elements' scale. */
+  float keepScale() {
+    return keepScale;
   }
 
   @Override
@@ -39,21 +60,13 @@ public final class Dropout implements Layer {
     if (mode == Mode.INFER || rate == 0) {
       return x;
     }
+    long key = rng.nextLong();
     int n = x.rows();
     scaledMask = Buffers.ensure(scaledMask, n, x.cols());
     output = Buffers.ensure(output, n, x.cols());
     Matrix mask = scaledMask.topRows(n);
     Matrix y = output.topRows(n);
-    float keepScale = (float) (1.0 / (1.0 - rate));
-    float threshold = (float) rate;
-    FloatBuffer m = mask.buffer();
-    FloatBuffer in = x.buffer();
-    FloatBuffer out = y.buffer();
-    for (int i = 0, size = x.size(); i < size; i++) {
-      float s = rng.nextFloat() >= threshold ? keepScale : 0f;
-      m.put(i, s);
-      out.put(i, in.get(i) * s);
-    }
+    Kernels.dropout(key, 0, threshold, keepScale, x, mask, y);
     return y;
   }
 
@@ -68,12 +81,7 @@ public final class Dropout implements Layer {
     int n = g.rows();
     inputGradient = Buffers.ensure(inputGradient, n, g.cols());
     Matrix dx = inputGradient.topRows(n);
-    FloatBuffer m = scaledMask.buffer();
-    FloatBuffer gb = g.buffer();
-    FloatBuffer out = dx.buffer();
-    for (int i = 0, size = g.size(); i < size; i++) {
-      out.put(i, gb.get(i) * m.get(i));
-    }
+    Kernels.multiply(g, scaledMask.topRows(n), dx);
     return dx;
   }
 

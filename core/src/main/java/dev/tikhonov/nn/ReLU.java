@@ -17,16 +17,21 @@ public final class ReLU implements Layer {
     int n = x.rows();
     output = Buffers.ensure(output, n, x.cols());
     Matrix y = output.topRows(n);
-    FloatBuffer in = x.buffer();
-    FloatBuffer out = y.buffer();
-    for (int i = 0, size = x.size(); i < size; i++) {
-      float v = in.get(i);
-      out.put(i, v > 0f ? v : 0f);
-    }
+    rectify(x, y);
     if (mode == Mode.TRAIN) {
       lastOutput = y;
     }
     return y;
+  }
+
+  /** {@code out = max(0, x)} element-wise, as {@link #forward} computes it. Modified: {@code out}. */
+  static void rectify(Matrix x, Matrix out) {
+    FloatBuffer in = x.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, size = x.size(); i < size; i++) {
+      float v = in.get(i);
+      o.put(i, v > 0f ? v : 0f);
+    }
   }
 
   /**

@@ -83,39 +83,6 @@ public final class Sequential {
   }
 
   /**
-   * Whether {@link #replicate()} supports every layer: Dense and ReLU. Not Dropout: a
-   * replica's masks would need a generator of their own, outside what a checkpoint saves, and
-   * a resumed run would no longer repeat an uninterrupted one.
-   */
-  public boolean canReplicate() {
-    for (Layer layer : layers) {
-      if (!(layer instanceof Dense || layer instanceof ReLU)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A network for data-parallel training: the same parameter values (shared storage), its own
-   * gradients and buffers. Running half a batch on each and adding the replica's gradients
-   * into this network's is the full-batch gradient.
-   */
-  public Sequential replicate() {
-    List<Layer> copies = new ArrayList<>(layers.size());
-    for (Layer layer : layers) {
-      if (layer instanceof Dense d) {
-        copies.add(d.replica());
-      } else if (layer instanceof ReLU r) {
-        copies.add(r.replica());
-      } else {
-        throw new IllegalStateException("cannot replicate layer " + layer.spec());
-      }
-    }
-    return new Sequential(inputSize, copies);
-  }
-
-  /**
    * A network for prediction only: the same parameter values (shared storage, so it sees later
    * updates), its own buffers, and no Dropout layers (identity at inference). Each thread that
    * predicts needs its own, since {@link #forward} writes layer-owned buffers.

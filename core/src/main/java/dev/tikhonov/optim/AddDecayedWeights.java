@@ -1,8 +1,7 @@
 package dev.tikhonov.optim;
 
 import dev.tikhonov.nn.Parameter;
-import dev.tikhonov.tensor.Blas;
-import dev.tikhonov.tensor.Matrix;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -15,13 +14,33 @@ record AddDecayedWeights(double weightDecay) implements GradientTransform {
     StateBuffers.requireNonNegative("weight decay", weightDecay);
   }
 
+  private static final int CHUNK = 1024;
+  /** Per-thread scratch: [weights chunk, update chunk]. */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[2][CHUNK]);
+
   @Override
   public TransformState init(List<Parameter> parameters) {
     float d = (float) weightDecay;
     return (params, step, out) -> {
+      float[][] scratch = SCRATCH.get();
+      float[] wc = scratch[0];
+      float[] uc = scratch[1];
       for (int i = 0, n = out.size(); i < n; i++) {
-        // numpy: out[i] += d * params[i].value
-        Blas.axpy(d, params.get(i).value(), out.get(i));
+        // numpy: out[i] += d * params[i].value, rounded after the product and after the sum
+        // (a Java loop, not BLAS saxpy, whose kernels may fuse the two into one FMA: the
+        // arithmetic is then the same on every machine, and FusedSgd can repeat it exactly)
+        FloatBuffer w = params.get(i).value().buffer();
+        FloatBuffer u = out.get(i).buffer();
+        for (int from = 0, size = out.get(i).size(); from < size; from += CHUNK) {
+          int len = Math.min(CHUNK, size - from);
+          w.get(from, wc, 0, len);
+          u.get(from, uc, 0, len);
+          for (int j = 0; j < len; j++) {
+            uc[j] = uc[j] + d * wc[j];
+          }
+          u.put(from, uc, 0, len);
+        }
       }
     };
   }

@@ -14,39 +14,108 @@ import java.util.Objects;
  * <pre>  t ← t + 1;   u ← ∂J/∂w;   u ← chain(u; t);   w ← w + u</pre>
  *
  * <p>All state (the update buffers and every transform's buffers) is allocated in {@link #of};
- * {@link #step()} allocates nothing. The caller computes the gradients first (including any
- * coupled penalty gradient, e.g. {@code Penalty.addGradient}) and zeroes them afterwards.
+ * {@link #step()} allocates nothing. The caller computes the gradients first; a coupled penalty
+ * is a step of the chain ({@link Optimizers#chain}).
+ *
+ * <p>The SGD family of {@link Optimizers#chain} (plain, momentum, Nesterov, with or without an
+ * elastic-net penalty and decoupled decay, any learning-rate schedule) runs fused: one pass
+ * over each parameter instead of one per transform, bit for bit the chain's result
+ * ({@code FusedSgd}); such a step can also be split into row blocks run by several threads at
+ * once ({@link #canStepInParts}). Any other chain runs transform by transform. The system
+ * property {@code tikhonov.optimizer.fused=false}, read when an optimizer is built, turns the
+ * fused pass off (to measure one against the other). Not thread-safe, except that the parts of
+ * one step may run concurrently.
  */
 public final class Optimizer {
   private final List<Parameter> parameters;
   private final TransformState state;
   private final List<Matrix> updates;
+  /** The one-pass form of the chain, or null when the chain is not of the SGD family. */
+  private final FusedSgd fused;
   private long stepCount;
 
-  private Optimizer(List<Parameter> parameters, TransformState state, List<Matrix> updates) {
+  private Optimizer(List<Parameter> parameters, TransformState state, List<Matrix> updates,
+      FusedSgd fused) {
     this.parameters = parameters;
     this.state = state;
     this.updates = updates;
+    this.fused = fused;
   }
 
   /** Initializes {@code chain}'s state for {@code parameters} (order fixes buffer names). */
   public static Optimizer of(GradientTransform chain, List<Parameter> parameters) {
     Objects.requireNonNull(chain, "chain");
     List<Parameter> params = List.copyOf(parameters);
+    TransformState state = chain.init(params);
+    FusedSgd fused = "false".equals(System.getProperty("tikhonov.optimizer.fused"))
+        ? null : FusedSgd.of(chain, params, state).orElse(null);
+    List<Matrix> updates = new ArrayList<>(params.size());
+    if (fused == null) {
+      for (Parameter p : params) {
+        updates.add(Matrix.zeros(p.value().rows(), p.value().cols()));
+      }
+    }
+    return new Optimizer(params, state, List.copyOf(updates), fused);
+  }
+
+  /** The chain run transform by transform, never fused: the reference in tests. */
+  static Optimizer chainOnly(GradientTransform chain, List<Parameter> parameters) {
+    List<Parameter> params = List.copyOf(parameters);
     List<Matrix> updates = new ArrayList<>(params.size());
     for (Parameter p : params) {
       updates.add(Matrix.zeros(p.value().rows(), p.value().cols()));
     }
-    return new Optimizer(params, chain.init(params), List.copyOf(updates));
+    return new Optimizer(params, chain.init(params), List.copyOf(updates), null);
+  }
+
+  /**
+   * Whether a step can be taken in parts ({@link #stepPart}) that threads run at the same time:
+   * true for the fused SGD family, whose update is element by element.
+   */
+  public boolean canStepInParts() {
+    return fused != null;
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of step {@code stepCount() + 1}: the update of rows
+   * {@code [⌊R·part/parts⌋, ⌊R·(part+1)/parts⌋)} of every parameter of R rows, with the same
+   * floats as {@link #step()} gives them. Different parts of one step may run on different
+   * threads at once; after all of them, {@link #completeStepInParts()} counts the step.
+   * Modified: those rows of the values and of this optimizer's state.
+   *
+   * @throws IllegalStateException unless {@link #canStepInParts()}
+   */
+  public void stepPart(int part, int parts) {
+    if (fused == null) {
+      throw new IllegalStateException("this optimizer's chain cannot step in parts");
+    }
+    if (parts < 1 || part < 0 || part >= parts) {
+      throw new IllegalArgumentException("part " + part + " of " + parts);
+    }
+    fused.update(parameters, stepCount + 1, part, parts);
+  }
+
+  /** Counts a step whose every part ({@link #stepPart}) has run. */
+  public void completeStepInParts() {
+    if (fused == null) {
+      throw new IllegalStateException("this optimizer's chain cannot step in parts");
+    }
+    stepCount++;
   }
 
   /**
    * One step: copies each gradient into its update buffer, runs the chain with step number
-   * {@code stepCount() + 1}, adds the updates to the values and increments the step count.
-   * Modified: the parameters' values, this optimizer's state. Not modified: the gradients.
+   * {@code stepCount() + 1}, adds the updates to the values and increments the step count (the
+   * fused SGD family does the same in one pass). Modified: the parameters' values, this
+   * optimizer's state. Not modified: the gradients.
    */
   public void step() {
     long step = stepCount + 1;
+    if (fused != null) {
+      fused.update(parameters, step, 0, 1);
+      stepCount = step;
+      return;
+    }
     for (int i = 0, n = parameters.size(); i < n; i++) {
       updates.get(i).copyFrom(parameters.get(i).gradient());
     }

@@ -60,8 +60,7 @@ public final class Transforms {
    * default): {@code λ vⱼ [(1−α) wⱼ + α sign(wⱼ)]}. Stateless.
    */
   public static GradientTransform addPenaltyGradient(Penalty penalty) {
-    Objects.requireNonNull(penalty, "penalty");
-    return parameters -> (params, step, out) -> penalty.addGradient(params, out);
+    return new AddPenaltyGradient(penalty);
   }
 
   /** {@code u ← u + d·w}, d ≥ 0. */

@@ -29,6 +29,16 @@ public final class ReportCharts {
       case GD_LINEAR -> gdLinear(dir, charts);
       case RIDGE_VS_LASSO -> ridgeVsLasso(dir, charts);
       case PATH -> path(dir.resolve("path.json"), "", charts);
+      case SELECT -> {
+        SelectionData warm = SelectionData.read(dir.resolve("selection.json"));
+        selection(warm, "", charts);
+        Path cold = dir.resolve("selection-cold.json");
+        if (Files.isRegularFile(cold)) {
+          coldComparison(warm, SelectionData.read(cold), charts);
+        }
+      }
+      case GRID -> grid(GridData.read(dir.resolve("grid.json")), charts);
+      case MNIST_SELECT -> MnistSelectReport.charts(dir, charts);
       default -> throw new IllegalStateException("unknown kind " + run.kind());
     }
     return charts;
@@ -155,6 +165,82 @@ public final class ReportCharts {
       charts.add(new ReportChart("cv-curve" + suffix,
           "Mean cross-validated error over the folds with its ±1 standard-error band.", cv));
     }
+  }
+
+  /**
+   * The charts of one λ selection: the CV curve with λ_min, λ_1se and the evidence's maximum,
+   * the evidence on the same λ axis, the all-rows path's losses and layer norms, the epochs.
+   */
+  static void selection(SelectionData s, String suffix, List<ReportChart> charts) {
+    double[] range = s.lambdas();
+    List<SelectionCharts.Mark> marks = new ArrayList<>(SelectionCharts.marks(s, ""));
+    if (s.hasEvidence() && Double.isFinite(s.evidenceBest())) {
+      marks.add(new SelectionCharts.Mark("evidence max λ = " + Html.number(s.evidenceBest()),
+          s.evidenceBest(), ChartTheme.color(2), false));
+    }
+    charts.add(new ReportChart("cv-curve" + suffix,
+        "Held-out " + s.measure() + " against λ, mean over the splits with its ±1 standard-error"
+            + " band; dashed: λ_min (smallest mean), dotted: λ_1se (the largest λ within one SE"
+            + " of it); chosen by the " + s.rule() + " rule: λ = " + Html.number(s.chosenLambda())
+            + ".",
+        SelectionCharts.cvCurves("Cross-validated " + s.measure(), "held-out " + s.measure(),
+            List.of(new SelectionCharts.Curve(s.start() + " starts", s.lambdas(), s.mean(),
+                s.se())), marks, range)));
+    if (s.hasEvidence()) {
+      charts.add(new ReportChart("evidence" + suffix,
+          "Last-layer Laplace evidence log p(y | λ) of the all-rows path's models, on the same λ"
+              + " axis as the cross-validation; its maximum next to λ_min and λ_1se.",
+          SelectionCharts.evidence("Evidence against λ", s.evidenceLambdas(), s.logEvidence(),
+              marks, range)));
+    }
+    if (!s.path().isEmpty()) {
+      charts.add(new ReportChart("path-losses" + suffix,
+          "The all-rows path: validation loss (on the rows held out for early stopping) and"
+              + " training loss of the weights kept at each λ.",
+          SelectionCharts.pathLosses("All-rows path: losses", s.path(), range)));
+      charts.add(new ReportChart("layer-norms" + suffix,
+          "Shrinkage along the all-rows path: the Frobenius norm of each weight matrix.",
+          SelectionCharts.layerNorms("All-rows path: weight norm per layer", s.path(), range)));
+    }
+    List<String> names = new ArrayList<>(List.of("splits (mean)"));
+    List<double[]> ls = new ArrayList<>(List.of(s.lambdas()));
+    List<double[]> epochs = new ArrayList<>(List.of(s.splitEpochsMean()));
+    if (!s.path().isEmpty()) {
+      names.add("all-rows path");
+      ls.add(s.path().stream().mapToDouble(SelectionData.PathRow::lambda).toArray());
+      epochs.add(s.path().stream().mapToDouble(SelectionData.PathRow::epochs).toArray());
+    }
+    charts.add(new ReportChart("epochs" + suffix,
+        "Epochs each λ ran (early stopping can end a λ before its budget): with warm starts the"
+            + " first λ visited has the full budget and the others the shorter one.",
+        SelectionCharts.epochs("Epochs per λ", names, ls, epochs, range)));
+  }
+
+  /** The warm path's CV curve next to the cold grid's, each with its chosen λ. */
+  private static void coldComparison(SelectionData warm, SelectionData cold,
+      List<ReportChart> charts) {
+    List<SelectionCharts.Mark> marks = List.of(
+        new SelectionCharts.Mark("warm: " + warm.rule() + " λ = "
+            + Html.number(warm.chosenLambda()), warm.chosenLambda(), ChartTheme.color(0), true),
+        new SelectionCharts.Mark("cold: " + cold.rule() + " λ = "
+            + Html.number(cold.chosenLambda()), cold.chosenLambda(), ChartTheme.color(1), true));
+    charts.add(new ReportChart("cv-warm-vs-cold",
+        "The warm-started path's cross-validated " + warm.measure() + " next to the cold grid's"
+            + " (every fold and λ a fresh fit with the full budget), mean ± 1 SE; dotted: the λ"
+            + " each chose. Wall time: warm " + Html.number(warm.seconds()) + " s, cold "
+            + Html.number(cold.seconds()) + " s.",
+        SelectionCharts.cvCurves("Warm path against cold grid", "held-out " + warm.measure(),
+            List.of(new SelectionCharts.Curve("warm path", warm.lambdas(), warm.mean(),
+                warm.se()), new SelectionCharts.Curve("cold grid", cold.lambdas(), cold.mean(),
+                cold.se())), marks, warm.lambdas())));
+  }
+
+  private static void grid(GridData g, List<ReportChart> charts) {
+    charts.add(new ReportChart("grid-cv",
+        "Held-out " + g.measure() + " of every candidate, mean ± 1 SE over the splits (error"
+            + " bars); one line per setting other than λ. Dashed: the best candidate's λ, dotted:"
+            + " the one-SE candidate's.",
+        SelectionCharts.grid(g)));
   }
 
   /**

@@ -26,8 +26,136 @@ final class ReportTables {
         }
       }
       case PATH -> pathSummary(PathData.read(dir.resolve("path.json")), out);
+      case SELECT -> {
+        metrics(dir, out);
+        selection(SelectionData.read(dir.resolve("selection.json")), out);
+      }
+      case GRID -> {
+        metrics(dir, out);
+        grid(GridData.read(dir.resolve("grid.json")), out);
+      }
+      case MNIST_SELECT -> MnistSelectReport.tables(dir, out);
       default -> throw new IllegalStateException("unknown kind " + run.kind());
     }
+  }
+
+  /** metrics.json as a two-column table, when the run wrote one. */
+  static void metrics(Path dir, StringBuilder out) {
+    JsonNode metrics = HtmlReport.optional(dir.resolve("metrics.json"));
+    if (metrics == null) {
+      return;
+    }
+    out.append("<h3>Metrics</h3>\n");
+    List<List<String>> rows = new ArrayList<>();
+    metrics.fieldNames().forEachRemaining(k -> rows.add(List.of("<code>" + Html.escape(k)
+        + "</code>", Html.escape(Html.text(metrics.get(k))))));
+    Html.table(List.of("metric", "value"), rows, -1, out);
+  }
+
+  /** λ_min, λ_1se, the chosen λ and the evidence's; then one row per λ. */
+  static void selection(SelectionData s, StringBuilder out) {
+    out.append("<p>").append(s.lambdas().length).append(" λ from ")
+        .append(Html.number(s.lambdas()[0])).append(" to ")
+        .append(Html.number(s.lambdas()[s.lambdas().length - 1])).append(", ")
+        .append(Html.escape(s.start())).append(" starts")
+        .append(s.direction().isEmpty() || !s.start().equals("warm") ? ""
+            : ", " + Html.escape(s.direction()) + " λ")
+        .append("; λ_min = ").append(Html.number(s.lambdaMin()))
+        .append(", λ_1se = ").append(Html.number(s.lambda1se()))
+        .append(", chosen (").append(Html.escape(s.rule())).append("): λ = ")
+        .append(Html.number(s.chosenLambda()));
+    if (s.hasEvidence()) {
+      out.append(", evidence maximum on the grid: λ = ").append(Html.number(s.evidenceBest()));
+    }
+    out.append(Double.isFinite(s.seconds()) ? "; " + Html.number(s.seconds()) + " s" : "")
+        .append(".</p>\n");
+    List<String> headers = new ArrayList<>(List.of("λ", "held-out " + s.measure()
+        + " (mean ± SE)"));
+    boolean errors = s.errorMean().length == s.lambdas().length;
+    if (errors) {
+      headers.add("misclassification (mean ± SE)");
+    }
+    if (s.hasEvidence()) {
+      headers.add("log evidence");
+    }
+    boolean path = s.path().size() == s.lambdas().length;
+    if (path) {
+      headers.addAll(List.of("all rows: validation loss", "validation accuracy", "‖w‖₂",
+          "epochs"));
+    }
+    headers.add("epochs (splits' mean)");
+    List<List<String>> rows = new ArrayList<>();
+    for (int l = 0; l < s.lambdas().length; l++) {
+      List<String> row = new ArrayList<>();
+      String mark = l == s.chosenIndex() ? " (chosen)" : "";
+      row.add(Html.number(s.lambdas()[l]) + mark);
+      row.add(Html.meanStd(s.mean()[l], s.se()[l]));
+      if (errors) {
+        row.add(Html.meanStd(s.errorMean()[l], s.errorSe()[l]));
+      }
+      if (s.hasEvidence()) {
+        double v = Double.NaN;
+        for (int e = 0; e < s.evidenceLambdas().length; e++) {
+          if (s.evidenceLambdas()[e] == s.lambdas()[l]) {
+            v = s.logEvidence()[e];
+          }
+        }
+        row.add(Html.number(v));
+      }
+      if (path) {
+        SelectionData.PathRow p = s.path().get(l);
+        double norm = 0;
+        for (double n : p.layerNorms()) {
+          norm += n * n;
+        }
+        row.addAll(List.of(Html.number(p.validationLoss()), Html.number(p.validationAccuracy()),
+            Html.number(Math.sqrt(norm)), Html.number(p.epochs())));
+      }
+      row.add(Html.number(s.splitEpochsMean()[l]));
+      rows.add(row);
+    }
+    Html.table(headers, rows, s.chosenIndex(), out);
+  }
+
+  /** One row per candidate, the chosen one highlighted. */
+  static void grid(GridData g, StringBuilder out) {
+    List<String> keys = new ArrayList<>(g.candidates().get(0).settings().keySet());
+    List<String> headers = new ArrayList<>(keys);
+    headers.add("held-out " + g.measure() + " (mean ± SE)");
+    boolean errors = g.candidates().stream().anyMatch(c -> Double.isFinite(c.errorMean()));
+    if (errors) {
+      headers.add("misclassification (mean ± SE)");
+    }
+    headers.add("");
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < g.candidates().size(); i++) {
+      GridData.Candidate c = g.candidates().get(i);
+      List<String> row = new ArrayList<>();
+      for (String k : keys) {
+        row.add(Html.escape(Html.text(c.settings().get(k))));
+      }
+      row.add(Html.meanStd(c.mean(), c.se()));
+      if (errors) {
+        row.add(Html.meanStd(c.errorMean(), c.errorSe()));
+      }
+      List<String> notes = new ArrayList<>();
+      if (i == g.best()) {
+        notes.add("best");
+      }
+      if (i == g.oneSe()) {
+        notes.add("one-SE");
+      }
+      if (i == g.chosen()) {
+        notes.add("chosen");
+      }
+      row.add(String.join(", ", notes));
+      rows.add(row);
+    }
+    out.append("<p>").append(g.candidates().size()).append(" candidates, most regularized"
+        + " first; chosen by the ").append(Html.escape(g.rule())).append(" rule")
+        .append(Double.isFinite(g.seconds()) ? " in " + Html.number(g.seconds()) + " s" : "")
+        .append(".</p>\n");
+    Html.table(headers, rows, g.chosen(), out);
   }
 
   private static void train(Path dir, StringBuilder out) {

@@ -24,7 +24,8 @@ public record RunDirectory(Path dir, RunKind kind) {
       if (kind.isTextual()) {
         return new RunDirectory(dir, RunKind.byId(kind.asText()).orElseThrow(
             () -> new InputException(runJson + ": kind \"" + kind.asText() + "\" is not one this"
-                + " tikhonov knows (train, path, mnist-l2, gd-linear, ridge-vs-lasso)")));
+                + " tikhonov knows (" + String.join(", ", java.util.Arrays.stream(
+                    RunKind.values()).map(RunKind::id).toList()) + ")")));
       }
     }
     if (Files.isRegularFile(dir.resolve("results.json"))) {

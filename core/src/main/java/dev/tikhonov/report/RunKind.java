@@ -16,7 +16,16 @@ public enum RunKind {
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
   RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso"),
   /** {@code path}: path.json (and path.csv). */
-  PATH("path", "path");
+  PATH("path", "path"),
+  /** {@code select}: selection.json (and .csv), λ of a network by cross-validation. */
+  SELECT("select", "select"),
+  /** {@code grid}: grid.json (and .csv), a grid search by cross-validation. */
+  GRID("grid", "grid"),
+  /**
+   * {@code experiment mnist-select}: results.json rows per data set and method, plus
+   * selection-&lt;data&gt;-&lt;method&gt;.json.
+   */
+  MNIST_SELECT("mnist-select", "experiment mnist-select");
 
   private final String id;
   private final String title;

@@ -77,6 +77,24 @@ public final class CrossValidation {
   }
 
   /**
+   * cv.glmnet for the gaussian family from each fold's sufficient statistics alone (no rows):
+   * the path of {@link ElasticNetPath#fit(dev.tikhonov.linear.GaussianStatistics, PathSettings,
+   * List)} on {@code folds.total()}, fold k's on {@code folds.training(k)}, scored on
+   * {@code folds.fold(k)} by its weighted mean squared error and weighted by its weight sum;
+   * equal to {@link #path} on the rows the statistics come from, up to rounding. The cost after
+   * the statistics is p² per coordinate pass, none per row: K-fold CV at the price of one Gram
+   * matrix ({@link FoldStatistics#of(double[][], double[], double[], KFold)}), or of one
+   * distributed pass.
+   *
+   * @throws InputException for statistics the path cannot fit, naming the fold when it is one
+   *     fold's training rows
+   */
+  public static Fit gaussian(FoldStatistics folds, PathSettings settings,
+      List<String> featureNames, Alignment alignment, int threads) {
+    return StatisticsCrossValidation.run(folds, settings, featureNames, alignment, threads);
+  }
+
+  /**
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
    * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} the fitter
    * is called with no λ (its own default sequence). A fold whose path stops before the last λ is

@@ -38,42 +38,31 @@ public record CvResult(
 
   /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
-    int m = lambda.length;
-    int k = foldLoss.length;
-    double totalWeight = 0;
-    for (double w : foldWeight) {
-      totalWeight += w;
-    }
-    double[] mean = new double[m];
-    double[] se = new double[m];
-    for (int l = 0; l < m; l++) {
-      double s = 0;
-      for (int f = 0; f < k; f++) {
-        s += foldWeight[f] * foldLoss[f][l];
-      }
-      mean[l] = s / totalWeight;
-      double v = 0;
-      for (int f = 0; f < k; f++) {
-        double d = foldLoss[f][l] - mean[l];
-        v += foldWeight[f] * d * d;
-      }
-      se[l] = Math.sqrt(v / totalWeight / (foldsWithFit[l] - 1));
-    }
-    int best = 0;
-    for (int l = 1; l < m; l++) {
-      // λ decreases with l, so keeping the first minimum keeps the largest λ among ties.
-      if (mean[l] < mean[best]) {
-        best = l;
+    CvSummary s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
+    return new CvResult(lambda.clone(), s.mean(), s.standardError(), foldLoss, s.indexMin(),
+        s.index1se());
+  }
+
+  /**
+   * The result for per-fold losses [fold][λ index] over a strictly decreasing λ sequence, each
+   * fold weighted by {@code foldWeight} (normally its number of held-out rows) and fitted at
+   * every λ: cv.glmnet's cvcompute ({@link CvSummary}).
+   */
+  public static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight) {
+    for (int l = 1; l < lambda.length; l++) {
+      if (!(lambda[l] < lambda[l - 1])) {
+        throw new IllegalArgumentException("λ must decrease along the path: λ " + (l + 1) + " = "
+            + lambda[l] + " follows " + lambda[l - 1]);
       }
     }
-    double bound = mean[best] + se[best];
-    int oneSe = best;
-    for (int l = 0; l < m; l++) {
-      if (mean[l] <= bound) {
-        oneSe = l;
-        break;
+    for (double[] fold : foldLoss) {
+      if (fold.length != lambda.length) {
+        throw new IllegalArgumentException(fold.length + " losses in a fold for "
+            + lambda.length + " λ values");
       }
     }
-    return new CvResult(lambda.clone(), mean, se, foldLoss, best, oneSe);
+    int[] all = new int[lambda.length];
+    java.util.Arrays.fill(all, foldLoss.length);
+    return of(lambda, foldLoss, foldWeight, all);
   }
 }

@@ -8,12 +8,18 @@ import java.util.concurrent.Callable;
 /**
  * Chooses among settings of any trainer by held-out score: every config is trained on each
  * split's training rows and scored on its validation rows (lower is better); the reported score
- * is the mean over splits with its standard error {@code sd/√K}. The (config, split) jobs run in
- * parallel on a fixed number of threads.
+ * is cv.glmnet's weighted mean over splits with its standard error ({@link CvSummary}: splits
+ * weighted by their validation rows; with equal sizes the error is {@code sd/√K}; 0 for one
+ * split). The configs are listed from the most regularized (simplest) to the least, so that
+ * besides the best config the one-standard-error rule can pick the simplest config within one
+ * standard error of it. The (config, split) jobs run in parallel on a fixed number of threads.
  *
  * <pre>
- *   best = argmin_c (1/K) Σ_k score(c, train_k, validation_k)
+ *   best = argmin_c (1/Σw_k) Σ_k w_k score(c, train_k, validation_k)
+ *   1se  = the first c with mean_c ≤ mean_best + se_best
  * </pre>
+ *
+ * Stateless; thread-safe as long as the scorer is.
  */
 public final class GridSearch {
   private GridSearch() {}
@@ -30,16 +36,51 @@ public final class GridSearch {
   /**
    * Scores per config and split.
    *
-   * @param configs the settings tried, in order
+   * @param configs the settings tried, from the most regularized to the least
    * @param scores [config][split]
-   * @param mean mean score per config
-   * @param standardError sd/√K per config (0 for one split)
-   * @param best index of the config with the smallest mean
+   * @param mean mean score per config, splits weighted by their validation rows
+   * @param standardError its standard error per config (0 for one split)
+   * @param best index of the config with the smallest mean (the first among ties)
+   * @param oneStandardError index of the first config whose mean is within one standard error
+   *     of the best's (≤ best)
    */
   public record Result<C>(
-      List<C> configs, double[][] scores, double[] mean, double[] standardError, int best) {
+      List<C> configs, double[][] scores, double[] mean, double[] standardError, int best,
+      int oneStandardError) {
     public C bestConfig() {
       return configs.get(best);
+    }
+
+    /** The simplest config within one standard error of the best. */
+    public C oneStandardErrorConfig() {
+      return configs.get(oneStandardError);
+    }
+
+    /**
+     * The result for {@code scores} [config][split] computed elsewhere, each split weighted by
+     * {@code splitWeights} (its validation rows): the same statistics as {@link #run}.
+     */
+    public static <C> Result<C> of(List<C> configs, double[][] scores, double[] splitWeights) {
+      int c = configs.size();
+      if (c == 0 || scores.length != c) {
+        throw new IllegalArgumentException(scores.length + " score rows for " + c + " configs");
+      }
+      int k = splitWeights.length;
+      double[][] byFold = new double[k][c];
+      for (int i = 0; i < c; i++) {
+        if (scores[i].length != k) {
+          throw new IllegalArgumentException("config " + (i + 1) + " has " + scores[i].length
+              + " scores for " + k + " splits");
+        }
+        for (int f = 0; f < k; f++) {
+          byFold[f][i] = scores[i][f];
+        }
+      }
+      CvSummary s = CvSummary.of(byFold, splitWeights);
+      double[] se = k > 1 ? s.standardError() : new double[c];
+      int best = s.indexMin();
+      return new Result<>(List.copyOf(configs), scores, s.mean(), se, best,
+          CvSummary.indexOneStandardError(s.mean(), se, best));
     }
   }
 
@@ -71,7 +112,7 @@ public final class GridSearch {
     return List.of(new Split(train, validation));
   }
 
-  /** Scores every config on every split with {@code threads} threads. */
+  /** Scores every config (most regularized first) on every split with {@code threads} threads. */
   public static <C> Result<C> run(
       List<C> configs, Scorer<C> scorer, List<Split> splits, int threads) {
     if (configs.isEmpty() || splits.isEmpty()) {
@@ -87,25 +128,15 @@ public final class GridSearch {
     int c = configs.size();
     int k = splits.size();
     double[][] scores = new double[c][k];
-    double[] mean = new double[c];
-    double[] se = new double[c];
-    int best = 0;
     for (int i = 0; i < c; i++) {
-      double s = 0;
       for (int f = 0; f < k; f++) {
         scores[i][f] = flat.get(i * k + f);
-        s += scores[i][f];
-      }
-      mean[i] = s / k;
-      double v = 0;
-      for (int f = 0; f < k; f++) {
-        v += (scores[i][f] - mean[i]) * (scores[i][f] - mean[i]);
-      }
-      se[i] = k > 1 ? Math.sqrt(v / (k - 1) / k) : 0.0;
-      if (mean[i] < mean[best]) {
-        best = i;
       }
     }
-    return new Result<>(List.copyOf(configs), scores, mean, se, best);
+    double[] weights = new double[k];
+    for (int f = 0; f < k; f++) {
+      weights[f] = splits.get(f).validationRows().length;
+    }
+    return Result.of(configs, scores, weights);
   }
 }

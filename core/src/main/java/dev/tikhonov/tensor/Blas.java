@@ -9,9 +9,18 @@ import org.bytedeco.openblas.global.openblas_full;
  *
  * <p>All calls pass the direct buffers of {@link Matrix} by address, so nothing is copied. The
  * thread count is global to OpenBLAS; {@link #setThreads(int)} sets it once per process.
+ *
+ * <p><b>Lanes.</b> Several independent single-threaded computations (training runs of a sweep)
+ * can share the process, each on its own Java thread, while OpenBLAS is held at one thread
+ * ({@link #inLane}): on a lane's thread {@link #threads()} is 1, and {@link #setThreads} and
+ * {@link #setWorkerThreads} change nothing, so that no run can take OpenBLAS's threads from
+ * another. A computation in a lane is exactly the same computation at one thread.
+ * Thread-safe: the BLAS calls are reentrant; the thread count is one process-wide setting.
  */
 public final class Blas {
   private static volatile int threads = -1;
+  /** Whether the current thread runs in a lane (see the class comment). */
+  private static final ThreadLocal<Boolean> IN_LANE = ThreadLocal.withInitial(() -> false);
 
   private Blas() {}
 
@@ -49,6 +58,40 @@ public final class Blas {
         beta, out.buffer(), Math.max(1, n));
   }
 
+  /**
+   * {@code out ← alpha · a[:, from:to]ᵀ · b + beta · out}: the product of a column block of
+   * {@code a} (rows of a are the k index), without copying the block: the weight gradient of
+   * rows {@code [from, to)} of a layer's weight from a whole batch (a = the batch's inputs,
+   * b = the gradients at the layer's output). {@code out} is (to − from) × b.cols.
+   *
+   * <p>numpy: {@code out[:] = alpha * a[:, from:to].T @ b + beta * out}. Modified: {@code out}.
+   */
+  public static void gemmColumnsTransposed(float alpha, Matrix a, int from, int to, Matrix b,
+      float beta, Matrix out) {
+    if (from < 0 || to > a.cols() || from > to) {
+      throw new IndexOutOfBoundsException("columns [" + from + ", " + to + ") of " + a.shape());
+    }
+    int m = to - from;
+    int n = b.cols();
+    int k = a.rows();
+    if (b.rows() != k || out.rows() != m || out.cols() != n) {
+      throw new IllegalArgumentException("gemm shapes: a[:, " + from + ":" + to + "]ᵀ " + m + "x"
+          + k + ", b " + b.shape() + ", out " + out.shape());
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scale(beta, out);
+      return;
+    }
+    // A slice starting at element `from`: column block of a row-major matrix, lda = a.cols().
+    java.nio.FloatBuffer block = a.buffer().duplicate().position(from).slice();
+    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+        m, n, k, alpha, block, a.cols(), b.buffer(), Math.max(1, n), beta, out.buffer(),
+        Math.max(1, n));
+  }
+
   /** {@code y ← alpha · x + y}. Modified: {@code y}. */
   public static void axpy(float alpha, Matrix x, Matrix y) {
     Matrix.requireSameShape(x, y);
@@ -62,23 +105,56 @@ public final class Blas {
     }
   }
 
-  /** Sets the number of OpenBLAS threads (≥ 1) for the whole process. */
+  /**
+   * Sets the number of OpenBLAS threads (≥ 1) for the whole process; on a lane's thread
+   * ({@link #inLane}) it changes nothing.
+   */
   public static void setThreads(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + n);
+    }
+    if (IN_LANE.get()) {
+      return;
     }
     openblas_full.openblas_set_num_threads(n);
     threads = n;
   }
 
   /**
+   * Runs {@code task} on the calling thread as a lane: until it returns, {@link #threads()} is 1
+   * on this thread and {@link #setThreads}/{@link #setWorkerThreads} change nothing. The caller
+   * holds OpenBLAS at one thread ({@code setWorkerThreads(1)}) while lanes run. Lanes do not
+   * nest: inside a lane this just runs the task.
+   */
+  public static <T> T inLane(java.util.function.Supplier<T> task) {
+    if (IN_LANE.get()) {
+      return task.get();
+    }
+    IN_LANE.set(true);
+    try {
+      return task.get();
+    } finally {
+      IN_LANE.set(false);
+    }
+  }
+
+  /** Whether the calling thread runs in a lane ({@link #inLane}). */
+  public static boolean inLane() {
+    return IN_LANE.get();
+  }
+
+  /**
    * Sets OpenBLAS's own worker count without changing {@link #threads()}, the count the user
    * asked for: the data-parallel training step runs single-threaded products on each core and
-   * gives OpenBLAS its workers back with {@code setWorkerThreads(threads())}.
+   * gives OpenBLAS its workers back with {@code setWorkerThreads(threads())}. On a lane's thread
+   * ({@link #inLane}) it changes nothing.
    */
   public static void setWorkerThreads(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + n);
+    }
+    if (IN_LANE.get()) {
+      return;
     }
     openblas_full.openblas_set_num_threads(n);
   }
@@ -91,8 +167,11 @@ public final class Blas {
     return openblas_full.openblas_get_num_threads();
   }
 
-  /** The OpenBLAS thread count in force. */
+  /** The OpenBLAS thread count in force; 1 on a lane's thread ({@link #inLane}). */
   public static int threads() {
+    if (IN_LANE.get()) {
+      return 1;
+    }
     return threads > 0 ? threads : openblas_full.openblas_get_num_threads();
   }
 

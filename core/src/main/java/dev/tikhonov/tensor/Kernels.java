@@ -80,6 +80,129 @@ public final class Kernels {
     }
   }
 
+  private static final int CHUNK = 1024;
+  /** 0, 1, …, CHUNK − 1: the JIT vectorizes loops that read an index, not loops that use one. */
+  private static final int[] IOTA = new int[CHUNK];
+
+  static {
+    for (int i = 0; i < CHUNK; i++) {
+      IOTA[i] = i;
+    }
+  }
+
+  /** Per-thread scratch for {@link #dropout}: [hashes, mask bits] and [inputs, mask]. */
+  private static final ThreadLocal<int[][]> INT_SCRATCH =
+      ThreadLocal.withInitial(() -> new int[2][CHUNK]);
+  private static final ThreadLocal<float[][]> FLOAT_SCRATCH =
+      ThreadLocal.withInitial(() -> new float[2][CHUNK]);
+
+  /**
+   * The 24 uniform bits of element {@code e} of the dropout masks drawn with {@code key}:
+   * {@code h = mix(mix(e·φ + key_lo) ^ key_hi) >>> 8}, where φ = 0x9E3779B9 (a Weyl step) and
+   * {@code mix} is the 32-bit finalizer "lowbias32" (C. Wellons), a bijection; so a key gives
+   * every element of a batch its own draw, whoever computes it. {@link #dropout} computes the
+   * same bits in vectorized form.
+   */
+  public static int dropoutBits(long key, int e) {
+    return mix32(mix32(e * 0x9E3779B9 + (int) key) ^ (int) (key >>> 32)) >>> 8;
+  }
+
+  private static int mix32(int h) {
+    h ^= h >>> 16;
+    h *= 0x7feb352d;
+    h ^= h >>> 15;
+    h *= 0x846ca68b;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /**
+   * The inverted-dropout threshold for rate p: an element is kept when its 24 bits
+   * ({@link #dropoutBits}) are at least ⌈p·2²⁴⌉, i.e. with probability 1 − ⌈p·2²⁴⌉/2²⁴; the same
+   * test as {@code u ≥ p} for a float u with 24 random bits.
+   */
+  public static int dropoutThreshold(float rate) {
+    return (int) Math.ceil((double) rate * 16_777_216.0);
+  }
+
+  /**
+   * Inverted dropout of {@code x}: {@code mask[i] = scale} if {@code dropoutBits(key,
+   * firstElement + i) ≥ threshold}, else 0; {@code out[i] = x[i]·mask[i]} (flat row-major i).
+   * Counter-based, so a part of a batch starting at element {@code firstElement} gets exactly
+   * the masks of the same elements of the whole batch. Modified: {@code mask}, {@code out}.
+   */
+  public static void dropout(long key, int firstElement, int threshold, float scale, Matrix x,
+      Matrix mask, Matrix out) {
+    Matrix.requireSameShape(x, mask);
+    Matrix.requireSameShape(x, out);
+    int[][] ints = INT_SCRATCH.get();
+    float[][] floats = FLOAT_SCRATCH.get();
+    int[] h = ints[0];
+    int[] bits = ints[1];
+    float[] v = floats[0];
+    float[] m = floats[1];
+    int keyLo = (int) key;
+    int keyHi = (int) (key >>> 32);
+    int scaleBits = Float.floatToRawIntBits(scale);
+    FloatBuffer in = x.buffer();
+    FloatBuffer maskFloats = mask.buffer();
+    java.nio.IntBuffer maskBits = mask.bits();
+    FloatBuffer o = out.buffer();
+    for (int from = 0, n = x.size(); from < n; from += CHUNK) {
+      int len = Math.min(CHUNK, n - from);
+      int base = firstElement + from;
+      // Integer loops only (they vectorize): hash, then the mask's float bits, scale or +0.
+      for (int j = 0; j < len; j++) {
+        int e = base + IOTA[j];
+        int a = e * 0x9E3779B9 + keyLo;
+        a ^= a >>> 16;
+        a *= 0x7feb352d;
+        a ^= a >>> 15;
+        a *= 0x846ca68b;
+        a ^= a >>> 16;
+        a ^= keyHi;
+        a ^= a >>> 16;
+        a *= 0x7feb352d;
+        a ^= a >>> 15;
+        a *= 0x846ca68b;
+        a ^= a >>> 16;
+        h[j] = a;
+      }
+      for (int j = 0; j < len; j++) {
+        // (u − t) >> 31 is all ones when u < t (dropped), 0 when kept; u, t < 2²⁴ + 1
+        bits[j] = scaleBits & ~(((h[j] >>> 8) - threshold) >> 31);
+      }
+      maskBits.put(from, bits, 0, len);
+      maskFloats.get(from, m, 0, len);
+      in.get(from, v, 0, len);
+      for (int j = 0; j < len; j++) {
+        v[j] = v[j] * m[j];
+      }
+      o.put(from, v, 0, len);
+    }
+  }
+
+  /** {@code out[i] = g[i]·mask[i]} element-wise. Modified: {@code out}. */
+  public static void multiply(Matrix g, Matrix mask, Matrix out) {
+    Matrix.requireSameShape(g, mask);
+    Matrix.requireSameShape(g, out);
+    float[][] floats = FLOAT_SCRATCH.get();
+    float[] v = floats[0];
+    float[] m = floats[1];
+    FloatBuffer gb = g.buffer();
+    FloatBuffer mb = mask.buffer();
+    FloatBuffer o = out.buffer();
+    for (int from = 0, n = g.size(); from < n; from += CHUNK) {
+      int len = Math.min(CHUNK, n - from);
+      gb.get(from, v, 0, len);
+      mb.get(from, m, 0, len);
+      for (int j = 0; j < len; j++) {
+        v[j] = v[j] * m[j];
+      }
+      o.put(from, v, 0, len);
+    }
+  }
+
   /** {@code out[0, :] = x.sum(axis=0)}, accumulated in double. Modified: {@code out}. */
   public static void columnSums(Matrix x, Matrix out) {
     int n = x.cols();
@@ -98,6 +221,28 @@ public final class Kernels {
     }
     for (int j = 0; j < n; j++) {
       out.put(j, (float) acc[j]);
+    }
+  }
+
+  /**
+   * {@code acc[j] += x[:, j].sum()} in double: a part of a batch's column sums, to be added to
+   * the other parts'. Modified: {@code acc}.
+   */
+  public static void addColumnSums(Matrix x, double[] acc) {
+    int n = x.cols();
+    if (acc.length != n) {
+      throw new IllegalArgumentException("column sums of " + x.shape() + " into " + acc.length);
+    }
+    float[] row = FLOAT_SCRATCH.get()[0];
+    FloatBuffer xb = x.buffer();
+    for (int i = 0, base = 0; i < x.rows(); i++, base += n) {
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        xb.get(base + from, row, 0, len);
+        for (int j = 0; j < len; j++) {
+          acc[from + j] += row[j];
+        }
+      }
     }
   }
 

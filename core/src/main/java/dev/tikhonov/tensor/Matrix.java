@@ -3,6 +3,7 @@ package dev.tikhonov.tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 
 /**
@@ -19,12 +20,15 @@ import java.util.Arrays;
 public final class Matrix {
   private final int rows;
   private final int cols;
+  /** The storage as bytes (native order): views and {@link #bits()} come from it. */
+  private final ByteBuffer bytes;
   private final FloatBuffer data;
 
-  private Matrix(int rows, int cols, FloatBuffer data) {
+  private Matrix(int rows, int cols, ByteBuffer bytes) {
     this.rows = rows;
     this.cols = cols;
-    this.data = data;
+    this.bytes = bytes;
+    this.data = bytes.asFloatBuffer();
   }
 
   /** A new matrix of zeros. */
@@ -38,9 +42,8 @@ public final class Matrix {
           + bytes + " bytes; one matrix holds at most " + DirectMemory.MAX_MATRIX_BYTES
           + " bytes (2 GiB, a direct buffer's limit)");
     }
-    FloatBuffer buffer =
-        ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    return new Matrix(rows, cols, buffer);
+    return new Matrix(rows, cols,
+        ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()));
   }
 
   /** A new matrix holding {@code values} in row-major order. */
@@ -108,6 +111,16 @@ public final class Matrix {
     return data;
   }
 
+  /**
+   * The same storage seen as 32-bit patterns ({@link Float#floatToRawIntBits} of each element),
+   * position 0, {@code size()} elements: for kernels that build floats with integer operations,
+   * which the JIT vectorizes where it does not vectorize int-to-float conversions. Writes change
+   * this matrix.
+   */
+  public IntBuffer bits() {
+    return bytes.asIntBuffer();
+  }
+
   /** A view of the first {@code n} rows sharing this matrix's storage. */
   public Matrix topRows(int n) {
     if (n == rows) {
@@ -121,7 +134,8 @@ public final class Matrix {
     if (from < 0 || to > rows || from > to) {
       throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
     }
-    FloatBuffer view = data.duplicate().position(from * cols).limit(to * cols).slice();
+    ByteBuffer view = bytes.duplicate().position(4 * from * cols).limit(4 * to * cols).slice()
+        .order(ByteOrder.nativeOrder());
     return new Matrix(to - from, cols, view);
   }
 

@@ -1,35 +1,41 @@
 package dev.tikhonov.train;
 
 import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Layer;
-import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The data part of one training step: forward, mean loss and its gradient, back-propagation,
- * leaving ∂(mean loss)/∂θ in every parameter's gradient.
+ * One training step: forward, mean loss and its gradient, back-propagation, leaving
+ * ∂(mean loss)/∂θ in every parameter's gradient, then (when the loss is finite) the optimizer's
+ * step.
  *
- * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense and ReLU layers,
- * the batch of B rows is cut into T contiguous parts of B_t rows; part t runs on its own
- * replica of the network (shared weights, own gradients and buffers) in its own thread, with
- * single-threaded BLAS, and its loss gradient is scaled by B_t/B. The replicas' gradients are
- * then added into the network's in the fixed order t = 1..T−1:
+ * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
+ * the batch of B rows is cut into T contiguous parts of B_t rows; thread t forwards and
+ * back-propagates part t with single-threaded BLAS into whole-batch buffers
+ * ({@link BatchParts}), its loss gradient scaled by B_t/B:
  *
  * <pre>  ∇ (1/B) Σ_{i∈B} ℓᵢ = Σ_t (B_t/B) ∇ (1/B_t) Σ_{i∈B_t} ℓᵢ</pre>
  *
+ * <p>After a barrier, thread t computes row block t of every weight gradient from the whole
+ * batch (one product over all B rows, no sum of per-thread gradients afterwards) and, when the
+ * optimizer can step in parts (the fused SGD family, {@link Optimizer#canStepInParts}), updates
+ * the same row block right away, while it is in its cache: the optimizer step runs on all T
+ * threads.
+ *
  * <p>Why: OpenBLAS's own threads spin, so any other load on the machine stalls them (an epoch
  * of the 784-256-128-10 MLP went from 0.65 s to 7.8 s with other work on the two cores); two
- * independent single-threaded halves, one hand-off per step to workers that live for the epoch
- * and a gradient sum split between the threads, are as fast on a quiet machine and degrade
+ * independent single-threaded halves, one hand-off per step to workers that live for the epoch,
+ * are as fast on a quiet machine and degrade
  * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
- * only on T, so the same seed and thread count give bit-identical runs; T = 1 (and any network
- * with Dropout) is the plain sequential step, which uses OpenBLAS's threads for its products.
+ * only on T, so the same seed and thread count give bit-identical runs; T = 1 is the plain
+ * sequential step, which uses OpenBLAS's threads for its products. Dropout masks are drawn per
+ * element of the whole batch from one key per layer and step, so every part gets the masks of
+ * its rows, the same as on one thread.
  */
 abstract class BatchStep {
   /**
@@ -42,8 +48,9 @@ abstract class BatchStep {
   static final int SPINS = 20_000;
 
   /**
-   * A worker between steps spins as long (about 1 ms): the main thread's optimizer step takes
-   * a few hundred microseconds, and waking a parked thread costs tens.
+   * A worker between steps spins as long (about 1 ms): the main thread's bookkeeping between
+   * two steps takes microseconds (more at an epoch's end), and waking a parked thread costs
+   * tens.
    */
   static final int IDLE_SPINS = 20_000;
 
@@ -53,15 +60,33 @@ abstract class BatchStep {
   /** An idle worker exits after this long without a step. */
   static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
+  /** What a step does after the gradients. */
+  enum Then {
+    /** Nothing: the gradients are the result (tests, gradient checks). */
+    STOP,
+    /** The optimizer's step, unless the loss is not finite. */
+    UPDATE
+  }
+
   /**
    * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
-   * {@code targets}) into the network's parameters; returns the batch's mean loss. Each part
-   * gathers its own rows.
+   * {@code targets}) into the network's parameters and, with {@link Then#UPDATE} and a finite
+   * loss, takes the optimizer's step; returns the batch's mean loss. Each part gathers its own
+   * rows.
    */
-  abstract double lossAndGradients(Matrix features, Matrix targets, int[] order, int from,
-      int to);
+  abstract double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then);
 
-  /** The step on a batch already gathered into {@code x} and {@code y}. */
+  /** One training step on the batch {@code order[from..to)}; returns its mean loss. */
+  double step(Matrix features, Matrix targets, int[] order, int from, int to) {
+    return run(features, targets, order, from, to, Then.UPDATE);
+  }
+
+  /** The gradients of the batch {@code order[from..to)}, no update; returns its mean loss. */
+  double lossAndGradients(Matrix features, Matrix targets, int[] order, int from, int to) {
+    return run(features, targets, order, from, to, Then.STOP);
+  }
+
+  /** The gradients of a batch already gathered into {@code x} and {@code y}, no update. */
   double lossAndGradients(Matrix x, Matrix y) {
     int[] identity = new int[x.rows()];
     for (int i = 0; i < identity.length; i++) {
@@ -70,43 +95,60 @@ abstract class BatchStep {
     return lossAndGradients(x, y, identity, 0, identity.length);
   }
 
+  /** Whether the optimizer's step runs in row blocks on every thread (tests). */
+  boolean updatesInParts() {
+    return false;
+  }
+
   /**
    * Gives the BLAS its configured thread count back (after an epoch's batches, before
    * evaluation); the next step takes it again.
    */
   void release() {}
 
+  /** A step without an optimizer: {@link #lossAndGradients} only (tests). */
   static BatchStep of(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
       int outputs) {
+    return of(network, loss, null, batchSize, inputs, targetCols, outputs);
+  }
+
+  /**
+   * The step for {@code network} and {@code optimizer} (null: {@link Then#STOP} only), on
+   * batches of up to {@code batchSize} rows, with {@link Blas#threads()} threads.
+   */
+  static BatchStep of(Sequential network, Loss loss, Optimizer optimizer, int batchSize,
+      int inputs, int targetCols, int outputs) {
     int threads = Math.min(Blas.threads(), Math.max(1, batchSize / MIN_ROWS_PER_PART));
     // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
     // data parallelism), to measure one against the other (docs/performance.md).
     boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
-    if (threads >= 2 && !blasThreadsOnly && network.canReplicate()) {
-      return new Parallel(network, loss, batchSize, inputs, targetCols, outputs, threads);
+    if (threads >= 2 && !blasThreadsOnly && BatchParts.supports(network)) {
+      return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads);
     }
-    return new Sequential1(network, loss, batchSize, inputs, targetCols, outputs);
+    return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
   }
 
   /** One thread: forward, loss, backward. */
   private static final class Sequential1 extends BatchStep {
     private final Sequential network;
     private final Loss loss;
+    private final Optimizer optimizer;
     private final Matrix gradient;
     private final Matrix xBatch;
     private final Matrix yBatch;
 
-    Sequential1(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
-        int outputs) {
+    Sequential1(Sequential network, Loss loss, Optimizer optimizer, int batchSize, int inputs,
+        int targetCols, int outputs) {
       this.network = network;
       this.loss = loss;
+      this.optimizer = optimizer;
       this.gradient = Matrix.zeros(batchSize, outputs);
       this.xBatch = Matrix.zeros(batchSize, inputs);
       this.yBatch = Matrix.zeros(batchSize, targetCols);
     }
 
     @Override
-    double lossAndGradients(Matrix features, Matrix targets, int[] order, int from, int to) {
+    double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then) {
       Matrix x = xBatch.topRows(to - from);
       Matrix y = yBatch.topRows(to - from);
       Kernels.gatherRows(features, order, from, to, x);
@@ -116,328 +158,11 @@ abstract class BatchStep {
       double value = loss.lossAndGradient(out, y, g);
       if (Double.isFinite(value)) {
         network.backward(g);
+        if (then == Then.UPDATE) {
+          optimizer.step();
+        }
       }
       return value;
-    }
-  }
-
-  /** T threads, one replica each; see the class comment. */
-  private static final class Parallel extends BatchStep {
-    private final Sequential[] replicas;
-    private final Loss loss;
-    private final Matrix[] gradients;
-    private final Matrix[] xParts;
-    private final Matrix[] yParts;
-    private final int threads;
-    private final double[] partLoss;
-    /** reduceInto[t][k]: thread t's row block of parameter k's gradient in the network. */
-    private final Matrix[][] reduceInto;
-    /** reduceFrom[t][k][s − 1]: the same block of replica s's gradient. */
-    private final Matrix[][][] reduceFrom;
-    private final Barrier barrier;
-
-    // The batch being worked on, published to the workers by the volatile write of `posted`.
-    private Matrix features;
-    private Matrix targets;
-    private int[] order;
-    private int batchFrom;
-    private int rows;
-    private volatile int posted;
-    private volatile boolean stopping;
-    private final AtomicInteger finished = new AtomicInteger();
-    private final Thread[] workerThreads;
-    /** exited[t]: 1 when worker t is not running (never started, stopped, or idle-exited). */
-    private final AtomicInteger[] exited;
-    private volatile Throwable failure;
-
-    Parallel(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,
-        int outputs, int threads) {
-      this.threads = threads;
-      this.loss = loss;
-      replicas = new Sequential[threads];
-      gradients = new Matrix[threads];
-      xParts = new Matrix[threads];
-      yParts = new Matrix[threads];
-      partLoss = new double[threads];
-      for (int t = 0; t < threads; t++) {
-        replicas[t] = t == 0 ? network : network.replicate();
-        gradients[t] = Matrix.zeros(partRows(batchSize, t), outputs);
-        xParts[t] = Matrix.zeros(partRows(batchSize, t), inputs);
-        yParts[t] = Matrix.zeros(partRows(batchSize, t), targetCols);
-      }
-      List<Parameter> main = replicas[0].parameters();
-      reduceInto = new Matrix[threads][main.size()];
-      reduceFrom = new Matrix[threads][main.size()][threads - 1];
-      for (int t = 0; t < threads; t++) {
-        for (int k = 0; k < main.size(); k++) {
-          Matrix g = main.get(k).gradient();
-          int r0 = (int) ((long) g.rows() * t / threads);
-          int r1 = (int) ((long) g.rows() * (t + 1) / threads);
-          reduceInto[t][k] = g.rowRange(r0, r1);
-          for (int s = 1; s < threads; s++) {
-            reduceFrom[t][k][s - 1] = replicas[s].parameters().get(k).gradient().rowRange(r0, r1);
-          }
-        }
-      }
-      barrier = new Barrier(threads);
-      workerThreads = new Thread[threads];
-      exited = new AtomicInteger[threads];
-      for (int t = 0; t < threads; t++) {
-        exited[t] = new AtomicInteger(1);
-      }
-    }
-
-    /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
-    private int partFrom(int rows, int t) {
-      return (int) ((long) rows * t / threads);
-    }
-
-    private int partRows(int rows, int t) {
-      return partFrom(rows, t + 1) - partFrom(rows, t);
-    }
-
-    /**
-     * Whether an epoch is under way: OpenBLAS single-threaded, workers alive. Workers live for
-     * an epoch: changing OpenBLAS's thread count stops or starts its own workers (about
-     * 0.5 ms), and a hand-off through a queue costs tens of microseconds, so both happen once
-     * per epoch, not per step.
-     */
-    private boolean running;
-
-    @Override
-    void release() {
-      if (!running) {
-        return;
-      }
-      running = false;
-      stopping = true;
-      posted = posted + 1;
-      wakeWorkers();
-      for (int t = 1; t < threads; t++) {
-        Thread w = workerThreads[t];
-        if (w != null) {
-          try {
-            w.join(10_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
-      }
-      Blas.setWorkerThreads(Blas.threads());
-    }
-
-    private void start() {
-      Blas.setWorkerThreads(1);
-      stopping = false;
-      failure = null;
-      running = true;
-    }
-
-    /**
-     * After posting a step: starts worker t if it has exited (or never started). A worker that
-     * is about to exit and the main thread race for the same flag, so exactly one of them
-     * ends up serving the step (see {@link #workerLoop}).
-     */
-    private void ensureWorkers() {
-      for (int t = 1; t < threads; t++) {
-        if (exited[t].compareAndSet(1, 0)) {
-          int part = t;
-          int seen = posted - 1;
-          Thread w = new Thread(() -> workerLoop(part, seen), "tikhonov-batch-" + t);
-          w.setDaemon(true);
-          workerThreads[t] = w;
-          w.start();
-        }
-      }
-    }
-
-    private void wakeWorkers() {
-      for (int t = 1; t < threads; t++) {
-        Thread w = workerThreads[t];
-        if (w != null) {
-          LockSupport.unpark(w);
-        }
-      }
-    }
-
-    /**
-     * Serves posted steps until told to stop, or until idle for {@link #IDLE_EXIT_NANOS}
-     * (a trainer that stopped by an exception never says stop; its workers must not live on).
-     */
-    private void workerLoop(int t, int seen) {
-      long idleSince = System.nanoTime();
-      int spins = 0;
-      while (true) {
-        if (posted != seen) {
-          seen = posted;
-          if (stopping) {
-            exited[t].set(1);
-            return;
-          }
-          try {
-            work(t);
-          } catch (RuntimeException | Error e) {
-            failure = e;
-            barrier.breakBarrier();
-          }
-          finished.incrementAndGet();
-          spins = 0;
-          idleSince = System.nanoTime();
-          continue;
-        }
-        // Spin briefly (the next step usually comes within the optimizer's few hundred
-        // microseconds), then park until the main thread posts a step and unparks us.
-        if (++spins < IDLE_SPINS) {
-          Thread.onSpinWait();
-          continue;
-        }
-        if (System.nanoTime() - idleSince > IDLE_EXIT_NANOS && exited[t].compareAndSet(0, 1)) {
-          // A step posted meanwhile is ours unless the main thread already started a new
-          // worker (it flips the flag back first).
-          if (posted != seen && exited[t].compareAndSet(1, 0)) {
-            continue;
-          }
-          return;
-        }
-        LockSupport.parkNanos(this, 100_000_000L);
-      }
-    }
-
-    /** Part t of the batch, then (after every part is done) thread t's share of the sum. */
-    private void work(int t) {
-      runPart(t);
-      barrier.await();
-      double total = 0;
-      for (int s = 0; s < threads; s++) {
-        total += partLoss[s];
-      }
-      if (!Double.isFinite(total)) {
-        return;
-      }
-      for (int k = 0; k < reduceInto[t].length; k++) {
-        for (Matrix other : reduceFrom[t][k]) {
-          // numpy: g_main[block] += g_s[block], always in the order s = 1, 2, …
-          Blas.axpy(1f, other, reduceInto[t][k]);
-        }
-      }
-    }
-
-    @Override
-    double lossAndGradients(Matrix features, Matrix targets, int[] order, int batchFrom,
-        int batchTo) {
-      if (!running) {
-        start();
-      }
-      this.features = features;
-      this.targets = targets;
-      this.order = order;
-      this.batchFrom = batchFrom;
-      this.rows = batchTo - batchFrom;
-      finished.set(0);
-      barrier.reset();
-      posted = posted + 1;
-      ensureWorkers();
-      wakeWorkers();
-      try {
-        work(0);
-      } catch (RuntimeException | Error e) {
-        barrier.breakBarrier();
-        release();
-        Throwable first = failure; // a worker's own failure explains a broken barrier best
-        if (first instanceof RuntimeException r) {
-          throw r;
-        }
-        if (first instanceof Error err) {
-          throw err;
-        }
-        throw e;
-      }
-      int spins = 0;
-      while (finished.get() < threads - 1) {
-        if (++spins < SPINS) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.parkNanos(20_000);
-        }
-      }
-      Throwable failed = failure;
-      if (failed != null) {
-        release();
-        if (failed instanceof RuntimeException r) {
-          throw r;
-        }
-        throw (Error) failed;
-      }
-      double total = 0;
-      for (int t = 0; t < threads; t++) {
-        total += partLoss[t] * partRows(rows, t);
-      }
-      return total / rows;
-    }
-
-    private void runPart(int t) {
-      int from = partFrom(rows, t);
-      int to = partFrom(rows, t + 1);
-      Matrix xp = xParts[t].topRows(to - from);
-      Matrix yp = yParts[t].topRows(to - from);
-      Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to, xp);
-      Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
-      Matrix out = replicas[t].forward(xp, Layer.Mode.TRAIN);
-      Matrix g = gradients[t].topRows(to - from);
-      double value = loss.lossAndGradient(out, yp, g);
-      partLoss[t] = value;
-      if (!Double.isFinite(value)) {
-        return;
-      }
-      // The part's mean-loss gradient, weighted by its share of the batch.
-      Blas.scale((float) ((double) (to - from) / rows), g);
-      replicas[t].backward(g);
-    }
-  }
-
-  /**
-   * A reusable barrier for T parties: spins {@link #SPINS} times (the other thread is normally
-   * a few microseconds behind), then naps, so a busy machine is not made busier.
-   */
-  static final class Barrier {
-    private final int parties;
-    private final AtomicInteger arrived = new AtomicInteger();
-    private volatile int generation;
-    private volatile boolean broken;
-
-    Barrier(int parties) {
-      this.parties = parties;
-    }
-
-    /** Only while no party waits (between steps). */
-    void reset() {
-      broken = false;
-      arrived.set(0);
-    }
-
-    void breakBarrier() {
-      broken = true;
-    }
-
-    void await() {
-      int gen = generation;
-      if (arrived.incrementAndGet() == parties) {
-        arrived.set(0);
-        generation = gen + 1;
-        return;
-      }
-      int spins = 0;
-      while (generation == gen) {
-        if (broken) {
-          throw new IllegalStateException("another thread of the training step failed");
-        }
-        if (++spins < SPINS) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.parkNanos(20_000);
-        }
-      }
     }
   }
 }

@@ -69,7 +69,7 @@ public final class Trainer {
     Optimizer optimizer =
         Optimizer.of(Optimizers.chain(config.optimizer(), config.penalty()), params);
 
-    BatchStep step = BatchStep.of(network, loss, batch, train.numFeatures(),
+    BatchStep step = BatchStep.of(network, loss, optimizer, batch, train.numFeatures(),
         1, network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -108,13 +108,12 @@ public final class Trainer {
           int from = b * batch;
           int to = Math.min(n, from + batch);
           int rows = to - from;
-          double batchLoss =
-              step.lossAndGradients(train.features(), train.targetMatrix(), order, from, to);
+          // gradients, then the optimizer's step unless the loss is not finite
+          double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch,
                 "the loss of this batch became " + batchLoss, optimizer.learningRate());
           }
-          optimizer.step();
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);
         }

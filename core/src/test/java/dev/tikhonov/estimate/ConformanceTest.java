@@ -78,7 +78,20 @@ class ConformanceTest {
         new Case("Ridge", () -> Ridge.builder().lambda(0.1).standardize(true).build(),
             half(REGRESSION, 0), half(REGRESSION, 1)),
         new Case("RidgeCV", () -> RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT)
-            .build(), half(REGRESSION, 0), half(REGRESSION, 1)));
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("MlpPathCV", () -> MlpPathCV.builder(MlpPath.builder(MlpClassifier.builder()
+            .hiddenLayers(16).epochs(2).seed(3).build()).lambdas(1e-2, 1e-4).warmEpochs(1)
+            .build()).resampling(Resampling.kFold(2, 0)).threads(2).build(),
+            DIGITS.train(), DIGITS.test()),
+        new Case("MlpPathCV+regressor", () -> MlpPathCV.builder(MlpPath.builder(MlpRegressor
+            .builder().hiddenLayers(8).epochs(4).standardize(true).build())
+            .lambdas(LambdaGrid.fromData(3, 1e-3)).start(MlpPath.Start.COLD).build())
+            .resampling(Resampling.kFold(3, 1)).threads(2).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("GridSearchCV", () -> GridSearchCV.builder(MlpGrid.builder(MlpClassifier
+            .builder().hiddenLayers(16).epochs(2).seed(3).build()).lambdas(1e-3, 1e-2)
+            .dropouts(0, 0.2).build()).resampling(Resampling.kFold(2, 0)).threads(2).build(),
+            DIGITS.train(), DIGITS.test()));
   }
 
   static Dataset half(Dataset d, int which) {

@@ -15,6 +15,7 @@ import dev.tikhonov.linear.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.tensor.Rng;
 import java.nio.file.Files;
@@ -122,15 +123,72 @@ class LinearEstimatorsTest {
         DATA.targets(), PathSettings.lasso(), DATA.featureNames(), List.of(), folds, 2);
     CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(5).seed(9).build()
         .crossValidate(DATA);
-    assertArrayEquals(core.cv().mean(), cv.mean());
-    assertEquals(core.cv().lambdaMin(), cv.lambdaMin());
-    assertEquals(core.cv().lambda1se(), cv.lambda1se());
+    // n = 200 ≥ p = 12: ElasticNetCV takes the statistics route, bit for bit...
+    assertTrue(ElasticNetCV.fromStatistics(Family.GAUSSIAN, 200, 12, 5, 2, 1L << 30));
+    CrossValidation.Fit statistics = CrossValidation.gaussian(FoldStatistics.of(
+        DATA.featureRows(), DATA.targets(), folds), PathSettings.lasso(), DATA.featureNames(),
+        CrossValidation.Alignment.INTERPOLATE, 2);
+    assertArrayEquals(statistics.cv().mean(), cv.mean());
+    assertArrayEquals(statistics.cv().standardError(), cv.standardError());
+    // ...which is the cross-validation on the rows up to rounding.
+    assertArrayEquals(core.cv().mean(), cv.mean(), 1e-10 * core.cv().mean()[0]);
+    assertArrayEquals(core.cv().standardError(), cv.standardError(),
+        1e-10 * core.cv().standardError()[0]);
+    assertEquals(core.cv().indexMin(), cv.indexMin(), "the same λ_min");
+    assertEquals(core.cv().index1se(), cv.index1se(), "the same λ_1se");
+    assertEquals(core.cv().lambdaMin(), cv.lambdaMin(), 1e-13 * cv.lambdaMin());
     assertTrue(cv.lambda1se() >= cv.lambdaMin());
     assertArrayEquals(core.path().coefficients()[core.cv().index1se()][0],
-        cv.atLambda1se().coefficients());
+        cv.atLambda1se().coefficients(), 1e-10);
     CrossValidatedPath<LinearModel> given = ElasticNetCV.gaussian().foldIds(folds.foldIds())
         .build().crossValidate(DATA);
     assertArrayEquals(cv.mean(), given.mean(), "explicit fold ids = the same folds");
+  }
+
+  @Test
+  void elasticNetCV_takesTheStatisticsRoute_onlyWhereItPays() {
+    long heap = 1L << 32;
+    assertTrue(ElasticNetCV.fromStatistics(Family.GAUSSIAN, 10_000, 1_000, 10, 2, heap));
+    assertTrue(!ElasticNetCV.fromStatistics(Family.GAUSSIAN, 500, 1_000, 10, 2, heap),
+        "n < p: residual updates on the rows");
+    assertTrue(!ElasticNetCV.fromStatistics(Family.GAUSSIAN, 100_000, 5_000, 10, 2, heap),
+        "p above the covariance route's ceiling");
+    assertTrue(!ElasticNetCV.fromStatistics(Family.GAUSSIAN, 100_000, 4_000, 10, 2, 1L << 30),
+        "(10 + 4)·4000²·8 bytes = 1.8 GB, more than a quarter of a 1 GiB heap");
+    assertTrue(!ElasticNetCV.fromStatistics(Family.BINOMIAL, 10_000, 10, 10, 2, heap));
+  }
+
+  @Test
+  void elasticNetCV_bothRoutes_agreeOnTheGlmnetReference() {
+    // gauss.csv (n = 1000, p = 50) with cv.glmnet's fold ids: the statistics route against the
+    // rows' route, and both against cv.glmnet's λ_min and λ_1se.
+    double[][] rows = dev.tikhonov.linear.ReferenceData.rows("gauss");
+    double[][] ids = dev.tikhonov.linear.ReferenceData.rows("gauss-foldid");
+    int p = rows[0].length - 1;
+    double[][] x = new double[rows.length][];
+    double[] y = new double[rows.length];
+    int[] foldIds = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      x[i] = java.util.Arrays.copyOf(rows[i], p);
+      y[i] = rows[i][p];
+      foldIds[i] = (int) ids[i][0];
+    }
+    Dataset data = Dataset.of(x, y);
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().standardize(false)
+        .tolerance(1e-14).foldIds(foldIds).threads(2).build().crossValidate(data);
+    CrossValidation.Fit core = CrossValidation.path(Family.GAUSSIAN, x, y,
+        PathSettings.lasso().withStandardize(false).withTolerance(1e-14),
+        data.featureNames(), List.of(), KFold.of(foldIds), 2);
+    for (int l = 0; l < cv.mean().length; l++) {
+      assertEquals(core.cv().mean()[l], cv.mean()[l], 1e-10 * core.cv().mean()[l]);
+      assertEquals(core.cv().standardError()[l], cv.standardError()[l],
+          1e-10 * core.cv().standardError()[l]);
+    }
+    double[] select = dev.tikhonov.linear.ReferenceData.rows("gauss-cv-select")[0];
+    assertEquals(select[0], cv.lambdaMin(), 1e-12 * select[0]);
+    assertEquals(select[1], cv.lambda1se(), 1e-12 * select[1]);
+    assertEquals(core.cv().indexMin(), cv.indexMin(), "the same λ_min");
+    assertEquals(core.cv().index1se(), cv.index1se(), "the same λ_1se");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,9 +60,15 @@ class RidgeTest {
 
   @Test
   void path_leaveOneOut_matchesRefittingWithoutEachRow() {
+    for (RidgeSvdPath.Decomposition d : RidgeSvdPath.Decomposition.values()) {
+      assertLeaveOneOutIsRefitting(d);
+    }
+  }
+
+  private static void assertLeaveOneOutIsRefitting(RidgeSvdPath.Decomposition decomposition) {
     Problem problem = Problem.random(25, 6, 9);
     double[] lambdas = {1.0, 0.1, 0.01};
-    RidgeSvdPath path = RidgeSvdPath.fit(problem.x, problem.y, lambdas);
+    RidgeSvdPath path = RidgeSvdPath.fit(problem.x, problem.y, lambdas, decomposition);
     for (int l = 0; l < lambdas.length; l++) {
       double sum = 0;
       for (int out = 0; out < problem.n(); out++) {
@@ -83,6 +90,54 @@ class RidgeTest {
       double denominator = 1 - (1 + path.degreesOfFreedom()[l]) / problem.n();
       assertEquals(path.trainingMse()[l] / (denominator * denominator), path.gcv()[l], 1e-14);
     }
+  }
+
+  @Test
+  void eigenAndSvd_giveTheSamePath() {
+    double[][] ref = ReferenceData.rows("gauss-ridge-raw");
+    ReferenceData.Regression gauss = ReferenceData.gauss();
+    assertSamePath(gauss.x(), gauss.y(), ReferenceData.lambdas(ref), 1e-11, "gauss.csv");
+    // 400 × 30, columns correlated (condition number of Z about 10³), one constant column.
+    Problem problem = Problem.random(400, 30, 12);
+    double[][] x = new double[400][];
+    for (int i = 0; i < 400; i++) {
+      x[i] = problem.x[i].clone();
+      x[i][7] = 4.5;
+      for (int j = 1; j < 30; j++) {
+        x[i][j] = 0.999 * x[i][0] + 0.001 * x[i][j] * (j + 1);
+      }
+    }
+    assertSamePath(x, problem.y, new double[] {10, 1, 0.1, 1e-3, 1e-5}, 1e-8, "correlated");
+  }
+
+  /**
+   * Coefficients and intercepts to {@code tol} of the largest, degrees of freedom, GCV and
+   * leave-one-out scores to {@code tol} relative, singular values to tol of the largest.
+   */
+  private static void assertSamePath(double[][] x, double[] y, double[] lambdas, double tol,
+      String what) {
+    RidgeSvdPath svd = RidgeSvdPath.fit(x, y, lambdas, RidgeSvdPath.Decomposition.SVD);
+    RidgeSvdPath eigen = RidgeSvdPath.fit(x, y, lambdas, RidgeSvdPath.Decomposition.EIGEN);
+    for (int l = 0; l < lambdas.length; l++) {
+      double scale = Math.abs(svd.intercepts()[l]);
+      for (double b : svd.coefficients()[l]) {
+        scale = Math.max(scale, Math.abs(b));
+      }
+      String at = what + ", λ = " + lambdas[l];
+      assertArrayEquals(svd.coefficients()[l], eigen.coefficients()[l], tol * scale, at);
+      assertEquals(svd.intercepts()[l], eigen.intercepts()[l], tol * scale, at);
+      assertEquals(svd.degreesOfFreedom()[l], eigen.degreesOfFreedom()[l],
+          tol * svd.degreesOfFreedom()[l], at);
+      assertEquals(svd.gcv()[l], eigen.gcv()[l], tol * svd.gcv()[l], at);
+      assertEquals(svd.leaveOneOutMse()[l], eigen.leaveOneOutMse()[l],
+          tol * svd.leaveOneOutMse()[l], at);
+      assertEquals(svd.trainingMse()[l], eigen.trainingMse()[l], tol * svd.trainingMse()[l],
+          at);
+    }
+    assertArrayEquals(svd.singularValues(), eigen.singularValues(),
+        tol * svd.singularValues()[0], what);
+    assertEquals(svd.bestGcv(), eigen.bestGcv(), what);
+    assertEquals(svd.bestLoo(), eigen.bestLoo(), what);
   }
 
   @Test

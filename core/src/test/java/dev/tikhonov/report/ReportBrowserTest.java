@@ -94,6 +94,19 @@ class ReportBrowserTest {
   }
 
   @Test
+  void report_selectAndGrid_renderEveryChartWithoutConsoleErrors() throws IOException {
+    checkInBrowser(selectDir(temp.resolve("select")), "select");
+    Path grid = temp.resolve("grid");
+    SelectionRuns.grid(grid);
+    checkInBrowser(grid, "grid");
+  }
+
+  private static Path selectDir(Path dir) {
+    SelectionRuns.select(dir);
+    return dir;
+  }
+
+  @Test
   void consoleErrorCheck_whenPageThrows_seesTheError() throws IOException {
     Path page = temp.resolve("broken.html");
     Files.writeString(page, "<!DOCTYPE html><html><body><script>undefinedFunction();</script></body></html>");

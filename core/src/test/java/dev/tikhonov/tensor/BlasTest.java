@@ -100,4 +100,33 @@ class BlasTest {
       assertEquals(10_000, c, 500);
     }
   }
+
+  @Test
+  void gemmColumnsTransposed_isTheProductOfTheColumnBlock_andTheRowsOfTheWholeProduct() {
+    Rng rng = new Rng(12);
+    Matrix a = random(37, 19, rng); // 37 batch rows, 19 inputs
+    Matrix b = random(37, 11, rng);
+    Matrix whole = Matrix.zeros(19, 11);
+    Blas.gemm(Transpose.YES, Transpose.NO, 1f, a, b, 0f, whole);
+    Matrix block = random(7, 11, rng);
+    Matrix before = block.copy();
+    Blas.gemmColumnsTransposed(0.5f, a, 5, 12, b, 2f, block);
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 11; j++) {
+        double expected = 0.5 * naive(a, true, b, false, 5 + i, j) + 2 * before.get(i, j);
+        assertEquals(expected, block.get(i, j), 1e-4, i + "," + j);
+      }
+    }
+    Matrix rows = Matrix.zeros(7, 11);
+    Blas.gemmColumnsTransposed(1f, a, 5, 12, b, 0f, rows);
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 11; j++) {
+        assertEquals(whole.get(5 + i, j), rows.get(i, j), 1e-5, "rows of the whole product");
+      }
+    }
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> Blas.gemmColumnsTransposed(1f, a, 12, 20, b, 0f, Matrix.zeros(8, 11)));
+    assertThrows(IllegalArgumentException.class,
+        () -> Blas.gemmColumnsTransposed(1f, a, 0, 7, b, 0f, Matrix.zeros(7, 10)));
+  }
 }

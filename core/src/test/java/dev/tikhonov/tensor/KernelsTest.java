@@ -54,4 +54,105 @@ class KernelsTest {
     Kernels.addRowVectorRelu(bias, z);
     assertArrayEquals(expected, z.toArray(), 0f);
   }
+
+  /** The scalar definition of lowbias32 written out, independent of Kernels.mix32. */
+  private static int lowbias32(int x) {
+    x ^= x >>> 16;
+    x *= 0x7feb352d;
+    x ^= x >>> 15;
+    x *= 0x846ca68b;
+    return x ^ (x >>> 16);
+  }
+
+  @Test
+  void dropout_isItsScalarDefinition_andKeepsOneMinusRate() {
+    Rng rng = new Rng(8);
+    Matrix x = Matrix.zeros(97, 53); // not a multiple of the 1,024-element chunk
+    for (int i = 0; i < x.size(); i++) {
+      x.put(i, (float) rng.nextGaussian());
+    }
+    long key = 0x0123456789abcdefL;
+    for (double rate : new double[] {0.2, 0.5, 0.9}) {
+      float scale = (float) (1 / (1 - rate));
+      int threshold = Kernels.dropoutThreshold((float) rate);
+      Matrix mask = Matrix.zeros(97, 53);
+      Matrix out = Matrix.zeros(97, 53);
+      Kernels.dropout(key, 7, threshold, scale, x, mask, out);
+      int kept = 0;
+      for (int i = 0; i < x.size(); i++) {
+        int e = 7 + i;
+        int u = lowbias32(lowbias32(e * 0x9E3779B9 + (int) key) ^ (int) (key >>> 32)) >>> 8;
+        assertEquals(u, Kernels.dropoutBits(key, e));
+        // the float test the generator-per-element version made: 24 random bits u/2²⁴ ≥ p
+        boolean keep = u * 0x1.0p-24f >= (float) rate;
+        assertEquals(keep ? scale : 0f, mask.at(i), 0f, "mask " + i);
+        assertEquals(Float.floatToIntBits(x.at(i) * (keep ? scale : 0f)),
+            Float.floatToIntBits(out.at(i)), "out " + i);
+        kept += keep ? 1 : 0;
+      }
+      double n = x.size();
+      assertEquals(1 - rate, kept / n, 4 * Math.sqrt(rate * (1 - rate) / n), "rate " + rate);
+    }
+  }
+
+  @Test
+  void dropout_ofRowsOfABatch_equalsThoseRowsOfTheWholeBatch() {
+    Matrix x = Matrix.zeros(10, 300);
+    for (int i = 0; i < x.size(); i++) {
+      x.put(i, 1f + i % 7);
+    }
+    int threshold = Kernels.dropoutThreshold(0.3f);
+    Matrix mask = Matrix.zeros(10, 300);
+    Matrix out = Matrix.zeros(10, 300);
+    Kernels.dropout(42L, 0, threshold, 1 / 0.7f, x, mask, out);
+    Matrix partMask = Matrix.zeros(6, 300);
+    Matrix partOut = Matrix.zeros(6, 300);
+    Kernels.dropout(42L, 4 * 300, threshold, 1 / 0.7f, x.rowRange(4, 10), partMask, partOut);
+    assertArrayEquals(mask.rowRange(4, 10).toArray(), partMask.toArray());
+    assertArrayEquals(out.rowRange(4, 10).toArray(), partOut.toArray());
+    Matrix other = Matrix.zeros(10, 300);
+    Kernels.dropout(43L, 0, threshold, 1 / 0.7f, x, other, Matrix.zeros(10, 300));
+    int differ = 0;
+    for (int i = 0; i < mask.size(); i++) {
+      differ += mask.at(i) != other.at(i) ? 1 : 0;
+    }
+    assertEquals(2 * 0.3 * 0.7, differ / 3000.0, 0.05, "another key, other masks");
+  }
+
+  @Test
+  void multiply_isElementWise() {
+    Matrix g = Matrix.of(2, 3, 1.0, -2.0, 3.0, 0.5, 0.0, -1.0);
+    Matrix m = Matrix.of(2, 3, 1.25, 0.0, 1.25, 0.0, 1.25, 1.25);
+    Matrix out = Matrix.zeros(2, 3);
+    Kernels.multiply(g, m, out);
+    assertArrayEquals(new float[] {1.25f, -0f, 3.75f, 0f, 0f, -1.25f}, out.toArray());
+  }
+
+  @Test
+  void bits_isTheFloatStorageAsRawBits_inViewsToo() {
+    Matrix a = Matrix.of(3, 2, 1.0, -2.5, 0.0, 3.0, 4.0, -0.0);
+    Matrix rows = a.rowRange(1, 3);
+    assertEquals(Float.floatToRawIntBits(3f), rows.bits().get(1));
+    rows.bits().put(0, Float.floatToRawIntBits(7.5f));
+    assertEquals(7.5f, a.get(1, 0));
+    assertEquals(4, rows.bits().capacity());
+  }
+
+  @Test
+  void addColumnSums_addsEachColumnsSumInDouble_overRowsLongerThanAChunk() {
+    Matrix x = Matrix.zeros(3, 1500);
+    for (int i = 0; i < x.size(); i++) {
+      x.put(i, (i % 3 == 0 ? 1e8f : 1f));
+    }
+    double[] acc = new double[1500];
+    acc[1499] = 0.5;
+    Kernels.addColumnSums(x, acc);
+    for (int j = 0; j < 1500; j++) {
+      double expected = (j == 1499 ? 0.5 : 0);
+      for (int i = 0; i < 3; i++) {
+        expected += x.get(i, j);
+      }
+      assertEquals(expected, acc[j], 0, "column " + j); // 1e8 + 1 + 1 exact in double
+    }
+  }
 }

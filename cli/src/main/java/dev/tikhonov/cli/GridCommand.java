@@ -1,0 +1,197 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.GridSearchCV;
+import dev.tikhonov.estimate.MlpGrid;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.report.GridFiles;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.select.GridSearch;
+import dev.tikhonov.train.DivergenceException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tikhonov grid}: a grid search over network settings by cross-validation. */
+@Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Search a grid of MLP settings by cross-validation: every combination of",
+      "--lambdas, --dropouts, --weight-decays and --learning-rates, fitted from",
+      "scratch on every fold and scored by the held-out loss; mean ± SE per",
+      "candidate. --rule 1se takes the most regularized candidate within one standard",
+      "error of the best (candidates ordered by λ, then dropout, then weight decay,",
+      "larger first); it is refitted on all rows. Fits run side by side, one core",
+      "each (--threads).",
+      "",
+      "Objective of each candidate (weight decay decoupled: w ← w − lr·d·w):",
+      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
+      "",
+      "Writes grid.json, grid.csv, metrics.json, run.json and report.html to --out.",
+      "",
+      "Example:",
+      "  tikhonov grid --model mlp:64 --lambdas 1e-4,1e-3,1e-2 --dropouts 0,0.2",
+      ""})
+public final class GridCommand implements Callable<Integer> {
+  @Mixin DataOptions dataOptions = new DataOptions();
+
+  @Mixin NetworkOptions network = new NetworkOptions();
+
+  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",", required = true,
+      description = "λ values of the grid.")
+  List<Double> lambdas;
+
+  @Option(names = "--dropouts", paramLabel = "P1,P2,...", split = ",",
+      description = "Dropout rates of the grid. Default: --dropout.")
+  List<Double> dropouts;
+
+  @Option(names = "--weight-decays", paramLabel = "D1,D2,...", split = ",",
+      description = "Decoupled weight decays of the grid. Default: --weight-decay.")
+  List<Double> weightDecays;
+
+  @Option(names = "--learning-rates", paramLabel = "R1,R2,...", split = ",",
+      description = "Constant learning rates of the grid. Default: --lr.")
+  List<Double> learningRates;
+
+  @Option(names = "--patience", paramLabel = "K",
+      description = "Early stopping in every fit after K epochs without a lower validation "
+          + "loss on --validation-fraction of its rows; 0 = off. Default: ${DEFAULT-VALUE}.")
+  int patience = 0;
+
+  @Option(names = "--validation-fraction", paramLabel = "F",
+      description = "Rows each fit holds out for early stopping (0.1 when --patience is on). "
+          + "Default: 0.")
+  double validationFraction = 0;
+
+  @Mixin ResamplingOptions resampling = new ResamplingOptions();
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Write the chosen candidate's model (fitted on all rows) to FILE.")
+  Path save;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() {
+    Instant started = Instant.now();
+    common.applyThreads();
+    boolean classifier = !network.regression;
+    MlpGrid<?> grid = classifier ? Flags.translate(() -> axes(MlpGrid.builder(
+            network.classifier("grid").toBuilder().patience(patience)
+                .validationFraction(validationFraction).build())))
+        : Flags.translate(() -> axes(MlpGrid.builder(network.regressor("grid").toBuilder()
+            .patience(patience).validationFraction(validationFraction).build())));
+    RunWriter writer = RunWriter.open(common.outDir("grid"), RunKind.GRID);
+    if (save != null) {
+      AtomicFiles.requireWritable(save, "model file (--save)");
+    }
+    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
+        network.seed);
+    return run(grid, data, writer, started);
+  }
+
+  private <P extends Predictor> MlpGrid<P> axes(MlpGrid.Builder<P> b) {
+    b.lambdas(doubles(lambdas));
+    if (dropouts != null) {
+      b.dropouts(doubles(dropouts));
+    }
+    if (weightDecays != null) {
+      b.weightDecays(doubles(weightDecays));
+    }
+    if (learningRates != null) {
+      b.learningRates(doubles(learningRates));
+    }
+    return b.build();
+  }
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private <P extends Predictor> int run(MlpGrid<P> grid, TrainTest data, RunWriter writer,
+      Instant started) {
+    Dataset train = data.train();
+    PrintStream human = common.human();
+    GridSearchCV<P> search = Flags.translate(() -> GridSearchCV.builder(grid)
+        .resampling(resampling.resampling()).rule(resampling.rule()).threads(common.threads)
+        .build());
+    int k = search.resampling().size();
+    int total = grid.size() * k + 1;
+    human.printf("tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
+        network.describe(), dataOptions.describe(), train.size(), data.test().size(),
+        train.numFeatures());
+    human.printf("  %d candidates (%s), %s, rule %s, %d fits at once%n", grid.size(),
+        grid.axes(), search.resampling().describe(), search.rule().id(), common.threads);
+    GridSearchCV.Result<P> r;
+    try (Progress progress = new Progress("grid", total, true, common.quiet)) {
+      r = search.search(train, SelectCommand.listener(progress, total));
+    } catch (DivergenceException e) {
+      System.err.println("tikhonov: error: " + e.getMessage());
+      return 3;
+    }
+    Map<String, Object> base = new LinkedHashMap<>();
+    base.put("model", network.describe());
+    base.put("epochs", network.epochs);
+    base.put("batch_size", network.batchSize);
+    base.put("seed", network.seed);
+    base.put("l1_ratio", network.l1Ratio);
+    base.put("optimizer", network.optimizer.build().describe());
+    base.put("patience", patience);
+    base.put("validation_fraction", validationFraction);
+    base.put("standardize", network.standardize);
+    GridFiles.write(writer, search, r, base);
+    Evaluation test = r.model().evaluate(data.test());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("chosen", r.chosenSettings());
+    metrics.put("rule", r.rule().id());
+    metrics.put("best", r.scores().bestConfig());
+    metrics.put("test_accuracy", test.accuracy().isPresent() ? test.accuracy().getAsDouble()
+        : null);
+    metrics.put("test_loss", test.loss());
+    metrics.put("seconds", r.seconds());
+    writer.metrics(metrics);
+    print(human, r);
+    human.printf("%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
+        r.chosenSettings(), test.accuracy().isPresent()
+            ? String.format(Locale.ROOT, "accuracy %.4f, loss %.4f",
+                test.accuracy().getAsDouble(), test.loss())
+            : String.format(Locale.ROOT, "loss %.4f", test.loss()), r.seconds());
+    if (save != null) {
+      r.model().save(save);
+      human.println("  saved the chosen model to " + save);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(base);
+    settings.putAll(search.settings());
+    settings.put("axes", grid.axes());
+    RunFiles.finish(writer, "grid", network.seed, common.threads, dataOptions, started,
+        settings, human);
+    human.println("  wrote " + writer.dir());
+    if (common.json) {
+      System.out.println(Json.oneLine(metrics));
+    }
+    return 0;
+  }
+
+  private static void print(PrintStream out, GridSearchCV.Result<?> r) {
+    GridSearch.Result<Map<String, Object>> s = r.scores();
+    out.printf("%n  %-60s %-22s%n", "candidate", "held-out loss ± SE");
+    for (int i = 0; i < s.configs().size(); i++) {
+      String mark = (i == s.best() ? " best" : "") + (i == s.oneStandardError() ? " one-SE" : "");
+      out.printf(Locale.ROOT, "  %-60s %.4f ± %.4f%s%n", s.configs().get(i), s.mean()[i],
+          s.standardError()[i], mark);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.experiment.MnistSelect;
+import dev.tikhonov.report.RunWriter;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code tikhonov experiment mnist-select}: the flags turned into settings and data sets. */
+final class MnistSelectRun {
+  /** Where Debian's dataset-fashion-mnist package puts Fashion-MNIST. */
+  static final String FASHION = "/usr/share/datasets/fashion-mnist";
+
+  private final ExperimentCommand command;
+
+  MnistSelectRun(ExperimentCommand command) {
+    this.command = command;
+  }
+
+  int run(RunWriter out, Instant start) {
+    MnistSelect.Settings base = command.quick ? MnistSelect.Settings.quick()
+        : MnistSelect.Settings.full();
+    MnistSelect.Settings s = new MnistSelect.Settings(base.hidden(),
+        command.epochs != null ? command.epochs : base.epochs(), base.warmEpochs(),
+        base.batchSize(), base.learningRate(), base.momentum(), base.numLambdas(),
+        base.minLambda(), base.folds(), base.foldSeed(), base.patience(),
+        base.validationFraction(), base.rule(),
+        command.seeds != null ? command.seeds : base.seeds(),
+        command.methods != null ? command.methods : base.methods(), base.evidence(),
+        command.trainRows != null ? command.trainRows : base.trainRows());
+    List<MnistSelect.DataSet> dataSets = dataSets();
+    PrintStream human = command.common.human();
+    human.printf("experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
+        .map(d -> d.name() + " (" + rows(d, s) + " train / "
+            + d.data().test().size() + " test)").toList()));
+    human.printf("  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d; %d epochs, %d per"
+            + " warm-started λ, patience %d on %s of each part; %d λ from λ_max to %s;"
+            + " %d-fold CV, rule %s; refits with seeds %s; %d fits at once%n%n",
+        String.join("-", s.hidden().stream().map(String::valueOf).toList()), s.momentum(),
+        s.learningRate(), s.batchSize(), s.epochs(), s.warmEpochs(), s.patience(),
+        s.validationFraction(), s.numLambdas(), s.minLambda(), s.folds(), s.rule(), s.seeds(),
+        command.common.threads);
+    List<MnistSelect.Row> rows;
+    try (Progress progress = new Progress("mnist-select",
+        (long) MnistSelect.fits(s) * dataSets.size(), true, command.common.quiet)) {
+      rows = MnistSelect.run(dataSets, s, command.common.threads, out, progress);
+    }
+    human.println();
+    human.print(MnistSelect.table(rows));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("experiment", "mnist-select");
+    settings.put("quick", command.quick);
+    settings.putAll(ExperimentCommand.flatten(s));
+    settings.put("datasets", dataSets.stream().map(MnistSelect.DataSet::source).toList());
+    human.println();
+    RunFiles.finish(out, "experiment mnist-select", s.seeds().get(0), command.common.threads,
+        null, start, settings, human);
+    human.printf("wrote %s (%.0fs)%n", out.dir(),
+        Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    if (command.common.json) {
+      System.out.println(Json.oneLine(rows));
+    }
+    return 0;
+  }
+
+  private List<MnistSelect.DataSet> dataSets() {
+    List<String> names = command.datasets;
+    if (names == null) {
+      names = new ArrayList<>(List.of("bundled"));
+      if (!command.quick && Files.isDirectory(Path.of(FASHION))) {
+        names.add(FASHION);
+      }
+    }
+    List<MnistSelect.DataSet> out = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals("bundled")) {
+        out.add(new MnistSelect.DataSet("digits", Mnist.bundled(), Mnist.BUNDLED_SOURCE));
+        continue;
+      }
+      Path dir = Path.of(name);
+      if (!Files.isDirectory(dir)) {
+        throw new InputException("--datasets " + name + ": not 'bundled' and not a directory"
+            + " of MNIST-style IDX files");
+      }
+      String label = dir.toAbsolutePath().normalize().getFileName().toString()
+          .replaceAll("[^A-Za-z0-9._-]", "_");
+      out.add(new MnistSelect.DataSet(label, Mnist.load(dir), dir.toString()));
+    }
+    return out;
+  }
+
+  /** Training rows a data set contributes under the settings. */
+  private static int rows(MnistSelect.DataSet d, MnistSelect.Settings s) {
+    int n = d.data().train().size();
+    return s.trainRows() == 0 ? n : Math.min(n, s.trainRows());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.MlpRegressor;
+import dev.tikhonov.optim.OptimizerConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of the network a search fits (select, grid): architecture, penalty share,
+ * optimizer, budget, seed, standardization. The library's estimator builders do the checking;
+ * {@link Flags#translate} turns their messages into flag names.
+ */
+final class NetworkOptions {
+  @Option(names = "--model", paramLabel = "SPEC",
+      description = "mlp:W1,W2,... (ReLU hidden layers; softmax output, or one output with "
+          + "--regression). Default: ${DEFAULT-VALUE}.")
+  String model = "mlp:256,128";
+
+  @Option(names = "--regression",
+      description = "Predict a real-valued target with squared error instead of classes.")
+  boolean regression;
+
+  @Option(names = "--l1-ratio", paramLabel = "α",
+      description = "L1 share α ∈ [0, 1] of the penalty at every λ. Default: 0 (L2).")
+  double l1Ratio = 0;
+
+  @Option(names = "--dropout", paramLabel = "P",
+      description = "Inverted dropout rate p ∈ [0, 1) after each hidden ReLU. Default: 0.")
+  double dropout = 0;
+
+  @Mixin OptimizerOptions optimizer = new OptimizerOptions();
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "The full budget of one fit. Default: ${DEFAULT-VALUE}.")
+  int epochs = 10;
+
+  @Option(names = "--batch-size", paramLabel = "B", description = "Default: ${DEFAULT-VALUE}.")
+  int batchSize = 128;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seeds initialization, shuffling, dropout and the validation split. "
+          + "Default: 0.")
+  long seed = 0;
+
+  @Option(names = "--standardize",
+      description = "Standardize features inside the model (fitted on each fit's training "
+          + "rows); λ then acts on the standardized scale. Default: off.")
+  boolean standardize;
+
+  /** The hidden widths of --model; a linear or logistic model is refused (use path). */
+  int[] hidden(String command) {
+    ModelOption m = ModelOption.parse(model);
+    if (m.kind() != ModelOption.Kind.MLP) {
+      throw new IllegalArgumentException("--model " + model + ": " + command + " searches λ"
+          + " for networks (mlp:W1,W2,...); for linear and logistic models use tikhonov path");
+    }
+    return m.hidden().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** "mlp:256,128". */
+  String describe() {
+    return ModelOption.parse(model).describe();
+  }
+
+  MlpClassifier classifier(String command) {
+    int[] widths = hidden(command);
+    OptimizerConfig o = optimizer.build();
+    return Flags.translate(() -> MlpClassifier.builder().hiddenLayers(widths).dropout(dropout)
+        .l1Ratio(l1Ratio).optimizer(o).schedule(optimizer.schedule()).epochs(epochs)
+        .batchSize(batchSize).seed(seed).standardize(standardize).build());
+  }
+
+  MlpRegressor regressor(String command) {
+    int[] widths = hidden(command);
+    OptimizerConfig o = optimizer.build();
+    return Flags.translate(() -> MlpRegressor.builder().hiddenLayers(widths).dropout(dropout)
+        .l1Ratio(l1Ratio).optimizer(o).schedule(optimizer.schedule()).epochs(epochs)
+        .batchSize(batchSize).seed(seed).standardize(standardize).build());
+  }
+}

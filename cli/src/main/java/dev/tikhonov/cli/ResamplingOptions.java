@@ -1,0 +1,48 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.estimate.Resampling;
+import dev.tikhonov.estimate.SelectionRule;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How a search cross-validates (select, grid): folds or repeated seeds, and the rule. */
+final class ResamplingOptions {
+  @Option(names = "--folds", paramLabel = "K",
+      description = "K-fold cross-validation (random fold ids, seeded by --fold-seed). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int folds = 5;
+
+  @Option(names = "--fold-seed", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
+  long foldSeed = 0;
+
+  @Option(names = "--repeat-seeds", paramLabel = "S1,S2,...", split = ",",
+      description = "Instead of folds: one fixed split (--holdout of the rows held out), "
+          + "fitted once per seed; the standard error then measures the seeds' noise.")
+  List<Long> repeatSeeds;
+
+  @Option(names = "--holdout", paramLabel = "F",
+      description = "With --repeat-seeds: the share of rows held out. Default: "
+          + "${DEFAULT-VALUE}.")
+  double holdout = 0.2;
+
+  @Option(names = "--rule", paramLabel = "RULE",
+      description = "1se (the largest λ / simplest setting within one standard error of the "
+          + "best; cv.glmnet's lambda.1se) or min (the best mean). Default: 1se.")
+  String rule = "1se";
+
+  Resampling resampling() {
+    if (repeatSeeds != null && !repeatSeeds.isEmpty()) {
+      long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();
+      return Flags.translate(() -> Resampling.repeatedSeeds(holdout, foldSeed, seeds));
+    }
+    return Flags.translate(() -> Resampling.kFold(folds, foldSeed));
+  }
+
+  SelectionRule rule() {
+    return switch (rule) {
+      case "1se" -> SelectionRule.ONE_STANDARD_ERROR;
+      case "min" -> SelectionRule.MINIMUM;
+      default -> throw new IllegalArgumentException("--rule " + rule + ": expected 1se or min");
+    };
+  }
+}

@@ -1,0 +1,287 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.LambdaGrid;
+import dev.tikhonov.estimate.MlpPath;
+import dev.tikhonov.estimate.MlpPathCV;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.SearchListener;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.report.SelectionFiles;
+import dev.tikhonov.select.EvidenceCurve;
+import dev.tikhonov.train.DivergenceException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tikhonov select}: λ for an MLP by cross-validation over its warm-started path. */
+@Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Choose λ for an MLP as cv.glmnet chooses it for a linear model: fit the",
+      "network along a λ grid, each λ warm-started from the previous λ's weights for",
+      "a shorter budget (--warm-epochs), with early stopping on a validation split,",
+      "on every fold and on all rows; score each λ on the held-out fold; report mean",
+      "± SE, λ_min and λ_1se, and keep the model at the chosen λ (--rule). Folds run",
+      "side by side, one core each (--threads).",
+      "",
+      "Objective at each λ (every λ in tikhonov means this):",
+      "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
+      "",
+      "Writes selection.json/csv (selection-cold.json/csv with --cold), metrics.json,",
+      "run.json and report.html to --out (docs/choosing-lambda.md, docs/formats.md).",
+      "",
+      "Examples:",
+      "  tikhonov select                      (784-256-128-10 on the bundled digits)",
+      "  tikhonov select --model mlp:64 --folds 10 --cold --save mlp.model",
+      "  tikhonov select --lambdas 1e-2,1e-3,1e-4 --rule min --repeat-seeds 0,1,2",
+      ""})
+public final class SelectCommand implements Callable<Integer> {
+  @Mixin DataOptions dataOptions = new DataOptions();
+
+  @Mixin NetworkOptions network = new NetworkOptions();
+
+  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+      description = "Your λ values (any order; visited from the smallest up). Default: "
+          + "--num-lambdas values from λ_max = σ_max((1/n)Xᵀ(Y − 1ȳᵀ)), where the weights "
+          + "collapse, down to --min-lambda, evenly in log λ.")
+  List<Double> lambdas;
+
+  @Option(names = "--num-lambdas", paramLabel = "M",
+      description = "Default: ${DEFAULT-VALUE}.")
+  int numLambdas = LambdaGrid.DEFAULT_COUNT;
+
+  @Option(names = "--min-lambda", paramLabel = "λ",
+      description = "The smallest λ of the default grid. Default: ${DEFAULT-VALUE}.")
+  double minLambda = LambdaGrid.DEFAULT_SMALLEST;
+
+  @Option(names = "--warm-epochs", paramLabel = "E",
+      description = "Epochs of each warm-started λ after the first (which has --epochs). "
+          + "Default: a third of --epochs.")
+  Integer warmEpochs;
+
+  @Option(names = "--direction", paramLabel = "D",
+      description = "increasing (from the smallest λ up) or decreasing (glmnet's order, from "
+          + "λ_max down; deep ReLU networks can stay stuck at zero). Default: ${DEFAULT-VALUE}.")
+  String direction = "increasing";
+
+  @Option(names = "--cold",
+      description = "Also run the cold grid for comparison: every (fold, λ) a fresh fit with "
+          + "the full --epochs (selection-cold.json, the report compares the two).")
+  boolean cold;
+
+  @Option(names = "--patience", paramLabel = "K",
+      description = "Early stopping at each λ after K epochs without a lower validation loss; "
+          + "0 = off. Default: ${DEFAULT-VALUE}.")
+  int patience = 2;
+
+  @Option(names = "--validation-fraction", paramLabel = "F",
+      description = "Share of each fit's training rows held out for early stopping. Default: "
+          + "${DEFAULT-VALUE}.")
+  double validationFraction = 0.1;
+
+  @Mixin ResamplingOptions resampling = new ResamplingOptions();
+
+  @Option(names = "--evidence", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Compute the last-layer Laplace evidence of the all-rows path's models "
+          + "(classifiers, α = 0) and report its λ next to λ_min and λ_1se. Default: on.")
+  boolean evidence;
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Write the model at the chosen λ to FILE (docs/model-files.md).")
+  Path save;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() {
+    Instant started = Instant.now();
+    common.applyThreads();
+    MlpPath.Direction dir = switch (direction) {
+      case "increasing" -> MlpPath.Direction.INCREASING_LAMBDA;
+      case "decreasing" -> MlpPath.Direction.DECREASING_LAMBDA;
+      default -> throw new IllegalArgumentException("--direction " + direction
+          + ": expected increasing or decreasing");
+    };
+    LambdaGrid grid = Flags.translate(() -> lambdas != null
+        ? LambdaGrid.of(lambdas.stream().mapToDouble(Double::doubleValue).toArray())
+        : LambdaGrid.fromData(numLambdas, minLambda));
+    boolean classifier = !network.regression;
+    MlpPath.Builder<?> builder = classifier
+        ? MlpPath.builder(network.classifier("select"))
+        : MlpPath.builder(network.regressor("select"));
+    MlpPath<?> path = Flags.translate(() -> {
+      builder.lambdas(grid).direction(dir).patience(patience)
+          .validationFraction(validationFraction);
+      if (warmEpochs != null) {
+        builder.warmEpochs(warmEpochs);
+      }
+      return builder.build();
+    });
+    RunWriter writer = RunWriter.open(common.outDir("select"), RunKind.SELECT);
+    if (save != null) {
+      AtomicFiles.requireWritable(save, "model file (--save)");
+    }
+    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
+        network.seed);
+    return run(path, data, writer, started);
+  }
+
+  private <P extends Predictor> int run(MlpPath<P> path, TrainTest data, RunWriter writer,
+      Instant started) {
+    Dataset train = data.train();
+    PrintStream human = common.human();
+    MlpPathCV<P> search = Flags.translate(() -> MlpPathCV.builder(path)
+        .resampling(resampling.resampling()).rule(resampling.rule()).threads(common.threads)
+        .build());
+    int m = path.lambdas(train).length;
+    int k = search.resampling().size();
+    int total = k * m + m + (cold ? k * m + 1 : 0);
+    human.printf("tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
+        network.describe(), dataOptions.describe(), train.size(), data.test().size(),
+        train.numFeatures());
+    human.printf("  %d λ from %.4g down to %.4g, %s, warm starts from the %s λ (%d epochs, "
+            + "then %d per λ), patience %d on %s of each part, rule %s, %d fits at once%n",
+        m, path.lambdas(train)[0], path.lambdas(train)[m - 1], search.resampling().describe(),
+        path.direction() == MlpPath.Direction.INCREASING_LAMBDA ? "smallest" : "largest",
+        network.epochs, path.warmEpochs(), path.patience(), path.validationFraction(),
+        search.rule().id(), common.threads);
+    MlpPathCV.Result<P> r;
+    Optional<MlpPathCV.Result<P>> coldResult = Optional.empty();
+    MlpPathCV<P> coldSearch = null;
+    try (Progress progress = new Progress("select", total, true, common.quiet)) {
+      SearchListener listener = listener(progress, total);
+      r = search.crossValidate(train, listener);
+      if (cold) {
+        coldSearch = MlpPathCV.builder(path.withStart(MlpPath.Start.COLD))
+            .resampling(search.resampling()).rule(search.rule()).threads(common.threads)
+            .build();
+        coldResult = Optional.of(coldSearch.crossValidate(train, listener));
+      }
+    } catch (DivergenceException e) {
+      System.err.println("tikhonov: error: " + e.getMessage());
+      return 3;
+    }
+    Optional<EvidenceCurve> curve = Optional.empty();
+    if (evidence && !network.regression && network.l1Ratio == 0) {
+      try {
+        curve = Optional.of(r.fullPath().orElseThrow().evidence());
+      } catch (InputException e) {
+        human.println("  evidence skipped: " + e.getMessage());
+      }
+    } else if (evidence) {
+      human.println("  evidence skipped: it is for classifiers with the L2 penalty (α = 0)");
+    }
+    SelectionFiles.write(writer, "selection", search, r, curve);
+    if (coldResult.isPresent()) {
+      SelectionFiles.write(writer, "selection-cold", coldSearch, coldResult.get(),
+          Optional.empty());
+    }
+    Evaluation test = r.model().evaluate(data.test());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("lambda_chosen", r.chosenLambda());
+    metrics.put("lambda_min", r.lambdaMin());
+    metrics.put("lambda_1se", r.lambda1se());
+    metrics.put("rule", r.rule().id());
+    metrics.put("evidence_lambda", curve.map(EvidenceCurve::bestLambda).orElse(null));
+    metrics.put("test_accuracy", test.accuracy().isPresent() ? test.accuracy().getAsDouble()
+        : null);
+    metrics.put("test_loss", test.loss());
+    metrics.put("seconds", r.seconds());
+    if (coldResult.isPresent()) {
+      MlpPathCV.Result<P> c = coldResult.get();
+      Evaluation coldTest = c.model().evaluate(data.test());
+      metrics.put("cold_lambda_chosen", c.chosenLambda());
+      metrics.put("cold_lambda_min", c.lambdaMin());
+      metrics.put("cold_lambda_1se", c.lambda1se());
+      metrics.put("cold_test_accuracy", coldTest.accuracy().isPresent()
+          ? coldTest.accuracy().getAsDouble() : null);
+      metrics.put("cold_test_loss", coldTest.loss());
+      metrics.put("cold_seconds", c.seconds());
+    }
+    writer.metrics(metrics);
+    print(human, r, curve);
+    human.printf("%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
+        r.chosenLambda(), test.accuracy().isPresent()
+            ? String.format(Locale.ROOT, "accuracy %.4f, loss %.4f", test.accuracy().getAsDouble(),
+                test.loss()) : String.format(Locale.ROOT, "loss %.4f", test.loss()),
+        r.seconds());
+    if (coldResult.isPresent()) {
+      human.printf("  cold grid: λ = %.4g (λ_min %.4g, λ_1se %.4g), test loss %.4f, %.1f s "
+              + "(%.2f× the warm path's time)%n", coldResult.get().chosenLambda(),
+          coldResult.get().lambdaMin(), coldResult.get().lambda1se(),
+          metrics.get("cold_test_loss"), coldResult.get().seconds(),
+          coldResult.get().seconds() / r.seconds());
+    }
+    if (save != null) {
+      r.model().save(save);
+      human.println("  saved the model at λ = " + r.chosenLambda() + " to " + save);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("model", network.describe());
+    settings.putAll(search.settings());
+    settings.put("cold", cold);
+    RunFiles.finish(writer, "select", network.seed, common.threads, dataOptions, started,
+        settings, human);
+    human.println("  wrote " + writer.dir());
+    if (common.json) {
+      System.out.println(Json.oneLine(metrics));
+    }
+    return 0;
+  }
+
+  /** Progress over all fits; the searches call it from their worker threads. */
+  static SearchListener listener(Progress progress, int total) {
+    int[] done = {0};
+    return (d, t, label) -> {
+      synchronized (done) {
+        done[0]++;
+        progress.runFinished(Math.min(done[0], total), total, label);
+      }
+    };
+  }
+
+  /** cv.glmnet's print: λ, mean ± SE, and where λ_min, λ_1se and the evidence fall. */
+  private static void print(PrintStream out, MlpPathCV.Result<?> r,
+      Optional<EvidenceCurve> evidence) {
+    double[] lambdas = r.lambdas();
+    out.printf("%n  %-11s %-22s %-18s %-13s %s%n", "λ", "held-out loss ± SE",
+        r.misclassification().isPresent() ? "error rate ± SE" : "", evidence.isPresent()
+            ? "log evidence" : "", "");
+    for (int l = 0; l < lambdas.length; l++) {
+      String mark = (l == r.cv().indexMin() ? " λ_min" : "")
+          + (l == r.cv().index1se() ? " λ_1se" : "")
+          + (evidence.isPresent() && evidence.get().bestLambda() == lambdas[l]
+              ? " evidence max" : "");
+      int at = l;
+      String error = r.misclassification().map(s -> String.format(Locale.ROOT,
+          "%.4f ± %.4f", s.mean()[at], s.standardError()[at])).orElse("");
+      String ev = "";
+      if (evidence.isPresent()) {
+        double[] el = evidence.get().lambdas();
+        for (int e = 0; e < el.length; e++) {
+          if (el[e] == lambdas[l]) {
+            ev = String.format(Locale.ROOT, "%.2f", evidence.get().logEvidence()[e]);
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "  %-11.4g %.4f ± %-13.4f %-18s %-13s%s%n", lambdas[l],
+          r.cv().mean()[l], r.cv().standardError()[l], error, ev, mark);
+    }
+  }
+}

@@ -1,0 +1,336 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.select.CvSummary;
+import dev.tikhonov.select.GridSearch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * A grid search over settings by cross-validation: every candidate (a point of the grid, e.g.
+ * λ × dropout × weight decay × learning rate from {@link MlpGrid}) is fitted from scratch on
+ * every split's training rows ({@link Resampling}) and scored on its held-out rows by the mean
+ * data loss ({@link Predictor#evaluate}: cross-entropy for classifiers, ½(y − ŷ)² for
+ * regressors). With e_kc the held-out loss of split k for candidate c and w_k its held-out
+ * rows, {@link GridSearch} gives
+ *
+ * <pre>
+ *   mean_c = Σ_k w_k e_kc / Σ_k w_k,   se_c = sqrt(Σ_k w_k (e_kc − mean_c)² / Σ_k w_k / (K − 1))
+ *   best   = argmin_c mean_c,          1se  = the first c with mean_c ≤ mean_best + se_best
+ * </pre>
+ *
+ * The candidates are listed from the most regularized (simplest) to the least, so the
+ * one-standard-error rule ({@link SelectionRule#ONE_STANDARD_ERROR}, the default) picks the
+ * simplest candidate as good as the best within the noise of the estimate. The chosen
+ * candidate is then fitted on all rows and returned.
+ *
+ * <p>The (candidate, split) fits run side by side on {@code threads} threads, one core each
+ * ({@link ParallelFits}): each computes what it computes alone with one OpenBLAS thread.
+ * Candidates must leave OpenBLAS's thread count alone (a network estimator with
+ * {@code threads} set is refused). Immutable and thread-safe, but do not run other fits in the
+ * same process while it searches.
+ *
+ * <pre>{@code
+ * GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base)
+ *         .lambdas(1e-4, 1e-3, 1e-2).dropouts(0, 0.2).build())
+ *     .resampling(Resampling.kFold(5, 0)).build();
+ * NetworkClassifier model = search.fit(train);
+ * }</pre>
+ *
+ * @param <P> the fitted model
+ */
+public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
+
+  /**
+   * One point of a grid: what it sets (snake_case names, JSON values: reported in results and
+   * provenance) and its estimator.
+   *
+   * @param <P> the fitted model
+   */
+  public interface Candidate<P extends Predictor> {
+    /** The settings this candidate sets, e.g. {@code {lambda: 0.001, dropout: 0.2}}. */
+    Map<String, Object> settings();
+
+    /** The estimator with its own seed. */
+    Estimator<P> estimator();
+
+    /**
+     * The estimator with {@code seed} (for {@link Resampling#repeatedSeeds}); by default a
+     * candidate cannot be reseeded.
+     */
+    default Estimator<P> estimator(long seed) {
+      throw new IllegalArgumentException("candidate " + settings() + " cannot be reseeded;"
+          + " repeated seeds need candidates that can (MlpGrid's), or use k-fold resampling");
+    }
+
+    /** A candidate of any estimator, as given (it cannot be reseeded). */
+    static <P extends Predictor> Candidate<P> of(Map<String, Object> settings,
+        Estimator<P> estimator) {
+      Map<String, Object> copy = java.util.Collections.unmodifiableMap(
+          new LinkedHashMap<>(settings));
+      java.util.Objects.requireNonNull(estimator, "estimator");
+      return new Candidate<>() {
+        @Override
+        public Map<String, Object> settings() {
+          return copy;
+        }
+
+        @Override
+        public Estimator<P> estimator() {
+          return estimator;
+        }
+      };
+    }
+  }
+
+  private final List<Candidate<P>> candidates;
+  private final Resampling resampling;
+  private final SelectionRule rule;
+  private final int threads;
+
+  private GridSearchCV(List<Candidate<P>> candidates, Resampling resampling, SelectionRule rule,
+      int threads) {
+    this.candidates = candidates;
+    this.resampling = resampling;
+    this.rule = rule;
+    this.threads = threads;
+  }
+
+  /**
+   * A search over {@code candidates}, listed from the most regularized to the least: 5 folds
+   * seeded 0, the one-SE rule, all cores.
+   */
+  public static <P extends Predictor> Builder<P> builder(List<? extends Candidate<P>> candidates) {
+    return new Builder<>(candidates);
+  }
+
+  /** A search over the grid's candidates (most regularized first). */
+  public static <P extends Predictor> Builder<P> builder(MlpGrid<P> grid) {
+    return new Builder<>(grid.candidates());
+  }
+
+  @Override
+  public String name() {
+    return "GridSearchCV";
+  }
+
+  public List<Candidate<P>> candidates() {
+    return candidates;
+  }
+
+  public Resampling resampling() {
+    return resampling;
+  }
+
+  public SelectionRule rule() {
+    return rule;
+  }
+
+  /** The search's own settings by snake_case name (resampling, rule, number of candidates). */
+  public Map<String, Object> settings() {
+    Map<String, Object> m = new LinkedHashMap<>(resampling.toMap());
+    m.put("rule", rule.id());
+    m.put("candidates", candidates.size());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The chosen candidate fitted on all of {@code train}. */
+  @Override
+  public P fit(Dataset train) {
+    return search(train).model();
+  }
+
+  /** Searches on {@code train}. */
+  public Result<P> search(Dataset train) {
+    return search(train, SearchListener.none());
+  }
+
+  /** Searches on {@code train}, reporting each fit to {@code listener}. */
+  public Result<P> search(Dataset train, SearchListener listener) {
+    long t0 = System.nanoTime();
+    List<Resampling.Split> splits = resampling.splits(train);
+    int k = splits.size();
+    int c = candidates.size();
+    List<Dataset> fitRows = new ArrayList<>();
+    List<Dataset> testRows = new ArrayList<>();
+    for (Resampling.Split split : splits) {
+      fitRows.add(train.subset(split.trainRows()));
+      testRows.add(train.subset(split.testRows()));
+    }
+    FitCounter counter = new FitCounter(c * k + 1, listener);
+    List<Callable<Evaluation>> tasks = new ArrayList<>();
+    for (int i = 0; i < c; i++) {
+      Candidate<P> candidate = candidates.get(i);
+      for (int s = 0; s < k; s++) {
+        Resampling.Split split = splits.get(s);
+        Dataset fit = fitRows.get(s);
+        Dataset test = testRows.get(s);
+        String label = "split " + (s + 1) + " of " + k + ", " + candidate.settings();
+        tasks.add(() -> {
+          Estimator<P> estimator = split.seed().isPresent()
+              ? candidate.estimator(split.seed().getAsLong()) : candidate.estimator();
+          Evaluation e;
+          try {
+            e = estimator.fit(fit).evaluate(test);
+          } catch (dev.tikhonov.train.DivergenceException d) {
+            throw new dev.tikhonov.train.DivergenceException(label + ": " + d.getMessage(),
+                d.epoch(), d.batch());
+          }
+          counter.finished(label);
+          return e;
+        });
+      }
+    }
+    List<Evaluation> evaluations = ParallelFits.run(tasks, threads);
+    double[][] loss = new double[c][k];
+    double[][] errorBySplit = new double[k][c];
+    double[] weight = new double[k];
+    boolean classifier = train.isClassification();
+    for (int i = 0; i < c; i++) {
+      for (int s = 0; s < k; s++) {
+        Evaluation e = evaluations.get(i * k + s);
+        loss[i][s] = e.loss();
+        errorBySplit[s][i] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
+            : Double.NaN;
+        weight[s] = e.rows();
+      }
+    }
+    List<Map<String, Object>> settings = candidates.stream().map(Candidate::settings).toList();
+    GridSearch.Result<Map<String, Object>> scores = GridSearch.Result.of(settings, loss, weight);
+    Optional<CvSummary> misclassification = classifier
+        ? Optional.of(CvSummary.of(errorBySplit, weight)) : Optional.empty();
+    int chosen = rule.pick(scores.best(), scores.oneStandardError());
+
+    Candidate<P> winner = candidates.get(chosen);
+    P model = winner.estimator().fit(train);
+    counter.finished("all rows, " + winner.settings());
+    if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
+      model = network.kind().asSearchResult(model, name(), network.networkSettings(),
+          settings(), train);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Result<>(scores, misclassification, rule, chosen, model, seconds);
+  }
+
+  @Override
+  public String toString() {
+    return "GridSearchCV[" + candidates.size() + " candidates, " + resampling.describe() + ", "
+        + rule.id() + "]";
+  }
+
+  /**
+   * What a search found. Immutable and thread-safe.
+   *
+   * @param <P> the fitted model
+   */
+  public static final class Result<P extends Predictor> {
+    private final GridSearch.Result<Map<String, Object>> scores;
+    private final Optional<CvSummary> misclassification;
+    private final SelectionRule rule;
+    private final int chosenIndex;
+    private final P model;
+    private final double seconds;
+
+    Result(GridSearch.Result<Map<String, Object>> scores, Optional<CvSummary> misclassification,
+        SelectionRule rule, int chosenIndex, P model, double seconds) {
+      this.scores = scores;
+      this.misclassification = misclassification;
+      this.rule = rule;
+      this.chosenIndex = chosenIndex;
+      this.model = model;
+      this.seconds = seconds;
+    }
+
+    /**
+     * Held-out loss per candidate and split, mean ± SE per candidate, the best and the one-SE
+     * candidate; {@code configs()} are the candidates' settings.
+     */
+    public GridSearch.Result<Map<String, Object>> scores() {
+      return scores;
+    }
+
+    /** Held-out misclassification rate per candidate; empty for regressors. */
+    public Optional<CvSummary> misclassification() {
+      return misclassification;
+    }
+
+    public SelectionRule rule() {
+      return rule;
+    }
+
+    public int chosenIndex() {
+      return chosenIndex;
+    }
+
+    /** The settings of the chosen candidate. */
+    public Map<String, Object> chosenSettings() {
+      return scores.configs().get(chosenIndex);
+    }
+
+    /** The chosen candidate fitted on all training rows. */
+    public P model() {
+      return model;
+    }
+
+    /** Wall time of the search, the final fit included. */
+    public double seconds() {
+      return seconds;
+    }
+  }
+
+  /**
+   * Named settings of a search. Defaults: {@code Resampling.kFold(5, 0)},
+   * {@link SelectionRule#ONE_STANDARD_ERROR}, threads = the machine's cores. Not thread-safe;
+   * what it builds is immutable.
+   *
+   * @param <P> the fitted model
+   */
+  public static final class Builder<P extends Predictor> {
+    private final List<Candidate<P>> candidates;
+    private Resampling resampling = Resampling.kFold(5, 0);
+    private SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    Builder(List<? extends Candidate<P>> candidates) {
+      if (candidates.isEmpty()) {
+        throw new IllegalArgumentException("candidates must hold at least one candidate");
+      }
+      for (Candidate<P> candidate : candidates) {
+        NetworkEstimators.settingsOf(candidate.estimator()).ifPresent(s -> {
+          if (s.threads().isPresent()) {
+            throw new IllegalArgumentException("candidate " + candidate.settings() + " sets"
+                + " threads; a grid search runs each fit on one core, so leave it unset");
+          }
+        });
+      }
+      this.candidates = List.copyOf(candidates);
+    }
+
+    public Builder<P> resampling(Resampling value) {
+      resampling = java.util.Objects.requireNonNull(value, "resampling");
+      return this;
+    }
+
+    public Builder<P> rule(SelectionRule value) {
+      rule = java.util.Objects.requireNonNull(value, "rule");
+      return this;
+    }
+
+    /** Fits run at once, one core each (≥ 1). */
+    public Builder<P> threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + value);
+      }
+      threads = value;
+      return this;
+    }
+
+    public GridSearchCV<P> build() {
+      return new GridSearchCV<>(candidates, resampling, rule, threads);
+    }
+  }
+}

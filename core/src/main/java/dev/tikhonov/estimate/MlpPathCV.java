@@ -1,0 +1,367 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.CvSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * λ for a network by cross-validation over its whole path, as cv.glmnet chooses λ for a linear
+ * model: the λ grid is fixed on all rows, the {@link MlpPath} is fitted on each split's training
+ * rows, every λ is scored on the split's held-out rows by the mean data loss (cross-entropy for
+ * classifiers, ½(y − ŷ)² for regressors), and with e_kl the held-out loss of split k at λ_l
+ *
+ * <pre>
+ *   mean_l = Σ_k w_k e_kl / Σ_k w_k,   se_l = sqrt(Σ_k w_k (e_kl − mean_l)² / Σ_k w_k / (K − 1))
+ *   λ_min  = the largest λ with the smallest mean,   λ_1se = the largest λ with mean ≤ mean_min + se_min
+ * </pre>
+ *
+ * (w_k the split's held-out rows; {@link CvResult}, {@link CvSummary}). The {@link SelectionRule}
+ * picks λ_1se (default) or λ_min, and the model returned is fitted on all rows the way the
+ * splits were: with warm starts, the all-rows path is fitted together with the splits (as
+ * cv.glmnet's {@code glmnet.fit}) and its model at the chosen λ is returned; with cold starts,
+ * one fit at the chosen λ.
+ *
+ * <p>The paths of the splits (and the all-rows path) run side by side on {@code threads}
+ * threads, one core each ({@link ParallelFits}: OpenBLAS is set to one thread for the process
+ * while they run), so each is bit for bit the path {@code MlpPath} fits alone with the base's
+ * {@code threads(1)}. With cold starts each (split, λ) fit is a task of its own. Immutable and
+ * thread-safe, but do not run other fits in the same process while it cross-validates.
+ *
+ * <pre>{@code
+ * MlpPathCV<NetworkClassifier> cv = MlpPathCV.builder(path).resampling(Resampling.kFold(5, 0))
+ *     .build();
+ * MlpPathCV.Result<NetworkClassifier> r = cv.crossValidate(train);
+ * r.lambdaMin(); r.lambda1se(); r.model().predict(test);
+ * }</pre>
+ *
+ * @param <P> the fitted model
+ */
+public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
+  private final MlpPath<P> path;
+  private final Resampling resampling;
+  private final SelectionRule rule;
+  private final int threads;
+
+  private MlpPathCV(MlpPath<P> path, Resampling resampling, SelectionRule rule, int threads) {
+    this.path = path;
+    this.resampling = resampling;
+    this.rule = rule;
+    this.threads = threads;
+  }
+
+  /** Cross-validation of {@code path}: 5 folds seeded 0, the one-SE rule, all cores. */
+  public static <P extends Predictor> Builder<P> builder(MlpPath<P> path) {
+    return new Builder<>(path);
+  }
+
+  @Override
+  public String name() {
+    return "MlpPathCV";
+  }
+
+  public MlpPath<P> path() {
+    return path;
+  }
+
+  public Resampling resampling() {
+    return resampling;
+  }
+
+  public SelectionRule rule() {
+    return rule;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Every setting by snake_case name, for run files: the base network's (less λ), the grid,
+   * start, direction, budget, resampling and rule.
+   */
+  public Map<String, Object> settings() {
+    Map<String, Object> m = new LinkedHashMap<>(path.toMap());
+    m.putAll(resampling.toMap());
+    m.put("rule", rule.id());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The model at the chosen λ, fitted on all of {@code train}. */
+  @Override
+  public P fit(Dataset train) {
+    return crossValidate(train).model();
+  }
+
+  /** Cross-validates the path on {@code train}. */
+  public Result<P> crossValidate(Dataset train) {
+    return crossValidate(train, SearchListener.none());
+  }
+
+  /** Cross-validates the path on {@code train}, reporting each fit to {@code listener}. */
+  public Result<P> crossValidate(Dataset train, SearchListener listener) {
+    long t0 = System.nanoTime();
+    double[] lambdas = path.lambdas(train);
+    int m = lambdas.length;
+    List<Resampling.Split> splits = resampling.splits(train);
+    int k = splits.size();
+    boolean warm = path.start() == MlpPath.Start.WARM;
+    PathEngine<P> engine = new PathEngine<>(path);
+    List<PathEngine.Part> parts = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      Resampling.Split split = splits.get(s);
+      parts.add(engine.prepare(train.subset(split.trainRows()),
+          Optional.of(train.subset(split.testRows())), split.seed(),
+          "split " + (s + 1) + " of " + k));
+    }
+    PathEngine.Part all = engine.prepare(train, Optional.empty(), java.util.OptionalLong.empty(),
+        "all rows");
+    int total = k * m + (warm ? m : 1);
+    FitCounter counter = new FitCounter(total, listener);
+
+    List<Callable<List<PathEngine.Step<P>>>> tasks = new ArrayList<>();
+    if (warm) {
+      tasks.add(() -> engine.run(all, lambdas, true, true, counter));
+      for (PathEngine.Part part : parts) {
+        tasks.add(() -> engine.run(part, lambdas, true, false, counter));
+      }
+    } else {
+      for (PathEngine.Part part : parts) {
+        for (int l = 0; l < m; l++) {
+          int index = l;
+          tasks.add(() -> {
+            PathEngine.Step<P> step = engine.fitAt(part, lambdas[index], index, List.of(), true,
+                false);
+            counter.finished(part.label() + ", λ = " + lambdas[index]);
+            return List.of(step);
+          });
+        }
+      }
+    }
+    List<List<PathEngine.Step<P>>> results = ParallelFits.run(tasks, threads);
+
+    List<List<PathEngine.Step<P>>> bySplit = new ArrayList<>();
+    Optional<MlpPath.Fit<P>> fullPath = Optional.empty();
+    if (warm) {
+      double pathSeconds = results.get(0).stream().mapToDouble(st -> st.point().seconds()).sum();
+      fullPath = Optional.of(engine.fit(lambdas, all, results.get(0), pathSeconds));
+      bySplit.addAll(results.subList(1, results.size()));
+    } else {
+      for (int s = 0; s < k; s++) {
+        List<PathEngine.Step<P>> steps = new ArrayList<>();
+        for (int l = 0; l < m; l++) {
+          steps.add(results.get(s * m + l).get(0));
+        }
+        bySplit.add(steps);
+      }
+    }
+    double[][] loss = new double[k][m];
+    double[][] error = new double[k][m];
+    double[] weight = new double[k];
+    boolean classifier = train.isClassification();
+    List<List<MlpPath.Point>> points = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      List<MlpPath.Point> splitPoints = new ArrayList<>();
+      for (int l = 0; l < m; l++) {
+        PathEngine.Step<P> step = bySplit.get(s).get(l);
+        Evaluation e = step.heldOut().orElseThrow();
+        loss[s][l] = e.loss();
+        error[s][l] = classifier ? 1 - e.accuracy().orElseThrow() : Double.NaN;
+        weight[s] = e.rows();
+        splitPoints.add(step.point());
+      }
+      points.add(List.copyOf(splitPoints));
+    }
+    CvResult cv = CvResult.of(lambdas, loss, weight);
+    Optional<CvSummary> misclassification = classifier
+        ? Optional.of(CvSummary.of(error, weight)) : Optional.empty();
+    int chosen = rule.pick(cv.indexMin(), cv.index1se());
+
+    P model;
+    double cpu = 0;
+    for (List<PathEngine.Step<P>> steps : results) {
+      for (PathEngine.Step<P> step : steps) {
+        cpu += step.point().cpuSeconds();
+      }
+    }
+    if (warm) {
+      model = fullPath.get().model(chosen);
+    } else {
+      // on one core like the splits' fits, so it is what the same fit computes alone there
+      PathEngine.Step<P> refit = ParallelFits.run(List.<Callable<PathEngine.Step<P>>>of(
+          () -> engine.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
+      counter.finished("all rows, λ = " + lambdas[chosen]);
+      model = refit.model().orElseThrow();
+      cpu += refit.point().cpuSeconds();
+    }
+    Map<String, Object> searchSettings = new LinkedHashMap<>(settings());
+    searchSettings.put("lambda_min", cv.lambdaMin());
+    searchSettings.put("lambda_1se", cv.lambda1se());
+    NetworkSettings chosenSettings = path.baseSettings().withLambda(lambdas[chosen]);
+    model = path.kind().asSearchResult(model, name(), chosenSettings, searchSettings, train);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Result<>(lambdas, cv, misclassification, points, fullPath, rule, chosen, model,
+        path.start(), seconds, cpu);
+  }
+
+  @Override
+  public String toString() {
+    return "MlpPathCV[" + path + ", " + resampling.describe() + ", " + rule.id() + "]";
+  }
+
+  /**
+   * What a cross-validation found: the λ grid, the held-out loss per λ (mean ± SE, λ_min,
+   * λ_1se), for classifiers the misclassification rate too, every split's path points, the
+   * all-rows path (warm starts), the chosen λ and the model fitted there. Immutable and
+   * thread-safe.
+   *
+   * @param <P> the fitted model
+   */
+  public static final class Result<P extends Predictor> {
+    private final double[] lambdas;
+    private final CvResult cv;
+    private final Optional<CvSummary> misclassification;
+    private final List<List<MlpPath.Point>> splitPoints;
+    private final Optional<MlpPath.Fit<P>> fullPath;
+    private final SelectionRule rule;
+    private final int chosenIndex;
+    private final P model;
+    private final MlpPath.Start start;
+    private final double seconds;
+    private final double cpuSeconds;
+
+    Result(double[] lambdas, CvResult cv, Optional<CvSummary> misclassification,
+        List<List<MlpPath.Point>> splitPoints, Optional<MlpPath.Fit<P>> fullPath,
+        SelectionRule rule, int chosenIndex, P model, MlpPath.Start start, double seconds,
+        double cpuSeconds) {
+      this.lambdas = lambdas.clone();
+      this.cv = cv;
+      this.misclassification = misclassification;
+      this.splitPoints = List.copyOf(splitPoints);
+      this.fullPath = fullPath;
+      this.rule = rule;
+      this.chosenIndex = chosenIndex;
+      this.model = model;
+      this.start = start;
+      this.seconds = seconds;
+      this.cpuSeconds = cpuSeconds;
+    }
+
+    /** The λ grid, decreasing. */
+    public double[] lambdas() {
+      return lambdas.clone();
+    }
+
+    /** Held-out loss per λ: mean, standard error, per-split values, λ_min and λ_1se. */
+    public CvResult cv() {
+      return cv;
+    }
+
+    /** Held-out misclassification rate (1 − accuracy) per λ; empty for regressors. */
+    public Optional<CvSummary> misclassification() {
+      return misclassification;
+    }
+
+    /** Each split's path, point by point: epochs used, validation loss, norms. */
+    public List<List<MlpPath.Point>> splitPoints() {
+      return splitPoints;
+    }
+
+    /** The path on all rows (warm starts); empty with cold starts. */
+    public Optional<MlpPath.Fit<P>> fullPath() {
+      return fullPath;
+    }
+
+    public SelectionRule rule() {
+      return rule;
+    }
+
+    /** The grid index the rule chose. */
+    public int chosenIndex() {
+      return chosenIndex;
+    }
+
+    /** The λ the rule chose. */
+    public double chosenLambda() {
+      return lambdas[chosenIndex];
+    }
+
+    /** cv.glmnet's lambda.min. */
+    public double lambdaMin() {
+      return cv.lambdaMin();
+    }
+
+    /** cv.glmnet's lambda.1se (≥ λ_min). */
+    public double lambda1se() {
+      return cv.lambda1se();
+    }
+
+    /** The model at the chosen λ, fitted on all training rows. */
+    public P model() {
+      return model;
+    }
+
+    public MlpPath.Start start() {
+      return start;
+    }
+
+    /** Wall time of the whole cross-validation, the final model included. */
+    public double seconds() {
+      return seconds;
+    }
+
+    /**
+     * CPU time of all its fits (every split's, the all-rows path's or the final fit), each on
+     * one core: the work, whatever else shares the machine ({@link MlpPath.Point#cpuSeconds}).
+     */
+    public double cpuSeconds() {
+      return cpuSeconds;
+    }
+  }
+
+  /**
+   * Named settings of a cross-validation. Defaults: {@code Resampling.kFold(5, 0)},
+   * {@link SelectionRule#ONE_STANDARD_ERROR}, threads = the machine's cores. Not thread-safe;
+   * what it builds is immutable.
+   *
+   * @param <P> the fitted model
+   */
+  public static final class Builder<P extends Predictor> {
+    private final MlpPath<P> path;
+    private Resampling resampling = Resampling.kFold(5, 0);
+    private SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    Builder(MlpPath<P> path) {
+      this.path = java.util.Objects.requireNonNull(path, "path");
+    }
+
+    public Builder<P> resampling(Resampling value) {
+      resampling = java.util.Objects.requireNonNull(value, "resampling");
+      return this;
+    }
+
+    public Builder<P> rule(SelectionRule value) {
+      rule = java.util.Objects.requireNonNull(value, "rule");
+      return this;
+    }
+
+    /** Fits run at once, one core each (≥ 1). */
+    public Builder<P> threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + value);
+      }
+      threads = value;
+      return this;
+    }
+
+    public MlpPathCV<P> build() {
+      return new MlpPathCV<>(path, resampling, rule, threads);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.GridSearch;
+import dev.tikhonov.select.KFold;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * How a cross-validation splits the training rows: K folds ({@link #kFold}, each row held out
+ * once, cv.glmnet's random fold ids), or one fixed train/test split fitted with several seeds
+ * ({@link #repeatedSeeds}; its standard error then measures the seeds' noise only, not the
+ * data's). Each split is scored on its held-out rows and weighted by their number
+ * ({@link dev.tikhonov.select.CvSummary}). Immutable and thread-safe.
+ */
+public final class Resampling {
+  /**
+   * One train/test split of row indices (0-based, increasing) and the seed its fits use (empty:
+   * the estimator's own).
+   */
+  public record Split(int[] trainRows, int[] testRows, OptionalLong seed) {
+    public Split {
+      trainRows = trainRows.clone();
+      testRows = testRows.clone();
+    }
+
+    @Override
+    public int[] trainRows() {
+      return trainRows.clone();
+    }
+
+    @Override
+    public int[] testRows() {
+      return testRows.clone();
+    }
+  }
+
+  private final int numFolds;
+  private final long seed;
+  private final double testFraction;
+  private final long[] seeds;
+
+  private Resampling(int numFolds, long seed, double testFraction, long[] seeds) {
+    this.numFolds = numFolds;
+    this.seed = seed;
+    this.testFraction = testFraction;
+    this.seeds = seeds;
+  }
+
+  /** K-fold cross-validation with random fold ids seeded by {@code seed} (K ≥ 2). */
+  public static Resampling kFold(int numFolds, long seed) {
+    if (numFolds < 2) {
+      throw new IllegalArgumentException("numFolds must be >= 2, got " + numFolds);
+    }
+    return new Resampling(numFolds, seed, 0, new long[0]);
+  }
+
+  /**
+   * One seeded split with {@code testFraction} of the rows held out, fitted once per seed in
+   * {@code seeds} (at least 2, distinct).
+   */
+  public static Resampling repeatedSeeds(double testFraction, long splitSeed, long... seeds) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+    }
+    if (seeds.length < 2) {
+      throw new IllegalArgumentException("repeated seeds must be at least 2 for a standard"
+          + " error, got " + seeds.length);
+    }
+    if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
+      throw new IllegalArgumentException("repeated seeds must be distinct");
+    }
+    return new Resampling(0, splitSeed, testFraction, seeds.clone());
+  }
+
+  /** The number of splits: K, or the number of seeds. */
+  public int size() {
+    return numFolds > 0 ? numFolds : seeds.length;
+  }
+
+  /**
+   * The splits of {@code data}'s rows. InputException when there are more folds than rows, or
+   * too few rows for both sides of a split.
+   */
+  public List<Split> splits(Dataset data) {
+    int n = data.size();
+    List<Split> out = new ArrayList<>();
+    if (numFolds > 0) {
+      if (numFolds > n) {
+        throw new InputException(data.source() + ": " + numFolds + "-fold cross-validation"
+            + " needs at least " + numFolds + " rows, the data have " + n + "; use at most "
+            + Math.max(2, n) + " folds");
+      }
+      KFold folds = KFold.random(n, numFolds, seed);
+      for (int f = 1; f <= numFolds; f++) {
+        out.add(new Split(folds.trainRows(f), folds.testRows(f), OptionalLong.empty()));
+      }
+      return out;
+    }
+    GridSearch.Split split;
+    try {
+      split = GridSearch.holdout(n, testFraction, seed).get(0);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(data.source() + ": " + n + " rows cannot be split into a"
+          + " training and a test part with test fraction " + testFraction, e);
+    }
+    for (long s : seeds) {
+      out.add(new Split(split.trainRows(), split.validationRows(), OptionalLong.of(s)));
+    }
+    return out;
+  }
+
+  /** The settings by snake_case name, for provenance and run files. */
+  Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (numFolds > 0) {
+      m.put("resampling", "k-fold");
+      m.put("folds", numFolds);
+      m.put("fold_seed", seed);
+    } else {
+      m.put("resampling", "repeated seeds");
+      m.put("test_fraction", testFraction);
+      m.put("split_seed", seed);
+      m.put("seeds", seeds.clone());
+    }
+    return m;
+  }
+
+  /** "5-fold" or "3 seeds on one 20 % split". */
+  public String describe() {
+    return numFolds > 0 ? numFolds + "-fold"
+        : seeds.length + " seeds on one split holding out " + testFraction;
+  }
+
+  @Override
+  public String toString() {
+    return "Resampling[" + describe() + "]";
+  }
+}

@@ -1,0 +1,411 @@
+package dev.tikhonov.experiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.LambdaGrid;
+import dev.tikhonov.estimate.MlpClassifier;
+import dev.tikhonov.estimate.MlpPath;
+import dev.tikhonov.estimate.MlpPathCV;
+import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.estimate.Resampling;
+import dev.tikhonov.estimate.SearchListener;
+import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.report.RunInfo;
+import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.report.SelectionFiles;
+import dev.tikhonov.select.Curvature;
+import dev.tikhonov.select.EvidenceCurve;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Choosing λ for an MLP the way glmnet chooses it for a linear model, against the way it is
+ * usually done: on each data set, the warm-started path with K-fold cross-validation and the
+ * one-SE rule ({@link MlpPathCV}, {@link MlpPath.Start#WARM}) next to the cold grid over the
+ * same λ (every (fold, λ) a fresh fit with the full budget) and, to show why the direction
+ * matters, the warm path in glmnet's order (from the largest λ down). For each: the λ picked
+ * (λ_min, λ_1se, the rule's), the wall time of the whole selection including the final model,
+ * and the test accuracy of the model at the chosen λ, refitted with several seeds (the spread
+ * is the seed noise). The last-layer evidence along the warm all-rows path gives a third λ.
+ *
+ * <p>λ is DESIGN.md's: mean cross-entropy + (λ/2)Σ‖W‖² on the weights (α = 0), PyTorch's
+ * {@code SGD(weight_decay=λ)}. The recipe is mnist-l2's: SGD with momentum, PyTorch's default
+ * initialization, pixels in [0, 1].
+ */
+public final class MnistSelect {
+  private MnistSelect() {}
+
+  /** How a method searches the grid. */
+  public enum Method {
+    /** Warm starts from the smallest λ up. */
+    WARM("warm", MlpPath.Start.WARM, MlpPath.Direction.INCREASING_LAMBDA),
+    /** A fresh fit with the full budget at every (split, λ). */
+    COLD("cold", MlpPath.Start.COLD, MlpPath.Direction.INCREASING_LAMBDA),
+    /** Warm starts from the largest λ down (glmnet's order). */
+    WARM_DECREASING("warm-decreasing", MlpPath.Start.WARM, MlpPath.Direction.DECREASING_LAMBDA);
+
+    final String id;
+    final MlpPath.Start start;
+    final MlpPath.Direction direction;
+
+    Method(String id, MlpPath.Start start, MlpPath.Direction direction) {
+      this.id = id;
+      this.start = start;
+      this.direction = direction;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    /** The method whose {@link #id()} is {@code id}. */
+    public static Method byId(String id) {
+      for (Method m : values()) {
+        if (m.id.equals(id)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException("methods must be warm, cold or warm-decreasing, got '"
+          + id + "'");
+    }
+  }
+
+  /**
+   * The experiment's settings.
+   *
+   * @param hidden hidden layer widths
+   * @param epochs the full budget (the first λ of a warm path, every cold fit)
+   * @param warmEpochs the budget of each later λ of a warm path
+   * @param numLambdas λ values, from λ_max down to {@code minLambda}
+   * @param folds K of the cross-validation
+   * @param patience early stopping on the validation split (0 = off)
+   * @param validationFraction rows of each training part held out for early stopping
+   * @param rule "1se" or "min"
+   * @param seeds the chosen λ's model is refitted with each (the first is the selection's own)
+   * @param methods which methods to run, in order
+   * @param evidence whether to compute the last-layer evidence along the warm all-rows path
+   * @param trainRows use the first this many training rows of each data set (0 = all)
+   */
+  public record Settings(
+      List<Integer> hidden,
+      int epochs,
+      @JsonProperty("warm_epochs") int warmEpochs,
+      @JsonProperty("batch_size") int batchSize,
+      @JsonProperty("learning_rate") double learningRate,
+      double momentum,
+      @JsonProperty("num_lambdas") int numLambdas,
+      @JsonProperty("min_lambda") double minLambda,
+      int folds,
+      @JsonProperty("fold_seed") long foldSeed,
+      int patience,
+      @JsonProperty("validation_fraction") double validationFraction,
+      String rule,
+      List<Long> seeds,
+      List<String> methods,
+      boolean evidence,
+      @JsonProperty("train_rows") int trainRows) {
+    public Settings {
+      hidden = List.copyOf(hidden);
+      seeds = List.copyOf(seeds);
+      methods = List.copyOf(methods);
+      if (seeds.isEmpty()) {
+        throw new IllegalArgumentException("seeds must hold at least one seed");
+      }
+      if (methods.isEmpty()) {
+        throw new IllegalArgumentException("methods must name at least one method");
+      }
+      methods.forEach(Method::byId);
+      if (!rule.equals("1se") && !rule.equals("min")) {
+        throw new IllegalArgumentException("rule must be 1se or min, got " + rule);
+      }
+      if (trainRows < 0) {
+        throw new IllegalArgumentException("trainRows must be >= 0, got " + trainRows);
+      }
+    }
+
+    /**
+     * MLP 784-256-128-10, 10 epochs (3 per warm λ), 13 λ from λ_max to 1e-6, 5 folds, patience
+     * 2 on a 10 % split, the one-SE rule, seeds 0, 1, 2, all three methods, the evidence.
+     */
+    public static Settings full() {
+      return new Settings(List.of(256, 128), 10, 3, 128, 0.05, 0.9, 13, 1e-6, 5, 0, 2, 0.1,
+          "1se", List.of(0L, 1L, 2L), List.of("warm", "cold", "warm-decreasing"), true, 0);
+    }
+
+    /** A minute's version: MLP 784-64-10, 4 epochs (2 warm), 7 λ, 3 folds, 2,000 rows. */
+    public static Settings quick() {
+      return new Settings(List.of(64), 4, 2, 128, 0.05, 0.9, 7, 1e-5, 3, 0, 2, 0.1, "1se",
+          List.of(0L, 1L), List.of("warm", "cold"), true, 2000);
+    }
+
+    SelectionRule selectionRule() {
+      return rule.equals("min") ? SelectionRule.MINIMUM : SelectionRule.ONE_STANDARD_ERROR;
+    }
+  }
+
+  /** A data set of the experiment: its name in the files, its rows, where it came from. */
+  public record DataSet(String name, TrainTest data, String source) {}
+
+  /** One row of results.json: a method on a data set (docs/formats.md). */
+  public record Row(
+      String data,
+      String method,
+      String start,
+      String direction,
+      String rule,
+      int folds,
+      @JsonProperty("num_lambdas") int numLambdas,
+      @JsonProperty("lambda_chosen") double lambdaChosen,
+      @JsonProperty("lambda_min") double lambdaMin,
+      @JsonProperty("lambda_1se") double lambda1se,
+      @JsonProperty("evidence_lambda") Double evidenceLambda,
+      @JsonProperty("cv_loss") double cvLoss,
+      @JsonProperty("cv_se") double cvSe,
+      @JsonProperty("test_accuracy") double testAccuracy,
+      @JsonProperty("test_loss") double testLoss,
+      @JsonProperty("test_accuracy_mean") double testAccuracyMean,
+      @JsonProperty("test_accuracy_std") double testAccuracyStd,
+      @JsonProperty("test_loss_mean") double testLossMean,
+      int seeds,
+      @JsonProperty("selection_seconds") double selectionSeconds,
+      @JsonProperty("cpu_seconds") double cpuSeconds,
+      int fits,
+      int epochs,
+      @JsonProperty("replicate_seconds") double replicateSeconds,
+      @JsonProperty("evidence_seconds") Double evidenceSeconds) {}
+
+  /** The number of fits {@code settings} will run per data set (for progress). */
+  public static int fits(Settings s) {
+    int total = 0;
+    for (String id : s.methods()) {
+      Method m = Method.byId(id);
+      total += s.folds() * s.numLambdas() + (m.start == MlpPath.Start.WARM ? s.numLambdas() : 1);
+      total += s.seeds().size() - 1;
+    }
+    return total;
+  }
+
+  /**
+   * Runs every method on every data set with {@code threads} fits at once, writes results.json,
+   * results.csv, experiment.json and the selection files into {@code out}; returns the rows.
+   */
+  public static List<Row> run(List<DataSet> dataSets, Settings s, int threads, RunWriter out,
+      ExperimentListener listener) {
+    List<Row> rows = new ArrayList<>();
+    int total = fits(s) * dataSets.size();
+    int[] done = {0};
+    SearchListener progress = (d, t, label) -> {
+      synchronized (done) {
+        done[0]++;
+        listener.runFinished(done[0], total, label);
+      }
+    };
+    for (DataSet d : dataSets) {
+      TrainTest data = subset(d.data(), s.trainRows());
+      Optional<EvidenceCurve> evidence = Optional.empty();
+      Double evidenceSeconds = null;
+      List<Row> dataRows = new ArrayList<>();
+      for (String id : s.methods()) {
+        Method method = Method.byId(id);
+        listener.runStarted(done[0] + 1, total, d.name() + ": " + method.id);
+        MlpPathCV<NetworkClassifier> search = search(s, method, threads);
+        MlpPathCV.Result<NetworkClassifier> r = search.crossValidate(data.train(), progress);
+        Optional<EvidenceCurve> methodEvidence = Optional.empty();
+        if (s.evidence() && method == Method.WARM) {
+          long t0 = System.nanoTime();
+          methodEvidence = Optional.of(r.fullPath().orElseThrow().evidence(
+              evidenceCurvature(data.train().size())));
+          evidenceSeconds = (System.nanoTime() - t0) / 1e9;
+          evidence = methodEvidence;
+        }
+        SelectionFiles.write(out, "selection-" + d.name() + "-" + method.id, search, r,
+            methodEvidence);
+        long t0 = System.nanoTime();
+        List<Evaluation> tests = new ArrayList<>();
+        tests.add(r.model().evaluate(data.test()));
+        for (long seed : s.seeds().subList(1, s.seeds().size())) {
+          tests.add(replicate(s, method, r, seed, data.train()).evaluate(data.test()));
+          synchronized (done) {
+            done[0]++;
+            listener.runFinished(done[0], total, d.name() + ": " + method.id + " refit, seed "
+                + seed);
+          }
+        }
+        double replicateSeconds = (System.nanoTime() - t0) / 1e9;
+        Stats acc = Stats.of(tests.stream().map(e -> e.accuracy().orElseThrow()).toList());
+        Stats loss = Stats.of(tests.stream().map(Evaluation::loss).toList());
+        int c = r.chosenIndex();
+        dataRows.add(new Row(d.name(), method.id, method.start.name().toLowerCase(Locale.ROOT),
+            method.direction == MlpPath.Direction.INCREASING_LAMBDA ? "increasing"
+                : "decreasing", s.rule(), s.folds(), r.lambdas().length, r.chosenLambda(),
+            r.lambdaMin(), r.lambda1se(), null, r.cv().mean()[c], r.cv().standardError()[c],
+            tests.get(0).accuracy().orElseThrow(), tests.get(0).loss(), acc.mean(), acc.std(),
+            loss.mean(), tests.size(), r.seconds(), r.cpuSeconds(), fits(r), epochs(r),
+            replicateSeconds,
+            method == Method.WARM ? evidenceSeconds : null));
+      }
+      Double best = evidence.map(EvidenceCurve::bestLambda).orElse(null);
+      for (Row row : dataRows) {
+        rows.add(withEvidence(row, best));
+      }
+    }
+    writeResults(out, s, dataSets, rows);
+    return rows;
+  }
+
+  /**
+   * The last layer's curvature for the evidence: the exact Hessian up to
+   * {@value #FULL_CURVATURE_ROWS} training rows (13 s per λ on the 7,200 rows of the digits'
+   * all-rows path, 784-256-128-10), Kronecker-factored above (its cost grows with n·h², not
+   * n·K²·h²).
+   */
+  static Curvature evidenceCurvature(int rows) {
+    return rows <= FULL_CURVATURE_ROWS ? Curvature.FULL : Curvature.KRONECKER;
+  }
+
+  /** Up to this many training rows the evidence uses the exact last-layer Hessian. */
+  static final int FULL_CURVATURE_ROWS = 10_000;
+
+  /** The cross-validation of one method. */
+  static MlpPathCV<NetworkClassifier> search(Settings s, Method method, int threads) {
+    MlpPath<NetworkClassifier> path = MlpPath.builder(estimator(s, s.seeds().get(0)))
+        .lambdas(LambdaGrid.fromData(s.numLambdas(), s.minLambda())).start(method.start)
+        .direction(method.direction).warmEpochs(s.warmEpochs()).patience(s.patience())
+        .validationFraction(s.validationFraction()).build();
+    return MlpPathCV.builder(path).resampling(Resampling.kFold(s.folds(), s.foldSeed()))
+        .rule(s.selectionRule()).threads(threads).build();
+  }
+
+  static MlpClassifier estimator(Settings s, long seed) {
+    return MlpClassifier.builder()
+        .hiddenLayers(s.hidden().stream().mapToInt(Integer::intValue).toArray())
+        .optimizer(Optimizers.sgd(s.learningRate()).momentum(s.momentum()))
+        .epochs(s.epochs()).batchSize(s.batchSize()).seed(seed).build();
+  }
+
+  /**
+   * The model at the chosen λ fitted again on all rows with another seed, the way the method
+   * fits it: the warm path's visits up to the chosen λ, or one cold fit.
+   */
+  static NetworkClassifier replicate(Settings s, Method method, MlpPathCV.Result<?> r,
+      long seed, Dataset train) {
+    double[] lambdas = r.lambdas();
+    int c = r.chosenIndex();
+    double[] visited = method.start == MlpPath.Start.COLD ? new double[] {lambdas[c]}
+        : method.direction == MlpPath.Direction.INCREASING_LAMBDA
+            ? Arrays.copyOfRange(lambdas, c, lambdas.length)
+            : Arrays.copyOfRange(lambdas, 0, c + 1);
+    MlpPath<NetworkClassifier> path = MlpPath.builder(estimator(s, seed))
+        .lambdas(LambdaGrid.of(visited)).start(method.start).direction(method.direction)
+        .warmEpochs(s.warmEpochs()).patience(s.patience())
+        .validationFraction(s.validationFraction()).build();
+    MlpPath.Fit<NetworkClassifier> fit = path.fit(train);
+    // the chosen λ is the largest visited (increasing), the smallest (decreasing), or the one
+    return method.direction == MlpPath.Direction.DECREASING_LAMBDA
+        && method.start == MlpPath.Start.WARM ? fit.model(fit.size() - 1) : fit.model(0);
+  }
+
+  private static int fits(MlpPathCV.Result<?> r) {
+    int n = r.splitPoints().stream().mapToInt(List::size).sum();
+    return n + r.fullPath().map(MlpPath.Fit::size).orElse(1);
+  }
+
+  private static int epochs(MlpPathCV.Result<NetworkClassifier> r) {
+    int n = r.splitPoints().stream().flatMap(List::stream).mapToInt(MlpPath.Point::epochs).sum();
+    if (r.fullPath().isPresent()) {
+      return n + r.fullPath().get().points().stream().mapToInt(MlpPath.Point::epochs).sum();
+    }
+    return n + r.model().training().orElseThrow().history().epochs().size();
+  }
+
+  private static Row withEvidence(Row r, Double evidenceLambda) {
+    return new Row(r.data(), r.method(), r.start(), r.direction(), r.rule(), r.folds(),
+        r.numLambdas(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(), evidenceLambda,
+        r.cvLoss(), r.cvSe(), r.testAccuracy(), r.testLoss(), r.testAccuracyMean(),
+        r.testAccuracyStd(), r.testLossMean(), r.seeds(), r.selectionSeconds(), r.cpuSeconds(),
+        r.fits(),
+        r.epochs(), r.replicateSeconds(), r.evidenceSeconds());
+  }
+
+  static TrainTest subset(TrainTest data, int rows) {
+    if (rows == 0 || rows >= data.train().size()) {
+      return data;
+    }
+    return new TrainTest(data.train().subset(IntStream.range(0, rows).toArray()), data.test());
+  }
+
+  private static void writeResults(RunWriter out, Settings s, List<DataSet> dataSets,
+      List<Row> rows) {
+    Map<String, Object> experiment = new LinkedHashMap<>();
+    experiment.put("name", "mnist-select");
+    experiment.put("settings", s);
+    experiment.put("objective", RunInfo.OBJECTIVE);
+    experiment.put("recipe", "MLP 784-" + String.join("-", s.hidden().stream()
+        .map(String::valueOf).toList()) + "-10, SGD momentum " + s.momentum()
+        + ", learning rate " + s.learningRate() + ", batch " + s.batchSize() + ", "
+        + s.epochs() + " epochs (" + s.warmEpochs() + " per warm-started λ), early stopping"
+        + " after " + s.patience() + " epochs on " + s.validationFraction() + " of each"
+        + " training part; L2 = (λ/2)Σ‖W‖² on weights only; " + s.folds() + "-fold CV, rule "
+        + s.rule());
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (DataSet d : dataSets) {
+      TrainTest t = subset(d.data(), s.trainRows());
+      data.add(Map.of("name", d.name(), "source", d.source(), "train_rows", t.train().size(),
+          "test_rows", t.test().size()));
+    }
+    experiment.put("data", data);
+    experiment.put("evidence", "last-layer Laplace evidence at the trained weights of the warm"
+        + " all-rows path; exact last-layer Hessian up to " + FULL_CURVATURE_ROWS
+        + " training rows, Kronecker-factored above");
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
+    out.text("results.csv", toCsv(rows));
+  }
+
+  static String toCsv(List<Row> rows) {
+    StringBuilder sb = new StringBuilder("data,method,rule,folds,num_lambdas,lambda_chosen,"
+        + "lambda_min,lambda_1se,evidence_lambda,cv_loss,cv_se,test_accuracy,test_loss,"
+        + "test_accuracy_mean,test_accuracy_std,seeds,selection_seconds,cpu_seconds,fits,"
+        + "epochs\n");
+    for (Row r : rows) {
+      sb.append(String.join(",", r.data(), r.method(), r.rule(), String.valueOf(r.folds()),
+          String.valueOf(r.numLambdas()), String.valueOf(r.lambdaChosen()),
+          String.valueOf(r.lambdaMin()), String.valueOf(r.lambda1se()),
+          r.evidenceLambda() == null ? "" : String.valueOf(r.evidenceLambda()),
+          String.valueOf(r.cvLoss()), String.valueOf(r.cvSe()),
+          String.valueOf(r.testAccuracy()), String.valueOf(r.testLoss()),
+          String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
+          String.valueOf(r.seeds()), String.valueOf(r.selectionSeconds()),
+          String.valueOf(r.cpuSeconds()), String.valueOf(r.fits()),
+          String.valueOf(r.epochs()))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The printed table: one line per data set and method. */
+  public static String table(List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT,
+        "%-14s %-16s %-10s %-10s %-10s %-10s %-20s %-9s %-9s %s%n", "data", "method",
+        "λ chosen", "λ_min", "λ_1se", "evidence", "test accuracy", "wall s", "CPU s",
+        "epochs"));
+    for (Row r : rows) {
+      sb.append(String.format(Locale.ROOT,
+          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %.4f ± %.4f      %-9.1f %-9.1f %d%n",
+          r.data(), r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
+          r.evidenceLambda() == null ? "–" : String.format(Locale.ROOT, "%.3g",
+              r.evidenceLambda()), r.testAccuracyMean(), r.testAccuracyStd(),
+          r.selectionSeconds(), r.cpuSeconds(), r.epochs()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.tikhonov.optim;
+
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.regularize.ElasticNetPenalty;
+import dev.tikhonov.tensor.Matrix;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SGD family of {@link Optimizers#chain} in one pass over each parameter: the chain
+ *
+ * <pre>  [addPenaltyGradient(elastic net)] → [traceMomentum(μ)] → [masked(addDecayedWeights(d))]
+ *        → scaleByLearningRate(lr)</pre>
+ *
+ * <p>and {@link Optimizer#step}'s {@code w ← w + u}, evaluated element by element with the same
+ * float32 operations in the same order as the chain's transforms, so the result is bit for bit
+ * the chain's:
+ *
+ * <pre>
+ *   u ← g + (λv(1−α)·w + λvα·sign w)            (λ &gt; 0 and v &gt; 0; the L1 term when α &gt; 0)
+ *   b ← μ·b + u;  u ← b  (Nesterov: u ← u + μ·b)
+ *   u ← u + d·w                                 (masked parameters only)
+ *   w ← w + (−lr(t))·u
+ * </pre>
+ *
+ * <p>Why: the chain makes five passes over every parameter per step (copy, penalty, momentum,
+ * scale, add), each reading and writing buffers that do not fit in L2 for an MLP; this makes
+ * one, reading g, w, b and writing b, w. Elements are independent, so a step can also be cut
+ * into row blocks that threads update at the same time ({@link #update}'s part and parts).
+ *
+ * <p>The chain stays the definition: this class holds no state of its own, it updates the
+ * chain's momentum buffers (same names, same checkpoints), and {@link #of} recognizes only the
+ * chains whose every transform it reproduces. Not thread-safe except as {@link #update} says.
+ */
+final class FusedSgd {
+  private static final int CHUNK = 1024;
+  /** Per-thread scratch: [gradient, weight, momentum] chunks. */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[3][CHUNK]);
+
+  private final ElasticNetPenalty penalty;
+  private final float momentum;
+  private final boolean nesterov;
+  /** The chain's momentum buffers by parameter, or null without momentum. */
+  private final Matrix[] trace;
+  private final float decay;
+  /** decayed[k]: whether parameter k is in the decay's mask. */
+  private final boolean[] decayed;
+  private final LearningRateSchedule schedule;
+
+  private FusedSgd(ElasticNetPenalty penalty, float momentum, boolean nesterov, Matrix[] trace,
+      float decay, boolean[] decayed, LearningRateSchedule schedule) {
+    this.penalty = penalty;
+    this.momentum = momentum;
+    this.nesterov = nesterov;
+    this.trace = trace;
+    this.decay = decay;
+    this.decayed = decayed;
+    this.schedule = schedule;
+  }
+
+  /**
+   * The fused form of {@code transform} for {@code parameters}, whose chain state is
+   * {@code state}; empty unless the transform is a chain of exactly the form in the class
+   * comment (any other transform, e.g. clipping or Adam, keeps the chain's own passes).
+   */
+  static Optional<FusedSgd> of(GradientTransform transform, List<Parameter> parameters,
+      TransformState state) {
+    if (!(transform instanceof Chain chain)) {
+      return Optional.empty();
+    }
+    List<GradientTransform> steps = chain.transforms();
+    int at = 0;
+    ElasticNetPenalty penalty = null;
+    if (at < steps.size() && steps.get(at) instanceof AddPenaltyGradient add) {
+      if (!(add.penalty() instanceof ElasticNetPenalty p)) {
+        return Optional.empty();
+      }
+      penalty = p;
+      at++;
+    }
+    float mu = 0;
+    boolean nesterov = false;
+    Matrix[] trace = null;
+    if (at < steps.size() && steps.get(at) instanceof TraceMomentum m) {
+      mu = (float) m.momentum();
+      nesterov = m.nesterov();
+      trace = new Matrix[parameters.size()];
+      Map<String, Matrix> buffers = state.buffers();
+      for (int k = 0; k < trace.length; k++) {
+        trace[k] = buffers.get(at + ".momentum/" + k);
+        if (trace[k] == null) {
+          return Optional.empty();
+        }
+      }
+      at++;
+    }
+    float decay = 0;
+    boolean[] decayed = new boolean[parameters.size()];
+    if (at < steps.size() && steps.get(at) instanceof Masked masked
+        && masked.inner() instanceof AddDecayedWeights d) {
+      decay = (float) d.weightDecay();
+      for (int k = 0; k < decayed.length; k++) {
+        decayed[k] = masked.mask().test(parameters.get(k));
+      }
+      at++;
+    }
+    if (at != steps.size() - 1 || !(steps.get(at) instanceof ScaleByLearningRate scale)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FusedSgd(penalty, mu, nesterov, trace, decay, decayed, scale.schedule()));
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of step {@code step}: rows
+   * {@code [⌊R·part/parts⌋, ⌊R·(part+1)/parts⌋)} of every parameter of R rows. Parts touch
+   * disjoint elements, so different threads may run different parts of one step at once.
+   * Modified: those rows of the parameters' values and of the momentum buffers. Not modified:
+   * the gradients.
+   */
+  void update(List<Parameter> parameters, long step, int part, int parts) {
+    float rate = (float) -schedule.at(step);
+    float[][] scratch = SCRATCH.get();
+    for (int k = 0, count = parameters.size(); k < count; k++) {
+      Parameter p = parameters.get(k);
+      Matrix value = p.value();
+      int rows = value.rows();
+      int cols = value.cols();
+      int from = (int) ((long) rows * part / parts) * cols;
+      int to = (int) ((long) rows * (part + 1) / parts) * cols;
+      float l2 = 0;
+      float l1 = 0;
+      boolean penalized = false;
+      if (penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0) {
+        // ElasticNetPenalty.addGradient's factors, rounded the same way
+        double v = p.penaltyFactor();
+        l2 = (float) (penalty.lambda() * v * (1 - penalty.l1Ratio()));
+        l1 = (float) (penalty.lambda() * v * penalty.l1Ratio());
+        penalized = true;
+      }
+      update(p.gradient().buffer(), value.buffer(), trace == null ? null : trace[k].buffer(),
+          from, to, penalized, l2, l1, decayed[k] ? decay : Float.NaN, rate, scratch);
+    }
+  }
+
+  /**
+   * Elements {@code [from, to)}: the class comment's update. {@code d} is NaN for a parameter
+   * outside the decay's mask (no decay term at all, not a zero one: 0·∞ would be NaN).
+   */
+  private void update(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from,
+      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+    float[] g = scratch[0];
+    float[] w = scratch[1];
+    float[] b = scratch[2];
+    float mu = momentum;
+    boolean decays = !Float.isNaN(d);
+    for (int start = from; start < to; start += CHUNK) {
+      int len = Math.min(CHUNK, to - start);
+      // Bulk copies around plain array loops: the JIT vectorizes these, not direct-buffer loops.
+      gradient.get(start, g, 0, len);
+      value.get(start, w, 0, len);
+      if (penalized) {
+        if (l1 == 0) {
+          for (int j = 0; j < len; j++) {
+            g[j] = g[j] + l2 * w[j];
+          }
+        } else {
+          for (int j = 0; j < len; j++) {
+            g[j] = g[j] + (l2 * w[j] + l1 * Math.signum(w[j]));
+          }
+        }
+      }
+      if (velocity != null) {
+        velocity.get(start, b, 0, len);
+        if (nesterov) {
+          for (int j = 0; j < len; j++) {
+            float bj = mu * b[j] + g[j];
+            b[j] = bj;
+            g[j] = g[j] + mu * bj;
+          }
+        } else {
+          for (int j = 0; j < len; j++) {
+            float bj = mu * b[j] + g[j];
+            b[j] = bj;
+            g[j] = bj;
+          }
+        }
+        velocity.put(start, b, 0, len);
+      }
+      if (decays) {
+        for (int j = 0; j < len; j++) {
+          g[j] = g[j] + d * w[j];
+        }
+      }
+      for (int j = 0; j < len; j++) {
+        w[j] = w[j] + rate * g[j];
+      }
+      value.put(start, w, 0, len);
+    }
+  }
+}

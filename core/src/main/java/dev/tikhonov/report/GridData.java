@@ -1,0 +1,87 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A grid search as grid.json stores it ({@link GridFiles}): each candidate's settings and
+ * held-out loss mean ± SE (and misclassification rate), the best, one-SE and chosen index.
+ */
+record GridData(String rule, String measure, List<Candidate> candidates, int best, int oneSe,
+    int chosen, double seconds) {
+
+  /** One candidate: its settings as text and numbers, its scores. */
+  record Candidate(Map<String, JsonNode> settings, double mean, double se, double errorMean,
+      double errorSe) {
+
+    /** A setting as a number, NaN when missing or not a number. */
+    double number(String key) {
+      JsonNode v = settings.get(key);
+      return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+    }
+
+    /** The settings in {@code keys} other than {@code except}, as "key value, ...". */
+    String label(String except, java.util.Collection<String> keys) {
+      List<String> parts = new ArrayList<>();
+      settings.forEach((k, v) -> {
+        if (!k.equals(except) && keys.contains(k)) {
+          parts.add(k.replace('_', ' ') + " " + Html.text(v));
+        }
+      });
+      return parts.isEmpty() ? "all candidates" : String.join(", ", parts);
+    }
+  }
+
+  /** The setting names whose values differ between candidates, in order. */
+  List<String> varying() {
+    List<String> out = new ArrayList<>();
+    for (String k : candidates.get(0).settings().keySet()) {
+      JsonNode first = candidates.get(0).settings().get(k);
+      if (candidates.stream().anyMatch(c -> !java.util.Objects.equals(first,
+          c.settings().get(k)))) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  static GridData read(Path file) {
+    JsonNode root = JsonFiles.read(file);
+    String where = file.toString();
+    JsonNode cs = root.get("candidates");
+    if (cs == null || !cs.isArray() || cs.size() == 0) {
+      throw new InputException(where + ": \"candidates\" must be a non-empty array");
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 0; i < cs.size(); i++) {
+      JsonNode c = cs.get(i);
+      String w = where + ": candidates[" + i + "]";
+      Map<String, JsonNode> settings = new LinkedHashMap<>();
+      c.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
+      out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),
+          JsonFiles.optionalNumber(c, "se"), JsonFiles.optionalNumber(c, "misclassification_mean"),
+          JsonFiles.optionalNumber(c, "misclassification_se")));
+    }
+    int n = out.size();
+    int best = index(root, "best", n, where);
+    int oneSe = index(root, "one_se", n, where);
+    int chosen = index(root, "chosen", n, where);
+    return new GridData(root.path("rule").asText("1se"),
+        root.path("measure").asText("held-out loss"), List.copyOf(out), best, oneSe, chosen,
+        JsonFiles.optionalNumber(root, "seconds"));
+  }
+
+  private static int index(JsonNode root, String field, int n, String where) {
+    int i = root.path(field).asInt(-1);
+    if (i < 0 || i >= n) {
+      throw new InputException(where + ": \"" + field + "\" must be a candidate index 0.."
+          + (n - 1));
+    }
+    return i;
+  }
+}

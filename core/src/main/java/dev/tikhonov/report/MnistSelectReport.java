@@ -1,0 +1,137 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables and charts of an {@code experiment mnist-select} directory: results.json (one row
+ * per data set and method) and the selection-&lt;data&gt;-&lt;method&gt;.json files.
+ */
+final class MnistSelectReport {
+  private MnistSelectReport() {}
+
+  static void tables(Path dir, StringBuilder out) {
+    JsonNode rows = JsonFiles.readArray(dir.resolve("results.json"));
+    Map<String, Double> coldSeconds = new LinkedHashMap<>();
+    Map<String, Double> coldCpu = new LinkedHashMap<>();
+    for (JsonNode r : rows) {
+      if (r.path("method").asText().equals("cold")) {
+        coldSeconds.put(r.path("data").asText(), r.path("selection_seconds").asDouble());
+        coldCpu.put(r.path("data").asText(), JsonFiles.optionalNumber(r, "cpu_seconds"));
+      }
+    }
+    List<List<String>> cells = new ArrayList<>();
+    for (JsonNode r : rows) {
+      double seconds = r.path("selection_seconds").asDouble();
+      double cpu = JsonFiles.optionalNumber(r, "cpu_seconds");
+      Double cold = coldSeconds.get(r.path("data").asText());
+      Double coldCpuSeconds = coldCpu.get(r.path("data").asText());
+      cells.add(List.of(Html.escape(r.path("data").asText()),
+          Html.escape(r.path("method").asText()),
+          Html.number(JsonFiles.optionalNumber(r, "lambda_chosen")),
+          Html.number(JsonFiles.optionalNumber(r, "lambda_min")),
+          Html.number(JsonFiles.optionalNumber(r, "lambda_1se")),
+          Html.number(JsonFiles.optionalNumber(r, "evidence_lambda")),
+          Html.meanStd(JsonFiles.optionalNumber(r, "cv_loss"),
+              JsonFiles.optionalNumber(r, "cv_se")),
+          Html.meanStd(JsonFiles.optionalNumber(r, "test_accuracy_mean"),
+              JsonFiles.optionalNumber(r, "test_accuracy_std"))
+              + " (" + r.path("seeds").asInt() + ")",
+          Html.number(seconds),
+          cold == null ? "–" : Html.number(cold / seconds) + "×",
+          Html.number(cpu),
+          coldCpuSeconds == null ? "–" : Html.number(coldCpuSeconds / cpu) + "×",
+          Html.text(r.get("fits")), Html.text(r.get("epochs"))));
+    }
+    Html.table(List.of("data", "method", "λ chosen", "λ_min", "λ_1se", "evidence λ",
+        "CV loss at chosen λ (mean ± SE)", "test accuracy at chosen λ (mean ± std over seeds)",
+        "selection wall time (s)", "cold / this (wall)", "CPU time of the fits (s)",
+        "cold / this (CPU)", "fits", "epochs"), cells, -1, out);
+    out.append("<p class=\"note\">Selection wall time: the whole cross-validation including"
+        + " the model at the chosen λ, the methods run one after the other in this run; other"
+        + " processes on the machine change it. CPU time: the fits' own threads, each fit on"
+        + " one core; it measures the work. Test accuracy: the selection's model and refits at"
+        + " the chosen λ with the other seeds.</p>\n");
+  }
+
+  static void charts(Path dir, List<ReportChart> charts) {
+    JsonNode rows = JsonFiles.readArray(dir.resolve("results.json"));
+    Set<String> data = new LinkedHashSet<>();
+    rows.forEach(r -> data.add(r.path("data").asText()));
+    for (String d : data) {
+      List<String> methods = new ArrayList<>();
+      List<SelectionData> selections = new ArrayList<>();
+      for (JsonNode r : rows) {
+        String method = r.path("method").asText();
+        Path file = dir.resolve("selection-" + d + "-" + method + ".json");
+        if (r.path("data").asText().equals(d) && Files.isRegularFile(file)) {
+          methods.add(method);
+          selections.add(SelectionData.read(file));
+        }
+      }
+      if (selections.isEmpty()) {
+        continue;
+      }
+      charts(d, methods, selections, charts);
+    }
+  }
+
+  private static void charts(String data, List<String> methods, List<SelectionData> selections,
+      List<ReportChart> charts) {
+    double[] range = selections.get(0).lambdas();
+    List<SelectionCharts.Curve> curves = new ArrayList<>();
+    List<SelectionCharts.Mark> marks = new ArrayList<>();
+    SelectionData withEvidence = null;
+    for (int i = 0; i < selections.size(); i++) {
+      SelectionData s = selections.get(i);
+      curves.add(new SelectionCharts.Curve(methods.get(i), s.lambdas(), s.mean(), s.se()));
+      marks.add(new SelectionCharts.Mark(methods.get(i) + ": " + s.rule() + " λ = "
+          + Html.number(s.chosenLambda()), s.chosenLambda(), ChartTheme.color(i), true));
+      if (s.hasEvidence() && withEvidence == null) {
+        withEvidence = s;
+      }
+    }
+    if (withEvidence != null && Double.isFinite(withEvidence.evidenceBest())) {
+      marks.add(new SelectionCharts.Mark("evidence max λ = "
+          + Html.number(withEvidence.evidenceBest()), withEvidence.evidenceBest(),
+          ChartTheme.MARK, false));
+    }
+    charts.add(new ReportChart("cv-" + data,
+        data + ": held-out cross-entropy against λ for each method, mean ± 1 SE over the folds"
+            + " (bands); dotted lines: the λ each method's rule chose; dashed: the evidence's"
+            + " maximum.",
+        SelectionCharts.cvCurves(data + ": cross-validated loss", "held-out cross-entropy",
+            curves, marks, range)));
+    if (withEvidence != null) {
+      charts.add(new ReportChart("evidence-" + data,
+          data + ": last-layer Laplace evidence along the warm all-rows path, on the same λ"
+              + " axis; the methods' chosen λ marked.",
+          SelectionCharts.evidence(data + ": evidence against λ",
+              withEvidence.evidenceLambdas(), withEvidence.logEvidence(), marks, range)));
+      if (!withEvidence.path().isEmpty()) {
+        charts.add(new ReportChart("layer-norms-" + data,
+            data + ": shrinkage along the warm all-rows path, Frobenius norm per weight"
+                + " matrix.",
+            SelectionCharts.layerNorms(data + ": weight norm per layer (warm path)",
+                withEvidence.path(), range)));
+      }
+    }
+    List<double[]> ls = new ArrayList<>();
+    List<double[]> epochs = new ArrayList<>();
+    for (SelectionData s : selections) {
+      ls.add(s.lambdas());
+      epochs.add(s.splitEpochsMean());
+    }
+    charts.add(new ReportChart("epochs-" + data,
+        data + ": epochs each λ ran, mean over the folds: the cold grid pays the full budget at"
+            + " every λ.",
+        SelectionCharts.epochs(data + ": epochs per λ", methods, ls, epochs, range)));
+  }
+}

@@ -1,0 +1,269 @@
+package dev.tikhonov.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of λ selections for networks (selection.json): the cross-validated loss against λ with
+ * its ±1 SE band (one curve per method when several are compared), λ_min and λ_1se marked; the
+ * evidence against λ on the same λ axis; the all-rows path's losses, layer norms and the epochs
+ * each λ used. Every chart of one selection spans the same λ range, so they line up.
+ */
+final class SelectionCharts {
+  private SelectionCharts() {}
+
+  /** One cross-validation curve: mean ± SE of the held-out loss at each λ. */
+  record Curve(String label, double[] lambdas, double[] mean, double[] se) {}
+
+  /** A λ to mark with a vertical line. */
+  record Mark(String label, double lambda, Color colour, boolean dotted) {}
+
+  /**
+   * The curves with their bands, and the marks; {@code range} holds every λ the charts of this
+   * selection show, so that they share the axis.
+   */
+  static XYChart cvCurves(String title, String yTitle, List<Curve> curves, List<Mark> marks,
+      double[] range) {
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", yTitle);
+    LambdaAxis axis = new LambdaAxis(range);
+    for (int c = 0; c < curves.size(); c++) {
+      Curve curve = curves.get(c);
+      Color colour = ChartTheme.color(c);
+      band(chart, curve.label() + " ± 1 SE", curve.lambdas(), curve.mean(), curve.se(), colour);
+      XYSeries line = LambdaCharts.addLambdaSeries(chart, axis, curve.label(), curve.lambdas(),
+          curve.mean(), zeroSlotErrors(curve), colour);
+      line.setMarker(curve.lambdas().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+    mark(chart, axis, marks);
+    finish(chart, axis, range);
+    if (java.util.Arrays.stream(range).allMatch(l -> l > 0)) {
+      // (the λ = 0 slot's break line reaches below the lowest value)
+      logYWhenSpread(chart, curves);
+    }
+    return chart;
+  }
+
+  /**
+   * A log y axis when the curves span more than a factor of 5 (a collapsed model's loss of
+   * log K next to losses near 0.2 would flatten the interesting part) and every band is
+   * positive; the marks' lines stay within the curves' range.
+   */
+  private static void logYWhenSpread(XYChart chart, List<Curve> curves) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Curve c : curves) {
+      for (int i = 0; i < c.mean().length; i++) {
+        double se = Double.isFinite(c.se()[i]) ? c.se()[i] : 0;
+        if (Double.isFinite(c.mean()[i])) {
+          lo = Math.min(lo, c.mean()[i] - se);
+          hi = Math.max(hi, c.mean()[i] + se);
+        }
+      }
+    }
+    if (lo > 0 && hi / lo > 5) {
+      chart.getStyler().setYAxisLogarithmic(true);
+      chart.setYAxisTitle(chart.getYAxisTitle() + " (log scale)");
+    }
+  }
+
+  /** log p(y | λ) against λ, its maximum and the other marks. */
+  static XYChart evidence(String title, double[] lambdas, double[] logEvidence, List<Mark> marks,
+      double[] range) {
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "log evidence (nats)");
+    LambdaAxis axis = new LambdaAxis(range);
+    XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, "last-layer Laplace evidence",
+        lambdas, logEvidence, null, ChartTheme.color(2));
+    s.setMarker(SeriesMarkers.DIAMOND);
+    mark(chart, axis, marks);
+    finish(chart, axis, range);
+    return chart;
+  }
+
+  /** The all-rows path: validation and training loss at each λ. */
+  static XYChart pathLosses(String title, List<SelectionData.PathRow> path, double[] range) {
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "mean data loss");
+    LambdaAxis axis = new LambdaAxis(range);
+    double[] lambdas = path.stream().mapToDouble(SelectionData.PathRow::lambda).toArray();
+    LambdaCharts.addLambdaSeries(chart, axis, "validation loss (kept epoch)", lambdas,
+        path.stream().mapToDouble(SelectionData.PathRow::validationLoss).toArray(), null,
+        ChartTheme.color(0));
+    XYSeries train = LambdaCharts.addLambdaSeries(chart, axis,
+        "training loss (kept epoch's mini-batches)", lambdas,
+        path.stream().mapToDouble(SelectionData.PathRow::trainLoss).toArray(), null,
+        ChartTheme.color(1));
+    train.setLineStyle(ChartTheme.DASHED);
+    finish(chart, axis, range);
+    return chart;
+  }
+
+  /** ‖W_l‖_F of each weight matrix along the all-rows path. */
+  static XYChart layerNorms(String title, List<SelectionData.PathRow> path, double[] range) {
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "‖W‖_F");
+    LambdaAxis axis = new LambdaAxis(range);
+    double[] lambdas = path.stream().mapToDouble(SelectionData.PathRow::lambda).toArray();
+    int layers = path.stream().mapToInt(r -> r.layerNorms().length).max().orElse(0);
+    for (int l = 0; l < layers; l++) {
+      int layer = l;
+      LambdaCharts.addLambdaSeries(chart, axis, "weight matrix " + (l + 1), lambdas,
+          path.stream().mapToDouble(r -> r.layerNorms().length > layer ? r.layerNorms()[layer]
+              : Double.NaN).toArray(), null, ChartTheme.color(l));
+    }
+    finish(chart, axis, range);
+    return chart;
+  }
+
+  /** Epochs used at each λ: one line per series (e.g. splits' mean, all-rows path). */
+  static XYChart epochs(String title, List<String> names, List<double[]> lambdas,
+      List<double[]> epochs, double[] range) {
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "epochs run");
+    LambdaAxis axis = new LambdaAxis(range);
+    for (int i = 0; i < names.size(); i++) {
+      LambdaCharts.addLambdaSeries(chart, axis, names.get(i), lambdas.get(i), epochs.get(i),
+          null, ChartTheme.color(i));
+    }
+    finish(chart, axis, range);
+    return chart;
+  }
+
+  /**
+   * A grid search's candidates: against λ when every candidate has one (one line per other
+   * setting, SE error bars), else against the candidate's index; the best and one-SE
+   * candidates marked.
+   */
+  static XYChart grid(GridData g) {
+    boolean byLambda = g.candidates().stream().allMatch(c -> c.number("lambda") >= 0);
+    XYChart chart = ChartTheme.xy("Grid search: cross-validated " + g.measure(),
+        byLambda ? "λ (log scale)" : "candidate (most regularized first)",
+        "held-out " + g.measure());
+    if (!byLambda) {
+      double[] x = new double[g.candidates().size()];
+      double[] y = new double[x.length];
+      double[] e = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = i;
+        y[i] = g.candidates().get(i).mean();
+        e[i] = Double.isFinite(g.candidates().get(i).se()) ? g.candidates().get(i).se() : 0;
+      }
+      chart.addSeries("mean ± 1 SE", x, y, e);
+      LambdaCharts.markVertical(chart, "best", g.best(), ChartTheme.MARK);
+      XYSeries one = LambdaCharts.markVertical(chart, "one-SE", g.oneSe(), ChartTheme.GUIDE);
+      one.setLineStyle(ChartTheme.DOTTED);
+      return chart;
+    }
+    double[] all = g.candidates().stream().mapToDouble(c -> c.number("lambda")).toArray();
+    LambdaAxis axis = new LambdaAxis(all);
+    java.util.Map<String, List<GridData.Candidate>> groups = new java.util.LinkedHashMap<>();
+    List<String> varying = g.varying();
+    for (GridData.Candidate c : g.candidates()) {
+      groups.computeIfAbsent(c.label("lambda", varying), k -> new ArrayList<>()).add(c);
+    }
+    int colour = 0;
+    for (java.util.Map.Entry<String, List<GridData.Candidate>> e : groups.entrySet()) {
+      List<GridData.Candidate> cs = e.getValue();
+      LambdaCharts.addLambdaSeries(chart, axis, e.getKey(),
+          cs.stream().mapToDouble(c -> c.number("lambda")).toArray(),
+          cs.stream().mapToDouble(GridData.Candidate::mean).toArray(),
+          cs.stream().mapToDouble(c -> Double.isFinite(c.se()) ? c.se() : 0).toArray(),
+          ChartTheme.color(colour++));
+    }
+    GridData.Candidate best = g.candidates().get(g.best());
+    GridData.Candidate one = g.candidates().get(g.oneSe());
+    mark(chart, axis, List.of(
+        new Mark("best: λ = " + Html.number(best.number("lambda")) + ", "
+            + best.label("lambda", varying), best.number("lambda"), ChartTheme.MARK, false),
+        new Mark("one-SE: λ = " + Html.number(one.number("lambda")) + ", "
+            + one.label("lambda", varying), one.number("lambda"), ChartTheme.GUIDE, true)));
+    finish(chart, axis, all);
+    return chart;
+  }
+
+  /** λ_min (dashed) and λ_1se (dotted) of a selection, plus the evidence's maximum if any. */
+  static List<Mark> marks(SelectionData s, String prefix) {
+    List<Mark> marks = new ArrayList<>();
+    marks.add(new Mark(prefix + "λ_min = " + Html.number(s.lambdaMin()), s.lambdaMin(),
+        ChartTheme.MARK, false));
+    marks.add(new Mark(prefix + "λ_1se = " + Html.number(s.lambda1se()), s.lambda1se(),
+        ChartTheme.GUIDE, true));
+    return marks;
+  }
+
+  /** The band mean ± SE over the positive λ (a λ = 0 gets an error bar in its slot). */
+  private static void band(XYChart chart, String name, double[] lambdas, double[] mean,
+      double[] se, Color colour) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < lambdas.length; i++) {
+      if (lambdas[i] > 0 && Double.isFinite(mean[i]) && Double.isFinite(se[i])) {
+        at.add(i);
+      }
+    }
+    at.sort((a, b) -> Double.compare(lambdas[a], lambdas[b]));
+    int m = at.size();
+    if (m == 0) {
+      return;
+    }
+    double[] x = new double[2 * m];
+    double[] y = new double[2 * m];
+    for (int b = 0; b < m; b++) {
+      int i = at.get(b);
+      x[b] = lambdas[i];
+      y[b] = mean[i] + se[i];
+      x[2 * m - 1 - b] = lambdas[i];
+      y[2 * m - 1 - b] = mean[i] - se[i];
+    }
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setFillColor(ChartTheme.translucent(colour, 55));
+    s.setLineColor(ChartTheme.translucent(colour, 55));
+    s.setShowInLegend(false);
+  }
+
+  private static double[] zeroSlotErrors(Curve curve) {
+    boolean zero = false;
+    double[] out = new double[curve.lambdas().length];
+    for (int i = 0; i < out.length; i++) {
+      zero |= curve.lambdas()[i] == 0;
+      out[i] = curve.lambdas()[i] == 0 && Double.isFinite(curve.se()[i]) ? curve.se()[i] : 0;
+    }
+    return zero ? out : null;
+  }
+
+  private static void mark(XYChart chart, LambdaAxis axis, List<Mark> marks) {
+    for (Mark m : marks) {
+      XYSeries s = LambdaCharts.markVertical(chart, m.label(), axis.position(m.lambda()),
+          m.colour());
+      s.setShowInLegend(true);
+      if (m.dotted()) {
+        s.setLineStyle(ChartTheme.DOTTED);
+        s.setLineWidth(2f);
+      }
+    }
+  }
+
+  /** Log axis over {@code range} (with the λ = 0 slot when it holds 0). */
+  private static void finish(XYChart chart, LambdaAxis axis, double[] range) {
+    boolean zero = false;
+    double max = 0;
+    for (double l : range) {
+      zero |= l == 0;
+      max = Math.max(max, l);
+    }
+    axis.apply(chart, zero);
+    if (!zero) {
+      chart.getStyler().setXAxisMin(axis.smallestPositive / 1.5);
+    }
+    if (max > 0) {
+      chart.getStyler().setXAxisMax(max * 1.5);
+    }
+    // the marks' labels are long: a horizontal legend of more than three runs off the chart
+    long entries = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+        .count();
+    if (entries > 3) {
+      chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.tikhonov.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A λ selection as selection.json stores it ({@link SelectionFiles}): the λ grid (decreasing),
+ * the held-out loss per λ (mean ± SE), λ_min, λ_1se, the chosen index, and what is there of the
+ * misclassification rate, the evidence, the all-rows path and the splits' epochs.
+ *
+ * @param errorMean misclassification rate per λ, empty for regression
+ * @param evidenceLambdas λ of the evidence curve, empty when none was computed
+ * @param path the all-rows path's points (warm starts), empty otherwise
+ * @param splitEpochsMean epochs per λ averaged over the splits
+ */
+record SelectionData(
+    String start,
+    String direction,
+    String rule,
+    String measure,
+    double[] lambdas,
+    double[] mean,
+    double[] se,
+    double lambdaMin,
+    double lambda1se,
+    int chosenIndex,
+    double[] errorMean,
+    double[] errorSe,
+    double[] evidenceLambdas,
+    double[] logEvidence,
+    double evidenceBest,
+    List<PathRow> path,
+    double[] splitEpochsMean,
+    double seconds) {
+
+  /** One point of a path as the file stores it. */
+  record PathRow(double lambda, double validationLoss, double validationAccuracy,
+      double trainLoss, double penalty, double[] layerNorms, double epochs) {}
+
+  double chosenLambda() {
+    return lambdas[chosenIndex];
+  }
+
+  boolean hasEvidence() {
+    return evidenceLambdas.length > 0;
+  }
+
+  static SelectionData read(Path file) {
+    JsonNode root = JsonFiles.read(file);
+    String where = file.toString();
+    double[] lambdas = JsonFiles.lambdas(root, "lambdas", where);
+    int m = lambdas.length;
+    JsonNode cv = root.path("cv");
+    String w = where + ": cv";
+    double[] mean = JsonFiles.numbers(cv, "mean", w);
+    double[] se = JsonFiles.numbers(cv, "se", w);
+    if (mean.length != m || se.length != m) {
+      throw new InputException(w + ": mean and se must have one entry per λ (" + m + ")");
+    }
+    JsonNode chosen = root.path("chosen");
+    int chosenIndex = chosen.path("index").asInt(-1);
+    if (chosenIndex < 0 || chosenIndex >= m) {
+      throw new InputException(where + ": chosen.index must be a λ index 0.." + (m - 1));
+    }
+    double[] errorMean = new double[0];
+    double[] errorSe = new double[0];
+    JsonNode mis = root.get("misclassification");
+    if (mis != null && !mis.isNull()) {
+      errorMean = JsonFiles.numbers(mis, "mean", where + ": misclassification");
+      errorSe = JsonFiles.numbers(mis, "se", where + ": misclassification");
+    }
+    double[] evidenceLambdas = new double[0];
+    double[] logEvidence = new double[0];
+    double evidenceBest = Double.NaN;
+    JsonNode ev = root.get("evidence");
+    if (ev != null && !ev.isNull()) {
+      evidenceLambdas = JsonFiles.lambdas(ev, "lambdas", where + ": evidence");
+      logEvidence = JsonFiles.numbers(ev, "log_evidence", where + ": evidence");
+      evidenceBest = JsonFiles.optionalNumber(ev, "best_lambda");
+      if (evidenceLambdas.length != logEvidence.length) {
+        throw new InputException(where + ": evidence: lambdas and log_evidence differ in"
+            + " length");
+      }
+    }
+    List<PathRow> path = new ArrayList<>();
+    JsonNode p = root.get("path");
+    if (p != null && p.isArray()) {
+      for (int i = 0; i < p.size(); i++) {
+        path.add(row(p.get(i), where + ": path[" + i + "]"));
+      }
+    }
+    double[] splitEpochs = new double[m];
+    JsonNode splits = root.path("splits");
+    int k = 0;
+    for (JsonNode split : splits) {
+      if (split.size() == m) {
+        for (int l = 0; l < m; l++) {
+          splitEpochs[l] += split.get(l).path("epochs").asDouble();
+        }
+        k++;
+      }
+    }
+    for (int l = 0; l < m; l++) {
+      splitEpochs[l] = k == 0 ? Double.NaN : splitEpochs[l] / k;
+    }
+    return new SelectionData(root.path("start").asText("warm"),
+        root.path("settings").path("direction").asText(""), root.path("rule").asText("1se"),
+        cv.path("measure").asText("held-out loss"), lambdas, mean, se,
+        JsonFiles.lambda(cv, "lambda_min", w), JsonFiles.lambda(cv, "lambda_1se", w),
+        chosenIndex, errorMean, errorSe, evidenceLambdas, logEvidence, evidenceBest,
+        List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds"));
+  }
+
+  private static PathRow row(JsonNode r, String where) {
+    JsonNode norms = r.get("layer_norms");
+    return new PathRow(JsonFiles.lambda(r, "lambda", where),
+        JsonFiles.optionalNumber(r, "validation_loss"),
+        JsonFiles.optionalNumber(r, "validation_accuracy"),
+        JsonFiles.optionalNumber(r, "train_loss"), JsonFiles.optionalNumber(r, "penalty"),
+        norms == null || norms.isNull() ? new double[0]
+            : JsonFiles.numbers(r, "layer_norms", where),
+        JsonFiles.optionalNumber(r, "epochs"));
+  }
+}

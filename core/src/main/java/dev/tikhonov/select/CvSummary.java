@@ -1,0 +1,104 @@
+package dev.tikhonov.select;
+
+/**
+ * The statistics of a cross-validation over candidates ordered from the most regularized (the
+ * simplest) to the least: cv.glmnet's {@code cvcompute} and its two choices. With e_kc the mean
+ * held-out loss of fold k for candidate c and w_k the fold's weight (its number of held-out rows):
+ *
+ * <pre>
+ *   mean_c  = Σ_k w_k e_kc / Σ_k w_k
+ *   se_c    = sqrt( Σ_k w_k (e_kc − mean_c)² / Σ_k w_k / (K_c − 1) )     K_c: folds with a fit at c
+ *   min     = the first candidate with the smallest mean (ties: the simpler one)
+ *   1se     = the first candidate with mean_c ≤ mean_min + se_min
+ * </pre>
+ *
+ * Along a λ path in decreasing order "first" is "largest λ", so {@code min} is cv.glmnet's
+ * λ_min and {@code 1se} its λ_1se; for any other candidates (a grid of settings) the order
+ * says which is simpler, and the one-standard-error rule picks the simplest candidate whose
+ * mean is within one standard error of the best. Always {@code index1se ≤ indexMin}.
+ *
+ * <p>An immutable value (the arrays are not copied out: do not modify them); thread-safe.
+ *
+ * @param mean mean held-out loss per candidate
+ * @param standardError its standard error per candidate
+ * @param indexMin the candidate with the smallest mean
+ * @param index1se the simplest candidate within one standard error of it
+ */
+public record CvSummary(double[] mean, double[] standardError, int indexMin, int index1se) {
+
+  /**
+   * The summary of {@code foldLoss} [fold][candidate] with fold weights {@code foldWeight}, every
+   * fold having a fit for every candidate.
+   */
+  public static CvSummary of(double[][] foldLoss, double[] foldWeight) {
+    int m = foldLoss.length == 0 ? 0 : foldLoss[0].length;
+    int[] all = new int[m];
+    java.util.Arrays.fill(all, foldLoss.length);
+    return of(foldLoss, foldWeight, all);
+  }
+
+  /**
+   * The summary of {@code foldLoss} [fold][candidate], where only {@code foldsWithFit[c]} folds
+   * have a fit at candidate c (cv.glmnet's N for a path some folds end early; their last value
+   * stands in for the rest, weighted as the others).
+   */
+  public static CvSummary of(double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
+    int k = foldLoss.length;
+    if (k == 0 || foldWeight.length != k) {
+      throw new IllegalArgumentException("a cross-validation summary needs one weight per fold"
+          + " and at least one fold, got " + k + " folds and " + foldWeight.length + " weights");
+    }
+    int m = foldLoss[0].length;
+    if (m == 0 || foldsWithFit.length != m) {
+      throw new IllegalArgumentException("a cross-validation summary needs at least one"
+          + " candidate and a fold count for each");
+    }
+    double totalWeight = 0;
+    for (double w : foldWeight) {
+      totalWeight += w;
+    }
+    double[] mean = new double[m];
+    double[] se = new double[m];
+    for (int c = 0; c < m; c++) {
+      double s = 0;
+      for (int f = 0; f < k; f++) {
+        s += foldWeight[f] * foldLoss[f][c];
+      }
+      mean[c] = s / totalWeight;
+      double v = 0;
+      for (int f = 0; f < k; f++) {
+        double d = foldLoss[f][c] - mean[c];
+        v += foldWeight[f] * d * d;
+      }
+      se[c] = Math.sqrt(v / totalWeight / (foldsWithFit[c] - 1));
+    }
+    int best = indexMin(mean);
+    return new CvSummary(mean, se, best, indexOneStandardError(mean, se, best));
+  }
+
+  /** The first index of the smallest mean (ties go to the simpler, earlier candidate). */
+  public static int indexMin(double[] mean) {
+    int best = 0;
+    for (int c = 1; c < mean.length; c++) {
+      if (mean[c] < mean[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The one-standard-error rule: the first (simplest) index whose mean is at most
+   * {@code mean[best] + standardError[best]}; {@code best} itself when that bound is not a
+   * number.
+   */
+  public static int indexOneStandardError(double[] mean, double[] standardError, int best) {
+    double bound = mean[best] + standardError[best];
+    for (int c = 0; c < best; c++) {
+      if (mean[c] <= bound) {
+        return c;
+      }
+    }
+    return best;
+  }
+}

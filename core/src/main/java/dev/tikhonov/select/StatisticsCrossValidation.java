@@ -1,0 +1,81 @@
+package dev.tikhonov.select;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * cv.glmnet for the gaussian family from per-fold sufficient statistics
+ * ({@link CrossValidation#gaussian}): the full path from {@link FoldStatistics#total()}, fold
+ * k's path from {@link FoldStatistics#training(int)} (its own default λ sequence interpolated at
+ * the full path's λ, or the full path's λ themselves), each scored on its held-out fold from
+ * that fold's statistics alone,
+ *
+ * <pre>
+ *   e_kl = (1/W_k) Σ_{i in fold k} wᵢ (yᵢ − a₀ₗ − xᵢ·bₗ)² = fold(k).meanSquaredError(a₀ₗ, bₗ),
+ * </pre>
+ *
+ * with fold weights W_k (the fold's weight sum; its size for unit weights), then {@link CvResult}'s
+ * mean, standard error, λ_min and λ_1se. The same rules as {@link CrossValidation#run} (a fold
+ * whose path stops early is scored at its last λ for the rest and counted only where it has a
+ * fit). Stateless and thread-safe.
+ */
+final class StatisticsCrossValidation {
+  private StatisticsCrossValidation() {}
+
+  static CrossValidation.Fit run(FoldStatistics folds, PathSettings settings,
+      List<String> featureNames, CrossValidation.Alignment alignment, int threads) {
+    PathSolution full = ElasticNetPath.fit(folds.total(), settings, featureNames);
+    CrossValidation.Alignment effective =
+        settings.defaultSequence() ? alignment : CrossValidation.Alignment.SAME_LAMBDAS;
+    double[] lambdas = full.lambdas();
+    int k = folds.numFolds();
+    int m = lambdas.length;
+    List<Callable<double[]>> tasks = new ArrayList<>();
+    for (int f = 1; f <= k; f++) {
+      int fold = f;
+      tasks.add(() -> {
+        PathSolution path;
+        try {
+          GaussianStatistics training = folds.training(fold);
+          path = effective == CrossValidation.Alignment.INTERPOLATE
+              ? ElasticNetPath.fit(training, settings, featureNames).interpolate(lambdas)
+              : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
+        } catch (InputException e) {
+          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+              + e.getMessage(), e);
+        }
+        GaussianStatistics heldOut = folds.fold(fold);
+        double[] losses = new double[m + 1];
+        int available = Math.min(path.size(), m);
+        for (int l = 0; l < m; l++) {
+          int at = Math.min(l, available - 1);
+          losses[l] = heldOut.meanSquaredError(path.intercepts()[at][0],
+              path.coefficients()[at][0]);
+        }
+        losses[m] = available;
+        return losses;
+      });
+    }
+    List<double[]> results = CrossValidation.runAll(tasks, threads);
+    double[][] foldLoss = new double[k][];
+    double[] foldWeight = new double[k];
+    int[] foldsWithFit = new int[m];
+    for (int f = 0; f < k; f++) {
+      double[] r = results.get(f);
+      foldLoss[f] = Arrays.copyOf(r, m);
+      foldWeight[f] = folds.fold(f + 1).weightSum();
+      for (int l = 0; l < (int) r[m]; l++) {
+        foldsWithFit[l]++;
+      }
+    }
+    return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
+        foldsWithFit));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tikhonov.train;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A reusable barrier for T parties: spins {@link BatchStep#SPINS} times (the other thread is normally
+ * a few microseconds behind), then naps, so a busy machine is not made busier.
+ */
+final class Barrier {
+  /**
+   * Thrown by {@link #await} when another party broke the barrier because it failed: never
+   * the cause to report, only a sign that another thread holds it.
+   */
+  static final class Broken extends IllegalStateException {
+    Broken() {
+      super("another thread of the training step failed");
+    }
+  }
+
+  private final int parties;
+  private final AtomicInteger arrived = new AtomicInteger();
+  private volatile int generation;
+  private volatile boolean broken;
+
+  Barrier(int parties) {
+    this.parties = parties;
+  }
+
+  /** Only while no party waits (between steps). */
+  void reset() {
+    broken = false;
+    arrived.set(0);
+  }
+
+  void breakBarrier() {
+    broken = true;
+  }
+
+  void await() {
+    int gen = generation;
+    if (arrived.incrementAndGet() == parties) {
+      arrived.set(0);
+      generation = gen + 1;
+      return;
+    }
+    int spins = 0;
+    while (generation == gen) {
+      if (broken) {
+        throw new Broken();
+      }
+      if (++spins < BatchStep.SPINS) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.parkNanos(20_000);
+      }
+    }
+  }
+}

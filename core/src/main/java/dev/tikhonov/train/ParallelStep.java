@@ -1,0 +1,294 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.nn.BatchParts;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.Optimizer;
+import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.tensor.Kernels;
+import dev.tikhonov.tensor.Matrix;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The data-parallel training step on T ≥ 2 threads ({@link BatchStep}'s class comment has the
+ * math): this thread and T − 1 workers each run a part of the batch through
+ * {@link BatchParts}, meet at a {@link Barrier}, then each computes its row block of the
+ * parameter gradients and of the optimizer step. Workers live for an epoch ({@link #release}
+ * ends it), spin briefly and then park between steps. Not thread-safe: one trainer drives it.
+ */
+final class ParallelStep extends BatchStep {
+  private final BatchParts parts;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  /** Whether each thread updates its row block right after computing it. */
+  private final boolean updateInParts;
+  private final Matrix yBatch;
+  private final int threads;
+  private final double[] partLoss;
+  private final Barrier barrier;
+
+  // The batch being worked on, published to the workers by the volatile write of `posted`.
+  private Matrix features;
+  private Matrix targets;
+  private int[] order;
+  private int batchFrom;
+  private int rows;
+  private boolean update;
+  private volatile int posted;
+  private volatile boolean stopping;
+  private final AtomicInteger finished = new AtomicInteger();
+  private final Thread[] workerThreads;
+  /** exited[t]: 1 when worker t is not running (never started, stopped, or idle-exited). */
+  private final AtomicInteger[] exited;
+  private volatile Throwable failure;
+
+  ParallelStep(Sequential network, Loss loss, Optimizer optimizer, int batchSize,
+      int targetCols, int threads) {
+    this.threads = threads;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.updateInParts = optimizer != null && optimizer.canStepInParts()
+        && optimizer.parameters().equals(network.parameters());
+    parts = new BatchParts(network, batchSize, threads);
+    yBatch = Matrix.zeros(batchSize, targetCols);
+    partLoss = new double[threads];
+    barrier = new Barrier(threads);
+    workerThreads = new Thread[threads];
+    exited = new AtomicInteger[threads];
+    for (int t = 0; t < threads; t++) {
+      exited[t] = new AtomicInteger(1);
+    }
+  }
+
+  /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
+  private int partFrom(int rows, int t) {
+    return (int) ((long) rows * t / threads);
+  }
+
+  private int partRows(int rows, int t) {
+    return partFrom(rows, t + 1) - partFrom(rows, t);
+  }
+
+  /**
+   * Whether an epoch is under way: OpenBLAS single-threaded, workers alive. Workers live for
+   * an epoch: changing OpenBLAS's thread count stops or starts its own workers (about
+   * 0.5 ms), and a hand-off through a queue costs tens of microseconds, so both happen once
+   * per epoch, not per step.
+   */
+  private boolean running;
+
+  @Override
+  boolean updatesInParts() {
+    return updateInParts;
+  }
+
+  @Override
+  void release() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    stopping = true;
+    posted = posted + 1;
+    wakeWorkers();
+    for (int t = 1; t < threads; t++) {
+      Thread w = workerThreads[t];
+      if (w != null) {
+        try {
+          w.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    Blas.setWorkerThreads(Blas.threads());
+  }
+
+  private void start() {
+    Blas.setWorkerThreads(1);
+    stopping = false;
+    failure = null;
+    running = true;
+  }
+
+  /**
+   * After posting a step: starts worker t if it has exited (or never started). A worker that
+   * is about to exit and the main thread race for the same flag, so exactly one of them
+   * ends up serving the step (see {@link #workerLoop}).
+   */
+  private void ensureWorkers() {
+    for (int t = 1; t < threads; t++) {
+      if (exited[t].compareAndSet(1, 0)) {
+        int part = t;
+        int seen = posted - 1;
+        Thread w = new Thread(() -> workerLoop(part, seen), "tikhonov-batch-" + t);
+        w.setDaemon(true);
+        workerThreads[t] = w;
+        w.start();
+      }
+    }
+  }
+
+  private void wakeWorkers() {
+    for (int t = 1; t < threads; t++) {
+      Thread w = workerThreads[t];
+      if (w != null) {
+        LockSupport.unpark(w);
+      }
+    }
+  }
+
+  /**
+   * Serves posted steps until told to stop, or until idle for {@link #IDLE_EXIT_NANOS}
+   * (a trainer that stopped by an exception never says stop; its workers must not live on).
+   */
+  private void workerLoop(int t, int seen) {
+    long idleSince = System.nanoTime();
+    int spins = 0;
+    while (true) {
+      if (posted != seen) {
+        seen = posted;
+        if (stopping) {
+          exited[t].set(1);
+          return;
+        }
+        try {
+          work(t);
+        } catch (Barrier.Broken e) {
+          // another thread failed first and broke the barrier; its failure is the story
+        } catch (RuntimeException | Error e) {
+          failure = e;
+          barrier.breakBarrier();
+        }
+        finished.incrementAndGet();
+        spins = 0;
+        idleSince = System.nanoTime();
+        continue;
+      }
+      // Spin briefly (the next step usually comes within microseconds), then park until the
+      // main thread posts a step and unparks us.
+      if (++spins < IDLE_SPINS) {
+        Thread.onSpinWait();
+        continue;
+      }
+      if (System.nanoTime() - idleSince > IDLE_EXIT_NANOS && exited[t].compareAndSet(0, 1)) {
+        // A step posted meanwhile is ours unless the main thread already started a new
+        // worker (it flips the flag back first).
+        if (posted != seen && exited[t].compareAndSet(1, 0)) {
+          continue;
+        }
+        return;
+      }
+      LockSupport.parkNanos(this, 100_000_000L);
+    }
+  }
+
+  /**
+   * Part t of the batch, then (after every part is done) thread t's block of the parameter
+   * gradients and, with a fused optimizer, of the optimizer step.
+   */
+  private void work(int t) {
+    runPart(t);
+    barrier.await();
+    double total = 0;
+    for (int s = 0; s < threads; s++) {
+      total += partLoss[s];
+    }
+    if (!Double.isFinite(total)) {
+      return;
+    }
+    parts.parameterGradients(rows, t, threads);
+    if (update && updateInParts) {
+      optimizer.stepPart(t, threads);
+    }
+  }
+
+  @Override
+  double run(Matrix features, Matrix targets, int[] order, int batchFrom, int batchTo,
+      Then then) {
+    if (!running) {
+      start();
+    }
+    this.features = features;
+    this.targets = targets;
+    this.order = order;
+    this.batchFrom = batchFrom;
+    this.rows = batchTo - batchFrom;
+    this.update = then == Then.UPDATE;
+    parts.prepareStep(); // one dropout key per layer for the whole batch
+    finished.set(0);
+    barrier.reset();
+    posted = posted + 1;
+    ensureWorkers();
+    wakeWorkers();
+    try {
+      work(0);
+    } catch (RuntimeException | Error e) {
+      barrier.breakBarrier();
+      release();
+      // This thread's own failure explains itself; a broken barrier here only says that a
+      // worker failed first, and the worker's failure is the one to report.
+      Throwable cause = e instanceof Barrier.Broken && failure != null ? failure : e;
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) cause;
+    }
+    int spins = 0;
+    while (finished.get() < threads - 1) {
+      if (++spins < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.parkNanos(20_000);
+      }
+    }
+    Throwable failed = failure;
+    if (failed != null) {
+      release();
+      if (failed instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) failed;
+    }
+    double total = 0;
+    for (int t = 0; t < threads; t++) {
+      total += partLoss[t] * partRows(rows, t);
+    }
+    double mean = total / rows;
+    if (update && Double.isFinite(mean)) {
+      if (updateInParts) {
+        optimizer.completeStepInParts();
+      } else {
+        optimizer.step();
+      }
+    }
+    return mean;
+  }
+
+  private void runPart(int t) {
+    int from = partFrom(rows, t);
+    int to = partFrom(rows, t + 1);
+    if (to == from) {
+      // A batch of fewer rows than threads (a last batch of one row): this part adds
+      // nothing, not the 0/0 of an empty mean.
+      partLoss[t] = 0;
+      return;
+    }
+    Matrix yp = yBatch.rowRange(from, to);
+    Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to,
+        parts.inputRows(from, to));
+    Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
+    Matrix out = parts.forward(from, to);
+    Matrix g = parts.outputGradientRows(from, to);
+    double value = loss.lossAndGradient(out, yp, g);
+    partLoss[t] = value;
+    if (!Double.isFinite(value)) {
+      return;
+    }
+    // The part's mean-loss gradient, weighted by its share of the batch.
+    Blas.scale((float) ((double) (to - from) / rows), g);
+    parts.backward(t, from, to);
+  }
+}

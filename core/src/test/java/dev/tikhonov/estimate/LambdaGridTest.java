@@ -1,0 +1,110 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.Synthetic;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The λ grid of network paths: validation, order, and λ_max against numpy. */
+class LambdaGridTest {
+
+  @Test
+  void lambdaMax_onTheBundledDigits_equalsNumpysLargestSingularValue() throws IOException {
+    Dataset train = Mnist.bundled().train();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        LambdaGridTest.class.getResourceAsStream("lambda-max/lambda-max.csv"),
+        StandardCharsets.UTF_8))) {
+      in.readLine();
+      int cases = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split(",");
+        Dataset d = train.subset(IntStream.range(0, Integer.parseInt(f[0])).toArray());
+        double expected = Double.parseDouble(f[2]);
+        // the features are float32 (pixels/255 rounded); numpy's are float64
+        assertEquals(expected, LambdaGrid.lambdaMax(d, Boolean.parseBoolean(f[1])),
+            1e-6 * expected, line);
+        cases++;
+      }
+      assertEquals(4, cases);
+    }
+  }
+
+  @Test
+  void lambdaMax_forRegression_isTheNormOfTheCentredCorrelation() {
+    Dataset d = Synthetic.makeRegression(200, 5, 3, 1.0, 0.5, 3).data();
+    double[][] x = d.featureRows();
+    double[] y = d.targets();
+    double mean = java.util.Arrays.stream(y).average().orElseThrow();
+    double sum = 0;
+    for (int j = 0; j < 5; j++) {
+      double g = 0;
+      for (int i = 0; i < y.length; i++) {
+        g += (float) x[i][j] * (y[i] - mean);
+      }
+      sum += (g / y.length) * (g / y.length);
+    }
+    assertEquals(Math.sqrt(sum), LambdaGrid.lambdaMax(d, false), 1e-9 * Math.sqrt(sum));
+  }
+
+  @Test
+  void fromData_isLogarithmicFromLambdaMaxDownToTheFloor() {
+    Dataset d = Mnist.bundled().train().subset(IntStream.range(0, 600).toArray());
+    double top = LambdaGrid.lambdaMax(d, false);
+    double[] grid = LambdaGrid.fromData(7, 1e-6).lambdas(d, false);
+    assertEquals(7, grid.length);
+    assertEquals(top, grid[0], 0.0);
+    assertEquals(1e-6, grid[6], 1e-18);
+    for (int l = 1; l < 7; l++) {
+      assertEquals(Math.log(grid[l - 1] / grid[l]), Math.log(top / 1e-6) / 6, 1e-12);
+    }
+    assertArrayEquals(new double[] {top}, LambdaGrid.fromData(1, 1e-6).lambdas(d, false));
+    double[] above = LambdaGrid.fromData(3, 10).lambdas(d, false);
+    assertEquals(top * 1e-4, above[2], 1e-12 * top, "a floor above λ_max: four decades below");
+  }
+
+  @Test
+  void of_sortsDecreasingAndKeepsZero() {
+    assertArrayEquals(new double[] {1, 0.1, 0.001, 0},
+        LambdaGrid.of(0.1, 0, 1, 0.001).lambdas(Mnist.bundled().test(), false));
+  }
+
+  @Test
+  void badGrids_areRefusedNamingTheSetting() {
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        LambdaGrid::of);
+    assertTrue(empty.getMessage().startsWith("lambdas must hold at least one λ"),
+        empty.getMessage());
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> LambdaGrid.of(0.1, -0.01, 0.001));
+    assertEquals("lambdas must be finite numbers >= 0; value 2 of 3 is -0.01",
+        negative.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LambdaGrid.of(0.1, Double.NaN));
+    assertThrows(IllegalArgumentException.class,
+        () -> LambdaGrid.of(0.1, Double.POSITIVE_INFINITY));
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> LambdaGrid.of(0.1, 0.01, 0.1));
+    assertTrue(twice.getMessage().contains("0.1 appears more than once"), twice.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(0, 1e-6));
+    assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(5, 0));
+  }
+
+  @Test
+  void fromData_withTargetsThatDoNotVary_isAnInputException() {
+    double[][] x = {{1, 2}, {3, 4}, {5, 7}};
+    Dataset flat = Dataset.of(x, new double[] {2, 2, 2});
+    InputException e = assertThrows(InputException.class,
+        () -> LambdaGrid.defaults().lambdas(flat, false));
+    assertTrue(e.getMessage().contains("do not vary"), e.getMessage());
+  }
+}

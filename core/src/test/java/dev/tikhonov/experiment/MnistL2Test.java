@@ -1,0 +1,122 @@
+package dev.tikhonov.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The experiment's runs go side by side; its results are those of each run alone. */
+class MnistL2Test {
+  private final int savedThreads = Blas.threads();
+  @TempDir Path dir;
+
+  @AfterEach
+  void restoreThreads() {
+    Blas.setThreads(savedThreads);
+  }
+
+  private static TrainTest digits() {
+    TrainTest all = Mnist.bundled();
+    return new TrainTest(all.train().subset(IntStream.range(0, 700).toArray()),
+        all.test().subset(IntStream.range(0, 300).toArray()));
+  }
+
+  private static MnistL2.Settings settings() {
+    return new MnistL2.Settings(List.of(0.0, 0.01), 0.2, List.of(1e-4), List.of(0L, 1L), 2, 32,
+        0.05, 0.9, List.of(32, 16));
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void run_sideBySide_givesTheRunsAloneAtOneThread_andTheSameFilesAtAnyThreadCount()
+      throws Exception {
+    TrainTest data = digits();
+    List<String> runStarts = Collections.synchronizedList(new ArrayList<>());
+    List<String> runEnds = Collections.synchronizedList(new ArrayList<>());
+    ExperimentListener listener = new ExperimentListener() {
+      private volatile boolean inside;
+
+      @Override
+      public void runStarted(int index, int total, String label) {
+        enter();
+        runStarts.add(index + "/" + total);
+        inside = false;
+      }
+
+      @Override
+      public void runFinished(int index, int total, String summary) {
+        enter();
+        runEnds.add(summary);
+        inside = false;
+      }
+
+      private void enter() {
+        assertTrue(!inside, "listener calls overlap");
+        inside = true;
+      }
+    };
+    Blas.setThreads(2);
+    List<MnistL2.Row> two = MnistL2.run(data, settings(), RunWriter.open(dir.resolve("two"),
+        RunKind.MNIST_L2), listener);
+    assertEquals(6, runStarts.size());
+    assertEquals(6, runEnds.size());
+    Blas.setThreads(1);
+    List<MnistL2.Row> one = MnistL2.run(data, settings(), RunWriter.open(dir.resolve("one"),
+        RunKind.MNIST_L2), ExperimentListener.none());
+    assertEquals(3, two.size());
+    for (int r = 0; r < two.size(); r++) {
+      MnistL2.Row a = one.get(r);
+      MnistL2.Row b = two.get(r);
+      assertEquals(a.testAccuracyMean(), b.testAccuracyMean(), "row " + r);
+      assertEquals(a.testLossMean(), b.testLossMean(), "row " + r);
+      assertEquals(a.testLossStd(), b.testLossStd(), "row " + r);
+      assertEquals(a.trainLossMean(), b.trainLossMean(), "row " + r);
+      assertArrayEquals(a.layerWeightNormsMean(), b.layerWeightNormsMean(), "row " + r);
+    }
+    assertEquals(Files.readString(dir.resolve("one/histograms.json")),
+        Files.readString(dir.resolve("two/histograms.json")));
+    for (String run : List.of("lambda-0.01/seed-1", "dropout-0.2_lambda-1.0E-4/seed-0")) {
+      assertEquals(losses(dir.resolve("one/runs").resolve(run)),
+          losses(dir.resolve("two/runs").resolve(run)), run);
+    }
+
+    // the λ = 0.01 row's seed-1 run, alone through the estimator at one thread
+    NetworkClassifier alone = MnistL2.estimator(settings(), 0.01, 0, 1)
+        .fit(data.train(), data.test(), TrainingListener.none());
+    List<Double> expected = alone.training().orElseThrow().history().epochs().stream()
+        .map(e -> e.trainLoss()).toList();
+    assertEquals(expected, losses(dir.resolve("two/runs/lambda-0.01/seed-1")));
+    assertTrue(two.get(0).testAccuracyMean() > 0.4, "the runs learn (guessing is 0.1): "
+        + two.get(0).testAccuracyMean());
+  }
+
+  /** The train_loss column of a run's history.csv. */
+  private static List<Double> losses(Path runDir) throws Exception {
+    List<String> lines = Files.readAllLines(runDir.resolve("history.csv"));
+    int column = List.of(lines.get(0).split(",")).indexOf("train_loss");
+    assertTrue(column >= 0, lines.get(0));
+    List<Double> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      out.add(Double.parseDouble(line.split(",")[column]));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tikhonov.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.report.RunInfo;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mnist-select on a slice of the digits: the rows, the files, the report. */
+class MnistSelectTest {
+  @TempDir Path dir;
+
+  static MnistSelect.Settings tiny() {
+    return new MnistSelect.Settings(List.of(16), 3, 1, 50, 0.05, 0.9, 4, 1e-4, 3, 0, 2, 0.1,
+        "1se", List.of(0L, 1L), List.of("warm", "cold", "warm-decreasing"), true, 500);
+  }
+
+  @Test
+  void run_comparesTheMethodsOnEachDataSet_andWritesTheirFiles() throws Exception {
+    TrainTest all = Mnist.bundled();
+    TrainTest digits = new TrainTest(all.train(),
+        all.test().subset(IntStream.range(0, 300).toArray()));
+    RunWriter out = RunWriter.open(dir, RunKind.MNIST_SELECT);
+    int[] finished = {0};
+    List<MnistSelect.Row> rows = MnistSelect.run(
+        List.of(new MnistSelect.DataSet("digits", digits, "bundled")), tiny(), 2, out,
+        new ExperimentListener() {
+          @Override
+          public void runFinished(int index, int total, String summary) {
+            finished[0]++;
+            assertEquals(MnistSelect.fits(tiny()), total);
+          }
+        });
+    assertEquals(MnistSelect.fits(tiny()), finished[0], "every fit reported once");
+    assertEquals(3, rows.size());
+    MnistSelect.Row warm = rows.get(0);
+    MnistSelect.Row cold = rows.get(1);
+    assertEquals("warm", warm.method());
+    assertEquals("cold", cold.method());
+    for (MnistSelect.Row r : rows) {
+      assertTrue(r.lambda1se() >= r.lambdaMin(), r.toString());
+      assertEquals(r.lambda1se(), r.lambdaChosen(), "the one-SE rule");
+      assertEquals(2, r.seeds());
+      assertNotNull(r.evidenceLambda(), "the warm path's evidence, on every row of the data");
+      assertTrue(Files.isRegularFile(dir.resolve("selection-digits-" + r.method() + ".json")));
+    }
+    // 3 folds × 4 λ + the all-rows path (warm) or one refit (cold)
+    assertEquals(16, warm.fits());
+    assertEquals(13, cold.fits());
+    assertTrue(warm.epochs() < cold.epochs(), "warm: 3 + 3×1 epochs per path at most; cold"
+        + " 3 per fit: " + warm.epochs() + " vs " + cold.epochs());
+    assertNotNull(warm.evidenceSeconds());
+    assertNull(cold.evidenceSeconds());
+    out.finish(RunInfo.of(RunKind.MNIST_SELECT, "experiment mnist-select", List.of(), 0L, 2,
+        null, Instant.now(), Map.of("experiment", "mnist-select")));
+    String html = Files.readString(dir.resolve("report.html"));
+    for (String chart : List.of("cv-digits", "evidence-digits", "layer-norms-digits",
+        "epochs-digits")) {
+      assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".svg")) > 1000, chart);
+    }
+    assertTrue(html.contains("cold / this"), "the time ratio column");
+    assertTrue(Files.readString(dir.resolve("results.csv")).startsWith("data,method,rule"));
+  }
+}

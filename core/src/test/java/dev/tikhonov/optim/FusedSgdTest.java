@@ -1,0 +1,178 @@
+package dev.tikhonov.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused SGD pass against the chain it stands for: bit for bit, for every optimizer of the
+ * SGD family with every kind of penalty, decoupled decay and schedule, whole or in parts.
+ */
+class FusedSgdTest {
+  /** A weight (odd shape, more than one 1,024-float chunk) and a bias, with some exact zeros. */
+  private static List<Parameter> parameters(long seed) {
+    Rng rng = new Rng(seed);
+    Matrix w = Matrix.zeros(37, 41);
+    Matrix b = Matrix.zeros(1, 41);
+    for (Matrix m : List.of(w, b)) {
+      for (int i = 0; i < m.size(); i++) {
+        m.put(i, i % 17 == 0 ? 0f : (float) (0.3 * rng.nextGaussian()));
+      }
+    }
+    return List.of(new Parameter("w", Parameter.Kind.WEIGHT, w),
+        new Parameter("b", Parameter.Kind.BIAS, b));
+  }
+
+  /** Gradients of step t: varied signs and scales, some exact zeros, from the values. */
+  private static void setGradients(List<Parameter> params, Rng rng) {
+    for (Parameter p : params) {
+      Matrix g = p.gradient();
+      for (int i = 0; i < g.size(); i++) {
+        g.put(i, i % 13 == 0 ? 0f
+            : (float) (rng.nextGaussian() * (1 + i % 5) + 0.1 * p.value().at(i)));
+      }
+    }
+  }
+
+  private static List<OptimizerConfig> optimizers() {
+    LearningRateSchedule cosine = LearningRateSchedule.cosine(0.07, 50, 0.001);
+    return List.of(
+        Optimizers.sgd(0.05),
+        Optimizers.sgd(0.05).momentum(0.9),
+        Optimizers.nesterov(0.03, 0.8),
+        Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.02),
+        Optimizers.sgd(0.1).weightDecay(0.3).schedule(cosine),
+        Optimizers.nesterov(0.05, 0.9).weightDecay(0.01).schedule(cosine));
+  }
+
+  private static List<Penalty> penalties() {
+    return List.of(Penalty.none(), Penalty.l2(1e-3), Penalty.l2(0.7), Penalty.l1(1e-2),
+        Penalty.elasticNet(0.05, 0.3));
+  }
+
+  private static float[][] values(List<Parameter> params) {
+    float[][] out = new float[params.size()][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = params.get(k).value().toArray();
+    }
+    return out;
+  }
+
+  private static void assertSameState(Optimizer expected, Optimizer actual, String what) {
+    assertEquals(expected.stateBuffers().keySet(), actual.stateBuffers().keySet(), what);
+    for (Map.Entry<String, Matrix> e : expected.stateBuffers().entrySet()) {
+      assertArrayEquals(e.getValue().toArray(), actual.stateBuffers().get(e.getKey()).toArray(),
+          what + ": " + e.getKey());
+    }
+    assertEquals(expected.stepCount(), actual.stepCount(), what);
+  }
+
+  @Test
+  void step_everySgdChain_isBitIdenticalToTheChain() {
+    int cases = 0;
+    for (OptimizerConfig config : optimizers()) {
+      for (Penalty penalty : penalties()) {
+        for (double biasFactor : new double[] {0, 0.5}) {
+          String what = config.describe() + " with " + penalty + ", bias factor " + biasFactor;
+          List<Parameter> a = parameters(1);
+          List<Parameter> b = parameters(1);
+          a.get(1).setPenaltyFactor(biasFactor);
+          b.get(1).setPenaltyFactor(biasFactor);
+          GradientTransform chain = Optimizers.chain(config, penalty);
+          Optimizer reference = Optimizer.chainOnly(chain, a);
+          Optimizer fused = Optimizer.of(chain, b);
+          assertTrue(fused.canStepInParts(), what + ": fused");
+          assertFalse(reference.canStepInParts());
+          Rng ra = new Rng(9);
+          Rng rb = new Rng(9);
+          for (int t = 1; t <= 12; t++) {
+            setGradients(a, ra);
+            setGradients(b, rb);
+            reference.step();
+            fused.step();
+            float[][] va = values(a);
+            float[][] vb = values(b);
+            for (int k = 0; k < va.length; k++) {
+              assertArrayEquals(va[k], vb[k], what + ", parameter " + k + ", step " + t);
+            }
+          }
+          assertSameState(reference, fused, what);
+          assertEquals(reference.learningRate(), fused.learningRate());
+          cases++;
+        }
+      }
+    }
+    assertEquals(60, cases);
+  }
+
+  @Test
+  void stepInParts_onSeveralThreads_isBitIdenticalToOneStep() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      for (int parts : new int[] {2, 3, 40}) {
+        List<Parameter> a = parameters(2);
+        List<Parameter> b = parameters(2);
+        GradientTransform chain = Optimizers.chain(
+            Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.01), Penalty.elasticNet(0.01, 0.5));
+        Optimizer whole = Optimizer.of(chain, a);
+        Optimizer split = Optimizer.of(chain, b);
+        Rng ra = new Rng(4);
+        Rng rb = new Rng(4);
+        for (int t = 1; t <= 5; t++) {
+          setGradients(a, ra);
+          setGradients(b, rb);
+          whole.step();
+          List<Future<?>> done = new ArrayList<>();
+          for (int part = parts - 1; part >= 0; part--) {
+            int p = part;
+            done.add(pool.submit(() -> split.stepPart(p, parts)));
+          }
+          for (Future<?> f : done) {
+            f.get();
+          }
+          split.completeStepInParts();
+        }
+        float[][] va = values(a);
+        float[][] vb = values(b);
+        for (int k = 0; k < va.length; k++) {
+          assertArrayEquals(va[k], vb[k], parts + " parts, parameter " + k);
+        }
+        assertSameState(whole, split, parts + " parts");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void otherChains_areNotFused_andCannotStepInParts() {
+    List<Parameter> params = parameters(3);
+    List<GradientTransform> chains = List.of(
+        Optimizers.chain(Optimizers.adam(1e-3)),
+        Optimizers.chain(Optimizers.sgd(0.1).clipNorm(1)),
+        Optimizers.chain(Optimizers.rmsprop(1e-3), Penalty.l2(1e-3)),
+        Transforms.chain(Transforms.scaleByLearningRate(LearningRateSchedule.constant(0.1)),
+            Transforms.traceMomentum(0.9, false)),
+        Transforms.scale(-0.1));
+    for (GradientTransform chain : chains) {
+      Optimizer optimizer = Optimizer.of(chain, params);
+      assertFalse(optimizer.canStepInParts(), chain.toString());
+      assertThrows(IllegalStateException.class, () -> optimizer.stepPart(0, 2));
+      optimizer.step(); // the chain's own passes still work
+    }
+  }
+}

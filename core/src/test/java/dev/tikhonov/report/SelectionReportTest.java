@@ -1,0 +1,92 @@
+package dev.tikhonov.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.estimate.GridSearchCV;
+import dev.tikhonov.estimate.MlpPathCV;
+import dev.tikhonov.estimate.NetworkClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** The select and grid run directories: their files, and a report drawn only from them. */
+class SelectionReportTest {
+  @TempDir Path temp;
+
+  static List<String> names(List<ReportChart> charts) {
+    return charts.stream().map(ReportChart::name).toList();
+  }
+
+  @Test
+  void select_filesHoldTheSearch_andTheReportDrawsThem() throws IOException {
+    Path dir = temp.resolve("select");
+    MlpPathCV.Result<NetworkClassifier> r = SelectionRuns.select(dir);
+    JsonNode json = JsonFiles.read(dir.resolve("selection.json"));
+    assertEquals(r.lambdaMin(), json.path("cv").path("lambda_min").asDouble());
+    assertEquals(r.lambda1se(), json.path("cv").path("lambda_1se").asDouble());
+    assertEquals(r.chosenIndex(), json.path("chosen").path("index").asInt());
+    assertEquals(3, json.path("splits").size());
+    assertEquals(4, json.path("path").size());
+    assertEquals(4, json.path("evidence").path("lambdas").size());
+    assertEquals(5, Files.readAllLines(dir.resolve("selection.csv")).size());
+
+    SelectionData data = SelectionData.read(dir.resolve("selection.json"));
+    assertArrayEquals(r.cv().mean(), data.mean(), 0.0);
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    assertEquals(List.of("cv-curve", "evidence", "path-losses", "layer-norms", "epochs"),
+        names(charts));
+    XYChart cv = charts.get(0).chart();
+    XYSeries curve = cv.getSeriesMap().get("warm starts");
+    // λ ascending on the chart, the file's order is decreasing
+    double[] mean = r.cv().mean().clone();
+    double[] lambdas = r.lambdas();
+    double[] reversed = new double[mean.length];
+    double[] ls = new double[mean.length];
+    for (int i = 0; i < mean.length; i++) {
+      reversed[i] = mean[mean.length - 1 - i];
+      ls[i] = lambdas[lambdas.length - 1 - i];
+    }
+    assertArrayEquals(reversed, curve.getYData(), 0.0);
+    assertArrayEquals(ls, curve.getXData(), 0.0);
+    XYSeries min = cv.getSeriesMap().values().stream()
+        .filter(s -> s.getName().startsWith("λ_min")).findFirst().orElseThrow();
+    assertEquals(r.lambdaMin(), min.getXData()[0], 0.0);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertTrue(html.contains("(chosen)"), "the chosen λ is marked in the table");
+    assertTrue(html.contains("tr class=\"best\""));
+    assertEquals(charts.size(), html.split("<svg ", -1).length - 1);
+  }
+
+  @Test
+  void grid_filesHoldEveryCandidate_andTheReportDrawsThemAgainstLambda() throws IOException {
+    Path dir = temp.resolve("grid");
+    GridSearchCV.Result<NetworkClassifier> r = SelectionRuns.grid(dir);
+    JsonNode json = JsonFiles.read(dir.resolve("grid.json"));
+    assertEquals(6, json.path("candidates").size());
+    assertEquals(r.chosenIndex(), json.path("chosen").asInt());
+    assertEquals(r.scores().mean()[2], json.path("candidates").get(2).path("mean").asDouble());
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    assertEquals(List.of("grid-cv"), names(charts));
+    XYChart chart = charts.get(0).chart();
+    List<String> series = chart.getSeriesMap().keySet().stream().collect(Collectors.toList());
+    assertTrue(series.contains("dropout 0.2"), series.toString());
+    assertTrue(series.contains("dropout 0"), series.toString());
+    XYSeries noDropout = chart.getSeriesMap().get("dropout 0");
+    // candidates 1, 3, 5 have no dropout; λ = 0.3, 0.01, 1e-4, drawn ascending
+    assertArrayEquals(new double[] {r.scores().mean()[5], r.scores().mean()[3],
+        r.scores().mean()[1]}, noDropout.getYData(), 0.0);
+    assertTrue(Arrays.stream(noDropout.getExtraValues()).allMatch(e -> e > 0), "SE bars");
+    String html = Files.readString(dir.resolve("report.html"));
+    assertTrue(html.contains("one-SE"), html.length() + " chars");
+  }
+}

@@ -1,0 +1,406 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.FoldStatistics;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The elastic-net regularization path with K-fold cross-validation on a Spark
+ * {@code Dataset}, as a Spark ML {@code Estimator} (usable in a {@code Pipeline}). At every λ of
+ * the path it minimizes DESIGN.md's objective with weights,
+ *
+ * <pre>
+ *   (1/2W) Σᵢ wᵢ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ [(1−α)/2 · bⱼ² + α · |bⱼ|],   W = Σᵢ wᵢ,
+ * </pre>
+ *
+ * glmnet's gaussian objective with its weights normalized to sum 1, α = {@code l1Ratio}; with
+ * {@code standardize} the penalty applies to the features scaled to unit variance (divisor W,
+ * as glmnet) and the coefficients are reported on the original scale. λ is chosen by
+ * cross-validation with cv.glmnet's definitions ({@code selection}: {@code min}, the λ of the
+ * smallest mean held-out error, or {@code 1se}, the largest λ within one standard error of it).
+ * docs/spark.md has the mapping to MLlib's {@code regParam}/{@code elasticNetParam}.
+ *
+ * <p>How: one distributed pass ({@link #sufficientStatistics}) computes the weighted sufficient
+ * statistics of every fold; the path and every fold's path then run on the driver from those
+ * statistics alone (covariance-mode coordinate descent), so the data are read once for the whole
+ * path and the whole cross-validation. The driver holds K + 1 matrices of p×p doubles, so p is
+ * limited (4096 features, and (K + 1)·p²·8 bytes within half the driver's heap; docs/spark.md).
+ *
+ * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
+ * {@code labelCol} ("label"), {@code weightCol} (optional), {@code foldCol} (optional fold ids
+ * 1..K; else content-hashed random folds, {@link RandomFolds}), {@code predictionCol}
+ * ("prediction"), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
+ * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
+ * {@code standardize} (true), {@code numFolds} (10), {@code seed} (0), {@code selection}
+ * ("min"), {@code tolerance} (1e-7, glmnet's {@code thresh}), {@code aggregationDepth} (2).
+ *
+ * <p>Not thread-safe while its params are being set (Spark's Params); {@code fit} does not
+ * modify it.
+ */
+public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
+    implements DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<String> featuresCol;
+  private final Param<String> labelCol;
+  private final Param<String> weightCol;
+  private final Param<String> foldCol;
+  private final Param<String> predictionCol;
+  private final Param<String> family;
+  private final DoubleParam l1Ratio;
+  private final DoubleArrayParam lambdas;
+  private final IntParam numLambdas;
+  private final BooleanParam standardize;
+  private final IntParam numFolds;
+  private final LongParam seed;
+  private final Param<String> selection;
+  private final DoubleParam tolerance;
+  private final IntParam aggregationDepth;
+
+  public SparkElasticNetCV() {
+    this(Identifiable.randomUID("tikhonovElasticNetCV"));
+  }
+
+  public SparkElasticNetCV(String uid) {
+    this.uid = uid;
+    featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
+    labelCol = new Param<>(this, "labelCol", "label column: numeric");
+    weightCol = new Param<>(this, "weightCol",
+        "row weight column: numeric ≥ 0 (unset: every row weighs 1)");
+    foldCol = new Param<>(this, "foldCol", "fold id column: whole numbers 1..numFolds "
+        + "(unset: seeded random folds from each row's content)");
+    predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
+    family = new Param<>(this, "family", "loss: gaussian (binomial, multinomial to come)",
+        ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial")));
+    l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty: 1 lasso, "
+        + "0 ridge", ParamValidators.inRange(0, 1));
+    lambdas = new DoubleArrayParam(this, "lambdas",
+        "λ values (unset: glmnet's geometric sequence from λ_max)");
+    numLambdas = new IntParam(this, "numLambdas", "number of λ of the default sequence",
+        ParamValidators.gtEq(1));
+    standardize = new BooleanParam(this, "standardize",
+        "penalize the features scaled to unit variance (divisor W), as glmnet");
+    numFolds = new IntParam(this, "numFolds", "K, the number of cross-validation folds",
+        ParamValidators.gtEq(2));
+    seed = new LongParam(this, "seed", "seed of the random folds");
+    selection = new Param<>(this, "selection", "which λ the model uses: min (smallest mean "
+        + "CV error) or 1se (largest λ within one standard error of it)",
+        ParamValidators.inArray(List.of("min", "1se")));
+    tolerance = new DoubleParam(this, "tolerance", "convergence threshold of coordinate "
+        + "descent relative to the null deviance (glmnet's thresh)", ParamValidators.gt(0));
+    aggregationDepth = new IntParam(this, "aggregationDepth",
+        "depth of the tree that merges the partitions' statistics", ParamValidators.gtEq(1));
+    setDefault(featuresCol, "features");
+    setDefault(labelCol, "label");
+    setDefault(predictionCol, "prediction");
+    setDefault(family, "gaussian");
+    setDefault(l1Ratio, 1.0);
+    setDefault(numLambdas, 100);
+    setDefault(standardize, true);
+    setDefault(numFolds, 10);
+    setDefault(seed, 0L);
+    setDefault(selection, "min");
+    setDefault(tolerance, 1e-7);
+    setDefault(aggregationDepth, 2);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  public Param<String> featuresCol() {
+    return featuresCol;
+  }
+
+  public Param<String> labelCol() {
+    return labelCol;
+  }
+
+  public Param<String> weightCol() {
+    return weightCol;
+  }
+
+  public Param<String> foldCol() {
+    return foldCol;
+  }
+
+  public Param<String> predictionCol() {
+    return predictionCol;
+  }
+
+  public Param<String> family() {
+    return family;
+  }
+
+  public DoubleParam l1Ratio() {
+    return l1Ratio;
+  }
+
+  public DoubleArrayParam lambdas() {
+    return lambdas;
+  }
+
+  public IntParam numLambdas() {
+    return numLambdas;
+  }
+
+  public BooleanParam standardize() {
+    return standardize;
+  }
+
+  public IntParam numFolds() {
+    return numFolds;
+  }
+
+  public LongParam seed() {
+    return seed;
+  }
+
+  public Param<String> selection() {
+    return selection;
+  }
+
+  public DoubleParam tolerance() {
+    return tolerance;
+  }
+
+  public IntParam aggregationDepth() {
+    return aggregationDepth;
+  }
+
+  public SparkElasticNetCV setFeaturesCol(String value) {
+    set(featuresCol, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setLabelCol(String value) {
+    set(labelCol, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setWeightCol(String value) {
+    set(weightCol, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setFoldCol(String value) {
+    set(foldCol, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setPredictionCol(String value) {
+    set(predictionCol, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setFamily(String value) {
+    set(family, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setL1Ratio(double value) {
+    set(l1Ratio, value);
+    return this;
+  }
+
+  /** λ values: finite, ≥ 0, at least one (used sorted decreasing, as glmnet). */
+  public SparkElasticNetCV setLambdas(double... values) {
+    if (values.length == 0) {
+      throw new InputException("lambdas: the λ sequence is empty");
+    }
+    for (double v : values) {
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new InputException("lambdas: λ values must be finite and ≥ 0, got " + v);
+      }
+    }
+    set(lambdas, values.clone());
+    return this;
+  }
+
+  public SparkElasticNetCV setNumLambdas(int value) {
+    set(numLambdas, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setStandardize(boolean value) {
+    set(standardize, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setNumFolds(int value) {
+    set(numFolds, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setSeed(long value) {
+    set(seed, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setSelection(String value) {
+    set(selection, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setTolerance(double value) {
+    set(tolerance, value);
+    return this;
+  }
+
+  public SparkElasticNetCV setAggregationDepth(int value) {
+    set(aggregationDepth, value);
+    return this;
+  }
+
+  public String getFeaturesCol() {
+    return $(featuresCol);
+  }
+
+  public String getLabelCol() {
+    return $(labelCol);
+  }
+
+  /** The weight column, if set. */
+  public Optional<String> getWeightCol() {
+    return isDefined(weightCol) ? Optional.of($(weightCol)) : Optional.empty();
+  }
+
+  /** The fold id column, if set. */
+  public Optional<String> getFoldCol() {
+    return isDefined(foldCol) ? Optional.of($(foldCol)) : Optional.empty();
+  }
+
+  public String getPredictionCol() {
+    return $(predictionCol);
+  }
+
+  public String getFamily() {
+    return $(family);
+  }
+
+  public double getL1Ratio() {
+    return (Double) $(l1Ratio);
+  }
+
+  /** The λ values, if set (a copy); else the fit uses glmnet's default sequence. */
+  public Optional<double[]> getLambdas() {
+    return isDefined(lambdas) ? Optional.of($(lambdas).clone()) : Optional.empty();
+  }
+
+  public int getNumLambdas() {
+    return (Integer) $(numLambdas);
+  }
+
+  public boolean getStandardize() {
+    return (Boolean) $(standardize);
+  }
+
+  public int getNumFolds() {
+    return (Integer) $(numFolds);
+  }
+
+  public long getSeed() {
+    return (Long) $(seed);
+  }
+
+  public String getSelection() {
+    return $(selection);
+  }
+
+  public double getTolerance() {
+    return (Double) $(tolerance);
+  }
+
+  public int getAggregationDepth() {
+    return (Integer) $(aggregationDepth);
+  }
+
+  /**
+   * Checks the input columns (features: vectors; label, weight, fold: numeric) and returns the
+   * schema with the prediction column the model adds.
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    Columns.requireVector(schema, getFeaturesCol());
+    Columns.requireNumeric(schema, getLabelCol(), "label");
+    getWeightCol().ifPresent(c -> Columns.requireNumeric(schema, c, "weight"));
+    getFoldCol().ifPresent(c -> Columns.requireNumeric(schema, c, "fold id"));
+    return Columns.withNewDouble(schema, getPredictionCol());
+  }
+
+  /**
+   * The one distributed pass: the weighted sufficient statistics of every cross-validation fold
+   * (one Spark job that reads the data once). Bit-identical for the same data partitioned the
+   * same way, whatever the scheduling (docs/spark.md).
+   */
+  public FoldStatistics sufficientStatistics(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    int k = getNumFolds();
+    int maxFeatures = DriverLimit.maxFeatures(k);
+    OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
+    if (size.isPresent() && size.getAsInt() > maxFeatures) {
+      throw new InputException(
+          DriverLimit.message(getFeaturesCol(), size.getAsInt(), k, maxFeatures));
+    }
+    return new StatisticsPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(), k,
+        getSeed(), maxFeatures, getAggregationDepth()).run(dataset);
+  }
+
+  /**
+   * Fits the path and its cross-validation and returns the model at the selected λ.
+   *
+   * <p>Phase 1 of issue 10 stops after the pass: the covariance-mode solve from
+   * {@link FoldStatistics} needs a core entry point that is not there yet (docs/spark.md, "Status").
+   */
+  @Override
+  public SparkElasticNetModel fit(Dataset<?> dataset) {
+    if (!getFamily().equals("gaussian")) {
+      throw new InputException("family '" + getFamily() + "' is not yet available on Spark "
+          + "(gaussian only; binomial and multinomial need the distributed IRLS of issue 10)");
+    }
+    FoldStatistics statistics = sufficientStatistics(dataset);
+    // TODO(issue 10, phase 2): solve on the driver from the statistics, as ElasticNetCV does on
+    // one machine: the full path from statistics.total(), fold k's path from
+    // statistics.training(k) (own default λ sequence, interpolated at the full λ as cv.glmnet
+    // does, or the user's lambdas), held-out errors statistics.fold(k).meanSquaredError(a0, b),
+    // then mean ± SE, λ_min and λ_1se, and the model at getSelection()'s λ. Needs from the core
+    // (see docs/spark.md, "What the core must provide").
+    throw new UnsupportedOperationException("SparkElasticNetCV.fit: the statistics of "
+        + statistics.numFolds() + " folds × " + statistics.numFeatures() + " features are "
+        + "computed, but solving from statistics is not yet in the core (issue 10, phase 2); "
+        + "sufficientStatistics(dataset) returns them");
+  }
+
+  @Override
+  public SparkElasticNetCV copy(ParamMap extra) {
+    return (SparkElasticNetCV) defaultCopy(extra);
+  }
+
+  /** Spark ML's reader of a saved estimator ({@code write().save(path)}). */
+  public static MLReader<SparkElasticNetCV> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static SparkElasticNetCV load(String path) {
+    return read().load(path);
+  }
+}

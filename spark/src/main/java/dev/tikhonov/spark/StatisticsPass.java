@@ -1,0 +1,204 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.select.FoldStatistics;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.GaussianStatistics;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one distributed pass of the gaussian elastic net: the {@link GaussianStatistics} of every
+ * cross-validation fold's rows, from which the full path and every fold's path follow on the
+ * driver ({@link FoldStatistics}).
+ *
+ * <p>Each task folds its partition's rows into K accumulators (Welford's update, p(p+1)/2
+ * multiply-adds per row, K·p(p+1)/2 doubles of memory), and the partitions' results are merged
+ * by {@link OrderedTreeAggregate} in partition order: the same input, partitioned the same way,
+ * gives bit-identical statistics whatever order the tasks finish in and after any task retry.
+ * (Partitioned differently, only the rounding of the merges changes.)
+ *
+ * <p>A row's fold is the value of the fold column (a whole number in 1..K), or else
+ * {@link RandomFolds#fold}, a seeded hash of the row's label and features. Rows are checked as
+ * they are read; a bad one stops the pass with an {@link InputException} that names the column,
+ * the partition and the row's position in it (a distributed pass knows no global row number).
+ *
+ * @param featuresCol a column of {@code org.apache.spark.ml.linalg.Vector}
+ * @param labelCol a numeric column
+ * @param weightCol a numeric column of weights ≥ 0, or empty for weight 1
+ * @param foldCol a numeric column of fold ids 1..numFolds, or empty for {@link RandomFolds}
+ * @param numFolds K ≥ 2
+ * @param seed the seed of the random folds
+ * @param maxFeatures the largest p the pass accepts (a task stops at its first row beyond it,
+ *     before allocating anything)
+ * @param aggregationDepth depth of the merge tree (≥ 1)
+ */
+record StatisticsPass(String featuresCol, String labelCol, Optional<String> weightCol,
+    Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth) {
+
+  StatisticsPass {
+    Objects.requireNonNull(featuresCol, "featuresCol");
+    Objects.requireNonNull(labelCol, "labelCol");
+    Objects.requireNonNull(weightCol, "weightCol");
+    Objects.requireNonNull(foldCol, "foldCol");
+    if (numFolds < 2) {
+      throw new InputException("numFolds must be at least 2, got " + numFolds);
+    }
+    if (maxFeatures < 1 || aggregationDepth < 1) {
+      throw new IllegalArgumentException("maxFeatures and aggregationDepth must be positive");
+    }
+  }
+
+  /** Runs the pass: one Spark job that reads {@code data} once. */
+  FoldStatistics run(Dataset<?> data) {
+    Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
+    Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
+    JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
+        .toJavaRDD();
+    RowFolder folder = new RowFolder(featuresCol, labelCol, weightCol.orElse(""),
+        foldCol.orElse(""), numFolds, seed, maxFeatures);
+    JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);
+    byte[][] merged = SparkFailures.unwrap(
+        () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
+            aggregationDepth));
+    GaussianStatistics[] folds = StatisticsCodec.decode(merged);
+    if (folds == null) {
+      throw new InputException("the data have no rows");
+    }
+    return FoldStatistics.of(Arrays.asList(folds));
+  }
+
+  /** ⊕ of two partitions' results, fold by fold; "no rows" is the identity. */
+  static byte[][] merge(byte[][] left, byte[][] right) {
+    GaussianStatistics[] a = StatisticsCodec.decode(left);
+    GaussianStatistics[] b = StatisticsCodec.decode(right);
+    if (a == null) {
+      return right;
+    }
+    if (b == null) {
+      return left;
+    }
+    if (a[0].numFeatures() != b[0].numFeatures()) {
+      throw new InputException("feature vectors of " + a[0].numFeatures() + " and "
+          + b[0].numFeatures() + " elements in the same column: every row needs the same number");
+    }
+    GaussianStatistics[] sum = new GaussianStatistics[a.length];
+    for (int k = 0; k < a.length; k++) {
+      sum[k] = a[k].plus(b[k]);
+    }
+    return StatisticsCodec.encode(sum);
+  }
+
+  /** The task: a partition's rows into K accumulators. */
+  private record RowFolder(String featuresCol, String labelCol, String weightCol, String foldCol,
+      int numFolds, long seed, int maxFeatures)
+      implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
+
+    @Override
+    public Iterator<byte[][]> call(Integer partition, Iterator<Row> rows) {
+      GaussianStatistics.Accumulator[] folds = null;
+      double[] dense = null;
+      long position = 0;
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        position++;
+        if (row.isNullAt(0)) {
+          throw bad(featuresCol, partition, position, "is null");
+        }
+        Vector features = (Vector) row.get(0);
+        int p = features.size();
+        if (folds == null) {
+          if (p > maxFeatures) {
+            throw new InputException(DriverLimit.message(featuresCol, p, numFolds, maxFeatures));
+          }
+          folds = new GaussianStatistics.Accumulator[numFolds];
+          for (int k = 0; k < numFolds; k++) {
+            folds[k] = new GaussianStatistics.Accumulator(p);
+          }
+          dense = new double[p];
+        } else if (p != dense.length) {
+          throw bad(featuresCol, partition, position, "has " + p + " elements; the rows before "
+              + "it have " + dense.length);
+        }
+        if (row.isNullAt(1)) {
+          throw bad(labelCol, partition, position, "is null");
+        }
+        double label = row.getDouble(1);
+        double weight = 1.0;
+        if (!weightCol.isEmpty()) {
+          if (row.isNullAt(2)) {
+            throw bad(weightCol, partition, position, "is null");
+          }
+          weight = row.getDouble(2);
+        }
+        int fold;
+        if (foldCol.isEmpty()) {
+          fold = RandomFolds.fold(seed, numFolds, label, features);
+        } else {
+          double id = row.isNullAt(3) ? Double.NaN : row.getDouble(3);
+          if (!(id >= 1 && id <= numFolds && id == Math.rint(id))) {
+            throw bad(foldCol, partition, position, "is " + (row.isNullAt(3) ? "null" : id)
+                + ", expected a fold id in 1.." + numFolds + " (numFolds)");
+          }
+          fold = (int) id;
+        }
+        if (!Double.isFinite(label)) {
+          throw bad(labelCol, partition, position, label + " is not a finite number");
+        }
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+          throw bad(weightCol, partition, position, weight
+              + " is not a weight (expected a finite number ≥ 0)");
+        }
+        toDense(features, dense);
+        for (int j = 0; j < p; j++) {
+          if (!Double.isFinite(dense[j])) {
+            throw bad(featuresCol, partition, position, "feature " + (j + 1) + " (vector index "
+                + j + ") is " + dense[j] + ", not a finite number");
+          }
+        }
+        folds[fold - 1].add(dense, label, weight);
+      }
+      if (folds == null) {
+        return Collections.singletonList(new byte[0][]).iterator();
+      }
+      GaussianStatistics[] statistics = new GaussianStatistics[numFolds];
+      for (int k = 0; k < numFolds; k++) {
+        statistics[k] = folds[k].toStatistics();
+      }
+      return Collections.singletonList(StatisticsCodec.encode(statistics)).iterator();
+    }
+
+    private static InputException bad(String column, int partition, long position,
+        String what) {
+      return new InputException("column '" + column + "', row " + position + " of partition "
+          + partition + ": " + what);
+    }
+
+    private static void toDense(Vector features, double[] out) {
+      if (features instanceof DenseVector d) {
+        System.arraycopy(d.values(), 0, out, 0, out.length);
+      } else {
+        SparseVector s = (SparseVector) features;
+        Arrays.fill(out, 0.0);
+        int[] indices = s.indices();
+        double[] values = s.values();
+        for (int i = 0; i < indices.length; i++) {
+          out[indices[i]] = values[i];
+        }
+      }
+    }
+  }
+}

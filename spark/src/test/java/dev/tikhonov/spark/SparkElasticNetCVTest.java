@@ -1,0 +1,204 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.select.FoldStatistics;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.GaussianStatistics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The estimator: params, schema checks, the pass it runs, persistence. */
+class SparkElasticNetCVTest {
+  private static SparkSession spark;
+  private static final TestSpark.Table TABLE = TestSpark.table(200, 4, 5, 17);
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.session("local[2]");
+  }
+
+  @Test
+  void params_haveGlmnetsDefaults_andSettersReturnTheEstimator() {
+    SparkElasticNetCV cv = new SparkElasticNetCV();
+    assertEquals("features", cv.getFeaturesCol());
+    assertEquals("label", cv.getLabelCol());
+    assertEquals(Optional.empty(), cv.getWeightCol());
+    assertEquals(Optional.empty(), cv.getFoldCol());
+    assertEquals("gaussian", cv.getFamily());
+    assertEquals(1.0, cv.getL1Ratio());
+    assertFalse(cv.getLambdas().isPresent());
+    assertEquals(100, cv.getNumLambdas());
+    assertTrue(cv.getStandardize());
+    assertEquals(10, cv.getNumFolds());
+    assertEquals(0L, cv.getSeed());
+    assertEquals("min", cv.getSelection());
+    assertEquals(1e-7, cv.getTolerance());
+    assertEquals(2, cv.getAggregationDepth());
+
+    SparkElasticNetCV set = cv.setFeaturesCol("f").setLabelCol("y").setWeightCol("w")
+        .setFoldCol("k").setPredictionCol("p").setL1Ratio(0.5).setLambdas(0.1, 1.0)
+        .setNumLambdas(50).setStandardize(false).setNumFolds(4).setSeed(9).setSelection("1se")
+        .setTolerance(1e-10).setAggregationDepth(3);
+    assertSame(cv, set);
+    assertEquals(Optional.of("w"), cv.getWeightCol());
+    assertEquals(Optional.of("k"), cv.getFoldCol());
+    assertArrayEquals(new double[] {0.1, 1.0}, cv.getLambdas().orElseThrow());
+    assertEquals(0.5, cv.getL1Ratio());
+    assertEquals("1se", cv.getSelection());
+    assertEquals(4, cv.getNumFolds());
+  }
+
+  @Test
+  void params_outOfRange_areRejected() {
+    SparkElasticNetCV cv = new SparkElasticNetCV();
+    assertThrows(IllegalArgumentException.class, () -> cv.setL1Ratio(1.5));
+    assertThrows(IllegalArgumentException.class, () -> cv.setFamily("poisson"));
+    assertThrows(IllegalArgumentException.class, () -> cv.setSelection("best"));
+    assertThrows(IllegalArgumentException.class, () -> cv.setNumFolds(1));
+    assertThrows(IllegalArgumentException.class, () -> cv.setTolerance(0));
+    assertEquals("lambdas: λ values must be finite and ≥ 0, got NaN",
+        assertThrows(InputException.class, () -> cv.setLambdas(1, Double.NaN)).getMessage());
+    assertEquals("lambdas: the λ sequence is empty",
+        assertThrows(InputException.class, () -> cv.setLambdas()).getMessage());
+  }
+
+  @Test
+  void transformSchema_withANonNumericLabel_namesTheColumn() {
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.StringType).add("fold", DataTypes.StringType);
+    InputException label = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().transformSchema(schema));
+    assertEquals("label column 'label' must be numeric, got string", label.getMessage());
+    StructType numeric = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.DoubleType).add("fold", DataTypes.StringType);
+    InputException fold = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().setFoldCol("fold").transformSchema(numeric));
+    assertEquals("fold id column 'fold' must be numeric, got string", fold.getMessage());
+    InputException weight = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().setWeightCol("w").transformSchema(numeric));
+    assertEquals("no weight column 'w' in the data (columns: features, label, fold)",
+        weight.getMessage());
+    StructType out = new SparkElasticNetCV().transformSchema(numeric);
+    assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
+  }
+
+  @Test
+  void sufficientStatistics_withWeightsAndFolds_equalEachFoldsSingleMachineStatistics() {
+    LongAccumulator reads = spark.sparkContext().longAccumulator("rows read");
+    JavaRDD<Row> counted = TestSpark.rdd(spark, TABLE, 4).map(row -> {
+      reads.add(1);
+      return row;
+    });
+    Dataset<Row> data = spark.createDataFrame(counted, TestSpark.SCHEMA);
+    FoldStatistics folds = new SparkElasticNetCV().setWeightCol("weight").setFoldCol("fold")
+        .setNumFolds(5).sufficientStatistics(data);
+    assertEquals(200, reads.value(), "one read of the data");
+    for (int k = 1; k <= 5; k++) {
+      StatisticsPassTest.assertClose(GaussianStatistics.of(TABLE.x(), TABLE.y(), TABLE.w(),
+          TABLE.rowsOf(k, true)), folds.fold(k), 1e-14);
+    }
+  }
+
+  @Test
+  void fit_runsThePassThenStopsWithThePhase2Message() {
+    LongAccumulator reads = spark.sparkContext().longAccumulator("rows read");
+    JavaRDD<Row> counted = TestSpark.rdd(spark, TABLE, 3).map(row -> {
+      reads.add(1);
+      return row;
+    });
+    Dataset<Row> data = spark.createDataFrame(counted, TestSpark.SCHEMA);
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> new SparkElasticNetCV().setNumFolds(5).fit(data));
+    assertTrue(e.getMessage().contains("statistics of 5 folds × 4 features are computed"),
+        e.getMessage());
+    assertEquals(200, reads.value(), "the pass read the data once before the solve");
+  }
+
+  @Test
+  void fit_binomial_isNotYetAvailable() {
+    InputException e = assertThrows(InputException.class, () -> new SparkElasticNetCV()
+        .setFamily("binomial").fit(TestSpark.frame(spark, TABLE, 2)));
+    assertTrue(e.getMessage().startsWith("family 'binomial' is not yet available on Spark"),
+        e.getMessage());
+  }
+
+  @Test
+  void sufficientStatistics_beyondTheLimitByTheColumnsMetadata_failsBeforeReadingAnything() {
+    Metadata wide = new AttributeGroup("features", 5000).toMetadata();
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType(), true, wide)
+        .add("label", DataTypes.DoubleType);
+    // No rows: had the pass run, the error would be "the data have no rows".
+    Dataset<Row> empty = spark.createDataFrame(List.<Row>of(), schema);
+    InputException e = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().sufficientStatistics(empty));
+    assertTrue(e.getMessage().startsWith("column 'features' has 5000 features, more than the "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("(K + 1)·p²·8 = 2.0 GiB"), e.getMessage());
+  }
+
+  @Test
+  void saveThenLoad_keepsEveryParam(@TempDir Path dir) throws Exception {
+    SparkElasticNetCV cv = new SparkElasticNetCV().setWeightCol("w").setFoldCol("k")
+        .setL1Ratio(0.25).setLambdas(3, 2, 1).setNumFolds(7).setSeed(123).setSelection("1se")
+        .setStandardize(false);
+    String path = dir.resolve("cv").toString();
+    cv.write().save(path);
+    SparkElasticNetCV loaded = SparkElasticNetCV.load(path);
+    assertEquals(cv.uid(), loaded.uid());
+    assertEquals(Optional.of("w"), loaded.getWeightCol());
+    assertEquals(Optional.of("k"), loaded.getFoldCol());
+    assertEquals(0.25, loaded.getL1Ratio());
+    assertArrayEquals(new double[] {3, 2, 1}, loaded.getLambdas().orElseThrow());
+    assertEquals(7, loaded.getNumFolds());
+    assertEquals(123L, loaded.getSeed());
+    assertEquals("1se", loaded.getSelection());
+    assertFalse(loaded.getStandardize());
+  }
+
+  @Test
+  void inAPipeline_savesAndLoadsAsAStage(@TempDir Path dir) throws Exception {
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new VectorAssembler().setInputCols(new String[] {"a", "b"}).setOutputCol("features"),
+        new SparkElasticNetCV().setL1Ratio(0.5).setNumFolds(3)});
+    String path = dir.resolve("pipeline").toString();
+    pipeline.write().save(path);
+    PipelineStage[] stages = Pipeline.load(path).getStages();
+    SparkElasticNetCV loaded = (SparkElasticNetCV) stages[1];
+    assertEquals(0.5, loaded.getL1Ratio());
+    assertEquals(3, loaded.getNumFolds());
+  }
+
+  @Test
+  void copy_takesExtraParams() {
+    SparkElasticNetCV cv = new SparkElasticNetCV().setL1Ratio(0.3);
+    SparkElasticNetCV copy = cv.copy(new org.apache.spark.ml.param.ParamMap()
+        .put(cv.numFolds().w(4)));
+    assertEquals(4, copy.getNumFolds());
+    assertEquals(0.3, copy.getL1Ratio());
+    assertEquals(10, cv.getNumFolds());
+    assertEquals(cv.uid(), copy.uid());
+  }
+}

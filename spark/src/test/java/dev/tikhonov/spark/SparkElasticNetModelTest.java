@@ -1,0 +1,153 @@
+package dev.tikhonov.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model: predictions, schema checks, persistence across sessions, use in a Pipeline. */
+class SparkElasticNetModelTest {
+  private static SparkSession spark;
+  private static final double[] B = {0.5, -2.0, 0.0, 1e-3};
+  private static final double A0 = 3.25;
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.session("local[2]");
+  }
+
+  private static SparkElasticNetModel model() {
+    return new SparkElasticNetModel(A0, B, 0.02, 0.09, 0.09);
+  }
+
+  private static Dataset<Row> frame() {
+    List<Row> rows = List.of(
+        RowFactory.create(1, Vectors.dense(1, 2, 3, 4)),
+        RowFactory.create(2, Vectors.sparse(4, new int[] {1, 3}, new double[] {-1.5, 1e4})),
+        RowFactory.create(3, Vectors.dense(0, 0, 0, 0)),
+        RowFactory.create(4, Vectors.dense(-7.5, 1e-3, 2, 1e6)));
+    StructType schema = new StructType().add("id", DataTypes.IntegerType)
+        .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static double[] predictions(Dataset<Row> transformed, String column) {
+    return transformed.orderBy("id").select(column).collectAsList().stream()
+        .mapToDouble(r -> r.getDouble(0)).toArray();
+  }
+
+  @Test
+  void transform_addsInterceptPlusFeaturesTimesCoefficients() {
+    double[] expected = {
+        A0 + 0.5 * 1 - 2.0 * 2 + 1e-3 * 4,
+        A0 - 2.0 * -1.5 + 1e-3 * 1e4,
+        A0,
+        A0 + 0.5 * -7.5 - 2.0 * 1e-3 + 1e-3 * 1e6};
+    Dataset<Row> out = model().transform(frame());
+    assertArrayEquals(expected, predictions(out, "prediction"), 1e-12);
+    assertEquals(DataTypes.DoubleType, out.schema().apply("prediction").dataType());
+    assertEquals(expected[1], model().predict(Vectors.sparse(4, new int[] {1, 3},
+        new double[] {-1.5, 1e4})), 1e-12);
+  }
+
+  @Test
+  void transformSchema_rejectsMissingOrNonVectorFeaturesAndAnExistingPrediction() {
+    StructType schema = frame().schema();
+    InputException missing = assertThrows(InputException.class,
+        () -> model().setFeaturesCol("x").transformSchema(schema));
+    assertEquals("no features column 'x' in the data (columns: id, features)",
+        missing.getMessage());
+    InputException notVector = assertThrows(InputException.class,
+        () -> model().setFeaturesCol("id").transformSchema(schema));
+    assertTrue(notVector.getMessage().startsWith("features column 'id' must hold vectors"),
+        notVector.getMessage());
+    InputException exists = assertThrows(InputException.class,
+        () -> model().setPredictionCol("id").transformSchema(schema));
+    assertEquals("prediction column 'id' already exists in the data", exists.getMessage());
+  }
+
+  @Test
+  void predict_ofAVectorOfTheWrongSize_isAClearError() {
+    InputException e = assertThrows(InputException.class,
+        () -> model().predict(Vectors.dense(1, 2, 3)));
+    assertEquals("a feature vector of 3 elements for a model of 4 features", e.getMessage());
+  }
+
+  @Test
+  void copy_withExtraParams_keepsTheNumbersAndTakesTheParams() {
+    SparkElasticNetModel original = model();
+    SparkElasticNetModel copy = original.copy(
+        new ParamMap().put(original.predictionCol().w("yhat")));
+    assertEquals("yhat", copy.getPredictionCol());
+    assertEquals("prediction", original.getPredictionCol());
+    assertEquals(original.uid(), copy.uid());
+    assertArrayEquals(B, copy.coefficients().toArray());
+  }
+
+  @Test
+  void saveThenLoadInANewSession_predictsIdentically(@TempDir Path dir) throws Exception {
+    SparkElasticNetModel saved = model().setPredictionCol("yhat");
+    double[] before = predictions(saved.transform(frame()), "yhat");
+    String path = dir.resolve("model").toString();
+    saved.write().save(path);
+    assertTrue(Files.isDirectory(dir.resolve("model").resolve("metadata")));
+    assertTrue(Files.isDirectory(dir.resolve("model").resolve("data")));
+
+    TestSpark.restart();
+    spark = TestSpark.session("local[2]");
+    SparkElasticNetModel loaded = SparkElasticNetModel.load(path);
+    assertEquals(saved.uid(), loaded.uid());
+    assertEquals("yhat", loaded.getPredictionCol());
+    assertEquals(A0, loaded.intercept());
+    assertArrayEquals(B, loaded.coefficients().toArray());
+    assertEquals(0.02, loaded.lambdaMin());
+    assertEquals(0.09, loaded.lambda1se());
+    assertEquals(0.09, loaded.selectedLambda());
+    assertArrayEquals(before, predictions(loaded.transform(frame()), "yhat"), 0.0);
+
+    // Saving over an existing model needs overwrite(), as Spark's own models.
+    assertThrows(java.io.IOException.class, () -> saved.write().save(path));
+    loaded.write().overwrite().save(path);
+  }
+
+  @Test
+  void insideAPipelineModel_transformsAndSavesAndLoads(@TempDir Path dir) throws Exception {
+    StructType schema = new StructType().add("a", DataTypes.DoubleType)
+        .add("b", DataTypes.DoubleType).add("c", DataTypes.DoubleType)
+        .add("d", DataTypes.DoubleType);
+    Dataset<Row> raw = spark.createDataFrame(List.of(RowFactory.create(1.0, 2.0, 3.0, 4.0),
+        RowFactory.create(-1.0, 0.5, 0.0, 8.0)), schema);
+    VectorAssembler assembler = new VectorAssembler()
+        .setInputCols(new String[] {"a", "b", "c", "d"}).setOutputCol("features");
+    PipelineModel pipeline = new PipelineModel("pipeline",
+        new Transformer[] {assembler, model()});
+    List<Row> out = pipeline.transform(raw).select("prediction").collectAsList();
+    assertEquals(A0 + 0.5 - 4.0 + 4e-3, out.get(0).getDouble(0), 1e-12);
+    assertEquals(A0 - 0.5 - 1.0 + 8e-3, out.get(1).getDouble(0), 1e-12);
+
+    String path = dir.resolve("pipeline").toString();
+    pipeline.write().save(path);
+    List<Row> reloaded = PipelineModel.load(path).transform(raw).select("prediction")
+        .collectAsList();
+    assertEquals(out, reloaded);
+  }
+}
