@@ -109,7 +109,7 @@ public final class PredictCommand implements Callable<Integer> {
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> fromData.apply(Mnist.load(data).test());
       case IDX_FILE -> fromData.apply(images(IdxReader.read(data), data));
-      case LIBSVM -> fromData.apply(LibsvmReader.readFeatures(data, features.size()));
+      case LIBSVM -> fromRows.apply(LibsvmReader.readFeatures(data, features.size()));
       case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features));
     };
   }

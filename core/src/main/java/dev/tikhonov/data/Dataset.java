@@ -19,11 +19,6 @@ import java.util.stream.IntStream;
  * (IDX files) and float32 matrices are held as float32. The neural-network engine trains in
  * float32 and sees {@link #features()}, a float32 copy made once on first use.
  *
- * <p><b>Sparse data.</b> LIBSVM files and {@link #ofSparse} hold the features as
- * {@link SparseRows} (compressed rows, double): the linear models fit them without densifying
- * ({@link #sparseFeatures()}); {@link #featureRows()} and {@link #features()} densify on demand
- * and refuse, with an {@link InputException} naming the size, a matrix that would not fit.
- *
  * <p><b>Row subsets.</b> {@link #subset(int[])} is a view: it shares the rows of this data set
  * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
  * folds cost no copies on the linear side.
@@ -33,12 +28,10 @@ import java.util.stream.IntStream;
  * own rows when it holds doubles).
  */
 public final class Dataset {
-  /** Double rows (text files, {@code double[][]}); null when another storage holds the data. */
+  /** Double rows (text files, {@code double[][]}); null when {@link #floats} holds the data. */
   private final double[][] rows;
-  /** float32 n₀×p matrix (images, float32 input); null when another storage holds the data. */
+  /** float32 n₀×p matrix (images, float32 input); null when {@link #rows} holds the data. */
   private final Matrix floats;
-  /** Compressed sparse rows (LIBSVM, {@link #ofSparse}); null when another storage holds them. */
-  private final SparseRows sparse;
   /** Row i of this data set is row {@code index[i]} of the storage; null = identity. */
   private final int[] index;
   /** Targets of the storage rows: class index or real value. */
@@ -51,11 +44,10 @@ public final class Dataset {
   private Matrix featureMatrix;
   private Matrix targetMatrix;
 
-  private Dataset(double[][] rows, Matrix floats, SparseRows sparse, int[] index,
-      double[] targets, List<String> featureNames, List<String> classNames, String source) {
+  private Dataset(double[][] rows, Matrix floats, int[] index, double[] targets,
+      List<String> featureNames, List<String> classNames, String source) {
     this.rows = rows;
     this.floats = floats;
-    this.sparse = sparse;
     this.index = index;
     this.targets = targets;
     this.featureNames = List.copyOf(featureNames);
@@ -74,7 +66,7 @@ public final class Dataset {
    */
   public Dataset(Matrix features, Matrix targets, List<String> featureNames,
       List<String> classNames, String source) {
-    this(null, features, null, null, column(targets, features.rows(), source), featureNames,
+    this(null, features, null, column(targets, features.rows(), source), featureNames,
         classNames, source);
     if (featureNames.size() != features.cols()) {
       throw new IllegalArgumentException(
@@ -134,35 +126,7 @@ public final class Dataset {
             + " features, expected " + featureNames.size());
       }
     }
-    Dataset d = new Dataset(rows, null, null, null, targets, featureNames, classNames, source);
-    d.validateTargets();
-    return d;
-  }
-
-  /**
-   * Regression data over sparse rows (used as they are, not copied), features named
-   * x0..x{p−1}: what the linear models fit without densifying.
-   */
-  public static Dataset ofSparse(SparseRows x, double[] y) {
-    return ofSparse(x, y, defaultNames(x.numColumns()), List.of(), "SparseRows");
-  }
-
-  /**
-   * Sparse rows (not copied) with targets (class indices when {@code classNames} has ≥ 2 names,
-   * else values), feature names and a source name for messages.
-   */
-  public static Dataset ofSparse(SparseRows x, double[] targets, List<String> featureNames,
-      List<String> classNames, String source) {
-    if (x.numRows() != targets.length) {
-      throw new InputException(source + ": " + x.numRows() + " feature rows but "
-          + targets.length + " targets");
-    }
-    if (x.numColumns() != featureNames.size()) {
-      throw new InputException(source + ": " + featureNames.size() + " feature names for "
-          + x.numColumns() + " columns");
-    }
-    Dataset d = new Dataset(null, null, x, null, targets.clone(), featureNames, classNames,
-        source);
+    Dataset d = new Dataset(rows, null, null, targets, featureNames, classNames, source);
     d.validateTargets();
     return d;
   }
@@ -225,31 +189,15 @@ public final class Dataset {
     return source;
   }
 
-  /** Whether the values are held in double precision (text files, {@code double[][]}, sparse). */
+  /** Whether the values are held in double precision (text files, {@code double[][]}). */
   public boolean holdsDoubles() {
-    return rows != null || sparse != null;
-  }
-
-  /** Whether the features are held as sparse rows (LIBSVM files, {@link #ofSparse}). */
-  public boolean isSparse() {
-    return sparse != null;
-  }
-
-  /**
-   * The features as compressed sparse rows when they are held so (the storage itself, or the
-   * subset's rows copied out of it); empty for dense data.
-   */
-  public java.util.Optional<SparseRows> sparseFeatures() {
-    if (sparse == null) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(index == null ? sparse : sparse.rows(index));
+    return rows != null;
   }
 
   /** Feature j of row i (0-based), as held. */
   public double feature(int i, int j) {
     int r = storageRow(i);
-    return rows != null ? rows[r][j] : sparse != null ? sparse.get(r, j) : floats.get(r, j);
+    return rows != null ? rows[r][j] : floats.get(r, j);
   }
 
   /** Target of row i: the class index for classification, the value for regression. */
@@ -281,21 +229,11 @@ public final class Dataset {
   }
 
   /**
-   * The feature rows in double precision. For data held in double rows these are the data set's
-   * own row arrays (a subset shares its parent's), not copies: do not modify them. Float32 data
-   * is converted into new arrays; sparse data is densified into new arrays.
-   *
-   * @throws InputException when sparse data is too large (or too sparse) to densify
+   * The feature rows in double precision. For data held in doubles these are the data set's own
+   * row arrays (a subset shares its parent's), not copies: do not modify them. Float32 data is
+   * converted into new arrays.
    */
   public double[][] featureRows() {
-    if (sparse != null) {
-      checkDensify(8);
-      double[][] out = new double[size][];
-      for (int i = 0; i < size; i++) {
-        out[i] = sparse.denseRow(storageRow(i));
-      }
-      return out;
-    }
     double[][] out = new double[size][];
     for (int i = 0; i < size; i++) {
       int r = storageRow(i);
@@ -348,10 +286,10 @@ public final class Dataset {
   }
 
   /**
-   * SHA-256 (64 hex digits) of the data as held: the shape, then each row's nonzero features as
-   * (column, value) pairs (8 bytes per value for double data, dense or sparse, 4 for float32
-   * data, little-endian) and its target as a double, then the feature and class names. Equal
-   * for the same values read from any file format, dense or sparse; computed anew on each call.
+   * SHA-256 (64 hex digits) of the data as held: the shape, every feature value (8 bytes each
+   * for double data, 4 for float32 data, little-endian), every target as a double, then the
+   * feature and class names. Equal for the same values read from any file format; computed
+   * anew on each call.
    */
   public String fingerprint() {
     java.security.MessageDigest md;
@@ -361,34 +299,21 @@ public final class Dataset {
       throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
     int p = numFeatures();
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 12 * p + 8)
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 8 * (p + 1))
         .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.putInt(size).putInt(p).putInt(holdsDoubles() ? 8 : 4).putInt(numClasses());
+    b.putInt(size).putInt(p).putInt(rows != null ? 8 : 4).putInt(numClasses());
     md.update(b.array(), 0, b.position());
     for (int i = 0; i < size; i++) {
       b.clear();
       int r = storageRow(i);
-      if (sparse != null) {
-        int[] start = sparse.rowStart();
-        int[] cols = sparse.columnIndices();
-        double[] vals = sparse.values();
-        for (int k = start[r]; k < start[r + 1]; k++) {
-          if (vals[k] != 0) {
-            b.putInt(cols[k]).putDouble(vals[k]);
-          }
-        }
-      } else {
-        for (int j = 0; j < p; j++) {
-          if (rows != null) {
-            if (rows[r][j] != 0) {
-              b.putInt(j).putDouble(rows[r][j]);
-            }
-          } else if (floats.get(r, j) != 0) {
-            b.putInt(j).putFloat(floats.get(r, j));
-          }
+      for (int j = 0; j < p; j++) {
+        if (rows != null) {
+          b.putDouble(rows[r][j]);
+        } else {
+          b.putFloat(floats.get(r, j));
         }
       }
-      b.putInt(-1).putDouble(targets[r]);
+      b.putDouble(targets[r]);
       md.update(b.array(), 0, b.position());
     }
     md.update(String.join("\u0000", featureNames).getBytes(
@@ -413,7 +338,7 @@ public final class Dataset {
       }
       mapped[i] = storageRow(index[i]);
     }
-    return new Dataset(rows, floats, sparse, mapped, targets, featureNames, classNames, source);
+    return new Dataset(rows, floats, mapped, targets, featureNames, classNames, source);
   }
 
   /** The same rows and targets with other float32 features (e.g. standardized). */
@@ -427,8 +352,7 @@ public final class Dataset {
 
   /** The same data under another source name (for messages and provenance). */
   public Dataset withSource(String newSource) {
-    Dataset d = new Dataset(rows, floats, sparse, index, targets, featureNames, classNames,
-        newSource);
+    Dataset d = new Dataset(rows, floats, index, targets, featureNames, classNames, newSource);
     d.featureMatrix = featureMatrix;
     d.targetMatrix = targetMatrix;
     return d;
@@ -456,48 +380,8 @@ public final class Dataset {
     return index == null ? i : index[i];
   }
 
-  /** Dense doubles (8) or floats (4) of a sparse data set must fit; names the size otherwise. */
-  private void checkDensify(int bytesPerValue) {
-    long cells = (long) size * numFeatures();
-    long bytes = bytesPerValue * cells;
-    String what = size + " rows x " + numFeatures() + " features";
-    if (cells > MAX_DENSE_VALUES || bytesPerValue == 4 && bytes > Integer.MAX_VALUE) {
-      throw new InputException(source + ": " + what + " need " + bytes + " bytes as a dense "
-          + (bytesPerValue == 8 ? "double" : "float32") + " matrix; at most "
-          + (bytesPerValue == 8 ? MAX_DENSE_VALUES + " values fit" : "2 GiB fit")
-          + ". The linear models (ElasticNet, path) keep sparse data sparse");
-    }
-    long entries = Math.max(1, sparse.nonzeros());
-    if (bytes > SPARSE_GUARD_BYTES && cells / entries > MAX_CELLS_PER_ENTRY) {
-      throw new InputException(source + ": " + what + " (" + (bytes >> 20)
-          + " MiB densified) for only " + sparse.nonzeros() + " stored entries; too sparse to"
-          + " densify. The linear models (ElasticNet, path) keep sparse data sparse");
-    }
-  }
-
-  /** The most values a dense double copy of sparse data may hold (4 GiB). */
-  public static final long MAX_DENSE_VALUES = Integer.MAX_VALUE / 4;
-  /** Dense size above which the density guard applies. */
-  public static final long SPARSE_GUARD_BYTES = 64L << 20;
-  /** Largest ratio of dense cells to stored entries densified above the guard size. */
-  public static final long MAX_CELLS_PER_ENTRY = 1000;
-
   private Matrix buildFeatureMatrix() {
     int p = numFeatures();
-    if (sparse != null) {
-      checkDensify(4);
-      Matrix m = Matrix.zeros(size, p);
-      int[] start = sparse.rowStart();
-      int[] cols = sparse.columnIndices();
-      double[] vals = sparse.values();
-      for (int i = 0; i < size; i++) {
-        int r = storageRow(i);
-        for (int k = start[r]; k < start[r + 1]; k++) {
-          m.set(i, cols[k], (float) vals[k]);
-        }
-      }
-      return m;
-    }
     Matrix m = Matrix.zeros(size, p);
     if (rows != null) {
       for (int i = 0; i < size; i++) {

@@ -16,16 +16,21 @@ import java.util.List;
  * {@code label index:value index:value … [# comment]}, indices 1-based and strictly
  * increasing, absent indices meaning 0.
  *
- * <p>The rows are kept sparse: the data set holds {@link SparseRows} (compressed rows, double),
- * which the linear models fit without densifying; p is the given number of features or else the
- * largest index seen. Feature j (1-based in the file) becomes column j−1, named
- * {@code "x" + j}. Entries written as 0 are not stored. A {@code qid:n} token
+ * <p>The sparse rows are densified into n rows of p doubles (sparse input is not kept sparse
+ * for now); p is the given number of features or else the largest index seen. Feature
+ * j (1-based in the file) becomes column j−1, named {@code "x" + j}. A {@code qid:n} token
  * after the label (svmrank) is ignored. Empty and comment-only lines are skipped. Errors name
  * {@code file:line:column} (the character column where the token starts) and the token number.
- * Densifying (for the neural-network engine) happens later, on demand, and is refused with a
- * clear message when the dense matrix would not fit ({@link Dataset#featureRows()}).
+ *
+ * <p>To refuse densifying a tiny file into gigabytes, a matrix above {@value #SPARSE_GUARD_BYTES}
+ * bytes must have at least one stored entry per {@value #MAX_CELLS_PER_ENTRY} cells.
  */
 public final class LibsvmReader {
+  /** Dense size above which the density guard applies. */
+  public static final long SPARSE_GUARD_BYTES = 64L << 20;
+  /** Largest ratio of dense cells to stored entries accepted above the guard size. */
+  public static final long MAX_CELLS_PER_ENTRY = 1000;
+
   private LibsvmReader() {}
 
   /** Reads {@code file}; p is the largest feature index in it. */
@@ -50,14 +55,14 @@ public final class LibsvmReader {
   }
 
   /**
-   * The features of {@code file} for prediction, kept sparse: exactly {@code numFeatures}
-   * columns, the labels (whatever they hold) ignored.
+   * The feature rows of {@code file} for prediction: exactly {@code numFeatures} columns, the
+   * labels (whatever they hold) ignored.
    */
-  public static Dataset readFeatures(Path file, int numFeatures) {
+  public static double[][] readFeatures(Path file, int numFeatures) {
     if (numFeatures < 1) {
       throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
     }
-    return read(file, TargetKind.UNUSED, numFeatures);
+    return read(file, TargetKind.UNUSED, numFeatures).featureRows();
   }
 
   /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
@@ -131,12 +136,9 @@ public final class LibsvmReader {
           if (indices.size() == Integer.MAX_VALUE - 8) {
             throw token.error("too many stored entries for one matrix");
           }
-          maxIndex = Math.max(maxIndex, index);
-          if (value == 0) {
-            continue;
-          }
           indices.add(index - 1);
           values.add(value);
+          maxIndex = Math.max(maxIndex, index);
         }
       }
     } catch (CharacterCodingException e) {
@@ -152,12 +154,7 @@ public final class LibsvmReader {
     if (p == 0) {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
-    int[] start = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      start[i] = rowStart.get(i);
-    }
-    start[n] = indices.size();
-    SparseRows x = SparseRows.trusted(n, p, start, indices.toArray(), values.toArray());
+    double[][] x = densify(n, p, rowStart, indices, values, sourceName);
     double[] y = new double[n];
     List<String> classNames;
     if (kind != TargetKind.CLASS) {
@@ -176,7 +173,34 @@ public final class LibsvmReader {
     for (int j = 1; j <= p; j++) {
       names.add("x" + j);
     }
-    return Dataset.ofSparse(x, y, names, classNames, sourceName);
+    return Dataset.fromRows(x, y, names, classNames, sourceName);
+  }
+
+  private static double[][] densify(
+      int n, int p, IntList rowStart, IntList indices, DoubleList values, String source) {
+    long cells = (long) n * p;
+    long bytes = 8 * cells;
+    if (cells > CsvReader.MAX_VALUES) {
+      throw new InputException(
+          source + ": " + n + " rows x " + p + " features need " + bytes
+              + " bytes densified; at most " + CsvReader.MAX_VALUES + " values fit (sparse input is"
+              + " densified for now)");
+    }
+    long entries = Math.max(1, indices.size());
+    if (bytes > SPARSE_GUARD_BYTES && cells / entries > MAX_CELLS_PER_ENTRY) {
+      throw new InputException(
+          source + ": " + n + " rows x " + p + " features (" + (bytes >> 20)
+              + " MiB densified) for only " + indices.size() + " stored entries; too sparse"
+              + " to densify (sparse input is densified for now)");
+    }
+    double[][] x = new double[n][p];
+    for (int i = 0; i < n; i++) {
+      int end = i + 1 < n ? rowStart.get(i + 1) : indices.size();
+      for (int k = rowStart.get(i); k < end; k++) {
+        x[i][indices.get(k)] = values.get(k);
+      }
+    }
+    return x;
   }
 
   private static int parseIndex(String text, Token token) {
@@ -255,10 +279,6 @@ public final class LibsvmReader {
 
     int size() {
       return size;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(values, size);
     }
   }
 }
