@@ -79,6 +79,12 @@ public final class PathCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   double tol = PathSettings.DEFAULT_TOLERANCE;
 
+  @Option(names = "--max-iterations", paramLabel = "N",
+      description = "Budget of coordinate passes over the data for the whole path (glmnet's "
+          + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
+          + "warning. Default: ${DEFAULT-VALUE}.")
+  int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
+
   @Option(names = "--cv-folds", paramLabel = "K",
       description = "Cross-validate with K seeded random folds.")
   Integer cvFolds;
@@ -121,7 +127,7 @@ public final class PathCommand implements Callable<Integer> {
     LinearBuilder<?> settings = fam == Family.GAUSSIAN ? ElasticNet.gaussian()
         : fam == Family.BINOMIAL ? ElasticNet.binomial() : ElasticNet.multinomial();
     configure(settings);
-    Flags.translate(() -> ((ElasticNet.Builder<?>) settings).build());
+    translate(() -> ((ElasticNet.Builder<?>) settings).build());
     if (cvFolds != null && cvFolds < 2) {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
@@ -141,7 +147,7 @@ public final class PathCommand implements Callable<Integer> {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
-      CrossValidatedPath<? extends Predictor> fit = Flags.translate(b::build)
+      CrossValidatedPath<? extends Predictor> fit = translate(b::build)
           .crossValidate(dataset);
       path = fit.path();
       cv = Optional.of(fit);
@@ -150,9 +156,6 @@ public final class PathCommand implements Callable<Integer> {
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     PathFiles.write(writer.dir(), path.solution(), curve);
-    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + Flags.toFlags(
-        w.replace("raise the tolerance", "raise --tol").replace("raise maxIterations",
-            "raise --max-iterations"))));
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
@@ -164,6 +167,9 @@ public final class PathCommand implements Callable<Integer> {
           curve)));
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
+    // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
+    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
+        + remedies(w)));
     if (save != null) {
       saveModel(path, cv);
     }
@@ -171,6 +177,34 @@ public final class PathCommand implements Callable<Integer> {
         common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
     return 0;
+  }
+
+  /**
+   * Flags.translate with this command's names first: the MLP commands map numLambdas and
+   * numFolds to --num-lambdas and --folds, path spells them as glmnet does.
+   */
+  private static <T> T translate(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | InputException e) {
+      String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
+      for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
+          {"numFolds", "--cv-folds"}}) {
+        if (message.startsWith(pair[0] + " ")) {
+          throw new InputException(pair[1] + message.substring(pair[0].length()));
+        }
+      }
+      throw new InputException(Flags.toFlags(message));
+    }
+  }
+
+  /**
+   * A core warning's remedy in terms of flags: "raise maxIterations" and "raise tolerance" (or
+   * "or tolerance") name --max-iterations and --tol.
+   */
+  static String remedies(String message) {
+    return Flags.toFlags(message).replace("raise maxIterations", "raise --max-iterations")
+        .replace("raise tolerance", "raise --tol").replace(") or tolerance", ") or --tol");
   }
 
   private static Family familyOf(String name) {
@@ -185,8 +219,9 @@ public final class PathCommand implements Callable<Integer> {
 
   /** The path settings of the flags on an estimator builder. */
   private void configure(LinearBuilder<?> b) {
-    Flags.translate(() -> {
-      b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol);
+    translate(() -> {
+      b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol)
+          .maxIterations(maxIterations);
       if (lambdas != null) {
         b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
       }

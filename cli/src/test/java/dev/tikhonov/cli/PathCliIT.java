@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,54 @@ class PathCliIT {
       assertEquals(certificate, path.get("duality_gap").get(l).asDouble());
       assertTrue(path.get("passes").get(l).asInt() >= 0);
     }
+  }
+
+  @Test
+  void maxIterations_whenTheBudgetRunsOut_warnsOnceNamingTheLambdaAndTheFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--tol", "1e-13", "--max-iterations", "60", "--out", "short");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("short/path.json").toFile());
+    int m = path.get("lambda").size();
+    assertTrue(m >= 1 && m < 100, "ends early: " + m);
+    assertEquals("iteration_limit", path.get("end").asText());
+    assertFalse(path.get("converged").get(m - 1).asBoolean(), "the last λ is not converged");
+    assertTrue(path.get("warning").asText().startsWith("λ #" + m + " of 100"),
+        path.get("warning").asText());
+    int budget = 0;
+    for (JsonNode passes : path.get("passes")) {
+      budget += passes.asInt();
+    }
+    assertTrue(budget <= 61, "passes over the path " + budget);
+    long warnings = r.stderr().lines().filter(l -> l.contains("warning")).count();
+    assertEquals(1, warnings, r.stderr());
+    assertFalse(r.stdout().contains("warning"), "said once, on stderr: " + r.stdout());
+    String line = r.stderr().lines().filter(l -> l.contains("warning")).findFirst().get();
+    assertTrue(line.startsWith("tikhonov: warning: λ #" + m + " of 100 (λ = "), line);
+    assertTrue(line.contains("raise --max-iterations (now 60) or --tol"), line);
+    assertTrue(r.stdout().contains("passes") && r.stdout().contains(" no\n"),
+        "the table marks the unconverged λ: " + r.stdout());
+    // With the budget raised the same path converges everywhere and says nothing.
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--tol", "1e-13",
+        "--nlambda", "10", "--max-iterations", "1000000", "--out", "long", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertFalse(r.stderr().contains("warning"), r.stderr());
+    path = JSON.readTree(dir.resolve("long/path.json").toFile());
+    assertTrue(path.get("warning").isNull());
+    for (JsonNode c : path.get("converged")) {
+      assertTrue(c.asBoolean());
+    }
+  }
+
+  @Test
+  void maxIterationsBelowOne_isReportedUnderItsFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--max-iterations", "0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --max-iterations must be at least 1, got 0"),
+        r.stderr());
   }
 
   @Test

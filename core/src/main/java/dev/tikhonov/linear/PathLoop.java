@@ -176,9 +176,9 @@ final class PathLoop {
         end = new PathSolution.End(PathSolution.Ending.ITERATION_LIMIT, String.format(
             Locale.ROOT, "λ #%d of %d (λ = %.6g) did not converge within the iteration limit of"
                 + " %d coordinate passes over the path (certificate %.3g, tolerance %.3g); the"
-                + " path ends there with %d λ: raise the iteration limit (maxIterations) or the"
-                + " tolerance", done, m, lambda, settings.maxIterations(), cert, tolerance,
-            done));
+                + " path ends there with %d λ: raise maxIterations (now %d) or tolerance",
+            done, m, lambda, settings.maxIterations(), cert, tolerance, done,
+            settings.maxIterations()));
         break;
       }
       if (solver.exhausted()) {

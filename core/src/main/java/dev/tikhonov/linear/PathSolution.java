@@ -143,7 +143,7 @@ public record PathSolution(
     }
     return Optional.of(String.format(Locale.ROOT, "%d of %d λ not certified to the tolerance %.3g"
         + " (the worst, λ #%d = %.6g, at %.3g): the coordinate sweeps stopped moving before the"
-        + " certificate reached it; raise the tolerance", count, size(), tolerance, worst + 1,
+        + " certificate reached it; raise tolerance", count, size(), tolerance, worst + 1,
         lambdas[worst], certificate[worst]));
   }
 

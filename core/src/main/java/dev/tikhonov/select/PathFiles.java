@@ -56,6 +56,8 @@ public final class PathFiles {
     m.put("tolerance", path.tolerance());
     m.put("end", path.end().reason().name().toLowerCase(Locale.ROOT));
     m.put("end_message", path.end().message());
+    // The one warning a caller should hear (PathSolution.warning), null when every λ converged.
+    m.put("warning", path.warning().orElse(null));
     m.put("feature_names", path.featureNames());
     if (!path.classNames().isEmpty()) {
       m.put("class_names", path.classNames());
@@ -118,20 +120,24 @@ public final class PathFiles {
   }
 
   /**
-   * The printed table: λ, df, dev_ratio and, with CV, mean ± se marking λ_min and λ_1se; then
-   * the path's warning, if it has one ({@link PathSolution#warning}).
+   * The printed table: λ, df, dev_ratio, passes and whether each λ converged ("no" marks a λ
+   * whose certificate stayed above the tolerance) and, with CV, mean ± se marking λ_min and
+   * λ_1se. The path's warning ({@link PathSolution#warning}) is not part of it: the caller says
+   * it once, in its own terms (the CLI on standard error, naming the flag that fixes it).
    */
   public static String summary(PathSolution path, Optional<CvResult> crossValidation) {
     CvResult cv = crossValidation.orElse(null);
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%-12s %5s %9s", "lambda", "df", "dev_ratio"));
+    s.append(String.format(Locale.ROOT, "%-12s %5s %9s %7s %4s", "lambda", "df", "dev_ratio",
+        "passes", "conv"));
     if (cv != null) {
       s.append(String.format(Locale.ROOT, " %12s %10s", "cv_mean", "cv_se"));
     }
     s.append("\n");
     for (int l = 0; l < path.size(); l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f", path.lambdas()[l],
-          path.degreesOfFreedom()[l], path.devianceRatio()[l]));
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambdas()[l],
+          path.degreesOfFreedom()[l], path.devianceRatio()[l], path.passes()[l],
+          path.converged()[l] ? "yes" : "no"));
       if (cv != null) {
         s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean()[l],
             cv.standardError()[l]));
@@ -149,7 +155,6 @@ public final class PathFiles {
           cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
           path.degreesOfFreedom()[cv.index1se()]));
     }
-    path.warning().ifPresent(w -> s.append("warning: ").append(w).append("\n"));
     return s.toString();
   }
 
