@@ -127,8 +127,8 @@ public final class ElasticNetPath {
     }
     double[] penalty = settings.normalizedPenaltyFactors(p);
     if (family != Family.GAUSSIAN && !settings.intercept()) {
-      throw new InputException("intercept: the binomial and multinomial paths always fit"
-          + " intercepts; set intercept to true");
+      throw new InputException("intercept: the binomial, multinomial and poisson paths always"
+          + " fit intercepts; set intercept to true");
     }
     PointSolver solver;
     List<String> names = classNames;
@@ -164,6 +164,23 @@ public final class ElasticNetPath {
         int[] label = labels(y, rows, numClasses, names);
         solver = new MultinomialSolver(design, label, numClasses, penalty, settings.l1Ratio(),
             settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+      }
+      case POISSON -> {
+        if (!classNames.isEmpty()) {
+          throw new InputException("classNames: a poisson path has no classes, got "
+              + classNames);
+        }
+        double[] counts = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+          double v = y[rows[i]];
+          if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new InputException("row " + (rows[i] + 1) + ": count " + v + " is not a"
+                + " finite number ≥ 0 (the poisson family models counts)");
+          }
+          counts[i] = v;
+        }
+        solver = new PoissonSolver(design, counts, PoissonSolver.uniform(rows.length),
+            new double[rows.length], penalty, settings.l1Ratio(), settings.maxIterations());
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }

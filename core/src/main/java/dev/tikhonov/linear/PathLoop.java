@@ -189,15 +189,23 @@ final class PathLoop {
       }
       double ratio = devianceRatio[l];
       if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m) {
-        // glmnet: relative change for gaussian (elnet), absolute for the others (lognet).
+        // glmnet: relative change for gaussian (elnet), absolute for binomial and
+        // multinomial (lognet); for poisson (fishnet) relative over the last mnlam − 1 steps,
+        // with a threshold 10 times larger.
         double change = ratio - previousRatio;
+        double limitChange = MIN_DEVIANCE_CHANGE;
         double scale = family == Family.GAUSSIAN ? ratio : 1.0;
-        if (change < MIN_DEVIANCE_CHANGE * scale || ratio > MAX_DEVIANCE_RATIO) {
+        if (family == Family.POISSON) {
+          change = ratio - devianceRatio[l - MIN_LAMBDAS_BEFORE_STOP + 1];
+          limitChange = 10 * MIN_DEVIANCE_CHANGE;
+          scale = ratio;
+        }
+        if (change < limitChange * scale || ratio > MAX_DEVIANCE_RATIO) {
           end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
               Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
                   + " deviance ratio %s", done, m, ratio > MAX_DEVIANCE_RATIO
                   ? "exceeds " + MAX_DEVIANCE_RATIO
-                  : "grew by less than " + MIN_DEVIANCE_CHANGE));
+                  : "grew by less than " + limitChange));
           break;
         }
       }
