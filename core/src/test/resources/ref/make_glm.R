@@ -53,4 +53,13 @@ run("pois-enet05-std", 0.5, TRUE)
 run("pois-lasso-std-weights", 1, TRUE, weights = w)
 run("pois-enet05-raw-offset", 0.5, FALSE, offset = off)
 run("pois-lasso-std-weights-offset", 1, TRUE, weights = w, offset = off)
+# cv.glmnet, type.measure = "deviance" (the Poisson deviance), fold ids (i - 1) %% 5 + 1, its
+# default alignment: pois-cv.csv (lambda, cvm, cvsd) and pois-cv-select.csv.
+cv <- cv.glmnet(x, y, family = "poisson", alpha = 1, standardize = FALSE,
+                foldid = (seq_len(n) - 1) %% 5 + 1, type.measure = "deviance",
+                thresh = 1e-14, maxit = 1e7)
+write.csv(data.frame(lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd), "pois-cv.csv",
+          row.names = FALSE, quote = FALSE)
+write.csv(data.frame(lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se),
+          "pois-cv-select.csv", row.names = FALSE, quote = FALSE)
 cat("done\n")

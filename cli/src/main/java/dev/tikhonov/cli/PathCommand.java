@@ -48,7 +48,8 @@ public final class PathCommand implements Callable<Integer> {
   String target;
 
   @Option(names = "--family", paramLabel = "F",
-      description = "gaussian, binomial or multinomial. Default: ${DEFAULT-VALUE}.")
+      description = "gaussian, binomial, multinomial or poisson (counts, log link). Default: "
+          + "${DEFAULT-VALUE}.")
   String family = "gaussian";
 
   @Option(names = "--l1-ratio", paramLabel = "A",
@@ -124,8 +125,7 @@ public final class PathCommand implements Callable<Integer> {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
     // Settings, the output directory and the model file are checked before the data are read.
-    LinearBuilder<?> settings = fam == Family.GAUSSIAN ? ElasticNet.gaussian()
-        : fam == Family.BINOMIAL ? ElasticNet.binomial() : ElasticNet.multinomial();
+    LinearBuilder<?> settings = ElasticNet.of(fam);
     configure(settings);
     translate(() -> ((ElasticNet.Builder<?>) settings).build());
     if (cvFolds != null && cvFolds < 2) {
@@ -135,7 +135,8 @@ public final class PathCommand implements Callable<Integer> {
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    Dataset dataset = read(fam == Family.GAUSSIAN ? TargetKind.REAL : TargetKind.CLASS);
+    Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
+        : TargetKind.CLASS);
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
     if (cvFolds != null || foldid != null) {
@@ -212,8 +213,9 @@ public final class PathCommand implements Callable<Integer> {
       case "gaussian" -> Family.GAUSSIAN;
       case "binomial" -> Family.BINOMIAL;
       case "multinomial" -> Family.MULTINOMIAL;
-      default -> throw new InputException("--family must be gaussian, binomial or multinomial, "
-          + "got '" + name + "'");
+      case "poisson" -> Family.POISSON;
+      default -> throw new InputException("--family must be gaussian, binomial, multinomial or "
+          + "poisson, got '" + name + "'");
     };
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,69 @@ class PathCliIT {
         "--max-iterations", "0");
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("tikhonov: error: --max-iterations must be at least 1, got 0"),
+        r.stderr());
+  }
+
+  /** pois.csv (ref/make_glm.R) with only the features and the counts: x1..x8,y. */
+  private Path poissonCsv() throws Exception {
+    List<String> lines = Files.readAllLines(REF.resolve("pois.csv"));
+    StringBuilder out = new StringBuilder();
+    for (String line : lines) {
+      String[] cells = line.split(",");
+      out.append(String.join(",", java.util.Arrays.copyOf(cells, 9)).replace("\"", ""))
+          .append("\n");
+    }
+    return Files.writeString(dir.resolve("pois.csv"), out.toString());
+  }
+
+  @Test
+  void poissonPath_isGlmnetsPath_andItsModelPredictsTheMean() throws Exception {
+    Path data = poissonCsv();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--no-standardize", "--tol", "1e-12", "--save", "pois.model",
+        "--out", "pois", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("pois/path.json").toFile());
+    assertEquals("poisson", path.get("family").asText());
+    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-raw.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
+    for (int l = 0; l < ref.size() - 1; l++) {
+      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
+          .mapToDouble(Double::parseDouble).toArray();
+      double scale = 0;
+      for (int c = 1; c < row.length; c++) {
+        scale = Math.max(scale, Math.abs(row[c]));
+      }
+      // The CSV reader keeps float32 features: about 7 significant digits.
+      assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-5 * row[0]);
+      assertEquals(row[1], path.get("intercept").get(l).asDouble(), 1e-4 * scale);
+      for (int j = 0; j < 8; j++) {
+        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
+            "λ index " + l + ", b" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "predict", "--model", "pois.model", "--data", data.toString(),
+        "--out", "pred.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
+    int last = path.get("lambda").size() - 1;
+    String[] first = Files.readAllLines(data).get(1).split(",");
+    double eta = path.get("intercept").get(last).asDouble();
+    for (int j = 0; j < 8; j++) {
+      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
+    }
+    assertEquals("prediction", predictions.get(0));
+    assertEquals(Math.exp(eta), Double.parseDouble(predictions.get(1)),
+        1e-5 * Math.exp(eta), "predict gives the mean exp(η): " + predictions.get(1));
+  }
+
+  @Test
+  void poissonPath_negativeCount_namesTheRow() throws Exception {
+    Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
+    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
+        "--family", "poisson");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("row 3: count -1.0 is not a finite number ≥ 0"),
         r.stderr());
   }
 

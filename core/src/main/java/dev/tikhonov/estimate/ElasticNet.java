@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 /**
  * The elastic net by coordinate descent, glmnet's algorithm: for the gaussian family
  * {@code (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, for binomial and
- * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)} plus the same penalty, solved by proximal Newton.
+ * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)}, for poisson {@code (1/n) Σ (μᵢ − yᵢ log μᵢ)} with
+ * {@code μᵢ = exp(a₀ + xᵢ·b)}, plus the same penalty, solved by proximal Newton.
  * λ and α mean what they mean in glmnet with {@code standardize = FALSE} (docs/objective.md has
  * the conversion to scikit-learn, glmnet and Spark). Lasso is α = 1, ridge α = 0.
  *
@@ -54,11 +55,20 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /**
+   * Poisson regression with the log link for counts (glmnet's {@code family = "poisson"}):
+   * ℓ = μ − y·log μ, μ = exp(a₀ + x·b); the model predicts the mean μ.
+   */
+  public static Builder<LinearModel> poisson() {
+    return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
+  }
+
   /** A builder for a family chosen at run time (as a command line does). */
   public static Builder<? extends Predictor> of(Family family) {
     return switch (family) {
       case GAUSSIAN -> gaussian();
       case BINOMIAL -> binomial();
+      case POISSON -> poisson();
       default -> multinomial();
     };
   }

@@ -75,11 +75,20 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /**
+   * Poisson regression with the log link for counts (glmnet's {@code family = "poisson"}):
+   * ℓ = μ − y·log μ, μ = exp(a₀ + x·b); the model predicts the mean μ.
+   */
+  public static Builder<LinearModel> poisson() {
+    return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
+  }
+
   /** A builder for a family chosen at run time. */
   public static Builder<? extends Predictor> of(Family family) {
     return switch (family) {
       case GAUSSIAN -> gaussian();
       case BINOMIAL -> binomial();
+      case POISSON -> poisson();
       default -> multinomial();
     };
   }

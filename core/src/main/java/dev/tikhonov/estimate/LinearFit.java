@@ -43,6 +43,12 @@ final class LinearFit {
               + "; use the multinomial family");
         }
       }
+      case POISSON -> {
+        if (data.isClassification()) {
+          throw new InputException(data.source() + ": " + estimator + " with the poisson "
+              + "family needs counts (numbers ≥ 0) as the target, but it holds class labels");
+        }
+      }
       default -> {
         if (!data.isClassification()) {
           throw new InputException(data.source() + ": the multinomial family needs class "
@@ -125,6 +131,7 @@ final class LinearFit {
 
   /** The class names a family's path needs: the data's, or none for gaussian. */
   static List<String> classNames(Family family, Dataset data) {
-    return family == Family.GAUSSIAN ? List.of() : data.classNames();
+    return family == Family.GAUSSIAN || family == Family.POISSON ? List.of()
+        : data.classNames();
   }
 }

@@ -20,7 +20,8 @@ final class LinearModelFiles {
         c.intercepts(), c.coefficients(), c.penaltyFactors(), c.penaltyScales(),
         c.featureNames(), c.classNames());
     Provenance provenance = Provenance.fromMap(c.provenance(), "ElasticNet");
-    return c.family() == Family.GAUSSIAN ? new LinearModel(p, provenance)
+    return c.family() == Family.GAUSSIAN || c.family() == Family.POISSON
+        ? new LinearModel(p, provenance)
         : new LinearClassifier(p, provenance);
   }
 }

@@ -183,9 +183,10 @@ public final class LinearModelFile {
           + FileLimits.MAX_WIDTH);
     }
     switch (c.family()) {
-      case GAUSSIAN -> {
+      case GAUSSIAN, POISSON -> {
         if (!c.classNames().isEmpty() || k != 1) {
-          throw new InputException(where + ": a gaussian model has one intercept and no classes");
+          throw new InputException(where + ": a " + c.family().name().toLowerCase(Locale.ROOT)
+              + " model has one intercept and no classes");
         }
       }
       case BINOMIAL -> {
