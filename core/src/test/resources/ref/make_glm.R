@@ -22,7 +22,7 @@ save_path <- function(tag, fit) {
   out <- data.frame(lambda = fit$lambda, a0 = as.numeric(fit$a0), t(b))
   names(out) <- c("lambda", "a0", paste0("b", seq_len(nrow(b))))
   write.csv(out, sprintf("%s.csv", tag), row.names = FALSE, quote = FALSE)
-  out
+  invisible(out)
 }
 # KKT of (1/W) sum w_i (mu_i - y_i eta_i) + lambda sum_j [(1-a)/2 bt_j^2 + a |bt_j|] on the
 # standardized scale bt_j = b_j s_j (s_j the weighted sd, divisor W; 1 without standardize).
@@ -62,4 +62,16 @@ write.csv(data.frame(lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd), "pois-cv
           row.names = FALSE, quote = FALSE)
 write.csv(data.frame(lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se),
           "pois-cv-select.csv", row.names = FALSE, quote = FALSE)
+# Gaussian and binomial targets on the same x, weights and offset (glm2.csv: yg, yb; seed 12):
+# the lasso with weights and an offset, standardized (gaussian: glmnet's internal scaling of y
+# does not change a lasso path) and unstandardized (binomial).
+set.seed(12)
+yg <- as.numeric(1 + x %*% c(0.5, 0, -0.4, 0.2, 0, 0, 0.3, 0) + off + rnorm(n))
+yb <- rbinom(n, 1, 1 / (1 + exp(-(-0.3 + x %*% c(0.8, 0, 0.5, 0, -0.2, 0, 0, 0.4) + off))))
+write.csv(data.frame(yg = yg, yb = yb), "glm2.csv", row.names = FALSE, quote = FALSE)
+save_path("gauss-lasso-std-weights-offset",
+          glmnet(x, yg, alpha = 1, weights = w, offset = off, thresh = 1e-14, maxit = 1e7))
+save_path("binom-lasso-raw-weights-offset",
+          glmnet(x, yb, family = "binomial", alpha = 1, standardize = FALSE, weights = w,
+                 offset = off, thresh = 1e-14, maxit = 1e7))
 cat("done\n")

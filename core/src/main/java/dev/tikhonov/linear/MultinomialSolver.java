@@ -41,7 +41,8 @@ final class MultinomialSolver implements PointSolver {
   private final int numClasses;
   private final int n;
   private final int p;
-  private final double w;
+  /** Observation weights ωᵢ summing to 1 (1/n each without weights). */
+  private final double[] omega;
 
   /** Intercepts per class. */
   private final double[] intercept;
@@ -80,6 +81,14 @@ final class MultinomialSolver implements PointSolver {
    */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
       double alpha, int maxPasses, boolean recompute) {
+    this(design, label, numClasses, StandardizedDesign.uniformWeights(design.n), penalty, alpha,
+        maxPasses, recompute);
+  }
+
+  /** With observation weights ωᵢ (≥ 0, summing to 1): the loss is Σᵢ ωᵢ ℓ(yᵢ, ηᵢ). */
+  MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] omega,
+      double[] penalty, double alpha, int maxPasses, boolean recompute) {
+    this.omega = omega;
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
@@ -88,7 +97,6 @@ final class MultinomialSolver implements PointSolver {
     this.recompute = recompute;
     this.n = design.n;
     this.p = design.p;
-    this.w = 1.0 / n;
     this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
     int k = numClasses;
     intercept = new double[k];
@@ -107,8 +115,8 @@ final class MultinomialSolver implements PointSolver {
     sorted = new double[k];
 
     double[] share = new double[k];
-    for (int yi : label) {
-      share[yi] += w;
+    for (int i = 0; i < label.length; i++) {
+      share[label[i]] += omega[i];
     }
     double dev = 0;
     for (int c = 0; c < k; c++) {
@@ -290,9 +298,9 @@ final class MultinomialSolver implements PointSolver {
       if (!(pi >= 0)) {
         return Double.POSITIVE_INFINITY;
       }
-      sum -= Math.log(Math.max(pi, PMIN));
+      sum -= omega[i] * Math.log(Math.max(pi, PMIN));
     }
-    return w * sum;
+    return sum;
   }
 
   /** Working weights v and residual r of class c; returns Σv. */
@@ -309,11 +317,11 @@ final class MultinomialSolver implements PointSolver {
         pic = 1;
         vi = 0;
       } else {
-        vi = w * pic * (1 - pic);
+        vi = omega[i] * pic * (1 - pic);
       }
       v[i] = vi;
       sum += vi;
-      r[i] = w * ((label[i] == c ? 1 : 0) - pic);
+      r[i] = omega[i] * ((label[i] == c ? 1 : 0) - pic);
     }
     return sum;
   }
@@ -447,7 +455,7 @@ final class MultinomialSolver implements PointSolver {
   private void classResidual(int c, double[] out) {
     int off = c * n;
     for (int i = 0; i < n; i++) {
-      out[i] = w * ((label[i] == c ? 1 : 0) - q[off + i] / sxp[i]);
+      out[i] = omega[i] * ((label[i] == c ? 1 : 0) - q[off + i] / sxp[i]);
     }
   }
 
@@ -492,7 +500,7 @@ final class MultinomialSolver implements PointSolver {
   public double devianceRatio() {
     double dev = 0;
     for (int i = 0; i < n; i++) {
-      dev -= w * Math.log(q[label[i] * n + i] / sxp[i]);
+      dev -= omega[i] * Math.log(q[label[i] * n + i] / sxp[i]);
     }
     return (nullLoss - dev) / nullLoss;
   }

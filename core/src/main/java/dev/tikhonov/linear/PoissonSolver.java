@@ -1,7 +1,6 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
-import java.util.Arrays;
 
 /**
  * Proximal Newton for the Poisson loss with log link (glmnet's {@code fishnet} point solver),
@@ -357,12 +356,5 @@ final class PoissonSolver implements PointSolver {
   public void coefficients(double[] interceptOut, double[][] coefficientsOut) {
     interceptOut[0] = intercept[0];
     System.arraycopy(b, 0, coefficientsOut[0], 0, p);
-  }
-
-  /** Uniform observation weights 1/n. */
-  static double[] uniform(int n) {
-    double[] w = new double[n];
-    Arrays.fill(w, 1.0 / n);
-    return w;
   }
 }
