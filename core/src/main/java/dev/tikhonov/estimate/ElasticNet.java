@@ -31,9 +31,14 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final PathSettings settings;
   private final OptionalDouble lambda;
   private final LinearFit.Kind<M> kind;
+  private final java.util.Optional<String> weightColumn;
+  private final java.util.Optional<String> offsetColumn;
 
   private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
-      LinearFit.Kind<M> kind) {
+      LinearFit.Kind<M> kind, java.util.Optional<String> weightColumn,
+      java.util.Optional<String> offsetColumn) {
+    this.weightColumn = weightColumn;
+    this.offsetColumn = offsetColumn;
     this.family = family;
     this.settings = settings;
     this.lambda = lambda;
@@ -137,14 +142,19 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
   private RegularizationPath<M> fitPath(Dataset train, PathSettings s) {
     LinearFit.requireFamily(family, train, name());
-    double[][] x = train.featureRows();
-    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(), s,
-        train.featureNames(), LinearFit.classNames(family, train));
-    Provenance provenance = Provenance.of(name(), LinearFit.settingsMap(family, s),
-        OptionalLong.empty(), train);
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    double[][] x = split.x();
+    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
+        split.observations(), s, split.featureNames(), LinearFit.classNames(family, train));
+    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    settingsMap.put("weight_column", weightColumn.orElse(null));
+    settingsMap.put("offset_column", offsetColumn.orElse(null));
+    Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind,
         LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
-        LinearFit.penaltyScales(x, s.standardize()), provenance);
+        LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
+        provenance, split.offsetColumn());
   }
 
   @Override
@@ -179,7 +189,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     }
 
     public ElasticNet<M> build() {
-      return new ElasticNet<>(family, pathSettings(), lambda, kind);
+      return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn);
     }
   }
 }

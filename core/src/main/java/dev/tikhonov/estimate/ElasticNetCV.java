@@ -235,7 +235,16 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
+    /**
+     * @throws InputException for a weight or offset column: cross-validation does not take
+     *     them yet (fit the path with {@link ElasticNet} instead)
+     */
     public ElasticNetCV<M> build() {
+      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+            + ": cross-validation does not take observation weights or offsets yet; fit the"
+            + " path without cross-validation (ElasticNet)");
+      }
       return new ElasticNetCV<>(this);
     }
   }

@@ -34,9 +34,29 @@ public final class LinearModel implements Predictor {
    * for poisson log μ).
    */
   public double[] linearPredictor(double[][] x) {
-    Features.checkRows(featureNames().size(), x);
-    double[][] eta = parameters.linearPredictor(x);
-    double[] out = new double[x.length];
+    return first(parameters.linearPredictorOfRows(x));
+  }
+
+  /** η = o + a₀ + x·b of raw rows with their offsets (a model fitted with an offset column). */
+  public double[] linearPredictor(double[][] x, double[] offsets) {
+    return first(parameters.linearPredictorOfRows(x, offsets));
+  }
+
+  /**
+   * Predictions of raw rows with their offsets, for a model fitted with an offset column
+   * ({@link #offsetColumn}): ŷ = o + a₀ + x·b (gaussian) or exp(o + a₀ + x·b) (poisson).
+   */
+  public double[] predict(double[][] x, double[] offsets) {
+    return response(parameters.linearPredictorOfRows(x, offsets));
+  }
+
+  /** The column whose values the model adds to η (glmnet's offset), when it was fitted so. */
+  public java.util.Optional<String> offsetColumn() {
+    return parameters.offsetColumn();
+  }
+
+  private static double[] first(double[][] eta) {
+    double[] out = new double[eta.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = eta[i][0];
     }
@@ -81,17 +101,16 @@ public final class LinearModel implements Predictor {
 
   @Override
   public double[] predict(Dataset data) {
-    return predictRows(Features.doubleInput(featureNames(), data));
+    return response(parameters.linearPredictor(data));
   }
 
   @Override
   public double[] predict(double[][] x) {
-    Features.checkRows(featureNames().size(), x);
-    return predictRows(x);
+    return response(parameters.linearPredictorOfRows(x));
   }
 
-  private double[] predictRows(double[][] x) {
-    double[][] eta = parameters.linearPredictor(x);
+  private double[] response(double[][] eta) {
+    double[][] x = eta;
     boolean poisson = parameters.family() == dev.tikhonov.linear.Family.POISSON;
     double[] y = new double[x.length];
     for (int i = 0; i < y.length; i++) {
