@@ -80,6 +80,18 @@ public final class PathCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   double tol = PathSettings.DEFAULT_TOLERANCE;
 
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV column of observation weights ≥ 0 (glmnet's weights), not a feature: "
+          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. Not with CV yet.")
+  String weights;
+
+  @Option(names = "--offset", paramLabel = "COLUMN",
+      description = "CSV column of offsets (glmnet's offset, e.g. log exposure for poisson), "
+          + "not a feature: added to the linear predictor, not fitted. A model saved from "
+          + "the path needs the column again in predict's data. Not for multinomial; not "
+          + "with CV yet.")
+  String offset;
+
   @Option(names = "--max-iterations", paramLabel = "N",
       description = "Budget of coordinate passes over the data for the whole path (glmnet's "
           + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
@@ -121,6 +133,10 @@ public final class PathCommand implements Callable<Integer> {
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
+    if ((weights != null || offset != null) && (cvFolds != null || foldid != null)) {
+      throw new InputException((weights != null ? "--weights" : "--offset")
+          + " cannot be combined with cross-validation (--cv-folds, --foldid) yet");
+    }
     if (saveLambda != null && save == null) {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
@@ -153,7 +169,8 @@ public final class PathCommand implements Callable<Integer> {
       path = fit.path();
       cv = Optional.of(fit);
     } else {
-      path = ((ElasticNet.Builder<?>) settings).build().path(dataset);
+      ElasticNet<?> estimator = ((ElasticNet.Builder<?>) settings).build();
+      path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     PathFiles.write(writer.dir(), path.solution(), curve);
@@ -200,6 +217,27 @@ public final class PathCommand implements Callable<Integer> {
   }
 
   /**
+   * Runs a fit, naming the --weights and --offset flags and their columns in the core's
+   * messages about weights and offsets ("weights: row 5 has weight -1.0; …" becomes
+   * "--weights w: row 5 has weight -1.0; …").
+   */
+  private <T> T columnMessages(java.util.function.Supplier<T> fit) {
+    try {
+      return fit.get();
+    } catch (InputException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String[][] pairs = {{"weightColumn", "--weights"}, {"offsetColumn", "--offset"},
+          {"weights", "--weights " + weights}, {"offsets", "--offset " + offset}};
+      for (String[] pair : pairs) {
+        if (m.startsWith(pair[0] + ":") || m.startsWith(pair[0] + " ")) {
+          throw new InputException(pair[1] + m.substring(pair[0].length()));
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
    * A core warning's remedy in terms of flags: "raise maxIterations" and "raise tolerance" (or
    * "or tolerance") name --max-iterations and --tol.
    */
@@ -224,6 +262,12 @@ public final class PathCommand implements Callable<Integer> {
     translate(() -> {
       b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol)
           .maxIterations(maxIterations);
+      if (weights != null) {
+        b.weightColumn(weights);
+      }
+      if (offset != null) {
+        b.offsetColumn(offset);
+      }
       if (lambdas != null) {
         b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
       }

@@ -204,6 +204,71 @@ class PathCliIT {
   }
 
   @Test
+  void weightsAndOffset_giveGlmnetsPath_andPredictReadsTheOffsetColumn() throws Exception {
+    Path data = dir.resolve("full.csv");
+    Files.copy(REF.resolve("pois.csv"), data);
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w", "--offset", "off", "--tol", "1e-12",
+        "--save", "wo.model", "--out", "wo", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
+    assertEquals(8, path.get("feature_names").size(), "w and off are not features");
+    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
+    for (int l = 0; l < ref.size() - 1; l++) {
+      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
+          .mapToDouble(Double::parseDouble).toArray();
+      double scale = 0;
+      for (int c = 1; c < row.length; c++) {
+        scale = Math.max(scale, Math.abs(row[c]));
+      }
+      for (int j = 0; j < 8; j++) {
+        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
+            "λ index " + l + ", b" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", data.toString(), "--out",
+        "wo.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    int last = path.get("lambda").size() - 1;
+    String[] first = Files.readAllLines(data).get(1).split(",");
+    double eta = Double.parseDouble(first[10]) + path.get("intercept").get(last).asDouble();
+    for (int j = 0; j < 8; j++) {
+      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
+    }
+    assertEquals(Math.exp(eta), Double.parseDouble(Files.readAllLines(dir.resolve("wo.csv"))
+        .get(1)), 1e-5 * Math.exp(eta), "exp(offset + η)");
+    // Without the offset column the model cannot predict, and says which column it needs.
+    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", poissonCsv().toString(),
+        "--out", "none.csv");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("\"off\""), r.stderr());
+  }
+
+  @Test
+  void badWeightsAndOffsets_nameTheFlagAndColumn() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(REF.resolve("pois.csv")));
+    String[] cells = lines.get(4).split(",");
+    cells[9] = "-2";
+    lines.set(4, String.join(",", cells));
+    Path data = Files.write(dir.resolve("bad.csv"), lines);
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"
+        + " weights must be finite and ≥ 0"), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
+        "poisson", "--weights", "exposure");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--weights \"exposure\": "), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
+        "poisson", "--offset", "off", "--cv-folds", "5");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--offset cannot be combined with cross-validation"),
+        r.stderr());
+  }
+
+  @Test
   void poissonPath_negativeCount_namesTheRow() throws Exception {
     Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
     Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",

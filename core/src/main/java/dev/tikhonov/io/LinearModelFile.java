@@ -23,7 +23,9 @@ import java.util.Set;
  * sum to p) and {@code penalty_scales} [p] (the scale sⱼ the penalty acted on), and in
  * {@code __metadata__}: {@code "format": "tikhonov-linear"}, {@code "format_version": "1"} and
  * {@code "model"}, a JSON object with the family, λ, α, feature and class names and the
- * provenance. K = 1 for gaussian and binomial, the number of classes for multinomial.
+ * provenance, and for a model fitted with an offset its {@code "offset_column"} (optional: η_k
+ * then adds that column's value, which prediction needs). K = 1 for gaussian, binomial and
+ * poisson, the number of classes for multinomial.
  *
  * <p>Written atomically; loading validates shapes, names, families and every number (finite;
  * factors ≥ 0, scales &gt; 0; {@code 1e6·Σⱼ|bₖⱼ| + |a₀ₖ| ≤ Double.MAX_VALUE/2}, so inputs within
