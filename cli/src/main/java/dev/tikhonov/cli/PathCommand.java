@@ -92,6 +92,13 @@ public final class PathCommand implements Callable<Integer> {
           + "with CV yet.")
   String offset;
 
+  @Option(names = "--penalty-factors", paramLabel = "FILE|COLUMN=V,...",
+      description = "Per-feature penalty factors vⱼ ≥ 0 (glmnet's penalty.factor; 0 = always "
+          + "in the model, unpenalized), by feature name: COLUMN=VALUE pairs separated by "
+          + "commas, or a file with one COLUMN=VALUE (or COLUMN,VALUE) per line. Features not "
+          + "named keep 1; the factors are rescaled to sum to p as glmnet does.")
+  String penaltyFactors;
+
   @Option(names = "--max-iterations", paramLabel = "N",
       description = "Budget of coordinate passes over the data for the whole path (glmnet's "
           + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
@@ -153,6 +160,10 @@ public final class PathCommand implements Callable<Integer> {
     }
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
+    if (penaltyFactors != null) {
+      factors = penaltyFactors(penaltyFactors, modelFeatures(dataset));
+      configure(settings);
+    }
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
     if (cvFolds != null || foldid != null) {
@@ -207,13 +218,87 @@ public final class PathCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | InputException e) {
       String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
       for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
-          {"numFolds", "--cv-folds"}}) {
+          {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"}}) {
         if (message.startsWith(pair[0] + " ")) {
           throw new InputException(pair[1] + message.substring(pair[0].length()));
         }
       }
       throw new InputException(Flags.toFlags(message));
     }
+  }
+
+  /** Penalty factors by feature, once the data are read (empty before). */
+  private double[] factors = new double[0];
+
+  /** The data's feature names without the --weights and --offset columns. */
+  private List<String> modelFeatures(Dataset dataset) {
+    List<String> names = new java.util.ArrayList<>(dataset.featureNames());
+    names.remove(weights);
+    names.remove(offset);
+    return names;
+  }
+
+  /**
+   * --penalty-factors: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a file,
+   * where COLUMN,VALUE also works) → one factor per feature, 1 for features not named.
+   */
+  static double[] penaltyFactors(String spec, List<String> features) {
+    List<String> entries = new java.util.ArrayList<>();
+    Path file = Path.of(spec);
+    boolean isFile = !spec.contains("=") && Files.isRegularFile(file);
+    if (isFile) {
+      try {
+        for (String line : Files.readAllLines(file)) {
+          if (!line.isBlank() && !line.trim().startsWith("#")) {
+            entries.add(line.trim());
+          }
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        throw new InputException("--penalty-factors " + spec + ": cannot read: "
+            + e.getMessage());
+      }
+    } else if (!spec.contains("=")) {
+      throw new InputException("--penalty-factors " + spec + ": no such file, and not"
+          + " COLUMN=VALUE pairs");
+    } else {
+      entries.addAll(List.of(spec.split(",")));
+    }
+    double[] v = new double[features.size()];
+    java.util.Arrays.fill(v, 1.0);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int e = 0; e < entries.size(); e++) {
+      String entry = entries.get(e);
+      String where = isFile ? "--penalty-factors " + spec + ":" + (e + 1) + ": "
+          : "--penalty-factors: ";
+      int cut = entry.lastIndexOf('=') >= 0 ? entry.lastIndexOf('=')
+          : isFile ? entry.lastIndexOf(',') : -1;
+      if (cut <= 0) {
+        throw new InputException(where + "'" + entry + "' is not COLUMN=VALUE");
+      }
+      String name = entry.substring(0, cut).trim();
+      int j = features.indexOf(name);
+      if (j < 0) {
+        throw new InputException(where + "no feature column '" + name + "' (features: "
+            + (features.size() <= 8 ? String.join(", ", features)
+                : String.join(", ", features.subList(0, 8)) + ", …") + ")");
+      }
+      if (!seen.add(name)) {
+        throw new InputException(where + "'" + name + "' is named twice");
+      }
+      double value;
+      try {
+        value = Double.parseDouble(entry.substring(cut + 1).trim());
+      } catch (NumberFormatException ex) {
+        throw new InputException(where + "'" + entry.substring(cut + 1).trim()
+            + "' is not a number");
+      }
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new InputException(where + "the factor of '" + name + "' must be finite and"
+            + " ≥ 0, got " + value);
+      }
+      v[j] = value;
+    }
+    return v;
   }
 
   /**
@@ -264,6 +349,9 @@ public final class PathCommand implements Callable<Integer> {
           .maxIterations(maxIterations);
       if (weights != null) {
         b.weightColumn(weights);
+      }
+      if (factors.length > 0) {
+        b.penaltyFactors(factors);
       }
       if (offset != null) {
         b.offsetColumn(offset);

@@ -269,6 +269,74 @@ class PathCliIT {
   }
 
   @Test
+  void penaltyFactors_byName_inlineOrFromAFile_keepAnUnpenalizedFeatureIn() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x3=0,x7=2", "--nlambda", "10", "--out", "inline", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    Path file = Files.writeString(dir.resolve("factors.txt"), "# v\nx3=0\nx7,2\n");
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", file.toString(), "--nlambda", "10", "--out", "file", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode inline = JSON.readTree(dir.resolve("inline/path.json").toFile());
+    JsonNode fromFile = JSON.readTree(dir.resolve("file/path.json").toFile());
+    assertEquals(inline.get("coef"), fromFile.get("coef"), "the two spellings agree");
+    int x3 = 2;
+    int x7 = 6;
+    for (int l = 0; l < inline.get("lambda").size(); l++) {
+      assertTrue(inline.get("coef").get(l).get(x3).asDouble() != 0,
+          "x3 is unpenalized: in the model at λ index " + l);
+    }
+    // The same path from the library (the CLI's float32 CSV: 7 digits).
+    ProximalReader ref = ProximalReader.of(data);
+    double[] v = new double[50];
+    java.util.Arrays.fill(v, 1);
+    v[x3] = 0;
+    v[x7] = 2;
+    dev.tikhonov.linear.PathSolution lib = dev.tikhonov.linear.ElasticNetPath.fit(ref.x(),
+        ref.y(), dev.tikhonov.linear.PathSettings.lasso().withNumLambdas(10)
+            .withPenaltyFactors(v), ref.names());
+    assertEquals(lib.size(), inline.get("lambda").size());
+    for (int l = 0; l < lib.size(); l++) {
+      assertEquals(lib.lambdas()[l], inline.get("lambda").get(l).asDouble(),
+          1e-5 * lib.lambdas()[l]);
+      for (int j = 0; j < 50; j++) {
+        assertEquals(lib.coefficients()[l][0][j], inline.get("coef").get(l).get(j).asDouble(),
+            1e-4, "λ index " + l + ", x" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x99=0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--penalty-factors: no feature column 'x99'"), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x1=-1");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("the factor of 'x1' must be finite and ≥ 0, got -1.0"),
+        r.stderr());
+  }
+
+  /** gauss.csv read in double: x1..x50 and y. */
+  record ProximalReader(double[][] x, double[] y, List<String> names) {
+    static ProximalReader of(Path csv) throws Exception {
+      List<String> lines = Files.readAllLines(csv);
+      List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
+      int n = lines.size() - 1;
+      int p = header.size() - 1;
+      double[][] x = new double[n][p];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        String[] c = lines.get(i + 1).split(",");
+        for (int j = 0; j < p; j++) {
+          x[i][j] = Double.parseDouble(c[j]);
+        }
+        y[i] = Double.parseDouble(c[p]);
+      }
+      return new ProximalReader(x, y, header.subList(0, p));
+    }
+  }
+
+  @Test
   void poissonPath_negativeCount_namesTheRow() throws Exception {
     Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
     Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
