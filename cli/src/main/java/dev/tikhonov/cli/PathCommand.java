@@ -184,7 +184,12 @@ public final class PathCommand implements Callable<Integer> {
       path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
-    PathFiles.write(writer.dir(), path.solution(), curve);
+    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset);
+    Map<String, Object> json = PathFiles.json(path.solution(), curve);
+    ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
+    dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
+    AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
+        curve));
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
@@ -192,10 +197,10 @@ public final class PathCommand implements Callable<Integer> {
     dataOptions.data = data;
     dataOptions.target = target;
     if (common.json) {
-      System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path.solution(),
-          curve)));
+      System.out.println(dev.tikhonov.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
+    ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
@@ -225,6 +230,34 @@ public final class PathCommand implements Callable<Integer> {
       }
       throw new InputException(Flags.toFlags(message));
     }
+  }
+
+  /**
+   * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
+   * with --weights or --offset (the criteria do not take them), and for α &lt; 1 (whose df
+   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹.
+   */
+  private Optional<dev.tikhonov.select.InformationCriteria> criteria(
+      RegularizationPath<? extends Predictor> path, Dataset dataset) {
+    if (weights != null || offset != null || path.size() == 0) {
+      return Optional.empty();
+    }
+    double[][] x = dataset.featureRows();
+    long p = dataset.numFeatures();
+    if (l1Ratio < 1 && (double) x.length * p * p * path.size() > 2e9) {
+      return Optional.empty();
+    }
+    PathSettings settings = ((ElasticNet.Builder<?>) ElasticNet.of(path.solution().family())
+        .l1Ratio(l1Ratio).standardize(!noStandardize)
+        .penaltyFactors(factors.length > 0 ? factors : ones(x[0].length))).build().settings();
+    return Optional.of(dev.tikhonov.select.InformationCriteria.of(path.solution(), x,
+        dataset.targets(), settings));
+  }
+
+  private static double[] ones(int p) {
+    double[] v = new double[p];
+    java.util.Arrays.fill(v, 1.0);
+    return v;
   }
 
   /** Penalty factors by feature, once the data are read (empty before). */

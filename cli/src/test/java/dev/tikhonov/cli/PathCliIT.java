@@ -54,6 +54,9 @@ class PathCliIT {
     assertTrue(Files.exists(dir.resolve("p/path.csv")));
     assertTrue(Files.exists(dir.resolve("p/report.html")));
     assertTrue(r.stdout().contains("lambda_min") || r.stdout().contains("λ_min"), r.stdout());
+    assertTrue(r.stdout().contains("AIC picks lambda = ") && r.stdout().contains("EBIC"),
+        "the criteria next to CV's choice: " + r.stdout());
+    assertTrue(path.get("ic").get("lambda_bic").asDouble() > 0);
   }
 
   @Test
@@ -171,6 +174,15 @@ class PathCliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     JsonNode path = JSON.readTree(dir.resolve("pois/path.json").toFile());
     assertEquals("poisson", path.get("family").asText());
+    // Information criteria from the Poisson deviance (lasso: df = nonzero coefficients).
+    JsonNode ic = path.get("ic");
+    assertEquals(path.get("lambda").size(), ic.get("aic").size());
+    for (int l = 0; l < path.get("lambda").size(); l++) {
+      assertEquals(path.get("df").get(l).asDouble(), ic.get("df").get(l).asDouble(), 0);
+      assertEquals(ic.get("aic").get(l).asDouble() + (Math.log(400) - 2)
+          * ic.get("df").get(l).asDouble(), ic.get("bic").get(l).asDouble(), 1e-6);
+    }
+    assertTrue(ic.get("variance").asText().startsWith("none (no dispersion)"));
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-raw.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {
@@ -213,6 +225,7 @@ class PathCliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
     assertEquals(8, path.get("feature_names").size(), "w and off are not features");
+    assertTrue(path.get("ic") == null, "no criteria with weights and offsets");
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {

@@ -74,6 +74,44 @@ public final class PathFiles {
     return m;
   }
 
+  /**
+   * path.json's "ic" object: per λ "df" (effective), "aic", "bic", "ebic", and the λ each picks
+   * ("lambda_aic", "lambda_bic", "lambda_ebic"), with "variance": how D was formed.
+   */
+  public static Map<String, Object> criteriaJson(PathSolution path, InformationCriteria ic) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("df", ic.degreesOfFreedom());
+    c.put("aic", ic.aic());
+    c.put("bic", ic.bic());
+    c.put("ebic", ic.extendedBic());
+    c.put("ebic_gamma", InformationCriteria.DEFAULT_GAMMA);
+    c.put("lambda_aic", path.lambdas()[ic.bestAic()]);
+    c.put("lambda_bic", path.lambdas()[ic.bestBic()]);
+    c.put("lambda_ebic", path.lambdas()[ic.bestExtendedBic()]);
+    c.put("variance", variance(path));
+    return c;
+  }
+
+  /** The variance estimate behind the criteria, in words. */
+  static String variance(PathSolution path) {
+    return path.family() == Family.GAUSSIAN
+        ? "profiled out: sigma^2 = RSS/n at each lambda, D = n log(RSS/n)"
+        : "none (no dispersion): D = n * mean deviance = -2 loglik + const";
+  }
+
+  /**
+   * The summary line of the information criteria: the λ (and df) each picks, next to CV's
+   * choice when the summary has one.
+   */
+  public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
+    return String.format(Locale.ROOT, "AIC picks lambda = %.6g (df %.3g), BIC %.6g (df %.3g),"
+        + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambdas()[ic.bestAic()],
+        ic.degreesOfFreedom()[ic.bestAic()], path.lambdas()[ic.bestBic()],
+        ic.degreesOfFreedom()[ic.bestBic()], InformationCriteria.DEFAULT_GAMMA,
+        path.lambdas()[ic.bestExtendedBic()], ic.degreesOfFreedom()[ic.bestExtendedBic()],
+        variance(path));
+  }
+
   /** Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one. */
   public static void write(Path dir, PathSolution path, Optional<CvResult> crossValidation) {
     Json.write(dir.resolve("path.json"), json(path, crossValidation));
