@@ -48,7 +48,8 @@ public final class PathCommand implements Callable<Integer> {
   String target;
 
   @Option(names = "--family", paramLabel = "F",
-      description = "gaussian, binomial or multinomial. Default: ${DEFAULT-VALUE}.")
+      description = "gaussian, binomial, multinomial or poisson (counts, log link). Default: "
+          + "${DEFAULT-VALUE}.")
   String family = "gaussian";
 
   @Option(names = "--l1-ratio", paramLabel = "A",
@@ -78,6 +79,31 @@ public final class PathCommand implements Callable<Integer> {
           + "the scaled KKT residual (binomial, multinomial) of its solution (docs/linear.md). "
           + "Default: ${DEFAULT-VALUE}.")
   double tol = PathSettings.DEFAULT_TOLERANCE;
+
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV column of observation weights ≥ 0 (glmnet's weights), not a feature: "
+          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. Not with CV yet.")
+  String weights;
+
+  @Option(names = "--offset", paramLabel = "COLUMN",
+      description = "CSV column of offsets (glmnet's offset, e.g. log exposure for poisson), "
+          + "not a feature: added to the linear predictor, not fitted. A model saved from "
+          + "the path needs the column again in predict's data. Not for multinomial; not "
+          + "with CV yet.")
+  String offset;
+
+  @Option(names = "--penalty-factors", paramLabel = "FILE|COLUMN=V,...",
+      description = "Per-feature penalty factors vⱼ ≥ 0 (glmnet's penalty.factor; 0 = always "
+          + "in the model, unpenalized), by feature name: COLUMN=VALUE pairs separated by "
+          + "commas, or a file with one COLUMN=VALUE (or COLUMN,VALUE) per line. Features not "
+          + "named keep 1; the factors are rescaled to sum to p as glmnet does.")
+  String penaltyFactors;
+
+  @Option(names = "--max-iterations", paramLabel = "N",
+      description = "Budget of coordinate passes over the data for the whole path (glmnet's "
+          + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
+          + "warning. Default: ${DEFAULT-VALUE}.")
+  int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
 
   @Option(names = "--cv-folds", paramLabel = "K",
       description = "Cross-validate with K seeded random folds.")
@@ -114,14 +140,17 @@ public final class PathCommand implements Callable<Integer> {
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
+    if ((weights != null || offset != null) && (cvFolds != null || foldid != null)) {
+      throw new InputException((weights != null ? "--weights" : "--offset")
+          + " cannot be combined with cross-validation (--cv-folds, --foldid) yet");
+    }
     if (saveLambda != null && save == null) {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
     // Settings, the output directory and the model file are checked before the data are read.
-    LinearBuilder<?> settings = fam == Family.GAUSSIAN ? ElasticNet.gaussian()
-        : fam == Family.BINOMIAL ? ElasticNet.binomial() : ElasticNet.multinomial();
+    LinearBuilder<?> settings = ElasticNet.of(fam);
     configure(settings);
-    Flags.translate(() -> ((ElasticNet.Builder<?>) settings).build());
+    translate(() -> ((ElasticNet.Builder<?>) settings).build());
     if (cvFolds != null && cvFolds < 2) {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
@@ -129,7 +158,12 @@ public final class PathCommand implements Callable<Integer> {
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    Dataset dataset = read(fam == Family.GAUSSIAN ? TargetKind.REAL : TargetKind.CLASS);
+    Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
+        : TargetKind.CLASS);
+    if (penaltyFactors != null) {
+      factors = penaltyFactors(penaltyFactors, modelFeatures(dataset));
+      configure(settings);
+    }
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
     if (cvFolds != null || foldid != null) {
@@ -141,18 +175,21 @@ public final class PathCommand implements Callable<Integer> {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
-      CrossValidatedPath<? extends Predictor> fit = Flags.translate(b::build)
+      CrossValidatedPath<? extends Predictor> fit = translate(b::build)
           .crossValidate(dataset);
       path = fit.path();
       cv = Optional.of(fit);
     } else {
-      path = ((ElasticNet.Builder<?>) settings).build().path(dataset);
+      ElasticNet<?> estimator = ((ElasticNet.Builder<?>) settings).build();
+      path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
-    PathFiles.write(writer.dir(), path.solution(), curve);
-    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + Flags.toFlags(
-        w.replace("raise the tolerance", "raise --tol").replace("raise maxIterations",
-            "raise --max-iterations"))));
+    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset);
+    Map<String, Object> json = PathFiles.json(path.solution(), curve);
+    ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
+    dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
+    AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
+        curve));
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
@@ -160,10 +197,13 @@ public final class PathCommand implements Callable<Integer> {
     dataOptions.data = data;
     dataOptions.target = target;
     if (common.json) {
-      System.out.println(dev.tikhonov.data.Json.oneLine(PathFiles.json(path.solution(),
-          curve)));
+      System.out.println(dev.tikhonov.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
+    ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
+    // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
+    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
+        + remedies(w)));
     if (save != null) {
       saveModel(path, cv);
     }
@@ -173,20 +213,182 @@ public final class PathCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Flags.translate with this command's names first: the MLP commands map numLambdas and
+   * numFolds to --num-lambdas and --folds, path spells them as glmnet does.
+   */
+  private static <T> T translate(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | InputException e) {
+      String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
+      for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
+          {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"}}) {
+        if (message.startsWith(pair[0] + " ")) {
+          throw new InputException(pair[1] + message.substring(pair[0].length()));
+        }
+      }
+      throw new InputException(Flags.toFlags(message));
+    }
+  }
+
+  /**
+   * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
+   * with --weights or --offset (the criteria do not take them), and for α &lt; 1 (whose df
+   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹.
+   */
+  private Optional<dev.tikhonov.select.InformationCriteria> criteria(
+      RegularizationPath<? extends Predictor> path, Dataset dataset) {
+    if (weights != null || offset != null || path.size() == 0) {
+      return Optional.empty();
+    }
+    double[][] x = dataset.featureRows();
+    long p = dataset.numFeatures();
+    if (l1Ratio < 1 && (double) x.length * p * p * path.size() > 2e9) {
+      return Optional.empty();
+    }
+    PathSettings settings = ((ElasticNet.Builder<?>) ElasticNet.of(path.solution().family())
+        .l1Ratio(l1Ratio).standardize(!noStandardize)
+        .penaltyFactors(factors.length > 0 ? factors : ones(x[0].length))).build().settings();
+    return Optional.of(dev.tikhonov.select.InformationCriteria.of(path.solution(), x,
+        dataset.targets(), settings));
+  }
+
+  private static double[] ones(int p) {
+    double[] v = new double[p];
+    java.util.Arrays.fill(v, 1.0);
+    return v;
+  }
+
+  /** Penalty factors by feature, once the data are read (empty before). */
+  private double[] factors = new double[0];
+
+  /** The data's feature names without the --weights and --offset columns. */
+  private List<String> modelFeatures(Dataset dataset) {
+    List<String> names = new java.util.ArrayList<>(dataset.featureNames());
+    names.remove(weights);
+    names.remove(offset);
+    return names;
+  }
+
+  /**
+   * --penalty-factors: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a file,
+   * where COLUMN,VALUE also works) → one factor per feature, 1 for features not named.
+   */
+  static double[] penaltyFactors(String spec, List<String> features) {
+    List<String> entries = new java.util.ArrayList<>();
+    Path file = Path.of(spec);
+    boolean isFile = !spec.contains("=") && Files.isRegularFile(file);
+    if (isFile) {
+      try {
+        for (String line : Files.readAllLines(file)) {
+          if (!line.isBlank() && !line.trim().startsWith("#")) {
+            entries.add(line.trim());
+          }
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        throw new InputException("--penalty-factors " + spec + ": cannot read: "
+            + e.getMessage());
+      }
+    } else if (!spec.contains("=")) {
+      throw new InputException("--penalty-factors " + spec + ": no such file, and not"
+          + " COLUMN=VALUE pairs");
+    } else {
+      entries.addAll(List.of(spec.split(",")));
+    }
+    double[] v = new double[features.size()];
+    java.util.Arrays.fill(v, 1.0);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int e = 0; e < entries.size(); e++) {
+      String entry = entries.get(e);
+      String where = isFile ? "--penalty-factors " + spec + ":" + (e + 1) + ": "
+          : "--penalty-factors: ";
+      int cut = entry.lastIndexOf('=') >= 0 ? entry.lastIndexOf('=')
+          : isFile ? entry.lastIndexOf(',') : -1;
+      if (cut <= 0) {
+        throw new InputException(where + "'" + entry + "' is not COLUMN=VALUE");
+      }
+      String name = entry.substring(0, cut).trim();
+      int j = features.indexOf(name);
+      if (j < 0) {
+        throw new InputException(where + "no feature column '" + name + "' (features: "
+            + (features.size() <= 8 ? String.join(", ", features)
+                : String.join(", ", features.subList(0, 8)) + ", …") + ")");
+      }
+      if (!seen.add(name)) {
+        throw new InputException(where + "'" + name + "' is named twice");
+      }
+      double value;
+      try {
+        value = Double.parseDouble(entry.substring(cut + 1).trim());
+      } catch (NumberFormatException ex) {
+        throw new InputException(where + "'" + entry.substring(cut + 1).trim()
+            + "' is not a number");
+      }
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new InputException(where + "the factor of '" + name + "' must be finite and"
+            + " ≥ 0, got " + value);
+      }
+      v[j] = value;
+    }
+    return v;
+  }
+
+  /**
+   * Runs a fit, naming the --weights and --offset flags and their columns in the core's
+   * messages about weights and offsets ("weights: row 5 has weight -1.0; …" becomes
+   * "--weights w: row 5 has weight -1.0; …").
+   */
+  private <T> T columnMessages(java.util.function.Supplier<T> fit) {
+    try {
+      return fit.get();
+    } catch (InputException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String[][] pairs = {{"weightColumn", "--weights"}, {"offsetColumn", "--offset"},
+          {"weights", "--weights " + weights}, {"offsets", "--offset " + offset}};
+      for (String[] pair : pairs) {
+        if (m.startsWith(pair[0] + ":") || m.startsWith(pair[0] + " ")) {
+          throw new InputException(pair[1] + m.substring(pair[0].length()));
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A core warning's remedy in terms of flags: "raise maxIterations" and "raise tolerance" (or
+   * "or tolerance") name --max-iterations and --tol.
+   */
+  static String remedies(String message) {
+    return Flags.toFlags(message).replace("raise maxIterations", "raise --max-iterations")
+        .replace("raise tolerance", "raise --tol").replace(") or tolerance", ") or --tol");
+  }
+
   private static Family familyOf(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "gaussian" -> Family.GAUSSIAN;
       case "binomial" -> Family.BINOMIAL;
       case "multinomial" -> Family.MULTINOMIAL;
-      default -> throw new InputException("--family must be gaussian, binomial or multinomial, "
-          + "got '" + name + "'");
+      case "poisson" -> Family.POISSON;
+      default -> throw new InputException("--family must be gaussian, binomial, multinomial or "
+          + "poisson, got '" + name + "'");
     };
   }
 
   /** The path settings of the flags on an estimator builder. */
   private void configure(LinearBuilder<?> b) {
-    Flags.translate(() -> {
-      b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol);
+    translate(() -> {
+      b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol)
+          .maxIterations(maxIterations);
+      if (weights != null) {
+        b.weightColumn(weights);
+      }
+      if (factors.length > 0) {
+        b.penaltyFactors(factors);
+      }
+      if (offset != null) {
+        b.offsetColumn(offset);
+      }
       if (lambdas != null) {
         b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
       }

@@ -60,9 +60,38 @@ public final class PredictCommand implements Callable<Integer> {
     dev.tikhonov.tensor.Blas.setThreads(threads);
     AtomicFiles.requireWritable(out, "predictions file (--out)");
     Predictor m = Predictor.load(model);
+    java.util.Optional<String> offset = m instanceof dev.tikhonov.estimate.LinearModel lm
+        ? lm.offsetColumn() : m instanceof dev.tikhonov.estimate.LinearClassifier lc
+        ? lc.offsetColumn() : java.util.Optional.empty();
     CsvWriter csv = new CsvWriter();
     int rows;
-    if (m instanceof Classifier c) {
+    if (offset.isPresent()) {
+      // The model adds an offset column to η (path --offset): read it by name beside the
+      // features.
+      if (!Files.exists(data) || DataFormat.of(data) != DataFormat.DELIMITED) {
+        throw new InputException("--data " + data + ": the model was fitted with the offset"
+            + " column \"" + offset.get() + "\"; give a CSV file holding it");
+      }
+      List<String> columns = new ArrayList<>(m.featureNames());
+      columns.add(offset.get());
+      double[][] all = CsvReader.readFeatures(data, columns);
+      int p = m.featureNames().size();
+      double[][] x = new double[all.length][];
+      double[] offsets = new double[all.length];
+      for (int i = 0; i < all.length; i++) {
+        x[i] = java.util.Arrays.copyOf(all[i], p);
+        offsets[i] = all[i][p];
+      }
+      if (m instanceof dev.tikhonov.estimate.LinearClassifier c) {
+        writeClasses(csv, c.classNames(), c.predictProba(x, offsets));
+      } else {
+        csv.row("prediction");
+        for (double v : ((dev.tikhonov.estimate.LinearModel) m).predict(x, offsets)) {
+          csv.row(Double.toString(v));
+        }
+      }
+      rows = x.length;
+    } else if (m instanceof Classifier c) {
       double[][] proba = inputs(data, c::predictProba, c::predictProba, c.featureNames());
       List<String> header = new ArrayList<>(List.of("class"));
       c.classNames().forEach(name -> header.add("prob_" + name));
@@ -91,6 +120,24 @@ public final class PredictCommand implements Callable<Integer> {
     AtomicFiles.writeString(out, csv.toString());
     System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
     return 0;
+  }
+
+  /** The class with the highest probability and one prob_ column per class. */
+  private static void writeClasses(CsvWriter csv, List<String> classNames, double[][] proba) {
+    List<String> header = new ArrayList<>(List.of("class"));
+    classNames.forEach(name -> header.add("prob_" + name));
+    csv.row(header);
+    for (double[] p : proba) {
+      int best = 0;
+      for (int k = 1; k < p.length; k++) {
+        best = p[k] > p[best] ? k : best;
+      }
+      List<String> row = new ArrayList<>(List.of(classNames.get(best)));
+      for (double v : p) {
+        row.add(Float.toString((float) v));
+      }
+      csv.row(row);
+    }
   }
 
   private static double[][] column(double[] y) {

@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,9 @@ class PathCliIT {
     assertTrue(Files.exists(dir.resolve("p/path.csv")));
     assertTrue(Files.exists(dir.resolve("p/report.html")));
     assertTrue(r.stdout().contains("lambda_min") || r.stdout().contains("λ_min"), r.stdout());
+    assertTrue(r.stdout().contains("AIC picks lambda = ") && r.stdout().contains("EBIC"),
+        "the criteria next to CV's choice: " + r.stdout());
+    assertTrue(path.get("ic").get("lambda_bic").asDouble() > 0);
   }
 
   @Test
@@ -98,6 +103,260 @@ class PathCliIT {
       assertEquals(certificate, path.get("duality_gap").get(l).asDouble());
       assertTrue(path.get("passes").get(l).asInt() >= 0);
     }
+  }
+
+  @Test
+  void maxIterations_whenTheBudgetRunsOut_warnsOnceNamingTheLambdaAndTheFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--tol", "1e-13", "--max-iterations", "60", "--out", "short");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("short/path.json").toFile());
+    int m = path.get("lambda").size();
+    assertTrue(m >= 1 && m < 100, "ends early: " + m);
+    assertEquals("iteration_limit", path.get("end").asText());
+    assertFalse(path.get("converged").get(m - 1).asBoolean(), "the last λ is not converged");
+    assertTrue(path.get("warning").asText().startsWith("λ #" + m + " of 100"),
+        path.get("warning").asText());
+    int budget = 0;
+    for (JsonNode passes : path.get("passes")) {
+      budget += passes.asInt();
+    }
+    assertTrue(budget <= 61, "passes over the path " + budget);
+    long warnings = r.stderr().lines().filter(l -> l.contains("warning")).count();
+    assertEquals(1, warnings, r.stderr());
+    assertFalse(r.stdout().contains("warning"), "said once, on stderr: " + r.stdout());
+    String line = r.stderr().lines().filter(l -> l.contains("warning")).findFirst().get();
+    assertTrue(line.startsWith("tikhonov: warning: λ #" + m + " of 100 (λ = "), line);
+    assertTrue(line.contains("raise --max-iterations (now 60) or --tol"), line);
+    assertTrue(r.stdout().contains("passes") && r.stdout().contains(" no\n"),
+        "the table marks the unconverged λ: " + r.stdout());
+    // With the budget raised the same path converges everywhere and says nothing.
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--tol", "1e-13",
+        "--nlambda", "10", "--max-iterations", "1000000", "--out", "long", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertFalse(r.stderr().contains("warning"), r.stderr());
+    path = JSON.readTree(dir.resolve("long/path.json").toFile());
+    assertTrue(path.get("warning").isNull());
+    for (JsonNode c : path.get("converged")) {
+      assertTrue(c.asBoolean());
+    }
+  }
+
+  @Test
+  void maxIterationsBelowOne_isReportedUnderItsFlag() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--max-iterations", "0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --max-iterations must be at least 1, got 0"),
+        r.stderr());
+  }
+
+  /** pois.csv (ref/make_glm.R) with only the features and the counts: x1..x8,y. */
+  private Path poissonCsv() throws Exception {
+    List<String> lines = Files.readAllLines(REF.resolve("pois.csv"));
+    StringBuilder out = new StringBuilder();
+    for (String line : lines) {
+      String[] cells = line.split(",");
+      out.append(String.join(",", java.util.Arrays.copyOf(cells, 9)).replace("\"", ""))
+          .append("\n");
+    }
+    return Files.writeString(dir.resolve("pois.csv"), out.toString());
+  }
+
+  @Test
+  void poissonPath_isGlmnetsPath_andItsModelPredictsTheMean() throws Exception {
+    Path data = poissonCsv();
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--no-standardize", "--tol", "1e-12", "--save", "pois.model",
+        "--out", "pois", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("pois/path.json").toFile());
+    assertEquals("poisson", path.get("family").asText());
+    // Information criteria from the Poisson deviance (lasso: df = nonzero coefficients).
+    JsonNode ic = path.get("ic");
+    assertEquals(path.get("lambda").size(), ic.get("aic").size());
+    for (int l = 0; l < path.get("lambda").size(); l++) {
+      assertEquals(path.get("df").get(l).asDouble(), ic.get("df").get(l).asDouble(), 0);
+      assertEquals(ic.get("aic").get(l).asDouble() + (Math.log(400) - 2)
+          * ic.get("df").get(l).asDouble(), ic.get("bic").get(l).asDouble(), 1e-6);
+    }
+    assertTrue(ic.get("variance").asText().startsWith("none (no dispersion)"));
+    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-raw.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
+    for (int l = 0; l < ref.size() - 1; l++) {
+      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
+          .mapToDouble(Double::parseDouble).toArray();
+      double scale = 0;
+      for (int c = 1; c < row.length; c++) {
+        scale = Math.max(scale, Math.abs(row[c]));
+      }
+      // The CSV reader keeps float32 features: about 7 significant digits.
+      assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-5 * row[0]);
+      assertEquals(row[1], path.get("intercept").get(l).asDouble(), 1e-4 * scale);
+      for (int j = 0; j < 8; j++) {
+        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
+            "λ index " + l + ", b" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "predict", "--model", "pois.model", "--data", data.toString(),
+        "--out", "pred.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
+    int last = path.get("lambda").size() - 1;
+    String[] first = Files.readAllLines(data).get(1).split(",");
+    double eta = path.get("intercept").get(last).asDouble();
+    for (int j = 0; j < 8; j++) {
+      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
+    }
+    assertEquals("prediction", predictions.get(0));
+    assertEquals(Math.exp(eta), Double.parseDouble(predictions.get(1)),
+        1e-5 * Math.exp(eta), "predict gives the mean exp(η): " + predictions.get(1));
+  }
+
+  @Test
+  void weightsAndOffset_giveGlmnetsPath_andPredictReadsTheOffsetColumn() throws Exception {
+    Path data = dir.resolve("full.csv");
+    Files.copy(REF.resolve("pois.csv"), data);
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w", "--offset", "off", "--tol", "1e-12",
+        "--save", "wo.model", "--out", "wo", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
+    assertEquals(8, path.get("feature_names").size(), "w and off are not features");
+    assertTrue(path.get("ic") == null, "no criteria with weights and offsets");
+    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
+    for (int l = 0; l < ref.size() - 1; l++) {
+      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
+          .mapToDouble(Double::parseDouble).toArray();
+      double scale = 0;
+      for (int c = 1; c < row.length; c++) {
+        scale = Math.max(scale, Math.abs(row[c]));
+      }
+      for (int j = 0; j < 8; j++) {
+        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
+            "λ index " + l + ", b" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", data.toString(), "--out",
+        "wo.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    int last = path.get("lambda").size() - 1;
+    String[] first = Files.readAllLines(data).get(1).split(",");
+    double eta = Double.parseDouble(first[10]) + path.get("intercept").get(last).asDouble();
+    for (int j = 0; j < 8; j++) {
+      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
+    }
+    assertEquals(Math.exp(eta), Double.parseDouble(Files.readAllLines(dir.resolve("wo.csv"))
+        .get(1)), 1e-5 * Math.exp(eta), "exp(offset + η)");
+    // Without the offset column the model cannot predict, and says which column it needs.
+    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", poissonCsv().toString(),
+        "--out", "none.csv");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("\"off\""), r.stderr());
+  }
+
+  @Test
+  void badWeightsAndOffsets_nameTheFlagAndColumn() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(REF.resolve("pois.csv")));
+    String[] cells = lines.get(4).split(",");
+    cells[9] = "-2";
+    lines.set(4, String.join(",", cells));
+    Path data = Files.write(dir.resolve("bad.csv"), lines);
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"
+        + " weights must be finite and ≥ 0"), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
+        "poisson", "--weights", "exposure");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--weights \"exposure\": "), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
+        "poisson", "--offset", "off", "--cv-folds", "5");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--offset cannot be combined with cross-validation"),
+        r.stderr());
+  }
+
+  @Test
+  void penaltyFactors_byName_inlineOrFromAFile_keepAnUnpenalizedFeatureIn() throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x3=0,x7=2", "--nlambda", "10", "--out", "inline", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    Path file = Files.writeString(dir.resolve("factors.txt"), "# v\nx3=0\nx7,2\n");
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", file.toString(), "--nlambda", "10", "--out", "file", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode inline = JSON.readTree(dir.resolve("inline/path.json").toFile());
+    JsonNode fromFile = JSON.readTree(dir.resolve("file/path.json").toFile());
+    assertEquals(inline.get("coef"), fromFile.get("coef"), "the two spellings agree");
+    int x3 = 2;
+    int x7 = 6;
+    for (int l = 0; l < inline.get("lambda").size(); l++) {
+      assertTrue(inline.get("coef").get(l).get(x3).asDouble() != 0,
+          "x3 is unpenalized: in the model at λ index " + l);
+    }
+    // The same path from the library (the CLI's float32 CSV: 7 digits).
+    ProximalReader ref = ProximalReader.of(data);
+    double[] v = new double[50];
+    java.util.Arrays.fill(v, 1);
+    v[x3] = 0;
+    v[x7] = 2;
+    dev.tikhonov.linear.PathSolution lib = dev.tikhonov.linear.ElasticNetPath.fit(ref.x(),
+        ref.y(), dev.tikhonov.linear.PathSettings.lasso().withNumLambdas(10)
+            .withPenaltyFactors(v), ref.names());
+    assertEquals(lib.size(), inline.get("lambda").size());
+    for (int l = 0; l < lib.size(); l++) {
+      assertEquals(lib.lambdas()[l], inline.get("lambda").get(l).asDouble(),
+          1e-5 * lib.lambdas()[l]);
+      for (int j = 0; j < 50; j++) {
+        assertEquals(lib.coefficients()[l][0][j], inline.get("coef").get(l).get(j).asDouble(),
+            1e-4, "λ index " + l + ", x" + (j + 1));
+      }
+    }
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x99=0");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--penalty-factors: no feature column 'x99'"), r.stderr());
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x1=-1");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("the factor of 'x1' must be finite and ≥ 0, got -1.0"),
+        r.stderr());
+  }
+
+  /** gauss.csv read in double: x1..x50 and y. */
+  record ProximalReader(double[][] x, double[] y, List<String> names) {
+    static ProximalReader of(Path csv) throws Exception {
+      List<String> lines = Files.readAllLines(csv);
+      List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
+      int n = lines.size() - 1;
+      int p = header.size() - 1;
+      double[][] x = new double[n][p];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        String[] c = lines.get(i + 1).split(",");
+        for (int j = 0; j < p; j++) {
+          x[i][j] = Double.parseDouble(c[j]);
+        }
+        y[i] = Double.parseDouble(c[p]);
+      }
+      return new ProximalReader(x, y, header.subList(0, p));
+    }
+  }
+
+  @Test
+  void poissonPath_negativeCount_namesTheRow() throws Exception {
+    Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
+    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
+        "--family", "poisson");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("row 3: count -1.0 is not a finite number ≥ 0"),
+        r.stderr());
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 /**
  * The elastic net by coordinate descent, glmnet's algorithm: for the gaussian family
  * {@code (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, for binomial and
- * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)} plus the same penalty, solved by proximal Newton.
+ * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)}, for poisson {@code (1/n) Σ (μᵢ − yᵢ log μᵢ)} with
+ * {@code μᵢ = exp(a₀ + xᵢ·b)}, plus the same penalty, solved by proximal Newton.
  * λ and α mean what they mean in glmnet with {@code standardize = FALSE} (docs/objective.md has
  * the conversion to scikit-learn, glmnet and Spark). Lasso is α = 1, ridge α = 0.
  *
@@ -30,9 +31,14 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final PathSettings settings;
   private final OptionalDouble lambda;
   private final LinearFit.Kind<M> kind;
+  private final java.util.Optional<String> weightColumn;
+  private final java.util.Optional<String> offsetColumn;
 
   private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
-      LinearFit.Kind<M> kind) {
+      LinearFit.Kind<M> kind, java.util.Optional<String> weightColumn,
+      java.util.Optional<String> offsetColumn) {
+    this.weightColumn = weightColumn;
+    this.offsetColumn = offsetColumn;
     this.family = family;
     this.settings = settings;
     this.lambda = lambda;
@@ -54,11 +60,20 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /**
+   * Poisson regression with the log link for counts (glmnet's {@code family = "poisson"}):
+   * ℓ = μ − y·log μ, μ = exp(a₀ + x·b); the model predicts the mean μ.
+   */
+  public static Builder<LinearModel> poisson() {
+    return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
+  }
+
   /** A builder for a family chosen at run time (as a command line does). */
   public static Builder<? extends Predictor> of(Family family) {
     return switch (family) {
       case GAUSSIAN -> gaussian();
       case BINOMIAL -> binomial();
+      case POISSON -> poisson();
       default -> multinomial();
     };
   }
@@ -127,14 +142,19 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
   private RegularizationPath<M> fitPath(Dataset train, PathSettings s) {
     LinearFit.requireFamily(family, train, name());
-    double[][] x = train.featureRows();
-    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(), s,
-        train.featureNames(), LinearFit.classNames(family, train));
-    Provenance provenance = Provenance.of(name(), LinearFit.settingsMap(family, s),
-        OptionalLong.empty(), train);
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    double[][] x = split.x();
+    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
+        split.observations(), s, split.featureNames(), LinearFit.classNames(family, train));
+    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    settingsMap.put("weight_column", weightColumn.orElse(null));
+    settingsMap.put("offset_column", offsetColumn.orElse(null));
+    Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind,
         LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
-        LinearFit.penaltyScales(x, s.standardize()), provenance);
+        LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
+        provenance, split.offsetColumn());
   }
 
   @Override
@@ -169,7 +189,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     }
 
     public ElasticNet<M> build() {
-      return new ElasticNet<>(family, pathSettings(), lambda, kind);
+      return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn);
     }
   }
 }

@@ -67,11 +67,20 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /**
+   * Poisson regression with the log link for counts (glmnet's {@code family = "poisson"}):
+   * ℓ = μ − y·log μ, μ = exp(a₀ + x·b); the model predicts the mean μ.
+   */
+  public static Builder<LinearModel> poisson() {
+    return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
+  }
+
   /** A builder for a family chosen at run time. */
   public static Builder<? extends Predictor> of(Family family) {
     return switch (family) {
       case GAUSSIAN -> gaussian();
       case BINOMIAL -> binomial();
+      case POISSON -> poisson();
       default -> multinomial();
     };
   }
@@ -221,7 +230,16 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
+    /**
+     * @throws InputException for a weight or offset column: cross-validation does not take
+     *     them yet (fit the path with {@link ElasticNet} instead)
+     */
     public ElasticNetCV<M> build() {
+      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+            + ": cross-validation does not take observation weights or offsets yet; fit the"
+            + " path without cross-validation (ElasticNet)");
+      }
       return new ElasticNetCV<>(this);
     }
   }

@@ -47,6 +47,14 @@ public final class Export {
 
   /** A linear model as one float32 dense layer (coefficients on the original scale). */
   static Model network(LinearParameters p) {
+    if (p.offsetColumn().isPresent()) {
+      throw new dev.tikhonov.data.InputException("a model fitted with the offset column \""
+          + p.offsetColumn().get() + "\" has no network form: a dense layer has no offset input");
+    }
+    if (p.family() == Family.POISSON) {
+      throw new dev.tikhonov.data.InputException("a poisson model has no network form: its"
+          + " prediction exp(a₀ + x·b) is not a dense layer's output");
+    }
     int features = p.numFeatures();
     boolean gaussian = p.family() == Family.GAUSSIAN;
     boolean binomial = p.family() == Family.BINOMIAL;

@@ -21,8 +21,32 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
   double[] penaltyFactors = new double[0];
   boolean intercept = true;
+  java.util.Optional<String> weightColumn = java.util.Optional.empty();
+  java.util.Optional<String> offsetColumn = java.util.Optional.empty();
 
   LinearBuilder() {}
+
+  /**
+   * The Dataset column holding observation weights wᵢ ≥ 0 (glmnet's {@code weights}): taken out
+   * of the features; the data term becomes Σwᵢℓᵢ / Σwᵢ, so λ keeps its meaning. Cross-validation
+   * ({@link ElasticNetCV}) does not take weights yet.
+   */
+  public B weightColumn(String column) {
+    weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
+    return self();
+  }
+
+  /**
+   * The Dataset column holding offsets oᵢ (glmnet's {@code offset}, e.g. log exposure for
+   * counts): taken out of the features and added to η = oᵢ + a₀ + xᵢ·b, not fitted. The model
+   * needs the column again at prediction (a Dataset holding it, or
+   * {@code predict(x, offsets)}). Not for the multinomial family; cross-validation
+   * ({@link ElasticNetCV}) does not take offsets yet.
+   */
+  public B offsetColumn(String column) {
+    offsetColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
+    return self();
+  }
 
   abstract B self();
 

@@ -78,14 +78,25 @@ public final class LinearClassifier implements Classifier {
 
   @Override
   public double[][] predictProba(Dataset data) {
-    return probabilities(parameters.linearPredictor(
-        Features.doubleInput(featureNames(), data)));
+    return probabilities(parameters.linearPredictor(data));
+  }
+
+  /**
+   * Class probabilities of raw rows for a model fitted with an offset column: {@code offsets}
+   * holds each row's offset (see {@link #offsetColumn}).
+   */
+  public double[][] predictProba(double[][] x, double[] offsets) {
+    return probabilities(parameters.linearPredictorOfRows(x, offsets));
+  }
+
+  /** The column whose values the model adds to η (glmnet's offset), when it was fitted so. */
+  public java.util.Optional<String> offsetColumn() {
+    return parameters.offsetColumn();
   }
 
   @Override
   public double[][] predictProba(double[][] x) {
-    Features.checkRows(featureNames().size(), x);
-    return probabilities(parameters.linearPredictor(x));
+    return probabilities(parameters.linearPredictorOfRows(x));
   }
 
   @Override

@@ -43,6 +43,12 @@ final class LinearFit {
               + "; use the multinomial family");
         }
       }
+      case POISSON -> {
+        if (data.isClassification()) {
+          throw new InputException(data.source() + ": " + estimator + " with the poisson "
+              + "family needs counts (numbers ≥ 0) as the target, but it holds class labels");
+        }
+      }
       default -> {
         if (!data.isClassification()) {
           throw new InputException(data.source() + ": the multinomial family needs class "
@@ -101,9 +107,44 @@ final class LinearFit {
   /** The parameters of λ index {@code l} of {@code path}. */
   static LinearParameters parameters(PathSolution path, int l, double[] factors,
       double[] scales) {
+    return parameters(path, l, factors, scales, java.util.Optional.empty());
+  }
+
+  /** The same for a model fitted with an offset column. */
+  static LinearParameters parameters(PathSolution path, int l, double[] factors,
+      double[] scales, java.util.Optional<String> offsetColumn) {
     return new LinearParameters(path.family(), path.lambdas()[l], path.l1Ratio(),
         path.intercepts()[l], path.coefficients()[l], factors, scales, path.featureNames(),
-        path.classNames());
+        path.classNames(), offsetColumn);
+  }
+
+  /**
+   * The penalty's scales with observation weights wᵢ (empty for none): the weighted standard
+   * deviation Σwᵢ(xᵢⱼ − x̄ⱼ)²/Σwᵢ, the one the fit standardized with.
+   */
+  static double[] penaltyScales(double[][] x, double[] weights, boolean standardize) {
+    if (weights.length == 0 || !standardize) {
+      return penaltyScales(x, standardize);
+    }
+    int p = x.length == 0 ? 0 : x[0].length;
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double[] scale = new double[p];
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (int i = 0; i < x.length; i++) {
+        mean += weights[i] * x[i][j] / total;
+      }
+      double squares = 0;
+      for (int i = 0; i < x.length; i++) {
+        squares += weights[i] * (x[i][j] - mean) * (x[i][j] - mean) / total;
+      }
+      double sd = Math.sqrt(squares);
+      scale[j] = sd > 0 ? sd : 1.0;
+    }
+    return scale;
   }
 
   /** The settings of a path fit by snake_case name, for provenance. */
@@ -125,6 +166,7 @@ final class LinearFit {
 
   /** The class names a family's path needs: the data's, or none for gaussian. */
   static List<String> classNames(Family family, Dataset data) {
-    return family == Family.GAUSSIAN ? List.of() : data.classNames();
+    return family == Family.GAUSSIAN || family == Family.POISSON ? List.of()
+        : data.classNames();
   }
 }

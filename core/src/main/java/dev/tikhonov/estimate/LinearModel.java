@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * A fitted linear regression, ŷ = a₀ + x·b, in double precision on the original scale of the
- * features ({@link ElasticNet} with the gaussian family, {@link Ridge}, {@link RidgeCV},
- * {@link ElasticNetCV}). Its loss is ½(y − ŷ)² and its penalty λ Σ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]
+ * A fitted linear regression, ŷ = a₀ + x·b, or a Poisson regression, ŷ = μ = exp(a₀ + x·b)
+ * (the family {@code poisson}), in double precision on the original scale of the features
+ * ({@link ElasticNet} with the gaussian or poisson family, {@link Ridge}, {@link RidgeCV},
+ * {@link ElasticNetCV}). Its loss is ½(y − ŷ)² (gaussian) or μ − y·log μ (poisson) and its
+ * penalty λ Σ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]
  * with sⱼ the scale the fit penalized (1/n standard deviations when it standardized).
  * Immutable and thread-safe.
  */
@@ -20,6 +22,45 @@ public final class LinearModel implements Predictor {
   LinearModel(LinearParameters parameters, Provenance provenance) {
     this.parameters = parameters;
     this.provenance = provenance;
+  }
+
+  /** The family: gaussian (ŷ = η) or poisson (ŷ = exp η). */
+  public dev.tikhonov.linear.Family family() {
+    return parameters.family();
+  }
+
+  /**
+   * The linear predictor η = a₀ + x·b of each row (for gaussian the same as {@link #predict};
+   * for poisson log μ).
+   */
+  public double[] linearPredictor(double[][] x) {
+    return first(parameters.linearPredictorOfRows(x));
+  }
+
+  /** η = o + a₀ + x·b of raw rows with their offsets (a model fitted with an offset column). */
+  public double[] linearPredictor(double[][] x, double[] offsets) {
+    return first(parameters.linearPredictorOfRows(x, offsets));
+  }
+
+  /**
+   * Predictions of raw rows with their offsets, for a model fitted with an offset column
+   * ({@link #offsetColumn}): ŷ = o + a₀ + x·b (gaussian) or exp(o + a₀ + x·b) (poisson).
+   */
+  public double[] predict(double[][] x, double[] offsets) {
+    return response(parameters.linearPredictorOfRows(x, offsets));
+  }
+
+  /** The column whose values the model adds to η (glmnet's offset), when it was fitted so. */
+  public java.util.Optional<String> offsetColumn() {
+    return parameters.offsetColumn();
+  }
+
+  private static double[] first(double[][] eta) {
+    double[] out = new double[eta.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = eta[i][0];
+    }
+    return out;
   }
 
   /** a₀. */
@@ -60,20 +101,20 @@ public final class LinearModel implements Predictor {
 
   @Override
   public double[] predict(Dataset data) {
-    return predictRows(Features.doubleInput(featureNames(), data));
+    return response(parameters.linearPredictor(data));
   }
 
   @Override
   public double[] predict(double[][] x) {
-    Features.checkRows(featureNames().size(), x);
-    return predictRows(x);
+    return response(parameters.linearPredictorOfRows(x));
   }
 
-  private double[] predictRows(double[][] x) {
-    double[][] eta = parameters.linearPredictor(x);
+  private double[] response(double[][] eta) {
+    double[][] x = eta;
+    boolean poisson = parameters.family() == dev.tikhonov.linear.Family.POISSON;
     double[] y = new double[x.length];
     for (int i = 0; i < y.length; i++) {
-      y[i] = eta[i][0];
+      y[i] = poisson ? Math.exp(eta[i][0]) : eta[i][0];
       if (!Double.isFinite(y[i])) {
         throw new InputException("input row " + (i + 1) + ": the prediction is " + y[i]
             + "; the row's values are too large for this model");
@@ -86,8 +127,13 @@ public final class LinearModel implements Predictor {
   public Evaluation evaluate(Dataset data) {
     double[] y = Features.values(data);
     double[] yhat = predict(data);
+    boolean poisson = parameters.family() == dev.tikhonov.linear.Family.POISSON;
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
+      if (poisson) {
+        sum += yhat[i] - y[i] * Math.log(yhat[i]);
+        continue;
+      }
       double e = y[i] - yhat[i];
       sum += 0.5 * e * e;
     }

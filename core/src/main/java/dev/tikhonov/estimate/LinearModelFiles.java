@@ -11,16 +11,17 @@ final class LinearModelFiles {
   static void save(LinearParameters p, Provenance provenance, Path file) {
     LinearModelFile.save(new LinearModelFile.Contents(p.family(), p.lambda(), p.l1Ratio(),
         p.intercepts(), p.coefficients(), p.penaltyFactors(), p.penaltyScales(),
-        p.featureNames(), p.classNames(), provenance.toMap()), file);
+        p.featureNames(), p.classNames(), provenance.toMap(), p.offsetColumn()), file);
   }
 
   static Predictor load(Path file) {
     LinearModelFile.Contents c = LinearModelFile.read(file);
     LinearParameters p = new LinearParameters(c.family(), c.lambda(), c.l1Ratio(),
         c.intercepts(), c.coefficients(), c.penaltyFactors(), c.penaltyScales(),
-        c.featureNames(), c.classNames());
+        c.featureNames(), c.classNames(), c.offsetColumn());
     Provenance provenance = Provenance.fromMap(c.provenance(), "ElasticNet");
-    return c.family() == Family.GAUSSIAN ? new LinearModel(p, provenance)
+    return c.family() == Family.GAUSSIAN || c.family() == Family.POISSON
+        ? new LinearModel(p, provenance)
         : new LinearClassifier(p, provenance);
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
  * its penalty was: λ, α, each feature's normalized factor vⱼ (summing to p, glmnet's
  * convention) and the scale sⱼ the penalty acted on (the 1/n standard deviation when the fit
  * standardized, else 1), so that the penalty term is
- * {@code λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}. Immutable (arrays copied in and out).
+ * {@code λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}. A model fitted with an offset column
+ * ({@code offsetColumn}, glmnet's {@code offset}) adds that column's value oᵢ to every ηᵢ and
+ * needs it again to predict. Immutable (arrays copied in and out).
  */
 record LinearParameters(
     Family family,
@@ -20,7 +22,16 @@ record LinearParameters(
     double[] penaltyFactors,
     double[] penaltyScales,
     List<String> featureNames,
-    List<String> classNames) {
+    List<String> classNames,
+    java.util.Optional<String> offsetColumn) {
+
+  /** Without an offset. */
+  LinearParameters(Family family, double lambda, double l1Ratio, double[] intercepts,
+      double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
+      List<String> featureNames, List<String> classNames) {
+    this(family, lambda, l1Ratio, intercepts, coefficients, penaltyFactors, penaltyScales,
+        featureNames, classNames, java.util.Optional.empty());
+  }
 
   LinearParameters {
     intercepts = intercepts.clone();
@@ -49,7 +60,62 @@ record LinearParameters(
     return featureNames.size();
   }
 
-  /** η of every row (n×K), accumulated in double. */
+  /**
+   * η of every row of a Dataset (n×K): the model's feature columns by name and, for a model
+   * with an offset, the offset column by name.
+   *
+   * @throws InputException when a column is missing
+   */
+  double[][] linearPredictor(dev.tikhonov.data.Dataset data) {
+    double[][] eta = linearPredictor(Features.doubleInput(featureNames, data));
+    if (offsetColumn.isPresent()) {
+      double[][] o = Features.doubleInput(List.of(offsetColumn.get()), data);
+      for (int i = 0; i < eta.length; i++) {
+        for (int c = 0; c < eta[i].length; c++) {
+          eta[i][c] += o[i][0];
+        }
+      }
+    }
+    return eta;
+  }
+
+  /**
+   * η of raw rows (checked for width and finite values), for a model without an offset.
+   *
+   * @throws dev.tikhonov.data.InputException for a model fitted with an offset: its
+   *     predictions need the offsets
+   */
+  double[][] linearPredictorOfRows(double[][] x) {
+    if (offsetColumn.isPresent()) {
+      throw new dev.tikhonov.data.InputException("the model was fitted with the offset column \""
+          + offsetColumn.get() + "\": give the offsets with the rows, or a Dataset holding"
+          + " that column");
+    }
+    Features.checkRows(numFeatures(), x);
+    return linearPredictor(x);
+  }
+
+  /** η of raw rows plus the offset of each row (one per row, finite). */
+  double[][] linearPredictorOfRows(double[][] x, double[] offsets) {
+    Features.checkRows(numFeatures(), x);
+    if (offsets.length != x.length) {
+      throw new dev.tikhonov.data.InputException(offsets.length + " offsets for " + x.length
+          + " rows");
+    }
+    double[][] eta = linearPredictor(x);
+    for (int i = 0; i < eta.length; i++) {
+      if (!Double.isFinite(offsets[i])) {
+        throw new dev.tikhonov.data.InputException("input row " + (i + 1) + ": offset "
+            + offsets[i] + " is not finite");
+      }
+      for (int c = 0; c < eta[i].length; c++) {
+        eta[i][c] += offsets[i];
+      }
+    }
+    return eta;
+  }
+
+  /** η of every row (n×K), accumulated in double, without any offset. */
   double[][] linearPredictor(double[][] x) {
     int k = intercepts.length;
     int p = numFeatures();
@@ -115,7 +181,8 @@ record LinearParameters(
         && java.util.Arrays.deepEquals(coefficients, q.coefficients)
         && java.util.Arrays.equals(penaltyFactors, q.penaltyFactors)
         && java.util.Arrays.equals(penaltyScales, q.penaltyScales)
-        && featureNames.equals(q.featureNames) && classNames.equals(q.classNames);
+        && featureNames.equals(q.featureNames) && classNames.equals(q.classNames)
+        && offsetColumn.equals(q.offsetColumn);
   }
 
   @Override

@@ -21,9 +21,16 @@ public final class RegularizationPath<M extends Predictor> {
   private final double[] factors;
   private final double[] scales;
   private final Provenance provenance;
+  private final Optional<String> offsetColumn;
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance) {
+    this(solution, kind, factors, scales, provenance, Optional.empty());
+  }
+
+  RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
+      double[] scales, Provenance provenance, Optional<String> offsetColumn) {
+    this.offsetColumn = offsetColumn;
     this.solution = solution;
     this.kind = kind;
     this.factors = factors.clone();
@@ -143,7 +150,7 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   private M model(PathSolution s, int l) {
-    return kind.create(LinearFit.parameters(s, l, factors, scales),
+    return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn),
         provenance.withSettings(Map.of("lambda", s.lambdas()[l])));
   }
 }

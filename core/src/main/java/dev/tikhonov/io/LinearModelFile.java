@@ -23,7 +23,9 @@ import java.util.Set;
  * sum to p) and {@code penalty_scales} [p] (the scale sⱼ the penalty acted on), and in
  * {@code __metadata__}: {@code "format": "tikhonov-linear"}, {@code "format_version": "1"} and
  * {@code "model"}, a JSON object with the family, λ, α, feature and class names and the
- * provenance. K = 1 for gaussian and binomial, the number of classes for multinomial.
+ * provenance, and for a model fitted with an offset its {@code "offset_column"} (optional: η_k
+ * then adds that column's value, which prediction needs). K = 1 for gaussian, binomial and
+ * poisson, the number of classes for multinomial.
  *
  * <p>Written atomically; loading validates shapes, names, families and every number (finite;
  * factors ≥ 0, scales &gt; 0; {@code 1e6·Σⱼ|bₖⱼ| + |a₀ₖ| ≤ Double.MAX_VALUE/2}, so inputs within
@@ -51,10 +53,22 @@ public final class LinearModelFile {
    * @param featureNames p names
    * @param classNames K class names (binomial: 2), empty for gaussian
    * @param provenance JSON-friendly provenance (see {@code estimate.Provenance})
+   * @param offsetColumn the column whose values are added to η (glmnet's offset), required at
+   *     prediction; empty for none (the file's optional {@code offset_column})
    */
   public record Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
       double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
-      List<String> featureNames, List<String> classNames, Map<String, Object> provenance) {}
+      List<String> featureNames, List<String> classNames, Map<String, Object> provenance,
+      java.util.Optional<String> offsetColumn) {
+
+    /** Without an offset column. */
+    public Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
+        double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
+        List<String> featureNames, List<String> classNames, Map<String, Object> provenance) {
+      this(family, lambda, l1Ratio, intercepts, coefficients, penaltyFactors, penaltyScales,
+          featureNames, classNames, provenance, java.util.Optional.empty());
+    }
+  }
 
   /** Writes {@code c} to {@code file} atomically, refusing what {@link #read} would refuse. */
   public static void save(Contents c, Path file) {
@@ -78,6 +92,7 @@ public final class LinearModelFile {
     model.put("l1_ratio", c.l1Ratio());
     model.put("feature_names", c.featureNames());
     model.put("class_names", c.classNames());
+    c.offsetColumn().ifPresent(o -> model.put("offset_column", o));
     model.put("provenance", c.provenance());
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", FORMAT);
@@ -128,7 +143,7 @@ public final class LinearModelFile {
       family = Family.valueOf(f.text("family").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InputException(name + ": model.family " + SafeTensors.quote(f.text("family"))
-          + " is unknown; expected gaussian, binomial or multinomial");
+          + " is unknown; expected gaussian, binomial, multinomial or poisson");
     }
     double lambda = f.number("lambda", 0, Double.POSITIVE_INFINITY);
     double l1Ratio = f.number("l1_ratio", 0, Math.nextUp(1.0));
@@ -153,8 +168,10 @@ public final class LinearModelFile {
         ? Json.MAPPER.convertValue(f.object("provenance").node(),
             new TypeReference<Map<String, Object>>() {})
         : Map.of();
+    java.util.Optional<String> offsetColumn = f.has("offset_column")
+        ? java.util.Optional.of(f.text("offset_column")) : java.util.Optional.empty();
     Contents c = new Contents(family, lambda, l1Ratio, intercepts, coefficients, factors,
-        scales, features, classes, provenance);
+        scales, features, classes, provenance, offsetColumn);
     validate(c, name);
     return c;
   }
@@ -183,9 +200,10 @@ public final class LinearModelFile {
           + FileLimits.MAX_WIDTH);
     }
     switch (c.family()) {
-      case GAUSSIAN -> {
+      case GAUSSIAN, POISSON -> {
         if (!c.classNames().isEmpty() || k != 1) {
-          throw new InputException(where + ": a gaussian model has one intercept and no classes");
+          throw new InputException(where + ": a " + c.family().name().toLowerCase(Locale.ROOT)
+              + " model has one intercept and no classes");
         }
       }
       case BINOMIAL -> {

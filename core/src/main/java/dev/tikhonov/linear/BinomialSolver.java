@@ -31,7 +31,10 @@ final class BinomialSolver implements PointSolver {
   private final double[] y;
   private final int n;
   private final int p;
-  private final double w;
+  /** Observation weights ωᵢ summing to 1 (1/n each without weights). */
+  private final double[] omega;
+  /** Offsets oᵢ added to the linear predictor (zeros without). */
+  private final double[] offset;
 
   private final double[] intercept = new double[1];
   private final double[] b;
@@ -59,13 +62,25 @@ final class BinomialSolver implements PointSolver {
    */
   BinomialSolver(StandardizedDesign design, double[] y, double[] penalty, double alpha,
       int maxPasses) {
+    this(design, y, StandardizedDesign.uniformWeights(design.n), new double[design.n], penalty,
+        alpha, maxPasses);
+  }
+
+  /**
+   * With observation weights ωᵢ (≥ 0, summing to 1) and offsets oᵢ: the loss is
+   * Σᵢ ωᵢ ℓ(yᵢ, oᵢ + ã₀ + z̃ᵢ·b̃), the null model the intercept with the offsets (its
+   * intercept found by Newton's method when there are offsets, in closed form otherwise).
+   */
+  BinomialSolver(StandardizedDesign design, double[] y, double[] omega, double[] offset,
+      double[] penalty, double alpha, int maxPasses) {
+    this.omega = omega;
+    this.offset = offset;
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
     this.y = y;
     this.n = design.n;
     this.p = design.p;
-    this.w = 1.0 / n;
     this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
     this.b = new double[p];
     this.bOld = new double[p];
@@ -77,8 +92,10 @@ final class BinomialSolver implements PointSolver {
     this.absGradient = new double[p];
 
     double q0 = 0;
-    for (double yi : y) {
-      q0 += w * yi;
+    boolean offsets = false;
+    for (int i = 0; i < n; i++) {
+      q0 += omega[i] * y[i];
+      offsets |= offset[i] != 0;
     }
     if (q0 <= PMIN || q0 >= 1 - PMIN) {
       throw new InputException("the target has a single class: a binomial fit needs both");
@@ -86,13 +103,38 @@ final class BinomialSolver implements PointSolver {
     // Start at the intercept-only model: logit of the class-1 share.
     double b0 = Math.log(q0 / (1 - q0));
     intercept[0] = b0;
-    for (int i = 0; i < n; i++) {
-      q[i] = q0;
-      v[i] = w * q0 * (1 - q0);
-      r[i] = w * (y[i] - q0);
+    if (!offsets) {
+      for (int i = 0; i < n; i++) {
+        q[i] = q0;
+        v[i] = omega[i] * q0 * (1 - q0);
+        r[i] = omega[i] * (y[i] - q0);
+      }
+      weightSum = q0 * (1 - q0);
+      nullLoss = -(b0 * q0 + Math.log(1 - q0));
+    } else {
+      // Σ ωᵢ (yᵢ − σ(a₀ + oᵢ)) = 0 by Newton's method on a₀ (concave, from the logit start).
+      for (int it = 0; it < 100; it++) {
+        updateProbabilities();
+        double step = 0;
+        for (int i = 0; i < n; i++) {
+          step += r[i];
+        }
+        step /= weightSum;
+        intercept[0] += step;
+        if (Math.abs(step) <= 1e-15 * (1 + Math.abs(intercept[0]))) {
+          break;
+        }
+      }
+      updateProbabilities();
+      double loss = 0;
+      for (int i = 0; i < n; i++) {
+        double e = eta[i];
+        // log(1 + e^η) − yη without overflow.
+        loss += omega[i] * ((e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e)))
+            - y[i] * e);
+      }
+      nullLoss = loss;
     }
-    weightSum = q0 * (1 - q0);
-    nullLoss = -(b0 * q0 + Math.log(1 - q0));
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
         absGradient[j] = Math.abs(design.dot(j, r));
@@ -155,7 +197,9 @@ final class BinomialSolver implements PointSolver {
 
   /** η̃, p, v and r at the current coefficients, computed afresh. */
   private void updateProbabilities() {
-    java.util.Arrays.fill(eta, intercept[0]);
+    for (int i = 0; i < n; i++) {
+      eta[i] = intercept[0] + offset[i];
+    }
     for (int a = 0; a < cd.numActive; a++) {
       int k = cd.active[a];
       if (b[k] != 0) {
@@ -167,10 +211,10 @@ final class BinomialSolver implements PointSolver {
       double f = eta[i];
       double qi = f < -FMAX ? 0 : f > FMAX ? 1 : 1 / (1 + Math.exp(-f));
       q[i] = qi;
-      double vi = w * qi * (1 - qi);
+      double vi = omega[i] * qi * (1 - qi);
       v[i] = vi;
       sum += vi;
-      r[i] = w * (y[i] - qi);
+      r[i] = omega[i] * (y[i] - qi);
     }
     weightSum = sum;
   }
@@ -211,7 +255,7 @@ final class BinomialSolver implements PointSolver {
     double dev = 0;
     for (int i = 0; i < n; i++) {
       double pi = Math.min(Math.max(PMIN, q[i]), 1 - PMIN);
-      dev -= w * (y[i] * Math.log(pi) + (1 - y[i]) * Math.log(1 - pi));
+      dev -= omega[i] * (y[i] * Math.log(pi) + (1 - y[i]) * Math.log(1 - pi));
     }
     return (nullLoss - dev) / nullLoss;
   }

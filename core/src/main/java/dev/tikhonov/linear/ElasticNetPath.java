@@ -107,9 +107,80 @@ public final class ElasticNetPath {
     return fit(family, x, y, rows, settings, featureNames, classNames, Updates.AUTOMATIC);
   }
 
+  /**
+   * The path of {@code family} on all rows with observation weights and offsets
+   * ({@link Observations}: glmnet's {@code weights} and {@code offset}).
+   */
+  public static PathSolution fit(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames) {
+    return fit(family, x, y, StandardizedDesign.allRows(x.length), observations, settings,
+        featureNames, classNames);
+  }
+
+  /**
+   * The path on the rows {@code rows} with observation weights and offsets (indexed like the
+   * rows of x); the weights are normalized over those rows.
+   */
+  public static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames) {
+    return fit(family, x, y, rows, observations, settings, featureNames, classNames,
+        Updates.AUTOMATIC);
+  }
+
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       PathSettings settings, List<String> featureNames, List<String> classNames,
       Updates updates) {
+    return fit(family, x, y, rows, Observations.none(), settings, featureNames, classNames,
+        updates);
+  }
+
+  /**
+   * ωᵢ = wᵢ / Σ wᵢ over the rows fitted (1/n each without weights), after checking the weights
+   * and offsets: lengths, finite values, weights ≥ 0 and not all zero. Messages name the row
+   * (1-based) and the setting ({@code weights}, {@code offsets}).
+   */
+  static double[] normalizedWeights(Observations observations, int numRows, int[] rows) {
+    double[] w = observations.weights();
+    double[] o = observations.offsets();
+    if (w.length > 0 && w.length != numRows) {
+      throw new InputException("weights: " + w.length + " values for " + numRows + " rows");
+    }
+    if (o.length > 0 && o.length != numRows) {
+      throw new InputException("offsets: " + o.length + " values for " + numRows + " rows");
+    }
+    for (int i : rows) {
+      if (w.length > 0 && (!(w[i] >= 0) || Double.isInfinite(w[i]))) {
+        throw new InputException("weights: row " + (i + 1) + " has weight " + w[i]
+            + "; weights must be finite and ≥ 0");
+      }
+      if (o.length > 0 && !Double.isFinite(o[i])) {
+        throw new InputException("offsets: row " + (i + 1) + " has offset " + o[i]
+            + "; offsets must be finite");
+      }
+    }
+    if (w.length == 0) {
+      return StandardizedDesign.uniformWeights(rows.length);
+    }
+    double sum = 0;
+    for (int i : rows) {
+      sum += w[i];
+    }
+    if (!(sum > 0)) {
+      throw new InputException("weights: every weight is 0" + (rows.length < numRows
+          ? " on the " + rows.length + " rows fitted" : "") + "; nothing to fit");
+    }
+    double[] omega = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      omega[i] = w[rows[i]] / sum;
+    }
+    return omega;
+  }
+
+  static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames, Updates updates) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
@@ -118,8 +189,19 @@ public final class ElasticNetPath {
         throw new IllegalArgumentException("row index " + i + " is outside 0.." + (x.length - 1));
       }
     }
-    StandardizedDesign design =
-        StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize());
+    double[] omega = normalizedWeights(observations, x.length, rows);
+    double[] offset = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      offset[i] = observations.offset(rows[i]);
+    }
+    if (family == Family.MULTINOMIAL && observations.hasOffsets()) {
+      throw new InputException("offsets: the multinomial family takes no offset (it would need"
+          + " one per class); fit without offsets");
+    }
+    StandardizedDesign design = observations.hasWeights()
+        ? StandardizedDesign.of(x, rows, omega, family == Family.GAUSSIAN,
+            settings.intercept(), settings.standardize())
+        : StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize());
     int p = design.p;
     if (featureNames.size() != p) {
       throw new InputException("featureNames: " + featureNames.size() + " names for " + p
@@ -127,8 +209,8 @@ public final class ElasticNetPath {
     }
     double[] penalty = settings.normalizedPenaltyFactors(p);
     if (family != Family.GAUSSIAN && !settings.intercept()) {
-      throw new InputException("intercept: the binomial and multinomial paths always fit"
-          + " intercepts; set intercept to true");
+      throw new InputException("intercept: the binomial, multinomial and poisson paths always"
+          + " fit intercepts; set intercept to true");
     }
     PointSolver solver;
     List<String> names = classNames;
@@ -138,7 +220,7 @@ public final class ElasticNetPath {
           throw new InputException("classNames: a gaussian path has no classes, got "
               + classNames);
         }
-        solver = gaussian(design, y, rows, penalty, settings, updates);
+        solver = gaussian(design, y, rows, omega, offset, penalty, settings, updates);
       }
       case BINOMIAL -> {
         names = classNames.isEmpty() ? List.of("0", "1") : classNames;
@@ -151,7 +233,7 @@ public final class ElasticNetPath {
         for (int i = 0; i < label.length; i++) {
           y01[i] = label[i];
         }
-        solver = new BinomialSolver(design, y01, penalty, settings.l1Ratio(),
+        solver = new BinomialSolver(design, y01, omega, offset, penalty, settings.l1Ratio(),
             settings.maxIterations());
       }
       case MULTINOMIAL -> {
@@ -162,18 +244,46 @@ public final class ElasticNetPath {
               + " least two");
         }
         int[] label = labels(y, rows, numClasses, names);
-        solver = new MultinomialSolver(design, label, numClasses, penalty, settings.l1Ratio(),
-            settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+        solver = new MultinomialSolver(design, label, numClasses, omega, penalty,
+            settings.l1Ratio(), settings.maxIterations(),
+            PathLoop.recomputeCertificates(settings));
+      }
+      case POISSON -> {
+        if (!classNames.isEmpty()) {
+          throw new InputException("classNames: a poisson path has no classes, got "
+              + classNames);
+        }
+        double[] counts = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+          double v = y[rows[i]];
+          if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new InputException("row " + (rows[i] + 1) + ": count " + v + " is not a"
+                + " finite number ≥ 0 (the poisson family models counts)");
+          }
+          counts[i] = v;
+        }
+        solver = new PoissonSolver(design, counts, omega, offset, penalty, settings.l1Ratio(),
+            settings.maxIterations());
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }
     return PathLoop.run(solver, design, family, settings, featureNames, names);
   }
 
+  /**
+   * The gaussian point solver. With observation weights ωᵢ (the design's rows already scaled by
+   * √(nωᵢ)) the target is scaled the same way, √(nωᵢ)(yᵢ − oᵢ − ȳ_ω) with ȳ_ω = Σωᵢ(yᵢ − oᵢ),
+   * which makes the solver's unweighted (1/2n) residual sum of squares the weighted one.
+   */
   private static PointSolver gaussian(StandardizedDesign design, double[] y, int[] rows,
-      double[] penalty, PathSettings settings, Updates updates) {
+      double[] omega, double[] rowOffset, double[] penalty, PathSettings settings,
+      Updates updates) {
     int n = design.n;
     int p = design.p;
+    boolean weighted = false;
+    for (double o : omega) {
+      weighted |= o != omega[0];
+    }
     double[] target = new double[n];
     double sum = 0;
     for (int i = 0; i < n; i++) {
@@ -181,13 +291,13 @@ public final class ElasticNetPath {
       if (!Double.isFinite(v)) {
         throw new InputException("target of row " + (rows[i] + 1) + " is not finite: " + v);
       }
-      target[i] = v;
-      sum += v;
+      target[i] = v - rowOffset[i];
+      sum += weighted ? omega[i] * target[i] : target[i];
     }
-    double mean = sum / n;
+    double mean = weighted ? sum : sum / n;
     double variance = 0;
     for (int i = 0; i < n; i++) {
-      variance += (target[i] - mean) * (target[i] - mean);
+      variance += (weighted ? omega[i] : 1) * (target[i] - mean) * (target[i] - mean);
     }
     if (!(variance > 0)) {
       throw new InputException("the target is constant (" + mean + "): nothing to fit");
@@ -196,6 +306,9 @@ public final class ElasticNetPath {
     double start = 0;
     for (int i = 0; i < n; i++) {
       target[i] -= offset;
+      if (weighted) {
+        target[i] *= Math.sqrt(n * omega[i]);
+      }
       start += target[i] * target[i];
     }
     start /= n;

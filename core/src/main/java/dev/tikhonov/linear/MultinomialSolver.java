@@ -41,7 +41,8 @@ final class MultinomialSolver implements PointSolver {
   private final int numClasses;
   private final int n;
   private final int p;
-  private final double w;
+  /** Observation weights ωᵢ summing to 1 (1/n each without weights). */
+  private final double[] omega;
 
   /** Intercepts per class. */
   private final double[] intercept;
@@ -57,6 +58,8 @@ final class MultinomialSolver implements PointSolver {
   private final double[] buffer;
   private final double[] xv;
   private final double[] absGradient;
+  /** The full Newton step's coefficients of the class being backtracked, by feature. */
+  private final double[] stepTo;
   private final double[] classValues;
   private final double[] sorted;
   /** −(1/n)·loglik of the intercept-only model (glmnet's dev₀ for its threshold). */
@@ -78,6 +81,14 @@ final class MultinomialSolver implements PointSolver {
    */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
       double alpha, int maxPasses, boolean recompute) {
+    this(design, label, numClasses, StandardizedDesign.uniformWeights(design.n), penalty, alpha,
+        maxPasses, recompute);
+  }
+
+  /** With observation weights ωᵢ (≥ 0, summing to 1): the loss is Σᵢ ωᵢ ℓ(yᵢ, ηᵢ). */
+  MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] omega,
+      double[] penalty, double alpha, int maxPasses, boolean recompute) {
+    this.omega = omega;
     this.design = design;
     this.penalty = penalty;
     this.alpha = alpha;
@@ -86,7 +97,6 @@ final class MultinomialSolver implements PointSolver {
     this.recompute = recompute;
     this.n = design.n;
     this.p = design.p;
-    this.w = 1.0 / n;
     this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
     int k = numClasses;
     intercept = new double[k];
@@ -100,12 +110,13 @@ final class MultinomialSolver implements PointSolver {
     buffer = new double[n];
     xv = new double[k * p];
     absGradient = new double[p];
+    stepTo = new double[p];
     classValues = new double[k];
     sorted = new double[k];
 
     double[] share = new double[k];
-    for (int yi : label) {
-      share[yi] += w;
+    for (int i = 0; i < label.length; i++) {
+      share[label[i]] += omega[i];
     }
     double dev = 0;
     for (int c = 0; c < k; c++) {
@@ -172,8 +183,14 @@ final class MultinomialSolver implements PointSolver {
             xv[off + j] = design.weightedSquares(j, v);
           }
         }
+        double before = loss();
+        int activeBefore = cd.numActive;
         cd.solve(b, off, intercept, c, xv, v, weightSum, l1, l2, r);
-        // glmnet checks a class's Newton step only while all earlier classes converged.
+        for (int a = activeBefore; a < cd.numActive; a++) {
+          bOld[off + cd.active[a]] = 0; // entered during this solve: its old value was 0
+        }
+        // glmnet checks a class's Newton step only while all earlier classes converged; the
+        // full (undamped) step is what goes to 0 at the solution.
         if (!notConverged) {
           double d0 = intercept[c] - interceptOld[c];
           notConverged = weightSum * d0 * d0 > threshold;
@@ -184,6 +201,7 @@ final class MultinomialSolver implements PointSolver {
           }
         }
         updateClassProbabilities(c);
+        backtrack(c, before, l1, l2);
       }
       center();
       if (!anyClassFitted) {
@@ -195,6 +213,94 @@ final class MultinomialSolver implements PointSolver {
         return;
       }
     }
+  }
+
+  /**
+   * The step-size control of proximal Newton (Lee, Sun and Saunders 2014): the class's full
+   * Newton step, the minimizer of its quadratic model, is kept when the objective did not grow;
+   * otherwise it is halved (coefficients and intercept moved back towards where the class's
+   * solve started) until the objective is at most its value before the step. Without it the
+   * diagonal-block quadratic model of the softmax can overshoot: a cold start far below λ_max
+   * diverged to NaN, and on correlated features (neighbouring MNIST pixels) the full steps
+   * cycled between two points forever. Where the step is accepted (almost always near the
+   * solution) this costs one evaluation of the loss, O(n).
+   *
+   * @param before the objective's data part (the mean loss) before the class's step
+   */
+  private void backtrack(int c, double before, double l1, double l2) {
+    int off = c * p;
+    double after = loss();
+    double penaltyChange = penaltyChange(off, l1, l2);
+    // Rounding in a sum of n logarithms is far below 1e-12 relative.
+    double slack = 1e-12 * Math.max(1.0, Math.abs(before));
+    if (after + penaltyChange <= before + slack) {
+      return;
+    }
+    double newIntercept = intercept[c];
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      stepTo[j] = b[off + j];
+    }
+    double t = 1.0;
+    for (int halving = 0; halving < MAX_HALVINGS; halving++) {
+      t *= 0.5;
+      intercept[c] = interceptOld[c] + t * (newIntercept - interceptOld[c]);
+      for (int a = 0; a < cd.numActive; a++) {
+        int j = cd.active[a];
+        b[off + j] = bOld[off + j] + t * (stepTo[j] - bOld[off + j]);
+      }
+      updateClassProbabilities(c);
+      after = loss();
+      penaltyChange = penaltyChange(off, l1, l2);
+      if (after + penaltyChange <= before + slack) {
+        return;
+      }
+    }
+    // No decrease along the step at all: stay where the class started.
+    intercept[c] = interceptOld[c];
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      b[off + j] = bOld[off + j];
+    }
+    updateClassProbabilities(c);
+  }
+
+  /** Halvings of a Newton step before it is given up (2⁻³⁰ of the step is rounding). */
+  private static final int MAX_HALVINGS = 30;
+
+  /**
+   * The change of class c's penalty λΣⱼvⱼ[α|bⱼ| + (1−α)/2 bⱼ²] from its coefficients at the
+   * start of the step (bOld) to the current ones, over the active set.
+   */
+  private double penaltyChange(int off, double l1, double l2) {
+    double change = 0;
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      double now = b[off + j];
+      double old = bOld[off + j];
+      if (now == old) {
+        continue;
+      }
+      change += PointSolver.times(penalty[j], l1) * (Math.abs(now) - Math.abs(old))
+          + 0.5 * PointSolver.times(penalty[j], l2) * (now * now - old * old);
+    }
+    return change;
+  }
+
+  /**
+   * The mean loss −(1/n) Σᵢ log pᵢ,yᵢ at the current probabilities, with each p kept at or
+   * above pmin as the deviance is; +∞ when a probability is not finite.
+   */
+  private double loss() {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double pi = q[label[i] * n + i] / sxp[i];
+      if (!(pi >= 0)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      sum -= omega[i] * Math.log(Math.max(pi, PMIN));
+    }
+    return sum;
   }
 
   /** Working weights v and residual r of class c; returns Σv. */
@@ -211,11 +317,11 @@ final class MultinomialSolver implements PointSolver {
         pic = 1;
         vi = 0;
       } else {
-        vi = w * pic * (1 - pic);
+        vi = omega[i] * pic * (1 - pic);
       }
       v[i] = vi;
       sum += vi;
-      r[i] = w * ((label[i] == c ? 1 : 0) - pic);
+      r[i] = omega[i] * ((label[i] == c ? 1 : 0) - pic);
     }
     return sum;
   }
@@ -231,12 +337,18 @@ final class MultinomialSolver implements PointSolver {
       }
     }
     int qo = c * n;
+    boolean finite = true;
     for (int i = 0; i < n; i++) {
       double f = Math.max(-EXMX, Math.min(EXMX, buffer[i]));
       double rest = sxp[i] - q[qo + i];
       double e = Math.min(Math.max(EMIN * rest, Math.exp(f)), EMAX * rest);
       q[qo + i] = e;
       sxp[i] = rest + e;
+      finite &= sxp[i] > 0 && sxp[i] < Double.POSITIVE_INFINITY;
+    }
+    if (!finite) {
+      // The unnormalized e^η of the incremental updates left the range of double: start afresh.
+      refreshProbabilities();
     }
   }
 
@@ -268,12 +380,17 @@ final class MultinomialSolver implements PointSolver {
       }
       design.addScaledColumn(j, -shift, buffer);
     }
+    boolean finite = true;
     for (int i = 0; i < n; i++) {
       double e = Math.exp(buffer[i]);
       sxp[i] *= e;
       for (int c = 0; c < numClasses; c++) {
         q[c * n + i] *= e;
       }
+      finite &= sxp[i] > 0 && sxp[i] < Double.POSITIVE_INFINITY;
+    }
+    if (!finite) {
+      refreshProbabilities();
     }
   }
 
@@ -338,7 +455,7 @@ final class MultinomialSolver implements PointSolver {
   private void classResidual(int c, double[] out) {
     int off = c * n;
     for (int i = 0; i < n; i++) {
-      out[i] = w * ((label[i] == c ? 1 : 0) - q[off + i] / sxp[i]);
+      out[i] = omega[i] * ((label[i] == c ? 1 : 0) - q[off + i] / sxp[i]);
     }
   }
 
@@ -383,7 +500,7 @@ final class MultinomialSolver implements PointSolver {
   public double devianceRatio() {
     double dev = 0;
     for (int i = 0; i < n; i++) {
-      dev -= w * Math.log(q[label[i] * n + i] / sxp[i]);
+      dev -= omega[i] * Math.log(q[label[i] * n + i] / sxp[i]);
     }
     return (nullLoss - dev) / nullLoss;
   }

@@ -150,6 +150,20 @@ final class PathLoop {
       intercepts[l] = new double[k];
       coefficients[l] = new double[k][p];
       solver.coefficients(intercepts[l], coefficients[l]);
+      if (!finite(solver.devianceRatio(), cert, intercepts[l], coefficients[l])) {
+        // Never hand out NaN: the path ends before this λ, and says so.
+        if (l == 0) {
+          throw new InputException(String.format(Locale.ROOT, "the fit at the first λ (%.6g)"
+              + " is not finite (deviance ratio %s, certificate %s): the features' values are"
+              + " too large or too unevenly scaled for double precision; standardize them",
+              lambda, solver.devianceRatio(), cert));
+        }
+        end = new PathSolution.End(PathSolution.Ending.NOT_FINITE, String.format(Locale.ROOT,
+            "the fit at λ #%d of %d (λ = %.6g) is not finite (deviance ratio %s, certificate"
+                + " %s); the path ends before it with %d λ", l + 1, m, lambda,
+            solver.devianceRatio(), cert, l));
+        break;
+      }
       toOriginalScale(design, family, intercepts[l], coefficients[l]);
       df[l] = degreesOfFreedom(coefficients[l]);
       devianceRatio[l] = solver.devianceRatio();
@@ -162,9 +176,9 @@ final class PathLoop {
         end = new PathSolution.End(PathSolution.Ending.ITERATION_LIMIT, String.format(
             Locale.ROOT, "λ #%d of %d (λ = %.6g) did not converge within the iteration limit of"
                 + " %d coordinate passes over the path (certificate %.3g, tolerance %.3g); the"
-                + " path ends there with %d λ: raise the iteration limit (maxIterations) or the"
-                + " tolerance", done, m, lambda, settings.maxIterations(), cert, tolerance,
-            done));
+                + " path ends there with %d λ: raise maxIterations (now %d) or tolerance",
+            done, m, lambda, settings.maxIterations(), cert, tolerance, done,
+            settings.maxIterations()));
         break;
       }
       if (solver.exhausted()) {
@@ -175,15 +189,23 @@ final class PathLoop {
       }
       double ratio = devianceRatio[l];
       if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m) {
-        // glmnet: relative change for gaussian (elnet), absolute for the others (lognet).
+        // glmnet: relative change for gaussian (elnet), absolute for binomial and
+        // multinomial (lognet); for poisson (fishnet) relative over the last mnlam − 1 steps,
+        // with a threshold 10 times larger.
         double change = ratio - previousRatio;
+        double limitChange = MIN_DEVIANCE_CHANGE;
         double scale = family == Family.GAUSSIAN ? ratio : 1.0;
-        if (change < MIN_DEVIANCE_CHANGE * scale || ratio > MAX_DEVIANCE_RATIO) {
+        if (family == Family.POISSON) {
+          change = ratio - devianceRatio[l - MIN_LAMBDAS_BEFORE_STOP + 1];
+          limitChange = 10 * MIN_DEVIANCE_CHANGE;
+          scale = ratio;
+        }
+        if (change < limitChange * scale || ratio > MAX_DEVIANCE_RATIO) {
           end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
               Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
                   + " deviance ratio %s", done, m, ratio > MAX_DEVIANCE_RATIO
                   ? "exceeds " + MAX_DEVIANCE_RATIO
-                  : "grew by less than " + MIN_DEVIANCE_CHANGE));
+                  : "grew by less than " + limitChange));
           break;
         }
       }
@@ -194,6 +216,25 @@ final class PathLoop {
         Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0, tolerance,
         Arrays.copyOf(converged, done), Arrays.copyOf(passes, done),
         Arrays.copyOf(certificate, done), featureNames, classNames, end);
+  }
+
+  /** Whether the solver's state at a λ is a number everywhere. */
+  private static boolean finite(double devianceRatio, double certificate, double[] intercepts,
+      double[][] coefficients) {
+    if (!Double.isFinite(devianceRatio) || Double.isNaN(certificate)) {
+      return false;
+    }
+    for (int c = 0; c < intercepts.length; c++) {
+      if (!Double.isFinite(intercepts[c])) {
+        return false;
+      }
+      for (double b : coefficients[c]) {
+        if (!Double.isFinite(b)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

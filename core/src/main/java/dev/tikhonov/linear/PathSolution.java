@@ -15,7 +15,7 @@ import java.util.Set;
  * (glmnet's with {@code standardize = FALSE}), and how well each is certified. Coefficients are
  * always on the original scale of the features, whatever standardization the fit used inside.
  * K = 1 for gaussian and binomial (η the log-odds of class index 1), K = the number of classes
- * for multinomial. An immutable value: safe to share between threads (the arrays are the
+ * for multinomial; for poisson K = 1 and η = log μ. An immutable value: safe to share between threads (the arrays are the
  * record's own; do not modify them).
  *
  * @param family the loss ℓ
@@ -27,7 +27,8 @@ import java.util.Set;
  *     nonzero coefficient in any class)
  * @param devianceRatio fraction of the null deviance explained, 1 − dev/dev₀, per λ
  * @param nullDeviance dev₀, the mean deviance of the intercept-only model: (1/n)Σ(yᵢ − ȳ)² for
- *     gaussian, −(2/n)·log-likelihood for binomial and multinomial
+ *     gaussian, −(2/n)·log-likelihood for binomial and multinomial, the mean Poisson deviance
+ *     of the intercept-only fit for poisson
  * @param tolerance the certificate tolerance the path was fitted to
  * @param converged per λ: the certificate is at most the tolerance
  * @param passes per λ: coordinate passes over the data spent on it
@@ -70,7 +71,13 @@ public record PathSolution(
     /** Every fitted probability is 0 or 1 (separable data): no curvature is left to fit. */
     NO_WEIGHTS_LEFT,
     /** The budget of coordinate passes ran out; the last λ is not converged. */
-    ITERATION_LIMIT
+    ITERATION_LIMIT,
+    /**
+     * The fit at the next λ was not finite (NaN or infinite deviance or coefficients); the path
+     * ends before it. The solvers' step-size control is there to prevent it: a guard, not an
+     * expected outcome.
+     */
+    NOT_FINITE
   }
 
   /**
@@ -100,14 +107,17 @@ public record PathSolution(
     return featureNames.size();
   }
 
-  /** True when every λ is certified to the tolerance (the path did not run out of passes). */
+  /**
+   * True when every λ is certified to the tolerance (the path did not run out of passes, nor
+   * end on a fit that was not finite).
+   */
   public boolean allConverged() {
     for (boolean c : converged) {
       if (!c) {
         return false;
       }
     }
-    return end.reason() != Ending.ITERATION_LIMIT;
+    return end.reason() != Ending.ITERATION_LIMIT && end.reason() != Ending.NOT_FINITE;
   }
 
   /**
@@ -116,7 +126,7 @@ public record PathSolution(
    * the problem). Empty when {@link #allConverged()}.
    */
   public Optional<String> warning() {
-    if (end.reason() == Ending.ITERATION_LIMIT) {
+    if (end.reason() == Ending.ITERATION_LIMIT || end.reason() == Ending.NOT_FINITE) {
       return Optional.of(end.message());
     }
     int count = 0;
@@ -134,7 +144,7 @@ public record PathSolution(
     }
     return Optional.of(String.format(Locale.ROOT, "%d of %d λ not certified to the tolerance %.3g"
         + " (the worst, λ #%d = %.6g, at %.3g): the coordinate sweeps stopped moving before the"
-        + " certificate reached it; raise the tolerance", count, size(), tolerance, worst + 1,
+        + " certificate reached it; raise tolerance", count, size(), tolerance, worst + 1,
         lambdas[worst], certificate[worst]));
   }
 
@@ -164,15 +174,36 @@ public record PathSolution(
    * Class probabilities at λ index {@code l} for the rows of {@code x}: n×K' with K' the number
    * of classes (two columns, P(class 0) and P(class 1), for a binomial path).
    *
-   * @throws IllegalArgumentException for a gaussian path
+   * @throws IllegalArgumentException for a gaussian or poisson path
    */
   public double[][] probabilities(double[][] x, int l) {
-    if (family == Family.GAUSSIAN) {
-      throw new IllegalArgumentException("a gaussian path has no class probabilities");
+    if (family == Family.GAUSSIAN || family == Family.POISSON) {
+      throw new IllegalArgumentException("a " + family.name().toLowerCase(Locale.ROOT)
+          + " path has no class probabilities");
     }
     double[][] out = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       out[i] = probabilities(x[i], l);
+    }
+    return out;
+  }
+
+  /**
+   * The fitted mean at λ index {@code l} for the rows of x: η for gaussian, μ = e^η for
+   * poisson.
+   *
+   * @throws IllegalArgumentException for a binomial or multinomial path (use
+   *     {@link #probabilities})
+   */
+  public double[] means(double[][] x, int l) {
+    if (family != Family.GAUSSIAN && family != Family.POISSON) {
+      throw new IllegalArgumentException("a " + family.name().toLowerCase(Locale.ROOT)
+          + " path predicts class probabilities, not a mean");
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double e = linearPredictor(x[i], l, 0);
+      out[i] = family == Family.POISSON ? Math.exp(e) : e;
     }
     return out;
   }
@@ -205,20 +236,29 @@ public record PathSolution(
 
   /**
    * The held-out loss of one row at λ index {@code l}, cv.glmnet's
-   * {@code type.measure = "deviance"}: (y − η)² for gaussian, −2·log p̂(y) for binomial and
-   * multinomial with p̂ first clamped to [10⁻⁵, 1 − 10⁻⁵] as cv.glmnet does, so one confident
-   * mistake cannot dominate.
+   * {@code type.measure = "deviance"}: (y − η)² for gaussian, 2[y log(y/μ) − (y − μ)] for
+   * poisson (μ = e^η, 0·log 0 = 0), −2·log p̂(y) for binomial and multinomial with p̂ first
+   * clamped to [10⁻⁵, 1 − 10⁻⁵] as cv.glmnet does, so one confident mistake cannot dominate.
    *
-   * @param target y (gaussian) or the class index 0..K−1 as a double
+   * @param target y (gaussian, poisson) or the class index 0..K−1 as a double
    */
   public double deviance(double[] row, double target, int l) {
     if (family == Family.GAUSSIAN) {
       double e = target - linearPredictor(row, l, 0);
       return e * e;
     }
+    if (family == Family.POISSON) {
+      return poissonDeviance(target, linearPredictor(row, l, 0));
+    }
     double p = probabilities(row, l)[(int) target];
     p = Math.min(Math.max(p, PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
     return -2 * Math.log(p);
+  }
+
+  /** 2[y log(y/μ) − (y − μ)] with μ = e^η (0·log 0 = 0): one count's Poisson deviance. */
+  public static double poissonDeviance(double y, double eta) {
+    double mu = Math.exp(eta);
+    return 2 * ((y > 0 ? y * (Math.log(y) - eta) : 0) - (y - mu));
   }
 
   /** The mean of {@link #deviance} over the rows of x (MSE for gaussian). */

@@ -11,16 +11,17 @@ import org.bytedeco.openblas.global.openblas;
  *   z[j·n + i] = (x_ij − m_j) / s_j,   m_j = Σᵢ wᵢ x_ij,   s_j = sqrt(Σᵢ wᵢ (x_ij − m_j)²)
  * </pre>
  *
- * where wᵢ are the observation weights (uniform, wᵢ = 1/n, for now), m_j is 0 without an
+ * where wᵢ are the observation weights (summing to 1; uniform, wᵢ = 1/n, without weights; see
+ * the weighted {@code of}), m_j is 0 without an
  * intercept and s_j is 1 unless standardizing. Constant columns are marked excluded (glmnet's
  * {@code ju}): their column is stored as zeros and their coefficient stays 0.
  *
  * <p>Coefficients b̃ on this scale map back to the original one as {@code b_j = b̃_j / s_j},
  * {@code a₀ = ã₀ − Σ_j m_j b_j}.
  *
- * <p>Observation weights, when they come, enter only here: the moments above, {@link #variance}
- * ({@code Σᵢ wᵢ z_ij²}) and the weighted products ({@link #meanDot} becomes {@code Σ wᵢ z_ij vᵢ});
- * the solvers already work with per-row weights in their working residuals. Immutable after
+ * <p>Observation weights enter here (the moments above and {@link #variance} = Σᵢ wᵢ z̃ᵢⱼ²)
+ * and, for the gaussian family, as rows scaled by √(n·wᵢ) so that its (1/n) products are the
+ * weighted ones; the proximal Newton solvers carry wᵢ in their working weights. Immutable after
  * construction; safe to share between threads.
  */
 final class StandardizedDesign {
@@ -57,6 +58,26 @@ final class StandardizedDesign {
    * @throws InputException for no rows or features, a ragged row or a value that is not finite
    */
   static StandardizedDesign of(double[][] x, int[] rows, boolean intercept, boolean standardize) {
+    return of(x, rows, uniformWeights(rows.length), false, intercept, standardize);
+  }
+
+  /** ωᵢ = 1/n. */
+  static double[] uniformWeights(int n) {
+    double[] omega = new double[n];
+    java.util.Arrays.fill(omega, 1.0 / n);
+    return omega;
+  }
+
+  /**
+   * The rows {@code rows} of {@code x} with observation weights ωᵢ (≥ 0, summing to 1, one per
+   * entry of {@code rows}): the moments above are the weighted ones, and {@link #variance} is
+   * Σᵢ ωᵢ z̃ᵢⱼ². With {@code scaleRows} (the gaussian family) every row of z is also multiplied
+   * by √(n·ωᵢ), so that the unweighted (1/n) products of the gaussian solver are the weighted
+   * ones: (1/n)Σᵢ (√(nωᵢ) z̃ᵢⱼ)(√(nωᵢ) uᵢ) = Σᵢ ωᵢ z̃ᵢⱼ uᵢ; without it (the proximal Newton
+   * families) the solvers carry ωᵢ in their working weights.
+   */
+  static StandardizedDesign of(double[][] x, int[] rows, double[] omega, boolean scaleRows,
+      boolean intercept, boolean standardize) {
     int n = rows.length;
     if (n == 0) {
       throw new InputException("no rows to fit");
@@ -81,7 +102,10 @@ final class StandardizedDesign {
         z[j * n + i] = v;
       }
     }
-    double w = 1.0 / n;
+    boolean uniform = true;
+    for (double o : omega) {
+      uniform &= o == omega[0];
+    }
     double[] mean = new double[p];
     double[] scale = new double[p];
     double[] variance = new double[p];
@@ -92,13 +116,13 @@ final class StandardizedDesign {
       boolean constant = true;
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        sum += w * z[o + i];
-        constant &= z[o + i] == first;
+        sum += omega[i] * z[o + i];
+        constant &= z[o + i] == first || omega[i] == 0;
       }
       double centered = 0;
       for (int i = 0; i < n; i++) {
         double d = z[o + i] - sum;
-        centered += w * d * d;
+        centered += omega[i] * d * d;
       }
       double sd = Math.sqrt(centered);
       included[j] = !constant && sd > 0;
@@ -108,10 +132,11 @@ final class StandardizedDesign {
       double sumSquares = 0;
       for (int i = 0; i < n; i++) {
         double v = included[j] ? (z[o + i] - mean[j]) * inverse : 0.0;
-        z[o + i] = v;
-        sumSquares += v * v;
+        // Uniform weights: (1/n)·Σv², the unweighted design's arithmetic to the last bit.
+        sumSquares += uniform ? v * v : omega[i] * v * v;
+        z[o + i] = scaleRows && !uniform ? v * Math.sqrt(n * omega[i]) : v;
       }
-      variance[j] = sumSquares * w;
+      variance[j] = uniform ? sumSquares * omega[0] : sumSquares;
     }
     return new StandardizedDesign(n, p, z, mean, scale, variance, included);
   }

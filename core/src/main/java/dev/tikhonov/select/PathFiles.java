@@ -56,6 +56,8 @@ public final class PathFiles {
     m.put("tolerance", path.tolerance());
     m.put("end", path.end().reason().name().toLowerCase(Locale.ROOT));
     m.put("end_message", path.end().message());
+    // The one warning a caller should hear (PathSolution.warning), null when every λ converged.
+    m.put("warning", path.warning().orElse(null));
     m.put("feature_names", path.featureNames());
     if (!path.classNames().isEmpty()) {
       m.put("class_names", path.classNames());
@@ -70,6 +72,44 @@ public final class PathFiles {
       m.put("cv", c);
     }
     return m;
+  }
+
+  /**
+   * path.json's "ic" object: per λ "df" (effective), "aic", "bic", "ebic", and the λ each picks
+   * ("lambda_aic", "lambda_bic", "lambda_ebic"), with "variance": how D was formed.
+   */
+  public static Map<String, Object> criteriaJson(PathSolution path, InformationCriteria ic) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("df", ic.degreesOfFreedom());
+    c.put("aic", ic.aic());
+    c.put("bic", ic.bic());
+    c.put("ebic", ic.extendedBic());
+    c.put("ebic_gamma", InformationCriteria.DEFAULT_GAMMA);
+    c.put("lambda_aic", path.lambdas()[ic.bestAic()]);
+    c.put("lambda_bic", path.lambdas()[ic.bestBic()]);
+    c.put("lambda_ebic", path.lambdas()[ic.bestExtendedBic()]);
+    c.put("variance", variance(path));
+    return c;
+  }
+
+  /** The variance estimate behind the criteria, in words. */
+  static String variance(PathSolution path) {
+    return path.family() == Family.GAUSSIAN
+        ? "profiled out: sigma^2 = RSS/n at each lambda, D = n log(RSS/n)"
+        : "none (no dispersion): D = n * mean deviance = -2 loglik + const";
+  }
+
+  /**
+   * The summary line of the information criteria: the λ (and df) each picks, next to CV's
+   * choice when the summary has one.
+   */
+  public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
+    return String.format(Locale.ROOT, "AIC picks lambda = %.6g (df %.3g), BIC %.6g (df %.3g),"
+        + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambdas()[ic.bestAic()],
+        ic.degreesOfFreedom()[ic.bestAic()], path.lambdas()[ic.bestBic()],
+        ic.degreesOfFreedom()[ic.bestBic()], InformationCriteria.DEFAULT_GAMMA,
+        path.lambdas()[ic.bestExtendedBic()], ic.degreesOfFreedom()[ic.bestExtendedBic()],
+        variance(path));
   }
 
   /** Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one. */
@@ -118,20 +158,24 @@ public final class PathFiles {
   }
 
   /**
-   * The printed table: λ, df, dev_ratio and, with CV, mean ± se marking λ_min and λ_1se; then
-   * the path's warning, if it has one ({@link PathSolution#warning}).
+   * The printed table: λ, df, dev_ratio, passes and whether each λ converged ("no" marks a λ
+   * whose certificate stayed above the tolerance) and, with CV, mean ± se marking λ_min and
+   * λ_1se. The path's warning ({@link PathSolution#warning}) is not part of it: the caller says
+   * it once, in its own terms (the CLI on standard error, naming the flag that fixes it).
    */
   public static String summary(PathSolution path, Optional<CvResult> crossValidation) {
     CvResult cv = crossValidation.orElse(null);
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%-12s %5s %9s", "lambda", "df", "dev_ratio"));
+    s.append(String.format(Locale.ROOT, "%-12s %5s %9s %7s %4s", "lambda", "df", "dev_ratio",
+        "passes", "conv"));
     if (cv != null) {
       s.append(String.format(Locale.ROOT, " %12s %10s", "cv_mean", "cv_se"));
     }
     s.append("\n");
     for (int l = 0; l < path.size(); l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f", path.lambdas()[l],
-          path.degreesOfFreedom()[l], path.devianceRatio()[l]));
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambdas()[l],
+          path.degreesOfFreedom()[l], path.devianceRatio()[l], path.passes()[l],
+          path.converged()[l] ? "yes" : "no"));
       if (cv != null) {
         s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean()[l],
             cv.standardError()[l]));
@@ -149,7 +193,6 @@ public final class PathFiles {
           cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
           path.degreesOfFreedom()[cv.index1se()]));
     }
-    path.warning().ifPresent(w -> s.append("warning: ").append(w).append("\n"));
     return s.toString();
   }
 

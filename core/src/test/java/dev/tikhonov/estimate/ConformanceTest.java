@@ -44,6 +44,28 @@ class ConformanceTest {
   static final Dataset REGRESSION = Synthetic.makeRegression(300, 8, 3, 1.0, 2.0, 5).data();
   static final Dataset CLASSES = Synthetic.makeClassification(300, 6, 3, 3, 7);
   static final Dataset TWO_CLASSES = Synthetic.makeClassification(300, 6, 3, 2, 11);
+  static final Dataset COUNTS = counts(300, 5, 13);
+
+  /** Poisson counts: y ~ Poisson(exp(0.5 + 0.4x₁ − 0.3x₂)), x standard normal, seeded. */
+  static Dataset counts(int n, int p, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i][j] = random.nextGaussian();
+      }
+      double limit = Math.exp(-Math.exp(0.5 + 0.4 * x[i][0] - 0.3 * x[i][1]));
+      double product = random.nextDouble();
+      int k = 0;
+      while (product > limit) {
+        product *= random.nextDouble();
+        k++;
+      }
+      y[i] = k;
+    }
+    return Dataset.of(x, y);
+  }
 
   static TrainTest digits() {
     TrainTest all = Mnist.bundled();
@@ -70,6 +92,10 @@ class ConformanceTest {
             half(TWO_CLASSES, 0), half(TWO_CLASSES, 1)),
         new Case("ElasticNet-multinomial", () -> ElasticNet.multinomial().l1Ratio(0.3)
             .lambda(0.01).build(), half(CLASSES, 0), half(CLASSES, 1)),
+        new Case("ElasticNet-poisson", () -> ElasticNet.poisson().l1Ratio(0.5).lambda(0.01)
+            .build(), half(COUNTS, 0), half(COUNTS, 1)),
+        new Case("ElasticNetCV-poisson", () -> ElasticNetCV.poisson().numFolds(4).seed(1)
+            .build(), half(COUNTS, 0), half(COUNTS, 1)),
         new Case("ElasticNetCV", () -> ElasticNetCV.gaussian().numFolds(5).seed(2).build(),
             half(REGRESSION, 0), half(REGRESSION, 1)),
         new Case("ElasticNetCV-binomial", () -> ElasticNetCV.binomial().numFolds(4)

@@ -130,7 +130,7 @@ class ElasticNetPathTest {
     String message = path.warning().orElseThrow();
     assertEquals(path.end().message(), message);
     assertTrue(message.startsWith("λ #" + (last + 1) + " of 100 (λ = "), message);
-    assertTrue(message.contains("raise the iteration limit (maxIterations) or the tolerance"),
+    assertTrue(message.contains("raise maxIterations (now 60) or tolerance"),
         message);
     assertFalse(message.contains("--"), "no CLI flags in core messages: " + message);
   }

@@ -59,9 +59,33 @@ class CrossValidationTest {
    * cv.glmnet (4.1-6, type.measure = "deviance", its default interpolation alignment) on the
    * reference data with fold ids (i − 1) mod K + 1: resources ref/make_cv_classification.R.
    */
+  @Test
+  void path_poisson_matchesCvGlmnet() {
+    // pois.csv holds weights and an offset beside x1..x8 (make_glm.R); this CV uses neither.
+    ProximalNewtonRefData.Table t = ProximalNewtonRefData.read("pois.csv");
+    int n = t.rows().length;
+    double[][] x = new double[n][8];
+    double[] y = new double[n];
+    List<String> names = new java.util.ArrayList<>();
+    for (int j = 0; j < 8; j++) {
+      names.add("x" + (j + 1));
+    }
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(t.rows()[i], 0, x[i], 0, 8);
+      y[i] = t.rows()[i][8];
+    }
+    assertMatchesCvGlmnet("pois", new ProximalNewtonRefData.Data(x, y, names), Family.POISSON,
+        PathSettings.lasso().withStandardize(false), 5);
+  }
+
   private static void assertMatchesCvGlmnet(String name, Family family, PathSettings settings,
       int numFolds) {
-    ProximalNewtonRefData.Data data = ProximalNewtonRefData.data(name + ".csv");
+    assertMatchesCvGlmnet(name, ProximalNewtonRefData.data(name + ".csv"), family, settings,
+        numFolds);
+  }
+
+  private static void assertMatchesCvGlmnet(String name, ProximalNewtonRefData.Data data,
+      Family family, PathSettings settings, int numFolds) {
     int[] ids = new int[data.y().length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = i % numFolds + 1;

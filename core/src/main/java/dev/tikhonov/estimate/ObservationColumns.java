@@ -1,0 +1,88 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.Observations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The weight and offset columns of a linear estimator taken out of a Dataset's features: what
+ * remains are the model's features; the weight column becomes glmnet's {@code weights}, the
+ * offset column its {@code offset} (and the model asks for that column again at prediction).
+ * Stateless and thread-safe.
+ */
+final class ObservationColumns {
+  private ObservationColumns() {}
+
+  /** The features without the two columns, their names, and the observations. */
+  record Split(double[][] x, List<String> featureNames, Observations observations,
+      Optional<String> offsetColumn) {}
+
+  static Split split(Dataset data, Family family, Optional<String> weightColumn,
+      Optional<String> offsetColumn) {
+    if (weightColumn.isEmpty() && offsetColumn.isEmpty()) {
+      return new Split(data.featureRows(), data.featureNames(), Observations.none(),
+          Optional.empty());
+    }
+    if (weightColumn.isPresent() && weightColumn.equals(offsetColumn)) {
+      throw new InputException("weightColumn and offsetColumn name the same column \""
+          + weightColumn.get() + "\"");
+    }
+    if (offsetColumn.isPresent() && family == Family.MULTINOMIAL) {
+      throw new InputException("offsetColumn: the multinomial family takes no offset (it would"
+          + " need one per class)");
+    }
+    List<String> names = data.featureNames();
+    int w = index(names, weightColumn, "weightColumn", data);
+    int o = index(names, offsetColumn, "offsetColumn", data);
+    List<String> kept = new ArrayList<>();
+    List<Integer> columns = new ArrayList<>();
+    for (int j = 0; j < names.size(); j++) {
+      if (j != w && j != o) {
+        kept.add(names.get(j));
+        columns.add(j);
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new InputException(data.source() + ": no feature column is left besides the weight"
+          + " and offset columns");
+    }
+    int n = data.size();
+    double[][] x = new double[n][kept.size()];
+    double[] weights = new double[w >= 0 ? n : 0];
+    double[] offsets = new double[o >= 0 ? n : 0];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < columns.size(); j++) {
+        x[i][j] = data.feature(i, columns.get(j));
+      }
+      if (w >= 0) {
+        weights[i] = data.feature(i, w);
+      }
+      if (o >= 0) {
+        offsets[i] = data.feature(i, o);
+      }
+    }
+    return new Split(x, kept, new Observations(weights, offsets), offsetColumn);
+  }
+
+  private static int index(List<String> names, Optional<String> column, String setting,
+      Dataset data) {
+    if (column.isEmpty()) {
+      return -1;
+    }
+    int j = names.indexOf(column.get());
+    if (j < 0) {
+      throw new InputException(setting + " \"" + column.get() + "\": " + data.source()
+          + " has no such column (its feature columns: " + preview(names) + ")");
+    }
+    return j;
+  }
+
+  private static String preview(List<String> names) {
+    return names.size() <= 8 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 8)) + ", … (" + names.size() + ")";
+  }
+}

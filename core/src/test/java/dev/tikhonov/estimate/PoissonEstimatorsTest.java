@@ -1,0 +1,196 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Family;
+import dev.tikhonov.linear.ProximalNewtonRefData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ElasticNet.poisson() and ElasticNetCV.poisson() on glmnet's reference data (ref/make_glm.R):
+ * the path is glmnet's, a model predicts the mean exp(η), and CV picks cv.glmnet's λ.
+ */
+class PoissonEstimatorsTest {
+  @TempDir Path dir;
+
+  static final Dataset DATA = load();
+
+  static Dataset load() {
+    ProximalNewtonRefData.Table t = ProximalNewtonRefData.read("pois.csv");
+    int n = t.rows().length;
+    double[][] x = new double[n][8];
+    double[] y = new double[n];
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < 8; j++) {
+      names.add("x" + (j + 1));
+    }
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(t.rows()[i], 0, x[i], 0, 8);
+      y[i] = t.rows()[i][8];
+    }
+    return Dataset.of(x, y, names);
+  }
+
+  @Test
+  void path_isGlmnetsPoissonPath() {
+    RegularizationPath<LinearModel> path = ElasticNet.poisson().standardize(false)
+        .tolerance(1e-12).build().path(DATA);
+    ProximalNewtonRefData.Table ref = ProximalNewtonRefData.read("pois-lasso-raw.csv");
+    assertEquals(ref.rows().length, path.size());
+    for (int l = 0; l < path.size(); l++) {
+      double scale = 0;
+      for (int c = 1; c < ref.rows()[l].length; c++) {
+        scale = Math.max(scale, Math.abs(ref.rows()[l][c]));
+      }
+      assertEquals(ref.rows()[l][1], path.intercepts()[l][0], 1e-5 * scale);
+      for (int j = 0; j < 8; j++) {
+        assertEquals(ref.rows()[l][2 + j], path.coefficients()[l][0][j], 1e-5 * scale,
+            "λ index " + l + ", b" + (j + 1));
+      }
+    }
+  }
+
+  @Test
+  void model_predictsTheMean_andEvaluatesThePoissonLoss() {
+    LinearModel m = ElasticNet.poisson().l1Ratio(0.5).lambda(0.02).tolerance(1e-12).build()
+        .fit(DATA);
+    assertEquals(Family.POISSON, m.family());
+    double[][] x = DATA.featureRows();
+    double[] eta = m.linearPredictor(x);
+    double[] mu = m.predict(x);
+    double loss = 0;
+    for (int i = 0; i < x.length; i++) {
+      double e = m.intercept();
+      for (int j = 0; j < 8; j++) {
+        e += m.coefficients()[j] * x[i][j];
+      }
+      assertEquals(e, eta[i], 1e-12);
+      assertEquals(Math.exp(e), mu[i], 1e-12 * mu[i]);
+      loss += (mu[i] - DATA.targets()[i] * e) / x.length;
+    }
+    assertEquals(loss, m.evaluate(DATA).loss(), 1e-12);
+    Path file = dir.resolve("pois.model");
+    m.save(file);
+    Predictor back = Predictor.load(file);
+    assertTrue(back instanceof LinearModel);
+    assertArrayEquals(mu, back.predict(x));
+  }
+
+  @Test
+  void crossValidation_picksCvGlmnetsLambdaMin() {
+    int[] folds = new int[DATA.size()];
+    for (int i = 0; i < folds.length; i++) {
+      folds[i] = i % 5 + 1;
+    }
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.poisson().standardize(false)
+        .tolerance(1e-13).foldIds(folds).build().crossValidate(DATA);
+    double[] select = ProximalNewtonRefData.read("pois-cv-select.csv").rows()[0];
+    assertEquals(select[0], cv.lambdaMin(), 1e-12 * select[0]);
+    assertEquals(select[1], cv.lambda1se(), 1e-12 * select[1]);
+    assertEquals(Family.POISSON, cv.atLambdaMin().family());
+  }
+
+  /** pois.csv with every column as a feature: x1..x8, w, off (and the counts as target). */
+  static Dataset withColumns() {
+    ProximalNewtonRefData.Table t = ProximalNewtonRefData.read("pois.csv");
+    int n = t.rows().length;
+    double[][] x = new double[n][10];
+    double[] y = new double[n];
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < 8; j++) {
+      names.add("x" + (j + 1));
+    }
+    names.add("w");
+    names.add("off");
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(t.rows()[i], 0, x[i], 0, 8);
+      y[i] = t.rows()[i][8];
+      x[i][8] = t.rows()[i][9];
+      x[i][9] = t.rows()[i][10];
+    }
+    return Dataset.of(x, y, names);
+  }
+
+  @Test
+  void weightAndOffsetColumns_giveGlmnetsPath_andTheModelAsksForTheOffset() {
+    Dataset data = withColumns();
+    RegularizationPath<LinearModel> path = ElasticNet.poisson().weightColumn("w")
+        .offsetColumn("off").tolerance(1e-12).build().path(data);
+    ProximalNewtonRefData.Table ref =
+        ProximalNewtonRefData.read("pois-lasso-std-weights-offset.csv");
+    assertEquals(ref.rows().length, path.size());
+    assertEquals(DATA.featureNames(), path.at(0).featureNames(), "w and off are not features");
+    for (int l = 0; l < path.size(); l++) {
+      double scale = 0;
+      for (int c = 1; c < ref.rows()[l].length; c++) {
+        scale = Math.max(scale, Math.abs(ref.rows()[l][c]));
+      }
+      for (int j = 0; j < 8; j++) {
+        assertEquals(ref.rows()[l][2 + j], path.coefficients()[l][0][j], 1e-5 * scale);
+      }
+    }
+    LinearModel m = path.at(path.size() - 1);
+    assertEquals(java.util.Optional.of("off"), m.offsetColumn());
+    double[][] x = DATA.featureRows();
+    double[] off = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      off[i] = data.featureRows()[i][9];
+    }
+    double[] fromData = m.predict(data);
+    double[] fromRows = m.predict(x, off);
+    double[] eta = m.linearPredictor(x, off);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(Math.exp(eta[i]), fromRows[i], 1e-12 * fromRows[i]);
+      assertEquals(fromRows[i], fromData[i], 1e-12 * fromRows[i]);
+    }
+    InputException e = assertThrows(InputException.class, () -> m.predict(x));
+    assertTrue(e.getMessage().contains("offset column \"off\""), e.getMessage());
+    e = assertThrows(InputException.class, () -> m.predict(DATA));
+    assertTrue(e.getMessage().contains("\"off\""), e.getMessage());
+    Path file = dir.resolve("offset.model");
+    m.save(file);
+    LinearModel back = (LinearModel) Predictor.load(file);
+    assertEquals(java.util.Optional.of("off"), back.offsetColumn());
+    assertArrayEquals(fromData, back.predict(data));
+  }
+
+  @Test
+  void badWeightAndOffsetColumns_areNamed() {
+    Dataset data = withColumns();
+    InputException e = assertThrows(InputException.class,
+        () -> ElasticNet.poisson().weightColumn("weight").build().path(data));
+    assertTrue(e.getMessage().startsWith("weightColumn \"weight\": "), e.getMessage());
+    double[][] x = data.featureRows();
+    x[3][8] = -2;
+    Dataset negative = Dataset.of(x, data.targets(), data.featureNames());
+    e = assertThrows(InputException.class,
+        () -> ElasticNet.poisson().weightColumn("w").build().path(negative));
+    assertEquals("weights: row 4 has weight -2.0; weights must be finite and ≥ 0",
+        e.getMessage());
+    e = assertThrows(InputException.class,
+        () -> ElasticNetCV.poisson().offsetColumn("off").build());
+    assertTrue(e.getMessage().startsWith("offsetColumn: cross-validation does not take"),
+        e.getMessage());
+  }
+
+  @Test
+  void classLabels_orNegativeCounts_areClearErrors() {
+    Dataset classes = Dataset.ofClasses(new double[][] {{1}, {2}, {3}}, new int[] {0, 1, 0});
+    InputException e = assertThrows(InputException.class,
+        () -> ElasticNet.poisson().build().path(classes));
+    assertTrue(e.getMessage().contains("poisson family needs counts"), e.getMessage());
+    Dataset negative = Dataset.of(new double[][] {{1}, {2}, {3}}, new double[] {1, -2, 0});
+    e = assertThrows(InputException.class, () -> ElasticNet.poisson().build().path(negative));
+    assertEquals("row 2: count -2.0 is not a finite number ≥ 0 (the poisson family models"
+        + " counts)", e.getMessage());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tikhonov.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ProximalNewtonRefData.Table;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Observation weights and offsets (glmnet's {@code weights} and {@code offset}) for every
+ * family against glmnet 4.1-6 (ref/make_glm.R, thresh 1e-14): the same λ sequence (λ_max and
+ * the early stop included) and coefficients within {@link #COEF_TOL} of the largest at each λ.
+ * Integer weights are checked against duplicated rows, which needs no reference.
+ */
+class WeightsOffsetsGlmnetTest {
+  static final double COEF_TOL = 1e-5;
+  static final double FIT_TOL = 1e-12;
+  static final PoissonGlmnetTest.Pois DATA = PoissonGlmnetTest.DATA;
+
+  private static double[] column(String file, String name) {
+    Table t = ProximalNewtonRefData.read(file);
+    double[] out = new double[t.rows().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = t.rows()[i][t.column(name)];
+    }
+    return out;
+  }
+
+  private static void check(String reference, Family family, double[] y,
+      Observations observations, PathSettings settings) {
+    Table ref = ProximalNewtonRefData.read(reference);
+    double[] lambdas = ProximalNewtonRefData.lambdas(ref);
+    PathSolution own = ElasticNetPath.fit(family, DATA.x(), y, observations,
+        settings.withTolerance(FIT_TOL), DATA.names(), List.of());
+    assertEquals(lambdas[0], own.lambdas()[0], 1e-9 * lambdas[0], reference + ": λ_max");
+    assertEquals(lambdas.length, own.size(), reference + ": glmnet's path length; "
+        + own.end().message());
+    for (int l = 0; l < lambdas.length; l++) {
+      assertEquals(lambdas[l], own.lambdas()[l], 1e-9 * lambdas[l], "λ index " + l);
+    }
+    double err = BinomialGlmnetTest.maxRelativeError(own, ref, 1);
+    System.out.println(reference + ": max relative coefficient error " + err);
+    assertTrue(err < COEF_TOL, reference + ": max relative error " + err);
+    assertTrue(own.allConverged(), own.warning().orElse(""));
+  }
+
+  @Test
+  void poisson_withWeights_matchesGlmnet() {
+    check("pois-lasso-std-weights.csv", Family.POISSON, DATA.y(),
+        Observations.ofWeights(DATA.w()), PathSettings.of(1));
+  }
+
+  @Test
+  void poisson_withAnOffset_matchesGlmnet() {
+    check("pois-enet05-raw-offset.csv", Family.POISSON, DATA.y(),
+        Observations.ofOffsets(DATA.off()), PathSettings.of(0.5).withStandardize(false));
+  }
+
+  @Test
+  void poisson_withWeightsAndAnOffset_matchesGlmnet() {
+    check("pois-lasso-std-weights-offset.csv", Family.POISSON, DATA.y(),
+        Observations.ofWeights(DATA.w()).withOffsets(DATA.off()), PathSettings.of(1));
+  }
+
+  @Test
+  void gaussian_withWeightsAndAnOffset_matchesGlmnet() {
+    check("gauss-lasso-std-weights-offset.csv", Family.GAUSSIAN, column("glm2.csv", "yg"),
+        Observations.ofWeights(DATA.w()).withOffsets(DATA.off()), PathSettings.of(1));
+  }
+
+  @Test
+  void binomial_withWeightsAndAnOffset_matchesGlmnet() {
+    check("binom-lasso-raw-weights-offset.csv", Family.BINOMIAL, column("glm2.csv", "yb"),
+        Observations.ofWeights(DATA.w()).withOffsets(DATA.off()),
+        PathSettings.of(1).withStandardize(false));
+  }
+
+  /** Weights 1, 2, 3 (cycling) give the path of the data with each row repeated that often. */
+  @Test
+  void integerWeights_equalRepeatedRows_forEveryFamily() {
+    ProximalNewtonRefData.Data multi = ProximalNewtonRefData.data("multi.csv");
+    double[] gaussianY = column("glm2.csv", "yg");
+    for (Family family : Family.values()) {
+      double[][] x = family == Family.MULTINOMIAL ? multi.x() : DATA.x();
+      double[] y = switch (family) {
+        case GAUSSIAN -> gaussianY;
+        case BINOMIAL -> column("glm2.csv", "yb");
+        case MULTINOMIAL -> multi.y();
+        case POISSON -> DATA.y();
+      };
+      List<String> names = family == Family.MULTINOMIAL ? multi.featureNames() : DATA.names();
+      int n = x.length;
+      double[] w = new double[n];
+      int total = 0;
+      for (int i = 0; i < n; i++) {
+        w[i] = i % 3 + 1;
+        total += (int) w[i];
+      }
+      double[][] xr = new double[total][];
+      double[] yr = new double[total];
+      for (int i = 0, t = 0; i < n; i++) {
+        for (int c = 0; c < w[i]; c++, t++) {
+          xr[t] = x[i];
+          yr[t] = y[i];
+        }
+      }
+      PathSettings settings = PathSettings.of(0.7).withTolerance(1e-12).withNumLambdas(20);
+      PathSolution weighted = ElasticNetPath.fit(family, x, y, Observations.ofWeights(w),
+          settings, names, List.of());
+      PathSolution repeated = ElasticNetPath.fit(family, xr, yr, settings, names, List.of());
+      assertEquals(repeated.size(), weighted.size(), family + ": path length");
+      for (int l = 0; l < weighted.size(); l++) {
+        assertEquals(repeated.lambdas()[l], weighted.lambdas()[l], 1e-10 * weighted.lambdas()[0],
+            family + " λ index " + l);
+        for (int k = 0; k < weighted.intercepts()[l].length; k++) {
+          assertEquals(repeated.intercepts()[l][k], weighted.intercepts()[l][k], 1e-7,
+              family + " λ index " + l);
+          for (int j = 0; j < names.size(); j++) {
+            assertEquals(repeated.coefficients()[l][k][j], weighted.coefficients()[l][k][j],
+                1e-7, family + " λ index " + l + ", feature " + (j + 1));
+          }
+        }
+        assertEquals(repeated.devianceRatio()[l], weighted.devianceRatio()[l], 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void allEqualWeights_areNoWeights() {
+    double[] w = new double[DATA.y().length];
+    java.util.Arrays.fill(w, 2.5);
+    PathSolution weighted = ElasticNetPath.fit(Family.POISSON, DATA.x(), DATA.y(),
+        Observations.ofWeights(w), PathSettings.lasso(), DATA.names(), List.of());
+    PathSolution plain = ElasticNetPath.fit(Family.POISSON, DATA.x(), DATA.y(),
+        PathSettings.lasso(), DATA.names(), List.of());
+    assertEquals(plain.size(), weighted.size());
+    for (int l = 0; l < plain.size(); l++) {
+      assertEquals(plain.lambdas()[l], weighted.lambdas()[l], 0);
+      assertEquals(plain.coefficients()[l][0][2], weighted.coefficients()[l][0][2], 0);
+    }
+  }
+
+  @Test
+  void badWeightsAndOffsets_areNamed() {
+    int n = DATA.y().length;
+    double[] negative = new double[n];
+    java.util.Arrays.fill(negative, 1);
+    negative[4] = -1;
+    InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(
+        Family.POISSON, DATA.x(), DATA.y(), Observations.ofWeights(negative),
+        PathSettings.lasso(), DATA.names(), List.of()));
+    assertEquals("weights: row 5 has weight -1.0; weights must be finite and ≥ 0",
+        e.getMessage());
+    e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.GAUSSIAN,
+        DATA.x(), DATA.y(), Observations.ofWeights(new double[n]), PathSettings.lasso(),
+        DATA.names(), List.of()));
+    assertEquals("weights: every weight is 0; nothing to fit", e.getMessage());
+    double[] offsets = new double[n];
+    offsets[9] = Double.NaN;
+    e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.BINOMIAL,
+        DATA.x(), column("glm2.csv", "yb"), Observations.ofOffsets(offsets),
+        PathSettings.lasso(), DATA.names(), List.of()));
+    assertEquals("offsets: row 10 has offset NaN; offsets must be finite", e.getMessage());
+    e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.POISSON, DATA.x(),
+        DATA.y(), Observations.ofWeights(1, 2), PathSettings.lasso(), DATA.names(), List.of()));
+    assertEquals("weights: 2 values for " + n + " rows", e.getMessage());
+    e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.MULTINOMIAL,
+        DATA.x(), column("glm2.csv", "yb"), Observations.ofOffsets(new double[n]),
+        PathSettings.lasso(), DATA.names(), List.of()));
+    assertTrue(e.getMessage().startsWith("offsets: the multinomial family takes no offset"));
+  }
+}
