@@ -11,7 +11,7 @@ import dev.tikhonov.estimate.ElasticNetCV;
 import dev.tikhonov.estimate.LinearBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;

@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.io.OnnxExport;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Architecture;
 import dev.tikhonov.nn.Initializer;
 import dev.tikhonov.nn.Parameter;
@@ -10,7 +10,6 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.Task;
 import java.nio.file.Path;
 
 /**
@@ -75,7 +74,7 @@ public final class Export {
       }
     }
     ModelSpec spec = new ModelSpec(Architecture.linear(),
-        gaussian ? Task.REGRESSION : Task.CLASSIFICATION, Initializer.zeros());
+        gaussian ? Family.GAUSSIAN : Family.MULTINOMIAL, Initializer.zeros());
     return new Model(spec, network, p.featureNames(), p.classNames(), null, null);
   }
 }

@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -25,7 +25,7 @@ public final class LinearModel implements Predictor {
   }
 
   /** The family: gaussian (ŷ = η) or poisson (ŷ = exp η). */
-  public dev.tikhonov.linear.Family family() {
+  public dev.tikhonov.loss.Family family() {
     return parameters.family();
   }
 
@@ -111,7 +111,7 @@ public final class LinearModel implements Predictor {
 
   private double[] response(double[][] eta) {
     double[][] x = eta;
-    boolean poisson = parameters.family() == dev.tikhonov.linear.Family.POISSON;
+    boolean poisson = parameters.family() == dev.tikhonov.loss.Family.POISSON;
     double[] y = new double[x.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = poisson ? Math.exp(eta[i][0]) : eta[i][0];
@@ -127,7 +127,7 @@ public final class LinearModel implements Predictor {
   public Evaluation evaluate(Dataset data) {
     double[] y = Features.values(data);
     double[] yhat = predict(data);
-    boolean poisson = parameters.family() == dev.tikhonov.linear.Family.POISSON;
+    boolean poisson = parameters.family() == dev.tikhonov.loss.Family.POISSON;
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       if (poisson) {

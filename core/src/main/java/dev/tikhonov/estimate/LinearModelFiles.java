@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.io.LinearModelFile;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 
 /** Linear models to and from {@link LinearModelFile} (double precision, F64 safetensors). */

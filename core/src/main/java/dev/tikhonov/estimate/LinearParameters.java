@@ -1,6 +1,6 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import java.util.List;
 
 /**

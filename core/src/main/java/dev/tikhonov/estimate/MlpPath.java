@@ -224,7 +224,7 @@ public final class MlpPath<P extends Predictor> {
         }
         P model = models.get(l);
         Model m = kind.model(model);
-        if (m.spec().task() != dev.tikhonov.train.Task.CLASSIFICATION) {
+        if (m.spec().family() != dev.tikhonov.loss.Family.MULTINOMIAL) {
           throw new InputException(trainingRows.source() + ": the last-layer evidence is for"
               + " classifiers");
         }

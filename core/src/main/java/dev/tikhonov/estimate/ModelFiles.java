@@ -3,7 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.io.LinearModelFile;
 import dev.tikhonov.io.ModelFile;
 import dev.tikhonov.train.Model;
-import dev.tikhonov.train.Task;
+import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ final class ModelFiles {
     }
     ModelFile.SavedModel saved = ModelFile.read(file);
     Model model = saved.model();
-    boolean classifier = model.spec().task() == Task.CLASSIFICATION;
+    boolean classifier = model.spec().family() == Family.MULTINOMIAL;
     boolean linear = model.spec().architecture().hidden().isEmpty();
     String fallback = classifier ? (linear ? "LogisticRegression" : "MlpClassifier")
         : (linear ? "LinearRegression" : "MlpRegressor");

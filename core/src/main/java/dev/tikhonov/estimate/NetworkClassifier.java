@@ -79,8 +79,8 @@ public final class NetworkClassifier implements Classifier {
     for (int i = 0; i < labels.length; i++) {
       y.put(i, labels[i]);
     }
-    return predictions.evaluate(x, y, predictions.model().spec().task().loss(), true, lambda,
-        l1Ratio);
+    return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(), true,
+        lambda, l1Ratio);
   }
 
   /** Copies of the dense layers' weights and biases, input side first. */

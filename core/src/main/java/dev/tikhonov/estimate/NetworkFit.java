@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.InputException;
@@ -18,7 +19,6 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
 import dev.tikhonov.train.RandomStreams;
-import dev.tikhonov.train.Task;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.Trainer;
@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The one training driver behind every network estimator: checks the data against the task,
+ * The one training driver behind every network estimator: checks the data against the family,
  * holds out the validation rows, standardizes on the training rows, builds the network from the
  * seed's streams ({@link RandomStreams}), trains it ({@link Trainer}) and wraps the result.
  */
@@ -39,7 +39,7 @@ final class NetworkFit {
   /** Fits a classifier (softmax cross-entropy). */
   static NetworkClassifier classifier(String estimator, NetworkSettings s, Initializer init,
       Dataset train, FitOptions options) {
-    Fitted f = fit(estimator, s, Task.CLASSIFICATION, init, train, options);
+    Fitted f = fit(estimator, s, Family.MULTINOMIAL, init, train, options);
     return new NetworkClassifier(f.model, f.provenance, Optional.of(f.result), s.lambda(),
         s.l1Ratio());
   }
@@ -47,16 +47,16 @@ final class NetworkFit {
   /** Fits a regressor (squared error ½(y − ŷ)²). */
   static NetworkRegressor regressor(String estimator, NetworkSettings s, Initializer init,
       Dataset train, FitOptions options) {
-    Fitted f = fit(estimator, s, Task.REGRESSION, init, train, options);
+    Fitted f = fit(estimator, s, Family.GAUSSIAN, init, train, options);
     return new NetworkRegressor(f.model, f.provenance, Optional.of(f.result), s.lambda(),
         s.l1Ratio());
   }
 
   private record Fitted(Model model, TrainResult result, Provenance provenance) {}
 
-  private static Fitted fit(String estimator, NetworkSettings s, Task task, Initializer init,
+  private static Fitted fit(String estimator, NetworkSettings s, Family family, Initializer init,
       Dataset data, FitOptions options) {
-    requireTask(estimator, task, data);
+    requireFamily(estimator, family, data);
     if (options.resumeFrom().isPresent() && !options.initialWeights().isEmpty()) {
       throw new IllegalArgumentException("a fit either resumes from a checkpoint or starts from"
           + " initial weights, not both");
@@ -101,16 +101,16 @@ final class NetworkFit {
       TrainConfig config = new TrainConfig(s.epochs(), s.batchSize(), s.seed(),
           Penalty.elasticNet(s.lambda(), s.l1Ratio()), optimizer, s.patience());
       Architecture architecture = new Architecture(s.hiddenLayers(), s.dropout());
-      ModelSpec spec = new ModelSpec(architecture, task, init);
+      ModelSpec spec = new ModelSpec(architecture, family, init);
       RandomStreams random = RandomStreams.of(s.seed());
-      int outputs = task == Task.CLASSIFICATION ? train.numClasses() : 1;
+      int outputs = family == Family.MULTINOMIAL ? train.numClasses() : 1;
       Sequential network = architecture.build(train.numFeatures(), outputs, init, random.init(),
           random.dropout());
       if (!options.initialWeights().isEmpty()) {
         startFrom(network, options.initialWeights());
       }
-      TrainResult result = new Trainer(config, options.listener()).fit(network, task.loss(),
-          train, validation, random.shuffle(), options.resumeFrom().orElse(null));
+      TrainResult result = new Trainer(config, options.listener()).fit(network,
+          family.networkLoss(), train, validation, random.shuffle(), options.resumeFrom().orElse(null));
       Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
           scale);
       Map<String, Object> settings = s.toMap();
@@ -169,12 +169,12 @@ final class NetworkFit {
     }
   }
 
-  private static void requireTask(String estimator, Task task, Dataset data) {
-    if (task == Task.CLASSIFICATION && !data.isClassification()) {
+  private static void requireFamily(String estimator, Family family, Dataset data) {
+    if (family == Family.MULTINOMIAL && !data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " needs class labels, but "
           + "the target is a number; read the data with class targets (TargetKind.CLASS)");
     }
-    if (task == Task.REGRESSION && data.isClassification()) {
+    if (family == Family.GAUSSIAN && data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " predicts numbers, but the "
           + "target holds class labels; use a classifier or read the target as a number");
     }

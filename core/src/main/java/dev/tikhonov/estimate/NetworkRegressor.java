@@ -53,8 +53,8 @@ public final class NetworkRegressor implements Predictor {
     for (int i = 0; i < values.length; i++) {
       y.put(i, (float) values[i]);
     }
-    return predictions.evaluate(x, y, predictions.model().spec().task().loss(), false, lambda,
-        l1Ratio);
+    return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(), false,
+        lambda, l1Ratio);
   }
 
   /** Copies of the dense layers' weights and biases, input side first. */

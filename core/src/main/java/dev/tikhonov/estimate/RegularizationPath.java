@@ -1,6 +1,6 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.RidgeSolution;
 import dev.tikhonov.linear.RidgeSolver;
 import java.util.LinkedHashMap;

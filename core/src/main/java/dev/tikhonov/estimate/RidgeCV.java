@@ -3,7 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.RidgeSvdPath;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.KFold;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;

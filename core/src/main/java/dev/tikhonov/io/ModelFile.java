@@ -14,7 +14,7 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.Task;
+import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -257,8 +257,8 @@ public final class ModelFile {
     ModelSpec spec = model.spec();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", spec.describe());
-    m.put("task", spec.task().name().toLowerCase(Locale.ROOT));
-    m.put("loss", spec.task().loss().name());
+    m.put("task", spec.family() == Family.GAUSSIAN ? "regression" : "classification");
+    m.put("loss", spec.family().networkLoss().name());
     m.put("initializer", spec.initializer().name());
     m.put("inputs", net.inputSize());
     m.put("outputs", net.outputSize());
@@ -302,9 +302,9 @@ public final class ModelFile {
     static Description parse(JsonFields f, String name) {
       Description d = new Description();
       String taskName = f.text("task");
-      Task task = switch (taskName) {
-        case "classification" -> Task.CLASSIFICATION;
-        case "regression" -> Task.REGRESSION;
+      Family task = switch (taskName) {
+        case "classification" -> Family.MULTINOMIAL;
+        case "regression" -> Family.GAUSSIAN;
         default -> throw new InputException(name + ": model.task " + SafeTensors.quote(taskName)
             + " is unknown; expected classification or regression");
       };
@@ -327,17 +327,17 @@ public final class ModelFile {
         throw new InputException(name + ": model.architecture: " + e.getMessage());
       }
       d.spec = new ModelSpec(architecture, task, init);
-      if (!f.text("loss").equals(task.loss().name())) {
+      if (!f.text("loss").equals(task.networkLoss().name())) {
         throw new InputException(name + ": model.loss " + SafeTensors.quote(f.text("loss"))
-            + " does not match task " + taskName + " (expected " + task.loss().name() + ")");
+            + " does not match task " + taskName + " (expected " + task.networkLoss().name() + ")");
       }
       d.featureNames = f.strings("feature_names", d.inputs);
       d.classNames = f.strings("class_names", -1);
-      if (task == Task.CLASSIFICATION && d.classNames.size() != d.outputs) {
+      if (task == Family.MULTINOMIAL && d.classNames.size() != d.outputs) {
         throw new InputException(name + ": model.class_names has " + d.classNames.size()
             + " names but the classifier has " + d.outputs + " outputs");
       }
-      if (task == Task.REGRESSION && !d.classNames.isEmpty()) {
+      if (task == Family.GAUSSIAN && !d.classNames.isEmpty()) {
         throw new InputException(name + ": model.class_names must be empty for regression");
       }
       if (f.has("standardizer")) {

@@ -8,7 +8,7 @@ import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.ReLU;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
-import dev.tikhonov.train.Task;
+import dev.tikhonov.loss.Family;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public final class OnnxExport {
     List<Layer> layers = model.network().layers();
     int dense = 0;
     int denseCount = (int) layers.stream().filter(l -> l instanceof Dense).count();
-    boolean classifier = model.spec().task() == Task.CLASSIFICATION;
+    boolean classifier = model.spec().family() == Family.MULTINOMIAL;
     for (Layer layer : layers) {
       if (layer instanceof Dense d) {
         Matrix w = d.weight().value();

@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.InputException;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.loss.Family;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

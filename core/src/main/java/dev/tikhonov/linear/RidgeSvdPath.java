@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.InputException;
 import java.util.List;
 import org.bytedeco.openblas.global.openblas;

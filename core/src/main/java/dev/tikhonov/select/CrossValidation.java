@@ -2,7 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.tikhonov.select;
 
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RidgeSvdPath;

@@ -2,7 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Json;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
 import java.nio.file.Path;
 import java.util.ArrayList;

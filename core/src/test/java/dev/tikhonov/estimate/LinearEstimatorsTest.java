@@ -11,7 +11,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CrossValidation;

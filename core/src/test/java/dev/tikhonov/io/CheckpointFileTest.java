@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class CheckpointFileTest {
       String model, double dropout, OptimizerConfig optimizer, int patience) {
     Dataset train = Fixtures.blobs(240, 3);
     Dataset val = Fixtures.blobs(60, 4);
-    ModelSpec spec = ModelSpec.parse(model, dropout, false);
+    ModelSpec spec = ModelSpec.parse(model, dropout, Family.MULTINOMIAL);
     TrainConfig config = new TrainConfig(6, 32, 11, Penalty.elasticNet(1e-3, 0.3), optimizer,
         patience);
     Training.Outcome full = run(spec, train, val, config, TrainingListener.none(), null);
@@ -119,7 +120,7 @@ class CheckpointFileTest {
   @Test
   void resume_fromFinishedCheckpoint_trainsNoFurther() {
     Dataset train = Fixtures.blobs(100, 3);
-    ModelSpec spec = ModelSpec.parse("logistic", 0, false);
+    ModelSpec spec = ModelSpec.parse("logistic", 0, Family.MULTINOMIAL);
     TrainConfig config = new TrainConfig(2, 32, 1, Penalty.none(), Optimizers.sgd(0.1), 0);
     Path file = dir.resolve("c.safetensors");
     Training.Outcome full = run(spec, train, null, config,
@@ -145,7 +146,7 @@ class CheckpointFileTest {
       y.put(i, 2f * i);
     }
     Dataset data = new Dataset(x, y, List.of("a", "b"), List.of(), "line");
-    ModelSpec spec = ModelSpec.parse("linear", 0, true);
+    ModelSpec spec = ModelSpec.parse("linear", 0, Family.GAUSSIAN);
     TrainConfig config = new TrainConfig(500, 64, 1, Penalty.none(), Optimizers.sgd(0.2),
         0);
     Path file = dir.resolve("c.safetensors");

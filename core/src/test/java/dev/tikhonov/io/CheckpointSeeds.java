@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +33,7 @@ final class CheckpointSeeds {
     TrainConfig config = new TrainConfig(2, 8, 11, Penalty.elasticNet(1e-3, 0.3), optimizer,
         patience);
     Path file = dir.resolve("seed.safetensors");
-    Training.fit(ModelSpec.parse(model, dropout, false), train, patience > 0 ? val : null, null,
+    Training.fit(ModelSpec.parse(model, dropout, Family.MULTINOMIAL), train, patience > 0 ? val : null, null,
         config, CheckpointFile.every(1, file, Map.of("args", java.util.List.of("--epochs", "2"))),
         null, null, null);
     return Files.readAllBytes(file);

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,7 +50,7 @@ final class Fixtures {
     Dataset train = raw.withFeatures(s.transform(raw.features()));
     TrainConfig config = new TrainConfig(3, 32, 5, Penalty.l2(1e-3),
         Optimizers.sgd(0.05).momentum(0.9), 0);
-    return Training.fit(ModelSpec.parse(spec, dropout, false), train, null, null, config,
+    return Training.fit(ModelSpec.parse(spec, dropout, Family.MULTINOMIAL), train, null, null, config,
         TrainingListener.none(), s.mean(), s.scale()).model();
   }
 

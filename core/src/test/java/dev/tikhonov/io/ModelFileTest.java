@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,7 @@ class ModelFileTest {
     assertArrayEquals(mlp.featureMean(), saved.model().featureMean());
     assertArrayEquals(mlp.featureScale(), saved.model().featureScale());
     assertEquals(mlp.spec(), new ModelSpec(saved.model().spec().architecture(),
-        saved.model().spec().task(), mlp.spec().initializer()));
+        saved.model().spec().family(), mlp.spec().initializer()));
     assertEquals(0.25, saved.model().spec().architecture().dropout());
     assertEquals(5, saved.provenance().get("seed"));
     assertEquals(Map.of("test_accuracy", 0.9), saved.provenance().get("metrics"));
@@ -81,7 +82,7 @@ class ModelFileTest {
   void save_linearRegressionWithoutStandardizer_roundTrips() {
     var data = Synthetic.makeRegression(120, 4, 3, 0.1, 3);
     Dataset train = data.data();
-    Model linear = Training.fit(ModelSpec.parse("linear", 0, true), train, null, null,
+    Model linear = Training.fit(ModelSpec.parse("linear", 0, Family.GAUSSIAN), train, null, null,
         new TrainConfig(5, 16, 1, Penalty.l2(0.01), Optimizers.sgd(0.05), 0),
         TrainingListener.none(), null, null).model();
     Path file = dir.resolve("linear.safetensors");
@@ -343,7 +344,7 @@ class ModelFileTest {
     Integer[] widths = new Integer[65];
     Arrays.fill(widths, 2);
     ModelSpec deep = ModelSpec.parse("mlp:" + String.join(",", Arrays.stream(widths)
-        .map(String::valueOf).toList()), 0, true);
+        .map(String::valueOf).toList()), 0, Family.GAUSSIAN);
     Path file = dir.resolve("deep.safetensors");
     InputException e = assertThrows(InputException.class, () -> ModelFile.save(
         untrained(deep, 3, 1, List.of("a", "b", "c"), List.of()), file, Map.of()));
@@ -352,7 +353,7 @@ class ModelFileTest {
     assertTrue(!Files.exists(file), "nothing written");
 
     ModelSpec limit = ModelSpec.parse("mlp:" + String.join(",", Arrays.stream(widths)
-        .skip(1).map(String::valueOf).toList()), 0, true);
+        .skip(1).map(String::valueOf).toList()), 0, Family.GAUSSIAN);
     Model m = untrained(limit, 3, 1, List.of("a", "b", "c"), List.of());
     ModelFile.save(m, file, Map.of());
     Model back = ModelFile.load(file);
@@ -367,7 +368,7 @@ class ModelFileTest {
    */
   @Test
   void save_headerOverTheLoaderLimit_isRefused_justUnderRoundTrips() throws Exception {
-    ModelSpec linear = ModelSpec.parse("linear", 0, false);
+    ModelSpec linear = ModelSpec.parse("linear", 0, Family.MULTINOMIAL);
     Path file = dir.resolve("wide.safetensors");
     Model fits = untrained(linear, 40_000, 1, names(40_000, 400), List.of());
     ModelFile.save(fits, file, Map.of());

@@ -1,5 +1,6 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class OnnxExportTest {
     }
     TrainConfig config = new TrainConfig(2, 64, 3, Penalty.l2(1e-4),
         Optimizers.sgd(0.01).momentum(0.9), 0);
-    return Training.fit(ModelSpec.parse(spec, dropout, regression), d, null, null, config,
+    return Training.fit(ModelSpec.parse(spec, dropout, regression ? Family.GAUSSIAN : Family.MULTINOMIAL), d, null, null, config,
         TrainingListener.none(), mean, scale).model();
   }
 

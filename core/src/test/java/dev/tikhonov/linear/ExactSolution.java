@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

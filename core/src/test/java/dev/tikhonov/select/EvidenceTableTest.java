@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,7 +109,7 @@ class EvidenceTableTest {
         long start = System.nanoTime();
         TrainConfig settings = new TrainConfig(config[2], 32, 0, Penalty.l2(lambda),
             Optimizers.sgd(0.05).momentum(0.9), 0);
-        Training.Outcome outcome = Training.fit(ModelSpec.parse(model, 0, false), train, null,
+        Training.Outcome outcome = Training.fit(ModelSpec.parse(model, 0, Family.MULTINOMIAL), train, null,
             mnist.test(), settings, TrainingListener.none(), null, null);
         long trained = System.nanoTime();
         Sequential network = outcome.model().network();

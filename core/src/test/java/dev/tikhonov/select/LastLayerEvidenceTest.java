@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -192,7 +193,7 @@ class LastLayerEvidenceTest {
     for (int l = 0; l < grid.length; l++) {
       TrainConfig config = new TrainConfig(30, 32, 0, Penalty.l2(grid[l]),
           Optimizers.sgd(0.05).momentum(0.9), 0);
-      Sequential network = Training.fit(ModelSpec.parse("mlp:16", 0, false), train, null, null,
+      Sequential network = Training.fit(ModelSpec.parse("mlp:16", 0, Family.MULTINOMIAL), train, null, null,
           config, TrainingListener.none(), null, null).model().network();
       LaplaceEvidence e = LastLayerEvidence.evaluate(network, train, grid[l]).evidence();
       assertEquals(Curvature.FULL, e.curvature());

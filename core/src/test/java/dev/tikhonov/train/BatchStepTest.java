@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -258,7 +259,7 @@ class BatchStepTest {
     Dataset data = new Dataset(x, y, List.of("a", "b", "c", "d", "e", "f", "g"),
         List.of("0", "1", "2", "3"), "blobs");
     TrainConfig config = new TrainConfig(3, 64, 1, Penalty.none(), Optimizers.sgd(0.1), 0);
-    ModelSpec spec = ModelSpec.parse("mlp:24,12", 0, false);
+    ModelSpec spec = ModelSpec.parse("mlp:24,12", 0, Family.MULTINOMIAL);
     RuntimeException crash = new RuntimeException("crash in epoch 2");
     RecordingLoss seen = new RecordingLoss();
     TrainingListener crashing = new TrainingListener() {

@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.loss.Family;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +48,7 @@ class ParallelRunsTest {
   private static Result fit(Setting s) {
     TrainConfig config = new TrainConfig(3, 64, s.seed(), Penalty.l2(s.lambda()),
         Optimizers.sgd(0.05).momentum(0.9), 0);
-    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:32,16", s.dropout(), false), TRAIN,
+    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:32,16", s.dropout(), Family.MULTINOMIAL), TRAIN,
         VALIDATION, null, config, TrainingListener.none(), null, null);
     List<float[]> values = new ArrayList<>();
     for (Parameter p : o.model().network().parameters()) {

@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class TrainerTest {
   @Test
   void fit_sameSeedAndThreads_givesIdenticalResults() {
     Dataset d = blobs(200, 1);
-    ModelSpec spec = ModelSpec.parse("mlp:16,8", 0.2, false);
+    ModelSpec spec = ModelSpec.parse("mlp:16,8", 0.2, Family.MULTINOMIAL);
     Training.Outcome a = Training.fit(spec, d, d, null, config(4, 7, 1e-3, 0),
         TrainingListener.none(), null, null);
     Training.Outcome b = Training.fit(spec, d, d, null, config(4, 7, 1e-3, 0),
@@ -60,7 +61,7 @@ class TrainerTest {
   void fit_learnsSeparableBlobs() {
     Dataset train = blobs(600, 2);
     Dataset test = blobs(300, 3);
-    Training.Outcome o = Training.fit(ModelSpec.parse("logistic", 0, false), train, null, test,
+    Training.Outcome o = Training.fit(ModelSpec.parse("logistic", 0, Family.MULTINOMIAL), train, null, test,
         config(15, 0, 0, 0), TrainingListener.none(), null, null);
     assertTrue(o.test().accuracy() > 0.85, "accuracy " + o.test().accuracy());
   }
@@ -86,7 +87,7 @@ class TrainerTest {
     Dataset d = new Dataset(x, y, Dataset.defaultNames(p), List.of(), "ridge");
     TrainConfig tc = new TrainConfig(3000, n, 0, Penalty.l2(lambda),
         Optimizers.sgd(0.1), 0);
-    Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, true), d, null, null, tc,
+    Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, Family.GAUSSIAN), d, null, null, tc,
         TrainingListener.none(), null, null);
     double[] mean = new double[p];
     double ybar = 0;
@@ -146,7 +147,7 @@ class TrainerTest {
     Dataset d = blobs(100, 4);
     TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
-        ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
+        ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL), d, null, null, tc, TrainingListener.none(), null,
         null));
     assertTrue(e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
     assertTrue(e.getMessage().contains("batch " + e.batch()), e.getMessage());
@@ -171,7 +172,7 @@ class TrainerTest {
       TrainConfig tc = new TrainConfig(2, 4, 0, lambda == 0 ? Penalty.none() : Penalty.l2(lambda),
           Optimizers.sgd(1e38), 0);
       DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
-          ModelSpec.parse("linear", 0, false), d, null, null, tc, TrainingListener.none(), null,
+          ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc, TrainingListener.none(), null,
           null));
       String expected = "training diverged at epoch 1, batch 1 of 1: the weight norm ‖w‖₂ became"
           + " Infinity" + (lambda == 0 ? "" : " and the penalty λ·Ω\\(w\\) became (NaN|Infinity)")
@@ -188,7 +189,7 @@ class TrainerTest {
     Dataset d = blobs(100, 4);
     TrainConfig tc = new TrainConfig(3, 10, 0, Penalty.none(), Optimizers.sgd(1e9), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
-        ModelSpec.parse("mlp:8", 0, false), d, null, null, tc, TrainingListener.none(), null,
+        ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL), d, null, null, tc, TrainingListener.none(), null,
         null));
     assertTrue(e.getMessage().matches("training diverged at epoch [0-9]+, batch [0-9]+ of 10: the"
         + " (loss of this batch became (NaN|-?Infinity)|weight norm .*)\\. Likely cause: .*"),
@@ -201,12 +202,12 @@ class TrainerTest {
     Dataset val = blobs(200, 6);
     TrainConfig tc = new TrainConfig(40, 8, 0, Penalty.none(),
         Optimizers.sgd(0.2).momentum(0.9), 3);
-    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, false), train, val, null,
+    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, Family.MULTINOMIAL), train, val, null,
         tc, TrainingListener.none(), null, null);
     History h = o.result().history();
     double best = h.epochs().stream().mapToDouble(EpochRecord::valLoss).min().orElseThrow();
     assertEquals(best, h.epochs().get(o.result().bestEpoch() - 1).valLoss(), 0);
-    double now = Evaluation.of(o.model().network(), Task.CLASSIFICATION.loss(), val).loss();
+    double now = Evaluation.of(o.model().network(), Family.MULTINOMIAL.networkLoss(), val).loss();
     assertEquals(best, now, 1e-6);
     assertTrue(h.epochs().size() - o.result().bestEpoch() <= 3);
   }
@@ -214,7 +215,7 @@ class TrainerTest {
   @Test
   void history_objectiveIsTrainLossPlusPenalty() {
     Dataset d = blobs(100, 7);
-    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:8", 0, false), d, null, null,
+    Training.Outcome o = Training.fit(ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL), d, null, null,
         config(3, 0, 0.01, 0), TrainingListener.none(), null, null);
     for (EpochRecord r : o.result().history().epochs()) {
       assertEquals(r.trainLoss() + r.penalty(), r.objective(), 1e-12);
@@ -241,7 +242,7 @@ class TrainerTest {
     dev.tikhonov.tensor.Blas.setThreads(2);
     try {
       Dataset d = blobs(300, 4);
-      ModelSpec spec = ModelSpec.parse("mlp:32,16", 0.3, false);
+      ModelSpec spec = ModelSpec.parse("mlp:32,16", 0.3, Family.MULTINOMIAL);
       // batch 64: two parts of 32 rows, the data-parallel step
       TrainConfig config = new TrainConfig(4, 64, 5, Penalty.l2(1e-3),
           Optimizers.sgd(0.05).momentum(0.9), 0);

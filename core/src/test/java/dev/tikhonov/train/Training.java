@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.nn.Sequential;
 
@@ -45,12 +46,12 @@ public final class Training {
       double[] featureMean,
       double[] featureScale,
       TrainingState resumeFrom) {
-    if (spec.task() == Task.CLASSIFICATION && !train.isClassification()) {
+    if (spec.family() == Family.MULTINOMIAL && !train.isClassification()) {
       throw new IllegalArgumentException(
           "model " + spec.describe() + " is a classifier but the target of " + train.source()
               + " is not a class label (read it with a class target)");
     }
-    if (spec.task() == Task.REGRESSION && train.isClassification()) {
+    if (spec.family() == Family.GAUSSIAN && train.isClassification()) {
       throw new IllegalArgumentException(
           "model " + spec.describe() + " is a regression model but " + train.source()
               + " has class labels; use --model logistic or an MLP");
@@ -60,9 +61,9 @@ public final class Training {
     Sequential network = spec.architecture().build(train.numFeatures(), outputs,
         spec.initializer(), random.init(), random.dropout());
     TrainResult result = new Trainer(config, listener)
-        .fit(network, spec.task().loss(), train, validation, random.shuffle(), resumeFrom);
-    Evaluation testEval = test == null ? null : Evaluation.of(network, spec.task().loss(), test);
-    Evaluation trainEval = Evaluation.of(network, spec.task().loss(), train);
+        .fit(network, spec.family().networkLoss(), train, validation, random.shuffle(), resumeFrom);
+    Evaluation testEval = test == null ? null : Evaluation.of(network, spec.family().networkLoss(), test);
+    Evaluation trainEval = Evaluation.of(network, spec.family().networkLoss(), train);
     Model model = new Model(spec, network, train.featureNames(), train.classNames(),
         featureMean, featureScale);
     return new Outcome(model, result, testEval, trainEval);

@@ -3,7 +3,7 @@ package dev.tikhonov.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.Family;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 import java.util.ArrayList;

@@ -174,7 +174,7 @@ public final class CrossValidatorBench {
     LinearRegressionModel best = (LinearRegressionModel) mllib.bestModel();
 
     // The exact path: the single-machine path at a 1e-12 duality gap.
-    PathSolution exact = ElasticNetPath.fit(dev.tikhonov.linear.Family.GAUSSIAN, x, y,
+    PathSolution exact = ElasticNetPath.fit(dev.tikhonov.loss.Family.GAUSSIAN, x, y,
         PathSettings.lasso().withLambdas(lambdas).withTolerance(1e-12),
         dev.tikhonov.data.Dataset.defaultNames(p), List.of());
     int oursAt = model.selectedIndex();
