@@ -25,7 +25,12 @@ def load(path):
 rows = []  # (work, tikhonov, peer, ratio, target)
 
 tg = load(os.path.join(d, "tikhonov-gemm", "bench.json"))
-gemm1024 = next((r["gflops"] for r in (tg or {}).get("rows", []) if r["n"] == 1024), None)
+sk_gemm = load(os.path.join(d, "sklearn.json"))
+# The machine's SGEMM limit: the best rate either side reached at any size in this run. One
+# size alone misleads on a shared host (a run measured 41 GFLOP/s at n = 1024 between 107 and
+# 125 at 512 and 2048, and 118 at 1024 a minute later).
+gemm_rates = [r["gflops"] for r in (tg or {}).get("rows", [])] + [r["gflops"] for r in (sk_gemm or {}).get("sgemm", [])]
+gemm_limit = max(gemm_rates) if gemm_rates else None
 
 tk = [load(p) for p in sorted(glob.glob(os.path.join(d, "tikhonov-mlp-*", "bench.json")))]
 tk = [t for t in tk if t]
@@ -50,9 +55,9 @@ if tk:
     else:
         rows.append(("MLP samples/s", f"{tk_sps:,.0f}", "torch not run", "", ""))
     flops = tk[0].get("flops_per_epoch")
-    if flops and gemm1024:
-        limit = flops / (gemm1024 * 1e9)
-        rows.append((f"MLP epoch vs the SGEMM limit ({flops / 1e9:.1f} GFLOP at {gemm1024:.0f} GFLOP/s = {limit:.3f} s)",
+    if flops and gemm_limit:
+        limit = flops / (gemm_limit * 1e9)
+        rows.append((f"MLP epoch vs the SGEMM limit ({flops / 1e9:.1f} GFLOP at the run's best {gemm_limit:.0f} GFLOP/s = {limit:.3f} s)",
                      f"{100 * limit / tk_ep:.0f} %", f"{100 * limit / th_ep:.0f} %" if th_ep else "-", "", ">= 65 %"))
     rows.append(("MLP peak RSS", f"{rss / 1e9:.2f} GB", "", "", "<= 1.5 GB"))
 
