@@ -2,7 +2,6 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.nn.Initializer;
-import dev.tikhonov.train.TrainingListener;
 
 /**
  * Linear regression ŷ = x·w + b trained by the optimizers (mini-batch gradient steps) on
@@ -16,13 +15,12 @@ import dev.tikhonov.train.TrainingListener;
  * }</pre>
  *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
- * and thread count: the same model, bit for bit).
+ * and thread count: the same model, bit for bit). The fitting methods are {@link
+ * NetworkEstimator}'s.
  */
-public final class LinearRegression implements Estimator<NetworkRegressor> {
-  private final NetworkSettings settings;
-
+public final class LinearRegression extends NetworkEstimator<NetworkRegressor> {
   private LinearRegression(NetworkSettings settings) {
-    this.settings = settings;
+    super(settings);
   }
 
   /** A builder with the defaults of {@link NetworkBuilder}. */
@@ -35,32 +33,9 @@ public final class LinearRegression implements Estimator<NetworkRegressor> {
     return new Builder(settings);
   }
 
-  /** The settings, validated. */
-  public NetworkSettings settings() {
-    return settings;
-  }
-
   @Override
-  public NetworkRegressor fit(Dataset train) {
-    return fit(train, FitOptions.none());
-  }
-
-  /**
-   * Fits on {@code train}, scoring {@code validation} after every epoch (early stopping uses it)
-   * and calling {@code listener} along the way.
-   */
-  public NetworkRegressor fit(Dataset train, Dataset validation, TrainingListener listener) {
-    return fit(train, FitOptions.none().withValidation(validation).withListener(listener));
-  }
-
-  /** Fits with the optional companions of {@code options} (validation, listener, resume). */
   public NetworkRegressor fit(Dataset train, FitOptions options) {
     return NetworkFit.regressor(name(), settings, Initializer.zeros(), train, options);
-  }
-
-  @Override
-  public String toString() {
-    return "LinearRegression" + settings.toMap();
   }
 
   /** Named settings of a {@link LinearRegression}; see {@link NetworkBuilder} for the shared ones. */

@@ -2,8 +2,6 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.nn.Initializer;
-import dev.tikhonov.train.TrainingListener;
-import java.util.List;
 
 /**
  * A multilayer perceptron classifier: dense layers with ReLU (and inverted dropout after each
@@ -19,16 +17,15 @@ import java.util.List;
  * }</pre>
  *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
- * and thread count: the same model, bit for bit).
+ * and thread count: the same model, bit for bit). The fitting methods are {@link
+ * NetworkEstimator}'s.
  */
-public final class MlpClassifier implements Estimator<NetworkClassifier> {
-  private final NetworkSettings settings;
-
+public final class MlpClassifier extends NetworkEstimator<NetworkClassifier> {
   private MlpClassifier(NetworkSettings settings) {
-    this.settings = settings;
+    super(settings);
   }
 
-  /** A builder with the defaults of {@link NetworkBuilder} and hidden layers 256, 128. */
+  /** A builder with the defaults of {@link MlpBuilder} (hidden layers 256, 128). */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,38 +35,14 @@ public final class MlpClassifier implements Estimator<NetworkClassifier> {
     return new Builder(settings);
   }
 
-  /** The settings, validated. */
-  public NetworkSettings settings() {
-    return settings;
-  }
-
   @Override
-  public NetworkClassifier fit(Dataset train) {
-    return fit(train, FitOptions.none());
-  }
-
-  /**
-   * Fits on {@code train}, scoring {@code validation} after every epoch (early stopping uses it)
-   * and calling {@code listener} along the way.
-   */
-  public NetworkClassifier fit(Dataset train, Dataset validation, TrainingListener listener) {
-    return fit(train, FitOptions.none().withValidation(validation).withListener(listener));
-  }
-
-  /** Fits with the optional companions of {@code options} (validation, listener, resume). */
   public NetworkClassifier fit(Dataset train, FitOptions options) {
     return NetworkFit.classifier(name(), settings, Initializer.pytorchDefault(), train, options);
   }
 
-  @Override
-  public String toString() {
-    return "MlpClassifier" + settings.toMap();
-  }
-
-  /** Named settings of a {@link MlpClassifier}; see {@link NetworkBuilder} for the shared ones. */
-  public static final class Builder extends NetworkBuilder<Builder> {
+  /** Named settings of a {@link MlpClassifier}; see {@link MlpBuilder} for the shared ones. */
+  public static final class Builder extends MlpBuilder<Builder> {
     Builder() {
-      hiddenLayers = List.of(256, 128);
     }
 
     Builder(NetworkSettings s) {
@@ -78,21 +51,6 @@ public final class MlpClassifier implements Estimator<NetworkClassifier> {
 
     @Override
     Builder self() {
-      return this;
-    }
-
-    /** Widths of the hidden ReLU layers, input side first (default 256, 128). */
-    public Builder hiddenLayers(int... widths) {
-      if (widths.length == 0) {
-        throw new IllegalArgumentException("an MLP needs at least one hidden layer");
-      }
-      hiddenLayers = java.util.Arrays.stream(widths).boxed().toList();
-      return this;
-    }
-
-    /** Inverted dropout rate p ∈ [0, 1) after each hidden ReLU; identity at prediction. */
-    public Builder dropout(double p) {
-      dropout = p;
       return this;
     }
 
