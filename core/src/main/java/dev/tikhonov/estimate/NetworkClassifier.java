@@ -1,12 +1,10 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.io.ModelFile;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.TrainResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,30 +13,15 @@ import java.util.Optional;
  * p(k|x) = softmax(f(x))ₖ with f the network (logits x·W + b for logistic regression), on the
  * standardized inputs when the fit standardized. Immutable and thread-safe.
  */
-public final class NetworkClassifier implements Classifier {
-  private final NetworkPredictions predictions;
-  private final Provenance provenance;
-  private final Optional<TrainResult> training;
-  private final double lambda;
-  private final double l1Ratio;
-
+public final class NetworkClassifier extends NetworkPredictor implements Classifier {
   NetworkClassifier(Model model, Provenance provenance, Optional<TrainResult> training,
       double lambda, double l1Ratio) {
-    this.predictions = new NetworkPredictions(model);
-    this.provenance = provenance;
-    this.training = training;
-    this.lambda = lambda;
-    this.l1Ratio = l1Ratio;
+    super(model, provenance, training, lambda, l1Ratio);
   }
 
   @Override
   public List<String> classNames() {
     return predictions.model().classNames();
-  }
-
-  @Override
-  public List<String> featureNames() {
-    return predictions.model().featureNames();
   }
 
   @Override
@@ -79,44 +62,12 @@ public final class NetworkClassifier implements Classifier {
     for (int i = 0; i < labels.length; i++) {
       y.put(i, labels[i]);
     }
-    return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(), true,
-        lambda, l1Ratio);
-  }
-
-  /** Copies of the dense layers' weights and biases, input side first. */
-  public List<LayerWeights> layers() {
-    return LayerWeights.of(predictions.model().network());
-  }
-
-  /** ‖w‖₂ over all weight matrices (biases excluded). */
-  public double weightNorm() {
-    return predictions.model().network().weightNorm();
-  }
-
-  @Override
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** The training run's record (per-epoch history, early stopping); empty for a loaded model. */
-  public Optional<TrainResult> training() {
-    return training;
-  }
-
-  @Override
-  public void save(Path file) {
-    ModelFile.save(predictions.model(), file, provenance.toMap());
-  }
-
-  /** The engine's model (network, spec, standardizer), for export and run files. */
-  Model model() {
-    return predictions.model();
+    return evaluate(x, y, true);
   }
 
   @Override
   public String toString() {
-    return provenance.estimator() + "[" + predictions.model().spec().describe() + ", "
-        + classNames().size() + " classes]";
+    return describe() + ", " + classNames().size() + " classes]";
   }
 
   private static int[] argmax(Matrix logits) {

@@ -1,0 +1,80 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.io.ModelFile;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.train.Model;
+import dev.tikhonov.train.TrainResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the two fitted network models share ({@link NetworkRegressor}, {@link
+ * NetworkClassifier}): the trained network and its inputs' names, the weights, the provenance,
+ * the training record and saving in the project's model format. The penalty λ, α it was trained
+ * with (DESIGN.md's scaling) enter {@link Predictor#evaluate}'s objective. Immutable and
+ * thread-safe.
+ */
+public abstract sealed class NetworkPredictor implements Predictor
+    permits NetworkClassifier, NetworkRegressor {
+  final NetworkPredictions predictions;
+  private final Provenance provenance;
+  private final Optional<TrainResult> training;
+  private final double lambda;
+  private final double l1Ratio;
+
+  NetworkPredictor(Model model, Provenance provenance, Optional<TrainResult> training,
+      double lambda, double l1Ratio) {
+    this.predictions = new NetworkPredictions(model);
+    this.provenance = provenance;
+    this.training = training;
+    this.lambda = lambda;
+    this.l1Ratio = l1Ratio;
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return predictions.model().featureNames();
+  }
+
+  /** The loss and penalized objective on inputs {@code x} and targets {@code y}. */
+  final Evaluation evaluate(Matrix x, Matrix y, boolean classification) {
+    return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(),
+        classification, lambda, l1Ratio);
+  }
+
+  /** Copies of the dense layers' weights and biases, input side first. */
+  public List<LayerWeights> layers() {
+    return LayerWeights.of(predictions.model().network());
+  }
+
+  /** ‖w‖₂ over all weight matrices (biases excluded). */
+  public double weightNorm() {
+    return predictions.model().network().weightNorm();
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** The training run's record (per-epoch history, early stopping); empty for a loaded model. */
+  public Optional<TrainResult> training() {
+    return training;
+  }
+
+  @Override
+  public void save(Path file) {
+    ModelFile.save(predictions.model(), file, provenance.toMap());
+  }
+
+  /** The engine's model (network, spec, standardizer), for export and run files. */
+  Model model() {
+    return predictions.model();
+  }
+
+  /** "estimator[architecture]", e.g. "MlpClassifier[784-256-128-10 …]". */
+  String describe() {
+    return provenance.estimator() + "[" + predictions.model().spec().describe();
+  }
+}
