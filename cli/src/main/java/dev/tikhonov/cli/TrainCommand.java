@@ -331,6 +331,10 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     Path file = CheckpointFile.locate(resume);
+    if (!java.nio.file.Files.exists(file)) {
+      throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N to "
+          + "write one)");
+    }
     CheckpointFile.Checkpoint cp = CheckpointFile.read(file);
     Map<String, Object> s = cp.settings();
     if (!(s.get("args") instanceof List<?> args) || !(s.get("threads") instanceof Integer threads)

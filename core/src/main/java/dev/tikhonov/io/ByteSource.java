@@ -1,8 +1,12 @@
 package dev.tikhonov.io;
 
+import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Random-access bytes of a file or an in-memory array, read without loading them all. */
 interface ByteSource {
@@ -11,6 +15,27 @@ interface ByteSource {
 
   /** Fills {@code out} from {@code position} on; fails if the source ends first. */
   void readFully(long position, ByteBuffer out) throws IOException;
+
+  /** What a file format's reader does with the bytes. */
+  interface Reader<T> {
+    T read(ByteSource source) throws IOException;
+  }
+
+  /**
+   * Opens {@code file} and reads it with {@code reader}.
+   *
+   * @throws InputException "file: {@code missing}" when there is no such file, "file: cannot
+   *     read: …" for any other I/O failure
+   */
+  static <T> T readFile(Path file, String missing, Reader<T> reader) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return reader.read(of(channel));
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": " + missing);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
 
   static ByteSource of(FileChannel channel) {
     return new ByteSource() {

@@ -121,14 +121,8 @@ public final class CheckpointFile {
 
   /** Reads and validates a checkpoint; a bad file gives an {@link InputException}. */
   public static Checkpoint read(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ByteSource.of(channel), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N "
-          + "to write one)");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return ByteSource.readFile(file, "no checkpoint here (a training run writes one when its "
+        + "checkpoints are on)", source -> read(source, file.toString()));
   }
 
   /** Reads a checkpoint's bytes held in memory; {@code name} names it in messages. */

@@ -106,13 +106,8 @@ public final class LinearModelFile {
 
   /** Reads and validates a linear model file. */
   public static Contents read(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ByteSource.of(channel), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": model file not found");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return ByteSource.readFile(file, "model file not found",
+        source -> read(source, file.toString()));
   }
 
   /** Reads a linear model file's bytes held in memory; {@code name} names it in messages. */
@@ -265,14 +260,8 @@ public final class LinearModelFile {
    * not a safetensors file.
    */
   public static String formatOf(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      SafeTensors.Header header = SafeTensors.readHeader(ByteSource.of(channel), file.toString(),
-          Set.of(SafeTensors.DType.values()));
-      return header.metadata().getOrDefault("format", "");
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": model file not found");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return ByteSource.readFile(file, "model file not found",
+        source -> SafeTensors.readHeader(source, file.toString(),
+            Set.of(SafeTensors.DType.values())).metadata().getOrDefault("format", ""));
   }
 }

@@ -109,13 +109,8 @@ public final class ModelFile {
 
   /** Reads and validates a model file; a bad file gives an {@link InputException}. */
   public static SavedModel read(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ByteSource.of(channel), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": model file not found");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return ByteSource.readFile(file, "model file not found",
+        source -> read(source, file.toString()));
   }
 
   /** Reads a model file's bytes held in memory; {@code name} names it in messages. */
