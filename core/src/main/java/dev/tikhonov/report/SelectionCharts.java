@@ -50,7 +50,9 @@ final class SelectionCharts {
   /**
    * A log y axis when the curves span more than a factor of 5 (a collapsed model's loss of
    * log K next to losses near 0.2 would flatten the interesting part) and every band is
-   * positive; the marks' lines stay within the curves' range.
+   * positive; the marks' lines stay within the curves' range. Under two decades the axis is
+   * ticked at 1–9 × 10ᵏ, not only at powers of ten: a loss from 0.2 to 2.3 would otherwise carry
+   * the single label "1".
    */
   private static void logYWhenSpread(XYChart chart, List<Curve> curves) {
     double lo = Double.POSITIVE_INFINITY;
@@ -66,6 +68,7 @@ final class SelectionCharts {
     }
     if (lo > 0 && hi / lo > 5) {
       chart.getStyler().setYAxisLogarithmic(true);
+      chart.getStyler().setYAxisLogarithmicDecadeOnly(hi / lo >= 100);
       chart.setYAxisTitle(chart.getYAxisTitle() + " (log scale)");
     }
   }

@@ -89,4 +89,24 @@ class SelectionReportTest {
     String html = Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains("one-SE"), html.length() + " chars");
   }
+
+  /**
+   * A log loss axis over less than two decades is ticked at 1–9 × 10ᵏ (the mnist-select report
+   * had a single label, "1", on losses from 0.2 to 2.3); over more decades at powers of ten.
+   */
+  @Test
+  void cvCurves_logAxisUnderTwoDecades_isTickedBetweenPowersOfTen() throws Exception {
+    double[] lambdas = {1e-4, 1e-3, 1e-2, 1e-1, 1};
+    double[] se = {0.01, 0.01, 0.01, 0.01, 0.01};
+    XYChart narrow = SelectionCharts.cvCurves("narrow", "loss", List.of(new SelectionCharts.Curve(
+        "cv", lambdas, new double[] {0.25, 0.2, 0.3, 0.9, 2.3}, se)), List.of(), lambdas);
+    assertTrue(narrow.getStyler().isYAxisLogarithmic(), "a spread over 5x is drawn on a log axis");
+    assertTrue(!narrow.getStyler().isYAxisLogarithmicDecadeOnly(), "ticks between decades");
+    AxisGuardTest.assertDrawable(narrow);
+    XYChart wide = SelectionCharts.cvCurves("wide", "loss", List.of(new SelectionCharts.Curve(
+        "cv", lambdas, new double[] {0.05, 0.02, 0.3, 0.9, 2.3}, se)), List.of(), lambdas);
+    assertTrue(wide.getStyler().isYAxisLogarithmic() && wide.getStyler().isYAxisLogarithmicDecadeOnly(),
+        "over two decades, powers of ten are enough");
+    AxisGuardTest.assertDrawable(wide);
+  }
 }
