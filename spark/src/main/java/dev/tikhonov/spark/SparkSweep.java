@@ -60,8 +60,9 @@ import org.apache.spark.sql.SparkSession;
  * <p><b>Reproducibility.</b> With one thread per task (the default) every task trains in a
  * lane of the core (OpenBLAS held at one thread in the executor while sweep tasks run), so each
  * result is bit for bit what the same setting gives alone on one machine at one thread,
- * {@code MlpClassifier.builder()...threads(1).build().fit(train, test, listener)}, whichever
- * executor runs it and after retries. More threads per task ({@link Builder#threadsPerTask})
+ * {@code MlpClassifier.builder()...threads(1).build().fit(train, test, listener)} with its
+ * evaluations at one thread too (OpenBLAS's sums follow its thread count), whichever executor
+ * runs it and after retries. More threads per task ({@link Builder#threadsPerTask})
  * make such tasks run one at a time per executor (OpenBLAS's count is per process) and need
  * {@code spark.task.cpus} at least as large.
  *
