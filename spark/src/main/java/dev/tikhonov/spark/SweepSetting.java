@@ -8,12 +8,12 @@ import java.io.Serializable;
  * seed of one training run. λ is DESIGN.md's: the run minimizes the mean cross-entropy plus
  * {@code (λ/2) Σ‖W‖²} over the weight matrices (biases unpenalized), which is PyTorch's
  * {@code SGD(weight_decay=λ)} on the weights; scikit-learn's {@code MLPClassifier(alpha=a)} is
- * λ = a/n. Immutable and thread-safe.
+ * λ = a/n. The constructor throws an {@link InputException} naming the setting when λ or the
+ * dropout rate is out of range. Immutable and thread-safe.
  *
  * @param lambda λ ≥ 0, finite
  * @param dropout inverted dropout rate p ∈ [0, 1) after each hidden ReLU (0 = none)
  * @param seed seeds the initialization, the shuffling and the dropout masks
- * @throws InputException naming the setting when λ or the dropout rate is out of range
  */
 public record SweepSetting(double lambda, double dropout, long seed) implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -193,6 +193,10 @@ class SparkSweepTest {
     assertTrue(epochs.getMessage().contains("epochs"), epochs.getMessage());
 
     SparkSweep sweep = recipe().lambdas(0.1).build();
+    InputException cpus = assertThrows(InputException.class, () -> recipe().lambdas(0.1)
+        .threadsPerTask(2).build().run(spark, digits.train(), digits.test()));
+    assertEquals("threadsPerTask 2 needs spark.task.cpus ≥ 2 (it is 1), or Spark would run more "
+        + "threads than the cores it counts", cpus.getMessage());
     Dataset regression = Dataset.of(new double[][] {{1, 2}, {3, 4}}, new double[] {0.5, 1.5});
     InputException real = assertThrows(InputException.class,
         () -> sweep.run(spark, regression, regression));
