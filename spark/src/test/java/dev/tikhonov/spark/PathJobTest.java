@@ -45,6 +45,11 @@ class PathJobTest {
   @BeforeAll
   static void start() throws IOException {
     spark = TestSpark.session("local[2]");
+    loadData();
+  }
+
+  /** The first 300 rows and 6 features of gauss.csv.gz, fold ids cycling 1..5. */
+  static void loadData() throws IOException {
     double[][] data = SparkElasticNetFitTest.csv("gauss.csv.gz");
     x = new double[N][];
     y = new double[N];
@@ -56,7 +61,7 @@ class PathJobTest {
     }
   }
 
-  private static Path writeCsv(Path dir, String badCell) throws IOException {
+  static Path writeCsv(Path dir, String badCell) throws IOException {
     StringBuilder s = new StringBuilder(String.join(",", NAMES)).append(",y,fold\n");
     for (int i = 0; i < N; i++) {
       for (int j = 0; j < P; j++) {
@@ -90,7 +95,7 @@ class PathJobTest {
   }
 
   /** path.json against the PathFiles JSON of the expected fit: λ, intercepts, coefficients. */
-  private static void assertSameJson(Map<String, Object> expected, Path file) throws IOException {
+  static void assertSameJson(Map<String, Object> expected, Path file) throws IOException {
     JsonNode want = Json.MAPPER.valueToTree(expected);
     JsonNode got = Json.MAPPER.readTree(file.toFile());
     List<String> keys = new ArrayList<>();
@@ -119,6 +124,16 @@ class PathJobTest {
     }
   }
 
+  /**
+   * {@code file} is the path.json of the core's cross-validation of the CSV of
+   * {@link #writeCsv} at α = 0.5 with its 5 folds ({@code ./tikhonov path}'s file).
+   */
+  static void assertIsTheCoresCrossValidatedPath(Path file) throws IOException {
+    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1);
+    assertSameJson(dev.tikhonov.select.PathFiles.json(expected.path(), expected.cv()), file);
+  }
+
   @Test
   void csvWithFoldColumn_writesThePathJsonOfTheCrossValidatedPath(@TempDir Path dir)
       throws IOException {
@@ -128,10 +143,7 @@ class PathJobTest {
         "--cv-folds", "5", "--l1-ratio", "0.5", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("<- lambda_min"), r.out());
-    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
-        KFold.of(folds)), PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1);
-    assertSameJson(dev.tikhonov.select.PathFiles.json(expected.path(), expected.cv()),
-        out.resolve("path.json"));
+    assertIsTheCoresCrossValidatedPath(out.resolve("path.json"));
     assertTrue(Files.exists(out.resolve("path.csv")));
   }
 

@@ -1,0 +1,86 @@
+package dev.tikhonov.spark;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * What one setting of a {@link SparkSweep} gave: the numbers of {@code experiment mnist-l2}'s
+ * runs, for one (λ, dropout, seed). Losses are the mean cross-entropy {@code −(1/n) Σ log p(yᵢ|xᵢ)}
+ * of the trained network on all rows of the set (dropout off), without the penalty; accuracies
+ * the share of rows whose most probable class is their label. Immutable and thread-safe.
+ *
+ * @param lambda the setting's λ (DESIGN.md's objective, {@link SweepSetting})
+ * @param dropout the setting's inverted dropout rate
+ * @param seed the setting's seed
+ * @param trainLoss mean cross-entropy on the training rows after training
+ * @param trainAccuracy accuracy on the training rows after training
+ * @param testLoss mean cross-entropy on the test rows
+ * @param testAccuracy accuracy on the test rows
+ * @param weightNorm ‖w‖₂ over all weight matrices (biases excluded)
+ * @param layerWeightNorms ‖W‖₂ of each dense layer's weight matrix, input side first
+ * @param epochs epochs trained
+ * @param seconds wall time of the whole run in its task (training and per-epoch evaluation)
+ * @param epochSecondsMean mean wall time of an epoch's training loop
+ * @param weightsSha256 SHA-256 of every weight and bias, in layer order, as float32 bits
+ *     (little-endian): equal digests, bit-identical networks
+ */
+public record SweepResult(
+    double lambda,
+    double dropout,
+    long seed,
+    @JsonProperty("train_loss") double trainLoss,
+    @JsonProperty("train_accuracy") double trainAccuracy,
+    @JsonProperty("test_loss") double testLoss,
+    @JsonProperty("test_accuracy") double testAccuracy,
+    @JsonProperty("weight_norm") double weightNorm,
+    @JsonProperty("layer_weight_norms") double[] layerWeightNorms,
+    int epochs,
+    double seconds,
+    @JsonProperty("epoch_seconds_mean") double epochSecondsMean,
+    @JsonProperty("weights_sha256") String weightsSha256) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public SweepResult {
+    layerWeightNorms = layerWeightNorms.clone();
+  }
+
+  @Override
+  public double[] layerWeightNorms() {
+    return layerWeightNorms.clone();
+  }
+
+  /** The setting this result belongs to. */
+  public SweepSetting setting() {
+    return new SweepSetting(lambda, dropout, seed);
+  }
+
+  static final String CSV_HEADER = "lambda,dropout,seed,train_loss,train_accuracy,test_loss,"
+      + "test_accuracy,weight_norm,epochs,seconds,epoch_seconds_mean,weights_sha256";
+
+  String csvRow() {
+    return lambda + "," + dropout + "," + seed + "," + trainLoss + "," + trainAccuracy + ","
+        + testLoss + "," + testAccuracy + "," + weightNorm + "," + epochs + "," + seconds + ","
+        + epochSecondsMean + "," + weightsSha256;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SweepResult r && Double.compare(lambda, r.lambda) == 0
+        && Double.compare(dropout, r.dropout) == 0 && seed == r.seed
+        && Double.compare(trainLoss, r.trainLoss) == 0
+        && Double.compare(trainAccuracy, r.trainAccuracy) == 0
+        && Double.compare(testLoss, r.testLoss) == 0
+        && Double.compare(testAccuracy, r.testAccuracy) == 0
+        && Double.compare(weightNorm, r.weightNorm) == 0
+        && Arrays.equals(layerWeightNorms, r.layerWeightNorms) && epochs == r.epochs
+        && Double.compare(seconds, r.seconds) == 0
+        && Double.compare(epochSecondsMean, r.epochSecondsMean) == 0
+        && weightsSha256.equals(r.weightsSha256);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * weightsSha256.hashCode() + Arrays.hashCode(layerWeightNorms);
+  }
+}

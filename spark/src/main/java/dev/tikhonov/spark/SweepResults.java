@@ -1,0 +1,94 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.Json;
+import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.experiment.Stats;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link SparkSweep}'s results: one {@link SweepResult} per setting, in the order of the
+ * settings, and the table of {@code experiment mnist-l2} made from them ({@link #table()}).
+ * Immutable and thread-safe.
+ *
+ * @param runs one result per setting, in the settings' order
+ */
+public record SweepResults(List<SweepResult> runs) {
+  public SweepResults {
+    runs = List.copyOf(runs);
+  }
+
+  /**
+   * {@code experiment mnist-l2}'s results table ({@link MnistL2.Row}, docs/formats.md): one row
+   * per (λ, dropout) in the order they first appear, with the mean and sample standard
+   * deviation (ddof = 1) over its seeds of the test accuracy and loss, and the means of the
+   * training loss, ‖w‖₂, each layer's ‖W‖₂ and the epoch time. {@code weight_decay} is 0 (the
+   * sweep's penalty is λ's).
+   */
+  public List<MnistL2.Row> table() {
+    Map<List<Double>, List<SweepResult>> groups = new LinkedHashMap<>();
+    for (SweepResult r : runs) {
+      groups.computeIfAbsent(List.of(r.lambda(), r.dropout()), k -> new ArrayList<>()).add(r);
+    }
+    List<MnistL2.Row> rows = new ArrayList<>();
+    for (List<SweepResult> mine : groups.values()) {
+      int seeds = mine.size();
+      double[] layerNorms = new double[mine.get(0).layerWeightNorms().length];
+      for (SweepResult r : mine) {
+        double[] norms = r.layerWeightNorms();
+        for (int w = 0; w < layerNorms.length; w++) {
+          layerNorms[w] += norms[w] / seeds;
+        }
+      }
+      Stats accuracy = Stats.of(mine.stream().map(SweepResult::testAccuracy).toList());
+      Stats loss = Stats.of(mine.stream().map(SweepResult::testLoss).toList());
+      rows.add(new MnistL2.Row(mine.get(0).lambda(), mine.get(0).dropout(), 0, seeds,
+          accuracy.mean(), accuracy.std(), loss.mean(), loss.std(),
+          Stats.of(mine.stream().map(SweepResult::trainLoss).toList()).mean(),
+          Stats.of(mine.stream().map(SweepResult::weightNorm).toList()).mean(), layerNorms,
+          Stats.of(mine.stream().map(SweepResult::epochSecondsMean).toList()).mean()));
+    }
+    return rows;
+  }
+
+  /** The printed table of {@code experiment mnist-l2}: mean ± std over seeds per row. */
+  public String summary() {
+    return MnistL2.table(table());
+  }
+
+  /**
+   * Writes into {@code dir} (created if needed), each file atomically: {@code results.csv} and
+   * {@code results.json}, the table of {@code experiment mnist-l2} ({@link #table()}, the same
+   * columns); {@code runs.csv} and {@code runs.json}, one row per setting.
+   */
+  public void write(Path dir) {
+    List<MnistL2.Row> rows = table();
+    Json.write(dir.resolve("results.json"), rows);
+    AtomicFiles.writeString(dir.resolve("results.csv"), resultsCsv(rows));
+    Json.write(dir.resolve("runs.json"), runs);
+    StringBuilder csv = new StringBuilder(SweepResult.CSV_HEADER).append('\n');
+    for (SweepResult r : runs) {
+      csv.append(r.csvRow()).append('\n');
+    }
+    AtomicFiles.writeString(dir.resolve("runs.csv"), csv.toString());
+  }
+
+  /** The experiment's results.csv, column for column. */
+  static String resultsCsv(List<MnistL2.Row> rows) {
+    StringBuilder sb = new StringBuilder("lambda,dropout,weight_decay,seeds,test_accuracy_mean,"
+        + "test_accuracy_std,test_loss_mean,test_loss_std,train_loss_mean,weight_norm_mean,"
+        + "epoch_seconds_mean\n");
+    for (MnistL2.Row r : rows) {
+      sb.append(r.lambda()).append(',').append(r.dropout()).append(',').append(r.weightDecay())
+          .append(',').append(r.seeds()).append(',').append(r.testAccuracyMean()).append(',')
+          .append(r.testAccuracyStd()).append(',').append(r.testLossMean()).append(',')
+          .append(r.testLossStd()).append(',').append(r.trainLossMean()).append(',')
+          .append(r.weightNormMean()).append(',').append(r.epochSecondsMean()).append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.tikhonov.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SweepJob reads the files on the driver, runs the sweep and writes the experiment's table. */
+class SweepJobTest {
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.session("local[2]");
+  }
+
+  /** {@code d} as a CSV: columns px0..px(p−1) (each float32 pixel exactly), then label. */
+  static Path writeCsv(Path file, Dataset d) throws IOException {
+    StringBuilder s = new StringBuilder(String.join(",", d.featureNames())).append(",label\n");
+    float[] x = d.features().toArray();
+    int p = d.numFeatures();
+    for (int i = 0; i < d.size(); i++) {
+      for (int j = 0; j < p; j++) {
+        float v = x[i * p + j];
+        s.append(v == 0 ? "0" : Double.toString(v)).append(',');
+      }
+      s.append(d.classNames().get(d.label(i))).append('\n');
+    }
+    Files.writeString(file, s.toString());
+    return file;
+  }
+
+  /** The first n training and m test digits as train.csv and test.csv in {@code dir}. */
+  static Path[] digitFiles(Path dir, int n, int m) throws IOException {
+    TrainTest digits = SparkSweepTest.digits(n, m);
+    return new Path[] {writeCsv(dir.resolve("train.csv"), digits.train()),
+        writeCsv(dir.resolve("test.csv"), digits.test())};
+  }
+
+  /** The grid's arguments: λ ∈ {0, 0.01} × dropout 0.2 × seeds {0, 1}, the tests' recipe. */
+  static List<String> gridArgs() {
+    return List.of("--target", "label", "--lambdas", "0,0.01", "--dropouts", "0.2", "--seeds",
+        "0,1", "--hidden", "32,16", "--epochs", Integer.toString(SparkSweepTest.EPOCHS),
+        "--batch-size", Integer.toString(SparkSweepTest.BATCH));
+  }
+
+  /**
+   * runs.csv against each setting trained alone on the files (one thread, on one machine):
+   * the same losses, accuracies and weights, bit for bit.
+   */
+  static void assertRunsAreAlone(Path out, Path[] files) throws IOException {
+    Dataset train = Dataset.read(files[0], "label", TargetKind.CLASS);
+    Dataset test = Dataset.read(files[1], "label", TargetKind.CLASS);
+    List<String> lines = Files.readAllLines(out.resolve("runs.csv"));
+    assertEquals(SweepResult.CSV_HEADER, lines.get(0));
+    assertEquals(5, lines.size(), "four settings");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      SweepResult r = new SweepResult(Double.parseDouble(f[0]), Double.parseDouble(f[1]),
+          Long.parseLong(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+          Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+          new double[0], Integer.parseInt(f[8]), 0, 0, f[11]);
+      SparkSweepTest.assertSameAsAlone(r, train, test);
+    }
+    List<String> results = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(3, results.size(), "two rows of the experiment's table");
+    assertTrue(results.get(2).startsWith("0.01,0.2,0.0,2,"), results.get(2));
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SweepJob.run(args.toArray(new String[0]), spark,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> with(List<String> args, String... more) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  @Test
+  void csvFiles_writeTheExperimentsTableAndEachRunAsAlone(@TempDir Path dir) throws IOException {
+    Path[] files = digitFiles(dir, 300, 200);
+    Path out = dir.resolve("out");
+    Result r = run(with(gridArgs(), "--train", files[0].toString(), "--test",
+        files[1].toString(), "--save-models", "--out", out.toString()));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("sweep of 4 settings on " + files[0] + ": 300 train / 200 test "
+        + "rows, 784 features"), r.out());
+    assertTrue(r.out().contains("test accuracy"), r.out());
+    assertRunsAreAlone(out, files);
+    assertTrue(Files.exists(out.resolve("models/lambda-0.01_dropout-0.2_seed-1.model")));
+  }
+
+  @Test
+  void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
+    Path[] files = digitFiles(dir, 20, 10);
+    List<String> data = List.of("--train", files[0].toString(), "--test", files[1].toString(),
+        "--target", "label", "--out", dir.resolve("o").toString());
+    Object[][] cases = {
+        {with(data, "--lambdas", "0.1", "--alpha", "1"),
+            "unknown flag --alpha (see SweepJob's javadoc or docs/spark.md)"},
+        {with(data, "--lambdas", "0.1,-1"),
+            "--lambdas: each value must be a number finite and ≥ 0, got '-1'"},
+        {with(data, "--lambdas", "0.1", "--dropouts", "1"),
+            "--dropouts: each value must be a number in [0, 1), got '1'"},
+        {with(data), "--lambdas L1,L2,... is required"},
+        {List.of("--lambdas", "0.1", "--train", dir.resolve("nope.csv").toString(), "--test",
+            files[1].toString(), "--target", "label"),
+            dir.resolve("nope.csv") + ": no such file (expected a CSV/TSV or LIBSVM file)"},
+        {List.of("--lambdas", "0.1", "--train", files[0].toString(), "--test",
+            files[1].toString()),
+            "--target COLUMN is needed to read the delimited file " + files[0]},
+        {List.of("--lambdas", "0.1", "--mnist", "bundled", "--train", files[0].toString()),
+            "give the data as --train FILE --test FILE, or as --mnist DIR|bundled"},
+        {with(data, "--lambdas", "0.1", "--epochs", "0"),
+            "--epochs must be a whole number ≥ 1, got '0'"},
+    };
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Result r = run((List<String>) c[0]);
+      assertEquals(2, r.code(), c[0] + ": " + r.err());
+      assertEquals("tikhonov-spark: " + c[1], r.err().strip(), c[0].toString());
+      assertEquals(1, r.err().strip().lines().count(), "one line");
+    }
+    Path unreadable = dir.resolve("bad.csv");
+    Files.writeString(unreadable, "px0,label\n0.5,1\nnot a number,2\n");
+    Result bad = run(List.of("--lambdas", "0.1", "--train", unreadable.toString(), "--test",
+        files[1].toString(), "--target", "label"));
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().startsWith("tikhonov-spark: " + unreadable), bad.err());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+  }
+}
