@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The binomial elastic-net path and its K-fold cross-validation on Spark by distributed proximal
@@ -94,7 +96,8 @@ final class BinomialIrls {
     for (int f = 1; f <= k; f++) {
       tracks[f] = track(f, statistics.training(f), k);
     }
-    int passes = iterate(data, statistics, tracks);
+    JavaRDD<Row> rows = pass.rows(data);
+    int passes = iterate(rows, statistics, tracks);
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
     int m = lambdas.length;
@@ -112,7 +115,7 @@ final class BinomialIrls {
         b[f - 1][l] = fold.coefficients()[at][0];
       }
     }
-    double[][] heldOut = pass.heldOut(data, a0, b);
+    double[][] heldOut = pass.heldOut(rows, a0, b);
     passes++;
     double[][] foldLoss = new double[k][m];
     double[] foldWeight = new double[k];
@@ -131,12 +134,12 @@ final class BinomialIrls {
    */
   PathSolution path(Dataset<?> data, FoldStatistics statistics) {
     Track[] tracks = {track(0, statistics.total(), statistics.numFolds())};
-    iterate(data, statistics, tracks);
+    iterate(pass.rows(data), statistics, tracks);
     return tracks[0].path();
   }
 
   /** Newton passes until every track's path has ended; returns the passes, the first included. */
-  private int iterate(Dataset<?> data, FoldStatistics statistics, Track[] tracks) {
+  private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
     center = statistics.total().featureMeans();
     for (Track t : tracks) {
       t.observe(t.initialSums(center));
@@ -161,7 +164,7 @@ final class BinomialIrls {
         a0[i] = t.a0;
         b[i] = t.b;
       }
-      NewtonPass.Sums[] sums = pass.run(data, ids, a0, b, center);
+      NewtonPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
       passes++;
       for (int i = 0; i < ids.length; i++) {
         flight.get(i).observe(sums[i]);
@@ -211,8 +214,8 @@ final class BinomialIrls {
     final List<Boolean> converged = new ArrayList<>();
     final List<Integer> passes = new ArrayList<>();
     PathSolution.End end;
-    /** The first pass's statistics, for the Newton step at the null model. */
-    final GaussianStatistics initial;
+    /** The first pass's statistics, for the Newton step at the null model (then dropped). */
+    GaussianStatistics initial;
 
     Track(int id, GaussianStatistics s) {
       this.id = id;
@@ -293,6 +296,7 @@ final class BinomialIrls {
       // Σ w(y − q₀)(x − center) = Sxy + W(ȳ − q₀)(x̄ − center), and ȳ = q₀.
       double[] rx = s.featureTargetScatter().clone();
       double loss = weight * nullLoss;
+      initial = null;
       return new NewtonPass.Sums(s.count(), weight, v, 0.0, s.targetScatter() / c, loss, vx, rx,
           vxx);
     }

@@ -77,15 +77,22 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
       double[] rx, double[] vxx) {}
 
   /**
-   * Runs the pass for the fits {@code fits} (ids 0..K) at intercepts {@code a0} and coefficients
-   * {@code b} (original scale), centering by {@code center}: one Spark job that reads the data
-   * once. Returns the sums of each fit, in the order of {@code fits}.
+   * The rows the passes read: (features, label, weight, fold id) as doubles, 1.0 without a
+   * weight column and 0.0 without a fold column. Planned once; each pass is one job over it.
    */
-  Sums[] run(Dataset<?> data, int[] fits, double[] a0, double[][] b, double[] center) {
+  JavaRDD<Row> rows(Dataset<?> data) {
     Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
     Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
-    JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
+    return data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
         .toJavaRDD();
+  }
+
+  /**
+   * Runs the pass for the fits {@code fits} (ids 0..K) at intercepts {@code a0} and coefficients
+   * {@code b} (original scale), centering by {@code center}: one Spark job that reads the rows
+   * ({@link #rows}) once. Returns the sums of each fit, in the order of {@code fits}.
+   */
+  Sums[] run(JavaRDD<Row> rows, int[] fits, double[] a0, double[][] b, double[] center) {
     RowSums task = new RowSums(foldCol.isPresent(), numFolds, seed, fits.clone(), a0.clone(),
         copy(b), center.clone());
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
@@ -108,11 +115,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
    *
    * @return [k − 1][l] for l &lt; m, and [k − 1][m] = Σw of fold k
    */
-  double[][] heldOut(Dataset<?> data, double[][] a0, double[][][] b) {
-    Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
-    Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
-    JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
-        .toJavaRDD();
+  double[][] heldOut(JavaRDD<Row> rows, double[][] a0, double[][][] b) {
     int m = a0[0].length;
     HeldOutSums task = new HeldOutSums(foldCol.isPresent(), numFolds, seed, a0, b);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);

@@ -45,7 +45,15 @@ import org.apache.spark.sql.types.StructType;
  * <p>How: one distributed pass ({@link #sufficientStatistics}) computes the weighted sufficient
  * statistics of every fold; the path and every fold's path then run on the driver from those
  * statistics alone (covariance-mode coordinate descent), so the data are read once for the whole
- * path and the whole cross-validation. The driver holds K + 1 matrices of p×p doubles, so p is
+ * path and the whole cross-validation.
+ *
+ * <p>With {@code family} "binomial" (labels 0 and 1) it fits the two-class logistic elastic net,
+ * Σᵢ ωᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + λ·penalty with ωᵢ = wᵢ/W, by distributed proximal Newton
+ * (IRLS, {@link BinomialIrls}): after the statistics pass, each pass computes the weighted Gram
+ * matrix, gradient and deviance of every fit still on its path (all rows, and each fold's
+ * training rows) at its current coefficients, and the driver certifies (the core's KKT
+ * residual) and takes the Newton step; a last pass scores the held-out folds. A few passes per
+ * λ ({@link SparkElasticNetModel#dataPasses()}); cache the input. "multinomial" is refused. The driver holds K + 1 matrices of p×p doubles, so p is
  * limited (4096 features, and (K + 1)·p²·8 bytes within half the driver's heap; docs/spark.md).
  *
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),

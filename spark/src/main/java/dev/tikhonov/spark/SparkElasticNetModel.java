@@ -386,7 +386,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
           d.getInt(3));
       SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
-          d.getInt(1), d.getInt(12));
+          d.getInt(1), Arrays.asList(d.schema().fieldNames()).contains("dataPasses")
+              ? d.getInt(12) : 1);
       metadata.getAndSetParams(model, Option.empty());
       return model;
     }

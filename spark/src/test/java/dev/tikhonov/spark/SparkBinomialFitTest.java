@@ -132,7 +132,7 @@ class SparkBinomialFitTest {
     LongAccumulator reads = spark.sparkContext().longAccumulator("rows read");
     SparkElasticNetModel model = new SparkElasticNetCV().setFamily("binomial")
         .setFoldCol("fold").setNumFolds(10).setStandardize(false).setTolerance(1e-10)
-        .fit(binom(y, ones(y.length), 4, reads));
+        .fit(binom(y, ones(y.length), 2, reads));
 
     int[] labels = Arrays.stream(y).mapToInt(v -> (int) v).toArray();
     CrossValidatedPath<LinearClassifier> single = ElasticNetCV.binomial().foldIds(folds)
@@ -181,10 +181,15 @@ class SparkBinomialFitTest {
     }
     SparkElasticNetModel model = new SparkElasticNetCV().setFamily("binomial")
         .setWeightCol("weight").setFoldCol("fold").setNumFolds(10).setL1Ratio(0.5)
-        .setTolerance(1e-10).fit(binom(y, w, 3, spark.sparkContext().longAccumulator()));
+        .setNumLambdas(12).setTolerance(1e-10)
+        .fit(binom(y, w, 2, spark.sparkContext().longAccumulator()));
     PathSolution single = ElasticNetPath.fit(Family.BINOMIAL, x, y, Observations.ofWeights(w),
-        PathSettings.of(0.5).withTolerance(1e-10), names, List.of());
+        PathSettings.of(0.5).withNumLambdas(12).withTolerance(1e-10), names, List.of());
+    System.out.printf("binomial enet weighted: %d λ, %d passes in all, full path %s, converged"
+        + " %s%n", model.path().size(), model.dataPasses(),
+        Arrays.toString(model.path().passes()), Arrays.toString(model.path().converged()));
     assertSamePath(single, model.path(), 1e-6);
+    assertTrue(model.path().allConverged(), Arrays.toString(model.path().certificate()));
   }
 
   @Test
@@ -203,12 +208,12 @@ class SparkBinomialFitTest {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code = PathJob.run(new String[] {"--data", file.toString(), "--target", "y",
-        "--family", "binomial", "--l1-ratio", "0.5", "--nlambda", "40", "--tol", "1e-10",
+        "--family", "binomial", "--l1-ratio", "0.5", "--nlambda", "6", "--tol", "1e-10",
         "--out", out.toString()}, spark, new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(stderr, true, StandardCharsets.UTF_8));
     assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
     PathSolution single = ElasticNetPath.fit(Family.BINOMIAL, x, y,
-        PathSettings.of(0.5).withNumLambdas(40).withTolerance(1e-10), names, List.of());
+        PathSettings.of(0.5).withNumLambdas(6).withTolerance(1e-10), names, List.of());
     JsonNode want = Json.MAPPER.valueToTree(PathFiles.json(single));
     JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
     List<String> wantKeys = new ArrayList<>();
