@@ -42,7 +42,10 @@ import org.apache.spark.sql.Row;
  *   <li>computes the core's certificate at the current point from the exact gradient of the
  *       pass: the scaled KKT residual max(|∂/∂a₀|, maxⱼ sⱼ·violationⱼ) / dev₀ (the core's
  *       BinomialSolver.certificate, docs/linear.md "Convergence");
- *   <li>if it is at most the tolerance, records the λ (deviance ratio, df, passes), applies
+ *   <li>if it is at most the tolerance and the last Newton step met glmnet's criterion (it moved
+ *       every coefficient by less than thr = min(tolerance, 10⁻⁷)·dev₀/2 in xvⱼ·Δβⱼ², at
+ *       least one step at every λ but λ_max, as the core's path), records the λ (deviance
+ *       ratio, df, passes), applies
  *       glmnet's stopping rule of the default sequence (after 5 λ, a deviance ratio that grew by
  *       less than 10⁻⁵ or exceeds 0.999) and moves to the next λ, warm-started;
  *   <li>solves the penalized quadratic model at the current λ from those statistics by the
@@ -206,6 +209,11 @@ final class BinomialIrls {
     int passesHere;
     int stepsHere;
     boolean moved = true;
+    /**
+     * glmnet's convergence measure of the last Newton step, on the design's scale:
+     * max((V/W)·Δã₀², maxⱼ xvⱼ·Δβⱼ²), xvⱼ = (1/W)Σ v z̃ⱼ² (infinite before the first step).
+     */
+    double lastChange = Double.POSITIVE_INFINITY;
     double previousRatio;
     final List<double[]> recorded = new ArrayList<>();
     final List<Double> intercepts = new ArrayList<>();
@@ -311,8 +319,12 @@ final class BinomialIrls {
         double lambda = lambdas[l];
         double certificate = certificate(s, lambda);
         boolean atMax = settings.defaultSequence() && l == 0 && alpha >= 1e-3;
-        if (atMax || certificate <= settings.tolerance() || exhausted || stepsHere >= MAX_STEPS
-            || !moved) {
+        // As the core's path: at least one Newton step at every λ (but λ_max), until glmnet's
+        // criterion holds (the last step moved every coefficient by less than the threshold),
+        // and the certificate at most the tolerance.
+        boolean settled = stepsHere > 0 && lastChange <= threshold()
+            && certificate <= settings.tolerance();
+        if (atMax || settled || exhausted || stepsHere >= MAX_STEPS || !moved) {
           record(certificate, ratio);
           if (stop(ratio, exhausted)) {
             done = true;
@@ -321,6 +333,7 @@ final class BinomialIrls {
           l++;
           stepsHere = 0;
           moved = true;
+          lastChange = Double.POSITIVE_INFINITY;
           continue;
         }
         step(s, lambda);
@@ -346,6 +359,14 @@ final class BinomialIrls {
         worst = Math.max(worst, Math.sqrt(variance[j]) * violation(g, beta[j], l1, l2));
       }
       return worst / (2 * nullLoss);
+    }
+
+    /**
+     * glmnet's {@code thr}: min(tolerance, 10⁻⁷)·(−(1/n)·loglik of the null model), the core's
+     * first sweep threshold for binomial (PathLoop).
+     */
+    private double threshold() {
+      return Math.min(settings.tolerance(), 1e-7) * nullLoss;
     }
 
     private double[] centerOf() {
@@ -409,6 +430,17 @@ final class BinomialIrls {
         shift += (center[j] + vMean[j]) * (b[j] - nextB[j]);
       }
       double nextA0 = a0 + s.r() / v + shift;
+      // The intercept's move on the design's scale, ã₀ = a₀ + Σⱼ bⱼmⱼ.
+      double interceptMove = nextA0 - a0;
+      for (int j = 0; j < p; j++) {
+        interceptMove += (nextB[j] - b[j]) * mean[j];
+      }
+      double change = v / weight * interceptMove * interceptMove;
+      for (int j = 0; j < p; j++) {
+        double d = next[j] - beta[j];
+        change = Math.max(change, gram[j * p + j] * v / weight * d * d);
+      }
+      lastChange = change;
       moved = nextA0 != a0 || !Arrays.equals(next, beta);
       a0 = nextA0;
       beta = next;

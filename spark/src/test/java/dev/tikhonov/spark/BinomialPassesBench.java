@@ -2,6 +2,10 @@ package dev.tikhonov.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +71,21 @@ class BinomialPassesBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals((long) n * model.dataPasses(), reads.value() - before);
         int[] perLambda = model.path().passes();
+        PathSolution single = ElasticNetPath.fit(Family.BINOMIAL, x, y,
+            PathSettings.of(alpha).withTolerance(tolerance), model.path().featureNames(),
+            List.of());
+        double largest = 0;
+        double difference = 0;
+        for (int l = 0; l < Math.min(single.size(), model.path().size()); l++) {
+          for (int j = 0; j < p; j++) {
+            largest = Math.max(largest, Math.abs(single.coefficients()[l][0][j]));
+            difference = Math.max(difference, Math.abs(single.coefficients()[l][0][j]
+                - model.path().coefficients()[l][0][j]));
+          }
+        }
+        System.out.printf("BENCH   single machine at the same settings: %d λ; largest"
+            + " coefficient difference %.2e of the largest coefficient%n", single.size(),
+            difference / largest);
         System.out.printf("BENCH binomial α = %.1f, standardized, tolerance %.0e: %d λ,"
             + " full path %.2f passes per λ (max %d), %d passes in all (path + 10-fold CV),"
             + " all converged %s, %.1f s%n", alpha, tolerance, perLambda.length,
