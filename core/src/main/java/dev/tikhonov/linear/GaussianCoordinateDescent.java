@@ -69,7 +69,7 @@ final class GaussianCoordinateDescent implements PointSolver {
    * A warm start from outside a path ({@link PenalizedQuadratic}): sets the coefficients to
    * {@code start} (design scale; entries of excluded features are ignored) and brings the tracked
    * gradients and the explained deviance there, each nonzero coefficient entering the strong and
-   * active sets. Call before the first {@link #solve}. Modifies this solver only.
+   * active sets. Call before the first {@link #solve}. Modifies this solver and its tracker.
    */
   void startFrom(double[] start) {
     for (int k = 0; k < design.p; k++) {

@@ -31,7 +31,7 @@ import java.util.Objects;
  *
  * @param gram G, p×p row-major
  * @param linear c, p
- * @param constant d &gt; 0
+ * @param constant d ≥ cᵀG⁺c (at d = 0, where c must vanish, {@link #minimize} returns its start)
  * @param included the features that may move
  * @param penaltyFactors vⱼ ≥ 0 (normalized as the path normalizes them)
  * @param l1Ratio α in [0, 1]
