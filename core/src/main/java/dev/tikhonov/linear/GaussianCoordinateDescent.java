@@ -65,6 +65,29 @@ final class GaussianCoordinateDescent implements PointSolver {
     strong = new boolean[p];
   }
 
+  /**
+   * A warm start from outside a path ({@link PenalizedQuadratic}): sets the coefficients to
+   * {@code start} (design scale; entries of excluded features are ignored) and brings the tracked
+   * gradients and the explained deviance there, each nonzero coefficient entering the strong and
+   * active sets. Call before the first {@link #solve}. Modifies this solver and its tracker.
+   */
+  void startFrom(double[] start) {
+    for (int k = 0; k < design.p; k++) {
+      if (!design.included[k] || start[k] == 0) {
+        continue;
+      }
+      double delta = start[k];
+      double g = tracker.gradient(k);
+      coefficients[k] = delta;
+      explained += delta * (2 * g - delta * design.variance[k]);
+      strong[k] = true;
+      isActive[k] = true;
+      active[numActive++] = k;
+      tracker.activate(k);
+      tracker.moveAll(k, delta);
+    }
+  }
+
   @Override
   public void solveUnpenalized(double threshold) {
     for (int k = 0; k < design.p; k++) {

@@ -25,17 +25,22 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@code spark-submit}'s entry point: the gaussian elastic-net path of a Parquet or CSV file,
- * cross-validated when asked, written as {@code DIR/path.json} and {@code DIR/path.csv} exactly
- * as {@code ./tikhonov path} writes them ({@link PathFiles}; docs/formats.md), from one pass over
- * the data ({@link SparkElasticNetCV}). The files are written on the driver's file system.
+ * {@code spark-submit}'s entry point: the gaussian or binomial elastic-net path of a Parquet or
+ * CSV file, cross-validated when asked, written as {@code DIR/path.json} and {@code DIR/path.csv}
+ * exactly as {@code ./tikhonov path} writes them ({@link PathFiles}; docs/formats.md), from one
+ * pass over the data for gaussian, and for binomial ({@code --family binomial}, labels 0 and 1)
+ * one pass per Newton step of all fits together, the data persisted after the first
+ * ({@link SparkElasticNetCV}, {@link BinomialIrls}). The files are written on the driver's file
+ * system.
  *
  * <pre>
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
- *   [--cv-folds 10] [--seed 0] [--fold-column fold] [--l1-ratio 1] [--lambdas l1,l2,...]
+ *   [--family gaussian|binomial] [--cv-folds 10] [--seed 0] [--fold-column fold]
+ *   [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  * </pre>
  *
@@ -83,16 +88,27 @@ public final class PathJob {
           .setInputCols(features.toArray(new String[0])).setOutputCol(FEATURES)
           .setHandleInvalid("keep").transform(data);
       SparkElasticNetCV estimator = options.estimator();
+      boolean binomial = options.family.equals("binomial");
+      if (binomial) {
+        // The binomial IRLS reads the data once per Newton step: keep them after the first.
+        assembled = assembled.persist(StorageLevel.MEMORY_AND_DISK());
+      }
       PathSolution path;
       Optional<CvResult> cv;
       if (options.crossValidate()) {
         SparkElasticNetModel model = estimator.fit(assembled);
         path = model.path();
         cv = Optional.of(model.crossValidation());
+      } else if (binomial) {
+        path = estimator.binomialPath(assembled);
+        cv = Optional.empty();
       } else {
         FoldStatistics statistics = estimator.sufficientStatistics(assembled);
         path = ElasticNetPath.fit(statistics.total(), estimator.pathSettings(), features);
         cv = Optional.empty();
+      }
+      if (binomial) {
+        assembled.unpersist();
       }
       PathFiles.write(dir, path, cv);
       out.print(PathFiles.summary(path, cv));
@@ -204,6 +220,7 @@ public final class PathJob {
     boolean standardize = true;
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
     String out = "tikhonov-path";
+    String family = "gaussian";
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
@@ -219,7 +236,7 @@ public final class PathJob {
     SparkElasticNetCV estimator() {
       SparkElasticNetCV e = new SparkElasticNetCV().setFeaturesCol(FEATURES).setLabelCol(target)
           .setL1Ratio(l1Ratio).setNumLambdas(nlambda).setStandardize(standardize)
-          .setTolerance(tol).setSeed(seed).setNumFolds(cvFolds.orElse(10));
+          .setTolerance(tol).setSeed(seed).setNumFolds(cvFolds.orElse(10)).setFamily(family);
       weight.ifPresent(e::setWeightCol);
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
@@ -249,9 +266,11 @@ public final class PathJob {
           case "--seed" -> o.seed = (long) number(flag, v, x -> x == Math.rint(x)
               && Math.abs(x) < 0x1p53, "that is a whole number");
           case "--family" -> {
-            if (!v.equals("gaussian")) {
-              throw new InputException("--family " + v + ": only gaussian runs on Spark so far");
+            if (!v.equals("gaussian") && !v.equals("binomial")) {
+              throw new InputException("--family " + v + ": gaussian and binomial run on Spark"
+                  + " so far");
             }
+            o.family = v;
           }
           case "--l1-ratio" -> o.l1Ratio = number(flag, v, x -> x >= 0 && x <= 1, "in [0, 1]");
           case "--lambdas" -> o.lambdas = Optional.of(Arrays.stream(v.split(","))

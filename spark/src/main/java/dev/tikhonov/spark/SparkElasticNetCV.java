@@ -1,12 +1,14 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CrossValidation;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -43,7 +45,15 @@ import org.apache.spark.sql.types.StructType;
  * <p>How: one distributed pass ({@link #sufficientStatistics}) computes the weighted sufficient
  * statistics of every fold; the path and every fold's path then run on the driver from those
  * statistics alone (covariance-mode coordinate descent), so the data are read once for the whole
- * path and the whole cross-validation. The driver holds K + 1 matrices of p×p doubles, so p is
+ * path and the whole cross-validation.
+ *
+ * <p>With {@code family} "binomial" (labels 0 and 1) it fits the two-class logistic elastic net,
+ * Σᵢ ωᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + λ·penalty with ωᵢ = wᵢ/W, by distributed proximal Newton
+ * (IRLS, {@link BinomialIrls}): after the statistics pass, each pass computes the weighted Gram
+ * matrix, gradient and deviance of every fit still on its path (all rows, and each fold's
+ * training rows) at its current coefficients, and the driver certifies (the core's KKT
+ * residual) and takes the Newton step; a last pass scores the held-out folds. A few passes per
+ * λ ({@link SparkElasticNetModel#dataPasses()}); cache the input. "multinomial" is refused. The driver holds K + 1 matrices of p×p doubles, so p is
  * limited (4096 features, and (K + 1)·p²·8 bytes within half the driver's heap; docs/spark.md).
  *
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
@@ -94,7 +104,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     foldCol = new Param<>(this, "foldCol", "fold id column: whole numbers 1..numFolds "
         + "(unset: seeded random folds from each row's content)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
-    family = new Param<>(this, "family", "loss: gaussian (binomial, multinomial to come)",
+    family = new Param<>(this, "family", "loss: gaussian or binomial (labels 0 and 1; "
+        + "multinomial to come)",
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial")));
     l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty: 1 lasso, "
         + "0 ridge", ParamValidators.inRange(0, 1));
@@ -390,6 +401,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * same way, whatever the scheduling (docs/spark.md).
    */
   public FoldStatistics sufficientStatistics(Dataset<?> dataset) {
+    return sufficientStatistics(dataset, Family.GAUSSIAN);
+  }
+
+  /** The pass, with the binomial family's label check (0 or 1) when asked. */
+  private FoldStatistics sufficientStatistics(Dataset<?> dataset, Family labels) {
     transformSchema(dataset.schema());
     int k = getNumFolds();
     int maxFeatures = DriverLimit.maxFeatures(k);
@@ -399,7 +415,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
           DriverLimit.message(getFeaturesCol(), size.getAsInt(), k, maxFeatures));
     }
     return new StatisticsPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(), k,
-        getSeed(), maxFeatures, getAggregationDepth()).run(dataset);
+        getSeed(), maxFeatures, getAggregationDepth(), labels).run(dataset);
   }
 
   /**
@@ -415,11 +431,14 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   @Override
   public SparkElasticNetModel fit(Dataset<?> dataset) {
-    if (!getFamily().equals("gaussian")) {
-      throw new InputException("family '" + getFamily() + "' is not yet available on Spark "
-          + "(gaussian only; binomial and multinomial need the distributed IRLS of issue 10)");
+    if (getFamily().equals("multinomial")) {
+      throw new InputException("family 'multinomial' is not yet available on Spark (gaussian "
+          + "and binomial only; multinomial needs the per-class distributed IRLS of issue 10)");
     }
     PathSettings settings = pathSettings();
+    if (getFamily().equals("binomial")) {
+      return fitBinomial(dataset, settings);
+    }
     FoldStatistics statistics = sufficientStatistics(dataset);
     List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
         statistics.numFeatures());
@@ -427,9 +446,43 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         CrossValidation.Alignment.INTERPOLATE,
         Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
     int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
-    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected);
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
+        1);
     copyValues(model, ParamMap.empty());
     return model.setParent(this);
+  }
+
+  /**
+   * The binomial path and its cross-validation by distributed IRLS ({@link BinomialIrls}): the
+   * statistics pass, then one pass per Newton step for all K + 1 fits, then one scoring pass.
+   * The data are read once per pass: cache them ({@code dataset.cache()}) unless reading them
+   * is cheap.
+   */
+  private SparkElasticNetModel fitBinomial(Dataset<?> dataset, PathSettings settings) {
+    FoldStatistics statistics = sufficientStatistics(dataset, Family.BINOMIAL);
+    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
+        statistics.numFeatures());
+    NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
+        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
+    BinomialIrls.Result fit = new BinomialIrls(pass, settings, names).run(dataset, statistics);
+    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
+        fit.passes());
+    copyValues(model, ParamMap.empty());
+    return model.setParent(this);
+  }
+
+  /**
+   * The binomial path on all rows without cross-validation (for {@link PathJob}): the
+   * statistics pass, then one pass per Newton step ({@link BinomialIrls}).
+   */
+  PathSolution binomialPath(Dataset<?> dataset) {
+    FoldStatistics statistics = sufficientStatistics(dataset, Family.BINOMIAL);
+    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
+        statistics.numFeatures());
+    NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
+        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
+    return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
   }
 
   @Override

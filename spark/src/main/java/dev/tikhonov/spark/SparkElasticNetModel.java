@@ -35,13 +35,14 @@ import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
- * A fitted gaussian elastic net at the λ that cross-validation selected: a Spark ML
- * {@code Model} whose {@code transform} adds the prediction {@code ŷ = a₀ + x·b} (intercept
- * plus coefficients on the original feature scale; DESIGN.md's objective, see
+ * A fitted gaussian or binomial elastic net at the λ that cross-validation selected: a Spark
+ * ML {@code Model} whose {@code transform} adds the prediction, {@code ŷ = a₀ + x·b} for
+ * gaussian and the probability of class 1, {@code σ(a₀ + x·b)}, for binomial (intercept plus
+ * coefficients on the original feature scale; DESIGN.md's objective, see
  * {@link SparkElasticNetCV}). It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
- * core's {@link CvResult}: mean held-out MSE and its standard error per λ, every fold's error,
- * λ_min and λ_1se with cv.glmnet's definitions).
+ * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial) and its standard
+ * error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
@@ -69,7 +70,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       .add("featureNames", DataTypes.createArrayType(DataTypes.StringType, false), false)
       // The selected model again, for readers of the Parquet without this class.
       .add("intercept", DataTypes.DoubleType, false)
-      .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+      .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("dataPasses", DataTypes.IntegerType, false);
 
   private static final StructType PATH_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
@@ -89,19 +91,21 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final PathSolution path;
   private final CvResult crossValidation;
   private final int selectedIndex;
+  private final int dataPasses;
   private final double intercept;
   private final double[] coefficients;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
 
   /**
-   * The model at λ #{@code selectedIndex} (0-based) of a gaussian path and its
-   * cross-validation over the same λ.
+   * The model at λ #{@code selectedIndex} (0-based) of a gaussian or binomial path and its
+   * cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
-      int selectedIndex) {
-    if (path.family() != Family.GAUSSIAN) {
-      throw new IllegalArgumentException("a gaussian path is needed, got " + path.family());
+      int selectedIndex, int dataPasses) {
+    if (path.family() != Family.GAUSSIAN && path.family() != Family.BINOMIAL) {
+      throw new IllegalArgumentException("a gaussian or binomial path is needed, got "
+          + path.family());
     }
     if (!Arrays.equals(path.lambdas(), crossValidation.lambdas())) {
       throw new IllegalArgumentException("the cross-validation is not over the path's λ");
@@ -113,6 +117,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     this.path = path;
     this.crossValidation = crossValidation;
     this.selectedIndex = selectedIndex;
+    this.dataPasses = dataPasses;
     this.intercept = path.intercepts()[selectedIndex][0];
     this.coefficients = path.coefficients()[selectedIndex][0].clone();
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
@@ -123,7 +128,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   SparkElasticNetModel(PathSolution path, CvResult crossValidation, int selectedIndex) {
     this(Identifiable.randomUID("tikhonovElasticNetModel"), path, crossValidation,
-        selectedIndex);
+        selectedIndex, 1);
   }
 
   @Override
@@ -154,6 +159,20 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /** The λ of {@link #intercept()} and {@link #coefficients()} (λ_min or λ_1se). */
   public double selectedLambda() {
     return path.lambdas()[selectedIndex];
+  }
+
+  /**
+   * The distributed passes over the data the fit took: 1 for gaussian (the statistics pass);
+   * for binomial the statistics pass, one per Newton step of all K + 1 fits together, and the
+   * scoring pass of the cross-validation. Per λ of the full path: {@code path().passes()}.
+   */
+  public int dataPasses() {
+    return dataPasses;
+  }
+
+  /** The model's family: gaussian or binomial. */
+  public Family family() {
+    return path.family();
   }
 
   /** The index (0-based) of {@link #selectedLambda()} in the path. */
@@ -197,12 +216,24 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return $(predictionCol);
   }
 
-  /** ŷ = a₀ + x·b for one feature vector of p elements. */
+  /**
+   * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), or the
+   * probability of class 1, σ(a₀ + x·b) (binomial).
+   */
   public double predict(Vector features) {
-    return predict(intercept, coefficients, features);
+    return predict(path.family() == Family.BINOMIAL, intercept, coefficients, features);
   }
 
-  private static double predict(double intercept, double[] b, Vector features) {
+  private static double predict(boolean binomial, double intercept, double[] b,
+      Vector features) {
+    double eta = linear(intercept, b, features);
+    if (!binomial) {
+      return eta;
+    }
+    return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+  }
+
+  private static double linear(double intercept, double[] b, Vector features) {
     if (features.size() != b.length) {
       throw new InputException("a feature vector of " + features.size() + " elements for a "
           + "model of " + b.length + " features");
@@ -234,12 +265,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     transformSchema(dataset.schema());
     double a0 = intercept;
     double[] b = coefficients;
+    boolean binomial = path.family() == Family.BINOMIAL;
     String column = getFeaturesCol();
     UserDefinedFunction predict = functions.udf((UDF1<Vector, Double>) features -> {
       if (features == null) {
         throw new InputException("features column '" + column + "' has a null row");
       }
-      return predict(a0, b, features);
+      return predict(binomial, a0, b, features);
     }, DataTypes.DoubleType).asNonNullable();
     return dataset.withColumn(getPredictionCol(), predict.apply(col(column)));
   }
@@ -247,7 +279,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   @Override
   public SparkElasticNetModel copy(ParamMap extra) {
     SparkElasticNetModel copied = new SparkElasticNetModel(uid, path, crossValidation,
-        selectedIndex);
+        selectedIndex, dataPasses);
     return copyValues(copied, extra).setParent(parent());
   }
 
@@ -288,7 +320,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           model.selectedIndex, cv.indexMin(), cv.index1se(), path.l1Ratio(),
           path.nullDeviance(), path.tolerance(), path.end().reason().name(),
           path.end().message(), path.featureNames().toArray(new String[0]), model.intercept,
-          model.coefficients.clone());
+          model.coefficients.clone(), model.dataPasses);
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
@@ -346,14 +378,16 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         }
       }
       List<String> names = d.getList(9);
-      PathSolution path = new PathSolution(Family.valueOf(d.getString(0).toUpperCase(
-          Locale.ROOT)), d.getDouble(4), lambdas, intercepts, coefficients, df, devianceRatio,
-          d.getDouble(5), d.getDouble(6), converged, passes, certificate, names, List.of(),
+      Family family = Family.valueOf(d.getString(0).toUpperCase(Locale.ROOT));
+      PathSolution path = new PathSolution(family, d.getDouble(4), lambdas, intercepts,
+          coefficients, df, devianceRatio, d.getDouble(5), d.getDouble(6), converged, passes,
+          certificate, names, family == Family.BINOMIAL ? List.of("0", "1") : List.of(),
           new PathSolution.End(PathSolution.Ending.valueOf(d.getString(7)), d.getString(8)));
       CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
           d.getInt(3));
       SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
-          d.getInt(1));
+          d.getInt(1), Arrays.asList(d.schema().fieldNames()).contains("dataPasses")
+              ? d.getInt(12) : 1);
       metadata.getAndSetParams(model, Option.empty());
       return model;
     }

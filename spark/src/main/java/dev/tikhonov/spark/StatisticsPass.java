@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.loss.Family;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -45,15 +46,26 @@ import org.apache.spark.sql.Row;
  * @param maxFeatures the largest p the pass accepts (a task stops at its first row beyond it,
  *     before allocating anything)
  * @param aggregationDepth depth of the merge tree (≥ 1)
+ * @param family GAUSSIAN (any finite label) or BINOMIAL (labels must be 0 or 1; the binomial
+ *     IRLS starts from these statistics, {@link BinomialIrls})
  */
 record StatisticsPass(String featuresCol, String labelCol, Optional<String> weightCol,
-    Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth) {
+    Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth,
+    Family family) {
+
+  /** The gaussian pass (any finite label). */
+  StatisticsPass(String featuresCol, String labelCol, Optional<String> weightCol,
+      Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth) {
+    this(featuresCol, labelCol, weightCol, foldCol, numFolds, seed, maxFeatures,
+        aggregationDepth, Family.GAUSSIAN);
+  }
 
   StatisticsPass {
     Objects.requireNonNull(featuresCol, "featuresCol");
     Objects.requireNonNull(labelCol, "labelCol");
     Objects.requireNonNull(weightCol, "weightCol");
     Objects.requireNonNull(foldCol, "foldCol");
+    Objects.requireNonNull(family, "family");
     if (numFolds < 2) {
       throw new InputException("numFolds must be at least 2, got " + numFolds);
     }
@@ -69,7 +81,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
         .toJavaRDD();
     RowFolder folder = new RowFolder(featuresCol, labelCol, weightCol.orElse(""),
-        foldCol.orElse(""), numFolds, seed, maxFeatures);
+        foldCol.orElse(""), numFolds, seed, maxFeatures, family == Family.BINOMIAL);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);
     byte[][] merged = SparkFailures.unwrap(
         () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
@@ -104,7 +116,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
 
   /** The task: a partition's rows into K accumulators. */
   private record RowFolder(String featuresCol, String labelCol, String weightCol, String foldCol,
-      int numFolds, long seed, int maxFeatures)
+      int numFolds, long seed, int maxFeatures, boolean binaryLabel)
       implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
     @Override
@@ -157,6 +169,10 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
         }
         if (!Double.isFinite(label)) {
           throw bad(labelCol, partition, position, label + " is not a finite number");
+        }
+        if (binaryLabel && label != 0 && label != 1) {
+          throw bad(labelCol, partition, position, "is " + label + ", expected a class 0 or 1"
+              + " (family binomial)");
         }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
           throw bad(weightCol, partition, position, weight

@@ -150,10 +150,10 @@ class SparkElasticNetCVTest {
   }
 
   @Test
-  void fit_binomial_isNotYetAvailable() {
+  void fit_multinomial_isNotYetAvailable() {
     InputException e = assertThrows(InputException.class, () -> new SparkElasticNetCV()
-        .setFamily("binomial").fit(TestSpark.frame(spark, TABLE, 2)));
-    assertTrue(e.getMessage().startsWith("family 'binomial' is not yet available on Spark"),
+        .setFamily("multinomial").fit(TestSpark.frame(spark, TABLE, 2)));
+    assertTrue(e.getMessage().startsWith("family 'multinomial' is not yet available on Spark"),
         e.getMessage());
   }
 

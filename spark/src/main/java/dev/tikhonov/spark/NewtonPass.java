@@ -1,0 +1,332 @@
+package dev.tikhonov.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.PathSolution;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One distributed pass of the binomial IRLS ({@link BinomialIrls}): for every fit in flight
+ * (the fit on all rows, id 0, and fold k's fit on the rows outside fold k, id k), at that fit's
+ * current intercept a₀ and coefficients b (original scale), the sums over the fit's rows of
+ *
+ * <pre>
+ *   ηᵢ = a₀ + xᵢ·b,  pᵢ = σ(ηᵢ) (0 or 1 beyond ±log(1/pmin − 1), glmnet's rule),
+ *   vᵢ = wᵢ pᵢ(1 − pᵢ),  rᵢ = wᵢ(yᵢ − pᵢ),  x̃ᵢ = xᵢ − μ   (μ the data's mean, from the first pass)
+ *
+ *   n, W = Σw, V = Σv, R = Σr, Q = Σ_{v&gt;0} r²/v, L = Σ w·ℓ(y, p̃)  (p̃ clamped to [pmin, 1 − pmin]),
+ *   Σ v x̃ (p), Σ r x̃ (p), Σ v x̃x̃ᵀ (upper triangle, p(p+1)/2)
+ * </pre>
+ *
+ * from which the driver forms the weighted Gram matrix and the gradient of the Newton step, the
+ * exact gradient for the KKT certificate and the deviance ({@link Sums}). Each row is read once
+ * for all fits: a row of fold k adds to fit 0 and to every fit j ≠ k, a dot product of p and
+ * p(p+1)/2 multiply-adds per fit. Centering by μ keeps the raw sums' cancellation to the size of
+ * the fits' weighted means relative to the spread (O(1)), not of the data's offset. Partial sums
+ * are merged by {@link OrderedTreeAggregate} in partition order, so the same input partitioned
+ * the same way gives the same bits, whatever the scheduling.
+ *
+ * <p>Stateless apart from its settings; the task closure carries the fits' coefficients.
+ */
+record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCol,
+    Optional<String> foldCol, int numFolds, long seed, int aggregationDepth) {
+
+  /** glmnet's {@code pmin} (the core's BinomialSolver.PMIN). */
+  static final double PMIN = 1e-9;
+  /** ±log(1/pmin − 1): beyond it p is 0 or 1 and the row's weight 0. */
+  static final double FMAX = Math.log(1 / PMIN - 1);
+
+  /** Index of the scalar sums in a fit's array: n, W, V, R, Q, L; then Σvx̃, Σrx̃, Σvx̃x̃ᵀ. */
+  static final int COUNT = 0;
+  static final int WEIGHT = 1;
+  static final int V = 2;
+  static final int R = 3;
+  static final int Q = 4;
+  static final int LOSS = 5;
+  static final int HEADER = 6;
+
+  /**
+   * The sums of one fit, decoded.
+   *
+   * @param count rows n
+   * @param weight W = Σw
+   * @param v V = Σv
+   * @param r R = Σr
+   * @param q Q = Σ r²/v over rows with v &gt; 0
+   * @param loss L = Σ w·ℓ
+   * @param vx Σ v x̃
+   * @param rx Σ r x̃
+   * @param vxx Σ v x̃x̃ᵀ, p×p row-major (both triangles)
+   */
+  record Sums(long count, double weight, double v, double r, double q, double loss, double[] vx,
+      double[] rx, double[] vxx) {}
+
+  /**
+   * The rows the passes read: (features, label, weight, fold id) as doubles, 1.0 without a
+   * weight column and 0.0 without a fold column. Planned once; each pass is one job over it.
+   */
+  JavaRDD<Row> rows(Dataset<?> data) {
+    Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
+    Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
+    return data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
+        .toJavaRDD();
+  }
+
+  /**
+   * Runs the pass for the fits {@code fits} (ids 0..K) at intercepts {@code a0} and coefficients
+   * {@code b} (original scale), centering by {@code center}: one Spark job that reads the rows
+   * ({@link #rows}) once. Returns the sums of each fit, in the order of {@code fits}.
+   */
+  Sums[] run(JavaRDD<Row> rows, int[] fits, double[] a0, double[][] b, double[] center) {
+    RowSums task = new RowSums(foldCol.isPresent(), numFolds, seed, fits.clone(), a0.clone(),
+        copy(b), center.clone());
+    JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
+    byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
+        NewtonPass::merge, new byte[0][], aggregationDepth));
+    int p = center.length;
+    Sums[] out = new Sums[fits.length];
+    for (int t = 0; t < fits.length; t++) {
+      double[] s = merged.length == 0 ? new double[size(p)] : decode(merged[t]);
+      out[t] = sums(s, p);
+    }
+    return out;
+  }
+
+  /**
+   * The cross-validation's scoring pass: for every fold k and λ index l, Σ over fold k's rows of
+   * w·dev, dev = −2·log p̂(y) with p̂ = σ(a₀ + x·b) of fold k's fit at l clamped to [10⁻⁵,
+   * 1 − 10⁻⁵] (cv.glmnet's deviance, as the core's {@code PathSolution.deviance}), and fold k's
+   * Σw. One Spark job; {@code a0[k − 1][l]}, {@code b[k − 1][l]} are fold k's fit at l.
+   *
+   * @return [k − 1][l] for l &lt; m, and [k − 1][m] = Σw of fold k
+   */
+  double[][] heldOut(JavaRDD<Row> rows, double[][] a0, double[][][] b) {
+    int m = a0[0].length;
+    HeldOutSums task = new HeldOutSums(foldCol.isPresent(), numFolds, seed, a0, b);
+    JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
+    byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
+        NewtonPass::merge, new byte[0][], aggregationDepth));
+    double[][] out = new double[numFolds][];
+    for (int k = 0; k < numFolds; k++) {
+      out[k] = merged.length == 0 ? new double[m + 1] : decode(merged[k]);
+    }
+    return out;
+  }
+
+  /** The scoring task: per fold, Σ w·dev at each λ and Σ w. */
+  private record HeldOutSums(boolean foldColumn, int numFolds, long seed, double[][] a0,
+      double[][][] b) implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
+
+    @Override
+    public Iterator<byte[][]> call(Integer partition, Iterator<Row> rows) {
+      int m = a0[0].length;
+      double[][] sums = null;
+      double[] x = null;
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        Vector features = (Vector) row.get(0);
+        if (sums == null) {
+          sums = new double[numFolds][m + 1];
+          x = new double[features.size()];
+        }
+        double y = row.getDouble(1);
+        double w = row.getDouble(2);
+        int fold = foldColumn ? (int) row.getDouble(3)
+            : RandomFolds.fold(seed, numFolds, y, features);
+        RowSums.toDense(features, x);
+        double[] s = sums[fold - 1];
+        for (int l = 0; l < m; l++) {
+          double eta = a0[fold - 1][l];
+          double[] bl = b[fold - 1][l];
+          for (int j = 0; j < x.length; j++) {
+            eta += x[j] * bl[j];
+          }
+          // σ(η) and 1 − σ(η), each without overflow (as PathSolution.probabilities).
+          double p1 = eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+          double p0 = eta >= 0 ? Math.exp(-eta) / (1 + Math.exp(-eta)) : 1 / (1 + Math.exp(eta));
+          double prob = y == 1 ? p1 : p0;
+          prob = Math.min(Math.max(prob, PathSolution.PROBABILITY_CLAMP),
+              1 - PathSolution.PROBABILITY_CLAMP);
+          s[l] += w * (-2 * Math.log(prob));
+        }
+        s[m] += w;
+      }
+      if (sums == null) {
+        return Collections.singletonList(new byte[0][]).iterator();
+      }
+      byte[][] out = new byte[numFolds][];
+      for (int k = 0; k < numFolds; k++) {
+        out[k] = encode(sums[k]);
+      }
+      return Collections.singletonList(out).iterator();
+    }
+  }
+
+  private static double[][] copy(double[][] b) {
+    double[][] out = new double[b.length][];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = b[i].clone();
+    }
+    return out;
+  }
+
+  static int size(int p) {
+    return HEADER + 2 * p + p * (p + 1) / 2;
+  }
+
+  static Sums sums(double[] s, int p) {
+    double[] vx = Arrays.copyOfRange(s, HEADER, HEADER + p);
+    double[] rx = Arrays.copyOfRange(s, HEADER + p, HEADER + 2 * p);
+    double[] vxx = new double[p * p];
+    int o = HEADER + 2 * p;
+    for (int j = 0; j < p; j++) {
+      for (int k = j; k < p; k++) {
+        double value = s[o++];
+        vxx[j * p + k] = value;
+        vxx[k * p + j] = value;
+      }
+    }
+    return new Sums((long) s[COUNT], s[WEIGHT], s[V], s[R], s[Q], s[LOSS], vx, rx, vxx);
+  }
+
+  /** Element-wise sum, fit by fit; an empty outer array (no rows) is the identity. */
+  static byte[][] merge(byte[][] left, byte[][] right) {
+    if (left.length == 0) {
+      return right;
+    }
+    if (right.length == 0) {
+      return left;
+    }
+    byte[][] out = new byte[left.length][];
+    for (int t = 0; t < left.length; t++) {
+      double[] a = decode(left[t]);
+      double[] b = decode(right[t]);
+      if (a.length != b.length) {
+        throw new InputException("feature vectors of different sizes in the same column: every"
+            + " row needs the same number");
+      }
+      for (int i = 0; i < a.length; i++) {
+        a[i] += b[i];
+      }
+      out[t] = encode(a);
+    }
+    return out;
+  }
+
+  /** Raw IEEE 754 doubles, little-endian (as {@link StatisticsCodec}: no Java serialization). */
+  static byte[] encode(double[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asDoubleBuffer().put(values);
+    return buffer.array();
+  }
+
+  static double[] decode(byte[] bytes) {
+    double[] values = new double[bytes.length / 8];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+    return values;
+  }
+
+  /** The task: a partition's rows into one array of sums per fit. */
+  private record RowSums(boolean foldColumn, int numFolds, long seed, int[] fits, double[] a0,
+      double[][] b, double[] center)
+      implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
+
+    @Override
+    public Iterator<byte[][]> call(Integer partition, Iterator<Row> rows) {
+      int p = center.length;
+      int f = fits.length;
+      double[][] sums = null;
+      double[] x = new double[p];
+      double[] xc = new double[p];
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        Vector features = (Vector) row.get(0);
+        if (features.size() != p) {
+          throw new InputException("feature vectors of " + features.size() + " and " + p
+              + " elements in the same column: every row needs the same number");
+        }
+        if (sums == null) {
+          sums = new double[f][size(p)];
+        }
+        double y = row.getDouble(1);
+        double w = row.getDouble(2);
+        int fold = foldColumn ? (int) row.getDouble(3)
+            : RandomFolds.fold(seed, numFolds, y, features);
+        toDense(features, x);
+        for (int j = 0; j < p; j++) {
+          xc[j] = x[j] - center[j];
+        }
+        for (int t = 0; t < f; t++) {
+          if (fits[t] != 0 && fits[t] == fold) {
+            continue;
+          }
+          double eta = a0[t];
+          double[] bt = b[t];
+          for (int j = 0; j < p; j++) {
+            eta += x[j] * bt[j];
+          }
+          double prob = eta < -FMAX ? 0 : eta > FMAX ? 1 : 1 / (1 + Math.exp(-eta));
+          double v = w * prob * (1 - prob);
+          double r = w * (y - prob);
+          double clamped = Math.min(Math.max(PMIN, prob), 1 - PMIN);
+          double[] s = sums[t];
+          s[COUNT] += 1;
+          s[WEIGHT] += w;
+          s[V] += v;
+          s[R] += r;
+          if (v > 0) {
+            s[Q] += r * r / v;
+          }
+          s[LOSS] -= w * (y * Math.log(clamped) + (1 - y) * Math.log(1 - clamped));
+          int o = HEADER + 2 * p;
+          for (int j = 0; j < p; j++) {
+            double xj = xc[j];
+            s[HEADER + j] += v * xj;
+            s[HEADER + p + j] += r * xj;
+            double vxj = v * xj;
+            for (int k = j; k < p; k++) {
+              s[o++] += vxj * xc[k];
+            }
+          }
+        }
+      }
+      if (sums == null) {
+        return Collections.singletonList(new byte[0][]).iterator();
+      }
+      byte[][] out = new byte[f][];
+      for (int t = 0; t < f; t++) {
+        out[t] = encode(sums[t]);
+      }
+      return Collections.singletonList(out).iterator();
+    }
+
+    static void toDense(Vector features, double[] out) {
+      if (features instanceof DenseVector d) {
+        System.arraycopy(d.values(), 0, out, 0, out.length);
+      } else {
+        SparseVector s = (SparseVector) features;
+        Arrays.fill(out, 0.0);
+        int[] indices = s.indices();
+        double[] values = s.values();
+        for (int i = 0; i < indices.length; i++) {
+          out[indices[i]] = values[i];
+        }
+      }
+    }
+  }
+}
