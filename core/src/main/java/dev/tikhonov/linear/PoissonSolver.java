@@ -101,9 +101,10 @@ final class PoissonSolver implements PointSolver {
       throw new InputException("the counts are fitted exactly by the intercept-only model"
           + " (null deviance " + nullDeviance + "): nothing to fit");
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
   }
@@ -140,7 +141,7 @@ final class PoissonSolver implements PointSolver {
       }
       for (int j = 0; j < p; j++) {
         if (cd.strong[j]) {
-          xv[j] = design.weightedSquares(j, v);
+          xv[j] = design.weightedSquares(j, v, weightSum);
         }
       }
       double oldWeightSum = weightSum;
@@ -244,11 +245,12 @@ final class PoissonSolver implements PointSolver {
   /** The KKT check over features outside the strong set; true if any joined it. */
   private boolean addKktViolators(double l1) {
     boolean added = false;
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j] || cd.strong[j]) {
         continue;
       }
-      absGradient[j] = Math.abs(design.dot(j, r));
+      absGradient[j] = Math.abs(design.dot(j, r, rc));
       if (absGradient[j] > PointSolver.times(penalty[j], l1)) {
         cd.strong[j] = true;
         added = true;
@@ -263,9 +265,10 @@ final class PoissonSolver implements PointSolver {
       updateMeans();
       stale = false;
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
     return ProximalNewtonCoordinateDescent.lambdaMax(design.included, penalty, absGradient,
@@ -326,6 +329,7 @@ final class PoissonSolver implements PointSolver {
       sum += ri;
     }
     double worst = Math.abs(sum);
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {
         continue;
@@ -335,7 +339,7 @@ final class PoissonSolver implements PointSolver {
         worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
-      double g = design.dot(j, r);
+      double g = design.dot(j, r, rc);
       absGradient[j] = Math.abs(g);
       worst = Math.max(worst, s * PointSolver.violation(-g, b[j], penalty[j], l1, l2));
     }
