@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * sparse matrix that could not be densified comfortably (default n = 200,000, p = 50,000 at
  * 0.1 %: 10⁷ entries, 80 GB dense), by tikhonov and by glmnet on the same dgCMatrix, each in
  * its own process under GNU time ({@code /usr/bin/time}, as bench/compare.sh's {@code timed}),
- * so that each side's wall time and peak RSS are its own. Prints both fit times, their ratio,
+ * so that each side's wall time and peak RSS are its own. Prints both fit times (wall, and
+ * the fitting thread's CPU time, the figure to compare on a loaded machine), their ratios,
  * the peak RSS of each and the largest coefficient difference at the shared λ, and writes
  * DIR/bench.json. The data file is generated once into the cache directory ({@link
  * SparseBench}).
@@ -81,12 +82,13 @@ final class SparseBenchCommand implements Callable<Integer> {
     Map<String, Object> own = run("tikhonov", tikhonov, out);
     JsonNode ownJson = SparseBench.readJson(out.resolve("tikhonov.json"));
     own.put("fit_seconds", ownJson.get("fit_seconds").asDouble());
+    own.put("fit_cpu_seconds", ownJson.get("fit_cpu_seconds").asDouble());
     own.put("read_seconds", ownJson.get("read_seconds").asDouble());
     own.put("lambdas", ownJson.get("lambdas").size());
     own.put("passes", ownJson.get("passes").asInt());
     result.put("tikhonov", own);
-    System.out.printf("%-9s %8s %8s %6s %8s %12s%n", "side", "fit s", "read s", "λ", "wall s",
-        "peak RSS MB");
+    System.out.printf("%-9s %8s %9s %8s %6s %9s %9s %12s%n", "side", "fit s", "fit CPU s",
+        "read s", "λ", "wall s", "CPU s", "peak RSS MB");
     print("tikhonov", own);
     if (!noPeer) {
       List<String> glmnet = List.of("Rscript", peerScript.toString(), data.toString(),
@@ -94,12 +96,15 @@ final class SparseBenchCommand implements Callable<Integer> {
       Map<String, Object> peer = run("glmnet", glmnet, out);
       JsonNode peerJson = SparseBench.readJson(out.resolve("glmnet.json"));
       peer.put("fit_seconds", peerJson.get("fit_seconds").asDouble());
+      peer.put("fit_cpu_seconds", peerJson.get("fit_cpu_seconds").asDouble());
       peer.put("read_seconds", peerJson.get("read_seconds").asDouble());
       peer.put("lambdas", peerJson.get("lambdas").size());
       peer.put("glmnet_version", peerJson.get("glmnet").asText());
       result.put("glmnet", peer);
       print("glmnet", peer);
       double ratio = (double) own.get("fit_seconds") / (double) peer.get("fit_seconds");
+      double cpuRatio = (double) own.get("fit_cpu_seconds")
+          / (double) peer.get("fit_cpu_seconds");
       double[] la = SparseBench.numbers(ownJson.get("lambdas"));
       double[] lb = SparseBench.numbers(peerJson.get("lambdas"));
       double lambdaDiff = 0;
@@ -108,10 +113,12 @@ final class SparseBenchCommand implements Callable<Integer> {
       }
       double worst = SparseBench.worstDifference(ownJson, peerJson);
       result.put("fit_time_ratio", ratio);
+      result.put("fit_cpu_ratio", cpuRatio);
       result.put("lambda_relative_difference", lambdaDiff);
       result.put("coefficient_relative_difference", worst);
-      System.out.printf("fit time tikhonov/glmnet = %.2f; λ agree to %.1e; coefficients at λ #%s"
-          + " agree to %.1e of the largest%n", ratio, lambdaDiff, indices, worst);
+      System.out.printf("fit tikhonov/glmnet: wall %.2f, CPU %.2f; λ agree to %.1e; coefficients"
+          + " at λ #%s agree to %.1e of the largest%n", ratio, cpuRatio, lambdaDiff, indices,
+          worst);
     }
     String after = Files.readString(Path.of("/proc/loadavg")).trim();
     result.put("loadavg_after", after);
@@ -121,9 +128,10 @@ final class SparseBenchCommand implements Callable<Integer> {
   }
 
   private static void print(String side, Map<String, Object> r) {
-    System.out.printf("%-9s %8.1f %8.1f %6d %8.1f %12.0f%n", side, (double) r.get("fit_seconds"),
+    System.out.printf("%-9s %8.1f %9.1f %8.1f %6d %9.1f %9.1f %12.0f%n", side,
+        (double) r.get("fit_seconds"), (double) r.get("fit_cpu_seconds"),
         (double) r.get("read_seconds"), (int) r.get("lambdas"), (double) r.get("wall_s"),
-        ((Number) r.get("max_rss_kb")).doubleValue() / 1024);
+        (double) r.get("cpu_s"), ((Number) r.get("max_rss_kb")).doubleValue() / 1024);
   }
 
   /** Runs {@code command} under GNU time; its wall seconds and peak RSS. */
@@ -131,7 +139,8 @@ final class SparseBenchCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     Path timeFile = out.resolve(side + ".time.json");
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f",
-        "{\"wall_s\": %e, \"max_rss_kb\": %M}", "-o", timeFile.toString()));
+        "{\"wall_s\": %e, \"user_s\": %U, \"sys_s\": %S, \"max_rss_kb\": %M}", "-o",
+        timeFile.toString()));
     timed.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(timed).inheritIO();
     // Benchmarks run both sides without the machine's OpenBLAS tuning (STYLE: benchmarks only).
@@ -144,6 +153,7 @@ final class SparseBenchCommand implements Callable<Integer> {
     JsonNode t = Json.MAPPER.readTree(timeFile.toFile());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("wall_s", t.get("wall_s").asDouble());
+    r.put("cpu_s", t.get("user_s").asDouble() + t.get("sys_s").asDouble());
     r.put("max_rss_kb", t.get("max_rss_kb").asLong());
     return r;
   }

@@ -276,12 +276,21 @@ final class SparseDesign extends StandardizedDesign {
    *   (1/n) z_kᵀr = (a_kᵀs + o·cᵀa_k − μ_k·C) / n
    *   r ← r − δz_k:   s ← s − δa_k (the column's entries),  o ← o + δμ_k,  C ← C − δ(cᵀa_k − μ_k n)
    * </pre>
+   *
+   * A gradient is kept with the number of moves it was computed at and given again while no
+   * coefficient has moved since: the strong-rule screen, the KKT check and the certificate of a
+   * λ each ask for every feature's gradient at the same residual, which costs one pass over all
+   * the entries (10⁷ on the benchmark) instead of three.
    */
   private final class NaiveTracker implements GradientTracker {
     private final double[] target;
     private final double[] stored;
     private double shift;
     private double centerDotResidual;
+    private final double[] cached = new double[p];
+    private final long[] cachedAt = new long[p];
+    /** Moves (and refreshes) so far, from 1: a cached gradient is current when equal. */
+    private long moves = 1;
 
     NaiveTracker(double[] centeredTarget) {
       this.target = centeredTarget.clone();
@@ -291,8 +300,14 @@ final class SparseDesign extends StandardizedDesign {
 
     @Override
     public double gradient(int k) {
-      return (storedDot(k, stored) + shift * centerDotColumn[k]
+      if (cachedAt[k] == moves) {
+        return cached[k];
+      }
+      double g = (storedDot(k, stored) + shift * centerDotColumn[k]
           - center[k] * centerDotResidual) / n;
+      cached[k] = g;
+      cachedAt[k] = moves;
+      return g;
     }
 
     @Override
@@ -309,6 +324,7 @@ final class SparseDesign extends StandardizedDesign {
     }
 
     private void move(int k, double delta) {
+      moves++;
       for (int t = columnStart[k]; t < columnStart[k + 1]; t++) {
         stored[rowIndex[t]] -= delta * value[t];
       }
@@ -337,6 +353,7 @@ final class SparseDesign extends StandardizedDesign {
     @Override
     public double refresh(double[] coefficients, int[] active, int numActive) {
       System.arraycopy(target, 0, stored, 0, n);
+      moves++;
       shift = 0;
       centerDotResidual = centerDot(stored);
       for (int l = 0; l < numActive; l++) {
