@@ -224,6 +224,16 @@ final class DenseDesign extends StandardizedDesign {
     }
   }
 
+  @Override
+  void addColumns(double[] b, int offset, int[] active, int numActive, double[] out) {
+    for (int a = 0; a < numActive; a++) {
+      int j = active[a];
+      if (b[offset + j] != 0) {
+        addScaledColumn(j, b[offset + j], out);
+      }
+    }
+  }
+
   /** r ← r − d·(v ∘ z_j): the working residual after coordinate j moved by d. Modified: r. */
   void subtractWeightedColumn(int j, double d, double[] v, double[] r) {
     int o = j * n;

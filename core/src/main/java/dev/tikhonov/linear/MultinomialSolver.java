@@ -330,12 +330,7 @@ final class MultinomialSolver implements PointSolver {
   private void updateClassProbabilities(int c) {
     int off = c * p;
     Arrays.fill(buffer, intercept[c]);
-    for (int a = 0; a < cd.numActive; a++) {
-      int j = cd.active[a];
-      if (b[off + j] != 0) {
-        design.addScaledColumn(j, b[off + j], buffer);
-      }
-    }
+    design.addColumns(b, off, cd.active, cd.numActive, buffer);
     int qo = c * n;
     boolean finite = true;
     for (int i = 0; i < n; i++) {
@@ -599,12 +594,7 @@ final class MultinomialSolver implements PointSolver {
     for (int c = 0; c < numClasses; c++) {
       int off = c * p;
       Arrays.fill(buffer, intercept[c]);
-      for (int a = 0; a < cd.numActive; a++) {
-        int j = cd.active[a];
-        if (b[off + j] != 0) {
-          design.addScaledColumn(j, b[off + j], buffer);
-        }
-      }
+      design.addColumns(b, off, cd.active, cd.numActive, buffer);
       int qo = c * n;
       for (int i = 0; i < n; i++) {
         double e = Math.exp(Math.max(-EXMX, Math.min(EXMX, buffer[i])));

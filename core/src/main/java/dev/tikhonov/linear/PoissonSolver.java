@@ -197,12 +197,7 @@ final class PoissonSolver implements PointSolver {
     for (int i = 0; i < n; i++) {
       eta[i] = intercept[0] + offset[i];
     }
-    for (int a = 0; a < cd.numActive; a++) {
-      int k = cd.active[a];
-      if (b[k] != 0) {
-        design.addScaledColumn(k, b[k], eta);
-      }
-    }
+    design.addColumns(b, 0, cd.active, cd.numActive, eta);
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double m = Math.exp(eta[i]);

@@ -250,6 +250,28 @@ final class SparseDesign extends StandardizedDesign {
     }
   }
 
+  /** Σ b_j a_j on the entries, then −(Σ b_j μ_j)·c on every row once. */
+  @Override
+  void addColumns(double[] b, int offset, int[] active, int numActive, double[] out) {
+    double shift = 0;
+    for (int t = 0; t < numActive; t++) {
+      int j = active[t];
+      double a = b[offset + j];
+      if (a == 0) {
+        continue;
+      }
+      for (int k = columnStart[j]; k < columnStart[j + 1]; k++) {
+        out[rowIndex[k]] += a * value[k];
+      }
+      shift += a * center[j];
+    }
+    if (shift != 0) {
+      for (int i = 0; i < n; i++) {
+        out[i] -= shift * (rowScale == null ? 1.0 : rowScale[i]);
+      }
+    }
+  }
+
   @Override
   double[] gram() {
     throw new UnsupportedOperationException("a sparse design never forms its Gram matrix");

@@ -134,6 +134,14 @@ abstract class StandardizedDesign {
   abstract void addScaledColumn(int j, double a, double[] out);
 
   /**
+   * out ← out + Σ_a b[offset + j]·z_j over the features j = active[a], a &lt; numActive, with
+   * b[offset + j] ≠ 0: a linear predictor. Dense storage adds column by column (O(n) each);
+   * sparse storage adds the entries and applies the centering once, O(n + their entries).
+   * Modified: {@code out}.
+   */
+  abstract void addColumns(double[] b, int offset, int[] active, int numActive, double[] out);
+
+  /**
    * The Gram matrix (1/n)ZᵀZ, p×p (dense storage only: a sparse design never forms it).
    *
    * @throws UnsupportedOperationException for sparse storage

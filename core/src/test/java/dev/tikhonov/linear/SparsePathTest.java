@@ -261,6 +261,16 @@ class SparsePathTest {
         sparse.addScaledColumn(j, 0.7, b);
         assertArrayEquals(a, b, 1e-13, "column " + j);
       }
+      int[] active = {4, 0, 11, 3, 7, 20, 29};
+      double[] coefficients = new double[2 * P];
+      for (int t = 0; t < active.length; t++) {
+        coefficients[P + active[t]] = t % 3 == 0 ? 0.0 : 0.3 * t - 1;
+      }
+      double[] a = new double[rows.length];
+      double[] b = new double[rows.length];
+      dense.addColumns(coefficients, P, active, active.length, a);
+      sparse.addColumns(coefficients, P, active, active.length, b);
+      assertArrayEquals(a, b, 1e-12, "a linear predictor");
     }
   }
 
