@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure speed on this machine; prints a table and writes DIR/bench.json.",
     subcommands = {BenchCommand.Gemm.class, BenchCommand.Mlp.class, BenchCommand.Path.class,
-        BenchCommand.Chart.class})
+        BenchCommand.Chart.class, SparseBenchCommand.class})
 public final class BenchCommand implements Runnable, CommandExtension {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -234,12 +234,14 @@ public final class PathCommand implements Callable<Integer> {
 
   /**
    * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
-   * with --weights or --offset (the criteria do not take them), and for α &lt; 1 (whose df
+   * with --weights or --offset (the criteria do not take them), not for sparse (LIBSVM) data,
+   * and for α &lt; 1 (whose df
    * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹.
    */
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
       RegularizationPath<? extends Predictor> path, Dataset dataset) {
-    if (weights != null || offset != null || path.size() == 0) {
+    if (weights != null || offset != null || path.size() == 0 || dataset.isSparse()) {
+      // Sparse data stay sparse; the criteria's active-set traces are computed on dense rows.
       return Optional.empty();
     }
     double[][] x = dataset.featureRows();

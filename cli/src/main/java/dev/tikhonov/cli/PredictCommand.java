@@ -156,7 +156,13 @@ public final class PredictCommand implements Callable<Integer> {
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> fromData.apply(Mnist.load(data).test());
       case IDX_FILE -> fromData.apply(images(IdxReader.read(data), data));
-      case LIBSVM -> fromRows.apply(LibsvmReader.readFeatures(data, features.size()));
+      case LIBSVM -> {
+        // Kept sparse: a linear model predicts by sparse dot products; a model that needs
+        // dense rows densifies them with a size check. Columns by position, named as the model's.
+        dev.tikhonov.data.SparseMatrix x = LibsvmReader.readSparseFeatures(data, features.size());
+        yield fromData.apply(Dataset.sparse(x, new double[x.numRows()], features, List.of(),
+            data.toString()));
+      }
       case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features));
     };
   }

@@ -19,6 +19,14 @@ import java.util.stream.IntStream;
  * (IDX files) and float32 matrices are held as float32. The neural-network engine trains in
  * float32 and sees {@link #features()}, a float32 copy made once on first use.
  *
+ * <p><b>Sparse data.</b> LIBSVM files and {@link #sparse} hold the features as a
+ * {@link SparseMatrix} (compressed columns, double): the linear models fit them without
+ * densifying ({@link #sparseFeatures()}); {@link #featureRows()} and {@link #features()} densify
+ * on demand and refuse, with an {@link InputException} naming the size, a matrix of more than
+ * {@value #MAX_DENSE_VALUES} values or one too sparse to densify (above
+ * {@value #SPARSE_GUARD_BYTES} bytes with fewer than one stored entry per
+ * {@value #MAX_CELLS_PER_ENTRY} cells).
+ *
  * <p><b>Row subsets.</b> {@link #subset(int[])} is a view: it shares the rows of this data set
  * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
  * folds cost no copies on the linear side.
@@ -28,10 +36,19 @@ import java.util.stream.IntStream;
  * own rows when it holds doubles).
  */
 public final class Dataset {
-  /** Double rows (text files, {@code double[][]}); null when {@link #floats} holds the data. */
+  /** The most values a sparse data set is densified into (as the CSV reader's limit). */
+  public static final long MAX_DENSE_VALUES = CsvReader.MAX_VALUES;
+  /** Dense size above which the density guard applies when densifying sparse data. */
+  public static final long SPARSE_GUARD_BYTES = 64L << 20;
+  /** Largest ratio of dense cells to stored entries densified above the guard size. */
+  public static final long MAX_CELLS_PER_ENTRY = 1000;
+
+  /** Double rows (text files, {@code double[][]}); null when another storage holds the data. */
   private final double[][] rows;
-  /** float32 n₀×p matrix (images, float32 input); null when {@link #rows} holds the data. */
+  /** float32 n₀×p matrix (images, float32 input); null when another storage holds the data. */
   private final Matrix floats;
+  /** Compressed sparse columns (LIBSVM, {@link #sparse}); null when another storage holds them. */
+  private final SparseMatrix sparse;
   /** Row i of this data set is row {@code index[i]} of the storage; null = identity. */
   private final int[] index;
   /** Targets of the storage rows: class index or real value. */
@@ -44,10 +61,11 @@ public final class Dataset {
   private Matrix featureMatrix;
   private Matrix targetMatrix;
 
-  private Dataset(double[][] rows, Matrix floats, int[] index, double[] targets,
-      List<String> featureNames, List<String> classNames, String source) {
+  private Dataset(double[][] rows, Matrix floats, SparseMatrix sparse, int[] index,
+      double[] targets, List<String> featureNames, List<String> classNames, String source) {
     this.rows = rows;
     this.floats = floats;
+    this.sparse = sparse;
     this.index = index;
     this.targets = targets;
     this.featureNames = List.copyOf(featureNames);
@@ -66,7 +84,7 @@ public final class Dataset {
    */
   public Dataset(Matrix features, Matrix targets, List<String> featureNames,
       List<String> classNames, String source) {
-    this(null, features, null, column(targets, features.rows(), source), featureNames,
+    this(null, features, null, null, column(targets, features.rows(), source), featureNames,
         classNames, source);
     if (featureNames.size() != features.cols()) {
       throw new IllegalArgumentException(
@@ -126,7 +144,38 @@ public final class Dataset {
             + " features, expected " + featureNames.size());
       }
     }
-    Dataset d = new Dataset(rows, null, null, targets, featureNames, classNames, source);
+    Dataset d = new Dataset(rows, null, null, null, targets, featureNames, classNames, source);
+    d.validateTargets();
+    return d;
+  }
+
+  /**
+   * Regression data over a sparse matrix (immutable, so shared, not copied), features named
+   * x0..x{p−1}: what the linear models fit without densifying.
+   */
+  public static Dataset sparse(SparseMatrix x, double[] y) {
+    return sparse(x, requireFinite(y.clone()), defaultNames(x.numColumns()), List.of(),
+        "sparse matrix");
+  }
+
+  /**
+   * A sparse matrix (shared) with targets (class indices 0..K−1 when {@code classNames} has
+   * ≥ 2 names, else values; copied), feature names and a source name for messages.
+   *
+   * @throws InputException when the sizes disagree or a target is not a class index or finite
+   */
+  public static Dataset sparse(SparseMatrix x, double[] targets, List<String> featureNames,
+      List<String> classNames, String source) {
+    if (x.numRows() != targets.length) {
+      throw new InputException(source + ": " + x.numRows() + " feature rows but "
+          + targets.length + " targets");
+    }
+    if (x.numColumns() != featureNames.size()) {
+      throw new InputException(source + ": " + featureNames.size() + " feature names for "
+          + x.numColumns() + " columns");
+    }
+    Dataset d = new Dataset(null, null, x, null, targets.clone(), featureNames, classNames,
+        source);
     d.validateTargets();
     return d;
   }
@@ -189,15 +238,31 @@ public final class Dataset {
     return source;
   }
 
-  /** Whether the values are held in double precision (text files, {@code double[][]}). */
+  /** Whether the values are held in double precision (text files, {@code double[][]}, sparse). */
   public boolean holdsDoubles() {
-    return rows != null;
+    return rows != null || sparse != null;
+  }
+
+  /** Whether the features are held sparse (LIBSVM files, {@link #sparse}). */
+  public boolean isSparse() {
+    return sparse != null;
+  }
+
+  /**
+   * The features as a sparse matrix when they are held so (the storage itself, or a subset's
+   * rows copied out of it in O(n + entries)); empty for dense data.
+   */
+  public java.util.Optional<SparseMatrix> sparseFeatures() {
+    if (sparse == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(index == null ? sparse : sparse.rows(index));
   }
 
   /** Feature j of row i (0-based), as held. */
   public double feature(int i, int j) {
     int r = storageRow(i);
-    return rows != null ? rows[r][j] : floats.get(r, j);
+    return rows != null ? rows[r][j] : sparse != null ? sparse.get(r, j) : floats.get(r, j);
   }
 
   /** Target of row i: the class index for classification, the value for regression. */
@@ -231,9 +296,15 @@ public final class Dataset {
   /**
    * The feature rows in double precision. For data held in doubles these are the data set's own
    * row arrays (a subset shares its parent's), not copies: do not modify them. Float32 data is
-   * converted into new arrays.
+   * converted into new arrays; sparse data is densified into new arrays.
+   *
+   * @throws InputException when sparse data is too large (or too sparse) to densify
    */
   public double[][] featureRows() {
+    if (sparse != null) {
+      checkDensify(8);
+      return featureRowsUnchecked();
+    }
     double[][] out = new double[size][];
     for (int i = 0; i < size; i++) {
       int r = storageRow(i);
@@ -245,6 +316,23 @@ public final class Dataset {
           row[j] = floats.get(r, j);
         }
         out[i] = row;
+      }
+    }
+    return out;
+  }
+
+  /** Sparse storage densified, without the size check. */
+  private double[][] featureRowsUnchecked() {
+    double[][] out = new double[size][numFeatures()];
+    int[] position = positions();
+    int[] pointers = sparse.sharedColumnPointers();
+    int[] rowIndex = sparse.sharedRowIndices();
+    double[] values = sparse.sharedValues();
+    for (int j = 0; j < numFeatures(); j++) {
+      for (int k = pointers[j]; k < pointers[j + 1]; k++) {
+        for (int t = position[rowIndex[k]]; t >= 0; t = position[sparse.numRows() + t]) {
+          out[t][j] = values[k];
+        }
       }
     }
     return out;
@@ -288,8 +376,10 @@ public final class Dataset {
   /**
    * SHA-256 (64 hex digits) of the data as held: the shape, every feature value (8 bytes each
    * for double data, 4 for float32 data, little-endian), every target as a double, then the
-   * feature and class names. Equal for the same values read from any file format; computed
-   * anew on each call.
+   * feature and class names. Equal for the same values read from any file format, dense or
+   * sparse (sparse data is streamed row by row as its dense equivalent); sparse data of more
+   * than {@value #MAX_DENSE_VALUES} cells hashes its compressed columns instead (shape with the
+   * marker −1, column pointers, row indices, values, targets). Computed anew on each call.
    */
   public String fingerprint() {
     java.security.MessageDigest md;
@@ -299,15 +389,67 @@ public final class Dataset {
       throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
     int p = numFeatures();
+    if (sparse != null && (long) size * p > MAX_DENSE_VALUES) {
+      sparseFingerprint(md);
+    } else {
+      denseFingerprint(md);
+    }
+    md.update(String.join("\u0000", featureNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    md.update((byte) 1);
+    md.update(String.join("\u0000", classNames).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  /** The shape, then each row's p values and target, as the javadoc of fingerprint says. */
+  private void denseFingerprint(java.security.MessageDigest md) {
+    int p = numFeatures();
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 8 * (p + 1))
         .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.putInt(size).putInt(p).putInt(rows != null ? 8 : 4).putInt(numClasses());
+    b.putInt(size).putInt(p).putInt(holdsDoubles() ? 8 : 4).putInt(numClasses());
     md.update(b.array(), 0, b.position());
+    // Sparse storage: the data set's rows as compressed rows, one dense row at a time.
+    int[] rowStart = null;
+    int[] columns = null;
+    double[] rowValues = null;
+    double[] row = null;
+    if (sparse != null) {
+      SparseMatrix x = sparseFeatures().orElseThrow();
+      int[] pointers = x.sharedColumnPointers();
+      int[] rowIndex = x.sharedRowIndices();
+      rowStart = new int[size + 1];
+      for (int r : rowIndex) {
+        rowStart[r + 1]++;
+      }
+      for (int i = 0; i < size; i++) {
+        rowStart[i + 1] += rowStart[i];
+      }
+      int[] next = java.util.Arrays.copyOf(rowStart, size);
+      columns = new int[rowIndex.length];
+      rowValues = new double[rowIndex.length];
+      for (int j = 0; j < p; j++) {
+        for (int k = pointers[j]; k < pointers[j + 1]; k++) {
+          int slot = next[rowIndex[k]]++;
+          columns[slot] = j;
+          rowValues[slot] = x.sharedValues()[k];
+        }
+      }
+      row = new double[p];
+    }
     for (int i = 0; i < size; i++) {
       b.clear();
       int r = storageRow(i);
+      if (row != null) {
+        java.util.Arrays.fill(row, 0.0);
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          row[columns[k]] = rowValues[k];
+        }
+      }
       for (int j = 0; j < p; j++) {
-        if (rows != null) {
+        if (row != null) {
+          b.putDouble(row[j]);
+        } else if (rows != null) {
           b.putDouble(rows[r][j]);
         } else {
           b.putFloat(floats.get(r, j));
@@ -316,12 +458,39 @@ public final class Dataset {
       b.putDouble(targets[r]);
       md.update(b.array(), 0, b.position());
     }
-    md.update(String.join("\u0000", featureNames).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
-    md.update((byte) 1);
-    md.update(String.join("\u0000", classNames).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
-    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Sparse data too large to densify: the shape with the marker −1, then the data set's
+   * compressed columns (pointers, row indices, values) and the targets.
+   */
+  private void sparseFingerprint(java.security.MessageDigest md) {
+    SparseMatrix x = sparseFeatures().orElseThrow();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(size).putInt(numFeatures()).putInt(-1).putInt(numClasses());
+    for (int v : x.sharedColumnPointers()) {
+      flushIfFull(md, b).putInt(v);
+    }
+    for (int v : x.sharedRowIndices()) {
+      flushIfFull(md, b).putInt(v);
+    }
+    for (double v : x.sharedValues()) {
+      flushIfFull(md, b).putDouble(v);
+    }
+    for (int i = 0; i < size; i++) {
+      flushIfFull(md, b).putDouble(targets[storageRow(i)]);
+    }
+    md.update(b.array(), 0, b.position());
+  }
+
+  private static java.nio.ByteBuffer flushIfFull(java.security.MessageDigest md,
+      java.nio.ByteBuffer b) {
+    if (b.remaining() < 8) {
+      md.update(b.array(), 0, b.position());
+      b.clear();
+    }
+    return b;
   }
 
   // ---------------------------------------------------------------------------- derivations
@@ -338,7 +507,7 @@ public final class Dataset {
       }
       mapped[i] = storageRow(index[i]);
     }
-    return new Dataset(rows, floats, mapped, targets, featureNames, classNames, source);
+    return new Dataset(rows, floats, sparse, mapped, targets, featureNames, classNames, source);
   }
 
   /** The same rows and targets with other float32 features (e.g. standardized). */
@@ -352,7 +521,8 @@ public final class Dataset {
 
   /** The same data under another source name (for messages and provenance). */
   public Dataset withSource(String newSource) {
-    Dataset d = new Dataset(rows, floats, index, targets, featureNames, classNames, newSource);
+    Dataset d = new Dataset(rows, floats, sparse, index, targets, featureNames, classNames,
+        newSource);
     d.featureMatrix = featureMatrix;
     d.targetMatrix = targetMatrix;
     return d;
@@ -380,10 +550,55 @@ public final class Dataset {
     return index == null ? i : index[i];
   }
 
+  /**
+   * For sparse storage: position[r] = the first row of this data set that is storage row r
+   * (−1: none), and position[n₀ + t] the next one after row t (subsets may repeat rows).
+   */
+  private int[] positions() {
+    int n0 = sparse.numRows();
+    int[] position = new int[n0 + size];
+    java.util.Arrays.fill(position, -1);
+    for (int t = size - 1; t >= 0; t--) {
+      int r = storageRow(t);
+      position[n0 + t] = position[r];
+      position[r] = t;
+    }
+    return position;
+  }
+
+  /** Dense doubles (8) or floats (4) of a sparse data set must fit; names the size otherwise. */
+  private void checkDensify(int bytesPerValue) {
+    long cells = (long) size * numFeatures();
+    long bytes = bytesPerValue * cells;
+    String what = source + ": " + size + " rows x " + numFeatures() + " features";
+    if (cells > MAX_DENSE_VALUES) {
+      throw new InputException(what + " need " + bytes + " bytes as a dense matrix; at most "
+          + MAX_DENSE_VALUES + " values fit. The elastic-net paths (ElasticNet, ElasticNetCV,"
+          + " path) keep sparse data sparse; this model needs dense data");
+    }
+    long entries = Math.max(1, sparse.numEntries());
+    if (bytes > SPARSE_GUARD_BYTES && cells / entries > MAX_CELLS_PER_ENTRY) {
+      throw new InputException(what + " (" + (bytes >> 20) + " MiB dense) for only "
+          + sparse.numEntries() + " stored entries: too sparse to densify. The elastic-net paths"
+          + " (ElasticNet, ElasticNetCV, path) keep sparse data sparse; this model needs dense"
+          + " data");
+    }
+  }
+
   private Matrix buildFeatureMatrix() {
     int p = numFeatures();
+    if (sparse != null) {
+      checkDensify(4);
+    }
     Matrix m = Matrix.zeros(size, p);
-    if (rows != null) {
+    if (sparse != null) {
+      double[][] dense = featureRows();
+      for (int i = 0; i < size; i++) {
+        for (int j = 0; j < p; j++) {
+          m.set(i, j, (float) dense[i][j]);
+        }
+      }
+    } else if (rows != null) {
       for (int i = 0; i < size; i++) {
         double[] row = rows[storageRow(i)];
         for (int j = 0; j < p; j++) {

@@ -16,20 +16,23 @@ import java.util.List;
  * {@code label index:value index:value … [# comment]}, indices 1-based and strictly
  * increasing, absent indices meaning 0.
  *
- * <p>The sparse rows are densified into n rows of p doubles (sparse input is not kept sparse
- * for now); p is the given number of features or else the largest index seen. Feature
- * j (1-based in the file) becomes column j−1, named {@code "x" + j}. A {@code qid:n} token
+ * <p>The rows are kept sparse: the data set holds a {@link SparseMatrix} (compressed columns,
+ * double), never a dense n×p array ({@link Dataset}: the elastic-net paths fit it as it is; a
+ * model that needs dense data densifies it with a size check). p is the given number of
+ * features or else the largest index seen. Feature j (1-based in the file) becomes column j−1,
+ * named {@code "x" + j}. A {@code qid:n} token
  * after the label (svmrank) is ignored. Empty and comment-only lines are skipped. Errors name
  * {@code file:line:column} (the character column where the token starts) and the token number.
  *
- * <p>To refuse densifying a tiny file into gigabytes, a matrix above {@value #SPARSE_GUARD_BYTES}
- * bytes must have at least one stored entry per {@value #MAX_CELLS_PER_ENTRY} cells.
+ * <p>Bad input is an {@link InputException} naming {@code file:line:column} and the index:
+ * indices not strictly increasing (unsorted or repeated), an index below 1 or above the number
+ * of features expected, a value that is not a finite number.
  */
 public final class LibsvmReader {
-  /** Dense size above which the density guard applies. */
-  public static final long SPARSE_GUARD_BYTES = 64L << 20;
-  /** Largest ratio of dense cells to stored entries accepted above the guard size. */
-  public static final long MAX_CELLS_PER_ENTRY = 1000;
+  /** Dense size above which the density guard applies when the data are densified. */
+  public static final long SPARSE_GUARD_BYTES = Dataset.SPARSE_GUARD_BYTES;
+  /** Largest ratio of dense cells to stored entries densified above the guard size. */
+  public static final long MAX_CELLS_PER_ENTRY = Dataset.MAX_CELLS_PER_ENTRY;
 
   private LibsvmReader() {}
 
@@ -63,6 +66,17 @@ public final class LibsvmReader {
       throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
     }
     return read(file, TargetKind.UNUSED, numFeatures).featureRows();
+  }
+
+  /**
+   * The feature rows of {@code file} for prediction, kept sparse: exactly {@code numFeatures}
+   * columns, the labels ignored.
+   */
+  public static SparseMatrix readSparseFeatures(Path file, int numFeatures) {
+    if (numFeatures < 1) {
+      throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
+    }
+    return read(file, TargetKind.UNUSED, numFeatures).sparseFeatures().orElseThrow();
   }
 
   /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
@@ -154,7 +168,7 @@ public final class LibsvmReader {
     if (p == 0) {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
-    double[][] x = densify(n, p, rowStart, indices, values, sourceName);
+    SparseMatrix x = columns(n, p, rowStart, indices, values);
     double[] y = new double[n];
     List<String> classNames;
     if (kind != TargetKind.CLASS) {
@@ -173,34 +187,32 @@ public final class LibsvmReader {
     for (int j = 1; j <= p; j++) {
       names.add("x" + j);
     }
-    return Dataset.fromRows(x, y, names, classNames, sourceName);
+    return Dataset.sparse(x, y, names, classNames, sourceName);
   }
 
-  private static double[][] densify(
-      int n, int p, IntList rowStart, IntList indices, DoubleList values, String source) {
-    long cells = (long) n * p;
-    long bytes = 8 * cells;
-    if (cells > CsvReader.MAX_VALUES) {
-      throw new InputException(
-          source + ": " + n + " rows x " + p + " features need " + bytes
-              + " bytes densified; at most " + CsvReader.MAX_VALUES + " values fit (sparse input is"
-              + " densified for now)");
+  /** The rows (validated while read) transposed to compressed columns, O(entries). */
+  private static SparseMatrix columns(
+      int n, int p, IntList rowStart, IntList indices, DoubleList values) {
+    int size = indices.size();
+    int[] pointers = new int[p + 1];
+    for (int k = 0; k < size; k++) {
+      pointers[indices.get(k) + 1]++;
     }
-    long entries = Math.max(1, indices.size());
-    if (bytes > SPARSE_GUARD_BYTES && cells / entries > MAX_CELLS_PER_ENTRY) {
-      throw new InputException(
-          source + ": " + n + " rows x " + p + " features (" + (bytes >> 20)
-              + " MiB densified) for only " + indices.size() + " stored entries; too sparse"
-              + " to densify (sparse input is densified for now)");
+    for (int j = 0; j < p; j++) {
+      pointers[j + 1] += pointers[j];
     }
-    double[][] x = new double[n][p];
+    int[] next = Arrays.copyOf(pointers, p);
+    int[] rowIndex = new int[size];
+    double[] value = new double[size];
     for (int i = 0; i < n; i++) {
-      int end = i + 1 < n ? rowStart.get(i + 1) : indices.size();
+      int end = i + 1 < n ? rowStart.get(i + 1) : size;
       for (int k = rowStart.get(i); k < end; k++) {
-        x[i][indices.get(k)] = values.get(k);
+        int slot = next[indices.get(k)]++;
+        rowIndex[slot] = i;
+        value[slot] = values.get(k);
       }
     }
-    return x;
+    return SparseMatrix.trusted(n, p, pointers, rowIndex, value);
   }
 
   private static int parseIndex(String text, Token token) {

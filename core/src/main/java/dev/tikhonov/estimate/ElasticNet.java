@@ -2,10 +2,12 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -142,6 +144,9 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
   private RegularizationPath<M> fitPath(Dataset train, PathSettings s) {
     LinearFit.requireFamily(family, train, name());
+    if (train.isSparse()) {
+      return fitSparsePath(train, s);
+    }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     double[][] x = split.x();
@@ -155,6 +160,27 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
         LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
         LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
         provenance, split.offsetColumn());
+  }
+
+  /**
+   * Sparse data ({@link Dataset#isSparse}) kept sparse: the path on the compressed columns,
+   * never densified (docs/linear.md, "Sparse data").
+   */
+  private RegularizationPath<M> fitSparsePath(Dataset train, PathSettings s) {
+    if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+          + ": " + train.source() + " holds sparse features, from which weight and offset"
+          + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
+    }
+    SparseMatrix x = train.sparseFeatures().orElseThrow();
+    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
+        s, train.featureNames(),
+        LinearFit.classNames(family, train));
+    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
+    return new RegularizationPath<>(solution, kind,
+        LinearFit.normalizedFactors(s.penaltyFactors(), x.numColumns()),
+        LinearFit.penaltyScales(x, s.standardize()), provenance, Optional.empty());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
@@ -107,6 +108,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   public CrossValidatedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
     KFold folds = folds(train.size());
+    if (train.isSparse()) {
+      return crossValidateSparse(train, folds);
+    }
     double[][] x = train.featureRows();
     CrossValidation.Fit fit = fromStatistics(family, x.length, train.numFeatures(),
         folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
@@ -114,6 +118,20 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
             train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
         : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
             LinearFit.classNames(family, train), folds, threads);
+    return assemble(train, folds, fit, LinearFit.penaltyScales(x, settings.standardize()));
+  }
+
+  /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
+  private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds) {
+    SparseMatrix x = train.sparseFeatures().orElseThrow();
+    CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
+        train.featureNames(), LinearFit.classNames(family, train), folds,
+        CrossValidation.Alignment.INTERPOLATE, threads);
+    return assemble(train, folds, fit, LinearFit.penaltyScales(x, settings.standardize()));
+  }
+
+  private CrossValidatedPath<M> assemble(Dataset train, KFold folds, CrossValidation.Fit fit,
+      double[] penaltyScales) {
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
@@ -125,7 +143,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
-        LinearFit.penaltyScales(x, settings.standardize()), provenance);
+        penaltyScales, provenance);
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
 

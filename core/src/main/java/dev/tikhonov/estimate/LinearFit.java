@@ -118,6 +118,33 @@ final class LinearFit {
         path.classNames(), offsetColumn);
   }
 
+  /** The penalty's scales of sparse columns: the standard deviation (divisor n), or 1. */
+  static double[] penaltyScales(dev.tikhonov.data.SparseMatrix x, boolean standardize) {
+    int p = x.numColumns();
+    double[] scale = new double[p];
+    java.util.Arrays.fill(scale, 1.0);
+    if (!standardize) {
+      return scale;
+    }
+    int n = x.numRows();
+    int[] pointers = x.sharedColumnPointers();
+    double[] values = x.sharedValues();
+    for (int j = 0; j < p; j++) {
+      double sum = 0;
+      for (int k = pointers[j]; k < pointers[j + 1]; k++) {
+        sum += values[k];
+      }
+      double mean = sum / n;
+      double squares = (n - (pointers[j + 1] - pointers[j])) * mean * mean;
+      for (int k = pointers[j]; k < pointers[j + 1]; k++) {
+        squares += (values[k] - mean) * (values[k] - mean);
+      }
+      double sd = Math.sqrt(squares / n);
+      scale[j] = sd > 0 ? sd : 1.0;
+    }
+    return scale;
+  }
+
   /**
    * The penalty's scales with observation weights wᵢ (empty for none): the weighted standard
    * deviation Σwᵢ(xᵢⱼ − x̄ⱼ)²/Σwᵢ, the one the fit standardized with.

@@ -67,6 +67,26 @@ record LinearParameters(
    * @throws InputException when a column is missing
    */
   double[][] linearPredictor(dev.tikhonov.data.Dataset data) {
+    if (data.isSparse() && offsetColumn.isEmpty()) {
+      // Sparse data, never densified: η by sparse dot products over the model's columns.
+      int[] column = Features.columns(featureNames, data);
+      dev.tikhonov.data.SparseMatrix x = data.sparseFeatures().orElseThrow();
+      int k = intercepts.length;
+      double[][] eta = new double[data.size()][k];
+      double[] b = new double[x.numColumns()];
+      double[] out = new double[data.size()];
+      for (int c = 0; c < k; c++) {
+        java.util.Arrays.fill(b, 0.0);
+        for (int j = 0; j < numFeatures(); j++) {
+          b[column == null ? j : column[j]] = coefficients[c][j];
+        }
+        x.multiply(intercepts[c], b, out);
+        for (int i = 0; i < out.length; i++) {
+          eta[i][c] = out[i];
+        }
+      }
+      return eta;
+    }
     double[][] eta = linearPredictor(Features.doubleInput(featureNames, data));
     if (offsetColumn.isPresent()) {
       double[][] o = Features.doubleInput(List.of(offsetColumn.get()), data);

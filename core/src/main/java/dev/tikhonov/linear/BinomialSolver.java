@@ -135,9 +135,10 @@ final class BinomialSolver implements PointSolver {
       }
       nullLoss = loss;
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
   }
@@ -169,7 +170,7 @@ final class BinomialSolver implements PointSolver {
       }
       for (int j = 0; j < p; j++) {
         if (cd.strong[j]) {
-          xv[j] = design.weightedSquares(j, v);
+          xv[j] = design.weightedSquares(j, v, weightSum);
         }
       }
       stale = true;
@@ -200,12 +201,7 @@ final class BinomialSolver implements PointSolver {
     for (int i = 0; i < n; i++) {
       eta[i] = intercept[0] + offset[i];
     }
-    for (int a = 0; a < cd.numActive; a++) {
-      int k = cd.active[a];
-      if (b[k] != 0) {
-        design.addScaledColumn(k, b[k], eta);
-      }
-    }
+    design.addColumns(b, 0, cd.active, cd.numActive, eta);
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double f = eta[i];
@@ -222,11 +218,12 @@ final class BinomialSolver implements PointSolver {
   /** The KKT check over features outside the strong set; true if any joined it. */
   private boolean addKktViolators(double l1) {
     boolean added = false;
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j] || cd.strong[j]) {
         continue;
       }
-      absGradient[j] = Math.abs(design.dot(j, r));
+      absGradient[j] = Math.abs(design.dot(j, r, rc));
       if (absGradient[j] > PointSolver.times(penalty[j], l1)) {
         cd.strong[j] = true;
         added = true;
@@ -241,9 +238,10 @@ final class BinomialSolver implements PointSolver {
       updateProbabilities();
       stale = false;
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
     return ProximalNewtonCoordinateDescent.lambdaMax(design.included, penalty, absGradient,
@@ -315,6 +313,7 @@ final class BinomialSolver implements PointSolver {
       sum += ri;
     }
     double worst = Math.abs(sum);
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {
         continue;
@@ -326,7 +325,7 @@ final class BinomialSolver implements PointSolver {
         worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
-      double g = design.dot(j, r);
+      double g = design.dot(j, r, rc);
       absGradient[j] = Math.abs(g);
       worst = Math.max(worst, s * PointSolver.violation(-g, b[j], penalty[j], l1, l2));
     }

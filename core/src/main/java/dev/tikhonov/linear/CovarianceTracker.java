@@ -67,8 +67,9 @@ final class CovarianceTracker implements GradientTracker {
 
   private static double[] initialGradients(StandardizedDesign design, double[] centeredTarget) {
     double[] g = new double[design.p];
+    double centerDot = design.centerDot(centeredTarget);
     for (int j = 0; j < design.p; j++) {
-      g[j] = design.included[j] ? design.meanDot(j, centeredTarget) : 0.0;
+      g[j] = design.included[j] ? design.dot(j, centeredTarget, centerDot) / design.n : 0.0;
     }
     return g;
   }

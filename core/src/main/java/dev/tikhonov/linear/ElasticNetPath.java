@@ -1,7 +1,8 @@
 package dev.tikhonov.linear;
 
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,10 @@ import java.util.List;
  * With {@code standardize}, the fit is done on features scaled to unit variance (divisor n) and
  * coefficients are returned on the original scale. Unlike glmnet, y is never rescaled: λ
  * always means DESIGN.md's λ (see docs/linear.md for the conversion).
+ *
+ * <p>A sparse x ({@link SparseMatrix}, compressed columns) is kept sparse: the {@link
+ * SparseDesign} applies centering and scaling implicitly, as glmnet does for a sparse x, and the
+ * same solvers run on it; the path equals the dense one to rounding.
  *
  * <p>Every problem with the caller's data is an {@link InputException} naming the row (1-based),
  * column or setting. Stateless and thread-safe: concurrent fits share nothing.
@@ -182,15 +187,61 @@ public final class ElasticNetPath {
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       Observations observations, PathSettings settings, List<String> featureNames,
       List<String> classNames, Updates updates) {
-    if (x.length != y.length) {
-      throw new InputException(x.length + " feature rows but " + y.length + " targets");
+    return fit(family, x.length, (omega, scaleRows) -> observations.hasWeights()
+        ? StandardizedDesign.of(x, rows, omega, scaleRows, settings.intercept(),
+            settings.standardize())
+        : StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize()),
+        y, rows, observations, settings, featureNames, classNames, updates);
+  }
+
+  /**
+   * The path of {@code family} on all rows of the sparse {@code x} (n×p, compressed columns),
+   * kept sparse: centering and scaling are applied implicitly, as glmnet does for a sparse x
+   * (docs/linear.md, "Sparse data"); the same path as the dense x would give, to rounding.
+   */
+  public static PathSolution fit(Family family, SparseMatrix x, double[] y,
+      PathSettings settings, List<String> featureNames, List<String> classNames) {
+    return fit(family, x, y, StandardizedDesign.allRows(x.numRows()), Observations.none(),
+        settings, featureNames, classNames);
+  }
+
+  /**
+   * The path on the rows {@code rows} (0-based) of the sparse {@code x} with observation
+   * weights and offsets (indexed like the rows of x), kept sparse; a fold's rows are copied
+   * into their own compressed columns, never a dense array.
+   */
+  public static PathSolution fit(Family family, SparseMatrix x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames) {
+    return fit(family, x, y, rows, observations, settings, featureNames, classNames,
+        Updates.AUTOMATIC);
+  }
+
+  static PathSolution fit(Family family, SparseMatrix x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames, Updates updates) {
+    return fit(family, x.numRows(), (omega, scaleRows) -> StandardizedDesign.of(x, rows, omega,
+        scaleRows, settings.intercept(), settings.standardize()),
+        y, rows, observations, settings, featureNames, classNames, updates);
+  }
+
+  /** Builds the design of the rows fitted from their weights ω; rows scaled by √(nω) or not. */
+  private interface DesignSource {
+    StandardizedDesign build(double[] omega, boolean scaleRows);
+  }
+
+  private static PathSolution fit(Family family, int numRows, DesignSource source, double[] y,
+      int[] rows, Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames, Updates updates) {
+    if (numRows != y.length) {
+      throw new InputException(numRows + " feature rows but " + y.length + " targets");
     }
     for (int i : rows) {
-      if (i < 0 || i >= x.length) {
-        throw new IllegalArgumentException("row index " + i + " is outside 0.." + (x.length - 1));
+      if (i < 0 || i >= numRows) {
+        throw new IllegalArgumentException("row index " + i + " is outside 0.." + (numRows - 1));
       }
     }
-    double[] omega = normalizedWeights(observations, x.length, rows);
+    double[] omega = normalizedWeights(observations, numRows, rows);
     double[] offset = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       offset[i] = observations.offset(rows[i]);
@@ -199,10 +250,7 @@ public final class ElasticNetPath {
       throw new InputException("offsets: the multinomial family takes no offset (it would need"
           + " one per class); fit without offsets");
     }
-    StandardizedDesign design = observations.hasWeights()
-        ? StandardizedDesign.of(x, rows, omega, family == Family.GAUSSIAN,
-            settings.intercept(), settings.standardize())
-        : StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize());
+    StandardizedDesign design = source.build(omega, family == Family.GAUSSIAN);
     int p = design.p;
     if (featureNames.size() != p) {
       throw new InputException("featureNames: " + featureNames.size() + " names for " + p
@@ -313,12 +361,13 @@ public final class ElasticNetPath {
       start += target[i] * target[i];
     }
     start /= n;
-    boolean gram = updates == Updates.AUTOMATIC && p >= COVARIANCE_MAX_FEATURES
+    // A sparse design never forms the Gram matrix (it would be dense p×p by n·p² flops).
+    boolean gram = !design.sparse() && updates == Updates.AUTOMATIC && p >= COVARIANCE_MAX_FEATURES
         && p <= GRAM_MAX_FEATURES && n >= p;
     boolean covariance = updates == Updates.COVARIANCE || gram
         || (updates == Updates.AUTOMATIC && p < COVARIANCE_MAX_FEATURES);
     GradientTracker tracker = covariance
-        ? new CovarianceTracker(design, target, gram) : new ResidualTracker(design, target);
+        ? new CovarianceTracker(design, target, gram) : design.residualTracker(target);
     return new GaussianCoordinateDescent(design, tracker, penalty, settings.l1Ratio(), offset,
         start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
   }

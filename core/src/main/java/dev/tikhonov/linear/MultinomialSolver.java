@@ -180,7 +180,7 @@ final class MultinomialSolver implements PointSolver {
         anyClassFitted = true;
         for (int j = 0; j < p; j++) {
           if (cd.strong[j]) {
-            xv[off + j] = design.weightedSquares(j, v);
+            xv[off + j] = design.weightedSquares(j, v, weightSum);
           }
         }
         double before = loss();
@@ -330,12 +330,7 @@ final class MultinomialSolver implements PointSolver {
   private void updateClassProbabilities(int c) {
     int off = c * p;
     Arrays.fill(buffer, intercept[c]);
-    for (int a = 0; a < cd.numActive; a++) {
-      int j = cd.active[a];
-      if (b[off + j] != 0) {
-        design.addScaledColumn(j, b[off + j], buffer);
-      }
-    }
+    design.addColumns(b, off, cd.active, cd.numActive, buffer);
     int qo = c * n;
     boolean finite = true;
     for (int i = 0; i < n; i++) {
@@ -468,9 +463,10 @@ final class MultinomialSolver implements PointSolver {
     }
     for (int c = 0; c < numClasses; c++) {
       classResidual(c, r);
+      double rc = design.centerDot(r);
       for (int j = 0; j < p; j++) {
         if (design.included[j] && (all || !cd.strong[j])) {
-          absGradient[j] = Math.max(absGradient[j], Math.abs(design.dot(j, r)));
+          absGradient[j] = Math.max(absGradient[j], Math.abs(design.dot(j, r, rc)));
         }
       }
     }
@@ -573,12 +569,13 @@ final class MultinomialSolver implements PointSolver {
         sum += ri;
       }
       worst = Math.max(worst, Math.abs(sum));
+      double rc = design.centerDot(r);
       int off = c * p;
       for (int j = 0; j < p; j++) {
         if (!design.included[j] || (reuse && !cd.strong[j])) {
           continue;
         }
-        double g = design.dot(j, r);
+        double g = design.dot(j, r, rc);
         absGradient[j] = Math.max(absGradient[j], Math.abs(g));
         worst = Math.max(worst, Math.sqrt(design.variance[j])
             * PointSolver.violation(-g, b[off + j], penalty[j], l1, l2));
@@ -597,12 +594,7 @@ final class MultinomialSolver implements PointSolver {
     for (int c = 0; c < numClasses; c++) {
       int off = c * p;
       Arrays.fill(buffer, intercept[c]);
-      for (int a = 0; a < cd.numActive; a++) {
-        int j = cd.active[a];
-        if (b[off + j] != 0) {
-          design.addScaledColumn(j, b[off + j], buffer);
-        }
-      }
+      design.addColumns(b, off, cd.active, cd.numActive, buffer);
       int qo = c * n;
       for (int i = 0; i < n; i++) {
         double e = Math.exp(Math.max(-EXMX, Math.min(EXMX, buffer[i])));

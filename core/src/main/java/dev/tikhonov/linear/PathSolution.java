@@ -209,9 +209,18 @@ public record PathSolution(
     return out;
   }
 
+  /** η of one row at λ index l for vector k. */
+  private interface Row {
+    double linearPredictor(int l, int k);
+  }
+
   private double[] probabilities(double[] row, int l) {
+    return probabilities((at, k) -> linearPredictor(row, at, k), l);
+  }
+
+  private double[] probabilities(Row row, int l) {
     if (family == Family.BINOMIAL) {
-      double e = linearPredictor(row, l, 0);
+      double e = row.linearPredictor(l, 0);
       // σ(η) and 1 − σ(η) = σ(−η), each computed without overflow.
       double p1 = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e));
       double p0 = e >= 0 ? Math.exp(-e) / (1 + Math.exp(-e)) : 1 / (1 + Math.exp(e));
@@ -221,7 +230,7 @@ public record PathSolution(
     double[] pr = new double[k];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      pr[c] = linearPredictor(row, l, c);
+      pr[c] = row.linearPredictor(l, c);
       max = Math.max(max, pr[c]);
     }
     double sum = 0;
@@ -244,12 +253,33 @@ public record PathSolution(
    * @param target y (gaussian, poisson) or the class index 0..K−1 as a double
    */
   public double deviance(double[] row, double target, int l) {
+    return deviance((at, k) -> linearPredictor(row, at, k), target, l);
+  }
+
+  /**
+   * {@link #deviance(double[], double, int)} of a sparse row: its entries are
+   * {@code values[t]} at the 0-based {@code columns[t]} for {@code from ≤ t < to}, every other
+   * feature 0; O(entries) per class.
+   */
+  public double deviance(int[] columns, double[] values, int from, int to, double target,
+      int l) {
+    return deviance((at, k) -> {
+      double s = intercepts[at][k];
+      double[] b = coefficients[at][k];
+      for (int t = from; t < to; t++) {
+        s += values[t] * b[columns[t]];
+      }
+      return s;
+    }, target, l);
+  }
+
+  private double deviance(Row row, double target, int l) {
     if (family == Family.GAUSSIAN) {
-      double e = target - linearPredictor(row, l, 0);
+      double e = target - row.linearPredictor(l, 0);
       return e * e;
     }
     if (family == Family.POISSON) {
-      return poissonDeviance(target, linearPredictor(row, l, 0));
+      return poissonDeviance(target, row.linearPredictor(l, 0));
     }
     double p = probabilities(row, l)[(int) target];
     p = Math.min(Math.max(p, PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);

@@ -101,9 +101,10 @@ final class PoissonSolver implements PointSolver {
       throw new InputException("the counts are fitted exactly by the intercept-only model"
           + " (null deviance " + nullDeviance + "): nothing to fit");
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
   }
@@ -140,7 +141,7 @@ final class PoissonSolver implements PointSolver {
       }
       for (int j = 0; j < p; j++) {
         if (cd.strong[j]) {
-          xv[j] = design.weightedSquares(j, v);
+          xv[j] = design.weightedSquares(j, v, weightSum);
         }
       }
       double oldWeightSum = weightSum;
@@ -196,12 +197,7 @@ final class PoissonSolver implements PointSolver {
     for (int i = 0; i < n; i++) {
       eta[i] = intercept[0] + offset[i];
     }
-    for (int a = 0; a < cd.numActive; a++) {
-      int k = cd.active[a];
-      if (b[k] != 0) {
-        design.addScaledColumn(k, b[k], eta);
-      }
-    }
+    design.addColumns(b, 0, cd.active, cd.numActive, eta);
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double m = Math.exp(eta[i]);
@@ -244,11 +240,12 @@ final class PoissonSolver implements PointSolver {
   /** The KKT check over features outside the strong set; true if any joined it. */
   private boolean addKktViolators(double l1) {
     boolean added = false;
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j] || cd.strong[j]) {
         continue;
       }
-      absGradient[j] = Math.abs(design.dot(j, r));
+      absGradient[j] = Math.abs(design.dot(j, r, rc));
       if (absGradient[j] > PointSolver.times(penalty[j], l1)) {
         cd.strong[j] = true;
         added = true;
@@ -263,9 +260,10 @@ final class PoissonSolver implements PointSolver {
       updateMeans();
       stale = false;
     }
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
-        absGradient[j] = Math.abs(design.dot(j, r));
+        absGradient[j] = Math.abs(design.dot(j, r, rc));
       }
     }
     return ProximalNewtonCoordinateDescent.lambdaMax(design.included, penalty, absGradient,
@@ -326,6 +324,7 @@ final class PoissonSolver implements PointSolver {
       sum += ri;
     }
     double worst = Math.abs(sum);
+    double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {
         continue;
@@ -335,7 +334,7 @@ final class PoissonSolver implements PointSolver {
         worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
-      double g = design.dot(j, r);
+      double g = design.dot(j, r, rc);
       absGradient[j] = Math.abs(g);
       worst = Math.max(worst, s * PointSolver.violation(-g, b[j], penalty[j], l1, l2));
     }

@@ -20,6 +20,8 @@ package dev.tikhonov.linear;
 final class ProximalNewtonCoordinateDescent {
 
   private final StandardizedDesign design;
+  /** The working residual as the design's storage keeps it (O(column entries) per move). */
+  private final WeightedResidual residual;
   private final double[] penalty;
   private final int maxPasses;
   private double threshold;
@@ -35,6 +37,7 @@ final class ProximalNewtonCoordinateDescent {
 
   ProximalNewtonCoordinateDescent(StandardizedDesign design, double[] penalty, int maxPasses) {
     this.design = design;
+    this.residual = design.weightedResidual();
     this.penalty = penalty;
     this.maxPasses = maxPasses;
     this.strong = new boolean[design.p];
@@ -96,6 +99,25 @@ final class ProximalNewtonCoordinateDescent {
       double l1,
       double l2,
       double[] r) {
+    residual.begin(v, weightSum, r);
+    try {
+      sweeps(b, offset, intercept, klass, xv, v, weightSum, l1, l2, r);
+    } finally {
+      residual.end();
+    }
+  }
+
+  private void sweeps(
+      double[] b,
+      int offset,
+      double[] intercept,
+      int klass,
+      double[] xv,
+      double[] v,
+      double weightSum,
+      double l1,
+      double l2,
+      double[] r) {
     int p = design.p;
     while (true) {
       passes++;
@@ -130,7 +152,7 @@ final class ProximalNewtonCoordinateDescent {
       double[] r) {
     double old = b[offset + j];
     double xvj = xv[offset + j];
-    double u = design.dot(j, r) + xvj * old;
+    double u = residual.dot(j) + xvj * old;
     double excess = Math.abs(u) - PointSolver.times(penalty[j], l1);
     double updated = 0;
     if (excess > 0) {
@@ -148,7 +170,7 @@ final class ProximalNewtonCoordinateDescent {
     double d = updated - old;
     b[offset + j] = updated;
     dlx = Math.max(dlx, xvj * d * d);
-    design.subtractWeightedColumn(j, d, v, r);
+    residual.move(j, d);
   }
 
   private void updateIntercept(
@@ -156,18 +178,12 @@ final class ProximalNewtonCoordinateDescent {
     if (!(weightSum > 0)) {
       return;
     }
-    double sum = 0;
-    for (double ri : r) {
-      sum += ri;
-    }
-    double d = sum / weightSum;
+    double d = residual.sum() / weightSum;
     if (d == 0) {
       return;
     }
     intercept[klass] += d;
     dlx = Math.max(dlx, weightSum * d * d);
-    for (int i = 0; i < r.length; i++) {
-      r[i] -= d * v[i];
-    }
+    residual.moveIntercept(d);
   }
 }

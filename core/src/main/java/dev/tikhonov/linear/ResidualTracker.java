@@ -1,15 +1,16 @@
 package dev.tikhonov.linear;
 
 /**
- * glmnet's naive updates: the residual {@code r = y − Zb} is stored; a gradient is
- * {@code (1/n) z_kᵀ r}, computed in O(n) when asked; moving b_k by δ does {@code r ← r − δ z_k}.
+ * glmnet's naive updates on a {@link DenseDesign} ({@link SparseDesign} has its own): the
+ * residual {@code r = y − Zb} is stored; a gradient is {@code (1/n) z_kᵀ r}, computed in O(n)
+ * when asked; moving b_k by δ does {@code r ← r − δ z_k}.
  */
 final class ResidualTracker implements GradientTracker {
-  private final StandardizedDesign design;
+  private final DenseDesign design;
   private final double[] target;
   private final double[] residual;
 
-  ResidualTracker(StandardizedDesign design, double[] centeredTarget) {
+  ResidualTracker(DenseDesign design, double[] centeredTarget) {
     this.design = design;
     this.target = centeredTarget.clone();
     this.residual = centeredTarget.clone();

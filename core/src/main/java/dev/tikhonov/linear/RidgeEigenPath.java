@@ -31,7 +31,7 @@ final class RidgeEigenPath {
    *
    * @param yc y − ȳ (n)
    */
-  static RidgeSvdPath fit(StandardizedDesign design, double[] yc, double yMean, double nullMse,
+  static RidgeSvdPath fit(DenseDesign design, double[] yc, double yMean, double nullMse,
       double[] lambdas) {
     int n = design.n;
     int p = design.p;

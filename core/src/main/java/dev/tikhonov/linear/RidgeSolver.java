@@ -28,7 +28,7 @@ public final class RidgeSolver {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
-    StandardizedDesign design = StandardizedDesign.of(x, true, false);
+    DenseDesign design = StandardizedDesign.of(x, true, false);
     int n = design.n;
     int p = design.p;
     double yMean = StandardizedDesign.finiteMean(y);
@@ -44,7 +44,7 @@ public final class RidgeSolver {
     return new RidgeSolution(lambda, a0, b, effectiveDf(design, lambda));
   }
 
-  private static double[] primal(StandardizedDesign design, double[] yc, double lambda) {
+  private static double[] primal(DenseDesign design, double[] yc, double lambda) {
     int n = design.n;
     int p = design.p;
     double[] gram = new double[p * p];
@@ -83,7 +83,7 @@ public final class RidgeSolver {
     return rhs;
   }
 
-  private static double[] dual(StandardizedDesign design, double[] yc, double lambda) {
+  private static double[] dual(DenseDesign design, double[] yc, double lambda) {
     int n = design.n;
     int p = design.p;
     if (!(lambda > 0)) {
@@ -111,7 +111,7 @@ public final class RidgeSolver {
   }
 
   /** Σ d²/(d² + nλ) from the singular values of Z. */
-  private static double effectiveDf(StandardizedDesign design, double lambda) {
+  private static double effectiveDf(DenseDesign design, double lambda) {
     double[] d = RidgeSvdPath.singularValues(design);
     double df = 0;
     for (double s : d) {

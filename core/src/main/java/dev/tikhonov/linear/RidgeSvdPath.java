@@ -80,7 +80,7 @@ public record RidgeSvdPath(
         throw new InputException("λ must be finite and ≥ 0, got " + l);
       }
     }
-    StandardizedDesign design = StandardizedDesign.of(x, true, false);
+    DenseDesign design = StandardizedDesign.of(x, true, false);
     int n = design.n;
     int p = design.p;
     int r = Math.min(n, p);
@@ -147,7 +147,7 @@ public record RidgeSvdPath(
    * The path from the decomposition's products for all λ: coefficients (p×m), centered fitted
    * values (n×m) and hat-matrix diagonals without the intercept's 1/n (n×m), all column-major.
    */
-  static RidgeSvdPath assemble(StandardizedDesign design, double[] yc, double yMean,
+  static RidgeSvdPath assemble(DenseDesign design, double[] yc, double yMean,
       double nullMse, double[] lambdas, double[] bAll, double[] fitted, double[] leverage,
       double[] df, double[] d) {
     int n = design.n;
@@ -239,7 +239,7 @@ public record RidgeSvdPath(
   }
 
   /** Singular values of the design's Z, decreasing. */
-  static double[] singularValues(StandardizedDesign design) {
+  static double[] singularValues(DenseDesign design) {
     int r = Math.min(design.n, design.p);
     double[] d = new double[r];
     svd(design, d, null, null);
@@ -250,7 +250,7 @@ public record RidgeSvdPath(
    * Thin SVD of the design's Z into d, U (n×r, column-major) and Vᵀ (r×p, column-major); U and
    * Vᵀ may be null when only d is wanted. Modified: {@code d}, {@code u}, {@code vt}.
    */
-  private static void svd(StandardizedDesign design, double[] d, double[] u, double[] vt) {
+  private static void svd(DenseDesign design, double[] d, double[] u, double[] vt) {
     int n = design.n;
     int p = design.p;
     int r = Math.min(n, p);

@@ -1,45 +1,46 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
-import org.bytedeco.openblas.global.openblas;
+import dev.tikhonov.data.SparseMatrix;
 
 /**
  * The design matrix as every point solver of the path sees it (glmnet's {@code standard} /
- * {@code lstandard1}): a contiguous column-major copy {@code z} with
+ * {@code lstandard1}, and {@code spstandard} for sparse x): the columns
  *
  * <pre>
- *   z[j·n + i] = (x_ij − m_j) / s_j,   m_j = Σᵢ wᵢ x_ij,   s_j = sqrt(Σᵢ wᵢ (x_ij − m_j)²)
+ *   z_j = c ∘ (x_j − m_j) / s_j,   m_j = Σᵢ ωᵢ x_ij,   s_j = sqrt(Σᵢ ωᵢ (x_ij − m_j)²)
  * </pre>
  *
- * where wᵢ are the observation weights (summing to 1; uniform, wᵢ = 1/n, without weights; see
- * the weighted {@code of}), m_j is 0 without an
- * intercept and s_j is 1 unless standardizing. Constant columns are marked excluded (glmnet's
- * {@code ju}): their column is stored as zeros and their coefficient stays 0.
+ * where ωᵢ are the observation weights (summing to 1; ωᵢ = 1/n without weights), m_j is 0
+ * without an intercept, s_j is 1 unless standardizing, and the row scale cᵢ is √(n·ωᵢ) for the
+ * gaussian family with weights (so that its unweighted (1/n) products are the weighted ones) and
+ * 1 otherwise. Constant columns are marked excluded (glmnet's {@code ju}): their column is 0 and
+ * their coefficient stays 0. Coefficients b̃ on this scale map back to the original one as
+ * {@code b_j = b̃_j / s_j}, {@code a₀ = ã₀ − Σ_j m_j b_j}.
  *
- * <p>Coefficients b̃ on this scale map back to the original one as {@code b_j = b̃_j / s_j},
- * {@code a₀ = ã₀ − Σ_j m_j b_j}.
+ * <p>Two storages behind the same column operations, one virtual call per column operation:
+ * {@link DenseDesign} (a contiguous column-major copy of z) and {@link SparseDesign}
+ * (compressed columns of the uncentered a_j = c ∘ x_j / s_j, the center μ_j = m_j / s_j applied
+ * implicitly as glmnet does for sparse x, never materialized). The trackers of the residual
+ * that coordinate descent moves ({@link #residualTracker}, {@link #weightedResidual}) are made
+ * by the storage, so that a coordinate move costs O(n) dense and O(entries of the column)
+ * sparse.
  *
- * <p>Observation weights enter here (the moments above and {@link #variance} = Σᵢ wᵢ z̃ᵢⱼ²)
- * and, for the gaussian family, as rows scaled by √(n·wᵢ) so that its (1/n) products are the
- * weighted ones; the proximal Newton solvers carry wᵢ in their working weights. Immutable after
- * construction; safe to share between threads.
+ * <p>Immutable after construction; safe to share between threads.
  */
-final class StandardizedDesign {
+abstract class StandardizedDesign {
   final int n;
   final int p;
-  /** Column-major n×p. */
-  final double[] z;
   final double[] mean;
   final double[] scale;
-  /** (1/n)‖z_j‖², glmnet's {@code xv} (1 for a standardized included column). */
+  /** Σᵢ ωᵢ z̃ᵢⱼ² = (1/n)‖z_j‖², glmnet's {@code xv} (1 for a standardized included column). */
   final double[] variance;
   final boolean[] included;
 
-  private StandardizedDesign(int n, int p, double[] z, double[] mean, double[] scale,
-      double[] variance, boolean[] included) {
+  StandardizedDesign(int n, int p, double[] mean, double[] scale, double[] variance,
+      boolean[] included) {
     this.n = n;
     this.p = p;
-    this.z = z;
     this.mean = mean;
     this.scale = scale;
     this.variance = variance;
@@ -47,18 +48,28 @@ final class StandardizedDesign {
   }
 
   /** All rows of {@code x}. */
-  static StandardizedDesign of(double[][] x, boolean intercept, boolean standardize) {
-    return of(x, allRows(x.length), intercept, standardize);
+  static DenseDesign of(double[][] x, boolean intercept, boolean standardize) {
+    return DenseDesign.of(x, allRows(x.length), intercept, standardize);
+  }
+
+  /** The rows {@code rows} (0-based) of {@code x}, unweighted. */
+  static DenseDesign of(double[][] x, int[] rows, boolean intercept, boolean standardize) {
+    return DenseDesign.of(x, rows, intercept, standardize);
+  }
+
+  /** The rows {@code rows} of {@code x} with observation weights ω (see {@link DenseDesign}). */
+  static DenseDesign of(double[][] x, int[] rows, double[] omega, boolean scaleRows,
+      boolean intercept, boolean standardize) {
+    return DenseDesign.of(x, rows, omega, scaleRows, intercept, standardize);
   }
 
   /**
-   * The rows {@code rows} (0-based) of {@code x}, centered with their own means and scaled with
-   * their own standard deviations. Messages name rows and columns 1-based.
-   *
-   * @throws InputException for no rows or features, a ragged row or a value that is not finite
+   * The rows {@code rows} of the sparse {@code x} with observation weights ω (one per entry of
+   * {@code rows}, summing to 1), kept compressed (see {@link SparseDesign}).
    */
-  static StandardizedDesign of(double[][] x, int[] rows, boolean intercept, boolean standardize) {
-    return of(x, rows, uniformWeights(rows.length), false, intercept, standardize);
+  static SparseDesign of(SparseMatrix x, int[] rows, double[] omega, boolean scaleRows,
+      boolean intercept, boolean standardize) {
+    return SparseDesign.of(x, rows, omega, scaleRows, intercept, standardize);
   }
 
   /** ωᵢ = 1/n. */
@@ -66,89 +77,6 @@ final class StandardizedDesign {
     double[] omega = new double[n];
     java.util.Arrays.fill(omega, 1.0 / n);
     return omega;
-  }
-
-  /**
-   * The rows {@code rows} of {@code x} with observation weights ωᵢ (≥ 0, summing to 1, one per
-   * entry of {@code rows}): the moments above are the weighted ones, and {@link #variance} is
-   * Σᵢ ωᵢ z̃ᵢⱼ². With {@code scaleRows} (the gaussian family) every row of z is also multiplied
-   * by √(n·ωᵢ), so that the unweighted (1/n) products of the gaussian solver are the weighted
-   * ones: (1/n)Σᵢ (√(nωᵢ) z̃ᵢⱼ)(√(nωᵢ) uᵢ) = Σᵢ ωᵢ z̃ᵢⱼ uᵢ; without it (the proximal Newton
-   * families) the solvers carry ωᵢ in their working weights.
-   */
-  static StandardizedDesign of(double[][] x, int[] rows, double[] omega, boolean scaleRows,
-      boolean intercept, boolean standardize) {
-    int n = rows.length;
-    if (n == 0) {
-      throw new InputException("no rows to fit");
-    }
-    int p = x[rows[0]].length;
-    if (p == 0) {
-      throw new InputException("no features to fit: the rows have 0 columns");
-    }
-    double[] z = new double[n * p];
-    for (int i = 0; i < n; i++) {
-      double[] row = x[rows[i]];
-      if (row.length != p) {
-        throw new InputException("row " + (rows[i] + 1) + " has " + row.length
-            + " features, expected " + p);
-      }
-      for (int j = 0; j < p; j++) {
-        double v = row[j];
-        if (!Double.isFinite(v)) {
-          throw new InputException("row " + (rows[i] + 1) + ", column " + (j + 1) + ": value "
-              + v + " is not finite");
-        }
-        z[j * n + i] = v;
-      }
-    }
-    boolean uniform = true;
-    for (double o : omega) {
-      uniform &= o == omega[0];
-    }
-    double[] mean = new double[p];
-    double[] scale = new double[p];
-    double[] variance = new double[p];
-    boolean[] included = new boolean[p];
-    for (int j = 0; j < p; j++) {
-      int o = j * n;
-      double first = z[o];
-      boolean constant = true;
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += omega[i] * z[o + i];
-        constant &= z[o + i] == first || omega[i] == 0;
-      }
-      double centered = 0;
-      for (int i = 0; i < n; i++) {
-        double d = z[o + i] - sum;
-        centered += omega[i] * d * d;
-      }
-      double sd = Math.sqrt(centered);
-      included[j] = !constant && sd > 0;
-      mean[j] = intercept ? sum : 0.0;
-      scale[j] = standardize && included[j] ? sd : 1.0;
-      double inverse = 1.0 / scale[j];
-      double sumSquares = 0;
-      for (int i = 0; i < n; i++) {
-        double v = included[j] ? (z[o + i] - mean[j]) * inverse : 0.0;
-        // Uniform weights: (1/n)·Σv², the unweighted design's arithmetic to the last bit.
-        sumSquares += uniform ? v * v : omega[i] * v * v;
-        z[o + i] = scaleRows && !uniform ? v * Math.sqrt(n * omega[i]) : v;
-      }
-      variance[j] = uniform ? sumSquares * omega[0] : sumSquares;
-    }
-    return new StandardizedDesign(n, p, z, mean, scale, variance, included);
-  }
-
-  /**
-   * The moments of a design known only through its sufficient statistics ({@link
-   * StatisticsPath}): no column values ({@code z} is empty), so only covariance updates from a
-   * Gram matrix can run on it.
-   */
-  static StandardizedDesign ofMoments(int n, double[] mean, double[] scale, double[] variance,
-      boolean[] included) {
-    return new StandardizedDesign(n, mean.length, new double[0], mean, scale, variance, included);
   }
 
   static int[] allRows(int n) {
@@ -169,20 +97,65 @@ final class StandardizedDesign {
     return false;
   }
 
-  /** (1/n) z_jᵀ v. */
-  double meanDot(int j, double[] v) {
-    return dot(z, j * n, v, 0, n) / n;
+  /** True when the columns are held compressed (no Gram matrix by BLAS, naive updates). */
+  abstract boolean sparse();
+
+  /**
+   * cᵀv, what an inner product with a column needs besides the column's own entries when the
+   * centering is implicit: Σᵢ cᵢvᵢ for sparse storage (O(n)), 0 for dense storage (its columns
+   * are centered already; nothing is computed). Compute it once for many {@link #dot}s with the
+   * same v.
+   */
+  abstract double centerDot(double[] v);
+
+  /** z_jᵀ v, given {@code centerDotV} = {@link #centerDot}(v). */
+  abstract double dot(int j, double[] v, double centerDotV);
+
+  /** z_jᵀ v (O(n) more for sparse storage: prefer the overload in loops over columns). */
+  final double dot(int j, double[] v) {
+    return dot(j, v, centerDot(v));
   }
 
-  /** z_jᵀ v. */
-  double dot(int j, double[] v) {
-    return dot(z, j * n, v, 0, n);
+  /** (1/n) z_jᵀ v. */
+  final double meanDot(int j, double[] v) {
+    return dot(j, v) / n;
   }
 
   /** (1/n) z_jᵀ z_k. */
-  double meanCross(int j, int k) {
-    return dot(z, j * n, z, k * n, n) / n;
-  }
+  abstract double meanCross(int j, int k);
+
+  /**
+   * Σᵢ vᵢ·z_ij², the weighted squared norm of column j, for a design with unit row scale (the
+   * proximal Newton families), given {@code weightSum} = Σᵢ vᵢ.
+   */
+  abstract double weightedSquares(int j, double[] v, double weightSum);
+
+  /** out ← out + a·z_j, exactly (O(n) for either storage). Modified: {@code out}. */
+  abstract void addScaledColumn(int j, double a, double[] out);
+
+  /**
+   * out ← out + Σ_a b[offset + j]·z_j over the features j = active[a], a &lt; numActive, with
+   * b[offset + j] ≠ 0: a linear predictor. Dense storage adds column by column (O(n) each);
+   * sparse storage adds the entries and applies the centering once, O(n + their entries).
+   * Modified: {@code out}.
+   */
+  abstract void addColumns(double[] b, int offset, int[] active, int numActive, double[] out);
+
+  /**
+   * The Gram matrix (1/n)ZᵀZ, p×p (dense storage only: a sparse design never forms it).
+   *
+   * @throws UnsupportedOperationException for sparse storage
+   */
+  abstract double[] gram();
+
+  /**
+   * glmnet's naive gaussian updates on this storage: the residual r = y − Zb kept so that a
+   * gradient (1/n)z_kᵀr and a move r ← r − δz_k cost what the column costs.
+   */
+  abstract GradientTracker residualTracker(double[] centeredTarget);
+
+  /** The working residual of proximal Newton's coordinate descent on this storage. */
+  abstract WeightedResidual weightedResidual();
 
   /**
    * Σᵢ a[ao + i]·b[bo + i] for i &lt; len with four partial sums: one running sum waits on the
@@ -206,73 +179,6 @@ final class StandardizedDesign {
       s0 += a[ao + i] * b[bo + i];
     }
     return (s0 + s1) + (s2 + s3);
-  }
-
-  /** Σᵢ vᵢ·z_ij²: the weighted squared norm of column j (four partial sums, as in dot). */
-  double weightedSquares(int j, double[] v) {
-    int o = j * n;
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      double a = z[o + i];
-      double b = z[o + i + 1];
-      double c = z[o + i + 2];
-      double d = z[o + i + 3];
-      s0 += v[i] * a * a;
-      s1 += v[i + 1] * b * b;
-      s2 += v[i + 2] * c * c;
-      s3 += v[i + 3] * d * d;
-    }
-    for (; i < n; i++) {
-      double a = z[o + i];
-      s0 += v[i] * a * a;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /**
-   * The Gram matrix {@code G = (1/n) ZᵀZ}, p×p, symmetric, G[j·p + k] = (1/n) z_jᵀ z_k, by one
-   * BLAS {@code dsyrk} (n·p² flops at the BLAS's speed instead of p dot products of length n
-   * per feature that enters the model).
-   */
-  double[] gram() {
-    double[] g = new double[p * p];
-    // Upper triangle of the column-major result = lower of the row-major view; mirror after.
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans,
-        p, n, 1.0 / n, z, n, 0.0, g, p);
-    for (int k = 0; k < p; k++) {
-      for (int j = k + 1; j < p; j++) {
-        g[j + k * p] = g[k + j * p];
-      }
-    }
-    return g;
-  }
-
-  /** out ← out − delta·z_j. Modified: {@code out}. */
-  void subtractColumn(int j, double delta, double[] out) {
-    int o = j * n;
-    for (int i = 0; i < n; i++) {
-      out[i] -= delta * z[o + i];
-    }
-  }
-
-  /** out ← out + a·z_j. Modified: {@code out}. */
-  void addScaledColumn(int j, double a, double[] out) {
-    int o = j * n;
-    for (int i = 0; i < n; i++) {
-      out[i] += a * z[o + i];
-    }
-  }
-
-  /** r ← r − d·(v ∘ z_j): the working residual after coordinate j moved by d. Modified: r. */
-  void subtractWeightedColumn(int j, double d, double[] v, double[] r) {
-    int o = j * n;
-    for (int i = 0; i < n; i++) {
-      r[i] -= d * v[i] * z[o + i];
-    }
   }
 
   /** The mean of y; an InputException naming the 1-based row when a value is not finite. */

@@ -88,7 +88,7 @@ final class StatisticsPath {
     }
     double start = statistics.targetScatter() / weight + targetShift * targetShift;
     int n = (int) Math.min(statistics.count(), Integer.MAX_VALUE);
-    StandardizedDesign design = StandardizedDesign.ofMoments(n, mean, scale, variance, included);
+    StandardizedDesign design = DenseDesign.ofMoments(n, mean, scale, variance, included);
     GradientTracker tracker = new CovarianceTracker(design, gram, cross, start);
     PointSolver solver = new GaussianCoordinateDescent(design, tracker, penalty,
         settings.l1Ratio(), offset, start, settings.maxIterations(),

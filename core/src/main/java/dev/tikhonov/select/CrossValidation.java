@@ -1,7 +1,9 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
@@ -71,6 +73,30 @@ public final class CrossValidation {
     Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
     PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
         lambdas.length == 0 ? settings : settings.withLambdas(lambdas), featureNames, classes);
+    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y), folds, full.lambdas(), effective,
+        threads);
+    return new Fit(full, cv);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], PathSettings, List, List, KFold, Alignment, int)}
+   * on a sparse x, kept sparse: each fold's training rows are copied into their own compressed
+   * columns ({@link ElasticNetPath#fit(Family, SparseMatrix, double[], int[], Observations,
+   * PathSettings, List, List)}), the held-out rows scored by sparse dot products.
+   */
+  public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
+      int threads) {
+    if (folds.size() != y.length) {
+      throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
+          + " rows");
+    }
+    PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
+    List<String> classes = full.classNames();
+    Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
+    PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
+        Observations.none(), lambdas.length == 0 ? settings : settings.withLambdas(lambdas),
+        featureNames, classes);
     CvResult cv = run(fitter, HeldOutLoss.deviance(x, y), folds, full.lambdas(), effective,
         threads);
     return new Fit(full, cv);

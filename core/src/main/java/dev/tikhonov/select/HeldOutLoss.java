@@ -19,4 +19,13 @@ public interface HeldOutLoss {
   static HeldOutLoss deviance(double[][] x, double[] y) {
     return (path, l, i) -> path.deviance(x[i], y[i], l);
   }
+
+  /** The deviance of row i of a sparse x (rows by one O(entries) transpose), y. */
+  static HeldOutLoss deviance(dev.tikhonov.data.SparseMatrix x, double[] y) {
+    dev.tikhonov.data.SparseMatrix rows = x.transpose();
+    int[] start = rows.sharedColumnPointers();
+    int[] columns = rows.sharedRowIndices();
+    double[] values = rows.sharedValues();
+    return (path, l, i) -> path.deviance(columns, values, start[i], start[i + 1], y[i], l);
+  }
 }

@@ -4,6 +4,7 @@ import static dev.tikhonov.data.TestFiles.assertInputError;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -90,12 +91,40 @@ class LibsvmReaderTest {
   }
 
   @Test
-  void read_whenTinyFileDeclaresHugeDenseMatrix_refusesToDensify() {
+  void read_whenTinyFileDeclaresHugeMatrix_keepsItSparseAndRefusesToDensify() {
     Path file = write(dir, "a.svm", "1 1:1\n".repeat(20) + "1 2000000:1\n");
-    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
+    Dataset tiny = LibsvmReader.read(file, TargetKind.REAL);
+    assertTrue(tiny.isSparse());
+    assertEquals(2_000_000, tiny.numFeatures());
+    assertEquals(21, tiny.sparseFeatures().orElseThrow().numEntries());
+    assertEquals(1.0, tiny.feature(20, 1_999_999));
+    assertInputError(tiny::featureRows,
         file + ": 21 rows x 2000000 features", "too sparse to densify");
     Path huge = write(dir, "b.svm", "1 1:1\n".repeat(300) + "1 2000000:1\n");
-    assertInputError(() -> LibsvmReader.read(huge, TargetKind.REAL),
+    Dataset big = LibsvmReader.read(huge, TargetKind.REAL);
+    assertInputError(big::features,
         huge + ": 301 rows x 2000000 features need", "at most 536870911 values fit");
+  }
+
+  @Test
+  void read_keepsTheRowsSparse_asTheDenseRowsTheyStandFor() {
+    Path file = write(dir, "a.svm", "2 1:1.5 3:-2\n-1 2:4 # comment\n0\n1 1:1 2:1 3:1\n");
+    Dataset d = LibsvmReader.read(file, TargetKind.REAL);
+    assertTrue(d.isSparse());
+    SparseMatrix x = d.sparseFeatures().orElseThrow();
+    assertArrayEquals(new int[] {0, 2, 4, 6}, x.columnPointers());
+    assertArrayEquals(new int[] {0, 3, 1, 3, 0, 3}, x.rowIndices());
+    double[][] expected = {{1.5, 0, -2}, {0, 4, 0}, {0, 0, 0}, {1, 1, 1}};
+    double[][] dense = d.featureRows();
+    for (int i = 0; i < 4; i++) {
+      assertArrayEquals(expected[i], dense[i], 0.0);
+    }
+    assertArrayEquals(new double[] {2, -1, 0, 1}, d.targets(), 0.0);
+    // The same values as a dense data set: the same fingerprint.
+    assertEquals(Dataset.of(expected, new double[] {2, -1, 0, 1}, d.featureNames())
+        .fingerprint(), d.fingerprint());
+    Dataset sub = d.subset(new int[] {3, 0, 3});
+    assertArrayEquals(new double[] {1, 1, 1}, sub.featureRows()[2], 0.0);
+    assertArrayEquals(expected[0], sub.sparseFeatures().orElseThrow().toDense()[1], 0.0);
   }
 }

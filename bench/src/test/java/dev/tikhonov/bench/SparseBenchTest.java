@@ -1,0 +1,54 @@
+package dev.tikhonov.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sparse benchmark's data: seeded (the same file twice), the binary CSC file read back to
+ * the same matrix and targets, about n·p·density entries in sorted distinct rows; and the
+ * coefficient comparison of two sides' JSON.
+ */
+class SparseBenchTest {
+  @TempDir Path dir;
+
+  @Test
+  void generatedFile_isSeeded_andReadsBackToTheSameMatrix() throws Exception {
+    SparseBench.Data a = SparseBench.generate(2000, 300, 0.01, 5);
+    SparseBench.Data b = SparseBench.generate(2000, 300, 0.01, 5);
+    assertArrayEquals(a.x().sharedValues(), b.x().sharedValues());
+    int entries = a.x().numEntries();
+    assertTrue(entries > 0.8 * 6000 && entries < 1.2 * 6000, "entries " + entries);
+    Path file = SparseBench.ensureFile(dir, 2000, 300, 0.01, 5);
+    SparseBench.Data back = SparseBench.read(file);
+    assertArrayEquals(a.x().sharedColumnPointers(), back.x().sharedColumnPointers());
+    assertArrayEquals(a.x().sharedRowIndices(), back.x().sharedRowIndices());
+    assertArrayEquals(a.x().sharedValues(), back.x().sharedValues(), 0.0);
+    assertArrayEquals(a.y(), back.y(), 0.0);
+    long size = Files.size(file);
+    assertEquals(24 + 4L * 301 + 12L * entries + 8L * 2000, size, "the documented layout");
+  }
+
+  @Test
+  void worstDifference_isRelativeToTheLargestCoefficientAtSharedIndices() throws Exception {
+    Path one = dir.resolve("a.json");
+    Path two = dir.resolve("b.json");
+    Json.write(one, Map.of("indices", List.of(1, 5), "intercepts", List.of(1.0, 2.0),
+        "coefficients", List.of(List.of(0.0, 4.0), List.of(10.0, -3.0))));
+    // R writes a length-1 vector as a number: index 5 alone, the other side's second entry.
+    Json.write(two, Map.of("indices", 5, "intercepts", 2.0,
+        "coefficients", List.of(List.of(10.0, -2.0))));
+    JsonNode a = SparseBench.readJson(one);
+    JsonNode b = SparseBench.readJson(two);
+    assertEquals(0.1, SparseBench.worstDifference(a, b), 1e-15);
+  }
+}
