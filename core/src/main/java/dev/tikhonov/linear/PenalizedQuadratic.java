@@ -121,7 +121,7 @@ public record PenalizedQuadratic(double[] gram, double[] linear, double constant
     double[] ones = new double[p];
     java.util.Arrays.fill(ones, 1.0);
     double[] zeros = new double[p];
-    StandardizedDesign design = StandardizedDesign.ofMoments(1, zeros, ones, variance, moving);
+    StandardizedDesign design = DenseDesign.ofMoments(1, zeros, ones, variance, moving);
     CovarianceTracker tracker = new CovarianceTracker(design, g, c, d);
     GaussianCoordinateDescent solver = new GaussianCoordinateDescent(design, tracker,
         penaltyFactors, l1Ratio, 0.0, d, maxPasses, true);
