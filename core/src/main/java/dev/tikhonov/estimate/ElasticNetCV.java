@@ -40,8 +40,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final SelectionRule rule;
   private final int threads;
   private final LinearFit.Kind<M> kind;
+  private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
 
   private ElasticNetCV(Builder<M> b) {
+    this.adaptive = b.adaptive;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.numFolds = b.numFolds;
@@ -108,13 +110,25 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     LinearFit.requireFamily(family, train, name());
     KFold folds = folds(train.size());
     double[][] x = train.featureRows();
-    CrossValidation.Fit fit = fromStatistics(family, x.length, train.numFeatures(),
-        folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
-        ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-            train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
-        : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
-            LinearFit.classNames(family, train), folds, threads);
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
+    CrossValidation.Fit fit;
+    double[] factors;
+    if (adaptive.isPresent()) {
+      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
+          .crossValidate(family, x, train.targets(), settings, adaptive.get(),
+              train.featureNames(), LinearFit.classNames(family, train), folds, threads);
+      fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
+      factors = a.factors().normalized();
+      LinearFit.putAdaptive(s, adaptive.get(), a.factors());
+    } else {
+      fit = fromStatistics(family, x.length, train.numFeatures(),
+          folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
+          ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
+              train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
+          : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
+              LinearFit.classNames(family, train), folds, threads);
+      factors = LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures());
+    }
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
     s.put("seed", seed);
@@ -123,8 +137,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     s.put("lambda_1se", fit.cv().lambda1se());
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
-    RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
-        LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
+    RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
         LinearFit.penaltyScales(x, settings.standardize()), provenance);
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
