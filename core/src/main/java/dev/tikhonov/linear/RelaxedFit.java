@@ -223,8 +223,8 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     }
     if (!notes.isEmpty()) {
       s.append(uncertified > 0 ? "; " : "").append(notes.size())
-          .append(notes.size() == 1 ? " λ" : " λ").append(" without a refit of its own (the"
-              + " last earlier refit stands in), the first: ").append(notes.get(0));
+          .append(" λ without a refit of its own (the last earlier refit stands in), the"
+              + " first: ").append(notes.get(0));
     }
     return Optional.of(s.toString());
   }

@@ -27,8 +27,9 @@ import java.util.Objects;
  * coefficient is 0 at every λ — no NaN, no infinite arithmetic.
  *
  * <p>Pilots ({@link Pilot}): {@code RIDGE}, the same family's ridge path (α = 0, the path's
- * standardization and intercept) at the λ with the smallest {@value #PILOT_FOLDS}-fold
- * cross-validated deviance (folds seeded with {@value #PILOT_SEED} over the rows fitted); or
+ * standardization, intercept and number of λ, down to {@value #PILOT_MIN_RATIO}·λ_max) at the λ
+ * with the smallest {@value #PILOT_FOLDS}-fold cross-validated deviance (folds seeded with
+ * {@value #PILOT_SEED} over the rows fitted); or
  * {@code LEAST_SQUARES}, the unpenalized fit (λ = 0: least squares for gaussian, the maximum
  * likelihood for binomial and poisson), which needs more rows than features.
  *
