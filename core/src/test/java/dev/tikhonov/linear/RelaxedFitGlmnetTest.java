@@ -167,6 +167,70 @@ class RelaxedFitGlmnetTest {
     check(Family.BINOMIAL, "binom", 1e-4);
   }
 
+  /**
+   * Poisson and multinomial (no glmnet reference here): every refit is the unpenalized optimum
+   * on its active set, checked from the data — the gradient of the mean negative
+   * log-likelihood, (1/n)Σ xᵢⱼ(μᵢ − yᵢ) (per class for multinomial) and its intercept part,
+   * vanishes for every active feature, and inactive features stay 0.
+   */
+  @Test
+  void poissonAndMultinomial_refitsAreUnpenalizedOptimaOnTheActiveSet() {
+    PathSettings s = PathSettings.lasso().withTolerance(1e-10).withNumLambdas(30);
+    PoissonGlmnetTest.Pois pois = PoissonGlmnetTest.DATA;
+    PathSolution lasso = ElasticNetPath.fit(Family.POISSON, pois.x(), pois.y(), s, pois.names(),
+        List.of());
+    RelaxedFit fit = RelaxedFit.of(Family.POISSON, pois.x(), pois.y(), s, lasso);
+    checkRefits(fit, pois.x(), pois.y(), 1e-7);
+    ProximalNewtonRefData.Data multi = ProximalNewtonRefData.data("multi.csv");
+    PathSolution mlasso = ElasticNetPath.fit(Family.MULTINOMIAL, multi.x(), multi.y(), s,
+        multi.featureNames(), List.of());
+    RelaxedFit mfit = RelaxedFit.of(Family.MULTINOMIAL, multi.x(), multi.y(), s, mlasso);
+    checkRefits(mfit, multi.x(), multi.y(), 1e-7);
+  }
+
+  private static void checkRefits(RelaxedFit fit, double[][] x, double[] y, double tolerance) {
+    assertTrue(fit.warning().isEmpty(), fit.warning().orElse(""));
+    PathSolution r = fit.relaxed();
+    boolean poisson = r.family() == Family.POISSON;
+    int n = x.length;
+    int p = x[0].length;
+    int refits = 0;
+    for (int l = 0; l < fit.size(); l++) {
+      if (!fit.refitted()[l]) {
+        continue;
+      }
+      refits++;
+      int k = r.intercepts()[l].length;
+      double[][] prob = poisson ? null : r.probabilities(x, l);
+      double[] mu = poisson ? r.means(x, l) : null;
+      for (int c = 0; c < k; c++) {
+        double[] resid = new double[n];
+        double g0 = 0;
+        for (int i = 0; i < n; i++) {
+          resid[i] = poisson ? (mu[i] - y[i]) / n : (prob[i][c] - (y[i] == c ? 1 : 0)) / n;
+          g0 += resid[i];
+        }
+        assertEquals(0, g0, tolerance, "intercept gradient, λ index " + l + ", class " + c);
+        for (int j = 0; j < p; j++) {
+          boolean active = false;
+          for (double[] bc : fit.lasso().coefficients()[l]) {
+            active |= bc[j] != 0;
+          }
+          if (!active) {
+            assertEquals(0, r.coefficients()[l][c][j], 0, "inactive feature " + j);
+            continue;
+          }
+          double g = 0;
+          for (int i = 0; i < n; i++) {
+            g += x[i][j] * resid[i];
+          }
+          assertEquals(0, g, tolerance, "feature " + j + ", λ index " + l + ", class " + c);
+        }
+      }
+    }
+    assertTrue(refits > 5, "refits " + refits);
+  }
+
   @Test
   void blend_atOneIsTheLasso_atZeroTheRefit_andLinearBetween() {
     RelaxedFit fit = relax(Family.GAUSSIAN);
