@@ -76,6 +76,19 @@ class RelaxAdaptiveCliIT {
   }
 
   @Test
+  void gammas_areTheGammasCrossValidated() throws Exception {
+    Path[] d = gaussData();
+    Cli.Result r = Cli.run(dir, "path", "--data", d[0].toString(), "--target", "yg", "--relax",
+        "--gammas", "1,0", "--cv-folds", "3", "--nlambda", "8", "--out", "g", "--threads", "1");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode cv = JSON.readTree(dir.resolve("g/path.json").toFile()).get("relaxed").get("cv");
+    assertEquals("[0.0,1.0]", cv.get("gamma").toString());
+    assertEquals(2, cv.get("mean").size());
+    assertTrue(r.stdout().contains("cv(g=0.0)") && !r.stdout().contains("cv(g=0.5)"),
+        r.stdout());
+  }
+
+  @Test
   void badRelaxAndAdaptiveFlags_areErrorsNamingTheFlag() throws Exception {
     Path[] d = gaussData();
     String[][] cases = {
@@ -126,6 +139,12 @@ class RelaxAdaptiveCliIT {
         "λ_max moves with the factors");
     JsonNode run = JSON.readTree(dir.resolve("adaptive/run.json").toFile());
     assertTrue(run.toString().contains("least_squares"), run.toString());
+    // --adaptive-power changes the factors, so λ_max.
+    Cli.Result power1 = Cli.run(dir, "path", "--data", d[0].toString(), "--target", "yg",
+        "--out", "power1", "--nlambda", "10", "--adaptive", "--adaptive-pilot", "ols");
+    assertEquals(0, power1.exitCode(), power1.stderr());
+    assertTrue(JSON.readTree(dir.resolve("power1/path.json").toFile()).get("lambda").get(0)
+        .asDouble() != a.get("lambda").get(0).asDouble(), "ν = 1 and ν = 2 differ");
     Path small = Files.write(dir.resolve("small.csv"), Files.readAllLines(d[0]).subList(0, 8));
     Cli.Result ols = Cli.run(dir, "path", "--data", small.toString(), "--target", "yg",
         "--out", "ols", "--adaptive", "--adaptive-pilot", "ols");
