@@ -27,7 +27,7 @@ import java.util.Objects;
  * coefficient is 0 at every λ — no NaN, no infinite arithmetic.
  *
  * <p>Pilots ({@link Pilot}): {@code RIDGE}, the same family's ridge path (α = 0, the path's
- * standardization, intercept and number of λ, down to {@value #PILOT_MIN_RATIO}·λ_max) at the λ
+ * standardization and intercept, 100 λ down to {@value #PILOT_MIN_RATIO}·λ_max) at the λ
  * with the smallest {@value #PILOT_FOLDS}-fold cross-validated deviance (folds seeded with
  * {@value #PILOT_SEED} over the rows fitted); or
  * {@code LEAST_SQUARES}, the unpenalized fit (λ = 0: least squares for gaussian, the maximum
@@ -163,8 +163,8 @@ public final class AdaptivePenalty {
           classNames);
       at = 0;
     } else {
-      PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas().lambdaMinRatio(PILOT_MIN_RATIO)
-          .build();
+      PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas()
+          .numLambdas(PathSettings.DEFAULT_NUM_LAMBDAS).lambdaMinRatio(PILOT_MIN_RATIO).build();
       pilot = ElasticNetPath.fit(family, x, y, rows, ridge, featureNames, classNames);
       List<String> classes = pilot.classNames();
       KFold folds = KFold.random(rows.length, Math.min(PILOT_FOLDS, rows.length), PILOT_SEED);
