@@ -42,7 +42,8 @@ import java.util.Optional;
  *     residual otherwise); passes count the refit's coordinate passes (0 where no refit ran)
  * @param refitted per λ: its coefficients come from a refit on its own active set (false for an
  *     empty active set, an active set above n − 3, or a failed refit)
- * @param notes why some λ were not refitted, one line each (empty when all were)
+ * @param notes why some λ were not refitted (the last earlier refit stands in) or why their
+ *     refit has no finite optimum (separable classes), one line each; empty when neither
  */
 public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] refitted,
     List<String> notes) {
@@ -103,6 +104,12 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
           r = refit(family, x, y, rows, observations, refit, lasso, active);
           done.put(key, r);
           fresh = true;
+          if (r.separated) {
+            notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): its %d active features (nearly)"
+                + " separate the classes (deviance ratio above 0.999), so the unpenalized refit"
+                + " has no finite optimum; its coefficients are where the fit stopped", l + 1,
+                lasso.lambdas()[l], active.length));
+          }
           if (r.failure.isPresent()) {
             notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): the unpenalized refit on %d"
                 + " active features failed: %s", l + 1, lasso.lambdas()[l], active.length,
@@ -223,8 +230,8 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     }
     if (!notes.isEmpty()) {
       s.append(uncertified > 0 ? "; " : "").append(notes.size())
-          .append(" λ without a refit of its own (the last earlier refit stands in), the"
-              + " first: ").append(notes.get(0));
+          .append(notes.size() == 1 ? " note" : " notes").append(", the first: ")
+          .append(notes.get(0));
     }
     return Optional.of(s.toString());
   }
@@ -280,6 +287,8 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     int passes;
     double certificate;
     Optional<String> failure = Optional.empty();
+    /** Every fitted probability reached 0 or 1 before the optimum (separable classes). */
+    boolean separated;
   }
 
   private static Refit refit(Family family, double[][] x, double[] y, int[] rows,
@@ -297,6 +306,11 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
       r.failure = Optional.of(fit.end().message());
       return r;
     }
+    // Separable classes: the fit stops with every probability at 0 or 1, or (glmnet's devmax)
+    // explains more than 0.999 of the deviance with coefficients that only grow.
+    r.separated = (family == Family.BINOMIAL || family == Family.MULTINOMIAL)
+        && (fit.end().reason() == PathSolution.Ending.NO_WEIGHTS_LEFT
+            || fit.devianceRatio()[0] > PathLoop.MAX_DEVIANCE_RATIO);
     PathSolution full = Columns.expand(fit, active, lasso.featureNames());
     r.intercepts = full.intercepts()[0];
     r.coefficients = full.coefficients()[0];

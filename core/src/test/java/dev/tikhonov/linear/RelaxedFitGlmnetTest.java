@@ -231,6 +231,37 @@ class RelaxedFitGlmnetTest {
     assertTrue(refits > 5, "refits " + refits);
   }
 
+  /**
+   * A binomial problem one feature separates: the unpenalized refit on that feature has no
+   * finite optimum. The relaxed fit must neither throw nor hand out NaN; it says so in its
+   * warning (refit not certified, or not done and stood in for).
+   */
+  @Test
+  void separableBinomial_refitIsFiniteAndWarned() {
+    int n = 60;
+    java.util.Random random = new java.util.Random(4);
+    double[][] x = new double[n][3];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      x[i][0] = (y[i] == 1 ? 1 : -1) * (0.5 + random.nextDouble());
+      x[i][1] = random.nextGaussian();
+      x[i][2] = random.nextGaussian();
+    }
+    PathSettings s = PathSettings.lasso().withNumLambdas(20);
+    PathSolution lasso = ElasticNetPath.fit(Family.BINOMIAL, x, y, s, List.of("a", "b", "c"),
+        List.of());
+    RelaxedFit fit = RelaxedFit.of(Family.BINOMIAL, x, y, s, lasso);
+    for (int l = 0; l < fit.size(); l++) {
+      assertTrue(Double.isFinite(fit.relaxed().intercepts()[l][0]));
+      for (double b : fit.relaxed().coefficients()[l][0]) {
+        assertTrue(Double.isFinite(b), "λ index " + l);
+      }
+    }
+    assertTrue(fit.warning().orElse("").contains("separate the classes"),
+        fit.warning().orElse("no warning"));
+  }
+
   @Test
   void blend_atOneIsTheLasso_atZeroTheRefit_andLinearBetween() {
     RelaxedFit fit = relax(Family.GAUSSIAN);
