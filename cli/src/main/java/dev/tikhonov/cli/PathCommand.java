@@ -6,16 +6,20 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.CrossValidatedPath;
+import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
 import dev.tikhonov.estimate.LinearBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
+import dev.tikhonov.estimate.RelaxedLasso;
+import dev.tikhonov.estimate.RelaxedPath;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.AdaptivePenalty;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.PathFiles;
 import java.nio.file.Files;
@@ -105,6 +109,32 @@ public final class PathCommand implements Callable<Integer> {
           + "warning. Default: ${DEFAULT-VALUE}.")
   int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
 
+  @Option(names = "--relax",
+      description = "Relaxed lasso (glmnet's relax = TRUE): refit each λ's active set without "
+          + "penalty and blend, b(λ,γ) = γ·b_lasso + (1−γ)·b_refit; with CV, choose (λ, γ). "
+          + "Needs --l1-ratio > 0. path.json gets a \"relaxed\" object.")
+  boolean relax;
+
+  @Option(names = "--gammas", paramLabel = "G1,G2,...", split = ",",
+      description = "With --relax: the blend weights γ in [0, 1] to cross-validate. Default: "
+          + "0,0.25,0.5,0.75,1 (glmnet's).")
+  List<Double> gammas;
+
+  @Option(names = "--adaptive",
+      description = "Adaptive lasso (Zou 2006): penalty factors vⱼ = 1/|sⱼβ̂ⱼ|^ν from a pilot "
+          + "fit (--adaptive-pilot), times --penalty-factors; with CV the pilot is refitted "
+          + "inside each fold.")
+  boolean adaptive;
+
+  @Option(names = "--adaptive-pilot", paramLabel = "P",
+      description = "With --adaptive: ridge (α = 0 at its 10-fold CV λ_min) or ols (the "
+          + "unpenalized fit, needs n > p). Default: ridge.")
+  String adaptivePilot;
+
+  @Option(names = "--adaptive-power", paramLabel = "NU",
+      description = "With --adaptive: ν > 0, the power of |β̂ⱼ| in the factors. Default: 1.")
+  Double adaptivePower;
+
   @Option(names = "--cv-folds", paramLabel = "K",
       description = "Cross-validate with K seeded random folds.")
   Integer cvFolds;
@@ -147,6 +177,7 @@ public final class PathCommand implements Callable<Integer> {
     if (saveLambda != null && save == null) {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
+    checkRelaxAndAdaptive();
     // Settings, the output directory and the model file are checked before the data are read.
     LinearBuilder<?> settings = ElasticNet.of(fam);
     configure(settings);
@@ -164,6 +195,9 @@ public final class PathCommand implements Callable<Integer> {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset));
       configure(settings);
     }
+    if (relax) {
+      return relaxed(fam, writer, dataset, started);
+    }
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
     if (cvFolds != null || foldid != null) {
@@ -175,8 +209,9 @@ public final class PathCommand implements Callable<Integer> {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
-      CrossValidatedPath<? extends Predictor> fit = translate(b::build)
-          .crossValidate(dataset);
+      ElasticNetCV<? extends Predictor> estimator = translate(b::build);
+      CrossValidatedPath<? extends Predictor> fit = columnMessages(
+          () -> estimator.crossValidate(dataset));
       path = fit.path();
       cv = Optional.of(fit);
     } else {
@@ -223,7 +258,9 @@ public final class PathCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | InputException e) {
       String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
       for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
-          {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"}}) {
+          {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"},
+          {"adaptivePower (ν)", "--adaptive-power"}, {"adaptive:", "--adaptive:"},
+          {"gammas:", "--gammas:"}}) {
         if (message.startsWith(pair[0] + " ")) {
           throw new InputException(pair[1] + message.substring(pair[0].length()));
         }
@@ -240,7 +277,8 @@ public final class PathCommand implements Callable<Integer> {
    */
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
       RegularizationPath<? extends Predictor> path, Dataset dataset) {
-    if (weights != null || offset != null || path.size() == 0 || dataset.isSparse()) {
+    if (weights != null || offset != null || adaptive || path.size() == 0
+        || dataset.isSparse()) {
       // Sparse data stay sparse; the criteria's active-set traces are computed on dense rows.
       return Optional.empty();
     }
@@ -347,7 +385,8 @@ public final class PathCommand implements Callable<Integer> {
     } catch (InputException e) {
       String m = e.getMessage() == null ? "" : e.getMessage();
       String[][] pairs = {{"weightColumn", "--weights"}, {"offsetColumn", "--offset"},
-          {"weights", "--weights " + weights}, {"offsets", "--offset " + offset}};
+          {"weights", "--weights " + weights}, {"offsets", "--offset " + offset},
+          {"adaptivePilot", "--adaptive-pilot ols"}};
       for (String[] pair : pairs) {
         if (m.startsWith(pair[0] + ":") || m.startsWith(pair[0] + " ")) {
           throw new InputException(pair[1] + m.substring(pair[0].length()));
@@ -364,6 +403,127 @@ public final class PathCommand implements Callable<Integer> {
   static String remedies(String message) {
     return Flags.toFlags(message).replace("raise maxIterations", "raise --max-iterations")
         .replace("raise tolerance", "raise --tol").replace(") or tolerance", ") or --tol");
+  }
+
+  /** --relax, --gammas and the --adaptive flags: what goes with what, checked before the data. */
+  private void checkRelaxAndAdaptive() {
+    if (gammas != null && !relax) {
+      throw new InputException("--gammas sets the blend weights of the relaxed lasso; add"
+          + " --relax");
+    }
+    if ((adaptivePilot != null || adaptivePower != null) && !adaptive) {
+      throw new InputException((adaptivePilot != null ? "--adaptive-pilot" : "--adaptive-power")
+          + " sets up the adaptive lasso's penalty factors; add --adaptive");
+    }
+    if (adaptive) {
+      pilotOf(adaptivePilot);
+    }
+    if (!relax) {
+      return;
+    }
+    if (l1Ratio == 0) {
+      throw new InputException("--relax: --l1-ratio 0 is ridge, which has no active set to relax"
+          + " (every coefficient is nonzero at every λ); use --l1-ratio > 0");
+    }
+    if (adaptive) {
+      throw new InputException("--relax and --adaptive cannot be combined yet");
+    }
+    if (weights != null || offset != null) {
+      throw new InputException("--relax cannot be combined with " + (weights != null
+          ? "--weights" : "--offset") + " yet");
+    }
+    if (gammas != null) {
+      if (gammas.isEmpty()) {
+        throw new InputException("--gammas: no γ given");
+      }
+      for (double g : gammas) {
+        if (!(g >= 0 && g <= 1)) {
+          throw new InputException("--gammas: every γ must be in [0, 1] (1 the lasso, 0 the"
+              + " unpenalized refit), got " + g);
+        }
+      }
+    }
+    if (save != null) {
+      String which = saveLambda != null ? saveLambda : "min";
+      if (!which.equals("min") && !which.equals("1se")) {
+        throw new InputException("--save with --relax keeps the cross-validated (λ, γ):"
+            + " --save-lambda min or 1se, got '" + which + "'");
+      }
+      if (cvFolds == null && foldid == null) {
+        throw new InputException("--save with --relax keeps the cross-validated (λ, γ): add"
+            + " --cv-folds K or --foldid FILE");
+      }
+    }
+  }
+
+  private static AdaptivePenalty.Pilot pilotOf(String name) {
+    if (name == null) {
+      return AdaptivePenalty.Pilot.RIDGE;
+    }
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "ridge" -> AdaptivePenalty.Pilot.RIDGE;
+      case "ols" -> AdaptivePenalty.Pilot.LEAST_SQUARES;
+      default -> throw new InputException("--adaptive-pilot must be ridge or ols, got '" + name
+          + "'");
+    };
+  }
+
+  /** path --relax: the relaxed path (and its CV over (λ, γ)), written and printed. */
+  private Integer relaxed(Family fam, RunWriter writer, Dataset dataset,
+      java.time.Instant started) {
+    RelaxedLasso.Builder<? extends Predictor> b = RelaxedLasso.of(fam);
+    configure(b);
+    b.threads(common.threads);
+    if (gammas != null) {
+      translate(() -> b.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+    boolean crossValidate = cvFolds != null || foldid != null;
+    if (foldid != null) {
+      b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
+    } else if (cvFolds != null) {
+      b.numFolds(cvFolds).seed(seed);
+    }
+    RelaxedLasso<? extends Predictor> estimator = translate(b::build);
+    RelaxedPath<? extends Predictor> path;
+    Optional<CrossValidatedRelaxedPath<? extends Predictor>> cv = Optional.empty();
+    if (crossValidate) {
+      CrossValidatedRelaxedPath<? extends Predictor> fit = estimator.crossValidate(dataset);
+      path = fit.path();
+      cv = Optional.of(fit);
+    } else {
+      path = estimator.path(dataset);
+    }
+    Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
+        CrossValidatedRelaxedPath::cv);
+    Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
+    json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
+    dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
+    AtomicFiles.writeString(writer.dir().resolve("path.csv"),
+        PathFiles.csv(path.solution().lasso(), Optional.empty()));
+    Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
+    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).foldLoss().length
+        : null);
+    runSettings.put("foldid", foldid == null ? null : foldid.toString());
+    DataOptions dataOptions = new DataOptions();
+    dataOptions.data = data;
+    dataOptions.target = target;
+    if (common.json) {
+      System.out.println(dev.tikhonov.data.Json.oneLine(json));
+    }
+    common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
+    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));
+    if (save != null) {
+      Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
+          ? cv.get().atMinimum() : cv.get().atOneStandardError();
+      chosen.save(save);
+      Map<String, Object> at = chosen.provenance().settings();
+      common.human().printf("saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
+          ((Number) at.get("lambda")).doubleValue(), at.get("gamma"), save);
+    }
+    RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
+        common.human());
+    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    return 0;
   }
 
   private static Family familyOf(String name) {
@@ -396,6 +556,9 @@ public final class PathCommand implements Callable<Integer> {
       }
       if (lambdaMinRatio != null) {
         b.lambdaMinRatio(lambdaMinRatio);
+      }
+      if (adaptive) {
+        b.adaptive(pilotOf(adaptivePilot), adaptivePower == null ? 1.0 : adaptivePower);
       }
       return b;
     });

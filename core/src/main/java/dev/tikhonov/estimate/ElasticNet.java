@@ -35,10 +35,13 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final LinearFit.Kind<M> kind;
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
+  private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
 
   private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
       LinearFit.Kind<M> kind, java.util.Optional<String> weightColumn,
-      java.util.Optional<String> offsetColumn) {
+      java.util.Optional<String> offsetColumn,
+      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive) {
+    this.adaptive = adaptive;
     this.weightColumn = weightColumn;
     this.offsetColumn = offsetColumn;
     this.family = family;
@@ -150,14 +153,25 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     double[][] x = split.x();
-    PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
-        split.observations(), s, split.featureNames(), LinearFit.classNames(family, train));
+    PathSolution solution;
+    double[] factors;
     java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    if (adaptive.isPresent()) {
+      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
+          x, train.targets(), s, adaptive.get(), split.featureNames(),
+          LinearFit.classNames(family, train), 1);
+      solution = a.path();
+      factors = a.factors().normalized();
+      LinearFit.putAdaptive(settingsMap, adaptive.get(), a.factors());
+    } else {
+      solution = ElasticNetPath.fit(family, x, train.targets(), split.observations(), s,
+          split.featureNames(), LinearFit.classNames(family, train));
+      factors = LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length);
+    }
     settingsMap.put("weight_column", weightColumn.orElse(null));
     settingsMap.put("offset_column", offsetColumn.orElse(null));
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
-    return new RegularizationPath<>(solution, kind,
-        LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
+    return new RegularizationPath<>(solution, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
         provenance, split.offsetColumn());
   }
@@ -171,6 +185,10 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
           + ": " + train.source() + " holds sparse features, from which weight and offset"
           + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
+    }
+    if (adaptive.isPresent()) {
+      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
+          + " " + train.source() + " holds sparse ones");
     }
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
@@ -215,7 +233,12 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     }
 
     public ElasticNet<M> build() {
-      return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn);
+      if (adaptive.isPresent() && (weightColumn.isPresent() || offsetColumn.isPresent())) {
+        throw new InputException("adaptive: the adaptive lasso does not take weight or offset"
+            + " columns yet");
+      }
+      return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn,
+          adaptive);
     }
   }
 }

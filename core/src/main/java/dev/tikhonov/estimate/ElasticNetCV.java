@@ -41,8 +41,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final SelectionRule rule;
   private final int threads;
   private final LinearFit.Kind<M> kind;
+  private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
 
   private ElasticNetCV(Builder<M> b) {
+    this.adaptive = b.adaptive;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.numFolds = b.numFolds;
@@ -112,27 +114,46 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return crossValidateSparse(train, folds);
     }
     double[][] x = train.featureRows();
-    CrossValidation.Fit fit = fromStatistics(family, x.length, train.numFeatures(),
-        folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
-        ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-            train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
-        : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
-            LinearFit.classNames(family, train), folds, threads);
-    return assemble(train, folds, fit, LinearFit.penaltyScales(x, settings.standardize()));
+    Map<String, Object> s = LinearFit.settingsMap(family, settings);
+    CrossValidation.Fit fit;
+    double[] factors;
+    if (adaptive.isPresent()) {
+      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
+          .crossValidate(family, x, train.targets(), settings, adaptive.get(),
+              train.featureNames(), LinearFit.classNames(family, train), folds, threads);
+      fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
+      factors = a.factors().normalized();
+      LinearFit.putAdaptive(s, adaptive.get(), a.factors());
+    } else {
+      fit = fromStatistics(family, x.length, train.numFeatures(),
+          folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
+          ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
+              train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
+          : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
+              LinearFit.classNames(family, train), folds, threads);
+      factors = LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures());
+    }
+    return assemble(train, folds, fit, s, factors,
+        LinearFit.penaltyScales(x, settings.standardize()));
   }
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
   private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds) {
+    if (adaptive.isPresent()) {
+      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
+          + " " + train.source() + " holds sparse ones");
+    }
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
         train.featureNames(), LinearFit.classNames(family, train), folds,
         CrossValidation.Alignment.INTERPOLATE, threads);
-    return assemble(train, folds, fit, LinearFit.penaltyScales(x, settings.standardize()));
+    return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
+        LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
+        LinearFit.penaltyScales(x, settings.standardize()));
   }
 
   private CrossValidatedPath<M> assemble(Dataset train, KFold folds, CrossValidation.Fit fit,
-      double[] penaltyScales) {
-    Map<String, Object> s = LinearFit.settingsMap(family, settings);
+      Map<String, Object> s, double[] factors, double[] penaltyScales) {
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
     s.put("seed", seed);
@@ -141,8 +162,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     s.put("lambda_1se", fit.cv().lambda1se());
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
-    RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
-        LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
+    RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
         penaltyScales, provenance);
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }

@@ -23,6 +23,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   boolean intercept = true;
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
+  java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive =
+      java.util.Optional.empty();
 
   LinearBuilder() {}
 
@@ -46,6 +48,27 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   public B offsetColumn(String column) {
     offsetColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
     return self();
+  }
+
+  /**
+   * The adaptive lasso (Zou 2006): penalty factors vⱼ = uⱼ/|sⱼβ̂ⱼ|^ν from a pilot fit
+   * ({@link dev.tikhonov.select.AdaptivePenalty}: ridge at its cross-validated λ, or the
+   * unpenalized fit when n &gt; p), times the penalty factors uⱼ set here (1 when none); a
+   * feature whose pilot coefficient is 0 is left out. {@link ElasticNetCV} recomputes the pilot
+   * inside each fold. Not with weight or offset columns yet.
+   *
+   * @param power ν &gt; 0 (Zou's γ; 1 is the usual choice)
+   * @throws dev.tikhonov.data.InputException naming {@code adaptivePower} when ν ≤ 0
+   */
+  public B adaptive(dev.tikhonov.select.AdaptivePenalty.Pilot pilot, double power) {
+    adaptive = java.util.Optional.of(new dev.tikhonov.select.AdaptivePenalty.Settings(pilot,
+        power));
+    return self();
+  }
+
+  /** The adaptive lasso with a ridge pilot and ν = 1. */
+  public B adaptive() {
+    return adaptive(dev.tikhonov.select.AdaptivePenalty.Pilot.RIDGE, 1.0);
   }
 
   abstract B self();

@@ -191,6 +191,14 @@ final class LinearFit {
     return m;
   }
 
+  /** The adaptive lasso's settings and pilot λ, for provenance. */
+  static void putAdaptive(Map<String, Object> m, dev.tikhonov.select.AdaptivePenalty.Settings a,
+      dev.tikhonov.select.AdaptivePenalty.Factors f) {
+    m.put("adaptive_pilot", a.pilot().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("adaptive_power", a.power());
+    m.put("adaptive_pilot_lambda", f.pilotLambda());
+  }
+
   /** The class names a family's path needs: the data's, or none for gaussian. */
   static List<String> classNames(Family family, Dataset data) {
     return family == Family.GAUSSIAN || family == Family.POISSON ? List.of()

@@ -196,6 +196,96 @@ public final class PathFiles {
     return s.toString();
   }
 
+  /**
+   * path.json's "relaxed" object (docs/formats.md): the γ values; per λ the unpenalized refit's
+   * "intercept" and "coef" (as the top level's), "dev_ratio", "refitted" and "converged"; the
+   * refits' "warning" (null when none); with cross-validation, "cv": per γ "mean" and "se" (lists
+   * over λ, in the order of "gamma") and the chosen "lambda_min", "gamma_min", "lambda_1se",
+   * "gamma_1se". The blended coefficients at (λ, γ) are γ·coef + (1 − γ)·relaxed coef.
+   */
+  public static Map<String, Object> relaxedJson(dev.tikhonov.linear.RelaxedFit fit,
+      double[] gammas, Optional<RelaxedCvResult> crossValidation) {
+    PathSolution r = fit.relaxed();
+    boolean multi = r.family() == Family.MULTINOMIAL;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("gamma", gammas);
+    List<Object> intercept = new ArrayList<>();
+    List<Object> coef = new ArrayList<>();
+    for (int l = 0; l < r.size(); l++) {
+      intercept.add(multi ? r.intercepts()[l] : r.intercepts()[l][0]);
+      coef.add(multi ? r.coefficients()[l] : r.coefficients()[l][0]);
+    }
+    m.put("intercept", intercept);
+    m.put("coef", coef);
+    m.put("dev_ratio", r.devianceRatio());
+    m.put("refitted", fit.refitted());
+    m.put("converged", r.converged());
+    m.put("warning", fit.warning().orElse(null));
+    if (crossValidation.isPresent()) {
+      RelaxedCvResult cv = crossValidation.get();
+      Map<String, Object> c = new LinkedHashMap<>();
+      List<double[]> mean = new ArrayList<>();
+      List<double[]> se = new ArrayList<>();
+      for (CvResult curve : cv.curves()) {
+        mean.add(curve.mean());
+        se.add(curve.standardError());
+      }
+      c.put("gamma", cv.gammas());
+      c.put("mean", mean);
+      c.put("se", se);
+      c.put("lambda_min", cv.lambdaMin());
+      c.put("gamma_min", cv.gammaMin());
+      c.put("lambda_1se", cv.lambda1se());
+      c.put("gamma_1se", cv.gamma1se());
+      m.put("cv", c);
+    }
+    return m;
+  }
+
+  /**
+   * The printed table of a relaxed path: λ, df, the lasso's and the refit's dev_ratio and, with
+   * cross-validation, the mean held-out deviance per γ, marking (λ_min, γ_min) and
+   * (λ_1se, γ_1se), then the choice in one line.
+   */
+  public static String relaxedSummary(dev.tikhonov.linear.RelaxedFit fit,
+      Optional<RelaxedCvResult> crossValidation) {
+    PathSolution lasso = fit.lasso();
+    RelaxedCvResult cv = crossValidation.orElse(null);
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "%-12s %5s %9s %9s", "lambda", "df", "dev_ratio",
+        "relaxed"));
+    if (cv != null) {
+      for (double g : cv.gammas()) {
+        s.append(String.format(Locale.ROOT, " %12s", "cv(g=" + g + ")"));
+      }
+    }
+    s.append("\n");
+    for (int l = 0; l < lasso.size(); l++) {
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %9.4f", lasso.lambdas()[l],
+          lasso.degreesOfFreedom()[l], lasso.devianceRatio()[l],
+          fit.relaxed().devianceRatio()[l]));
+      if (cv != null) {
+        for (int g = 0; g < cv.gammas().length; g++) {
+          s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean()[l]));
+        }
+        if (l == cv.indexMin()) {
+          s.append("  <- min (gamma ").append(cv.gammaMin()).append(")");
+        }
+        if (l == cv.index1se()) {
+          s.append("  <- 1se (gamma ").append(cv.gamma1se()).append(")");
+        }
+      }
+      s.append("\n");
+    }
+    if (cv != null) {
+      s.append(String.format(Locale.ROOT, "lambda_min = %.6g, gamma_min = %s (df %d);"
+          + " lambda_1se = %.6g, gamma_1se = %s (df %d)%n", cv.lambdaMin(), cv.gammaMin(),
+          lasso.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(), cv.gamma1se(),
+          lasso.degreesOfFreedom()[cv.index1se()]));
+    }
+    return s.toString();
+  }
+
   private static Object[] nullForNaN(double[] values) {
     Object[] out = new Object[values.length];
     for (int i = 0; i < values.length; i++) {

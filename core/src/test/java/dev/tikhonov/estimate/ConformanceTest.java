@@ -101,6 +101,16 @@ class ConformanceTest {
         new Case("ElasticNetCV-binomial", () -> ElasticNetCV.binomial().numFolds(4)
             .rule(SelectionRule.ONE_STANDARD_ERROR).build(), half(TWO_CLASSES, 0),
             half(TWO_CLASSES, 1)),
+        new Case("RelaxedLasso", () -> RelaxedLasso.gaussian().numFolds(4).seed(1).build(),
+            half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("RelaxedLasso-binomial", () -> RelaxedLasso.binomial().numFolds(4)
+            .gammas(0, 0.5, 1).rule(SelectionRule.ONE_STANDARD_ERROR).build(),
+            half(TWO_CLASSES, 0), half(TWO_CLASSES, 1)),
+        new Case("ElasticNet-adaptive", () -> ElasticNet.gaussian().adaptive().lambda(0.05)
+            .build(), half(REGRESSION, 0), half(REGRESSION, 1)),
+        new Case("ElasticNetCV-adaptive-poisson", () -> ElasticNetCV.poisson()
+            .adaptive(dev.tikhonov.select.AdaptivePenalty.Pilot.LEAST_SQUARES, 0.5).numFolds(4)
+            .build(), half(COUNTS, 0), half(COUNTS, 1)),
         new Case("Ridge", () -> Ridge.builder().lambda(0.1).standardize(true).build(),
             half(REGRESSION, 0), half(REGRESSION, 1)),
         new Case("RidgeCV", () -> RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT)

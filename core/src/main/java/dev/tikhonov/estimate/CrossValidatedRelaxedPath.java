@@ -1,0 +1,87 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.RelaxedCvResult;
+
+/**
+ * What {@link RelaxedLasso#crossValidate} finds: the relaxed path on all rows, the
+ * cross-validation curve of each γ (cv.glmnet's mean held-out deviance and standard error per
+ * λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
+ * with the models there. Immutable and thread-safe.
+ *
+ * @param <M> the model at one (λ, γ)
+ */
+public final class CrossValidatedRelaxedPath<M extends Predictor> {
+  private final RelaxedPath<M> path;
+  private final RelaxedCvResult cv;
+  private final SelectionRule rule;
+
+  CrossValidatedRelaxedPath(RelaxedPath<M> path, RelaxedCvResult cv, SelectionRule rule) {
+    this.path = path;
+    this.cv = cv;
+    this.rule = rule;
+  }
+
+  /** The relaxed path on all rows. */
+  public RelaxedPath<M> path() {
+    return path;
+  }
+
+  /** The core's result: one curve per γ and the choices. */
+  public RelaxedCvResult cv() {
+    return cv;
+  }
+
+  /** The γ values cross-validated, increasing. */
+  public double[] gammas() {
+    return cv.gammas().clone();
+  }
+
+  public double lambdaMin() {
+    return cv.lambdaMin();
+  }
+
+  public double gammaMin() {
+    return cv.gammaMin();
+  }
+
+  public double lambda1se() {
+    return cv.lambda1se();
+  }
+
+  public double gamma1se() {
+    return cv.gamma1se();
+  }
+
+  /** The model at (λ_min, γ_min). */
+  public M atMinimum() {
+    return path.at(cv.indexMin(), cv.gammaMin());
+  }
+
+  /** The model at (λ_1se, γ_1se). */
+  public M atOneStandardError() {
+    return path.at(cv.index1se(), cv.gamma1se());
+  }
+
+  /** The model at the (λ, γ) the estimator's rule names. */
+  public M selected() {
+    return rule == SelectionRule.MINIMUM ? atMinimum() : atOneStandardError();
+  }
+
+  /**
+   * The blended path at one of the cross-validated γ with its own curve (its λ_min and λ_1se
+   * are that γ's alone).
+   *
+   * @throws InputException when γ was not cross-validated
+   */
+  public CrossValidatedPath<M> atGamma(double gamma) {
+    double[] g = cv.gammas();
+    for (int i = 0; i < g.length; i++) {
+      if (g[i] == gamma) {
+        return new CrossValidatedPath<>(path.atGamma(gamma), cv.curve(i), rule);
+      }
+    }
+    throw new InputException("gamma " + gamma + " was not cross-validated; the γ values are "
+        + java.util.Arrays.toString(g));
+  }
+}

@@ -1,0 +1,265 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.RelaxedFit;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.KFold;
+import dev.tikhonov.select.RelaxedCrossValidation;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The relaxed lasso, glmnet's {@code relax = TRUE}: the elastic-net path of {@link ElasticNet}
+ * (DESIGN.md's objective, λ and α as there), then for each λ the unpenalized refit on its active
+ * set, blended with the penalized fit as {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)}, and
+ * (λ, γ) chosen by K-fold cross-validation as cv.glmnet with {@code relax = TRUE} does
+ * ({@link dev.tikhonov.select.RelaxedCvResult}: the smallest mean deviance over every pair,
+ * ties and the one-standard-error rule preferring the larger λ, then the larger γ).
+ * {@link #path} fits without cross-validation, {@link #crossValidate} with it, and {@link #fit}
+ * returns the model at the pair the {@link SelectionRule} names. Models at (λ, γ) are plain
+ * {@link LinearModel}s or {@link LinearClassifier}s. α must be &gt; 0 (a ridge path has no
+ * active set); no weight or offset columns, no adaptive factors yet. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().numFolds(10).build()
+ *     .crossValidate(data);
+ * LinearModel model = cv.atMinimum();        // at (λ_min, γ_min)
+ * }</pre>
+ *
+ * @param <M> the model at one (λ, γ)
+ */
+public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
+  private final Family family;
+  private final PathSettings settings;
+  private final double[] gammas;
+  private final int numFolds;
+  private final int[] foldIds;
+  private final long seed;
+  private final SelectionRule rule;
+  private final int threads;
+  private final LinearFit.Kind<M> kind;
+
+  private RelaxedLasso(Builder<M> b) {
+    this.family = b.family;
+    this.settings = b.pathSettings();
+    this.gammas = RelaxedCrossValidation.gammas(b.gammas);
+    this.numFolds = b.numFolds;
+    this.foldIds = b.foldIds.clone();
+    this.seed = b.seed;
+    this.rule = b.rule;
+    this.threads = b.threads;
+    this.kind = b.kind;
+  }
+
+  public static Builder<LinearModel> gaussian() {
+    return new Builder<>(Family.GAUSSIAN, LinearFit.Kind.REGRESSION);
+  }
+
+  public static Builder<LinearClassifier> binomial() {
+    return new Builder<>(Family.BINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  public static Builder<LinearClassifier> multinomial() {
+    return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
+  }
+
+  public static Builder<LinearModel> poisson() {
+    return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
+  }
+
+  /** A builder for a family chosen at run time. */
+  public static Builder<? extends Predictor> of(Family family) {
+    return switch (family) {
+      case GAUSSIAN -> gaussian();
+      case BINOMIAL -> binomial();
+      case POISSON -> poisson();
+      default -> multinomial();
+    };
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  public PathSettings settings() {
+    return settings;
+  }
+
+  /** The γ values, increasing. */
+  public double[] gammas() {
+    return gammas.clone();
+  }
+
+  /** The model at the (λ, γ) cross-validation chooses by the rule. */
+  @Override
+  public M fit(Dataset train) {
+    return crossValidate(train).selected();
+  }
+
+  /** The path and its relaxed refits on all rows, without cross-validation. */
+  public RelaxedPath<M> path(Dataset train) {
+    LinearFit.requireFamily(family, train, name());
+    double[][] x = train.featureRows();
+    PathSolution lasso = ElasticNetPath.fit(family, x, train.targets(), settings,
+        train.featureNames(), LinearFit.classNames(family, train));
+    RelaxedFit fit = RelaxedFit.of(family, x, train.targets(), settings, lasso);
+    return relaxedPath(fit, x, provenance(train, settingsMap(), OptionalLong.empty()));
+  }
+
+  /** The relaxed path, the cross-validation curve per γ, and the chosen (λ, γ). */
+  public CrossValidatedRelaxedPath<M> crossValidate(Dataset train) {
+    LinearFit.requireFamily(family, train, name());
+    KFold folds = folds(train.size());
+    double[][] x = train.featureRows();
+    RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
+        settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,
+        threads);
+    Map<String, Object> s = settingsMap();
+    s.put("num_folds", folds.numFolds());
+    s.put("fold_ids", foldIds.length == 0 ? null : "given");
+    s.put("seed", seed);
+    s.put("rule", rule.id());
+    s.put("lambda_min", fit.cv().lambdaMin());
+    s.put("gamma_min", fit.cv().gammaMin());
+    s.put("lambda_1se", fit.cv().lambda1se());
+    s.put("gamma_1se", fit.cv().gamma1se());
+    RelaxedPath<M> path = relaxedPath(fit.fit(), x, provenance(train, s,
+        foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty()));
+    return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule);
+  }
+
+  private Map<String, Object> settingsMap() {
+    Map<String, Object> s = LinearFit.settingsMap(family, settings);
+    s.put("relax", true);
+    s.put("gammas", gammas);
+    return s;
+  }
+
+  private Provenance provenance(Dataset train, Map<String, Object> s, OptionalLong seedUsed) {
+    return Provenance.of(name(), s, seedUsed, train);
+  }
+
+  private RelaxedPath<M> relaxedPath(RelaxedFit fit, double[][] x, Provenance provenance) {
+    return new RelaxedPath<>(fit, kind,
+        LinearFit.normalizedFactors(settings.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
+        LinearFit.penaltyScales(x, settings.standardize()), provenance);
+  }
+
+  private KFold folds(int n) {
+    if (foldIds.length > 0) {
+      if (foldIds.length != n) {
+        throw new InputException("foldIds: " + foldIds.length + " fold ids for " + n + " rows");
+      }
+      return KFold.of(foldIds);
+    }
+    if (numFolds > n) {
+      throw new InputException(numFolds + " folds for only " + n + " rows; use at most " + n);
+    }
+    return KFold.random(n, numFolds, seed);
+  }
+
+  @Override
+  public String toString() {
+    Map<String, Object> m = settingsMap();
+    m.put("gammas", java.util.Arrays.toString(gammas));
+    m.put("num_folds", numFolds);
+    m.put("seed", seed);
+    m.put("rule", rule.id());
+    return "RelaxedLasso" + m;
+  }
+
+  /**
+   * Named settings of a {@link RelaxedLasso}: {@link LinearBuilder}'s path settings, the γ
+   * values and the cross-validation's (as {@link ElasticNetCV}'s).
+   */
+  public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
+    private final Family family;
+    private final LinearFit.Kind<M> kind;
+    private double[] gammas = RelaxedCrossValidation.DEFAULT_GAMMAS.clone();
+    private int numFolds = 10;
+    private int[] foldIds = new int[0];
+    private long seed;
+    private SelectionRule rule = SelectionRule.MINIMUM;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    Builder(Family family, LinearFit.Kind<M> kind) {
+      this.family = family;
+      this.kind = kind;
+    }
+
+    @Override
+    Builder<M> self() {
+      return this;
+    }
+
+    /**
+     * The blend weights γ ∈ [0, 1] to cross-validate (default glmnet's 0, 0.25, 0.5, 0.75, 1;
+     * include 1 to let the plain lasso compete).
+     */
+    public Builder<M> gammas(double... values) {
+      RelaxedCrossValidation.gammas(values);
+      gammas = values.clone();
+      return this;
+    }
+
+    /** K, the number of seeded random folds (default 10, as cv.glmnet). */
+    public Builder<M> numFolds(int value) {
+      if (value < 2) {
+        throw new IllegalArgumentException("numFolds must be at least 2, got " + value);
+      }
+      numFolds = value;
+      return this;
+    }
+
+    /** Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid). */
+    public Builder<M> foldIds(int... ids) {
+      if (ids.length == 0) {
+        throw new IllegalArgumentException("foldIds: no fold ids given");
+      }
+      foldIds = ids.clone();
+      return this;
+    }
+
+    /** Seed of the random fold assignment (default 0). */
+    public Builder<M> seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** Which (λ, γ) {@link RelaxedLasso#fit} keeps (default {@link SelectionRule#MINIMUM}). */
+    public Builder<M> rule(SelectionRule value) {
+      rule = java.util.Objects.requireNonNull(value, "rule");
+      return this;
+    }
+
+    /** Folds fitted in parallel on this many threads (default: the cores). */
+    public Builder<M> threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + value);
+      }
+      threads = value;
+      return this;
+    }
+
+    /**
+     * @throws InputException for α = 0 (no active set to relax), a weight or offset column, or
+     *     the adaptive setting (not supported with relax yet)
+     */
+    public RelaxedLasso<M> build() {
+      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+            + ": the relaxed lasso does not take observation weights or offsets yet");
+      }
+      if (adaptive.isPresent()) {
+        throw new InputException("adaptive: the relaxed lasso does not take adaptive penalty"
+            + " factors yet");
+      }
+      RelaxedFit.checkL1Ratio(l1Ratio);
+      return new RelaxedLasso<>(this);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.linear.RelaxedFit;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fitted relaxed lasso, glmnet's {@code relaxed} object: the penalized path and, for each λ,
+ * the unpenalized refit on its active set, blended as
+ * {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)} (intercepts alike; {@link RelaxedFit} has
+ * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
+ * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #at(int, double)} the model at
+ * one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
+ * and whose provenance records γ. Immutable and thread-safe.
+ *
+ * @param <M> the model at one (λ, γ)
+ */
+public final class RelaxedPath<M extends Predictor> {
+  private final RelaxedFit fit;
+  private final LinearFit.Kind<M> kind;
+  private final double[] factors;
+  private final double[] scales;
+  private final Provenance provenance;
+
+  RelaxedPath(RelaxedFit fit, LinearFit.Kind<M> kind, double[] factors, double[] scales,
+      Provenance provenance) {
+    this.fit = fit;
+    this.kind = kind;
+    this.factors = factors.clone();
+    this.scales = scales.clone();
+    this.provenance = provenance;
+  }
+
+  /** Number of λ. */
+  public int size() {
+    return fit.size();
+  }
+
+  /** The λ values, decreasing. */
+  public double[] lambdas() {
+    return fit.lasso().lambdas().clone();
+  }
+
+  /** The penalized path (γ = 1). */
+  public RegularizationPath<M> lasso() {
+    return atGamma(1);
+  }
+
+  /**
+   * The path of blended coefficients at γ ∈ [0, 1] (0: the unpenalized refits).
+   *
+   * @throws dev.tikhonov.data.InputException naming {@code gamma} outside [0, 1]
+   */
+  public RegularizationPath<M> atGamma(double gamma) {
+    return new RegularizationPath<>(fit.blend(gamma), kind, factors, scales,
+        provenance.withSettings(Map.of("gamma", gamma)));
+  }
+
+  /** The model at λ index {@code index} (0 = the largest λ) and γ ∈ [0, 1]. */
+  public M at(int index, double gamma) {
+    return atGamma(gamma).at(index);
+  }
+
+  /**
+   * The model at any λ ≥ 0 and γ ∈ [0, 1]: the blend's coefficients interpolated linearly in λ
+   * (glmnet's {@code predict(fit, s = λ, gamma = γ)}).
+   */
+  public M at(double lambda, double gamma) {
+    return atGamma(gamma).at(lambda);
+  }
+
+  /** Per λ: whether its unpenalized coefficients come from a refit of its own active set. */
+  public boolean[] refitted() {
+    return fit.refitted();
+  }
+
+  /** A one-line warning about refits not certified or not done; empty when all went well. */
+  public Optional<String> warning() {
+    return fit.warning().or(() -> fit.lasso().warning());
+  }
+
+  /** The core's result (for writers of path.json). */
+  public RelaxedFit solution() {
+    return fit;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
+}

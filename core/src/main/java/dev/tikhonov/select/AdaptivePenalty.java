@@ -1,0 +1,293 @@
+package dev.tikhonov.select;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Columns;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The adaptive lasso (Zou 2006): penalty factors from a pilot fit,
+ *
+ * <pre>
+ *   vⱼ = uⱼ / |β̃ⱼ|^ν,    β̃ⱼ = sⱼ·β̂ⱼ
+ * </pre>
+ *
+ * with β̂ the pilot's coefficients on the original scale, sⱼ the scale the penalty acts on (the
+ * 1/n standard deviation of feature j over the rows fitted when the path standardizes, else 1),
+ * ν &gt; 0 the power ({@link Settings#power}, default 1) and uⱼ the path's own penalty factors
+ * (1 when none are given); for multinomial, |β̃ⱼ| is the Euclidean norm of the feature's K pilot
+ * coefficients. Then the path ({@link #path}) of DESIGN.md's objective with those factors
+ * (normalized to sum to the number of features kept, glmnet's convention). A feature whose
+ * pilot coefficient is 0 (a constant column) gets vⱼ = ∞: it is left out of the fit and its
+ * coefficient is 0 at every λ — no NaN, no infinite arithmetic.
+ *
+ * <p>Pilots ({@link Pilot}): {@code RIDGE}, the same family's ridge path (α = 0, the path's
+ * standardization and intercept, 100 λ down to {@value #PILOT_MIN_RATIO}·λ_max) at the λ
+ * with the smallest {@value #PILOT_FOLDS}-fold cross-validated deviance (folds seeded with
+ * {@value #PILOT_SEED} over the rows fitted); or
+ * {@code LEAST_SQUARES}, the unpenalized fit (λ = 0: least squares for gaussian, the maximum
+ * likelihood for binomial and poisson), which needs more rows than features.
+ *
+ * <p>The factors depend on the rows they are computed from: cross-validation
+ * ({@code ElasticNetCV} with an adaptive setting) computes them again inside each fold from the
+ * fold's training rows (the honest variant: the held-out rows never influence the factors of
+ * the model they score). Stateless and thread-safe.
+ */
+public final class AdaptivePenalty {
+  /** Folds of the ridge pilot's cross-validation. */
+  public static final int PILOT_FOLDS = 10;
+  /** Seed of the ridge pilot's folds. */
+  public static final long PILOT_SEED = 0;
+  /**
+   * The ridge pilot's λ grid reaches down to this share of λ_max, the smallest glmnet allows:
+   * glmnet's ridge λ_max is max|∇ⱼ|/0.001, so its default 1e-4 would stop at 0.1·max|∇ⱼ|, a
+   * strongly shrunk fit, and a pilot that shrinks the true effects into a correlated null
+   * feature gives that feature a small factor (Zou's example: λ_min at the end of the grid).
+   */
+  public static final double PILOT_MIN_RATIO = 1e-6;
+
+  private AdaptivePenalty() {}
+
+  /** The pilot fit whose coefficients give the factors. */
+  public enum Pilot {
+    /** Ridge (α = 0) at its cross-validated λ_min. */
+    RIDGE,
+    /** The unpenalized fit (λ = 0), for n &gt; p. */
+    LEAST_SQUARES
+  }
+
+  /**
+   * The adaptive lasso's settings.
+   *
+   * @param pilot the pilot fit
+   * @param power ν &gt; 0, the power of |β̃ⱼ| in vⱼ (Zou's γ; 1 by default)
+   */
+  public record Settings(Pilot pilot, double power) {
+    /** @throws InputException naming {@code adaptivePower} when ν is not positive and finite */
+    public Settings {
+      Objects.requireNonNull(pilot, "pilot");
+      if (!(power > 0) || Double.isInfinite(power)) {
+        throw new InputException("adaptivePower (ν) must be positive and finite, got " + power);
+      }
+    }
+
+    /** A ridge pilot, ν = 1. */
+    public static Settings defaults() {
+      return new Settings(Pilot.RIDGE, 1.0);
+    }
+  }
+
+  /**
+   * What the pilot gave.
+   *
+   * @param pilotCoefficients |β̃ⱼ| per feature, on the penalized scale
+   * @param pilotLambda the pilot's λ (0 for least squares)
+   * @param factors vⱼ = uⱼ/|β̃ⱼ|^ν before normalization, +∞ where β̃ⱼ = 0 (or the power
+   *     overflows)
+   */
+  public record Factors(double[] pilotCoefficients, double pilotLambda, double[] factors) {
+    public Factors {
+      pilotCoefficients = pilotCoefficients.clone();
+      factors = factors.clone();
+    }
+
+    @Override
+    public double[] pilotCoefficients() {
+      return pilotCoefficients.clone();
+    }
+
+    @Override
+    public double[] factors() {
+      return factors.clone();
+    }
+
+    /** The features with a finite factor, increasing. */
+    public int[] kept() {
+      return java.util.stream.IntStream.range(0, factors.length)
+          .filter(j -> Double.isFinite(factors[j])).toArray();
+    }
+
+    /**
+     * The factors as a fitted model records them: normalized to sum to the number of features
+     * kept over those, and {@link Double#MAX_VALUE} (a finite stand-in for ∞, whose coefficient
+     * is 0) for the others.
+     */
+    public double[] normalized() {
+      int[] kept = kept();
+      double sum = 0;
+      for (int j : kept) {
+        sum += factors[j];
+      }
+      double[] out = new double[factors.length];
+      java.util.Arrays.fill(out, Double.MAX_VALUE);
+      for (int j : kept) {
+        out[j] = sum > 0 ? factors[j] * kept.length / sum : 0;
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The pilot on rows {@code rows} (0-based) and its factors.
+   *
+   * @param settings the path's settings (standardization, intercept, tolerance, budget, its own
+   *     penalty factors uⱼ)
+   * @param threads threads of the ridge pilot's cross-validation
+   * @throws InputException for a least-squares pilot with n ≤ p or the multinomial family, and
+   *     for data the pilot cannot fit
+   */
+  public static Factors factors(Family family, double[][] x, double[] y, int[] rows,
+      PathSettings settings, Settings adaptive, List<String> featureNames,
+      List<String> classNames, int threads) {
+    int p = featureNames.size();
+    PathSolution pilot;
+    int at;
+    PathSettings base = settings.toBuilder().penaltyFactors().build();
+    if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
+      if (family == Family.MULTINOMIAL) {
+        throw new InputException("adaptivePilot: the unpenalized multinomial fit is not unique"
+            + " (each feature's coefficients may shift together across classes); use the ridge"
+            + " pilot");
+      }
+      if (rows.length <= p) {
+        throw new InputException(String.format(Locale.ROOT, "adaptivePilot: least squares"
+            + " needs more rows than features (n = %d, p = %d); use the ridge pilot",
+            rows.length, p));
+      }
+      pilot = ElasticNetPath.fit(family, x, y, rows, base.withLambdas(0.0), featureNames,
+          classNames);
+      at = 0;
+    } else {
+      PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas()
+          .numLambdas(PathSettings.DEFAULT_NUM_LAMBDAS).lambdaMinRatio(PILOT_MIN_RATIO).build();
+      pilot = ElasticNetPath.fit(family, x, y, rows, ridge, featureNames, classNames);
+      List<String> classes = pilot.classNames();
+      KFold folds = KFold.random(rows.length, Math.min(PILOT_FOLDS, rows.length), PILOT_SEED);
+      PathFitter fitter = (local, lambdas) -> ElasticNetPath.fit(family, x, y,
+          global(rows, local), lambdas.length == 0 ? ridge : ridge.withLambdas(lambdas),
+          featureNames, classes);
+      HeldOutLoss loss = (path, l, i) -> path.deviance(x[rows[i]], y[rows[i]], l);
+      CvResult cv = CrossValidation.run(fitter, loss, folds, pilot.lambdas(),
+          CrossValidation.Alignment.INTERPOLATE, threads);
+      at = cv.indexMin();
+    }
+    if (pilot.size() <= at) {
+      throw new InputException("adaptivePilot: the pilot fit ended early: "
+          + pilot.end().message());
+    }
+    double[] scale = scales(x, rows, settings.standardize(), p);
+    double[] user = settings.normalizedPenaltyFactors(p);
+    double[] magnitude = new double[p];
+    double[] factors = new double[p];
+    double[][] b = pilot.coefficients()[at];
+    for (int j = 0; j < p; j++) {
+      double s = 0;
+      for (double[] bc : b) {
+        s += bc[j] * scale[j] * bc[j] * scale[j];
+      }
+      magnitude[j] = Math.sqrt(s);
+      double v = user[j] / Math.pow(magnitude[j], adaptive.power());
+      factors[j] = magnitude[j] == 0 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+    return new Factors(magnitude, pilot.lambdas()[at], factors);
+  }
+
+  /**
+   * The adaptive lasso path on rows {@code rows} with the factors given: the path of
+   * {@code settings} with penalty factors {@code factors.factors()} on the features kept, every
+   * other feature's coefficient 0.
+   *
+   * @throws InputException when no feature is kept
+   */
+  public static PathSolution path(Family family, double[][] x, double[] y, int[] rows,
+      PathSettings settings, Factors factors, List<String> featureNames,
+      List<String> classNames) {
+    int[] kept = factors.kept();
+    if (kept.length == 0) {
+      throw new InputException("adaptive: every pilot coefficient is 0 (every feature would"
+          + " have an infinite penalty factor); nothing to fit");
+    }
+    double[] v = new double[kept.length];
+    for (int c = 0; c < kept.length; c++) {
+      v[c] = factors.factors[kept[c]];
+    }
+    PathSolution fit = ElasticNetPath.fit(family, Columns.select(x, kept), y, rows,
+        settings.withPenaltyFactors(v), Columns.names(featureNames, kept), classNames);
+    return Columns.expand(fit, kept, featureNames);
+  }
+
+  /** An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any. */
+  public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv) {}
+
+  /** The pilot and the adaptive path on all rows. */
+  public static Fit fit(Family family, double[][] x, double[] y, PathSettings settings,
+      Settings adaptive, List<String> featureNames, List<String> classNames, int threads) {
+    int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+    Factors f = factors(family, x, y, all, settings, adaptive, featureNames, classNames,
+        threads);
+    return new Fit(f, path(family, x, y, all, settings, f, featureNames, classNames),
+        java.util.Optional.empty());
+  }
+
+  /**
+   * The adaptive path on all rows and its K-fold cross-validation, the honest way: each fold
+   * computes its own pilot and factors from its training rows, then its path (its own default
+   * sequence, interpolated at the full data's λ; the same λ when the sequence is given), scored
+   * by the family's deviance as {@link CrossValidation} scores a path.
+   */
+  public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
+      Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
+      int threads) {
+    if (folds.size() != y.length) {
+      throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
+          + " rows");
+    }
+    Fit full = fit(family, x, y, settings, adaptive, featureNames, classNames, threads);
+    List<String> classes = full.path().classNames();
+    boolean interpolate = settings.defaultSequence();
+    PathFitter fitter = (rows, lambdas) -> {
+      Factors f = factors(family, x, y, rows, settings, adaptive, featureNames, classes, 1);
+      return path(family, x, y, rows, lambdas.length == 0 ? settings
+          : settings.withLambdas(lambdas), f, featureNames, classes);
+    };
+    CvResult cv = CrossValidation.run(fitter, HeldOutLoss.deviance(x, y), folds,
+        full.path().lambdas(), interpolate ? CrossValidation.Alignment.INTERPOLATE
+            : CrossValidation.Alignment.SAME_LAMBDAS, threads);
+    return new Fit(full.factors(), full.path(), java.util.Optional.of(cv));
+  }
+
+  /** The 1/n standard deviation of each column over the rows (1 for a constant one), or 1s. */
+  static double[] scales(double[][] x, int[] rows, boolean standardize, int p) {
+    double[] s = new double[p];
+    java.util.Arrays.fill(s, 1.0);
+    if (!standardize) {
+      return s;
+    }
+    int n = rows.length;
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (int i : rows) {
+        mean += x[i][j] / n;
+      }
+      double squares = 0;
+      for (int i : rows) {
+        squares += (x[i][j] - mean) * (x[i][j] - mean) / n;
+      }
+      s[j] = squares > 0 ? Math.sqrt(squares) : 1.0;
+    }
+    return s;
+  }
+
+  private static int[] global(int[] rows, int[] local) {
+    int[] out = new int[local.length];
+    for (int i = 0; i < local.length; i++) {
+      out[i] = rows[local[i]];
+    }
+    return out;
+  }
+}

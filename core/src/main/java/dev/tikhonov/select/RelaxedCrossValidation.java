@@ -1,0 +1,135 @@
+package dev.tikhonov.select;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.RelaxedFit;
+import dev.tikhonov.loss.Family;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * K-fold cross-validation of the relaxed lasso over (λ, γ), as cv.glmnet with
+ * {@code relax = TRUE}: the path and its {@link RelaxedFit} on all rows fix the λ sequence; each
+ * fold fits its own path and relaxed fit on its training rows (its own default sequence,
+ * evaluated at the full data's λ by linear interpolation of the blended coefficients; the same
+ * λ when the sequence is given), and each γ's blend is scored on the held-out rows by the
+ * family's deviance, as {@link CrossValidation} scores a path. One fit per fold serves every γ.
+ * The result is one {@link CvResult} per γ and glmnet's joint choice of (λ, γ)
+ * ({@link RelaxedCvResult}). Folds run in parallel on {@code threads} threads. Stateless and
+ * thread-safe.
+ */
+public final class RelaxedCrossValidation {
+  private RelaxedCrossValidation() {}
+
+  /** glmnet's default γ values. */
+  public static final double[] DEFAULT_GAMMAS = {0, 0.25, 0.5, 0.75, 1};
+
+  /** The full-data relaxed fit and its cross-validation. */
+  public record Fit(RelaxedFit fit, RelaxedCvResult cv) {}
+
+  /**
+   * γ values checked, sorted increasing and without repeats.
+   *
+   * @throws InputException naming {@code gammas} when one is outside [0, 1] or none is given
+   */
+  public static double[] gammas(double... gammas) {
+    if (gammas.length == 0) {
+      throw new InputException("gammas: no γ given; give at least one value in [0, 1]");
+    }
+    TreeSet<Double> set = new TreeSet<>();
+    for (double g : gammas) {
+      if (!(g >= 0 && g <= 1)) {
+        throw new InputException("gammas: every γ must be in [0, 1] (1 the lasso, 0 the"
+            + " unpenalized refit), got " + g);
+      }
+      set.add(g == 0 ? 0.0 : g);
+    }
+    return set.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * cv.glmnet(relax = TRUE) for any family on all rows.
+   *
+   * @param gammas the γ to score (checked by {@link #gammas})
+   * @throws InputException for data the path cannot fit, a fold's own problems named with the
+   *     fold, a ridge path (α = 0)
+   */
+  public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
+      int threads) {
+    double[] g = gammas(gammas);
+    if (folds.size() != y.length) {
+      throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
+          + " rows");
+    }
+    RelaxedFit.checkL1Ratio(settings.l1Ratio());
+    PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
+    RelaxedFit relaxed = RelaxedFit.of(family, x, y, settings, full);
+    List<String> classes = full.classNames();
+    double[] lambdas = full.lambdas();
+    boolean interpolate = settings.defaultSequence();
+    int k = folds.numFolds();
+    int m = lambdas.length;
+    List<Callable<double[][]>> tasks = new ArrayList<>();
+    for (int f = 1; f <= k; f++) {
+      int fold = f;
+      tasks.add(() -> {
+        int[] train = folds.trainRows(fold);
+        int[] test = folds.testRows(fold);
+        RelaxedFit fit;
+        try {
+          PathSolution lasso = ElasticNetPath.fit(family, x, y, train, interpolate ? settings
+              : settings.withLambdas(lambdas), featureNames, classes);
+          fit = RelaxedFit.of(family, x, y, train, Observations.none(), settings, lasso);
+        } catch (InputException e) {
+          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+              + e.getMessage(), e);
+        }
+        double[][] losses = new double[g.length + 1][];
+        int available = 0;
+        for (int c = 0; c < g.length; c++) {
+          PathSolution path = fit.blend(g[c]);
+          if (interpolate) {
+            path = path.interpolate(lambdas);
+          }
+          available = Math.min(path.size(), m);
+          losses[c] = new double[m];
+          for (int l = 0; l < m; l++) {
+            int at = Math.min(l, available - 1);
+            double s = 0;
+            for (int i : test) {
+              s += path.deviance(x[i], y[i], at);
+            }
+            losses[c][l] = s / test.length;
+          }
+        }
+        losses[g.length] = new double[] {available};
+        return losses;
+      });
+    }
+    List<double[][]> results = CrossValidation.runAll(tasks, threads);
+    double[] foldWeight = new double[k];
+    int[] foldsWithFit = new int[m];
+    for (int f = 0; f < k; f++) {
+      foldWeight[f] = folds.testRows(f + 1).length;
+      int fitted = (int) results.get(f)[g.length][0];
+      for (int l = 0; l < Math.min(fitted, m); l++) {
+        foldsWithFit[l]++;
+      }
+    }
+    List<CvResult> curves = new ArrayList<>();
+    for (int c = 0; c < g.length; c++) {
+      double[][] foldLoss = new double[k][];
+      for (int f = 0; f < k; f++) {
+        foldLoss[f] = results.get(f)[c];
+      }
+      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit));
+    }
+    return new Fit(relaxed, RelaxedCvResult.of(g, curves));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tikhonov.select;
+
+import java.util.List;
+
+/**
+ * Cross-validation of a relaxed lasso over (λ, γ), cv.glmnet's with {@code relax = TRUE}: one
+ * {@link CvResult} per γ (each over the full data's λ sequence, with cv.glmnet's mean and
+ * standard error), and the choices of glmnet's {@code getOptcv.relaxed}, over all (λ, γ)
+ * together:
+ *
+ * <pre>
+ *   (λ_min, γ_min) = among the pairs with the smallest mean: the largest λ, then the largest γ
+ *   (λ_1se, γ_1se) = among the pairs with mean ≤ mean(λ_min, γ_min) + se(λ_min, γ_min):
+ *                    the largest λ, then the largest γ
+ * </pre>
+ *
+ * Larger λ and larger γ (closer to the lasso) are the more regularized. An immutable value (the
+ * arrays are not copied out: do not modify them); thread-safe.
+ *
+ * @param gammas the γ values, increasing
+ * @param curves the cross-validation per γ, in the order of {@code gammas}
+ * @param indexMin λ index of the minimum
+ * @param gammaIndexMin γ index of the minimum
+ * @param index1se λ index of the one-standard-error choice
+ * @param gammaIndex1se γ index of the one-standard-error choice
+ */
+public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexMin,
+    int gammaIndexMin, int index1se, int gammaIndex1se) {
+
+  public RelaxedCvResult {
+    curves = List.copyOf(curves);
+    if (curves.size() != gammas.length || gammas.length == 0) {
+      throw new IllegalArgumentException("one cross-validation curve per γ, at least one");
+    }
+  }
+
+  /** The choices of glmnet's getOptcv.relaxed for per-γ curves over the same λ. */
+  public static RelaxedCvResult of(double[] gammas, List<CvResult> curves) {
+    int m = curves.get(0).lambdas().length;
+    double best = Double.POSITIVE_INFINITY;
+    for (CvResult c : curves) {
+      for (double v : c.mean()) {
+        best = Math.min(best, v);
+      }
+    }
+    int[] min = first(curves, m, best);
+    CvResult at = curves.get(min[1]);
+    int[] oneSe = first(curves, m, at.mean()[min[0]] + at.standardError()[min[0]]);
+    return new RelaxedCvResult(gammas.clone(), curves, min[0], min[1], oneSe[0], oneSe[1]);
+  }
+
+  /**
+   * The pair with mean ≤ bound and the largest λ (smallest index), then the largest γ; the
+   * minimum itself when the bound is not a number.
+   */
+  private static int[] first(List<CvResult> curves, int m, double bound) {
+    for (int l = 0; l < m; l++) {
+      for (int g = curves.size() - 1; g >= 0; g--) {
+        if (curves.get(g).mean()[l] <= bound) {
+          return new int[] {l, g};
+        }
+      }
+    }
+    // A NaN bound: fall back to the minimum over every pair.
+    int[] out = {0, 0};
+    double best = Double.POSITIVE_INFINITY;
+    for (int l = 0; l < m; l++) {
+      for (int g = curves.size() - 1; g >= 0; g--) {
+        if (curves.get(g).mean()[l] < best) {
+          best = curves.get(g).mean()[l];
+          out = new int[] {l, g};
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The λ values (the full data's path), decreasing. */
+  public double[] lambdas() {
+    return curves.get(0).lambdas();
+  }
+
+  public double lambdaMin() {
+    return lambdas()[indexMin];
+  }
+
+  public double gammaMin() {
+    return gammas[gammaIndexMin];
+  }
+
+  public double lambda1se() {
+    return lambdas()[index1se];
+  }
+
+  public double gamma1se() {
+    return gammas[gammaIndex1se];
+  }
+
+  /** The cross-validation curve of γ index {@code g}. */
+  public CvResult curve(int g) {
+    return curves.get(g);
+  }
+}
