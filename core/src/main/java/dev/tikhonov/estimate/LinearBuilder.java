@@ -21,6 +21,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
   double[] penaltyFactors = new double[0];
   boolean intercept = true;
+  double[] lowerLimits = new double[0];
+  double[] upperLimits = new double[0];
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
 
@@ -113,8 +115,28 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /**
+   * Lower limits lⱼ ≤ 0 on the coefficients, on the original scale (glmnet's
+   * {@code lower.limits}; 0 gives the non-negative lasso): one value for every feature or one
+   * per feature, −∞ for none. With {@code standardize} the fit constrains the standardized
+   * coefficients to sⱼ·lⱼ, which is the same box.
+   */
+  public B lowerLimits(double... values) {
+    lowerLimits = values.clone();
+    return self();
+  }
+
+  /**
+   * Upper limits uⱼ ≥ 0 on the coefficients, on the original scale (glmnet's
+   * {@code upper.limits}): one value for every feature or one per feature, +∞ for none.
+   */
+  public B upperLimits(double... values) {
+    upperLimits = values.clone();
+    return self();
+  }
+
   PathSettings pathSettings() {
     return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
-        tolerance, maxIterations, penaltyFactors, intercept);
+        tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits);
   }
 }

@@ -161,7 +161,23 @@ final class LinearFit {
     m.put("max_iterations", s.maxIterations());
     m.put("penalty_factors", s.penaltyFactors().length == 0 ? null : s.penaltyFactors());
     m.put("intercept", s.intercept());
+    if (s.bounded()) {
+      m.put("lower_limits", finiteOrNull(s.lowerLimits()));
+      m.put("upper_limits", finiteOrNull(s.upperLimits()));
+    }
     return m;
+  }
+
+  /** Limits as JSON writes them: null where infinite (no limit); null for none given. */
+  private static List<Double> finiteOrNull(double[] values) {
+    if (values.length == 0) {
+      return null;
+    }
+    List<Double> out = new java.util.ArrayList<>();
+    for (double v : values) {
+      out.add(Double.isInfinite(v) ? null : v);
+    }
+    return out;
   }
 
   /** The class names a family's path needs: the data's, or none for gaussian. */

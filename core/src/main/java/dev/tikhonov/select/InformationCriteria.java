@@ -28,6 +28,8 @@ import org.bytedeco.openblas.global.openblas;
  * (through log Γ for a fractional df). The intercepts are left out of df: they are in every
  * model, so they shift every criterion by the same constant. γ = 1 by default (Chen &amp;
  * Chen's EBIC₁; γ = 0 gives BIC). Observation weights and offsets are not taken into account.
+ * With box constraints ({@link PathSettings#lowerLimits()}), a coefficient held at a nonzero
+ * limit is not free (the fit does not move with the data there) and leaves the active set A.
  *
  * <p>An immutable value (do not modify the arrays); thread-safe.
  *
@@ -91,6 +93,8 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
       scale[j] = settings.standardize() && v > 0 ? Math.sqrt(v / n) : 1.0;
     }
     double[] v = settings.normalizedPenaltyFactors(p);
+    double[] lower = settings.lowerLimits(p);
+    double[] upper = settings.upperLimits(p);
     int m = path.size();
     double[] df = new double[m];
     double[] rss = new double[m];
@@ -114,7 +118,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         rss[l] = r;
         fit[l] = n * Math.log(r / n);
         java.util.Arrays.fill(weight, 1.0);
-        df[l] = activeSetTrace(x, mean, scale, v, b, ridge, weight);
+        df[l] = activeSetTrace(x, mean, scale, v, free(b, lower, upper), ridge, weight);
         continue;
       }
       rss[l] = Double.NaN;
@@ -124,12 +128,27 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         if (ridge > 0) {
           workingWeights(path, x, l, c, weight);
         }
-        total += activeSetTrace(x, mean, scale, v, path.coefficients()[l][c], ridge, weight);
+        total += activeSetTrace(x, mean, scale, v,
+            free(path.coefficients()[l][c], lower, upper), ridge, weight);
       }
       df[l] = total;
     }
     int coefficients = path.family() == Family.MULTINOMIAL ? p * k : p;
     return fromFit(df, rss, fit, n, coefficients, gamma);
+  }
+
+  /** The coefficients with those held at a nonzero limit set to 0 (they are not free). */
+  private static double[] free(double[] b, double[] lower, double[] upper) {
+    double[] out = b;
+    for (int j = 0; j < b.length; j++) {
+      if (b[j] != 0 && (b[j] == lower[j] || b[j] == upper[j])) {
+        if (out == b) {
+          out = b.clone();
+        }
+        out[j] = 0;
+      }
+    }
+    return out;
   }
 
   /** n·Var(y|η) at λ index l for vector c: p(1−p), μ (poisson), pₖ(1−pₖ) (multinomial). */
