@@ -82,14 +82,15 @@ public final class PathCommand implements Callable<Integer> {
 
   @Option(names = "--weights", paramLabel = "COLUMN",
       description = "CSV column of observation weights ≥ 0 (glmnet's weights), not a feature: "
-          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. Not with CV yet.")
+          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. With CV, held-out "
+          + "rows and folds are weighted as cv.glmnet weighs them.")
   String weights;
 
   @Option(names = "--offset", paramLabel = "COLUMN",
       description = "CSV column of offsets (glmnet's offset, e.g. log exposure for poisson), "
           + "not a feature: added to the linear predictor, not fitted. A model saved from "
-          + "the path needs the column again in predict's data. Not for multinomial; not "
-          + "with CV yet.")
+          + "the path needs the column again in predict's data. Not for multinomial. With CV, "
+          + "held-out rows are scored with their offsets.")
   String offset;
 
   @Option(names = "--penalty-factors", paramLabel = "FILE|COLUMN=V,...",
@@ -152,10 +153,6 @@ public final class PathCommand implements Callable<Integer> {
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
-    if ((weights != null || offset != null) && (cvFolds != null || foldid != null)) {
-      throw new InputException((weights != null ? "--weights" : "--offset")
-          + " cannot be combined with cross-validation (--cv-folds, --foldid) yet");
-    }
     if (saveLambda != null && save == null) {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
@@ -190,8 +187,8 @@ public final class PathCommand implements Callable<Integer> {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
-      CrossValidatedPath<? extends Predictor> fit = translate(b::build)
-          .crossValidate(dataset);
+      CrossValidatedPath<? extends Predictor> fit = columnMessages(() -> translate(b::build)
+          .crossValidate(dataset));
       path = fit.path();
       cv = Optional.of(fit);
     } else {
@@ -206,6 +203,9 @@ public final class PathCommand implements Callable<Integer> {
       json.put("upper_limits", finiteOrNull(upper));
     }
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
+    if (ic.isEmpty() && criteriaOmitted != null) {
+      json.put("ic_omitted", criteriaOmitted);
+    }
     dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
         curve));
@@ -220,6 +220,9 @@ public final class PathCommand implements Callable<Integer> {
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
     ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
+    if (ic.isEmpty() && criteriaOmitted != null) {
+      common.human().println("information criteria not computed: " + criteriaOmitted);
+    }
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
@@ -252,19 +255,34 @@ public final class PathCommand implements Callable<Integer> {
     }
   }
 
+  /** Why the run has no information criteria (path.json's "ic_omitted"); null when it has. */
+  private String criteriaOmitted;
+
   /**
    * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
    * with --weights or --offset (the criteria do not take them), and for α &lt; 1 (whose df
-   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹.
+   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹. When they
+   * are left out, {@link #criteriaOmitted} says why.
    */
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
       RegularizationPath<? extends Predictor> path, Dataset dataset) {
-    if (weights != null || offset != null || path.size() == 0) {
+    if (path.size() == 0) {
+      return Optional.empty();
+    }
+    if (weights != null || offset != null) {
+      criteriaOmitted = "with " + (weights != null ? "--weights" : "--offset") + " the"
+          + " criteria would need the weighted deviance with the offsets and the weighted"
+          + " effective df, which InformationCriteria does not compute; use cross-validation"
+          + " (--cv-folds), which takes weights and offsets";
       return Optional.empty();
     }
     double[][] x = dataset.featureRows();
     long p = dataset.numFeatures();
-    if (l1Ratio < 1 && (double) x.length * p * p * path.size() > 2e9) {
+    double work = (double) x.length * p * p * path.size();
+    if (l1Ratio < 1 && work > 2e9) {
+      criteriaOmitted = String.format(Locale.ROOT, "for α < 1 the effective df needs an"
+          + " active-set Gram matrix at every λ, n·p²·(number of λ) = %.3g > 2e9 operations;"
+          + " use cross-validation (--cv-folds)", work);
       return Optional.empty();
     }
     PathSettings settings = ((ElasticNet.Builder<?>) ElasticNet.of(path.solution().family())

@@ -226,6 +226,9 @@ class PathCliIT {
     JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
     assertEquals(8, path.get("feature_names").size(), "w and off are not features");
     assertTrue(path.get("ic") == null, "no criteria with weights and offsets");
+    assertTrue(path.get("ic_omitted").asText().startsWith("with --weights the criteria"),
+        "and path.json says why: " + path.get("ic_omitted"));
+    assertTrue(r.stdout().isEmpty() || !r.stdout().contains("AIC picks"), r.stdout());
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {
@@ -275,10 +278,41 @@ class PathCliIT {
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("--weights \"exposure\": "), r.stderr());
     r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
-        "poisson", "--offset", "off", "--cv-folds", "5");
+        "poisson", "--weights", "w", "--cv-folds", "5");
     assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--offset cannot be combined with cross-validation"),
-        r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"),
+        "cross-validation names the flag too: " + r.stderr());
+  }
+
+  /**
+   * Cross-validation with --weights and --offset: cv.glmnet's λ_min and λ_1se with the same
+   * fold ids (ref/pois-cv-weights-offset-select.csv, make_glm.R), and the summary says why the
+   * information criteria are left out.
+   */
+  @Test
+  void crossValidation_withWeightsAndOffset_picksCvGlmnetsLambdas() throws Exception {
+    Path data = dir.resolve("full.csv");
+    Files.copy(REF.resolve("pois.csv"), data);
+    int n = Files.readAllLines(data).size() - 1;
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      ids.append(i % 5 + 1).append('\n');
+    }
+    Path foldid = Files.writeString(dir.resolve("foldid.txt"), ids.toString());
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w", "--offset", "off", "--tol", "1e-12",
+        "--foldid", foldid.toString(), "--out", "cvwo", "--threads", "2");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode cv = JSON.readTree(dir.resolve("cvwo/path.json").toFile()).get("cv");
+    String[] select = Files.readAllLines(REF.resolve("pois-cv-weights-offset-select.csv"))
+        .get(1).split(",");
+    // The CLI reads the CSV in float32: 7 digits.
+    assertEquals(Double.parseDouble(select[0]), cv.get("lambda_min").asDouble(),
+        1e-4 * Double.parseDouble(select[0]));
+    assertEquals(Double.parseDouble(select[1]), cv.get("lambda_1se").asDouble(),
+        1e-4 * Double.parseDouble(select[1]));
+    assertTrue(r.stdout().contains("information criteria not computed: with --weights"),
+        r.stdout());
   }
 
   @Test

@@ -21,7 +21,11 @@ import java.util.OptionalLong;
  * everything. Folds run in parallel. A gaussian cross-validation with n ≥ p (and p ≤ 4096)
  * runs from per-fold sufficient statistics: one BLAS pass over the rows for every fold's Gram
  * matrix, then K + 1 paths that never touch a row (the same results up to rounding;
- * docs/linear.md, "Paths from sufficient statistics"). Immutable and thread-safe.
+ * docs/linear.md, "Paths from sufficient statistics"). With a weight or offset column
+ * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) every fit takes them,
+ * a fold's held-out loss is the weighted mean deviance with the offsets in the predictions, and
+ * the folds are weighted by their weight sums (cv.glmnet's definitions; such a
+ * cross-validation runs from the rows). Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()
@@ -40,8 +44,12 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final SelectionRule rule;
   private final int threads;
   private final LinearFit.Kind<M> kind;
+  private final java.util.Optional<String> weightColumn;
+  private final java.util.Optional<String> offsetColumn;
 
   private ElasticNetCV(Builder<M> b) {
+    this.weightColumn = b.weightColumn;
+    this.offsetColumn = b.offsetColumn;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.numFolds = b.numFolds;
@@ -107,14 +115,25 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   public CrossValidatedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
     KFold folds = folds(train.size());
-    double[][] x = train.featureRows();
-    CrossValidation.Fit fit = fromStatistics(family, x.length, train.numFeatures(),
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    double[][] x = split.x();
+    int p = split.featureNames().size();
+    // With weights or offsets, the rows' route (the statistics' route takes neither offsets
+    // nor the weights' checks with their row numbers).
+    boolean observed = weightColumn.isPresent() || offsetColumn.isPresent();
+    CrossValidation.Fit fit = !observed && fromStatistics(family, x.length, p,
         folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
         ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-            train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
-        : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
-            LinearFit.classNames(family, train), folds, threads);
+            split.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
+        : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
+            split.featureNames(), LinearFit.classNames(family, train), folds,
+            CrossValidation.Alignment.INTERPOLATE, threads);
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
+    if (observed) {
+      s.put("weight_column", weightColumn.orElse(null));
+      s.put("offset_column", offsetColumn.orElse(null));
+    }
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
     s.put("seed", seed);
@@ -124,8 +143,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind,
-        LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
-        LinearFit.penaltyScales(x, settings.standardize()), provenance);
+        LinearFit.normalizedFactors(settings.penaltyFactors(), p),
+        LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
+        provenance, split.offsetColumn());
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
 
@@ -230,16 +250,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
-    /**
-     * @throws InputException for a weight or offset column: cross-validation does not take
-     *     them yet (fit the path with {@link ElasticNet} instead)
-     */
     public ElasticNetCV<M> build() {
-      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-            + ": cross-validation does not take observation weights or offsets yet; fit the"
-            + " path without cross-validation (ElasticNet)");
-      }
       return new ElasticNetCV<>(this);
     }
   }

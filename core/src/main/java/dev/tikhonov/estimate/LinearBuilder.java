@@ -31,7 +31,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   /**
    * The Dataset column holding observation weights wᵢ ≥ 0 (glmnet's {@code weights}): taken out
    * of the features; the data term becomes Σwᵢℓᵢ / Σwᵢ, so λ keeps its meaning. Cross-validation
-   * ({@link ElasticNetCV}) does not take weights yet.
+   * ({@link ElasticNetCV}) weights each held-out row's loss and each fold by its weight sum, as
+   * cv.glmnet.
    */
   public B weightColumn(String column) {
     weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
@@ -42,8 +43,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
    * The Dataset column holding offsets oᵢ (glmnet's {@code offset}, e.g. log exposure for
    * counts): taken out of the features and added to η = oᵢ + a₀ + xᵢ·b, not fitted. The model
    * needs the column again at prediction (a Dataset holding it, or
-   * {@code predict(x, offsets)}). Not for the multinomial family; cross-validation
-   * ({@link ElasticNetCV}) does not take offsets yet.
+   * {@code predict(x, offsets)}). Not for the multinomial family. Cross-validation
+   * ({@link ElasticNetCV}) scores held-out rows with their offsets, as cv.glmnet.
    */
   public B offsetColumn(String column) {
     offsetColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));

@@ -19,4 +19,15 @@ public interface HeldOutLoss {
   static HeldOutLoss deviance(double[][] x, double[] y) {
     return (path, l, i) -> path.deviance(x[i], y[i], l);
   }
+
+  /**
+   * The deviance of row i of (x, y) with its offset oᵢ in the linear predictor (cv.glmnet's
+   * {@code newoffset}); {@code offsets} indexed like the rows, empty for none.
+   */
+  static HeldOutLoss deviance(double[][] x, double[] y, double[] offsets) {
+    if (offsets.length == 0) {
+      return deviance(x, y);
+    }
+    return (path, l, i) -> path.deviance(x[i], y[i], l, offsets[i]);
+  }
 }
