@@ -196,7 +196,7 @@ public final class PathCommand implements Callable<Integer> {
       path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
-    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset);
+    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve);
     if (lower.length > 0) {
       json.put("lower_limits", finiteOrNull(lower));
@@ -259,45 +259,27 @@ public final class PathCommand implements Callable<Integer> {
   private String criteriaOmitted;
 
   /**
-   * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
-   * with --weights or --offset (the criteria do not take them), and for α &lt; 1 (whose df
-   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹. When they
-   * are left out, {@link #criteriaOmitted} says why.
+   * AIC, BIC and EBIC along the path (ElasticNet.informationCriteria: with --weights and
+   * --offset, the weighted criteria), when they are cheap: for α &lt; 1 (whose df needs an
+   * active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹. When they are left
+   * out, {@link #criteriaOmitted} says why.
    */
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
-      RegularizationPath<? extends Predictor> path, Dataset dataset) {
+      RegularizationPath<? extends Predictor> path, Dataset dataset, LinearBuilder<?> builder) {
     if (path.size() == 0) {
       return Optional.empty();
     }
-    if (weights != null || offset != null) {
-      criteriaOmitted = "with " + (weights != null ? "--weights" : "--offset") + " the"
-          + " criteria would need the weighted deviance with the offsets and the weighted"
-          + " effective df, which InformationCriteria does not compute; use cross-validation"
-          + " (--cv-folds), which takes weights and offsets";
-      return Optional.empty();
-    }
-    double[][] x = dataset.featureRows();
-    long p = dataset.numFeatures();
-    double work = (double) x.length * p * p * path.size();
+    long p = modelFeatures(dataset).size();
+    double work = (double) dataset.size() * p * p * path.size();
     if (l1Ratio < 1 && work > 2e9) {
       criteriaOmitted = String.format(Locale.ROOT, "for α < 1 the effective df needs an"
           + " active-set Gram matrix at every λ, n·p²·(number of λ) = %.3g > 2e9 operations;"
           + " use cross-validation (--cv-folds)", work);
       return Optional.empty();
     }
-    PathSettings settings = ((ElasticNet.Builder<?>) ElasticNet.of(path.solution().family())
-        .l1Ratio(l1Ratio).standardize(!noStandardize)
-        .penaltyFactors(factors.length > 0 ? factors : ones(x[0].length))
-        .lowerLimits(lower.length > 0 ? lower : new double[0])
-        .upperLimits(upper.length > 0 ? upper : new double[0])).build().settings();
-    return Optional.of(dev.tikhonov.select.InformationCriteria.of(path.solution(), x,
-        dataset.targets(), settings));
-  }
-
-  private static double[] ones(int p) {
-    double[] v = new double[p];
-    java.util.Arrays.fill(v, 1.0);
-    return v;
+    ElasticNet<?> estimator = ((ElasticNet.Builder<?>) builder).build();
+    return Optional.of(columnMessages(() -> estimator.informationCriteria(path.solution(),
+        dataset)));
   }
 
   /** Penalty factors by feature, once the data are read (empty before). */
