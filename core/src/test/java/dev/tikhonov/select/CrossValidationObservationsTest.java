@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * λ_min and λ_1se.
  */
 class CrossValidationObservationsTest {
-  private static final Table POIS = ProximalNewtonRefData.read("pois.csv");
-  private static final Table GLM2 = ProximalNewtonRefData.read("glm2.csv");
+  static final Table POIS = ProximalNewtonRefData.read("pois.csv");
+  static final Table GLM2 = ProximalNewtonRefData.read("glm2.csv");
 
-  private static double[] column(Table t, String name) {
+  static double[] column(Table t, String name) {
     double[] out = new double[t.rows().length];
     for (int i = 0; i < out.length; i++) {
       out[i] = t.rows()[i][t.header().indexOf(name)];
@@ -31,7 +31,8 @@ class CrossValidationObservationsTest {
     return out;
   }
 
-  private static double[][] x() {
+  /** x1..x8 of pois.csv. */
+  static double[][] x() {
     int n = POIS.rows().length;
     double[][] x = new double[n][8];
     for (int i = 0; i < n; i++) {
@@ -42,7 +43,7 @@ class CrossValidationObservationsTest {
     return x;
   }
 
-  private static List<String> names() {
+  static List<String> names() {
     List<String> names = new ArrayList<>();
     for (int j = 0; j < 8; j++) {
       names.add("x" + (j + 1));

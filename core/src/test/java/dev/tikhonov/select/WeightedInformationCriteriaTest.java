@@ -10,7 +10,6 @@ import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.linear.ProximalNewtonRefData.Table;
 import dev.tikhonov.loss.Family;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,34 +19,19 @@ import org.junit.jupiter.api.Test;
  * the same as fitting y − o, and equal weights are no weights.
  */
 class WeightedInformationCriteriaTest {
-  private static final Table POIS = ProximalNewtonRefData.read("pois.csv");
-  private static final Table GLM2 = ProximalNewtonRefData.read("glm2.csv");
+  private static final Table POIS = CrossValidationObservationsTest.POIS;
+  private static final Table GLM2 = CrossValidationObservationsTest.GLM2;
 
   private static double[] column(Table t, String name) {
-    double[] out = new double[t.rows().length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = t.rows()[i][t.header().indexOf(name)];
-    }
-    return out;
+    return CrossValidationObservationsTest.column(t, name);
   }
 
   private static double[][] x() {
-    int n = POIS.rows().length;
-    double[][] x = new double[n][8];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < 8; j++) {
-        x[i][j] = POIS.rows()[i][POIS.header().indexOf("x" + (j + 1))];
-      }
-    }
-    return x;
+    return CrossValidationObservationsTest.x();
   }
 
   private static List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < 8; j++) {
-      names.add("x" + (j + 1));
-    }
-    return names;
+    return CrossValidationObservationsTest.names();
   }
 
   /**
