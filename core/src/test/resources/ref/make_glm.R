@@ -74,4 +74,25 @@ save_path("gauss-lasso-std-weights-offset",
 save_path("binom-lasso-raw-weights-offset",
           glmnet(x, yb, family = "binomial", alpha = 1, standardize = FALSE, weights = w,
                  offset = off, thresh = 1e-14, maxit = 1e7))
+# cv.glmnet with observation weights and with an offset (issue 11.2), fold ids
+# (i - 1) %% 5 + 1, type.measure = "deviance" (the MSE for gaussian), default alignment:
+# TAG.csv (lambda, cvm, cvsd) and TAG-select.csv (lambda_min, lambda_1se) for the Poisson lasso
+# with weights and an offset (standardized), the gaussian lasso with weights (standardized) and
+# the binomial lasso with an offset (unstandardized).
+cv_save <- function(tag, cv) {
+  write.csv(data.frame(lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd),
+            sprintf("%s.csv", tag), row.names = FALSE, quote = FALSE)
+  write.csv(data.frame(lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se),
+            sprintf("%s-select.csv", tag), row.names = FALSE, quote = FALSE)
+}
+fid <- (seq_len(n) - 1) %% 5 + 1
+cv_save("pois-cv-weights-offset",
+        cv.glmnet(x, y, family = "poisson", weights = w, offset = off, foldid = fid,
+                  type.measure = "deviance", thresh = 1e-14, maxit = 1e7))
+cv_save("gauss-cv-weights",
+        cv.glmnet(x, yg, weights = w, foldid = fid, type.measure = "deviance",
+                  thresh = 1e-14, maxit = 1e7))
+cv_save("binom-cv-offset",
+        cv.glmnet(x, yb, family = "binomial", offset = off, standardize = FALSE,
+                  foldid = fid, type.measure = "deviance", thresh = 1e-14, maxit = 1e7))
 cat("done\n")

@@ -86,14 +86,15 @@ public final class PathCommand implements Callable<Integer> {
 
   @Option(names = "--weights", paramLabel = "COLUMN",
       description = "CSV column of observation weights ≥ 0 (glmnet's weights), not a feature: "
-          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. Not with CV yet.")
+          + "the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning. With CV, held-out "
+          + "rows and folds are weighted as cv.glmnet weighs them.")
   String weights;
 
   @Option(names = "--offset", paramLabel = "COLUMN",
       description = "CSV column of offsets (glmnet's offset, e.g. log exposure for poisson), "
           + "not a feature: added to the linear predictor, not fitted. A model saved from "
-          + "the path needs the column again in predict's data. Not for multinomial; not "
-          + "with CV yet.")
+          + "the path needs the column again in predict's data. Not for multinomial. With CV, "
+          + "held-out rows are scored with their offsets.")
   String offset;
 
   @Option(names = "--penalty-factors", paramLabel = "FILE|COLUMN=V,...",
@@ -102,6 +103,18 @@ public final class PathCommand implements Callable<Integer> {
           + "commas, or a file with one COLUMN=VALUE (or COLUMN,VALUE) per line. Features not "
           + "named keep 1; the factors are rescaled to sum to p as glmnet does.")
   String penaltyFactors;
+
+  @Option(names = "--lower-limits", paramLabel = "V|FILE|COLUMN=V,...",
+      description = "Lower limits lⱼ ≤ 0 on the coefficients (glmnet's lower.limits; 0 gives "
+          + "the non-negative lasso), on the original scale: one number for every feature, or "
+          + "by feature name as --penalty-factors (COLUMN=VALUE pairs or a file); features not "
+          + "named have none (-Inf).")
+  String lowerLimits;
+
+  @Option(names = "--upper-limits", paramLabel = "V|FILE|COLUMN=V,...",
+      description = "Upper limits uⱼ ≥ 0 on the coefficients (glmnet's upper.limits), given as "
+          + "--lower-limits; features not named have none (Inf).")
+  String upperLimits;
 
   @Option(names = "--max-iterations", paramLabel = "N",
       description = "Budget of coordinate passes over the data for the whole path (glmnet's "
@@ -170,10 +183,6 @@ public final class PathCommand implements Callable<Integer> {
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
-    if ((weights != null || offset != null) && (cvFolds != null || foldid != null)) {
-      throw new InputException((weights != null ? "--weights" : "--offset")
-          + " cannot be combined with cross-validation (--cv-folds, --foldid) yet");
-    }
     if (saveLambda != null && save == null) {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
@@ -193,8 +202,14 @@ public final class PathCommand implements Callable<Integer> {
         : TargetKind.CLASS);
     if (penaltyFactors != null) {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset));
-      configure(settings);
     }
+    if (lowerLimits != null || upperLimits != null) {
+      if (relax) {
+        throw new InputException("--relax does not take --lower-limits or --upper-limits yet");
+      }
+      limits(modelFeatures(dataset));
+    }
+    configure(settings);
     if (relax) {
       return relaxed(fam, writer, dataset, started);
     }
@@ -219,9 +234,16 @@ public final class PathCommand implements Callable<Integer> {
       path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
-    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset);
+    Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve);
+    if (lower.length > 0) {
+      json.put("lower_limits", finiteOrNull(lower));
+      json.put("upper_limits", finiteOrNull(upper));
+    }
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
+    if (ic.isEmpty() && criteriaOmitted != null) {
+      json.put("ic_omitted", criteriaOmitted);
+    }
     dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
         curve));
@@ -236,6 +258,9 @@ public final class PathCommand implements Callable<Integer> {
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
     ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
+    if (ic.isEmpty() && criteriaOmitted != null) {
+      common.human().println("information criteria not computed: " + criteriaOmitted);
+    }
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
@@ -260,7 +285,8 @@ public final class PathCommand implements Callable<Integer> {
       for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
           {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"},
           {"adaptivePower (ν)", "--adaptive-power"}, {"adaptive:", "--adaptive:"},
-          {"gammas:", "--gammas:"}}) {
+          {"gammas:", "--gammas:"}, {"lowerLimits", "--lower-limits"},
+          {"upperLimits", "--upper-limits"}}) {
         if (message.startsWith(pair[0] + " ")) {
           throw new InputException(pair[1] + message.substring(pair[0].length()));
         }
@@ -269,35 +295,38 @@ public final class PathCommand implements Callable<Integer> {
     }
   }
 
+  /** Why the run has no information criteria (path.json's "ic_omitted"); null when it has. */
+  private String criteriaOmitted;
+
   /**
-   * AIC, BIC and EBIC along the path (InformationCriteria), when they apply and are cheap: not
-   * with --weights or --offset (the criteria do not take them), not for sparse (LIBSVM) data,
-   * and for α &lt; 1 (whose df
-   * needs an active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹.
+   * AIC, BIC and EBIC along the path (ElasticNet.informationCriteria: with --weights and
+   * --offset, the weighted criteria), when they are cheap: for α &lt; 1 (whose df needs an
+   * active-set Gram matrix per λ) only up to n·p²·(number of λ) = 2·10⁹. When they are left
+   * out, {@link #criteriaOmitted} says why.
    */
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
-      RegularizationPath<? extends Predictor> path, Dataset dataset) {
-    if (weights != null || offset != null || adaptive || path.size() == 0
-        || dataset.isSparse()) {
+      RegularizationPath<? extends Predictor> path, Dataset dataset, LinearBuilder<?> builder) {
+    if (path.size() == 0) {
+      return Optional.empty();
+    }
+    if (adaptive || dataset.isSparse()) {
       // Sparse data stay sparse; the criteria's active-set traces are computed on dense rows.
+      criteriaOmitted = adaptive ? "the adaptive lasso's data-dependent penalty factors are not"
+          + " counted in the effective degrees of freedom" : "sparse (LIBSVM) data stay sparse;"
+          + " the criteria's active-set traces need dense rows";
       return Optional.empty();
     }
-    double[][] x = dataset.featureRows();
-    long p = dataset.numFeatures();
-    if (l1Ratio < 1 && (double) x.length * p * p * path.size() > 2e9) {
+    long p = modelFeatures(dataset).size();
+    double work = (double) dataset.size() * p * p * path.size();
+    if (l1Ratio < 1 && work > 2e9) {
+      criteriaOmitted = String.format(Locale.ROOT, "for α < 1 the effective df needs an"
+          + " active-set Gram matrix at every λ, n·p²·(number of λ) = %.3g > 2e9 operations;"
+          + " use cross-validation (--cv-folds)", work);
       return Optional.empty();
     }
-    PathSettings settings = ((ElasticNet.Builder<?>) ElasticNet.of(path.solution().family())
-        .l1Ratio(l1Ratio).standardize(!noStandardize)
-        .penaltyFactors(factors.length > 0 ? factors : ones(x[0].length))).build().settings();
-    return Optional.of(dev.tikhonov.select.InformationCriteria.of(path.solution(), x,
-        dataset.targets(), settings));
-  }
-
-  private static double[] ones(int p) {
-    double[] v = new double[p];
-    java.util.Arrays.fill(v, 1.0);
-    return v;
+    ElasticNet<?> estimator = ((ElasticNet.Builder<?>) builder).build();
+    return Optional.of(columnMessages(() -> estimator.informationCriteria(path.solution(),
+        dataset)));
   }
 
   /** Penalty factors by feature, once the data are read (empty before). */
@@ -311,11 +340,85 @@ public final class PathCommand implements Callable<Integer> {
     return names;
   }
 
+  /** Limits by feature, once the data are read (empty before and without limits). */
+  private double[] lower = new double[0];
+  private double[] upper = new double[0];
+
+  /**
+   * --lower-limits and --upper-limits → one limit per feature each (−∞ and +∞ where none is
+   * given), checked together: lⱼ ≤ uⱼ, then lⱼ ≤ 0 ≤ uⱼ, each message naming the flag and the
+   * feature.
+   */
+  private void limits(List<String> features) {
+    double[] l = lowerLimits == null ? fill(features.size(), Double.NEGATIVE_INFINITY)
+        : perFeature("--lower-limits", lowerLimits, features, Double.NEGATIVE_INFINITY, true,
+            "limit", v -> !Double.isNaN(v), "must be a number");
+    double[] u = upperLimits == null ? fill(features.size(), Double.POSITIVE_INFINITY)
+        : perFeature("--upper-limits", upperLimits, features, Double.POSITIVE_INFINITY, true,
+            "limit", v -> !Double.isNaN(v), "must be a number");
+    for (int j = 0; j < features.size(); j++) {
+      if (l[j] > u[j]) {
+        throw new InputException("--lower-limits: the lower limit " + l[j] + " of '"
+            + features.get(j) + "' is above its upper limit " + u[j] + " (--upper-limits)");
+      }
+      if (!(l[j] <= 0)) {
+        throw new InputException("--lower-limits: the limit of '" + features.get(j)
+            + "' must be ≤ 0 (0 must be feasible, as glmnet requires), got " + l[j]);
+      }
+      if (!(u[j] >= 0)) {
+        throw new InputException("--upper-limits: the limit of '" + features.get(j)
+            + "' must be ≥ 0 (0 must be feasible, as glmnet requires), got " + u[j]);
+      }
+    }
+    lower = l;
+    upper = u;
+  }
+
+  private static double[] fill(int p, double value) {
+    double[] v = new double[p];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+
+  /** Per-feature values as path.json writes them: null where infinite (no limit). */
+  private static List<Double> finiteOrNull(double[] values) {
+    List<Double> out = new java.util.ArrayList<>();
+    for (double v : values) {
+      out.add(Double.isInfinite(v) ? null : v);
+    }
+    return out;
+  }
+
   /**
    * --penalty-factors: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a file,
    * where COLUMN,VALUE also works) → one factor per feature, 1 for features not named.
    */
   static double[] penaltyFactors(String spec, List<String> features) {
+    return perFeature("--penalty-factors", spec, features, 1.0, false, "factor",
+        v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0");
+  }
+
+  /**
+   * A per-feature setting: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a
+   * file, where COLUMN,VALUE also works), or with {@code single} one number for every
+   * feature; features not named get {@code unnamed}. Values may be Inf or -Inf; each must pass
+   * {@code valid} (else "the WHAT of 'COLUMN' REQUIREMENT, got V").
+   */
+  static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
+      boolean single, String what, java.util.function.DoublePredicate valid,
+      String requirement) {
+    if (single && !spec.contains("=") && !spec.contains(",")) {
+      try {
+        double value = number(spec.trim());
+        if (!valid.test(value)) {
+          throw new InputException(flag + ": the " + what + " of every feature " + requirement
+              + ", got " + value);
+        }
+        return fill(features.size(), value);
+      } catch (NumberFormatException e) {
+        // Not a number: a file of COLUMN=VALUE lines, checked below.
+      }
+    }
     List<String> entries = new java.util.ArrayList<>();
     Path file = Path.of(spec);
     boolean isFile = !spec.contains("=") && Files.isRegularFile(file);
@@ -327,22 +430,19 @@ public final class PathCommand implements Callable<Integer> {
           }
         }
       } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        throw new InputException("--penalty-factors " + spec + ": cannot read: "
-            + e.getMessage());
+        throw new InputException(flag + " " + spec + ": cannot read: " + e.getMessage());
       }
     } else if (!spec.contains("=")) {
-      throw new InputException("--penalty-factors " + spec + ": no such file, and not"
-          + " COLUMN=VALUE pairs");
+      throw new InputException(flag + " " + spec + ": no such file, and not"
+          + (single ? " a number or" : "") + " COLUMN=VALUE pairs");
     } else {
       entries.addAll(List.of(spec.split(",")));
     }
-    double[] v = new double[features.size()];
-    java.util.Arrays.fill(v, 1.0);
+    double[] v = fill(features.size(), unnamed);
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (int e = 0; e < entries.size(); e++) {
       String entry = entries.get(e);
-      String where = isFile ? "--penalty-factors " + spec + ":" + (e + 1) + ": "
-          : "--penalty-factors: ";
+      String where = isFile ? flag + " " + spec + ":" + (e + 1) + ": " : flag + ": ";
       int cut = entry.lastIndexOf('=') >= 0 ? entry.lastIndexOf('=')
           : isFile ? entry.lastIndexOf(',') : -1;
       if (cut <= 0) {
@@ -360,18 +460,33 @@ public final class PathCommand implements Callable<Integer> {
       }
       double value;
       try {
-        value = Double.parseDouble(entry.substring(cut + 1).trim());
+        value = number(entry.substring(cut + 1).trim());
       } catch (NumberFormatException ex) {
         throw new InputException(where + "'" + entry.substring(cut + 1).trim()
             + "' is not a number");
       }
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new InputException(where + "the factor of '" + name + "' must be finite and"
-            + " ≥ 0, got " + value);
+      if (!valid.test(value)) {
+        throw new InputException(where + "the " + what + " of '" + name + "' " + requirement
+            + ", got " + value);
       }
       v[j] = value;
     }
     return v;
+  }
+
+  /** A number, where Inf, +Inf, -Inf (any case) and Infinity also count. */
+  private static double number(String text) {
+    String t = text.toLowerCase(Locale.ROOT);
+    if (t.equals("inf") || t.equals("+inf") || t.equals("infinity") || t.equals("+infinity")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (t.equals("-inf") || t.equals("-infinity")) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (t.isEmpty() || t.equals("nan")) {
+      throw new NumberFormatException(text);
+    }
+    return Double.parseDouble(text);
   }
 
   /**
@@ -547,6 +662,9 @@ public final class PathCommand implements Callable<Integer> {
       }
       if (factors.length > 0) {
         b.penaltyFactors(factors);
+      }
+      if (lower.length > 0) {
+        b.lowerLimits(lower).upperLimits(upper);
       }
       if (offset != null) {
         b.offsetColumn(offset);

@@ -225,7 +225,9 @@ class PathCliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
     assertEquals(8, path.get("feature_names").size(), "w and off are not features");
-    assertTrue(path.get("ic") == null, "no criteria with weights and offsets");
+    assertTrue(path.get("ic").get("lambda_bic").asDouble() > 0,
+        "the weighted criteria with the offsets: " + path.get("ic"));
+    assertTrue(path.get("ic_omitted") == null);
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {
@@ -275,10 +277,41 @@ class PathCliIT {
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("--weights \"exposure\": "), r.stderr());
     r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
-        "poisson", "--offset", "off", "--cv-folds", "5");
+        "poisson", "--weights", "w", "--cv-folds", "5");
     assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--offset cannot be combined with cross-validation"),
-        r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"),
+        "cross-validation names the flag too: " + r.stderr());
+  }
+
+  /**
+   * Cross-validation with --weights and --offset: cv.glmnet's λ_min and λ_1se with the same
+   * fold ids (ref/pois-cv-weights-offset-select.csv, make_glm.R), and the weighted information
+   * criteria next to CV's choice.
+   */
+  @Test
+  void crossValidation_withWeightsAndOffset_picksCvGlmnetsLambdas() throws Exception {
+    Path data = dir.resolve("full.csv");
+    Files.copy(REF.resolve("pois.csv"), data);
+    int n = Files.readAllLines(data).size() - 1;
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      ids.append(i % 5 + 1).append('\n');
+    }
+    Path foldid = Files.writeString(dir.resolve("foldid.txt"), ids.toString());
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--family", "poisson", "--weights", "w", "--offset", "off", "--tol", "1e-12",
+        "--foldid", foldid.toString(), "--out", "cvwo", "--threads", "2");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode cv = JSON.readTree(dir.resolve("cvwo/path.json").toFile()).get("cv");
+    String[] select = Files.readAllLines(REF.resolve("pois-cv-weights-offset-select.csv"))
+        .get(1).split(",");
+    // The CLI reads the CSV in float32: 7 digits.
+    assertEquals(Double.parseDouble(select[0]), cv.get("lambda_min").asDouble(),
+        1e-4 * Double.parseDouble(select[0]));
+    assertEquals(Double.parseDouble(select[1]), cv.get("lambda_1se").asDouble(),
+        1e-4 * Double.parseDouble(select[1]));
+    assertTrue(r.stdout().contains("AIC picks lambda = "),
+        "the weighted criteria next to CV's choice: " + r.stdout());
   }
 
   @Test
@@ -327,6 +360,78 @@ class PathCliIT {
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("the factor of 'x1' must be finite and ≥ 0, got -1.0"),
         r.stderr());
+  }
+
+  @Test
+  void limits_nonNegativeAndPerFeatureBox_matchTheLibrary_andBadLimitsAreNamed()
+      throws Exception {
+    Path data = gunzip("gauss.csv");
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--lower-limits", "0", "--nlambda", "10", "--out", "nonneg", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode nonneg = JSON.readTree(dir.resolve("nonneg/path.json").toFile());
+    assertEquals(50, nonneg.get("lower_limits").size());
+    assertEquals(0.0, nonneg.get("lower_limits").get(7).asDouble(), 0);
+    assertTrue(nonneg.get("upper_limits").get(7).isNull(), "no upper limit: null");
+    for (JsonNode coef : nonneg.get("coef")) {
+      for (JsonNode c : coef) {
+        assertTrue(c.asDouble() >= 0, "non-negative: " + c);
+      }
+    }
+    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--lower-limits", "x1=-0.01,x2=-inf", "--upper-limits", "x1=0.02,x3=Inf,x4=0",
+        "--nlambda", "10", "--out", "box", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode box = JSON.readTree(dir.resolve("box/path.json").toFile());
+    ProximalReader ref = ProximalReader.of(data);
+    double[] lower = new double[50];
+    double[] upper = new double[50];
+    java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+    lower[0] = -0.01;
+    upper[0] = 0.02;
+    upper[3] = 0;
+    dev.tikhonov.linear.PathSolution lib = dev.tikhonov.linear.ElasticNetPath.fit(ref.x(),
+        ref.y(), dev.tikhonov.linear.PathSettings.lasso().withNumLambdas(10)
+            .withLowerLimits(lower).withUpperLimits(upper), ref.names());
+    assertEquals(lib.size(), box.get("lambda").size());
+    for (int l = 0; l < lib.size(); l++) {
+      for (int j = 0; j < 50; j++) {
+        assertEquals(lib.coefficients()[l][0][j], box.get("coef").get(l).get(j).asDouble(),
+            1e-4, "λ index " + l + ", x" + (j + 1));
+      }
+      double b1 = box.get("coef").get(l).get(0).asDouble();
+      assertTrue(b1 >= -0.01 && b1 <= 0.02, "x1 in its box: " + b1);
+      assertTrue(box.get("coef").get(l).get(3).asDouble() <= 0, "x4 ≤ 0");
+    }
+    String[][] bad = {
+        {"--lower-limits", "x1=0.5", "--upper-limits", "x1=0.2"},
+        {"--lower-limits", "0.5"},
+        {"--upper-limits", "x2=-1"},
+        {"--lower-limits", "abc"},
+        {"--lower-limits", "x1=abc"},
+        {"--upper-limits", "x99=1"}};
+    String[] expected = {
+        "--lower-limits: the lower limit 0.5 of 'x1' is above its upper limit 0.2"
+            + " (--upper-limits)",
+        "--lower-limits: the limit of 'x1' must be ≤ 0 (0 must be feasible, as glmnet"
+            + " requires), got 0.5",
+        "--upper-limits: the limit of 'x2' must be ≥ 0 (0 must be feasible, as glmnet"
+            + " requires), got -1.0",
+        "--lower-limits abc: no such file, and not a number or COLUMN=VALUE pairs",
+        "--lower-limits: 'abc' is not a number",
+        "--upper-limits: no feature column 'x99'"};
+    for (int c = 0; c < bad.length; c++) {
+      String[] args = new String[6 + bad[c].length];
+      String[] head = {"path", "--data", data.toString(), "--target", "y", "--quiet"};
+      System.arraycopy(head, 0, args, 0, 6);
+      System.arraycopy(bad[c], 0, args, 6, bad[c].length);
+      r = Cli.run(dir, args);
+      assertEquals(2, r.exitCode(), String.join(" ", bad[c]) + ": " + r.stderr());
+      assertTrue(r.stderr().contains("tikhonov: error: " + expected[c]),
+          String.join(" ", bad[c]) + ": " + r.stderr());
+      assertFalse(r.stderr().contains("Exception"), r.stderr());
+    }
   }
 
   /** gauss.csv read in double: x1..x50 and y. */

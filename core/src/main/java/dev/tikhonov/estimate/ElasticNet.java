@@ -140,6 +140,20 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /**
+   * AIC, BIC and EBIC (γ = 1) along a path this estimator's settings fitted on {@code train}
+   * (by {@link #path} or by an {@link ElasticNetCV} with the same settings): the weight and
+   * offset columns are taken out of the features as the fit took them, and the criteria use
+   * them ({@link dev.tikhonov.select.InformationCriteria}).
+   */
+  public dev.tikhonov.select.InformationCriteria informationCriteria(PathSolution path,
+      Dataset train) {
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    return dev.tikhonov.select.InformationCriteria.of(path, split.x(), train.targets(),
+        split.observations(), settings, dev.tikhonov.select.InformationCriteria.DEFAULT_GAMMA);
+  }
+
   /** The whole path: the default λ sequence from λ_max down (or the λ sequence given). */
   public RegularizationPath<M> path(Dataset train) {
     return fitPath(train, settings);

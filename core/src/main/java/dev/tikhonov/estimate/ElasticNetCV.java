@@ -22,7 +22,11 @@ import java.util.OptionalLong;
  * everything. Folds run in parallel. A gaussian cross-validation with n ≥ p (and p ≤ 4096)
  * runs from per-fold sufficient statistics: one BLAS pass over the rows for every fold's Gram
  * matrix, then K + 1 paths that never touch a row (the same results up to rounding;
- * docs/linear.md, "Paths from sufficient statistics"). Immutable and thread-safe.
+ * docs/linear.md, "Paths from sufficient statistics"). With a weight or offset column
+ * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) every fit takes them,
+ * a fold's held-out loss is the weighted mean deviance with the offsets in the predictions, and
+ * the folds are weighted by their weight sums (cv.glmnet's definitions; such a
+ * cross-validation runs from the rows). Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()
@@ -42,9 +46,13 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final int threads;
   private final LinearFit.Kind<M> kind;
   private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
+  private final java.util.Optional<String> weightColumn;
+  private final java.util.Optional<String> offsetColumn;
 
   private ElasticNetCV(Builder<M> b) {
     this.adaptive = b.adaptive;
+    this.weightColumn = b.weightColumn;
+    this.offsetColumn = b.offsetColumn;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.numFolds = b.numFolds;
@@ -113,32 +121,53 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     if (train.isSparse()) {
       return crossValidateSparse(train, folds);
     }
-    double[][] x = train.featureRows();
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    double[][] x = split.x();
+    int p = split.featureNames().size();
+    // With weights or offsets, the rows' route (the statistics' route takes neither offsets
+    // nor the weights' checks with their row numbers).
+    boolean observed = weightColumn.isPresent() || offsetColumn.isPresent();
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
     CrossValidation.Fit fit;
     double[] factors;
     if (adaptive.isPresent()) {
+      if (observed) {
+        throw new InputException("adaptive: the adaptive lasso does not take weight or offset"
+            + " columns yet");
+      }
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
           .crossValidate(family, x, train.targets(), settings, adaptive.get(),
-              train.featureNames(), LinearFit.classNames(family, train), folds, threads);
+              split.featureNames(), LinearFit.classNames(family, train), folds, threads);
       fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
       factors = a.factors().normalized();
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());
     } else {
-      fit = fromStatistics(family, x.length, train.numFeatures(),
-          folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
+      fit = !observed && fromStatistics(family, x.length, p, folds.numFolds(), threads,
+          Runtime.getRuntime().maxMemory())
           ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-              train.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
-          : CrossValidation.path(family, x, train.targets(), settings, train.featureNames(),
-              LinearFit.classNames(family, train), folds, threads);
-      factors = LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures());
+              split.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
+          : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
+              split.featureNames(), LinearFit.classNames(family, train), folds,
+              CrossValidation.Alignment.INTERPOLATE, threads);
+      factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
+    }
+    if (observed) {
+      s.put("weight_column", weightColumn.orElse(null));
+      s.put("offset_column", offsetColumn.orElse(null));
     }
     return assemble(train, folds, fit, s, factors,
-        LinearFit.penaltyScales(x, settings.standardize()));
+        LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
+        split.offsetColumn());
   }
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
   private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds) {
+    if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+          + ": " + train.source() + " holds sparse features, from which weight and offset"
+          + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
+    }
     if (adaptive.isPresent()) {
       throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
           + " " + train.source() + " holds sparse ones");
@@ -149,11 +178,12 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         CrossValidation.Alignment.INTERPOLATE, threads);
     return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
-        LinearFit.penaltyScales(x, settings.standardize()));
+        LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty());
   }
 
   private CrossValidatedPath<M> assemble(Dataset train, KFold folds, CrossValidation.Fit fit,
-      Map<String, Object> s, double[] factors, double[] penaltyScales) {
+      Map<String, Object> s, double[] factors, double[] penaltyScales,
+      java.util.Optional<String> offsetColumn) {
     s.put("num_folds", folds.numFolds());
     s.put("fold_ids", foldIds.length == 0 ? null : "given");
     s.put("seed", seed);
@@ -163,7 +193,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
-        penaltyScales, provenance);
+        penaltyScales, provenance, offsetColumn);
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
 
@@ -268,16 +298,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
-    /**
-     * @throws InputException for a weight or offset column: cross-validation does not take
-     *     them yet (fit the path with {@link ElasticNet} instead)
-     */
     public ElasticNetCV<M> build() {
-      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-            + ": cross-validation does not take observation weights or offsets yet; fit the"
-            + " path without cross-validation (ElasticNet)");
-      }
       return new ElasticNetCV<>(this);
     }
   }

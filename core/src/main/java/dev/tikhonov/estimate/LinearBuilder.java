@@ -21,6 +21,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
   double[] penaltyFactors = new double[0];
   boolean intercept = true;
+  double[] lowerLimits = new double[0];
+  double[] upperLimits = new double[0];
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
   java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive =
@@ -31,7 +33,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   /**
    * The Dataset column holding observation weights wᵢ ≥ 0 (glmnet's {@code weights}): taken out
    * of the features; the data term becomes Σwᵢℓᵢ / Σwᵢ, so λ keeps its meaning. Cross-validation
-   * ({@link ElasticNetCV}) does not take weights yet.
+   * ({@link ElasticNetCV}) weights each held-out row's loss and each fold by its weight sum, as
+   * cv.glmnet.
    */
   public B weightColumn(String column) {
     weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
@@ -42,8 +45,8 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
    * The Dataset column holding offsets oᵢ (glmnet's {@code offset}, e.g. log exposure for
    * counts): taken out of the features and added to η = oᵢ + a₀ + xᵢ·b, not fitted. The model
    * needs the column again at prediction (a Dataset holding it, or
-   * {@code predict(x, offsets)}). Not for the multinomial family; cross-validation
-   * ({@link ElasticNetCV}) does not take offsets yet.
+   * {@code predict(x, offsets)}). Not for the multinomial family. Cross-validation
+   * ({@link ElasticNetCV}) scores held-out rows with their offsets, as cv.glmnet.
    */
   public B offsetColumn(String column) {
     offsetColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
@@ -136,8 +139,28 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /**
+   * Lower limits lⱼ ≤ 0 on the coefficients, on the original scale (glmnet's
+   * {@code lower.limits}; 0 gives the non-negative lasso): one value for every feature or one
+   * per feature, −∞ for none. With {@code standardize} the fit constrains the standardized
+   * coefficients to sⱼ·lⱼ, which is the same box.
+   */
+  public B lowerLimits(double... values) {
+    lowerLimits = values.clone();
+    return self();
+  }
+
+  /**
+   * Upper limits uⱼ ≥ 0 on the coefficients, on the original scale (glmnet's
+   * {@code upper.limits}): one value for every feature or one per feature, +∞ for none.
+   */
+  public B upperLimits(double... values) {
+    upperLimits = values.clone();
+    return self();
+  }
+
   PathSettings pathSettings() {
     return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
-        tolerance, maxIterations, penaltyFactors, intercept);
+        tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits);
   }
 }

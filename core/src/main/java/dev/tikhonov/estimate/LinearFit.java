@@ -188,6 +188,10 @@ final class LinearFit {
     m.put("max_iterations", s.maxIterations());
     m.put("penalty_factors", s.penaltyFactors().length == 0 ? null : s.penaltyFactors());
     m.put("intercept", s.intercept());
+    if (s.bounded()) {
+      m.put("lower_limits", finiteOrNull(s.lowerLimits()));
+      m.put("upper_limits", finiteOrNull(s.upperLimits()));
+    }
     return m;
   }
 
@@ -197,6 +201,18 @@ final class LinearFit {
     m.put("adaptive_pilot", a.pilot().name().toLowerCase(java.util.Locale.ROOT));
     m.put("adaptive_power", a.power());
     m.put("adaptive_pilot_lambda", f.pilotLambda());
+  }
+
+  /** Limits as JSON writes them: null where infinite (no limit); null for none given. */
+  private static List<Double> finiteOrNull(double[] values) {
+    if (values.length == 0) {
+      return null;
+    }
+    List<Double> out = new java.util.ArrayList<>();
+    for (double v : values) {
+      out.add(Double.isInfinite(v) ? null : v);
+    }
+    return out;
   }
 
   /** The class names a family's path needs: the data's, or none for gaussian. */

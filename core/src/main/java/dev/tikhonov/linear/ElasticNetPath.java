@@ -20,7 +20,8 @@ import java.util.List;
  * path. The one entry point for every family, layered as glmnetpp: this class checks the data
  * and builds the {@link StandardizedDesign} and the family's point solver; {@link PathLoop}
  * runs the λ sequence and the stopping rule; the point solvers ({@link
- * GaussianCoordinateDescent}, {@link BinomialSolver}, {@link MultinomialSolver}) solve one λ.
+ * GaussianCoordinateDescent}, {@link SingleResponseSolver} for binomial and Poisson,
+ * {@link MultinomialSolver}) solve one λ.
  *
  * <p>The default sequence is geometric: {@code numLambdas} values from
  * {@code λ_max = maxⱼ |∇ⱼ| / (max(α, 0.001)·vⱼ)} (∇ the gradient of the mean loss at the
@@ -257,6 +258,7 @@ public final class ElasticNetPath {
           + " features");
     }
     double[] penalty = settings.normalizedPenaltyFactors(p);
+    Box box = Box.of(settings.lowerLimits(p), settings.upperLimits(p), design.scale);
     if (family != Family.GAUSSIAN && !settings.intercept()) {
       throw new InputException("intercept: the binomial, multinomial and poisson paths always"
           + " fit intercepts; set intercept to true");
@@ -269,7 +271,7 @@ public final class ElasticNetPath {
           throw new InputException("classNames: a gaussian path has no classes, got "
               + classNames);
         }
-        solver = gaussian(design, y, rows, omega, offset, penalty, settings, updates);
+        solver = gaussian(design, y, rows, omega, offset, penalty, box, settings, updates);
       }
       case BINOMIAL -> {
         names = classNames.isEmpty() ? List.of("0", "1") : classNames;
@@ -282,8 +284,8 @@ public final class ElasticNetPath {
         for (int i = 0; i < label.length; i++) {
           y01[i] = label[i];
         }
-        solver = new BinomialSolver(design, y01, omega, offset, penalty, settings.l1Ratio(),
-            settings.maxIterations());
+        solver = new SingleResponseSolver(design, new BinomialResponse(y01, omega), offset,
+            penalty, box, settings.l1Ratio(), settings.maxIterations());
       }
       case MULTINOMIAL -> {
         int numClasses = classNames.isEmpty() ? largestLabel(y, rows) + 1 : classNames.size();
@@ -293,7 +295,7 @@ public final class ElasticNetPath {
               + " least two");
         }
         int[] label = labels(y, rows, numClasses, names);
-        solver = new MultinomialSolver(design, label, numClasses, omega, penalty,
+        solver = new MultinomialSolver(design, label, numClasses, omega, penalty, box,
             settings.l1Ratio(), settings.maxIterations(),
             PathLoop.recomputeCertificates(settings));
       }
@@ -311,8 +313,8 @@ public final class ElasticNetPath {
           }
           counts[i] = v;
         }
-        solver = new PoissonSolver(design, counts, omega, offset, penalty, settings.l1Ratio(),
-            settings.maxIterations());
+        solver = new SingleResponseSolver(design, new PoissonResponse(counts, omega), offset,
+            penalty, box, settings.l1Ratio(), settings.maxIterations());
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }
@@ -325,7 +327,7 @@ public final class ElasticNetPath {
    * which makes the solver's unweighted (1/2n) residual sum of squares the weighted one.
    */
   private static PointSolver gaussian(StandardizedDesign design, double[] y, int[] rows,
-      double[] omega, double[] rowOffset, double[] penalty, PathSettings settings,
+      double[] omega, double[] rowOffset, double[] penalty, Box box, PathSettings settings,
       Updates updates) {
     int n = design.n;
     int p = design.p;
@@ -368,8 +370,8 @@ public final class ElasticNetPath {
         || (updates == Updates.AUTOMATIC && p < COVARIANCE_MAX_FEATURES);
     GradientTracker tracker = covariance
         ? new CovarianceTracker(design, target, gram) : design.residualTracker(target);
-    return new GaussianCoordinateDescent(design, tracker, penalty, settings.l1Ratio(), offset,
-        start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+    return new GaussianCoordinateDescent(design, tracker, penalty, box, settings.l1Ratio(),
+        offset, start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
   }
 
   /** The class index of each row, checked: an integer in 0..K−1. */

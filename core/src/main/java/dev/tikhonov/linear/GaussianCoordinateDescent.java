@@ -10,7 +10,8 @@ package dev.tikhonov.linear;
  *   bⱼ ← S(gⱼ + xvⱼ bⱼ, λαvⱼ) / (xvⱼ + λ(1−α)vⱼ),   gⱼ = (1/n) zⱼᵀr,  xvⱼ = (1/n)‖zⱼ‖²,
  * </pre>
  *
- * S the soft threshold, y the centered target. Each λ starts from the sequential strong set
+ * S the soft threshold, y the centered target; with box constraints lⱼ ≤ bⱼ ≤ uⱼ ({@link Box},
+ * glmnet's {@code cl}) the update is clamped to [lⱼ, uⱼ]. Each λ starts from the sequential strong set
  * {@code |gⱼ| > α(2λ − λ_prev)vⱼ}, alternates full passes over that set with passes over the
  * active set until the largest {@code xvⱼ·Δbⱼ²} of a pass is below the threshold, then checks
  * the KKT conditions {@code |gⱼ| ≤ λαvⱼ} of every discarded feature and repeats if one fails.
@@ -21,6 +22,8 @@ final class GaussianCoordinateDescent implements PointSolver {
   private final StandardizedDesign design;
   private final GradientTracker tracker;
   private final double[] penalty;
+  /** Limits on the design's scale ({@link Box#none()} for none). */
+  private final Box box;
   private final double alpha;
   private final int maxPasses;
   /** (1/n)‖y‖² of the centered target: the null deviance per observation. */
@@ -44,15 +47,18 @@ final class GaussianCoordinateDescent implements PointSolver {
    * @param offset what was subtracted from y to give the tracker's target (its mean with an
    *     intercept, else 0): the intercept on the design's scale
    * @param startMeanSquare (1/n)‖y − offset‖², the null deviance per observation
+   * @param box limits lⱼ ≤ b̃ⱼ ≤ uⱼ on the design's scale ({@link Box#none()} for none)
    * @param maxPasses the path's budget of coordinate passes
    * @param recompute certificates from residual and gradients recomputed afresh (exact; costs
    *     about one pass over the active set each), else from the tracked ones
    */
   GaussianCoordinateDescent(StandardizedDesign design, GradientTracker tracker, double[] penalty,
-      double alpha, double offset, double startMeanSquare, int maxPasses, boolean recompute) {
+      Box box, double alpha, double offset, double startMeanSquare, int maxPasses,
+      boolean recompute) {
     this.design = design;
     this.tracker = tracker;
     this.penalty = penalty;
+    this.box = box;
     this.alpha = alpha;
     this.start = startMeanSquare;
     this.offset = offset;
@@ -182,8 +188,9 @@ final class GaussianCoordinateDescent implements PointSolver {
     double xv = design.variance[k];
     double u = g + xv * old;
     double shrunk = Math.abs(u) - PointSolver.times(penalty[k], l1);
-    double updated =
-        shrunk > 0 ? Math.copySign(shrunk, u) / (xv + PointSolver.times(penalty[k], l2)) : 0.0;
+    double updated = shrunk > 0
+        ? box.clamp(k, Math.copySign(shrunk, u) / (xv + PointSolver.times(penalty[k], l2)))
+        : 0.0;
     if (updated == old) {
       return 0.0;
     }
@@ -220,7 +227,8 @@ final class GaussianCoordinateDescent implements PointSolver {
    * over a path); otherwise the tracked ones serve. An unpenalized feature (vⱼ = 0,
    * whose dual constraint is gⱼ = 0) contributes |bⱼgⱼ|. At λ = 0 there is no useful dual; the
    * certificate is then the largest standardized gradient maxⱼ |gⱼ|/√xvⱼ relative to √dev₀ (a
-   * correlation of the residual with a feature).
+   * correlation of the residual with a feature; with limits, only the part pointing into the
+   * box). With box constraints the gap is that of the constrained problem ({@link #boxedGap}).
    */
   @Override
   public double certificate(double lambda) {
@@ -236,13 +244,20 @@ final class GaussianCoordinateDescent implements PointSolver {
       double worst = 0;
       for (int j = 0; j < p; j++) {
         if (design.included[j]) {
-          worst = Math.max(worst, Math.abs(tracker.gradient(j)) / Math.sqrt(design.variance[j]));
+          // |gⱼ| without limits; with them, how far gⱼ points into the box.
+          double g = tracker.gradient(j);
+          worst = Math.max(worst, (box.bounded
+              ? box.violation(j, -g, coefficients[j], 0, 0, 0) : Math.abs(g))
+              / Math.sqrt(design.variance[j]));
         }
       }
       return worst / Math.sqrt(start);
     }
     double l1 = lambda * alpha;
     double l2 = lambda * (1 - alpha);
+    if (box.bounded) {
+      return boxedGap(l1, l2, rss) / start;
+    }
     double[] g = new double[p];
     double scale = 1;
     for (int j = 0; j < p; j++) {
@@ -275,6 +290,72 @@ final class GaussianCoordinateDescent implements PointSolver {
       gap += term;
     }
     return gap / start;
+  }
+
+  /**
+   * The duality gap P − D of the box-constrained problem (not yet divided by dev₀): each
+   * penalty hⱼ(b) = vⱼ[l1|b| + l2/2·b²] is restricted to lⱼ ≤ b ≤ uⱼ, so its conjugate is
+   *
+   * <pre>
+   *   hⱼ*(t) = t·b* − hⱼ(b*),  b* = clamp(S(t, l1vⱼ)/(l2vⱼ), lⱼ, uⱼ)       (l2 &gt; 0)
+   *   hⱼ*(t) = (t − l1vⱼ)₊·uⱼ + (−t − l1vⱼ)₊·(−lⱼ)                      (l2 = 0)
+   * </pre>
+   *
+   * (finite wherever the limit on the side t points to is), and the dual point u = s·r/n is
+   * shrunk (s ≤ 1) only as far as the features whose gradient exceeds l1vⱼ towards an
+   * infinite limit need. With limits at 0, a feature held at 0 by its limit contributes
+   * nothing, whatever its gradient. An unpenalized feature contributes t·(uⱼ − bⱼ) or
+   * t·(lⱼ − bⱼ) (its conjugate is the support function of the box), |bⱼt| where the limit is
+   * infinite, as without limits.
+   */
+  private double boxedGap(double l1, double l2, double rss) {
+    int p = design.p;
+    double[] g = new double[p];
+    double scale = 1;
+    for (int j = 0; j < p; j++) {
+      if (!design.included[j]) {
+        continue;
+      }
+      g[j] = tracker.gradient(j);
+      double limit = g[j] > 0 ? box.upper(j) : box.lower(j);
+      if (penalty[j] > 0 && l2 == 0 && Math.abs(g[j]) > l1 * penalty[j]
+          && Double.isInfinite(limit)) {
+        scale = Math.min(scale, l1 * penalty[j] / Math.abs(g[j]));
+      }
+    }
+    double gap = 0.5 * (1 - scale) * (1 - scale) * rss;
+    for (int j = 0; j < p; j++) {
+      if (!design.included[j]) {
+        continue;
+      }
+      double b = coefficients[j];
+      double t = scale * g[j];
+      if (penalty[j] == 0) {
+        double limit = t > 0 ? box.upper(j) : box.lower(j);
+        gap += t == 0 ? 0 : Double.isInfinite(limit) ? Math.abs(b * t)
+            : Math.max(0, t * (limit - b));
+        continue;
+      }
+      double c1 = l1 * penalty[j];
+      double c2 = l2 * penalty[j];
+      double term = c1 * Math.abs(b) + 0.5 * c2 * b * b - b * t;
+      if (c2 > 0) {
+        double shrunk = Math.abs(t) - c1;
+        double best = shrunk > 0 ? box.clamp(j, Math.copySign(shrunk, t) / c2) : 0;
+        term += t * best - c1 * Math.abs(best) - 0.5 * c2 * best * best;
+      } else {
+        // The shrinking made t feasible towards infinite limits (up to rounding: skip those).
+        if (t > c1 && !Double.isInfinite(box.upper(j))) {
+          term += (t - c1) * box.upper(j);
+        }
+        if (-t > c1 && !Double.isInfinite(box.lower(j))) {
+          term += (-t - c1) * -box.lower(j);
+        }
+      }
+      // A Fenchel–Young term, ≥ 0 but for the rounding of its parts.
+      gap += Math.max(0, term);
+    }
+    return gap;
   }
 
   @Override

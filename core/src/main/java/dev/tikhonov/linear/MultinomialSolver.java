@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 final class MultinomialSolver implements PointSolver {
 
-  private static final double PMIN = BinomialSolver.PMIN;
+  private static final double PMIN = BinomialResponse.PMIN;
   private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
   /** glmnet's {@code exmx}: linear predictors are clipped to ±250 before exp. */
   private static final double EXMX = 250;
@@ -36,6 +36,8 @@ final class MultinomialSolver implements PointSolver {
   private final StandardizedDesign design;
   private final ProximalNewtonCoordinateDescent cd;
   private final double[] penalty;
+  /** Limits on the design's scale, the same for every class (glmnet's {@code cl}). */
+  private final Box box;
   private final double alpha;
   private final int[] label;
   private final int numClasses;
@@ -81,13 +83,14 @@ final class MultinomialSolver implements PointSolver {
    */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
       double alpha, int maxPasses, boolean recompute) {
-    this(design, label, numClasses, StandardizedDesign.uniformWeights(design.n), penalty, alpha,
-        maxPasses, recompute);
+    this(design, label, numClasses, StandardizedDesign.uniformWeights(design.n), penalty,
+        Box.none(), alpha, maxPasses, recompute);
   }
 
   /** With observation weights ωᵢ (≥ 0, summing to 1): the loss is Σᵢ ωᵢ ℓ(yᵢ, ηᵢ). */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] omega,
-      double[] penalty, double alpha, int maxPasses, boolean recompute) {
+      double[] penalty, Box box, double alpha, int maxPasses, boolean recompute) {
+    this.box = box;
     this.omega = omega;
     this.design = design;
     this.penalty = penalty;
@@ -97,7 +100,7 @@ final class MultinomialSolver implements PointSolver {
     this.recompute = recompute;
     this.n = design.n;
     this.p = design.p;
-    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
+    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses);
     int k = numClasses;
     intercept = new double[k];
     interceptOld = new double[k];
@@ -367,6 +370,9 @@ final class MultinomialSolver implements PointSolver {
         classValues[c] = b[c * p + j];
       }
       double shift = penalty[j] <= 0 ? mean(classValues) : penaltyCenter(alpha, classValues, sorted);
+      if (box.bounded) {
+        shift = boxedShift(j, shift);
+      }
       if (shift == 0) {
         continue;
       }
@@ -387,6 +393,21 @@ final class MultinomialSolver implements PointSolver {
     if (!finite) {
       refreshProbabilities();
     }
+  }
+
+  /**
+   * glmnet's {@code elc} clamp: the shift c moved into [maxₖ(bⱼₖ − uⱼ), minₖ(bⱼₖ − lⱼ)], the
+   * shifts that keep every class's coefficient inside the box (an interval that holds 0, since
+   * the coefficients are inside). Unlike glmnet, also for unpenalized features.
+   */
+  private double boxedShift(int j, double shift) {
+    double low = Double.NEGATIVE_INFINITY;
+    double high = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < numClasses; c++) {
+      low = Math.max(low, classValues[c] - box.upper(j));
+      high = Math.min(high, classValues[c] - box.lower(j));
+    }
+    return Math.max(low, Math.min(high, shift));
   }
 
   private static double mean(double[] a) {
@@ -533,7 +554,7 @@ final class MultinomialSolver implements PointSolver {
   }
 
   /**
-   * The scaled KKT residual at {@code lambda} over every class, as {@link BinomialSolver}'s:
+   * The scaled KKT residual at {@code lambda} over every class, as {@link SingleResponseSolver}'s:
    * at tight tolerances the probabilities are first recomputed from the coefficients, then
    *
    * <pre>
@@ -542,7 +563,8 @@ final class MultinomialSolver implements PointSolver {
    * </pre>
    *
    * with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
-   * −(2/n)·loglik of the intercept-only model.
+   * −(2/n)·loglik of the intercept-only model. With box constraints, a coefficient at a limit
+   * only needs its gradient to point out of the box ({@link Box#violation}).
    */
   @Override
   public double certificate(double lambda) {
@@ -554,7 +576,7 @@ final class MultinomialSolver implements PointSolver {
     double l2 = PointSolver.part(1 - alpha, lambda);
     double worst = 0;
     for (int j = 0; j < p; j++) {
-      if (reuse && design.included[j] && !cd.strong[j]) {
+      if (reuse && design.included[j] && !cd.strong[j] && !box.zeroLimit(j)) {
         // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
         worst = Math.max(worst, Math.sqrt(design.variance[j])
             * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
@@ -572,13 +594,13 @@ final class MultinomialSolver implements PointSolver {
       double rc = design.centerDot(r);
       int off = c * p;
       for (int j = 0; j < p; j++) {
-        if (!design.included[j] || (reuse && !cd.strong[j])) {
+        if (!design.included[j] || (reuse && !cd.strong[j] && !box.zeroLimit(j))) {
           continue;
         }
         double g = design.dot(j, r, rc);
         absGradient[j] = Math.max(absGradient[j], Math.abs(g));
         worst = Math.max(worst, Math.sqrt(design.variance[j])
-            * PointSolver.violation(-g, b[off + j], penalty[j], l1, l2));
+            * box.violation(j, -g, b[off + j], penalty[j], l1, l2));
       }
     }
     return worst / (2 * nullLoss);

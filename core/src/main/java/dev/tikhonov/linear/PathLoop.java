@@ -192,13 +192,14 @@ final class PathLoop {
       if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m) {
         // glmnet: relative change for gaussian (elnet), absolute for binomial and
         // multinomial (lognet); for poisson (fishnet) relative over the last mnlam − 1 steps,
-        // with a threshold 10 times larger.
+        // with a threshold 10 times larger. With a limit of 0 glmnet sets fdev = 0 (a feature
+        // held at 0 by its limit can make the deviance plateau and resume later).
         double change = ratio - previousRatio;
-        double limitChange = MIN_DEVIANCE_CHANGE;
+        double limitChange = settings.zeroLimit() ? 0 : MIN_DEVIANCE_CHANGE;
         double scale = family == Family.GAUSSIAN ? ratio : 1.0;
         if (family == Family.POISSON) {
           change = ratio - devianceRatio[l - MIN_LAMBDAS_BEFORE_STOP + 1];
-          limitChange = 10 * MIN_DEVIANCE_CHANGE;
+          limitChange = 10 * limitChange;
           scale = ratio;
         }
         if (change < limitChange * scale || ratio > MAX_DEVIANCE_RATIO) {

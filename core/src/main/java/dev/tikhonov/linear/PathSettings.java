@@ -34,6 +34,12 @@ import java.util.OptionalDouble;
  *     does; empty means all 1
  * @param intercept fit an unpenalized intercept a₀ (otherwise a₀ = 0 and nothing is centered;
  *     gaussian only); default true
+ * @param lowerLimits box constraints bⱼ ≥ lⱼ on the original scale (glmnet's
+ *     {@code lower.limits}), each ≤ 0 (−∞ allowed): one value for every feature or one per
+ *     feature; empty means none. With {@code standardize} the fit's limits are sⱼ·lⱼ on the
+ *     standardized coefficients, as glmnet scales them. E.g. 0 for the non-negative lasso
+ * @param upperLimits box constraints bⱼ ≤ uⱼ (glmnet's {@code upper.limits}), each ≥ 0 (+∞
+ *     allowed), one value or one per feature; empty means none
  */
 public record PathSettings(
     double l1Ratio,
@@ -44,7 +50,9 @@ public record PathSettings(
     double tolerance,
     int maxIterations,
     double[] penaltyFactors,
-    boolean intercept) {
+    boolean intercept,
+    double[] lowerLimits,
+    double[] upperLimits) {
 
   /**
    * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
@@ -100,12 +108,53 @@ public record PathSettings(
     if (penaltyFactors.length > 0 && sum == 0) {
       throw new InputException("penaltyFactors are all zero: nothing is penalized");
     }
+    lowerLimits = lowerLimits.clone();
+    upperLimits = upperLimits.clone();
+    checkLimits(lowerLimits, upperLimits);
+  }
+
+  /**
+   * lⱼ ≤ uⱼ where both are given for feature j (lengths equal, or one of them a single value),
+   * then lⱼ ≤ 0 and uⱼ ≥ 0 (glmnet's rule: b = 0 must be feasible), none NaN. Features are
+   * named 1-based; a single value applies to every feature.
+   */
+  private static void checkLimits(double[] lower, double[] upper) {
+    int p = Math.max(lower.length, upper.length);
+    boolean paired = lower.length > 0 && upper.length > 0
+        && (lower.length == upper.length || lower.length == 1 || upper.length == 1);
+    for (int j = 0; j < p && paired; j++) {
+      double l = lower[lower.length == 1 ? 0 : j];
+      double u = upper[upper.length == 1 ? 0 : j];
+      if (l > u) {
+        throw new InputException("lowerLimits: " + feature(lower.length, upper.length, j)
+            + " has lower limit " + l + " above its upper limit " + u);
+      }
+    }
+    for (int j = 0; j < lower.length; j++) {
+      if (!(lower[j] <= 0)) {
+        throw new InputException("lowerLimits: " + feature(lower.length, lower.length, j)
+            + " has lower limit " + lower[j] + "; a lower limit must be ≤ 0 (0 must be"
+            + " feasible, as glmnet requires)");
+      }
+    }
+    for (int j = 0; j < upper.length; j++) {
+      if (!(upper[j] >= 0)) {
+        throw new InputException("upperLimits: " + feature(upper.length, upper.length, j)
+            + " has upper limit " + upper[j] + "; an upper limit must be ≥ 0 (0 must be"
+            + " feasible, as glmnet requires)");
+      }
+    }
+  }
+
+  private static String feature(int length, int otherLength, int j) {
+    return length == 1 && otherLength <= 1 ? "every feature" : "feature " + (j + 1);
   }
 
   /** glmnet's defaults for the given α: 100 λ, default ratio, standardized, intercept. */
   public static PathSettings of(double l1Ratio) {
     return new PathSettings(l1Ratio, DEFAULT_NUM_LAMBDAS, OptionalDouble.empty(), new double[0],
-        true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true);
+        true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true, new double[0],
+        new double[0]);
   }
 
   /** The lasso (α = 1) with glmnet's defaults. */
@@ -128,6 +177,82 @@ public record PathSettings(
   @Override
   public double[] penaltyFactors() {
     return penaltyFactors.clone();
+  }
+
+  /** The lower limits given (one value or one per feature); empty for none. */
+  @Override
+  public double[] lowerLimits() {
+    return lowerLimits.clone();
+  }
+
+  /** The upper limits given (one value or one per feature); empty for none. */
+  @Override
+  public double[] upperLimits() {
+    return upperLimits.clone();
+  }
+
+  /** True when some limit is given (box-constrained fits). */
+  public boolean bounded() {
+    for (double l : lowerLimits) {
+      if (l != Double.NEGATIVE_INFINITY) {
+        return true;
+      }
+    }
+    for (double u : upperLimits) {
+      if (u != Double.POSITIVE_INFINITY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when some limit is exactly 0: glmnet then turns its deviance-change stop off
+   * ({@code fdev = 0}), and so does the path (docs/linear.md, "Box constraints").
+   */
+  public boolean zeroLimit() {
+    for (double l : lowerLimits) {
+      if (l == 0) {
+        return true;
+      }
+    }
+    for (double u : upperLimits) {
+      if (u == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The lower limits of p features on the original scale (−∞ where none is given).
+   *
+   * @throws InputException when neither one value nor p values were given
+   */
+  public double[] lowerLimits(int p) {
+    return expand("lowerLimits", lowerLimits, p, Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * The upper limits of p features on the original scale (+∞ where none is given).
+   *
+   * @throws InputException when neither one value nor p values were given
+   */
+  public double[] upperLimits(int p) {
+    return expand("upperLimits", upperLimits, p, Double.POSITIVE_INFINITY);
+  }
+
+  private static double[] expand(String name, double[] given, int p, double none) {
+    double[] out = new double[p];
+    if (given.length == 0 || given.length == 1) {
+      Arrays.fill(out, given.length == 0 ? none : given[0]);
+      return out;
+    }
+    if (given.length != p) {
+      throw new InputException(name + ": " + given.length + " values for " + p + " features;"
+          + " give one value for every feature or one per feature");
+    }
+    return given.clone();
   }
 
   /** True when no λ sequence is given: the path builds glmnet's default one. */
@@ -173,6 +298,16 @@ public record PathSettings(
     return toBuilder().intercept(newIntercept).build();
   }
 
+  /** These settings with lower limits: one value for every feature, or one per feature. */
+  public PathSettings withLowerLimits(double... limits) {
+    return toBuilder().lowerLimits(limits).build();
+  }
+
+  /** These settings with upper limits: one value for every feature, or one per feature. */
+  public PathSettings withUpperLimits(double... limits) {
+    return toBuilder().upperLimits(limits).build();
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -185,6 +320,8 @@ public record PathSettings(
     b.maxIterations = maxIterations;
     b.penaltyFactors = penaltyFactors;
     b.intercept = intercept;
+    b.lowerLimits = lowerLimits;
+    b.upperLimits = upperLimits;
     return b;
   }
 
@@ -226,13 +363,15 @@ public record PathSettings(
         && lambdaMinRatio.equals(c.lambdaMinRatio)
         && Arrays.equals(lambdas, c.lambdas) && standardize == c.standardize
         && Double.compare(tolerance, c.tolerance) == 0 && maxIterations == c.maxIterations
-        && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept;
+        && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept
+        && Arrays.equals(lowerLimits, c.lowerLimits) && Arrays.equals(upperLimits, c.upperLimits);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(l1Ratio, numLambdas, lambdaMinRatio, Arrays.hashCode(lambdas),
-        standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept);
+        standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept,
+        Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits));
   }
 
   @Override
@@ -241,7 +380,8 @@ public record PathSettings(
         + ", lambdaMinRatio=" + lambdaMinRatio + ", lambdas=" + Arrays.toString(lambdas)
         + ", standardize=" + standardize + ", tolerance=" + tolerance + ", maxIterations="
         + maxIterations + ", penaltyFactors=" + Arrays.toString(penaltyFactors) + ", intercept="
-        + intercept + "]";
+        + intercept + ", lowerLimits=" + Arrays.toString(lowerLimits) + ", upperLimits="
+        + Arrays.toString(upperLimits) + "]";
   }
 
   /** Named settings, validated by {@link #build()}; starts from the lasso's glmnet defaults. */
@@ -255,6 +395,8 @@ public record PathSettings(
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private double[] penaltyFactors = new double[0];
     private boolean intercept = true;
+    private double[] lowerLimits = new double[0];
+    private double[] upperLimits = new double[0];
 
     private Builder() {}
 
@@ -311,10 +453,28 @@ public record PathSettings(
       return this;
     }
 
+    /**
+     * Lower limits lⱼ ≤ 0 on the coefficients (original scale): one value for every feature or
+     * one per feature; no values means none.
+     */
+    public Builder lowerLimits(double... values) {
+      lowerLimits = values.clone();
+      return this;
+    }
+
+    /**
+     * Upper limits uⱼ ≥ 0 on the coefficients (original scale): one value for every feature or
+     * one per feature; no values means none.
+     */
+    public Builder upperLimits(double... values) {
+      upperLimits = values.clone();
+      return this;
+    }
+
     /** @throws InputException naming the first setting out of range */
     public PathSettings build() {
       return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
-          tolerance, maxIterations, penaltyFactors, intercept);
+          tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits);
     }
   }
 }

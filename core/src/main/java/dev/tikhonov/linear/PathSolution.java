@@ -286,6 +286,33 @@ public record PathSolution(
     return -2 * Math.log(p);
   }
 
+  /**
+   * {@link #deviance(double[], double, int)} of a row with an offset oᵢ added to its linear
+   * predictor (η = oᵢ + a₀ + x·b), as a model fitted with offsets predicts (cv.glmnet's
+   * {@code newoffset}).
+   */
+  public double deviance(double[] row, double target, int l, double offset) {
+    if (offset == 0) {
+      return deviance(row, target, l);
+    }
+    if (family == Family.MULTINOMIAL) {
+      throw new IllegalArgumentException("a multinomial path takes no offset");
+    }
+    double eta = offset + linearPredictor(row, l, 0);
+    if (family == Family.GAUSSIAN) {
+      double e = target - eta;
+      return e * e;
+    }
+    if (family == Family.POISSON) {
+      return poissonDeviance(target, eta);
+    }
+    double p = target == 1 ? (eta >= 0 ? 1 / (1 + Math.exp(-eta))
+        : Math.exp(eta) / (1 + Math.exp(eta)))
+        : (eta >= 0 ? Math.exp(-eta) / (1 + Math.exp(-eta)) : 1 / (1 + Math.exp(eta)));
+    p = Math.min(Math.max(p, PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
+    return -2 * Math.log(p);
+  }
+
   /** 2[y log(y/μ) − (y − μ)] with μ = e^η (0·log 0 = 0): one count's Poisson deviance. */
   public static double poissonDeviance(double y, double eta) {
     double mu = Math.exp(eta);

@@ -124,7 +124,7 @@ public record PenalizedQuadratic(double[] gram, double[] linear, double constant
     StandardizedDesign design = DenseDesign.ofMoments(1, zeros, ones, variance, moving);
     CovarianceTracker tracker = new CovarianceTracker(design, g, c, d);
     GaussianCoordinateDescent solver = new GaussianCoordinateDescent(design, tracker,
-        penaltyFactors, l1Ratio, 0.0, d, maxPasses, true);
+        penaltyFactors, Box.none(), l1Ratio, 0.0, d, maxPasses, true);
     double[] warm = new double[p];
     for (int j = 0; j < p; j++) {
       warm[j] = moving[j] ? start[j] : 0.0;

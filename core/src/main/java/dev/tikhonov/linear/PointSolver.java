@@ -11,8 +11,8 @@ package dev.tikhonov.linear;
  * coordinate update, the working weights, the dual) and keeps its state between calls.
  *
  * <p>Implementations: {@link GaussianCoordinateDescent} (ℓ = ½(y − η)²) and the proximal Newton
- * solvers {@link BinomialSolver} and {@link MultinomialSolver}. Not thread-safe: one path, one
- * solver.
+ * solvers {@link SingleResponseSolver} (binomial, Poisson) and {@link MultinomialSolver}. Not
+ * thread-safe: one path, one solver.
  */
 interface PointSolver {
 

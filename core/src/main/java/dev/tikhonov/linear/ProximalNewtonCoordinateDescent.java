@@ -9,7 +9,8 @@ package dev.tikhonov.linear;
  * <pre>  ½ Σᵢ vᵢ (zᵢ − b₀ − x̃ᵢ·b)² + Σⱼ vpⱼ [ l2/2 · bⱼ² + l1 · |bⱼ| ],  l1 = λα, l2 = λ(1−α)</pre>
  *
  * whose coordinate update is glmnet's: u = x̃ⱼᵀr + xvⱼ·bⱼ with xvⱼ = Σᵢ vᵢx̃ᵢⱼ²,
- * bⱼ ← S(u, vpⱼ·l1) / (xvⱼ + vpⱼ·l2), S the soft threshold; the intercept moves by Σr / Σv.
+ * bⱼ ← S(u, vpⱼ·l1) / (xvⱼ + vpⱼ·l2), S the soft threshold, clamped to the box [lⱼ, uⱼ] when
+ * there are limits ({@link Box}, glmnet's {@code cl}); the intercept moves by Σr / Σv.
  * A pass has converged when {@code max xvⱼ·Δbⱼ² < thr} (glmnet's {@code dlx < thr}).
  *
  * <p>It sweeps the strong set until a sweep converges; between full sweeps it cycles over the
@@ -23,6 +24,7 @@ final class ProximalNewtonCoordinateDescent {
   /** The working residual as the design's storage keeps it (O(column entries) per move). */
   private final WeightedResidual residual;
   private final double[] penalty;
+  private final Box box;
   private final int maxPasses;
   private double threshold;
   private int passes;
@@ -35,10 +37,12 @@ final class ProximalNewtonCoordinateDescent {
   final boolean[] isActive;
   int numActive;
 
-  ProximalNewtonCoordinateDescent(StandardizedDesign design, double[] penalty, int maxPasses) {
+  ProximalNewtonCoordinateDescent(StandardizedDesign design, double[] penalty, Box box,
+      int maxPasses) {
     this.design = design;
     this.residual = design.weightedResidual();
     this.penalty = penalty;
+    this.box = box;
     this.maxPasses = maxPasses;
     this.strong = new boolean[design.p];
     this.active = new int[design.p];
@@ -158,7 +162,7 @@ final class ProximalNewtonCoordinateDescent {
     if (excess > 0) {
       double denominator = xvj + PointSolver.times(penalty[j], l2);
       // No curvature and no ridge term: the quadratic model is flat in bⱼ, leave it.
-      updated = denominator > 0 ? Math.copySign(excess, u) / denominator : old;
+      updated = denominator > 0 ? box.clamp(j, Math.copySign(excess, u) / denominator) : old;
     }
     if (updated == old) {
       return;

@@ -90,7 +90,8 @@ final class StatisticsPath {
     int n = (int) Math.min(statistics.count(), Integer.MAX_VALUE);
     StandardizedDesign design = DenseDesign.ofMoments(n, mean, scale, variance, included);
     GradientTracker tracker = new CovarianceTracker(design, gram, cross, start);
-    PointSolver solver = new GaussianCoordinateDescent(design, tracker, penalty,
+    Box box = Box.of(settings.lowerLimits(p), settings.upperLimits(p), scale);
+    PointSolver solver = new GaussianCoordinateDescent(design, tracker, penalty, box,
         settings.l1Ratio(), offset, start, settings.maxIterations(),
         PathLoop.recomputeCertificates(settings));
     return PathLoop.run(solver, design, Family.GAUSSIAN, settings, featureNames, List.of());

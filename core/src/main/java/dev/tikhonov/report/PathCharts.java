@@ -85,6 +85,41 @@ public final class PathCharts {
     return chart;
   }
 
+  /**
+   * AIC, BIC and EBIC against λ (path.json's "ic"), each minimum marked; null without them. The
+   * three share the deviance's units (D + penalty·df), so one axis shows where each turns.
+   */
+  public static XYChart criteriaCurve(PathData path, String title) {
+    PathData.Criteria ic = path.criteria();
+    if (ic == null) {
+      return null;
+    }
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (deviance units)");
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    double[][] curves = {ic.aic(), ic.bic(), ic.ebic()};
+    String[] names = {"AIC", "BIC", "EBIC"};
+    double[] picks = {ic.lambdaAic(), ic.lambdaBic(), ic.lambdaEbic()};
+    for (int c = 0; c < 3; c++) {
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, names[c], path.lambda(), curves[c],
+          null, ChartTheme.color(c));
+      s.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+    for (int c = 0; c < 3; c++) {
+      XYSeries mark = LambdaCharts.markVertical(chart, names[c] + " min: λ = "
+          + LambdaAxis.Format.number(picks[c]), axis.position(picks[c]), ChartTheme.color(c));
+      mark.setShowInLegend(true);
+    }
+    if (path.cv() != null) {
+      XYSeries cv = LambdaCharts.markVertical(chart, "CV λ_min = "
+          + LambdaAxis.Format.number(path.cv().lambdaMin()),
+          axis.position(path.cv().lambdaMin()), ChartTheme.MARK);
+      cv.setLineStyle(ChartTheme.DOTTED);
+      cv.setShowInLegend(true);
+    }
+    axis.apply(chart, hasZero(path.lambda()));
+    return chart;
+  }
+
   private static boolean hasZero(double[] lambda) {
     for (double l : lambda) {
       if (l == 0) {

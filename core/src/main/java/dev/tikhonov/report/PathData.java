@@ -14,6 +14,8 @@ import java.util.List;
  *
  * @param coef [λ index][class][feature]; one class for gaussian and binomial
  * @param cv null when the path was fitted without cross-validation
+ * @param criteria AIC, BIC and EBIC along the path (path.json's "ic"); null when the run did
+ *     not compute them
  */
 public record PathData(
     String family,
@@ -23,10 +25,19 @@ public record PathData(
     double[] df,
     double[] devRatio,
     List<String> featureNames,
-    CrossValidation cv) {
+    CrossValidation cv,
+    Criteria criteria) {
 
   /** Cross-validated error per λ, mean ± standard error over the folds. */
   public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {}
+
+  /**
+   * The information criteria per λ (select.InformationCriteria: AIC = D + 2·df,
+   * BIC = D + log(n)·df, EBIC = BIC + 2γ·log C(P, df)), the effective df behind them and the λ
+   * each picks (its minimum).
+   */
+  public record Criteria(double[] df, double[] aic, double[] bic, double[] ebic,
+      double lambdaAic, double lambdaBic, double lambdaEbic) {}
 
   public PathData {
     featureNames = List.copyOf(featureNames);
@@ -97,6 +108,24 @@ public record PathData(
         throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
       }
     }
+    Criteria criteria = null;
+    JsonNode icNode = root.get("ic");
+    if (icNode != null && icNode.isObject()) {
+      String w = where + ": ic";
+      criteria = new Criteria(
+          JsonFiles.numbers(icNode, "df", w),
+          JsonFiles.numbers(icNode, "aic", w),
+          JsonFiles.numbers(icNode, "bic", w),
+          JsonFiles.numbers(icNode, "ebic", w),
+          JsonFiles.lambda(icNode, "lambda_aic", w),
+          JsonFiles.lambda(icNode, "lambda_bic", w),
+          JsonFiles.lambda(icNode, "lambda_ebic", w));
+      if (criteria.aic().length != lambda.length || criteria.bic().length != lambda.length
+          || criteria.ebic().length != lambda.length || criteria.df().length != lambda.length) {
+        throw new InputException(w + ": df, aic, bic and ebic must have one entry per λ ("
+            + lambda.length + ")");
+      }
+    }
     JsonNode family = root.get("family");
     double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio");
     return new PathData(
@@ -107,7 +136,8 @@ public record PathData(
         root.has("df") ? JsonFiles.numbers(root, "df", where) : new double[lambda.length],
         root.has("dev_ratio") ? JsonFiles.numbers(root, "dev_ratio", where) : new double[lambda.length],
         names,
-        cv);
+        cv,
+        criteria);
   }
 
   private static double[] row(JsonNode array, String where) {

@@ -165,6 +165,13 @@ public final class ReportCharts {
       charts.add(new ReportChart("cv-curve" + suffix,
           "Mean cross-validated error over the folds with its ±1 standard-error band.", cv));
     }
+    XYChart criteria = PathCharts.criteriaCurve(path, prefix + "Information criteria");
+    if (criteria != null) {
+      charts.add(new ReportChart("criteria" + suffix,
+          "AIC, BIC and EBIC (from the training deviance and the effective degrees of freedom)"
+              + " against λ; each one's minimum is marked"
+              + (path.cv() == null ? "." : ", and CV's λ_min dotted."), criteria));
+    }
   }
 
   /**

@@ -240,6 +240,16 @@ final class ReportTables {
       labels.add(2, "λ_min");
       at.add(2, path.indexOf(path.cv().lambdaMin()));
     }
+    PathData.Criteria ic = path.criteria();
+    if (ic != null) {
+      int before = labels.size() - 1;
+      labels.add(before, "AIC's choice");
+      at.add(before, path.indexOf(ic.lambdaAic()));
+      labels.add(before + 1, "BIC's choice");
+      at.add(before + 1, path.indexOf(ic.lambdaBic()));
+      labels.add(before + 2, "EBIC's choice");
+      at.add(before + 2, path.indexOf(ic.lambdaEbic()));
+    }
     List<List<String>> rows = new ArrayList<>();
     for (int r = 0; r < labels.size(); r++) {
       int i = at.get(r);
@@ -248,11 +258,20 @@ final class ReportTables {
       if (path.cv() != null) {
         row.add(Html.meanStd(path.cv().mean()[i], path.cv().se()[i]));
       }
+      if (ic != null) {
+        row.add(Html.number(ic.df()[i]));
+        row.add(Html.number(ic.aic()[i]));
+        row.add(Html.number(ic.bic()[i]));
+        row.add(Html.number(ic.ebic()[i]));
+      }
       rows.add(row);
     }
     List<String> headers = new ArrayList<>(List.of("", "λ", "df", "deviance ratio"));
     if (path.cv() != null) {
       headers.add("CV error (mean ± SE)");
+    }
+    if (ic != null) {
+      headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
     }
     Html.table(headers, rows, path.cv() == null ? -1 : 1, out);
     int classes = path.numClasses();

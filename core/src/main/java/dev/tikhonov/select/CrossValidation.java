@@ -28,6 +28,11 @@ import java.util.concurrent.Future;
  * the full data's λ. The two differ only where a fold's path is coarse around a λ. A λ sequence
  * of your own is always kept for the folds, as cv.glmnet does.
  *
+ * <p>With observation weights wᵢ (cv.glmnet's {@code weights}) every fit takes them, a fold's
+ * held-out loss is the weighted mean Σwᵢ·lossᵢ / Σwᵢ over its rows and its weight in the mean
+ * and standard error is its weight sum Σwᵢ (cv.glmnet's {@code cvcompute}); offsets enter every
+ * fit and the held-out rows' linear predictors ({@code newoffset}).
+ *
  * <p>Unlike cv.glmnet, folds are always scored as groups (glmnet switches to per-row scoring
  * when a fold has fewer than 3 rows). Stateless and thread-safe.
  */
@@ -64,17 +69,31 @@ public final class CrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
       int threads) {
+    return path(family, x, y, Observations.none(), settings, featureNames, classNames, folds,
+        alignment, threads);
+  }
+
+  /**
+   * cv.glmnet with observation weights and offsets ({@link Observations}, indexed like the rows
+   * of x): every fit takes them (weights normalized over its own rows), held-out rows are
+   * scored with their offsets, and folds are averaged with cv.glmnet's weighted definitions
+   * (see the class comment).
+   */
+  public static Fit path(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
+      Alignment alignment, int threads) {
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
-    PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
+    PathSolution full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames,
+        classNames);
     List<String> classes = full.classNames();
     Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
-    PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
+    PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows, observations,
         lambdas.length == 0 ? settings : settings.withLambdas(lambdas), featureNames, classes);
-    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y), folds, full.lambdas(), effective,
-        threads);
+    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y, observations.offsets()),
+        observations.weights(), folds, full.lambdas(), effective, threads);
     return new Fit(full, cv);
   }
 
@@ -128,6 +147,22 @@ public final class CrossValidation {
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
       Alignment alignment, int threads) {
+    return run(fitter, loss, new double[0], folds, lambdas, alignment, threads);
+  }
+
+  /**
+   * {@link #run(PathFitter, HeldOutLoss, KFold, double[], Alignment, int)} with observation
+   * weights wᵢ (indexed like the rows; empty for all 1): a fold's loss is Σwᵢ·lossᵢ / Σwᵢ over
+   * its held-out rows and its weight Σwᵢ (cv.glmnet's).
+   *
+   * @throws InputException when every held-out row of a fold has weight 0
+   */
+  public static CvResult run(PathFitter fitter, HeldOutLoss loss, double[] weights,
+      KFold folds, double[] lambdas, Alignment alignment, int threads) {
+    if (weights.length > 0 && weights.length != folds.size()) {
+      throw new InputException("weights: " + weights.length + " values for " + folds.size()
+          + " rows");
+    }
     int k = folds.numFolds();
     int m = lambdas.length;
     double[][] foldLoss = new double[k][];
@@ -149,13 +184,26 @@ public final class CrossValidation {
         }
         double[] losses = new double[m + 1];
         int available = Math.min(path.size(), m);
+        double weightSum = weights.length == 0 ? test.length : foldWeight(weights, test);
+        if (!(weightSum > 0)) {
+          throw new InputException("fold " + fold + " of " + k + ": every held-out row has"
+              + " weight 0, so the fold cannot be scored");
+        }
         for (int l = 0; l < m; l++) {
           int at = Math.min(l, available - 1);
           double s = 0;
-          for (int i : test) {
-            s += loss.loss(path, at, i);
+          if (weights.length == 0) {
+            for (int i : test) {
+              s += loss.loss(path, at, i);
+            }
+          } else {
+            for (int i : test) {
+              if (weights[i] != 0) {
+                s += weights[i] * loss.loss(path, at, i);
+              }
+            }
           }
-          losses[l] = s / test.length;
+          losses[l] = s / weightSum;
         }
         losses[m] = available;
         return losses;
@@ -166,7 +214,8 @@ public final class CrossValidation {
       double[] r = results.get(f);
       foldLoss[f] = java.util.Arrays.copyOf(r, m);
       fitted[f] = (int) r[m];
-      foldWeight[f] = folds.testRows(f + 1).length;
+      foldWeight[f] = weights.length == 0 ? folds.testRows(f + 1).length
+          : foldWeight(weights, folds.testRows(f + 1));
     }
     int[] foldsWithFit = new int[m];
     for (int l = 0; l < m; l++) {
@@ -177,6 +226,15 @@ public final class CrossValidation {
       }
     }
     return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit);
+  }
+
+  /** Σ wᵢ over the rows. */
+  private static double foldWeight(double[] weights, int[] rows) {
+    double sum = 0;
+    for (int i : rows) {
+      sum += weights[i];
+    }
+    return sum;
   }
 
   /** Runs the tasks on a pool of {@code threads} (inline when 1), results in task order. */

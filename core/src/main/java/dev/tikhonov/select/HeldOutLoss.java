@@ -28,4 +28,15 @@ public interface HeldOutLoss {
     double[] values = rows.sharedValues();
     return (path, l, i) -> path.deviance(columns, values, start[i], start[i + 1], y[i], l);
   }
+
+  /**
+   * The deviance of row i of (x, y) with its offset oᵢ in the linear predictor (cv.glmnet's
+   * {@code newoffset}); {@code offsets} indexed like the rows, empty for none.
+   */
+  static HeldOutLoss deviance(double[][] x, double[] y, double[] offsets) {
+    if (offsets.length == 0) {
+      return deviance(x, y);
+    }
+    return (path, l, i) -> path.deviance(x[i], y[i], l, offsets[i]);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
@@ -27,7 +29,13 @@ import org.bytedeco.openblas.global.openblas;
  * multinomial, where df counts each class's nonzeros) and C(P, df) the binomial coefficient
  * (through log Γ for a fractional df). The intercepts are left out of df: they are in every
  * model, so they shift every criterion by the same constant. γ = 1 by default (Chen &amp;
- * Chen's EBIC₁; γ = 0 gives BIC). Observation weights and offsets are not taken into account.
+ * Chen's EBIC₁; γ = 0 gives BIC). With observation weights wᵢ and offsets oᵢ (glmnet's, as the
+ * path was fitted; {@link #of(PathSolution, double[][], double[], Observations, PathSettings,
+ * double)}) the weights are normalized to sum to n as glmnet normalizes them (uᵢ = n·wᵢ/Σw), D
+ * is the weighted deviance with the offsets in η (gaussian: RSS = Σ uᵢ(yᵢ − oᵢ − ηᵢ)²), and the
+ * standardization's moments and W carry uᵢ.
+ * With box constraints ({@link PathSettings#lowerLimits()}), a coefficient held at a nonzero
+ * limit is not free (the fit does not move with the data there) and leaves the active set A.
  *
  * <p>An immutable value (do not modify the arrays); thread-safe.
  *
@@ -71,26 +79,56 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
    */
   public static InformationCriteria of(
       PathSolution path, double[][] x, double[] y, PathSettings settings, double gamma) {
+    return of(path, x, y, Observations.none(), settings, gamma);
+  }
+
+  /**
+   * For a path fitted with observation weights and offsets ({@code observations}, indexed like
+   * the rows of x, as {@link dev.tikhonov.linear.ElasticNetPath#fit} took them), with EBIC's
+   * γ ≥ 0: weights normalized to sum to n, the weighted deviance with the offsets, weighted
+   * moments and working weights (see the class comment).
+   *
+   * @throws InputException for weights or offsets of another length than the rows
+   */
+  public static InformationCriteria of(PathSolution path, double[][] x, double[] y,
+      Observations observations, PathSettings settings, double gamma) {
     if (!(gamma >= 0) || Double.isInfinite(gamma)) {
       throw new IllegalArgumentException("gamma must be finite and ≥ 0, got " + gamma);
     }
     int n = x.length;
     int p = x[0].length;
+    double[] offsets = observations.offsets();
+    if (offsets.length > 0 && offsets.length != n) {
+      throw new InputException("offsets: " + offsets.length + " values for " + n + " rows");
+    }
+    double[] unit = unitWeights(observations.weights(), n);
     double[] mean = new double[p];
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
       double s = 0;
-      for (double[] row : x) {
-        s += row[j];
-      }
-      mean[j] = s / n;
       double v = 0;
-      for (double[] row : x) {
-        v += (row[j] - mean[j]) * (row[j] - mean[j]);
+      if (unit == null) {
+        for (double[] row : x) {
+          s += row[j];
+        }
+        mean[j] = s / n;
+        for (double[] row : x) {
+          v += (row[j] - mean[j]) * (row[j] - mean[j]);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          s += unit[i] * x[i][j];
+        }
+        mean[j] = s / n;
+        for (int i = 0; i < n; i++) {
+          v += unit[i] * (x[i][j] - mean[j]) * (x[i][j] - mean[j]);
+        }
       }
       scale[j] = settings.standardize() && v > 0 ? Math.sqrt(v / n) : 1.0;
     }
     double[] v = settings.normalizedPenaltyFactors(p);
+    double[] lower = settings.lowerLimits(p);
+    double[] upper = settings.upperLimits(p);
     int m = path.size();
     double[] df = new double[m];
     double[] rss = new double[m];
@@ -109,12 +147,17 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
           for (int j = 0; j < p; j++) {
             eta += x[i][j] * b[j];
           }
-          r += (y[i] - eta) * (y[i] - eta);
+          double e = offsets.length == 0 ? y[i] - eta : y[i] - offsets[i] - eta;
+          r += unit == null ? e * e : unit[i] * e * e;
         }
         rss[l] = r;
         fit[l] = n * Math.log(r / n);
-        java.util.Arrays.fill(weight, 1.0);
-        df[l] = activeSetTrace(x, mean, scale, v, b, ridge, weight);
+        if (unit == null) {
+          java.util.Arrays.fill(weight, 1.0);
+        } else {
+          System.arraycopy(unit, 0, weight, 0, n);
+        }
+        df[l] = activeSetTrace(x, mean, scale, v, free(b, lower, upper), ridge, weight);
         continue;
       }
       rss[l] = Double.NaN;
@@ -122,14 +165,76 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
       double total = 0;
       for (int c = 0; c < k; c++) {
         if (ridge > 0) {
-          workingWeights(path, x, l, c, weight);
+          workingWeights(path, x, l, c, offsets, unit, weight);
         }
-        total += activeSetTrace(x, mean, scale, v, path.coefficients()[l][c], ridge, weight);
+        total += activeSetTrace(x, mean, scale, v,
+            free(path.coefficients()[l][c], lower, upper), ridge, weight);
       }
       df[l] = total;
     }
     int coefficients = path.family() == Family.MULTINOMIAL ? p * k : p;
     return fromFit(df, rss, fit, n, coefficients, gamma);
+  }
+
+  /** The coefficients with those held at a nonzero limit set to 0 (they are not free). */
+  private static double[] free(double[] b, double[] lower, double[] upper) {
+    double[] out = b;
+    for (int j = 0; j < b.length; j++) {
+      if (b[j] != 0 && (b[j] == lower[j] || b[j] == upper[j])) {
+        if (out == b) {
+          out = b.clone();
+        }
+        out[j] = 0;
+      }
+    }
+    return out;
+  }
+
+  /** uᵢ = n·wᵢ/Σw (glmnet's normalization), or null without weights. */
+  private static double[] unitWeights(double[] weights, int n) {
+    if (weights.length == 0) {
+      return null;
+    }
+    if (weights.length != n) {
+      throw new InputException("weights: " + weights.length + " values for " + n + " rows");
+    }
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double[] unit = new double[n];
+    for (int i = 0; i < n; i++) {
+      unit[i] = n * weights[i] / sum;
+    }
+    return unit;
+  }
+
+  /**
+   * n·Var(y|η) at λ index l for vector c, times uᵢ with weights, η with the offsets oᵢ: p(1−p),
+   * μ (poisson), pₖ(1−pₖ) (multinomial, no offsets).
+   */
+  private static void workingWeights(PathSolution path, double[][] x, int l, int c,
+      double[] offsets, double[] unit, double[] out) {
+    if (offsets.length > 0) {
+      for (int i = 0; i < out.length; i++) {
+        double eta = offsets[i] + path.linearPredictor(x[i], l, 0);
+        double variance;
+        if (path.family() == Family.POISSON) {
+          variance = Math.exp(eta);
+        } else {
+          double q = 1 / (1 + Math.exp(-eta));
+          variance = q * (1 - q);
+        }
+        out[i] = unit == null ? variance : unit[i] * variance;
+      }
+      return;
+    }
+    workingWeights(path, x, l, c, out);
+    if (unit != null) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] *= unit[i];
+      }
+    }
   }
 
   /** n·Var(y|η) at λ index l for vector c: p(1−p), μ (poisson), pₖ(1−pₖ) (multinomial). */

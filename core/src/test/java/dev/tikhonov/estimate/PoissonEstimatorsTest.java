@@ -176,10 +176,33 @@ class PoissonEstimatorsTest {
         () -> ElasticNet.poisson().weightColumn("w").build().path(negative));
     assertEquals("weights: row 4 has weight -2.0; weights must be finite and ≥ 0",
         e.getMessage());
-    e = assertThrows(InputException.class,
-        () -> ElasticNetCV.poisson().offsetColumn("off").build());
-    assertTrue(e.getMessage().startsWith("offsetColumn: cross-validation does not take"),
-        e.getMessage());
+  }
+
+  /**
+   * ElasticNetCV with weight and offset columns: cv.glmnet's curve and choices
+   * (ref/pois-cv-weights-offset*.csv, fold ids (i − 1) mod 5 + 1), and the chosen model asks
+   * for the offset column.
+   */
+  @Test
+  void crossValidation_withWeightAndOffsetColumns_matchesCvGlmnet() {
+    Dataset data = withColumns();
+    int[] ids = new int[data.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i % 5 + 1;
+    }
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.poisson().weightColumn("w")
+        .offsetColumn("off").foldIds(ids).tolerance(1e-13).threads(2).build()
+        .crossValidate(data);
+    double[] select = ProximalNewtonRefData.read("pois-cv-weights-offset-select.csv")
+        .rows()[0];
+    assertEquals(select[0], cv.lambdaMin(), 1e-10 * select[0]);
+    assertEquals(select[1], cv.lambda1se(), 1e-10 * select[1]);
+    double[][] ref = ProximalNewtonRefData.read("pois-cv-weights-offset.csv").rows();
+    for (int l = 0; l < ref.length; l++) {
+      assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "λ index " + l);
+    }
+    assertEquals(java.util.Optional.of("off"), cv.atLambdaMin().offsetColumn());
+    assertEquals(DATA.featureNames(), cv.atLambdaMin().featureNames());
   }
 
   @Test

@@ -75,6 +75,26 @@ class HtmlReportTest {
     assertTrue(html.contains("9f2c6a1d0b7e5c4a3f8e1d2c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a"), "data SHA-256");
   }
 
+  /**
+   * A path.json with "ic": the criteria chart (one svg more than without) and a table row for
+   * each criterion's choice, with its effective df and the three criteria there.
+   */
+  @Test
+  void write_pathWithCriteria_drawsTheCriteriaAndATableRowEach() throws IOException {
+    Path dir = SampleRuns.path(temp.resolve("ic"));
+    String html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("Information criteria"), "the criteria chart's title");
+    for (String row : new String[] {"AIC&#39;s choice", "BIC&#39;s choice", "EBIC&#39;s choice"}) {
+      assertTrue(html.contains(row) || html.contains(row.replace("&#39;", "'")), row);
+    }
+    assertTrue(html.contains("<th>effective df</th>") && html.contains("<th>EBIC</th>"), html);
+    String json = Files.readString(dir.resolve("path.json"));
+    Files.writeString(dir.resolve("path.json"), json.replaceFirst(", \"ic\": \\{[^}]*\\}", ""));
+    String without = Files.readString(HtmlReport.write(dir));
+    assertFalse(without.contains("BIC's choice") || without.contains("BIC&#39;s choice"));
+    assertEquals(count(html, "<svg ") - 1, count(without, "<svg "), "the criteria chart");
+  }
+
   @Test
   void write_twice_givesTheSameReport() throws IOException {
     Path dir = SampleRuns.path(temp);

@@ -197,8 +197,46 @@ final class SampleRuns {
       }
       s += ", \"cv\": {\"mean\": [" + String.join(", ", means) + "], \"se\": [" + String.join(", ", ses)
           + "], \"lambda_min\": " + lambdas.get(min) + ", \"lambda_1se\": " + lambdas.get(se1) + "}";
+      s += criteria(lambdas, dfs, devs, p);
     }
     return s + "}\n";
+  }
+
+  /**
+   * path.json's "ic" for a synthetic path: D = n·(1 − dev_ratio)·2 with n = 200, AIC = D + 2df,
+   * BIC = D + log(n)·df, EBIC = BIC + 2·log C(p, df), and the λ of each minimum.
+   */
+  static String criteria(List<String> lambdas, List<String> dfs, List<String> devs, int p) {
+    int m = lambdas.size();
+    double[][] c = new double[3][m];
+    for (int i = 0; i < m; i++) {
+      double df = Double.parseDouble(dfs.get(i));
+      double d = 400 * (1 - Double.parseDouble(devs.get(i)));
+      double logChoose = 0;
+      for (int k = 0; k < df; k++) {
+        logChoose += Math.log((p - k) / (k + 1.0));
+      }
+      c[0][i] = d + 2 * df;
+      c[1][i] = d + Math.log(200) * df;
+      c[2][i] = c[1][i] + 2 * logChoose;
+    }
+    StringBuilder s = new StringBuilder(", \"ic\": {\"df\": [" + String.join(", ", dfs) + "]");
+    String[] names = {"aic", "bic", "ebic"};
+    for (int k = 0; k < 3; k++) {
+      List<String> values = new ArrayList<>();
+      for (double v : c[k]) {
+        values.add(num(v));
+      }
+      s.append(", \"").append(names[k]).append("\": [").append(String.join(", ", values)).append("]");
+    }
+    for (int k = 0; k < 3; k++) {
+      int best = 0;
+      for (int i = 1; i < m; i++) {
+        best = c[k][i] < c[k][best] ? i : best;
+      }
+      s.append(", \"lambda_").append(names[k]).append("\": ").append(lambdas.get(best));
+    }
+    return s.append(", \"ebic_gamma\": 1.0, \"variance\": \"profiled out\"}").toString();
   }
 
   static Path ridgeVsLasso(Path dir) throws IOException {

@@ -1,140 +1,78 @@
 package dev.tikhonov.linear;
 
-import dev.tikhonov.data.InputException;
-
 /**
- * Proximal Newton for the two-class logistic loss ℓ = −[y·η − log(1 + e^η)], y ∈ {0, 1}, η the
- * log-odds of class 1 (glmnet's {@code lognet} two-class point solver, Newton Hessian):
+ * Proximal Newton for a single-response generalized linear model (glmnet's {@code lognet}
+ * two-class and {@code fishnet} point solvers), the family given by its
+ * {@link WorkingResponse} (binomial, Poisson):
  *
- * <pre>  minimize (1/n) Σᵢ ℓ(yᵢ, ã₀ + z̃ᵢ·b̃) + λ Σⱼ vⱼ [ (1−α)/2 · b̃ⱼ² + α · |b̃ⱼ| ]</pre>
+ * <pre>  minimize Σᵢ ωᵢ ℓ(yᵢ, oᵢ + ã₀ + z̃ᵢ·b̃) + λ Σⱼ vⱼ [ (1−α)/2 · b̃ⱼ² + α · |b̃ⱼ| ],  lⱼ ≤ b̃ⱼ ≤ uⱼ</pre>
  *
- * <p>One outer step: pᵢ = σ(η̃ᵢ), working weights vᵢ = pᵢ(1 − pᵢ)/n and working residual
- * rᵢ = (yᵢ − pᵢ)/n, then coordinate descent ({@link ProximalNewtonCoordinateDescent}) on the
- * weighted least-squares model; repeated until the Newton step is below the threshold, then a
- * KKT check of the features outside the strong set. As in glmnet, a linear predictor beyond
- * ±log(1/pmin − 1) gives p = 0 or 1 and weight 0 (pmin = 10⁻⁹), so separated points stop
- * pulling the coefficients to infinity. Its certificate is the scaled KKT residual
+ * with observation weights ωᵢ summing to 1 (1/n each without weights), offsets oᵢ (0 without)
+ * and optional box constraints ({@link Box}). One outer step: the family's working weights
+ * vᵢ and working residual rᵢ at the current linear predictor, then coordinate descent
+ * ({@link ProximalNewtonCoordinateDescent}, clamped to the box) on the weighted least-squares
+ * model; with {@link WorkingResponse#halvesSteps()} a step that raises the penalized objective
+ * is halved until it does not. Repeated until the Newton step is below the threshold, then a
+ * KKT check of the features outside the strong set. Its certificate is the scaled KKT residual
  * ({@link #certificate}). Not thread-safe.
  */
-final class BinomialSolver implements PointSolver {
+final class SingleResponseSolver implements PointSolver {
 
-  /** glmnet's {@code pmin}: probabilities are kept in [pmin, 1 − pmin]. */
-  static final double PMIN = 1e-9;
-
-  private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
-  private static final double FMAX = Math.log(1 / PMIN - 1);
+  /** Halvings of one Newton step before it is given up (the state stays where it was). */
+  static final int MAX_HALVINGS = 50;
 
   private final StandardizedDesign design;
+  private final WorkingResponse response;
   private final ProximalNewtonCoordinateDescent cd;
+  private final Box box;
   private final double[] penalty;
   private final double alpha;
-  private final double[] y;
+  private final double[] offset;
   private final int n;
   private final int p;
-  /** Observation weights ωᵢ summing to 1 (1/n each without weights). */
-  private final double[] omega;
-  /** Offsets oᵢ added to the linear predictor (zeros without). */
-  private final double[] offset;
 
   private final double[] intercept = new double[1];
   private final double[] b;
   private final double[] bOld;
-  private final double[] q;
   private final double[] v;
   private final double[] r;
   private final double[] eta;
   private final double[] xv;
   private final double[] absGradient;
   private double weightSum;
-  /** −(1/n)·loglik of the intercept-only model (glmnet's dev₀ for its threshold). */
-  private final double nullLoss;
   private boolean exhausted;
   /** True when absGradient holds the final gradient of every feature outside the strong set. */
   private boolean outsideGradientFresh;
-  /** True while q, v and r may lag the coefficients (a solve interrupted by the pass budget). */
+  /** True while v and r may lag the coefficients (a solve interrupted by the pass budget). */
   private boolean stale;
 
   /**
-   * @param y 0/1 per row
+   * @param offset oᵢ per design row (zeros for none)
    * @param penalty normalized penalty factors vⱼ
+   * @param box limits on the design's scale ({@link Box#none()} for none)
    * @param maxPasses the path's budget of coordinate passes
-   * @throws InputException when y holds a single class
+   * @throws dev.tikhonov.data.InputException when the family has no intercept-only model for
+   *     these targets ({@link WorkingResponse#start})
    */
-  BinomialSolver(StandardizedDesign design, double[] y, double[] penalty, double alpha,
-      int maxPasses) {
-    this(design, y, StandardizedDesign.uniformWeights(design.n), new double[design.n], penalty,
-        alpha, maxPasses);
-  }
-
-  /**
-   * With observation weights ωᵢ (≥ 0, summing to 1) and offsets oᵢ: the loss is
-   * Σᵢ ωᵢ ℓ(yᵢ, oᵢ + ã₀ + z̃ᵢ·b̃), the null model the intercept with the offsets (its
-   * intercept found by Newton's method when there are offsets, in closed form otherwise).
-   */
-  BinomialSolver(StandardizedDesign design, double[] y, double[] omega, double[] offset,
-      double[] penalty, double alpha, int maxPasses) {
-    this.omega = omega;
-    this.offset = offset;
+  SingleResponseSolver(StandardizedDesign design, WorkingResponse response, double[] offset,
+      double[] penalty, Box box, double alpha, int maxPasses) {
     this.design = design;
+    this.response = response;
+    this.offset = offset;
     this.penalty = penalty;
+    this.box = box;
     this.alpha = alpha;
-    this.y = y;
     this.n = design.n;
     this.p = design.p;
-    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, maxPasses);
+    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses);
     this.b = new double[p];
     this.bOld = new double[p];
-    this.q = new double[n];
     this.v = new double[n];
     this.r = new double[n];
     this.eta = new double[n];
     this.xv = new double[p];
     this.absGradient = new double[p];
-
-    double q0 = 0;
-    boolean offsets = false;
-    for (int i = 0; i < n; i++) {
-      q0 += omega[i] * y[i];
-      offsets |= offset[i] != 0;
-    }
-    if (q0 <= PMIN || q0 >= 1 - PMIN) {
-      throw new InputException("the target has a single class: a binomial fit needs both");
-    }
-    // Start at the intercept-only model: logit of the class-1 share.
-    double b0 = Math.log(q0 / (1 - q0));
-    intercept[0] = b0;
-    if (!offsets) {
-      for (int i = 0; i < n; i++) {
-        q[i] = q0;
-        v[i] = omega[i] * q0 * (1 - q0);
-        r[i] = omega[i] * (y[i] - q0);
-      }
-      weightSum = q0 * (1 - q0);
-      nullLoss = -(b0 * q0 + Math.log(1 - q0));
-    } else {
-      // Σ ωᵢ (yᵢ − σ(a₀ + oᵢ)) = 0 by Newton's method on a₀ (concave, from the logit start).
-      for (int it = 0; it < 100; it++) {
-        updateProbabilities();
-        double step = 0;
-        for (int i = 0; i < n; i++) {
-          step += r[i];
-        }
-        step /= weightSum;
-        intercept[0] += step;
-        if (Math.abs(step) <= 1e-15 * (1 + Math.abs(intercept[0]))) {
-          break;
-        }
-      }
-      updateProbabilities();
-      double loss = 0;
-      for (int i = 0; i < n; i++) {
-        double e = eta[i];
-        // log(1 + e^η) − yη without overflow.
-        loss += omega[i] * ((e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e)))
-            - y[i] * e);
-      }
-      nullLoss = loss;
-    }
+    weightSum = response.start(offset, intercept, eta, v, r);
     double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
@@ -161,6 +99,12 @@ final class BinomialSolver implements PointSolver {
     }
     cd.setThreshold(threshold);
     outsideGradientFresh = false;
+    if (stale) {
+      update();
+      stale = false;
+    }
+    boolean halves = response.halvesSteps();
+    double objective = halves ? objective(l1, l2) : Double.NaN;
     while (true) {
       cd.checkPasses();
       double b0Old = intercept[0];
@@ -173,17 +117,51 @@ final class BinomialSolver implements PointSolver {
           xv[j] = design.weightedSquares(j, v, weightSum);
         }
       }
+      double oldWeightSum = weightSum;
       stale = true;
       cd.solve(b, 0, intercept, 0, xv, v, weightSum, l1, l2, r);
-
-      updateProbabilities();
+      update();
       stale = false;
-      if (weightSum <= VMIN) {
+      if (response.exhausted(weightSum)) {
         exhausted = true;
         return;
       }
+      if (halves) {
+        double next = objective(l1, l2);
+        int halvings = 0;
+        // Step-size control: halve the step while it raises the objective (beyond rounding).
+        // Every point between two feasible ones is feasible: the box needs no care here.
+        while (!(next <= objective + 1e-13 * Math.abs(objective)) && halvings < MAX_HALVINGS) {
+          intercept[0] = 0.5 * (intercept[0] + b0Old);
+          for (int a = 0; a < cd.numActive; a++) {
+            int k = cd.active[a];
+            b[k] = 0.5 * (b[k] + bOld[k]);
+          }
+          update();
+          next = objective(l1, l2);
+          halvings++;
+        }
+        if (!(next <= objective + 1e-13 * Math.abs(objective))) {
+          // No descent along the step at all: stay at the previous point, which is then as
+          // close to optimal as this quadratic model can bring it.
+          intercept[0] = b0Old;
+          for (int a = 0; a < cd.numActive; a++) {
+            int k = cd.active[a];
+            b[k] = bOld[k];
+          }
+          update();
+          if (!addKktViolators(l1)) {
+            outsideGradientFresh = true;
+            return;
+          }
+          continue;
+        }
+        objective = next;
+      }
+      // The intercept's move is weighed with the weights the step was taken with when steps
+      // are controlled, with the refreshed ones for glmnet's full steps.
       double d0 = intercept[0] - b0Old;
-      boolean converged = weightSum * d0 * d0 <= threshold;
+      boolean converged = (halves ? oldWeightSum : weightSum) * d0 * d0 <= threshold;
       for (int a = 0; converged && a < cd.numActive; a++) {
         int k = cd.active[a];
         double d = b[k] - bOld[k];
@@ -196,23 +174,28 @@ final class BinomialSolver implements PointSolver {
     }
   }
 
-  /** η̃, p, v and r at the current coefficients, computed afresh. */
-  private void updateProbabilities() {
+  /** η = o + ã₀ + Z̃b̃, and the family's v and r there, computed afresh. */
+  private void update() {
     for (int i = 0; i < n; i++) {
       eta[i] = intercept[0] + offset[i];
     }
     design.addColumns(b, 0, cd.active, cd.numActive, eta);
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double f = eta[i];
-      double qi = f < -FMAX ? 0 : f > FMAX ? 1 : 1 / (1 + Math.exp(-f));
-      q[i] = qi;
-      double vi = omega[i] * qi * (1 - qi);
-      v[i] = vi;
-      sum += vi;
-      r[i] = omega[i] * (y[i] - qi);
+    weightSum = response.working(eta, v, r);
+  }
+
+  /** Σ ωᵢ ℓ(yᵢ, ηᵢ) + penalty, at the current state (η fresh). */
+  private double objective(double l1, double l2) {
+    double loss = response.loss(eta);
+    double pen = 0;
+    for (int a = 0; a < cd.numActive; a++) {
+      int k = cd.active[a];
+      double bk = b[k];
+      if (bk != 0) {
+        pen += PointSolver.times(penalty[k], l1) * Math.abs(bk)
+            + 0.5 * PointSolver.times(penalty[k], l2) * bk * bk;
+      }
     }
-    weightSum = sum;
+    return loss + pen;
   }
 
   /** The KKT check over features outside the strong set; true if any joined it. */
@@ -235,7 +218,7 @@ final class BinomialSolver implements PointSolver {
   @Override
   public double lambdaMax() {
     if (stale) {
-      updateProbabilities();
+      update();
       stale = false;
     }
     double rc = design.centerDot(r);
@@ -250,32 +233,35 @@ final class BinomialSolver implements PointSolver {
 
   @Override
   public double devianceRatio() {
-    double dev = 0;
-    for (int i = 0; i < n; i++) {
-      double pi = Math.min(Math.max(PMIN, q[i]), 1 - PMIN);
-      dev -= omega[i] * (y[i] * Math.log(pi) + (1 - y[i]) * Math.log(1 - pi));
+    if (stale) {
+      update();
+      stale = false;
     }
-    return (nullLoss - dev) / nullLoss;
+    return response.devianceRatio(eta);
   }
 
-  /** −(2/n)·loglik of the intercept-only model. */
   @Override
   public double nullDeviance() {
-    return 2 * nullLoss;
+    return response.nullDeviance();
   }
 
+  /** Half the null deviance: −Σωᵢ·loglikᵢ of the null model, glmnet's scale of thresh. */
   @Override
   public double sweepScale() {
-    return nullLoss;
+    return response.nullDeviance() / 2;
   }
 
   @Override
   public double roundingThreshold() {
-    // The intercept's move is weighted by Σv ≤ 1/4, a coefficient's by xv ≤ variance/4.
-    double largest = 0.25 * intercept[0] * intercept[0];
+    // A move's weight: at most bound·xvⱼ-of-unit-weights when the family bounds its working
+    // weights (binomial: Σv ≤ 1/4, xvⱼ ≤ variance/4), else the current weights.
+    double bound = response.weightBound();
+    boolean bounded = !Double.isNaN(bound);
+    double largest = (bounded ? bound : weightSum) * intercept[0] * intercept[0];
     for (int a = 0; a < cd.numActive; a++) {
       int k = cd.active[a];
-      largest = Math.max(largest, 0.25 * design.variance[k] * b[k] * b[k]);
+      largest = Math.max(largest, bounded ? bound * design.variance[k] * b[k] * b[k]
+          : xv[k] * b[k] * b[k]);
     }
     return ROUNDING * largest;
   }
@@ -286,9 +272,9 @@ final class BinomialSolver implements PointSolver {
   }
 
   /**
-   * The scaled KKT residual at {@code lambda}: with the probabilities computed afresh from the
+   * The scaled KKT residual at {@code lambda}: with v and r computed afresh from the
    * coefficients (as every solve leaves them, or recomputed when the pass budget cut one short)
-   * and ∇ the gradient of the mean loss on the design's scale,
+   * and ∇ the gradient of the weighted mean loss on the design's scale,
    *
    * <pre>
    *   max( |∂/∂ã₀|,  maxⱼ sⱼ·|∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·sign b̃ⱼ|  (b̃ⱼ ≠ 0),
@@ -297,12 +283,13 @@ final class BinomialSolver implements PointSolver {
    *
    * with sⱼ = √xvⱼ the column's standard deviation on the design's scale (1 when standardized),
    * so the residual is that of the standardized problem whatever the features' units, and dev₀
-   * = −(2/n)·loglik of the intercept-only model, the null deviance per observation.
+   * the null deviance. With box constraints, a coordinate at a limit only needs its gradient to
+   * point out of the box ({@link Box#violation}).
    */
   @Override
   public double certificate(double lambda) {
     if (stale) {
-      updateProbabilities();
+      update();
       stale = false;
       outsideGradientFresh = false;
     }
@@ -319,17 +306,18 @@ final class BinomialSolver implements PointSolver {
         continue;
       }
       double s = Math.sqrt(design.variance[j]);
-      if (!cd.strong[j] && outsideGradientFresh) {
+      if (!cd.strong[j] && outsideGradientFresh && !box.zeroLimit(j)) {
         // The last KKT check just computed it at these coefficients, and bⱼ = 0 outside the
-        // strong set: no second pass over the (memory-bound) columns.
+        // strong set: no second pass over the (memory-bound) columns. (Not at a limit of 0,
+        // where the gradient's sign matters.)
         worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
       double g = design.dot(j, r, rc);
       absGradient[j] = Math.abs(g);
-      worst = Math.max(worst, s * PointSolver.violation(-g, b[j], penalty[j], l1, l2));
+      worst = Math.max(worst, s * box.violation(j, -g, b[j], penalty[j], l1, l2));
     }
-    return worst / (2 * nullLoss);
+    return worst / response.nullDeviance();
   }
 
   @Override

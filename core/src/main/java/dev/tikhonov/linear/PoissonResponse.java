@@ -1,0 +1,121 @@
+package dev.tikhonov.linear;
+
+import dev.tikhonov.data.InputException;
+
+/**
+ * The Poisson loss with log link (glmnet's {@code fishnet} point solver), ℓ = μ − y·log μ with
+ * μ = exp(η), y ≥ 0 a count (or any non-negative rate), as the {@link WorkingResponse} of
+ * {@link SingleResponseSolver}: vᵢ = ωᵢμᵢ, rᵢ = ωᵢ(yᵢ − μᵢ). Unlike glmnet, a step that raises
+ * the penalized objective is halved until it does not (the exponential makes a full Newton
+ * step from far away overshoot, e.g. at a cold start at small λ). The null model
+ * Σ ωᵢ(yᵢ − exp(a₀ + oᵢ)) = 0 is solved in closed form. Not thread-safe.
+ */
+final class PoissonResponse implements WorkingResponse {
+
+  private final double[] y;
+  private final double[] omega;
+  /** μᵢ at the last {@link #working} call. */
+  private final double[] mu;
+  /** Σ ωᵢ yᵢ log yᵢ (0·log 0 = 0): the saturated model's part of the deviance. */
+  private double saturated;
+  /** The null deviance 2·Σ ωᵢ [yᵢ log(yᵢ/μ₀ᵢ) − (yᵢ − μ₀ᵢ)], μ₀ the intercept-only fit. */
+  private double nullDeviance;
+
+  /**
+   * @param y non-negative counts, one per design row
+   * @param omega observation weights ωᵢ ≥ 0 summing to 1
+   */
+  PoissonResponse(double[] y, double[] omega) {
+    this.y = y;
+    this.omega = omega;
+    this.mu = new double[y.length];
+  }
+
+  /** @throws InputException when every count is 0 (the intercept would be −∞) */
+  @Override
+  public double start(double[] offset, double[] intercept, double[] eta, double[] v,
+      double[] r) {
+    double meanCount = 0;
+    double exposure = 0;
+    double sat = 0;
+    for (int i = 0; i < y.length; i++) {
+      meanCount += omega[i] * y[i];
+      exposure += omega[i] * Math.exp(offset[i]);
+      if (y[i] > 0) {
+        sat += omega[i] * y[i] * Math.log(y[i]);
+      }
+    }
+    if (!(meanCount > 0)) {
+      throw new InputException("every count is 0: a poisson fit needs a positive count");
+    }
+    // The intercept-only model: Σ ωᵢ (yᵢ − exp(a₀ + oᵢ)) = 0 in closed form.
+    intercept[0] = Math.log(meanCount / exposure);
+    saturated = sat;
+    double weightSum = working(BinomialResponse.predictor(offset, intercept[0], eta), v, r);
+    nullDeviance = deviance(eta);
+    if (!(nullDeviance > 0) || !Double.isFinite(nullDeviance)) {
+      throw new InputException("the counts are fitted exactly by the intercept-only model"
+          + " (null deviance " + nullDeviance + "): nothing to fit");
+    }
+    return weightSum;
+  }
+
+  @Override
+  public double working(double[] eta, double[] v, double[] r) {
+    double sum = 0;
+    for (int i = 0; i < eta.length; i++) {
+      double m = Math.exp(eta[i]);
+      mu[i] = m;
+      double vi = omega[i] * m;
+      v[i] = vi;
+      sum += vi;
+      r[i] = omega[i] * (y[i] - m);
+    }
+    return sum;
+  }
+
+  /** Σ ωᵢ (μᵢ − yᵢηᵢ). */
+  @Override
+  public double loss(double[] eta) {
+    double loss = 0;
+    for (int i = 0; i < eta.length; i++) {
+      loss += omega[i] * (mu[i] - y[i] * eta[i]);
+    }
+    return loss;
+  }
+
+  /** 2·Σ ωᵢ [yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)] at the current means. */
+  private double deviance(double[] eta) {
+    double sum = saturated;
+    for (int i = 0; i < eta.length; i++) {
+      sum += omega[i] * (mu[i] - y[i] - y[i] * eta[i]);
+    }
+    return 2 * sum;
+  }
+
+  @Override
+  public double devianceRatio(double[] eta) {
+    return 1 - deviance(eta) / nullDeviance;
+  }
+
+  @Override
+  public double nullDeviance() {
+    return nullDeviance;
+  }
+
+  @Override
+  public boolean halvesSteps() {
+    return true;
+  }
+
+  @Override
+  public boolean exhausted(double weightSum) {
+    return false;
+  }
+
+  /** μ has no bound. */
+  @Override
+  public double weightBound() {
+    return Double.NaN;
+  }
+}
