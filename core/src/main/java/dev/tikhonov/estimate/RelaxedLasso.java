@@ -176,15 +176,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
    * Named settings of a {@link RelaxedLasso}: {@link LinearBuilder}'s path settings, the γ
    * values and the cross-validation's (as {@link ElasticNetCV}'s).
    */
-  public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
+  public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;
     private final LinearFit.Kind<M> kind;
     private double[] gammas = RelaxedCrossValidation.DEFAULT_GAMMAS.clone();
-    private int numFolds = 10;
-    private int[] foldIds = new int[0];
-    private long seed;
-    private SelectionRule rule = SelectionRule.MINIMUM;
-    private int threads = Runtime.getRuntime().availableProcessors();
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;
@@ -203,45 +198,6 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     public Builder<M> gammas(double... values) {
       RelaxedCrossValidation.gammas(values);
       gammas = values.clone();
-      return this;
-    }
-
-    /** K, the number of seeded random folds (default 10, as cv.glmnet). */
-    public Builder<M> numFolds(int value) {
-      if (value < 2) {
-        throw new IllegalArgumentException("numFolds must be at least 2, got " + value);
-      }
-      numFolds = value;
-      return this;
-    }
-
-    /** Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid). */
-    public Builder<M> foldIds(int... ids) {
-      if (ids.length == 0) {
-        throw new IllegalArgumentException("foldIds: no fold ids given");
-      }
-      foldIds = ids.clone();
-      return this;
-    }
-
-    /** Seed of the random fold assignment (default 0). */
-    public Builder<M> seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    /** Which (λ, γ) {@link RelaxedLasso#fit} keeps (default {@link SelectionRule#MINIMUM}). */
-    public Builder<M> rule(SelectionRule value) {
-      rule = java.util.Objects.requireNonNull(value, "rule");
-      return this;
-    }
-
-    /** Folds fitted in parallel on this many threads (default: the cores). */
-    public Builder<M> threads(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + value);
-      }
-      threads = value;
       return this;
     }
 

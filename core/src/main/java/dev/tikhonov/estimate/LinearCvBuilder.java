@@ -1,0 +1,58 @@
+package dev.tikhonov.estimate;
+
+/**
+ * The cross-validation setters {@link ElasticNetCV} and {@link RelaxedLasso} add to {@link
+ * LinearBuilder}'s, with cv.glmnet's defaults: 10 seeded random folds (seed 0) unless fold ids
+ * are given, λ_min kept ({@link SelectionRule#MINIMUM}), folds fitted on as many threads as there
+ * are cores. Not thread-safe; what it builds is immutable.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends LinearBuilder<B> {
+  int numFolds = 10;
+  int[] foldIds = new int[0];
+  long seed;
+  SelectionRule rule = SelectionRule.MINIMUM;
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  LinearCvBuilder() {}
+
+  /** K, the number of seeded random folds (default 10, as cv.glmnet). */
+  public B numFolds(int value) {
+    numFolds = value;
+    return self();
+  }
+
+  /** Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid). */
+  public B foldIds(int... ids) {
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("foldIds: no fold ids given");
+    }
+    foldIds = ids.clone();
+    return self();
+  }
+
+  /** Seed of the random fold assignment (default 0). */
+  public B seed(long value) {
+    seed = value;
+    return self();
+  }
+
+  /**
+   * Which point {@code fit} keeps: the one at the smallest mean held-out loss or the most
+   * regularized one within one standard error of it (default {@link SelectionRule#MINIMUM}).
+   */
+  public B rule(SelectionRule value) {
+    rule = java.util.Objects.requireNonNull(value, "rule");
+    return self();
+  }
+
+  /** Folds fitted in parallel on this many threads (default: the cores). */
+  public B threads(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + value);
+    }
+    threads = value;
+    return self();
+  }
+}
