@@ -195,15 +195,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    * never densified (docs/linear.md, "Sparse data").
    */
   private RegularizationPath<M> fitSparsePath(Dataset train, PathSettings s) {
-    if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-          + ": " + train.source() + " holds sparse features, from which weight and offset"
-          + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
-    }
-    if (adaptive.isPresent()) {
-      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
-          + " " + train.source() + " holds sparse ones");
-    }
+    LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
         s, train.featureNames(),

@@ -163,15 +163,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
   private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds) {
-    if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-          + ": " + train.source() + " holds sparse features, from which weight and offset"
-          + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
-    }
-    if (adaptive.isPresent()) {
-      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
-          + " " + train.source() + " holds sparse ones");
-    }
+    LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
         train.featureNames(), LinearFit.classNames(family, train), folds,

@@ -215,6 +215,26 @@ final class LinearFit {
     return out;
   }
 
+  /**
+   * Sparse features are fitted sparse, and three settings need dense ones: weight and offset
+   * columns (taken out of the features) and the adaptive lasso (its pilot fit is dense).
+   *
+   * @throws InputException naming the setting and the data when one of them is present
+   */
+  static void requireDenseOnlySettingsAbsent(Dataset train, java.util.Optional<String> weightColumn,
+      java.util.Optional<String> offsetColumn,
+      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive) {
+    if (weightColumn.isPresent() || offsetColumn.isPresent()) {
+      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
+          + ": " + train.source() + " holds sparse features, from which weight and offset"
+          + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
+    }
+    if (adaptive.isPresent()) {
+      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
+          + " " + train.source() + " holds sparse ones");
+    }
+  }
+
   /** The class names a family's path needs: the data's, or none for gaussian. */
   static List<String> classNames(Family family, Dataset data) {
     return family == Family.GAUSSIAN || family == Family.POISSON ? List.of()

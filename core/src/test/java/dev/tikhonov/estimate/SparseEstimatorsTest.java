@@ -118,6 +118,17 @@ class SparseEstimatorsTest {
         () -> ElasticNet.gaussian().weightColumn("x3").build().path(sparse));
     assertTrue(e.getMessage().startsWith("weightColumn: sparse matrix holds sparse features"),
         e.getMessage());
+    InputException cv = assertThrows(InputException.class,
+        () -> ElasticNetCV.gaussian().offsetColumn("x3").build().crossValidate(sparse));
+    assertTrue(cv.getMessage().startsWith("offsetColumn: sparse matrix holds sparse features"),
+        cv.getMessage());
+    for (var fit : List.<org.junit.jupiter.api.function.Executable>of(
+        () -> ElasticNet.gaussian().adaptive().build().path(sparse),
+        () -> ElasticNetCV.gaussian().adaptive().build().crossValidate(sparse))) {
+      InputException a = assertThrows(InputException.class, fit);
+      assertTrue(a.getMessage().startsWith("adaptive: the adaptive lasso's pilot fit needs dense"
+          + " features"), a.getMessage());
+    }
   }
 
   @Test
