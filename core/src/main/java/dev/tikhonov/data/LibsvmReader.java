@@ -34,6 +34,20 @@ public final class LibsvmReader {
   /** Largest ratio of dense cells to stored entries densified above the guard size. */
   public static final long MAX_CELLS_PER_ENTRY = Dataset.MAX_CELLS_PER_ENTRY;
 
+  /**
+   * Memory a column costs before any fit, whatever its entries: its pointer, its name ("x123…")
+   * and the per-feature state of the reader and the design, rounded up.
+   */
+  static final long BYTES_PER_FEATURE = 96;
+
+  /**
+   * The largest feature index read when the file sets the number of features: half the heap's
+   * worth of columns. One stray index such as 999999999 would otherwise allocate its columns
+   * and run the JVM out of memory (a fuzzer's find).
+   */
+  static final long MAX_FEATURES = Math.min(Integer.MAX_VALUE - 8,
+      Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_FEATURE);
+
   private LibsvmReader() {}
 
   /** Reads {@code file}; p is the largest feature index in it. */
@@ -135,6 +149,13 @@ public final class LibsvmReader {
           if (index <= previous) {
             throw token.error("feature index " + index + " after " + previous
                 + "; indices must be strictly increasing");
+          }
+          if (numFeatures == 0 && index > MAX_FEATURES) {
+            throw token.error("feature index " + index + " would make " + index + " columns,"
+                + " whose names and per-column state need about "
+                + index * BYTES_PER_FEATURE / (1L << 20) + " MB, more than half of the "
+                + Runtime.getRuntime().maxMemory() / (1L << 20) + " MB this JVM may use;"
+                + " number the features from 1 without large gaps");
           }
           if (numFeatures > 0 && index > numFeatures) {
             throw token.error("feature index " + index + " exceeds the " + numFeatures

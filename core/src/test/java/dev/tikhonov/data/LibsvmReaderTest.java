@@ -39,6 +39,21 @@ class LibsvmReaderTest {
         file + ":2:7: token 3: feature index 7 exceeds the 5 features expected");
   }
 
+  /**
+   * One stray index far beyond the heap's worth of columns is a named error, not an
+   * OutOfMemoryError (the LIBSVM fuzzer's find: "1 999999999:1" allocated its columns).
+   */
+  @Test
+  void read_whenIndexNeedsMoreColumnsThanTheHeapHolds_namesTokenAndMemory() {
+    assertTrue(LibsvmReader.MAX_FEATURES < 2_000_000_000L, "the test's index is beyond the limit");
+    Path file = write(dir, "a.svm", "1 1:1\n1 2:1 2000000000:1\n");
+    InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+        () -> LibsvmReader.read(file, TargetKind.REAL));
+    assertTrue(e.getMessage().startsWith(file + ":2:7: token 3: feature index 2000000000 would"
+        + " make 2000000000 columns"), e.getMessage());
+    assertTrue(e.getMessage().contains("MB this JVM may use"), e.getMessage());
+  }
+
   @Test
   void read_whenTokenHasNoColon_namesLineColumnAndToken() {
     Path file = write(dir, "a.svm", "1 1:1\n0 1:1 2.5\n");
