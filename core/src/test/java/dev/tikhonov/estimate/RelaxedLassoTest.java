@@ -10,13 +10,11 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.ProximalNewtonRefData;
-import dev.tikhonov.linear.ProximalNewtonRefData.Table;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.AdaptivePenalty;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.RelaxedCrossValidation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,8 @@ class RelaxedLassoTest {
   @TempDir Path dir;
 
   static Dataset data() {
-    Table t = ProximalNewtonRefData.read("relax.csv");
-    int n = t.rows().length;
-    List<String> names = new ArrayList<>();
-    for (String h : t.header()) {
-      if (h.startsWith("x")) {
-        names.add(h);
-      }
-    }
-    double[][] x = new double[n][names.size()];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < names.size(); j++) {
-        x[i][j] = t.rows()[i][t.header().indexOf(names.get(j))];
-      }
-      y[i] = t.rows()[i][t.header().indexOf("yg")];
-    }
-    return Dataset.of(x, y, names);
+    ProximalNewtonRefData.Relax r = ProximalNewtonRefData.relax();
+    return Dataset.of(r.x(), r.yg(), r.names());
   }
 
   static int[] foldIds(int n) {

@@ -17,6 +17,32 @@ public final class ProximalNewtonRefData {
 
   private ProximalNewtonRefData() {}
 
+  /** relax.csv (make_relax.R): features x1..x8, targets yg (gaussian) and yb (0/1). */
+  public record Relax(double[][] x, double[] yg, double[] yb, List<String> names) {}
+
+  /** Reads relax.csv. */
+  public static Relax relax() {
+    Table t = read("relax.csv");
+    int n = t.rows().length;
+    List<String> names = new ArrayList<>();
+    for (String h : t.header()) {
+      if (h.startsWith("x")) {
+        names.add(h);
+      }
+    }
+    double[][] x = new double[n][names.size()];
+    double[] yg = new double[n];
+    double[] yb = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < names.size(); j++) {
+        x[i][j] = t.rows()[i][t.column(names.get(j))];
+      }
+      yg[i] = t.rows()[i][t.column("yg")];
+      yb[i] = t.rows()[i][t.column("yb")];
+    }
+    return new Relax(x, yg, yb, names);
+  }
+
   /** A numeric CSV with a header row. */
   public record Table(List<String> header, double[][] rows) {
     int column(String name) {

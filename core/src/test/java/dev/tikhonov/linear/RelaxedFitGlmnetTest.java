@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ProximalNewtonRefData.Table;
 import dev.tikhonov.loss.Family;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,32 +24,7 @@ import org.junit.jupiter.api.Test;
 class RelaxedFitGlmnetTest {
   static final double FIT_TOL = 1e-12;
 
-  /** relax.csv: x1..x8, yg (gaussian), yb (0/1). */
-  record Data(double[][] x, double[] yg, double[] yb, List<String> names) {}
-
-  static final Data DATA = load();
-
-  static Data load() {
-    Table t = ProximalNewtonRefData.read("relax.csv");
-    int n = t.rows().length;
-    List<String> names = new ArrayList<>();
-    for (String h : t.header()) {
-      if (h.startsWith("x")) {
-        names.add(h);
-      }
-    }
-    double[][] x = new double[n][names.size()];
-    double[] yg = new double[n];
-    double[] yb = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < names.size(); j++) {
-        x[i][j] = t.rows()[i][t.column(names.get(j))];
-      }
-      yg[i] = t.rows()[i][t.column("yg")];
-      yb[i] = t.rows()[i][t.column("yb")];
-    }
-    return new Data(x, yg, yb, names);
-  }
+  static final ProximalNewtonRefData.Relax DATA = ProximalNewtonRefData.relax();
 
   static PathSettings settings(Family family) {
     return PathSettings.lasso().withStandardize(family == Family.GAUSSIAN)

@@ -10,7 +10,6 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.linear.ProximalNewtonRefData.Table;
 import dev.tikhonov.loss.Family;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,31 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelaxedCrossValidationTest {
 
-  record Data(double[][] x, double[] yg, double[] yb, List<String> names) {}
-
-  static Data load() {
-    Table t = ProximalNewtonRefData.read("relax.csv");
-    int n = t.rows().length;
-    List<String> names = new ArrayList<>();
-    for (String h : t.header()) {
-      if (h.startsWith("x")) {
-        names.add(h);
-      }
-    }
-    double[][] x = new double[n][names.size()];
-    double[] yg = new double[n];
-    double[] yb = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < names.size(); j++) {
-        x[i][j] = t.rows()[i][t.header().indexOf(names.get(j))];
-      }
-      yg[i] = t.rows()[i][t.header().indexOf("yg")];
-      yb[i] = t.rows()[i][t.header().indexOf("yb")];
-    }
-    return new Data(x, yg, yb, names);
-  }
-
-  static final Data DATA = load();
+  static final ProximalNewtonRefData.Relax DATA = ProximalNewtonRefData.relax();
 
   static KFold folds(int n) {
     int[] ids = new int[n];
