@@ -14,7 +14,12 @@ import java.util.Locale;
  * </ul>
  *
  * <p>At K = 10: 4096 features need 1.5 GB on the driver and 0.7 GB per task; 1000 features
- * 88 MB and 40 MB. Stateless.
+ * 88 MB and 40 MB.
+ *
+ * <p>The IRLS fits hold one such matrix per fit and class block at every Newton step: the
+ * binomial's weighted Gram matrices of the K + 1 fits, (K + 1)·p²·8 bytes (as the gaussian's),
+ * and the multinomial's C class blocks of each fit, (K + 1)·C·p²·8 bytes; the same two limits
+ * apply to that memory ({@link #maxFeatures(int, int, long)}, {@link #irlsMessage}). Stateless.
  */
 final class DriverLimit {
   static final int MAX_FEATURES = 4096;
@@ -30,6 +35,38 @@ final class DriverLimit {
   static int maxFeatures(int numFolds, long driverHeap) {
     double byMemory = Math.floor(Math.sqrt(driverHeap / 2.0 / (8.0 * (numFolds + 1))));
     return (int) Math.min(MAX_FEATURES, byMemory);
+  }
+
+  /** (K + 1)·B·p²·8 for B p×p matrices per fit (B = C for multinomial, 1 otherwise). */
+  static long bytes(int numFeatures, int numFolds, int matricesPerFit) {
+    return bytes(numFeatures, numFolds) * matricesPerFit;
+  }
+
+  /** The largest p for K folds and B matrices per fit on a driver of {@code driverHeap}. */
+  static int maxFeatures(int numFolds, int matricesPerFit, long driverHeap) {
+    double byMemory = Math.floor(Math.sqrt(driverHeap / 2.0
+        / (8.0 * (numFolds + 1) * matricesPerFit)));
+    return (int) Math.min(MAX_FEATURES, byMemory);
+  }
+
+  /** The largest p for K folds and B matrices per fit on this JVM (the driver). */
+  static int maxFeatures(int numFolds, int matricesPerFit) {
+    return maxFeatures(numFolds, matricesPerFit, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The error of an IRLS fit (binomial: {@code classes} "2 classes", 1 matrix per fit;
+   * multinomial: "C classes", C matrices per fit) with p features beyond the limit.
+   */
+  static String irlsMessage(String column, int numFeatures, int numFolds, String classes,
+      int matricesPerFit, int maxFeatures) {
+    return String.format(Locale.ROOT, "column '%s' has %d features, more than the %d this fit "
+        + "takes with %d folds and %s: the driver would hold %d matrices of p×p doubles, "
+        + "(K + 1)·%sp²·8 = %s (the limit is %d features, and that memory within half the "
+        + "driver's heap); select or hash fewer features", column, numFeatures, maxFeatures,
+        numFolds, classes, (numFolds + 1) * matricesPerFit,
+        matricesPerFit == 1 ? "" : "C·", humanBytes(bytes(numFeatures, numFolds,
+            matricesPerFit)), MAX_FEATURES);
   }
 
   /** The largest p on this JVM (the driver). */
