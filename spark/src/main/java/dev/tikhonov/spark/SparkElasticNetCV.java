@@ -59,9 +59,9 @@ import org.apache.spark.sql.types.StructType;
  * class indices 0..C−1) it fits glmnet's ungrouped multinomial (one coefficient vector and
  * intercept per class), Σᵢ ωᵢ [log Σ꜀ e^{ηᵢ꜀} − ηᵢ,yᵢ] + λ·Σ꜀ penalty(b꜀), by the same
  * distributed IRLS with all classes stepped from one pass ({@link MultinomialIrls}). The driver
- * holds K + 1 matrices of p×p doubles (multinomial: (K + 1)·C), so p is limited (4096 features,
- * and (K + 1)·p²·8 bytes, times C for multinomial, within half the driver's heap;
- * docs/spark.md).
+ * holds K + 1 matrices of p×p doubles (multinomial: (K + 1)·C², the full Hessians), so p is
+ * limited (4096 features, and (K + 1)·p²·8 bytes, times C² for multinomial, within half the
+ * driver's heap; docs/spark.md).
  *
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
  * {@code labelCol} ("label"), {@code weightCol} (optional), {@code foldCol} (optional fold ids
@@ -494,13 +494,14 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   /**
    * The statistics pass of an IRLS family, with the driver-memory limit of its Newton passes
    * checked before it when the features column's metadata gives p (binomial: (K + 1)·p²·8
-   * bytes; multinomial: at least (K + 1)·2·p²·8, as C ≥ 2 classes) and again after it.
+   * bytes; multinomial: at least (K + 1)·4·p²·8, (K + 1)·C²·p²·8 with C ≥ 2 classes) and again
+   * after it.
    */
   private FoldStatistics irlsStatistics(Dataset<?> dataset, Family family) {
     transformSchema(dataset.schema());
     OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
     String classes = family == Family.BINOMIAL ? "2 classes" : "at least 2 classes";
-    int perFit = family == Family.BINOMIAL ? 1 : 2;
+    int perFit = family == Family.BINOMIAL ? 1 : 4;
     if (size.isPresent()) {
       requireIrlsLimit(size.getAsInt(), classes, perFit);
     }
@@ -566,7 +567,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     MultinomialPass.Classes classes = pass.classes(rows);
     int c = classes.numClasses();
     if (c > 2) {
-      requireIrlsLimit(statistics.numFeatures(), c + " classes", c);
+      requireIrlsLimit(statistics.numFeatures(), c + " classes", c * c);
     }
     return classes;
   }
