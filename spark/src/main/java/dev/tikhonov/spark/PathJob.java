@@ -29,13 +29,13 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code spark-submit}'s entry point: the gaussian, binomial or multinomial elastic-net path of a
- * Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and {@code DIR/path.csv}
- * exactly as {@code ./tikhonov path} writes them ({@link PathFiles}; docs/formats.md), from one
- * pass over the data for gaussian, and for binomial ({@code --family binomial}, labels 0 and 1)
- * and multinomial ({@code --family multinomial}, labels the class indices 0..C−1) one pass per
- * Newton step of all fits together, the data persisted after the first
- * ({@link SparkElasticNetCV}, {@link BinomialIrls}, {@link MultinomialIrls}). The files are written on the driver's file
- * system.
+ * Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and
+ * {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes them ({@link PathFiles};
+ * docs/formats.md), from one pass over the data for gaussian, and for binomial
+ * ({@code --family binomial}, labels 0 and 1) and multinomial ({@code --family multinomial},
+ * labels the class indices 0..C−1) one pass per Newton step of all fits together, the data
+ * persisted after the first ({@link SparkElasticNetCV}, {@link BinomialIrls},
+ * {@link MultinomialIrls}). The files are written on the driver's file system.
  *
  * <pre>
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \

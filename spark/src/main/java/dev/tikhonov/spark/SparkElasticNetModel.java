@@ -37,20 +37,24 @@ import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
- * A fitted gaussian or binomial elastic net at the λ that cross-validation selected: a Spark
- * ML {@code Model} whose {@code transform} adds the prediction, {@code ŷ = a₀ + x·b} for
- * gaussian and the probability of class 1, {@code σ(a₀ + x·b)}, for binomial (intercept plus
- * coefficients on the original feature scale; DESIGN.md's objective, see
- * {@link SparkElasticNetCV}). It keeps the whole fit: the path on all rows ({@link #path()},
+ * A fitted gaussian, binomial or multinomial elastic net at the λ that cross-validation
+ * selected: a Spark ML {@code Model} whose {@code transform} adds the prediction,
+ * {@code ŷ = a₀ + x·b} for gaussian, the probability of class 1, {@code σ(a₀ + x·b)}, for
+ * binomial, and the most probable class's index, {@code argmax꜀ a₀꜀ + x·b꜀}, for multinomial
+ * (intercepts plus coefficients on the original feature scale; DESIGN.md's objective, see
+ * {@link SparkElasticNetCV}; a multinomial model's per-class numbers are
+ * {@link #interceptVector()} and {@link #coefficientMatrix()}, its probabilities
+ * {@link #probabilities}). It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
- * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial) and its standard
- * error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
+ * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial, multinomial) and
+ * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
  * {@code path/data} one Parquet row with the selection and the path's scalars, and
  * {@code path/path} one Parquet row per λ (λ, intercept, coefficients, degrees of freedom,
- * deviance ratio, certificate, passes, CV mean, SE and fold errors), all doubles stored exactly;
+ * deviance ratio, certificate, passes, CV mean, SE and fold errors, and every class's intercepts
+ * and coefficients, class c's at [c·p, c·p + p)), all doubles stored exactly;
  * nothing is Java-serialized. A loaded model has bit-identical numbers and predictions.
  *
  * <p>Immutable numbers; thread-safe except while its params are being set.
@@ -105,8 +109,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final Param<String> predictionCol;
 
   /**
-   * The model at λ #{@code selectedIndex} (0-based) of a gaussian or binomial path and its
-   * cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
+   * The model at λ #{@code selectedIndex} (0-based) of a gaussian, binomial or multinomial path
+   * and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
       int selectedIndex, int dataPasses) {
@@ -218,7 +222,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * The distributed passes over the data the fit took: 1 for gaussian (the statistics pass);
    * for binomial the statistics pass, one per Newton step of all K + 1 fits together, and the
-   * scoring pass of the cross-validation. Per λ of the full path: {@code path().passes()}.
+   * scoring pass of the cross-validation; for multinomial also the class pass (and a pass per
+   * step halving, if any). Per λ of the full path: {@code path().passes()}.
    */
   public int dataPasses() {
     return dataPasses;
