@@ -4,9 +4,9 @@ import dev.tikhonov.linear.PenalizedQuadratic;
 import java.util.Arrays;
 
 /**
- * One proximal Newton (IRLS) step of one logistic block from a distributed pass's sums: the
- * binomial fit's only block ({@link BinomialIrls}), or one class of the multinomial fit
- * ({@link MultinomialIrls}). With working weights vᵢ, residuals rᵢ = wᵢ(yᵢ − pᵢ) and
+ * One proximal Newton (IRLS) step of the binomial fit ({@link BinomialIrls}) from a distributed
+ * pass's sums (the multinomial's step couples the classes through the cross-class blocks of the
+ * Hessian and is {@link MultinomialIrls}'s own). With working weights vᵢ, residuals rᵢ = wᵢ(yᵢ − pᵢ) and
  * x̃ = x − μ (μ the pass's centre), from V = Σv, R = Σr, Q = Σr²/v, Σvx̃, Σrx̃ and Σvx̃x̃ᵀ it forms
  * the quadratic model of the mean loss around the current (a₀, b), centred by the v-weighted
  * mean x̄ᵥ (the intercept profiled out) and scaled to the design's columns (x − m)/s,
