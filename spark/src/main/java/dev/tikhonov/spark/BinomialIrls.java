@@ -5,7 +5,6 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
-import dev.tikhonov.linear.PenalizedQuadratic;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
@@ -49,8 +48,9 @@ import org.apache.spark.sql.Row;
  *       glmnet's stopping rule of the default sequence (after 5 λ, a deviance ratio that grew by
  *       less than 10⁻⁵ or exceeds 0.999) and moves to the next λ, warm-started;
  *   <li>solves the penalized quadratic model at the current λ from those statistics by the
- *       core's covariance-mode coordinate descent ({@link PenalizedQuadratic}, to the floor of
- *       double precision), the intercept profiled out, and takes the full Newton step.
+ *       core's covariance-mode coordinate descent ({@link IrlsStep}, which calls
+ *       {@link dev.tikhonov.linear.PenalizedQuadratic}, to the floor of double precision), the
+ *       intercept profiled out, and takes the full Newton step.
  * </ol>
  *
  * A λ whose certificate does not reach the tolerance within {@value #MAX_STEPS} Newton steps, or
@@ -373,78 +373,20 @@ final class BinomialIrls {
       return BinomialIrls.this.center;
     }
 
-    /** One proximal Newton step at {@code lambda} from the pass's statistics. */
+    /** One proximal Newton step at {@code lambda} from the pass's statistics ({@link IrlsStep}). */
     private void step(NewtonPass.Sums s, double lambda) {
       stepsHere++;
-      double v = s.v();
-      double[] center = centerOf();
-      double[] vMean = new double[p];
-      for (int j = 0; j < p; j++) {
-        vMean[j] = s.vx()[j] / v;
-      }
-      // Centered by the v-weighted mean: S = Σvx̃x̃ᵀ − V·x̄ᵥx̄ᵥᵀ, c = Σrx̃ − R·x̄ᵥ (x̃ coordinates).
-      double[] gram = new double[p * p];
-      double[] c = new double[p];
-      for (int j = 0; j < p; j++) {
-        if (!included[j]) {
-          continue;
-        }
-        c[j] = (s.rx()[j] - s.r() * vMean[j]) / (scale[j] * v);
-        for (int k = 0; k < p; k++) {
-          if (included[k]) {
-            gram[j * p + k] = (s.vxx()[j * p + k] - v * vMean[j] * vMean[k])
-                / (v * scale[j] * scale[k]);
-          }
-        }
-      }
-      double[] linear = new double[p];
-      double quadratic = 0;
-      double cross = 0;
-      for (int j = 0; j < p; j++) {
-        if (!included[j]) {
-          continue;
-        }
-        double gb = 0;
-        for (int k = 0; k < p; k++) {
-          gb += gram[j * p + k] * beta[k];
-        }
-        linear[j] = gb + c[j];
-        quadratic += beta[j] * gb;
-        cross += beta[j] * c[j];
-      }
-      double constant = quadratic + 2 * cross + Math.max(s.q() - s.r() * s.r() / v, 0.0) / v;
-      double[] ones = new double[p];
-      Arrays.fill(ones, 1.0);
-      PenalizedQuadratic model = new PenalizedQuadratic(gram, linear, constant, included, ones,
-          alpha);
       // The gap bounds the step's error by about √gap: a KKT residual of t at the end of the
       // step needs a gap of about t²; below 10⁻²⁰ this runs to the floor of double precision.
       double tolerance = 1e-3 * settings.tolerance() * settings.tolerance();
-      PenalizedQuadratic.Solution solution = model.minimize(lambda * weight / v, beta,
-          tolerance, settings.maxIterations());
-      double[] next = solution.coefficients();
-      double[] nextB = new double[p];
-      double shift = 0;
-      for (int j = 0; j < p; j++) {
-        nextB[j] = next[j] / scale[j];
-        shift += (center[j] + vMean[j]) * (b[j] - nextB[j]);
-      }
-      double nextA0 = a0 + s.r() / v + shift;
-      // The intercept's move on the design's scale, ã₀ = a₀ + Σⱼ bⱼmⱼ.
-      double interceptMove = nextA0 - a0;
-      for (int j = 0; j < p; j++) {
-        interceptMove += (nextB[j] - b[j]) * mean[j];
-      }
-      double change = v / weight * interceptMove * interceptMove;
-      for (int j = 0; j < p; j++) {
-        double d = next[j] - beta[j];
-        change = Math.max(change, gram[j * p + j] * v / weight * d * d);
-      }
-      lastChange = change;
-      moved = nextA0 != a0 || !Arrays.equals(next, beta);
-      a0 = nextA0;
-      beta = next;
-      b = nextB;
+      IrlsStep.Result next = IrlsStep.take(s.v(), s.r(), s.q(), s.vx(), s.rx(), s.vxx(), weight,
+          centerOf(), mean, scale, included, alpha, lambda, a0, beta, b, tolerance,
+          settings.maxIterations());
+      lastChange = next.change();
+      moved = next.intercept() != a0 || !Arrays.equals(next.beta(), beta);
+      a0 = next.intercept();
+      beta = next.beta();
+      b = next.coefficients();
     }
 
     private void record(double certificate, double ratio) {

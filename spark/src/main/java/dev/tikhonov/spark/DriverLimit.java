@@ -14,7 +14,14 @@ import java.util.Locale;
  * </ul>
  *
  * <p>At K = 10: 4096 features need 1.5 GB on the driver and 0.7 GB per task; 1000 features
- * 88 MB and 40 MB. Stateless.
+ * 88 MB and 40 MB.
+ *
+ * <p>The IRLS fits hold the Newton statistics of the K + 1 fits at every step: the binomial's
+ * weighted Gram matrices, (K + 1)·p²·8 bytes (as the gaussian's), and the multinomial's full
+ * Hessians in the C(p + 1) intercepts and coefficients of all classes, C² matrices of p×p per
+ * fit, (K + 1)·C²·p²·8 bytes (each task sums half of it, C(C+1)/2 blocks of p(p+1)/2 per fit);
+ * the same two limits apply to that memory ({@link #maxFeatures(int, int, long)},
+ * {@link #irlsMessage}). At K = 10 and C = 3: 1000 features need 0.8 GB on the driver. Stateless.
  */
 final class DriverLimit {
   static final int MAX_FEATURES = 4096;
@@ -30,6 +37,38 @@ final class DriverLimit {
   static int maxFeatures(int numFolds, long driverHeap) {
     double byMemory = Math.floor(Math.sqrt(driverHeap / 2.0 / (8.0 * (numFolds + 1))));
     return (int) Math.min(MAX_FEATURES, byMemory);
+  }
+
+  /** (K + 1)·B·p²·8 for B p×p matrices per fit (B = C² for multinomial, 1 otherwise). */
+  static long bytes(int numFeatures, int numFolds, int matricesPerFit) {
+    return bytes(numFeatures, numFolds) * matricesPerFit;
+  }
+
+  /** The largest p for K folds and B matrices per fit on a driver of {@code driverHeap}. */
+  static int maxFeatures(int numFolds, int matricesPerFit, long driverHeap) {
+    double byMemory = Math.floor(Math.sqrt(driverHeap / 2.0
+        / (8.0 * (numFolds + 1) * matricesPerFit)));
+    return (int) Math.min(MAX_FEATURES, byMemory);
+  }
+
+  /** The largest p for K folds and B matrices per fit on this JVM (the driver). */
+  static int maxFeatures(int numFolds, int matricesPerFit) {
+    return maxFeatures(numFolds, matricesPerFit, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The error of an IRLS fit (binomial: {@code classes} "2 classes", 1 matrix per fit;
+   * multinomial: "C classes", C² matrices per fit) with p features beyond the limit.
+   */
+  static String irlsMessage(String column, int numFeatures, int numFolds, String classes,
+      int matricesPerFit, int maxFeatures) {
+    return String.format(Locale.ROOT, "column '%s' has %d features, more than the %d this fit "
+        + "takes with %d folds and %s: the driver would hold %d matrices of p×p doubles, "
+        + "(K + 1)·%sp²·8 = %s (the limit is %d features, and that memory within half the "
+        + "driver's heap); select or hash fewer features", column, numFeatures, maxFeatures,
+        numFolds, classes, (numFolds + 1) * matricesPerFit,
+        matricesPerFit == 1 ? "" : "C²·", humanBytes(bytes(numFeatures, numFolds,
+            matricesPerFit)), MAX_FEATURES);
   }
 
   /** The largest p on this JVM (the driver). */

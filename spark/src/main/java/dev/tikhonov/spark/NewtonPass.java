@@ -241,6 +241,11 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
     return values;
   }
 
+  /** {@code features} as p doubles. Modifies {@code out}. */
+  static void toDense(Vector features, double[] out) {
+    RowSums.toDense(features, out);
+  }
+
   /** The task: a partition's rows into one array of sums per fit. */
   private record RowSums(boolean foldColumn, int numFolds, long seed, int[] fits, double[] a0,
       double[][] b, double[] center)

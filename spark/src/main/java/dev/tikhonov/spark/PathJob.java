@@ -28,18 +28,19 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@code spark-submit}'s entry point: the gaussian or binomial elastic-net path of a Parquet or
- * CSV file, cross-validated when asked, written as {@code DIR/path.json} and {@code DIR/path.csv}
- * exactly as {@code ./tikhonov path} writes them ({@link PathFiles}; docs/formats.md), from one
- * pass over the data for gaussian, and for binomial ({@code --family binomial}, labels 0 and 1)
- * one pass per Newton step of all fits together, the data persisted after the first
- * ({@link SparkElasticNetCV}, {@link BinomialIrls}). The files are written on the driver's file
- * system.
+ * {@code spark-submit}'s entry point: the gaussian, binomial or multinomial elastic-net path of a
+ * Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and
+ * {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes them ({@link PathFiles};
+ * docs/formats.md), from one pass over the data for gaussian, and for binomial
+ * ({@code --family binomial}, labels 0 and 1) and multinomial ({@code --family multinomial},
+ * labels the class indices 0..C−1) one pass per Newton step of all fits together, the data
+ * persisted after the first ({@link SparkElasticNetCV}, {@link BinomialIrls},
+ * {@link MultinomialIrls}). The files are written on the driver's file system.
  *
  * <pre>
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
- *   [--family gaussian|binomial] [--cv-folds 10] [--seed 0] [--fold-column fold]
+ *   [--family gaussian|binomial|multinomial] [--cv-folds 10] [--seed 0] [--fold-column fold]
  *   [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  * </pre>
@@ -88,9 +89,9 @@ public final class PathJob {
           .setInputCols(features.toArray(new String[0])).setOutputCol(FEATURES)
           .setHandleInvalid("keep").transform(data);
       SparkElasticNetCV estimator = options.estimator();
-      boolean binomial = options.family.equals("binomial");
-      if (binomial) {
-        // The binomial IRLS reads the data once per Newton step: keep them after the first.
+      boolean irls = !options.family.equals("gaussian");
+      if (irls) {
+        // The IRLS reads the data once per Newton step: keep them after the first.
         assembled = assembled.persist(StorageLevel.MEMORY_AND_DISK());
       }
       PathSolution path;
@@ -99,15 +100,18 @@ public final class PathJob {
         SparkElasticNetModel model = estimator.fit(assembled);
         path = model.path();
         cv = Optional.of(model.crossValidation());
-      } else if (binomial) {
+      } else if (options.family.equals("binomial")) {
         path = estimator.binomialPath(assembled);
+        cv = Optional.empty();
+      } else if (options.family.equals("multinomial")) {
+        path = estimator.multinomialPath(assembled);
         cv = Optional.empty();
       } else {
         FoldStatistics statistics = estimator.sufficientStatistics(assembled);
         path = ElasticNetPath.fit(statistics.total(), estimator.pathSettings(), features);
         cv = Optional.empty();
       }
-      if (binomial) {
+      if (irls) {
         assembled.unpersist();
       }
       PathFiles.write(dir, path, cv);
@@ -266,9 +270,9 @@ public final class PathJob {
           case "--seed" -> o.seed = (long) number(flag, v, x -> x == Math.rint(x)
               && Math.abs(x) < 0x1p53, "that is a whole number");
           case "--family" -> {
-            if (!v.equals("gaussian") && !v.equals("binomial")) {
-              throw new InputException("--family " + v + ": gaussian and binomial run on Spark"
-                  + " so far");
+            if (!v.equals("gaussian") && !v.equals("binomial") && !v.equals("multinomial")) {
+              throw new InputException("--family " + v + ": gaussian, binomial and multinomial"
+                  + " run on Spark");
             }
             o.family = v;
           }

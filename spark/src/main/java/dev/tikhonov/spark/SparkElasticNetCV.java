@@ -23,7 +23,9 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -53,8 +55,13 @@ import org.apache.spark.sql.types.StructType;
  * matrix, gradient and deviance of every fit still on its path (all rows, and each fold's
  * training rows) at its current coefficients, and the driver certifies (the core's KKT
  * residual) and takes the Newton step; a last pass scores the held-out folds. A few passes per
- * λ ({@link SparkElasticNetModel#dataPasses()}); cache the input. "multinomial" is refused. The driver holds K + 1 matrices of p×p doubles, so p is
- * limited (4096 features, and (K + 1)·p²·8 bytes within half the driver's heap; docs/spark.md).
+ * λ ({@link SparkElasticNetModel#dataPasses()}); cache the input. With "multinomial" (labels the
+ * class indices 0..C−1) it fits glmnet's ungrouped multinomial (one coefficient vector and
+ * intercept per class), Σᵢ ωᵢ [log Σ꜀ e^{ηᵢ꜀} − ηᵢ,yᵢ] + λ·Σ꜀ penalty(b꜀), by the same
+ * distributed IRLS with all classes stepped from one pass ({@link MultinomialIrls}). The driver
+ * holds K + 1 matrices of p×p doubles (multinomial: (K + 1)·C², the full Hessians), so p is
+ * limited (4096 features, and (K + 1)·p²·8 bytes, times C² for multinomial, within half the
+ * driver's heap; docs/spark.md).
  *
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
  * {@code labelCol} ("label"), {@code weightCol} (optional), {@code foldCol} (optional fold ids
@@ -104,8 +111,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     foldCol = new Param<>(this, "foldCol", "fold id column: whole numbers 1..numFolds "
         + "(unset: seeded random folds from each row's content)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
-    family = new Param<>(this, "family", "loss: gaussian or binomial (labels 0 and 1; "
-        + "multinomial to come)",
+    family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1) or "
+        + "multinomial (labels the class indices 0..C−1)",
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial")));
     l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty: 1 lasso, "
         + "0 ridge", ParamValidators.inRange(0, 1));
@@ -431,13 +438,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   @Override
   public SparkElasticNetModel fit(Dataset<?> dataset) {
-    if (getFamily().equals("multinomial")) {
-      throw new InputException("family 'multinomial' is not yet available on Spark (gaussian "
-          + "and binomial only; multinomial needs the per-class distributed IRLS of issue 10)");
-    }
     PathSettings settings = pathSettings();
     if (getFamily().equals("binomial")) {
       return fitBinomial(dataset, settings);
+    }
+    if (getFamily().equals("multinomial")) {
+      return fitMultinomial(dataset, settings);
     }
     FoldStatistics statistics = sufficientStatistics(dataset);
     List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
@@ -459,7 +465,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * is cheap.
    */
   private SparkElasticNetModel fitBinomial(Dataset<?> dataset, PathSettings settings) {
-    FoldStatistics statistics = sufficientStatistics(dataset, Family.BINOMIAL);
+    FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
     List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
         statistics.numFeatures());
     NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
@@ -477,12 +483,93 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * statistics pass, then one pass per Newton step ({@link BinomialIrls}).
    */
   PathSolution binomialPath(Dataset<?> dataset) {
-    FoldStatistics statistics = sufficientStatistics(dataset, Family.BINOMIAL);
+    FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
     List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
         statistics.numFeatures());
     NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
         getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
     return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
+  }
+
+  /**
+   * The statistics pass of an IRLS family, with the driver-memory limit of its Newton passes
+   * checked before it when the features column's metadata gives p (binomial: (K + 1)·p²·8
+   * bytes; multinomial: at least (K + 1)·4·p²·8, (K + 1)·C²·p²·8 with C ≥ 2 classes) and again
+   * after it.
+   */
+  private FoldStatistics irlsStatistics(Dataset<?> dataset, Family family) {
+    transformSchema(dataset.schema());
+    OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
+    String classes = family == Family.BINOMIAL ? "2 classes" : "at least 2 classes";
+    int perFit = family == Family.BINOMIAL ? 1 : 4;
+    if (size.isPresent()) {
+      requireIrlsLimit(size.getAsInt(), classes, perFit);
+    }
+    FoldStatistics statistics = sufficientStatistics(dataset, family);
+    requireIrlsLimit(statistics.numFeatures(), classes, perFit);
+    return statistics;
+  }
+
+  /** The driver-memory limit of the IRLS's Newton passes ({@link DriverLimit}). */
+  private void requireIrlsLimit(int numFeatures, String classes, int matricesPerFit) {
+    int k = getNumFolds();
+    int max = DriverLimit.maxFeatures(k, matricesPerFit);
+    if (numFeatures > max) {
+      throw new InputException(DriverLimit.irlsMessage(getFeaturesCol(), numFeatures, k,
+          classes, matricesPerFit, max));
+    }
+  }
+
+  /**
+   * The multinomial path and its cross-validation by distributed IRLS
+   * ({@link MultinomialIrls}): the statistics pass, the class pass, one pass per Newton step (or
+   * step halving) of all K + 1 fits, one scoring pass. Cache the input.
+   */
+  private SparkElasticNetModel fitMultinomial(Dataset<?> dataset, PathSettings settings) {
+    FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
+    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
+        statistics.numFeatures());
+    MultinomialPass pass = multinomialPass();
+    JavaRDD<Row> rows = pass.rows().rows(dataset);
+    MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
+    MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
+        .run(rows, statistics, classes);
+    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
+        fit.passes());
+    copyValues(model, ParamMap.empty());
+    return model.setParent(this);
+  }
+
+  /**
+   * The multinomial path on all rows without cross-validation (for {@link PathJob}): the
+   * statistics pass, the class pass, then one pass per Newton step or halving.
+   */
+  PathSolution multinomialPath(Dataset<?> dataset) {
+    FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
+    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
+        statistics.numFeatures());
+    MultinomialPass pass = multinomialPass();
+    JavaRDD<Row> rows = pass.rows().rows(dataset);
+    MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
+    return new MultinomialIrls(pass, pathSettings(), names, getLabelCol())
+        .path(rows, statistics, classes);
+  }
+
+  private MultinomialPass multinomialPass() {
+    return new MultinomialPass(new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
+        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth()));
+  }
+
+  /** The class pass, then the limit with C known, before any Newton pass. */
+  private MultinomialPass.Classes multinomialClasses(MultinomialPass pass, JavaRDD<Row> rows,
+      FoldStatistics statistics) {
+    MultinomialPass.Classes classes = pass.classes(rows);
+    int c = classes.numClasses();
+    if (c > 2) {
+      requireIrlsLimit(statistics.numFeatures(), c + " classes", c * c);
+    }
+    return classes;
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.Matrices;
+import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -35,20 +37,24 @@ import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
- * A fitted gaussian or binomial elastic net at the λ that cross-validation selected: a Spark
- * ML {@code Model} whose {@code transform} adds the prediction, {@code ŷ = a₀ + x·b} for
- * gaussian and the probability of class 1, {@code σ(a₀ + x·b)}, for binomial (intercept plus
- * coefficients on the original feature scale; DESIGN.md's objective, see
- * {@link SparkElasticNetCV}). It keeps the whole fit: the path on all rows ({@link #path()},
+ * A fitted gaussian, binomial or multinomial elastic net at the λ that cross-validation
+ * selected: a Spark ML {@code Model} whose {@code transform} adds the prediction,
+ * {@code ŷ = a₀ + x·b} for gaussian, the probability of class 1, {@code σ(a₀ + x·b)}, for
+ * binomial, and the most probable class's index, {@code argmax꜀ a₀꜀ + x·b꜀}, for multinomial
+ * (intercepts plus coefficients on the original feature scale; DESIGN.md's objective, see
+ * {@link SparkElasticNetCV}; a multinomial model's per-class numbers are
+ * {@link #interceptVector()} and {@link #coefficientMatrix()}, its probabilities
+ * {@link #probabilities}). It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
- * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial) and its standard
- * error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
+ * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial, multinomial) and
+ * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
  * {@code path/data} one Parquet row with the selection and the path's scalars, and
  * {@code path/path} one Parquet row per λ (λ, intercept, coefficients, degrees of freedom,
- * deviance ratio, certificate, passes, CV mean, SE and fold errors), all doubles stored exactly;
+ * deviance ratio, certificate, passes, CV mean, SE and fold errors, and every class's intercepts
+ * and coefficients, class c's at [c·p, c·p + p)), all doubles stored exactly;
  * nothing is Java-serialized. A loaded model has bit-identical numbers and predictions.
  *
  * <p>Immutable numbers; thread-safe except while its params are being set.
@@ -71,7 +77,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       // The selected model again, for readers of the Parquet without this class.
       .add("intercept", DataTypes.DoubleType, false)
       .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-      .add("dataPasses", DataTypes.IntegerType, false);
+      .add("dataPasses", DataTypes.IntegerType, false)
+      .add("classNames", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   private static final StructType PATH_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
@@ -85,27 +92,31 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       .add("certificate", DataTypes.DoubleType, false)
       .add("cvMean", DataTypes.DoubleType, false)
       .add("cvStandardError", DataTypes.DoubleType, false)
-      .add("foldLoss", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+      .add("foldLoss", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      // Every class's intercept and coefficients (class c's at [c·p, c·p + p)); for gaussian and
+      // binomial the one vector again.
+      .add("intercepts", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("classCoefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   private final String uid;
   private final PathSolution path;
   private final CvResult crossValidation;
   private final int selectedIndex;
   private final int dataPasses;
-  private final double intercept;
-  private final double[] coefficients;
+  private final double[] intercepts;
+  private final double[][] classCoefficients;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
 
   /**
-   * The model at λ #{@code selectedIndex} (0-based) of a gaussian or binomial path and its
-   * cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
+   * The model at λ #{@code selectedIndex} (0-based) of a gaussian, binomial or multinomial path
+   * and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
       int selectedIndex, int dataPasses) {
-    if (path.family() != Family.GAUSSIAN && path.family() != Family.BINOMIAL) {
-      throw new IllegalArgumentException("a gaussian or binomial path is needed, got "
-          + path.family());
+    if (path.family() == Family.POISSON) {
+      throw new IllegalArgumentException("a gaussian, binomial or multinomial path is needed, "
+          + "got " + path.family());
     }
     if (!Arrays.equals(path.lambdas(), crossValidation.lambdas())) {
       throw new IllegalArgumentException("the cross-validation is not over the path's λ");
@@ -118,8 +129,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     this.crossValidation = crossValidation;
     this.selectedIndex = selectedIndex;
     this.dataPasses = dataPasses;
-    this.intercept = path.intercepts()[selectedIndex][0];
-    this.coefficients = path.coefficients()[selectedIndex][0].clone();
+    this.intercepts = path.intercepts()[selectedIndex].clone();
+    double[][] b = path.coefficients()[selectedIndex];
+    this.classCoefficients = new double[b.length][];
+    for (int c = 0; c < b.length; c++) {
+      classCoefficients[c] = b[c].clone();
+    }
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
     predictionCol = new Param<>(this, "predictionCol", "prediction column to add");
     setDefault(featuresCol, "features");
@@ -136,14 +151,57 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return uid;
   }
 
-  /** a₀ at the selected λ. */
+  /**
+   * a₀ at the selected λ.
+   *
+   * @throws IllegalStateException for a multinomial model ({@link #interceptVector()})
+   */
   public double intercept() {
-    return intercept;
+    requireSingleVector("interceptVector()");
+    return intercepts[0];
   }
 
-  /** b at the selected λ, on the original scale of the features. */
+  /**
+   * b at the selected λ, on the original scale of the features.
+   *
+   * @throws IllegalStateException for a multinomial model ({@link #coefficientMatrix()})
+   */
   public Vector coefficients() {
-    return Vectors.dense(coefficients.clone());
+    requireSingleVector("coefficientMatrix()");
+    return Vectors.dense(classCoefficients[0].clone());
+  }
+
+  /** The intercepts at the selected λ: one per class for multinomial (summing to 0), else a₀. */
+  public Vector interceptVector() {
+    return Vectors.dense(intercepts.clone());
+  }
+
+  /**
+   * The coefficients at the selected λ on the original feature scale, C×p (row c is class c's,
+   * multinomial), else 1×p.
+   */
+  public Matrix coefficientMatrix() {
+    int rows = classCoefficients.length;
+    int p = classCoefficients[0].length;
+    double[] values = new double[rows * p];
+    for (int c = 0; c < rows; c++) {
+      for (int j = 0; j < p; j++) {
+        values[c + j * rows] = classCoefficients[c][j];
+      }
+    }
+    return Matrices.dense(rows, p, values);
+  }
+
+  /** The number of classes: C for multinomial, 2 for binomial, 0 for gaussian. */
+  public int numClasses() {
+    return path.family() == Family.GAUSSIAN ? 0 : Math.max(2, intercepts.length);
+  }
+
+  private void requireSingleVector(String instead) {
+    if (path.family() == Family.MULTINOMIAL) {
+      throw new IllegalStateException("a multinomial model has one intercept and coefficient "
+          + "vector per class: use " + instead);
+    }
   }
 
   /** The largest λ with the smallest mean cross-validated error. */
@@ -164,13 +222,14 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * The distributed passes over the data the fit took: 1 for gaussian (the statistics pass);
    * for binomial the statistics pass, one per Newton step of all K + 1 fits together, and the
-   * scoring pass of the cross-validation. Per λ of the full path: {@code path().passes()}.
+   * scoring pass of the cross-validation; for multinomial also the class pass (and a pass per
+   * step halving, if any). Per λ of the full path: {@code path().passes()}.
    */
   public int dataPasses() {
     return dataPasses;
   }
 
-  /** The model's family: gaussian or binomial. */
+  /** The model's family: gaussian, binomial or multinomial. */
   public Family family() {
     return path.family();
   }
@@ -217,17 +276,62 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   }
 
   /**
-   * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), or the
-   * probability of class 1, σ(a₀ + x·b) (binomial).
+   * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), the
+   * probability of class 1, σ(a₀ + x·b) (binomial), or the most probable class's index
+   * argmax꜀ (a₀꜀ + x·b꜀) (multinomial; the first on ties).
    */
   public double predict(Vector features) {
-    return predict(path.family() == Family.BINOMIAL, intercept, coefficients, features);
+    return predict(path.family(), intercepts, classCoefficients, features);
   }
 
-  private static double predict(boolean binomial, double intercept, double[] b,
+  /**
+   * The class probabilities of one feature vector, softmax(a₀꜀ + x·b꜀) (multinomial), or
+   * (1 − σ, σ) (binomial).
+   *
+   * @throws IllegalStateException for a gaussian model
+   */
+  public Vector probabilities(Vector features) {
+    if (path.family() == Family.GAUSSIAN) {
+      throw new IllegalStateException("a gaussian model predicts a mean, not probabilities");
+    }
+    if (path.family() == Family.BINOMIAL) {
+      double p1 = predict(features);
+      return Vectors.dense(1 - p1, p1);
+    }
+    int k = intercepts.length;
+    double[] eta = new double[k];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      eta[c] = linear(intercepts[c], classCoefficients[c], features);
+      max = Math.max(max, eta[c]);
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      eta[c] = Math.exp(eta[c] - max);
+      sum += eta[c];
+    }
+    for (int c = 0; c < k; c++) {
+      eta[c] /= sum;
+    }
+    return Vectors.dense(eta);
+  }
+
+  private static double predict(Family family, double[] intercepts, double[][] b,
       Vector features) {
-    double eta = linear(intercept, b, features);
-    if (!binomial) {
+    if (family == Family.MULTINOMIAL) {
+      int best = 0;
+      double bestEta = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < intercepts.length; c++) {
+        double eta = linear(intercepts[c], b[c], features);
+        if (eta > bestEta) {
+          bestEta = eta;
+          best = c;
+        }
+      }
+      return best;
+    }
+    double eta = linear(intercepts[0], b[0], features);
+    if (family == Family.GAUSSIAN) {
       return eta;
     }
     return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
@@ -263,15 +367,15 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    double a0 = intercept;
-    double[] b = coefficients;
-    boolean binomial = path.family() == Family.BINOMIAL;
+    double[] a0 = intercepts;
+    double[][] b = classCoefficients;
+    Family family = path.family();
     String column = getFeaturesCol();
     UserDefinedFunction predict = functions.udf((UDF1<Vector, Double>) features -> {
       if (features == null) {
         throw new InputException("features column '" + column + "' has a null row");
       }
-      return predict(binomial, a0, b, features);
+      return predict(family, a0, b, features);
     }, DataTypes.DoubleType).asNonNullable();
     return dataset.withColumn(getPredictionCol(), predict.apply(col(column)));
   }
@@ -300,7 +404,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   @Override
   public String toString() {
-    return "SparkElasticNetModel[uid=" + uid + ", p=" + coefficients.length + ", λ="
+    return "SparkElasticNetModel[uid=" + uid + ", p=" + classCoefficients[0].length + ", λ="
         + selectedLambda() + " (#" + (selectedIndex + 1) + " of " + path.size() + ")]";
   }
 
@@ -319,8 +423,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       Row numbers = RowFactory.create(path.family().name().toLowerCase(Locale.ROOT),
           model.selectedIndex, cv.indexMin(), cv.index1se(), path.l1Ratio(),
           path.nullDeviance(), path.tolerance(), path.end().reason().name(),
-          path.end().message(), path.featureNames().toArray(new String[0]), model.intercept,
-          model.coefficients.clone(), model.dataPasses);
+          path.end().message(), path.featureNames().toArray(new String[0]),
+          model.intercepts[0], model.classCoefficients[0].clone(), model.dataPasses,
+          path.classNames().toArray(new String[0]));
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
@@ -332,11 +437,22 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         rows.add(RowFactory.create(l, path.lambdas()[l], path.intercepts()[l][0],
             path.coefficients()[l][0].clone(), path.degreesOfFreedom()[l],
             path.devianceRatio()[l], path.converged()[l], path.passes()[l],
-            path.certificate()[l], cv.mean()[l], cv.standardError()[l], foldLoss));
+            path.certificate()[l], cv.mean()[l], cv.standardError()[l], foldLoss,
+            path.intercepts()[l].clone(), flatten(path.coefficients()[l])));
       }
       sparkSession().createDataFrame(rows, PATH_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "path").toString());
     }
+  }
+
+  /** Class c's coefficients at [c·p, c·p + p). */
+  private static double[] flatten(double[][] b) {
+    int p = b[0].length;
+    double[] out = new double[b.length * p];
+    for (int c = 0; c < b.length; c++) {
+      System.arraycopy(b[c], 0, out, c * p, p);
+    }
+    return out;
   }
 
   private static final class Reader extends MLReader<SparkElasticNetModel> {
@@ -350,8 +466,11 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       int m = rows.size();
       int k = rows.get(0).<Double>getList(11).size();
       double[] lambdas = new double[m];
-      double[][] intercepts = new double[m][1];
-      double[][][] coefficients = new double[m][1][];
+      double[][] intercepts = new double[m][];
+      double[][][] coefficients = new double[m][][];
+      // Models saved before multinomial had one vector per λ only.
+      boolean classes = Arrays.asList(rows.get(0).schema().fieldNames())
+          .contains("classCoefficients");
       int[] df = new int[m];
       double[] devianceRatio = new double[m];
       boolean[] converged = new boolean[m];
@@ -363,8 +482,18 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       for (int l = 0; l < m; l++) {
         Row r = rows.get(l);
         lambdas[l] = r.getDouble(1);
-        intercepts[l][0] = r.getDouble(2);
-        coefficients[l][0] = doubles(r.getList(3));
+        if (classes) {
+          intercepts[l] = doubles(r.getList(12));
+          double[] flat = doubles(r.getList(13));
+          int p = flat.length / intercepts[l].length;
+          coefficients[l] = new double[intercepts[l].length][];
+          for (int c = 0; c < intercepts[l].length; c++) {
+            coefficients[l][c] = Arrays.copyOfRange(flat, c * p, c * p + p);
+          }
+        } else {
+          intercepts[l] = new double[] {r.getDouble(2)};
+          coefficients[l] = new double[][] {doubles(r.getList(3))};
+        }
         df[l] = r.getInt(4);
         devianceRatio[l] = r.getDouble(5);
         converged[l] = r.getBoolean(6);
@@ -379,9 +508,11 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       }
       List<String> names = d.getList(9);
       Family family = Family.valueOf(d.getString(0).toUpperCase(Locale.ROOT));
+      List<String> classNames = Arrays.asList(d.schema().fieldNames()).contains("classNames")
+          ? d.getList(13) : family == Family.BINOMIAL ? List.of("0", "1") : List.of();
       PathSolution path = new PathSolution(family, d.getDouble(4), lambdas, intercepts,
           coefficients, df, devianceRatio, d.getDouble(5), d.getDouble(6), converged, passes,
-          certificate, names, family == Family.BINOMIAL ? List.of("0", "1") : List.of(),
+          certificate, names, classNames,
           new PathSolution.End(PathSolution.Ending.valueOf(d.getString(7)), d.getString(8)));
       CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
           d.getInt(3));

@@ -150,11 +150,13 @@ class SparkElasticNetCVTest {
   }
 
   @Test
-  void fit_multinomial_isNotYetAvailable() {
+  void fit_multinomialWithAContinuousLabel_namesTheLabelColumn() {
     InputException e = assertThrows(InputException.class, () -> new SparkElasticNetCV()
         .setFamily("multinomial").fit(TestSpark.frame(spark, TABLE, 2)));
-    assertTrue(e.getMessage().startsWith("family 'multinomial' is not yet available on Spark"),
+    assertTrue(e.getMessage().startsWith("column 'label', row 1 of partition 0: is "),
         e.getMessage());
+    assertTrue(e.getMessage().endsWith(", expected a class index: a whole number in 0..999"
+        + " (family multinomial)"), e.getMessage());
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,75 @@ class StatisticsRetryTest {
     assertArrayEquals(clean.crossValidation().standardError(),
         retried.crossValidation().standardError(), 0.0);
     assertEquals(clean.selectedLambda(), retried.selectedLambda());
+  }
+
+  /** TABLE's rows with its label cut into classes: 0/1 at 50, or 0/1/2 at 49 and 51. */
+  private static JavaRDD<Row> classRows(int numClasses, int partitions) {
+    return TestSpark.rdd(spark, TABLE, partitions).map(row -> {
+      double y = row.getDouble(1);
+      double label = numClasses == 2 ? (y > 50 ? 1 : 0) : (y < 49 ? 0 : y < 51 ? 1 : 2);
+      return RowFactory.create(row.get(0), label, row.get(2), row.get(3));
+    });
+  }
+
+  /**
+   * Every pass's first attempt at partition 2 throws (attempt numbers start at 0 in each job):
+   * each pass is retried once, and the whole IRLS fit, path and cross-validation, keeps its bits.
+   */
+  private static void assertRetriedFitIsIdentical(String family, int numClasses)
+      throws Exception {
+    SparkElasticNetCV estimator = new SparkElasticNetCV().setFamily(family)
+        .setWeightCol("weight").setNumFolds(5).setSeed(11).setL1Ratio(0.5).setNumLambdas(8);
+    SparkElasticNetModel clean = estimator.fit(spark.createDataFrame(classRows(numClasses, 7),
+        TestSpark.SCHEMA));
+    AtomicInteger failures = new AtomicInteger();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (end.reason() instanceof ExceptionFailure failure
+            && failure.description().contains("injected failure")) {
+          failures.incrementAndGet();
+        }
+      }
+    };
+    JavaRDD<Row> failing = classRows(numClasses, 7).mapPartitionsWithIndex((index, it) -> {
+      if (index == 2 && TaskContext.get().attemptNumber() == 0) {
+        throw new IllegalStateException("injected failure of the first attempt");
+      }
+      return it;
+    }, true);
+    spark.sparkContext().addSparkListener(listener);
+    SparkElasticNetModel retried;
+    try {
+      retried = estimator.fit(spark.createDataFrame(failing, TestSpark.SCHEMA));
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    assertEquals(clean.dataPasses(), retried.dataPasses(), "passes");
+    assertEquals(clean.dataPasses(), failures.get(), "one failed first attempt per pass");
+    assertArrayEquals(clean.path().lambdas(), retried.path().lambdas(), 0.0);
+    assertTrue(Arrays.deepEquals(clean.path().coefficients(), retried.path().coefficients()),
+        "bit-identical coefficients along the path");
+    assertTrue(Arrays.deepEquals(clean.path().intercepts(), retried.path().intercepts()));
+    assertArrayEquals(clean.path().passes(), retried.path().passes());
+    assertArrayEquals(clean.crossValidation().mean(), retried.crossValidation().mean(), 0.0);
+    assertArrayEquals(clean.crossValidation().standardError(),
+        retried.crossValidation().standardError(), 0.0);
+    assertEquals(clean.selectedLambda(), retried.selectedLambda());
+    assertEquals(numClasses, clean.path().intercepts()[0].length == 1 ? 2
+        : clean.path().intercepts()[0].length);
+  }
+
+  @Test
+  void fitBinomial_whenEveryPassFailsItsFirstAttemptAtOnePartition_givesExactlyTheSameFit()
+      throws Exception {
+    assertRetriedFitIsIdentical("binomial", 2);
+  }
+
+  @Test
+  void fitMultinomial_whenEveryPassFailsItsFirstAttemptAtOnePartition_givesExactlyTheSameFit()
+      throws Exception {
+    assertRetriedFitIsIdentical("multinomial", 3);
   }
 }

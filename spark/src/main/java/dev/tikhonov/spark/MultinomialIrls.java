@@ -1,0 +1,738 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.PenalizedQuadratic;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.FoldStatistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+
+/**
+ * The multinomial elastic-net path and its K-fold cross-validation on Spark by distributed
+ * proximal Newton (IRLS), glmnet's ungrouped multinomial ({@code lognet}, one coefficient vector
+ * and one intercept per class), with the data read once per Newton step for all K + 1 fits at
+ * once. At every λ each fit minimizes
+ *
+ * <pre>
+ *   Σᵢ ωᵢ [−η_{i,yᵢ} + log Σ꜀ e^{ηᵢ꜀}] + λ Σ꜀ Σⱼ [ (1−α)/2 · (sⱼb꜀ⱼ)² + α · |sⱼb꜀ⱼ| ],
+ *   ηᵢ꜀ = a₀꜀ + xᵢ·b꜀,  ωᵢ = wᵢ/W,
+ * </pre>
+ *
+ * sⱼ the feature's standard deviation (divisor W) with {@code standardize}, 1 without: the
+ * single-machine {@code ElasticNetPath.fit(MULTINOMIAL, ...)} objective, whose solution is made
+ * unique as the core's (intercepts summing to 0, each feature's C coefficients shifted by the
+ * penalty-minimizing centre: the median for the lasso, the mean for ridge).
+ *
+ * <p><b>The passes.</b> The statistics pass ({@link StatisticsPass}: every fold's moments, hence
+ * each fit's standardization) and the class pass ({@link MultinomialPass#classes}: every fold's
+ * class weights, hence C and each fit's null model a₀꜀ = log q꜀ − mean, q꜀ the class shares);
+ * then Newton passes ({@link MultinomialPass#run}), each of which computes, at every fit's
+ * current point, the exact gradient, the deviance and the exact Hessian of the loss in all
+ * classes' intercepts and coefficients: per class the weighted Gram matrix with weights
+ * w·p꜀(1 − p꜀) (the diagonal blocks) and per pair of classes the one with weights −w·p꜀pₔ (the
+ * cross-class blocks). The first is at the null models and gives λ_max = maxⱼ,꜀ |∇ⱼ꜀|/max(α,
+ * 10⁻³) (glmnet's). On the driver each fit then
+ *
+ * <ol>
+ *   <li>if the pass evaluated a Newton step's end point and the objective (mean loss plus
+ *       penalty at the step's λ) rose above its value where the step started, halves the step
+ *       (back towards the start) and asks for another pass, at most {@value #MAX_HALVINGS}
+ *       times, after which it stays at the start and the λ is recorded as it stands;
+ *   <li>computes the core's certificate, the scaled KKT residual over every class
+ *       (max over c of |∂/∂a₀꜀| and maxⱼ sⱼ·violationⱼ꜀, over dev₀: MultinomialSolver's);
+ *   <li>if it is at most the tolerance and the last step met glmnet's criterion (max over
+ *       classes of (V꜀/W)·Δu꜀² and xvⱼ꜀·Δβⱼ꜀² at most thr = min(tolerance, 10⁻⁷)·dev₀/2; at least
+ *       one step at every λ but λ_max), records the λ, applies glmnet's stopping rule of the
+ *       default sequence and moves to the next λ, warm-started;
+ *   <li>else takes one proximal Newton step for all classes together: the penalized quadratic
+ *       of the full second-order model, C(p + 1) variables, solved by the core's covariance-mode
+ *       coordinate descent ({@link PenalizedQuadratic}, the intercepts unpenalized), then the
+ *       multinomial's redundancy removed (the centring above).
+ * </ol>
+ *
+ * Why the cross-class blocks: glmnet cycles the classes, each with fresh weights after the
+ * previous class's update, which on Spark would cost C passes per cycle; updating every class
+ * from its own diagonal block of one pass (a Jacobi step) needs only C blocks per pass but
+ * converges linearly, because the diagonal blocks underestimate the curvature along contrasts
+ * between classes (uᵀHu − uᵀDu = 2p꜀pₔ for u = e꜀ − eₔ): on multi.csv at tolerance 10⁻¹⁰ it took
+ * 38.5 passes per λ (up to 46, with halvings). The full Newton step costs C(C+1)/2 blocks per
+ * pass instead of C and converges quadratically: 2.65 passes per λ (at most 3) on the same
+ * data (SparkMultinomialFitTest; docs/spark.md). A λ whose certificate does not reach the
+ * tolerance within {@value #MAX_STEPS} steps, or whose step no longer moves the coefficients, is
+ * recorded as not converged. When every class's working weights vanish (V꜀/W ≤ vmin) the path
+ * ends (separated classes).
+ *
+ * <p><b>Cross-validation</b> as the binomial ({@link BinomialIrls}): fold k's fit on the rows
+ * outside fold k, its own default λ sequence interpolated at the full path's λ (cv.glmnet), one
+ * last pass scoring each fold's held-out rows by the mean deviance −2·log p̂_y (p̂ clamped to
+ * [10⁻⁵, 1 − 10⁻⁵]); cv.glmnet's mean, SE, λ_min and λ_1se.
+ *
+ * <p>The recorded {@code passes} of a λ are the distributed passes whose statistics were taken
+ * at that λ's iterates (Newton steps and halvings), the one that certified it included. Not
+ * thread-safe; one instance per fit.
+ */
+final class MultinomialIrls {
+  /** Newton steps at one λ before it is recorded as not converged. */
+  static final int MAX_STEPS = 50;
+  /** Halvings of one step before it is given up (2⁻³⁰ of a step is rounding). */
+  static final int MAX_HALVINGS = 30;
+  private static final double VMIN = (1 + NewtonPass.PMIN) * NewtonPass.PMIN
+      * (1 - NewtonPass.PMIN);
+
+  /** The path on all rows, its cross-validation and the distributed passes, all included. */
+  record Result(PathSolution path, CvResult cv, int passes) {}
+
+  private final MultinomialPass pass;
+  private final PathSettings settings;
+  private final List<String> names;
+  private final String labelCol;
+  private double[] center;
+
+  MultinomialIrls(MultinomialPass pass, PathSettings settings, List<String> names,
+      String labelCol) {
+    this.pass = pass;
+    this.settings = settings;
+    this.names = List.copyOf(names);
+    this.labelCol = labelCol;
+  }
+
+  /**
+   * The number of classes C the class pass found, checked: at least 2, and every class 0..C−1
+   * with rows of positive weight.
+   */
+  int numClasses(MultinomialPass.Classes classes) {
+    int c = classes.numClasses();
+    int k = classes.perFold().length;
+    if (c < 2) {
+      throw new InputException("column '" + labelCol + "' has a single class (every row is 0):"
+          + " a multinomial fit needs at least two");
+    }
+    for (int i = 0; i < c; i++) {
+      double w = 0;
+      for (int f = 1; f <= k; f++) {
+        w += classes.weight(f, i);
+      }
+      if (!(w > 0)) {
+        throw new InputException("column '" + labelCol + "' has no rows of positive weight in"
+            + " class " + i + ": the labels of a multinomial fit are the class indices 0.."
+            + (c - 1) + ", each with rows");
+      }
+    }
+    return c;
+  }
+
+  /** Runs the Newton passes, then the scoring pass; {@code passes} counts the first two. */
+  Result run(JavaRDD<Row> rows, FoldStatistics statistics, MultinomialPass.Classes classes) {
+    int k = statistics.numFolds();
+    int c = numClasses(classes);
+    Track[] tracks = new Track[k + 1];
+    tracks[0] = track(0, statistics.total(), classes, c, k);
+    for (int f = 1; f <= k; f++) {
+      tracks[f] = track(f, statistics.training(f), classes, c, k);
+    }
+    int passes = 2 + iterate(rows, statistics, tracks);
+    PathSolution full = tracks[0].path();
+    double[] lambdas = full.lambdas();
+    int m = lambdas.length;
+    double[][][] a0 = new double[k][m][];
+    double[][][][] b = new double[k][m][][];
+    for (int f = 1; f <= k; f++) {
+      PathSolution own = tracks[f].path();
+      PathSolution fold = settings.defaultSequence() ? own.interpolate(lambdas) : own;
+      for (int l = 0; l < m; l++) {
+        // A fold path that stopped early is scored at its last λ for the rest (cv.glmnet).
+        int at = Math.min(l, fold.size() - 1);
+        a0[f - 1][l] = fold.intercepts()[at];
+        b[f - 1][l] = fold.coefficients()[at];
+      }
+    }
+    double[][] heldOut = pass.heldOut(rows, a0, b);
+    passes++;
+    double[][] foldLoss = new double[k][m];
+    double[] foldWeight = new double[k];
+    for (int f = 0; f < k; f++) {
+      foldWeight[f] = heldOut[f][m];
+      for (int l = 0; l < m; l++) {
+        foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
+      }
+    }
+    return new Result(full, CvResult.of(lambdas, foldLoss, foldWeight), passes);
+  }
+
+  /** The path on all rows alone: the Newton passes of the one fit. */
+  PathSolution path(JavaRDD<Row> rows, FoldStatistics statistics,
+      MultinomialPass.Classes classes) {
+    int c = numClasses(classes);
+    Track[] tracks = {track(0, statistics.total(), classes, c, statistics.numFolds())};
+    iterate(rows, statistics, tracks);
+    return tracks[0].path();
+  }
+
+  /** Newton passes until every track's path has ended; returns their number. */
+  private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
+    center = statistics.total().featureMeans();
+    int passes = 0;
+    while (true) {
+      List<Track> flight = new ArrayList<>();
+      for (Track t : tracks) {
+        if (!t.done) {
+          flight.add(t);
+        }
+      }
+      if (flight.isEmpty()) {
+        return passes;
+      }
+      int[] ids = new int[flight.size()];
+      double[][] a0 = new double[ids.length][];
+      double[][][] b = new double[ids.length][][];
+      for (int i = 0; i < ids.length; i++) {
+        Track t = flight.get(i);
+        ids[i] = t.id;
+        a0[i] = t.a0.clone();
+        b[i] = copy(t.b);
+      }
+      MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
+      passes++;
+      for (int i = 0; i < ids.length; i++) {
+        flight.get(i).observe(sums[i]);
+      }
+    }
+  }
+
+  private Track track(int id, GaussianStatistics statistics, MultinomialPass.Classes classes,
+      int numClasses, int numFolds) {
+    double[] classWeight = new double[numClasses];
+    for (int f = 1; f <= numFolds; f++) {
+      if (f != id) {
+        for (int c = 0; c < numClasses; c++) {
+          classWeight[c] += classes.weight(f, c);
+        }
+      }
+    }
+    try {
+      return new Track(id, statistics, classWeight);
+    } catch (InputException e) {
+      if (id == 0) {
+        throw e;
+      }
+      throw new InputException("fold " + id + " of " + numFolds + " (its training rows): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
+  }
+
+  /** One fit (all rows, or one fold's training rows) along its path. */
+  private final class Track {
+    final int id;
+    final int p;
+    final int numClasses;
+    final double weight;
+    final double[] mean;
+    final double[] scale;
+    final double[] variance;
+    final boolean[] included;
+    final double nullLoss;
+    final double alpha;
+    final long count;
+    double[] lambdas;
+    /** The current point: intercepts (original scale), β꜀ (design's scale), b꜀ = β꜀/s. */
+    double[] a0;
+    double[][] beta;
+    double[][] b;
+    int l;
+    boolean done;
+    int passesHere;
+    int stepsHere;
+    boolean moved = true;
+    double lastChange = Double.POSITIVE_INFINITY;
+    double previousRatio;
+    /** A step under evaluation: where it started, its sums, its full end point, its λ. */
+    boolean trial;
+    double[] fromA0;
+    double[][] fromBeta;
+    MultinomialPass.Sums fromSums;
+    double[] toA0;
+    double[][] toBeta;
+    double fromObjective;
+    double stepLambda;
+    double stepFraction;
+    int halvings;
+    final List<double[][]> recorded = new ArrayList<>();
+    final List<double[]> intercepts = new ArrayList<>();
+    final List<Double> ratios = new ArrayList<>();
+    final List<Double> certificates = new ArrayList<>();
+    final List<Boolean> converged = new ArrayList<>();
+    final List<Integer> passes = new ArrayList<>();
+    PathSolution.End end;
+
+    Track(int id, GaussianStatistics s, double[] classWeight) {
+      this.id = id;
+      p = s.numFeatures();
+      numClasses = classWeight.length;
+      count = s.count();
+      if (s.count() == 0 || !(s.weightSum() > 0)) {
+        throw new InputException("no rows of positive weight: nothing to fit");
+      }
+      weight = s.weightSum();
+      alpha = settings.l1Ratio();
+      mean = s.featureMeans();
+      scale = new double[p];
+      variance = new double[p];
+      included = new boolean[p];
+      double[] scatter = s.featureScatter();
+      for (int j = 0; j < p; j++) {
+        double var = Math.max(scatter[j * p + j], 0.0) / weight;
+        included[j] = var > 0;
+        scale[j] = settings.standardize() && included[j] ? Math.sqrt(var) : 1.0;
+        variance[j] = included[j] ? var / (scale[j] * scale[j]) : 0.0;
+      }
+      a0 = new double[numClasses];
+      double dev = 0;
+      double meanIntercept = 0;
+      for (int c = 0; c < numClasses; c++) {
+        double share = classWeight[c] / weight;
+        if (!(share > NewtonPass.PMIN && share < 1 - NewtonPass.PMIN)) {
+          throw new InputException("column '" + labelCol + "': class " + c + (share > 0.5
+              ? " holds every row" : " has no rows") + " of positive weight; every class of a"
+              + " multinomial fit needs some, and another class too");
+        }
+        a0[c] = Math.log(share);
+        dev -= share * a0[c];
+        meanIntercept += a0[c] / numClasses;
+      }
+      for (int c = 0; c < numClasses; c++) {
+        a0[c] -= meanIntercept;
+      }
+      nullLoss = dev;
+      beta = new double[numClasses][p];
+      b = new double[numClasses][p];
+      if (!settings.defaultSequence()) {
+        lambdas = settings.lambdas();
+        Arrays.sort(lambdas);
+        for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
+          double t = lambdas[i];
+          lambdas[i] = lambdas[j];
+          lambdas[j] = t;
+        }
+      }
+    }
+
+    /** glmnet's default sequence from the gradient at the null model (the first pass). */
+    private void defaultLambdas(MultinomialPass.Sums s) {
+      double gradientMax = 0;
+      for (int c = 0; c < numClasses; c++) {
+        for (int j = 0; j < p; j++) {
+          if (included[j]) {
+            gradientMax = Math.max(gradientMax, Math.abs(gradient(s, c, j)));
+          }
+        }
+      }
+      double lambdaMax = gradientMax / Math.max(alpha, 1e-3);
+      if (!(lambdaMax > 0)) {
+        throw new InputException("λ_max is 0: no feature varies or is correlated with the"
+            + " label; give a λ sequence instead");
+      }
+      int n = (int) Math.min(count, Integer.MAX_VALUE);
+      lambdas = ElasticNetPath.geometricSequence(lambdaMax,
+          settings.effectiveLambdaMinRatio(n, p), settings.numLambdas());
+    }
+
+    /** ∇ⱼ꜀ of the mean loss on the design's scale: −(1/W)Σ r꜀(xⱼ − mⱼ)/sⱼ. */
+    private double gradient(MultinomialPass.Sums s, int c, int j) {
+      return -(s.rx()[c][j] + s.r()[c] * (center[j] - mean[j])) / weight / scale[j];
+    }
+
+    /** The statistics of a pass at the current point: halve, record, advance, or step. */
+    void observe(MultinomialPass.Sums s) {
+      passesHere++;
+      if (lambdas == null) {
+        defaultLambdas(s);
+      }
+      if (trial) {
+        double objective = s.loss() / weight + penalty(stepLambda, beta);
+        double slack = 1e-12 * Math.max(1.0, Math.abs(fromObjective));
+        if (!(objective <= fromObjective + slack)) {
+          if (halvings < MAX_HALVINGS) {
+            halvings++;
+            stepFraction *= 0.5;
+            for (int c = 0; c < numClasses; c++) {
+              a0[c] = fromA0[c] + stepFraction * (toA0[c] - fromA0[c]);
+              for (int j = 0; j < p; j++) {
+                beta[c][j] = fromBeta[c][j] + stepFraction * (toBeta[c][j] - fromBeta[c][j]);
+              }
+            }
+            recenter();
+            return;
+          }
+          // No decrease along the step at all: stay where it started.
+          a0 = fromA0;
+          beta = fromBeta;
+          originalScale();
+          s = fromSums;
+          moved = false;
+        }
+        trial = false;
+        lastChange = moved ? change(fromSums, fromA0, fromBeta) : 0.0;
+        fromSums = null;
+      }
+      boolean exhausted = true;
+      for (int c = 0; c < numClasses; c++) {
+        exhausted &= s.v(c, p) / weight <= VMIN;
+      }
+      double dev = s.loss() / weight;
+      double ratio = (nullLoss - dev) / nullLoss;
+      while (true) {
+        double lambda = lambdas[l];
+        double certificate = certificate(s, lambda);
+        boolean atMax = settings.defaultSequence() && l == 0 && alpha >= 1e-3;
+        boolean settled = stepsHere > 0 && lastChange <= threshold()
+            && certificate <= settings.tolerance();
+        if (atMax || settled || exhausted || stepsHere >= MAX_STEPS || !moved) {
+          record(certificate, ratio);
+          if (stop(ratio, exhausted)) {
+            done = true;
+            return;
+          }
+          l++;
+          stepsHere = 0;
+          moved = true;
+          lastChange = Double.POSITIVE_INFINITY;
+          continue;
+        }
+        if (step(s, lambda)) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * One proximal Newton step of all classes together from the pass's sums, the end point
+     * centred; false (and {@code moved} false) when it does not move. The variables are, per
+     * class, u꜀ = a₀꜀ + μ·b꜀ (the intercept at the pass's centre) and β꜀ (the design's scale);
+     * the model is the mean loss's exact second-order expansion, the penalized quadratic
+     * ½zᵀGz − cᵀz + λ Σ꜀ Σⱼ [(1−α)/2 β꜀ⱼ² + α|β꜀ⱼ|] with G = H/W scaled to the design's columns
+     * and c = Gz₀ − ∇, solved by the core's covariance-mode coordinate descent
+     * ({@link PenalizedQuadratic}, the intercepts unpenalized) to the floor of double precision.
+     */
+    private boolean step(MultinomialPass.Sums s, double lambda) {
+      stepsHere++;
+      int q = p + 1;
+      int n = numClasses * q;
+      double[] sigma = new double[q];
+      sigma[0] = 1;
+      for (int j = 0; j < p; j++) {
+        sigma[j + 1] = scale[j];
+      }
+      double[] z0 = new double[n];
+      double[] gradient = new double[n];
+      boolean[] moving = new boolean[n];
+      double[] factors = new double[n];
+      for (int c = 0; c < numClasses; c++) {
+        double u = a0[c];
+        for (int j = 0; j < p; j++) {
+          u += center[j] * b[c][j];
+          z0[c * q + 1 + j] = beta[c][j];
+          gradient[c * q + 1 + j] = -s.rx()[c][j] / (weight * scale[j]);
+          moving[c * q + 1 + j] = included[j];
+          factors[c * q + 1 + j] = 1;
+        }
+        z0[c * q] = u;
+        gradient[c * q] = -s.r()[c] / weight;
+        moving[c * q] = true;
+      }
+      double[] gram = new double[n * n];
+      double[] linear = new double[n];
+      double constant = 0;
+      for (int i = 0; i < n; i++) {
+        if (!moving[i]) {
+          continue;
+        }
+        double gz = 0;
+        for (int k = 0; k < n; k++) {
+          if (moving[k]) {
+            double g = s.hessian()[i * n + k] / (weight * sigma[i % q] * sigma[k % q]);
+            gram[i * n + k] = g;
+            gz += g * z0[k];
+          }
+        }
+        linear[i] = gz - gradient[i];
+        if (gram[i * n + i] > 0) {
+          constant += linear[i] * linear[i] / gram[i * n + i];
+        }
+      }
+      // d only scales the sweeps' thresholds here: the solve runs to the floor (tolerance 0).
+      PenalizedQuadratic model = new PenalizedQuadratic(gram, linear,
+          Math.max(constant, Double.MIN_NORMAL), moving, factors, alpha);
+      double[] z = model.minimize(lambda, z0, 0.0, settings.maxIterations()).coefficients();
+      fromA0 = a0;
+      fromBeta = beta;
+      fromSums = s;
+      fromObjective = s.loss() / weight + penalty(lambda, beta);
+      stepLambda = lambda;
+      a0 = new double[numClasses];
+      beta = new double[numClasses][p];
+      for (int c = 0; c < numClasses; c++) {
+        double u = z[c * q];
+        for (int j = 0; j < p; j++) {
+          beta[c][j] = z[c * q + 1 + j];
+          u -= center[j] * beta[c][j] / scale[j];
+        }
+        a0[c] = u;
+      }
+      recenter();
+      if (Arrays.equals(a0, fromA0) && Arrays.deepEquals(beta, fromBeta)) {
+        a0 = fromA0;
+        beta = fromBeta;
+        originalScale();
+        fromSums = null;
+        moved = false;
+        return false;
+      }
+      toA0 = a0.clone();
+      toBeta = copy(beta);
+      stepFraction = 1.0;
+      halvings = 0;
+      trial = true;
+      return true;
+    }
+
+    /**
+     * The multinomial's redundancy removed (the core's MultinomialSolver.center): the
+     * intercepts shifted to sum 0, each feature's C coefficients by their penalty-minimizing
+     * centre; the probabilities do not change. Then b = β/s.
+     */
+    private void recenter() {
+      double s = 0;
+      for (double a : a0) {
+        s += a / numClasses;
+      }
+      for (int c = 0; c < numClasses; c++) {
+        a0[c] -= s;
+      }
+      double[] values = new double[numClasses];
+      double[] scratch = new double[numClasses];
+      for (int j = 0; j < p; j++) {
+        if (!included[j]) {
+          continue;
+        }
+        for (int c = 0; c < numClasses; c++) {
+          values[c] = beta[c][j];
+        }
+        double shift = penaltyCenter(alpha, values, scratch);
+        if (shift != 0) {
+          for (int c = 0; c < numClasses; c++) {
+            beta[c][j] -= shift;
+          }
+        }
+      }
+      originalScale();
+    }
+
+    private void originalScale() {
+      b = new double[numClasses][p];
+      for (int c = 0; c < numClasses; c++) {
+        for (int j = 0; j < p; j++) {
+          b[c][j] = beta[c][j] / scale[j];
+        }
+      }
+    }
+
+    /** λ Σ꜀ Σⱼ [(1−α)/2 β꜀ⱼ² + α|β꜀ⱼ|]. */
+    private double penalty(double lambda, double[][] at) {
+      double sum = 0;
+      for (double[] bc : at) {
+        for (int j = 0; j < p; j++) {
+          sum += 0.5 * (1 - alpha) * bc[j] * bc[j] + alpha * Math.abs(bc[j]);
+        }
+      }
+      return lambda * sum;
+    }
+
+    /**
+     * glmnet's convergence measure of the move from (fromA0, fromBeta) to the current point:
+     * max over classes of (V꜀/W)·Δu꜀² and xvⱼ꜀·Δβⱼ꜀², u꜀ = a₀꜀ + μ·b꜀ and xvⱼ꜀ the diagonal of
+     * the Hessian of the mean loss on the design's scale, at the start.
+     */
+    private double change(MultinomialPass.Sums at, double[] fromA0, double[][] fromBeta) {
+      int q = p + 1;
+      int n = numClasses * q;
+      double change = 0;
+      for (int c = 0; c < numClasses; c++) {
+        double move = a0[c] - fromA0[c];
+        for (int j = 0; j < p; j++) {
+          move += center[j] * (beta[c][j] - fromBeta[c][j]) / scale[j];
+        }
+        change = Math.max(change, at.v(c, p) / weight * move * move);
+        for (int j = 0; j < p; j++) {
+          int i = c * q + 1 + j;
+          double xv = at.hessian()[i * n + i] / (weight * scale[j] * scale[j]);
+          double d = beta[c][j] - fromBeta[c][j];
+          change = Math.max(change, xv * d * d);
+        }
+      }
+      return change;
+    }
+
+    /** The scaled KKT residual over every class at {@code lambda} (the core's). */
+    private double certificate(MultinomialPass.Sums s, double lambda) {
+      double l1 = alpha == 0 ? 0 : alpha * lambda;
+      double l2 = alpha == 1 ? 0 : (1 - alpha) * lambda;
+      double worst = 0;
+      for (int c = 0; c < numClasses; c++) {
+        worst = Math.max(worst, Math.abs(s.r()[c] / weight));
+        for (int j = 0; j < p; j++) {
+          if (included[j]) {
+            worst = Math.max(worst, Math.sqrt(variance[j])
+                * violation(gradient(s, c, j), beta[c][j], l1, l2));
+          }
+        }
+      }
+      return worst / (2 * nullLoss);
+    }
+
+    private double threshold() {
+      return Math.min(settings.tolerance(), 1e-7) * nullLoss;
+    }
+
+    private void record(double certificate, double ratio) {
+      recorded.add(copy(b));
+      intercepts.add(a0.clone());
+      ratios.add(ratio);
+      certificates.add(certificate);
+      converged.add(certificate <= settings.tolerance());
+      passes.add(passesHere);
+      passesHere = 0;
+    }
+
+    /** glmnet's early stop of the default sequence, separated classes, or the last λ. */
+    private boolean stop(double ratio, boolean exhausted) {
+      int done = recorded.size();
+      int m = lambdas.length;
+      if (exhausted) {
+        end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
+            + " every fitted probability is 0 or 1 (the classes are separated): nothing is"
+            + " left to fit");
+        return true;
+      }
+      if (done == m) {
+        end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all " + m + " λ fitted");
+        return true;
+      }
+      if (settings.defaultSequence() && done >= Math.min(5, m)) {
+        double change = ratio - previousRatio;
+        if (change < 1e-5 || ratio > 0.999) {
+          end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
+              Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
+                  + " deviance ratio %s", done, m, ratio > 0.999 ? "exceeds 0.999"
+                  : "grew by less than 1.0E-5"));
+          return true;
+        }
+      }
+      previousRatio = ratio;
+      return false;
+    }
+
+    PathSolution path() {
+      int m = recorded.size();
+      int[] df = new int[m];
+      double[] ratio = new double[m];
+      boolean[] ok = new boolean[m];
+      int[] spent = new int[m];
+      double[] certificate = new double[m];
+      for (int i = 0; i < m; i++) {
+        double[][] coefficients = recorded.get(i);
+        for (int j = 0; j < p; j++) {
+          for (double[] bc : coefficients) {
+            if (bc[j] != 0) {
+              df[i]++;
+              break;
+            }
+          }
+        }
+        ratio[i] = ratios.get(i);
+        ok[i] = converged.get(i);
+        spent[i] = passes.get(i);
+        certificate[i] = certificates.get(i);
+      }
+      List<String> classNames = new ArrayList<>();
+      for (int c = 0; c < numClasses; c++) {
+        classNames.add(Integer.toString(c));
+      }
+      return new PathSolution(Family.MULTINOMIAL, alpha, Arrays.copyOf(lambdas, m),
+          intercepts.toArray(new double[0][]), recorded.toArray(new double[0][][]), df, ratio,
+          2 * nullLoss, settings.tolerance(), ok, spent, certificate, names, classNames, end);
+    }
+  }
+
+  /** The core's PointSolver.violation with penalty factor 1. */
+  private static double violation(double gradient, double coefficient, double l1, double l2) {
+    if (coefficient == 0) {
+      return Math.max(0, Math.abs(gradient) - l1);
+    }
+    return Math.abs(gradient + l2 * coefficient + Math.copySign(l1, coefficient));
+  }
+
+  /**
+   * The c minimizing Σ꜀ [(1−α)/2 (a꜀ − c)² + α|a꜀ − c|] (glmnet's {@code elc}, as the core's
+   * MultinomialSolver.penaltyCenter): the mean for α = 0 or two classes, the median for α = 1,
+   * otherwise the zero of the piecewise linear derivative. Modifies {@code scratch}.
+   */
+  static double penaltyCenter(double alpha, double[] a, double[] scratch) {
+    int k = a.length;
+    double am = 0;
+    for (double x : a) {
+      am += x / k;
+    }
+    if (alpha == 0 || k == 2) {
+      return am;
+    }
+    System.arraycopy(a, 0, scratch, 0, k);
+    Arrays.sort(scratch, 0, k);
+    if (scratch[0] == scratch[k - 1]) {
+      return scratch[0];
+    }
+    if (alpha == 1) {
+      return k % 2 == 1 ? scratch[k / 2] : 0.5 * (scratch[k / 2 - 1] + scratch[k / 2]);
+    }
+    double ratio = alpha / ((1 - alpha) * k);
+    for (int i = 0; i <= k; i++) {
+      double c = am + ratio * (k - 2 * i);
+      double lower = i == 0 ? Double.NEGATIVE_INFINITY : scratch[i - 1];
+      double upper = i == k ? Double.POSITIVE_INFINITY : scratch[i];
+      if (c > lower && c < upper) {
+        return c;
+      }
+    }
+    double best = scratch[0];
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      double c = scratch[i];
+      double f = 0;
+      for (int m = 0; m < k; m++) {
+        double d = scratch[m] - c;
+        f += 0.5 * (1 - alpha) * d * d + alpha * Math.abs(d);
+      }
+      if (f < bestValue) {
+        bestValue = f;
+        best = c;
+      }
+    }
+    return best;
+  }
+}
