@@ -74,12 +74,12 @@ final class Box {
    *
    * <pre>  max(0, lo (unless bⱼ = lⱼ), −hi (unless bⱼ = uⱼ))</pre>
    *
-   * Without limits, {@link PointSolver#violation}.
+   * Without limits, {@link ElasticNetPenalty#violation}.
    */
   double violation(int j, double gradient, double coefficient, double penaltyFactor, double l1,
       double l2) {
     if (!bounded) {
-      return PointSolver.violation(gradient, coefficient, penaltyFactor, l1, l2);
+      return ElasticNetPenalty.violation(gradient, coefficient, penaltyFactor, l1, l2);
     }
     double p1 = PointSolver.times(penaltyFactor, l1);
     double smooth = coefficient == 0 ? gradient

@@ -369,7 +369,7 @@ final class MultinomialSolver implements PointSolver {
       for (int c = 0; c < numClasses; c++) {
         classValues[c] = b[c * p + j];
       }
-      double shift = penalty[j] <= 0 ? mean(classValues) : penaltyCenter(alpha, classValues, sorted);
+      double shift = penalty[j] <= 0 ? mean(classValues) : ElasticNetPenalty.center(alpha, classValues, sorted);
       if (box.bounded) {
         shift = boxedShift(j, shift);
       }
@@ -416,55 +416,6 @@ final class MultinomialSolver implements PointSolver {
       s += x;
     }
     return s / a.length;
-  }
-
-  /**
-   * The c minimizing f(c) = Σₖ [(1−α)/2 (aₖ − c)² + α|aₖ − c|] (glmnet's {@code elc}): the mean
-   * for α = 0, the median (midpoint of the middle two for even K) for α = 1, otherwise the
-   * unique minimizer of this strictly convex piecewise quadratic.
-   *
-   * @param scratch length-K work array. Modified.
-   */
-  static double penaltyCenter(double alpha, double[] a, double[] scratch) {
-    int k = a.length;
-    double am = mean(a);
-    if (alpha == 0 || k == 2) {
-      return am;
-    }
-    System.arraycopy(a, 0, scratch, 0, k);
-    Arrays.sort(scratch, 0, k);
-    if (scratch[0] == scratch[k - 1]) {
-      return scratch[0];
-    }
-    if (alpha == 1) {
-      return k % 2 == 1 ? scratch[k / 2] : 0.5 * (scratch[k / 2 - 1] + scratch[k / 2]);
-    }
-    // With i values below c, f'(c) = (1−α)K(c − am) + α(2i − K): its zero in the open interval
-    // (scratch[i−1], scratch[i]) is the minimizer if it lies there; otherwise it is a kink.
-    double ratio = alpha / ((1 - alpha) * k);
-    for (int i = 0; i <= k; i++) {
-      double c = am + ratio * (k - 2 * i);
-      double lower = i == 0 ? Double.NEGATIVE_INFINITY : scratch[i - 1];
-      double upper = i == k ? Double.POSITIVE_INFINITY : scratch[i];
-      if (c > lower && c < upper) {
-        return c;
-      }
-    }
-    double best = scratch[0];
-    double bestValue = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < k; i++) {
-      double c = scratch[i];
-      double f = 0;
-      for (int m = 0; m < k; m++) {
-        double d = scratch[m] - c;
-        f += 0.5 * (1 - alpha) * d * d + alpha * Math.abs(d);
-      }
-      if (f < bestValue) {
-        bestValue = f;
-        best = c;
-      }
-    }
-    return best;
   }
 
   /** Residual of class c at the current probabilities: (yₖ − pₖ)/n. Modifies {@code out}. */
@@ -579,7 +530,7 @@ final class MultinomialSolver implements PointSolver {
       if (reuse && design.included[j] && !cd.strong[j] && !box.zeroLimit(j)) {
         // Fresh from the last KKT check, and all K coefficients are 0 outside the strong set.
         worst = Math.max(worst, Math.sqrt(design.variance[j])
-            * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+            * ElasticNetPenalty.violation(absGradient[j], 0, penalty[j], l1, l2));
       } else {
         absGradient[j] = 0;
       }

@@ -111,17 +111,4 @@ interface PointSolver {
     return share == 0 ? 0 : share * lambda;
   }
 
-  /**
-   * KKT violation of one coordinate with loss gradient {@code gradient} (of the mean loss,
-   * d/db̃ⱼ): |∇ⱼ + l2·vⱼ·bⱼ + l1·vⱼ·sign bⱼ| where bⱼ ≠ 0, max(0, |∇ⱼ| − l1·vⱼ) where bⱼ = 0.
-   */
-  static double violation(double gradient, double coefficient, double penaltyFactor, double l1,
-      double l2) {
-    double p1 = times(penaltyFactor, l1);
-    if (coefficient == 0) {
-      return Math.max(0, Math.abs(gradient) - p1);
-    }
-    return Math.abs(gradient + times(penaltyFactor, l2) * coefficient
-        + Math.copySign(p1, coefficient));
-  }
 }

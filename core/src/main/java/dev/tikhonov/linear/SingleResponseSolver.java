@@ -310,7 +310,7 @@ final class SingleResponseSolver implements PointSolver {
         // The last KKT check just computed it at these coefficients, and bⱼ = 0 outside the
         // strong set: no second pass over the (memory-bound) columns. (Not at a limit of 0,
         // where the gradient's sign matters.)
-        worst = Math.max(worst, s * PointSolver.violation(absGradient[j], 0, penalty[j], l1, l2));
+        worst = Math.max(worst, s * ElasticNetPenalty.violation(absGradient[j], 0, penalty[j], l1, l2));
         continue;
       }
       double g = design.dot(j, r, rc);

@@ -87,7 +87,7 @@ class MultinomialGlmnetTest {
     double[] alphas = {0, 0.2, 0.5, 0.9, 1};
     for (double[] a : cases) {
       for (double alpha : alphas) {
-        double c = MultinomialSolver.penaltyCenter(alpha, a, new double[a.length]);
+        double c = ElasticNetPenalty.center(alpha, a, new double[a.length]);
         double fc = shiftedPenalty(alpha, a, c);
         // No shift on a fine grid around it does better.
         for (double d = -5; d <= 5; d += 1e-3) {

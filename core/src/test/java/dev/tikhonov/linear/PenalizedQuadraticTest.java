@@ -54,7 +54,7 @@ class PenalizedQuadraticTest {
       for (int k = 0; k < p; k++) {
         gradient += q.gram()[j * p + k] * beta[k];
       }
-      worst = Math.max(worst, PointSolver.violation(gradient, beta[j], 1.0,
+      worst = Math.max(worst, ElasticNetPenalty.violation(gradient, beta[j], 1.0,
           q.l1Ratio() * lambda, (1 - q.l1Ratio()) * lambda));
     }
     return worst;

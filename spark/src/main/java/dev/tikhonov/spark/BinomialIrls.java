@@ -1,6 +1,7 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPenalty;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
@@ -356,7 +357,8 @@ final class BinomialIrls {
         }
         // Σ r(x − m) = Σ r x̃ + R(center − m).
         double g = -(s.rx()[j] + s.r() * (center[j] - mean[j])) / weight / scale[j];
-        worst = Math.max(worst, Math.sqrt(variance[j]) * violation(g, beta[j], l1, l2));
+        worst = Math.max(worst,
+            Math.sqrt(variance[j]) * ElasticNetPenalty.violation(g, beta[j], 1, l1, l2));
       }
       return worst / (2 * nullLoss);
     }
@@ -465,13 +467,5 @@ final class BinomialIrls {
 
   private static double part(double share, double lambda) {
     return share == 0 ? 0 : share * lambda;
-  }
-
-  /** The core's PointSolver.violation with penalty factor 1. */
-  private static double violation(double gradient, double coefficient, double l1, double l2) {
-    if (coefficient == 0) {
-      return Math.max(0, Math.abs(gradient) - l1);
-    }
-    return Math.abs(gradient + l2 * coefficient + Math.copySign(l1, coefficient));
   }
 }

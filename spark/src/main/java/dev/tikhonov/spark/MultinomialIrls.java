@@ -1,6 +1,7 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPenalty;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
@@ -534,7 +535,7 @@ final class MultinomialIrls {
         for (int c = 0; c < numClasses; c++) {
           values[c] = beta[c][j];
         }
-        double shift = penaltyCenter(alpha, values, scratch);
+        double shift = ElasticNetPenalty.center(alpha, values, scratch);
         if (shift != 0) {
           for (int c = 0; c < numClasses; c++) {
             beta[c][j] -= shift;
@@ -599,7 +600,7 @@ final class MultinomialIrls {
         for (int j = 0; j < p; j++) {
           if (included[j]) {
             worst = Math.max(worst, Math.sqrt(variance[j])
-                * violation(gradient(s, c, j), beta[c][j], l1, l2));
+                * ElasticNetPenalty.violation(gradient(s, c, j), beta[c][j], 1, l1, l2));
           }
         }
       }
@@ -678,61 +679,5 @@ final class MultinomialIrls {
           intercepts.toArray(new double[0][]), recorded.toArray(new double[0][][]), df, ratio,
           2 * nullLoss, settings.tolerance(), ok, spent, certificate, names, classNames, end);
     }
-  }
-
-  /** The core's PointSolver.violation with penalty factor 1. */
-  private static double violation(double gradient, double coefficient, double l1, double l2) {
-    if (coefficient == 0) {
-      return Math.max(0, Math.abs(gradient) - l1);
-    }
-    return Math.abs(gradient + l2 * coefficient + Math.copySign(l1, coefficient));
-  }
-
-  /**
-   * The c minimizing Σ꜀ [(1−α)/2 (a꜀ − c)² + α|a꜀ − c|] (glmnet's {@code elc}, as the core's
-   * MultinomialSolver.penaltyCenter): the mean for α = 0 or two classes, the median for α = 1,
-   * otherwise the zero of the piecewise linear derivative. Modifies {@code scratch}.
-   */
-  static double penaltyCenter(double alpha, double[] a, double[] scratch) {
-    int k = a.length;
-    double am = 0;
-    for (double x : a) {
-      am += x / k;
-    }
-    if (alpha == 0 || k == 2) {
-      return am;
-    }
-    System.arraycopy(a, 0, scratch, 0, k);
-    Arrays.sort(scratch, 0, k);
-    if (scratch[0] == scratch[k - 1]) {
-      return scratch[0];
-    }
-    if (alpha == 1) {
-      return k % 2 == 1 ? scratch[k / 2] : 0.5 * (scratch[k / 2 - 1] + scratch[k / 2]);
-    }
-    double ratio = alpha / ((1 - alpha) * k);
-    for (int i = 0; i <= k; i++) {
-      double c = am + ratio * (k - 2 * i);
-      double lower = i == 0 ? Double.NEGATIVE_INFINITY : scratch[i - 1];
-      double upper = i == k ? Double.POSITIVE_INFINITY : scratch[i];
-      if (c > lower && c < upper) {
-        return c;
-      }
-    }
-    double best = scratch[0];
-    double bestValue = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < k; i++) {
-      double c = scratch[i];
-      double f = 0;
-      for (int m = 0; m < k; m++) {
-        double d = scratch[m] - c;
-        f += 0.5 * (1 - alpha) * d * d + alpha * Math.abs(d);
-      }
-      if (f < bestValue) {
-        bestValue = f;
-        best = c;
-      }
-    }
-    return best;
   }
 }
