@@ -23,9 +23,8 @@ import java.util.List;
  * batch (K = B/T rows in the product) and a second pass added them up. Here each weight
  * gradient is one product per thread over the whole batch (K = B), writing only the thread's
  * block, with no sum afterwards; the block is then in that thread's cache for its part of the
- * optimizer step (the trainer passes {@code Optimizer.stepRows} as {@link RowsReady}, and each
- * sub-block of about 64 KB is updated right after its product). The layer math is the layers'
- * own: the same kernels, the fused Dense+ReLU, and the Dropout masks of the whole
+ * optimizer step ({@code Optimizer.stepPart} uses the same row blocks). The layer math is the
+ * layers' own: the same kernels, the fused Dense+ReLU, and the Dropout masks of the whole
  * batch (one key per layer and step from the layer's generator; part t's masks start at its
  * first row), so the gradient equals the one-thread step's up to the order of float sums.
  *
@@ -50,8 +49,6 @@ public final class BatchParts {
   /** biasSums[part][i]: part's column sums of the gradient at Dense stage i's output. */
   private final double[][][] biasSums;
   private final int maxRows;
-  /** weightIndex[i]: Dense stage i's weight's position in the network's parameters. */
-  private final int[] weightIndex;
 
   /**
    * Buffers for batches of up to {@code maxRows} rows, cut into {@code parts} parts, through
@@ -99,17 +96,6 @@ public final class BatchParts {
         masks[i] = Buffers.ensure(null, maxRows, widths.get(i));
       }
     }
-    weightIndex = new int[count];
-    List<Parameter> parameters = network.parameters();
-    for (int i = 0; i < count; i++) {
-      Dense d = stages.get(i).dense();
-      if (d != null) {
-        weightIndex[i] = indexOf(parameters, d.weight());
-        if (indexOf(parameters, d.bias()) != weightIndex[i] + 1) {
-          throw new IllegalStateException("a Dense layer's bias must follow its weight");
-        }
-      }
-    }
     biasSums = new double[parts][count][];
     for (double[][] part : biasSums) {
       for (int i = 0; i < count; i++) {
@@ -118,15 +104,6 @@ public final class BatchParts {
         }
       }
     }
-  }
-
-  private static int indexOf(List<Parameter> parameters, Parameter p) {
-    for (int k = 0; k < parameters.size(); k++) {
-      if (parameters.get(k) == p) {
-        return k;
-      }
-    }
-    throw new IllegalStateException("a Dense layer's parameter is not among the network's");
   }
 
   /** Whether every layer of {@code network} is a Dense, ReLU or Dropout layer. */
@@ -261,41 +238,6 @@ public final class BatchParts {
    * of the network's parameter gradients.
    */
   public void parameterGradients(int rows, int part, int parts) {
-    parameterGradients(rows, part, parts, (index, fromRow, toRow) -> { });
-  }
-
-  /**
-   * What to do with rows of a parameter whose gradient is complete: the data-parallel step
-   * passes the optimizer's row-block step, so each block is updated while it is in the cache.
-   */
-  @FunctionalInterface
-  public interface RowsReady {
-    /**
-     * Rows {@code [fromRow, toRow)} of parameter {@code index} (its position in the network's
-     * {@code parameters()}) have their gradient for this step.
-     */
-    void rowsReady(int index, int fromRow, int toRow);
-  }
-
-  /**
-   * Weight-gradient rows per product: a block of at most this many floats (64 KB), so that a
-   * block's gradient, weights and momentum (192 KB) are still in a core's L2 cache when
-   * {@link RowsReady} updates them right after the product.
-   */
-  static final int BLOCK_FLOATS = Integer.getInteger("tikhonov.step.blockFloats", 16_384);
-
-  /** {@link #BLOCK_FLOATS}, for tests in other packages that must exceed it. */
-  public static final int BLOCK_FLOATS_FOR_TESTS = BLOCK_FLOATS;
-
-  /**
-   * {@link #parameterGradients(int, int, int)}, calling {@code ready} for each block of rows
-   * as soon as its gradient is complete: a weight's row block {@code part} is computed in
-   * sub-blocks of about {@link #BLOCK_FLOATS} floats (each the product
-   * {@code a[:, r:r'].T @ g}, the same floats as one product over the whole block), and the
-   * bias's one row, owned by the last part, after the column sums are added. Every row of
-   * every parameter is passed exactly once over the {@code parts} parts.
-   */
-  public void parameterGradients(int rows, int part, int parts, RowsReady ready) {
     long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Dense d = stages.get(i).dense();
@@ -307,19 +249,8 @@ public final class BatchParts {
       Matrix dw = d.weight().gradient();
       int r0 = (int) ((long) dw.rows() * part / parts);
       int r1 = (int) ((long) dw.rows() * (part + 1) / parts);
-      int blocks = Math.max(1, (int) (((long) (r1 - r0) * dw.cols() + BLOCK_FLOATS - 1)
-          / BLOCK_FLOATS));
-      for (int b = 0; b < blocks; b++) {
-        int from = r0 + (int) ((long) (r1 - r0) * b / blocks);
-        int to = r0 + (int) ((long) (r1 - r0) * (b + 1) / blocks);
-        // numpy: dW[from:to] = a[:, from:to].T @ g
-        Blas.gemmColumnsTransposed(1f, in, from, to, g, 0f, dw.rowRange(from, to));
-        t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);
-        if (to > from) {
-          ready.rowsReady(weightIndex[i], from, to);
-        }
-        t0 = StepTimes.add(part, StepTimes.Phase.OPTIMIZER, t0);
-      }
+      // numpy: dW[r0:r1] = a[:, r0:r1].T @ g
+      Blas.gemmColumnsTransposed(1f, in, r0, r1, g, 0f, dw.rowRange(r0, r1));
       if ((long) part / parts < (long) (part + 1) / parts) {
         // the bias's one row belongs to the last part: Σ over parts of their column sums
         Matrix db = d.bias().gradient();
@@ -330,10 +261,8 @@ public final class BatchParts {
           }
           db.put(j, (float) sum);
         }
-        t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);
-        ready.rowsReady(weightIndex[i] + 1, 0, 1);
-        t0 = StepTimes.add(part, StepTimes.Phase.OPTIMIZER, t0);
       }
+      t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);
     }
   }
 }

@@ -122,28 +122,15 @@ final class FusedSgd {
    * the gradients.
    */
   void update(List<Parameter> parameters, long step, int part, int parts) {
-    for (int k = 0, count = parameters.size(); k < count; k++) {
-      int rows = parameters.get(k).value().rows();
-      updateRows(parameters, step, k, (int) ((long) rows * part / parts),
-          (int) ((long) rows * (part + 1) / parts));
-    }
-  }
-
-  /**
-   * Rows {@code [fromRow, toRow)} of parameter {@code k} at step {@code step}: the same floats
-   * as {@link #update} gives them (the update is element by element), so a step may be taken
-   * in any row blocks, on any threads, as long as every element is updated once. Modified:
-   * those rows of the parameter's value and of its momentum buffer.
-   */
-  void updateRows(List<Parameter> parameters, long step, int k, int fromRow, int toRow) {
     float rate = (float) -schedule.at(step);
     float[][] scratch = SCRATCH.get();
-    {
+    for (int k = 0, count = parameters.size(); k < count; k++) {
       Parameter p = parameters.get(k);
       Matrix value = p.value();
+      int rows = value.rows();
       int cols = value.cols();
-      int from = fromRow * cols;
-      int to = toRow * cols;
+      int from = (int) ((long) rows * part / parts) * cols;
+      int to = (int) ((long) rows * (part + 1) / parts) * cols;
       float l2 = 0;
       float l1 = 0;
       boolean penalized = false;

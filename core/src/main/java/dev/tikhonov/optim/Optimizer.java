@@ -95,31 +95,6 @@ public final class Optimizer {
     fused.update(parameters, stepCount + 1, part, parts);
   }
 
-  /**
-   * Rows {@code [fromRow, toRow)} of parameter {@code index} (its position in
-   * {@link #parameters()}) of step {@code stepCount() + 1}, with the same floats as
-   * {@link #step()} gives them: a step may be taken in any row blocks of any parameters, on
-   * several threads at once, as long as every row of every parameter is updated exactly once
-   * before {@link #completeStepInParts()} counts the step. The data-parallel step updates each
-   * block of a weight right after computing its gradient, while it is in the cache.
-   * Modified: those rows of the value and of this optimizer's state.
-   *
-   * @throws IllegalStateException unless {@link #canStepInParts()}
-   */
-  public void stepRows(int index, int fromRow, int toRow) {
-    if (fused == null) {
-      throw new IllegalStateException("this optimizer's chain cannot step in parts");
-    }
-    if (index < 0 || index >= parameters.size()) {
-      throw new IndexOutOfBoundsException("parameter " + index + " of " + parameters.size());
-    }
-    int rows = parameters.get(index).value().rows();
-    if (fromRow < 0 || toRow > rows || fromRow > toRow) {
-      throw new IndexOutOfBoundsException("rows [" + fromRow + ", " + toRow + ") of " + rows);
-    }
-    fused.updateRows(parameters, stepCount + 1, index, fromRow, toRow);
-  }
-
   /** Counts a step whose every part ({@link #stepPart}) has run. */
   public void completeStepInParts() {
     if (fused == null) {

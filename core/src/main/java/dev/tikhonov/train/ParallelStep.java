@@ -205,11 +205,11 @@ final class ParallelStep extends BatchStep {
     if (!Double.isFinite(total)) {
       return;
     }
+    parts.parameterGradients(rows, t, threads);
     if (update && updateInParts) {
-      // each block of rows is updated right after its gradient, while it is in the cache
-      parts.parameterGradients(rows, t, threads, optimizer::stepRows);
-    } else {
-      parts.parameterGradients(rows, t, threads);
+      long t1 = StepTimes.now();
+      optimizer.stepPart(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
     }
   }
 

@@ -37,61 +37,6 @@ class BatchPartsTest {
     return m;
   }
 
-  /**
-   * The blocks handed to {@link BatchParts.RowsReady} cover every row of every parameter once
-   * over the parts, each after its gradient rows are final (they equal the gradient of the
-   * whole computation at the end), with the first weight cut into sub-blocks.
-   */
-  @Test
-  void rowsReady_coversEveryRowOfEveryParameterOnce_afterItsGradient() {
-    Rng init = new Rng(1);
-    int inputs = 2 * BatchParts.BLOCK_FLOATS / 16 + 3; // each part's block > BLOCK_FLOATS
-    Sequential net = new Sequential(inputs, List.of(
-        new Dense("d0", inputs, 32, Initializer.pytorchDefault(), init), new ReLU(),
-        new Dense("d1", 32, 5, Initializer.pytorchDefault(), init)));
-    int rows = 10;
-    BatchParts plan = new BatchParts(net, rows, 2);
-    plan.prepareStep();
-    Matrix x = random(rows, inputs, 5);
-    Matrix upstream = random(rows, 5, 6);
-    for (int t = 0; t < 2; t++) {
-      int from = rows * t / 2;
-      int to = rows * (t + 1) / 2;
-      plan.inputRows(from, to).copyFrom(x.rowRange(from, to));
-      plan.forward(from, to);
-      plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
-      plan.backward(t, from, to);
-    }
-    List<Parameter> ps = net.parameters();
-    int[][] seen = new int[ps.size()][];
-    for (int k = 0; k < ps.size(); k++) {
-      seen[k] = new int[ps.get(k).value().rows()];
-    }
-    List<float[]> atReady = new java.util.ArrayList<>();
-    int[] calls = new int[1];
-    for (int t = 0; t < 2; t++) {
-      plan.parameterGradients(rows, t, 2, (index, fromRow, toRow) -> {
-        assertTrue(fromRow < toRow, "a non-empty block");
-        calls[0]++;
-        for (int r = fromRow; r < toRow; r++) {
-          seen[index][r]++;
-        }
-        Matrix g = ps.get(index).gradient();
-        atReady.add(new float[] {index, fromRow, toRow,
-            g.rowRange(fromRow, toRow).sumOfSquares() > 0 ? 1 : 0});
-      });
-    }
-    for (int k = 0; k < ps.size(); k++) {
-      for (int r = 0; r < seen[k].length; r++) {
-        assertEquals(1, seen[k][r], ps.get(k) + " row " + r);
-      }
-    }
-    assertTrue(calls[0] > 2 + 2 + 2, "the first weight came in sub-blocks: " + calls[0]);
-    for (float[] r : atReady) {
-      assertEquals(1f, r[3], "gradient rows present when ready: " + java.util.Arrays.toString(r));
-    }
-  }
-
   @Test
   void partsThenBlocks_giveTheWholeBatchGradients_withTheSameDropoutMasks() {
     int rows = 23;

@@ -158,41 +158,6 @@ class FusedSgdTest {
     }
   }
 
-  /** Uneven row blocks of each parameter, in any order, give the whole step's floats. */
-  @Test
-  void stepRows_inUnevenBlocksAnyOrder_isBitIdenticalToOneStep() {
-    List<Parameter> a = parameters(2);
-    List<Parameter> b = parameters(2);
-    GradientTransform chain = Optimizers.chain(
-        Optimizers.nesterov(0.05, 0.9).weightDecay(0.01),
-        Penalty.elasticNet(0.01, 0.5));
-    Optimizer whole = Optimizer.of(chain, a);
-    Optimizer rows = Optimizer.of(chain, b);
-    Rng ra = new Rng(4);
-    Rng rb = new Rng(4);
-    for (int t = 1; t <= 5; t++) {
-      setGradients(a, ra);
-      setGradients(b, rb);
-      whole.step();
-      for (int k = b.size() - 1; k >= 0; k--) {
-        int r = b.get(k).value().rows();
-        int cut = Math.min(r, 1 + (t * 3 + k) % Math.max(1, r));
-        rows.stepRows(k, cut, r);
-        rows.stepRows(k, 0, cut);
-      }
-      rows.completeStepInParts();
-    }
-    float[][] va = values(a);
-    float[][] vb = values(b);
-    for (int k = 0; k < va.length; k++) {
-      assertArrayEquals(va[k], vb[k], "parameter " + k);
-    }
-    assertSameState(whole, rows, "row blocks");
-    assertThrows(IndexOutOfBoundsException.class, () -> rows.stepRows(b.size(), 0, 1));
-    assertThrows(IndexOutOfBoundsException.class,
-        () -> rows.stepRows(0, 0, b.get(0).value().rows() + 1));
-  }
-
   @Test
   void otherChains_areNotFused_andCannotStepInParts() {
     List<Parameter> params = parameters(3);
@@ -207,7 +172,6 @@ class FusedSgdTest {
       Optimizer optimizer = Optimizer.of(chain, params);
       assertFalse(optimizer.canStepInParts(), chain.toString());
       assertThrows(IllegalStateException.class, () -> optimizer.stepPart(0, 2));
-      assertThrows(IllegalStateException.class, () -> optimizer.stepRows(0, 0, 1));
       optimizer.step(); // the chain's own passes still work
     }
   }

@@ -319,58 +319,6 @@ class BatchStepTest {
     }
   }
 
-  /**
-   * A first layer wide enough that each thread's block of its weight gradient is computed and
-   * updated in several sub-blocks (more than {@code BatchParts.BLOCK_FLOATS} floats per
-   * block): the weights are still bit for bit the summed gradient followed by one whole
-   * optimizer step, step after step (the momentum buffers too, through the later steps).
-   */
-  @Test
-  void parallelStep_updateInSubBlocks_equalsTheGradientThenOneOptimizerStep() {
-    int rows = 40;
-    int inputs = 300;
-    Rng rng = new Rng(12);
-    Matrix x = Matrix.zeros(rows, inputs);
-    Matrix y = Matrix.zeros(rows, 1);
-    for (int i = 0; i < rows; i++) {
-      y.put(i, rng.nextInt(3));
-      for (int j = 0; j < inputs; j++) {
-        x.set(i, j, (float) rng.nextGaussian());
-      }
-    }
-    Blas.setThreads(2);
-    var chain = dev.tikhonov.optim.Optimizers.chain(
-        Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.01), Penalty.l2(0.01));
-    Sequential a = Architecture.mlp(0, 200, 9).build(inputs, 3, Initializer.pytorchDefault(),
-        new Rng(3), new Rng(4));
-    // 150 rows × 200 columns = 30,000 floats per thread's block of the first weight
-    assertTrue(150 * 200 > dev.tikhonov.nn.BatchParts.BLOCK_FLOATS_FOR_TESTS,
-        "the first weight's blocks are cut into sub-blocks");
-    dev.tikhonov.optim.Optimizer oa = dev.tikhonov.optim.Optimizer.of(chain, a.parameters());
-    BatchStep inParts = BatchStep.of(a, new SoftmaxCrossEntropy(), oa, rows, inputs, 1, 3);
-    assertTrue(inParts.updatesInParts(), "the fused optimizer steps in parts");
-    Sequential b = Architecture.mlp(0, 200, 9).build(inputs, 3, Initializer.pytorchDefault(),
-        new Rng(3), new Rng(4));
-    dev.tikhonov.optim.Optimizer ob = dev.tikhonov.optim.Optimizer.of(chain, b.parameters());
-    BatchStep whole = BatchStep.of(b, new SoftmaxCrossEntropy(), rows, inputs, 1, 3);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = (i * 7) % rows;
-    }
-    for (int s = 0; s < 3; s++) {
-      double la = inParts.step(x, y, order, 0, rows);
-      double lb = whole.lossAndGradients(x, y, order, 0, rows);
-      ob.step();
-      assertEquals(lb, la);
-    }
-    inParts.release();
-    whole.release();
-    for (int p = 0; p < a.parameters().size(); p++) {
-      assertArrayEquals(b.parameters().get(p).value().toArray(),
-          a.parameters().get(p).value().toArray(), "parameter " + p);
-    }
-  }
-
   /** A batch of fewer rows than threads (a last batch of one row) is a finite step. */
   @Test
   void parallelStep_batchOfOneRow_givesTheSequentialGradient() {
