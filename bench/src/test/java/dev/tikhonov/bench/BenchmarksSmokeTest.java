@@ -96,4 +96,30 @@ class BenchmarksSmokeTest {
     assertTrue(loss > 0 && Double.isFinite(loss), "train loss " + loss);
     dev.tikhonov.tensor.Blas.setThreads(1);
   }
+
+  @Test
+  void stepGemmBenchmarks_runOnce_computeTheProductsTheyName() {
+    StepGemmBenchmarks b = new StepGemmBenchmarks();
+    StepGemmBenchmarks.Shapes s = new StepGemmBenchmarks.Shapes();
+    s.setup();
+    // dW1[3, 5] = Σ_i x[i, 3]·g1[i, 5] over all 128 rows
+    Matrix dw = b.weightGradientHalves(s);
+    double expected = 0;
+    for (int i = 0; i < 128; i++) {
+      expected += (double) s.x.get(i, 3) * s.g1.get(i, 5);
+    }
+    assertEquals(expected, dw.get(3, 5), 1e-4);
+    assertEquals(0f, dw.get(400, 5), 0f, "the other thread's half is not computed");
+    // h1[7, 9] = Σ_j x[7, j]·W1[j, 9]
+    Matrix h1 = b.forwardLayer1(s);
+    expected = 0;
+    for (int j = 0; j < 784; j++) {
+      expected += (double) s.x.get(7, j) * s.w1.get(j, 9);
+    }
+    assertEquals(expected, h1.get(7, 9), 1e-4);
+    assertTrue(b.forward64(s).allFinite());
+    assertTrue(b.inputGradients64(s).allFinite());
+    assertTrue(b.weightGradientLayer1(s).allFinite());
+    assertEquals(1024, b.square1024(s).rows());
+  }
 }

@@ -155,6 +155,15 @@ public final class BatchParts {
 
   /** The training forward pass of rows {@code [from, to)}; returns the output rows. */
   public Matrix forward(int from, int to) {
+    return forward(0, from, to);
+  }
+
+  /**
+   * The training forward pass of rows {@code [from, to)}, part {@code part}'s rows (the part
+   * only names the thread for {@link StepTimes}); returns the output rows.
+   */
+  public Matrix forward(int part, int from, int to) {
+    long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Stage s = stages.get(i);
       Matrix in = rows(activations[i], from, to);
@@ -162,6 +171,7 @@ public final class BatchParts {
       if (s.dense() != null) {
         Dense d = s.dense();
         Blas.gemm(Transpose.NO, Transpose.NO, 1f, in, d.weight().value(), 0f, out);
+        t0 = StepTimes.add(part, StepTimes.Phase.FORWARD_GEMM, t0);
         if (s.relu()) {
           Kernels.addRowVectorRelu(d.bias().value(), out);
         } else {
@@ -178,6 +188,7 @@ public final class BatchParts {
       } else {
         ReLU.rectify(in, out);
       }
+      t0 = StepTimes.add(part, StepTimes.Phase.FORWARD_ELEMENTWISE, t0);
     }
     return rows(activations[stages.size()], from, to);
   }
@@ -188,6 +199,7 @@ public final class BatchParts {
    * part's share of each bias gradient (column sums of its rows, in double).
    */
   public void backward(int part, int from, int to) {
+    long t0 = StepTimes.now();
     for (int i = stages.size() - 1; i >= 0; i--) {
       Stage s = stages.get(i);
       Matrix gOut = rows(gradients[i + 1], from, to);
@@ -198,8 +210,10 @@ public final class BatchParts {
           Kernels.reluMask(rows(activations[i + 1], from, to), gOut);
         }
         Kernels.addColumnSums(gOut, biasSums[part][i]);
+        t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
         if (gIn != null) {
           Blas.gemm(Transpose.NO, Transpose.YES, 1f, gOut, s.dense().weight().value(), 0f, gIn);
+          t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_GEMM, t0);
         }
       } else if (gIn != null) {
         if (s.dropout() != null) {
@@ -212,6 +226,7 @@ public final class BatchParts {
           gIn.copyFrom(gOut);
           Kernels.reluMask(rows(activations[i + 1], from, to), gIn);
         }
+        t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
       }
     }
   }
@@ -223,6 +238,7 @@ public final class BatchParts {
    * of the network's parameter gradients.
    */
   public void parameterGradients(int rows, int part, int parts) {
+    long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Dense d = stages.get(i).dense();
       if (d == null) {
@@ -246,6 +262,7 @@ public final class BatchParts {
           db.put(j, (float) sum);
         }
       }
+      t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.tikhonov.train;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.nn.StepTimes;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
@@ -104,6 +105,9 @@ final class ParallelStep extends BatchStep {
       }
     }
     Blas.setWorkerThreads(Blas.threads());
+    if (StepTimes.ON) {
+      System.err.println(StepTimes.report(threads));
+    }
   }
 
   private void start() {
@@ -191,7 +195,9 @@ final class ParallelStep extends BatchStep {
    */
   private void work(int t) {
     runPart(t);
+    long t0 = StepTimes.now();
     barrier.await();
+    StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
     double total = 0;
     for (int s = 0; s < threads; s++) {
       total += partLoss[s];
@@ -201,13 +207,17 @@ final class ParallelStep extends BatchStep {
     }
     parts.parameterGradients(rows, t, threads);
     if (update && updateInParts) {
+      long t1 = StepTimes.now();
       optimizer.stepPart(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
     }
   }
 
   @Override
   double run(Matrix features, Matrix targets, int[] order, int batchFrom, int batchTo,
       Then then) {
+    long t0 = StepTimes.now();
+    StepTimes.countStep();
     if (!running) {
       start();
     }
@@ -223,6 +233,7 @@ final class ParallelStep extends BatchStep {
     posted = posted + 1;
     ensureWorkers();
     wakeWorkers();
+    t0 = StepTimes.add(0, StepTimes.Phase.OTHER, t0);
     try {
       work(0);
     } catch (RuntimeException | Error e) {
@@ -236,6 +247,7 @@ final class ParallelStep extends BatchStep {
       }
       throw (Error) cause;
     }
+    t0 = StepTimes.now();
     int spins = 0;
     while (finished.get() < threads - 1) {
       if (++spins < SPINS) {
@@ -244,6 +256,7 @@ final class ParallelStep extends BatchStep {
         LockSupport.parkNanos(20_000);
       }
     }
+    t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
     Throwable failed = failure;
     if (failed != null) {
       release();
@@ -264,6 +277,7 @@ final class ParallelStep extends BatchStep {
         optimizer.step();
       }
     }
+    StepTimes.add(0, StepTimes.Phase.OTHER, t0);
     return mean;
   }
 
@@ -276,11 +290,14 @@ final class ParallelStep extends BatchStep {
       partLoss[t] = 0;
       return;
     }
+    long t0 = StepTimes.now();
     Matrix yp = yBatch.rowRange(from, to);
     Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to,
         parts.inputRows(from, to));
     Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
-    Matrix out = parts.forward(from, to);
+    StepTimes.add(t, StepTimes.Phase.GATHER, t0);
+    Matrix out = parts.forward(t, from, to);
+    t0 = StepTimes.now();
     Matrix g = parts.outputGradientRows(from, to);
     double value = loss.lossAndGradient(out, yp, g);
     partLoss[t] = value;
@@ -289,6 +306,7 @@ final class ParallelStep extends BatchStep {
     }
     // The part's mean-loss gradient, weighted by its share of the batch.
     Blas.scale((float) ((double) (to - from) / rows), g);
+    StepTimes.add(t, StepTimes.Phase.LOSS, t0);
     parts.backward(t, from, to);
   }
 }
