@@ -172,6 +172,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
       long rss = MlpBench.peakRssBytes();
       System.out.printf("%-24s %12s%n", "measure", "value");
       System.out.printf("%-24s %12.4f%n", "epoch_seconds_median", r.epochSecondsMedian());
+      System.out.printf("%-24s %12.4f%n", "epoch_cpu_seconds_median",
+          r.epochCpuSecondsMedian());
       System.out.printf("%-24s %12.0f%n", "samples_per_second", r.samplesPerSecond());
       System.out.printf("%-24s %12.1f%n", "peak_rss_mb", rss / 1e6);
       System.out.printf("%-24s %12.4f%n", "test_accuracy", r.testAccuracy());
@@ -192,6 +194,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
             tt.train().numFeatures(), hidden, tt.train().numClasses()));
         result.put("epoch_seconds", r.epochSeconds());
         result.put("epoch_seconds_median", r.epochSecondsMedian());
+        result.put("epoch_cpu_seconds", r.epochCpuSeconds());
+        result.put("epoch_cpu_seconds_median", r.epochCpuSecondsMedian());
         result.put("samples_per_second", r.samplesPerSecond());
         result.put("peak_rss_bytes", rss);
         result.put("test_accuracy", r.testAccuracy());
