@@ -35,7 +35,10 @@ def load(path):
 gemm = (load(os.path.join(s, "tikhonov-gemm", "bench.json"))
         or load(os.path.join(d, "tikhonov-gemm", "bench.json")))
 rate = next((r["gflops"] for r in (gemm or {}).get("rows", []) if r["n"] == 1024), None)
-out = {"gemm_gflops": rate, "batch": [], "width": [], "linear_n": [], "linear_p": []}
+# at one thread the rate by the calling thread's CPU time, which a loaded machine leaves intact
+cpu_rate = next((r.get("thread_cpu_gflops") for r in (gemm or {}).get("rows", [])
+                 if r["n"] == 1024), None)
+out = {"gemm_gflops": rate, "gemm_cpu_gflops": cpu_rate, "batch": [], "width": [], "linear_n": [], "linear_p": []}
 
 
 def gnu_time(path):
@@ -109,6 +112,7 @@ for path in sorted(glob.glob(os.path.join(s, "tikhonov-*", "bench.json"))):
     row = {"name": name, "batch_size": tk["batch_size"], "width": tk["hidden"][0],
            "flops_per_epoch": tk["flops_per_epoch"],
            "model_epoch_s": tk["flops_per_epoch"] / (rate * 1e9) if rate else None,
+           "model_epoch_cpu_s": tk["flops_per_epoch"] / (cpu_rate * 1e9) if cpu_rate else None,
            "tikhonov_epoch_s": tk["epoch_seconds_median"],
            "tikhonov_epoch_cpu_s": tk.get("epoch_cpu_seconds_median"),
            "threads": tk.get("threads"),
@@ -134,34 +138,43 @@ def fmt(v, spec):
     return "-" if v is None else format(v, spec)
 
 
-if out["batch"] or out["width"]:
-    print(f"SGEMM 1024³ rate for the FLOP model: {fmt(rate, '.1f')} GFLOP/s "
-          f"({(gemm or {}).get('threads', '-')} threads)\n")
-for key, label in (("batch", "batch size (784-256-128-10)"), ("width", "hidden w (784-w-w/2-10, batch 128)")):
-    if not out[key]:
-        continue
-    print(f"| {label} | GFLOP/epoch | model s | tikhonov s | PyTorch s | tikhonov/PyTorch time "
-          "| tikhonov % of model | PyTorch % of model | tikhonov CPU s | PyTorch CPU s "
-          "| tikhonov RSS | PyTorch RSS |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for r in out[key]:
-        x = r["batch_size"] if key == "batch" else r["width"]
-        m, t, p = r["model_epoch_s"], r["tikhonov_epoch_s"], r["torch_epoch_s"]
-        print(f"| {x} | {r['flops_per_epoch'] / 1e9:.1f} | {fmt(m, '.3f')} | {t:.3f} | {fmt(p, '.3f')} "
-              f"| {fmt(t / p if p else None, '.2f')}x | {fmt(100 * m / t if m else None, '.0f')} % "
-              f"| {fmt(100 * m / p if m and p else None, '.0f')} % "
-              f"| {fmt(r['tikhonov_epoch_cpu_s'], '.3f')} | {fmt(r['torch_epoch_cpu_s'], '.3f')} "
-              f"| {r['tikhonov_peak_rss_bytes'] / 1e9:.2f} GB "
-              f"| {fmt(r['torch_peak_rss_bytes'] / 1e9 if r['torch_peak_rss_bytes'] else None, '.2f')} GB |")
-    print()
-
-
 def gb(v):
     return "-" if v is None else f"{v / 1e9:.2f} GB"
 
 
 def ratio(a, b):
     return "-" if a is None or not b else f"{a / b:.2f}x"
+
+
+
+# the FLOP model against CPU seconds when the sweep ran at one thread (the SGEMM rate by thread
+# CPU time), else against wall seconds
+by_cpu = cpu_rate is not None
+model_rate = cpu_rate if by_cpu else rate
+if out["batch"] or out["width"]:
+    print(f"SGEMM 1024³ rate for the FLOP model: {fmt(model_rate, '.1f')} GFLOP/s "
+          f"({(gemm or {}).get('threads', '-')} thread(s), by "
+          f"{'thread CPU time' if by_cpu else 'wall time'}; by wall time {fmt(rate, '.1f')})\n")
+for key, label in (("batch", "batch size (784-256-128-10)"), ("width", "hidden w (784-w-w/2-10, batch 128)")):
+    if not out[key]:
+        continue
+    kind = "CPU " if by_cpu else ""
+    print(f"| {label} | GFLOP/epoch | tikhonov s | PyTorch s | time ratio | tikhonov CPU s "
+          f"| PyTorch CPU s | CPU ratio | model {kind}s | tikhonov % of model | PyTorch % of model "
+          "| tikhonov RSS | PyTorch RSS |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in out[key]:
+        x = r["batch_size"] if key == "batch" else r["width"]
+        m = r["model_epoch_cpu_s"] if by_cpu else r["model_epoch_s"]
+        t, p = r["tikhonov_epoch_s"], r["torch_epoch_s"]
+        tc, pc = r["tikhonov_epoch_cpu_s"], r["torch_epoch_cpu_s"]
+        tm, pm = (tc, pc) if by_cpu else (t, p)
+        print(f"| {x} | {r['flops_per_epoch'] / 1e9:.1f} | {t:.3f} | {fmt(p, '.3f')} "
+              f"| {ratio(t, p)} | {fmt(tc, '.3f')} | {fmt(pc, '.3f')} | {ratio(tc, pc)} "
+              f"| {fmt(m, '.3f')} | {fmt(100 * m / tm if m and tm else None, '.0f')} % "
+              f"| {fmt(100 * m / pm if m and pm else None, '.0f')} % "
+              f"| {gb(r['tikhonov_peak_rss_bytes'])} | {gb(r['torch_peak_rss_bytes'])} |")
+    print()
 
 
 for key, label in (("linear_n", "n (p = 100)"), ("linear_p", "p (n = 10,000)")):
