@@ -7,7 +7,8 @@
 #                         [--threads T] [--linear-n LIST] [--linear-p LIST]
 #   --epochs   MLP epochs per run (default 5; the median is over epochs 2..N)
 #   --rounds   MLP and experiment runs per side, alternating tikhonov / torch (default 2)
-#   --repeats  timed repeats of each path workload, median kept (default 1)
+#   --repeats  timed repeats of each path workload, median kept (default 1; in the linear scaling
+#              sweep tikhonov's only: 3 leaves out the JIT warm-up that one fresh JVM pays)
 #   --only     a comma list of mlp, gemm, path, experiment, scaling-mlp, scaling-linear, scaling
 #              (default mlp,gemm,path,experiment; scaling = scaling-mlp,scaling-linear: how cost
 #              grows, the MLP's batch-size/width sweep and the lasso path/CV's n and p sweep)
@@ -171,7 +172,8 @@ if want scaling-linear; then
       "load $(cut -d' ' -f1 /proc/loadavg))"
     $PY "$root/bench/peers/make_scaling_data.py" --n "$1" --p "$2" --out "$d"
     /usr/bin/time -v -o "$out/scaling/tikhonov-$name.time.txt" "$tk" bench path --data "$d" \
-      --threads "$threads" --only lasso_path,lasso_cv10 --out "$out/scaling/tikhonov-$name" \
+      --threads "$threads" --repeats "$repeats" --only lasso_path,lasso_cv10 \
+      --out "$out/scaling/tikhonov-$name" \
       | grep -E '^(lasso|paths)' || true
     if have_glmnet; then
       /usr/bin/time -v -o "$out/scaling/glmnet-$name.time.txt" \

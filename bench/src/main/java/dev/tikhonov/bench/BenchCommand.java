@@ -312,6 +312,13 @@ public final class BenchCommand implements Runnable, CommandExtension {
         row.put("seconds", median);
         row.put("seconds_all", all);
         row.putAll(last.facts());
+        for (String cpu : List.of("thread_cpu_seconds", "process_cpu_seconds")) {
+          if (last.facts().get(cpu) instanceof Double) {  // the median over repeats, like seconds
+            double[] times = runs.stream()
+                .mapToDouble(r -> (Double) r.facts().get(cpu)).sorted().toArray();
+            row.put(cpu, times[times.length / 2]);
+          }
+        }
         workloads.put(name, row);
       }
       if (out != null) {
