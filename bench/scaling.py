@@ -194,6 +194,6 @@ for key, label in (("linear_n", "n (p = 100)"), ("linear_p", "p (n = 10,000)")):
               f"| {fmt(r['tikhonov_cv_s'], '.3f')} | {fmt(r['glmnet_cv_s'], '.3f')} "
               f"| {fmt(r['tikhonov_cv_cpu_s'], '.3f')} | {fmt(r['glmnet_cv_cpu_s'], '.3f')} "
               f"| {ratio(r['tikhonov_cv_cpu_s'], r['glmnet_cv_cpu_s'])} "
-              f"| {gb(r['data_bytes'])} | {gb(r['tikhonov_peak_rss_bytes'])} "
+              f"| {r['data_bytes'] / 1e6:,.0f} MB | {gb(r['tikhonov_peak_rss_bytes'])} "
               f"| {gb(r['glmnet_peak_rss_bytes'])} |")
     print()

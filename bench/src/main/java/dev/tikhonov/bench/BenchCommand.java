@@ -456,20 +456,20 @@ public final class BenchCommand implements Runnable, CommandExtension {
       double[] x = column(rows, xKey);
       double[] path = column(rows, "tikhonov_path_cpu_s");
       Map<String, double[][]> measured = new LinkedHashMap<>();
-      measured.put("tikhonov path (thread CPU)", new double[][] {x, path});
-      measured.put("glmnet path (CPU)", new double[][] {x, column(rows, "glmnet_path_cpu_s")});
-      measured.put("tikhonov 10-fold CV", new double[][] {x, column(rows, "tikhonov_cv_cpu_s")});
-      measured.put("cv.glmnet 10-fold", new double[][] {x, column(rows, "glmnet_cv_cpu_s")});
+      measured.put("tikhonov path", new double[][] {x, path});
+      measured.put("glmnet path", new double[][] {x, column(rows, "glmnet_path_cpu_s")});
+      measured.put("tikhonov CV", new double[][] {x, column(rows, "tikhonov_cv_cpu_s")});
+      measured.put("cv.glmnet", new double[][] {x, column(rows, "glmnet_cv_cpu_s")});
       Map<String, double[][]> models = new LinkedHashMap<>();
       int anchor = n - 1;
       if (Double.isFinite(path[anchor]) && path[anchor] > 0) {
         if (xKey.equals("n")) {
-          models.put("∝ n (n·p² and n·p at fixed p), through tikhonov's path",
+          models.put("∝ n",
               new double[][] {x, powerLaw(x, x[anchor], path[anchor], 1)});
         } else {
-          models.put("∝ p² (n·p², Gram), through tikhonov's path",
+          models.put("∝ p² (Gram)",
               new double[][] {x, powerLaw(x, x[anchor], path[anchor], 2)});
-          models.put("∝ p (n·p, naive), through tikhonov's path",
+          models.put("∝ p (naive)",
               new double[][] {x, powerLaw(x, x[anchor], path[anchor], 1)});
         }
       }
@@ -486,8 +486,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
       }
       Map<String, double[][]> measured = new LinkedHashMap<>();
       double[] allValues = new double[0];
-      for (var sweep : List.of(Map.entry("n sweep (p = 100)", byN),
-          Map.entry("p sweep (n = 10,000)", byP))) {
+      for (var sweep : List.of(Map.entry("n sweep", byN),
+          Map.entry("p sweep", byP))) {
         com.fasterxml.jackson.databind.JsonNode rows = sweep.getValue();
         if (rows.size() == 0) {
           continue;
@@ -504,9 +504,9 @@ public final class BenchCommand implements Runnable, CommandExtension {
             java.util.Arrays.stream(values)).sorted().distinct().toArray();
       }
       Map<String, double[][]> models = new LinkedHashMap<>();
-      models.put("X itself (8·n·p bytes)", new double[][] {allValues, scale(allValues, 8e-6)});
+      models.put("X (8·n·p B)", new double[][] {allValues, scale(allValues, 8e-6)});
       dev.tikhonov.report.ScalingCharts.write(out, "scaling-linear-rss",
-          "Lasso path and 10-fold CV: peak RSS of each side's process by the size of X",
+          "Peak RSS of each process: n sweep at p = 100, p sweep at n = 10,000",
           "values in X (n·p)", "peak RSS (MB)", measured, models);
       return true;
     }
