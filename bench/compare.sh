@@ -4,11 +4,17 @@
 # glmnet paths, scikit-learn RidgeCV); a peer that is not installed is skipped.
 #
 # Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--only LIST] [--out DIR]
+#                         [--threads T] [--linear-n LIST] [--linear-p LIST]
 #   --epochs   MLP epochs per run (default 5; the median is over epochs 2..N)
 #   --rounds   MLP and experiment runs per side, alternating tikhonov / torch (default 2)
-#   --repeats  timed repeats of each path workload, median kept (default 1)
-#   --only     a comma list of mlp, gemm, path, experiment, scaling
-#              (default mlp,gemm,path,experiment; scaling is the batch-size/width sweep)
+#   --repeats  timed repeats of each path workload, median kept (default 1; in the linear scaling
+#              sweep tikhonov's only: 3 leaves out the JIT warm-up that one fresh JVM pays)
+#   --only     a comma list of mlp, gemm, path, experiment, scaling-mlp, scaling-linear, scaling
+#              (default mlp,gemm,path,experiment; scaling = scaling-mlp,scaling-linear: how cost
+#              grows, the MLP's batch-size/width sweep and the lasso path/CV's n and p sweep)
+#   --threads  threads of each side in the scaling sweeps (default 2; 1 on a loaded machine)
+#   --linear-n n values of the linear sweep at p = 100 (default 10000,30000,100000,300000,1000000)
+#   --linear-p p values of the linear sweep at n = 10,000 (default 100,250,500,1000,2000,4000)
 # Environment: PEERS_DIR (default /work/shared/peers, else ../shared/peers next to the repo),
 #   PEERS_DATA (default /var/tmp/peers-data), TIKHONOV (the command that runs tikhonov, default
 #   the repo's ./tikhonov launcher; e.g. a script running a saved jar, to time another build).
@@ -18,7 +24,8 @@
 # SGEMM on an AVX-512 CPU), and the kernel each side ran goes to DIR/kernels.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-epochs=5 rounds=2 repeats=1 only="mlp,gemm,path,experiment" out=""
+epochs=5 rounds=2 repeats=1 only="mlp,gemm,path,experiment" out="" threads=2
+linear_n="10000,30000,100000,300000,1000000" linear_p="100,250,500,1000,2000,4000"
 while [ $# -gt 0 ]; do
   case "$1" in
     --epochs) epochs="$2"; shift 2 ;;
@@ -26,7 +33,10 @@ while [ $# -gt 0 ]; do
     --repeats) repeats="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --linear-n) linear_n="$2"; shift 2 ;;
+    --linear-p) linear_p="$2"; shift 2 ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -40,6 +50,8 @@ unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 export OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
 PY=/usr/bin/python3
 tk="${TIKHONOV:-$root/tikhonov}"
+only="${only//scaling-all/scaling}"
+[[ ",$only," == *",scaling,"* ]] && only="$only,scaling-mlp,scaling-linear"
 want() { [[ ",$only," == *",$1,"* ]]; }
 have_torch() { $PY -c "import torch" 2>/dev/null; }
 have_sklearn() { $PY -c "import sklearn" 2>/dev/null; }
@@ -74,7 +86,7 @@ if want mlp; then
   for r in $(seq 1 "$rounds"); do
     echo "== MLP round $r: tikhonov"
     "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
-      --out "$out/tikhonov-mlp-$r" | tail -6
+      --out "$out/tikhonov-mlp-$r" | tail -7
     if have_torch; then
       echo "== MLP round $r: PyTorch"
       $PY "$peers/torch_mlp.py" --datasets fashion-mnist --lambdas 0 --dropouts 0 --seeds 0 \
@@ -102,7 +114,7 @@ if want experiment; then
   done
 fi
 
-if want gemm || want scaling; then
+if want gemm; then
   echo "== SGEMM: tikhonov"
   "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
 fi
@@ -126,23 +138,56 @@ if want path; then
   fi
 fi
 
-if want scaling; then
-  # seconds per epoch and peak RSS against batch size (784-256-128-10) and hidden width
-  # (784-w-w/2-10, batch 128), each configuration in its own process on each side
+if want scaling-mlp; then
+  # seconds per epoch, process CPU seconds per epoch and peak RSS against batch size
+  # (784-256-128-10) and hidden width (784-w-w/2-10, batch 128), each configuration in its own
+  # process on each side, both sides on --threads threads
   fashion="$data/fashion-mnist"
   [ -d "$fashion" ] || fashion=/usr/share/datasets/fashion-mnist
   sweep() {  # name batch hidden
-    echo "== scaling $1: tikhonov, then PyTorch"
-    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads 2 \
+    echo "== scaling $1: tikhonov, then PyTorch ($threads threads; load $(cut -d' ' -f1 /proc/loadavg))"
+    "$tk" bench mlp --data "$fashion" --epochs "$epochs" --threads "$threads" \
       --batch-size "$2" --hidden "$3" --out "$out/scaling/tikhonov-$1" | tail -1
     if have_torch; then
       $PY "$root/bench/peers/torch_scaling.py" "$peers" --batch-size "$2" --hidden "$3" \
-        --epochs "$epochs" > "$out/scaling/torch-$1.json"
+        --epochs "$epochs" --threads "$threads" > "$out/scaling/torch-$1.json"
     fi
   }
   mkdir -p "$out/scaling"
+  echo "== SGEMM 1024³ at $threads thread(s), the rate of the FLOP model"
+  "$tk" bench gemm --threads "$threads" --sizes 1024 --out "$out/scaling/tikhonov-gemm" | tail -2
   for b in 32 64 128 256 512 1024; do sweep "batch-$b" "$b" 256,128; done
   for w in 64 128 512 1024 2048; do sweep "width-$w" 128 "$w,$((w / 2))"; done
+fi
+
+if want scaling-linear; then
+  # lasso path (100 λ, glmnet's sequence) and 10-fold CV against n at p = 100 and against p at
+  # n = 10,000: one seeded data set per size (bench/peers/make_scaling_data.py, make_synth.py's
+  # generator at that n and p) that both sides read; each side in its own process under GNU
+  # time (peak RSS, process CPU); the fit's own wall and CPU seconds come from each side's JSON
+  mkdir -p "$out/scaling"
+  linear() {  # n p
+    local name="linear-n$1-p$2" d="$out/scaling/data-n$1-p$2"
+    echo "== scaling $name: data, tikhonov, then glmnet ($threads thread(s) for tikhonov;" \
+      "load $(cut -d' ' -f1 /proc/loadavg))"
+    $PY "$root/bench/peers/make_scaling_data.py" --n "$1" --p "$2" --out "$d"
+    /usr/bin/time -v -o "$out/scaling/tikhonov-$name.time.txt" "$tk" bench path --data "$d" \
+      --threads "$threads" --repeats "$repeats" --only lasso_path,lasso_cv10 \
+      --out "$out/scaling/tikhonov-$name" \
+      | grep -E '^(lasso|paths)' || true
+    if have_glmnet; then
+      /usr/bin/time -v -o "$out/scaling/glmnet-$name.time.txt" \
+        Rscript "$root/bench/peers/glmnet_scaling.R" "$d" > "$out/scaling/glmnet-$name.json" \
+        || echo "glmnet failed on $name (see $out/scaling/glmnet-$name.time.txt)"
+    fi
+    rm -f "$d/X.f64"  # up to 800 MB each; meta.json keeps the sizes and checksums
+  }
+  declare -A seen=()
+  for n in ${linear_n//,/ }; do linear "$n" 100; seen["$n,100"]=1; done
+  for p in ${linear_p//,/ }; do [ -n "${seen["10000,$p"]:-}" ] || linear 10000 "$p"; done
+fi
+
+if want scaling-mlp || want scaling-linear; then
   $PY "$root/bench/scaling.py" "$out" > "$out/scaling/table.md"
   cat "$out/scaling/table.md"
   "$tk" bench chart --in "$out/scaling/scaling.json" --out "$out/scaling"

@@ -70,20 +70,33 @@ public final class BenchCommand implements Runnable, CommandExtension {
           Blas.gemm(Transpose.NO, Transpose.NO, 1f, a, b, 0f, c);
         }
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
+        java.lang.management.ThreadMXBean cpu =
+            java.lang.management.ManagementFactory.getThreadMXBean();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         while (times.size() < 5 || System.nanoTime() < deadline) {
+          long c0 = cpu.getCurrentThreadCpuTime();
           long t = System.nanoTime();
           Blas.gemm(Transpose.NO, Transpose.NO, 1f, a, b, 0f, c);
           times.add((System.nanoTime() - t) / 1e9);
+          cpuTimes.add((cpu.getCurrentThreadCpuTime() - c0) / 1e9);
         }
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted[sorted.length / 2];
         double gflops = 2.0 * n * n * n / median / 1e9;
+        double cpuMedian = cpuTimes.stream().mapToDouble(Double::doubleValue).sorted()
+            .toArray()[sorted.length / 2];
         System.out.printf("%8d %12.5f %12.1f%n", n, median, gflops);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("n", n);
         row.put("median_seconds", median);
         row.put("gflops", gflops);
+        if (threads == 1) {
+          // one thread: OpenBLAS computes on the calling thread, so its CPU time is the work
+          // alone, and this rate holds on a loaded machine where the wall-time rate does not
+          row.put("thread_cpu_median_seconds", cpuMedian);
+          row.put("thread_cpu_gflops", 2.0 * n * n * n / cpuMedian / 1e9);
+        }
         row.put("repeats", sorted.length);
         rows.add(row);
       }
@@ -172,6 +185,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
       long rss = MlpBench.peakRssBytes();
       System.out.printf("%-24s %12s%n", "measure", "value");
       System.out.printf("%-24s %12.4f%n", "epoch_seconds_median", r.epochSecondsMedian());
+      System.out.printf("%-24s %12.4f%n", "epoch_cpu_seconds_median",
+          r.epochCpuSecondsMedian());
       System.out.printf("%-24s %12.0f%n", "samples_per_second", r.samplesPerSecond());
       System.out.printf("%-24s %12.1f%n", "peak_rss_mb", rss / 1e6);
       System.out.printf("%-24s %12.4f%n", "test_accuracy", r.testAccuracy());
@@ -192,6 +207,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
             tt.train().numFeatures(), hidden, tt.train().numClasses()));
         result.put("epoch_seconds", r.epochSeconds());
         result.put("epoch_seconds_median", r.epochSecondsMedian());
+        result.put("epoch_cpu_seconds", r.epochCpuSeconds());
+        result.put("epoch_cpu_seconds_median", r.epochCpuSecondsMedian());
         result.put("samples_per_second", r.samplesPerSecond());
         result.put("peak_rss_bytes", rss);
         result.put("test_accuracy", r.testAccuracy());
@@ -295,6 +312,13 @@ public final class BenchCommand implements Runnable, CommandExtension {
         row.put("seconds", median);
         row.put("seconds_all", all);
         row.putAll(last.facts());
+        for (String cpu : List.of("thread_cpu_seconds", "process_cpu_seconds")) {
+          if (last.facts().get(cpu) instanceof Double) {  // the median over repeats, like seconds
+            double[] times = runs.stream()
+                .mapToDouble(r -> (Double) r.facts().get(cpu)).sorted().toArray();
+            row.put(cpu, times[times.length / 2]);
+          }
+        }
         workloads.put(name, row);
       }
       if (out != null) {
@@ -313,10 +337,13 @@ public final class BenchCommand implements Runnable, CommandExtension {
   }
 
   /**
-   * The charts of how the MLP's cost grows (docs/performance.md): reads the scaling.json that
-   * bench/scaling.py collects from a {@code compare.sh --only scaling} run and draws seconds per
+   * The charts of how cost grows (docs/performance.md, "How cost grows"): reads the scaling.json
+   * that bench/scaling.py collects from a {@code compare.sh --only scaling} run. MLP: seconds per
    * epoch against batch size and against hidden width, tikhonov and PyTorch next to the FLOP
-   * model (the epoch's FLOPs at the SGEMM rate measured in the same run).
+   * model (the epoch's FLOPs at the SGEMM rate measured in the same run). Linear: CPU seconds of
+   * the lasso path and the 10-fold CV against n and against p, tikhonov and glmnet, next to the
+   * n·p² (Gram) and n·p (naive) models each drawn through one measured point; peak RSS against
+   * the size of X. Sections absent from the file are skipped.
    */
   @Command(name = "chart", mixinStandardHelpOptions = true,
       description = "Draw the scaling charts (SVG and PNG) from a scaling.json of "
@@ -327,7 +354,9 @@ public final class BenchCommand implements Runnable, CommandExtension {
     java.nio.file.Path in;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-        description = "Where to write scaling-batch.{svg,png} and scaling-width.{svg,png}.")
+        description = "Where to write scaling-batch, scaling-width, scaling-linear-n, "
+            + "scaling-linear-p and scaling-linear-rss (.svg and .png), for the sections the "
+            + "file has.")
     java.nio.file.Path out;
 
     @Override
@@ -339,44 +368,169 @@ public final class BenchCommand implements Runnable, CommandExtension {
         throw new IllegalArgumentException("--in " + in + ": cannot read it as JSON: "
             + e.getMessage());
       }
+      if (root == null || !root.isObject()) {
+        throw new IllegalArgumentException("--in " + in + ": expected a JSON object with "
+            + "batch, width, linear_n or linear_p lists (bench/scaling.py)");
+      }
       java.nio.file.Files.createDirectories(out);
-      double gflops = root.path("gemm_gflops").asDouble(Double.NaN);
-      chart(root.path("batch"), "batch_size", gflops, "scaling-batch",
-          "MLP 784-256-128-10, Fashion-MNIST: seconds per epoch by batch size", "batch size");
-      chart(root.path("width"), "width", gflops, "scaling-width",
-          "MLP 784-w-w/2-10, batch 128: seconds per epoch by hidden width w", "hidden width w");
-      System.out.println("wrote " + out.resolve("scaling-batch.svg") + " and "
-          + out.resolve("scaling-width.svg"));
+      List<String> written = new ArrayList<>();
+      double gflops = number(root.path("gemm_gflops"));
+      double cpuGflops = number(root.path("gemm_cpu_gflops"));
+      if (chart(root.path("batch"), "batch_size", gflops, cpuGflops, "scaling-batch",
+          "MLP 784-256-128-10, Fashion-MNIST: seconds per epoch by batch size", "batch size")) {
+        written.add("scaling-batch");
+      }
+      if (chart(root.path("width"), "width", gflops, cpuGflops, "scaling-width",
+          "MLP 784-w-w/2-10, batch 128: seconds per epoch by hidden width w", "hidden width w")) {
+        written.add("scaling-width");
+      }
+      if (linear(root.path("linear_n"), "n", "scaling-linear-n",
+          "Lasso path (100 λ) and 10-fold CV, p = 100: CPU seconds by n", "n (rows)")) {
+        written.add("scaling-linear-n");
+      }
+      if (linear(root.path("linear_p"), "p", "scaling-linear-p",
+          "Lasso path (100 λ) and 10-fold CV, n = 10,000: CPU seconds by p", "p (features)")) {
+        written.add("scaling-linear-p");
+      }
+      if (rss(root.path("linear_n"), root.path("linear_p"))) {
+        written.add("scaling-linear-rss");
+      }
+      if (written.isEmpty()) {
+        throw new IllegalArgumentException("--in " + in + ": no batch, width, linear_n or "
+            + "linear_p rows to draw");
+      }
+      System.out.println("wrote " + written.stream().map(w -> out.resolve(w + ".svg").toString())
+          .collect(java.util.stream.Collectors.joining(", ")));
       return 0;
     }
 
-    private void chart(com.fasterxml.jackson.databind.JsonNode rows, String xKey, double gflops,
+    /**
+     * Seconds per epoch against {@code xKey}. When both sides' CPU seconds per epoch and the
+     * one-thread SGEMM rate by thread CPU time are in the file (a sweep at one thread on a
+     * shared machine), those are drawn, since waits for a core inflate wall times; else wall
+     * seconds and the wall-time SGEMM rate.
+     */
+    private boolean chart(com.fasterxml.jackson.databind.JsonNode rows, String xKey,
+        double gflops, double cpuGflops, String name, String title, String xTitle) {
+      int n = rows.size();
+      if (n == 0) {
+        return false;
+      }
+      double[] x = column(rows, xKey);
+      double[] tkCpu = column(rows, "tikhonov_epoch_cpu_s");
+      double[] torchCpu = column(rows, "torch_epoch_cpu_s");
+      boolean cpu = Double.isFinite(cpuGflops)
+          && java.util.Arrays.stream(tkCpu).allMatch(v -> Double.isFinite(v) && v > 0)
+          && java.util.Arrays.stream(torchCpu).allMatch(v -> Double.isFinite(v) && v > 0);
+      double rate = cpu ? cpuGflops : gflops;
+      double[] model = new double[n];
+      for (int i = 0; i < n; i++) {
+        model[i] = number(rows.get(i).path("flops_per_epoch")) / (rate * 1e9);
+      }
+      Map<String, double[][]> measured = new LinkedHashMap<>();
+      measured.put("tikhonov", new double[][] {x, cpu ? tkCpu : column(rows, "tikhonov_epoch_s")});
+      measured.put("PyTorch 1.13",
+          new double[][] {x, cpu ? torchCpu : column(rows, "torch_epoch_s")});
+      Map<String, double[][]> models = new LinkedHashMap<>();
+      if (Double.isFinite(rate)) {
+        models.put(String.format("FLOPs at %.0f GFLOP/s (SGEMM 1024³%s)", rate,
+            cpu ? ", 1 thread, by CPU time" : ""), new double[][] {x, model});
+      }
+      dev.tikhonov.report.ScalingCharts.write(out, name, title, xTitle,
+          cpu ? "CPU seconds per epoch (process)" : "seconds per epoch", measured, models);
+      return true;
+    }
+
+    /**
+     * CPU seconds of both sides' path and CV against {@code xKey}; the models are power laws
+     * through the last (largest) point of tikhonov's path: x¹ for n (n·p² and n·p alike at
+     * fixed p), and for p both p² (n·p², the covariance/Gram route) and p (n·p per pass, the
+     * naive route).
+     */
+    private boolean linear(com.fasterxml.jackson.databind.JsonNode rows, String xKey,
         String name, String title, String xTitle) {
       int n = rows.size();
       if (n == 0) {
-        return;
+        return false;
       }
-      double[] x = new double[n];
-      double[] tk = new double[n];
-      double[] torch = new double[n];
-      double[] model = new double[n];
-      for (int i = 0; i < n; i++) {
-        com.fasterxml.jackson.databind.JsonNode r = rows.get(i);
-        x[i] = r.path(xKey).asDouble();
-        tk[i] = r.path("tikhonov_epoch_s").asDouble(Double.NaN);
-        torch[i] = r.path("torch_epoch_s").asDouble(Double.NaN);
-        model[i] = r.path("flops_per_epoch").asDouble(Double.NaN) / (gflops * 1e9);
+      double[] x = column(rows, xKey);
+      double[] path = column(rows, "tikhonov_path_cpu_s");
+      Map<String, double[][]> measured = new LinkedHashMap<>();
+      measured.put("tikhonov path", new double[][] {x, path});
+      measured.put("glmnet path", new double[][] {x, column(rows, "glmnet_path_cpu_s")});
+      measured.put("tikhonov CV", new double[][] {x, column(rows, "tikhonov_cv_cpu_s")});
+      measured.put("cv.glmnet", new double[][] {x, column(rows, "glmnet_cv_cpu_s")});
+      Map<String, double[][]> models = new LinkedHashMap<>();
+      int anchor = n - 1;
+      if (Double.isFinite(path[anchor]) && path[anchor] > 0) {
+        if (xKey.equals("n")) {
+          models.put("∝ n",
+              new double[][] {x, powerLaw(x, x[anchor], path[anchor], 1)});
+        } else {
+          models.put("∝ p² (Gram)",
+              new double[][] {x, powerLaw(x, x[anchor], path[anchor], 2)});
+          models.put("∝ p (naive)",
+              new double[][] {x, powerLaw(x, x[anchor], path[anchor], 1)});
+        }
+      }
+      dev.tikhonov.report.ScalingCharts.write(out, name, title, xTitle, "CPU seconds",
+          measured, models);
+      return true;
+    }
+
+    /** Peak RSS (MB) of each side's whole process against the number of values in X (n·p). */
+    private boolean rss(com.fasterxml.jackson.databind.JsonNode byN,
+        com.fasterxml.jackson.databind.JsonNode byP) {
+      if (byN.size() == 0 && byP.size() == 0) {
+        return false;
       }
       Map<String, double[][]> measured = new LinkedHashMap<>();
-      measured.put("tikhonov", new double[][] {x, tk});
-      measured.put("PyTorch 1.13", new double[][] {x, torch});
-      Map<String, double[][]> models = new LinkedHashMap<>();
-      if (Double.isFinite(gflops)) {
-        models.put(String.format("FLOPs at %.0f GFLOP/s (SGEMM 1024³)", gflops),
-            new double[][] {x, model});
+      double[] allValues = new double[0];
+      for (var sweep : List.of(Map.entry("n sweep", byN),
+          Map.entry("p sweep", byP))) {
+        com.fasterxml.jackson.databind.JsonNode rows = sweep.getValue();
+        if (rows.size() == 0) {
+          continue;
+        }
+        double[] values = new double[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = rows.get(i).path("n").asDouble() * rows.get(i).path("p").asDouble();
+        }
+        measured.put("tikhonov, " + sweep.getKey(),
+            new double[][] {values, scale(column(rows, "tikhonov_peak_rss_bytes"), 1e-6)});
+        measured.put("glmnet, " + sweep.getKey(),
+            new double[][] {values, scale(column(rows, "glmnet_peak_rss_bytes"), 1e-6)});
+        allValues = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(allValues),
+            java.util.Arrays.stream(values)).sorted().distinct().toArray();
       }
-      dev.tikhonov.report.ScalingCharts.write(out, name, title, xTitle, "seconds per epoch",
-          measured, models);
+      Map<String, double[][]> models = new LinkedHashMap<>();
+      models.put("X (8·n·p B)", new double[][] {allValues, scale(allValues, 8e-6)});
+      dev.tikhonov.report.ScalingCharts.write(out, "scaling-linear-rss",
+          "Peak RSS of each process: n sweep at p = 100, p sweep at n = 10,000",
+          "values in X (n·p)", "peak RSS (MB)", measured, models);
+      return true;
+    }
+
+    private static double[] column(com.fasterxml.jackson.databind.JsonNode rows, String key) {
+      double[] v = new double[rows.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = number(rows.get(i).path(key));
+      }
+      return v;
+    }
+
+    /** The node's number, NaN for a missing value or a JSON null (a side that did not run). */
+    private static double number(com.fasterxml.jackson.databind.JsonNode node) {
+      return node.isNumber() ? node.asDouble() : Double.NaN;
+    }
+
+    private static double[] scale(double[] v, double factor) {
+      return java.util.Arrays.stream(v).map(a -> a * factor).toArray();
+    }
+
+    /** y = y0·(x/x0)^power at every x. */
+    static double[] powerLaw(double[] x, double x0, double y0, double power) {
+      return java.util.Arrays.stream(x).map(a -> y0 * Math.pow(a / x0, power)).toArray();
     }
   }
 

@@ -38,9 +38,12 @@ final class MlpBench {
    * @param epochSeconds training-loop seconds of each epoch
    * @param testAccuracy after the last epoch
    * @param testLoss mean cross-entropy after the last epoch
+   * @param epochCpuSeconds process CPU seconds (all threads, user + system) from the end of one
+   *     epoch to the end of the next (the first from the start of the fit), or −1 each where the
+   *     JVM cannot say: on a shared machine the work done, where wall time also counts waits
    */
   record Result(String dataSource, int trainRows, int testRows, double[] epochSeconds,
-      double testAccuracy, double testLoss, double finalTrainLoss) {
+      double testAccuracy, double testLoss, double finalTrainLoss, double[] epochCpuSeconds) {
 
     /** Median over the epochs after the first (all epochs when there is only one). */
     double epochSecondsMedian() {
@@ -49,6 +52,16 @@ final class MlpBench {
       Arrays.sort(tail);
       int m = tail.length;
       return m % 2 == 1 ? tail[m / 2] : 0.5 * (tail[m / 2 - 1] + tail[m / 2]);
+    }
+
+    /** {@link #epochSecondsMedian()}'s median for the process CPU seconds of each epoch. */
+    double epochCpuSecondsMedian() {
+      double[] tail = epochCpuSeconds.length > 1
+          ? Arrays.copyOfRange(epochCpuSeconds, 1, epochCpuSeconds.length)
+          : epochCpuSeconds.clone();
+      Arrays.sort(tail);
+      int m = tail.length;
+      return m == 0 ? -1 : m % 2 == 1 ? tail[m / 2] : 0.5 * (tail[m / 2 - 1] + tail[m / 2]);
     }
 
     double samplesPerSecond() {
@@ -116,10 +129,15 @@ final class MlpBench {
     Dataset train = data.train();
     Dataset test = data.test();
     List<Double> seconds = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    long[] lastCpu = {processCpuNanos()};
     TrainingListener listener = new TrainingListener() {
       @Override
       public void onEpoch(EpochRecord record) {
+        long now = processCpuNanos();
         seconds.add(record.seconds());
+        cpu.add(now < 0 || lastCpu[0] < 0 ? -1 : (now - lastCpu[0]) / 1e9);
+        lastCpu[0] = now;
         progress.onEpoch(record);
       }
     };
@@ -130,7 +148,17 @@ final class MlpBench {
     Evaluation eval = model.evaluate(test);
     return new Result(train.source(), train.size(), test.size(),
         seconds.stream().mapToDouble(Double::doubleValue).toArray(),
-        eval.accuracy().orElseThrow(), eval.loss(), model.training().orElseThrow().trainLoss());
+        eval.accuracy().orElseThrow(), eval.loss(), model.training().orElseThrow().trainLoss(),
+        cpu.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** CPU nanoseconds of this whole process (all threads, user + system), or −1 if unknown. */
+  static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** Peak resident set size of this process (VmHWM), or −1 where /proc is unavailable. */

@@ -56,6 +56,19 @@ final class PathBench {
 
   private PathBench() {}
 
+  /** CPU nanoseconds of this whole process (all threads), or −1 where the JVM cannot say. */
+  static long processCpuNanos() {
+    return MlpBench.processCpuNanos();
+  }
+
+  /** Adds thread_cpu_seconds (the fitting thread) and process_cpu_seconds (all threads). */
+  private static void cpuFacts(Map<String, Object> facts, long threadStart, long processStart) {
+    facts.put("thread_cpu_seconds", (CPU.getCurrentThreadCpuTime() - threadStart) / 1e9);
+    long process = processCpuNanos();
+    facts.put("process_cpu_seconds", process < 0 || processStart < 0 ? -1.0
+        : (process - processStart) / 1e9);
+  }
+
   /** The problem: rows of x, y and 1-based fold ids. */
   record Problem(double[][] x, double[] y, int[] foldIds, String source) {
     List<String> names() {
@@ -72,15 +85,33 @@ final class PathBench {
     try {
       double[] y = doubles(dir.resolve("y.f64"));
       int n = y.length;
-      double[] flat = doubles(dir.resolve("X.f64"));
-      if (n == 0 || flat.length % n != 0) {
-        throw new InputException(dir.resolve("X.f64") + ": " + flat.length
-            + " values is not a multiple of the " + n + " targets in y.f64");
+      Path xFile = dir.resolve("X.f64");
+      long bytes = Files.size(xFile);
+      if (n == 0 || bytes % (8L * n) != 0) {
+        throw new InputException(xFile + ": " + bytes + " bytes is not n = " + n
+            + " rows (the targets in y.f64) of float64 values");
       }
-      int p = flat.length / n;
-      double[][] x = new double[n][];
-      for (int i = 0; i < n; i++) {
-        x[i] = java.util.Arrays.copyOfRange(flat, i * p, (i + 1) * p);
+      int p = (int) (bytes / (8L * n));
+      // row by row through one buffer, so reading holds X once (not the file's bytes as well)
+      double[][] x = new double[n][p];
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(xFile)) {
+        int rowsPerChunk = Math.max(1, (1 << 22) / (8 * p));
+        ByteBuffer buffer = ByteBuffer.allocate(rowsPerChunk * 8 * p)
+            .order(ByteOrder.LITTLE_ENDIAN);
+        for (int first = 0; first < n; first += rowsPerChunk) {
+          int rows = Math.min(rowsPerChunk, n - first);
+          buffer.clear().limit(rows * 8 * p);
+          while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+              throw new InputException(xFile + ": ended before row " + (first + 1));
+            }
+          }
+          buffer.flip();
+          java.nio.DoubleBuffer doubles = buffer.asDoubleBuffer();
+          for (int i = 0; i < rows; i++) {
+            doubles.get(x[first + i]);
+          }
+        }
       }
       Path foldFile = dir.resolve("foldid.i32");
       byte[] raw = Files.readAllBytes(foldFile);
@@ -144,12 +175,13 @@ final class PathBench {
   static Timing lassoPath(Problem problem, Path refs, double tolerance) {
     double[] lambdas = lambdas(problem, 1.0);
     long cpu = CPU.getCurrentThreadCpuTime();
+    long processCpu = processCpuNanos();
     long t = System.nanoTime();
     PathSolution path = ElasticNetPath.fit(problem.x(), problem.y(),
         settings(1.0, lambdas, tolerance), problem.names());
     double s = (System.nanoTime() - t) / 1e9;
     Map<String, Object> facts = pathFacts(path);
-    facts.put("thread_cpu_seconds", (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+    cpuFacts(facts, cpu, processCpu);
     compare(path, refs, "lasso", facts);
     return new Timing("lasso_path", s, facts);
   }
@@ -157,12 +189,13 @@ final class PathBench {
   static Timing enetPath(Problem problem, Path refs, double tolerance) {
     double[] lambdas = lambdas(problem, 0.5);
     long cpu = CPU.getCurrentThreadCpuTime();
+    long processCpu = processCpuNanos();
     long t = System.nanoTime();
     PathSolution path = ElasticNetPath.fit(problem.x(), problem.y(),
         settings(0.5, lambdas, tolerance), problem.names());
     double s = (System.nanoTime() - t) / 1e9;
     Map<String, Object> facts = pathFacts(path);
-    facts.put("thread_cpu_seconds", (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+    cpuFacts(facts, cpu, processCpu);
     compare(path, refs, "enet", facts);
     return new Timing("enet_path", s, facts);
   }
@@ -223,6 +256,8 @@ final class PathBench {
   static Timing lassoCv(Problem problem, int threads, double tolerance) {
     double[] lambdas = lambdas(problem, 1.0);
     KFold folds = KFold.of(problem.foldIds());
+    long cpu = CPU.getCurrentThreadCpuTime();
+    long processCpu = processCpuNanos();
     long t = System.nanoTime();
     FoldStatistics statistics = FoldStatistics.of(problem.x(), problem.y(), folds);
     double statisticsSeconds = (System.nanoTime() - t) / 1e9;
@@ -231,6 +266,7 @@ final class PathBench {
         CrossValidation.Alignment.SAME_LAMBDAS, threads);
     double s = (System.nanoTime() - t) / 1e9;
     Map<String, Object> facts = cvFacts(fit, folds);
+    cpuFacts(facts, cpu, processCpu);
     facts.put("statistics_seconds", statisticsSeconds);
     return new Timing("lasso_cv10", s, facts);
   }
