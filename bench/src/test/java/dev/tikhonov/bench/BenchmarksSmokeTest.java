@@ -3,6 +3,7 @@ package dev.tikhonov.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.linear.CovarianceTrackerBenchmarks;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,20 @@ class BenchmarksSmokeTest {
     PathSolution path = t.lassoPath20(lasso);
     assertTrue(path.size() >= 5, "path of " + path.size() + " λ");
     assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0, "the last λ selects features");
+  }
+
+  @Test
+  void covarianceTrackerBenchmarks_twoPasses_returnToTheStartingGradients() {
+    CovarianceTrackerBenchmarks c = new CovarianceTrackerBenchmarks();
+    CovarianceTrackerBenchmarks.Pass pass = new CovarianceTrackerBenchmarks.Pass();
+    pass.p = 50;
+    pass.setup();
+    double first = c.densePass(pass);
+    c.densePass(pass);
+    // +δ then −δ on every coordinate: the third pass reads the first one's gradients again.
+    double third = c.densePass(pass);
+    assertTrue(Double.isFinite(first) && Math.abs(third - first) < 1e-9 * (1 + Math.abs(first)),
+        first + " then " + third);
   }
 
   @Test

@@ -6,6 +6,22 @@ package dev.tikhonov.linear;
  * becomes active and cached. Cost O(p) per move, O(n·p) per feature that ever enters; or, when
  * built with the whole Gram matrix {@code (1/n)ZᵀZ} (one BLAS call, used when n ≥ p and p is
  * moderate), the columns are read from it and no O(n) work is left in the path at all.
+ *
+ * <p>Moves that update every gradient ({@link #moveAll}, and {@link #moveActive} when more than
+ * half the features are active) are delayed and applied {@value #BLOCK} at a time: with the
+ * moves δ₁..δ_m still pending (m &lt; {@value #BLOCK}),
+ *
+ * <pre>
+ *   gradient(k) = g_k − Σᵢ δᵢ·(1/n)z_kᵀz_{kᵢ}                   (the in-block correction)
+ *   g ← g − (δ₁c₁ + δ₂c₂ + δ₃c₃ + δ₄c₄),  cᵢ = (1/n)Zᵀz_{kᵢ}      (when the block is full)
+ * </pre>
+ *
+ * so every gradient read is the one sequential updates would give (to rounding: the block's four
+ * products are summed before they are subtracted), while the p gradients are loaded and stored
+ * once per four moves instead of once per move: a move at the dense end of a path is bound by
+ * those loads and stores, not by the arithmetic (docs/performance.md, "Linear paths: fewer and
+ * cheaper passes"). Deterministic: the same moves in the same order give bit-identical
+ * gradients.
  */
 final class CovarianceTracker implements GradientTracker {
   private final StandardizedDesign design;
@@ -31,6 +47,13 @@ final class CovarianceTracker implements GradientTracker {
 
   /** Full Gram matrix (1/n)ZᵀZ, p×p, or null to compute columns as features enter. */
   private final double[] gram;
+
+  /** Moves applied to every gradient at once (see the class comment). */
+  static final int BLOCK = 4;
+  /** The cached columns cᵢ and the moves δᵢ not yet subtracted from every gradient. */
+  private final double[][] pendingColumn = new double[BLOCK][];
+  private final double[] pendingDelta = new double[BLOCK];
+  private int numPending;
 
   CovarianceTracker(StandardizedDesign design, double[] centeredTarget) {
     this(design, centeredTarget, false);
@@ -76,7 +99,39 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public double gradient(int k) {
-    return gradient[k];
+    double g = gradient[k];
+    for (int i = 0; i < numPending; i++) {
+      g -= pendingDelta[i] * pendingColumn[i][k];
+    }
+    return g;
+  }
+
+  /** g ← g − Σᵢ δᵢcᵢ over the pending moves; none is left pending. */
+  private void flush() {
+    double[] g = gradient;
+    if (numPending == BLOCK) {
+      double d0 = pendingDelta[0];
+      double d1 = pendingDelta[1];
+      double d2 = pendingDelta[2];
+      double d3 = pendingDelta[3];
+      double[] c0 = pendingColumn[0];
+      double[] c1 = pendingColumn[1];
+      double[] c2 = pendingColumn[2];
+      double[] c3 = pendingColumn[3];
+      for (int j = 0; j < g.length; j++) {
+        g[j] -= (d0 * c0[j] + d1 * c1[j]) + (d2 * c2[j] + d3 * c3[j]);
+      }
+    } else {
+      for (int i = 0; i < numPending; i++) {
+        double d = pendingDelta[i];
+        double[] c = pendingColumn[i];
+        for (int j = 0; j < g.length; j++) {
+          g[j] -= d * c[j];
+        }
+      }
+    }
+    java.util.Arrays.fill(pendingColumn, 0, numPending, null);
+    numPending = 0;
   }
 
   @Override
@@ -110,10 +165,11 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void moveAll(int k, double delta) {
-    double[] c = cross[slot[k]];
-    for (int j = 0; j < gradient.length; j++) {
-      gradient[j] -= delta * c[j];
+    if (numPending == BLOCK) {
+      flush();
     }
+    pendingColumn[numPending] = cross[slot[k]];
+    pendingDelta[numPending++] = delta;
   }
 
   @Override
@@ -122,6 +178,7 @@ final class CovarianceTracker implements GradientTracker {
       moveAll(k, delta);
       return;
     }
+    flush();
     double[] c = cross[slot[k]];
     for (int l = 0; l < numActive; l++) {
       int j = active[l];
@@ -131,6 +188,7 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void beginActivePasses(double[] coefficients, int[] active, int numActive) {
+    flush();
     dense = 2 * numActive > gradient.length;
     for (int l = 0; l < numActive; l++) {
       saved[l] = coefficients[active[l]];
@@ -139,6 +197,7 @@ final class CovarianceTracker implements GradientTracker {
 
   @Override
   public void endActivePasses(double[] coefficients, int[] active, int numActive) {
+    flush();
     if (dense) {
       return; // every move already updated every gradient
     }
@@ -181,6 +240,9 @@ final class CovarianceTracker implements GradientTracker {
    */
   @Override
   public double refresh(double[] coefficients, int[] active, int numActive) {
+    // Recomputed from the coefficients, which already hold the pending moves.
+    java.util.Arrays.fill(pendingColumn, 0, numPending, null);
+    numPending = 0;
     System.arraycopy(initialGradient, 0, gradient, 0, gradient.length);
     double fitted = 0;
     for (int l = 0; l < numActive; l++) {
