@@ -32,9 +32,10 @@ import java.util.List;
  * relative duality gap (gaussian) or scaled KKT residual (binomial, multinomial) is at most the
  * tolerance, or it is marked not converged (docs/linear.md, "Convergence").
  *
- * <p>Gaussian gradients are maintained by covariance updates when p &lt; 500 (glmnet's
- * {@code type.gaussian} rule) and, unlike glmnet, also for 500 ≤ p ≤ 4096 when n ≥ p, from the
- * Gram matrix (1/n)ZᵀZ formed by one BLAS {@code dsyrk}; by residual (naive) updates otherwise.
+ * <p>Gaussian gradients are maintained by covariance updates: when p ≤ 4096 and n ≥ p, from the
+ * Gram matrix (1/n)ZᵀZ formed by one BLAS {@code dsyrk}; otherwise, when p &lt; 500 (glmnet's
+ * {@code type.gaussian} rule), from inner products computed as features enter; by residual
+ * (naive) updates when neither holds. Sparse data never form the Gram matrix.
  * With {@code standardize}, the fit is done on features scaled to unit variance (divisor n) and
  * coefficients are returned on the original scale. Unlike glmnet, y is never rescaled: λ
  * always means DESIGN.md's λ (see docs/linear.md for the conversion).
@@ -47,7 +48,10 @@ import java.util.List;
  * column or setting. Stateless and thread-safe: concurrent fits share nothing.
  */
 public final class ElasticNetPath {
-  /** glmnet chooses covariance updates below this many features. */
+  /**
+   * glmnet chooses covariance updates below this many features; here it applies where the Gram
+   * matrix is not formed (n &lt; p, or sparse data).
+   */
   static final int COVARIANCE_MAX_FEATURES = 500;
   /**
    * Up to this many features (a Gram matrix of at most 128 MiB), when n ≥ p, covariance updates
@@ -364,8 +368,8 @@ public final class ElasticNetPath {
     }
     start /= n;
     // A sparse design never forms the Gram matrix (it would be dense p×p by n·p² flops).
-    boolean gram = !design.sparse() && updates == Updates.AUTOMATIC && p >= COVARIANCE_MAX_FEATURES
-        && p <= GRAM_MAX_FEATURES && n >= p;
+    boolean gram = !design.sparse() && updates == Updates.AUTOMATIC && p <= GRAM_MAX_FEATURES
+        && n >= p;
     boolean covariance = updates == Updates.COVARIANCE || gram
         || (updates == Updates.AUTOMATIC && p < COVARIANCE_MAX_FEATURES);
     GradientTracker tracker = covariance
