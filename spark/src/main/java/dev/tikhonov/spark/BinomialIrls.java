@@ -12,7 +12,6 @@ import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -215,14 +214,8 @@ final class BinomialIrls {
      * max((V/W)·Δã₀², maxⱼ xvⱼ·Δβⱼ²), xvⱼ = (1/W)Σ v z̃ⱼ² (infinite before the first step).
      */
     double lastChange = Double.POSITIVE_INFINITY;
-    double previousRatio;
-    final List<double[]> recorded = new ArrayList<>();
-    final List<Double> intercepts = new ArrayList<>();
-    final List<Double> ratios = new ArrayList<>();
-    final List<Double> certificates = new ArrayList<>();
-    final List<Boolean> converged = new ArrayList<>();
-    final List<Integer> passes = new ArrayList<>();
-    PathSolution.End end;
+    /** The λ finished so far (made once the λ sequence is known). */
+    private IrlsPathRecord history;
     /** The first pass's statistics, for the Newton step at the null model (then dropped). */
     GaussianStatistics initial;
 
@@ -393,72 +386,27 @@ final class BinomialIrls {
 
     private void record(double certificate, double ratio) {
       double[] coefficients = new double[p];
-      double intercept = a0;
       for (int j = 0; j < p; j++) {
         coefficients[j] = beta[j] / scale[j];
       }
-      recorded.add(coefficients);
-      intercepts.add(intercept);
-      ratios.add(ratio);
-      certificates.add(certificate);
-      converged.add(certificate <= settings.tolerance());
-      passes.add(passesHere);
+      history().record(new double[] {a0}, new double[][] {coefficients}, certificate, ratio,
+          passesHere);
       passesHere = 0;
     }
 
-    /** glmnet's early stop of the default sequence, separated classes, or the last λ. */
     private boolean stop(double ratio, boolean exhausted) {
-      int done = recorded.size();
-      int m = lambdas.length;
-      if (exhausted) {
-        end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
-            + " every fitted probability is 0 or 1 (the classes are separated): nothing is"
-            + " left to fit");
-        return true;
+      return history().stop(ratio, exhausted);
+    }
+
+    private IrlsPathRecord history() {
+      if (history == null) {
+        history = new IrlsPathRecord(lambdas, settings.defaultSequence(), settings.tolerance());
       }
-      if (done == m) {
-        end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all " + m + " λ fitted");
-        return true;
-      }
-      if (settings.defaultSequence() && done >= Math.min(5, m)) {
-        double change = ratio - previousRatio;
-        if (change < 1e-5 || ratio > 0.999) {
-          end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
-              Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
-                  + " deviance ratio %s", done, m, ratio > 0.999 ? "exceeds 0.999"
-                  : "grew by less than 1.0E-5"));
-          return true;
-        }
-      }
-      previousRatio = ratio;
-      return false;
+      return history;
     }
 
     PathSolution path() {
-      int m = recorded.size();
-      double[][] a0s = new double[m][];
-      double[][][] bs = new double[m][][];
-      int[] df = new int[m];
-      double[] ratio = new double[m];
-      boolean[] ok = new boolean[m];
-      int[] spent = new int[m];
-      double[] certificate = new double[m];
-      for (int i = 0; i < m; i++) {
-        a0s[i] = new double[] {intercepts.get(i)};
-        bs[i] = new double[][] {recorded.get(i)};
-        for (double value : recorded.get(i)) {
-          if (value != 0) {
-            df[i]++;
-          }
-        }
-        ratio[i] = ratios.get(i);
-        ok[i] = converged.get(i);
-        spent[i] = passes.get(i);
-        certificate[i] = certificates.get(i);
-      }
-      return new PathSolution(Family.BINOMIAL, alpha, Arrays.copyOf(lambdas, m), a0s, bs, df,
-          ratio, 2 * nullLoss, settings.tolerance(), ok, spent, certificate, names,
-          List.of("0", "1"), end);
+      return history().path(Family.BINOMIAL, alpha, 2 * nullLoss, names, List.of("0", "1"));
     }
   }
 

@@ -13,7 +13,6 @@ import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 
@@ -262,7 +261,6 @@ final class MultinomialIrls {
     int stepsHere;
     boolean moved = true;
     double lastChange = Double.POSITIVE_INFINITY;
-    double previousRatio;
     /** A step under evaluation: where it started, its sums, its full end point, its λ. */
     boolean trial;
     double[] fromA0;
@@ -274,13 +272,8 @@ final class MultinomialIrls {
     double stepLambda;
     double stepFraction;
     int halvings;
-    final List<double[][]> recorded = new ArrayList<>();
-    final List<double[]> intercepts = new ArrayList<>();
-    final List<Double> ratios = new ArrayList<>();
-    final List<Double> certificates = new ArrayList<>();
-    final List<Boolean> converged = new ArrayList<>();
-    final List<Integer> passes = new ArrayList<>();
-    PathSolution.End end;
+    /** The λ finished so far (made once the λ sequence is known). */
+    private IrlsPathRecord history;
 
     Track(int id, GaussianStatistics s, double[] classWeight) {
       this.id = id;
@@ -612,72 +605,27 @@ final class MultinomialIrls {
     }
 
     private void record(double certificate, double ratio) {
-      recorded.add(copy(b));
-      intercepts.add(a0.clone());
-      ratios.add(ratio);
-      certificates.add(certificate);
-      converged.add(certificate <= settings.tolerance());
-      passes.add(passesHere);
+      history().record(a0.clone(), copy(b), certificate, ratio, passesHere);
       passesHere = 0;
     }
 
-    /** glmnet's early stop of the default sequence, separated classes, or the last λ. */
     private boolean stop(double ratio, boolean exhausted) {
-      int done = recorded.size();
-      int m = lambdas.length;
-      if (exhausted) {
-        end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
-            + " every fitted probability is 0 or 1 (the classes are separated): nothing is"
-            + " left to fit");
-        return true;
+      return history().stop(ratio, exhausted);
+    }
+
+    private IrlsPathRecord history() {
+      if (history == null) {
+        history = new IrlsPathRecord(lambdas, settings.defaultSequence(), settings.tolerance());
       }
-      if (done == m) {
-        end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all " + m + " λ fitted");
-        return true;
-      }
-      if (settings.defaultSequence() && done >= Math.min(5, m)) {
-        double change = ratio - previousRatio;
-        if (change < 1e-5 || ratio > 0.999) {
-          end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
-              Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
-                  + " deviance ratio %s", done, m, ratio > 0.999 ? "exceeds 0.999"
-                  : "grew by less than 1.0E-5"));
-          return true;
-        }
-      }
-      previousRatio = ratio;
-      return false;
+      return history;
     }
 
     PathSolution path() {
-      int m = recorded.size();
-      int[] df = new int[m];
-      double[] ratio = new double[m];
-      boolean[] ok = new boolean[m];
-      int[] spent = new int[m];
-      double[] certificate = new double[m];
-      for (int i = 0; i < m; i++) {
-        double[][] coefficients = recorded.get(i);
-        for (int j = 0; j < p; j++) {
-          for (double[] bc : coefficients) {
-            if (bc[j] != 0) {
-              df[i]++;
-              break;
-            }
-          }
-        }
-        ratio[i] = ratios.get(i);
-        ok[i] = converged.get(i);
-        spent[i] = passes.get(i);
-        certificate[i] = certificates.get(i);
-      }
       List<String> classNames = new ArrayList<>();
       for (int c = 0; c < numClasses; c++) {
         classNames.add(Integer.toString(c));
       }
-      return new PathSolution(Family.MULTINOMIAL, alpha, Arrays.copyOf(lambdas, m),
-          intercepts.toArray(new double[0][]), recorded.toArray(new double[0][][]), df, ratio,
-          2 * nullLoss, settings.tolerance(), ok, spent, certificate, names, classNames, end);
+      return history().path(Family.MULTINOMIAL, alpha, 2 * nullLoss, names, classNames);
     }
   }
 }

@@ -1,0 +1,107 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The λ one distributed IRLS fit ({@link BinomialIrls}, {@link MultinomialIrls}) has finished,
+ * and the rule that ends its path, as the core's path driver ends a single-machine path: every
+ * λ fitted; the classes separated (no working weight left); or, for glmnet's default sequence
+ * after at least 5 λ, glmnet's deviance rule (the deviance ratio grew by less than 10⁻⁵ or
+ * exceeds 0.999). A λ is converged when its certificate is at most the tolerance.
+ *
+ * <p>Coefficients are stored per class (one row for the binomial), on the original scale. Not
+ * thread-safe: one per fit in flight, on the driver.
+ */
+final class IrlsPathRecord {
+  private final double[] lambdas;
+  private final boolean defaultSequence;
+  private final double tolerance;
+  private final List<double[]> intercepts = new ArrayList<>();
+  private final List<double[][]> coefficients = new ArrayList<>();
+  private final List<Double> ratios = new ArrayList<>();
+  private final List<Double> certificates = new ArrayList<>();
+  private final List<Integer> passes = new ArrayList<>();
+  private double previousRatio;
+  private PathSolution.End end;
+
+  IrlsPathRecord(double[] lambdas, boolean defaultSequence, double tolerance) {
+    this.lambdas = lambdas;
+    this.defaultSequence = defaultSequence;
+    this.tolerance = tolerance;
+  }
+
+  /** Records the next λ's solution (arrays kept, not copied), its certificate and passes. */
+  void record(double[] intercept, double[][] classCoefficients, double certificate,
+      double ratio, int passesTaken) {
+    intercepts.add(intercept);
+    coefficients.add(classCoefficients);
+    ratios.add(ratio);
+    certificates.add(certificate);
+    passes.add(passesTaken);
+  }
+
+  /** Whether the path ends after the λ just recorded, whose deviance ratio is {@code ratio}. */
+  boolean stop(double ratio, boolean exhausted) {
+    int done = coefficients.size();
+    int m = lambdas.length;
+    if (exhausted) {
+      end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
+          + " every fitted probability is 0 or 1 (the classes are separated): nothing is"
+          + " left to fit");
+      return true;
+    }
+    if (done == m) {
+      end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all " + m + " λ fitted");
+      return true;
+    }
+    if (defaultSequence && done >= Math.min(5, m)) {
+      double change = ratio - previousRatio;
+      if (change < 1e-5 || ratio > 0.999) {
+        end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
+            Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
+                + " deviance ratio %s", done, m, ratio > 0.999 ? "exceeds 0.999"
+                : "grew by less than 1.0E-5"));
+        return true;
+      }
+    }
+    previousRatio = ratio;
+    return false;
+  }
+
+  /**
+   * The recorded λ as the core's path result; df counts the features with a nonzero
+   * coefficient in any class.
+   */
+  PathSolution path(Family family, double alpha, double nullDeviance, List<String> names,
+      List<String> classNames) {
+    int m = coefficients.size();
+    int[] df = new int[m];
+    double[] ratio = new double[m];
+    boolean[] ok = new boolean[m];
+    int[] spent = new int[m];
+    double[] certificate = new double[m];
+    for (int i = 0; i < m; i++) {
+      double[][] bs = coefficients.get(i);
+      for (int j = 0; j < bs[0].length; j++) {
+        for (double[] bc : bs) {
+          if (bc[j] != 0) {
+            df[i]++;
+            break;
+          }
+        }
+      }
+      ratio[i] = ratios.get(i);
+      certificate[i] = certificates.get(i);
+      ok[i] = certificate[i] <= tolerance;
+      spent[i] = passes.get(i);
+    }
+    return new PathSolution(family, alpha, Arrays.copyOf(lambdas, m),
+        intercepts.toArray(new double[0][]), coefficients.toArray(new double[0][][]), df, ratio,
+        nullDeviance, tolerance, ok, spent, certificate, names, classNames, end);
+  }
+}
