@@ -153,7 +153,8 @@ class SparkElasticNetCVTest {
   void fit_multinomialWithAContinuousLabel_namesTheLabelColumn() {
     InputException e = assertThrows(InputException.class, () -> new SparkElasticNetCV()
         .setFamily("multinomial").fit(TestSpark.frame(spark, TABLE, 2)));
-    assertTrue(e.getMessage().startsWith("column 'label', row 1 of partition 0: is "),
+    // Every partition holds continuous labels; whichever task fails first is reported.
+    assertTrue(e.getMessage().matches("column 'label', row 1 of partition [01]: is .*"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith(", expected a class index: a whole number in 0..999"
         + " (family multinomial)"), e.getMessage());
