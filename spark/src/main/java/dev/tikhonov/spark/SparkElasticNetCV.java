@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.CrossValidation;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -451,11 +452,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
         CrossValidation.Alignment.INTERPOLATE,
         Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
-    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
-    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
-        1);
-    copyValues(model, ParamMap.empty());
-    return model.setParent(this);
+    return model(fit.path(), fit.cv(), 1);
   }
 
   /**
@@ -471,11 +468,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
         getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
     BinomialIrls.Result fit = new BinomialIrls(pass, settings, names).run(dataset, statistics);
-    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
-    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
-        fit.passes());
-    copyValues(model, ParamMap.empty());
-    return model.setParent(this);
+    return model(fit.path(), fit.cv(), fit.passes());
   }
 
   /**
@@ -489,6 +482,14 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
         getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
     return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
+  }
+
+  /** The fitted model at the λ the selection param picks, with this estimator's params. */
+  private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes) {
+    int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes);
+    copyValues(model, ParamMap.empty());
+    return model.setParent(this);
   }
 
   /**
@@ -534,11 +535,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes);
-    int selected = getSelection().equals("1se") ? fit.cv().index1se() : fit.cv().indexMin();
-    SparkElasticNetModel model = new SparkElasticNetModel(uid, fit.path(), fit.cv(), selected,
-        fit.passes());
-    copyValues(model, ParamMap.empty());
-    return model.setParent(this);
+    return model(fit.path(), fit.cv(), fit.passes());
   }
 
   /**
