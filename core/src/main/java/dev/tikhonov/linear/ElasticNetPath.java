@@ -148,6 +148,57 @@ public final class ElasticNetPath {
   }
 
   /**
+   * The gaussian path on dense rows with n ≥ p and p ≤ {@link #GRAM_MAX_FEATURES}, where the
+   * covariance updates read every column from the Gram matrix: the Gram matrix and the cross
+   * products come from one blocked pass of the BLAS over the rows ({@link TwoPassStatistics}),
+   * and the path runs on them ({@link StatisticsPath}), so no n×p standardized copy of x is
+   * made. The same path as the design-based route, to rounding; the same checks and messages.
+   */
+  private static PathSolution gaussianFromStatistics(double[][] x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames) {
+    if (x.length != y.length) {
+      throw new InputException(x.length + " feature rows but " + y.length + " targets");
+    }
+    for (int i : rows) {
+      if (i < 0 || i >= x.length) {
+        throw new IllegalArgumentException("row index " + i + " is outside 0.." + (x.length - 1));
+      }
+    }
+    normalizedWeights(observations, x.length, rows);
+    int p = x[rows[0]].length;
+    if (p == 0) {
+      throw new InputException("no features to fit: the rows have 0 columns");
+    }
+    for (int i : rows) {
+      double[] row = x[i];
+      if (row.length != p) {
+        throw new InputException("row " + (i + 1) + " has " + row.length + " features, expected "
+            + p);
+      }
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(row[j])) {
+          throw new InputException("row " + (i + 1) + ", column " + (j + 1) + ": value "
+              + row[j] + " is not finite");
+        }
+      }
+    }
+    if (!classNames.isEmpty()) {
+      throw new InputException("classNames: a gaussian path has no classes, got " + classNames);
+    }
+    double[] target = new double[y.length];
+    for (int i : rows) {
+      if (!Double.isFinite(y[i])) {
+        throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
+      }
+      target[i] = y[i] - observations.offset(i);
+    }
+    double[] weights = observations.hasWeights() ? observations.weights() : null;
+    GaussianStatistics statistics = TwoPassStatistics.ofChecked(x, target, weights, rows);
+    return StatisticsPath.fit(statistics, settings, featureNames);
+  }
+
+  /**
    * ωᵢ = wᵢ / Σ wᵢ over the rows fitted (1/n each without weights), after checking the weights
    * and offsets: lengths, finite values, weights ≥ 0 and not all zero. Messages name the row
    * (1-based) and the setting ({@code weights}, {@code offsets}).
@@ -192,6 +243,11 @@ public final class ElasticNetPath {
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       Observations observations, PathSettings settings, List<String> featureNames,
       List<String> classNames, Updates updates) {
+    if (family == Family.GAUSSIAN && updates == Updates.AUTOMATIC && rows.length > 0
+        && x.length > 0 && rows.length >= x[0].length && x[0].length <= GRAM_MAX_FEATURES) {
+      return gaussianFromStatistics(x, y, rows, observations, settings, featureNames,
+          classNames);
+    }
     return fit(family, x.length, (omega, scaleRows) -> observations.hasWeights()
         ? StandardizedDesign.of(x, rows, omega, scaleRows, settings.intercept(),
             settings.standardize())

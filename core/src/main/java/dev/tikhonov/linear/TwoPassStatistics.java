@@ -6,7 +6,7 @@ import org.bytedeco.openblas.global.openblas;
 /**
  * {@link GaussianStatistics} of rows at hand by the corrected two-pass algorithm (Chan, Golub
  * &amp; LeVeque 1983) with the scatter formed by the BLAS: pass 1 the weighted means m; pass 2,
- * in blocks of rows, the deviations dᵢ = xᵢ − m scaled by √wᵢ into a column-major block D and
+ * in blocks of rows, the deviations dᵢ = xᵢ − m scaled by √wᵢ into a block D (a row per observation) and
  * {@code S += DᵀD} by one {@code dsyrk} per block (with {@code Dᵀt} by {@code dgemv} for the
  * target), plus the residual means c = (1/W)Σwᵢdᵢ that the rounding of m leaves; then
  *
@@ -34,7 +34,20 @@ final class TwoPassStatistics {
     if (x.length == 0) {
       throw new InputException("no rows: the number of features is unknown");
     }
-    int p = x[0].length;
+    return compute(x, y, weights, rows, x[0].length, true);
+  }
+
+  /**
+   * The same from rows the caller has checked already (every row of {@code rows} has p = the
+   * length of the row rows[0], finite features and target, weights finite and ≥ 0; at least
+   * one row); {@code weights} null for all 1.
+   */
+  static GaussianStatistics ofChecked(double[][] x, double[] y, double[] weights, int[] rows) {
+    return compute(x, y, weights, rows, x[rows[0]].length, false);
+  }
+
+  private static GaussianStatistics compute(double[][] x, double[] y, double[] weights,
+      int[] rows, int p, boolean check) {
     // Pass 1: checks, weight, weighted sums; which columns are constant on these rows.
     double weight = 0;
     double[] sum = new double[p];
@@ -44,8 +57,10 @@ final class TwoPassStatistics {
     double[] first = null;
     for (int row : rows) {
       double[] xi = x[row];
-      double w = weights[row];
-      check(xi, y[row], w, p, row);
+      double w = weights == null ? 1.0 : weights[row];
+      if (check) {
+        check(xi, y[row], w, p, row);
+      }
       if (w == 0) {
         continue;
       }
@@ -84,15 +99,16 @@ final class TwoPassStatistics {
     for (int r = 0; r <= rows.length; r++) {
       if (r < rows.length) {
         int row = rows[r];
-        double w = weights[row];
+        double w = weights == null ? 1.0 : weights[row];
         if (w == 0) {
           continue;
         }
         double root = Math.sqrt(w);
         double[] xi = x[row];
+        int o = filled * p;
         for (int j = 0; j < p; j++) {
           double d = xi[j] - mean[j];
-          deviations[j * block + filled] = root * d;
+          deviations[o + j] = root * d;
           residual[j] += w * d;
         }
         double dy = y[row] - meanY;
@@ -107,11 +123,13 @@ final class TwoPassStatistics {
       if (filled == 0) {
         continue;
       }
-      // packedScatter (upper, column-major) += Dᵀ D;  cross += Dᵀ t  (D is filled×p, ld block)
-      openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans,
-          p, filled, 1.0, deviations, block, firstBlock ? 0.0 : 1.0, packedScatter, p);
-      openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, filled, p, 1.0,
-          deviations, block, target, 1, 1.0, cross, 1);
+      // packedScatter (upper, column-major) += Dᵀ D;  cross += Dᵀ t. D (filled×p) is stored
+      // row-major, a row per observation, so it is written contiguously; as column-major it is
+      // A = Dᵀ (p×filled), and DᵀD = A·Aᵀ.
+      openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
+          p, filled, 1.0, deviations, p, firstBlock ? 0.0 : 1.0, packedScatter, p);
+      openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
+          deviations, p, target, 1, 1.0, cross, 1);
       firstBlock = false;
       filled = 0;
     }
