@@ -166,23 +166,7 @@ public final class ElasticNetPath {
       }
     }
     normalizedWeights(observations, x.length, rows);
-    int p = x[rows[0]].length;
-    if (p == 0) {
-      throw new InputException("no features to fit: the rows have 0 columns");
-    }
-    for (int i : rows) {
-      double[] row = x[i];
-      if (row.length != p) {
-        throw new InputException("row " + (i + 1) + " has " + row.length + " features, expected "
-            + p);
-      }
-      for (int j = 0; j < p; j++) {
-        if (!Double.isFinite(row[j])) {
-          throw new InputException("row " + (i + 1) + ", column " + (j + 1) + ": value "
-              + row[j] + " is not finite");
-        }
-      }
-    }
+    StandardizedDesign.checkRows(x, rows);
     if (!classNames.isEmpty()) {
       throw new InputException("classNames: a gaussian path has no classes, got " + classNames);
     }

@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.InputException;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -14,31 +15,46 @@ import org.bytedeco.openblas.global.openblas;
  *   df(λ)     = Σₖ eₖ/(eₖ + nλ)
  * </pre>
  *
- * (a term with eₖ + nλ = 0 counts 0, as in the SVD route). Cost: ZᵀZ by {@code dsyrk} (n·p²
- * flops), the eigendecomposition (O(p³), independent of n), ZV by {@code dgemm} (2n·p²), then the
- * same two n×p×m products for all λ as the SVD route; LAPACK's SVD of a tall n×p matrix costs
- * several times n·p² more. No division by a singular value is needed, but eigenvalues carry an
- * absolute error of about ε·e_max, so directions whose eₖ is below ε·e_max (condition number
- * of Z above 10⁸) are known only to that accuracy; they matter only where nλ is as small as
- * that, and the SVD route is then the better choice (it is what {@link RidgeSvdPath#fit} takes
- * when n is not several times p). Stateless and thread-safe.
+ * (a term with eₖ + nλ = 0 counts 0, as in the SVD route). Two passes over the rows of x, no
+ * n×p copy of it: the first forms x̄, ȳ, ZᵀZ and Zᵀy_c ({@link TwoPassStatistics}: blocks of
+ * centered rows, one {@code dsyrk} and one {@code dgemv} per block); after the
+ * eigendecomposition (O(p³), independent of n) the second takes the rows again in blocks Z_b,
+ * forms Z_bV by {@code dgemm} (2n·p² flops over all blocks), then the block's fitted values and
+ * leverages for all λ by two more products, and adds the block's residuals to each λ's sums.
+ * Memory: O(p² + block·(p + m)) beside x, where the design copy, ZV and the n×m fitted values
+ * and leverages took 2n·p + 2n·m doubles. LAPACK's SVD of a tall n×p matrix costs several times
+ * n·p² more. No division by a singular value is needed, but eigenvalues carry an absolute error
+ * of about ε·e_max, so directions whose eₖ is below ε·e_max (condition number of Z above 10⁸)
+ * are known only to that accuracy; they matter only where nλ is as small as that, and the SVD
+ * route is then the better choice (it is what {@link RidgeSvdPath#fit} takes when n is not
+ * several times p). Stateless and thread-safe (the BLAS calls may use the BLAS's threads).
  */
 final class RidgeEigenPath {
+  /** About 2 MiB of centered rows per block of the second pass, and as much of Z_bV. */
+  private static final int BLOCK_DOUBLES = 1 << 18;
+
   private RidgeEigenPath() {}
 
   /**
-   * The path on the centered design (not standardized; constant columns all zero).
-   *
-   * @param yc y − ȳ (n)
+   * The path of x (n×p, row-major, not modified) and y, checked as the design-based route
+   * checks them (the same messages).
    */
-  static RidgeSvdPath fit(DenseDesign design, double[] yc, double yMean, double nullMse,
-      double[] lambdas) {
-    int n = design.n;
-    int p = design.p;
-    // gram (column-major, upper) = ZᵀZ; then eigenvectors overwrite it, eigenvalues ascending.
-    double[] v = new double[p * p];
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans,
-        p, n, 1.0, design.z, n, 0.0, v, p);
+  static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas) {
+    int n = x.length;
+    if (n == 0) {
+      throw new InputException("no rows to fit");
+    }
+    int[] rows = StandardizedDesign.allRows(n);
+    int p = StandardizedDesign.checkRows(x, rows);
+    StandardizedDesign.finiteMean(y);
+    GaussianStatistics statistics = TwoPassStatistics.ofChecked(x, y, null, rows);
+    double[] mean = statistics.featureMeans();
+    double yMean = statistics.targetMean();
+    double nullMse = statistics.targetScatter() / n;
+
+    // ZᵀZ (symmetric: row- and column-major alike); eigenvectors overwrite it, eigenvalues
+    // ascending.
+    double[] v = statistics.featureScatter();
     double[] ascending = new double[p];
     int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', p, v,
         p, ascending);
@@ -50,14 +66,10 @@ final class RidgeEigenPath {
     for (int k = 0; k < p; k++) {
       e[k] = Math.max(ascending[k], 0.0);
     }
-    // zv = Z·V (n×p, column-major): column k is U_k·d_k.
-    double[] zv = new double[n * p];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, p, p, 1.0, design.z, n, v, p, 0.0, zv, n);
-    // c = Vᵀ Zᵀ y_c = (ZV)ᵀ y_c
+    // c = Vᵀ Zᵀ y_c
     double[] c = new double[p];
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, p, 1.0, zv, n, yc, 1,
-        0.0, c, 1);
+    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v, p,
+        statistics.featureTargetScatter(), 1, 0.0, c, 1);
 
     int m = lambdas.length;
     double[] df = new double[m];
@@ -79,21 +91,51 @@ final class RidgeEigenPath {
     double[] coefficients = new double[p * m];
     openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
         p, m, p, 1.0, v, p, weight, p, 0.0, coefficients, p);
-    double[] fitted = new double[n * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, p, 1.0, zv, n, weight, p, 0.0, fitted, n);
-    for (int i = 0; i < zv.length; i++) {
-      zv[i] *= zv[i]; // ZV is not needed after this: square it in place
-    }
-    double[] leverage = new double[n * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, p, 1.0, zv, n, inverse, p, 0.0, leverage, n);
 
+    // Second pass, in blocks of rows, all row-major: Z_b (b×p), Z_bV (b×p), fitted values and
+    // leverages (b×m). V (column-major) is Vᵀ row-major, and weight and inverse (column-major
+    // p×m) are their transposes row-major: hence the transposed right-hand operands.
+    int block = Math.max(1, Math.min(n, BLOCK_DOUBLES / Math.max(p, m)));
+    double[] centered = new double[block * p];
+    double[] zv = new double[block * p];
+    double[] fitted = new double[block * m];
+    double[] leverage = new double[block * m];
+    double[] sse = new double[m];
+    double[] looSum = new double[m];
+    for (int start = 0; start < n; start += block) {
+      int rowsInBlock = Math.min(block, n - start);
+      for (int b = 0; b < rowsInBlock; b++) {
+        double[] row = x[start + b];
+        int o = b * p;
+        for (int j = 0; j < p; j++) {
+          centered[o + j] = row[j] - mean[j];
+        }
+      }
+      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+          rowsInBlock, p, p, 1.0, centered, p, v, p, 0.0, zv, p);
+      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+          rowsInBlock, m, p, 1.0, zv, p, weight, p, 0.0, fitted, m);
+      for (int i = 0; i < rowsInBlock * p; i++) {
+        zv[i] *= zv[i];
+      }
+      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+          rowsInBlock, m, p, 1.0, zv, p, inverse, p, 0.0, leverage, m);
+      for (int b = 0; b < rowsInBlock; b++) {
+        double yc = y[start + b] - yMean;
+        int o = b * m;
+        for (int l = 0; l < m; l++) {
+          double residual = yc - fitted[o + l];
+          sse[l] += residual * residual;
+          double loo = residual / (1 - (1.0 / n + leverage[o + l]));
+          looSum[l] += loo * loo;
+        }
+      }
+    }
     double[] singular = new double[p];
     for (int k = 0; k < p; k++) {
       singular[k] = Math.sqrt(e[p - 1 - k]);
     }
-    return RidgeSvdPath.assemble(design, yc, yMean, nullMse, lambdas, coefficients, fitted,
-        leverage, df, singular);
+    return RidgeSvdPath.of(lambdas, n, mean, yMean, nullMse, coefficients, sse, looSum, df,
+        singular);
   }
 }

@@ -80,6 +80,11 @@ public record RidgeSvdPath(
         throw new InputException("λ must be finite and ≥ 0, got " + l);
       }
     }
+    if (x.length > 0 && (decomposition == Decomposition.EIGEN
+        || (decomposition == Decomposition.AUTOMATIC
+            && x.length >= (long) EIGEN_MIN_ROWS_PER_FEATURE * x[0].length))) {
+      return RidgeEigenPath.fit(x, y, lambdas);
+    }
     DenseDesign design = StandardizedDesign.of(x, true, false);
     int n = design.n;
     int p = design.p;
@@ -90,10 +95,6 @@ public record RidgeSvdPath(
     for (int i = 0; i < n; i++) {
       yc[i] = y[i] - yMean;
       nullMse += yc[i] * yc[i] / n;
-    }
-    if (decomposition == Decomposition.EIGEN || (decomposition == Decomposition.AUTOMATIC
-        && n >= (long) EIGEN_MIN_ROWS_PER_FEATURE * p)) {
-      return RidgeEigenPath.fit(design, yc, yMean, nullMse, lambdas);
     }
     double[] d = new double[r];
     double[] u = new double[n * r];
@@ -147,11 +148,32 @@ public record RidgeSvdPath(
    * The path from the decomposition's products for all λ: coefficients (p×m), centered fitted
    * values (n×m) and hat-matrix diagonals without the intercept's 1/n (n×m), all column-major.
    */
-  static RidgeSvdPath assemble(DenseDesign design, double[] yc, double yMean,
+  private static RidgeSvdPath assemble(DenseDesign design, double[] yc, double yMean,
       double nullMse, double[] lambdas, double[] bAll, double[] fitted, double[] leverage,
       double[] df, double[] d) {
     int n = design.n;
-    int p = design.p;
+    int m = lambdas.length;
+    double[] sse = new double[m];
+    double[] looSum = new double[m];
+    for (int l = 0; l < m; l++) {
+      for (int i = 0, o = l * n; i < n; i++) {
+        double e = yc[i] - fitted[o + i];
+        sse[l] += e * e;
+        double e1 = e / (1 - (1.0 / n + leverage[o + i]));
+        looSum[l] += e1 * e1;
+      }
+    }
+    return of(lambdas, n, design.mean, yMean, nullMse, bAll, sse, looSum, df, d);
+  }
+
+  /**
+   * The path from its sums: coefficients {@code bAll} (p×m, column-major) on the centered
+   * design with column means {@code mean}, and per λ the residual sum of squares {@code sse} and
+   * the sum of squared leave-one-out residuals {@code looSum} over the n rows.
+   */
+  static RidgeSvdPath of(double[] lambdas, int n, double[] mean, double yMean, double nullMse,
+      double[] bAll, double[] sse, double[] looSum, double[] df, double[] d) {
+    int p = mean.length;
     int m = lambdas.length;
     double[] intercept = new double[m];
     double[][] coef = new double[m][];
@@ -162,20 +184,12 @@ public record RidgeSvdPath(
       double[] b = java.util.Arrays.copyOfRange(bAll, l * p, (l + 1) * p);
       double a0 = yMean;
       for (int j = 0; j < p; j++) {
-        a0 -= design.mean[j] * b[j];
-      }
-      double sse = 0;
-      double looSum = 0;
-      for (int i = 0, o = l * n; i < n; i++) {
-        double e = yc[i] - fitted[o + i];
-        sse += e * e;
-        double e1 = e / (1 - (1.0 / n + leverage[o + i]));
-        looSum += e1 * e1;
+        a0 -= mean[j] * b[j];
       }
       intercept[l] = a0;
       coef[l] = b;
-      trainMse[l] = sse / n;
-      loo[l] = looSum / n;
+      trainMse[l] = sse[l] / n;
+      loo[l] = looSum[l] / n;
       double denominator = 1 - (1 + df[l]) / n;
       gcv[l] = trainMse[l] / (denominator * denominator);
     }
