@@ -9,6 +9,9 @@
 #   --rounds   MLP and experiment runs per side, alternating tikhonov / torch (default 2)
 #   --repeats  timed repeats of each path workload, median kept (default 1; in the linear scaling
 #              sweep tikhonov's only: 3 leaves out the JIT warm-up that one fresh JVM pays)
+#   --warmup   untimed first runs of each path workload on every side, tikhonov, glmnet and
+#              scikit-learn alike (default 1: the JVM compiles the solvers during its first runs;
+#              each side's first, cold, time is kept as cold_seconds; 0 for the old method)
 #   --only     a comma list of mlp, gemm, path, experiment, scaling-mlp, scaling-linear, scaling
 #              (default mlp,gemm,path,experiment; scaling = scaling-mlp,scaling-linear: how cost
 #              grows, the MLP's batch-size/width sweep and the lasso path/CV's n and p sweep)
@@ -24,19 +27,20 @@
 # SGEMM on an AVX-512 CPU), and the kernel each side ran goes to DIR/kernels.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-epochs=5 rounds=2 repeats=1 only="mlp,gemm,path,experiment" out="" threads=2
+epochs=5 rounds=2 repeats=1 warmup=1 only="mlp,gemm,path,experiment" out="" threads=2
 linear_n="10000,30000,100000,300000,1000000" linear_p="100,250,500,1000,2000,4000"
 while [ $# -gt 0 ]; do
   case "$1" in
     --epochs) epochs="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --linear-n) linear_n="$2"; shift 2 ;;
     --linear-p) linear_p="$2"; shift 2 ;;
-    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,27p "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -123,18 +127,19 @@ if want path || want gemm; then
   if have_sklearn; then
     echo "== scikit-learn RidgeCV + numpy SGEMM"
     $PY "$root/bench/peers/sklearn_ridge_gcv.py" "$data/synth" "$peers/ref/lambdas_ridge.csv" \
-      "$repeats" > "$out/sklearn.json"
+      "$repeats" "$warmup" > "$out/sklearn.json"
   fi
 fi
 
 if want path; then
   echo "== paths: tikhonov"
   refs=(); [ -d "$peers/ref" ] && refs=(--refs "$peers/ref")
-  "$tk" bench path --data "$data/synth" --threads 2 --repeats "$repeats" \
+  "$tk" bench path --data "$data/synth" --threads 2 --repeats "$repeats" --warmup "$warmup" \
     "${refs[@]}" --out "$out/tikhonov-path"
   if have_glmnet; then
     echo "== paths: glmnet"
-    Rscript "$root/bench/peers/glmnet_paths.R" "$data/synth" "$repeats" > "$out/glmnet.json"
+    Rscript "$root/bench/peers/glmnet_paths.R" "$data/synth" "$repeats" "$warmup" \
+      > "$out/glmnet.json"
   fi
 fi
 

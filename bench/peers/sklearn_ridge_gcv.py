@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """scikit-learn RidgeCV(gcv_mode='svd') over glmnet's 100 ridge lambdas (alphas = n*lambda), as
 ../shared/peers/sklearn_linear.py times it; and numpy SGEMM GFLOP/s at 512/1024/2048.
-Usage: sklearn_ridge_gcv.py DATA_DIR LAMBDAS_CSV REPEATS  -> one JSON line on stdout.
+Usage: sklearn_ridge_gcv.py DATA_DIR LAMBDAS_CSV REPEATS [WARMUP]  -> one JSON line on stdout.
+WARMUP untimed fits come first (default 0), as tikhonov's `bench path --warmup`; the first fit's
+time is reported as cold_seconds.
 Threads are pinned to 2 before numpy is imported."""
 import json
 import os
@@ -17,6 +19,7 @@ from sklearn.linear_model import RidgeCV  # noqa: E402
 
 data, lambdas_csv = sys.argv[1], sys.argv[2]
 reps = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+warmup = int(sys.argv[4]) if len(sys.argv) > 4 else 0
 meta = json.load(open(os.path.join(data, "meta.json")))
 n, p = meta["n"], meta["p"]
 X = np.fromfile(os.path.join(data, "X.f64"), dtype="<f8").reshape(n, p)
@@ -25,11 +28,12 @@ lam = np.loadtxt(lambdas_csv, delimiter=",", skiprows=1)[:, 1]
 
 out = {"bench": "sklearn_ridge_gcv_and_numpy_sgemm", "numpy": np.__version__}
 times = []
-for _ in range(reps):
+for _ in range(warmup + reps):
     t = time.perf_counter()
     m = RidgeCV(alphas=n * lam, gcv_mode="svd").fit(X, y)
     times.append(time.perf_counter() - t)
-out["ridge_gcv"] = {"seconds": statistics.median(times), "seconds_all": times,
+out["ridge_gcv"] = {"seconds": statistics.median(times[warmup:]), "seconds_all": times[warmup:],
+                    "warmup_runs": warmup, "cold_seconds": times[0],
                     "lambda_gcv": float(m.alpha_ / n)}
 print(f"sklearn RidgeCV {out['ridge_gcv']['seconds']:.3f} s", file=sys.stderr)
 

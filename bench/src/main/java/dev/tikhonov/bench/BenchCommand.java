@@ -260,6 +260,13 @@ public final class BenchCommand implements Runnable, CommandExtension {
             + "${DEFAULT-VALUE}.")
     int repeats = 1;
 
+    @Option(names = "--warmup", paramLabel = "W",
+        description = "Run each workload W times untimed before the timed repeats (the JIT "
+            + "compiles the solvers during the first runs; bench/compare.sh gives glmnet and "
+            + "scikit-learn the same untimed first call). The first run's time is reported as "
+            + "cold_seconds. Default: ${DEFAULT-VALUE}.")
+    int warmup = 0;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
     java.nio.file.Path out;
 
@@ -267,6 +274,9 @@ public final class BenchCommand implements Runnable, CommandExtension {
     public Integer call() {
       if (threads < 1 || repeats < 1) {
         throw new IllegalArgumentException("--threads and --repeats must be >= 1");
+      }
+      if (warmup < 0) {
+        throw new IllegalArgumentException("--warmup must be >= 0");
       }
       Blas.setThreads(threads);
       long t0 = System.nanoTime();
@@ -290,8 +300,9 @@ public final class BenchCommand implements Runnable, CommandExtension {
           continue;
         }
         List<PathBench.Timing> runs = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-          runs.add(switch (name) {
+        Double cold = null;
+        for (int r = -warmup; r < repeats; r++) {
+          PathBench.Timing timing = switch (name) {
             case "lasso_path" -> PathBench.lassoPath(problem, refs, tolerance);
             case "enet_path" -> PathBench.enetPath(problem, refs, tolerance);
             case "lasso_cv10" -> PathBench.lassoCv(problem, threads, tolerance);
@@ -300,7 +311,13 @@ public final class BenchCommand implements Runnable, CommandExtension {
                 dev.tikhonov.linear.RidgeSvdPath.Decomposition.AUTOMATIC);
             default -> PathBench.ridgeGcv(problem,
                 dev.tikhonov.linear.RidgeSvdPath.Decomposition.SVD);
-          });
+          };
+          if (cold == null) {
+            cold = timing.seconds();
+          }
+          if (r >= 0) {
+            runs.add(timing);
+          }
         }
         double[] all = runs.stream().mapToDouble(PathBench.Timing::seconds).toArray();
         double[] sorted = all.clone();
@@ -311,6 +328,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("seconds", median);
         row.put("seconds_all", all);
+        row.put("warmup_runs", warmup);
+        row.put("cold_seconds", cold);
         row.putAll(last.facts());
         for (String cpu : List.of("thread_cpu_seconds", "process_cpu_seconds")) {
           if (last.facts().get(cpu) instanceof Double) {  // the median over repeats, like seconds
