@@ -166,19 +166,24 @@ public final class ElasticNetPath {
       }
     }
     normalizedWeights(observations, x.length, rows);
-    StandardizedDesign.checkRows(x, rows);
+    if (x[rows[0]].length == 0) {
+      throw new InputException("no features to fit: the rows have 0 columns");
+    }
     if (!classNames.isEmpty()) {
       throw new InputException("classNames: a gaussian path has no classes, got " + classNames);
     }
-    double[] target = new double[y.length];
-    for (int i : rows) {
-      if (!Double.isFinite(y[i])) {
-        throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
+    double[] target = y;
+    if (observations.hasOffsets()) {
+      target = new double[y.length];
+      for (int i : rows) {
+        if (!Double.isFinite(y[i])) {
+          throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
+        }
+        target[i] = y[i] - observations.offset(i);
       }
-      target[i] = y[i] - observations.offset(i);
     }
     double[] weights = observations.hasWeights() ? observations.weights() : null;
-    GaussianStatistics statistics = TwoPassStatistics.ofChecked(x, target, weights, rows);
+    GaussianStatistics statistics = TwoPassStatistics.ofRows(x, target, weights, rows);
     return StatisticsPath.fit(statistics, settings, featureNames);
   }
 

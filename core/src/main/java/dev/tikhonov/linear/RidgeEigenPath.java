@@ -44,10 +44,12 @@ final class RidgeEigenPath {
     if (n == 0) {
       throw new InputException("no rows to fit");
     }
-    int[] rows = StandardizedDesign.allRows(n);
-    int p = StandardizedDesign.checkRows(x, rows);
-    StandardizedDesign.finiteMean(y);
-    GaussianStatistics statistics = TwoPassStatistics.ofChecked(x, y, null, rows);
+    int p = x[0].length;
+    if (p == 0) {
+      throw new InputException("no features to fit: the rows have 0 columns");
+    }
+    GaussianStatistics statistics =
+        TwoPassStatistics.ofRows(x, y, null, StandardizedDesign.allRows(n));
     double[] mean = statistics.featureMeans();
     double yMean = statistics.targetMean();
     double nullMse = statistics.targetScatter() / n;

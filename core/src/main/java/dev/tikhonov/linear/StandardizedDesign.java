@@ -181,33 +181,6 @@ abstract class StandardizedDesign {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /**
-   * Checks the rows {@code rows} of x as {@link DenseDesign#of} does, with its messages: at
-   * least one feature, every row as long as the first, every value finite.
-   *
-   * @return p, the number of features
-   */
-  static int checkRows(double[][] x, int[] rows) {
-    int p = x[rows[0]].length;
-    if (p == 0) {
-      throw new InputException("no features to fit: the rows have 0 columns");
-    }
-    for (int i : rows) {
-      double[] row = x[i];
-      if (row.length != p) {
-        throw new InputException("row " + (i + 1) + " has " + row.length + " features, expected "
-            + p);
-      }
-      for (int j = 0; j < p; j++) {
-        if (!Double.isFinite(row[j])) {
-          throw new InputException("row " + (i + 1) + ", column " + (j + 1) + ": value "
-              + row[j] + " is not finite");
-        }
-      }
-    }
-    return p;
-  }
-
   /** The mean of y; an InputException naming the 1-based row when a value is not finite. */
   static double finiteMean(double[] y) {
     double sum = 0;

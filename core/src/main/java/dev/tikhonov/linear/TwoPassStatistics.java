@@ -34,20 +34,27 @@ final class TwoPassStatistics {
     if (x.length == 0) {
       throw new InputException("no rows: the number of features is unknown");
     }
-    return compute(x, y, weights, rows, x[0].length, true);
+    return compute(x, y, weights, rows, x[0].length, Checks.STATISTICS);
   }
 
   /**
-   * The same from rows the caller has checked already (every row of {@code rows} has p = the
-   * length of the row rows[0], finite features and target, weights finite and ≥ 0; at least
-   * one row); {@code weights} null for all 1.
+   * The same for the path and ridge fits on rows, checking each row as the design-based fits
+   * do and with their messages ({@link DenseDesign#of}: "row 7, column 3: value Infinity is
+   * not finite"; "target of row 2 is not finite: NaN"). The caller has checked the weights
+   * (finite, ≥ 0; {@code weights} null for all 1) and that rows[0]'s p is at least 1.
    */
-  static GaussianStatistics ofChecked(double[][] x, double[] y, double[] weights, int[] rows) {
-    return compute(x, y, weights, rows, x[rows[0]].length, false);
+  static GaussianStatistics ofRows(double[][] x, double[] y, double[] weights, int[] rows) {
+    return compute(x, y, weights, rows, x[rows[0]].length, Checks.DESIGN);
+  }
+
+  /** Which messages the checks of pass 1 give. */
+  private enum Checks {
+    STATISTICS,
+    DESIGN
   }
 
   private static GaussianStatistics compute(double[][] x, double[] y, double[] weights,
-      int[] rows, int p, boolean check) {
+      int[] rows, int p, Checks checks) {
     // Pass 1: checks, weight, weighted sums; which columns are constant on these rows.
     double weight = 0;
     double[] sum = new double[p];
@@ -58,8 +65,10 @@ final class TwoPassStatistics {
     for (int row : rows) {
       double[] xi = x[row];
       double w = weights == null ? 1.0 : weights[row];
-      if (check) {
+      if (checks == Checks.STATISTICS) {
         check(xi, y[row], w, p, row);
+      } else {
+        checkAsDesign(xi, y[row], p, row);
       }
       if (w == 0) {
         continue;
@@ -152,6 +161,22 @@ final class TwoPassStatistics {
     yy -= weight * cy * cy;
     return new GaussianStatistics(rows.length, weight, mean, meanY + cy, scatter, cross,
         Math.max(yy, 0.0));
+  }
+
+  private static void checkAsDesign(double[] xi, double yi, int p, int row) {
+    if (xi.length != p) {
+      throw new InputException("row " + (row + 1) + " has " + xi.length + " features, expected "
+          + p);
+    }
+    for (int j = 0; j < p; j++) {
+      if (!Double.isFinite(xi[j])) {
+        throw new InputException("row " + (row + 1) + ", column " + (j + 1) + ": value " + xi[j]
+            + " is not finite");
+      }
+    }
+    if (!Double.isFinite(yi)) {
+      throw new InputException("target of row " + (row + 1) + " is not finite: " + yi);
+    }
   }
 
   private static void check(double[] xi, double yi, double w, int p, int row) {
