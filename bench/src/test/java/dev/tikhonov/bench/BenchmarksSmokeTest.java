@@ -74,6 +74,25 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void statisticsBenchmarks_runOnce_fitTheSignal() {
+    StatisticsBenchmarks b = new StatisticsBenchmarks();
+    StatisticsBenchmarks.Data d = new StatisticsBenchmarks.Data();
+    d.n = 400;
+    d.p = 20;
+    d.threads = 1;
+    d.setup();
+    assertEquals(400, b.twoPassStatistics(d).count());
+    PathSolution path = b.lassoPath(d);
+    assertEquals(100, path.size());
+    int last = path.size() - 1;
+    assertEquals(1.0, path.coefficients()[last][0][0], 0.2, "x0's coefficient at the end");
+    assertEquals(-1.0, path.coefficients()[last][0][1], 0.2, "x1's");
+    dev.tikhonov.linear.RidgeSvdPath ridge = b.ridgePath(d);
+    assertEquals(100, ridge.lambdas().length);
+    assertTrue(ridge.gcv()[ridge.bestGcv()] < ridge.nullMse(), "ridge explains some variance");
+  }
+
+  @Test
   void optimizerBenchmarks_runOnce_updateTheWeightsAndMasks() {
     OptimizerBenchmarks o = new OptimizerBenchmarks();
     for (boolean fused : new boolean[] {true, false}) {
