@@ -3,7 +3,6 @@ package dev.tikhonov.spark;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSolution;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
@@ -225,14 +224,7 @@ record MultinomialPass(NewtonPass rows) {
         sums[k][2 * c] += w;
         sums[k][2 * c + 1] += 1;
       }
-      if (sums == null) {
-        return Collections.singletonList(new byte[0][]).iterator();
-      }
-      byte[][] out = new byte[numFolds][];
-      for (int k = 0; k < numFolds; k++) {
-        out[k] = NewtonPass.encode(sums[k]);
-      }
-      return Collections.singletonList(out).iterator();
+      return NewtonPass.encoded(sums);
     }
   }
 
@@ -337,14 +329,7 @@ record MultinomialPass(NewtonPass rows) {
           }
         }
       }
-      if (sums == null) {
-        return Collections.singletonList(new byte[0][]).iterator();
-      }
-      byte[][] out = new byte[f][];
-      for (int t = 0; t < f; t++) {
-        out[t] = NewtonPass.encode(sums[t]);
-      }
-      return Collections.singletonList(out).iterator();
+      return NewtonPass.encoded(sums);
     }
   }
 
@@ -388,14 +373,7 @@ record MultinomialPass(NewtonPass rows) {
         }
         s[m] += w;
       }
-      if (sums == null) {
-        return Collections.singletonList(new byte[0][]).iterator();
-      }
-      byte[][] out = new byte[numFolds][];
-      for (int k = 0; k < numFolds; k++) {
-        out[k] = NewtonPass.encode(sums[k]);
-      }
-      return Collections.singletonList(out).iterator();
+      return NewtonPass.encoded(sums);
     }
   }
 }

@@ -166,14 +166,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
         }
         s[m] += w;
       }
-      if (sums == null) {
-        return Collections.singletonList(new byte[0][]).iterator();
-      }
-      byte[][] out = new byte[numFolds][];
-      for (int k = 0; k < numFolds; k++) {
-        out[k] = encode(sums[k]);
-      }
-      return Collections.singletonList(out).iterator();
+      return encoded(sums);
     }
   }
 
@@ -226,6 +219,21 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
       out[t] = encode(a);
     }
     return out;
+  }
+
+  /**
+   * A partition's result: each fit's (or fold's) sums {@link #encode encoded}, or one empty
+   * array of arrays when the partition had no rows ({@code sums} null).
+   */
+  static Iterator<byte[][]> encoded(double[][] sums) {
+    if (sums == null) {
+      return Collections.singletonList(new byte[0][]).iterator();
+    }
+    byte[][] out = new byte[sums.length][];
+    for (int t = 0; t < sums.length; t++) {
+      out[t] = encode(sums[t]);
+    }
+    return Collections.singletonList(out).iterator();
   }
 
   /** Raw IEEE 754 doubles, little-endian (as {@link StatisticsCodec}: no Java serialization). */
@@ -310,14 +318,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
           }
         }
       }
-      if (sums == null) {
-        return Collections.singletonList(new byte[0][]).iterator();
-      }
-      byte[][] out = new byte[f][];
-      for (int t = 0; t < f; t++) {
-        out[t] = encode(sums[t]);
-      }
-      return Collections.singletonList(out).iterator();
+      return encoded(sums);
     }
 
     static void toDense(Vector features, double[] out) {

@@ -447,8 +447,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       return fitMultinomial(dataset, settings);
     }
     FoldStatistics statistics = sufficientStatistics(dataset);
-    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
-        statistics.numFeatures());
+    List<String> names = featureNames(dataset, statistics.numFeatures());
     CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
         CrossValidation.Alignment.INTERPOLATE,
         Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
@@ -463,10 +462,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   private SparkElasticNetModel fitBinomial(Dataset<?> dataset, PathSettings settings) {
     FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
-    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
-        statistics.numFeatures());
-    NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
-        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
+    List<String> names = featureNames(dataset, statistics.numFeatures());
+    NewtonPass pass = newtonPass();
     BinomialIrls.Result fit = new BinomialIrls(pass, settings, names).run(dataset, statistics);
     return model(fit.path(), fit.cv(), fit.passes());
   }
@@ -477,10 +474,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   PathSolution binomialPath(Dataset<?> dataset) {
     FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
-    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
-        statistics.numFeatures());
-    NewtonPass pass = new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
-        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth());
+    List<String> names = featureNames(dataset, statistics.numFeatures());
+    NewtonPass pass = newtonPass();
     return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
   }
 
@@ -528,8 +523,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   private SparkElasticNetModel fitMultinomial(Dataset<?> dataset, PathSettings settings) {
     FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
-    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
-        statistics.numFeatures());
+    List<String> names = featureNames(dataset, statistics.numFeatures());
     MultinomialPass pass = multinomialPass();
     JavaRDD<Row> rows = pass.rows().rows(dataset);
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
@@ -544,8 +538,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   PathSolution multinomialPath(Dataset<?> dataset) {
     FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
-    List<String> names = Columns.featureNames(dataset.schema(), getFeaturesCol(),
-        statistics.numFeatures());
+    List<String> names = featureNames(dataset, statistics.numFeatures());
     MultinomialPass pass = multinomialPass();
     JavaRDD<Row> rows = pass.rows().rows(dataset);
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
@@ -554,8 +547,18 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
   private MultinomialPass multinomialPass() {
-    return new MultinomialPass(new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(),
-        getFoldCol(), getNumFolds(), getSeed(), getAggregationDepth()));
+    return new MultinomialPass(newtonPass());
+  }
+
+  /** The per-row Newton pass of the IRLS fits, with this estimator's columns and folds. */
+  private NewtonPass newtonPass() {
+    return new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(),
+        getNumFolds(), getSeed(), getAggregationDepth());
+  }
+
+  /** The p feature names of the features column ({@link Columns#featureNames}). */
+  private List<String> featureNames(Dataset<?> dataset, int p) {
+    return Columns.featureNames(dataset.schema(), getFeaturesCol(), p);
   }
 
   /** The class pass, then the limit with C known, before any Newton pass. */
