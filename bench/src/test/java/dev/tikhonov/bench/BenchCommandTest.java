@@ -109,10 +109,14 @@ class BenchCommandTest {
     var cl = Main.commandLine();
     cl.setOut(new PrintWriter(sink));
     int code = cl.execute("bench", "path", "--data", data.toString(), "--threads", "1",
-        "--out", out.toString());
+        "--warmup", "1", "--repeats", "2", "--out", out.toString());
 
     assertEquals(0, code);
     JsonNode json = Json.MAPPER.readTree(out.resolve("bench.json").toFile());
+    // one untimed run first, kept as cold_seconds; the two timed ones in seconds_all
+    assertEquals(1, json.path("lasso_path").path("warmup_runs").asInt());
+    assertEquals(2, json.path("lasso_path").path("seconds_all").size());
+    assertTrue(json.path("lasso_path").path("cold_seconds").asDouble(-1) > 0);
     for (String w : new String[] {"lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
         "ridge_gcv", "ridge_gcv_svd"}) {
       assertTrue(json.path(w).path("seconds").asDouble(-1) >= 0, w + " has seconds");
@@ -128,6 +132,15 @@ class BenchCommandTest {
     assertEquals(json.path("ridge_gcv_svd").path("lambda_gcv").asDouble(),
         json.path("ridge_gcv").path("lambda_gcv").asDouble());
     assertEquals(p, json.path("p").asInt());
+  }
+
+  @Test
+  void benchPath_negativeWarmup_failsNamingTheFlag() {
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err));
+    assertEquals(2, cl.execute("bench", "path", "--warmup", "-1"));
+    assertEquals("tikhonov: error: --warmup must be >= 0", err.toString().strip());
   }
 
   @Test
