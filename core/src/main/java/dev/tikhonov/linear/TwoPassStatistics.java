@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -55,22 +56,30 @@ final class TwoPassStatistics {
 
   private static GaussianStatistics compute(double[][] x, double[] y, double[] weights,
       int[] rows, int p, Checks checks) {
-    // Pass 1: checks, weight, weighted sums; which columns are constant on these rows.
+    // Pass 1: weight, weighted sums, and spread_j = Σ|x_ij − x_fj| over the rows (f the first
+    // row of positive weight), which is exactly 0 when, and only when, column j is constant on
+    // them (a sum of terms ≥ 0 that are > 0 unless equal). The values are not checked one by one:
+    // a NaN or an infinity makes a sum non-finite, and only then are the rows checked in order
+    // (checkRows), for the message of the first bad one. The loops are plain sums, which the JIT
+    // vectorizes; the per-value checks and the boolean "still constant" flags did not.
     double weight = 0;
     double[] sum = new double[p];
+    double[] spread = new double[p];
     double sumY = 0;
-    boolean[] constant = new boolean[p];
-    java.util.Arrays.fill(constant, true);
     double[] first = null;
-    for (int row : rows) {
+    for (int r = 0; r < rows.length; r++) {
+      int row = rows[r];
       double[] xi = x[row];
       double w = weights == null ? 1.0 : weights[row];
-      if (checks == Checks.STATISTICS) {
-        check(xi, y[row], w, p, row);
-      } else {
-        checkAsDesign(xi, y[row], p, row);
+      if (xi.length != p || !(w >= 0) || Double.isInfinite(w)) {
+        checkRows(x, y, weights, rows, r + 1, p, checks); // throws at row r at the latest
       }
       if (w == 0) {
+        // Left out of every sum, so looked at here; a bad value may still follow a bad row
+        // before it, whose message comes first.
+        if (!allFinite(xi) || !Double.isFinite(y[row])) {
+          checkRows(x, y, weights, rows, r + 1, p, checks);
+        }
         continue;
       }
       if (first == null) {
@@ -78,10 +87,23 @@ final class TwoPassStatistics {
       }
       weight += w;
       sumY += w * y[row];
-      for (int j = 0; j < p; j++) {
-        sum[j] += w * xi[j];
-        constant[j] &= xi[j] == first[j];
+      if (w == 1) {
+        for (int j = 0; j < p; j++) {
+          double v = xi[j];
+          sum[j] += v;
+          spread[j] += Math.abs(v - first[j]);
+        }
+      } else {
+        for (int j = 0; j < p; j++) {
+          double v = xi[j];
+          sum[j] += w * v;
+          spread[j] += Math.abs(v - first[j]);
+        }
       }
+    }
+    if (!Double.isFinite(sumY) || !allFinite(sum) || !allFinite(spread)) {
+      // Throws unless the sums overflowed on finite values (left to the arithmetic, as before).
+      checkRows(x, y, weights, rows, rows.length, p, checks);
     }
     if (weight == 0) {
       GaussianStatistics none = GaussianStatistics.empty(p);
@@ -90,57 +112,76 @@ final class TwoPassStatistics {
     }
     double[] mean = new double[p];
     for (int j = 0; j < p; j++) {
-      mean[j] = constant[j] ? first[j] : sum[j] / weight;
+      mean[j] = spread[j] == 0 ? first[j] : sum[j] / weight;
     }
     double meanY = sumY / weight;
 
-    // Pass 2: blocks of √w·(x − m), S += DᵀD, s += Dᵀt, residual means.
+    // Pass 2: blocks of √w·(x − m), S += DᵀD, s += Dᵀt, residual means. The block, the target
+    // and S live in native memory: passed as Java arrays, each BLAS call would copy them in and
+    // out (JNI's Get/Release<Type>ArrayElements), S's p² doubles on every block.
     int block = Math.max(1, Math.min(rows.length, BLOCK_DOUBLES / Math.max(p, 1)));
-    double[] deviations = new double[block * p];
+    double[] deviation = new double[p];
     double[] target = new double[block];
-    double[] packedScatter = new double[p * p]; // column-major upper triangle
     double[] cross = new double[p];
     double[] residual = new double[p];
+    double[] packedScatter = new double[p * p]; // column-major upper triangle
     double residualY = 0;
     double yy = 0;
-    int filled = 0;
-    boolean firstBlock = true;
-    for (int r = 0; r <= rows.length; r++) {
-      if (r < rows.length) {
-        int row = rows[r];
-        double w = weights == null ? 1.0 : weights[row];
-        if (w == 0) {
+    try (DoublePointer deviationsMemory = new DoublePointer((long) block * p);
+        DoublePointer targetMemory = new DoublePointer(block);
+        DoublePointer scatterMemory = new DoublePointer((long) p * p);
+        DoublePointer crossMemory = new DoublePointer(p)) {
+      java.nio.DoubleBuffer deviations = deviationsMemory.asBuffer();
+      int filled = 0;
+      boolean firstBlock = true;
+      for (int r = 0; r <= rows.length; r++) {
+        if (r < rows.length) {
+          int row = rows[r];
+          double w = weights == null ? 1.0 : weights[row];
+          if (w == 0) {
+            continue;
+          }
+          double[] xi = x[row];
+          if (w == 1) {
+            for (int j = 0; j < p; j++) {
+              double d = xi[j] - mean[j];
+              deviation[j] = d;
+              residual[j] += d;
+            }
+          } else {
+            double root = Math.sqrt(w);
+            for (int j = 0; j < p; j++) {
+              double d = xi[j] - mean[j];
+              deviation[j] = root * d;
+              residual[j] += w * d;
+            }
+          }
+          deviations.put(filled * p, deviation, 0, p);
+          double dy = y[row] - meanY;
+          target[filled] = Math.sqrt(w) * dy;
+          residualY += w * dy;
+          yy += w * dy * dy;
+          filled++;
+          if (filled < block) {
+            continue;
+          }
+        }
+        if (filled == 0) {
           continue;
         }
-        double root = Math.sqrt(w);
-        double[] xi = x[row];
-        int o = filled * p;
-        for (int j = 0; j < p; j++) {
-          double d = xi[j] - mean[j];
-          deviations[o + j] = root * d;
-          residual[j] += w * d;
-        }
-        double dy = y[row] - meanY;
-        target[filled] = root * dy;
-        residualY += w * dy;
-        yy += w * dy * dy;
-        filled++;
-        if (filled < block) {
-          continue;
-        }
+        // S (upper, column-major) += DᵀD;  cross += Dᵀt. D (filled×p) is stored row-major, a
+        // row per observation, so it is written contiguously; as column-major it is A = Dᵀ
+        // (p×filled), and DᵀD = A·Aᵀ.
+        targetMemory.put(target, 0, filled);
+        openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
+            p, filled, 1.0, deviationsMemory, p, firstBlock ? 0.0 : 1.0, scatterMemory, p);
+        openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
+            deviationsMemory, p, targetMemory, 1, firstBlock ? 0.0 : 1.0, crossMemory, 1);
+        firstBlock = false;
+        filled = 0;
       }
-      if (filled == 0) {
-        continue;
-      }
-      // packedScatter (upper, column-major) += Dᵀ D;  cross += Dᵀ t. D (filled×p) is stored
-      // row-major, a row per observation, so it is written contiguously; as column-major it is
-      // A = Dᵀ (p×filled), and DᵀD = A·Aᵀ.
-      openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
-          p, filled, 1.0, deviations, p, firstBlock ? 0.0 : 1.0, packedScatter, p);
-      openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
-          deviations, p, target, 1, 1.0, cross, 1);
-      firstBlock = false;
-      filled = 0;
+      scatterMemory.get(packedScatter, 0, p * p);
+      crossMemory.get(cross, 0, p);
     }
     double[] c = new double[p];
     for (int j = 0; j < p; j++) {
@@ -161,6 +202,27 @@ final class TwoPassStatistics {
     yy -= weight * cy * cy;
     return new GaussianStatistics(rows.length, weight, mean, meanY + cy, scatter, cross,
         Math.max(yy, 0.0));
+  }
+
+  /** Checks rows[0..count) in order, with the messages {@code checks} names. */
+  private static void checkRows(double[][] x, double[] y, double[] weights, int[] rows,
+      int count, int p, Checks checks) {
+    for (int r = 0; r < count; r++) {
+      int row = rows[r];
+      if (checks == Checks.STATISTICS) {
+        check(x[row], y[row], weights == null ? 1.0 : weights[row], p, row);
+      } else {
+        checkAsDesign(x[row], y[row], p, row);
+      }
+    }
+  }
+
+  private static boolean allFinite(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v * 0; // 0 for a finite v, NaN for NaN or ±∞
+    }
+    return s == 0;
   }
 
   private static void checkAsDesign(double[] xi, double yi, int p, int row) {

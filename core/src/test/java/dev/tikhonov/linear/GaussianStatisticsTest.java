@@ -441,6 +441,40 @@ class GaussianStatisticsTest {
     assertThrows(InputException.class, () -> GaussianStatistics.of(fine, new double[] {1, 2}));
   }
 
+  /**
+   * The two-pass route looks for bad values only when a sum comes out non-finite, and then
+   * checks the rows in order: the message must still name the first bad row, whatever follows
+   * it (a ragged row, a bad weight, a bad row of weight 0), and values that are all finite must
+   * never be taken for bad ones, even when their sum overflows.
+   */
+  @Test
+  void twoPass_badInput_namesTheFirstBadRow_whateverFollows() {
+    double[] y = {1, 2, 3, 4};
+    int[] rows = {0, 1, 2, 3};
+    double[] ones = {1, 1, 1, 1};
+    double[][] nanThenRagged = {{1, 2}, {3, Double.NaN}, {5}, {7, 8}};
+    assertEquals("row 2: feature 2 is NaN, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(nanThenRagged, y, ones, rows))
+        .getMessage());
+    double[][] nanThenBadZeroWeightRow = {{1, 2}, {3, Double.NaN}, {5, 6},
+        {Double.POSITIVE_INFINITY, 8}};
+    assertEquals("row 2: feature 2 is NaN, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(nanThenBadZeroWeightRow, y,
+            new double[] {1, 1, 1, 0}, rows)).getMessage());
+    double[][] badZeroWeightRowFirst = {{1, 2}, {3, Double.NEGATIVE_INFINITY}, {5, 6},
+        {7, Double.NaN}};
+    assertEquals("row 2: feature 2 is -Infinity, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(badZeroWeightRowFirst, y,
+            new double[] {1, 0, 1, 1}, rows)).getMessage());
+    double[][] fine = {{1, 2}, {3, 4}, {5, 6}, {7, 8}};
+    assertEquals("row 2: the target is NaN, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(fine,
+            new double[] {1, Double.NaN, 3, 4}, new double[] {1, 1, -1, 1}, rows)).getMessage());
+    double[][] huge = {{1e308, 1}, {1e308, 2}, {-1e308, 3}, {1e308, 4}};
+    GaussianStatistics overflowing = GaussianStatistics.twoPass(huge, y, ones, rows);
+    assertEquals(4, overflowing.count());
+  }
+
   @Test
   void accumulator_rejectedRow_leavesItUnchanged() {
     GaussianStatistics.Accumulator acc = new GaussianStatistics.Accumulator(2);

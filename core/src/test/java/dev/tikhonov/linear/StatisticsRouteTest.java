@@ -150,6 +150,22 @@ class StatisticsRouteTest {
     xs.add(features(4));
     ys.add(constant);
     os.add(Observations.none());
+    // Two bad rows: the first one is named, on both routes.
+    double[][] nanThenRagged = features(4);
+    nanThenRagged[7][3] = Double.NaN;
+    nanThenRagged[9] = new double[P + 2];
+    xs.add(nanThenRagged);
+    ys.add(target(features(4), 5));
+    os.add(Observations.none());
+    double[][] badZeroWeightRow = features(4);
+    badZeroWeightRow[6][1] = Double.POSITIVE_INFINITY;
+    badZeroWeightRow[12][0] = Double.NaN;
+    double[] zeroAtSix = new double[N];
+    java.util.Arrays.fill(zeroAtSix, 1);
+    zeroAtSix[6] = 0;
+    xs.add(badZeroWeightRow);
+    ys.add(target(features(4), 5));
+    os.add(Observations.ofWeights(zeroAtSix));
     for (int c = 0; c < xs.size(); c++) {
       double[][] x = xs.get(c);
       double[] y = ys.get(c);
