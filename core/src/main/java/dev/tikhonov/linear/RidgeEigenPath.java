@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -98,38 +99,55 @@ final class RidgeEigenPath {
     // leverages (b×m). V (column-major) is Vᵀ row-major, and weight and inverse (column-major
     // p×m) are their transposes row-major: hence the transposed right-hand operands.
     int block = Math.max(1, Math.min(n, BLOCK_DOUBLES / Math.max(p, m)));
-    double[] centered = new double[block * p];
-    double[] zv = new double[block * p];
+    double[] centered = new double[p];
+    double[] squares = new double[block * p];
     double[] fitted = new double[block * m];
     double[] leverage = new double[block * m];
     double[] sse = new double[m];
     double[] looSum = new double[m];
-    for (int start = 0; start < n; start += block) {
-      int rowsInBlock = Math.min(block, n - start);
-      for (int b = 0; b < rowsInBlock; b++) {
-        double[] row = x[start + b];
-        int o = b * p;
-        for (int j = 0; j < p; j++) {
-          centered[o + j] = row[j] - mean[j];
+    // The BLAS operands live in native memory: passed as Java arrays, every call would copy
+    // them in and out (JNI's Get/Release<Type>ArrayElements), V's p² doubles on every block.
+    try (DoublePointer vMemory = new DoublePointer(v);
+        DoublePointer weightMemory = new DoublePointer(weight);
+        DoublePointer inverseMemory = new DoublePointer(inverse);
+        DoublePointer blockMemory = new DoublePointer((long) block * p);
+        DoublePointer zvMemory = new DoublePointer((long) block * p);
+        DoublePointer fittedMemory = new DoublePointer((long) block * m);
+        DoublePointer leverageMemory = new DoublePointer((long) block * m)) {
+      java.nio.DoubleBuffer blockRows = blockMemory.asBuffer();
+      java.nio.DoubleBuffer zvRows = zvMemory.asBuffer();
+      for (int start = 0; start < n; start += block) {
+        int rowsInBlock = Math.min(block, n - start);
+        for (int b = 0; b < rowsInBlock; b++) {
+          double[] row = x[start + b];
+          for (int j = 0; j < p; j++) {
+            centered[j] = row[j] - mean[j];
+          }
+          blockRows.put(b * p, centered, 0, p);
         }
-      }
-      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-          rowsInBlock, p, p, 1.0, centered, p, v, p, 0.0, zv, p);
-      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-          rowsInBlock, m, p, 1.0, zv, p, weight, p, 0.0, fitted, m);
-      for (int i = 0; i < rowsInBlock * p; i++) {
-        zv[i] *= zv[i];
-      }
-      openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-          rowsInBlock, m, p, 1.0, zv, p, inverse, p, 0.0, leverage, m);
-      for (int b = 0; b < rowsInBlock; b++) {
-        double yc = y[start + b] - yMean;
-        int o = b * m;
-        for (int l = 0; l < m; l++) {
-          double residual = yc - fitted[o + l];
-          sse[l] += residual * residual;
-          double loo = residual / (1 - (1.0 / n + leverage[o + l]));
-          looSum[l] += loo * loo;
+        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+            rowsInBlock, p, p, 1.0, blockMemory, p, vMemory, p, 0.0, zvMemory, p);
+        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+            rowsInBlock, m, p, 1.0, zvMemory, p, weightMemory, p, 0.0, fittedMemory, m);
+        int size = rowsInBlock * p;
+        zvRows.get(0, squares, 0, size);
+        for (int i = 0; i < size; i++) {
+          squares[i] *= squares[i];
+        }
+        zvRows.put(0, squares, 0, size);
+        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+            rowsInBlock, m, p, 1.0, zvMemory, p, inverseMemory, p, 0.0, leverageMemory, m);
+        fittedMemory.get(fitted, 0, rowsInBlock * m);
+        leverageMemory.get(leverage, 0, rowsInBlock * m);
+        for (int b = 0; b < rowsInBlock; b++) {
+          double yc = y[start + b] - yMean;
+          int o = b * m;
+          for (int l = 0; l < m; l++) {
+            double residual = yc - fitted[o + l];
+            sse[l] += residual * residual;
+            double loo = residual / (1 - (1.0 / n + leverage[o + l]));
+            looSum[l] += loo * loo;
+          }
         }
       }
     }
