@@ -11,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 cpfile="$(mktemp)"
 trap 'rm -f "$cpfile"' EXIT
-mvn -q -B -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$cpfile" \
+mvn -q -B -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$cpfile" \
   -Dmdep.includeScope=runtime >&2
 deps="$(cat "$cpfile")"
 if [ -n "${JMH_CORE:-}" ]; then
