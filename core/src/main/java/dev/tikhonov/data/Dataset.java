@@ -57,6 +57,11 @@ public final class Dataset {
   private final List<String> classNames;
   private final String source;
   private final int size;
+  /**
+   * {@link #fingerprint()}, once computed: a provenance record of every model fitted on this
+   * data set asks for it, and hashing the values is a pass over all of them.
+   */
+  private volatile String fingerprint;
 
   private Matrix featureMatrix;
   private Matrix targetMatrix;
@@ -379,9 +384,19 @@ public final class Dataset {
    * feature and class names. Equal for the same values read from any file format, dense or
    * sparse (sparse data is streamed row by row as its dense equivalent); sparse data of more
    * than {@value #MAX_DENSE_VALUES} cells hashes its compressed columns instead (shape with the
-   * marker −1, column pointers, row indices, values, targets). Computed anew on each call.
+   * marker −1, column pointers, row indices, values, targets). Computed on the first call and
+   * kept (the data set is immutable); two threads calling first at once may both compute it.
    */
   public String fingerprint() {
+    String known = fingerprint;
+    if (known == null) {
+      known = computeFingerprint();
+      fingerprint = known;
+    }
+    return known;
+  }
+
+  private String computeFingerprint() {
     java.security.MessageDigest md;
     try {
       md = java.security.MessageDigest.getInstance("SHA-256");

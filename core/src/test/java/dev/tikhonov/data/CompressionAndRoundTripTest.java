@@ -4,6 +4,8 @@ import static dev.tikhonov.data.TestFiles.gzip;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tikhonov.tensor.Rng;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,18 @@ class CompressionAndRoundTripTest {
         write(dir, "d.csv.gz", gzip(text.getBytes(StandardCharsets.UTF_8))), "y", TargetKind.REAL);
     assertEquals(plain.fingerprint(), packed.fingerprint());
     assertArrayEquals(new double[] {1.5, 2}, packed.featureRows()[0]);
+  }
+
+  @Test
+  void fingerprint_isKept_andASubsetHasItsOwn() {
+    Dataset d = Dataset.read(write(dir, "d.csv", "a,b,y\n1.5,2,3\n4,5.25,6\n7,8,9\n"), "y",
+        TargetKind.REAL);
+    String first = d.fingerprint();
+    assertSame(first, d.fingerprint(), "hashed once, then kept");
+    Dataset firstTwo = d.subset(new int[] {0, 1});
+    assertNotEquals(first, firstTwo.fingerprint());
+    assertEquals(Dataset.read(write(dir, "two.csv", "a,b,y\n1.5,2,3\n4,5.25,6\n"), "y",
+        TargetKind.REAL).fingerprint(), firstTwo.fingerprint());
   }
 
   @Test
