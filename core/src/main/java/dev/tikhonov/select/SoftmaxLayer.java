@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -189,45 +190,58 @@ final class SoftmaxLayer {
     double[] block = new double[q * q];
     double[] weight = new double[n];
     int biasStart = m * q;
-    for (int c = 0; c < m; c++) {
-      int kc = classOf(c);
-      for (int c2 = c; c2 < m; c2++) {
-        int kc2 = classOf(c2);
-        for (int i = 0; i < n; i++) {
-          weight[i] = p[i * k + kc] * ((kc == kc2 ? 1 : 0) - p[i * k + kc2]); // Λᵢ[kc, kc2]
-        }
-        for (int j = 0; j < q; j++) {
+    // The products' operands live in native memory for the whole Hessian: passed as Java
+    // arrays, each of the m(m+1)/2 + m products would copy X and its scaled copy (n×q each) in
+    // and out through JNI (Get/Release<Type>ArrayElements).
+    try (DoublePointer xMemory = new DoublePointer(x);
+        DoublePointer scaledMemory = new DoublePointer((long) n * Math.max(q, k - 1));
+        DoublePointer blockMemory = new DoublePointer((long) q * Math.max(q, k - 1))) {
+      for (int c = 0; c < m; c++) {
+        int kc = classOf(c);
+        for (int c2 = c; c2 < m; c2++) {
+          int kc2 = classOf(c2);
           for (int i = 0; i < n; i++) {
-            scaled[i + j * n] = weight[i] * x[i + j * n];
+            weight[i] = p[i * k + kc] * ((kc == kc2 ? 1 : 0) - p[i * k + kc2]); // Λᵢ[kc, kc2]
+          }
+          for (int j = 0; j < q; j++) {
+            for (int i = 0; i < n; i++) {
+              scaled[i + j * n] = weight[i] * x[i + j * n];
+            }
+          }
+          // block = Xᵀ·diag(Λ[kc, kc2])·X
+          scaledMemory.put(scaled, 0, n * q);
+          openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+              openblas.CblasNoTrans, q, q, n, 1.0, xMemory, n, scaledMemory, n, 0.0, blockMemory,
+              q);
+          blockMemory.get(block, 0, q * q);
+          for (int b = 0; b < q; b++) {
+            for (int a = 0; a < q; a++) {
+              double v = block[a + b * q];
+              h[(c * q + a) + (c2 * q + b) * d] = v;
+              h[(c2 * q + b) + (c * q + a) * d] = v;
+            }
           }
         }
-        // block = Xᵀ·diag(Λ[kc, kc2])·X
-        openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-            q, q, n, 1.0, x, n, scaled, n, 0.0, block, q);
-        for (int b = 0; b < q; b++) {
-          for (int a = 0; a < q; a++) {
-            double v = block[a + b * q];
-            h[(c * q + a) + (c2 * q + b) * d] = v;
-            h[(c2 * q + b) + (c * q + a) * d] = v;
+        // Weight-bias block: column c against the biases of classes 1..K−1.
+        if (k > 1) {
+          double[] lambdaColumns = new double[n * (k - 1)];
+          for (int l = 1; l < k; l++) {
+            for (int i = 0; i < n; i++) {
+              lambdaColumns[i + (l - 1) * n] = p[i * k + kc] * ((kc == l ? 1 : 0) - p[i * k + l]);
+            }
           }
-        }
-      }
-      // Weight-bias block: column c against the biases of classes 1..K−1.
-      if (k > 1) {
-        double[] lambdaColumns = new double[n * (k - 1)];
-        for (int l = 1; l < k; l++) {
-          for (int i = 0; i < n; i++) {
-            lambdaColumns[i + (l - 1) * n] = p[i * k + kc] * ((kc == l ? 1 : 0) - p[i * k + l]);
-          }
-        }
-        double[] cross = new double[q * (k - 1)];
-        openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-            q, k - 1, n, 1.0, x, n, lambdaColumns, n, 0.0, cross, q);
-        for (int l = 0; l < k - 1; l++) {
-          for (int a = 0; a < q; a++) {
-            double v = cross[a + l * q];
-            h[(c * q + a) + (biasStart + l) * d] = v;
-            h[(biasStart + l) + (c * q + a) * d] = v;
+          double[] cross = new double[q * (k - 1)];
+          scaledMemory.put(lambdaColumns, 0, n * (k - 1));
+          openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+              openblas.CblasNoTrans, q, k - 1, n, 1.0, xMemory, n, scaledMemory, n, 0.0,
+              blockMemory, q);
+          blockMemory.get(cross, 0, q * (k - 1));
+          for (int l = 0; l < k - 1; l++) {
+            for (int a = 0; a < q; a++) {
+              double v = cross[a + l * q];
+              h[(c * q + a) + (biasStart + l) * d] = v;
+              h[(biasStart + l) + (c * q + a) * d] = v;
+            }
           }
         }
       }
