@@ -1,28 +1,21 @@
 package dev.tikhonov.linear;
 import dev.tikhonov.tensor.Blas;
-import java.nio.*;
 import java.nio.file.*;
 import java.util.List;
 /**
  * Ten gaussian lasso paths in one JVM, each split into the two-pass statistics and the path on
  * them, wall ms: how the JIT's warm-up spreads over the first fits (docs/performance.md, "The
  * lasso row measures the JIT"). Package-private classes, so it is compiled into their package:
- *   javac -cp cli/target/tikhonov.jar -d /tmp/ramp bench/scratch/Ramp.java
+ *   javac -cp cli/target/tikhonov.jar -d /tmp/ramp bench/scratch/Ramp.java bench/scratch/RouteAB.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
  *     java -cp /tmp/ramp:cli/target/tikhonov.jar dev.tikhonov.linear.Ramp /var/tmp/peers-data/synth
  */
 public class Ramp {
-  static double[] read(Path f) throws Exception {
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-    double[] d = new double[b.remaining() / 8]; b.asDoubleBuffer().get(d); return d;
-  }
   public static void main(String[] a) throws Exception {
     Blas.setThreads(2);
     Path dir = Path.of(a[0]);
-    double[] y = read(dir.resolve("y.f64")); int n = y.length;
-    double[] flat = read(dir.resolve("X.f64")); int p = flat.length / n;
-    double[][] x = new double[n][p];
-    for (int i = 0; i < n; i++) System.arraycopy(flat, i * p, x[i], 0, p);
+    double[] y = RouteAB.read(dir.resolve("y.f64")); int n = y.length;
+    double[][] x = RouteAB.rows(dir, n); int p = x[0].length;
     int[] rows = new int[n]; for (int i = 0; i < n; i++) rows[i] = i;
     List<String> names = new java.util.ArrayList<>();
     for (int j = 0; j < p; j++) names.add("x" + j);

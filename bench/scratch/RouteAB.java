@@ -21,14 +21,18 @@ public class RouteAB {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
     double[] d = new double[b.remaining() / 8]; b.asDoubleBuffer().get(d); return d;
   }
+  /** The rows of DIR/X.f64 (row-major float64, as many rows as DIR/y.f64 has values). */
+  static double[][] rows(Path dir, int n) throws Exception {
+    double[] flat = read(dir.resolve("X.f64")); int p = flat.length / n;
+    double[][] x = new double[n][p];
+    for (int i = 0; i < n; i++) System.arraycopy(flat, i * p, x[i], 0, p);
+    return x;
+  }
   public static void main(String[] a) throws Exception {
     Blas.setThreads(1);
     Path dir = Path.of(a[0]);
     double[] y = read(dir.resolve("y.f64")); int n = y.length;
-    double[] flat = read(dir.resolve("X.f64")); int p = flat.length / n;
-    double[][] x = new double[n][p];
-    for (int i = 0; i < n; i++) System.arraycopy(flat, i * p, x[i], 0, p);
-    flat = null;
+    double[][] x = rows(dir, n); int p = x[0].length;
     List<String> names = new ArrayList<>(); for (int j = 0; j < p; j++) names.add("x" + j);
     PathSettings s = PathSettings.of(1.0).withStandardize(false);
     int[] all = StandardizedDesign.allRows(n);
