@@ -124,7 +124,8 @@ final class TwoPassStatistics {
     double[] target = new double[block];
     double[] cross = new double[p];
     double[] residual = new double[p];
-    double[] packedScatter = new double[p * p]; // column-major upper triangle
+    // S's upper triangle, column-major, read as a row-major array: (k, j) holds S_jk, j ≤ k.
+    double[] scatter = new double[p * p];
     double residualY = 0;
     double yy = 0;
     try (DoublePointer deviationsMemory = new DoublePointer((long) block * p);
@@ -180,7 +181,7 @@ final class TwoPassStatistics {
         firstBlock = false;
         filled = 0;
       }
-      scatterMemory.get(packedScatter, 0, p * p);
+      scatterMemory.get(scatter, 0, p * p);
       crossMemory.get(cross, 0, p);
     }
     double[] c = new double[p];
@@ -189,11 +190,11 @@ final class TwoPassStatistics {
       mean[j] += c[j];
     }
     double cy = residualY / weight;
-    double[] scatter = new double[p * p];
     for (int k = 0; k < p; k++) {
       for (int j = 0; j <= k; j++) {
-        // Column-major upper (j ≤ k) at j + k·p is row-major (j, k); mirror it.
-        double v = packedScatter[j + k * p] - weight * c[j] * c[k];
+        // In place: (k, j) is read here before any write reaches it (the only write to it is
+        // this iteration's, or the mirror's when j = k); the other triangle is overwritten.
+        double v = scatter[k * p + j] - weight * c[j] * c[k];
         scatter[j * p + k] = v;
         scatter[k * p + j] = v;
       }

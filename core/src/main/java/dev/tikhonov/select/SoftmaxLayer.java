@@ -186,7 +186,7 @@ final class SoftmaxLayer {
     int d = dimension();
     double[] p = state.probabilities();
     double[] h = new double[d * d];
-    double[] scaled = new double[n * q];
+    double[] column = new double[n];
     double[] block = new double[q * q];
     double[] weight = new double[n];
     int biasStart = m * q;
@@ -196,6 +196,7 @@ final class SoftmaxLayer {
     try (DoublePointer xMemory = new DoublePointer(x);
         DoublePointer scaledMemory = new DoublePointer((long) n * Math.max(q, k - 1));
         DoublePointer blockMemory = new DoublePointer((long) q * Math.max(q, k - 1))) {
+      java.nio.DoubleBuffer scaledRows = scaledMemory.asBuffer();
       for (int c = 0; c < m; c++) {
         int kc = classOf(c);
         for (int c2 = c; c2 < m; c2++) {
@@ -203,13 +204,13 @@ final class SoftmaxLayer {
           for (int i = 0; i < n; i++) {
             weight[i] = p[i * k + kc] * ((kc == kc2 ? 1 : 0) - p[i * k + kc2]); // Λᵢ[kc, kc2]
           }
+          // block = Xᵀ·diag(Λ[kc, kc2])·X; the scaled X written column by column
           for (int j = 0; j < q; j++) {
             for (int i = 0; i < n; i++) {
-              scaled[i + j * n] = weight[i] * x[i + j * n];
+              column[i] = weight[i] * x[i + j * n];
             }
+            scaledRows.put(j * n, column, 0, n);
           }
-          // block = Xᵀ·diag(Λ[kc, kc2])·X
-          scaledMemory.put(scaled, 0, n * q);
           openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
               openblas.CblasNoTrans, q, q, n, 1.0, xMemory, n, scaledMemory, n, 0.0, blockMemory,
               q);
