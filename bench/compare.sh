@@ -80,7 +80,8 @@ k = {"environment_before": {"OPENBLAS_CORETYPE": coretype, "OPENBLAS_L2_SIZE": l
      "tikhonov": version, "numpy": arch(peers.get("numpy_blas")),
      "torch": arch(peers.get("torch_threadpools")), "torch_cpu": peers.get("torch_cpu_capability")}
 json.dump(k, open(f"{d}/kernels.json", "w"), indent=1)
-print("== kernels: tikhonov", version[-1].replace("BLAS ", ""), "| numpy", k["numpy"],
+print("== kernels: tikhonov", "; ".join(l for l in version if not l.startswith(("tikhonov", "Java"))),
+      "| numpy", k["numpy"],
       "| torch", k["torch"], k["torch_cpu"] or "")
 EOF
 

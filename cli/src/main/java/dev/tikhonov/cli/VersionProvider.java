@@ -3,7 +3,7 @@ package dev.tikhonov.cli;
 import dev.tikhonov.tensor.Blas;
 import picocli.CommandLine;
 
-/** Prints the tikhonov version, the JVM and the BLAS in use. */
+/** Prints the tikhonov version, the JVM, the BLAS and the single-threaded SGEMM in use. */
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
@@ -12,7 +12,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
       "tikhonov " + (v == null ? "(development build)" : v),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
           + ")",
-      "BLAS " + Blas.describe()
+      "BLAS " + Blas.describe(),
+      "SGEMM on one thread: " + Blas.describeSingleThreadedSgemm()
     };
   }
 }

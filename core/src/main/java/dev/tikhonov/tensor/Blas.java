@@ -5,7 +5,9 @@ import org.bytedeco.openblas.global.openblas_full;
 
 /**
  * The project's only door to BLAS: OpenBLAS, bundled for the platform by bytedeco's
- * {@code org.bytedeco:openblas} jar (no system package needed).
+ * {@code org.bytedeco:openblas} jar (no system package needed). Single-precision products that
+ * run on one thread go to oneDNN's SGEMM instead, which is faster there ({@link OneDnnSgemm},
+ * bundled by {@code org.bytedeco:dnnl}); every other call goes to OpenBLAS.
  *
  * <p>All calls pass the direct buffers of {@link Matrix} by address, so nothing is copied. The
  * thread count is global to OpenBLAS; {@link #setThreads(int)} sets it once per process.
@@ -48,14 +50,27 @@ public final class Blas {
       scale(beta, out);
       return;
     }
-    openblas.cblas_sgemm(
-        openblas.CblasRowMajor,
-        ta == Transpose.NO ? openblas.CblasNoTrans : openblas.CblasTrans,
-        tb == Transpose.NO ? openblas.CblasNoTrans : openblas.CblasTrans,
-        m, n, k,
-        alpha, a.buffer(), Math.max(1, a.cols()),
-        b.buffer(), Math.max(1, b.cols()),
-        beta, out.buffer(), Math.max(1, n));
+    sgemm(ta == Transpose.YES, tb == Transpose.YES, m, n, k, alpha, a.buffer(),
+        Math.max(1, a.cols()), b.buffer(), Math.max(1, b.cols()), beta, out.buffer(),
+        Math.max(1, n));
+  }
+
+  /**
+   * Row-major SGEMM: on one thread (a lane, the data-parallel step's workers, a process at one
+   * thread) through oneDNN when it loaded ({@link OneDnnSgemm}), otherwise through OpenBLAS.
+   */
+  private static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      java.nio.FloatBuffer a, int lda, java.nio.FloatBuffer b, int ldb, float beta,
+      java.nio.FloatBuffer c, int ldc) {
+    if ((IN_LANE.get() || openblas_full.openblas_get_num_threads() == 1)
+        && OneDnnSgemm.available()) {
+      OneDnnSgemm.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+      return;
+    }
+    openblas.cblas_sgemm(openblas.CblasRowMajor,
+        transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+        transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+        m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
   }
 
   /**
@@ -87,9 +102,8 @@ public final class Blas {
     }
     // A slice starting at element `from`: column block of a row-major matrix, lda = a.cols().
     java.nio.FloatBuffer block = a.buffer().duplicate().position(from).slice();
-    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-        m, n, k, alpha, block, a.cols(), b.buffer(), Math.max(1, n), beta, out.buffer(),
-        Math.max(1, n));
+    sgemm(true, false, m, n, k, alpha, block, a.cols(), b.buffer(), Math.max(1, n), beta,
+        out.buffer(), Math.max(1, n));
   }
 
   /** {@code y ← alpha · x + y}. Modified: {@code y}. */
@@ -179,5 +193,13 @@ public final class Blas {
   public static String describe() {
     return openblas_full.openblas_get_config().getString().trim()
         + " (core " + openblas_full.openblas_get_corename().getString() + ")";
+  }
+
+  /**
+   * Which library runs single-precision products on one thread: oneDNN with its version and
+   * instruction set, or OpenBLAS and why oneDNN is not used ({@link #gemm}).
+   */
+  public static String describeSingleThreadedSgemm() {
+    return OneDnnSgemm.description();
   }
 }

@@ -3,7 +3,6 @@ package dev.tikhonov.train;
 import dev.tikhonov.loss.Family;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +13,6 @@ import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Blas;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,9 +96,18 @@ class ParallelRunsTest {
         assertSameRun(alone.get(i), side.get(i), lanes + " lanes, run " + i);
       }
     }
-    // Not trivially so: the same run alone on two threads (the data-parallel step) differs.
-    assertFalse(Arrays.equals(alone.get(1).values().get(0), twoThreads.values().get(0)),
-        "two threads alone take another step");
+    // The same run alone on two threads takes the data-parallel step: other products (half
+    // the rows each), other sums of the bias gradient, so equal bits are not promised there,
+    // only the same run to float rounding. (With oneDNN's single-threaded products, whose sum
+    // for one element does not depend on the number of rows, the bits often agree too; the
+    // lanes' thread count is checked directly above.)
+    for (int k = 0; k < twoThreads.values().size(); k++) {
+      float[] a = alone.get(1).values().get(k);
+      float[] b = twoThreads.values().get(k);
+      for (int i = 0; i < a.length; i++) {
+        assertEquals(a[i], b[i], 1e-4f * (1 + Math.abs(a[i])), "two threads, parameter " + k);
+      }
+    }
   }
 
   @Test
