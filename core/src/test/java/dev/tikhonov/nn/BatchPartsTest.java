@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.tensor.TestMatrices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,7 @@ class BatchPartsTest {
   }
 
   private static Matrix random(int rows, int cols, long seed) {
-    Rng rng = new Rng(seed);
-    Matrix m = Matrix.zeros(rows, cols);
-    for (int i = 0; i < m.size(); i++) {
-      m.put(i, (float) rng.nextGaussian());
-    }
-    return m;
+    return TestMatrices.gaussian(rows, cols, new Rng(seed));
   }
 
   @Test

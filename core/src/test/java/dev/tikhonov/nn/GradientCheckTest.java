@@ -9,6 +9,7 @@ import dev.tikhonov.loss.SquaredError;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
+import dev.tikhonov.tensor.TestMatrices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,11 +123,7 @@ class GradientCheckTest {
   }
 
   private static Matrix random(int r, int c, Rng rng) {
-    Matrix m = Matrix.zeros(r, c);
-    for (int i = 0; i < m.size(); i++) {
-      m.put(i, (float) rng.nextGaussian());
-    }
-    return m;
+    return TestMatrices.gaussian(r, c, rng);
   }
 
   @Test

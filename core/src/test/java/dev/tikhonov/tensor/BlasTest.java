@@ -7,11 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class BlasTest {
   private static Matrix random(int r, int c, Rng rng) {
-    Matrix m = Matrix.zeros(r, c);
-    for (int i = 0; i < m.size(); i++) {
-      m.put(i, (float) rng.nextGaussian());
-    }
-    return m;
+    return TestMatrices.gaussian(r, c, rng);
   }
 
   private static double naive(Matrix a, boolean ta, Matrix b, boolean tb, int i, int j) {

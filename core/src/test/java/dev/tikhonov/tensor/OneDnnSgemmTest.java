@@ -24,11 +24,7 @@ class OneDnnSgemmTest {
   };
 
   private static Matrix random(int r, int c, Rng rng) {
-    Matrix m = Matrix.zeros(r, c);
-    for (int i = 0; i < m.size(); i++) {
-      m.put(i, (float) rng.nextGaussian());
-    }
-    return m;
+    return TestMatrices.gaussian(r, c, rng);
   }
 
   @Test
