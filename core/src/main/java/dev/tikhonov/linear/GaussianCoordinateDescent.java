@@ -120,45 +120,17 @@ final class GaussianCoordinateDescent implements PointSolver {
 
   private void sweep(double lambda, double previousLambda, double threshold,
       boolean unpenalizedOnly) {
-    int p = design.p;
     double l1 = PointSolver.part(alpha, lambda);
     double l2 = PointSolver.part(1 - alpha, lambda);
-    double strongThreshold = alpha * (2 * lambda - previousLambda);
-    for (int k = 0; k < p && !unpenalizedOnly; k++) {
-      if (!strong[k] && design.included[k]
-          && Math.abs(tracker.gradient(k)) > strongThreshold * penalty[k]) {
-        strong[k] = true;
-      }
+    if (!unpenalizedOnly) {
+      addToStrongSet(alpha * (2 * lambda - previousLambda));
     }
     boolean activeFirst = numActive > 0;
     while (true) {
       if (!activeFirst) {
-        countPass();
-        largestChange = 0;
-        for (int k = 0; k < p; k++) {
-          if (!strong[k]) {
-            continue;
-          }
-          double delta = update(k, l1, l2);
-          if (delta != 0) {
-            if (!isActive[k]) {
-              isActive[k] = true;
-              active[numActive++] = k;
-              tracker.activate(k);
-            }
-            tracker.moveAll(k, delta);
-          }
-        }
+        strongPass(l1, l2);
         if (largestChange < threshold) {
-          boolean violated = false;
-          for (int k = 0; k < p && !unpenalizedOnly; k++) {
-            if (!strong[k] && design.included[k]
-                && Math.abs(tracker.gradient(k)) > l1 * penalty[k]) {
-              strong[k] = true;
-              violated = true;
-            }
-          }
-          if (!violated) {
+          if (unpenalizedOnly || !addToStrongSet(l1)) {
             return;
           }
           continue;
@@ -167,17 +139,64 @@ final class GaussianCoordinateDescent implements PointSolver {
       activeFirst = false;
       tracker.beginActivePasses(coefficients, active, numActive);
       do {
-        countPass();
-        largestChange = 0;
-        for (int l = 0; l < numActive; l++) {
-          int k = active[l];
-          double delta = update(k, l1, l2);
-          if (delta != 0) {
-            tracker.moveActive(k, delta, active, numActive);
-          }
-        }
+        activePass(l1, l2);
       } while (largestChange >= threshold);
       tracker.endActivePasses(coefficients, active, numActive);
+    }
+  }
+
+  // The loops of a sweep are methods of their own, called many times per path, so that the JIT
+  // compiles them as ordinary methods with complete profiles within the first fit. Inside one
+  // sweep that runs once per λ, C2 compiled them by on-stack replacement before any loop had
+  // exited, and each loop exit or late branch was a trap that threw the code away
+  // (docs/performance.md, issue 13's fifth session).
+
+  /**
+   * Adds to the strong set every included feature outside it whose |gradient| exceeds
+   * {@code threshold}·penalty; returns whether it added any.
+   */
+  private boolean addToStrongSet(double threshold) {
+    boolean added = false;
+    for (int k = 0, p = design.p; k < p; k++) {
+      if (!strong[k] && design.included[k]
+          && Math.abs(tracker.gradient(k)) > threshold * penalty[k]) {
+        strong[k] = true;
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  /** One pass over the strong set, activating the features that move. */
+  private void strongPass(double l1, double l2) {
+    countPass();
+    largestChange = 0;
+    for (int k = 0, p = design.p; k < p; k++) {
+      if (!strong[k]) {
+        continue;
+      }
+      double delta = update(k, l1, l2);
+      if (delta != 0) {
+        if (!isActive[k]) {
+          isActive[k] = true;
+          active[numActive++] = k;
+          tracker.activate(k);
+        }
+        tracker.moveAll(k, delta);
+      }
+    }
+  }
+
+  /** One pass over the active set. */
+  private void activePass(double l1, double l2) {
+    countPass();
+    largestChange = 0;
+    for (int l = 0; l < numActive; l++) {
+      int k = active[l];
+      double delta = update(k, l1, l2);
+      if (delta != 0) {
+        tracker.moveActive(k, delta, active, numActive);
+      }
     }
   }
 

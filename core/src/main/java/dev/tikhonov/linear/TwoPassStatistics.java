@@ -87,19 +87,7 @@ final class TwoPassStatistics {
       }
       weight += w;
       sumY += w * y[row];
-      if (w == 1) {
-        for (int j = 0; j < p; j++) {
-          double v = xi[j];
-          sum[j] += v;
-          spread[j] += Math.abs(v - first[j]);
-        }
-      } else {
-        for (int j = 0; j < p; j++) {
-          double v = xi[j];
-          sum[j] += w * v;
-          spread[j] += Math.abs(v - first[j]);
-        }
-      }
+      addRow(xi, w, first, sum, spread);
     }
     if (!Double.isFinite(sumY) || !allFinite(sum) || !allFinite(spread)) {
       // Throws unless the sums overflowed on finite values (left to the arithmetic, as before).
@@ -135,51 +123,29 @@ final class TwoPassStatistics {
       java.nio.DoubleBuffer deviations = deviationsMemory.asBuffer();
       int filled = 0;
       boolean firstBlock = true;
-      for (int r = 0; r <= rows.length; r++) {
-        if (r < rows.length) {
-          int row = rows[r];
-          double w = weights == null ? 1.0 : weights[row];
-          if (w == 0) {
-            continue;
-          }
-          double[] xi = x[row];
-          if (w == 1) {
-            for (int j = 0; j < p; j++) {
-              double d = xi[j] - mean[j];
-              deviation[j] = d;
-              residual[j] += d;
-            }
-          } else {
-            double root = Math.sqrt(w);
-            for (int j = 0; j < p; j++) {
-              double d = xi[j] - mean[j];
-              deviation[j] = root * d;
-              residual[j] += w * d;
-            }
-          }
-          deviations.put(filled * p, deviation, 0, p);
-          double dy = y[row] - meanY;
-          target[filled] = Math.sqrt(w) * dy;
-          residualY += w * dy;
-          yy += w * dy * dy;
-          filled++;
-          if (filled < block) {
-            continue;
-          }
-        }
-        if (filled == 0) {
+      for (int r = 0; r < rows.length; r++) {
+        int row = rows[r];
+        double w = weights == null ? 1.0 : weights[row];
+        if (w == 0) {
           continue;
         }
-        // S (upper, column-major) += DᵀD;  cross += Dᵀt. D (filled×p) is stored row-major, a
-        // row per observation, so it is written contiguously; as column-major it is A = Dᵀ
-        // (p×filled), and DᵀD = A·Aᵀ.
-        targetMemory.put(target, 0, filled);
-        openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
-            p, filled, 1.0, deviationsMemory, p, firstBlock ? 0.0 : 1.0, scatterMemory, p);
-        openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
-            deviationsMemory, p, targetMemory, 1, firstBlock ? 0.0 : 1.0, crossMemory, 1);
-        firstBlock = false;
-        filled = 0;
+        deviationRow(x[row], w, mean, deviation, residual);
+        deviations.put(filled * p, deviation, 0, p);
+        double dy = y[row] - meanY;
+        target[filled] = Math.sqrt(w) * dy;
+        residualY += w * dy;
+        yy += w * dy * dy;
+        filled++;
+        if (filled == block) {
+          addBlock(p, filled, target, firstBlock, deviationsMemory, targetMemory, scatterMemory,
+              crossMemory);
+          firstBlock = false;
+          filled = 0;
+        }
+      }
+      if (filled > 0) {
+        addBlock(p, filled, target, firstBlock, deviationsMemory, targetMemory, scatterMemory,
+            crossMemory);
       }
       scatterMemory.get(scatter, 0, p * p);
       crossMemory.get(cross, 0, p);
@@ -203,6 +169,70 @@ final class TwoPassStatistics {
     yy -= weight * cy * cy;
     return new GaussianStatistics(rows.length, weight, mean, meanY + cy, scatter, cross,
         Math.max(yy, 0.0));
+  }
+
+  // The per-row loops are methods of their own, called once per row, so that the JIT compiles
+  // them as ordinary methods with complete profiles within the first fit. Inside compute, which
+  // runs once per fit, C2 compiled them by on-stack replacement before any loop had exited, and
+  // each loop exit was a trap that threw the code away (docs/performance.md, issue 13's fifth
+  // session).
+
+  /** Pass 1 for one row of weight w > 0: sum += w·x, spread += |x − first|. */
+  private static void addRow(double[] xi, double w, double[] first, double[] sum,
+      double[] spread) {
+    int p = sum.length;
+    if (w == 1) {
+      for (int j = 0; j < p; j++) {
+        double v = xi[j];
+        sum[j] += v;
+        spread[j] += Math.abs(v - first[j]);
+      }
+    } else {
+      for (int j = 0; j < p; j++) {
+        double v = xi[j];
+        sum[j] += w * v;
+        spread[j] += Math.abs(v - first[j]);
+      }
+    }
+  }
+
+  /**
+   * Pass 2 for one row of weight w > 0: deviation = √w·(x − m), residual += w·(x − m).
+   * Modified: {@code deviation}, {@code residual}.
+   */
+  private static void deviationRow(double[] xi, double w, double[] mean, double[] deviation,
+      double[] residual) {
+    int p = mean.length;
+    if (w == 1) {
+      for (int j = 0; j < p; j++) {
+        double d = xi[j] - mean[j];
+        deviation[j] = d;
+        residual[j] += d;
+      }
+    } else {
+      double root = Math.sqrt(w);
+      for (int j = 0; j < p; j++) {
+        double d = xi[j] - mean[j];
+        deviation[j] = root * d;
+        residual[j] += w * d;
+      }
+    }
+  }
+
+  /**
+   * S (upper triangle, column-major) += DᵀD and cross += Dᵀt for a block D of {@code filled}
+   * rows (S and cross overwritten for the first block). D is stored row-major, a row per
+   * observation, so it is written contiguously; as column-major it is A = Dᵀ (p×filled), and
+   * DᵀD = A·Aᵀ.
+   */
+  private static void addBlock(int p, int filled, double[] target, boolean first,
+      DoublePointer deviations, DoublePointer targetMemory, DoublePointer scatter,
+      DoublePointer cross) {
+    targetMemory.put(target, 0, filled);
+    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
+        p, filled, 1.0, deviations, p, first ? 0.0 : 1.0, scatter, p);
+    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
+        deviations, p, targetMemory, 1, first ? 0.0 : 1.0, cross, 1);
   }
 
   /** Checks rows[0..count) in order, with the messages {@code checks} names. */
