@@ -214,6 +214,9 @@ final class PathBench {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(file + ": no such file (the folder given to --refs must hold "
+          + file.getFileName() + ", the exact coefficients of the " + name + " path)", e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read the reference coefficients: "
           + e.getMessage(), e);
