@@ -77,13 +77,8 @@ final class StatisticsPath {
       if (!included[j]) {
         continue;
       }
-      int o = j * p;
-      for (int k = 0; k < p; k++) {
-        if (included[k]) {
-          gram[o + k] = (scatter[o + k] / weight + shift[j] * shift[k]) / (scale[j] * scale[k]);
-        }
-      }
-      variance[j] = gram[o + j];
+      gramRow(j, scatter, weight, shift, scale, included, gram);
+      variance[j] = gram[j * p + j];
       cross[j] = (targetScatter[j] / weight + shift[j] * targetShift) / scale[j];
     }
     double start = statistics.targetScatter() / weight + targetShift * targetShift;
@@ -95,5 +90,22 @@ final class StatisticsPath {
         settings.l1Ratio(), offset, start, settings.maxIterations(),
         PathLoop.recomputeCertificates(settings));
     return PathLoop.run(solver, design, Family.GAUSSIAN, settings, featureNames, List.of());
+  }
+
+  /**
+   * Row j of the standardized Gram from the scatter: a method of its own, called p times per
+   * fit, so that the JIT compiles it with a complete profile (inside fit, which runs once per
+   * path, its loop was compiled by on-stack replacement and its exit was a trap that threw the
+   * code away; docs/performance.md).
+   */
+  private static void gramRow(int j, double[] scatter, double weight, double[] shift,
+      double[] scale, boolean[] included, double[] gram) {
+    int p = shift.length;
+    int o = j * p;
+    for (int k = 0; k < p; k++) {
+      if (included[k]) {
+        gram[o + k] = (scatter[o + k] / weight + shift[j] * shift[k]) / (scale[j] * scale[k]);
+      }
+    }
   }
 }

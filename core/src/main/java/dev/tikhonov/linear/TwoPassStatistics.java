@@ -62,33 +62,15 @@ final class TwoPassStatistics {
     // a NaN or an infinity makes a sum non-finite, and only then are the rows checked in order
     // (checkRows), for the message of the first bad one. The loops are plain sums, which the JIT
     // vectorizes; the per-value checks and the boolean "still constant" flags did not.
-    double weight = 0;
-    double[] sum = new double[p];
-    double[] spread = new double[p];
-    double sumY = 0;
-    double[] first = null;
-    for (int r = 0; r < rows.length; r++) {
-      int row = rows[r];
-      double[] xi = x[row];
-      double w = weights == null ? 1.0 : weights[row];
-      if (xi.length != p || !(w >= 0) || Double.isInfinite(w)) {
-        checkRows(x, y, weights, rows, r + 1, p, checks); // throws at row r at the latest
-      }
-      if (w == 0) {
-        // Left out of every sum, so looked at here; a bad value may still follow a bad row
-        // before it, whose message comes first.
-        if (!allFinite(xi) || !Double.isFinite(y[row])) {
-          checkRows(x, y, weights, rows, r + 1, p, checks);
-        }
-        continue;
-      }
-      if (first == null) {
-        first = xi;
-      }
-      weight += w;
-      sumY += w * y[row];
-      addRow(xi, w, first, sum, spread);
+    Sums sums = new Sums(p);
+    for (int r = 0; r < rows.length; r += CHUNK_ROWS) {
+      sums.add(x, y, weights, rows, r, Math.min(rows.length, r + CHUNK_ROWS), checks);
     }
+    double weight = sums.weight;
+    double[] sum = sums.sum;
+    double[] spread = sums.spread;
+    double sumY = sums.sumY;
+    double[] first = sums.first;
     if (!Double.isFinite(sumY) || !allFinite(sum) || !allFinite(spread)) {
       // Throws unless the sums overflowed on finite values (left to the arithmetic, as before).
       checkRows(x, y, weights, rows, rows.length, p, checks);
@@ -108,74 +90,156 @@ final class TwoPassStatistics {
     // and S live in native memory: passed as Java arrays, each BLAS call would copy them in and
     // out (JNI's Get/Release<Type>ArrayElements), S's p² doubles on every block.
     int block = Math.max(1, Math.min(rows.length, BLOCK_DOUBLES / Math.max(p, 1)));
-    double[] deviation = new double[p];
-    double[] target = new double[block];
+    Deviations deviations = new Deviations(mean, meanY, block);
     double[] cross = new double[p];
-    double[] residual = new double[p];
     // S's upper triangle, column-major, read as a row-major array: (k, j) holds S_jk, j ≤ k.
     double[] scatter = new double[p * p];
-    double residualY = 0;
-    double yy = 0;
     try (DoublePointer deviationsMemory = new DoublePointer((long) block * p);
         DoublePointer targetMemory = new DoublePointer(block);
         DoublePointer scatterMemory = new DoublePointer((long) p * p);
         DoublePointer crossMemory = new DoublePointer(p)) {
-      java.nio.DoubleBuffer deviations = deviationsMemory.asBuffer();
-      int filled = 0;
+      java.nio.DoubleBuffer blockBuffer = deviationsMemory.asBuffer();
       boolean firstBlock = true;
-      for (int r = 0; r < rows.length; r++) {
-        int row = rows[r];
-        double w = weights == null ? 1.0 : weights[row];
-        if (w == 0) {
-          continue;
-        }
-        deviationRow(x[row], w, mean, deviation, residual);
-        deviations.put(filled * p, deviation, 0, p);
-        double dy = y[row] - meanY;
-        target[filled] = Math.sqrt(w) * dy;
-        residualY += w * dy;
-        yy += w * dy * dy;
-        filled++;
-        if (filled == block) {
-          addBlock(p, filled, target, firstBlock, deviationsMemory, targetMemory, scatterMemory,
-              crossMemory);
+      for (int r = 0; r < rows.length; ) {
+        r = deviations.fill(x, y, weights, rows, r, blockBuffer);
+        if (deviations.filled > 0) {
+          addBlock(p, deviations.filled, deviations.target, firstBlock, deviationsMemory,
+              targetMemory, scatterMemory, crossMemory);
           firstBlock = false;
-          filled = 0;
+          deviations.filled = 0;
         }
-      }
-      if (filled > 0) {
-        addBlock(p, filled, target, firstBlock, deviationsMemory, targetMemory, scatterMemory,
-            crossMemory);
       }
       scatterMemory.get(scatter, 0, p * p);
       crossMemory.get(cross, 0, p);
     }
+    double[] residual = deviations.residual;
     double[] c = new double[p];
     for (int j = 0; j < p; j++) {
       c[j] = residual[j] / weight;
       mean[j] += c[j];
     }
-    double cy = residualY / weight;
+    double cy = deviations.residualY / weight;
     for (int k = 0; k < p; k++) {
-      for (int j = 0; j <= k; j++) {
-        // In place: (k, j) is read here before any write reaches it (the only write to it is
-        // this iteration's, or the mirror's when j = k); the other triangle is overwritten.
-        double v = scatter[k * p + j] - weight * c[j] * c[k];
-        scatter[j * p + k] = v;
-        scatter[k * p + j] = v;
-      }
-      cross[k] -= weight * c[k] * cy;
+      correctRow(scatter, cross, p, k, weight, c, cy);
     }
-    yy -= weight * cy * cy;
+    double yy = deviations.yy - weight * cy * cy;
     return new GaussianStatistics(rows.length, weight, mean, meanY + cy, scatter, cross,
         Math.max(yy, 0.0));
   }
 
-  // The per-row loops are methods of their own, called once per row, so that the JIT compiles
-  // them as ordinary methods with complete profiles within the first fit. Inside compute, which
-  // runs once per fit, C2 compiled them by on-stack replacement before any loop had exited, and
-  // each loop exit was a trap that threw the code away (docs/performance.md, issue 13's fifth
-  // session).
+  // Every loop over rows or over the scatter's p² entries runs in a method called many times
+  // per fit: per row (addRow, deviationRow), per chunk of rows (Sums.add, Deviations.fill) or
+  // per row of the scatter (correctRow). compute itself runs once per fit; with its own loops,
+  // C2 compiled them by on-stack replacement before a loop had exited often enough to show in
+  // the profile, and each exit was then a trap that threw the code away and left the rest of
+  // the fit to the interpreter (docs/performance.md, issue 13's fifth and sixth sessions).
+
+  /** Rows per call of the pass-1 loop. */
+  private static final int CHUNK_ROWS = 256;
+
+  /** Pass 1's running sums. */
+  private static final class Sums {
+    double weight;
+    double sumY;
+    final double[] sum;
+    final double[] spread;
+    /** The first row of positive weight, or null before it. */
+    double[] first;
+
+    Sums(int p) {
+      sum = new double[p];
+      spread = new double[p];
+    }
+
+    /** Adds rows[from..to) (positions in {@code rows}). */
+    void add(double[][] x, double[] y, double[] weights, int[] rows, int from, int to,
+        Checks checks) {
+      int p = sum.length;
+      for (int r = from; r < to; r++) {
+        int row = rows[r];
+        double[] xi = x[row];
+        double w = weights == null ? 1.0 : weights[row];
+        if (xi.length != p || !(w >= 0) || Double.isInfinite(w)) {
+          checkRows(x, y, weights, rows, r + 1, p, checks); // throws at row r at the latest
+        }
+        if (w == 0) {
+          // Left out of every sum, so looked at here; a bad value may still follow a bad row
+          // before it, whose message comes first.
+          if (!allFinite(xi) || !Double.isFinite(y[row])) {
+            checkRows(x, y, weights, rows, r + 1, p, checks);
+          }
+          continue;
+        }
+        if (first == null) {
+          first = xi;
+        }
+        weight += w;
+        sumY += w * y[row];
+        addRow(xi, w, first, sum, spread);
+      }
+    }
+  }
+
+  /** Pass 2's block of deviations being filled, its targets, and the running residuals. */
+  private static final class Deviations {
+    final double[] mean;
+    final double meanY;
+    final double[] deviation;
+    final double[] residual;
+    final double[] target;
+    int filled;
+    double residualY;
+    double yy;
+
+    Deviations(double[] mean, double meanY, int block) {
+      this.mean = mean;
+      this.meanY = meanY;
+      deviation = new double[mean.length];
+      residual = new double[mean.length];
+      target = new double[block];
+    }
+
+    /**
+     * Fills the block from rows[from..] (positions in {@code rows}) until it is full or the
+     * rows run out; returns the position after the last row read.
+     */
+    int fill(double[][] x, double[] y, double[] weights, int[] rows, int from,
+        java.nio.DoubleBuffer block) {
+      int p = mean.length;
+      int r = from;
+      while (r < rows.length && filled < target.length) {
+        int row = rows[r++];
+        double w = weights == null ? 1.0 : weights[row];
+        if (w == 0) {
+          continue;
+        }
+        deviationRow(x[row], w, mean, deviation, residual);
+        block.put(filled * p, deviation, 0, p);
+        double dy = y[row] - meanY;
+        target[filled] = Math.sqrt(w) * dy;
+        residualY += w * dy;
+        yy += w * dy * dy;
+        filled++;
+      }
+      return r;
+    }
+  }
+
+  /**
+   * Row k of the correction {@code S − W·c·cᵀ}, mirrored into the lower triangle, and
+   * {@code cross[k] −= W·c_k·cy}.
+   */
+  private static void correctRow(double[] scatter, double[] cross, int p, int k, double weight,
+      double[] c, double cy) {
+    for (int j = 0; j <= k; j++) {
+      // In place: (k, j) is read here before any write reaches it (the only write to it is
+      // this iteration's, or the mirror's when j = k); the other triangle is overwritten.
+      double v = scatter[k * p + j] - weight * c[j] * c[k];
+      scatter[j * p + k] = v;
+      scatter[k * p + j] = v;
+    }
+    cross[k] -= weight * c[k] * cy;
+  }
 
   /** Pass 1 for one row of weight w > 0: sum += w·x, spread += |x − first|. */
   private static void addRow(double[] xi, double w, double[] first, double[] sum,
