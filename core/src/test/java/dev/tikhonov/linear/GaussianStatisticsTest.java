@@ -475,6 +475,28 @@ class GaussianStatisticsTest {
     assertEquals(4, overflowing.count());
   }
 
+  /** Pass 1 reads the rows in chunks: a bad row in a later chunk is still named by its row. */
+  @Test
+  void twoPass_badRowInALaterChunkOfRows_isNamed() {
+    int n = 700;
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = new double[] {i, i % 7};
+      y[i] = i % 3;
+      w[i] = i % 5 == 0 ? 0 : 1;
+    }
+    int[] rows = IntStream.range(0, n).toArray();
+    x[600][1] = Double.NaN;
+    assertEquals("row 601: feature 2 is NaN, not a finite number", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(x, y, w, rows)).getMessage());
+    x[600][1] = 1;
+    w[450] = Double.NaN;
+    assertEquals("row 451: the weight is NaN, expected a finite number ≥ 0", assertThrows(
+        InputException.class, () -> GaussianStatistics.twoPass(x, y, w, rows)).getMessage());
+  }
+
   @Test
   void accumulator_rejectedRow_leavesItUnchanged() {
     GaussianStatistics.Accumulator acc = new GaussianStatistics.Accumulator(2);
