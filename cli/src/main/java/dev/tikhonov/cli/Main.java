@@ -68,6 +68,14 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
     lastArgs = java.util.List.of(args);
+    java.util.List<String> switches = dev.tikhonov.tensor.Switches.problems();
+    if (!switches.isEmpty()) {
+      // A misspelt measurement switch (TIKHONOV_JAVA_OPTS) would otherwise run the default.
+      for (String problem : switches) {
+        System.err.println("tikhonov: error: " + problem);
+      }
+      return 2;
+    }
     try {
       return commandLine().execute(args);
     } catch (Throwable t) {

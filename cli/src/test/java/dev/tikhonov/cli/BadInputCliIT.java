@@ -176,6 +176,26 @@ class BadInputCliIT {
     assertEquals(3, Files.readAllLines(dir.resolve("svm-pred.csv")).size(), "header + 2 rows");
   }
 
+  /**
+   * A misspelt measurement switch in TIKHONOV_JAVA_OPTS stops the command before it starts,
+   * instead of running the default under the wrong name; a valid one runs.
+   */
+  @Test
+  void misspeltSwitch_stopsBeforeTheCommand_validSwitchRuns() throws Exception {
+    Cli.Result r = Cli.runWithJvmOptions(dir, List.of("-Dtikhonov.sgemm=OpenBLAS"), "train",
+        "--data", csv.toString(), "--target", "y", "--model", "linear", "--epochs", "5",
+        "--out", "switch-bad", "--quiet");
+    assertNoStackTrace(r);
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertEquals(List.of("tikhonov: error: system property tikhonov.sgemm=OpenBLAS: expected "
+        + "onednn or openblas (which library runs the products of one thread; oneDNN only when "
+        + "it loads)"), r.errorLines());
+    assertFalse(Files.exists(dir.resolve("switch-bad")), "nothing ran");
+    r = Cli.runWithJvmOptions(dir, List.of("-Dtikhonov.sgemm=openblas"), "--version");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stdout().contains("SGEMM on one thread: OpenBLAS"), r.stdout());
+  }
+
   static void assertNoStackTrace(Cli.Result r) {
     String all = r.stdout() + r.stderr();
     assertFalse(all.contains("Exception in thread") || all.contains("\tat ")

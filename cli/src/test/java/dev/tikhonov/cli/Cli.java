@@ -23,9 +23,16 @@ final class Cli {
   }
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    return runWithJvmOptions(workDir, List.of(), args);
+  }
+
+  /** As {@link #run}, with options for the JVM (as TIKHONOV_JAVA_OPTS gives the launcher). */
+  static Result runWithJvmOptions(Path workDir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar().toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar().toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");

@@ -1,0 +1,55 @@
+package dev.tikhonov.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The system properties that switch an implementation choice for measurement (A/B runs,
+ * per-phase profiles), and the values each one takes. Each switch is read where it acts; this
+ * class only knows their names and values, so that a front end can refuse a misspelt value
+ * instead of silently running the default: {@code -Dtikhonov.sgemm=OpenBLAS} would otherwise
+ * measure oneDNN and call it OpenBLAS. Stateless; thread-safe.
+ */
+public final class Switches {
+  /** A switch: its system property, the values it takes (the default first), what it does. */
+  public record Switch(String property, List<String> values, String meaning) {
+    public Switch {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Every switch, by property name. */
+  public static final List<Switch> ALL = List.of(
+      new Switch("tikhonov.sgemm", List.of("onednn", "openblas"),
+          "which library runs the products of one thread; oneDNN only when it loads"),
+      new Switch("tikhonov.profile", List.of("false", "true", "cpu"),
+          "per-phase timers of the data-parallel training step, in wall or thread CPU time"),
+      new Switch("tikhonov.step", List.of("parts", "blas"),
+          "the multi-threaded training step: data-parallel parts, or the whole batch on the "
+              + "BLAS's own threads"),
+      new Switch("tikhonov.optimizer.fused", List.of("true", "false"),
+          "the SGD family's one-pass update, or its chain of transforms one by one"));
+
+  private Switches() {}
+
+  /**
+   * One message for each switch set to a value it does not take, in {@link #ALL}'s order, e.g.
+   * {@code "system property tikhonov.sgemm=OpenBLAS: expected onednn or openblas (which
+   * library runs ...)"}; empty when every switch is unset or valid.
+   */
+  public static List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (Switch s : ALL) {
+      String value = System.getProperty(s.property());
+      if (value != null && !s.values().contains(value)) {
+        List<String> values = s.values();
+        String expected = values.size() == 2 ? values.get(0) + " or " + values.get(1)
+            : String.join(", ", values.subList(0, values.size() - 1)) + " or "
+                + values.get(values.size() - 1);
+        problems.add("system property " + s.property() + "=" + value + ": expected " + expected
+            + " (" + s.meaning() + ")");
+      }
+    }
+    return List.copyOf(problems);
+  }
+}
