@@ -4,25 +4,17 @@
  * column segments of 128 floats (one call each, eight per copy, or element access). Prints µs
  * per step (docs/performance.md, issue 13's sixth session: why cutting the first layer by
  * columns did not pay):
- *   javac -d /tmp/seg bench/scratch/Seg.java && java -cp /tmp/seg Seg
+ *   javac -cp cli/target/tikhonov.jar -d /tmp/seg bench/scratch/Seg.java bench/scratch/OptimizerPass.java
+ *   java -cp /tmp/seg:cli/target/tikhonov.jar Seg
  */
 import java.nio.*;
 public class Seg {
   static FloatBuffer buf(int n) { return ByteBuffer.allocateDirect(n * 4 + 64).order(ByteOrder.nativeOrder()).asFloatBuffer(); }
   static final int CHUNK = 1024;
   static float[][] scratch = new float[3][CHUNK];
+  /** The update of elements [from, to): OptimizerPass's copy of FusedSgd's loop. */
   static void update(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from, int to, float mu, float rate) {
-    float[] g = scratch[0], w = scratch[1], b = scratch[2];
-    for (int start = from; start < to; start += CHUNK) {
-      int len = Math.min(CHUNK, to - start);
-      gradient.get(start, g, 0, len);
-      value.get(start, w, 0, len);
-      velocity.get(start, b, 0, len);
-      for (int j = 0; j < len; j++) { float bj = mu * b[j] + g[j]; b[j] = bj; g[j] = bj; }
-      velocity.put(start, b, 0, len);
-      for (int j = 0; j < len; j++) w[j] = w[j] + rate * g[j];
-      value.put(start, w, 0, len);
-    }
+    OptimizerPass.java(gradient, value, velocity, from, to, mu, rate);
   }
   static void scalar(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from, int to, float mu, float rate) {
     for (int i = from; i < to; i++) {
