@@ -71,10 +71,15 @@ public class MatmulRisks {
     Matrix ref = Matrix.zeros(m, n); run(x, w, b, ref);
     Matrix[] xs = new Matrix[2], outs = new Matrix[2], refs = new Matrix[2];
     for (int t = 0; t < 2; t++) { xs[t] = Matrix.zeros(m, k); for (int i = 0; i < xs[t].size(); i++) xs[t].put(i, (float) g.nextGaussian()); outs[t] = Matrix.zeros(m, n); refs[t] = Matrix.zeros(m, n); run(xs[t], w, b, refs[t]); }
+    int seqBad = 0;
+    for (int c = 0; c < 2000; c++) { run(xs[c % 2], w, b, outs[c % 2]); for (int i = 0; i < outs[c % 2].size(); i++) if (Float.floatToRawIntBits(outs[c % 2].at(i)) != Float.floatToRawIntBits(refs[c % 2].at(i))) { seqBad++; break; } }
+    System.out.println("sequential runs on one thread that differed: " + seqBad + " of 2000");
     int[] bad = new int[2];
     Thread[] th = new Thread[2];
     for (int t = 0; t < 2; t++) { int me = t; th[t] = new Thread(() -> { for (int c = 0; c < 5000; c++) { run(xs[me], w, b, outs[me]); for (int i = 0; i < outs[me].size(); i++) if (Float.floatToRawIntBits(outs[me].at(i)) != Float.floatToRawIntBits(refs[me].at(i))) { bad[me]++; break; } } }); th[t].start(); }
     for (Thread t : th) t.join();
+    double worst = 0; for (int t = 0; t < 2; t++) for (int i = 0; i < outs[t].size(); i++) worst = Math.max(worst, Math.abs(outs[t].at(i) - refs[t].at(i)));
+    System.out.println("largest |difference| after the concurrent runs: " + worst);
     System.out.println("concurrent runs that differed from the single-thread bits: " + bad[0] + ", " + bad[1] + " of 5000 each");
   }
 }
