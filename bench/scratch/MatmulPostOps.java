@@ -32,6 +32,26 @@ public class MatmulPostOps {
     return m;
   }
 
+  /**
+   * The four arguments of a matmul with bias (source, weights, bias, destination), each a new
+   * memory object over the matrix's own storage; position 0.
+   */
+  static dnnl_exec_arg_t matmulArgs(dnnl_engine engine, dnnl_memory_desc srcMd,
+      dnnl_memory_desc weiMd, dnnl_memory_desc biasMd, dnnl_memory_desc dstMd, Matrix x,
+      Matrix w, Matrix bias, Matrix out) {
+    int[] names = {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST};
+    dnnl_memory_desc[] mds = {srcMd, weiMd, biasMd, dstMd};
+    Matrix[] data = {x, w, bias, out};
+    dnnl_exec_arg_t args = new dnnl_exec_arg_t(4);
+    for (int i = 0; i < 4; i++) {
+      dnnl_memory memory = new dnnl_memory();
+      check(dnnl_memory_create(memory, mds[i], engine, new FloatPointer(data[i].buffer())),
+          "memory " + i);
+      args.position(i).arg(names[i]).memory(memory);
+    }
+    return args.position(0);
+  }
+
   static Matrix random(int r, int c, long seed) {
     java.util.Random g = new java.util.Random(seed);
     Matrix m = Matrix.zeros(r, c);
@@ -74,20 +94,7 @@ public class MatmulPostOps {
           "matmul desc");
       dnnl_primitive matmul = new dnnl_primitive();
       check(dnnl_primitive_create(matmul, pd), "matmul");
-      dnnl_memory src = new dnnl_memory();
-      dnnl_memory wei = new dnnl_memory();
-      dnnl_memory bia = new dnnl_memory();
-      dnnl_memory dst = new dnnl_memory();
-      check(dnnl_memory_create(src, srcMd, engine, new FloatPointer(x.buffer())), "src");
-      check(dnnl_memory_create(wei, weiMd, engine, new FloatPointer(w.buffer())), "wei");
-      check(dnnl_memory_create(bia, biasMd, engine, new FloatPointer(bias.buffer())), "bias");
-      check(dnnl_memory_create(dst, dstMd, engine, new FloatPointer(outB.buffer())), "dst");
-      dnnl_exec_arg_t args = new dnnl_exec_arg_t(4);
-      args.position(0).arg(DNNL_ARG_SRC).memory(src);
-      args.position(1).arg(DNNL_ARG_WEIGHTS).memory(wei);
-      args.position(2).arg(DNNL_ARG_BIAS).memory(bia);
-      args.position(3).arg(DNNL_ARG_DST).memory(dst);
-      args.position(0);
+      dnnl_exec_arg_t args = matmulArgs(engine, srcMd, weiMd, biasMd, dstMd, x, w, bias, outB);
 
       int calls = 3000;
       for (int round = 0; round < 5; round++) {

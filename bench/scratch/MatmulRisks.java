@@ -9,31 +9,23 @@ import org.bytedeco.javacpp.*;
  * the output (the trainer's divergence check needs it to), and does one primitive executed from
  * two threads at once give each thread the bits it gives alone? Also times a call that creates
  * and destroys its stream and memory objects (docs/performance.md, issue 13's sixth session):
- *   javac -cp cli/target/tikhonov.jar -d /tmp/mm2 bench/scratch/MatmulRisks.java
+ *   javac -cp cli/target/tikhonov.jar -d /tmp/mm2 bench/scratch/MatmulRisks.java \
+ *     bench/scratch/MatmulPostOps.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 \
  *     java -cp /tmp/mm2:cli/target/tikhonov.jar MatmulRisks
  */
 public class MatmulRisks {
-  static void check(int s, String w) { if (s != dnnl_success) throw new IllegalStateException(w + " " + s); }
-  static dnnl_memory_desc md(long r, long c) { dnnl_memory_desc m = new dnnl_memory_desc(); check(dnnl_memory_desc_create_with_tag(m, 2, new long[]{r, c}, dnnl_f32, dnnl_ab), "md"); return m; }
+  static void check(int s, String w) { MatmulPostOps.check(s, w); }
+  static dnnl_memory_desc md(long r, long c) { return MatmulPostOps.md(r, c); }
   static dnnl_engine engine;
   static dnnl_primitive prim; static dnnl_memory_desc srcMd, weiMd, biasMd, dstMd;
   static void run(Matrix x, Matrix w, Matrix b, Matrix out) {
     dnnl_stream stream = new dnnl_stream();
     check(dnnl_stream_create(stream, engine, dnnl_stream_default_flags), "stream");
-    dnnl_memory src = new dnnl_memory(), wei = new dnnl_memory(), bia = new dnnl_memory(), dst = new dnnl_memory();
-    check(dnnl_memory_create(src, srcMd, engine, new FloatPointer(x.buffer())), "src");
-    check(dnnl_memory_create(wei, weiMd, engine, new FloatPointer(w.buffer())), "wei");
-    check(dnnl_memory_create(bia, biasMd, engine, new FloatPointer(b.buffer())), "bias");
-    check(dnnl_memory_create(dst, dstMd, engine, new FloatPointer(out.buffer())), "dst");
-    dnnl_exec_arg_t args = new dnnl_exec_arg_t(4);
-    args.position(0).arg(DNNL_ARG_SRC).memory(src);
-    args.position(1).arg(DNNL_ARG_WEIGHTS).memory(wei);
-    args.position(2).arg(DNNL_ARG_BIAS).memory(bia);
-    args.position(3).arg(DNNL_ARG_DST).memory(dst);
+    dnnl_exec_arg_t args = MatmulPostOps.matmulArgs(engine, srcMd, weiMd, biasMd, dstMd, x, w, b, out);
     check(dnnl_primitive_execute(prim, stream, 4, args.position(0)), "exec");
     check(dnnl_stream_wait(stream), "wait");
-    dnnl_memory_destroy(src); dnnl_memory_destroy(wei); dnnl_memory_destroy(bia); dnnl_memory_destroy(dst);
+    for (int i = 0; i < 4; i++) dnnl_memory_destroy(args.position(i).memory());
     dnnl_stream_destroy(stream);
     args.close();
   }
