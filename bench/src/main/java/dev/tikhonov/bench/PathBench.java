@@ -201,6 +201,25 @@ final class PathBench {
   }
 
   /**
+   * {@code refs}/coef_NAME.csv, the exact coefficients of the NAME path; checked to be a
+   * readable file (null refs: nothing to check, returns null).
+   *
+   * @throws InputException naming the file and what the folder must hold
+   */
+  static Path referenceFile(Path refs, String name) {
+    if (refs == null) {
+      return null;
+    }
+    Path file = refs.resolve("coef_" + name + ".csv");
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InputException(file + ": " + (Files.exists(file) ? "not a readable file"
+          : "no such file") + " (the folder given to --refs must hold " + file.getFileName()
+          + ", the exact coefficients of the " + name + " path)");
+    }
+    return file;
+  }
+
+  /**
    * With the peers' reference folder (../shared/peers/ref), the worst relative coefficient
    * error against the exact solutions {@code coef_NAME.csv} (rows lambda_index, lambda, j,
    * coef; j = 0 the intercept): max over the listed λ of max_j |b − b_ref| / max_j |b_ref|,
@@ -210,13 +229,10 @@ final class PathBench {
     if (refs == null) {
       return;
     }
-    Path file = refs.resolve("coef_" + name + ".csv");
+    Path file = referenceFile(refs, name);
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(file + ": no such file (the folder given to --refs must hold "
-          + file.getFileName() + ", the exact coefficients of the " + name + " path)", e);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read the reference coefficients: "
           + e.getMessage(), e);

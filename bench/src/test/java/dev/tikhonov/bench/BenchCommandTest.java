@@ -1,6 +1,7 @@
 package dev.tikhonov.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,10 +82,8 @@ class BenchCommandTest {
     assertTrue(MlpBench.peakRssBytes() > 0, "VmHWM is read from /proc");
   }
 
-  @Test
-  void benchPath_onAProblemInThePeersFormat_writesSecondsPerWorkload() throws IOException {
-    int n = 300;
-    int p = 12;
+  /** n rows of p gaussian features and y = x₁ + x₂ + x₃ + noise, in the peers' format. */
+  private static Path writeProblem(Path data, int n, int p) throws IOException {
     Rng rng = new Rng(9);
     ByteBuffer x = ByteBuffer.allocate(8 * n * p).order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer y = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
@@ -99,10 +98,17 @@ class BenchCommandTest {
       y.putDouble(signal + rng.nextGaussian());
       folds.putInt(i % 10 + 1);
     }
-    Path data = Files.createDirectories(tmp.resolve("synth"));
+    Files.createDirectories(data);
     Files.write(data.resolve("X.f64"), x.array());
     Files.write(data.resolve("y.f64"), y.array());
     Files.write(data.resolve("foldid.i32"), folds.array());
+    return data;
+  }
+
+  @Test
+  void benchPath_onAProblemInThePeersFormat_writesSecondsPerWorkload() throws IOException {
+    int p = 12;
+    Path data = writeProblem(tmp.resolve("synth"), 300, p);
     Path out = tmp.resolve("out");
 
     StringWriter sink = new StringWriter();
@@ -141,6 +147,27 @@ class BenchCommandTest {
     cl.setErr(new PrintWriter(err));
     assertEquals(2, cl.execute("bench", "path", "--warmup", "-1"));
     assertEquals("tikhonov: error: --warmup must be >= 0", err.toString().strip());
+  }
+
+  /** A --refs folder without the reference file stops before any fit, naming the file. */
+  @Test
+  void benchPath_refsWithoutTheReferenceFile_failsNamingIt() throws IOException {
+    Path data = writeProblem(tmp.resolve("synth-refs"), 40, 3);
+    Path refs = Files.createDirectories(tmp.resolve("refs-empty"));
+    Path out = tmp.resolve("out-refs");
+    StringWriter err = new StringWriter();
+    StringWriter sink = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(sink));
+    int code = cl.execute("bench", "path", "--data", data.toString(), "--refs", refs.toString(),
+        "--only", "enet_path", "--out", out.toString());
+    assertEquals(2, code);
+    assertEquals("tikhonov: error: " + refs.resolve("coef_enet.csv") + ": no such file (the "
+        + "folder given to --refs must hold coef_enet.csv, the exact coefficients of the enet "
+        + "path)", err.toString().strip());
+    assertEquals("", sink.toString(), "nothing ran");
+    assertFalse(Files.exists(out));
   }
 
   @Test

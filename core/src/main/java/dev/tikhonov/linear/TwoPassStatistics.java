@@ -67,11 +67,7 @@ final class TwoPassStatistics {
       sums.add(x, y, weights, rows, r, Math.min(rows.length, r + CHUNK_ROWS), checks);
     }
     double weight = sums.weight;
-    double[] sum = sums.sum;
-    double[] spread = sums.spread;
-    double sumY = sums.sumY;
-    double[] first = sums.first;
-    if (!Double.isFinite(sumY) || !allFinite(sum) || !allFinite(spread)) {
+    if (!Double.isFinite(sums.sumY) || !allFinite(sums.sum) || !allFinite(sums.spread)) {
       // Throws unless the sums overflowed on finite values (left to the arithmetic, as before).
       checkRows(x, y, weights, rows, rows.length, p, checks);
     }
@@ -82,9 +78,9 @@ final class TwoPassStatistics {
     }
     double[] mean = new double[p];
     for (int j = 0; j < p; j++) {
-      mean[j] = spread[j] == 0 ? first[j] : sum[j] / weight;
+      mean[j] = sums.spread[j] == 0 ? sums.first[j] : sums.sum[j] / weight;
     }
-    double meanY = sumY / weight;
+    double meanY = sums.sumY / weight;
 
     // Pass 2: blocks of √w·(x − m), S += DᵀD, s += Dᵀt, residual means. The block, the target
     // and S live in native memory: passed as Java arrays, each BLAS call would copy them in and
