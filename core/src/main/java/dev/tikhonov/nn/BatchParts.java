@@ -6,6 +6,7 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Transpose;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Data-parallel training of a {@link Sequential} of Dense, ReLU and Dropout layers on T threads
@@ -238,6 +239,19 @@ public final class BatchParts {
    * of the network's parameter gradients.
    */
   public void parameterGradients(int rows, int part, int parts) {
+    parameterGradients(rows, part, parts, Parameter::gradient, 0f);
+  }
+
+  /**
+   * {@link #parameterGradients(int, int, int)}, each block added to {@code beta} times the same
+   * rows of {@code into(parameter)} instead of written to the parameter's gradient:
+   * {@code into ← ∂J/∂w + beta·into}, as the β of the weight gradient's product (the biases:
+   * {@code (float) Σ + beta·into}, in float). With an optimizer's momentum buffers and β = μ
+   * this is the momentum's accumulation ({@code dev.tikhonov.optim.MomentumProducts}), without
+   * the gradient ever being stored. Modified: those rows of {@code into}'s matrices.
+   */
+  public void parameterGradients(int rows, int part, int parts,
+      Function<Parameter, Matrix> into, float beta) {
     long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Dense d = stages.get(i).dense();
@@ -246,20 +260,21 @@ public final class BatchParts {
       }
       Matrix in = rows(activations[i], 0, rows);
       Matrix g = rows(gradients[i + 1], 0, rows);
-      Matrix dw = d.weight().gradient();
+      Matrix dw = into.apply(d.weight());
       int r0 = (int) ((long) dw.rows() * part / parts);
       int r1 = (int) ((long) dw.rows() * (part + 1) / parts);
-      // numpy: dW[r0:r1] = a[:, r0:r1].T @ g
-      Blas.gemmColumnsTransposed(1f, in, r0, r1, g, 0f, dw.rowRange(r0, r1));
+      // numpy: dW[r0:r1] = a[:, r0:r1].T @ g + beta * dW[r0:r1]
+      Blas.gemmColumnsTransposed(1f, in, r0, r1, g, beta, dw.rowRange(r0, r1));
       if ((long) part / parts < (long) (part + 1) / parts) {
         // the bias's one row belongs to the last part: Σ over parts of their column sums
-        Matrix db = d.bias().gradient();
+        Matrix db = into.apply(d.bias());
         for (int j = 0; j < db.cols(); j++) {
           double sum = 0;
           for (double[][] sums : biasSums) {
             sum += sums[i][j];
           }
-          db.put(j, (float) sum);
+          // beta = 0 writes the sum alone: 0 times a stale non-finite value would be NaN
+          db.put(j, beta == 0 ? (float) sum : beta * db.at(j) + (float) sum);
         }
       }
       t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);

@@ -131,19 +131,102 @@ final class FusedSgd {
       int cols = value.cols();
       int from = (int) ((long) rows * part / parts) * cols;
       int to = (int) ((long) rows * (part + 1) / parts) * cols;
-      float l2 = 0;
-      float l1 = 0;
-      boolean penalized = false;
-      if (penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0) {
-        // ElasticNetPenalty.addGradient's factors, rounded the same way
-        double v = p.penaltyFactor();
-        l2 = (float) (penalty.lambda() * v * (1 - penalty.l1Ratio()));
-        l1 = (float) (penalty.lambda() * v * penalty.l1Ratio());
-        penalized = true;
-      }
+      boolean penalized = penalizes(p);
       update(p.gradient().buffer(), value.buffer(), trace == null ? null : trace[k].buffer(),
-          from, to, penalized, l2, l1, decayed[k] ? decay : Float.NaN, rate, scratch);
+          from, to, penalized, penalized ? l2Factor(p) : 0, penalized ? l1Factor(p) : 0,
+          decayed[k] ? decay : Float.NaN, rate, scratch);
     }
+  }
+
+  /** Whether {@link #momentumProducts} is present: momentum, and not Nesterov's. */
+  boolean takesMomentumProducts() {
+    return trace != null && !nesterov;
+  }
+
+  /**
+   * The momentum buffers for a caller that accumulates μ·b + g into them itself
+   * ({@link MomentumProducts}); empty without momentum, and with Nesterov's, whose update needs
+   * the gradient apart from b.
+   */
+  Optional<MomentumProducts> momentumProducts(List<Parameter> parameters) {
+    if (!takesMomentumProducts()) {
+      return Optional.empty();
+    }
+    return Optional.of(new MomentumProducts(momentum, parameters, trace.clone()));
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of step {@code step} when the caller has already set each
+   * momentum buffer's rows to μ·b + g ({@link MomentumProducts}): the rest of the class
+   * comment's update, {@code b ← b + (λv(1−α)·w + λvα·sign w)} (penalized parameters), then
+   * {@code u ← b (+ d·w)} and {@code w ← w + (−lr(t))·u}. Parts touch disjoint elements.
+   * Modified: those rows of the values and of the momentum buffers.
+   */
+  void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
+    float rate = (float) -schedule.at(step);
+    float[][] scratch = SCRATCH.get();
+    for (int k = 0, count = parameters.size(); k < count; k++) {
+      Parameter p = parameters.get(k);
+      Matrix value = p.value();
+      int rows = value.rows();
+      int cols = value.cols();
+      int from = (int) ((long) rows * part / parts) * cols;
+      int to = (int) ((long) rows * (part + 1) / parts) * cols;
+      boolean penalized = penalizes(p);
+      updateFromMomentum(value.buffer(), trace[k].buffer(), from, to, penalized,
+          penalized ? l2Factor(p) : 0, penalized ? l1Factor(p) : 0,
+          decayed[k] ? decay : Float.NaN, rate, scratch);
+    }
+  }
+
+  /** Elements {@code [from, to)} of {@link #updateFromMomentum(List, long, int, int)}. */
+  private static void updateFromMomentum(FloatBuffer value, FloatBuffer velocity, int from,
+      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+    float[] w = scratch[1];
+    float[] b = scratch[2];
+    boolean decays = !Float.isNaN(d);
+    for (int start = from; start < to; start += CHUNK) {
+      int len = Math.min(CHUNK, to - start);
+      value.get(start, w, 0, len);
+      velocity.get(start, b, 0, len);
+      if (penalized) {
+        if (l1 == 0) {
+          for (int j = 0; j < len; j++) {
+            b[j] = b[j] + l2 * w[j];
+          }
+        } else {
+          for (int j = 0; j < len; j++) {
+            b[j] = b[j] + (l2 * w[j] + l1 * Math.signum(w[j]));
+          }
+        }
+        velocity.put(start, b, 0, len);
+      }
+      if (decays) {
+        for (int j = 0; j < len; j++) {
+          w[j] = w[j] + rate * (b[j] + d * w[j]);
+        }
+      } else {
+        for (int j = 0; j < len; j++) {
+          w[j] = w[j] + rate * b[j];
+        }
+      }
+      value.put(start, w, 0, len);
+    }
+  }
+
+  /** Whether the penalty adds a term to {@code p}'s gradient. */
+  private boolean penalizes(Parameter p) {
+    return penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
+  }
+
+  /** λv(1−α) for {@code p}: ElasticNetPenalty.addGradient's factor, rounded the same way. */
+  private float l2Factor(Parameter p) {
+    return (float) (penalty.lambda() * p.penaltyFactor() * (1 - penalty.l1Ratio()));
+  }
+
+  /** λvα for {@code p}: ElasticNetPenalty.addGradient's factor, rounded the same way. */
+  private float l1Factor(Parameter p) {
+    return (float) (penalty.lambda() * p.penaltyFactor() * penalty.l1Ratio());
   }
 
   /**

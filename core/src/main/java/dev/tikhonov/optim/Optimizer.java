@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Applies a {@link GradientTransform} to a fixed list of parameters, one step at a time:
@@ -89,10 +90,41 @@ public final class Optimizer {
     if (fused == null) {
       throw new IllegalStateException("this optimizer's chain cannot step in parts");
     }
+    checkPart(part, parts);
+    fused.update(parameters, stepCount + 1, part, parts);
+  }
+
+  /**
+   * The momentum buffers, for a caller that accumulates each step's gradient into them itself
+   * ({@link MomentumProducts}, then {@link #stepPartFromMomentum}); empty unless the chain is
+   * the fused SGD family with (non-Nesterov) momentum.
+   */
+  public Optional<MomentumProducts> momentumProducts() {
+    return fused == null ? Optional.empty() : fused.momentumProducts(parameters);
+  }
+
+  /**
+   * Part {@code part} of {@code parts} of step {@code stepCount() + 1} (rows as in
+   * {@link #stepPart}) after the caller has set those rows of every momentum buffer to
+   * {@code μ·b + ∂J/∂w} ({@link MomentumProducts}): adds the penalty's gradient to b, then
+   * updates the values as {@link #step()} would from that b. Equal to {@link #step()} up to the
+   * rounding {@link MomentumProducts} describes. After every part, {@link #completeStepInParts()}
+   * counts the step. Modified: those rows of the values and of the momentum buffers.
+   *
+   * @throws IllegalStateException unless {@link #momentumProducts()} is present
+   */
+  public void stepPartFromMomentum(int part, int parts) {
+    if (fused == null || !fused.takesMomentumProducts()) {
+      throw new IllegalStateException("this optimizer's chain has no momentum to accumulate");
+    }
+    checkPart(part, parts);
+    fused.updateFromMomentum(parameters, stepCount + 1, part, parts);
+  }
+
+  private void checkPart(int part, int parts) {
     if (parts < 1 || part < 0 || part >= parts) {
       throw new IllegalArgumentException("part " + part + " of " + parts);
     }
-    fused.update(parameters, stepCount + 1, part, parts);
   }
 
   /** Counts a step whose every part ({@link #stepPart}) has run. */

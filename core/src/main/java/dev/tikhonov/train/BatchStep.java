@@ -72,7 +72,9 @@ abstract class BatchStep {
    * Computes the gradients of the batch {@code order[from..to)} of ({@code features},
    * {@code targets}) into the network's parameters and, with {@link Then#UPDATE} and a finite
    * loss, takes the optimizer's step; returns the batch's mean loss. Each part gathers its own
-   * rows.
+   * rows. After an updating step the gradient matrices hold this batch's gradients only when
+   * the step stored them: the data-parallel step with plain momentum accumulates them into the
+   * momentum buffers instead ({@link ParallelStep}).
    */
   abstract double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then);
 

@@ -4,10 +4,12 @@ import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.nn.StepTimes;
+import dev.tikhonov.optim.MomentumProducts;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,8 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  * The data-parallel training step on T ≥ 2 threads ({@link BatchStep}'s class comment has the
  * math): this thread and T − 1 workers each run a part of the batch through
  * {@link BatchParts}, meet at a {@link Barrier}, then each computes its row block of the
- * parameter gradients and of the optimizer step. Workers live for an epoch ({@link #release}
- * ends it), spin briefly and then park between steps. Not thread-safe: one trainer drives it.
+ * parameter gradients and of the optimizer step. With SGD's plain momentum the weight-gradient
+ * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
+ * an updating step leaves the parameters' gradient matrices as they were; the weights then
+ * agree with the gradient-then-step order to float rounding, and the same inputs give the same
+ * bits. Workers live for an epoch ({@link #release} ends it), spin briefly and then park
+ * between steps. Not thread-safe: one trainer drives it.
  */
 final class ParallelStep extends BatchStep {
   private final BatchParts parts;
@@ -24,6 +30,12 @@ final class ParallelStep extends BatchStep {
   private final Optimizer optimizer;
   /** Whether each thread updates its row block right after computing it. */
   private final boolean updateInParts;
+  /**
+   * When updating in parts with momentum: the momentum buffers, into which each thread's
+   * weight-gradient products accumulate directly (β = μ), so that the gradient is never
+   * stored and read back.
+   */
+  private final Optional<MomentumProducts> momentum;
   private final Matrix yBatch;
   private final int threads;
   private final double[] partLoss;
@@ -51,6 +63,7 @@ final class ParallelStep extends BatchStep {
     this.optimizer = optimizer;
     this.updateInParts = optimizer != null && optimizer.canStepInParts()
         && optimizer.parameters().equals(network.parameters());
+    this.momentum = updateInParts ? optimizer.momentumProducts() : Optional.empty();
     parts = new BatchParts(network, batchSize, threads);
     yBatch = Matrix.zeros(batchSize, targetCols);
     partLoss = new double[threads];
@@ -203,6 +216,14 @@ final class ParallelStep extends BatchStep {
       total += partLoss[s];
     }
     if (!Double.isFinite(total)) {
+      return;
+    }
+    if (update && momentum.isPresent()) {
+      MomentumProducts m = momentum.get();
+      parts.parameterGradients(rows, t, threads, m::buffer, m.momentum());
+      long t1 = StepTimes.now();
+      optimizer.stepPartFromMomentum(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
       return;
     }
     parts.parameterGradients(rows, t, threads);

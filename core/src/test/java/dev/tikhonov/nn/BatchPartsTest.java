@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.tensor.TestMatrices;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +78,50 @@ class BatchPartsTest {
       for (int i = 0; i < whole.layers().size(); i++) {
         if (whole.layers().get(i) instanceof Dropout d) {
           assertEquals(d.rng().state(), ((Dropout) net.layers().get(i)).rng().state());
+        }
+      }
+    }
+  }
+
+  /** Blocks added to β times a buffer of one's choosing: the momentum's accumulation. */
+  @Test
+  void parameterGradients_intoBuffersWithBeta_addBetaTimesTheirValues() {
+    int rows = 23;
+    int parts = 2;
+    Matrix x = random(rows, 9, 5);
+    Matrix upstream = random(rows, 5, 6);
+    Sequential net = network();
+    BatchParts plan = new BatchParts(net, 32, parts);
+    plan.prepareStep();
+    for (int t = 0; t < parts; t++) {
+      int from = rows * t / parts;
+      int to = rows * (t + 1) / parts;
+      plan.inputRows(from, to).copyFrom(x.rowRange(from, to));
+      plan.forward(from, to);
+      plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
+      plan.backward(t, from, to);
+    }
+    Map<Parameter, Matrix> buffers = new IdentityHashMap<>();
+    Map<Parameter, Matrix> before = new IdentityHashMap<>();
+    long seed = 20;
+    for (Parameter p : net.parameters()) {
+      Matrix b = random(p.value().rows(), p.value().cols(), seed++);
+      buffers.put(p, b);
+      before.put(p, b.copy());
+    }
+    for (int t = parts - 1; t >= 0; t--) {
+      plan.parameterGradients(rows, t, parts, buffers::get, 0.5f);
+      plan.parameterGradients(rows, t, parts);
+    }
+    for (Parameter p : net.parameters()) {
+      Matrix g = p.gradient();
+      double scale = Math.sqrt(g.sumOfSquares() / g.size());
+      for (int i = 0; i < g.size(); i++) {
+        float expected = 0.5f * before.get(p).at(i) + g.at(i);
+        if (p.kind() == Parameter.Kind.BIAS) {
+          assertEquals(expected, buffers.get(p).at(i), p + "[" + i + "]"); // the same floats
+        } else {
+          assertEquals(expected, buffers.get(p).at(i), 1e-5 * (scale + 1), p + "[" + i + "]");
         }
       }
     }

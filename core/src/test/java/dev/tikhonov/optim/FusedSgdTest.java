@@ -158,6 +158,91 @@ class FusedSgdTest {
     }
   }
 
+  /**
+   * The caller's accumulation b ← μ·b + g (rounded as Java rounds it), then
+   * stepPartFromMomentum part by part: bit for bit the chain without a penalty (the same float
+   * operations in the same order), and within float rounding of it with one (whose gradient
+   * then joins b after the gradient instead of before the momentum).
+   */
+  @Test
+  void stepPartFromMomentum_afterTheCallersAccumulation_matchesTheChain() {
+    LearningRateSchedule cosine = LearningRateSchedule.cosine(0.07, 50, 0.001);
+    int cases = 0;
+    for (OptimizerConfig config : List.of(Optimizers.sgd(0.05).momentum(0.9),
+        Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.02),
+        Optimizers.sgd(0.1).momentum(0.5).schedule(cosine))) {
+      for (Penalty penalty : penalties()) {
+        for (int parts : new int[] {1, 3}) {
+          String what = config.describe() + " with " + penalty + ", " + parts + " parts";
+          List<Parameter> a = parameters(5);
+          List<Parameter> b = parameters(5);
+          a.get(1).setPenaltyFactor(0.5);
+          b.get(1).setPenaltyFactor(0.5);
+          GradientTransform chain = Optimizers.chain(config, penalty);
+          Optimizer reference = Optimizer.of(chain, a);
+          Optimizer accumulated = Optimizer.of(chain, b);
+          MomentumProducts m = accumulated.momentumProducts().orElseThrow();
+          assertEquals((float) config.momentum(), m.momentum(), what);
+          Rng ra = new Rng(9);
+          Rng rb = new Rng(9);
+          for (int t = 1; t <= 12; t++) {
+            setGradients(a, ra);
+            setGradients(b, rb);
+            reference.step();
+            for (Parameter p : b) {
+              Matrix buffer = m.buffer(p);
+              for (int i = 0; i < buffer.size(); i++) {
+                buffer.put(i, m.momentum() * buffer.at(i) + p.gradient().at(i));
+              }
+            }
+            for (int part = parts - 1; part >= 0; part--) {
+              accumulated.stepPartFromMomentum(part, parts);
+            }
+            accumulated.completeStepInParts();
+          }
+          float[][] va = values(a);
+          float[][] vb = values(b);
+          if (penalty.isZero()) {
+            for (int k = 0; k < va.length; k++) {
+              assertArrayEquals(va[k], vb[k], what + ", parameter " + k);
+            }
+            assertSameState(reference, accumulated, what);
+          } else {
+            double largest = 0;
+            for (int k = 0; k < va.length; k++) {
+              for (int i = 0; i < va[k].length; i++) {
+                largest = Math.max(largest, Math.abs(va[k][i] - vb[k][i]) / (1 + Math.abs(va[k][i])));
+              }
+            }
+            assertTrue(largest > 0, what + ": the rounding differs");
+            assertTrue(largest < 1e-5, what + ": largest relative difference " + largest);
+          }
+          assertEquals(12, accumulated.stepCount(), what);
+          cases++;
+        }
+      }
+    }
+    assertEquals(30, cases);
+  }
+
+  @Test
+  void momentumProducts_onlyForTheFusedFamilyWithPlainMomentum() {
+    List<Parameter> params = parameters(6);
+    for (GradientTransform chain : List.of(Optimizers.chain(Optimizers.sgd(0.1)),
+        Optimizers.chain(Optimizers.nesterov(0.05, 0.9)),
+        Optimizers.chain(Optimizers.adam(1e-3)))) {
+      Optimizer optimizer = Optimizer.of(chain, params);
+      assertTrue(optimizer.momentumProducts().isEmpty(), chain.toString());
+      assertThrows(IllegalStateException.class, () -> optimizer.stepPartFromMomentum(0, 1));
+    }
+    Optimizer momentum = Optimizer.of(Optimizers.chain(Optimizers.sgd(0.1).momentum(0.9)), params);
+    MomentumProducts m = momentum.momentumProducts().orElseThrow();
+    assertEquals(params.get(0).value().shape(), m.buffer(params.get(0)).shape());
+    Parameter stranger = parameters(6).get(0);
+    assertThrows(IllegalArgumentException.class, () -> m.buffer(stranger));
+    assertThrows(IllegalArgumentException.class, () -> momentum.stepPartFromMomentum(2, 2));
+  }
+
   @Test
   void otherChains_areNotFused_andCannotStepInParts() {
     List<Parameter> params = parameters(3);
