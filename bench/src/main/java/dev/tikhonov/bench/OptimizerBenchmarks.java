@@ -81,6 +81,37 @@ public class OptimizerBenchmarks {
     }
   }
 
+  /**
+   * The fused optimizer over the same parameters, for one thread's half of a two-thread step:
+   * from the gradient (b ← μb + g, then w) or after the weight-gradient products have put
+   * μb + g into b ({@code MomentumProducts}: reads b and w, writes w).
+   */
+  @State(Scope.Benchmark)
+  public static class Half {
+    /** The coupled L2 strength (0: no penalty term). */
+    @Param({"0", "0.0001"})
+    public double lambda;
+
+    Sequential network;
+    Optimizer optimizer;
+
+    @Setup
+    public void setup() {
+      Blas.setThreads(1);
+      network = Architecture.mlp(0, 256, 128).build(784, 10, Initializer.pytorchDefault(),
+          new Rng(1), new Rng(2));
+      Rng rng = new Rng(3);
+      for (Parameter p : network.parameters()) {
+        Matrix g = p.gradient();
+        for (int i = 0; i < g.size(); i++) {
+          g.put(i, (float) (1e-3 * rng.nextGaussian()));
+        }
+      }
+      optimizer = Optimizer.of(Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9),
+          Penalty.l2(lambda)), network.parameters());
+    }
+  }
+
   /** The first layer's weight and an update buffer, for u += d·w. */
   @State(Scope.Benchmark)
   public static class Decay {
@@ -105,6 +136,20 @@ public class OptimizerBenchmarks {
   @Benchmark
   public Matrix optimizerStep(Step s) {
     s.optimizer.step();
+    return s.network.parameters().get(0).value();
+  }
+
+  /** One thread's half of the fused step from the gradients (part 0 of 2). */
+  @Benchmark
+  public Matrix optimizerHalfFromGradient(Half s) {
+    s.optimizer.stepPart(0, 2);
+    return s.network.parameters().get(0).value();
+  }
+
+  /** The same half when the products have accumulated the momentum (part 0 of 2). */
+  @Benchmark
+  public Matrix optimizerHalfFromMomentum(Half s) {
+    s.optimizer.stepPartFromMomentum(0, 2);
     return s.network.parameters().get(0).value();
   }
 

@@ -109,6 +109,19 @@ public class StepGemmBenchmarks {
     return s.dw1;
   }
 
+  /**
+   * {@link #weightGradientHalves} accumulated into momentum buffers, β = μ = 0.9 (the
+   * data-parallel step with plain momentum, {@code MomentumProducts}): the cost of reading the
+   * output's old values, against β = 0.
+   */
+  @Benchmark
+  public Matrix weightGradientHalvesIntoMomentum(Shapes s) {
+    Blas.gemmColumnsTransposed(1f, s.x, 0, 392, s.g1, 0.9f, s.dw1.rowRange(0, 392));
+    Blas.gemmColumnsTransposed(1f, s.h1, 0, 128, s.g2, 0.9f, s.dw2.rowRange(0, 128));
+    Blas.gemmColumnsTransposed(1f, s.h2, 0, 64, s.g3, 0.9f, s.dw3.rowRange(0, 64));
+    return s.dw1;
+  }
+
   /** The first layer's half weight gradient alone, x[:, 0:392]ᵀ·g1 (25.7 MFLOP). */
   @Benchmark
   public Matrix weightGradientLayer1(Shapes s) {
