@@ -40,6 +40,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OptimizerBenchmarks {
 
+  /** The 784-256-128-10 MLP on one BLAS thread, its gradients set to small random values. */
+  static Sequential networkWithGradients() {
+    Blas.setThreads(1);
+    Sequential network = Architecture.mlp(0, 256, 128).build(784, 10,
+        Initializer.pytorchDefault(), new Rng(1), new Rng(2));
+    Rng rng = new Rng(3);
+    for (Parameter p : network.parameters()) {
+      Matrix g = p.gradient();
+      for (int i = 0; i < g.size(); i++) {
+        g.put(i, (float) (1e-3 * rng.nextGaussian()));
+      }
+    }
+    return network;
+  }
+
   /** The MLP's parameters with gradients, and an optimizer over them. */
   @State(Scope.Benchmark)
   public static class Step {
@@ -56,16 +71,7 @@ public class OptimizerBenchmarks {
 
     @Setup
     public void setup() {
-      Blas.setThreads(1);
-      network = Architecture.mlp(0, 256, 128).build(784, 10, Initializer.pytorchDefault(),
-          new Rng(1), new Rng(2));
-      Rng rng = new Rng(3);
-      for (Parameter p : network.parameters()) {
-        Matrix g = p.gradient();
-        for (int i = 0; i < g.size(); i++) {
-          g.put(i, (float) (1e-3 * rng.nextGaussian()));
-        }
-      }
+      network = networkWithGradients();
       String saved = System.getProperty("tikhonov.optimizer.fused");
       System.setProperty("tikhonov.optimizer.fused", Boolean.toString(fused));
       try {
@@ -97,16 +103,7 @@ public class OptimizerBenchmarks {
 
     @Setup
     public void setup() {
-      Blas.setThreads(1);
-      network = Architecture.mlp(0, 256, 128).build(784, 10, Initializer.pytorchDefault(),
-          new Rng(1), new Rng(2));
-      Rng rng = new Rng(3);
-      for (Parameter p : network.parameters()) {
-        Matrix g = p.gradient();
-        for (int i = 0; i < g.size(); i++) {
-          g.put(i, (float) (1e-3 * rng.nextGaussian()));
-        }
-      }
+      network = networkWithGradients();
       optimizer = Optimizer.of(Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9),
           Penalty.l2(lambda)), network.parameters());
     }

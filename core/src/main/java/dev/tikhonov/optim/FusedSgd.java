@@ -122,19 +122,41 @@ final class FusedSgd {
    * the gradients.
    */
   void update(List<Parameter> parameters, long step, int part, int parts) {
+    forEachBlock(parameters, step, part, parts, (k, p, from, to, terms, scratch) ->
+        update(p.gradient().buffer(), p.value().buffer(),
+            trace == null ? null : trace[k].buffer(), from, to, terms, scratch));
+  }
+
+  /** One parameter's block of elements {@code [from, to)} of a step, with its terms. */
+  private interface BlockUpdate {
+    void apply(int k, Parameter p, int from, int to, Terms terms, float[][] scratch);
+  }
+
+  /**
+   * The step's factors for one parameter: whether the penalty touches it and its λv(1−α) and
+   * λvα (ElasticNetPenalty.addGradient's factors, rounded the same way); the decay d, NaN
+   * outside the decay's mask (no decay term at all, not a zero one: 0·∞ would be NaN); the
+   * signed rate −lr(t).
+   */
+  private record Terms(boolean penalized, float l2, float l1, float d, float rate) {}
+
+  /** Block {@code part} of {@code parts} of every parameter (rows as in {@link #update}). */
+  private void forEachBlock(List<Parameter> parameters, long step, int part, int parts,
+      BlockUpdate update) {
     float rate = (float) -schedule.at(step);
     float[][] scratch = SCRATCH.get();
     for (int k = 0, count = parameters.size(); k < count; k++) {
       Parameter p = parameters.get(k);
-      Matrix value = p.value();
-      int rows = value.rows();
-      int cols = value.cols();
-      int from = (int) ((long) rows * part / parts) * cols;
-      int to = (int) ((long) rows * (part + 1) / parts) * cols;
-      boolean penalized = penalizes(p);
-      update(p.gradient().buffer(), value.buffer(), trace == null ? null : trace[k].buffer(),
-          from, to, penalized, penalized ? l2Factor(p) : 0, penalized ? l1Factor(p) : 0,
-          decayed[k] ? decay : Float.NaN, rate, scratch);
+      int rows = p.value().rows();
+      int cols = p.value().cols();
+      boolean penalized = penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
+      double v = p.penaltyFactor();
+      Terms terms = new Terms(penalized,
+          penalized ? (float) (penalty.lambda() * v * (1 - penalty.l1Ratio())) : 0,
+          penalized ? (float) (penalty.lambda() * v * penalty.l1Ratio()) : 0,
+          decayed[k] ? decay : Float.NaN, rate);
+      update.apply(k, p, (int) ((long) rows * part / parts) * cols,
+          (int) ((long) rows * (part + 1) / parts) * cols, terms, scratch);
     }
   }
 
@@ -163,42 +185,24 @@ final class FusedSgd {
    * Modified: those rows of the values and of the momentum buffers.
    */
   void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
-    float rate = (float) -schedule.at(step);
-    float[][] scratch = SCRATCH.get();
-    for (int k = 0, count = parameters.size(); k < count; k++) {
-      Parameter p = parameters.get(k);
-      Matrix value = p.value();
-      int rows = value.rows();
-      int cols = value.cols();
-      int from = (int) ((long) rows * part / parts) * cols;
-      int to = (int) ((long) rows * (part + 1) / parts) * cols;
-      boolean penalized = penalizes(p);
-      updateFromMomentum(value.buffer(), trace[k].buffer(), from, to, penalized,
-          penalized ? l2Factor(p) : 0, penalized ? l1Factor(p) : 0,
-          decayed[k] ? decay : Float.NaN, rate, scratch);
-    }
+    forEachBlock(parameters, step, part, parts, (k, p, from, to, terms, scratch) ->
+        updateFromMomentum(p.value().buffer(), trace[k].buffer(), from, to, terms, scratch));
   }
 
   /** Elements {@code [from, to)} of {@link #updateFromMomentum(List, long, int, int)}. */
   private static void updateFromMomentum(FloatBuffer value, FloatBuffer velocity, int from,
-      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+      int to, Terms terms, float[][] scratch) {
     float[] w = scratch[1];
     float[] b = scratch[2];
+    float d = terms.d();
+    float rate = terms.rate();
     boolean decays = !Float.isNaN(d);
     for (int start = from; start < to; start += CHUNK) {
       int len = Math.min(CHUNK, to - start);
       value.get(start, w, 0, len);
       velocity.get(start, b, 0, len);
-      if (penalized) {
-        if (l1 == 0) {
-          for (int j = 0; j < len; j++) {
-            b[j] = b[j] + l2 * w[j];
-          }
-        } else {
-          for (int j = 0; j < len; j++) {
-            b[j] = b[j] + (l2 * w[j] + l1 * Math.signum(w[j]));
-          }
-        }
+      if (terms.penalized()) {
+        addPenaltyGradient(b, w, len, terms.l2(), terms.l1());
         velocity.put(start, b, 0, len);
       }
       if (decays) {
@@ -214,27 +218,29 @@ final class FusedSgd {
     }
   }
 
-  /** Whether the penalty adds a term to {@code p}'s gradient. */
-  private boolean penalizes(Parameter p) {
-    return penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
-  }
-
-  /** λv(1−α) for {@code p}: ElasticNetPenalty.addGradient's factor, rounded the same way. */
-  private float l2Factor(Parameter p) {
-    return (float) (penalty.lambda() * p.penaltyFactor() * (1 - penalty.l1Ratio()));
-  }
-
-  /** λvα for {@code p}: ElasticNetPenalty.addGradient's factor, rounded the same way. */
-  private float l1Factor(Parameter p) {
-    return (float) (penalty.lambda() * p.penaltyFactor() * penalty.l1Ratio());
+  /**
+   * {@code u[j] ← u[j] + (l2·w[j] + l1·sign w[j])} for j &lt; len: ElasticNetPenalty.addGradient's
+   * float operations, in its order (the L1 term only when l1 ≠ 0).
+   */
+  private static void addPenaltyGradient(float[] u, float[] w, int len, float l2, float l1) {
+    if (l1 == 0) {
+      for (int j = 0; j < len; j++) {
+        u[j] = u[j] + l2 * w[j];
+      }
+    } else {
+      for (int j = 0; j < len; j++) {
+        u[j] = u[j] + (l2 * w[j] + l1 * Math.signum(w[j]));
+      }
+    }
   }
 
   /**
-   * Elements {@code [from, to)}: the class comment's update. {@code d} is NaN for a parameter
-   * outside the decay's mask (no decay term at all, not a zero one: 0·∞ would be NaN).
+   * Elements {@code [from, to)}: the class comment's update with {@code terms}.
    */
   private void update(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from,
-      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+      int to, Terms terms, float[][] scratch) {
+    float d = terms.d();
+    float rate = terms.rate();
     float[] g = scratch[0];
     float[] w = scratch[1];
     float[] b = scratch[2];
@@ -245,16 +251,8 @@ final class FusedSgd {
       // Bulk copies around plain array loops: the JIT vectorizes these, not direct-buffer loops.
       gradient.get(start, g, 0, len);
       value.get(start, w, 0, len);
-      if (penalized) {
-        if (l1 == 0) {
-          for (int j = 0; j < len; j++) {
-            g[j] = g[j] + l2 * w[j];
-          }
-        } else {
-          for (int j = 0; j < len; j++) {
-            g[j] = g[j] + (l2 * w[j] + l1 * Math.signum(w[j]));
-          }
-        }
+      if (terms.penalized()) {
+        addPenaltyGradient(g, w, len, terms.l2(), terms.l1());
       }
       if (velocity != null) {
         velocity.get(start, b, 0, len);
