@@ -49,6 +49,10 @@ final class FusedSgd {
   /** decayed[k]: whether parameter k is in the decay's mask. */
   private final boolean[] decayed;
   private final LearningRateSchedule schedule;
+  /** {@link #update(List, long, int, int)}'s block: from the gradient (made once: no garbage). */
+  private final BlockUpdate fromGradient;
+  /** {@link #updateFromMomentum(List, long, int, int)}'s block: from the accumulated b. */
+  private final BlockUpdate fromMomentum;
 
   private FusedSgd(ElasticNetPenalty penalty, float momentum, boolean nesterov, Matrix[] trace,
       float decay, boolean[] decayed, LearningRateSchedule schedule) {
@@ -56,6 +60,12 @@ final class FusedSgd {
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.trace = trace;
+    this.fromGradient = (k, p, from, to, penalized, l2, l1, d, rate, scratch) -> update(
+        p.gradient().buffer(), p.value().buffer(), trace == null ? null : trace[k].buffer(),
+        from, to, penalized, l2, l1, d, rate, scratch);
+    this.fromMomentum = (k, p, from, to, penalized, l2, l1, d, rate, scratch) ->
+        updateFromMomentum(p.value().buffer(), trace[k].buffer(), from, to, penalized, l2, l1,
+            d, rate, scratch);
     this.decay = decay;
     this.decayed = decayed;
     this.schedule = schedule;
@@ -122,23 +132,20 @@ final class FusedSgd {
    * the gradients.
    */
   void update(List<Parameter> parameters, long step, int part, int parts) {
-    forEachBlock(parameters, step, part, parts, (k, p, from, to, terms, scratch) ->
-        update(p.gradient().buffer(), p.value().buffer(),
-            trace == null ? null : trace[k].buffer(), from, to, terms, scratch));
-  }
-
-  /** One parameter's block of elements {@code [from, to)} of a step, with its terms. */
-  private interface BlockUpdate {
-    void apply(int k, Parameter p, int from, int to, Terms terms, float[][] scratch);
+    forEachBlock(parameters, step, part, parts, fromGradient);
   }
 
   /**
-   * The step's factors for one parameter: whether the penalty touches it and its λv(1−α) and
-   * λvα (ElasticNetPenalty.addGradient's factors, rounded the same way); the decay d, NaN
-   * outside the decay's mask (no decay term at all, not a zero one: 0·∞ would be NaN); the
-   * signed rate −lr(t).
+   * One parameter's block of elements {@code [from, to)} of a step with the step's factors for
+   * it: whether the penalty touches it and its λv(1−α) and λvα (ElasticNetPenalty.addGradient's
+   * factors, rounded the same way); the decay d, NaN outside the decay's mask (no decay term at
+   * all, not a zero one: 0·∞ would be NaN); the signed rate −lr(t). Primitives, not a record:
+   * the step allocates nothing.
    */
-  private record Terms(boolean penalized, float l2, float l1, float d, float rate) {}
+  private interface BlockUpdate {
+    void apply(int k, Parameter p, int from, int to, boolean penalized, float l2, float l1,
+        float d, float rate, float[][] scratch);
+  }
 
   /** Block {@code part} of {@code parts} of every parameter (rows as in {@link #update}). */
   private void forEachBlock(List<Parameter> parameters, long step, int part, int parts,
@@ -151,12 +158,11 @@ final class FusedSgd {
       int cols = p.value().cols();
       boolean penalized = penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
       double v = p.penaltyFactor();
-      Terms terms = new Terms(penalized,
+      update.apply(k, p, (int) ((long) rows * part / parts) * cols,
+          (int) ((long) rows * (part + 1) / parts) * cols, penalized,
           penalized ? (float) (penalty.lambda() * v * (1 - penalty.l1Ratio())) : 0,
           penalized ? (float) (penalty.lambda() * v * penalty.l1Ratio()) : 0,
-          decayed[k] ? decay : Float.NaN, rate);
-      update.apply(k, p, (int) ((long) rows * part / parts) * cols,
-          (int) ((long) rows * (part + 1) / parts) * cols, terms, scratch);
+          decayed[k] ? decay : Float.NaN, rate, scratch);
     }
   }
 
@@ -185,24 +191,21 @@ final class FusedSgd {
    * Modified: those rows of the values and of the momentum buffers.
    */
   void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
-    forEachBlock(parameters, step, part, parts, (k, p, from, to, terms, scratch) ->
-        updateFromMomentum(p.value().buffer(), trace[k].buffer(), from, to, terms, scratch));
+    forEachBlock(parameters, step, part, parts, fromMomentum);
   }
 
   /** Elements {@code [from, to)} of {@link #updateFromMomentum(List, long, int, int)}. */
   private static void updateFromMomentum(FloatBuffer value, FloatBuffer velocity, int from,
-      int to, Terms terms, float[][] scratch) {
+      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
     float[] w = scratch[1];
     float[] b = scratch[2];
-    float d = terms.d();
-    float rate = terms.rate();
     boolean decays = !Float.isNaN(d);
     for (int start = from; start < to; start += CHUNK) {
       int len = Math.min(CHUNK, to - start);
       value.get(start, w, 0, len);
       velocity.get(start, b, 0, len);
-      if (terms.penalized()) {
-        addPenaltyGradient(b, w, len, terms.l2(), terms.l1());
+      if (penalized) {
+        addPenaltyGradient(b, w, len, l2, l1);
         velocity.put(start, b, 0, len);
       }
       if (decays) {
@@ -235,12 +238,10 @@ final class FusedSgd {
   }
 
   /**
-   * Elements {@code [from, to)}: the class comment's update with {@code terms}.
+   * Elements {@code [from, to)}: the class comment's update, with {@link BlockUpdate}'s factors.
    */
   private void update(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from,
-      int to, Terms terms, float[][] scratch) {
-    float d = terms.d();
-    float rate = terms.rate();
+      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
     float[] g = scratch[0];
     float[] w = scratch[1];
     float[] b = scratch[2];
@@ -251,8 +252,8 @@ final class FusedSgd {
       // Bulk copies around plain array loops: the JIT vectorizes these, not direct-buffer loops.
       gradient.get(start, g, 0, len);
       value.get(start, w, 0, len);
-      if (terms.penalized()) {
-        addPenaltyGradient(g, w, len, terms.l2(), terms.l1());
+      if (penalized) {
+        addPenaltyGradient(g, w, len, l2, l1);
       }
       if (velocity != null) {
         velocity.get(start, b, 0, len);

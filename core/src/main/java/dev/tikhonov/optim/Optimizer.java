@@ -15,7 +15,7 @@ import java.util.Optional;
  * <pre>  t ← t + 1;   u ← ∂J/∂w;   u ← chain(u; t);   w ← w + u</pre>
  *
  * <p>All state (the update buffers and every transform's buffers) is allocated in {@link #of};
- * {@link #step()} allocates no buffers. The caller computes the gradients first; a coupled penalty
+ * {@link #step()} allocates nothing. The caller computes the gradients first; a coupled penalty
  * is a step of the chain ({@link Optimizers#chain}).
  *
  * <p>The SGD family of {@link Optimizers#chain} (plain, momentum, Nesterov, with or without an
