@@ -34,18 +34,23 @@ public final class Kernels {
     if (row.rows() != 1 || row.cols() != n) {
       throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
     }
-    float[] bias = new float[n];
-    float[] values = new float[n];
-    row.buffer().get(0, bias, 0, n);
+    float[][] floats = FLOAT_SCRATCH.get();
+    float[] values = floats[0];
+    float[] bias = floats[2];
     FloatBuffer o = out.buffer();
-    for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
-      // Bulk copies around a plain array loop, which the JIT vectorizes; Math.max gives the same
-      // floats as v > 0 ? v : 0 for every non-NaN v (and keeps a NaN, which the loss reports).
-      o.get(base, values, 0, n);
-      for (int j = 0; j < n; j++) {
-        values[j] = Math.max(values[j] + bias[j], 0f);
+    for (int c = 0; c < n; c += CHUNK) {
+      int len = Math.min(CHUNK, n - c);
+      row.buffer().get(c, bias, 0, len);
+      for (int i = 0, at = c; i < out.rows(); i++, at += n) {
+        // Bulk copies around a plain array loop, which the JIT vectorizes; Math.max gives the
+        // same floats as v > 0 ? v : 0 for every non-NaN v (and keeps a NaN, which the loss
+        // reports).
+        o.get(at, values, 0, len);
+        for (int j = 0; j < len; j++) {
+          values[j] = Math.max(values[j] + bias[j], 0f);
+        }
+        o.put(at, values, 0, len);
       }
-      o.put(base, values, 0, n);
     }
   }
 
@@ -55,16 +60,17 @@ public final class Kernels {
    */
   public static void reluMask(Matrix y, Matrix out) {
     Matrix.requireSameShape(y, out);
-    int n = out.cols();
-    float[] yv = new float[n];
-    float[] gv = new float[n];
+    float[][] floats = FLOAT_SCRATCH.get();
+    float[] yv = floats[0];
+    float[] gv = floats[1];
     FloatBuffer yb = y.buffer();
     FloatBuffer o = out.buffer();
-    for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
-      yb.get(base, yv, 0, n);
-      o.get(base, gv, 0, n);
-      reluMask(yv, gv, n);
-      o.put(base, gv, 0, n);
+    for (int from = 0, n = out.size(); from < n; from += CHUNK) {
+      int len = Math.min(CHUNK, n - from);
+      yb.get(from, yv, 0, len);
+      o.get(from, gv, 0, len);
+      reluMask(yv, gv, len);
+      o.put(from, gv, 0, len);
     }
   }
 
@@ -90,11 +96,15 @@ public final class Kernels {
     }
   }
 
-  /** Per-thread scratch for {@link #dropout}: [hashes, mask bits] and [inputs, mask]. */
+  /**
+   * Per-thread scratch of the chunked kernels: [hashes, mask bits] for {@link #dropout}, and
+   * three float chunks (e.g. [inputs, mask] for {@link #dropout}, [sum, term, bias] for
+   * {@link #sumRowsAddRowVector}).
+   */
   private static final ThreadLocal<int[][]> INT_SCRATCH =
       ThreadLocal.withInitial(() -> new int[2][CHUNK]);
   private static final ThreadLocal<float[][]> FLOAT_SCRATCH =
-      ThreadLocal.withInitial(() -> new float[2][CHUNK]);
+      ThreadLocal.withInitial(() -> new float[3][CHUNK]);
 
   /**
    * The 24 uniform bits of element {@code e} of the dropout masks drawn with {@code key}:
@@ -246,6 +256,36 @@ public final class Kernels {
     }
   }
 
+  /**
+   * {@link #reluMask(Matrix, Matrix)} then {@link #addColumnSums} of the masked gradient, in one
+   * pass over it: {@code g[y <= 0] = 0; acc[j] += g[:, j].sum()} (sums in double). Modified:
+   * {@code g}, {@code acc}.
+   */
+  public static void reluMaskAddColumnSums(Matrix y, Matrix g, double[] acc) {
+    Matrix.requireSameShape(y, g);
+    int n = g.cols();
+    if (acc.length != n) {
+      throw new IllegalArgumentException("column sums of " + g.shape() + " into " + acc.length);
+    }
+    float[][] floats = FLOAT_SCRATCH.get();
+    float[] yv = floats[0];
+    float[] gv = floats[1];
+    FloatBuffer yb = y.buffer();
+    FloatBuffer gb = g.buffer();
+    for (int i = 0, base = 0; i < g.rows(); i++, base += n) {
+      for (int c = 0; c < n; c += CHUNK) {
+        int len = Math.min(CHUNK, n - c);
+        yb.get(base + c, yv, 0, len);
+        gb.get(base + c, gv, 0, len);
+        reluMask(yv, gv, len);
+        gb.put(base + c, gv, 0, len);
+        for (int j = 0; j < len; j++) {
+          acc[c + j] += gv[j];
+        }
+      }
+    }
+  }
+
   /** {@code out[:] = a + b} element-wise. Modified: {@code out} (may alias a or b). */
   public static void add(Matrix a, Matrix b, Matrix out) {
     Matrix.requireSameShape(a, b);
@@ -268,6 +308,89 @@ public final class Kernels {
     }
     for (int i = from; i < to; i++) {
       out.copyRow(source, index[i], i - from);
+    }
+  }
+
+  /**
+   * {@code out[i, :] = source[index[from + i], c0:c1]} for i in {@code [0, to − from)}: gathers
+   * a column block of a mini-batch. Modified: {@code out}.
+   */
+  public static void gatherRowBlocks(Matrix source, int[] index, int from, int to, int c0, int c1,
+      Matrix out) {
+    if (c0 < 0 || c1 > source.cols() || c0 > c1) {
+      throw new IndexOutOfBoundsException("columns [" + c0 + ", " + c1 + ") of "
+          + source.shape());
+    }
+    int w = c1 - c0;
+    if (out.rows() != to - from || out.cols() != w) {
+      throw new IllegalArgumentException("gather " + (to - from) + " rows of columns [" + c0
+          + ", " + c1 + ") into " + out.shape());
+    }
+    FloatBuffer src = source.buffer();
+    FloatBuffer o = out.buffer();
+    int cols = source.cols();
+    for (int i = from; i < to; i++) {
+      o.put((i - from) * w, src, index[i] * cols + c0, w);
+    }
+  }
+
+  /**
+   * {@code out[i, :] = terms[0][from + i, :] + … + terms[T − 1][from + i, :] + row[0, :]} for
+   * every row i of {@code out}, summed in that order in float: the bias broadcast over a sum of
+   * partial products. Modified: {@code out}.
+   */
+  public static void sumRowsAddRowVector(Matrix[] terms, int from, Matrix row, Matrix out) {
+    sumRowsAddRowVector(terms, from, row, out, false);
+  }
+
+  /**
+   * {@code out = max(0, ·)} of {@link #sumRowsAddRowVector}'s sum in the same pass (a NaN stays
+   * NaN, as in {@link #addRowVectorRelu}). Modified: {@code out}.
+   */
+  public static void sumRowsAddRowVectorRelu(Matrix[] terms, int from, Matrix row, Matrix out) {
+    sumRowsAddRowVector(terms, from, row, out, true);
+  }
+
+  private static void sumRowsAddRowVector(Matrix[] terms, int from, Matrix row, Matrix out,
+      boolean relu) {
+    int n = out.cols();
+    if (row.rows() != 1 || row.cols() != n) {
+      throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
+    }
+    for (Matrix t : terms) {
+      if (t.cols() != n || from < 0 || from + out.rows() > t.rows()) {
+        throw new IllegalArgumentException("rows [" + from + ", " + (from + out.rows())
+            + ") of " + t.shape() + " into " + out.shape());
+      }
+    }
+    float[][] floats = FLOAT_SCRATCH.get();
+    float[] sum = floats[0];
+    float[] term = floats[1];
+    float[] bias = floats[2];
+    FloatBuffer o = out.buffer();
+    for (int c = 0; c < n; c += CHUNK) {
+      int len = Math.min(CHUNK, n - c);
+      row.buffer().get(c, bias, 0, len);
+      for (int i = 0; i < out.rows(); i++) {
+        int at = (from + i) * n + c;
+        terms[0].buffer().get(at, sum, 0, len);
+        for (int s = 1; s < terms.length; s++) {
+          terms[s].buffer().get(at, term, 0, len);
+          for (int j = 0; j < len; j++) {
+            sum[j] += term[j];
+          }
+        }
+        if (relu) {
+          for (int j = 0; j < len; j++) {
+            sum[j] = Math.max(sum[j] + bias[j], 0f);
+          }
+        } else {
+          for (int j = 0; j < len; j++) {
+            sum[j] += bias[j];
+          }
+        }
+        o.put(i * n + c, sum, 0, len);
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package dev.tikhonov.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -154,5 +156,84 @@ class KernelsTest {
       }
       assertEquals(expected, acc[j], 0, "column " + j); // 1e8 + 1 + 1 exact in double
     }
+  }
+
+  private static Matrix gaussian(int rows, int cols, long seed) {
+    return TestMatrices.gaussian(rows, cols, new Rng(seed));
+  }
+
+  /** Over rows longer than a chunk, so the chunked loops meet their tails. */
+  @Test
+  void addRowVectorRelu_overRowsLongerThanAChunk_keepsNaN() {
+    Matrix z = gaussian(3, 1500, 11);
+    Matrix bias = gaussian(1, 1500, 12);
+    z.set(1, 1400, Float.NaN);
+    Matrix expected = z.copy();
+    Kernels.addRowVector(bias, expected);
+    Kernels.addRowVectorRelu(bias, z);
+    for (int i = 0; i < z.size(); i++) {
+      float e = expected.at(i);
+      assertEquals(Float.isNaN(e) ? e : Math.max(e, 0f), z.at(i), 0f, "element " + i);
+    }
+    assertTrue(Float.isNaN(z.get(1, 1400)));
+  }
+
+  @Test
+  void sumRowsAddRowVector_isTheSumOfTheTermsInOrderPlusBias_bitForBit() {
+    int n = 1100; // longer than a chunk
+    Matrix[] terms = {gaussian(7, n, 13), gaussian(7, n, 14), gaussian(7, n, 15)};
+    Matrix bias = gaussian(1, n, 16);
+    terms[2].set(5, 1050, Float.NaN);
+    int from = 2;
+    Matrix out = Matrix.zeros(4, n);
+    Matrix outRelu = Matrix.zeros(4, n);
+    Kernels.sumRowsAddRowVector(terms, from, bias, out);
+    Kernels.sumRowsAddRowVectorRelu(terms, from, bias, outRelu);
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < n; j++) {
+        float sum = terms[0].get(from + i, j) + terms[1].get(from + i, j)
+            + terms[2].get(from + i, j) + bias.at(j);
+        assertEquals(sum, out.get(i, j), 0f, "row " + i + ", column " + j);
+        assertEquals(Float.isNaN(sum) ? sum : Math.max(sum, 0f), outRelu.get(i, j), 0f);
+      }
+    }
+    assertTrue(Float.isNaN(outRelu.get(3, 1050)), "a NaN stays NaN through the ReLU");
+    assertThrows(IllegalArgumentException.class,
+        () -> Kernels.sumRowsAddRowVector(terms, 4, bias, out)); // rows 4..8 of 7
+  }
+
+  @Test
+  void gatherRowBlocks_copiesTheIndexedRowsColumnBlock() {
+    Matrix source = gaussian(9, 11, 17);
+    int[] index = {8, 2, 5, 0, 2};
+    Matrix out = Matrix.zeros(3, 4);
+    Kernels.gatherRowBlocks(source, index, 1, 4, 6, 10, out);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(source.get(index[1 + i], 6 + j), out.get(i, j), 0f);
+      }
+    }
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> Kernels.gatherRowBlocks(source, index, 1, 4, 8, 12, out));
+    assertThrows(IllegalArgumentException.class,
+        () -> Kernels.gatherRowBlocks(source, index, 1, 3, 6, 10, out));
+  }
+
+  @Test
+  void reluMaskAddColumnSums_isTheMaskThenTheColumnSums() {
+    Matrix y = gaussian(5, 1300, 18);
+    for (int i = 0; i < y.size(); i++) {
+      y.put(i, Math.max(0f, y.at(i)));
+    }
+    Matrix g = gaussian(5, 1300, 19);
+    Matrix expected = g.copy();
+    double[] expectedSums = new double[1300];
+    double[] sums = new double[1300];
+    expectedSums[7] = sums[7] = 2.5;
+    Kernels.reluMask(y, expected);
+    Kernels.addColumnSums(expected, expectedSums);
+    Kernels.reluMaskAddColumnSums(y, g, sums);
+    assertArrayEquals(expected.toArray(), g.toArray(), 0f);
+    assertArrayEquals(expectedSums, sums, 0);
   }
 }
