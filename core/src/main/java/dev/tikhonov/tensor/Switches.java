@@ -27,6 +27,9 @@ public final class Switches {
       new Switch("tikhonov.step", List.of("parts", "blas"),
           "the multi-threaded training step: data-parallel parts, or the whole batch on the "
               + "BLAS's own threads"),
+      new Switch("tikhonov.step.first", List.of("inputs", "rows"),
+          "how the data-parallel step splits a first Dense layer among the threads: by its "
+              + "inputs for the whole batch, or by the batch's rows like the other layers"),
       new Switch("tikhonov.optimizer.fused", List.of("true", "false"),
           "the SGD family's one-pass update, or its chain of transforms one by one"));
 

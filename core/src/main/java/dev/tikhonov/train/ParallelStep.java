@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The data-parallel training step on T ≥ 2 threads ({@link BatchStep}'s class comment has the
  * math): this thread and T − 1 workers each run a part of the batch through
- * {@link BatchParts}, meet at a {@link Barrier}, then each computes its row block of the
+ * {@link BatchParts} (meeting once more after the first layer's partial products when it is
+ * split by inputs), meet at a {@link Barrier}, then each computes its row block of the
  * parameter gradients and of the optimizer step. With SGD's plain momentum the weight-gradient
  * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
@@ -77,7 +78,7 @@ final class ParallelStep extends BatchStep {
 
   /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
   private int partFrom(int rows, int t) {
-    return (int) ((long) rows * t / threads);
+    return BatchParts.blockStart(rows, t, threads);
   }
 
   private int partRows(int rows, int t) {
@@ -220,13 +221,13 @@ final class ParallelStep extends BatchStep {
     }
     if (update && momentum.isPresent()) {
       MomentumProducts m = momentum.get();
-      parts.parameterGradients(rows, t, threads, m::buffer, m.momentum());
+      parts.parameterGradients(rows, t, m::buffer, m.momentum());
       long t1 = StepTimes.now();
       optimizer.stepPartFromMomentum(t, threads);
       StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
       return;
     }
-    parts.parameterGradients(rows, t, threads);
+    parts.parameterGradients(rows, t);
     if (update && updateInParts) {
       long t1 = StepTimes.now();
       optimizer.stepPart(t, threads);
@@ -305,18 +306,24 @@ final class ParallelStep extends BatchStep {
   private void runPart(int t) {
     int from = partFrom(rows, t);
     int to = partFrom(rows, t + 1);
+    long t0 = StepTimes.now();
+    parts.gatherInput(t, features, order, batchFrom, rows);
+    Matrix yp = yBatch.rowRange(from, to);
+    Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
+    StepTimes.add(t, StepTimes.Phase.GATHER, t0);
+    if (parts.splitsInput()) {
+      // every part's first layer sums every thread's partial product of its rows
+      parts.forwardInputBlock(t, rows);
+      t0 = StepTimes.now();
+      barrier.await();
+      StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
+    }
     if (to == from) {
       // A batch of fewer rows than threads (a last batch of one row): this part adds
       // nothing, not the 0/0 of an empty mean.
       partLoss[t] = 0;
       return;
     }
-    long t0 = StepTimes.now();
-    Matrix yp = yBatch.rowRange(from, to);
-    Kernels.gatherRows(features, order, batchFrom + from, batchFrom + to,
-        parts.inputRows(from, to));
-    Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
-    StepTimes.add(t, StepTimes.Phase.GATHER, t0);
     Matrix out = parts.forward(t, from, to);
     t0 = StepTimes.now();
     Matrix g = parts.outputGradientRows(from, to);

@@ -11,15 +11,17 @@ import dev.tikhonov.tensor.TestMatrices;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The data-parallel plan against the network's own forward and backward: parts of a batch, then
  * row blocks of the parameter gradients, give the whole-batch gradients, for every kind of
  * stage (Dense fused with ReLU, a Dense without, a ReLU on its own, Dropout inside and on the
- * input).
+ * input) and for a first Dense layer split by inputs.
  */
 class BatchPartsTest {
+  /** Starts with Dropout on the input, so every layer is split by rows. */
   private static Sequential network() {
     Rng init = new Rng(1);
     return new Sequential(9, List.of(
@@ -31,6 +33,65 @@ class BatchPartsTest {
         new Dense("d2", 8, 5, Initializer.pytorchDefault(), init)));
   }
 
+  /** Starts with a Dense (without a ReLU after it), so its product is split by inputs. */
+  private static Sequential inputDenseNetwork() {
+    Rng init = new Rng(2);
+    return new Sequential(9, List.of(
+        new Dense("d0", 9, 12, Initializer.pytorchDefault(), init),
+        new Dropout(0.3, new Rng(22)), new ReLU(),
+        new Dense("d1", 12, 8, Initializer.pytorchDefault(), init), new ReLU(),
+        new Dense("d2", 8, 5, Initializer.pytorchDefault(), init)));
+  }
+
+  /** The same with the first Dense fused with its ReLU. */
+  private static Sequential inputDenseReluNetwork() {
+    Rng init = new Rng(3);
+    return new Sequential(9, List.of(
+        new Dense("d0", 9, 12, Initializer.pytorchDefault(), init), new ReLU(),
+        new Dense("d1", 12, 8, Initializer.pytorchDefault(), init),
+        new Dropout(0.25, new Rng(23)), new ReLU(),
+        new Dense("d2", 8, 5, Initializer.pytorchDefault(), init)));
+  }
+
+  private static final List<Supplier<Sequential>> NETWORKS = List.of(
+      BatchPartsTest::network, BatchPartsTest::inputDenseNetwork,
+      BatchPartsTest::inputDenseReluNetwork);
+
+  private static int[] identity(int n) {
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = i;
+    }
+    return index;
+  }
+
+  /**
+   * One step's parts as the training step runs them, in the order {@code order} gives the
+   * parts (any order within a phase): inputs and first products, forward, loss gradient
+   * {@code upstream}, backward. Returns the output.
+   */
+  private static Matrix runParts(BatchParts plan, Matrix x, Matrix upstream, int parts,
+      int[] order) {
+    int rows = x.rows();
+    Matrix out = Matrix.zeros(rows, upstream.cols());
+    plan.prepareStep();
+    for (int t : order) {
+      plan.gatherInput(t, x, identity(rows), 0, rows);
+      plan.forwardInputBlock(t, rows);
+    }
+    for (int t : order) {
+      int from = BatchParts.blockStart(rows, t, parts);
+      int to = BatchParts.blockStart(rows, t + 1, parts);
+      if (from == to) {
+        continue;
+      }
+      out.rowRange(from, to).copyFrom(plan.forward(t, from, to));
+      plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
+      plan.backward(t, from, to);
+    }
+    return out;
+  }
+
   private static Matrix random(int rows, int cols, long seed) {
     return TestMatrices.gaussian(rows, cols, new Rng(seed));
   }
@@ -40,44 +101,75 @@ class BatchPartsTest {
     int rows = 23;
     Matrix x = random(rows, 9, 5);
     Matrix upstream = random(rows, 5, 6); // ∂J/∂output, fixed
-    for (int parts : new int[] {1, 2, 3, 7}) {
-      Sequential whole = network();
-      Matrix out = whole.forward(x, Layer.Mode.TRAIN).copy();
-      whole.backward(upstream);
+    for (Supplier<Sequential> network : NETWORKS) {
+      for (int parts : new int[] {1, 2, 3, 7}) {
+        Sequential whole = network.get();
+        Matrix out = whole.forward(x, Layer.Mode.TRAIN).copy();
+        whole.backward(upstream);
 
-      Sequential net = network();
-      BatchParts plan = new BatchParts(net, 32, parts);
-      plan.prepareStep();
-      for (int t = parts - 1; t >= 0; t--) { // any order of parts
-        int from = rows * t / parts;
-        int to = rows * (t + 1) / parts;
-        plan.inputRows(from, to).copyFrom(x.rowRange(from, to));
-        Matrix o = plan.forward(from, to);
+        Sequential net = network.get();
+        BatchParts plan = new BatchParts(net, 32, parts);
+        assertEquals(parts >= 2 && net.layers().get(0) instanceof Dense, plan.splitsInput());
+        int[] reversed = new int[parts];
+        for (int t = 0; t < parts; t++) {
+          reversed[t] = parts - 1 - t;
+        }
+        Matrix o = runParts(plan, x, upstream, parts, reversed);
         for (int i = 0; i < o.size(); i++) {
-          assertEquals(out.rowRange(from, to).at(i), o.at(i), 1e-6, "output, part " + t);
+          assertEquals(out.at(i), o.at(i), 1e-6, "output, " + parts + " parts");
         }
-        plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
-        plan.backward(t, from, to);
-      }
-      for (int t = 0; t < parts; t++) {
-        plan.parameterGradients(rows, t, parts);
-      }
-      List<Parameter> expected = whole.parameters();
-      List<Parameter> actual = net.parameters();
-      for (int k = 0; k < expected.size(); k++) {
-        Matrix e = expected.get(k).gradient();
-        Matrix a = actual.get(k).gradient();
-        double scale = Math.sqrt(e.sumOfSquares() / e.size());
-        assertTrue(scale > 0, "a gradient to compare");
-        for (int i = 0; i < e.size(); i++) {
-          assertEquals(e.at(i), a.at(i), 1e-5 * scale, parts + " parts, " + expected.get(k) + "[" + i
-              + "]");
+        for (int t = 0; t < parts; t++) {
+          plan.parameterGradients(rows, t);
+        }
+        List<Parameter> expected = whole.parameters();
+        List<Parameter> actual = net.parameters();
+        for (int k = 0; k < expected.size(); k++) {
+          Matrix e = expected.get(k).gradient();
+          Matrix a = actual.get(k).gradient();
+          double scale = Math.sqrt(e.sumOfSquares() / e.size());
+          assertTrue(scale > 0, "a gradient to compare");
+          for (int i = 0; i < e.size(); i++) {
+            assertEquals(e.at(i), a.at(i), 1e-5 * scale, parts + " parts, " + expected.get(k)
+                + "[" + i + "]");
+          }
+        }
+        // the dropout generators advanced alike: one draw per layer and step
+        for (int i = 0; i < whole.layers().size(); i++) {
+          if (whole.layers().get(i) instanceof Dropout d) {
+            assertEquals(d.rng().state(), ((Dropout) net.layers().get(i)).rng().state());
+          }
         }
       }
-      // the dropout generators advanced alike: one draw per layer and step
-      for (int i = 0; i < whole.layers().size(); i++) {
-        if (whole.layers().get(i) instanceof Dropout d) {
-          assertEquals(d.rng().state(), ((Dropout) net.layers().get(i)).rng().state());
+    }
+  }
+
+  /** A batch smaller than the buffers, gathered through an index from a larger source. */
+  @Test
+  void gatherInput_takesTheIndexedRowsOfAShorterBatch() {
+    int rows = 5;
+    Matrix source = random(40, 9, 7);
+    int[] index = {3, 17, 39, 0, 21, 8, 11, 2};
+    int first = 2;
+    Matrix x = Matrix.zeros(rows, 9);
+    for (int i = 0; i < rows; i++) {
+      x.copyRow(source, index[first + i], i);
+    }
+    Matrix upstream = random(rows, 5, 8);
+    for (Supplier<Sequential> network : NETWORKS) {
+      Sequential whole = network.get();
+      Matrix expected = whole.forward(x, Layer.Mode.TRAIN).copy();
+      BatchParts plan = new BatchParts(network.get(), 32, 2);
+      plan.prepareStep();
+      for (int t = 0; t < 2; t++) {
+        plan.gatherInput(t, source, index, first, rows);
+        plan.forwardInputBlock(t, rows);
+      }
+      for (int t = 0; t < 2; t++) {
+        int from = BatchParts.blockStart(rows, t, 2);
+        int to = BatchParts.blockStart(rows, t + 1, 2);
+        Matrix o = plan.forward(t, from, to);
+        for (int i = 0; i < o.size(); i++) {
+          assertEquals(expected.rowRange(from, to).at(i), o.at(i), 1e-6, "part " + t);
         }
       }
     }
@@ -90,38 +182,32 @@ class BatchPartsTest {
     int parts = 2;
     Matrix x = random(rows, 9, 5);
     Matrix upstream = random(rows, 5, 6);
-    Sequential net = network();
-    BatchParts plan = new BatchParts(net, 32, parts);
-    plan.prepareStep();
-    for (int t = 0; t < parts; t++) {
-      int from = rows * t / parts;
-      int to = rows * (t + 1) / parts;
-      plan.inputRows(from, to).copyFrom(x.rowRange(from, to));
-      plan.forward(from, to);
-      plan.outputGradientRows(from, to).copyFrom(upstream.rowRange(from, to));
-      plan.backward(t, from, to);
-    }
-    Map<Parameter, Matrix> buffers = new IdentityHashMap<>();
-    Map<Parameter, Matrix> before = new IdentityHashMap<>();
-    long seed = 20;
-    for (Parameter p : net.parameters()) {
-      Matrix b = random(p.value().rows(), p.value().cols(), seed++);
-      buffers.put(p, b);
-      before.put(p, b.copy());
-    }
-    for (int t = parts - 1; t >= 0; t--) {
-      plan.parameterGradients(rows, t, parts, buffers::get, 0.5f);
-      plan.parameterGradients(rows, t, parts);
-    }
-    for (Parameter p : net.parameters()) {
-      Matrix g = p.gradient();
-      double scale = Math.sqrt(g.sumOfSquares() / g.size());
-      for (int i = 0; i < g.size(); i++) {
-        float expected = 0.5f * before.get(p).at(i) + g.at(i);
-        if (p.kind() == Parameter.Kind.BIAS) {
-          assertEquals(expected, buffers.get(p).at(i), p + "[" + i + "]"); // the same floats
-        } else {
-          assertEquals(expected, buffers.get(p).at(i), 1e-5 * (scale + 1), p + "[" + i + "]");
+    for (Supplier<Sequential> network : NETWORKS) {
+      Sequential net = network.get();
+      BatchParts plan = new BatchParts(net, 32, parts);
+      runParts(plan, x, upstream, parts, new int[] {0, 1});
+      Map<Parameter, Matrix> buffers = new IdentityHashMap<>();
+      Map<Parameter, Matrix> before = new IdentityHashMap<>();
+      long seed = 20;
+      for (Parameter p : net.parameters()) {
+        Matrix b = random(p.value().rows(), p.value().cols(), seed++);
+        buffers.put(p, b);
+        before.put(p, b.copy());
+      }
+      for (int t = parts - 1; t >= 0; t--) {
+        plan.parameterGradients(rows, t, buffers::get, 0.5f);
+        plan.parameterGradients(rows, t);
+      }
+      for (Parameter p : net.parameters()) {
+        Matrix g = p.gradient();
+        double scale = Math.sqrt(g.sumOfSquares() / g.size());
+        for (int i = 0; i < g.size(); i++) {
+          float expected = 0.5f * before.get(p).at(i) + g.at(i);
+          if (p.kind() == Parameter.Kind.BIAS) {
+            assertEquals(expected, buffers.get(p).at(i), p + "[" + i + "]"); // the same floats
+          } else {
+            assertEquals(expected, buffers.get(p).at(i), 1e-5 * (scale + 1), p + "[" + i + "]");
+          }
         }
       }
     }
