@@ -86,6 +86,35 @@ public class KernelBenchmarks {
     }
   }
 
+  /**
+   * A training set of Fashion-MNIST's shape (60,000×784 floats, 188 MB, far larger than the
+   * caches) and a shuffled order: one thread's share of a batch of 128, gathered by rows or by
+   * input columns ({@code BatchParts}).
+   */
+  @State(Scope.Benchmark)
+  public static class Gather {
+    Matrix source = random(60_000, 784, 8);
+    int[] order = new Rng(9).permutation(60_000);
+    Matrix rows = Matrix.zeros(64, 784);
+    Matrix block = Matrix.zeros(128, 392);
+    int next;
+
+    /** The first row of the next batch, walking the shuffled order as an epoch does. */
+    int batch() {
+      int from = next;
+      next = next + 128 > order.length - 128 ? 0 : next + 128;
+      return from;
+    }
+  }
+
+  /** Two threads' partial products of the first layer, 128×256 each, and a part's output. */
+  @State(Scope.Benchmark)
+  public static class Partials {
+    Matrix[] partials = {random(128, 256, 10), random(128, 256, 11)};
+    Matrix bias = random(1, 256, 12);
+    Matrix out = Matrix.zeros(64, 256);
+  }
+
   static Matrix random(int rows, int cols, long seed) {
     Rng rng = new Rng(seed);
     Matrix m = Matrix.zeros(rows, cols);
@@ -121,6 +150,36 @@ public class KernelBenchmarks {
   public Matrix biasRelu(Layer1 s) {
     Kernels.addRowVectorRelu(s.bias, s.h);
     return s.h;
+  }
+
+  /** One thread's 64 whole rows of a batch of 128 (the first layer split by rows). */
+  @Benchmark
+  public Matrix gatherRows64(Gather s) {
+    int from = s.batch();
+    Kernels.gatherRows(s.source, s.order, from, from + 64, s.rows);
+    return s.rows;
+  }
+
+  /** One thread's 392 input columns of all 128 rows (the first layer split by inputs). */
+  @Benchmark
+  public Matrix gatherRowBlocks128(Gather s) {
+    int from = s.batch();
+    Kernels.gatherRowBlocks(s.source, s.order, from, from + 128, 0, 392, s.block);
+    return s.block;
+  }
+
+  /** A part's 64 rows of the first layer from two partial products, + bias, ReLU. */
+  @Benchmark
+  public Matrix sumPartialsBiasRelu64(Partials s) {
+    Kernels.sumRowsAddRowVectorRelu(s.partials, 0, s.bias, s.out);
+    return s.out;
+  }
+
+  /** Bias + ReLU alone on 64×256, for {@link #sumPartialsBiasRelu64}. */
+  @Benchmark
+  public Matrix biasRelu64(Partials s) {
+    Kernels.addRowVectorRelu(s.bias, s.out);
+    return s.out;
   }
 
   /** Fused softmax cross-entropy and its gradient on 128×10 logits. */

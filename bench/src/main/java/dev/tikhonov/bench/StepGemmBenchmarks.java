@@ -45,6 +45,8 @@ public class StepGemmBenchmarks {
     Matrix dw1 = Matrix.zeros(784, 256);
     Matrix dw2 = Matrix.zeros(256, 128);
     Matrix dw3 = Matrix.zeros(128, 10);
+    /** One thread's input block when the first layer is split by inputs: 128 rows × 392. */
+    Matrix xBlock = KernelBenchmarks.random(128, 392, 11);
     Matrix square = KernelBenchmarks.random(1024, 1024, 10);
     Matrix squareOut = Matrix.zeros(1024, 1024);
 
@@ -119,6 +121,28 @@ public class StepGemmBenchmarks {
     Blas.gemmColumnsTransposed(1f, s.x, 0, 392, s.g1, 0.9f, s.dw1.rowRange(0, 392));
     Blas.gemmColumnsTransposed(1f, s.h1, 0, 128, s.g2, 0.9f, s.dw2.rowRange(0, 128));
     Blas.gemmColumnsTransposed(1f, s.h2, 0, 64, s.g3, 0.9f, s.dw3.rowRange(0, 64));
+    return s.dw1;
+  }
+
+  /**
+   * The first layer's partial product when it is split by inputs ({@code BatchParts}), one
+   * thread's share: 128×392·392×256 from its own input block and rows of W1 (25.7 MFLOP, as
+   * {@link #forwardLayer1}).
+   */
+  @Benchmark
+  public Matrix forwardLayer1Inputs(Shapes s) {
+    Blas.gemm(Transpose.NO, Transpose.NO, 1f, s.xBlock, s.w1.rowRange(0, 392), 0f, s.h1);
+    return s.h1;
+  }
+
+  /**
+   * The first layer's half weight gradient from the thread's own input block (split by
+   * inputs): xBlockᵀ·g1, 392×128·128×256 with lda = 392 (25.7 MFLOP, as
+   * {@link #weightGradientLayer1}).
+   */
+  @Benchmark
+  public Matrix weightGradientLayer1Inputs(Shapes s) {
+    Blas.gemmColumnsTransposed(1f, s.xBlock, 0, 392, s.g1, 0f, s.dw1.rowRange(0, 392));
     return s.dw1;
   }
 
