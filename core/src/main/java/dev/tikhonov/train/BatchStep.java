@@ -36,7 +36,10 @@ import dev.tikhonov.tensor.Matrix;
  * are as fast on a quiet machine and degrade
  * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
  * only on T, so the same seed and thread count give bit-identical runs; T = 1 is the plain
- * sequential step, which uses OpenBLAS's threads for its products. Dropout masks are drawn per
+ * sequential step, which uses OpenBLAS's threads for its products, except with SGD's plain
+ * momentum and OpenBLAS at one thread (a lane of a sweep, {@code --threads 1}): then it is the
+ * same step with one part, for the momentum accumulated by its weight-gradient products
+ * ({@link ParallelStep}), one pass less over the parameters per step. Dropout masks are drawn per
  * element of the whole batch from one key per layer and step, so every part gets the masks of
  * its rows, the same as on one thread.
  */
@@ -127,7 +130,10 @@ abstract class BatchStep {
     // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
     // data parallelism), to measure one against the other (docs/performance.md).
     boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
-    if (threads >= 2 && !blasThreadsOnly && BatchParts.supports(network)) {
+    if (!blasThreadsOnly && BatchParts.supports(network) && (threads >= 2
+        || (Blas.threads() == 1 && ParallelStep.accumulatesMomentum(network, optimizer)))) {
+      // On one thread (a lane of a sweep, or --threads 1) the same step, for its momentum
+      // accumulated by the weight-gradient products: one pass less over the parameters.
       return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads);
     }
     return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The data-parallel training step on T ≥ 2 threads ({@link BatchStep}'s class comment has the
- * math): this thread and T − 1 workers each run a part of the batch through
+ * The data-parallel training step on T threads ({@link BatchStep}'s class comment has the
+ * math; T = 1 only with plain momentum, {@link #accumulatesMomentum}): this thread and T − 1
+ * workers each run a part of the batch through
  * {@link BatchParts} (meeting once more after the first layer's partial products when it is
  * split by inputs), meet at a {@link Barrier}, then each computes its row block of the
  * parameter gradients and of the optimizer step. With SGD's plain momentum the weight-gradient
@@ -74,6 +75,17 @@ final class ParallelStep extends BatchStep {
     for (int t = 0; t < threads; t++) {
       exited[t] = new AtomicInteger(1);
     }
+  }
+
+  /**
+   * Whether this step, on {@code network} with {@code optimizer}, accumulates the momentum in
+   * the weight-gradient products ({@link MomentumProducts}): SGD's plain momentum over all of
+   * the network's parameters.
+   */
+  static boolean accumulatesMomentum(Sequential network, Optimizer optimizer) {
+    return optimizer != null && optimizer.canStepInParts()
+        && optimizer.parameters().equals(network.parameters())
+        && optimizer.momentumProducts().isPresent();
   }
 
   /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */

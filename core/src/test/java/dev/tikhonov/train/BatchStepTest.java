@@ -287,48 +287,57 @@ class BatchStepTest {
    * after summing it: without plain momentum (here Nesterov's) the weights are bit for bit those
    * of the summed gradient followed by one whole optimizer step; with it, the weight-gradient
    * products accumulate into the momentum buffers (β = μ), and the weights agree to float
-   * rounding (MomentumProducts), step after step.
+   * rounding (MomentumProducts), step after step. On one thread the step is this one only with
+   * plain momentum (for the accumulation); otherwise it is the plain sequential step.
    */
   @Test
   void parallelStep_updateInParts_equalsTheGradientThenOneOptimizerStep() {
     Matrix[] data = batch(67);
-    Blas.setThreads(2);
-    for (OptimizerConfig config : List.of(Optimizers.nesterov(0.05, 0.9),
-        Optimizers.sgd(0.05).momentum(0.9))) {
-      var chain = dev.tikhonov.optim.Optimizers.chain(config, Penalty.l2(0.01));
-      Sequential a = network(0);
-      dev.tikhonov.optim.Optimizer oa = dev.tikhonov.optim.Optimizer.of(chain, a.parameters());
-      boolean accumulates = oa.momentumProducts().isPresent();
-      assertEquals(config.kind() == OptimizerConfig.Kind.MOMENTUM, accumulates);
-      BatchStep inParts = BatchStep.of(a, new SoftmaxCrossEntropy(), oa, 67, 7, 1, 4);
-      assertTrue(inParts.updatesInParts(), "the fused optimizer steps in parts");
-      Sequential b = network(0);
-      dev.tikhonov.optim.Optimizer ob = dev.tikhonov.optim.Optimizer.of(chain, b.parameters());
-      BatchStep whole = BatchStep.of(b, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
-      int[] order = new int[67];
-      for (int i = 0; i < 67; i++) {
-        order[i] = (i * 31) % 67;
+    for (int threads : new int[] {1, 2}) {
+      Blas.setThreads(threads);
+      for (OptimizerConfig config : List.of(Optimizers.nesterov(0.05, 0.9),
+          Optimizers.sgd(0.05).momentum(0.9))) {
+        stepInParts_equalsTheGradientThenOneOptimizerStep(data, config, threads);
       }
-      for (int s = 0; s < 4; s++) {
-        double la = inParts.step(data[0], data[1], order, 0, 67);
-        double lb = whole.lossAndGradients(data[0], data[1], order, 0, 67);
-        ob.step();
-        assertEquals(lb, la, accumulates ? 1e-6 : 0, config.describe());
+    }
+  }
+
+  private static void stepInParts_equalsTheGradientThenOneOptimizerStep(Matrix[] data,
+      OptimizerConfig config, int threads) {
+    var chain = dev.tikhonov.optim.Optimizers.chain(config, Penalty.l2(0.01));
+    Sequential a = network(0);
+    dev.tikhonov.optim.Optimizer oa = dev.tikhonov.optim.Optimizer.of(chain, a.parameters());
+    boolean accumulates = oa.momentumProducts().isPresent();
+    assertEquals(config.kind() == OptimizerConfig.Kind.MOMENTUM, accumulates);
+    BatchStep inParts = BatchStep.of(a, new SoftmaxCrossEntropy(), oa, 67, 7, 1, 4);
+    assertEquals(threads >= 2 || accumulates, inParts.updatesInParts(),
+        "the fused optimizer steps in parts, " + threads + " threads");
+    Sequential b = network(0);
+    dev.tikhonov.optim.Optimizer ob = dev.tikhonov.optim.Optimizer.of(chain, b.parameters());
+    BatchStep whole = BatchStep.of(b, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
+    int[] order = new int[67];
+    for (int i = 0; i < 67; i++) {
+      order[i] = (i * 31) % 67;
+    }
+    for (int s = 0; s < 4; s++) {
+      double la = inParts.step(data[0], data[1], order, 0, 67);
+      double lb = whole.lossAndGradients(data[0], data[1], order, 0, 67);
+      ob.step();
+      assertEquals(lb, la, accumulates ? 1e-6 : 0, config.describe());
+    }
+    inParts.release();
+    whole.release();
+    assertEquals(4, oa.stepCount());
+    for (int p = 0; p < a.parameters().size(); p++) {
+      float[] expected = b.parameters().get(p).value().toArray();
+      float[] actual = a.parameters().get(p).value().toArray();
+      if (!accumulates) {
+        assertArrayEquals(expected, actual, config.describe() + ", parameter " + p);
+        continue;
       }
-      inParts.release();
-      whole.release();
-      assertEquals(4, oa.stepCount());
-      for (int p = 0; p < a.parameters().size(); p++) {
-        float[] expected = b.parameters().get(p).value().toArray();
-        float[] actual = a.parameters().get(p).value().toArray();
-        if (!accumulates) {
-          assertArrayEquals(expected, actual, config.describe() + ", parameter " + p);
-          continue;
-        }
-        for (int i = 0; i < expected.length; i++) {
-          assertEquals(expected[i], actual[i], 1e-6 * (1 + Math.abs(expected[i])),
-              config.describe() + ", parameter " + p + "[" + i + "]");
-        }
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], actual[i], 1e-6 * (1 + Math.abs(expected[i])),
+            config.describe() + ", parameter " + p + "[" + i + "]");
       }
     }
   }
