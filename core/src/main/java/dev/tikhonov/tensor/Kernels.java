@@ -11,17 +11,7 @@ public final class Kernels {
 
   /** {@code out[i, :] += row[0, :]} for every row i (bias broadcast). Modified: {@code out}. */
   public static void addRowVector(Matrix row, Matrix out) {
-    int n = out.cols();
-    if (row.rows() != 1 || row.cols() != n) {
-      throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
-    }
-    FloatBuffer b = row.buffer();
-    FloatBuffer o = out.buffer();
-    for (int i = 0, base = 0; i < out.rows(); i++, base += n) {
-      for (int j = 0; j < n; j++) {
-        o.put(base + j, o.get(base + j) + b.get(j));
-      }
-    }
+    addRowVectorToSum(out, NO_TERMS, 0, 0, row, out, false);
   }
 
   /**
@@ -30,28 +20,7 @@ public final class Kernels {
    * Modified: {@code out}.
    */
   public static void addRowVectorRelu(Matrix row, Matrix out) {
-    int n = out.cols();
-    if (row.rows() != 1 || row.cols() != n) {
-      throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
-    }
-    float[][] floats = FLOAT_SCRATCH.get();
-    float[] values = floats[0];
-    float[] bias = floats[2];
-    FloatBuffer o = out.buffer();
-    for (int c = 0; c < n; c += CHUNK) {
-      int len = Math.min(CHUNK, n - c);
-      row.buffer().get(c, bias, 0, len);
-      for (int i = 0, at = c; i < out.rows(); i++, at += n) {
-        // Bulk copies around a plain array loop, which the JIT vectorizes; Math.max gives the
-        // same floats as v > 0 ? v : 0 for every non-NaN v (and keeps a NaN, which the loss
-        // reports).
-        o.get(at, values, 0, len);
-        for (int j = 0; j < len; j++) {
-          values[j] = Math.max(values[j] + bias[j], 0f);
-        }
-        o.put(at, values, 0, len);
-      }
-    }
+    addRowVectorToSum(out, NO_TERMS, 0, 0, row, out, true);
   }
 
   /**
@@ -340,7 +309,7 @@ public final class Kernels {
    * partial products. Modified: {@code out}.
    */
   public static void sumRowsAddRowVector(Matrix[] terms, int from, Matrix row, Matrix out) {
-    sumRowsAddRowVector(terms, from, row, out, false);
+    addRowVectorToSum(terms[0], terms, 1, from, row, out, false);
   }
 
   /**
@@ -348,16 +317,25 @@ public final class Kernels {
    * NaN, as in {@link #addRowVectorRelu}). Modified: {@code out}.
    */
   public static void sumRowsAddRowVectorRelu(Matrix[] terms, int from, Matrix row, Matrix out) {
-    sumRowsAddRowVector(terms, from, row, out, true);
+    addRowVectorToSum(terms[0], terms, 1, from, row, out, true);
   }
 
-  private static void sumRowsAddRowVector(Matrix[] terms, int from, Matrix row, Matrix out,
-      boolean relu) {
+  private static final Matrix[] NO_TERMS = {};
+
+  /**
+   * {@code out[i, :] = f(first[from + i, :] + more[k][from + i, :] + … + more[K − 1][from + i, :]
+   * + row[0, :])} for k = {@code moreFrom}, summed in that order in float, f the ReLU or the
+   * identity; {@code first} may be {@code out} itself (with {@code from = 0}): the bias added in
+   * place.
+   */
+  private static void addRowVectorToSum(Matrix first, Matrix[] more, int moreFrom, int from,
+      Matrix row, Matrix out, boolean relu) {
     int n = out.cols();
     if (row.rows() != 1 || row.cols() != n) {
       throw new IllegalArgumentException("row vector " + row.shape() + " vs " + out.shape());
     }
-    for (Matrix t : terms) {
+    for (int s = moreFrom - 1; s < more.length; s++) {
+      Matrix t = s < moreFrom ? first : more[s];
       if (t.cols() != n || from < 0 || from + out.rows() > t.rows()) {
         throw new IllegalArgumentException("rows [" + from + ", " + (from + out.rows())
             + ") of " + t.shape() + " into " + out.shape());
@@ -372,10 +350,13 @@ public final class Kernels {
       int len = Math.min(CHUNK, n - c);
       row.buffer().get(c, bias, 0, len);
       for (int i = 0; i < out.rows(); i++) {
+        // Bulk copies around plain array loops, which the JIT vectorizes; Math.max gives the
+        // same floats as v > 0 ? v : 0 for every non-NaN v (and keeps a NaN, which the loss
+        // reports).
         int at = (from + i) * n + c;
-        terms[0].buffer().get(at, sum, 0, len);
-        for (int s = 1; s < terms.length; s++) {
-          terms[s].buffer().get(at, term, 0, len);
+        first.buffer().get(at, sum, 0, len);
+        for (int s = moreFrom; s < more.length; s++) {
+          more[s].buffer().get(at, term, 0, len);
           for (int j = 0; j < len; j++) {
             sum[j] += term[j];
           }
