@@ -66,17 +66,41 @@ class BatchStepTest {
 
   @Test
   void parallelStep_givesTheFullBatchGradientOfTheSequentialStep() {
-    Matrix[] data = batch(67); // odd row count: parts of 33 and 34 rows
+    assertSequentialGradient(2);
+  }
+
+  /**
+   * The first layer split by its inputs (the default) or, with the measurement switch, by rows
+   * like the other layers, on two threads and on three (7 inputs: blocks of 2, 2 and 3): the
+   * same gradient as one thread's, to float rounding.
+   */
+  @Test
+  void parallelStep_firstLayerByInputsOrRows_givesTheSequentialGradient() {
+    for (String first : new String[] {"inputs", "rows"}) {
+      System.setProperty("tikhonov.step.first", first);
+      try {
+        for (int threads : new int[] {2, 3}) {
+          assertSequentialGradient(threads);
+        }
+      } finally {
+        System.clearProperty("tikhonov.step.first");
+      }
+    }
+  }
+
+  private static void assertSequentialGradient(int threads) {
+    Matrix[] data = batch(67); // odd row count: parts of 33 and 34 rows on two threads
     Blas.setThreads(1);
     Sequential one = network(0);
     double lossOne = BatchStep.of(one, new SoftmaxCrossEntropy(), 67, 7, 1, 4)
         .lossAndGradients(data[0], data[1]);
-    Blas.setThreads(2);
+    Blas.setThreads(threads);
     Sequential two = network(0);
     BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
+    assertTrue(step instanceof ParallelStep, threads + " threads");
     double lossTwo = step.lossAndGradients(data[0], data[1]);
     step.release();
-    assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne));
+    assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne), threads + " threads");
     float[][] a = gradients(one);
     float[][] b = gradients(two);
     for (int p = 0; p < a.length; p++) {
@@ -85,7 +109,8 @@ class BatchStepTest {
         scale = Math.max(scale, Math.abs(v));
       }
       for (int k = 0; k < a[p].length; k++) {
-        assertEquals(a[p][k], b[p][k], 1e-5 * scale + 1e-7, "parameter " + p + " element " + k);
+        assertEquals(a[p][k], b[p][k], 1e-5 * scale + 1e-7,
+            threads + " threads, parameter " + p + " element " + k);
       }
     }
   }
