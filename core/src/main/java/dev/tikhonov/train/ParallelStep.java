@@ -63,8 +63,7 @@ final class ParallelStep extends BatchStep {
     this.threads = threads;
     this.loss = loss;
     this.optimizer = optimizer;
-    this.updateInParts = optimizer != null && optimizer.canStepInParts()
-        && optimizer.parameters().equals(network.parameters());
+    this.updateInParts = stepsInParts(network, optimizer);
     this.momentum = updateInParts ? optimizer.momentumProducts() : Optional.empty();
     parts = new BatchParts(network, batchSize, threads);
     yBatch = Matrix.zeros(batchSize, targetCols);
@@ -83,9 +82,13 @@ final class ParallelStep extends BatchStep {
    * the network's parameters.
    */
   static boolean accumulatesMomentum(Sequential network, Optimizer optimizer) {
+    return stepsInParts(network, optimizer) && optimizer.momentumProducts().isPresent();
+  }
+
+  /** Whether each thread updates its row block of all of the network's parameters. */
+  private static boolean stepsInParts(Sequential network, Optimizer optimizer) {
     return optimizer != null && optimizer.canStepInParts()
-        && optimizer.parameters().equals(network.parameters())
-        && optimizer.momentumProducts().isPresent();
+        && optimizer.parameters().equals(network.parameters());
   }
 
   /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
