@@ -201,6 +201,7 @@ public final class BatchParts {
    * buffer.
    */
   public void gatherInput(int part, Matrix source, int[] index, int first, int rows) {
+    checkPart(part);
     if (inputSplit) {
       int c0 = blockStart(source.cols(), part, parts);
       int c1 = blockStart(source.cols(), part + 1, parts);
@@ -220,6 +221,7 @@ public final class BatchParts {
    * {@link #forward} needs every thread's. Does nothing when the input is not split.
    */
   public void forwardInputBlock(int part, int rows) {
+    checkPart(part);
     if (!inputSplit) {
       return;
     }
@@ -237,6 +239,12 @@ public final class BatchParts {
     return rows(gradients[gradients.length - 1], from, to);
   }
 
+  private void checkPart(int part) {
+    if (part < 0 || part >= parts) {
+      throw new IllegalArgumentException("part " + part + " of a plan for " + parts + " parts");
+    }
+  }
+
   private Matrix rows(Matrix m, int from, int to) {
     if (to > maxRows) {
       throw new IllegalArgumentException("rows up to " + to + " in buffers of " + maxRows);
@@ -249,6 +257,7 @@ public final class BatchParts {
    * split, from every thread's {@link #forwardInputBlock}); returns the output rows.
    */
   public Matrix forward(int part, int from, int to) {
+    checkPart(part);
     long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Stage s = stages.get(i);
@@ -292,6 +301,7 @@ public final class BatchParts {
    * part's share of each bias gradient (column sums of its rows, in double).
    */
   public void backward(int part, int from, int to) {
+    checkPart(part);
     long t0 = StepTimes.now();
     for (int i = stages.size() - 1; i >= 0; i--) {
       Stage s = stages.get(i);
@@ -347,6 +357,7 @@ public final class BatchParts {
    */
   public void parameterGradients(int rows, int part, Function<Parameter, Matrix> into,
       float beta) {
+    checkPart(part);
     long t0 = StepTimes.now();
     for (int i = 0; i < stages.size(); i++) {
       Dense d = stages.get(i).dense();

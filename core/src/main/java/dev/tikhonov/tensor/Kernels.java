@@ -29,18 +29,7 @@ public final class Kernels {
    */
   public static void reluMask(Matrix y, Matrix out) {
     Matrix.requireSameShape(y, out);
-    float[][] floats = FLOAT_SCRATCH.get();
-    float[] yv = floats[0];
-    float[] gv = floats[1];
-    FloatBuffer yb = y.buffer();
-    FloatBuffer o = out.buffer();
-    for (int from = 0, n = out.size(); from < n; from += CHUNK) {
-      int len = Math.min(CHUNK, n - from);
-      yb.get(from, yv, 0, len);
-      o.get(from, gv, 0, len);
-      reluMask(yv, gv, len);
-      o.put(from, gv, 0, len);
-    }
+    reluMask(y, out, NO_SUMS, false);
   }
 
   /**
@@ -232,10 +221,17 @@ public final class Kernels {
    */
   public static void reluMaskAddColumnSums(Matrix y, Matrix g, double[] acc) {
     Matrix.requireSameShape(y, g);
-    int n = g.cols();
-    if (acc.length != n) {
+    if (acc.length != g.cols()) {
       throw new IllegalArgumentException("column sums of " + g.shape() + " into " + acc.length);
     }
+    reluMask(y, g, acc, true);
+  }
+
+  private static final double[] NO_SUMS = {};
+
+  /** The ReLU's mask over g in place, row by row in chunks; with {@code sums}, into acc too. */
+  private static void reluMask(Matrix y, Matrix g, double[] acc, boolean sums) {
+    int n = g.cols();
     float[][] floats = FLOAT_SCRATCH.get();
     float[] yv = floats[0];
     float[] gv = floats[1];
@@ -248,8 +244,10 @@ public final class Kernels {
         gb.get(base + c, gv, 0, len);
         reluMask(yv, gv, len);
         gb.put(base + c, gv, 0, len);
-        for (int j = 0; j < len; j++) {
-          acc[c + j] += gv[j];
+        if (sums) {
+          for (int j = 0; j < len; j++) {
+            acc[c + j] += gv[j];
+          }
         }
       }
     }
@@ -309,6 +307,7 @@ public final class Kernels {
    * partial products. Modified: {@code out}.
    */
   public static void sumRowsAddRowVector(Matrix[] terms, int from, Matrix row, Matrix out) {
+    requireTerms(terms);
     addRowVectorToSum(terms[0], terms, 1, from, row, out, false);
   }
 
@@ -317,10 +316,17 @@ public final class Kernels {
    * NaN, as in {@link #addRowVectorRelu}). Modified: {@code out}.
    */
   public static void sumRowsAddRowVectorRelu(Matrix[] terms, int from, Matrix row, Matrix out) {
+    requireTerms(terms);
     addRowVectorToSum(terms[0], terms, 1, from, row, out, true);
   }
 
   private static final Matrix[] NO_TERMS = {};
+
+  private static void requireTerms(Matrix[] terms) {
+    if (terms.length == 0) {
+      throw new IllegalArgumentException("a sum of rows needs at least one term");
+    }
+  }
 
   /**
    * {@code out[i, :] = f(first[from + i, :] + more[k][from + i, :] + … + more[K − 1][from + i, :]

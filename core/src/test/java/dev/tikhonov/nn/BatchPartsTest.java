@@ -214,6 +214,23 @@ class BatchPartsTest {
   }
 
   @Test
+  void aPartOutsideThePlan_isRefusedByName() {
+    BatchParts plan = new BatchParts(inputDenseNetwork(), 32, 2);
+    Matrix x = random(4, 9, 9);
+    int[] index = {0, 1, 2, 3};
+    for (int part : new int[] {-1, 2}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> plan.gatherInput(part, x, index, 0, 4));
+      assertEquals("part " + part + " of a plan for 2 parts", e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> plan.forwardInputBlock(part, 4));
+      assertThrows(IllegalArgumentException.class, () -> plan.forward(part, 0, 2));
+      assertThrows(IllegalArgumentException.class, () -> plan.backward(part, 0, 2));
+      assertThrows(IllegalArgumentException.class, () -> plan.parameterGradients(4, part));
+    }
+    assertThrows(IllegalArgumentException.class, () -> new BatchParts(network(), 8, 0));
+  }
+
+  @Test
   void supports_denseReluAndDropoutOnly() {
     assertTrue(BatchParts.supports(network()));
     Layer other = new Layer() {

@@ -238,4 +238,18 @@ class KernelsTest {
     assertArrayEquals(expected.toArray(), g.toArray(), 0f);
     assertArrayEquals(expectedSums, sums, 0);
   }
+
+  @Test
+  void partialSumsAndColumnSums_refuseMismatchedArguments() {
+    Matrix out = Matrix.zeros(2, 3);
+    Matrix bias = Matrix.zeros(1, 3);
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> Kernels.sumRowsAddRowVectorRelu(new Matrix[0], 0, bias, out));
+    assertEquals("a sum of rows needs at least one term", none.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Kernels.sumRowsAddRowVector(new Matrix[] {Matrix.zeros(2, 4)}, 0, bias, out));
+    IllegalArgumentException sums = assertThrows(IllegalArgumentException.class,
+        () -> Kernels.reluMaskAddColumnSums(out, Matrix.zeros(2, 3), new double[2]));
+    assertEquals("column sums of 2x3 into 2", sums.getMessage());
+  }
 }
