@@ -30,6 +30,9 @@ public final class Switches {
       new Switch("tikhonov.step.first", List.of("inputs", "rows"),
           "how the data-parallel step splits a first Dense layer among the threads: by its "
               + "inputs for the whole batch, or by the batch's rows like the other layers"),
+      new Switch("tikhonov.step.wait", List.of("yield", "spin"),
+          "how the data-parallel step's threads wait for one another: spin briefly, then "
+              + "yield the core, then nap; or spin 0.5 ms, then nap"),
       new Switch("tikhonov.optimizer.fused", List.of("true", "false"),
           "the SGD family's one-pass update, or its chain of transforms one by one"));
 

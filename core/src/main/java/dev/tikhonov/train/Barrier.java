@@ -1,11 +1,11 @@
 package dev.tikhonov.train;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * A reusable barrier for T parties: spins {@link BatchStep#SPINS} times (the other thread is normally
- * a few microseconds behind), then naps, so a busy machine is not made busier.
+ * A reusable barrier for T parties, each of which waits its own way ({@link Waiter}: spins, as
+ * the other thread is normally a few microseconds behind, then yields its core, then naps, so a
+ * busy machine is not made busier).
  */
 final class Barrier {
   /**
@@ -37,23 +37,20 @@ final class Barrier {
     broken = true;
   }
 
-  void await() {
+  /** Waits, as {@code waiter} says, until every party has arrived. */
+  void await(Waiter waiter) {
     int gen = generation;
     if (arrived.incrementAndGet() == parties) {
       arrived.set(0);
       generation = gen + 1;
       return;
     }
-    int spins = 0;
+    waiter.begin();
     while (generation == gen) {
       if (broken) {
         throw new Broken();
       }
-      if (++spins < BatchStep.SPINS) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.parkNanos(20_000);
-      }
+      waiter.pause();
     }
   }
 }

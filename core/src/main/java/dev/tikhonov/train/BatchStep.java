@@ -44,22 +44,6 @@ import dev.tikhonov.tensor.Matrix;
  * its rows, the same as on one thread.
  */
 abstract class BatchStep {
-  /**
-   * How long a thread spins at a barrier (Thread.onSpinWait, a PAUSE of up to ~50 ns on recent
-   * Intel cores, so at most about 1 ms) before it naps: long enough to catch a partner that is
-   * microseconds behind on a quiet machine, short enough not to burn a core for long when
-   * another process needs it. Measured (docs/performance.md): 2,000 spins cost 8 % on a quiet
-   * machine and saved 30 % under load; 20,000 is the compromise.
-   */
-  static final int SPINS = 20_000;
-
-  /**
-   * A worker between steps spins as long (about 1 ms): the main thread's bookkeeping between
-   * two steps takes microseconds (more at an epoch's end), and waking a parked thread costs
-   * tens.
-   */
-  static final int IDLE_SPINS = 20_000;
-
   /** Parts smaller than this are not worth a thread hand-off. */
   static final int MIN_ROWS_PER_PART = 16;
 

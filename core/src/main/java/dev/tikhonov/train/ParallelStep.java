@@ -23,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
- * bits. Workers live for an epoch ({@link #release} ends it), spin briefly and then park
- * between steps. Not thread-safe: one trainer drives it.
+ * bits. Workers live for an epoch ({@link #release} ends it) and wait between steps as
+ * every thread waits at the barriers ({@link Waiter}). Not thread-safe: one trainer drives
+ * it.
  */
 final class ParallelStep extends BatchStep {
   private final BatchParts parts;
@@ -42,6 +43,8 @@ final class ParallelStep extends BatchStep {
   private final int threads;
   private final double[] partLoss;
   private final Barrier barrier;
+  /** waiters[t]: how thread t waits (thread 0 the caller's). */
+  private final Waiter[] waiters;
 
   // The batch being worked on, published to the workers by the volatile write of `posted`.
   private Matrix features;
@@ -69,6 +72,10 @@ final class ParallelStep extends BatchStep {
     yBatch = Matrix.zeros(batchSize, targetCols);
     partLoss = new double[threads];
     barrier = new Barrier(threads);
+    waiters = new Waiter[threads];
+    for (int t = 0; t < threads; t++) {
+      waiters[t] = Waiter.fromSwitch();
+    }
     workerThreads = new Thread[threads];
     exited = new AtomicInteger[threads];
     for (int t = 0; t < threads; t++) {
@@ -179,7 +186,8 @@ final class ParallelStep extends BatchStep {
    */
   private void workerLoop(int t, int seen) {
     long idleSince = System.nanoTime();
-    int spins = 0;
+    Waiter waiter = waiters[t];
+    waiter.begin();
     while (true) {
       if (posted != seen) {
         seen = posted;
@@ -196,14 +204,13 @@ final class ParallelStep extends BatchStep {
           barrier.breakBarrier();
         }
         finished.incrementAndGet();
-        spins = 0;
         idleSince = System.nanoTime();
+        waiter.begin();
         continue;
       }
-      // Spin briefly (the next step usually comes within microseconds), then park until the
-      // main thread posts a step and unparks us.
-      if (++spins < IDLE_SPINS) {
-        Thread.onSpinWait();
+      // Spin, then yield (the next step usually comes within microseconds), then park until
+      // the main thread posts a step and unparks us.
+      if (waiter.spinOrYield()) {
         continue;
       }
       if (System.nanoTime() - idleSince > IDLE_EXIT_NANOS && exited[t].compareAndSet(0, 1)) {
@@ -225,7 +232,7 @@ final class ParallelStep extends BatchStep {
   private void work(int t) {
     runPart(t);
     long t0 = StepTimes.now();
-    barrier.await();
+    barrier.await(waiters[t]);
     StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
     double total = 0;
     for (int s = 0; s < threads; s++) {
@@ -285,13 +292,10 @@ final class ParallelStep extends BatchStep {
       throw (Error) cause;
     }
     t0 = StepTimes.now();
-    int spins = 0;
+    Waiter waiter = waiters[0];
+    waiter.begin();
     while (finished.get() < threads - 1) {
-      if (++spins < SPINS) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.parkNanos(20_000);
-      }
+      waiter.pause();
     }
     t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
     Throwable failed = failure;
@@ -330,7 +334,7 @@ final class ParallelStep extends BatchStep {
       // every part's first layer sums every thread's partial product of its rows
       parts.forwardInputBlock(t, rows);
       t0 = StepTimes.now();
-      barrier.await();
+      barrier.await(waiters[t]);
       StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
     }
     if (to == from) {

@@ -460,4 +460,75 @@ class BatchStepTest {
     }
     assertTrue(anyNonZero, "the step computed a gradient");
   }
+
+  /**
+   * However the threads wait (the default: spin, yield, nap; or the switch's spin, nap) and
+   * whichever of them is late (by 20 ms at the barrier, and the main thread 20 ms between two
+   * steps: past the spin and the yield, into the naps and the worker's park), the steps give
+   * the bits of steps in which nobody is late. A wake-up lost in any of those waits hangs the
+   * test; a wait that ends early races and changes the gradient.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void parallelStep_threadsLateEnoughToNap_giveTheBitsOfPromptThreads() throws Exception {
+    Matrix[] data = batch(64);
+    Blas.setThreads(2);
+    float[][] prompt = gradientsWithLateThread(data, "nobody");
+    for (String wait : new String[] {"yield", "spin"}) {
+      System.setProperty("tikhonov.step.wait", wait);
+      try {
+        for (String late : new String[] {"tikhonov-batch-", Thread.currentThread().getName()}) {
+          float[][] g = gradientsWithLateThread(data, late);
+          for (int p = 0; p < prompt.length; p++) {
+            assertArrayEquals(prompt[p], g[p], wait + ", late: " + late + ", parameter " + p);
+          }
+        }
+      } finally {
+        System.clearProperty("tikhonov.step.wait");
+      }
+    }
+  }
+
+  /** Two steps' gradients, the threads whose name starts with {@code late} 20 ms late. */
+  private static float[][] gradientsWithLateThread(Matrix[] data, String late)
+      throws InterruptedException {
+    Loss inner = new SoftmaxCrossEntropy();
+    Loss slow = new Loss() {
+      @Override
+      public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
+        if (Thread.currentThread().getName().startsWith(late)) {
+          sleep(20);
+        }
+        return inner.lossAndGradient(prediction, target, out);
+      }
+
+      @Override
+      public double sum(Matrix prediction, Matrix target) {
+        return inner.sum(prediction, target);
+      }
+
+      @Override
+      public String name() {
+        return inner.name();
+      }
+    };
+    Sequential net = network(0);
+    BatchStep step = BatchStep.of(net, slow, 64, 7, 1, 4);
+    assertTrue(step instanceof ParallelStep);
+    step.lossAndGradients(data[0], data[1]);
+    if (Thread.currentThread().getName().startsWith(late)) {
+      Thread.sleep(20); // the worker waits between the steps
+    }
+    step.lossAndGradients(data[0], data[1]);
+    step.release();
+    return gradients(net);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
