@@ -20,8 +20,8 @@ import java.util.function.Function;
  *                      ∂J/∂b_i = Σ_t Σ_{B_t} g_{i+1}   (each part sums its rows, in double)
  * </pre>
  *
- * <p>When the first layer is a Dense ({@link #splitsInput}), its product is split by its inputs
- * instead of by rows: thread t gathers input columns R_t of every row of the batch (X_t, the
+ * <p>When the first layer is a Dense with many inputs ({@link FirstLayer#choose},
+ * {@link #splitsInput}), its product is split by its inputs instead of by rows: thread t gathers input columns R_t of every row of the batch (X_t, the
  * same columns as its row block R_t of W₀) and computes a partial product for the whole batch;
  * after the threads meet, part t sums the partials of its rows:
  *
@@ -78,13 +78,51 @@ public final class BatchParts {
   /** With the input split: partials[t] = inputBlocks[t] · W₀[R_t, :], all rows. */
   private final Matrix[] partials;
 
+  /** How a first Dense layer's product is split among the parts (class comment). */
+  public enum FirstLayer {
+    /** By its inputs, each thread's partial product for the whole batch. */
+    BY_INPUTS,
+    /** By the batch's rows, like the other layers. */
+    BY_ROWS;
+
+    /**
+     * The split for a first layer of {@code inputs} inputs and batches of up to
+     * {@code maxRows} rows: by inputs when {@code inputs > 2·maxRows}, unless the measurement
+     * switch {@code -Dtikhonov.step.first=inputs|rows} names one. Why: the input split
+     * exchanges the B×n₁ partial products between the threads where the row split has each
+     * read the other's rows of W₀ (n_in×n₁), and it adds a meeting point; measured on two cores
+     * (docs/performance.md, "Issue 13, ninth session"), the row split was 5-13 % faster at 16
+     * and 64 inputs and 0-14 % at 256 (batch 128), the input split 6-13 % faster at 784.
+     */
+    public static FirstLayer choose(int inputs, int maxRows) {
+      String value = System.getProperty("tikhonov.step.first", "auto");
+      if (value.equals("inputs")) {
+        return BY_INPUTS;
+      }
+      if (value.equals("rows")) {
+        return BY_ROWS;
+      }
+      return inputs > 2L * maxRows ? BY_INPUTS : BY_ROWS;
+    }
+  }
+
+  /**
+   * {@link #BatchParts(Sequential, int, int, FirstLayer)} with the first layer split as
+   * {@link FirstLayer#choose} says for the network's inputs and {@code maxRows}.
+   */
+  public BatchParts(Sequential network, int maxRows, int parts) {
+    this(network, maxRows, parts, FirstLayer.choose(network.inputSize(), maxRows));
+  }
+
   /**
    * Buffers for batches of up to {@code maxRows} rows, cut into {@code parts} parts, through
    * {@code network}, whose layers must be Dense, ReLU and Dropout ({@link #supports}). The
-   * first layer's product is split by inputs when it is a Dense with at least as many inputs as
-   * parts, T ≥ 2 and the measurement switch {@code -Dtikhonov.step.first=rows} is not set.
+   * first layer's product is split by inputs when {@code first} says so, the first layer is a
+   * Dense with at least as many inputs as parts and there are at least two parts; otherwise
+   * by rows.
    */
-  public BatchParts(Sequential network, int maxRows, int parts) {
+  public BatchParts(Sequential network, int maxRows, int parts, FirstLayer first) {
+    java.util.Objects.requireNonNull(first, "first");
     if (!supports(network)) {
       throw new IllegalArgumentException("data-parallel training supports Dense, ReLU and "
           + "Dropout layers only");
@@ -131,8 +169,8 @@ public final class BatchParts {
       }
     }
     int inputs = network.inputSize();
-    inputSplit = parts >= 2 && inputs >= parts && stages.get(0).dense() != null
-        && !"rows".equals(System.getProperty("tikhonov.step.first"));
+    inputSplit = first == FirstLayer.BY_INPUTS && parts >= 2 && inputs >= parts
+        && stages.get(0).dense() != null;
     inputBlocks = new Matrix[inputSplit ? parts : 0];
     partials = new Matrix[inputSplit ? parts : 0];
     for (int t = 0; t < inputBlocks.length; t++) {

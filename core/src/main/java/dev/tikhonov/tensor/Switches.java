@@ -27,9 +27,11 @@ public final class Switches {
       new Switch("tikhonov.step", List.of("parts", "blas"),
           "the multi-threaded training step: data-parallel parts, or the whole batch on the "
               + "BLAS's own threads"),
-      new Switch("tikhonov.step.first", List.of("inputs", "rows"),
+      new Switch("tikhonov.step.first", List.of("auto", "inputs", "rows"),
           "how the data-parallel step splits a first Dense layer among the threads: by its "
-              + "inputs for the whole batch, or by the batch's rows like the other layers"),
+              + "inputs when they are more than twice the batch's rows, else by rows; always by "
+              + "its inputs for the whole batch; or always by the batch's rows like the other "
+              + "layers"),
       new Switch("tikhonov.step.wait", List.of("yield", "spin"),
           "how the data-parallel step's threads wait for one another: spin briefly, then "
               + "yield the core, then nap; or spin 0.5 ms, then nap"),

@@ -25,7 +25,9 @@ import dev.tikhonov.tensor.Matrix;
  * batch (one product over all B rows, no sum of per-thread gradients afterwards) and, when the
  * optimizer can step in parts (the fused SGD family, {@link Optimizer#canStepInParts}), updates
  * the same row block right away, while it is in its cache: the optimizer step runs on all T
- * threads. A first Dense layer is split by its inputs rather than by rows: thread t multiplies
+ * threads. A first Dense layer with more inputs than twice the batch's rows (images, not a few
+ * dozen features; {@link BatchParts.FirstLayer#choose}) is split by its inputs rather than by
+ * rows: thread t multiplies
  * input columns R_t of the whole batch by its own row block R_t of the weight, and after a
  * second barrier each part sums the T partial products of its rows; so no thread reads the
  * rows of the first weight that another thread updates ({@link BatchParts} has the math).

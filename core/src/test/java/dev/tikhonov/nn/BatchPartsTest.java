@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.nn.BatchParts.FirstLayer;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.tensor.TestMatrices;
@@ -103,40 +104,43 @@ class BatchPartsTest {
     Matrix upstream = random(rows, 5, 6); // ∂J/∂output, fixed
     for (Supplier<Sequential> network : NETWORKS) {
       for (int parts : new int[] {1, 2, 3, 7}) {
-        Sequential whole = network.get();
-        Matrix out = whole.forward(x, Layer.Mode.TRAIN).copy();
-        whole.backward(upstream);
+        for (FirstLayer first : FirstLayer.values()) {
+          Sequential whole = network.get();
+          Matrix out = whole.forward(x, Layer.Mode.TRAIN).copy();
+          whole.backward(upstream);
 
-        Sequential net = network.get();
-        BatchParts plan = new BatchParts(net, 32, parts);
-        assertEquals(parts >= 2 && net.layers().get(0) instanceof Dense, plan.splitsInput());
-        int[] reversed = new int[parts];
-        for (int t = 0; t < parts; t++) {
-          reversed[t] = parts - 1 - t;
-        }
-        Matrix o = runParts(plan, x, upstream, parts, reversed);
-        for (int i = 0; i < o.size(); i++) {
-          assertEquals(out.at(i), o.at(i), 1e-6, "output, " + parts + " parts");
-        }
-        for (int t = 0; t < parts; t++) {
-          plan.parameterGradients(rows, t);
-        }
-        List<Parameter> expected = whole.parameters();
-        List<Parameter> actual = net.parameters();
-        for (int k = 0; k < expected.size(); k++) {
-          Matrix e = expected.get(k).gradient();
-          Matrix a = actual.get(k).gradient();
-          double scale = Math.sqrt(e.sumOfSquares() / e.size());
-          assertTrue(scale > 0, "a gradient to compare");
-          for (int i = 0; i < e.size(); i++) {
-            assertEquals(e.at(i), a.at(i), 1e-5 * scale, parts + " parts, " + expected.get(k)
-                + "[" + i + "]");
+          Sequential net = network.get();
+          BatchParts plan = new BatchParts(net, 32, parts, first);
+          assertEquals(first == FirstLayer.BY_INPUTS && parts >= 2
+              && net.layers().get(0) instanceof Dense, plan.splitsInput());
+          int[] reversed = new int[parts];
+          for (int t = 0; t < parts; t++) {
+            reversed[t] = parts - 1 - t;
           }
-        }
-        // the dropout generators advanced alike: one draw per layer and step
-        for (int i = 0; i < whole.layers().size(); i++) {
-          if (whole.layers().get(i) instanceof Dropout d) {
-            assertEquals(d.rng().state(), ((Dropout) net.layers().get(i)).rng().state());
+          Matrix o = runParts(plan, x, upstream, parts, reversed);
+          for (int i = 0; i < o.size(); i++) {
+            assertEquals(out.at(i), o.at(i), 1e-6, "output, " + parts + " parts");
+          }
+          for (int t = 0; t < parts; t++) {
+            plan.parameterGradients(rows, t);
+          }
+          List<Parameter> expected = whole.parameters();
+          List<Parameter> actual = net.parameters();
+          for (int k = 0; k < expected.size(); k++) {
+            Matrix e = expected.get(k).gradient();
+            Matrix a = actual.get(k).gradient();
+            double scale = Math.sqrt(e.sumOfSquares() / e.size());
+            assertTrue(scale > 0, "a gradient to compare");
+            for (int i = 0; i < e.size(); i++) {
+              assertEquals(e.at(i), a.at(i), 1e-5 * scale,
+                  parts + " parts, " + first + ", " + expected.get(k) + "[" + i + "]");
+            }
+          }
+          // the dropout generators advanced alike: one draw per layer and step
+          for (int i = 0; i < whole.layers().size(); i++) {
+            if (whole.layers().get(i) instanceof Dropout d) {
+              assertEquals(d.rng().state(), ((Dropout) net.layers().get(i)).rng().state());
+            }
           }
         }
       }
@@ -156,20 +160,23 @@ class BatchPartsTest {
     }
     Matrix upstream = random(rows, 5, 8);
     for (Supplier<Sequential> network : NETWORKS) {
-      Sequential whole = network.get();
-      Matrix expected = whole.forward(x, Layer.Mode.TRAIN).copy();
-      BatchParts plan = new BatchParts(network.get(), 32, 2);
-      plan.prepareStep();
-      for (int t = 0; t < 2; t++) {
-        plan.gatherInput(t, source, index, first, rows);
-        plan.forwardInputBlock(t, rows);
-      }
-      for (int t = 0; t < 2; t++) {
-        int from = BatchParts.blockStart(rows, t, 2);
-        int to = BatchParts.blockStart(rows, t + 1, 2);
-        Matrix o = plan.forward(t, from, to);
-        for (int i = 0; i < o.size(); i++) {
-          assertEquals(expected.rowRange(from, to).at(i), o.at(i), 1e-6, "part " + t);
+      for (FirstLayer split : FirstLayer.values()) {
+        Sequential whole = network.get();
+        Matrix expected = whole.forward(x, Layer.Mode.TRAIN).copy();
+        BatchParts plan = new BatchParts(network.get(), 32, 2, split);
+        plan.prepareStep();
+        for (int t = 0; t < 2; t++) {
+          plan.gatherInput(t, source, index, first, rows);
+          plan.forwardInputBlock(t, rows);
+        }
+        for (int t = 0; t < 2; t++) {
+          int from = BatchParts.blockStart(rows, t, 2);
+          int to = BatchParts.blockStart(rows, t + 1, 2);
+          Matrix o = plan.forward(t, from, to);
+          for (int i = 0; i < o.size(); i++) {
+            assertEquals(expected.rowRange(from, to).at(i), o.at(i), 1e-6,
+                split + ", part " + t);
+          }
         }
       }
     }
@@ -184,7 +191,7 @@ class BatchPartsTest {
     Matrix upstream = random(rows, 5, 6);
     for (Supplier<Sequential> network : NETWORKS) {
       Sequential net = network.get();
-      BatchParts plan = new BatchParts(net, 32, parts);
+      BatchParts plan = new BatchParts(net, 32, parts, FirstLayer.BY_INPUTS);
       runParts(plan, x, upstream, parts, new int[] {0, 1});
       Map<Parameter, Matrix> buffers = new IdentityHashMap<>();
       Map<Parameter, Matrix> before = new IdentityHashMap<>();
@@ -215,7 +222,8 @@ class BatchPartsTest {
 
   @Test
   void aPartOutsideThePlan_isRefusedByName() {
-    BatchParts plan = new BatchParts(inputDenseNetwork(), 32, 2);
+    BatchParts plan = new BatchParts(inputDenseNetwork(), 32, 2, FirstLayer.BY_INPUTS);
+    assertTrue(plan.splitsInput());
     Matrix x = random(4, 9, 9);
     int[] index = {0, 1, 2, 3};
     for (int part : new int[] {-1, 2}) {
@@ -228,6 +236,33 @@ class BatchPartsTest {
       assertThrows(IllegalArgumentException.class, () -> plan.parameterGradients(4, part));
     }
     assertThrows(IllegalArgumentException.class, () -> new BatchParts(network(), 8, 0));
+    assertThrows(NullPointerException.class, () -> new BatchParts(network(), 8, 2, null));
+  }
+
+  /**
+   * The first layer is split by its inputs when they are more than twice the batch's rows,
+   * unless the measurement switch names a split; the three-argument plan follows that choice.
+   */
+  @Test
+  void firstLayerChoice_byInputsAboveTwiceTheRows_orAsTheSwitchSays() {
+    assertEquals(FirstLayer.BY_INPUTS, FirstLayer.choose(784, 128));
+    assertEquals(FirstLayer.BY_INPUTS, FirstLayer.choose(257, 128));
+    assertEquals(FirstLayer.BY_ROWS, FirstLayer.choose(256, 128));
+    assertEquals(FirstLayer.BY_ROWS, FirstLayer.choose(16, 128));
+    assertFalse(new BatchParts(inputDenseNetwork(), 32, 2).splitsInput(), "9 inputs, 32 rows");
+    assertTrue(new BatchParts(inputDenseNetwork(), 4, 2).splitsInput(), "9 inputs, 4 rows");
+    for (String value : new String[] {"inputs", "rows"}) {
+      System.setProperty("tikhonov.step.first", value);
+      try {
+        FirstLayer expected = value.equals("inputs") ? FirstLayer.BY_INPUTS : FirstLayer.BY_ROWS;
+        assertEquals(expected, FirstLayer.choose(16, 128), value);
+        assertEquals(expected, FirstLayer.choose(784, 128), value);
+        assertEquals(value.equals("inputs"),
+            new BatchParts(inputDenseNetwork(), 32, 2).splitsInput(), value);
+      } finally {
+        System.clearProperty("tikhonov.step.first");
+      }
+    }
   }
 
   @Test

@@ -88,6 +88,16 @@ class BatchStepTest {
     }
   }
 
+  /** The data-parallel steps made from now on split the first layer as {@code split} says. */
+  private static void firstLayer(String split) {
+    System.setProperty("tikhonov.step.first", split);
+  }
+
+  @AfterEach
+  void clearFirstLayer() {
+    System.clearProperty("tikhonov.step.first");
+  }
+
   private static void assertSequentialGradient(int threads) {
     Matrix[] data = batch(67); // odd row count: parts of 33 and 34 rows on two threads
     Blas.setThreads(1);
@@ -201,6 +211,8 @@ class BatchStepTest {
     Matrix[] data = batch(64);
     Blas.setThreads(2);
     for (int round = 0; round < 3; round++) {
+      // the first layer split by inputs (an extra meeting point) and by rows, in turn
+      firstLayer(round % 2 == 0 ? "inputs" : "rows");
       RecordingLoss loss = new RecordingLoss();
       loss.failOn = "tikhonov-batch-";
       BatchStep step = BatchStep.of(network(0), loss, 64, 7, 1, 4);
@@ -244,6 +256,8 @@ class BatchStepTest {
     Blas.setThreads(2);
     String me = Thread.currentThread().getName();
     for (int round = 0; round < 3; round++) {
+      // the first layer split by inputs (an extra meeting point) and by rows, in turn
+      firstLayer(round % 2 == 0 ? "inputs" : "rows");
       RecordingLoss loss = new RecordingLoss();
       loss.failOn = me;
       loss.failAfterOthers = true; // the worker is in its part, then waits at the barrier
