@@ -10,7 +10,8 @@ import java.util.Random;
 /**
  * Median epoch seconds of a 2-thread 256-128 MLP on 60,000 rows of p synthetic features, the
  * waiting-bound case of docs/performance.md (issue 13, ninth session): a 16-input network does
- * little arithmetic per step, so the step's meeting points dominate. Arguments: p, epochs.
+ * little arithmetic per step, so the step's meeting points dominate. Arguments: p, epochs
+ * [, threads (2)].
  *   javac -cp cli/target/tikhonov.jar -d /tmp/narrow bench/scratch/Narrow.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java [-Dtikhonov.step.wait=spin] \
  *       -cp /tmp/narrow:cli/target/tikhonov.jar Narrow 16 6
@@ -29,7 +30,7 @@ public class Narrow {
       y[i] = Math.floorMod((int) Math.floor(s), 10);
     }
     Dataset d = Dataset.ofClasses(x, y);
-    Blas.setThreads(2);
+    Blas.setThreads(a.length > 2 ? Integer.parseInt(a[2]) : 2);
     MlpClassifier est = MlpClassifier.builder().hiddenLayers(256, 128).dropout(0).lambda(0)
         .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(128).seed(0)
         .build();
@@ -39,7 +40,7 @@ public class Narrow {
     double[] tail = Arrays.copyOfRange(s, 1, s.length);
     Arrays.sort(tail);
     System.out.printf("p=%d first=%s median epoch %.4f s (%s)%n", p,
-        System.getProperty("tikhonov.step.first", "inputs"), tail[tail.length / 2],
+        System.getProperty("tikhonov.step.first", "auto"), tail[tail.length / 2],
         Arrays.toString(s));
   }
 }

@@ -24,9 +24,10 @@ public final class Switches {
           "which library runs the products of one thread; oneDNN only when it loads"),
       new Switch("tikhonov.profile", List.of("false", "true", "cpu"),
           "per-phase timers of the data-parallel training step, in wall or thread CPU time"),
-      new Switch("tikhonov.step", List.of("parts", "blas"),
-          "the multi-threaded training step: data-parallel parts, or the whole batch on the "
-              + "BLAS's own threads"),
+      new Switch("tikhonov.step", List.of("auto", "parts", "blas"),
+          "the multi-threaded training step: data-parallel parts where each has enough work "
+              + "(else one thread), data-parallel parts whatever their work, or the whole batch "
+              + "on the BLAS's own threads"),
       new Switch("tikhonov.step.first", List.of("auto", "inputs", "rows"),
           "how the data-parallel step splits a first Dense layer among the threads: by its "
               + "inputs when they are more than twice the batch's rows, else by rows; always by "

@@ -2,6 +2,7 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.BatchParts;
+import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
@@ -15,7 +16,9 @@ import dev.tikhonov.tensor.Matrix;
  * step.
  *
  * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
- * the batch of B rows is cut into T contiguous parts of B_t rows; thread t forwards and
+ * the batch of B rows is cut into T contiguous parts of B_t rows (fewer parts when each would
+ * have under 16 rows or under 64 MFLOP of products per step, {@link #parts}: a small network
+ * trains faster on one thread); thread t forwards and
  * back-propagates part t with single-threaded BLAS into whole-batch buffers
  * ({@link BatchParts}), its loss gradient scaled by B_t/B:
  *
@@ -37,17 +40,29 @@ import dev.tikhonov.tensor.Matrix;
  * independent single-threaded halves, one hand-off per step to workers that live for the epoch,
  * are as fast on a quiet machine and degrade
  * gracefully on a busy one (docs/performance.md). The partition and the summation order depend
- * only on T, so the same seed and thread count give bit-identical runs; T = 1 is the plain
- * sequential step, which uses OpenBLAS's threads for its products, except with SGD's plain
- * momentum and OpenBLAS at one thread (a lane of a sweep, {@code --threads 1}): then it is the
- * same step with one part, for the momentum accumulated by its weight-gradient products
- * ({@link ParallelStep}), one pass less over the parameters per step. Dropout masks are drawn per
+ * only on T, so the same seed and thread count give bit-identical runs. One part is the same
+ * step on one thread with single-threaded products, when the threads are several but the batch
+ * too small to split, or with SGD's plain momentum on one thread (a lane of a sweep,
+ * {@code --threads 1}), for the momentum accumulated by its weight-gradient products
+ * ({@link ParallelStep}), one pass less over the parameters per step; otherwise, on one
+ * thread, the plain sequential step. Dropout masks are drawn per
  * element of the whole batch from one key per layer and step, so every part gets the masks of
  * its rows, the same as on one thread.
  */
 abstract class BatchStep {
   /** Parts smaller than this are not worth a thread hand-off. */
   static final int MIN_ROWS_PER_PART = 16;
+
+  /**
+   * Nor are parts with fewer floating-point operations of products per step than this (the
+   * forward, input-gradient and weight-gradient products of the part's share, 6·B·Σ n_in·n_out
+   * / T): about 0.3 ms of one core's SGEMM, against meeting points that cost tens to hundreds
+   * of microseconds on a shared virtual machine. Measured on two cores (docs/performance.md,
+   * "Issue 13, ninth session"): a 256-128 MLP on 16, 64 and 128 inputs (29-52 MFLOP per step)
+   * trained 1.3-1.6× faster on one thread than on two, on 256 and 512 inputs (76-128) about
+   * as fast, and Fashion-MNIST's 784 (180 MFLOP) 1.2-1.35× faster on two.
+   */
+  static final long MIN_FLOPS_PER_PART = 64_000_000L;
 
   /** An idle worker exits after this long without a step. */
   static final long IDLE_EXIT_NANOS = 2_000_000_000L;
@@ -112,17 +127,38 @@ abstract class BatchStep {
    */
   static BatchStep of(Sequential network, Loss loss, Optimizer optimizer, int batchSize,
       int inputs, int targetCols, int outputs) {
-    int threads = Math.min(Blas.threads(), Math.max(1, batchSize / MIN_ROWS_PER_PART));
+    String mode = System.getProperty("tikhonov.step", "auto");
+    int threads = parts(network, batchSize, Blas.threads(), mode.equals("auto"));
     // -Dtikhonov.step=blas keeps the whole batch on OpenBLAS's own threads (the step before
     // data parallelism), to measure one against the other (docs/performance.md).
-    boolean blasThreadsOnly = "blas".equals(System.getProperty("tikhonov.step"));
-    if (!blasThreadsOnly && BatchParts.supports(network) && (threads >= 2
-        || (Blas.threads() == 1 && ParallelStep.accumulatesMomentum(network, optimizer)))) {
-      // On one thread (a lane of a sweep, or --threads 1) the same step, for its momentum
-      // accumulated by the weight-gradient products: one pass less over the parameters.
+    if (!mode.equals("blas") && BatchParts.supports(network) && (threads >= 2
+        || Blas.threads() >= 2 || ParallelStep.accumulatesMomentum(network, optimizer))) {
+      // One part when the batch is too small to split: then on one thread with single-threaded
+      // products (not OpenBLAS's threads, which spin), and with plain momentum, accumulated by
+      // the weight-gradient products (a lane of a sweep, --threads 1): one pass less over the
+      // parameters.
       return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads);
     }
     return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
+  }
+
+  /**
+   * How many parts the data-parallel step cuts a batch of up to {@code batchSize} rows into on
+   * {@code threads} threads: each part at least {@link #MIN_ROWS_PER_PART} rows and, when
+   * {@code byWork}, at least {@link #MIN_FLOPS_PER_PART} of products; at least 1.
+   */
+  static int parts(Sequential network, int batchSize, int threads, boolean byWork) {
+    long parts = Math.max(1, batchSize / MIN_ROWS_PER_PART);
+    if (byWork) {
+      long weights = 0;
+      for (Layer layer : network.layers()) {
+        if (layer instanceof Dense d) {
+          weights += d.weight().value().size();
+        }
+      }
+      parts = Math.min(parts, Math.max(1, 6L * batchSize * weights / MIN_FLOPS_PER_PART));
+    }
+    return (int) Math.min(threads, parts);
   }
 
   /** One thread: forward, loss, backward. */

@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The data-parallel training step on T threads ({@link BatchStep}'s class comment has the
- * math; T = 1 only with plain momentum, {@link #accumulatesMomentum}): this thread and T − 1
+ * math; T = 1 when the batch is too small to split, {@link BatchStep#parts}, or with plain
+ * momentum on one thread, {@link #accumulatesMomentum}): this thread and T − 1
  * workers each run a part of the batch through
  * {@link BatchParts} (meeting once more after the first layer's partial products when it is
  * split by inputs), meet at a {@link Barrier}, then each computes its row block of the

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -93,9 +94,51 @@ class BatchStepTest {
     System.setProperty("tikhonov.step.first", split);
   }
 
+  /**
+   * These tests are about the data-parallel step, on networks far too small for the default
+   * rule to split ({@link BatchStep#parts}): the switch splits them whatever their work.
+   */
+  @BeforeEach
+  void splitWhateverTheWork() {
+    System.setProperty("tikhonov.step", "parts");
+  }
+
   @AfterEach
-  void clearFirstLayer() {
+  void clearSwitches() {
+    System.clearProperty("tikhonov.step");
     System.clearProperty("tikhonov.step.first");
+  }
+
+  /**
+   * By default a batch is cut into no more parts than have 16 rows and 64 MFLOP of products
+   * each: Fashion-MNIST's MLP at batch 128 (180 MFLOP per step) into two, a 16-input one
+   * (29 MFLOP) and this class's 7-input one into one, which then runs on this thread with
+   * single-threaded products and gives OpenBLAS its threads back after the epoch.
+   */
+  @Test
+  void defaultRule_splitsABatchOnlyWhenEachPartHasEnoughWork() {
+    Sequential images = Architecture.mlp(0, 256, 128).build(784, 10,
+        Initializer.pytorchDefault(), new Rng(1), new Rng(2));
+    Sequential narrow = Architecture.mlp(0, 256, 128).build(16, 10,
+        Initializer.pytorchDefault(), new Rng(1), new Rng(2));
+    assertEquals(2, BatchStep.parts(images, 128, 2, true));
+    assertEquals(2, BatchStep.parts(images, 128, 3, true), "three would have 60 MFLOP each");
+    assertEquals(3, BatchStep.parts(images, 128, 3, false), "by rows alone");
+    assertEquals(1, BatchStep.parts(narrow, 128, 2, true));
+    assertEquals(2, BatchStep.parts(narrow, 128, 2, false), "by rows alone");
+    assertEquals(1, BatchStep.parts(images, 31, 2, false), "parts of fewer than 16 rows");
+    assertEquals(1, BatchStep.parts(network(0), 67, 2, true));
+
+    System.clearProperty("tikhonov.step");
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    RecordingLoss loss = new RecordingLoss();
+    BatchStep step = BatchStep.of(network(0), loss, 67, 7, 1, 4);
+    step.lossAndGradients(data[0], data[1]);
+    assertEquals(Map.of(Thread.currentThread().getName(), 67), loss.rowsByThread);
+    assertEquals(1, Blas.workerThreads(), "single-threaded products, not OpenBLAS's threads");
+    step.release();
+    assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
   }
 
   private static void assertSequentialGradient(int threads) {
