@@ -21,9 +21,10 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>When the first layer is a Dense with many inputs ({@link FirstLayer#choose},
- * {@link #splitsInput}), its product is split by its inputs instead of by rows: thread t gathers input columns R_t of every row of the batch (X_t, the
- * same columns as its row block R_t of W₀) and computes a partial product for the whole batch;
- * after the threads meet, part t sums the partials of its rows:
+ * {@link #splitsInput}), its product is split by its inputs instead of by rows: thread t
+ * gathers input columns R_t of every row of the batch (X_t, the same columns as its row block
+ * R_t of W₀) and computes a partial product for the whole batch; after the threads meet, part
+ * t sums the partials of its rows:
  *
  * <pre>
  *   thread t:          P_t = X_t · W₀[R_t, :]                        (all B rows)
