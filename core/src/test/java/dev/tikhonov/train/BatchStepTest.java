@@ -179,10 +179,19 @@ class BatchStepTest {
     volatile String failOn;
     /** Whether a failing thread first waits (up to 10 s) until another thread has a part. */
     volatile boolean failAfterOthers;
+    /** Threads whose name starts with this are 20 ms late with their part's loss. */
+    volatile String lateOn = "nobody";
 
     @Override
     public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
       Thread me = Thread.currentThread();
+      if (me.getName().startsWith(lateOn)) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          me.interrupt();
+        }
+      }
       threads.add(me);
       rowsByThread.merge(me.getName(), prediction.rows(), Integer::sum);
       String fail = failOn;
@@ -549,26 +558,8 @@ class BatchStepTest {
   /** Two steps' gradients, the threads whose name starts with {@code late} 20 ms late. */
   private static float[][] gradientsWithLateThread(Matrix[] data, String late)
       throws InterruptedException {
-    Loss inner = new SoftmaxCrossEntropy();
-    Loss slow = new Loss() {
-      @Override
-      public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
-        if (Thread.currentThread().getName().startsWith(late)) {
-          sleep(20);
-        }
-        return inner.lossAndGradient(prediction, target, out);
-      }
-
-      @Override
-      public double sum(Matrix prediction, Matrix target) {
-        return inner.sum(prediction, target);
-      }
-
-      @Override
-      public String name() {
-        return inner.name();
-      }
-    };
+    RecordingLoss slow = new RecordingLoss();
+    slow.lateOn = late;
     Sequential net = network(0);
     BatchStep step = BatchStep.of(net, slow, 64, 7, 1, 4);
     assertTrue(step instanceof ParallelStep);
@@ -581,11 +572,4 @@ class BatchStepTest {
     return gradients(net);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }
