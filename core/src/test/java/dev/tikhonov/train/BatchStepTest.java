@@ -170,7 +170,8 @@ class BatchStepTest {
 
   /**
    * Softmax cross-entropy that records which thread computed how many rows (and which threads
-   * those were), and fails on threads whose name starts with {@link #failOn}.
+   * those were), fails on threads whose name starts with {@link #failOn}, and is late on those
+   * whose name starts with {@link #lateOn}.
    */
   static final class RecordingLoss implements Loss {
     final Loss inner = new SoftmaxCrossEntropy();
