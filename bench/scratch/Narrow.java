@@ -1,9 +1,9 @@
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.estimate.FitOptions;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.tensor.Blas;
-import dev.tikhonov.train.TrainingListener;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -34,7 +34,7 @@ public class Narrow {
     MlpClassifier est = MlpClassifier.builder().hiddenLayers(256, 128).dropout(0).lambda(0)
         .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(128).seed(0)
         .build();
-    NetworkClassifier m = est.fit(d, d, TrainingListener.none());
+    NetworkClassifier m = est.fit(d, FitOptions.none()); // no validation, as bench mlp
     double[] s = m.training().orElseThrow().history().epochs().stream()
         .mapToDouble(e -> e.seconds()).toArray();
     double[] tail = Arrays.copyOfRange(s, 1, s.length);

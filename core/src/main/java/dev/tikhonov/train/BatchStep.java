@@ -17,7 +17,7 @@ import dev.tikhonov.tensor.Matrix;
  *
  * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
  * the batch of B rows is cut into T contiguous parts of B_t rows (fewer parts when each would
- * have under 16 rows or under 64 MFLOP of products per step, {@link #parts}: a small network
+ * have under 16 rows or under 32 MFLOP of products per step, {@link #parts}: a small network
  * trains faster on one thread); thread t forwards and
  * back-propagates part t with single-threaded BLAS into whole-batch buffers
  * ({@link BatchParts}), its loss gradient scaled by B_t/B:
@@ -56,13 +56,15 @@ abstract class BatchStep {
   /**
    * Nor are parts with fewer floating-point operations of products per step than this (the
    * forward, input-gradient and weight-gradient products of the part's share, 6·B·Σ n_in·n_out
-   * / T): about 0.3 ms of one core's SGEMM, against meeting points that cost tens to hundreds
-   * of microseconds on a shared virtual machine. Measured on two cores (docs/performance.md,
-   * "Issue 13, ninth session"): a 256-128 MLP on 16, 64 and 128 inputs (29-52 MFLOP per step)
-   * trained 1.3-1.6× faster on one thread than on two, on 256 and 512 inputs (76-128) about
-   * as fast, and Fashion-MNIST's 784 (180 MFLOP) 1.2-1.35× faster on two.
+   * / T): about 0.15 ms of one core's SGEMM, against meeting points that cost tens to hundreds
+   * of microseconds on a shared virtual machine. Measured on two cores, interleaved
+   * (docs/performance.md, "Issue 13, ninth session"): a 256-128 MLP on 16 and 128 inputs at
+   * batch 128 (29 and 52 MFLOP per step) trained faster on one thread than on two in 9 rounds
+   * of 12, by up to 1.9×, and in the other three up to 1.25× slower; on 256 inputs (76 MFLOP)
+   * about as fast; Fashion-MNIST's MLP (784 inputs) faster on two from batch 64 (90 MFLOP) up,
+   * by 8-35 %, and at batch 32 (45 MFLOP) by 12-16 %, which this threshold gives up.
    */
-  static final long MIN_FLOPS_PER_PART = 64_000_000L;
+  static final long MIN_FLOPS_PER_PART = 32_000_000L;
 
   /** An idle worker exits after this long without a step. */
   static final long IDLE_EXIT_NANOS = 2_000_000_000L;

@@ -110,10 +110,11 @@ class BatchStepTest {
   }
 
   /**
-   * By default a batch is cut into no more parts than have 16 rows and 64 MFLOP of products
-   * each: Fashion-MNIST's MLP at batch 128 (180 MFLOP per step) into two, a 16-input one
-   * (29 MFLOP) and this class's 7-input one into one, which then runs on this thread with
-   * single-threaded products and gives OpenBLAS its threads back after the epoch.
+   * By default a batch is cut into no more parts than have 16 rows and 32 MFLOP of products
+   * each: Fashion-MNIST's MLP at batch 128 (180 MFLOP per step) into up to five, at batch 32
+   * (45 MFLOP) into one, a 16-input one (29 MFLOP) and this class's 7-input one into one, which
+   * then runs on this thread with single-threaded products and gives OpenBLAS its threads back
+   * after the epoch.
    */
   @Test
   void defaultRule_splitsABatchOnlyWhenEachPartHasEnoughWork() {
@@ -122,8 +123,10 @@ class BatchStepTest {
     Sequential narrow = Architecture.mlp(0, 256, 128).build(16, 10,
         Initializer.pytorchDefault(), new Rng(1), new Rng(2));
     assertEquals(2, BatchStep.parts(images, 128, 2, true));
-    assertEquals(2, BatchStep.parts(images, 128, 3, true), "three would have 60 MFLOP each");
-    assertEquals(3, BatchStep.parts(images, 128, 3, false), "by rows alone");
+    assertEquals(5, BatchStep.parts(images, 128, 8, true), "six would have 30 MFLOP each");
+    assertEquals(8, BatchStep.parts(images, 128, 8, false), "by rows alone");
+    assertEquals(1, BatchStep.parts(images, 32, 2, true), "two would have 23 MFLOP each");
+    assertEquals(2, BatchStep.parts(images, 64, 2, true));
     assertEquals(1, BatchStep.parts(narrow, 128, 2, true));
     assertEquals(2, BatchStep.parts(narrow, 128, 2, false), "by rows alone");
     assertEquals(1, BatchStep.parts(images, 31, 2, false), "parts of fewer than 16 rows");
