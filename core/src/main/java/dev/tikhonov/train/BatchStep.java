@@ -112,10 +112,17 @@ abstract class BatchStep {
   }
 
   /**
-   * Gives the BLAS its configured thread count back (after an epoch's batches, before
-   * evaluation); the next step takes it again.
+   * Ends an epoch's batches: the data-parallel step's workers stop. OpenBLAS stays at one
+   * thread until {@link #close}, so that the evaluation between epochs does not wake OpenBLAS's
+   * own workers, which after each call spin (yielding) for about 0.1 s, into the next epoch,
+   * beside the step's threads (docs/performance.md, "Issue 13, ninth session").
    */
   void release() {}
+
+  /** After the last epoch, or a failure: {@link #release}, and OpenBLAS has its threads back. */
+  void close() {
+    release();
+  }
 
   /** A step without an optimizer: {@link #lossAndGradients} only (tests). */
   static BatchStep of(Sequential network, Loss loss, int batchSize, int inputs, int targetCols,

@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
- * bits. Workers live for an epoch ({@link #release} ends it) and wait between steps as
+ * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
+ * until {@link #close}) and wait between steps as
  * every thread waits at the barriers ({@link Waiter}). Not thread-safe: one trainer drives
  * it.
  */
@@ -141,14 +142,26 @@ final class ParallelStep extends BatchStep {
         }
       }
     }
-    Blas.setWorkerThreads(Blas.threads());
     if (StepTimes.ON) {
       System.err.println(StepTimes.report(threads));
     }
   }
 
+  @Override
+  void close() {
+    release();
+    if (tookBlasThreads) {
+      tookBlasThreads = false;
+      Blas.setWorkerThreads(Blas.threads());
+    }
+  }
+
+  /** Whether OpenBLAS has been held at one thread since the first step ({@link #close}). */
+  private boolean tookBlasThreads;
+
   private void start() {
     Blas.setWorkerThreads(1);
+    tookBlasThreads = true;
     stopping = false;
     failure = null;
     running = true;
@@ -283,7 +296,7 @@ final class ParallelStep extends BatchStep {
       work(0);
     } catch (RuntimeException | Error e) {
       barrier.breakBarrier();
-      release();
+      close();
       // This thread's own failure explains itself; a broken barrier here only says that a
       // worker failed first, and the worker's failure is the one to report.
       Throwable cause = e instanceof Barrier.Broken && failure != null ? failure : e;
@@ -301,7 +314,7 @@ final class ParallelStep extends BatchStep {
     t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
     Throwable failed = failure;
     if (failed != null) {
-      release();
+      close();
       if (failed instanceof RuntimeException r) {
         throw r;
       }

@@ -97,76 +97,83 @@ public final class Trainer {
     }
     listener.onStart(config.epochs(), batchesPerEpoch);
 
-    for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-      long epochStart = System.nanoTime();
-      shuffleRng.shuffle(order);
-      double lossSum = 0;
-      // The step may have taken OpenBLAS's workers (data-parallel); give them back however
-      // the batches end: normally, by divergence, or by any other exception.
-      try {
-        for (int b = 0; b < batchesPerEpoch; b++) {
-          int from = b * batch;
-          int to = Math.min(n, from + batch);
-          int rows = to - from;
-          // gradients, then the optimizer's step unless the loss is not finite
-          double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
-          if (!Double.isFinite(batchLoss)) {
-            throw divergence(epoch, b + 1, batchesPerEpoch,
-                "the loss of this batch became " + batchLoss, optimizer.learningRate());
+    // OpenBLAS stays at one thread from the first step to the last epoch's end (close), so
+    // that the evaluation between epochs does not wake its workers; given back however the
+    // loop ends.
+    try {
+      for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        shuffleRng.shuffle(order);
+        double lossSum = 0;
+        // The step's workers (data-parallel) stop however the batches end: normally, by
+        // divergence, or by any other exception.
+        try {
+          for (int b = 0; b < batchesPerEpoch; b++) {
+            int from = b * batch;
+            int to = Math.min(n, from + batch);
+            int rows = to - from;
+            // gradients, then the optimizer's step unless the loss is not finite
+            double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
+            if (!Double.isFinite(batchLoss)) {
+              throw divergence(epoch, b + 1, batchesPerEpoch,
+                  "the loss of this batch became " + batchLoss, optimizer.learningRate());
+            }
+            lossSum += batchLoss * rows;
+            listener.onBatch(epoch, b + 1, batchLoss);
           }
-          lossSum += batchLoss * rows;
-          listener.onBatch(epoch, b + 1, batchLoss);
+        } finally {
+          step.release();
         }
-      } finally {
-        step.release();
-      }
-      double seconds = (System.nanoTime() - epochStart) / 1e9;
-      double trainLoss = lossSum / n;
-      double penalty = config.penalty().value(params);
-      double weightNorm = network.weightNorm();
-      if (!Double.isFinite(penalty) || !Double.isFinite(weightNorm)) {
-        // the last step's loss was finite; what became non-finite is the weights
-        List<String> what = new ArrayList<>();
-        if (!Double.isFinite(weightNorm)) {
-          what.add("the weight norm ‖w‖₂ became " + weightNorm);
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double trainLoss = lossSum / n;
+        double penalty = config.penalty().value(params);
+        double weightNorm = network.weightNorm();
+        if (!Double.isFinite(penalty) || !Double.isFinite(weightNorm)) {
+          // the last step's loss was finite; what became non-finite is the weights
+          List<String> what = new ArrayList<>();
+          if (!Double.isFinite(weightNorm)) {
+            what.add("the weight norm ‖w‖₂ became " + weightNorm);
+          }
+          if (!Double.isFinite(penalty)) {
+            what.add("the penalty λ·Ω(w) became " + penalty);
+          }
+          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
+              String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
+              optimizer.learningRate());
         }
-        if (!Double.isFinite(penalty)) {
-          what.add("the penalty λ·Ω(w) became " + penalty);
+        Double valLoss = null;
+        Double valAccuracy = null;
+        if (validation != null) {
+          Evaluation e = Evaluation.of(network, loss, validation);
+          valLoss = e.loss();
+          valAccuracy = Double.isNaN(e.accuracy()) ? null : e.accuracy();
         }
-        throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
-            String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
-            optimizer.learningRate());
-      }
-      Double valLoss = null;
-      Double valAccuracy = null;
-      if (validation != null) {
-        Evaluation e = Evaluation.of(network, loss, validation);
-        valLoss = e.loss();
-        valAccuracy = Double.isNaN(e.accuracy()) ? null : e.accuracy();
-      }
-      EpochRecord record = new EpochRecord(epoch, trainLoss, penalty, trainLoss + penalty,
-          valLoss, valAccuracy, weightNorm, optimizer.learningRate(), seconds);
-      records.add(record);
-      listener.onEpoch(record);
+        EpochRecord record = new EpochRecord(epoch, trainLoss, penalty, trainLoss + penalty,
+            valLoss, valAccuracy, weightNorm, optimizer.learningRate(), seconds);
+        records.add(record);
+        listener.onEpoch(record);
 
-      boolean stop = false;
-      if (config.patience() > 0) {
-        if (valLoss < bestValLoss) {
-          bestValLoss = valLoss;
+        boolean stop = false;
+        if (config.patience() > 0) {
+          if (valLoss < bestValLoss) {
+            bestValLoss = valLoss;
+            bestEpoch = epoch;
+            bestWeights = snapshot(params, bestWeights);
+          } else if (epoch - bestEpoch >= config.patience()) {
+            stoppedEarly = epoch < config.epochs();
+            stop = true;
+          }
+        } else {
           bestEpoch = epoch;
-          bestWeights = snapshot(params, bestWeights);
-        } else if (epoch - bestEpoch >= config.patience()) {
-          stoppedEarly = epoch < config.epochs();
-          stop = true;
         }
-      } else {
-        bestEpoch = epoch;
+        listener.onEpochEnd(Resume.state(epoch, stop || epoch == config.epochs(), records, order,
+            shuffleRng, dropouts, optimizer, params, bestValLoss, bestEpoch, bestWeights));
+        if (stop) {
+          break;
+        }
       }
-      listener.onEpochEnd(Resume.state(epoch, stop || epoch == config.epochs(), records, order,
-          shuffleRng, dropouts, optimizer, params, bestValLoss, bestEpoch, bestWeights));
-      if (stop) {
-        break;
-      }
+    } finally {
+      step.close();
     }
     if (config.patience() > 0 && bestWeights != null) {
       for (int i = 0; i < params.size(); i++) {

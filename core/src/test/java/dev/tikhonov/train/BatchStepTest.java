@@ -141,6 +141,8 @@ class BatchStepTest {
     assertEquals(Map.of(Thread.currentThread().getName(), 67), loss.rowsByThread);
     assertEquals(1, Blas.workerThreads(), "single-threaded products, not OpenBLAS's threads");
     step.release();
+    assertEquals(1, Blas.workerThreads(), "still one thread between epochs");
+    step.close();
     assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
   }
 
@@ -155,7 +157,7 @@ class BatchStepTest {
     BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 67, 7, 1, 4);
     assertTrue(step instanceof ParallelStep, threads + " threads");
     double lossTwo = step.lossAndGradients(data[0], data[1]);
-    step.release();
+    step.close();
     assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne), threads + " threads");
     float[][] a = gradients(one);
     float[][] b = gradients(two);
@@ -238,6 +240,8 @@ class BatchStepTest {
         loss.rowsByThread);
     assertEquals(1, Blas.workerThreads(), "single-threaded BLAS while the workers run");
     step.release();
+    assertEquals(1, Blas.workerThreads(), "still one thread between epochs");
+    step.close();
     assertEquals(2, Blas.workerThreads(), "OpenBLAS's threads given back");
 
     // one thread: the sequential step, all rows on this thread
@@ -250,7 +254,7 @@ class BatchStepTest {
     RecordingLoss sequential = new RecordingLoss();
     BatchStep step = BatchStep.of(net, sequential, data[0].rows(), 7, 1, 4);
     step.lossAndGradients(data[0], data[1]);
-    step.release();
+    step.close();
     assertEquals(Map.of(Thread.currentThread().getName(), data[0].rows()),
         sequential.rowsByThread);
   }
@@ -288,7 +292,7 @@ class BatchStepTest {
     Sequential next = network(0);
     BatchStep again = BatchStep.of(next, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
     again.lossAndGradients(data[0], data[1]);
-    again.release();
+    again.close();
     Blas.setThreads(1);
     Sequential reference = network(0);
     BatchStep.of(reference, new SoftmaxCrossEntropy(), 64, 7, 1, 4)
@@ -420,8 +424,8 @@ class BatchStepTest {
       ob.step();
       assertEquals(lb, la, accumulates ? 1e-6 : 0, config.describe());
     }
-    inParts.release();
-    whole.release();
+    inParts.close();
+    whole.close();
     assertEquals(4, oa.stepCount());
     for (int p = 0; p < a.parameters().size(); p++) {
       float[] expected = b.parameters().get(p).value().toArray();
@@ -450,7 +454,7 @@ class BatchStepTest {
     BatchStep step = BatchStep.of(two, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
     step.lossAndGradients(batch(64)[0], batch(64)[1]); // leaves gradients in both replicas
     double lossTwo = step.lossAndGradients(data[0], data[1]);
-    step.release();
+    step.close();
     assertTrue(Double.isFinite(lossTwo));
     assertEquals(lossOne, lossTwo, 1e-6 * Math.abs(lossOne));
     float[][] a = gradients(one);
@@ -492,7 +496,7 @@ class BatchStepTest {
         }
       }
     }
-    parallel.release();
+    parallel.close();
     assertEquals(Map.of(Thread.currentThread().getName(), 3 * 33, "tikhonov-batch-1", 3 * 34),
         loss.rowsByThread, "the data-parallel branch ran");
     List<dev.tikhonov.nn.Layer> layersOne = one.layers();
@@ -518,7 +522,7 @@ class BatchStepTest {
       BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), 64, 7, 1, 4);
       step.lossAndGradients(data[0], data[1]);
       step.lossAndGradients(data[0], data[1]);
-      step.release();
+      step.close();
       runs[r] = gradients(net);
     }
     for (int p = 0; p < runs[0].length; p++) {
@@ -572,7 +576,7 @@ class BatchStepTest {
       Thread.sleep(20); // the worker waits between the steps
     }
     step.lossAndGradients(data[0], data[1]);
-    step.release();
+    step.close();
     return gradients(net);
   }
 

@@ -277,4 +277,37 @@ class TrainerTest {
       dev.tikhonov.tensor.Blas.setThreads(saved);
     }
   }
+
+  /**
+   * A fit on two threads holds OpenBLAS at one thread from its first step to its end, the
+   * evaluation between epochs included (so that OpenBLAS's own workers, which spin for about
+   * 0.1 s after each call, do not run beside the next epoch's threads), and gives it back.
+   */
+  @Test
+  void fit_onTwoThreads_holdsOpenBlasAtOneThreadBetweenEpochs_andGivesItBack() {
+    int saved = dev.tikhonov.tensor.Blas.threads();
+    dev.tikhonov.tensor.Blas.setThreads(2);
+    try {
+      for (String step : new String[] {"auto", "parts"}) { // one part, two parts
+        System.setProperty("tikhonov.step", step);
+        Dataset d = blobs(300, 4);
+        ModelSpec spec = ModelSpec.parse("mlp:32,16", 0, Family.MULTINOMIAL);
+        TrainConfig config = new TrainConfig(3, 64, 5, Penalty.l2(1e-3),
+            Optimizers.sgd(0.05).momentum(0.9), 0);
+        List<Integer> between = new java.util.ArrayList<>();
+        TrainingListener probe = new TrainingListener() {
+          @Override
+          public void onEpoch(EpochRecord record) {
+            between.add(dev.tikhonov.tensor.Blas.workerThreads());
+          }
+        };
+        Training.fit(spec, d, d, null, config, probe, null, null);
+        assertEquals(List.of(1, 1, 1), between, step);
+        assertEquals(2, dev.tikhonov.tensor.Blas.workerThreads(), step + ": given back");
+      }
+    } finally {
+      System.clearProperty("tikhonov.step");
+      dev.tikhonov.tensor.Blas.setThreads(saved);
+    }
+  }
 }
