@@ -18,9 +18,9 @@ import dev.tikhonov.tensor.Matrix;
  * <p>With T ≥ 2 threads ({@link Blas#threads()}) and a network of Dense, ReLU and Dropout layers,
  * the batch of B rows is cut into T contiguous parts of B_t rows (fewer parts when each would
  * have under 16 rows or under 32 MFLOP of products per step, {@link #parts}: a small network
- * trains faster on one thread); thread t forwards and
- * back-propagates part t with single-threaded BLAS into whole-batch buffers
- * ({@link BatchParts}), its loss gradient scaled by B_t/B:
+ * trains faster on one thread); thread t forwards and back-propagates part t with
+ * single-threaded BLAS into whole-batch buffers ({@link BatchParts}), its loss gradient scaled
+ * by B_t/B:
  *
  * <pre>  ∇ (1/B) Σ_{i∈B} ℓᵢ = Σ_t (B_t/B) ∇ (1/B_t) Σ_{i∈B_t} ℓᵢ</pre>
  *
@@ -30,10 +30,10 @@ import dev.tikhonov.tensor.Matrix;
  * the same row block right away, while it is in its cache: the optimizer step runs on all T
  * threads. A first Dense layer with more inputs than twice the batch's rows (images, not a few
  * dozen features; {@link BatchParts.FirstLayer#choose}) is split by its inputs rather than by
- * rows: thread t multiplies
- * input columns R_t of the whole batch by its own row block R_t of the weight, and after a
- * second barrier each part sums the T partial products of its rows; so no thread reads the
- * rows of the first weight that another thread updates ({@link BatchParts} has the math).
+ * rows: thread t multiplies input columns R_t of the whole batch by its own row block R_t of
+ * the weight, and after a second barrier each part sums the T partial products of its rows; so
+ * no thread reads the rows of the first weight that another thread updates ({@link BatchParts}
+ * has the math).
  *
  * <p>Why: OpenBLAS's own threads spin, so any other load on the machine stalls them (an epoch
  * of the 784-256-128-10 MLP went from 0.65 s to 7.8 s with other work on the two cores); two
@@ -45,9 +45,9 @@ import dev.tikhonov.tensor.Matrix;
  * too small to split, or with SGD's plain momentum on one thread (a lane of a sweep,
  * {@code --threads 1}), for the momentum accumulated by its weight-gradient products
  * ({@link ParallelStep}), one pass less over the parameters per step; otherwise, on one
- * thread, the plain sequential step. Dropout masks are drawn per
- * element of the whole batch from one key per layer and step, so every part gets the masks of
- * its rows, the same as on one thread.
+ * thread, the plain sequential step. Dropout masks are drawn per element of the whole batch
+ * from one key per layer and step, so every part gets the masks of its rows, the same as on
+ * one thread.
  */
 abstract class BatchStep {
   /** Parts smaller than this are not worth a thread hand-off. */

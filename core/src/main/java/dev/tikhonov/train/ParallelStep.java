@@ -25,9 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
  * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
- * until {@link #close}) and wait between steps as
- * every thread waits at the barriers ({@link Waiter}). Not thread-safe: one trainer drives
- * it.
+ * until {@link #close}) and wait between steps as every thread waits at the barriers
+ * ({@link Waiter}). Not thread-safe: one trainer drives it.
  */
 final class ParallelStep extends BatchStep {
   private final BatchParts parts;
