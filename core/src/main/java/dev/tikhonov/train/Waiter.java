@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Measured against the step's earlier waiting (spin 0.5 ms, then nap; still
  * {@code -Dtikhonov.step.wait=spin}), one jar, interleaved (docs/performance.md, "Issue 13,
- * ninth session"): epochs of a 16-input MLP 30-37 % shorter, of the 784-256-128-10 MLP 1-3 %
+ * ninth session"): epochs of a 16-input MLP 29-36 % shorter, of the 784-256-128-10 MLP 1-3 %
  * shorter on the quiet machine and 2.2-2.3× shorter beside one busy process; beside two (more
  * runnable threads than cores) 1.0-1.8× longer, which is the price.
  *
