@@ -2,8 +2,8 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.BatchParts;
-import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;
@@ -160,10 +160,8 @@ abstract class BatchStep {
     long parts = Math.max(1, batchSize / MIN_ROWS_PER_PART);
     if (byWork) {
       long weights = 0;
-      for (Layer layer : network.layers()) {
-        if (layer instanceof Dense d) {
-          weights += d.weight().value().size();
-        }
+      for (Parameter w : network.weights()) {
+        weights += w.value().size();
       }
       parts = Math.min(parts, Math.max(1, 6L * batchSize * weights / MIN_FLOPS_PER_PART));
     }

@@ -149,18 +149,11 @@ final class ParallelStep extends BatchStep {
   @Override
   void close() {
     release();
-    if (tookBlasThreads) {
-      tookBlasThreads = false;
-      Blas.setWorkerThreads(Blas.threads());
-    }
+    Blas.setWorkerThreads(Blas.threads());
   }
-
-  /** Whether OpenBLAS has been held at one thread since the first step ({@link #close}). */
-  private boolean tookBlasThreads;
 
   private void start() {
     Blas.setWorkerThreads(1);
-    tookBlasThreads = true;
     stopping = false;
     failure = null;
     running = true;

@@ -105,25 +105,20 @@ public final class Trainer {
         long epochStart = System.nanoTime();
         shuffleRng.shuffle(order);
         double lossSum = 0;
-        // The step's workers (data-parallel) stop however the batches end: normally, by
-        // divergence, or by any other exception.
-        try {
-          for (int b = 0; b < batchesPerEpoch; b++) {
-            int from = b * batch;
-            int to = Math.min(n, from + batch);
-            int rows = to - from;
-            // gradients, then the optimizer's step unless the loss is not finite
-            double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
-            if (!Double.isFinite(batchLoss)) {
-              throw divergence(epoch, b + 1, batchesPerEpoch,
-                  "the loss of this batch became " + batchLoss, optimizer.learningRate());
-            }
-            lossSum += batchLoss * rows;
-            listener.onBatch(epoch, b + 1, batchLoss);
+        for (int b = 0; b < batchesPerEpoch; b++) {
+          int from = b * batch;
+          int to = Math.min(n, from + batch);
+          int rows = to - from;
+          // gradients, then the optimizer's step unless the loss is not finite
+          double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
+          if (!Double.isFinite(batchLoss)) {
+            throw divergence(epoch, b + 1, batchesPerEpoch,
+                "the loss of this batch became " + batchLoss, optimizer.learningRate());
           }
-        } finally {
-          step.release();
+          lossSum += batchLoss * rows;
+          listener.onBatch(epoch, b + 1, batchLoss);
         }
+        step.release(); // the step's workers stop; on an exception, close() stops them
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         double trainLoss = lossSum / n;
         double penalty = config.penalty().value(params);
