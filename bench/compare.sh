@@ -6,7 +6,7 @@
 # Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--only LIST] [--out DIR]
 #                         [--threads T] [--linear-n LIST] [--linear-p LIST]
 #   --epochs   MLP epochs per run (default 5; the median is over epochs 2..N)
-#   --rounds   MLP and experiment runs per side, alternating tikhonov / torch (default 2)
+#   --rounds   MLP, experiment and SGEMM runs per side, alternating tikhonov / peer (default 2)
 #   --repeats  timed repeats of each path workload, median kept (default 1; in the linear scaling
 #              sweep tikhonov's only: 3 leaves out the JIT warm-up that one fresh JVM pays)
 #   --warmup   untimed first runs of each path workload on every side, tikhonov, glmnet and
@@ -120,13 +120,22 @@ if want experiment; then
 fi
 
 if want gemm; then
-  echo "== SGEMM: tikhonov"
-  "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm" | tail -4
+  # SGEMM on each side in turn, round by round: a ratio of two rates taken minutes apart on this
+  # shared host moved by ±10 % (0.88-1.06x in the ninth session's runs); each side's median
+  # over the rounds goes in the table, with each round's own ratio beside it
+  for r in $(seq 1 "$rounds"); do
+    echo "== SGEMM round $r: tikhonov"
+    "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm-$r" | tail -4
+    if $PY -c "import numpy" 2>/dev/null; then
+      echo "== SGEMM round $r: numpy"
+      $PY "$root/bench/peers/numpy_sgemm.py" > "$out/numpy-gemm-$r.json"
+    fi
+  done
 fi
 
-if want path || want gemm; then
+if want path; then
   if have_sklearn; then
-    echo "== scikit-learn RidgeCV + numpy SGEMM"
+    echo "== scikit-learn RidgeCV"
     $PY "$root/bench/peers/sklearn_ridge_gcv.py" "$data/synth" "$peers/ref/lambdas_ridge.csv" \
       "$repeats" "$warmup" > "$out/sklearn.json"
   fi

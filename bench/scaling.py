@@ -33,6 +33,7 @@ def load(path):
 
 # the sweep's own SGEMM run (at its thread count), else the 2-thread one of --only gemm
 gemm = (load(os.path.join(s, "tikhonov-gemm", "bench.json"))
+        or load(os.path.join(d, "tikhonov-gemm-1", "bench.json"))
         or load(os.path.join(d, "tikhonov-gemm", "bench.json")))
 rate = next((r["gflops"] for r in (gemm or {}).get("rows", []) if r["n"] == 1024), None)
 # at one thread the rate by the calling thread's CPU time, which a loaded machine leaves intact

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """scikit-learn RidgeCV(gcv_mode='svd') over glmnet's 100 ridge lambdas (alphas = n*lambda), as
-../shared/peers/sklearn_linear.py times it; and numpy SGEMM GFLOP/s at 512/1024/2048.
+../shared/peers/sklearn_linear.py times it (numpy's SGEMM: numpy_sgemm.py).
 Usage: sklearn_ridge_gcv.py DATA_DIR LAMBDAS_CSV REPEATS [WARMUP]  -> one JSON line on stdout.
 WARMUP untimed fits come first (default 0), as tikhonov's `bench path --warmup`; the first fit's
 time is reported as cold_seconds.
@@ -26,7 +26,7 @@ X = np.fromfile(os.path.join(data, "X.f64"), dtype="<f8").reshape(n, p)
 y = np.fromfile(os.path.join(data, "y.f64"), dtype="<f8")
 lam = np.loadtxt(lambdas_csv, delimiter=",", skiprows=1)[:, 1]
 
-out = {"bench": "sklearn_ridge_gcv_and_numpy_sgemm", "numpy": np.__version__}
+out = {"bench": "sklearn_ridge_gcv", "numpy": np.__version__}
 times = []
 for _ in range(warmup + reps):
     t = time.perf_counter()
@@ -37,20 +37,4 @@ out["ridge_gcv"] = {"seconds": statistics.median(times[warmup:]), "seconds_all":
                     "lambda_gcv": float(m.alpha_ / n)}
 print(f"sklearn RidgeCV {out['ridge_gcv']['seconds']:.3f} s", file=sys.stderr)
 
-rows = []
-for size in (512, 1024, 2048):
-    a = np.random.default_rng(1).random((size, size), dtype=np.float32)
-    b = np.random.default_rng(2).random((size, size), dtype=np.float32)
-    for _ in range(3):
-        a @ b
-    ts = []
-    deadline = time.perf_counter() + 1.5
-    while len(ts) < 5 or time.perf_counter() < deadline:
-        t = time.perf_counter()
-        a @ b
-        ts.append(time.perf_counter() - t)
-    med = statistics.median(ts)
-    rows.append({"n": size, "median_seconds": med, "gflops": 2 * size ** 3 / med / 1e9})
-    print(f"numpy sgemm n={size} {rows[-1]['gflops']:.1f} GFLOP/s", file=sys.stderr)
-out["sgemm"] = rows
 print(json.dumps(out))
