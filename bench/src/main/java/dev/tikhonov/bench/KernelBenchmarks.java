@@ -115,6 +115,22 @@ public class KernelBenchmarks {
     Matrix out = Matrix.zeros(64, 256);
   }
 
+  /**
+   * A part's 64×256 ReLU output (about half of it positive) and the gradient at it: the
+   * backward pass's element-wise work for the first layer.
+   */
+  @State(Scope.Benchmark)
+  public static class Backward {
+    Matrix out = random(64, 256, 13);
+    Matrix gradient = random(64, 256, 14);
+    double[] sums = new double[256];
+
+    @Setup
+    public void setup() {
+      Kernels.addRowVectorRelu(Matrix.zeros(1, 256), out);
+    }
+  }
+
   static Matrix random(int rows, int cols, long seed) {
     Rng rng = new Rng(seed);
     Matrix m = Matrix.zeros(rows, cols);
@@ -180,6 +196,16 @@ public class KernelBenchmarks {
   public Matrix biasRelu64(Partials s) {
     Kernels.addRowVectorRelu(s.bias, s.out);
     return s.out;
+  }
+
+  /**
+   * The backward pass's ReLU mask over a part's 64×256 gradient, in place, with its column sums
+   * added in double (the bias gradient): {@code Kernels.reluMaskAddColumnSums}.
+   */
+  @Benchmark
+  public double[] reluMaskColumnSums64(Backward s) {
+    Kernels.reluMaskAddColumnSums(s.out, s.gradient, s.sums);
+    return s.sums;
   }
 
   /** Fused softmax cross-entropy and its gradient on 128×10 logits. */
