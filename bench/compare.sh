@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs tikhonov and each installed peer on the issue-5/13 workloads in one go, two threads each,
-# and prints the ratios (docs/performance.md). Peers: ../shared/peers (PyTorch MLP, numpy SGEMM,
-# glmnet paths, scikit-learn RidgeCV); a peer that is not installed is skipped.
+# and prints the ratios (docs/performance.md). Peers: bench/peers/ (numpy SGEMM, glmnet paths,
+# scikit-learn RidgeCV) and, from PEERS_DIR below, torch_mlp.py and ref/; a missing peer is skipped.
 #
-# Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--only LIST] [--out DIR]
-#                         [--threads T] [--linear-n LIST] [--linear-p LIST]
+# Usage: bench/compare.sh [--epochs N] [--rounds R] [--repeats K] [--warmup W] [--only LIST]
+#                         [--out DIR] [--threads T] [--linear-n LIST] [--linear-p LIST]
 #   --epochs   MLP epochs per run (default 5; the median is over epochs 2..N)
 #   --rounds   MLP, experiment and SGEMM runs per side, alternating tikhonov / peer (default 2)
 #   --repeats  timed repeats of each path workload, median kept (default 1; in the linear scaling
