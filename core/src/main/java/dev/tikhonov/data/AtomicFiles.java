@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
  * the same directory, which is forced to disk and then renamed over the target. A crash leaves
  * either the old file or the new one, never a torn one. A file that cannot be written is an
- * {@link InputException} naming it and the reason (the CLI reports it in one line).
+ * {@link InputException} naming it and the reason (the CLI reports it in one line). Stateless:
+ * concurrent writes to different files are independent; concurrent writes to the same file each go
+ * through their own temporary file, so the last rename wins and no reader sees a mix.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

@@ -1,7 +1,7 @@
 package dev.tikhonov.data;
 
 /**
- * How {@link CsvReader} splits a file.
+ * How {@link CsvReader} splits a file. Immutable, so thread-safe.
  *
  * @param delimiter the field separator, or {@link #AUTO} to pick the most frequent of
  *     {@code , \t ; |} (outside quotes) on the first line, comma when none occurs

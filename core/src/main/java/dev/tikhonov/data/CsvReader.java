@@ -24,7 +24,8 @@ import java.util.Map;
  * training rows. Bad input gives an {@link InputException} that names
  * {@code file:line:column (column "name")} and what was expected, e.g.
  * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}. Empty cells, missing
- * markers (NA, null, ?), NaN and infinities are rejected, not imputed.
+ * markers (NA, null, ?), NaN and infinities are rejected, not imputed. Stateless: each call reads
+ * through its own tokenizer, so calls on different files or streams may run on any threads at once.
  */
 public final class CsvReader {
   /** Largest number of stored values: a float32 matrix of at most 2 GiB. */

@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Checksums for data provenance: SHA-256 as 64 lower-case hex digits. */
+/**
+ * Checksums for data provenance: SHA-256 as 64 lower-case hex digits. Stateless: each call uses its
+ * own digest and buffer, so its methods may be called from any thread.
+ */
 public final class DataFiles {
   private DataFiles() {}
 

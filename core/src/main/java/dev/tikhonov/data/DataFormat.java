@@ -9,7 +9,7 @@ import java.util.Locale;
  * a directory is MNIST-style IDX files; a name ending in {@code .svm}, {@code .libsvm},
  * {@code .svmlight} (optionally {@code .gz}) is LIBSVM; {@code -idx3-ubyte} or {@code -idx1-ubyte}
  * (optionally {@code .gz}) is one IDX array; anything else is delimited text (CSV, TSV, …,
- * optionally {@code .gz}), whose delimiter the reader detects.
+ * optionally {@code .gz}), whose delimiter the reader detects. Thread-safe, as enum constants are.
  */
 public enum DataFormat {
   /** Delimited text with a header line: CSV, TSV, semicolon or pipe separated. */

@@ -2,7 +2,10 @@ package dev.tikhonov.data;
 
 import dev.tikhonov.tensor.Matrix;
 
-/** Checks on data that did not come through a reader. */
+/**
+ * Checks on data that did not come through a reader. Stateless: it only reads its arguments, so it
+ * may be called from any thread (on matrices no other thread is modifying).
+ */
 public final class Datasets {
   private Datasets() {}
 

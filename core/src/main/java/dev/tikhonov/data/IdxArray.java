@@ -7,7 +7,8 @@ import java.util.Arrays;
  * in row-major order, as read from disk with no scaling.
  *
  * <p>Element (i₀, i₁, …) is {@code data[((i₀·d₁ + i₁)·d₂ + …)]}; read a value as
- * {@code data[k] & 0xff} (0..255), since Java bytes are signed.
+ * {@code data[k] & 0xff} (0..255), since Java bytes are signed. An immutable value ({@code dims} is
+ * copied in and out; {@code data} is not copied: do not modify it); thread-safe.
  *
  * @param dims the dimensions, 1 to 4 of them, each ≥ 1 (an MNIST image file is n×28×28)
  * @param data the product of {@code dims} unsigned bytes

@@ -23,6 +23,8 @@ import java.util.zip.GZIPInputStream;
  * 100-byte file costs nothing and is reported as truncated. Bad input gives an
  * {@link InputException} naming the file, e.g.
  * {@code train-images-idx3-ubyte: truncated: expected 6272000 bytes of data (8000x28x28), found 1000}.
+ * Stateless: each call reads through its own buffers, so calls on different files or streams may
+ * run on any threads at once.
  */
 public final class IdxReader {
   /** Largest data size accepted: the largest Java byte array. */

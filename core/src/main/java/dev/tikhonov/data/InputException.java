@@ -6,6 +6,7 @@ package dev.tikhonov.data;
  * (file, line or record, column or field, or flag) and what was expected, in one line.
  *
  * <p>Readers and loaders throw only this for bad input; any other exception from them is a bug.
+ * Immutable once thrown, like other exceptions: its message is fixed at construction.
  */
 public class InputException extends RuntimeException {
   public InputException(String message) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 
-/** The project's JSON mapper (Jackson), and atomic JSON file writing. */
+/**
+ * The project's JSON mapper (Jackson), and atomic JSON file writing. Thread-safe as long as nobody
+ * reconfigures {@code MAPPER}, which is configured once, in the class initializer (a configured
+ * Jackson mapper may be shared between threads). Concurrent writes to different files are
+ * independent; to the same file, each replaces it whole (temporary file and rename).
+ */
 public final class Json {
   /** Pretty-printing mapper; records serialize by their components. */
   public static final ObjectMapper MAPPER =

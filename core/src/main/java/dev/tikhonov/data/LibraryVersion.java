@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** tikhonov's version, one lookup for model files, provenance and run.json. */
+/**
+ * tikhonov's version, one lookup for model files, provenance and run.json. Thread-safe: the version
+ * is looked up once, in the class initializer, and kept in a final field.
+ */
 public final class LibraryVersion {
   private static final String VERSION = lookUp();
 

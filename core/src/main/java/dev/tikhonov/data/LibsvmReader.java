@@ -26,7 +26,9 @@ import java.util.List;
  *
  * <p>Bad input is an {@link InputException} naming {@code file:line:column} and the index:
  * indices not strictly increasing (unsorted or repeated), an index below 1 or above the number
- * of features expected, a value that is not a finite number.
+ * of features expected, a value that is not a finite number. Stateless (its static fields are
+ * constants): each call parses with its own buffers, so calls on different files or streams may run
+ * on any threads at once.
  */
 public final class LibsvmReader {
   /** Dense size above which the density guard applies when the data are densified. */

@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>Scaling: pixel byte b becomes the feature x = b / 255 ∈ [0, 1] (float32), nothing else;
  * an image is flattened row by row into rows·cols features named {@code px0}, {@code px1}, ….
- * Targets are the class indices 0..9 (n×1), class names "0".."9".
+ * Targets are the class indices 0..9 (n×1), class names "0".."9". Stateless: nothing is cached
+ * ({@code bundled()} decodes the resources again on each call and returns new data sets), so its
+ * methods may be called from any thread.
  */
 public final class Mnist {
   /** The classpath folder of the bundled 10,000-digit sample. */

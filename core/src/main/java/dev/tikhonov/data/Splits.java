@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>The test set gets round(n·f) rows for test fraction f. A stratified split allocates that
  * total over the classes in proportion to their sizes (largest remainders, so per-class counts
  * are ⌊n_k·f⌋ or ⌈n_k·f⌉ and add up to round(n·f)) and draws each class's test rows at random.
- * Both parts keep the original row order. The same seed gives the same split.
+ * Both parts keep the original row order. The same seed gives the same split. Stateless: each call
+ * draws from its own Rng, so it may be called from any thread.
  */
 public final class Splits {
   private Splits() {}

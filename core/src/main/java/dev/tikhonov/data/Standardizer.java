@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code StandardScaler} use. A constant column has scale 1 (not 0), so it becomes all zeros
  * instead of NaN. Fit on the training rows only and apply the same transform to validation and
  * test rows; fitting on all rows leaks the test set's statistics into training. Sums are
- * accumulated in double, in two passes.
+ * accumulated in double, in two passes. Immutable (the arrays are copied in and out), so
+ * thread-safe; {@code transformInPlace} modifies only the matrix it is given.
  *
  * @param mean per-column means
  * @param scale per-column standard deviations (1 for constant columns), all &gt; 0

@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Each generator draws the features, the truth (coefficients or class centres), the labels
  * and the noise from separate generators split off one {@link Rng}, so changing the noise level
  * does not change X. The informative features are the first ones (columns 0..informative−1),
- * which keeps the truth easy to read off; scikit-learn shuffles them, this does not.
+ * which keeps the truth easy to read off; scikit-learn shuffles them, this does not. Stateless:
+ * each call draws from its own seeded Rng, so its methods may be called from any thread.
  */
 public final class Synthetic {
   /** Standard deviation of the class centres in {@link #makeClassification}. */

@@ -1,6 +1,6 @@
 package dev.tikhonov.data;
 
-/** How a reader interprets the target column. */
+/** How a reader interprets the target column. Thread-safe, as enum constants are. */
 public enum TargetKind {
   /** A real number per row (regression); non-finite values are rejected. */
   REAL,

@@ -1,7 +1,8 @@
 package dev.tikhonov.data;
 
 /**
- * A training set and a test set with the same features and classes.
+ * A training set and a test set with the same features and classes. Immutable, as both data sets
+ * are, so thread-safe.
  *
  * @param train rows to fit on (and to fit any preprocessing, such as {@link Standardizer}, on)
  * @param test held-out rows, only for evaluation

@@ -3,7 +3,7 @@ package dev.tikhonov.estimate;
 import java.util.OptionalDouble;
 
 /**
- * A model's score on labelled data.
+ * A model's score on labelled data. Immutable, so thread-safe.
  *
  * @param rows number of rows scored
  * @param loss mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)), DESIGN.md's ℓ: ½(y − ŷ)², −log p(y|x) or the

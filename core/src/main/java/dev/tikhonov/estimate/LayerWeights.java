@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * A copy of one dense layer's parameters, y = x·W + b: {@code weight} is inputs×outputs
  * row-major ({@code weight[i·outputs + o]}), {@code bias} has one entry per output.
+ * Immutable, so thread-safe: the arrays are copied in and out.
  *
  * @param name the layer's name in model files ("dense0", "dense1", ...)
  * @param inputs rows of W

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * What produced a fitted model (Tribuo's idea: every model carries its provenance), saved in
- * the model file and read back with it.
+ * the model file and read back with it. Immutable, so thread-safe: {@code settings} is an
+ * unmodifiable copy (lists or maps nested in its values are not wrapped: do not modify them).
  *
  * @param estimator the estimator's name, e.g. "ElasticNetCV"
  * @param settings every setting of the estimator by snake_case name (λ as {@code lambda}, α as

@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 /**
  * Which candidate a cross-validation picks, candidates ordered from the most regularized (the
  * largest λ, the simplest settings) to the least; see {@link dev.tikhonov.select.CvSummary}.
+ * Thread-safe, as enum constants are.
  */
 public enum SelectionRule {
   /** The smallest mean held-out loss (cv.glmnet's lambda.min); ties: the simpler. */

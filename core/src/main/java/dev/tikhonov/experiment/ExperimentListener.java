@@ -2,7 +2,12 @@ package dev.tikhonov.experiment;
 
 import dev.tikhonov.train.TrainingListener;
 
-/** Progress of an experiment made of several training runs. */
+/**
+ * Progress of an experiment made of several training runs. The project's experiments (gd-linear,
+ * mnist-l2, mnist-select) never make overlapping calls, each after the previous one has returned,
+ * but mnist-l2 and mnist-select may make them from their worker threads: an implementation need not
+ * be thread-safe but must not rely on the calling thread.
+ */
 public interface ExperimentListener {
   /** Run {@code index} (1-based) of {@code total} starts; {@code label} says what it is. */
   default void runStarted(int index, int total, String label) {}

@@ -25,7 +25,9 @@ import java.util.Map;
  * whose minimizer is {@code w* = S_xy / (S_xx + λ)}, {@code b* = ȳ − w* x̄} with
  * {@code S_xy = (1/n)Σ(x − x̄)(y − ȳ)} and {@code S_xx = (1/n)Σ(x − x̄)²}: the slope shrinks
  * towards 0 as λ grows, and the intercept is not penalized. Each row reports the gradient-descent
- * slope next to this closed form.
+ * slope next to this closed form. Stateless, but run one {@code run} at a time per process: its
+ * fits, like every network fit, may set OpenBLAS's process-wide thread count, and {@code out} is
+ * not thread-safe.
  */
 public final class GdLinear {
   private GdLinear() {}

@@ -29,7 +29,10 @@ import java.util.Map;
  * <p>λ is DESIGN.md's: the penalty {@code (λ/2)Σ‖W‖²} on the three weight matrices is added to the
  * mean cross-entropy, which is exactly PyTorch's {@code SGD(weight_decay=λ)} on the weights as
  * in {@code shared/peers/torch_mlp.py}. The default recipe is that script's: SGD, momentum 0.9,
- * learning rate 0.05, batch 128, 10 epochs, PyTorch's default initialization, pixels in [0, 1].
+ * learning rate 0.05, batch 128, 10 epochs, PyTorch's default initialization, pixels in [0, 1]. Not
+ * for concurrent use: {@code run} trains its runs side by side through ParallelRuns, one of which
+ * may run at a time per process (OpenBLAS's thread count is process-wide); the listener's calls
+ * never overlap.
  */
 public final class MnistL2 {
   private MnistL2() {}

@@ -39,7 +39,10 @@ import java.util.stream.IntStream;
  *
  * <p>λ is DESIGN.md's: mean cross-entropy + (λ/2)Σ‖W‖² on the weights (α = 0), PyTorch's
  * {@code SGD(weight_decay=λ)}. The recipe is mnist-l2's: SGD with momentum, PyTorch's default
- * initialization, pixels in [0, 1].
+ * initialization, pixels in [0, 1]. Not for concurrent use: {@code run}'s fits run side by side
+ * through ParallelRuns, one of which may run at a time per process (OpenBLAS's thread count is
+ * process-wide). The listener's calls never overlap, but {@code runFinished} may come from the fit
+ * threads.
  */
 public final class MnistSelect {
   private MnistSelect() {}

@@ -22,7 +22,9 @@ import java.util.Locale;
  * elastic net (α = 0.5) paths on standardized features, each with λ chosen by 10-fold
  * cross-validation (λ_min, cv.glmnet's rule). Reports test MSE, nonzero coefficients, the chosen
  * λ and its CV MSE; writes {@code results.json} and {@code path-<model>.json}
- * (docs/formats.md). Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}.
+ * (docs/formats.md). Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless:
+ * concurrent runs are independent when they write to different directories (each file is written
+ * through a temporary file and a rename).
  */
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}

@@ -2,7 +2,10 @@ package dev.tikhonov.experiment;
 
 import java.util.List;
 
-/** Mean and sample standard deviation (ddof = 1, as numpy's {@code std(ddof=1)}; 0 for one value). */
+/**
+ * Mean and sample standard deviation (ddof = 1, as numpy's {@code std(ddof=1)}; 0 for one value).
+ * Immutable, so thread-safe.
+ */
 public record Stats(double mean, double std) {
   public static Stats of(List<Double> values) {
     int n = values.size();

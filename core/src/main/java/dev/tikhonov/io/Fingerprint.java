@@ -13,6 +13,7 @@ import java.util.HexFormat;
  * SHA-256 of the data a model was trained on, as the network saw it: the shapes, then the
  * features and targets as little-endian float32, then the feature and class names. Independent
  * of the file format the data came from; a resumed run checks it against its checkpoint.
+ * Stateless: {@code sha256} may be called from any thread; it only reads the data set.
  */
 public final class Fingerprint {
   private Fingerprint() {}

@@ -31,6 +31,9 @@ import java.util.Map;
  * <p>The protobuf is encoded by {@link Protobuf} with the field numbers of onnx.proto
  * (ModelProto, GraphProto, NodeProto, TensorProto, ValueInfoProto); weights go in
  * {@code raw_data} as little-endian float32.
+ *
+ * <p>Stateless: its methods may be called from any thread; they only read the model, which must
+ * not be training meanwhile.
  */
 public final class OnnxExport {
   /** ONNX IR version written (IR_VERSION_2021_7_30). */

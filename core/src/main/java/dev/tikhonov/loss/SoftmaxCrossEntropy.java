@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
  * </pre>
  *
  * The max shift makes it stable for any finite logits; the softmax is never formed separately.
+ * Stateless, so thread-safe: {@code lossAndGradient} writes only {@code out}.
  */
 public final class SoftmaxCrossEntropy implements Loss {
   @Override

@@ -5,7 +5,8 @@ import java.nio.FloatBuffer;
 
 /**
  * Squared error with the ½ convention: {@code ℓ(y, ŷ) = ½ Σ_k (ŷ_k − y_k)²}, so the data term is
- * {@code (1/2n)·RSS} as in glmnet; gradient {@code (ŷ − y)/n}.
+ * {@code (1/2n)·RSS} as in glmnet; gradient {@code (ŷ − y)/n}. Stateless, so thread-safe:
+ * {@code lossAndGradient} writes only {@code out}.
  */
 public final class SquaredError implements Loss {
   @Override

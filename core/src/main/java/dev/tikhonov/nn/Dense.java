@@ -13,6 +13,9 @@ import java.util.List;
  *
  * <p>Backward, for g = ∂J/∂y: ∂J/∂W = xᵀ·g, ∂J/∂b = Σ_rows g, ∂J/∂x = g·Wᵀ. All three products
  * go through {@link Blas#gemm} on the layer's reused buffers.
+ *
+ * <p>Not thread-safe: {@code forward} and {@code backward} write its buffers and its parameters'
+ * gradients, and training mutates its weight and bias values.
  */
 public final class Dense implements Layer {
   private final Parameter weight;

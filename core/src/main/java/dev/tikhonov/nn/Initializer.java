@@ -15,6 +15,10 @@ import dev.tikhonov.tensor.Rng;
  *       Bengio 2010).
  *   <li>{@link #zeros()}: W = 0, b = 0 (convex models: linear and logistic regression).
  * </ul>
+ *
+ * <p>The factories' initializers are immutable and stateless, so they may be shared between
+ * threads; {@code initialize} writes the matrices and advances the generator it is given, which
+ * no other thread may be using meanwhile.
  */
 public interface Initializer {
   /** Fills {@code weight} (fanIn×fanOut) and {@code bias} (1×fanOut). Modified: both. */

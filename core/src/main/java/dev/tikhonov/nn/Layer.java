@@ -10,6 +10,9 @@ import java.util.List;
  * <p>Buffers: {@link #forward} returns a matrix owned by the layer, valid until the next call;
  * layers keep buffers sized for the largest batch seen and reuse them, so a training step
  * allocates no large arrays.
+ *
+ * <p>tikhonov's layers (Dense, ReLU, Dropout) are not thread-safe: forward and backward write
+ * layer-owned buffers (and parameter gradients), so one thread drives a layer at a time.
  */
 public interface Layer {
   /** y = f(x). In {@link Mode#TRAIN} the layer remembers what {@link #backward} needs. */

@@ -3,7 +3,7 @@ package dev.tikhonov.nn;
 /**
  * A serializable description of one layer: {@code type} is "dense", "relu" or "dropout";
  * {@code inputs}/{@code outputs} are widths (dense only); {@code rate} is the dropout
- * probability p (dropout only).
+ * probability p (dropout only). Immutable, so thread-safe.
  */
 public record LayerSpec(String type, int inputs, int outputs, double rate) {
   public static LayerSpec dense(int inputs, int outputs) {

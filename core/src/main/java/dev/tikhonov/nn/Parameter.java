@@ -8,6 +8,9 @@ import dev.tikhonov.tensor.Matrix;
  * <p>The penalty of DESIGN.md, {@code λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]}, applies to this
  * parameter with factor {@code vⱼ = penaltyFactor()}: 1 for weights and 0 for biases by default,
  * so biases are never penalized unless a user asks.
+ *
+ * <p>Not thread-safe: the optimizer writes its value and back-propagation its gradient in place,
+ * and {@code setPenaltyFactor} changes its factor; only the name and kind are fixed.
  */
 public final class Parameter {
   /** Whether a parameter is a weight (penalized by default) or a bias (not). */

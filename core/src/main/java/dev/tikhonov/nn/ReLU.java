@@ -5,7 +5,8 @@ import java.nio.FloatBuffer;
 
 /**
  * Rectified linear unit {@code y = max(0, x)}; backward {@code ∂J/∂x = ∂J/∂y · 1[y > 0]}
- * (the subgradient at 0 is taken as 0, as in PyTorch).
+ * (the subgradient at 0 is taken as 0, as in PyTorch). Not thread-safe: {@code forward} and
+ * {@code backward} write its buffers, and a training pass remembers its output.
  */
 public final class ReLU implements Layer {
   private Matrix output;

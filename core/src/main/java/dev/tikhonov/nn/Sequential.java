@@ -4,7 +4,13 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Layers applied in order: {@code f(x) = f_L(… f_2(f_1(x)))}; backward runs them in reverse. */
+/**
+ * Layers applied in order: {@code f(x) = f_L(… f_2(f_1(x)))}; backward runs them in reverse.
+ *
+ * <p>Not thread-safe: {@code forward} and {@code backward} write its layers' buffers and its
+ * parameters' gradients, and training mutates the parameters; each thread that predicts needs
+ * its own {@code forInference()} copy.
+ */
 public final class Sequential {
   private final int inputSize;
   private final List<Layer> layers;

@@ -9,6 +9,9 @@ import java.util.List;
  *
  * <p>Optimizers are chains of transforms; {@link Optimizer#step} starts the updates as the
  * gradients and adds the final updates to the parameters.
+ *
+ * <p>tikhonov's transforms (those of {@code Transforms}) are immutable records, so thread-safe:
+ * {@code init} may be called from any thread and returns a new state, which is not.
  */
 @FunctionalInterface
 public interface GradientTransform {

@@ -18,6 +18,9 @@ package dev.tikhonov.optim;
  *   <li>{@link #linearWarmup}: {@code lr(t) = then(1)·t/W} for {@code t ≤ W}, then
  *       {@code then(t−W)}
  * </ul>
+ *
+ * <p>The factories return immutable records whose {@code at} is a pure function of the step,
+ * so thread-safe.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {

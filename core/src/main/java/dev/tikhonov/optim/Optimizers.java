@@ -44,6 +44,9 @@ import java.util.List;
  * coupled L2 decays weights with large gradient history less
  * (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", 2019), which is why AdamW
  * generalizes better and why an L2 penalty with Adam is not weight decay.
+ *
+ * <p>Stateless: its methods may be called from any thread. The chains it returns are immutable
+ * and may be shared; each optimizer gets its own, not thread-safe, state from {@code init}.
  */
 public final class Optimizers {
   private Optimizers() {}

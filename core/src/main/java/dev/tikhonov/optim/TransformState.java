@@ -12,6 +12,9 @@ import java.util.Map;
  * belongs to in the list given to {@link GradientTransform#init}; {@link Transforms#chain}
  * prefixes its position ({@code "1.momentum/0"}) and {@link Transforms#masked} maps indices back
  * to the full list, so every name in an {@link Optimizer} is unique and stable.
+ *
+ * <p>Not thread-safe: {@code update} mutates the buffers (and, in some implementations, cached
+ * parameter lists and scratch arrays); one optimizer drives it.
  */
 public interface TransformState {
   /**

@@ -33,6 +33,9 @@ import java.util.function.Predicate;
  * that Adam rescales per coordinate (PyTorch {@code Adam(weight_decay=d)}); placed right before
  * {@code scaleByLearningRate} it shrinks every weight by {@code lr·d} per step regardless of the
  * gradient history (PyTorch {@code AdamW}). See {@link Optimizers}.
+ *
+ * <p>Stateless: its methods may be called from any thread. The transforms they return are
+ * immutable; each {@code init} allocates a new state, which is not thread-safe.
  */
 public final class Transforms {
   private Transforms() {}

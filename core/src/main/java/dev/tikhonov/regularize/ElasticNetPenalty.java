@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code R(w) = λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]}; gradient {@code λ vⱼ [(1−α) wⱼ + α sign(wⱼ)]}.
- * L2 is α = 0 and L1 is α = 1: one class, no separate code paths.
+ * L2 is α = 0 and L1 is α = 1: one class, no separate code paths. Immutable, so thread-safe:
+ * {@code addGradient} writes only {@code out}, through per-thread scratch arrays.
  *
  * @param lambda λ ≥ 0, the strength
  * @param l1Ratio α ∈ [0, 1], the L1 share

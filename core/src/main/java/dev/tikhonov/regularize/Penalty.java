@@ -12,6 +12,10 @@ import java.util.List;
  * where vⱼ is each parameter's {@link Parameter#penaltyFactor()} (1 for weights, 0 for biases by
  * default). Coupled: its gradient is added to the data gradient before the optimizer, so
  * momentum and Adam see it (PyTorch's {@code weight_decay} on a mean loss, for α = 0).
+ *
+ * <p>tikhonov's only implementation, {@code ElasticNetPenalty}, is immutable and thread-safe;
+ * {@code addGradient} writes {@code out} (by default the parameters' gradients), which
+ * concurrent callers must not share.
  */
 public interface Penalty {
   /** R(w), accumulated in double. */

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * One epoch of a training history (history.csv / history.json of docs/formats.md). With the
  * objective {@code J = (1/n) Σ ℓ + λ·penalty}: {@code objective = trainLoss + penalty}. Values
- * that a run does not have (no validation set, regression accuracy) are NaN.
+ * that a run does not have (no validation set, regression accuracy) are NaN. Immutable, so
+ * thread-safe; the static readers keep no state.
  *
  * @param epoch 1-based epoch number
  * @param trainLoss mean data loss over the epoch's mini-batches

@@ -2,7 +2,8 @@ package dev.tikhonov.report;
 
 /**
  * Counts of values in equal-width bins over [−bound, bound] (values outside land in the end
- * bins).
+ * bins). An immutable value (the arrays are not copied: do not modify them); thread-safe, and the
+ * static helpers keep no state.
  *
  * @param edges bins + 1 increasing bin edges
  * @param counts count per bin

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * histograms.json of mnist-l2: the first layer's weights of the first seed of each row, counted
- * on common bin edges (bin i is [edges[i], edges[i+1])).
+ * on common bin edges (bin i is [edges[i], edges[i+1])). An immutable value (the arrays,
+ * {@code edges} and each row's {@code counts}, are not copied: do not modify them); thread-safe.
  */
 public record Histograms(double[] edges, List<Row> rows) {
 

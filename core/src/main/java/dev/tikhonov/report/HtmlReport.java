@@ -14,7 +14,9 @@ import java.util.Map;
  * no network) with the settings and the objective written out, the result tables, the charts and
  * the provenance. Built only from the files the run left (docs/formats.md), so rebuilding it from
  * the same directory gives the same page. Each chart is also written as charts/&lt;name&gt;.svg and
- * charts/&lt;name&gt;.png.
+ * charts/&lt;name&gt;.png. Stateless: reports of different run directories may be written from
+ * different threads at once; two writes into one directory each replace every file whole (temporary
+ * file and rename), the last rename winning.
  */
 public final class HtmlReport {
   private HtmlReport() {}

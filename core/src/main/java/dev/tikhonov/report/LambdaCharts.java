@@ -14,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Charts over λ (log axis, λ = 0 drawn as {@link LambdaAxis} says): the validation curve of
  * mnist-l2 (test accuracy and test loss, mean ± std over seeds), the weight norm per layer, and
- * the gd-linear slope against its closed form.
+ * the gd-linear slope against its closed form. Stateless: each call builds a new chart, so its
+ * methods may be called from any thread (on arguments no other thread is modifying).
  */
 public final class LambdaCharts {
   private LambdaCharts() {}

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One configuration row of the mnist-l2 experiment's results.json: a λ (DESIGN.md's objective,
  * α = 0), a dropout probability and a decoupled weight decay, aggregated over {@code seeds}
- * seeds as mean ± standard deviation.
+ * seeds as mean ± standard deviation. An immutable value (the array {@code layerWeightNormsMean} is
+ * not copied: do not modify it); thread-safe.
  *
  * @param layerWeightNormsMean mean Frobenius norm ‖W_l‖_F of each weight matrix, first layer first
  */

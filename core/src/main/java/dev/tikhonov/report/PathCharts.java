@@ -7,7 +7,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Charts of a regularization path (path.json): each coefficient against log λ, and the
  * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both. A λ = 0 in the
- * path (a user-given grid such as 0.5, 0) is drawn in {@link LambdaAxis}'s λ = 0 slot.
+ * path (a user-given grid such as 0.5, 0) is drawn in {@link LambdaAxis}'s λ = 0 slot. Stateless:
+ * each call builds a new chart from the path, which it only reads, so its methods may be called
+ * from any thread.
  */
 public final class PathCharts {
   /** Above this many lines the legend would hide the plot, so it is left out. */

@@ -10,7 +10,8 @@ import java.util.List;
  * A regularization path as path.json stores it: for each λ (decreasing), the coefficients that
  * minimize {@code (1/n) Σ ℓ + λ Σ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, and optionally the cross-validated
  * error at each λ with its standard error, λ_min (lowest CV error) and λ_1se (largest λ within
- * one SE of it).
+ * one SE of it). An immutable value (the feature names are copied; the arrays, here and in
+ * {@code cv} and {@code criteria}, are not: do not modify them); thread-safe.
  *
  * @param coef [λ index][class][feature]; one class for gaussian and binomial
  * @param cv null when the path was fitted without cross-validation

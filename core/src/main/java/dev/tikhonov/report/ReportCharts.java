@@ -15,7 +15,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The charts of a run directory, built only from its files (docs/formats.md). */
+/**
+ * The charts of a run directory, built only from its files (docs/formats.md). Stateless: each call
+ * reads the run's files and builds new charts, so it may be called from any thread.
+ */
 public final class ReportCharts {
   private ReportCharts() {}
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * says so. Directories written before run.json had a kind are recognized by their files:
  * history.csv/json or metrics.json → train; path.json → path; results.json → the experiment whose
  * row fields it has (test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso).
+ * Immutable, so thread-safe.
  */
 public record RunDirectory(Path dir, RunKind kind) {
 

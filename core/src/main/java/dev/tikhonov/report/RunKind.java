@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What a run directory holds; run.json's {@code kind} names it ({@link #id()}), and the report
- * chooses its tables and charts from it.
+ * chooses its tables and charts from it. Thread-safe, as enum constants are.
  */
 public enum RunKind {
   /** {@code train}: history.csv/json, metrics.json, weights.json. */

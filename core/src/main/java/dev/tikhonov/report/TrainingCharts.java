@@ -10,7 +10,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Charts of one training run: the terms of {@code J = (1/n) Σ ℓ + λ·penalty} per epoch, and
- * weight distributions as histograms.
+ * weight distributions as histograms. Stateless: each call builds a new chart, so its methods may
+ * be called from any thread (on arguments no other thread is modifying).
  */
 public final class TrainingCharts {
   private TrainingCharts() {}

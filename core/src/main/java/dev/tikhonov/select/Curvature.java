@@ -7,7 +7,7 @@ package dev.tikhonov.select;
  *
  * <pre>  H = Σᵢ Λᵢ ⊗ x̃ᵢx̃ᵢᵀ + n·λ·I_weights,   Λᵢ = diag(pᵢ) − pᵢpᵢᵀ</pre>
  *
- * over d ≈ K·(q + 1) parameters.
+ * over d ≈ K·(q + 1) parameters. Thread-safe, as enum constants are.
  */
 public enum Curvature {
   /**

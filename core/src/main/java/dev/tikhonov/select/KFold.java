@@ -7,6 +7,9 @@ import java.util.Arrays;
 /**
  * An assignment of n rows to K folds, fold ids 1..K (cv.glmnet's {@code foldid}).
  *
+ * <p>An immutable value (the array {@code foldIds()} returns is the record's own: do not modify
+ * it); thread-safe.
+ *
  * @param foldIds fold of each row, 1..K, in data order
  * @param numFolds K ≥ 2
  */

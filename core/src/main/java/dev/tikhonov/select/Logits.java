@@ -2,7 +2,7 @@ package dev.tikhonov.select;
 
 /**
  * How a K-class logistic model turns features into logits, which decides what its weights are
- * and so what a Gaussian prior on them means.
+ * and so what a Gaussian prior on them means. Thread-safe, as enum constants are.
  */
 public enum Logits {
   /**

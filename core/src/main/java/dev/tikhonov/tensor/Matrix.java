@@ -16,6 +16,10 @@ import java.util.Arrays;
  * <p>{@link #topRows(int)} returns a view that shares the storage; a layer keeps one buffer
  * sized for the largest mini-batch and uses views for smaller ones, so the training loop
  * allocates no large arrays per batch.
+ *
+ * <p>Not thread-safe: its elements are mutable, and views ({@code topRows}, {@code rowRange})
+ * share them. Several threads may read one matrix while none writes it: its methods access
+ * elements by absolute index and keep no cached state.
  */
 public final class Matrix {
   private final int rows;

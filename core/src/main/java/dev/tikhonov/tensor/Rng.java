@@ -6,6 +6,9 @@ package dev.tikhonov.tensor;
  *
  * <p>Each component of a run (initialization, shuffling, dropout) takes its own generator from
  * {@link #split()}, so adding a dropout layer does not change the shuffling order.
+ *
+ * <p>Not thread-safe: every draw advances its state without synchronization; give each thread
+ * its own generator ({@code split()}).
  */
 public final class Rng {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;

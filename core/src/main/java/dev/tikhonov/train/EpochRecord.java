@@ -3,7 +3,7 @@ package dev.tikhonov.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One row of the training history (docs/formats.md).
+ * One row of the training history (docs/formats.md). Immutable, so thread-safe.
  *
  * @param epoch 1-based
  * @param trainLoss mean data loss over the epoch's mini-batches, weighted by batch size

@@ -11,6 +11,10 @@ import dev.tikhonov.tensor.Matrix;
  * Mean data loss (no penalty) and accuracy of a network on a data set, in inference mode
  * (dropout off), computed in chunks of rows.
  *
+ * <p>Immutable, so thread-safe. {@code of} runs the network's forward pass, which writes its
+ * layer buffers: concurrent evaluations need separate networks
+ * ({@code Sequential.forInference()}).
+ *
  * @param loss mean data loss
  * @param accuracy fraction of rows whose arg-max output is the label; NaN for regression
  */

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The per-epoch records of a run, written as {@code history.csv} and {@code history.json}. */
+/**
+ * The per-epoch records of a run, written as {@code history.csv} and {@code history.json}.
+ * Immutable (an unmodifiable copy of immutable records), so thread-safe.
+ */
 public record History(List<EpochRecord> epochs) {
   public History {
     epochs = List.copyOf(epochs);

@@ -10,6 +10,10 @@ import java.util.List;
  * A trained network with what it needs to predict on raw inputs: its spec, feature and class
  * names, and the per-feature standardization fitted on the training data (identity when
  * {@code featureMean} is null): {@code x' = (x − mean) / scale} before the network.
+ *
+ * <p>Not thread-safe: {@code predict} runs the network's forward pass, which writes its layer
+ * buffers, and the network and the standardization arrays are shared, not copied. For
+ * concurrent prediction give each thread a model over {@code network().forInference()}.
  */
 public record Model(
     ModelSpec spec,

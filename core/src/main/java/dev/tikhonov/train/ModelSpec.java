@@ -17,6 +17,9 @@ import java.util.List;
  *   <li>{@code mlp:256,128}: dense layers with ReLU, softmax cross-entropy (or squared error for
  *       the gaussian family).
  * </ul>
+ *
+ * <p>Immutable, so thread-safe, given an immutable initializer ({@code Initializer}'s factories
+ * return such).
  */
 public record ModelSpec(Architecture architecture, Family family, Initializer initializer) {
 

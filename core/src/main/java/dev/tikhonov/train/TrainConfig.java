@@ -6,7 +6,8 @@ import dev.tikhonov.regularize.Penalty;
 /**
  * Settings of one training run. The objective is DESIGN.md's: mean data loss over the
  * training set plus {@code penalty} (coupled: its gradient goes through the optimizer);
- * decoupled weight decay lives in {@code optimizer.weightDecay()}.
+ * decoupled weight decay lives in {@code optimizer.weightDecay()}. Immutable, so thread-safe
+ * when its penalty and learning-rate schedule are (tikhonov's are).
  *
  * @param epochs passes over the training data (≥ 1)
  * @param batchSize rows per mini-batch (≥ 1); the last batch of an epoch may be smaller

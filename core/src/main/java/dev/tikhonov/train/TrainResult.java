@@ -1,7 +1,8 @@
 package dev.tikhonov.train;
 
 /**
- * What a training run produced besides the trained network itself.
+ * What a training run produced besides the trained network itself. Immutable, so thread-safe
+ * (its {@code History} is too).
  *
  * @param history per-epoch records
  * @param stoppedEarly whether early stopping ended the run before the last epoch

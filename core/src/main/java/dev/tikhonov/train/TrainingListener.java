@@ -2,7 +2,12 @@ package dev.tikhonov.train;
 
 import java.util.List;
 
-/** Callbacks from the training loop (progress bars, logging, checkpoints). */
+/**
+ * Callbacks from the training loop (progress bars, logging, checkpoints).
+ *
+ * <p>The trainer calls its listener from the thread that runs {@code Trainer.fit}, one call at a
+ * time, so an implementation need not be thread-safe unless several runs share it.
+ */
 public interface TrainingListener {
   /** Called once before the first batch. */
   default void onStart(int epochs, int batchesPerEpoch) {}
