@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * An assignment of n rows to K folds, fold ids 1..K (cv.glmnet's {@code foldid}).
  *
- * <p>An immutable value (the array {@code foldIds()} returns is the record's own: do not modify
- * it); thread-safe.
+ * <p>Immutable, so thread-safe: the fold ids are copied in, and {@code foldIds()} returns a
+ * copy.
  *
  * @param foldIds fold of each row, 1..K, in data order
  * @param numFolds K ≥ 2
@@ -38,6 +38,12 @@ public record KFold(int[] foldIds, int numFolds) {
       }
     }
     foldIds = foldIds.clone();
+  }
+
+  /** The fold of each row, 1..K, in data order: a copy, so this value stays as it was made. */
+  @Override
+  public int[] foldIds() {
+    return foldIds.clone();
   }
 
   /**

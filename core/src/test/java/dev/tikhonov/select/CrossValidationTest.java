@@ -147,6 +147,16 @@ class CrossValidationTest {
   }
 
   @Test
+  void kFold_isImmutable_neitherTheGivenIdsNorTheReturnedOnesReachIt() {
+    int[] ids = {1, 2, 1, 2};
+    KFold folds = KFold.of(ids);
+    ids[0] = 2;
+    folds.foldIds()[1] = 1;
+    assertArrayEquals(new int[] {1, 2, 1, 2}, folds.foldIds());
+    assertArrayEquals(new int[] {0, 2}, folds.testRows(1));
+  }
+
+  @Test
   void kFold_badIds_areClearErrors() {
     assertThrows(InputException.class, () -> KFold.of(new int[] {1, 2, 0}));
     assertThrows(InputException.class, () -> KFold.of(new int[] {1, 1, 3}));
