@@ -59,6 +59,7 @@ only="${only//scaling-all/scaling}"
 want() { [[ ",$only," == *",$1,"* ]]; }
 have_torch() { $PY -c "import torch" 2>/dev/null; }
 have_sklearn() { $PY -c "import sklearn" 2>/dev/null; }
+have_numpy() { $PY -c "import numpy" 2>/dev/null; }
 have_glmnet() { command -v Rscript >/dev/null && Rscript -e 'library(glmnet)' >/dev/null 2>&1; }
 # wall seconds and peak RSS of one command, as JSON in $1 (GNU time)
 timed() { local file="$1"; shift; /usr/bin/time -f '{"wall_s": %e, "max_rss_kb": %M}' -o "$file" "$@"; }
@@ -126,7 +127,7 @@ if want gemm; then
   for r in $(seq 1 "$rounds"); do
     echo "== SGEMM round $r: tikhonov"
     "$tk" bench gemm --threads 2 --out "$out/tikhonov-gemm-$r" | tail -4
-    if $PY -c "import numpy" 2>/dev/null; then
+    if have_numpy; then
       echo "== SGEMM round $r: numpy"
       $PY "$root/bench/peers/numpy_sgemm.py" > "$out/numpy-gemm-$r.json"
     fi

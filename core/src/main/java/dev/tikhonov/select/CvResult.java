@@ -11,14 +11,14 @@ package dev.tikhonov.select;
  *   λ_1se  = the largest λ with mean_l ≤ mean_min + se_min
  * </pre>
  *
+ * <p>An immutable value (do not modify the arrays); thread-safe.
+ *
  * @param lambdas the λ values (the full data's path), decreasing
  * @param mean mean CV loss per λ (MSE for gaussian, deviance otherwise)
  * @param standardError its standard error per λ
  * @param foldLoss e_kl, [fold k − 1][λ index]
  * @param indexMin index of λ_min
  * @param index1se index of λ_1se
- *
- * <p>An immutable value (do not modify the arrays); thread-safe.
  */
 public record CvResult(
     double[] lambdas,
