@@ -18,7 +18,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov evaluate}: a saved model's mean data loss and accuracy on labelled data. */
+/**
+ * {@code tikhonov evaluate}: a saved model's mean data loss and accuracy on labelled data.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Evaluate a model saved by 'train --save FILE' on labelled data: the mean data loss",

@@ -20,7 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tikhonov experiment NAME}: the shipped, reproducible experiments. */
+/**
+ * {@code tikhonov experiment NAME}: the shipped, reproducible experiments.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Run a named experiment and write its tables and files to --out.",

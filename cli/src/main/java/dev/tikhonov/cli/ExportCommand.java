@@ -8,7 +8,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov export}: a saved model in another format (ONNX). */
+/**
+ * {@code tikhonov export}: a saved model in another format (ONNX).
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Export a model saved by 'train --save FILE' to ONNX (IR 8, opset 13) for ONNX Runtime",

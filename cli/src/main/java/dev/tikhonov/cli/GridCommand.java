@@ -26,7 +26,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov grid}: a grid search over network settings by cross-validation. */
+/**
+ * {@code tikhonov grid}: a grid search over network settings by cross-validation.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Search a grid of MLP settings by cross-validation: every combination of",

@@ -4,7 +4,13 @@ import dev.tikhonov.data.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code tikhonov} command. Parses flags and calls the library; no math. */
+/**
+ * Entry point of the {@code tikhonov} command. Parses flags and calls the library; no math.
+ *
+ * <p>Not thread-safe: picocli fills its {@code spec}, one object per command line, and
+ * {@link #run(String...)} keeps the arguments in a process-wide field that run.json reads, so
+ * run one command line at a time per process.
+ */
 @Command(
     name = "tikhonov",
     mixinStandardHelpOptions = true,

@@ -34,7 +34,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov path}: a glmnet-style regularization path, optionally cross-validated. */
+/**
+ * {@code tikhonov path}: a glmnet-style regularization path, optionally cross-validated.
+ *
+ * <p>Not thread-safe: picocli fills its fields and {@code call} writes more; one command object
+ * per invocation.
+ */
 @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",

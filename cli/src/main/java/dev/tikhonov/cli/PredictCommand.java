@@ -21,7 +21,11 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov predict}: a saved model's predictions for new rows, as CSV. */
+/**
+ * {@code tikhonov predict}: a saved model's predictions for new rows, as CSV.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Predict with a model saved by 'train --save FILE' or 'path --save FILE'.",

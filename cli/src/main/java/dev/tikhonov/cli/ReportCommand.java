@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tikhonov report DIR}: rebuilds DIR/report.html from the files a run left there. */
+/**
+ * {@code tikhonov report DIR}: rebuilds DIR/report.html from the files a run left there.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,

@@ -30,7 +30,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov select}: λ for an MLP by cross-validation over its warm-started path. */
+/**
+ * {@code tikhonov select}: λ for an MLP by cross-validation over its warm-started path.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
 @Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Choose λ for an MLP as cv.glmnet chooses it for a linear model: fit the",

@@ -34,7 +34,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tikhonov train}: one model, one setting; writes history, metrics and weights. */
+/**
+ * {@code tikhonov train}: one model, one setting; writes history, metrics and weights.
+ *
+ * <p>Not thread-safe: picocli fills its fields and {@code call} writes more; one command object
+ * per invocation.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Train one model and write history.csv/json, metrics.json and weights.json to --out.",

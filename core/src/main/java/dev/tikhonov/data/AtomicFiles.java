@@ -18,7 +18,10 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writer of the temporary file's content. */
+  /**
+   * Writer of the temporary file's content. Need not be thread-safe: {@code write} calls it
+   * once, on the calling thread.
+   */
   @FunctionalInterface
   public interface Content {
     void writeTo(java.io.OutputStream out) throws IOException;

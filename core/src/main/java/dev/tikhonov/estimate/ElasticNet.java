@@ -213,7 +213,10 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
         + (lambda.isPresent() ? "[λ=" + lambda.getAsDouble() + "]" : "");
   }
 
-  /** Named settings of an {@link ElasticNet}; see {@link LinearBuilder} for the shared ones. */
+  /**
+   * Named settings of an {@link ElasticNet}; see {@link LinearBuilder} for the shared ones. Not
+   * thread-safe: build on one thread; the built ElasticNet is immutable and thread-safe.
+   */
   public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
     private final Family family;
     private final LinearFit.Kind<M> kind;

@@ -231,7 +231,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return "ElasticNetCV" + m;
   }
 
-  /** Named settings of an {@link ElasticNetCV}; see {@link LinearBuilder} for the shared ones. */
+  /**
+   * Named settings of an {@link ElasticNetCV}; see {@link LinearBuilder} for the shared ones. Not
+   * thread-safe: build on one thread; the built ElasticNetCV is immutable and thread-safe.
+   */
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;
     private final LinearFit.Kind<M> kind;

@@ -20,7 +20,7 @@ import dev.tikhonov.optim.LearningRateSchedule;
  * @param gamma decay factor (STEP)
  */
 public record EpochSchedule(Kind kind, int everyEpochs, double gamma) {
-  /** The schedules. */
+  /** The schedules. Thread-safe, as enum constants are. */
   public enum Kind {
     CONSTANT,
     STEP,

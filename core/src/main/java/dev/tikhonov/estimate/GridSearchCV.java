@@ -47,7 +47,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * One point of a grid: what it sets (snake_case names, JSON values: reported in results and
-   * provenance) and its estimator.
+   * provenance) and its estimator. Implementations must be thread-safe: a search calls one
+   * candidate and fits its estimators from its threads at once; {@link #of}'s candidates are,
+   * if their estimator is.
    *
    * @param <P> the fitted model
    */

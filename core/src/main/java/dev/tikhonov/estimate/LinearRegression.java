@@ -38,7 +38,10 @@ public final class LinearRegression extends NetworkEstimator<NetworkRegressor> {
     return NetworkFit.regressor(name(), settings, Initializer.zeros(), train, options);
   }
 
-  /** Named settings of a {@link LinearRegression}; see {@link NetworkBuilder} for the shared ones. */
+  /**
+   * Named settings of a {@link LinearRegression}; see {@link NetworkBuilder} for the shared ones.
+   * Not thread-safe: build on one thread; the built LinearRegression is immutable and thread-safe.
+   */
   public static final class Builder extends NetworkBuilder<Builder> {
     Builder() {
     }

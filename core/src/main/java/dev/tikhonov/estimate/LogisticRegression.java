@@ -38,7 +38,11 @@ public final class LogisticRegression extends NetworkEstimator<NetworkClassifier
     return NetworkFit.classifier(name(), settings, Initializer.zeros(), train, options);
   }
 
-  /** Named settings of a {@link LogisticRegression}; see {@link NetworkBuilder} for the shared ones. */
+  /**
+   * Named settings of a {@link LogisticRegression}; see {@link NetworkBuilder} for the shared ones.
+   * Not thread-safe: build on one thread; the built LogisticRegression is immutable and
+   * thread-safe.
+   */
   public static final class Builder extends NetworkBuilder<Builder> {
     Builder() {
     }

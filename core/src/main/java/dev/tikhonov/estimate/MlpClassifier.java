@@ -40,7 +40,10 @@ public final class MlpClassifier extends NetworkEstimator<NetworkClassifier> {
     return NetworkFit.classifier(name(), settings, Initializer.pytorchDefault(), train, options);
   }
 
-  /** Named settings of a {@link MlpClassifier}; see {@link MlpBuilder} for the shared ones. */
+  /**
+   * Named settings of a {@link MlpClassifier}; see {@link MlpBuilder} for the shared ones. Not
+   * thread-safe: build on one thread; the built MlpClassifier is immutable and thread-safe.
+   */
   public static final class Builder extends MlpBuilder<Builder> {
     Builder() {
     }

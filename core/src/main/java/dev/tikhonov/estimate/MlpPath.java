@@ -52,7 +52,7 @@ import java.util.OptionalLong;
  * @param <P> the fitted model: {@link NetworkClassifier} or {@link NetworkRegressor}
  */
 public final class MlpPath<P extends Predictor> {
-  /** Where each λ's fit starts. */
+  /** Where each λ's fit starts. Thread-safe, as enum constants are. */
   public enum Start {
     /** From the previous λ's weights, with the shorter budget (the first λ: full budget). */
     WARM,
@@ -60,7 +60,10 @@ public final class MlpPath<P extends Predictor> {
     COLD
   }
 
-  /** The order in which a warm-started path visits its λ grid. */
+  /**
+   * The order in which a warm-started path visits its λ grid. Thread-safe, as enum constants
+   * are.
+   */
   public enum Direction {
     /**
      * From the smallest λ up (the default): the first fit has the full budget at the weakest
@@ -77,7 +80,7 @@ public final class MlpPath<P extends Predictor> {
   }
 
   /**
-   * One λ of a path.
+   * One λ of a path. Immutable ({@code layerNorms} is copied in and out), so thread-safe.
    *
    * @param lambda λ
    * @param validationLoss mean data loss on the validation rows with the kept weights (empty

@@ -38,7 +38,10 @@ public final class MlpRegressor extends NetworkEstimator<NetworkRegressor> {
     return NetworkFit.regressor(name(), settings, Initializer.pytorchDefault(), train, options);
   }
 
-  /** Named settings of a {@link MlpRegressor}; see {@link MlpBuilder} for the shared ones. */
+  /**
+   * Named settings of a {@link MlpRegressor}; see {@link MlpBuilder} for the shared ones. Not
+   * thread-safe: build on one thread; the built MlpRegressor is immutable and thread-safe.
+   */
   public static final class Builder extends MlpBuilder<Builder> {
     Builder() {
     }

@@ -174,7 +174,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
 
   /**
    * Named settings of a {@link RelaxedLasso}: {@link LinearBuilder}'s path settings, the γ
-   * values and the cross-validation's (as {@link ElasticNetCV}'s).
+   * values and the cross-validation's (as {@link ElasticNetCV}'s). Not thread-safe: build on
+   * one thread; the built RelaxedLasso is immutable and thread-safe.
    */
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
 public final class Resampling {
   /**
    * One train/test split of row indices (0-based, increasing) and the seed its fits use (empty:
-   * the estimator's own).
+   * the estimator's own). Immutable (the row arrays are copied in and out), so thread-safe.
    */
   public record Split(int[] trainRows, int[] testRows, OptionalLong seed) {
     public Split {

@@ -91,7 +91,10 @@ public final class Ridge implements Estimator<LinearModel> {
     return "Ridge[lambda=" + lambda + ", standardize=" + standardize + "]";
   }
 
-  /** Named settings of a {@link Ridge}: λ (required), standardization (default off). */
+  /**
+   * Named settings of a {@link Ridge}: λ (required), standardization (default off). Not
+   * thread-safe: build on one thread; the built Ridge is immutable and thread-safe.
+   */
   public static final class Builder {
     private double lambda = Double.NaN;
     private boolean standardize;

@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class RidgeCV implements Estimator<LinearModel> {
-  /** How λ is scored. */
+  /** How λ is scored. Thread-safe, as enum constants are. */
   public enum Criterion {
     /** Generalized cross-validation (Golub, Heath and Wahba). */
     GCV,
@@ -173,7 +173,10 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
   }
 
-  /** Named settings: λ grid, criterion (default GCV), standardization (default off). */
+  /**
+   * Named settings: λ grid, criterion (default GCV), standardization (default off). Not
+   * thread-safe: build on one thread; the built RidgeCV is immutable and thread-safe.
+   */
   public static final class Builder {
     private double[] lambdas = new double[0];
     private int numLambdas = 100;

@@ -33,6 +33,9 @@ public final class GdLinear {
   private GdLinear() {}
 
   /**
+   * The experiment's settings. Immutable and thread-safe as long as the λ list is not modified
+   * (it is not copied; the factories' lists are unmodifiable).
+   *
    * @param n sample size
    * @param noise standard deviation of ε
    * @param lambdas λ values
@@ -50,7 +53,10 @@ public final class GdLinear {
     }
   }
 
-  /** One row: the fitted line for one λ and the closed-form slope it should reach. */
+  /**
+   * One row: the fitted line for one λ and the closed-form slope it should reach. Immutable, so
+   * thread-safe.
+   */
   public record Row(double lambda, double slope, double intercept,
       @JsonProperty("train_mse") double trainMse,
       @JsonProperty("closed_form_slope") double closedFormSlope) {}

@@ -38,7 +38,7 @@ public final class MnistL2 {
   private MnistL2() {}
 
   /**
-   * The experiment's settings.
+   * The experiment's settings. Immutable (the lists are copied), so thread-safe.
    *
    * @param lambdas λ values for the rows without dropout
    * @param dropout dropout rate of the dropout rows
@@ -97,7 +97,10 @@ public final class MnistL2 {
     }
   }
 
-  /** One row of the results table (docs/formats.md). */
+  /**
+   * One row of the results table (docs/formats.md). An immutable value
+   * ({@code layerWeightNormsMean} is not copied: do not modify it); thread-safe.
+   */
   public record Row(
       double lambda,
       double dropout,

@@ -47,7 +47,7 @@ import java.util.stream.IntStream;
 public final class MnistSelect {
   private MnistSelect() {}
 
-  /** How a method searches the grid. */
+  /** How a method searches the grid. Thread-safe, as enum constants are. */
   public enum Method {
     /** Warm starts from the smallest λ up. */
     WARM("warm", MlpPath.Start.WARM, MlpPath.Direction.INCREASING_LAMBDA),
@@ -83,7 +83,7 @@ public final class MnistSelect {
   }
 
   /**
-   * The experiment's settings.
+   * The experiment's settings. Immutable (the lists are copied), so thread-safe.
    *
    * @param hidden hidden layer widths
    * @param epochs the full budget (the first λ of a warm path, every cold fit)
@@ -155,10 +155,16 @@ public final class MnistSelect {
     }
   }
 
-  /** A data set of the experiment: its name in the files, its rows, where it came from. */
+  /**
+   * A data set of the experiment: its name in the files, its rows, where it came from.
+   * Immutable, as its {@link TrainTest} is, so thread-safe.
+   */
   public record DataSet(String name, TrainTest data, String source) {}
 
-  /** One row of results.json: a method on a data set (docs/formats.md). */
+  /**
+   * One row of results.json: a method on a data set (docs/formats.md). Immutable, so
+   * thread-safe.
+   */
   public record Row(
       String data,
       String method,

@@ -29,7 +29,7 @@ import java.util.Locale;
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}
 
-  /** Data and CV settings. */
+  /** Data and CV settings. Immutable, so thread-safe. */
   public record Settings(int rows, int features, int informative, double noise,
       double testFraction, int folds) {
     public static Settings full() {
@@ -41,7 +41,7 @@ public final class RidgeVsLasso {
     }
   }
 
-  /** One model's line of results.json. */
+  /** One model's line of results.json. Immutable, so thread-safe. */
   public record Row(String model, double l1Ratio, double lambda, double testMse, int nonzero,
       double cvMse) {}
 

@@ -57,7 +57,11 @@ public final class CheckpointFile {
 
   private CheckpointFile() {}
 
-  /** A checkpoint read back: the state to resume from and the settings it was saved with. */
+  /**
+   * A checkpoint read back: the state to resume from and the settings it was saved with. Not
+   * thread-safe: the state's matrices and arrays and the settings map are mutable and not copied;
+   * several threads may read it while none modifies it.
+   */
   public record Checkpoint(TrainingState state, Map<String, Object> settings) {}
 
   /**

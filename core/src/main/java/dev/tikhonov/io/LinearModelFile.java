@@ -41,7 +41,8 @@ public final class LinearModelFile {
   private LinearModelFile() {}
 
   /**
-   * The contents of a linear model file.
+   * The contents of a linear model file. Nothing is copied: immutable, and thread-safe, only
+   * while nobody modifies its arrays, lists and provenance map ({@code read} gives fresh ones).
    *
    * @param family the GLM family
    * @param lambda λ ≥ 0

@@ -66,7 +66,11 @@ public final class ModelFile {
 
   private ModelFile() {}
 
-  /** A model read back, with the provenance it was saved with. */
+  /**
+   * A model read back, with the provenance it was saved with. Not thread-safe, as its
+   * {@link Model} is not ({@code predict} writes the network's buffers); the provenance map is
+   * not copied.
+   */
   public record SavedModel(Model model, Map<String, Object> provenance) {}
 
   /**

@@ -384,7 +384,10 @@ public record PathSettings(
         + Arrays.toString(upperLimits) + "]";
   }
 
-  /** Named settings, validated by {@link #build()}; starts from the lasso's glmnet defaults. */
+  /**
+   * Named settings, validated by {@link #build()}; starts from the lasso's glmnet defaults. Not
+   * thread-safe: build on one thread; the built PathSettings is immutable and thread-safe.
+   */
   public static final class Builder {
     private double l1Ratio = 1.0;
     private int numLambdas = DEFAULT_NUM_LAMBDAS;

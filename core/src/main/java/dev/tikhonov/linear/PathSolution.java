@@ -60,7 +60,7 @@ public record PathSolution(
   /** cv.glmnet's clamp of predicted probabilities in the deviance. */
   public static final double PROBABILITY_CLAMP = 1e-5;
 
-  /** Why a path has the λ it has. */
+  /** Why a path has the λ it has. Thread-safe, as enum constants are. */
   public enum Ending {
     /** Every λ of the sequence was fitted. */
     ALL_LAMBDAS,
@@ -83,7 +83,7 @@ public record PathSolution(
 
   /**
    * Why the path ended, with a one-line explanation (for {@link Ending#ITERATION_LIMIT}: which
-   * λ, its value, and what to raise).
+   * λ, its value, and what to raise). Immutable, so thread-safe.
    */
   public record End(Ending reason, String message) {}
 

@@ -40,7 +40,8 @@ public record PenalizedQuadratic(double[] gram, double[] linear, double constant
     boolean[] included, double[] penaltyFactors, double l1Ratio) {
 
   /**
-   * The minimizer found, on the scale of β.
+   * The minimizer found, on the scale of β. An immutable value ({@code coefficients} is not
+   * copied: do not modify it); thread-safe.
    *
    * @param coefficients β
    * @param certificate the relative duality gap (P − D)/d at β (for λ = 0 the largest scaled

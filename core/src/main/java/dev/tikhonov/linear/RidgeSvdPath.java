@@ -44,7 +44,10 @@ public record RidgeSvdPath(
     double nullMse,
     double[] singularValues) {
 
-  /** How the path decomposes the design (scikit-learn's {@code RidgeCV(gcv_mode=...)}). */
+  /**
+   * How the path decomposes the design (scikit-learn's {@code RidgeCV(gcv_mode=...)}).
+   * Thread-safe, as enum constants are.
+   */
   public enum Decomposition {
     /** {@link #EIGEN} when n ≥ {@link #EIGEN_MIN_ROWS_PER_FEATURE}·p, else {@link #SVD}. */
     AUTOMATIC,

@@ -79,7 +79,10 @@ public final class BatchParts {
   /** With the input split: partials[t] = inputBlocks[t] · W₀[R_t, :], all rows. */
   private final Matrix[] partials;
 
-  /** How a first Dense layer's product is split among the parts (class comment). */
+  /**
+   * How a first Dense layer's product is split among the parts (class comment). Thread-safe, as
+   * enum constants are; {@code choose} only reads a system property.
+   */
   public enum FirstLayer {
     /** By its inputs, each thread's partial product for the whole batch. */
     BY_INPUTS,

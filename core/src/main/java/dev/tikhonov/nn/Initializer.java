@@ -77,7 +77,10 @@ public interface Initializer {
     }
   }
 
-  /** An initializer with a name. */
+  /**
+   * An initializer with a name. Immutable; thread-safe when its {@code fill} is stateless, as the
+   * factories' fills are.
+   */
   record Named(String name, Fill fill) implements Initializer {
     @Override
     public void initialize(Matrix weight, Matrix bias, Rng rng) {
@@ -85,7 +88,10 @@ public interface Initializer {
     }
   }
 
-  /** The filling function of {@link Named}. */
+  /**
+   * The filling function of {@link Named}. The factories' fills are stateless, so thread-safe:
+   * each call writes only the matrices and the generator it is given.
+   */
   @FunctionalInterface
   interface Fill {
     void apply(Matrix weight, Matrix bias, Rng rng);

@@ -36,7 +36,10 @@ public interface Layer {
   /** A plain description of the layer for model files and reports. */
   LayerSpec spec();
 
-  /** Whether a forward pass is for training (dropout active, caches kept) or inference. */
+  /**
+   * Whether a forward pass is for training (dropout active, caches kept) or inference.
+   * Thread-safe, as enum constants are.
+   */
   enum Mode {
     TRAIN,
     INFER

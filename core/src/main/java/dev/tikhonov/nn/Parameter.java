@@ -13,7 +13,10 @@ import dev.tikhonov.tensor.Matrix;
  * and {@code setPenaltyFactor} changes its factor; only the name and kind are fixed.
  */
 public final class Parameter {
-  /** Whether a parameter is a weight (penalized by default) or a bias (not). */
+  /**
+   * Whether a parameter is a weight (penalized by default) or a bias (not). Thread-safe, as enum
+   * constants are.
+   */
   public enum Kind {
     WEIGHT,
     BIAS

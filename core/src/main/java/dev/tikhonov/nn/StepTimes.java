@@ -23,7 +23,7 @@ public final class StepTimes {
       "cpu".equals(System.getProperty("tikhonov.profile"))
           ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
 
-  /** The phases of one step, per thread. */
+  /** The phases of one step, per thread. Thread-safe, as enum constants are. */
   public enum Phase {
     /** Copying the part's rows of the features and targets into the batch buffers. */
     GATHER,

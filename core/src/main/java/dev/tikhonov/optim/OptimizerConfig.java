@@ -33,7 +33,10 @@ public record OptimizerConfig(
     double weightDecay,
     double clipNorm) {
 
-  /** The optimizers, in order of increasing state. ADAM and ADAMW differ only in defaults. */
+  /**
+   * The optimizers, in order of increasing state. ADAM and ADAMW differ only in defaults.
+   * Thread-safe, as enum constants are.
+   */
   public enum Kind {
     SGD,
     MOMENTUM,

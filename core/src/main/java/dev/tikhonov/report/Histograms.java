@@ -13,7 +13,10 @@ import java.util.List;
  */
 public record Histograms(double[] edges, List<Row> rows) {
 
-  /** The counts of one configuration row. */
+  /**
+   * The counts of one configuration row. An immutable value ({@code counts} is not copied: do
+   * not modify it); thread-safe.
+   */
   public record Row(double lambda, double dropout, double[] counts) {}
 
   public Histograms {

@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LambdaCharts {
   private LambdaCharts() {}
 
-  /** What the validation curve shows. */
+  /** What the validation curve shows. Thread-safe, as enum constants are. */
   public enum Metric {
     TEST_ACCURACY("test accuracy", LambdaRow::testAccuracyMean, LambdaRow::testAccuracyStd),
     TEST_LOSS("test loss (cross-entropy)", LambdaRow::testLossMean, LambdaRow::testLossStd);

@@ -29,13 +29,17 @@ public record PathData(
     CrossValidation cv,
     Criteria criteria) {
 
-  /** Cross-validated error per λ, mean ± standard error over the folds. */
+  /**
+   * Cross-validated error per λ, mean ± standard error over the folds. An immutable value (the
+   * arrays are not copied: do not modify them); thread-safe.
+   */
   public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {}
 
   /**
    * The information criteria per λ (select.InformationCriteria: AIC = D + 2·df,
    * BIC = D + log(n)·df, EBIC = BIC + 2γ·log C(P, df)), the effective df behind them and the λ
-   * each picks (its minimum).
+   * each picks (its minimum). An immutable value (the arrays are not copied: do not modify
+   * them); thread-safe.
    */
   public record Criteria(double[] df, double[] aic, double[] bic, double[] ebic,
       double lambdaAic, double lambdaBic, double lambdaEbic) {}

@@ -64,7 +64,10 @@ public record RunInfo(
   public static final String OBJECTIVE =
       "J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]";
 
-  /** The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes. */
+  /**
+   * The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes.
+   * Immutable, so thread-safe; {@code of} hashes with a digest of its own on the calling thread.
+   */
   public record DataFile(@JsonProperty("path") String path, @JsonProperty("sha256") String sha256) {
 
     /** A file on disk, hashing its bytes. */

@@ -53,7 +53,7 @@ public final class AdaptivePenalty {
 
   private AdaptivePenalty() {}
 
-  /** The pilot fit whose coefficients give the factors. */
+  /** The pilot fit whose coefficients give the factors. Thread-safe, as enum constants are. */
   public enum Pilot {
     /** Ridge (α = 0) at its cross-validated λ_min. */
     RIDGE,
@@ -62,7 +62,7 @@ public final class AdaptivePenalty {
   }
 
   /**
-   * The adaptive lasso's settings.
+   * The adaptive lasso's settings. Immutable, so thread-safe.
    *
    * @param pilot the pilot fit
    * @param power ν &gt; 0, the power of |β̃ⱼ| in vⱼ (Zou's γ; 1 by default)
@@ -83,7 +83,7 @@ public final class AdaptivePenalty {
   }
 
   /**
-   * What the pilot gave.
+   * What the pilot gave. Immutable (the arrays are copied in and out), so thread-safe.
    *
    * @param pilotCoefficients |β̃ⱼ| per feature, on the penalized scale
    * @param pilotLambda the pilot's λ (0 for least squares)
@@ -221,7 +221,10 @@ public final class AdaptivePenalty {
     return Columns.expand(fit, kept, featureNames);
   }
 
-  /** An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any. */
+  /**
+   * An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any. An
+   * immutable value, as its parts are (do not modify the path's and CV's arrays); thread-safe.
+   */
   public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv) {}
 
   /** The pilot and the adaptive path on all rows. */

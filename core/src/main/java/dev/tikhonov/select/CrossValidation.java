@@ -39,7 +39,10 @@ import java.util.concurrent.Future;
 public final class CrossValidation {
   private CrossValidation() {}
 
-  /** How fold fits are lined up with the full data's λ sequence. */
+  /**
+   * How fold fits are lined up with the full data's λ sequence. Thread-safe, as enum constants
+   * are.
+   */
   public enum Alignment {
     /** cv.glmnet: own default sequence per fold, coefficients interpolated linearly in λ. */
     INTERPOLATE,
@@ -47,7 +50,10 @@ public final class CrossValidation {
     SAME_LAMBDAS
   }
 
-  /** A full-data path and its cross-validation. */
+  /**
+   * A full-data path and its cross-validation. An immutable value, as both parts are (do not
+   * modify their arrays); thread-safe.
+   */
   public record Fit(PathSolution path, CvResult cv) {}
 
   /**

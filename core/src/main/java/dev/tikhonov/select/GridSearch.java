@@ -24,17 +24,26 @@ import java.util.concurrent.Callable;
 public final class GridSearch {
   private GridSearch() {}
 
-  /** Trains one config on some rows and returns its validation score (lower is better). */
+  /**
+   * Trains one config on some rows and returns its validation score (lower is better).
+   * Implementations must be thread-safe: {@link GridSearch#run} with several threads calls one
+   * scorer from all of them at once; the row arrays are the split's own, to read only.
+   */
   @FunctionalInterface
   public interface Scorer<C> {
     double score(C config, int[] trainRows, int[] validationRows);
   }
 
-  /** One train/validation split of row indices. */
+  /**
+   * One train/validation split of row indices. An immutable value (the arrays are not copied: do
+   * not modify them); thread-safe.
+   */
   public record Split(int[] trainRows, int[] validationRows) {}
 
   /**
-   * Scores per config and split.
+   * Scores per config and split. An immutable value (the arrays are not copied: do not modify
+   * them; {@link #of} copies the config list, the canonical constructor does not); thread-safe
+   * as long as the configs are.
    *
    * @param configs the settings tried, from the most regularized to the least
    * @param scores [config][split]

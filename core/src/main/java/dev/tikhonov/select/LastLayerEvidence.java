@@ -55,7 +55,10 @@ public final class LastLayerEvidence {
 
   private LastLayerEvidence() {}
 
-  /** Where the Laplace approximation of the last layer's posterior is centred. */
+  /**
+   * Where the Laplace approximation of the last layer's posterior is centred. Thread-safe, as
+   * enum constants are.
+   */
   public enum Expansion {
     /**
      * At the trained weights, plus ½gᵀH⁻¹g for the gradient training left there (exact H,
@@ -70,7 +73,7 @@ public final class LastLayerEvidence {
   }
 
   /**
-   * The last-layer evidence, at trained weights or at the refitted MAP. Immutable.
+   * The last-layer evidence, at trained weights or at the refitted MAP. Immutable, so thread-safe.
    *
    * @param evidence the Laplace evidence
    * @param refitGain f(trained) − f(MAP) ≥ 0 in nats, what the refit gained in log posterior

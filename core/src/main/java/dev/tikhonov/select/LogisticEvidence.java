@@ -36,7 +36,8 @@ public final class LogisticEvidence {
   private static final double LOG_LAMBDA_TOLERANCE = 1e-5;
 
   /**
-   * The MAP and its Laplace evidence at one λ. Immutable (arrays are copied in and out).
+   * The MAP and its Laplace evidence at one λ. Immutable (arrays are copied in and out), so
+   * thread-safe.
    *
    * @param evidence the Laplace evidence and its parts
    * @param intercepts b, K values: b₀ = 0 for BASELINE; for SOFTMAX shifted to sum to 0

@@ -29,7 +29,10 @@ public final class RelaxedCrossValidation {
   /** glmnet's default γ values. */
   public static final double[] DEFAULT_GAMMAS = {0, 0.25, 0.5, 0.75, 1};
 
-  /** The full-data relaxed fit and its cross-validation. */
+  /**
+   * The full-data relaxed fit and its cross-validation. An immutable value, as both parts are
+   * (do not modify their arrays); thread-safe.
+   */
   public record Fit(RelaxedFit fit, RelaxedCvResult cv) {}
 
   /**

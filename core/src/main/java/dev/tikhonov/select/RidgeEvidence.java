@@ -43,7 +43,7 @@ public final class RidgeEvidence {
   /** Scan points per decade. */
   private static final int SCAN_DENSITY = 20;
 
-  /** How the unpenalized intercept a₀ enters the evidence. */
+  /** How the unpenalized intercept a₀ enters the evidence. Thread-safe, as enum constants are. */
   public enum Intercept {
     /**
      * scikit-learn's {@code BayesianRidge}: X and y are centered and a₀ = ȳ − x̄ᵀw is plugged
@@ -63,7 +63,7 @@ public final class RidgeEvidence {
    * Gamma hyperpriors on the two precisions, as scikit-learn's {@code BayesianRidge}: they add
    * {@code noiseShape·log β − noiseRate·β + weightShape·log a − weightRate·a} to the log
    * evidence (a Gamma(shape, rate) density of log β and log a). Then β̂ = (m + 2·noiseShape +
-   * 2·weightShape) / (E + 2·weightRate·nλ + 2·noiseRate). Immutable.
+   * 2·weightShape) / (E + 2·weightRate·nλ + 2·noiseRate). Immutable, so thread-safe.
    *
    * @param noiseShape scikit-learn's {@code alpha_1} (≥ 0)
    * @param noiseRate scikit-learn's {@code alpha_2} (≥ 0)
@@ -97,7 +97,8 @@ public final class RidgeEvidence {
   }
 
   /**
-   * The posterior at one λ with the noise precision at its best for that λ. Immutable.
+   * The posterior at one λ with the noise precision at its best for that λ. Immutable (the
+   * coefficients are copied in and out), so thread-safe.
    *
    * @param lambda λ = a/(nβ), DESIGN.md's scaling
    * @param noisePrecision β̂ (scikit-learn's {@code alpha_})

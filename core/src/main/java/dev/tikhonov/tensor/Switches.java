@@ -11,7 +11,10 @@ import java.util.List;
  * measure oneDNN and call it OpenBLAS. Stateless; thread-safe.
  */
 public final class Switches {
-  /** A switch: its system property, the values it takes (the default first), what it does. */
+  /**
+   * A switch: its system property, the values it takes (the default first), what it does.
+   * Immutable (the values are copied), so thread-safe.
+   */
   public record Switch(String property, List<String> values, String meaning) {
     public Switch {
       values = List.copyOf(values);

@@ -35,7 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code runs.csv} and {@code runs.json} (one row per setting) and, with
  * {@code --save-models}, {@code DIR/models/lambda-L_dropout-D_seed-S.model}. Bad input or flags
  * print one line to stderr, beginning "tikhonov-spark: ", and exit with code 2; anything else
- * one line and code 1; never a stack trace. Stateless.
+ * one line and code 1; never a stack trace. Stateless; {@link #run} is thread-safe as far as
+ * Spark is (two runs given one {@code --out} write the same files).
  */
 public final class SweepJob {
   private SweepJob() {}
