@@ -129,7 +129,7 @@ final class GaussianCoordinateDescent implements PointSolver {
     while (true) {
       if (!activeFirst) {
         strongPass(l1, l2);
-        if (largestChange < threshold) {
+        if (settled(threshold)) {
           if (unpenalizedOnly || !addToStrongSet(l1)) {
             return;
           }
@@ -140,9 +140,20 @@ final class GaussianCoordinateDescent implements PointSolver {
       tracker.beginActivePasses(coefficients, active, numActive);
       do {
         activePass(l1, l2);
-      } while (largestChange >= threshold);
+      } while (!settled(threshold));
       tracker.endActivePasses(coefficients, active, numActive);
     }
+  }
+
+  /**
+   * Whether the last pass ends the sweeps at {@code threshold}: its largest move is below the
+   * threshold, or no larger than the rounding floor the coefficients have reached since the
+   * caller chose it ({@link #roundingThreshold}). A threshold chosen below the floor while the
+   * coefficients were still 0 would otherwise let moves of rounding only, which can cycle
+   * between two values forever, run on until the pass budget is spent.
+   */
+  private boolean settled(double threshold) {
+    return largestChange < threshold || largestChange <= roundingThreshold();
   }
 
   // The loops of a sweep are methods of their own, called many times per path, so that the JIT

@@ -195,12 +195,14 @@ final class MultinomialSolver implements PointSolver {
         // glmnet checks a class's Newton step only while all earlier classes converged; the
         // full (undamped) step is what goes to 0 at the solution.
         if (!notConverged) {
+          // Never below the coefficients' rounding floor (SingleResponseSolver says why).
+          double limit = Math.max(threshold, roundingThreshold());
           double d0 = intercept[c] - interceptOld[c];
-          notConverged = weightSum * d0 * d0 > threshold;
+          notConverged = weightSum * d0 * d0 > limit;
           for (int a = 0; !notConverged && a < cd.numActive; a++) {
             int j = cd.active[a];
             double d = b[off + j] - bOld[off + j];
-            notConverged = xv[off + j] * d * d > threshold;
+            notConverged = xv[off + j] * d * d > limit;
           }
         }
         updateClassProbabilities(c);

@@ -132,7 +132,7 @@ final class ProximalNewtonCoordinateDescent {
         }
       }
       updateIntercept(intercept, klass, v, weightSum, r);
-      if (dlx < threshold) {
+      if (settled(b, offset, intercept[klass], xv, weightSum)) {
         return;
       }
       checkPasses();
@@ -143,12 +143,32 @@ final class ProximalNewtonCoordinateDescent {
           update(active[a], b, offset, xv, v, l1, l2, r);
         }
         updateIntercept(intercept, klass, v, weightSum, r);
-        if (dlx < threshold) {
+        if (settled(b, offset, intercept[klass], xv, weightSum)) {
           break;
         }
         checkPasses();
       }
     }
+  }
+
+  /**
+   * Whether the last pass ends the sweeps: its largest move is below the threshold, or no
+   * larger than the rounding floor of the current coefficients, (8ε)²·max(Σv·b₀², xvⱼ·bⱼ²)
+   * ({@link PointSolver#roundingThreshold}, with this problem's weights). The caller's threshold
+   * may have been chosen below that floor while the coefficients were still 0; moves of rounding
+   * only can cycle between two values forever.
+   */
+  private boolean settled(double[] b, int offset, double intercept, double[] xv,
+      double weightSum) {
+    if (dlx < threshold) {
+      return true;
+    }
+    double largest = weightSum > 0 ? weightSum * intercept * intercept : 0;
+    for (int a = 0; a < numActive; a++) {
+      int j = offset + active[a];
+      largest = Math.max(largest, xv[j] * b[j] * b[j]);
+    }
+    return dlx <= PointSolver.ROUNDING * largest;
   }
 
   private void update(

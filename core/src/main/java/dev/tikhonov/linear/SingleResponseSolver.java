@@ -160,12 +160,15 @@ final class SingleResponseSolver implements PointSolver {
       }
       // The intercept's move is weighed with the weights the step was taken with when steps
       // are controlled, with the refreshed ones for glmnet's full steps.
+      // Never below the coefficients' rounding floor: the threshold may have been chosen
+      // under it while they were still 0, and steps of rounding only can cycle.
+      double limit = Math.max(threshold, roundingThreshold());
       double d0 = intercept[0] - b0Old;
-      boolean converged = (halves ? oldWeightSum : weightSum) * d0 * d0 <= threshold;
+      boolean converged = (halves ? oldWeightSum : weightSum) * d0 * d0 <= limit;
       for (int a = 0; converged && a < cd.numActive; a++) {
         int k = cd.active[a];
         double d = b[k] - bOld[k];
-        converged = xv[k] * d * d <= threshold;
+        converged = xv[k] * d * d <= limit;
       }
       if (converged && !addKktViolators(l1)) {
         outsideGradientFresh = true;
