@@ -132,9 +132,11 @@ public record PenalizedQuadratic(double[] gram, double[] linear, double constant
     }
     solver.startFrom(warm);
     // The first sweeps stop at glmnet's threshold, or the tolerance if smaller but never below
-    // 10⁻¹⁶·d: before any coefficient is known the rounding floor is unknown, and sweeps asked
-    // to move less than rounding would cycle over the active set without ever checking the
-    // strong set again. The tightening rounds below go on to the floor.
+    // 10⁻¹⁶·d: before any coefficient is known the rounding floor is unknown. The solver now
+    // stops at the floor its coefficients reach (GaussianCoordinateDescent), but dropping this
+    // minimum changed the tolerance-0 solutions of Spark's multinomial IRLS (its 60-λ path in
+    // SparkMultinomialFitTest ended after 5 λ), so it stays. The tightening rounds below go on
+    // to the floor.
     double sweep = Math.max(Math.min(Math.max(tolerance, 1e-16), PathLoop.GLMNET_THRESHOLD) * d,
         floor(solver, d));
     double certificate;
