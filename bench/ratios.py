@@ -58,8 +58,17 @@ if tk:
         th_ep = statistics.median(statistics.median(r["epoch_times_s"][1:] or r["epoch_times_s"]) for r in runs)
         th_sps = 60000 / th_ep
         th_acc = statistics.median(r["final_test_acc"] for r in runs)
+        # round r of one side against round r of the other (compare.sh runs them in turn): how
+        # far the host moved the ratio between rounds, as the SGEMM rows show
+        th_round_ep = [statistics.median(statistics.median(c["runs"][0]["epoch_times_s"][1:]
+                                                           or c["runs"][0]["epoch_times_s"])
+                                         for c in t["configs"]) for t in th]
+        each = [th_e / t["epoch_seconds_median"] for t, th_e in zip(tk, th_round_ep)]
+        ratio = f"{tk_sps / th_sps:.2f}x"
+        if len(each) > 1:
+            ratio += f" (rounds {min(each):.2f}-{max(each):.2f})"
         rows.append(("MLP samples/s (Fashion-MNIST, 2 threads)", f"{tk_sps:,.0f}", f"{th_sps:,.0f} (torch)",
-                     f"{tk_sps / th_sps:.2f}x", ">= 2.0x"))
+                     ratio, ">= 2.0x"))
         rows.append(("MLP epoch seconds (median, epochs 2..N)", f"{tk_ep:.3f}", f"{th_ep:.3f}", f"{tk_ep / th_ep:.2f}x time", ""))
         rows.append(("MLP test accuracy after N epochs (seed 0)", f"{tk_acc:.4f}", f"{th_acc:.4f}",
                      f"{100 * (tk_acc - th_acc):+.2f} points", "within seed noise at 10 epochs"))
@@ -68,8 +77,12 @@ if tk:
     flops = tk[0].get("flops_per_epoch")
     if flops and gemm_limit:
         limit = flops / (gemm_limit * 1e9)
+        shares = [100 * limit / t["epoch_seconds_median"] for t in tk]
+        mine = f"{100 * limit / tk_ep:.0f} %"
+        if len(shares) > 1:
+            mine += f" (rounds {min(shares):.0f}-{max(shares):.0f})"
         rows.append((f"MLP epoch vs the SGEMM limit ({flops / 1e9:.1f} GFLOP at the run's best {gemm_limit:.0f} GFLOP/s = {limit:.3f} s)",
-                     f"{100 * limit / tk_ep:.0f} %", f"{100 * limit / th_ep:.0f} %" if th_ep else "-", "", ">= 65 %"))
+                     mine, f"{100 * limit / th_ep:.0f} %" if th_ep else "-", "", ">= 65 %"))
     rows.append(("MLP peak RSS", f"{rss / 1e9:.2f} GB", "", "", "<= 1.5 GB"))
 
 
