@@ -53,6 +53,21 @@ public final class BenchCommand implements Runnable, CommandExtension {
 
     @Override
     public Integer call() {
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+      }
+      if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+        throw new IllegalArgumentException("--seconds must be a finite number >= 0, got "
+            + seconds);
+      }
+      for (int n : sizes) {
+        // three n×n float32 matrices, each in one direct buffer of at most 2 GiB
+        if (n < 1 || 4L * n * n > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException("--sizes: every size must be from 1 to 23170 (an "
+              + "n×n float32 matrix in one 2 GiB buffer), got " + n);
+        }
+      }
+      requireOutput(out);
       Blas.setThreads(threads);
       System.out.printf("SGEMM through %s, %d threads%n", Blas.describe(), threads);
       System.out.printf("%8s %12s %12s%n", "n", "median s", "GFLOP/s");
@@ -106,8 +121,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
         result.put("blas", Blas.describe());
         result.put("threads", threads);
         result.put("rows", rows);
-        Json.write(out.resolve("bench.json"), result);
-        System.out.println("wrote " + out.resolve("bench.json"));
+        write(out, result);
       }
       return 0;
     }
@@ -165,6 +179,11 @@ public final class BenchCommand implements Runnable, CommandExtension {
           throw new IllegalArgumentException("--hidden: every width must be >= 1, got " + w);
         }
       }
+      if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+        throw new IllegalArgumentException("--lambda must be a finite number >= 0, got "
+            + lambda);
+      }
+      requireOutput(out);
       Blas.setThreads(threads);
       dev.tikhonov.data.TrainTest tt = synthetic
           ? MlpBench.synthetic(60_000, 10_000, 784, 10, seed + 7) : MlpBench.data(data);
@@ -278,6 +297,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
       if (warmup < 0) {
         throw new IllegalArgumentException("--warmup must be >= 0");
       }
+      PathBench.settings(1.0, new double[0], tolerance); // checks --tol before the data are read
       List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
           "ridge_gcv", "ridge_gcv_svd");
       if (only != null) {
@@ -293,6 +313,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
           PathBench.referenceFile(refs, name);
         }
       }
+      requireOutput(out);
       Blas.setThreads(threads);
       long t0 = System.nanoTime();
       PathBench.Problem problem = data != null ? PathBench.read(data) : PathBench.synthetic(1);
@@ -402,7 +423,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
         throw new IllegalArgumentException("--in " + in + ": expected a JSON object with "
             + "batch, width, linear_n or linear_p lists (bench/scaling.py)");
       }
-      java.nio.file.Files.createDirectories(out);
+      requireOutput(out);
       List<String> written = new ArrayList<>();
       double gflops = number(root.path("gemm_gflops"));
       double cpuGflops = number(root.path("gemm_cpu_gflops"));
@@ -565,12 +586,18 @@ public final class BenchCommand implements Runnable, CommandExtension {
   }
 
   private static void write(java.nio.file.Path out, Map<String, Object> result) {
-    try {
-      java.nio.file.Files.createDirectories(out);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("--out " + out + ": cannot create it: " + e.getMessage());
-    }
     Json.write(out.resolve("bench.json"), result);
     System.out.println("wrote " + out.resolve("bench.json"));
+  }
+
+  /**
+   * Checks, before any work, that the folder given to --out (if any) can be created and
+   * written in, and creates it; an {@link dev.tikhonov.data.InputException} names the folder
+   * and the problem.
+   */
+  static void requireOutput(java.nio.file.Path out) {
+    if (out != null) {
+      dev.tikhonov.report.RunWriter.requireWritableDirectory(out, "output directory (--out)");
+    }
   }
 }

@@ -66,6 +66,9 @@ final class SparseBench {
     return file;
   }
 
+  /** The most entries one {@link SparseMatrix} holds (its arrays are indexed by int). */
+  static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
   static Data generate(int n, int p, double density, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double mean = n * density;
@@ -86,8 +89,8 @@ final class SparseBench {
       }
       rows[j] = Arrays.copyOf(r, m);
       long next = (long) pointers[j] + m;
-      if (next > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("more than 2^31 entries");
+      if (next > MAX_ENTRIES) {
+        throw new IllegalArgumentException("more than " + MAX_ENTRIES + " entries");
       }
       pointers[j + 1] = (int) next;
     }
@@ -192,6 +195,10 @@ final class SparseBench {
       double[] y = new double[n];
       b.asDoubleBuffer().get(y);
       return new Data(SparseMatrix.of(n, p, pointers, rowIndex, values), y);
+    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException
+        | NegativeArraySizeException e) {
+      throw new IllegalArgumentException(file + ": a truncated or damaged sparse benchmark "
+          + "file; delete it and the next run generates it again", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -202,6 +209,15 @@ final class SparseBench {
    * comma-separated). Writes the λ, the read and fit seconds and the coefficients at those λ.
    */
   public static void main(String[] args) {
+    try {
+      side(args);
+    } catch (Throwable t) {
+      // as the command line reports: one line, exit code 2 for bad input, no stack trace
+      System.exit(dev.tikhonov.cli.Main.report(t, new java.io.PrintWriter(System.err, true)));
+    }
+  }
+
+  private static void side(String[] args) {
     Path file = Path.of(args[0]);
     Path out = Path.of(args[1]);
     int[] want = args.length > 2

@@ -61,7 +61,19 @@ final class SparseBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Files.createDirectories(out);
+    if (rows < 1 || features < 1) {
+      throw new IllegalArgumentException("--rows and --features must be >= 1, got " + rows
+          + " and " + features);
+    }
+    if (!(density > 0 && density <= 1)) {
+      throw new IllegalArgumentException("--density must be in (0, 1], got " + density);
+    }
+    if ((double) rows * features * density > SparseBench.MAX_ENTRIES) {
+      throw new IllegalArgumentException(String.format("--rows × --features × --density is "
+          + "about %.3g entries; one sparse matrix holds at most %d", (double) rows * features
+          * density, SparseBench.MAX_ENTRIES));
+    }
+    BenchCommand.requireOutput(out);
     Path data = SparseBench.ensureFile(cache, rows, features, density, seed);
     String indices = "1,10,25,50,75,100";
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -148,7 +160,8 @@ final class SparseBenchCommand implements Callable<Integer> {
     builder.environment().remove("OPENBLAS_L2_SIZE");
     int code = builder.start().waitFor();
     if (code != 0) {
-      throw new IllegalStateException(side + " failed with exit code " + code + ": " + command);
+      throw new dev.tikhonov.data.InputException("the " + side + " side failed with exit code "
+          + code + " (its messages are above): " + String.join(" ", command));
     }
     JsonNode t = Json.MAPPER.readTree(timeFile.toFile());
     Map<String, Object> r = new LinkedHashMap<>();

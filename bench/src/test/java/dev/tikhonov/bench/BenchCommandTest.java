@@ -231,4 +231,99 @@ class BenchCommandTest {
       assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', name);
     }
   }
+
+  /** Runs {@code tikhonov args}: the exit code, stderr, and what went to System.out. */
+  private static String[] run(String... args) {
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err));
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      int code = cl.execute(args);
+      return new String[] {String.valueOf(code), err.toString().strip(),
+          printed.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  @Test
+  void benchGemm_aSizeOutOfRange_failsNamingTheFlagBeforeAnyProduct() {
+    for (String size : new String[] {"0", "-5", "30000"}) {
+      String[] r = run("bench", "gemm", "--sizes", "64," + size);
+      assertEquals("2", r[0], size);
+      assertEquals("tikhonov: error: --sizes: every size must be from 1 to 23170 (an n×n "
+          + "float32 matrix in one 2 GiB buffer), got " + size, r[1]);
+      assertEquals("", r[2], "nothing measured or printed for " + size);
+    }
+  }
+
+  @Test
+  void benchGemm_secondsNotAFiniteNumber_failsNamingTheFlag() {
+    String[] r = run("bench", "gemm", "--sizes", "8", "--seconds", "NaN");
+    assertEquals("2", r[0]);
+    assertEquals("tikhonov: error: --seconds must be a finite number >= 0, got NaN", r[1]);
+  }
+
+  /**
+   * An --out that cannot be a folder stops every bench command before its work, naming the
+   * path: before, gemm, mlp and path measured first and failed at the end, and sparse and chart
+   * failed with an internal error.
+   */
+  @Test
+  void everyBenchCommand_outUnderAFile_failsBeforeAnyWork() throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    Path out = file.resolve("results");
+    Path data = writeProblem(tmp.resolve("synth-out"), 40, 3);
+    Path scaling = Files.writeString(tmp.resolve("scaling-out.json"), "{\"gemm_gflops\": 200}");
+    Path cache = tmp.resolve("sparse-cache");
+    String[][] commands = {
+        {"bench", "gemm", "--sizes", "64", "--out", out.toString()},
+        {"bench", "mlp", "--synthetic", "--epochs", "1", "--out", out.toString()},
+        {"bench", "path", "--data", data.toString(), "--only", "lasso_path", "--out",
+            out.toString()},
+        {"bench", "sparse", "--no-peer", "--rows", "100", "--features", "10", "--cache",
+            cache.toString(), "--out", out.toString()},
+        {"bench", "chart", "--in", scaling.toString(), "--out", out.toString()}};
+    for (String[] command : commands) {
+      String[] r = run(command);
+      assertEquals("2", r[0], command[1]);
+      assertEquals("tikhonov: error: " + out + ": " + file + " is a file; the output directory "
+          + "(--out) must be a directory", r[1], command[1]);
+      assertEquals("", r[2], command[1] + ": nothing measured or printed");
+    }
+    assertFalse(Files.exists(cache), "sparse made no data");
+  }
+
+  /** Settings that cannot run are refused before the data are made or read. */
+  @Test
+  void benchSettingsThatCannotRun_failNamingTheFlagBeforeAnyWork() {
+    Path cache = tmp.resolve("sparse-cache-settings");
+    String sparseCache = cache.toString();
+    String out = tmp.resolve("out-settings").toString();
+    String[][] commands = {
+        {"bench", "sparse", "--no-peer", "--density", "2", "--cache", sparseCache, "--out", out},
+        {"bench", "sparse", "--no-peer", "--rows", "0", "--cache", sparseCache, "--out", out},
+        {"bench", "sparse", "--no-peer", "--rows", "100000", "--features", "100000",
+            "--density", "0.5", "--cache", sparseCache, "--out", out},
+        {"bench", "mlp", "--synthetic", "--lambda", "NaN"},
+        {"bench", "path", "--tol", "-1"}};
+    String[] messages = {
+        "--density must be in (0, 1], got 2.0",
+        "--rows and --features must be >= 1, got 0 and 50000",
+        "--rows × --features × --density is about 5.00e+09 entries; one sparse matrix holds at "
+            + "most 2147483639",
+        "--lambda must be a finite number >= 0, got NaN",
+        "--tol must be positive and finite, got -1.0"};
+    for (int i = 0; i < commands.length; i++) {
+      String[] r = run(commands[i]);
+      assertEquals("2", r[0], messages[i]);
+      assertEquals("tikhonov: error: " + messages[i], r[1]);
+      assertEquals("", r[2], messages[i] + ": nothing measured or printed");
+    }
+    assertFalse(Files.exists(cache), "no sparse data made");
+  }
 }
+

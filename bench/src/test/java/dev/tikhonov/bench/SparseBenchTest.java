@@ -51,4 +51,18 @@ class SparseBenchTest {
     JsonNode b = SparseBench.readJson(two);
     assertEquals(0.1, SparseBench.worstDifference(a, b), 1e-15);
   }
+
+  /** A damaged cache file names itself and what to do, rather than failing inside the read. */
+  @Test
+  void read_aTruncatedFile_failsNamingItAndWhatToDo() throws Exception {
+    Path file = SparseBench.ensureFile(dir, 200, 30, 0.05, 3);
+    byte[] whole = Files.readAllBytes(file);
+    Path cut = dir.resolve("cut.bin");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> SparseBench.read(cut));
+    assertEquals(cut + ": a truncated or damaged sparse benchmark file; delete it and the next "
+        + "run generates it again", e.getMessage());
+  }
 }
+

@@ -93,9 +93,10 @@ public final class Main implements Runnable {
   /**
    * One line on stderr for anything a command throws, and the exit code: 2 for bad input
    * (InputException, invalid settings, out of memory), 1 for anything else, which is a bug —
-   * its stack trace is shown only with TIKHONOV_DEBUG=1.
+   * its stack trace is shown only with TIKHONOV_DEBUG=1. Public for the programs that the
+   * commands start in processes of their own (the bench module's), so they report alike.
    */
-  static int report(Throwable ex, java.io.PrintWriter err) {
+  public static int report(Throwable ex, java.io.PrintWriter err) {
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
       err.println("tikhonov: error: " + Flags.toFlags(ex.getMessage()));
       return 2;
