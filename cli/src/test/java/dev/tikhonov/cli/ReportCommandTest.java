@@ -55,4 +55,56 @@ class ReportCommandTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("DIR"), r.err());
   }
+
+  /**
+   * A path.json whose coefficient rows differ in length (or df in count) is a clear error naming
+   * the file and the entry; it used to be an ArrayIndexOutOfBoundsException ("internal error").
+   */
+  @Test
+  void report_onAPathWithRaggedCoefficients_exits2NamingTheEntry() throws IOException {
+    String head = "{\"family\": \"gaussian\", \"l1_ratio\": 1, \"lambda\": [1.0, 0.1, 0.01],"
+        + " \"intercept\": [0.5, 0.5, 0.5], ";
+    Files.writeString(temp.resolve("path.json"), head
+        + "\"coef\": [[0, 0], [0.6], [0.95, -0.4]], \"df\": [0, 1, 2]}");
+    Run r = run("report", temp.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("tikhonov: error: " + temp.resolve("path.json") + ": coef[1] holds 1"
+        + " coefficients, coef[0] 2; every λ and class needs one per feature", r.err().trim());
+    Files.writeString(temp.resolve("path.json"), head
+        + "\"coef\": [[[0, 0], [0, 0]], [[0.6, 0]], [[0.9, 0], [0, 0]]]}");
+    r = run("report", temp.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("coef[1] holds 1 classes, coef[0] 2"), r.err());
+    Files.writeString(temp.resolve("path.json"), head
+        + "\"coef\": [[0, 0], [0.6, 0], [0.95, -0.4]], \"df\": [0, 1]}");
+    r = run("report", temp.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("\"df\" must have one entry per λ (3), found 2"), r.err());
+  }
+
+  /**
+   * weights.json's histogram with a count too many, or with edges out of order (XChart refuses
+   * to draw those), is a clear error; both used to be internal errors.
+   */
+  @Test
+  void report_onATrainRunWithABadHistogram_exits2NamingIt() throws IOException {
+    Files.writeString(temp.resolve("history.csv"), "epoch,train_loss\n1,0.5\n2,0.4\n");
+    Path weights = temp.resolve("weights.json");
+    Files.writeString(weights, "{\"layers\": [{\"name\": \"dense0.weight\", \"histogram\":"
+        + " {\"edges\": [-1, 0, 1], \"counts\": [1, 2, 3]}}]}");
+    Run r = run("report", temp.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("tikhonov: error: " + weights + ": layers[0].histogram: 3 counts for 3 edges,"
+        + " expected 2", r.err().trim());
+    Files.writeString(weights, "{\"layers\": [{\"name\": \"dense0.weight\", \"histogram\":"
+        + " {\"edges\": [-1, 1, 0], \"counts\": [1, 2]}}]}");
+    r = run("report", temp.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("tikhonov: error: " + weights + ": layers[0].histogram: edges[2] is 0.0 after"
+        + " 1.0; histogram bin edges must be numbers in increasing order", r.err().trim());
+    Files.writeString(weights, "{\"layers\": [{\"name\": \"dense0.weight\", \"histogram\":"
+        + " {\"edges\": [-1, 0, 1], \"counts\": [1, 2]}}]}");
+    r = run("report", temp.toString());
+    assertEquals(0, r.exit(), r.err());
+  }
 }

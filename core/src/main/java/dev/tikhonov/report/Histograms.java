@@ -36,7 +36,7 @@ public record Histograms(double[] edges, List<Row> rows) {
   /** Reads histograms.json; InputException when counts do not match the edges. */
   public static Histograms read(Path file) {
     JsonNode root = JsonFiles.read(file);
-    double[] edges = JsonFiles.numbers(root, "edges", file.toString());
+    double[] edges = JsonFiles.histogramEdges(root, "edges", file.toString());
     JsonNode array = root.get("rows");
     if (array == null || !array.isArray()) {
       throw new InputException(file + ": missing array \"rows\"");
@@ -46,9 +46,7 @@ public record Histograms(double[] edges, List<Row> rows) {
       JsonNode r = array.get(i);
       String where = file + ": rows[" + i + "]";
       double[] counts = JsonFiles.numbers(r, "counts", where);
-      if (counts.length != edges.length - 1) {
-        throw new InputException(where + ": " + counts.length + " counts for " + edges.length + " edges, expected " + (edges.length - 1));
-      }
+      JsonFiles.requireBins(counts, edges, where);
       double dropout = JsonFiles.optionalNumber(r, "dropout");
       rows.add(new Row(JsonFiles.lambda(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));
     }

@@ -125,6 +125,30 @@ final class JsonFiles {
   }
 
   /**
+   * The array {@code node.field} as histogram bin edges: numbers in non-decreasing order (bin i
+   * spans [edges[i], edges[i+1]); the charts draw them as an area, which needs ordered x values).
+   */
+  static double[] histogramEdges(JsonNode node, String field, String where) {
+    double[] edges = numbers(node, field, where);
+    for (int i = 0; i < edges.length; i++) {
+      if (Double.isNaN(edges[i]) || (i > 0 && edges[i] < edges[i - 1])) {
+        throw new InputException(where + ": " + field + "[" + i + "] is " + edges[i]
+            + (i > 0 ? " after " + edges[i - 1] : "")
+            + "; histogram bin edges must be numbers in increasing order");
+      }
+    }
+    return edges;
+  }
+
+  /** Checks that a histogram has one count per bin: {@code edges.length - 1} counts. */
+  static void requireBins(double[] counts, double[] edges, String where) {
+    if (counts.length != Math.max(0, edges.length - 1)) {
+      throw new InputException(where + ": " + counts.length + " counts for " + edges.length
+          + " edges, expected " + Math.max(0, edges.length - 1));
+    }
+  }
+
+  /**
    * Writes {@code text} to {@code file} through a temporary file in the same directory and a
    * rename, so a reader never sees half a file.
    */

@@ -94,6 +94,21 @@ public record PathData(
         coef[i] = new double[][] {row(atLambda, where + ": coef[" + i + "]")};
       }
     }
+    for (int i = 1; i < lambda.length; i++) {
+      if (coef[i].length != coef[0].length) {
+        throw new InputException(where + ": coef[" + i + "] holds " + coef[i].length
+            + " classes, coef[0] " + coef[0].length + "; every λ needs the same");
+      }
+    }
+    for (int i = 0; i < lambda.length; i++) {
+      for (int k = 0; k < coef[i].length; k++) {
+        if (coef[i][k].length != coef[0][0].length) {
+          throw new InputException(where + ": coef[" + i + "]" + (coef[i].length > 1 ? "[" + k
+              + "]" : "") + " holds " + coef[i][k].length + " coefficients, coef[0] "
+              + coef[0][0].length + "; every λ and class needs one per feature");
+        }
+      }
+    }
     List<String> names = new ArrayList<>();
     JsonNode namesNode = root.get("feature_names");
     int p = coef.length == 0 ? 0 : coef[0][0].length;
@@ -133,16 +148,30 @@ public record PathData(
     }
     JsonNode family = root.get("family");
     double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio");
+    double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
+        : new double[lambda.length];
+    double[] devRatio = root.has("dev_ratio") ? perLambda(root, "dev_ratio", lambda.length, where)
+        : new double[lambda.length];
     return new PathData(
         family == null ? "gaussian" : family.asText(),
         l1Ratio,
         lambda,
         coef,
-        root.has("df") ? JsonFiles.numbers(root, "df", where) : new double[lambda.length],
-        root.has("dev_ratio") ? JsonFiles.numbers(root, "dev_ratio", where) : new double[lambda.length],
+        df,
+        devRatio,
         names,
         cv,
         criteria);
+  }
+
+  /** The array {@code root.field} with one number per λ. */
+  private static double[] perLambda(JsonNode root, String field, int count, String where) {
+    double[] values = JsonFiles.numbers(root, field, where);
+    if (values.length != count) {
+      throw new InputException(where + ": \"" + field + "\" must have one entry per λ (" + count
+          + "), found " + values.length);
+    }
+    return values;
   }
 
   private static double[] row(JsonNode array, String where) {

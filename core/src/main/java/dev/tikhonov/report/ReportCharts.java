@@ -65,12 +65,14 @@ public final class ReportCharts {
       if (layers.size() > 0) {
         JsonNode first = layers.get(0);
         String where = weights + ": layers[0].histogram";
+        double[] edges = JsonFiles.histogramEdges(first.path("histogram"), "edges", where);
+        double[] layerCounts = JsonFiles.numbers(first.path("histogram"), "counts", where);
+        JsonFiles.requireBins(layerCounts, edges, where);
         Map<String, double[]> counts = new LinkedHashMap<>();
-        counts.put(first.path("name").asText("layer 1"), JsonFiles.numbers(first.path("histogram"), "counts", where));
+        counts.put(first.path("name").asText("layer 1"), layerCounts);
         charts.add(new ReportChart("weight-histogram",
             "Distribution of the first weight matrix's values at the end of training.",
-            TrainingCharts.histograms("First-layer weights", "weight value",
-                JsonFiles.numbers(first.path("histogram"), "edges", where), counts)));
+            TrainingCharts.histograms("First-layer weights", "weight value", edges, counts)));
       }
     }
   }
