@@ -76,10 +76,15 @@ public final class LambdaGrid {
     return new LambdaGrid(decreasing, decreasing.length, decreasing[decreasing.length - 1]);
   }
 
-  /** {@code count} λ spaced evenly in log λ from the data's λ_max down to {@code smallest}. */
+  /**
+   * {@code count} λ spaced evenly in log λ from the data's λ_max down to {@code smallest};
+   * {@code count} at most {@link dev.tikhonov.linear.PathSettings#MAX_NUM_LAMBDAS}, as for the
+   * linear paths (more would only exhaust memory before the first fit).
+   */
   public static LambdaGrid fromData(int count, double smallest) {
-    if (count < 1) {
-      throw new IllegalArgumentException("numLambdas must be >= 1, got " + count);
+    int max = dev.tikhonov.linear.PathSettings.MAX_NUM_LAMBDAS;
+    if (count < 1 || count > max) {
+      throw new IllegalArgumentException("numLambdas must be in 1.." + max + ", got " + count);
     }
     if (!(smallest > 0) || Double.isInfinite(smallest)) {
       throw new IllegalArgumentException("minLambda must be a finite number > 0, got "

@@ -97,6 +97,10 @@ class LambdaGridTest {
     assertTrue(twice.getMessage().contains("0.1 appears more than once"), twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(0, 1e-6));
     assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(5, 0));
+    // 2e9 λ used to pass and then exhaust the heap (select --nlambda 2000000000).
+    IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+        () -> LambdaGrid.fromData(2_000_000_000, 1e-6));
+    assertEquals("numLambdas must be in 1..100000, got 2000000000", huge.getMessage());
   }
 
   @Test
