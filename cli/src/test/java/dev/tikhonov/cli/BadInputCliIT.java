@@ -196,6 +196,44 @@ class BadInputCliIT {
     assertTrue(r.stdout().contains("SGEMM on one thread: OpenBLAS"), r.stdout());
   }
 
+  /**
+   * An --out or --save that names a device or a named pipe (/dev/null, /dev/stdout, a FIFO) is
+   * written into, not replaced: the atomic rename used to put a regular file in its place, which
+   * for root replaced /dev/null itself. A FIFO stands in for the device here.
+   */
+  @Test
+  void outputToANamedPipe_isWrittenIntoAndStaysAPipe() throws Exception {
+    for (String command : List.of("predict", "export", "train")) {
+      Path fifo = dir.resolve("pipe-" + command);
+      Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+      assertEquals(0, mkfifo.waitFor(), "mkfifo");
+      Path received = dir.resolve("received-" + command);
+      Process reader = new ProcessBuilder("cat", fifo.toString())
+          .redirectOutput(received.toFile()).start();
+      try {
+        List<String> args = switch (command) {
+          case "predict" -> List.of("predict", "--model", model.toString(), "--data",
+              csv.toString(), "--out", fifo.toString());
+          case "export" -> List.of("export", "--model", model.toString(), "--out",
+              fifo.toString());
+          default -> List.of("train", "--data", csv.toString(), "--target", "y", "--model",
+              "linear", "--epochs", "2", "--save", fifo.toString(), "--out", "pipe-run",
+              "--quiet");
+        };
+        Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
+        assertNoStackTrace(r);
+        assertEquals(0, r.exitCode(), command + ":\n" + r.stderr());
+        assertFalse(Files.isRegularFile(fifo), command + ": the pipe was replaced by a file");
+        assertTrue(reader.waitFor(60, java.util.concurrent.TimeUnit.SECONDS),
+            command + ": the reader got the end of the data");
+        assertTrue(Files.size(received) > 0, command + ": the reader got the data");
+      } finally {
+        reader.destroyForcibly();
+      }
+    }
+    assertTrue(Files.readString(dir.resolve("received-predict")).startsWith("prediction\n"));
+  }
+
   static void assertNoStackTrace(Cli.Result r) {
     String all = r.stdout() + r.stderr();
     assertFalse(all.contains("Exception in thread") || all.contains("\tat ")

@@ -28,6 +28,16 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Content content) {
+    if (isSpecial(target)) {
+      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target,
+          java.nio.file.StandardOpenOption.WRITE))) {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw new InputException(target + ": cannot write the file ("
+            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      }
+      return;
+    }
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
@@ -76,6 +86,12 @@ public final class AtomicFiles {
             + what + " there");
       }
     }
+    if (isSpecial(absolute)) {
+      if (!Files.isWritable(absolute)) {
+        throw new InputException(file + ": cannot write the " + what + " there (not writable)");
+      }
+      return;
+    }
     Path dir = absolute.getParent();
     try {
       Files.createDirectories(dir);
@@ -85,6 +101,11 @@ public final class AtomicFiles {
       throw new InputException(file + ": cannot write the " + what + " there ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
+  }
+
+  /** An existing device, named pipe or socket: written in place, never replaced. */
+  private static boolean isSpecial(Path target) {
+    return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
   }
 
   public static void writeString(Path target, String text) {
