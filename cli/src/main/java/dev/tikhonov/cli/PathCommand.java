@@ -192,6 +192,9 @@ public final class PathCommand implements Callable<Integer> {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
     checkRelaxAndAdaptive();
+    if (saveLambda != null && !relax) {
+      checkSaveLambda(saveLambda, cvFolds != null || foldid != null);
+    }
     // Settings, the output directory and the model file are checked before the data are read.
     LinearBuilder<?> settings = ElasticNet.of(fam);
     configure(settings);
@@ -699,6 +702,34 @@ public final class PathCommand implements Callable<Integer> {
           + "predict with --target COLUMN");
     }
     return Dataset.read(data, target, kind);
+  }
+
+  /**
+   * --save-lambda before the fit, so a misspelt value or min/1se without cross-validation stops
+   * the run before the path (and its folds) are computed, not after.
+   */
+  private static void checkSaveLambda(String which, boolean crossValidated) {
+    switch (which) {
+      case "min", "1se" -> {
+        if (!crossValidated) {
+          throw new InputException("--save-lambda " + which
+              + " needs cross-validation: add --cv-folds K or --foldid FILE");
+        }
+      }
+      case "last" -> { }
+      default -> {
+        double s;
+        try {
+          s = Double.parseDouble(which);
+        } catch (NumberFormatException e) {
+          throw new InputException(
+              "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+          throw new InputException("--save-lambda must be a number >= 0, got " + which);
+        }
+      }
+    }
   }
 
   /** Writes the model at the λ that --save-lambda names (double precision, F64 safetensors). */

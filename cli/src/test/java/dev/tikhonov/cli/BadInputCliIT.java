@@ -197,6 +197,24 @@ class BadInputCliIT {
   }
 
   /**
+   * A misspelt --save-lambda, or min/1se without cross-validation, stops path before the fit:
+   * it used to be reported only after the path and all its folds were computed.
+   */
+  @Test
+  void pathSaveLambda_isCheckedBeforeTheFit() throws Exception {
+    for (String[] c : List.of(new String[] {"foo", "--cv-folds", "3"},
+        new String[] {"1se", "--nlambda", "5"})) {
+      Path out = dir.resolve("save-lambda-" + c[0]);
+      Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y", "--save",
+          "sl.model", "--save-lambda", c[0], c[1], c[2], "--out", out.toString(), "--quiet");
+      assertNoStackTrace(r);
+      assertEquals(2, r.exitCode(), r.stderr());
+      assertTrue(r.stderr().contains("--save-lambda"), r.stderr());
+      assertFalse(Files.exists(out.resolve("path.json")), "no path was fitted: " + c[0]);
+    }
+  }
+
+  /**
    * An --out or --save that names a device or a named pipe (/dev/null, /dev/stdout, a FIFO) is
    * written into, not replaced: the atomic rename used to put a regular file in its place, which
    * for root replaced /dev/null itself. A FIFO stands in for the device here.
