@@ -48,6 +48,9 @@ final class Flags {
     FLAGS.put("dropouts", "--dropouts");
     FLAGS.put("weightDecays", "--weight-decays");
     FLAGS.put("learningRates", "--learning-rates");
+    FLAGS.put("everyEpochs", "--step-epochs");
+    FLAGS.put("trainRows", "--train-rows");
+    FLAGS.put("methods", "--methods");
   }
 
   /** Runs {@code build}, re-throwing a setting's IllegalArgumentException in terms of flags. */

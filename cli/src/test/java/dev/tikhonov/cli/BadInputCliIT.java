@@ -120,7 +120,24 @@ class BadInputCliIT {
             "evaluate", "--model", "MODEL", "--data", "huge.csv", "--target", "b"),
         c("report on a file", "a-file", "report", "a-file"),
         c("resume without a checkpoint", "a-dir", "train", "--resume", "a-dir"),
-        c("unknown experiment", "nope", "experiment", "nope"));
+        c("unknown experiment", "nope", "experiment", "nope"),
+        c("select --nlambda 2e9 (used to run out of heap)", "--nlambda|1..100000",
+            "select", "--data", d, "--target", "y", "--regression", "--model", "mlp:4",
+            "--nlambda", "2000000000"),
+        c("train --validation-fraction that leaves no rows", "--validation-fraction 0.99",
+            "train", "--data", d, "--target", "y", "--model", "linear", "--patience", "2",
+            "--validation-fraction", "0.99"),
+        c("select --validation-fraction that leaves no rows", "--validation-fraction 0.99",
+            "select", "--data", d, "--target", "y", "--regression", "--model", "mlp:4",
+            "--nlambda", "2", "--cv-folds", "2", "--validation-fraction", "0.99"),
+        c("train --step-epochs 0", "--step-epochs", "train", "--data", d, "--target", "y",
+            "--model", "linear", "--schedule", "step", "--step-epochs", "0"),
+        c("experiment mnist-select --train-rows -1", "--train-rows",
+            "experiment", "mnist-select", "--quick", "--train-rows", "-1"),
+        c("experiment mnist-select --methods misspelt", "--methods|bogus",
+            "experiment", "mnist-select", "--quick", "--methods", "bogus"),
+        c("experiment mnist-l2 --lambdas -1", "--lambdas",
+            "experiment", "mnist-l2", "--quick", "--lambdas", "-1"));
   }
 
   @ParameterizedTest

@@ -30,7 +30,7 @@ public record EpochSchedule(Kind kind, int everyEpochs, double gamma) {
   public EpochSchedule {
     if (kind == Kind.STEP) {
       if (everyEpochs < 1) {
-        throw new IllegalArgumentException("a step schedule decays every >= 1 epochs, got "
+        throw new IllegalArgumentException("everyEpochs of a step schedule must be >= 1, got "
             + everyEpochs);
       }
       if (!(gamma > 0 && gamma <= 1)) {

@@ -75,8 +75,7 @@ final class NetworkFit {
       if (validation != null) {
         requireSameColumns(train, validation);
       } else if (s.heldOutFraction() > 0) {
-        TrainTest split = Splits.trainTest(train, s.heldOutFraction(), s.seed() + 1,
-            train.isClassification());
+        TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
         train = split.train();
         validation = split.test();
       }
@@ -190,5 +189,21 @@ final class NetworkFit {
           + validation.classNames() + " differ from the training data's "
           + train.classNames());
     }
+  }
+
+  /**
+   * The training rows split into the part that is fitted and the validation part; when either
+   * would be empty, an InputException that names the setting (validationFraction), not the
+   * test fraction of the split underneath.
+   */
+  static TrainTest validationSplit(Dataset data, double fraction, long seed) {
+    int n = data.size();
+    long held = Math.round(n * fraction);
+    if (held < 1 || held > n - 1) {
+      throw new InputException("validationFraction " + fraction + " of the " + n
+          + " training rows of " + data.source() + " holds out " + held + "; the fitted and the"
+          + " validation part each need at least one row");
+    }
+    return Splits.trainTest(data, fraction, seed, data.isClassification());
   }
 }

@@ -2,7 +2,6 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
@@ -50,8 +49,7 @@ final class PathEngine<P extends Predictor> {
       return new Part(data, Optional.empty(), heldOut, seed, label);
     }
     long s = seed.orElse(path.baseSettings().seed());
-    TrainTest split = Splits.trainTest(data, path.validationFraction(), s + 1,
-        data.isClassification());
+    TrainTest split = NetworkFit.validationSplit(data, path.validationFraction(), s + 1);
     return new Part(split.train(), Optional.of(split.test()), heldOut, seed, label);
   }
 

@@ -64,8 +64,8 @@ public final class MnistL2 {
         throw new IllegalArgumentException("at least one seed is needed");
       }
       for (double l : lambdas) {
-        if (!(l >= 0)) {
-          throw new IllegalArgumentException("λ must be >= 0, got " + l);
+        if (!(l >= 0) || Double.isInfinite(l)) {
+          throw new IllegalArgumentException("lambdas must be finite numbers >= 0, got " + l);
         }
       }
     }
