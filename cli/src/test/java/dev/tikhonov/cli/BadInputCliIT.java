@@ -48,6 +48,9 @@ class BadInputCliIT {
     csv = Files.writeString(dir.resolve("d.csv"), s.toString());
     Files.writeString(dir.resolve("a-file"), "not a directory");
     Files.createDirectories(dir.resolve("a-dir"));
+    Files.createDirectories(dir.resolve("blocked-run/history.csv"));
+    Files.createDirectories(dir.resolve("blocked-charts"));
+    Files.writeString(dir.resolve("blocked-charts/charts"), "not a folder");
     Files.writeString(dir.resolve("folds-huge.csv"), "fold\n" + "1\n2\n".repeat(29)
         + "1\n2000000000\n");
     Files.write(dir.resolve("folds-latin1.csv"), new byte[] {'1', '\n', (byte) 0xE9, '\n'});
@@ -137,7 +140,12 @@ class BadInputCliIT {
         c("experiment mnist-select --methods misspelt", "--methods|bogus",
             "experiment", "mnist-select", "--quick", "--methods", "bogus"),
         c("experiment mnist-l2 --lambdas -1", "--lambdas",
-            "experiment", "mnist-l2", "--quick", "--lambdas", "-1"));
+            "experiment", "mnist-l2", "--quick", "--lambdas", "-1"),
+        // Used to fail only at the end of the run, when writing history.csv or the charts.
+        c("train --out holding a directory named history.csv", "history.csv|is a directory",
+            "train", "--data", d, "--target", "y", "--model", "linear", "--out", "blocked-run"),
+        c("path --out whose charts is a file", "charts|is a file",
+            "path", "--data", d, "--target", "y", "--out", "blocked-charts"));
   }
 
   @ParameterizedTest

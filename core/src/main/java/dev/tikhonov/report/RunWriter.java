@@ -36,7 +36,42 @@ public final class RunWriter {
    */
   public static RunWriter open(Path dir, RunKind kind) {
     requireWritableDirectory(dir, "output directory");
+    requireNothingInTheWay(dir);
     return new RunWriter(dir, kind);
+  }
+
+  /**
+   * A directory where the run writes one of its files (history.csv, report.html,
+   * charts/loss-curves.svg, …), or a file where it writes its charts folder, would only stop the
+   * run at its end, after the work: refused here, naming the path.
+   */
+  private static void requireNothingInTheWay(Path dir) {
+    Path charts = dir.resolve("charts");
+    if (Files.exists(charts) && !Files.isDirectory(charts)) {
+      throw new InputException(charts + ": is a file; the run writes its charts in a folder"
+          + " of that name (move or remove the file, or choose another output directory)");
+    }
+    requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors");
+    if (Files.isDirectory(charts)) {
+      requireNoDirectoryNamedLikeAFile(charts, ".svg", ".png");
+    }
+  }
+
+  private static void requireNoDirectoryNamedLikeAFile(Path dir, String... suffixes) {
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String name = p.getFileName().toString();
+        for (String suffix : suffixes) {
+          if (name.endsWith(suffix) && Files.isDirectory(p)) {
+            throw new InputException(p + ": is a directory where the run writes a file (move or"
+                + " remove it, or choose another output directory)");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(dir + ": cannot list the output directory ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
   }
 
   /** Checks (and creates) a directory for output: an InputException names what is wrong. */
