@@ -136,6 +136,14 @@ public final class Trainer {
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
               optimizer.learningRate());
         }
+        // Finite weights can still be so large that the outputs overflow float32: the model
+        // would be returned and fail only when it predicts, blaming the rows it is given.
+        String overflow = outputOverflow(network, train, batch);
+        if (overflow != null) {
+          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
+              overflow + " after the epoch's last step (its loss was finite)",
+              optimizer.learningRate());
+        }
         Double valLoss = null;
         Double valAccuracy = null;
         if (validation != null) {
@@ -180,6 +188,23 @@ public final class Trainer {
     double trainLoss = records.get(bestEpoch - 1).trainLoss();
     return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The first non-finite output of the network (inference mode) on the first {@code rows}
+   * training rows, described; null when all are finite. One mini-batch's forward pass, as cheap
+   * as a step's.
+   */
+  private static String outputOverflow(Sequential network, Dataset train, int rows) {
+    Matrix out = network.forward(train.features().rowRange(0, Math.min(rows, train.size())),
+        Layer.Mode.INFER);
+    for (int i = 0, size = out.size(); i < size; i++) {
+      if (!Float.isFinite(out.at(i))) {
+        return "the network's output on training row " + (i / out.cols() + 1) + " became "
+            + out.at(i);
+      }
+    }
+    return null;
   }
 
   private static List<Dropout> dropoutLayers(Sequential network) {

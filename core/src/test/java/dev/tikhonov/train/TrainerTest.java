@@ -184,6 +184,29 @@ class TrainerTest {
     }
   }
 
+  /**
+   * Weights that stay finite but make the output overflow float32 (w ≈ 1e30, x = 1e10) are a
+   * divergence too: the fit used to return that model, whose first prediction then failed with
+   * "the row's values are probably far outside the range the model was trained on".
+   */
+  @Test
+  void fit_whenTheOutputOverflowsWithFiniteWeights_saysTheOutputBecameInfinite() {
+    Matrix x = Matrix.zeros(4, 1);
+    Matrix y = Matrix.zeros(4, 1);
+    for (int i = 0; i < 4; i++) {
+      x.put(i, 1e10f);
+      y.put(i, 1f);
+    }
+    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "big");
+    TrainConfig tc = new TrainConfig(1, 4, 0, Penalty.none(), Optimizers.sgd(1e20), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().matches("training diverged at epoch 1, batch 1 of 1: the network's"
+        + " output on training row 1 became -?Infinity after the epoch's last step \\(its loss"
+        + " was finite\\)\\. Likely cause: the learning rate .*"), e.getMessage());
+  }
+
   @Test
   void fit_whenTheBatchLossIsNaN_saysTheLossBecameNaN() {
     Dataset d = blobs(100, 4);
