@@ -59,7 +59,8 @@ class BadInputCliIT {
     Files.writeString(dir.resolve("garbage.model"), "{\"not\": \"a model\"}");
     model = dir.resolve("m.model");
     Cli.Result r = Cli.run(dir, "train", "--data", csv.toString(), "--target", "y", "--model",
-        "linear", "--epochs", "300", "--save", model.toString(), "--out", "train-ok", "--quiet");
+        "linear", "--epochs", "300", "--save", model.toString(), "--out", "train-ok", "--quiet",
+        "--checkpoint-every", "300");
     assertEquals(0, r.exitCode(), r.stderr());
   }
 
@@ -145,7 +146,10 @@ class BadInputCliIT {
         c("train --out holding a directory named history.csv", "history.csv|is a directory",
             "train", "--data", d, "--target", "y", "--model", "linear", "--out", "blocked-run"),
         c("path --out whose charts is a file", "charts|is a file",
-            "path", "--data", d, "--target", "y", "--out", "blocked-charts"));
+            "path", "--data", d, "--target", "y", "--out", "blocked-charts"),
+        c("predict with a checkpoint as the model", "checkpoint.safetensors|training checkpoint",
+            "predict", "--model", "train-ok/checkpoint.safetensors", "--data", d, "--out",
+            "p.csv"));
   }
 
   @ParameterizedTest

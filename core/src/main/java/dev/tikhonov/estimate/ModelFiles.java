@@ -12,8 +12,14 @@ final class ModelFiles {
   private ModelFiles() {}
 
   static Predictor load(Path file) {
-    if (LinearModelFile.FORMAT.equals(LinearModelFile.formatOf(file))) {
+    String format = LinearModelFile.formatOf(file);
+    if (LinearModelFile.FORMAT.equals(format)) {
       return LinearModelFiles.load(file);
+    }
+    if (dev.tikhonov.io.CheckpointFile.FORMAT.equals(format)) {
+      // Its integer tensors would otherwise be reported as "dtype I32 is not supported".
+      throw new dev.tikhonov.data.InputException(file + ": a training checkpoint, not a model"
+          + " file; continue the training from it, or save the fitted model to predict with it");
     }
     ModelFile.SavedModel saved = ModelFile.read(file);
     Model model = saved.model();
