@@ -732,34 +732,20 @@ public final class PathCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the model at the λ that --save-lambda names (double precision, F64 safetensors). */
+  /**
+   * Writes the model at the λ that --save-lambda names (double precision, F64 safetensors);
+   * the value was checked before the fit ({@link #checkSaveLambda}).
+   */
   private void saveModel(RegularizationPath<? extends Predictor> path,
       Optional<CrossValidatedPath<? extends Predictor>> cv) {
     String which = saveLambda != null ? saveLambda : (cv.isPresent() ? "min" : "last");
-    Predictor chosen;
-    switch (which) {
-      case "min", "1se" -> {
-        if (cv.isEmpty()) {
-          throw new InputException("--save-lambda " + which
-              + " needs cross-validation: add --cv-folds K or --foldid FILE");
-        }
-        chosen = which.equals("min") ? cv.get().atLambdaMin() : cv.get().atLambda1se();
-      }
-      case "last" -> chosen = path.at(path.size() - 1);
-      default -> {
-        double s;
-        try {
-          s = Double.parseDouble(which);
-        } catch (NumberFormatException e) {
-          throw new InputException(
-              "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
-        }
-        if (!(s >= 0) || Double.isInfinite(s)) {
-          throw new InputException("--save-lambda must be a number >= 0, got " + which);
-        }
-        chosen = path.at(s);
-      }
-    }
+    checkSaveLambda(which, cv.isPresent());
+    Predictor chosen = switch (which) {
+      case "min" -> cv.get().atLambdaMin();
+      case "1se" -> cv.get().atLambda1se();
+      case "last" -> path.at(path.size() - 1);
+      default -> path.at(Double.parseDouble(which));
+    };
     chosen.save(save);
     common.human().printf("saved the fit at λ = %.6g (%s) to %s%n",
         ((Number) chosen.provenance().settings().get("lambda")).doubleValue(), which, save);
