@@ -13,7 +13,10 @@ import java.nio.file.StandardCopyOption;
  * either the old file or the new one, never a torn one. A file that cannot be written is an
  * {@link InputException} naming it and the reason (the CLI reports it in one line). Stateless:
  * concurrent writes to different files are independent; concurrent writes to the same file each go
- * through their own temporary file, so the last rename wins and no reader sees a mix.
+ * through their own temporary file, so the last rename wins and no reader sees a mix. A target
+ * that exists and is neither a regular file nor a directory (a device such as /dev/null or
+ * /dev/stdout, a named pipe, a socket) is written in place: it cannot be replaced atomically, and
+ * renaming over it would replace the device or pipe with a file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
