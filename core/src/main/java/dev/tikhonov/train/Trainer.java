@@ -123,25 +123,25 @@ public final class Trainer {
         double trainLoss = lossSum / n;
         double penalty = config.penalty().value(params);
         double weightNorm = network.weightNorm();
-        if (!Double.isFinite(penalty) || !Double.isFinite(weightNorm)) {
-          // the last step's loss was finite; what became non-finite is the weights
-          List<String> what = new ArrayList<>();
-          if (!Double.isFinite(weightNorm)) {
-            what.add("the weight norm ‖w‖₂ became " + weightNorm);
+        // The last step's loss was finite; what may have become non-finite is the weights, the
+        // penalty, or (weights finite but huge) the outputs, with which the model would be
+        // returned and fail only when it predicts, blaming the rows it is given.
+        List<String> what = new ArrayList<>();
+        if (!Double.isFinite(weightNorm)) {
+          what.add("the weight norm ‖w‖₂ became " + weightNorm);
+        }
+        if (!Double.isFinite(penalty)) {
+          what.add("the penalty λ·Ω(w) became " + penalty);
+        }
+        if (what.isEmpty()) {
+          String overflow = outputOverflow(network, train, batch);
+          if (overflow != null) {
+            what.add(overflow);
           }
-          if (!Double.isFinite(penalty)) {
-            what.add("the penalty λ·Ω(w) became " + penalty);
-          }
+        }
+        if (!what.isEmpty()) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
-              optimizer.learningRate());
-        }
-        // Finite weights can still be so large that the outputs overflow float32: the model
-        // would be returned and fail only when it predicts, blaming the rows it is given.
-        String overflow = outputOverflow(network, train, batch);
-        if (overflow != null) {
-          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
-              overflow + " after the epoch's last step (its loss was finite)",
               optimizer.learningRate());
         }
         Double valLoss = null;
