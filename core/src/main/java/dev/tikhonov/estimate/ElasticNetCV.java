@@ -216,9 +216,6 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       }
       return KFold.of(foldIds);
     }
-    if (numFolds > n) {
-      throw new InputException(numFolds + " folds for only " + n + " rows; use at most " + n);
-    }
     return KFold.random(n, numFolds, seed);
   }
 

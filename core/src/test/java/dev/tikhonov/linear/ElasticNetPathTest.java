@@ -402,8 +402,8 @@ class ElasticNetPathTest {
     }
     InputException e = assertThrows(InputException.class,
         () -> ElasticNetPath.fit(x, DATA.y(), PathSettings.lasso(), List.of("a", "b")));
-    assertTrue(e.getMessage().startsWith("λ_max is 0") && e.getMessage().contains("give a λ"
-        + " sequence"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lambdas must be given") && e.getMessage().contains(
+        "λ_max, which is 0"), e.getMessage());
     PathSolution path = ElasticNetPath.fit(x, DATA.y(), PathSettings.lasso().withLambdas(0.1),
         List.of("a", "b"));
     assertEquals(0, path.degreesOfFreedom()[0]);
