@@ -23,10 +23,16 @@ import java.util.List;
  * </pre>
  *
  * Each epoch visits the rows in a new order drawn from the run's shuffle generator; with the same
- * seed and thread count, two runs are bit-for-bit identical. A non-finite loss stops the run
- * with a {@link DivergenceException}.
+ * seed and thread count, two runs are bit-for-bit identical. A {@link DivergenceException}
+ * stops the run when a batch's loss, the weights, the penalty or (checked on one mini-batch) the
+ * outputs become non-finite, or when an epoch's mean training loss exceeds
+ * {@link #LOSS_GROWTH_LIMIT} times the loss of the run's first batch before its step: a loss
+ * grown ten orders of magnitude is a diverging run even while its numbers stay finite.
  */
 public final class Trainer {
+  /** How many times the first batch's loss an epoch's mean training loss may reach. */
+  public static final double LOSS_GROWTH_LIMIT = 1e10;
+
   private final TrainConfig config;
   private final TrainingListener listener;
 
@@ -83,6 +89,7 @@ public final class Trainer {
     boolean stoppedEarly = false;
     int firstEpoch = 1;
     List<Dropout> dropouts = dropoutLayers(network);
+    double firstLoss = Double.NaN; // the run's first batch, at the weights it started from
     if (resumeFrom != null) {
       Resume.restore(resumeFrom, params, optimizer, shuffleRng, dropouts, order);
       records.addAll(resumeFrom.history());
@@ -115,6 +122,9 @@ public final class Trainer {
             throw divergence(epoch, b + 1, batchesPerEpoch,
                 "the loss of this batch became " + batchLoss, optimizer.learningRate());
           }
+          if (Double.isNaN(firstLoss)) {
+            firstLoss = batchLoss;
+          }
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);
         }
@@ -143,6 +153,11 @@ public final class Trainer {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
               optimizer.learningRate());
+        }
+        if (firstLoss > 0 && trainLoss > LOSS_GROWTH_LIMIT * firstLoss) {
+          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, "the epoch's mean training"
+              + " loss " + trainLoss + " is more than 10¹⁰ times the first batch's " + firstLoss
+              + " (before its step)", optimizer.learningRate());
         }
         Double valLoss = null;
         Double valAccuracy = null;

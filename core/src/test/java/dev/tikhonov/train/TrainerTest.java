@@ -207,6 +207,38 @@ class TrainerTest {
         + " was finite\\)\\. Likely cause: the learning rate .*"), e.getMessage());
   }
 
+  /**
+   * A learning rate that makes every step overshoot by a constant factor: the weights and the
+   * loss grow geometrically but stay finite for many epochs. The fit used to return that model
+   * with exit code 0 (the CLI's `train --model linear --lr 1e10` ended at a loss of 1e39); a
+   * mean training loss 10¹⁰ times the first batch's is now a divergence. At half that rate the
+   * same data train normally.
+   */
+  @Test
+  void fit_whenTheLossGrowsTenOrdersWhileFinite_isADivergence() {
+    Matrix x = Matrix.zeros(4, 1);
+    Matrix y = Matrix.zeros(4, 1);
+    for (int i = 0; i < 4; i++) {
+      x.put(i, 1f);
+      y.put(i, 1f);
+    }
+    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "ones");
+    // Full batch, ŷ = wx + b with x = 1: each step maps the residual r to (1 − 2·lr)·r, so
+    // lr = 3 multiplies it by −5 (the loss by 25) and lr = 0.25 halves it.
+    TrainConfig tc = new TrainConfig(20, 4, 0, Penalty.none(), Optimizers.sgd(3), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().matches("training diverged at epoch [0-9]+, batch 1 of 1: the"
+        + " epoch's mean training loss [0-9.E]+ is more than 10¹⁰ times the first batch's .*"
+        + " Likely cause: the learning rate 3.0 .*"), e.getMessage());
+    assertTrue(e.epoch() > 2 && e.epoch() < 20, "finite for several epochs: " + e.epoch());
+    TrainConfig fine = new TrainConfig(20, 4, 0, Penalty.none(), Optimizers.sgd(0.25), 0);
+    Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null,
+        null, fine, TrainingListener.none(), null, null);
+    assertTrue(o.result().trainLoss() < 1e-6, "converges: " + o.result().trainLoss());
+  }
+
   @Test
   void fit_whenTheBatchLossIsNaN_saysTheLossBecameNaN() {
     Dataset d = blobs(100, 4);
