@@ -249,9 +249,10 @@ public final class TrainCommand implements Callable<Integer> {
       fitted.save(save);
       human.println("  saved model to " + save);
     }
-    human.printf("%n  test accuracy %s   test loss %.4f   train loss %.4f   penalty %.4g   "
-            + "(%.1fs)%n", testEval.accuracy().isPresent()
-            ? String.format("%.4f", testEval.accuracy().getAsDouble()) : "-",
+    // Accuracy for classifiers only: a regression has none (it used to print "test accuracy -").
+    human.printf("%n  %stest loss %.4f   train loss %.4f   penalty %.4g   (%.1fs)%n",
+        testEval.accuracy().isPresent()
+            ? String.format("test accuracy %.4f   ", testEval.accuracy().getAsDouble()) : "",
         testEval.loss(), trainEval.loss(), result.penalty(), result.seconds());
     RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + writer.dir());
