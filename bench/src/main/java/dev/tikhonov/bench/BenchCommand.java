@@ -598,6 +598,12 @@ public final class BenchCommand implements Runnable, CommandExtension {
   static void requireOutput(java.nio.file.Path out) {
     if (out != null) {
       dev.tikhonov.report.RunWriter.requireWritableDirectory(out, "output directory (--out)");
+      try {
+        java.nio.file.Files.createDirectories(out);
+      } catch (java.io.IOException e) {
+        throw new dev.tikhonov.data.InputException(out + ": cannot create the output directory"
+            + " (--out) (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      }
     }
   }
 }

@@ -52,6 +52,14 @@ public final class Main implements Runnable {
     for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
       cl.addSubcommand(extension);
     }
+    // An empty path ("--out $UNSET_VARIABLE") would mean the current directory; refused.
+    cl.registerConverter(java.nio.file.Path.class, text -> {
+      if (text.isBlank()) {
+        throw new CommandLine.TypeConversionException("the path is empty; give a file or"
+            + " directory name");
+      }
+      return java.nio.file.Path.of(text);
+    });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
     cl.setParameterExceptionHandler(

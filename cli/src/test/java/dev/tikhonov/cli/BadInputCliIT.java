@@ -56,6 +56,7 @@ class BadInputCliIT {
     Files.write(dir.resolve("folds-latin1.csv"), new byte[] {'1', '\n', (byte) 0xE9, '\n'});
     // y ≈ 2a − b: the fitted weights turn (3e38, −3e38) into 9e38, beyond float32.
     Files.writeString(dir.resolve("huge.csv"), "a,b\n1,1\n3e38,-3e38\n");
+    Files.writeString(dir.resolve("constant-features.csv"), "a,y\n1,1\n1,2\n1,4\n");
     Files.writeString(dir.resolve("garbage.model"), "{\"not\": \"a model\"}");
     model = dir.resolve("m.model");
     Cli.Result r = Cli.run(dir, "train", "--data", csv.toString(), "--target", "y", "--model",
@@ -85,6 +86,14 @@ class BadInputCliIT {
             "experiment", "gd-linear", "--quick", "--out", "a-file"),
         c("path --cv-folds 0", "--cv-folds",
             "path", "--data", d, "--target", "y", "--cv-folds", "0"),
+        c("path --cv-folds above the rows", "--cv-folds|60 rows|at most 60",
+            "path", "--data", d, "--target", "y", "--cv-folds", "61"),
+        c("path without a usable feature and no --lambdas", "--lambdas|λ_max",
+            "path", "--data", "constant-features.csv", "--target", "y"),
+        c("train --out empty", "--out|empty",
+            "train", "--data", d, "--target", "y", "--model", "linear", "--out", ""),
+        c("predict --model empty", "--model|empty",
+            "predict", "--model", "", "--data", d, "--out", "p.csv"),
         c("path --nlambda 2e9", "--nlambda",
             "path", "--data", d, "--target", "y", "--nlambda", "2000000000"),
         c("path --foldid with a huge id", "folds-huge.csv:61|2000000000",
@@ -223,6 +232,30 @@ class BadInputCliIT {
     r = Cli.runWithJvmOptions(dir, List.of("-Dtikhonov.sgemm=openblas"), "--version");
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("SGEMM on one thread: OpenBLAS"), r.stdout());
+  }
+
+  /**
+   * A run that stops on bad input leaves no output folder behind (it used to leave an empty
+   * one): the folder appears with the run's first file. The default runs/ folder included.
+   */
+  @Test
+  void aFailedRun_leavesNoOutputFolder() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("nothing-left"));
+    List<List<String>> runs = List.of(
+        List.of("train", "--data", csv.toString(), "--target", "y", "--model", "linear",
+            "--save", dir.resolve("a-dir").toString(), "--out", "out/save-is-a-dir"),
+        List.of("train", "--data", "no-such.csv", "--target", "y", "--out", "out/no-data"),
+        List.of("path", "--data", csv.toString(), "--target", "y", "--cv-folds", "61",
+            "--save", "m/p.model", "--out", "out/folds"),
+        List.of("train", "--data", "no-such.csv", "--target", "y", "--save", "m/t.model"));
+    for (List<String> args : runs) {
+      Cli.Result r = Cli.run(work, args.toArray(String[]::new));
+      assertNoStackTrace(r);
+      assertEquals(2, r.exitCode(), r.stderr());
+    }
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(), left.toList(), "nothing is created by runs that fail");
+    }
   }
 
   /**

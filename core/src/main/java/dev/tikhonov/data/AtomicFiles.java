@@ -74,8 +74,9 @@ public final class AtomicFiles {
   }
 
   /**
-   * Checks, before any long work, that {@code file} can be written later: it is not a
-   * directory, no parent path is a file, and its directory can be created and written in. An
+   * Checks, before any long work and creating nothing, that {@code file} can be written later:
+   * it is not a directory, no parent path is a file, and its directory can be created and
+   * written in ({@link #requireCanWriteIn}). An
    * {@link InputException} names the path, {@code what} it is for, and the problem.
    */
   public static void requireWritable(Path file, String what) {
@@ -95,13 +96,30 @@ public final class AtomicFiles {
       }
       return;
     }
-    Path dir = absolute.getParent();
+    requireCanWriteIn(absolute.getParent(), file, what);
+  }
+
+  /**
+   * Checks, creating nothing, that files can be written in {@code dir} or, when it does not
+   * exist yet, that it can be created: a temporary file is made and deleted in its nearest
+   * existing ancestor (a failed run leaves no empty folder behind; the directory appears with
+   * the first file written). The caller has checked that no part of the path is a file. An
+   * {@link InputException} names {@code shown}, {@code what} it is for, and the reason.
+   */
+  public static void requireCanWriteIn(Path dir, Path shown, String what) {
+    Path existing = dir.toAbsolutePath().normalize();
+    while (!Files.isDirectory(existing)) {
+      if (Files.isSymbolicLink(existing)) {
+        throw new InputException(shown + ": " + existing + " is a broken symbolic link; cannot"
+            + " write the " + what + " there");
+      }
+      existing = existing.getParent();
+    }
     try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".tikhonov-", ".probe");
+      Path probe = Files.createTempFile(existing, ".tikhonov-", ".probe");
       Files.delete(probe);
     } catch (IOException e) {
-      throw new InputException(file + ": cannot write the " + what + " there ("
+      throw new InputException(shown + ": cannot write the " + what + " there ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }

@@ -30,9 +30,10 @@ public final class RunWriter {
   }
 
   /**
-   * Creates {@code dir} (and its parents) when missing and checks that files can be written in
-   * it; an {@link InputException} names the path and the problem (a file where a directory is
-   * needed, no permission) before any training starts.
+   * Checks that the run's files can be written in {@code dir}; an {@link InputException} names
+   * the path and the problem (a file where a directory is needed, no permission, a folder where
+   * a run file goes) before any training starts. Creates nothing: {@code dir} and its parents
+   * appear with the run's first file, so a run that fails before writing leaves nothing behind.
    */
   public static RunWriter open(Path dir, RunKind kind) {
     requireWritableDirectory(dir, "output directory");
@@ -50,6 +51,9 @@ public final class RunWriter {
     if (Files.exists(charts) && !Files.isDirectory(charts)) {
       throw new InputException(charts + ": is a file; the run writes its charts in a folder"
           + " of that name (move or remove the file, or choose another output directory)");
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
     }
     requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors");
     if (Files.isDirectory(charts)) {
@@ -74,7 +78,11 @@ public final class RunWriter {
     }
   }
 
-  /** Checks (and creates) a directory for output: an InputException names what is wrong. */
+  /**
+   * Checks, creating nothing, a directory for output: no part of its path is a file, and it
+   * exists and takes new files or can be created ({@link AtomicFiles#requireCanWriteIn}). An
+   * InputException names what is wrong.
+   */
   public static void requireWritableDirectory(Path dir, String what) {
     for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
       if (Files.exists(p) && !Files.isDirectory(p)) {
@@ -82,14 +90,7 @@ public final class RunWriter {
             ? "is a file" : p + " is a file") + "; the " + what + " must be a directory");
       }
     }
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".tikhonov-", ".probe");
-      Files.delete(probe);
-    } catch (IOException e) {
-      throw new InputException(dir + ": cannot write the " + what + " there ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-    }
+    AtomicFiles.requireCanWriteIn(dir, dir, what);
   }
 
   public Path dir() {
