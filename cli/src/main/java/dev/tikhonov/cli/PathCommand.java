@@ -743,8 +743,8 @@ public final class PathCommand implements Callable<Integer> {
     Predictor chosen = switch (which) {
       case "min" -> cv.get().atLambdaMin();
       case "1se" -> cv.get().atLambda1se();
-      case "last" -> path.at(path.size() - 1);
-      default -> path.at(Double.parseDouble(which));
+      case "last" -> path.atIndex(path.size() - 1);
+      default -> path.atLambda(Double.parseDouble(which));
     };
     chosen.save(save);
     common.human().printf("saved the fit at λ = %.6g (%s) to %s%n",

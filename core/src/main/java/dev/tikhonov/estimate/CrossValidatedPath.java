@@ -59,11 +59,11 @@ public final class CrossValidatedPath<M extends Predictor> {
   }
 
   public M atLambdaMin() {
-    return path.at(cv.indexMin());
+    return path.atIndex(cv.indexMin());
   }
 
   public M atLambda1se() {
-    return path.at(cv.index1se());
+    return path.atIndex(cv.index1se());
   }
 
   /** The model at the λ the estimator's rule names. */

@@ -55,12 +55,12 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
 
   /** The model at (λ_min, γ_min). */
   public M atMinimum() {
-    return path.at(cv.indexMin(), cv.gammaMin());
+    return path.atIndex(cv.indexMin(), cv.gammaMin());
   }
 
   /** The model at (λ_1se, γ_1se). */
   public M atOneStandardError() {
-    return path.at(cv.index1se(), cv.gamma1se());
+    return path.atIndex(cv.index1se(), cv.gamma1se());
   }
 
   /** The model at the (λ, γ) the estimator's rule names. */

@@ -120,7 +120,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       throw new InputException("the path to λ = " + target + " ended after λ = "
           + path.lambdas()[path.size() - 1] + ": " + path.solution().end().message());
     }
-    return path.at(path.size() - 1);
+    return path.atIndex(path.size() - 1);
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Optional;
  * sequence, the intercepts and coefficients minimizing DESIGN.md's objective
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]}, on the original scale of the
  * features, how many are nonzero, the deviance explained, and how well each λ is certified.
- * {@link #at(int)} and {@link #at(double)} give the model at one λ. Immutable and thread-safe.
+ * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. Immutable and thread-safe.
  *
  * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
  */
@@ -119,8 +119,12 @@ public final class RegularizationPath<M extends Predictor> {
     return solution.classNames();
   }
 
-  /** The model at λ index {@code index} (0 = the largest λ). */
-  public M at(int index) {
+  /**
+   * The model at λ index {@code index} (0 = the largest λ). Named apart from
+   * {@link #atLambda(double)}: one overloaded {@code at} made {@code at(0)} the first λ and
+   * {@code at(0.0)} λ = 0.
+   */
+  public M atIndex(int index) {
     if (index < 0 || index >= size()) {
       throw new IndexOutOfBoundsException("λ index " + index + " of a path of " + size());
     }
@@ -132,7 +136,7 @@ public final class RegularizationPath<M extends Predictor> {
    * interpolated linearly in λ between the two neighbouring λ of the path, the end solutions
    * outside its range.
    */
-  public M at(double lambda) {
+  public M atLambda(double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * the unpenalized refit on its active set, blended as
  * {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)} (intercepts alike; {@link RelaxedFit} has
  * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
- * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #at(int, double)} the model at
- * one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
+ * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #atIndex(int, double)} and
+ * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
  * and whose provenance records γ. Immutable and thread-safe.
  *
  * @param <M> the model at one (λ, γ)
@@ -57,16 +57,16 @@ public final class RelaxedPath<M extends Predictor> {
   }
 
   /** The model at λ index {@code index} (0 = the largest λ) and γ ∈ [0, 1]. */
-  public M at(int index, double gamma) {
-    return atGamma(gamma).at(index);
+  public M atIndex(int index, double gamma) {
+    return atGamma(gamma).atIndex(index);
   }
 
   /**
    * The model at any λ ≥ 0 and γ ∈ [0, 1]: the blend's coefficients interpolated linearly in λ
    * (glmnet's {@code predict(fit, s = λ, gamma = γ)}).
    */
-  public M at(double lambda, double gamma) {
-    return atGamma(gamma).at(lambda);
+  public M atLambda(double lambda, double gamma) {
+    return atGamma(gamma).atLambda(lambda);
   }
 
   /** Per λ: whether its unpenalized coefficients come from a refit of its own active set. */

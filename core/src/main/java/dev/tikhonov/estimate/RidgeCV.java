@@ -155,7 +155,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
 
     /** The model at λ index {@code index}. */
-    public LinearModel at(int index) {
+    public LinearModel atIndex(int index) {
       double lambda = path.lambdas()[index];
       return new LinearModel(Ridge.parameters(lambda, path.intercepts()[index],
           path.coefficients()[index], scales, featureNames, standardize),
@@ -164,7 +164,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
 
     /** The model at the chosen λ. */
     public LinearModel selected() {
-      return at(best);
+      return atIndex(best);
     }
 
     /** The core's result. */

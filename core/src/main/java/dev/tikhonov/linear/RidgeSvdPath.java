@@ -211,7 +211,7 @@ public record RidgeSvdPath(
   }
 
   /** The fit at λ index {@code l}. */
-  public RidgeSolution at(int l) {
+  public RidgeSolution atIndex(int l) {
     return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l].clone(),
         degreesOfFreedom[l]);
   }

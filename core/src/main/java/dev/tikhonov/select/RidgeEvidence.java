@@ -264,7 +264,7 @@ public final class RidgeEvidence {
   }
 
   /** The posterior mean, β̂, a and γ at λ. */
-  public Fit at(double lambda) {
+  public Fit atLambda(double lambda) {
     EvidenceCurve.requirePositiveLambda(lambda);
     return fit(Math.log(n * lambda));
   }

@@ -15,7 +15,7 @@ class ExportTest {
     Dataset d = Synthetic.makeRegression(120, 8, 3, 0.5, 4).data();
     RegularizationPath<LinearModel> path = ElasticNet.gaussian().l1Ratio(0.5).build().path(d);
     for (int l : new int[] {0, path.size() / 2, path.size() - 1}) {
-      LinearModel m = path.at(l);
+      LinearModel m = path.atIndex(l);
       Matrix out = Export.network(m).predict(d.features());
       double[] y = m.predict(d);
       for (int i = 0; i < d.size(); i++) {

@@ -66,8 +66,8 @@ class LinearEstimatorsTest {
     RegularizationPath<LinearModel> path = ElasticNet.gaussian().l1Ratio(0.5).build().path(DATA);
     assertArrayEquals(core.lambdas(), path.lambdas());
     int last = path.size() - 1;
-    assertArrayEquals(core.coefficients()[last][0], path.at(last).coefficients());
-    assertEquals(core.intercepts()[last][0], path.at(last).intercept());
+    assertArrayEquals(core.coefficients()[last][0], path.atIndex(last).coefficients());
+    assertEquals(core.intercepts()[last][0], path.atIndex(last).intercept());
   }
 
   @Test
@@ -77,7 +77,7 @@ class LinearEstimatorsTest {
     int l = path.size() / 2;
     double lambda = path.lambdas()[l];
     LinearModel one = ElasticNet.gaussian().tolerance(1e-12).lambda(lambda).build().fit(DATA);
-    double[] a = path.at(l).coefficients();
+    double[] a = path.atIndex(l).coefficients();
     double[] b = one.coefficients();
     double scale = 0;
     for (double v : a) {
@@ -227,7 +227,7 @@ class LinearEstimatorsTest {
     RegularizationPath<LinearClassifier> path = ElasticNet.binomial().build().path(two);
     int l = path.size() / 2;
     double[][] expected = path.solution().probabilities(two.featureRows(), l);
-    double[][] actual = path.at(l).predictProba(two);
+    double[][] actual = path.atIndex(l).predictProba(two);
     for (int i = 0; i < expected.length; i++) {
       assertArrayEquals(expected[i], actual[i], 1e-15, "row " + i);
     }

@@ -128,7 +128,7 @@ class PoissonEstimatorsTest {
     ProximalNewtonRefData.Table ref =
         ProximalNewtonRefData.read("pois-lasso-std-weights-offset.csv");
     assertEquals(ref.rows().length, path.size());
-    assertEquals(DATA.featureNames(), path.at(0).featureNames(), "w and off are not features");
+    assertEquals(DATA.featureNames(), path.atIndex(0).featureNames(), "w and off are not features");
     for (int l = 0; l < path.size(); l++) {
       double scale = 0;
       for (int c = 1; c < ref.rows()[l].length; c++) {
@@ -138,7 +138,7 @@ class PoissonEstimatorsTest {
         assertEquals(ref.rows()[l][2 + j], path.coefficients()[l][0][j], 1e-5 * scale);
       }
     }
-    LinearModel m = path.at(path.size() - 1);
+    LinearModel m = path.atIndex(path.size() - 1);
     assertEquals(java.util.Optional.of("off"), m.offsetColumn());
     double[][] x = DATA.featureRows();
     double[] off = new double[x.length];

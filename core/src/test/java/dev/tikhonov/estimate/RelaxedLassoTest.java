@@ -79,14 +79,14 @@ class RelaxedLassoTest {
     Dataset d = data();
     RelaxedPath<LinearModel> path = RelaxedLasso.gaussian().numLambdas(20).build().path(d);
     int l = 10;
-    double[] lassoB = path.lasso().at(l).coefficients();
-    double[] refit = path.atGamma(0).at(l).coefficients();
-    double[] half = path.at(l, 0.5).coefficients();
+    double[] lassoB = path.lasso().atIndex(l).coefficients();
+    double[] refit = path.atGamma(0).atIndex(l).coefficients();
+    double[] half = path.atIndex(l, 0.5).coefficients();
     for (int j = 0; j < lassoB.length; j++) {
       assertEquals(0.5 * lassoB[j] + 0.5 * refit[j], half[j], 1e-14);
       assertEquals(lassoB[j] != 0, refit[j] != 0, "the refit keeps the active set");
     }
-    InputException e = assertThrows(InputException.class, () -> path.at(l, 1.5));
+    InputException e = assertThrows(InputException.class, () -> path.atIndex(l, 1.5));
     assertTrue(e.getMessage().startsWith("gamma must be in [0, 1]"), e.getMessage());
   }
 

@@ -70,8 +70,8 @@ class SparseEstimatorsTest {
     RegularizationPath<LinearModel> b = estimator.path(sparse);
     assertArrayEquals(a.lambdas(), b.lambdas(), 1e-12 * a.lambdas()[0]);
     assertClose(a.coefficients(), b.coefficients(), 1e-10);
-    LinearModel m = b.at(b.size() / 2);
-    assertArrayEquals(a.at(a.size() / 2).predict(dense), m.predict(sparse), 1e-10);
+    LinearModel m = b.atIndex(b.size() / 2);
+    assertArrayEquals(a.atIndex(a.size() / 2).predict(dense), m.predict(sparse), 1e-10);
     double[] direct = m.predict(x);
     assertArrayEquals(direct, m.predict(sparse), 1e-12, "sparse dot products = dense rows");
   }

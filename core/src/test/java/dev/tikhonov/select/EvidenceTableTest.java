@@ -156,7 +156,7 @@ class EvidenceTableTest {
       for (int l = 0; l < grid.length; l++) {
         double s = 0;
         for (int i : test) {
-          double e = y[i] - path.at(l).predict(x[i]);
+          double e = y[i] - path.atIndex(l).predict(x[i]);
           s += e * e;
         }
         loss[f - 1][l] = s / test.length;

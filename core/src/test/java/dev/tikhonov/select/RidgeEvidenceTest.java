@@ -104,7 +104,7 @@ class RidgeEvidenceTest {
     RidgeEvidence evidence = RidgeEvidence.of(x, y);
     assertEquals(RidgeEvidence.Intercept.CENTERED, evidence.intercept());
     for (double lambda : new double[] {1e-3, 0.1, 3.0, 100.0}) {
-      RidgeEvidence.Fit fit = evidence.at(lambda);
+      RidgeEvidence.Fit fit = evidence.atLambda(lambda);
       assertEquals(lambda * n * fit.noisePrecision(), fit.weightPrecision(),
           1e-12 * fit.weightPrecision());
       double direct = new Marginal(x, fit.weightPrecision(), fit.noisePrecision()).logDensity(yc);
@@ -130,7 +130,7 @@ class RidgeEvidenceTest {
         RidgeEvidence.Hyperprior.none());
     RidgeEvidence centered = RidgeEvidence.of(x, y);
     for (double lambda : new double[] {0.01, 1.0, 30.0}) {
-      RidgeEvidence.Fit fit = evidence.at(lambda);
+      RidgeEvidence.Fit fit = evidence.atLambda(lambda);
       Marginal marginal = new Marginal(x, fit.weightPrecision(), fit.noisePrecision());
       double sd = 1 / Math.sqrt(marginal.onesPrecision());
       int points = 4001;
@@ -149,7 +149,7 @@ class RidgeEvidenceTest {
       double integral = max + Math.log(sum * h);
       assertRelative(integral, fit.logEvidence(), 1e-10, "λ = " + lambda);
       // Same weights, β̂ = (n − 1)/E instead of n/E.
-      RidgeEvidence.Fit plugIn = centered.at(lambda);
+      RidgeEvidence.Fit plugIn = centered.atLambda(lambda);
       assertArrayEquals(plugIn.coefficients(), fit.coefficients(), 1e-12);
       assertEquals((n - 1.0) / n, fit.noisePrecision() / plugIn.noisePrecision(), 1e-12);
     }
