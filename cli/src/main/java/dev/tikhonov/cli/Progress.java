@@ -94,13 +94,15 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
       if (!experiment) {
         overall.step();
         overall.setExtraMessage(String.format("loss %.4f%s", r.objective(),
-            r.valAccuracy() == null ? "" : String.format(" val acc %.4f", r.valAccuracy())));
+            r.valAccuracy().isEmpty() ? ""
+                : String.format(" val acc %.4f", r.valAccuracy().getAsDouble())));
       }
     } else if (!quiet && !experiment) {
       err.printf("epoch %d/%d  train loss %.4f  penalty %.4g%s  (%.2fs)%n", r.epoch(), epochs,
           r.trainLoss(), r.penalty(),
-          r.valLoss() == null ? "" : String.format("  val loss %.4f%s", r.valLoss(),
-              r.valAccuracy() == null ? "" : String.format("  val acc %.4f", r.valAccuracy())),
+          r.valLoss().isEmpty() ? "" : String.format("  val loss %.4f%s",
+              r.valLoss().getAsDouble(), r.valAccuracy().isEmpty() ? ""
+                  : String.format("  val acc %.4f", r.valAccuracy().getAsDouble())),
           r.seconds());
     }
   }

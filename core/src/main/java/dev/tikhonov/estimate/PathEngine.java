@@ -143,9 +143,7 @@ final class PathEngine<P extends Predictor> {
       norms[l] = layers.get(l).norm();
     }
     return new MlpPath.Point(lambda,
-        kept.valLoss() == null ? OptionalDouble.empty() : OptionalDouble.of(kept.valLoss()),
-        kept.valAccuracy() == null ? OptionalDouble.empty()
-            : OptionalDouble.of(kept.valAccuracy()),
+        kept.valLoss(), kept.valAccuracy(),
         kept.trainLoss(), result.penalty(), norms, epochs.size(), result.bestEpoch(),
         result.stoppedEarly(), seconds, cpuSeconds);
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,10 +74,11 @@ final class CheckpointRules {
       if (!e.isIntegralNumber() || e.longValue() != i + 1) {
         throw new InputException(where + ".epoch: expected " + (i + 1) + ", found " + e);
       }
-      Double valAccuracy = optional(r, "val_accuracy", where);
-      if (valAccuracy != null && !(valAccuracy >= 0 && valAccuracy <= 1)) {
+      OptionalDouble valAccuracy = optional(r, "val_accuracy", where);
+      if (valAccuracy.isPresent()
+          && !(valAccuracy.getAsDouble() >= 0 && valAccuracy.getAsDouble() <= 1)) {
         throw new InputException(where + ".val_accuracy: expected a number in [0, 1], found "
-            + valAccuracy);
+            + valAccuracy.getAsDouble());
       }
       out.add(new EpochRecord(i + 1, number(r, "train_loss", where),
           nonNegative(r, "penalty", where), number(r, "objective", where),
@@ -110,8 +112,9 @@ final class CheckpointRules {
     return v;
   }
 
-  static Double optional(JsonNode r, String field, String where) {
-    return r.get(field).isNull() ? null : number(r, field, where);
+  static OptionalDouble optional(JsonNode r, String field, String where) {
+    return r.get(field).isNull() ? OptionalDouble.empty()
+        : OptionalDouble.of(number(r, field, where));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The mini-batch loop. Each step minimizes DESIGN.md's objective on one batch B:
@@ -159,12 +160,12 @@ public final class Trainer {
               + " loss " + trainLoss + " is more than 10¹⁰ times the first batch's " + firstLoss
               + " (before its step)", optimizer.learningRate());
         }
-        Double valLoss = null;
-        Double valAccuracy = null;
+        OptionalDouble valLoss = OptionalDouble.empty();
+        OptionalDouble valAccuracy = OptionalDouble.empty();
         if (validation != null) {
           Evaluation e = Evaluation.of(network, loss, validation);
-          valLoss = e.loss();
-          valAccuracy = Double.isNaN(e.accuracy()) ? null : e.accuracy();
+          valLoss = OptionalDouble.of(e.loss());
+          valAccuracy = Double.isNaN(e.accuracy()) ? valAccuracy : OptionalDouble.of(e.accuracy());
         }
         EpochRecord record = new EpochRecord(epoch, trainLoss, penalty, trainLoss + penalty,
             valLoss, valAccuracy, weightNorm, optimizer.learningRate(), seconds);
@@ -173,8 +174,8 @@ public final class Trainer {
 
         boolean stop = false;
         if (config.patience() > 0) {
-          if (valLoss < bestValLoss) {
-            bestValLoss = valLoss;
+          if (valLoss.getAsDouble() < bestValLoss) { // patience > 0 needs validation data
+            bestValLoss = valLoss.getAsDouble();
             bestEpoch = epoch;
             bestWeights = snapshot(params, bestWeights);
           } else if (epoch - bestEpoch >= config.patience()) {

@@ -56,7 +56,7 @@ class ParallelRunsTest {
     List<Double> validation = new ArrayList<>();
     for (EpochRecord r : o.result().history().epochs()) {
       losses.add(r.trainLoss());
-      validation.add(r.valLoss());
+      validation.add(r.valLoss().orElseThrow());
     }
     return new Result(values, losses, validation);
   }

@@ -251,6 +251,34 @@ class TrainerTest {
         e.getMessage());
   }
 
+  /**
+   * Without validation data an epoch's validation loss and accuracy are empty (they were null,
+   * against a javadoc that promised NaN, so {@code double v = r.valLoss()} threw); with it, a
+   * classifier's are present. history.json keeps its shape: numbers, or null when absent.
+   */
+  @Test
+  void epochRecords_validationIsEmptyWithoutValidationData_andNullInHistoryJson()
+      throws Exception {
+    Dataset d = blobs(60, 8);
+    TrainConfig tc = new TrainConfig(2, 20, 0, Penalty.none(), Optimizers.sgd(0.1), 0);
+    EpochRecord without = Training.fit(ModelSpec.parse("logistic", 0, Family.MULTINOMIAL), d,
+        null, null, tc, TrainingListener.none(), null, null).result().history().last();
+    assertTrue(without.valLoss().isEmpty() && without.valAccuracy().isEmpty(), without.toString());
+    EpochRecord with = Training.fit(ModelSpec.parse("logistic", 0, Family.MULTINOMIAL), d,
+        blobs(30, 9), null, tc, TrainingListener.none(), null, null).result().history().last();
+    assertTrue(with.valLoss().getAsDouble() > 0, with.toString());
+    assertTrue(with.valAccuracy().getAsDouble() >= 0 && with.valAccuracy().getAsDouble() <= 1);
+    String json = dev.tikhonov.data.Json.MAPPER.writeValueAsString(List.of(without, with));
+    com.fasterxml.jackson.databind.JsonNode rows = dev.tikhonov.data.Json.MAPPER.readTree(json);
+    assertTrue(rows.get(0).get("val_loss").isNull() && rows.get(0).get("val_accuracy").isNull(),
+        json);
+    assertEquals(with.valLoss().getAsDouble(), rows.get(1).get("val_loss").doubleValue(), 0);
+    List<String> names = new java.util.ArrayList<>();
+    rows.get(1).fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("epoch", "train_loss", "penalty", "objective", "val_loss",
+        "val_accuracy", "weight_norm", "learning_rate", "seconds"), names);
+  }
+
   @Test
   void earlyStopping_keepsTheWeightsOfTheBestValidationEpoch() {
     Dataset train = blobs(80, 5);
@@ -260,8 +288,8 @@ class TrainerTest {
     Training.Outcome o = Training.fit(ModelSpec.parse("mlp:64,64", 0, Family.MULTINOMIAL), train, val, null,
         tc, TrainingListener.none(), null, null);
     History h = o.result().history();
-    double best = h.epochs().stream().mapToDouble(EpochRecord::valLoss).min().orElseThrow();
-    assertEquals(best, h.epochs().get(o.result().bestEpoch() - 1).valLoss(), 0);
+    double best = h.epochs().stream().mapToDouble(r -> r.valLoss().orElseThrow()).min().orElseThrow();
+    assertEquals(best, h.epochs().get(o.result().bestEpoch() - 1).valLoss().orElseThrow(), 0);
     double now = Evaluation.of(o.model().network(), Family.MULTINOMIAL.networkLoss(), val).loss();
     assertEquals(best, now, 1e-6);
     assertTrue(h.epochs().size() - o.result().bestEpoch() <= 3);
