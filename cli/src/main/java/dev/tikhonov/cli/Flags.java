@@ -1,17 +1,105 @@
 package dev.tikhonov.cli;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Speaks of flags where the library speaks of settings: the core's validation messages start
  * with the setting's Java name ("lambda must be …", "batchSize must be …"); a command builds its
  * estimator through {@link #translate}, which turns such a message into one about the flag the
  * user typed ("--lambda must be …"). Only the CLI knows flag names.
+ *
+ * <p>It also refuses a flag typed where it has no effect ({@link Conditional}): a flag that a
+ * command accepted and then ignored would leave the user believing it had been applied.
  */
 final class Flags {
   private Flags() {}
+
+  /**
+   * A command, or a group of its flags (a picocli mixin), with flags that apply only in some
+   * combinations. Before a command runs, {@link #refuseIgnored(ParseResult)} (Main's execution
+   * strategy) calls {@link #refuseIgnored(Given)} on the command and on each of its mixins, so
+   * the refusal comes before any data are read or any output is created.
+   */
+  interface Conditional {
+    /** Calls {@link Given#requireApplies} for each flag that applies only in some cases. */
+    void refuseIgnored(Given given);
+  }
+
+  /** The flags typed on one command line (picocli's parse result), whatever their values. */
+  static final class Given {
+    private final ParseResult parsed;
+
+    Given(ParseResult parsed) {
+      this.parsed = parsed;
+    }
+
+    /** Whether {@code flag} (any of its names) was typed, even with its default value. */
+    boolean has(String flag) {
+      return parsed.hasMatchedOption(flag);
+    }
+
+    /**
+     * Refuses {@code flag} when it was typed but does not apply: an IllegalArgumentException
+     * (exit code 2) "FLAG applies only WHEN; it has no effect HERE", e.g. "--momentum applies
+     * only to --optimizer momentum and nesterov; it has no effect with --optimizer adam".
+     *
+     * @param flag the flag's name as the message shows it; its first word is the flag looked
+     *     for ("--validation-fraction 0" looks for --validation-fraction)
+     * @param applies whether the flag has an effect in this combination
+     * @param when where it applies ("to --optimizer momentum and nesterov")
+     * @param here why not in this combination ("with --optimizer adam")
+     */
+    void requireApplies(String flag, boolean applies, String when, String here) {
+      if (!applies && has(flag.split(" ", 2)[0])) {
+        throw new IllegalArgumentException(flag + " applies only " + when + "; it has no effect "
+            + here);
+      }
+    }
+  }
+
+  /**
+   * Runs the {@link Conditional} checks of the command that {@code parseResult} selects (the
+   * last subcommand) and of its mixins, unless help or the version was asked for. A refusal is
+   * thrown as picocli's ExecutionException, so it is reported like the command's own errors.
+   */
+  static void refuseIgnored(ParseResult parseResult) {
+    ParseResult last = parseResult;
+    while (true) {
+      if (last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+        return;
+      }
+      if (!last.hasSubcommand()) {
+        break;
+      }
+      last = last.subcommand();
+    }
+    Given given = new Given(last);
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<CommandSpec> specs = new ArrayDeque<>();
+    specs.add(last.commandSpec());
+    while (!specs.isEmpty()) {
+      CommandSpec spec = specs.pop();
+      specs.addAll(spec.mixins().values());
+      if (spec.userObject() instanceof Conditional c && seen.add(c)) {
+        try {
+          c.refuseIgnored(given);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ExecutionException(last.commandSpec().commandLine(),
+              e.getMessage(), e);
+        }
+      }
+    }
+  }
 
   /** Setting name at the start of a core message → the flag that sets it (longest first). */
   private static final Map<String, String> FLAGS = new LinkedHashMap<>();

@@ -60,6 +60,11 @@ public final class Main implements Runnable {
       }
       return java.nio.file.Path.of(text);
     });
+    // A flag typed where it has no effect is refused before the command runs (Flags).
+    cl.setExecutionStrategy(parseResult -> {
+      Flags.refuseIgnored(parseResult);
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
     cl.setParameterExceptionHandler(

@@ -6,7 +6,7 @@ import dev.tikhonov.optim.Optimizers;
 import picocli.CommandLine.Option;
 
 /** Optimizer flags, turned into an {@link OptimizerConfig}. */
-final class OptimizerOptions {
+final class OptimizerOptions implements Flags.Conditional {
   enum Name { sgd, momentum, nesterov, adam, adamw, rmsprop }
 
   enum Schedule { constant, step, cosine }
@@ -22,8 +22,8 @@ final class OptimizerOptions {
   Double learningRate;
 
   @Option(names = "--momentum", paramLabel = "MU",
-      description = "Momentum μ for momentum/nesterov (PyTorch: buf ← μ·buf + g). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "With --optimizer momentum or nesterov only: "
+          + "momentum μ (PyTorch: buf ← μ·buf + g). Default: ${DEFAULT-VALUE}.")
   double momentum = 0.9;
 
   @Option(names = "--weight-decay", paramLabel = "D",
@@ -46,6 +46,14 @@ final class OptimizerOptions {
   @Option(names = "--clip-norm", paramLabel = "C",
       description = "Clip the global gradient norm to C (0 = off). Default: 0.")
   double clipNorm = 0;
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    given.requireApplies("--momentum", optimizer == Name.momentum || optimizer == Name.nesterov,
+        "to --optimizer momentum and nesterov", "with --optimizer " + optimizer);
+    given.requireApplies("--step-epochs", schedule == Schedule.step, "with --schedule step",
+        "with --schedule " + schedule);
+  }
 
   double learningRate() {
     if (learningRate != null) {

@@ -6,13 +6,15 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How a search cross-validates (select, grid): folds or repeated seeds, and the rule. */
-final class ResamplingOptions {
+final class ResamplingOptions implements Flags.Conditional {
   @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",
-      description = "K-fold cross-validation (random fold ids, seeded by --fold-seed). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "K-fold cross-validation (random fold ids, seeded by --fold-seed); not "
+          + "with --repeat-seeds. Default: ${DEFAULT-VALUE}.")
   int folds = 5;
 
-  @Option(names = "--fold-seed", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--fold-seed", paramLabel = "S",
+      description = "Seeds the random fold ids (with --repeat-seeds: the one split). "
+          + "Default: ${DEFAULT-VALUE}.")
   long foldSeed = 0;
 
   @Option(names = "--repeat-seeds", paramLabel = "S1,S2,...", split = ",",
@@ -30,8 +32,21 @@ final class ResamplingOptions {
           + "best; cv.glmnet's lambda.1se) or min (the best mean). Default: 1se.")
   String rule = "1se";
 
+  /** --repeat-seeds was given (with at least one seed): one split instead of folds. */
+  private boolean repeated() {
+    return repeatSeeds != null && !repeatSeeds.isEmpty();
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    given.requireApplies("--holdout", repeated(), "with --repeat-seeds",
+        "with k-fold cross-validation (--cv-folds)");
+    given.requireApplies("--cv-folds", !repeated(), "without --repeat-seeds",
+        "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
+  }
+
   Resampling resampling() {
-    if (repeatSeeds != null && !repeatSeeds.isEmpty()) {
+    if (repeated()) {
       long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();
       return Flags.translate(() -> Resampling.repeatedSeeds(holdout, foldSeed, seeds));
     }

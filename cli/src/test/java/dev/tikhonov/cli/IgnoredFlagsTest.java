@@ -1,0 +1,168 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * No flag is silently ignored: a flag typed where it has no effect is one error line with exit
+ * code 2 that names the flag and says where it applies, before any data are read or any output
+ * is created ({@link Flags.Conditional}). Each case used to run, and succeed, without the flag
+ * having any effect. The command lines run in this JVM through {@link Main#commandLine()}, the
+ * parser and error handling of the jar; the data are tiny so that a case that is not refused
+ * fails fast.
+ */
+class IgnoredFlagsTest {
+  @TempDir static Path dir;
+
+  /** A command line, the message it must give, and the --out directory it must not create. */
+  record Case(String message, List<String> args) {
+    @Override
+    public String toString() {
+      return String.join(" ", args);
+    }
+  }
+
+  private record Run(int exit, String err) {}
+
+  private static Run run(List<String> args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args.toArray(String[]::new));
+    return new Run(exit, err.toString());
+  }
+
+  @BeforeAll
+  static void files() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    StringBuilder svm = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      double a = Math.sin(i);
+      double b = Math.cos(3 * i);
+      csv.append(a).append(',').append(b).append(',').append(2 * a - b).append('\n');
+      svm.append(i % 2).append(" 1:").append(a).append(" 2:").append(b).append('\n');
+    }
+    Files.writeString(dir.resolve("d.csv"), csv);
+    Files.writeString(dir.resolve("d.svm"), svm);
+    Run r = run(List.of("train", "--data", dir.resolve("d.csv").toString(), "--target", "y",
+        "--model", "linear", "--epochs", "1", "--threads", "1", "--quiet", "--out",
+        dir.resolve("model-run").toString(), "--save", dir.resolve("m.model").toString()));
+    assertEquals(0, r.exit(), r.err());
+  }
+
+  static Case c(String message, String... args) {
+    return new Case(message, List.of(args));
+  }
+
+  static Stream<Case> cases() {
+    String csv = "CSV";
+    String svm = "SVM";
+    String[] train = {"train", "--data", csv, "--target", "y", "--model", "linear", "--epochs",
+        "1"};
+    String[] select = {"select", "--data", csv, "--target", "y", "--regression", "--model",
+        "mlp:2", "--epochs", "1", "--cv-folds", "2", "--no-evidence"};
+    String[] grid = {"grid", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
+        "--epochs", "1", "--cv-folds", "2", "--lambdas", "0.1"};
+    String[] path = {"path", "--data", csv, "--target", "y", "--nlambda", "3"};
+    return Stream.of(
+        // OptimizerOptions (train, select, grid)
+        c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
+            + "--optimizer adam", with(train, "--optimizer", "adam", "--momentum", "0.5")),
+        c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
+            + "--optimizer sgd", with(train, "--optimizer", "sgd", "--momentum", "0.5")),
+        c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
+            + "--optimizer rmsprop", with(select, "--lambdas", "0.1", "--optimizer", "rmsprop",
+            "--momentum", "0.5")),
+        c("--step-epochs applies only with --schedule step; it has no effect with --schedule "
+            + "constant", with(train, "--step-epochs", "3")),
+        c("--step-epochs applies only with --schedule step; it has no effect with --schedule "
+            + "cosine", with(grid, "--schedule", "cosine", "--step-epochs", "3")),
+        // ResamplingOptions (select, grid)
+        c("--holdout applies only with --repeat-seeds; it has no effect with k-fold "
+            + "cross-validation (--cv-folds)", with(select, "--lambdas", "0.1", "--holdout",
+            "0.3")),
+        c("--cv-folds applies only without --repeat-seeds; it has no effect with --repeat-seeds, "
+            + "which holds out one split (--holdout) instead of folds", "grid", "--data", csv,
+            "--target", "y", "--regression", "--model", "mlp:2", "--epochs", "1", "--lambdas",
+            "0.1", "--folds", "3", "--repeat-seeds", "0,1"));
+  }
+
+  private static String[] with(String[] base, String... more) {
+    List<String> all = new ArrayList<>(List.of(base));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void flagWithoutEffect_isOneErrorLine_exit2_beforeAnyOutput(Case c) {
+    Path out = dir.resolve("out-" + Integer.toHexString(c.toString().hashCode()));
+    List<String> args = new ArrayList<>();
+    for (String a : c.args()) {
+      args.add(switch (a) {
+        case "CSV" -> dir.resolve("d.csv").toString();
+        case "SVM" -> dir.resolve("d.svm").toString();
+        default -> a;
+      });
+    }
+    if (!args.get(0).equals("evaluate")) {
+      args.addAll(List.of("--out", out.toString(), "--quiet", "--threads", "1"));
+    }
+    Run r = run(args);
+    assertEquals(2, r.exit(), c + "\n" + r.err());
+    assertEquals("tikhonov: error: " + c.message(), r.err().strip(), c.toString());
+    assertFalse(Files.exists(out), "nothing is written: " + c);
+  }
+
+  /** The combinations where those flags do apply still run; help still wins over a refusal. */
+  @Test
+  void flagsWhereTheyApply_run() {
+    String csv = dir.resolve("d.csv").toString();
+    List<List<String>> ok = List.of(
+        List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "2",
+            "--optimizer", "nesterov", "--momentum", "0.5", "--schedule", "step",
+            "--step-epochs", "1", "--lambda", "0.01", "--l1-ratio", "0.5", "--test-fraction",
+            "0.3", "--patience", "1", "--validation-fraction", "0.2"),
+        List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1",
+            "--momentum", "0.5"),
+        List.of("select", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
+            "--epochs", "1", "--nlambda", "2", "--min-lambda", "0.01", "--repeat-seeds", "0,1",
+            "--holdout", "0.3", "--no-evidence"),
+        List.of("grid", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
+            "--epochs", "1", "--lambdas", "0.1", "--dropouts", "0,0.2", "--weight-decay", "0.01",
+            "--lr", "0.05", "--cv-folds", "2", "--patience", "1"),
+        List.of("path", "--data", csv, "--target", "y", "--nlambda", "3",
+            "--lambda-min-ratio", "0.1", "--cv-folds", "2", "--seed", "3"),
+        List.of("experiment", "ridge-vs-lasso", "--quick", "--seeds", "3"));
+    for (int k = 0; k < ok.size(); k++) {
+      List<String> args = new ArrayList<>(ok.get(k));
+      args.addAll(List.of("--out", dir.resolve("ok-" + k).toString(), "--quiet", "--threads",
+          "1"));
+      Run r = run(args);
+      assertEquals(0, r.exit(), args + "\n" + r.err());
+    }
+    Run r = run(List.of("evaluate", "--model", dir.resolve("m.model").toString(), "--data", csv,
+        "--target", "y"));
+    assertEquals(0, r.exit(), r.err());
+    r = run(List.of("train", "--optimizer", "adam", "--momentum", "0.5", "--help"));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().isEmpty(), r.err());
+  }
+}
