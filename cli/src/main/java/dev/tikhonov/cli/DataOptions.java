@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where the data comes from: the bundled MNIST sample, an IDX directory, CSV or LIBSVM. */
-final class DataOptions {
+final class DataOptions implements Flags.Conditional {
+  /** What --data names, as {@link #load} tells it from the path. */
+  private enum Source { BUNDLED, IDX_DIRECTORY, CSV, LIBSVM }
+
   @Option(names = "--data", paramLabel = "PATH",
       description = "Training data: a directory of MNIST-style IDX files (train-images-idx3-ubyte"
           + "[.gz] etc.; e.g. /usr/share/datasets/fashion-mnist), a CSV file (needs --target), "
@@ -22,13 +25,45 @@ final class DataOptions {
   Path data;
 
   @Option(names = "--target", paramLabel = "COLUMN",
-      description = "CSV only: the column to predict.")
+      description = "CSV only (LIBSVM and MNIST data carry their own target): the column to "
+          + "predict.")
   String target;
 
   @Option(names = "--test-fraction", paramLabel = "F",
-      description = "CSV/LIBSVM only: share of rows held out as the test set (seeded; "
-          + "stratified for classification). Default: ${DEFAULT-VALUE}.")
+      description = "CSV/LIBSVM only (MNIST data come split): share of rows held out as the "
+          + "test set (seeded; stratified for classification). Default: ${DEFAULT-VALUE}.")
   double testFraction = 0.2;
+
+  private Source source() {
+    if (data == null) {
+      return Source.BUNDLED;
+    }
+    if (Files.isDirectory(data)) {
+      return Source.IDX_DIRECTORY;
+    }
+    String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")
+        ? Source.CSV : Source.LIBSVM;
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    Source source = source();
+    String where = switch (source) {
+      case BUNDLED -> "on the bundled MNIST sample, ";
+      case IDX_DIRECTORY -> "on MNIST-style IDX data, ";
+      case CSV -> "on CSV data, ";
+      case LIBSVM -> "on LIBSVM data, ";
+    };
+    given.requireApplies("--target", source == Source.CSV, "to CSV data", where
+        + switch (source) {
+          case LIBSVM -> "whose first field on each line is the target";
+          case BUNDLED -> "which holds its own labels";
+          default -> "which hold their own labels";
+        });
+    given.requireApplies("--test-fraction", source == Source.CSV || source == Source.LIBSVM,
+        "to CSV and LIBSVM data", where + "whose train/test split is fixed");
+  }
 
   /** Loads train and test sets; {@code kind} says whether the target is a class or a number. */
   TrainTest load(TargetKind kind, long seed) {
@@ -38,15 +73,14 @@ final class DataOptions {
     if (!Files.exists(data)) {
       throw new InputException("--data " + data + ": no such file or directory");
     }
-    if (Files.isDirectory(data)) {
+    if (source() == Source.IDX_DIRECTORY) {
       return Mnist.load(data);
     }
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new InputException("--test-fraction must be in (0, 1), got " + testFraction);
     }
-    String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     Dataset all;
-    if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")) {
+    if (source() == Source.CSV) {
       if (target == null) {
         throw new InputException("--data " + data + " is a CSV file: say which column to "
             + "predict with --target COLUMN");

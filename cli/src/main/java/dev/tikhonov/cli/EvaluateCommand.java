@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
       "(1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy or ½(y − ŷ)²) and, for",
       "classifiers, the accuracy. Class labels are matched to the model's classes by name.",
       ""})
-public final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
       description = "Model file written by train --save.")
   Path model;
@@ -40,7 +40,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "Default: the bundled MNIST sample's 2,000 test digits.")
   Path data;
 
-  @Option(names = "--target", paramLabel = "COLUMN", description = "CSV only: the label column.")
+  @Option(names = "--target", paramLabel = "COLUMN",
+      description = "CSV only (LIBSVM and MNIST data carry their own labels): the label column.")
   String target;
 
   @Option(names = "--threads", paramLabel = "T",
@@ -50,6 +51,18 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the metrics as one JSON object on stdout.")
   boolean json;
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    DataFormat format = data == null ? null : DataFormat.of(data);
+    // An IDX file holds no labels at all: labelled() says so, with or without --target.
+    given.requireApplies("--target", format == DataFormat.DELIMITED
+        || format == DataFormat.IDX_FILE, "to CSV data",
+        format == null ? "on the bundled MNIST sample, which holds its own labels"
+            : format == DataFormat.LIBSVM
+                ? "on LIBSVM data, whose first field on each line is the target"
+                : "on MNIST-style IDX data, which hold their own labels");
+  }
 
   @Override
   public Integer call() {

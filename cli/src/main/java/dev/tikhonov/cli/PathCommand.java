@@ -48,12 +48,13 @@ import picocli.CommandLine.Option;
       "glmnet's lambda/alpha with standardize=FALSE (see docs/linear.md).",
       "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV).",
       ""})
-public final class PathCommand implements Callable<Integer> {
+public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--data", paramLabel = "FILE", required = true,
       description = "CSV file with a header (or a LIBSVM/svmlight file).")
   Path data;
 
-  @Option(names = "--target", paramLabel = "COLUMN", description = "CSV: the column to predict.")
+  @Option(names = "--target", paramLabel = "COLUMN",
+      description = "CSV only (a LIBSVM file carries its own target): the column to predict.")
   String target;
 
   @Option(names = "--family", paramLabel = "F",
@@ -279,6 +280,12 @@ public final class PathCommand implements Callable<Integer> {
         common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
     return 0;
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    given.requireApplies("--target", DataFormat.of(data) != DataFormat.LIBSVM, "to CSV data",
+        "on LIBSVM data, whose first field on each line is the target");
   }
 
   /**

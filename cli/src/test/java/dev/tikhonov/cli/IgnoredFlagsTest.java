@@ -65,6 +65,10 @@ class IgnoredFlagsTest {
         "--model", "linear", "--epochs", "1", "--threads", "1", "--quiet", "--out",
         dir.resolve("model-run").toString(), "--save", dir.resolve("m.model").toString()));
     assertEquals(0, r.exit(), r.err());
+    r = run(List.of("train", "--data", dir.resolve("d.svm").toString(), "--model", "logistic",
+        "--epochs", "1", "--threads", "1", "--quiet", "--out", dir.resolve("svm-run").toString(),
+        "--save", dir.resolve("svm.model").toString()));
+    assertEquals(0, r.exit(), r.err());
   }
 
   static Case c(String message, String... args) {
@@ -101,7 +105,23 @@ class IgnoredFlagsTest {
         c("--cv-folds applies only without --repeat-seeds; it has no effect with --repeat-seeds, "
             + "which holds out one split (--holdout) instead of folds", "grid", "--data", csv,
             "--target", "y", "--regression", "--model", "mlp:2", "--epochs", "1", "--lambdas",
-            "0.1", "--folds", "3", "--repeat-seeds", "0,1"));
+            "0.1", "--folds", "3", "--repeat-seeds", "0,1"),
+        // DataOptions (train, select, grid), path, evaluate
+        c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
+            + "field on each line is the target", "train", "--data", svm, "--target", "y",
+            "--model", "logistic", "--epochs", "1"),
+        c("--target applies only to CSV data; it has no effect on the bundled MNIST sample, "
+            + "which holds its own labels", "train", "--target", "y", "--model", "logistic",
+            "--epochs", "1", "--batch-size", "1000"),
+        c("--test-fraction applies only to CSV and LIBSVM data; it has no effect on the bundled "
+            + "MNIST sample, whose train/test split is fixed", "train", "--test-fraction", "0.5",
+            "--model", "logistic", "--epochs", "1", "--batch-size", "1000"),
+        c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
+            + "field on each line is the target", "path", "--data", svm, "--target", "y",
+            "--family", "binomial", "--nlambda", "3"),
+        c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
+            + "field on each line is the target", "evaluate", "--model", "SVM_MODEL", "--data",
+            svm, "--target", "y"));
   }
 
   private static String[] with(String[] base, String... more) {
@@ -119,6 +139,7 @@ class IgnoredFlagsTest {
       args.add(switch (a) {
         case "CSV" -> dir.resolve("d.csv").toString();
         case "SVM" -> dir.resolve("d.svm").toString();
+        case "SVM_MODEL" -> dir.resolve("svm.model").toString();
         default -> a;
       });
     }
@@ -160,6 +181,9 @@ class IgnoredFlagsTest {
     }
     Run r = run(List.of("evaluate", "--model", dir.resolve("m.model").toString(), "--data", csv,
         "--target", "y"));
+    assertEquals(0, r.exit(), r.err());
+    r = run(List.of("evaluate", "--model", dir.resolve("svm.model").toString(), "--data",
+        dir.resolve("d.svm").toString()));
     assertEquals(0, r.exit(), r.err());
     r = run(List.of("train", "--optimizer", "adam", "--momentum", "0.5", "--help"));
     assertEquals(0, r.exit(), r.err());
