@@ -72,11 +72,13 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   List<Double> lambdas;
 
   @Option(names = "--nlambda", paramLabel = "N",
-      description = "Number of λ of the default sequence. Default: ${DEFAULT-VALUE}.")
+      description = "Number of λ of the default sequence (not with --lambdas). "
+          + "Default: ${DEFAULT-VALUE}.")
   int nlambda = 100;
 
   @Option(names = "--lambda-min-ratio", paramLabel = "R",
-      description = "λ_min/λ_max of the default sequence. Default: 1e-4 if n ≥ p else 1e-2.")
+      description = "λ_min/λ_max of the default sequence (not with --lambdas). Default: 1e-4 "
+          + "if n ≥ p else 1e-2.")
   Double lambdaMinRatio;
 
   @Option(names = "--no-standardize",
@@ -164,7 +166,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Path foldid;
 
   @Option(names = "--seed", paramLabel = "S",
-      description = "Seed of the random folds. Default: ${DEFAULT-VALUE}.")
+      description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
   @Option(names = "--save", paramLabel = "FILE",
@@ -286,6 +288,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--target", DataFormat.of(data) != DataFormat.LIBSVM, "to CSV data",
         "on LIBSVM data, whose first field on each line is the target");
+    for (String flag : new String[] {"--nlambda", "--lambda-min-ratio"}) {
+      given.requireApplies(flag, lambdas == null, "to the default λ sequence",
+          "with --lambdas, which gives the sequence");
+    }
+    given.requireApplies("--seed", cvFolds != null, "with --cv-folds (it seeds the random folds)",
+        foldid != null ? "with --foldid, which gives the folds" : "without cross-validation");
   }
 
   /**

@@ -55,7 +55,7 @@ import picocli.CommandLine.Option;
       "  tikhonov select --model mlp:64 --cv-folds 10 --cold --save mlp.model",
       "  tikhonov select --lambdas 1e-2,1e-3,1e-4 --rule min --repeat-seeds 0,1,2",
       ""})
-public final class SelectCommand implements Callable<Integer> {
+public final class SelectCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Mixin NetworkOptions network = new NetworkOptions();
@@ -67,11 +67,13 @@ public final class SelectCommand implements Callable<Integer> {
   List<Double> lambdas;
 
   @Option(names = {"--nlambda", "--num-lambdas"}, paramLabel = "M",
-      description = "Default: ${DEFAULT-VALUE}.")
+      description = "The number of λ of the default grid (not with --lambdas). "
+          + "Default: ${DEFAULT-VALUE}.")
   int numLambdas = LambdaGrid.DEFAULT_COUNT;
 
   @Option(names = "--min-lambda", paramLabel = "λ",
-      description = "The smallest λ of the default grid. Default: ${DEFAULT-VALUE}.")
+      description = "The smallest λ of the default grid (not with --lambdas). "
+          + "Default: ${DEFAULT-VALUE}.")
   double minLambda = LambdaGrid.DEFAULT_SMALLEST;
 
   @Option(names = "--warm-epochs", paramLabel = "E",
@@ -103,7 +105,8 @@ public final class SelectCommand implements Callable<Integer> {
 
   @Option(names = "--evidence", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Compute the last-layer Laplace evidence of the all-rows path's models "
-          + "(classifiers, α = 0) and report its λ next to λ_min and λ_1se. Default: on.")
+          + "(classifiers with α = 0 only) and report its λ next to λ_min and λ_1se. "
+          + "Default: on.")
   boolean evidence;
 
   @Option(names = "--save", paramLabel = "FILE",
@@ -111,6 +114,18 @@ public final class SelectCommand implements Callable<Integer> {
   Path save;
 
   @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    for (String flag : new String[] {"--nlambda", "--min-lambda"}) {
+      given.requireApplies(flag, lambdas == null, "to the default λ grid",
+          "with --lambdas, which gives the grid");
+    }
+    // --no-evidence asks for what these runs do anyway; --evidence would be skipped.
+    given.requireApplies("--evidence", !evidence || (!network.regression
+        && network.l1Ratio == 0), "to classifiers with the L2 penalty (--l1-ratio 0)",
+        network.regression ? "with --regression" : "with --l1-ratio " + network.l1Ratio);
+  }
 
   @Override
   public Integer call() {

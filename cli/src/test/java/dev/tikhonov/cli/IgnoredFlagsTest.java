@@ -121,7 +121,26 @@ class IgnoredFlagsTest {
             "--family", "binomial", "--nlambda", "3"),
         c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
             + "field on each line is the target", "evaluate", "--model", "SVM_MODEL", "--data",
-            svm, "--target", "y"));
+            svm, "--target", "y"),
+        // select
+        c("--min-lambda applies only to the default λ grid; it has no effect with --lambdas, "
+            + "which gives the grid", with(select, "--lambdas", "0.1,0.01", "--min-lambda",
+            "1e-3")),
+        c("--nlambda applies only to the default λ grid; it has no effect with --lambdas, which "
+            + "gives the grid", with(select, "--lambdas", "0.1,0.01", "--nlambda", "5")),
+        c("--evidence applies only to classifiers with the L2 penalty (--l1-ratio 0); it has no "
+            + "effect with --regression", "select", "--data", csv, "--target", "y",
+            "--regression", "--model", "mlp:2", "--epochs", "1", "--cv-folds", "2", "--lambdas",
+            "0.1", "--evidence"),
+        // path
+        c("--nlambda applies only to the default λ sequence; it has no effect with --lambdas, "
+            + "which gives the sequence", "path", "--data", csv, "--target", "y", "--lambdas",
+            "0.1,0.01", "--nlambda", "5"),
+        c("--lambda-min-ratio applies only to the default λ sequence; it has no effect with "
+            + "--lambdas, which gives the sequence", "path", "--data", csv, "--target", "y",
+            "--lambdas", "0.1,0.01", "--lambda-min-ratio", "0.1"),
+        c("--seed applies only with --cv-folds (it seeds the random folds); it has no effect "
+            + "without cross-validation", with(path, "--seed", "3")));
   }
 
   private static String[] with(String[] base, String... more) {
