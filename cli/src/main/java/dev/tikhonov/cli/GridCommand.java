@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
       "Example:",
       "  tikhonov grid --model mlp:64 --lambdas 1e-4,1e-3,1e-2 --dropouts 0,0.2",
       ""})
-public final class GridCommand implements Callable<Integer> {
+public final class GridCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Mixin NetworkOptions network = new NetworkOptions();
@@ -59,15 +59,17 @@ public final class GridCommand implements Callable<Integer> {
   List<Double> lambdas;
 
   @Option(names = "--dropouts", paramLabel = "P1,P2,...", split = ",",
-      description = "Dropout rates of the grid. Default: --dropout.")
+      description = "Dropout rates of the grid, instead of --dropout. Default: --dropout.")
   List<Double> dropouts;
 
   @Option(names = "--weight-decays", paramLabel = "D1,D2,...", split = ",",
-      description = "Decoupled weight decays of the grid. Default: --weight-decay.")
+      description = "Decoupled weight decays of the grid, instead of --weight-decay. Default: "
+          + "--weight-decay.")
   List<Double> weightDecays;
 
   @Option(names = "--learning-rates", paramLabel = "R1,R2,...", split = ",",
-      description = "Constant learning rates of the grid. Default: --lr.")
+      description = "Constant learning rates of the grid, instead of --lr (--schedule still "
+          + "applies). Default: --lr.")
   List<Double> learningRates;
 
   @Option(names = "--patience", paramLabel = "K",
@@ -76,8 +78,8 @@ public final class GridCommand implements Callable<Integer> {
   int patience = 0;
 
   @Option(names = "--validation-fraction", paramLabel = "F",
-      description = "Rows each fit holds out for early stopping (0.1 when --patience is on). "
-          + "Default: 0.")
+      description = "Rows each fit holds out for early stopping (0.1 when --patience is on; "
+          + "0 is refused then). Default: 0.")
   double validationFraction = 0;
 
   @Mixin ResamplingOptions resampling = new ResamplingOptions();
@@ -87,6 +89,19 @@ public final class GridCommand implements Callable<Integer> {
   Path save;
 
   @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    String[][] axes = {{"--dropout", "--dropouts"}, {"--weight-decay", "--weight-decays"},
+        {"--lr", "--learning-rates"}};
+    for (String[] axis : axes) {
+      given.requireApplies(axis[0], !given.has(axis[1]), "without " + axis[1],
+          "with " + axis[1] + ", whose values the grid searches");
+    }
+    given.requireApplies("--validation-fraction 0", !(patience > 0 && validationFraction == 0),
+        "without --patience", "with --patience " + patience
+            + ", which holds out 0.1 of each fit's rows");
+  }
 
   @Override
   public Integer call() {

@@ -55,7 +55,7 @@ import picocli.CommandLine.Option;
       "  tikhonov train --model logistic --lambda 1e-3 --l1-ratio 0.5",
       "  tikhonov train --data house.csv --target price --model linear --standardize",
       ""})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Option(names = "--model", paramLabel = "SPEC",
@@ -68,8 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
   double lambda = 0;
 
   @Option(names = "--l1-ratio", paramLabel = "α",
-      description = "L1 share α ∈ [0, 1]: 0 = L2 (ridge, coupled weight decay), 1 = L1 (lasso), "
-          + "in between elastic net. Default: 0.")
+      description = "L1 share α ∈ [0, 1] of the penalty, so only with --lambda > 0: 0 = L2 "
+          + "(ridge, coupled weight decay), 1 = L1 (lasso), in between elastic net. Default: 0.")
   double l1Ratio = 0;
 
   @Option(names = "--dropout", paramLabel = "P",
@@ -99,7 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--validation-fraction", paramLabel = "F",
       description = "Share of the training rows held out for validation each epoch (0 = none; "
-          + "then the history's val_* columns are empty). Default: 0, or 0.1 with --patience.")
+          + "then the history's val_* columns are empty; not with --patience, which needs them). "
+          + "Default: 0, or 0.1 with --patience.")
   Double validationFraction;
 
   @Option(names = "--standardize",
@@ -260,6 +261,16 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.println(Json.oneLine(metrics));
     }
     return 0;
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    given.requireApplies("--l1-ratio", lambda != 0, "with --lambda > 0",
+        "with λ = 0, where there is no penalty to split between L1 and L2");
+    given.requireApplies("--validation-fraction 0",
+        !(patience > 0 && validationFraction != null && validationFraction == 0),
+        "without --patience", "with --patience " + patience
+            + ", which validates on 0.1 of the training rows");
   }
 
   /** The estimator the flags describe. */

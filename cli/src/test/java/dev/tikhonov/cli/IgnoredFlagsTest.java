@@ -140,7 +140,25 @@ class IgnoredFlagsTest {
             + "--lambdas, which gives the sequence", "path", "--data", csv, "--target", "y",
             "--lambdas", "0.1,0.01", "--lambda-min-ratio", "0.1"),
         c("--seed applies only with --cv-folds (it seeds the random folds); it has no effect "
-            + "without cross-validation", with(path, "--seed", "3")));
+            + "without cross-validation", with(path, "--seed", "3")),
+        // train
+        c("--l1-ratio applies only with --lambda > 0; it has no effect with λ = 0, where there "
+            + "is no penalty to split between L1 and L2", with(train, "--l1-ratio", "1")),
+        c("--validation-fraction 0 applies only without --patience; it has no effect with "
+            + "--patience 2, which validates on 0.1 of the training rows",
+            with(train, "--patience", "2", "--validation-fraction", "0")),
+        // grid
+        c("--dropout applies only without --dropouts; it has no effect with --dropouts, whose "
+            + "values the grid searches", with(grid, "--dropout", "0.1", "--dropouts", "0,0.2")),
+        c("--weight-decay applies only without --weight-decays; it has no effect with "
+            + "--weight-decays, whose values the grid searches", with(grid, "--weight-decay",
+            "0.1", "--weight-decays", "0,0.2")),
+        c("--lr applies only without --learning-rates; it has no effect with --learning-rates, "
+            + "whose values the grid searches", with(grid, "--lr", "0.1", "--learning-rates",
+            "0.1,0.2")),
+        c("--validation-fraction 0 applies only without --patience; it has no effect with "
+            + "--patience 1, which holds out 0.1 of each fit's rows", with(grid, "--patience",
+            "1", "--validation-fraction", "0")));
   }
 
   private static String[] with(String[] base, String... more) {
