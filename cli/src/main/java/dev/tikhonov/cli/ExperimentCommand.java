@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
       "             the bundled digits and Fashion-MNIST when present: λ picked, test",
       "             accuracy over 3 seeds, wall and CPU time, the evidence's λ.",
       ""})
-public final class ExperimentCommand implements Callable<Integer> {
+public final class ExperimentCommand implements Callable<Integer>, Flags.Conditional {
   @Parameters(index = "0", paramLabel = "NAME",
       description = "mnist-l2, gd-linear, ridge-vs-lasso or mnist-select.")
   String name;
@@ -54,16 +54,17 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",",
       description = "Seeds to average over (mnist-l2; mnist-select: the refits at the chosen "
-          + "λ). Default: 0,1,2 (--quick: 0,1).")
+          + "λ; ridge-vs-lasso: one seed, of its data, split and folds; not gd-linear). "
+          + "Default: 0,1,2 (--quick: 0,1; ridge-vs-lasso: 0).")
   List<Long> seeds;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Epochs per run (mnist-l2; mnist-select: the full budget). Default: 10 "
-          + "(--quick: 5; mnist-select --quick: 4).")
+      description = "mnist-l2 and mnist-select only: epochs per run (mnist-select: the full "
+          + "budget). Default: 10 (--quick: 5; mnist-select --quick: 4).")
   Integer epochs;
 
   @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
-      description = "λ values for the rows without dropout (mnist-l2).")
+      description = "mnist-l2 only: λ values for the rows without dropout.")
   List<Double> lambdas;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -89,10 +90,21 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Override
-  public Integer call() {
-    common.applyThreads();
-    RunKind kind = switch (name) {
+  /** The experiments that use each flag; the flags not named here are for all four. */
+  private static final Map<String, List<String>> USED_BY = new LinkedHashMap<>();
+
+  static {
+    USED_BY.put("--seeds", List.of("mnist-l2", "mnist-select", "ridge-vs-lasso"));
+    USED_BY.put("--epochs", List.of("mnist-l2", "mnist-select"));
+    USED_BY.put("--lambdas", List.of("mnist-l2"));
+    USED_BY.put("--data", List.of("mnist-l2"));
+    USED_BY.put("--datasets", List.of("mnist-select"));
+    USED_BY.put("--train-rows", List.of("mnist-select"));
+    USED_BY.put("--methods", List.of("mnist-select"));
+  }
+
+  private RunKind kind() {
+    return switch (name) {
       case "mnist-l2" -> RunKind.MNIST_L2;
       case "gd-linear" -> RunKind.GD_LINEAR;
       case "ridge-vs-lasso" -> RunKind.RIDGE_VS_LASSO;
@@ -100,15 +112,30 @@ public final class ExperimentCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("unknown experiment '" + name
           + "': expected mnist-l2, gd-linear, ridge-vs-lasso or mnist-select");
     };
-    if (kind != RunKind.MNIST_SELECT
-        && (datasets != null || trainRows != null || methods != null)) {
-      throw new IllegalArgumentException("--datasets, --train-rows and --methods are for"
-          + " mnist-select");
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    kind();
+    for (Map.Entry<String, List<String>> flag : USED_BY.entrySet()) {
+      List<String> users = flag.getValue();
+      String names = users.size() == 1 ? users.get(0)
+          : String.join(", ", users.subList(0, users.size() - 1)) + " and "
+              + users.get(users.size() - 1);
+      given.requireApplies(flag.getKey(), users.contains(name), "to experiment " + names,
+          "on " + name);
     }
-    if (data != null && kind != RunKind.MNIST_L2) {
-      throw new IllegalArgumentException("--data is for mnist-l2; " + name
-          + " makes its own data");
+    if (name.equals("ridge-vs-lasso") && seeds != null && seeds.size() > 1) {
+      // One run on one seed; the others would be ignored, not averaged over.
+      throw new IllegalArgumentException("--seeds: ridge-vs-lasso runs once, on one seed (of "
+          + "its data, split and folds); give one seed, not " + seeds.size());
     }
+  }
+
+  @Override
+  public Integer call() {
+    common.applyThreads();
+    RunKind kind = kind();
     RunWriter out = RunWriter.open(common.outDir(name), kind);
     Instant start = Instant.now();
     return switch (kind) {
@@ -169,7 +196,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   private int ridgeVsLasso(RunWriter out, Instant start) {
     RidgeVsLasso.Settings s = quick ? RidgeVsLasso.Settings.quick()
         : RidgeVsLasso.Settings.full();
-    long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0;
+    long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0; // at most one: refuseIgnored
     var human = common.human();
     human.println("experiment ridge-vs-lasso: makeRegression data, train/test split; ridge "
         + "(α=0), lasso (α=1) and elastic net (α=0.5), each with λ_min from CV");

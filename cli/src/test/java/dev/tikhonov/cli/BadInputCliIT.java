@@ -149,6 +149,8 @@ class BadInputCliIT {
         c("train --momentum with adam (ignored; IgnoredFlagsTest has every such case)",
             "--momentum|--optimizer momentum and nesterov", "train", "--data", d, "--target", "y",
             "--model", "linear", "--optimizer", "adam", "--momentum", "0.5"),
+        c("experiment gd-linear --epochs (ignored)", "--epochs|gd-linear",
+            "experiment", "gd-linear", "--quick", "--epochs", "3"),
         c("experiment mnist-select --train-rows -1", "--train-rows",
             "experiment", "mnist-select", "--quick", "--train-rows", "-1"),
         c("experiment mnist-select --methods misspelt", "--methods|bogus",

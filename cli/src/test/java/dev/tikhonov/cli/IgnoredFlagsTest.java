@@ -158,7 +158,27 @@ class IgnoredFlagsTest {
             "0.1,0.2")),
         c("--validation-fraction 0 applies only without --patience; it has no effect with "
             + "--patience 1, which holds out 0.1 of each fit's rows", with(grid, "--patience",
-            "1", "--validation-fraction", "0")));
+            "1", "--validation-fraction", "0")),
+        // experiment
+        c("--epochs applies only to experiment mnist-l2 and mnist-select; it has no effect on "
+            + "gd-linear", "experiment", "gd-linear", "--quick", "--epochs", "3"),
+        c("--lambdas applies only to experiment mnist-l2; it has no effect on gd-linear",
+            "experiment", "gd-linear", "--quick", "--lambdas", "0.5"),
+        c("--seeds applies only to experiment mnist-l2, mnist-select and ridge-vs-lasso; it has "
+            + "no effect on gd-linear", "experiment", "gd-linear", "--quick", "--seeds", "1"),
+        c("--epochs applies only to experiment mnist-l2 and mnist-select; it has no effect on "
+            + "ridge-vs-lasso", "experiment", "ridge-vs-lasso", "--quick", "--epochs", "3"),
+        c("--lambdas applies only to experiment mnist-l2; it has no effect on ridge-vs-lasso",
+            "experiment", "ridge-vs-lasso", "--quick", "--lambdas", "0.5"),
+        c("--seeds: ridge-vs-lasso runs once, on one seed (of its data, split and folds); give "
+            + "one seed, not 2", "experiment", "ridge-vs-lasso", "--quick", "--seeds", "1,2"),
+        c("--lambdas applies only to experiment mnist-l2; it has no effect on mnist-select",
+            "experiment", "mnist-select", "--quick", "--train-rows", "100", "--methods", "warm",
+            "--seeds", "0", "--epochs", "1", "--lambdas", "0.5"),
+        c("--datasets applies only to experiment mnist-select; it has no effect on mnist-l2",
+            "experiment", "mnist-l2", "--quick", "--datasets", "bundled"),
+        c("--data applies only to experiment mnist-l2; it has no effect on ridge-vs-lasso",
+            "experiment", "ridge-vs-lasso", "--quick", "--data", "DIR"));
   }
 
   private static String[] with(String[] base, String... more) {
@@ -177,6 +197,7 @@ class IgnoredFlagsTest {
         case "CSV" -> dir.resolve("d.csv").toString();
         case "SVM" -> dir.resolve("d.svm").toString();
         case "SVM_MODEL" -> dir.resolve("svm.model").toString();
+        case "DIR" -> dir.toString();
         default -> a;
       });
     }
