@@ -110,6 +110,10 @@ class IgnoredFlagsTest {
         c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
             + "field on each line is the target", "train", "--data", svm, "--target", "y",
             "--model", "logistic", "--epochs", "1"),
+        // A file that does not exist: the refusal comes before the data are read.
+        c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
+            + "field on each line is the target", "train", "--data", "no-such.svm", "--target",
+            "y", "--model", "logistic", "--epochs", "1"),
         c("--target applies only to CSV data; it has no effect on the bundled MNIST sample, "
             + "which holds its own labels", "train", "--target", "y", "--model", "logistic",
             "--epochs", "1", "--batch-size", "1000"),
