@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   double lambda = 0;
 
   @Option(names = "--l1-ratio", paramLabel = "α",
-      description = "L1 share α ∈ [0, 1] of the penalty, so only with --lambda > 0: 0 = L2 "
+      description = "L1 share α ∈ [0, 1] of the penalty, so only with --lambda: 0 = L2 "
           + "(ridge, coupled weight decay), 1 = L1 (lasso), in between elastic net. Default: 0.")
   double l1Ratio = 0;
 
@@ -265,8 +265,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
 
   @Override
   public void refuseIgnored(Flags.Given given) {
-    given.requireApplies("--l1-ratio", lambda != 0, "with --lambda > 0",
-        "with λ = 0, where there is no penalty to split between L1 and L2");
+    // Only when --lambda is absent: a sweep over λ that includes --lambda 0 keeps its α.
+    given.requireApplies("--l1-ratio", given.has("--lambda"), "with --lambda",
+        "without it (λ = 0: there is no penalty to split between L1 and L2)");
     given.requireApplies("--validation-fraction 0",
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience

@@ -146,8 +146,8 @@ class IgnoredFlagsTest {
         c("--seed applies only with --cv-folds (it seeds the random folds); it has no effect "
             + "without cross-validation", with(path, "--seed", "3")),
         // train
-        c("--l1-ratio applies only with --lambda > 0; it has no effect with λ = 0, where there "
-            + "is no penalty to split between L1 and L2", with(train, "--l1-ratio", "1")),
+        c("--l1-ratio applies only with --lambda; it has no effect without it (λ = 0: there is "
+            + "no penalty to split between L1 and L2)", with(train, "--l1-ratio", "1")),
         c("--validation-fraction 0 applies only without --patience; it has no effect with "
             + "--patience 2, which validates on 0.1 of the training rows",
             with(train, "--patience", "2", "--validation-fraction", "0")),
@@ -225,6 +225,9 @@ class IgnoredFlagsTest {
             "0.3", "--patience", "1", "--validation-fraction", "0.2"),
         List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1",
             "--momentum", "0.5"),
+        // A sweep over λ that includes 0 keeps its --l1-ratio.
+        List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1",
+            "--lambda", "0", "--l1-ratio", "1"),
         List.of("select", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
             "--epochs", "1", "--nlambda", "2", "--min-lambda", "0.01", "--repeat-seeds", "0,1",
             "--holdout", "0.3", "--no-evidence"),
