@@ -162,8 +162,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + "' has none (use mlp:...)");
     }
     if (modelOption.kind() != ModelOption.Kind.MLP && regression) {
-      throw new IllegalArgumentException("--regression is for MLPs; --model linear already "
-          + "predicts numbers");
+      throw new IllegalArgumentException("--regression is for MLPs; " + (modelOption.kind()
+          == ModelOption.Kind.LINEAR ? "--model linear already predicts numbers"
+          : "--model " + model + " is a classifier (--model linear predicts numbers)"));
     }
     boolean classifier = modelOption.kind() == ModelOption.Kind.LOGISTIC
         || (modelOption.kind() == ModelOption.Kind.MLP && !regression);

@@ -117,6 +117,8 @@ class BadInputCliIT {
             "train", "--data", d, "--target", "y", "--model", "linear",
             "--validation-fraction", "NaN"),
         c("train --threads 0", "--threads", "train", "--threads", "0"),
+        c("train --regression --model logistic", "--model logistic is a classifier",
+            "train", "--data", d, "--target", "y", "--model", "logistic", "--regression"),
         c("train --model mlp:0", "--model", "train", "--model", "mlp:0"),
         c("train --epochs 0", "--epochs", "train", "--epochs", "0"),
         c("train --batch-size 0", "--batch-size", "train", "--batch-size", "0"),
