@@ -65,66 +65,65 @@ final class NetworkFit {
       throw new InputException(data.source() + ": no rows to train on");
     }
     Datasets.requireFinite(data.features(), data.source());
-    int previousThreads = Blas.threads();
-    if (s.threads().isPresent()) {
-      Blas.setThreads(s.threads().getAsInt());
+    return s.threads().isPresent()
+        ? Blas.withThreads(s.threads().getAsInt(),
+            () -> train(estimator, s, family, init, data, options))
+        : train(estimator, s, family, init, data, options);
+  }
+
+  /** The checked fit, at the thread count in force. */
+  private static Fitted train(String estimator, NetworkSettings s, Family family,
+      Initializer init, Dataset data, FitOptions options) {
+    Dataset train = data;
+    Dataset validation = options.validation().orElse(null);
+    if (validation != null) {
+      requireSameColumns(train, validation);
+    } else if (s.heldOutFraction() > 0) {
+      TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
+      train = split.train();
+      validation = split.test();
     }
-    try {
-      Dataset train = data;
-      Dataset validation = options.validation().orElse(null);
+    double[] mean = null;
+    double[] scale = null;
+    if (s.standardize()) {
+      Standardizer st = Standardizer.fit(train.features());
+      mean = st.mean();
+      scale = st.scale();
+      train = train.withFeatures(st.transform(train.features()));
       if (validation != null) {
-        requireSameColumns(train, validation);
-      } else if (s.heldOutFraction() > 0) {
-        TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
-        train = split.train();
-        validation = split.test();
-      }
-      double[] mean = null;
-      double[] scale = null;
-      if (s.standardize()) {
-        Standardizer st = Standardizer.fit(train.features());
-        mean = st.mean();
-        scale = st.scale();
-        train = train.withFeatures(st.transform(train.features()));
-        if (validation != null) {
-          validation = validation.withFeatures(st.transform(validation.features()));
-        }
-      }
-      int batch = Math.min(s.batchSize(), train.size());
-      long batchesPerEpoch = (train.size() + batch - 1) / batch;
-      OptimizerConfig optimizer = s.optimizer();
-      if (s.schedule().kind() != EpochSchedule.Kind.CONSTANT) {
-        optimizer = optimizer.schedule(s.schedule().inSteps(optimizer.schedule().at(1),
-            batchesPerEpoch, s.epochs()));
-      }
-      TrainConfig config = new TrainConfig(s.epochs(), s.batchSize(), s.seed(),
-          Penalty.elasticNet(s.lambda(), s.l1Ratio()), optimizer, s.patience());
-      Architecture architecture = new Architecture(s.hiddenLayers(), s.dropout());
-      ModelSpec spec = new ModelSpec(architecture, family, init);
-      RandomStreams random = RandomStreams.of(s.seed());
-      int outputs = family == Family.MULTINOMIAL ? train.numClasses() : 1;
-      Sequential network = architecture.build(train.numFeatures(), outputs, init, random.init(),
-          random.dropout());
-      if (!options.initialWeights().isEmpty()) {
-        startFrom(network, options.initialWeights());
-      }
-      TrainResult result = new Trainer(config, options.listener()).fit(network,
-          family.networkLoss(), train, validation, random.shuffle(), options.resumeFrom().orElse(null));
-      Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
-          scale);
-      Map<String, Object> settings = s.toMap();
-      if (s.hiddenLayers().isEmpty()) {
-        settings.remove("hidden_layers");
-        settings.remove("dropout");
-      }
-      Provenance provenance = Provenance.of(estimator, settings, OptionalLong.of(s.seed()),
-          data);
-      return new Fitted(model, result, provenance);
-    } finally {
-      if (s.threads().isPresent()) {
-        Blas.setThreads(previousThreads);
+        validation = validation.withFeatures(st.transform(validation.features()));
       }
     }
+    int batch = Math.min(s.batchSize(), train.size());
+    long batchesPerEpoch = (train.size() + batch - 1) / batch;
+    OptimizerConfig optimizer = s.optimizer();
+    if (s.schedule().kind() != EpochSchedule.Kind.CONSTANT) {
+      optimizer = optimizer.schedule(s.schedule().inSteps(optimizer.schedule().at(1),
+          batchesPerEpoch, s.epochs()));
+    }
+    TrainConfig config = new TrainConfig(s.epochs(), s.batchSize(), s.seed(),
+        Penalty.elasticNet(s.lambda(), s.l1Ratio()), optimizer, s.patience());
+    Architecture architecture = new Architecture(s.hiddenLayers(), s.dropout());
+    ModelSpec spec = new ModelSpec(architecture, family, init);
+    RandomStreams random = RandomStreams.of(s.seed());
+    int outputs = family == Family.MULTINOMIAL ? train.numClasses() : 1;
+    Sequential network = architecture.build(train.numFeatures(), outputs, init, random.init(),
+        random.dropout());
+    if (!options.initialWeights().isEmpty()) {
+      startFrom(network, options.initialWeights());
+    }
+    TrainResult result = new Trainer(config, options.listener()).fit(network,
+        family.networkLoss(), train, validation, random.shuffle(), options.resumeFrom().orElse(null));
+    Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
+        scale);
+    Map<String, Object> settings = s.toMap();
+    if (s.hiddenLayers().isEmpty()) {
+      settings.remove("hidden_layers");
+      settings.remove("dropout");
+    }
+    Provenance provenance = Provenance.of(estimator, settings, OptionalLong.of(s.seed()),
+        data);
+    return new Fitted(model, result, provenance);
   }
 
   /**

@@ -23,6 +23,10 @@ public final class Blas {
   private static volatile int threads = -1;
   /** Whether the current thread runs in a lane (see the class comment). */
   private static final ThreadLocal<Boolean> IN_LANE = ThreadLocal.withInitial(() -> false);
+  /** Guards {@link #overrides} and {@link #beforeOverrides} ({@link #withThreads}). */
+  private static final Object OVERRIDES = new Object();
+  private static int overrides;
+  private static int beforeOverrides;
 
   private Blas() {}
 
@@ -132,6 +136,39 @@ public final class Blas {
     }
     openblas_full.openblas_set_num_threads(n);
     threads = n;
+  }
+
+  /**
+   * Runs {@code task} with OpenBLAS at {@code n} threads (an estimator's own thread setting),
+   * then gives back the count in force before. The count is process-wide: while such calls
+   * overlap (fits on several Java threads), the last one started sets it, and when the last one
+   * ends the count is the one before the first began. (Each call restoring "its" previous count
+   * left a count of 1 behind after overlapping fits at 1 and 2 threads.) On a lane's thread it
+   * just runs the task.
+   */
+  public static <T> T withThreads(int n, java.util.function.Supplier<T> task) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + n);
+    }
+    if (IN_LANE.get()) {
+      return task.get();
+    }
+    synchronized (OVERRIDES) {
+      if (overrides == 0) {
+        beforeOverrides = threads();
+      }
+      overrides++;
+      setThreads(n);
+    }
+    try {
+      return task.get();
+    } finally {
+      synchronized (OVERRIDES) {
+        if (--overrides == 0) {
+          setThreads(beforeOverrides);
+        }
+      }
+    }
   }
 
   /**

@@ -125,4 +125,52 @@ class BlasTest {
     assertThrows(IllegalArgumentException.class,
         () -> Blas.gemmColumnsTransposed(1f, a, 0, 7, b, 0f, Matrix.zeros(7, 10)));
   }
+
+  /**
+   * Two overlapping fits at 1 and 2 threads (A starts, B starts, A ends, B ends) leave the count
+   * they found: each restoring the count it had seen left 1 behind, and every later product ran
+   * on one core.
+   */
+  @Test
+  void withThreads_overlappingCalls_restoreTheCountOfBeforeTheFirst() throws Exception {
+    int before = Blas.threads();
+    java.util.concurrent.CountDownLatch aIn = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch bIn = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch aOut = new java.util.concurrent.CountDownLatch(1);
+    int[] seen = new int[3];
+    Thread a = new Thread(() -> Blas.withThreads(1, () -> {
+      aIn.countDown();
+      await(bIn);
+      seen[0] = Blas.threads();
+      return null;
+    }));
+    Thread b = new Thread(() -> {
+      await(aIn);
+      Blas.withThreads(2, () -> {
+        bIn.countDown();
+        await(aOut);
+        seen[1] = Blas.threads();
+        return null;
+      });
+    });
+    a.start();
+    b.start();
+    a.join();
+    seen[2] = Blas.threads(); // B still runs
+    aOut.countDown();
+    b.join();
+    assertEquals(2, seen[0], "the last call started sets the process-wide count");
+    assertEquals(2, seen[1]);
+    assertEquals(2, seen[2], "A's end leaves B's count");
+    assertEquals(before, Blas.threads(), "the count of before the first call");
+    assertEquals(before, Blas.workerThreads());
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
