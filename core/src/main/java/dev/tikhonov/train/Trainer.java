@@ -91,6 +91,14 @@ public final class Trainer {
     int firstEpoch = 1;
     List<Dropout> dropouts = dropoutLayers(network);
     double firstLoss = Double.NaN; // the run's first batch, at the weights it started from
+    if (resumeFrom != null && resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
+      // A finished run trains no further; the larger budget would be silently ignored.
+      throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"
+          + " effect: the checkpoint to resume from is of a run that finished at epoch "
+          + resumeFrom.epoch() + " (its budget or early stopping), and a finished run trains no"
+          + " further; to train on from its weights, start a new fit from them (initial"
+          + " weights)");
+    }
     if (resumeFrom != null) {
       Resume.restore(resumeFrom, params, optimizer, shuffleRng, dropouts, order);
       records.addAll(resumeFrom.history());

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param epoch the last completed epoch (1-based)
  * @param finished whether the run ended with this epoch (last epoch or early stop): a resumed
- *     run then only finishes (restores the best weights), it trains no further
+ *     run then only finishes (restores the best weights), it trains no further, and a larger
+ *     epoch budget is refused rather than ignored
  * @param history the records of epochs 1..epoch
  * @param order the row order after the last shuffle (each epoch shuffles it further)
  * @param shuffleState the shuffle generator's state ({@link dev.tikhonov.tensor.Rng#state()})

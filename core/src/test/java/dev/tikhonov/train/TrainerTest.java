@@ -4,6 +4,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.Optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,6 +313,41 @@ class TrainerTest {
     java.util.Map<String, Matrix> out = new java.util.LinkedHashMap<>();
     live.forEach((name, m) -> out.put(name, m.copy()));
     return out;
+  }
+
+  /**
+   * Resuming the last checkpoint of a finished 2-epoch run with a budget of 4 used to return the
+   * 2-epoch model silently, its history [1, 2] and marked "stopped early". A finished run trains
+   * no further, so the larger budget is refused; with the run's own budget it only finishes.
+   */
+  @Test
+  void fit_resumingAFinishedRunWithALargerBudget_isRefused() {
+    Dataset d = blobs(60, 3);
+    ModelSpec spec = ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL);
+    TrainingState[] last = new TrainingState[1];
+    TrainingListener capture = new TrainingListener() {
+      @Override
+      public void onEpochEnd(TrainingState s) {
+        last[0] = new TrainingState(s.epoch(), s.finished(), s.history(), s.order().clone(),
+            s.shuffleState(), s.dropoutStates().clone(), s.stepCount(), copies(s.parameters()),
+            copies(s.optimizerState()), s.bestValidationLoss(), s.bestEpoch(),
+            copies(s.bestParameters()));
+      }
+    };
+    Training.Outcome two = Training.fit(spec, d, null, null, config(2, 0, 0, 0), capture, null,
+        null);
+    assertTrue(last[0].finished());
+    dev.tikhonov.data.InputException e = assertThrows(dev.tikhonov.data.InputException.class,
+        () -> Training.fit(spec, d, null, null, config(4, 0, 0, 0), TrainingListener.none(),
+            null, null, last[0]));
+    assertTrue(e.getMessage().startsWith("epochs (4) would have no effect: the checkpoint to"
+        + " resume from is of a run that finished at epoch 2"), e.getMessage());
+    Training.Outcome again = Training.fit(spec, d, null, null, config(2, 0, 0, 0),
+        TrainingListener.none(), null, null, last[0]);
+    assertEquals(2, again.result().history().epochs().size());
+    assertFalse(again.result().stoppedEarly());
+    assertArrayEquals(two.model().network().parameters().get(0).value().toArray(),
+        again.model().network().parameters().get(0).value().toArray());
   }
 
   /**
