@@ -288,6 +288,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--target", DataFormat.of(data) != DataFormat.LIBSVM, "to CSV data",
         "on LIBSVM data, whose first field on each line is the target");
+    for (String flag : new String[] {"--weights", "--offset"}) {
+      // Before, the core's message on sparse data spoke of the Java API (Observations).
+      given.requireApplies(flag, DataFormat.of(data) != DataFormat.LIBSVM,
+          "to CSV data (it names a column)", "on LIBSVM data, whose lines hold only the target"
+              + " and the features");
+    }
     for (String flag : new String[] {"--nlambda", "--lambda-min-ratio"}) {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");

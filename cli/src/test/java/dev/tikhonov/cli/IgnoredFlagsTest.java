@@ -123,6 +123,9 @@ class IgnoredFlagsTest {
         c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
             + "field on each line is the target", "path", "--data", svm, "--target", "y",
             "--family", "binomial", "--nlambda", "3"),
+        c("--weights applies only to CSV data (it names a column); it has no effect on LIBSVM "
+            + "data, whose lines hold only the target and the features", "path", "--data", svm,
+            "--weights", "w", "--family", "binomial", "--nlambda", "3"),
         c("--target applies only to CSV data; it has no effect on LIBSVM data, whose first "
             + "field on each line is the target", "evaluate", "--model", "SVM_MODEL", "--data",
             svm, "--target", "y"),
