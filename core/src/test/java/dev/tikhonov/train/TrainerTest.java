@@ -33,6 +33,18 @@ class TrainerTest {
     return new Dataset(x, y, Dataset.defaultNames(5), Dataset.indexNames(3), "blobs");
   }
 
+  /** Four rows of one feature x(i) and a real target y(i), i = 0..3. */
+  private static Dataset oneFeature(String name, java.util.function.IntFunction<Float> x,
+      java.util.function.IntFunction<Float> y) {
+    Matrix xs = Matrix.zeros(4, 1);
+    Matrix ys = Matrix.zeros(4, 1);
+    for (int i = 0; i < 4; i++) {
+      xs.put(i, x.apply(i));
+      ys.put(i, y.apply(i));
+    }
+    return new Dataset(xs, ys, List.of("x"), List.of(), name);
+  }
+
   private static TrainConfig config(int epochs, long seed, double lambda, int patience) {
     return new TrainConfig(epochs, 16, seed, Penalty.l2(lambda),
         Optimizers.sgd(0.05).momentum(0.9), patience);
@@ -162,13 +174,7 @@ class TrainerTest {
    */
   @Test
   void fit_whenWeightsOverflowAfterAFiniteLoss_saysTheWeightNormBecameInfinite() {
-    Matrix x = Matrix.zeros(4, 1);
-    Matrix y = Matrix.zeros(4, 1);
-    for (int i = 0; i < 4; i++) {
-      x.put(i, 1f + i);
-      y.put(i, 10f * (1 + i));
-    }
-    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "line");
+    Dataset d = oneFeature("line", i -> 1f + i, i -> 10f * (1 + i));
     for (double lambda : new double[] {0, 1e-3}) {
       TrainConfig tc = new TrainConfig(2, 4, 0, lambda == 0 ? Penalty.none() : Penalty.l2(lambda),
           Optimizers.sgd(1e38), 0);
@@ -192,13 +198,7 @@ class TrainerTest {
    */
   @Test
   void fit_whenTheOutputOverflowsWithFiniteWeights_saysTheOutputBecameInfinite() {
-    Matrix x = Matrix.zeros(4, 1);
-    Matrix y = Matrix.zeros(4, 1);
-    for (int i = 0; i < 4; i++) {
-      x.put(i, 1e10f);
-      y.put(i, 1f);
-    }
-    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "big");
+    Dataset d = oneFeature("big", i -> 1e10f, i -> 1f);
     TrainConfig tc = new TrainConfig(1, 4, 0, Penalty.none(), Optimizers.sgd(1e20), 0);
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
         ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
@@ -217,13 +217,7 @@ class TrainerTest {
    */
   @Test
   void fit_whenTheLossGrowsTenOrdersWhileFinite_isADivergence() {
-    Matrix x = Matrix.zeros(4, 1);
-    Matrix y = Matrix.zeros(4, 1);
-    for (int i = 0; i < 4; i++) {
-      x.put(i, 1f);
-      y.put(i, 1f);
-    }
-    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "ones");
+    Dataset d = oneFeature("ones", i -> 1f, i -> 1f);
     // Full batch, ŷ = wx + b with x = 1: each step maps the residual r to (1 − 2·lr)·r, so
     // lr = 3 multiplies it by −5 (the loss by 25) and lr = 0.25 halves it.
     TrainConfig tc = new TrainConfig(20, 4, 0, Penalty.none(), Optimizers.sgd(3), 0);
