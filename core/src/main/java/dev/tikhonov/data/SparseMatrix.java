@@ -44,11 +44,13 @@ public final class SparseMatrix {
   /**
    * A validated copy of CSC arrays.
    *
-   * @param columnPointers p + 1 offsets, non-decreasing, from 0 to the number of entries
+   * @param columnPointers p + 1 offsets, non-decreasing, from 0 to the number of entries (all
+   *     checked before any entry is read)
    * @param rowIndices 0-based row of each entry, strictly increasing within a column, in 0..n−1
    * @param values each entry, finite
    * @throws InputException naming the column and row (1-based) of the first entry that breaks a
    *     rule
+   * @throws NullPointerException naming the array that is null
    */
   public static SparseMatrix of(int numRows, int numColumns, int[] columnPointers,
       int[] rowIndices, double[] values) {
@@ -56,6 +58,9 @@ public final class SparseMatrix {
       throw new InputException("sparse matrix: needs ≥ 0 rows and columns, got " + numRows
           + " x " + numColumns);
     }
+    java.util.Objects.requireNonNull(columnPointers, "columnPointers");
+    java.util.Objects.requireNonNull(rowIndices, "rowIndices");
+    java.util.Objects.requireNonNull(values, "values");
     if (columnPointers.length != numColumns + 1 || columnPointers[0] != 0
         || columnPointers[numColumns] != rowIndices.length
         || rowIndices.length != values.length) {
@@ -63,10 +68,16 @@ public final class SparseMatrix {
           + " offsets from 0 to the number of entries (" + rowIndices.length + " row indices, "
           + values.length + " values), got " + columnPointers.length + " offsets");
     }
+    // All pointers before any entry is read: from 0 to nnz without decreasing, every column's
+    // range then lies inside the entries.
     for (int j = 0; j < numColumns; j++) {
       if (columnPointers[j + 1] < columnPointers[j]) {
-        throw new InputException("sparse matrix: columnPointers decrease at column " + (j + 1));
+        throw new InputException("sparse matrix: columnPointers decrease at column " + (j + 1)
+            + " (" + columnPointers[j] + " then " + columnPointers[j + 1] + "); they must not"
+            + " decrease from 0 to the number of entries (" + rowIndices.length + ")");
       }
+    }
+    for (int j = 0; j < numColumns; j++) {
       int previous = -1;
       for (int k = columnPointers[j]; k < columnPointers[j + 1]; k++) {
         int i = rowIndices[k];

@@ -286,6 +286,11 @@ class SparsePathTest {
     InputException nan = assertThrows(InputException.class, () -> SparseMatrix.of(3, 2,
         new int[] {0, 1, 2}, new int[] {0, 1}, new double[] {1, Double.NaN}));
     assertEquals("sparse matrix: row 2, column 2: value NaN is not finite", nan.getMessage());
+    // Pointers that run past the entries before coming back used to read beyond rowIndices.
+    InputException pointers = assertThrows(InputException.class, () -> SparseMatrix.of(2, 2,
+        new int[] {0, 3, 1}, new int[] {0}, new double[] {1}));
+    assertEquals("sparse matrix: columnPointers decrease at column 2 (3 then 1); they must not"
+        + " decrease from 0 to the number of entries (1)", pointers.getMessage());
     InputException duplicate = assertThrows(InputException.class,
         () -> SparseMatrix.rowsBuilder(4).addRow(new int[] {1, 1}, new double[] {1, 2}));
     assertEquals("sparse matrix: row 1: column index 2 after 2; indices must increase within a"
