@@ -136,7 +136,7 @@ public final class CheckpointFile {
 
   static Checkpoint read(ByteSource src, String name) {
     SafeTensors.Header header = SafeTensors.readHeader(src, name,
-        Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32));
+        Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32), "checkpoint");
     Map<String, String> meta = header.metadata();
     if (!FORMAT.equals(meta.get("format"))
         || !String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {

@@ -71,6 +71,15 @@ final class SafeTensors {
    * Only {@code allowed} dtypes are accepted.
    */
   static Header readHeader(ByteSource src, String name, Set<DType> allowed) {
+    return readHeader(src, name, allowed, "model file");
+  }
+
+  /**
+   * {@link #readHeader(ByteSource, String, Set)} for a file that should be a tikhonov
+   * {@code kind} ("model file", "checkpoint"): a file that is not safetensors at all (a CSV
+   * given as the model, say) is called not a tikhonov {@code kind}.
+   */
+  static Header readHeader(ByteSource src, String name, Set<DType> allowed, String kind) {
     try {
       long size = src.size();
       if (size < 8) {
@@ -79,6 +88,17 @@ final class SafeTensors {
       ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       src.readFully(0, lengthBytes);
       long n = lengthBytes.getLong(0);
+      if ((n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) && size > 8) {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        src.readFully(8, first);
+        if (first.get(0) != '{') {
+          // No JSON header where one must start: another kind of file, not a damaged length.
+          throw bad(name, "not a tikhonov " + kind + " (safetensors: an 8-byte header length,"
+              + " then a JSON header); its first 8 bytes read as a header length of "
+              + Long.toUnsignedString(n) + " in a file of " + size + " bytes, and no '{' follows"
+              + " them");
+        }
+      }
       if (n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) {
         throw bad(name, "header length " + Long.toUnsignedString(n) + " is out of range; "
             + "expected 2.." + Math.min(FileLimits.MAX_HEADER_BYTES, size - 8)

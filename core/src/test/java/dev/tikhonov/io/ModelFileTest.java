@@ -136,6 +136,26 @@ class ModelFileTest {
     assertTrue(e.getMessage().contains("nope.safetensors: model file not found"));
   }
 
+  /**
+   * A CSV or any other text given as a model file: its first 8 bytes are no header length, and
+   * no JSON header follows them. This used to read "header length 8031924123371070824 is out
+   * of range".
+   */
+  @Test
+  void load_textFile_isNotATikhonovModelFile() throws Exception {
+    byte[] csv = "a,b,y\n1,2,3\n4,5,6\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    InputException e = rejected(csv, "not a tikhonov model file (safetensors");
+    assertEquals("bad.safetensors: not a tikhonov model file (safetensors: an 8-byte header"
+        + " length, then a JSON header); its first 8 bytes read as a header length of "
+        + "3184337927079603297 in a file of 18 bytes, and no '{' follows them", e.getMessage());
+    Path file = dir.resolve("data.csv");
+    Files.write(file, csv);
+    InputException viaPredictor = assertThrows(InputException.class,
+        () -> dev.tikhonov.estimate.Predictor.load(file));
+    assertTrue(viaPredictor.getMessage().startsWith(file + ": not a tikhonov model file"),
+        viaPredictor.getMessage());
+  }
+
   @Test
   void load_fileShorterThanEightBytes_isRejected() {
     rejected(new byte[5], "shorter than the 8-byte header length");
