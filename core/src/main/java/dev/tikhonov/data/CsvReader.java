@@ -108,13 +108,14 @@ public final class CsvReader {
         for (int i = 0; i < n && kind == TargetKind.REAL; i++) {
           y[i] = realTargets.get(i);
         }
-        return Dataset.fromRows(x, y, featureNames, List.of(), sourceName);
+        return Dataset.fromRows(x, y, featureNames, options.header(), List.of(), sourceName);
       }
       ClassLabels classes = ClassLabels.of(labels);
       for (int i = 0; i < n; i++) {
         y[i] = classes.indexOf(labels.get(i));
       }
-      return Dataset.fromRows(x, y, featureNames, classes.names, sourceName);
+      return Dataset.fromRows(x, y, featureNames, options.header(), classes.names,
+          sourceName);
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {

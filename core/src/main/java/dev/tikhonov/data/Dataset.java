@@ -4,6 +4,7 @@ import dev.tikhonov.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +27,13 @@ import java.util.stream.IntStream;
  * {@value #MAX_DENSE_VALUES} values or one too sparse to densify (above
  * {@value #SPARSE_GUARD_BYTES} bytes with fewer than one stored entry per
  * {@value #MAX_CELLS_PER_ENTRY} cells).
+ *
+ * <p><b>Column names.</b> Feature names either were given, by a CSV header or a names list,
+ * and a fitted model then finds its features among the columns by name (other columns, an id
+ * say, are ignored); or they stand for positions ({@link #of(double[][], double[])} without names,
+ * {@link #defaultNames} x0..x{p−1} passed explicitly, LIBSVM's x1..xp, IDX pixels px0..,
+ * a CSV without a header), and the columns are then a model's features by position, exactly as
+ * many as it has ({@link #hasNamedFeatures()}).
  *
  * <p><b>Row subsets.</b> {@link #subset(int[])} is a view: it shares the rows of this data set
  * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
@@ -54,6 +62,8 @@ public final class Dataset {
   /** Targets of the storage rows: class index or real value. */
   private final double[] targets;
   private final List<String> featureNames;
+  /** Whether the feature names were given (matched by name) or stand for positions. */
+  private final boolean namedFeatures;
   private final List<String> classNames;
   private final String source;
   private final int size;
@@ -67,13 +77,15 @@ public final class Dataset {
   private Matrix targetMatrix;
 
   private Dataset(double[][] rows, Matrix floats, SparseMatrix sparse, int[] index,
-      double[] targets, List<String> featureNames, List<String> classNames, String source) {
+      double[] targets, List<String> featureNames, boolean namedFeatures,
+      List<String> classNames, String source) {
     this.rows = rows;
     this.floats = floats;
     this.sparse = sparse;
     this.index = index;
     this.targets = targets;
     this.featureNames = List.copyOf(featureNames);
+    this.namedFeatures = namedFeatures;
     this.classNames = List.copyOf(classNames);
     this.source = source;
     this.size = index != null ? index.length : targets.length;
@@ -82,19 +94,28 @@ public final class Dataset {
   /**
    * A data set over float32 storage, as the neural-network engine holds it: {@code features}
    * n×p, {@code targets} n×1 (class indices as floats for classification, values otherwise).
-   * The matrices are used as they are, not copied.
+   * The matrices are used as they are, not copied. Feature names equal to
+   * {@link #defaultNames defaultNames(p)} stand for positions (see {@link #hasNamedFeatures()}).
    *
-   * @throws InputException when rows disagree, there is a single class, or a label is not a
-   *     class index
+   * @throws InputException when rows disagree, the names are not one distinct name per column,
+   *     there is a single class, or a label is not a class index
+   * @throws NullPointerException naming the argument that is null
    */
   public Dataset(Matrix features, Matrix targets, List<String> featureNames,
       List<String> classNames, String source) {
-    this(null, features, null, null, column(targets, features.rows(), source), featureNames,
-        classNames, source);
-    if (featureNames.size() != features.cols()) {
-      throw new IllegalArgumentException(
-          featureNames.size() + " feature names for " + features.cols() + " columns");
-    }
+    this(features, targets,
+        featureNames(featureNames, Objects.requireNonNull(features, "features").cols(),
+            "featureNames"),
+        classNames(classNames), source, !featureNames.equals(defaultNames(features.cols())));
+  }
+
+  /** Float32 storage, names already checked: {@link Mnist}'s pixels, {@link #withFeatures}. */
+  Dataset(Matrix features, Matrix targets, List<String> featureNames, List<String> classNames,
+      String source, boolean namedFeatures) {
+    this(null, features, null, null,
+        column(Objects.requireNonNull(targets, "targets"), features.rows(),
+            Objects.requireNonNull(source, "source")),
+        featureNames, namedFeatures, classNames, source);
     validateTargets();
     this.featureMatrix = features;
     this.targetMatrix = targets;
@@ -102,43 +123,65 @@ public final class Dataset {
 
   // ------------------------------------------------------------------------------ factories
 
-  /** Regression data from double rows (copied), features named x0..x{p−1}. */
+  /**
+   * Regression data from double rows (copied), features named x0..x{p−1}: the names stand for
+   * positions, so a model takes these columns as its features by position (exactly as many).
+   *
+   * @throws InputException when a value is not finite, rows differ in length or the row and
+   *     target counts differ
+   */
   public static Dataset of(double[][] x, double[] y) {
     return of(x, y, defaultNames(width(x)));
   }
 
-  /** Regression data from double rows (copied) with the given feature names. */
+  /**
+   * Regression data from double rows (copied) with the given feature names, one distinct name
+   * per column: a model finds its features among them by name. {@link #defaultNames} stand for
+   * positions, as without names.
+   *
+   * @throws InputException as {@link #of(double[][], double[])}, and when the names are not one
+   *     distinct name per column
+   */
   public static Dataset of(double[][] x, double[] y, List<String> featureNames) {
-    return fromRows(copyRows(x, featureNames.size(), "features"), requireFinite(y.clone()),
-        featureNames, List.of(), "double[][]");
+    Objects.requireNonNull(y, "y");
+    List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
+    return fromRows(copyRows(x, names.size(), "features"), requireFinite(y.clone()), names,
+        !names.equals(defaultNames(names.size())), List.of(), "double[][]");
   }
 
   /**
    * Classification data from double rows (copied) and class indices 0..K−1, classes named
-   * "0".."K−1" with K = 1 + the largest label.
+   * "0".."K−1" with K = 1 + the largest label, features named x0..x{p−1} for their positions.
    */
   public static Dataset ofClasses(double[][] x, int[] labels) {
-    int k = Arrays.stream(labels).max().orElse(-1) + 1;
+    int k = Arrays.stream(Objects.requireNonNull(labels, "labels")).max().orElse(-1) + 1;
     return ofClasses(x, labels, indexNames(Math.max(k, 0)), defaultNames(width(x)));
   }
 
-  /** Classification data with named classes and features; labels index {@code classNames}. */
+  /**
+   * Classification data with named classes and features; labels index {@code classNames}.
+   * Feature names as in {@link #of(double[][], double[], List)}; {@link #defaultNames} stand
+   * for positions.
+   */
   public static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
       List<String> featureNames) {
+    Objects.requireNonNull(labels, "labels");
+    List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
     double[] y = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
       y[i] = labels[i];
     }
-    return fromRows(copyRows(x, featureNames.size(), "features"), y, featureNames, classNames,
-        "double[][]");
+    return fromRows(copyRows(x, names.size(), "features"), y, names,
+        !names.equals(defaultNames(names.size())), classNames(classNames), "double[][]");
   }
 
   /**
    * Double rows used as they are (not copied), for readers and generators inside the library.
-   * {@code targets} are class indices or values; {@code classNames} empty for regression.
+   * {@code targets} are class indices or values; {@code classNames} empty for regression;
+   * {@code namedFeatures} whether the names were given or stand for positions.
    */
   public static Dataset fromRows(double[][] rows, double[] targets, List<String> featureNames,
-      List<String> classNames, String source) {
+      boolean namedFeatures, List<String> classNames, String source) {
     if (rows.length != targets.length) {
       throw new InputException(source + ": " + rows.length + " feature rows but "
           + targets.length + " targets");
@@ -149,7 +192,8 @@ public final class Dataset {
             + " features, expected " + featureNames.size());
       }
     }
-    Dataset d = new Dataset(rows, null, null, null, targets, featureNames, classNames, source);
+    Dataset d = new Dataset(rows, null, null, null, targets, featureNames, namedFeatures,
+        classNames, source);
     d.validateTargets();
     return d;
   }
@@ -159,18 +203,32 @@ public final class Dataset {
    * x0..x{p−1}: what the linear models fit without densifying.
    */
   public static Dataset sparse(SparseMatrix x, double[] y) {
-    return sparse(x, requireFinite(y.clone()), defaultNames(x.numColumns()), List.of(),
-        "sparse matrix");
+    Objects.requireNonNull(x, "x");
+    return sparse(x, requireFinite(Objects.requireNonNull(y, "y").clone()),
+        defaultNames(x.numColumns()), List.of(), "sparse matrix");
   }
 
   /**
    * A sparse matrix (shared) with targets (class indices 0..K−1 when {@code classNames} has
-   * ≥ 2 names, else values; copied), feature names and a source name for messages.
+   * ≥ 2 names, else values; copied), feature names (one distinct name per column;
+   * {@link #defaultNames} stand for positions) and a source name for messages.
    *
    * @throws InputException when the sizes disagree or a target is not a class index or finite
    */
   public static Dataset sparse(SparseMatrix x, double[] targets, List<String> featureNames,
       List<String> classNames, String source) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(source, "source");
+    List<String> names = featureNames(featureNames, x.numColumns(), source + ": featureNames");
+    return sparse(x, targets, names, !names.equals(defaultNames(names.size())), classNames,
+        source);
+  }
+
+  /** {@link #sparse(SparseMatrix, double[], List, List, String)} for the LIBSVM reader. */
+  static Dataset sparse(SparseMatrix x, double[] targets, List<String> featureNames,
+      boolean namedFeatures, List<String> classNames, String source) {
+    Objects.requireNonNull(targets, "targets");
+    Objects.requireNonNull(source, "source");
     if (x.numRows() != targets.length) {
       throw new InputException(source + ": " + x.numRows() + " feature rows but "
           + targets.length + " targets");
@@ -179,8 +237,8 @@ public final class Dataset {
       throw new InputException(source + ": " + featureNames.size() + " feature names for "
           + x.numColumns() + " columns");
     }
-    Dataset d = new Dataset(null, null, x, null, targets.clone(), featureNames, classNames,
-        source);
+    Dataset d = new Dataset(null, null, x, null, targets.clone(), featureNames, namedFeatures,
+        classNames(classNames), source);
     d.validateTargets();
     return d;
   }
@@ -191,6 +249,9 @@ public final class Dataset {
    * double precision. See {@link CsvReader} for the rules and messages.
    */
   public static Dataset read(Path file, String targetColumn, TargetKind kind) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(targetColumn, "targetColumn");
+    Objects.requireNonNull(kind, "kind");
     DataFormat format = DataFormat.of(file);
     if (format == DataFormat.LIBSVM) {
       throw new InputException(file + ": a LIBSVM file has its label first on each line and no"
@@ -205,6 +266,8 @@ public final class Dataset {
    * {@link #read(Path, String, TargetKind)}.
    */
   public static Dataset read(Path file, TargetKind kind) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(kind, "kind");
     if (DataFormat.of(file) != DataFormat.LIBSVM) {
       throw new InputException(file + ": delimited text needs the name of its target column");
     }
@@ -232,6 +295,17 @@ public final class Dataset {
 
   public List<String> featureNames() {
     return featureNames;
+  }
+
+  /**
+   * True when the feature names were given (a CSV header, a names list other than
+   * {@link #defaultNames}): a fitted model then takes its features from these columns by name,
+   * ignoring other columns. False when the names stand for positions ({@code Dataset.of}
+   * without names, LIBSVM, IDX images, a CSV without a header): the columns are then the model's
+   * features in its order, exactly as many as it has.
+   */
+  public boolean hasNamedFeatures() {
+    return namedFeatures;
   }
 
   public List<String> classNames() {
@@ -515,6 +589,7 @@ public final class Dataset {
    * set's storage.
    */
   public Dataset subset(int[] index) {
+    Objects.requireNonNull(index, "index");
     int[] mapped = new int[index.length];
     for (int i = 0; i < index.length; i++) {
       if (index[i] < 0 || index[i] >= size) {
@@ -522,22 +597,24 @@ public final class Dataset {
       }
       mapped[i] = storageRow(index[i]);
     }
-    return new Dataset(rows, floats, sparse, mapped, targets, featureNames, classNames, source);
+    return new Dataset(rows, floats, sparse, mapped, targets, featureNames, namedFeatures,
+        classNames, source);
   }
 
-  /** The same rows and targets with other float32 features (e.g. standardized). */
+  /** The same rows, targets and names with other float32 features (e.g. standardized). */
   public Dataset withFeatures(Matrix newFeatures) {
     if (newFeatures.rows() != size || newFeatures.cols() != numFeatures()) {
       throw new IllegalArgumentException("features of shape " + newFeatures.shape()
           + " for a data set of " + size + "x" + numFeatures());
     }
-    return new Dataset(newFeatures, targetMatrix(), featureNames, classNames, source);
+    return new Dataset(newFeatures, targetMatrix(), featureNames, classNames, source,
+        namedFeatures);
   }
 
   /** The same data under another source name (for messages and provenance). */
   public Dataset withSource(String newSource) {
-    Dataset d = new Dataset(rows, floats, sparse, index, targets, featureNames, classNames,
-        newSource);
+    Dataset d = new Dataset(rows, floats, sparse, index, targets, featureNames, namedFeatures,
+        classNames, Objects.requireNonNull(newSource, "newSource"));
     d.featureMatrix = featureMatrix;
     d.targetMatrix = targetMatrix;
     return d;
@@ -664,13 +741,65 @@ public final class Dataset {
     return y;
   }
 
+  /** The length of the first row; 0 without rows. */
   private static int width(double[][] x) {
-    return x.length == 0 ? 0 : x[0].length;
+    Objects.requireNonNull(x, "x");
+    return x.length == 0 ? 0 : Objects.requireNonNull(x[0], "x: row 1 is null").length;
+  }
+
+  /** The width the names of {@code x}'s columns must have: its first row's, −1 without rows. */
+  private static int namesWidth(double[][] x) {
+    return Objects.requireNonNull(x, "x").length == 0 ? -1 : width(x);
+  }
+
+  /**
+   * {@code names} checked to be p distinct names (p &lt; 0: rows of double[][] without any row,
+   * whose width the names give), for the public factories; {@code what} prefixes the messages.
+   */
+  private static List<String> featureNames(List<String> names, int p, String what) {
+    Objects.requireNonNull(names, "featureNames");
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      String name = names.get(j);
+      if (name == null) {
+        throw new NullPointerException(what + ": name " + (j + 1) + " is null");
+      }
+      Integer before = seen.putIfAbsent(name, j);
+      if (before != null) {
+        throw new InputException(what + ": duplicate name \"" + name + "\" (names "
+            + (before + 1) + " and " + (j + 1) + "); a model finds its columns by name");
+      }
+    }
+    if (p >= 0 && names.size() != p) {
+      throw new InputException(what + ": " + names.size() + (names.size() == 1 ? " name" :
+          " names") + " for " + p + " feature column" + (p == 1 ? "" : "s"));
+    }
+    return names;
+  }
+
+  /** Class names checked to be non-null and distinct (labels are matched by name). */
+  private static List<String> classNames(List<String> names) {
+    Objects.requireNonNull(names, "classNames");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int k = 0; k < names.size(); k++) {
+      String name = names.get(k);
+      if (name == null) {
+        throw new NullPointerException("classNames: name " + (k + 1) + " is null");
+      }
+      if (!seen.add(name)) {
+        throw new InputException("classNames: duplicate name \"" + name + "\"; class labels"
+            + " are matched by name");
+      }
+    }
+    return names;
   }
 
   private static double[][] copyRows(double[][] x, int p, String what) {
     double[][] out = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
+      if (x[i] == null) {
+        throw new NullPointerException("x: row " + (i + 1) + " is null");
+      }
       if (x[i].length != p) {
         throw new InputException(what + ": row " + (i + 1) + " has " + x[i].length
             + " values, expected " + p);

@@ -210,7 +210,8 @@ public final class LibsvmReader {
     for (int j = 1; j <= p; j++) {
       names.add("x" + j);
     }
-    return Dataset.sparse(x, y, names, classNames, sourceName);
+    // x1..xp name the LIBSVM indices: positions, not names.
+    return Dataset.sparse(x, y, names, false, classNames, sourceName);
   }
 
   /** The rows (validated while read) transposed to compressed columns, O(entries). */

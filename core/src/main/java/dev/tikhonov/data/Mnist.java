@@ -129,7 +129,9 @@ public final class Mnist {
     for (int i = 0; i < n; i++) {
       targets.put(i, labels.unsigned(i));
     }
-    return new Dataset(features, targets, pixelNames(p), Dataset.indexNames(NUM_CLASSES), source);
+    // px0.. name the pixels by their positions; the values are bytes / 255, finite.
+    return new Dataset(features, targets, pixelNames(p), Dataset.indexNames(NUM_CLASSES), source,
+        false);
   }
 
   /** Feature names px0..px{p−1}. */

@@ -58,8 +58,8 @@ public final class Synthetic {
     }
     String source = "synthetic:regression(n=" + n + ",p=" + p + ",informative=" + informative
         + ",noise=" + noise + ",intercept=" + intercept + ",seed=" + seed + ")";
-    return new SyntheticData(
-        Dataset.fromRows(x, y, Dataset.defaultNames(p), List.of(), source), coef, intercept);
+    return new SyntheticData(Dataset.fromRows(x, y, Dataset.defaultNames(p), false, List.of(),
+        source), coef, intercept);
   }
 
   /**
@@ -102,7 +102,8 @@ public final class Synthetic {
     }
     String source = "synthetic:classification(n=" + n + ",p=" + p + ",informative="
         + informative + ",classes=" + classes + ",seed=" + seed + ")";
-    return Dataset.fromRows(x, y, Dataset.defaultNames(p), Dataset.indexNames(classes), source);
+    return Dataset.fromRows(x, y, Dataset.defaultNames(p), false, Dataset.indexNames(classes),
+        source);
   }
 
   private static void requireShape(int n, int p, int informative) {

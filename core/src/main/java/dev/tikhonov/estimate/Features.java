@@ -8,16 +8,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lines up new data with a fitted model's columns and classes: by position when the names are
- * the model's, else by name (extra columns ignored, a missing one an error); class labels by
- * name. One place, so every model kind and every command match data the same way.
+ * Lines up new data with a fitted model's columns and classes. Data whose feature names were
+ * given ({@link Dataset#hasNamedFeatures()}: a CSV header, a names list) are matched by name:
+ * extra columns are ignored, a missing one is an error. Data whose names stand for positions
+ * ({@code Dataset.of} without names, LIBSVM, IDX) are the model's features by position and
+ * must have exactly as many columns: taking "the columns named x0..x4" of unnamed data would
+ * silently take its first five. Class labels are matched by name. One place, so every model
+ * kind and every command match data the same way.
  */
 final class Features {
   private Features() {}
 
-  /** The storage column of each model feature in {@code data}, or null when they line up. */
+  /**
+   * The storage column of each model feature in {@code data}, or null when they line up.
+   *
+   * @throws InputException when a model feature is missing from named data, or unnamed data
+   *     have another number of columns than the model has features
+   */
   static int[] columns(List<String> modelFeatures, Dataset data) {
     List<String> names = data.featureNames();
+    if (!data.hasNamedFeatures()) {
+      if (names.size() != modelFeatures.size()) {
+        throw new InputException(data.source() + ": " + names.size() + " feature column"
+            + (names.size() == 1 ? "" : "s") + " for a model of " + modelFeatures.size()
+            + " features. These columns have no names (Dataset.of without names, LIBSVM, IDX),"
+            + " so they are the model's features by position and must be exactly "
+            + modelFeatures.size() + "; give the columns names to match them by name");
+      }
+      return null;
+    }
     if (names.equals(modelFeatures)) {
       return null;
     }
@@ -36,6 +55,29 @@ final class Features {
       column[j] = c;
     }
     return column;
+  }
+
+  /**
+   * The column {@code name} of {@code data} (a model's offset column), found by name.
+   *
+   * @throws InputException when named data lack it or the data's columns have no names
+   */
+  static double[] namedColumn(String name, Dataset data) {
+    if (!data.hasNamedFeatures()) {
+      throw new InputException(data.source() + ": the model needs the column \"" + name
+          + "\" by name, but these columns have no names (Dataset.of without names, LIBSVM,"
+          + " IDX); give the columns names, or the values as an array");
+    }
+    int j = data.featureNames().indexOf(name);
+    if (j < 0) {
+      throw new InputException(data.source() + ": missing feature column \"" + name
+          + "\" that the model expects (its offset column)");
+    }
+    double[] out = new double[data.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data.feature(i, j);
+    }
+    return out;
   }
 
   /** The model's inputs from {@code data} as float32 n×p (the data's own matrix when aligned). */

@@ -61,12 +61,16 @@ record LinearParameters(
   }
 
   /**
-   * η of every row of a Dataset (n×K): the model's feature columns by name and, for a model
-   * with an offset, the offset column by name.
+   * η of every row of a Dataset (n×K): the model's feature columns (as {@link Features} matches
+   * them) and, for a model with an offset, the offset column by name.
    *
    * @throws InputException when a column is missing
    */
   double[][] linearPredictor(dev.tikhonov.data.Dataset data) {
+    if (offsetColumn.isPresent() && !data.hasNamedFeatures()) {
+      // Before the features: unnamed data would otherwise be told it has a column too many.
+      Features.namedColumn(offsetColumn.get(), data);
+    }
     if (data.isSparse() && offsetColumn.isEmpty()) {
       // Sparse data, never densified: η by sparse dot products over the model's columns.
       int[] column = Features.columns(featureNames, data);
@@ -89,10 +93,10 @@ record LinearParameters(
     }
     double[][] eta = linearPredictor(Features.doubleInput(featureNames, data));
     if (offsetColumn.isPresent()) {
-      double[][] o = Features.doubleInput(List.of(offsetColumn.get()), data);
+      double[] o = Features.namedColumn(offsetColumn.get(), data);
       for (int i = 0; i < eta.length; i++) {
         for (int c = 0; c < eta[i].length; c++) {
-          eta[i][c] += o[i][0];
+          eta[i][c] += o[i];
         }
       }
     }

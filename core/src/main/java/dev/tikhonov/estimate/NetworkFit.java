@@ -178,8 +178,15 @@ final class NetworkFit {
     }
   }
 
+  /**
+   * The validation data's columns are the training data's: the same names in the same order,
+   * or, when the validation data's columns have no names, as many (matched by position, as
+   * {@link Features} does at prediction).
+   */
   private static void requireSameColumns(Dataset train, Dataset validation) {
-    if (!train.featureNames().equals(validation.featureNames())) {
+    if (!validation.hasNamedFeatures()
+        ? train.numFeatures() != validation.numFeatures()
+        : !train.featureNames().equals(validation.featureNames())) {
       throw new InputException(validation.source() + ": the validation data's features differ "
           + "from the training data's");
     }

@@ -73,6 +73,13 @@ final class ObservationColumns {
     if (column.isEmpty()) {
       return -1;
     }
+    if (!data.hasNamedFeatures()) {
+      // A model fitted on unnamed columns takes new data by position; without the weight or
+      // offset column its features would no longer be the data's columns in order.
+      throw new InputException(setting + " \"" + column.get() + "\": the columns of "
+          + data.source() + " have no names (" + preview(names) + " stand for positions);"
+          + " give them names, e.g. Dataset.of(x, y, names), to take a column out by name");
+    }
     int j = names.indexOf(column.get());
     if (j < 0) {
       throw new InputException(setting + " \"" + column.get() + "\": " + data.source()

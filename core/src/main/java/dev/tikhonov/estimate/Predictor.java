@@ -8,10 +8,14 @@ import java.util.List;
  * A fitted model: what every estimator returns. Regression models predict values; classifiers
  * (see {@link Classifier}) predict class indices and probabilities.
  *
- * <p>Input columns are matched to {@link #featureNames()} by name when the data's names differ
- * from the model's (extra columns are ignored, a missing one is an error); with the same names,
- * or with a {@code double[][]}, by position. Inputs must be finite, and a prediction that is not
- * finite (an input far outside the training range) is an {@code InputException} naming the row.
+ * <p>Input columns: a Dataset whose feature names were given (a CSV header, a names list; see
+ * {@link Dataset#hasNamedFeatures()}) is matched to {@link #featureNames()} by name, extra
+ * columns (an id, the target) ignored and a missing one an {@code InputException}. A Dataset
+ * whose names stand for positions ({@code Dataset.of(x, y)} without names, LIBSVM files, IDX
+ * images) and a {@code double[][]} are the model's features by position and must have exactly
+ * as many columns; this holds for a loaded model too, whatever data it was fitted on. Inputs
+ * must be finite, and a prediction that is not finite (an input far outside the training
+ * range) is an {@code InputException} naming the row.
  *
  * <p>Implementations are immutable and thread-safe: many threads may predict with one model at
  * once and get exactly the single-threaded results.

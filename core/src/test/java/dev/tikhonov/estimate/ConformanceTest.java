@@ -232,4 +232,31 @@ class ConformanceTest {
       assertFalse(e.getMessage().contains("--"), e.getMessage());
     }
   }
+
+  /**
+   * Columns without names (Dataset.of's x0.., LIBSVM, IDX) are the model's features by
+   * position, exactly as many; named columns are found by name, extra ones ignored. An unnamed
+   * Dataset with an extra column used to be read as "the columns named x0..", its first p.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void predict_takesUnnamedColumnsByPositionAndNamedOnesByName(Case c) {
+    Predictor p = c.estimator().get().fit(c.train());
+    int width = p.featureNames().size();
+    double[][] rows = c.test().subset(new int[] {0, 1, 2}).featureRows();
+    double[] expected = p.predict(rows);
+    assertArrayEquals(expected, p.predict(Dataset.of(rows, new double[3])));
+    double[][] withId = new double[3][width + 1];
+    for (int i = 0; i < 3; i++) {
+      withId[i][0] = 1000 + i;
+      System.arraycopy(rows[i], 0, withId[i], 1, width);
+    }
+    InputException e = assertThrows(InputException.class,
+        () -> p.predict(Dataset.of(withId, new double[3])));
+    assertTrue(e.getMessage().startsWith("double[][]: " + (width + 1) + " feature columns for a"
+        + " model of " + width + " features"), e.getMessage());
+    List<String> names = new ArrayList<>(List.of("id"));
+    names.addAll(p.featureNames());
+    assertArrayEquals(expected, p.predict(Dataset.of(withId, new double[3], names)));
+  }
 }

@@ -1,0 +1,106 @@
+package dev.tikhonov.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.tensor.Matrix;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Dataset factories: which routes give named columns and which positional ones, and what
+ * a bad argument is told (names lists, nulls, non-finite values).
+ */
+class DatasetTest {
+  @TempDir Path dir;
+
+  static final double[][] X = {{1, 2}, {3, 4}, {5, 7}};
+  static final double[] Y = {1, 2, 3};
+
+  @Test
+  void hasNamedFeatures_isTrueForGivenNames_falseForNamesThatStandForPositions()
+      throws Exception {
+    assertFalse(Dataset.of(X, Y).hasNamedFeatures());
+    assertFalse(Dataset.of(X, Y, Dataset.defaultNames(2)).hasNamedFeatures());
+    assertTrue(Dataset.of(X, Y, List.of("a", "b")).hasNamedFeatures());
+    assertFalse(Dataset.ofClasses(X, new int[] {0, 1, 0}).hasNamedFeatures());
+    assertTrue(Dataset.ofClasses(X, new int[] {0, 1, 0}, List.of("u", "v"), List.of("a", "b"))
+        .hasNamedFeatures());
+    assertFalse(Dataset.sparse(SparseMatrix.fromDense(X, 2), Y).hasNamedFeatures());
+    assertTrue(Dataset.sparse(SparseMatrix.fromDense(X, 2), Y, List.of("a", "b"), List.of(),
+        "s").hasNamedFeatures());
+    assertFalse(new Dataset(Matrix.zeros(2, 2), Matrix.zeros(2, 1), Dataset.defaultNames(2),
+        List.of(), "m").hasNamedFeatures());
+    assertTrue(new Dataset(Matrix.zeros(2, 2), Matrix.zeros(2, 1), List.of("a", "b"),
+        List.of(), "m").hasNamedFeatures());
+    assertFalse(Synthetic.makeRegression(10, 3, 2, 0.1, 1).data().hasNamedFeatures());
+    assertFalse(Mnist.bundled().test().hasNamedFeatures(), "px0.. are pixel positions");
+    Path csv = TestFiles.write(dir, "d.csv", "a,b,y\n1,2,3\n4,5,6\n");
+    assertTrue(Dataset.read(csv, "y", TargetKind.REAL).hasNamedFeatures());
+    Path headerless = TestFiles.write(dir, "h.csv", "1,2,3\n4,5,6\n");
+    assertFalse(CsvReader.read(headerless, "3", TargetKind.REAL, CsvOptions.defaults()
+        .withHeader(false)).hasNamedFeatures());
+    Path svm = TestFiles.write(dir, "d.svm", "1 1:2 2:3\n0 2:1\n");
+    assertFalse(Dataset.read(svm, TargetKind.REAL).hasNamedFeatures(), "x1.. are indices");
+    Dataset named = Dataset.of(X, Y, List.of("a", "b"));
+    assertTrue(named.subset(new int[] {2}).hasNamedFeatures());
+    assertTrue(named.withSource("other").hasNamedFeatures());
+    assertFalse(Dataset.of(X, Y).subset(new int[] {1}).withSource("o").hasNamedFeatures());
+    assertFalse(Dataset.of(X, Y).withFeatures(Matrix.zeros(3, 2)).hasNamedFeatures());
+    assertTrue(named.withFeatures(Matrix.zeros(3, 2)).hasNamedFeatures());
+  }
+
+  @Test
+  void namesLists_ofTheWrongSizeNullOrRepeated_areNamed() {
+    InputException size = assertThrows(InputException.class,
+        () -> Dataset.of(X, Y, List.of("a")));
+    assertEquals("featureNames: 1 name for 2 feature columns", size.getMessage());
+    InputException repeated = assertThrows(InputException.class,
+        () -> Dataset.of(X, Y, List.of("a", "a")));
+    assertEquals("featureNames: duplicate name \"a\" (names 1 and 2); a model finds its columns"
+        + " by name", repeated.getMessage());
+    NullPointerException nullName = assertThrows(NullPointerException.class,
+        () -> Dataset.of(X, Y, Arrays.asList("a", null)));
+    assertEquals("featureNames: name 2 is null", nullName.getMessage());
+    assertEquals("featureNames: 3 names for 2 feature columns",
+        assertThrows(InputException.class, () -> new Dataset(Matrix.zeros(1, 2),
+            Matrix.zeros(1, 1), List.of("a", "b", "c"), List.of(), "m")).getMessage());
+    assertEquals("classNames: duplicate name \"u\"; class labels are matched by name",
+        assertThrows(InputException.class, () -> Dataset.ofClasses(X, new int[] {0, 1, 0},
+            List.of("u", "u"), List.of("a", "b"))).getMessage());
+    // Without rows the names give the width.
+    assertEquals(2, Dataset.of(new double[0][], new double[0], List.of("a", "b")).numFeatures());
+  }
+
+  @Test
+  void nullArguments_areNamedByTheParameter() {
+    Object[][] cases = {
+        {(Executable) () -> Dataset.of(null, Y), "x"},
+        {(Executable) () -> Dataset.of(X, null), "y"},
+        {(Executable) () -> Dataset.of(new double[][] {{1, 2}, null}, new double[] {1, 2}),
+            "x: row 2 is null"},
+        {(Executable) () -> Dataset.of(X, Y, null), "featureNames"},
+        {(Executable) () -> Dataset.ofClasses(X, null), "labels"},
+        {(Executable) () -> Dataset.ofClasses(X, new int[] {0, 1, 0}, null, List.of("a", "b")),
+            "classNames"},
+        {(Executable) () -> Dataset.sparse(null, Y), "x"},
+        {(Executable) () -> Dataset.read(null, "y", TargetKind.REAL), "file"},
+        {(Executable) () -> Dataset.read(null, TargetKind.REAL), "file"},
+        {(Executable) () -> Dataset.of(X, Y).subset(null), "index"},
+        {(Executable) () -> new Dataset(null, Matrix.zeros(1, 1), List.of("a"), List.of(), "m"),
+            "features"},
+        {(Executable) () -> SparseMatrix.of(1, 1, null, new int[0], new double[0]),
+            "columnPointers"},
+    };
+    for (Object[] c : cases) {
+      NullPointerException e = assertThrows(NullPointerException.class, (Executable) c[0]);
+      assertEquals(c[1], e.getMessage());
+    }
+  }
+}

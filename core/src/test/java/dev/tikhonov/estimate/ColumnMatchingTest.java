@@ -1,0 +1,178 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.CsvOptions;
+import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.Synthetic;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a fitted model finds its features in a Dataset, on every route data take: columns whose
+ * names were given (a CSV header, a names list) by name, extra columns ignored; columns whose
+ * names stand for positions ({@code Dataset.of} without names, LIBSVM, IDX, a CSV without a
+ * header) by position, exactly as many as the model has. ConformanceTest checks the same for
+ * every model kind.
+ */
+class ColumnMatchingTest {
+  @TempDir Path dir;
+
+  static final Dataset REGRESSION = Synthetic.makeRegression(50, 5, 5, 0.5, 1).data();
+
+  /** Rows of {@code data} with an id column (1000 + i) in front. */
+  static double[][] withIdFirst(Dataset data, int rows) {
+    double[][] out = new double[rows][data.numFeatures() + 1];
+    for (int i = 0; i < rows; i++) {
+      out[i][0] = 1000 + i;
+      for (int j = 0; j < data.numFeatures(); j++) {
+        out[i][j + 1] = data.feature(i, j);
+      }
+    }
+    return out;
+  }
+
+  /** The reviewer's case: it used to take the first five columns (the id among them). */
+  @Test
+  void predict_unnamedDatasetWithAnExtraColumn_isAnInputException_notAWrongPrediction() {
+    LinearModel ridge = Ridge.builder().lambda(0.01).build().fit(REGRESSION);
+    Dataset withId = Dataset.of(withIdFirst(REGRESSION, 2), new double[2]);
+    InputException e = assertThrows(InputException.class, () -> ridge.predict(withId));
+    assertEquals("double[][]: 6 feature columns for a model of 5 features. These columns have"
+        + " no names (Dataset.of without names, LIBSVM, IDX), so they are the model's features"
+        + " by position and must be exactly 5; give the columns names to match them by name",
+        e.getMessage());
+    // The same as the explicit default names, x0..x5 (they stand for positions too).
+    assertThrows(InputException.class, () -> ridge.predict(Dataset.of(withIdFirst(REGRESSION,
+        2), new double[2], Dataset.defaultNames(6))));
+    // Named, the id column is ignored and the model takes x0..x4 by name.
+    List<String> names = new ArrayList<>(List.of("id"));
+    names.addAll(REGRESSION.featureNames());
+    double[] expected = ridge.predict(REGRESSION.subset(new int[] {0, 1}).featureRows());
+    assertArrayEquals(expected, ridge.predict(Dataset.of(withIdFirst(REGRESSION, 2),
+        new double[2], names)));
+  }
+
+  /** The reviewer's other case: a model fitted on named pixels, given unnamed rows. */
+  @Test
+  void predict_unnamedRowsForAModelWithNamedFeatures_matchByPosition() {
+    TrainTest digits = Mnist.bundled();
+    LinearClassifier m = ElasticNet.multinomial().lambda(0.05).build()
+        .fit(digits.train().subset(IntStream.range(0, 300).toArray()));
+    double[][] rows = digits.test().subset(new int[] {0, 1, 2}).featureRows();
+    assertArrayEquals(m.predict(rows), m.predict(Dataset.of(rows, new double[3])));
+    assertArrayEquals(m.predict(rows), m.predict(digits.test().subset(new int[] {0, 1, 2})));
+  }
+
+  /**
+   * LIBSVM names its columns x1..xp: a model fitted on it, given Dataset.of's x0..xp, used to
+   * find x1..xp one column to the right.
+   */
+  @Test
+  void libsvmModel_takesUnnamedRowsByPosition_beforeAndAfterSaving() throws Exception {
+    Path svm = dir.resolve("a.svm");
+    Files.writeString(svm, "1 1:1 3:2\n2 2:1\n3 1:2 2:1 3:1\n0 3:4\n1.5 1:1 2:1\n");
+    Dataset libsvm = Dataset.read(svm, TargetKind.REAL);
+    assertEquals(List.of("x1", "x2", "x3"), libsvm.featureNames());
+    LinearModel m = ElasticNet.gaussian().lambda(0.01).build().fit(libsvm);
+    double[][] rows = {{1, 0, 2}, {0, 1, 0}};
+    double[] expected = m.predict(rows);
+    assertArrayEquals(expected, m.predict(Dataset.of(rows, new double[2])));
+    double[][] wider = {{9, 1, 0, 2}, {9, 0, 1, 0}};
+    assertThrows(InputException.class, () -> m.predict(Dataset.of(wider, new double[2])));
+    Path file = dir.resolve("libsvm.model");
+    m.save(file);
+    Predictor back = Predictor.load(file);
+    assertArrayEquals(expected, back.predict(Dataset.of(rows, new double[2])));
+    assertArrayEquals(m.predict(libsvm), back.predict(libsvm));
+    assertThrows(InputException.class, () -> back.predict(Dataset.of(wider, new double[2])));
+  }
+
+  /**
+   * A model fitted on unnamed columns keeps x0..x{p−1} in its file: after loading, unnamed data
+   * are matched by position, a CSV by those names (an id column, other orders), and a CSV
+   * without a header by position.
+   */
+  @Test
+  void modelOfUnnamedColumns_afterLoading_takesUnnamedRowsByPositionAndCsvColumnsByName()
+      throws Exception {
+    Dataset data = Synthetic.makeRegression(40, 3, 3, 0.1, 2).data();
+    LinearModel m = Ridge.builder().lambda(0.01).build().fit(data);
+    Path file = dir.resolve("r.model");
+    m.save(file);
+    Predictor back = Predictor.load(file);
+    double[][] rows = {{1, 2, 3}};
+    double expected = m.predict(rows)[0];
+    assertEquals(expected, back.predict(Dataset.of(rows, new double[1]))[0]);
+    Path csv = dir.resolve("p.csv");
+    Files.writeString(csv, "id,x2,x0,x1,y\n7,3,1,2,0\n");
+    Dataset named = Dataset.read(csv, "y", TargetKind.REAL);
+    assertTrue(named.hasNamedFeatures());
+    assertEquals(expected, back.predict(named)[0], 1e-12);
+    Path headerless = dir.resolve("h.csv");
+    Files.writeString(headerless, "1,2,3,0\n4,5,6,1\n");
+    Dataset positional = CsvReader.read(headerless, "4", TargetKind.REAL,
+        CsvOptions.defaults().withHeader(false));
+    assertEquals(List.of("1", "2", "3"), positional.featureNames());
+    assertEquals(expected, back.predict(positional)[0], 1e-12);
+  }
+
+  /** Validation rows without names are the training columns by position, as at prediction. */
+  @Test
+  void fit_withUnnamedValidationRows_matchesThemByPosition() {
+    TrainTest digits = Mnist.bundled();
+    Dataset train = digits.train().subset(IntStream.range(0, 200).toArray());
+    Dataset test = digits.test().subset(new int[] {0, 1, 2, 3});
+    Dataset validation = Dataset.ofClasses(test.featureRows(), test.labels(),
+        test.classNames(), Dataset.defaultNames(test.numFeatures()));
+    NetworkClassifier m = LogisticRegression.builder().epochs(1).patience(1).build()
+        .fit(train, validation, TrainingListener.none());
+    assertEquals(4, m.predict(validation).length);
+    Dataset narrower = Dataset.ofClasses(new double[][] {{0, 1}, {1, 0}}, new int[] {0, 1});
+    InputException e = assertThrows(InputException.class, () -> LogisticRegression.builder()
+        .epochs(1).build().fit(train, narrower, TrainingListener.none()));
+    assertTrue(e.getMessage().contains("features differ"), e.getMessage());
+  }
+
+  /**
+   * An offset or weight column is taken out by name, which unnamed columns do not have; a model
+   * with an offset column asks unnamed data for it by name.
+   */
+  @Test
+  void offsetColumn_needsNamedColumns_atFitAndPrediction() {
+    java.util.Random random = new java.util.Random(1);
+    double[][] x = new double[40][];
+    double[] y = new double[40];
+    for (int i = 0; i < 40; i++) {
+      x[i] = new double[] {random.nextGaussian(), random.nextGaussian(), 0.1};
+      y[i] = random.nextInt(4);
+    }
+    InputException e = assertThrows(InputException.class, () -> ElasticNet.poisson()
+        .offsetColumn("x2").lambda(0.01).build().fit(Dataset.of(x, y)));
+    assertEquals("offsetColumn \"x2\": the columns of double[][] have no names (x0, x1, x2"
+        + " stand for positions); give them names, e.g. Dataset.of(x, y, names), to take a"
+        + " column out by name", e.getMessage());
+    assertThrows(InputException.class, () -> ElasticNet.gaussian().weightColumn("x2")
+        .lambda(0.01).build().fit(Dataset.of(x, y)));
+    LinearModel m = ElasticNet.poisson().offsetColumn("off").lambda(0.01).build()
+        .fit(Dataset.of(x, y, List.of("a", "b", "off")));
+    e = assertThrows(InputException.class, () -> m.predict(Dataset.of(x, y)));
+    assertEquals("double[][]: the model needs the column \"off\" by name, but these columns"
+        + " have no names (Dataset.of without names, LIBSVM, IDX); give the columns names, or"
+        + " the values as an array", e.getMessage());
+  }
+}
