@@ -97,8 +97,8 @@ public final class Dataset {
    * The matrices are used as they are, not copied. Feature names equal to
    * {@link #defaultNames defaultNames(p)} stand for positions (see {@link #hasNamedFeatures()}).
    *
-   * @throws InputException when rows disagree, the names are not one distinct name per column,
-   *     there is a single class, or a label is not a class index
+   * @throws InputException when a feature is NaN or infinite, rows disagree, the names are not
+   *     one distinct name per column, there is a single class, or a label is not a class index
    * @throws NullPointerException naming the argument that is null
    */
   public Dataset(Matrix features, Matrix targets, List<String> featureNames,
@@ -107,9 +107,13 @@ public final class Dataset {
         featureNames(featureNames, Objects.requireNonNull(features, "features").cols(),
             "featureNames"),
         classNames(classNames), source, !featureNames.equals(defaultNames(features.cols())));
+    Datasets.requireFinite(features, source + " (features)");
   }
 
-  /** Float32 storage, names already checked: {@link Mnist}'s pixels, {@link #withFeatures}. */
+  /**
+   * Float32 storage, names already checked and values finite by construction or checked by
+   * the caller: {@link Mnist}'s pixels, {@link #withFeatures}.
+   */
   Dataset(Matrix features, Matrix targets, List<String> featureNames, List<String> classNames,
       String source, boolean namedFeatures) {
     this(null, features, null, null,
@@ -176,11 +180,12 @@ public final class Dataset {
   }
 
   /**
-   * Double rows used as they are (not copied), for readers and generators inside the library.
+   * Double rows used as they are (not copied, not checked for finite values), for the readers
+   * and generators of this package, which check their values as they make them.
    * {@code targets} are class indices or values; {@code classNames} empty for regression;
    * {@code namedFeatures} whether the names were given or stand for positions.
    */
-  public static Dataset fromRows(double[][] rows, double[] targets, List<String> featureNames,
+  static Dataset fromRows(double[][] rows, double[] targets, List<String> featureNames,
       boolean namedFeatures, List<String> classNames, String source) {
     if (rows.length != targets.length) {
       throw new InputException(source + ": " + rows.length + " feature rows but "
@@ -601,12 +606,17 @@ public final class Dataset {
         classNames, source);
   }
 
-  /** The same rows, targets and names with other float32 features (e.g. standardized). */
+  /**
+   * The same rows, targets and names with other float32 features (e.g. standardized).
+   *
+   * @throws InputException when a new feature is NaN or infinite
+   */
   public Dataset withFeatures(Matrix newFeatures) {
     if (newFeatures.rows() != size || newFeatures.cols() != numFeatures()) {
       throw new IllegalArgumentException("features of shape " + newFeatures.shape()
           + " for a data set of " + size + "x" + numFeatures());
     }
+    Datasets.requireFinite(newFeatures, source + " (features)");
     return new Dataset(newFeatures, targetMatrix(), featureNames, classNames, source,
         namedFeatures);
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.tensor.Matrix;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +103,31 @@ class DatasetTest {
     for (Object[] c : cases) {
       NullPointerException e = assertThrows(NullPointerException.class, (Executable) c[0]);
       assertEquals(c[1], e.getMessage());
+    }
+  }
+
+  /**
+   * Every public way to a Dataset checks that the features are finite: the float32 constructor
+   * and withFeatures did not, and predictions then blamed the model for a NaN in the data.
+   */
+  @Test
+  void publicFactories_refuseNonFiniteFeatures() {
+    Matrix nan = Matrix.zeros(2, 2);
+    nan.set(1, 0, Float.NaN);
+    InputException e = assertThrows(InputException.class,
+        () -> new Dataset(nan, Matrix.zeros(2, 1), List.of("a", "b"), List.of(), "m"));
+    assertEquals("m (features): row 2, column 1: NaN is not allowed; values must be finite",
+        e.getMessage());
+    Matrix inf = Matrix.zeros(3, 2);
+    inf.set(0, 1, Float.POSITIVE_INFINITY);
+    e = assertThrows(InputException.class, () -> Dataset.of(X, Y).withFeatures(inf));
+    assertEquals("double[][] (features): row 1, column 2: +infinity is not allowed; values"
+        + " must be finite", e.getMessage());
+    // fromRows uses the readers' arrays unchecked: it is not public.
+    for (Method m : Dataset.class.getDeclaredMethods()) {
+      if (m.getName().equals("fromRows")) {
+        assertFalse(Modifier.isPublic(m.getModifiers()), m.toString());
+      }
     }
   }
 }
