@@ -15,7 +15,13 @@ import dev.tikhonov.data.Dataset;
  * @param <P> what {@link #fit} returns
  */
 public interface Estimator<P extends Predictor> {
-  /** Fits the model on {@code train}; the estimator itself is not changed. */
+  /**
+   * Fits the model on {@code train}; the estimator itself is not changed.
+   *
+   * @throws dev.tikhonov.data.InputException naming the data when they cannot be fitted: no
+   *     rows, no feature columns, a target of the wrong kind, …
+   * @throws NullPointerException with the message {@code train} when {@code train} is null
+   */
   P fit(Dataset train);
 
   /** The estimator's name, e.g. "MlpClassifier". */

@@ -6,6 +6,7 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Lines up new data with a fitted model's columns and classes. Data whose feature names were
@@ -14,7 +15,8 @@ import java.util.Map;
  * ({@code Dataset.of} without names, LIBSVM, IDX) are the model's features by position and
  * must have exactly as many columns: taking "the columns named x0..x4" of unnamed data would
  * silently take its first five. Class labels are matched by name. One place, so every model
- * kind and every command match data the same way.
+ * kind and every command match data the same way; the null checks of the models' public
+ * methods live here too.
  */
 final class Features {
   private Features() {}
@@ -26,6 +28,7 @@ final class Features {
    *     have another number of columns than the model has features
    */
   static int[] columns(List<String> modelFeatures, Dataset data) {
+    Objects.requireNonNull(data, "data");
     List<String> names = data.featureNames();
     if (!data.hasNamedFeatures()) {
       if (names.size() != modelFeatures.size()) {
@@ -63,6 +66,7 @@ final class Features {
    * @throws InputException when named data lack it or the data's columns have no names
    */
   static double[] namedColumn(String name, Dataset data) {
+    Objects.requireNonNull(data, "data");
     if (!data.hasNamedFeatures()) {
       throw new InputException(data.source() + ": the model needs the column \"" + name
           + "\" by name, but these columns have no names (Dataset.of without names, LIBSVM,"
@@ -122,9 +126,16 @@ final class Features {
     return m;
   }
 
-  /** Throws an InputException unless every row has p finite values (1-based in messages). */
+  /**
+   * Throws an InputException unless every row has p finite values (1-based in messages), a
+   * NullPointerException naming {@code x} when it or a row is null.
+   */
   static void checkRows(int p, double[][] x) {
+    Objects.requireNonNull(x, "x");
     for (int i = 0; i < x.length; i++) {
+      if (x[i] == null) {
+        throw new NullPointerException("x: row " + (i + 1) + " is null");
+      }
       if (x[i].length != p) {
         throw new InputException("input row " + (i + 1) + " has " + x[i].length
             + " values; the model expects " + p + " features");
@@ -140,6 +151,7 @@ final class Features {
 
   /** The model's class index of every row of labelled {@code data}, matched by class name. */
   static int[] labels(List<String> modelClasses, Dataset data) {
+    requireRows(data);
     if (!data.isClassification()) {
       throw new InputException(data.source() + ": the target is a number, but the model is a "
           + "classifier; read the data with class targets");
@@ -163,11 +175,31 @@ final class Features {
 
   /** The regression targets of {@code data}; an error for class labels. */
   static double[] values(Dataset data) {
+    requireRows(data);
     if (data.isClassification()) {
       throw new InputException(data.source() + ": the target holds class labels, but the model "
           + "predicts numbers; read the data with a real-valued target");
     }
     return data.targets();
+  }
+
+  /**
+   * Training data have at least one feature column: without one, the network's first layer and
+   * the linear solvers' products have no size, and their errors would not name the data.
+   */
+  static void requireFeatureColumns(Dataset data) {
+    if (data.numFeatures() == 0) {
+      throw new InputException(data.source() + ": the data have no feature columns; a model"
+          + " needs at least one input");
+    }
+  }
+
+  /** Data to evaluate on: not null, at least one row (a mean over no rows has no value). */
+  private static void requireRows(Dataset data) {
+    Objects.requireNonNull(data, "data");
+    if (data.size() == 0) {
+      throw new InputException(data.source() + ": no rows to evaluate on");
+    }
   }
 
   private static String preview(List<String> names) {

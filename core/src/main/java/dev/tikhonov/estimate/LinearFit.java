@@ -24,6 +24,9 @@ final class LinearFit {
 
   /** The data suit the family: numbers for gaussian, 2 classes for binomial, ≥ 2 for multinomial. */
   static void requireFamily(Family family, Dataset data, String estimator) {
+    // The first check of every linear estimator's fit, path and crossValidate.
+    java.util.Objects.requireNonNull(data, "train");
+    Features.requireFeatureColumns(data);
     switch (family) {
       case GAUSSIAN -> {
         if (data.isClassification()) {

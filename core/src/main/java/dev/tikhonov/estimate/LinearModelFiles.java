@@ -9,6 +9,7 @@ final class LinearModelFiles {
   private LinearModelFiles() {}
 
   static void save(LinearParameters p, Provenance provenance, Path file) {
+    java.util.Objects.requireNonNull(file, "file");
     LinearModelFile.save(new LinearModelFile.Contents(p.family(), p.lambda(), p.l1Ratio(),
         p.intercepts(), p.coefficients(), p.penaltyFactors(), p.penaltyScales(),
         p.featureNames(), p.classNames(), provenance.toMap(), p.offsetColumn()), file);

@@ -67,6 +67,7 @@ record LinearParameters(
    * @throws InputException when a column is missing
    */
   double[][] linearPredictor(dev.tikhonov.data.Dataset data) {
+    java.util.Objects.requireNonNull(data, "data");
     if (offsetColumn.isPresent() && !data.hasNamedFeatures()) {
       // Before the features: unnamed data would otherwise be told it has a column too many.
       Features.namedColumn(offsetColumn.get(), data);
@@ -122,6 +123,7 @@ record LinearParameters(
   /** η of raw rows plus the offset of each row (one per row, finite). */
   double[][] linearPredictorOfRows(double[][] x, double[] offsets) {
     Features.checkRows(numFeatures(), x);
+    java.util.Objects.requireNonNull(offsets, "offsets");
     if (offsets.length != x.length) {
       throw new dev.tikhonov.data.InputException(offsets.length + " offsets for " + x.length
           + " rows");

@@ -333,6 +333,9 @@ public final class MlpPath<P extends Predictor> {
 
   /** The λ values this path visits on {@code data}, decreasing. */
   public double[] lambdas(Dataset data) {
+    // The first step of fit here and in MlpPathCV.
+    java.util.Objects.requireNonNull(data, "train");
+    Features.requireFeatureColumns(data);
     return grid.lambdas(data, base.standardize());
   }
 

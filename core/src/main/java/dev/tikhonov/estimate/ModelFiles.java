@@ -12,6 +12,7 @@ final class ModelFiles {
   private ModelFiles() {}
 
   static Predictor load(Path file) {
+    java.util.Objects.requireNonNull(file, "file");
     String format = LinearModelFile.formatOf(file);
     if (LinearModelFile.FORMAT.equals(format)) {
       return LinearModelFiles.load(file);

@@ -56,14 +56,14 @@ final class NetworkFit {
 
   private static Fitted fit(String estimator, NetworkSettings s, Family family, Initializer init,
       Dataset data, FitOptions options) {
+    java.util.Objects.requireNonNull(data, "train");
+    java.util.Objects.requireNonNull(options, "options");
     requireFamily(estimator, family, data);
     if (options.resumeFrom().isPresent() && !options.initialWeights().isEmpty()) {
       throw new IllegalArgumentException("a fit either resumes from a checkpoint or starts from"
           + " initial weights, not both");
     }
-    if (data.size() == 0) {
-      throw new InputException(data.source() + ": no rows to train on");
-    }
+    requireRowsAndColumns(data);
     Datasets.requireFinite(data.features(), data.source());
     return s.threads().isPresent()
         ? Blas.withThreads(s.threads().getAsInt(),
@@ -176,6 +176,14 @@ final class NetworkFit {
       throw new InputException(data.source() + ": " + estimator + " predicts numbers, but the "
           + "target holds class labels; use a classifier or read the target as a number");
     }
+  }
+
+  /** A network needs at least one row to train on and one feature column as its input. */
+  static void requireRowsAndColumns(Dataset data) {
+    if (data.size() == 0) {
+      throw new InputException(data.source() + ": no rows to train on");
+    }
+    Features.requireFeatureColumns(data);
   }
 
   /**

@@ -65,6 +65,7 @@ public abstract sealed class NetworkPredictor implements Predictor
 
   @Override
   public void save(Path file) {
+    java.util.Objects.requireNonNull(file, "file");
     ModelFile.save(predictions.model(), file, provenance.toMap());
   }
 

@@ -42,9 +42,7 @@ final class PathEngine<P extends Predictor> {
 
   /** Splits off the validation rows of {@code data} (seeded by the fit's seed + 1). */
   Part prepare(Dataset data, Optional<Dataset> heldOut, OptionalLong seed, String label) {
-    if (data.size() == 0) {
-      throw new InputException(data.source() + ": no rows to train on");
-    }
+    NetworkFit.requireRowsAndColumns(data);
     if (path.validationFraction() == 0) {
       return new Part(data, Optional.empty(), heldOut, seed, label);
     }

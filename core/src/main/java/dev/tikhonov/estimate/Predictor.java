@@ -15,7 +15,9 @@ import java.util.List;
  * images) and a {@code double[][]} are the model's features by position and must have exactly
  * as many columns; this holds for a loaded model too, whatever data it was fitted on. Inputs
  * must be finite, and a prediction that is not finite (an input far outside the training
- * range) is an {@code InputException} naming the row.
+ * range) is an {@code InputException} naming the row. A null argument, or a null row of
+ * {@code x}, is a {@code NullPointerException} whose message names the parameter ({@code data},
+ * {@code x}, {@code x: row 2 is null}, {@code file}).
  *
  * <p>Implementations are immutable and thread-safe: many threads may predict with one model at
  * once and get exactly the single-threaded results.
@@ -35,6 +37,9 @@ public interface Predictor {
    * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the accuracy for classifiers, and
    * the model's penalty term (so loss + penalty is the objective's value there). Class labels are
    * matched to the model's classes by name.
+   *
+   * @throws dev.tikhonov.data.InputException naming the data when they have no rows (a mean over
+   *     none has no value), a column is missing, or the target is of the other kind
    */
   Evaluation evaluate(Dataset data);
 

@@ -87,7 +87,8 @@ public final class Resampling {
    * too few rows for both sides of a split.
    */
   public List<Split> splits(Dataset data) {
-    int n = data.size();
+    // The first step of GridSearchCV's and MlpPathCV's fits.
+    int n = java.util.Objects.requireNonNull(data, "train").size();
     List<Split> out = new ArrayList<>();
     if (numFolds > 0) {
       if (numFolds > n) {

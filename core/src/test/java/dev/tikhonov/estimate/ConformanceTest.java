@@ -231,6 +231,44 @@ class ConformanceTest {
       InputException e = assertThrows(InputException.class, bad::run);
       assertFalse(e.getMessage().contains("--"), e.getMessage());
     }
+    Dataset noRows = c.test().subset(new int[0]);
+    InputException empty = assertThrows(InputException.class, () -> p.evaluate(noRows));
+    assertEquals(noRows.source() + ": no rows to evaluate on", empty.getMessage());
+    Dataset noColumns = c.train().isClassification()
+        ? Dataset.ofClasses(new double[6][0], new int[] {0, 1, 0, 1, 0, 1})
+        : Dataset.of(new double[6][0], new double[] {1, 2, 3, 4, 5, 6});
+    InputException columns = assertThrows(InputException.class,
+        () -> c.estimator().get().fit(noColumns));
+    assertEquals("double[][]: the data have no feature columns; a model needs at least one"
+        + " input", columns.getMessage());
+  }
+
+  /**
+   * A null argument of a public method is a NullPointerException naming the parameter, not an
+   * internal variable.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void nullArguments_namesTheParameter(Case c) {
+    Predictor p = c.estimator().get().fit(c.train());
+    List<Object[]> calls = new ArrayList<>(List.of(
+        new Object[] {(Runnable) () -> p.predict((Dataset) null), "data"},
+        new Object[] {(Runnable) () -> p.predict((double[][]) null), "x"},
+        new Object[] {(Runnable) () -> p.predict(new double[][] {null}), "x: row 1 is null"},
+        new Object[] {(Runnable) () -> p.evaluate(null), "data"},
+        new Object[] {(Runnable) () -> p.save(null), "file"},
+        new Object[] {(Runnable) () -> Predictor.load(null), "file"},
+        new Object[] {(Runnable) () -> c.estimator().get().fit(null), "train"}));
+    if (p instanceof Classifier k) {
+      calls.add(new Object[] {(Runnable) () -> k.predictProba((Dataset) null), "data"});
+      calls.add(new Object[] {(Runnable) () -> k.predictProba((double[][]) null), "x"});
+      calls.add(new Object[] {(Runnable) () -> k.predictClasses((Dataset) null), "data"});
+    }
+    for (Object[] call : calls) {
+      NullPointerException e = assertThrows(NullPointerException.class,
+          ((Runnable) call[0])::run);
+      assertEquals(call[1], e.getMessage());
+    }
   }
 
   /**
