@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -10,7 +11,7 @@ import java.util.OptionalDouble;
  * A fitted logistic model in double precision on the original feature scale
  * ({@link ElasticNet} or {@link ElasticNetCV} with the binomial or multinomial family):
  * binomial, p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k|x) = softmax(a₀ₖ + x·bₖ). Loss
- * −log p(y|x); penalty λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]. Immutable and thread-safe.
+ * −log p(y|x), computed from η (log-sum-exp, finite for any finite η); penalty λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]. Immutable and thread-safe.
  */
 public final class LinearClassifier implements Classifier {
   private final LinearParameters parameters;
@@ -99,19 +100,37 @@ public final class LinearClassifier implements Classifier {
     return probabilities(parameters.linearPredictorOfRows(x));
   }
 
+  /**
+   * Accuracy and the mean cross-entropy −(1/n) Σᵢ log p(yᵢ|xᵢ), each row's computed from its
+   * linear predictor without forming p ({@link SoftmaxCrossEntropy#crossEntropy}: binomial
+   * softplus(η) − y·η, multinomial log Σₖ e^{ηₖ} − η_y): a row the model gets confidently
+   * wrong costs about |η|, a large finite number, where −log p would be −log 0 = ∞ once p
+   * underflows (e.g. η = 800) and make the whole mean infinite.
+   *
+   * @throws dev.tikhonov.data.InputException for a row whose η is not finite (its values are too
+   *     large for the model), or a label the model does not know
+   */
   @Override
   public Evaluation evaluate(Dataset data) {
     int[] labels = Features.labels(classNames(), data);
-    double[][] p = predictProba(data);
+    double[][] eta = parameters.linearPredictor(data);
+    for (int i = 0; i < eta.length; i++) {
+      for (double v : eta[i]) {
+        if (!Double.isFinite(v)) {
+          throw new dev.tikhonov.data.InputException("input row " + (i + 1)
+              + ": the linear predictor is " + v + "; the row's values are too large");
+        }
+      }
+    }
+    int[] predicted = argmax(probabilities(eta));
+    boolean binomial = parameters.family() == Family.BINOMIAL;
     double loss = 0;
     long correct = 0;
     for (int i = 0; i < labels.length; i++) {
-      loss -= Math.log(p[i][labels[i]]);
-      int best = 0;
-      for (int k = 1; k < p[i].length; k++) {
-        best = p[i][k] > p[i][best] ? k : best;
-      }
-      if (best == labels[i]) {
+      // Binomial: the logits of the classes (0, 1) are (0, η).
+      loss += SoftmaxCrossEntropy.crossEntropy(binomial ? new double[] {0, eta[i][0]} : eta[i],
+          labels[i]);
+      if (predicted[i] == labels[i]) {
         correct++;
       }
     }

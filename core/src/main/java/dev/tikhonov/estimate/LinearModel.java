@@ -123,15 +123,22 @@ public final class LinearModel implements Predictor {
     return y;
   }
 
+  /**
+   * The mean loss: ½(y − ŷ)² (gaussian) or μ − y·η with η = log μ (poisson; the y·log μ term
+   * taken from η, so a row whose μ underflows to 0 costs y·|η|, not ∞ or 0·log 0 = NaN).
+   *
+   * @throws InputException for a row whose prediction is not finite
+   */
   @Override
   public Evaluation evaluate(Dataset data) {
     double[] y = Features.values(data);
-    double[] yhat = predict(data);
+    double[][] eta = parameters.linearPredictor(data);
+    double[] yhat = response(eta);
     boolean poisson = parameters.family() == dev.tikhonov.loss.Family.POISSON;
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       if (poisson) {
-        sum += yhat[i] - y[i] * Math.log(yhat[i]);
+        sum += yhat[i] - y[i] * eta[i][0];
         continue;
       }
       double e = y[i] - yhat[i];

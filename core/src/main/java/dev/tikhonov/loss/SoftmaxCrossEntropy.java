@@ -71,6 +71,31 @@ public final class SoftmaxCrossEntropy implements Loss {
     return max + Math.log(s);
   }
 
+  /**
+   * −log softmax(z)_y = log Σₖ e^{zₖ} − z_y of one row of double logits, computed as
+   * {@code (m − z_y) + log1p(Σ_{k ≠ k*} e^{zₖ − m})} with m = z_{k*} the largest logit, so the
+   * probability is never formed: finite for every finite z, including a row whose p(y) is below
+   * the smallest double (where −log p would be −log 0 = ∞). The binomial case with log-odds η is
+   * the logits (0, η): softplus(η) − y·η.
+   *
+   * @param logits z, finite (not modified)
+   * @param label y, an index into {@code logits}
+   */
+  public static double crossEntropy(double[] logits, int label) {
+    int top = 0;
+    for (int k = 1; k < logits.length; k++) {
+      top = logits[k] > logits[top] ? k : top;
+    }
+    double max = logits[top];
+    double rest = 0;
+    for (int k = 0; k < logits.length; k++) {
+      if (k != top) {
+        rest += Math.exp(logits[k] - max);
+      }
+    }
+    return (max - logits[label]) + Math.log1p(rest);
+  }
+
   @Override
   public String name() {
     return "softmax_cross_entropy";

@@ -233,6 +233,93 @@ class LinearEstimatorsTest {
     }
   }
 
+  /**
+   * A row the model gets confidently wrong (a training row scaled 10, 100, 1000 times, with the
+   * label the model finds least likely): its cross-entropy is −log p(y|x) computed in high
+   * precision from the exact η (BigDecimal, no underflow), and finite, where −log of the double
+   * p was ∞ once p(y) fell below the smallest double (−log p &gt; 745) and made the whole test
+   * loss infinite.
+   */
+  @Test
+  void evaluate_confidentlyWrongRow_isFiniteAndEqualsAHighPrecisionMinusLogP() {
+    Dataset two = Synthetic.makeClassification(200, 3, 3, 2, 3);
+    Dataset three = Synthetic.makeClassification(300, 3, 3, 3, 3);
+    List<LinearClassifier> models = List.of(
+        ElasticNet.binomial().lambda(0.001).build().fit(two),
+        ElasticNet.multinomial().lambda(0.001).build().fit(two),
+        ElasticNet.multinomial().lambda(0.001).build().fit(three));
+    for (LinearClassifier m : models) {
+      double[] row = (m.classNames().size() == 2 ? two : three).featureRows()[0];
+      for (double scale : new double[] {10, 100, 1000}) {
+        double[] r = row.clone();
+        for (int j = 0; j < r.length; j++) {
+          r[j] *= scale;
+        }
+        double[] p = m.predictProba(new double[][] {r})[0];
+        int worst = 0;
+        for (int k = 1; k < p.length; k++) {
+          worst = p[k] < p[worst] ? k : worst;
+        }
+        Dataset one = Dataset.ofClasses(new double[][] {r}, new int[] {worst}, m.classNames(),
+            m.featureNames());
+        double expected = minusLogProbability(m, r, worst);
+        double loss = m.evaluate(one).loss();
+        String what = m.family() + " with " + p.length + " classes, row x" + scale;
+        assertTrue(Double.isFinite(loss), what + ": loss " + loss);
+        assertEquals(expected, loss, 1e-12 * expected, what);
+        if (scale == 1000) {
+          assertTrue(expected > 745 && p[worst] == 0,
+              what + ": p(y) is below the smallest double, −log p = " + expected);
+        }
+      }
+    }
+  }
+
+  /**
+   * −log p(y|x) of a linear classifier in high precision: η exact in BigDecimal from the
+   * model's numbers, e^η as BigDecimal (no overflow or underflow), p = e^{η_y}/Σₖ e^{ηₖ} formed
+   * directly, then −log p. The binomial η is the log-odds of class 1: logits (0, η).
+   */
+  static double minusLogProbability(LinearClassifier m, double[] x, int label) {
+    java.math.MathContext mc = new java.math.MathContext(60);
+    double[][] b = m.coefficients();
+    double[] a = m.intercepts();
+    int k = m.classNames().size();
+    java.math.BigDecimal[] e = new java.math.BigDecimal[k];
+    for (int c = 0; c < k; c++) {
+      java.math.BigDecimal eta = java.math.BigDecimal.ZERO;
+      if (a.length == k || c == 1) {
+        int v = a.length == k ? c : 0;
+        eta = new java.math.BigDecimal(a[v]);
+        for (int j = 0; j < x.length; j++) {
+          eta = eta.add(new java.math.BigDecimal(b[v][j]).multiply(new java.math.BigDecimal(x[j])));
+        }
+      }
+      e[c] = bigExp(eta, mc);
+    }
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (java.math.BigDecimal v : e) {
+      sum = sum.add(v, mc);
+    }
+    return -bigLog(e[label].divide(sum, mc));
+  }
+
+  /** e^x = e^⌊x⌋ · e^{x − ⌊x⌋}: an integer power of e (60 digits) times a double's exp. */
+  private static java.math.BigDecimal bigExp(java.math.BigDecimal x, java.math.MathContext mc) {
+    java.math.BigDecimal e = new java.math.BigDecimal(
+        "2.71828182845904523536028747135266249775724709369995957496696762772");
+    java.math.BigDecimal whole = x.setScale(0, java.math.RoundingMode.FLOOR);
+    double fraction = x.subtract(whole).doubleValue();
+    return e.pow(whole.intValueExact(), mc).multiply(new java.math.BigDecimal(Math.exp(fraction)),
+        mc);
+  }
+
+  /** log v = log(u) + k·log 10 for v = u·10^k, 1 ≤ u &lt; 10 (any positive v, no underflow). */
+  private static double bigLog(java.math.BigDecimal v) {
+    int k = v.precision() - v.scale() - 1;
+    return Math.log(v.movePointLeft(k).doubleValue()) + k * Math.log(10);
+  }
+
   @Test
   void badSettingsAndData_areNamed() {
     assertThrows(IllegalArgumentException.class, () -> ElasticNet.gaussian().lambdas());

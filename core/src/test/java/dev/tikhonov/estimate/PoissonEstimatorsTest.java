@@ -85,6 +85,28 @@ class PoissonEstimatorsTest {
     assertArrayEquals(mu, back.predict(x));
   }
 
+  /**
+   * A row whose mean μ = e^η underflows to 0 (η ≈ −800): its loss μ − y·log μ is taken as
+   * μ − y·η, finite (y·|η| for y &gt; 0, 0 for y = 0), not ∞ (y·log 0) or NaN (0·log 0).
+   */
+  @Test
+  void evaluate_rowWhoseMeanUnderflows_costsYTimesMinusEta() {
+    LinearModel m = ElasticNet.poisson().lambda(0.02).build().fit(DATA);
+    double[] b = m.coefficients();
+    int j = 0;
+    for (int c = 1; c < b.length; c++) {
+      j = Math.abs(b[c]) > Math.abs(b[j]) ? c : j;
+    }
+    double[] row = new double[b.length];
+    row[j] = (-800 - m.intercept()) / b[j];
+    double eta = m.linearPredictor(new double[][] {row})[0];
+    assertEquals(0.0, m.predict(new double[][] {row})[0], "μ underflows");
+    for (double y : new double[] {0, 3}) {
+      Dataset one = Dataset.of(new double[][] {row}, new double[] {y}, DATA.featureNames());
+      assertEquals(-y * eta, m.evaluate(one).loss(), 1e-12 * Math.abs(eta), "y = " + y);
+    }
+  }
+
   @Test
   void crossValidation_picksCvGlmnetsLambdaMin() {
     int[] folds = new int[DATA.size()];

@@ -40,6 +40,25 @@ class SoftmaxCrossEntropyTest {
   }
 
   @Test
+  void crossEntropyOfDoubleLogits_isMinusLogSoftmax_andFiniteWhereSoftmaxUnderflows() {
+    double[] z = {0.3, -1.2, 2.0};
+    double norm = Math.exp(0.3) + Math.exp(-1.2) + Math.exp(2.0);
+    for (int y = 0; y < 3; y++) {
+      assertEquals(-Math.log(Math.exp(z[y]) / norm), SoftmaxCrossEntropy.crossEntropy(z, y),
+          1e-15);
+    }
+    // p(0) = e^{-800} is 0 in double: −log p would be ∞; the loss is 800 + log(1 + e^{-800}).
+    assertEquals(800.0, SoftmaxCrossEntropy.crossEntropy(new double[] {0, 800}, 0), 0.0);
+    assertEquals(0.0, SoftmaxCrossEntropy.crossEntropy(new double[] {0, 800}, 1), 0.0);
+    // Tiny losses keep their precision (log1p): −log σ(40) = log(1 + e^{-40}).
+    assertEquals(Math.exp(-40), SoftmaxCrossEntropy.crossEntropy(new double[] {0, 40}, 1),
+        1e-30);
+    // Two tied maxima: log(2e^{1000} + e^{-1002}) + 1002 = 2002 + log 2.
+    assertEquals(2002 + Math.log(2),
+        SoftmaxCrossEntropy.crossEntropy(new double[] {1000, 1000, -1002}, 2), 1e-12);
+  }
+
+  @Test
   void squaredError_usesHalfConvention() {
     Matrix p = Matrix.column(1, 2);
     Matrix t = Matrix.column(0, 0);
