@@ -141,10 +141,16 @@ final class Flags {
     FLAGS.put("methods", "--methods");
   }
 
-  /** Runs {@code build}, re-throwing a setting's IllegalArgumentException in terms of flags. */
+  /**
+   * Runs {@code build}, re-throwing a setting's IllegalArgumentException in terms of flags. An
+   * InputException (an IllegalArgumentException too) passes through as it is: callers catch it
+   * by type, and {@link Main#report} names the flags in its message.
+   */
   static <T> T translate(Supplier<T> build) {
     try {
       return build.get();
+    } catch (dev.tikhonov.data.InputException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(toFlags(e.getMessage()), e);
     }

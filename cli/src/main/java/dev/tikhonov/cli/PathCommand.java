@@ -309,7 +309,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private static <T> T translate(java.util.function.Supplier<T> build) {
     try {
       return build.get();
-    } catch (IllegalArgumentException | InputException e) {
+    } catch (IllegalArgumentException e) { // InputException too: it is one
       String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
       for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
           {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"},

@@ -5,10 +5,16 @@ package dev.tikhonov.data;
  * finite, a wrong shape, an out-of-range setting. Its message names where the problem is
  * (file, line or record, column or field, or flag) and what was expected, in one line.
  *
+ * <p>It is an {@link IllegalArgumentException}: bad input is a bad argument, and settings are
+ * checked in two places (a builder's setter throws a plain IllegalArgumentException, the
+ * checks of a path's settings at {@code build()} this), so {@code catch (IllegalArgumentException
+ * e)} catches every invalid setting and every bad input; catch InputException for bad input
+ * alone.
+ *
  * <p>Readers and loaders throw only this for bad input; any other exception from them is a bug.
  * Immutable once thrown, like other exceptions: its message is fixed at construction.
  */
-public class InputException extends RuntimeException {
+public class InputException extends IllegalArgumentException {
   public InputException(String message) {
     super(message);
   }

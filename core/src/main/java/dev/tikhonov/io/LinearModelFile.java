@@ -135,8 +135,9 @@ public final class LinearModelFile {
     }
     JsonFields f = JsonFields.parse(text, name, "model");
     Family family;
+    String familyName = f.text("family"); // outside the try: a missing field is its own InputException
     try {
-      family = Family.valueOf(f.text("family").toUpperCase(Locale.ROOT));
+      family = Family.valueOf(familyName.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InputException(name + ": model.family " + SafeTensors.quote(f.text("family"))
           + " is unknown; expected gaussian, binomial, multinomial or poisson");

@@ -308,8 +308,9 @@ public final class ModelFile {
             + " is unknown; expected classification or regression");
       };
       Initializer init;
+      String initializer = f.text("initializer"); // outside the try: a missing field is its own InputException
       try {
-        init = Initializer.byName(f.text("initializer"));
+        init = Initializer.byName(initializer);
       } catch (IllegalArgumentException e) {
         throw new InputException(name + ": model.initializer: " + e.getMessage());
       }

@@ -146,8 +146,10 @@ public record RunInfo(
   /** Reads {@code dir/run.json}. */
   public static RunInfo read(Path dir) {
     Path file = dir.resolve("run.json");
+    // Read outside the try: its InputException (not JSON, missing) already names the file.
+    com.fasterxml.jackson.databind.JsonNode json = JsonFiles.read(file);
     try {
-      return JsonFiles.MAPPER.treeToValue(JsonFiles.read(file), RunInfo.class);
+      return JsonFiles.MAPPER.treeToValue(json, RunInfo.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InputException(file + ": not a run.json of docs/formats.md: " + e.getMessage(), e);
     }

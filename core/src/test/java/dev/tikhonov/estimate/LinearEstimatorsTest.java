@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -318,6 +319,38 @@ class LinearEstimatorsTest {
   private static double bigLog(java.math.BigDecimal v) {
     int k = v.precision() - v.scale() - 1;
     return Math.log(v.movePointLeft(k).doubleValue()) + k * Math.log(10);
+  }
+
+  /**
+   * docs/java.md: invalid settings are an IllegalArgumentException naming the setting, whether
+   * a setter refuses them or build() does (the path settings' checks throw InputException, which
+   * is one): a caller's {@code catch (IllegalArgumentException e)} sees them all.
+   */
+  @Test
+  void everyInvalidSetting_isAnIllegalArgumentException_namingTheSetting() {
+    Map<String, Runnable> cases = new java.util.LinkedHashMap<>();
+    cases.put("lambda", () -> ElasticNet.gaussian().lambda(-1));
+    cases.put("l1Ratio", () -> ElasticNet.gaussian().l1Ratio(2).build());
+    cases.put("numLambdas", () -> ElasticNet.gaussian().numLambdas(0).build());
+    cases.put("tolerance", () -> ElasticNet.gaussian().tolerance(-1).build());
+    cases.put("penaltyFactors", () -> ElasticNet.gaussian().penaltyFactors(-1, 1).build());
+    cases.put("lowerLimits", () -> ElasticNet.gaussian().lowerLimits(1).build());
+    cases.put("lambdaMinRatio", () -> ElasticNet.gaussian().lambdaMinRatio(0).build());
+    cases.put("lambdas", () -> ElasticNetCV.gaussian().lambdas(Double.NaN).build());
+    cases.put("adaptivePower", () -> ElasticNet.gaussian()
+        .adaptive(dev.tikhonov.select.AdaptivePenalty.Pilot.RIDGE, 0).build());
+    cases.put("numFolds", () -> ElasticNetCV.gaussian().numFolds(1).build());
+    cases.put("gamma", () -> RelaxedLasso.gaussian().gammas(1.5).build());
+    cases.put("lambda ", () -> Ridge.builder().lambda(-1).build());
+    cases.put("numLambdas ", () -> RidgeCV.builder().numLambdas(0).build());
+    cases.forEach((setting, build) -> {
+      try {
+        build.run();
+        throw new AssertionError(setting + ": accepted");
+      } catch (IllegalArgumentException e) {
+        assertTrue(e.getMessage().startsWith(setting.strip()), setting + ": " + e.getMessage());
+      }
+    });
   }
 
   @Test

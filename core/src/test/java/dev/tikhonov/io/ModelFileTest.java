@@ -334,6 +334,18 @@ class ModelFileTest {
         "model.task \"clustering\" is unknown");
   }
 
+  /**
+   * A missing initializer is JsonFields' message, once: its InputException (an
+   * IllegalArgumentException too) is not caught and prefixed again by the initializer check.
+   */
+  @Test
+  void load_missingInitializer_isNamedOnce() throws Exception {
+    InputException e = rejected(
+        Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("initializer"))),
+        "model.initializer: expected a string");
+    assertEquals(1, e.getMessage().split("bad.safetensors", -1).length - 1, e.getMessage());
+  }
+
   @Test
   void load_nanWeight_isRejected() {
     long n = ByteBuffer.wrap(valid, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();

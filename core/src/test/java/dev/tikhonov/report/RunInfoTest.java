@@ -64,6 +64,20 @@ class RunInfoTest {
     assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", d.sha256());
   }
 
+  /**
+   * A run.json that is not JSON keeps JsonFiles.read's message (file:line:column): the
+   * InputException, an IllegalArgumentException too, is not wrapped again by read's catch.
+   */
+  @Test
+  void read_whenNotJson_givesTheJsonReadersMessageOnce() throws IOException {
+    Files.writeString(temp.resolve("run.json"), "{\"kind\": ");
+    dev.tikhonov.data.InputException e = assertThrows(dev.tikhonov.data.InputException.class,
+        () -> RunInfo.read(temp));
+    assertTrue(e.getMessage().startsWith(temp.resolve("run.json") + ":1:"), e.getMessage());
+    assertTrue(e.getMessage().contains(": not valid JSON: "), e.getMessage());
+    assertTrue(!e.getMessage().contains("not a run.json"), e.getMessage());
+  }
+
   @Test
   void currentGitCommit_isAShortHashOrNull() {
     String commit = RunInfo.currentGitCommit();
