@@ -56,11 +56,19 @@ public final class RidgeCV implements Estimator<LinearModel> {
     return crossValidate(train).selected();
   }
 
-  /** Every λ with its GCV and LOO scores, degrees of freedom, and the chosen model. */
+  /**
+   * Every λ with its GCV and LOO scores, degrees of freedom, and the chosen model. The data are
+   * checked first, as {@link Ridge} checks them and with its messages (no rows, no feature
+   * columns, a value that is not finite), before the default λ grid is derived from them.
+   *
+   * @throws InputException for such data, or when no feature varies with the target and no λ
+   *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0)
+   */
   public Validation crossValidate(Dataset train) {
     LinearFit.requireFamily(Family.GAUSSIAN, train, name());
     double[][] x = train.featureRows();
     double[] y = train.targets();
+    ElasticNetPath.requireFittable(x, y);
     double[] scales = LinearFit.penaltyScales(x, standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
     double[] grid = lambdas.length > 0 ? lambdas : defaultLambdas(z, y, numLambdas);

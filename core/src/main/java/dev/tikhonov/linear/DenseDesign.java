@@ -56,28 +56,14 @@ final class DenseDesign extends StandardizedDesign {
    */
   static DenseDesign of(double[][] x, int[] rows, double[] omega, boolean scaleRows,
       boolean intercept, boolean standardize) {
+    requireValid(x, rows);
     int n = rows.length;
-    if (n == 0) {
-      throw new InputException("no rows to fit");
-    }
     int p = x[rows[0]].length;
-    if (p == 0) {
-      throw new InputException("no features to fit: the rows have 0 columns");
-    }
     double[] z = new double[n * p];
     for (int i = 0; i < n; i++) {
       double[] row = x[rows[i]];
-      if (row.length != p) {
-        throw new InputException("row " + (rows[i] + 1) + " has " + row.length
-            + " features, expected " + p);
-      }
       for (int j = 0; j < p; j++) {
-        double v = row[j];
-        if (!Double.isFinite(v)) {
-          throw new InputException("row " + (rows[i] + 1) + ", column " + (j + 1) + ": value "
-              + v + " is not finite");
-        }
-        z[j * n + i] = v;
+        z[j * n + i] = row[j];
       }
     }
     boolean uniform = true;
@@ -117,6 +103,36 @@ final class DenseDesign extends StandardizedDesign {
       variance[j] = uniform ? sumSquares * omega[0] : sumSquares;
     }
     return new DenseDesign(n, p, z, mean, scale, variance, included);
+  }
+
+  /**
+   * The checks of {@link #of} on the rows {@code rows} (0-based) of {@code x}, before anything
+   * is computed from them: at least one row, at least one column, every row as wide as the
+   * first, every value finite. Messages name rows and columns 1-based.
+   *
+   * @throws InputException naming the first problem
+   */
+  static void requireValid(double[][] x, int[] rows) {
+    if (rows.length == 0) {
+      throw new InputException("no rows to fit");
+    }
+    int p = x[rows[0]].length;
+    if (p == 0) {
+      throw new InputException("no features to fit: the rows have 0 columns");
+    }
+    for (int row : rows) {
+      double[] values = x[row];
+      if (values.length != p) {
+        throw new InputException("row " + (row + 1) + " has " + values.length
+            + " features, expected " + p);
+      }
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(values[j])) {
+          throw new InputException("row " + (row + 1) + ", column " + (j + 1) + ": value "
+              + values[j] + " is not finite");
+        }
+      }
+    }
   }
 
   /**

@@ -69,6 +69,24 @@ public final class ElasticNetPath {
     NAIVE
   }
 
+  /**
+   * The checks every fit on dense rows runs first ({@link #fit}, {@link RidgeSolver#fit}, the
+   * statistics' route), with their messages, and nothing else: as many targets as rows, at
+   * least one row and one column, rows of equal width, every feature value and target finite.
+   * For a caller that computes from the data before a fit sees them (RidgeCV's default λ grid,
+   * ElasticNetCV's fold statistics), so that bad data are named as such and nothing reaches
+   * the BLAS before they are checked.
+   *
+   * @throws InputException naming the first problem (rows and columns 1-based)
+   */
+  public static void requireFittable(double[][] x, double[] y) {
+    if (x.length != y.length) {
+      throw new InputException(x.length + " feature rows but " + y.length + " targets");
+    }
+    DenseDesign.requireValid(x, StandardizedDesign.allRows(x.length));
+    StandardizedDesign.finiteMean(y);
+  }
+
   /** The gaussian path on all rows of x (n×p, row-major, not modified) and y (n). */
   public static PathSolution fit(
       double[][] x, double[] y, PathSettings settings, List<String> featureNames) {

@@ -210,6 +210,36 @@ class LinearEstimatorsTest {
     }
   }
 
+  /**
+   * RidgeCV checks the data as Ridge does, before deriving its default λ grid from them: data
+   * without rows (a 0×3 matrix) used to read "no feature is correlated with the target … give
+   * lambdas" (so did data without feature columns and NaN values, which no public Dataset holds
+   * any more).
+   */
+  @Test
+  void ridgeCV_badData_isNamedAsRidgeNamesIt() {
+    Dataset noRows = new Dataset(dev.tikhonov.tensor.Matrix.zeros(0, 3),
+        dev.tikhonov.tensor.Matrix.zeros(0, 1), List.of("a", "b", "c"), List.of(), "empty");
+    Dataset noColumns = Dataset.of(new double[3][0], new double[] {1, 2, 3});
+    for (Dataset d : List.of(noRows, noColumns)) {
+      for (boolean standardize : new boolean[] {false, true}) {
+        InputException ridge = assertThrows(InputException.class,
+            () -> Ridge.builder().lambda(0.1).standardize(standardize).build().fit(d));
+        InputException ridgeCv = assertThrows(InputException.class,
+            () -> RidgeCV.builder().standardize(standardize).build().fit(d));
+        assertEquals(ridge.getMessage(), ridgeCv.getMessage(), "standardize=" + standardize);
+      }
+    }
+    assertEquals("no rows to fit", assertThrows(InputException.class,
+        () -> RidgeCV.builder().build().fit(noRows)).getMessage());
+    // Good data whose target no feature explains: only then is the default grid the problem.
+    Dataset constant = Dataset.of(new double[][] {{1, 2}, {2, 1}, {3, 5}}, new double[] {3, 3, 3});
+    InputException grid = assertThrows(InputException.class,
+        () -> RidgeCV.builder().build().fit(constant));
+    assertTrue(grid.getMessage().startsWith("no feature is correlated with the target"),
+        grid.getMessage());
+  }
+
   @Test
   void ridgeStandardized_equalsElasticNetWithAlphaZero() {
     double lambda = 0.2;
