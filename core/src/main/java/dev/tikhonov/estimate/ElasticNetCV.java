@@ -4,6 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.FoldStatistics;
@@ -114,16 +115,26 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return crossValidate(train).selected();
   }
 
-  /** The full path, the cross-validation curve, λ_min, λ_1se and the models there. */
+  /**
+   * The full path, the cross-validation curve, λ_min, λ_1se and the models there. The data are
+   * checked before anything is computed from them, with {@link ElasticNet}'s messages.
+   *
+   * @throws InputException for data without rows or feature columns, a value that is not
+   *     finite, more folds than rows, or what the fits refuse (a constant target, a class
+   *     without observations in a fold, ...)
+   */
   public CrossValidatedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
-    KFold folds = folds(train.size());
     if (train.isSparse()) {
-      return crossValidateSparse(train, folds);
+      return crossValidateSparse(train, folds(train.size()));
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     double[][] x = split.x();
+    // The data first, as every fit checks them (no rows, no feature columns, a value that is
+    // not finite), before the folds and the fold statistics are computed from them.
+    ElasticNetPath.requireFittable(x, train.targets());
+    KFold folds = folds(train.size());
     int p = split.featureNames().size();
     // With weights or offsets, the rows' route (the statistics' route takes neither offsets
     // nor the weights' checks with their row numbers).

@@ -113,8 +113,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   /** The relaxed path, the cross-validation curve per γ, and the chosen (λ, γ). */
   public CrossValidatedRelaxedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
-    KFold folds = folds(train.size());
     double[][] x = train.featureRows();
+    // The data first, with the path's messages (no rows, no feature columns, ...), then folds.
+    ElasticNetPath.requireFittable(x, train.targets());
+    KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,
         threads);

@@ -288,6 +288,11 @@ final class TwoPassStatistics {
   private static void addBlock(int p, int filled, double[] target, boolean first,
       DoublePointer deviations, DoublePointer targetMemory, DoublePointer scatter,
       DoublePointer cross) {
+    if (p == 0) {
+      // No feature columns: no scatter to add to, and the BLAS refuses a leading dimension of
+      // 0 ("On entry to DSYRK parameter number 7 had an illegal value", printed on stdout).
+      return;
+    }
     targetMemory.put(target, 0, filled);
     openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
         p, filled, 1.0, deviations, p, first ? 0.0 : 1.0, scatter, p);
