@@ -102,7 +102,8 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    * As glmnet advises, it is reached by warm starts: the path from λ_max down to λ, on the
    * default sequence's spacing, whose last λ is the one asked for (a cold start at a small λ is
    * slower and, for the logistic families, less stable). Without a λ: an
-   * {@link InputException}; use {@link #path} or {@link ElasticNetCV}.
+   * {@link InputException}; use {@link #path} or {@link ElasticNetCV}. The model's provenance
+   * holds the settings as given plus {@code lambda}, not the internal warm-start sequence.
    */
   @Override
   public M fit(Dataset train) {
@@ -111,11 +112,12 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
           + "the whole path with path(…), or let ElasticNetCV choose λ");
     }
     double target = lambda.getAsDouble();
-    double lambdaMax = fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1))
-        .lambdas()[0];
+    double lambdaMax = fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1),
+        settings).lambdas()[0];
     double[] sequence = warmStarts(lambdaMax, target, settings.numLambdas(),
         settings.effectiveLambdaMinRatio(train.size(), train.numFeatures()));
-    RegularizationPath<M> path = fitPath(train, settings.withLambdas(sequence));
+    // Fitted on the warm-start sequence, recorded with the user's settings (the model adds λ).
+    RegularizationPath<M> path = fitPath(train, settings.withLambdas(sequence), settings);
     if (path.size() < sequence.length) {
       throw new InputException("the path to λ = " + target + " ended after λ = "
           + path.lambdas()[path.size() - 1] + ": " + path.solution().end().message());
@@ -156,20 +158,24 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
   /** The whole path: the default λ sequence from λ_max down (or the λ sequence given). */
   public RegularizationPath<M> path(Dataset train) {
-    return fitPath(train, settings);
+    return fitPath(train, settings, settings);
   }
 
-  private RegularizationPath<M> fitPath(Dataset train, PathSettings s) {
+  /**
+   * The path with the settings {@code s}, its provenance naming the settings {@code recorded}:
+   * the user's, where {@code s} is an internal variant of them (fit's warm-start sequence).
+   */
+  private RegularizationPath<M> fitPath(Dataset train, PathSettings s, PathSettings recorded) {
     LinearFit.requireFamily(family, train, name());
     if (train.isSparse()) {
-      return fitSparsePath(train, s);
+      return fitSparsePath(train, s, recorded);
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     double[][] x = split.x();
     PathSolution solution;
     double[] factors;
-    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
     if (adaptive.isPresent()) {
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
           x, train.targets(), s, adaptive.get(), split.featureNames(),
@@ -194,13 +200,14 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    * Sparse data ({@link Dataset#isSparse}) kept sparse: the path on the compressed columns,
    * never densified (docs/linear.md, "Sparse data").
    */
-  private RegularizationPath<M> fitSparsePath(Dataset train, PathSettings s) {
+  private RegularizationPath<M> fitSparsePath(Dataset train, PathSettings s,
+      PathSettings recorded) {
     LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
         s, train.featureNames(),
         LinearFit.classNames(family, train));
-    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, s);
+    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind,
         LinearFit.normalizedFactors(s.penaltyFactors(), x.numColumns()),

@@ -91,6 +91,54 @@ class LinearEstimatorsTest {
   }
 
   /**
+   * ElasticNet.lambda(λ).fit reaches λ through an internal warm-start sequence; its model's
+   * provenance holds the user's settings plus λ (as the path's models do), not that sequence
+   * as if the user had given 44 λ with num_lambdas = 100.
+   */
+  @Test
+  void elasticNetFit_atOneLambda_recordsTheUsersSettings_notTheWarmStarts() {
+    Dataset reg = Synthetic.makeRegression(100, 3, 3, 1.0, 1).data();
+    for (ElasticNet.Builder<LinearModel> b : List.of(ElasticNet.gaussian(),
+        ElasticNet.gaussian().adaptive(), ElasticNet.gaussian().numLambdas(20).l1Ratio(0.5))) {
+      Map<String, Object> pathSettings = b.build().path(reg).provenance().settings();
+      Map<String, Object> settings = b.lambda(0.1).build().fit(reg).provenance().settings();
+      Map<String, Object> expected = new java.util.LinkedHashMap<>(pathSettings);
+      expected.put("lambda", 0.1);
+      assertEquals(expected, settings);
+      assertEquals(null, settings.get("lambdas"));
+    }
+    // Sparse data take their own route to the same record.
+    Dataset sparse = Dataset.sparse(dev.tikhonov.data.SparseMatrix.fromDense(reg.featureRows(), 3),
+        reg.targets());
+    Map<String, Object> settings = ElasticNet.gaussian().lambda(0.1).build().fit(sparse)
+        .provenance().settings();
+    assertEquals(null, settings.get("lambdas"), settings.toString());
+    assertEquals(0.1, settings.get("lambda"));
+  }
+
+  /**
+   * A model file written before that fix, whose provenance holds the warm-start sequence as
+   * {@code lambdas}, still loads: the same model, its provenance as it was written.
+   */
+  @Test
+  void modelFileWithTheWarmStartSequenceInItsProvenance_stillLoads() throws Exception {
+    Path file = dir.resolve("old.model");
+    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
+        "elasticnet-with-warm-start-lambdas.model")) {
+      Files.copy(in, file);
+    }
+    LinearModel old = (LinearModel) Predictor.load(file);
+    Dataset reg = Synthetic.makeRegression(100, 3, 3, 1.0, 1).data();
+    LinearModel now = ElasticNet.gaussian().lambda(0.1).build().fit(reg);
+    assertArrayEquals(now.coefficients(), old.coefficients(), 1e-12);
+    assertEquals(now.intercept(), old.intercept(), 1e-12);
+    List<?> lambdas = (List<?>) old.provenance().settings().get("lambdas");
+    assertEquals(44, lambdas.size());
+    assertEquals(0.1, lambdas.get(43));
+    assertEquals(0.1, old.provenance().settings().get("lambda"));
+  }
+
+  /**
    * The penalty a model reports is the one its fit minimized: loss + penalty on the training
    * rows is smallest at the solution, against small moves of any coefficient (with
    * standardization, where the penalty acts on sⱼbⱼ, and without).
