@@ -96,14 +96,19 @@ public final class Ridge implements Estimator<LinearModel> {
    * thread-safe: build on one thread; the built Ridge is immutable and thread-safe.
    */
   public static final class Builder {
-    private double lambda = Double.NaN;
+    /** Empty until {@link #lambda} is called: NaN is a value to refuse, not "unset". */
+    private java.util.OptionalDouble lambda = java.util.OptionalDouble.empty();
     private boolean standardize;
 
     Builder() {}
 
-    /** λ ≥ 0 (λ = 0 is least squares and needs full-rank centered features). */
+    /**
+     * λ, a finite number ≥ 0 (λ = 0 is least squares and needs full-rank centered features);
+     * required. Checked by {@link #build}: an IllegalArgumentException for a negative,
+     * infinite or NaN λ.
+     */
     public Builder lambda(double value) {
-      lambda = value;
+      lambda = java.util.OptionalDouble.of(value);
       return this;
     }
 
@@ -114,14 +119,15 @@ public final class Ridge implements Estimator<LinearModel> {
     }
 
     public Ridge build() {
-      if (Double.isNaN(lambda)) {
+      if (lambda.isEmpty()) {
         throw new IllegalArgumentException("lambda must be set: Ridge solves at one λ (RidgeCV "
             + "chooses one)");
       }
-      if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-        throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+      double value = lambda.getAsDouble();
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + value);
       }
-      return new Ridge(lambda, standardize);
+      return new Ridge(value, standardize);
     }
   }
 }

@@ -431,6 +431,18 @@ class LinearEstimatorsTest {
     });
   }
 
+  /** NaN is a bad λ, not a missing one (the builder's "unset" used to be NaN). */
+  @Test
+  void ridge_lambdaNaN_isRefusedAsNaN_andAMissingLambdaAsMissing() {
+    assertEquals("lambda must be a finite number >= 0, got NaN",
+        assertThrows(IllegalArgumentException.class,
+            () -> Ridge.builder().lambda(Double.NaN).build()).getMessage());
+    assertEquals("lambda must be set: Ridge solves at one λ (RidgeCV chooses one)",
+        assertThrows(IllegalArgumentException.class, () -> Ridge.builder().build())
+            .getMessage());
+    assertEquals(0.0, Ridge.builder().lambda(0).build().lambda());
+  }
+
   @Test
   void badSettingsAndData_areNamed() {
     assertThrows(IllegalArgumentException.class, () -> ElasticNet.gaussian().lambdas());
