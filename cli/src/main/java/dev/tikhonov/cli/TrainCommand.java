@@ -266,6 +266,13 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
 
   @Override
   public void refuseIgnored(Flags.Given given) {
+    // First: with --resume every other setting comes from the checkpoint, so the checks below
+    // (which would judge the flags against this command line's defaults, e.g. "--target … has
+    // no effect on the bundled MNIST sample" for a run on a CSV) do not apply.
+    if (resume != null) {
+      requireOnlyResumeFlags();
+      return;
+    }
     // Only when --lambda is absent: a sweep over λ that includes --lambda 0 keeps its α.
     given.requireApplies("--l1-ratio", given.has("--lambda"), "with --lambda",
         "without it (λ = 0: there is no penalty to split between L1 and L2)");
@@ -339,8 +346,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     storedArgs = RunFiles.argsAfter("train", Main.lastArgs());
   }
 
-  /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
-  private Integer resumeRun() {
+  /** With --resume, only --quiet and --json may be given: the rest is the checkpoint's. */
+  private void requireOnlyResumeFlags() {
     var parsed = commandSpec.commandLine().getParseResult();
     for (var option : parsed.matchedOptions()) {
       String name = option.longestName();
@@ -349,6 +356,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             + "drop " + name);
       }
     }
+  }
+
+  /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
+  private Integer resumeRun() {
+    requireOnlyResumeFlags();
     Path file = CheckpointFile.locate(resume);
     if (!java.nio.file.Files.exists(file)) {
       throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N to "

@@ -217,6 +217,31 @@ class IgnoredFlagsTest {
     assertFalse(Files.exists(out), "nothing is written: " + c);
   }
 
+  /**
+   * With --resume the settings are the checkpoint's: a flag beside it is refused as such, not
+   * judged against this command line's defaults ("--target … has no effect on the bundled MNIST
+   * sample" for a run on a CSV, "--l1-ratio applies only with --lambda" for one with a λ).
+   */
+  @Test
+  void resume_withAConditionalFlag_saysDropIt() {
+    String csv = dir.resolve("d.csv").toString();
+    Path run = dir.resolve("resume-run");
+    Run r = run(List.of("train", "--data", csv, "--target", "y", "--model", "linear",
+        "--epochs", "1", "--lambda", "0.01", "--checkpoint-every", "1", "--threads", "1",
+        "--quiet", "--out", run.toString()));
+    assertEquals(0, r.exit(), r.err());
+    for (List<String> flag : List.of(List.of("--target", "y"), List.of("--test-fraction", "0.3"),
+        List.of("--l1-ratio", "0.5"), List.of("--optimizer", "adam", "--momentum", "0.5"),
+        List.of("--step-epochs", "2"))) {
+      List<String> args = new ArrayList<>(List.of("train", "--resume", run.toString()));
+      args.addAll(flag);
+      r = run(args);
+      assertEquals(2, r.exit(), args + "\n" + r.err());
+      assertEquals("tikhonov: error: --resume continues with the checkpoint's settings; drop "
+          + flag.get(0), r.err().strip(), args.toString());
+    }
+  }
+
   /** The combinations where those flags do apply still run; help still wins over a refusal. */
   @Test
   void flagsWhereTheyApply_run() {
