@@ -81,7 +81,13 @@ final class MnistSelectRun {
       }
     }
     List<MnistSelect.DataSet> out = new ArrayList<>();
-    for (String name : names) {
+    for (int k = 0; k < names.size(); k++) {
+      String name = names.get(k);
+      if (name.isBlank()) {
+        // As the Path flags (Main): an empty name would be the current directory.
+        throw new InputException("--datasets: name " + (k + 1) + " of " + names.size()
+            + " is empty; give 'bundled' or a directory of MNIST-style IDX files");
+      }
       if (name.equals("bundled")) {
         out.add(new MnistSelect.DataSet("digits", Mnist.bundled(), Mnist.BUNDLED_SOURCE));
         continue;
