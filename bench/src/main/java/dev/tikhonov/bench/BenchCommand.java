@@ -26,6 +26,19 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Runnable, CommandExtension {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Refuses {@code flag} when it was typed (even with its default value) where it has no
+   * effect, as the other commands do (docs/bad-input.md, "Flags that would have no effect"):
+   * "FLAG applies only WHEN; it has no effect HERE".
+   */
+  static void requireApplies(picocli.CommandLine.Model.CommandSpec spec, String flag,
+      boolean applies, String when, String here) {
+    if (!applies && spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+      throw new IllegalArgumentException(flag + " applies only " + when + "; it has no effect "
+          + here);
+    }
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(System.err);
@@ -169,8 +182,12 @@ public final class BenchCommand implements Runnable, CommandExtension {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
     java.nio.file.Path out;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+      requireApplies(spec, "--data", !synthetic, "without --synthetic",
+          "with --synthetic, which makes data of Fashion-MNIST's shape");
       if (epochs < 1 || threads < 1 || batchSize < 1) {
         throw new IllegalArgumentException("--epochs, --threads and --batch-size must be >= 1");
       }
@@ -289,6 +306,8 @@ public final class BenchCommand implements Runnable, CommandExtension {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
     java.nio.file.Path out;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
       if (threads < 1 || repeats < 1) {
@@ -307,6 +326,12 @@ public final class BenchCommand implements Runnable, CommandExtension {
           }
         }
       }
+      boolean paths = only == null || only.contains("lasso_path") || only.contains("enet_path");
+      requireApplies(spec, "--refs", paths, "to the lasso_path and enet_path workloads",
+          "with --only " + (only == null ? "" : String.join(",", only)));
+      requireApplies(spec, "--tol", paths || only.contains("lasso_cv10")
+          || only.contains("lasso_cv10_rows"), "to the lasso and elastic-net workloads",
+          "with --only " + (only == null ? "" : String.join(",", only)));
       // The reference files, before the data are read and the fits run.
       for (String name : List.of("lasso", "enet")) {
         if (only == null || only.contains(name + "_path")) {

@@ -59,8 +59,12 @@ final class SparseBenchCommand implements Callable<Integer> {
       description = "Where to write bench.json and each side's output.")
   Path out;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    BenchCommand.requireApplies(spec, "--peer-script", !noPeer, "without --no-peer",
+        "with --no-peer, which runs tikhonov's side only");
     if (rows < 1 || features < 1) {
       throw new IllegalArgumentException("--rows and --features must be >= 1, got " + rows
           + " and " + features);

@@ -325,5 +325,37 @@ class BenchCommandTest {
     }
     assertFalse(Files.exists(cache), "no sparse data made");
   }
+
+  /**
+   * A flag typed where it has no effect is refused before any work, as in the other commands:
+   * these ran and ignored it (--data beside --synthetic measured the synthetic data).
+   */
+  @Test
+  void benchFlagsWithoutEffect_areRefusedBeforeAnyWork() {
+    Path cache = tmp.resolve("sparse-cache-ignored");
+    String[][] commands = {
+        {"bench", "mlp", "--synthetic", "--data", tmp.toString(), "--epochs", "1"},
+        {"bench", "sparse", "--no-peer", "--peer-script", "my.R", "--rows", "100",
+            "--features", "10", "--cache", cache.toString(), "--out",
+            tmp.resolve("out-ignored").toString()},
+        {"bench", "path", "--only", "ridge_gcv", "--refs", tmp.toString()},
+        {"bench", "path", "--only", "ridge_gcv,ridge_gcv_svd", "--tol", "1e-6"}};
+    String[] messages = {
+        "--data applies only without --synthetic; it has no effect with --synthetic, which "
+            + "makes data of Fashion-MNIST's shape",
+        "--peer-script applies only without --no-peer; it has no effect with --no-peer, which "
+            + "runs tikhonov's side only",
+        "--refs applies only to the lasso_path and enet_path workloads; it has no effect with "
+            + "--only ridge_gcv",
+        "--tol applies only to the lasso and elastic-net workloads; it has no effect with "
+            + "--only ridge_gcv,ridge_gcv_svd"};
+    for (int i = 0; i < commands.length; i++) {
+      String[] r = run(commands[i]);
+      assertEquals("2", r[0], messages[i]);
+      assertEquals("tikhonov: error: " + messages[i], r[1]);
+      assertEquals("", r[2], messages[i] + ": nothing measured or printed");
+    }
+    assertFalse(Files.exists(cache), "no sparse data made");
+  }
 }
 
