@@ -105,11 +105,18 @@ public final class Main implements Runnable {
 
   /**
    * One line on stderr for anything a command throws, and the exit code: 2 for bad input
-   * (InputException, invalid settings, out of memory), 1 for anything else, which is a bug —
+   * (InputException, invalid settings, out of memory), 3 for a training that diverged, 1 for
+   * anything else, which is a bug —
    * its stack trace is shown only with TIKHONOV_DEBUG=1. Public for the programs that the
    * commands start in processes of their own (the bench module's), so they report alike.
    */
   public static int report(Throwable ex, java.io.PrintWriter err) {
+    if (ex instanceof dev.tikhonov.train.DivergenceException) {
+      // A setting that does not work on these data, not a bug: exit 3 as train, select and grid
+      // report it (the experiments let it through to here and called it an internal error).
+      err.println("tikhonov: error: " + ex.getMessage());
+      return 3;
+    }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
       err.println("tikhonov: error: " + Flags.toFlags(ex.getMessage()));
       return 2;
