@@ -43,7 +43,7 @@ final class DataOptions implements Flags.Conditional {
     }
     String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")
-        ? Source.CSV : Source.LIBSVM;
+        || name.endsWith(".tsv.gz") ? Source.CSV : Source.LIBSVM;
   }
 
   @Override

@@ -242,6 +242,22 @@ class IgnoredFlagsTest {
     }
   }
 
+  /**
+   * A gzipped TSV is delimited text with a target column, as the plain TSV and path take it:
+   * train read data.tsv.gz as LIBSVM, so its --target was refused as having no effect there.
+   */
+  @Test
+  void train_gzippedTsvWithTarget_runs() throws Exception {
+    Path tsv = dir.resolve("d.tsv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tsv))) {
+      out.write(Files.readString(dir.resolve("d.csv")).replace(',', '\t')
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Run r = run(List.of("train", "--data", tsv.toString(), "--target", "y", "--model", "linear",
+        "--epochs", "1", "--threads", "1", "--quiet", "--out", dir.resolve("tsv-run").toString()));
+    assertEquals(0, r.exit(), r.err());
+  }
+
   /** The combinations where those flags do apply still run; help still wins over a refusal. */
   @Test
   void flagsWhereTheyApply_run() {
