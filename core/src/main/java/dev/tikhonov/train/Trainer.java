@@ -26,12 +26,14 @@ import java.util.OptionalDouble;
  * Each epoch visits the rows in a new order drawn from the run's shuffle generator; with the same
  * seed and thread count, two runs are bit-for-bit identical. A {@link DivergenceException}
  * stops the run when a batch's loss, the weights, the penalty or (checked on one mini-batch) the
- * outputs become non-finite, or when an epoch's mean training loss exceeds
- * {@link #LOSS_GROWTH_LIMIT} times the loss of the run's first batch before its step: a loss
- * grown ten orders of magnitude is a diverging run even while its numbers stay finite.
+ * outputs become non-finite, or when a later epoch's mean training loss exceeds
+ * {@link #LOSS_GROWTH_LIMIT} times the first epoch's: a loss grown ten orders of magnitude is a
+ * diverging run even while its numbers stay finite. (The first epoch's mean, not its first
+ * batch's loss: a first batch of near-zero targets at zero weights has a loss near 0, against
+ * which a stable run looked diverging; and it is in the history, so a resumed run keeps it.)
  */
 public final class Trainer {
-  /** How many times the first batch's loss an epoch's mean training loss may reach. */
+  /** How many times the first epoch's mean training loss a later epoch's may reach. */
   public static final double LOSS_GROWTH_LIMIT = 1e10;
 
   private final TrainConfig config;
@@ -90,7 +92,6 @@ public final class Trainer {
     boolean stoppedEarly = false;
     int firstEpoch = 1;
     List<Dropout> dropouts = dropoutLayers(network);
-    double firstLoss = Double.NaN; // the run's first batch, at the weights it started from
     if (resumeFrom != null && resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
       // A finished run trains no further; the larger budget would be silently ignored.
       throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"
@@ -131,9 +132,6 @@ public final class Trainer {
             throw divergence(epoch, b + 1, batchesPerEpoch,
                 "the loss of this batch became " + batchLoss, optimizer.learningRate());
           }
-          if (Double.isNaN(firstLoss)) {
-            firstLoss = batchLoss;
-          }
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);
         }
@@ -163,10 +161,11 @@ public final class Trainer {
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
               optimizer.learningRate());
         }
-        if (firstLoss > 0 && trainLoss > LOSS_GROWTH_LIMIT * firstLoss) {
+        double firstEpochLoss = records.isEmpty() ? trainLoss : records.get(0).trainLoss();
+        if (firstEpochLoss > 0 && trainLoss > LOSS_GROWTH_LIMIT * firstEpochLoss) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, "the epoch's mean training"
-              + " loss " + trainLoss + " is more than 10¹⁰ times the first batch's " + firstLoss
-              + " (before its step)", optimizer.learningRate());
+              + " loss " + trainLoss + " is more than 10¹⁰ times the first epoch's "
+              + firstEpochLoss, optimizer.learningRate());
         }
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();

@@ -212,8 +212,8 @@ class TrainerTest {
    * A learning rate that makes every step overshoot by a constant factor: the weights and the
    * loss grow geometrically but stay finite for many epochs. The fit used to return that model
    * with exit code 0 (the CLI's `train --model linear --lr 1e10` ended at a loss of 1e39); a
-   * mean training loss 10¹⁰ times the first batch's is now a divergence. At half that rate the
-   * same data train normally.
+   * mean training loss 10¹⁰ times the first epoch's is now a divergence. At 0.25 the same data
+   * train normally.
    */
   @Test
   void fit_whenTheLossGrowsTenOrdersWhileFinite_isADivergence() {
@@ -225,9 +225,29 @@ class TrainerTest {
         ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
         TrainingListener.none(), null, null));
     assertTrue(e.getMessage().matches("training diverged at epoch [0-9]+, batch 1 of 1: the"
-        + " epoch's mean training loss [0-9.E]+ is more than 10¹⁰ times the first batch's .*"
+        + " epoch's mean training loss [0-9.E]+ is more than 10¹⁰ times the first epoch's .*"
         + " Likely cause: the learning rate 3.0 .*"), e.getMessage());
     assertTrue(e.epoch() > 2 && e.epoch() < 20, "finite for several epochs: " + e.epoch());
+    // Resumed after epoch 5, the run diverges at the same epoch: the reference is epoch 1's
+    // loss, which the history (and so a checkpoint) carries.
+    TrainingState[] afterFive = new TrainingState[1];
+    TrainingListener capture = new TrainingListener() {
+      @Override
+      public void onEpochEnd(TrainingState s) {
+        if (s.epoch() == 5) {
+          afterFive[0] = new TrainingState(s.epoch(), s.finished(), s.history(),
+              s.order().clone(), s.shuffleState(), s.dropoutStates().clone(), s.stepCount(),
+              copies(s.parameters()), copies(s.optimizerState()), s.bestValidationLoss(),
+              s.bestEpoch(), copies(s.bestParameters()));
+        }
+      }
+    };
+    assertThrows(DivergenceException.class, () -> Training.fit(ModelSpec.parse("linear", 0,
+        Family.MULTINOMIAL), d, null, null, tc, capture, null, null));
+    DivergenceException resumed = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        TrainingListener.none(), null, null, afterFive[0]));
+    assertEquals(e.epoch(), resumed.epoch(), resumed.getMessage());
     TrainConfig fine = new TrainConfig(20, 4, 0, Penalty.none(), Optimizers.sgd(0.25), 0);
     Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null,
         null, fine, TrainingListener.none(), null, null);
