@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
@@ -19,8 +20,9 @@ final class DataOptions implements Flags.Conditional {
 
   @Option(names = "--data", paramLabel = "PATH",
       description = "Training data: a directory of MNIST-style IDX files (train-images-idx3-ubyte"
-          + "[.gz] etc.; e.g. /usr/share/datasets/fashion-mnist), a CSV file (needs --target), "
-          + "or a LIBSVM/svmlight file (.svm, .libsvm, .txt). Default: the bundled sample of "
+          + "[.gz] etc.; e.g. /usr/share/datasets/fashion-mnist), a LIBSVM/svmlight file (.svm, "
+          + ".libsvm, .svmlight, optionally .gz), or any other file as delimited text: CSV, TSV "
+          + "(needs --target). The same rule in every command. Default: the bundled sample of "
           + "10,000 real MNIST digits (8,000 train / 2,000 test), pixels scaled to [0, 1].")
   Path data;
 
@@ -34,16 +36,21 @@ final class DataOptions implements Flags.Conditional {
           + "test set (seeded; stratified for classification). Default: ${DEFAULT-VALUE}.")
   double testFraction = 0.2;
 
+  /**
+   * By {@link DataFormat}'s rule, which path, predict and evaluate use too (train read .txt and
+   * unknown names as LIBSVM, and evaluate then read the same file as CSV). One IDX array file
+   * is not training data (it has no labels beside it): reported as delimited text, whose reader
+   * then names the file.
+   */
   private Source source() {
     if (data == null) {
       return Source.BUNDLED;
     }
-    if (Files.isDirectory(data)) {
-      return Source.IDX_DIRECTORY;
-    }
-    String name = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv")
-        || name.endsWith(".tsv.gz") ? Source.CSV : Source.LIBSVM;
+    return switch (DataFormat.of(data)) {
+      case IDX_DIRECTORY -> Source.IDX_DIRECTORY;
+      case LIBSVM -> Source.LIBSVM;
+      case DELIMITED, IDX_FILE -> Source.CSV;
+    };
   }
 
   @Override

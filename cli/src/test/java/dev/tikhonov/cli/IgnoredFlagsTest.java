@@ -258,6 +258,25 @@ class IgnoredFlagsTest {
     assertEquals(0, r.exit(), r.err());
   }
 
+  /**
+   * train, select and grid tell formats apart by DataFormat's rule, as path, predict and
+   * evaluate do: train read a .txt (or any unknown name) as LIBSVM, so a model trained on it
+   * was then evaluated on the same file read as CSV. A .txt of delimited text is CSV everywhere.
+   */
+  @Test
+  void train_txtOfDelimitedText_isReadAsEvaluateReadsIt() throws Exception {
+    Path txt = Files.copy(dir.resolve("d.csv"), dir.resolve("d.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path model = dir.resolve("txt.model");
+    Run r = run(List.of("train", "--data", txt.toString(), "--target", "y", "--model", "linear",
+        "--epochs", "1", "--threads", "1", "--quiet", "--out", dir.resolve("txt-run").toString(),
+        "--save", model.toString()));
+    assertEquals(0, r.exit(), r.err());
+    r = run(List.of("evaluate", "--model", model.toString(), "--data", txt.toString(),
+        "--target", "y"));
+    assertEquals(0, r.exit(), r.err());
+  }
+
   /** The combinations where those flags do apply still run; help still wins over a refusal. */
   @Test
   void flagsWhereTheyApply_run() {
