@@ -16,7 +16,9 @@ import java.nio.file.StandardCopyOption;
  * through their own temporary file, so the last rename wins and no reader sees a mix. A target
  * that exists and is neither a regular file nor a directory (a device such as /dev/null or
  * /dev/stdout, a named pipe, a socket) is written in place: it cannot be replaced atomically, and
- * renaming over it would replace the device or pipe with a file.
+ * renaming over it would replace the device or pipe with a file. A target that is a symbolic
+ * link (even a dangling one) is written where the link points, atomically there: renaming over
+ * the link would have replaced the link with a file and left its target as it was.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -31,6 +33,7 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Content content) {
+    target = throughLinks(target);
     if (isSpecial(target)) {
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target,
           java.nio.file.StandardOpenOption.WRITE))) {
@@ -80,7 +83,7 @@ public final class AtomicFiles {
    * {@link InputException} names the path, {@code what} it is for, and the problem.
    */
   public static void requireWritable(Path file, String what) {
-    Path absolute = file.toAbsolutePath().normalize();
+    Path absolute = throughLinks(file).toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new InputException(file + ": is a directory; the " + what + " must be a file path");
     }
@@ -122,6 +125,26 @@ public final class AtomicFiles {
       throw new InputException(shown + ": cannot write the " + what + " there ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The file a chain of symbolic links ends at (the path itself when it is no link; at most 40
+   * links, as the kernel allows): the link stays, what it points to is written.
+   */
+  private static Path throughLinks(Path target) {
+    Path p = target;
+    try {
+      for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+        if (hops == 40) {
+          throw new InputException(target + ": too many levels of symbolic links");
+        }
+        p = p.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(p));
+      }
+    } catch (IOException e) {
+      throw new InputException(target + ": cannot follow the symbolic link ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+    return p;
   }
 
   /** An existing device, named pipe or socket: written in place, never replaced. */

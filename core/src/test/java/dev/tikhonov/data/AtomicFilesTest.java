@@ -1,0 +1,51 @@
+package dev.tikhonov.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+  @TempDir Path dir;
+
+  /**
+   * A model or predictions file given as a symbolic link is written where the link points, and
+   * the link stays: the rename used to replace the link with a regular file and leave its target
+   * as it was (red-team).
+   */
+  @Test
+  void write_throughASymbolicLink_writesItsTargetAndKeepsTheLink() throws Exception {
+    Path target = Files.writeString(dir.resolve("real.model"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.model"), target.getFileName());
+    Path second = Files.createSymbolicLink(dir.resolve("chain.model"), link.getFileName());
+    AtomicFiles.requireWritable(second, "model file");
+    AtomicFiles.writeString(second, "new");
+    assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(second), "the links stay");
+    assertEquals("new", Files.readString(target));
+  }
+
+  /** A dangling link is written where it points: the file appears there. */
+  @Test
+  void write_throughADanglingLink_createsItsTarget() throws Exception {
+    Files.createDirectories(dir.resolve("models"));
+    Path link = Files.createSymbolicLink(dir.resolve("m.model"), Path.of("models/m1.model"));
+    AtomicFiles.writeString(link, "fresh");
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("fresh", Files.readString(dir.resolve("models/m1.model")));
+  }
+
+  /** A link loop is an InputException naming the path, not a hang or a stack overflow. */
+  @Test
+  void write_throughALinkLoop_isAnInputException() throws Exception {
+    Path a = dir.resolve("a");
+    Files.createSymbolicLink(a, Path.of("b"));
+    Files.createSymbolicLink(dir.resolve("b"), Path.of("a"));
+    InputException e = assertThrows(InputException.class, () -> AtomicFiles.writeString(a, "x"));
+    assertTrue(e.getMessage().startsWith(a + ": too many levels of symbolic links"),
+        e.getMessage());
+  }
+}
