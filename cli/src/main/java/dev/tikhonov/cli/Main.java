@@ -52,6 +52,13 @@ public final class Main implements Runnable {
     for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
       cl.addSubcommand(extension);
     }
+    // Every command's --version prints the version ('train --version' printed nothing).
+    java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(cl));
+    while (!commands.isEmpty()) {
+      CommandLine c = commands.pop();
+      c.getCommandSpec().versionProvider(new VersionProvider());
+      commands.addAll(c.getSubcommands().values());
+    }
     // An empty path ("--out $UNSET_VARIABLE") would mean the current directory; refused.
     cl.registerConverter(java.nio.file.Path.class, text -> {
       if (text.isBlank()) {
