@@ -136,6 +136,12 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
   public Integer call() {
     common.applyThreads();
     RunKind kind = kind();
+    if (data != null && !java.nio.file.Files.isDirectory(data)) {
+      // DataOptions would read a file as CSV and ask for --target, which experiment has not.
+      throw new IllegalArgumentException("--data " + data + ": experiment mnist-l2 takes a"
+          + " directory of MNIST-style IDX files (train-images-idx3-ubyte[.gz] etc.), "
+          + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"));
+    }
     RunWriter out = RunWriter.open(common.outDir(name), kind);
     Instant start = Instant.now();
     return switch (kind) {

@@ -137,6 +137,8 @@ class BadInputCliIT {
         c("report on a file", "a-file", "report", "a-file"),
         c("resume without a checkpoint", "a-dir", "train", "--resume", "a-dir"),
         c("unknown experiment", "nope", "experiment", "nope"),
+        c("experiment mnist-l2 --data a CSV file", "--data|IDX|not a file",
+            "experiment", "mnist-l2", "--quick", "--data", d),
         c("select --nlambda 2e9 (used to run out of heap)", "--nlambda|1..100000",
             "select", "--data", d, "--target", "y", "--regression", "--model", "mlp:4",
             "--nlambda", "2000000000"),
