@@ -317,12 +317,7 @@ class BenchCommandTest {
             + "most 2147483639",
         "--lambda must be a finite number >= 0, got NaN",
         "--tol must be positive and finite, got -1.0"};
-    for (int i = 0; i < commands.length; i++) {
-      String[] r = run(commands[i]);
-      assertEquals("2", r[0], messages[i]);
-      assertEquals("tikhonov: error: " + messages[i], r[1]);
-      assertEquals("", r[2], messages[i] + ": nothing measured or printed");
-    }
+    assertEachRefusedBeforeAnyWork(commands, messages);
     assertFalse(Files.exists(cache), "no sparse data made");
   }
 
@@ -349,13 +344,18 @@ class BenchCommandTest {
             + "--only ridge_gcv",
         "--tol applies only to the lasso and elastic-net workloads; it has no effect with "
             + "--only ridge_gcv,ridge_gcv_svd"};
+    assertEachRefusedBeforeAnyWork(commands, messages);
+    assertFalse(Files.exists(cache), "no sparse data made");
+  }
+
+  /** Each command exits 2 with its one-line message, having measured and printed nothing. */
+  private static void assertEachRefusedBeforeAnyWork(String[][] commands, String[] messages) {
     for (int i = 0; i < commands.length; i++) {
       String[] r = run(commands[i]);
       assertEquals("2", r[0], messages[i]);
       assertEquals("tikhonov: error: " + messages[i], r[1]);
       assertEquals("", r[2], messages[i] + ": nothing measured or printed");
     }
-    assertFalse(Files.exists(cache), "no sparse data made");
   }
 }
 
