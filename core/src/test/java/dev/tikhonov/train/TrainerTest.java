@@ -231,17 +231,7 @@ class TrainerTest {
     // Resumed after epoch 5, the run diverges at the same epoch: the reference is epoch 1's
     // loss, which the history (and so a checkpoint) carries.
     TrainingState[] afterFive = new TrainingState[1];
-    TrainingListener capture = new TrainingListener() {
-      @Override
-      public void onEpochEnd(TrainingState s) {
-        if (s.epoch() == 5) {
-          afterFive[0] = new TrainingState(s.epoch(), s.finished(), s.history(),
-              s.order().clone(), s.shuffleState(), s.dropoutStates().clone(), s.stepCount(),
-              copies(s.parameters()), copies(s.optimizerState()), s.bestValidationLoss(),
-              s.bestEpoch(), copies(s.bestParameters()));
-        }
-      }
-    };
+    TrainingListener capture = capture(5, afterFive);
     assertThrows(DivergenceException.class, () -> Training.fit(ModelSpec.parse("linear", 0,
         Family.MULTINOMIAL), d, null, null, tc, capture, null, null));
     DivergenceException resumed = assertThrows(DivergenceException.class, () -> Training.fit(
@@ -323,6 +313,24 @@ class TrainerTest {
     assertEquals(expected, o.result().penalty(), 1e-6 * expected);
   }
 
+  /**
+   * A listener that copies the state after epoch {@code epoch} (0: after every epoch, so the
+   * last one stays) into {@code into[0]}: the trainer's state holds live matrices.
+   */
+  private static TrainingListener capture(int epoch, TrainingState[] into) {
+    return new TrainingListener() {
+      @Override
+      public void onEpochEnd(TrainingState s) {
+        if (epoch == 0 || s.epoch() == epoch) {
+          into[0] = new TrainingState(s.epoch(), s.finished(), s.history(), s.order().clone(),
+              s.shuffleState(), s.dropoutStates().clone(), s.stepCount(),
+              copies(s.parameters()), copies(s.optimizerState()), s.bestValidationLoss(),
+              s.bestEpoch(), copies(s.bestParameters()));
+        }
+      }
+    };
+  }
+
   private static java.util.Map<String, Matrix> copies(java.util.Map<String, Matrix> live) {
     java.util.Map<String, Matrix> out = new java.util.LinkedHashMap<>();
     live.forEach((name, m) -> out.put(name, m.copy()));
@@ -339,15 +347,7 @@ class TrainerTest {
     Dataset d = blobs(60, 3);
     ModelSpec spec = ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL);
     TrainingState[] last = new TrainingState[1];
-    TrainingListener capture = new TrainingListener() {
-      @Override
-      public void onEpochEnd(TrainingState s) {
-        last[0] = new TrainingState(s.epoch(), s.finished(), s.history(), s.order().clone(),
-            s.shuffleState(), s.dropoutStates().clone(), s.stepCount(), copies(s.parameters()),
-            copies(s.optimizerState()), s.bestValidationLoss(), s.bestEpoch(),
-            copies(s.bestParameters()));
-      }
-    };
+    TrainingListener capture = capture(0, last);
     Training.Outcome two = Training.fit(spec, d, null, null, config(2, 0, 0, 0), capture, null,
         null);
     assertTrue(last[0].finished());
@@ -382,17 +382,7 @@ class TrainerTest {
       TrainConfig config = new TrainConfig(4, 64, 5, Penalty.l2(1e-3),
           Optimizers.sgd(0.05).momentum(0.9), 0);
       TrainingState[] afterTwo = new TrainingState[1];
-      TrainingListener capture = new TrainingListener() {
-        @Override
-        public void onEpochEnd(TrainingState s) {
-          if (s.epoch() == 2) {
-            afterTwo[0] = new TrainingState(s.epoch(), s.finished(), s.history(),
-                s.order().clone(), s.shuffleState(), s.dropoutStates().clone(), s.stepCount(),
-                copies(s.parameters()), copies(s.optimizerState()), s.bestValidationLoss(),
-                s.bestEpoch(), copies(s.bestParameters()));
-          }
-        }
-      };
+      TrainingListener capture = capture(2, afterTwo);
       Training.Outcome full = Training.fit(spec, d, d, null, config, capture, null, null);
       Training.Outcome resumed = Training.fit(spec, d, d, null, config,
           TrainingListener.none(), null, null, afterTwo[0]);
