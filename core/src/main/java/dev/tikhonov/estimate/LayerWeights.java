@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A copy of one dense layer's parameters, y = x·W + b: {@code weight} is inputs×outputs
  * row-major ({@code weight[i·outputs + o]}), {@code bias} has one entry per output.
- * Immutable, so thread-safe: the arrays are copied in and out.
+ * Immutable, so thread-safe: the arrays are copied in and out. Two are equal when their names,
+ * shapes and floats are (by value, not by array identity).
  *
  * @param name the layer's name in model files ("dense0", "dense1", ...)
  * @param inputs rows of W
@@ -31,6 +32,25 @@ public record LayerWeights(String name, int inputs, int outputs, float[] weight,
   @Override
   public float[] bias() {
     return bias.clone();
+  }
+
+  /** Equal when name, shape and every weight and bias are the same floats (bit patterns). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LayerWeights l && name.equals(l.name) && inputs == l.inputs
+        && outputs == l.outputs && java.util.Arrays.equals(weight, l.weight)
+        && java.util.Arrays.equals(bias, l.bias);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, inputs, outputs, java.util.Arrays.hashCode(weight),
+        java.util.Arrays.hashCode(bias));
+  }
+
+  @Override
+  public String toString() {
+    return "LayerWeights[" + name + ", " + inputs + "x" + outputs + "]";
   }
 
   /** W[i][o]. */

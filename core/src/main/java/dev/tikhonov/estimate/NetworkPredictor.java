@@ -14,6 +14,12 @@ import java.util.Optional;
  * the training record and saving in the project's model format. The penalty λ, α it was trained
  * with (DESIGN.md's scaling) enter {@link Predictor#evaluate}'s objective. Immutable and
  * thread-safe.
+ *
+ * <p>Two network models are equal when they compute the same function with the same penalty:
+ * the same kind (regressor or classifier), architecture and family, feature and class names,
+ * standardization, λ and α, and bit-identical weights and biases; so a loaded model equals the
+ * one that was saved. The provenance and the training record are not compared, as for
+ * {@link LinearModel}.
  */
 public abstract sealed class NetworkPredictor implements Predictor
     permits NetworkClassifier, NetworkRegressor {
@@ -67,6 +73,30 @@ public abstract sealed class NetworkPredictor implements Predictor
   public void save(Path file) {
     java.util.Objects.requireNonNull(file, "file");
     ModelFile.save(predictions.model(), file, provenance.toMap());
+  }
+
+  @Override
+  public final boolean equals(Object o) {
+    if (!(o instanceof NetworkPredictor other) || other.getClass() != getClass()) {
+      return false;
+    }
+    Model a = predictions.model();
+    Model b = other.predictions.model();
+    return a.spec().architecture().equals(b.spec().architecture())
+        && a.spec().family() == b.spec().family()
+        && a.featureNames().equals(b.featureNames()) && a.classNames().equals(b.classNames())
+        && java.util.Arrays.equals(a.featureMean(), b.featureMean())
+        && java.util.Arrays.equals(a.featureScale(), b.featureScale())
+        && Double.compare(lambda, other.lambda) == 0
+        && Double.compare(l1Ratio, other.l1Ratio) == 0
+        && layers().equals(other.layers());
+  }
+
+  @Override
+  public final int hashCode() {
+    Model m = predictions.model();
+    return java.util.Objects.hash(getClass(), m.spec().architecture(), m.featureNames(),
+        m.classNames(), lambda, l1Ratio, layers());
   }
 
   /** The engine's model (network, spec, standardizer), for export and run files. */

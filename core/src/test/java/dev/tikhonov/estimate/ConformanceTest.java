@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,6 +177,10 @@ class ConformanceTest {
     assertEquals(p.featureNames(), back.featureNames());
     assertEquals(p.provenance(), back.provenance());
     assertEquals(p instanceof Classifier, back instanceof Classifier);
+    // models compare by value: the loaded one equals the saved one, and a fit on other rows not
+    assertEquals(p, back);
+    assertEquals(p.hashCode(), back.hashCode());
+    assertNotEquals(p, c.estimator().get().fit(c.test()));
   }
 
   @ParameterizedTest
