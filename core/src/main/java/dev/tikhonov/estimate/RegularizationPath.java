@@ -132,15 +132,56 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   /**
-   * The model at any λ ≥ 0, by glmnet's {@code predict(fit, s = λ)} rule: coefficients
-   * interpolated linearly in λ between the two neighbouring λ of the path, the end solutions
-   * outside its range.
+   * The model at any λ ≥ 0 by glmnet's {@code predict(fit, s = λ)} rule, reporting (in
+   * {@code lambda()} and its provenance) the λ that its coefficients belong to:
+   *
+   * <ul>
+   *   <li>λ within the path's range: the coefficients interpolated linearly in λ between the
+   *       two neighbouring λ of the path (glmnet's approximation between its grid points; the
+   *       solution itself at a λ of the path); the model's λ is the one asked for.
+   *   <li>λ below the smallest λ of the path: the model of the smallest λ, whose λ is that
+   *       smallest λ, not the one asked for. The path holds no solution below its end (a
+   *       default sequence stops at {@code lambdaMinRatio·λ_max}, or earlier by glmnet's
+   *       deviance rule).
+   *   <li>λ above the largest λ of the path: when every penalized coefficient (penalty factor
+   *       vⱼ &gt; 0) is zero there, as at the λ_max that a default sequence starts from (α &gt;
+   *       0), that solution solves every larger λ too (for a zero coefficient the optimality
+   *       condition |∂ⱼ loss| ≤ λαvⱼ only loosens as λ grows, and the unpenalized ones do not
+   *       depend on λ), so the model is the one asked for, λ included. Otherwise (a sequence
+   *       of the caller's that starts below λ_max, or α = 0, ridge, whose coefficients reach
+   *       zero only as λ → ∞) it is the model of the largest λ, with that λ.
+   * </ul>
+   *
+   * <p>Why the end solution and not a refusal: glmnet's {@code predict} and {@code coef} clamp
+   * {@code s} to the path in the same way without a word, and code ported from them asks for
+   * {@code s = 0} to get the least penalized fit of the path; refusing would break it, and
+   * reporting the λ asked for would state a λ that the coefficients do not solve. Compare the
+   * model's λ with the one asked for to know; to solve at a λ outside the path exactly, put it
+   * in the sequence ({@code lambdas}) or fit it alone ({@link ElasticNet} with {@code lambda},
+   * as scikit-learn's {@code ElasticNet(alpha=…).fit}, which has no interpolation at all).
    */
   public M atLambda(double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
     }
+    double[] path = solution.lambdas();
+    int last = path.length - 1;
+    if (lambda < path[last] || (lambda > path[0] && !penalizedAllZero(0))) {
+      return atIndex(lambda < path[last] ? last : 0);
+    }
     return model(solution.interpolate(new double[] {lambda}), 0);
+  }
+
+  /** Whether every coefficient with a positive penalty factor is zero at λ index l. */
+  private boolean penalizedAllZero(int l) {
+    for (double[] b : solution.coefficients()[l]) {
+      for (int j = 0; j < b.length; j++) {
+        if (b[j] != 0 && factors[j] > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The core's result (for writers of path.json and reports). */

@@ -63,7 +63,10 @@ public final class RelaxedPath<M extends Predictor> {
 
   /**
    * The model at any λ ≥ 0 and γ ∈ [0, 1]: the blend's coefficients interpolated linearly in λ
-   * (glmnet's {@code predict(fit, s = λ, gamma = γ)}).
+   * (glmnet's {@code predict(fit, s = λ, gamma = γ)}). Outside the path's range as
+   * {@link RegularizationPath#atLambda}: below its smallest λ the model of that λ, which it
+   * reports as its λ; above its largest λ the λ asked for only where the blend there has no
+   * nonzero penalized coefficient (it then solves every larger λ).
    */
   public M atLambda(double lambda, double gamma) {
     return atGamma(gamma).atLambda(lambda);
