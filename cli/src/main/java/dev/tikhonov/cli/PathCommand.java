@@ -177,8 +177,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
       description = "Which λ --save keeps: min (lambda_min of CV), 1se (lambda_1se), or a number "
-          + "(coefficients interpolated in λ as glmnet's predict(s=)), or last (the smallest "
-          + "λ of the path). Default: min with CV, else last.")
+          + "(coefficients interpolated in λ as glmnet's predict(s=); below the path's "
+          + "smallest λ, and above its largest unless all coefficients are zero there, the fit "
+          + "at that end, saved with the end's λ and a warning; include the λ in --lambdas to "
+          + "save the fit at it), or last (the smallest λ of the path). Default: min with CV, "
+          + "else last.")
   String saveLambda;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -768,7 +771,22 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       default -> path.atLambda(Double.parseDouble(which));
     };
     chosen.save(save);
-    common.human().printf("saved the fit at λ = %.6g (%s) to %s%n",
-        ((Number) chosen.provenance().settings().get("lambda")).doubleValue(), which, save);
+    double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    boolean number = !List.of("min", "1se", "last").contains(which);
+    double asked = number ? Double.parseDouble(which) : saved;
+    if (asked == saved) {
+      common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", saved, which, save);
+      return;
+    }
+    // Outside the path's range the library gives the fit at the path's end, with the end's λ.
+    boolean below = asked < saved;
+    common.human().printf("saved the fit at λ = %.6g, the path's %s λ, to %s%n", saved,
+        below ? "smallest" : "largest", save);
+    System.err.printf(Locale.ROOT, "tikhonov: warning: --save-lambda %s is %s the path's %s λ, "
+            + "%.6g%s; the path has no fit at %s, so the model saved is the fit at %.6g (glmnet's "
+            + "predict(s = %s) does the same); to save the fit at %s, include %s in --lambdas%n",
+        which, below ? "below" : "above", below ? "smallest" : "largest", saved,
+        below ? "" : ", where some coefficients are not yet zero", which, saved, which, which,
+        which);
   }
 }

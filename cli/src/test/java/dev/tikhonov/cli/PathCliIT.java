@@ -507,6 +507,48 @@ class PathCliIT {
     }
   }
 
+  /**
+   * --save-lambda below the path's smallest λ, or above its largest where some coefficients are
+   * not zero yet, saves the fit at that end: the model file, the line printed and a warning give
+   * the end's λ. They used to give the λ asked for (0, 1) over the end's coefficients. Above
+   * λ_max the null model solves every λ, so the λ asked for is kept there, without a warning.
+   */
+  @Test
+  void saveLambda_outsideThePath_savesTheEndsFit_withTheEndsLambda_andWarns() throws Exception {
+    Path data = gunzip("gauss.csv");
+    String[][] cases = {
+        {"0", "0.01", "saved the fit at λ = 0.0100000, the path's smallest λ, to m0.model",
+            "tikhonov: warning: --save-lambda 0 is below the path's smallest λ, 0.0100000; the "
+                + "path has no fit at 0, so the model saved is the fit at 0.0100000 (glmnet's "
+                + "predict(s = 0) does the same); to save the fit at 0, include 0 in --lambdas"},
+        {"1", "0.1", "saved the fit at λ = 0.100000, the path's largest λ, to m1.model",
+            "tikhonov: warning: --save-lambda 1 is above the path's largest λ, 0.100000, where "
+                + "some coefficients are not yet zero; the path has no fit at 1, so the model "
+                + "saved is the fit at 0.100000 (glmnet's predict(s = 1) does the same); to save "
+                + "the fit at 1, include 1 in --lambdas"}};
+    for (String[] c : cases) {
+      String model = "m" + c[0] + ".model";
+      Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+          "--lambdas", "0.1,0.01", "--save", model, "--save-lambda", c[0], "--out",
+          "s" + c[0], "--quiet");
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertTrue(r.stdout().contains(c[2] + System.lineSeparator()), r.stdout());
+      assertEquals(List.of(c[3]), r.errorLines());
+      var saved = (dev.tikhonov.estimate.LinearModel) dev.tikhonov.estimate.Predictor.load(
+          dir.resolve(model));
+      assertEquals(Double.parseDouble(c[1]), saved.lambda(), model);
+    }
+    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "5", "--save", "null.model", "--save-lambda", "1", "--out", "null",
+        "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stdout().contains("saved the fit at λ = 1.00000 (1) to null.model"), r.stdout());
+    assertEquals(List.of(), r.errorLines());
+    var saved = (dev.tikhonov.estimate.LinearModel) dev.tikhonov.estimate.Predictor.load(
+        dir.resolve("null.model"));
+    assertEquals(1.0, saved.lambda());
+  }
+
   @Test
   void binomialPath_savedAtLambdaMin_evaluatesAsAClassifier() throws Exception {
     Path data = REF.resolve("binom.csv").toAbsolutePath();
