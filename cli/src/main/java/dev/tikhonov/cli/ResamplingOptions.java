@@ -29,7 +29,8 @@ final class ResamplingOptions implements Flags.Conditional {
 
   @Option(names = "--rule", paramLabel = "RULE",
       description = "1se (the largest λ / simplest setting within one standard error of the "
-          + "best; cv.glmnet's lambda.1se) or min (the best mean). Default: 1se.")
+          + "best; cv.glmnet's lambda.1se) or min (the best mean); select takes it only with "
+          + "several λ. Default: 1se.")
   String rule = "1se";
 
   /** --repeat-seeds was given (with at least one seed): one split instead of folds. */

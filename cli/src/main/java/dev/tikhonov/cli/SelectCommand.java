@@ -63,7 +63,9 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
       description = "Your λ values (any order; visited from the smallest up). Default: "
           + "--nlambda values from λ_max = σ_max((1/n)Xᵀ(Y − 1ȳᵀ)), where the weights "
-          + "collapse, down to --min-lambda, evenly in log λ.")
+          + "collapse, down to --min-lambda, evenly in log λ. One λ (or --nlambda 1) is "
+          + "cross-validated alone, with no path: --warm-epochs, --direction, --cold and "
+          + "--rule are then refused.")
   List<Double> lambdas;
 
   @Option(names = {"--nlambda", "--num-lambdas"}, paramLabel = "M",
@@ -72,23 +74,25 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   int numLambdas = LambdaGrid.DEFAULT_COUNT;
 
   @Option(names = "--min-lambda", paramLabel = "λ",
-      description = "The smallest λ of the default grid (not with --lambdas). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "The smallest λ of the default grid (not with --lambdas or --nlambda 1, "
+          + "whose one λ is λ_max). Default: ${DEFAULT-VALUE}.")
   double minLambda = LambdaGrid.DEFAULT_SMALLEST;
 
   @Option(names = "--warm-epochs", paramLabel = "E",
-      description = "Epochs of each warm-started λ after the first (which has --epochs). "
-          + "Default: a third of --epochs.")
+      description = "Epochs of each warm-started λ after the first (which has --epochs); so "
+          + "only with several λ. Default: a third of --epochs.")
   Integer warmEpochs;
 
   @Option(names = "--direction", paramLabel = "D",
       description = "increasing (from the smallest λ up) or decreasing (glmnet's order, from "
-          + "λ_max down; deep ReLU networks can stay stuck at zero). Default: ${DEFAULT-VALUE}.")
+          + "λ_max down; deep ReLU networks can stay stuck at zero); only with several λ. "
+          + "Default: ${DEFAULT-VALUE}.")
   String direction = "increasing";
 
   @Option(names = "--cold",
       description = "Also run the cold grid for comparison: every (fold, λ) a fresh fit with "
-          + "the full --epochs (selection-cold.json, the report compares the two).")
+          + "the full --epochs (selection-cold.json, the report compares the two); only with "
+          + "several λ (the one fit of a single λ is already cold).")
   boolean cold;
 
   @Option(names = "--patience", paramLabel = "K",
@@ -121,6 +125,21 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       given.requireApplies(flag, lambdas == null, "to the default λ grid",
           "with --lambdas, which gives the grid");
     }
+    // One λ is one fit per split: no warm start, no order, nothing for a rule to choose from.
+    boolean oneLambda = lambdas != null ? lambdas.size() == 1 : numLambdas == 1;
+    String one = "with one λ (" + (lambdas != null ? "--lambdas " + lambdas.get(0)
+        : "--nlambda 1") + ")";
+    given.requireApplies("--min-lambda", !oneLambda, "to a default grid of several λ",
+        one + ", which is λ_max");
+    given.requireApplies("--warm-epochs", !oneLambda,
+        "to a grid of several λ (the budget of each λ after the first)", one);
+    given.requireApplies("--direction", !oneLambda,
+        "to a grid of several λ (the order of their warm starts)", one);
+    given.requireApplies("--cold", !oneLambda, "to a grid of several λ", one
+        + ", whose one fit per split already starts from the random initialization with the "
+        + "full --epochs");
+    given.requireApplies("--rule", !oneLambda, "to a grid of several λ", one
+        + ", which both rules choose");
     // --no-evidence asks for what these runs do anyway; --evidence would be skipped.
     given.requireApplies("--evidence", !evidence || (!network.regression
         && network.l1Ratio == 0), "to classifiers with the L2 penalty (--l1-ratio 0)",

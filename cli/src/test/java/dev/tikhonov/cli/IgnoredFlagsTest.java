@@ -135,6 +135,24 @@ class IgnoredFlagsTest {
             "1e-3")),
         c("--nlambda applies only to the default λ grid; it has no effect with --lambdas, which "
             + "gives the grid", with(select, "--lambdas", "0.1,0.01", "--nlambda", "5")),
+        // select with one λ: one fit per split, no path (they used to run as if there were one)
+        c("--warm-epochs applies only to a grid of several λ (the budget of each λ after the "
+            + "first); it has no effect with one λ (--lambdas 0.1)", with(select, "--lambdas",
+            "0.1", "--warm-epochs", "7")),
+        c("--direction applies only to a grid of several λ (the order of their warm starts); it "
+            + "has no effect with one λ (--lambdas 0.1)", with(select, "--lambdas", "0.1",
+            "--direction", "decreasing")),
+        c("--cold applies only to a grid of several λ; it has no effect with one λ (--lambdas "
+            + "0.1), whose one fit per split already starts from the random initialization with "
+            + "the full --epochs", with(select, "--lambdas", "0.1", "--cold")),
+        c("--rule applies only to a grid of several λ; it has no effect with one λ (--lambdas "
+            + "0.1), which both rules choose", with(select, "--lambdas", "0.1", "--rule", "min")),
+        c("--warm-epochs applies only to a grid of several λ (the budget of each λ after the "
+            + "first); it has no effect with one λ (--nlambda 1)", with(select, "--nlambda", "1",
+            "--warm-epochs", "7")),
+        c("--min-lambda applies only to a default grid of several λ; it has no effect with one "
+            + "λ (--nlambda 1), which is λ_max", with(select, "--nlambda", "1", "--min-lambda",
+            "1e-3")),
         c("--evidence applies only to classifiers with the L2 penalty (--l1-ratio 0); it has no "
             + "effect with --regression", "select", "--data", csv, "--target", "y",
             "--regression", "--model", "mlp:2", "--epochs", "1", "--cv-folds", "2", "--lambdas",
@@ -293,7 +311,11 @@ class IgnoredFlagsTest {
             "--lambda", "0", "--l1-ratio", "1"),
         List.of("select", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
             "--epochs", "1", "--nlambda", "2", "--min-lambda", "0.01", "--repeat-seeds", "0,1",
-            "--holdout", "0.3", "--no-evidence"),
+            "--holdout", "0.3", "--no-evidence", "--warm-epochs", "1", "--direction",
+            "decreasing", "--cold", "--rule", "min"),
+        // One λ: cross-validated alone.
+        List.of("select", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
+            "--epochs", "1", "--lambdas", "0.1", "--cv-folds", "2", "--no-evidence"),
         List.of("grid", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
             "--epochs", "1", "--lambdas", "0.1", "--dropouts", "0,0.2", "--weight-decay", "0.01",
             "--lr", "0.05", "--cv-folds", "2", "--patience", "1"),
