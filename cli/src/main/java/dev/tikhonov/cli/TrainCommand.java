@@ -73,8 +73,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   double l1Ratio = 0;
 
   @Option(names = "--dropout", paramLabel = "P",
-      description = "Inverted dropout rate p ∈ [0, 1) after each hidden ReLU (MLPs only). "
-          + "Default: 0.")
+      description = "Inverted dropout rate p ∈ [0, 1) after each hidden ReLU, so only with "
+          + "--model mlp:... (refused with linear and logistic, even as 0). Default: 0.")
   double dropout = 0;
 
   @Mixin OptimizerOptions optimizer = new OptimizerOptions();
@@ -157,10 +157,6 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + validationFraction);
     }
     ModelOption modelOption = ModelOption.parse(model);
-    if (modelOption.kind() != ModelOption.Kind.MLP && dropout > 0) {
-      throw new IllegalArgumentException("--dropout needs hidden layers; model '" + model
-          + "' has none (use mlp:...)");
-    }
     if (modelOption.kind() != ModelOption.Kind.MLP && regression) {
       throw new IllegalArgumentException("--regression is for MLPs; " + (modelOption.kind()
           == ModelOption.Kind.LINEAR ? "--model linear already predicts numbers"
@@ -276,6 +272,12 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // Only when --lambda is absent: a sweep over λ that includes --lambda 0 keeps its α.
     given.requireApplies("--l1-ratio", given.has("--lambda"), "with --lambda",
         "without it (λ = 0: there is no penalty to split between L1 and L2)");
+    // Whatever its value: --dropout 0 with a linear model would read as a setting it took.
+    if (given.has("--dropout")) {
+      given.requireApplies("--dropout", ModelOption.parse(model).kind() == ModelOption.Kind.MLP,
+          "to networks with hidden layers (--model mlp:...)", "with --model " + model
+              + ", which has none");
+    }
     given.requireApplies("--validation-fraction 0",
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience

@@ -172,6 +172,12 @@ class IgnoredFlagsTest {
         c("--validation-fraction 0 applies only without --patience; it has no effect with "
             + "--patience 2, which validates on 0.1 of the training rows",
             with(train, "--patience", "2", "--validation-fraction", "0")),
+        // A linear or logistic model has no hidden layer; --dropout 0 used to be accepted.
+        c("--dropout applies only to networks with hidden layers (--model mlp:...); it has no "
+            + "effect with --model linear, which has none", with(train, "--dropout", "0")),
+        c("--dropout applies only to networks with hidden layers (--model mlp:...); it has no "
+            + "effect with --model logistic, which has none", "train", "--data", svm,
+            "--model", "logistic", "--epochs", "1", "--dropout", "0.2"),
         // grid
         c("--dropout applies only without --dropouts; it has no effect with --dropouts, whose "
             + "values the grid searches", with(grid, "--dropout", "0.1", "--dropouts", "0,0.2")),
@@ -306,6 +312,8 @@ class IgnoredFlagsTest {
             "0.3", "--patience", "1", "--validation-fraction", "0.2"),
         List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1",
             "--momentum", "0.5"),
+        List.of("train", "--data", csv, "--target", "y", "--model", "mlp:2", "--regression",
+            "--epochs", "1", "--dropout", "0"),
         // A sweep over λ that includes 0 keeps its --l1-ratio.
         List.of("train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1",
             "--lambda", "0", "--l1-ratio", "1"),
