@@ -36,8 +36,8 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
 
   @Option(names = "--data", paramLabel = "PATH",
       description = "A CSV file (with --target), a LIBSVM file, or an MNIST-style directory "
-          + "(its test set). "
-          + "Default: the bundled MNIST sample's 2,000 test digits.")
+          + "(its test set; its pixels are taken by position, so only for a model trained on "
+          + "images of their size). Default: the bundled MNIST sample's 2,000 test digits.")
   Path data;
 
   @Option(names = "--target", paramLabel = "COLUMN",
@@ -90,14 +90,17 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
 
   private Dataset labelled(Predictor m) {
     TargetKind kind = m instanceof Classifier ? TargetKind.CLASS : TargetKind.REAL;
+    String withTarget = ", with --target naming its label column";
     if (data == null) {
-      return Mnist.bundled().test();
+      return PredictCommand.requirePixelsFit(Mnist.bundled().test(), m.featureNames(),
+          "the bundled MNIST sample's images (the default --data)", withTarget);
     }
     if (!Files.exists(data)) {
       throw new InputException("--data " + data + ": no such file or directory");
     }
     return switch (DataFormat.of(data)) {
-      case IDX_DIRECTORY -> Mnist.load(data).test();
+      case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.load(data).test(),
+          m.featureNames(), "--data " + data + ": its images", withTarget);
       case LIBSVM -> LibsvmReader.read(data, kind, m.featureNames().size());
       case IDX_FILE -> throw new InputException("--data " + data + ": an IDX file holds no "
           + "labels; give an MNIST-style directory, a CSV (with --target) or a LIBSVM file");

@@ -44,7 +44,10 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "PATH", required = true,
       description = "CSV file, LIBSVM file, IDX images file (…-images-idx3-ubyte[.gz]) or "
-          + "MNIST directory.")
+          + "MNIST directory. A CSV's columns are found by the names in its header; LIBSVM "
+          + "features and IDX pixels are taken by position, so images fit only a model "
+          + "trained on images of their size (a model trained on named CSV columns needs a "
+          + "CSV with them).")
   Path data;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
@@ -158,8 +161,10 @@ public final class PredictCommand implements Callable<Integer> {
       throw new InputException("--data " + data + ": no such file or directory");
     }
     return switch (DataFormat.of(data)) {
-      case IDX_DIRECTORY -> fromData.apply(Mnist.load(data).test());
-      case IDX_FILE -> fromData.apply(images(IdxReader.read(data), data));
+      case IDX_DIRECTORY -> fromData.apply(requirePixelsFit(Mnist.load(data).test(), features,
+          "--data " + data + ": its images", ""));
+      case IDX_FILE -> fromData.apply(requirePixelsFit(images(IdxReader.read(data), data),
+          features, "--data " + data + ": its images", ""));
       case LIBSVM -> {
         // Kept sparse: a linear model predicts by sparse dot products; a model that needs
         // dense rows densifies them with a size check. Columns by position, named as the model's.
@@ -169,6 +174,33 @@ public final class PredictCommand implements Callable<Integer> {
       }
       case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features));
     };
+  }
+
+  /**
+   * {@code images} (IDX pixels, whose columns have no names) when they are as many as the
+   * model's features, which the model then takes them as, by position; otherwise an
+   * InputException that says what to give --data instead. The library's message for it speaks
+   * of its API (unnamed Dataset columns, "give the columns names").
+   *
+   * @param what the start of the message, naming the images ("--data F: its images")
+   * @param target what evaluate needs beside a CSV file (" and --target …"), or ""
+   */
+  static Dataset requirePixelsFit(Dataset images, List<String> features, String what,
+      String target) {
+    int p = features.size();
+    if (images.numFeatures() != p) {
+      throw new InputException(what + " have " + images.numFeatures() + " pixels each, which a"
+          + " model takes as its features by position, but this model takes " + p + " feature"
+          + (p == 1 ? "" : "s") + " (" + preview(features) + "); give --data a CSV file whose "
+          + "header row names " + (p == 1 ? "that column" : "those columns") + target
+          + " (or a LIBSVM file of " + p + " feature" + (p == 1 ? "" : "s") + ")");
+    }
+    return images;
+  }
+
+  private static String preview(List<String> names) {
+    return names.size() <= 8 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 8)) + ", …";
   }
 
   /** IDX images n×rows×cols → pixels b/255 in float32, as {@link Mnist} reads them. */

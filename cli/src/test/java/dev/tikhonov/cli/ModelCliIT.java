@@ -81,17 +81,26 @@ class ModelCliIT {
     }
   }
 
-  @Test
-  void predict_idxDirectory_predictsEveryTestDigit() throws Exception {
+  /** An MNIST-style directory: the bundled sample's four files (copied once). */
+  private static synchronized Path mnistDirectory() throws Exception {
     Path mnist = dir.resolve("mnist");
+    if (Files.isDirectory(mnist)) {
+      return mnist;
+    }
     Files.createDirectories(mnist);
     for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
         "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-      try (var in = getClass().getResourceAsStream("/dev/tikhonov/data/mnist-10k/" + f
+      try (var in = ModelCliIT.class.getResourceAsStream("/dev/tikhonov/data/mnist-10k/" + f
           + ".gz")) {
         Files.copy(in, mnist.resolve(f + ".gz"));
       }
     }
+    return mnist;
+  }
+
+  @Test
+  void predict_idxDirectory_predictsEveryTestDigit() throws Exception {
+    Path mnist = mnistDirectory();
     Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data",
         mnist.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", "idx.csv");
     assertEquals(0, r.exitCode(), r.stderr());
@@ -101,6 +110,53 @@ class ModelCliIT {
     assertEquals(0, e.exitCode(), e.stderr());
     assertEquals(trainMetrics.get("test_accuracy").asDouble(),
         JSON.readTree(e.stdout()).get("accuracy").asDouble(), 0);
+  }
+
+  /**
+   * IDX images (an images file, an MNIST directory, the bundled sample) for a model trained on
+   * a CSV's named columns: the error says what to give --data. It used to give the library's
+   * advice for its API: "These columns have no names (Dataset.of without names, LIBSVM, IDX),
+   * … give the columns names to match them by name".
+   */
+  @Test
+  void predictAndEvaluate_imagesForAModelOfNamedCsvColumns_sayWhatToGiveDataInstead()
+      throws Exception {
+    StringBuilder csv = new StringBuilder("area,rooms,price\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append(50 + i).append(',').append(1 + i % 4).append(',').append(3 * i + 7).append('\n');
+    }
+    Files.writeString(dir.resolve("houses.csv"), csv);
+    Cli.Result t = Cli.run(dir, "train", "--data", "houses.csv", "--target", "price", "--model",
+        "linear", "--epochs", "1", "--threads", "1", "--out", "houses-run", "--save",
+        "houses.model", "--quiet");
+    assertEquals(0, t.exitCode(), t.stderr());
+    Path mnist = mnistDirectory();
+    String rest = " have 784 pixels each, which a model takes as its features by position, but "
+        + "this model takes 2 features (area, rooms); give --data a CSV file whose header row "
+        + "names those columns";
+    String libsvm = " (or a LIBSVM file of 2 features)";
+    Path images = mnist.resolve("t10k-images-idx3-ubyte.gz");
+    List<List<String>> runs = List.of(
+        List.of("predict", "--data", images.toString(), "--out", "h.csv"),
+        List.of("predict", "--data", mnist.toString(), "--out", "h.csv"),
+        List.of("evaluate", "--data", mnist.toString()),
+        List.of("evaluate"));
+    List<String> messages = List.of(
+        "--data " + images + ": its images" + rest + libsvm,
+        "--data " + mnist + ": its images" + rest + libsvm,
+        "--data " + mnist + ": its images" + rest + ", with --target naming its label column"
+            + libsvm,
+        "the bundled MNIST sample's images (the default --data)" + rest
+            + ", with --target naming its label column" + libsvm);
+    for (int k = 0; k < runs.size(); k++) {
+      List<String> args = new java.util.ArrayList<>(runs.get(k));
+      args.addAll(1, List.of("--model", "houses.model"));
+      Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
+      assertEquals(2, r.exitCode(), args + "\n" + r.stderr());
+      assertEquals(List.of("tikhonov: error: " + messages.get(k)), r.errorLines(),
+          args.toString());
+    }
+    assertTrue(Files.notExists(dir.resolve("h.csv")));
   }
 
   @Test
