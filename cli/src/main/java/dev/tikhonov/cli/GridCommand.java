@@ -101,6 +101,15 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     given.requireApplies("--validation-fraction 0", !(patience > 0 && validationFraction == 0),
         "without --patience", "with --patience " + patience
             + ", which holds out 0.1 of each fit's rows");
+    long candidates = (long) size(lambdas) * size(dropouts) * size(weightDecays)
+        * size(learningRates);
+    given.requireApplies("--rule", candidates != 1, "to a grid of several candidates",
+        "with one candidate, which both rules choose");
+  }
+
+  /** How many values an axis gives the grid: its list's, or 1 for its single-value flag. */
+  private static int size(List<Double> axis) {
+    return axis == null ? 1 : axis.size();
   }
 
   @Override

@@ -203,9 +203,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     human.printf("tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
         modelOption.describe(), dataOptions.describe(), train.size(), test.size(),
         train.numFeatures());
-    human.printf("  λ=%s α=%s dropout=%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
-        lambda, l1Ratio, dropout, optimizerConfig.describe(), epochs, batchSize, seed,
-        common.threads);
+    // dropout only where it applies: a linear or logistic model has no hidden layer to drop
+    human.printf("  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
+        lambda, l1Ratio, modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + dropout : "",
+        optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
     Predictor fitted;
     TrainResult result;
     try (Progress progress = new Progress("train", epochs, false, common.quiet)) {

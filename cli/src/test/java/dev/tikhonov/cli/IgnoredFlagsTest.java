@@ -190,6 +190,8 @@ class IgnoredFlagsTest {
         c("--validation-fraction 0 applies only without --patience; it has no effect with "
             + "--patience 1, which holds out 0.1 of each fit's rows", with(grid, "--patience",
             "1", "--validation-fraction", "0")),
+        c("--rule applies only to a grid of several candidates; it has no effect with one "
+            + "candidate, which both rules choose", with(grid, "--rule", "min")),
         // experiment
         c("--epochs applies only to experiment mnist-l2 and mnist-select; it has no effect on "
             + "gd-linear", "experiment", "gd-linear", "--quick", "--epochs", "3"),
@@ -326,7 +328,7 @@ class IgnoredFlagsTest {
             "--epochs", "1", "--lambdas", "0.1", "--cv-folds", "2", "--no-evidence"),
         List.of("grid", "--data", csv, "--target", "y", "--regression", "--model", "mlp:2",
             "--epochs", "1", "--lambdas", "0.1", "--dropouts", "0,0.2", "--weight-decay", "0.01",
-            "--lr", "0.05", "--cv-folds", "2", "--patience", "1"),
+            "--lr", "0.05", "--cv-folds", "2", "--patience", "1", "--rule", "min"),
         List.of("path", "--data", csv, "--target", "y", "--nlambda", "3",
             "--lambda-min-ratio", "0.1", "--cv-folds", "2", "--seed", "3"),
         List.of("experiment", "ridge-vs-lasso", "--quick", "--seeds", "3"));
