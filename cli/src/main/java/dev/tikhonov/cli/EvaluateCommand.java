@@ -23,15 +23,18 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate",
+    header = "Score a saved model on labelled data: its mean data loss and accuracy.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Evaluate a model saved by 'train --save FILE' on labelled data: the mean data loss",
-      "(1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy or ½(y − ŷ)²) and, for",
-      "classifiers, the accuracy. Class labels are matched to the model's classes by name.",
+      "Evaluate a model saved by --save (train, path, select, grid) on labelled data: the",
+      "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
+      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy. Class labels",
+      "are matched to the model's classes by name.",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by train --save.")
+      description = "Model file written by --save (train, path, select, grid).")
   Path model;
 
   @Option(names = "--data", paramLabel = "PATH",

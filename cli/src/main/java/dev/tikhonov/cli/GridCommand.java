@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
-@Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "grid",
+    header = "Search a grid of MLP settings (λ, dropout, weight decay, learning"
+        + " rate) by cross-validation.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Search a grid of MLP settings by cross-validation: every combination of",
       "--lambdas, --dropouts, --weight-decays and --learning-rates, fitted from",

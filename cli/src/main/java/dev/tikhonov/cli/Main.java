@@ -52,6 +52,9 @@ public final class Main implements Runnable {
     for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
       cl.addSubcommand(extension);
     }
+    // The commands' descriptions are wrapped by hand at up to 90 columns; picocli's default of
+    // 80 broke those lines again mid-phrase.
+    cl.setUsageHelpWidth(100); // every command, bench's too: after the extensions
     // Every command's --version prints the version ('train --version' printed nothing).
     java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(cl));
     while (!commands.isEmpty()) {

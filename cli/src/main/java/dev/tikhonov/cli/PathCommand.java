@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: picocli fills its fields and {@code call} writes more; one command object
  * per invocation.
  */
-@Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "path",
+    header = "Fit an elastic-net regularization path (glmnet's algorithm),"
+        + " cross-validated with --cv-folds.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",
       "--foldid, cross-validate it. Objective at each λ:",

@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "predict",
+    header = "Predict with a saved model (any --save: train, path, select, grid); writes a CSV.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Predict with a model saved by 'train --save FILE' or 'path --save FILE'.",
+      "Predict with a model saved by --save (train, path, select, grid).",
       "",
       "Input: a CSV file holding the model's feature columns by name (other columns are "
           + "ignored), a LIBSVM file (labels ignored), an IDX images file (pixels scaled to "

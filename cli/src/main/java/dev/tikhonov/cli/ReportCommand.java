@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
+    header = "Rebuild a run's report.html and charts from the files in its folder.",
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path or",

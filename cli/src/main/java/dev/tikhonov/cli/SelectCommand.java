@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
-@Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "select",
+    header = "Choose λ for an MLP by cross-validation along a warm-started λ path (λ_min, λ_1se).",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Choose λ for an MLP as cv.glmnet chooses it for a linear model: fit the",
       "network along a λ grid, each λ warm-started from the previous λ's weights for",

@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: picocli fills its fields and {@code call} writes more; one command object
  * per invocation.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train",
+    header = "Train one model (linear, logistic or an MLP) with L2, L1, elastic"
+        + " net, weight decay or dropout.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Train one model and write history.csv/json, metrics.json and weights.json to --out.",
       "",
