@@ -167,4 +167,22 @@ class SparkElasticNetModelTest {
         .collectAsList();
     assertEquals(out, reloaded);
   }
+
+  /** The directory of a model saved by an earlier version, in the test resources. */
+  static String resource(String name) throws Exception {
+    return Path.of(SparkElasticNetModelTest.class.getResource(name).toURI()).toString();
+  }
+
+  @Test
+  void load_ofAModelSavedBeforeThePenaltyScalesWereKept_predictsAsBefore() throws Exception {
+    SparkElasticNetModel old = SparkElasticNetModel.load(
+        resource("gaussian-before-penalty-scales"));
+    SparkElasticNetModel same = model();
+    assertEquals("yhat", old.getPredictionCol());
+    assertEquals(0.09, old.selectedLambda());
+    SparkElasticNetFitTest.assertSamePath(same.path(), old.path(), 0.0);
+    SparkElasticNetFitTest.assertSameCv(same.crossValidation(), old.crossValidation(), 0.0);
+    assertArrayEquals(predictions(same.transform(frame()), "prediction"),
+        predictions(old.transform(frame()), "yhat"), 0.0);
+  }
 }
