@@ -11,7 +11,9 @@ import java.util.Optional;
  * sequence, the intercepts and coefficients minimizing DESIGN.md's objective
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]}, on the original scale of the
  * features, how many are nonzero, the deviance explained, and how well each λ is certified.
- * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. Immutable and thread-safe.
+ * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. The estimators
+ * ({@link ElasticNet#path}, {@link ElasticNetCV}) return one; {@link #ofRegression} and
+ * {@link #ofClassification} wrap a path fitted elsewhere. Immutable and thread-safe.
  *
  * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
  */
@@ -36,6 +38,93 @@ public final class RegularizationPath<M extends Predictor> {
     this.factors = factors.clone();
     this.scales = scales.clone();
     this.provenance = provenance;
+  }
+
+  /**
+   * The linear regressions (gaussian or poisson family) of a path fitted outside this package's
+   * estimators: by {@link dev.tikhonov.linear.ElasticNetPath} directly, or on a cluster by
+   * tikhonov-spark's {@code SparkElasticNetCV} ({@code SparkElasticNetModel.toLinearModel()}
+   * goes through here). Each model at one λ is ŷ = a₀ + x·b (poisson: exp(a₀ + x·b)) with the
+   * path's numbers, and its penalty, for {@link Predictor#evaluate} and the model file, is
+   * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} (DESIGN.md's objective on the scale the fit
+   * penalized). Nothing is refitted: λ, α, intercepts, coefficients, feature names are the
+   * solution's, bit for bit. The arrays are copied; the path is immutable and thread-safe.
+   *
+   * @param solution the path, coefficients on the original scale of the features
+   * @param penaltyFactors vⱼ per feature as the fit used them, normalized to sum to p
+   *     ({@link dev.tikhonov.linear.PathSettings#normalizedPenaltyFactors}; all 1 for none
+   *     given); finite and ≥ 0
+   * @param penaltyScales sⱼ per feature: the standard deviation the fit standardized the
+   *     feature with (divisor n, or W = Σwᵢ with weights wᵢ, as glmnet), 1 without
+   *     standardization and for a constant feature; finite and &gt; 0
+   * @param provenance what fitted the path; the model at one λ adds {@code lambda} to its
+   *     settings
+   * @throws IllegalArgumentException for a binomial or multinomial solution (use
+   *     {@link #ofClassification}), or factors or scales that are not p finite numbers in range
+   */
+  public static RegularizationPath<LinearModel> ofRegression(PathSolution solution,
+      double[] penaltyFactors, double[] penaltyScales, Provenance provenance) {
+    requireFamily(solution, Family.GAUSSIAN, Family.POISSON, "ofClassification");
+    requirePenalty(solution, penaltyFactors, penaltyScales);
+    return new RegularizationPath<>(solution, LinearFit.Kind.REGRESSION, penaltyFactors,
+        penaltyScales, java.util.Objects.requireNonNull(provenance, "provenance"));
+  }
+
+  /**
+   * The logistic models (binomial or multinomial family) of a path fitted outside this
+   * package's estimators, as {@link #ofRegression} does for regressions
+   * ({@code SparkElasticNetModel.toLinearClassifier()} goes through here): binomial,
+   * p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k | x) = softmax(a₀ₖ + x·bₖ), with the
+   * solution's class names; penalty {@code λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}. Arguments
+   * as {@link #ofRegression}'s; immutable and thread-safe.
+   *
+   * @throws IllegalArgumentException for a gaussian or poisson solution (use
+   *     {@link #ofRegression}), or factors or scales that are not p finite numbers in range
+   */
+  public static RegularizationPath<LinearClassifier> ofClassification(PathSolution solution,
+      double[] penaltyFactors, double[] penaltyScales, Provenance provenance) {
+    requireFamily(solution, Family.BINOMIAL, Family.MULTINOMIAL, "ofRegression");
+    requirePenalty(solution, penaltyFactors, penaltyScales);
+    return new RegularizationPath<>(solution, LinearFit.Kind.CLASSIFIER, penaltyFactors,
+        penaltyScales, java.util.Objects.requireNonNull(provenance, "provenance"));
+  }
+
+  private static void requireFamily(PathSolution solution, Family one, Family other,
+      String instead) {
+    java.util.Objects.requireNonNull(solution, "solution");
+    if (solution.family() != one && solution.family() != other) {
+      throw new IllegalArgumentException("a " + name(solution.family()) + " path: use "
+          + instead + " (this one takes the " + name(one) + " and " + name(other)
+          + " families)");
+    }
+  }
+
+  private static String name(Family family) {
+    return family.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** p factors, finite and ≥ 0, and p scales, finite and &gt; 0: what a model file holds. */
+  private static void requirePenalty(PathSolution solution, double[] factors,
+      double[] scales) {
+    java.util.Objects.requireNonNull(factors, "penaltyFactors");
+    java.util.Objects.requireNonNull(scales, "penaltyScales");
+    int p = solution.featureNames().size();
+    if (factors.length != p || scales.length != p) {
+      throw new IllegalArgumentException(factors.length + " penalty factors and "
+          + scales.length + " penalty scales for a path of " + p + " features");
+    }
+    for (int j = 0; j < p; j++) {
+      if (!(factors[j] >= 0) || Double.isInfinite(factors[j])) {
+        throw new IllegalArgumentException("penalty factor " + (j + 1) + " ("
+            + solution.featureNames().get(j) + ") is " + factors[j]
+            + "; expected a finite number >= 0");
+      }
+      if (!(scales[j] > 0) || Double.isInfinite(scales[j])) {
+        throw new IllegalArgumentException("penalty scale " + (j + 1) + " ("
+            + solution.featureNames().get(j) + ") is " + scales[j]
+            + "; expected a finite number > 0");
+      }
+    }
   }
 
   /** Number of λ on the path. */
