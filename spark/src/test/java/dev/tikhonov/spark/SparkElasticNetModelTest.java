@@ -84,6 +84,28 @@ class SparkElasticNetModelTest {
   }
 
   @Test
+  void binomialProbabilities_ofAConfidentRow_keepTheDigitsOfTheSmallOne() {
+    // η = 30 at x = 0: p₀ = σ(−30) = e⁻³⁰/(1 + e⁻³⁰) ≈ 9.36e-14, which 1 − σ(30) gets wrong in
+    // the third digit.
+    double[] lambdas = {0.1};
+    PathSolution path = new PathSolution(Family.BINOMIAL, 1, lambdas, new double[][] {{30}},
+        new double[][][] {{{1, -1}}}, new int[] {2}, new double[] {0.5}, 1.2, 1e-3,
+        new boolean[] {true}, new int[] {1}, new double[] {1e-4}, List.of("a", "b"),
+        List.of("0", "1"), new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "every λ"));
+    CvResult cv = new CvResult(lambdas.clone(), new double[] {1.0}, new double[] {0.1},
+        new double[][] {{1.1}, {0.9}}, 0, 0);
+    SparkElasticNetModel model = new SparkElasticNetModel(path, cv, 0);
+    double[] p = model.probabilities(Vectors.dense(0, 0)).toArray();
+    double small = Math.exp(-30) - Math.exp(-60); // e⁻³⁰/(1 + e⁻³⁰) to 1e-26 relative
+    assertEquals(small, p[0], 1e-15 * small);
+    assertEquals(1 / (1 + Math.exp(-30)), p[1]);
+    assertEquals(p[1], model.predict(Vectors.dense(0, 0)));
+    // Negative η: σ(η) = e^η/(1 + e^η) is the small one.
+    double[] q = model.probabilities(Vectors.dense(0, 60)).toArray();
+    assertEquals(small, q[1], 1e-15 * small);
+  }
+
+  @Test
   void transformSchema_rejectsMissingOrNonVectorFeaturesAndAnExistingPrediction() {
     StructType schema = frame().schema();
     InputException missing = assertThrows(InputException.class,
