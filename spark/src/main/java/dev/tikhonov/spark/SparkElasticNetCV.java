@@ -1,12 +1,19 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.LibraryVersion;
+import dev.tikhonov.estimate.Provenance;
+import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.FoldStatistics;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
@@ -451,7 +458,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
         CrossValidation.Alignment.INTERPOLATE,
         Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
-    return model(fit.path(), fit.cv(), 1);
+    return model(fit.path(), fit.cv(), 1, statistics);
   }
 
   /**
@@ -465,7 +472,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
     BinomialIrls.Result fit = new BinomialIrls(pass, settings, names).run(dataset, statistics);
-    return model(fit.path(), fit.cv(), fit.passes());
+    return model(fit.path(), fit.cv(), fit.passes(), statistics);
   }
 
   /**
@@ -479,12 +486,50 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
   }
 
-  /** The fitted model at the λ the selection param picks, with this estimator's params. */
-  private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes) {
+  /**
+   * The fitted model at the λ the selection param picks, with this estimator's params and the
+   * record a core model needs: the penalty's scales from the statistics of all rows the path
+   * was fitted on, the factors, the provenance.
+   */
+  private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes,
+      FoldStatistics statistics) {
     int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
-    SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes);
+    GaussianStatistics total = statistics.total();
+    FitRecord record = new FitRecord(FitRecord.penaltyScales(total, getStandardize()),
+        pathSettings().normalizedPenaltyFactors(total.numFeatures()),
+        new Provenance("SparkElasticNetCV", provenanceSettings(cv),
+            getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
+            FitRecord.DATA_SOURCE, Optional.empty(), FitRecord.rows(total.count()),
+            LibraryVersion.current(), Optional.of(Instant.now().toString())));
+    SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes,
+        Optional.of(record));
     copyValues(model, ParamMap.empty());
     return model.setParent(this);
+  }
+
+  /**
+   * The settings by the core's snake_case names (as {@code ElasticNetCV}'s provenance has
+   * them, with the fold, weight and aggregation params of this one), plus λ_min and λ_1se.
+   */
+  private Map<String, Object> provenanceSettings(CvResult cv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("family", getFamily());
+    m.put("l1_ratio", getL1Ratio());
+    m.put("num_lambdas", getNumLambdas());
+    m.put("lambda_min_ratio", getLambdaMinRatio().isPresent()
+        ? getLambdaMinRatio().getAsDouble() : null);
+    m.put("lambdas", getLambdas().orElse(null));
+    m.put("standardize", getStandardize());
+    m.put("tolerance", getTolerance());
+    m.put("num_folds", getNumFolds());
+    m.put("fold_column", getFoldCol().orElse(null));
+    m.put("seed", getSeed());
+    m.put("weight_column", getWeightCol().orElse(null));
+    m.put("aggregation_depth", getAggregationDepth());
+    m.put("rule", getSelection());
+    m.put("lambda_min", cv.lambdaMin());
+    m.put("lambda_1se", cv.lambda1se());
+    return m;
   }
 
   /**
@@ -529,7 +574,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes);
-    return model(fit.path(), fit.cv(), fit.passes());
+    return model(fit.path(), fit.cv(), fit.passes(), statistics);
   }
 
   /**

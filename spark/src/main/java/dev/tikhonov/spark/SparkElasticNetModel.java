@@ -3,6 +3,9 @@ package dev.tikhonov.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.LinearClassifier;
+import dev.tikhonov.estimate.LinearModel;
+import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -55,7 +59,11 @@ import scala.Option;
  * {@code path/path} one Parquet row per λ (λ, intercept, coefficients, degrees of freedom,
  * deviance ratio, certificate, passes, CV mean, SE and fold errors, and every class's intercepts
  * and coefficients, class c's at [c·p, c·p + p)), all doubles stored exactly;
- * nothing is Java-serialized. A loaded model has bit-identical numbers and predictions.
+ * nothing is Java-serialized. A loaded model has bit-identical numbers and predictions. The
+ * data row also holds what a core model needs besides the path: the scales the penalty acted
+ * on, the penalty factors and the fit's provenance (JSON); {@link #toLinearModel()} and
+ * {@link #toLinearClassifier()} make that model, to save as a tikhonov model file. A model saved
+ * before those columns existed loads and predicts, but does not convert.
  *
  * <p>Immutable numbers; thread-safe except while its params are being set.
  */
@@ -78,7 +86,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       .add("intercept", DataTypes.DoubleType, false)
       .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
       .add("dataPasses", DataTypes.IntegerType, false)
-      .add("classNames", DataTypes.createArrayType(DataTypes.StringType, false), false);
+      .add("classNames", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      // What the core's model needs besides the path (FitRecord): sⱼ, vⱼ and the provenance as
+      // JSON; null in a model made without them (models saved before they were kept have no
+      // such columns at all).
+      .add("penaltyScales", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+      .add("penaltyFactors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+      .add("provenance", DataTypes.StringType, true);
 
   private static final StructType PATH_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
@@ -105,15 +119,18 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final int dataPasses;
   private final double[] intercepts;
   private final double[][] classCoefficients;
+  private final Optional<FitRecord> fitRecord;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
 
   /**
    * The model at λ #{@code selectedIndex} (0-based) of a gaussian, binomial or multinomial path
-   * and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes.
+   * and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes;
+   * {@code fitRecord} holds the penalty's scales and factors and the provenance (empty for a
+   * model saved before they were kept, which cannot become a core model).
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
-      int selectedIndex, int dataPasses) {
+      int selectedIndex, int dataPasses, Optional<FitRecord> fitRecord) {
     if (path.family() == Family.POISSON) {
       throw new IllegalArgumentException("a gaussian, binomial or multinomial path is needed, "
           + "got " + path.family());
@@ -129,6 +146,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     this.crossValidation = crossValidation;
     this.selectedIndex = selectedIndex;
     this.dataPasses = dataPasses;
+    fitRecord.ifPresent(r -> {
+      if (r.penaltyScales().length != path.numFeatures()) {
+        throw new IllegalArgumentException(r.penaltyScales().length + " penalty scales for "
+            + path.numFeatures() + " features");
+      }
+    });
+    this.fitRecord = fitRecord;
     this.intercepts = path.intercepts()[selectedIndex].clone();
     double[][] b = path.coefficients()[selectedIndex];
     this.classCoefficients = new double[b.length][];
@@ -141,9 +165,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     setDefault(predictionCol, "prediction");
   }
 
+  /** A model without a fit record (as one saved before they were kept), one pass. */
   SparkElasticNetModel(PathSolution path, CvResult crossValidation, int selectedIndex) {
     this(Identifiable.randomUID("tikhonovElasticNetModel"), path, crossValidation,
-        selectedIndex, 1);
+        selectedIndex, 1, Optional.empty());
   }
 
   @Override
@@ -247,6 +272,61 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /** The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se. */
   public CvResult crossValidation() {
     return crossValidation;
+  }
+
+  /**
+   * The selected gaussian model as the core's {@link LinearModel}, ŷ = a₀ + x·b: the same λ, α,
+   * intercept, coefficients (original scale) and feature names, bit for bit, so it predicts
+   * what {@link #transform} and {@link #predict} do; its penalty
+   * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} has the scales sⱼ the fit penalized (standard
+   * deviations with divisor W when it standardized, else 1) and vⱼ = 1; its
+   * {@link dev.tikhonov.estimate.Provenance} names {@code SparkElasticNetCV} with its settings,
+   * λ_min, λ_1se, the rule and the chosen {@code lambda}, the training rows and the version.
+   * Save it ({@code save(file)}, a tikhonov model file) to predict with
+   * {@code Predictor.load} or {@code ./tikhonov predict} without Spark.
+   *
+   * @throws IllegalStateException for a binomial or multinomial model
+   *     ({@link #toLinearClassifier()})
+   * @throws InputException for a model saved before the scales were kept: fit it again
+   */
+  public LinearModel toLinearModel() {
+    if (path.family() != Family.GAUSSIAN) {
+      throw new IllegalStateException("a " + familyName() + " model is a classifier: use "
+          + "toLinearClassifier()");
+    }
+    FitRecord r = requireFitRecord();
+    return RegularizationPath.ofRegression(path, r.penaltyFactors(), r.penaltyScales(),
+        r.provenance()).atIndex(selectedIndex);
+  }
+
+  /**
+   * The selected binomial or multinomial model as the core's {@link LinearClassifier}:
+   * p(class 1 | x) = σ(a₀ + x·b), or softmax(a₀꜀ + x·b꜀) over the classes "0".."C−1", with the
+   * same numbers as this model, bit for bit (its class-1 probability is what {@link #transform}
+   * adds, its probabilities {@link #probabilities}'s); penalty and provenance as
+   * {@link #toLinearModel()}'s.
+   *
+   * @throws IllegalStateException for a gaussian model ({@link #toLinearModel()})
+   * @throws InputException for a model saved before the scales were kept: fit it again
+   */
+  public LinearClassifier toLinearClassifier() {
+    if (path.family() == Family.GAUSSIAN) {
+      throw new IllegalStateException("a gaussian model is a regression: use toLinearModel()");
+    }
+    FitRecord r = requireFitRecord();
+    return RegularizationPath.ofClassification(path, r.penaltyFactors(), r.penaltyScales(),
+        r.provenance()).atIndex(selectedIndex);
+  }
+
+  private String familyName() {
+    return path.family().name().toLowerCase(Locale.ROOT);
+  }
+
+  private FitRecord requireFitRecord() {
+    return fitRecord.orElseThrow(() -> new InputException("this SparkElasticNetModel (" + uid
+        + ") was saved before the model kept the scales its penalty acted on and its "
+        + "provenance, which a core model needs; it still predicts, but to convert it, fit it "
+        + "again with SparkElasticNetCV"));
   }
 
   public Param<String> featuresCol() {
@@ -391,7 +471,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   @Override
   public SparkElasticNetModel copy(ParamMap extra) {
     SparkElasticNetModel copied = new SparkElasticNetModel(uid, path, crossValidation,
-        selectedIndex, dataPasses);
+        selectedIndex, dataPasses, fitRecord);
     return copyValues(copied, extra).setParent(parent());
   }
 
@@ -433,7 +513,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           path.nullDeviance(), path.tolerance(), path.end().reason().name(),
           path.end().message(), path.featureNames().toArray(new String[0]),
           model.intercepts[0], model.classCoefficients[0].clone(), model.dataPasses,
-          path.classNames().toArray(new String[0]));
+          path.classNames().toArray(new String[0]),
+          model.fitRecord.map(FitRecord::penaltyScales).orElse(null),
+          model.fitRecord.map(FitRecord::penaltyFactors).orElse(null),
+          model.fitRecord.map(FitRecord::provenanceJson).orElse(null));
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
@@ -526,9 +609,24 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           d.getInt(3));
       SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
           d.getInt(1), Arrays.asList(d.schema().fieldNames()).contains("dataPasses")
-              ? d.getInt(12) : 1);
+              ? d.getInt(12) : 1, fitRecord(d, dir));
       metadata.getAndSetParams(model, Option.empty());
       return model;
+    }
+
+    /**
+     * The fit record of the data row: empty when its columns are null (a model made without
+     * one) or absent (saved before they were kept).
+     */
+    private static Optional<FitRecord> fitRecord(Row d, String dir) {
+      List<String> fields = Arrays.asList(d.schema().fieldNames());
+      if (!fields.contains("penaltyScales") || d.isNullAt(d.fieldIndex("penaltyScales"))
+          || d.isNullAt(d.fieldIndex("penaltyFactors")) || d.isNullAt(d.fieldIndex("provenance"))) {
+        return Optional.empty();
+      }
+      return Optional.of(FitRecord.read(doubles(d.getList(d.fieldIndex("penaltyScales"))),
+          doubles(d.getList(d.fieldIndex("penaltyFactors"))),
+          d.getString(d.fieldIndex("provenance")), dir));
     }
 
     private static double[] doubles(List<Double> values) {
