@@ -2,7 +2,9 @@ package dev.tikhonov.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
@@ -43,6 +45,7 @@ import org.apache.spark.storage.StorageLevel;
  *   [--family gaussian|binomial|multinomial] [--cv-folds 10] [--seed 0] [--fold-column fold]
  *   [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
+ *   [--save FILE [--save-lambda min|1se]]
  * </pre>
  *
  * <p>Features: the {@code --features} columns, else every numeric column (every column of a
@@ -54,7 +57,15 @@ import org.apache.spark.storage.StorageLevel;
  * <p>With {@code --cv-folds K} the path is cross-validated on K folds: seeded random folds
  * ({@code --seed}, {@link RandomFolds}), or with {@code --fold-column} the fold ids 1..K in that
  * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
- * fitted (from the statistics of all rows). Stateless; {@link #run} is thread-safe as far as Spark is.
+ * fitted (from the statistics of all rows).
+ *
+ * <p>With {@code --save FILE} (cross-validated runs only) the model at the selected λ
+ * ({@code --save-lambda}: {@code min}, the default, or {@code 1se}) is also written as a
+ * tikhonov model file ({@link SparkElasticNetModel#toLinearModel()} or
+ * {@link SparkElasticNetModel#toLinearClassifier()}, saved atomically on the driver's file
+ * system), which {@code Predictor.load} and {@code ./tikhonov predict --model FILE} read without
+ * Spark, as {@code ./tikhonov path --save} writes it. A path that cannot be written is refused
+ * before the data are read. Stateless; {@link #run} is thread-safe as far as Spark is.
  */
 public final class PathJob {
   private PathJob() {}
@@ -80,6 +91,10 @@ public final class PathJob {
     List<String> names = new ArrayList<>();
     try {
       Options options = Options.parse(args);
+      if (options.save.isPresent()) {
+        // Before the output directory and any Spark job: a bad path costs nothing.
+        AtomicFiles.requireWritable(options.save.get(), "model file (--save)");
+      }
       Path dir = Path.of(options.out);
       Files.createDirectories(dir);
       Dataset<Row> data = read(spark, options);
@@ -96,10 +111,11 @@ public final class PathJob {
       }
       PathSolution path;
       Optional<CvResult> cv;
+      Optional<SparkElasticNetModel> model = Optional.empty();
       if (options.crossValidate()) {
-        SparkElasticNetModel model = estimator.fit(assembled);
-        path = model.path();
-        cv = Optional.of(model.crossValidation());
+        model = Optional.of(estimator.fit(assembled));
+        path = model.get().path();
+        cv = Optional.of(model.get().crossValidation());
       } else if (options.family.equals("binomial")) {
         path = estimator.binomialPath(assembled);
         cv = Optional.empty();
@@ -117,6 +133,14 @@ public final class PathJob {
       PathFiles.write(dir, path, cv);
       out.print(PathFiles.summary(path, cv));
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
+      if (options.save.isPresent()) {
+        SparkElasticNetModel fitted = model.orElseThrow();
+        Predictor chosen = options.family.equals("gaussian") ? fitted.toLinearModel()
+            : fitted.toLinearClassifier();
+        chosen.save(options.save.get());
+        out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s",
+            fitted.selectedLambda(), estimator.getSelection(), options.save.get()));
+      }
       return 0;
     } catch (InputException e) {
       err.println("tikhonov-spark: " + sourceColumns(e.getMessage(), names));
@@ -225,6 +249,8 @@ public final class PathJob {
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
     String out = "tikhonov-path";
     String family = "gaussian";
+    Optional<Path> save = Optional.empty();
+    Optional<String> saveLambda = Optional.empty();
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
@@ -245,6 +271,7 @@ public final class PathJob {
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
+      saveLambda.ifPresent(e::setSelection);
       return e;
     }
 
@@ -286,12 +313,37 @@ public final class PathJob {
           case "--tol" -> o.tol = number(flag, v, x -> x > 0 && x < Double.POSITIVE_INFINITY,
               "positive");
           case "--out" -> o.out = v;
+          case "--save" -> {
+            if (v.isBlank()) {
+              throw new InputException("--save needs a file path, got '" + v + "'");
+            }
+            try {
+              o.save = Optional.of(Path.of(v));
+            } catch (java.nio.file.InvalidPathException e) {
+              throw new InputException("--save " + v + ": not a file path (" + e.getReason()
+                  + ")", e);
+            }
+          }
+          case "--save-lambda" -> {
+            if (!v.equals("min") && !v.equals("1se")) {
+              throw new InputException("--save-lambda must be min or 1se (PathJob saves the "
+                  + "cross-validated choice), got '" + v + "'");
+            }
+            o.saveLambda = Optional.of(v);
+          }
           default -> throw new InputException("unknown flag " + flag + " (see PathJob's "
               + "javadoc or docs/spark.md)");
         }
       }
       if (o.data == null || o.target == null) {
         throw new InputException("--data FILE and --target COLUMN are required");
+      }
+      if (o.saveLambda.isPresent() && o.save.isEmpty()) {
+        throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
+      }
+      if (o.save.isPresent() && !o.crossValidate()) {
+        throw new InputException("--save keeps the λ that cross-validation selects: add "
+            + "--cv-folds K or --fold-column COLUMN");
       }
       return o;
     }

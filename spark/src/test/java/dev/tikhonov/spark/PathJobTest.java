@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.Json;
+import dev.tikhonov.estimate.LinearModel;
+import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
@@ -134,17 +136,57 @@ class PathJobTest {
     assertSameJson(dev.tikhonov.select.PathFiles.json(expected.path(), expected.cv()), file);
   }
 
-  @Test
-  void csvWithFoldColumn_writesThePathJsonOfTheCrossValidatedPath(@TempDir Path dir)
+  /**
+   * {@code model} is the tikhonov model file of the λ that {@code rule} (min or 1se) selects in
+   * {@code pathJson}, the path.json of a PathJob run on the CSV of {@link #writeCsv}: the same
+   * λ, intercept and coefficients bit for bit, the features by name, and the provenance of
+   * SparkElasticNetCV on the 300 rows with the rule.
+   */
+  static void assertIsTheSavedSelection(Path model, Path pathJson, String rule)
       throws IOException {
+    LinearModel saved = (LinearModel) Predictor.load(model);
+    JsonNode json = Json.MAPPER.readTree(pathJson.toFile());
+    double lambda = json.get("cv").get("lambda_" + rule).asDouble();
+    int index = Arrays.binarySearch(Arrays.stream(doubles(json.get("lambda")))
+        .map(l -> -l).toArray(), -lambda);
+    assertTrue(index >= 0, "λ_" + rule + " " + lambda + " is on the path");
+    assertEquals(lambda, saved.lambda());
+    assertEquals(0.5, saved.l1Ratio());
+    assertEquals(json.get("intercept").get(index).asDouble(), saved.intercept());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(json.get("coef").get(index)),
+        saved.coefficients());
+    assertEquals(NAMES, saved.featureNames());
+    assertEquals("SparkElasticNetCV", saved.provenance().estimator());
+    assertEquals(java.util.OptionalInt.of(N), saved.provenance().trainingRows());
+    assertEquals(rule, saved.provenance().settings().get("rule"));
+    assertEquals(lambda, saved.provenance().settings().get("lambda"));
+    assertEquals("fold", saved.provenance().settings().get("fold_column"));
+    // The file predicts the rows as the selected model of the path does.
+    double[] predicted = saved.predict(x);
+    for (int i = 0; i < N; i++) {
+      double expected = saved.intercept();
+      for (int j = 0; j < P; j++) {
+        expected += x[i][j] * saved.coefficients()[j];
+      }
+      assertEquals(expected, predicted[i], 0.0, "row " + i);
+    }
+  }
+
+  @Test
+  void csvWithFoldColumn_writesThePathJsonOfTheCrossValidatedPath_andSavesTheSelectedModel(
+      @TempDir Path dir) throws IOException {
     Path csv = writeCsv(dir, null);
     Path out = dir.resolve("out");
+    Path model = dir.resolve("models").resolve("enet.safetensors");
     Result r = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
-        "--cv-folds", "5", "--l1-ratio", "0.5", "--out", out.toString());
+        "--cv-folds", "5", "--l1-ratio", "0.5", "--out", out.toString(),
+        "--save", model.toString(), "--save-lambda", "1se");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("<- lambda_min"), r.out());
     assertIsTheCoresCrossValidatedPath(out.resolve("path.json"));
     assertTrue(Files.exists(out.resolve("path.csv")));
+    assertIsTheSavedSelection(model, out.resolve("path.json"), "1se");
+    assertTrue(r.out().contains("(1se) to " + model), r.out());
   }
 
   @Test
@@ -197,5 +239,42 @@ class PathJobTest {
     assertEquals("tikhonov-spark: --l1-ratio must be a number in [0, 1], got '2'",
         ratio.err().strip());
     assertEquals(1, text.err().strip().lines().count(), "one line");
+  }
+
+  @Test
+  void saveFlags_badPathOrWithoutCrossValidation_exitWithCode2AndOneLine_beforeTheData(
+      @TempDir Path dir) throws IOException {
+    // --data names no file: had anything read it, the error would be about --data.
+    String missing = dir.resolve("missing.csv").toString();
+    Path plain = Files.writeString(dir.resolve("plain"), "not a directory");
+    Path under = plain.resolve("enet.safetensors");
+    Path out = dir.resolve("out");
+    Result unwritable = run("--data", missing, "--target", "y", "--cv-folds", "5",
+        "--save", under.toString(), "--out", out.toString());
+    assertEquals(2, unwritable.code());
+    assertEquals("tikhonov-spark: " + under + ": " + plain.toAbsolutePath().normalize()
+        + " is a file, not a directory; cannot write the model file (--save) there",
+        unwritable.err().strip());
+    assertFalse(Files.exists(out), "nothing is created before the checks");
+    Result directory = run("--data", missing, "--target", "y", "--cv-folds", "5",
+        "--save", dir.toString());
+    assertEquals(2, directory.code());
+    assertEquals("tikhonov-spark: " + dir + ": is a directory; the model file (--save) must be"
+        + " a file path", directory.err().strip());
+    Result noCv = run("--data", missing, "--target", "y", "--save",
+        dir.resolve("m.safetensors").toString());
+    assertEquals(2, noCv.code());
+    assertEquals("tikhonov-spark: --save keeps the λ that cross-validation selects: add "
+        + "--cv-folds K or --fold-column COLUMN", noCv.err().strip());
+    Result last = run("--data", missing, "--target", "y", "--cv-folds", "5", "--save",
+        dir.resolve("m.safetensors").toString(), "--save-lambda", "last");
+    assertEquals(2, last.code());
+    assertEquals("tikhonov-spark: --save-lambda must be min or 1se (PathJob saves the "
+        + "cross-validated choice), got 'last'", last.err().strip());
+    Result alone = run("--data", missing, "--target", "y", "--cv-folds", "5",
+        "--save-lambda", "1se");
+    assertEquals(2, alone.code());
+    assertEquals("tikhonov-spark: --save-lambda says which λ --save keeps; add --save FILE",
+        alone.err().strip());
   }
 }

@@ -60,17 +60,19 @@ class SparkSubmitIT {
   }
 
   @Test
-  void pathJob_throughSparkSubmit_writesThePathJsonOfTheCore(@TempDir Path dir)
+  void pathJob_throughSparkSubmit_writesThePathJsonOfTheCore_andTheModelFile(@TempDir Path dir)
       throws Exception {
     PathJobTest.loadData();
     Path csv = PathJobTest.writeCsv(dir, null);
     Path out = dir.resolve("out");
+    Path model = dir.resolve("enet.safetensors");
     Child run = sparkSubmit(dir, "dev.tikhonov.spark.PathJob", List.of("--data", csv.toString(),
         "--target", "y", "--fold-column", "fold", "--cv-folds", "5", "--l1-ratio", "0.5",
-        "--out", out.toString()));
+        "--out", out.toString(), "--save", model.toString()));
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("<- lambda_min"), run.out());
     PathJobTest.assertIsTheCoresCrossValidatedPath(out.resolve("path.json"));
+    PathJobTest.assertIsTheSavedSelection(model, out.resolve("path.json"), "min");
   }
 
   @Test
