@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Export;
 import dev.tikhonov.estimate.Predictor;
 import java.nio.file.Path;
@@ -15,17 +16,23 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Export a model saved by 'train --save FILE' to ONNX (IR 8, opset 13) for ONNX Runtime",
-      "and other runtimes. Input 'input' [N, p] takes raw features; standardization is inside",
-      "the graph (Sub, Div); dense layers are Gemm, hidden activations Relu, dropout is",
-      "dropped (identity at inference). Outputs: classifiers 'logits' and 'probabilities'",
-      "(softmax); regression 'prediction'.",
+      "Export a model saved by --save (train, path, grid, select) to ONNX (IR 8,",
+      "opset 13) for ONNX Runtime and other runtimes.",
+      "Input 'input' [N, p] is float64 (double) raw features in the model's feature order;",
+      "feed doubles. (A breaking change: earlier exports took float32.)",
+      "Linear models saved by 'path' are computed in float64 throughout",
+      "(Gemm) and their outputs are float64. Networks ('train') round the input to float32",
+      "as tikhonov does, standardize in float64 inside the graph (Sub, Div), then run their",
+      "float32 layers (Gemm, Relu; dropout is the identity); their outputs are float32.",
+      "Outputs: classifiers 'logits' and 'probabilities' (softmax); regression 'prediction'.",
+      "Metadata 'feature_names' and 'class_names' are JSON arrays of strings.",
+      "Poisson models and models fitted with an offset cannot be exported.",
       ""})
 public final class ExportCommand implements Callable<Integer> {
   enum Format { onnx }
 
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by train --save.")
+      description = "Model file written by --save (train, path, grid, select).")
   Path model;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -40,7 +47,13 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     AtomicFiles.requireWritable(out, "ONNX file (--out)");
     Predictor m = Predictor.load(model);
-    Export.onnx(m, out);
+    byte[] bytes;
+    try {
+      bytes = Export.onnxBytes(m);
+    } catch (InputException e) {
+      throw new InputException("export --model " + model + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.write(out, o -> o.write(bytes));
     System.err.printf("tikhonov export: %s (%s) -> %s%n", model, m.provenance().estimator(),
         out);
     return 0;

@@ -213,6 +213,12 @@ class PathCliIT {
     assertEquals("prediction", predictions.get(0));
     assertEquals(Math.exp(eta), Double.parseDouble(predictions.get(1)),
         1e-5 * Math.exp(eta), "predict gives the mean exp(η): " + predictions.get(1));
+    r = Cli.run(dir, "export", "--model", "pois.model", "--out", "pois.onnx");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().startsWith("tikhonov: error: export --model pois.model: a poisson"
+        + " model cannot be exported to ONNX because its prediction exp(a₀ + x·b) needs an"
+        + " exponential output"), r.stderr());
+    assertTrue(Files.notExists(dir.resolve("pois.onnx")));
   }
 
   @Test
@@ -258,6 +264,10 @@ class PathCliIT {
         "--out", "none.csv");
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("\"off\""), r.stderr());
+    r = Cli.run(dir, "export", "--model", "wo.model", "--out", "wo.onnx");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().startsWith("tikhonov: error: export --model wo.model: a model fitted"
+        + " with the offset column \"off\" cannot be exported to ONNX because"), r.stderr());
   }
 
   @Test

@@ -1,36 +1,50 @@
 package dev.tikhonov.io;
 
+import static dev.tikhonov.io.OnnxProto.DOUBLE;
+import static dev.tikhonov.io.OnnxProto.FLOAT;
+import static dev.tikhonov.io.OnnxProto.cast;
+import static dev.tikhonov.io.OnnxProto.node;
+import static dev.tikhonov.io.OnnxProto.tensor;
+import static dev.tikhonov.io.OnnxProto.valueInfo;
+
 import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Dropout;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.ReLU;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
-import dev.tikhonov.loss.Family;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes a {@link Model} as an ONNX model (IR version 8, opset 13) with inference semantics:
+ * Writes ONNX models (IR version 8, opset 13) with inference semantics. Every graph takes a
+ * float64 (double) input, so that large raw features reach the computation as tikhonov sees
+ * them. A network ({@link Model}, float32 weights) computes what {@link Model#predict} does:
  *
  * <pre>
- *   input  [N, p] float            raw features, in the model's feature order
- *   x' = (input − mean) / scale    Sub, Div (only when the model was trained standardized)
- *   h  = Gemm(h, Wₖ, bₖ)           y = h·W + b, W stored [inputs, outputs]
+ *   input  [N, p] double           raw features, in the model's feature order
+ *   x  = Cast(input, float)        networks train and predict on float32 features
+ *   x' = Cast((Cast(x, double) − mean) / scale, float)
+ *                                  Sub, Div in double (only when the model was trained
+ *                                  standardized), as Model.standardize computes it
+ *   h  = Gemm(h, Wₖ, bₖ)           y = h·W + b in float32, W stored [inputs, outputs]
  *   h  = Relu(h)                   after each hidden layer; dropout is the identity here
- *   outputs: classifiers "logits" [N, K] and "probabilities" = Softmax(logits, axis 1);
- *            regression "prediction" [N, q]
+ *   outputs (float32): classifiers "logits" [N, K] and "probabilities" = Softmax(logits,
+ *            axis 1); regression "prediction" [N, q]
  * </pre>
+ *
+ * <p>A generalized linear model ({@link OnnxLinear}, double coefficients) is one double Gemm,
+ * η = input·W + b, output as "prediction" or as "logits" and "probabilities" = Softmax(η), all
+ * float64.
  *
  * <p>The protobuf is encoded by {@link Protobuf} with the field numbers of onnx.proto
  * (ModelProto, GraphProto, NodeProto, TensorProto, ValueInfoProto); weights go in
- * {@code raw_data} as little-endian float32.
+ * {@code raw_data} as little-endian float32 or float64. The metadata props
+ * {@code feature_names} and {@code class_names} are JSON arrays of strings.
  *
  * <p>Stateless: its methods may be called from any thread; they only read the model, which must
  * not be training meanwhile.
@@ -40,7 +54,6 @@ public final class OnnxExport {
   public static final int IR_VERSION = 8;
   /** Default-domain opset imported. */
   public static final int OPSET = 13;
-  private static final int FLOAT = 1;
 
   private OnnxExport() {}
 
@@ -62,9 +75,20 @@ public final class OnnxExport {
     AtomicFiles.write(file, out -> out.write(bytes));
   }
 
+  /** Writes {@code model} to {@code file} atomically. */
+  public static void write(OnnxLinear model, Path file) {
+    byte[] bytes;
+    try {
+      bytes = toBytes(model);
+    } catch (InputException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.write(file, out -> out.write(bytes));
+  }
+
   /**
-   * The serialized ModelProto; an {@link InputException} (before anything is encoded) when the
-   * weights exceed what one ONNX file can hold ({@link #MAX_WEIGHT_BYTES}).
+   * The serialized ModelProto of a network; an {@link InputException} (before anything is
+   * encoded) when the weights exceed what one ONNX file can hold ({@link #MAX_WEIGHT_BYTES}).
    */
   public static byte[] toBytes(Model model) {
     long weightBytes = 0;
@@ -72,19 +96,21 @@ public final class OnnxExport {
       weightBytes += 4L * parameter.value().size();
     }
     if (model.featureMean() != null) {
-      weightBytes += 8L * model.featureMean().length;
+      weightBytes += 16L * model.featureMean().length;
     }
     requireExportable(weightBytes);
-    Protobuf graph = new Protobuf();
     List<Protobuf> nodes = new ArrayList<>();
     List<Protobuf> initializers = new ArrayList<>();
     int p = model.network().inputSize();
-    String h = "input";
+    nodes.add(cast("input", "input_float", FLOAT));
+    String h = "input_float";
     if (model.featureMean() != null) {
-      initializers.add(tensor("mean", new long[] {p}, toFloats(model.featureMean())));
-      initializers.add(tensor("scale", new long[] {p}, toFloats(model.featureScale())));
-      nodes.add(node("Sub", "standardize_sub", List.of(h, "mean"), "centered"));
-      nodes.add(node("Div", "standardize_div", List.of("centered", "scale"), "standardized"));
+      initializers.add(tensor("mean", new long[] {p}, model.featureMean()));
+      initializers.add(tensor("scale", new long[] {p}, model.featureScale()));
+      nodes.add(cast(h, "input_rounded", DOUBLE));
+      nodes.add(node("Sub", "standardize_sub", List.of("input_rounded", "mean"), "centered"));
+      nodes.add(node("Div", "standardize_div", List.of("centered", "scale"), "scaled"));
+      nodes.add(cast("scaled", "standardized", FLOAT));
       h = "standardized";
     }
     List<Layer> layers = model.network().layers();
@@ -110,44 +136,66 @@ public final class OnnxExport {
         throw new IllegalArgumentException("ONNX export does not know layer " + layer.spec());
       }
     }
-    int outputs = model.network().outputSize();
-    if (classifier) {
-      Protobuf softmax = node("Softmax", "softmax", List.of("logits"), "probabilities");
-      softmax.message(5, new Protobuf().string(1, "axis").varint(3, 1).varint(20, 2));
-      nodes.add(softmax);
+    String describe = model.spec().describe();
+    return graph(describe, describe + ": inputs are raw features as float64, rounded to float32"
+        + " as tikhonov does (standardization inside the graph, in float64); dropout is the"
+        + " identity at inference.", nodes, initializers, p, model.network().outputSize(),
+        classifier, FLOAT, model.featureNames(), model.classNames());
+  }
+
+  /**
+   * The serialized ModelProto of a generalized linear model, all in float64; an
+   * {@link InputException} when the coefficients exceed what one ONNX file can hold.
+   */
+  public static byte[] toBytes(OnnxLinear model) {
+    double[][] w = model.weight();
+    double[] b = model.bias();
+    int p = w.length;
+    int k = b.length;
+    requireExportable(8L * ((long) p * k + k));
+    double[] flat = new double[p * k];
+    for (int j = 0; j < p; j++) {
+      System.arraycopy(w[j], 0, flat, j * k, k);
     }
+    List<Protobuf> initializers = List.of(
+        tensor("weight", new long[] {p, k}, flat), tensor("bias", new long[] {k}, b));
+    String out = model.classifier() ? "logits" : "prediction";
+    List<Protobuf> nodes = new ArrayList<>();
+    nodes.add(node("Gemm", "gemm", List.of("input", "weight", "bias"), out));
+    return graph(model.name(), model.name() + " linear model: inputs are raw features as"
+        + " float64, computed in float64 on the original feature scale.", nodes, initializers,
+        p, k, model.classifier(), DOUBLE, model.featureNames(), model.classNames());
+  }
+
+  /**
+   * GraphProto (node = 1, name = 2, initializer = 5, doc_string = 10, input = 11, output = 12)
+   * from {@code nodes} ending in "logits" or "prediction"; a classifier gets "probabilities" =
+   * Softmax(logits, axis = 1). The input is always float64, the outputs {@code outputType}.
+   */
+  private static byte[] graph(String describe, String doc, List<Protobuf> nodes,
+      List<Protobuf> initializers, int inputs, int outputs, boolean classifier, int outputType,
+      List<String> featureNames, List<String> classNames) {
+    Protobuf graph = new Protobuf();
     for (Protobuf n : nodes) {
       graph.message(1, n);
     }
-    graph.string(2, "tikhonov_" + model.spec().describe().replace(':', '_').replace(',', '_'));
+    if (classifier) {
+      graph.message(1, node("Softmax", "softmax", List.of("logits"), "probabilities", "axis",
+          1));
+    }
+    graph.string(2, "tikhonov_" + describe.replace(':', '_').replace(',', '_'));
     for (Protobuf t : initializers) {
       graph.message(5, t);
     }
-    graph.string(10, "tikhonov " + model.spec().describe() + ": inputs are raw features "
-        + "(standardization inside the graph); dropout is the identity at inference.");
-    graph.message(11, valueInfo("input", p));
+    graph.string(10, "tikhonov " + doc);
+    graph.message(11, valueInfo("input", DOUBLE, inputs));
     if (classifier) {
-      graph.message(12, valueInfo("logits", outputs));
-      graph.message(12, valueInfo("probabilities", outputs));
+      graph.message(12, valueInfo("logits", outputType, outputs));
+      graph.message(12, valueInfo("probabilities", outputType, outputs));
     } else {
-      graph.message(12, valueInfo("prediction", outputs));
+      graph.message(12, valueInfo("prediction", outputType, outputs));
     }
-    Protobuf m = new Protobuf()
-        .varint(1, IR_VERSION)
-        .string(2, "tikhonov")
-        .string(3, ModelFile.version())
-        .string(4, "dev.tikhonov")
-        .varint(5, 1)
-        .string(6, "Exported from a tikhonov model file; see docs/model-files.md.")
-        .message(7, graph)
-        .message(8, new Protobuf().string(1, "").varint(2, OPSET));
-    Map<String, String> meta = Map.of(
-        "feature_names", String.join(",", model.featureNames()),
-        "class_names", String.join(",", model.classNames()));
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(meta).entrySet()) {
-      m.message(14, new Protobuf().string(1, e.getKey()).string(2, e.getValue()));
-    }
-    return m.toByteArray();
+    return OnnxProto.model(graph, featureNames, classNames);
   }
 
   static void requireExportable(long weightBytes) {
@@ -157,53 +205,5 @@ public final class OnnxExport {
           + " (2 GiB, which ONNX Runtime enforces); the exporter does not write ONNX external"
           + " data");
     }
-  }
-
-  /** NodeProto: input = 1, output = 2, name = 3, op_type = 4 (attributes = 5 added after). */
-  private static Protobuf node(String op, String name, List<String> inputs, String output) {
-    Protobuf n = new Protobuf();
-    for (String in : inputs) {
-      n.string(1, in);
-    }
-    n.string(2, output);
-    n.string(3, name);
-    n.string(4, op);
-    return n;
-  }
-
-  /** TensorProto: dims = 1, data_type = 2, name = 8, raw_data = 9 (little-endian). */
-  private static Protobuf tensor(String name, long[] dims, float[] values) {
-    Protobuf t = new Protobuf();
-    for (long d : dims) {
-      t.varint(1, d);
-    }
-    t.varint(2, FLOAT);
-    t.string(8, name);
-    ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : values) {
-      raw.putFloat(v);
-    }
-    t.bytes(9, raw.array());
-    return t;
-  }
-
-  /**
-   * ValueInfoProto {name = 1, type = 2}: TypeProto.tensor_type (1) {elem_type = 1, shape = 2
-   * {dim = 1: ["N" as dim_param = 2, width as dim_value = 1]}}.
-   */
-  private static Protobuf valueInfo(String name, int width) {
-    Protobuf shape = new Protobuf()
-        .message(1, new Protobuf().string(2, "N"))
-        .message(1, new Protobuf().varint(1, width));
-    Protobuf tensorType = new Protobuf().varint(1, FLOAT).message(2, shape);
-    return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
-  }
-
-  private static float[] toFloats(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return f;
   }
 }

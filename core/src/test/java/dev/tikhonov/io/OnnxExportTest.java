@@ -72,9 +72,12 @@ class OnnxExportTest {
     ModelFile.save(model, file, Map.of());
     Path onnx = dir.resolve("m.onnx");
     OnnxExport.write(ModelFile.load(file), onnx);
-    float[][] rows = new float[x.rows()][];
+    // The graph's input is float64 (its first node rounds a network's input to float32).
+    double[][] rows = new double[x.rows()][x.cols()];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = x.row(i);
+      for (int j = 0; j < x.cols(); j++) {
+        rows[i][j] = x.get(i, j);
+      }
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession session = env.createSession(Files.readAllBytes(onnx),

@@ -1,0 +1,62 @@
+package dev.tikhonov.io;
+
+import java.util.List;
+
+/**
+ * A generalized linear model as the double-precision ONNX graph {@link OnnxExport#toBytes(
+ * OnnxLinear)} writes: η = b + x·W on the original feature scale, W {@code [p, K]}, b
+ * {@code [K]}; a classifier adds probabilities = softmax(η) over the K columns. Immutable
+ * (arrays copied in and out).
+ *
+ * @param name short description for the graph's name and doc string (e.g. "binomial")
+ * @param weight W, one row per feature, one column per output
+ * @param bias b, one per output
+ * @param classifier whether the outputs are logits with probabilities (else predictions)
+ * @param featureNames one name per row of W
+ * @param classNames one per output for a classifier, empty otherwise
+ */
+public record OnnxLinear(
+    String name,
+    double[][] weight,
+    double[] bias,
+    boolean classifier,
+    List<String> featureNames,
+    List<String> classNames) {
+
+  public OnnxLinear {
+    bias = bias.clone();
+    double[][] copy = new double[weight.length][];
+    for (int j = 0; j < copy.length; j++) {
+      copy[j] = weight[j].clone();
+      if (copy[j].length != bias.length) {
+        throw new IllegalArgumentException("weight row " + j + " has " + copy[j].length
+            + " columns for " + bias.length + " outputs");
+      }
+    }
+    weight = copy;
+    featureNames = List.copyOf(featureNames);
+    classNames = List.copyOf(classNames);
+    if (featureNames.size() != weight.length) {
+      throw new IllegalArgumentException(featureNames.size() + " feature names for "
+          + weight.length + " weight rows");
+    }
+    if (classifier && classNames.size() != bias.length) {
+      throw new IllegalArgumentException(classNames.size() + " class names for " + bias.length
+          + " outputs");
+    }
+  }
+
+  @Override
+  public double[][] weight() {
+    double[][] copy = new double[weight.length][];
+    for (int j = 0; j < copy.length; j++) {
+      copy[j] = weight[j].clone();
+    }
+    return copy;
+  }
+
+  @Override
+  public double[] bias() {
+    return bias.clone();
+  }
+}
