@@ -18,15 +18,15 @@ import picocli.CommandLine.Option;
     description = {
       "Export a model saved by --save (train, path, grid, select) to ONNX (IR 8,",
       "opset 13) for ONNX Runtime and other runtimes.",
-      "Input 'input' [N, p] is float64 (double) raw features in the model's feature order;",
-      "feed doubles. (A breaking change: earlier exports took float32.)",
-      "Linear models saved by 'path' are computed in float64 throughout",
-      "(Gemm) and their outputs are float64. Networks ('train') round the input to float32",
-      "as tikhonov does, standardize in float64 inside the graph (Sub, Div), then run their",
-      "float32 layers (Gemm, Relu; dropout is the identity); their outputs are float32.",
-      "Outputs: classifiers 'logits' and 'probabilities' (softmax); regression 'prediction'.",
-      "Metadata 'feature_names' and 'class_names' are JSON arrays of strings.",
-      "Poisson models and models fitted with an offset cannot be exported.",
+      "Input 'input' [N, p]: raw features in the model's feature order, as float64",
+      "(double). Breaking change: earlier exports took float32; feed doubles now.",
+      "Linear models saved by 'path' compute in float64 (Gemm) and output float64.",
+      "Networks ('train', 'grid', 'select') round the input to float32 as tikhonov",
+      "does, standardize it in float64 inside the graph (Sub, Div), then run their",
+      "float32 layers (Gemm, Relu; dropout is the identity) and output float32.",
+      "Outputs: classifiers 'logits' and 'probabilities' (softmax); regression",
+      "'prediction'. Metadata 'feature_names' and 'class_names': JSON arrays of",
+      "strings. Poisson models and models fitted with an offset cannot be exported.",
       ""})
 public final class ExportCommand implements Callable<Integer> {
   enum Format { onnx }
