@@ -26,14 +26,19 @@ import java.util.OptionalDouble;
  * Each epoch visits the rows in a new order drawn from the run's shuffle generator; with the same
  * seed and thread count, two runs are bit-for-bit identical. A {@link DivergenceException}
  * stops the run when a batch's loss, the weights, the penalty or (checked on one mini-batch) the
- * outputs become non-finite, or when a later epoch's mean training loss exceeds
- * {@link #LOSS_GROWTH_LIMIT} times the first epoch's: a loss grown ten orders of magnitude is a
- * diverging run even while its numbers stay finite. (The first epoch's mean, not its first
- * batch's loss: a first batch of near-zero targets at zero weights has a loss near 0, against
- * which a stable run looked diverging; and it is in the history, so a resumed run keeps it.)
+ * outputs become non-finite, or when the mean training loss grows more than
+ * {@link #LOSS_GROWTH_LIMIT} times: a loss grown ten orders of magnitude is a diverging run even
+ * while its numbers stay finite. The first epoch's mean is compared with max(its first batch's
+ * loss, the all-zero output's loss on the training targets), later epochs' with the first
+ * epoch's mean ({@link LossGrowth} gives the reasons: a blow-up inside epoch 1, near-zero first
+ * batches, resumed runs).
  */
 public final class Trainer {
-  /** How many times the first epoch's mean training loss a later epoch's may reach. */
+  /**
+   * How many times its reference an epoch's mean training loss may reach: for epoch 1, the
+   * larger of its first batch's loss and the all-zero output's loss; for later epochs, the first
+   * epoch's mean.
+   */
   public static final double LOSS_GROWTH_LIMIT = 1e10;
 
   private final TrainConfig config;
@@ -112,6 +117,10 @@ public final class Trainer {
         bestEpoch = resumeFrom.epoch();
       }
     }
+    // The epoch-1 growth check's reference (LossGrowth); a resumed run starts after epoch 1.
+    double zeroOutputLoss = firstEpoch == 1
+        ? LossGrowth.zeroOutputLoss(loss, train, network.outputSize()) : 0;
+    double firstBatchLoss = 0;
     listener.onStart(config.epochs(), batchesPerEpoch);
 
     // OpenBLAS stays at one thread from the first step to the last epoch's end (close), so
@@ -131,6 +140,9 @@ public final class Trainer {
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch,
                 "the loss of this batch became " + batchLoss, optimizer.learningRate());
+          }
+          if (epoch == 1 && b == 0) {
+            firstBatchLoss = batchLoss;
           }
           lossSum += batchLoss * rows;
           listener.onBatch(epoch, b + 1, batchLoss);
@@ -161,11 +173,14 @@ public final class Trainer {
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
               optimizer.learningRate());
         }
-        double firstEpochLoss = records.isEmpty() ? trainLoss : records.get(0).trainLoss();
-        if (firstEpochLoss > 0 && trainLoss > LOSS_GROWTH_LIMIT * firstEpochLoss) {
-          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, "the epoch's mean training"
-              + " loss " + trainLoss + " is more than 10¹⁰ times the first epoch's "
-              + firstEpochLoss, optimizer.learningRate());
+        // Before the epoch's record and checkpoint: a diverged epoch 1 is never written.
+        String growth = epoch == 1
+            ? LossGrowth.firstEpoch(trainLoss, firstBatchLoss, zeroOutputLoss)
+            : records.isEmpty() ? null
+                : LossGrowth.laterEpoch(trainLoss, records.get(0).trainLoss());
+        if (growth != null) {
+          throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, growth,
+              optimizer.learningRate());
         }
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();

@@ -244,6 +244,39 @@ class TrainerTest {
     assertTrue(o.result().trainLoss() < 1e-6, "converges: " + o.result().trainLoss());
   }
 
+  /**
+   * A blow-up inside the first epoch: sixteen identical rows (x = 1, y = 1), one per batch, at
+   * learning rate 3, so each step multiplies the loss by 25 and the first epoch's mean is about
+   * 10¹⁹ while every number stays finite. The growth rule compared only later epochs with the
+   * first epoch's mean, which already held the blow-up, so a one-epoch run (and the CLI's MLP at
+   * learning rate 10⁶, whose loss fell back after epoch 1) was returned as a success. The first
+   * epoch is now compared with max(first batch's loss, the all-zero output's loss ½·mean(y²)),
+   * before its record and checkpoint are written.
+   */
+  @Test
+  void fit_whenTheLossBlowsUpInsideTheFirstEpoch_isADivergenceBeforeAnyCheckpoint() {
+    Matrix x = Matrix.zeros(16, 1);
+    Matrix y = Matrix.zeros(16, 1);
+    x.fill(1f);
+    y.fill(1f);
+    Dataset d = new Dataset(x, y, List.of("x"), List.of(), "ones16");
+    TrainConfig tc = new TrainConfig(1, 1, 0, Penalty.none(), Optimizers.sgd(3), 0);
+    TrainingState[] checkpoint = new TrainingState[1];
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        capture(0, checkpoint), null, null));
+    assertTrue(e.getMessage().matches("training diverged at epoch 1, batch 16 of 16: the first"
+        + " epoch's mean training loss [0-9.E]+ is more than 10¹⁰ times the loss it started"
+        + " from, 0\\.5 \\(the larger of its first batch's loss, 0\\.5, and an all-zero"
+        + " output's loss on the training targets, 0\\.5\\)\\. Likely cause: the learning rate"
+        + " 3\\.0 .*"), e.getMessage());
+    assertEquals(null, checkpoint[0], "no checkpoint of the diverged epoch");
+    TrainConfig fine = new TrainConfig(1, 1, 0, Penalty.none(), Optimizers.sgd(0.25), 0);
+    Training.Outcome o = Training.fit(ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null,
+        null, fine, TrainingListener.none(), null, null);
+    assertTrue(o.result().trainLoss() < 0.1, "converges: " + o.result().trainLoss());
+  }
+
   @Test
   void fit_whenTheBatchLossIsNaN_saysTheLossBecameNaN() {
     Dataset d = blobs(100, 4);
