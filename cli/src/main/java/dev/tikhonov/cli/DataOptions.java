@@ -74,6 +74,14 @@ final class DataOptions implements Flags.Conditional {
 
   /** Loads train and test sets; {@code kind} says whether the target is a class or a number. */
   TrainTest load(TargetKind kind, long seed) {
+    return load(kind, seed, "read the target as numbers");
+  }
+
+  /**
+   * {@link #load(TargetKind, long)}, refusing a real-valued target read as classes
+   * ({@link #refuseRealTarget}); {@code instead} says which flags train a regression model.
+   */
+  TrainTest load(TargetKind kind, long seed, String instead) {
     if (data == null) {
       return Mnist.bundled();
     }
@@ -96,7 +104,45 @@ final class DataOptions implements Flags.Conditional {
     } else {
       all = LibsvmReader.read(data, kind);
     }
+    if (kind == TargetKind.CLASS) {
+      refuseRealTarget(all, data, target, instead);
+    }
     return Splits.trainTest(all, testFraction, seed, kind == TargetKind.CLASS);
+  }
+
+  /** More distinct numeric labels than this, and than half the rows, are not classes. */
+  static final int MAX_NUMERIC_CLASSES = 20;
+
+  /**
+   * A classifier's target read from {@code data} must look like class labels. Refused when every
+   * label is a number and either some label is not an integer (the library refuses that too,
+   * as scikit-learn does a "continuous" target) or there are more distinct labels than half the
+   * rows and more than {@value #MAX_NUMERIC_CLASSES}: a real-valued target (prices, counts,
+   * measurements) that would be fitted with one class per distinct value, most of them seen
+   * once. String labels and integer labels such as 0..9 or −1/+1 pass.
+   *
+   * @param target the --target column, null for LIBSVM data (whose first field is the target)
+   * @param instead the flags that fit a regression model instead, e.g. "add --regression"
+   */
+  static void refuseRealTarget(Dataset all, Path data, String target, String instead) {
+    if (!all.isClassification()) {
+      return;
+    }
+    int classes = all.numClasses();
+    java.util.Optional<String> continuous = all.continuousLabel();
+    boolean many = all.numericClassNames() && classes > MAX_NUMERIC_CLASSES
+        && classes > all.size() / 2;
+    if (continuous.isEmpty() && !many) {
+      return;
+    }
+    String column = target != null ? "--target " + target
+        : "its target (each line's first field)";
+    String what = continuous.isPresent()
+        ? classes + " distinct numbers, not all integers, e.g. " + continuous.get()
+        : classes + " distinct integers in " + all.size() + " rows";
+    throw new InputException("--data " + data + ": " + column + " looks real-valued (" + what
+        + "), but the model is a classifier, which would learn one class per distinct value;"
+        + " for a real-valued target " + instead);
   }
 
   /** "bundled:mnist-10k" or the path given. */

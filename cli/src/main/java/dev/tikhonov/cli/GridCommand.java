@@ -130,7 +130,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed);
+        network.seed, "add --regression");
     return run(grid, data, writer, started);
   }
 

@@ -721,14 +721,17 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (!Files.isRegularFile(data)) {
       throw new InputException("--data " + data + ": no such file");
     }
-    if (DataFormat.of(data) == DataFormat.LIBSVM) {
-      return Dataset.read(data, kind);
-    }
-    if (target == null) {
+    boolean libsvm = DataFormat.of(data) == DataFormat.LIBSVM;
+    if (!libsvm && target == null) {
       throw new InputException("--data " + data + " is delimited text: say which column to "
           + "predict with --target COLUMN");
     }
-    return Dataset.read(data, target, kind);
+    Dataset d = libsvm ? Dataset.read(data, kind) : Dataset.read(data, target, kind);
+    if (kind == TargetKind.CLASS) {
+      DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
+          "use --family gaussian (poisson for counts)");
+    }
+    return d;
   }
 
   /**

@@ -178,7 +178,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed);
+        network.seed, "add --regression");
     return run(path, data, writer, started);
   }
 

@@ -173,7 +173,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed);
+    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed,
+        "add --regression (an MLP) or use --model linear");
     Dataset train = data.train();
     Dataset test = data.test();
     String dataSha256 = train.fingerprint();

@@ -317,6 +317,42 @@ public final class Dataset {
     return classNames;
   }
 
+  /**
+   * A class name showing that the target is a real number read as classes: when every class
+   * name is a number and at least one is not an integer (scikit-learn's type of target
+   * "continuous", which its classifiers refuse), the first such name; empty otherwise, and for
+   * regression data, string labels and integer labels such as 0..9, −1/+1 or "1.0".
+   */
+  public java.util.Optional<String> continuousLabel() {
+    return numericClassNames() ? firstNonInteger() : java.util.Optional.empty();
+  }
+
+  /** Whether there are class names and every one is a number (as a CSV reader parses it). */
+  public boolean numericClassNames() {
+    for (String name : classNames) {
+      try {
+        Numbers.parseDouble(name);
+      } catch (Numbers.BadNumber e) {
+        return false;
+      }
+    }
+    return !classNames.isEmpty();
+  }
+
+  private java.util.Optional<String> firstNonInteger() {
+    for (String name : classNames) {
+      try {
+        double v = Numbers.parseDouble(name);
+        if (v != Math.rint(v)) {
+          return java.util.Optional.of(name);
+        }
+      } catch (Numbers.BadNumber e) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Where the data came from, for messages and provenance. */
   public String source() {
     return source;

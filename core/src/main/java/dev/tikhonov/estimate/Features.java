@@ -22,6 +22,21 @@ final class Features {
   private Features() {}
 
   /**
+   * A classifier's labels are discrete: refuses a real-valued target read as classes (every
+   * label a number, some not an integer), which would be fitted with one class per distinct
+   * value, as scikit-learn's classifiers refuse a "continuous" target.
+   *
+   * @throws InputException naming the data, the number of labels and one of them
+   */
+  static void requireDiscreteLabels(String estimator, Dataset data) {
+    data.continuousLabel().ifPresent(label -> {
+      throw new InputException(data.source() + ": " + estimator + " is a classifier, but the "
+          + "target is continuous: its " + data.numClasses() + " labels are numbers, not all "
+          + "integers (e.g. " + label + "); fit a regression model, or give class labels");
+    });
+  }
+
+  /**
    * The storage column of each model feature in {@code data}, or null when they line up.
    *
    * @throws InputException when a model feature is missing from named data, or unnamed data

@@ -40,6 +40,7 @@ final class LinearFit {
           throw new InputException(data.source() + ": the binomial family needs class labels; "
               + "read the target as classes (TargetKind.CLASS)");
         }
+        Features.requireDiscreteLabels(estimator, data);
         if (data.numClasses() != 2) {
           throw new InputException(data.source() + ": the binomial family needs exactly 2 "
               + "classes, the data have " + data.numClasses() + " " + data.classNames()
@@ -57,6 +58,7 @@ final class LinearFit {
           throw new InputException(data.source() + ": the multinomial family needs class "
               + "labels; read the target as classes (TargetKind.CLASS)");
         }
+        Features.requireDiscreteLabels(estimator, data);
       }
     }
   }

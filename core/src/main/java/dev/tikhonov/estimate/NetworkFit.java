@@ -172,6 +172,9 @@ final class NetworkFit {
       throw new InputException(data.source() + ": " + estimator + " needs class labels, but "
           + "the target is a number; read the data with class targets (TargetKind.CLASS)");
     }
+    if (family == Family.MULTINOMIAL) {
+      Features.requireDiscreteLabels(estimator, data);
+    }
     if (family == Family.GAUSSIAN && data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " predicts numbers, but the "
           + "target holds class labels; use a classifier or read the target as a number");
