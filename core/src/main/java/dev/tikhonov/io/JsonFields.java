@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Validated access to the fields of a JSON object read from a file; errors name the file. */
 final class JsonFields {
@@ -44,6 +47,73 @@ final class JsonFields {
   private InputException bad(String field, String expected) {
     return new InputException(file + ": " + where + "." + field + ": expected " + expected
         + ", found " + shorten(node.get(field)));
+  }
+
+  /**
+   * Requires this object to hold exactly its known keys: every key of {@code required} (its
+   * value may be null), any of {@code optional}, nothing else. A key the loader does not know
+   * is an error, not ignored: a bit flip in a key ({@code "standardizes"}) would otherwise drop
+   * a field silently.
+   */
+  JsonFields requireKeys(Set<String> required, Set<String> optional) {
+    Iterator<String> keys = node.fieldNames();
+    while (keys.hasNext()) {
+      String k = keys.next();
+      if (!required.contains(k) && !optional.contains(k)) {
+        TreeSet<String> known = new TreeSet<>(required);
+        known.addAll(optional);
+        throw new InputException(file + ": " + where + ": unknown key "
+            + SafeTensors.quote(k) + "; expected " + String.join(", ", known));
+      }
+    }
+    for (String k : new TreeSet<>(required)) {
+      if (!node.has(k)) {
+        throw new InputException(file + ": " + where + ": key " + SafeTensors.quote(k)
+            + " is missing");
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The array {@code field} as strings, refusing a name that appears twice ({@code what} says
+   * why names must be distinct).
+   */
+  List<String> distinctStrings(String field, int expectedSize, String what) {
+    List<String> out = strings(field, expectedSize);
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      Integer before = seen.putIfAbsent(out.get(i), i);
+      if (before != null) {
+        throw new InputException(file + ": " + where + "." + field + ": "
+            + SafeTensors.quote(out.get(i)) + " appears twice (names " + (before + 1) + " and "
+            + (i + 1) + "); " + what);
+      }
+    }
+    return out;
+  }
+
+  /** The array {@code field} of JSON objects, each named {@code where.field[i]} in messages. */
+  List<JsonFields> objects(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isArray()) {
+      throw bad(field, "an array of objects");
+    }
+    List<JsonFields> out = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isObject()) {
+        throw new InputException(file + ": " + where + "." + field + "[" + i + "]: expected an"
+            + " object, found " + shorten(v.get(i)));
+      }
+      out.add(new JsonFields(v.get(i), file, where + "." + field + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** An error for {@code field}'s value {@code value}, which is none of {@code expected}. */
+  InputException unknown(String field, String value, String expected) {
+    return new InputException(file + ": " + where + "." + field + " " + SafeTensors.quote(value)
+        + " is unknown; expected " + expected);
   }
 
   boolean has(String field) {

@@ -133,7 +133,10 @@ public final class LinearModelFile {
     if (text == null) {
       throw new InputException(name + ": metadata \"model\" is missing");
     }
-    JsonFields f = JsonFields.parse(text, name, "model");
+    ModelFile.requireMetadataKeys(meta, name);
+    // Every file written so far has these keys; offset_column only for a model fitted with one.
+    JsonFields f = JsonFields.parse(text, name, "model").requireKeys(Set.of("family", "lambda",
+        "l1_ratio", "feature_names", "class_names", "provenance"), Set.of("offset_column"));
     Family family;
     String familyName = f.text("family"); // outside the try: a missing field is its own InputException
     try {
@@ -144,8 +147,9 @@ public final class LinearModelFile {
     }
     double lambda = f.number("lambda", 0, Double.POSITIVE_INFINITY);
     double l1Ratio = f.number("l1_ratio", 0, Math.nextUp(1.0));
-    List<String> features = f.strings("feature_names", -1);
-    List<String> classes = f.strings("class_names", -1);
+    List<String> features = f.distinctStrings("feature_names", -1,
+        "a model finds its columns by name");
+    List<String> classes = f.distinctStrings("class_names", -1, "each class has one name");
     int p = features.size();
     int k = family == Family.MULTINOMIAL ? classes.size() : 1;
     double[] intercepts = tensor(src, header, "intercepts", new long[] {k}, name);
@@ -196,6 +200,8 @@ public final class LinearModelFile {
       throw new InputException(where + ": " + p + " features; expected 1.."
           + FileLimits.MAX_WIDTH);
     }
+    requireDistinct(c.featureNames(), "feature_names", where);
+    requireDistinct(c.classNames(), "class_names", where);
     switch (c.family()) {
       case GAUSSIAN, POISSON -> {
         if (!c.classNames().isEmpty() || k != 1) {
@@ -253,6 +259,13 @@ public final class LinearModelFile {
         throw new InputException(where + ": coefficient vector " + (r + 1) + " makes the linear "
             + "predictor overflow for inputs within ±1e6 (Σ|b|·1e6 + |a₀| = " + reach + ")");
       }
+    }
+  }
+
+  private static void requireDistinct(List<String> names, String what, String where) {
+    if (new java.util.HashSet<>(names).size() != names.size()) {
+      throw new InputException(where + ": model." + what + " holds a name twice; "
+          + "names must be distinct");
     }
   }
 

@@ -139,6 +139,7 @@ public final class ModelFile {
     if (modelJson == null) {
       throw new InputException(name + ": metadata \"model\" is missing");
     }
+    requireMetadataKeys(meta, name);
     Description d = Description.parse(JsonFields.parse(modelJson, name, "model"), name);
     List<ExpectedTensor> expected = expectedTensors(d, "");
     requireTensors(header, expected, name);
@@ -155,6 +156,18 @@ public final class ModelFile {
     Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.mean, d.scale);
     return new SavedModel(model, d.provenance);
   }
+
+  /** The keys of {@code __metadata__}: exactly format, format_version and model. */
+  static void requireMetadataKeys(Map<String, String> meta, String name) {
+    for (String k : meta.keySet()) {
+      if (!METADATA_KEYS.contains(k)) {
+        throw new InputException(name + ": __metadata__: unknown key " + SafeTensors.quote(k)
+            + "; expected format, format_version, model");
+      }
+    }
+  }
+
+  private static final Set<String> METADATA_KEYS = Set.of("format", "format_version", "model");
 
   // ---------------------------------------------------------------------------------------
   // Shared with CheckpointFile: the network's tensors under a name prefix.
@@ -298,7 +311,14 @@ public final class ModelFile {
     double[] scale;
     Map<String, Object> provenance;
 
+    /** The keys of "model", each required (standardizer and provenance may be null). */
+    private static final Set<String> KEYS = Set.of("model", "task", "loss", "initializer",
+        "inputs", "outputs", "architecture", "layers", "feature_names", "class_names",
+        "standardizer", "provenance");
+
     static Description parse(JsonFields f, String name) {
+      f.requireKeys(KEYS, Set.of());
+      f.text("model"); // informative (ModelSpec.describe()), but a string
       Description d = new Description();
       String taskName = f.text("task");
       Family task = switch (taskName) {
@@ -316,7 +336,8 @@ public final class ModelFile {
       }
       d.inputs = f.integer("inputs", 1, FileLimits.MAX_WIDTH);
       d.outputs = f.integer("outputs", 1, FileLimits.MAX_WIDTH);
-      JsonFields arch = f.object("architecture");
+      JsonFields arch = f.object("architecture").requireKeys(Set.of("hidden", "dropout"),
+          Set.of());
       List<Integer> hidden = arch.integers("hidden", 1, FileLimits.MAX_WIDTH,
           FileLimits.MAX_HIDDEN_LAYERS);
       double dropout = arch.number("dropout", 0, 1);
@@ -331,8 +352,10 @@ public final class ModelFile {
         throw new InputException(name + ": model.loss " + SafeTensors.quote(f.text("loss"))
             + " does not match task " + taskName + " (expected " + task.networkLoss().name() + ")");
       }
-      d.featureNames = f.strings("feature_names", d.inputs);
-      d.classNames = f.strings("class_names", -1);
+      requireLayers(f.objects("layers"));
+      d.featureNames = f.distinctStrings("feature_names", d.inputs,
+          "a model finds its columns by name");
+      d.classNames = f.distinctStrings("class_names", -1, "each output is one class");
       if (task == Family.MULTINOMIAL && d.classNames.size() != d.outputs) {
         throw new InputException(name + ": model.class_names has " + d.classNames.size()
             + " names but the classifier has " + d.outputs + " outputs");
@@ -341,7 +364,7 @@ public final class ModelFile {
         throw new InputException(name + ": model.class_names must be empty for regression");
       }
       if (f.has("standardizer")) {
-        JsonFields s = f.object("standardizer");
+        JsonFields s = f.object("standardizer").requireKeys(Set.of("mean", "scale"), Set.of());
         d.mean = s.doubles("mean", d.inputs, -Double.MAX_VALUE, false);
         d.scale = s.doubles("scale", d.inputs, 0, true);
         ModelNumbers.requireStandardizer(d.mean, d.scale, name + ": model.standardizer");
@@ -351,6 +374,29 @@ public final class ModelFile {
               new TypeReference<Map<String, Object>>() {})
           : Map.of();
       return d;
+    }
+
+    /**
+     * The entries of the informative "layers" list: each an object of its type's keys (loading
+     * rebuilds the layers from "architecture", but an entry it cannot read is damage).
+     */
+    private static void requireLayers(List<JsonFields> layers) {
+      for (JsonFields layer : layers) {
+        String type = layer.text("type");
+        switch (type) {
+          case "dense" -> {
+            layer.requireKeys(Set.of("type", "inputs", "outputs"), Set.of());
+            layer.integer("inputs", 1, FileLimits.MAX_WIDTH);
+            layer.integer("outputs", 1, FileLimits.MAX_WIDTH);
+          }
+          case "relu" -> layer.requireKeys(Set.of("type"), Set.of());
+          case "dropout" -> {
+            layer.requireKeys(Set.of("type", "rate"), Set.of());
+            layer.number("rate", 0, 1);
+          }
+          default -> throw layer.unknown("type", type, "dense, relu or dropout");
+        }
+      }
     }
   }
 

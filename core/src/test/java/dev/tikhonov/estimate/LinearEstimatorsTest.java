@@ -139,6 +139,37 @@ class LinearEstimatorsTest {
   }
 
   /**
+   * The loader takes exactly the keys linear model files have always had (offset_column only
+   * when there is one): a damaged key, or a feature name twice (the model would read one column
+   * twice and another never), is an InputException naming the file and the key or name.
+   */
+  @Test
+  void modelFileWithADamagedKeyOrDuplicateNames_isRejectedNamingTheFileAndKey()
+      throws Exception {
+    byte[] old;
+    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
+        "elasticnet-with-warm-start-lambdas.model")) {
+      old = in.readAllBytes();
+    }
+    String text = new String(old, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int names = text.indexOf("feature_names");
+    Path key = dir.resolve("key.model");
+    Files.write(key, (text.substring(0, names) + "feature_namez" + text.substring(names + 13))
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputException e = assertThrows(InputException.class, () -> Predictor.load(key));
+    assertTrue(e.getMessage().startsWith(key + ": model: unknown key \"feature_namez\"; "
+        + "expected class_names, family, feature_names, l1_ratio, lambda, offset_column, "
+        + "provenance"), e.getMessage());
+    int x1 = text.indexOf("x1", names);
+    Path twice = dir.resolve("twice.model");
+    Files.write(twice, (text.substring(0, x1) + "x0" + text.substring(x1 + 2))
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    e = assertThrows(InputException.class, () -> Predictor.load(twice));
+    assertEquals(twice + ": model.feature_names: \"x0\" appears twice (names 1 and 2); a model "
+        + "finds its columns by name", e.getMessage());
+  }
+
+  /**
    * The penalty a model reports is the one its fit minimized: loss + penalty on the training
    * rows is smallest at the solution, against small moves of any coefficient (with
    * standardization, where the penalty acts on sⱼbⱼ, and without).

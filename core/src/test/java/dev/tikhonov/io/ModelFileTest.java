@@ -342,8 +342,62 @@ class ModelFileTest {
   void load_missingInitializer_isNamedOnce() throws Exception {
     InputException e = rejected(
         Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("initializer"))),
-        "model.initializer: expected a string");
+        "model: key \"initializer\" is missing");
     assertEquals(1, e.getMessage().split("bad.safetensors", -1).length - 1, e.getMessage());
+  }
+
+  /**
+   * One bit flipped in the key "standardizer" ("standardizes") used to drop the standardizer:
+   * the model then predicted on raw inputs, exit 0. Every object of the header takes exactly its
+   * known keys, so a damaged key is an error that names the file and the key.
+   */
+  @Test
+  void load_unknownOrMissingKey_inEveryObjectOfTheHeader_isRejectedNamingTheKey()
+      throws Exception {
+    String flipped = new String(valid, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .replace("standardizer", "standardizes");
+    rejected(flipped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        "model: unknown key \"standardizes\"; expected architecture, class_names");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("standardizer"))),
+        "model: key \"standardizer\" is missing");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("provenance"))),
+        "model: key \"provenance\" is missing");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> m.put("weight_decay", 0.1))),
+        "model: unknown key \"weight_decay\"");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ObjectNode) m.get("architecture"))
+        .put("dropuot", 0.1))), "model.architecture: unknown key \"dropuot\"");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ObjectNode) m.get("architecture"))
+        .remove("dropout"))), "model.architecture: key \"dropout\" is missing");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ObjectNode) m.get("standardizer"))
+        .put("center", 1))), "model.standardizer: unknown key \"center\"");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ObjectNode) m.get("layers").get(0))
+        .put("bias", true))), "model.layers[0]: unknown key \"bias\"");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ObjectNode) m.get("layers").get(1))
+        .put("type", "relw"))), "model.layers[1].type \"relw\" is unknown");
+    rejected(Fixtures.withHeader(valid, h -> ((ObjectNode) h.get("__metadata__"))
+        .put("comment", "x")), "__metadata__: unknown key \"comment\"");
+  }
+
+  /** A model without a standardizer writes the key with null, and that loads. */
+  @Test
+  void load_standardizerNull_loadsWithoutOne() throws Exception {
+    Model m = ModelFile.read(Fixtures.withHeader(valid, h -> edit(h, e -> e.putNull(
+        "standardizer"))), "ok.safetensors").model();
+    assertNull(m.featureMean());
+  }
+
+  /**
+   * Duplicate feature names made the model read one column twice and another never; duplicate
+   * class names made predict write two prob_ columns of one name.
+   */
+  @Test
+  void load_duplicateFeatureOrClassNames_areRejected() throws Exception {
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ArrayNode) m.get("feature_names"))
+        .set(2, m.get("feature_names").get(1)))),
+        "model.feature_names: \"" , "appears twice (names 2 and 3)");
+    rejected(Fixtures.withHeader(valid, h -> edit(h, m -> ((ArrayNode) m.get("class_names"))
+        .set(1, m.get("class_names").get(0)))),
+        "model.class_names: \"red\" appears twice (names 1 and 2)");
   }
 
   @Test
