@@ -1,18 +1,20 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
-import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +31,11 @@ import picocli.CommandLine.Option;
     description = {
       "Evaluate a model saved by --save (train, path, select, grid) on labelled data: the",
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
-      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy. Class labels",
-      "are matched to the model's classes by name.",
+      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy. Only the",
+      "model's columns and the target are read (other columns are ignored, as predict ignores",
+      "them). Class labels are matched to the model's classes by name, or by value when both",
+      "are numbers (1 finds a class +1); data of one class are fine, a label the model does",
+      "not know is an error.",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -91,8 +96,13 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     return 0;
   }
 
+  /**
+   * The data to evaluate {@code m} on: of a CSV only the model's columns (its features and
+   * offset column) and the target, as predict reads them; labels matched to the model's classes
+   * as the file is read, so one class of them is enough.
+   */
   private Dataset labelled(Predictor m) {
-    TargetKind kind = m instanceof Classifier ? TargetKind.CLASS : TargetKind.REAL;
+    List<String> classes = m instanceof Classifier c ? c.classNames() : List.of();
     String withTarget = ", with --target naming its label column";
     if (data == null) {
       return PredictCommand.requirePixelsFit(Mnist.bundled().test(), m.featureNames(),
@@ -104,7 +114,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.load(data).test(),
           m.featureNames(), "--data " + data + ": its images", withTarget);
-      case LIBSVM -> LibsvmReader.read(data, kind, m.featureNames().size());
+      case LIBSVM -> LibsvmReader.readLabelled(data, m.featureNames().size(), classes);
       case IDX_FILE -> throw new InputException("--data " + data + ": an IDX file holds no "
           + "labels; give an MNIST-style directory, a CSV (with --target) or a LIBSVM file");
       case DELIMITED -> {
@@ -112,7 +122,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           throw new InputException("--data " + data + " is a CSV file: name the label column "
               + "with --target COLUMN");
         }
-        yield Dataset.read(data, target, kind);
+        List<String> columns = new ArrayList<>(m.featureNames());
+        PredictCommand.offsetColumn(m).ifPresent(columns::add);
+        yield CsvReader.readLabelled(data, columns, target, classes);
       }
     };
   }

@@ -69,9 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
     dev.tikhonov.tensor.Blas.setThreads(threads);
     AtomicFiles.requireWritable(out, "predictions file (--out)");
     Predictor m = Predictor.load(model);
-    java.util.Optional<String> offset = m instanceof dev.tikhonov.estimate.LinearModel lm
-        ? lm.offsetColumn() : m instanceof dev.tikhonov.estimate.LinearClassifier lc
-        ? lc.offsetColumn() : java.util.Optional.empty();
+    java.util.Optional<String> offset = offsetColumn(m);
     CsvWriter csv = new CsvWriter();
     int rows;
     if (offset.isPresent()) {
@@ -129,6 +127,13 @@ public final class PredictCommand implements Callable<Integer> {
     AtomicFiles.writeString(out, csv.toString());
     System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
     return 0;
+  }
+
+  /** The column a linear model fitted with an offset adds to η; empty for other models. */
+  static java.util.Optional<String> offsetColumn(Predictor m) {
+    return m instanceof dev.tikhonov.estimate.LinearModel lm ? lm.offsetColumn()
+        : m instanceof dev.tikhonov.estimate.LinearClassifier lc ? lc.offsetColumn()
+        : java.util.Optional.empty();
   }
 
   /** The class with the highest probability and one prob_ column per class. */

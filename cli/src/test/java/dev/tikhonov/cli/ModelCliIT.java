@@ -192,6 +192,87 @@ class ModelCliIT {
     assertTrue(r.stderr().contains("missing column \"px2\""), r.stderr());
   }
 
+  /**
+   * evaluate reads what predict reads: the model's columns and the target, other columns
+   * ignored (an id of text used to fail with "expected a number"); a file of one class the model
+   * knows is evaluated (it used to fail with "only one class (pos); classification needs two");
+   * a label the model does not know and a negative Poisson count (it used to give a loss) are
+   * errors at their row.
+   */
+  @Test
+  void evaluate_readsTheModelsColumnsAndTarget_oneKnownClass_refusesNegativeCounts()
+      throws Exception {
+    StringBuilder train = new StringBuilder("a,b,label\n");
+    StringBuilder bin = new StringBuilder("a,b,label,name\n");
+    StringBuilder pos = new StringBuilder("a,b,label,name\n");
+    StringBuilder counts = new StringBuilder("a,b,count\n");
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 60; i++) {
+      double a = r.nextGaussian();
+      double b = r.nextGaussian();
+      String label = a - b + 0.5 * r.nextGaussian() > 0 ? "pos" : "neg";
+      String row = a + "," + b + "," + label + ",row" + i + "\n";
+      bin.append(row);
+      train.append(a + "," + b + "," + label + "\n");
+      if (label.equals("pos")) {
+        pos.append(row);
+      }
+      counts.append(a).append(',').append(b).append(',').append(i % 4).append('\n');
+    }
+    Files.writeString(dir.resolve("train.csv"), train);
+    Files.writeString(dir.resolve("bin.csv"), bin);
+    Files.writeString(dir.resolve("pos.csv"), pos);
+    Files.writeString(dir.resolve("cat.csv"), "a,b,label\n1,2,pos\n1,2,cat\n");
+    Files.writeString(dir.resolve("counts.csv"), counts);
+    Files.writeString(dir.resolve("negative.csv"), "a,b,count\n1,2,3\n0.5,1,-3.5\n");
+    Cli.Result t = Cli.run(dir, "path", "--data", "train.csv", "--target", "label", "--family",
+        "binomial", "--nlambda", "5", "--quiet", "--out", "bin-run", "--save", "bin.model");
+    assertEquals(0, t.exitCode(), t.stderr());
+    Cli.Result all = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "bin.csv",
+        "--target", "label", "--json");
+    assertEquals(0, all.exitCode(), all.stderr());
+    assertEquals(60, JSON.readTree(all.stdout()).get("rows").asInt());
+    Cli.Result one = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "pos.csv",
+        "--target", "label", "--json");
+    assertEquals(0, one.exitCode(), one.stderr());
+    assertEquals(pos.toString().split("\n").length - 1,
+        JSON.readTree(one.stdout()).get("rows").asInt());
+    Cli.Result cat = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "cat.csv",
+        "--target", "label");
+    assertEquals(2, cat.exitCode(), cat.stderr());
+    assertEquals(List.of("tikhonov: error: cat.csv:3:3 (column \"label\"): label \"cat\" is not "
+        + "one of the model's classes [neg, pos]"), cat.errorLines());
+    t = Cli.run(dir, "path", "--data", "counts.csv", "--target", "count", "--family", "poisson",
+        "--nlambda", "5", "--quiet", "--out", "counts-run", "--save", "counts.model");
+    assertEquals(0, t.exitCode(), t.stderr());
+    Cli.Result negative = Cli.run(dir, "evaluate", "--model", "counts.model", "--data",
+        "negative.csv", "--target", "count");
+    assertEquals(2, negative.exitCode(), negative.stderr());
+    assertEquals(List.of("tikhonov: error: negative.csv: row 2: count -3.5 is not a finite "
+        + "number ≥ 0 (the poisson family models counts)"), negative.errorLines());
+  }
+
+  /**
+   * LIBSVM labels are numbers: a model trained on +1/-1 evaluates data labelled 1/-1 (it used
+   * to refuse: label "1" is not one of the model's classes [-1, +1]).
+   */
+  @Test
+  void evaluate_libsvmLabelsSpelledDifferently_areTheSameClasses() throws Exception {
+    String lines = "+1 1:0.5 3:1.5\n-1 2:2\n+1 1:1 2:0.3\n-1 2:1.1 3:0.7\n+1 1:0.9\n"
+        + "-1 2:1.5 3:0.2\n+1 1:1.2 3:0.1\n-1 2:0.8\n+1 1:0.7 2:0.2 3:0.4\n-1 3:1.9\n";
+    Files.writeString(dir.resolve("signed.svm"), lines);
+    Files.writeString(dir.resolve("unsigned.svm"), lines.replace("+1 ", "1.0 "));
+    Cli.Result t = Cli.run(dir, "train", "--data", "signed.svm", "--model", "logistic",
+        "--epochs", "2", "--threads", "1", "--quiet", "--out", "svm-run", "--save", "svm.model");
+    assertEquals(0, t.exitCode(), t.stderr());
+    Cli.Result signed = Cli.run(dir, "evaluate", "--model", "svm.model", "--data",
+        "signed.svm", "--json", "--threads", "1");
+    Cli.Result unsigned = Cli.run(dir, "evaluate", "--model", "svm.model", "--data",
+        "unsigned.svm", "--json", "--threads", "1");
+    assertEquals(0, unsigned.exitCode(), unsigned.stderr());
+    assertEquals(signed.stdout(), unsigned.stdout());
+  }
+
   @Test
   void evaluate_textFileAsModel_isRejected() throws Exception {
     Path bad = dir.resolve("notes.safetensors");

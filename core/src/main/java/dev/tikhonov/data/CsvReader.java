@@ -186,6 +186,96 @@ public final class CsvReader {
     }
   }
 
+  /**
+   * Reads data to evaluate a model on: the columns {@code columns} (the model's features, and
+   * an offset column if it has one), in that order, and the target {@code targetColumn}; other
+   * columns are ignored and need not be numeric, as for {@link #readFeatures}. {@code classes}
+   * is empty for a model that predicts numbers (the target must then be a finite number), else
+   * the model's class names: each label must be one of them ({@link ClassLabels#indexIn}: by
+   * name, or by numeric value when both are numbers) and the data set has exactly these classes,
+   * so data of a single class (a recall on the positives) are evaluated.
+   */
+  public static Dataset readLabelled(Path file, List<String> columns, String targetColumn,
+      List<String> classes) {
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
+      return readLabelled(in, file.toString(), columns, targetColumn, classes,
+          CsvOptions.defaults());
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #readLabelled(Path, List, String, List)} from a UTF-8 stream (not closed). */
+  public static Dataset readLabelled(InputStream in, String sourceName, List<String> columns,
+      String targetColumn, List<String> classes, CsvOptions options) {
+    List<String> known = List.copyOf(classes);
+    try {
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      List<String> header = columns(tokens, sourceName, options);
+      int target = header.indexOf(targetColumn);
+      if (target < 0) {
+        throw new InputException(sourceName + ": no target column "
+            + Numbers.quote(targetColumn) + "; available columns: " + list(header));
+      }
+      if (columns.contains(targetColumn)) {
+        throw new InputException(sourceName + ": the target column "
+            + Numbers.quote(targetColumn) + " is one of the model's input columns");
+      }
+      int p = columns.size();
+      int[] take = new int[p];
+      for (int j = 0; j < p; j++) {
+        take[j] = header.indexOf(columns.get(j));
+        if (take[j] < 0) {
+          throw new InputException(sourceName + ": missing column "
+              + Numbers.quote(columns.get(j)) + " that the model expects; available columns: "
+              + list(header));
+        }
+      }
+      List<double[]> rows = new ArrayList<>();
+      DoubleList targets = new DoubleList();
+      List<String> fields;
+      while ((fields = tokens.next()) != null) {
+        requireWidth(fields, header.size(), tokens, sourceName);
+        if ((rows.size() + 1L) * p > MAX_VALUES) {
+          throw tooLarge(sourceName, tokens.recordLine());
+        }
+        double[] row = new double[p];
+        for (int j = 0; j < p; j++) {
+          row[j] = number(fields.get(take[j]), tokens, take[j], header, sourceName);
+        }
+        if (known.isEmpty()) {
+          targets.add(number(fields.get(target), tokens, target, header, sourceName));
+        } else {
+          String label = label(fields.get(target), tokens, target, header, sourceName);
+          int k = ClassLabels.indexIn(known, label);
+          if (k < 0) {
+            throw at(sourceName, tokens, target, header, "label " + Numbers.quote(label)
+                + " is not one of the model's classes " + known);
+          }
+          targets.add(k);
+        }
+        rows.add(row);
+      }
+      if (rows.isEmpty()) {
+        throw new InputException(sourceName + ": no data rows; expected at least one");
+      }
+      double[] y = new double[rows.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = targets.get(i);
+      }
+      return Dataset.fromRows(rows.toArray(new double[0][]), y, columns, options.header(),
+          known, sourceName);
+    } catch (CharacterCodingException e) {
+      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   static Reader utf8(InputStream in) {
     return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

@@ -95,8 +95,42 @@ public final class LibsvmReader {
     return read(file, TargetKind.UNUSED, numFeatures).sparseFeatures().orElseThrow();
   }
 
-  /** Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). */
+  /**
+   * Reads {@code file} as data to evaluate a model of {@code numFeatures} features on:
+   * {@code classes} empty for a model that predicts numbers (the labels are its targets), else
+   * the model's class names, which every label must be one of ({@link ClassLabels#indexIn}: by
+   * name or by numeric value, so {@code 1} finds a class {@code +1}); the data set has exactly
+   * these classes, so a file of one class is evaluated (training needs two).
+   */
+  public static Dataset readLabelled(Path file, int numFeatures, List<String> classes) {
+    if (numFeatures < 1) {
+      throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
+    }
+    List<String> known = List.copyOf(classes);
+    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
+      return read(in, file.toString(), known.isEmpty() ? TargetKind.REAL : TargetKind.CLASS,
+          numFeatures, known.isEmpty() ? null : known);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). Class labels are numbers
+   * (a NaN, an infinity or a text is an error at its line), each class named canonically
+   * ({@link ClassLabels#canonical}): {@code +1}, {@code 1} and {@code 1.0} are one class, "1".
+   */
   public static Dataset read(InputStream in, String sourceName, TargetKind kind, int numFeatures) {
+    return read(in, sourceName, kind, numFeatures, null);
+  }
+
+  /** {@code modelClasses}: null, or the classes every label must be one of (CLASS only). */
+  private static Dataset read(InputStream in, String sourceName, TargetKind kind,
+      int numFeatures, List<String> modelClasses) {
     if (numFeatures < 0) {
       throw new IllegalArgumentException("numFeatures must be ≥ 0 (0: detect), not " + numFeatures);
     }
@@ -130,7 +164,22 @@ public final class LibsvmReader {
             throw token.error("label " + e.getMessage());
           }
         } else {
-          labels.add(label);
+          double value;
+          try {
+            value = Numbers.parseDouble(label);
+          } catch (Numbers.BadNumber e) {
+            throw token.error("label " + e.getMessage());
+          }
+          if (modelClasses == null) {
+            labels.add(ClassLabels.canonical(value));
+          } else {
+            int k = ClassLabels.indexIn(modelClasses, label);
+            if (k < 0) {
+              throw token.error("label " + Numbers.quote(label) + " is not one of the model's "
+                  + "classes " + modelClasses);
+            }
+            realTargets.add(k);
+          }
         }
         rowStart.add(indices.size());
         int previous = 0;
@@ -194,11 +243,11 @@ public final class LibsvmReader {
     SparseMatrix x = columns(n, p, rowStart, indices, values);
     double[] y = new double[n];
     List<String> classNames;
-    if (kind != TargetKind.CLASS) {
+    if (kind != TargetKind.CLASS || modelClasses != null) {
       for (int i = 0; i < n; i++) {
         y[i] = realTargets.get(i);
       }
-      classNames = List.of();
+      classNames = modelClasses != null ? modelClasses : List.of();
     } else {
       ClassLabels classes = ClassLabels.of(labels);
       for (int i = 0; i < n; i++) {

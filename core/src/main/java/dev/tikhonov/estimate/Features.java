@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.data.ClassLabels;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.tensor.Matrix;
@@ -164,7 +165,11 @@ final class Features {
     }
   }
 
-  /** The model's class index of every row of labelled {@code data}, matched by class name. */
+  /**
+   * The model's class index of every row of labelled {@code data}, matched by class name, or by
+   * numeric value when both names are numbers ({@link ClassLabels#indexIn}: data read now name
+   * the LIBSVM label {@code +1} "1", a model trained before names it "+1").
+   */
   static int[] labels(List<String> modelClasses, Dataset data) {
     requireRows(data);
     if (!data.isClassification()) {
@@ -173,7 +178,7 @@ final class Features {
     }
     int[] map = new int[data.numClasses()];
     for (int k = 0; k < map.length; k++) {
-      map[k] = modelClasses.indexOf(data.classNames().get(k));
+      map[k] = ClassLabels.indexIn(modelClasses, data.classNames().get(k));
     }
     int[] out = new int[data.size()];
     for (int i = 0; i < out.length; i++) {

@@ -127,7 +127,8 @@ public final class LinearModel implements Predictor {
    * The mean loss: ½(y − ŷ)² (gaussian) or μ − y·η with η = log μ (poisson; the y·log μ term
    * taken from η, so a row whose μ underflows to 0 costs y·|η|, not ∞ or 0·log 0 = NaN).
    *
-   * @throws InputException for a row whose prediction is not finite
+   * @throws InputException for a row whose prediction is not finite, or a negative count
+   *     (poisson)
    */
   @Override
   public Evaluation evaluate(Dataset data) {
@@ -138,6 +139,11 @@ public final class LinearModel implements Predictor {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       if (poisson) {
+        if (!(y[i] >= 0)) {
+          // as the poisson path refuses it: the loss μ − y·log μ has no minimum for y < 0
+          throw new InputException(data.source() + ": row " + (i + 1) + ": count " + y[i]
+              + " is not a finite number ≥ 0 (the poisson family models counts)");
+        }
         sum += yhat[i] - y[i] * eta[i][0];
         continue;
       }

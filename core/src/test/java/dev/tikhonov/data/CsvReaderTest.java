@@ -218,4 +218,26 @@ class CsvReaderTest {
     assertInputError(() -> CsvReader.readFeatures(file, List.of("a", "b")),
         file + ":3:2 (column \"b\"): expected a number, found \"x\"");
   }
+
+  /**
+   * Data to evaluate a model on: only the model's columns and the target are read (an id
+   * column of text is ignored, as predict ignores it), a single class the model knows is enough,
+   * and a label it does not know is an error at its cell.
+   */
+  @Test
+  void readLabelled_readsTheModelsColumnsAndTarget_takesOneKnownClass() {
+    Path file = write(dir, "eval.csv", "name,b,a,label\nrow0,2,1,pos\nrow1,4,3,pos\n");
+    Dataset d = CsvReader.readLabelled(file, List.of("a", "b"), "label", List.of("neg", "pos"));
+    assertEquals(List.of("a", "b"), d.featureNames());
+    assertEquals(List.of("neg", "pos"), d.classNames());
+    assertArrayEquals(new double[] {1, 1}, d.targets());
+    assertArrayEquals(new double[] {1, 2, 3, 4}, d.features().toDoubleArray(), 0);
+    Path other = write(dir, "other.csv", "a,b,label\n1,2,pos\n3,4,cat\n");
+    assertInputError(() -> CsvReader.readLabelled(other, List.of("a", "b"), "label",
+        List.of("neg", "pos")), other + ":3:3 (column \"label\"): label \"cat\" is not one of "
+        + "the model's classes [neg, pos]");
+    Path real = write(dir, "real.csv", "a,b,y,id\n1,2,0.5,x\n");
+    assertArrayEquals(new double[] {0.5},
+        CsvReader.readLabelled(real, List.of("a", "b"), "y", List.of()).targets());
+  }
 }

@@ -20,8 +20,55 @@ class LibsvmReaderTest {
     Dataset d = LibsvmReader.read(file, TargetKind.CLASS);
     assertEquals(List.of("x1", "x2", "x3"), d.featureNames());
     assertArrayEquals(new float[] {0.5f, 0, 2, 0, -1, 0, 0, 0, 1}, d.features().toArray());
-    assertEquals(List.of("-1", "+1"), d.classNames());
+    assertEquals(List.of("-1", "1"), d.classNames());
     assertArrayEquals(new double[] {1, 0, 1}, d.targets());
+  }
+
+  /**
+   * A LIBSVM label is a number: {@code 1}, {@code +1} and {@code 1.0} are one class (a file
+   * mixing them used to get three), named canonically.
+   */
+  @Test
+  void read_labelsSpelledDifferently_areOneClassByValue() {
+    Path file = write(dir, "a.svm", "+1 1:1\n1 1:2\n1.0 1:3\n-1 1:4\n-1.0 1:5\n2.5 1:6\n");
+    Dataset d = LibsvmReader.read(file, TargetKind.CLASS);
+    assertEquals(List.of("-1", "1", "2.5"), d.classNames());
+    assertArrayEquals(new double[] {1, 1, 1, 0, 0, 2}, d.targets());
+  }
+
+  @Test
+  void read_whenClassLabelIsNaNOrInfiniteOrText_namesTheLine() {
+    Path nan = write(dir, "nan.svm", "1 1:1\nnan 1:2\n");
+    assertInputError(() -> LibsvmReader.read(nan, TargetKind.CLASS),
+        nan + ":2:1: token 1: label NaN is not allowed; remove or impute the value");
+    Path inf = write(dir, "inf.svm", "1 1:1\n-1 1:2\n-inf 1:2\n");
+    assertInputError(() -> LibsvmReader.read(inf, TargetKind.CLASS),
+        inf + ":3:1: token 1: label \"-inf\": infinite values are not allowed");
+    Path text = write(dir, "text.svm", "1 1:1\nyes 1:2\n");
+    assertInputError(() -> LibsvmReader.read(text, TargetKind.CLASS),
+        text + ":2:1: token 1: label expected a number, found \"yes\"");
+  }
+
+  /**
+   * Data to evaluate a classifier on take the model's classes: one class is enough, a label
+   * finds its class by value (a model trained before named {@code +1} "+1"), and a label the
+   * model does not know is an error at its line.
+   */
+  @Test
+  void readLabelled_matchesTheModelsClassesByValue_andTakesOneClass() {
+    Path ones = write(dir, "ones.svm", "1 1:1\n1.0 2:1\n");
+    Dataset d = LibsvmReader.readLabelled(ones, 3, List.of("-1", "+1"));
+    assertEquals(List.of("-1", "+1"), d.classNames());
+    assertArrayEquals(new double[] {1, 1}, d.targets());
+    assertEquals(3, d.numFeatures());
+    Path plus = write(dir, "plus.svm", "+1 1:1\n-1 2:1\n");
+    assertArrayEquals(new double[] {1, 0},
+        LibsvmReader.readLabelled(plus, 2, List.of("-1", "1")).targets());
+    Path two = write(dir, "two.svm", "1 1:1\n2 2:1\n");
+    assertInputError(() -> LibsvmReader.readLabelled(two, 2, List.of("-1", "1")),
+        two + ":2:1: token 1: label \"2\" is not one of the model's classes [-1, 1]");
+    assertArrayEquals(new double[] {1, 2},
+        LibsvmReader.readLabelled(two, 2, List.of()).targets());
   }
 
   @Test

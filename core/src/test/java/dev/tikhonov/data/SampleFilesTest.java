@@ -36,7 +36,7 @@ class SampleFilesTest {
   @Test
   void smallSvm_densifiesToThreeFeaturesWithMinusOneFirst() {
     Dataset d = LibsvmReader.read(sample("small.svm"), TargetKind.CLASS);
-    assertEquals(List.of("-1", "+1"), d.classNames());
+    assertEquals(List.of("-1", "1"), d.classNames());
     assertArrayEquals(
         new float[] {0.5f, 0, 1.5f, 0, 2, 0, 1, 1, 1, 0, 0, -0.25f}, d.features().toArray());
   }

@@ -175,4 +175,27 @@ class ColumnMatchingTest {
         + " have no names (Dataset.of without names, LIBSVM, IDX); give the columns names, or"
         + " the values as an array", e.getMessage());
   }
+
+  /**
+   * A model fitted before LIBSVM labels were parsed as numbers names its classes as the file
+   * spelled them ("-1", "+1"); LIBSVM data read now name them "-1", "1". The labels find the
+   * model's classes by numeric value, so its evaluation is the same.
+   */
+  @Test
+  void libsvmClassesNamedCanonically_findAnOldModelsSignedClassesByValue() throws Exception {
+    double[][] x = {{1, 0}, {0, 1}, {0.9, 0.1}, {0.2, 1.1}, {1.2, 0}, {0, 0.8}};
+    int[] labels = {1, 0, 1, 0, 1, 0};
+    List<String> names = Dataset.defaultNames(2);
+    LinearClassifier old = ElasticNet.binomial().lambda(0.01).build()
+        .fit(Dataset.ofClasses(x, labels, List.of("-1", "+1"), names));
+    assertEquals(List.of("-1", "+1"), old.classNames());
+    Path svm = dir.resolve("now.svm");
+    Files.writeString(svm, "1 1:1\n-1 2:1\n1 1:0.9 2:0.1\n-1 1:0.2 2:1.1\n1 1:1.2\n-1 2:0.8\n");
+    Dataset now = Dataset.read(svm, TargetKind.CLASS);
+    assertEquals(List.of("-1", "1"), now.classNames());
+    Evaluation dense = old.evaluate(Dataset.ofClasses(x, labels, List.of("-1", "+1"), names));
+    Evaluation read = old.evaluate(now);
+    assertEquals(dense.loss(), read.loss(), 1e-12);
+    assertEquals(dense.accuracy(), read.accuracy());
+  }
 }

@@ -238,4 +238,16 @@ class PoissonEstimatorsTest {
     assertEquals("row 2: count -2.0 is not a finite number ≥ 0 (the poisson family models"
         + " counts)", e.getMessage());
   }
+
+  /** evaluate refuses a negative count as the path does (it used to return a loss). */
+  @Test
+  void evaluate_negativeCount_isRefusedAsThePathRefusesIt() {
+    LinearModel m = ElasticNet.poisson().lambda(0.02).build().fit(DATA);
+    double[] y = DATA.targets().clone();
+    y[2] = -3.5;
+    Dataset negative = Dataset.of(DATA.featureRows(), y, DATA.featureNames());
+    InputException e = assertThrows(InputException.class, () -> m.evaluate(negative));
+    assertEquals("double[][]: row 3: count -3.5 is not a finite number ≥ 0 (the poisson family "
+        + "models counts)", e.getMessage());
+  }
 }
