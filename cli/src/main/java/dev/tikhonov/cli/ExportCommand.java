@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "export",
+    header = "Export a saved model to ONNX (float64 input) for ONNX Runtime and other runtimes.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Export a model saved by --save (train, path, grid, select) to ONNX (IR 8,",
       "opset 13) for ONNX Runtime and other runtimes.",
