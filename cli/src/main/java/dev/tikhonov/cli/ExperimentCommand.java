@@ -142,7 +142,14 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + " directory of MNIST-style IDX files (train-images-idx3-ubyte[.gz] etc.), "
           + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"));
     }
+    requireDistinct("--seeds", seeds, v -> v);
+    requireDistinct("--lambdas", lambdas, v -> v);
+    requireDistinct("--methods", methods, v -> v);
+    // A directory given twice (also as ./d and d, or through a link) is one data set.
+    requireDistinct("--datasets", datasets, v -> v.equals("bundled") || v.isBlank() ? v
+        : dev.tikhonov.data.AtomicFiles.realPath(Path.of(v)).toString());
     RunWriter out = RunWriter.open(common.outDir(name), kind);
+    Outputs.requireApart(out, null, null, Outputs.input("--data", data));
     Instant start = Instant.now();
     return switch (kind) {
       case MNIST_L2 -> mnistL2(out, start);
@@ -150,6 +157,27 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
       case MNIST_SELECT -> new MnistSelectRun(this).run(out, start);
       default -> ridgeVsLasso(out, start);
     };
+  }
+
+  /**
+   * Refuses a value given twice: a row, seed, method or data set counted twice would be one
+   * result shown (or averaged) as two, and two chart series of one name.
+   */
+  private static <T> void requireDistinct(String flag, List<T> values,
+      java.util.function.Function<T, Object> key) {
+    if (values == null) {
+      return;
+    }
+    Map<Object, T> seen = new java.util.HashMap<>();
+    for (T v : values) {
+      T before = seen.putIfAbsent(key.apply(v), v);
+      if (before != null) {
+        throw new IllegalArgumentException(flag + " " + values.stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(",")) + ": " + (before.equals(v)
+            ? v + " is given twice" : before + " and " + v + " are the same") + "; give each "
+            + "once");
+      }
+    }
   }
 
   private int mnistL2(RunWriter out, Instant start) {

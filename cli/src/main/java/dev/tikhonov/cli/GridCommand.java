@@ -129,6 +129,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
+    Outputs.requireApart(writer, save, "--save", Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, "add --regression");
     return run(grid, data, writer, started);

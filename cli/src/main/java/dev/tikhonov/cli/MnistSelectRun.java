@@ -99,6 +99,14 @@ final class MnistSelectRun {
       }
       String label = dir.toAbsolutePath().normalize().getFileName().toString()
           .replaceAll("[^A-Za-z0-9._-]", "_");
+      for (MnistSelect.DataSet before : out) {
+        if (before.name().equals(label)) {
+          // The label names the data set's rows, files and chart series.
+          throw new InputException("--datasets " + name + ": its name \"" + label + "\" is"
+              + " also the name of " + before.source() + "; give directories of different"
+              + " names");
+        }
+      }
       out.add(new MnistSelect.DataSet(label, Mnist.load(dir), dir.toString()));
     }
     return out;

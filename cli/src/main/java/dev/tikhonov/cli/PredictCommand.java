@@ -68,6 +68,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
     dev.tikhonov.tensor.Blas.setThreads(threads);
     AtomicFiles.requireWritable(out, "predictions file (--out)");
+    Outputs.requireApart(null, out, "--out", Outputs.input("--model", model),
+        Outputs.input("--data", data));
     Predictor m = Predictor.load(model);
     java.util.Optional<String> offset = offsetColumn(m);
     CsvWriter csv = new CsvWriter();

@@ -173,6 +173,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
+    Outputs.requireApart(writer, save, "--save", Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed,
         "add --regression (an MLP) or use --model linear");
     Dataset train = data.train();

@@ -128,6 +128,58 @@ public final class AtomicFiles {
   }
 
   /**
+   * Refuses, before any work, an output that would replace an input: {@code output} (given as
+   * {@code outputFlag}, e.g. "--out") and {@code input} ({@code inputFlag}, e.g. "--data") name
+   * the same file or directory once symbolic links, "." and ".." are resolved. An
+   * {@link InputException}: "--out a.csv is the --data file; give another path". A null input
+   * is no input and passes.
+   */
+  public static void requireNotInput(Path output, String outputFlag, Path input,
+      String inputFlag) {
+    if (input == null || !sameFile(output, input)) {
+      return;
+    }
+    throw new InputException(outputFlag + " " + output + " is the " + inputFlag + " "
+        + (Files.isDirectory(input) ? "directory" : "file") + "; give another path");
+  }
+
+  /**
+   * Whether {@code a} and {@code b} name the same file: the same real path (links, "." and ".."
+   * resolved, as far as the path exists) or, when both exist, {@link Files#isSameFile}.
+   */
+  public static boolean sameFile(Path a, Path b) {
+    if (realPath(a).equals(realPath(b))) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code path} with symbolic links, "." and ".." resolved: the real path of its longest
+   * existing prefix (after following a link at its end, as {@link #write} does), with the part
+   * that does not exist yet appended.
+   */
+  public static Path realPath(Path path) {
+    Path absolute = throughLinks(path).toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    } catch (IOException e) {
+      return absolute;
+    }
+  }
+
+  /**
    * The file a chain of symbolic links ends at (the path itself when it is no link; at most 40
    * links, as the kernel allows): the link stays, what it points to is written.
    */

@@ -1,5 +1,7 @@
 package dev.tikhonov.report;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,31 +10,77 @@ import java.util.Optional;
  */
 public enum RunKind {
   /** {@code train}: history.csv/json, metrics.json, weights.json. */
-  TRAIN("train", "train"),
+  TRAIN("train", "train", "history.csv", "history.json", "metrics.json", "weights.json",
+      "checkpoint.safetensors"),
   /** {@code experiment mnist-l2}: results.json rows over λ, dropout and weight decay. */
-  MNIST_L2("mnist-l2", "experiment mnist-l2"),
+  MNIST_L2("mnist-l2", "experiment mnist-l2", "experiment.json", "results.json", "results.csv",
+      "histograms.json", "runs/"),
   /** {@code experiment gd-linear}: slope and intercept of y = 3x + 2 fitted over λ. */
-  GD_LINEAR("gd-linear", "experiment gd-linear"),
+  GD_LINEAR("gd-linear", "experiment gd-linear", "experiment.json", "results.json", "runs/"),
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
-  RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso"),
+  RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "results.json", "path-*.json"),
   /** {@code path}: path.json (and path.csv). */
-  PATH("path", "path"),
+  PATH("path", "path", "path.json", "path.csv"),
   /** {@code select}: selection.json (and .csv), λ of a network by cross-validation. */
-  SELECT("select", "select"),
+  SELECT("select", "select", "selection.json", "selection.csv", "selection-cold.json",
+      "selection-cold.csv"),
   /** {@code grid}: grid.json (and .csv), a grid search by cross-validation. */
-  GRID("grid", "grid"),
+  GRID("grid", "grid", "grid.json", "grid.csv"),
   /**
    * {@code experiment mnist-select}: results.json rows per data set and method, plus
    * selection-&lt;data&gt;-&lt;method&gt;.json.
    */
-  MNIST_SELECT("mnist-select", "experiment mnist-select");
+  MNIST_SELECT("mnist-select", "experiment mnist-select", "experiment.json", "results.json",
+      "results.csv", "selection-*.json", "selection-*.csv");
+
+  /** What every kind writes besides its own files: run.json, report.html and charts/. */
+  private static final List<String> COMMON = List.of("run.json", "report.html", "charts/");
 
   private final String id;
   private final String title;
+  private final List<String> files;
 
-  RunKind(String id, String title) {
+  /**
+   * @param files what the run writes in its directory: a name, a pattern with one "*", or a
+   *     folder ending in "/" whose whole content is the run's
+   */
+  RunKind(String id, String title, String... files) {
     this.id = id;
     this.title = title;
+    this.files = List.of(files);
+  }
+
+  /**
+   * Whether a run of this kind writes (or replaces) the file at {@code relative}, a path inside
+   * its run directory: the one list of the run's own files, which {@code --save} and the
+   * inputs of a run must not be (docs/formats.md).
+   */
+  public boolean writes(Path relative) {
+    String path = relative.normalize().toString().replace('\\', '/');
+    for (String file : concat(files, COMMON)) {
+      if (matches(file, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(String file, String path) {
+    if (file.endsWith("/")) {
+      return path.startsWith(file) || path.equals(file.substring(0, file.length() - 1));
+    }
+    int star = file.indexOf('*');
+    if (star < 0) {
+      return path.equals(file);
+    }
+    return !path.contains("/") && path.startsWith(file.substring(0, star))
+        && path.endsWith(file.substring(star + 1));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** The value of run.json's {@code kind}, e.g. "mnist-l2". */

@@ -37,7 +37,7 @@ public final class RunWriter {
    */
   public static RunWriter open(Path dir, RunKind kind) {
     requireWritableDirectory(dir, "output directory");
-    requireNothingInTheWay(dir);
+    requireNothingInTheWay(dir, kind);
     return new RunWriter(dir, kind);
   }
 
@@ -46,7 +46,7 @@ public final class RunWriter {
    * charts/loss-curves.svg, …), or a file where it writes its charts folder, would only stop the
    * run at its end, after the work: refused here, naming the path.
    */
-  private static void requireNothingInTheWay(Path dir) {
+  private static void requireNothingInTheWay(Path dir, RunKind kind) {
     Path charts = dir.resolve("charts");
     if (Files.exists(charts) && !Files.isDirectory(charts)) {
       throw new InputException(charts + ": is a file; the run writes its charts in a folder"
@@ -58,6 +58,33 @@ public final class RunWriter {
     requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors");
     if (Files.isDirectory(charts)) {
       requireNoDirectoryNamedLikeAFile(charts, ".svg", ".png");
+    }
+    requireSubfoldersWritable(dir.resolve("charts"), 0, "charts of the run");
+    if (kind.writes(Path.of("runs", "x"))) {
+      requireSubfoldersWritable(dir.resolve("runs"), 2, "histories of the run");
+    }
+  }
+
+  /**
+   * The folders of an earlier run that this run writes into again (charts/, and runs/ with its
+   * per-setting folders down to {@code depth} levels) must take new files, or the run would
+   * fail after its work with its directory half rewritten.
+   */
+  private static void requireSubfoldersWritable(Path folder, int depth, String what) {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    AtomicFiles.requireCanWriteIn(folder, folder, what);
+    if (depth == 0) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        requireSubfoldersWritable(p, depth - 1, what);
+      }
+    } catch (IOException e) {
+      throw new InputException(folder + ": cannot list the folder ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 
@@ -91,6 +118,16 @@ public final class RunWriter {
       }
     }
     AtomicFiles.requireCanWriteIn(dir, dir, what);
+  }
+
+  /**
+   * Whether {@code file} is one of the files this run writes in its directory
+   * ({@link RunKind#writes}), comparing real paths (links, "." and ".." resolved).
+   */
+  public boolean writes(Path file) {
+    Path run = AtomicFiles.realPath(dir);
+    Path target = AtomicFiles.realPath(file);
+    return target.startsWith(run) && !target.equals(run) && kind.writes(run.relativize(target));
   }
 
   public Path dir() {

@@ -1,0 +1,133 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * An output never replaces an input or one of the run's own files: each is refused before any
+ * work (exit 2, one line), comparing real paths, and the input stays byte for byte.
+ */
+class OutputsTest {
+  @TempDir Path dir;
+  private Path data;
+  private Path model;
+  private byte[] dataBytes;
+  private byte[] modelBytes;
+
+  @BeforeEach
+  void files() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append(',').append(i % 7).append(',').append(2 * i + i % 3).append('\n');
+    }
+    data = dir.resolve("a.csv");
+    Files.writeString(data, csv);
+    dataBytes = Files.readAllBytes(data);
+    // Never read: the check comes before the model is loaded.
+    model = dir.resolve("m.model");
+    Files.writeString(model, "a model");
+    modelBytes = Files.readAllBytes(model);
+  }
+
+  private static String refused(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    assertEquals(2, exit, err.toString());
+    String text = err.toString().strip();
+    assertEquals(1, text.lines().count(), text);
+    return text.replace("tikhonov: error: ", "");
+  }
+
+  private void assertInputsKept() throws Exception {
+    assertArrayEquals(dataBytes, Files.readAllBytes(data));
+    assertArrayEquals(modelBytes, Files.readAllBytes(model));
+  }
+
+  @Test
+  void predict_outIsTheDataFile_isRefused() throws Exception {
+    Path same = dir.resolve(".").resolve("a.csv");
+    assertEquals("--out " + same + " is the --data file; give another path",
+        refused("predict", "--model", model.toString(), "--data", data.toString(),
+            "--out", same.toString()));
+    assertEquals("--out " + model + " is the --model file; give another path",
+        refused("predict", "--model", model.toString(), "--data", data.toString(),
+            "--out", model.toString()));
+    assertInputsKept();
+  }
+
+  @Test
+  void export_outIsTheModelThroughALink_isRefused() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("link.model"), model.getFileName());
+    assertEquals("--out " + link + " is the --model file; give another path",
+        refused("export", "--model", model.toString(), "--out", link.toString()));
+    assertInputsKept();
+  }
+
+  @Test
+  void trainPathGridSelect_saveIsTheDataFile_isRefused() throws Exception {
+    Path out = dir.resolve("run");
+    for (List<String> command : List.of(
+        List.of("train", "--model", "linear", "--epochs", "1"),
+        List.of("path", "--nlambda", "3"),
+        List.of("grid", "--model", "mlp:2", "--regression", "--lambdas", "0,1", "--epochs", "1"),
+        List.of("select", "--model", "mlp:2", "--regression", "--epochs", "1"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--data", data.toString(), "--target", "y", "--quiet", "--out",
+          out.toString(), "--save", dir.resolve("x/../a.csv").toString()));
+      assertEquals("--save " + dir.resolve("x/../a.csv") + " is the --data file; give another"
+          + " path", refused(args.toArray(String[]::new)), command.toString());
+      assertInputsKept();
+      assertFalse(Files.exists(out), command.toString());
+    }
+  }
+
+  @Test
+  void train_saveIsOneOfTheRunsFiles_isRefused() throws Exception {
+    Path out = dir.resolve("run");
+    for (String own : List.of("report.html", "history.csv", "metrics.json", "run.json",
+        "charts/loss-curves.svg", "checkpoint.safetensors")) {
+      Path save = out.resolve(own);
+      assertEquals("--save " + save + " is one of the files this run writes in --out " + out
+          + "; give another path", refused("train", "--data", data.toString(), "--target", "y",
+          "--model", "linear", "--epochs", "1", "--quiet", "--out", out.toString(), "--save",
+          save.toString()), own);
+      assertFalse(Files.exists(out), own);
+    }
+  }
+
+  @Test
+  void path_saveIsPathCsv_andDataIsTheRunsFile_areRefused() throws Exception {
+    Path out = dir.resolve("run");
+    assertEquals("--save " + out.resolve("path.csv") + " is one of the files this run writes in"
+        + " --out " + out + "; give another path", refused("path", "--data", data.toString(),
+        "--target", "y", "--quiet", "--out", out.toString(), "--save",
+        out.resolve("path.csv").toString()));
+    Files.createDirectories(out);
+    Path inside = Files.copy(data, out.resolve("path.csv"));
+    assertEquals("--data " + inside + " is one of the files this run writes in --out " + out
+        + "; give another --out", refused("path", "--data", inside.toString(), "--target", "y",
+        "--quiet", "--out", out.toString()));
+    assertArrayEquals(dataBytes, Files.readAllBytes(inside));
+  }
+
+  @Test
+  void experiment_outIsTheDataDirectory_isRefused() {
+    assertEquals("--out " + dir.resolve(".") + " is the --data directory; give another path",
+        refused("experiment", "mnist-l2", "--quick", "--data", dir.toString(), "--quiet",
+            "--out", dir.resolve(".").toString()));
+  }
+}
