@@ -105,7 +105,8 @@ public final class GdLinear {
       rows.add(new Row(lambda, slope, intercept, 2 * model.evaluate(data).loss(),
           sxy / (sxx + lambda)));
       model.training().orElseThrow().history()
-          .write(out.dir().resolve("runs").resolve("lambda-" + lambda));
+          .write(out.dir().resolve("runs")
+              .resolve(dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)));
       listener.runFinished(index, s.lambdas().size(),
           String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
               sxy / (sxx + lambda)));

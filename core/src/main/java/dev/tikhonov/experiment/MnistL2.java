@@ -128,7 +128,7 @@ public final class MnistL2 {
     }
 
     String directory() {
-      return (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
+      return dev.tikhonov.report.LambdaRow.runDirectory(lambda, dropout);
     }
   }
 

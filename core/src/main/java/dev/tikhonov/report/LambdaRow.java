@@ -32,6 +32,15 @@ public record LambdaRow(
     return dropout == 0 && weightDecay == 0;
   }
 
+  /**
+   * The folder under runs/ where an experiment keeps the histories of the row with this λ and
+   * dropout (mnist-l2: one seed-S folder per seed inside; gd-linear: the history itself): the
+   * one place the experiments and the report take the name from.
+   */
+  public static String runDirectory(double lambda, double dropout) {
+    return (dropout > 0 ? "dropout-" + dropout + "_" : "") + "lambda-" + lambda;
+  }
+
   /** Reads results.json of mnist-l2. */
   public static List<LambdaRow> read(Path file) {
     JsonNode array = JsonFiles.readArray(file);

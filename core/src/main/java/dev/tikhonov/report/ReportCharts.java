@@ -115,10 +115,14 @@ public final class ReportCharts {
           "Shrinkage: Frobenius norm of each weight matrix against λ (mean over seeds).",
           LambdaCharts.layerNorms(rows)));
     }
-    XYChart curves = runCurves(dir.resolve("runs"), "Validation loss per epoch (first seed of each row)");
+    // Only this run's rows: a folder under runs/ may be left from an earlier run into the same
+    // directory with other λ, seeds or epochs.
+    XYChart curves = runCurves(dir.resolve("runs"), rows.stream()
+            .map(r -> LambdaRow.runDirectory(r.lambda(), r.dropout())).distinct().toList(),
+        firstSeed(dir), "Validation loss per epoch (first seed of each row)");
     if (curves != null) {
       charts.add(new ReportChart("run-curves",
-          "Validation loss per epoch of every configuration row's first seed (runs/*/seed-*/history.csv).",
+          "Validation loss per epoch of the first seed of every row of this run's results.",
           curves));
     }
   }
@@ -142,7 +146,11 @@ public final class ReportCharts {
         "The slope shrinks towards 0 as λ grows; gradient descent (solid) should match the closed"
             + " form (dashed). The intercept is not penalized.",
         LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
-    XYChart curves = runCurves(dir.resolve("runs"), "Objective per epoch for each λ");
+    List<String> runs = new java.util.ArrayList<>();
+    for (double l : lambda) {
+      runs.add(LambdaRow.runDirectory(l, 0));
+    }
+    XYChart curves = runCurves(dir.resolve("runs"), runs, null, "Objective per epoch for each λ");
     if (curves != null) {
       charts.add(new ReportChart("run-curves", "Training curves of each λ (runs/*/history.csv).", curves));
     }
@@ -255,21 +263,32 @@ public final class ReportCharts {
         SelectionCharts.grid(g)));
   }
 
+  /** The first of experiment.json's settings.seeds, or null when it names none. */
+  private static Long firstSeed(Path dir) {
+    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
+    JsonNode seeds = experiment == null ? null : experiment.path("settings").path("seeds");
+    return seeds != null && seeds.isArray() && seeds.size() > 0 && seeds.get(0).canConvertToLong()
+        ? seeds.get(0).asLong() : null;
+  }
+
   /**
-   * One line per run of {@code runsDir} (history.csv directly inside a run directory, or in its
-   * lowest-numbered seed-* subdirectory): validation loss when the histories have it, else the
-   * objective. Null when there are no runs.
+   * One line per run folder of {@code runsDir} named in {@code runs} (the rows of this run's
+   * results, in their order; history.csv directly inside, or in its seed-{@code firstSeed}
+   * subfolder, or when that is null the lowest-numbered seed-*): validation loss when the
+   * histories have it, else the objective. Null when there are no runs.
    */
-  static XYChart runCurves(Path runsDir, String title) {
+  static XYChart runCurves(Path runsDir, List<String> runs, Long firstSeed, String title) {
     if (!Files.isDirectory(runsDir)) {
       return null;
     }
     Map<String, List<EpochRow>> histories = new LinkedHashMap<>();
-    for (Path run : list(runsDir, "", "")) {
+    for (String name : runs) {
+      Path run = runsDir.resolve(name);
       Path historyDir = run;
       if (!Files.isRegularFile(run.resolve("history.csv"))) {
-        List<Path> seeds = list(run, "seed-", "").stream()
+        List<Path> seeds = !Files.isDirectory(run) ? List.of() : list(run, "seed-", "").stream()
             .filter(p -> Files.isRegularFile(p.resolve("history.csv")))
+            .filter(p -> firstSeed == null || seedNumber(p) == firstSeed)
             .sorted(Comparator.comparingLong(ReportCharts::seedNumber)).toList();
         if (seeds.isEmpty()) {
           continue;

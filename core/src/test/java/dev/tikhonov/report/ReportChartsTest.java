@@ -211,4 +211,41 @@ class ReportChartsTest {
     }
     assertEquals(k, slope.getXData().length);
   }
+
+  /**
+   * A second mnist-l2 run into the same directory used to draw the first run's curves: the
+   * chart read every folder under runs/. Now it draws the rows of results.json, each from the
+   * run's first seed (experiment.json's settings.seeds).
+   */
+  @Test
+  void runCurves_mnistL2_drawsOnlyTheRowsOfThisRunsResults() throws IOException {
+    Path dir = SampleRuns.mnistL2(temp);
+    SampleRuns.write(dir.resolve("runs/lambda-0.5/seed-0/history.csv"),
+        SampleRuns.historyCsv(5, 0.5, 99));
+    SampleRuns.write(dir.resolve("runs/lambda-0.01/seed-7/history.csv"),
+        SampleRuns.historyCsv(3, 0.01, 98));
+    SampleRuns.write(dir.resolve("results.json"), "[{\"lambda\": 0.01, \"dropout\": 0,"
+        + " \"seeds\": 1, \"test_accuracy_mean\": 0.9, \"test_loss_mean\": 0.3},"
+        + " {\"lambda\": 0.001, \"dropout\": 0.5, \"seeds\": 1, \"test_accuracy_mean\": 0.9,"
+        + " \"test_loss_mean\": 0.3}]\n");
+    XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
+    assertEquals(List.of("lambda-0.01", "dropout-0.5_lambda-0.001"),
+        List.copyOf(chart.getSeriesMap().keySet()));
+    assertEquals(8, chart.getSeriesMap().get("lambda-0.01").getXData().length);
+
+    SampleRuns.write(dir.resolve("experiment.json"),
+        "{\"name\": \"mnist-l2\", \"settings\": {\"seeds\": [7]}}\n");
+    chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
+    assertEquals(List.of("lambda-0.01"), List.copyOf(chart.getSeriesMap().keySet()));
+    assertEquals(3, chart.getSeriesMap().get("lambda-0.01").getXData().length);
+  }
+
+  @Test
+  void runCurves_gdLinear_drawsOnlyTheLambdasOfThisRunsResults() throws IOException {
+    Path dir = SampleRuns.gdLinear(temp);
+    SampleRuns.write(dir.resolve("runs/lambda-0.5/history.csv"), SampleRuns.historyCsv(5, 0.5, 9));
+    XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
+    assertEquals(List.of("lambda-0.0", "lambda-0.01", "lambda-0.1", "lambda-1.0", "lambda-10.0"),
+        List.copyOf(chart.getSeriesMap().keySet()));
+  }
 }

@@ -122,7 +122,7 @@ final class SampleRuns {
       String h = histogram(60, -0.3, 0.3, 784 * 256, 0.06 / (1 + 20 * l));
       hist.append(c == 0 ? "" : ",\n").append("{\"lambda\": ").append(num(l)).append(", \"dropout\": ").append(num(p))
           .append(", \"counts\": ").append(h.substring(h.indexOf("\"counts\": ") + 10, h.length() - 1)).append("}");
-      String label = (p > 0 ? "dropout-" + p + "-" : "") + "lambda-" + l;
+      String label = LambdaRow.runDirectory(l, p);
       for (int s = 0; s < 2; s++) {
         write(dir.resolve("runs").resolve(label).resolve("seed-" + s).resolve("history.csv"), historyCsv(8, l, c * 10 + s));
       }
