@@ -17,26 +17,42 @@ public final class PathCharts {
 
   private PathCharts() {}
 
-  /** Coefficient b_j(λ) for every feature (and class), λ on a log axis. */
+  /**
+   * Coefficient b_j(λ) for every feature (and class) that is nonzero somewhere on the path, λ on
+   * a log axis; the title says how many are zero all along and not drawn (a sparse file with
+   * one index of 99,999 made 99,999 flat lines and a 72 MB report). Labels as {@link Labels}.
+   */
   public static XYChart coefficientPath(PathData path, String title) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "coefficient (original feature scale)");
-    LambdaAxis axis = new LambdaAxis(path.lambda());
     int classes = path.numClasses();
     int p = path.featureNames().size();
+    int zero = 0;
+    for (int k = 0; k < classes; k++) {
+      for (int j = 0; j < p; j++) {
+        zero += nonzeroSomewhere(path, k, j) ? 0 : 1;
+      }
+    }
+    XYChart chart = ChartTheme.xy(title + (zero == 0 ? "" : "; " + zero + " of " + classes * p
+            + " coefficients zero all along, not drawn"), "λ (log scale)",
+        "coefficient (original feature scale)");
+    LambdaAxis axis = new LambdaAxis(path.lambda());
     int line = 0;
     for (int k = 0; k < classes; k++) {
       for (int j = 0; j < p; j++) {
+        if (!nonzeroSomewhere(path, k, j)) {
+          continue;
+        }
         double[] y = new double[path.lambda().length];
         for (int i = 0; i < y.length; i++) {
           y[i] = path.coef()[i][k][j];
         }
-        String name = (classes > 1 ? "class " + k + ": " : "") + path.featureNames().get(j);
+        String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
+            + Labels.feature(path.featureNames().get(j), j));
         XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, path.lambda(), y, null,
             ChartTheme.color(line++));
         s.setMarker(SeriesMarkers.NONE);
       }
     }
-    chart.getStyler().setLegendVisible(classes * p <= MAX_LEGEND);
+    chart.getStyler().setLegendVisible(line <= MAX_LEGEND);
     markCv(chart, path, axis);
     ChartTheme.legendRightWhenCrowded(chart);
     axis.apply(chart, hasZero(path.lambda()));
@@ -120,6 +136,15 @@ public final class PathCharts {
     }
     axis.apply(chart, hasZero(path.lambda()));
     return chart;
+  }
+
+  private static boolean nonzeroSomewhere(PathData path, int k, int j) {
+    for (double[][] at : path.coef()) {
+      if (at[k][j] != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasZero(double[] lambda) {

@@ -281,7 +281,12 @@ final class ReportTables {
       for (int k = 0; k < classes; k++) {
         for (int j = 0; j < p; j++) {
           List<String> row = new ArrayList<>();
-          row.add(Html.escape((classes > 1 ? "class " + k + ": " : "") + path.featureNames().get(j)));
+          String name = path.featureNames().get(j);
+          String shown = Html.escape((classes > 1 ? "class " + k + ": " : "")
+              + Labels.feature(name, j));
+          row.add(Labels.shownInFull(name, j) ? shown
+              : "<span title=\"" + Html.escape(name.length() > 1000
+                  ? name.substring(0, 999) + "…" : name) + "\">" + shown + "</span>");
           for (int i : at) {
             row.add(Html.number(path.coef()[i][k][j]));
           }

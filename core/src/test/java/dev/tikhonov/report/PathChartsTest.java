@@ -1,0 +1,60 @@
+package dev.tikhonov.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+/** The coefficient chart: which lines it draws and what it calls them. */
+class PathChartsTest {
+  /** Coefficients c[i][j] at λ = 1, 0.1, 0.01 for the given names. */
+  private static PathData path(List<String> names, double[][] c) {
+    double[][][] coef = new double[c.length][1][];
+    for (int i = 0; i < c.length; i++) {
+      coef[i][0] = c[i];
+    }
+    return new PathData("gaussian", 1, new double[] {1, 0.1, 0.01}, coef, new double[3],
+        new double[3], names, null, null);
+  }
+
+  /** It used to stop the report with XChart's "Series name cannot be null or zero-length". */
+  @Test
+  void coefficientPath_emptyFeatureName_isDrawnAsFeatureNumber() {
+    XYChart chart = PathCharts.coefficientPath(path(List.of("x1", ""),
+        new double[][] {{0, 0}, {1, 0.5}, {2, 1}}), "t");
+    assertEquals(List.of("x1", "(feature 2)"), List.copyOf(chart.getSeriesMap().keySet()));
+  }
+
+  /** A 200,000-character name made a 161 MB report: XChart draws text as outlines. */
+  @Test
+  void coefficientPath_longNames_areShortened_andKeptApart() {
+    String a = "a".repeat(200_000);
+    XYChart chart = PathCharts.coefficientPath(path(List.of(a, a + "b"),
+        new double[][] {{0, 0}, {1, 0.5}, {2, 1}}), "t");
+    List<String> names = List.copyOf(chart.getSeriesMap().keySet());
+    assertEquals("a".repeat(Labels.MAX - 1) + "…", names.get(0));
+    assertEquals(names.get(0) + " (2)", names.get(1));
+  }
+
+  /** A LIBSVM row with index 99999 made 99,999 flat lines and a 72 MB report. */
+  @Test
+  void coefficientPath_drawsOnlyCoefficientsNonzeroSomewhere_andCountsTheOthers() {
+    int p = 5000;
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + (j + 1));
+    }
+    double[][] c = new double[3][p];
+    c[1][3] = 0.5;
+    c[2][3] = 1;
+    c[2][4999] = -0.25;
+    XYChart chart = PathCharts.coefficientPath(path(names, c), "Coefficient path");
+    assertEquals(List.of("x4", "x5000"), List.copyOf(chart.getSeriesMap().keySet()));
+    assertEquals("Coefficient path; 4998 of 5000 coefficients zero all along, not drawn",
+        chart.getTitle());
+    assertTrue(chart.getStyler().isLegendVisible());
+  }
+}
