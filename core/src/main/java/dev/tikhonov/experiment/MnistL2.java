@@ -331,17 +331,18 @@ public final class MnistL2 {
   }
 
   static String toCsv(List<Row> rows) {
-    StringBuilder sb = new StringBuilder("lambda,dropout,weight_decay,seeds,test_accuracy_mean,"
-        + "test_accuracy_std,test_loss_mean,test_loss_std,train_loss_mean,weight_norm_mean,"
-        + "epoch_seconds_mean\n");
+    dev.tikhonov.data.CsvWriter csv = new dev.tikhonov.data.CsvWriter().row("lambda", "dropout",
+        "weight_decay", "seeds", "test_accuracy_mean", "test_accuracy_std", "test_loss_mean",
+        "test_loss_std", "train_loss_mean", "weight_norm_mean", "epoch_seconds_mean");
     for (Row r : rows) {
-      sb.append(r.lambda()).append(',').append(r.dropout()).append(',').append(r.weightDecay())
-          .append(',').append(r.seeds()).append(',').append(r.testAccuracyMean()).append(',')
-          .append(r.testAccuracyStd()).append(',').append(r.testLossMean()).append(',')
-          .append(r.testLossStd()).append(',').append(r.trainLossMean()).append(',')
-          .append(r.weightNormMean()).append(',').append(r.epochSecondsMean()).append('\n');
+      csv.row(String.valueOf(r.lambda()), String.valueOf(r.dropout()),
+          String.valueOf(r.weightDecay()), String.valueOf(r.seeds()),
+          String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
+          String.valueOf(r.testLossMean()), String.valueOf(r.testLossStd()),
+          String.valueOf(r.trainLossMean()), String.valueOf(r.weightNormMean()),
+          String.valueOf(r.epochSecondsMean()));
     }
-    return sb.toString();
+    return csv.toString();
   }
 
   /** The printed table: one line per row, mean ± std over seeds. */

@@ -381,12 +381,13 @@ public final class MnistSelect {
   }
 
   static String toCsv(List<Row> rows) {
-    StringBuilder sb = new StringBuilder("data,method,rule,folds,num_lambdas,lambda_chosen,"
-        + "lambda_min,lambda_1se,evidence_lambda,cv_loss,cv_se,test_accuracy,test_loss,"
-        + "test_accuracy_mean,test_accuracy_std,seeds,selection_seconds,cpu_seconds,fits,"
-        + "epochs\n");
+    dev.tikhonov.data.CsvWriter csv = new dev.tikhonov.data.CsvWriter().row("data", "method",
+        "rule", "folds", "num_lambdas", "lambda_chosen", "lambda_min", "lambda_1se",
+        "evidence_lambda", "cv_loss", "cv_se", "test_accuracy", "test_loss",
+        "test_accuracy_mean", "test_accuracy_std", "seeds", "selection_seconds", "cpu_seconds",
+        "fits", "epochs");
     for (Row r : rows) {
-      sb.append(String.join(",", r.data(), r.method(), r.rule(), String.valueOf(r.folds()),
+      csv.row(r.data(), r.method(), r.rule(), String.valueOf(r.folds()),
           String.valueOf(r.numLambdas()), String.valueOf(r.lambdaChosen()),
           String.valueOf(r.lambdaMin()), String.valueOf(r.lambda1se()),
           r.evidenceLambda() == null ? "" : String.valueOf(r.evidenceLambda()),
@@ -395,9 +396,9 @@ public final class MnistSelect {
           String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
           String.valueOf(r.seeds()), String.valueOf(r.selectionSeconds()),
           String.valueOf(r.cpuSeconds()), String.valueOf(r.fits()),
-          String.valueOf(r.epochs()))).append('\n');
+          String.valueOf(r.epochs()));
     }
-    return sb.toString();
+    return csv.toString();
   }
 
   /** The printed table: one line per data set and method. */

@@ -1,5 +1,6 @@
 package dev.tikhonov.report;
 
+import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.GridSearch;
@@ -65,25 +66,25 @@ public final class GridFiles {
     GridSearch.Result<Map<String, Object>> s = r.scores();
     Set<String> keys = new LinkedHashSet<>();
     s.configs().forEach(c -> keys.addAll(c.keySet()));
-    StringBuilder sb = new StringBuilder("index");
-    for (String k : keys) {
-      sb.append(',').append(k);
-    }
-    sb.append(",cv_mean,cv_se,misclassification_mean,misclassification_se,chosen\n");
+    List<String> header = new ArrayList<>(List.of("index"));
+    header.addAll(keys);
+    header.addAll(List.of("cv_mean", "cv_se", "misclassification_mean", "misclassification_se",
+        "chosen"));
+    CsvWriter csv = new CsvWriter().row(header);
     for (int i = 0; i < s.configs().size(); i++) {
-      sb.append(i);
+      List<String> row = new ArrayList<>(List.of(String.valueOf(i)));
       for (String k : keys) {
         Object v = s.configs().get(i).get(k);
-        sb.append(',').append(v == null ? "" : v.toString().replace(',', ';'));
+        row.add(v == null ? "" : v.toString());
       }
       int at = i;
-      sb.append(',').append(s.mean()[i]).append(',').append(s.standardError()[i]).append(',')
-          .append(r.misclassification().map(x -> String.valueOf(x.mean()[at])).orElse(""))
-          .append(',')
-          .append(r.misclassification().map(x -> String.valueOf(x.standardError()[at]))
-              .orElse(""))
-          .append(',').append(i == r.chosenIndex()).append('\n');
+      row.add(String.valueOf(s.mean()[i]));
+      row.add(String.valueOf(s.standardError()[i]));
+      row.add(r.misclassification().map(x -> String.valueOf(x.mean()[at])).orElse(""));
+      row.add(r.misclassification().map(x -> String.valueOf(x.standardError()[at])).orElse(""));
+      row.add(String.valueOf(i == r.chosenIndex()));
+      csv.row(row);
     }
-    return sb.toString();
+    return csv.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tikhonov.report;
 
+import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.MlpPath;
 import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.select.CvResult;
@@ -65,9 +66,9 @@ public final class SelectionFiles {
 
   /** One row per λ: the CV statistics, the evidence, the all-rows path's point. */
   public static String toCsv(MlpPathCV.Result<?> r, Optional<EvidenceCurve> evidence) {
-    StringBuilder sb = new StringBuilder("lambda,cv_mean,cv_se,misclassification_mean,"
-        + "misclassification_se,log_evidence,validation_loss,validation_accuracy,train_loss,"
-        + "penalty,weight_norm,epochs,split_epochs_mean,chosen\n");
+    CsvWriter csv = new CsvWriter().row("lambda", "cv_mean", "cv_se", "misclassification_mean",
+        "misclassification_se", "log_evidence", "validation_loss", "validation_accuracy",
+        "train_loss", "penalty", "weight_norm", "epochs", "split_epochs_mean", "chosen");
     double[] lambdas = r.lambdas();
     for (int index = 0; index < lambdas.length; index++) {
       int l = index;
@@ -91,9 +92,9 @@ public final class SelectionFiles {
       }
       row.add(num(epochs / r.splitPoints().size()));
       row.add(l == r.chosenIndex() ? "true" : "false");
-      sb.append(String.join(",", row)).append('\n');
+      csv.row(row);
     }
-    return sb.toString();
+    return csv.toString();
   }
 
   private static Optional<Double> box(java.util.OptionalDouble v) {

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.Json;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
@@ -124,37 +125,38 @@ public final class PathFiles {
   public static String csv(PathSolution path, Optional<CvResult> crossValidation) {
     CvResult cv = crossValidation.orElse(null);
     boolean multi = path.family() == Family.MULTINOMIAL;
-    StringBuilder s = new StringBuilder("lambda,df,dev_ratio");
+    List<String> header = new ArrayList<>(List.of("lambda", "df", "dev_ratio"));
     int k = path.intercepts()[0].length;
     for (int c = 0; c < k; c++) {
-      s.append(",").append(multi ? "intercept_" + path.classNames().get(c) : "intercept");
+      header.add(multi ? "intercept_" + path.classNames().get(c) : "intercept");
     }
     for (int c = 0; c < k; c++) {
       for (String name : path.featureNames()) {
-        s.append(",").append(csvCell(multi ? name + "_" + path.classNames().get(c) : name));
+        header.add(multi ? name + "_" + path.classNames().get(c) : name);
       }
     }
     if (cv != null) {
-      s.append(",cv_mean,cv_se");
+      header.addAll(List.of("cv_mean", "cv_se"));
     }
-    s.append("\n");
+    CsvWriter csv = new CsvWriter().row(header);
     for (int l = 0; l < path.size(); l++) {
-      s.append(path.lambdas()[l]).append(",").append(path.degreesOfFreedom()[l]).append(",")
-          .append(path.devianceRatio()[l]);
+      List<String> row = new ArrayList<>(List.of(String.valueOf(path.lambdas()[l]),
+          String.valueOf(path.degreesOfFreedom()[l]), String.valueOf(path.devianceRatio()[l])));
       for (int c = 0; c < k; c++) {
-        s.append(",").append(path.intercepts()[l][c]);
+        row.add(String.valueOf(path.intercepts()[l][c]));
       }
       for (int c = 0; c < k; c++) {
         for (double b : path.coefficients()[l][c]) {
-          s.append(",").append(b);
+          row.add(String.valueOf(b));
         }
       }
       if (cv != null) {
-        s.append(",").append(cv.mean()[l]).append(",").append(cv.standardError()[l]);
+        row.add(String.valueOf(cv.mean()[l]));
+        row.add(String.valueOf(cv.standardError()[l]));
       }
-      s.append("\n");
+      csv.row(row);
     }
-    return s.toString();
+    return csv.toString();
   }
 
   /**
@@ -294,7 +296,4 @@ public final class PathFiles {
     return out;
   }
 
-  private static String csvCell(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
 }

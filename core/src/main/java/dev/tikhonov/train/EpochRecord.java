@@ -31,8 +31,9 @@ public record EpochRecord(
     @JsonProperty("learning_rate") double learningRate,
     double seconds) {
 
-  static final String CSV_HEADER =
-      "epoch,train_loss,penalty,objective,val_loss,val_accuracy,weight_norm,learning_rate,seconds";
+  static final java.util.List<String> CSV_HEADER = java.util.List.of("epoch", "train_loss",
+      "penalty", "objective", "val_loss", "val_accuracy", "weight_norm", "learning_rate",
+      "seconds");
 
   public EpochRecord {
     java.util.Objects.requireNonNull(valLoss, "valLoss");
@@ -51,10 +52,11 @@ public record EpochRecord(
     return valAccuracy.isPresent() ? valAccuracy.getAsDouble() : null;
   }
 
-  String csvRow() {
-    return epoch + "," + trainLoss + "," + penalty + "," + objective + ","
-        + (valLoss.isPresent() ? valLoss.getAsDouble() : "") + ","
-        + (valAccuracy.isPresent() ? valAccuracy.getAsDouble() : "") + ","
-        + weightNorm + "," + learningRate + "," + seconds;
+  java.util.List<String> csvRow() {
+    return java.util.List.of(String.valueOf(epoch), String.valueOf(trainLoss),
+        String.valueOf(penalty), String.valueOf(objective),
+        valLoss.isPresent() ? String.valueOf(valLoss.getAsDouble()) : "",
+        valAccuracy.isPresent() ? String.valueOf(valAccuracy.getAsDouble()) : "",
+        String.valueOf(weightNorm), String.valueOf(learningRate), String.valueOf(seconds));
   }
 }

@@ -20,11 +20,11 @@ public record History(List<EpochRecord> epochs) {
   }
 
   public String toCsv() {
-    StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+    dev.tikhonov.data.CsvWriter csv = new dev.tikhonov.data.CsvWriter().row(EpochRecord.CSV_HEADER);
     for (EpochRecord r : epochs) {
-      sb.append(r.csvRow()).append('\n');
+      csv.row(r.csvRow());
     }
-    return sb.toString();
+    return csv.toString();
   }
 
   /** Writes {@code history.csv} and {@code history.json} into {@code dir}, atomically. */
