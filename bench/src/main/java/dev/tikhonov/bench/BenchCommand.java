@@ -188,8 +188,11 @@ public final class BenchCommand implements Runnable, CommandExtension {
     public Integer call() {
       requireApplies(spec, "--data", !synthetic, "without --synthetic",
           "with --synthetic, which makes data of Fashion-MNIST's shape");
-      if (epochs < 1 || threads < 1 || batchSize < 1) {
-        throw new IllegalArgumentException("--epochs, --threads and --batch-size must be >= 1");
+      for (Object[] flag : new Object[][] {{"--epochs", epochs}, {"--threads", threads},
+          {"--batch-size", batchSize}}) {
+        if ((int) flag[1] < 1) {
+          throw new IllegalArgumentException(flag[0] + " must be >= 1, got " + flag[1]);
+        }
       }
       for (int w : hidden) {
         if (w < 1) {
@@ -310,8 +313,10 @@ public final class BenchCommand implements Runnable, CommandExtension {
 
     @Override
     public Integer call() {
-      if (threads < 1 || repeats < 1) {
-        throw new IllegalArgumentException("--threads and --repeats must be >= 1");
+      for (Object[] flag : new Object[][] {{"--threads", threads}, {"--repeats", repeats}}) {
+        if ((int) flag[1] < 1) {
+          throw new IllegalArgumentException(flag[0] + " must be >= 1, got " + flag[1]);
+        }
       }
       if (warmup < 0) {
         throw new IllegalArgumentException("--warmup must be >= 0");
@@ -440,6 +445,10 @@ public final class BenchCommand implements Runnable, CommandExtension {
       com.fasterxml.jackson.databind.JsonNode root;
       try {
         root = Json.MAPPER.readTree(in.toFile());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        throw new IllegalArgumentException("--in " + in + (at == null ? "" : ":"
+            + at.getLineNr() + ":" + at.getColumnNr()) + ": not valid JSON: " + Json.problem(e));
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException("--in " + in + ": cannot read it as JSON: "
             + e.getMessage());

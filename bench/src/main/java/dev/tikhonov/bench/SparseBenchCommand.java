@@ -77,6 +77,16 @@ final class SparseBenchCommand implements Callable<Integer> {
           + "about %.3g entries; one sparse matrix holds at most %d", (double) rows * features
           * density, SparseBench.MAX_ENTRIES));
     }
+    // The JVM's own -Xmx syntax: digits with an optional k, m, g or t (either case).
+    if (!heap.matches("[0-9]+[kKmMgGtT]?")) {
+      throw new IllegalArgumentException("--heap " + heap + ": expected a heap size such as"
+          + " 4g, 512m or 1048576k (the JVM's -Xmx)");
+    }
+    if (!noPeer && !Files.isRegularFile(peerScript)) {
+      throw new IllegalArgumentException("--peer-script " + peerScript + ": no such file"
+          + (Files.exists(peerScript) ? " (it is a directory)" : "")
+          + "; give glmnet's R script, or --no-peer");
+    }
     BenchCommand.requireOutput(out);
     Path data = SparseBench.ensureFile(cache, rows, features, density, seed);
     String indices = "1,10,25,50,75,100";

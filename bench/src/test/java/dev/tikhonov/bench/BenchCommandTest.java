@@ -357,5 +357,48 @@ class BenchCommandTest {
       assertEquals("", r[2], messages[i] + ": nothing measured or printed");
     }
   }
-}
 
+  private static String refused(String... args) {
+    var cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    assertEquals(2, cl.execute(args), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    return err.toString().strip().replace("tikhonov: error: ", "");
+  }
+
+  /** The message named three flags at once; now the one that is wrong, with its value. */
+  @Test
+  void mlp_zeroEpochs_namesTheFlagAndValue() {
+    assertEquals("--epochs must be >= 1, got 0",
+        refused("bench", "mlp", "--synthetic", "--epochs", "0"));
+    assertEquals("--batch-size must be >= 1, got -3",
+        refused("bench", "mlp", "--synthetic", "--batch-size", "-3"));
+  }
+
+  /** Both used to fail after the data were made and tikhonov's side had run. */
+  @Test
+  void sparse_badHeapOrMissingPeerScript_isRefusedBeforeWork() {
+    Path cache = tmp.resolve("cache");
+    assertEquals("--heap bogus: expected a heap size such as 4g, 512m or 1048576k (the JVM's"
+        + " -Xmx)", refused("bench", "sparse", "--heap", "bogus", "--no-peer", "--rows", "10",
+        "--features", "10", "--cache", cache.toString(), "--out", tmp.resolve("o").toString()));
+    assertEquals("--peer-script /nonexistent/x.R: no such file; give glmnet's R script, or"
+        + " --no-peer", refused("bench", "sparse", "--peer-script", "/nonexistent/x.R",
+        "--rows", "10", "--features", "10", "--cache", cache.toString(), "--out",
+        tmp.resolve("o").toString()));
+    assertFalse(Files.exists(cache));
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  /** Jackson's "[Source: REDACTED …]" internals and a second line reached the user. */
+  @Test
+  void chart_truncatedJson_isOneCleanLineWithThePosition() throws IOException {
+    Path in = tmp.resolve("bad.json");
+    Files.writeString(in, "{\"a\": [1,2\n");
+    assertEquals("--in " + in + ":2:1: not valid JSON: Unexpected end-of-input: expected close"
+        + " marker for Array", refused("bench", "chart", "--in", in.toString(), "--out",
+        tmp.resolve("c").toString()));
+  }
+}

@@ -107,4 +107,26 @@ class ReportCommandTest {
     r = run("report", temp.toString());
     assertEquals(0, r.exit(), r.err());
   }
+
+  /** It said "is not a directory" for a directory that does not exist. */
+  @Test
+  void report_onAMissingDirectory_saysNoSuchDirectory() throws IOException {
+    Run r = run("report", temp.resolve("nonexistent").toString());
+    assertEquals(2, r.exit());
+    assertEquals("tikhonov: error: " + temp.resolve("nonexistent") + ": no such directory",
+        r.err().trim());
+    Path file = Files.writeString(temp.resolve("f.txt"), "x");
+    r = run("report", file.toString());
+    assertEquals("tikhonov: error: " + file + ": is a file, not a run directory", r.err().trim());
+  }
+
+  /** Jackson's "(start marker at [Source: REDACTED …])" reached the user. */
+  @Test
+  void report_onTruncatedJson_isOneLineWithoutParserInternals() throws IOException {
+    Files.writeString(temp.resolve("path.json"), "{\"lambda\": [1,2");
+    Run r = run("report", temp.toString());
+    assertEquals(2, r.exit());
+    assertEquals("tikhonov: error: " + temp.resolve("path.json") + ":1:16: not valid JSON:"
+        + " Unexpected end-of-input: expected close marker for Array", r.err().trim());
+  }
 }

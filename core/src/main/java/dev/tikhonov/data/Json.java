@@ -22,6 +22,20 @@ public final class Json {
     AtomicFiles.write(file, out -> MAPPER.writeValue(new NonClosing(out), value));
   }
 
+  /**
+   * Jackson's parse error as one line without its internals: the location suffixes
+   * ("at [Source: REDACTED …; line: 2, column: 1]", "(start marker at [Source: …])") are cut;
+   * the caller names the file, line and column itself.
+   */
+  public static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+        : e.getOriginalMessage();
+    message = message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+    return message.lines().map(String::strip).filter(l -> !l.isEmpty())
+        .reduce((a, b) -> a + " " + b).orElse(message.strip());
+  }
+
   /** {@code value} as one line of JSON. */
   public static String oneLine(Object value) {
     try {

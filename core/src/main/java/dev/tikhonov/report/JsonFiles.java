@@ -40,7 +40,7 @@ final class JsonFiles {
           file.toString(),
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
-          "not valid JSON: " + e.getOriginalMessage());
+          "not valid JSON: " + dev.tikhonov.data.Json.problem(e));
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }

@@ -17,7 +17,8 @@ public record RunDirectory(Path dir, RunKind kind) {
   /** Tells what kind of run {@code dir} holds; InputException when it holds none. */
   public static RunDirectory detect(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new InputException(dir + " is not a directory");
+      throw new InputException(dir + (Files.exists(dir) ? ": is a file, not a run directory"
+          : ": no such directory"));
     }
     Path runJson = dir.resolve("run.json");
     if (Files.isRegularFile(runJson)) {

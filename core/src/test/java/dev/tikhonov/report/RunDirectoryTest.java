@@ -42,7 +42,9 @@ class RunDirectoryTest {
   void detect_whenNotADirectory_saysSo() throws IOException {
     Path file = Files.writeString(temp.resolve("x.txt"), "x");
     InputException e = assertThrows(InputException.class, () -> RunDirectory.detect(file));
-    assertTrue(e.getMessage().contains("is not a directory"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": is a file, not a run directory"), e.getMessage());
+    e = assertThrows(InputException.class, () -> RunDirectory.detect(temp.resolve("none")));
+    assertTrue(e.getMessage().endsWith("none: no such directory"), e.getMessage());
   }
 
   @Test
