@@ -7,8 +7,6 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,15 +37,7 @@ public final class CsvReader {
   }
 
   public static Dataset read(Path file, String targetColumn, TargetKind kind, CsvOptions options) {
-    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
-      return read(in, file.toString(), targetColumn, kind, options);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, in -> read(in, file.toString(), targetColumn, kind, options));
   }
 
   /** Reads UTF-8 text from {@code in} (not closed), naming {@code sourceName} in messages. */
@@ -133,15 +123,8 @@ public final class CsvReader {
   }
 
   public static double[][] readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
-    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
-      return readFeatures(in, file.toString(), expectedColumns, options);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file,
+        in -> readFeatures(in, file.toString(), expectedColumns, options));
   }
 
   /** {@link #readFeatures(Path, List)} from a UTF-8 stream (not closed). */
@@ -197,16 +180,8 @@ public final class CsvReader {
    */
   public static Dataset readLabelled(Path file, List<String> columns, String targetColumn,
       List<String> classes) {
-    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
-      return readLabelled(in, file.toString(), columns, targetColumn, classes,
-          CsvOptions.defaults());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, in -> readLabelled(in, file.toString(), columns, targetColumn,
+        classes, CsvOptions.defaults()));
   }
 
   /** {@link #readLabelled(Path, List, String, List)} from a UTF-8 stream (not closed). */

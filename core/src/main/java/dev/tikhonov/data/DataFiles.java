@@ -10,8 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Checksums for data provenance: SHA-256 as 64 lower-case hex digits. Stateless: each call uses its
- * own digest and buffer, so its methods may be called from any thread.
+ * Opening data files (gzip or plain, one set of error messages) and checksums for data
+ * provenance: SHA-256 as 64 lower-case hex digits. Stateless: each call uses its own stream,
+ * digest and buffer, so its methods may be called from any thread.
  */
 public final class DataFiles {
   private DataFiles() {}
@@ -48,6 +49,29 @@ public final class DataFiles {
       return new java.util.zip.GZIPInputStream(buffered, 1 << 16);
     }
     return buffered;
+  }
+
+  /** What a text reader does with a file's (decompressed) stream. */
+  @FunctionalInterface
+  public interface StreamReader<T> {
+    T read(InputStream in) throws IOException;
+  }
+
+  /**
+   * {@code reader} applied to {@link #decompressed} contents of {@code file}, the stream closed
+   * after; a missing file, damaged gzip data or a read error is an {@link InputException} that
+   * names the file (the readers' one way of opening a file).
+   */
+  public static <T> T read(Path file, StreamReader<T> reader) {
+    try (InputStream in = decompressed(Files.newInputStream(file))) {
+      return reader.read(in);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   /** SHA-256 of {@code bytes}. */

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,15 +60,7 @@ public final class LibsvmReader {
    * a test file with fewer features matches its training file.
    */
   public static Dataset read(Path file, TargetKind kind, int numFeatures) {
-    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
-      return read(in, file.toString(), kind, numFeatures);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, in -> read(in, file.toString(), kind, numFeatures));
   }
 
   /**
@@ -107,16 +97,9 @@ public final class LibsvmReader {
       throw new IllegalArgumentException("numFeatures must be ≥ 1, not " + numFeatures);
     }
     List<String> known = List.copyOf(classes);
-    try (InputStream in = DataFiles.decompressed(Files.newInputStream(file))) {
-      return read(in, file.toString(), known.isEmpty() ? TargetKind.REAL : TargetKind.CLASS,
-          numFeatures, known.isEmpty() ? null : known);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    return DataFiles.read(file, in -> read(in, file.toString(),
+        known.isEmpty() ? TargetKind.REAL : TargetKind.CLASS, numFeatures,
+        known.isEmpty() ? null : known));
   }
 
   /**

@@ -66,20 +66,19 @@ public final class OnnxExport {
 
   /** Writes {@code model} to {@code file} atomically. */
   public static void write(Model model, Path file) {
-    byte[] bytes;
-    try {
-      bytes = toBytes(model);
-    } catch (InputException e) {
-      throw new InputException(file + ": " + e.getMessage(), e);
-    }
-    AtomicFiles.write(file, out -> out.write(bytes));
+    write(file, () -> toBytes(model));
   }
 
   /** Writes {@code model} to {@code file} atomically. */
   public static void write(OnnxLinear model, Path file) {
+    write(file, () -> toBytes(model));
+  }
+
+  /** The bytes, serialized before the file is touched (a refusal names the file), then written. */
+  private static void write(Path file, java.util.function.Supplier<byte[]> serialize) {
     byte[] bytes;
     try {
-      bytes = toBytes(model);
+      bytes = serialize.get();
     } catch (InputException e) {
       throw new InputException(file + ": " + e.getMessage(), e);
     }
