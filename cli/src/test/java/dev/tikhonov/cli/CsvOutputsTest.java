@@ -5,25 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TargetKind;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What tikhonov writes as CSV, it reads back: names with line breaks, commas and quotes. */
 class CsvOutputsTest {
   @TempDir Path dir;
 
   private static void ok(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    assertEquals(0, cl.execute(args), err.toString());
+    InProcess r = InProcess.run(args);
+    assertEquals(0, r.exit(), r.err());
   }
 
   /** path.csv left a name with a line break unquoted: "path.csv:2: expected 5 fields". */

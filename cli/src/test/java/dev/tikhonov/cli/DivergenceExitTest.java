@@ -21,14 +21,10 @@ class DivergenceExitTest {
    */
   @Test
   void experiment_aLambdaThatDiverges_isExit3WithOneErrorLine() {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute("experiment", "mnist-l2", "--quick", "--lambdas", "1e6", "--epochs",
+    InProcess r = InProcess.run("experiment", "mnist-l2", "--quick", "--lambdas", "1e6", "--epochs",
         "1", "--seeds", "0", "--threads", "1", "--quiet", "--out", dir.resolve("out").toString());
-    String text = err.toString().strip();
-    assertEquals(3, exit, text);
+    String text = r.err();
+    assertEquals(3, r.exit(), text);
     assertTrue(text.startsWith("tikhonov: error: ") && text.contains("training diverged at epoch"
         + " 1") && !text.contains("internal error") && text.lines().count() == 1, text);
   }

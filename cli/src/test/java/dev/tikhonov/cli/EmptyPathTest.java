@@ -3,14 +3,11 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An empty path would mean the current directory: refused for the path lists that are not
@@ -20,13 +17,9 @@ class EmptyPathTest {
   @TempDir Path dir;
 
   private static String run(List<String> args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args.toArray(String[]::new));
-    assertEquals(2, exit, err.toString());
-    return err.toString().strip();
+    InProcess r = InProcess.run(args);
+    assertEquals(2, r.exit(), r.err());
+    return r.err();
   }
 
   /** It used to load the MNIST files of the current directory (or name them as missing). */

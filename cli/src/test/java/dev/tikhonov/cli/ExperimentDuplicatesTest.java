@@ -3,14 +3,11 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A value given twice to an experiment is refused before any work: a seed counted twice fakes
@@ -21,14 +18,10 @@ class ExperimentDuplicatesTest {
   @TempDir Path dir;
 
   private String refused(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    assertEquals(2, exit, err.toString());
+    InProcess r = InProcess.run(args);
+    assertEquals(2, r.exit(), r.err());
     assertFalse(Files.exists(dir.resolve("out")));
-    return err.toString().strip().replace("tikhonov: error: ", "");
+    return r.message();
   }
 
   @Test

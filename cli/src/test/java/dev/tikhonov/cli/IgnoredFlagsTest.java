@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * No flag is silently ignored: a flag typed where it has no effect is one error line with exit
@@ -37,16 +34,8 @@ class IgnoredFlagsTest {
     }
   }
 
-  private record Run(int exit, String err) {}
-
-  private static Run run(List<String> args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args.toArray(String[]::new));
-    return new Run(exit, err.toString());
+  private static InProcess run(List<String> args) {
+    return InProcess.run(args);
   }
 
   @BeforeAll
@@ -61,7 +50,7 @@ class IgnoredFlagsTest {
     }
     Files.writeString(dir.resolve("d.csv"), csv);
     Files.writeString(dir.resolve("d.svm"), svm);
-    Run r = run(List.of("train", "--data", dir.resolve("d.csv").toString(), "--target", "y",
+    InProcess r = run(List.of("train", "--data", dir.resolve("d.csv").toString(), "--target", "y",
         "--model", "linear", "--epochs", "1", "--threads", "1", "--quiet", "--out",
         dir.resolve("model-run").toString(), "--save", dir.resolve("m.model").toString()));
     assertEquals(0, r.exit(), r.err());
@@ -237,7 +226,7 @@ class IgnoredFlagsTest {
     if (!args.get(0).equals("evaluate")) {
       args.addAll(List.of("--out", out.toString(), "--quiet", "--threads", "1"));
     }
-    Run r = run(args);
+    InProcess r = run(args);
     assertEquals(2, r.exit(), c + "\n" + r.err());
     assertEquals("tikhonov: error: " + c.message(), r.err().strip(), c.toString());
     assertFalse(Files.exists(out), "nothing is written: " + c);
@@ -252,7 +241,7 @@ class IgnoredFlagsTest {
   void resume_withAConditionalFlag_saysDropIt() {
     String csv = dir.resolve("d.csv").toString();
     Path run = dir.resolve("resume-run");
-    Run r = run(List.of("train", "--data", csv, "--target", "y", "--model", "linear",
+    InProcess r = run(List.of("train", "--data", csv, "--target", "y", "--model", "linear",
         "--epochs", "1", "--lambda", "0.01", "--checkpoint-every", "1", "--threads", "1",
         "--quiet", "--out", run.toString()));
     assertEquals(0, r.exit(), r.err());
@@ -279,7 +268,7 @@ class IgnoredFlagsTest {
       out.write(Files.readString(dir.resolve("d.csv")).replace(',', '\t')
           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    Run r = run(List.of("train", "--data", tsv.toString(), "--target", "y", "--model", "linear",
+    InProcess r = run(List.of("train", "--data", tsv.toString(), "--target", "y", "--model", "linear",
         "--epochs", "1", "--threads", "1", "--quiet", "--out", dir.resolve("tsv-run").toString()));
     assertEquals(0, r.exit(), r.err());
   }
@@ -294,7 +283,7 @@ class IgnoredFlagsTest {
     Path txt = Files.copy(dir.resolve("d.csv"), dir.resolve("d.txt"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path model = dir.resolve("txt.model");
-    Run r = run(List.of("train", "--data", txt.toString(), "--target", "y", "--model", "linear",
+    InProcess r = run(List.of("train", "--data", txt.toString(), "--target", "y", "--model", "linear",
         "--epochs", "1", "--threads", "1", "--quiet", "--out", dir.resolve("txt-run").toString(),
         "--save", model.toString()));
     assertEquals(0, r.exit(), r.err());
@@ -336,10 +325,10 @@ class IgnoredFlagsTest {
       List<String> args = new ArrayList<>(ok.get(k));
       args.addAll(List.of("--out", dir.resolve("ok-" + k).toString(), "--quiet", "--threads",
           "1"));
-      Run r = run(args);
+      InProcess r = run(args);
       assertEquals(0, r.exit(), args + "\n" + r.err());
     }
-    Run r = run(List.of("evaluate", "--model", dir.resolve("m.model").toString(), "--data", csv,
+    InProcess r = run(List.of("evaluate", "--model", dir.resolve("m.model").toString(), "--data", csv,
         "--target", "y"));
     assertEquals(0, r.exit(), r.err());
     r = run(List.of("evaluate", "--model", dir.resolve("svm.model").toString(), "--data",

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An output never replaces an input or one of the run's own files: each is refused before any
@@ -41,15 +38,10 @@ class OutputsTest {
   }
 
   private static String refused(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    assertEquals(2, exit, err.toString());
-    String text = err.toString().strip();
-    assertEquals(1, text.lines().count(), text);
-    return text.replace("tikhonov: error: ", "");
+    InProcess r = InProcess.run(args);
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    return r.message();
   }
 
   private void assertInputsKept() throws Exception {

@@ -3,8 +3,6 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A real-valued target given to a classifier is one error line with exit code 2 that names the
@@ -24,14 +21,8 @@ import picocli.CommandLine;
 class RealTargetTest {
   @TempDir static Path dir;
 
-  private record Run(int exit, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), err.toString().strip());
+  private static InProcess run(String... args) {
+    return InProcess.run(args);
   }
 
   /**
@@ -93,7 +84,7 @@ class RealTargetTest {
         "add --regression (an MLP) or use --model linear", "add --regression",
         "add --regression", "use --family gaussian (poisson for counts)"};
     for (int i = 0; i < cases.length; i++) {
-      Run r = run(cases[i]);
+      InProcess r = run(cases[i]);
       String line = String.join(" ", cases[i]) + "\n" + r.err();
       assertEquals(2, r.exit(), line);
       assertEquals(1, r.err().lines().count(), line);
@@ -101,13 +92,13 @@ class RealTargetTest {
       assertFalse(Files.exists(dir.resolve("t" + (i + 1))), "no output: " + line);
     }
     String count = dir.resolve("count.csv").toString();
-    Run counts = run(args("t6", "train", "--data", count, "--target", "y", "--model", "mlp:4",
+    InProcess counts = run(args("t6", "train", "--data", count, "--target", "y", "--model", "mlp:4",
         "--epochs", "1"));
     assertEquals(2, counts.exit(), counts.err());
     assertEquals("tikhonov: error: --data " + count + ": --target y looks real-valued (60"
         + " distinct integers in 60 rows" + tail
         + "add --regression (an MLP) or use --model linear", counts.err());
-    Run libsvm = run(args("t7", "train", "--data", svm, "--model", "logistic", "--epochs", "1"));
+    InProcess libsvm = run(args("t7", "train", "--data", svm, "--model", "logistic", "--epochs", "1"));
     assertEquals(2, libsvm.exit(), libsvm.err());
     assertEquals(true, libsvm.err().startsWith("tikhonov: error: --data " + svm + ": its target"
         + " (each line's first field) looks real-valued (60 distinct numbers"), libsvm.err());
@@ -116,11 +107,11 @@ class RealTargetTest {
   @Test
   void classifiers_onIntegerOrStringLabels_stillTrain() {
     for (String kind : new String[] {"digit", "word"}) {
-      Run r = run(args("ok-" + kind, "train", "--data", dir.resolve(kind + ".csv").toString(),
+      InProcess r = run(args("ok-" + kind, "train", "--data", dir.resolve(kind + ".csv").toString(),
           "--target", "y", "--model", "logistic", "--epochs", "1"));
       assertEquals(0, r.exit(), kind + ": " + r.err());
     }
-    Run grid = run(args("ok-grid", "grid", "--data", dir.resolve("digit.csv").toString(),
+    InProcess grid = run(args("ok-grid", "grid", "--data", dir.resolve("digit.csv").toString(),
         "--target", "y", "--model",
         "mlp:4", "--epochs", "1", "--lambdas", "0.1", "--folds", "2"));
     assertEquals(0, grid.exit(), grid.err());

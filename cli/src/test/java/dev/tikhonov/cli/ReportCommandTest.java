@@ -4,27 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static InProcess run(String... args) {
+    return InProcess.run(args);
   }
 
   @Test
@@ -33,7 +22,7 @@ class ReportCommandTest {
         "{\"family\": \"gaussian\", \"l1_ratio\": 1, \"lambda\": [1.0, 0.1, 0.01],"
             + " \"intercept\": [0.5, 0.5, 0.5], \"coef\": [[0, 0], [0.6, 0], [0.95, -0.4]],"
             + " \"df\": [0, 1, 2], \"dev_ratio\": [0, 0.4, 0.7], \"feature_names\": [\"a\", \"b\"]}");
-    Run r = run("report", temp.toString());
+    InProcess r = run("report", temp.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("report.html"), r.out());
     String html = Files.readString(temp.resolve("report.html"));
@@ -43,7 +32,7 @@ class ReportCommandTest {
 
   @Test
   void report_onADirectoryThatIsNoRun_exits2WithAClearMessage() {
-    Run r = run("report", temp.toString());
+    InProcess r = run("report", temp.toString());
     assertEquals(2, r.exit());
     assertEquals("tikhonov: error: " + temp + " is not a tikhonov run directory: no run.json,"
         + " results.json, history.csv or path.json", r.err().trim());
@@ -51,7 +40,7 @@ class ReportCommandTest {
 
   @Test
   void report_withoutDirectory_exits2AndShowsUsageHint() {
-    Run r = run("report");
+    InProcess r = run("report");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("DIR"), r.err());
   }
@@ -66,7 +55,7 @@ class ReportCommandTest {
         + " \"intercept\": [0.5, 0.5, 0.5], ";
     Files.writeString(temp.resolve("path.json"), head
         + "\"coef\": [[0, 0], [0.6], [0.95, -0.4]], \"df\": [0, 1, 2]}");
-    Run r = run("report", temp.toString());
+    InProcess r = run("report", temp.toString());
     assertEquals(2, r.exit(), r.err());
     assertEquals("tikhonov: error: " + temp.resolve("path.json") + ": coef[1] holds 1"
         + " coefficients, coef[0] 2; every λ and class needs one per feature", r.err().trim());
@@ -92,7 +81,7 @@ class ReportCommandTest {
     Path weights = temp.resolve("weights.json");
     Files.writeString(weights, "{\"layers\": [{\"name\": \"dense0.weight\", \"histogram\":"
         + " {\"edges\": [-1, 0, 1], \"counts\": [1, 2, 3]}}]}");
-    Run r = run("report", temp.toString());
+    InProcess r = run("report", temp.toString());
     assertEquals(2, r.exit(), r.err());
     assertEquals("tikhonov: error: " + weights + ": layers[0].histogram: 3 counts for 3 edges,"
         + " expected 2", r.err().trim());
@@ -111,7 +100,7 @@ class ReportCommandTest {
   /** It said "is not a directory" for a directory that does not exist. */
   @Test
   void report_onAMissingDirectory_saysNoSuchDirectory() throws IOException {
-    Run r = run("report", temp.resolve("nonexistent").toString());
+    InProcess r = run("report", temp.resolve("nonexistent").toString());
     assertEquals(2, r.exit());
     assertEquals("tikhonov: error: " + temp.resolve("nonexistent") + ": no such directory",
         r.err().trim());
@@ -124,7 +113,7 @@ class ReportCommandTest {
   @Test
   void report_onTruncatedJson_isOneLineWithoutParserInternals() throws IOException {
     Files.writeString(temp.resolve("path.json"), "{\"lambda\": [1,2");
-    Run r = run("report", temp.toString());
+    InProcess r = run("report", temp.toString());
     assertEquals(2, r.exit());
     assertEquals("tikhonov: error: " + temp.resolve("path.json") + ":1:16: not valid JSON:"
         + " Unexpected end-of-input: expected close marker for Array", r.err().trim());
