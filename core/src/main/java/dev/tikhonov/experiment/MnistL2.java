@@ -68,6 +68,16 @@ public final class MnistL2 {
           throw new IllegalArgumentException("lambdas must be finite numbers >= 0, got " + l);
         }
       }
+      // A value twice is one row (or seed) shown, or averaged, as two.
+      requireDistinct("lambdas", lambdas);
+      requireDistinct("dropout_lambdas", dropoutLambdas);
+      requireDistinct("seeds", seeds);
+    }
+
+    private static void requireDistinct(String name, List<?> values) {
+      if (new java.util.HashSet<>(values).size() != values.size()) {
+        throw new IllegalArgumentException(name + " must be distinct, got " + values);
+      }
     }
 
     /**

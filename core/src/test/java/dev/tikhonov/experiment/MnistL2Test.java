@@ -2,6 +2,7 @@ package dev.tikhonov.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Mnist;
@@ -118,5 +119,19 @@ class MnistL2Test {
       out.add(Double.parseDouble(line.split(",")[column]));
     }
     return out;
+  }
+
+  /** A λ or seed given twice would be one row shown, or averaged, as two (± 0 over "3 seeds"). */
+  @Test
+  void settings_refuseALambdaOrSeedGivenTwice() {
+    MnistL2.Settings q = MnistL2.Settings.quick();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MnistL2.Settings(List.of(0.1, 0.1), q.dropout(), q.dropoutLambdas(), q.seeds(),
+            q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+    assertEquals("lambdas must be distinct, got [0.1, 0.1]", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new MnistL2.Settings(q.lambdas(), q.dropout(), q.dropoutLambdas(), List.of(1L, 1L),
+            q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+    assertEquals("seeds must be distinct, got [1, 1]", e.getMessage());
   }
 }
