@@ -197,7 +197,7 @@ final class MultinomialIrls {
       for (int i = 0; i < ids.length; i++) {
         Track t = flight.get(i);
         ids[i] = t.id;
-        a0[i] = t.a0.clone();
+        a0[i] = t.interceptsAtCenter();
         b[i] = copy(t.b);
       }
       MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
@@ -327,6 +327,43 @@ final class MultinomialIrls {
       }
     }
 
+    /**
+     * The intercepts the pass's linear predictors η꜀ = u꜀ + (x − μ)·b꜀ start from at the current
+     * point: {@link #interceptsAtCenter(double[], double[][])}.
+     */
+    double[] interceptsAtCenter() {
+      return interceptsAtCenter(a0, beta);
+    }
+
+    /**
+     * u꜀ = a₀꜀ + μ·b꜀ − k at the point (a₀, β), b꜀ = β꜀/s: the intercepts at the pass's centre μ,
+     * with the common k that makes the intercepts at the fit's own mean m, a₀꜀ + m·b꜀ − k, sum to
+     * 0 (the core's intercepts, MultinomialSolver's on its centred design). A common k changes
+     * no probability; it is removed because a₀ sum to 0 at x = 0, not at the data, and their
+     * common part at the data, Σ꜀ m·b꜀/C, grows with the features' offsets: the pass's ±250
+     * clip of η then cut linear predictors whose probabilities are not extreme at all, and
+     * glmnet's convergence measure saw the move of that redundant part.
+     */
+    private double[] interceptsAtCenter(double[] intercepts, double[][] at) {
+      double[] u = new double[numClasses];
+      double k = 0;
+      for (int c = 0; c < numClasses; c++) {
+        double atCenter = intercepts[c];
+        double atMean = intercepts[c];
+        for (int j = 0; j < p; j++) {
+          double bj = at[c][j] / scale[j];
+          atCenter += center[j] * bj;
+          atMean += mean[j] * bj;
+        }
+        u[c] = atCenter;
+        k += atMean / numClasses;
+      }
+      for (int c = 0; c < numClasses; c++) {
+        u[c] -= k;
+      }
+      return u;
+    }
+
     /** glmnet's default sequence from the gradient at the null model (the first pass). */
     private void defaultLambdas(MultinomialPass.Sums s) {
       double gradientMax = 0;
@@ -418,8 +455,9 @@ final class MultinomialIrls {
     /**
      * One proximal Newton step of all classes together from the pass's sums, the end point
      * centred; false (and {@code moved} false) when it does not move. The variables are, per
-     * class, u꜀ = a₀꜀ + μ·b꜀ (the intercept at the pass's centre) and β꜀ (the design's scale);
-     * the model is the mean loss's exact second-order expansion, the penalized quadratic
+     * class, u꜀ = a₀꜀ + μ·b꜀ − k (the intercept at the pass's centre,
+     * {@link #interceptsAtCenter()}) and β꜀ (the design's scale); the model is the mean loss's
+     * exact second-order expansion, the penalized quadratic
      * ½zᵀGz − cᵀz + λ Σ꜀ Σⱼ [(1−α)/2 β꜀ⱼ² + α|β꜀ⱼ|] with G = H/W scaled to the design's columns
      * and c = Gz₀ − ∇, solved by the core's covariance-mode coordinate descent
      * ({@link PenalizedQuadratic}, the intercepts unpenalized) to the floor of double precision.
@@ -437,16 +475,15 @@ final class MultinomialIrls {
       double[] gradient = new double[n];
       boolean[] moving = new boolean[n];
       double[] factors = new double[n];
+      double[] u0 = interceptsAtCenter();
       for (int c = 0; c < numClasses; c++) {
-        double u = a0[c];
         for (int j = 0; j < p; j++) {
-          u += center[j] * b[c][j];
           z0[c * q + 1 + j] = beta[c][j];
           gradient[c * q + 1 + j] = -s.rx()[c][j] / (weight * scale[j]);
           moving[c * q + 1 + j] = included[j];
           factors[c * q + 1 + j] = 1;
         }
-        z0[c * q] = u;
+        z0[c * q] = u0[c];
         gradient[c * q] = -s.r()[c] / weight;
         moving[c * q] = true;
       }
@@ -560,18 +597,18 @@ final class MultinomialIrls {
 
     /**
      * glmnet's convergence measure of the move from (fromA0, fromBeta) to the current point:
-     * max over classes of (V꜀/W)·Δu꜀² and xvⱼ꜀·Δβⱼ꜀², u꜀ = a₀꜀ + μ·b꜀ and xvⱼ꜀ the diagonal of
+     * max over classes of (V꜀/W)·Δu꜀² and xvⱼ꜀·Δβⱼ꜀², u꜀ = a₀꜀ + μ·b꜀ − k (the intercepts at
+     * the centre, {@link #interceptsAtCenter(double[], double[][])}) and xvⱼ꜀ the diagonal of
      * the Hessian of the mean loss on the design's scale, at the start.
      */
     private double change(MultinomialPass.Sums at, double[] fromA0, double[][] fromBeta) {
       int q = p + 1;
       int n = numClasses * q;
       double change = 0;
+      double[] to = interceptsAtCenter(a0, beta);
+      double[] from = interceptsAtCenter(fromA0, fromBeta);
       for (int c = 0; c < numClasses; c++) {
-        double move = a0[c] - fromA0[c];
-        for (int j = 0; j < p; j++) {
-          move += center[j] * (beta[c][j] - fromBeta[c][j]) / scale[j];
-        }
+        double move = to[c] - from[c];
         change = Math.max(change, at.v(c, p) / weight * move * move);
         for (int j = 0; j < p; j++) {
           int i = c * q + 1 + j;

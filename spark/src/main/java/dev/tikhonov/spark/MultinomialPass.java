@@ -12,19 +12,22 @@ import org.apache.spark.sql.Row;
 /**
  * The distributed passes of the multinomial IRLS ({@link MultinomialIrls}) over the rows of
  * {@link NewtonPass#rows} (features, label = class index 0..C−1, weight, fold id). For every fit
- * in flight (id 0 on all rows, id k on the rows outside fold k) at its current intercepts a₀꜀
- * and coefficients b꜀ (original scale), one Newton pass sums over the fit's rows
+ * in flight (id 0 on all rows, id k on the rows outside fold k) at its current intercepts u꜀ at
+ * the centre μ and coefficients b꜀ (original scale), one Newton pass sums over the fit's rows
  *
  * <pre>
- *   η꜀ = a₀꜀ + x·b꜀ (clipped to ±250, glmnet's exmx),  p꜀ = e^{η꜀} / Σₖ e^{ηₖ},  z = (1, x − μ),
+ *   η꜀ = u꜀ + (x − μ)·b꜀ (clipped to ±250, glmnet's exmx),  p꜀ = e^{η꜀}/Σₖ e^{ηₖ},  z = (1, x − μ),
  *   n, W = Σw, L = −Σ w·log p_y (exact: η_y − max η − log Σ e^{η − max η}),
  *   per class c:   R꜀ = Σ w(y꜀ − p꜀),  Σ w(y꜀ − p꜀)(x − μ)                  (the gradient),
  *   per pair c ≤ d: Σ w(δ꜀ₔp꜀ − p꜀pₔ) zzᵀ (upper triangle, (p+1)(p+2)/2)   (the Hessian),
  * </pre>
  *
- * μ the data's mean (from the statistics pass): the exact gradient and the exact Hessian of the
- * weighted multinomial loss in the intercepts and coefficients of all classes, its diagonal
- * blocks (c = d, weights w·p꜀(1 − p꜀)) and the cross-class blocks (weights −w·p꜀pₔ). That is
+ * μ the data's mean (from the statistics pass). The intercepts are the driver's, u꜀ = a₀꜀ + μ·b꜀
+ * less a common shift that keeps η near the core's linear predictors: the softmax does not see
+ * the shift, the clip does ({@code MultinomialIrls}). The sums are the exact gradient and the
+ * exact Hessian of the weighted multinomial loss in the intercepts and coefficients of all
+ * classes, its diagonal blocks (c = d, weights w·p꜀(1 − p꜀)) and the cross-class blocks
+ * (weights −w·p꜀pₔ). That is
  * C(C+1)/2·(p+1)(p+2)/2 multiply-adds per row and fit (C = 3, p = 10: 396). Partial sums merge by
  * {@link OrderedTreeAggregate} in partition order (the same bits after a task retry). Two further
  * passes: {@link #classes} (the class weights per fold, which give C and the null models) and
@@ -93,15 +96,15 @@ record MultinomialPass(NewtonPass rows) {
   }
 
   /**
-   * The Newton pass for the fits {@code fits} at intercepts {@code a0[t][c]} and coefficients
-   * {@code b[t][c]} (original scale), centring by {@code center}: one Spark job. Returns each
-   * fit's sums in the order of {@code fits}.
+   * The Newton pass for the fits {@code fits} at intercepts {@code u[t][c]} at the centre and
+   * coefficients {@code b[t][c]} (original scale), η = u + (x − center)·b: one Spark job.
+   * Returns each fit's sums in the order of {@code fits}.
    */
-  Sums[] run(JavaRDD<Row> data, int[] fits, double[][] a0, double[][][] b, double[] center) {
+  Sums[] run(JavaRDD<Row> data, int[] fits, double[][] u, double[][][] b, double[] center) {
     NewtonPass s = rows;
-    int numClasses = a0[0].length;
+    int numClasses = u[0].length;
     RowSums task = new RowSums(s.foldCol().isPresent(), s.numFolds(), s.seed(), fits.clone(),
-        a0, b, center.clone());
+        u, b, center.clone());
     JavaRDD<byte[][]> partials = data.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], s.aggregationDepth()));
@@ -250,7 +253,7 @@ record MultinomialPass(NewtonPass rows) {
   }
 
   /** The Newton pass's task: a partition's rows into one array of sums per fit. */
-  private record RowSums(boolean foldColumn, int numFolds, long seed, int[] fits, double[][] a0,
+  private record RowSums(boolean foldColumn, int numFolds, long seed, int[] fits, double[][] u,
       double[][][] b, double[] center)
       implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
@@ -258,7 +261,7 @@ record MultinomialPass(NewtonPass rows) {
     public Iterator<byte[][]> call(Integer partition, Iterator<Row> data) {
       int p = center.length;
       int f = fits.length;
-      int numClasses = a0[0].length;
+      int numClasses = u[0].length;
       int block = block(p);
       double[][] sums = null;
       double[] x = new double[p];
@@ -291,10 +294,10 @@ record MultinomialPass(NewtonPass rows) {
             continue;
           }
           for (int c = 0; c < numClasses; c++) {
-            double e = a0[t][c];
+            double e = u[t][c];
             double[] bc = b[t][c];
             for (int j = 0; j < p; j++) {
-              e += x[j] * bc[j];
+              e += xc[j] * bc[j];
             }
             eta[c] = e;
           }
