@@ -37,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkToCoreModelTest {
   private static SparkSession spark;
   private static TestSpark.Table table;
-  /** The table's features without their offsets, for the classifiers. */
-  private static double[][] centered;
   private static double[] binaryLabels;
   private static double[] classLabels;
   private static SparkElasticNetModel gaussian;
@@ -56,28 +54,19 @@ class SparkToCoreModelTest {
     double median = sorted[sorted.length / 2];
     double third = sorted[sorted.length / 3];
     double twoThirds = sorted[2 * sorted.length / 3];
-    centered = new double[table.n()][];
-    for (int i = 0; i < table.n(); i++) {
-      centered[i] = table.x()[i].clone();
-      for (int j = 0; j < centered[i].length; j += 3) {
-        centered[i][j] -= 1e4 * (j + 1);
-      }
-    }
     binaryLabels = labels(y -> y >= median ? 1 : 0);
     classLabels = labels(y -> y < third ? 0 : y < twoThirds ? 1 : 2);
     // Weighted and standardized: the scales are weighted standard deviations (divisor W).
     gaussian = new SparkElasticNetCV().setWeightCol("weight").setFoldCol("fold").setNumFolds(3)
         .setL1Ratio(0.5).setNumLambdas(10).fit(frame(table.x(), table.y()));
-    // The classifiers on features without the offsets of 1e4: the multinomial IRLS does not
-    // converge on those (certificates 0.02 to 0.07 against 1e-3, 391 passes, where the core's
-    // path converges), a problem of its own. λ ≥ 5% of λ_max: the classes are nearly separable.
-    // Random folds (the seed is the fit's), the 1se rule, not standardized: every scale is 1.
+    // The classifiers: λ ≥ 5% of λ_max (the classes are nearly separable). Random folds (the
+    // seed is the fit's), the 1se rule, not standardized: every scale is 1.
     binomial = new SparkElasticNetCV().setFamily("binomial").setNumFolds(3).setSeed(5)
         .setNumLambdas(8).setLambdaMinRatio(0.05).setSelection("1se").setStandardize(false)
-        .fit(frame(centered, binaryLabels));
+        .fit(frame(table.x(), binaryLabels));
     multinomial = new SparkElasticNetCV().setFamily("multinomial").setFoldCol("fold")
         .setNumFolds(3).setNumLambdas(8).setLambdaMinRatio(0.05)
-        .fit(frame(centered, classLabels));
+        .fit(frame(table.x(), classLabels));
   }
 
   private static double[] labels(DoubleUnaryOperator rule) {
@@ -171,11 +160,11 @@ class SparkToCoreModelTest {
     core.save(file);
     LinearClassifier loaded = (LinearClassifier) Predictor.load(file);
     assertEquals(core, loaded);
-    double[][] p = loaded.predictProba(centered);
-    double[] classOne = transformed(binomial, centered);
-    int[] classes = loaded.predictClasses(centered);
+    double[][] p = loaded.predictProba(table.x());
+    double[] classOne = transformed(binomial, table.x());
+    int[] classes = loaded.predictClasses(table.x());
     for (int i = 0; i < table.n(); i++) {
-      assertArrayEquals(binomial.probabilities(Vectors.dense(centered[i])).toArray(), p[i],
+      assertArrayEquals(binomial.probabilities(Vectors.dense(table.x()[i])).toArray(), p[i],
           0.0, "row " + i);
       assertEquals(classOne[i], p[i][1], 0.0, "row " + i);
       assertEquals(classOne[i] > p[i][0] ? 1 : 0, classes[i], "row " + i);
@@ -206,11 +195,11 @@ class SparkToCoreModelTest {
     LinearClassifier loaded = (LinearClassifier) Predictor.load(file);
     assertEquals(core, loaded);
     assertEquals(Family.MULTINOMIAL, loaded.family());
-    double[][] p = loaded.predictProba(centered);
-    double[] sparkClasses = transformed(multinomial, centered);
-    int[] classes = loaded.predictClasses(centered);
+    double[][] p = loaded.predictProba(table.x());
+    double[] sparkClasses = transformed(multinomial, table.x());
+    int[] classes = loaded.predictClasses(table.x());
     for (int i = 0; i < table.n(); i++) {
-      assertArrayEquals(multinomial.probabilities(Vectors.dense(centered[i])).toArray(), p[i],
+      assertArrayEquals(multinomial.probabilities(Vectors.dense(table.x()[i])).toArray(), p[i],
           0.0, "row " + i);
       assertEquals(sparkClasses[i], classes[i], "row " + i);
     }
@@ -219,8 +208,8 @@ class SparkToCoreModelTest {
     for (int j = 0; j < 4; j++) {
       // The standard deviation with divisor n (every row weighs 1).
       int feature = j;
-      double mean = Arrays.stream(centered).mapToDouble(r -> r[feature]).average().orElseThrow();
-      unweighted[j] = Math.sqrt(Arrays.stream(centered)
+      double mean = Arrays.stream(table.x()).mapToDouble(r -> r[feature]).average().orElseThrow();
+      unweighted[j] = Math.sqrt(Arrays.stream(table.x())
           .mapToDouble(r -> (r[feature] - mean) * (r[feature] - mean)).sum() / table.n());
       assertEquals(unweighted[j], scales[j], 1e-9 * unweighted[j], "s" + j);
     }
