@@ -12,7 +12,6 @@ import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.report.GridFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
-import dev.tikhonov.select.GridSearch;
 import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +45,11 @@ import picocli.CommandLine.Option;
       "",
       "Objective of each candidate (weight decay decoupled: w ← w − lr·d·w):",
       "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
+      "",
+      "A candidate whose training diverges on a fold is left out: its row says",
+      "where, it has no score, the rest are compared and chosen from as if it had",
+      "not been in the grid, and a warning names it (exit 0); when every candidate",
+      "diverges, exit 3.",
       "",
       "Writes grid.json, grid.csv, metrics.json, run.json and report.html to --out.",
       "",
@@ -174,6 +178,13 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       System.err.println("tikhonov: error: " + e.getMessage());
       return 3;
     }
+    if (!r.diverged().isEmpty()) {
+      // A candidate that diverged is a failed candidate, not a failed search: say which.
+      System.err.println("tikhonov: warning: " + r.diverged().size() + " of " + grid.size()
+          + " candidates diverged and were left out of the selection: " + String.join("; ",
+              r.diverged().stream().map(d -> d.settings() + " (split " + d.split() + ", epoch "
+                  + d.epoch() + ")").toList()));
+    }
     Map<String, Object> base = new LinkedHashMap<>();
     base.put("model", network.describe());
     base.put("epochs", network.epochs);
@@ -218,12 +229,18 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   private static void print(PrintStream out, GridSearchCV.Result<?> r) {
-    GridSearch.Result<Map<String, Object>> s = r.scores();
     out.printf("%n  %-60s %-22s%n", "candidate", "held-out loss ± SE");
-    for (int i = 0; i < s.configs().size(); i++) {
-      String mark = (i == s.best() ? " best" : "") + (i == s.oneStandardError() ? " one-SE" : "");
-      out.printf(Locale.ROOT, "  %-60s %.4f ± %.4f%s%n", s.configs().get(i), s.mean()[i],
-          s.standardError()[i], mark);
+    for (int i = 0; i < r.outcomes().size(); i++) {
+      GridSearchCV.Outcome outcome = r.outcomes().get(i);
+      if (outcome instanceof GridSearchCV.Diverged d) {
+        out.printf(Locale.ROOT, "  %-60s diverged (split %d, epoch %d)%n", d.settings(),
+            d.split(), d.epoch());
+      } else if (outcome instanceof GridSearchCV.Scored s) {
+        String mark = (i == r.bestIndex() ? " best" : "")
+            + (i == r.oneStandardErrorIndex() ? " one-SE" : "");
+        out.printf(Locale.ROOT, "  %-60s %.4f ± %.4f%s%n", s.settings(), s.mean(),
+            s.standardError(), mark);
+      }
     }
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** A training that diverges is exit code 3 and one error line in every command, not a bug. */
+/**
+ * A training that diverges is exit code 3 and one error line in every command, not a bug; in a
+ * grid it is a failed candidate, and only a grid whose every candidate diverged exits 3.
+ */
 class DivergenceExitTest {
   @TempDir Path dir;
 
@@ -70,7 +73,40 @@ class DivergenceExitTest {
         dir.resolve("grid").toString(), "--save", save.toString());
     String gridText = gridErr.toString().strip();
     assertEquals(3, gridExit, gridText);
-    assertTrue(gridText.contains("training diverged at epoch 1"), gridText);
+    assertTrue(gridText.startsWith("tikhonov: error: the only candidate diverged, so there is"
+        + " nothing to choose from") && gridText.contains("training diverged at epoch 1")
+        && gridText.lines().count() == 1, gridText);
     assertEquals("a good model", Files.readString(save));
+  }
+
+  /**
+   * grid over learning rates 0.1 and 10⁶: the diverging candidate used to stop the whole search
+   * with exit 3, although 0.1 was fine. Now its row says where it diverged and has no score, the
+   * search chooses among the rest, saves that model, warns on one stderr line and exits 0.
+   */
+  @Test
+  void grid_oneCandidateDiverges_isLeftOutAndTheSearchGoesOn() throws Exception {
+    Path out = dir.resolve("grid-lr");
+    Path save = dir.resolve("chosen.model");
+    StringWriter errors = new StringWriter();
+    int exit = run(errors, "grid", "--model", "mlp:8", "--epochs", "2", "--lambdas", "0",
+        "--learning-rates", "0.1,1e6", "--folds", "2", "--threads", "2", "--quiet", "--out",
+        out.toString(), "--save", save.toString());
+    String err = errors.toString().strip();
+    assertEquals(0, exit, err);
+    assertEquals("tikhonov: warning: 1 of 2 candidates diverged and were left out of the"
+        + " selection: {lambda=0.0, dropout=0.0, weight_decay=0.0, learning_rate=1000000.0}"
+        + " (split 1, epoch 1)", err);
+    java.util.List<String> csv = Files.readAllLines(out.resolve("grid.csv"));
+    assertTrue(csv.get(0).endsWith(",chosen,outcome,diverged_split,diverged_epoch"), csv.get(0));
+    assertTrue(csv.get(1).startsWith("0,0.0,0.0,0.0,0.1,0.") && csv.get(1).endsWith(
+        ",true,scored,,"), csv.get(1));
+    assertEquals("1,0.0,0.0,0.0,1000000.0,,,,,false,diverged,1,1", csv.get(2));
+    String json = Files.readString(out.resolve("grid.json"));
+    assertTrue(json.contains("\"outcome\" : \"diverged\"") && json.contains("\"chosen\" : 0"),
+        json);
+    assertTrue(Files.readString(out.resolve("report.html")).contains("diverged (split 1, epoch"
+        + " 1)"));
+    assertTrue(Files.size(save) > 0, "the chosen candidate's model is saved");
   }
 }

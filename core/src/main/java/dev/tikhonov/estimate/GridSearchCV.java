@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.GridSearch;
+import dev.tikhonov.train.DivergenceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ import java.util.concurrent.Callable;
  * one-standard-error rule ({@link SelectionRule#ONE_STANDARD_ERROR}, the default) picks the
  * simplest candidate as good as the best within the noise of the estimate. The chosen
  * candidate is then fitted on all rows and returned.
+ *
+ * <p>A candidate whose training diverges on a split ({@link DivergenceException}: a non-finite
+ * loss, or a loss grown ten orders of magnitude) is a failed candidate, not a failed search, as
+ * scikit-learn's {@code error_score}: its outcome is {@link Diverged} (where, and the trainer's
+ * message), it has no score, and the means, standard errors and the rule see only the candidates
+ * that were {@link Scored} on every split; those are computed exactly as if the diverged ones had
+ * not been in the grid. Only when every candidate diverges does the search throw a
+ * {@link DivergenceException}, saying so; the final fit of the chosen candidate on all rows
+ * throws one if it diverges there.
  *
  * <p>The (candidate, split) fits run side by side on {@code threads} threads, one core each
  * ({@link ParallelFits}): each computes what it computes alone with one OpenBLAS thread.
@@ -164,7 +174,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       testRows.add(train.subset(split.testRows()));
     }
     FitCounter counter = new FitCounter(c * k + 1, listener);
-    List<Callable<Evaluation>> tasks = new ArrayList<>();
+    List<Callable<SplitFit>> tasks = new ArrayList<>();
     for (int i = 0; i < c; i++) {
       Candidate<P> candidate = candidates.get(i);
       for (int s = 0; s < k; s++) {
@@ -175,37 +185,73 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         tasks.add(() -> {
           Estimator<P> estimator = split.seed().isPresent()
               ? candidate.estimator(split.seed().getAsLong()) : candidate.estimator();
-          Evaluation e;
           try {
-            e = estimator.fit(fit).evaluate(test);
-          } catch (dev.tikhonov.train.DivergenceException d) {
-            throw new dev.tikhonov.train.DivergenceException(label + ": " + d.getMessage(),
-                d.epoch(), d.batch());
+            Evaluation e = estimator.fit(fit).evaluate(test);
+            counter.finished(label);
+            return new SplitFit(Optional.of(e), Optional.empty());
+          } catch (DivergenceException d) {
+            counter.finished(label + " (diverged)");
+            return new SplitFit(Optional.empty(), Optional.of(d));
           }
-          counter.finished(label);
-          return e;
         });
       }
     }
-    List<Evaluation> evaluations = ParallelFits.run(tasks, threads);
-    double[][] loss = new double[c][k];
-    double[][] errorBySplit = new double[k][c];
+    List<SplitFit> fits = ParallelFits.run(tasks, threads);
+    List<Optional<Diverged>> divergedAt = new ArrayList<>();
+    List<Integer> scored = new ArrayList<>();
+    for (int i = 0; i < c; i++) {
+      Optional<Diverged> diverged = Optional.empty();
+      for (int s = 0; s < k && diverged.isEmpty(); s++) {
+        Optional<DivergenceException> d = fits.get(i * k + s).divergence();
+        if (d.isPresent()) {
+          diverged = Optional.of(new Diverged(candidates.get(i).settings(), s + 1, k,
+              d.get().epoch(), d.get().batch(), d.get().getMessage()));
+        }
+      }
+      divergedAt.add(diverged);
+      if (diverged.isEmpty()) {
+        scored.add(i);
+      }
+    }
+    if (scored.isEmpty()) {
+      Diverged first = divergedAt.get(0).orElseThrow();
+      throw new DivergenceException((c == 1 ? "the only candidate diverged, so there is"
+          : "all " + c + " candidates diverged, so there is") + " nothing to choose from; the"
+          + " first: " + first.describe(), first.epoch(), first.batch());
+    }
+    // The statistics of the scored candidates alone, in the grid's order: the same numbers as a
+    // grid without the diverged candidates.
+    int m = scored.size();
+    double[][] loss = new double[m][k];
+    double[][] errorBySplit = new double[k][m];
     double[] weight = new double[k];
     boolean classifier = train.isClassification();
-    for (int i = 0; i < c; i++) {
+    for (int j = 0; j < m; j++) {
+      int i = scored.get(j);
       for (int s = 0; s < k; s++) {
-        Evaluation e = evaluations.get(i * k + s);
-        loss[i][s] = e.loss();
-        errorBySplit[s][i] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
+        Evaluation e = fits.get(i * k + s).evaluation().orElseThrow();
+        loss[j][s] = e.loss();
+        errorBySplit[s][j] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
             : Double.NaN;
         weight[s] = e.rows();
       }
     }
-    List<Map<String, Object>> settings = candidates.stream().map(Candidate::settings).toList();
+    List<Map<String, Object>> settings = scored.stream()
+        .map(i -> candidates.get(i).settings()).toList();
     GridSearch.Result<Map<String, Object>> scores = GridSearch.Result.of(settings, loss, weight);
     Optional<CvSummary> misclassification = classifier
         ? Optional.of(CvSummary.of(errorBySplit, weight)) : Optional.empty();
-    int chosen = rule.pick(scores.best(), scores.oneStandardError());
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0, j = 0; i < c; i++) {
+      if (divergedAt.get(i).isPresent()) {
+        outcomes.add(divergedAt.get(i).get());
+      } else {
+        outcomes.add(new Scored(settings.get(j), j, loss[j], scores.mean()[j],
+            scores.standardError()[j]));
+        j++;
+      }
+    }
+    int chosen = scored.get(rule.pick(scores.best(), scores.oneStandardError()));
 
     Candidate<P> winner = candidates.get(chosen);
     P model = winner.estimator().fit(train);
@@ -215,7 +261,52 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
           settings(), train);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result<>(scores, misclassification, rule, chosen, model, seconds);
+    return new Result<>(outcomes, scores, scored, misclassification, rule, chosen, model,
+        seconds);
+  }
+
+  /** One (candidate, split) fit: its held-out evaluation, or the divergence that stopped it. */
+  private record SplitFit(Optional<Evaluation> evaluation,
+      Optional<DivergenceException> divergence) {}
+
+  /**
+   * What became of one candidate of a search: {@link Scored} on every split, or {@link Diverged}
+   * on one. Immutable and thread-safe.
+   */
+  public sealed interface Outcome permits Scored, Diverged {
+    /** The candidate's settings ({@link Candidate#settings}). */
+    Map<String, Object> settings();
+  }
+
+  /**
+   * A candidate fitted and scored on every split.
+   *
+   * @param settings the candidate's settings
+   * @param scoreIndex its index in {@link Result#scores()}, which counts scored candidates only
+   * @param splitLoss its held-out loss per split (shared with the scores: do not modify)
+   * @param mean the splits' mean loss, weighted by their held-out rows
+   * @param standardError its standard error (0 for one split)
+   */
+  public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
+      double mean, double standardError) implements Outcome {}
+
+  /**
+   * A candidate whose training diverged: on the first split (in split order) where it did; the
+   * candidate has no score.
+   *
+   * @param settings the candidate's settings
+   * @param split the split, 1-based
+   * @param splits how many splits there are
+   * @param epoch the epoch at which the training diverged, 1-based
+   * @param batch the batch of that epoch, 1-based
+   * @param message the trainer's description ("training diverged at epoch …")
+   */
+  public record Diverged(Map<String, Object> settings, int split, int splits, int epoch,
+      int batch, String message) implements Outcome {
+    /** "split 1 of 5, {settings}: training diverged at epoch …". */
+    public String describe() {
+      return "split " + split + " of " + splits + ", " + settings + ": " + message;
+    }
   }
 
   @Override
@@ -230,16 +321,21 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * @param <P> the fitted model
    */
   public static final class Result<P extends Predictor> {
+    private final List<Outcome> outcomes;
     private final GridSearch.Result<Map<String, Object>> scores;
+    private final List<Integer> scored;
     private final Optional<CvSummary> misclassification;
     private final SelectionRule rule;
     private final int chosenIndex;
     private final P model;
     private final double seconds;
 
-    Result(GridSearch.Result<Map<String, Object>> scores, Optional<CvSummary> misclassification,
-        SelectionRule rule, int chosenIndex, P model, double seconds) {
+    Result(List<Outcome> outcomes, GridSearch.Result<Map<String, Object>> scores,
+        List<Integer> scored, Optional<CvSummary> misclassification, SelectionRule rule,
+        int chosenIndex, P model, double seconds) {
+      this.outcomes = List.copyOf(outcomes);
       this.scores = scores;
+      this.scored = List.copyOf(scored);
       this.misclassification = misclassification;
       this.rule = rule;
       this.chosenIndex = chosenIndex;
@@ -247,15 +343,46 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       this.seconds = seconds;
     }
 
+    /** What became of each candidate, in the grid's order (most regularized first). */
+    public List<Outcome> outcomes() {
+      return outcomes;
+    }
+
+    /** The candidates whose training diverged, in the grid's order; empty when none did. */
+    public List<Diverged> diverged() {
+      return outcomes.stream().filter(Diverged.class::isInstance).map(Diverged.class::cast)
+          .toList();
+    }
+
     /**
-     * Held-out loss per candidate and split, mean ± SE per candidate, the best and the one-SE
-     * candidate; {@code configs()} are the candidates' settings.
+     * Held-out loss per scored candidate and split, mean ± SE per scored candidate, the best and
+     * the one-SE candidate; {@code configs()} are the scored candidates' settings. These count
+     * the {@link Scored} candidates only (all of them unless some diverged):
+     * {@link #candidateIndex} turns an index of these into the grid's.
      */
     public GridSearch.Result<Map<String, Object>> scores() {
       return scores;
     }
 
-    /** Held-out misclassification rate per candidate; empty for regressors. */
+    /** The grid's index of the {@code scoreIndex}-th scored candidate of {@link #scores()}. */
+    public int candidateIndex(int scoreIndex) {
+      return scored.get(scoreIndex);
+    }
+
+    /** The grid's index of the candidate with the smallest mean held-out loss. */
+    public int bestIndex() {
+      return candidateIndex(scores.best());
+    }
+
+    /** The grid's index of the one-SE candidate. */
+    public int oneStandardErrorIndex() {
+      return candidateIndex(scores.oneStandardError());
+    }
+
+    /**
+     * Held-out misclassification rate per scored candidate (indexed as {@link #scores()});
+     * empty for regressors.
+     */
     public Optional<CvSummary> misclassification() {
       return misclassification;
     }
@@ -264,13 +391,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return rule;
     }
 
+    /** The grid's index of the chosen candidate (always a scored one). */
     public int chosenIndex() {
       return chosenIndex;
     }
 
     /** The settings of the chosen candidate. */
     public Map<String, Object> chosenSettings() {
-      return scores.configs().get(chosenIndex);
+      return outcomes.get(chosenIndex).settings();
     }
 
     /** The chosen candidate fitted on all training rows. */

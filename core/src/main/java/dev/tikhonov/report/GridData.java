@@ -10,14 +10,22 @@ import java.util.Map;
 
 /**
  * A grid search as grid.json stores it ({@link GridFiles}): each candidate's settings and
- * held-out loss mean ± SE (and misclassification rate), the best, one-SE and chosen index.
+ * held-out loss mean ± SE (and misclassification rate) or where it diverged, the best, one-SE
+ * and chosen index.
  */
 record GridData(String rule, String measure, List<Candidate> candidates, int best, int oneSe,
     int chosen, double seconds) {
 
-  /** One candidate: its settings as text and numbers, its scores. */
+  /**
+   * One candidate: its settings as text and numbers, its scores; a diverged candidate has no
+   * scores (NaN here, never drawn) and {@code diverged} says where ("split 1, epoch 2").
+   */
   record Candidate(Map<String, JsonNode> settings, double mean, double se, double errorMean,
-      double errorSe) {
+      double errorSe, java.util.Optional<String> diverged) {
+
+    boolean scored() {
+      return diverged.isEmpty();
+    }
 
     /** A setting as a number, NaN when missing or not a number. */
     double number(String key) {
@@ -63,9 +71,16 @@ record GridData(String rule, String measure, List<Candidate> candidates, int bes
       String w = where + ": candidates[" + i + "]";
       Map<String, JsonNode> settings = new LinkedHashMap<>();
       c.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
+      if (c.path("outcome").asText("scored").equals("diverged")) {
+        JsonNode d = c.path("diverged");
+        out.add(new Candidate(settings, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            java.util.Optional.of("split " + d.path("split").asText("?") + ", epoch "
+                + d.path("epoch").asText("?"))));
+        continue;
+      }
       out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),
           JsonFiles.optionalNumber(c, "se"), JsonFiles.optionalNumber(c, "misclassification_mean"),
-          JsonFiles.optionalNumber(c, "misclassification_se")));
+          JsonFiles.optionalNumber(c, "misclassification_se"), java.util.Optional.empty()));
     }
     int n = out.size();
     int best = index(root, "best", n, where);

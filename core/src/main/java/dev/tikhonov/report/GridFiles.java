@@ -3,7 +3,6 @@ package dev.tikhonov.report;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.select.CvSummary;
-import dev.tikhonov.select.GridSearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,8 @@ import java.util.Set;
 /**
  * The files of a grid search by cross-validation (docs/formats.md): {@code grid.json} with every
  * candidate's settings, its held-out loss per split and mean ± SE, the misclassification rate,
- * the best and the one-SE candidate and the chosen one; {@code grid.csv} one row per candidate.
+ * the best and the one-SE candidate and the chosen one, and where a diverged candidate diverged;
+ * {@code grid.csv} one row per candidate.
  * Stateless.
  */
 public final class GridFiles {
@@ -28,10 +28,13 @@ public final class GridFiles {
     out.text("grid.csv", toCsv(r));
   }
 
-  /** The JSON object of grid.json. */
+  /**
+   * The JSON object of grid.json. A diverged candidate has {@code "outcome": "diverged"} and a
+   * {@code "diverged"} object (split, epoch, batch, message) instead of scores; best, one-SE and
+   * chosen are indices into all candidates.
+   */
   public static Map<String, Object> toJson(GridSearchCV<?> search, GridSearchCV.Result<?> r,
       Map<String, Object> baseSettings) {
-    GridSearch.Result<Map<String, Object>> s = r.scores();
     Optional<CvSummary> mis = r.misclassification();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("estimator", search.name());
@@ -41,48 +44,69 @@ public final class GridFiles {
     m.put("rule", r.rule().id());
     m.put("measure", mis.isPresent() ? "cross-entropy" : "squared error ½(y − ŷ)²");
     List<Map<String, Object>> candidates = new ArrayList<>();
-    for (int i = 0; i < s.configs().size(); i++) {
+    for (GridSearchCV.Outcome outcome : r.outcomes()) {
       Map<String, Object> c = new LinkedHashMap<>();
-      c.put("settings", s.configs().get(i));
-      c.put("mean", s.mean()[i]);
-      c.put("se", Double.isFinite(s.standardError()[i]) ? s.standardError()[i] : null);
-      c.put("split_loss", s.scores()[i]);
-      int at = i;
-      c.put("misclassification_mean", mis.map(x -> (Object) x.mean()[at]).orElse(null));
-      c.put("misclassification_se", mis.map(x -> Double.isFinite(x.standardError()[at])
-          ? (Object) x.standardError()[at] : null).orElse(null));
+      c.put("settings", outcome.settings());
+      if (outcome instanceof GridSearchCV.Scored s) {
+        c.put("outcome", "scored");
+        c.put("mean", s.mean());
+        c.put("se", Double.isFinite(s.standardError()) ? s.standardError() : null);
+        c.put("split_loss", s.splitLoss());
+        int at = s.scoreIndex();
+        c.put("misclassification_mean", mis.map(x -> (Object) x.mean()[at]).orElse(null));
+        c.put("misclassification_se", mis.map(x -> Double.isFinite(x.standardError()[at])
+            ? (Object) x.standardError()[at] : null).orElse(null));
+      } else if (outcome instanceof GridSearchCV.Diverged d) {
+        c.put("outcome", "diverged");
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("split", d.split());
+        where.put("epoch", d.epoch());
+        where.put("batch", d.batch());
+        where.put("message", d.message());
+        c.put("diverged", where);
+      }
       candidates.add(c);
     }
     m.put("candidates", candidates);
-    m.put("best", s.best());
-    m.put("one_se", s.oneStandardError());
+    m.put("best", r.bestIndex());
+    m.put("one_se", r.oneStandardErrorIndex());
     m.put("chosen", r.chosenIndex());
     m.put("seconds", r.seconds());
     return m;
   }
 
-  /** One row per candidate: its settings, mean ± SE, misclassification, chosen. */
+  /**
+   * One row per candidate: its settings, mean ± SE, misclassification, chosen, and its outcome
+   * (scored or diverged, with the split and epoch where it diverged; its scores empty then).
+   */
   public static String toCsv(GridSearchCV.Result<?> r) {
-    GridSearch.Result<Map<String, Object>> s = r.scores();
     Set<String> keys = new LinkedHashSet<>();
-    s.configs().forEach(c -> keys.addAll(c.keySet()));
+    r.outcomes().forEach(c -> keys.addAll(c.settings().keySet()));
     List<String> header = new ArrayList<>(List.of("index"));
     header.addAll(keys);
     header.addAll(List.of("cv_mean", "cv_se", "misclassification_mean", "misclassification_se",
-        "chosen"));
+        "chosen", "outcome", "diverged_split", "diverged_epoch"));
     CsvWriter csv = new CsvWriter().row(header);
-    for (int i = 0; i < s.configs().size(); i++) {
+    for (int i = 0; i < r.outcomes().size(); i++) {
+      GridSearchCV.Outcome outcome = r.outcomes().get(i);
       List<String> row = new ArrayList<>(List.of(String.valueOf(i)));
       for (String k : keys) {
-        Object v = s.configs().get(i).get(k);
+        Object v = outcome.settings().get(k);
         row.add(v == null ? "" : v.toString());
       }
-      int at = i;
-      row.add(String.valueOf(s.mean()[i]));
-      row.add(String.valueOf(s.standardError()[i]));
-      row.add(r.misclassification().map(x -> String.valueOf(x.mean()[at])).orElse(""));
-      row.add(r.misclassification().map(x -> String.valueOf(x.standardError()[at])).orElse(""));
-      row.add(String.valueOf(i == r.chosenIndex()));
+      if (outcome instanceof GridSearchCV.Scored s) {
+        int at = s.scoreIndex();
+        row.add(String.valueOf(s.mean()));
+        row.add(String.valueOf(s.standardError()));
+        row.add(r.misclassification().map(x -> String.valueOf(x.mean()[at])).orElse(""));
+        row.add(r.misclassification().map(x -> String.valueOf(x.standardError()[at]))
+            .orElse(""));
+        row.add(String.valueOf(i == r.chosenIndex()));
+        row.addAll(List.of("scored", "", ""));
+      } else if (outcome instanceof GridSearchCV.Diverged d) {
+        row.addAll(List.of("", "", "", "", "false", "diverged", String.valueOf(d.split()),
+            String.valueOf(d.epoch())));
+      }
       csv.row(row);
     }
     return csv.toString();

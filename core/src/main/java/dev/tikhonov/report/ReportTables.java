@@ -134,9 +134,16 @@ final class ReportTables {
       for (String k : keys) {
         row.add(Html.escape(Html.text(c.settings().get(k))));
       }
-      row.add(Html.meanStd(c.mean(), c.se()));
-      if (errors) {
-        row.add(Html.meanStd(c.errorMean(), c.errorSe()));
+      if (c.diverged().isPresent()) {
+        row.add("diverged (" + Html.escape(c.diverged().get()) + ")");
+        if (errors) {
+          row.add("");
+        }
+      } else {
+        row.add(Html.meanStd(c.mean(), c.se()));
+        if (errors) {
+          row.add(Html.meanStd(c.errorMean(), c.errorSe()));
+        }
       }
       List<String> notes = new ArrayList<>();
       if (i == g.best()) {
@@ -151,8 +158,11 @@ final class ReportTables {
       row.add(String.join(", ", notes));
       rows.add(row);
     }
+    long diverged = g.candidates().stream().filter(c -> !c.scored()).count();
     out.append("<p>").append(g.candidates().size()).append(" candidates, most regularized"
-        + " first; chosen by the ").append(Html.escape(g.rule())).append(" rule")
+        + " first").append(diverged == 0 ? "" : "; " + diverged + " diverged and were left out"
+            + " of the selection").append("; chosen by the ").append(Html.escape(g.rule()))
+        .append(" rule")
         .append(Double.isFinite(g.seconds()) ? " in " + Html.number(g.seconds()) + " s" : "")
         .append(".</p>\n");
     Html.table(headers, rows, g.chosen(), out);

@@ -143,13 +143,16 @@ final class SelectionCharts {
         byLambda ? "λ (log scale)" : "candidate (most regularized first)",
         "held-out " + g.measure());
     if (!byLambda) {
-      double[] x = new double[g.candidates().size()];
+      int[] scored = java.util.stream.IntStream.range(0, g.candidates().size())
+          .filter(i -> g.candidates().get(i).scored()).toArray();
+      double[] x = new double[scored.length];
       double[] y = new double[x.length];
       double[] e = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = i;
-        y[i] = g.candidates().get(i).mean();
-        e[i] = Double.isFinite(g.candidates().get(i).se()) ? g.candidates().get(i).se() : 0;
+      for (int j = 0; j < x.length; j++) {
+        GridData.Candidate c = g.candidates().get(scored[j]);
+        x[j] = scored[j];
+        y[j] = c.mean();
+        e[j] = Double.isFinite(c.se()) ? c.se() : 0;
       }
       chart.addSeries("mean ± 1 SE", x, y, e);
       LambdaCharts.markVertical(chart, "best", g.best(), ChartTheme.MARK);
@@ -162,6 +165,9 @@ final class SelectionCharts {
     java.util.Map<String, List<GridData.Candidate>> groups = new java.util.LinkedHashMap<>();
     List<String> varying = g.varying();
     for (GridData.Candidate c : g.candidates()) {
+      if (!c.scored()) {
+        continue; // no score to draw; the table says where it diverged
+      }
       groups.computeIfAbsent(c.label("lambda", varying), k -> new ArrayList<>()).add(c);
     }
     int colour = 0;

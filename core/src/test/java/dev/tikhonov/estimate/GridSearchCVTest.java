@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.tikhonov.data.Mnist;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.select.GridSearch;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.DivergenceException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -105,6 +107,63 @@ class GridSearchCVTest {
     assertEquals(chosen.get("lambda"), r.model().provenance().settings().get("lambda"));
     assertEquals("min", r.model().provenance().settings().get("rule"));
     assertTrue(r.misclassification().orElseThrow().mean()[r.chosenIndex()] < 0.5);
+  }
+
+  /**
+   * A learning rate of 10⁶ diverges in the first epoch. It used to stop the whole search with a
+   * DivergenceException, although the other candidates were fine; it is now a failed candidate:
+   * its outcome says where it diverged, it has no score, and the others are scored, compared
+   * and chosen from exactly as in a grid without it.
+   */
+  @Test
+  void search_aCandidateThatDiverges_isLeftOut_theRestExactlyAsWithoutIt() {
+    GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(MlpGrid.builder(base())
+            .learningRates(1e6, 0.05, 0.02).build())
+        .resampling(Resampling.kFold(2, 0)).rule(SelectionRule.MINIMUM).threads(2).build()
+        .search(DIGITS);
+    GridSearchCV.Result<NetworkClassifier> without = GridSearchCV.builder(
+            MlpGrid.builder(base()).learningRates(0.05, 0.02).build())
+        .resampling(Resampling.kFold(2, 0)).rule(SelectionRule.MINIMUM).threads(2).build()
+        .search(DIGITS);
+
+    assertEquals(3, r.outcomes().size());
+    GridSearchCV.Diverged d = assertInstanceOf(GridSearchCV.Diverged.class, r.outcomes().get(0));
+    assertEquals(1e6, d.settings().get("learning_rate"));
+    assertEquals(List.of(d), r.diverged());
+    // On these rows split 1 stays under the growth limit and split 2 does not: one diverged
+    // split is enough to leave the candidate out.
+    assertEquals(2, d.split(), "the first split where it diverged");
+    assertEquals(1, d.epoch());
+    assertTrue(d.message().startsWith("training diverged at epoch 1"), d.message());
+    assertTrue(d.describe().startsWith("split 2 of 2, {lambda=0.0"), d.describe());
+
+    assertEquals(without.scores().configs(), r.scores().configs());
+    assertArrayEquals(without.scores().mean(), r.scores().mean(), 0.0);
+    assertArrayEquals(without.scores().standardError(), r.scores().standardError(), 0.0);
+    assertArrayEquals(without.misclassification().orElseThrow().mean(),
+        r.misclassification().orElseThrow().mean(), 0.0);
+    for (int i = 1; i < 3; i++) {
+      GridSearchCV.Scored s = assertInstanceOf(GridSearchCV.Scored.class, r.outcomes().get(i));
+      assertEquals(i, r.candidateIndex(s.scoreIndex()));
+      assertArrayEquals(without.scores().scores()[i - 1], s.splitLoss(), 0.0);
+    }
+    assertEquals(without.chosenIndex() + 1, r.chosenIndex(), "indices count all candidates");
+    assertEquals(without.scores().best() + 1, r.bestIndex());
+    assertEquals(without.chosenSettings(), r.chosenSettings());
+    assertArrayEquals(without.model().layers().get(0).weight(),
+        r.model().layers().get(0).weight());
+  }
+
+  @Test
+  void search_whenEveryCandidateDiverges_throwsSayingSo() {
+    GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
+            .learningRates(1e6, 1e7).build())
+        .resampling(Resampling.kFold(2, 0)).threads(2).build();
+    DivergenceException e = assertThrows(DivergenceException.class, () -> search.search(DIGITS));
+    assertTrue(e.getMessage().startsWith("all 2 candidates diverged, so there is nothing to"
+        + " choose from; the first: split "), e.getMessage());
+    assertTrue(e.getMessage().contains("training diverged at epoch 1"), e.getMessage());
+    assertEquals(1, e.epoch());
   }
 
   @Test
