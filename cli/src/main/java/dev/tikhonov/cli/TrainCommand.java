@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -229,6 +230,13 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + (checkpointEvery > 0 && java.nio.file.Files.exists(checkpoint)
               ? " The last good checkpoint is kept in " + checkpoint + "." : ""));
       return 3;
+    }
+    if (result.predictsWorseThanConstant()) {
+      System.err.printf(Locale.ROOT, "tikhonov: warning: the final epoch's mean training loss"
+          + " %.6g is above %.6g, the loss of a constant (all-zero) output: the model predicts"
+          + " worse than a constant; try a smaller learning rate (or, if the loss is still"
+          + " falling from its random start, more epochs)%n", result.finalEpochLoss(),
+          result.constantPredictionLoss());
     }
     Evaluation testEval = fitted.evaluate(test);
     Evaluation trainEval = fitted.evaluate(train);

@@ -80,6 +80,30 @@ class DivergenceExitTest {
   }
 
   /**
+   * train at learning rate 10 stays under the divergence check (its mean loss grows about 20 %,
+   * not 10¹⁰ times) and ends at chance accuracy; it used to exit 0 without a word. It still
+   * exits 0, with one warning line giving the final epoch's loss and the constant output's
+   * (log 10); the usual learning rate gives none.
+   */
+  @Test
+  void train_aLearningRateThatEndsWorseThanAConstant_warnsOnOneLineAndExits0() {
+    StringWriter err = new StringWriter();
+    int exit = run(err, "train", "--model", "mlp:8", "--epochs", "2", "--lr", "10", "--threads",
+        "1", "--quiet", "--out", dir.resolve("lr10").toString());
+    String text = err.toString().strip();
+    assertEquals(0, exit, text);
+    assertTrue(text.matches("tikhonov: warning: the final epoch's mean training loss [0-9.]+ is"
+        + " above 2\\.30259, the loss of a constant \\(all-zero\\) output: the model predicts"
+        + " worse than a constant; try a smaller learning rate \\(or, if the loss is still"
+        + " falling from its random start, more epochs\\)"), text);
+
+    StringWriter usual = new StringWriter();
+    assertEquals(0, run(usual, "train", "--model", "mlp:8", "--epochs", "2", "--threads", "1",
+        "--quiet", "--out", dir.resolve("usual").toString()));
+    assertEquals("", usual.toString().strip());
+  }
+
+  /**
    * grid over learning rates 0.1 and 10⁶: the diverging candidate used to stop the whole search
    * with exit 3, although 0.1 was fine. Now its row says where it diverged and has no score, the
    * search chooses among the rest, saves that model, warns on one stderr line and exits 0.

@@ -117,9 +117,9 @@ public final class Trainer {
         bestEpoch = resumeFrom.epoch();
       }
     }
-    // The epoch-1 growth check's reference (LossGrowth); a resumed run starts after epoch 1.
-    double zeroOutputLoss = firstEpoch == 1
-        ? LossGrowth.zeroOutputLoss(loss, train, network.outputSize()) : 0;
+    // The epoch-1 growth check's reference (LossGrowth; a resumed run starts after epoch 1 and
+    // does not need it) and the result's constant-prediction loss.
+    double zeroOutputLoss = LossGrowth.zeroOutputLoss(loss, train, network.outputSize());
     double firstBatchLoss = 0;
     listener.onStart(config.epochs(), batchesPerEpoch);
 
@@ -225,7 +225,7 @@ public final class Trainer {
     double finalPenalty = config.penalty().value(params);
     double trainLoss = records.get(bestEpoch - 1).trainLoss();
     return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9, zeroOutputLoss);
   }
 
   /**

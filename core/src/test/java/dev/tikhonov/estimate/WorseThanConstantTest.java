@@ -1,0 +1,53 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Mnist;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.train.TrainResult;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A learning rate too large to converge but not large enough for the divergence check (a NaN,
+ * or a loss grown 10¹⁰ times) used to end at chance accuracy with nothing to tell it from a
+ * good run: {@link TrainResult#predictsWorseThanConstant()} now says that the last epoch's mean
+ * training loss is above the all-zero output's, ℓ₀ ({@link TrainResult#constantPredictionLoss()}).
+ */
+class WorseThanConstantTest {
+  static final Dataset DIGITS = Mnist.bundled().train().subset(IntStream.range(0, 2000).toArray());
+
+  static TrainResult fit(double learningRate) {
+    return MlpClassifier.builder().hiddenLayers(8).epochs(2).batchSize(128).seed(0)
+        .optimizer(Optimizers.sgd(learningRate).momentum(0.9)).build().fit(DIGITS).training()
+        .orElseThrow();
+  }
+
+  @Test
+  void aLearningRateThatOvershootsWithoutDiverging_predictsWorseThanConstant() {
+    TrainResult r = fit(10);
+    assertEquals(Math.log(10), r.constantPredictionLoss(), 1e-12, "ℓ₀ = log K for 10 classes");
+    assertEquals(r.history().last().trainLoss(), r.finalEpochLoss(), 0.0);
+    assertTrue(r.predictsWorseThanConstant(), "final epoch's loss " + r.finalEpochLoss());
+  }
+
+  @Test
+  void theUsualLearningRate_doesNotPredictWorseThanConstant() {
+    TrainResult r = fit(0.05);
+    assertFalse(r.predictsWorseThanConstant(), "final epoch's loss " + r.finalEpochLoss());
+    assertTrue(r.finalEpochLoss() < 0.8 * r.constantPredictionLoss(), "" + r.finalEpochLoss());
+  }
+
+  /** ℓ₀ for squared error is ½·mean(y²) over the training rows, whatever the model. */
+  @Test
+  void constantPredictionLoss_ofSquaredError_isHalfTheMeanSquare() {
+    double[][] x = {{0}, {1}, {2}, {3}};
+    double[] y = {1, -2, 3, 0.5};
+    TrainResult r = MlpRegressor.builder().hiddenLayers(4).epochs(1).batchSize(2).seed(0)
+        .build().fit(Dataset.of(x, y)).training().orElseThrow();
+    assertEquals(0.5 * (1 + 4 + 9 + 0.25) / 4, r.constantPredictionLoss(), 1e-6);
+  }
+}
