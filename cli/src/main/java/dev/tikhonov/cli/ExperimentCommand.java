@@ -200,12 +200,20 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         + "(= torch SGD weight_decay=λ)%n");
     human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);
     long runs = (long) (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
-    List<MnistL2.Row> rows;
+    MnistL2.Results results;
     try (Progress progress = new Progress("mnist-l2", runs, true, common.quiet)) {
-      rows = MnistL2.run(d, s, out, progress);
+      results = MnistL2.run(d, s, out, progress);
+    }
+    List<MnistL2.Row> rows = results.rows();
+    if (!results.diverged().isEmpty()) {
+      // A setting that diverged is a failed row, not a failed experiment: say which.
+      System.err.println("tikhonov: warning: " + results.diverged().size() + " of "
+          + (s.lambdas().size() + s.dropoutLambdas().size()) + " settings diverged and have no"
+          + " row: " + String.join("; ", results.diverged().stream().map(x -> x.label()
+              + " (epoch " + x.epoch() + ")").toList()));
     }
     human.println();
-    human.print(MnistL2.table(rows));
+    human.print(MnistL2.table(results));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "mnist-l2");
     settings.put("quick", quick);

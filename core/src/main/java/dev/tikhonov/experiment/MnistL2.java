@@ -6,6 +6,7 @@ import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.ParallelRuns;
 import dev.tikhonov.train.TrainResult;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The experiment that motivates the project: an MLP 784-256-128-10 (ReLU, softmax
@@ -142,6 +144,44 @@ public final class MnistL2 {
     }
   }
 
+  /**
+   * A setting (row) whose training diverged ({@link DivergenceException}) on one of its seeds: it
+   * has no row, as a mean over the seeds that did not diverge would not be the same row. The first
+   * seed, in the order given, that diverged. An immutable value; thread-safe.
+   *
+   * @param lambda the row's λ
+   * @param dropout its dropout rate
+   * @param seed the seed whose run diverged
+   * @param epoch the epoch at which it diverged, 1-based
+   * @param batch the batch of that epoch, 1-based
+   * @param message the trainer's description ("training diverged at epoch …")
+   */
+  public record Diverged(double lambda, double dropout, long seed, int epoch, int batch,
+      String message) {
+    /** "dropout 0.2, λ=1e+06, seed 0". */
+    public String label() {
+      return new RunSpec(0, lambda, dropout, seed).label();
+    }
+  }
+
+  /**
+   * What the experiment found: the rows of the settings whose runs all finished, in the settings'
+   * order, and the settings that diverged. Immutable (the lists are copied); thread-safe.
+   *
+   * @param rows one per setting that did not diverge, mean ± std over its seeds
+   * @param diverged one per setting that diverged on some seed; empty when none did
+   */
+  public record Results(List<Row> rows, List<Diverged> diverged) {
+    public Results {
+      rows = List.copyOf(rows);
+      diverged = List.copyOf(diverged);
+    }
+  }
+
+  /** One run: what it measured, or the divergence that stopped it. */
+  private record RunResult(Optional<RunOutcome> outcome,
+      Optional<DivergenceException> divergence) {}
+
   /** What the table and the files need from one run (the model itself is not kept). */
   private record RunOutcome(double testAccuracy, double testLoss, double trainLoss,
       double weightNorm, double epochSeconds, double[] layerNorms, float[] firstLayer,
@@ -156,8 +196,14 @@ public final class MnistL2 {
    * count (docs/performance.md has why this beats splitting each run's small batches between
    * the cores). {@code listener}'s calls never overlap; its per-epoch calls follow one run at a
    * time.
+   *
+   * <p>A setting whose training diverges on some seed ({@link DivergenceException}) is a failed
+   * setting, not a failed experiment: the other runs go on, it gets no row and is listed in
+   * {@link Results#diverged()} (and in experiment.json), and the other rows are exactly what
+   * they are without it. Only when every setting diverges does {@code run} throw a
+   * {@link DivergenceException}, saying so.
    */
-  public static List<Row> run(TrainTest data, Settings settings, RunWriter out,
+  public static Results run(TrainTest data, Settings settings, RunWriter out,
       ExperimentListener listener) {
     List<double[]> configs = new ArrayList<>();
     for (double l : settings.lambdas()) {
@@ -174,14 +220,26 @@ public final class MnistL2 {
     }
     int total = runs.size();
     OneAtATime progress = new OneAtATime(listener);
-    List<RunOutcome> outcomes = ParallelRuns.map(runs,
+    List<RunResult> results = ParallelRuns.map(runs,
         r -> runOne(data, settings, r, total, progress), Blas.threads());
 
     List<Row> rows = new ArrayList<>();
+    List<Diverged> diverged = new ArrayList<>();
     List<float[]> firstLayers = new ArrayList<>();
     int seeds = settings.seeds().size();
     for (int c = 0; c < configs.size(); c++) {
-      List<RunOutcome> mine = outcomes.subList(c * seeds, (c + 1) * seeds);
+      List<RunResult> own = results.subList(c * seeds, (c + 1) * seeds);
+      Optional<Diverged> failed = Optional.empty();
+      for (int k = 0; k < seeds && failed.isEmpty(); k++) {
+        RunSpec r = runs.get(c * seeds + k);
+        failed = own.get(k).divergence().map(d -> new Diverged(r.lambda(), r.dropout(),
+            r.seed(), d.epoch(), d.batch(), d.getMessage()));
+      }
+      if (failed.isPresent()) {
+        diverged.add(failed.get());
+        continue;
+      }
+      List<RunOutcome> mine = own.stream().map(x -> x.outcome().orElseThrow()).toList();
       double[] layerNorms = new double[mine.get(0).layerNorms().length];
       for (RunOutcome o : mine) {
         for (int w = 0; w < layerNorms.length; w++) {
@@ -201,11 +259,17 @@ public final class MnistL2 {
           Stats.of(mine.stream().map(RunOutcome::epochSeconds).toList()).mean()));
       firstLayers.add(mine.get(0).firstLayer());
     }
-    writeResults(out, settings, rows, firstLayers);
-    return rows;
+    if (rows.isEmpty()) {
+      Diverged first = diverged.get(0);
+      throw new DivergenceException((configs.size() == 1 ? "the only setting diverged"
+          : "all " + configs.size() + " settings diverged") + "; the first: " + first.label()
+          + ": " + first.message(), first.epoch(), first.batch());
+    }
+    writeResults(out, settings, rows, diverged, firstLayers);
+    return new Results(rows, diverged);
   }
 
-  private static RunOutcome runOne(TrainTest data, Settings settings, RunSpec r, int total,
+  private static RunResult runOne(TrainTest data, Settings settings, RunSpec r, int total,
       OneAtATime progress) {
     String label = r.label();
     TrainingListener training = progress.started(r.index(), total, label);
@@ -227,8 +291,12 @@ public final class MnistL2 {
       progress.finished(r.index(), total, String.format(
           "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
           test.loss()));
-      return new RunOutcome(test.accuracy().orElseThrow(), test.loss(), trainLoss,
-          model.weightNorm(), epochSeconds, layerNorms, firstLayer, result);
+      return new RunResult(Optional.of(new RunOutcome(test.accuracy().orElseThrow(), test.loss(),
+          trainLoss, model.weightNorm(), epochSeconds, layerNorms, firstLayer, result)),
+          Optional.empty());
+    } catch (DivergenceException e) {
+      progress.finished(r.index(), total, label + ": diverged at epoch " + e.epoch());
+      return new RunResult(Optional.empty(), Optional.of(e));
     } finally {
       progress.release(r.index());
     }
@@ -310,7 +378,7 @@ public final class MnistL2 {
   }
 
   private static void writeResults(RunWriter out, Settings settings, List<Row> rows,
-      List<float[]> firstLayers) {
+      List<Diverged> diverged, List<float[]> firstLayers) {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
     experiment.put("settings", settings);
@@ -319,6 +387,7 @@ public final class MnistL2 {
         + settings.learningRate() + ", batch " + settings.batchSize() + ", "
         + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
         + " weights only (= torch SGD weight_decay=λ on the weights)");
+    experiment.put("diverged", diverged);
     out.json("experiment.json", experiment);
     out.json("results.json", rows);
     out.text("results.csv", toCsv(rows));
@@ -353,6 +422,19 @@ public final class MnistL2 {
           String.valueOf(r.epochSecondsMean()));
     }
     return csv.toString();
+  }
+
+  /**
+   * The printed table: one line per row, mean ± std over seeds, then one line per setting that
+   * diverged ("diverged (seed 0, epoch 1)").
+   */
+  public static String table(Results results) {
+    StringBuilder sb = new StringBuilder(table(results.rows()));
+    for (Diverged d : results.diverged()) {
+      sb.append(String.format("%-8s %-8s diverged (seed %d, epoch %d)%n", fmt(d.lambda()),
+          fmt(d.dropout()), d.seed(), d.epoch()));
+    }
+    return sb.toString();
   }
 
   /** The printed table: one line per row, mean ± std over seeds. */

@@ -11,6 +11,7 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,12 +77,12 @@ class MnistL2Test {
     };
     Blas.setThreads(2);
     List<MnistL2.Row> two = MnistL2.run(data, settings(), RunWriter.open(dir.resolve("two"),
-        RunKind.MNIST_L2), listener);
+        RunKind.MNIST_L2), listener).rows();
     assertEquals(6, runStarts.size());
     assertEquals(6, runEnds.size());
     Blas.setThreads(1);
     List<MnistL2.Row> one = MnistL2.run(data, settings(), RunWriter.open(dir.resolve("one"),
-        RunKind.MNIST_L2), ExperimentListener.none());
+        RunKind.MNIST_L2), ExperimentListener.none()).rows();
     assertEquals(3, two.size());
     for (int r = 0; r < two.size(); r++) {
       MnistL2.Row a = one.get(r);
@@ -107,6 +108,59 @@ class MnistL2Test {
     assertEquals(expected, losses(dir.resolve("two/runs/lambda-0.01/seed-1")));
     assertTrue(two.get(0).testAccuracyMean() > 0.4, "the runs learn (guessing is 0.1): "
         + two.get(0).testAccuracyMean());
+  }
+
+  /**
+   * λ = 10⁶ (λ·lr ≫ 1) diverges. It used to stop the whole experiment with a
+   * DivergenceException, throwing away the runs of every other setting; it is now a failed
+   * setting: no row, listed with its seed and epoch in the results and experiment.json, and the
+   * other rows exactly what they are without it.
+   */
+  @Test
+  void run_aSettingThatDiverges_hasNoRow_theOthersExactlyAsWithoutIt() throws Exception {
+    TrainTest data = digits();
+    Blas.setThreads(2);
+    MnistL2.Settings both = new MnistL2.Settings(List.of(1e6, 0.01), 0.2, List.of(1e-4),
+        List.of(0L, 1L), 2, 32, 0.05, 0.9, List.of(32, 16));
+    MnistL2.Settings without = new MnistL2.Settings(List.of(0.01), 0.2, List.of(1e-4),
+        List.of(0L, 1L), 2, 32, 0.05, 0.9, List.of(32, 16));
+    MnistL2.Results r = MnistL2.run(data, both, RunWriter.open(dir.resolve("both"),
+        RunKind.MNIST_L2), ExperimentListener.none());
+    MnistL2.Results w = MnistL2.run(data, without, RunWriter.open(dir.resolve("without"),
+        RunKind.MNIST_L2), ExperimentListener.none());
+
+    assertEquals(1, r.diverged().size());
+    MnistL2.Diverged d = r.diverged().get(0);
+    assertEquals(1e6, d.lambda());
+    assertEquals(0.0, d.dropout());
+    assertEquals(0L, d.seed(), "the first seed that diverged");
+    assertTrue(d.message().startsWith("training diverged at epoch " + d.epoch()), d.message());
+    assertEquals(w.rows().size(), r.rows().size());
+    for (int i = 0; i < w.rows().size(); i++) {
+      MnistL2.Row a = w.rows().get(i);
+      MnistL2.Row b = r.rows().get(i);
+      assertEquals(a.lambda(), b.lambda());
+      assertEquals(a.testAccuracyMean(), b.testAccuracyMean(), "row " + i);
+      assertEquals(a.testLossMean(), b.testLossMean(), "row " + i);
+      assertEquals(a.trainLossMean(), b.trainLossMean(), "row " + i);
+      assertArrayEquals(a.layerWeightNormsMean(), b.layerWeightNormsMean(), "row " + i);
+    }
+    assertEquals(Files.readString(dir.resolve("without/histograms.json")),
+        Files.readString(dir.resolve("both/histograms.json")));
+    assertEquals(losses(dir.resolve("without/runs/lambda-0.01/seed-1")),
+        losses(dir.resolve("both/runs/lambda-0.01/seed-1")));
+    String experiment = Files.readString(dir.resolve("both/experiment.json"));
+    assertTrue(experiment.contains("\"diverged\" : [ {") && experiment.contains("\"seed\" : 0"),
+        experiment);
+    assertTrue(MnistL2.table(r).contains("diverged (seed 0, epoch " + d.epoch() + ")"),
+        MnistL2.table(r));
+
+    MnistL2.Settings none = new MnistL2.Settings(List.of(1e6), 0.2, List.of(), List.of(0L), 1,
+        32, 0.05, 0.9, List.of(32, 16));
+    DivergenceException e = assertThrows(DivergenceException.class, () -> MnistL2.run(data,
+        none, RunWriter.open(dir.resolve("none"), RunKind.MNIST_L2), ExperimentListener.none()));
+    assertTrue(e.getMessage().startsWith("the only setting diverged; the first: λ="),
+        e.getMessage());
   }
 
   /** The train_loss column of a run's history.csv. */
