@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * that were {@link Scored} on every split; those are computed exactly as if the diverged ones had
  * not been in the grid. Only when every candidate diverges does the search throw a
  * {@link DivergenceException}, saying so; the final fit of the chosen candidate on all rows
- * throws one if it diverges there.
+ * throws one ("all rows, {settings}: …") if it diverges there.
  *
  * <p>The (candidate, split) fits run side by side on {@code threads} threads, one core each
  * ({@link ParallelFits}): each computes what it computes alone with one OpenBLAS thread.
@@ -254,7 +254,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     int chosen = scored.get(rule.pick(scores.best(), scores.oneStandardError()));
 
     Candidate<P> winner = candidates.get(chosen);
-    P model = winner.estimator().fit(train);
+    P model;
+    try {
+      model = winner.estimator().fit(train);
+    } catch (DivergenceException d) {
+      throw new DivergenceException("all rows, " + winner.settings() + ": " + d.getMessage(),
+          d.epoch(), d.batch());
+    }
     counter.finished("all rows, " + winner.settings());
     if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
       model = network.kind().asSearchResult(model, name(), network.networkSettings(),

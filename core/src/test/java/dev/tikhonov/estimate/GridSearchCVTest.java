@@ -166,6 +166,21 @@ class GridSearchCVTest {
     assertEquals(1, e.epoch());
   }
 
+  /**
+   * At learning rate 1000 both folds of 150 rows stay under the divergence check and the refit
+   * on all 300 rows does not: the exception said only "training diverged at epoch …", as if a
+   * fold's fit had; it now names the refit and the candidate.
+   */
+  @Test
+  void search_whenTheChosenCandidateDivergesOnAllRows_throwsNamingTheRefit() {
+    GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
+            .learningRates(1000).build())
+        .resampling(Resampling.kFold(2, 0)).threads(2).build();
+    DivergenceException e = assertThrows(DivergenceException.class, () -> search.search(DIGITS));
+    assertTrue(e.getMessage().startsWith("all rows, {lambda=0.0, dropout=0.0, weight_decay=0.0,"
+        + " learning_rate=1000.0}: training diverged at epoch "), e.getMessage());
+  }
+
   @Test
   void repeatedSeeds_needCandidatesThatCanBeReseeded() {
     GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(
