@@ -466,8 +466,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
             entries.add(line.trim());
           }
         }
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        throw new InputException(flag + " " + spec + ": cannot read: " + e.getMessage());
+      } catch (java.io.IOException e) {
+        throw dev.tikhonov.data.DataFiles.cannotRead(flag + " " + spec, e);
+      } catch (java.io.UncheckedIOException e) {
+        throw dev.tikhonov.data.DataFiles.cannotRead(flag + " " + spec, e.getCause());
       }
     } else if (!spec.contains("=")) {
       throw new InputException(flag + " " + spec + ": no such file, and not"

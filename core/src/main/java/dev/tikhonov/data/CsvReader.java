@@ -109,7 +109,7 @@ public final class CsvReader {
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
-      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(sourceName, e);
     }
   }
 
@@ -165,7 +165,7 @@ public final class CsvReader {
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
-      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(sourceName, e);
     }
   }
 
@@ -247,7 +247,7 @@ public final class CsvReader {
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
-      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(sourceName, e);
     }
   }
 

@@ -29,7 +29,7 @@ public final class DataFiles {
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw cannotRead(file.toString(), e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -70,8 +70,28 @@ public final class DataFiles {
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw cannotRead(file.toString(), e);
     }
+  }
+
+  /**
+   * The InputException for an I/O failure while reading {@code source}, in one line: "source:
+   * cannot read: permission denied" when the operating system refused access (an
+   * {@link java.nio.file.AccessDeniedException}, whose own message is only the file name),
+   * "source: cannot read: REASON" for another file-system error (its reason, without repeating
+   * the file), else "source: cannot read: MESSAGE". Every reader of data, model and checkpoint
+   * files reports a read failure through this.
+   */
+  public static InputException cannotRead(String source, IOException e) {
+    String why;
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      why = "permission denied";
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      why = f.getReason();
+    } else {
+      why = e.getMessage();
+    }
+    return new InputException(source + ": cannot read: " + why, e);
   }
 
   /** SHA-256 of {@code bytes}. */

@@ -43,7 +43,7 @@ public final class IdxReader {
     } catch (NoSuchFileException e) {
       throw new InputException(source + ": file not found");
     } catch (IOException e) {
-      throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(source, e);
     }
   }
 

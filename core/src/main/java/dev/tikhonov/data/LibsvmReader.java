@@ -213,7 +213,7 @@ public final class LibsvmReader {
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);
     } catch (IOException e) {
-      throw new InputException(sourceName + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(sourceName, e);
     }
     int n = rowStart.size();
     if (n == 0) {

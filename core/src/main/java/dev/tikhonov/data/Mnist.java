@@ -166,7 +166,7 @@ public final class Mnist {
       }
       return IdxReader.read(in, source);
     } catch (IOException e) {
-      throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(source, e);
     }
   }
 }

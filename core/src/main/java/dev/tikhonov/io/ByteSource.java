@@ -33,7 +33,7 @@ interface ByteSource {
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": " + missing);
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
   }
 

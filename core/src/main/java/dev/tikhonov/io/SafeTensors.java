@@ -163,7 +163,7 @@ final class SafeTensors {
       }
       return new Header(tensors, metadata, 8 + n);
     } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(name, e);
     }
   }
 
@@ -291,8 +291,7 @@ final class SafeTensors {
     try {
       src.readFully(position, into);
     } catch (IOException e) {
-      throw new InputException(name + ": cannot read tensor " + info.name() + ": "
-          + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(name + ": tensor " + info.name(), e);
     }
   }
 

@@ -61,7 +61,7 @@ public record EpochRow(
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
     if (lines.isEmpty()) {
       throw new InputException(file + ": empty file, expected a header line");

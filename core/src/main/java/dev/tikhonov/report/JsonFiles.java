@@ -42,7 +42,7 @@ final class JsonFiles {
           at == null ? 0 : at.getColumnNr(),
           "not valid JSON: " + dev.tikhonov.data.Json.problem(e));
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
   }
 

@@ -75,7 +75,7 @@ public record RunInfo(
       try (InputStream in = Files.newInputStream(file)) {
         return new DataFile(file.toString(), hashOf(in));
       } catch (IOException e) {
-        throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
       }
     }
 

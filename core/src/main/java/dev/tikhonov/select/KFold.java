@@ -78,7 +78,7 @@ public record KFold(int[] foldIds, int numFolds) {
     } catch (java.nio.charset.MalformedInputException e) {
       throw new InputException(file + ": not valid UTF-8 text; expected one fold number per line");
     } catch (java.io.IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
     int[] ids = new int[rows];
     int count = 0;
