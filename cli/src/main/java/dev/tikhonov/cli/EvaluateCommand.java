@@ -78,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
     dev.tikhonov.tensor.Blas.setThreads(threads);
-    Predictor m = Predictor.load(model);
+    Predictor m = SavedFiles.model(model);
     Dataset labelled = labelled(m);
     Evaluation e = m.evaluate(labelled);
     Map<String, Object> metrics = new LinkedHashMap<>();

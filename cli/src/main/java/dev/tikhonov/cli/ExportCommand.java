@@ -49,7 +49,7 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     AtomicFiles.requireWritable(out, "ONNX file (--out)");
     Outputs.requireApart(null, out, "--out", Outputs.input("--model", model));
-    Predictor m = Predictor.load(model);
+    Predictor m = SavedFiles.model(model);
     byte[] bytes;
     try {
       bytes = Export.onnxBytes(m);

@@ -382,7 +382,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N to "
           + "write one)");
     }
-    CheckpointFile.Checkpoint cp = CheckpointFile.read(file);
+    CheckpointFile.Checkpoint cp = SavedFiles.checkpoint(file);
     Map<String, Object> s = cp.settings();
     if (!(s.get("args") instanceof List<?> args) || !(s.get("threads") instanceof Integer threads)
         || !(s.get("working_directory") instanceof String cwd)) {

@@ -135,6 +135,15 @@ public final class CheckpointFile {
   }
 
   static Checkpoint read(ByteSource src, String name) {
+    // A model file's F64 tensors would otherwise be reported as "dtype F64 is not supported",
+    // and its F32 ones as "not a tikhonov checkpoint": say what the file is.
+    String format = SafeTensors.readHeader(src, name, Set.of(SafeTensors.DType.values()),
+        "checkpoint").metadata().getOrDefault("format", "");
+    if (ModelFile.FORMAT.equals(format) || LinearModelFile.FORMAT.equals(format)) {
+      throw new InputException(name + ": a tikhonov model file, not a training checkpoint;"
+          + " predict with it, or resume from the checkpoint a training run writes when its"
+          + " checkpoints are on");
+    }
     SafeTensors.Header header = SafeTensors.readHeader(src, name,
         Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32), "checkpoint");
     Map<String, String> meta = header.metadata();

@@ -193,7 +193,9 @@ class CheckpointFileTest {
     rejected(seeds.get("negative-step-count"), "state.step_count: expected an integer >= 0,"
         + " found -1");
     rejected(seeds.get("state-missing"), "metadata \"state\" is missing");
-    rejected(seeds.get("model-file"), "not a tikhonov checkpoint of format version 1");
+    rejected(seeds.get("model-file"), "a tikhonov model file, not a training checkpoint; predict"
+        + " with it, or resume from the checkpoint a training run writes when its checkpoints"
+        + " are on");
   }
 
   @Test
@@ -268,7 +270,8 @@ class CheckpointFileTest {
     Path model = dir.resolve("m.safetensors");
     ModelFile.save(Fixtures.trained("logistic", 0), model, Map.of());
     InputException e = assertThrows(InputException.class, () -> CheckpointFile.read(model));
-    assertTrue(e.getMessage().contains("not a tikhonov checkpoint"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(model + ": a tikhonov model file, not a training"
+        + " checkpoint;"), e.getMessage());
     assertTrue(Files.exists(model));
   }
 }

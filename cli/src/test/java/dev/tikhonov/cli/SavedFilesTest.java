@@ -1,0 +1,83 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model file given to {@code train --resume} and a checkpoint given to {@code --model} are
+ * refused alike: what the file is, what it is not, which flag takes it. {@code --resume} on a
+ * network's model file said "not a tikhonov checkpoint of format version 1", on a linear model
+ * file (path --save) 'tensor "intercepts": dtype "F64" is not supported'.
+ */
+class SavedFilesTest {
+  @TempDir static Path dir;
+  private static Path data;
+
+  @BeforeAll
+  static void files() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      double a = Math.sin(i);
+      double b = Math.cos(3 * i);
+      csv.append(a).append(',').append(b).append(',').append(2 * a - b + 0.1 * Math.sin(7 * i))
+          .append('\n');
+    }
+    data = Files.writeString(dir.resolve("d.csv"), csv);
+    ok(InProcess.run("train", "--data", data.toString(), "--target", "y", "--model", "mlp:3",
+        "--regression", "--epochs", "2", "--threads", "1", "--checkpoint-every", "1",
+        "--quiet", "--out", dir.resolve("run").toString(), "--save",
+        dir.resolve("mlp.model").toString()));
+    ok(InProcess.run("path", "--data", data.toString(), "--target", "y", "--nlambda", "5",
+        "--threads", "1", "--quiet", "--out", dir.resolve("path").toString(), "--save",
+        dir.resolve("linear.model").toString()));
+  }
+
+  private static void ok(InProcess r) {
+    assertEquals(0, r.exit(), r.err());
+  }
+
+  private static String modelGivenToResume(Path file) {
+    return file + ": a tikhonov model file, not a training checkpoint; --resume takes the --out"
+        + " directory of a train run with --checkpoint-every N (or its checkpoint.safetensors),"
+        + " and predict, evaluate and export --model take " + file;
+  }
+
+  @Test
+  void resume_networkModelFile_saysItIsAModelFileAndWhatResumeTakes() {
+    Path model = dir.resolve("mlp.model");
+    InProcess r = InProcess.run("train", "--resume", model.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(modelGivenToResume(model), r.message());
+  }
+
+  @Test
+  void resume_linearModelFile_saysItIsAModelFileAndWhatResumeTakes() {
+    Path model = dir.resolve("linear.model");
+    InProcess r = InProcess.run("train", "--resume", model.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(modelGivenToResume(model), r.message());
+  }
+
+  @Test
+  void predictEvaluateExport_checkpoint_saysItIsACheckpointAndWhatModelTakes() {
+    Path checkpoint = dir.resolve("run").resolve("checkpoint.safetensors");
+    String expected = checkpoint + ": a training checkpoint, not a model file; --model takes a"
+        + " model file written by --save (train, path, select, grid), and train --resume "
+        + checkpoint + " continues the training";
+    for (String[] args : new String[][] {
+        {"predict", "--model", checkpoint.toString(), "--data", data.toString(), "--out",
+            dir.resolve("p.csv").toString()},
+        {"evaluate", "--model", checkpoint.toString(), "--data", data.toString(), "--target",
+            "y"},
+        {"export", "--model", checkpoint.toString(), "--out", dir.resolve("m.onnx").toString()}}) {
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), args[0] + ": " + r.err());
+      assertEquals(expected, r.message(), args[0]);
+    }
+  }
+}
