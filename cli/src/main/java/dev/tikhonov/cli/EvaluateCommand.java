@@ -80,7 +80,12 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     dev.tikhonov.tensor.Blas.setThreads(threads);
     Predictor m = SavedFiles.model(model);
     Dataset labelled = labelled(m);
-    Evaluation e = m.evaluate(labelled);
+    Evaluation e;
+    try {
+      e = m.evaluate(labelled);
+    } catch (dev.tikhonov.data.RowException problem) {
+      throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
+    }
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("rows", e.rows());
     metrics.put("loss", e.loss());

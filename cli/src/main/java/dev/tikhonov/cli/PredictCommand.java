@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.AtomicFiles;
+import dev.tikhonov.data.CsvOptions;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.DataFormat;
@@ -9,6 +10,7 @@ import dev.tikhonov.data.IdxArray;
 import dev.tikhonov.data.IdxReader;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
+import dev.tikhonov.data.RowException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Predictor;
@@ -74,6 +76,18 @@ public final class PredictCommand implements Callable<Integer> {
     java.util.Optional<String> offset = offsetColumn(m);
     CsvWriter csv = new CsvWriter();
     int rows;
+    try {
+      rows = write(m, offset, csv);
+    } catch (RowException e) {
+      throw atRow(data, e);
+    }
+    AtomicFiles.writeString(out, csv.toString());
+    System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
+    return 0;
+  }
+
+  /** Writes {@code m}'s predictions for --data into {@code csv}; returns the number of rows. */
+  private int write(Predictor m, java.util.Optional<String> offset, CsvWriter csv) {
     if (offset.isPresent()) {
       // The model adds an offset column to η (path --offset): read it by name beside the
       // features.
@@ -99,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
           csv.row(Double.toString(v));
         }
       }
-      rows = x.length;
+      return x.length;
     } else if (m instanceof Classifier c) {
       double[][] proba = inputs(data, c::predictProba, c::predictProba, c.featureNames());
       List<String> header = new ArrayList<>(List.of("class"));
@@ -116,7 +130,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         csv.row(row);
       }
-      rows = proba.length;
+      return proba.length;
     } else {
       double[] y = inputs(data, x -> column(m.predict(x)), d -> column(m.predict(d)),
           m.featureNames())[0];
@@ -124,11 +138,37 @@ public final class PredictCommand implements Callable<Integer> {
       for (double v : y) {
         csv.row(Double.toString(v));
       }
-      rows = y.length;
+      return y.length;
     }
-    AtomicFiles.writeString(out, csv.toString());
-    System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
-    return 0;
+  }
+
+  /**
+   * A problem that the model found in one row of {@code data}, shown where that row is: at its
+   * line ("F:LINE: …", header counted) in a CSV or LIBSVM file, as its image number in images,
+   * as other data errors are.
+   *
+   * @param data the --data path, or empty for the bundled MNIST sample
+   */
+  static InputException atRow(java.util.Optional<Path> data, RowException e) {
+    if (data.isEmpty()) {
+      return new InputException("the bundled MNIST sample's test image " + e.row() + ": "
+          + e.problem(), e);
+    }
+    Path file = data.get();
+    java.util.OptionalLong line = switch (DataFormat.of(file)) {
+      case DELIMITED -> CsvReader.lineOfRecord(file, e.row(), CsvOptions.defaults());
+      case LIBSVM -> LibsvmReader.lineOfRecord(file, e.row());
+      case IDX_FILE, IDX_DIRECTORY -> java.util.OptionalLong.empty();
+    };
+    if (line.isPresent()) {
+      return InputException.at(file.toString(), line.getAsLong(), 0, e.problem());
+    }
+    String image = DataFormat.of(file) == DataFormat.IDX_DIRECTORY ? "test image " : "image ";
+    return new InputException(file + ": " + image + e.row() + ": " + e.problem(), e);
+  }
+
+  static InputException atRow(Path data, RowException e) {
+    return atRow(java.util.Optional.of(data), e);
   }
 
   /** The column a linear model fitted with an offset adds to η; empty for other models. */

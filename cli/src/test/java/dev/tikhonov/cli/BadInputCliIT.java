@@ -106,7 +106,7 @@ class BadInputCliIT {
             "path", "--data", d, "--target", "y", "--lambdas", "0.5,-1"),
         c("path --save-lambda 1se without CV", "--save-lambda|--cv-folds",
             "path", "--data", d, "--target", "y", "--save", "p.model", "--save-lambda", "1se"),
-        c("predict huge inputs", "row 2",
+        c("predict huge inputs (its file and line, header counted)", "huge.csv:3:",
             "predict", "--model", "MODEL", "--data", "huge.csv", "--out", "p.csv"),
         c("predict a file that is not a model", "garbage.model",
             "predict", "--model", "garbage.model", "--data", d, "--out", "p.csv"),

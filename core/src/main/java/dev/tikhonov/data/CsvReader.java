@@ -251,6 +251,28 @@ public final class CsvReader {
     }
   }
 
+  /**
+   * The 1-based line of {@code file} on which its {@code record}-th data record (1-based, the
+   * header not counted) starts, counted as the readers count lines (blank lines are skipped, a
+   * quoted field may span lines), so that a problem found in that row of the values read can
+   * be shown at its place in the file; empty when the file holds fewer records. Reads the file
+   * again, up to that record.
+   */
+  public static java.util.OptionalLong lineOfRecord(Path file, long record, CsvOptions options) {
+    return DataFiles.read(file, in -> {
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in), file.toString(), options.delimiter());
+      if (options.header() && tokens.next() == null) {
+        return java.util.OptionalLong.empty();
+      }
+      for (long r = 1; tokens.next() != null; r++) {
+        if (r == record) {
+          return java.util.OptionalLong.of(tokens.recordLine());
+        }
+      }
+      return java.util.OptionalLong.empty();
+    });
+  }
+
   static Reader utf8(InputStream in) {
     return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

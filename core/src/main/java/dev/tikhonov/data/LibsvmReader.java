@@ -247,6 +247,33 @@ public final class LibsvmReader {
   }
 
   /** The rows (validated while read) transposed to compressed columns, O(entries). */
+  /**
+   * The 1-based line of {@code file} that holds its {@code record}-th record (1-based), counted
+   * as the readers count (empty and comment-only lines are skipped), so that a problem found in
+   * that row of the values read can be shown at its place in the file; empty when the file
+   * holds fewer records. Reads the file again, up to that record.
+   */
+  public static java.util.OptionalLong lineOfRecord(Path file, long record) {
+    return DataFiles.read(file, in -> {
+      BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16);
+      String text;
+      long line = 0;
+      long r = 0;
+      while ((text = reader.readLine()) != null) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1);
+        }
+        int hash = text.indexOf('#');
+        if (new Token(hash >= 0 ? text.substring(0, hash) : text, file.toString(), line)
+            .advance() && ++r == record) {
+          return java.util.OptionalLong.of(line);
+        }
+      }
+      return java.util.OptionalLong.empty();
+    });
+  }
+
   private static SparseMatrix columns(
       int n, int p, IntList rowStart, IntList indices, DoubleList values) {
     int size = indices.size();

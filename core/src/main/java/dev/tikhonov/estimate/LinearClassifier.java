@@ -117,8 +117,8 @@ public final class LinearClassifier implements Classifier {
     for (int i = 0; i < eta.length; i++) {
       for (double v : eta[i]) {
         if (!Double.isFinite(v)) {
-          throw new dev.tikhonov.data.InputException("input row " + (i + 1)
-              + ": the linear predictor is " + v + "; the row's values are too large");
+          throw new dev.tikhonov.data.RowException(i + 1,
+              "the linear predictor is " + v + "; the row's values are too large");
         }
       }
     }
@@ -200,8 +200,8 @@ public final class LinearClassifier implements Classifier {
       }
       for (double v : out[i]) {
         if (!(v >= 0 && v <= 1)) {
-          throw new dev.tikhonov.data.InputException("input row " + (i + 1)
-              + ": the class probabilities are not finite; the row's values are too large");
+          throw new dev.tikhonov.data.RowException(i + 1,
+              "the class probabilities are not finite; the row's values are too large");
         }
       }
     }

@@ -116,7 +116,7 @@ public final class LinearModel implements Predictor {
     for (int i = 0; i < y.length; i++) {
       y[i] = poisson ? Math.exp(eta[i][0]) : eta[i][0];
       if (!Double.isFinite(y[i])) {
-        throw new InputException("input row " + (i + 1) + ": the prediction is " + y[i]
+        throw new dev.tikhonov.data.RowException(i + 1, "the prediction is " + y[i]
             + "; the row's values are too large for this model");
       }
     }

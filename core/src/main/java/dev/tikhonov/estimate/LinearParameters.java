@@ -131,7 +131,7 @@ record LinearParameters(
     double[][] eta = linearPredictor(x);
     for (int i = 0; i < eta.length; i++) {
       if (!Double.isFinite(offsets[i])) {
-        throw new dev.tikhonov.data.InputException("input row " + (i + 1) + ": offset "
+        throw new dev.tikhonov.data.RowException(i + 1, "offset "
             + offsets[i] + " is not finite");
       }
       for (int c = 0; c < eta[i].length; c++) {

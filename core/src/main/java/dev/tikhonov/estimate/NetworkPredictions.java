@@ -88,7 +88,7 @@ final class NetworkPredictions {
     int k = out.cols();
     for (int i = 0, size = out.size(); i < size; i++) {
       if (!Float.isFinite(out.at(i))) {
-        throw new InputException("input row " + (i / k + 1) + ": the model's output is "
+        throw new dev.tikhonov.data.RowException(i / k + 1, "the model's output is "
             + out.at(i) + "; the row's values are probably far outside the range the model was "
             + "trained on");
       }
