@@ -546,6 +546,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           throw new InputException(pair[1] + m.substring(pair[0].length()));
         }
       }
+      // The library's messages about the target as a whole do not know the file it came from.
+      if (m.startsWith("the target is constant") || m.startsWith("the counts are fitted")) {
+        throw new InputException(data + " (--target " + target + "): " + m, e);
+      }
       throw e;
     }
   }
@@ -641,11 +645,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     RelaxedPath<? extends Predictor> path;
     Optional<CrossValidatedRelaxedPath<? extends Predictor>> cv = Optional.empty();
     if (crossValidate) {
-      CrossValidatedRelaxedPath<? extends Predictor> fit = estimator.crossValidate(dataset);
+      CrossValidatedRelaxedPath<? extends Predictor> fit = columnMessages(
+          () -> estimator.crossValidate(dataset));
       path = fit.path();
       cv = Optional.of(fit);
     } else {
-      path = estimator.path(dataset);
+      path = columnMessages(() -> estimator.path(dataset));
     }
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);

@@ -1,0 +1,41 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code path} on data whose target is constant (one row, say) names the file and --target:
+ * the library's "the target is constant (3.0): nothing to fit" alone did not say which file.
+ */
+class ConstantTargetTest {
+  @TempDir Path dir;
+
+  @Test
+  void path_oneRow_namesTheFileAndTarget() throws Exception {
+    Path data = Files.writeString(dir.resolve("one.csv"), "a,b,y\n1,2,3\n");
+    for (String[] extra : new String[][] {{}, {"--relax"}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("path",
+          "--data", data.toString(), "--target", "y", "--quiet", "--threads", "1", "--out",
+          dir.resolve("p" + extra.length).toString()));
+      args.addAll(java.util.List.of(extra));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(data + " (--target y): the target is constant (3.0): nothing to fit",
+          r.message(), String.join(" ", extra));
+    }
+  }
+
+  @Test
+  void pathWithCrossValidation_constantTarget_namesTheFileAndTarget() throws Exception {
+    Path data = Files.writeString(dir.resolve("c.csv"), "a,b,y\n1,2,3\n2,5,3\n4,1,3\n");
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--cv-folds", "3", "--quiet", "--threads", "1", "--out", dir.resolve("p").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(data + " (--target y): the target is constant (3.0): nothing to fit",
+        r.message());
+  }
+}
