@@ -34,6 +34,25 @@ class BenchCommandTest {
     assertEquals(1, err.toString().strip().lines().count(), "one line, no stack trace");
   }
 
+  /** picocli's help command looked up only the first name: help bench gemm was bench's help. */
+  @Test
+  void helpBenchGemm_printsGemmsHelp_anUnknownNameIsExit2() {
+    var cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    assertEquals(0, cl.execute("help", "bench", "gemm"), err.toString());
+    assertTrue(out.toString().startsWith("Usage: tikhonov bench gemm "), out.toString());
+
+    cl = Main.commandLine();
+    err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    assertEquals(2, cl.execute("help", "bench", "nope"));
+    assertTrue(err.toString().startsWith("tikhonov: error: unknown command 'nope' in 'tikhonov"
+        + " bench'; its commands are gemm, "), err.toString());
+  }
+
   @Test
   void lambdaSequence_isGlmnetsDefaultFromTheClosedFormLambdaMax() {
     Rng rng = new Rng(4);

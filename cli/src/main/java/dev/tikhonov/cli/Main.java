@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
       GridCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 public final class Main implements Runnable {
 
