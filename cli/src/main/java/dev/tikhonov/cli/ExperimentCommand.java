@@ -143,7 +143,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"));
     }
     requireDistinct("--seeds", seeds, v -> v);
-    requireDistinct("--lambdas", lambdas, v -> v);
+    // Compared as numbers: the Double -0.0 is not equal() to 0.0, but it is the same λ.
+    requireDistinct("--lambdas", lambdas, v -> v + 0.0);
     requireDistinct("--methods", methods, v -> v);
     // A directory given twice (also as ./d and d, or through a link) is one data set.
     requireDistinct("--datasets", datasets, v -> v.equals("bundled") || v.isBlank() ? v

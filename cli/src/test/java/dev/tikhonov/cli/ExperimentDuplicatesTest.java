@@ -2,6 +2,7 @@ package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ class ExperimentDuplicatesTest {
     assertEquals("--lambdas 0.1,0.1: 0.1 is given twice; give each once",
         refused("experiment", "mnist-l2", "--quick", "--lambdas", "0.1,0.1", "--quiet",
             "--out", out));
+    // Compared as numbers: -0 is 0 (the Doubles -0.0 and 0.0 are not equal()).
+    assertEquals("--lambdas 0.0,-0.0: 0.0 and -0.0 are the same; give each once",
+        refused("experiment", "mnist-l2", "--quick", "--lambdas", "0,-0", "--quiet", "--out",
+            out));
     assertEquals("--methods warm,cold,warm: warm is given twice; give each once",
         refused("experiment", "mnist-select", "--quick", "--methods", "warm,cold,warm",
             "--quiet", "--out", out));
@@ -42,6 +47,25 @@ class ExperimentDuplicatesTest {
     assertEquals("--datasets " + d + "," + d + "/.: " + d + " and " + d + "/. are the same; give"
         + " each once", refused("experiment", "mnist-select", "--quick", "--datasets",
         d + "," + d + "/.", "--quiet", "--out", out));
+  }
+
+  /** grid's lists (λ, dropout, weight decay) compare as numbers too: -0 is 0. */
+  @Test
+  void grid_zeroAndMinusZero_areOneValue() throws Exception {
+    Path data = Files.writeString(dir.resolve("d.csv"), "a,y\n1,1\n2,2\n3,1\n4,2\n5,1\n6,2\n");
+    for (String flag : List.of("--lambdas", "--dropouts", "--weight-decays")) {
+      List<String> args = new java.util.ArrayList<>(List.of("grid", "--data", data.toString(),
+          "--target", "y", "--regression", "--model", "mlp:2", "--epochs", "1", "--quiet",
+          "--out", dir.resolve("out").toString()));
+      if (!flag.equals("--lambdas")) {
+        args.addAll(List.of("--lambdas", "0.1"));
+      }
+      args.addAll(List.of(flag, "0,-0"));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), flag + ": " + r.err());
+      assertTrue(r.message().startsWith(flag + " must be distinct"), flag + ": " + r.message());
+      assertFalse(Files.exists(dir.resolve("out")));
+    }
   }
 
   @Test

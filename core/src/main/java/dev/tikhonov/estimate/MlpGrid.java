@@ -216,7 +216,8 @@ public final class MlpGrid<P extends Predictor> {
               + (i + 1) + " of " + values.length + " is " + values[i]);
         }
       }
-      if (Arrays.stream(values).distinct().count() != values.length) {
+      // + 0.0 makes -0.0 0.0: distinct() compares as Double.equals, which keeps them apart.
+      if (Arrays.stream(values).map(v -> v + 0.0).distinct().count() != values.length) {
         throw new IllegalArgumentException(name + " must be distinct");
       }
       return values.clone();

@@ -188,4 +188,14 @@ class MnistL2Test {
             q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
     assertEquals("seeds must be distinct, got [1, 1]", e.getMessage());
   }
+
+  /** -0.0 and 0.0 are one λ, though the Doubles are not equal(). */
+  @Test
+  void settings_refuseZeroAndMinusZero() {
+    MnistL2.Settings q = MnistL2.Settings.quick();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MnistL2.Settings(List.of(0.0, -0.0), q.dropout(), q.dropoutLambdas(),
+            q.seeds(), q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+    assertEquals("lambdas must be distinct, got [0.0, -0.0]", e.getMessage());
+  }
 }
