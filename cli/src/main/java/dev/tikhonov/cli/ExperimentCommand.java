@@ -150,7 +150,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     requireDistinct("--datasets", datasets, v -> v.equals("bundled") || v.isBlank() ? v
         : dev.tikhonov.data.AtomicFiles.realPath(Path.of(v)).toString());
     RunWriter out = RunWriter.open(common.outDir(name), kind);
-    Outputs.requireApart(out, null, null, Outputs.input("--data", data));
+    Outputs.requireApart(out, Outputs.input("--data", data));
     Instant start = Instant.now();
     return switch (kind) {
       case MNIST_L2 -> mnistL2(out, start);

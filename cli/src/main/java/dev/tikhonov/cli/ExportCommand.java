@@ -48,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicFiles.requireWritable(out, "ONNX file (--out)");
-    Outputs.requireApart(null, out, "--out", Outputs.input("--model", model));
+    Outputs.requireApart(out, "--out", Outputs.input("--model", model));
     Predictor m = SavedFiles.model(model);
     byte[] bytes;
     try {

@@ -133,7 +133,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    Outputs.requireApart(writer, save, "--save", Outputs.input("--data", dataOptions.data));
+    Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
+        Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, "add --regression");
     return run(grid, data, writer, started);

@@ -4,6 +4,7 @@ import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.report.RunWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one check, before any work, that a command's outputs leave its inputs alone: an output
@@ -15,40 +16,80 @@ import java.nio.file.Path;
 final class Outputs {
   private Outputs() {}
 
-  /** An input of the command: its flag and path (null when not given). */
-  record Input(String flag, Path path) {}
-
-  static Input input(String flag, Path path) {
-    return new Input(flag, path);
+  /**
+   * An input that the command was given: its flag and path, both non-null. A flag that was not
+   * given has no Input ({@link #input} returns empty).
+   */
+  record Input(String flag, Path path) {
+    Input {
+      java.util.Objects.requireNonNull(flag, "flag");
+      java.util.Objects.requireNonNull(path, "path");
+    }
   }
 
   /**
-   * Refuses (an {@link InputException}, one line naming both flags) an output that would
-   * replace an input or a run file.
+   * The input of {@code flag}, empty when it was not given: picocli leaves an absent option's
+   * field null, and this is where that null ends.
    *
-   * @param run the run's directory writer, or null for a command that writes one file
-   * @param file the output file, or null when none is given
-   * @param fileFlag its flag, e.g. "--save"
+   * @param option the option's field as picocli filled it
    */
-  static void requireApart(RunWriter run, Path file, String fileFlag, Input... inputs) {
-    for (Input in : inputs) {
-      if (in.path() == null) {
+  static Optional<Input> input(String flag, Path option) {
+    return Optional.ofNullable(option).map(path -> new Input(flag, path));
+  }
+
+  /**
+   * For a command that writes one file: refuses (an {@link InputException}, one line naming
+   * both flags) an output {@code file} that would replace one of the given inputs.
+   *
+   * @param fileFlag its flag, e.g. "--out"
+   */
+  @SafeVarargs
+  static void requireApart(Path file, String fileFlag, Optional<Input>... inputs) {
+    check(Optional.empty(), Optional.of(file), fileFlag, inputs);
+  }
+
+  /**
+   * For a command that writes a run directory and, with {@code saveFlag}, maybe a file: refuses
+   * (an {@link InputException}, one line naming both flags) an output that would replace an
+   * input or one of the run's own files.
+   *
+   * @param save the file of {@code saveFlag} when it was given
+   * @param saveFlag its flag, e.g. "--save"
+   */
+  @SafeVarargs
+  static void requireApart(RunWriter run, Optional<Path> save, String saveFlag,
+      Optional<Input>... inputs) {
+    check(Optional.of(run), save, saveFlag, inputs);
+  }
+
+  /** For a command that writes a run directory and no file beside it. */
+  @SafeVarargs
+  static void requireApart(RunWriter run, Optional<Input>... inputs) {
+    check(Optional.of(run), Optional.empty(), "", inputs);
+  }
+
+  @SafeVarargs
+  private static void check(Optional<RunWriter> run, Optional<Path> file, String fileFlag,
+      Optional<Input>... given) {
+    for (Optional<Input> maybe : given) {
+      if (maybe.isEmpty()) {
         continue;
       }
-      if (file != null) {
-        AtomicFiles.requireNotInput(file, fileFlag, in.path(), in.flag());
+      Input in = maybe.get();
+      if (file.isPresent()) {
+        AtomicFiles.requireNotInput(file.get(), fileFlag, in.path(), in.flag());
       }
-      if (run != null) {
-        AtomicFiles.requireNotInput(run.dir(), "--out", in.path(), in.flag());
-        if (run.writes(in.path())) {
+      if (run.isPresent()) {
+        AtomicFiles.requireNotInput(run.get().dir(), "--out", in.path(), in.flag());
+        if (run.get().writes(in.path())) {
           throw new InputException(in.flag() + " " + in.path() + " is one of the files this run"
-              + " writes in --out " + run.dir() + "; give another --out");
+              + " writes in --out " + run.get().dir() + "; give another --out");
         }
       }
     }
-    if (run != null && file != null && run.writes(file)) {
-      throw new InputException(fileFlag + " " + file + " is one of the files this run writes"
-          + " in --out " + run.dir() + "; give another path");
+    if (run.isPresent() && file.isPresent() && run.get().writes(file.get())) {
+      throw new InputException(fileFlag + " " + file.get() + " is one of the files this run"
+          + " writes in --out " + run.get().dir() + "; give another path");
     }
   }
 }

@@ -215,7 +215,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    Outputs.requireApart(writer, save, "--save", Outputs.input("--data", data),
+    Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
+        Outputs.input("--data", data),
         Outputs.input("--foldid", foldid));
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);

@@ -70,7 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
     dev.tikhonov.tensor.Blas.setThreads(threads);
     AtomicFiles.requireWritable(out, "predictions file (--out)");
-    Outputs.requireApart(null, out, "--out", Outputs.input("--model", model),
+    Outputs.requireApart(out, "--out", Outputs.input("--model", model),
         Outputs.input("--data", data));
     Predictor m = SavedFiles.model(model);
     java.util.Optional<String> offset = offsetColumn(m);

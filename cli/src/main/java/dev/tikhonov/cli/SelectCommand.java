@@ -177,7 +177,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     if (save != null) {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
-    Outputs.requireApart(writer, save, "--save", Outputs.input("--data", dataOptions.data));
+    Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
+        Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, "add --regression");
     return run(path, data, writer, started);

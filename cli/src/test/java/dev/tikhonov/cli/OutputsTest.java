@@ -49,6 +49,16 @@ class OutputsTest {
     assertArrayEquals(modelBytes, Files.readAllBytes(model));
   }
 
+  /** A flag not given has no Input (it was an Input holding a null path). */
+  @Test
+  void input_ofAFlagNotGiven_isEmpty_andAnInputAlwaysHasAPath() {
+    assertEquals(java.util.Optional.empty(), Outputs.input("--foldid", null));
+    assertEquals(java.util.Optional.of(new Outputs.Input("--data", data)),
+        Outputs.input("--data", data));
+    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+        () -> new Outputs.Input("--foldid", null));
+  }
+
   @Test
   void predict_outIsTheDataFile_isRefused() throws Exception {
     Path same = dir.resolve(".").resolve("a.csv");
