@@ -29,9 +29,13 @@ import java.util.Locale;
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}
 
-  /** Data and CV settings. Immutable, so thread-safe. */
+  /**
+   * Data and CV settings; as JSON (run.json's settings) with snake_case keys, as every other
+   * setting. Immutable, so thread-safe.
+   */
   public record Settings(int rows, int features, int informative, double noise,
-      double testFraction, int folds) {
+      @com.fasterxml.jackson.annotation.JsonProperty("test_fraction") double testFraction,
+      int folds) {
     public static Settings full() {
       return new Settings(500, 200, 10, 10.0, 0.25, 10);
     }
