@@ -119,7 +119,8 @@ final class DataOptions implements Flags.Conditional {
    * as scikit-learn does a "continuous" target) or there are more distinct labels than half the
    * rows and more than {@value #MAX_NUMERIC_CLASSES}: a real-valued target (prices, counts,
    * measurements) that would be fitted with one class per distinct value, most of them seen
-   * once. String labels and integer labels such as 0..9 or −1/+1 pass.
+   * once. String labels and integer labels such as 0..9 or −1/+1 pass; numbers that really are
+   * class labels pass when written as text, which the message says.
    *
    * @param target the --target column, null for LIBSVM data (whose first field is the target)
    * @param instead the flags that fit a regression model instead, e.g. "add --regression"
@@ -140,9 +141,13 @@ final class DataOptions implements Flags.Conditional {
     String what = continuous.isPresent()
         ? classes + " distinct numbers, not all integers, e.g. " + continuous.get()
         : classes + " distinct integers in " + all.size() + " rows";
+    // There is no flag to override this: labels written as text are always classes.
+    String example = continuous.orElse(all.classNames().get(0));
     throw new InputException("--data " + data + ": " + column + " looks real-valued (" + what
         + "), but the model is a classifier, which would learn one class per distinct value;"
-        + " for a real-valued target " + instead);
+        + " for a real-valued target " + instead + "; if these numbers really are class labels,"
+        + " write them as text (e.g. \"class_" + example + "\" for " + example + "): text"
+        + " labels are always classes");
   }
 
   /** "bundled:mnist-10k" or the path given. */

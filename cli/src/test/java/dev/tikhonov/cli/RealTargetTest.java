@@ -88,7 +88,9 @@ class RealTargetTest {
       String line = String.join(" ", cases[i]) + "\n" + r.err();
       assertEquals(2, r.exit(), line);
       assertEquals(1, r.err().lines().count(), line);
-      assertEquals(true, r.err().startsWith(real) && r.err().endsWith(tail + instead[i]), line);
+      assertEquals(true, r.err().startsWith(real) && r.err().contains(tail + instead[i]
+          + "; if these numbers really are class labels, write them as text (e.g. \"class_")
+          && r.err().endsWith("): text labels are always classes"), line);
       assertFalse(Files.exists(dir.resolve("t" + (i + 1))), "no output: " + line);
     }
     String count = dir.resolve("count.csv").toString();
@@ -97,11 +99,24 @@ class RealTargetTest {
     assertEquals(2, counts.exit(), counts.err());
     assertEquals("tikhonov: error: --data " + count + ": --target y looks real-valued (60"
         + " distinct integers in 60 rows" + tail
-        + "add --regression (an MLP) or use --model linear", counts.err());
+        + "add --regression (an MLP) or use --model linear; if these numbers really are class"
+        + " labels, write them as text (e.g. \"class_1000\" for 1000): text labels are always"
+        + " classes", counts.err());
     InProcess libsvm = run(args("t7", "train", "--data", svm, "--model", "logistic", "--epochs", "1"));
     assertEquals(2, libsvm.exit(), libsvm.err());
     assertEquals(true, libsvm.err().startsWith("tikhonov: error: --data " + svm + ": its target"
         + " (each line's first field) looks real-valued (60 distinct numbers"), libsvm.err());
+  }
+
+  /** What the refusal advises for integers that really are classes works: text labels train. */
+  @Test
+  void classifiers_onManyIntegerLabelsWrittenAsText_train() throws Exception {
+    String csv = Files.readString(dir.resolve("count.csv"))
+        .replaceAll(",(\\d+)\n", ",class_$1\n");
+    Path text = Files.writeString(dir.resolve("count-text.csv"), csv);
+    InProcess r = run(args("ok-text", "train", "--data", text.toString(), "--target", "y",
+        "--model", "logistic", "--epochs", "1"));
+    assertEquals(0, r.exit(), r.err());
   }
 
   @Test
