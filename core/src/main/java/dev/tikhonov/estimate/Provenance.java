@@ -100,9 +100,24 @@ public record Provenance(
         seed instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty(),
         m.get("data") instanceof String d ? d : "unknown",
         sha instanceof String h ? Optional.of(h) : Optional.empty(),
-        rows instanceof Number r ? OptionalInt.of(r.intValue()) : OptionalInt.empty(),
+        rowCount(rows),
         m.get("tikhonov_version") instanceof String v ? v : "unknown",
         m.get("fitted_at") instanceof String t ? Optional.of(t) : Optional.empty());
+  }
+
+  /**
+   * A row count read back: a whole number from 0 to {@link Integer#MAX_VALUE}, else unknown
+   * (a larger count written by hand or by another tool is not wrapped around into a negative
+   * one, nor a fraction cut).
+   */
+  static OptionalInt rowCount(Object value) {
+    if (value instanceof Number r) {
+      long rows = r.longValue();
+      if (rows >= 0 && rows <= Integer.MAX_VALUE && rows == r.doubleValue()) {
+        return OptionalInt.of((int) rows);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** tikhonov's version from the jar manifest, "development" when run from classes. */

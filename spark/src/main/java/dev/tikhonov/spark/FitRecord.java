@@ -113,8 +113,8 @@ record FitRecord(double[] penaltyScales, double[] penaltyFactors, Provenance pro
         m.get("seed") instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty(),
         m.get("data") instanceof String d ? d : DATA_SOURCE,
         m.get("data_sha256") instanceof String h ? Optional.of(h) : Optional.empty(),
-        m.get("training_rows") instanceof Number r ? OptionalInt.of(r.intValue())
-            : OptionalInt.empty(),
+        m.get("training_rows") instanceof Number r && r.longValue() >= 0
+            && r.longValue() == r.doubleValue() ? rows(r.longValue()) : OptionalInt.empty(),
         m.get("tikhonov_version") instanceof String v ? v : "unknown",
         m.get("fitted_at") instanceof String t ? Optional.of(t) : Optional.empty());
     return new FitRecord(penaltyScales, penaltyFactors, provenance);
