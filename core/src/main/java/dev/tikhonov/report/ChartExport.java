@@ -18,7 +18,8 @@ import org.knowm.xchart.XYChart;
  * clip path).
  *
  * <p>Every chart passes {@link AxisGuard#apply} before it is drawn, so no series (constant, tiny,
- * huge or non-finite values) can make XChart loop or throw. Not thread-safe per chart: encoding
+ * huge or non-finite values) can make XChart loop or throw, and {@link ChartFit#apply}, so its
+ * title and legend lie inside the image. Not thread-safe per chart: encoding
  * modifies the chart's styler and, where a value cannot be drawn, its series.
  */
 final class ChartExport {
@@ -39,6 +40,7 @@ final class ChartExport {
    */
   static String svg(XYChart chart) {
     AxisGuard.apply(chart);
+    ChartFit.apply(chart);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -51,6 +53,7 @@ final class ChartExport {
   /** The chart as PNG bytes. */
   static byte[] png(XYChart chart) {
     AxisGuard.apply(chart);
+    ChartFit.apply(chart);
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
@@ -52,10 +51,27 @@ final class ChartTheme {
     }
   }
 
-  /** A styled, empty XY chart. */
+  /**
+   * An XY chart whose height the report may raise ({@link ChartFit}): XChart's own setter is
+   * protected, and its size is otherwise fixed when it is built.
+   */
+  static final class Resizable extends XYChart {
+    Resizable(int width, int height) {
+      super(width, height);
+    }
+
+    /** Sets the height in px, from which the next SVG or PNG is drawn. */
+    void height(int height) {
+      setHeight(height);
+    }
+  }
+
+  /** A styled, empty XY chart, {@link #WIDTH} × {@link #HEIGHT} (taller if its legend needs it). */
   static XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart = new Resizable(WIDTH, HEIGHT);
+    chart.setTitle(title);
+    chart.setXAxisTitle(xTitle);
+    chart.setYAxisTitle(yTitle);
     XYStyler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
