@@ -103,10 +103,14 @@ public final class ReportCharts {
         }
       }
       if (!counts.isEmpty()) {
+        boolean bestIsZero = best != null && best.lambda() == 0;
         charts.add(new ReportChart("shrinkage-histogram",
-            "Shrinkage: first-layer weights (first seed) without penalty and at the best λ,"
+            bestIsZero ? "First-layer weights (first seed) at λ = 0, the best λ of this run:"
+                + " there is no shrinkage to show."
+                : "Shrinkage: first-layer weights (first seed) without penalty and at the best λ,"
                 + " on common bins.",
-            TrainingCharts.histograms("First-layer weights: λ = 0 vs best λ", "weight value",
+            TrainingCharts.histograms(bestIsZero ? "First-layer weights at λ = 0 (the best λ)"
+                : "First-layer weights: λ = 0 vs best λ", "weight value",
                 histograms.edges(), counts)));
       }
     }
@@ -117,9 +121,13 @@ public final class ReportCharts {
     }
     // Only this run's rows: a folder under runs/ may be left from an earlier run into the same
     // directory with other λ, seeds or epochs.
-    XYChart curves = runCurves(dir.resolve("runs"), rows.stream()
-            .map(r -> LambdaRow.runDirectory(r.lambda(), r.dropout())).distinct().toList(),
-        firstSeed(dir), "Validation loss per epoch (first seed of each row)");
+    Map<String, String> runs = new LinkedHashMap<>();
+    for (LambdaRow r : rows) {
+      runs.putIfAbsent(LambdaRow.runDirectory(r.lambda(), r.dropout()), "λ = "
+          + Html.number(r.lambda()) + (r.dropout() > 0 ? ", dropout " + Html.number(r.dropout()) : ""));
+    }
+    XYChart curves = runCurves(dir.resolve("runs"), runs, firstSeed(dir),
+        "Validation loss per epoch (first seed of each row)");
     if (curves != null) {
       charts.add(new ReportChart("run-curves",
           "Validation loss per epoch of the first seed of every row of this run's results.",
@@ -146,9 +154,9 @@ public final class ReportCharts {
         "The slope shrinks towards 0 as λ grows; gradient descent (solid) should match the closed"
             + " form (dashed). The intercept is not penalized.",
         LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
-    List<String> runs = new java.util.ArrayList<>();
+    Map<String, String> runs = new LinkedHashMap<>();
     for (double l : lambda) {
-      runs.add(LambdaRow.runDirectory(l, 0));
+      runs.putIfAbsent(LambdaRow.runDirectory(l, 0), "λ = " + Html.number(l));
     }
     XYChart curves = runCurves(dir.resolve("runs"), runs, null, "Objective per epoch for each λ");
     if (curves != null) {
@@ -272,18 +280,18 @@ public final class ReportCharts {
   }
 
   /**
-   * One line per run folder of {@code runsDir} named in {@code runs} (the rows of this run's
-   * results, in their order; history.csv directly inside, or in its seed-{@code firstSeed}
-   * subfolder, or when that is null the lowest-numbered seed-*): validation loss when the
-   * histories have it, else the objective. Null when there are no runs.
+   * One line per run folder of {@code runsDir} named in {@code runs} (folder → legend label; the
+   * rows of this run's results, in their order; history.csv directly inside, or in its
+   * seed-{@code firstSeed} subfolder, or when that is null the lowest-numbered seed-*): validation
+   * loss when the histories have it, else the objective. Null when there are no runs.
    */
-  static XYChart runCurves(Path runsDir, List<String> runs, Long firstSeed, String title) {
+  static XYChart runCurves(Path runsDir, Map<String, String> runs, Long firstSeed, String title) {
     if (!Files.isDirectory(runsDir)) {
       return null;
     }
     Map<String, List<EpochRow>> histories = new LinkedHashMap<>();
-    for (String name : runs) {
-      Path run = runsDir.resolve(name);
+    for (Map.Entry<String, String> entry : runs.entrySet()) {
+      Path run = runsDir.resolve(entry.getKey());
       Path historyDir = run;
       if (!Files.isRegularFile(run.resolve("history.csv"))) {
         List<Path> seeds = !Files.isDirectory(run) ? List.of() : list(run, "seed-", "").stream()
@@ -295,7 +303,7 @@ public final class ReportCharts {
         }
         historyDir = seeds.get(0);
       }
-      histories.put(run.getFileName().toString(), EpochRow.readCsv(historyDir.resolve("history.csv")));
+      histories.put(entry.getValue(), EpochRow.readCsv(historyDir.resolve("history.csv")));
     }
     if (histories.isEmpty()) {
       return null;

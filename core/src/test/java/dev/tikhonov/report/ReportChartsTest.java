@@ -239,15 +239,15 @@ class ReportChartsTest {
         + " {\"lambda\": 0.001, \"dropout\": 0.5, \"seeds\": 1, \"test_accuracy_mean\": 0.9,"
         + " \"test_loss_mean\": 0.3}]\n");
     XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
-    assertEquals(List.of("lambda-0.01", "dropout-0.5_lambda-0.001"),
+    assertEquals(List.of("λ = 0.01", "λ = 0.001, dropout 0.5"),
         List.copyOf(chart.getSeriesMap().keySet()));
-    assertEquals(8, chart.getSeriesMap().get("lambda-0.01").getXData().length);
+    assertEquals(8, chart.getSeriesMap().get("λ = 0.01").getXData().length);
 
     SampleRuns.write(dir.resolve("experiment.json"),
         "{\"name\": \"mnist-l2\", \"settings\": {\"seeds\": [7]}}\n");
     chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
-    assertEquals(List.of("lambda-0.01"), List.copyOf(chart.getSeriesMap().keySet()));
-    assertEquals(3, chart.getSeriesMap().get("lambda-0.01").getXData().length);
+    assertEquals(List.of("λ = 0.01"), List.copyOf(chart.getSeriesMap().keySet()));
+    assertEquals(3, chart.getSeriesMap().get("λ = 0.01").getXData().length);
   }
 
   @Test
@@ -255,7 +255,7 @@ class ReportChartsTest {
     Path dir = SampleRuns.gdLinear(temp);
     SampleRuns.write(dir.resolve("runs/lambda-0.5/history.csv"), SampleRuns.historyCsv(5, 0.5, 9));
     XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
-    assertEquals(List.of("lambda-0.0", "lambda-0.01", "lambda-0.1", "lambda-1.0", "lambda-10.0"),
+    assertEquals(List.of("λ = 0", "λ = 0.01", "λ = 0.1", "λ = 1", "λ = 10"),
         List.copyOf(chart.getSeriesMap().keySet()));
   }
 }
