@@ -22,12 +22,25 @@ import java.util.Locale;
  * elastic net (α = 0.5) paths on standardized features, each with λ chosen by 10-fold
  * cross-validation (λ_min, cv.glmnet's rule). Reports test MSE, nonzero coefficients, the chosen
  * λ and its CV MSE; writes {@code results.json} and {@code path-<model>.json}
- * (docs/formats.md). Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless:
+ * (docs/formats.md).
+ *
+ * <p>Ridge's path runs down to λ_max·{@value #RIDGE_LAMBDA_MIN_RATIO}, not glmnet's default
+ * λ_max·1e-4: glmnet takes ridge's λ_max from α = 0.001, a thousand times the lasso's, so the
+ * default grid ends where ridge's CV error is still falling and λ_min would be the grid's last λ
+ * (a boundary choice that says nothing about ridge). Each row records whether its λ_min is
+ * still the first or last λ of its grid ({@code lambda_min_at_grid_edge}); the printed table
+ * flags it. Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless:
  * concurrent runs are independent when they write to different directories (each file is written
  * through a temporary file and a rename).
  */
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}
+
+  /**
+   * λ_min/λ_max of ridge's grid: the smallest ratio glmnet allows. On the full settings ridge's
+   * CV error has its minimum near λ_max·1e-5 (seeds 0 to 3), inside this grid.
+   */
+  public static final double RIDGE_LAMBDA_MIN_RATIO = 1e-6;
 
   /**
    * Data and CV settings; as JSON (run.json's settings) with snake_case keys, as every other
@@ -47,7 +60,7 @@ public final class RidgeVsLasso {
 
   /** One model's line of results.json. Immutable, so thread-safe. */
   public record Row(String model, double l1Ratio, double lambda, double testMse, int nonzero,
-      double cvMse) {}
+      double cvMse, boolean lambdaAtGridEdge) {}
 
   /** Runs with the full or quick settings, prints the table to stdout, writes to outDir. */
   public static List<Row> run(Path outDir, boolean quick, long seed) {
@@ -69,9 +82,13 @@ public final class RidgeVsLasso {
     String[] models = {"ridge", "lasso", "elastic-net"};
     double[] ratios = {0.0, 1.0, 0.5};
     for (int m = 0; m < models.length; m++) {
-      CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, xTrain, yTrain,
-          PathSettings.of(ratios[m]), data.featureNames(), List.of(), folds, threads);
+      PathSettings path = ratios[m] == 0
+          ? PathSettings.of(0).withLambdaMinRatio(RIDGE_LAMBDA_MIN_RATIO)
+          : PathSettings.of(ratios[m]);
+      CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, xTrain, yTrain, path,
+          data.featureNames(), List.of(), folds, threads);
       int best = fit.cv().indexMin();
+      int last = fit.path().lambdas().length - 1;
       double[][] eta = fit.path().linearPredictor(xTest, best);
       double mse = 0;
       for (int i = 0; i < yTest.length; i++) {
@@ -79,7 +96,7 @@ public final class RidgeVsLasso {
       }
       rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
           fit.path().degreesOfFreedom()[best],
-          fit.cv().mean()[best]));
+          fit.cv().mean()[best], best == 0 || best == last));
       if (outDir != null) {
         Json.write(outDir.resolve("path-" + models[m] + ".json"),
             PathFiles.json(fit.path(), fit.cv()));
@@ -106,6 +123,13 @@ public final class RidgeVsLasso {
       s.append(String.format(Locale.ROOT, "%-12s %8.2f %12.5g %12.5g %8d %12.5g%n", r.model(),
           r.l1Ratio(), r.lambda(), r.testMse(), r.nonzero(), r.cvMse()));
     }
+    for (Row r : rows) {
+      if (r.lambdaAtGridEdge()) {
+        s.append(String.format(Locale.ROOT, "note: %s's λ_min is the first or last λ of its grid:"
+            + " its CV error may fall further outside the grid, so its test MSE is not its best%n",
+            r.model()));
+      }
+    }
     return s.toString();
   }
 
@@ -117,6 +141,7 @@ public final class RidgeVsLasso {
     m.put("test_mse", r.testMse());
     m.put("nonzero", r.nonzero());
     m.put("cv_mse", r.cvMse());
+    m.put("lambda_min_at_grid_edge", r.lambdaAtGridEdge());
     return m;
   }
 

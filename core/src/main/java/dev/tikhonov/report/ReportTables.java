@@ -284,6 +284,20 @@ final class ReportTables {
       headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
     }
     Html.table(headers, rows, path.cv() == null ? -1 : 1, out);
+    if (path.cv() != null) {
+      int min = path.indexOf(path.cv().lambdaMin());
+      // λ = 0 ends every grid, and at the first λ with no coefficient a larger λ fits the same
+      // model: only then is an end of the grid not a cut through the curve
+      boolean last = m > 1 && min == m - 1 && path.lambda()[min] > 0;
+      boolean first = m > 1 && min == 0 && path.df()[0] > 0;
+      if (first || last) {
+        out.append("<p class=\"note warn\">λ_min is the ").append(first ? "first" : "last")
+            .append(" λ of the path: the cross-validated error may fall further ")
+            .append(first ? "above" : "below").append(" it, so λ_min and the error there are"
+                + " the grid's edge, not the curve's minimum. A longer path (a smaller λ_min/λ_max"
+                + " ratio, or λ values of your own) shows where the curve turns.</p>\n");
+      }
+    }
     int classes = path.numClasses();
     int p = path.featureNames().size();
     if (p > 0 && p * classes <= 60) {

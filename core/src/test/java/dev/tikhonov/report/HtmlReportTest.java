@@ -157,6 +157,29 @@ class HtmlReportTest {
     assertEquals(ReportCharts.of(RunDirectory.detect(dir)).size(), count(html, "<svg "));
   }
 
+  /**
+   * A CV error still falling at the grid's last λ: λ_min is an edge of the grid, not the
+   * curve's minimum, and the report says so under the path's table (not for λ = 0, where no
+   * grid can go further).
+   */
+  @Test
+  void write_pathWhoseLambdaMinIsTheLastLambda_saysItIsTheGridsEdge() throws IOException {
+    Path dir = temp.resolve("edge");
+    SampleRuns.write(dir.resolve("run.json"), SampleRuns.runJson("path", "{\"folds\": 5}"));
+    SampleRuns.write(dir.resolve("path.json"), "{\"family\": \"gaussian\", \"l1_ratio\": 0,"
+        + " \"lambda\": [1, 0.1, 0.01], \"coef\": [[0.2, 0.1], [0.9, -0.3], [1.1, -0.4]],"
+        + " \"df\": [2, 2, 2], \"dev_ratio\": [0.3, 0.8, 0.9], \"feature_names\": [\"a\", \"b\"],"
+        + " \"cv\": {\"mean\": [3, 2, 1], \"se\": [0.1, 0.1, 0.1], \"lambda_min\": 0.01,"
+        + " \"lambda_1se\": 0.01}}\n");
+    String html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("λ_min is the last λ of the path"), html);
+
+    SampleRuns.write(dir.resolve("path.json"), Files.readString(dir.resolve("path.json"))
+        .replace("[3, 2, 1]", "[3, 1, 2]").replace("\"lambda_min\": 0.01", "\"lambda_min\": 0.1"));
+    assertFalse(Files.readString(HtmlReport.write(dir)).contains("λ_min is the"),
+        "a minimum inside the grid is not flagged");
+  }
+
   /** `path --lambdas 0.5,0`: λ = 0 goes to the log axis's λ = 0 slot, not into an exception. */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -169,6 +192,7 @@ class HtmlReportTest {
         + " \"lambda_min\": 0, \"lambda_1se\": 0.5}}\n");
     String html = Files.readString(HtmlReport.write(dir));
     assertEquals(2, count(html, "<svg "), "coefficient path and CV curve");
+    assertFalse(html.contains("λ_min is the"), "λ = 0 is no edge of a grid that could go on");
     assertTrue(html.contains("<td>λ_min</td><td>0</td><td>2</td><td>0.9</td>"),
         "the table's λ_min row is the λ = 0 row");
     for (ReportChart c : ReportCharts.of(RunDirectory.detect(dir))) {
