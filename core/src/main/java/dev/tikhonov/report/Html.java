@@ -34,9 +34,12 @@ final class Html {
     return LambdaAxis.Format.number(x);
   }
 
-  /** "mean ± std" with 4 significant digits each. */
+  /**
+   * "mean ± std" with 4 significant digits each; a narrow table cell may break it before the
+   * "±" only (no-break space after it).
+   */
   static String meanStd(double mean, double std) {
-    return number(mean) + " ± " + number(std);
+    return number(mean) + " ±\u00a0" + number(std);
   }
 
   /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */
@@ -62,7 +65,8 @@ final class Html {
   static void table(List<String> headers, List<List<String>> rows, int highlight, StringBuilder out) {
     out.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
     for (String h : headers) {
-      out.append("<th>").append(escape(h)).append("</th>");
+      // a column name such as val_accuracy may break after its underscores in a narrow table
+      out.append("<th>").append(escape(h).replace("_", "_<wbr>")).append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
     for (int r = 0; r < rows.size(); r++) {

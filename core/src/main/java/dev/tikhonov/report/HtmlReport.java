@@ -156,19 +156,21 @@ public final class HtmlReport {
       .objective{font:17px/1.4 "DejaVu Serif",Georgia,serif;background:#f1f6fb;
         border-left:4px solid var(--accent);padding:10px 14px;margin:0 0 8px;overflow-x:auto}
       .note{color:var(--muted);font-size:13.5px}
+      .warn{color:#7a4100;background:#fff4e5;border-left:4px solid #e69f00;padding:6px 10px}
       code{font:13px "DejaVu Sans Mono",Menlo,Consolas,monospace;word-break:break-all}
       .table-wrap{overflow-x:auto;margin:8px 0 12px}
       table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
-      th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
-      th{background:#fafafa;font-weight:600;border-bottom:2px solid #ccc;white-space:normal;
-        vertical-align:bottom}
+      th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right}
+      th{background:#fafafa;font-weight:600;border-bottom:2px solid #ccc;vertical-align:bottom}
       td:first-child,th:first-child{text-align:left}
       tbody tr:nth-child(even){background:#fbfbfc}
       tr.best{background:var(--best)!important;font-weight:600}
-      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:18px}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(540px,100%),1fr));gap:18px}
       figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fff}
       svg.chart{display:block;width:100%;height:auto}
       figcaption{font-size:13px;color:var(--muted);padding:6px 4px 0}
       footer{margin-top:20px;color:var(--muted);font-size:13px}
+      @media (max-width:900px){main{padding:16px 12px 32px}section{padding:12px 12px}
+        th,td{padding:4px 6px}}
       """;
 }

@@ -31,14 +31,17 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Opens report.html in a real browser: Debian's headless Chromium driven through its
  * chromedriver (paths given explicitly, so Selenium Manager never goes to the network). Checks
- * that the page logs no console errors and that every chart has a rendered, non-zero box, and
- * saves full-page screenshots under target/report-screenshots/. Skipped where there is no
+ * that the page logs no console errors, that at 1200 px nothing is wider than its card and no
+ * chart draws beyond its box (a legend cut at the image's edge), and that every chart has a
+ * rendered, non-zero box, and saves full-page screenshots under target/report-screenshots/. Skipped where there is no
  * Chromium ({@code .ci/run} installs it when it runs as root).
  */
 class ReportBrowserTest {
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Paths.get("target", "report-screenshots");
+  /** A laptop's browser window: the layout checks run at this width. */
+  static final int WIDTH = 1200;
 
   @TempDir static Path temp;
   static ChromeDriver browser;
@@ -53,7 +56,7 @@ class ReportBrowserTest {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")), "--window-size=1400,1000");
+        "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")), "--window-size=" + WIDTH + ",1000");
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
@@ -75,6 +78,39 @@ class ReportBrowserTest {
   @Test
   void report_mnistL2_rendersEveryChartWithoutConsoleErrors() throws IOException {
     checkInBrowser(SampleRuns.mnistL2(temp.resolve("mnist-l2")), "mnist-l2");
+  }
+
+  /** experiment mnist-l2 --quick's rows: six long legend entries under the run-curves chart. */
+  @Test
+  void report_mnistL2Quick_keepsEveryLegendEntryInsideItsChart() throws IOException {
+    checkInBrowser(SampleRuns.mnistL2(temp.resolve("mnist-l2-quick"),
+        new double[] {0, 0.01, 0.1, 1}, 0.2, new double[] {0, 1e-4}), "mnist-l2-quick");
+  }
+
+  /** Its results table has 14 columns; at 1200 px it must fit its card. */
+  @Test
+  void report_mnistSelect_fitsTheWideTableIntoItsCard() throws IOException {
+    checkInBrowser(SampleRuns.mnistSelect(temp.resolve("mnist-select"),
+        temp.resolve("mnist-select-source")), "mnist-select");
+  }
+
+  /**
+   * The layout check sees what it is meant to see: a table wider than its card, and a path
+   * drawn beyond its chart's box.
+   */
+  @Test
+  void layoutCheck_whenATableOverflowsOrAChartDrawsOutsideItsBox_seesBoth() throws IOException {
+    Path page = temp.resolve("overflowing.html");
+    Files.writeString(page, "<!DOCTYPE html><html><body><main><section id=\"results\">"
+        + "<div class=\"table-wrap\" style=\"overflow-x:auto\"><table><tr><td style=\"white-space:nowrap\">"
+        + "x".repeat(400) + "</td></tr></table></div>"
+        + "<figure><svg class=\"chart\" data-chart=\"c\" viewBox=\"0 0 100 50\" width=\"200\">"
+        + "<path d=\"M -30 10 L 60 10 L 60 20 Z\"/></svg></figure></section></main></body></html>");
+    browser.manage().window().setSize(new Dimension(WIDTH, 1000));
+    browser.get(page.toUri().toString());
+    List<String> problems = layoutProblems();
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("overflow: div.table-wrap")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("outside its chart: c")), problems.toString());
   }
 
   @Test
@@ -119,11 +155,13 @@ class ReportBrowserTest {
     Path report = HtmlReport.write(dir);
     int expected = ReportCharts.of(RunDirectory.detect(dir)).size();
     browser.manage().logs().get(LogType.BROWSER); // drop entries of earlier pages
-    browser.manage().window().setSize(new Dimension(1400, 1000));
+    browser.manage().window().setSize(new Dimension(WIDTH, 1000));
     browser.get(report.toUri().toString());
 
     List<String> errors = severe();
     assertTrue(errors.isEmpty(), name + ": console errors " + errors);
+    List<String> problems = layoutProblems();
+    assertTrue(problems.isEmpty(), name + " at " + WIDTH + " px: " + problems);
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) browser)
@@ -144,11 +182,50 @@ class ReportBrowserTest {
 
     long height = (Long) ((JavascriptExecutor) browser).executeScript(
         "return Math.ceil(document.documentElement.scrollHeight);");
-    browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 40, 16000)));
+    browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(height + 40, 16000)));
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Path target = SCREENSHOTS.resolve(name + ".png");
     Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertTrue(Files.size(target) > 10_000, name + ": screenshot saved");
+  }
+
+  /**
+   * What the page at the current window width lays out wrongly: a card (section), table
+   * wrapper, figure or paragraph whose content is wider than its box (scrollWidth &gt;
+   * clientWidth: cut off, or only seen by scrolling), and any shape of a chart's SVG drawn
+   * beyond the chart's box by more than one SVG unit (a legend running off the image: the
+   * browser clips it). XChart draws text as paths, so legend entries are among the shapes.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> layoutProblems() {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "const out = [];"
+        + "document.querySelectorAll('section, .table-wrap, figure, p, pre, details').forEach(e => {"
+        + "  if (e.scrollWidth > e.clientWidth + 1) out.push('overflow: ' + e.tagName.toLowerCase()"
+        + "    + (e.className ? '.' + e.className : '') + ' in section '"
+        + "    + ((e.closest('section') || {}).id || '?') + ': ' + e.scrollWidth + ' > ' + e.clientWidth);"
+        + "});"
+        + "document.querySelectorAll('svg.chart').forEach(svg => {"
+        + "  const box = svg.getBoundingClientRect();"
+        + "  const unit = box.width / svg.viewBox.baseVal.width;"
+        + "  let outside = 0, example = '';"
+        + "  svg.querySelectorAll('path, text, rect, line, polyline, polygon, circle, ellipse, image')"
+        + "      .forEach(e => {"
+        + "    if (e.closest('clipPath, defs, mask')) return;"
+        + "    const r = e.getBoundingClientRect();"
+        + "    if (r.width === 0 && r.height === 0) return;"
+        + "    if (r.left < box.left - unit || r.top < box.top - unit"
+        + "        || r.right > box.right + unit || r.bottom > box.bottom + unit) {"
+        + "      outside++;"
+        + "      example = [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]"
+        + "          .map(v => Math.round(v / unit)).join(', ');"
+        + "    }"
+        + "  });"
+        + "  if (outside > 0) out.push('outside its chart: ' + svg.dataset.chart + ': ' + outside"
+        + "      + ' shapes, e.g. at (' + example + ') in a ' + svg.viewBox.baseVal.width + ' x '"
+        + "      + svg.viewBox.baseVal.height + ' box');"
+        + "});"
+        + "return out;");
   }
 
   private static List<String> severe() {

@@ -91,18 +91,28 @@ final class SampleRuns {
   }
 
   static Path mnistL2(Path dir) throws IOException {
+    return mnistL2(dir, MNIST_LAMBDAS, 0.5, new double[] {0, 1e-3, 0.01});
+  }
+
+  /**
+   * An mnist-l2 run with rows for {@code lambdas} without dropout and for
+   * {@code dropoutLambdas} with dropout {@code dropout}; experiment mnist-l2 --quick's rows
+   * ({0, 0.01, 0.1, 1}, and 0.2 with {0, 1e-4}) give its run-curves chart six legend entries.
+   */
+  static Path mnistL2(Path dir, double[] lambdas, double dropout, double[] dropoutLambdas)
+      throws IOException {
     write(dir.resolve("run.json"), runJson("experiment", "{\"name\": \"mnist-l2\", \"quick\": true, \"seeds\": 3, \"epochs\": 8}"));
     write(dir.resolve("experiment.json"), "{\"name\": \"mnist-l2\", \"settings\": {\"hidden\": [256, 128], \"epochs\": 8, \"seeds\": 3, \"batch_size\": 128, \"optimizer\": \"adam\", \"learning_rate\": 0.001},"
         + " \"objective\": \"J(θ) = (1/n) Σ −log p(yᵢ|xᵢ; θ) + λ Σⱼ ½ wⱼ²\"}\n");
     StringBuilder rows = new StringBuilder("[");
     StringBuilder hist = new StringBuilder();
     List<double[]> configs = new ArrayList<>();
-    for (double l : MNIST_LAMBDAS) {
+    for (double l : lambdas) {
       configs.add(new double[] {l, 0, 0});
     }
-    configs.add(new double[] {0, 0.5, 0});
-    configs.add(new double[] {1e-3, 0.5, 0});
-    configs.add(new double[] {0.01, 0.5, 0});
+    for (double l : dropoutLambdas) {
+      configs.add(new double[] {l, dropout, 0});
+    }
     Random rng = new Random(3);
     for (int c = 0; c < configs.size(); c++) {
       double l = configs.get(c)[0];
@@ -237,6 +247,48 @@ final class SampleRuns {
       s.append(", \"lambda_").append(names[k]).append("\": ").append(lambdas.get(best));
     }
     return s.append(", \"ebic_gamma\": 1.0, \"variance\": \"profiled out\"}").toString();
+  }
+
+  /**
+   * An experiment mnist-select directory: results.json rows for two data sets and three
+   * methods (the 14-column table of the report), each method's selection file a copy of a real
+   * select run's selection.json made in {@code scratch}.
+   */
+  static Path mnistSelect(Path dir, Path scratch) throws IOException {
+    SelectionRuns.select(scratch);
+    write(dir.resolve("run.json"), runJson("experiment mnist-select",
+        "{\"name\": \"mnist-select\", \"quick\": false}").replace("{\"command\"",
+        "{\"kind\": \"mnist-select\", \"command\""));
+    write(dir.resolve("experiment.json"), "{\"name\": \"mnist-select\", \"settings\":"
+        + " {\"hidden\": [256, 128], \"folds\": 5, \"methods\": [\"warm\", \"cold\","
+        + " \"warm-decreasing\"]}}\n");
+    StringBuilder rows = new StringBuilder("[");
+    String[] data = {"bundled:mnist-10k", "fashion-mnist"};
+    String[] methods = {"warm", "cold", "warm-decreasing"};
+    Random rng = new Random(5);
+    for (String d : data) {
+      for (String m : methods) {
+        String name = d.replace(':', '-');
+        Files.copy(scratch.resolve("selection.json"),
+            dir.resolve("selection-" + name + "-" + m + ".json"));
+        rows.append(rows.length() == 1 ? "" : ",\n").append("{\"data\": \"").append(name)
+            .append("\", \"method\": \"").append(m).append("\", \"rule\": \"1se\", \"folds\": 5")
+            .append(", \"lambda_chosen\": ").append(num(1.2345e-4 * (1 + rng.nextDouble())))
+            .append(", \"lambda_min\": ").append(num(3.1416e-5 * (1 + rng.nextDouble())))
+            .append(", \"lambda_1se\": ").append(num(1.2345e-4 * (1 + rng.nextDouble())))
+            .append(", \"evidence_lambda\": ").append(num(6.789e-5 * (1 + rng.nextDouble())))
+            .append(", \"cv_loss\": ").append(num(0.21234 + 0.01 * rng.nextDouble()))
+            .append(", \"cv_se\": ").append(num(0.0061234 + 0.001 * rng.nextDouble()))
+            .append(", \"test_accuracy_mean\": ").append(num(0.95123 + 0.01 * rng.nextDouble()))
+            .append(", \"test_accuracy_std\": ").append(num(0.0012345 + 0.001 * rng.nextDouble()))
+            .append(", \"seeds\": 3, \"selection_seconds\": ").append(num(123.456 * (1 + rng.nextDouble())))
+            .append(", \"cpu_seconds\": ").append(num(234.567 * (1 + rng.nextDouble())))
+            .append(", \"fits\": ").append(m.equals("cold") ? 78 : 18)
+            .append(", \"epochs\": ").append(m.equals("cold") ? 1234 : 345).append("}");
+      }
+    }
+    write(dir.resolve("results.json"), rows.append("]\n").toString());
+    return dir;
   }
 
   static Path ridgeVsLasso(Path dir) throws IOException {
