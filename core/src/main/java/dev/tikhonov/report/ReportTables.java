@@ -229,6 +229,31 @@ final class ReportTables {
           .append(Html.number(best.lambda())).append(" (highest mean test accuracy, ")
           .append(Html.meanStd(best.testAccuracyMean(), best.testAccuracyStd())).append(").</p>\n");
     }
+    diverged(dir, out);
+  }
+
+  /**
+   * The settings of experiment.json's "diverged" list (a setting whose training diverged on one
+   * of its seeds has no row): one note naming each, so that the table's missing rows are said.
+   */
+  private static void diverged(Path dir, StringBuilder out) {
+    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
+    JsonNode list = experiment == null ? null : experiment.path("diverged");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      return;
+    }
+    List<String> settings = new ArrayList<>();
+    for (JsonNode d : list) {
+      settings.add("λ = " + Html.number(d.path("lambda").asDouble())
+          + (d.path("dropout").asDouble() > 0 ? ", dropout " + Html.number(d.path("dropout")
+              .asDouble()) : "")
+          + " (seed " + d.path("seed").asLong() + ", epoch " + d.path("epoch").asInt() + ")");
+    }
+    out.append("<p class=\"note\">").append(list.size() == 1 ? "One setting" : list.size()
+        + " settings").append(" diverged and ").append(list.size() == 1 ? "has" : "have")
+        .append(" no row: ").append(Html.escape(String.join("; ", settings)))
+        .append(". A setting's row is the mean over all its seeds, so one diverged run leaves it"
+            + " out.</p>\n");
   }
 
   /** λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.report.HtmlReport;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.tensor.Blas;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,11 @@ class MnistL2Test {
         experiment);
     assertTrue(MnistL2.table(r).contains("diverged (seed 0, epoch " + d.epoch() + ")"),
         MnistL2.table(r));
+    String report = Files.readString(HtmlReport.write(dir.resolve("both")));
+    Matcher note = Pattern.compile("One setting diverged and has"
+        + " no row: λ = ([^ ]+) \\(seed 0, epoch " + d.epoch() + "\\)").matcher(report);
+    assertTrue(note.find(), "the report names the diverged setting");
+    assertEquals(1e6, Double.parseDouble(note.group(1)));
 
     MnistL2.Settings none = new MnistL2.Settings(List.of(1e6), 0.2, List.of(), List.of(0L), 1,
         32, 0.05, 0.9, List.of(32, 16));
