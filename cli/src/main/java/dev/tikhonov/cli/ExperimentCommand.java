@@ -41,6 +41,10 @@ import picocli.CommandLine.Parameters;
       "             warm-started path against the cold grid (and glmnet's order) on",
       "             the bundled digits and Fashion-MNIST when present: λ picked, test",
       "             accuracy over 3 seeds, wall and CPU time, the evidence's λ.",
+      "",
+      "A mnist-l2 setting whose training diverges (e.g. a large --lambdas value) has no row: a",
+      "warning, the table and the report name it (exit 0); when every setting diverges, exit 3.",
+      "mnist-select stops at a divergence (exit 3): its path is warm-started.",
       ""})
 public final class ExperimentCommand implements Callable<Integer>, Flags.Conditional {
   @Parameters(index = "0", paramLabel = "NAME",
