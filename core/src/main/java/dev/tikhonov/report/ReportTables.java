@@ -256,7 +256,10 @@ final class ReportTables {
             + " out.</p>\n");
   }
 
-  /** λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there. */
+  /**
+   * λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there; the
+   * λ_min row highlighted, the λ that path's --save keeps by default and ridge-vs-lasso uses.
+   */
   static void pathSummary(PathData path, StringBuilder out) {
     int m = path.lambda().length;
     out.append("<p>").append(Html.escape(path.family())).append(", α = ")
@@ -308,7 +311,7 @@ final class ReportTables {
     if (ic != null) {
       headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
     }
-    Html.table(headers, rows, path.cv() == null ? -1 : 1, out);
+    Html.table(headers, rows, path.cv() == null ? -1 : labels.indexOf("λ_min"), out);
     if (path.cv() != null) {
       int min = path.indexOf(path.cv().lambdaMin());
       // λ = 0 ends every grid, and at the first λ with no coefficient a larger λ fits the same

@@ -76,6 +76,25 @@ class HtmlReportTest {
   }
 
   /**
+   * The path summaries highlight λ_min's row: the λ path's --save keeps by default with CV and
+   * the one ridge-vs-lasso compares (the λ_1se row was highlighted, a λ neither uses).
+   */
+  @Test
+  void write_pathSummaries_highlightLambdaMin() throws IOException {
+    for (Path dir : new Path[] {SampleRuns.path(temp.resolve("p")),
+        SampleRuns.ridgeVsLasso(temp.resolve("r"))}) {
+      String html = Files.readString(HtmlReport.write(dir));
+      Matcher rows = Pattern.compile("<tr class=\"best\"><td>([^<]*)</td>").matcher(html);
+      int highlighted = 0;
+      while (rows.find()) {
+        assertEquals("λ_min", rows.group(1), dir + ": the highlighted row");
+        highlighted++;
+      }
+      assertTrue(highlighted >= 1, dir + ": a λ_min row is highlighted");
+    }
+  }
+
+  /**
    * A path.json with "ic": the criteria chart (one svg more than without) and a table row for
    * each criterion's choice, with its effective df and the three criteria there.
    */
