@@ -7,7 +7,9 @@ import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.TrainingListener;
 import java.io.IOException;
@@ -129,12 +131,23 @@ public final class SparkSweep {
       throw new InputException("the sweep has no settings (an empty RDD of settings)");
     }
     List<SweepResult> results = new ArrayList<>();
+    List<MnistL2.Diverged> diverged = new ArrayList<>();
     for (Outcome o : outcomes) {
-      results.add(o.result());
-      modelDirectory.ifPresent(dir -> AtomicFiles.write(
-          dir.resolve(o.result().setting().label() + ".model"), out -> out.write(o.model())));
+      if (o instanceof Failed f) {
+        diverged.add(f.diverged());
+      } else if (o instanceof Trained t) {
+        results.add(t.result());
+        modelDirectory.ifPresent(dir -> AtomicFiles.write(
+            dir.resolve(t.result().setting().label() + ".model"), out -> out.write(t.model())));
+      }
     }
-    return new SweepResults(results);
+    if (results.isEmpty()) {
+      MnistL2.Diverged first = diverged.get(0);
+      throw new DivergenceException((diverged.size() == 1 ? "the only setting diverged"
+          : "all " + diverged.size() + " settings diverged") + "; the first: " + first.label()
+          + ": " + first.message(), first.epoch(), first.batch());
+    }
+    return new SweepResults(results, diverged);
   }
 
   /** The broadcast's ceiling: a quarter of an executor's heap, and one matrix's 2 GiB. */
@@ -181,8 +194,19 @@ public final class SparkSweep {
     }
   }
 
-  /** One task's answer: the result, and the model file's bytes when asked (else empty). */
-  record Outcome(SweepResult result, byte[] model) implements Serializable {}
+  /** One task's answer: {@link Trained} or {@link Failed}. */
+  sealed interface Outcome extends Serializable permits Trained, Failed {}
+
+  /** A setting trained: the result, and the model file's bytes when asked (else empty). */
+  record Trained(SweepResult result, byte[] model) implements Outcome {}
+
+  /** A setting whose training diverged: where, and the trainer's description. */
+  record Failed(SweepSetting setting, int epoch, int batch, String message) implements Outcome {
+    MnistL2.Diverged diverged() {
+      return new MnistL2.Diverged(setting.lambda(), setting.dropout(), setting.seed(), epoch,
+          batch, message);
+    }
+  }
 
   /** The task: trains one setting on the broadcast data. */
   private static final class Train implements Function<SweepSetting, Outcome> {
@@ -205,7 +229,12 @@ public final class SparkSweep {
   static Outcome train(Recipe recipe, SweepSetting setting, Dataset train, Dataset test) {
     MlpClassifier estimator = recipe.estimator(setting);
     return TaskThreads.run(recipe.threads(), () -> {
-      NetworkClassifier model = estimator.fit(train, test, TrainingListener.none());
+      NetworkClassifier model;
+      try {
+        model = estimator.fit(train, test, TrainingListener.none());
+      } catch (DivergenceException e) {
+        return new Failed(setting, e.epoch(), e.batch(), e.getMessage());
+      }
       Evaluation onTest = model.evaluate(test);
       Evaluation onTrain = model.evaluate(train);
       TrainResult training = model.training().orElseThrow();
@@ -218,7 +247,7 @@ public final class SparkSweep {
           training.history().epochs().stream().mapToDouble(e -> e.seconds()).average()
               .orElse(0),
           sha256(layers));
-      return new Outcome(result, recipe.saveModel() ? modelBytes(model) : new byte[0]);
+      return new Trained(result, recipe.saveModel() ? modelBytes(model) : new byte[0]);
     });
   }
 

@@ -6,6 +6,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ import org.apache.spark.sql.SparkSession;
 public final class SweepJob {
   private SweepJob() {}
 
-  /** Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2: bad input). */
+  /**
+   * Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2: bad input; 3:
+   * every setting diverged).
+   */
   public static void main(String[] args) {
     int code;
     try {
@@ -65,8 +69,9 @@ public final class SweepJob {
   }
 
   /**
-   * Runs the job on {@code spark}: 0 when the files are written, 2 for bad input or flags (one
-   * line on {@code err}, beginning "tikhonov-spark: ").
+   * Runs the job on {@code spark}: 0 when the files are written (a warning on {@code err}
+   * names the settings whose training diverged, if any), 2 for bad input or flags, 3 when every
+   * setting's training diverged (one line on {@code err}, beginning "tikhonov-spark: ").
    */
   public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
     try {
@@ -94,9 +99,18 @@ public final class SweepJob {
       SweepResults results = sweep.run(spark, data[0], data[1]);
       results.write(dir);
       out.print(results.summary());
-      out.println("wrote " + dir.resolve("results.csv") + ", results.json, runs.csv, runs.json"
-          + (options.saveModels ? " and models/" : ""));
+      out.println("wrote " + dir.resolve("results.csv") + ", results.json, runs.csv, runs.json,"
+          + " diverged.json" + (options.saveModels ? " and models/" : ""));
+      if (!results.diverged().isEmpty()) {
+        err.println("tikhonov-spark: warning: " + results.diverged().size() + " of "
+            + sweep.settings().size() + " settings diverged; their (λ, dropout) have no row: "
+            + String.join("; ", results.diverged().stream()
+                .map(d -> d.label() + " (epoch " + d.epoch() + ")").toList()));
+      }
       return 0;
+    } catch (DivergenceException e) {
+      err.println("tikhonov-spark: " + e.getMessage());
+      return 3;
     } catch (InputException e) {
       err.println("tikhonov-spark: " + e.getMessage());
       return 2;

@@ -6,20 +6,33 @@ import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.Stats;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A {@link SparkSweep}'s results: one {@link SweepResult} per setting, in the order of the
- * settings, and the table of {@code experiment mnist-l2} made from them ({@link #table()}).
- * Immutable and thread-safe.
+ * A {@link SparkSweep}'s results: one {@link SweepResult} per setting trained, in the order of
+ * the settings, the settings whose training diverged, and the table of
+ * {@code experiment mnist-l2} made from them ({@link #table()}). As in the experiment, a
+ * diverged training is a failed setting, not a failed sweep: a (λ, dropout) with a diverged
+ * seed has no row of the table (a mean over the other seeds would not be the same row), and the
+ * other rows are exactly what they are without it. Immutable and thread-safe.
  *
- * @param runs one result per setting, in the settings' order
+ * @param runs one result per setting trained, in the settings' order
+ * @param diverged one per setting (λ, dropout, seed) whose training diverged, in the settings'
+ *     order; empty when none did
  */
-public record SweepResults(List<SweepResult> runs) {
+public record SweepResults(List<SweepResult> runs, List<MnistL2.Diverged> diverged) {
   public SweepResults {
     runs = List.copyOf(runs);
+    diverged = List.copyOf(diverged);
+  }
+
+  /** Results of a sweep where no training diverged. */
+  public SweepResults(List<SweepResult> runs) {
+    this(runs, List.of());
   }
 
   /**
@@ -30,9 +43,16 @@ public record SweepResults(List<SweepResult> runs) {
    * sweep's penalty is λ's).
    */
   public List<MnistL2.Row> table() {
+    Set<List<Double>> failed = new HashSet<>();
+    for (MnistL2.Diverged d : diverged) {
+      failed.add(List.of(d.lambda(), d.dropout()));
+    }
     Map<List<Double>, List<SweepResult>> groups = new LinkedHashMap<>();
     for (SweepResult r : runs) {
-      groups.computeIfAbsent(List.of(r.lambda(), r.dropout()), k -> new ArrayList<>()).add(r);
+      List<Double> key = List.of(r.lambda(), r.dropout());
+      if (!failed.contains(key)) {
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+      }
     }
     List<MnistL2.Row> rows = new ArrayList<>();
     for (List<SweepResult> mine : groups.values()) {
@@ -55,15 +75,19 @@ public record SweepResults(List<SweepResult> runs) {
     return rows;
   }
 
-  /** The printed table of {@code experiment mnist-l2}: mean ± std over seeds per row. */
+  /**
+   * The printed table of {@code experiment mnist-l2}: mean ± std over seeds per row, then a line
+   * per diverged setting.
+   */
   public String summary() {
-    return MnistL2.table(table());
+    return MnistL2.table(new MnistL2.Results(table(), diverged));
   }
 
   /**
    * Writes into {@code dir} (created if needed), each file atomically: {@code results.csv} and
    * {@code results.json}, the table of {@code experiment mnist-l2} ({@link #table()}, the same
-   * columns); {@code runs.csv} and {@code runs.json}, one row per setting.
+   * columns); {@code runs.csv} and {@code runs.json}, one row per setting trained;
+   * {@code diverged.json}, the settings whose training diverged (an empty list when none did).
    */
   public void write(Path dir) {
     List<MnistL2.Row> rows = table();
@@ -75,6 +99,7 @@ public record SweepResults(List<SweepResult> runs) {
       csv.append(r.csvRow()).append('\n');
     }
     AtomicFiles.writeString(dir.resolve("runs.csv"), csv.toString());
+    Json.write(dir.resolve("diverged.json"), diverged);
   }
 
   /** The experiment's results.csv, column for column. */

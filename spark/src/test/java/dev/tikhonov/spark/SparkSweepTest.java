@@ -18,6 +18,7 @@ import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.Stats;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.tensor.Blas;
+import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,6 +214,47 @@ class SparkSweepTest {
         () -> sweep.run(spark, digits.train(), otherClasses));
     assertEquals("double[][]: the test data's classes [a, b] differ from the training data's "
         + "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9] (bundled:mnist-10k)", classes.getMessage());
+  }
+
+  /**
+   * A setting whose training diverges (λ·lr ≫ 1) is a failed setting, not a failed sweep, as in
+   * experiment mnist-l2: the other settings' results and rows are exactly what they are without
+   * it, its (λ, dropout) has no row, it is listed, and no model file is written for it. Only
+   * when every setting diverges does the sweep throw. (It used to fail the whole Spark job.)
+   */
+  @Test
+  void run_aSettingThatDiverges_isListed_theOthersExactlyAsWithoutIt(@TempDir Path dir)
+      throws Exception {
+    SweepSetting blowsUp = new SweepSetting(1e6, 0, 0);
+    List<SweepSetting> fine = List.of(new SweepSetting(0.01, 0, 0), new SweepSetting(0.01, 0, 1));
+    List<SweepSetting> both = List.of(fine.get(0), blowsUp, new SweepSetting(1e6, 0, 1),
+        fine.get(1));
+    Path models = dir.resolve("models");
+    SweepResults with = recipe().settings(both).saveModels(models).build()
+        .run(spark, digits.train(), digits.test());
+    SweepResults without = recipe().settings(fine).build()
+        .run(spark, digits.train(), digits.test());
+
+    assertEquals(2, with.diverged().size(), "both seeds of λ = 1e6");
+    MnistL2.Diverged first = with.diverged().get(0);
+    assertEquals(List.of(1e6, 0.0, 0L), List.of(first.lambda(), first.dropout(), first.seed()));
+    assertTrue(first.message().startsWith("training diverged at epoch " + first.epoch()),
+        first.message());
+    assertEquals(without.runs().stream().map(SparkSweepTest::numbers).toList(),
+        with.runs().stream().map(SparkSweepTest::numbers).toList());
+    assertEquals(1, with.table().size(), "no row for λ = 1e6");
+    assertEquals(without.table().get(0).testAccuracyMean(),
+        with.table().get(0).testAccuracyMean(), 0.0);
+    assertTrue(with.summary().contains("diverged (seed 0, epoch " + first.epoch() + ")"),
+        with.summary());
+    assertEquals(2, models.toFile().list().length, "model files for the trained settings only");
+    with.write(dir.resolve("out"));
+    assertEquals(2, Json.MAPPER.readTree(dir.resolve("out/diverged.json").toFile()).size());
+
+    DivergenceException all = assertThrows(DivergenceException.class, () -> recipe()
+        .settings(List.of(blowsUp)).build().run(spark, digits.train(), digits.test()));
+    assertTrue(all.getMessage().startsWith("the only setting diverged; the first: "),
+        all.getMessage());
   }
 
   @Test

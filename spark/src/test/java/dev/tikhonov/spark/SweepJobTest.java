@@ -112,6 +112,28 @@ class SweepJobTest {
     assertTrue(Files.exists(out.resolve("models/lambda-0.01_dropout-0.2_seed-1.model")));
   }
 
+  /**
+   * A λ whose training diverges: with a fine λ beside it, a warning line names it and the job
+   * exits 0; alone, the job exits 3 with one line (it used to end with Spark's aborted job,
+   * exit 1).
+   */
+  @Test
+  void divergingSettings_warnOrExit3(@TempDir Path dir) throws IOException {
+    Path[] files = digitFiles(dir, 200, 100);
+    List<String> data = List.of("--train", files[0].toString(), "--test", files[1].toString(),
+        "--target", "label", "--hidden", "16", "--epochs", "1", "--batch-size", "32");
+    Result some = run(with(data, "--lambdas", "0.01,1e6", "--out", dir.resolve("a").toString()));
+    assertEquals(0, some.code(), some.err());
+    assertTrue(some.err().startsWith("tikhonov-spark: warning: 1 of 2 settings diverged; their"
+        + " (λ, dropout) have no row: "), some.err());
+    assertEquals(2, Files.readAllLines(dir.resolve("a/results.csv")).size(), "one row");
+    Result all = run(with(data, "--lambdas", "1e6", "--out", dir.resolve("b").toString()));
+    assertEquals(3, all.code(), all.err());
+    assertTrue(all.err().startsWith("tikhonov-spark: the only setting diverged; the first: "),
+        all.err());
+    assertEquals(1, all.err().lines().count(), all.err());
+  }
+
   @Test
   void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
     Path[] files = digitFiles(dir, 20, 10);
