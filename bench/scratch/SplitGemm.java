@@ -1,9 +1,9 @@
-import org.bytedeco.openblas.global.openblas;
-import org.bytedeco.openblas.global.openblas_full;
-import java.nio.FloatBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.concurrent.*;
+import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 
 /**
  * Row halves against column halves of one layer's forward product on two threads, OpenBLAS at

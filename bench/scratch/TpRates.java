@@ -1,7 +1,7 @@
+import java.lang.management.*;
+import java.nio.*;
 import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.global.openblas_full;
-import java.nio.*;
-import java.lang.management.*;
 /**
  * GFLOP/s in thread CPU time of the products one thread computes in one step of the two-thread
  * MLP (784-256-128-10, batch 128), split as the data-parallel step splits them (DP: 64 rows of

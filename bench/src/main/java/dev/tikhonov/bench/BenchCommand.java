@@ -1,7 +1,7 @@
 package dev.tikhonov.bench;
 
 import dev.tikhonov.cli.CommandExtension;
-import dev.tikhonov.data.Json;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;

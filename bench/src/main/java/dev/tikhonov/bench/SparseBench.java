@@ -1,9 +1,9 @@
 package dev.tikhonov.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;

@@ -1,7 +1,7 @@
 package dev.tikhonov.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tikhonov.data.Json;
+import dev.tikhonov.internal.data.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

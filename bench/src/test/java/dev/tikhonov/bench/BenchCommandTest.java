@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.cli.Main;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.tensor.Rng;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,6 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.CsvReader;
-import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
@@ -9,6 +8,7 @@ import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.DataFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

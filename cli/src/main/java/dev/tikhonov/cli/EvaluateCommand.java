@@ -1,15 +1,15 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.CsvReader;
-import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.data.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.RidgeVsLasso;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import java.nio.file.Path;
@@ -152,7 +152,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     requireDistinct("--methods", methods, v -> v);
     // A directory given twice (also as ./d and d, or through a link) is one data set.
     requireDistinct("--datasets", datasets, v -> v.equals("bundled") || v.isBlank() ? v
-        : dev.tikhonov.data.AtomicFiles.realPath(Path.of(v)).toString());
+        : dev.tikhonov.internal.data.AtomicFiles.realPath(Path.of(v)).toString());
     RunWriter out = RunWriter.open(common.outDir(name), kind);
     Outputs.requireApart(out, Outputs.input("--data", data));
     Instant start = Instant.now();

@@ -1,9 +1,9 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Export;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.AtomicFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

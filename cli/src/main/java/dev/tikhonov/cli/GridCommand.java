@@ -1,15 +1,15 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.MlpGrid;
 import dev.tikhonov.estimate.Predictor;
-import dev.tikhonov.report.GridFiles;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.report.GridFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.train.DivergenceException;

@@ -1,10 +1,10 @@
 package dev.tikhonov.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code tikhonov help [COMMAND [SUBCOMMAND …]]}: the usage help of the command that the names

@@ -1,8 +1,8 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code tikhonov} command. Parses flags and calls the library; no math.

@@ -1,9 +1,9 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.experiment.MnistSelect;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;

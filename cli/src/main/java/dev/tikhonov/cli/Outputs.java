@@ -1,7 +1,7 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.report.RunWriter;
 import java.nio.file.Path;
 import java.util.Optional;

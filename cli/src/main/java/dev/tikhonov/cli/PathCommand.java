@@ -1,7 +1,5 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
@@ -14,14 +12,16 @@ import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.estimate.RelaxedLasso;
 import dev.tikhonov.estimate.RelaxedPath;
-import dev.tikhonov.loss.Family;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
-import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.AdaptivePenalty;
+import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.KFold;
-import dev.tikhonov.select.PathFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -264,7 +264,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
     }
-    dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
+    dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
         curve));
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
@@ -274,7 +274,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     dataOptions.data = data;
     dataOptions.target = target;
     if (common.json) {
-      System.out.println(dev.tikhonov.data.Json.oneLine(json));
+      System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
     ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
@@ -657,7 +657,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
-    dev.tikhonov.data.Json.write(writer.dir().resolve("path.json"), json);
+    dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"),
         PathFiles.csv(path.solution().lasso(), Optional.empty()));
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
@@ -668,7 +668,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     dataOptions.data = data;
     dataOptions.target = target;
     if (common.json) {
-      System.out.println(dev.tikhonov.data.Json.oneLine(json));
+      System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));

@@ -1,19 +1,19 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.CsvOptions;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.CsvWriter;
-import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.IdxArray;
 import dev.tikhonov.data.IdxReader;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
-import dev.tikhonov.data.RowException;
 import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.RowException;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.DataFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

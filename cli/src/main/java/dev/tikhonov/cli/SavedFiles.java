@@ -2,9 +2,9 @@ package dev.tikhonov.cli;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.io.LinearModelFile;
+import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.io.CheckpointFile;
-import dev.tikhonov.io.LinearModelFile;
-import dev.tikhonov.io.ModelFile;
 import java.nio.file.Path;
 
 /**

@@ -1,9 +1,7 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -12,9 +10,11 @@ import dev.tikhonov.estimate.MlpPath;
 import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.SearchListener;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
-import dev.tikhonov.report.SelectionFiles;
 import dev.tikhonov.select.EvidenceCurve;
 import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;

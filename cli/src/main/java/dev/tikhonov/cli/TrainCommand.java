@@ -1,9 +1,7 @@
 package dev.tikhonov.cli;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.EpochSchedule;
@@ -16,6 +14,8 @@ import dev.tikhonov.estimate.MlpRegressor;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.report.RunKind;

@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
+import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;

@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.io.OnnxExport;
 import dev.tikhonov.io.OnnxLinear;
 import dev.tikhonov.loss.Family;

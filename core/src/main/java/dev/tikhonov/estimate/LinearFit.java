@@ -2,9 +2,9 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

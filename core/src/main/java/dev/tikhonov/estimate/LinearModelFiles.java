@@ -1,6 +1,6 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.io.LinearModelFile;
+import dev.tikhonov.internal.io.LinearModelFile;
 import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 

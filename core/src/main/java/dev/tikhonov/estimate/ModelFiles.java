@@ -1,9 +1,9 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.io.LinearModelFile;
-import dev.tikhonov.io.ModelFile;
-import dev.tikhonov.train.Model;
+import dev.tikhonov.internal.io.LinearModelFile;
+import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.train.Model;
 import java.nio.file.Path;
 import java.util.Optional;
 

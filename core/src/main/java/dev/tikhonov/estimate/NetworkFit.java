@@ -1,12 +1,13 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.train.RandomStreams;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Architecture;
 import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Initializer;
@@ -18,7 +19,6 @@ import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.train.RandomStreams;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.Trainer;

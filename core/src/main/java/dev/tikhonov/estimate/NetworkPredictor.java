@@ -1,6 +1,6 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.io.ModelFile;
+import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.TrainResult;

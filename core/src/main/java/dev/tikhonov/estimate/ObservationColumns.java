@@ -2,8 +2,8 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.Observations;
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -42,7 +42,7 @@ public record Provenance(
 
   private static Map<String, Object> normalize(Map<String, Object> settings) {
     try {
-      var mapper = dev.tikhonov.data.Json.MAPPER;
+      var mapper = dev.tikhonov.internal.data.Json.MAPPER;
       return mapper.readValue(mapper.writeValueAsString(settings),
           new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

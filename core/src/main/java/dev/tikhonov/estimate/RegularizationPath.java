@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.RidgeSolution;
 import dev.tikhonov.linear.RidgeSolver;
+import dev.tikhonov.loss.Family;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.tikhonov.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.Dataset;
 import dev.tikhonov.estimate.FitOptions;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.LinearRegression;
 import dev.tikhonov.estimate.NetworkRegressor;
-import dev.tikhonov.optim.Optimizers;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tikhonov.data.Dataset;
 import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

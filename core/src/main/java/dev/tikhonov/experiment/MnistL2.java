@@ -1,10 +1,16 @@
 package dev.tikhonov.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.report.Histogram;
+import dev.tikhonov.report.RunInfo;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
@@ -12,11 +18,6 @@ import dev.tikhonov.train.ParallelRuns;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.TrainingListener;
 import dev.tikhonov.train.TrainingState;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.tikhonov.report.Histogram;
-import dev.tikhonov.report.RunInfo;
-import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.report.RunWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

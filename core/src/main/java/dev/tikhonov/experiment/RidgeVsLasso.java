@@ -1,15 +1,15 @@
 package dev.tikhonov.experiment;
 
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.loss.Family;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.KFold;
-import dev.tikhonov.select.PathFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

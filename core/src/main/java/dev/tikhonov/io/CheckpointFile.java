@@ -1,10 +1,16 @@
 package dev.tikhonov.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
-import dev.tikhonov.tensor.DirectMemory;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.io.ByteSource;
+import dev.tikhonov.internal.io.FileLimits;
+import dev.tikhonov.internal.io.JsonFields;
+import dev.tikhonov.internal.io.LinearModelFile;
+import dev.tikhonov.internal.io.ModelFile;
+import dev.tikhonov.internal.io.SafeTensors;
+import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainingListener;

@@ -2,6 +2,10 @@ package dev.tikhonov.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.io.FileLimits;
+import dev.tikhonov.internal.io.JsonFields;
+import dev.tikhonov.internal.io.ModelNumbers;
+import dev.tikhonov.internal.io.SafeTensors;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainingState;

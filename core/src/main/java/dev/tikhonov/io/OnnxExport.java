@@ -7,8 +7,8 @@ import static dev.tikhonov.io.OnnxProto.node;
 import static dev.tikhonov.io.OnnxProto.tensor;
 import static dev.tikhonov.io.OnnxProto.valueInfo;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Dropout;

@@ -2,6 +2,7 @@ package dev.tikhonov.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tikhonov.internal.io.ModelFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

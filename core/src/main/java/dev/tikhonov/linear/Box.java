@@ -1,5 +1,7 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
+
 /**
  * Box constraints lⱼ ≤ b̃ⱼ ≤ uⱼ on the coefficients on the design's scale (glmnet's {@code cl}),
  * with lⱼ ≤ 0 ≤ uⱼ so that b = 0 is always feasible. Limits given on the original scale map as

@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
 import java.util.Arrays;
 
 /**

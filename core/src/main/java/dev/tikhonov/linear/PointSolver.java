@@ -1,5 +1,7 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
+
 /**
  * The point layer of the path (glmnetpp's {@code point}): solves DESIGN.md's objective
  *
@@ -95,12 +97,9 @@ interface PointSolver {
    */
   void coefficients(double[] interceptOut, double[][] coefficientsOut);
 
-  /**
-   * vⱼ·λ with 0·∞ = 0, so that unpenalized features stay free at λ = ∞ (the one place the
-   * infinite λ appears).
-   */
+  /** {@link ElasticNetPenalty#times}: vⱼ·λ with 0·∞ = 0, kept there so the solvers share it. */
   static double times(double penaltyFactor, double lambda) {
-    return penaltyFactor == 0 ? 0 : penaltyFactor * lambda;
+    return ElasticNetPenalty.times(penaltyFactor, lambda);
   }
 
   /** (8ε)² with ε = 2⁻⁵² the machine epsilon, the factor of {@link #roundingThreshold()}. */

@@ -1,5 +1,7 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
+
 /**
  * Proximal Newton for a single-response generalized linear model (glmnet's {@code lognet}
  * two-class and {@code fishnet} point solvers), the family given by its

@@ -1,7 +1,7 @@
 package dev.tikhonov.linear;
 
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tikhonov.nn;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.tensor.DirectMemory;
+import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tikhonov.nn;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.tensor.DirectMemory;
+import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 
 /** A reusable matrix that grows to the largest row count asked for and hands out row views. */

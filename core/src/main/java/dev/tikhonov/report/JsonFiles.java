@@ -40,7 +40,7 @@ final class JsonFiles {
           file.toString(),
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
-          "not valid JSON: " + dev.tikhonov.data.Json.problem(e));
+          "not valid JSON: " + dev.tikhonov.internal.data.Json.problem(e));
     } catch (IOException e) {
       throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
@@ -157,6 +157,6 @@ final class JsonFiles {
   }
 
   static void writeAtomically(Path file, byte[] bytes) {
-    dev.tikhonov.data.AtomicFiles.write(file, out -> out.write(bytes));
+    dev.tikhonov.internal.data.AtomicFiles.write(file, out -> out.write(bytes));
   }
 }

@@ -155,9 +155,9 @@ public record RunInfo(
     }
   }
 
-  /** The tikhonov version ({@link dev.tikhonov.data.LibraryVersion}). */
+  /** The tikhonov version ({@link dev.tikhonov.internal.data.LibraryVersion}). */
   public static String version() {
-    return dev.tikhonov.data.LibraryVersion.current();
+    return dev.tikhonov.internal.data.LibraryVersion.current();
   }
 
   /**

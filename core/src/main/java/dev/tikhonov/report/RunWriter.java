@@ -1,9 +1,9 @@
 package dev.tikhonov.report;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.estimate.LayerWeights;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.train.History;
 import java.io.IOException;
 import java.nio.file.Files;

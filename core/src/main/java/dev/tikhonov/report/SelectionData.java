@@ -2,6 +2,7 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.report.SelectionFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

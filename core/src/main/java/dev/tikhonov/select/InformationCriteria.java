@@ -2,10 +2,10 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.Observations;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RidgeSvdPath;
+import dev.tikhonov.loss.Family;
 import org.bytedeco.openblas.global.openblas;
 
 /**

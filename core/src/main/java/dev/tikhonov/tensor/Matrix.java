@@ -1,5 +1,6 @@
 package dev.tikhonov.tensor;
 
+import dev.tikhonov.internal.tensor.DirectMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

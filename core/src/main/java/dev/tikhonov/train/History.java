@@ -1,7 +1,7 @@
 package dev.tikhonov.train;
 
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.Json;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

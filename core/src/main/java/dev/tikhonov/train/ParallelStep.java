@@ -1,9 +1,9 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.internal.nn.StepTimes;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Sequential;
-import dev.tikhonov.nn.StepTimes;
 import dev.tikhonov.optim.MomentumProducts;
 import dev.tikhonov.optim.Optimizer;
 import dev.tikhonov.tensor.Blas;

@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.regularize.Penalty;
 

@@ -1,6 +1,7 @@
 package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.Dropout;
 import dev.tikhonov.nn.Layer;

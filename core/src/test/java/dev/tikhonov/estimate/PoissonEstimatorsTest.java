@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.ProximalNewtonRefData;
+import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tikhonov.internal.io.ModelFile;
 
 /** Checkpoints in-process: interrupted and resumed runs equal uninterrupted ones bit for bit. */
 class CheckpointFileTest {

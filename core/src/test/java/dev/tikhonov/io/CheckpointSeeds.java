@@ -1,11 +1,12 @@
 package dev.tikhonov.io;
 
-import dev.tikhonov.loss.Family;
-import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.io.ModelFile;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.train.ModelSpec;
 import dev.tikhonov.train.TrainConfig;

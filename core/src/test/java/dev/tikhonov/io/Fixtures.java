@@ -1,12 +1,12 @@
 package dev.tikhonov.io;
 
-import dev.tikhonov.loss.Family;
-import dev.tikhonov.optim.Optimizers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tikhonov.internal.io.ModelFile;
 
 /**
  * Exported ONNX models run in ONNX Runtime (its Java API) and give our predictions within 1e-5

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.train.Model;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import dev.tikhonov.linear.ProximalNewtonRefData.Data;
 import dev.tikhonov.linear.ProximalNewtonRefData.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
 
 /**
  * The multinomial path against glmnet 4.1-6 (../shared/ref/multi-lasso-raw.csv, ungrouped,

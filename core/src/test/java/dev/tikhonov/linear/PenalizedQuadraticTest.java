@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
 import dev.tikhonov.tensor.Rng;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.tensor.DirectMemory;
+import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.nio.charset.StandardCharsets;

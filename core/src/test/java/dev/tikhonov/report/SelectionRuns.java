@@ -10,6 +10,8 @@ import dev.tikhonov.estimate.MlpPath;
 import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Resampling;
+import dev.tikhonov.internal.report.GridFiles;
+import dev.tikhonov.internal.report.SelectionFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.linear.ReferenceData;
+import dev.tikhonov.loss.Family;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.ProximalNewtonRefData;
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

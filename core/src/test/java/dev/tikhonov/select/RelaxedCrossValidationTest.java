@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSettings;
-import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.linear.ProximalNewtonRefData.Table;
+import dev.tikhonov.linear.ProximalNewtonRefData;
 import dev.tikhonov.loss.Family;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.ReferenceData;
-import dev.tikhonov.linear.RidgeSolver;
 import dev.tikhonov.linear.RidgeSolution;
+import dev.tikhonov.linear.RidgeSolver;
 import dev.tikhonov.linear.RidgeSvdPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.ReferenceData;
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package dev.tikhonov.train;
 
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.train.RandomStreams;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Sequential;
 
 /**

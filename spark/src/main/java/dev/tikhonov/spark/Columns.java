@@ -1,14 +1,14 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.spark.ml.attribute.Attribute;
-import java.util.OptionalInt;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataType;

@@ -1,7 +1,7 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.ElasticNetPenalty;
+import dev.tikhonov.internal.linear.ElasticNetPenalty;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;

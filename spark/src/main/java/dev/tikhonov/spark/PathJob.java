@@ -2,14 +2,14 @@ package dev.tikhonov.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
-import dev.tikhonov.select.PathFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

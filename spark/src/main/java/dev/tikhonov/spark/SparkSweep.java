@@ -1,6 +1,5 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Evaluation;
@@ -8,6 +7,7 @@ import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.TrainResult;

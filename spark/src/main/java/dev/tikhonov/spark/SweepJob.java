@@ -1,11 +1,11 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.data.DataFormat;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Files;

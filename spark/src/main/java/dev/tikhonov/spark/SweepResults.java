@@ -1,9 +1,9 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.data.AtomicFiles;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.experiment.MnistL2;
-import dev.tikhonov.experiment.Stats;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.experiment.Stats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

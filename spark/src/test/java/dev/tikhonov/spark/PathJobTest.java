@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.ElasticNetPath;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
@@ -133,7 +133,7 @@ class PathJobTest {
   static void assertIsTheCoresCrossValidatedPath(Path file) throws IOException {
     CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
         KFold.of(folds)), PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1);
-    assertSameJson(dev.tikhonov.select.PathFiles.json(expected.path(), expected.cv()), file);
+    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()), file);
   }
 
   /**
@@ -214,7 +214,7 @@ class PathJobTest {
     assertEquals(0, r.code(), r.err());
     PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, x, y,
         PathSettings.lasso().withStandardize(false).withNumLambdas(30), NAMES, List.of());
-    assertSameJson(dev.tikhonov.select.PathFiles.json(expected), out.resolve("path.json"));
+    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected), out.resolve("path.json"));
     assertFalse(Json.MAPPER.readTree(out.resolve("path.json").toFile()).has("cv"));
   }
 

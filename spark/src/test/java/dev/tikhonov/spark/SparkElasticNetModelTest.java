@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.ElasticNetCV;
 import dev.tikhonov.estimate.LinearClassifier;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
-import dev.tikhonov.select.PathFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

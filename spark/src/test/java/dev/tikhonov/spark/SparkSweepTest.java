@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -15,7 +14,8 @@ import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.experiment.MnistL2;
-import dev.tikhonov.experiment.Stats;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.train.DivergenceException;

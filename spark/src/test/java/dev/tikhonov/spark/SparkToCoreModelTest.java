@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.LibraryVersion;
 import dev.tikhonov.estimate.LinearClassifier;
 import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.Provenance;
-import dev.tikhonov.io.LinearModelFile;
+import dev.tikhonov.internal.data.LibraryVersion;
+import dev.tikhonov.internal.io.LinearModelFile;
 import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
 import java.util.Arrays;

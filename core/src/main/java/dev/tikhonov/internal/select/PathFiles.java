@@ -1,10 +1,13 @@
-package dev.tikhonov.select;
+package dev.tikhonov.internal.select;
 
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.CsvWriter;
-import dev.tikhonov.data.Json;
-import dev.tikhonov.loss.Family;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.InformationCriteria;
+import dev.tikhonov.select.RelaxedCvResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,7 +33,7 @@ import java.util.Set;
  *
  * <p>Reading validates the whole header against the file size before any tensor is allocated.
  */
-final class SafeTensors {
+public final class SafeTensors {
   private static final ObjectMapper STRICT = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -44,7 +44,7 @@ final class SafeTensors {
    * Element types used by tikhonov: 4-byte IEEE float (network weights), 4-byte two's-complement
    * int (row orders), 8-byte IEEE double (linear models, fitted in double precision).
    */
-  enum DType {
+  public enum DType {
     F32(4),
     I32(4),
     F64(8);
@@ -57,14 +57,14 @@ final class SafeTensors {
   }
 
   /** One tensor's entry; {@code begin}/{@code end} relative to the data section. */
-  record Info(String name, DType dtype, long[] shape, long begin, long end) {
+  public record Info(String name, DType dtype, long[] shape, long begin, long end) {
     long elements() {
       return (end - begin) / dtype.bytes;
     }
   }
 
   /** A validated header: tensors in file order, metadata, where the data section starts. */
-  record Header(Map<String, Info> tensors, Map<String, String> metadata, long dataStart) {}
+  public record Header(Map<String, Info> tensors, Map<String, String> metadata, long dataStart) {}
 
   /**
    * Reads and validates the header of {@code src}; {@code name} names the file in messages.
@@ -79,7 +79,7 @@ final class SafeTensors {
    * {@code kind} ("model file", "checkpoint"): a file that is not safetensors at all (a CSV
    * given as the model, say) is called not a tikhonov {@code kind}.
    */
-  static Header readHeader(ByteSource src, String name, Set<DType> allowed, String kind) {
+  public static Header readHeader(ByteSource src, String name, Set<DType> allowed, String kind) {
     try {
       long size = src.size();
       if (size < 8) {
@@ -258,7 +258,7 @@ final class SafeTensors {
   private static final int CHUNK = 1 << 16;
 
   /** Reads an F32 tensor as a new rows×cols matrix (the caller checked rows·cols elements). */
-  static Matrix readMatrix(ByteSource src, Header header, Info info, int rows, int cols,
+  public static Matrix readMatrix(ByteSource src, Header header, Info info, int rows, int cols,
       String name) {
     Matrix m = Matrix.zeros(rows, cols);
     readInto(src, header, info, m, name);
@@ -319,7 +319,7 @@ final class SafeTensors {
   }
 
   /** Reads an I32 tensor. */
-  static int[] readInts(ByteSource src, Header header, Info info, String name) {
+  public static int[] readInts(ByteSource src, Header header, Info info, String name) {
     if (info.dtype() != DType.I32) {
       throw new IllegalStateException("tensor " + info.name() + " is not I32");
     }
@@ -346,7 +346,7 @@ final class SafeTensors {
    * values are read when {@link #writeTo} streams them (64 KiB at a time), so writing a model
    * takes no second copy of its weights.
    */
-  static final class Writer {
+  public static final class Writer {
     /** One tensor: its entry in the header and how to stream its little-endian bytes. */
     private record Entry(String name, DType dtype, long[] shape, long bytes, Matrix matrix,
         int[] ints, double[] doubles) {}
@@ -354,11 +354,11 @@ final class SafeTensors {
     private final List<Entry> entries = new ArrayList<>();
 
     /** Adds {@code m}'s values (row-major) under {@code name} with the given shape. */
-    Writer add(String name, Matrix m, long... shape) {
+    public Writer add(String name, Matrix m, long... shape) {
       return add(new Entry(name, DType.F32, shape.clone(), 4L * m.size(), m, null, null));
     }
 
-    Writer addInts(String name, int[] values) {
+    public Writer addInts(String name, int[] values) {
       return add(new Entry(name, DType.I32, new long[] {values.length}, 4L * values.length, null,
           values, null));
     }
@@ -387,7 +387,7 @@ final class SafeTensors {
      * padded with spaces so that the data section starts 8-byte aligned (as the reference writer
      * does). Its length less 8 is what {@link FileLimits#MAX_HEADER_BYTES} bounds.
      */
-    byte[] header(Map<String, String> metadata) {
+    public byte[] header(Map<String, String> metadata) {
       ObjectNode root = STRICT.createObjectNode();
       if (!metadata.isEmpty()) {
         ObjectNode meta = root.putObject("__metadata__");
@@ -419,7 +419,7 @@ final class SafeTensors {
     }
 
     /** Writes {@code header} (from {@link #header}) and the tensors to {@code out} (not closed). */
-    void writeTo(OutputStream out, byte[] header) throws IOException {
+    public void writeTo(OutputStream out, byte[] header) throws IOException {
       out.write(header);
       ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
       for (Entry e : entries) {
@@ -456,7 +456,7 @@ final class SafeTensors {
     return new InputException(name + ": " + message);
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     String shown = s.length() > 60 ? s.substring(0, 60) + "…" : s;
     return "\"" + shown.replace("\"", "\\\"") + "\"";
   }

@@ -1,4 +1,4 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import dev.tikhonov.data.InputException;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** Random-access bytes of a file or an in-memory array, read without loading them all. */
-interface ByteSource {
+public interface ByteSource {
   /** Total length in bytes. */
   long size() throws IOException;
 

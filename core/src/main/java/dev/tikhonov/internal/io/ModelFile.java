@@ -1,9 +1,10 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Architecture;
 import dev.tikhonov.nn.Dense;
 import dev.tikhonov.nn.Initializer;
@@ -14,7 +15,6 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
-import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -400,7 +400,7 @@ public final class ModelFile {
     }
   }
 
-  static String version() {
+  public static String version() {
     String v = ModelFile.class.getPackage().getImplementationVersion();
     return v == null ? "development" : v;
   }

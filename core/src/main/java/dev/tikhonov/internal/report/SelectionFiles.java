@@ -1,8 +1,9 @@
-package dev.tikhonov.report;
+package dev.tikhonov.internal.report;
 
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.MlpPath;
 import dev.tikhonov.estimate.MlpPathCV;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.EvidenceCurve;

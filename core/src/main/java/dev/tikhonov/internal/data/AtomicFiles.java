@@ -1,5 +1,6 @@
-package dev.tikhonov.data;
+package dev.tikhonov.internal.data;
 
+import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,7 +1,8 @@
-package dev.tikhonov.report;
+package dev.tikhonov.internal.report;
 
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.GridSearchCV;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CvSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

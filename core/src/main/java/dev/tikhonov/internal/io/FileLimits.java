@@ -1,4 +1,4 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import dev.tikhonov.data.InputException;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * and the writers refuse to write more (an {@link InputException} with the numbers), so every
  * file the program writes it can read back. Stateless; thread-safe.
  */
-final class FileLimits {
+public final class FileLimits {
   /**
    * Largest safetensors header N (the JSON after the 8-byte length: tensor names, feature and
    * class names, provenance and, in checkpoints, the history): 16 MiB. A hostile length is
@@ -16,9 +16,9 @@ final class FileLimits {
    */
   static final long MAX_HEADER_BYTES = 16L << 20;
   /** Most hidden layers of a network. */
-  static final int MAX_HIDDEN_LAYERS = 64;
+  public static final int MAX_HIDDEN_LAYERS = 64;
   /** Widest layer: inputs, hidden units or outputs (the data section bounds it anyway). */
-  static final int MAX_WIDTH = 1 << 24;
+  public static final int MAX_WIDTH = 1 << 24;
   /** Most dimensions of one tensor. */
   static final int MAX_DIMENSIONS = 8;
 
@@ -48,7 +48,7 @@ final class FileLimits {
    * Writer side of the header limit: a padded header JSON of {@code bytes} (N, without the
    * 8-byte length) must fit; {@code contents} says what fills it.
    */
-  static void requireHeaderFits(long bytes, String file, String contents) {
+  public static void requireHeaderFits(long bytes, String file, String contents) {
     if (bytes > MAX_HEADER_BYTES) {
       throw new InputException(file + ": cannot save: the header would take " + bytes
           + " bytes (" + contents + ") but the loader reads headers of at most "

@@ -1,9 +1,9 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tikhonov.data.AtomicFiles;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.data.Json;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,6 +1,7 @@
-package dev.tikhonov.tensor;
+package dev.tikhonov.internal.tensor;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.tikhonov.tensor.Matrix;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

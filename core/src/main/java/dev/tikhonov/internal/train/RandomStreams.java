@@ -1,4 +1,4 @@
-package dev.tikhonov.train;
+package dev.tikhonov.internal.train;
 
 import dev.tikhonov.tensor.Rng;
 

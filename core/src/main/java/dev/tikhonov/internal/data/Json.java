@@ -1,4 +1,4 @@
-package dev.tikhonov.data;
+package dev.tikhonov.internal.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
-package dev.tikhonov.nn;
+package dev.tikhonov.internal.nn;
 
+import dev.tikhonov.nn.BatchParts;
 import java.util.Locale;
 
 /**

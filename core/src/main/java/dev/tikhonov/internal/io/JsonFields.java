@@ -1,4 +1,4 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Validated access to the fields of a JSON object read from a file; errors name the file. */
-final class JsonFields {
+public final class JsonFields {
   private static final ObjectMapper STRICT = new ObjectMapper()
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -27,7 +27,7 @@ final class JsonFields {
   }
 
   /** Parses {@code text} (a metadata entry called {@code key}) as a JSON object. */
-  static JsonFields parse(String text, String file, String key) {
+  public static JsonFields parse(String text, String file, String key) {
     JsonNode root;
     try {
       root = STRICT.readTree(text);
@@ -40,7 +40,7 @@ final class JsonFields {
     return new JsonFields(root, file, key);
   }
 
-  JsonNode node() {
+  public JsonNode node() {
     return node;
   }
 
@@ -116,7 +116,7 @@ final class JsonFields {
         + " is unknown; expected " + expected);
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     return node.has(field) && !node.get(field).isNull();
   }
 
@@ -128,7 +128,7 @@ final class JsonFields {
     return v.textValue();
   }
 
-  int integer(String field, int min, int max) {
+  public int integer(String field, int min, int max) {
     JsonNode v = node.get(field);
     if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min
         || v.longValue() > max) {
@@ -137,7 +137,7 @@ final class JsonFields {
     return v.intValue();
   }
 
-  long longValue(String field) {
+  public long longValue(String field) {
     JsonNode v = node.get(field);
     if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
       throw bad(field, "a 64-bit integer");
@@ -146,7 +146,7 @@ final class JsonFields {
   }
 
   /** A finite number in [min, max). */
-  double number(String field, double min, double maxExclusive) {
+  public double number(String field, double min, double maxExclusive) {
     JsonNode v = node.get(field);
     if (v == null || !v.isNumber() || !(v.doubleValue() >= min && v.doubleValue() < maxExclusive)) {
       throw bad(field, "a number in [" + min + ", " + maxExclusive + ")");
@@ -154,7 +154,7 @@ final class JsonFields {
     return v.doubleValue();
   }
 
-  boolean bool(String field) {
+  public boolean bool(String field) {
     JsonNode v = node.get(field);
     if (v == null || !v.isBoolean()) {
       throw bad(field, "true or false");
@@ -222,7 +222,7 @@ final class JsonFields {
   }
 
   /** An array of at most {@code maxCount} 64-bit integers. */
-  long[] longArray(String field, int maxCount) {
+  public long[] longArray(String field, int maxCount) {
     JsonNode v = node.get(field);
     if (v == null || !v.isArray() || v.size() > maxCount) {
       throw bad(field, "an array of at most " + maxCount + " integers");

@@ -1,4 +1,4 @@
-package dev.tikhonov.linear;
+package dev.tikhonov.internal.linear;
 
 import java.util.Arrays;
 
@@ -18,16 +18,24 @@ public final class ElasticNetPenalty {
   }
 
   /**
+   * vⱼ·λ with 0·∞ = 0, so that unpenalized features stay free at λ = ∞ (the one place the
+   * infinite λ appears).
+   */
+  public static double times(double penaltyFactor, double lambda) {
+    return penaltyFactor == 0 ? 0 : penaltyFactor * lambda;
+  }
+
+  /**
    * KKT violation of one coordinate with loss gradient {@code gradient} (of the mean loss,
    * d/db̃ⱼ): |∇ⱼ + l2·vⱼ·bⱼ + l1·vⱼ·sign bⱼ| where bⱼ ≠ 0, max(0, |∇ⱼ| − l1·vⱼ) where bⱼ = 0.
    */
   public static double violation(double gradient, double coefficient, double penaltyFactor,
       double l1, double l2) {
-    double p1 = PointSolver.times(penaltyFactor, l1);
+    double p1 = times(penaltyFactor, l1);
     if (coefficient == 0) {
       return Math.max(0, Math.abs(gradient) - p1);
     }
-    return Math.abs(gradient + PointSolver.times(penaltyFactor, l2) * coefficient
+    return Math.abs(gradient + times(penaltyFactor, l2) * coefficient
         + Math.copySign(p1, coefficient));
   }
 

@@ -1,4 +1,4 @@
-package dev.tikhonov.experiment;
+package dev.tikhonov.internal.experiment;
 
 import java.util.List;
 

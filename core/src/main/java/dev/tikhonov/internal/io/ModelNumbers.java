@@ -1,4 +1,4 @@
-package dev.tikhonov.io;
+package dev.tikhonov.internal.io;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.tensor.Matrix;
@@ -29,7 +29,7 @@ import dev.tikhonov.tensor.Matrix;
  * sound deep networks), so an input far outside the bound can still overflow: prediction checks
  * its outputs. Stateless; thread-safe.
  */
-final class ModelNumbers {
+public final class ModelNumbers {
   /** Inputs of every stage are assumed within ±1e6. */
   static final double INPUT_BOUND = 1e6;
   /** Largest |value| a dense layer's sums may reach. */
@@ -86,7 +86,7 @@ final class ModelNumbers {
   }
 
   /** Every value finite; names the tensor and the first bad element (0-based, row-major). */
-  static void requireFinite(Matrix m, String tensor, String where) {
+  public static void requireFinite(Matrix m, String tensor, String where) {
     for (int i = 0; i < m.size(); i++) {
       if (!Float.isFinite(m.at(i))) {
         throw new InputException(where + " " + SafeTensors.quote(tensor) + " holds " + m.at(i)

@@ -1,4 +1,4 @@
-package dev.tikhonov.data;
+package dev.tikhonov.internal.data;
 
 import java.io.IOException;
 import java.io.InputStream;
