@@ -18,10 +18,10 @@ import dev.tikhonov.tensor.Matrix;
  * @param loss mean data loss
  * @param accuracy fraction of rows whose arg-max output is the label; NaN for regression
  */
-public record Evaluation(double loss, double accuracy) {
+record Evaluation(double loss, double accuracy) {
   private static final int CHUNK = 1024;
 
-  public static Evaluation of(Sequential network, Loss lossFunction, Dataset data) {
+  static Evaluation of(Sequential network, Loss lossFunction, Dataset data) {
     int n = data.size();
     if (n == 0) {
       throw new IllegalArgumentException("cannot evaluate on an empty data set");

@@ -17,7 +17,17 @@ public final class Training {
   private Training() {}
 
   /** A trained model, its training record, and its evaluation on the test data (may be null). */
-  public record Outcome(Model model, TrainResult result, Evaluation test, Evaluation train) {}
+  public record Outcome(Model model, TrainResult result, Score test, Score train) {}
+
+  /**
+   * Mean data loss and accuracy (NaN for regression) of the trained network on a data set: the
+   * trainer's package-private {@link Evaluation}, for the tests of other packages.
+   */
+  public record Score(double loss, double accuracy) {
+    static Score of(Evaluation e) {
+      return new Score(e.loss(), e.accuracy());
+    }
+  }
 
   public static Outcome fit(
       ModelSpec spec,
@@ -63,8 +73,9 @@ public final class Training {
         spec.initializer(), random.init(), random.dropout());
     TrainResult result = new Trainer(config, listener)
         .fit(network, spec.family().networkLoss(), train, validation, random.shuffle(), resumeFrom);
-    Evaluation testEval = test == null ? null : Evaluation.of(network, spec.family().networkLoss(), test);
-    Evaluation trainEval = Evaluation.of(network, spec.family().networkLoss(), train);
+    Score testEval = test == null ? null
+        : Score.of(Evaluation.of(network, spec.family().networkLoss(), test));
+    Score trainEval = Score.of(Evaluation.of(network, spec.family().networkLoss(), train));
     Model model = new Model(spec, network, train.featureNames(), train.classNames(),
         featureMean, featureScale);
     return new Outcome(model, result, testEval, trainEval);
