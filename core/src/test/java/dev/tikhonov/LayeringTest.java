@@ -11,11 +11,13 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.UpwardDependencyProbe;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's layers: dependencies point downward only. A package may use the packages before
- * it in {@link #ORDER}, never those after it.
+ * it in {@link #ORDER}, never those after it. The helpers under {@code dev.tikhonov.internal}
+ * sit in the layer they serve: {@code internal.io} is part of {@code io}, and so on.
  */
 class LayeringTest {
   static final List<String> ORDER = List.of("tensor", "data", "nn", "loss", "regularize",
@@ -34,11 +36,16 @@ class LayeringTest {
         .importPath(location);
   }
 
+  /** The packages of a layer: its API package and its internal helpers. */
+  static Stream<String> packages(String layer) {
+    return Stream.of("dev.tikhonov." + layer + "..", "dev.tikhonov.internal." + layer + "..");
+  }
+
   /** Layer {@code i} depends on no layer after it; fails on zero classes (ArchUnit's default). */
   static ArchRule rule(int i) {
     String[] higher = ORDER.subList(i + 1, ORDER.size()).stream()
-        .map(p -> "dev.tikhonov." + p + "..").toArray(String[]::new);
-    return noClasses().that().resideInAPackage("dev.tikhonov." + ORDER.get(i) + "..")
+        .flatMap(LayeringTest::packages).toArray(String[]::new);
+    return noClasses().that().resideInAnyPackage(packages(ORDER.get(i)).toArray(String[]::new))
         .should().dependOnClassesThat().resideInAnyPackage(higher)
         .because(ORDER.get(i) + " sits below " + String.join(", ",
             ORDER.subList(i + 1, ORDER.size())) + " (DESIGN.md)");
@@ -57,6 +64,18 @@ class LayeringTest {
     for (int i = 0; i < ORDER.size() - 1; i++) {
       rule(i).check(classes);
     }
+  }
+
+  /** An internal helper outside internal.<layer> would escape the rule above. */
+  @Test
+  void internalHelpers_sitInALayer() throws Exception {
+    List<String> stray = coreClasses().stream()
+        .map(c -> c.getPackageName())
+        .filter(p -> p.startsWith("dev.tikhonov.internal"))
+        .filter(p -> ORDER.stream().noneMatch(layer -> p.equals("dev.tikhonov.internal." + layer)
+            || p.startsWith("dev.tikhonov.internal." + layer + ".")))
+        .distinct().sorted().toList();
+    assertTrue(stray.isEmpty(), "internal packages outside the layers: " + stray);
   }
 
   /** The rule can fail: a tensor-package class that uses nn is reported. */

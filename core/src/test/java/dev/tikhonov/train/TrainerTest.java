@@ -307,7 +307,8 @@ class TrainerTest {
     assertTrue(with.valLoss().getAsDouble() > 0, with.toString());
     assertTrue(with.valAccuracy().getAsDouble() >= 0 && with.valAccuracy().getAsDouble() <= 1);
     String json = dev.tikhonov.internal.data.Json.MAPPER.writeValueAsString(List.of(without, with));
-    com.fasterxml.jackson.databind.JsonNode rows = dev.tikhonov.internal.data.Json.MAPPER.readTree(json);
+    com.fasterxml.jackson.databind.JsonNode rows =
+        dev.tikhonov.internal.data.Json.MAPPER.readTree(json);
     assertTrue(rows.get(0).get("val_loss").isNull() && rows.get(0).get("val_accuracy").isNull(),
         json);
     assertEquals(with.valLoss().getAsDouble(), rows.get(1).get("val_loss").doubleValue(), 0);

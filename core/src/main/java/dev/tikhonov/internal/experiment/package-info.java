@@ -1,0 +1,10 @@
+/**
+ * Not API. Mean and sample standard deviation over seeds ({@code Stats}), shared by the
+ * experiments and the {@code spark} module's sweep so that both summarize runs alike.
+ *
+ * <p>The packages under {@code dev.tikhonov.internal} hold helpers that are public only because
+ * tikhonov's own modules (core, cli, bench, spark) use them across packages. They are not part of
+ * tikhonov's API, are left out of the published javadoc, and may change or disappear in any
+ * release without notice. Use the API packages instead (docs/java.md).
+ */
+package dev.tikhonov.internal.experiment;

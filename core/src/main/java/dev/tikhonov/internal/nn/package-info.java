@@ -1,0 +1,10 @@
+/**
+ * Not API. The per-phase timing of a data-parallel training step ({@code StepTimes}), for
+ * measurement only (docs/performance.md).
+ *
+ * <p>The packages under {@code dev.tikhonov.internal} hold helpers that are public only because
+ * tikhonov's own modules (core, cli, bench, spark) use them across packages. They are not part of
+ * tikhonov's API, are left out of the published javadoc, and may change or disappear in any
+ * release without notice. Use the API packages instead (docs/java.md).
+ */
+package dev.tikhonov.internal.nn;

@@ -1,0 +1,11 @@
+/**
+ * Not API. The files of a grid search and of a λ selection by cross-validation
+ * ({@code GridFiles}, {@code SelectionFiles}, docs/formats.md), which the CLI and the
+ * experiments write alike.
+ *
+ * <p>The packages under {@code dev.tikhonov.internal} hold helpers that are public only because
+ * tikhonov's own modules (core, cli, bench, spark) use them across packages. They are not part of
+ * tikhonov's API, are left out of the published javadoc, and may change or disappear in any
+ * release without notice. Use the API packages instead (docs/java.md).
+ */
+package dev.tikhonov.internal.report;

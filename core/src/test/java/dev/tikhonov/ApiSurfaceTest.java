@@ -1,0 +1,94 @@
+package dev.tikhonov;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published API is what a user's IDE and the javadoc offer: the public types of every
+ * package except {@code dev.tikhonov.internal..} (tikhonov's own helpers, left out of the
+ * javadoc). Two rules keep that surface honest: no public type names a helper in its public
+ * signature, and no two public types share a simple name (an import would then pick one of two
+ * unrelated classes).
+ */
+class ApiSurfaceTest {
+  static final String INTERNAL = "dev.tikhonov.internal";
+
+  static boolean isInternal(JavaClass c) {
+    return c.getPackageName().equals(INTERNAL) || c.getPackageName().startsWith(INTERNAL + ".");
+  }
+
+  /** Public, and every enclosing class public too: what a user outside the module can see. */
+  static boolean isVisible(JavaClass c) {
+    for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+      if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return !c.isAnonymousClass() && !c.isLocalClass();
+  }
+
+  static List<JavaClass> apiTypes(JavaClasses classes) {
+    return classes.stream()
+        .filter(c -> c.getPackageName().startsWith("dev.tikhonov."))
+        .filter(c -> !isInternal(c) && isVisible(c))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void apiSignatures_nameNoInternalType() throws Exception {
+    JavaClasses classes = LayeringTest.coreClasses();
+    List<String> leaks = new ArrayList<>();
+    List<JavaClass> api = apiTypes(classes);
+    assertTrue(api.size() > 50, "found only " + api.size() + " API types");
+    for (JavaClass c : api) {
+      List<JavaType> exposed = new ArrayList<>();
+      c.getSuperclass().ifPresent(exposed::add);
+      exposed.addAll(c.getInterfaces());
+      for (JavaMember m : c.getMembers()) {
+        if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+            && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        if (m instanceof JavaField f) {
+          exposed.add(f.getType());
+        } else if (m instanceof JavaCodeUnit u) {
+          exposed.add(u.getReturnType());
+          exposed.addAll(u.getParameterTypes());
+          exposed.addAll(u.getThrowsClause().getTypes());
+        }
+      }
+      exposed.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+          .filter(ApiSurfaceTest::isInternal)
+          .forEach(t -> leaks.add(c.getName() + " exposes " + t.getName()));
+    }
+    assertEquals(List.of(), leaks.stream().distinct().sorted().collect(Collectors.toList()),
+        "public API signatures naming dev.tikhonov.internal types");
+  }
+
+  @Test
+  void apiTypes_haveDistinctSimpleNames() throws Exception {
+    Map<String, TreeSet<String>> byName = new TreeMap<>();
+    for (JavaClass c : apiTypes(LayeringTest.coreClasses())) {
+      if (c.getEnclosingClass().isEmpty()) {
+        byName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(c.getName());
+      }
+    }
+    byName.values().removeIf(names -> names.size() == 1);
+    assertEquals(Map.of(), byName, "public types sharing a simple name");
+  }
+}
