@@ -29,6 +29,32 @@ class AtomicFilesTest {
     assertEquals("new", Files.readString(target));
   }
 
+  /**
+   * Writing over a directory is refused by name, before a temporary file is made in the
+   * directory's parent: the message used to be the rename's, naming that temporary file
+   * ("FileSystemException: /.x.tmp -> /tmp: Is a directory").
+   */
+  @Test
+  void write_overADirectory_isRefusedByName_andLeavesNothingBeside() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("out"));
+    InputException e = assertThrows(InputException.class,
+        () -> AtomicFiles.writeString(folder, "x"));
+    assertEquals(folder + ": is a directory; cannot write a file there", e.getMessage());
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(folder), files.toList(), "no temporary file left");
+    }
+  }
+
+  /** A write under a plain file names the target and the file in the way (was an exception name). */
+  @Test
+  void write_underAFile_saysTheFileSystemsReason() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    InputException e = assertThrows(InputException.class,
+        () -> AtomicFiles.writeString(file.resolve("child.model"), "x"));
+    assertEquals(file.resolve("child.model") + ": cannot write the file: " + file
+        + " is a file, not a directory", e.getMessage());
+  }
+
   /** A dangling link is written where it points: the file appears there. */
   @Test
   void write_throughADanglingLink_createsItsTarget() throws Exception {

@@ -35,13 +35,16 @@ public final class AtomicFiles {
 
   public static void write(Path target, Content content) {
     target = throughLinks(target);
+    if (Files.isDirectory(target)) {
+      // before a temporary file is made beside it, in the directory's parent
+      throw new InputException(target + ": is a directory; cannot write a file there");
+    }
     if (isSpecial(target)) {
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target,
           java.nio.file.StandardOpenOption.WRITE))) {
         content.writeTo(out);
       } catch (IOException e) {
-        throw new InputException(target + ": cannot write the file ("
-            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        throw cannotWrite(target, e);
       }
       return;
     }
@@ -72,9 +75,27 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new InputException(target + ": cannot write the file (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + ")", e);
+      throw cannotWrite(target, e);
     }
+  }
+
+  /**
+   * "TARGET: cannot write the file: permission denied" for a refused write (in the file's
+   * directory, where the temporary file goes), "… P is a file, not a directory" when a parent
+   * path is a file, else the file system's reason, or the exception's type and message.
+   */
+  private static InputException cannotWrite(Path target, IOException e) {
+    String why;
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      why = "permission denied";
+    } else if (e instanceof java.nio.file.FileAlreadyExistsException f && f.getFile() != null) {
+      why = f.getFile() + " is a file, not a directory"; // making the file's directory
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      why = f.getReason();
+    } else {
+      why = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    return new InputException(target + ": cannot write the file: " + why, e);
   }
 
   /**
