@@ -45,7 +45,7 @@ class AtomicFilesTest {
     }
   }
 
-  /** A write under a plain file names the target and the file in the way (was an exception name). */
+  /** A write under a plain file names the target and the file in the way. */
   @Test
   void write_underAFile_saysTheFileSystemsReason() throws Exception {
     Path file = Files.writeString(dir.resolve("plain"), "x");
