@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       ""})
 public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by train --save.")
+      description = "Model file written by --save (train, path, select, grid).")
   Path model;
 
   @Option(names = "--data", paramLabel = "PATH", required = true,
