@@ -136,8 +136,10 @@ class DivergenceExitTest {
     String json = Files.readString(out.resolve("grid.json"));
     assertTrue(json.contains("\"outcome\" : \"diverged\"") && json.contains("\"chosen\" : 0"),
         json);
-    assertTrue(Files.readString(out.resolve("report.html")).contains("diverged (split 1, epoch"
-        + " 1)"));
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("diverged (split 1, epoch 1)"), "the row says where");
+    assertTrue(report.contains("2 candidates, most regularized first; one diverged and was left"
+        + " out of the selection"), "the summary counts it");
     assertTrue(Files.size(save) > 0, "the chosen candidate's model is saved");
   }
 }

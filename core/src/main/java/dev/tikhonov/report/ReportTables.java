@@ -160,8 +160,9 @@ final class ReportTables {
     }
     long diverged = g.candidates().stream().filter(c -> !c.scored()).count();
     out.append("<p>").append(g.candidates().size()).append(" candidates, most regularized"
-        + " first").append(diverged == 0 ? "" : "; " + diverged + " diverged and were left out"
-            + " of the selection").append("; chosen by the ").append(Html.escape(g.rule()))
+        + " first").append(diverged == 0 ? "" : diverged == 1
+            ? "; one diverged and was left out of the selection"
+            : "; " + diverged + " diverged and were left out of the selection").append("; chosen by the ").append(Html.escape(g.rule()))
         .append(" rule")
         .append(Double.isFinite(g.seconds()) ? " in " + Html.number(g.seconds()) + " s" : "")
         .append(".</p>\n");
