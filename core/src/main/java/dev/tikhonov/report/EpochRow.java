@@ -26,7 +26,7 @@ import java.util.List;
  * @param learningRate learning rate used in the epoch
  * @param seconds wall time of the epoch
  */
-public record EpochRow(
+record EpochRow(
     int epoch,
     double trainLoss,
     double penalty,

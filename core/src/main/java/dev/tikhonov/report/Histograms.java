@@ -11,7 +11,7 @@ import java.util.List;
  * on common bin edges (bin i is [edges[i], edges[i+1])). An immutable value (the arrays,
  * {@code edges} and each row's {@code counts}, are not copied: do not modify them); thread-safe.
  */
-public record Histograms(double[] edges, List<Row> rows) {
+record Histograms(double[] edges, List<Row> rows) {
 
   /**
    * The counts of one configuration row. An immutable value ({@code counts} is not copied: do

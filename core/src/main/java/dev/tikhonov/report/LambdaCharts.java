@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the gd-linear slope against its closed form. Stateless: each call builds a new chart, so its
  * methods may be called from any thread (on arguments no other thread is modifying).
  */
-public final class LambdaCharts {
+final class LambdaCharts {
   private LambdaCharts() {}
 
   /** What the validation curve shows. Thread-safe, as enum constants are. */

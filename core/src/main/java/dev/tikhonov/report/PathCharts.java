@@ -11,7 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * each call builds a new chart from the path, which it only reads, so its methods may be called
  * from any thread.
  */
-public final class PathCharts {
+final class PathCharts {
   /** Above this many lines the legend would hide the plot, so it is left out. */
   static final int MAX_LEGEND = 12;
 

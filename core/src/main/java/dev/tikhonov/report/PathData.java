@@ -18,7 +18,7 @@ import java.util.List;
  * @param criteria AIC, BIC and EBIC along the path (path.json's "ic"); null when the run did
  *     not compute them
  */
-public record PathData(
+record PathData(
     String family,
     double l1Ratio,
     double[] lambda,

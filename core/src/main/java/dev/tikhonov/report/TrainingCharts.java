@@ -13,7 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * weight distributions as histograms. Stateless: each call builds a new chart, so its methods may
  * be called from any thread (on arguments no other thread is modifying).
  */
-public final class TrainingCharts {
+final class TrainingCharts {
   private TrainingCharts() {}
 
   /**
