@@ -168,6 +168,17 @@ public final class MnistL2 {
   }
 
   /**
+   * What a sweep of {@code settings} settings throws when every one diverged (there is no row
+   * to show): "the only setting diverged" or "all N settings diverged", then the first's label
+   * and message, at its epoch and batch.
+   */
+  public static DivergenceException allDiverged(int settings, Diverged first) {
+    return new DivergenceException((settings == 1 ? "the only setting diverged"
+        : "all " + settings + " settings diverged") + "; the first: " + first.label() + ": "
+        + first.message(), first.epoch(), first.batch());
+  }
+
+  /**
    * What the experiment found: the rows of the settings whose runs all finished, in the settings'
    * order, and the settings that diverged. Immutable (the lists are copied); thread-safe.
    *
@@ -263,10 +274,7 @@ public final class MnistL2 {
       firstLayers.add(mine.get(0).firstLayer());
     }
     if (rows.isEmpty()) {
-      Diverged first = diverged.get(0);
-      throw new DivergenceException((configs.size() == 1 ? "the only setting diverged"
-          : "all " + configs.size() + " settings diverged") + "; the first: " + first.label()
-          + ": " + first.message(), first.epoch(), first.batch());
+      throw allDiverged(configs.size(), diverged.get(0));
     }
     writeResults(out, settings, rows, diverged, firstLayers);
     return new Results(rows, diverged);

@@ -142,10 +142,7 @@ public final class SparkSweep {
       }
     }
     if (results.isEmpty()) {
-      MnistL2.Diverged first = diverged.get(0);
-      throw new DivergenceException((diverged.size() == 1 ? "the only setting diverged"
-          : "all " + diverged.size() + " settings diverged") + "; the first: " + first.label()
-          + ": " + first.message(), first.epoch(), first.batch());
+      throw MnistL2.allDiverged(diverged.size(), diverged.get(0));
     }
     return new SweepResults(results, diverged);
   }
