@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -79,19 +80,11 @@ public final class DataFiles {
    * cannot read: permission denied" when the operating system refused access (an
    * {@link java.nio.file.AccessDeniedException}, whose own message is only the file name),
    * "source: cannot read: REASON" for another file-system error (its reason, without repeating
-   * the file), else "source: cannot read: MESSAGE". Every reader of data, model and checkpoint
-   * files reports a read failure through this.
+   * the file), else "source: cannot read: TYPE: MESSAGE", in the words of every refused write
+   * too. Every reader of data, model and checkpoint files reports a read failure through this.
    */
   public static InputException cannotRead(String source, IOException e) {
-    String why;
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      why = "permission denied";
-    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      why = f.getReason();
-    } else {
-      why = e.getMessage();
-    }
-    return new InputException(source + ": cannot read: " + why, e);
+    return new InputException(source + ": cannot read: " + AtomicFiles.reason(e), e);
   }
 
   /** SHA-256 of {@code bytes}. */

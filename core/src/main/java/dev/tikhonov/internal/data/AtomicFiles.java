@@ -85,17 +85,23 @@ public final class AtomicFiles {
    * path is a file, else the file system's reason, or the exception's type and message.
    */
   private static InputException cannotWrite(Path target, IOException e) {
-    String why;
+    return new InputException(target + ": cannot write the file: " + reason(e), e);
+  }
+
+  /**
+   * Why the file system refused an operation, in words: "permission denied", "P is a file, not
+   * a directory" (making a file's directory), the file system's reason, else the exception's
+   * type and message. The one wording of every "cannot read" and "cannot write" message.
+   */
+  public static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
-      why = "permission denied";
+      return "permission denied";
     } else if (e instanceof java.nio.file.FileAlreadyExistsException f && f.getFile() != null) {
-      why = f.getFile() + " is a file, not a directory"; // making the file's directory
+      return f.getFile() + " is a file, not a directory";
     } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      why = f.getReason();
-    } else {
-      why = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return f.getReason();
     }
-    return new InputException(target + ": cannot write the file: " + why, e);
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /**
