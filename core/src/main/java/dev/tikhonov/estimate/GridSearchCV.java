@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A grid search over settings by cross-validation: every candidate (a point of the grid, e.g.
@@ -36,10 +37,16 @@ import java.util.concurrent.Callable;
  * that were {@link Scored} on every split; those are computed exactly as if the diverged ones had
  * not been in the grid. Only when every candidate diverges does the search throw a
  * {@link DivergenceException}, saying so; the final fit of the chosen candidate on all rows
- * throws one ("all rows, {settings}: …") if it diverges there.
+ * throws one ("all rows, {settings}: …") if it diverges there. A split of a candidate is not
+ * trained once a lower split of the same candidate is known to have diverged (the listener is
+ * told it was skipped): the outcome names the lowest split that diverged, which no skip can
+ * change, so it is the same whatever the thread count and the order the fits finish in; only
+ * how many fits are skipped depends on them.
  *
  * <p>The (candidate, split) fits run side by side on {@code threads} threads, one core each
- * ({@link ParallelFits}): each computes what it computes alone with one OpenBLAS thread.
+ * ({@link ParallelFits}): each computes what it computes alone with one OpenBLAS thread. They
+ * start split by split, each split over the whole grid, so a candidate's divergence on one
+ * split is usually known before its next split starts.
  * Candidates must leave OpenBLAS's thread count alone (a network estimator with
  * {@code threads} set is refused). Immutable and thread-safe, but do not run other fits in the
  * same process while it searches.
@@ -174,15 +181,33 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       testRows.add(train.subset(split.testRows()));
     }
     FitCounter counter = new FitCounter(c * k + 1, listener);
-    List<Callable<SplitFit>> tasks = new ArrayList<>();
+    // Per candidate, the lowest split known to have diverged (k while none has). A split above
+    // it is skipped: the outcome reports the lowest split that diverged, which every split
+    // below it, never skipped, decides alone; so the outcome does not depend on the threads or
+    // the order the fits finish in, only the count of skipped fits does.
+    AtomicIntegerArray lowestDiverged = new AtomicIntegerArray(c);
     for (int i = 0; i < c; i++) {
-      Candidate<P> candidate = candidates.get(i);
-      for (int s = 0; s < k; s++) {
-        Resampling.Split split = splits.get(s);
-        Dataset fit = fitRows.get(s);
-        Dataset test = testRows.get(s);
+      lowestDiverged.set(i, k);
+    }
+    // Split by split, each over the whole grid: a candidate's next split starts some c fits
+    // after its previous one, by when that one has usually finished, so a divergence on it is
+    // known and the candidate's later splits are skipped.
+    List<Callable<SplitFit>> tasks = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      Resampling.Split split = splits.get(s);
+      Dataset fit = fitRows.get(s);
+      Dataset test = testRows.get(s);
+      for (int i = 0; i < c; i++) {
+        Candidate<P> candidate = candidates.get(i);
         String label = "split " + (s + 1) + " of " + k + ", " + candidate.settings();
+        int splitIndex = s;
+        int candidateIndex = i;
         tasks.add(() -> {
+          int diverged = lowestDiverged.get(candidateIndex);
+          if (diverged < splitIndex) {
+            counter.finished(label + " (skipped: split " + (diverged + 1) + " diverged)");
+            return SplitFit.SKIPPED;
+          }
           Estimator<P> estimator = split.seed().isPresent()
               ? candidate.estimator(split.seed().getAsLong()) : candidate.estimator();
           try {
@@ -190,6 +215,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
             counter.finished(label);
             return new SplitFit(Optional.of(e), Optional.empty());
           } catch (DivergenceException d) {
+            lowestDiverged.accumulateAndGet(candidateIndex, splitIndex, Math::min);
             counter.finished(label + " (diverged)");
             return new SplitFit(Optional.empty(), Optional.of(d));
           }
@@ -201,8 +227,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     List<Integer> scored = new ArrayList<>();
     for (int i = 0; i < c; i++) {
       Optional<Diverged> diverged = Optional.empty();
+      // Stops at the lowest split that diverged: the splits after it may have been skipped.
       for (int s = 0; s < k && diverged.isEmpty(); s++) {
-        Optional<DivergenceException> d = fits.get(i * k + s).divergence();
+        Optional<DivergenceException> d = fits.get(s * c + i).divergence();
         if (d.isPresent()) {
           diverged = Optional.of(new Diverged(candidates.get(i).settings(), s + 1, k,
               d.get().epoch(), d.get().batch(), d.get().getMessage()));
@@ -229,7 +256,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     for (int j = 0; j < m; j++) {
       int i = scored.get(j);
       for (int s = 0; s < k; s++) {
-        Evaluation e = fits.get(i * k + s).evaluation().orElseThrow();
+        Evaluation e = fits.get(s * c + i).evaluation().orElseThrow();
         loss[j][s] = e.loss();
         errorBySplit[s][j] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
             : Double.NaN;
@@ -271,9 +298,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         seconds);
   }
 
-  /** One (candidate, split) fit: its held-out evaluation, or the divergence that stopped it. */
+  /**
+   * One (candidate, split) fit: its held-out evaluation, or the divergence that stopped it, or
+   * neither when it was skipped (a lower split of the candidate had diverged).
+   */
   private record SplitFit(Optional<Evaluation> evaluation,
-      Optional<DivergenceException> divergence) {}
+      Optional<DivergenceException> divergence) {
+    static final SplitFit SKIPPED = new SplitFit(Optional.empty(), Optional.empty());
+  }
 
   /**
    * What became of one candidate of a search: {@link Scored} on every split, or {@link Diverged}
@@ -298,7 +330,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * A candidate whose training diverged: on the first split (in split order) where it did; the
-   * candidate has no score.
+   * candidate has no score, and its splits after that one may not have been trained.
    *
    * @param settings the candidate's settings
    * @param split the split, 1-based

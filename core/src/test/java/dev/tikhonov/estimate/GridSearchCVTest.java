@@ -12,8 +12,10 @@ import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.select.GridSearch;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.train.DivergenceException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,9 @@ class GridSearchCVTest {
   static MlpClassifier base() {
     return MlpClassifier.builder().hiddenLayers(12).epochs(4).batchSize(30).seed(1).build();
   }
+
+  /** Diverges in epoch 1 on every split of {@code DIGITS}' 4 folds (seed 0). */
+  static final double LEARNING_RATE_THAT_DIVERGES = 1e7;
 
   static MlpGrid<NetworkClassifier> grid() {
     return MlpGrid.builder(base()).lambdas(1e-4, 0.1).dropouts(0, 0.3)
@@ -152,6 +157,80 @@ class GridSearchCVTest {
     assertEquals(without.chosenSettings(), r.chosenSettings());
     assertArrayEquals(without.model().layers().get(0).weight(),
         r.model().layers().get(0).weight());
+  }
+
+  /**
+   * A candidate that diverged on a split used to go on training its other splits, wasted work
+   * that can be most of a grid's time; a split is now skipped once a lower split of its
+   * candidate is known to have diverged. The outcome is the one the search gave when it trained
+   * every split (the candidate fitted split by split, the first divergence), with 1 thread and
+   * with 2, and the fits of the diverging candidate are counted as they happen.
+   */
+  @Test
+  void search_aCandidateThatDivergesOnASplit_trainsNoSplitAfterIt_sameOutcomeAtAnyThreads() {
+    Resampling folds = Resampling.kFold(4, 0);
+    List<GridSearchCV.Candidate<NetworkClassifier>> grid = MlpGrid.builder(base())
+        .learningRates(LEARNING_RATE_THAT_DIVERGES, 0.05).build().candidates();
+    GridSearchCV.Candidate<NetworkClassifier> diverging = grid.get(0);
+
+    // What the search reported when it trained every split: the first split that diverged.
+    List<Resampling.Split> splits = folds.splits(DIGITS);
+    List<GridSearchCV.Diverged> everySplit = new ArrayList<>();
+    int before = Blas.threads();
+    Blas.setThreads(1); // each fit of a search runs at one thread
+    try {
+      for (int s = 0; s < splits.size(); s++) {
+        try {
+          diverging.estimator().fit(DIGITS.subset(splits.get(s).trainRows()));
+        } catch (DivergenceException d) {
+          everySplit.add(new GridSearchCV.Diverged(diverging.settings(), s + 1, splits.size(),
+              d.epoch(), d.batch(), d.getMessage()));
+        }
+      }
+    } finally {
+      Blas.setThreads(before);
+    }
+    assertEquals(List.of(1, 2, 3, 4), everySplit.stream().map(GridSearchCV.Diverged::split)
+        .toList(), "the test needs a candidate that diverges on every split");
+    GridSearchCV.Diverged expected = everySplit.get(0);
+
+    for (int threads : new int[] {1, 2}) {
+      AtomicInteger trained = new AtomicInteger();
+      GridSearchCV.Candidate<NetworkClassifier> counted = GridSearchCV.Candidate.of(
+          diverging.settings(), train -> {
+            trained.incrementAndGet();
+            return diverging.estimator().fit(train);
+          });
+      List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger reported = new AtomicInteger();
+      GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(List.of(counted,
+              grid.get(1))).resampling(folds).threads(threads).build()
+          .search(DIGITS, (done, total, label) -> {
+            reported.incrementAndGet();
+            if (label.contains("(skipped")) {
+              skipped.add(label);
+            }
+          });
+
+      assertEquals(List.of(expected), r.diverged(), threads + " threads");
+      assertEquals(2 * 4 + 1, reported.get(), "every fit reported, the skipped ones too");
+      assertEquals(4 - trained.get(), skipped.size(), threads + " threads: " + skipped);
+      String settings = diverging.settings().toString();
+      if (threads == 1) {
+        assertEquals(1, trained.get(), "one thread: split 1 alone is trained");
+        assertEquals(List.of(2, 3, 4).stream().map(s -> "split " + s + " of 4, " + settings
+            + " (skipped: split 1 diverged)").toList(), skipped);
+      } else {
+        // With two lanes at most one other fit runs when a split starts, so split s ≥ 3 starts
+        // after split 1 or 2 has finished, and both diverge: only splits 1 and 2 can run.
+        assertTrue(trained.get() <= 2, "two threads: " + trained.get() + " splits trained");
+        for (String label : skipped) {
+          assertTrue(label.matches("split [2-4] of 4, \\Q" + settings
+              + "\\E \\(skipped: split [12] diverged\\)"), label);
+        }
+      }
+      assertEquals(1, r.chosenIndex());
+    }
   }
 
   @Test
