@@ -1,6 +1,7 @@
 package dev.tikhonov.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.LayerWeights;
@@ -401,7 +402,7 @@ public final class MnistL2 {
     experiment.put("diverged", diverged);
     out.json("experiment.json", experiment);
     out.json("results.json", rows);
-    out.text("results.csv", toCsv(rows));
+    out.text("results.csv", resultsCsv(rows));
     double bound = 1e-12;
     for (float[] w : firstLayers) {
       for (float v : w) {
@@ -420,8 +421,13 @@ public final class MnistL2 {
     out.json("histograms.json", Map.of("edges", edges, "rows", hist));
   }
 
-  static String toCsv(List<Row> rows) {
-    dev.tikhonov.data.CsvWriter csv = new dev.tikhonov.data.CsvWriter().row("lambda", "dropout",
+  /**
+   * The experiment's results.csv (docs/formats.md): a header, then one record per row with the
+   * columns of {@link Row} but the layer norms, RFC 4180 through {@link CsvWriter}; the Spark
+   * sweep writes its table with it too.
+   */
+  public static String resultsCsv(List<Row> rows) {
+    CsvWriter csv = new CsvWriter().row("lambda", "dropout",
         "weight_decay", "seeds", "test_accuracy_mean", "test_accuracy_std", "test_loss_mean",
         "test_loss_std", "train_loss_mean", "weight_norm_mean", "epoch_seconds_mean");
     for (Row r : rows) {

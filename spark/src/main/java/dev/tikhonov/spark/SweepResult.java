@@ -3,6 +3,7 @@ package dev.tikhonov.spark;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one setting of a {@link SparkSweep} gave: the numbers of {@code experiment mnist-l2}'s
@@ -55,13 +56,17 @@ public record SweepResult(
     return new SweepSetting(lambda, dropout, seed);
   }
 
-  static final String CSV_HEADER = "lambda,dropout,seed,train_loss,train_accuracy,test_loss,"
-      + "test_accuracy,weight_norm,epochs,seconds,epoch_seconds_mean,weights_sha256";
+  /** runs.csv's columns. */
+  static final List<String> CSV_HEADER = List.of("lambda", "dropout", "seed", "train_loss",
+      "train_accuracy", "test_loss", "test_accuracy", "weight_norm", "epochs", "seconds",
+      "epoch_seconds_mean", "weights_sha256");
 
-  String csvRow() {
-    return lambda + "," + dropout + "," + seed + "," + trainLoss + "," + trainAccuracy + ","
-        + testLoss + "," + testAccuracy + "," + weightNorm + "," + epochs + "," + seconds + ","
-        + epochSecondsMean + "," + weightsSha256;
+  /** runs.csv's record of this result, in {@link #CSV_HEADER}'s order. */
+  List<String> csvRow() {
+    return List.of(String.valueOf(lambda), String.valueOf(dropout), String.valueOf(seed),
+        String.valueOf(trainLoss), String.valueOf(trainAccuracy), String.valueOf(testLoss),
+        String.valueOf(testAccuracy), String.valueOf(weightNorm), String.valueOf(epochs),
+        String.valueOf(seconds), String.valueOf(epochSecondsMean), weightsSha256);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
@@ -92,28 +93,13 @@ public record SweepResults(List<SweepResult> runs, List<MnistL2.Diverged> diverg
   public void write(Path dir) {
     List<MnistL2.Row> rows = table();
     Json.write(dir.resolve("results.json"), rows);
-    AtomicFiles.writeString(dir.resolve("results.csv"), resultsCsv(rows));
+    AtomicFiles.writeString(dir.resolve("results.csv"), MnistL2.resultsCsv(rows));
     Json.write(dir.resolve("runs.json"), runs);
-    StringBuilder csv = new StringBuilder(SweepResult.CSV_HEADER).append('\n');
+    CsvWriter csv = new CsvWriter().row(SweepResult.CSV_HEADER);
     for (SweepResult r : runs) {
-      csv.append(r.csvRow()).append('\n');
+      csv.row(r.csvRow());
     }
     AtomicFiles.writeString(dir.resolve("runs.csv"), csv.toString());
     Json.write(dir.resolve("diverged.json"), diverged);
-  }
-
-  /** The experiment's results.csv, column for column. */
-  static String resultsCsv(List<MnistL2.Row> rows) {
-    StringBuilder sb = new StringBuilder("lambda,dropout,weight_decay,seeds,test_accuracy_mean,"
-        + "test_accuracy_std,test_loss_mean,test_loss_std,train_loss_mean,weight_norm_mean,"
-        + "epoch_seconds_mean\n");
-    for (MnistL2.Row r : rows) {
-      sb.append(r.lambda()).append(',').append(r.dropout()).append(',').append(r.weightDecay())
-          .append(',').append(r.seeds()).append(',').append(r.testAccuracyMean()).append(',')
-          .append(r.testAccuracyStd()).append(',').append(r.testLossMean()).append(',')
-          .append(r.testLossStd()).append(',').append(r.trainLossMean()).append(',')
-          .append(r.weightNormMean()).append(',').append(r.epochSecondsMean()).append('\n');
-    }
-    return sb.toString();
   }
 }

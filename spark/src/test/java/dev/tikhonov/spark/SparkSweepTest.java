@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
+import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.MlpClassifier;
@@ -150,18 +152,46 @@ class SparkSweepTest {
     assertEquals(0.0, table.get(0).testAccuracyStd());
 
     results.write(dir);
-    List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-    assertEquals("lambda,dropout,weight_decay,seeds,test_accuracy_mean,test_accuracy_std,"
-        + "test_loss_mean,test_loss_std,train_loss_mean,weight_norm_mean,epoch_seconds_mean",
-        csv.get(0), "the columns of experiment mnist-l2's results.csv");
-    assertEquals(4, csv.size());
-    List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
-    assertEquals(5, runs.size());
-    assertEquals(third.testLoss(), Double.parseDouble(runs.get(3).split(",")[5]), 0.0);
+    // results.csv and runs.csv, read back by the project's CSV reader, are the table and the
+    // runs, every cell of every record (they were written by hand, not through CsvWriter).
+    Dataset csv = CsvReader.read(dir.resolve("results.csv"), "lambda", TargetKind.REAL);
+    assertEquals(List.of("dropout", "weight_decay", "seeds", "test_accuracy_mean",
+        "test_accuracy_std", "test_loss_mean", "test_loss_std", "train_loss_mean",
+        "weight_norm_mean", "epoch_seconds_mean"), csv.featureNames(),
+        "the columns of experiment mnist-l2's results.csv");
+    assertEquals(table.size(), csv.size());
+    for (int i = 0; i < table.size(); i++) {
+      MnistL2.Row r = table.get(i);
+      assertArrayEquals(new double[] {r.lambda(), r.dropout(), r.weightDecay(), r.seeds(),
+          r.testAccuracyMean(), r.testAccuracyStd(), r.testLossMean(), r.testLossStd(),
+          r.trainLossMean(), r.weightNormMean(), r.epochSecondsMean()}, record(csv, i), 0.0);
+    }
+    Dataset runs = CsvReader.read(dir.resolve("runs.csv"), "weights_sha256", TargetKind.CLASS);
+    assertEquals(List.of("lambda", "dropout", "seed", "train_loss", "train_accuracy",
+        "test_loss", "test_accuracy", "weight_norm", "epochs", "seconds", "epoch_seconds_mean"),
+        runs.featureNames());
+    assertEquals(results.runs().size(), runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      SweepResult r = results.runs().get(i);
+      assertEquals(r.weightsSha256(), runs.classNames().get(runs.label(i)));
+      assertArrayEquals(new double[] {runs.label(i), r.lambda(), r.dropout(), r.seed(),
+          r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.weightNorm(),
+          r.epochs(), r.seconds(), r.epochSecondsMean()}, record(runs, i), 0.0);
+    }
     var json = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
     assertEquals(dropoutRow.testLossMean(), json.get(2).get("test_loss_mean").asDouble(), 0.0);
     assertEquals(third.weightsSha256(), Json.MAPPER.readTree(dir.resolve("runs.json").toFile())
         .get(2).get("weights_sha256").asText());
+  }
+
+  /** Record {@code i} of {@code data}: its target, then its features. */
+  private static double[] record(Dataset data, int i) {
+    double[] values = new double[data.numFeatures() + 1];
+    values[0] = data.target(i);
+    for (int j = 0; j < data.numFeatures(); j++) {
+      values[j + 1] = data.feature(i, j);
+    }
+    return values;
   }
 
   @Test

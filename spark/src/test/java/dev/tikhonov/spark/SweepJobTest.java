@@ -65,7 +65,7 @@ class SweepJobTest {
     Dataset train = Dataset.read(files[0], "label", TargetKind.CLASS);
     Dataset test = Dataset.read(files[1], "label", TargetKind.CLASS);
     List<String> lines = Files.readAllLines(out.resolve("runs.csv"));
-    assertEquals(SweepResult.CSV_HEADER, lines.get(0));
+    assertEquals(String.join(",", SweepResult.CSV_HEADER), lines.get(0));
     assertEquals(5, lines.size(), "four settings");
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
