@@ -189,8 +189,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     MnistL2.Settings base = quick ? MnistL2.Settings.quick() : MnistL2.Settings.full();
     MnistL2.Settings s = new MnistL2.Settings(lambdas != null ? lambdas : base.lambdas(),
         base.dropout(), base.dropoutLambdas(), seeds != null ? seeds : base.seeds(),
-        epochs != null ? epochs : base.epochs(), base.batchSize(), base.learningRate(),
-        base.momentum(), base.hidden());
+        epochs != null ? base.recipe().toBuilder().epochs(epochs).build() : base.recipe());
+    MnistL2.Recipe recipe = s.recipe();
     DataOptions dataOptions = new DataOptions();
     dataOptions.data = data;
     TrainTest d = dataOptions.load(TargetKind.CLASS, 0);
@@ -199,8 +199,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         dataOptions.describe(), d.train().size(), d.test().size());
     human.printf("  MLP 784-%s-10, ReLU, softmax cross-entropy; SGD momentum %s, lr %s, "
             + "batch %d, %d epochs; pixels/255; PyTorch default init%n",
-        String.join("-", s.hidden().stream().map(String::valueOf).toList()), s.momentum(),
-        s.learningRate(), s.batchSize(), s.epochs());
+        String.join("-", recipe.hidden().stream().map(String::valueOf).toList()),
+        recipe.momentum(), recipe.learningRate(), recipe.batchSize(), recipe.epochs());
     human.printf("  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
         + "(= torch SGD weight_decay=λ)%n");
     human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);

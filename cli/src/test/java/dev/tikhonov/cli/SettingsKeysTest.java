@@ -28,6 +28,16 @@ class SettingsKeysTest {
     }
   }
 
+  /** mnist-l2's recipe is one flat level beside its grid, as run.json has always shown it. */
+  @Test
+  void mnistL2_settings_areOneFlatLevel() {
+    Map<String, Object> m = ExperimentCommand.flatten(MnistL2.Settings.quick());
+    assertEquals(List.of("lambdas", "dropout", "dropout_lambdas", "seeds", "epochs",
+        "batch_size", "learning_rate", "momentum", "hidden"), List.copyOf(m.keySet()));
+    assertEquals(List.of(5, 128, 0.05, 0.9, List.of(256, 128)), List.of(m.get("epochs"),
+        m.get("batch_size"), m.get("learning_rate"), m.get("momentum"), m.get("hidden")));
+  }
+
   @Test
   void ridgeVsLasso_testFraction_isTestFraction() {
     Map<String, Object> m = ExperimentCommand.flatten(RidgeVsLasso.Settings.quick());

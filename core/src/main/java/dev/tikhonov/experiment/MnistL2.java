@@ -1,6 +1,7 @@
 package dev.tikhonov.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -19,6 +20,7 @@ import dev.tikhonov.train.ParallelRuns;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.TrainingListener;
 import dev.tikhonov.train.TrainingState;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,28 +44,140 @@ public final class MnistL2 {
   private MnistL2() {}
 
   /**
-   * The experiment's settings. Immutable (the lists are copied), so thread-safe.
+   * The training recipe of one network of the experiment, λ, dropout and seed aside: an MLP
+   * with ReLU hidden layers of widths {@code hidden} and a softmax output, PyTorch's default
+   * initialization, trained by SGD with heavy-ball momentum on mini-batches for {@code epochs}
+   * epochs, on DESIGN.md's objective with α = 0,
+   *
+   * <pre>    J(θ) = −(1/n) Σᵢ log p(yᵢ|xᵢ; θ) + (λ/2) Σ_layers ‖W‖²</pre>
+   *
+   * <p>(the weights only: PyTorch's {@code SGD(weight_decay=λ)} on the weights). The Spark sweep
+   * trains with it too. Immutable (the list is copied) and serializable, so thread-safe; the
+   * settings are checked when {@link #estimator} builds an estimator from them.
+   *
+   * @param epochs passes over the training rows
+   * @param batchSize rows per mini-batch
+   * @param learningRate SGD's learning rate
+   * @param momentum SGD's heavy-ball momentum
+   * @param hidden the hidden layers' widths, input side first
+   */
+  public record Recipe(
+      int epochs,
+      @JsonProperty("batch_size") int batchSize,
+      @JsonProperty("learning_rate") double learningRate,
+      double momentum,
+      List<Integer> hidden) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Recipe {
+      hidden = List.copyOf(hidden);
+    }
+
+    /**
+     * {@code shared/peers/torch_mlp.py}'s: hidden layers 256 and 128, SGD with learning rate
+     * 0.05 and momentum 0.9, batches of 128, 10 epochs.
+     */
+    public static Recipe standard() {
+      return new Recipe(10, 128, 0.05, 0.9, List.of(256, 128));
+    }
+
+    /**
+     * One run's estimator: this recipe with L2 strength {@code lambda}, inverted dropout
+     * {@code dropout} after each hidden layer, and {@code seed}.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public MlpClassifier estimator(double lambda, double dropout, long seed) {
+      return MlpClassifier.builder()
+          .hiddenLayers(hidden.stream().mapToInt(Integer::intValue).toArray())
+          .dropout(dropout)
+          .lambda(lambda)
+          .optimizer(Optimizers.sgd(learningRate).momentum(momentum))
+          .epochs(epochs)
+          .batchSize(batchSize)
+          .seed(seed)
+          .build();
+    }
+
+    /** A builder that starts from this recipe. */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /** Named settings of a {@link Recipe}. Not thread-safe; what it builds is immutable. */
+    public static final class Builder {
+      private int epochs;
+      private int batchSize;
+      private double learningRate;
+      private double momentum;
+      private List<Integer> hidden;
+
+      private Builder(Recipe from) {
+        epochs = from.epochs;
+        batchSize = from.batchSize;
+        learningRate = from.learningRate;
+        momentum = from.momentum;
+        hidden = from.hidden;
+      }
+
+      /** Passes over the training rows. */
+      public Builder epochs(int value) {
+        epochs = value;
+        return this;
+      }
+
+      /** Rows per mini-batch. */
+      public Builder batchSize(int value) {
+        batchSize = value;
+        return this;
+      }
+
+      /** SGD's learning rate. */
+      public Builder learningRate(double value) {
+        learningRate = value;
+        return this;
+      }
+
+      /** SGD's heavy-ball momentum. */
+      public Builder momentum(double value) {
+        momentum = value;
+        return this;
+      }
+
+      /** Widths of the hidden ReLU layers, input side first. */
+      public Builder hiddenLayers(int... widths) {
+        hidden = java.util.Arrays.stream(widths).boxed().toList();
+        return this;
+      }
+
+      public Recipe build() {
+        return new Recipe(epochs, batchSize, learningRate, momentum, hidden);
+      }
+    }
+  }
+
+  /**
+   * The experiment's settings: its grid of rows and seeds, and the {@link Recipe} every run
+   * trains with (in JSON, the recipe's fields sit beside the grid's). Immutable (the lists are
+   * copied), so thread-safe.
    *
    * @param lambdas λ values for the rows without dropout
    * @param dropout dropout rate of the dropout rows
    * @param dropoutLambdas λ values for the dropout rows (0 = dropout alone)
    * @param seeds one run per seed per row
+   * @param recipe how each run trains its network
    */
   public record Settings(
       List<Double> lambdas,
       double dropout,
       @JsonProperty("dropout_lambdas") List<Double> dropoutLambdas,
       List<Long> seeds,
-      int epochs,
-      @JsonProperty("batch_size") int batchSize,
-      @JsonProperty("learning_rate") double learningRate,
-      double momentum,
-      List<Integer> hidden) {
+      @JsonUnwrapped Recipe recipe) {
     public Settings {
       lambdas = List.copyOf(lambdas);
       dropoutLambdas = List.copyOf(dropoutLambdas);
       seeds = List.copyOf(seeds);
-      hidden = List.copyOf(hidden);
+      java.util.Objects.requireNonNull(recipe, "recipe");
       if (seeds.isEmpty()) {
         throw new IllegalArgumentException("at least one seed is needed");
       }
@@ -88,7 +202,7 @@ public final class MnistL2 {
 
     /**
      * λ ∈ {0} ∪ {1e-5, 3e-5, 1e-4, …, 0.1, 0.3, 1} (which holds 0.01, 0.1 and 1), dropout 0.2
-     * alone and with λ = 1e-4, seeds 0, 1, 2, 10 epochs.
+     * alone and with λ = 1e-4, seeds 0, 1, 2, the standard recipe (10 epochs).
      */
     public static Settings full() {
       List<Double> lambdas = new ArrayList<>(List.of(0.0));
@@ -98,14 +212,17 @@ public final class MnistL2 {
           lambdas.add(Double.parseDouble(String.format("%.0e", 3 * Math.pow(10, e))));
         }
       }
-      return new Settings(lambdas, 0.2, List.of(0.0, 1e-4), List.of(0L, 1L, 2L), 10, 128,
-          0.05, 0.9, List.of(256, 128));
+      return new Settings(lambdas, 0.2, List.of(0.0, 1e-4), List.of(0L, 1L, 2L),
+          Recipe.standard());
     }
 
-    /** λ ∈ {0, 0.01, 0.1, 1}, dropout 0.2 alone and with λ = 1e-4, two seeds, 5 epochs. */
+    /**
+     * λ ∈ {0, 0.01, 0.1, 1}, dropout 0.2 alone and with λ = 1e-4, two seeds, the standard
+     * recipe with 5 epochs.
+     */
     public static Settings quick() {
       return new Settings(List.of(0.0, 0.01, 0.1, 1.0), 0.2, List.of(0.0, 1e-4),
-          List.of(0L, 1L), 5, 128, 0.05, 0.9, List.of(256, 128));
+          List.of(0L, 1L), Recipe.standard().toBuilder().epochs(5).build());
     }
 
     int runs() {
@@ -286,7 +403,7 @@ public final class MnistL2 {
     String label = r.label();
     TrainingListener training = progress.started(r.index(), total, label);
     try {
-      NetworkClassifier model = estimator(settings, r.lambda(), r.dropout(), r.seed())
+      NetworkClassifier model = settings.recipe().estimator(r.lambda(), r.dropout(), r.seed())
           .fit(data.train(), data.test(), training);
       Evaluation test = model.evaluate(data.test());
       double trainLoss = model.evaluate(data.train()).loss();
@@ -376,28 +493,16 @@ public final class MnistL2 {
     }
   }
 
-  /** One run's estimator: the recipe with this λ, dropout and seed. */
-  static MlpClassifier estimator(Settings s, double lambda, double dropout, long seed) {
-    return MlpClassifier.builder()
-        .hiddenLayers(s.hidden().stream().mapToInt(Integer::intValue).toArray())
-        .dropout(dropout)
-        .lambda(lambda)
-        .optimizer(Optimizers.sgd(s.learningRate()).momentum(s.momentum()))
-        .epochs(s.epochs())
-        .batchSize(s.batchSize())
-        .seed(seed)
-        .build();
-  }
-
   private static void writeResults(RunWriter out, Settings settings, List<Row> rows,
       List<Diverged> diverged, List<float[]> firstLayers) {
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "mnist-l2");
     experiment.put("settings", settings);
     experiment.put("objective", RunInfo.OBJECTIVE);
-    experiment.put("recipe", "SGD, momentum " + settings.momentum() + ", learning rate "
-        + settings.learningRate() + ", batch " + settings.batchSize() + ", "
-        + settings.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
+    Recipe recipe = settings.recipe();
+    experiment.put("recipe", "SGD, momentum " + recipe.momentum() + ", learning rate "
+        + recipe.learningRate() + ", batch " + recipe.batchSize() + ", "
+        + recipe.epochs() + " epochs, PyTorch default init, pixels/255; L2 = (λ/2)Σ‖W‖² on"
         + " weights only (= torch SGD weight_decay=λ on the weights)");
     experiment.put("diverged", diverged);
     out.json("experiment.json", experiment);

@@ -44,9 +44,12 @@ class MnistL2Test {
         all.test().subset(IntStream.range(0, 300).toArray()));
   }
 
+  private static final MnistL2.Recipe RECIPE = new MnistL2.Recipe(2, 32, 0.05, 0.9,
+      List.of(32, 16));
+
   private static MnistL2.Settings settings() {
-    return new MnistL2.Settings(List.of(0.0, 0.01), 0.2, List.of(1e-4), List.of(0L, 1L), 2, 32,
-        0.05, 0.9, List.of(32, 16));
+    return new MnistL2.Settings(List.of(0.0, 0.01), 0.2, List.of(1e-4), List.of(0L, 1L),
+        RECIPE);
   }
 
   @Test
@@ -104,7 +107,7 @@ class MnistL2Test {
     }
 
     // the λ = 0.01 row's seed-1 run, alone through the estimator at one thread
-    NetworkClassifier alone = MnistL2.estimator(settings(), 0.01, 0, 1)
+    NetworkClassifier alone = settings().recipe().estimator(0.01, 0, 1)
         .fit(data.train(), data.test(), TrainingListener.none());
     List<Double> expected = alone.training().orElseThrow().history().epochs().stream()
         .map(e -> e.trainLoss()).toList();
@@ -124,9 +127,9 @@ class MnistL2Test {
     TrainTest data = digits();
     Blas.setThreads(2);
     MnistL2.Settings both = new MnistL2.Settings(List.of(1e6, 0.01), 0.2, List.of(1e-4),
-        List.of(0L, 1L), 2, 32, 0.05, 0.9, List.of(32, 16));
+        List.of(0L, 1L), RECIPE);
     MnistL2.Settings without = new MnistL2.Settings(List.of(0.01), 0.2, List.of(1e-4),
-        List.of(0L, 1L), 2, 32, 0.05, 0.9, List.of(32, 16));
+        List.of(0L, 1L), RECIPE);
     MnistL2.Results r = MnistL2.run(data, both, RunWriter.open(dir.resolve("both"),
         RunKind.MNIST_L2), ExperimentListener.none());
     MnistL2.Results w = MnistL2.run(data, without, RunWriter.open(dir.resolve("without"),
@@ -163,8 +166,8 @@ class MnistL2Test {
     assertTrue(note.find(), "the report names the diverged setting");
     assertEquals(1e6, Double.parseDouble(note.group(1)));
 
-    MnistL2.Settings none = new MnistL2.Settings(List.of(1e6), 0.2, List.of(), List.of(0L), 1,
-        32, 0.05, 0.9, List.of(32, 16));
+    MnistL2.Settings none = new MnistL2.Settings(List.of(1e6), 0.2, List.of(), List.of(0L),
+        RECIPE.toBuilder().epochs(1).build());
     DivergenceException e = assertThrows(DivergenceException.class, () -> MnistL2.run(data,
         none, RunWriter.open(dir.resolve("none"), RunKind.MNIST_L2), ExperimentListener.none()));
     assertTrue(e.getMessage().startsWith("the only setting diverged; the first: λ="),
@@ -189,11 +192,11 @@ class MnistL2Test {
     MnistL2.Settings q = MnistL2.Settings.quick();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(List.of(0.1, 0.1), q.dropout(), q.dropoutLambdas(), q.seeds(),
-            q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+            q.recipe()));
     assertEquals("lambdas must be distinct, got [0.1, 0.1]", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(q.lambdas(), q.dropout(), q.dropoutLambdas(), List.of(1L, 1L),
-            q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+            q.recipe()));
     assertEquals("seeds must be distinct, got [1, 1]", e.getMessage());
   }
 
@@ -203,7 +206,7 @@ class MnistL2Test {
     MnistL2.Settings q = MnistL2.Settings.quick();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(List.of(0.0, -0.0), q.dropout(), q.dropoutLambdas(),
-            q.seeds(), q.epochs(), q.batchSize(), q.learningRate(), q.momentum(), q.hidden()));
+            q.seeds(), q.recipe()));
     assertEquals("lambdas must be distinct, got [0.0, -0.0]", e.getMessage());
   }
 }

@@ -8,7 +8,6 @@ import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.TrainingListener;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -172,22 +170,14 @@ public final class SparkSweep {
     }
   }
 
-  /** What every task needs besides its setting: the experiment's recipe. */
-  record Recipe(int[] hiddenLayers, int epochs, int batchSize, double learningRate,
-      double momentum, int threads, boolean saveModel) implements Serializable {
+  /**
+   * What every task needs besides its setting: the experiment's recipe ({@link MnistL2.Recipe}),
+   * the threads of a task, and whether to send the model back.
+   */
+  record Recipe(MnistL2.Recipe mlp, int threads, boolean saveModel) implements Serializable {
     MlpClassifier estimator(SweepSetting s) {
-      MlpClassifier.Builder b = MlpClassifier.builder()
-          .hiddenLayers(hiddenLayers)
-          .dropout(s.dropout())
-          .lambda(s.lambda())
-          .optimizer(Optimizers.sgd(learningRate).momentum(momentum))
-          .epochs(epochs)
-          .batchSize(batchSize)
-          .seed(s.seed());
-      if (threads > 1) {
-        b.threads(threads);
-      }
-      return b.build();
+      MlpClassifier estimator = mlp.estimator(s.lambda(), s.dropout(), s.seed());
+      return threads > 1 ? estimator.toBuilder().threads(threads).build() : estimator;
     }
   }
 
@@ -293,11 +283,7 @@ public final class SparkSweep {
     private double[] dropouts = {0};
     private long[] seeds = {0};
     private Optional<List<SweepSetting>> explicit = Optional.empty();
-    private int[] hiddenLayers = {256, 128};
-    private int epochs = 10;
-    private int batchSize = 128;
-    private double learningRate = 0.05;
-    private double momentum = 0.9;
+    private final MnistL2.Recipe.Builder mlp = MnistL2.Recipe.standard().toBuilder();
     private int threadsPerTask = 1;
     private Optional<Path> modelDirectory = Optional.empty();
 
@@ -329,31 +315,31 @@ public final class SparkSweep {
 
     /** Widths of the hidden ReLU layers, input side first (default 256, 128). */
     public Builder hiddenLayers(int... widths) {
-      hiddenLayers = widths.clone();
+      mlp.hiddenLayers(widths);
       return this;
     }
 
     /** Epochs per setting (default 10). */
     public Builder epochs(int value) {
-      epochs = value;
+      mlp.epochs(value);
       return this;
     }
 
     /** Mini-batch size (default 128). */
     public Builder batchSize(int value) {
-      batchSize = value;
+      mlp.batchSize(value);
       return this;
     }
 
     /** SGD's learning rate (default 0.05). */
     public Builder learningRate(double value) {
-      learningRate = value;
+      mlp.learningRate(value);
       return this;
     }
 
     /** SGD's (heavy-ball) momentum (default 0.9). */
     public Builder momentum(double value) {
-      momentum = value;
+      mlp.momentum(value);
       return this;
     }
 
@@ -399,8 +385,7 @@ public final class SparkSweep {
       if (threadsPerTask < 1) {
         throw new IllegalArgumentException("threadsPerTask must be ≥ 1, got " + threadsPerTask);
       }
-      Recipe recipe = new Recipe(hiddenLayers.clone(), epochs, batchSize, learningRate,
-          momentum, threadsPerTask, modelDirectory.isPresent());
+      Recipe recipe = new Recipe(mlp.build(), threadsPerTask, modelDirectory.isPresent());
       for (SweepSetting s : grid) {
         recipe.estimator(s); // the core validates the recipe with each setting
       }
@@ -410,7 +395,7 @@ public final class SparkSweep {
 
   @Override
   public String toString() {
-    return "SparkSweep[" + settings.size() + " settings, hidden "
-        + Arrays.toString(recipe.hiddenLayers()) + ", " + recipe.epochs() + " epochs]";
+    return "SparkSweep[" + settings.size() + " settings, hidden " + recipe.mlp().hidden() + ", "
+        + recipe.mlp().epochs() + " epochs]";
   }
 }
