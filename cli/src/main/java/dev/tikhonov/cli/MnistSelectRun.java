@@ -2,6 +2,7 @@ package dev.tikhonov.cli;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
+import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.MnistSelect;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunWriter;
@@ -29,14 +30,21 @@ final class MnistSelectRun {
   int run(RunWriter out, Instant start) {
     MnistSelect.Settings base = command.quick ? MnistSelect.Settings.quick()
         : MnistSelect.Settings.full();
-    MnistSelect.Settings s = new MnistSelect.Settings(base.hidden(),
-        command.epochs != null ? command.epochs : base.epochs(), base.warmEpochs(),
-        base.batchSize(), base.learningRate(), base.momentum(), base.numLambdas(),
-        base.minLambda(), base.folds(), base.foldSeed(), base.patience(),
-        base.validationFraction(), base.rule(),
-        command.seeds != null ? command.seeds : base.seeds(),
-        command.methods != null ? command.methods : base.methods(), base.evidence(),
-        command.trainRows != null ? command.trainRows : base.trainRows());
+    MnistSelect.Settings.Builder b = base.toBuilder();
+    if (command.epochs != null) {
+      b.epochs(command.epochs);
+    }
+    if (command.seeds != null) {
+      b.seeds(command.seeds);
+    }
+    if (command.methods != null) {
+      b.methods(command.methods);
+    }
+    if (command.trainRows != null) {
+      b.trainRows(command.trainRows);
+    }
+    MnistSelect.Settings s = b.build();
+    MnistL2.Recipe r = s.recipe();
     List<MnistSelect.DataSet> dataSets = dataSets();
     PrintStream human = command.common.human();
     human.printf("experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
@@ -45,8 +53,8 @@ final class MnistSelectRun {
     human.printf("  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d; %d epochs, %d per"
             + " warm-started λ, patience %d on %s of each part; %d λ from λ_max to %s;"
             + " %d-fold CV, rule %s; refits with seeds %s; %d fits at once%n%n",
-        String.join("-", s.hidden().stream().map(String::valueOf).toList()), s.momentum(),
-        s.learningRate(), s.batchSize(), s.epochs(), s.warmEpochs(), s.patience(),
+        String.join("-", r.hidden().stream().map(String::valueOf).toList()), r.momentum(),
+        r.learningRate(), r.batchSize(), r.epochs(), s.warmEpochs(), s.patience(),
         s.validationFraction(), s.numLambdas(), s.minLambda(), s.folds(), s.rule(), s.seeds(),
         command.common.threads);
     List<MnistSelect.Row> rows;

@@ -1,6 +1,7 @@
 package dev.tikhonov.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -14,7 +15,6 @@ import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.SelectionFiles;
-import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.Curvature;
@@ -84,13 +84,18 @@ public final class MnistSelect {
   }
 
   /**
-   * The experiment's settings. Immutable (the lists are copied), so thread-safe.
+   * The experiment's settings: the training recipe of every fit ({@link MnistL2.Recipe}, with λ
+   * the path's and no dropout; in JSON its fields sit beside the others), the λ grid, the
+   * cross-validation and early stopping, the seeds of the refits and the methods. Immutable (the
+   * lists are copied), so thread-safe; {@link #toBuilder()} changes settings by name.
    *
-   * @param hidden hidden layer widths
-   * @param epochs the full budget (the first λ of a warm path, every cold fit)
+   * @param recipe how each fit trains: hidden widths, the full budget of epochs (the first λ of
+   *     a warm path, every cold fit), batch size, SGD's learning rate and momentum
    * @param warmEpochs the budget of each later λ of a warm path
    * @param numLambdas λ values, from λ_max down to {@code minLambda}
+   * @param minLambda the grid's smallest λ
    * @param folds K of the cross-validation
+   * @param foldSeed the seed of the folds
    * @param patience early stopping on the validation split (0 = off)
    * @param validationFraction rows of each training part held out for early stopping
    * @param rule "1se" or "min"
@@ -100,12 +105,8 @@ public final class MnistSelect {
    * @param trainRows use the first this many training rows of each data set (0 = all)
    */
   public record Settings(
-      List<Integer> hidden,
-      int epochs,
+      @JsonUnwrapped MnistL2.Recipe recipe,
       @JsonProperty("warm_epochs") int warmEpochs,
-      @JsonProperty("batch_size") int batchSize,
-      @JsonProperty("learning_rate") double learningRate,
-      double momentum,
       @JsonProperty("num_lambdas") int numLambdas,
       @JsonProperty("min_lambda") double minLambda,
       int folds,
@@ -118,7 +119,7 @@ public final class MnistSelect {
       boolean evidence,
       @JsonProperty("train_rows") int trainRows) {
     public Settings {
-      hidden = List.copyOf(hidden);
+      java.util.Objects.requireNonNull(recipe, "recipe");
       seeds = List.copyOf(seeds);
       methods = List.copyOf(methods);
       if (seeds.isEmpty()) {
@@ -137,18 +138,138 @@ public final class MnistSelect {
     }
 
     /**
-     * MLP 784-256-128-10, 10 epochs (3 per warm λ), 13 λ from λ_max to 1e-6, 5 folds, patience
-     * 2 on a 10 % split, the one-SE rule, seeds 0, 1, 2, all three methods, the evidence.
+     * MLP 784-256-128-10 with mnist-l2's standard recipe (10 epochs; 3 per warm λ), 13 λ from
+     * λ_max to 1e-6, 5 folds, patience 2 on a 10 % split, the one-SE rule, seeds 0, 1, 2, all
+     * three methods, the evidence.
      */
     public static Settings full() {
-      return new Settings(List.of(256, 128), 10, 3, 128, 0.05, 0.9, 13, 1e-6, 5, 0, 2, 0.1,
-          "1se", List.of(0L, 1L, 2L), List.of("warm", "cold", "warm-decreasing"), true, 0);
+      return new Settings(MnistL2.Recipe.standard(), 3, 13, 1e-6, 5, 0, 2, 0.1, "1se",
+          List.of(0L, 1L, 2L), List.of("warm", "cold", "warm-decreasing"), true, 0);
     }
 
     /** A minute's version: MLP 784-64-10, 4 epochs (2 warm), 7 λ, 3 folds, 2,000 rows. */
     public static Settings quick() {
-      return new Settings(List.of(64), 4, 2, 128, 0.05, 0.9, 7, 1e-5, 3, 0, 2, 0.1, "1se",
-          List.of(0L, 1L), List.of("warm", "cold"), true, 2000);
+      return new Settings(MnistL2.Recipe.standard().toBuilder().hiddenLayers(64).epochs(4)
+          .build(), 2, 7, 1e-5, 3, 0, 2, 0.1, "1se", List.of(0L, 1L), List.of("warm", "cold"),
+          true, 2000);
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /** Named settings of {@link Settings}. Not thread-safe; what it builds is immutable. */
+    public static final class Builder {
+      private MnistL2.Recipe recipe;
+      private int warmEpochs;
+      private int numLambdas;
+      private double minLambda;
+      private int folds;
+      private long foldSeed;
+      private int patience;
+      private double validationFraction;
+      private String rule;
+      private List<Long> seeds;
+      private List<String> methods;
+      private boolean evidence;
+      private int trainRows;
+
+      private Builder(Settings from) {
+        recipe = from.recipe;
+        warmEpochs = from.warmEpochs;
+        numLambdas = from.numLambdas;
+        minLambda = from.minLambda;
+        folds = from.folds;
+        foldSeed = from.foldSeed;
+        patience = from.patience;
+        validationFraction = from.validationFraction;
+        rule = from.rule;
+        seeds = from.seeds;
+        methods = from.methods;
+        evidence = from.evidence;
+        trainRows = from.trainRows;
+      }
+
+      /** How each fit trains (hidden widths, full epoch budget, batch, learning rate, momentum). */
+      public Builder recipe(MnistL2.Recipe value) {
+        recipe = value;
+        return this;
+      }
+
+      /** The full budget: the first λ of a warm path and every cold fit (the recipe's epochs). */
+      public Builder epochs(int value) {
+        recipe = recipe.toBuilder().epochs(value).build();
+        return this;
+      }
+
+      /** The budget of each later λ of a warm path. */
+      public Builder warmEpochs(int value) {
+        warmEpochs = value;
+        return this;
+      }
+
+      /** λ values, from λ_max down to the smallest. */
+      public Builder numLambdas(int value) {
+        numLambdas = value;
+        return this;
+      }
+
+      /** The grid's smallest λ. */
+      public Builder minLambda(double value) {
+        minLambda = value;
+        return this;
+      }
+
+      /** K of the cross-validation, and the seed of its folds. */
+      public Builder folds(int k, long seed) {
+        folds = k;
+        foldSeed = seed;
+        return this;
+      }
+
+      /** Early stopping after {@code epochs} without improvement (0 = off) on this share. */
+      public Builder earlyStopping(int epochs, double fraction) {
+        patience = epochs;
+        validationFraction = fraction;
+        return this;
+      }
+
+      /** The selection rule: "1se" or "min". */
+      public Builder rule(String value) {
+        rule = value;
+        return this;
+      }
+
+      /** Seeds of the refits at the chosen λ (the first is the selection's own). */
+      public Builder seeds(List<Long> value) {
+        seeds = value;
+        return this;
+      }
+
+      /** Methods to run, in order ({@link Method#id()}s). */
+      public Builder methods(List<String> value) {
+        methods = value;
+        return this;
+      }
+
+      /** Whether to compute the last-layer evidence along the warm all-rows path. */
+      public Builder evidence(boolean value) {
+        evidence = value;
+        return this;
+      }
+
+      /** The first this many training rows of each data set (0 = all). */
+      public Builder trainRows(int value) {
+        trainRows = value;
+        return this;
+      }
+
+      /** @throws IllegalArgumentException naming the first setting out of range */
+      public Settings build() {
+        return new Settings(recipe, warmEpochs, numLambdas, minLambda, folds, foldSeed, patience,
+            validationFraction, rule, seeds, methods, evidence, trainRows);
+      }
     }
 
     SelectionRule selectionRule() {
@@ -295,11 +416,9 @@ public final class MnistSelect {
         .rule(s.selectionRule()).threads(threads).build();
   }
 
+  /** The recipe's estimator without λ or dropout: the path sets λ. */
   static MlpClassifier estimator(Settings s, long seed) {
-    return MlpClassifier.builder()
-        .hiddenLayers(s.hidden().stream().mapToInt(Integer::intValue).toArray())
-        .optimizer(Optimizers.sgd(s.learningRate()).momentum(s.momentum()))
-        .epochs(s.epochs()).batchSize(s.batchSize()).seed(seed).build();
+    return s.recipe().estimator(0, 0, seed);
   }
 
   /**
@@ -359,10 +478,11 @@ public final class MnistSelect {
     experiment.put("name", "mnist-select");
     experiment.put("settings", s);
     experiment.put("objective", RunInfo.OBJECTIVE);
-    experiment.put("recipe", "MLP 784-" + String.join("-", s.hidden().stream()
-        .map(String::valueOf).toList()) + "-10, SGD momentum " + s.momentum()
-        + ", learning rate " + s.learningRate() + ", batch " + s.batchSize() + ", "
-        + s.epochs() + " epochs (" + s.warmEpochs() + " per warm-started λ), early stopping"
+    MnistL2.Recipe r = s.recipe();
+    experiment.put("recipe", "MLP 784-" + String.join("-", r.hidden().stream()
+        .map(String::valueOf).toList()) + "-10, SGD momentum " + r.momentum()
+        + ", learning rate " + r.learningRate() + ", batch " + r.batchSize() + ", "
+        + r.epochs() + " epochs (" + s.warmEpochs() + " per warm-started λ), early stopping"
         + " after " + s.patience() + " epochs on " + s.validationFraction() + " of each"
         + " training part; L2 = (λ/2)Σ‖W‖² on weights only; " + s.folds() + "-fold CV, rule "
         + s.rule());

@@ -24,8 +24,11 @@ class MnistSelectTest {
   @TempDir Path dir;
 
   static MnistSelect.Settings tiny() {
-    return new MnistSelect.Settings(List.of(16), 3, 1, 50, 0.05, 0.9, 4, 1e-4, 3, 0, 2, 0.1,
-        "1se", List.of(0L, 1L), List.of("warm", "cold", "warm-decreasing"), true, 500);
+    return MnistSelect.Settings.full().toBuilder()
+        .recipe(new MnistL2.Recipe(3, 50, 0.05, 0.9, List.of(16))).warmEpochs(1)
+        .numLambdas(4).minLambda(1e-4).folds(3, 0).earlyStopping(2, 0.1).rule("1se")
+        .seeds(List.of(0L, 1L)).methods(List.of("warm", "cold", "warm-decreasing"))
+        .evidence(true).trainRows(500).build();
   }
 
   @Test
