@@ -157,6 +157,9 @@ public final class Dataset {
   /**
    * Classification data from double rows (copied) and class indices 0..K−1, classes named
    * "0".."K−1" with K = 1 + the largest label, features named x0..x{p−1} for their positions.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], int[], List, List)}: a negative
+   *     label, fewer than two classes, a value that is not finite, a wrong shape
    */
   public static Dataset ofClasses(double[][] x, int[] labels) {
     int k = Arrays.stream(Objects.requireNonNull(labels, "labels")).max().orElse(-1) + 1;
@@ -164,20 +167,35 @@ public final class Dataset {
   }
 
   /**
-   * Classification data with named classes and features; labels index {@code classNames}.
-   * Feature names as in {@link #of(double[][], double[], List)}; {@link #defaultNames} stand
-   * for positions.
+   * Classification data with named classes and features; labels index {@code classNames}
+   * (label k is class {@code classNames.get(k)}). Feature names as in
+   * {@link #of(double[][], double[], List)}; {@link #defaultNames} stand for positions.
+   *
+   * @throws InputException when a label is negative or has no name among the class names,
+   *     fewer than two class names are given, or as {@link #of(double[][], double[], List)}
    */
   public static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
       List<String> featureNames) {
     Objects.requireNonNull(labels, "labels");
+    List<String> classes = classNames(classNames);
     List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
+    int k = classes.size();
     double[] y = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= k) {
+        throw new InputException("labels: row " + (i + 1) + ": label " + labels[i]
+            + (labels[i] < 0 ? " is negative" : " has no name among the " + k + " class name"
+            + (k == 1 ? "" : "s") + " given " + classes)
+            + "; a label is the index of its class name, counted from 0");
+      }
       y[i] = labels[i];
     }
+    if (k == 0) {
+      // without names (and so without rows) the data would pass for regression data
+      throw new InputException("classNames: none given; classification needs two or more");
+    }
     return fromRows(copyRows(x, names.size(), "features"), y, names,
-        !names.equals(defaultNames(names.size())), classNames(classNames), "double[][]");
+        !names.equals(defaultNames(names.size())), classes, "double[][]");
   }
 
   /**
@@ -380,20 +398,39 @@ public final class Dataset {
     return java.util.Optional.of(index == null ? sparse : sparse.rows(index));
   }
 
-  /** Feature j of row i (0-based), as held. */
+  /**
+   * Feature j of row i (0-based), as held.
+   *
+   * @throws IndexOutOfBoundsException when i is not in 0..size()−1 or j not in
+   *     0..numFeatures()−1
+   */
   public double feature(int i, int j) {
-    int r = storageRow(i);
+    int r = checkedRow(i);
+    if (j < 0 || j >= numFeatures()) {
+      throw new IndexOutOfBoundsException("feature " + j + " of " + numFeatures() + " feature"
+          + (numFeatures() == 1 ? "" : "s") + " (0-based)");
+    }
     return rows != null ? rows[r][j] : sparse != null ? sparse.get(r, j) : floats.get(r, j);
   }
 
-  /** Target of row i: the class index for classification, the value for regression. */
+  /**
+   * Target of row i (0-based): the class index for classification, the value for regression.
+   *
+   * @throws IndexOutOfBoundsException when i is not in 0..size()−1
+   */
   public double target(int i) {
-    return targets[storageRow(i)];
+    return targets[checkedRow(i)];
   }
 
-  /** Class index of row i (classification only). */
+  /**
+   * Class index of row i (0-based), in 0..numClasses()−1.
+   *
+   * @throws IllegalStateException for regression data, whose targets are values, not classes
+   * @throws IndexOutOfBoundsException when i is not in 0..size()−1
+   */
   public int label(int i) {
-    return (int) targets[storageRow(i)];
+    requireClasses();
+    return (int) targets[checkedRow(i)];
   }
 
   /** The targets of all rows, a new array. */
@@ -405,8 +442,13 @@ public final class Dataset {
     return out;
   }
 
-  /** The class index of every row (classification only), a new array. */
+  /**
+   * The class index of every row, a new array.
+   *
+   * @throws IllegalStateException for regression data, whose targets are values, not classes
+   */
   public int[] labels() {
+    requireClasses();
     int[] out = new int[size];
     for (int i = 0; i < size; i++) {
       out[i] = (int) targets[storageRow(i)];
@@ -634,10 +676,7 @@ public final class Dataset {
     Objects.requireNonNull(index, "index");
     int[] mapped = new int[index.length];
     for (int i = 0; i < index.length; i++) {
-      if (index[i] < 0 || index[i] >= size) {
-        throw new IndexOutOfBoundsException("row " + index[i] + " of " + size);
-      }
-      mapped[i] = storageRow(index[i]);
+      mapped[i] = checkedRow(index[i]);
     }
     return new Dataset(rows, floats, sparse, mapped, targets, featureNames, namedFeatures,
         classNames, source);
@@ -687,6 +726,26 @@ public final class Dataset {
 
   private int storageRow(int i) {
     return index == null ? i : index[i];
+  }
+
+  /**
+   * {@link #storageRow} of a row index given by a caller, checked against this data set's rows
+   * (a subset's index maps inside its parent, so an unchecked one could read a parent's row).
+   */
+  private int checkedRow(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("row " + i + " of a data set of " + size + " row"
+          + (size == 1 ? "" : "s") + " (0-based)");
+    }
+    return storageRow(i);
+  }
+
+  /** Labels are class indices: regression data has none (a cast would truncate 2.7 to 2). */
+  private void requireClasses() {
+    if (!isClassification()) {
+      throw new IllegalStateException(source + ": regression data has no class labels;"
+          + " target(i) gives the value");
+    }
   }
 
   /**

@@ -130,4 +130,93 @@ class DatasetTest {
       }
     }
   }
+
+  /**
+   * A row or feature index out of range is named with the valid range: it used to be a raw
+   * ArrayIndexOutOfBoundsException, or for a subset (whose rows map into its parent) and for
+   * float32 storage (row-major, so feature p of row i is feature 0 of row i + 1) a wrong value.
+   */
+  @Test
+  void accessors_indexOutOfRange_nameTheIndexAndTheRange() {
+    Dataset doubles = Dataset.of(X, Y);
+    Dataset floats = new Dataset(Matrix.of(3, 2, 1, 2, 3, 4, 5, 7), Matrix.of(3, 1, 1, 2, 3),
+        List.of("a", "b"), List.of(), "m");
+    Dataset sparse = Dataset.sparse(SparseMatrix.fromDense(X, 2), Y);
+    Dataset classes = Dataset.ofClasses(X, new int[] {0, 1, 0});
+    for (Dataset d : List.of(doubles, floats, sparse, classes)) {
+      Dataset subset = d.subset(new int[] {0});
+      for (Dataset e : List.of(d, subset)) {
+        int n = e.size();
+        String rows = "row " + n + " of a data set of " + n + (n == 1 ? " row" : " rows")
+            + " (0-based)";
+        assertEquals(rows, assertThrows(IndexOutOfBoundsException.class,
+            () -> e.feature(n, 0)).getMessage(), e.toString());
+        assertEquals(rows, assertThrows(IndexOutOfBoundsException.class,
+            () -> e.target(n)).getMessage(), e.toString());
+        assertEquals("row -1 of a data set of " + n + (n == 1 ? " row" : " rows")
+            + " (0-based)", assertThrows(IndexOutOfBoundsException.class,
+            () -> e.target(-1)).getMessage(), e.toString());
+        assertEquals("feature 2 of 2 features (0-based)", assertThrows(
+            IndexOutOfBoundsException.class, () -> e.feature(0, 2)).getMessage(), e.toString());
+        assertEquals("feature -1 of 2 features (0-based)", assertThrows(
+            IndexOutOfBoundsException.class, () -> e.feature(0, -1)).getMessage());
+      }
+      assertEquals("row 1 of a data set of 1 row (0-based)", assertThrows(
+          IndexOutOfBoundsException.class, () -> subset.subset(new int[] {1})).getMessage());
+    }
+    Dataset subset = classes.subset(new int[] {0});
+    assertEquals("row 1 of a data set of 1 row (0-based)", assertThrows(
+        IndexOutOfBoundsException.class, () -> subset.label(1)).getMessage());
+    assertEquals(5.0, floats.feature(2, 0));
+    assertEquals(7.0, sparse.subset(new int[] {2}).feature(0, 1));
+  }
+
+  /** Regression targets are values: a label would be the value cast to int (2.7 gave 2). */
+  @Test
+  void labels_ofRegressionData_throw() {
+    Dataset regression = Dataset.of(X, new double[] {2.7, 1, 3});
+    String expected = "double[][]: regression data has no class labels; target(i) gives the"
+        + " value";
+    assertEquals(expected, assertThrows(IllegalStateException.class,
+        () -> regression.label(0)).getMessage());
+    assertEquals(expected, assertThrows(IllegalStateException.class,
+        regression::labels).getMessage());
+    assertEquals(2.7, regression.target(0));
+    Dataset classes = Dataset.ofClasses(X, new int[] {1, 0, 1}, List.of("u", "v"),
+        List.of("a", "b"));
+    assertEquals(1, classes.label(2));
+    assertEquals(List.of(1, 0, 1), Arrays.stream(classes.labels()).boxed().toList());
+  }
+
+  /**
+   * A label with no class name, or a negative one, is named with its row: fewer names than
+   * labels used to be told "only one class", and a negative label "not a class in 0..K−1".
+   */
+  @Test
+  void ofClasses_labelWithoutAName_isNamedWithItsRow() {
+    assertEquals("labels: row 2: label 1 has no name among the 1 class name given [u]; a label"
+        + " is the index of its class name, counted from 0", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(X, new int[] {0, 1, 0}, List.of("u"), List.of("a", "b")))
+        .getMessage());
+    assertEquals("labels: row 3: label 2 has no name among the 2 class names given [u, v]; a"
+        + " label is the index of its class name, counted from 0", assertThrows(
+        InputException.class, () -> Dataset.ofClasses(X, new int[] {0, 1, 2}, List.of("u",
+        "v"), List.of("a", "b"))).getMessage());
+    assertEquals("labels: row 1: label -1 is negative; a label is the index of its class name,"
+        + " counted from 0", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(X, new int[] {-1, 1, 0}, List.of("u", "v"), List.of("a",
+        "b"))).getMessage());
+    assertEquals("labels: row 2: label -3 is negative; a label is the index of its class name,"
+        + " counted from 0", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(X, new int[] {0, -3, 1})).getMessage());
+    assertEquals("labels: row 1: label -2 is negative; a label is the index of its class name,"
+        + " counted from 0", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(X, new int[] {-2, -3, -1})).getMessage());
+    assertEquals("classNames: none given; classification needs two or more", assertThrows(
+        InputException.class, () -> Dataset.ofClasses(new double[0][], new int[0], List.of(),
+        List.of("a", "b"))).getMessage());
+    assertEquals("double[][]: only one class (u); classification needs two", assertThrows(
+        InputException.class, () -> Dataset.ofClasses(X, new int[] {0, 0, 0}, List.of("u"),
+        List.of("a", "b"))).getMessage());
+  }
 }
