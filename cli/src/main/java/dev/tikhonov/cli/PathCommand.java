@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
@@ -548,7 +549,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         }
       }
       // The library's messages about the target as a whole do not know the file it came from.
-      if (m.startsWith("the target is constant") || m.startsWith("the counts are fitted")) {
+      if (e instanceof ConstantTargetException) {
         throw new InputException(data + " (--target " + target + "): " + m, e);
       }
       throw e;

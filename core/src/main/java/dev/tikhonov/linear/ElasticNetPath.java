@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.loss.Family;
@@ -101,8 +102,9 @@ public final class ElasticNetPath {
    * (1/2W)Σwᵢ(yᵢ − a₀ − xᵢ·b)², standardization with weighted moments (divisor W); glmnet's
    * default λ-min ratio counts the rows, {@code statistics.count()}. See {@link StatisticsPath}.
    *
-   * @throws InputException for statistics without rows of positive weight, a constant target,
-   *     or names or penalty factors of another length than p
+   * @throws ConstantTargetException for a constant target
+   * @throws InputException for statistics without rows of positive weight, or names or penalty
+   *     factors of another length than p
    */
   public static PathSolution fit(GaussianStatistics statistics, PathSettings settings,
       List<String> featureNames) {
@@ -117,6 +119,8 @@ public final class ElasticNetPath {
    * @param featureNames p names
    * @param classNames K class names for binomial (2) and multinomial; empty for gaussian, or for
    *     "0".."K−1" with K the largest class index + 1 (2 for binomial)
+   * @throws ConstantTargetException for a constant gaussian target, or poisson counts fitted
+   *     exactly by the intercept alone
    * @throws InputException for data or settings that cannot be fitted, naming the row (1-based),
    *     column or setting
    */
@@ -418,7 +422,7 @@ public final class ElasticNetPath {
       variance += (weighted ? omega[i] : 1) * (target[i] - mean) * (target[i] - mean);
     }
     if (!(variance > 0)) {
-      throw new InputException("the target is constant (" + mean + "): nothing to fit");
+      throw new ConstantTargetException("the target is constant (" + mean + "): nothing to fit");
     }
     double offset = settings.intercept() ? mean : 0.0;
     double start = 0;

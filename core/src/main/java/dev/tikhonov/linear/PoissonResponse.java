@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.InputException;
 
 /**
@@ -54,7 +55,7 @@ final class PoissonResponse implements WorkingResponse {
     double weightSum = working(BinomialResponse.predictor(offset, intercept[0], eta), v, r);
     nullDeviance = deviance(eta);
     if (!(nullDeviance > 0) || !Double.isFinite(nullDeviance)) {
-      throw new InputException("the counts are fitted exactly by the intercept-only model"
+      throw new ConstantTargetException("the counts are fitted exactly by the intercept-only model"
           + " (null deviance " + nullDeviance + "): nothing to fit");
     }
     return weightSum;

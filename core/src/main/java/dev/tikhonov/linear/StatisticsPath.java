@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Family;
 import java.util.List;
@@ -50,7 +51,7 @@ final class StatisticsPath {
     double[] penalty = settings.normalizedPenaltyFactors(p);
     double weight = statistics.weightSum();
     if (!(statistics.targetScatter() > 0)) {
-      throw new InputException("the target is constant (" + statistics.targetMean()
+      throw new ConstantTargetException("the target is constant (" + statistics.targetMean()
           + "): nothing to fit");
     }
     boolean intercept = settings.intercept();
