@@ -91,4 +91,18 @@ class ApiSurfaceTest {
     byName.values().removeIf(names -> names.size() == 1);
     assertEquals(Map.of(), byName, "public types sharing a simple name");
   }
+
+  /**
+   * Helpers public only because other packages or modules of tikhonov use them are not API:
+   * they sit in dev.tikhonov.internal (or are package-private), out of the javadoc and a user's
+   * IDE, free to change.
+   */
+  @Test
+  void implementationDetails_areNotApiTypes() throws Exception {
+    List<String> details = List.of("ClassLabels", "Numbers", "BatchParts", "Buffers");
+    List<String> exposed = apiTypes(LayeringTest.coreClasses()).stream()
+        .filter(c -> c.getEnclosingClass().isEmpty() && details.contains(c.getSimpleName()))
+        .map(JavaClass::getName).sorted().collect(Collectors.toList());
+    assertEquals(List.of(), exposed, "implementation details in API packages");
+  }
 }

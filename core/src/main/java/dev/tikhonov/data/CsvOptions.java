@@ -1,5 +1,7 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.Numbers;
+
 /**
  * How {@link CsvReader} splits a file. Immutable, so thread-safe.
  *

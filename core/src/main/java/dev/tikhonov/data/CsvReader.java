@@ -1,5 +1,7 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -104,7 +106,7 @@ public final class CsvReader {
       for (int i = 0; i < n; i++) {
         y[i] = classes.indexOf(labels.get(i));
       }
-      return Dataset.fromRows(x, y, featureNames, options.header(), classes.names,
+      return Dataset.fromRows(x, y, featureNames, options.header(), classes.names(),
           sourceName);
     } catch (CharacterCodingException e) {
       throw new InputException(sourceName + ": not valid UTF-8 text", e);

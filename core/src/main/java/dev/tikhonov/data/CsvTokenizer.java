@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.Numbers;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.tikhonov.data;
 
 import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.Arrays;

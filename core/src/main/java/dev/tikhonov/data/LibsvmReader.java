@@ -1,5 +1,7 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.Numbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,7 +238,7 @@ public final class LibsvmReader {
       for (int i = 0; i < n; i++) {
         y[i] = classes.indexOf(labels.get(i));
       }
-      classNames = classes.names;
+      classNames = classes.names();
     }
     List<String> names = new ArrayList<>(p);
     for (int j = 1; j <= p; j++) {

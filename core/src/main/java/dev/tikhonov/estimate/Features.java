@@ -1,8 +1,8 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.data.ClassLabels;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.tensor.Matrix;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tikhonov.nn;
 
+import dev.tikhonov.internal.nn.Buffers;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;

@@ -1,5 +1,6 @@
 package dev.tikhonov.nn;
 
+import dev.tikhonov.internal.nn.Buffers;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
@@ -12,7 +13,7 @@ import dev.tikhonov.tensor.Rng;
  * <p>Masks are counter-based: each training forward pass draws one 64-bit key from the layer's
  * generator, and element e of the batch (row-major) is kept when
  * {@link Kernels#dropoutBits}{@code (key, e) ≥ ⌈p·2²⁴⌉}. So the generator advances once per
- * step (its state is all a checkpoint needs), and the data-parallel step ({@link BatchParts}),
+ * step (its state is all a checkpoint needs), and the data-parallel step ({@code BatchParts}),
  * whose threads forward different rows of a batch, draws exactly the masks of those rows: the
  * masks do not depend on how a batch is split between threads. Not thread-safe.
  */
@@ -43,16 +44,6 @@ public final class Dropout implements Layer {
   /** The generator that draws the keys of the masks (its state belongs in a checkpoint). */
   public Rng rng() {
     return rng;
-  }
-
-  /** The kept elements' 24 bits are at least this ({@link Kernels#dropoutThreshold}). */
-  int threshold() {
-    return threshold;
-  }
-
-  /** 1/(1 − p) in float32, the kept elements' scale. */
-  float keepScale() {
-    return keepScale;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tikhonov.nn;
 
+import dev.tikhonov.internal.nn.Buffers;
+import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import java.nio.FloatBuffer;
 
@@ -18,21 +20,11 @@ public final class ReLU implements Layer {
     int n = x.rows();
     output = Buffers.ensure(output, n, x.cols());
     Matrix y = output.topRows(n);
-    rectify(x, y);
+    Kernels.relu(x, y);
     if (mode == Mode.TRAIN) {
       lastOutput = y;
     }
     return y;
-  }
-
-  /** {@code out = max(0, x)} element-wise, as {@link #forward} computes it. Modified: {@code out}. */
-  static void rectify(Matrix x, Matrix out) {
-    FloatBuffer in = x.buffer();
-    FloatBuffer o = out.buffer();
-    for (int i = 0, size = x.size(); i < size; i++) {
-      float v = in.get(i);
-      o.put(i, v > 0f ? v : 0f);
-    }
   }
 
   /**
@@ -51,7 +43,7 @@ public final class ReLU implements Layer {
    * (Sequential passes a gradient buffer of the next layer).
    */
   Matrix backwardInPlace(Matrix g) {
-    dev.tikhonov.tensor.Kernels.reluMask(lastOutput, g);
+    Kernels.reluMask(lastOutput, g);
     return g;
   }
 

@@ -24,6 +24,20 @@ public final class Kernels {
   }
 
   /**
+   * {@code out = max(0, x)} element-wise, the ReLU's forward pass ({@code np.maximum(x, 0)},
+   * except that a NaN gives 0). Modified: {@code out}.
+   */
+  public static void relu(Matrix x, Matrix out) {
+    Matrix.requireSameShape(x, out);
+    FloatBuffer in = x.buffer();
+    FloatBuffer o = out.buffer();
+    for (int i = 0, size = x.size(); i < size; i++) {
+      float v = in.get(i);
+      o.put(i, v > 0f ? v : 0f);
+    }
+  }
+
+  /**
    * {@code g[y <= 0] = 0} in place: the ReLU's backward pass written over the incoming gradient
    * (y is the ReLU's output, same shape). Modified: {@code out}.
    */

@@ -1,7 +1,7 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.internal.nn.BatchParts;
 import dev.tikhonov.loss.Loss;
-import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.nn.Sequential;

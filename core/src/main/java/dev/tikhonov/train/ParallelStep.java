@@ -1,8 +1,8 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.internal.nn.BatchParts;
 import dev.tikhonov.internal.nn.StepTimes;
 import dev.tikhonov.loss.Loss;
-import dev.tikhonov.nn.BatchParts;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.optim.MomentumProducts;
 import dev.tikhonov.optim.Optimizer;

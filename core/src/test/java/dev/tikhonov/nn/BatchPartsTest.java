@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.nn.BatchParts.FirstLayer;
+import dev.tikhonov.internal.nn.BatchParts.FirstLayer;
+import dev.tikhonov.internal.nn.BatchParts;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import dev.tikhonov.tensor.TestMatrices;

@@ -1,6 +1,5 @@
 package dev.tikhonov.internal.nn;
 
-import dev.tikhonov.nn.BatchParts;
 import java.util.Locale;
 
 /**

@@ -1,11 +1,14 @@
-package dev.tikhonov.nn;
+package dev.tikhonov.internal.nn;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 
-/** A reusable matrix that grows to the largest row count asked for and hands out row views. */
-final class Buffers {
+/**
+ * A reusable matrix that grows to the largest row count asked for and hands out row views.
+ * Stateless, so thread-safe (the matrices are their callers').
+ */
+public final class Buffers {
   private Buffers() {}
 
   /**
@@ -13,7 +16,7 @@ final class Buffers {
    * shortage of direct memory is an {@link InputException} naming the buffer (a mini-batch of
    * {@code rows} rows through a layer of {@code cols} units) and the memory figures.
    */
-  static Matrix ensure(Matrix current, int rows, int cols) {
+  public static Matrix ensure(Matrix current, int rows, int cols) {
     if (current != null && current.rows() >= rows && current.cols() == cols) {
       return current;
     }

@@ -1,4 +1,4 @@
-package dev.tikhonov.data;
+package dev.tikhonov.internal.data;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +12,11 @@ import java.util.TreeSet;
  * is a finite number (ties between spellings such as "1" and "1.0" broken by the string),
  * otherwise lexicographic order of the strings. Also: the canonical name of a numeric label
  * (LIBSVM labels are numbers: {@code +1}, {@code 1} and {@code 1.0} are the class {@code "1"}),
- * and how a label finds its class among a model's class names ({@link #indexIn}).
+ * and how a label finds its class among a model's class names ({@link #indexIn}). Immutable,
+ * so thread-safe.
  */
 public final class ClassLabels {
-  final List<String> names;
+  private final List<String> names;
   private final Map<String, Integer> index;
 
   private ClassLabels(List<String> names) {
@@ -26,7 +27,8 @@ public final class ClassLabels {
     }
   }
 
-  static ClassLabels of(Iterable<String> labels) {
+  /** The distinct labels, in the order of their class indices. */
+  public static ClassLabels of(Iterable<String> labels) {
     TreeSet<String> distinct = new TreeSet<>();
     for (String label : labels) {
       distinct.add(label);
@@ -49,7 +51,13 @@ public final class ClassLabels {
     return new ClassLabels(names);
   }
 
-  int indexOf(String label) {
+  /** The class names, index k being class k. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The class index of {@code label}, one of the labels this was made of. */
+  public int indexOf(String label) {
     return index.get(label);
   }
 
@@ -58,7 +66,7 @@ public final class ClassLabels {
    * decimals ({@code +1}, {@code 1.0}, {@code 1e0} → {@code "1"}; {@code -0} → {@code "0"}),
    * any other value as {@link Double#toString} ({@code 0.5}, {@code 1.0E20}).
    */
-  static String canonical(double value) {
+  public static String canonical(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }

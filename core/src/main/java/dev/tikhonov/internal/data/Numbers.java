@@ -1,4 +1,4 @@
-package dev.tikhonov.data;
+package dev.tikhonov.internal.data;
 
 import java.util.Locale;
 
@@ -9,19 +9,19 @@ import java.util.Locale;
  * ({@code -1.5e-3}, {@code .5}, {@code 7.}), surrounded by optional spaces. Rejected with a
  * reason: empty cells and missing-value markers (NA, null, ?), NaN and infinities, values
  * outside the float32 range, and anything else (Java's {@code 1d}, {@code 0x1p3}, thousands
- * separators, decimal commas).
+ * separators, decimal commas). Stateless, so thread-safe.
  */
-final class Numbers {
+public final class Numbers {
   private Numbers() {}
 
   /** A cell that is not an acceptable number; the message says why, without position. */
-  static final class BadNumber extends Exception {
+  public static final class BadNumber extends Exception {
     BadNumber(String message) {
       super(message, null, false, false);
     }
   }
 
-  static float parseFloat(String cell) throws BadNumber {
+  public static float parseFloat(String cell) throws BadNumber {
     double v = parseDouble(cell);
     float f = (float) v;
     if (Float.isInfinite(f)) {
@@ -35,7 +35,7 @@ final class Numbers {
    * The cell as the double it spells, rejected like {@link #parseFloat} when outside the float32
    * range (the neural engine trains in float32; linear models fit the double).
    */
-  static double parseValue(String cell) throws BadNumber {
+  public static double parseValue(String cell) throws BadNumber {
     double v = parseDouble(cell);
     if (Float.isInfinite((float) v)) {
       throw new BadNumber(
@@ -44,7 +44,7 @@ final class Numbers {
     return v;
   }
 
-  static double parseDouble(String cell) throws BadNumber {
+  public static double parseDouble(String cell) throws BadNumber {
     String text = cell.strip();
     if (text.isEmpty()) {
       throw new BadNumber("empty cell; missing values are not allowed");
@@ -72,7 +72,7 @@ final class Numbers {
   }
 
   /** True for [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?. */
-  static boolean looksNumeric(String s) {
+  public static boolean looksNumeric(String s) {
     int i = 0;
     int n = s.length();
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -115,7 +115,7 @@ final class Numbers {
   }
 
   /** The text in double quotes, shortened and with control characters escaped, for messages. */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder s = new StringBuilder("\"");
     int limit = Math.min(text.length(), 40);
     for (int i = 0; i < limit; i++) {

@@ -1,6 +1,11 @@
-package dev.tikhonov.nn;
+package dev.tikhonov.internal.nn;
 
-import dev.tikhonov.internal.nn.StepTimes;
+import dev.tikhonov.nn.Dense;
+import dev.tikhonov.nn.Dropout;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.nn.ReLU;
+import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
@@ -327,11 +332,13 @@ public final class BatchParts {
         if (d.rate() == 0) {
           out.copyFrom(in);
         } else {
-          Kernels.dropout(keys[i], from * in.cols(), d.threshold(), d.keepScale(), in,
+          // the threshold and scale Dropout's constructor computes from its rate
+          Kernels.dropout(keys[i], from * in.cols(), Kernels.dropoutThreshold((float) d.rate()),
+              (float) (1.0 / (1.0 - d.rate())), in,
               rows(masks[i], from, to), out);
         }
       } else {
-        ReLU.rectify(in, out);
+        Kernels.relu(in, out);
       }
       t0 = StepTimes.add(part, StepTimes.Phase.FORWARD_ELEMENTWISE, t0);
     }
