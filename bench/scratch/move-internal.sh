@@ -30,6 +30,7 @@ moves=(
   "data.Numbers internal.data"
   "nn.BatchParts internal.nn"
   "nn.Buffers internal.nn"
+  "linear.PenalizedQuadratic internal.linear"
 )
 src=core/src/main/java/dev/tikhonov
 spec=""
@@ -120,4 +121,4 @@ PY
 )
 git ls-files '*.java' | python3 -c "$fix_imports" $spec
 # the same names in docs, poms and resources (not in the docs' prose, which is edited by hand)
-git grep -lE 'dev\.tikhonov\.(data\.(Json|AtomicFiles|LibraryVersion|DataFormat)|io\.(ModelFile|LinearModelFile|SafeTensors|ByteSource|FileLimits|JsonFields|ModelNumbers)|linear\.ElasticNetPenalty|tensor\.DirectMemory|nn\.(StepTimes|BatchParts|Buffers)|data\.(ClassLabels|Numbers))\b' -- ':!*.java' ':!bench/scratch/*' || true
+git grep -lE 'dev\.tikhonov\.(data\.(Json|AtomicFiles|LibraryVersion|DataFormat)|io\.(ModelFile|LinearModelFile|SafeTensors|ByteSource|FileLimits|JsonFields|ModelNumbers)|linear\.(ElasticNetPenalty|PenalizedQuadratic)|tensor\.DirectMemory|nn\.(StepTimes|BatchParts|Buffers)|data\.(ClassLabels|Numbers))\b' -- ':!*.java' ':!bench/scratch/*' || true

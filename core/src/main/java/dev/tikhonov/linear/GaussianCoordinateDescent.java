@@ -72,7 +72,7 @@ final class GaussianCoordinateDescent implements PointSolver {
   }
 
   /**
-   * A warm start from outside a path ({@link PenalizedQuadratic}): sets the coefficients to
+   * A warm start from outside a path ({@link QuadraticDescent}): sets the coefficients to
    * {@code start} (design scale; entries of excluded features are ignored) and brings the tracked
    * gradients and the explained deviance there, each nonzero coefficient entering the strong and
    * active sets. Call before the first {@link #solve}. Modifies this solver and its tracker.

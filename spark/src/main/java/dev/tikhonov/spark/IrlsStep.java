@@ -1,6 +1,6 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.linear.PenalizedQuadratic;
+import dev.tikhonov.internal.linear.PenalizedQuadratic;
 import java.util.Arrays;
 
 /**

@@ -2,11 +2,11 @@ package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.linear.ElasticNetPenalty;
+import dev.tikhonov.internal.linear.PenalizedQuadratic;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
-import dev.tikhonov.linear.PenalizedQuadratic;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;

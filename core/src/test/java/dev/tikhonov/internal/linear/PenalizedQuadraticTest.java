@@ -1,10 +1,13 @@
-package dev.tikhonov.linear;
+package dev.tikhonov.internal.linear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tikhonov.internal.linear.ElasticNetPenalty;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.tensor.Rng;
 import org.junit.jupiter.api.Test;
 
