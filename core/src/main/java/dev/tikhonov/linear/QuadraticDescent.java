@@ -1,7 +1,6 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.internal.linear.PenalizedQuadratic;
-import dev.tikhonov.internal.linear.PenalizedQuadratic.Solution;
 
 /**
  * {@link PenalizedQuadratic#minimize}: covariance-mode coordinate descent
@@ -20,8 +19,8 @@ final class QuadraticDescent implements PenalizedQuadratic.Minimizer {
   private QuadraticDescent() {}
 
   @Override
-  public Solution minimize(PenalizedQuadratic problem, double lambda, double[] start,
-      double tolerance, int maxPasses) {
+  public PenalizedQuadratic.Solution minimize(PenalizedQuadratic problem, double lambda,
+      double[] start, double tolerance, int maxPasses) {
     double[] gram = problem.gram();
     double[] linear = problem.linear();
     double constant = problem.constant();
@@ -31,7 +30,7 @@ final class QuadraticDescent implements PenalizedQuadratic.Minimizer {
     int p = linear.length;
     double[] solution = start.clone();
     if (!(constant > 0)) {
-      return new Solution(solution, 0.0, 0, true);
+      return new PenalizedQuadratic.Solution(solution, 0.0, 0, true);
     }
     boolean[] moving = new boolean[p];
     double[] variance = new double[p];
@@ -121,7 +120,7 @@ final class QuadraticDescent implements PenalizedQuadratic.Minimizer {
         solution[j] = coefficients[0][j];
       }
     }
-    return new Solution(solution, certificate, solver.passes(),
+    return new PenalizedQuadratic.Solution(solution, certificate, solver.passes(),
         !limit && (tolerance == 0 || certificate <= tolerance));
   }
 
