@@ -49,8 +49,8 @@ import org.apache.spark.sql.Row;
  *       less than 10⁻⁵ or exceeds 0.999) and moves to the next λ, warm-started;
  *   <li>solves the penalized quadratic model at the current λ from those statistics by the
  *       core's covariance-mode coordinate descent ({@link IrlsStep}, which calls
- *       {@link dev.tikhonov.internal.linear.PenalizedQuadratic}, to the floor of double precision), the
- *       intercept profiled out, and takes the full Newton step.
+ *       {@link dev.tikhonov.internal.linear.PenalizedQuadratic}, to the floor of double
+ *       precision), the intercept profiled out, and takes the full Newton step.
  * </ol>
  *
  * A λ whose certificate does not reach the tolerance within {@value #MAX_STEPS} Newton steps, or

@@ -21,11 +21,12 @@ import java.util.Objects;
  * covariance-mode coordinate descent as {@link ElasticNetPath#fit(GaussianStatistics,
  * PathSettings, java.util.List)} (linear's {@code GaussianCoordinateDescent} on a
  * {@code CovarianceTracker} over G, run by {@code QuadraticDescent}: see {@link Minimizer}),
- * warm-started from a given β, with the same stopping rule as the path ({@code PathLoop}): sweeps to glmnet's threshold, then tightened tenfold until
- * the relative duality gap (P − D)/d is at most the tolerance or double precision's floor is
- * reached. The gap bounds the coefficients' error only by about √gap, so a tolerance of 0 (run
- * to the floor, sweeps that move nothing but the last bits, even where the gap has stopped
- * improving) is what an outer Newton loop that certifies its own KKT conditions wants.
+ * warm-started from a given β, with the same stopping rule as the path ({@code PathLoop}):
+ * sweeps to glmnet's threshold, then tightened tenfold until the relative duality gap (P − D)/d
+ * is at most the tolerance or double precision's floor is reached. The gap bounds the
+ * coefficients' error only by about √gap, so a tolerance of 0 (run to the floor, sweeps that
+ * move nothing but the last bits, even where the gap has stopped improving) is what an outer
+ * Newton loop that certifies its own KKT conditions wants.
  *
  * <p>A feature outside {@code included}, or with Gⱼⱼ = 0 (no curvature: the model is flat or
  * unbounded along it), is not moved: it keeps its starting value. Immutable (the arrays are
