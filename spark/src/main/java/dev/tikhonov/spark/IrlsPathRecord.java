@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The λ one distributed IRLS fit ({@link BinomialIrls}, {@link MultinomialIrls}) has finished,
- * and the rule that ends its path, as the core's path driver ends a single-machine path: every
- * λ fitted; the classes separated (no working weight left); or, for glmnet's default sequence
- * after at least 5 λ, glmnet's deviance rule (the deviance ratio grew by less than 10⁻⁵ or
- * exceeds 0.999). A λ is converged when its certificate is at most the tolerance.
+ * The λ one distributed IRLS fit ({@link SingleResponseIrls}, {@link MultinomialIrls}) has
+ * finished, and the rule that ends its path, as the core's path driver ends a single-machine
+ * path: every λ fitted; the classes separated (no working weight left); or, for glmnet's default
+ * sequence after at least 5 λ, glmnet's deviance rule: the deviance ratio exceeds 0.999, or it
+ * grew by less than 10⁻⁵ since the previous λ (binomial, multinomial: {@code lognet}), or by
+ * less than 10⁻⁴ of itself over the last 4 λ (Poisson: {@code fishnet}). A λ is converged when
+ * its certificate is at most the tolerance.
  *
  * <p>Coefficients are stored per class (one row for the binomial), on the original scale. Not
  * thread-safe: one per fit in flight, on the driver.
  */
 final class IrlsPathRecord {
+  private final Family family;
   private final double[] lambdas;
   private final boolean defaultSequence;
   private final double tolerance;
@@ -29,7 +32,8 @@ final class IrlsPathRecord {
   private double previousRatio;
   private PathSolution.End end;
 
-  IrlsPathRecord(double[] lambdas, boolean defaultSequence, double tolerance) {
+  IrlsPathRecord(Family family, double[] lambdas, boolean defaultSequence, double tolerance) {
+    this.family = family;
     this.lambdas = lambdas;
     this.defaultSequence = defaultSequence;
     this.tolerance = tolerance;
@@ -60,12 +64,16 @@ final class IrlsPathRecord {
       return true;
     }
     if (defaultSequence && done >= Math.min(5, m)) {
-      double change = ratio - previousRatio;
-      if (change < 1e-5 || ratio > 0.999) {
+      // As the core's PathLoop: fishnet compares with the ratio 4 λ back, relative to the
+      // ratio, with a threshold 10 times lognet's.
+      boolean poisson = family == Family.POISSON;
+      double change = poisson ? ratio - ratios.get(done - 5) : ratio - previousRatio;
+      double limit = poisson ? 1e-4 : 1e-5;
+      if (change < limit * (poisson ? ratio : 1.0) || ratio > 0.999) {
         end = new PathSolution.End(PathSolution.Ending.DEVIANCE_RULE, String.format(
             Locale.ROOT, "glmnet's rule stopped the default sequence after %d of %d λ: the"
                 + " deviance ratio %s", done, m, ratio > 0.999 ? "exceeds 0.999"
-                : "grew by less than 1.0E-5"));
+                : "grew by less than " + limit));
         return true;
       }
     }
@@ -77,7 +85,7 @@ final class IrlsPathRecord {
    * The recorded λ as the core's path result; df counts the features with a nonzero
    * coefficient in any class.
    */
-  PathSolution path(Family family, double alpha, double nullDeviance, List<String> names,
+  PathSolution path(double alpha, double nullDeviance, List<String> names,
       List<String> classNames) {
     int m = coefficients.size();
     int[] df = new int[m];

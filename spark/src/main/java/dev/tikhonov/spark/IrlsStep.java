@@ -4,7 +4,7 @@ import dev.tikhonov.internal.linear.PenalizedQuadratic;
 import java.util.Arrays;
 
 /**
- * One proximal Newton (IRLS) step of the binomial fit ({@link BinomialIrls}) from a distributed
+ * One proximal Newton (IRLS) step of the binomial or Poisson fit ({@link SingleResponseIrls}) from a distributed
  * pass's sums (the multinomial's step couples the classes through the cross-class blocks of the
  * Hessian and is {@link MultinomialIrls}'s own). With working weights vᵢ, residuals rᵢ = wᵢ(yᵢ − pᵢ) and
  * x̃ = x − μ (μ the pass's centre), from V = Σv, R = Σr, Q = Σr²/v, Σvx̃, Σrx̃ and Σvx̃x̃ᵀ it forms

@@ -71,7 +71,7 @@ import org.apache.spark.sql.Row;
  * recorded as not converged. When every class's working weights vanish (V꜀/W ≤ vmin) the path
  * ends (separated classes).
  *
- * <p><b>Cross-validation</b> as the binomial ({@link BinomialIrls}): fold k's fit on the rows
+ * <p><b>Cross-validation</b> as the binomial ({@link SingleResponseIrls}): fold k's fit on the rows
  * outside fold k, its own default λ sequence interpolated at the full path's λ (cv.glmnet), one
  * last pass scoring each fold's held-out rows by the mean deviance −2·log p̂_y (p̂ clamped to
  * [10⁻⁵, 1 − 10⁻⁵]); cv.glmnet's mean, SE, λ_min and λ_1se.
@@ -652,7 +652,8 @@ final class MultinomialIrls {
 
     private IrlsPathRecord history() {
       if (history == null) {
-        history = new IrlsPathRecord(lambdas, settings.defaultSequence(), settings.tolerance());
+        history = new IrlsPathRecord(Family.MULTINOMIAL, lambdas, settings.defaultSequence(),
+            settings.tolerance());
       }
       return history;
     }
@@ -662,7 +663,7 @@ final class MultinomialIrls {
       for (int c = 0; c < numClasses; c++) {
         classNames.add(Integer.toString(c));
       }
-      return history().path(Family.MULTINOMIAL, alpha, 2 * nullLoss, names, classNames);
+      return history().path(alpha, 2 * nullLoss, names, classNames);
     }
   }
 }

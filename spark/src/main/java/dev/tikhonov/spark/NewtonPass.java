@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.linear.PathSolution;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -21,16 +20,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One distributed pass of the binomial IRLS ({@link BinomialIrls}): for every fit in flight
- * (the fit on all rows, id 0, and fold k's fit on the rows outside fold k, id k), at that fit's
- * current intercept a₀ and coefficients b (original scale), the sums over the fit's rows of
+ * One distributed pass of the single-response IRLS ({@link SingleResponseIrls}, binomial or
+ * Poisson, {@link IrlsFamily}): for every fit in flight (the fit on all rows, id 0, and fold k's
+ * fit on the rows outside fold k, id k), at that fit's current intercept a₀ and coefficients b
+ * (original scale), the sums over the fit's rows of
  *
  * <pre>
- *   ηᵢ = a₀ + xᵢ·b,  pᵢ = σ(ηᵢ) (0 or 1 beyond ±log(1/pmin − 1), glmnet's rule),
- *   vᵢ = wᵢ pᵢ(1 − pᵢ),  rᵢ = wᵢ(yᵢ − pᵢ),  x̃ᵢ = xᵢ − μ   (μ the data's mean, from the first pass)
+ *   ηᵢ = a₀ + xᵢ·b,  μᵢ = μ(ηᵢ)  (binomial: σ(ηᵢ), 0 or 1 beyond ±log(1/pmin − 1), glmnet's
+ *                                 rule; Poisson: e^ηᵢ),
+ *   vᵢ = wᵢ V(μᵢ),  rᵢ = wᵢ(yᵢ − μᵢ),  x̃ᵢ = xᵢ − m   (V(μ) = μ(1 − μ) or μ; m the data's mean,
+ *                                                    from the first pass)
  *
- *   n, W = Σw, V = Σv, R = Σr, Q = Σ_{v&gt;0} r²/v, L = Σ w·ℓ(y, p̃)  (p̃ clamped to [pmin, 1 − pmin]),
- *   Σ v x̃ (p), Σ r x̃ (p), Σ v x̃x̃ᵀ (upper triangle, p(p+1)/2)
+ *   n, W = Σw, V = Σv, R = Σr, Q = Σ_{v&gt;0} r²/v, L = Σ w·dᵢ/2  (dᵢ the row's deviance;
+ *   binomial: p̃ clamped to [pmin, 1 − pmin]), Σ v x̃ (p), Σ r x̃ (p), Σ v x̃x̃ᵀ (upper triangle,
+ *   p(p+1)/2)
  * </pre>
  *
  * from which the driver forms the weighted Gram matrix and the gradient of the Newton step, the
@@ -92,9 +95,10 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
    * {@code b} (original scale), centering by {@code center}: one Spark job that reads the rows
    * ({@link #rows}) once. Returns the sums of each fit, in the order of {@code fits}.
    */
-  Sums[] run(JavaRDD<Row> rows, int[] fits, double[] a0, double[][] b, double[] center) {
-    RowSums task = new RowSums(foldCol.isPresent(), numFolds, seed, fits.clone(), a0.clone(),
-        copy(b), center.clone());
+  Sums[] run(JavaRDD<Row> rows, IrlsFamily family, int[] fits, double[] a0, double[][] b,
+      double[] center) {
+    RowSums task = new RowSums(family, foldCol.isPresent(), numFolds, seed, fits.clone(),
+        a0.clone(), copy(b), center.clone());
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], aggregationDepth));
@@ -109,15 +113,16 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
 
   /**
    * The cross-validation's scoring pass: for every fold k and λ index l, Σ over fold k's rows of
-   * w·dev, dev = −2·log p̂(y) with p̂ = σ(a₀ + x·b) of fold k's fit at l clamped to [10⁻⁵,
-   * 1 − 10⁻⁵] (cv.glmnet's deviance, as the core's {@code PathSolution.deviance}), and fold k's
-   * Σw. One Spark job; {@code a0[k − 1][l]}, {@code b[k − 1][l]} are fold k's fit at l.
+   * w·dev at η = a₀ + x·b of fold k's fit at l ({@link IrlsFamily#heldOutDeviance}: binomial
+   * −2·log p̂(y) with p̂ = σ(η) clamped to [10⁻⁵, 1 − 10⁻⁵], Poisson 2[y log(y/μ) − (y − μ)];
+   * cv.glmnet's deviance, as the core's {@code PathSolution.deviance}), and fold k's Σw. One
+   * Spark job; {@code a0[k − 1][l]}, {@code b[k − 1][l]} are fold k's fit at l.
    *
    * @return [k − 1][l] for l &lt; m, and [k − 1][m] = Σw of fold k
    */
-  double[][] heldOut(JavaRDD<Row> rows, double[][] a0, double[][][] b) {
+  double[][] heldOut(JavaRDD<Row> rows, IrlsFamily family, double[][] a0, double[][][] b) {
     int m = a0[0].length;
-    HeldOutSums task = new HeldOutSums(foldCol.isPresent(), numFolds, seed, a0, b);
+    HeldOutSums task = new HeldOutSums(family, foldCol.isPresent(), numFolds, seed, a0, b);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], aggregationDepth));
@@ -129,7 +134,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
   }
 
   /** The scoring task: per fold, Σ w·dev at each λ and Σ w. */
-  private record HeldOutSums(boolean foldColumn, int numFolds, long seed, double[][] a0,
+  private record HeldOutSums(IrlsFamily family, boolean foldColumn, int numFolds, long seed, double[][] a0,
       double[][][] b) implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
     @Override
@@ -156,13 +161,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
           for (int j = 0; j < x.length; j++) {
             eta += x[j] * bl[j];
           }
-          // σ(η) and 1 − σ(η), each without overflow (as PathSolution.probabilities).
-          double p1 = eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
-          double p0 = eta >= 0 ? Math.exp(-eta) / (1 + Math.exp(-eta)) : 1 / (1 + Math.exp(eta));
-          double prob = y == 1 ? p1 : p0;
-          prob = Math.min(Math.max(prob, PathSolution.PROBABILITY_CLAMP),
-              1 - PathSolution.PROBABILITY_CLAMP);
-          s[l] += w * (-2 * Math.log(prob));
+          s[l] += w * family.heldOutDeviance(y, eta);
         }
         s[m] += w;
       }
@@ -255,7 +254,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
   }
 
   /** The task: a partition's rows into one array of sums per fit. */
-  private record RowSums(boolean foldColumn, int numFolds, long seed, int[] fits, double[] a0,
+  private record RowSums(IrlsFamily family, boolean foldColumn, int numFolds, long seed, int[] fits, double[] a0,
       double[][] b, double[] center)
       implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
@@ -293,10 +292,9 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
           for (int j = 0; j < p; j++) {
             eta += x[j] * bt[j];
           }
-          double prob = eta < -FMAX ? 0 : eta > FMAX ? 1 : 1 / (1 + Math.exp(-eta));
-          double v = w * prob * (1 - prob);
-          double r = w * (y - prob);
-          double clamped = Math.min(Math.max(PMIN, prob), 1 - PMIN);
+          double mu = family.mean(eta);
+          double v = w * family.variance(mu);
+          double r = w * (y - mu);
           double[] s = sums[t];
           s[COUNT] += 1;
           s[WEIGHT] += w;
@@ -305,7 +303,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
           if (v > 0) {
             s[Q] += r * r / v;
           }
-          s[LOSS] -= w * (y * Math.log(clamped) + (1 - y) * Math.log(1 - clamped));
+          s[LOSS] += w * family.halfDeviance(y, eta, mu);
           int o = HEADER + 2 * p;
           for (int j = 0; j < p; j++) {
             double xj = xc[j];

@@ -30,20 +30,21 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@code spark-submit}'s entry point: the gaussian, binomial or multinomial elastic-net path of a
- * Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and
+ * {@code spark-submit}'s entry point: the gaussian, binomial, multinomial or Poisson elastic-net
+ * path of a Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and
  * {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes them ({@link PathFiles};
  * docs/formats.md), from one pass over the data for gaussian, and for binomial
- * ({@code --family binomial}, labels 0 and 1) and multinomial ({@code --family multinomial},
- * labels the class indices 0..C−1) one pass per Newton step of all fits together, the data
- * persisted after the first ({@link SparkElasticNetCV}, {@link BinomialIrls},
- * {@link MultinomialIrls}). The files are written on the driver's file system.
+ * ({@code --family binomial}, labels 0 and 1), multinomial ({@code --family multinomial},
+ * labels the class indices 0..C−1) and Poisson ({@code --family poisson}, labels counts ≥ 0)
+ * one pass per Newton step of all fits together, the data persisted after the first
+ * ({@link SparkElasticNetCV}, {@link SingleResponseIrls}, {@link MultinomialIrls}). The files
+ * are written on the driver's file system. {@code --help} prints the flags ({@link #USAGE}).
  *
  * <pre>
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
- *   [--family gaussian|binomial|multinomial] [--cv-folds 10] [--seed 0] [--fold-column fold]
- *   [--l1-ratio 1] [--lambdas l1,l2,...]
+ *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
+ *   [--fold-column fold] [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  *   [--save FILE [--save-lambda min|1se]]
  * </pre>
@@ -61,7 +62,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>With {@code --save FILE} (cross-validated runs only) the model at the selected λ
  * ({@code --save-lambda}: {@code min}, the default, or {@code 1se}) is also written as a
- * tikhonov model file ({@link SparkElasticNetModel#toLinearModel()} or
+ * tikhonov model file ({@link SparkElasticNetModel#toLinearModel()} for gaussian and Poisson, or
  * {@link SparkElasticNetModel#toLinearClassifier()}, saved atomically on the driver's file
  * system), which {@code Predictor.load} and {@code ./tikhonov predict --model FILE} read without
  * Spark, as {@code ./tikhonov path --save} writes it. A path that cannot be written is refused
@@ -69,6 +70,37 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class PathJob {
   private PathJob() {}
+
+  /** What {@code --help} prints. */
+  static final String USAGE = String.join("\n",
+      "Usage: spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar --data FILE"
+          + " --target COLUMN [flags]",
+      "The elastic-net path of a Parquet or CSV file (CSV: a header line), cross-validated when"
+          + " asked,",
+      "written as DIR/path.json and DIR/path.csv as ./tikhonov path writes them.",
+      "  --data FILE            Parquet, or CSV (.csv, .csv.gz, .txt) with a header line",
+      "  --target COLUMN        the label: a number (gaussian), 0 or 1 (binomial), a class index",
+      "                         0..C-1 (multinomial) or a count >= 0 (poisson)",
+      "  --features A,B,...     the feature columns (default: every other numeric column)",
+      "  --weight COLUMN        row weights >= 0 (default: 1)",
+      "  --family NAME          gaussian (default, 1/2 squared error), binomial (logistic),",
+      "                         multinomial (softmax) or poisson (log link, mean count exp(eta))",
+      "  --cv-folds K           cross-validate on K seeded random folds",
+      "  --fold-column COLUMN   cross-validate on the fold ids 1..K in COLUMN (K = --cv-folds,"
+          + " 10)",
+      "  --seed S               seed of the random folds (default 0)",
+      "  --l1-ratio A           alpha, the L1 share of the penalty in [0, 1] (default 1, lasso)",
+      "  --lambdas L1,L2,...    the lambda sequence (default: glmnet's from lambda_max)",
+      "  --nlambda N            length of the default sequence (default 100)",
+      "  --lambda-min-ratio R   its smallest lambda over lambda_max (default 1e-4 if n >= p,"
+          + " else 1e-2)",
+      "  --no-standardize       penalize the features as given, not scaled to unit variance",
+      "  --tol T                the certificate every lambda is fitted to (default 1e-3)",
+      "  --out DIR              where path.json and path.csv go (default tikhonov-path)",
+      "  --save FILE            also save the cross-validated model as a tikhonov model file",
+      "  --save-lambda min|1se  which lambda --save keeps (default min)",
+      "  --help                 print this and exit",
+      "Bad input prints one line to stderr and exits with code 2. docs/spark.md has the rest.");
 
   /** Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2 on bad input). */
   public static void main(String[] args) {
@@ -89,6 +121,10 @@ public final class PathJob {
    */
   public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
     List<String> names = new ArrayList<>();
+    if (Arrays.asList(args).contains("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
     try {
       Options options = Options.parse(args);
       if (options.save.isPresent()) {
@@ -116,8 +152,8 @@ public final class PathJob {
         model = Optional.of(estimator.fit(assembled));
         path = model.get().path();
         cv = Optional.of(model.get().crossValidation());
-      } else if (options.family.equals("binomial")) {
-        path = estimator.binomialPath(assembled);
+      } else if (options.family.equals("binomial") || options.family.equals("poisson")) {
+        path = estimator.singleResponsePath(assembled);
         cv = Optional.empty();
       } else if (options.family.equals("multinomial")) {
         path = estimator.multinomialPath(assembled);
@@ -135,8 +171,8 @@ public final class PathJob {
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {
         SparkElasticNetModel fitted = model.orElseThrow();
-        Predictor chosen = options.family.equals("gaussian") ? fitted.toLinearModel()
-            : fitted.toLinearClassifier();
+        Predictor chosen = fitted.family().isClassification() ? fitted.toLinearClassifier()
+            : fitted.toLinearModel();
         chosen.save(options.save.get());
         out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s",
             fitted.selectedLambda(), estimator.getSelection(), options.save.get()));
@@ -297,9 +333,9 @@ public final class PathJob {
           case "--seed" -> o.seed = (long) number(flag, v, x -> x == Math.rint(x)
               && Math.abs(x) < 0x1p53, "that is a whole number");
           case "--family" -> {
-            if (!v.equals("gaussian") && !v.equals("binomial") && !v.equals("multinomial")) {
-              throw new InputException("--family " + v + ": gaussian, binomial and multinomial"
-                  + " run on Spark");
+            if (!List.of("gaussian", "binomial", "multinomial", "poisson").contains(v)) {
+              throw new InputException("--family " + v + ": gaussian, binomial, multinomial and"
+                  + " poisson run on Spark");
             }
             o.family = v;
           }
@@ -331,8 +367,8 @@ public final class PathJob {
             }
             o.saveLambda = Optional.of(v);
           }
-          default -> throw new InputException("unknown flag " + flag + " (see PathJob's "
-              + "javadoc or docs/spark.md)");
+          default -> throw new InputException("unknown flag " + flag + " (see --help or "
+              + "docs/spark.md)");
         }
       }
       if (o.data == null || o.target == null) {

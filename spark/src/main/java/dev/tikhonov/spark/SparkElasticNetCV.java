@@ -13,6 +13,7 @@ import dev.tikhonov.select.FoldStatistics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -58,8 +59,11 @@ import org.apache.spark.sql.types.StructType;
  * path and the whole cross-validation.
  *
  * <p>With {@code family} "binomial" (labels 0 and 1) it fits the two-class logistic elastic net,
- * Σᵢ ωᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + λ·penalty with ωᵢ = wᵢ/W, by distributed proximal Newton
- * (IRLS, {@link BinomialIrls}): after the statistics pass, each pass computes the weighted Gram
+ * Σᵢ ωᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + λ·penalty with ωᵢ = wᵢ/W, and with "poisson" (labels counts,
+ * finite numbers ≥ 0) the Poisson elastic net with the log link, Σᵢ ωᵢ [e^ηᵢ − yᵢηᵢ] +
+ * λ·penalty (glmnet's {@code fishnet}; the model predicts the mean count e^η), by distributed
+ * proximal Newton (IRLS, {@link SingleResponseIrls}; Poisson steps that raise the objective are
+ * halved, a pass each): after the statistics pass, each pass computes the weighted Gram
  * matrix, gradient and deviance of every fit still on its path (all rows, and each fold's
  * training rows) at its current coefficients, and the driver certifies (the core's KKT
  * residual) and takes the Newton step; a last pass scores the held-out folds. A few passes per
@@ -119,9 +123,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     foldCol = new Param<>(this, "foldCol", "fold id column: whole numbers 1..numFolds "
         + "(unset: seeded random folds from each row's content)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
-    family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1) or "
-        + "multinomial (labels the class indices 0..C−1)",
-        ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial")));
+    family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1), "
+        + "multinomial (labels the class indices 0..C−1) or poisson (labels counts ≥ 0)",
+        ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial", "poisson")));
     l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty: 1 lasso, "
         + "0 ridge", ParamValidators.inRange(0, 1));
     lambdas = new DoubleArrayParam(this, "lambdas",
@@ -419,7 +423,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return sufficientStatistics(dataset, Family.GAUSSIAN);
   }
 
-  /** The pass, with the binomial family's label check (0 or 1) when asked. */
+  /**
+   * The pass, with the family's label check when asked (binomial 0 or 1, multinomial class
+   * indices, poisson counts ≥ 0).
+   */
   private FoldStatistics sufficientStatistics(Dataset<?> dataset, Family labels) {
     transformSchema(dataset.schema());
     int k = getNumFolds();
@@ -448,7 +455,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   public SparkElasticNetModel fit(Dataset<?> dataset) {
     PathSettings settings = pathSettings();
     if (getFamily().equals("binomial")) {
-      return fitBinomial(dataset, settings);
+      return fitSingleResponse(dataset, settings, IrlsFamily.BINOMIAL);
+    }
+    if (getFamily().equals("poisson")) {
+      return fitSingleResponse(dataset, settings, IrlsFamily.POISSON);
     }
     if (getFamily().equals("multinomial")) {
       return fitMultinomial(dataset, settings);
@@ -462,28 +472,33 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
   /**
-   * The binomial path and its cross-validation by distributed IRLS ({@link BinomialIrls}): the
-   * statistics pass, then one pass per Newton step for all K + 1 fits, then one scoring pass.
-   * The data are read once per pass: cache them ({@code dataset.cache()}) unless reading them
-   * is cheap.
+   * The binomial or Poisson path and its cross-validation by distributed IRLS
+   * ({@link SingleResponseIrls}): the statistics pass, then one pass per Newton step (or step
+   * halving, Poisson) for all K + 1 fits (Poisson: the first at the null model), then one
+   * scoring pass. The data are read once per pass: cache them ({@code dataset.cache()}) unless
+   * reading them is cheap.
    */
-  private SparkElasticNetModel fitBinomial(Dataset<?> dataset, PathSettings settings) {
-    FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
+  private SparkElasticNetModel fitSingleResponse(Dataset<?> dataset, PathSettings settings,
+      IrlsFamily irls) {
+    FoldStatistics statistics = irlsStatistics(dataset, irls.family());
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
-    BinomialIrls.Result fit = new BinomialIrls(pass, settings, names).run(dataset, statistics);
+    SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
+        .run(dataset, statistics);
     return model(fit.path(), fit.cv(), fit.passes(), statistics);
   }
 
   /**
-   * The binomial path on all rows without cross-validation (for {@link PathJob}): the
-   * statistics pass, then one pass per Newton step ({@link BinomialIrls}).
+   * The binomial or Poisson path ({@code family}) on all rows without cross-validation (for
+   * {@link PathJob}): the statistics pass, then one pass per Newton step or halving
+   * ({@link SingleResponseIrls}).
    */
-  PathSolution binomialPath(Dataset<?> dataset) {
-    FoldStatistics statistics = irlsStatistics(dataset, Family.BINOMIAL);
+  PathSolution singleResponsePath(Dataset<?> dataset) {
+    IrlsFamily irls = IrlsFamily.valueOf(getFamily().toUpperCase(Locale.ROOT));
+    FoldStatistics statistics = irlsStatistics(dataset, irls.family());
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
-    return new BinomialIrls(pass, pathSettings(), names).path(dataset, statistics);
+    return new SingleResponseIrls(pass, irls, pathSettings(), names).path(dataset, statistics);
   }
 
   /**
@@ -534,15 +549,16 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * The statistics pass of an IRLS family, with the driver-memory limit of its Newton passes
-   * checked before it when the features column's metadata gives p (binomial: (K + 1)·p²·8
-   * bytes; multinomial: at least (K + 1)·4·p²·8, (K + 1)·C²·p²·8 with C ≥ 2 classes) and again
+   * checked before it when the features column's metadata gives p (binomial and Poisson:
+   * (K + 1)·p²·8 bytes; multinomial: at least (K + 1)·4·p²·8, (K + 1)·C²·p²·8 with C ≥ 2 classes) and again
    * after it.
    */
   private FoldStatistics irlsStatistics(Dataset<?> dataset, Family family) {
     transformSchema(dataset.schema());
     OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
-    String classes = family == Family.BINOMIAL ? "2 classes" : "at least 2 classes";
-    int perFit = family == Family.BINOMIAL ? 1 : 4;
+    String classes = family == Family.BINOMIAL ? "2 classes"
+        : family == Family.POISSON ? "a count label" : "at least 2 classes";
+    int perFit = family == Family.MULTINOMIAL ? 4 : 1;
     if (size.isPresent()) {
       requireIrlsLimit(size.getAsInt(), classes, perFit);
     }

@@ -41,16 +41,17 @@ import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
- * A fitted gaussian, binomial or multinomial elastic net at the λ that cross-validation
+ * A fitted gaussian, binomial, multinomial or Poisson elastic net at the λ that cross-validation
  * selected: a Spark ML {@code Model} whose {@code transform} adds the prediction,
  * {@code ŷ = a₀ + x·b} for gaussian, the probability of class 1, {@code σ(a₀ + x·b)}, for
- * binomial, and the most probable class's index, {@code argmax꜀ a₀꜀ + x·b꜀}, for multinomial
+ * binomial, the most probable class's index, {@code argmax꜀ a₀꜀ + x·b꜀}, for multinomial, and
+ * the mean count {@code μ = exp(a₀ + x·b)} for Poisson
  * (intercepts plus coefficients on the original feature scale; DESIGN.md's objective, see
  * {@link SparkElasticNetCV}; a multinomial model's per-class numbers are
  * {@link #interceptVector()} and {@link #coefficientMatrix()}, its probabilities
  * {@link #probabilities}). It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
- * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (binomial, multinomial) and
+ * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (the others) and
  * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
@@ -124,17 +125,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final Param<String> predictionCol;
 
   /**
-   * The model at λ #{@code selectedIndex} (0-based) of a gaussian, binomial or multinomial path
-   * and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes;
+   * The model at λ #{@code selectedIndex} (0-based) of a path (any family) and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes;
    * {@code fitRecord} holds the penalty's scales and factors and the provenance (empty for a
    * model saved before they were kept, which cannot become a core model).
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
       int selectedIndex, int dataPasses, Optional<FitRecord> fitRecord) {
-    if (path.family() == Family.POISSON) {
-      throw new IllegalArgumentException("a gaussian, binomial or multinomial path is needed, "
-          + "got " + path.family());
-    }
     if (!Arrays.equals(path.lambdas(), crossValidation.lambdas())) {
       throw new IllegalArgumentException("the cross-validation is not over the path's λ");
     }
@@ -217,9 +213,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return Matrices.dense(rows, p, values);
   }
 
-  /** The number of classes: C for multinomial, 2 for binomial, 0 for gaussian. */
+  /** The number of classes: C for multinomial, 2 for binomial, 0 for gaussian and Poisson. */
   public int numClasses() {
-    return path.family() == Family.GAUSSIAN ? 0 : Math.max(2, intercepts.length);
+    return path.family().isClassification() ? Math.max(2, intercepts.length) : 0;
   }
 
   private void requireSingleVector(String instead) {
@@ -247,14 +243,15 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * The distributed passes over the data the fit took: 1 for gaussian (the statistics pass);
    * for binomial the statistics pass, one per Newton step of all K + 1 fits together, and the
-   * scoring pass of the cross-validation; for multinomial also the class pass (and a pass per
-   * step halving, if any). Per λ of the full path: {@code path().passes()}.
+   * scoring pass of the cross-validation; for Poisson also the pass at the null model and a pass
+   * per step halving, if any; for multinomial also the class pass (and a pass per step halving,
+   * if any). Per λ of the full path: {@code path().passes()}.
    */
   public int dataPasses() {
     return dataPasses;
   }
 
-  /** The model's family: gaussian, binomial or multinomial. */
+  /** The model's family: gaussian, binomial, multinomial or Poisson. */
   public Family family() {
     return path.family();
   }
@@ -275,7 +272,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   }
 
   /**
-   * The selected gaussian model as the core's {@link LinearModel}, ŷ = a₀ + x·b: the same λ, α,
+   * The selected gaussian or Poisson model as the core's {@link LinearModel}, ŷ = a₀ + x·b
+   * (Poisson: μ = exp(a₀ + x·b), family poisson): the same λ, α,
    * intercept, coefficients (original scale) and feature names, bit for bit, so it predicts
    * what {@link #transform} and {@link #predict} do; its penalty
    * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} has the scales sⱼ the fit penalized (standard
@@ -290,7 +288,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * @throws InputException for a model saved before the scales were kept: fit it again
    */
   public LinearModel toLinearModel() {
-    if (path.family() != Family.GAUSSIAN) {
+    if (path.family().isClassification()) {
       throw new IllegalStateException("a " + familyName() + " model is a classifier: use "
           + "toLinearClassifier()");
     }
@@ -306,12 +304,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * adds, its probabilities {@link #probabilities}'s); penalty and provenance as
    * {@link #toLinearModel()}'s.
    *
-   * @throws IllegalStateException for a gaussian model ({@link #toLinearModel()})
+   * @throws IllegalStateException for a gaussian or Poisson model ({@link #toLinearModel()})
    * @throws InputException for a model saved before the scales were kept: fit it again
    */
   public LinearClassifier toLinearClassifier() {
-    if (path.family() == Family.GAUSSIAN) {
-      throw new IllegalStateException("a gaussian model is a regression: use toLinearModel()");
+    if (!path.family().isClassification()) {
+      throw new IllegalStateException("a " + familyName() + " model is a regression: use "
+          + "toLinearModel()");
     }
     FitRecord r = requireFitRecord();
     return RegularizationPath.ofClassification(path, r.penaltyFactors(), r.penaltyScales(),
@@ -357,8 +356,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   /**
    * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), the
-   * probability of class 1, σ(a₀ + x·b) (binomial), or the most probable class's index
-   * argmax꜀ (a₀꜀ + x·b꜀) (multinomial; the first on ties).
+   * probability of class 1, σ(a₀ + x·b) (binomial), the most probable class's index
+   * argmax꜀ (a₀꜀ + x·b꜀) (multinomial; the first on ties), or the mean count exp(a₀ + x·b)
+   * (Poisson).
    */
   public double predict(Vector features) {
     return predict(path.family(), intercepts, classCoefficients, features);
@@ -368,11 +368,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * The class probabilities of one feature vector, softmax(a₀꜀ + x·b꜀) (multinomial), or
    * (σ(−η), σ(η)) with η = a₀ + x·b (binomial).
    *
-   * @throws IllegalStateException for a gaussian model
+   * @throws IllegalStateException for a gaussian or Poisson model
    */
   public Vector probabilities(Vector features) {
-    if (path.family() == Family.GAUSSIAN) {
-      throw new IllegalStateException("a gaussian model predicts a mean, not probabilities");
+    if (!path.family().isClassification()) {
+      throw new IllegalStateException("a " + familyName() + " model predicts a mean, not "
+          + "probabilities");
     }
     if (path.family() == Family.BINOMIAL) {
       double eta = linear(intercepts[0], classCoefficients[0], features);
@@ -416,6 +417,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     double eta = linear(intercepts[0], b[0], features);
     if (family == Family.GAUSSIAN) {
       return eta;
+    }
+    if (family == Family.POISSON) {
+      return Math.exp(eta);
     }
     return sigmoid(eta);
   }

@@ -47,7 +47,8 @@ import org.apache.spark.sql.Row;
  *     before allocating anything)
  * @param aggregationDepth depth of the merge tree (≥ 1)
  * @param family GAUSSIAN (any finite label), BINOMIAL (labels must be 0 or 1; the binomial
- *     IRLS starts from these statistics, {@link BinomialIrls}) or MULTINOMIAL (labels must be
+ *     IRLS starts from these statistics, {@link SingleResponseIrls}), POISSON (labels must be
+ *     counts, finite numbers ≥ 0; {@link SingleResponseIrls}) or MULTINOMIAL (labels must be
  *     class indices, whole numbers in 0..{@value MultinomialPass#MAX_CLASS};
  *     {@link MultinomialIrls})
  */
@@ -83,8 +84,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
         .toJavaRDD();
     RowFolder folder = new RowFolder(featuresCol, labelCol, weightCol.orElse(""),
-        foldCol.orElse(""), numFolds, seed, maxFeatures, family == Family.BINOMIAL,
-        family == Family.MULTINOMIAL);
+        foldCol.orElse(""), numFolds, seed, maxFeatures, family);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);
     byte[][] merged = SparkFailures.unwrap(
         () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
@@ -119,7 +119,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
 
   /** The task: a partition's rows into K accumulators. */
   private record RowFolder(String featuresCol, String labelCol, String weightCol, String foldCol,
-      int numFolds, long seed, int maxFeatures, boolean binaryLabel, boolean classLabel)
+      int numFolds, long seed, int maxFeatures, Family family)
       implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
     @Override
@@ -173,14 +173,18 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
         if (!Double.isFinite(label)) {
           throw bad(labelCol, partition, position, label + " is not a finite number");
         }
-        if (binaryLabel && label != 0 && label != 1) {
+        if (family == Family.BINOMIAL && label != 0 && label != 1) {
           throw bad(labelCol, partition, position, "is " + label + ", expected a class 0 or 1"
               + " (family binomial)");
         }
-        if (classLabel && !(label >= 0 && label <= MultinomialPass.MAX_CLASS
+        if (family == Family.MULTINOMIAL && !(label >= 0 && label <= MultinomialPass.MAX_CLASS
             && label == Math.rint(label))) {
           throw bad(labelCol, partition, position, "is " + label + ", expected a class index:"
               + " a whole number in 0.." + MultinomialPass.MAX_CLASS + " (family multinomial)");
+        }
+        if (family == Family.POISSON && !(label >= 0)) {
+          throw bad(labelCol, partition, position, "is " + label + ", expected a count: a"
+              + " finite number ≥ 0 (family poisson)");
         }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
           throw bad(weightCol, partition, position, weight

@@ -224,7 +224,7 @@ class PathJobTest {
     String data = csv.toString();
     Result unknown = run("--data", data, "--target", "y", "--alpha", "1");
     assertEquals(2, unknown.code());
-    assertEquals("tikhonov-spark: unknown flag --alpha (see PathJob's javadoc or docs/spark.md)",
+    assertEquals("tikhonov-spark: unknown flag --alpha (see --help or docs/spark.md)",
         unknown.err().strip());
     Result noTarget = run("--data", data, "--target", "z", "--out", dir.resolve("o").toString());
     assertEquals(2, noTarget.code());

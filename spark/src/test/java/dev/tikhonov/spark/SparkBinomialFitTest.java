@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The binomial elastic net on Spark by distributed IRLS ({@link BinomialIrls}) in local[2],
+ * The binomial elastic net on Spark by distributed IRLS ({@link SingleResponseIrls}) in local[2],
  * against the single-machine path and cross-validation on glmnet's binomial reference data
  * (core/src/test/resources/ref/binom.csv: n = 1000, p = 20, labels 0/1; cv.glmnet 4.1-6's CV
  * curve and λ_min/λ_1se for fold ids (i − 1) mod 10 + 1, make_cv_classification.R).

@@ -6,7 +6,6 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
@@ -17,36 +16,48 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The binomial elastic-net path and its K-fold cross-validation on Spark by distributed proximal
- * Newton (IRLS), glmnet's {@code lognet} with the data read once per Newton step for all K + 1
- * fits at once. At every λ each fit minimizes
+ * The binomial and Poisson elastic-net paths and their K-fold cross-validation on Spark by
+ * distributed proximal Newton (IRLS), glmnet's {@code lognet} (two classes) and {@code fishnet}
+ * with the data read once per Newton step for all K + 1 fits at once; the family's part is an
+ * {@link IrlsFamily}. At every λ each fit minimizes
  *
  * <pre>
- *   Σᵢ ωᵢ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 · (sⱼbⱼ)² + α · |sⱼbⱼ| ],
- *   ℓ(y, η) = −[y·η − log(1 + e^η)],  ωᵢ = wᵢ/W,
+ *   Σᵢ ωᵢ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 · (sⱼbⱼ)² + α · |sⱼbⱼ| ],   ωᵢ = wᵢ/W,
+ *   binomial: ℓ(y, η) = −[y·η − log(1 + e^η)],  y ∈ {0, 1},
+ *   Poisson:  ℓ(y, η) = e^η − y·η,              y ≥ 0 a count (μ = e^η),
  * </pre>
  *
  * sⱼ the feature's standard deviation (divisor W) on the fit's rows with {@code standardize}, 1
- * without: the single-machine {@code ElasticNetPath.fit(BINOMIAL, ...)} objective.
+ * without: the single-machine {@code ElasticNetPath.fit(BINOMIAL or POISSON, ...)} objective.
  *
  * <p><b>The passes.</b> The first is the gaussian pass ({@link StatisticsPass}): every fold's
- * weighted moments of (x, y), from which each fit's standardization, its class-1 share q₀, its
- * null model a₀ = logit q₀, λ_max = maxⱼ |Sxyⱼ/W|/sⱼ / max(α, 10⁻³) (glmnet's, the gradient at the
- * null model) and its first Newton quadratic (at the null model the working weights are
- * q₀(1−q₀)ωᵢ, so the weighted Gram matrix is q₀(1−q₀)·Sxx) all follow. Each further pass
- * ({@link NewtonPass}) computes, at every fit's current coefficients, the weighted Gram matrix
- * Σvx̃x̃ᵀ, the gradient sums Σr, Σrx̃ and the deviance. On the driver each fit then
+ * weighted moments of (x, y), from which each fit's standardization, its label mean ȳ (the class-1
+ * share, or the mean count), its null model a₀ = link(ȳ) (logit ȳ, log ȳ),
+ * λ_max = maxⱼ |Sxyⱼ/W|/sⱼ / max(α, 10⁻³) (glmnet's, the gradient at the null model, whose
+ * residuals are wᵢ(yᵢ − ȳ) for both families) and, for binomial, its first Newton quadratic (at
+ * the null model the working weights are ȳ(1−ȳ)ωᵢ, so the weighted Gram matrix is ȳ(1−ȳ)·Sxx)
+ * all follow. The Poisson null deviance needs Σ w·y log y, which the moments lack: its fits
+ * start with one Newton pass at the null model. Each further pass ({@link NewtonPass}) computes,
+ * at every fit's current coefficients, the weighted Gram matrix Σvx̃x̃ᵀ, the gradient sums Σr,
+ * Σrx̃ and the deviance. On the driver each fit then
  *
  * <ol>
+ *   <li>(Poisson, whose exponential makes a full step from far away overshoot, as the core's
+ *       {@code PoissonResponse}) if the pass evaluated a Newton step's end point and the
+ *       penalized objective (half the mean deviance plus the penalty at the step's λ) rose above
+ *       its value where the step started (beyond 10⁻¹³ of it), halves the step back towards its
+ *       start and asks for another pass, at most {@value #MAX_HALVINGS} times, then goes back to
+ *       the start (the λ is recorded from there);
  *   <li>computes the core's certificate at the current point from the exact gradient of the
  *       pass: the scaled KKT residual max(|∂/∂a₀|, maxⱼ sⱼ·violationⱼ) / dev₀ (the core's
- *       BinomialSolver.certificate, docs/linear.md "Convergence");
+ *       SingleResponseSolver.certificate, docs/linear.md "Convergence");
  *   <li>if it is at most the tolerance and the last Newton step met glmnet's criterion (it moved
  *       every coefficient by less than thr = min(tolerance, 10⁻⁷)·dev₀/2 in xvⱼ·Δβⱼ², at
  *       least one step at every λ but λ_max, as the core's path), records the λ (deviance
- *       ratio, df, passes), applies
- *       glmnet's stopping rule of the default sequence (after 5 λ, a deviance ratio that grew by
- *       less than 10⁻⁵ or exceeds 0.999) and moves to the next λ, warm-started;
+ *       ratio, df, passes), applies glmnet's stopping rule of the default sequence
+ *       ({@link IrlsPathRecord}: after 5 λ, a deviance ratio above 0.999, or one that grew by
+ *       less than 10⁻⁵ (binomial) or by less than 10⁻⁴ of itself over 4 λ (Poisson)) and moves
+ *       to the next λ, warm-started;
  *   <li>solves the penalized quadratic model at the current λ from those statistics by the
  *       core's covariance-mode coordinate descent ({@link IrlsStep}, which calls
  *       {@link dev.tikhonov.internal.linear.PenalizedQuadratic}, to the floor of double
@@ -55,25 +66,25 @@ import org.apache.spark.sql.Row;
  *
  * A λ whose certificate does not reach the tolerance within {@value #MAX_STEPS} Newton steps, or
  * whose step no longer moves the coefficients, is recorded as not converged and the path goes
- * on. As glmnet, probabilities beyond ±log(1/pmin − 1) are 0 or 1 with weight 0; when every
- * weight is 0 the path ends (separated classes).
+ * on. As glmnet, binomial probabilities beyond ±log(1/pmin − 1) are 0 or 1 with weight 0; when
+ * every weight is 0 the path ends (separated classes).
  *
  * <p><b>Cross-validation</b> as the single-machine {@code CrossValidation.path}: fold k's fit on
  * the rows outside fold k, with its own default λ sequence interpolated at the full path's λ
  * (cv.glmnet), or the same λ when a sequence is given; one last pass scores each fold's held-out
- * rows, mean deviance −2·log p̂ (p̂ clamped to [10⁻⁵, 1 − 10⁻⁵]) weighted by w, folds weighted by
- * their Σw (their sizes without weights); cv.glmnet's mean, SE, λ_min and λ_1se.
+ * rows, mean deviance ({@link IrlsFamily#heldOutDeviance}: −2·log p̂ with p̂ clamped to
+ * [10⁻⁵, 1 − 10⁻⁵], or 2[y log(y/μ) − (y − μ)]) weighted by w, folds weighted by their Σw (their
+ * sizes without weights); cv.glmnet's mean, SE, λ_min and λ_1se.
  *
  * <p>The recorded {@code passes} of a λ are the distributed passes whose statistics were taken
- * at that λ's iterates: the pass that certified it and the Newton steps before it since the
- * previous λ was certified. Not thread-safe; one instance per fit.
+ * at that λ's iterates: the pass that certified it and the Newton steps (and halvings) before it
+ * since the previous λ was certified. Not thread-safe; one instance per fit.
  */
-final class BinomialIrls {
+final class SingleResponseIrls {
   /** Newton steps at one λ before it is recorded as not converged. */
   static final int MAX_STEPS = 50;
-  /** glmnet's {@code vmin} (the core's BinomialSolver): no curvature left. */
-  private static final double VMIN = (1 + NewtonPass.PMIN) * NewtonPass.PMIN
-      * (1 - NewtonPass.PMIN);
+  /** Halvings of one Newton step before it is given up (the core's SingleResponseSolver). */
+  static final int MAX_HALVINGS = 50;
 
   /**
    * The path on all rows, its cross-validation and the number of distributed passes, the
@@ -82,11 +93,14 @@ final class BinomialIrls {
   record Result(PathSolution path, CvResult cv, int passes) {}
 
   private final NewtonPass pass;
+  private final IrlsFamily family;
   private final PathSettings settings;
   private final List<String> names;
 
-  BinomialIrls(NewtonPass pass, PathSettings settings, List<String> names) {
+  SingleResponseIrls(NewtonPass pass, IrlsFamily family, PathSettings settings,
+      List<String> names) {
     this.pass = pass;
+    this.family = family;
     this.settings = settings;
     this.names = List.copyOf(names);
   }
@@ -118,7 +132,7 @@ final class BinomialIrls {
         b[f - 1][l] = fold.coefficients()[at][0];
       }
     }
-    double[][] heldOut = pass.heldOut(rows, a0, b);
+    double[][] heldOut = pass.heldOut(rows, family, a0, b);
     passes++;
     double[][] foldLoss = new double[k][m];
     double[] foldWeight = new double[k];
@@ -145,7 +159,9 @@ final class BinomialIrls {
   private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
     center = statistics.total().featureMeans();
     for (Track t : tracks) {
-      t.observe(t.initialSums(center));
+      if (t.startsFromMoments()) {
+        t.observe(t.initialSums(center));
+      }
     }
     int passes = 1;
     while (true) {
@@ -167,7 +183,7 @@ final class BinomialIrls {
         a0[i] = t.a0;
         b[i] = t.b;
       }
-      NewtonPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
+      NewtonPass.Sums[] sums = pass.run(rows, family, ids, a0, b, center);
       passes++;
       for (int i = 0; i < ids.length; i++) {
         flight.get(i).observe(sums[i]);
@@ -177,7 +193,7 @@ final class BinomialIrls {
 
   private Track track(int id, GaussianStatistics statistics, int numFolds) {
     try {
-      return new Track(id, statistics);
+      return new Track(id, statistics, numFolds);
     } catch (InputException e) {
       if (id == 0) {
         throw e;
@@ -190,6 +206,7 @@ final class BinomialIrls {
   /** One fit (all rows, or one fold's training rows) along its path. */
   private final class Track {
     final int id;
+    final int numFolds;
     final int p;
     final double weight;
     final double[] mean;
@@ -197,7 +214,8 @@ final class BinomialIrls {
     /** The design's column variances: 1 (standardized) or the variance, 0 if excluded. */
     final double[] variance;
     final boolean[] included;
-    final double nullLoss;
+    /** Half the null model's mean deviance: from the moments, or the first pass (Poisson). */
+    double nullLoss;
     final double[] lambdas;
     final double alpha;
     double a0;
@@ -218,20 +236,27 @@ final class BinomialIrls {
     private IrlsPathRecord history;
     /** The first pass's statistics, for the Newton step at the null model (then dropped). */
     GaussianStatistics initial;
+    /**
+     * Step control (Poisson): the pass the last Newton step started from, that point and its
+     * penalized objective; {@code from} is null when the last pass did not end a step.
+     */
+    NewtonPass.Sums from;
+    double fromObjective;
+    double fromA0;
+    double[] fromBeta;
+    int halvings;
 
-    Track(int id, GaussianStatistics s) {
+    Track(int id, GaussianStatistics s, int numFolds) {
       this.id = id;
+      this.numFolds = numFolds;
       this.initial = s;
       p = s.numFeatures();
       if (s.count() == 0 || !(s.weightSum() > 0)) {
         throw new InputException("no rows of positive weight: nothing to fit");
       }
       weight = s.weightSum();
-      double q0 = s.targetMean();
-      if (!(q0 > NewtonPass.PMIN && q0 < 1 - NewtonPass.PMIN)) {
-        throw new InputException("the label has a single class (every row is "
-            + (q0 >= 0.5 ? "1" : "0") + "): a binomial fit needs both 0 and 1");
-      }
+      a0 = family.nullIntercept(s.targetMean());
+      nullLoss = family.nullHalfDeviance(s.targetMean());
       alpha = settings.l1Ratio();
       mean = s.featureMeans();
       scale = new double[p];
@@ -249,8 +274,6 @@ final class BinomialIrls {
           gradientMax = Math.max(gradientMax, Math.abs(cross[j] / weight) / scale[j]);
         }
       }
-      a0 = Math.log(q0 / (1 - q0));
-      nullLoss = -(a0 * q0 + Math.log(1 - q0));
       b = new double[p];
       beta = new double[p];
       double lambdaMax = gradientMax / Math.max(alpha, 1e-3);
@@ -273,14 +296,18 @@ final class BinomialIrls {
       }
     }
 
+    /** Whether the null model's sums follow from the first pass's moments (binomial). */
+    boolean startsFromMoments() {
+      return !Double.isNaN(nullLoss);
+    }
+
     /**
-     * The pass's sums at the null model from the first pass's moments (weights q₀(1−q₀)wᵢ,
-     * residuals wᵢ(yᵢ − q₀)), centered by {@code center}.
+     * The pass's sums at the null model from the first pass's moments (weights V(ȳ)·wᵢ,
+     * residuals wᵢ(yᵢ − ȳ)), centered by {@code center}.
      */
     NewtonPass.Sums initialSums(double[] center) {
       GaussianStatistics s = initial;
-      double q0 = s.targetMean();
-      double c = q0 * (1 - q0);
+      double c = family.variance(s.targetMean());
       double v = c * weight;
       double[] shift = new double[p];
       double[] vx = new double[p];
@@ -303,10 +330,40 @@ final class BinomialIrls {
           vxx);
     }
 
-    /** The statistics of a pass at the current coefficients: record, advance, or step. */
-    void observe(NewtonPass.Sums s) {
+    /** The statistics of a pass at the current coefficients: halve, record, advance, or step. */
+    void observe(NewtonPass.Sums pass) {
       passesHere++;
-      boolean exhausted = s.v() / weight <= VMIN;
+      initial = null;
+      if (Double.isNaN(nullLoss)) {
+        // The first pass, at the null model (Poisson).
+        nullLoss = pass.loss() / weight;
+        if (!(nullLoss > 0) || Double.isInfinite(nullLoss)) {
+          throw new InputException((id == 0 ? "" : "fold " + id + " of " + numFolds
+              + " (its training rows): ")
+              + "the counts are fitted exactly by the intercept-only model (null deviance "
+              + 2 * nullLoss + "): nothing to fit");
+        }
+      }
+      NewtonPass.Sums s = pass;
+      if (from != null) {
+        double objective = s.loss() / weight + penalty(lambdas[l], beta);
+        if (!(objective <= fromObjective + 1e-13 * Math.abs(fromObjective))) {
+          if (halvings < MAX_HALVINGS) {
+            halve();
+            return;
+          }
+          // No descent along the step at all: back to where it started, as close to optimal
+          // as this quadratic model can bring it (recorded from there).
+          a0 = fromA0;
+          beta = fromBeta;
+          b = originalScale(beta);
+          s = from;
+          moved = false;
+        }
+        from = null;
+        halvings = 0;
+      }
+      boolean exhausted = family.exhausted(s.v() / weight);
       double dev = s.loss() / weight;
       double ratio = (nullLoss - dev) / nullLoss;
       while (true) {
@@ -365,12 +422,18 @@ final class BinomialIrls {
     }
 
     private double[] centerOf() {
-      return BinomialIrls.this.center;
+      return SingleResponseIrls.this.center;
     }
 
     /** One proximal Newton step at {@code lambda} from the pass's statistics ({@link IrlsStep}). */
     private void step(NewtonPass.Sums s, double lambda) {
       stepsHere++;
+      if (family.halvesSteps()) {
+        from = s;
+        fromObjective = s.loss() / weight + penalty(lambda, beta);
+        fromA0 = a0;
+        fromBeta = beta;
+      }
       // The gap bounds the step's error by about √gap: a KKT residual of t at the end of the
       // step needs a gap of about t²; below 10⁻²⁰ this runs to the floor of double precision.
       double tolerance = 1e-3 * settings.tolerance() * settings.tolerance();
@@ -384,13 +447,45 @@ final class BinomialIrls {
       b = next.coefficients();
     }
 
-    private void record(double certificate, double ratio) {
+    /**
+     * Halfway back to where the step started; glmnet's measure of the step is a quarter of what
+     * it was (the move halves, the weights it is measured with are the start's).
+     */
+    private void halve() {
+      halvings++;
+      a0 = 0.5 * (a0 + fromA0);
+      double[] half = new double[p];
+      for (int j = 0; j < p; j++) {
+        half[j] = 0.5 * (beta[j] + fromBeta[j]);
+      }
+      beta = half;
+      b = originalScale(beta);
+      lastChange *= 0.25;
+    }
+
+    /** λ Σⱼ [(1−α)/2 βⱼ² + α|βⱼ|] on the design's scale. */
+    private double penalty(double lambda, double[] at) {
+      double l1 = part(alpha, lambda);
+      double l2 = part(1 - alpha, lambda);
+      double sum = 0;
+      for (int j = 0; j < p; j++) {
+        sum += l1 * Math.abs(at[j]) + 0.5 * l2 * at[j] * at[j];
+      }
+      return sum;
+    }
+
+    /** bⱼ = βⱼ/sⱼ. */
+    private double[] originalScale(double[] at) {
       double[] coefficients = new double[p];
       for (int j = 0; j < p; j++) {
-        coefficients[j] = beta[j] / scale[j];
+        coefficients[j] = at[j] / scale[j];
       }
-      history().record(new double[] {a0}, new double[][] {coefficients}, certificate, ratio,
-          passesHere);
+      return coefficients;
+    }
+
+    private void record(double certificate, double ratio) {
+      history().record(new double[] {a0}, new double[][] {originalScale(beta)}, certificate,
+          ratio, passesHere);
       passesHere = 0;
     }
 
@@ -400,13 +495,14 @@ final class BinomialIrls {
 
     private IrlsPathRecord history() {
       if (history == null) {
-        history = new IrlsPathRecord(lambdas, settings.defaultSequence(), settings.tolerance());
+        history = new IrlsPathRecord(family.family(), lambdas, settings.defaultSequence(),
+            settings.tolerance());
       }
       return history;
     }
 
     PathSolution path() {
-      return history().path(Family.BINOMIAL, alpha, 2 * nullLoss, names, List.of("0", "1"));
+      return history().path(alpha, 2 * nullLoss, names, family.classNames());
     }
   }
 
