@@ -219,6 +219,27 @@ class PathJobTest {
   }
 
   @Test
+  void help_printsEveryFlagAndFamily_andExitsZero_withoutData() {
+    Result help = run("--help");
+    assertEquals(0, help.code(), help.err());
+    assertEquals("", help.err());
+    assertEquals(PathJob.USAGE + System.lineSeparator(), help.out());
+    for (String flag : List.of("--data", "--target", "--features", "--weight", "--family",
+        "--cv-folds", "--fold-column", "--seed", "--l1-ratio", "--lambdas", "--nlambda",
+        "--lambda-min-ratio", "--no-standardize", "--tol", "--out", "--save", "--save-lambda",
+        "--help")) {
+      assertTrue(help.out().contains("  " + flag + " "), flag);
+    }
+    for (String family : List.of("gaussian", "binomial", "multinomial", "poisson")) {
+      assertTrue(help.out().contains(family), family);
+    }
+    Result poisson = run("--data", "x.csv", "--target", "y", "--family", "gamma");
+    assertEquals(2, poisson.code());
+    assertEquals("tikhonov-spark: --family gamma: gaussian, binomial, multinomial and poisson"
+        + " run on Spark", poisson.err().strip());
+  }
+
+  @Test
   void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
     Path csv = writeCsv(dir, "oops");
     String data = csv.toString();
