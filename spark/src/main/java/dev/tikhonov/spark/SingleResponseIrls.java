@@ -322,7 +322,7 @@ final class SingleResponseIrls {
           vxx[j * p + k] = c * scatter[j * p + k] + v * shift[j] * shift[k];
         }
       }
-      // Σ w(y − q₀)(x − center) = Sxy + W(ȳ − q₀)(x̄ − center), and ȳ = q₀.
+      // Σ w(y − ȳ)(x − center) = Sxy: the null model's mean is the label's mean ȳ.
       double[] rx = s.featureTargetScatter().clone();
       double loss = weight * nullLoss;
       initial = null;
@@ -414,8 +414,8 @@ final class SingleResponseIrls {
     }
 
     /**
-     * glmnet's {@code thr}: min(tolerance, 10⁻⁷)·(−(1/n)·loglik of the null model), the core's
-     * first sweep threshold for binomial (PathLoop).
+     * glmnet's {@code thr}: min(tolerance, 10⁻⁷)·dev₀/2 (binomial: −(1/n)·loglik of the null
+     * model), the core's first sweep threshold for binomial and Poisson (PathLoop).
      */
     private double threshold() {
       return Math.min(settings.tolerance(), 1e-7) * nullLoss;

@@ -85,7 +85,7 @@ class SparkBinomialFitTest {
   }
 
   /** A reference CSV of numbers after its header line. */
-  private static double[][] refCsv(String name) throws IOException {
+  static double[][] refCsv(String name) throws IOException {
     List<String> lines = Files.readAllLines(SparkElasticNetFitTest.REF.resolve(name),
         StandardCharsets.UTF_8);
     return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank())
@@ -100,7 +100,7 @@ class SparkBinomialFitTest {
   }
 
   /** Coefficients and intercepts to {@code tolerance} of the path's largest coefficient. */
-  private static void assertSamePath(PathSolution expected, PathSolution actual,
+  static void assertSamePath(PathSolution expected, PathSolution actual,
       double tolerance) {
     assertEquals(expected.size(), actual.size(), "path length");
     assertEquals(expected.end().reason(), actual.end().reason(), actual.end().message());
