@@ -263,7 +263,8 @@ class SparkPoissonFitTest {
   }
 
   @Test
-  void fittedModel_toLinearModel_savesAndPredictsWhatTheSparkModelPredicts(@TempDir Path dir) {
+  void fittedModel_toLinearModel_savesAndPredictsWhatTheSparkModelPredicts(@TempDir Path dir)
+      throws IOException {
     SparkElasticNetModel model = new SparkElasticNetCV().setFamily("poisson")
         .setFoldCol("fold").setNumFolds(5).setNumLambdas(8).setLambdaMinRatio(0.05)
         .fit(frame(y, ones()));
@@ -274,6 +275,15 @@ class SparkPoissonFitTest {
     double[] predicted = loaded.predict(x);
     for (int i = 0; i < x.length; i++) {
       assertEquals(model.predict(Vectors.dense(x[i])), predicted[i], 0.0, "row " + (i + 1));
+    }
+    // Spark's own persistence: the same family, path and predictions after a load.
+    model.write().save(dir.resolve("spark").toString());
+    SparkElasticNetModel reloaded = SparkElasticNetModel.load(dir.resolve("spark").toString());
+    assertEquals(Family.POISSON, reloaded.family());
+    assertEquals(List.of(), reloaded.path().classNames());
+    assertEquals(model.selectedLambda(), reloaded.selectedLambda());
+    for (double[] row : x) {
+      assertEquals(model.predict(Vectors.dense(row)), reloaded.predict(Vectors.dense(row)), 0.0);
     }
     assertThrows(IllegalStateException.class, model::toLinearClassifier);
     assertThrows(IllegalStateException.class, () -> model.probabilities(Vectors.dense(x[0])));
