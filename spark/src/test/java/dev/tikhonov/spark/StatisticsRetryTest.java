@@ -87,11 +87,15 @@ class StatisticsRetryTest {
     assertEquals(clean.selectedLambda(), retried.selectedLambda());
   }
 
-  /** TABLE's rows with its label cut into classes: 0/1 at 50, or 0/1/2 at 49 and 51. */
+  /**
+   * TABLE's rows with its label cut into classes: 0/1 at 50, or 0/1/2 at 49 and 51; or, for
+   * {@code numClasses} 0, made counts ⌊e^((y − 50)/2)⌋ (Poisson).
+   */
   private static JavaRDD<Row> classRows(int numClasses, int partitions) {
     return TestSpark.rdd(spark, TABLE, partitions).map(row -> {
       double y = row.getDouble(1);
-      double label = numClasses == 2 ? (y > 50 ? 1 : 0) : (y < 49 ? 0 : y < 51 ? 1 : 2);
+      double label = numClasses == 0 ? Math.floor(Math.exp((y - 50) / 2))
+          : numClasses == 2 ? (y > 50 ? 1 : 0) : (y < 49 ? 0 : y < 51 ? 1 : 2);
       return RowFactory.create(row.get(0), label, row.get(2), row.get(3));
     });
   }
@@ -141,14 +145,19 @@ class StatisticsRetryTest {
     assertArrayEquals(clean.crossValidation().standardError(),
         retried.crossValidation().standardError(), 0.0);
     assertEquals(clean.selectedLambda(), retried.selectedLambda());
-    assertEquals(numClasses, clean.path().intercepts()[0].length == 1 ? 2
-        : clean.path().intercepts()[0].length);
+    assertEquals(numClasses, clean.numClasses());
   }
 
   @Test
   void fitBinomial_whenEveryPassFailsItsFirstAttemptAtOnePartition_givesExactlyTheSameFit()
       throws Exception {
     assertRetriedFitIsIdentical("binomial", 2);
+  }
+
+  @Test
+  void fitPoisson_whenEveryPassFailsItsFirstAttemptAtOnePartition_givesExactlyTheSameFit()
+      throws Exception {
+    assertRetriedFitIsIdentical("poisson", 0);
   }
 
   @Test
