@@ -107,7 +107,9 @@ final class DataOptions implements Flags.Conditional {
     if (kind == TargetKind.CLASS) {
       refuseRealTarget(all, data, target, instead);
     }
-    return Splits.trainTest(all, testFraction, seed, kind == TargetKind.CLASS);
+    return kind == TargetKind.CLASS
+        ? Splits.stratifiedTrainTest(all, testFraction, seed)
+        : Splits.trainTest(all, testFraction, seed);
   }
 
   /** More distinct numeric labels than this, and than half the rows, are not classes. */

@@ -16,13 +16,35 @@ public final class Splits {
   private Splits() {}
 
   /**
-   * Splits {@code data} into train and test.
+   * Splits {@code data} into train and test at random: round(n·f) rows drawn uniformly go to
+   * the test set (scikit-learn's {@code train_test_split}). For class targets,
+   * {@link #stratifiedTrainTest} keeps each class's share the same in both parts.
    *
    * @param testFraction share of rows in the test set, in (0, 1)
    * @param seed seeds a {@link Rng}
-   * @param stratified keep each class's share the same in both parts (classification only)
+   * @throws IllegalArgumentException when {@code testFraction} is not in (0, 1)
+   * @throws InputException when either part would be empty
    */
-  public static TrainTest trainTest(
+  public static TrainTest trainTest(Dataset data, double testFraction, long seed) {
+    return split(data, testFraction, seed, false);
+  }
+
+  /**
+   * Splits class-labelled {@code data} into train and test keeping each class's share: the
+   * round(n·f) test rows are allocated over the classes by largest remainders and drawn at
+   * random within each class (scikit-learn's {@code train_test_split(stratify=y)}).
+   *
+   * @param testFraction share of rows in the test set, in (0, 1)
+   * @param seed seeds a {@link Rng}
+   * @throws IllegalArgumentException when {@code testFraction} is not in (0, 1) or the data
+   *     have a numeric target (no classes to stratify by)
+   * @throws InputException when either part would be empty
+   */
+  public static TrainTest stratifiedTrainTest(Dataset data, double testFraction, long seed) {
+    return split(data, testFraction, seed, true);
+  }
+
+  private static TrainTest split(
       Dataset data, double testFraction, long seed, boolean stratified) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in (0, 1), not " + testFraction);

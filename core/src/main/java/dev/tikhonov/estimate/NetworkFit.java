@@ -221,6 +221,8 @@ final class NetworkFit {
           + " training rows of " + data.source() + " holds out " + held + "; the fitted and the"
           + " validation part each need at least one row");
     }
-    return Splits.trainTest(data, fraction, seed, data.isClassification());
+    return data.isClassification()
+        ? Splits.stratifiedTrainTest(data, fraction, seed)
+        : Splits.trainTest(data, fraction, seed);
   }
 }

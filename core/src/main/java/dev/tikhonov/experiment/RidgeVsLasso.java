@@ -72,7 +72,7 @@ public final class RidgeVsLasso {
       PrintStream out) {
     Dataset data = Synthetic.makeRegression(settings.rows(), settings.features(),
         settings.informative(), settings.noise(), seed).data();
-    TrainTest split = Splits.trainTest(data, settings.testFraction(), seed, false);
+    TrainTest split = Splits.trainTest(data, settings.testFraction(), seed);
     double[][] xTrain = features(split.train());
     double[] yTrain = targets(split.train());
     double[][] xTest = features(split.test());

@@ -24,15 +24,15 @@ class SplitsTest {
   }
 
   @Test
-  void trainTest_stratified_keepsClassProportionsExactly() {
-    TrainTest split = Splits.trainTest(imbalanced(), 0.25, 7, true);
+  void stratifiedTrainTest_keepsClassProportionsExactly() {
+    TrainTest split = Splits.stratifiedTrainTest(imbalanced(), 0.25, 7);
     assertArrayEquals(new int[] {175, 50, 25}, counts(split.test()));
     assertArrayEquals(new int[] {525, 150, 75}, counts(split.train()));
   }
 
   @Test
   void trainTest_partitionsRowsWithoutOverlapInOriginalOrder() {
-    TrainTest split = Splits.trainTest(imbalanced(), 0.3, 11, false);
+    TrainTest split = Splits.trainTest(imbalanced(), 0.3, 11);
     assertEquals(300, split.test().size());
     assertEquals(700, split.train().size());
     Set<Float> seen = new HashSet<>();
@@ -49,26 +49,37 @@ class SplitsTest {
   }
 
   @Test
+  void trainTest_onClassData_drawsRowsWithoutRegardToClass() {
+    // 1000 rows with 700/200/100: a uniform draw of 250 (seed 7) does not hit the stratified
+    // 175/50/25 exactly; the stratified split does (test above)
+    TrainTest plain = Splits.trainTest(imbalanced(), 0.25, 7);
+    TrainTest stratified = Splits.stratifiedTrainTest(imbalanced(), 0.25, 7);
+    assertEquals(250, plain.test().size());
+    assertTrue(!java.util.Arrays.equals(counts(plain.test()), counts(stratified.test())),
+        "the plain split draws rows, not class quotas");
+  }
+
+  @Test
   void trainTest_sameSeedSameSplit_otherSeedOtherSplit() {
-    float[] a = Splits.trainTest(imbalanced(), 0.2, 5, true).test().features().toArray();
-    float[] b = Splits.trainTest(imbalanced(), 0.2, 5, true).test().features().toArray();
-    float[] c = Splits.trainTest(imbalanced(), 0.2, 6, true).test().features().toArray();
+    float[] a = Splits.stratifiedTrainTest(imbalanced(), 0.2, 5).test().features().toArray();
+    float[] b = Splits.stratifiedTrainTest(imbalanced(), 0.2, 5).test().features().toArray();
+    float[] c = Splits.stratifiedTrainTest(imbalanced(), 0.2, 6).test().features().toArray();
     assertArrayEquals(a, b);
     assertTrue(!java.util.Arrays.equals(a, c));
   }
 
   @Test
-  void trainTest_stratifiedOnRegression_isRejected() {
+  void stratifiedTrainTest_onRegression_isRejected() {
     Dataset regression = Synthetic.makeRegression(20, 2, 1, 0.1, 1).data();
     assertThrows(IllegalArgumentException.class,
-        () -> Splits.trainTest(regression, 0.2, 1, true));
+        () -> Splits.stratifiedTrainTest(regression, 0.2, 1));
   }
 
   @Test
   void trainTest_whenFractionLeavesEmptyPart_namesSource() {
     Dataset tiny = Synthetic.makeRegression(3, 1, 1, 0, 1).data();
     InputException e = assertThrows(InputException.class,
-        () -> Splits.trainTest(tiny, 0.05, 1, false));
+        () -> Splits.trainTest(tiny, 0.05, 1));
     assertTrue(e.getMessage().startsWith(tiny.source() + ": 3 rows cannot be split"));
   }
 

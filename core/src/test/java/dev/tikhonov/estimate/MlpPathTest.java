@@ -30,7 +30,7 @@ class MlpPathTest {
 
   /** The validation rows the path holds out: 10 %, stratified, seeded by the seed + 1. */
   static Dataset validationRows() {
-    return Splits.trainTest(DIGITS, 0.1, SEED + 1, true).test();
+    return Splits.stratifiedTrainTest(DIGITS, 0.1, SEED + 1).test();
   }
 
   static void assertSameWeights(NetworkClassifier a, NetworkClassifier b, String what) {
