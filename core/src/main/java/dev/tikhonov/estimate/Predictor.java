@@ -1,8 +1,10 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A fitted model: what every estimator returns. Regression models predict values; classifiers
@@ -59,5 +61,26 @@ public interface Predictor {
   /** Reads any model file tikhonov writes; a bad file is an {@code InputException}. */
   static Predictor load(Path file) {
     return ModelFiles.load(file);
+  }
+
+  /**
+   * Reads a model file as the model type {@code type} expects, so that its own accessors need
+   * no cast: {@code Predictor.load(file, LinearModel.class).coefficients()}. {@code type} is a
+   * model class ({@link LinearModel}, {@link LinearClassifier}, {@link NetworkClassifier},
+   * {@link NetworkRegressor}) or an interface they implement ({@link Classifier}).
+   *
+   * @throws InputException for a bad file, or one that holds another kind of
+   *     model (the message names the kind it holds and the estimator that fitted it)
+   */
+  static <M extends Predictor> M load(Path file, Class<M> type) {
+    Objects.requireNonNull(type, "type");
+    Predictor p = load(file);
+    if (type.isInstance(p)) {
+      return type.cast(p);
+    }
+    throw new InputException(file + ": holds a "
+        + (p instanceof Classifier ? "classifier" : "regression model") + " ("
+        + p.getClass().getSimpleName() + " fitted by " + p.provenance().estimator()
+        + "), not a " + type.getSimpleName());
   }
 }

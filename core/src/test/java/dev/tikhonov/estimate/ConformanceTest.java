@@ -181,6 +181,17 @@ class ConformanceTest {
     assertEquals(p, back);
     assertEquals(p.hashCode(), back.hashCode());
     assertNotEquals(p, c.estimator().get().fit(c.test()));
+    // typed loading: as the model's own class with no cast; as another kind, an InputException
+    // that says what the file holds
+    Predictor typed = Predictor.load(file, p.getClass());
+    assertEquals(p.getClass(), typed.getClass());
+    assertEquals(p, typed);
+    Class<? extends Predictor> other = p instanceof Classifier ? LinearModel.class
+        : Classifier.class;
+    InputException e = assertThrows(InputException.class, () -> Predictor.load(file, other));
+    assertEquals(file + ": holds a " + (p instanceof Classifier ? "classifier" : "regression model")
+        + " (" + p.getClass().getSimpleName() + " fitted by " + p.provenance().estimator()
+        + "), not a " + other.getSimpleName(), e.getMessage());
   }
 
   @ParameterizedTest
