@@ -3,7 +3,10 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -71,6 +74,21 @@ public final class LinearModel implements Predictor {
   /** b, one per feature, on the original scale. */
   public double[] coefficients() {
     return parameters.coefficients()[0];
+  }
+
+  /**
+   * b by feature name: {@link #featureNames()}'s names in their order, each with its
+   * coefficient on the original scale (a weight or offset column the model took out of the
+   * features is not among them). Unmodifiable; a new map each call.
+   */
+  public Map<String, Double> coefficientsByName() {
+    List<String> names = featureNames();
+    double[] b = coefficients();
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int j = 0; j < b.length; j++) {
+      out.put(names.get(j), b[j]);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The λ the model was fitted at. */

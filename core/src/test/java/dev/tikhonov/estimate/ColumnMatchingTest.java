@@ -177,6 +177,32 @@ class ColumnMatchingTest {
   }
 
   /**
+   * coefficientsByName pairs each feature name with its coefficient in the model's order; a
+   * weight or offset column the fit took out of the features is not among them.
+   */
+  @Test
+  void coefficientsByName_pairsFeatureNamesWithCoefficients_withoutTheOffsetColumn() {
+    java.util.Random random = new java.util.Random(2);
+    double[][] x = new double[60][];
+    double[] y = new double[60];
+    for (int i = 0; i < 60; i++) {
+      x[i] = new double[] {random.nextGaussian(), random.nextGaussian(), 0.1,
+          random.nextGaussian()};
+      y[i] = random.nextInt(5);
+    }
+    LinearModel m = ElasticNet.poisson().offsetColumn("off").lambda(0.01).build()
+        .fit(Dataset.of(x, y, List.of("b", "a", "off", "c")));
+    java.util.Map<String, Double> byName = m.coefficientsByName();
+    assertEquals(List.of("b", "a", "c"), new java.util.ArrayList<>(byName.keySet()),
+        "the model's feature order, not sorted, the offset column left out");
+    double[] b = m.coefficients();
+    for (int j = 0; j < b.length; j++) {
+      assertEquals(b[j], byName.get(m.featureNames().get(j)));
+    }
+    assertThrows(UnsupportedOperationException.class, () -> byName.put("a", 0.0));
+  }
+
+  /**
    * A model fitted before LIBSVM labels were parsed as numbers names its classes as the file
    * spelled them ("-1", "+1"); LIBSVM data read now name them "-1", "1". The labels find the
    * model's classes by numeric value, so its evaluation is the same.
