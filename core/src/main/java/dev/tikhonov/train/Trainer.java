@@ -140,7 +140,7 @@ public final class Trainer {
           double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch,
-                "the loss of this batch became " + batchLoss, optimizer.learningRate());
+                "the loss of this batch became " + batchLoss, optimizer.learningRate(), loss, train);
           }
           if (epoch == 1 && b == 0) {
             firstBatchLoss = batchLoss;
@@ -172,7 +172,7 @@ public final class Trainer {
         if (!what.isEmpty()) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
-              optimizer.learningRate());
+              optimizer.learningRate(), loss, train);
         }
         // Before the epoch's record and checkpoint: a diverged epoch 1 is never written.
         String growth = epoch == 1
@@ -181,7 +181,7 @@ public final class Trainer {
                 : LossGrowth.laterEpoch(trainLoss, records.get(0).trainLoss());
         if (growth != null) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, growth,
-              optimizer.learningRate());
+              optimizer.learningRate(), loss, train);
         }
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();
@@ -272,8 +272,8 @@ public final class Trainer {
    * The divergence error: where (epoch, batch), {@code what} became non-finite, and the likely
    * cause in the objective's terms (λ and the learning rate; the CLI maps them to its flags).
    */
-  private DivergenceException divergence(
-      int epoch, int batch, int batches, String what, double learningRate) {
+  private DivergenceException divergence(int epoch, int batch, int batches, String what,
+      double learningRate, Loss loss, Dataset train) {
     double lambda = config.penalty() instanceof dev.tikhonov.regularize.ElasticNetPenalty p
         ? p.lambda() : 0;
     String cause;
@@ -284,11 +284,48 @@ public final class Trainer {
     } else {
       cause = "the learning rate " + learningRate
           + " is probably too large for these data; try a smaller one (and check that the"
-          + " inputs are scaled, e.g. standardized)";
+          + " inputs are scaled, e.g. standardized" + targetScale(loss, train) + ")";
     }
     return new DivergenceException(
         "training diverged at epoch " + epoch + ", batch " + batch + " of " + batches
             + ": " + what + ". Likely cause: " + cause + ".",
         epoch, batch);
+  }
+
+  /** Above this standard deviation of a squared-error target, a divergence names the target. */
+  static final double LARGE_TARGET_SCALE = 10;
+
+  /**
+   * For squared error, a network's gradient (ŷ − y)/n and the weights it drives grow with the
+   * target, so a target of standard deviation σ ≫ 1 (prices, a disease score of 25..346) makes
+   * a hidden layer diverge at learning rates that suit standardized inputs and a target of
+   * σ = 1 (a linear model's stability does not depend on σ). The clause that says so, or ""
+   * when the loss is not squared error or every target column's 1/n standard deviation is at
+   * most {@link #LARGE_TARGET_SCALE}.
+   */
+  private static String targetScale(Loss loss, Dataset train) {
+    if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
+      return "";
+    }
+    Matrix y = train.targetMatrix();
+    double largest = 0;
+    for (int k = 0; k < y.cols(); k++) {
+      double sum = 0;
+      double sumSquares = 0;
+      for (int i = 0; i < y.rows(); i++) {
+        double v = y.get(i, k);
+        sum += v;
+        sumSquares += v * v;
+      }
+      double mean = sum / y.rows();
+      largest = Math.max(largest, Math.sqrt(Math.max(0, sumSquares / y.rows() - mean * mean)));
+    }
+    if (!(largest > LARGE_TARGET_SCALE)) {
+      return "";
+    }
+    return "; and the target's scale: its standard deviation is "
+        + String.format(java.util.Locale.ROOT, "%.4g", largest)
+        + ", and a network's squared-error gradients grow with it; divide the target by its"
+        + " standard deviation and multiply the predictions back";
   }
 }

@@ -209,6 +209,50 @@ class TrainerTest {
   }
 
   /**
+   * An MLP regressor on a target of standard deviation ≈ 280 (a first-hour user's unscaled
+   * disease score or price) diverges at SGD's lr = 0.05 with momentum, which trains the same
+   * network on the same target divided by its standard deviation; the divergence says so, with
+   * the number. A target of standard deviation ≤ 10 is not mentioned.
+   */
+  @Test
+  void fit_whenASquaredErrorTargetIsLarge_theDivergenceNamesTheTargetsScale() {
+    Rng rng = new Rng(4);
+    int n = 128;
+    Matrix x = Matrix.zeros(n, 3);
+    Matrix big = Matrix.zeros(n, 1);
+    double sum = 0;
+    double sumSquares = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 3; j++) {
+        x.set(i, j, (float) rng.nextGaussian());
+      }
+      float y = 200 * (x.get(i, 0) + x.get(i, 1));
+      big.put(i, y);
+      sum += y;
+      sumSquares += (double) y * y;
+    }
+    double sd = Math.sqrt(sumSquares / n - (sum / n) * (sum / n));
+    Matrix scaled = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      scaled.put(i, (float) (big.at(i) / sd));
+    }
+    ModelSpec spec = ModelSpec.parse("mlp:16", 0, Family.GAUSSIAN);
+    TrainConfig tc = new TrainConfig(20, 16, 0, Penalty.none(),
+        Optimizers.sgd(0.05).momentum(0.9), 0);
+    Dataset large = new Dataset(x, big, Dataset.defaultNames(3), List.of(), "large");
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(spec,
+        large, null, null, tc, TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().endsWith("(and check that the inputs are scaled, e.g."
+        + " standardized; and the target's scale: its standard deviation is "
+        + String.format(java.util.Locale.ROOT, "%.4g", sd) + ", and a network's squared-error"
+        + " gradients grow with it; divide the target by its standard deviation and multiply"
+        + " the predictions back)."), e.getMessage());
+    // the advice works: the same network and learning rate train on the scaled target
+    Dataset unit = new Dataset(x, scaled, Dataset.defaultNames(3), List.of(), "scaled");
+    Training.fit(spec, unit, null, null, tc, TrainingListener.none(), null, null);
+  }
+
+  /**
    * A learning rate that makes every step overshoot by a constant factor: the weights and the
    * loss grow geometrically but stay finite for many epochs. The fit used to return that model
    * with exit code 0 (the CLI's `train --model linear --lr 1e10` ended at a loss of 1e39); a
@@ -227,6 +271,7 @@ class TrainerTest {
     assertTrue(e.getMessage().matches("training diverged at epoch [0-9]+, batch 1 of 1: the"
         + " epoch's mean training loss [0-9.E]+ is more than 10¹⁰ times the first epoch's .*"
         + " Likely cause: the learning rate 3.0 .*"), e.getMessage());
+    assertFalse(e.getMessage().contains("target's scale"), "a target of standard deviation 0");
     assertTrue(e.epoch() > 2 && e.epoch() < 20, "finite for several epochs: " + e.epoch());
     // Resumed after epoch 5, the run diverges at the same epoch: the reference is epoch 1's
     // loss, which the history (and so a checkpoint) carries.
