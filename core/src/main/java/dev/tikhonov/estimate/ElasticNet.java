@@ -16,8 +16,12 @@ import java.util.OptionalLong;
  * {@code (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, for binomial and
  * multinomial {@code −(1/n) Σ log p(yᵢ|xᵢ)}, for poisson {@code (1/n) Σ (μᵢ − yᵢ log μᵢ)} with
  * {@code μᵢ = exp(a₀ + xᵢ·b)}, plus the same penalty, solved by proximal Newton.
- * λ and α mean what they mean in glmnet with {@code standardize = FALSE} (docs/objective.md has
- * the conversion to scikit-learn, glmnet and Spark). Lasso is α = 1, ridge α = 0.
+ * λ and α mean what they mean in glmnet (docs/objective.md has the conversion to scikit-learn,
+ * glmnet and Spark). Lasso is α = 1, ridge α = 0. Scaling: by default ({@code standardize(true)},
+ * glmnet's {@code standardize = TRUE}) the penalty is {@code λ Σⱼ vⱼ [(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]}
+ * with sⱼ feature j's 1/n standard deviation, i.e. it acts on the coefficients of unit-variance
+ * features; {@code standardize(false)} sets sⱼ = 1, the objective above exactly. Coefficients
+ * and predictions are on the original scale either way.
  *
  * <pre>{@code
  * RegularizationPath<LinearModel> path = ElasticNet.gaussian().l1Ratio(1).build().path(data);
@@ -26,7 +30,8 @@ import java.util.OptionalLong;
  *
  * <p>Immutable and thread-safe.
  *
- * @param <M> what a fit gives: {@link LinearModel} (gaussian) or {@link LinearClassifier}
+ * @param <M> what a fit gives: {@link LinearModel} (gaussian, poisson) or
+ *     {@link LinearClassifier} (binomial, multinomial)
  */
 public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final Family family;
