@@ -198,7 +198,9 @@ public final class LinearModel implements Predictor {
 
   @Override
   public String toString() {
-    return provenance.estimator() + "[λ=" + lambda() + ", α=" + l1Ratio() + ", "
+    // the family only when it is not the plain linear model, as LinearClassifier names its own
+    String family = family() == dev.tikhonov.loss.Family.GAUSSIAN ? "" : family() + ", ";
+    return provenance.estimator() + "[" + family + "λ=" + lambda() + ", α=" + l1Ratio() + ", "
         + nonzeroCoefficients() + " of " + featureNames().size() + " coefficients nonzero]";
   }
 }

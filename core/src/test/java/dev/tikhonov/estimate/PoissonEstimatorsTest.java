@@ -40,6 +40,16 @@ class PoissonEstimatorsTest {
     return Dataset.of(x, y, names);
   }
 
+  /** A Poisson model's toString says it is one, as a classifier's names its family. */
+  @Test
+  void toString_namesThePoissonFamily_andLeavesTheGaussianOneImplicit() {
+    LinearModel counts = ElasticNet.poisson().lambda(0.05).build().fit(DATA);
+    assertTrue(counts.toString().startsWith("ElasticNet[POISSON, λ=0.05, α=1.0, "),
+        counts.toString());
+    LinearModel linear = Ridge.builder().lambda(0.05).build().fit(DATA);
+    assertTrue(linear.toString().startsWith("Ridge[λ=0.05, α=0.0, "), linear.toString());
+  }
+
   @Test
   void path_isGlmnetsPoissonPath() {
     RegularizationPath<LinearModel> path = ElasticNet.poisson().standardize(false)
