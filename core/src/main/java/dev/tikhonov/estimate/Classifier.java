@@ -21,6 +21,29 @@ public interface Classifier extends Predictor {
   /** The most probable class index of every row of raw features in the model's order. */
   int[] predictClasses(double[][] x);
 
+  /**
+   * The most probable class of every row by name: {@code classNames().get(k)} for each k of
+   * {@link #predictClasses(Dataset)} (the labels as the training data spelled them, e.g.
+   * "setosa", or "0", "1" for numeric ones). Unmodifiable.
+   */
+  default List<String> predictClassNames(Dataset data) {
+    return namesOf(predictClasses(data));
+  }
+
+  /** {@link #predictClassNames(Dataset)} for rows of raw features in the model's order. */
+  default List<String> predictClassNames(double[][] x) {
+    return namesOf(predictClasses(x));
+  }
+
+  private List<String> namesOf(int[] classes) {
+    List<String> names = classNames();
+    String[] out = new String[classes.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = names.get(classes[i]);
+    }
+    return List.of(out);
+  }
+
   /** n×K class probabilities. */
   double[][] predictProba(Dataset data);
 

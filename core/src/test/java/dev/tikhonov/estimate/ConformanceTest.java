@@ -159,6 +159,11 @@ class ConformanceTest {
         assertEquals(1, sum, 1e-12);
         assertEquals(best, (int) y[i], "predict is the most probable class");
       }
+      List<String> names = k.predictClassNames(c.test());
+      assertEquals(names, k.predictClassNames(c.test().featureRows()));
+      for (int i = 0; i < y.length; i++) {
+        assertEquals(k.classNames().get((int) y[i]), names.get(i), "row " + i + "'s class name");
+      }
       assertTrue(p.evaluate(c.test()).accuracy().isPresent());
     } else {
       assertFalse(p.evaluate(c.test()).accuracy().isPresent());

@@ -32,6 +32,17 @@ class LinearEstimatorsTest {
 
   static final Dataset DATA = Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data();
 
+  /** Classes named by words come back as those words, in the rows' order. */
+  @Test
+  void predictClassNames_givesTheTrainingDatasNamesForEachRow() {
+    double[][] x = {{0, 1}, {0.2, 1.1}, {1, 0}, {1.1, 0.1}, {0.1, 0.9}, {0.9, 0.2}};
+    int[] labels = {0, 0, 1, 1, 0, 1};
+    LinearClassifier m = ElasticNet.binomial().lambda(0.01).build().fit(Dataset.ofClasses(x,
+        labels, List.of("setosa", "virginica"), Dataset.defaultNames(2)));
+    assertEquals(List.of("virginica", "setosa"),
+        m.predictClassNames(new double[][] {{1.2, 0}, {0, 1.2}}));
+  }
+
   @Test
   void path_fromCsvFile_equalsPath_fromDoubleArrays_toTheLastBit() throws Exception {
     double[][] x = DATA.featureRows();
