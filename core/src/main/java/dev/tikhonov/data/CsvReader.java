@@ -56,14 +56,22 @@ public final class CsvReader {
                 + "; available columns: " + list(columns));
       }
       int width = columns.size();
-      int p = width - 1;
+      boolean[] ignored = ignored(columns, target, options.ignoredColumns(), sourceName);
+      List<String> featureNames = new ArrayList<>();
+      for (int c = 0; c < width; c++) {
+        if (c != target && !ignored[c]) {
+          featureNames.add(columns.get(c));
+        }
+      }
+      int p = featureNames.size();
       if (p == 0) {
         throw new InputException(
-            sourceName + ": no feature columns; the only column is the target "
-                + Numbers.quote(targetColumn));
+            sourceName + ": no feature columns; the only column"
+                + (options.ignoredColumns().isEmpty() ? " is the target "
+                    + Numbers.quote(targetColumn) : "s are the target "
+                    + Numbers.quote(targetColumn) + " and the ignored "
+                    + list(options.ignoredColumns())));
       }
-      List<String> featureNames = new ArrayList<>(columns);
-      featureNames.remove(target);
       List<double[]> features = new ArrayList<>();
       List<Double> realTargets = new ArrayList<>();
       List<String> labels = new ArrayList<>();
@@ -77,6 +85,9 @@ public final class CsvReader {
         double[] row = new double[p];
         for (int c = 0, j = 0; c < width; c++) {
           String cell = fields.get(c);
+          if (ignored[c]) {
+            continue;
+          }
           if (c != target) {
             row[j++] = number(cell, tokens, c, columns, sourceName);
           } else if (kind == TargetKind.REAL) {
@@ -324,6 +335,25 @@ public final class CsvReader {
               + (tokens.delimiter() == '\t' ? " (tab-delimited)"
                   : " (delimiter " + Numbers.quote(String.valueOf(tokens.delimiter())) + ")"));
     }
+  }
+
+  /** Which columns {@code ignoredColumns} names; each must exist and none be the target. */
+  private static boolean[] ignored(List<String> columns, int target, List<String> ignoredColumns,
+      String source) {
+    boolean[] out = new boolean[columns.size()];
+    for (String name : ignoredColumns) {
+      int c = columns.indexOf(name);
+      if (c < 0) {
+        throw new InputException(source + ": no column " + Numbers.quote(name)
+            + " to ignore; available columns: " + list(columns));
+      }
+      if (c == target) {
+        throw new InputException(source + ": column " + Numbers.quote(name)
+            + " is the target; it cannot also be ignored");
+      }
+      out[c] = true;
+    }
+    return out;
   }
 
   private static double number(

@@ -69,6 +69,33 @@ class CsvReaderTest {
     assertEquals(2, d.size());
   }
 
+  /**
+   * A user's file with an id and a free-text column beside the numbers: without a way to leave
+   * them out it could not be read at all ("expected a number, found "r1"").
+   */
+  @Test
+  void read_withIgnoredColumns_leavesThemOutOfFeaturesAndTarget() {
+    Path file = write(dir, "people.csv", "id,a,note,y,b\nr1,1,tall,10,2\nr2,3,,20,4\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        ":2:1 (column \"id\"): expected a number");
+    Dataset d = CsvReader.read(file, "y", TargetKind.REAL,
+        CsvOptions.defaults().withIgnoredColumns("id", "note"));
+    assertEquals(List.of("a", "b"), d.featureNames());
+    assertArrayEquals(new float[] {1, 2, 3, 4}, d.features().toArray());
+    assertArrayEquals(new double[] {10, 20}, d.targets());
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL,
+        CsvOptions.defaults().withIgnoredColumns("ID")),
+        "people.csv: no column \"ID\" to ignore; available columns: \"id\", \"a\"");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL,
+        CsvOptions.defaults().withIgnoredColumns("y")),
+        "people.csv: column \"y\" is the target; it cannot also be ignored");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL,
+        CsvOptions.defaults().withIgnoredColumns("id", "a", "note", "b")),
+        "no feature columns; the only columns are the target \"y\" and the ignored \"id\"");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> CsvOptions.defaults().withIgnoredColumns("id", "id"));
+  }
+
   @Test
   void read_withoutHeader_namesColumnsByNumber() {
     Path file = write(dir, "plain.csv", "1,2,0\n3,4,1\n");
