@@ -7,6 +7,7 @@ import dev.tikhonov.train.DivergenceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -326,7 +327,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * @param standardError its standard error (0 for one split)
    */
   public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
-      double mean, double standardError) implements Outcome {}
+      double mean, double standardError) implements Outcome {
+    /** "Scored[{settings}, loss 0.1234 ± 0.0056 over 5 splits]", not an array's address. */
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "Scored[%s, loss %.6g ± %.2g over %d splits]", settings,
+          mean, standardError, splitLoss.length);
+    }
+  }
 
   /**
    * A candidate whose training diverged: on the first split (in split order) where it did; the

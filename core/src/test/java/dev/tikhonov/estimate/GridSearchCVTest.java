@@ -296,4 +296,12 @@ class GridSearchCVTest {
     assertTrue(threads.getMessage().contains("sets threads"), threads.getMessage());
     assertThrows(IllegalArgumentException.class, () -> GridSearchCV.builder(List.of()));
   }
+
+  /** A Scored outcome printed its split losses as an array's address ("[D@1b6d3586"). */
+  @Test
+  void scored_printsItsLoss_notAnArrayAddress() {
+    GridSearchCV.Scored s = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
+        new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443);
+    assertEquals("Scored[{lambda=0.001}, loss 0.500000 ± 0.14 over 3 splits]", s.toString());
+  }
 }
