@@ -80,7 +80,7 @@ class SparkElasticNetCVTest {
   void params_outOfRange_areRejected() {
     SparkElasticNetCV cv = new SparkElasticNetCV();
     assertThrows(IllegalArgumentException.class, () -> cv.setL1Ratio(1.5));
-    assertThrows(IllegalArgumentException.class, () -> cv.setFamily("poisson"));
+    assertThrows(IllegalArgumentException.class, () -> cv.setFamily("gamma"));
     assertThrows(IllegalArgumentException.class, () -> cv.setSelection("best"));
     assertThrows(IllegalArgumentException.class, () -> cv.setNumFolds(1));
     assertThrows(IllegalArgumentException.class, () -> cv.setTolerance(0));
