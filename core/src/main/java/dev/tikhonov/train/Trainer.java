@@ -1,6 +1,7 @@
 package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.Dropout;
@@ -307,18 +308,9 @@ public final class Trainer {
     if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
       return "";
     }
-    Matrix y = train.targetMatrix();
     double largest = 0;
-    for (int k = 0; k < y.cols(); k++) {
-      double sum = 0;
-      double sumSquares = 0;
-      for (int i = 0; i < y.rows(); i++) {
-        double v = y.get(i, k);
-        sum += v;
-        sumSquares += v * v;
-      }
-      double mean = sum / y.rows();
-      largest = Math.max(largest, Math.sqrt(Math.max(0, sumSquares / y.rows() - mean * mean)));
+    for (double sd : Standardizer.fit(train.targetMatrix()).scale()) {
+      largest = Math.max(largest, sd);
     }
     if (!(largest > LARGE_TARGET_SCALE)) {
       return "";

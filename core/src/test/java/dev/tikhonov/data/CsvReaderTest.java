@@ -4,6 +4,7 @@ import static dev.tikhonov.data.TestFiles.assertInputError;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tikhonov.tensor.Matrix;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class CsvReaderTest {
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL,
         CsvOptions.defaults().withIgnoredColumns("id", "a", "note", "b")),
         "no feature columns; the only columns are the target \"y\" and the ignored \"id\"");
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+    assertThrows(IllegalArgumentException.class,
         () -> CsvOptions.defaults().withIgnoredColumns("id", "id"));
   }
 
