@@ -106,4 +106,48 @@ class ApiSurfaceTest {
         .map(JavaClass::getName).sorted().collect(Collectors.toList());
     assertEquals(List.of(), exposed, "implementation details in API packages");
   }
+
+  /**
+   * Every cross-validation result speaks one vocabulary: {@code chosenModel()} is the model the
+   * rule (or criterion) chose, {@code chosenIndex()} its index, {@code indexMin()} and
+   * {@code index1se()} cv.glmnet's two candidates; the estimator's verb is
+   * {@code crossValidate}. Words that meant something else in one type and the chosen one in
+   * another ({@code bestIndex}: the minimum in one, the chosen in the other) are not API.
+   */
+  @Test
+  void crossValidationResults_shareOneVocabulary() throws Exception {
+    List<String> results = List.of("dev.tikhonov.estimate.CrossValidatedPath",
+        "dev.tikhonov.estimate.CrossValidatedRelaxedPath",
+        "dev.tikhonov.estimate.RidgeCV$Validation", "dev.tikhonov.estimate.GridSearchCV$Result",
+        "dev.tikhonov.estimate.MlpPathCV$Result");
+    List<String> retired = List.of("selected", "bestIndex", "bestLambda",
+        "oneStandardErrorIndex", "atLambdaMin", "atLambda1se", "model", "search");
+    JavaClasses classes = LayeringTest.coreClasses();
+    List<String> problems = new ArrayList<>();
+    for (String name : results) {
+      JavaClass c = classes.get(name);
+      TreeSet<String> methods = c.getMethods().stream()
+          .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC))
+          .map(m -> m.getName()).collect(Collectors.toCollection(TreeSet::new));
+      for (String required : List.of("chosenModel", "chosenIndex")) {
+        if (!name.endsWith("RelaxedPath") && !methods.contains(required)) {
+          problems.add(c.getSimpleName() + " lacks " + required + "()");
+        }
+      }
+      if (!name.contains("RidgeCV") && !name.endsWith("RelaxedPath")
+          && !(methods.contains("indexMin") && methods.contains("index1se"))) {
+        problems.add(c.getSimpleName() + " lacks indexMin()/index1se()");
+      }
+      methods.stream().filter(retired::contains)
+          .forEach(m -> problems.add(c.getSimpleName() + " has " + m + "()"));
+    }
+    for (String estimator : List.of("ElasticNetCV", "RelaxedLasso", "RidgeCV", "MlpPathCV",
+        "GridSearchCV")) {
+      JavaClass c = classes.get("dev.tikhonov.estimate." + estimator);
+      if (c.getMethods().stream().noneMatch(m -> m.getName().equals("crossValidate"))) {
+        problems.add(estimator + " lacks crossValidate(Dataset)");
+      }
+    }
+    assertEquals(List.of(), problems, "cross-validation results off the common vocabulary");
+  }
 }

@@ -174,7 +174,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         grid.axes(), search.resampling().describe(), search.rule().id(), common.threads);
     GridSearchCV.Result<P> r;
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
-      r = search.search(train, SelectCommand.listener(progress, total));
+      r = search.crossValidate(train, SelectCommand.listener(progress, total));
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + e.getMessage());
       return 3;
@@ -197,11 +197,11 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     base.put("validation_fraction", validationFraction);
     base.put("standardize", network.standardize);
     GridFiles.write(writer, search, r, base);
-    Evaluation test = r.model().evaluate(data.test());
+    Evaluation test = r.chosenModel().evaluate(data.test());
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("chosen", r.chosenSettings());
     metrics.put("rule", r.rule().id());
-    metrics.put("best", r.scores().bestConfig());
+    metrics.put("best", r.scores().configMin());
     metrics.put("test_accuracy", test.accuracy().isPresent() ? test.accuracy().getAsDouble()
         : null);
     metrics.put("test_loss", test.loss());
@@ -214,7 +214,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
                 test.accuracy().getAsDouble(), test.loss())
             : String.format(Locale.ROOT, "loss %.4f", test.loss()), r.seconds());
     if (save != null) {
-      r.model().save(save);
+      r.chosenModel().save(save);
       human.println("  saved the chosen model to " + save);
     }
     Map<String, Object> settings = new LinkedHashMap<>(base);
@@ -237,8 +237,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         out.printf(Locale.ROOT, "  %-60s diverged (split %d, epoch %d)%n", d.settings(),
             d.split(), d.epoch());
       } else if (outcome instanceof GridSearchCV.Scored s) {
-        String mark = (i == r.bestIndex() ? " best" : "")
-            + (i == r.oneStandardErrorIndex() ? " one-SE" : "");
+        String mark = (i == r.indexMin() ? " best" : "")
+            + (i == r.index1se() ? " one-SE" : "");
         out.printf(Locale.ROOT, "  %-60s %.4f ± %.4f%s%n", s.settings(), s.mean(),
             s.standardError(), mark);
       }

@@ -782,8 +782,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     String which = saveLambda != null ? saveLambda : (cv.isPresent() ? "min" : "last");
     checkSaveLambda(which, cv.isPresent());
     Predictor chosen = switch (which) {
-      case "min" -> cv.get().atLambdaMin();
-      case "1se" -> cv.get().atLambda1se();
+      case "min" -> cv.get().atMinimum();
+      case "1se" -> cv.get().atOneStandardError();
       case "last" -> path.atIndex(path.size() - 1);
       default -> path.atLambda(Double.parseDouble(which));
     };

@@ -234,7 +234,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       SelectionFiles.write(writer, "selection-cold", coldSearch, coldResult.get(),
           Optional.empty());
     }
-    Evaluation test = r.model().evaluate(data.test());
+    Evaluation test = r.chosenModel().evaluate(data.test());
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("lambda_chosen", r.chosenLambda());
     metrics.put("lambda_min", r.lambdaMin());
@@ -247,7 +247,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     metrics.put("seconds", r.seconds());
     if (coldResult.isPresent()) {
       MlpPathCV.Result<P> c = coldResult.get();
-      Evaluation coldTest = c.model().evaluate(data.test());
+      Evaluation coldTest = c.chosenModel().evaluate(data.test());
       metrics.put("cold_lambda_chosen", c.chosenLambda());
       metrics.put("cold_lambda_min", c.lambdaMin());
       metrics.put("cold_lambda_1se", c.lambda1se());
@@ -271,7 +271,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           coldResult.get().seconds() / r.seconds());
     }
     if (save != null) {
-      r.model().save(save);
+      r.chosenModel().save(save);
       human.println("  saved the model at λ = " + r.chosenLambda() + " to " + save);
     }
     Map<String, Object> settings = new LinkedHashMap<>();

@@ -58,16 +58,33 @@ public final class CrossValidatedPath<M extends Predictor> {
     return cv.index1se();
   }
 
-  public M atLambdaMin() {
+  /** The model at λ_min. */
+  public M atMinimum() {
     return path.atIndex(cv.indexMin());
   }
 
-  public M atLambda1se() {
+  /** The model at λ_1se. */
+  public M atOneStandardError() {
     return path.atIndex(cv.index1se());
   }
 
+  /** The rule that chose between λ_min and λ_1se (the estimator's). */
+  public SelectionRule rule() {
+    return rule;
+  }
+
+  /** Index on the path of the λ the rule chose. */
+  public int chosenIndex() {
+    return rule.pick(cv.indexMin(), cv.index1se());
+  }
+
+  /** The λ the rule chose. */
+  public double chosenLambda() {
+    return cv.lambdas()[chosenIndex()];
+  }
+
   /** The model at the λ the estimator's rule names. */
-  public M selected() {
-    return rule == SelectionRule.MINIMUM ? atLambdaMin() : atLambda1se();
+  public M chosenModel() {
+    return path.atIndex(chosenIndex());
   }
 }

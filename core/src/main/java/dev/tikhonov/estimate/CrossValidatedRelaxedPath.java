@@ -63,8 +63,23 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     return path.atIndex(cv.index1se(), cv.gamma1se());
   }
 
+  /** The rule that chose between (λ_min, γ_min) and (λ_1se, γ_1se) (the estimator's). */
+  public SelectionRule rule() {
+    return rule;
+  }
+
+  /** The λ the rule chose. */
+  public double chosenLambda() {
+    return rule == SelectionRule.MINIMUM ? lambdaMin() : lambda1se();
+  }
+
+  /** The γ the rule chose. */
+  public double chosenGamma() {
+    return rule == SelectionRule.MINIMUM ? gammaMin() : gamma1se();
+  }
+
   /** The model at the (λ, γ) the estimator's rule names. */
-  public M selected() {
+  public M chosenModel() {
     return rule == SelectionRule.MINIMUM ? atMinimum() : atOneStandardError();
   }
 

@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * <pre>{@code
  * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()
  *     .crossValidate(data);
- * LinearModel model = cv.atLambda1se();
+ * LinearModel model = cv.atOneStandardError();
  * }</pre>
  *
  * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
@@ -112,7 +112,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   /** The model at λ_min or λ_1se, as {@link Builder#rule} says (default λ_min). */
   @Override
   public M fit(Dataset train) {
-    return crossValidate(train).selected();
+    return crossValidate(train).chosenModel();
   }
 
   /**

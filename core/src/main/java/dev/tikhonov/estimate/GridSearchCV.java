@@ -161,16 +161,16 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   /** The chosen candidate fitted on all of {@code train}. */
   @Override
   public P fit(Dataset train) {
-    return search(train).model();
+    return crossValidate(train).chosenModel();
   }
 
-  /** Searches on {@code train}. */
-  public Result<P> search(Dataset train) {
-    return search(train, SearchListener.none());
+  /** Cross-validates every candidate on {@code train} and fits the chosen one on all of it. */
+  public Result<P> crossValidate(Dataset train) {
+    return crossValidate(train, SearchListener.none());
   }
 
-  /** Searches on {@code train}, reporting each fit to {@code listener}. */
-  public Result<P> search(Dataset train, SearchListener listener) {
+  /** As {@link #crossValidate(Dataset)}, reporting each fit to {@code listener}. */
+  public Result<P> crossValidate(Dataset train, SearchListener listener) {
     long t0 = System.nanoTime();
     List<Resampling.Split> splits = resampling.splits(train);
     int k = splits.size();
@@ -279,7 +279,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         j++;
       }
     }
-    int chosen = scored.get(rule.pick(scores.best(), scores.oneStandardError()));
+    int chosen = scored.get(rule.pick(scores.indexMin(), scores.index1se()));
 
     Candidate<P> winner = candidates.get(chosen);
     P model;
@@ -415,14 +415,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return scored.get(scoreIndex);
     }
 
-    /** The grid's index of the candidate with the smallest mean held-out loss. */
-    public int bestIndex() {
-      return candidateIndex(scores.best());
+    /** The grid's index of the candidate with the smallest mean held-out loss (cv.glmnet's min). */
+    public int indexMin() {
+      return candidateIndex(scores.indexMin());
     }
 
-    /** The grid's index of the one-SE candidate. */
-    public int oneStandardErrorIndex() {
-      return candidateIndex(scores.oneStandardError());
+    /**
+     * The grid's index of the one-SE candidate: the first (most regularized) whose mean is within
+     * one standard error of the smallest (cv.glmnet's 1se).
+     */
+    public int index1se() {
+      return candidateIndex(scores.index1se());
     }
 
     /**
@@ -448,7 +451,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     }
 
     /** The chosen candidate fitted on all training rows. */
-    public P model() {
+    public P chosenModel() {
       return model;
     }
 

@@ -95,7 +95,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
   /** The model at the chosen λ, fitted on all of {@code train}. */
   @Override
   public P fit(Dataset train) {
-    return crossValidate(train).model();
+    return crossValidate(train).chosenModel();
   }
 
   /** Cross-validates the path on {@code train}. */
@@ -301,8 +301,18 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       return cv.lambda1se();
     }
 
+    /** Index of λ_min in {@link #lambdas()}. */
+    public int indexMin() {
+      return cv.indexMin();
+    }
+
+    /** Index of λ_1se in {@link #lambdas()}. */
+    public int index1se() {
+      return cv.index1se();
+    }
+
     /** The model at the chosen λ, fitted on all training rows. */
-    public P model() {
+    public P chosenModel() {
       return model;
     }
 

@@ -97,7 +97,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   /** The model at the (λ, γ) cross-validation chooses by the rule. */
   @Override
   public M fit(Dataset train) {
-    return crossValidate(train).selected();
+    return crossValidate(train).chosenModel();
   }
 
   /** The path and its relaxed refits on all rows, without cross-validation. */

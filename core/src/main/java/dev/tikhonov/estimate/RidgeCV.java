@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * RidgeCV.Validation v = RidgeCV.builder().build().crossValidate(data);
- * LinearModel best = v.selected();
+ * LinearModel best = v.chosenModel();
  * }</pre>
  */
 public final class RidgeCV implements Estimator<LinearModel> {
@@ -53,7 +53,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
 
   @Override
   public LinearModel fit(Dataset train) {
-    return crossValidate(train).selected();
+    return crossValidate(train).chosenModel();
   }
 
   /**
@@ -153,12 +153,13 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return path.trainingMse().clone();
     }
 
-    /** Index of the chosen λ. */
-    public int bestIndex() {
+    /** Index of the λ the criterion chose (the smallest GCV or leave-one-out score). */
+    public int chosenIndex() {
       return best;
     }
 
-    public double bestLambda() {
+    /** The λ the criterion chose. */
+    public double chosenLambda() {
       return path.lambdas()[best];
     }
 
@@ -171,7 +172,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
 
     /** The model at the chosen λ. */
-    public LinearModel selected() {
+    public LinearModel chosenModel() {
       return atIndex(best);
     }
 

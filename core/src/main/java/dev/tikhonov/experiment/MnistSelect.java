@@ -362,7 +362,7 @@ public final class MnistSelect {
             methodEvidence);
         long t0 = System.nanoTime();
         List<Evaluation> tests = new ArrayList<>();
-        tests.add(r.model().evaluate(data.test()));
+        tests.add(r.chosenModel().evaluate(data.test()));
         for (long seed : s.seeds().subList(1, s.seeds().size())) {
           tests.add(replicate(s, method, r, seed, data.train()).evaluate(data.test()));
           synchronized (done) {
@@ -453,7 +453,7 @@ public final class MnistSelect {
     if (r.fullPath().isPresent()) {
       return n + r.fullPath().get().points().stream().mapToInt(MlpPath.Point::epochs).sum();
     }
-    return n + r.model().training().orElseThrow().history().epochs().size();
+    return n + r.chosenModel().training().orElseThrow().history().epochs().size();
   }
 
   private static Row withEvidence(Row r, Double evidenceLambda) {

@@ -49,20 +49,22 @@ public final class GridSearch {
    * @param scores [config][split]
    * @param mean mean score per config, splits weighted by their validation rows
    * @param standardError its standard error per config (0 for one split)
-   * @param best index of the config with the smallest mean (the first among ties)
-   * @param oneStandardError index of the first config whose mean is within one standard error
-   *     of the best's (≤ best)
+   * @param indexMin index of the config with the smallest mean (the first among ties): cv.glmnet's
+   *     index of lambda.min
+   * @param index1se index of the first config whose mean is within one standard error of the
+   *     smallest (≤ indexMin): cv.glmnet's index of lambda.1se
    */
   public record Result<C>(
-      List<C> configs, double[][] scores, double[] mean, double[] standardError, int best,
-      int oneStandardError) {
-    public C bestConfig() {
-      return configs.get(best);
+      List<C> configs, double[][] scores, double[] mean, double[] standardError, int indexMin,
+      int index1se) {
+    /** The config with the smallest mean score. */
+    public C configMin() {
+      return configs.get(indexMin);
     }
 
     /** The simplest config within one standard error of the best. */
-    public C oneStandardErrorConfig() {
-      return configs.get(oneStandardError);
+    public C config1se() {
+      return configs.get(index1se);
     }
 
     /**

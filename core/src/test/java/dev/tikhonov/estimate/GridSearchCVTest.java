@@ -60,7 +60,7 @@ class GridSearchCVTest {
   @Test
   void search_scoresEveryCandidateOnEverySplit_asAFitAlone() {
     GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(grid())
-        .resampling(Resampling.kFold(3, 2)).threads(2).build().search(DIGITS);
+        .resampling(Resampling.kFold(3, 2)).threads(2).build().crossValidate(DIGITS);
     GridSearch.Result<Map<String, Object>> scores = r.scores();
     assertEquals(8, scores.configs().size());
     assertEquals(3, scores.scores()[0].length);
@@ -79,8 +79,8 @@ class GridSearchCVTest {
     } finally {
       Blas.setThreads(before);
     }
-    assertTrue(scores.oneStandardError() <= scores.best());
-    assertEquals(scores.oneStandardError(), r.chosenIndex());
+    assertTrue(scores.index1se() <= scores.indexMin());
+    assertEquals(scores.index1se(), r.chosenIndex());
     // λ = 0.1 underfits: candidates 0..3 are λ = 0.1 and 4..7 the same dropout and learning
     // rate at λ = 1e-4; each heavy one scores worse than its light twin, and none is the best.
     // (A fixed margin over the best, 0.5, failed by 0.011 once dropout masks became
@@ -93,24 +93,24 @@ class GridSearchCVTest {
           "λ = 0.1 underfits candidate " + c + ": " + scores.mean()[c] + " against "
               + scores.mean()[c + 4]);
     }
-    assertTrue(scores.best() >= 4, "the best candidate has λ = 1e-4");
+    assertTrue(scores.indexMin() >= 4, "the best candidate has λ = 1e-4");
   }
 
   @Test
   void search_refitsTheChosenCandidateOnAllRows_underItsOwnName() {
     GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(grid())
         .resampling(Resampling.kFold(3, 2)).rule(SelectionRule.MINIMUM).threads(2).build()
-        .search(DIGITS);
-    assertEquals(r.scores().best(), r.chosenIndex());
+        .crossValidate(DIGITS);
+    assertEquals(r.scores().indexMin(), r.chosenIndex());
     Map<String, Object> chosen = r.chosenSettings();
     NetworkClassifier expected = base().toBuilder()
         .lambda((Double) chosen.get("lambda")).dropout((Double) chosen.get("dropout"))
         .optimizer(Optimizers.sgd((Double) chosen.get("learning_rate")).momentum(0.9)).build()
         .fit(DIGITS);
-    assertArrayEquals(expected.layers().get(0).weight(), r.model().layers().get(0).weight());
-    assertEquals("GridSearchCV", r.model().provenance().estimator());
-    assertEquals(chosen.get("lambda"), r.model().provenance().settings().get("lambda"));
-    assertEquals("min", r.model().provenance().settings().get("rule"));
+    assertArrayEquals(expected.layers().get(0).weight(), r.chosenModel().layers().get(0).weight());
+    assertEquals("GridSearchCV", r.chosenModel().provenance().estimator());
+    assertEquals(chosen.get("lambda"), r.chosenModel().provenance().settings().get("lambda"));
+    assertEquals("min", r.chosenModel().provenance().settings().get("rule"));
     assertTrue(r.misclassification().orElseThrow().mean()[r.chosenIndex()] < 0.5);
   }
 
@@ -125,11 +125,11 @@ class GridSearchCVTest {
     GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(MlpGrid.builder(base())
             .learningRates(1e6, 0.05, 0.02).build())
         .resampling(Resampling.kFold(2, 0)).rule(SelectionRule.MINIMUM).threads(2).build()
-        .search(DIGITS);
+        .crossValidate(DIGITS);
     GridSearchCV.Result<NetworkClassifier> without = GridSearchCV.builder(
             MlpGrid.builder(base()).learningRates(0.05, 0.02).build())
         .resampling(Resampling.kFold(2, 0)).rule(SelectionRule.MINIMUM).threads(2).build()
-        .search(DIGITS);
+        .crossValidate(DIGITS);
 
     assertEquals(3, r.outcomes().size());
     GridSearchCV.Diverged d = assertInstanceOf(GridSearchCV.Diverged.class, r.outcomes().get(0));
@@ -153,10 +153,10 @@ class GridSearchCVTest {
       assertArrayEquals(without.scores().scores()[i - 1], s.splitLoss(), 0.0);
     }
     assertEquals(without.chosenIndex() + 1, r.chosenIndex(), "indices count all candidates");
-    assertEquals(without.scores().best() + 1, r.bestIndex());
+    assertEquals(without.scores().indexMin() + 1, r.indexMin());
     assertEquals(without.chosenSettings(), r.chosenSettings());
-    assertArrayEquals(without.model().layers().get(0).weight(),
-        r.model().layers().get(0).weight());
+    assertArrayEquals(without.chosenModel().layers().get(0).weight(),
+        r.chosenModel().layers().get(0).weight());
   }
 
   /**
@@ -205,7 +205,7 @@ class GridSearchCVTest {
       AtomicInteger reported = new AtomicInteger();
       GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(List.of(counted,
               grid.get(1))).resampling(folds).threads(threads).build()
-          .search(DIGITS, (done, total, label) -> {
+          .crossValidate(DIGITS, (done, total, label) -> {
             reported.incrementAndGet();
             if (label.contains("(skipped")) {
               skipped.add(label);
@@ -238,7 +238,7 @@ class GridSearchCVTest {
     GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
             .learningRates(1e6, 1e7).build())
         .resampling(Resampling.kFold(2, 0)).threads(2).build();
-    DivergenceException e = assertThrows(DivergenceException.class, () -> search.search(DIGITS));
+    DivergenceException e = assertThrows(DivergenceException.class, () -> search.crossValidate(DIGITS));
     assertTrue(e.getMessage().startsWith("all 2 candidates diverged, so there is nothing to"
         + " choose from; the first: split "), e.getMessage());
     assertTrue(e.getMessage().contains("training diverged at epoch 1"), e.getMessage());
@@ -255,7 +255,7 @@ class GridSearchCVTest {
     GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
             .learningRates(1000).build())
         .resampling(Resampling.kFold(2, 0)).threads(2).build();
-    DivergenceException e = assertThrows(DivergenceException.class, () -> search.search(DIGITS));
+    DivergenceException e = assertThrows(DivergenceException.class, () -> search.crossValidate(DIGITS));
     assertTrue(e.getMessage().startsWith("all rows, {lambda=0.0, dropout=0.0, weight_decay=0.0,"
         + " learning_rate=1000.0}: training diverged at epoch "), e.getMessage());
   }
@@ -264,16 +264,16 @@ class GridSearchCVTest {
   void repeatedSeeds_needCandidatesThatCanBeReseeded() {
     GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(
         MlpGrid.builder(base()).lambdas(1e-3, 1e-2).build())
-        .resampling(Resampling.repeatedSeeds(0.3, 1, 5, 6)).threads(2).build().search(DIGITS);
+        .resampling(Resampling.repeatedSeeds(0.3, 1, 5, 6)).threads(2).build().crossValidate(DIGITS);
     assertTrue(r.scores().scores()[0][0] != r.scores().scores()[0][1], "two seeds, two fits");
     GridSearchCV.Candidate<NetworkClassifier> plain =
         GridSearchCV.Candidate.of(Map.of("lambda", 0.01), base());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GridSearchCV.builder(List.of(plain))
-            .resampling(Resampling.repeatedSeeds(0.3, 1, 5, 6)).build().search(DIGITS));
+            .resampling(Resampling.repeatedSeeds(0.3, 1, 5, 6)).build().crossValidate(DIGITS));
     assertTrue(e.getMessage().contains("cannot be reseeded"), e.getMessage());
     GridSearchCV.Result<NetworkClassifier> any = GridSearchCV.builder(List.of(plain))
-        .resampling(Resampling.kFold(2, 0)).build().search(DIGITS);
+        .resampling(Resampling.kFold(2, 0)).build().crossValidate(DIGITS);
     assertEquals(0, any.chosenIndex());
   }
 

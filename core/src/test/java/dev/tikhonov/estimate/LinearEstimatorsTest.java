@@ -230,10 +230,26 @@ class LinearEstimatorsTest {
     assertEquals(core.cv().lambdaMin(), cv.lambdaMin(), 1e-13 * cv.lambdaMin());
     assertTrue(cv.lambda1se() >= cv.lambdaMin());
     assertArrayEquals(core.path().coefficients()[core.cv().index1se()][0],
-        cv.atLambda1se().coefficients(), 1e-10);
+        cv.atOneStandardError().coefficients(), 1e-10);
     CrossValidatedPath<LinearModel> given = ElasticNetCV.gaussian().foldIds(folds.foldIds())
         .build().crossValidate(DATA);
     assertArrayEquals(cv.mean(), given.mean(), "explicit fold ids = the same folds");
+  }
+
+  @Test
+  void crossValidatedPath_chosenIsWhatItsRuleNames() {
+    for (SelectionRule rule : SelectionRule.values()) {
+      CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(5).seed(9)
+          .rule(rule).build().crossValidate(DATA);
+      assertTrue(cv.index1se() < cv.indexMin(), "the two rules differ on these data");
+      int expected = rule == SelectionRule.MINIMUM ? cv.indexMin() : cv.index1se();
+      assertEquals(rule, cv.rule());
+      assertEquals(expected, cv.chosenIndex(), rule.id());
+      assertEquals(cv.path().lambdas()[expected], cv.chosenLambda(), rule.id());
+      LinearModel at = rule == SelectionRule.MINIMUM ? cv.atMinimum() : cv.atOneStandardError();
+      assertArrayEquals(at.coefficients(), cv.chosenModel().coefficients(), rule.id());
+      assertEquals(cv.chosenLambda(), cv.chosenModel().lambda(), rule.id());
+    }
   }
 
   @Test
@@ -289,10 +305,10 @@ class LinearEstimatorsTest {
           .crossValidate(DATA);
       double[] gcv = v.gcv();
       for (double g : gcv) {
-        assertTrue(gcv[v.bestIndex()] <= g);
+        assertTrue(gcv[v.chosenIndex()] <= g);
       }
-      LinearModel cv = v.selected();
-      LinearModel closed = Ridge.builder().lambda(v.bestLambda()).standardize(standardize)
+      LinearModel cv = v.chosenModel();
+      LinearModel closed = Ridge.builder().lambda(v.chosenLambda()).standardize(standardize)
           .build().fit(DATA);
       assertArrayEquals(closed.coefficients(), cv.coefficients(), 1e-9);
       assertEquals(closed.intercept(), cv.intercept(), 1e-9);

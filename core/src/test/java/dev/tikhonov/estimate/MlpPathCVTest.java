@@ -106,7 +106,7 @@ class MlpPathCVTest {
       assertTrue(r.lambda1se() >= r.lambdaMin());
       int chosen = rule == SelectionRule.MINIMUM ? cv.indexMin() : cv.index1se();
       assertEquals(chosen, r.chosenIndex());
-      NetworkClassifier model = r.model();
+      NetworkClassifier model = r.chosenModel();
       assertArrayEquals(r.fullPath().orElseThrow().model(chosen).predict(DIGITS),
           model.predict(DIGITS));
       assertEquals("MlpPathCV", model.provenance().estimator());
@@ -147,7 +147,7 @@ class MlpPathCVTest {
     MlpPath.Fit<NetworkClassifier> refit = MlpPath.builder(base().toBuilder().threads(1).build())
         .lambdas(r.chosenLambda()).start(MlpPath.Start.COLD).build().fit(DIGITS);
     assertArrayEquals(refit.model(0).layers().get(1).weight(),
-        r.model().layers().get(1).weight(), "the refit is the cold fit at λ alone, one core");
+        r.chosenModel().layers().get(1).weight(), "the refit is the cold fit at λ alone, one core");
     assertTrue(r.cpuSeconds() > 0);
   }
 

@@ -128,7 +128,7 @@ class PoissonEstimatorsTest {
     double[] select = ProximalNewtonRefData.read("pois-cv-select.csv").rows()[0];
     assertEquals(select[0], cv.lambdaMin(), 1e-12 * select[0]);
     assertEquals(select[1], cv.lambda1se(), 1e-12 * select[1]);
-    assertEquals(Family.POISSON, cv.atLambdaMin().family());
+    assertEquals(Family.POISSON, cv.atMinimum().family());
   }
 
   /** pois.csv with every column as a feature: x1..x8, w, off (and the counts as target). */
@@ -233,8 +233,8 @@ class PoissonEstimatorsTest {
     for (int l = 0; l < ref.length; l++) {
       assertEquals(ref[l][1], cv.mean()[l], 1e-6 * ref[l][1], "λ index " + l);
     }
-    assertEquals(java.util.Optional.of("off"), cv.atLambdaMin().offsetColumn());
-    assertEquals(DATA.featureNames(), cv.atLambdaMin().featureNames());
+    assertEquals(java.util.Optional.of("off"), cv.atMinimum().offsetColumn());
+    assertEquals(DATA.featureNames(), cv.atMinimum().featureNames());
   }
 
   @Test

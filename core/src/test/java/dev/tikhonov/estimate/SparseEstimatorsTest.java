@@ -95,9 +95,9 @@ class SparseEstimatorsTest {
     assertArrayEquals(a.mean(), b.mean(), 1e-9);
     assertArrayEquals(a.standardError(), b.standardError(), 1e-9);
     assertEquals(a.lambdaMin(), b.lambdaMin(), 1e-12 * a.lambdaMin());
-    LinearClassifier model = b.atLambdaMin();
+    LinearClassifier model = b.atMinimum();
     double[][] p = model.predictProba(sparse);
-    double[][] q = a.atLambdaMin().predictProba(dense);
+    double[][] q = a.atMinimum().predictProba(dense);
     for (int i = 0; i < N; i++) {
       assertArrayEquals(q[i], p[i], 1e-9);
     }

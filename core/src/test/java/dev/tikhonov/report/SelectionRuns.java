@@ -53,7 +53,7 @@ final class SelectionRuns {
     GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
         .lambdas(1e-4, 1e-2, 0.3).dropouts(0, 0.2).build())
         .resampling(Resampling.kFold(3, 0)).threads(2).build();
-    GridSearchCV.Result<NetworkClassifier> r = search.search(DIGITS);
+    GridSearchCV.Result<NetworkClassifier> r = search.crossValidate(DIGITS);
     GridFiles.write(out, search, r, Map.of("hidden_layers", List.of(8)));
     out.metrics(Map.of("chosen", r.chosenIndex()));
     out.finish(RunInfo.of(RunKind.GRID, "grid", List.of("--out", dir.toString()), 1L, 2, null,

@@ -112,8 +112,8 @@ class CvSummaryTest {
         {1.01, 1.03, 0.99}};
     GridSearch.Result<String> r = GridSearch.Result.of(List.of("a", "b", "c", "d"), scores,
         new double[] {10, 10, 10});
-    assertEquals(2, r.best(), "c has the smallest mean");
-    assertEquals(1, r.oneStandardError(), "b is the first within one SE of c");
+    assertEquals(2, r.indexMin(), "c has the smallest mean");
+    assertEquals(1, r.index1se(), "b is the first within one SE of c");
     double mean = (0.97 + 1.02 + 0.99) / 3;
     double sd = Math.sqrt((Math.pow(0.97 - mean, 2) + Math.pow(1.02 - mean, 2)
         + Math.pow(0.99 - mean, 2)) / 2);
@@ -121,7 +121,7 @@ class CvSummaryTest {
     GridSearch.Result<String> one = GridSearch.Result.of(List.of("a", "b"),
         new double[][] {{2}, {1}}, new double[] {5});
     assertEquals(0.0, one.standardError()[0]);
-    assertEquals(1, one.oneStandardError());
+    assertEquals(1, one.index1se());
   }
 
   @Test

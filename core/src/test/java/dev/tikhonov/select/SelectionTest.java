@@ -72,10 +72,10 @@ class SelectionTest {
     GridSearch.Result<Double> two = GridSearch.run(lambdas, scorer, splits, 2);
     assertArrayEquals(one.mean(), two.mean(), 0.0);
     for (int i = 0; i < lambdas.size(); i++) {
-      assertTrue(one.mean()[one.best()] <= one.mean()[i]);
+      assertTrue(one.mean()[one.indexMin()] <= one.mean()[i]);
       assertTrue(one.standardError()[i] > 0);
     }
-    assertTrue(one.bestConfig() < 10.0, "heavy shrinkage loses on this data");
+    assertTrue(one.configMin() < 10.0, "heavy shrinkage loses on this data");
     List<GridSearch.Split> holdout = GridSearch.holdout(1000, 0.2, 3);
     assertEquals(200, holdout.get(0).validationRows().length);
     assertEquals(800, holdout.get(0).trainRows().length);

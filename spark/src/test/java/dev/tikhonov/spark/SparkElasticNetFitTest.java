@@ -201,7 +201,7 @@ class SparkElasticNetFitTest {
     assertSameCv(single.cv(), model.crossValidation(), 1e-8);
     assertEquals(single.index1se(), model.selectedIndex());
     assertEquals(single.lambda1se(), model.selectedLambda(), 1e-13 * single.lambda1se());
-    LinearModel oneSe = single.atLambda1se();
+    LinearModel oneSe = single.atOneStandardError();
     assertEquals(oneSe.intercept(), model.intercept(), 1e-8);
     assertArrayEquals(oneSe.coefficients(), model.coefficients().toArray(), 1e-8);
   }

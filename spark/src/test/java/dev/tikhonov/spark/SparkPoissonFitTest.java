@@ -252,7 +252,7 @@ class SparkPoissonFitTest {
 
     // The saved model is the core's Poisson model at λ_min: it predicts the mean count.
     LinearModel model = (LinearModel) Predictor.load(saved);
-    LinearModel core = single.atLambdaMin();
+    LinearModel core = single.atMinimum();
     assertEquals(Family.POISSON, model.family());
     assertEquals(core.lambda(), model.lambda(), 1e-12 * core.lambda());
     double[] predicted = model.predict(x);

@@ -69,8 +69,8 @@ public final class GridFiles {
       candidates.add(c);
     }
     m.put("candidates", candidates);
-    m.put("best", r.bestIndex());
-    m.put("one_se", r.oneStandardErrorIndex());
+    m.put("best", r.indexMin());
+    m.put("one_se", r.index1se());
     m.put("chosen", r.chosenIndex());
     m.put("seconds", r.seconds());
     return m;
