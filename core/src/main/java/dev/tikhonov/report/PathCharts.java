@@ -1,5 +1,8 @@
 package dev.tikhonov.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -18,39 +21,97 @@ final class PathCharts {
   private PathCharts() {}
 
   /**
+   * At most this many coefficient lines are drawn. XChart writes each segment of a line as its
+   * own SVG element, so a wide path (a binomial lasso on 20,000 sparse features, 2,748 of them
+   * nonzero somewhere) made a 49 MB chart and report; past a few dozen lines a coefficient plot
+   * shows a cloud anyway. Those that enter the path first, the ones a reader asks about, are
+   * drawn; every coefficient stays in path.csv and path.json.
+   */
+  static final int MAX_LINES = 60;
+
+  /**
    * Coefficient b_j(λ) for every feature (and class) that is nonzero somewhere on the path, λ on
-   * a log axis; the title says how many are zero all along and not drawn (a sparse file with
-   * one index of 99,999 made 99,999 flat lines and a 72 MB report). Labels as {@link Labels}.
+   * a log axis, at most {@link #MAX_LINES} of them: those that become nonzero at the largest λ
+   * (ties: the larger largest |b_j| first). The title says how many are zero all along or, when
+   * some nonzero ones are left out, how many are drawn (a sparse file with one index of 99,999
+   * made 99,999 flat lines and a 72 MB report). Labels as {@link Labels}.
    */
   public static XYChart coefficientPath(PathData path, String title) {
+    return coefficientPath(path, title, new StringBuilder());
+  }
+
+  /**
+   * As {@link #coefficientPath(PathData, String)}, appending to {@code note} a sentence that
+   * says which coefficients are not drawn (nothing when all are).
+   */
+  static XYChart coefficientPath(PathData path, String title, StringBuilder note) {
     int classes = path.numClasses();
     int p = path.featureNames().size();
-    int zero = 0;
+    int lambdas = path.lambda().length;
+    List<int[]> active = new ArrayList<>(); // {class, feature, entry index}
+    List<Double> peak = new ArrayList<>();
     for (int k = 0; k < classes; k++) {
       for (int j = 0; j < p; j++) {
-        zero += nonzeroSomewhere(path, k, j) ? 0 : 1;
+        int entry = -1;
+        double largest = 0;
+        for (int i = 0; i < lambdas; i++) {
+          double b = path.coef()[i][k][j];
+          if (b != 0 && entry < 0) {
+            entry = i;
+          }
+          largest = Math.max(largest, Math.abs(b));
+        }
+        if (entry >= 0) {
+          active.add(new int[] {k, j, entry, peak.size()});
+          peak.add(largest);
+        }
       }
     }
-    XYChart chart = ChartTheme.xy(title + (zero == 0 ? "" : "; " + zero + " of " + classes * p
-            + " coefficients zero all along, not drawn"), "λ (log scale)",
+    int total = classes * p;
+    int zero = total - active.size();
+    List<int[]> drawn = active;
+    if (active.size() > MAX_LINES) {
+      drawn = new ArrayList<>(active);
+      drawn.sort(Comparator.<int[]>comparingInt(a -> a[2])
+          .thenComparing(a -> -peak.get(a[3])));
+      drawn = new ArrayList<>(drawn.subList(0, MAX_LINES));
+      drawn.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
+    }
+    // the title stays short enough for the chart's width; the report's caption says it all
+    // (lines(...))
+    StringBuilder heading = new StringBuilder(title);
+    if (drawn.size() < active.size()) {
+      heading.append("; ").append(drawn.size()).append(" of ").append(active.size())
+          .append(" nonzero drawn");
+    } else if (zero > 0) {
+      heading.append("; ").append(zero).append(" of ").append(total)
+          .append(" coefficients zero all along, not drawn");
+    }
+    if (zero > 0) {
+      note.append(zero).append(" of ").append(total)
+          .append(" coefficients are zero all along and not drawn.");
+    }
+    if (drawn.size() < active.size()) {
+      note.append(note.length() > 0 ? " " : "").append("Of the ").append(active.size())
+          .append(" nonzero somewhere, the ").append(drawn.size())
+          .append(" that enter the path first are drawn; path.csv has them all.");
+    }
+    XYChart chart = ChartTheme.xy(heading.toString(), "λ (log scale)",
         "coefficient (original feature scale)");
     LambdaAxis axis = new LambdaAxis(path.lambda());
     int line = 0;
-    for (int k = 0; k < classes; k++) {
-      for (int j = 0; j < p; j++) {
-        if (!nonzeroSomewhere(path, k, j)) {
-          continue;
-        }
-        double[] y = new double[path.lambda().length];
-        for (int i = 0; i < y.length; i++) {
-          y[i] = path.coef()[i][k][j];
-        }
-        String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
-            + Labels.feature(path.featureNames().get(j), j));
-        XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, path.lambda(), y, null,
-            ChartTheme.color(line++));
-        s.setMarker(SeriesMarkers.NONE);
+    for (int[] a : drawn) {
+      int k = a[0];
+      int j = a[1];
+      double[] y = new double[lambdas];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = path.coef()[i][k][j];
       }
+      String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
+          + Labels.feature(path.featureNames().get(j), j));
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, path.lambda(), y, null,
+          ChartTheme.color(line++));
+      s.setMarker(SeriesMarkers.NONE);
     }
     chart.getStyler().setLegendVisible(line <= MAX_LEGEND);
     markCv(chart, path, axis);
@@ -136,15 +197,6 @@ final class PathCharts {
     }
     axis.apply(chart, hasZero(path.lambda()));
     return chart;
-  }
-
-  private static boolean nonzeroSomewhere(PathData path, int k, int j) {
-    for (double[][] at : path.coef()) {
-      if (at[k][j] != 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean hasZero(double[] lambda) {

@@ -176,11 +176,15 @@ public final class ReportCharts {
     String prefix = model.isEmpty() ? "" : model + ": ";
     String suffix = model.isEmpty() ? "" : "-" + model;
     String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";
+    StringBuilder omitted = new StringBuilder();
+    XYChart coefficients = PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha,
+        omitted);
     charts.add(new ReportChart("coefficient-path" + suffix,
         "Each coefficient against λ" + alpha + "; the penalty grows to the right."
             + (path.cv() == null ? "" : " Dashed: λ_min = " + Html.number(path.cv().lambdaMin())
-                + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + "."),
-        PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha)));
+                + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + ".")
+            + (omitted.length() == 0 ? "" : " " + omitted),
+        coefficients));
     XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated error");
     if (cv != null) {
       charts.add(new ReportChart("cv-curve" + suffix,

@@ -57,4 +57,45 @@ class PathChartsTest {
         chart.getTitle());
     assertTrue(chart.getStyler().isLegendVisible());
   }
+
+  /**
+   * A binomial lasso on 20,000 sparse features, 2,748 nonzero somewhere, made a 49 MB chart:
+   * only the first MAX_LINES to enter are drawn, in feature order, and the title says so.
+   */
+  @Test
+  void coefficientPath_manyNonzero_drawsTheFirstToEnter_andSaysHowManyAreLeftOut() {
+    int p = 300;
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + (j + 1));
+    }
+    double[][] c = new double[3][p];
+    // features 0..239 enter at the last λ, 240..279 at the second, 280..299 never
+    for (int j = 0; j < 280; j++) {
+      c[2][j] = j + 1;
+      if (j >= 240) {
+        c[1][j] = 0.5 + j;
+      }
+    }
+    StringBuilder note = new StringBuilder();
+    XYChart chart = PathCharts.coefficientPath(path(names, c), "t", note);
+    List<String> drawn = List.copyOf(chart.getSeriesMap().keySet());
+    int first = 40; // the 40 that enter at the second λ
+    int rest = PathCharts.MAX_LINES - first;
+    assertTrue(rest > 0 && PathCharts.MAX_LINES < 280, "the test assumes 40 < MAX_LINES < 280");
+    List<String> expected = new ArrayList<>();
+    // of those entering at the last λ, the largest |b| first: x240 down
+    for (int j = 240 - rest; j < 240; j++) {
+      expected.add("x" + (j + 1));
+    }
+    for (int j = 240; j < 280; j++) {
+      expected.add("x" + (j + 1));
+    }
+    assertEquals(expected, drawn);
+    assertEquals("t; " + PathCharts.MAX_LINES + " of 280 nonzero drawn", chart.getTitle());
+    assertEquals("20 of 300 coefficients are zero all along and not drawn. Of the 280 nonzero"
+        + " somewhere, the " + PathCharts.MAX_LINES + " that enter the path first are drawn;"
+        + " path.csv has them all.", note.toString());
+    assertTrue(!chart.getStyler().isLegendVisible(), "no legend for that many lines");
+  }
 }
