@@ -135,8 +135,11 @@ public final class PredictCommand implements Callable<Integer> {
       double[] y = inputs(data, x -> column(m.predict(x)), d -> column(m.predict(d)),
           m.featureNames())[0];
       csv.row("prediction");
+      // a network computes in float32: its shortest float text, not the widened double's
+      // noise digits (2.647847, not 2.6478469371795654)
+      boolean float32 = m instanceof dev.tikhonov.estimate.NetworkPredictor;
       for (double v : y) {
-        csv.row(Double.toString(v));
+        csv.row(float32 ? Float.toString((float) v) : Double.toString(v));
       }
       return y.length;
     }

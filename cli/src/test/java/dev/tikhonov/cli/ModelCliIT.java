@@ -98,6 +98,31 @@ class ModelCliIT {
     return mnist;
   }
 
+  /** It printed a float32 network's outputs widened to double: 2.6478469371795654. */
+  @Test
+  void predict_networkRegressor_writesEachValueAsItsFloat() throws Exception {
+    StringBuilder csv = new StringBuilder("x1,x2,y\n");
+    for (int i = 0; i < 60; i++) {
+      double a = Math.sin(i);
+      double b = Math.cos(3 * i);
+      csv.append(a).append(',').append(b).append(',').append(1 + 2 * a - b).append('\n');
+    }
+    Files.writeString(dir.resolve("reg.csv"), csv);
+    Cli.Result t = Cli.run(dir, "train", "--data", "reg.csv", "--target", "y", "--model",
+        "linear", "--epochs", "3", "--threads", "1", "--out", "reg-run", "--save", "reg.model",
+        "--quiet");
+    assertEquals(0, t.exitCode(), t.stderr());
+    Cli.Result r = Cli.run(dir, "predict", "--model", "reg.model", "--data", "reg.csv",
+        "--out", "reg-pred.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> lines = Files.readAllLines(dir.resolve("reg-pred.csv"));
+    assertEquals("prediction", lines.get(0));
+    assertEquals(61, lines.size());
+    for (String v : lines.subList(1, lines.size())) {
+      assertEquals(Float.toString(Float.parseFloat(v)), v, "a float32 model's output as text");
+    }
+  }
+
   @Test
   void predict_idxDirectory_predictsEveryTestDigit() throws Exception {
     Path mnist = mnistDirectory();
