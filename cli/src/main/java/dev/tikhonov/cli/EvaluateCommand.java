@@ -26,12 +26,14 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
 @Command(name = "evaluate",
-    header = "Score a saved model on labelled data: its mean data loss and accuracy.",
+    header = "Score a saved model on labelled data: its mean data loss, accuracy or R².",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Evaluate a model saved by --save (train, path, select, grid) on labelled data: the",
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
-      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy. Only the",
+      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy; for",
+      "regressors the mean squared error and R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² (JSON: mse, r2),",
+      "for Poisson models also D², the fraction of deviance explained (d2). Only the",
       "model's columns and the target are read (other columns are ignored, as predict ignores",
       "them). Class labels are matched to the model's classes by name, or by value when both",
       "are numbers (1 finds a class +1); data of one class are fine, a label the model does",
@@ -90,15 +92,28 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     metrics.put("rows", e.rows());
     metrics.put("loss", e.loss());
     metrics.put("accuracy", e.accuracy().isPresent() ? e.accuracy().getAsDouble() : null);
+    // the regression scores only for the models that have them, so a classifier's JSON is as before
+    StringBuilder scores = new StringBuilder();
+    score(metrics, scores, "accuracy", "accuracy", e.accuracy());
+    score(metrics, scores, "mse", "MSE", e.meanSquaredError());
+    score(metrics, scores, "r2", "R²", e.rSquared());
+    score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained());
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {
       System.out.printf("%s on %s: %d rows, loss %.6f%s%n", model,
-          data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(),
-          e.accuracy().isPresent() ? String.format(", accuracy %.4f", e.accuracy().getAsDouble())
-              : "");
+          data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(), scores);
     }
     return 0;
+  }
+
+  /** Puts a present score into the JSON metrics and appends ", label value" for the text line. */
+  private static void score(Map<String, Object> metrics, StringBuilder text, String key,
+      String label, java.util.OptionalDouble value) {
+    if (value.isPresent()) {
+      metrics.put(key, value.getAsDouble());
+      text.append(String.format(java.util.Locale.ROOT, ", %s %.4f", label, value.getAsDouble()));
+    }
   }
 
   /**

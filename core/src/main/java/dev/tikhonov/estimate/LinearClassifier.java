@@ -5,7 +5,6 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * A fitted logistic model in double precision on the original feature scale
@@ -134,8 +133,8 @@ public final class LinearClassifier implements Classifier {
         correct++;
       }
     }
-    return new Evaluation(labels.length, loss / labels.length,
-        OptionalDouble.of((double) correct / labels.length), parameters.penalty());
+    return Evaluation.ofClassifier(labels.length, loss / labels.length,
+        (double) correct / labels.length, parameters.penalty());
   }
 
   @Override

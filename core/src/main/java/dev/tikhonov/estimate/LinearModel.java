@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * A fitted linear regression, ŷ = a₀ + x·b, or a Poisson regression, ŷ = μ = exp(a₀ + x·b)
@@ -153,23 +152,17 @@ public final class LinearModel implements Predictor {
     double[] y = Features.values(data);
     double[][] eta = parameters.linearPredictor(data);
     double[] yhat = response(eta);
-    boolean poisson = parameters.family() == dev.tikhonov.loss.Family.POISSON;
-    double sum = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (poisson) {
-        if (!(y[i] >= 0)) {
-          // as the poisson path refuses it: the loss μ − y·log μ has no minimum for y < 0
-          throw new InputException(data.source() + ": row " + (i + 1) + ": count " + y[i]
-              + " is not a finite number ≥ 0 (the poisson family models counts)");
-        }
-        sum += yhat[i] - y[i] * eta[i][0];
-        continue;
-      }
-      double e = y[i] - yhat[i];
-      sum += 0.5 * e * e;
+    if (parameters.family() != dev.tikhonov.loss.Family.POISSON) {
+      return Evaluation.ofRegressor(y, yhat, parameters.penalty());
     }
-    return new Evaluation(y.length, sum / y.length, OptionalDouble.empty(),
-        parameters.penalty());
+    for (int i = 0; i < y.length; i++) {
+      if (!(y[i] >= 0)) {
+        // as the poisson path refuses it: the loss μ − y·log μ has no minimum for y < 0
+        throw new InputException(data.source() + ": row " + (i + 1) + ": count " + y[i]
+            + " is not a finite number ≥ 0 (the poisson family models counts)");
+      }
+    }
+    return Evaluation.ofCounts(y, first(eta), parameters.penalty());
   }
 
   @Override

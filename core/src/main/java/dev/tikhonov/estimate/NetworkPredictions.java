@@ -8,7 +8,6 @@ import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -58,25 +57,32 @@ final class NetworkPredictions {
   }
 
   /**
-   * Mean loss and (for classifiers) accuracy over rows {@code x} with targets {@code y} (n×1:
-   * class indices or values), and the penalty of the weights for (λ, α).
+   * Mean loss and accuracy (classifiers) or MSE and R² (regressors) over rows {@code x} with
+   * targets {@code y} (n×1: class indices or values), and the penalty of the weights for (λ, α).
    */
   Evaluation evaluate(Matrix x, Matrix y, Loss loss, boolean classifier, double lambda,
       double l1Ratio) {
     Matrix out = outputs(x);
-    double lossSum = loss.sum(out, y);
-    OptionalDouble accuracy = OptionalDouble.empty();
-    if (classifier) {
-      long correct = 0;
-      for (int i = 0; i < out.rows(); i++) {
-        if (Kernels.argmaxRow(out, i) == (int) y.at(i)) {
-          correct++;
-        }
-      }
-      accuracy = OptionalDouble.of((double) correct / out.rows());
-    }
     double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
-    return new Evaluation(out.rows(), lossSum / out.rows(), accuracy, penalty);
+    int n = out.rows();
+    if (!classifier) {
+      // the targets as the network saw them (float), so that loss = ½·MSE exactly
+      double[] target = new double[n];
+      double[] predicted = new double[n];
+      for (int i = 0; i < n; i++) {
+        target[i] = y.at(i);
+        predicted[i] = out.at(i);
+      }
+      return Evaluation.ofRegressor(target, predicted, penalty);
+    }
+    double lossSum = loss.sum(out, y);
+    long correct = 0;
+    for (int i = 0; i < n; i++) {
+      if (Kernels.argmaxRow(out, i) == (int) y.at(i)) {
+        correct++;
+      }
+    }
+    return Evaluation.ofClassifier(n, lossSum / n, (double) correct / n, penalty);
   }
 
   private Sequential borrow() {

@@ -36,9 +36,10 @@ public interface Predictor {
 
   /**
    * The mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) on {@code data} — ½(y − ŷ)² for regression,
-   * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the accuracy for classifiers, and
-   * the model's penalty term (so loss + penalty is the objective's value there). Class labels are
-   * matched to the model's classes by name.
+   * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the model's penalty term (so
+   * loss + penalty is the objective's value there) and the scores of the model's kind: accuracy
+   * for classifiers, MSE and R² for regressors and count models, D² for counts (see
+   * {@link Evaluation}). Class labels are matched to the model's classes by name.
    *
    * @throws dev.tikhonov.data.InputException naming the data when they have no rows (a mean over
    *     none has no value), a column is missing, or the target is of the other kind

@@ -164,9 +164,26 @@ class ConformanceTest {
       for (int i = 0; i < y.length; i++) {
         assertEquals(k.classNames().get((int) y[i]), names.get(i), "row " + i + "'s class name");
       }
-      assertTrue(p.evaluate(c.test()).accuracy().isPresent());
+      Evaluation e = p.evaluate(c.test());
+      assertTrue(e.accuracy().isPresent());
+      assertFalse(e.meanSquaredError().isPresent(), "a classifier has no mean squared error");
+      assertFalse(e.rSquared().isPresent(), "a classifier has no R²");
     } else {
-      assertFalse(p.evaluate(c.test()).accuracy().isPresent());
+      Evaluation e = p.evaluate(c.test());
+      assertFalse(e.accuracy().isPresent());
+      // scikit-learn's mean_squared_error and r2_score of predict(), written out here
+      double[] t = c.test().targets();
+      double mean = java.util.Arrays.stream(t).average().orElseThrow();
+      double residual = 0;
+      double total = 0;
+      for (int i = 0; i < t.length; i++) {
+        residual += (t[i] - y[i]) * (t[i] - y[i]);
+        total += (t[i] - mean) * (t[i] - mean);
+      }
+      // networks see float targets and outputs, hence the relative 1e-6
+      assertEquals(residual / t.length, e.meanSquaredError().orElseThrow(),
+          1e-6 * residual / t.length, "mean squared error");
+      assertEquals(1 - residual / total, e.rSquared().orElseThrow(), 1e-6, "R²");
     }
   }
 

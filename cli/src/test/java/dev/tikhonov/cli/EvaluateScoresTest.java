@@ -1,0 +1,104 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.estimate.ElasticNet;
+import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.Predictor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * evaluate prints a regressor's R² and MSE and a count model's D² (text and --json), the numbers
+ * the library's {@link Evaluation} gives; a classifier's output has none of them.
+ */
+class EvaluateScoresTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void files() throws Exception {
+    StringBuilder real = new StringBuilder("a,b,y\n");
+    StringBuilder counts = new StringBuilder("a,b,count\n");
+    StringBuilder classes = new StringBuilder("a,b,label\n");
+    for (int i = 0; i < 40; i++) {
+      String ab = Math.sin(i) + "," + Math.cos(3 * i) + ",";
+      real.append(ab).append(2 * Math.sin(i) - Math.cos(3 * i) + 0.3 * Math.sin(7 * i))
+          .append('\n');
+      counts.append(ab).append(i % 5).append('\n');
+      classes.append(ab).append(Math.sin(i) + 0.3 * Math.sin(5 * i) > Math.cos(3 * i)
+          ? "up" : "down").append('\n');
+    }
+    Files.writeString(dir.resolve("y.csv"), real);
+    Files.writeString(dir.resolve("count.csv"), counts);
+    Files.writeString(dir.resolve("label.csv"), classes);
+  }
+
+  /** The command's stdout (it prints with System.out) and its exit code. */
+  private static String evaluate(String model, String target, boolean json) {
+    PrintStream before = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      InProcess r = json
+          ? InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
+              dir.resolve(target + ".csv").toString(), "--target", target, "--json")
+          : InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
+              dir.resolve(target + ".csv").toString(), "--target", target);
+      assertEquals(0, r.exit(), r.err());
+    } finally {
+      System.setOut(before);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Evaluation fitAndSave(ElasticNet.Builder<? extends Predictor> builder,
+      String target, TargetKind kind, String file) {
+    Dataset data = Dataset.read(dir.resolve(target + ".csv"), target, kind);
+    Predictor m = builder.build().fit(data);
+    m.save(dir.resolve(file));
+    return m.evaluate(data);
+  }
+
+  @Test
+  void evaluate_regressor_printsRSquaredAndMeanSquaredError() throws Exception {
+    Evaluation e = fitAndSave(ElasticNet.gaussian().lambda(0.01), "y", TargetKind.REAL,
+        "linear.model");
+    JsonNode m = JSON.readTree(evaluate("linear.model", "y", true));
+    assertEquals(e.rSquared().orElseThrow(), m.get("r2").asDouble(), 1e-12);
+    assertEquals(e.meanSquaredError().orElseThrow(), m.get("mse").asDouble(), 1e-12);
+    assertFalse(m.has("d2"), m.toString());
+    String text = evaluate("linear.model", "y", false);
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, ", MSE %.4f, R² %.4f",
+        e.meanSquaredError().orElseThrow(), e.rSquared().orElseThrow())), text);
+  }
+
+  @Test
+  void evaluate_countModel_printsDevianceExplained() throws Exception {
+    Evaluation e = fitAndSave(ElasticNet.poisson().lambda(0.01), "count", TargetKind.REAL,
+        "counts.model");
+    JsonNode m = JSON.readTree(evaluate("counts.model", "count", true));
+    assertEquals(e.devianceExplained().orElseThrow(), m.get("d2").asDouble(), 1e-12);
+    assertTrue(evaluate("counts.model", "count", false).contains("D² (deviance explained) "));
+  }
+
+  @Test
+  void evaluate_classifier_printsAccuracyOnly() throws Exception {
+    fitAndSave(ElasticNet.binomial().lambda(0.01), "label", TargetKind.CLASS, "bin.model");
+    JsonNode m = JSON.readTree(evaluate("bin.model", "label", true));
+    assertTrue(m.has("accuracy") && !m.has("r2") && !m.has("mse"), m.toString());
+    assertFalse(evaluate("bin.model", "label", false).contains("R²"));
+  }
+}
