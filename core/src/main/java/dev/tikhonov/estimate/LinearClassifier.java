@@ -1,10 +1,14 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fitted logistic model in double precision on the original feature scale
@@ -29,6 +33,45 @@ public final class LinearClassifier implements Classifier {
   /** The coefficients, [vector][feature]: one vector (binomial) or one per class. */
   public double[][] coefficients() {
     return parameters.coefficients();
+  }
+
+  /**
+   * One class's coefficients by feature name, as {@link LinearModel#coefficientsByName()}:
+   * {@link #featureNames()}'s names in their order, each with its coefficient bₖⱼ on the
+   * original scale (a weight or offset column the model took out of the features is not among
+   * them). A multinomial model has a vector for every class. A binomial model has one, for its
+   * second class (glmnet's and scikit-learn's convention: b gives the log-odds of that class
+   * against the first), so the first class, whose linear predictor is 0, has none.
+   * Unmodifiable; a new map each call.
+   *
+   * @param className one of {@link #classNames()}, spelled as the training data spelled it
+   * @throws dev.tikhonov.data.InputException naming the class and the model's classes when it
+   *     is not one of them, or is a binomial model's first class
+   */
+  public Map<String, Double> coefficientsByName(String className) {
+    java.util.Objects.requireNonNull(className, "className");
+    List<String> classes = classNames();
+    int k = classes.indexOf(className);
+    if (k < 0) {
+      throw new InputException("className \"" + className + "\" is not one of the model's "
+          + "classes " + classes);
+    }
+    if (family() == Family.BINOMIAL) {
+      if (k == 0) {
+        throw new InputException("className \"" + className + "\" is the binomial model's "
+            + "first class, whose linear predictor is 0: its coefficients are those of class \""
+            + classes.get(1) + "\", the log-odds of \"" + classes.get(1) + "\" against \""
+            + className + "\"");
+      }
+      k = 0;
+    }
+    List<String> names = featureNames();
+    double[] b = coefficients()[k];
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int j = 0; j < b.length; j++) {
+      out.put(names.get(j), b[j]);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The λ the model was fitted at. */

@@ -203,6 +203,58 @@ class ColumnMatchingTest {
   }
 
   /**
+   * A classifier's coefficientsByName(class) is that class's vector by feature name (every class
+   * of a multinomial model; a binomial model's second class, whose log-odds its one vector
+   * gives); a class the model does not know, or a binomial model's first class, is an
+   * InputException that names the model's classes.
+   */
+  @Test
+  void coefficientsByName_ofAClass_isThatClassesVector_andUnknownClassesAreDescribed() {
+    java.util.Random random = new java.util.Random(5);
+    double[][] x = new double[90][];
+    int[] labels = new int[90];
+    for (int i = 0; i < 90; i++) {
+      x[i] = new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+      // class k is most likely where feature k is largest: each class has its own vector
+      labels[i] = x[i][0] > Math.max(x[i][1], x[i][2]) ? 0 : x[i][1] > x[i][2] ? 1 : 2;
+    }
+    List<String> features = List.of("z", "a", "m");
+    LinearClassifier three = ElasticNet.multinomial().lambda(0.01).build()
+        .fit(Dataset.ofClasses(x, labels, List.of("fox", "cat", "dog"), features));
+    assertEquals(List.of("fox", "cat", "dog"), three.classNames());
+    for (int k = 0; k < 3; k++) {
+      java.util.Map<String, Double> byName = three.coefficientsByName(three.classNames().get(k));
+      assertEquals(features, new ArrayList<>(byName.keySet()), "the model's feature order");
+      for (int j = 0; j < 3; j++) {
+        assertEquals(three.coefficients()[k][j], byName.get(features.get(j)));
+      }
+      assertTrue(byName.get(features.get(k)) > 0, "class " + k + "'s own feature");
+    }
+    InputException unknown = assertThrows(InputException.class,
+        () -> three.coefficientsByName("owl"));
+    assertEquals("className \"owl\" is not one of the model's classes [fox, cat, dog]",
+        unknown.getMessage());
+
+    int[] two = new int[90];
+    for (int i = 0; i < 90; i++) {
+      two[i] = x[i][1] > 0 ? 1 : 0;
+    }
+    LinearClassifier binomial = ElasticNet.binomial().lambda(0.01).build()
+        .fit(Dataset.ofClasses(x, two, List.of("neg", "pos"), features));
+    java.util.Map<String, Double> pos = binomial.coefficientsByName("pos");
+    for (int j = 0; j < 3; j++) {
+      assertEquals(binomial.coefficients()[0][j], pos.get(features.get(j)));
+    }
+    assertTrue(pos.get("a") > 0, "the log-odds of pos grow with a");
+    InputException first = assertThrows(InputException.class,
+        () -> binomial.coefficientsByName("neg"));
+    assertEquals("className \"neg\" is the binomial model's first class, whose linear "
+        + "predictor is 0: its coefficients are those of class \"pos\", the log-odds of \"pos\" "
+        + "against \"neg\"", first.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> pos.put("a", 0.0));
+  }
+
+  /**
    * A model fitted before LIBSVM labels were parsed as numbers names its classes as the file
    * spelled them ("-1", "+1"); LIBSVM data read now name them "-1", "1". The labels find the
    * model's classes by numeric value, so its evaluation is the same.
