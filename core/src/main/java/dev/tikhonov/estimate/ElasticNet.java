@@ -193,8 +193,8 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
           split.featureNames(), LinearFit.classNames(family, train));
       factors = LinearFit.normalizedFactors(s.penaltyFactors(), x.length == 0 ? 0 : x[0].length);
     }
-    settingsMap.put("weight_column", weightColumn.orElse(null));
-    settingsMap.put("offset_column", offsetColumn.orElse(null));
+    weightColumn.ifPresent(c -> settingsMap.put("weight_column", c));
+    offsetColumn.ifPresent(c -> settingsMap.put("offset_column", c));
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),

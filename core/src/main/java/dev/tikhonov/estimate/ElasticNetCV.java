@@ -164,8 +164,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
     }
     if (observed) {
-      s.put("weight_column", weightColumn.orElse(null));
-      s.put("offset_column", offsetColumn.orElse(null));
+      weightColumn.ifPresent(c -> s.put("weight_column", c));
+      offsetColumn.ifPresent(c -> s.put("offset_column", c));
     }
     return assemble(train, folds, fit, s, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
@@ -188,7 +188,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       Map<String, Object> s, double[] factors, double[] penaltyScales,
       java.util.Optional<String> offsetColumn) {
     s.put("num_folds", folds.numFolds());
-    s.put("fold_ids", foldIds.length == 0 ? null : "given");
+    if (foldIds.length > 0) {
+      s.put("fold_ids", "given");
+    }
     s.put("seed", seed);
     s.put("rule", rule.id());
     s.put("lambda_min", fit.cv().lambdaMin());

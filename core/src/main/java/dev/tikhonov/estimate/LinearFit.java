@@ -179,19 +179,27 @@ final class LinearFit {
     return scale;
   }
 
-  /** The settings of a path fit by snake_case name, for provenance. */
+  /**
+   * The settings of a path fit by snake_case name, for provenance and toString. No value is null:
+   * an absent λ_min ratio is "auto" (glmnet's default, 10⁻⁴ or 0.01 by n against p), λ values
+   * and penalty factors that were not given are left out.
+   */
   static Map<String, Object> settingsMap(Family family, PathSettings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
     m.put("l1_ratio", s.l1Ratio());
     m.put("num_lambdas", s.numLambdas());
     m.put("lambda_min_ratio", s.lambdaMinRatio().isPresent()
-        ? s.lambdaMinRatio().getAsDouble() : null);
-    m.put("lambdas", s.lambdas().length == 0 ? null : s.lambdas());
+        ? (Object) s.lambdaMinRatio().getAsDouble() : "auto");
+    if (s.lambdas().length > 0) {
+      m.put("lambdas", s.lambdas());
+    }
     m.put("standardize", s.standardize());
     m.put("tolerance", s.tolerance());
     m.put("max_iterations", s.maxIterations());
-    m.put("penalty_factors", s.penaltyFactors().length == 0 ? null : s.penaltyFactors());
+    if (s.penaltyFactors().length > 0) {
+      m.put("penalty_factors", s.penaltyFactors());
+    }
     m.put("intercept", s.intercept());
     if (s.bounded()) {
       m.put("lower_limits", finiteOrNull(s.lowerLimits()));

@@ -131,7 +131,10 @@ public record NetworkSettings(
     return validationFraction > 0 ? validationFraction : patience > 0 ? 0.1 : 0;
   }
 
-  /** The settings by snake_case name, for provenance, run files and reports. */
+  /**
+   * The settings by snake_case name, for provenance, run files and reports; no value is null
+   * (an absent thread count is "auto").
+   */
   Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("hidden_layers", hiddenLayers);
@@ -147,7 +150,8 @@ public record NetworkSettings(
     m.put("epochs", epochs);
     m.put("batch_size", batchSize);
     m.put("seed", seed);
-    m.put("threads", threads.isPresent() ? threads.getAsInt() : null);
+    // "auto": OpenBLAS's threads as they are (never null: toString and run files show it)
+    m.put("threads", threads.isPresent() ? (Object) threads.getAsInt() : "auto");
     m.put("patience", patience);
     m.put("validation_fraction", validationFraction);
     m.put("standardize", standardize);

@@ -122,7 +122,9 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
         threads);
     Map<String, Object> s = settingsMap();
     s.put("num_folds", folds.numFolds());
-    s.put("fold_ids", foldIds.length == 0 ? null : "given");
+    if (foldIds.length > 0) {
+      s.put("fold_ids", "given");
+    }
     s.put("seed", seed);
     s.put("rule", rule.id());
     s.put("lambda_min", fit.cv().lambdaMin());

@@ -226,6 +226,20 @@ class ConformanceTest {
     assertEquals(c.train().fingerprint(), prov.dataFingerprint().orElseThrow());
     assertEquals(c.train().size(), prov.trainingRows().orElseThrow());
     assertFalse(prov.libraryVersion().isEmpty());
+    // an absent setting is left out or named ("threads=auto"), never null
+    prov.settings().forEach((k, v) -> assertTrue(v != null, k + " is null in " + prov.settings()));
+    assertFalse(e.toString().contains("null"), e.toString());
+  }
+
+  /** A network estimator's toString and provenance say "auto" for threads it was not given. */
+  @org.junit.jupiter.api.Test
+  void threads_whenNotGiven_printAsAuto_andAsTheirNumberWhenGiven() {
+    Estimator<?> auto = LinearRegression.builder().epochs(1).build();
+    assertTrue(auto.toString().contains("threads=auto"), auto.toString());
+    assertEquals("auto", auto.fit(half(REGRESSION, 0)).provenance().settings().get("threads"));
+    Estimator<?> two = MlpRegressor.builder().hiddenLayers(2).epochs(1).threads(2).build();
+    assertTrue(two.toString().contains("threads=2"), two.toString());
+    assertEquals(2, two.fit(half(REGRESSION, 0)).provenance().settings().get("threads"));
   }
 
   @ParameterizedTest
