@@ -67,7 +67,7 @@ final class NetworkOptions {
     int[] widths = hidden(command);
     OptimizerConfig o = optimizer.build();
     return Flags.translate(() -> MlpClassifier.builder().hiddenLayers(widths).dropout(dropout)
-        .l1Ratio(l1Ratio).optimizer(o).schedule(optimizer.schedule()).epochs(epochs)
+        .l1Ratio(l1Ratio).optimizer(o).epochSchedule(optimizer.schedule()).epochs(epochs)
         .batchSize(batchSize).seed(seed).standardize(standardize).build());
   }
 
@@ -75,7 +75,7 @@ final class NetworkOptions {
     int[] widths = hidden(command);
     OptimizerConfig o = optimizer.build();
     return Flags.translate(() -> MlpRegressor.builder().hiddenLayers(widths).dropout(dropout)
-        .l1Ratio(l1Ratio).optimizer(o).schedule(optimizer.schedule()).epochs(epochs)
+        .l1Ratio(l1Ratio).optimizer(o).epochSchedule(optimizer.schedule()).epochs(epochs)
         .batchSize(batchSize).seed(seed).standardize(standardize).build());
   }
 }

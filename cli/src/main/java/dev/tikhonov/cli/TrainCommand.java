@@ -306,22 +306,22 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     double vf = validationFraction != null ? validationFraction : 0;
     return switch (m.kind()) {
       case LINEAR -> NetworkSettingsBuilder.of(LinearRegression.builder().lambda(lambda)
-          .l1Ratio(l1Ratio).optimizer(o).schedule(s).epochs(epochs).batchSize(batchSize)
+          .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
           .build());
       case LOGISTIC -> NetworkSettingsBuilder.of(LogisticRegression.builder().lambda(lambda)
-          .l1Ratio(l1Ratio).optimizer(o).schedule(s).epochs(epochs).batchSize(batchSize)
+          .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
           .build());
       case MLP -> {
         int[] widths = m.hidden().stream().mapToInt(Integer::intValue).toArray();
         yield classifier
             ? NetworkSettingsBuilder.of(MlpClassifier.builder().hiddenLayers(widths)
-                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).schedule(s)
+                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).epochSchedule(s)
                 .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .validationFraction(vf).standardize(standardize).build())
             : NetworkSettingsBuilder.of(MlpRegressor.builder().hiddenLayers(widths)
-                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).schedule(s)
+                .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).epochSchedule(s)
                 .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .validationFraction(vf).standardize(standardize).build());
       }

@@ -24,7 +24,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
   OptimizerConfig optimizer = Optimizers.sgd(0.05).momentum(0.9);
   double weightDecay;
   boolean weightDecaySet;
-  EpochSchedule schedule = EpochSchedule.constant();
+  EpochSchedule epochSchedule = EpochSchedule.constant();
   int epochs = 10;
   int batchSize = 128;
   long seed;
@@ -41,7 +41,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     lambda = s.lambda();
     l1Ratio = s.l1Ratio();
     optimizer = s.optimizer();
-    schedule = s.schedule();
+    epochSchedule = s.epochSchedule();
     epochs = s.epochs();
     batchSize = s.batchSize();
     seed = s.seed();
@@ -81,9 +81,15 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
-  /** The learning-rate schedule in epochs (default constant). */
-  public B schedule(EpochSchedule value) {
-    schedule = java.util.Objects.requireNonNull(value, "schedule");
+  /**
+   * The learning-rate schedule in epochs, starting from the optimizer's learning rate (default
+   * constant): {@code EpochSchedule.stepDecay(10, 0.1)}, {@code EpochSchedule.cosine()}. The
+   * estimator turns it into optimizer steps when it knows the batches per epoch. It is the one
+   * place for a schedule of a network estimator: a non-constant one with an optimizer that has
+   * its own per-step {@code LearningRateSchedule} fails at {@code build()}.
+   */
+  public B epochSchedule(EpochSchedule value) {
+    epochSchedule = java.util.Objects.requireNonNull(value, "epochSchedule");
     return self();
   }
 
@@ -138,7 +144,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
           + weightDecay);
     }
     OptimizerConfig o = weightDecaySet ? optimizer.weightDecay(weightDecay) : optimizer;
-    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, o, schedule, epochs,
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, o, epochSchedule, epochs,
         batchSize, seed, threads, patience, validationFraction, standardize);
   }
 }

@@ -97,8 +97,8 @@ final class NetworkFit {
     int batch = Math.min(s.batchSize(), train.size());
     long batchesPerEpoch = (train.size() + batch - 1) / batch;
     OptimizerConfig optimizer = s.optimizer();
-    if (s.schedule().kind() != EpochSchedule.Kind.CONSTANT) {
-      optimizer = optimizer.schedule(s.schedule().inSteps(optimizer.schedule().at(1),
+    if (s.epochSchedule().kind() != EpochSchedule.Kind.CONSTANT) {
+      optimizer = optimizer.schedule(s.epochSchedule().inSteps(optimizer.schedule().at(1),
           batchesPerEpoch, s.epochs()));
     }
     TrainConfig config = new TrainConfig(s.epochs(), s.batchSize(), s.seed(),

@@ -18,7 +18,9 @@ import java.util.OptionalInt;
  * @param lambda λ ≥ 0
  * @param l1Ratio α ∈ [0, 1]
  * @param optimizer the optimizer (with its decoupled weight decay and clipping)
- * @param schedule the learning-rate schedule in epochs, applied to the optimizer's initial rate
+ * @param epochSchedule the learning-rate schedule in epochs (turned into steps at fit time),
+ *     starting from the optimizer's learning rate; a non-constant one needs an optimizer whose
+ *     own (per-step) schedule is constant, as one of the two would otherwise be dropped
  * @param epochs passes over the training rows (≥ 1)
  * @param batchSize rows per mini-batch (≥ 1)
  * @param seed seeds initialization, shuffling, dropout and the validation split
@@ -39,7 +41,7 @@ public record NetworkSettings(
     double lambda,
     double l1Ratio,
     OptimizerConfig optimizer,
-    EpochSchedule schedule,
+    EpochSchedule epochSchedule,
     int epochs,
     int batchSize,
     long seed,
@@ -68,7 +70,14 @@ public record NetworkSettings(
       throw new IllegalArgumentException("l1Ratio must be in [0, 1], got " + l1Ratio);
     }
     java.util.Objects.requireNonNull(optimizer, "optimizer");
-    java.util.Objects.requireNonNull(schedule, "schedule");
+    java.util.Objects.requireNonNull(epochSchedule, "epochSchedule");
+    if (epochSchedule.kind() != EpochSchedule.Kind.CONSTANT
+        && !optimizer.schedule().isConstant()) {
+      throw new IllegalArgumentException("the learning rate has two schedules: epochSchedule "
+          + epochSchedule.describe() + " and the optimizer's own per-step schedule; give one "
+          + "(an optimizer with a constant learning rate and epochSchedule, or the optimizer's "
+          + "schedule and the default constant epochSchedule)");
+    }
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
     }
@@ -89,25 +98,25 @@ public record NetworkSettings(
 
   /** These settings with λ = {@code value} (validated). */
   NetworkSettings withLambda(double value) {
-    return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, schedule, epochs,
+    return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule, epochs,
         batchSize, seed, threads, patience, validationFraction, standardize);
   }
 
   /** These settings with another inverted dropout rate (validated). */
   NetworkSettings withDropout(double value) {
-    return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, schedule, epochs,
+    return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, epochSchedule, epochs,
         batchSize, seed, threads, patience, validationFraction, standardize);
   }
 
   /** These settings with another optimizer (its learning rate, decoupled weight decay). */
   NetworkSettings withOptimizer(OptimizerConfig value) {
-    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, value, schedule, epochs,
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, value, epochSchedule, epochs,
         batchSize, seed, threads, patience, validationFraction, standardize);
   }
 
   /** These settings with {@code seed}. */
   NetworkSettings withSeed(long value) {
-    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, value, threads, patience, validationFraction, standardize);
   }
 
@@ -116,13 +125,13 @@ public record NetworkSettings(
    * off) and no validation split of their own (the caller passes the validation rows).
    */
   NetworkSettings withBudget(int newEpochs, int newPatience) {
-    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
         newEpochs, batchSize, seed, threads, newPatience, 0, standardize);
   }
 
   /** These settings leaving OpenBLAS's threads as they are (for fits run side by side). */
   NetworkSettings withThreadsAsTheyAre() {
-    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, schedule,
+    return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, seed, OptionalInt.empty(), patience, validationFraction, standardize);
   }
 
@@ -146,7 +155,7 @@ public record NetworkSettings(
     m.put("momentum", optimizer.momentum());
     m.put("weight_decay", optimizer.weightDecay());
     m.put("clip_norm", optimizer.clipNorm());
-    m.put("schedule", schedule.describe());
+    m.put("schedule", epochSchedule.describe());
     m.put("epochs", epochs);
     m.put("batch_size", batchSize);
     m.put("seed", seed);

@@ -27,6 +27,14 @@ public interface LearningRateSchedule {
   /** The learning rate of step {@code step} (≥ 1). */
   double at(long step);
 
+  /**
+   * Whether lr(t) is one number for every step: true for {@link #constant}, false for the
+   * other factories and, not being known, for any other implementation.
+   */
+  default boolean isConstant() {
+    return false;
+  }
+
   /** {@code lr(t) = learningRate}. */
   static LearningRateSchedule constant(double learningRate) {
     return new Schedules.Constant(learningRate);

@@ -28,6 +28,11 @@ final class Schedules {
       requireStep(step);
       return learningRate;
     }
+
+    @Override
+    public boolean isConstant() {
+      return true;
+    }
   }
 
   record StepDecay(double learningRate, long stepSize, double gamma)
