@@ -243,7 +243,7 @@ public final class LambdaGrid {
   Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     if (given != null) {
-      m.put("lambdas", given.clone());
+      m.put("lambdas", Arrays.stream(given).boxed().toList()); // a list prints as its values
     } else {
       m.put("num_lambdas", count);
       m.put("min_lambda", smallest);

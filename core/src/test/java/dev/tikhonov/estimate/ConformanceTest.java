@@ -229,6 +229,8 @@ class ConformanceTest {
     // an absent setting is left out or named ("threads=auto"), never null
     prov.settings().forEach((k, v) -> assertTrue(v != null, k + " is null in " + prov.settings()));
     assertFalse(e.toString().contains("null"), e.toString());
+    // and it prints as its name with its settings, not as Object's Name@hash
+    assertTrue(e.toString().startsWith(e.name()) && !e.toString().contains("@"), e.toString());
   }
 
   /** A network estimator's toString and provenance say "auto" for threads it was not given. */
