@@ -76,13 +76,14 @@ import org.apache.spark.sql.Row;
  * last pass scoring each fold's held-out rows by the mean deviance −2·log p̂_y (p̂ clamped to
  * [10⁻⁵, 1 − 10⁻⁵]); cv.glmnet's mean, SE, λ_min and λ_1se.
  *
- * <p>The recorded {@code passes} of a λ are the distributed passes whose statistics were taken
- * at that λ's iterates (Newton steps and halvings), the one that certified it included. Not
- * thread-safe; one instance per fit.
+ * <p>Steps 2 and 3 are the λ-loop every IRLS family shares ({@link IrlsLambdaLoop}); this class
+ * is the multinomial point, certificate, step and step control. The recorded {@code passes} of a
+ * λ are the distributed passes whose statistics were taken at that λ's iterates (Newton steps and
+ * halvings), the one that certified it included. Not thread-safe; one instance per fit.
  */
 final class MultinomialIrls {
   /** Newton steps at one λ before it is recorded as not converged. */
-  static final int MAX_STEPS = 50;
+  static final int MAX_STEPS = IrlsLambdaLoop.MAX_STEPS;
   /** Halvings of one step before it is given up (2⁻³⁰ of a step is rounding). */
   static final int MAX_HALVINGS = 30;
   private static final double VMIN = (1 + NewtonPass.PMIN) * NewtonPass.PMIN
@@ -142,30 +143,15 @@ final class MultinomialIrls {
     int passes = 2 + iterate(rows, statistics, tracks);
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
-    int m = lambdas.length;
-    double[][][] a0 = new double[k][m][];
-    double[][][][] b = new double[k][m][][];
+    PathSolution[] folds = new PathSolution[k];
     for (int f = 1; f <= k; f++) {
-      PathSolution own = tracks[f].path();
-      PathSolution fold = settings.defaultSequence() ? own.interpolate(lambdas) : own;
-      for (int l = 0; l < m; l++) {
-        // A fold path that stopped early is scored at its last λ for the rest (cv.glmnet).
-        int at = Math.min(l, fold.size() - 1);
-        a0[f - 1][l] = fold.intercepts()[at];
-        b[f - 1][l] = fold.coefficients()[at];
-      }
+      folds[f - 1] = tracks[f].path();
     }
-    double[][] heldOut = pass.heldOut(rows, a0, b);
+    IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
+        settings.defaultSequence());
+    double[][] heldOut = pass.heldOut(rows, points.intercepts(), points.coefficients());
     passes++;
-    double[][] foldLoss = new double[k][m];
-    double[] foldWeight = new double[k];
-    for (int f = 0; f < k; f++) {
-      foldWeight[f] = heldOut[f][m];
-      for (int l = 0; l < m; l++) {
-        foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
-      }
-    }
-    return new Result(full, CvResult.of(lambdas, foldLoss, foldWeight), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut), passes);
   }
 
   /** The path on all rows alone: the Newton passes of the one fit. */
@@ -180,17 +166,7 @@ final class MultinomialIrls {
   /** Newton passes until every track's path has ended; returns their number. */
   private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
     center = statistics.total().featureMeans();
-    int passes = 0;
-    while (true) {
-      List<Track> flight = new ArrayList<>();
-      for (Track t : tracks) {
-        if (!t.done) {
-          flight.add(t);
-        }
-      }
-      if (flight.isEmpty()) {
-        return passes;
-      }
+    return IrlsLambdaLoop.passUntilDone(tracks, flight -> {
       int[] ids = new int[flight.size()];
       double[][] a0 = new double[ids.length][];
       double[][][] b = new double[ids.length][][];
@@ -200,12 +176,8 @@ final class MultinomialIrls {
         a0[i] = t.interceptsAtCenter();
         b[i] = copy(t.b);
       }
-      MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
-      passes++;
-      for (int i = 0; i < ids.length; i++) {
-        flight.get(i).observe(sums[i]);
-      }
-    }
+      return pass.run(rows, ids, a0, b, center);
+    });
   }
 
   private Track track(int id, GaussianStatistics statistics, MultinomialPass.Classes classes,
@@ -221,11 +193,7 @@ final class MultinomialIrls {
     try {
       return new Track(id, statistics, classWeight);
     } catch (InputException e) {
-      if (id == 0) {
-        throw e;
-      }
-      throw new InputException("fold " + id + " of " + numFolds + " (its training rows): "
-          + e.getMessage(), e);
+      throw IrlsLambdaLoop.inFold(id, numFolds, e);
     }
   }
 
@@ -238,7 +206,8 @@ final class MultinomialIrls {
   }
 
   /** One fit (all rows, or one fold's training rows) along its path. */
-  private final class Track {
+  private final class Track implements IrlsLambdaLoop.Stepper<MultinomialPass.Sums>,
+      IrlsLambdaLoop.Fit<MultinomialPass.Sums> {
     final int id;
     final int p;
     final int numClasses;
@@ -250,17 +219,14 @@ final class MultinomialIrls {
     final double nullLoss;
     final double alpha;
     final long count;
-    double[] lambdas;
+    /** Given λ sequence, decreasing; null for the default, made at the first pass. */
+    final double[] lambdas;
     /** The current point: intercepts (original scale), β꜀ (design's scale), b꜀ = β꜀/s. */
     double[] a0;
     double[][] beta;
     double[][] b;
-    int l;
-    boolean done;
-    int passesHere;
-    int stepsHere;
-    boolean moved = true;
-    double lastChange = Double.POSITIVE_INFINITY;
+    /** The λ-loop; made at the first pass, once the λ sequence is known. */
+    private IrlsLambdaLoop<MultinomialPass.Sums> loop;
     /** A step under evaluation: where it started, its sums, its full end point, its λ. */
     boolean trial;
     double[] fromA0;
@@ -272,30 +238,19 @@ final class MultinomialIrls {
     double stepLambda;
     double stepFraction;
     int halvings;
-    /** The λ finished so far (made once the λ sequence is known). */
-    private IrlsPathRecord history;
 
     Track(int id, GaussianStatistics s, double[] classWeight) {
       this.id = id;
       p = s.numFeatures();
       numClasses = classWeight.length;
       count = s.count();
-      if (s.count() == 0 || !(s.weightSum() > 0)) {
-        throw new InputException("no rows of positive weight: nothing to fit");
-      }
-      weight = s.weightSum();
+      IrlsDesign design = IrlsDesign.of(s, settings.standardize());
+      weight = design.weight();
       alpha = settings.l1Ratio();
-      mean = s.featureMeans();
-      scale = new double[p];
-      variance = new double[p];
-      included = new boolean[p];
-      double[] scatter = s.featureScatter();
-      for (int j = 0; j < p; j++) {
-        double var = Math.max(scatter[j * p + j], 0.0) / weight;
-        included[j] = var > 0;
-        scale[j] = settings.standardize() && included[j] ? Math.sqrt(var) : 1.0;
-        variance[j] = included[j] ? var / (scale[j] * scale[j]) : 0.0;
-      }
+      mean = design.mean();
+      scale = design.scale();
+      variance = design.variance();
+      included = design.included();
       a0 = new double[numClasses];
       double dev = 0;
       double meanIntercept = 0;
@@ -316,15 +271,7 @@ final class MultinomialIrls {
       nullLoss = dev;
       beta = new double[numClasses][p];
       b = new double[numClasses][p];
-      if (!settings.defaultSequence()) {
-        lambdas = settings.lambdas();
-        Arrays.sort(lambdas);
-        for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
-          double t = lambdas[i];
-          lambdas[i] = lambdas[j];
-          lambdas[j] = t;
-        }
-      }
+      lambdas = settings.defaultSequence() ? null : IrlsLambdaLoop.decreasing(settings.lambdas());
     }
 
     /**
@@ -365,7 +312,7 @@ final class MultinomialIrls {
     }
 
     /** glmnet's default sequence from the gradient at the null model (the first pass). */
-    private void defaultLambdas(MultinomialPass.Sums s) {
+    private double[] defaultLambdas(MultinomialPass.Sums s) {
       double gradientMax = 0;
       for (int c = 0; c < numClasses; c++) {
         for (int j = 0; j < p; j++) {
@@ -380,7 +327,7 @@ final class MultinomialIrls {
             + " label; give a λ sequence instead");
       }
       int n = (int) Math.min(count, Integer.MAX_VALUE);
-      lambdas = ElasticNetPath.geometricSequence(lambdaMax,
+      return ElasticNetPath.geometricSequence(lambdaMax,
           settings.effectiveLambdaMinRatio(n, p), settings.numLambdas());
     }
 
@@ -389,12 +336,19 @@ final class MultinomialIrls {
       return -(s.rx()[c][j] + s.r()[c] * (center[j] - mean[j])) / weight / scale[j];
     }
 
+    @Override
+    public boolean done() {
+      return loop != null && loop.done();
+    }
+
     /** The statistics of a pass at the current point: halve, record, advance, or step. */
-    void observe(MultinomialPass.Sums s) {
-      passesHere++;
-      if (lambdas == null) {
-        defaultLambdas(s);
+    @Override
+    public void observe(MultinomialPass.Sums s) {
+      if (loop == null) {
+        loop = new IrlsLambdaLoop<>(this, Family.MULTINOMIAL,
+            lambdas != null ? lambdas : defaultLambdas(s), settings);
       }
+      loop.countPass();
       if (trial) {
         double objective = s.loss() / weight + penalty(stepLambda, beta);
         double slack = 1e-12 * Math.max(1.0, Math.abs(fromObjective));
@@ -416,10 +370,12 @@ final class MultinomialIrls {
           beta = fromBeta;
           originalScale();
           s = fromSums;
-          moved = false;
+          loop.stalled();
+          loop.measured(0.0);
+        } else {
+          loop.measured(change(fromSums, fromA0, fromBeta));
         }
         trial = false;
-        lastChange = moved ? change(fromSums, fromA0, fromBeta) : 0.0;
         fromSums = null;
       }
       boolean exhausted = true;
@@ -428,28 +384,7 @@ final class MultinomialIrls {
       }
       double dev = s.loss() / weight;
       double ratio = (nullLoss - dev) / nullLoss;
-      while (true) {
-        double lambda = lambdas[l];
-        double certificate = certificate(s, lambda);
-        boolean atMax = settings.defaultSequence() && l == 0 && alpha >= 1e-3;
-        boolean settled = stepsHere > 0 && lastChange <= threshold()
-            && certificate <= settings.tolerance();
-        if (atMax || settled || exhausted || stepsHere >= MAX_STEPS || !moved) {
-          record(certificate, ratio);
-          if (stop(ratio, exhausted)) {
-            done = true;
-            return;
-          }
-          l++;
-          stepsHere = 0;
-          moved = true;
-          lastChange = Double.POSITIVE_INFINITY;
-          continue;
-        }
-        if (step(s, lambda)) {
-          return;
-        }
-      }
+      loop.advance(s, ratio, exhausted, threshold());
     }
 
     /**
@@ -462,8 +397,8 @@ final class MultinomialIrls {
      * and c = Gz₀ − ∇, solved by the core's covariance-mode coordinate descent
      * ({@link PenalizedQuadratic}, the intercepts unpenalized) to the floor of double precision.
      */
-    private boolean step(MultinomialPass.Sums s, double lambda) {
-      stepsHere++;
+    @Override
+    public boolean step(MultinomialPass.Sums s, double lambda) {
       int q = p + 1;
       int n = numClasses * q;
       double[] sigma = new double[q];
@@ -532,7 +467,7 @@ final class MultinomialIrls {
         beta = fromBeta;
         originalScale();
         fromSums = null;
-        moved = false;
+        loop.stalled();
         return false;
       }
       toA0 = a0.clone();
@@ -621,7 +556,8 @@ final class MultinomialIrls {
     }
 
     /** The scaled KKT residual over every class at {@code lambda} (the core's). */
-    private double certificate(MultinomialPass.Sums s, double lambda) {
+    @Override
+    public double certificate(MultinomialPass.Sums s, double lambda) {
       double l1 = alpha == 0 ? 0 : alpha * lambda;
       double l2 = alpha == 1 ? 0 : (1 - alpha) * lambda;
       double worst = 0;
@@ -641,21 +577,14 @@ final class MultinomialIrls {
       return Math.min(settings.tolerance(), 1e-7) * nullLoss;
     }
 
-    private void record(double certificate, double ratio) {
-      history().record(a0.clone(), copy(b), certificate, ratio, passesHere);
-      passesHere = 0;
+    @Override
+    public double[] intercepts() {
+      return a0.clone();
     }
 
-    private boolean stop(double ratio, boolean exhausted) {
-      return history().stop(ratio, exhausted);
-    }
-
-    private IrlsPathRecord history() {
-      if (history == null) {
-        history = new IrlsPathRecord(Family.MULTINOMIAL, lambdas, settings.defaultSequence(),
-            settings.tolerance());
-      }
-      return history;
+    @Override
+    public double[][] coefficients() {
+      return copy(b);
     }
 
     PathSolution path() {
@@ -663,7 +592,7 @@ final class MultinomialIrls {
       for (int c = 0; c < numClasses; c++) {
         classNames.add(Integer.toString(c));
       }
-      return history().path(alpha, 2 * nullLoss, names, classNames);
+      return loop.path(alpha, 2 * nullLoss, names, classNames);
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -76,13 +75,15 @@ import org.apache.spark.sql.Row;
  * [10⁻⁵, 1 − 10⁻⁵], or 2[y log(y/μ) − (y − μ)]) weighted by w, folds weighted by their Σw (their
  * sizes without weights); cv.glmnet's mean, SE, λ_min and λ_1se.
  *
- * <p>The recorded {@code passes} of a λ are the distributed passes whose statistics were taken
- * at that λ's iterates: the pass that certified it and the Newton steps (and halvings) before it
- * since the previous λ was certified. Not thread-safe; one instance per fit.
+ * <p>Steps 2 and 3 are the λ-loop every IRLS family shares ({@link IrlsLambdaLoop}); this class
+ * is the binomial and Poisson point, certificate, step and step control. The recorded
+ * {@code passes} of a λ are the distributed passes whose statistics were taken at that λ's
+ * iterates: the pass that certified it and the Newton steps (and halvings) before it since the
+ * previous λ was certified. Not thread-safe; one instance per fit.
  */
 final class SingleResponseIrls {
   /** Newton steps at one λ before it is recorded as not converged. */
-  static final int MAX_STEPS = 50;
+  static final int MAX_STEPS = IrlsLambdaLoop.MAX_STEPS;
   /** Halvings of one Newton step before it is given up (the core's SingleResponseSolver). */
   static final int MAX_HALVINGS = 50;
 
@@ -96,6 +97,8 @@ final class SingleResponseIrls {
   private final IrlsFamily family;
   private final PathSettings settings;
   private final List<String> names;
+  /** μ, the mean of all rows: the passes center x by it. */
+  private double[] center;
 
   SingleResponseIrls(NewtonPass pass, IrlsFamily family, PathSettings settings,
       List<String> names) {
@@ -118,31 +121,23 @@ final class SingleResponseIrls {
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
     int m = lambdas.length;
-    double[][] a0 = new double[k][];
-    double[][][] b = new double[k][][];
+    PathSolution[] folds = new PathSolution[k];
     for (int f = 1; f <= k; f++) {
-      PathSolution own = tracks[f].path();
-      PathSolution fold = settings.defaultSequence() ? own.interpolate(lambdas) : own;
-      a0[f - 1] = new double[m];
-      b[f - 1] = new double[m][];
+      folds[f - 1] = tracks[f].path();
+    }
+    IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
+        settings.defaultSequence());
+    double[][] a0 = new double[k][m];
+    double[][][] b = new double[k][m][];
+    for (int f = 0; f < k; f++) {
       for (int l = 0; l < m; l++) {
-        // A fold path that stopped early is scored at its last λ for the rest (cv.glmnet).
-        int at = Math.min(l, fold.size() - 1);
-        a0[f - 1][l] = fold.intercepts()[at][0];
-        b[f - 1][l] = fold.coefficients()[at][0];
+        a0[f][l] = points.intercepts()[f][l][0];
+        b[f][l] = points.coefficients()[f][l][0];
       }
     }
     double[][] heldOut = pass.heldOut(rows, family, a0, b);
     passes++;
-    double[][] foldLoss = new double[k][m];
-    double[] foldWeight = new double[k];
-    for (int f = 0; f < k; f++) {
-      foldWeight[f] = heldOut[f][m];
-      for (int l = 0; l < m; l++) {
-        foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
-      }
-    }
-    return new Result(full, CvResult.of(lambdas, foldLoss, foldWeight), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut), passes);
   }
 
   /**
@@ -163,17 +158,7 @@ final class SingleResponseIrls {
         t.observe(t.initialSums(center));
       }
     }
-    int passes = 1;
-    while (true) {
-      List<Track> flight = new ArrayList<>();
-      for (Track t : tracks) {
-        if (!t.done) {
-          flight.add(t);
-        }
-      }
-      if (flight.isEmpty()) {
-        return passes;
-      }
+    return 1 + IrlsLambdaLoop.passUntilDone(tracks, flight -> {
       int[] ids = new int[flight.size()];
       double[] a0 = new double[ids.length];
       double[][] b = new double[ids.length][];
@@ -183,28 +168,21 @@ final class SingleResponseIrls {
         a0[i] = t.a0;
         b[i] = t.b;
       }
-      NewtonPass.Sums[] sums = pass.run(rows, family, ids, a0, b, center);
-      passes++;
-      for (int i = 0; i < ids.length; i++) {
-        flight.get(i).observe(sums[i]);
-      }
-    }
+      return pass.run(rows, family, ids, a0, b, center);
+    });
   }
 
   private Track track(int id, GaussianStatistics statistics, int numFolds) {
     try {
       return new Track(id, statistics, numFolds);
     } catch (InputException e) {
-      if (id == 0) {
-        throw e;
-      }
-      throw new InputException("fold " + id + " of " + numFolds + " (its training rows): "
-          + e.getMessage(), e);
+      throw IrlsLambdaLoop.inFold(id, numFolds, e);
     }
   }
 
   /** One fit (all rows, or one fold's training rows) along its path. */
-  private final class Track {
+  private final class Track implements IrlsLambdaLoop.Stepper<NewtonPass.Sums>,
+      IrlsLambdaLoop.Fit<NewtonPass.Sums> {
     final int id;
     final int numFolds;
     final int p;
@@ -216,24 +194,13 @@ final class SingleResponseIrls {
     final boolean[] included;
     /** Half the null model's mean deviance: from the moments, or the first pass (Poisson). */
     double nullLoss;
-    final double[] lambdas;
     final double alpha;
     double a0;
     /** Coefficients on the original scale (what the pass uses) and on the design's scale. */
     double[] b;
     double[] beta;
-    int l;
-    boolean done;
-    int passesHere;
-    int stepsHere;
-    boolean moved = true;
-    /**
-     * glmnet's convergence measure of the last Newton step, on the design's scale:
-     * max((V/W)·Δã₀², maxⱼ xvⱼ·Δβⱼ²), xvⱼ = (1/W)Σ v z̃ⱼ² (infinite before the first step).
-     */
-    double lastChange = Double.POSITIVE_INFINITY;
-    /** The λ finished so far (made once the λ sequence is known). */
-    private IrlsPathRecord history;
+    /** The λ-loop: the λ finished so far, the steps and passes at the current one. */
+    final IrlsLambdaLoop<NewtonPass.Sums> loop;
     /** The first pass's statistics, for the Newton step at the null model (then dropped). */
     GaussianStatistics initial;
     /**
@@ -251,25 +218,18 @@ final class SingleResponseIrls {
       this.numFolds = numFolds;
       this.initial = s;
       p = s.numFeatures();
-      if (s.count() == 0 || !(s.weightSum() > 0)) {
-        throw new InputException("no rows of positive weight: nothing to fit");
-      }
-      weight = s.weightSum();
+      IrlsDesign design = IrlsDesign.of(s, settings.standardize());
+      weight = design.weight();
       a0 = family.nullIntercept(s.targetMean());
       nullLoss = family.nullHalfDeviance(s.targetMean());
       alpha = settings.l1Ratio();
-      mean = s.featureMeans();
-      scale = new double[p];
-      variance = new double[p];
-      included = new boolean[p];
-      double[] scatter = s.featureScatter();
+      mean = design.mean();
+      scale = design.scale();
+      variance = design.variance();
+      included = design.included();
       double[] cross = s.featureTargetScatter();
       double gradientMax = 0;
       for (int j = 0; j < p; j++) {
-        double var = Math.max(scatter[j * p + j], 0.0) / weight;
-        included[j] = var > 0;
-        scale[j] = settings.standardize() && included[j] ? Math.sqrt(var) : 1.0;
-        variance[j] = included[j] ? var / (scale[j] * scale[j]) : 0.0;
         if (included[j]) {
           gradientMax = Math.max(gradientMax, Math.abs(cross[j] / weight) / scale[j]);
         }
@@ -277,6 +237,7 @@ final class SingleResponseIrls {
       b = new double[p];
       beta = new double[p];
       double lambdaMax = gradientMax / Math.max(alpha, 1e-3);
+      double[] lambdas;
       if (settings.defaultSequence()) {
         if (!(lambdaMax > 0)) {
           throw new InputException("λ_max is 0: no feature varies or is correlated with the"
@@ -286,14 +247,9 @@ final class SingleResponseIrls {
         lambdas = ElasticNetPath.geometricSequence(lambdaMax,
             settings.effectiveLambdaMinRatio(n, p), settings.numLambdas());
       } else {
-        lambdas = settings.lambdas();
-        Arrays.sort(lambdas);
-        for (int i = 0, j = lambdas.length - 1; i < j; i++, j--) {
-          double t = lambdas[i];
-          lambdas[i] = lambdas[j];
-          lambdas[j] = t;
-        }
+        lambdas = IrlsLambdaLoop.decreasing(settings.lambdas());
       }
+      loop = new IrlsLambdaLoop<>(this, family.family(), lambdas, settings);
     }
 
     /** Whether the null model's sums follow from the first pass's moments (binomial). */
@@ -330,9 +286,15 @@ final class SingleResponseIrls {
           vxx);
     }
 
+    @Override
+    public boolean done() {
+      return loop.done();
+    }
+
     /** The statistics of a pass at the current coefficients: halve, record, advance, or step. */
-    void observe(NewtonPass.Sums pass) {
-      passesHere++;
+    @Override
+    public void observe(NewtonPass.Sums pass) {
+      loop.countPass();
       initial = null;
       if (Double.isNaN(nullLoss)) {
         // The first pass, at the null model (Poisson).
@@ -346,7 +308,7 @@ final class SingleResponseIrls {
       }
       NewtonPass.Sums s = pass;
       if (from != null) {
-        double objective = s.loss() / weight + penalty(lambdas[l], beta);
+        double objective = s.loss() / weight + penalty(loop.lambda(), beta);
         if (!(objective <= fromObjective + 1e-13 * Math.abs(fromObjective))) {
           if (halvings < MAX_HALVINGS) {
             halve();
@@ -358,7 +320,7 @@ final class SingleResponseIrls {
           beta = fromBeta;
           b = originalScale(beta);
           s = from;
-          moved = false;
+          loop.stalled();
         }
         from = null;
         halvings = 0;
@@ -366,37 +328,15 @@ final class SingleResponseIrls {
       boolean exhausted = family.exhausted(s.v() / weight);
       double dev = s.loss() / weight;
       double ratio = (nullLoss - dev) / nullLoss;
-      while (true) {
-        double lambda = lambdas[l];
-        double certificate = certificate(s, lambda);
-        boolean atMax = settings.defaultSequence() && l == 0 && alpha >= 1e-3;
-        // As the core's path: at least one Newton step at every λ (but λ_max), until glmnet's
-        // criterion holds (the last step moved every coefficient by less than the threshold),
-        // and the certificate at most the tolerance.
-        boolean settled = stepsHere > 0 && lastChange <= threshold()
-            && certificate <= settings.tolerance();
-        if (atMax || settled || exhausted || stepsHere >= MAX_STEPS || !moved) {
-          record(certificate, ratio);
-          if (stop(ratio, exhausted)) {
-            done = true;
-            return;
-          }
-          l++;
-          stepsHere = 0;
-          moved = true;
-          lastChange = Double.POSITIVE_INFINITY;
-          continue;
-        }
-        step(s, lambda);
-        return;
-      }
+      loop.advance(s, ratio, exhausted, threshold());
     }
 
     /**
      * The scaled KKT residual at {@code lambda}, from the exact gradient of the pass: with
      * ∇ⱼ = −(1/W)Σ rᵢ(xᵢⱼ − mⱼ)/sⱼ the gradient of the mean loss on the design's scale.
      */
-    private double certificate(NewtonPass.Sums s, double lambda) {
+    @Override
+    public double certificate(NewtonPass.Sums s, double lambda) {
       double l1 = part(alpha, lambda);
       double l2 = part(1 - alpha, lambda);
       double worst = Math.abs(s.r() / weight);
@@ -426,8 +366,8 @@ final class SingleResponseIrls {
     }
 
     /** One proximal Newton step at {@code lambda} from the pass's statistics ({@link IrlsStep}). */
-    private void step(NewtonPass.Sums s, double lambda) {
-      stepsHere++;
+    @Override
+    public boolean step(NewtonPass.Sums s, double lambda) {
       if (family.halvesSteps()) {
         from = s;
         fromObjective = s.loss() / weight + penalty(lambda, beta);
@@ -440,11 +380,15 @@ final class SingleResponseIrls {
       IrlsStep.Result next = IrlsStep.take(s.v(), s.r(), s.q(), s.vx(), s.rx(), s.vxx(), weight,
           centerOf(), mean, scale, included, alpha, lambda, a0, beta, b, tolerance,
           settings.maxIterations());
-      lastChange = next.change();
-      moved = next.intercept() != a0 || !Arrays.equals(next.beta(), beta);
+      loop.measured(next.change());
+      if (next.intercept() == a0 && Arrays.equals(next.beta(), beta)) {
+        // Recorded as it stands at the next pass (the pass that would certify it).
+        loop.stalled();
+      }
       a0 = next.intercept();
       beta = next.beta();
       b = next.coefficients();
+      return true;
     }
 
     /**
@@ -460,7 +404,7 @@ final class SingleResponseIrls {
       }
       beta = half;
       b = originalScale(beta);
-      lastChange *= 0.25;
+      loop.measured(loop.lastChange() * 0.25);
     }
 
     /** λ Σⱼ [(1−α)/2 βⱼ² + α|βⱼ|] on the design's scale. */
@@ -483,31 +427,20 @@ final class SingleResponseIrls {
       return coefficients;
     }
 
-    private void record(double certificate, double ratio) {
-      history().record(new double[] {a0}, new double[][] {originalScale(beta)}, certificate,
-          ratio, passesHere);
-      passesHere = 0;
+    @Override
+    public double[] intercepts() {
+      return new double[] {a0};
     }
 
-    private boolean stop(double ratio, boolean exhausted) {
-      return history().stop(ratio, exhausted);
-    }
-
-    private IrlsPathRecord history() {
-      if (history == null) {
-        history = new IrlsPathRecord(family.family(), lambdas, settings.defaultSequence(),
-            settings.tolerance());
-      }
-      return history;
+    @Override
+    public double[][] coefficients() {
+      return new double[][] {originalScale(beta)};
     }
 
     PathSolution path() {
-      return history().path(alpha, 2 * nullLoss, names, family.classNames());
+      return loop.path(alpha, 2 * nullLoss, names, family.classNames());
     }
   }
-
-  /** μ, the mean of all rows: the passes center x by it. */
-  private double[] center;
 
   private static double part(double share, double lambda) {
     return share == 0 ? 0 : share * lambda;

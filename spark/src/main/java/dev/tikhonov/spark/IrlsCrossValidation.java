@@ -1,0 +1,59 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
+
+/**
+ * The cross-validation part of the distributed IRLS ({@link SingleResponseIrls},
+ * {@link MultinomialIrls}), as the single-machine {@code CrossValidation.path} and cv.glmnet:
+ * fold k's path is taken at the full path's λ (its own default sequence interpolated linearly in
+ * λ, or the same λ when a sequence is given), a fold path that stopped early is scored at its last
+ * λ for the rest, and the scoring pass's held-out deviance sums give each fold's mean deviance
+ * e_kl = Σ_{i ∈ k} wᵢ dev_il / Σ_{i ∈ k} wᵢ, folds weighted by their Σw. Stateless.
+ */
+final class IrlsCrossValidation {
+  /**
+   * Each fold's point at each λ of the full path: intercepts [fold − 1][λ][class] and
+   * coefficients [fold − 1][λ][class][feature], the fold paths' own arrays.
+   */
+  record FoldPoints(double[][][] intercepts, double[][][][] coefficients) {}
+
+  private IrlsCrossValidation() {}
+
+  /** The fold paths {@code folds} (fold k at index k − 1) at the full path's {@code lambdas}. */
+  static FoldPoints atFullLambdas(PathSolution[] folds, double[] lambdas,
+      boolean defaultSequence) {
+    int k = folds.length;
+    int m = lambdas.length;
+    double[][][] a0 = new double[k][m][];
+    double[][][][] b = new double[k][m][][];
+    for (int f = 0; f < k; f++) {
+      PathSolution fold = defaultSequence ? folds[f].interpolate(lambdas) : folds[f];
+      for (int l = 0; l < m; l++) {
+        // A fold path that stopped early is scored at its last λ for the rest (cv.glmnet).
+        int at = Math.min(l, fold.size() - 1);
+        a0[f][l] = fold.intercepts()[at];
+        b[f][l] = fold.coefficients()[at];
+      }
+    }
+    return new FoldPoints(a0, b);
+  }
+
+  /**
+   * cv.glmnet's curve from the scoring pass: {@code heldOut[k − 1]} holds fold k's weighted
+   * deviance sums at the m λ, then its weight sum at index m.
+   */
+  static CvResult curve(double[] lambdas, double[][] heldOut) {
+    int k = heldOut.length;
+    int m = lambdas.length;
+    double[][] foldLoss = new double[k][m];
+    double[] foldWeight = new double[k];
+    for (int f = 0; f < k; f++) {
+      foldWeight[f] = heldOut[f][m];
+      for (int l = 0; l < m; l++) {
+        foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
+      }
+    }
+    return CvResult.of(lambdas, foldLoss, foldWeight);
+  }
+}
