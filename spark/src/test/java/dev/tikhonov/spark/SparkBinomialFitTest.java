@@ -254,6 +254,41 @@ class SparkBinomialFitTest {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /**
+   * Classes a feature separates: the working weights vanish as the path goes down, and the
+   * λ-loop ends the path there (IrlsLambdaLoop's exhausted branch), at the λ the single-machine
+   * path ends at, with the same coefficients up to then.
+   */
+  @Test
+  void path_separatedClasses_endsWhenNoWeightIsLeft_asTheSingleMachinePath() {
+    // x0 moved away from 0 by 1 on each side: the label x0 > 0 is separated with a margin.
+    double[][] apart = new double[y.length][];
+    double[] separated = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      apart[i] = x[i].clone();
+      apart[i][0] += Math.signum(x[i][0]);
+      separated[i] = x[i][0] > 0 ? 1 : 0;
+    }
+    double[] lambdas = new double[30];
+    for (int l = 0; l < lambdas.length; l++) {
+      lambdas[l] = 0.1 * Math.pow(10, -l / 3.0);
+    }
+    SparkElasticNetCV estimator = new SparkElasticNetCV().setFamily("binomial")
+        .setStandardize(false).setLambdas(lambdas).setTolerance(1e-10);
+    PathSolution spark = estimator.singleResponsePath(SparkBinomialFitTest.spark.createDataFrame(
+        JavaSparkContext.fromSparkContext(SparkBinomialFitTest.spark.sparkContext()).parallelize(
+            SparkElasticNetFitTest.rows(apart, separated, ones(y.length), folds), 2),
+        SparkElasticNetFitTest.SCHEMA));
+    PathSolution single = ElasticNetPath.fit(Family.BINOMIAL, apart, separated,
+        Observations.ofWeights(ones(y.length)), PathSettings.of(1.0).withStandardize(false)
+            .withLambdas(lambdas).withTolerance(1e-10), names, List.of());
+    assertEquals(PathSolution.Ending.NO_WEIGHTS_LEFT, spark.end().reason(), spark.end().message());
+    assertTrue(spark.size() < lambdas.length, spark.end().message());
+    // Near separation the loss is flat along the separating coefficient: both certificates
+    // hold at points further apart than on binom.csv's own labels.
+    assertSamePath(single, spark, 1e-5);
+  }
+
   @Test
   void fit_badLabels_areNamed() {
     double[] three = y.clone();
