@@ -3,9 +3,12 @@ package dev.tikhonov.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.Provenance;
+import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.GaussianStatistics;
+import dev.tikhonov.linear.PathSolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +62,17 @@ record FitRecord(double[] penaltyScales, double[] penaltyFactors, Provenance pro
       scale[j] = standardize && scale[j] > 0 ? scale[j] : 1.0;
     }
     return scale;
+  }
+
+  /**
+   * {@code path} as the core's path of models with this record's penalty and provenance:
+   * {@link RegularizationPath#ofClassification} for binomial and multinomial, else
+   * {@link RegularizationPath#ofRegression}.
+   */
+  RegularizationPath<? extends Predictor> regularizationPath(PathSolution path) {
+    return path.family().isClassification()
+        ? RegularizationPath.ofClassification(path, penaltyFactors, penaltyScales, provenance)
+        : RegularizationPath.ofRegression(path, penaltyFactors, penaltyScales, provenance);
   }
 
   /** The training rows as the core's provenance counts them: empty beyond an int. */

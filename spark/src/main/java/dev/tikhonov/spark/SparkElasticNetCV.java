@@ -3,6 +3,7 @@ package dev.tikhonov.spark;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Provenance;
 import dev.tikhonov.internal.data.LibraryVersion;
+import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
@@ -420,14 +421,14 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * same way, whatever the scheduling (docs/spark.md).
    */
   public FoldStatistics sufficientStatistics(Dataset<?> dataset) {
-    return sufficientStatistics(dataset, Family.GAUSSIAN);
+    return statisticsPass(dataset, Family.GAUSSIAN).statistics();
   }
 
   /**
    * The pass, with the family's label check when asked (binomial 0 or 1, multinomial class
-   * indices, poisson counts ≥ 0).
+   * indices, poisson counts ≥ 0), and the rows' fingerprint sums.
    */
-  private FoldStatistics sufficientStatistics(Dataset<?> dataset, Family labels) {
+  private StatisticsPass.Output statisticsPass(Dataset<?> dataset, Family labels) {
     transformSchema(dataset.schema());
     int k = getNumFolds();
     int maxFeatures = DriverLimit.maxFeatures(k);
@@ -437,7 +438,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
           DriverLimit.message(getFeaturesCol(), size.getAsInt(), k, maxFeatures));
     }
     return new StatisticsPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(), k,
-        getSeed(), maxFeatures, getAggregationDepth(), labels).run(dataset);
+        getSeed(), maxFeatures, getAggregationDepth(), labels).pass(dataset);
   }
 
   /**
@@ -463,12 +464,13 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     if (getFamily().equals("multinomial")) {
       return fitMultinomial(dataset, settings);
     }
-    FoldStatistics statistics = sufficientStatistics(dataset);
+    StatisticsPass.Output pass = statisticsPass(dataset, Family.GAUSSIAN);
+    FoldStatistics statistics = pass.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
     CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
         CrossValidation.Alignment.INTERPOLATE,
         Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
-    return model(fit.path(), fit.cv(), 1, statistics);
+    return model(fit.path(), fit.cv(), 1, statistics, fingerprint(pass, names));
   }
 
   /**
@@ -480,26 +482,58 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   private SparkElasticNetModel fitSingleResponse(Dataset<?> dataset, PathSettings settings,
       IrlsFamily irls) {
-    FoldStatistics statistics = irlsStatistics(dataset, irls.family());
+    StatisticsPass.Output first = irlsStatistics(dataset, irls.family());
+    FoldStatistics statistics = first.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
     SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
         .run(dataset, statistics);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics);
+    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
   }
 
   /**
-   * The binomial or Poisson path ({@code family}) on all rows without cross-validation (for
-   * {@link PathJob}): the statistics pass, then one pass per Newton step or halving
-   * ({@link SingleResponseIrls}).
+   * The binomial or Poisson path ({@code family}) on all rows without cross-validation: the
+   * statistics pass, then one pass per Newton step or halving ({@link SingleResponseIrls}).
    */
   PathSolution singleResponsePath(Dataset<?> dataset) {
-    IrlsFamily irls = IrlsFamily.valueOf(getFamily().toUpperCase(Locale.ROOT));
-    FoldStatistics statistics = irlsStatistics(dataset, irls.family());
-    List<String> names = featureNames(dataset, statistics.numFeatures());
-    NewtonPass pass = newtonPass();
-    return new SingleResponseIrls(pass, irls, pathSettings(), names).path(dataset, statistics);
+    return pathOnly(dataset).path();
   }
+
+  /**
+   * The path on all rows without cross-validation, with what a core model at one of its λ needs
+   * ({@link FitRecord}), for {@link PathJob}: gaussian, the statistics pass and the path on the
+   * driver from the statistics of all rows; binomial and Poisson as
+   * {@link #singleResponsePath}, multinomial as {@link #multinomialPath}. The provenance's
+   * settings are the path's (no folds, seed, rule or selected λ).
+   *
+   * @throws InputException for bad input, naming the column
+   */
+  PathFit pathOnly(Dataset<?> dataset) {
+    Family family = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
+    StatisticsPass.Output first = family == Family.GAUSSIAN
+        ? statisticsPass(dataset, family) : irlsStatistics(dataset, family);
+    FoldStatistics statistics = first.statistics();
+    List<String> names = featureNames(dataset, statistics.numFeatures());
+    PathSolution path;
+    if (family == Family.GAUSSIAN) {
+      path = ElasticNetPath.fit(statistics.total(), pathSettings(), names);
+    } else if (family == Family.MULTINOMIAL) {
+      MultinomialPass pass = multinomialPass();
+      JavaRDD<Row> rows = pass.rows().rows(dataset);
+      MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
+      path = new MultinomialIrls(pass, pathSettings(), names, getLabelCol())
+          .path(rows, statistics, classes);
+    } else {
+      path = new SingleResponseIrls(newtonPass(), IrlsFamily.valueOf(family.name()),
+          pathSettings(), names).path(dataset, statistics);
+    }
+    Map<String, Object> settings = pathProvenanceSettings();
+    return new PathFit(path, record(statistics, settings, OptionalLong.empty(),
+        fingerprint(first, names)));
+  }
+
+  /** A path without cross-validation and the record of its fit ({@link #pathOnly}). */
+  record PathFit(PathSolution path, FitRecord record) {}
 
   /**
    * The fitted model at the λ the selection param picks, with this estimator's params and the
@@ -507,19 +541,36 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * was fitted on, the factors, the provenance.
    */
   private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes,
-      FoldStatistics statistics) {
+      FoldStatistics statistics, String fingerprint) {
     int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
-    GaussianStatistics total = statistics.total();
-    FitRecord record = new FitRecord(FitRecord.penaltyScales(total, getStandardize()),
-        pathSettings().normalizedPenaltyFactors(total.numFeatures()),
-        new Provenance("SparkElasticNetCV", provenanceSettings(cv),
-            getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
-            FitRecord.DATA_SOURCE, Optional.empty(), FitRecord.rows(total.count()),
-            LibraryVersion.current(), Optional.of(Instant.now().toString())));
+    FitRecord record = record(statistics, provenanceSettings(cv),
+        getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
+        fingerprint);
     SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes,
         Optional.of(record));
     copyValues(model, ParamMap.empty());
     return model.setParent(this);
+  }
+
+  /**
+   * The record of a fit on the rows of {@code statistics}: the penalty's scales from the
+   * statistics of all rows, the factors, and the provenance with {@code settings}, the seed,
+   * the data's fingerprint ({@link DataFingerprint}) and row count.
+   */
+  private FitRecord record(FoldStatistics statistics, Map<String, Object> settings,
+      OptionalLong seed, String fingerprint) {
+    GaussianStatistics total = statistics.total();
+    return new FitRecord(FitRecord.penaltyScales(total, getStandardize()),
+        pathSettings().normalizedPenaltyFactors(total.numFeatures()),
+        new Provenance("SparkElasticNetCV", settings, seed, FitRecord.DATA_SOURCE,
+            Optional.of(fingerprint), FitRecord.rows(total.count()), LibraryVersion.current(),
+            Optional.of(Instant.now().toString())));
+  }
+
+  /** The fingerprint of the rows the statistics pass read, with their column names. */
+  private String fingerprint(StatisticsPass.Output pass, List<String> names) {
+    return DataFingerprint.of(pass.fingerprintSums(), names, getLabelCol(),
+        getWeightCol().orElse(""));
   }
 
   /**
@@ -547,13 +598,29 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return m;
   }
 
+  /** The settings of a path without cross-validation ({@link #pathOnly}). */
+  private Map<String, Object> pathProvenanceSettings() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("family", getFamily());
+    m.put("l1_ratio", getL1Ratio());
+    m.put("num_lambdas", getNumLambdas());
+    m.put("lambda_min_ratio", getLambdaMinRatio().isPresent()
+        ? getLambdaMinRatio().getAsDouble() : null);
+    m.put("lambdas", getLambdas().orElse(null));
+    m.put("standardize", getStandardize());
+    m.put("tolerance", getTolerance());
+    m.put("weight_column", getWeightCol().orElse(null));
+    m.put("aggregation_depth", getAggregationDepth());
+    return m;
+  }
+
   /**
    * The statistics pass of an IRLS family, with the driver-memory limit of its Newton passes
    * checked before it when the features column's metadata gives p (binomial and Poisson:
    * (K + 1)·p²·8 bytes; multinomial: at least (K + 1)·4·p²·8, (K + 1)·C²·p²·8 with C ≥ 2 classes) and again
    * after it.
    */
-  private FoldStatistics irlsStatistics(Dataset<?> dataset, Family family) {
+  private StatisticsPass.Output irlsStatistics(Dataset<?> dataset, Family family) {
     transformSchema(dataset.schema());
     OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
     String classes = family == Family.BINOMIAL ? "2 classes"
@@ -562,9 +629,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     if (size.isPresent()) {
       requireIrlsLimit(size.getAsInt(), classes, perFit);
     }
-    FoldStatistics statistics = sufficientStatistics(dataset, family);
-    requireIrlsLimit(statistics.numFeatures(), classes, perFit);
-    return statistics;
+    StatisticsPass.Output pass = statisticsPass(dataset, family);
+    requireIrlsLimit(pass.statistics().numFeatures(), classes, perFit);
+    return pass;
   }
 
   /** The driver-memory limit of the IRLS's Newton passes ({@link DriverLimit}). */
@@ -583,14 +650,15 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * step halving) of all K + 1 fits, one scoring pass. Cache the input.
    */
   private SparkElasticNetModel fitMultinomial(Dataset<?> dataset, PathSettings settings) {
-    FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
+    StatisticsPass.Output first = irlsStatistics(dataset, Family.MULTINOMIAL);
+    FoldStatistics statistics = first.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
     MultinomialPass pass = multinomialPass();
     JavaRDD<Row> rows = pass.rows().rows(dataset);
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics);
+    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
   }
 
   /**
@@ -598,13 +666,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * statistics pass, the class pass, then one pass per Newton step or halving.
    */
   PathSolution multinomialPath(Dataset<?> dataset) {
-    FoldStatistics statistics = irlsStatistics(dataset, Family.MULTINOMIAL);
-    List<String> names = featureNames(dataset, statistics.numFeatures());
-    MultinomialPass pass = multinomialPass();
-    JavaRDD<Row> rows = pass.rows().rows(dataset);
-    MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
-    return new MultinomialIrls(pass, pathSettings(), names, getLabelCol())
-        .path(rows, statistics, classes);
+    return pathOnly(dataset).path();
   }
 
   private MultinomialPass multinomialPass() {

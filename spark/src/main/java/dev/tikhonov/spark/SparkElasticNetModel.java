@@ -317,6 +317,16 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         r.provenance()).atIndex(selectedIndex);
   }
 
+  /**
+   * The whole path as the core's path of models ({@link FitRecord#regularizationPath}), for a
+   * model at any λ ({@code atLambda}, {@code atIndex}).
+   *
+   * @throws InputException for a model saved before the scales were kept: fit it again
+   */
+  RegularizationPath<? extends dev.tikhonov.estimate.Predictor> regularizationPath() {
+    return requireFitRecord().regularizationPath(path);
+  }
+
   private String familyName() {
     return path.family().name().toLowerCase(Locale.ROOT);
   }

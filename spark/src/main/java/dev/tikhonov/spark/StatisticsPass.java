@@ -32,6 +32,11 @@ import org.apache.spark.sql.Row;
  * gives bit-identical statistics whatever order the tasks finish in and after any task retry.
  * (Partitioned differently, only the rounding of the merges changes.)
  *
+ * <p>The same pass sums the rows' hashes for the training data's fingerprint
+ * ({@link DataFingerprint}): a partition's result carries that record after its K statistics
+ * records, and the merge adds them (integer sums: the fingerprint does not depend on the
+ * partitioning at all).
+ *
  * <p>A row's fold is the value of the fold column (a whole number in 1..K), or else
  * {@link RandomFolds#fold}, a seeded hash of the row's label and features. Rows are checked as
  * they are read; a bad one stops the pass with an {@link InputException} that names the column,
@@ -77,8 +82,19 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     }
   }
 
+  /**
+   * What the pass gives: every fold's statistics, and the rows' fingerprint sums
+   * ({@link DataFingerprint#of} makes the fingerprint from them and the column names).
+   */
+  record Output(FoldStatistics statistics, byte[] fingerprintSums) {}
+
   /** Runs the pass: one Spark job that reads {@code data} once. */
   FoldStatistics run(Dataset<?> data) {
+    return pass(data).statistics();
+  }
+
+  /** Runs the pass ({@link #run}), with the fingerprint sums of the rows. */
+  Output pass(Dataset<?> data) {
     Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
     Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
     JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
@@ -89,17 +105,27 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     byte[][] merged = SparkFailures.unwrap(
         () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
             aggregationDepth));
-    GaussianStatistics[] folds = StatisticsCodec.decode(merged);
+    GaussianStatistics[] folds = StatisticsCodec.decode(statisticsOf(merged));
     if (folds == null) {
       throw new InputException("the data have no rows");
     }
-    return FoldStatistics.of(Arrays.asList(folds));
+    return new Output(FoldStatistics.of(Arrays.asList(folds)), merged[merged.length - 1]);
   }
 
-  /** ⊕ of two partitions' results, fold by fold; "no rows" is the identity. */
+  /** A result without its fingerprint record (the last, when there is one). */
+  private static byte[][] statisticsOf(byte[][] partial) {
+    boolean fingerprint = partial.length > 0
+        && DataFingerprint.isRecord(partial[partial.length - 1]);
+    return fingerprint ? Arrays.copyOf(partial, partial.length - 1) : partial;
+  }
+
+  /**
+   * ⊕ of two partitions' results, fold by fold, and their fingerprint sums added when both
+   * carry them; "no rows" is the identity.
+   */
   static byte[][] merge(byte[][] left, byte[][] right) {
-    GaussianStatistics[] a = StatisticsCodec.decode(left);
-    GaussianStatistics[] b = StatisticsCodec.decode(right);
+    GaussianStatistics[] a = StatisticsCodec.decode(statisticsOf(left));
+    GaussianStatistics[] b = StatisticsCodec.decode(statisticsOf(right));
     if (a == null) {
       return right;
     }
@@ -114,7 +140,13 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     for (int k = 0; k < a.length; k++) {
       sum[k] = a[k].plus(b[k]);
     }
-    return StatisticsCodec.encode(sum);
+    byte[][] merged = StatisticsCodec.encode(sum);
+    if (a.length < left.length && b.length < right.length) {
+      merged = Arrays.copyOf(merged, merged.length + 1);
+      merged[merged.length - 1] = DataFingerprint.merge(left[left.length - 1],
+          right[right.length - 1]);
+    }
+    return merged;
   }
 
   /** The task: a partition's rows into K accumulators. */
@@ -125,6 +157,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     @Override
     public Iterator<byte[][]> call(Integer partition, Iterator<Row> rows) {
       GaussianStatistics.Accumulator[] folds = null;
+      DataFingerprint.Sums fingerprint = new DataFingerprint.Sums();
       double[] dense = null;
       long position = 0;
       while (rows.hasNext()) {
@@ -198,6 +231,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           }
         }
         folds[fold - 1].add(dense, label, weight);
+        fingerprint.add(dense, label, weight);
       }
       if (folds == null) {
         return Collections.singletonList(new byte[0][]).iterator();
@@ -206,7 +240,9 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
       for (int k = 0; k < numFolds; k++) {
         statistics[k] = folds[k].toStatistics();
       }
-      return Collections.singletonList(StatisticsCodec.encode(statistics)).iterator();
+      byte[][] records = Arrays.copyOf(StatisticsCodec.encode(statistics), numFolds + 1);
+      records[numFolds] = fingerprint.encode();
+      return Collections.singletonList(records).iterator();
     }
 
     private static InputException bad(String column, int partition, long position,
