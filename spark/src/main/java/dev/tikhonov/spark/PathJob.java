@@ -4,12 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.select.PathFiles;
-import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
-import dev.tikhonov.select.FoldStatistics;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ import org.apache.spark.storage.StorageLevel;
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
  *   [--fold-column fold] [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
- *   [--save FILE [--save-lambda min|1se]]
+ *   [--save FILE [--save-lambda min|1se|last|λ]]
  * </pre>
  *
  * <p>Features: the {@code --features} columns, else every numeric column (every column of a
@@ -60,13 +59,19 @@ import org.apache.spark.storage.StorageLevel;
  * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
  * fitted (from the statistics of all rows).
  *
- * <p>With {@code --save FILE} (cross-validated runs only) the model at the selected λ
- * ({@code --save-lambda}: {@code min}, the default, or {@code 1se}) is also written as a
- * tikhonov model file ({@link SparkElasticNetModel#toLinearModel()} for gaussian and Poisson, or
- * {@link SparkElasticNetModel#toLinearClassifier()}, saved atomically on the driver's file
- * system), which {@code Predictor.load} and {@code ./tikhonov predict --model FILE} read without
- * Spark, as {@code ./tikhonov path --save} writes it. A path that cannot be written is refused
- * before the data are read. Stateless; {@link #run} is thread-safe as far as Spark is.
+ * <p>With {@code --save FILE} the model at one λ is also written as a tikhonov model file (the
+ * core's {@code LinearModel} for gaussian and Poisson, {@code LinearClassifier} for binomial and
+ * multinomial, saved atomically on the driver's file system), which {@code Predictor.load} and
+ * {@code ./tikhonov predict --model FILE} read without Spark, as {@code ./tikhonov path --save}
+ * writes it. {@code --save-lambda} says which λ, with the core CLI's values and rules:
+ * {@code min} or {@code 1se} (cross-validated runs; {@code min} their default), {@code last} (the
+ * path's smallest λ; the default without cross-validation), or a number λ ≥ 0 (glmnet's
+ * {@code predict(s = λ)}: the coefficients interpolated linearly in λ between the path's two
+ * neighbouring λ, the solution itself at a λ of the path; below the path's smallest λ, or above
+ * its largest where some coefficient is not zero, the fit at that end with the end's λ, and a
+ * warning on stderr). A path that cannot be written, and a {@code --save-lambda} that is not one
+ * of those (or min/1se without cross-validation), are refused before the data are read.
+ * Stateless; {@link #run} is thread-safe as far as Spark is.
  */
 public final class PathJob {
   private PathJob() {}
@@ -97,8 +102,10 @@ public final class PathJob {
       "  --no-standardize       penalize the features as given, not scaled to unit variance",
       "  --tol T                the certificate every lambda is fitted to (default 1e-3)",
       "  --out DIR              where path.json and path.csv go (default tikhonov-path)",
-      "  --save FILE            also save the cross-validated model as a tikhonov model file",
-      "  --save-lambda min|1se  which lambda --save keeps (default min)",
+      "  --save FILE            also save the fit at one lambda as a tikhonov model file",
+      "  --save-lambda WHICH    which lambda --save keeps: min or 1se (with CV), last (the",
+      "                         path's smallest), or a number (interpolated in lambda as glmnet's",
+      "                         predict(s=)); default min with CV, else last",
       "  --help                 print this and exit",
       "Bad input prints one line to stderr and exits with code 2. docs/spark.md has the rest.");
 
@@ -147,21 +154,18 @@ public final class PathJob {
       }
       PathSolution path;
       Optional<CvResult> cv;
+      RegularizationPath<? extends Predictor> models;
       Optional<SparkElasticNetModel> model = Optional.empty();
       if (options.crossValidate()) {
         model = Optional.of(estimator.fit(assembled));
         path = model.get().path();
         cv = Optional.of(model.get().crossValidation());
-      } else if (options.family.equals("binomial") || options.family.equals("poisson")) {
-        path = estimator.singleResponsePath(assembled);
-        cv = Optional.empty();
-      } else if (options.family.equals("multinomial")) {
-        path = estimator.multinomialPath(assembled);
-        cv = Optional.empty();
+        models = model.get().regularizationPath();
       } else {
-        FoldStatistics statistics = estimator.sufficientStatistics(assembled);
-        path = ElasticNetPath.fit(statistics.total(), estimator.pathSettings(), features);
+        SparkElasticNetCV.PathFit fit = estimator.pathOnly(assembled);
+        path = fit.path();
         cv = Optional.empty();
+        models = fit.record().regularizationPath(path);
       }
       if (irls) {
         assembled.unpersist();
@@ -170,12 +174,7 @@ public final class PathJob {
       out.print(PathFiles.summary(path, cv));
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {
-        SparkElasticNetModel fitted = model.orElseThrow();
-        Predictor chosen = fitted.family().isClassification() ? fitted.toLinearClassifier()
-            : fitted.toLinearModel();
-        chosen.save(options.save.get());
-        out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s",
-            fitted.selectedLambda(), estimator.getSelection(), options.save.get()));
+        save(options, models, model, out, err);
       }
       return 0;
     } catch (InputException e) {
@@ -193,6 +192,44 @@ public final class PathJob {
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Writes the model at the λ {@code --save-lambda} names (checked before the data were read),
+   * and says which, as {@code ./tikhonov path --save} does: outside the path's range the model
+   * is the fit at the path's end, with the end's λ, and a warning says so.
+   */
+  private static void save(Options options, RegularizationPath<? extends Predictor> models,
+      Optional<SparkElasticNetModel> crossValidated, PrintStream out, PrintStream err) {
+    String which = options.saveLambda();
+    Path file = options.save.orElseThrow();
+    Predictor chosen = switch (which) {
+      case "min", "1se" -> {
+        SparkElasticNetModel fitted = crossValidated.orElseThrow();
+        yield fitted.family().isClassification() ? fitted.toLinearClassifier()
+            : fitted.toLinearModel();
+      }
+      case "last" -> models.atIndex(models.size() - 1);
+      default -> models.atLambda(Double.parseDouble(which));
+    };
+    chosen.save(file);
+    double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    boolean number = !List.of("min", "1se", "last").contains(which);
+    double asked = number ? Double.parseDouble(which) : saved;
+    if (asked == saved) {
+      out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", saved,
+          which, file));
+      return;
+    }
+    boolean below = asked < saved;
+    out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g, the path's %s λ, to %s",
+        saved, below ? "smallest" : "largest", file));
+    err.println(String.format(Locale.ROOT, "tikhonov-spark: warning: --save-lambda %s is %s the"
+            + " path's %s λ, %.6g%s; the path has no fit at %s, so the model saved is the fit at"
+            + " %.6g (glmnet's predict(s = %s) does the same); to save the fit at %s, include %s"
+            + " in --lambdas", which, below ? "below" : "above", below ? "smallest" : "largest",
+        saved, below ? "" : ", where some coefficients are not yet zero", which, saved, which,
+        which, which));
   }
 
   private static final String FEATURES = "__tikhonov_features";
@@ -307,8 +344,15 @@ public final class PathJob {
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
-      saveLambda.ifPresent(e::setSelection);
+      if (saveLambda().equals("1se")) {
+        e.setSelection("1se");
+      }
       return e;
+    }
+
+    /** Which λ --save keeps: as given, else min with cross-validation, else last. */
+    String saveLambda() {
+      return saveLambda.orElse(crossValidate() ? "min" : "last");
     }
 
     static Options parse(String[] args) {
@@ -360,13 +404,7 @@ public final class PathJob {
                   + ")", e);
             }
           }
-          case "--save-lambda" -> {
-            if (!v.equals("min") && !v.equals("1se")) {
-              throw new InputException("--save-lambda must be min or 1se (PathJob saves the "
-                  + "cross-validated choice), got '" + v + "'");
-            }
-            o.saveLambda = Optional.of(v);
-          }
+          case "--save-lambda" -> o.saveLambda = Optional.of(v);
           default -> throw new InputException("unknown flag " + flag + " (see --help or "
               + "docs/spark.md)");
         }
@@ -377,11 +415,36 @@ public final class PathJob {
       if (o.saveLambda.isPresent() && o.save.isEmpty()) {
         throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
       }
-      if (o.save.isPresent() && !o.crossValidate()) {
-        throw new InputException("--save keeps the λ that cross-validation selects: add "
-            + "--cv-folds K or --fold-column COLUMN");
-      }
+      o.saveLambda.ifPresent(which -> checkSaveLambda(which, o.crossValidate()));
       return o;
+    }
+
+    /**
+     * --save-lambda's value, as ./tikhonov path checks it (its messages, with PathJob's fold
+     * flag): min or 1se need cross-validation; else last or a number ≥ 0.
+     */
+    private static void checkSaveLambda(String which, boolean crossValidated) {
+      switch (which) {
+        case "min", "1se" -> {
+          if (!crossValidated) {
+            throw new InputException("--save-lambda " + which
+                + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
+          }
+        }
+        case "last" -> { }
+        default -> {
+          double s;
+          try {
+            s = Double.parseDouble(which);
+          } catch (NumberFormatException e) {
+            throw new InputException(
+                "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
+          }
+          if (!(s >= 0) || Double.isInfinite(s)) {
+            throw new InputException("--save-lambda must be a number >= 0, got " + which);
+          }
+        }
+      }
     }
 
     private static int integer(String flag, String v, int min) {

@@ -218,6 +218,104 @@ class PathJobTest {
     assertFalse(Json.MAPPER.readTree(out.resolve("path.json").toFile()).has("cv"));
   }
 
+  /**
+   * Without cross-validation --save keeps the path's last λ, or the λ --save-lambda names, as
+   * ./tikhonov path --save does: a λ of the path bit for bit, one between two λ interpolated
+   * linearly in λ (glmnet's predict(s =)), one below the path its smallest λ's fit with a
+   * warning; Predictor.load reads each file.
+   */
+  @Test
+  void csvWithoutCv_savesTheLastOrTheNamedLambda_asTheCoreCliDoes(@TempDir Path dir)
+      throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path out = dir.resolve("out");
+    Path last = dir.resolve("last.safetensors");
+    Result r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
+        "--l1-ratio", "0.5", "--nlambda", "30", "--out", out.toString(), "--save",
+        last.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+    double[] lambdas = doubles(json.get("lambda"));
+    int end = lambdas.length - 1;
+    assertIsTheFitAt(Predictor.load(last), json, end, "last");
+    assertTrue(r.out().contains("(last) to " + last), r.out());
+
+    Path tenth = dir.resolve("tenth.safetensors");
+    r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
+        "--l1-ratio", "0.5", "--nlambda", "30", "--out", out.toString(), "--save",
+        tenth.toString(), "--save-lambda", Double.toString(lambdas[10]));
+    assertEquals(0, r.code(), r.err());
+    assertIsTheFitAt(Predictor.load(tenth), json, 10, Double.toString(lambdas[10]));
+
+    double between = 0.5 * (lambdas[10] + lambdas[11]);
+    Path inside = dir.resolve("between.safetensors");
+    r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
+        "--l1-ratio", "0.5", "--nlambda", "30", "--out", out.toString(), "--save",
+        inside.toString(), "--save-lambda", Double.toString(between));
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err());
+    LinearModel interpolated = (LinearModel) Predictor.load(inside);
+    assertEquals(between, interpolated.lambda());
+    double t = (lambdas[10] - between) / (lambdas[10] - lambdas[11]);
+    for (int j = 0; j < P; j++) {
+      double b10 = json.get("coef").get(10).get(j).asDouble();
+      double b11 = json.get("coef").get(11).get(j).asDouble();
+      assertEquals(b10 + t * (b11 - b10), interpolated.coefficients()[j], 1e-12,
+          "coefficient " + j + " interpolated in λ");
+    }
+
+    Path below = dir.resolve("below.safetensors");
+    r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
+        "--l1-ratio", "0.5", "--nlambda", "30", "--out", out.toString(), "--save",
+        below.toString(), "--save-lambda", "0");
+    assertEquals(0, r.code(), r.err());
+    assertIsTheFitAt(Predictor.load(below), json, end, "0");
+    assertTrue(r.out().contains("the path's smallest λ, to " + below), r.out());
+    assertTrue(r.err().startsWith("tikhonov-spark: warning: --save-lambda 0 is below the path's"
+        + " smallest λ"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one line");
+  }
+
+  /** {@code model} is path.json's fit at λ index {@code l}, bit for bit, without CV settings. */
+  private static void assertIsTheFitAt(Predictor model, JsonNode json, int l, String asked) {
+    LinearModel saved = (LinearModel) model;
+    assertEquals(json.get("lambda").get(l).asDouble(), saved.lambda(), asked);
+    assertEquals(json.get("intercept").get(l).asDouble(), saved.intercept(), asked);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(json.get("coef").get(l)),
+        saved.coefficients(), asked);
+    assertEquals(NAMES, saved.featureNames());
+    assertEquals("SparkElasticNetCV", saved.provenance().estimator());
+    assertEquals(java.util.OptionalInt.of(N), saved.provenance().trainingRows());
+    assertFalse(saved.provenance().settings().containsKey("rule"), "no CV rule");
+    assertEquals(saved.lambda(), saved.provenance().settings().get("lambda"));
+  }
+
+  /** A binomial path without CV saves the core's classifier at its last λ. */
+  @Test
+  void binomialWithoutCv_savesALinearClassifier(@TempDir Path dir) throws IOException {
+    double median = Arrays.stream(y).sorted().toArray()[N / 2];
+    StringBuilder s = new StringBuilder(String.join(",", NAMES)).append(",label\n");
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < P; j++) {
+        s.append(x[i][j]).append(",");
+      }
+      s.append(y[i] > median ? 1 : 0).append("\n");
+    }
+    Path csv = Files.writeString(dir.resolve("classes.csv"), s.toString());
+    Path out = dir.resolve("out");
+    Path model = dir.resolve("logistic.safetensors");
+    Result r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
+        "--nlambda", "10", "--out", out.toString(), "--save", model.toString());
+    assertEquals(0, r.code(), r.err());
+    dev.tikhonov.estimate.LinearClassifier saved =
+        (dev.tikhonov.estimate.LinearClassifier) Predictor.load(model);
+    JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+    double[] lambdas = doubles(json.get("lambda"));
+    assertEquals(lambdas[lambdas.length - 1], saved.lambda());
+    assertEquals(List.of("0", "1"), saved.classNames());
+    assertEquals(NAMES, saved.featureNames());
+  }
+
   @Test
   void help_printsEveryFlagAndFamily_andExitsZero_withoutData() {
     Result help = run("--help");
@@ -282,16 +380,24 @@ class PathJobTest {
     assertEquals(2, directory.code());
     assertEquals("tikhonov-spark: " + dir + ": is a directory; the model file (--save) must be"
         + " a file path", directory.err().strip());
-    Result noCv = run("--data", missing, "--target", "y", "--save",
-        dir.resolve("m.safetensors").toString());
+    // ./tikhonov path's values and messages, with PathJob's fold flag.
+    String file = dir.resolve("m.safetensors").toString();
+    Result noCv = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
+        "1se", "--out", out.toString());
     assertEquals(2, noCv.code());
-    assertEquals("tikhonov-spark: --save keeps the λ that cross-validation selects: add "
-        + "--cv-folds K or --fold-column COLUMN", noCv.err().strip());
-    Result last = run("--data", missing, "--target", "y", "--cv-folds", "5", "--save",
-        dir.resolve("m.safetensors").toString(), "--save-lambda", "last");
-    assertEquals(2, last.code());
-    assertEquals("tikhonov-spark: --save-lambda must be min or 1se (PathJob saves the "
-        + "cross-validated choice), got 'last'", last.err().strip());
+    assertEquals("tikhonov-spark: --save-lambda 1se needs cross-validation: add --cv-folds K or"
+        + " --fold-column COLUMN", noCv.err().strip());
+    Result word = run("--data", missing, "--target", "y", "--cv-folds", "5", "--save", file,
+        "--save-lambda", "often", "--out", out.toString());
+    assertEquals(2, word.code());
+    assertEquals("tikhonov-spark: --save-lambda must be min, 1se, last or a number >= 0, got"
+        + " 'often'", word.err().strip());
+    Result negative = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
+        "-0.5", "--out", out.toString());
+    assertEquals(2, negative.code());
+    assertEquals("tikhonov-spark: --save-lambda must be a number >= 0, got -0.5",
+        negative.err().strip());
+    assertFalse(Files.exists(out), "nothing is created before the checks");
     Result alone = run("--data", missing, "--target", "y", "--cv-folds", "5",
         "--save-lambda", "1se");
     assertEquals(2, alone.code());
