@@ -527,9 +527,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       path = new SingleResponseIrls(newtonPass(), IrlsFamily.valueOf(family.name()),
           pathSettings(), names).path(dataset, statistics);
     }
-    Map<String, Object> settings = pathProvenanceSettings();
-    return new PathFit(path, record(statistics, settings, OptionalLong.empty(),
-        fingerprint(first, names)));
+    return new PathFit(path, record(statistics, provenanceSettings(Optional.empty()),
+        OptionalLong.empty(), fingerprint(first, names)));
   }
 
   /** A path without cross-validation and the record of its fit ({@link #pathOnly}). */
@@ -543,7 +542,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes,
       FoldStatistics statistics, String fingerprint) {
     int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
-    FitRecord record = record(statistics, provenanceSettings(cv),
+    FitRecord record = record(statistics, provenanceSettings(Optional.of(cv)),
         getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
         fingerprint);
     SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes,
@@ -575,9 +574,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * The settings by the core's snake_case names (as {@code ElasticNetCV}'s provenance has
-   * them, with the fold, weight and aggregation params of this one), plus λ_min and λ_1se.
+   * them, with the fold, weight and aggregation params of this one), plus λ_min and λ_1se;
+   * without {@code cv} (a path alone, {@link #pathOnly}) none of the cross-validation's
+   * (folds, seed, rule, λ_min, λ_1se).
    */
-  private Map<String, Object> provenanceSettings(CvResult cv) {
+  private Map<String, Object> provenanceSettings(Optional<CvResult> cv) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", getFamily());
     m.put("l1_ratio", getL1Ratio());
@@ -587,30 +588,18 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     m.put("lambdas", getLambdas().orElse(null));
     m.put("standardize", getStandardize());
     m.put("tolerance", getTolerance());
-    m.put("num_folds", getNumFolds());
-    m.put("fold_column", getFoldCol().orElse(null));
-    m.put("seed", getSeed());
+    if (cv.isPresent()) {
+      m.put("num_folds", getNumFolds());
+      m.put("fold_column", getFoldCol().orElse(null));
+      m.put("seed", getSeed());
+    }
     m.put("weight_column", getWeightCol().orElse(null));
     m.put("aggregation_depth", getAggregationDepth());
-    m.put("rule", getSelection());
-    m.put("lambda_min", cv.lambdaMin());
-    m.put("lambda_1se", cv.lambda1se());
-    return m;
-  }
-
-  /** The settings of a path without cross-validation ({@link #pathOnly}). */
-  private Map<String, Object> pathProvenanceSettings() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("family", getFamily());
-    m.put("l1_ratio", getL1Ratio());
-    m.put("num_lambdas", getNumLambdas());
-    m.put("lambda_min_ratio", getLambdaMinRatio().isPresent()
-        ? getLambdaMinRatio().getAsDouble() : null);
-    m.put("lambdas", getLambdas().orElse(null));
-    m.put("standardize", getStandardize());
-    m.put("tolerance", getTolerance());
-    m.put("weight_column", getWeightCol().orElse(null));
-    m.put("aggregation_depth", getAggregationDepth());
+    if (cv.isPresent()) {
+      m.put("rule", getSelection());
+      m.put("lambda_min", cv.get().lambdaMin());
+      m.put("lambda_1se", cv.get().lambda1se());
+    }
     return m;
   }
 

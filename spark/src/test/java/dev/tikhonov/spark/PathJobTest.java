@@ -286,7 +286,11 @@ class PathJobTest {
     assertEquals(NAMES, saved.featureNames());
     assertEquals("SparkElasticNetCV", saved.provenance().estimator());
     assertEquals(java.util.OptionalInt.of(N), saved.provenance().trainingRows());
-    assertFalse(saved.provenance().settings().containsKey("rule"), "no CV rule");
+    for (String cv : List.of("num_folds", "fold_column", "seed", "rule", "lambda_min")) {
+      assertFalse(saved.provenance().settings().containsKey(cv), cv + " without CV");
+    }
+    assertTrue(saved.provenance().seed().isEmpty(), "no folds, no seed");
+    assertTrue(saved.provenance().dataFingerprint().orElseThrow().startsWith("spark-rows-v1:"));
     assertEquals(saved.lambda(), saved.provenance().settings().get("lambda"));
   }
 
@@ -374,6 +378,11 @@ class PathJobTest {
     assertEquals("tikhonov-spark: " + under + ": " + plain.toAbsolutePath().normalize()
         + " is a file, not a directory; cannot write the model file (--save) there",
         unwritable.err().strip());
+    assertFalse(Files.exists(out), "nothing is created before the checks");
+    Result plainPath = run("--data", missing, "--target", "y", "--save", under.toString(),
+        "--out", out.toString());
+    assertEquals(2, plainPath.code());
+    assertEquals(unwritable.err(), plainPath.err(), "the same check without cross-validation");
     assertFalse(Files.exists(out), "nothing is created before the checks");
     Result directory = run("--data", missing, "--target", "y", "--cv-folds", "5",
         "--save", dir.toString());
