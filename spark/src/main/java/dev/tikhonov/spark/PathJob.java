@@ -3,8 +3,10 @@ package dev.tikhonov.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.LambdaChoice;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
+import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
@@ -201,35 +203,22 @@ public final class PathJob {
    */
   private static void save(Options options, RegularizationPath<? extends Predictor> models,
       Optional<SparkElasticNetModel> crossValidated, PrintStream out, PrintStream err) {
-    String which = options.saveLambda();
+    LambdaChoice which = options.saveLambda();
     Path file = options.save.orElseThrow();
-    Predictor chosen = switch (which) {
-      case "min", "1se" -> {
-        SparkElasticNetModel fitted = crossValidated.orElseThrow();
-        yield fitted.family().isClassification() ? fitted.toLinearClassifier()
-            : fitted.toLinearModel();
-      }
-      case "last" -> models.atIndex(models.size() - 1);
-      default -> models.atLambda(Double.parseDouble(which));
-    };
+    Optional<java.util.function.Function<SelectionRule, Predictor>> selected =
+        crossValidated.map(fitted -> rule -> fitted.family().isClassification()
+            ? fitted.toLinearClassifier() : fitted.toLinearModel());
+    Predictor chosen = which.pick(models, selected);
     chosen.save(file);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
-    boolean number = !List.of("min", "1se", "last").contains(which);
-    double asked = number ? Double.parseDouble(which) : saved;
-    if (asked == saved) {
-      out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", saved,
-          which, file));
-      return;
-    }
-    boolean below = asked < saved;
-    out.println(String.format(Locale.ROOT, "saved the fit at λ = %.6g, the path's %s λ, to %s",
-        saved, below ? "smallest" : "largest", file));
-    err.println(String.format(Locale.ROOT, "tikhonov-spark: warning: --save-lambda %s is %s the"
-            + " path's %s λ, %.6g%s; the path has no fit at %s, so the model saved is the fit at"
-            + " %.6g (glmnet's predict(s = %s) does the same); to save the fit at %s, include %s"
-            + " in --lambdas", which, below ? "below" : "above", below ? "smallest" : "largest",
-        saved, below ? "" : ", where some coefficients are not yet zero", which, saved, which,
-        which, which));
+    out.println(which.keptEnd(saved)
+        .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %.6g, %s, to %s", saved, end,
+            file))
+        .orElse(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", saved, which,
+            file)));
+    which.outsideThePath(saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
+        + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
+        + " in --lambdas"));
   }
 
   private static final String FEATURES = "__tikhonov_features";
@@ -323,7 +312,7 @@ public final class PathJob {
     String out = "tikhonov-path";
     String family = "gaussian";
     Optional<Path> save = Optional.empty();
-    Optional<String> saveLambda = Optional.empty();
+    Optional<LambdaChoice> saveLambda = Optional.empty();
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
@@ -344,15 +333,15 @@ public final class PathJob {
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
-      if (saveLambda().equals("1se")) {
+      if (saveLambda().rule().equals(Optional.of(SelectionRule.ONE_STANDARD_ERROR))) {
         e.setSelection("1se");
       }
       return e;
     }
 
     /** Which λ --save keeps: as given, else min with cross-validation, else last. */
-    String saveLambda() {
-      return saveLambda.orElse(crossValidate() ? "min" : "last");
+    LambdaChoice saveLambda() {
+      return saveLambda.orElse(LambdaChoice.defaultFor(crossValidate()));
     }
 
     static Options parse(String[] args) {
@@ -404,7 +393,13 @@ public final class PathJob {
                   + ")", e);
             }
           }
-          case "--save-lambda" -> o.saveLambda = Optional.of(v);
+          case "--save-lambda" -> {
+            try {
+              o.saveLambda = Optional.of(LambdaChoice.parse(v));
+            } catch (InputException e) {
+              throw new InputException("--save-lambda " + e.getMessage(), e);
+            }
+          }
           default -> throw new InputException("unknown flag " + flag + " (see --help or "
               + "docs/spark.md)");
         }
@@ -415,36 +410,11 @@ public final class PathJob {
       if (o.saveLambda.isPresent() && o.save.isEmpty()) {
         throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
       }
-      o.saveLambda.ifPresent(which -> checkSaveLambda(which, o.crossValidate()));
-      return o;
-    }
-
-    /**
-     * --save-lambda's value, as ./tikhonov path checks it (its messages, with PathJob's fold
-     * flag): min or 1se need cross-validation; else last or a number ≥ 0.
-     */
-    private static void checkSaveLambda(String which, boolean crossValidated) {
-      switch (which) {
-        case "min", "1se" -> {
-          if (!crossValidated) {
-            throw new InputException("--save-lambda " + which
-                + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
-          }
-        }
-        case "last" -> { }
-        default -> {
-          double s;
-          try {
-            s = Double.parseDouble(which);
-          } catch (NumberFormatException e) {
-            throw new InputException(
-                "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
-          }
-          if (!(s >= 0) || Double.isInfinite(s)) {
-            throw new InputException("--save-lambda must be a number >= 0, got " + which);
-          }
-        }
+      if (o.saveLambda().needsCrossValidation() && !o.crossValidate()) {
+        throw new InputException("--save-lambda " + o.saveLambda()
+            + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
       }
+      return o;
     }
 
     private static int integer(String flag, String v, int min) {

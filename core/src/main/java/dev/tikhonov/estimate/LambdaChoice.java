@@ -1,0 +1,140 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.InputException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Which fit of a regularization path to keep, as text a user writes: {@code min} or {@code 1se}
+ * (cv.glmnet's λ_min and λ_1se; they need cross-validation), {@code last} (the path's last,
+ * smallest λ) or a number λ ≥ 0 (the fit there by {@link RegularizationPath#atLambda}: glmnet's
+ * {@code predict(s = λ)}, interpolated between two λ of the path, and the path's end fit outside
+ * its range). The one parser and the one wording for every front end that saves a fit of a path
+ * ({@code ./tikhonov path --save-lambda}, Spark's {@code PathJob --save-lambda}). Immutable, so
+ * thread-safe.
+ */
+public final class LambdaChoice {
+  private static final LambdaChoice MINIMUM = new LambdaChoice("min", Double.NaN);
+  private static final LambdaChoice ONE_STANDARD_ERROR = new LambdaChoice("1se", Double.NaN);
+  private static final LambdaChoice LAST = new LambdaChoice("last", Double.NaN);
+
+  private final String text;
+  private final double lambda;
+
+  private LambdaChoice(String text, double lambda) {
+    this.text = text;
+    this.lambda = lambda;
+  }
+
+  /**
+   * {@code min}, {@code 1se}, {@code last} or a number ≥ 0.
+   *
+   * @throws InputException otherwise; the message reads on after the name of the setting:
+   *     "must be min, 1se, last or a number >= 0, got 'often'"
+   */
+  public static LambdaChoice parse(String text) {
+    switch (text) {
+      case "min":
+        return MINIMUM;
+      case "1se":
+        return ONE_STANDARD_ERROR;
+      case "last":
+        return LAST;
+      default:
+        double s;
+        try {
+          s = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          throw new InputException(
+              "must be min, 1se, last or a number >= 0, got '" + text + "'", e);
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+          throw new InputException("must be a number >= 0, got " + text);
+        }
+        return new LambdaChoice(text, s);
+    }
+  }
+
+  /** The choice when none is given: λ_min with cross-validation, else the last λ. */
+  public static LambdaChoice defaultFor(boolean crossValidated) {
+    return crossValidated ? MINIMUM : LAST;
+  }
+
+  /** The rule of a cross-validated choice ({@code min}, {@code 1se}); empty for the others. */
+  public Optional<SelectionRule> rule() {
+    return this == MINIMUM ? Optional.of(SelectionRule.MINIMUM)
+        : this == ONE_STANDARD_ERROR ? Optional.of(SelectionRule.ONE_STANDARD_ERROR)
+        : Optional.empty();
+  }
+
+  /** Whether it names a choice of cross-validation ({@code min}, {@code 1se}). */
+  public boolean needsCrossValidation() {
+    return rule().isPresent();
+  }
+
+  /** Whether it is the path's last λ. */
+  public boolean isLast() {
+    return this == LAST;
+  }
+
+  /** The λ asked for, when the choice is a number. */
+  public OptionalDouble lambda() {
+    return Double.isNaN(lambda) ? OptionalDouble.empty() : OptionalDouble.of(lambda);
+  }
+
+  /**
+   * The fit this choice names: for {@code min}/{@code 1se} the model {@code crossValidated}
+   * gives for its rule, for {@code last} the path's last λ, for a number
+   * {@link RegularizationPath#atLambda}.
+   *
+   * @param <M> the model at one λ
+   * @throws IllegalStateException for {@code min}/{@code 1se} when {@code crossValidated} is
+   *     empty (check {@link #needsCrossValidation()} before the fit)
+   */
+  public <M extends Predictor> M pick(RegularizationPath<? extends M> path,
+      Optional<? extends Function<SelectionRule, ? extends M>> crossValidated) {
+    Optional<SelectionRule> r = rule();
+    if (r.isPresent()) {
+      return crossValidated.orElseThrow(() -> new IllegalStateException(
+          text + " names a cross-validated λ, and the path was not cross-validated"))
+          .apply(r.get());
+    }
+    return isLast() ? path.atIndex(path.size() - 1) : path.atLambda(lambda);
+  }
+
+  /**
+   * For a number outside the path's range, what the model kept is instead: "0 is below the
+   * path's smallest λ, 0.00123; the path has no fit at 0, so the model saved is the fit at
+   * 0.00123 (glmnet's predict(s = 0) does the same)"; empty when the model's λ is the one asked
+   * for (or the choice is not a number).
+   *
+   * @param keptLambda the λ of the model {@link RegularizationPath#atLambda} gave
+   */
+  public Optional<String> outsideThePath(double keptLambda) {
+    if (Double.isNaN(lambda) || lambda == keptLambda) {
+      return Optional.empty();
+    }
+    boolean below = lambda < keptLambda;
+    return Optional.of(String.format(Locale.ROOT, "%s is %s the path's %s λ, %.6g%s; the path has"
+            + " no fit at %s, so the model saved is the fit at %.6g (glmnet's predict(s = %s)"
+            + " does the same)", text, below ? "below" : "above", below ? "smallest" : "largest",
+        keptLambda, below ? "" : ", where some coefficients are not yet zero", text, keptLambda,
+        text));
+  }
+
+  /** "the path's smallest λ" or "the path's largest λ" for a kept λ other than the one asked. */
+  public Optional<String> keptEnd(double keptLambda) {
+    if (Double.isNaN(lambda) || lambda == keptLambda) {
+      return Optional.empty();
+    }
+    return Optional.of(lambda < keptLambda ? "the path's smallest λ" : "the path's largest λ");
+  }
+
+  /** The text it was parsed from ("min", "1se", "last", "0.05"). */
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.InputException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The --save-lambda vocabulary, shared by the CLI's path and Spark's PathJob. */
+class LambdaChoiceTest {
+  private static final RegularizationPath<LinearModel> PATH = ElasticNet.gaussian().build()
+      .path(LinearEstimatorsTest.DATA);
+
+  @Test
+  void parse_readsTheFourKinds_andRefusesTheRest() {
+    assertEquals(Optional.of(SelectionRule.MINIMUM), LambdaChoice.parse("min").rule());
+    assertEquals(Optional.of(SelectionRule.ONE_STANDARD_ERROR), LambdaChoice.parse("1se").rule());
+    assertTrue(LambdaChoice.parse("last").isLast());
+    assertFalse(LambdaChoice.parse("last").needsCrossValidation());
+    assertTrue(LambdaChoice.parse("1se").needsCrossValidation());
+    assertEquals(0.05, LambdaChoice.parse("0.05").lambda().getAsDouble());
+    assertEquals("0.05", LambdaChoice.parse("0.05").toString());
+    assertEquals(0.0, LambdaChoice.parse("0").lambda().getAsDouble());
+    assertEquals("must be min, 1se, last or a number >= 0, got 'often'",
+        assertThrows(InputException.class, () -> LambdaChoice.parse("often")).getMessage());
+    for (String bad : new String[] {"-0.5", "NaN", "Infinity"}) {
+      assertEquals("must be a number >= 0, got " + bad,
+          assertThrows(InputException.class, () -> LambdaChoice.parse(bad)).getMessage());
+    }
+    assertSame(LambdaChoice.parse("min"), LambdaChoice.defaultFor(true));
+    assertSame(LambdaChoice.parse("last"), LambdaChoice.defaultFor(false));
+  }
+
+  @Test
+  void pick_givesThePathsFits_andSaysWhenANumberIsOutsideIt() {
+    double[] lambdas = PATH.lambdas();
+    int last = lambdas.length - 1;
+    assertArrayEquals(PATH.atIndex(last).coefficients(),
+        LambdaChoice.parse("last").pick(PATH, Optional.empty()).coefficients());
+    LambdaChoice onPath = LambdaChoice.parse(Double.toString(lambdas[5]));
+    LinearModel five = onPath.pick(PATH, Optional.empty());
+    assertArrayEquals(PATH.atIndex(5).coefficients(), five.coefficients());
+    assertEquals(Optional.empty(), onPath.outsideThePath(five.lambda()));
+    // below the path: its smallest λ's fit, and the sentence that says so
+    LambdaChoice zero = LambdaChoice.parse("0");
+    LinearModel end = zero.pick(PATH, Optional.empty());
+    assertEquals(lambdas[last], end.lambda());
+    assertEquals(String.format(java.util.Locale.ROOT, "0 is below the path's smallest λ, %.6g;"
+        + " the path has no fit at 0, so the model saved is the fit at %.6g (glmnet's"
+        + " predict(s = 0) does the same)", lambdas[last], lambdas[last]),
+        zero.outsideThePath(end.lambda()).orElseThrow());
+    assertEquals(Optional.of("the path's smallest λ"), zero.keptEnd(end.lambda()));
+    // min and 1se take the cross-validation's model for their rule
+    Function<SelectionRule, LinearModel> cv = rule -> rule == SelectionRule.MINIMUM
+        ? PATH.atIndex(1) : PATH.atIndex(2);
+    assertArrayEquals(PATH.atIndex(1).coefficients(),
+        LambdaChoice.parse("min").pick(PATH, Optional.of(cv)).coefficients());
+    assertArrayEquals(PATH.atIndex(2).coefficients(),
+        LambdaChoice.parse("1se").pick(PATH, Optional.of(cv)).coefficients());
+    assertThrows(IllegalStateException.class,
+        () -> LambdaChoice.parse("min").pick(PATH, Optional.empty()));
+  }
+}
