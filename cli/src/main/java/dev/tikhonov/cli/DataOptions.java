@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.CsvOptions;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
@@ -11,6 +12,7 @@ import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.internal.data.DataFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where the data comes from: the bundled MNIST sample, an IDX directory, CSV or LIBSVM. */
@@ -30,6 +32,12 @@ final class DataOptions implements Flags.Conditional {
       description = "CSV only (LIBSVM and MNIST data carry their own target): the column to "
           + "predict.")
   String target;
+
+  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      description = "CSV only: columns to leave out of the data, neither features nor the "
+          + "target (an id, a date, free text; their cells need not be numbers), e.g. "
+          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
+  List<String> ignoreColumns;
 
   @Option(names = "--test-fraction", paramLabel = "F",
       description = "CSV/LIBSVM only (MNIST data come split): share of rows held out as the "
@@ -68,6 +76,8 @@ final class DataOptions implements Flags.Conditional {
           case BUNDLED -> "which holds its own labels";
           default -> "which hold their own labels";
         });
+    given.requireApplies("--ignore-columns", source == Source.CSV, "to CSV data", where
+        + "which has no named columns to leave out");
     given.requireApplies("--test-fraction", source == Source.CSV || source == Source.LIBSVM,
         "to CSV and LIBSVM data", where + "whose train/test split is fixed");
   }
@@ -100,7 +110,7 @@ final class DataOptions implements Flags.Conditional {
         throw new InputException("--data " + data + " is a CSV file: say which column to "
             + "predict with --target COLUMN");
       }
-      all = CsvReader.read(data, target, kind);
+      all = CsvReader.read(data, target, kind, csvOptions(ignoreColumns, data));
     } else {
       all = LibsvmReader.read(data, kind);
     }
@@ -110,6 +120,24 @@ final class DataOptions implements Flags.Conditional {
     return kind == TargetKind.CLASS
         ? Splits.stratifiedTrainTest(all, testFraction, seed)
         : Splits.trainTest(all, testFraction, seed);
+  }
+
+  /**
+   * The reading options of --ignore-columns {@code names} (null when not given) for the file
+   * {@code data}: a name given twice is refused here, naming the flag and the file; the
+   * reader's own refusals (no such column, the target, no feature left) carry the setting
+   * ignoredColumns, which {@link Flags#message} turns into the flag.
+   */
+  static CsvOptions csvOptions(List<String> names, Path data) {
+    if (names == null) {
+      return CsvOptions.defaults();
+    }
+    try {
+      return CsvOptions.defaults().withIgnoredColumns(names.toArray(String[]::new));
+    } catch (InputException e) {
+      throw new InputException("--ignore-columns" + e.afterSetting() + " (--data " + data + ")",
+          e);
+    }
   }
 
   /** More distinct numeric labels than this, and than half the rows, are not classes. */

@@ -54,6 +54,12 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       description = "CSV only (LIBSVM and MNIST data carry their own labels): the label column.")
   String target;
 
+  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      description = "CSV only: columns the model must not take, as train's --ignore-columns "
+          + "(e.g. an id); each must be a column of the file, neither the target nor one of "
+          + "the model's features. The same flag as in training can thus be given again.")
+  List<String> ignoreColumns;
+
   @Option(names = "--threads", paramLabel = "T",
       description = "BLAS threads. The same thread count as in training reproduces its "
           + "numbers bit for bit. Default: ${DEFAULT-VALUE}.")
@@ -72,6 +78,10 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
             : format == DataFormat.LIBSVM
                 ? "on LIBSVM data, whose first field on each line is the target"
                 : "on MNIST-style IDX data, which hold their own labels");
+    given.requireApplies("--ignore-columns", format == DataFormat.DELIMITED, "to CSV data",
+        format == null ? "on the bundled MNIST sample, whose pixels are taken by position"
+            : "on " + (format == DataFormat.LIBSVM ? "LIBSVM data" : "IDX images")
+                + ", whose features are taken by position");
   }
 
   @Override
@@ -144,7 +154,8 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         }
         List<String> columns = new ArrayList<>(m.featureNames());
         PredictCommand.offsetColumn(m).ifPresent(columns::add);
-        yield CsvReader.readLabelled(data, columns, target, classes);
+        yield CsvReader.readLabelled(data, columns, target, classes,
+            DataOptions.csvOptions(ignoreColumns, data));
       }
     };
   }

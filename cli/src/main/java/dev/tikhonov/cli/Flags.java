@@ -156,6 +156,27 @@ final class Flags {
     }
   }
 
+  /**
+   * The setting that an {@link dev.tikhonov.data.InputException#about} names → the flag that
+   * sets it, for the settings whose flag is the same in every command.
+   */
+  private static final Map<String, String> SETTINGS = Map.of(
+      "ignoredColumns", "--ignore-columns");
+
+  /**
+   * {@code e}'s message for a user: an InputException about a setting ({@link
+   * dev.tikhonov.data.InputException#setting()}) that has a flag names the flag in place of the
+   * setting, found by the setting and not by the wording; any other message as {@link #toFlags}
+   * gives it.
+   */
+  static String message(Throwable e) {
+    if (e instanceof dev.tikhonov.data.InputException input && input.setting().isPresent()
+        && SETTINGS.containsKey(input.setting().get())) {
+      return SETTINGS.get(input.setting().get()) + input.afterSetting();
+    }
+    return toFlags(e.getMessage());
+  }
+
   /** The message with its leading setting name replaced by the flag's name. */
   static String toFlags(String message) {
     if (message == null) {

@@ -128,7 +128,7 @@ public final class Main implements Runnable {
       return 3;
     }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-      err.println("tikhonov: error: " + Flags.toFlags(ex.getMessage()));
+      err.println("tikhonov: error: " + Flags.message(ex));
       return 2;
     }
     if (ex instanceof OutOfMemoryError) {

@@ -61,6 +61,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "CSV only (a LIBSVM file carries its own target): the column to predict.")
   String target;
 
+  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      description = "CSV only: columns to leave out of the data, neither features nor the "
+          + "target (an id, a date, free text; their cells need not be numbers), e.g. "
+          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
+  List<String> ignoreColumns;
+
   @Option(names = "--family", paramLabel = "F",
       description = "gaussian, binomial, multinomial or poisson (counts, log link). Default: "
           + "${DEFAULT-VALUE}.")
@@ -298,6 +304,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--target", DataFormat.of(data) != DataFormat.LIBSVM, "to CSV data",
         "on LIBSVM data, whose first field on each line is the target");
+    given.requireApplies("--ignore-columns", DataFormat.of(data) != DataFormat.LIBSVM,
+        "to CSV data", "on LIBSVM data, which has no named columns to leave out");
     for (String flag : new String[] {"--weights", "--offset"}) {
       // Before, the core's message on sparse data spoke of the Java API (Observations).
       given.requireApplies(flag, DataFormat.of(data) != DataFormat.LIBSVM,
@@ -737,7 +745,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--data " + data + " is delimited text: say which column to "
           + "predict with --target COLUMN");
     }
-    Dataset d = libsvm ? Dataset.read(data, kind) : Dataset.read(data, target, kind);
+    Dataset d = libsvm ? Dataset.read(data, kind)
+        : dev.tikhonov.data.CsvReader.read(data, target, kind,
+            DataOptions.csvOptions(ignoreColumns, data));
     if (kind == TargetKind.CLASS) {
       DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
           "use --family gaussian (poisson for counts)");

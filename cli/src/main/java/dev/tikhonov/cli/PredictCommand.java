@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
           + "one 'prob_<class>' column per class (softmax of the logits); for regression "
           + "'prediction'. Names with commas or quotes are quoted (RFC 4180).",
       ""})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
       description = "Model file written by --save (train, path, select, grid).")
   Path model;
@@ -54,6 +54,12 @@ public final class PredictCommand implements Callable<Integer> {
           + "CSV with them).")
   Path data;
 
+  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      description = "CSV only: columns the model must not take, as train's --ignore-columns "
+          + "(e.g. an id); each must be a column of the file and not one of the model's "
+          + "features. The same flag as in training can thus be given again.")
+  List<String> ignoreColumns;
+
   @Option(names = "--out", paramLabel = "FILE", required = true,
       description = "CSV file to write (atomically).")
   Path out;
@@ -62,6 +68,13 @@ public final class PredictCommand implements Callable<Integer> {
       description = "BLAS threads. The same thread count as in training reproduces its "
           + "numbers bit for bit. Default: ${DEFAULT-VALUE}.")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    given.requireApplies("--ignore-columns", DataFormat.of(data) == DataFormat.DELIMITED,
+        "to CSV data", "on " + (DataFormat.of(data) == DataFormat.LIBSVM ? "LIBSVM data"
+            : "IDX images") + ", whose features are taken by position");
+  }
 
   @Override
   public Integer call() {
@@ -97,7 +110,8 @@ public final class PredictCommand implements Callable<Integer> {
       }
       List<String> columns = new ArrayList<>(m.featureNames());
       columns.add(offset.get());
-      double[][] all = CsvReader.readFeatures(data, columns);
+      double[][] all = CsvReader.readFeatures(data, columns,
+          DataOptions.csvOptions(ignoreColumns, data));
       int p = m.featureNames().size();
       double[][] x = new double[all.length][];
       double[] offsets = new double[all.length];
@@ -115,7 +129,8 @@ public final class PredictCommand implements Callable<Integer> {
       }
       return x.length;
     } else if (m instanceof Classifier c) {
-      double[][] proba = inputs(data, c::predictProba, c::predictProba, c.featureNames());
+      double[][] proba = inputs(data, c::predictProba, c::predictProba, c.featureNames(),
+          DataOptions.csvOptions(ignoreColumns, data));
       List<String> header = new ArrayList<>(List.of("class"));
       c.classNames().forEach(name -> header.add("prob_" + name));
       csv.row(header);
@@ -133,7 +148,7 @@ public final class PredictCommand implements Callable<Integer> {
       return proba.length;
     } else {
       double[] y = inputs(data, x -> column(m.predict(x)), d -> column(m.predict(d)),
-          m.featureNames())[0];
+          m.featureNames(), DataOptions.csvOptions(ignoreColumns, data))[0];
       csv.row("prediction");
       // a network computes in float32: its shortest float text, not the widened double's
       // noise digits (2.647847, not 2.6478469371795654)
@@ -204,11 +219,11 @@ public final class PredictCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs {@code fromRows} on a CSV's or LIBSVM file's rows, or {@code fromData} on images (an
+   * Runs {@code fromRows} on a CSV's (read with {@code csv}) or LIBSVM file's rows, or {@code fromData} on images (an
    * IDX file, or an MNIST-style directory's test images).
    */
   static double[][] inputs(Path data, Function<double[][], double[][]> fromRows,
-      Function<Dataset, double[][]> fromData, List<String> features) {
+      Function<Dataset, double[][]> fromData, List<String> features, CsvOptions csv) {
     if (!Files.exists(data)) {
       throw new InputException("--data " + data + ": no such file or directory");
     }
@@ -224,7 +239,7 @@ public final class PredictCommand implements Callable<Integer> {
         yield fromData.apply(Dataset.sparse(x, new double[x.numRows()], features, List.of(),
             data.toString()));
       }
-      case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features));
+      case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features, csv));
     };
   }
 

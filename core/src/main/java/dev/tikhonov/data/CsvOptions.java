@@ -34,8 +34,12 @@ public record CsvOptions(char delimiter, boolean header, List<String> ignoredCol
       Objects.requireNonNull(ignoredColumns.get(i), "ignoredColumns: name " + i + " is null");
     }
     ignoredColumns = List.copyOf(ignoredColumns);
-    if (new HashSet<>(ignoredColumns).size() < ignoredColumns.size()) {
-      throw new IllegalArgumentException("ignoredColumns must be distinct, got " + ignoredColumns);
+    java.util.Set<String> seen = new HashSet<>();
+    for (String name : ignoredColumns) {
+      if (!seen.add(name)) {
+        throw InputException.about("ignoredColumns", " names " + Numbers.quote(name)
+            + " twice; name each column once, got " + ignoredColumns);
+      }
     }
   }
 

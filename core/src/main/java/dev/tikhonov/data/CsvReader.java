@@ -64,13 +64,14 @@ public final class CsvReader {
         }
       }
       int p = featureNames.size();
+      if (p == 0 && options.ignoredColumns().isEmpty()) {
+        throw new InputException(sourceName + ": no feature columns; the only column is the"
+            + " target " + Numbers.quote(targetColumn));
+      }
       if (p == 0) {
-        throw new InputException(
-            sourceName + ": no feature columns; the only column"
-                + (options.ignoredColumns().isEmpty() ? " is the target "
-                    + Numbers.quote(targetColumn) : "s are the target "
-                    + Numbers.quote(targetColumn) + " and the ignored "
-                    + list(options.ignoredColumns())));
+        throw InputException.about("ignoredColumns", ": " + sourceName + ": no feature columns;"
+            + " the only columns are the target " + Numbers.quote(targetColumn)
+            + " and the ignored " + list(options.ignoredColumns()));
       }
       List<double[]> features = new ArrayList<>();
       List<Double> realTargets = new ArrayList<>();
@@ -129,7 +130,9 @@ public final class CsvReader {
   /**
    * Reads the columns {@code expectedColumns}, in that order, as n rows of p values: input for
    * prediction with a model trained on those features. Other columns (an id, the target) are
-   * ignored and need not be numeric; a missing column is an error.
+   * ignored and need not be numeric; a missing column is an error. Columns that
+   * {@link CsvOptions#ignoredColumns} names must be columns of the file and not among
+   * {@code expectedColumns}.
    */
   public static double[][] readFeatures(Path file, List<String> expectedColumns) {
     return readFeatures(file, expectedColumns, CsvOptions.defaults());
@@ -146,6 +149,7 @@ public final class CsvReader {
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
       List<String> columns = columns(tokens, sourceName, options);
+      requireIgnorable(columns, expectedColumns, null, options.ignoredColumns(), sourceName);
       int p = expectedColumns.size();
       int[] take = new int[p];
       for (int j = 0; j < p; j++) {
@@ -193,8 +197,17 @@ public final class CsvReader {
    */
   public static Dataset readLabelled(Path file, List<String> columns, String targetColumn,
       List<String> classes) {
+    return readLabelled(file, columns, targetColumn, classes, CsvOptions.defaults());
+  }
+
+  /**
+   * {@link #readLabelled(Path, List, String, List)} with {@code options}; its ignored columns
+   * must be columns of the file, neither the target nor one of {@code columns}.
+   */
+  public static Dataset readLabelled(Path file, List<String> columns, String targetColumn,
+      List<String> classes, CsvOptions options) {
     return DataFiles.read(file, in -> readLabelled(in, file.toString(), columns, targetColumn,
-        classes, CsvOptions.defaults()));
+        classes, options));
   }
 
   /** {@link #readLabelled(Path, List, String, List)} from a UTF-8 stream (not closed). */
@@ -213,6 +226,7 @@ public final class CsvReader {
         throw new InputException(sourceName + ": the target column "
             + Numbers.quote(targetColumn) + " is one of the model's input columns");
       }
+      requireIgnorable(header, columns, targetColumn, options.ignoredColumns(), sourceName);
       int p = columns.size();
       int[] take = new int[p];
       for (int j = 0; j < p; j++) {
@@ -337,23 +351,50 @@ public final class CsvReader {
     }
   }
 
-  /** Which columns {@code ignoredColumns} names; each must exist and none be the target. */
+  /**
+   * Which columns {@code ignoredColumns} names; each must exist and none be the target. Thrown
+   * {@linkplain InputException#about about} the setting {@code ignoredColumns}.
+   */
   private static boolean[] ignored(List<String> columns, int target, List<String> ignoredColumns,
       String source) {
     boolean[] out = new boolean[columns.size()];
     for (String name : ignoredColumns) {
       int c = columns.indexOf(name);
       if (c < 0) {
-        throw new InputException(source + ": no column " + Numbers.quote(name)
-            + " to ignore; available columns: " + list(columns));
+        throw InputException.about("ignoredColumns", ": " + source + ": no column "
+            + Numbers.quote(name) + " to ignore; available columns: " + list(columns));
       }
       if (c == target) {
-        throw new InputException(source + ": column " + Numbers.quote(name)
-            + " is the target; it cannot also be ignored");
+        throw InputException.about("ignoredColumns", ": " + source + ": column "
+            + Numbers.quote(name) + " is the target; it cannot also be ignored");
       }
       out[c] = true;
     }
     return out;
+  }
+
+  /**
+   * Reading rows for a model, where every column it does not take is left out anyway: each
+   * of {@code ignoredColumns} must still be a column of the file, and none one that the model
+   * takes ({@code taken}) or the target, so that a misspelt or contradictory setting is not
+   * passed over in silence.
+   */
+  private static void requireIgnorable(List<String> header, List<String> taken,
+      String targetColumn, List<String> ignoredColumns, String source) {
+    for (String name : ignoredColumns) {
+      if (!header.contains(name)) {
+        throw InputException.about("ignoredColumns", ": " + source + ": no column "
+            + Numbers.quote(name) + " to ignore; available columns: " + list(header));
+      }
+      if (name.equals(targetColumn)) {
+        throw InputException.about("ignoredColumns", ": " + source + ": column "
+            + Numbers.quote(name) + " is the target; it cannot also be ignored");
+      }
+      if (taken.contains(name)) {
+        throw InputException.about("ignoredColumns", ": " + source + ": column "
+            + Numbers.quote(name) + " is one the model takes as input; it cannot be ignored");
+      }
+    }
   }
 
   private static double number(

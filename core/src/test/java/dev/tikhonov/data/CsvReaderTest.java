@@ -97,6 +97,55 @@ class CsvReaderTest {
         () -> CsvOptions.defaults().withIgnoredColumns("id", "id"));
   }
 
+  /**
+   * The problems of ignoredColumns say so by {@link InputException#setting()}, not only in their
+   * text, so that the CLI can name its --ignore-columns flag however the message is worded.
+   */
+  @Test
+  void read_withBadIgnoredColumns_namesTheSettingTyped() {
+    Path file = write(dir, "people.csv", "id,a,y\nr1,1,10\nr2,3,20\n");
+    for (String[] bad : new String[][] {{"ID"}, {"y"}, {"id", "a"}}) {
+      InputException e = assertThrows(InputException.class, () -> CsvReader.read(file, "y",
+          TargetKind.REAL, CsvOptions.defaults().withIgnoredColumns(bad)));
+      assertEquals(java.util.Optional.of("ignoredColumns"), e.setting(), e.getMessage());
+      assertEquals(e.getMessage(), "ignoredColumns" + e.afterSetting());
+    }
+    InputException twice = assertInputError(
+        () -> CsvOptions.defaults().withIgnoredColumns("id", "a", "id"),
+        "ignoredColumns names \"id\" twice");
+    assertEquals(java.util.Optional.of("ignoredColumns"), twice.setting());
+    InputException plain = assertInputError(() -> CsvReader.read(file, "nope", TargetKind.REAL),
+        "no target column");
+    assertEquals(java.util.Optional.empty(), plain.setting());
+  }
+
+  /**
+   * Rows read for a model leave out every column it does not take anyway; a column named to
+   * be ignored must still exist and be neither one the model takes nor the target, so that the
+   * same --ignore-columns works at training and at prediction and a slip is not passed over.
+   */
+  @Test
+  void readFeaturesAndLabelled_withIgnoredColumns_checkThem() {
+    Path file = write(dir, "new.csv", "id,a,b,y\nr1,1,2,0\nr2,3,4,1\n");
+    CsvOptions ignoreId = CsvOptions.defaults().withIgnoredColumns("id");
+    assertArrayEquals(new double[][] {{2, 1}, {4, 3}},
+        CsvReader.readFeatures(file, List.of("b", "a"), ignoreId));
+    Dataset d = CsvReader.readLabelled(file, List.of("a", "b"), "y", List.of(), ignoreId);
+    assertArrayEquals(new double[] {0, 1}, d.targets());
+    InputException e = assertInputError(() -> CsvReader.readFeatures(file, List.of("a"),
+        CsvOptions.defaults().withIgnoredColumns("ID")),
+        "new.csv: no column \"ID\" to ignore; available columns: \"id\", \"a\"");
+    assertEquals(java.util.Optional.of("ignoredColumns"), e.setting());
+    assertInputError(() -> CsvReader.readFeatures(file, List.of("a", "b"),
+        CsvOptions.defaults().withIgnoredColumns("b")),
+        "new.csv: column \"b\" is one the model takes as input; it cannot be ignored");
+    assertInputError(() -> CsvReader.readLabelled(file, List.of("a"), "y", List.of(),
+        CsvOptions.defaults().withIgnoredColumns("y")),
+        "new.csv: column \"y\" is the target; it cannot also be ignored");
+    assertInputError(() -> CsvReader.readLabelled(file, List.of("a"), "y", List.of(),
+        CsvOptions.defaults().withIgnoredColumns("a")), "\"a\" is one the model takes");
+  }
+
   @Test
   void read_withoutHeader_namesColumnsByNumber() {
     Path file = write(dir, "plain.csv", "1,2,0\n3,4,1\n");
