@@ -77,8 +77,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   double l1Ratio = 1.0;
 
   @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
-      description = "Your own λ sequence (sorted decreasing). Default: glmnet's geometric "
-          + "sequence from λ_max.")
+      description = "Your own λ sequence: distinct, each finite and ≥ 0, in any order (fitted "
+          + "from the largest down, as glmnet sorts it). Default: glmnet's geometric sequence "
+          + "from λ_max.")
   List<Double> lambdas;
 
   @Option(names = "--nlambda", paramLabel = "N",

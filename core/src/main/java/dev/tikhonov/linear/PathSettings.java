@@ -19,8 +19,10 @@ import java.util.OptionalDouble;
  * @param lambdaMinRatio smallest λ of the default sequence as a fraction of λ_max; empty means
  *     glmnet's default (1e-4 when n ≥ p, else 1e-2); values below 1e-6 are raised to 1e-6 as
  *     glmnet does
- * @param lambdas a λ sequence of your own (fitted in decreasing order, never stopped early), or
- *     empty for the default geometric sequence from λ_max
+ * @param lambdas a λ sequence of your own, each finite and ≥ 0 (0 the unpenalized fit), no
+ *     value twice, in any order: sorted decreasingly before the fit, as glmnet sorts a user
+ *     {@code lambda} (never stopped early), or empty for the default geometric sequence from
+ *     λ_max
  * @param standardize fit on features scaled to unit variance (1/n), report coefficients on the
  *     original scale (glmnet's {@code standardize = TRUE}); the penalty then applies to the
  *     standardized coefficients; default true
@@ -89,6 +91,16 @@ public record PathSettings(
     for (double l : lambdas) {
       if (!(l >= 0) || Double.isInfinite(l)) {
         throw new InputException("lambdas: every λ must be finite and ≥ 0, got " + l);
+      }
+    }
+    // A λ twice would be fitted twice and be two rows of the path, CV curve and criteria, with
+    // λ_min or an interpolation between them ambiguous (LambdaGrid refuses it for networks too).
+    double[] sorted = lambdas.clone();
+    Arrays.sort(sorted);
+    for (int l = 1; l < sorted.length; l++) {
+      if (sorted[l] == sorted[l - 1]) {
+        throw new InputException("lambdas must be distinct; " + sorted[l]
+            + " appears more than once");
       }
     }
     if (!(tolerance > 0) || Double.isInfinite(tolerance)) {

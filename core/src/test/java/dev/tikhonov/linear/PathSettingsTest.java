@@ -65,10 +65,26 @@ class PathSettingsTest {
     assertNamed("lambdaMinRatio", () -> PathSettings.lasso().withLambdaMinRatio(1));
     assertNamed("lambdas", () -> PathSettings.lasso().withLambdas(0.1, -1));
     assertNamed("lambdas", () -> PathSettings.lasso().withLambdas(Double.POSITIVE_INFINITY));
+    assertNamed("lambdas", () -> PathSettings.lasso().withLambdas(Double.NaN));
     assertNamed("tolerance", () -> PathSettings.lasso().withTolerance(0));
     assertNamed("maxIterations", () -> PathSettings.lasso().withMaxIterations(0));
     assertNamed("penaltyFactors", () -> PathSettings.lasso().withPenaltyFactors(0, 0));
     assertNamed("penaltyFactors", () -> PathSettings.lasso().withPenaltyFactors(1, -1));
+  }
+
+  /**
+   * A λ given twice would be fitted twice and give two rows of the path and the CV curve at
+   * the same λ (path --lambdas 1,1 was accepted); 0 stays allowed (the unpenalized fit, which
+   * glmnet allows too and the adaptive lasso's least-squares pilot uses).
+   */
+  @Test
+  void repeatedLambdas_areRefused_zeroIsNot() {
+    InputException e = assertThrows(InputException.class,
+        () -> PathSettings.lasso().withLambdas(1, 0.5, 1));
+    assertEquals("lambdas must be distinct; 1.0 appears more than once", e.getMessage());
+    assertNamed("lambdas", () -> PathSettings.lasso().withLambdas(0, 0));
+    assertArrayEquals(new double[] {0.1, 0, 1},
+        PathSettings.lasso().withLambdas(0.1, 0, 1).lambdas());
   }
 
   private static void assertNamed(String setting, Supplier<PathSettings> build) {
