@@ -323,24 +323,54 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   /**
    * Flags.translate with this command's names first: the MLP commands map numLambdas and
-   * numFolds to --num-lambdas and --folds, path spells them as glmnet does.
+   * numFolds to --num-lambdas and --folds, path spells them as glmnet does. A core
+   * InputException about a setting ({@link InputException#setting()}) is mapped by that
+   * setting ({@link #flagOf}), never by its wording; the builders' plain setting messages go
+   * through {@link Flags#message}.
    */
-  private static <T> T translate(java.util.function.Supplier<T> build) {
+  private <T> T translate(java.util.function.Supplier<T> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException e) { // InputException too: it is one
-      String message = e.getMessage() == null ? "invalid setting" : e.getMessage();
-      for (String[] pair : new String[][] {{"numLambdas", "--nlambda"},
-          {"numFolds", "--cv-folds"}, {"penaltyFactors", "--penalty-factors"},
-          {"adaptivePower (ν)", "--adaptive-power"}, {"adaptive:", "--adaptive:"},
-          {"gammas:", "--gammas:"}, {"lowerLimits", "--lower-limits"},
-          {"upperLimits", "--upper-limits"}}) {
-        if (message.startsWith(pair[0] + " ")) {
-          throw new InputException(pair[1] + message.substring(pair[0].length()));
-        }
-      }
-      throw new InputException(Flags.toFlags(message));
+      throw new InputException(inFlags(e), e);
     }
+  }
+
+  /** {@code e}'s message with the setting it is about replaced by this command's flag. */
+  private String inFlags(IllegalArgumentException e) {
+    if (e instanceof InputException input && input.setting().isPresent()) {
+      Optional<String> flag = flagOf(input.setting().get());
+      if (flag.isPresent()) {
+        return flag.get() + input.afterSetting();
+      }
+    }
+    return e.getMessage() == null ? "invalid setting" : Flags.message(e);
+  }
+
+  /**
+   * The flag (with its value where that says which column or file) that sets the core setting
+   * {@code setting}, as the core's {@link InputException#about} names it; empty for a setting
+   * path has no flag of its own for.
+   */
+  Optional<String> flagOf(String setting) {
+    return Optional.ofNullable(switch (setting) {
+      case "numLambdas" -> "--nlambda";
+      case "numFolds" -> "--cv-folds";
+      case "penaltyFactors" -> "--penalty-factors";
+      case "lowerLimits" -> "--lower-limits";
+      case "upperLimits" -> "--upper-limits";
+      case "gammas" -> "--gammas";
+      case "adaptive" -> "--adaptive";
+      case "adaptivePower" -> "--adaptive-power";
+      case "adaptivePilot" -> adaptivePilot == null ? "--adaptive (its default ridge pilot)"
+          : "--adaptive-pilot " + adaptivePilot;
+      case "weightColumn" -> "--weights";
+      case "offsetColumn" -> "--offset";
+      case "weights" -> "--weights " + weights;
+      case "offsets" -> "--offset " + offset;
+      case "ignoredColumns" -> "--ignore-columns";
+      default -> null;
+    });
   }
 
   /** Why the run has no information criteria (path.json's "ic_omitted"); null when it has. */
@@ -540,26 +570,21 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /**
-   * Runs a fit, naming the --weights and --offset flags and their columns in the core's
-   * messages about weights and offsets ("weights: row 5 has weight -1.0; …" becomes
-   * "--weights w: row 5 has weight -1.0; …").
+   * Runs a fit, naming the flag of the setting that the core's InputException is about
+   * ({@link #flagOf}): "weights: row 5 has weight -1.0; …" becomes "--weights w: row 5 has
+   * weight -1.0; …", found by {@link InputException#setting()}, not by the message's wording.
    */
   private <T> T columnMessages(java.util.function.Supplier<T> fit) {
     try {
       return fit.get();
     } catch (InputException e) {
-      String m = e.getMessage() == null ? "" : e.getMessage();
-      String[][] pairs = {{"weightColumn", "--weights"}, {"offsetColumn", "--offset"},
-          {"weights", "--weights " + weights}, {"offsets", "--offset " + offset},
-          {"adaptivePilot", "--adaptive-pilot ols"}};
-      for (String[] pair : pairs) {
-        if (m.startsWith(pair[0] + ":") || m.startsWith(pair[0] + " ")) {
-          throw new InputException(pair[1] + m.substring(pair[0].length()));
-        }
+      Optional<String> flag = e.setting().flatMap(this::flagOf);
+      if (flag.isPresent()) {
+        throw new InputException(flag.get() + e.afterSetting(), e);
       }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {
-        throw new InputException(data + " (--target " + target + "): " + m, e);
+        throw new InputException(data + " (--target " + target + "): " + e.getMessage(), e);
       }
       throw e;
     }

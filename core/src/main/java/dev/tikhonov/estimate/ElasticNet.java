@@ -255,7 +255,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
     public ElasticNet<M> build() {
       if (adaptive.isPresent() && (weightColumn.isPresent() || offsetColumn.isPresent())) {
-        throw new InputException("adaptive: the adaptive lasso does not take weight or offset"
+        throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
             + " columns yet");
       }
       return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn,

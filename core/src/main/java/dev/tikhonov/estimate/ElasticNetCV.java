@@ -144,7 +144,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     double[] factors;
     if (adaptive.isPresent()) {
       if (observed) {
-        throw new InputException("adaptive: the adaptive lasso does not take weight or offset"
+        throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
             + " columns yet");
       }
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty

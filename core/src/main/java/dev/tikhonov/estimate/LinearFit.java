@@ -96,7 +96,7 @@ final class LinearFit {
       return v;
     }
     if (factors.length != p) {
-      throw new InputException("penaltyFactors: " + factors.length + " factors for " + p
+      throw InputException.about("penaltyFactors", ": " + factors.length + " factors for " + p
           + " features");
     }
     double sum = 0;
@@ -238,13 +238,13 @@ final class LinearFit {
       java.util.Optional<String> offsetColumn,
       java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive) {
     if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-      throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-          + ": " + train.source() + " holds sparse features, from which weight and offset"
+      throw InputException.about(weightColumn.isPresent() ? "weightColumn" : "offsetColumn",
+          ": " + train.source() + " holds sparse features, from which weight and offset"
           + " columns are not taken; fit dense data, or ElasticNetPath with Observations");
     }
     if (adaptive.isPresent()) {
-      throw new InputException("adaptive: the adaptive lasso's pilot fit needs dense features;"
-          + " " + train.source() + " holds sparse ones");
+      throw InputException.about("adaptive", ": the adaptive lasso's pilot fit needs dense"
+          + " features; " + train.source() + " holds sparse ones");
     }
   }
 

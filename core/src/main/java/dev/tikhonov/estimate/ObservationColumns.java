@@ -28,12 +28,12 @@ final class ObservationColumns {
           Optional.empty());
     }
     if (weightColumn.isPresent() && weightColumn.equals(offsetColumn)) {
-      throw new InputException("weightColumn and offsetColumn name the same column \""
-          + weightColumn.get() + "\"");
+      throw InputException.about("offsetColumn", " \"" + weightColumn.get() + "\": the"
+          + " weight column cannot also be the offset column");
     }
     if (offsetColumn.isPresent() && family == Family.MULTINOMIAL) {
-      throw new InputException("offsetColumn: the multinomial family takes no offset (it would"
-          + " need one per class)");
+      throw InputException.about("offsetColumn", ": the multinomial family takes no offset (it"
+          + " would need one per class)");
     }
     List<String> names = data.featureNames();
     int w = index(names, weightColumn, "weightColumn", data);
@@ -76,13 +76,13 @@ final class ObservationColumns {
     if (!data.hasNamedFeatures()) {
       // A model fitted on unnamed columns takes new data by position; without the weight or
       // offset column its features would no longer be the data's columns in order.
-      throw new InputException(setting + " \"" + column.get() + "\": the columns of "
+      throw InputException.about(setting, " \"" + column.get() + "\": the columns of "
           + data.source() + " have no names (" + preview(names) + " stand for positions);"
           + " give them names, e.g. Dataset.of(x, y, names), to take a column out by name");
     }
     int j = names.indexOf(column.get());
     if (j < 0) {
-      throw new InputException(setting + " \"" + column.get() + "\": " + data.source()
+      throw InputException.about(setting, " \"" + column.get() + "\": " + data.source()
           + " has no such column (its feature columns: " + preview(names) + ")");
     }
     return j;

@@ -209,11 +209,11 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
      */
     public RelaxedLasso<M> build() {
       if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-        throw new InputException((weightColumn.isPresent() ? "weightColumn" : "offsetColumn")
-            + ": the relaxed lasso does not take observation weights or offsets yet");
+        throw InputException.about(weightColumn.isPresent() ? "weightColumn" : "offsetColumn",
+            ": the relaxed lasso does not take observation weights or offsets yet");
       }
       if (adaptive.isPresent()) {
-        throw new InputException("adaptive: the relaxed lasso does not take adaptive penalty"
+        throw InputException.about("adaptive", ": the relaxed lasso does not take adaptive penalty"
             + " factors yet");
       }
       RelaxedFit.checkL1Ratio(l1Ratio);

@@ -218,18 +218,18 @@ public final class ElasticNetPath {
     double[] w = observations.weights();
     double[] o = observations.offsets();
     if (w.length > 0 && w.length != numRows) {
-      throw new InputException("weights: " + w.length + " values for " + numRows + " rows");
+      throw InputException.about("weights", ": " + w.length + " values for " + numRows + " rows");
     }
     if (o.length > 0 && o.length != numRows) {
-      throw new InputException("offsets: " + o.length + " values for " + numRows + " rows");
+      throw InputException.about("offsets", ": " + o.length + " values for " + numRows + " rows");
     }
     for (int i : rows) {
       if (w.length > 0 && (!(w[i] >= 0) || Double.isInfinite(w[i]))) {
-        throw new InputException("weights: row " + (i + 1) + " has weight " + w[i]
+        throw InputException.about("weights", ": row " + (i + 1) + " has weight " + w[i]
             + "; weights must be finite and ≥ 0");
       }
       if (o.length > 0 && !Double.isFinite(o[i])) {
-        throw new InputException("offsets: row " + (i + 1) + " has offset " + o[i]
+        throw InputException.about("offsets", ": row " + (i + 1) + " has offset " + o[i]
             + "; offsets must be finite");
       }
     }
@@ -241,7 +241,7 @@ public final class ElasticNetPath {
       sum += w[i];
     }
     if (!(sum > 0)) {
-      throw new InputException("weights: every weight is 0" + (rows.length < numRows
+      throw InputException.about("weights", ": every weight is 0" + (rows.length < numRows
           ? " on the " + rows.length + " rows fitted" : "") + "; nothing to fit");
     }
     double[] omega = new double[rows.length];
@@ -319,8 +319,8 @@ public final class ElasticNetPath {
       offset[i] = observations.offset(rows[i]);
     }
     if (family == Family.MULTINOMIAL && observations.hasOffsets()) {
-      throw new InputException("offsets: the multinomial family takes no offset (it would need"
-          + " one per class); fit without offsets");
+      throw InputException.about("offsets", ": the multinomial family takes no offset (it would"
+          + " need one per class); fit without offsets");
     }
     StandardizedDesign design = source.build(omega, family == Family.GAUSSIAN);
     int p = design.p;

@@ -78,7 +78,7 @@ public record PathSettings(
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
     }
     if (numLambdas < 1 || numLambdas > MAX_NUM_LAMBDAS) {
-      throw new InputException("numLambdas must be in 1.." + MAX_NUM_LAMBDAS + ", got "
+      throw InputException.about("numLambdas", " must be in 1.." + MAX_NUM_LAMBDAS + ", got "
           + numLambdas);
     }
     Objects.requireNonNull(lambdaMinRatio, "lambdaMinRatio (use OptionalDouble.empty())");
@@ -113,12 +113,12 @@ public record PathSettings(
     double sum = 0;
     for (double v : penaltyFactors) {
       if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new InputException("penaltyFactors must be finite and ≥ 0, got " + v);
+        throw InputException.about("penaltyFactors", " must be finite and ≥ 0, got " + v);
       }
       sum += v;
     }
     if (penaltyFactors.length > 0 && sum == 0) {
-      throw new InputException("penaltyFactors are all zero: nothing is penalized");
+      throw InputException.about("penaltyFactors", " are all zero: nothing is penalized");
     }
     lowerLimits = lowerLimits.clone();
     upperLimits = upperLimits.clone();
@@ -138,20 +138,20 @@ public record PathSettings(
       double l = lower[lower.length == 1 ? 0 : j];
       double u = upper[upper.length == 1 ? 0 : j];
       if (l > u) {
-        throw new InputException("lowerLimits: " + feature(lower.length, upper.length, j)
+        throw InputException.about("lowerLimits", ": " + feature(lower.length, upper.length, j)
             + " has lower limit " + l + " above its upper limit " + u);
       }
     }
     for (int j = 0; j < lower.length; j++) {
       if (!(lower[j] <= 0)) {
-        throw new InputException("lowerLimits: " + feature(lower.length, lower.length, j)
+        throw InputException.about("lowerLimits", ": " + feature(lower.length, lower.length, j)
             + " has lower limit " + lower[j] + "; a lower limit must be ≤ 0 (0 must be"
             + " feasible, as glmnet requires)");
       }
     }
     for (int j = 0; j < upper.length; j++) {
       if (!(upper[j] >= 0)) {
-        throw new InputException("upperLimits: " + feature(upper.length, upper.length, j)
+        throw InputException.about("upperLimits", ": " + feature(upper.length, upper.length, j)
             + " has upper limit " + upper[j] + "; an upper limit must be ≥ 0 (0 must be"
             + " feasible, as glmnet requires)");
       }
@@ -355,7 +355,7 @@ public record PathSettings(
       return v;
     }
     if (penaltyFactors.length != p) {
-      throw new InputException("penaltyFactors: " + penaltyFactors.length + " values for " + p
+      throw InputException.about("penaltyFactors", ": " + penaltyFactors.length + " values for " + p
           + " features");
     }
     double sum = 0;

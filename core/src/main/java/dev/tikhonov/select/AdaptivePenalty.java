@@ -72,7 +72,8 @@ public final class AdaptivePenalty {
     public Settings {
       Objects.requireNonNull(pilot, "pilot");
       if (!(power > 0) || Double.isInfinite(power)) {
-        throw new InputException("adaptivePower (ν) must be positive and finite, got " + power);
+        throw InputException.about("adaptivePower", " (ν) must be positive and finite, got "
+            + power);
       }
     }
 
@@ -150,13 +151,13 @@ public final class AdaptivePenalty {
     PathSettings base = settings.toBuilder().penaltyFactors().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
-        throw new InputException("adaptivePilot: the unpenalized multinomial fit is not unique"
-            + " (each feature's coefficients may shift together across classes); use the ridge"
-            + " pilot");
+        throw InputException.about("adaptivePilot", ": the unpenalized multinomial fit is not"
+            + " unique (each feature's coefficients may shift together across classes); use the"
+            + " ridge pilot");
       }
       if (rows.length <= p) {
-        throw new InputException(String.format(Locale.ROOT, "adaptivePilot: least squares"
-            + " needs more rows than features (n = %d, p = %d); use the ridge pilot",
+        throw InputException.about("adaptivePilot", String.format(Locale.ROOT, ": least"
+            + " squares needs more rows than features (n = %d, p = %d); use the ridge pilot",
             rows.length, p));
       }
       pilot = ElasticNetPath.fit(family, x, y, rows, base.withLambdas(0.0), featureNames,
@@ -177,7 +178,7 @@ public final class AdaptivePenalty {
       at = cv.indexMin();
     }
     if (pilot.size() <= at) {
-      throw new InputException("adaptivePilot: the pilot fit ended early: "
+      throw InputException.about("adaptivePilot", ": the pilot fit ended early: "
           + pilot.end().message());
     }
     double[] scale = scales(x, rows, settings.standardize(), p);
@@ -209,7 +210,7 @@ public final class AdaptivePenalty {
       List<String> classNames) {
     int[] kept = factors.kept();
     if (kept.length == 0) {
-      throw new InputException("adaptive: every pilot coefficient is 0 (every feature would"
+      throw InputException.about("adaptive", ": every pilot coefficient is 0 (every feature would"
           + " have an infinite penalty factor); nothing to fit");
     }
     double[] v = new double[kept.length];

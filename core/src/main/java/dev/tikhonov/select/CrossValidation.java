@@ -166,7 +166,7 @@ public final class CrossValidation {
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, double[] weights,
       KFold folds, double[] lambdas, Alignment alignment, int threads) {
     if (weights.length > 0 && weights.length != folds.size()) {
-      throw new InputException("weights: " + weights.length + " values for " + folds.size()
+      throw InputException.about("weights", ": " + weights.length + " values for " + folds.size()
           + " rows");
     }
     int k = folds.numFolds();

@@ -99,7 +99,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     int p = x[0].length;
     double[] offsets = observations.offsets();
     if (offsets.length > 0 && offsets.length != n) {
-      throw new InputException("offsets: " + offsets.length + " values for " + n + " rows");
+      throw InputException.about("offsets", ": " + offsets.length + " values for " + n + " rows");
     }
     double[] unit = unitWeights(observations.weights(), n);
     double[] mean = new double[p];
@@ -196,7 +196,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
       return null;
     }
     if (weights.length != n) {
-      throw new InputException("weights: " + weights.length + " values for " + n + " rows");
+      throw InputException.about("weights", ": " + weights.length + " values for " + n + " rows");
     }
     double sum = 0;
     for (double w : weights) {

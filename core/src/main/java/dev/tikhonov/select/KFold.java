@@ -52,7 +52,7 @@ public record KFold(int[] foldIds, int numFolds) {
    */
   public static KFold random(int n, int numFolds, long seed) {
     if (numFolds > n) {
-      throw new InputException("numFolds (" + numFolds + ") is more than the " + n + " rows:"
+      throw InputException.about("numFolds", " (" + numFolds + ") is more than the " + n + " rows:"
           + " every fold needs a row; use at most " + n);
     }
     int[] ids = new int[n];

@@ -42,12 +42,12 @@ public final class RelaxedCrossValidation {
    */
   public static double[] gammas(double... gammas) {
     if (gammas.length == 0) {
-      throw new InputException("gammas: no γ given; give at least one value in [0, 1]");
+      throw InputException.about("gammas", ": no γ given; give at least one value in [0, 1]");
     }
     TreeSet<Double> set = new TreeSet<>();
     for (double g : gammas) {
       if (!(g >= 0 && g <= 1)) {
-        throw new InputException("gammas: every γ must be in [0, 1] (1 the lasso, 0 the"
+        throw InputException.about("gammas", ": every γ must be in [0, 1] (1 the lasso, 0 the"
             + " unpenalized refit), got " + g);
       }
       set.add(g == 0 ? 0.0 : g);
