@@ -72,7 +72,7 @@ public final class AdaptivePenalty {
     public Settings {
       Objects.requireNonNull(pilot, "pilot");
       if (!(power > 0) || Double.isInfinite(power)) {
-        throw InputException.about("adaptivePower", " (ν) must be positive and finite, got "
+        throw InputException.about("adaptivePower", " must be positive and finite, got "
             + power);
       }
     }

@@ -102,7 +102,7 @@ class RelaxedLassoTest {
     assertTrue(e.getMessage().startsWith("adaptive:"), e.getMessage());
     e = assertThrows(InputException.class,
         () -> ElasticNet.gaussian().adaptive(AdaptivePenalty.Pilot.RIDGE, -1));
-    assertEquals("adaptivePower (ν) must be positive and finite, got -1.0", e.getMessage());
+    assertEquals("adaptivePower must be positive and finite, got -1.0", e.getMessage());
   }
 
   @Test

@@ -295,7 +295,7 @@ class AdaptivePenaltyTest {
   void badSettings_areErrorsNamingTheSetting() {
     InputException e = assertThrows(InputException.class,
         () -> new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.RIDGE, 0));
-    assertEquals("adaptivePower (ν) must be positive and finite, got 0.0", e.getMessage());
+    assertEquals("adaptivePower must be positive and finite, got 0.0", e.getMessage());
     assertThrows(InputException.class,
         () -> new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.RIDGE, -1));
     assertThrows(InputException.class,
