@@ -10,6 +10,7 @@ import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.report.GridFiles;
+import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.train.DivergenceException;
@@ -239,8 +240,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       } else if (outcome instanceof GridSearchCV.Scored s) {
         String mark = (i == r.indexMin() ? " best" : "")
             + (i == r.index1se() ? " one-SE" : "");
-        out.printf(Locale.ROOT, "  %-60s %.4f ± %.4f%s%n", s.settings(), s.mean(),
-            s.standardError(), mark);
+        out.printf(Locale.ROOT, "  %-60s %s%s%n", s.settings(),
+            MeanStd.format(s.mean(), s.standardError()), mark);
       }
     }
   }

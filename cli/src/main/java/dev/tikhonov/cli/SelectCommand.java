@@ -12,6 +12,7 @@ import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
@@ -311,8 +312,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           + (evidence.isPresent() && evidence.get().bestLambda() == lambdas[l]
               ? " evidence max" : "");
       int at = l;
-      String error = r.misclassification().map(s -> String.format(Locale.ROOT,
-          "%.4f ± %.4f", s.mean()[at], s.standardError()[at])).orElse("");
+      String error = r.misclassification().map(s -> MeanStd.format(s.mean()[at],
+          s.standardError()[at])).orElse("");
       String ev = "";
       if (evidence.isPresent()) {
         double[] el = evidence.get().lambdas();
@@ -322,8 +323,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           }
         }
       }
-      out.printf(Locale.ROOT, "  %-11.4g %.4f ± %-13.4f %-18s %-13s%s%n", lambdas[l],
-          r.cv().mean()[l], r.cv().standardError()[l], error, ev, mark);
+      out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
+          MeanStd.format(r.cv().mean()[l], r.cv().standardError()[l]), error, ev, mark);
     }
   }
 }

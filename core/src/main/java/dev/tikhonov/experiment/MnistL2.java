@@ -9,6 +9,7 @@ import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.internal.experiment.Stats;
+import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.Histogram;
 import dev.tikhonov.report.RunInfo;
@@ -565,9 +566,11 @@ public final class MnistL2 {
     sb.append(String.format("%-8s %-8s %-6s %-18s %-18s %-10s %-9s%n", "lambda", "dropout",
         "seeds", "test accuracy", "test loss", "train loss", "‖w‖₂"));
     for (Row r : rows) {
-      sb.append(String.format("%-8s %-8s %-6d %.4f ± %.4f    %.4f ± %.4f    %-10.4f %-9.2f%n",
-          fmt(r.lambda()), fmt(r.dropout()), r.seeds(), r.testAccuracyMean(),
-          r.testAccuracyStd(), r.testLossMean(), r.testLossStd(), r.trainLossMean(),
+      // Rounded as the HTML report rounds them (MeanStd), so the two show the same digits.
+      sb.append(String.format(java.util.Locale.ROOT, "%-8s %-8s %-6d %-18s %-18s %-10.4f %-9.2f%n",
+          fmt(r.lambda()), fmt(r.dropout()), r.seeds(),
+          MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
+          MeanStd.format(r.testLossMean(), r.testLossStd()), r.trainLossMean(),
           r.weightNormMean()));
     }
     return sb.toString();

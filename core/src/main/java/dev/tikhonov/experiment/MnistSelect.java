@@ -14,6 +14,7 @@ import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.experiment.Stats;
+import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.report.RunWriter;
@@ -531,10 +532,10 @@ public final class MnistSelect {
         "epochs"));
     for (Row r : rows) {
       sb.append(String.format(Locale.ROOT,
-          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %.4f ± %.4f      %-9.1f %-9.1f %d%n",
+          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %-20s %-9.1f %-9.1f %d%n",
           r.data(), r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
           r.evidenceLambda() == null ? "–" : String.format(Locale.ROOT, "%.3g",
-              r.evidenceLambda()), r.testAccuracyMean(), r.testAccuracyStd(),
+              r.evidenceLambda()), MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
           r.selectionSeconds(), r.cpuSeconds(), r.epochs()));
     }
     return sb.toString();

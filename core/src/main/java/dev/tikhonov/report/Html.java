@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.internal.report.MeanStd;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -35,11 +36,12 @@ final class Html {
   }
 
   /**
-   * "mean ± std" with 4 significant digits each; a narrow table cell may break it before the
-   * "±" only (no-break space after it).
+   * "mean ± std" rounded as the CLI's tables round it ({@link MeanStd}: the spread to 2
+   * significant digits, the mean to the same place); a narrow table cell may break it before
+   * the "±" only (no-break space after it).
    */
   static String meanStd(double mean, double std) {
-    return number(mean) + " ±\u00a0" + number(std);
+    return MeanStd.format(mean, std).replace(" ± ", " ±\u00a0");
   }
 
   /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */

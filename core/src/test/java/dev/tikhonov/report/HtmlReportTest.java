@@ -54,6 +54,22 @@ class HtmlReportTest {
     }
   }
 
+  /**
+   * The report's table and the CLI's print a mean ± std with the same digits (MeanStd: the std
+   * to 2 significant digits, the mean to its place): the report showed "0.9497 ± 0.004646"
+   * where `experiment mnist-l2` printed "0.9497 ± 0.0046".
+   */
+  @Test
+  void meanStd_hasTheDigitsOfTheCliTable() {
+    dev.tikhonov.experiment.MnistL2.Row row = new dev.tikhonov.experiment.MnistL2.Row(0.01, 0,
+        0, 3, 0.949663, 0.004646, 0.171234, 0.0123456, 0.1, 5, new double[] {1, 2}, 1.5);
+    String cli = dev.tikhonov.experiment.MnistL2.table(java.util.List.of(row));
+    assertTrue(cli.contains("0.9497 ± 0.0046 "), cli);
+    assertTrue(cli.contains("0.171 ± 0.012 "), cli);
+    assertEquals("0.9497 ±\u00a00.0046", Html.meanStd(0.949663, 0.004646));
+    assertEquals("0.171 ±\u00a00.012", Html.meanStd(0.171234, 0.0123456));
+  }
+
   @Test
   void write_mnistL2_tableHoldsTheResultsAndMarksTheBestLambda() throws IOException {
     Path dir = SampleRuns.mnistL2(temp);
