@@ -165,12 +165,13 @@ public final class HtmlReport {
       td:first-child,th:first-child{text-align:left}
       tbody tr:nth-child(even){background:#fbfbfc}
       tr.best{background:var(--best)!important;font-weight:600}
+      .nb{white-space:nowrap}
       .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(540px,100%),1fr));gap:18px}
       figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fff}
       svg.chart{display:block;width:100%;height:auto}
       figcaption{font-size:13px;color:var(--muted);padding:6px 4px 0}
       footer{margin-top:20px;color:var(--muted);font-size:13px}
       @media (max-width:900px){main{padding:16px 12px 32px}section{padding:12px 12px}
-        th,td{padding:4px 6px}}
+        table{font-size:12.5px}th,td{padding:4px 5px}}
       """;
 }

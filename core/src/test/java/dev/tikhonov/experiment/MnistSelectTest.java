@@ -74,7 +74,7 @@ class MnistSelectTest {
         "epochs-digits")) {
       assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".svg")) > 1000, chart);
     }
-    assertTrue(html.contains("cold / this"), "the time ratio column");
+    assertTrue(html.contains("cold ÷ this"), "the time ratio, inside the time columns");
     assertTrue(Files.readString(dir.resolve("results.csv")).startsWith("data,method,rule"));
   }
 }
