@@ -8,11 +8,13 @@ import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
+import dev.tikhonov.estimate.LambdaChoice;
 import dev.tikhonov.estimate.LinearBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.estimate.RelaxedLasso;
 import dev.tikhonov.estimate.RelaxedPath;
+import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.select.PathFiles;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -785,28 +788,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    * --save-lambda before the fit, so a misspelt value or min/1se without cross-validation stops
    * the run before the path (and its folds) are computed, not after.
    */
-  private static void checkSaveLambda(String which, boolean crossValidated) {
-    switch (which) {
-      case "min", "1se" -> {
-        if (!crossValidated) {
-          throw new InputException("--save-lambda " + which
-              + " needs cross-validation: add --cv-folds K or --foldid FILE");
-        }
-      }
-      case "last" -> { }
-      default -> {
-        double s;
-        try {
-          s = Double.parseDouble(which);
-        } catch (NumberFormatException e) {
-          throw new InputException(
-              "--save-lambda must be min, 1se, last or a number >= 0, got '" + which + "'");
-        }
-        if (!(s >= 0) || Double.isInfinite(s)) {
-          throw new InputException("--save-lambda must be a number >= 0, got " + which);
-        }
-      }
+  private static LambdaChoice checkSaveLambda(String which, boolean crossValidated) {
+    LambdaChoice choice;
+    try {
+      choice = LambdaChoice.parse(which);
+    } catch (InputException e) {
+      throw new InputException("--save-lambda " + e.getMessage(), e);
     }
+    if (choice.needsCrossValidation() && !crossValidated) {
+      throw new InputException("--save-lambda " + which
+          + " needs cross-validation: add --cv-folds K or --foldid FILE");
+    }
+    return choice;
   }
 
   /**
@@ -815,31 +808,22 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    */
   private void saveModel(RegularizationPath<? extends Predictor> path,
       Optional<CrossValidatedPath<? extends Predictor>> cv) {
-    String which = saveLambda != null ? saveLambda : (cv.isPresent() ? "min" : "last");
-    checkSaveLambda(which, cv.isPresent());
-    Predictor chosen = switch (which) {
-      case "min" -> cv.get().atMinimum();
-      case "1se" -> cv.get().atOneStandardError();
-      case "last" -> path.atIndex(path.size() - 1);
-      default -> path.atLambda(Double.parseDouble(which));
-    };
+    LambdaChoice which = saveLambda != null ? checkSaveLambda(saveLambda, cv.isPresent())
+        : LambdaChoice.defaultFor(cv.isPresent());
+    Optional<Function<SelectionRule, Predictor>> selected = cv.map(c -> rule ->
+        rule == SelectionRule.MINIMUM ? c.atMinimum() : c.atOneStandardError());
+    Predictor chosen = which.pick(path, selected);
     chosen.save(save);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
-    boolean number = !List.of("min", "1se", "last").contains(which);
-    double asked = number ? Double.parseDouble(which) : saved;
-    if (asked == saved) {
+    Optional<String> end = which.keptEnd(saved);
+    if (end.isEmpty()) {
       common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", saved, which, save);
       return;
     }
-    // Outside the path's range the library gives the fit at the path's end, with the end's λ.
-    boolean below = asked < saved;
-    common.human().printf("saved the fit at λ = %.6g, the path's %s λ, to %s%n", saved,
-        below ? "smallest" : "largest", save);
-    System.err.printf(Locale.ROOT, "tikhonov: warning: --save-lambda %s is %s the path's %s λ, "
-            + "%.6g%s; the path has no fit at %s, so the model saved is the fit at %.6g (glmnet's "
-            + "predict(s = %s) does the same); to save the fit at %s, include %s in --lambdas%n",
-        which, below ? "below" : "above", below ? "smallest" : "largest", saved,
-        below ? "" : ", where some coefficients are not yet zero", which, saved, which, which,
-        which);
+    common.human().printf("saved the fit at λ = %.6g, %s, to %s%n", saved, end.get(), save);
+    System.err.println("tikhonov: warning: --save-lambda " + which.outsideThePath(saved)
+        .orElseThrow() + "; to save the fit at " + which + ", include " + which
+        + " in --lambdas");
   }
+
 }
