@@ -144,8 +144,13 @@ class WeightsOffsetsGlmnetTest {
     }
   }
 
+  /**
+   * Which input was wrong is also a typed part of the exception (InputException.setting), so a
+   * caller naming it otherwise (the CLI's --weights and --offset) does not depend on the
+   * message's wording.
+   */
   @Test
-  void badWeightsAndOffsets_areNamed() {
+  void badWeightsAndOffsets_areNamed_andCarryTheSettingTyped() {
     int n = DATA.y().length;
     double[] negative = new double[n];
     java.util.Arrays.fill(negative, 1);
@@ -155,6 +160,8 @@ class WeightsOffsetsGlmnetTest {
         PathSettings.lasso(), DATA.names(), List.of()));
     assertEquals("weights: row 5 has weight -1.0; weights must be finite and ≥ 0",
         e.getMessage());
+    assertEquals(java.util.Optional.of("weights"), e.setting());
+    assertEquals(": row 5 has weight -1.0; weights must be finite and ≥ 0", e.afterSetting());
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.GAUSSIAN,
         DATA.x(), DATA.y(), Observations.ofWeights(new double[n]), PathSettings.lasso(),
         DATA.names(), List.of()));
@@ -165,6 +172,7 @@ class WeightsOffsetsGlmnetTest {
         DATA.x(), column("glm2.csv", "yb"), Observations.ofOffsets(offsets),
         PathSettings.lasso(), DATA.names(), List.of()));
     assertEquals("offsets: row 10 has offset NaN; offsets must be finite", e.getMessage());
+    assertEquals(java.util.Optional.of("offsets"), e.setting());
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.POISSON, DATA.x(),
         DATA.y(), Observations.ofWeights(1, 2), PathSettings.lasso(), DATA.names(), List.of()));
     assertEquals("weights: 2 values for " + n + " rows", e.getMessage());
@@ -175,29 +183,5 @@ class WeightsOffsetsGlmnetTest {
     assertEquals(java.util.Optional.of("offsets"), e.setting());
     assertEquals(": the multinomial family takes no offset (it would need one per class); fit"
         + " without offsets", e.afterSetting());
-  }
-
-  /**
-   * Which input was wrong is a typed part of the exception (InputException.setting), so a
-   * caller naming it otherwise (the CLI's --weights and --offset) does not depend on the
-   * message's wording.
-   */
-  @Test
-  void badWeightsAndOffsets_carryTheSettingTyped() {
-    int n = DATA.y().length;
-    double[] negative = new double[n];
-    java.util.Arrays.fill(negative, 1);
-    negative[4] = -1;
-    InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(
-        Family.POISSON, DATA.x(), DATA.y(), Observations.ofWeights(negative),
-        PathSettings.lasso(), DATA.names(), List.of()));
-    assertEquals(java.util.Optional.of("weights"), e.setting());
-    assertEquals(": row 5 has weight -1.0; weights must be finite and ≥ 0", e.afterSetting());
-    double[] offsets = new double[n];
-    offsets[9] = Double.POSITIVE_INFINITY;
-    e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.GAUSSIAN,
-        DATA.x(), DATA.y(), Observations.ofOffsets(offsets), PathSettings.lasso(),
-        DATA.names(), List.of()));
-    assertEquals(java.util.Optional.of("offsets"), e.setting());
   }
 }
