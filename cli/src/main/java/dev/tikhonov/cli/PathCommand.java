@@ -8,7 +8,7 @@ import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
-import dev.tikhonov.estimate.LambdaChoice;
+import dev.tikhonov.internal.estimate.LambdaChoice;
 import dev.tikhonov.estimate.LinearBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;

@@ -3,7 +3,7 @@ package dev.tikhonov.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.estimate.LambdaChoice;
+import dev.tikhonov.internal.estimate.LambdaChoice;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.estimate.SelectionRule;

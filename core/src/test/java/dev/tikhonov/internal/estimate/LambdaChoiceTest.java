@@ -1,4 +1,4 @@
-package dev.tikhonov.estimate;
+package dev.tikhonov.internal.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.Synthetic;
+import dev.tikhonov.estimate.ElasticNet;
+import dev.tikhonov.estimate.LinearModel;
+import dev.tikhonov.estimate.RegularizationPath;
+import dev.tikhonov.estimate.SelectionRule;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The --save-lambda vocabulary, shared by the CLI's path and Spark's PathJob. */
 class LambdaChoiceTest {
   private static final RegularizationPath<LinearModel> PATH = ElasticNet.gaussian().build()
-      .path(LinearEstimatorsTest.DATA);
+      .path(Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data());
 
   @Test
   void parse_readsTheFourKinds_andRefusesTheRest() {

@@ -1,6 +1,9 @@
-package dev.tikhonov.estimate;
+package dev.tikhonov.internal.estimate;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RegularizationPath;
+import dev.tikhonov.estimate.SelectionRule;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -11,7 +14,7 @@ import java.util.function.Function;
  * (cv.glmnet's λ_min and λ_1se; they need cross-validation), {@code last} (the path's last,
  * smallest λ) or a number λ ≥ 0 (the fit there by {@link RegularizationPath#atLambda}: glmnet's
  * {@code predict(s = λ)}, interpolated between two λ of the path, and the path's end fit outside
- * its range). The one parser and the one wording for every front end that saves a fit of a path
+ * its range). Not API: the one parser and the one wording for every front end that saves a fit of a path
  * ({@code ./tikhonov path --save-lambda}, Spark's {@code PathJob --save-lambda}). Immutable, so
  * thread-safe.
  */
