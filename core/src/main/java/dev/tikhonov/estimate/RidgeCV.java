@@ -203,17 +203,9 @@ public final class RidgeCV implements Estimator<LinearModel> {
 
     Builder() {}
 
-    /** The λ grid (each ≥ 0); default glmnet's α = 0 sequence. */
+    /** The λ grid (each finite and ≥ 0, no value twice); default glmnet's α = 0 sequence. */
     public Builder lambdas(double... values) {
-      if (values.length == 0) {
-        throw new IllegalArgumentException("lambdas: the λ grid is empty; give at least one λ");
-      }
-      for (double v : values) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-          throw new IllegalArgumentException("lambdas: every λ must be finite and >= 0, got "
-              + v);
-        }
-      }
+      LambdaGrid.of(values); // the networks' rules and messages: not empty, finite, ≥ 0, distinct
       lambdas = values.clone();
       return this;
     }

@@ -236,6 +236,18 @@ class LinearEstimatorsTest {
     assertArrayEquals(cv.mean(), given.mean(), "explicit fold ids = the same folds");
   }
 
+  /** RidgeCV took a λ twice (two rows, one λ) while the paths and networks refused it. */
+  @Test
+  void ridgeCV_refusesTheLambdasThePathsRefuse() {
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> RidgeCV.builder().lambdas(1, 0.1, 1));
+    assertEquals("lambdas must be distinct; 1.0 appears more than once", twice.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> RidgeCV.builder().lambdas());
+    assertThrows(IllegalArgumentException.class, () -> RidgeCV.builder().lambdas(-1));
+    assertThrows(IllegalArgumentException.class,
+        () -> RidgeCV.builder().lambdas(Double.POSITIVE_INFINITY));
+  }
+
   @Test
   void crossValidatedPath_chosenIsWhatItsRuleNames() {
     for (SelectionRule rule : SelectionRule.values()) {
