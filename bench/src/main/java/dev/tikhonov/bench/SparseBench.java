@@ -28,11 +28,14 @@ import java.util.stream.IntStream;
 
 /**
  * The sparse workload of issue 11 (docs/performance.md, "Sparse data"): a seeded n×p matrix at
- * a given density, written once as a binary CSC file, and the gaussian lasso path (glmnet's
- * defaults: α = 1, 100 λ, standardized, intercept) fitted on it kept sparse. Generation: column
- * j gets between ½ and 3/2 of n·density entries in distinct uniform rows, values −log U
- * (positive, mean 1, so the implicit centering matters); y = Xβ + N(0, 1) with β nonzero
- * (±U(0.5, 2)) on 4 % of the features. File layout (little-endian, what
+ * a given density, written once as a binary CSC file, and the gaussian or binomial lasso path
+ * (glmnet's defaults: α = 1, 100 λ, standardized, intercept) fitted on it kept sparse.
+ * Generation: column j gets between ½ and 3/2 of n·density entries in distinct uniform rows,
+ * values −log U (positive, mean 1, so the implicit centering matters); η = Xβ with β nonzero
+ * (±U(0.5, 2)) on 4 % of the features. Gaussian: y = η + N(0, 1). Binomial (a logistic model on
+ * the same x, as a text classifier's labels): y_i = 1 when U_i &lt; 1 / (1 + e^(−η_i)), else 0.
+ * The same seed gives the same x and β for both families; only the n draws after them differ.
+ * File layout (little-endian, what
  * bench/peers/glmnet_sparse.R reads): "TKSPCSC1", int32 n, p, nnz, 0; int32 column pointers
  * [p + 1]; int32 0-based row indices [nnz]; float64 values [nnz]; float64 y [n].
  *
@@ -47,9 +50,18 @@ final class SparseBench {
   /** The data: x and y. */
   record Data(SparseMatrix x, double[] y) {}
 
-  /** The cache file of these settings, generated (atomically) when it does not exist. */
+  /** The gaussian data's cache file (its name as before the binomial labels existed). */
   static Path ensureFile(Path dir, int n, int p, double density, long seed) {
-    Path file = dir.resolve("sparse-n" + n + "-p" + p + "-d" + density + "-s" + seed + ".bin");
+    return ensureFile(dir, n, p, density, seed, Family.GAUSSIAN);
+  }
+
+  /**
+   * The cache file of these settings, generated (atomically) when it does not exist; the
+   * binomial labels' file is named with "-binomial" (the gaussian one keeps its name).
+   */
+  static Path ensureFile(Path dir, int n, int p, double density, long seed, Family family) {
+    Path file = dir.resolve("sparse-n" + n + "-p" + p + "-d" + density + "-s" + seed
+        + (family == Family.BINOMIAL ? "-binomial" : "") + ".bin");
     if (Files.exists(file)) {
       return file;
     }
@@ -59,7 +71,7 @@ final class SparseBench {
       throw new UncheckedIOException(e);
     }
     long start = System.nanoTime();
-    Data data = generate(n, p, density, seed);
+    Data data = generate(n, p, density, seed, family);
     write(file, data);
     System.out.printf("generated %s (%d entries) in %.1f s%n", file, data.x().numEntries(),
         (System.nanoTime() - start) / 1e9);
@@ -70,6 +82,15 @@ final class SparseBench {
   static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
   static Data generate(int n, int p, double density, long seed) {
+    return generate(n, p, density, seed, Family.GAUSSIAN);
+  }
+
+  /** The data of the class javadoc: gaussian or binomial targets (nothing else is made). */
+  static Data generate(int n, int p, double density, long seed, Family family) {
+    if (family != Family.GAUSSIAN && family != Family.BINOMIAL) {
+      throw new IllegalArgumentException("the sparse benchmark makes gaussian or binomial "
+          + "targets, not " + family);
+    }
     SplittableRandom random = new SplittableRandom(seed);
     double mean = n * density;
     int[] pointers = new int[p + 1];
@@ -111,8 +132,13 @@ final class SparseBench {
       }
       rows[j] = null;
     }
+    // y holds η = Xβ here; the gaussian stream of draws is as it was before binomial existed.
     for (int i = 0; i < n; i++) {
-      y[i] += gaussian(random);
+      if (family == Family.GAUSSIAN) {
+        y[i] += gaussian(random);
+      } else {
+        y[i] = random.nextDouble() < 1 / (1 + Math.exp(-y[i])) ? 1 : 0;
+      }
     }
     return new Data(SparseMatrix.of(n, p, pointers, rowIndex, values), y);
   }
@@ -205,8 +231,9 @@ final class SparseBench {
   }
 
   /**
-   * The tikhonov side, in its own process: {@code DATA.bin OUT.json INDICES} (1-based λ indices,
-   * comma-separated). Writes the λ, the read and fit seconds and the coefficients at those λ.
+   * The tikhonov side, in its own process: {@code DATA.bin OUT.json INDICES [FAMILY]} (1-based
+   * λ indices, comma-separated; gaussian, the default, or binomial). Writes the λ, the read and
+   * fit seconds and the coefficients at those λ.
    */
   public static void main(String[] args) {
     try {
@@ -223,6 +250,7 @@ final class SparseBench {
     int[] want = args.length > 2
         ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
         : new int[] {1, 10, 25, 50, 75, 100};
+    Family family = args.length > 3 ? family(args[3]) : Family.GAUSSIAN;
     long t0 = System.nanoTime();
     Data data = read(file);
     double readSeconds = (System.nanoTime() - t0) / 1e9;
@@ -232,7 +260,7 @@ final class SparseBench {
         java.lang.management.ManagementFactory.getThreadMXBean();
     long c1 = threads.getCurrentThreadCpuTime();
     long t1 = System.nanoTime();
-    PathSolution path = ElasticNetPath.fit(Family.GAUSSIAN, data.x(), data.y(),
+    PathSolution path = ElasticNetPath.fit(family, data.x(), data.y(),
         PathSettings.lasso(), names, List.of());
     double fitSeconds = (System.nanoTime() - t1) / 1e9;
     // The path runs on this thread alone: its CPU time is the fit's, whatever the load.
@@ -250,6 +278,7 @@ final class SparseBench {
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("side", "tikhonov");
+    json.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
     json.put("n", data.x().numRows());
     json.put("p", p);
     json.put("nnz", data.x().numEntries());
@@ -267,6 +296,16 @@ final class SparseBench {
     Json.write(out, json);
     System.err.printf("tikhonov: read %.1f s, lasso path (%d lambdas, %d passes) %.1f s"
         + " (CPU %.1f s)%n", readSeconds, path.size(), passes, fitSeconds, fitCpuSeconds);
+  }
+
+  /** The family a {@code --family} value names: gaussian or binomial (either case). */
+  static Family family(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "gaussian" -> Family.GAUSSIAN;
+      case "binomial" -> Family.BINOMIAL;
+      default -> throw new dev.tikhonov.data.InputException("--family must be gaussian or "
+          + "binomial, got '" + name + "'");
+    };
   }
 
   /** Reads a side's JSON. */

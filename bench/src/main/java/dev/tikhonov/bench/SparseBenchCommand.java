@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tikhonov bench sparse}: the gaussian lasso path (100 λ, glmnet's defaults) on a seeded
+ * {@code tikhonov bench sparse}: the gaussian or binomial lasso path (100 λ, glmnet's defaults;
+ * {@code --family}, binomial labels from a logistic model on the same x) on a seeded
  * sparse matrix that could not be densified comfortably (default n = 200,000, p = 50,000 at
  * 0.1 %: 10⁷ entries, 80 GB dense), by tikhonov and by glmnet on the same dgCMatrix, each in
  * its own process under GNU time ({@code /usr/bin/time}, as bench/compare.sh's {@code timed}),
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sparse", mixinStandardHelpOptions = true,
     description = "Lasso path on a large sparse matrix, tikhonov beside glmnet (dgCMatrix): "
-        + "times, ratio, peak RSS, coefficient agreement.")
+        + "times, ratio, peak RSS, coefficient agreement, where each path ends.")
 final class SparseBenchCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
   int rows = 200_000;
@@ -36,6 +37,13 @@ final class SparseBenchCommand implements Callable<Integer> {
 
   @Option(names = "--density", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
   double density = 0.001;
+
+  @Option(names = "--family", paramLabel = "F",
+      description = "gaussian: y = Xβ + N(0, 1). binomial: 0/1 labels from a logistic model on "
+          + "the same x, y = 1 with probability 1 / (1 + e^(−Xβ)) (seeded; a text "
+          + "classifier's shape); both sides fit glmnet's binomial lasso path. β is nonzero, "
+          + "±U(0.5, 2), on 4 % of the features. Default: ${DEFAULT-VALUE}.")
+  String family = "gaussian";
 
   @Option(names = "--seed", description = "Default: ${DEFAULT-VALUE}.")
   long seed = 1;
@@ -87,19 +95,23 @@ final class SparseBenchCommand implements Callable<Integer> {
           + (Files.exists(peerScript) ? " (it is a directory)" : "")
           + "; give glmnet's R script, or --no-peer");
     }
+    dev.tikhonov.loss.Family fam = SparseBench.family(family);
+    String familyName = fam.name().toLowerCase(java.util.Locale.ROOT);
     BenchCommand.requireOutput(out);
-    Path data = SparseBench.ensureFile(cache, rows, features, density, seed);
+    Path data = SparseBench.ensureFile(cache, rows, features, density, seed, fam);
     String indices = "1,10,25,50,75,100";
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
-    System.out.printf("sparse lasso path: n = %,d, p = %,d, density %s (dense: %.1f GB); "
-        + "loadavg before: %s%n", rows, features, density, 8.0 * rows * features / 1e9, load);
+    System.out.printf("sparse %s lasso path: n = %,d, p = %,d, density %s (dense: %.1f GB); "
+        + "loadavg before: %s%n", familyName, rows, features, density,
+        8.0 * rows * features / 1e9, load);
 
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> tikhonov = List.of(java, "-Xmx" + heap, "-cp",
         System.getProperty("java.class.path"), SparseBench.class.getName(),
-        data.toString(), out.resolve("tikhonov.json").toString(), indices);
+        data.toString(), out.resolve("tikhonov.json").toString(), indices, familyName);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("bench", "sparse_lasso_path");
+    result.put("family", familyName);
     result.put("n", rows);
     result.put("p", features);
     result.put("density", density);
@@ -112,13 +124,14 @@ final class SparseBenchCommand implements Callable<Integer> {
     own.put("read_seconds", ownJson.get("read_seconds").asDouble());
     own.put("lambdas", ownJson.get("lambdas").size());
     own.put("passes", ownJson.get("passes").asInt());
+    putEnd(own, ownJson);
     result.put("tikhonov", own);
     System.out.printf("%-9s %8s %9s %8s %6s %9s %9s %12s%n", "side", "fit s", "fit CPU s",
         "read s", "λ", "wall s", "CPU s", "peak RSS MB");
     print("tikhonov", own);
     if (!noPeer) {
       List<String> glmnet = List.of("Rscript", peerScript.toString(), data.toString(),
-          out.resolve("glmnet.json").toString(), indices);
+          out.resolve("glmnet.json").toString(), indices, familyName);
       Map<String, Object> peer = run("glmnet", glmnet, out);
       JsonNode peerJson = SparseBench.readJson(out.resolve("glmnet.json"));
       peer.put("fit_seconds", peerJson.get("fit_seconds").asDouble());
@@ -126,6 +139,7 @@ final class SparseBenchCommand implements Callable<Integer> {
       peer.put("read_seconds", peerJson.get("read_seconds").asDouble());
       peer.put("lambdas", peerJson.get("lambdas").size());
       peer.put("glmnet_version", peerJson.get("glmnet").asText());
+      putEnd(peer, peerJson);
       result.put("glmnet", peer);
       print("glmnet", peer);
       double ratio = (double) own.get("fit_seconds") / (double) peer.get("fit_seconds");
@@ -146,11 +160,36 @@ final class SparseBenchCommand implements Callable<Integer> {
           + " at λ #%s agree to %.1e of the largest%n", ratio, cpuRatio, lambdaDiff, indices,
           worst);
     }
+    ends(result);
     String after = Files.readString(Path.of("/proc/loadavg")).trim();
     result.put("loadavg_after", after);
     System.out.println("loadavg after: " + after);
     Json.write(out.resolve("bench.json"), result);
     return 0;
+  }
+
+  /** Where a side's path ended: its last λ, the df and the deviance ratio there. */
+  private static void putEnd(Map<String, Object> r, JsonNode json) {
+    double[] lambdas = SparseBench.numbers(json.get("lambdas"));
+    double[] df = SparseBench.numbers(json.get("df"));
+    double[] devRatio = SparseBench.numbers(json.get("dev_ratio"));
+    r.put("last_lambda", lambdas[lambdas.length - 1]);
+    r.put("last_df", (int) df[df.length - 1]);
+    r.put("last_dev_ratio", devRatio[devRatio.length - 1]);
+  }
+
+  private static void ends(Map<String, Object> result) {
+    StringBuilder line = new StringBuilder("paths end:");
+    for (String side : List.of("tikhonov", "glmnet")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r = (Map<String, Object>) result.get(side);
+      if (r != null) {
+        line.append(String.format(" %s at λ #%d = %.4g (df %d, deviance ratio %.4f);", side,
+            (int) r.get("lambdas"), (double) r.get("last_lambda"), (int) r.get("last_df"),
+            (double) r.get("last_dev_ratio")));
+      }
+    }
+    System.out.println(line.substring(0, line.length() - 1));
   }
 
   private static void print(String side, Map<String, Object> r) {

@@ -411,6 +411,17 @@ class BenchCommandTest {
     assertFalse(Files.exists(tmp.resolve("o")));
   }
 
+  /** --family takes the two families whose targets the benchmark makes; others, one line. */
+  @Test
+  void sparse_familyOtherThanGaussianOrBinomial_isRefusedBeforeWork() {
+    Path cache = tmp.resolve("cache-family");
+    assertEquals("--family must be gaussian or binomial, got 'poisson'", refused("bench",
+        "sparse", "--family", "poisson", "--no-peer", "--rows", "10", "--features", "10",
+        "--cache", cache.toString(), "--out", tmp.resolve("o-family").toString()));
+    assertFalse(Files.exists(cache));
+    assertFalse(Files.exists(tmp.resolve("o-family")));
+  }
+
   /** Jackson's "[Source: REDACTED …]" internals and a second line reached the user. */
   @Test
   void chart_truncatedJson_isOneCleanLineWithThePosition() throws IOException {

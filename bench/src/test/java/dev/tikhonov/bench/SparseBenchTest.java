@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.loss.Family;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,36 @@ class SparseBenchTest {
     assertArrayEquals(a.y(), back.y(), 0.0);
     long size = Files.size(file);
     assertEquals(24 + 4L * 301 + 12L * entries + 8L * 2000, size, "the documented layout");
+  }
+
+  /**
+   * --family binomial: the same x as the gaussian data of that seed, 0/1 labels drawn from the
+   * logistic model on η = Xβ (so they follow the gaussian targets' signal), in a file of its own
+   * beside the gaussian one, whose bytes do not change.
+   */
+  @Test
+  void binomialData_sameX_zeroOneLabelsFromTheLogisticModel_inItsOwnFile() throws Exception {
+    SparseBench.Data g = SparseBench.generate(2000, 300, 0.2, 5, Family.GAUSSIAN);
+    SparseBench.Data b = SparseBench.generate(2000, 300, 0.2, 5, Family.BINOMIAL);
+    assertArrayEquals(g.x().sharedColumnPointers(), b.x().sharedColumnPointers());
+    assertArrayEquals(g.x().sharedRowIndices(), b.x().sharedRowIndices());
+    assertArrayEquals(g.x().sharedValues(), b.x().sharedValues(), 0.0);
+    int ones = 0;
+    int agree = 0;
+    for (int i = 0; i < 2000; i++) {
+      assertTrue(b.y()[i] == 0 || b.y()[i] == 1, "label " + b.y()[i]);
+      ones += (int) b.y()[i];
+      // the gaussian target is η + N(0, 1): its sign and the label agree far above chance (½)
+      agree += (g.y()[i] > 0) == (b.y()[i] == 1) ? 1 : 0;
+    }
+    assertTrue(ones > 500 && ones < 1500, "ones " + ones);
+    assertTrue(agree > 0.6 * 2000, "agree " + agree);
+    Path gaussian = SparseBench.ensureFile(dir, 2000, 300, 0.2, 5);
+    Path binomial = SparseBench.ensureFile(dir, 2000, 300, 0.2, 5, Family.BINOMIAL);
+    assertEquals(dir.resolve("sparse-n2000-p300-d0.2-s5.bin"), gaussian);
+    assertEquals(dir.resolve("sparse-n2000-p300-d0.2-s5-binomial.bin"), binomial);
+    assertArrayEquals(b.y(), SparseBench.read(binomial).y(), 0.0);
+    assertArrayEquals(g.y(), SparseBench.read(gaussian).y(), 0.0);
   }
 
   @Test
