@@ -42,7 +42,7 @@ final class SparseBenchCommand implements Callable<Integer> {
       description = "gaussian: y = Xβ + N(0, 1). binomial: 0/1 labels from a logistic model on "
           + "the same x, y = 1 with probability 1 / (1 + e^(−Xβ)) (seeded; a text "
           + "classifier's shape); both sides fit glmnet's binomial lasso path. β is nonzero, "
-          + "±U(0.5, 2), on 4 % of the features. Default: ${DEFAULT-VALUE}.")
+          + "±U(0.5, 2), on 4 %% of the features. Default: ${DEFAULT-VALUE}.")
   String family = "gaussian";
 
   @Option(names = "--seed", description = "Default: ${DEFAULT-VALUE}.")
@@ -193,7 +193,7 @@ final class SparseBenchCommand implements Callable<Integer> {
   }
 
   private static void print(String side, Map<String, Object> r) {
-    System.out.printf("%-9s %8.1f %9.1f %8.1f %6d %9.1f %9.1f %12.0f%n", side,
+    System.out.printf("%-9s %8.2f %9.2f %8.1f %6d %9.1f %9.1f %12.0f%n", side,
         (double) r.get("fit_seconds"), (double) r.get("fit_cpu_seconds"),
         (double) r.get("read_seconds"), (int) r.get("lambdas"), (double) r.get("wall_s"),
         (double) r.get("cpu_s"), ((Number) r.get("max_rss_kb")).doubleValue() / 1024);
