@@ -411,6 +411,27 @@ class BenchCommandTest {
     assertFalse(Files.exists(tmp.resolve("o")));
   }
 
+  /**
+   * Every bench command's --help renders as written: a bare "%" in a description (bench sparse
+   * --family's "4 % of the features") made picocli print a WARN line to stderr at each help.
+   */
+  @Test
+  void everyBenchCommand_helpRendersWithoutPicocliWarnings() {
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      var bench = Main.commandLine().getSubcommands().get("bench");
+      assertTrue(bench.getSubcommands().containsKey("sparse"));
+      for (var command : bench.getSubcommands().values()) {
+        assertFalse(command.getUsageMessage().isBlank(), command.getCommandName());
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** --family takes the two families whose targets the benchmark makes; others, one line. */
   @Test
   void sparse_familyOtherThanGaussianOrBinomial_isRefusedBeforeWork() {
