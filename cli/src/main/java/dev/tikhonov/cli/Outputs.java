@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The one check, before any work, that a command's outputs leave its inputs alone: an output
  * file ({@code --out}, {@code --save}) is no input file ({@code --data}, {@code --model}, …),
- * a run directory is no input directory, and neither {@code --save} nor an input is one of the
- * files the run writes in its directory. Real paths are compared (links, "." and ".."
+ * a run directory is no input directory, {@code --save} is not the run directory itself, and
+ * neither {@code --save} nor an input is one of the files the run writes in its directory. Real paths are compared (links, "." and ".."
  * resolved). Stateless.
  */
 final class Outputs {
@@ -86,6 +86,13 @@ final class Outputs {
               + " writes in --out " + run.get().dir() + "; give another --out");
         }
       }
+    }
+    if (run.isPresent() && file.isPresent()
+        && AtomicFiles.realPath(file.get()).equals(AtomicFiles.realPath(run.get().dir()))) {
+      // Not yet a directory when the run starts, so the file check passes; the run then makes
+      // it one, and the file could only be refused after all the work.
+      throw new InputException(fileFlag + " " + file.get() + " is the --out directory of this"
+          + " run; give a file path, e.g. " + run.get().dir().resolve("model.safetensors"));
     }
     if (run.isPresent() && file.isPresent() && run.get().writes(file.get())) {
       throw new InputException(fileFlag + " " + file.get() + " is one of the files this run"

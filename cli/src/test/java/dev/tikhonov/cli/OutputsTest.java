@@ -111,6 +111,29 @@ class OutputsTest {
     }
   }
 
+  /**
+   * --save naming the --out directory, which does not exist yet: it was refused only after the
+   * whole run ("run: is a directory; cannot write a file there", exit 2, the run's files
+   * written), since the run itself made the directory the model file could not replace.
+   */
+  @Test
+  void trainPathGridSelect_saveIsTheOutDirectory_isRefusedBeforeAnyWork() throws Exception {
+    Path out = dir.resolve("run");
+    for (List<String> command : List.of(
+        List.of("train", "--model", "linear", "--epochs", "1"),
+        List.of("path", "--nlambda", "3"),
+        List.of("grid", "--model", "mlp:2", "--regression", "--lambdas", "0,1", "--epochs", "1"),
+        List.of("select", "--model", "mlp:2", "--regression", "--epochs", "1"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--data", data.toString(), "--target", "y", "--quiet", "--out",
+          out.toString(), "--save", dir.resolve("x/../run").toString()));
+      assertEquals("--save " + dir.resolve("x/../run") + " is the --out directory of this run;"
+          + " give a file path, e.g. " + out.resolve("model.safetensors"),
+          refused(args.toArray(String[]::new)), command.toString());
+      assertFalse(Files.exists(out), command.toString());
+    }
+  }
+
   @Test
   void path_saveIsPathCsv_andDataIsTheRunsFile_areRefused() throws Exception {
     Path out = dir.resolve("run");
