@@ -80,4 +80,36 @@ class SavedFilesTest {
       assertEquals(expected, r.message(), args[0]);
     }
   }
+
+  /**
+   * --model naming a named pipe (as a shell's {@code <(cat m.model)} does) or a directory: one
+   * line saying what it is. The pipe used to block predict forever when nothing wrote to it
+   * (and said "file is 0 bytes" when something did); the directory said "cannot read:
+   * IOException: Is a directory".
+   */
+  @Test
+  void model_aNamedPipeOrADirectory_isRefusedWithoutOpeningIt() throws Exception {
+    Path pipe = dir.resolve("pipe.model");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    Path folder = Files.createDirectories(dir.resolve("folder.model"));
+    String csv = data.toString();
+    for (String[] command : new String[][] {
+        {"predict", "--data", csv, "--out", dir.resolve("p.csv").toString()},
+        {"evaluate", "--data", csv, "--target", "y"},
+        {"export", "--out", dir.resolve("m.onnx").toString()}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+      args.addAll(java.util.List.of("--model", pipe.toString()));
+      InProcess r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
+          + " shell's <(...)); the file is read at random positions, so save it as a file first",
+          r.message());
+      args.set(args.size() - 1, folder.toString());
+      r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(folder + ": is a directory; expected a file", r.message());
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,10 +25,20 @@ public interface ByteSource {
   /**
    * Opens {@code file} and reads it with {@code reader}.
    *
-   * @throws InputException "file: {@code missing}" when there is no such file, "file: cannot
-   *     read: …" for any other I/O failure
+   * @throws InputException "file: {@code missing}" when there is no such file, "file: is a
+   *     directory" or "file: not a regular file" (checked before opening: a named pipe without a
+   *     writer would block the open forever, and a pipe or device reports a size of 0), "file:
+   *     cannot read: …" for any other I/O failure
    */
   static <T> T readFile(Path file, String missing, Reader<T> reader) {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory; expected a file");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputException(file + ": not a regular file (a named pipe, a device or a"
+          + " socket, e.g. a shell's <(...)); the file is read at random positions, so save it as"
+          + " a file first");
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return reader.read(of(channel));
     } catch (NoSuchFileException e) {
