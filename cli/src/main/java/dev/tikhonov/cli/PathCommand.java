@@ -212,6 +212,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
     checkRelaxAndAdaptive();
+    refuseIgnoredObservationColumn("--weights", weights);
+    refuseIgnoredObservationColumn("--offset", offset);
     if (saveLambda != null && !relax) {
       checkSaveLambda(saveLambda, cvFolds != null || foldid != null);
     }
@@ -782,6 +784,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           "use --family gaussian (poisson for counts)");
     }
     return d;
+  }
+
+  /**
+   * A --weights or --offset column that --ignore-columns also names: the reader leaves it out,
+   * and the estimator then said the file "has no such column", which it has.
+   */
+  private void refuseIgnoredObservationColumn(String flag, String column) {
+    if (column != null && ignoreColumns != null && ignoreColumns.contains(column)) {
+      throw new InputException(flag + " \"" + column + "\" is also in --ignore-columns, which"
+          + " leaves the column out of the data; a column is either ignored or the " + flag
+          + " column: drop it from --ignore-columns");
+    }
   }
 
   /**

@@ -106,6 +106,23 @@ class IgnoreColumnsTest {
     }
   }
 
+  /**
+   * path --weights or --offset naming a column --ignore-columns leaves out: it said
+   * '--weights "b": people.csv has no such column (its feature columns: a)', of a column the
+   * file has.
+   */
+  @Test
+  void path_weightsOrOffsetAlsoIgnored_saysSoBeforeReading() throws Exception {
+    for (String flag : List.of("--weights", "--offset")) {
+      String out = "w" + flag;
+      refused(args(out, "path", "--data", people, "--target", "y", "--ignore-columns",
+          "id,note,b", flag, "b"), flag + " \"b\" is also in --ignore-columns, which leaves the"
+          + " column out of the data; a column is either ignored or the " + flag + " column:"
+          + " drop it from --ignore-columns");
+      assertTrue(!Files.exists(dir.resolve(out)), "no output before the data are read");
+    }
+  }
+
   @Test
   void predictAndEvaluate_refuseIgnoringWhatTheModelTakes() throws Exception {
     Path model = dir.resolve("p.model");
