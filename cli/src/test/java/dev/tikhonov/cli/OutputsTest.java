@@ -82,6 +82,8 @@ class OutputsTest {
   @Test
   void trainPathGridSelect_saveIsTheDataFile_isRefused() throws Exception {
     Path out = dir.resolve("run");
+    // x/.. is followed only when x is a directory (else: outputThroughAMissingDirectory…)
+    Files.createDirectories(dir.resolve("x"));
     for (List<String> command : List.of(
         List.of("train", "--model", "linear", "--epochs", "1"),
         List.of("path", "--nlambda", "3"),
@@ -119,6 +121,7 @@ class OutputsTest {
   @Test
   void trainPathGridSelect_saveIsTheOutDirectory_isRefusedBeforeAnyWork() throws Exception {
     Path out = dir.resolve("run");
+    Files.createDirectories(dir.resolve("x"));
     for (List<String> command : List.of(
         List.of("train", "--model", "linear", "--epochs", "1"),
         List.of("path", "--nlambda", "3"),
@@ -132,6 +135,35 @@ class OutputsTest {
           refused(args.toArray(String[]::new)), command.toString());
       assertFalse(Files.exists(out), command.toString());
     }
+  }
+
+  /**
+   * An output path with ".." after a directory that is not there ("new/../m.model"): the
+   * checks normalized it away, the operating system did not, so train, path and predict did all
+   * their work and then failed ("cannot write the file: NoSuchFileException: …/new/../.m.model…
+   * .tmp"), train with its run folder half written.
+   */
+  @Test
+  void outputThroughAMissingDirectoryAndDotDot_isRefusedBeforeAnyWork() throws Exception {
+    Path missing = dir.resolve("new");
+    String why = missing + " is not a directory, so the \"..\" after it cannot be followed;"
+        + " cannot write the ";
+    Path save = missing.resolve("../m.model");
+    assertEquals(save + ": " + why + "model file (--save) there", refused("path", "--data",
+        data.toString(), "--target", "y", "--nlambda", "3", "--quiet", "--out",
+        dir.resolve("run").toString(), "--save", save.toString()));
+    assertFalse(Files.exists(dir.resolve("run")));
+    Path out = missing.resolve("../run2");
+    assertEquals(out + ": " + why + "output directory there", refused("train", "--data",
+        data.toString(), "--target", "y", "--model", "linear", "--epochs", "1", "--quiet",
+        "--out", out.toString()));
+    assertFalse(Files.exists(dir.resolve("run2")));
+    Path predictions = missing.resolve("../p.csv");
+    assertEquals(predictions + ": " + why + "predictions file (--out) there", refused("predict",
+        "--model", model.toString(), "--data", data.toString(), "--out",
+        predictions.toString()));
+    assertFalse(Files.exists(missing));
+    assertInputsKept();
   }
 
   @Test

@@ -111,6 +111,7 @@ public final class AtomicFiles {
    * {@link InputException} names the path, {@code what} it is for, and the problem.
    */
   public static void requireWritable(Path file, String what) {
+    requireDotDotFollowable(file, file, what);
     Path absolute = throughLinks(file).toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new InputException(file + ": is a directory; the " + what + " must be a file path");
@@ -131,6 +132,26 @@ public final class AtomicFiles {
   }
 
   /**
+   * Refuses a {@code path} with ".." after a directory that does not exist ("new/../m.model"
+   * with no "new"): the checks here compare normalized paths, for which "new/.." is nothing,
+   * but the operating system follows each name and fails at "new", so the write failed only
+   * after the work. An {@link InputException} names {@code shown}, the missing directory and
+   * {@code what} the path is for.
+   */
+  private static void requireDotDotFollowable(Path path, Path shown, String what) {
+    Path absolute = path.toAbsolutePath();
+    for (int i = 1; i < absolute.getNameCount(); i++) {
+      if (absolute.getName(i).toString().equals("..")) {
+        Path before = absolute.getRoot().resolve(absolute.subpath(0, i));
+        if (!Files.isDirectory(before)) {
+          throw new InputException(shown + ": " + before + " is not a directory, so the \"..\""
+              + " after it cannot be followed; cannot write the " + what + " there");
+        }
+      }
+    }
+  }
+
+  /**
    * Checks, creating nothing, that files can be written in {@code dir} or, when it does not
    * exist yet, that it can be created: a temporary file is made and deleted in its nearest
    * existing ancestor (a failed run leaves no empty folder behind; the directory appears with
@@ -138,6 +159,7 @@ public final class AtomicFiles {
    * {@link InputException} names {@code shown}, {@code what} it is for, and the reason.
    */
   public static void requireCanWriteIn(Path dir, Path shown, String what) {
+    requireDotDotFollowable(dir, shown, what);
     Path existing = dir.toAbsolutePath().normalize();
     while (!Files.isDirectory(existing)) {
       if (Files.isSymbolicLink(existing)) {
