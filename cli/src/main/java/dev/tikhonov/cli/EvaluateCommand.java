@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
       "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy; for",
       "regressors the mean squared error and R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² (JSON: mse, r2),",
-      "for Poisson models also D², the fraction of deviance explained (d2). Only the",
+      "for Poisson models also D², the fraction of deviance explained (d2); both are",
+      "\"undefined\" (JSON null) on rows whose target is constant (every count 0). Only the",
       "model's columns and the target are read (other columns are ignored, as predict ignores",
       "them). Class labels are matched to the model's classes by name, or by value when both",
       "are numbers (1 finds a class +1); data of one class are fine, a label the model does",
@@ -106,8 +107,15 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     StringBuilder scores = new StringBuilder();
     score(metrics, scores, "accuracy", "accuracy", e.accuracy());
     score(metrics, scores, "mse", "MSE", e.meanSquaredError());
-    score(metrics, scores, "r2", "R²", e.rSquared());
-    score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained());
+    // R² of a regressor and D² of a Poisson model have no value when every target is the same
+    // (every count 0): said so, in JSON as null, rather than left out as if the model had none
+    boolean regressor = e.meanSquaredError().isPresent();
+    boolean poisson = m instanceof dev.tikhonov.estimate.LinearModel lm
+        && lm.family() == dev.tikhonov.loss.Family.POISSON;
+    score(metrics, scores, "r2", "R²", e.rSquared(), regressor,
+        "every target value is the same");
+    score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained(), poisson,
+        "every count is 0");
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {
@@ -115,6 +123,21 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(), scores);
     }
     return 0;
+  }
+
+  /**
+   * As {@link #score(Map, StringBuilder, String, String, java.util.OptionalDouble)}; when the
+   * model has the score ({@code applies}) but these rows give it no value, JSON null and
+   * ", label undefined (why)".
+   */
+  private static void score(Map<String, Object> metrics, StringBuilder text, String key,
+      String label, java.util.OptionalDouble value, boolean applies, String why) {
+    if (value.isEmpty() && applies) {
+      metrics.put(key, null);
+      text.append(", ").append(label).append(" undefined (").append(why).append(')');
+      return;
+    }
+    score(metrics, text, key, label, value);
   }
 
   /** Puts a present score into the JSON metrics and appends ", label value" for the text line. */

@@ -48,15 +48,20 @@ class EvaluateScoresTest {
 
   /** The command's stdout (it prints with System.out) and its exit code. */
   private static String evaluate(String model, String target, boolean json) {
+    return evaluate(model, dir.resolve(target + ".csv"), target, json);
+  }
+
+  /** As above, on the file {@code data}. */
+  private static String evaluate(String model, Path data, String target, boolean json) {
     PrintStream before = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
       InProcess r = json
           ? InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
-              dir.resolve(target + ".csv").toString(), "--target", target, "--json")
+              data.toString(), "--target", target, "--json")
           : InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
-              dir.resolve(target + ".csv").toString(), "--target", target);
+              data.toString(), "--target", target);
       assertEquals(0, r.exit(), r.err());
     } finally {
       System.setOut(before);
@@ -92,6 +97,28 @@ class EvaluateScoresTest {
     JsonNode m = JSON.readTree(evaluate("counts.model", "count", true));
     assertEquals(e.devianceExplained().orElseThrow(), m.get("d2").asDouble(), 1e-12);
     assertTrue(evaluate("counts.model", "count", false).contains("D² (deviance explained) "));
+  }
+
+  /**
+   * Rows whose target is constant (every count 0) give R² and D² no value: the text line said
+   * nothing of them and the JSON left the keys out, as for a classifier, which has no such
+   * score at all.
+   */
+  @Test
+  void evaluate_constantTarget_saysRSquaredAndDevianceExplainedAreUndefined() throws Exception {
+    fitAndSave(ElasticNet.poisson().lambda(0.01), "count", TargetKind.REAL, "counts0.model");
+    StringBuilder zeros = new StringBuilder("a,b,count\n");
+    for (int i = 0; i < 5; i++) {
+      zeros.append(Math.sin(i)).append(',').append(Math.cos(i)).append(",0\n");
+    }
+    Path data = Files.writeString(dir.resolve("zeros.csv"), zeros);
+    JsonNode m = JSON.readTree(evaluate("counts0.model", data, "count", true));
+    assertTrue(m.get("mse").isNumber(), m.toString());
+    assertTrue(m.has("r2") && m.get("r2").isNull(), m.toString());
+    assertTrue(m.has("d2") && m.get("d2").isNull(), m.toString());
+    String text = evaluate("counts0.model", data, "count", false);
+    assertTrue(text.contains(", R² undefined (every target value is the same), D² (deviance"
+        + " explained) undefined (every count is 0)"), text);
   }
 
   @Test
