@@ -768,6 +768,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   private Dataset read(TargetKind kind) {
+    dev.tikhonov.data.DataFiles.requireRegularFile(data);
     if (!Files.isRegularFile(data)) {
       throw new InputException("--data " + data + ": no such file");
     }

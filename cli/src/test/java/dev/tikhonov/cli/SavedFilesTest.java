@@ -104,12 +104,38 @@ class SavedFilesTest {
           java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
       assertEquals(2, r.exit(), r.err());
       assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
-          + " shell's <(...)); the file is read at random positions, so save it as a file first",
-          r.message());
+          + " shell's <(...)); tikhonov reads a file more than once or at random positions, so"
+          + " save it as a file first", r.message());
       args.set(args.size() - 1, folder.toString());
       r = InProcess.run(args);
       assertEquals(2, r.exit(), r.err());
       assertEquals(folder + ": is a directory; expected a file", r.message());
+    }
+  }
+
+  /**
+   * --data naming a named pipe: predict and evaluate blocked forever when nothing wrote to it
+   * (and with a writer said "cannot read: IOException: Illegal seek"); path said "no such
+   * file" of a pipe that is there.
+   */
+  @Test
+  void data_aNamedPipe_isRefusedWithoutOpeningIt() throws Exception {
+    Path pipe = dir.resolve("pipe.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    String model = dir.resolve("linear.model").toString();
+    for (String[] command : new String[][] {
+        {"predict", "--model", model, "--out", dir.resolve("p.csv").toString()},
+        {"evaluate", "--model", model, "--target", "y"},
+        {"path", "--target", "y", "--quiet", "--out", dir.resolve("never").toString()}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+      args.addAll(java.util.List.of("--data", pipe.toString()));
+      InProcess r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
+          + " shell's <(...)); tikhonov reads a file more than once or at random positions, so"
+          + " save it as a file first", r.message());
     }
   }
 }

@@ -18,8 +18,27 @@ import java.util.HexFormat;
 public final class DataFiles {
   private DataFiles() {}
 
+  /**
+   * Refuses, before it is opened, a {@code file} that exists but is no regular file: "file: is
+   * a directory; expected a file", or "file: not a regular file (a named pipe, …)". A named
+   * pipe without a writer blocks the open forever, and a pipe (a shell's {@code <(…)}) can be
+   * read only once while the readers read a file again (its fingerprint, a row's line number)
+   * or at random positions. A missing file passes, for the caller's own "not found".
+   */
+  public static void requireRegularFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a directory; expected a file");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputException(file + ": not a regular file (a named pipe, a device or a"
+          + " socket, e.g. a shell's <(...)); tikhonov reads a file more than once or at random"
+          + " positions, so save it as a file first");
+    }
+  }
+
   /** SHA-256 of the file's bytes, read in a stream (the file is never held in memory). */
   public static String sha256(Path file) {
+    requireRegularFile(file);
     MessageDigest digest = newDigest();
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
@@ -64,6 +83,7 @@ public final class DataFiles {
    * names the file (the readers' one way of opening a file).
    */
   public static <T> T read(Path file, StreamReader<T> reader) {
+    requireRegularFile(file);
     try (InputStream in = decompressed(Files.newInputStream(file))) {
       return reader.read(in);
     } catch (NoSuchFileException e) {

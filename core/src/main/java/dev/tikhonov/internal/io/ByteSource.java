@@ -4,7 +4,6 @@ import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,14 +30,7 @@ public interface ByteSource {
    *     cannot read: …" for any other I/O failure
    */
   static <T> T readFile(Path file, String missing, Reader<T> reader) {
-    if (Files.isDirectory(file)) {
-      throw new InputException(file + ": is a directory; expected a file");
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new InputException(file + ": not a regular file (a named pipe, a device or a"
-          + " socket, e.g. a shell's <(...)); the file is read at random positions, so save it as"
-          + " a file first");
-    }
+    dev.tikhonov.data.DataFiles.requireRegularFile(file);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return reader.read(of(channel));
     } catch (NoSuchFileException e) {
