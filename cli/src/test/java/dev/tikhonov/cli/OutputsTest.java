@@ -3,6 +3,7 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,28 @@ class OutputsTest {
         "--model", model.toString(), "--data", data.toString(), "--out",
         predictions.toString()));
     assertFalse(Files.exists(missing));
+    assertInputsKept();
+  }
+
+  /**
+   * An output where no file can be made (/proc, which refuses new files even to root): the
+   * message named the probe file the check made, as a Java exception ("(NoSuchFileException:
+   * /proc/.tikhonov-4137621696893141484.probe)"), not the directory and why.
+   */
+  @Test
+  void outputInADirectoryThatTakesNoFiles_namesTheDirectoryNotTheProbe() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    String shown = "/proc/run";
+    String message = refused("path", "--data", data.toString(), "--target", "y", "--quiet",
+        "--out", shown);
+    assertTrue(message.startsWith(shown + ": cannot write the output directory there (/proc: "),
+        message);
+    assertFalse(message.contains("probe") || message.contains("Exception"), message);
+    message = refused("predict", "--model", model.toString(), "--data", data.toString(),
+        "--out", "/proc/self/p.csv");
+    assertTrue(message.startsWith("/proc/self/p.csv: cannot write the predictions file (--out)"
+        + " there (/proc/"), message);
+    assertFalse(message.contains("probe") || message.contains("Exception"), message);
     assertInputsKept();
   }
 

@@ -172,8 +172,14 @@ public final class AtomicFiles {
       Path probe = Files.createTempFile(existing, ".tikhonov-", ".probe");
       Files.delete(probe);
     } catch (IOException e) {
-      throw new InputException(shown + ": cannot write the " + what + " there ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      // In words, naming the directory: the exception's own text is the probe file's name
+      // ("NoSuchFileException: /proc/.tikhonov-4137621696893141484.probe"), a file the user
+      // never asked for.
+      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? f.getReason() : "no file can be created in it";
+      throw new InputException(shown + ": cannot write the " + what + " there (" + existing
+          + ": " + why + ")", e);
     }
   }
 
