@@ -119,7 +119,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {
-      System.out.printf("%s on %s: %d rows, loss %.6f%s%n", model,
+      // significant digits, not decimals: a model far off the data has a loss of 1e77, which
+      // %.6f printed as 78 digits
+      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows, loss %.6g%s%n", model,
           data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(), scores);
     }
     return 0;
@@ -145,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       String label, java.util.OptionalDouble value) {
     if (value.isPresent()) {
       metrics.put(key, value.getAsDouble());
-      text.append(String.format(java.util.Locale.ROOT, ", %s %.4f", label, value.getAsDouble()));
+      text.append(String.format(java.util.Locale.ROOT, ", %s %.4g", label, value.getAsDouble()));
     }
   }
 

@@ -86,8 +86,22 @@ class EvaluateScoresTest {
     assertEquals(e.meanSquaredError().orElseThrow(), m.get("mse").asDouble(), 1e-12);
     assertFalse(m.has("d2"), m.toString());
     String text = evaluate("linear.model", "y", false);
-    assertTrue(text.contains(String.format(java.util.Locale.ROOT, ", MSE %.4f, R² %.4f",
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, ", MSE %.4g, R² %.4g",
         e.meanSquaredError().orElseThrow(), e.rSquared().orElseThrow())), text);
+  }
+
+  /** A model far off the data printed its loss with %.6f: 78 digits for a loss of 1e77. */
+  @Test
+  void evaluate_aHugeLoss_printsInSignificantDigits() throws Exception {
+    fitAndSave(ElasticNet.gaussian().lambda(0.01), "y", TargetKind.REAL, "small.model");
+    StringBuilder far = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 5; i++) {
+      far.append(Math.sin(i)).append(',').append(Math.cos(i)).append(",1e38\n");
+    }
+    Path data = dir.resolve("far.csv");
+    Files.writeString(data, far);
+    String text = evaluate("small.model", data, "y", false);
+    assertTrue(text.matches("(?s).*loss 5\\.00000e\\+75, MSE 1\\.000e\\+76, R² .*"), text);
   }
 
   @Test
