@@ -36,7 +36,8 @@ final class DataOptions implements Flags.Conditional {
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
       description = "CSV only: columns to leave out of the data, neither features nor the "
           + "target (an id, a date, free text; their cells need not be numbers), e.g. "
-          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
+          + "--ignore-columns id,date. Each must be a column of the file, not the target; "
+          + "names are split at commas, so a column whose name holds a comma cannot be named.")
   List<String> ignoreColumns;
 
   @Option(names = "--test-fraction", paramLabel = "F",
@@ -131,6 +132,9 @@ final class DataOptions implements Flags.Conditional {
   static CsvOptions csvOptions(List<String> names, Path data) {
     if (names == null) {
       return CsvOptions.defaults();
+    }
+    if (names.isEmpty()) { // "--ignore-columns ," splits into no names at all
+      throw new InputException("--ignore-columns: no column name given; expected NAME[,NAME...]");
     }
     try {
       return CsvOptions.defaults().withIgnoredColumns(names.toArray(String[]::new));

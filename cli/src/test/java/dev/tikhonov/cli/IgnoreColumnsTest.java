@@ -101,7 +101,10 @@ class IgnoreColumnsTest {
     refused(args("b5", "grid", "--data", classes, "--target", "y", "--model", "mlp:4",
         "--lambdas", "0.1", "--ignore-columns", "nope"), "--ignore-columns: " + classes
         + ": no column \"nope\" to ignore");
-    for (int i = 1; i <= 5; i++) {
+    // "," splits into no names: it was taken as "ignore nothing" while '' was refused
+    refused(args("b6", "train", "--data", people, "--target", "y", "--model", "linear",
+        "--ignore-columns", ","), "--ignore-columns: no column name given");
+    for (int i = 1; i <= 6; i++) {
       assertTrue(!Files.exists(dir.resolve("b" + i)), "no output before the data are read");
     }
   }
