@@ -25,6 +25,7 @@ import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.AdaptivePenalty;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.KFold;
+import dev.tikhonov.select.RelaxedCrossValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -631,15 +632,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--relax cannot be combined with " + (weights != null
           ? "--weights" : "--offset") + " yet");
     }
-    if (gammas != null) {
-      if (gammas.isEmpty()) {
-        throw new InputException("--gammas: no γ given");
-      }
-      for (double g : gammas) {
-        if (!(g >= 0 && g <= 1)) {
-          throw new InputException("--gammas: every γ must be in [0, 1] (1 the lasso, 0 the"
-              + " unpenalized refit), got " + g);
-        }
+    if (gammas != null) { // the core's rules, checked before the data are read
+      try {
+        RelaxedCrossValidation.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray());
+      } catch (InputException e) {
+        throw new InputException("--gammas" + e.afterSetting(), e);
       }
     }
     if (save != null) {

@@ -94,6 +94,7 @@ class RelaxAdaptiveCliIT {
     String[][] cases = {
       {"--relax", "--l1-ratio", "0"},
       {"--relax", "--gammas", "0,1.5"},
+      {"--relax", "--gammas", "0.5,1,0.5"},
       {"--gammas", "0.5"},
       {"--adaptive", "--adaptive-power", "0"},
       {"--adaptive", "--adaptive-power", "-2"},
@@ -104,6 +105,7 @@ class RelaxAdaptiveCliIT {
     String[] expected = {
       "--relax: --l1-ratio 0 is ridge, which has no active set to relax",
       "--gammas: every γ must be in [0, 1]",
+      "--gammas must be distinct; 0.5 appears more than once",
       "--gammas sets the blend weights of the relaxed lasso; add --relax",
       "--adaptive-power must be positive and finite, got 0.0",
       "--adaptive-power must be positive and finite, got -2.0",

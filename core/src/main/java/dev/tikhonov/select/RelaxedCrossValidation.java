@@ -36,9 +36,10 @@ public final class RelaxedCrossValidation {
   public record Fit(RelaxedFit fit, RelaxedCvResult cv) {}
 
   /**
-   * γ values checked, sorted increasing and without repeats.
+   * γ values checked, sorted increasing.
    *
-   * @throws InputException naming {@code gammas} when one is outside [0, 1] or none is given
+   * @throws InputException naming {@code gammas} when one is outside [0, 1], one is given twice
+   *     or none is given
    */
   public static double[] gammas(double... gammas) {
     if (gammas.length == 0) {
@@ -50,7 +51,11 @@ public final class RelaxedCrossValidation {
         throw InputException.about("gammas", ": every γ must be in [0, 1] (1 the lasso, 0 the"
             + " unpenalized refit), got " + g);
       }
-      set.add(g == 0 ? 0.0 : g);
+      // a γ twice would be two curves for one γ, as a λ twice would be two rows (refused too)
+      if (!set.add(g == 0 ? 0.0 : g)) {
+        throw InputException.about("gammas", " must be distinct; " + g
+            + " appears more than once");
+      }
     }
     return set.stream().mapToDouble(Double::doubleValue).toArray();
   }

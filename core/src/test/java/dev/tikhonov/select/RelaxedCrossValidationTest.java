@@ -104,9 +104,10 @@ class RelaxedCrossValidationTest {
   }
 
   @Test
-  void gammas_areCheckedSortedAndDeduplicated() {
-    assertArrayEquals(new double[] {0, 0.5, 1},
-        RelaxedCrossValidation.gammas(1, 0.5, 0, 0.5), 0);
+  void gammas_areCheckedAndSorted_andARepeatIsRefusedAsARepeatedLambdaIs() {
+    assertArrayEquals(new double[] {0, 0.5, 1}, RelaxedCrossValidation.gammas(1, 0.5, 0), 0);
+    assertEquals("gammas must be distinct; 0.5 appears more than once", assertThrows(
+        InputException.class, () -> RelaxedCrossValidation.gammas(1, 0.5, 0, 0.5)).getMessage());
     InputException e = assertThrows(InputException.class,
         () -> RelaxedCrossValidation.gammas(0, 1.2));
     assertEquals("gammas: every γ must be in [0, 1] (1 the lasso, 0 the unpenalized refit),"
