@@ -50,7 +50,12 @@ public final class MeanStd {
     }
     BigDecimal roundedSpread = new BigDecimal(s).round(new MathContext(SPREAD_DIGITS,
         RoundingMode.HALF_UP));
-    int exponent = Math.max(mean == 0 ? Integer.MIN_VALUE : exponent(mean),
+    // the power of ten of the mean as printed (rounded at the spread's place), so 9.9996e-4 ±
+    // 1e-6 is "(1.0000 ± 0.0010)e-3", not "(10.000 ± 0.010)e-4"
+    BigDecimal roundedMean = new BigDecimal(mean).setScale(roundedSpread.scale(),
+        RoundingMode.HALF_UP);
+    int exponent = Math.max(roundedMean.signum() == 0 ? Integer.MIN_VALUE
+        : roundedMean.precision() - roundedMean.scale() - 1,
         roundedSpread.precision() - roundedSpread.scale() - 1);
     if (exponent >= -3 && exponent < 6) {
       return plain(mean, roundedSpread, 0);

@@ -35,6 +35,9 @@ class MeanStdTest {
     assertEquals("(3.20 ± 0.15)e-8", MeanStd.format(3.2e-8, 1.5e-9));
     assertEquals("(1.234 ± 0.056)e6", MeanStd.format(1.23412e6, 5.6e4));
     assertEquals("(0.0 ± 5.0)e-7", MeanStd.format(1e-12, 5e-7));
+    // a mean that rounds up into the next power of ten takes that power
+    assertEquals("(1.0000 ± 0.0010)e-4", MeanStd.format(9.9996e-5, 1e-7));
+    assertEquals("(-1.0000 ± 0.0012)e7", MeanStd.format(-9.9996e6, 1.2e4));
   }
 
   @Test
