@@ -84,7 +84,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
 
   @Option(names = "--train-rows", paramLabel = "N",
       description = "mnist-select only: use the first N training rows of each data set (0 = "
-          + "all). Default: 0 (--quick: 2000).")
+          + "all; else at least 10 per fold). Default: 0 (--quick: 2000).")
   Integer trainRows;
 
   @Option(names = "--methods", paramLabel = "M1,M2,...", split = ",",

@@ -103,7 +103,8 @@ public final class MnistSelect {
    * @param seeds the chosen λ's model is refitted with each (the first is the selection's own)
    * @param methods which methods to run, in order
    * @param evidence whether to compute the last-layer evidence along the warm all-rows path
-   * @param trainRows use the first this many training rows of each data set (0 = all)
+   * @param trainRows use the first this many training rows of each data set (0 = all; else at
+   *     least {@link #MIN_ROWS_PER_FOLD} per fold)
    */
   public record Settings(
       @JsonUnwrapped MnistL2.Recipe recipe,
@@ -119,6 +120,9 @@ public final class MnistSelect {
       List<String> methods,
       boolean evidence,
       @JsonProperty("train_rows") int trainRows) {
+    /** The fewest training rows per fold a subset may leave ({@code trainRows}). */
+    public static final int MIN_ROWS_PER_FOLD = 10;
+
     public Settings {
       java.util.Objects.requireNonNull(recipe, "recipe");
       seeds = List.copyOf(seeds);
@@ -133,8 +137,13 @@ public final class MnistSelect {
       if (!rule.equals("1se") && !rule.equals("min")) {
         throw new IllegalArgumentException("rule must be 1se or min, got " + rule);
       }
-      if (trainRows < 0) {
-        throw new IllegalArgumentException("trainRows must be >= 0, got " + trainRows);
+      // each fold's training part holds out a validation split and should see every digit:
+      // with fewer rows the fits fail deep inside with advice about settings this experiment
+      // does not have
+      if (trainRows < 0 || (trainRows > 0 && trainRows < MIN_ROWS_PER_FOLD * folds)) {
+        throw new IllegalArgumentException("trainRows must be 0 (all rows) or at least "
+            + MIN_ROWS_PER_FOLD + " per fold (" + MIN_ROWS_PER_FOLD * folds + " with " + folds
+            + " folds), got " + trainRows);
       }
     }
 

@@ -77,4 +77,19 @@ class MnistSelectTest {
     assertTrue(html.contains("cold ÷ this"), "the time ratio, inside the time columns");
     assertTrue(Files.readString(dir.resolve("results.csv")).startsWith("data,method,rule"));
   }
+
+  /**
+   * --train-rows 1 or 5 failed deep inside the fits, advising "give the λ values" or
+   * --validation-fraction, settings mnist-select does not have.
+   */
+  @Test
+  void settings_tooFewTrainingRowsForTheFolds_areRefusedUpFront() {
+    MnistSelect.Settings.Builder five = MnistSelect.Settings.full().toBuilder();
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> five.trainRows(49).build());
+    assertEquals("trainRows must be 0 (all rows) or at least 10 per fold (50 with 5 folds), got"
+        + " 49", e.getMessage());
+    assertEquals(50, five.trainRows(50).build().trainRows());
+    assertEquals(0, five.trainRows(0).build().trainRows());
+  }
 }
