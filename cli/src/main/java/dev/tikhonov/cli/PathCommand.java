@@ -235,7 +235,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
     if (penaltyFactors != null) {
-      factors = penaltyFactors(penaltyFactors, modelFeatures(dataset));
+      factors = perFeature("--penalty-factors", penaltyFactors, modelFeatures(dataset), 1.0,
+          false, "factor", v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0",
+          ignored());
     }
     if (lowerLimits != null || upperLimits != null) {
       if (relax) {
@@ -436,10 +438,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private void limits(List<String> features) {
     double[] l = lowerLimits == null ? fill(features.size(), Double.NEGATIVE_INFINITY)
         : perFeature("--lower-limits", lowerLimits, features, Double.NEGATIVE_INFINITY, true,
-            "limit", v -> !Double.isNaN(v), "must be a number");
+            "limit", v -> !Double.isNaN(v), "must be a number", ignored());
     double[] u = upperLimits == null ? fill(features.size(), Double.POSITIVE_INFINITY)
         : perFeature("--upper-limits", upperLimits, features, Double.POSITIVE_INFINITY, true,
-            "limit", v -> !Double.isNaN(v), "must be a number");
+            "limit", v -> !Double.isNaN(v), "must be a number", ignored());
     for (int j = 0; j < features.size(); j++) {
       if (l[j] > u[j]) {
         throw new InputException("--lower-limits: the lower limit " + l[j] + " of '"
@@ -491,6 +493,23 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
       boolean single, String what, java.util.function.DoublePredicate valid,
       String requirement) {
+    return perFeature(flag, spec, features, unnamed, single, what, valid, requirement,
+        List.of());
+  }
+
+  /** --ignore-columns' names, empty when not given. */
+  private List<String> ignored() {
+    return ignoreColumns == null ? List.of() : ignoreColumns;
+  }
+
+  /**
+   * As {@link #perFeature(String, String, List, double, boolean, String,
+   * java.util.function.DoublePredicate, String)}; a name among {@code ignored} (--ignore-columns)
+   * is refused as such, not as a column the file lacks.
+   */
+  static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
+      boolean single, String what, java.util.function.DoublePredicate valid,
+      String requirement, List<String> ignored) {
     if (single && !spec.contains("=") && !spec.contains(",")) {
       try {
         double value = number(spec.trim());
@@ -536,6 +555,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       String name = entry.substring(0, cut).trim();
       int j = features.indexOf(name);
+      if (j < 0 && ignored.contains(name)) {
+        throw new InputException(where + "'" + name + "' is also in --ignore-columns, which"
+            + " leaves the column out of the data; drop it from one of the two");
+      }
       if (j < 0) {
         throw new InputException(where + "no feature column '" + name + "' (features: "
             + (features.size() <= 8 ? String.join(", ", features)

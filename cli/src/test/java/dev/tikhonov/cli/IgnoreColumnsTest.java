@@ -126,6 +126,16 @@ class IgnoreColumnsTest {
     }
   }
 
+  /** --penalty-factors b=0 with b ignored said "no feature column 'b'" of a column it has. */
+  @Test
+  void path_perFeatureSettingOfAnIgnoredColumn_saysItIsIgnored() throws Exception {
+    for (String flag : List.of("--penalty-factors", "--lower-limits", "--upper-limits")) {
+      refused(args("pf" + flag, "path", "--data", people, "--target", "y", "--ignore-columns",
+          "id,note,b", flag, "b=0"), flag + ": 'b' is also in --ignore-columns, which leaves"
+          + " the column out of the data; drop it from one of the two");
+    }
+  }
+
   @Test
   void predictAndEvaluate_refuseIgnoringWhatTheModelTakes() throws Exception {
     Path model = dir.resolve("p.model");
