@@ -80,21 +80,29 @@ class OutputsTest {
     assertInputsKept();
   }
 
+  /** The commands that read --data and write --out and --save, with settings that run fast. */
+  private static final List<List<String>> SAVING = List.of(
+      List.of("train", "--model", "linear", "--epochs", "1"),
+      List.of("path", "--nlambda", "3"),
+      List.of("grid", "--model", "mlp:2", "--regression", "--lambdas", "0,1", "--epochs", "1"),
+      List.of("select", "--model", "mlp:2", "--regression", "--epochs", "1"));
+
+  /** {@code command} on the test's data with --out and --save: its one-line refusal. */
+  private String refusedSaving(List<String> command, Path out, Path save) {
+    List<String> args = new java.util.ArrayList<>(command);
+    args.addAll(List.of("--data", data.toString(), "--target", "y", "--quiet", "--out",
+        out.toString(), "--save", save.toString()));
+    return refused(args.toArray(String[]::new));
+  }
+
   @Test
   void trainPathGridSelect_saveIsTheDataFile_isRefused() throws Exception {
     Path out = dir.resolve("run");
     // x/.. is followed only when x is a directory (else: outputThroughAMissingDirectory…)
     Files.createDirectories(dir.resolve("x"));
-    for (List<String> command : List.of(
-        List.of("train", "--model", "linear", "--epochs", "1"),
-        List.of("path", "--nlambda", "3"),
-        List.of("grid", "--model", "mlp:2", "--regression", "--lambdas", "0,1", "--epochs", "1"),
-        List.of("select", "--model", "mlp:2", "--regression", "--epochs", "1"))) {
-      List<String> args = new java.util.ArrayList<>(command);
-      args.addAll(List.of("--data", data.toString(), "--target", "y", "--quiet", "--out",
-          out.toString(), "--save", dir.resolve("x/../a.csv").toString()));
+    for (List<String> command : SAVING) {
       assertEquals("--save " + dir.resolve("x/../a.csv") + " is the --data file; give another"
-          + " path", refused(args.toArray(String[]::new)), command.toString());
+          + " path", refusedSaving(command, out, dir.resolve("x/../a.csv")), command.toString());
       assertInputsKept();
       assertFalse(Files.exists(out), command.toString());
     }
@@ -123,17 +131,10 @@ class OutputsTest {
   void trainPathGridSelect_saveIsTheOutDirectory_isRefusedBeforeAnyWork() throws Exception {
     Path out = dir.resolve("run");
     Files.createDirectories(dir.resolve("x"));
-    for (List<String> command : List.of(
-        List.of("train", "--model", "linear", "--epochs", "1"),
-        List.of("path", "--nlambda", "3"),
-        List.of("grid", "--model", "mlp:2", "--regression", "--lambdas", "0,1", "--epochs", "1"),
-        List.of("select", "--model", "mlp:2", "--regression", "--epochs", "1"))) {
-      List<String> args = new java.util.ArrayList<>(command);
-      args.addAll(List.of("--data", data.toString(), "--target", "y", "--quiet", "--out",
-          out.toString(), "--save", dir.resolve("x/../run").toString()));
+    for (List<String> command : SAVING) {
       assertEquals("--save " + dir.resolve("x/../run") + " is the --out directory of this run;"
           + " give a file path, e.g. " + out.resolve("model.safetensors"),
-          refused(args.toArray(String[]::new)), command.toString());
+          refusedSaving(command, out, dir.resolve("x/../run")), command.toString());
       assertFalse(Files.exists(out), command.toString());
     }
   }

@@ -100,14 +100,9 @@ class SavedFilesTest {
         {"export", "--out", dir.resolve("m.onnx").toString()}}) {
       java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
       args.addAll(java.util.List.of("--model", pipe.toString()));
-      InProcess r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-          java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
-      assertEquals(2, r.exit(), r.err());
-      assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
-          + " shell's <(...)); tikhonov reads a file more than once or at random positions, so"
-          + " save it as a file first", r.message());
+      assertRefusedAsNotAFile(pipe, args);
       args.set(args.size() - 1, folder.toString());
-      r = InProcess.run(args);
+      InProcess r = InProcess.run(args);
       assertEquals(2, r.exit(), r.err());
       assertEquals(folder + ": is a directory; expected a file", r.message());
     }
@@ -130,12 +125,17 @@ class SavedFilesTest {
         {"path", "--target", "y", "--quiet", "--out", dir.resolve("never").toString()}}) {
       java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
       args.addAll(java.util.List.of("--data", pipe.toString()));
-      InProcess r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-          java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
-      assertEquals(2, r.exit(), r.err());
-      assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
-          + " shell's <(...)); tikhonov reads a file more than once or at random positions, so"
-          + " save it as a file first", r.message());
+      assertRefusedAsNotAFile(pipe, args);
     }
+  }
+
+  /** {@code args} naming the named pipe {@code pipe}: exit 2 at once, never blocked reading. */
+  private static void assertRefusedAsNotAFile(Path pipe, java.util.List<String> args) {
+    InProcess r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> InProcess.run(args), args.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(pipe + ": not a regular file (a named pipe, a device or a socket, e.g. a"
+        + " shell's <(...)); tikhonov reads a file more than once or at random positions, so"
+        + " save it as a file first", r.message());
   }
 }
