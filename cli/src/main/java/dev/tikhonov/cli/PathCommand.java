@@ -300,12 +300,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
-    if (save != null) {
-      saveModel(path, cv);
-    }
+    // a fit that cannot be saved is refused after the run's own files are complete
+    Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
         common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    if (notSaved.isPresent()) {
+      throw notSaved.get();
+    }
     return 0;
   }
 
@@ -839,26 +841,40 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   /**
    * Writes the model at the λ that --save-lambda names (double precision, F64 safetensors);
-   * the value was checked before the fit ({@link #checkSaveLambda}).
+   * the value was checked before the fit ({@link #checkSaveLambda}). A fit resting on a λ that
+   * did not converge is not written (a failed fit never replaces a file): the refusal is
+   * returned, to be thrown once the run's own files are complete.
    */
-  private void saveModel(RegularizationPath<? extends Predictor> path,
+  private Optional<InputException> saveModel(RegularizationPath<? extends Predictor> path,
       Optional<CrossValidatedPath<? extends Predictor>> cv) {
     LambdaChoice which = saveLambda != null ? checkSaveLambda(saveLambda, cv.isPresent())
         : LambdaChoice.defaultFor(cv.isPresent());
     Optional<Function<SelectionRule, Predictor>> selected = cv.map(c -> rule ->
         rule == SelectionRule.MINIMUM ? c.atMinimum() : c.atOneStandardError());
     Predictor chosen = which.pick(path, selected);
-    chosen.save(save);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    java.util.OptionalInt failed = LambdaChoice.unconverged(path, saved);
+    if (failed.isPresent()) {
+      int l = failed.getAsInt();
+      return Optional.of(new InputException(String.format(Locale.ROOT, "--save %s: not"
+          + " written; the fit at λ = %.6g (%s) rests on λ #%d = %.6g, which did not converge"
+          + " (certificate %.3g,"
+          + " tolerance %.3g): raise --max-iterations or --tol, or give --save-lambda a"
+          + " converged λ (path.json's \"converged\"); an existing file is left as it was",
+          save, saved, which, l + 1, path.lambdas()[l], path.certificate()[l],
+          path.solution().tolerance())));
+    }
+    chosen.save(save);
     Optional<String> end = which.keptEnd(saved);
     if (end.isEmpty()) {
       common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", saved, which, save);
-      return;
+      return Optional.empty();
     }
     common.human().printf("saved the fit at λ = %.6g, %s, to %s%n", saved, end.get(), save);
     System.err.println("tikhonov: warning: --save-lambda " + which.outsideThePath(saved)
         .orElseThrow() + "; to save the fit at " + which + ", include " + which
         + " in --lambdas");
+    return Optional.empty();
   }
 
 }

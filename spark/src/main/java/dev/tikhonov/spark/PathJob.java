@@ -209,8 +209,17 @@ public final class PathJob {
         crossValidated.map(fitted -> rule -> fitted.family().isClassification()
             ? fitted.toLinearClassifier() : fitted.toLinearModel());
     Predictor chosen = which.pick(models, selected);
-    chosen.save(file);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    java.util.OptionalInt failed = LambdaChoice.unconverged(models, saved);
+    if (failed.isPresent()) { // a failed fit never replaces a file (path.json is written)
+      int l = failed.getAsInt();
+      throw new InputException(String.format(Locale.ROOT, "--save %s: not written; the fit at"
+          + " λ = %.6g (%s) rests on λ #%d = %.6g, which did not converge (certificate %.3g):"
+          + " raise --tol, or give --save-lambda a converged λ (path.json's \"converged\");"
+          + " an existing file is left as it was", file, saved, which, l + 1,
+          models.lambdas()[l], models.certificate()[l]));
+    }
+    chosen.save(file);
     out.println(which.keptEnd(saved)
         .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %.6g, %s, to %s", saved, end,
             file))

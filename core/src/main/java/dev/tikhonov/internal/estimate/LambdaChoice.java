@@ -108,6 +108,27 @@ public final class LambdaChoice {
   }
 
   /**
+   * The index of a λ of {@code path} that the fit at {@code keptLambda} rests on (that λ itself,
+   * or the two a λ between them is interpolated from) and that did not converge; empty when
+   * every one did. A fit resting on an unconverged λ is not what was asked for, and saving it
+   * would replace a file with a fit that failed.
+   */
+  public static java.util.OptionalInt unconverged(RegularizationPath<?> path,
+      double keptLambda) {
+    double[] lambdas = path.lambdas();
+    boolean[] converged = path.converged();
+    for (int i = 0; i < lambdas.length; i++) {
+      boolean used = lambdas[i] == keptLambda || (i + 1 < lambdas.length
+          && lambdas[i] > keptLambda && keptLambda > lambdas[i + 1]) || (i > 0
+          && lambdas[i - 1] > keptLambda && keptLambda > lambdas[i]);
+      if (used && !converged[i]) {
+        return java.util.OptionalInt.of(i);
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  /**
    * For a number outside the path's range, what the model kept is instead: "0 is below the
    * path's smallest λ, 0.00123; the path has no fit at 0, so the model saved is the fit at
    * 0.00123 (glmnet's predict(s = 0) does the same)"; empty when the model's λ is the one asked

@@ -71,4 +71,21 @@ class LambdaChoiceTest {
     assertThrows(IllegalStateException.class,
         () -> LambdaChoice.parse("min").pick(PATH, Optional.empty()));
   }
+
+  /** The λ a kept fit rests on: itself, or the two it is interpolated between. */
+  @Test
+  void unconverged_findsTheUnconvergedLambdaAFitRestsOn() {
+    assertEquals(java.util.OptionalInt.empty(),
+        LambdaChoice.unconverged(PATH, PATH.lambdas()[3]));
+    RegularizationPath<LinearModel> cut = ElasticNet.gaussian().maxIterations(1).build()
+        .path(Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data());
+    double[] l = cut.lambdas();
+    int last = l.length - 1;
+    assertFalse(cut.converged()[last], "one pass cannot converge the path's last λ");
+    assertTrue(cut.converged()[last - 1] || last == 0);
+    assertEquals(last, LambdaChoice.unconverged(cut, l[last]).getAsInt());
+    assertEquals(last, LambdaChoice.unconverged(cut, (l[last] + l[last - 1]) / 2).getAsInt(),
+        "interpolated from the unconverged λ");
+    assertEquals(java.util.OptionalInt.empty(), LambdaChoice.unconverged(cut, l[last - 1]));
+  }
 }
