@@ -104,6 +104,22 @@ class EvaluateScoresTest {
     assertTrue(text.matches("(?s).*loss 5\\.00000e\\+75, MSE 1\\.000e\\+76, R² .*"), text);
   }
 
+  /** A negative count was named "row 5", its index among the rows, not its line in the file. */
+  @Test
+  void evaluate_countModel_negativeCount_namesTheFilesLine() throws Exception {
+    fitAndSave(ElasticNet.poisson().lambda(0.01), "count", TargetKind.REAL, "counts.model");
+    java.util.List<String> lines = new java.util.ArrayList<>(
+        Files.readAllLines(dir.resolve("count.csv")));
+    lines.add(1, ""); // a blank line: skipped as a row, counted as a line
+    lines.set(6, lines.get(6).replaceAll(",[^,]*$", ",-1"));
+    Path data = Files.write(dir.resolve("negative.csv"), lines);
+    InProcess r = InProcess.run("evaluate", "--model", dir.resolve("counts.model").toString(),
+        "--data", data.toString(), "--target", "count");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(data + ":7: count -1.0 is not a finite number ≥ 0 (the poisson family models"
+        + " counts)", r.message());
+  }
+
   @Test
   void evaluate_countModel_printsDevianceExplained() throws Exception {
     Evaluation e = fitAndSave(ElasticNet.poisson().lambda(0.01), "count", TargetKind.REAL,

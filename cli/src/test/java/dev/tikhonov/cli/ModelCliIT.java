@@ -273,7 +273,7 @@ class ModelCliIT {
     Cli.Result negative = Cli.run(dir, "evaluate", "--model", "counts.model", "--data",
         "negative.csv", "--target", "count");
     assertEquals(2, negative.exitCode(), negative.stderr());
-    assertEquals(List.of("tikhonov: error: negative.csv: row 2: count -3.5 is not a finite "
+    assertEquals(List.of("tikhonov: error: negative.csv:3: count -3.5 is not a finite "
         + "number ≥ 0 (the poisson family models counts)"), negative.errorLines());
   }
 

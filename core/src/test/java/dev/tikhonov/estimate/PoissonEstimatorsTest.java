@@ -256,8 +256,10 @@ class PoissonEstimatorsTest {
     double[] y = DATA.targets().clone();
     y[2] = -3.5;
     Dataset negative = Dataset.of(DATA.featureRows(), y, DATA.featureNames());
-    InputException e = assertThrows(InputException.class, () -> m.evaluate(negative));
-    assertEquals("double[][]: row 3: count -3.5 is not a finite number ≥ 0 (the poisson family "
+    dev.tikhonov.data.RowException e = assertThrows(dev.tikhonov.data.RowException.class,
+        () -> m.evaluate(negative));
+    assertEquals(3, e.row());
+    assertEquals("input row 3: count -3.5 is not a finite number ≥ 0 (the poisson family "
         + "models counts)", e.getMessage());
   }
 }
