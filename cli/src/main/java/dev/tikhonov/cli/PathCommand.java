@@ -235,9 +235,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
     if (penaltyFactors != null) {
-      factors = perFeature("--penalty-factors", penaltyFactors, modelFeatures(dataset), 1.0,
-          false, "factor", v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0",
-          ignored());
+      factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
     }
     if (lowerLimits != null || upperLimits != null) {
       if (relax) {
@@ -481,22 +479,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    * --penalty-factors: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a file,
    * where COLUMN,VALUE also works) → one factor per feature, 1 for features not named.
    */
-  static double[] penaltyFactors(String spec, List<String> features) {
+  static double[] penaltyFactors(String spec, List<String> features, List<String> ignored) {
     return perFeature("--penalty-factors", spec, features, 1.0, false, "factor",
-        v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0");
-  }
-
-  /**
-   * A per-feature setting: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a
-   * file, where COLUMN,VALUE also works), or with {@code single} one number for every
-   * feature; features not named get {@code unnamed}. Values may be Inf or -Inf; each must pass
-   * {@code valid} (else "the WHAT of 'COLUMN' REQUIREMENT, got V").
-   */
-  static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
-      boolean single, String what, java.util.function.DoublePredicate valid,
-      String requirement) {
-    return perFeature(flag, spec, features, unnamed, single, what, valid, requirement,
-        List.of());
+        v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0", ignored);
   }
 
   /** --ignore-columns' names, empty when not given. */
@@ -505,9 +490,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /**
-   * As {@link #perFeature(String, String, List, double, boolean, String,
-   * java.util.function.DoublePredicate, String)}; a name among {@code ignored} (--ignore-columns)
-   * is refused as such, not as a column the file lacks.
+   * A per-feature setting: COLUMN=VALUE pairs (inline, comma-separated, or one per line of a
+   * file, where COLUMN,VALUE also works), or with {@code single} one number for every
+   * feature; features not named get {@code unnamed}. Values may be Inf or -Inf; each must pass
+   * {@code valid} (else "the WHAT of 'COLUMN' REQUIREMENT, got V"). A name among
+   * {@code ignored} (--ignore-columns) is refused as such, not as a column the file lacks.
    */
   static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
       boolean single, String what, java.util.function.DoublePredicate valid,
