@@ -840,27 +840,17 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         rule == SelectionRule.MINIMUM ? c.atMinimum() : c.atOneStandardError());
     Predictor chosen = which.pick(path, selected);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
-    java.util.OptionalInt failed = LambdaChoice.unconverged(path, saved);
+    Optional<String> failed = which.notConverged(path, saved);
     if (failed.isPresent()) {
-      int l = failed.getAsInt();
-      return Optional.of(new InputException(String.format(Locale.ROOT, "--save %s: not"
-          + " written; the fit at λ = %.6g (%s) rests on λ #%d = %.6g, which did not converge"
-          + " (certificate %.3g,"
-          + " tolerance %.3g): raise --max-iterations or --tol, or give --save-lambda a"
-          + " converged λ (path.json's \"converged\"); an existing file is left as it was",
-          save, saved, which, l + 1, path.lambdas()[l], path.certificate()[l],
-          path.solution().tolerance())));
+      return Optional.of(new InputException("--save " + save + ": not written; " + failed.get()
+          + ": raise --max-iterations or --tol, or give --save-lambda a converged λ"
+          + " (path.json's \"converged\"); an existing file is left as it was"));
     }
     chosen.save(save);
-    Optional<String> end = which.keptEnd(saved);
-    if (end.isEmpty()) {
-      common.human().printf("saved the fit at λ = %.6g (%s) to %s%n", saved, which, save);
-      return Optional.empty();
-    }
-    common.human().printf("saved the fit at λ = %.6g, %s, to %s%n", saved, end.get(), save);
-    System.err.println("tikhonov: warning: --save-lambda " + which.outsideThePath(saved)
-        .orElseThrow() + "; to save the fit at " + which + ", include " + which
-        + " in --lambdas");
+    common.human().println(which.saved(saved, save));
+    which.outsideThePath(saved).ifPresent(why -> System.err.println("tikhonov: warning:"
+        + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
+        + " in --lambdas"));
     return Optional.empty();
   }
 

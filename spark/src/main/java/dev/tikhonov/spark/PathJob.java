@@ -210,21 +210,14 @@ public final class PathJob {
             ? fitted.toLinearClassifier() : fitted.toLinearModel());
     Predictor chosen = which.pick(models, selected);
     double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
-    java.util.OptionalInt failed = LambdaChoice.unconverged(models, saved);
+    Optional<String> failed = which.notConverged(models, saved);
     if (failed.isPresent()) { // a failed fit never replaces a file (path.json is written)
-      int l = failed.getAsInt();
-      throw new InputException(String.format(Locale.ROOT, "--save %s: not written; the fit at"
-          + " λ = %.6g (%s) rests on λ #%d = %.6g, which did not converge (certificate %.3g):"
-          + " raise --tol, or give --save-lambda a converged λ (path.json's \"converged\");"
-          + " an existing file is left as it was", file, saved, which, l + 1,
-          models.lambdas()[l], models.certificate()[l]));
+      throw new InputException("--save " + file + ": not written; " + failed.get()
+          + ": raise --tol, or give --save-lambda a converged λ (path.json's \"converged\");"
+          + " an existing file is left as it was");
     }
     chosen.save(file);
-    out.println(which.keptEnd(saved)
-        .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %.6g, %s, to %s", saved, end,
-            file))
-        .orElse(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", saved, which,
-            file)));
+    out.println(which.saved(saved, file));
     which.outsideThePath(saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));

@@ -148,8 +148,37 @@ public final class LambdaChoice {
         text));
   }
 
+  /**
+   * What a front end prints once the fit at {@code keptLambda} is written to {@code file}:
+   * "saved the fit at λ = 0.0100000 (1se) to m.model", or for a number outside the path
+   * "saved the fit at λ = 0.0100000, the path's smallest λ, to m.model".
+   */
+  public String saved(double keptLambda, Object file) {
+    return keptEnd(keptLambda)
+        .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %.6g, %s, to %s",
+            keptLambda, end, file))
+        .orElse(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", keptLambda,
+            text, file));
+  }
+
+  /**
+   * Why the fit at {@code keptLambda} must not be saved: "the fit at λ = 1.70232 (last) rests
+   * on λ #2 = 1.70232, which did not converge (certificate 0.00395, tolerance 0.00100)"; empty
+   * when every λ it rests on ({@link #unconverged}) converged.
+   */
+  public Optional<String> notConverged(RegularizationPath<?> path, double keptLambda) {
+    java.util.OptionalInt failed = unconverged(path, keptLambda);
+    if (failed.isEmpty()) {
+      return Optional.empty();
+    }
+    int l = failed.getAsInt();
+    return Optional.of(String.format(Locale.ROOT, "the fit at λ = %.6g (%s) rests on λ #%d ="
+        + " %.6g, which did not converge (certificate %.3g, tolerance %.3g)", keptLambda, text,
+        l + 1, path.lambdas()[l], path.certificate()[l], path.solution().tolerance()));
+  }
+
   /** "the path's smallest λ" or "the path's largest λ" for a kept λ other than the one asked. */
-  public Optional<String> keptEnd(double keptLambda) {
+  Optional<String> keptEnd(double keptLambda) {
     if (Double.isNaN(lambda) || lambda == keptLambda) {
       return Optional.empty();
     }

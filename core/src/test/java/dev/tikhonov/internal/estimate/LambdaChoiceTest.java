@@ -60,7 +60,10 @@ class LambdaChoiceTest {
         + " the path has no fit at 0, so the model saved is the fit at %.6g (glmnet's"
         + " predict(s = 0) does the same)", lambdas[last], lambdas[last]),
         zero.outsideThePath(end.lambda()).orElseThrow());
-    assertEquals(Optional.of("the path's smallest λ"), zero.keptEnd(end.lambda()));
+    assertEquals(String.format(java.util.Locale.ROOT, "saved the fit at λ = %.6g, the path's"
+        + " smallest λ, to m.model", lambdas[last]), zero.saved(end.lambda(), "m.model"));
+    assertEquals(String.format(java.util.Locale.ROOT, "saved the fit at λ = %.6g (%s) to m",
+        lambdas[5], lambdas[5]), onPath.saved(five.lambda(), "m"));
     // min and 1se take the cross-validation's model for their rule
     Function<SelectionRule, LinearModel> cv = rule -> rule == SelectionRule.MINIMUM
         ? PATH.atIndex(1) : PATH.atIndex(2);
