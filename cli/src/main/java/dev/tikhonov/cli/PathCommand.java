@@ -187,7 +187,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--save", paramLabel = "FILE",
       description = "Save the fit at one λ (see --save-lambda) as a model file for predict, "
           + "evaluate and export: coefficients in double precision (safetensors + JSON "
-          + "header; docs/model-files.md).")
+          + "header; docs/model-files.md). A fit resting on a λ that did not converge is not "
+          + "written (exit 2; an existing file is kept): raise --max-iterations or --tol.")
   Path save;
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
