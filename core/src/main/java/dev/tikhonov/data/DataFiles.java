@@ -66,9 +66,67 @@ public final class DataFiles {
     int b1 = buffered.read();
     buffered.reset();
     if (b0 == 0x1f && b1 == 0x8b) {
-      return new java.util.zip.GZIPInputStream(buffered, 1 << 16);
+      try {
+        return new Gunzipped(new java.util.zip.GZIPInputStream(buffered, 1 << 16));
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw Gunzipped.damaged(e);
+      }
     }
     return buffered;
+  }
+
+  /**
+   * Damaged gzip data, in words: zlib's {@link java.util.zip.ZipException} and the {@link
+   * java.io.EOFException} of a cut file (whose message is often null) as one message that says
+   * which, so that no reader shows a Java exception's name for them. {@link #cannotRead} gives
+   * its message after the file's name.
+   */
+  static final class DamagedGzipException extends IOException {
+    DamagedGzipException(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A gzip stream whose damage is reported as a {@link DamagedGzipException}. */
+  private static final class Gunzipped extends java.io.FilterInputStream {
+    Gunzipped(InputStream gzip) {
+      super(gzip);
+    }
+
+    static DamagedGzipException damaged(IOException e) {
+      if (e instanceof java.io.EOFException) {
+        return new DamagedGzipException("truncated gzip data: the file ends inside the compressed"
+            + " stream (an interrupted download or copy?)", e);
+      }
+      return new DamagedGzipException("corrupt gzip data: " + e.getMessage(), e);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw damaged(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw damaged(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return super.skip(n);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw damaged(e);
+      }
+    }
   }
 
   /** What a text reader does with a file's (decompressed) stream. */
@@ -88,8 +146,6 @@ public final class DataFiles {
       return reader.read(in);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new InputException(file + ": corrupt or truncated gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw cannotRead(file.toString(), e);
     }
@@ -100,10 +156,14 @@ public final class DataFiles {
    * cannot read: permission denied" when the operating system refused access (an
    * {@link java.nio.file.AccessDeniedException}, whose own message is only the file name),
    * "source: cannot read: REASON" for another file-system error (its reason, without repeating
-   * the file), else "source: cannot read: TYPE: MESSAGE", in the words of every refused write
-   * too. Every reader of data, model and checkpoint files reports a read failure through this.
+   * the file), "source: corrupt gzip data: zlib's reason" or "source: truncated gzip data: …"
+   * for damaged gzip data read through {@link #decompressed}, else "source: cannot read: TYPE:
+   * MESSAGE", in the words of every refused write too. Every reader of data, model and checkpoint files reports a read failure through this.
    */
   public static InputException cannotRead(String source, IOException e) {
+    if (e instanceof DamagedGzipException) {
+      return new InputException(source + ": " + e.getMessage(), e);
+    }
     return new InputException(source + ": cannot read: " + AtomicFiles.reason(e), e);
   }
 

@@ -1,13 +1,11 @@
 package dev.tikhonov.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST, raw or gzipped.
@@ -53,20 +51,9 @@ public final class IdxReader {
    */
   public static IdxArray read(InputStream in, String sourceName) {
     try {
-      BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-      buffered.mark(2);
-      int b0 = buffered.read();
-      int b1 = buffered.read();
-      buffered.reset();
-      if (b0 == 0x1f && b1 == 0x8b) {
-        return readRaw(new GZIPInputStream(buffered, 1 << 16), sourceName);
-      }
-      return readRaw(buffered, sourceName);
-    } catch (InputException e) {
-      throw e;
+      return readRaw(DataFiles.decompressed(in), sourceName);
     } catch (IOException e) {
-      // ZipException, EOFException inside the gzip stream: the compressed file is damaged.
-      throw new InputException(sourceName + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+      throw DataFiles.cannotRead(sourceName, e);
     }
   }
 

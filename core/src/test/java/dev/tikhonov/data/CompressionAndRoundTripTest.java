@@ -4,8 +4,10 @@ import static dev.tikhonov.data.TestFiles.gzip;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.tensor.Rng;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,49 @@ class CompressionAndRoundTripTest {
         write(dir, "d.csv.gz", gzip(text.getBytes(StandardCharsets.UTF_8))), "y", TargetKind.REAL);
     assertEquals(plain.fingerprint(), packed.fingerprint());
     assertArrayEquals(new double[] {1.5, 2}, packed.featureRows()[0]);
+  }
+
+  /**
+   * A gzip file cut short (here inside its 8-byte trailer, where Java's EOFException carries no
+   * message) or with flipped bytes is named in words by every reader, never as "EOFException:
+   * null" or "ZipException: …".
+   */
+  @Test
+  void damagedGzip_isNamedInWords_byEveryReader() {
+    StringBuilder csvText = new StringBuilder("a,b,y\n");
+    StringBuilder svmText = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      csvText.append(i).append(',').append(i % 7).append(',').append(i % 3).append('\n');
+      svmText.append(i % 3).append(" 1:").append(i).append(" 2:").append(i % 7).append('\n');
+    }
+    for (boolean libsvm : new boolean[] {false, true}) {
+      byte[] gz = gzip((libsvm ? svmText : csvText).toString().getBytes(StandardCharsets.UTF_8));
+      byte[] cutInTrailer = java.util.Arrays.copyOf(gz, gz.length - 3);
+      byte[] cutInData = java.util.Arrays.copyOf(gz, gz.length / 2);
+      byte[] headerOnly = java.util.Arrays.copyOf(gz, 4);
+      for (byte[] damaged : List.of(cutInTrailer, cutInData, headerOnly)) {
+        Path file = write(dir, libsvm ? "cut.svm.gz" : "cut.csv.gz", damaged);
+        assertDamaged(() -> read(file, libsvm), file,
+            "truncated gzip data: the file ends inside the compressed stream");
+      }
+    }
+    byte[] flipped = gzip(csvText.toString().getBytes(StandardCharsets.UTF_8));
+    for (int i = 12; i < 40; i++) {
+      flipped[i] ^= 0x5a;
+    }
+    Path csv = write(dir, "flipped.csv.gz", flipped);
+    assertDamaged(() -> Dataset.read(csv, "y", TargetKind.REAL), csv, "corrupt gzip data: ");
+  }
+
+  private static Dataset read(Path file, boolean libsvm) {
+    return libsvm ? Dataset.read(file, TargetKind.REAL) : Dataset.read(file, "y", TargetKind.REAL);
+  }
+
+  private static void assertDamaged(org.junit.jupiter.api.function.Executable read, Path file,
+      String expected) {
+    InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, read);
+    assertTrue(e.getMessage().startsWith(file + ": " + expected), e.getMessage());
+    assertFalse(e.getMessage().contains("Exception"), e.getMessage());
   }
 
   @Test

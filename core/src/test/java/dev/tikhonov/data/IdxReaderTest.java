@@ -38,7 +38,7 @@ class IdxReaderTest {
   void read_whenGzippedDataTruncated_reportsTruncation() {
     byte[] full = TestFiles.gzip(idx(new int[] {100, 28, 28}, 78400));
     Path file = write(dir, "cut.gz", Arrays.copyOf(full, full.length / 2));
-    assertInputError(() -> IdxReader.read(file), file.toString(), "truncated");
+    assertInputError(() -> IdxReader.read(file), file.toString(), "truncated gzip data");
   }
 
   @Test
@@ -130,6 +130,6 @@ class IdxReaderTest {
       gz[i] ^= 0x5a;
     }
     Path file = write(dir, "corrupt.gz", gz);
-    assertInputError(() -> IdxReader.read(file), file.toString(), "gzip");
+    assertInputError(() -> IdxReader.read(file), file.toString(), "corrupt gzip data: ");
   }
 }
