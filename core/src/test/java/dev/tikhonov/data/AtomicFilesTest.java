@@ -75,4 +75,22 @@ class AtomicFilesTest {
     assertTrue(e.getMessage().startsWith(a + ": too many levels of symbolic links"),
         e.getMessage());
   }
+
+  /**
+   * A full disk is named in the operating system's words: a write to Linux's /dev/full fails as
+   * a real full disk does, with a plain IOException, which the messages used to show as
+   * "cannot write the file: IOException: No space left on device".
+   */
+  @Test
+  void reason_ofAFullDisk_isTheSystemsWords() throws Exception {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs Linux's /dev/full");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> {
+      try (var out = Files.newOutputStream(full)) {
+        out.write(new byte[1 << 16]);
+        out.flush();
+      }
+    });
+    assertEquals("No space left on device", AtomicFiles.reason(e));
+  }
 }

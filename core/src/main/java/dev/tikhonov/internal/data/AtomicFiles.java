@@ -90,8 +90,9 @@ public final class AtomicFiles {
 
   /**
    * Why the file system refused an operation, in words: "permission denied", "P is a file, not
-   * a directory" (making a file's directory), the file system's reason, else the exception's
-   * type and message. The one wording of every "cannot read" and "cannot write" message.
+   * a directory" (making a file's directory), the file system's reason, a plain IOException's
+   * message (the operating system's words, e.g. "No space left on device"), else the
+   * exception's type and message. The one wording of every "cannot read" and "cannot write" message.
    */
   public static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
@@ -100,6 +101,10 @@ public final class AtomicFiles {
       return f.getFile() + " is a file, not a directory";
     } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
+    } else if (e.getClass() == IOException.class && e.getMessage() != null) {
+      // A plain IOException from a stream carries the operating system's words ("No space
+      // left on device", "Input/output error"); its type would only add Java to them.
+      return e.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
