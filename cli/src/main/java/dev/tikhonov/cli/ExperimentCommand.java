@@ -56,7 +56,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + "the two dropout rows, 2 seeds, 5 epochs.")
   boolean quick;
 
-  @Option(names = "--seeds", paramLabel = "S1,S2,...", split = ",",
+  @Option(names = "--seeds", paramLabel = "SEED", split = ",",
       description = "Seeds to average over (mnist-l2; mnist-select: the refits at the chosen "
           + "λ; ridge-vs-lasso: one seed, of its data, split and folds; not gd-linear). "
           + "Default: 0,1,2 (--quick: 0,1; ridge-vs-lasso: 0).")
@@ -67,7 +67,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + "budget). Default: 10 (--quick: 5; mnist-select --quick: 4).")
   Integer epochs;
 
-  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+  @Option(names = "--lambdas", paramLabel = "λ", split = ",",
       description = "mnist-l2 only: λ values for the rows without dropout.")
   List<Double> lambdas;
 
@@ -76,7 +76,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + "sample (e.g. /usr/share/datasets/fashion-mnist).")
   Path data;
 
-  @Option(names = "--datasets", paramLabel = "D1,D2,...", split = ",",
+  @Option(names = "--datasets", paramLabel = "DATA", split = ",",
       description = "mnist-select only: the data sets, 'bundled' or a directory of MNIST-style "
           + "IDX files. Default: bundled, plus " + MnistSelectRun.FASHION + " when present "
           + "(--quick: bundled).")
@@ -87,7 +87,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + "all; else at least 10 per fold). Default: 0 (--quick: 2000).")
   Integer trainRows;
 
-  @Option(names = "--methods", paramLabel = "M1,M2,...", split = ",",
+  @Option(names = "--methods", paramLabel = "METHOD", split = ",",
       description = "mnist-select only: warm, cold, warm-decreasing. Default: all three "
           + "(--quick: warm,cold).")
   List<String> methods;

@@ -62,20 +62,20 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
 
   @Mixin NetworkOptions network = new NetworkOptions();
 
-  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",", required = true,
+  @Option(names = "--lambdas", paramLabel = "λ", split = ",", required = true,
       description = "λ values of the grid.")
   List<Double> lambdas;
 
-  @Option(names = "--dropouts", paramLabel = "P1,P2,...", split = ",",
+  @Option(names = "--dropouts", paramLabel = "P", split = ",",
       description = "Dropout rates of the grid, instead of --dropout. Default: --dropout.")
   List<Double> dropouts;
 
-  @Option(names = "--weight-decays", paramLabel = "D1,D2,...", split = ",",
+  @Option(names = "--weight-decays", paramLabel = "D", split = ",",
       description = "Decoupled weight decays of the grid, instead of --weight-decay. Default: "
           + "--weight-decay.")
   List<Double> weightDecays;
 
-  @Option(names = "--learning-rates", paramLabel = "R1,R2,...", split = ",",
+  @Option(names = "--learning-rates", paramLabel = "RATE", split = ",",
       description = "Constant learning rates of the grid, instead of --lr (--schedule still "
           + "applies). Default: --lr.")
   List<Double> learningRates;

@@ -80,7 +80,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "α in [0, 1]: 1 lasso, 0 ridge. Default: ${DEFAULT-VALUE}.")
   double l1Ratio = 1.0;
 
-  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+  @Option(names = "--lambdas", paramLabel = "λ", split = ",",
       description = "Your own λ sequence: distinct, each finite and ≥ 0, in any order (fitted "
           + "from the largest down, as glmnet sorts it). Default: glmnet's geometric sequence "
           + "from λ_max.")
@@ -151,7 +151,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "Needs --l1-ratio > 0. path.json gets a \"relaxed\" object.")
   boolean relax;
 
-  @Option(names = "--gammas", paramLabel = "G1,G2,...", split = ",",
+  @Option(names = "--gammas", paramLabel = "γ", split = ",",
       description = "With --relax: the blend weights γ in [0, 1] to cross-validate. Default: "
           + "0,0.25,0.5,0.75,1 (glmnet's).")
   List<Double> gammas;

@@ -17,7 +17,7 @@ final class ResamplingOptions implements Flags.Conditional {
           + "Default: ${DEFAULT-VALUE}.")
   long foldSeed = 0;
 
-  @Option(names = "--repeat-seeds", paramLabel = "S1,S2,...", split = ",",
+  @Option(names = "--repeat-seeds", paramLabel = "SEED", split = ",",
       description = "Instead of folds: one fixed split (--holdout of the rows held out), "
           + "fitted once per seed; the standard error then measures the seeds' noise.")
   List<Long> repeatSeeds;

@@ -63,7 +63,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
 
   @Mixin NetworkOptions network = new NetworkOptions();
 
-  @Option(names = "--lambdas", paramLabel = "L1,L2,...", split = ",",
+  @Option(names = "--lambdas", paramLabel = "λ", split = ",",
       description = "Your λ values (any order; visited from the smallest up). Default: "
           + "--nlambda values from λ_max = σ_max((1/n)Xᵀ(Y − 1ȳᵀ)), where the weights "
           + "collapse, down to --min-lambda, evenly in log λ. One λ (or --nlambda 1) is "
