@@ -1,0 +1,376 @@
+package dev.tikhonov;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.loss.SoftmaxCrossEntropy;
+import dev.tikhonov.loss.SquaredError;
+import dev.tikhonov.nn.Architecture;
+import dev.tikhonov.nn.Initializer;
+import dev.tikhonov.nn.Layer;
+import dev.tikhonov.nn.Parameter;
+import dev.tikhonov.nn.Sequential;
+import dev.tikhonov.optim.Optimizer;
+import dev.tikhonov.optim.OptimizerConfig;
+import dev.tikhonov.optim.Optimizers;
+import dev.tikhonov.regularize.Penalty;
+import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.tensor.Rng;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/objective.md's conversion table, the scikit-learn and PyTorch rows, against the peers
+ * themselves: {@code ref/make_conversions.py} fits scikit-learn 1.2.1 and runs PyTorch 1.13.1 at
+ * the peer's own setting on one small data set (n = 40, p = 3, y of standard deviation 2.3, so
+ * no unit-variance coincidence), and each test here fits tikhonov at the converted setting on the
+ * same data and requires the same model. Each test also requires that the conversion with a
+ * wrong factor (2, n, n − 1, the batch size b for n) gives a model measurably further off, so
+ * the comparison is tight enough to tell the factors apart.
+ */
+class ConversionTableTest {
+  private static final JsonNode REF = read("/ref/conversions.json");
+  private static final int N = 40;
+  private static final int P = 3;
+  private static final int HIDDEN = 4;
+  private static final int K = 3;
+  private static final double[][] X = rows(REF.get("x"));
+  private static final double[] Y = doubles(REF.get("y"));
+  private static final double[] BINARY = doubles(REF.get("yb"));
+  private static final double[] CLASSES = doubles(REF.get("yk"));
+  private static final List<String> NAMES = List.of("x1", "x2", "x3");
+  /** Exact solvers on both sides (tolerance 1e-14): they agree to ~1e-9 of the largest value. */
+  private static final double LINEAR_TOLERANCE = 1e-6;
+  /** tikhonov trains networks in float32, PyTorch too; scikit-learn's MLP in double. */
+  private static final double NETWORK_TOLERANCE = 2e-5;
+  /** A wrong factor must be this many tolerances away. */
+  private static final double SEPARATION = 100;
+
+  private static JsonNode read(String resource) {
+    try (InputStream in = ConversionTableTest.class.getResourceAsStream(resource)) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static double[][] rows(JsonNode flat) {
+    double[] v = doubles(flat);
+    double[][] out = new double[N][P];
+    for (int i = 0; i < N; i++) {
+      System.arraycopy(v, i * P, out[i], 0, P);
+    }
+    return out;
+  }
+
+  private static JsonNode peer(String name) {
+    for (JsonNode c : REF.get("cases")) {
+      if (c.get("name").asText().equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no case " + name + " in conversions.json");
+  }
+
+  /** max |a − b| over max |a|. */
+  private static double gap(double[] expected, double[] actual) {
+    assertEquals(expected.length, actual.length);
+    double scale = 0;
+    double gap = 0;
+    for (int i = 0; i < expected.length; i++) {
+      scale = Math.max(scale, Math.abs(expected[i]));
+      gap = Math.max(gap, Math.abs(expected[i] - actual[i]));
+    }
+    return gap / scale;
+  }
+
+  /**
+   * The peer's model equals tikhonov's at the table's λ to {@code tolerance}, and is at least
+   * {@link #SEPARATION} tolerances from tikhonov's at each wrong λ.
+   */
+  private static void assertConversion(String row, double[] peer, DoubleFunction<double[]> ours,
+      double tolerance, double lambda, double... wrongLambdas) {
+    double[] mapped = ours.apply(lambda);
+    assertTrue(gap(peer, mapped) < tolerance, row + " at λ = " + lambda + ": peer "
+        + Arrays.toString(peer) + ", tikhonov " + Arrays.toString(mapped) + ", relative gap "
+        + gap(peer, mapped));
+    for (double wrong : wrongLambdas) {
+      double off = gap(peer, ours.apply(wrong));
+      assertTrue(off > SEPARATION * tolerance, row + ": λ = " + wrong + " instead of " + lambda
+          + " is only " + off + " off, the test could not tell them apart");
+    }
+  }
+
+  // ---- linear models: scikit-learn's minimizer against ElasticNetPath at the converted λ ----
+
+  /** Intercept then coefficients of the peer's case. */
+  private static double[] linearPeer(JsonNode c) {
+    double[] coef = doubles(c.get("coef"));
+    double[] out = new double[coef.length + 1];
+    out[0] = c.get("intercept").get(0).asDouble();
+    System.arraycopy(coef, 0, out, 1, coef.length);
+    return out;
+  }
+
+  /** Intercept then coefficients, unstandardized as scikit-learn fits. */
+  private static double[] linear(Family family, double[] y, double lambda, double alpha) {
+    PathSettings settings = PathSettings.of(alpha).withStandardize(false).withLambdas(lambda)
+        .withTolerance(1e-14);
+    PathSolution path = family == Family.GAUSSIAN
+        ? ElasticNetPath.fit(X, y, settings, NAMES)
+        : ElasticNetPath.fit(family, X, y, settings, NAMES, List.of("0", "1"));
+    double[] out = new double[P + 1];
+    out[0] = path.intercepts()[0][0];
+    System.arraycopy(path.coefficients()[0][0], 0, out, 1, P);
+    return out;
+  }
+
+  @Test
+  void sklearnRidge_isLambdaAlphaOverN() {
+    JsonNode c = peer("Ridge");
+    double a = c.get("alpha").asDouble();
+    assertConversion("Ridge(alpha=a)", linearPeer(c), l -> linear(Family.GAUSSIAN, Y, l, 0),
+        LINEAR_TOLERANCE, a / N, a, a / (N - 1), a / (2 * N), 2 * a / N);
+  }
+
+  @Test
+  void sklearnLasso_isLambdaAlpha() {
+    JsonNode c = peer("Lasso");
+    double a = c.get("alpha").asDouble();
+    assertConversion("Lasso(alpha=a)", linearPeer(c), l -> linear(Family.GAUSSIAN, Y, l, 1),
+        LINEAR_TOLERANCE, a, 2 * a, a / 2, a * N / (N - 1));
+  }
+
+  @Test
+  void sklearnElasticNet_isLambdaAlphaWithL1RatioAlpha() {
+    JsonNode c = peer("ElasticNet");
+    double a = c.get("alpha").asDouble();
+    double r = c.get("l1_ratio").asDouble();
+    double[] peer = linearPeer(c);
+    assertConversion("ElasticNet(alpha=a, l1_ratio=r)", peer,
+        l -> linear(Family.GAUSSIAN, Y, l, r), LINEAR_TOLERANCE, a, 2 * a, a / 2);
+    double swapped = gap(peer, linear(Family.GAUSSIAN, Y, a, 1 - r));
+    assertTrue(swapped > SEPARATION * LINEAR_TOLERANCE, "α = 1 − r is off by only " + swapped);
+  }
+
+  @Test
+  void sklearnLogisticRegressionL2_isOneOverCn() {
+    JsonNode c = peer("LogisticRegression l2");
+    double cost = c.get("C").asDouble();
+    assertConversion("LogisticRegression(C=c, penalty=\"l2\")", linearPeer(c),
+        l -> linear(Family.BINOMIAL, BINARY, l, 0), LINEAR_TOLERANCE, 1 / (cost * N),
+        1 / cost, 1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
+  }
+
+  @Test
+  void sklearnLogisticRegressionL1_isOneOverCn() {
+    JsonNode c = peer("LogisticRegression l1");
+    double cost = c.get("C").asDouble();
+    // saga stops at tol 1e-14 on the change of the coefficients, not on a certificate: it
+    // agrees to ~1e-8 here.
+    assertConversion("LogisticRegression(C=c, penalty=\"l1\")", linearPeer(c),
+        l -> linear(Family.BINOMIAL, BINARY, l, 1), LINEAR_TOLERANCE, 1 / (cost * N),
+        1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
+  }
+
+  /**
+   * MLPClassifier without hidden layers is softmax regression with scikit-learn's MLP penalty
+   * (a/2n)·‖W‖², convex, so lbfgs's minimizer is tikhonov's multinomial ridge at λ = a/n. The
+   * intercepts of a softmax are defined up to a common shift (they are not penalized): both
+   * sides are compared centered. scikit-learn's lbfgs stops at scipy's default {@code ftol}
+   * (a relative change of the loss of 2.2e-9), which leaves ~2e-5 in the coefficients: the
+   * tolerance is 5e-5, too coarse to tell n from n − 1 (the linear rows do that).
+   */
+  @Test
+  void sklearnMlpClassifierLbfgs_isLambdaAlphaOverN() {
+    JsonNode c = peer("MLPClassifier lbfgs");
+    double a = c.get("alpha").asDouble();
+    double[] coef = doubles(c.get("coef"));     // p × K, row-major
+    double[] intercepts = centered(doubles(c.get("intercept")));
+    double[] peer = new double[K + P * K];
+    System.arraycopy(intercepts, 0, peer, 0, K);
+    System.arraycopy(coef, 0, peer, K, P * K);
+    assertConversion("MLPClassifier(alpha=a, solver=\"lbfgs\")", peer, l -> {
+      PathSolution path = ElasticNetPath.fit(Family.MULTINOMIAL, X, CLASSES,
+          PathSettings.of(0).withStandardize(false).withLambdas(l).withTolerance(1e-14), NAMES,
+          List.of("0", "1", "2"));
+      double[] out = new double[K + P * K];
+      System.arraycopy(centered(path.intercepts()[0]), 0, out, 0, K);
+      for (int j = 0; j < P; j++) {
+        for (int k = 0; k < K; k++) {
+          out[K + j * K + k] = path.coefficients()[0][k][j];
+        }
+      }
+      return out;
+    }, 5e-5, a / N, a, a / (2 * N), 2 * a / N);
+  }
+
+  private static double[] centered(double[] v) {
+    double mean = Arrays.stream(v).average().orElseThrow();
+    return Arrays.stream(v).map(e -> e - mean).toArray();
+  }
+
+  // ---- networks: a few optimizer steps from the same weights, peer against tikhonov ----
+
+  /** The 3-4-K ReLU network with the reference's initial weights (numpy layout in × out). */
+  private static Sequential network(int outputs) {
+    Sequential network = Architecture.mlp(0, HIDDEN).build(P, outputs,
+        Initializer.pytorchDefault(), new Rng(1), new Rng(2));
+    JsonNode init = REF.get("init");
+    List<JsonNode> values = outputs == K
+        ? List.of(init.get(0), init.get(1), init.get(2), init.get(3))
+        : List.of(init.get(0), init.get(1), init.get(4), init.get(5));
+    List<Parameter> parameters = network.parameters();
+    assertEquals(4, parameters.size());
+    for (int i = 0; i < 4; i++) {
+      Matrix m = parameters.get(i).value();
+      double[] v = doubles(values.get(i));
+      assertEquals(m.size(), v.length, parameters.get(i).name());
+      for (int e = 0; e < v.length; e++) {
+        m.set(e / m.cols(), e % m.cols(), (float) v[e]);
+      }
+    }
+    return network;
+  }
+
+  /**
+   * tikhonov's training step (mean loss gradient, then the optimizer chain with the coupled
+   * penalty) over the rows in order, {@code batch} rows at a time, {@code steps} times over
+   * the data; returns every parameter, flattened in the reference's order.
+   */
+  private static double[] train(int outputs, Loss loss, double[] targets, int batch, int passes,
+      OptimizerConfig config, Penalty penalty) {
+    Sequential network = network(outputs);
+    Optimizer optimizer = Optimizer.of(Optimizers.chain(config, penalty),
+        network.parameters());
+    for (int pass = 0; pass < passes; pass++) {
+      for (int from = 0; from < N; from += batch) {
+        int rows = Math.min(batch, N - from);
+        Matrix x = Matrix.zeros(rows, P);
+        Matrix y = Matrix.zeros(rows, 1);
+        for (int i = 0; i < rows; i++) {
+          for (int j = 0; j < P; j++) {
+            x.set(i, j, (float) X[from + i][j]);
+          }
+          y.put(i, (float) targets[from + i]);
+        }
+        Matrix out = network.forward(x, Layer.Mode.TRAIN);
+        Matrix gradient = Matrix.zeros(out.rows(), out.cols());
+        loss.lossAndGradient(out, y, gradient);
+        network.backward(gradient);
+        optimizer.step();
+      }
+    }
+    return network.parameters().stream().flatMapToDouble(p ->
+        Arrays.stream(p.value().toDoubleArray())).toArray();
+  }
+
+  private static double[] networkPeer(JsonNode c) {
+    JsonNode weights = c.get("weights");
+    double[][] parts = new double[weights.size()][];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = doubles(weights.get(i));
+    }
+    return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
+  }
+
+  /**
+   * scikit-learn's MLP adds alpha·W to the gradient of each mini-batch and divides by the
+   * batch's size (sklearn/neural_network/_multilayer_perceptron.py, {@code _backprop}:
+   * {@code loss += (0.5 * self.alpha) * values / n_samples} with n_samples = X.shape[0] of the
+   * batch, and {@code _compute_loss_grad}: {@code coef_grads[layer] += self.alpha *
+   * self.coefs_[layer]; coef_grads[layer] /= n_samples}): one epoch of plain SGD over four
+   * batches of b = 10 rows is tikhonov's SGD at λ = a/b, not a/n.
+   */
+  @Test
+  void sklearnMlpClassifierSgd_isLambdaAlphaOverBatchSize() {
+    JsonNode c = peer("MLPClassifier sgd");
+    double a = c.get("alpha").asDouble();
+    int b = c.get("batch_size").asInt();
+    double lr = c.get("learning_rate").asDouble();
+    assertConversion("MLPClassifier(alpha=a, solver=\"sgd\")", networkPeer(c),
+        l -> train(K, new SoftmaxCrossEntropy(), CLASSES, b, 1, Optimizers.sgd(lr),
+            Penalty.l2(l)), NETWORK_TOLERANCE, a / b, a / N, a / (2 * b), 2 * a / b);
+  }
+
+  @Test
+  void torchSgdWeightDecay_onCrossEntropy_isLambdaD() {
+    JsonNode c = peer("torch SGD cross-entropy");
+    double d = c.get("weight_decay").asDouble();
+    OptimizerConfig sgd = Optimizers.sgd(c.get("lr").asDouble())
+        .momentum(c.get("momentum").asDouble());
+    int steps = c.get("steps").asInt();
+    assertConversion("SGD(weight_decay=d), CrossEntropyLoss", networkPeer(c),
+        l -> train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps, sgd, Penalty.l2(l)),
+        NETWORK_TOLERANCE, d, 2 * d, d / 2);
+  }
+
+  @Test
+  void torchAdamWeightDecay_onCrossEntropy_isCoupledLambdaD() {
+    JsonNode c = peer("torch Adam cross-entropy");
+    double d = c.get("weight_decay").asDouble();
+    OptimizerConfig adam = Optimizers.adam(c.get("lr").asDouble());
+    int steps = c.get("steps").asInt();
+    assertConversion("Adam(weight_decay=d), CrossEntropyLoss", networkPeer(c),
+        l -> train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps, adam, Penalty.l2(l)),
+        NETWORK_TOLERANCE, d, 2 * d, d / 2);
+    // Not decoupled decay: AdamW at the same d is another model.
+    double decoupled = gap(networkPeer(c), train(K, new SoftmaxCrossEntropy(), CLASSES, N,
+        steps, Optimizers.adamW(c.get("lr").asDouble(), d), Penalty.none()));
+    assertTrue(decoupled > SEPARATION * NETWORK_TOLERANCE, "AdamW is only " + decoupled + " off");
+  }
+
+  @Test
+  void torchAdamW_isDecoupledWeightDecayD_withLambdaZero() {
+    JsonNode c = peer("torch AdamW cross-entropy");
+    double d = c.get("weight_decay").asDouble();
+    double lr = c.get("lr").asDouble();
+    int steps = c.get("steps").asInt();
+    double[] peer = networkPeer(c);
+    DoubleFunction<double[]> ours = decay -> train(K, new SoftmaxCrossEntropy(), CLASSES, N,
+        steps, Optimizers.adamW(lr, decay), Penalty.none());
+    assertConversion("AdamW(weight_decay=d)", peer, ours, NETWORK_TOLERANCE, d, 2 * d, d / 2);
+    double coupled = gap(peer, train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps,
+        Optimizers.adam(lr), Penalty.l2(d)));
+    assertTrue(coupled > SEPARATION * NETWORK_TOLERANCE, "coupled L2 is only " + coupled + " off");
+  }
+
+  /**
+   * nn.MSELoss is the mean of (y − ŷ)², without tikhonov's ½: its gradient is twice ours, so
+   * SGD(lr, weight_decay=d) on it is tikhonov's SGD at learning rate 2·lr and λ = d/2, not d.
+   */
+  @Test
+  void torchSgdWeightDecay_onMseLoss_isHalfD_atTwiceTheLearningRate() {
+    JsonNode c = peer("torch SGD MSELoss");
+    double d = c.get("weight_decay").asDouble();
+    double lr = c.get("lr").asDouble();
+    int steps = c.get("steps").asInt();
+    assertConversion("SGD(lr, weight_decay=d), MSELoss", networkPeer(c),
+        l -> train(1, new SquaredError(), Y, N, steps, Optimizers.sgd(2 * lr), Penalty.l2(l)),
+        NETWORK_TOLERANCE, d / 2, d, d / 4);
+    double sameRate = gap(networkPeer(c), train(1, new SquaredError(), Y, N, steps,
+        Optimizers.sgd(lr), Penalty.l2(d)));
+    assertTrue(sameRate > SEPARATION * NETWORK_TOLERANCE,
+        "lr and λ = d unchanged is only " + sameRate + " off");
+  }
+}

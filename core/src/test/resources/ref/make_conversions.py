@@ -1,0 +1,138 @@
+"""Reference fits for docs/objective.md's conversion table (scikit-learn and PyTorch rows).
+
+Run with Debian's python (scikit-learn 1.2.1, PyTorch 1.13.1, numpy 1.24.2):
+
+    /usr/bin/python3 make_conversions.py > conversions.json
+
+Each case fits the peer at its own setting on the small data below; ConversionTableTest fits
+tikhonov at the converted (λ, α) and compares. Nothing here applies the conversion: the peer's
+setting is written as the peer takes it. Rerunning reproduces the file byte for byte.
+"""
+import json
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+import sklearn  # noqa: E402
+import torch  # noqa: E402
+from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge  # noqa: E402
+from sklearn.neural_network import MLPClassifier  # noqa: E402
+
+torch.set_num_threads(1)
+N, P, HIDDEN, K = 40, 3, 4, 3
+
+rng = np.random.default_rng(20261204)
+x = rng.normal(size=(N, P)) * np.array([1.0, 0.5, 2.0]) + np.array([0.3, -1.0, 0.5])
+# y's standard deviation is about 2.6, not 1: scikit-learn never rescales y, neither does
+# tikhonov, so the mapping must hold for any scale of y.
+y = 1.5 + x @ np.array([2.0, -1.0, 0.5]) + rng.normal(size=N)
+eta = -0.3 + x @ np.array([1.2, -0.8, 0.4])
+yb = (rng.uniform(size=N) < 1 / (1 + np.exp(-eta))).astype(int)
+scores = x @ np.array([[1.0, -0.5, 0.0], [0.0, 1.0, -1.0], [0.3, 0.0, -0.4]])
+yk = np.argmax(scores + rng.gumbel(size=(N, K)), axis=1)
+# Initial weights of the networks below (numpy layout: inputs × outputs).
+w1 = rng.normal(scale=0.6, size=(P, HIDDEN))
+b1 = rng.normal(scale=0.1, size=HIDDEN)
+w2 = rng.normal(scale=0.6, size=(HIDDEN, K))
+b2 = rng.normal(scale=0.1, size=K)
+w2r = rng.normal(scale=0.6, size=(HIDDEN, 1))
+b2r = rng.normal(scale=0.1, size=1)
+
+
+def floats(a):
+    return [float(v) for v in np.ravel(a)]
+
+
+cases = []
+
+
+def linear(name, model, target, **setting):
+    model.fit(x, target)
+    cases.append({"name": name, **setting, "intercept": floats(model.intercept_),
+                  "coef": floats(model.coef_)})
+
+
+linear("Ridge", Ridge(alpha=4.0, solver="cholesky"), y, alpha=4.0)
+linear("Lasso", Lasso(alpha=0.3, tol=1e-14, max_iter=1_000_000), y, alpha=0.3)
+linear("ElasticNet", ElasticNet(alpha=0.4, l1_ratio=0.3, tol=1e-14, max_iter=1_000_000), y,
+       alpha=0.4, l1_ratio=0.3)
+linear("LogisticRegression l2",
+       LogisticRegression(C=0.5, penalty="l2", solver="lbfgs", tol=1e-14, max_iter=100_000),
+       yb, C=0.5)
+linear("LogisticRegression l1",
+       LogisticRegression(C=0.5, penalty="l1", solver="saga", tol=1e-14, max_iter=1_000_000,
+                          random_state=0),
+       yb, C=0.5)
+
+# MLPClassifier, lbfgs, no hidden layer: softmax regression with sklearn's MLP objective, which
+# is convex, so its minimizer is unique and comparable (coefs_[0] is p × K).
+mlp = MLPClassifier(hidden_layer_sizes=(), alpha=2.0, solver="lbfgs", tol=1e-15,
+                    max_iter=100_000, max_fun=1_000_000, random_state=0).fit(x, yk)
+cases.append({"name": "MLPClassifier lbfgs", "alpha": 2.0, "coef": floats(mlp.coefs_[0]),
+              "intercept": floats(mlp.intercepts_[0])})
+
+# MLPClassifier, sgd: one epoch of 4 mini-batches of 10 rows in order, from the weights above.
+mlp = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=0.8, solver="sgd", batch_size=10,
+                    learning_rate_init=0.2, momentum=0.0, shuffle=False, random_state=0)
+mlp.partial_fit(x, yk, classes=[0, 1, 2])  # sets up the layers; its weights are replaced
+for layer, (w, b) in enumerate([(w1, b1), (w2, b2)]):
+    mlp.coefs_[layer][...] = w
+    mlp.intercepts_[layer][...] = b
+mlp.partial_fit(x, yk)
+cases.append({"name": "MLPClassifier sgd", "alpha": 0.8, "batch_size": 10,
+              "learning_rate": 0.2, "epochs": 1,
+              "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
+                          floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
+
+
+def torch_run(name, make_optimizer, outputs, loss, target, steps=5, **setting):
+    """Full-batch steps of a P-HIDDEN-outputs ReLU network; biases in a group without decay."""
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Linear(P, HIDDEN), torch.nn.ReLU(),
+                              torch.nn.Linear(HIDDEN, outputs))
+    last = (w2, b2) if outputs == K else (w2r, b2r)
+    with torch.no_grad():
+        for layer, (w, b) in zip((net[0], net[2]), [(w1, b1), last]):
+            layer.weight.copy_(torch.tensor(w.T, dtype=torch.float32))
+            layer.bias.copy_(torch.tensor(b, dtype=torch.float32))
+    weights = [net[0].weight, net[2].weight]
+    biases = [net[0].bias, net[2].bias]
+    optimizer = make_optimizer([{"params": weights},
+                                {"params": biases, "weight_decay": 0.0}])
+    xt = torch.tensor(x, dtype=torch.float32)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss(net(xt), target).backward()
+        optimizer.step()
+    cases.append({"name": name, **setting, "steps": steps,
+                  "weights": [floats(net[0].weight.detach().numpy().T),
+                              floats(net[0].bias.detach().numpy()),
+                              floats(net[2].weight.detach().numpy().T),
+                              floats(net[2].bias.detach().numpy())]})
+
+
+labels = torch.tensor(yk, dtype=torch.long)
+targets = torch.tensor(y.reshape(-1, 1), dtype=torch.float32)
+cross_entropy = torch.nn.CrossEntropyLoss()  # mean over the batch
+mse = torch.nn.MSELoss()                     # mean of (y - ŷ)², no ½
+torch_run("torch SGD cross-entropy",
+          lambda g: torch.optim.SGD(g, lr=0.3, momentum=0.9, weight_decay=0.05),
+          K, cross_entropy, labels, lr=0.3, momentum=0.9, weight_decay=0.05)
+torch_run("torch Adam cross-entropy",
+          lambda g: torch.optim.Adam(g, lr=0.05, weight_decay=0.2),
+          K, cross_entropy, labels, lr=0.05, weight_decay=0.2)
+torch_run("torch AdamW cross-entropy",
+          lambda g: torch.optim.AdamW(g, lr=0.05, weight_decay=0.5),
+          K, cross_entropy, labels, lr=0.05, weight_decay=0.5)
+torch_run("torch SGD MSELoss",
+          lambda g: torch.optim.SGD(g, lr=0.01, weight_decay=0.5),
+          1, mse, targets, lr=0.01, weight_decay=0.5)
+
+out = {"versions": {"sklearn": sklearn.__version__, "torch": torch.__version__,
+                    "numpy": np.__version__},
+       "x": floats(x), "y": floats(y), "yb": [int(v) for v in yb], "yk": [int(v) for v in yk],
+       "init": [floats(w1), floats(b1), floats(w2), floats(b2), floats(w2r), floats(b2r)],
+       "cases": cases}
+print(json.dumps(out, separators=(",", ":")))
