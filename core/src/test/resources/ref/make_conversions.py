@@ -25,7 +25,7 @@ N, P, HIDDEN, K = 40, 3, 4, 3
 
 rng = np.random.default_rng(20261204)
 x = rng.normal(size=(N, P)) * np.array([1.0, 0.5, 2.0]) + np.array([0.3, -1.0, 0.5])
-# y's standard deviation is about 2.6, not 1: scikit-learn never rescales y, neither does
+# y's standard deviation is 2.35 (divisor n), not 1: scikit-learn never rescales y, neither does
 # tikhonov, so the mapping must hold for any scale of y.
 y = 1.5 + x @ np.array([2.0, -1.0, 0.5]) + rng.normal(size=N)
 eta = -0.3 + x @ np.array([1.2, -0.8, 0.4])
@@ -129,6 +129,9 @@ torch_run("torch AdamW cross-entropy",
 torch_run("torch SGD MSELoss",
           lambda g: torch.optim.SGD(g, lr=0.01, weight_decay=0.5),
           1, mse, targets, lr=0.01, weight_decay=0.5)
+torch_run("torch Adam MSELoss",
+          lambda g: torch.optim.Adam(g, lr=0.05, weight_decay=0.4),
+          1, mse, targets, lr=0.05, weight_decay=0.4, eps=1e-8)
 
 out = {"versions": {"sklearn": sklearn.__version__, "torch": torch.__version__,
                     "numpy": np.__version__},

@@ -32,11 +32,12 @@ import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/objective.md's conversion table, the scikit-learn and PyTorch rows, against the peers
- * themselves: {@code ref/make_conversions.py} fits scikit-learn 1.2.1 and runs PyTorch 1.13.1 at
- * the peer's own setting on one small data set (n = 40, p = 3, y of standard deviation 2.3, so
- * no unit-variance coincidence), and each test here fits tikhonov at the converted setting on the
- * same data and requires the same model. Each test also requires that the conversion with a
+ * docs/objective.md's conversion table, the scikit-learn, glmnet and PyTorch rows, against the
+ * peers themselves: {@code ref/make_conversions.py} fits scikit-learn 1.2.1 and runs PyTorch
+ * 1.13.1, {@code ref/make_glmnet_conversions.R} glmnet 4.1-6, at the peer's own setting on one
+ * small data set (n = 40, p = 3, y of standard deviation 2.35, so no unit-variance
+ * coincidence), and each test here fits tikhonov at the converted setting on the same data and
+ * requires the same model. Each test also requires that the conversion with a
  * wrong factor (2, n, n − 1, the batch size b for n) gives a model measurably further off, so
  * the comparison is tight enough to tell the factors apart.
  */
@@ -230,6 +231,52 @@ class ConversionTableTest {
     return Arrays.stream(v).map(e -> e - mean).toArray();
   }
 
+  /**
+   * glmnet (make_glmnet_conversions.R, {@code standardize = FALSE}) on the same data. For a
+   * gaussian y glmnet fits y/s_y at λ = l/s_y and scales back (s_y the standard deviation of y,
+   * divisor n): on y's scale its penalty is l·[(1−a)/(2s_y)‖b‖² + a‖b‖₁], tikhonov's at
+   * λ = l·(a + (1−a)/s_y), α = a/(a + (1−a)/s_y) (MLlib's mapping, the same scaling); λ = l,
+   * α = a only for the lasso or when s_y = 1. Binomial y is not scaled: λ = l, α = a.
+   */
+  @Test
+  void glmnet_isLambdaL_withTheRidgePartDividedBySdOfGaussianY() throws IOException {
+    List<String> lines;
+    try (InputStream in = ConversionTableTest.class.getResourceAsStream(
+        "/ref/glmnet-conversions.csv")) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .skip(1).toList();
+    }
+    assertEquals(5, lines.size());
+    double mean = Arrays.stream(Y).average().orElseThrow();
+    double sd = Math.sqrt(Arrays.stream(Y).map(v -> (v - mean) * (v - mean)).sum() / N);
+    for (String line : lines) {
+      String[] f = line.split(",");
+      Family family = f[0].equals("gaussian") ? Family.GAUSSIAN : Family.BINOMIAL;
+      double l = Double.parseDouble(f[1]);
+      double a = Double.parseDouble(f[2]);
+      double[] peer = new double[P + 1];
+      for (int j = 0; j <= P; j++) {
+        peer[j] = Double.parseDouble(f[4 + j]);
+      }
+      String row = "glmnet(" + f[0] + ", lambda=" + l + ", alpha=" + a + ")";
+      if (family == Family.BINOMIAL) {
+        assertEquals(1.0, Double.parseDouble(f[3]), 0.0);
+        assertConversion(row, peer, lambda -> linear(family, BINARY, lambda, a), 1e-6, l,
+            2 * l, l / 2);
+        continue;
+      }
+      assertEquals(sd, Double.parseDouble(f[3]), 1e-12 * sd, "s_y");
+      double scale = a + (1 - a) / sd;
+      double alpha = a / scale;
+      assertConversion(row, peer, lambda -> linear(family, Y, lambda, alpha), 1e-6, l * scale,
+          2 * l * scale, l * scale / 2);
+      if (a < 1) {
+        double naive = gap(peer, linear(family, Y, l, a));
+        assertTrue(naive > SEPARATION * 1e-6, row + ": λ = l, α = a is only " + naive + " off");
+      }
+    }
+  }
+
   // ---- networks: a few optimizer steps from the same weights, peer against tikhonov ----
 
   /** The 3-4-K ReLU network with the reference's initial weights (numpy layout in × out). */
@@ -372,5 +419,21 @@ class ConversionTableTest {
         Optimizers.sgd(lr), Penalty.l2(d)));
     assertTrue(sameRate > SEPARATION * NETWORK_TOLERANCE,
         "lr and λ = d unchanged is only " + sameRate + " off");
+  }
+  /**
+   * Adam on nn.MSELoss: the gradient 2·∇(mean ½(y − ŷ)²) + d·w = 2·(∇ + (d/2)·w), and Adam's
+   * step is unchanged when its input doubles and ε halves: tikhonov's Adam at the same learning
+   * rate with ε/2 and λ = d/2.
+   */
+  @Test
+  void torchAdamWeightDecay_onMseLoss_isHalfD() {
+    JsonNode c = peer("torch Adam MSELoss");
+    double d = c.get("weight_decay").asDouble();
+    OptimizerConfig adam = Optimizers.adam(c.get("lr").asDouble())
+        .epsilon(c.get("eps").asDouble() / 2);
+    int steps = c.get("steps").asInt();
+    assertConversion("Adam(weight_decay=d), MSELoss", networkPeer(c),
+        l -> train(1, new SquaredError(), Y, N, steps, adam, Penalty.l2(l)),
+        NETWORK_TOLERANCE, d / 2, d, d / 4);
   }
 }
