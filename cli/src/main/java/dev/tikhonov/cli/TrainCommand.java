@@ -52,7 +52,9 @@ import picocli.CommandLine.Option;
       "  J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]",
       "  ℓ = −log p(y|x) for classifiers, ½(y − ŷ)² for regression; only weights are "
           + "penalized.",
-      "  --lambda 0.01 equals PyTorch SGD(weight_decay=0.01) on the weights and Keras l2(0.005).",
+      "  --lambda 0.01 on a classifier equals PyTorch SGD(weight_decay=0.01) on the weights and",
+      "  Keras l2(0.005); with squared error, whose PyTorch/Keras form has no ½, weight_decay=0.02",
+      "  and l2(0.01) (docs/objective.md).",
       "",
       "Examples:",
       "  tikhonov train --lambda 1e-4                       (MLP 784-256-128-10 on bundled MNIST)",

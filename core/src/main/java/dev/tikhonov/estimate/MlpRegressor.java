@@ -7,7 +7,9 @@ import dev.tikhonov.nn.Initializer;
  * A multilayer perceptron for a real-valued target: dense layers with ReLU (and inverted
  * dropout when set), one linear output, trained on the mean squared error
  * {@code (1/n) Σ ½(yᵢ − ŷᵢ)²} plus the penalty {@code λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} on the
- * weights, with PyTorch's default initialization.
+ * weights, with PyTorch's default initialization. PyTorch's {@code MSELoss} has no ½: its
+ * {@code SGD(lr, weight_decay=d)} takes this regressor's steps at λ = d/2 and learning rate
+ * 2·lr (docs/objective.md).
  *
  * <pre>{@code
  * NetworkRegressor model = MlpRegressor.builder()

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * where vⱼ is each parameter's {@link Parameter#penaltyFactor()} (1 for weights, 0 for biases by
  * default). Coupled: its gradient is added to the data gradient before the optimizer, so
- * momentum and Adam see it (PyTorch's {@code weight_decay} on a mean loss, for α = 0).
+ * momentum and Adam see it (PyTorch's {@code weight_decay} on a mean cross-entropy, for α = 0;
+ * on {@code MSELoss}, the mean of (y−ŷ)² without tikhonov's ½, {@code weight_decay} = 2λ at
+ * twice the learning rate: docs/objective.md).
  *
  * <p>tikhonov's only implementation, {@code ElasticNetPenalty}, is immutable and thread-safe;
  * {@code addGradient} writes {@code out} (by default the parameters' gradients), which
