@@ -1,6 +1,6 @@
 /**
  * Memory bandwidth of one core by working set: y ← 0.9·y + x over two float arrays of each
- * size, read 2 + write 1 floats per element (docs/performance.md, issue 13's seventh session:
+ * size, read 2 + write 1 floats per element (docs/performance-log.md, issue 13's seventh session:
  * the optimizer's pass in the step runs far below these rates, so bandwidth is not its limit).
  * Run two at once to see whether the cores share it:
  *   javac -d /tmp/bw bench/scratch/Bandwidth.java && java -cp /tmp/bw Bandwidth

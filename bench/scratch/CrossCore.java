@@ -3,7 +3,7 @@
  * read that half? Two threads, each step: read W (all of it, "shared", as the data-parallel
  * forward pass does; or only its own half twice, "private"), write its half's gradient, meet,
  * then the momentum update of its half. Prints µs per step of the read and of the update
- * (docs/performance.md, issue 13's sixth session):
+ * (docs/performance-log.md, issue 13's sixth session):
  *   javac -d /tmp/xc bench/scratch/CrossCore.java
  *   java -cp /tmp/xc CrossCore shared 4000; java -cp /tmp/xc CrossCore private 4000
  */

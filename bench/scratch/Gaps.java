@@ -1,6 +1,6 @@
 /**
  * How often, and for how long, a spinning thread loses its core (gaps in System.nanoTime() of
- * more than 20 µs), on each of N threads for S seconds (docs/performance.md, issue 13's ninth
+ * more than 20 µs), on each of N threads for S seconds (docs/performance-log.md, issue 13's ninth
  * session):
  *   javac -d /tmp/gaps bench/scratch/Gaps.java && java -cp /tmp/gaps Gaps 2 5
  */

@@ -2,7 +2,7 @@ package dev.tikhonov.select;
 import dev.tikhonov.tensor.Blas;
 /**
  * Wall ms of eight softmax Hessians at the last-layer evidence's size (n = 8,000, q = 128,
- * K = 10), 2 BLAS threads (docs/performance.md, fourth session). Package-private classes:
+ * K = 10), 2 BLAS threads (docs/performance-log.md, fourth session). Package-private classes:
  *   javac -cp cli/target/tikhonov.jar -d /tmp/hess bench/scratch/HessTime.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
  *     java -cp /tmp/hess:cli/target/tikhonov.jar dev.tikhonov.select.HessTime

@@ -13,7 +13,8 @@ import org.bytedeco.javacpp.Loader;
  * then Kernels.addRowVectorRelu, against oneDNN's matmul primitive with the bias and a ReLU
  * post-op, which never makes a second pass over the output. Prints µs per call for the step's
  * two ReLU layers at 64 rows (one thread's part), and the largest difference of the outputs
- * (docs/performance.md, issue 13's sixth session: what fusing the element-wise passes could buy):
+ * (docs/performance-log.md, issue 13's sixth session: what fusing the element-wise passes
+ * could buy):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/mm bench/scratch/MatmulPostOps.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 \
  *     java -Dtikhonov.threads=1 -cp /tmp/mm:cli/target/tikhonov.jar MatmulPostOps

@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.*;
  * bias/ReLU pass (bench/scratch/MatmulPostOps.java): does a NaN in the input or the weight reach
  * the output (the trainer's divergence check needs it to), and does one primitive executed from
  * two threads at once give each thread the bits it gives alone? Also times a call that creates
- * and destroys its stream and memory objects (docs/performance.md, issue 13's sixth session):
+ * and destroys its stream and memory objects (docs/performance-log.md, issue 13's sixth session):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/mm2 bench/scratch/MatmulRisks.java \
  *     bench/scratch/MatmulPostOps.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 \

@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Median epoch seconds of a 2-thread 256-128 MLP on 60,000 rows of p synthetic features, the
- * waiting-bound case of docs/performance.md (issue 13, ninth session): a 16-input network does
+ * waiting-bound case of docs/performance-log.md (issue 13, ninth session): a 16-input network does
  * little arithmetic per step, so the step's meeting points dominate. Arguments: p, epochs
  * [, threads (2)].
  *   javac -cp cli/target/tikhonov.jar -d /tmp/narrow bench/scratch/Narrow.java

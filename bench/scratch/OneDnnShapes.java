@@ -15,7 +15,7 @@ import org.bytedeco.openblas.presets.openblas_nolapack;
 /**
  * OpenBLAS's cblas_sgemm against oneDNN's dnnl_sgemm, straight through bytedeco (not through
  * tikhonov's Blas), at the products one thread of the MLP's data-parallel step computes
- * (docs/performance.md, "Issue 13, fifth session"):
+ * (docs/performance-log.md, "Issue 13, fifth session"):
  *   single     each shape on one thread, best of 5 rounds of R calls, µs per call and GFLOP/s
  *   pair [omp] two Java threads at once, each running all eight shapes R times (wall µs per
  *              round of eight); with "omp" each thread first sets its OpenMP team to 1

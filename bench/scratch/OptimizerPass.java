@@ -6,7 +6,7 @@ import org.bytedeco.openblas.global.openblas_full;
  * (FusedSgd's loop: chunks copied into Java arrays, b = μb + g, w += rate·b), 469 steps (one
  * Fashion-MNIST epoch), against the same update as two BLAS calls (saxpby, then saxpy) on 4 Ki,
  * 16 Ki or whole-parameter slices. Hot caches: nothing else runs between the steps, unlike in
- * the training step (docs/performance.md, "Issue 13, fifth session").
+ * the training step (docs/performance-log.md, "Issue 13, fifth session").
  *   javac -cp cli/target/tikhonov.jar -d /tmp/scr bench/scratch/OptimizerPass.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
  *     java -cp /tmp/scr:cli/target/tikhonov.jar OptimizerPass

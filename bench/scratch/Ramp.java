@@ -4,7 +4,7 @@ import java.nio.file.*;
 import java.util.List;
 /**
  * Ten gaussian lasso paths in one JVM, each split into the two-pass statistics and the path on
- * them, wall ms: how the JIT's warm-up spreads over the first fits (docs/performance.md, "The
+ * them, wall ms: how the JIT's warm-up spreads over the first fits (docs/performance-log.md, "The
  * lasso row measures the JIT"). Package-private classes, so it is compiled into their package:
  *   javac -cp cli/target/tikhonov.jar -d /tmp/ramp bench/scratch/Ramp.java bench/scratch/RouteAB.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \

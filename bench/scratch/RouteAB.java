@@ -10,7 +10,7 @@ import java.util.*;
 /**
  * Thread CPU and wall seconds of the gaussian lasso path (glmnet's default λ sequence,
  * standardize off) by how its gradients are kept, one BLAS thread: AUTOMATIC (the Gram route for
- * n ≥ p, p ≤ 4096), COVARIANCE, NAIVE (docs/performance.md, "Issue 13, third session"). It
+ * n ≥ p, p ≤ 4096), COVARIANCE, NAIVE (docs/performance-log.md, "Issue 13, third session"). It
  * forces ElasticNetPath.Updates, which is package-private, so it is compiled into that package:
  *   javac -cp cli/target/tikhonov.jar -d /tmp/route-ab bench/scratch/RouteAB.java
  *   java -cp /tmp/route-ab:cli/target/tikhonov.jar dev.tikhonov.linear.RouteAB DIR AUTOMATIC,NAIVE

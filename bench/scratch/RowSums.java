@@ -2,7 +2,7 @@
  * What one read of the peers' X (10,000 rows of 1,000 doubles, 80 MB) costs in Java: column sums
  * over a flat array, over double[][] rows, and over the rows split between two threads; then
  * the statistics' pass-1 row (sum and spread) and pass-2 row (deviation, residual, copy into a
- * direct buffer) (docs/performance.md, issue 13's twelfth session: both passes are bound by
+ * direct buffer) (docs/performance-log.md, issue 13's twelfth session: both passes are bound by
  * the read, about 12 GB/s here, and a second thread adds little):
  *   javac -d /tmp/rs bench/scratch/RowSums.java && java -cp /tmp/rs RowSums
  */

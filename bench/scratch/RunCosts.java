@@ -10,7 +10,7 @@ import dev.tikhonov.train.TrainingListener;
  * Where one run of `experiment mnist-l2` spends its time on one thread, alone: the fit (its
  * epochs as the history records them, and the rest: per-epoch evaluation on the 2,000 test
  * digits, set-up), then the final evaluations on the test and training digits
- * (docs/performance.md, issue 13's seventh session):
+ * (docs/performance-log.md, issue 13's seventh session):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/rc bench/scratch/RunCosts.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp /tmp/rc:cli/target/tikhonov.jar RunCosts
  */

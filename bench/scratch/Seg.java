@@ -2,7 +2,7 @@
  * The fused momentum update over direct buffers (FusedSgd's copy-loop-copy form), one thread,
  * in cache: one half of a 784×256 weight as one run of rows, against the same elements as 784
  * column segments of 128 floats (one call each, eight per copy, or element access). Prints µs
- * per step (docs/performance.md, issue 13's sixth session: why cutting the first layer by
+ * per step (docs/performance-log.md, issue 13's sixth session: why cutting the first layer by
  * columns did not pay):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/seg bench/scratch/Seg.java bench/scratch/OptimizerPass.java
  *   java -cp /tmp/seg:cli/target/tikhonov.jar Seg

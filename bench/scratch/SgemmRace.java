@@ -2,7 +2,7 @@
  * The shipped route, checked for the race that oneDNN's matmul primitive showed
  * (MatmulRisks.java): two lanes call Blas.gemm (oneDNN's dnnl_sgemm) at once, 5,000 times each
  * at each of the step's shapes, and every result is compared with the bits of one thread alone
- * (docs/performance.md, issue 13's sixth session):
+ * (docs/performance-log.md, issue 13's sixth session):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/st bench/scratch/SgemmRace.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp /tmp/st:cli/target/tikhonov.jar SgemmRace
  */

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * GFLOP/s in thread CPU time of the products one thread of the two-thread MLP step computes
  * (784-256-128-10, batch 128), next to square SGEMM on the same thread, OpenBLAS at one thread,
- * shapes interleaved round by round (docs/performance.md, "Where an epoch goes"). CPU time
+ * shapes interleaved round by round (docs/performance-log.md, "Where an epoch goes"). CPU time
  * leaves out the time the thread waited for a core on a shared machine. A single-file program:
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp cli/target/tikhonov.jar \
  *     bench/scratch/ShapeRates.java [rounds]

@@ -1,5 +1,5 @@
 /**
- * The first layer's forward product on the inputs' zeros (docs/performance.md, "Issue 13,
+ * The first layer's forward product on the inputs' zeros (docs/performance-log.md, "Issue 13,
  * fourteenth session"): one thread, batches of 128 Fashion-MNIST rows, input columns 0-391 (one
  * thread's block of the input split), 256 outputs. Dense: Blas.gemm at one thread (oneDNN);
  * sparse: the batch as CSR, then y_i += x_ij·W[j, :] over the nonzeros, four at a time, in plain

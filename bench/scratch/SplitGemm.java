@@ -7,7 +7,7 @@ import org.bytedeco.openblas.global.openblas_full;
 
 /**
  * Row halves against column halves of one layer's forward product on two threads, OpenBLAS at
- * one thread each (docs/performance.md, "Tried and not taken"). A single-file program:
+ * one thread each (docs/performance-log.md, "Tried and not taken"). A single-file program:
  * java -cp cli/target/tikhonov.jar bench/scratch/SplitGemm.java B K N
  */
 public class SplitGemm {

@@ -1,7 +1,7 @@
 /**
  * The Gram matrix of the peers' path problem (10,000×1,000 doubles) by two-thread dsyrk calls
  * over blocks of B rows, B = 256 … 10,000: whether the statistics' 524-row blocks cost the
- * product anything (docs/performance.md, issue 13's twelfth session):
+ * product anything (docs/performance-log.md, issue 13's twelfth session):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/sb bench/scratch/SyrkBlocks.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp /tmp/sb:cli/target/tikhonov.jar SyrkBlocks
  */

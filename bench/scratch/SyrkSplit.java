@@ -1,7 +1,7 @@
 /**
  * Two-thread dsyrk of a 10,000×1,000 double matrix (the Gram matrix of the peers' path problem)
  * against two Java threads each running a one-thread dsyrk on half the rows into its own
- * matrix, then the sum of the two triangles (docs/performance.md, issue 13's eleventh session):
+ * matrix, then the sum of the two triangles (docs/performance-log.md, issue 13's eleventh session):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/sy bench/scratch/SyrkSplit.java
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp /tmp/sy:cli/target/tikhonov.jar SyrkSplit
  */

@@ -7,7 +7,7 @@ import org.bytedeco.openblas.global.openblas_full;
  * MLP (784-256-128-10, batch 128), split as the data-parallel step splits them (DP: 64 rows of
  * each forward and input-gradient product, a row block of each weight gradient) and as a
  * tensor-parallel step would (TP: all 128 rows, half the output columns), one OpenBLAS thread,
- * hot caches, 8 interleaved rounds (docs/performance.md, "Issue 13, third session"):
+ * hot caches, 8 interleaved rounds (docs/performance-log.md, "Issue 13, third session"):
  *   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java -cp cli/target/tikhonov.jar \
  *     bench/scratch/TpRates.java
  */

@@ -1,7 +1,7 @@
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What a nap and a wake-up cost on this machine (docs/performance.md, issue 13's ninth session,
+ * What a nap and a wake-up cost on this machine (docs/performance-log.md, issue 13's ninth session,
  * and train/Waiter): how long LockSupport.parkNanos(20 µs) really sleeps, and how long a parked
  * thread takes to run after another thread unparks it:
  *   javac -d /tmp/wk bench/scratch/Wakeups.java && java -cp /tmp/wk Wakeups

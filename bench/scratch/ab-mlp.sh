@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two builds of tikhonov and PyTorch, interleaved round by round, on the MLP of bench/compare.sh
-# (docs/performance.md, "Where an epoch goes"): for A/B figures on a shared machine, where only
+# (docs/performance-log.md, "Where an epoch goes"): for A/B figures on a shared machine, where only
 # runs taken side by side in one session compare.
 #   bench/scratch/ab-mlp.sh OUT BEFORE_DIR AFTER_DIR [rounds] [epochs]
 # BEFORE_DIR and AFTER_DIR each hold a saved tikhonov.jar and tikhonov-bench.jar. Prints one line

@@ -2,7 +2,7 @@
 # The data-parallel step's waiting (train/Waiter): the default (spin, yield, nap) against
 # -Dtikhonov.step.wait=spin (spin 0.5 ms, then nap), one build, interleaved: a 16-input MLP
 # (bench/scratch/Narrow.java), Fashion-MNIST's MLP on a quiet machine, then beside one and two
-# busy processes (docs/performance.md, issue 13's ninth session). Run from the repository after
+# busy processes (docs/performance-log.md, issue 13's ninth session). Run from the repository after
 # `./tikhonov --version` has built the jars:  bench/scratch/ab-wait.sh
 set -u
 R=$(pwd)

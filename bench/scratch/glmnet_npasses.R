@@ -1,5 +1,5 @@
 # glmnet's pass count (npasses) and time for the lasso path on one data set, both of its
-# gaussian routes (docs/performance.md, "Issue 13, third session"):
+# gaussian routes (docs/performance-log.md, "Issue 13, third session"):
 #   OPENBLAS_NUM_THREADS=1 Rscript bench/scratch/glmnet_npasses.R DIR
 suppressPackageStartupMessages(library(glmnet))
 args <- commandArgs(trailingOnly = TRUE)

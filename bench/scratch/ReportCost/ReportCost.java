@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The cost of an experiment's report in a fresh JVM, cold and then warm: building the charts
- * from the run's files, then exporting each as SVG and PNG (docs/performance.md, issue 13's
+ * from the run's files, then exporting each as SVG and PNG (docs/performance-log.md, issue 13's
  * seventh session). In package dev.tikhonov.report for ChartExport; point it at a copy of a
  * finished run directory (it rewrites the charts):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/rcost bench/scratch/ReportCost/ReportCost.java

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The fits that read the rows only through two-pass statistics since issue 13's third session
- * (docs/performance.md): the corrected two-pass sufficient statistics of x and y
+ * (docs/performance-log.md): the corrected two-pass sufficient statistics of x and y
  * ({@code twoPassStatistics}: the means, then one {@code dsyrk} and one {@code dgemv} per block
  * of centered rows), the gaussian lasso path on the Gram route (100 λ down to 1e-4·λ_max,
  * standardize off, as {@code bench path}), and ridge for 100 λ with GCV and LOO by

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * every weight gradient from all 128), on one OpenBLAS thread, next to square SGEMM 1024³ on
  * one thread: how close these shapes come to the single-core SGEMM rate says how much of the
  * epoch's distance from the SGEMM limit is the shapes and how much the overheads between them
- * (docs/performance.md, "Where an epoch goes"). GFLOP/s = 2·m·n·k / (seconds per call).
+ * (docs/performance-log.md, "Where an epoch goes"). GFLOP/s = 2·m·n·k / (seconds per call).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

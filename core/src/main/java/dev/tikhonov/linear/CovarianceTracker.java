@@ -19,7 +19,7 @@ package dev.tikhonov.linear;
  * so every gradient read is the one sequential updates would give (to rounding: the block's four
  * products are summed before they are subtracted), while the p gradients are loaded and stored
  * once per four moves instead of once per move: a move at the dense end of a path is bound by
- * those loads and stores, not by the arithmetic (docs/performance.md, "Linear paths: fewer and
+ * those loads and stores, not by the arithmetic (docs/performance-log.md, "Linear paths: fewer and
  * cheaper passes"). Deterministic: the same moves in the same order give bit-identical
  * gradients.
  */

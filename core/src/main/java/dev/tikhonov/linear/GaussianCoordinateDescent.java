@@ -160,7 +160,7 @@ final class GaussianCoordinateDescent implements PointSolver {
   // compiles them as ordinary methods with complete profiles within the first fit. Inside one
   // sweep that runs once per λ, C2 compiled them by on-stack replacement before any loop had
   // exited, and each loop exit or late branch was a trap that threw the code away
-  // (docs/performance.md, issue 13's fifth session).
+  // (docs/performance-log.md, issue 13's fifth session).
 
   /**
    * Adds to the strong set every included feature outside it whose |gradient| exceeds

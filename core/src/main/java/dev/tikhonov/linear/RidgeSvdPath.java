@@ -63,7 +63,7 @@ public record RidgeSvdPath(
   /**
    * {@link Decomposition#AUTOMATIC} takes the eigendecomposition from this many rows per feature
    * on: there the SVD of the tall design costs several times the Gram matrix (measured in
-   * docs/performance.md, "Linear paths").
+   * docs/performance-log.md, "Linear paths").
    */
   public static final int EIGEN_MIN_ROWS_PER_FEATURE = 4;
 

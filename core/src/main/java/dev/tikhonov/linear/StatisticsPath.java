@@ -97,7 +97,7 @@ final class StatisticsPath {
    * Row j of the standardized Gram from the scatter: a method of its own, called p times per
    * fit, so that the JIT compiles it with a complete profile (inside fit, which runs once per
    * path, its loop was compiled by on-stack replacement and its exit was a trap that threw the
-   * code away; docs/performance.md).
+   * code away; docs/performance-log.md).
    */
   private static void gramRow(int j, double[] scatter, double weight, double[] shift,
       double[] scale, boolean[] included, double[] gram) {

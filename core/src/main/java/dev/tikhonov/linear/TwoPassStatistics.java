@@ -128,7 +128,7 @@ final class TwoPassStatistics {
   // per row of the scatter (correctRow). compute itself runs once per fit; with its own loops,
   // C2 compiled them by on-stack replacement before a loop had exited often enough to show in
   // the profile, and each exit was then a trap that threw the code away and left the rest of
-  // the fit to the interpreter (docs/performance.md, issue 13's fifth and sixth sessions).
+  // the fit to the interpreter (docs/performance-log.md, issue 13's fifth and sixth sessions).
 
   /** Rows per call of the pass-1 loop. */
   private static final int CHUNK_ROWS = 256;

@@ -16,7 +16,7 @@ import org.bytedeco.openblas.presets.openblas_nolapack;
  * AVX-512 and with AVX2 only), while OpenBLAS stays the faster of the two on several threads.
  * {@link Blas#gemm} therefore sends a product here only when it runs on one thread (a lane, a
  * worker of the data-parallel step, or a process at one thread), and to OpenBLAS otherwise.
- * docs/performance.md has the figures.
+ * docs/performance-log.md has the figures.
  *
  * <p>Threads: the bundled oneDNN runs on OpenMP (its own {@code libgomp}), whose team size is
  * per calling thread. Each Java thread sets its own to 1 through {@code omp_set_num_threads}

@@ -58,7 +58,7 @@ abstract class BatchStep {
    * forward, input-gradient and weight-gradient products of the part's share, 6·B·Σ n_in·n_out
    * / T): about 0.15 ms of one core's SGEMM, against meeting points that cost tens to hundreds
    * of microseconds on a shared virtual machine. Measured on two cores, interleaved
-   * (docs/performance.md, "Issue 13, ninth session"): a 256-128 MLP on 16 and 128 inputs at
+   * (docs/performance-log.md, "Issue 13, ninth session"): a 256-128 MLP on 16 and 128 inputs at
    * batch 128 (29 and 52 MFLOP per step) trained faster on one thread than on two in 9 rounds
    * of 12, by up to 1.9×, and in the other three up to 1.25× slower; on 256 inputs (76 MFLOP)
    * about as fast; Fashion-MNIST's MLP (784 inputs) faster on two from batch 64 (90 MFLOP) up,
@@ -115,7 +115,7 @@ abstract class BatchStep {
    * Ends an epoch's batches: the data-parallel step's workers stop. OpenBLAS stays at one
    * thread until {@link #close}, so that the evaluation between epochs does not wake OpenBLAS's
    * own workers, which after each call spin (yielding) for about 0.1 s, into the next epoch,
-   * beside the step's threads (docs/performance.md, "Issue 13, ninth session").
+   * beside the step's threads (docs/performance-log.md, "Issue 13, ninth session").
    */
   void release() {}
 

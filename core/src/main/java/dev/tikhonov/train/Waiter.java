@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread, the JIT's compiler, another process). A partner that spins meanwhile burns a core the
  * late thread or another process could use; a partner that naps lets its core go idle, and
  * waking an idle core is slow and irregular on a virtual machine (on the 2-core host of
- * docs/performance.md a 20 µs nap took 110-125 µs, and a parked thread ran 70 µs after its
+ * docs/performance-log.md a 20 µs nap took 110-125 µs, and a parked thread ran 70 µs after its
  * unpark, at worst 2-4 ms; bench/scratch/Wakeups.java). A
  * yield gives the core away only to a thread that wants it. When more threads want the cores
  * than there are, though, each yield hands the core to another process for a whole time slice,
@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * the yielding.
  *
  * <p>Measured against the step's earlier waiting (spin 0.5 ms, then nap; still
- * {@code -Dtikhonov.step.wait=spin}), one jar, interleaved (docs/performance.md, "Issue 13,
+ * {@code -Dtikhonov.step.wait=spin}), one jar, interleaved (docs/performance-log.md, "Issue 13,
  * ninth session"): epochs of a 16-input MLP 29-36 % shorter, of the 784-256-128-10 MLP 1-3 %
  * shorter on the quiet machine and 2.2-2.3× shorter beside one busy process; beside two (more
  * runnable threads than cores) 1.0-1.8× longer, which is the price.

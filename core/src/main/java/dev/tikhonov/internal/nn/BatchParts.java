@@ -41,7 +41,7 @@ import java.util.function.Function;
  * <p>So no thread reads the rows of W₀ another thread updates, nor the inputs another gathered.
  * Why: W₀ is most of an MLP's parameters, and a core that writes lines another core has just
  * read waits for those lines to be taken back from the other core's cache, every step
- * (docs/performance.md, "Issue 13, eighth session"); the partials the threads exchange instead
+ * (docs/performance-log.md, "Issue 13, eighth session"); the partials the threads exchange instead
  * are B×n₁ floats, a sixth of W₀ for the 784-256-128-10 MLP at B = 128.
  *
  * <p>Why rows and not replicas: with a replica per thread, every thread wrote a whole weight
@@ -101,7 +101,7 @@ public final class BatchParts {
      * switch {@code -Dtikhonov.step.first=inputs|rows} names one. Why: the input split
      * exchanges the B×n₁ partial products between the threads where the row split has each
      * read the other's rows of W₀ (n_in×n₁), and it adds a meeting point; measured on two cores
-     * (docs/performance.md, "Issue 13, ninth session"), the row split was 5-13 % faster at 16
+     * (docs/performance-log.md, "Issue 13, ninth session"), the row split was 5-13 % faster at 16
      * and 64 inputs and 0-14 % at 256 (batch 128), the input split 6-13 % faster at 784.
      */
     public static FirstLayer choose(int inputs, int maxRows) {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * work leaves out the time a thread waited for a core; spinning at a barrier still counts),
  * otherwise every call is a constant-false branch the JIT removes. The data-parallel step ({@link BatchParts} and the
  * trainer's step) adds the nanoseconds each thread spends in each {@link Phase}; the trainer
- * prints and clears them at each epoch's end (docs/performance.md, "Where an epoch goes").
+ * prints and clears them at each epoch's end (docs/performance-log.md, "Where an epoch goes").
  *
  * <p>Thread-safety: thread t writes only its own row of counters; {@link #report} reads them
  * after the threads have met (the epoch's end), so it sees every write.
