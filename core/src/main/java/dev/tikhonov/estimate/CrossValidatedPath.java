@@ -87,4 +87,15 @@ public final class CrossValidatedPath<M extends Predictor> {
   public M chosenModel() {
     return path.atIndex(chosenIndex());
   }
+
+  /**
+   * "CrossValidatedPath[min: λ = 0.0008159 (index 46); λ_min = 0.0008159 (index 46, loss 0.0101
+   * ± 0.00040), λ_1se = 0.005245 (index 26, loss 0.0104 ± 0.00041); 100 λ, 10 folds]": the
+   * choice and both candidates with their mean held-out loss ± standard error.
+   */
+  @Override
+  public String toString() {
+    return "CrossValidatedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
+        + " (index " + chosenIndex() + "); " + CvText.choices(cv) + "]";
+  }
 }

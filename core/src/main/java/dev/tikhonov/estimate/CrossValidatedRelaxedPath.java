@@ -84,6 +84,20 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
   }
 
   /**
+   * "CrossValidatedRelaxedPath[min: λ = 0.0123, γ = 0; λ_min = 0.0123 (index 30, loss 1.02 ±
+   * 0.061), γ_min = 0; λ_1se = …, γ_1se = 0.25; 5 γ × 100 λ]".
+   */
+  @Override
+  public String toString() {
+    return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
+        + ", γ = " + chosenGamma() + "; λ_min = "
+        + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = " + gammaMin()
+        + "; λ_1se = " + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
+        + ", γ_1se = " + gamma1se() + "; " + cv.gammas().length + " γ × "
+        + cv.lambdas().length + " λ]";
+  }
+
+  /**
    * The blended path at one of the cross-validated γ with its own curve (its λ_min and λ_1se
    * are that γ's alone).
    *

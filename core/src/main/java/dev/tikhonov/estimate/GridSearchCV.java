@@ -459,6 +459,22 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     public double seconds() {
       return seconds;
     }
+
+    /**
+     * "GridSearchCV.Result[1se: candidate 3 of 4 {lambda=0.01, dropout=0.2} (loss 0.412 ±
+     * 0.031); min: candidate 3, 1se: candidate 1; 0 diverged; 12.3 s]".
+     */
+    @Override
+    public String toString() {
+      int at = scored.indexOf(chosenIndex);
+      return "GridSearchCV.Result[" + rule.id() + ": candidate " + chosenIndex + " of "
+          + outcomes.size() + " " + chosenSettings()
+          + String.format(Locale.ROOT, " (loss %.6g ± %.2g)", scores.mean()[at],
+              scores.standardError()[at])
+          + "; min: candidate " + indexMin() + ", 1se: candidate " + index1se() + "; "
+          + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
+          + "]";
+    }
   }
 
   /**

@@ -189,6 +189,20 @@ public final class RidgeCV implements Estimator<LinearModel> {
     public RidgeSvdPath path() {
       return path;
     }
+
+    /**
+     * "RidgeCV.Validation[gcv: λ = 0.003789 (index 57 of 100), GCV 0.0102, leave-one-out MSE
+     * 0.0102, 15.8 degrees of freedom]".
+     */
+    @Override
+    public String toString() {
+      return "RidgeCV.Validation[" + provenance.settings().getOrDefault("criterion", "?")
+          + ": λ = " + CvText.number(chosenLambda()) + " (index " + best + " of "
+          + path.lambdas().length + "), GCV " + CvText.number(path.gcv()[best])
+          + ", leave-one-out MSE " + CvText.number(path.leaveOneOutMse()[best]) + ", "
+          + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
+          + " degrees of freedom]";
+    }
   }
 
   /**

@@ -27,6 +27,22 @@ package dev.tikhonov.select;
 public record CvSummary(double[] mean, double[] standardError, int indexMin, int index1se) {
 
   /**
+   * "CvSummary[4 candidates; min: index 3 (loss 0.412 ± 0.031), 1se: index 1 (loss 0.430 ±
+   * 0.028)]", not the arrays' addresses.
+   */
+  @Override
+  public String toString() {
+    if (mean.length == 0) {
+      return "CvSummary[no candidates]";
+    }
+    return String.format(java.util.Locale.ROOT,
+        "CvSummary[%d candidates; min: index %d (loss %.6g ± %.2g), 1se: index %d (loss %.6g ± "
+            + "%.2g)]", mean.length, indexMin, mean[indexMin], standardError[indexMin], index1se,
+        mean[index1se], standardError[index1se]);
+  }
+
+
+  /**
    * The summary of {@code foldLoss} [fold][candidate] with fold weights {@code foldWeight}, every
    * fold having a fit for every candidate.
    */

@@ -100,4 +100,15 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
   public CvResult curve(int g) {
     return curves.get(g);
   }
+
+  /**
+   * "RelaxedCvResult[5 γ × 100 λ; min: λ = 0.0123 (index 30, loss 1.02 ± 0.061), γ = 0; 1se:
+   * …]", not the arrays' addresses.
+   */
+  @Override
+  public String toString() {
+    return "RelaxedCvResult[" + gammas.length + " γ × " + lambdas().length + " λ; min: λ = "
+        + curves.get(gammaIndexMin).describe(indexMin) + ", γ = " + gammaMin() + "; 1se: λ = "
+        + curves.get(gammaIndex1se).describe(index1se) + ", γ = " + gamma1se() + "]";
+  }
 }

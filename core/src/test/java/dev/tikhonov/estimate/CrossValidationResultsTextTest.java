@@ -1,0 +1,96 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Synthetic;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every cross-validation result prints what a user looks for first, the chosen λ (or
+ * candidate) and cv.glmnet's two candidates with their loss ± SE, instead of Object's
+ * "CrossValidatedPath@74235045" or a record's "[D@463fd068" for its arrays.
+ */
+class CrossValidationResultsTextTest {
+  static final Dataset DATA = Synthetic.makeRegression(120, 6, 3, 1.0, 4).data();
+  static final Dataset CLASSES = Synthetic.makeClassification(120, 4, 2, 2, 9);
+
+  static String g(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  static void assertReadable(String text) {
+    assertFalse(text.contains("@"), text);
+  }
+
+  @Test
+  void crossValidatedPath_toString_namesRuleChoiceAndBothCandidates() {
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(4).seed(0)
+        .rule(SelectionRule.ONE_STANDARD_ERROR).build().crossValidate(DATA);
+    String text = cv.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("CrossValidatedPath[1se: λ = " + g(cv.chosenLambda())
+        + " (index " + cv.chosenIndex() + "); λ_min = " + g(cv.lambdaMin()) + " (index "
+        + cv.indexMin() + ", loss "), text);
+    assertTrue(text.contains("λ_1se = " + g(cv.lambda1se()) + " (index " + cv.index1se()), text);
+    assertTrue(text.endsWith(cv.path().size() + " λ, 4 folds]"), text);
+    assertReadable(cv.cv().toString());
+    assertTrue(cv.cv().toString().contains("λ_min = " + g(cv.lambdaMin())), cv.cv().toString());
+  }
+
+  @Test
+  void crossValidatedRelaxedPath_toString_namesLambdaAndGamma() {
+    CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().numFolds(3).seed(0)
+        .build().crossValidate(DATA);
+    String text = cv.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("CrossValidatedRelaxedPath[min: λ = " + g(cv.chosenLambda())
+        + ", γ = " + cv.chosenGamma() + "; λ_min = " + g(cv.lambdaMin())), text);
+    assertTrue(text.contains("γ_1se = " + cv.gamma1se()), text);
+    assertReadable(cv.cv().toString());
+  }
+
+  @Test
+  void ridgeValidation_toString_namesCriterionAndChoice() {
+    RidgeCV.Validation v = RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT).build()
+        .crossValidate(DATA);
+    String text = v.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("RidgeCV.Validation[leave_one_out: λ = " + g(v.chosenLambda())
+        + " (index " + v.chosenIndex() + " of " + v.lambdas().length + ")"), text);
+  }
+
+  @Test
+  void mlpPathCvResult_toString_namesChosenLambda() {
+    MlpPathCV.Result<NetworkClassifier> r = MlpPathCV.builder(MlpPath.builder(
+            MlpClassifier.builder().hiddenLayers(4).epochs(1).batchSize(40).seed(0).build())
+        .lambdas(LambdaGrid.of(0.1, 0.01)).build())
+        .resampling(Resampling.kFold(2, 0)).threads(1).build().crossValidate(CLASSES);
+    String text = r.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("MlpPathCV.Result[1se: λ = " + g(r.chosenLambda()) + " (index "
+        + r.chosenIndex() + "); λ_min = " + g(r.lambdaMin())), text);
+    assertTrue(text.contains("2 λ, 2 folds"), text);
+  }
+
+  @Test
+  void gridSearchResult_toString_namesChosenSettings() {
+    GridSearchCV.Result<NetworkClassifier> r = GridSearchCV.builder(MlpGrid.builder(
+            MlpClassifier.builder().hiddenLayers(4).epochs(1).batchSize(40).seed(0).build())
+        .lambdas(0.1, 0.01).build())
+        .resampling(Resampling.kFold(2, 0)).threads(1).build().crossValidate(CLASSES);
+    String text = r.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("GridSearchCV.Result[1se: candidate " + r.chosenIndex()
+        + " of 2 " + r.chosenSettings() + " (loss "), text);
+    assertTrue(text.contains("0 diverged"), text);
+    String scores = r.scores().toString();
+    assertReadable(scores);
+    assertTrue(scores.startsWith("Result[2 configs, 2 splits; min: " + r.scores().configMin()),
+        scores);
+    assertEquals(-1, r.misclassification().orElseThrow().toString().indexOf('@'));
+  }
+}
