@@ -671,7 +671,9 @@ public final class Dataset {
 
   /**
    * The rows {@code index} (0-based, any order, repeats allowed), as a view sharing this data
-   * set's storage.
+   * set's storage. Classification data keep every class name of this data set, whether the
+   * subset has rows of it or not (so that the folds of a cross-validation agree on the
+   * classes); {@link #withObservedClasses()} keeps only the classes the rows show.
    */
   public Dataset subset(int[] index) {
     Objects.requireNonNull(index, "index");
@@ -681,6 +683,51 @@ public final class Dataset {
     }
     return new Dataset(rows, floats, sparse, mapped, targets, featureNames, namedFeatures,
         classNames, source);
+  }
+
+  /**
+   * The same rows with only the classes that have a row among them, in their order, the labels
+   * renumbered 0..K'−1: scikit-learn's {@code classes_ = np.unique(y)}. A {@link #subset} (the
+   * digits 0 and 1 of MNIST, say) keeps all its parent's classes, which a binomial fit refuses
+   * ("needs exactly 2 classes") and a multinomial one too (a class without rows), and for which
+   * a network classifier would learn outputs that no row shows; this gives the classifier just
+   * the classes of its rows. A view sharing this data set's features, as {@code subset} is.
+   *
+   * @return this data set when every class has rows
+   * @throws IllegalStateException for regression data, which have no classes
+   * @throws InputException when fewer than two classes have rows (there is nothing to classify)
+   */
+  public Dataset withObservedClasses() {
+    requireClasses();
+    int numClasses = classNames.size();
+    boolean[] seen = new boolean[numClasses];
+    for (int i = 0; i < size; i++) {
+      seen[(int) targets[storageRow(i)]] = true;
+    }
+    int[] renumbered = new int[numClasses];
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    for (int c = 0; c < numClasses; c++) {
+      renumbered[c] = seen[c] ? kept.size() : -1;
+      if (seen[c]) {
+        kept.add(classNames.get(c));
+      }
+    }
+    if (kept.size() == numClasses) {
+      return this;
+    }
+    if (kept.size() < 2) {
+      throw new InputException(source + ": " + (kept.isEmpty() ? "no rows, so no class"
+          : "only one class (" + kept.get(0) + ") has rows") + "; classification needs two");
+    }
+    // Storage rows outside this view may hold a dropped class: they are never read, so 0 will do.
+    double[] relabelled = new double[targets.length];
+    for (int r = 0; r < targets.length; r++) {
+      relabelled[r] = Math.max(renumbered[(int) targets[r]], 0);
+    }
+    Dataset d = new Dataset(rows, floats, sparse, index, relabelled, featureNames, namedFeatures,
+        kept, source);
+    d.featureMatrix = featureMatrix;
+    return d;
   }
 
   /**

@@ -42,9 +42,13 @@ final class LinearFit {
         }
         Features.requireDiscreteLabels(estimator, data);
         if (data.numClasses() != 2) {
+          List<String> observed = observedClasses(data);
           throw new InputException(data.source() + ": the binomial family needs exactly 2 "
               + "classes, the data have " + data.numClasses() + " " + data.classNames()
-              + "; use the multinomial family");
+              + (observed.size() == data.numClasses() ? "; use the multinomial family"
+                  : ", but only " + observed.size() + " of them have rows " + observed + " "
+                      + SUBSET_HINT + (observed.size() > 2 ? ", then the multinomial family"
+                          : "")));
         }
       }
       case POISSON -> {
@@ -59,8 +63,35 @@ final class LinearFit {
               + "labels; read the target as classes (TargetKind.CLASS)");
         }
         Features.requireDiscreteLabels(estimator, data);
+        List<String> observed = observedClasses(data);
+        if (observed.size() < data.numClasses() && data.size() > 0) {
+          List<String> missing = new java.util.ArrayList<>(data.classNames());
+          missing.removeAll(observed);
+          throw new InputException(data.source() + ": the multinomial family needs rows of "
+              + "every class, but " + missing.size() + " of the " + data.numClasses()
+              + " have none " + missing + " " + SUBSET_HINT);
+        }
       }
     }
+  }
+
+  /** How to drop the classes without rows that a subset kept. */
+  private static final String SUBSET_HINT = "(a subset keeps every class of the data it came "
+      + "from): data.withObservedClasses() keeps just the classes with rows";
+
+  /** The names of the classes that have a row in {@code data}, in class order. */
+  private static List<String> observedClasses(Dataset data) {
+    boolean[] seen = new boolean[data.numClasses()];
+    for (int label : data.labels()) {
+      seen[label] = true;
+    }
+    List<String> observed = new java.util.ArrayList<>();
+    for (int c = 0; c < seen.length; c++) {
+      if (seen[c]) {
+        observed.add(data.classNames().get(c));
+      }
+    }
+    return observed;
   }
 
   /** The scale the penalty acted on per feature: 1/n standard deviation, or 1. */

@@ -219,4 +219,47 @@ class DatasetTest {
         InputException.class, () -> Dataset.ofClasses(X, new int[] {0, 0, 0}, List.of("u"),
         List.of("a", "b"))).getMessage());
   }
+
+  @Test
+  void withObservedClasses_keepsTheClassesARowShows_renumbered_inTheirOrder() {
+    double[][] x = {{1, 2}, {3, 4}, {5, 7}, {6, 8}};
+    Dataset all = Dataset.ofClasses(x, new int[] {0, 1, 2, 2}, List.of("ant", "bee", "cat"),
+        List.of("a", "b"));
+    Dataset firstAndLast = all.subset(new int[] {3, 0, 2});
+    assertEquals(List.of("ant", "bee", "cat"), firstAndLast.classNames(), "subset keeps all");
+
+    Dataset observed = firstAndLast.withObservedClasses();
+    assertEquals(List.of("ant", "cat"), observed.classNames());
+    assertEquals(List.of(1, 0, 1), Arrays.stream(observed.labels()).boxed().toList());
+    assertEquals(1.0f, observed.targetMatrix().get(0, 0));
+    assertEquals(3, observed.size());
+    assertEquals(Arrays.deepToString(firstAndLast.featureRows()),
+        Arrays.deepToString(observed.featureRows()));
+    assertEquals(firstAndLast.featureNames(), observed.featureNames());
+    assertTrue(observed.hasNamedFeatures());
+    // Float32 storage (IDX images) and sparse storage keep their rows too.
+    Dataset floats = new Dataset(Matrix.column(1, 2, 3), Matrix.column(0, 1, 2), List.of("p"), List.of("x", "y", "z"),
+        "m").subset(new int[] {2, 1});
+    assertEquals(List.of("y", "z"), floats.withObservedClasses().classNames());
+    assertEquals(List.of(1, 0),
+        Arrays.stream(floats.withObservedClasses().labels()).boxed().toList());
+    assertEquals(3.0f, floats.withObservedClasses().features().get(0, 0));
+  }
+
+  @Test
+  void withObservedClasses_whenEveryClassHasRows_isTheSameData() {
+    Dataset all = Dataset.ofClasses(X, new int[] {0, 1, 0});
+    assertTrue(all.withObservedClasses() == all);
+  }
+
+  @Test
+  void withObservedClasses_ofOneClassOrRegression_isRefused() {
+    Dataset all = Dataset.ofClasses(X, new int[] {0, 1, 1}, List.of("ant", "bee"),
+        List.of("a", "b"));
+    InputException one = assertThrows(InputException.class,
+        () -> all.subset(new int[] {1, 2}).withObservedClasses());
+    assertEquals("double[][]: only one class (bee) has rows; classification needs two",
+        one.getMessage());
+    assertThrows(IllegalStateException.class, () -> Dataset.of(X, Y).withObservedClasses());
+  }
 }
