@@ -44,6 +44,22 @@ public interface Classifier extends Predictor {
     return List.of(out);
   }
 
+  /**
+   * The counts of every (actual class, predicted class) pair on labelled {@code data}: rows the
+   * actual classes, columns the {@link #predictClasses predicted} ones, both in the order of
+   * {@link #classNames()}, as scikit-learn's {@code confusion_matrix(y_true, y_pred)}. Labels
+   * are matched to the model's classes by name, as {@link #evaluate} matches them; the
+   * diagonal's share is {@code evaluate(data).accuracy()}.
+   *
+   * @throws InputException naming the data when they have no rows, hold numbers rather than
+   *     classes, a label is not one of the model's classes, or a column is missing
+   */
+  default ConfusionMatrix confusionMatrix(Dataset data) {
+    java.util.Objects.requireNonNull(data, "data");
+    int[] actual = Features.labels(classNames(), data);
+    return ConfusionMatrix.of(classNames(), actual, predictClasses(data));
+  }
+
   /** n×K class probabilities. */
   double[][] predictProba(Dataset data);
 
