@@ -49,6 +49,22 @@ public abstract sealed class NetworkPredictor implements Predictor
         classification, lambda, l1Ratio);
   }
 
+  /**
+   * The penalty strength λ the network was trained with (DESIGN.md's objective, weights only),
+   * as {@link LinearModel#lambda()}; kept in the model file.
+   */
+  public double lambda() {
+    return lambda;
+  }
+
+  /**
+   * The L1 share α of the penalty it was trained with (0 = pure L2), as
+   * {@link LinearModel#l1Ratio()}.
+   */
+  public double l1Ratio() {
+    return l1Ratio;
+  }
+
   /** Copies of the dense layers' weights and biases, input side first. */
   public List<LayerWeights> layers() {
     return LayerWeights.of(predictions.model().network());
@@ -104,8 +120,9 @@ public abstract sealed class NetworkPredictor implements Predictor
     return predictions.model();
   }
 
-  /** "estimator[architecture]", e.g. "MlpClassifier[784-256-128-10 …]". */
+  /** "estimator[architecture, λ, α", e.g. "MlpClassifier[mlp:256-128, λ=1.0E-4, α=0.0". */
   String describe() {
-    return provenance.estimator() + "[" + predictions.model().spec().describe();
+    return provenance.estimator() + "[" + predictions.model().spec().describe() + ", λ="
+        + lambda + ", α=" + l1Ratio;
   }
 }

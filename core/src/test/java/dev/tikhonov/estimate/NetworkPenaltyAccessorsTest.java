@@ -1,0 +1,40 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Synthetic;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A network model answers {@code lambda()} and {@code l1Ratio()} as a linear one does, before
+ * and after saving, and prints them: one vocabulary across model kinds, not
+ * {@code provenance().settings().get("lambda")} as an Object for one kind only.
+ */
+class NetworkPenaltyAccessorsTest {
+  @TempDir Path dir;
+
+  @Test
+  void networkModels_haveLambdaAndL1Ratio_keptInTheFile_andPrinted() {
+    Dataset classes = Synthetic.makeClassification(90, 3, 2, 3, 1);
+    NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(4).lambda(1e-3).l1Ratio(0.25)
+        .epochs(1).seed(0).build().fit(classes);
+    assertEquals(1e-3, mlp.lambda());
+    assertEquals(0.25, mlp.l1Ratio());
+    assertEquals("MlpClassifier[mlp:4, λ=0.001, α=0.25, 3 classes]", mlp.toString());
+    mlp.save(dir.resolve("mlp.model"));
+    NetworkClassifier back = Predictor.load(dir.resolve("mlp.model"), NetworkClassifier.class);
+    assertEquals(1e-3, back.lambda());
+    assertEquals(0.25, back.l1Ratio());
+
+    NetworkRegressor linear = LinearRegression.builder().lambda(0.5).epochs(1).build()
+        .fit(Synthetic.makeRegression(60, 3, 2, 0.5, 2).data());
+    assertEquals(0.5, linear.lambda());
+    assertEquals(0.0, linear.l1Ratio());
+    assertTrue(linear.toString().startsWith("LinearRegression[linear, λ=0.5, α=0.0"),
+        linear.toString());
+  }
+}
