@@ -13,7 +13,7 @@ import dev.tikhonov.optim.LearningRateSchedule;
  *   <li>{@link #cosine()}: cosine annealing from lr to 0 over the whole run.
  * </ul>
  *
- * Immutable.
+ * Immutable, so thread-safe.
  *
  * @param kind which schedule
  * @param everyEpochs epochs between decays (STEP)

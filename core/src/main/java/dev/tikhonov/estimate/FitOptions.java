@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Optional companions of an iterative fit, each absent by default: a validation set (evaluated
  * after every epoch, drives early stopping), a listener (progress, checkpoints), a checkpoint's
- * state to continue from, and initial weights to start from (a warm start). Immutable.
+ * state to continue from, and initial weights to start from (a warm start). Immutable, so
+ * thread-safe as far as the listener it holds is.
  *
  * <pre>{@code
  * FitOptions.none().withValidation(val).withListener(progress)

@@ -117,7 +117,14 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
-  /** Early stopping after {@code epochs} epochs without a lower validation loss; 0 = off. */
+  /**
+   * Early stopping after {@code epochs} epochs without a lower validation loss; 0 = off. The
+   * fitted model then has the weights of the epoch with the lowest validation loss
+   * (the {@code bestEpoch} of {@code training()}), not the last epoch's: scikit-learn's MLP with
+   * {@code early_stopping=True}, Keras's {@code EarlyStopping(restore_best_weights=True)}. The
+   * validation rows ({@link #validationFraction}, else 10 %, or a validation set given to
+   * {@code fit}) are not trained on.
+   */
   public B patience(int value) {
     patience = value;
     return self();

@@ -15,7 +15,7 @@ package dev.tikhonov.select;
  * differences bₖ − b₀ that the likelihood sees ({@link Logits}), so the evidence is a proper
  * integral and needs no arbitrary constant. At the MAP g = 0; at other parameters (a network
  * from SGD) ½gᵀH⁻¹g is the integral of the second-order Taylor expansion around θ̂, the
- * predicted gain of one Newton step. Immutable.
+ * predicted gain of one Newton step. Immutable, so thread-safe.
  *
  * @param lambda λ, DESIGN.md's scaling
  * @param logEvidence the sum above
