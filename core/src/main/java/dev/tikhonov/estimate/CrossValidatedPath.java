@@ -40,10 +40,15 @@ public final class CrossValidatedPath<M extends Predictor> {
     return cv.standardError().clone();
   }
 
+  /** cv.glmnet's lambda.min: the largest λ with the smallest mean held-out deviance. */
   public double lambdaMin() {
     return cv.lambdaMin();
   }
 
+  /**
+   * cv.glmnet's lambda.1se (≥ λ_min): the largest λ whose mean held-out deviance is within one
+   * standard error of the smallest.
+   */
   public double lambda1se() {
     return cv.lambda1se();
   }

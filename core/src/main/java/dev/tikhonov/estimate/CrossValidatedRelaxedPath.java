@@ -37,18 +37,25 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     return cv.gammas().clone();
   }
 
+  /** λ of the pair (λ, γ) with the smallest mean held-out deviance (the largest λ among ties). */
   public double lambdaMin() {
     return cv.lambdaMin();
   }
 
+  /** γ of that pair (the largest γ among ties at λ_min). */
   public double gammaMin() {
     return cv.gammaMin();
   }
 
+  /**
+   * λ of the one-standard-error pair: the largest λ, then the largest γ, whose mean is within
+   * one standard error of the minimum's (glmnet's {@code getOptcv.relaxed}).
+   */
   public double lambda1se() {
     return cv.lambda1se();
   }
 
+  /** γ of the one-standard-error pair. */
   public double gamma1se() {
     return cv.gamma1se();
   }
