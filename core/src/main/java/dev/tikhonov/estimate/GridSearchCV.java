@@ -461,17 +461,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     }
 
     /**
-     * "GridSearchCV.Result[1se: candidate 3 of 4 {lambda=0.01, dropout=0.2} (loss 0.412 ±
-     * 0.031); min: candidate 3, 1se: candidate 1; 0 diverged; 12.3 s]".
+     * "GridSearchCV.Result[1se: index 3 of 4 candidates {lambda=0.01, dropout=0.2} (loss 0.412
+     * ± 0.031); indexMin 3, index1se 1; 0 diverged; 12.3 s]" (0-based grid indices).
      */
     @Override
     public String toString() {
       int at = scored.indexOf(chosenIndex);
-      return "GridSearchCV.Result[" + rule.id() + ": candidate " + chosenIndex + " of "
-          + outcomes.size() + " " + chosenSettings()
+      return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
+          + outcomes.size() + " candidates " + chosenSettings()
           + String.format(Locale.ROOT, " (loss %.6g ± %.2g)", scores.mean()[at],
               scores.standardError()[at])
-          + "; min: candidate " + indexMin() + ", 1se: candidate " + index1se() + "; "
+          + "; indexMin " + indexMin() + ", index1se " + index1se() + "; "
           + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
           + "]";
     }

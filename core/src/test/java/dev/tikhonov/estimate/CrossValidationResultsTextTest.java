@@ -84,8 +84,9 @@ class CrossValidationResultsTextTest {
         .resampling(Resampling.kFold(2, 0)).threads(1).build().crossValidate(CLASSES);
     String text = r.toString();
     assertReadable(text);
-    assertTrue(text.startsWith("GridSearchCV.Result[1se: candidate " + r.chosenIndex()
-        + " of 2 " + r.chosenSettings() + " (loss "), text);
+    assertTrue(text.startsWith("GridSearchCV.Result[1se: index " + r.chosenIndex()
+        + " of 2 candidates " + r.chosenSettings() + " (loss "), text);
+    assertTrue(text.contains("; indexMin " + r.indexMin() + ", index1se " + r.index1se()), text);
     assertTrue(text.contains("0 diverged"), text);
     String scores = r.scores().toString();
     assertReadable(scores);
