@@ -15,7 +15,12 @@ import java.util.OptionalLong;
  * ({@link RidgeSvdPath}): {@code GCV(λ) = (1/n)‖y − ŷ‖² / (1 − (1 + df)/n)²}, LOO the mean of
  * {@code (eᵢ/(1 − Hᵢᵢ))²}. The objective is {@link Ridge}'s. Default λ grid: glmnet's for α = 0
  * (100 values from 1000·max|x̃ⱼᵀ(y − ȳ)|/n down by a factor 1e-4, 1e-2 when p &gt; n), so that
- * RidgeCV and {@code ElasticNetCV} with α = 0 look at the same λ. Immutable and thread-safe.
+ * RidgeCV and {@code ElasticNetCV} with α = 0 look at the same λ; when the criterion is
+ * smallest at the grid's smallest λ, the grid is continued by its own ratio down to where every
+ * direction of the design is shrunk by at most 0.1 % (nλ = 10⁻³·d_min², d the singular values;
+ * at most 400 more λ, one more decomposition), since unstandardized features of very different
+ * scales need a λ far below glmnet's range. λ given by {@code lambdas} are used as they are.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * RidgeCV.Validation v = RidgeCV.builder().build().crossValidate(data);
@@ -83,6 +88,14 @@ public final class RidgeCV implements Estimator<LinearModel> {
     double[] grid = lambdas.length > 0 ? lambdas : defaultLambdas(z, y, numLambdas);
     RidgeSvdPath path = RidgeSvdPath.fit(z, y, grid);
     int best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
+    if (lambdas.length == 0 && best == grid.length - 1) {
+      double[] longer = continuedDownward(grid, path.singularValues(), z.length);
+      if (longer.length > grid.length) {
+        grid = longer;
+        path = RidgeSvdPath.fit(z, y, grid);
+        best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
+      }
+    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("criterion", criterion.name().toLowerCase(java.util.Locale.ROOT));
     settings.put("num_lambdas", grid.length);
@@ -117,6 +130,42 @@ public final class RidgeCV implements Estimator<LinearModel> {
           + "orthogonal to it): the default λ grid is undefined; give lambdas");
     }
     return ElasticNetPath.geometricSequence(max / 1e-3, n < p ? 1e-2 : 1e-4, count);
+  }
+
+  /** Most λ values {@link #continuedDownward} adds to the default grid. */
+  static final int MAX_CONTINUED = 400;
+
+  /**
+   * The default grid continued by its own ratio down to the λ at which the weakest direction of
+   * the design is shrunk by 0.1 %: nλ = 10⁻³·d_min² with d_min the smallest singular value
+   * above 10⁻⁶·d_max (the ridge fit there is least squares to that precision). The grid alone
+   * comes from glmnet's λ_max, which the largest covariance sets: without standardization a
+   * feature of small scale (rooms beside square metres) is shrunk to nothing at the grid's
+   * smallest λ, where the criterion is then still falling. At most {@link #MAX_CONTINUED} more
+   * values; the grid itself when it already reaches that λ.
+   */
+  static double[] continuedDownward(double[] grid, double[] singularValues, int n) {
+    if (singularValues.length == 0 || !(singularValues[0] > 0)) {
+      return grid;
+    }
+    double smallest = singularValues[0];
+    for (double d : singularValues) {
+      if (d > 1e-6 * singularValues[0]) {
+        smallest = Math.min(smallest, d);
+      }
+    }
+    double low = 1e-3 * smallest * smallest / n;
+    double last = grid[grid.length - 1];
+    double factor = grid.length > 1 ? grid[1] / grid[0] : 0.1;
+    if (!(low < last) || !(factor > 0 && factor < 1)) {
+      return grid;
+    }
+    int more = (int) Math.min(MAX_CONTINUED, Math.ceil(Math.log(low / last) / Math.log(factor)));
+    double[] out = java.util.Arrays.copyOf(grid, grid.length + more);
+    for (int k = grid.length; k < out.length; k++) {
+      out[k] = out[k - 1] * factor;
+    }
+    return out;
   }
 
   /** The scores of every λ and the models they give. Immutable and thread-safe. */
@@ -224,7 +273,10 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return this;
     }
 
-    /** Length of the default grid (default 100). */
+    /**
+     * Length of the default grid (default 100), before any continuation below its end (see the
+     * class).
+     */
     public Builder numLambdas(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("numLambdas must be at least 1, got " + value);
