@@ -166,15 +166,25 @@ final class Flags {
   /**
    * {@code e}'s message for a user: an InputException about a setting ({@link
    * dev.tikhonov.data.InputException#setting()}) that has a flag names the flag in place of the
-   * setting, found by the setting and not by the wording; any other message as {@link #toFlags}
-   * gives it.
+   * setting, found by the setting and not by the wording; a {@link
+   * dev.tikhonov.data.TextColumnException} gives its remedy as the flag; any other message as
+   * {@link #toFlags} gives it.
    */
   static String message(Throwable e) {
+    if (e instanceof dev.tikhonov.data.TextColumnException text) {
+      return text.problem() + "; a column of text (an id, a name) can be left out with"
+          + " --ignore-columns " + shellWord(text.column());
+    }
     if (e instanceof dev.tikhonov.data.InputException input && input.setting().isPresent()
         && SETTINGS.containsKey(input.setting().get())) {
       return SETTINGS.get(input.setting().get()) + input.afterSetting();
     }
     return toFlags(e.getMessage());
+  }
+
+  /** {@code word} as a shell would read it back: as it is, or in single quotes. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_.:/@%+=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** The message with its leading setting name replaced by the flag's name. */

@@ -31,4 +31,14 @@ class FlagsTest {
     }));
     assertSame(bad, e);
   }
+
+  /** A column name a shell would split or expand is quoted so that the hint can be pasted. */
+  @Test
+  void shellWord_quotesWhatAShellWouldSplit() {
+    assertEquals("id", Flags.shellWord("id"));
+    assertEquals("'my id'", Flags.shellWord("my id"));
+    assertEquals("'it'\\''s'", Flags.shellWord("it's"));
+    assertEquals("'$HOME'", Flags.shellWord("$HOME"));
+    assertEquals("'é'", Flags.shellWord("é"));
+  }
 }

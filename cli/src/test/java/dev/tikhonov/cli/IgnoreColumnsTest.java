@@ -64,7 +64,8 @@ class IgnoreColumnsTest {
   @Test
   void everyCommand_leavesTheIgnoredColumnsOut() throws Exception {
     refused(args("t0", "train", "--data", people, "--target", "y", "--model", "linear"),
-        "(column \"id\"): expected a number");
+        "(column \"id\"): expected a number, found \"r0\"; a column of text (an id, a name)"
+            + " can be left out with --ignore-columns id");
     Path model = dir.resolve("linear.model");
     ok(args("t1", "train", "--data", people, "--target", "y", "--model", "linear",
         "--ignore-columns", "id,note", "--save", model.toString()));

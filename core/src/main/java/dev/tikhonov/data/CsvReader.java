@@ -90,7 +90,7 @@ public final class CsvReader {
             continue;
           }
           if (c != target) {
-            row[j++] = number(cell, tokens, c, columns, sourceName);
+            row[j++] = feature(cell, tokens, c, columns, sourceName);
           } else if (kind == TargetKind.REAL) {
             realTargets.add(number(cell, tokens, c, columns, sourceName));
           } else if (kind == TargetKind.CLASS) {
@@ -403,6 +403,21 @@ public final class CsvReader {
       return Numbers.parseValue(cell);
     } catch (Numbers.BadNumber e) {
       throw at(source, tokens, column, columns, e.getMessage());
+    }
+  }
+
+  /**
+   * {@link #number} for a column that {@link #read} takes as a feature because it was not named
+   * as the target or ignored: text there is a {@link TextColumnException}, whose remedy is to
+   * leave the column out.
+   */
+  private static double feature(
+      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
+    try {
+      return Numbers.parseValue(cell);
+    } catch (Numbers.BadNumber e) {
+      InputException at = at(source, tokens, column, columns, e.getMessage());
+      throw e.isText() ? new TextColumnException(at.getMessage(), columns.get(column)) : at;
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.tikhonov.data.TestFiles.assertInputError;
 import static dev.tikhonov.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tikhonov.tensor.Matrix;
@@ -169,6 +170,31 @@ class CsvReaderTest {
     Dataset d = CsvReader.read(reference("multi.csv"), "y", TargetKind.CLASS);
     assertEquals(List.of("0", "1", "2"), d.classNames());
     assertEquals(600, d.size());
+  }
+
+  /**
+   * Text in a column taken as a feature (an id the user did not think of) says how to leave the
+   * column out, and keeps the problem and the column apart for a caller with other words for
+   * the remedy; a missing value is no such text, and neither is text in the target or in a
+   * model's own columns at prediction (leaving those out is no remedy).
+   */
+  @Test
+  void read_whenTextInFeature_namesTheRemedy_onlyThere() {
+    Path file = write(dir, "ids.csv", "my id,a,y\nr1,1,10\nr2,3,20\n");
+    TextColumnException e = assertThrows(TextColumnException.class,
+        () -> CsvReader.read(file, "y", TargetKind.REAL));
+    assertEquals(file + ":2:1 (column \"my id\"): expected a number, found \"r1\"", e.problem());
+    assertEquals("my id", e.column());
+    assertEquals(e.problem() + "; a column of text (an id, a name) can be left out of the data"
+        + " with CsvOptions.withIgnoredColumns(\"my id\")", e.getMessage());
+    Path missing = write(dir, "na.csv", "a,y\nNA,10\n");
+    assertFalse(assertThrows(InputException.class,
+        () -> CsvReader.read(missing, "y", TargetKind.REAL)) instanceof TextColumnException);
+    Path target = write(dir, "target.csv", "a,y\n1,ten\n");
+    assertFalse(assertThrows(InputException.class,
+        () -> CsvReader.read(target, "y", TargetKind.REAL)) instanceof TextColumnException);
+    assertFalse(assertThrows(InputException.class,
+        () -> CsvReader.readFeatures(file, List.of("my id", "a"))) instanceof TextColumnException);
   }
 
   @Test

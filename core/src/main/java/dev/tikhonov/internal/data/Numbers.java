@@ -16,8 +16,24 @@ public final class Numbers {
 
   /** A cell that is not an acceptable number; the message says why, without position. */
   public static final class BadNumber extends Exception {
+    private final boolean text;
+
     BadNumber(String message) {
+      this(message, false);
+    }
+
+    BadNumber(String message, boolean text) {
       super(message, null, false, false);
+      this.text = text;
+    }
+
+    /**
+     * True when the cell is text that spells no number and no missing value ("img-0",
+     * "Oslo", "1,5"), as a column of ids or names holds; false for an empty cell, NA, NaN, an
+     * infinity or a value out of range.
+     */
+    public boolean isText() {
+      return text;
     }
   }
 
@@ -62,7 +78,7 @@ public final class Numbers {
           || lower.equals("none") || lower.equals("?")) {
         throw new BadNumber("missing value " + quote(text) + " is not allowed");
       }
-      throw new BadNumber("expected a number, found " + quote(text));
+      throw new BadNumber("expected a number, found " + quote(text), true);
     }
     double v = Double.parseDouble(text);
     if (Double.isInfinite(v)) {
