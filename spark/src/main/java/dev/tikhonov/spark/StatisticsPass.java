@@ -164,7 +164,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
         Row row = rows.next();
         position++;
         if (row.isNullAt(0)) {
-          throw bad(featuresCol, partition, position, "is null");
+          throw bad(featuresCol, partition, position, "is null (expected a vector)");
         }
         Vector features = (Vector) row.get(0);
         int p = features.size();
@@ -182,13 +182,14 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
               + "it have " + dense.length);
         }
         if (row.isNullAt(1)) {
-          throw bad(labelCol, partition, position, "is null");
+          throw bad(labelCol, partition, position, "is null (expected a finite number)");
         }
         double label = row.getDouble(1);
         double weight = 1.0;
         if (!weightCol.isEmpty()) {
           if (row.isNullAt(2)) {
-            throw bad(weightCol, partition, position, "is null");
+            throw bad(weightCol, partition, position,
+                "is null (expected a finite number ≥ 0)");
           }
           weight = row.getDouble(2);
         }

@@ -294,7 +294,13 @@ class StatisticsPassTest {
   void run_withNullLabelOrNegativeWeight_namesTheColumn() {
     InputException label = assertThrows(InputException.class, () -> pass(Optional.of("fold"), 4)
         .run(withRow(new Object[] {Vectors.dense(1, 2, 3, 4, 5), null, 1.0, 1})));
-    assertEquals("column 'label', row 8 of partition 0: is null", label.getMessage());
+    assertEquals("column 'label', row 8 of partition 0: is null (expected a finite number)",
+        label.getMessage());
+    InputException nullWeight = assertThrows(InputException.class,
+        () -> pass(Optional.of("fold"), 4)
+            .run(withRow(new Object[] {Vectors.dense(1, 2, 3, 4, 5), 1.0, null, 1})));
+    assertEquals("column 'weight', row 8 of partition 0: is null (expected a finite number ≥ 0)",
+        nullWeight.getMessage());
     InputException weight = assertThrows(InputException.class, () -> pass(Optional.of("fold"), 4)
         .run(withRow(new Object[] {Vectors.dense(1, 2, 3, 4, 5), 1.0, -2.0, 1})));
     assertEquals("column 'weight', row 8 of partition 0: -2.0 is not a weight (expected a "
