@@ -11,6 +11,8 @@ import java.util.Set;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -31,6 +33,15 @@ final class Columns {
           + String.join(", ", schema.fieldNames()) + ")");
     }
     return schema.apply(column);
+  }
+
+  /**
+   * The column named {@code name}, taken literally: {@code functions.col} parses its argument,
+   * so a name with a dot ({@code Sepal.Length}) would be a struct field, and one with a
+   * backtick an error.
+   */
+  static Column column(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   /** A column of {@code org.apache.spark.ml.linalg.Vector}. */

@@ -1,6 +1,5 @@
 package dev.tikhonov.spark;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
@@ -84,10 +83,10 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
    * weight column and 0.0 without a fold column. Planned once; each pass is one job over it.
    */
   JavaRDD<Row> rows(Dataset<?> data) {
-    Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
-    Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
-    return data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
-        .toJavaRDD();
+    Column weight = weightCol.map(c -> Columns.column(c).cast("double")).orElse(lit(1.0));
+    Column fold = foldCol.map(c -> Columns.column(c).cast("double")).orElse(lit(0.0));
+    return data.select(Columns.column(featuresCol),
+        Columns.column(labelCol).cast("double"), weight, fold).toJavaRDD();
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.tikhonov.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.estimate.LambdaChoice;
 import dev.tikhonov.estimate.Predictor;
@@ -20,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.NumericAttribute;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -111,16 +112,30 @@ public final class PathJob {
       "  --help                 print this and exit",
       "Bad input prints one line to stderr and exits with code 2. docs/spark.md has the rest.");
 
-  /** Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2 on bad input). */
+  /**
+   * Runs the job on {@code SparkSession.builder().getOrCreate()} and exits: 2 on bad input, 1
+   * with one line on any other failure.
+   */
   public static void main(String[] args) {
-    SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("tikhonov PathJob");
-    if (!conf.contains("spark.master")) {
-      builder.master("local[*]");
+    int code;
+    try {
+      SparkConf conf = new SparkConf();
+      SparkSession.Builder builder = SparkSession.builder().appName("tikhonov PathJob");
+      if (!conf.contains("spark.master")) {
+        builder.master("local[*]");
+      }
+      SparkSession spark = builder.getOrCreate();
+      try {
+        code = run(args, spark, System.out, System.err);
+      } finally {
+        spark.stop();
+      }
+    } catch (RuntimeException | Error e) {
+      // Not bad input (run maps that to code 2): one line, as SweepJob, never a stack trace.
+      System.err.println("tikhonov-spark: failed: " + e.getClass().getSimpleName() + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      code = 1;
     }
-    SparkSession spark = builder.getOrCreate();
-    int code = run(args, spark, System.out, System.err);
-    spark.stop();
     System.exit(code);
   }
 
@@ -140,14 +155,11 @@ public final class PathJob {
         // Before the output directory and any Spark job: a bad path costs nothing.
         AtomicFiles.requireWritable(options.save.get(), "model file (--save)");
       }
-      Path dir = Path.of(options.out);
-      Files.createDirectories(dir);
+      Path dir = outputDirectory(options.out);
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
-      Dataset<Row> assembled = new VectorAssembler()
-          .setInputCols(features.toArray(new String[0])).setOutputCol(FEATURES)
-          .setHandleInvalid("keep").transform(data);
+      Dataset<Row> assembled = assemble(data, features);
       SparkElasticNetCV estimator = options.estimator();
       boolean irls = !options.family.equals("gaussian");
       if (irls) {
@@ -180,7 +192,7 @@ public final class PathJob {
       }
       return 0;
     } catch (InputException e) {
-      err.println("tikhonov-spark: " + sourceColumns(e.getMessage(), names));
+      err.println("tikhonov-spark: " + sourceColumns(e.getMessage(), names, csv(args)));
       return 2;
     } catch (Exception e) {
       if (e instanceof org.apache.spark.sql.AnalysisException a) {
@@ -225,12 +237,70 @@ public final class PathJob {
 
   private static final String FEATURES = "__tikhonov_features";
 
+  /**
+   * The features as one vector column, {@link #FEATURES}, whose ML attributes name them by
+   * their columns. VectorAssembler resolves its input names as expressions, so a column named
+   * with a dot ({@code Sepal.Length}, as R writes them) would be read as a struct field: each
+   * feature is assembled from an alias, and the vector's attributes then get the real names.
+   */
+  private static Dataset<Row> assemble(Dataset<Row> data, List<String> features) {
+    List<Column> columns = new ArrayList<>();
+    String[] aliases = new String[features.size()];
+    for (int j = 0; j < aliases.length; j++) {
+      aliases[j] = FEATURES + "_" + j;
+      columns.add(Columns.column(features.get(j)).alias(aliases[j]));
+    }
+    for (String c : data.columns()) {
+      columns.add(Columns.column(c));
+    }
+    Dataset<Row> assembled = new VectorAssembler().setInputCols(aliases).setOutputCol(FEATURES)
+        .setHandleInvalid("keep").transform(data.select(columns.toArray(new Column[0])));
+    Attribute[] named = new Attribute[aliases.length];
+    for (int j = 0; j < named.length; j++) {
+      named[j] = NumericAttribute.defaultAttr().withName(features.get(j)).withIndex(j);
+    }
+    return assembled.withMetadata(FEATURES, new AttributeGroup(FEATURES, named).toMetadata())
+        .drop(aliases);
+  }
+
+  /** The --out directory, created if missing. */
+  private static Path outputDirectory(String out) throws java.io.IOException {
+    Path dir = Path.of(out);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InputException("--out " + out + ": is a file; path.json and path.csv go into a"
+          + " directory");
+    }
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  /** Whether --data names a CSV file (whose values are read as text). */
+  private static boolean csv(String[] args) {
+    int i = Arrays.asList(args).indexOf("--data");
+    return i >= 0 && i + 1 < args.length && isCsv(args[i + 1]);
+  }
+
+  private static boolean isCsv(String file) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt");
+  }
+
+  /** A null cell of a CSV file was text that is not a number (try_cast), or empty. */
+  private static final java.util.regex.Pattern NULL_CELL = java.util.regex.Pattern.compile(
+      "^(column '[^']*', row \\d+ of partition \\d+): is null");
+
   private static final java.util.regex.Pattern FEATURE = java.util.regex.Pattern.compile(
       "column '" + FEATURES + "', (row \\d+ of partition \\d+): feature \\d+ \\(vector index "
       + "(\\d+)\\) is (\\S+), not a finite number");
 
-  /** A message about the assembled vector, told in the data's own column names. */
-  static String sourceColumns(String message, List<String> features) {
+  /**
+   * A message about the assembled vector, told in the data's own column names; a null cell of
+   * a CSV file ({@code csv}) is told as what it was in the file, empty or not a number.
+   */
+  static String sourceColumns(String message, List<String> features, boolean csv) {
+    if (csv) {
+      message = NULL_CELL.matcher(message).replaceFirst("$1: empty or not a number");
+    }
     java.util.regex.Matcher m = FEATURE.matcher(message);
     if (m.find()) {
       int index = Integer.parseInt(m.group(2));
@@ -243,17 +313,26 @@ public final class PathJob {
   }
 
   private static Dataset<Row> read(SparkSession spark, Options options) {
-    String lower = options.data.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt")) {
+    if (isCsv(options.data)) {
       Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
           .csv(options.data);
       List<Column> numbers = new ArrayList<>();
       for (String c : text.columns()) {
-        numbers.add(col("`" + c + "`").try_cast("double").alias(c));
+        numbers.add(Columns.column(c).try_cast("double").alias(c));
       }
       return text.select(numbers.toArray(new Column[0]));
     }
-    return spark.read().parquet(options.data);
+    try {
+      return spark.read().parquet(options.data);
+    } catch (Exception e) {
+      if (e instanceof org.apache.spark.SparkException) {
+        // Spark reads the footers here: a file that is not Parquet fails now, not in a task.
+        throw new InputException("--data " + options.data + ": not a Parquet file or folder ("
+            + e.getMessage().lines().findFirst().orElse("") + "); a CSV file's name must end"
+            + " in .csv, .csv.gz or .txt", e);
+      }
+      throw e;
+    }
   }
 
   private static List<String> features(Dataset<Row> data, Options options) {
@@ -271,6 +350,10 @@ public final class PathJob {
         if (!columns.contains(name)) {
           throw new InputException("--features: no column '" + name + "' in " + options.data
               + " (columns: " + String.join(", ", columns) + ")");
+        }
+        if (options.roles().contains(name)) {
+          throw new InputException("--features: column '" + name + "' is the "
+              + options.role(name) + "; it cannot also be a feature");
         }
         requireNumeric(data.schema().apply(name));
         features.add(name);
@@ -318,6 +401,13 @@ public final class PathJob {
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
+    }
+
+    /** What a column of {@link #roles} is, by its flag. */
+    String role(String column) {
+      return column.equals(target) ? "target (--target)"
+          : weight.equals(Optional.of(column)) ? "weight column (--weight)"
+          : "fold column (--fold-column)";
     }
 
     List<String> roles() {

@@ -1,7 +1,6 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.select.FoldStatistics;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
@@ -95,10 +94,10 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
 
   /** Runs the pass ({@link #run}), with the fingerprint sums of the rows. */
   Output pass(Dataset<?> data) {
-    Column weight = weightCol.map(c -> col(c).cast("double")).orElse(lit(1.0));
-    Column fold = foldCol.map(c -> col(c).cast("double")).orElse(lit(0.0));
-    JavaRDD<Row> rows = data.select(col(featuresCol), col(labelCol).cast("double"), weight, fold)
-        .toJavaRDD();
+    Column weight = weightCol.map(c -> Columns.column(c).cast("double")).orElse(lit(1.0));
+    Column fold = foldCol.map(c -> Columns.column(c).cast("double")).orElse(lit(0.0));
+    JavaRDD<Row> rows = data.select(Columns.column(featuresCol),
+        Columns.column(labelCol).cast("double"), weight, fold).toJavaRDD();
     RowFolder folder = new RowFolder(featuresCol, labelCol, weightCol.orElse(""),
         foldCol.orElse(""), numFolds, seed, maxFeatures, family);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);

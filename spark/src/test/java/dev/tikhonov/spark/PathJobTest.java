@@ -364,6 +364,74 @@ class PathJobTest {
     assertEquals(1, text.err().strip().lines().count(), "one line");
   }
 
+  /**
+   * Columns named with dots, as R writes them (Sepal.Length): the same path as with plain
+   * names, under the file's own names. VectorAssembler and functions.col read "a.1" as field
+   * 1 of a struct a, and the job died with Spark's FIELD_NOT_FOUND and a stack trace.
+   */
+  @Test
+  void columnsWithDots_fitAsAnyOther_andKeepTheirNames(@TempDir Path dir) throws IOException {
+    Path plain = writeCsv(dir, null);
+    Path dotted = dir.resolve("dotted.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(plain));
+    lines.set(0, "a.1,b,c,d,e,f,y.v,fold.id");
+    Files.write(dotted, lines);
+    Result expected = run("--data", plain.toString(), "--target", "y", "--fold-column", "fold",
+        "--cv-folds", "5", "--out", dir.resolve("plain").toString());
+    assertEquals(0, expected.code(), expected.err());
+    Result r = run("--data", dotted.toString(), "--target", "y.v", "--fold-column", "fold.id",
+        "--cv-folds", "5", "--features", "a.1,b,c,d,e,f", "--out",
+        dir.resolve("dotted").toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode want = Json.MAPPER.readTree(dir.resolve("plain/path.json").toFile());
+    JsonNode got = Json.MAPPER.readTree(dir.resolve("dotted/path.json").toFile());
+    assertEquals("[\"a.1\",\"b\",\"c\",\"d\",\"e\",\"f\"]",
+        got.get("feature_names").toString());
+    assertEquals(want.get("coef"), got.get("coef"));
+    assertEquals(want.get("cv"), got.get("cv"));
+  }
+
+  /**
+   * Bad files and columns a first user meets: a file that is not Parquet (it ended the job with
+   * an IllegalStateException and a stack trace), the target among --features (it fitted y on
+   * itself, exit 0), --out naming a file (the message was the path alone), and a CSV label
+   * that is not a number (it said "is null", which the file's cell was not).
+   */
+  @Test
+  void badFilesAndColumns_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path tsv = Files.copy(csv, dir.resolve("train.tsv"));
+    Path out = dir.resolve("out");
+    Result parquet = run("--data", tsv.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, parquet.code(), parquet.err());
+    assertTrue(parquet.err().startsWith("tikhonov-spark: --data " + tsv + ": not a Parquet file"
+        + " or folder ("), parquet.err());
+    assertTrue(parquet.err().strip().endsWith("); a CSV file's name must end in .csv, .csv.gz"
+        + " or .txt"), parquet.err());
+    Result target = run("--data", csv.toString(), "--target", "y", "--features", "a,y",
+        "--out", out.toString());
+    assertEquals(2, target.code(), target.err());
+    assertEquals("tikhonov-spark: --features: column 'y' is the target (--target); it cannot"
+        + " also be a feature", target.err().strip());
+    Result fold = run("--data", csv.toString(), "--target", "y", "--features", "a,fold",
+        "--fold-column", "fold", "--out", out.toString());
+    assertEquals("tikhonov-spark: --features: column 'fold' is the fold column (--fold-column);"
+        + " it cannot also be a feature", fold.err().strip());
+    Result file = run("--data", csv.toString(), "--target", "y", "--out", csv.toString());
+    assertEquals(2, file.code(), file.err());
+    assertEquals("tikhonov-spark: --out " + csv + ": is a file; path.json and path.csv go into"
+        + " a directory", file.err().strip());
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    String[] row8 = lines.get(8).split(",");
+    row8[P] = "n/a";
+    lines.set(8, String.join(",", row8));
+    Path label = Files.write(dir.resolve("label.csv"), lines);
+    Result text = run("--data", label.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, text.code(), text.err());
+    assertEquals("tikhonov-spark: column 'y', row 8 of partition 0: empty or not a number"
+        + " (expected a finite number)", text.err().strip());
+  }
+
   @Test
   void saveFlags_badPathOrWithoutCrossValidation_exitWithCode2AndOneLine_beforeTheData(
       @TempDir Path dir) throws IOException {
