@@ -1,7 +1,5 @@
 package dev.tikhonov.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.LinearClassifier;
 import dev.tikhonov.estimate.LinearModel;
@@ -14,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -460,10 +459,26 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return sum;
   }
 
+  /**
+   * Checks the features column (vectors; of the model's p elements when its ML attributes give
+   * the size, as a {@code VectorAssembler}'s do) and returns the schema with the prediction
+   * column.
+   */
   @Override
   public StructType transformSchema(StructType schema) {
     Columns.requireVector(schema, getFeaturesCol());
+    OptionalInt size = Columns.vectorSize(schema, getFeaturesCol());
+    if (size.isPresent() && size.getAsInt() != path.numFeatures()) {
+      throw new InputException(sizeMessage(getFeaturesCol(), size.getAsInt(),
+          path.numFeatures()) + " (the column's ML attributes say so)");
+    }
     return Columns.withNewDouble(schema, getPredictionCol());
+  }
+
+  /** A features column whose vectors have {@code size} elements, for a model of p features. */
+  private static String sizeMessage(String column, int size, int p) {
+    return "features column '" + column + "' holds vectors of " + size + " elements, expected "
+        + p + ": the model was fitted on " + p + " features";
   }
 
   @Override
@@ -473,13 +488,18 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     double[][] b = classCoefficients;
     Family family = path.family();
     String column = getFeaturesCol();
+    int p = path.numFeatures();
     UserDefinedFunction predict = functions.udf((UDF1<Vector, Double>) features -> {
       if (features == null) {
-        throw new InputException("features column '" + column + "' has a null row");
+        throw new InputException("features column '" + column + "' has a null row (expected"
+            + " a vector of " + p + " elements)");
+      }
+      if (features.size() != p) {
+        throw new InputException(sizeMessage(column, features.size(), p));
       }
       return predict(family, a0, b, features);
     }, DataTypes.DoubleType).asNonNullable();
-    return dataset.withColumn(getPredictionCol(), predict.apply(col(column)));
+    return dataset.withColumn(getPredictionCol(), predict.apply(Columns.column(column)));
   }
 
   @Override

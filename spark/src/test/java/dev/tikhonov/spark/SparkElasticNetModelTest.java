@@ -128,6 +128,36 @@ class SparkElasticNetModelTest {
     assertEquals("a feature vector of 3 elements for a model of 4 features", e.getMessage());
   }
 
+  /**
+   * transform of vectors of another size: refused at once, naming the column and p, when the
+   * column's ML attributes give the size (a VectorAssembler of 3 columns for a model of 4);
+   * else at the first row, the same words inside Spark's task failure (it was "a feature
+   * vector of 3 elements for a model of 4 features", no column, at the first action).
+   */
+  @Test
+  void transform_ofVectorsOfTheWrongSize_namesTheColumnAndTheModelsP() {
+    StructType columns = new StructType().add("x1", DataTypes.DoubleType)
+        .add("x2", DataTypes.DoubleType).add("x3", DataTypes.DoubleType);
+    Dataset<Row> three = new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"})
+        .setOutputCol("features")
+        .transform(spark.createDataFrame(List.of(RowFactory.create(1.0, 2.0, 3.0)), columns));
+    InputException eager = assertThrows(InputException.class, () -> model().transform(three));
+    assertEquals("features column 'features' holds vectors of 3 elements, expected 4: the model"
+        + " was fitted on 4 features (the column's ML attributes say so)", eager.getMessage());
+    StructType plain = new StructType()
+        .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    Dataset<Row> out = model().transform(spark.createDataFrame(
+        List.of(RowFactory.create(Vectors.dense(1, 2, 3))), plain));
+    Exception e = assertThrows(Exception.class, out::collectAsList);
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof InputException)) {
+      cause = cause.getCause();
+    }
+    assertTrue(cause != null, "an InputException inside Spark's: " + e);
+    assertEquals("features column 'features' holds vectors of 3 elements, expected 4: the model"
+        + " was fitted on 4 features", cause.getMessage());
+  }
+
   @Test
   void copy_withExtraParams_keepsTheNumbersAndTakesTheParams() {
     SparkElasticNetModel original = model();
