@@ -34,13 +34,40 @@ import org.apache.spark.sql.SparkSession;
  * λ is DESIGN.md's ({@link SweepSetting}). Writes {@code DIR/results.csv} and
  * {@code results.json} (the experiment's table: mean ± std over seeds per (λ, dropout)),
  * {@code runs.csv} and {@code runs.json} (one row per setting) and, with
- * {@code --save-models}, {@code DIR/models/lambda-L_dropout-D_seed-S.model}. Bad input or flags
+ * {@code --save-models}, {@code DIR/models/lambda-L_dropout-D_seed-S.model}. {@code --help}
+ * prints the flags ({@link #USAGE}). Bad input or flags
  * print one line to stderr, beginning "tikhonov-spark: ", and exit with code 2; anything else
  * one line and code 1; never a stack trace. Stateless; {@link #run} is thread-safe as far as
  * Spark is (two runs given one {@code --out} write the same files).
  */
 public final class SweepJob {
   private SweepJob() {}
+
+  /** What {@code --help} prints. */
+  static final String USAGE = String.join("\n",
+      "Usage: spark-submit --class dev.tikhonov.spark.SweepJob tikhonov-spark.jar"
+          + " (--train FILE --test FILE | --mnist DIR|bundled) --lambdas L1,L2,... [flags]",
+      "One MLP per (lambda, dropout, seed), one Spark task each; writes experiment mnist-l2's"
+          + " table.",
+      "  --train FILE           training rows: CSV/TSV with a header (--target) or LIBSVM",
+      "  --test FILE            test rows, in the same form",
+      "  --target COLUMN        the class column of a delimited file",
+      "  --mnist DIR|bundled    a folder of MNIST-style IDX files, or the bundled 10,000 digits",
+      "  --lambdas L1,L2,...    the L2 strengths lambda >= 0 (required)",
+      "  --dropouts D1,D2,...   inverted dropout rates in [0, 1) (default 0)",
+      "  --seeds S1,S2,...      seeds (default 0)",
+      "  --epochs N             (default 10)",
+      "  --batch-size N         (default 128)",
+      "  --hidden H1,H2,...     hidden layer widths (default 256,128)",
+      "  --learning-rate R      SGD's learning rate (default 0.05)",
+      "  --momentum M           in [0, 1) (default 0.9)",
+      "  --threads-per-task T   (default 1: each result bit for bit the setting run alone)",
+      "  --save-models          also write DIR/models/lambda-L_dropout-D_seed-S.model",
+      "  --out DIR              where results.csv, results.json, runs.csv, runs.json and",
+      "                         diverged.json go (default tikhonov-sweep)",
+      "  --help                 print this and exit",
+      "Bad input prints one line to stderr and exits with code 2; every setting diverged, 3."
+          + " docs/spark.md has the rest.");
 
   /**
    * Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2: bad input; 3:
@@ -74,9 +101,17 @@ public final class SweepJob {
    * setting's training diverged (one line on {@code err}, beginning "tikhonov-spark: ").
    */
   public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
     try {
       Options options = Options.parse(args);
       Path dir = Path.of(options.out);
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new InputException("--out " + options.out + ": is a file; the results go into a"
+            + " directory");
+      }
       Files.createDirectories(dir);
       Dataset[] data = options.read();
       SparkSweep.Builder builder = SparkSweep.builder().lambdas(options.lambdas)
@@ -194,8 +229,8 @@ public final class SweepJob {
               "in [0, 1)")[0];
           case "--threads-per-task" -> o.threadsPerTask = integer(flag, v);
           case "--out" -> o.out = v;
-          default -> throw new InputException("unknown flag " + flag + " (see SweepJob's "
-              + "javadoc or docs/spark.md)");
+          default -> throw new InputException("unknown flag " + flag + " (see --help or "
+              + "docs/spark.md)");
         }
       }
       boolean files = o.train.isPresent() || o.test.isPresent();

@@ -135,13 +135,26 @@ class SweepJobTest {
   }
 
   @Test
+  void help_printsEveryFlag_andExitsZero_withoutData() {
+    Result help = run(List.of("--lambdas", "0.1", "--help"));
+    assertEquals(0, help.code(), help.err());
+    assertEquals("", help.err());
+    assertEquals(SweepJob.USAGE + System.lineSeparator(), help.out());
+    for (String flag : List.of("--train", "--test", "--target", "--mnist", "--lambdas",
+        "--dropouts", "--seeds", "--epochs", "--batch-size", "--hidden", "--learning-rate",
+        "--momentum", "--threads-per-task", "--save-models", "--out", "--help")) {
+      assertTrue(help.out().contains("  " + flag + " "), flag);
+    }
+  }
+
+  @Test
   void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
     Path[] files = digitFiles(dir, 20, 10);
     List<String> data = List.of("--train", files[0].toString(), "--test", files[1].toString(),
         "--target", "label", "--out", dir.resolve("o").toString());
     Object[][] cases = {
         {with(data, "--lambdas", "0.1", "--alpha", "1"),
-            "unknown flag --alpha (see SweepJob's javadoc or docs/spark.md)"},
+            "unknown flag --alpha (see --help or docs/spark.md)"},
         {with(data, "--lambdas", "0.1,-1"),
             "--lambdas: each value must be a number finite and ≥ 0, got '-1'"},
         {with(data, "--lambdas", "0.1", "--dropouts", "1"),
@@ -157,6 +170,8 @@ class SweepJobTest {
             "give the data as --train FILE --test FILE, or as --mnist DIR|bundled"},
         {with(data, "--lambdas", "0.1", "--epochs", "0"),
             "--epochs must be a whole number ≥ 1, got '0'"},
+        {List.of("--lambdas", "0.1", "--mnist", "bundled", "--out", files[0].toString()),
+            "--out " + files[0] + ": is a file; the results go into a directory"},
     };
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
