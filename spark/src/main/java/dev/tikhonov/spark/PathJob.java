@@ -309,7 +309,10 @@ public final class PathJob {
       return m.replaceFirst(java.util.regex.Matcher.quoteReplacement("column '" + column
           + "', " + m.group(1) + ": " + value + " (expected a finite number)"));
     }
-    return message.replace("column '" + FEATURES + "'", "the features");
+    // The estimator's param is --cv-folds here, and K is 10 when only --fold-column is given.
+    return message.replace("column '" + FEATURES + "'", "the features")
+        .replace("(numFolds)", "(--cv-folds, default 10)")
+        .replace(": use fewer folds,", ": use fewer folds (--cv-folds, default 10),");
   }
 
   private static Dataset<Row> read(SparkSession spark, Options options) {

@@ -426,6 +426,12 @@ class PathJobTest {
     row8[P] = "n/a";
     lines.set(8, String.join(",", row8));
     Path label = Files.write(dir.resolve("label.csv"), lines);
+    // fold ids 1..5 with K = 10, --cv-folds left out: the message names the flag to give.
+    Result folds = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+        "--out", out.toString());
+    assertEquals(2, folds.code(), folds.err());
+    assertEquals("tikhonov-spark: fold 6 of 1..10 has no rows: use fewer folds (--cv-folds,"
+        + " default 10), or give fold ids that use every fold", folds.err().strip());
     Result text = run("--data", label.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, text.code(), text.err());
     assertEquals("tikhonov-spark: column 'y', row 8 of partition 0: empty or not a number"
