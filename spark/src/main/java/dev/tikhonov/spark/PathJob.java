@@ -54,8 +54,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Features: the {@code --features} columns, else every numeric column (every column of a
  * CSV) other than the target, weight and fold columns. A CSV needs a header line; its values are
  * read as text and converted to numbers (no schema inference, which would cost a pass over the
- * file), and a value that is not a number stops the pass naming its column. Bad input or flags
- * print one line to stderr and exit with code 2; no stack trace.
+ * file), and a value that is not a number stops the pass naming its column. Column names are
+ * taken literally (a dot is part of the name). Bad input or flags print one line to stderr and
+ * exit with code 2; any other failure one line and code 1 ({@link #main}); no stack trace.
  *
  * <p>With {@code --cv-folds K} the path is cross-validated on K folds: seeded random folds
  * ({@code --seed}, {@link RandomFolds}), or with {@code --fold-column} the fold ids 1..K in that
