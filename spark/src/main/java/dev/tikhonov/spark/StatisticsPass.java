@@ -108,6 +108,12 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     if (folds == null) {
       throw new InputException("the data have no rows");
     }
+    if (weightCol.isPresent() && Arrays.stream(folds).allMatch(f -> f.weightSum() == 0)) {
+      // Else the first fold would be named as empty, which is true of every fold.
+      throw new InputException("column '" + weightCol.get() + "': every weight is 0 ("
+          + Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum() + " rows); a fit"
+          + " needs a row of positive weight");
+    }
     return new Output(FoldStatistics.of(Arrays.asList(folds)), merged[merged.length - 1]);
   }
 

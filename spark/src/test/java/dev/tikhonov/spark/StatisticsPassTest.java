@@ -339,6 +339,19 @@ class StatisticsPassTest {
     }
   }
 
+  /** Every weight 0: said of the weight column, not of fold 1 as if the others had rows. */
+  @Test
+  void run_withEveryWeightZero_namesTheWeightColumn() {
+    List<Row> rows = new ArrayList<>();
+    for (Row r : TABLE.rows().subList(0, 20)) {
+      rows.add(RowFactory.create(r.get(0), r.get(1), 0.0, r.get(3)));
+    }
+    InputException e = assertThrows(InputException.class, () -> pass(Optional.of("fold"), 4)
+        .run(spark.createDataFrame(rows, TestSpark.SCHEMA)));
+    assertEquals("column 'weight': every weight is 0 (20 rows); a fit needs a row of positive"
+        + " weight", e.getMessage());
+  }
+
   @Test
   void run_withAnEmptyFold_saysWhichAndWhatToDo() {
     InputException e = assertThrows(InputException.class,
