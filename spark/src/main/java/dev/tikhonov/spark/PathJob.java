@@ -193,7 +193,11 @@ public final class PathJob {
       }
       return 0;
     } catch (InputException e) {
-      err.println("tikhonov-spark: " + sourceColumns(e.getMessage(), names, csv(args)));
+      String message = sourceColumns(e.getMessage(), names, csv(args));
+      if (message.equals(StatisticsPass.NO_ROWS)) {
+        message = "--data " + dataArg(args).orElse("") + " has no rows";
+      }
+      err.println("tikhonov-spark: " + message);
       return 2;
     } catch (Exception e) {
       if (e instanceof org.apache.spark.sql.AnalysisException a) {
@@ -275,10 +279,15 @@ public final class PathJob {
     return dir;
   }
 
+  /** The value of --data, if given. */
+  private static Optional<String> dataArg(String[] args) {
+    int i = Arrays.asList(args).indexOf("--data");
+    return i >= 0 && i + 1 < args.length ? Optional.of(args[i + 1]) : Optional.empty();
+  }
+
   /** Whether --data names a CSV file (whose values are read as text). */
   private static boolean csv(String[] args) {
-    int i = Arrays.asList(args).indexOf("--data");
-    return i >= 0 && i + 1 < args.length && isCsv(args[i + 1]);
+    return dataArg(args).map(PathJob::isCsv).orElse(false);
   }
 
   private static boolean isCsv(String file) {

@@ -60,6 +60,9 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth,
     Family family) {
 
+  /** The message of a pass over no rows (PathJob names its file instead). */
+  static final String NO_ROWS = "the data have no rows";
+
   /** The gaussian pass (any finite label). */
   StatisticsPass(String featuresCol, String labelCol, Optional<String> weightCol,
       Optional<String> foldCol, int numFolds, long seed, int maxFeatures, int aggregationDepth) {
@@ -106,7 +109,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
             aggregationDepth));
     GaussianStatistics[] folds = StatisticsCodec.decode(statisticsOf(merged));
     if (folds == null) {
-      throw new InputException("the data have no rows");
+      throw new InputException(NO_ROWS);
     }
     if (weightCol.isPresent() && Arrays.stream(folds).allMatch(f -> f.weightSum() == 0)) {
       // Else the first fold would be named as empty, which is true of every fold.

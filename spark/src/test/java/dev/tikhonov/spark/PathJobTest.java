@@ -426,6 +426,10 @@ class PathJobTest {
     row8[P] = "n/a";
     lines.set(8, String.join(",", row8));
     Path label = Files.write(dir.resolve("label.csv"), lines);
+    Path header = Files.writeString(dir.resolve("header.csv"), lines.get(0) + "\n");
+    Result empty = run("--data", header.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, empty.code(), empty.err());
+    assertEquals("tikhonov-spark: --data " + header + " has no rows", empty.err().strip());
     // fold ids 1..5 with K = 10, --cv-folds left out: the message names the flag to give.
     Result folds = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
         "--out", out.toString());
