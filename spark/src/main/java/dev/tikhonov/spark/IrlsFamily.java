@@ -28,9 +28,9 @@ import java.util.List;
 enum IrlsFamily {
   BINOMIAL {
     @Override
-    double nullIntercept(double meanLabel) {
+    double nullIntercept(double meanLabel, String labelCol) {
       if (!(meanLabel > NewtonPass.PMIN && meanLabel < 1 - NewtonPass.PMIN)) {
-        throw new InputException("the label has a single class (every row is "
+        throw new InputException("column '" + labelCol + "' has a single class (every row is "
             + (meanLabel >= 0.5 ? "1" : "0") + "): a binomial fit needs both 0 and 1");
       }
       return Math.log(meanLabel / (1 - meanLabel));
@@ -86,9 +86,10 @@ enum IrlsFamily {
 
   POISSON {
     @Override
-    double nullIntercept(double meanLabel) {
+    double nullIntercept(double meanLabel, String labelCol) {
       if (!(meanLabel > 0)) {
-        throw new InputException("every count is 0: a poisson fit needs a positive count");
+        throw new InputException("column '" + labelCol + "': every count is 0: a poisson fit"
+            + " needs a positive count");
       }
       return Math.log(meanLabel);
     }
@@ -145,7 +146,7 @@ enum IrlsFamily {
    *
    * @throws InputException when there is none (a single class; every count 0)
    */
-  abstract double nullIntercept(double meanLabel);
+  abstract double nullIntercept(double meanLabel, String labelCol);
 
   /**
    * The intercept-only model's mean half deviance from ȳ alone, or NaN when the label's weighted

@@ -220,7 +220,7 @@ final class SingleResponseIrls {
       p = s.numFeatures();
       IrlsDesign design = IrlsDesign.of(s, settings.standardize());
       weight = design.weight();
-      a0 = family.nullIntercept(s.targetMean());
+      a0 = family.nullIntercept(s.targetMean(), pass.labelCol());
       nullLoss = family.nullHalfDeviance(s.targetMean());
       alpha = settings.l1Ratio();
       mean = design.mean();

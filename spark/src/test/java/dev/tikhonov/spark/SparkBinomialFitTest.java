@@ -303,7 +303,7 @@ class SparkBinomialFitTest {
     e = assertThrows(InputException.class, () -> new SparkElasticNetCV().setFamily("binomial")
         .setFoldCol("fold").fit(binom(single, ones(y.length), 2,
             spark.sparkContext().longAccumulator())));
-    assertEquals("the label has a single class (every row is 0): a binomial fit needs both 0 and"
-        + " 1", e.getMessage());
+    assertEquals("column 'label' has a single class (every row is 0): a binomial fit needs"
+        + " both 0 and 1", e.getMessage());
   }
 }

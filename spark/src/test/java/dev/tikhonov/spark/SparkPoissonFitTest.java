@@ -210,7 +210,8 @@ class SparkPoissonFitTest {
 
     e = assertThrows(InputException.class, () -> new SparkElasticNetCV().setFamily("poisson")
         .setFoldCol("fold").setNumFolds(5).fit(frame(new double[y.length], ones())));
-    assertEquals("every count is 0: a poisson fit needs a positive count", e.getMessage());
+    assertEquals("column 'label': every count is 0: a poisson fit needs a positive count",
+        e.getMessage());
   }
 
   @Test
