@@ -127,28 +127,30 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1), "
         + "multinomial (labels the class indices 0..C−1) or poisson (labels counts ≥ 0)",
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial", "poisson")));
-    l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty: 1 lasso, "
-        + "0 ridge", ParamValidators.inRange(0, 1));
+    l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty, in [0, 1]: "
+        + "1 lasso, 0 ridge", ParamValidators.inRange(0, 1));
     lambdas = new DoubleArrayParam(this, "lambdas",
-        "λ values (unset: glmnet's geometric sequence from λ_max)");
-    numLambdas = new IntParam(this, "numLambdas", "number of λ of the default sequence",
+        "λ values, finite and ≥ 0 (unset: glmnet's geometric sequence from λ_max)");
+    numLambdas = new IntParam(this, "numLambdas", "number of λ of the default sequence (≥ 1)",
         ParamValidators.gtEq(1));
     standardize = new BooleanParam(this, "standardize",
         "penalize the features scaled to unit variance (divisor W), as glmnet");
-    numFolds = new IntParam(this, "numFolds", "K, the number of cross-validation folds",
+    numFolds = new IntParam(this, "numFolds", "K, the number of cross-validation folds (≥ 2)",
         ParamValidators.gtEq(2));
     seed = new LongParam(this, "seed", "seed of the random folds");
     selection = new Param<>(this, "selection", "which λ the model uses: min (smallest mean "
         + "CV error) or 1se (largest λ within one standard error of it)",
         ParamValidators.inArray(List.of("min", "1se")));
     tolerance = new DoubleParam(this, "tolerance", "the certificate every λ of every path is "
-        + "fitted to: the relative duality gap (as the core's PathSettings)",
+        + "fitted to: the relative duality gap (> 0; as the core's PathSettings)",
         ParamValidators.gt(0));
     lambdaMinRatio = new DoubleParam(this, "lambdaMinRatio", "smallest λ of the default "
-        + "sequence as a fraction of λ_max (unset: glmnet's 1e-4 when n ≥ p, else 1e-2)",
+        + "sequence as a fraction of λ_max, in (0, 1) (unset: glmnet's 1e-4 when n ≥ p, else "
+        + "1e-2)",
         ParamValidators.inRange(0, 1, false, false));
     aggregationDepth = new IntParam(this, "aggregationDepth",
-        "depth of the tree that merges the partitions' statistics", ParamValidators.gtEq(1));
+        "depth of the tree that merges the partitions' statistics (≥ 1)",
+        ParamValidators.gtEq(1));
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");

@@ -90,6 +90,24 @@ class SparkElasticNetCVTest {
         assertThrows(InputException.class, () -> cv.setLambdas()).getMessage());
   }
 
+  /**
+   * Spark's validators say only "parameter numFolds given invalid value 1.", so the range is
+   * told where a Spark user looks for it: each bounded param's doc in explainParams().
+   */
+  @Test
+  void explainParams_statesEachBoundedParamsRange() {
+    SparkElasticNetCV cv = new SparkElasticNetCV();
+    Object[][] ranges = {
+        {cv.l1Ratio(), "in [0, 1]"}, {cv.numLambdas(), "(≥ 1)"}, {cv.numFolds(), "(≥ 2)"},
+        {cv.tolerance(), "(> 0;"}, {cv.lambdaMinRatio(), "in (0, 1)"},
+        {cv.aggregationDepth(), "(≥ 1)"}, {cv.lambdas(), "finite and ≥ 0"},
+        {cv.weightCol(), "≥ 0"}, {cv.foldCol(), "1..numFolds"}};
+    for (Object[] r : ranges) {
+      org.apache.spark.ml.param.Param<?> param = (org.apache.spark.ml.param.Param<?>) r[0];
+      assertTrue(cv.explainParam(param).contains((String) r[1]), cv.explainParam(param));
+    }
+  }
+
   @Test
   void transformSchema_withANonNumericLabel_namesTheColumn() {
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
