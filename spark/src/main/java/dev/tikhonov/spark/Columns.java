@@ -2,6 +2,7 @@ package dev.tikhonov.spark;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -69,6 +70,22 @@ final class Columns {
       throw new InputException("prediction column '" + column + "' already exists in the data");
     }
     return schema.add(column, DataTypes.DoubleType, false);
+  }
+
+  /**
+   * The schema with a vector column of class probabilities, which only a binomial or
+   * multinomial model has.
+   */
+  static StructType withProbabilities(StructType schema, String column, Family family) {
+    if (!family.isClassification()) {
+      throw new InputException("probabilityCol '" + column + "': a "
+          + family.name().toLowerCase(java.util.Locale.ROOT) + " model has no class "
+          + "probabilities (binomial and multinomial have); unset it");
+    }
+    if (Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw new InputException("probability column '" + column + "' already exists in the data");
+    }
+    return schema.add(column, SQLDataTypes.VectorType(), false);
   }
 
   /** The vector size recorded in the column's ML attributes (VectorAssembler writes it). */

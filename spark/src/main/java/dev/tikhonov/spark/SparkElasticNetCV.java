@@ -79,7 +79,7 @@ import org.apache.spark.sql.types.StructType;
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
  * {@code labelCol} ("label"), {@code weightCol} (optional), {@code foldCol} (optional fold ids
  * 1..K; else content-hashed random folds, {@link RandomFolds}), {@code predictionCol}
- * ("prediction"), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
+ * ("prediction"), {@code probabilityCol} (optional: class probabilities, a vector), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
  * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
  * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code tolerance}
@@ -99,6 +99,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final Param<String> weightCol;
   private final Param<String> foldCol;
   private final Param<String> predictionCol;
+  private final Param<String> probabilityCol;
   private final Param<String> family;
   private final DoubleParam l1Ratio;
   private final DoubleArrayParam lambdas;
@@ -124,6 +125,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     foldCol = new Param<>(this, "foldCol", "fold id column: whole numbers 1..numFolds "
         + "(unset: seeded random folds from each row's content)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
+    probabilityCol = new Param<>(this, "probabilityCol", "class probabilities column the model "
+        + "adds, a vector (binomial: P(0), P(1); multinomial: one per class; unset: none)");
     family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1), "
         + "multinomial (labels the class indices 0..C−1) or poisson (labels counts ≥ 0)",
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial", "poisson")));
@@ -188,6 +191,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public Param<String> predictionCol() {
     return predictionCol;
+  }
+
+  public Param<String> probabilityCol() {
+    return probabilityCol;
   }
 
   public Param<String> family() {
@@ -256,6 +263,15 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public SparkElasticNetCV setPredictionCol(String value) {
     set(predictionCol, value);
+    return this;
+  }
+
+  /**
+   * Also add the class probabilities as a vector column (binomial and multinomial), as MLlib's
+   * classifiers' {@code probabilityCol}.
+   */
+  public SparkElasticNetCV setProbabilityCol(String value) {
+    set(probabilityCol, value);
     return this;
   }
 
@@ -345,6 +361,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return $(predictionCol);
   }
 
+  /** The class probabilities column, if set. */
+  public Optional<String> getProbabilityCol() {
+    return isDefined(probabilityCol) ? Optional.of($(probabilityCol)) : Optional.empty();
+  }
+
   public String getFamily() {
     return $(family);
   }
@@ -406,7 +427,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * Checks the input columns (features: vectors; label, weight, fold: numeric) and returns the
-   * schema with the prediction column the model adds.
+   * schema with the prediction column the model adds (and the probability column, if set).
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -414,7 +435,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     Columns.requireNumeric(schema, getLabelCol(), "label");
     getWeightCol().ifPresent(c -> Columns.requireNumeric(schema, c, "weight"));
     getFoldCol().ifPresent(c -> Columns.requireNumeric(schema, c, "fold id"));
-    return Columns.withNewDouble(schema, getPredictionCol());
+    StructType out = Columns.withNewDouble(schema, getPredictionCol());
+    if (getProbabilityCol().isPresent()) {
+      Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
+      out = Columns.withProbabilities(out, getProbabilityCol().get(), f);
+    }
+    return out;
   }
 
   /**

@@ -18,6 +18,7 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Matrices;
 import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -48,7 +49,8 @@ import scala.Option;
  * (intercepts plus coefficients on the original feature scale; DESIGN.md's objective, see
  * {@link SparkElasticNetCV}; a multinomial model's per-class numbers are
  * {@link #interceptVector()} and {@link #coefficientMatrix()}, its probabilities
- * {@link #probabilities}). It keeps the whole fit: the path on all rows ({@link #path()},
+ * {@link #probabilities}, which {@code transform} also adds as a vector column when
+ * {@code probabilityCol} is set, binomial and multinomial). It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
  * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (the others) and
  * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
@@ -122,6 +124,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final Optional<FitRecord> fitRecord;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
+  private final Param<String> probabilityCol;
 
   /**
    * The model at λ #{@code selectedIndex} (0-based) of a path (any family) and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes;
@@ -156,6 +159,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     }
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
     predictionCol = new Param<>(this, "predictionCol", "prediction column to add");
+    probabilityCol = new Param<>(this, "probabilityCol", "class probabilities column to add, "
+        + "a vector (binomial: P(0), P(1); multinomial: one per class; unset: none)");
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
   }
@@ -345,6 +350,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return predictionCol;
   }
 
+  public Param<String> probabilityCol() {
+    return probabilityCol;
+  }
+
   public SparkElasticNetModel setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
@@ -355,12 +364,26 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * Also add {@link #probabilities} as a vector column (binomial and multinomial), as MLlib's
+   * classifiers' {@code probabilityCol}.
+   */
+  public SparkElasticNetModel setProbabilityCol(String value) {
+    set(probabilityCol, value);
+    return this;
+  }
+
   public String getFeaturesCol() {
     return $(featuresCol);
   }
 
   public String getPredictionCol() {
     return $(predictionCol);
+  }
+
+  /** The class probabilities column, if set. */
+  public Optional<String> getProbabilityCol() {
+    return isDefined(probabilityCol) ? Optional.of($(probabilityCol)) : Optional.empty();
   }
 
   /**
@@ -384,8 +407,14 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       throw new IllegalStateException("a " + familyName() + " model predicts a mean, not "
           + "probabilities");
     }
-    if (path.family() == Family.BINOMIAL) {
-      double eta = linear(intercepts[0], classCoefficients[0], features);
+    return probabilities(path.family(), intercepts, classCoefficients, features);
+  }
+
+  /** {@link #probabilities(Vector)} of a binomial or multinomial model's numbers. */
+  private static Vector probabilities(Family family, double[] intercepts, double[][] b,
+      Vector features) {
+    if (family == Family.BINOMIAL) {
+      double eta = linear(intercepts[0], b[0], features);
       // p₀ = σ(−η) directly: 1 − σ(η) loses every digit of a small p₀ (η = 30 gives p₀ ≈ 9e-14
       // with a relative error near 1e-3). Both as the core's LinearClassifier computes them.
       double p0 = eta >= 0 ? Math.exp(-eta) / (1 + Math.exp(-eta)) : 1 / (1 + Math.exp(eta));
@@ -395,7 +424,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     double[] eta = new double[k];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      eta[c] = linear(intercepts[c], classCoefficients[c], features);
+      eta[c] = linear(intercepts[c], b[c], features);
       max = Math.max(max, eta[c]);
     }
     double sum = 0;
@@ -462,7 +491,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * Checks the features column (vectors; of the model's p elements when its ML attributes give
    * the size, as a {@code VectorAssembler}'s do) and returns the schema with the prediction
-   * column.
+   * column, and the probability column when it is set (binomial and multinomial only).
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -472,7 +501,23 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       throw new InputException(sizeMessage(getFeaturesCol(), size.getAsInt(),
           path.numFeatures()) + " (the column's ML attributes say so)");
     }
-    return Columns.withNewDouble(schema, getPredictionCol());
+    StructType out = Columns.withNewDouble(schema, getPredictionCol());
+    if (getProbabilityCol().isPresent()) {
+      out = Columns.withProbabilities(out, getProbabilityCol().get(), path.family());
+    }
+    return out;
+  }
+
+  /** A row's features, checked in the task: a vector of p elements. */
+  private static Vector requireRow(String column, int p, Vector features) {
+    if (features == null) {
+      throw new InputException("features column '" + column + "' has a null row (expected"
+          + " a vector of " + p + " elements)");
+    }
+    if (features.size() != p) {
+      throw new InputException(sizeMessage(column, features.size(), p));
+    }
+    return features;
   }
 
   /** A features column whose vectors have {@code size} elements, for a model of p features. */
@@ -489,17 +534,19 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     Family family = path.family();
     String column = getFeaturesCol();
     int p = path.numFeatures();
-    UserDefinedFunction predict = functions.udf((UDF1<Vector, Double>) features -> {
-      if (features == null) {
-        throw new InputException("features column '" + column + "' has a null row (expected"
-            + " a vector of " + p + " elements)");
-      }
-      if (features.size() != p) {
-        throw new InputException(sizeMessage(column, features.size(), p));
-      }
-      return predict(family, a0, b, features);
-    }, DataTypes.DoubleType).asNonNullable();
-    return dataset.withColumn(getPredictionCol(), predict.apply(Columns.column(column)));
+    UserDefinedFunction predict = functions.udf((UDF1<Vector, Double>) features ->
+        predict(family, a0, b, requireRow(column, p, features)), DataTypes.DoubleType)
+        .asNonNullable();
+    Dataset<Row> out = dataset.withColumn(getPredictionCol(),
+        predict.apply(Columns.column(column)));
+    if (getProbabilityCol().isEmpty()) {
+      return out;
+    }
+    UserDefinedFunction probabilities = functions.udf((UDF1<Vector, Vector>) features ->
+        probabilities(family, a0, b, requireRow(column, p, features)), SQLDataTypes.VectorType())
+        .asNonNullable();
+    return out.withColumn(getProbabilityCol().get(),
+        probabilities.apply(Columns.column(column)));
   }
 
   @Override

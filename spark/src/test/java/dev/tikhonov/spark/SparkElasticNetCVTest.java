@@ -108,6 +108,23 @@ class SparkElasticNetCVTest {
     }
   }
 
+  /** probabilityCol is checked before any pass, as in a Pipeline's fit: classifiers only. */
+  @Test
+  void transformSchema_withProbabilityCol_addsAVector_forClassifiersOnly() {
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.DoubleType);
+    SparkElasticNetCV cv = new SparkElasticNetCV().setProbabilityCol("p");
+    assertEquals(Optional.of("p"), cv.getProbabilityCol());
+    InputException gaussian = assertThrows(InputException.class,
+        () -> cv.transformSchema(schema));
+    assertEquals("probabilityCol 'p': a gaussian model has no class probabilities (binomial and"
+        + " multinomial have); unset it", gaussian.getMessage());
+    StructType out = cv.setFamily("multinomial").transformSchema(schema);
+    assertEquals(SQLDataTypes.VectorType(), out.apply("p").dataType());
+    assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
+    assertEquals(Optional.empty(), new SparkElasticNetCV().getProbabilityCol());
+  }
+
   @Test
   void transformSchema_withANonNumericLabel_namesTheColumn() {
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType())

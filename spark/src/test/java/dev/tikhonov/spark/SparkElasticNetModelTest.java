@@ -158,6 +158,45 @@ class SparkElasticNetModelTest {
         + " was fitted on 4 features", cause.getMessage());
   }
 
+  /**
+   * probabilityCol (MLlib's name): a binomial model adds (P(0), P(1)) per row, the numbers of
+   * probabilities(v) bit for bit, and keeps the setting through write/load; unset, no column;
+   * a gaussian model refuses it, naming the column.
+   */
+  @Test
+  void probabilityCol_addsTheClassProbabilities_andAGaussianModelRefusesIt(@TempDir Path dir)
+      throws Exception {
+    double[] lambdas = {0.1};
+    PathSolution path = new PathSolution(Family.BINOMIAL, 1, lambdas, new double[][] {{0.5}},
+        new double[][][] {{B.clone()}}, new int[] {3}, new double[] {0.5}, 1.2, 1e-3,
+        new boolean[] {true}, new int[] {1}, new double[] {1e-4}, List.of("a", "b", "c", "d"),
+        List.of("0", "1"), new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "every λ"));
+    CvResult cv = new CvResult(lambdas.clone(), new double[] {1.0}, new double[] {0.1},
+        new double[][] {{1.1}, {0.9}}, 0, 0);
+    SparkElasticNetModel binomial = new SparkElasticNetModel(path, cv, 0);
+    assertEquals(List.of("id", "features", "prediction"),
+        List.of(binomial.transform(frame()).columns()), "unset: no probability column");
+    binomial.setProbabilityCol("probability");
+    List<Row> rows = binomial.transform(frame()).orderBy("id")
+        .select("features", "prediction", "probability").collectAsList();
+    assertEquals(4, rows.size());
+    for (Row r : rows) {
+      org.apache.spark.ml.linalg.Vector x = r.getAs(0);
+      org.apache.spark.ml.linalg.Vector p = r.getAs(2);
+      assertArrayEquals(binomial.probabilities(x).toArray(), p.toArray(), 0.0);
+      assertEquals(r.getDouble(1), p.apply(1), 0.0);
+    }
+    String saved = dir.resolve("binomial").toString();
+    binomial.write().save(saved);
+    assertEquals(java.util.Optional.of("probability"),
+        SparkElasticNetModel.load(saved).getProbabilityCol());
+
+    InputException gaussian = assertThrows(InputException.class,
+        () -> model().setProbabilityCol("probability").transform(frame()));
+    assertEquals("probabilityCol 'probability': a gaussian model has no class probabilities"
+        + " (binomial and multinomial have); unset it", gaussian.getMessage());
+  }
+
   @Test
   void copy_withExtraParams_keepsTheNumbersAndTakesTheParams() {
     SparkElasticNetModel original = model();

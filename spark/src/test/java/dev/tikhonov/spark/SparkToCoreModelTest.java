@@ -66,7 +66,7 @@ class SparkToCoreModelTest {
         .fit(frame(table.x(), binaryLabels));
     multinomial = new SparkElasticNetCV().setFamily("multinomial").setFoldCol("fold")
         .setNumFolds(3).setNumLambdas(8).setLambdaMinRatio(0.05)
-        .fit(frame(table.x(), classLabels));
+        .setProbabilityCol("probability").fit(frame(table.x(), classLabels));
   }
 
   private static double[] labels(DoubleUnaryOperator rule) {
@@ -197,10 +197,15 @@ class SparkToCoreModelTest {
     assertEquals(Family.MULTINOMIAL, loaded.family());
     double[][] p = loaded.predictProba(table.x());
     double[] sparkClasses = transformed(multinomial, table.x());
+    // The estimator's probabilityCol reaches the model: the core's probabilities, as a column.
+    List<Row> sparkProbabilities = multinomial.transform(frame(table.x(), table.y()))
+        .select("probability").collectAsList();
     int[] classes = loaded.predictClasses(table.x());
     for (int i = 0; i < table.n(); i++) {
       assertArrayEquals(multinomial.probabilities(Vectors.dense(table.x()[i])).toArray(), p[i],
           0.0, "row " + i);
+      assertArrayEquals(p[i], ((org.apache.spark.ml.linalg.Vector) sparkProbabilities.get(i)
+          .get(0)).toArray(), 0.0, "row " + i);
       assertEquals(sparkClasses[i], classes[i], "row " + i);
     }
     double[] scales = LinearModelFile.read(file).penaltyScales();
