@@ -7,6 +7,8 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -221,8 +223,12 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
 
   @Override
   public String toString() {
-    return "ElasticNet" + LinearFit.settingsMap(family, settings)
-        + (lambda.isPresent() ? "[λ=" + lambda.getAsDouble() + "]" : "");
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> shared = LinearFit.settingsMap(family, settings);
+    m.put("family", shared.remove("family"));
+    lambda.ifPresent(l -> m.put("lambda", l));
+    m.putAll(shared);
+    return LinearFit.describe("ElasticNet", m);
   }
 
   /**

@@ -238,7 +238,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     m.put("num_folds", numFolds);
     m.put("seed", seed);
     m.put("rule", rule.id());
-    return "ElasticNetCV" + m;
+    return LinearFit.describe("ElasticNetCV", m);
   }
 
   /**

@@ -357,8 +357,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   @Override
   public String toString() {
-    return "GridSearchCV[" + candidates.size() + " candidates, " + resampling.describe() + ", "
-        + rule.id() + "]";
+    return "GridSearchCV{candidates=" + candidates.size() + ", resampling="
+        + resampling.describe() + ", rule=" + rule.id() + "}";
   }
 
   /**

@@ -215,6 +215,22 @@ final class LinearFit {
    * an absent λ_min ratio is "auto" (glmnet's default, 10⁻⁴ or 0.01 by n against p), λ values
    * and penalty factors that were not given are left out.
    */
+  /**
+   * "Name{key=value, …}", an estimator's settings as its toString gives them: arrays by their
+   * values (a map's own toString would print a double[] as "[D@…").
+   */
+  static String describe(String name, Map<String, ?> settings) {
+    StringBuilder s = new StringBuilder(name).append('{');
+    String sep = "";
+    for (Map.Entry<String, ?> e : settings.entrySet()) {
+      Object v = e.getValue();
+      s.append(sep).append(e.getKey()).append('=')
+          .append(v instanceof double[] a ? java.util.Arrays.toString(a) : String.valueOf(v));
+      sep = ", ";
+    }
+    return s.append('}').toString();
+  }
+
   static Map<String, Object> settingsMap(Family family, PathSettings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", family.name().toLowerCase(java.util.Locale.ROOT));

@@ -211,7 +211,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
 
   @Override
   public String toString() {
-    return "MlpPathCV[" + path + ", " + resampling.describe() + ", " + rule.id() + "]";
+    return "MlpPathCV{path=" + path + ", resampling=" + resampling.describe() + ", rule="
+        + rule.id() + "}";
   }
 
   /**

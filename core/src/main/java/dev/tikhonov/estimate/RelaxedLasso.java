@@ -170,7 +170,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     m.put("num_folds", numFolds);
     m.put("seed", seed);
     m.put("rule", rule.id());
-    return "RelaxedLasso" + m;
+    return LinearFit.describe("RelaxedLasso", m);
   }
 
   /**

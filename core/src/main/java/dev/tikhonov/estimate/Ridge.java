@@ -88,7 +88,7 @@ public final class Ridge implements Estimator<LinearModel> {
 
   @Override
   public String toString() {
-    return "Ridge[lambda=" + lambda + ", standardize=" + standardize + "]";
+    return "Ridge{lambda=" + lambda + ", standardize=" + standardize + "}";
   }
 
   /**

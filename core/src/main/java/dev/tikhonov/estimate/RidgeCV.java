@@ -56,13 +56,13 @@ public final class RidgeCV implements Estimator<LinearModel> {
     return criterion;
   }
 
-  /** "RidgeCV[criterion=gcv, num_lambdas=100, standardize=false]", or the λ given. */
+  /** "RidgeCV{criterion=gcv, num_lambdas=100, standardize=false}", or the λ given. */
   @Override
   public String toString() {
-    return "RidgeCV[criterion=" + criterion.name().toLowerCase(java.util.Locale.ROOT)
+    return "RidgeCV{criterion=" + criterion.name().toLowerCase(java.util.Locale.ROOT)
         + (lambdas.length > 0 ? ", lambdas=" + java.util.Arrays.toString(lambdas)
             : ", num_lambdas=" + numLambdas)
-        + ", standardize=" + standardize + "]";
+        + ", standardize=" + standardize + "}";
   }
 
   @Override

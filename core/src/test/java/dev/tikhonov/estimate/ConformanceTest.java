@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -231,6 +232,23 @@ class ConformanceTest {
     assertFalse(e.toString().contains("null"), e.toString());
     // and it prints as its name with its settings, not as Object's Name@hash
     assertTrue(e.toString().startsWith(e.name()) && !e.toString().contains("@"), e.toString());
+    // every estimator alike: Name{settings} (fitted models and results print Name[…])
+    assertTrue(e.toString().startsWith(e.name() + "{") && e.toString().endsWith("}"),
+        e.toString());
+  }
+
+  /**
+   * Settings that are lists print their values: a given λ sequence printed as "[D@1b2c3d" in
+   * ElasticNet's and ElasticNetCV's toString, and ElasticNet's own λ stood outside its
+   * settings ("ElasticNet{…}[λ=0.1]").
+   */
+  @Test
+  void estimators_printListSettingsByValue_andTheirLambdaAmongTheSettings() {
+    String path = ElasticNetCV.gaussian().lambdas(0.5, 0.1).build().toString();
+    assertTrue(path.contains("lambdas=[0.5, 0.1]") && !path.contains("@"), path);
+    String single = ElasticNet.poisson().lambda(0.1).build().toString();
+    assertTrue(single.startsWith("ElasticNet{family=poisson, lambda=0.1, ") && single.endsWith("}"),
+        single);
   }
 
   /** A network estimator's toString and provenance say "auto" for threads it was not given. */
