@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.spark.SparkConf;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.attribute.NumericAttribute;
@@ -118,26 +117,7 @@ public final class PathJob {
    * with one line on any other failure.
    */
   public static void main(String[] args) {
-    int code;
-    try {
-      SparkConf conf = new SparkConf();
-      SparkSession.Builder builder = SparkSession.builder().appName("tikhonov PathJob");
-      if (!conf.contains("spark.master")) {
-        builder.master("local[*]");
-      }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        code = run(args, spark, System.out, System.err);
-      } finally {
-        spark.stop();
-      }
-    } catch (RuntimeException | Error e) {
-      // Not bad input (run maps that to code 2): one line, as SweepJob, never a stack trace.
-      System.err.println("tikhonov-spark: failed: " + e.getClass().getSimpleName() + ": "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-      code = 1;
-    }
-    System.exit(code);
+    System.exit(JobMain.run("tikhonov PathJob", args, PathJob::run));
   }
 
   /**

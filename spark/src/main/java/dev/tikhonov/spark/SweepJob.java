@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -71,28 +70,10 @@ public final class SweepJob {
 
   /**
    * Runs the job on {@code SparkSession.builder().getOrCreate()} and exits (2: bad input; 3:
-   * every setting diverged).
+   * every setting diverged; 1 with one line on any other failure; {@link JobMain}).
    */
   public static void main(String[] args) {
-    int code;
-    try {
-      SparkConf conf = new SparkConf();
-      SparkSession.Builder builder = SparkSession.builder().appName("tikhonov SweepJob");
-      if (!conf.contains("spark.master")) {
-        builder.master("local[*]");
-      }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        code = run(args, spark, System.out, System.err);
-      } finally {
-        spark.stop();
-      }
-    } catch (RuntimeException | Error e) {
-      System.err.println("tikhonov-spark: failed: " + e.getClass().getSimpleName() + ": "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-      code = 1;
-    }
-    System.exit(code);
+    System.exit(JobMain.run("tikhonov SweepJob", args, SweepJob::run));
   }
 
   /**
