@@ -68,11 +68,6 @@ public interface Classifier extends Predictor {
 
   /** Reads a model file that holds a classifier; another model is an {@link InputException}. */
   static Classifier load(Path file) {
-    Predictor p = Predictor.load(file);
-    if (p instanceof Classifier c) {
-      return c;
-    }
-    throw new InputException(file + ": holds a regression model (" + p.provenance().estimator()
-        + "), not a classifier");
+    return Predictor.load(file, Classifier.class);
   }
 }

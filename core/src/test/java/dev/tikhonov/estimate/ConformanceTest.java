@@ -215,6 +215,14 @@ class ConformanceTest {
     assertEquals(file + ": holds a " + (p instanceof Classifier ? "classifier" : "regression model")
         + " (" + p.getClass().getSimpleName() + " fitted by " + p.provenance().estimator()
         + "), not a " + other.getSimpleName(), e.getMessage());
+    // Classifier.load is Predictor.load(file, Classifier.class), in its words too
+    if (p instanceof Classifier) {
+      assertEquals(p, Classifier.load(file));
+    } else {
+      assertEquals(assertThrows(InputException.class,
+          () -> Predictor.load(file, Classifier.class)).getMessage(),
+          assertThrows(InputException.class, () -> Classifier.load(file)).getMessage());
+    }
   }
 
   @ParameterizedTest
