@@ -193,7 +193,8 @@ public final class LinearModel implements Predictor {
   @Override
   public String toString() {
     // the family only when it is not the plain linear model, as LinearClassifier names its own
-    String family = family() == dev.tikhonov.loss.Family.GAUSSIAN ? "" : family() + ", ";
+    String family = family() == dev.tikhonov.loss.Family.GAUSSIAN ? ""
+        : family().name().toLowerCase(java.util.Locale.ROOT) + ", ";
     return provenance.estimator() + "[" + family + "λ=" + lambda() + ", α=" + l1Ratio() + ", "
         + nonzeroCoefficients() + " of " + featureNames().size() + " coefficients nonzero]";
   }

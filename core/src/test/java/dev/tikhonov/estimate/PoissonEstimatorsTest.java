@@ -44,7 +44,7 @@ class PoissonEstimatorsTest {
   @Test
   void toString_namesThePoissonFamily_andLeavesTheGaussianOneImplicit() {
     LinearModel counts = ElasticNet.poisson().lambda(0.05).build().fit(DATA);
-    assertTrue(counts.toString().startsWith("ElasticNet[POISSON, λ=0.05, α=1.0, "),
+    assertTrue(counts.toString().startsWith("ElasticNet[poisson, λ=0.05, α=1.0, "),
         counts.toString());
     LinearModel linear = Ridge.builder().lambda(0.05).build().fit(DATA);
     assertTrue(linear.toString().startsWith("Ridge[λ=0.05, α=0.0, "), linear.toString());
