@@ -88,6 +88,24 @@ final class Columns {
     return schema.add(column, SQLDataTypes.VectorType(), false);
   }
 
+  /**
+   * The schema with a vector column of raw predictions (MLlib's {@code rawPredictionCol}: the
+   * binomial margins (−η, η), the multinomial ones η꜀), which only a binomial or multinomial
+   * model has.
+   */
+  static StructType withRawPredictions(StructType schema, String column, Family family) {
+    if (!family.isClassification()) {
+      throw new InputException("rawPredictionCol '" + column + "': a "
+          + family.name().toLowerCase(java.util.Locale.ROOT) + " model has no class margins "
+          + "(binomial and multinomial have); unset it");
+    }
+    if (Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw new InputException("raw prediction column '" + column
+          + "' already exists in the data");
+    }
+    return schema.add(column, SQLDataTypes.VectorType(), false);
+  }
+
   /** The vector size recorded in the column's ML attributes (VectorAssembler writes it). */
   static OptionalInt vectorSize(StructType schema, String column) {
     int size = AttributeGroup.fromStructField(schema.apply(column)).size();

@@ -79,7 +79,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Params (Spark-style, each with a setter and a getter): {@code featuresCol} ("features"),
  * {@code labelCol} ("label"), {@code weightCol} (optional), {@code foldCol} (optional fold ids
  * 1..K; else content-hashed random folds, {@link RandomFolds}), {@code predictionCol}
- * ("prediction"), {@code probabilityCol} (optional: class probabilities, a vector), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
+ * ("prediction"), {@code probabilityCol} (optional: class probabilities, a vector),
+ * {@code rawPredictionCol} (optional: class margins, a vector, MLlib's), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
  * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
  * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code tolerance}
@@ -100,6 +101,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final Param<String> foldCol;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
+  private final Param<String> rawPredictionCol;
   private final Param<String> family;
   private final DoubleParam l1Ratio;
   private final DoubleArrayParam lambdas;
@@ -127,6 +129,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     predictionCol = new Param<>(this, "predictionCol", "prediction column the model adds");
     probabilityCol = new Param<>(this, "probabilityCol", "class probabilities column the model "
         + "adds, a vector (binomial: P(0), P(1); multinomial: one per class; unset: none)");
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction (margins) column "
+        + "the model adds, a vector (binomial: −η, η with η = a₀ + x·b; multinomial: η꜀ per "
+        + "class; unset: none)");
     family = new Param<>(this, "family", "loss: gaussian, binomial (labels 0 and 1), "
         + "multinomial (labels the class indices 0..C−1) or poisson (labels counts ≥ 0)",
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial", "poisson")));
@@ -195,6 +200,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public Param<String> probabilityCol() {
     return probabilityCol;
+  }
+
+  public Param<String> rawPredictionCol() {
+    return rawPredictionCol;
   }
 
   public Param<String> family() {
@@ -272,6 +281,15 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   public SparkElasticNetCV setProbabilityCol(String value) {
     set(probabilityCol, value);
+    return this;
+  }
+
+  /**
+   * Also add the class margins as a vector column (binomial and multinomial), as MLlib's
+   * classifiers' {@code rawPredictionCol} ({@link SparkElasticNetModel#rawPrediction}).
+   */
+  public SparkElasticNetCV setRawPredictionCol(String value) {
+    set(rawPredictionCol, value);
     return this;
   }
 
@@ -366,6 +384,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return isDefined(probabilityCol) ? Optional.of($(probabilityCol)) : Optional.empty();
   }
 
+  /** The raw prediction (margins) column, if set. */
+  public Optional<String> getRawPredictionCol() {
+    return isDefined(rawPredictionCol) ? Optional.of($(rawPredictionCol)) : Optional.empty();
+  }
+
   public String getFamily() {
     return $(family);
   }
@@ -427,7 +450,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * Checks the input columns (features: vectors; label, weight, fold: numeric) and returns the
-   * schema with the prediction column the model adds (and the probability column, if set).
+   * schema with the prediction column the model adds (and the probability and raw prediction
+   * columns, if set).
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -436,9 +460,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     getWeightCol().ifPresent(c -> Columns.requireNumeric(schema, c, "weight"));
     getFoldCol().ifPresent(c -> Columns.requireNumeric(schema, c, "fold id"));
     StructType out = Columns.withNewDouble(schema, getPredictionCol());
+    Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
     if (getProbabilityCol().isPresent()) {
-      Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
       out = Columns.withProbabilities(out, getProbabilityCol().get(), f);
+    }
+    if (getRawPredictionCol().isPresent()) {
+      out = Columns.withRawPredictions(out, getRawPredictionCol().get(), f);
     }
     return out;
   }

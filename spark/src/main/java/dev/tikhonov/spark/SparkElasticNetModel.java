@@ -43,14 +43,22 @@ import scala.Option;
 /**
  * A fitted gaussian, binomial, multinomial or Poisson elastic net at the λ that cross-validation
  * selected: a Spark ML {@code Model} whose {@code transform} adds the prediction,
- * {@code ŷ = a₀ + x·b} for gaussian, the probability of class 1, {@code σ(a₀ + x·b)}, for
- * binomial, the most probable class's index, {@code argmax꜀ a₀꜀ + x·b꜀}, for multinomial, and
- * the mean count {@code μ = exp(a₀ + x·b)} for Poisson
+ * {@code ŷ = a₀ + x·b} for gaussian, the mean count {@code μ = exp(a₀ + x·b)} for Poisson, and
+ * for binomial and multinomial the most probable class's index as a double (binomial: 1.0 when
+ * P(class 1) = σ(a₀ + x·b) exceeds P(class 0), else 0.0; multinomial: argmax꜀ of
+ * softmax(a₀꜀ + x·b꜀)), the first class on ties, which is the core's
+ * {@link LinearClassifier#predict} rule, bit for bit
  * (intercepts plus coefficients on the original feature scale; DESIGN.md's objective, see
  * {@link SparkElasticNetCV}; a multinomial model's per-class numbers are
- * {@link #interceptVector()} and {@link #coefficientMatrix()}, its probabilities
- * {@link #probabilities}, which {@code transform} also adds as a vector column when
- * {@code probabilityCol} is set, binomial and multinomial). It keeps the whole fit: the path on all rows ({@link #path()},
+ * {@link #interceptVector()} and {@link #coefficientMatrix()}). A classifier also adds, each
+ * only when its column param is set (unset by default), as MLlib's
+ * {@code LogisticRegressionModel} does: {@code probabilityCol}, the vector
+ * {@link #probabilities}, and {@code rawPredictionCol}, the vector {@link #rawPrediction} of
+ * margins, (−η, η) with η = a₀ + x·b for binomial, η꜀ = a₀꜀ + x·b꜀ per class for multinomial,
+ * which {@code BinaryClassificationEvaluator} reads as MLlib's (its score is element 1, η).
+ * Before the binomial prediction was the class, it was P(class 1) (docs/spark.md, "Changed");
+ * a model saved then loads and predicts the class, as the meaning is in {@code transform}, not
+ * in the saved numbers. It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
  * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (the others) and
  * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
@@ -125,6 +133,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
+  private final Param<String> rawPredictionCol;
 
   /**
    * The model at λ #{@code selectedIndex} (0-based) of a path (any family) and its cross-validation over the same λ, fitted with {@code dataPasses} distributed passes;
@@ -161,6 +170,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     predictionCol = new Param<>(this, "predictionCol", "prediction column to add");
     probabilityCol = new Param<>(this, "probabilityCol", "class probabilities column to add, "
         + "a vector (binomial: P(0), P(1); multinomial: one per class; unset: none)");
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction (margins) column "
+        + "to add, a vector (binomial: −η, η with η = a₀ + x·b; multinomial: η꜀ per class; "
+        + "unset: none)");
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
   }
@@ -304,8 +316,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * The selected binomial or multinomial model as the core's {@link LinearClassifier}:
    * p(class 1 | x) = σ(a₀ + x·b), or softmax(a₀꜀ + x·b꜀) over the classes "0".."C−1", with the
-   * same numbers as this model, bit for bit (its class-1 probability is what {@link #transform}
-   * adds, its probabilities {@link #probabilities}'s); penalty and provenance as
+   * same numbers as this model, bit for bit (its {@code predict} is the class
+   * {@link #transform} adds, its {@code predictProba} {@link #probabilities}); penalty and
+   * provenance as
    * {@link #toLinearModel()}'s.
    *
    * @throws IllegalStateException for a gaussian or Poisson model ({@link #toLinearModel()})
@@ -354,6 +367,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return probabilityCol;
   }
 
+  public Param<String> rawPredictionCol() {
+    return rawPredictionCol;
+  }
+
   public SparkElasticNetModel setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
@@ -373,6 +390,15 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * Also add {@link #rawPrediction} as a vector column (binomial and multinomial), as MLlib's
+   * classifiers' {@code rawPredictionCol}: what {@code BinaryClassificationEvaluator} scores.
+   */
+  public SparkElasticNetModel setRawPredictionCol(String value) {
+    set(rawPredictionCol, value);
+    return this;
+  }
+
   public String getFeaturesCol() {
     return $(featuresCol);
   }
@@ -386,11 +412,24 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return isDefined(probabilityCol) ? Optional.of($(probabilityCol)) : Optional.empty();
   }
 
+  /** The raw prediction (margins) column, if set. */
+  public Optional<String> getRawPredictionCol() {
+    return isDefined(rawPredictionCol) ? Optional.of($(rawPredictionCol)) : Optional.empty();
+  }
+
   /**
-   * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), the
-   * probability of class 1, σ(a₀ + x·b) (binomial), the most probable class's index
-   * argmax꜀ (a₀꜀ + x·b꜀) (multinomial; the first on ties), or the mean count exp(a₀ + x·b)
-   * (Poisson).
+   * The prediction for one feature vector of p elements: ŷ = a₀ + x·b (gaussian), the mean
+   * count exp(a₀ + x·b) (Poisson), or the index of the largest of {@link #probabilities}, the
+   * first on ties (binomial and multinomial), as a double: the core's
+   * {@link LinearClassifier#predict} rule on the same probabilities, so the two agree bit for
+   * bit. For binomial that is 1.0 when σ(η) &gt; σ(−η), η = a₀ + x·b, else 0.0: at
+   * P(class 1) = 0.5 exactly, class 0, as MLlib's {@code LogisticRegressionModel} at its default
+   * threshold 0.5 (Spark 4.2.0, {@code ml/classification/LogisticRegression.scala}:
+   * {@code predict} and {@code probability2prediction} give 1 when
+   * {@code probability(1) > 0.5}); a tiny η &gt; 0 whose σ(η) rounds to 0.5 (|η| below about
+   * 1e-16) also gives class 0 here and in the core, where MLlib's {@code raw2prediction}, which
+   * tests the margin ({@code rawPrediction(1) > log(t/(1−t))} = 0), gives 1. NaN when a
+   * probability is NaN (a NaN feature).
    */
   public double predict(Vector features) {
     return predict(path.family(), intercepts, classCoefficients, features);
@@ -408,6 +447,41 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           + "probabilities");
     }
     return probabilities(path.family(), intercepts, classCoefficients, features);
+  }
+
+  /**
+   * The raw prediction of one feature vector, MLlib's {@code LogisticRegressionModel.predictRaw}:
+   * the margins (−η, η) with η = a₀ + x·b (binomial), or η꜀ = a₀꜀ + x·b꜀ per class
+   * (multinomial). MLlib's conventions (Spark 4.2.0): {@code predictRaw} in
+   * {@code ml/classification/LogisticRegression.scala} returns {@code Vectors.dense(-m, m)} with
+   * {@code m = BLAS.dot(features, coefficients) + intercept} for binomial and the margins
+   * {@code interceptVector + coefficientMatrix · features} for multinomial; and
+   * {@code ml/evaluation/BinaryClassificationEvaluator.scala} scores a vector column of length 2
+   * by its element 1 ({@code rawPrediction(1)}), here η. The probabilities are σ(η) (binomial)
+   * and softmax(η꜀) (multinomial), so each is monotone in its margin.
+   *
+   * @throws IllegalStateException for a gaussian or Poisson model
+   */
+  public Vector rawPrediction(Vector features) {
+    if (!path.family().isClassification()) {
+      throw new IllegalStateException("a " + familyName() + " model predicts a mean, not "
+          + "class margins");
+    }
+    return rawPrediction(path.family(), intercepts, classCoefficients, features);
+  }
+
+  /** {@link #rawPrediction(Vector)} of a binomial or multinomial model's numbers. */
+  private static Vector rawPrediction(Family family, double[] intercepts, double[][] b,
+      Vector features) {
+    if (family == Family.BINOMIAL) {
+      double eta = linear(intercepts[0], b[0], features);
+      return Vectors.dense(-eta, eta);
+    }
+    double[] eta = new double[intercepts.length];
+    for (int c = 0; c < eta.length; c++) {
+      eta[c] = linear(intercepts[c], b[c], features);
+    }
+    return Vectors.dense(eta);
   }
 
   /** {@link #probabilities(Vector)} of a binomial or multinomial model's numbers. */
@@ -440,26 +514,26 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   private static double predict(Family family, double[] intercepts, double[][] b,
       Vector features) {
-    if (family == Family.MULTINOMIAL) {
-      int best = 0;
-      double bestEta = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < intercepts.length; c++) {
-        double eta = linear(intercepts[c], b[c], features);
-        if (eta > bestEta) {
-          bestEta = eta;
-          best = c;
-        }
-      }
-      return best;
+    if (family.isClassification()) {
+      return mostProbable(probabilities(family, intercepts, b, features).toArray());
     }
     double eta = linear(intercepts[0], b[0], features);
-    if (family == Family.GAUSSIAN) {
-      return eta;
+    return family == Family.POISSON ? Math.exp(eta) : eta;
+  }
+
+  /**
+   * The index of the largest probability, the first on ties (the core's LinearClassifier
+   * argmax: class k replaces the best only when strictly larger); NaN when one is NaN.
+   */
+  private static double mostProbable(double[] p) {
+    int best = 0;
+    for (int k = 0; k < p.length; k++) {
+      if (Double.isNaN(p[k])) {
+        return Double.NaN;
+      }
+      best = p[k] > p[best] ? k : best;
     }
-    if (family == Family.POISSON) {
-      return Math.exp(eta);
-    }
-    return sigmoid(eta);
+    return best;
   }
 
   /** σ(η) = 1/(1 + e^−η), without overflow for either sign. */
@@ -491,7 +565,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * Checks the features column (vectors; of the model's p elements when its ML attributes give
    * the size, as a {@code VectorAssembler}'s do) and returns the schema with the prediction
-   * column, and the probability column when it is set (binomial and multinomial only).
+   * column, and the probability and raw prediction columns when they are set (binomial and
+   * multinomial only).
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -504,6 +579,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     StructType out = Columns.withNewDouble(schema, getPredictionCol());
     if (getProbabilityCol().isPresent()) {
       out = Columns.withProbabilities(out, getProbabilityCol().get(), path.family());
+    }
+    if (getRawPredictionCol().isPresent()) {
+      out = Columns.withRawPredictions(out, getRawPredictionCol().get(), path.family());
     }
     return out;
   }
@@ -539,14 +617,20 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         .asNonNullable();
     Dataset<Row> out = dataset.withColumn(getPredictionCol(),
         predict.apply(Columns.column(column)));
-    if (getProbabilityCol().isEmpty()) {
-      return out;
+    if (getProbabilityCol().isPresent()) {
+      UserDefinedFunction probabilities = functions.udf((UDF1<Vector, Vector>) features ->
+          probabilities(family, a0, b, requireRow(column, p, features)),
+          SQLDataTypes.VectorType()).asNonNullable();
+      out = out.withColumn(getProbabilityCol().get(),
+          probabilities.apply(Columns.column(column)));
     }
-    UserDefinedFunction probabilities = functions.udf((UDF1<Vector, Vector>) features ->
-        probabilities(family, a0, b, requireRow(column, p, features)), SQLDataTypes.VectorType())
-        .asNonNullable();
-    return out.withColumn(getProbabilityCol().get(),
-        probabilities.apply(Columns.column(column)));
+    if (getRawPredictionCol().isPresent()) {
+      UserDefinedFunction raw = functions.udf((UDF1<Vector, Vector>) features ->
+          rawPrediction(family, a0, b, requireRow(column, p, features)),
+          SQLDataTypes.VectorType()).asNonNullable();
+      out = out.withColumn(getRawPredictionCol().get(), raw.apply(Columns.column(column)));
+    }
+    return out;
   }
 
   @Override

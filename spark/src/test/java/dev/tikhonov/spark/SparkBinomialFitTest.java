@@ -167,10 +167,12 @@ class SparkBinomialFitTest {
         Arrays.stream(perLambda).max().getAsInt());
     assertTrue(mean <= 6, "passes per λ: " + Arrays.toString(perLambda));
 
-    // The model predicts P(y = 1) at λ_min.
+    // At λ_min: P(y = 1) = σ(η), and the prediction is the class, 1 when σ(η) > σ(−η).
     int at = model.selectedIndex();
     double eta = model.path().linearPredictor(x[0], at, 0);
-    assertEquals(1 / (1 + Math.exp(-eta)), model.predict(Vectors.dense(x[0])), 1e-15);
+    double[] p = model.probabilities(Vectors.dense(x[0])).toArray();
+    assertEquals(1 / (1 + Math.exp(-eta)), p[1], 1e-15);
+    assertEquals(p[1] > p[0] ? 1.0 : 0.0, model.predict(Vectors.dense(x[0])), 0.0);
   }
 
   @Test

@@ -125,6 +125,23 @@ class SparkElasticNetCVTest {
     assertEquals(Optional.empty(), new SparkElasticNetCV().getProbabilityCol());
   }
 
+  /** rawPredictionCol (MLlib's name) likewise: a vector for classifiers, refused otherwise. */
+  @Test
+  void transformSchema_withRawPredictionCol_addsAVector_forClassifiersOnly() {
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.DoubleType);
+    SparkElasticNetCV cv = new SparkElasticNetCV().setRawPredictionCol("raw");
+    assertEquals(Optional.of("raw"), cv.getRawPredictionCol());
+    InputException poisson = assertThrows(InputException.class,
+        () -> cv.setFamily("poisson").transformSchema(schema));
+    assertEquals("rawPredictionCol 'raw': a poisson model has no class margins (binomial and"
+        + " multinomial have); unset it", poisson.getMessage());
+    StructType out = cv.setFamily("binomial").transformSchema(schema);
+    assertEquals(SQLDataTypes.VectorType(), out.apply("raw").dataType());
+    assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
+    assertEquals(Optional.empty(), new SparkElasticNetCV().getRawPredictionCol());
+  }
+
   @Test
   void transformSchema_withANonNumericLabel_namesTheColumn() {
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType())

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
@@ -99,7 +100,7 @@ class SparkElasticNetModelTest {
     double small = Math.exp(-30) - Math.exp(-60); // e⁻³⁰/(1 + e⁻³⁰) to 1e-26 relative
     assertEquals(small, p[0], 1e-15 * small);
     assertEquals(1 / (1 + Math.exp(-30)), p[1]);
-    assertEquals(p[1], model.predict(Vectors.dense(0, 0)));
+    assertEquals(1.0, model.predict(Vectors.dense(0, 0)), "the class, not P(class 1)");
     // Negative η: σ(η) = e^η/(1 + e^η) is the small one.
     double[] q = model.probabilities(Vectors.dense(0, 60)).toArray();
     assertEquals(small, q[1], 1e-15 * small);
@@ -184,7 +185,7 @@ class SparkElasticNetModelTest {
       org.apache.spark.ml.linalg.Vector x = r.getAs(0);
       org.apache.spark.ml.linalg.Vector p = r.getAs(2);
       assertArrayEquals(binomial.probabilities(x).toArray(), p.toArray(), 0.0);
-      assertEquals(r.getDouble(1), p.apply(1), 0.0);
+      assertEquals(p.apply(1) > p.apply(0) ? 1.0 : 0.0, r.getDouble(1), 0.0, "the class");
     }
     String saved = dir.resolve("binomial").toString();
     binomial.write().save(saved);
@@ -275,5 +276,208 @@ class SparkElasticNetModelTest {
     SparkElasticNetFitTest.assertSameCv(same.crossValidation(), old.crossValidation(), 0.0);
     assertArrayEquals(predictions(same.transform(frame()), "prediction"),
         predictions(old.transform(frame()), "yhat"), 0.0);
+  }
+
+  /**
+   * A one-λ model of {@code family} with intercepts a₀ and coefficients b (one vector, or one
+   * per class), features a, b, c, d, and a fit record (scales and factors 1), so that
+   * {@link SparkElasticNetModel#toLinearClassifier()} makes the core's model of the same numbers.
+   */
+  static SparkElasticNetModel oneLambda(Family family, double[] a0, double[][] b) {
+    double[] lambdas = {0.1};
+    List<String> classes = family == Family.BINOMIAL ? List.of("0", "1")
+        : family == Family.MULTINOMIAL
+            ? java.util.stream.IntStream.range(0, a0.length).mapToObj(String::valueOf).toList()
+            : List.of();
+    PathSolution path = new PathSolution(family, 1, lambdas, new double[][] {a0.clone()},
+        new double[][][] {b}, new int[] {4}, new double[] {0.5}, 1.2, 1e-3,
+        new boolean[] {true}, new int[] {1}, new double[] {1e-4}, List.of("a", "b", "c", "d"),
+        classes, new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "every λ"));
+    CvResult cv = new CvResult(lambdas.clone(), new double[] {1.0}, new double[] {0.1},
+        new double[][] {{1.1}, {0.9}}, 0, 0);
+    FitRecord record = FitRecord.read(new double[] {1, 1, 1, 1}, new double[] {1, 1, 1, 1},
+        "{\"estimator\": \"SparkElasticNetCV\"}", "test");
+    return new SparkElasticNetModel("tikhonovElasticNetModel_test", path, cv, 0, 1,
+        java.util.Optional.of(record));
+  }
+
+  /** Rows id = 1.. with features (t, 0, 0, 0) for each t. */
+  private static Dataset<Row> firstFeature(double... t) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      rows.add(RowFactory.create(i + 1, Vectors.dense(t[i], 0, 0, 0)));
+    }
+    StructType schema = new StructType().add("id", DataTypes.IntegerType)
+        .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** The rows (t, 0, 0, 0) as the core's double[n][4]. */
+  private static double[][] firstFeatureRows(double... t) {
+    double[][] x = new double[t.length][4];
+    for (int i = 0; i < t.length; i++) {
+      x[i][0] = t[i];
+    }
+    return x;
+  }
+
+  /**
+   * A binomial model's prediction is the class 0.0/1.0 (it was P(class 1)), by the core's rule
+   * bit for bit: class 1 only when σ(η) &gt; σ(−η). At η = 0, P(class 1) is exactly 0.5 and
+   * both say class 0; at η = 1e-17 &gt; 0 the probabilities round to 0.5 each and both say 0
+   * (MLlib's margin test η &gt; 0 would say 1); at η = 1e-15 they differ and both say 1.
+   */
+  @Test
+  void binomialPrediction_isTheClass_asTheCoreModelPredictsIt_alsoAtPExactlyHalf() {
+    SparkElasticNetModel model = oneLambda(Family.BINOMIAL, new double[] {0},
+        new double[][] {{1, 0, 0, 0}}).setProbabilityCol("probability");
+    double[] t = {0, 1e-17, -1e-17, 1e-15, 2.5, -2.5};
+    Dataset<Row> out = model.transform(firstFeature(t));
+    double[] spark = predictions(out, "prediction");
+    double[] core = model.toLinearClassifier().predict(firstFeatureRows(t));
+    assertArrayEquals(new double[] {0, 0, 0, 1, 1, 0}, spark, 0.0);
+    assertArrayEquals(core, spark, 0.0, "the core's LinearClassifier.predict");
+    List<Row> half = out.orderBy("id").select("probability").collectAsList();
+    org.apache.spark.ml.linalg.Vector p = half.get(0).getAs(0);
+    assertArrayEquals(new double[] {0.5, 0.5}, p.toArray(), 0.0, "P exactly 0.5 at η = 0");
+    for (int i = 0; i < t.length; i++) {
+      assertEquals(spark[i], model.predict(Vectors.dense(t[i], 0, 0, 0)), 0.0, "predict(v)");
+    }
+  }
+
+  /**
+   * A multinomial model's class is the core's too: the first of the largest probabilities. At
+   * η = (0, 1e-17, 0) the softmax is (1/3, 1/3, 1/3) and both say class 0 (the argmax of η
+   * said 1).
+   */
+  @Test
+  void multinomialPrediction_onATieOfTheProbabilities_isTheCoresFirstClass() {
+    SparkElasticNetModel model = oneLambda(Family.MULTINOMIAL, new double[] {0, 0, 0},
+        new double[][] {{0, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, 0, 0}});
+    double[] t = {1e-17, 1, -1, 0};
+    double[] spark = predictions(model.transform(firstFeature(t)), "prediction");
+    assertArrayEquals(new double[] {0, 1, 0, 0}, spark, 0.0);
+    assertArrayEquals(model.toLinearClassifier().predict(firstFeatureRows(t)), spark, 0.0);
+  }
+
+  /**
+   * rawPredictionCol (MLlib's name, unset by default): binomial (−η, η) with η = a₀ + x·b,
+   * multinomial η꜀ per class, the numbers of rawPrediction(v) bit for bit, and what MLlib's
+   * LogisticRegressionModel of the same numbers puts in its rawPrediction, probability and
+   * prediction columns; kept through write/load; gaussian and Poisson refuse it.
+   */
+  @Test
+  void rawPredictionCol_addsMllibsMargins_andARegressionRefusesIt(@TempDir Path dir)
+      throws Exception {
+    double a0 = 0.5;
+    SparkElasticNetModel binomial = oneLambda(Family.BINOMIAL, new double[] {a0},
+        new double[][] {B.clone()});
+    assertEquals(List.of("id", "features", "prediction"),
+        List.of(binomial.transform(frame()).columns()), "unset: no raw prediction column");
+    binomial.setRawPredictionCol("rawPrediction").setProbabilityCol("probability");
+    double[] eta = {
+        a0 + 0.5 * 1 - 2.0 * 2 + 1e-3 * 4,
+        a0 - 2.0 * -1.5 + 1e-3 * 1e4,
+        a0,
+        a0 + 0.5 * -7.5 - 2.0 * 1e-3 + 1e-3 * 1e6};
+    LogisticRegressionModel mllib = new LogisticRegressionModel("mllib", Vectors.dense(B), a0);
+    assertSameAsMllib(binomial, mllib, eta.length);
+    List<Row> rows = binomial.transform(frame()).orderBy("id")
+        .select("features", "rawPrediction").collectAsList();
+    for (int i = 0; i < rows.size(); i++) {
+      org.apache.spark.ml.linalg.Vector x = rows.get(i).getAs(0);
+      org.apache.spark.ml.linalg.Vector raw = rows.get(i).getAs(1);
+      assertArrayEquals(new double[] {-eta[i], eta[i]}, raw.toArray(), 1e-12 * Math.abs(eta[i]));
+      assertArrayEquals(binomial.rawPrediction(x).toArray(), raw.toArray(), 0.0);
+    }
+    String saved = dir.resolve("binomial").toString();
+    binomial.write().save(saved);
+    assertEquals(java.util.Optional.of("rawPrediction"),
+        SparkElasticNetModel.load(saved).getRawPredictionCol());
+
+    double[][] b = {{0.5, -2, 0, 1e-3}, {-1, 0.25, 0.5, 0}, {0, 1, -0.5, -1e-3}};
+    double[] a = {0.25, -0.5, 0.25};
+    SparkElasticNetModel multinomial = oneLambda(Family.MULTINOMIAL, a, b)
+        .setRawPredictionCol("rawPrediction").setProbabilityCol("probability");
+    double[] columnMajor = new double[12];
+    for (int c = 0; c < 3; c++) {
+      for (int j = 0; j < 4; j++) {
+        columnMajor[c + 3 * j] = b[c][j];
+      }
+    }
+    assertSameAsMllib(multinomial, new LogisticRegressionModel("mllib3",
+        org.apache.spark.ml.linalg.Matrices.dense(3, 4, columnMajor), Vectors.dense(a), 3, true),
+        4);
+
+    InputException gaussian = assertThrows(InputException.class,
+        () -> model().setRawPredictionCol("raw").transform(frame()));
+    assertEquals("rawPredictionCol 'raw': a gaussian model has no class margins (binomial and"
+        + " multinomial have); unset it", gaussian.getMessage());
+    SparkElasticNetModel poisson = oneLambda(Family.POISSON, new double[] {a0},
+        new double[][] {B.clone()});
+    InputException counts = assertThrows(InputException.class,
+        () -> poisson.setRawPredictionCol("raw").transformSchema(frame().schema()));
+    assertEquals("rawPredictionCol 'raw': a poisson model has no class margins (binomial and"
+        + " multinomial have); unset it", counts.getMessage());
+    assertThrows(IllegalStateException.class, () -> poisson.rawPrediction(Vectors.dense(B)));
+    InputException exists = assertThrows(InputException.class,
+        () -> binomial.copy(new ParamMap()).setRawPredictionCol("id").transform(frame()));
+    assertEquals("raw prediction column 'id' already exists in the data", exists.getMessage());
+  }
+
+  /**
+   * Our rawPrediction, probability and prediction columns against MLlib's of the same numbers
+   * on {@link #frame()}: the margins and probabilities to rounding (MLlib sums x·b in another
+   * order and takes P(0) as 1 − P(1)), the classes equal.
+   */
+  private static void assertSameAsMllib(SparkElasticNetModel ours, LogisticRegressionModel mllib,
+      int n) {
+    List<Row> a = ours.transform(frame()).orderBy("id")
+        .select("rawPrediction", "probability", "prediction").collectAsList();
+    List<Row> m = mllib.transform(frame()).orderBy("id")
+        .select("rawPrediction", "probability", "prediction").collectAsList();
+    assertEquals(n, a.size());
+    for (int i = 0; i < n; i++) {
+      double[] raw = ((org.apache.spark.ml.linalg.Vector) a.get(i).get(0)).toArray();
+      double[] mllibRaw = ((org.apache.spark.ml.linalg.Vector) m.get(i).get(0)).toArray();
+      assertEquals(mllibRaw.length, raw.length);
+      for (int k = 0; k < raw.length; k++) {
+        assertEquals(mllibRaw[k], raw[k], 1e-12 * Math.max(1, Math.abs(raw[k])),
+            "row " + i + " margin " + k);
+      }
+      assertArrayEquals(((org.apache.spark.ml.linalg.Vector) m.get(i).get(1)).toArray(),
+          ((org.apache.spark.ml.linalg.Vector) a.get(i).get(1)).toArray(), 1e-12,
+          "row " + i + " probabilities");
+      assertEquals(m.get(i).getDouble(2), a.get(i).getDouble(2), 0.0, "row " + i + " class");
+    }
+  }
+
+  /**
+   * A binomial model saved when its prediction column held P(class 1) (test resource, main at
+   * c9d7ab0) loads with its params and predicts the class in that column now: the meaning is
+   * in transform, not in the saved numbers; its probabilities are unchanged.
+   */
+  @Test
+  void load_ofABinomialModelSavedWhenItPredictedPClass1_predictsTheClass() throws Exception {
+    SparkElasticNetModel old = SparkElasticNetModel.load(
+        resource("binomial-before-class-prediction"));
+    SparkElasticNetModel same = oneLambda(Family.BINOMIAL, new double[] {0.5},
+        new double[][] {B.clone()});
+    assertEquals("pClass1", old.getPredictionCol());
+    assertEquals(java.util.Optional.of("probability"), old.getProbabilityCol());
+    assertEquals(java.util.Optional.empty(), old.getRawPredictionCol());
+    List<Row> rows = old.transform(frame()).orderBy("id")
+        .select("features", "pClass1", "probability").collectAsList();
+    double[] classes = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      org.apache.spark.ml.linalg.Vector x = rows.get(i).getAs(0);
+      classes[i] = rows.get(i).getDouble(1);
+      assertArrayEquals(same.probabilities(x).toArray(),
+          ((org.apache.spark.ml.linalg.Vector) rows.get(i).get(2)).toArray(), 0.0);
+    }
+    // η = −2.996, 13.5, 0.5, 996.748: classes 0, 1, 1, 1.
+    assertArrayEquals(new double[] {0, 1, 1, 1}, classes, 0.0);
+    assertArrayEquals(old.toLinearClassifier().predict(new double[][] {{1, 2, 3, 4},
+        {0, -1.5, 0, 1e4}, {0, 0, 0, 0}, {-7.5, 1e-3, 2, 1e6}}), classes, 0.0);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,6 +64,7 @@ class SparkToCoreModelTest {
     // seed is the fit's), the 1se rule, not standardized: every scale is 1.
     binomial = new SparkElasticNetCV().setFamily("binomial").setNumFolds(3).setSeed(5)
         .setNumLambdas(8).setLambdaMinRatio(0.05).setSelection("1se").setStandardize(false)
+        .setProbabilityCol("probability").setRawPredictionCol("rawPrediction")
         .fit(frame(table.x(), binaryLabels));
     multinomial = new SparkElasticNetCV().setFamily("multinomial").setFoldCol("fold")
         .setNumFolds(3).setNumLambdas(8).setLambdaMinRatio(0.05)
@@ -148,8 +150,13 @@ class SparkToCoreModelTest {
         "weight_column", "weight", "rule", "min"), OptionalLong.empty());
   }
 
+  /**
+   * The binomial model's prediction column is the core model's predict, its probability column
+   * the core's predictProba, bit for bit; the estimator's probabilityCol and rawPredictionCol
+   * reach the model.
+   */
   @Test
-  void binomial_toLinearClassifier_savedAndLoaded_givesTheSparkProbabilities_bitForBit() {
+  void binomial_toLinearClassifier_savedAndLoaded_givesTheSparkClassesAndProbabilities_bitForBit() {
     LinearClassifier core = binomial.toLinearClassifier();
     assertEquals(binomial.selectedLambda(), core.lambda());
     assertEquals(binomial.lambda1se(), core.lambda());
@@ -161,14 +168,21 @@ class SparkToCoreModelTest {
     LinearClassifier loaded = (LinearClassifier) Predictor.load(file);
     assertEquals(core, loaded);
     double[][] p = loaded.predictProba(table.x());
-    double[] classOne = transformed(binomial, table.x());
+    double[] sparkClasses = transformed(binomial, table.x());
+    assertArrayEquals(loaded.predict(table.x()), sparkClasses, 0.0, "the core's predict");
+    List<Row> sparkProbabilities = binomial.transform(frame(table.x(), table.y()))
+        .select("probability").collectAsList();
     int[] classes = loaded.predictClasses(table.x());
+    int ones = 0;
     for (int i = 0; i < table.n(); i++) {
       assertArrayEquals(binomial.probabilities(Vectors.dense(table.x()[i])).toArray(), p[i],
           0.0, "row " + i);
-      assertEquals(classOne[i], p[i][1], 0.0, "row " + i);
-      assertEquals(classOne[i] > p[i][0] ? 1 : 0, classes[i], "row " + i);
+      assertArrayEquals(p[i], ((org.apache.spark.ml.linalg.Vector) sparkProbabilities.get(i)
+          .get(0)).toArray(), 0.0, "row " + i);
+      assertEquals(classes[i], sparkClasses[i], 0.0, "row " + i);
+      ones += classes[i];
     }
+    assertTrue(ones > 0 && ones < table.n(), ones + " rows of class 1: both classes predicted");
     LinearModelFile.Contents contents = LinearModelFile.read(file);
     assertArrayEquals(new double[] {1, 1, 1, 1}, contents.penaltyFactors(), 0.0);
     assertArrayEquals(new double[] {1, 1, 1, 1}, contents.penaltyScales(), 0.0,
@@ -260,5 +274,33 @@ class SparkToCoreModelTest {
         + "it still predicts, but to convert it, fit it again with SparkElasticNetCV",
         e.getMessage());
     assertThrows(IllegalStateException.class, old::toLinearClassifier);
+  }
+
+  /**
+   * MLlib's BinaryClassificationEvaluator scores our rawPredictionCol as it scores MLlib's (its
+   * element 1, η): the area under the ROC curve equals the one of the probabilityCol (element 1,
+   * σ(η)) and the Mann–Whitney count of the core model's probabilities, ties counting ½.
+   */
+  @Test
+  void binomial_rawPredictionCol_givesBinaryClassificationEvaluatorTheAucOfTheProbabilities() {
+    Dataset<Row> scored = binomial.transform(frame(table.x(), binaryLabels));
+    BinaryClassificationEvaluator auc = new BinaryClassificationEvaluator().setLabelCol("label")
+        .setMetricName("areaUnderROC");
+    double fromRaw = auc.setRawPredictionCol("rawPrediction").evaluate(scored);
+    double fromProbabilities = auc.setRawPredictionCol("probability").evaluate(scored);
+    double[][] p = binomial.toLinearClassifier().predictProba(table.x());
+    double pairs = 0;
+    double wins = 0;
+    for (int i = 0; i < table.n(); i++) {
+      for (int j = 0; j < table.n(); j++) {
+        if (binaryLabels[i] == 1 && binaryLabels[j] == 0) {
+          pairs++;
+          wins += p[i][1] > p[j][1] ? 1 : p[i][1] == p[j][1] ? 0.5 : 0;
+        }
+      }
+    }
+    assertEquals(fromProbabilities, fromRaw, 1e-12);
+    assertEquals(wins / pairs, fromRaw, 1e-12);
+    assertTrue(fromRaw > 0.6 && fromRaw < 1, "AUC " + fromRaw);
   }
 }
