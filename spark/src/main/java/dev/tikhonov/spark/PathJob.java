@@ -86,7 +86,10 @@ public final class PathJob {
       "The elastic-net path of a Parquet or CSV file (CSV: a header line), cross-validated when"
           + " asked,",
       "written as DIR/path.json and DIR/path.csv as ./tikhonov path writes them.",
-      "  --data FILE            Parquet, or CSV (.csv, .csv.gz, .txt) with a header line",
+      "  --data FILE            Parquet, or CSV (.csv, .csv.gz, .txt) with a header line; a",
+      "                         folder of part files as Spark writes them too (see --format)",
+      "  --format csv|parquet   how to read --data (default: csv when its name ends in .csv,",
+      "                         .csv.gz or .txt, else parquet); csv for a folder of CSV parts",
       "  --target COLUMN        the label: a number (gaussian), 0 or 1 (binomial), a class index",
       "                         0..C-1 (multinomial) or a count >= 0 (poisson)",
       "  --features A,B,...     the feature columns (default: every other numeric column)",
@@ -265,8 +268,12 @@ public final class PathJob {
     return i >= 0 && i + 1 < args.length ? Optional.of(args[i + 1]) : Optional.empty();
   }
 
-  /** Whether --data names a CSV file (whose values are read as text). */
+  /** Whether --data is read as CSV (whose values are read as text): --format, or its name. */
   private static boolean csv(String[] args) {
+    int i = Arrays.asList(args).indexOf("--format");
+    if (i >= 0 && i + 1 < args.length) {
+      return args[i + 1].equals("csv");
+    }
     return dataArg(args).map(PathJob::isCsv).orElse(false);
   }
 
@@ -306,7 +313,7 @@ public final class PathJob {
   }
 
   private static Dataset<Row> read(SparkSession spark, Options options) {
-    if (isCsv(options.data)) {
+    if (options.format.map("csv"::equals).orElse(isCsv(options.data))) {
       Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
           .csv(options.data);
       List<Column> numbers = new ArrayList<>();
@@ -322,7 +329,7 @@ public final class PathJob {
         // Spark reads the footers here: a file that is not Parquet fails now, not in a task.
         throw new InputException("--data " + options.data + ": not a Parquet file or folder ("
             + e.getMessage().lines().findFirst().orElse("") + "); a CSV file's name must end"
-            + " in .csv, .csv.gz or .txt", e);
+            + " in .csv, .csv.gz or .txt, or give --format csv", e);
       }
       throw e;
     }
@@ -375,6 +382,7 @@ public final class PathJob {
   /** The flags, validated. */
   private static final class Options {
     String data;
+    Optional<String> format = Optional.empty();
     String target;
     Optional<String> features = Optional.empty();
     Optional<String> weight = Optional.empty();
@@ -443,6 +451,12 @@ public final class PathJob {
         String v = args[++i];
         switch (flag) {
           case "--data" -> o.data = v;
+          case "--format" -> {
+            if (!v.equals("csv") && !v.equals("parquet")) {
+              throw new InputException("--format must be csv or parquet, got '" + v + "'");
+            }
+            o.format = Optional.of(v);
+          }
           case "--target" -> o.target = v;
           case "--features" -> o.features = Optional.of(v);
           case "--weight" -> o.weight = Optional.of(v);

@@ -392,6 +392,43 @@ class PathJobTest {
   }
 
   /**
+   * A folder of CSV part files, as Spark's own {@code write().csv(dir)} leaves them, is read
+   * with --format csv and fits the path of the same rows in one file; a name that says nothing
+   * (no .csv) is read as CSV when --format says so.
+   */
+  @Test
+  void formatCsv_readsAFolderOfPartFiles_asTheOneFile(@TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path parts = dir.resolve("parts");
+    spark.read().option("header", "true").csv(csv.toString()).repartition(3).write()
+        .option("header", "true").csv(parts.toString());
+    Path renamed = Files.copy(csv, dir.resolve("train.data"));
+    Result one = run("--data", csv.toString(), "--target", "y", "--out", dir.resolve("one")
+        .toString());
+    assertEquals(0, one.code(), one.err());
+    JsonNode want = Json.MAPPER.readTree(dir.resolve("one/path.json").toFile());
+    for (Path data : List.of(parts, renamed)) {
+      Path out = dir.resolve("out-" + data.getFileName());
+      Result r = run("--data", data.toString(), "--format", "csv", "--target", "y", "--out",
+          out.toString());
+      assertEquals(0, r.code(), r.err());
+      JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+      // the same rows in other partitions: sums in another order, equal to rounding
+      assertEquals(want.get("lambda").size(), got.get("lambda").size(), data.toString());
+      for (int l = 0; l < want.get("lambda").size(); l++) {
+        assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
+            1e-12 * want.get("lambda").get(l).asDouble(), data + " λ " + l);
+      }
+      for (int l = 0; l < want.get("coef").size(); l++) {
+        for (int j = 0; j < want.get("coef").get(l).size(); j++) {
+          assertEquals(want.get("coef").get(l).get(j).asDouble(),
+              got.get("coef").get(l).get(j).asDouble(), 1e-9, data + " λ " + l + " coef " + j);
+        }
+      }
+    }
+  }
+
+  /**
    * Bad files and columns a first user meets: a file that is not Parquet (it ended the job with
    * an IllegalStateException and a stack trace), the target among --features (it fitted y on
    * itself, exit 0), --out naming a file (the message was the path alone), and a CSV label
@@ -407,7 +444,11 @@ class PathJobTest {
     assertTrue(parquet.err().startsWith("tikhonov-spark: --data " + tsv + ": not a Parquet file"
         + " or folder ("), parquet.err());
     assertTrue(parquet.err().strip().endsWith("); a CSV file's name must end in .csv, .csv.gz"
-        + " or .txt"), parquet.err());
+        + " or .txt, or give --format csv"), parquet.err());
+    Result format = run("--data", tsv.toString(), "--target", "y", "--format", "tsv");
+    assertEquals(2, format.code(), format.err());
+    assertEquals("tikhonov-spark: --format must be csv or parquet, got 'tsv'",
+        format.err().strip());
     Result target = run("--data", csv.toString(), "--target", "y", "--features", "a,y",
         "--out", out.toString());
     assertEquals(2, target.code(), target.err());
