@@ -80,11 +80,27 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("tikhonov: error: " + ex.getMessage());
+          c.getErr().println("tikhonov: error: " + ex.getMessage() + suggestion(ex));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return 2;
         });
     return cl;
+  }
+
+  /**
+   * "; did you mean --lambda?" for a mistyped flag or command close to real ones (picocli's
+   * suggestions, which its default handler prints and this one used to drop), else "".
+   */
+  static String suggestion(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+      return "";
+    }
+    java.util.List<String> close = unmatched.getSuggestions();
+    if (close.isEmpty()) {
+      return "";
+    }
+    return "; did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size())))
+        + "?";
   }
 
   private static volatile java.util.List<String> lastArgs = java.util.List.of();
