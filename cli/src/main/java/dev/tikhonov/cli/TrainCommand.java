@@ -141,8 +141,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  /** Set when this command continues a checkpoint. */
+  /** Set when this command continues a checkpoint, with the file it was read from. */
   private CheckpointFile.Checkpoint resumeFrom;
+  private Path resumeFile;
 
   @Override
   public Integer call() {
@@ -226,7 +227,18 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         options = options.withResumeFrom(resumeFrom.state());
       }
       FitOptions fitOptions = options;
-      fitted = estimator.fit(train, fitOptions);
+      try {
+        fitted = estimator.fit(train, fitOptions);
+      } catch (IllegalArgumentException e) {
+        if (resumeFrom == null || e instanceof InputException) {
+          throw e;
+        }
+        // The state does not fit the network its stored flags build (an edited checkpoint):
+        // the core's words ("parameter dense0.weight has shape 3x8 in the checkpoint, …"),
+        // which name no file.
+        throw new InputException(resumeFile + ": its training state does not match the run"
+            + " that its stored flags describe (an edited checkpoint?): " + e.getMessage(), e);
+      }
       result = training(fitted);
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + e.getMessage()
@@ -392,8 +404,15 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       throw new InputException(file + ": the checkpoint does not record the run's settings");
     }
     TrainCommand again = new TrainCommand();
-    new picocli.CommandLine(again).parseArgs(args.stream().map(String::valueOf)
-        .toArray(String[]::new));
+    try {
+      new picocli.CommandLine(again).parseArgs(args.stream().map(String::valueOf)
+          .toArray(String[]::new));
+    } catch (picocli.CommandLine.ParameterException e) {
+      // Not the user's command line: picocli's "Unknown option: '--bogus'" and "Try 'train
+      // --help'" would send them looking for a flag they never typed.
+      throw new InputException(file + ": the train flags stored in the checkpoint"
+          + " (settings.args) do not parse (an edited checkpoint?): " + e.getMessage(), e);
+    }
     Path base = Path.of(cwd);
     if (again.dataOptions.data != null) {
       again.dataOptions.data = base.resolve(again.dataOptions.data);
@@ -406,6 +425,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     again.common.quiet = common.quiet || again.common.quiet;
     again.common.json = common.json || again.common.json;
     again.resumeFrom = cp;
+    again.resumeFile = file;
     again.storedArgs = args.stream().map(String::valueOf).toList();
     again.workingDirectory = cwd;
     common.human().println("tikhonov train: resuming " + file + " after epoch "

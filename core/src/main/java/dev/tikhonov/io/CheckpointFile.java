@@ -153,10 +153,16 @@ public final class CheckpointFile {
     SafeTensors.Header header = SafeTensors.readHeader(src, name,
         Set.of(SafeTensors.DType.F32, SafeTensors.DType.I32), "checkpoint");
     Map<String, String> meta = header.metadata();
-    if (!FORMAT.equals(meta.get("format"))
-        || !String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
+    if (!FORMAT.equals(meta.get("format"))) {
       throw new InputException(name + ": not a tikhonov checkpoint of format version "
           + FORMAT_VERSION);
+    }
+    // A checkpoint of another version is ours: say so, as a model file of another version does
+    // (it used to read as "not a tikhonov checkpoint of format version 1").
+    if (!String.valueOf(FORMAT_VERSION).equals(meta.get("format_version"))) {
+      throw new InputException(name + ": checkpoint format version "
+          + SafeTensors.quote(String.valueOf(meta.get("format_version")))
+          + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
     }
     JsonFields s = JsonFields.parse(metadataEntry(meta, "state", name), name, "state");
     int epoch = s.integer("epoch", 0, Integer.MAX_VALUE);

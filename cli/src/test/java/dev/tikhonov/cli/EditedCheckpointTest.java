@@ -1,0 +1,112 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tikhonov.io.CheckpointFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code train --resume DIR} on a checkpoint edited by hand, or written by a newer tikhonov:
+ * one line that names the checkpoint file and what is wrong with it. The run's flags come from
+ * the checkpoint, so an error in them is not the user's command line: picocli's {@code Unknown
+ * option: '--bogus'} and {@code Try 'train --help'}, or the core's {@code parameter
+ * dense0.weight has shape 3x8 in the checkpoint, …} named no file.
+ */
+class EditedCheckpointTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  private static byte[] checkpoint;
+
+  @BeforeAll
+  static void run() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
+          .append(2 * Math.sin(i) - Math.cos(3 * i)).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("d.csv"), csv);
+    InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
+        "mlp:3", "--regression", "--epochs", "2", "--threads", "1", "--checkpoint-every", "1",
+        "--quiet", "--out", dir.resolve("run").toString());
+    assertEquals(0, r.exit(), r.err());
+    checkpoint = Files.readAllBytes(dir.resolve("run").resolve(CheckpointFile.FILE_NAME));
+  }
+
+  /** A copy of the run's checkpoint in its own directory, its metadata changed by edit. */
+  private static Path edited(String name, Consumer<ObjectNode> edit) throws Exception {
+    long n = ByteBuffer.wrap(checkpoint, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    ObjectNode header = (ObjectNode) JSON.readTree(
+        new String(checkpoint, 8, (int) n, StandardCharsets.UTF_8));
+    edit.accept((ObjectNode) header.get("__metadata__"));
+    byte[] json = JSON.writeValueAsBytes(header);
+    byte[] data = Arrays.copyOfRange(checkpoint, 8 + (int) n, checkpoint.length);
+    Path run = Files.createDirectories(dir.resolve(name));
+    Path file = run.resolve(CheckpointFile.FILE_NAME);
+    Files.write(file, ByteBuffer.allocate(8 + json.length + data.length)
+        .order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).put(json).put(data).array());
+    return file;
+  }
+
+  /** The settings entry with its stored flags (settings.args) changed by edit. */
+  private static Consumer<ObjectNode> args(Consumer<ArrayNode> edit) {
+    return meta -> {
+      try {
+        ObjectNode settings = (ObjectNode) JSON.readTree(meta.get("settings").textValue());
+        edit.accept((ArrayNode) settings.get("args"));
+        meta.put("settings", JSON.writeValueAsString(settings));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+  }
+
+  @Test
+  void resume_checkpointOfANewerFormatVersion_saysWhichVersionsAreRead() throws Exception {
+    Path file = edited("v2", meta -> meta.put("format_version", "2"));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": checkpoint format version \"2\" is not supported; this tikhonov reads"
+        + " version 1", r.message());
+  }
+
+  @Test
+  void resume_storedFlagsThatDoNotParse_nameTheCheckpoint_notTheCommandLine() throws Exception {
+    Path file = edited("bogus", args(a -> a.add("--bogus")));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": the train flags stored in the checkpoint (settings.args) do not"
+        + " parse (an edited checkpoint?): Unknown option: '--bogus'", r.message());
+  }
+
+  @Test
+  void resume_storedFlagsOfAnotherNetwork_nameTheCheckpoint() throws Exception {
+    // The run's own flags (an in-process run stores none: Main.run records them) with a wider
+    // hidden layer than the checkpoint's weights have.
+    Path file = edited("wider", args(a -> {
+      a.removeAll();
+      for (String flag : new String[] {"--data", dir.resolve("d.csv").toString(), "--target",
+          "y", "--model", "mlp:5", "--regression", "--epochs", "2", "--threads", "1",
+          "--checkpoint-every", "1"}) {
+        a.add(flag);
+      }
+    }));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": its training state does not match the run that its stored flags"
+        + " describe (an edited checkpoint?): parameter dense0.weight has shape 2x3 in the"
+        + " checkpoint, the network needs 2x5", r.err().lines().reduce((x, y) -> y).orElseThrow()
+            .replace("tikhonov: error: ", ""));
+  }
+}
