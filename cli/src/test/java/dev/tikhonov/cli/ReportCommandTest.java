@@ -118,4 +118,28 @@ class ReportCommandTest {
     assertEquals("tikhonov: error: " + temp.resolve("path.json") + ":1:16: not valid JSON:"
         + " Unexpected end-of-input: expected close marker for Array", r.err().trim());
   }
+
+  /**
+   * A path run's folder that lost its path.json (its run.json says it was a path run): the
+   * message said {@code cannot read: FileNotFoundException: …/path.json (No such file or
+   * directory)}, a Java exception's name and text.
+   */
+  @Test
+  void report_pathRunWithoutPathJson_saysFileNotFound() throws IOException {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 30; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
+          .append(2 * Math.sin(i) + 0.1 * Math.cos(7 * i)).append('\n');
+    }
+    Path data = Files.writeString(temp.resolve("d.csv"), csv);
+    Path run = temp.resolve("run");
+    InProcess fit = run("path", "--data", data.toString(), "--target", "y", "--nlambda", "5",
+        "--quiet", "--out", run.toString());
+    assertEquals(0, fit.exit(), fit.err());
+    Files.delete(run.resolve("path.json"));
+    InProcess r = run("report", run.toString());
+    assertEquals(2, r.exit());
+    assertEquals("tikhonov: error: " + run.resolve("path.json") + ": file not found",
+        r.err().trim());
+  }
 }

@@ -28,8 +28,10 @@ final class JsonFiles {
 
   /** The parsed file; InputException "file:line:column: ..." when it is not JSON. */
   static JsonNode read(Path file) {
-    try {
-      JsonNode node = MAPPER.readTree(file.toFile());
+    // Files.newInputStream, not file.toFile(): a missing file is then a NoSuchFileException, said
+    // in words below, not "cannot read: FileNotFoundException: … (No such file or directory)".
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      JsonNode node = MAPPER.readTree(in);
       if (node == null || node.isMissingNode()) {
         throw new InputException(file + ": empty file, expected JSON");
       }
@@ -41,6 +43,8 @@ final class JsonFiles {
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
           "not valid JSON: " + dev.tikhonov.internal.data.Json.problem(e));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(file + ": file not found");
     } catch (IOException e) {
       throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
