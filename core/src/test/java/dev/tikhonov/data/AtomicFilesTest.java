@@ -93,4 +93,50 @@ class AtomicFilesTest {
     });
     assertEquals("No space left on device", AtomicFiles.reason(e));
   }
+
+  /**
+   * A process stopped by SIGTERM ({@code kill}) or SIGINT (Ctrl-C) in the middle of a write keeps
+   * the old file and leaves no temporary file beside it: the red team's {@code train --save
+   * m.model} of a large network, stopped while saving, left {@code .m.model.PID.N.tmp} of
+   * 100 kB in the model's folder. A child JVM writes through a content that stops halfway.
+   * SIGTERM only: SIGINT runs the same shutdown hook, but a JVM started with SIGINT ignored (a
+   * background job of a non-interactive shell, as a build may be) keeps it ignored.
+   */
+  @Test
+  void write_stoppedBySigterm_keepsTheOldFile_andLeavesNoTemporaryFile() throws Exception {
+    String signal = "TERM";
+    Path target = Files.writeString(dir.resolve(signal + ".model"), "old");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        StoppedMidWrite.class.getName(), target.toString())
+        .redirectErrorStream(true).start();
+    var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("writing", out.readLine(), "the child reached the middle of its write");
+    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start();
+    assertEquals(0, kill.waitFor());
+    assertTrue(p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES), signal + " stops it");
+    assertEquals("old", Files.readString(target), signal);
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(), files.filter(f -> f.toString().endsWith(".tmp"))
+          .toList(), signal + ": temporary files left");
+    }
+  }
+
+  /** The child of the test above: writes half a file, says so, and waits to be stopped. */
+  public static final class StoppedMidWrite {
+    public static void main(String[] args) {
+      AtomicFiles.write(Path.of(args[0]), out -> {
+        out.write(new byte[100_000]);
+        out.flush();
+        System.out.println("writing");
+        System.out.flush();
+        try {
+          Thread.sleep(600_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+  }
 }

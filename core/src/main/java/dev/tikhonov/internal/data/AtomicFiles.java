@@ -12,17 +12,45 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
  * the same directory, which is forced to disk and then renamed over the target. A crash leaves
  * either the old file or the new one, never a torn one. A file that cannot be written is an
- * {@link InputException} naming it and the reason (the CLI reports it in one line). Stateless:
+ * {@link InputException} naming it and the reason (the CLI reports it in one line). Its only
+ * state is the set of temporary files being written (below):
  * concurrent writes to different files are independent; concurrent writes to the same file each go
  * through their own temporary file, so the last rename wins and no reader sees a mix. A target
  * that exists and is neither a regular file nor a directory (a device such as /dev/null or
  * /dev/stdout, a named pipe, a socket) is written in place: it cannot be replaced atomically, and
  * renaming over it would replace the device or pipe with a file. A target that is a symbolic
  * link (even a dangling one) is written where the link points, atomically there: renaming over
- * the link would have replaced the link with a file and left its target as it was.
+ * the link would have replaced the link with a file and left its target as it was. A process
+ * stopped by SIGINT or SIGTERM (Ctrl-C, {@code kill}) in the middle of a write leaves the old
+ * file and no temporary file: a shutdown hook deletes the temporary files being written
+ * (SIGKILL runs no hook; its temporary file stays, named {@code .TARGET.PID.N.tmp}). The set of
+ * those files is concurrent, so this class stays safe to call from several threads.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /**
+   * The temporary files being written, deleted by a shutdown hook when the JVM is stopped
+   * mid-write (a Ctrl-C during {@code --save} of a large model used to leave its
+   * {@code .m.model.PID.N.tmp} behind). Holder class: the hook is registered with the first
+   * write, not by every program that loads this class.
+   */
+  private static final class InFlight {
+    static final java.util.Set<Path> FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path tmp : FILES) {
+          try {
+            // the writing thread's rename then fails, and the old target stays
+            Files.deleteIfExists(tmp);
+          } catch (IOException e) {
+            // the JVM is exiting; a file that cannot be deleted stays, as after SIGKILL
+          }
+        }
+      }, "tikhonov-temporary-files"));
+    }
+  }
 
   /**
    * Writer of the temporary file's content. Need not be thread-safe: {@code write} calls it
@@ -55,6 +83,7 @@ public final class AtomicFiles {
       // the umask, and the renamed file would keep those permissions.
       Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
           + "." + System.nanoTime() + ".tmp");
+      InFlight.FILES.add(tmp);
       try {
         try (var channel = java.nio.channels.FileChannel.open(tmp,
                 java.nio.file.StandardOpenOption.CREATE_NEW,
@@ -73,6 +102,7 @@ public final class AtomicFiles {
         }
       } finally {
         Files.deleteIfExists(tmp);
+        InFlight.FILES.remove(tmp);
       }
     } catch (IOException e) {
       throw cannotWrite(target, e);
