@@ -84,7 +84,7 @@ public final class RunWriter {
       }
     } catch (IOException e) {
       throw new InputException(folder + ": cannot list the folder ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+          + AtomicFiles.reason(e) + ")", e);
     }
   }
 
@@ -100,8 +100,9 @@ public final class RunWriter {
         }
       }
     } catch (IOException e) {
+      // In words, as every refused read and write: it said "(AccessDeniedException: DIR)".
       throw new InputException(dir + ": cannot list the output directory ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+          + AtomicFiles.reason(e) + ")", e);
     }
   }
 

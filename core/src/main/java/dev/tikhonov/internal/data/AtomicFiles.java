@@ -284,8 +284,8 @@ public final class AtomicFiles {
         p = p.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(p));
       }
     } catch (IOException e) {
-      throw new InputException(target + ": cannot follow the symbolic link ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      throw new InputException(target + ": cannot follow the symbolic link (" + reason(e) + ")",
+          e);
     }
     return p;
   }
