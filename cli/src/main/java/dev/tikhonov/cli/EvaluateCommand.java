@@ -87,10 +87,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-    }
-    dev.tikhonov.tensor.Blas.setThreads(threads);
+    CommonOptions.applyThreads(threads);
     Predictor m = SavedFiles.model(model);
     Dataset labelled = labelled(m);
     Evaluation e;

@@ -78,10 +78,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-    }
-    dev.tikhonov.tensor.Blas.setThreads(threads);
+    CommonOptions.applyThreads(threads);
     AtomicFiles.requireWritable(out, "predictions file (--out)");
     Outputs.requireApart(out, "--out", Outputs.input("--model", model),
         Outputs.input("--data", data));
