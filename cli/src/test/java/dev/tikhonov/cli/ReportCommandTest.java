@@ -142,4 +142,20 @@ class ReportCommandTest {
     assertEquals("tikhonov: error: " + run.resolve("path.json") + ": file not found",
         r.err().trim());
   }
+
+  /**
+   * The folder of a train run stopped before its end holds only its checkpoint: the report said
+   * "is not a tikhonov run directory", of a run's folder, without a word on resuming it.
+   */
+  @Test
+  void report_runStoppedBeforeItsEnd_saysToResumeIt() throws IOException {
+    Path run = temp.resolve("stopped");
+    Files.createDirectories(run);
+    Files.write(run.resolve("checkpoint.safetensors"), new byte[] {1, 2, 3});
+    InProcess r = run("report", run.toString());
+    assertEquals(2, r.exit());
+    assertEquals("tikhonov: error: " + run + " holds only a training checkpoint: its train run"
+        + " was stopped before the end, so it has no history or metrics to report yet; continue"
+        + " it with train --resume " + run + ", which writes them and the report", r.err().trim());
+  }
 }

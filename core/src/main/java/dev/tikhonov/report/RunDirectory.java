@@ -52,6 +52,13 @@ public record RunDirectory(Path dir, RunKind kind) {
       throw new InputException(dir + ": run.json names command \"" + command
           + "\" but its files (results.json, history.csv or path.json) are missing");
     }
+    if (Files.isRegularFile(dir.resolve("checkpoint.safetensors"))) {
+      // A train run stopped before its end writes its other files (it was "not a tikhonov run
+      // directory", of the folder of a run that is one, unfinished).
+      throw new InputException(dir + " holds only a training checkpoint: its train run was"
+          + " stopped before the end, so it has no history or metrics to report yet; continue"
+          + " it with train --resume " + dir + ", which writes them and the report");
+    }
     throw new InputException(dir + " is not a tikhonov run directory: no run.json, results.json,"
         + " history.csv or path.json");
   }
