@@ -411,6 +411,12 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
   private Integer resumeRun() {
     requireOnlyResumeFlags();
+    if (!Files.exists(resume)) {
+      // It said "/typo: no checkpoint here", as of a folder that exists and holds none.
+      throw new InputException("--resume " + resume + ": no such file or directory; give the"
+          + " --out directory of a train run with --checkpoint-every N (or its"
+          + " checkpoint.safetensors)");
+    }
     Path file = CheckpointFile.locate(resume);
     if (!java.nio.file.Files.exists(file)) {
       throw new InputException(file + ": no checkpoint here (train with --checkpoint-every N to "

@@ -109,4 +109,14 @@ class EditedCheckpointTest {
         + " checkpoint, the network needs 2x5", r.err().lines().reduce((x, y) -> y).orElseThrow()
             .replace("tikhonov: error: ", ""));
   }
+
+  /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
+  @Test
+  void resume_pathThatDoesNotExist_saysSo() {
+    Path typo = dir.resolve("rnu");
+    InProcess r = InProcess.run("train", "--resume", typo.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--resume " + typo + ": no such file or directory; give the --out directory of"
+        + " a train run with --checkpoint-every N (or its checkpoint.safetensors)", r.message());
+  }
 }
