@@ -453,8 +453,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     again.resumeFile = file;
     again.storedArgs = args.stream().map(String::valueOf).toList();
     again.workingDirectory = cwd;
+    // A finished run trains nothing more; say so rather than "resuming" it (its files and
+    // --save are written again, the same as the run's own).
     common.human().println("tikhonov train: resuming " + file + " after epoch "
-        + cp.state().epoch());
+        + cp.state().epoch() + (cp.state().finished() ? " (the run had finished: nothing is left"
+            + " to train; its files are written again from the checkpoint)" : ""));
     return again.call();
   }
 }
