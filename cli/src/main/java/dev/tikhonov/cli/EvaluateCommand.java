@@ -164,7 +164,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       throw new InputException("--data " + data + ": no such file or directory");
     }
     return switch (DataFormat.of(data)) {
-      case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.load(data).test(),
+      case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.loadTest(data),
           m.featureNames(), "--data " + data + ": its images", withTarget);
       case LIBSVM -> LibsvmReader.readLabelled(data, m.featureNames().size(), classes);
       case IDX_FILE -> throw new InputException("--data " + data + ": an IDX file holds no "

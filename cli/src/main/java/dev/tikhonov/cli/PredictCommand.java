@@ -225,7 +225,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       throw new InputException("--data " + data + ": no such file or directory");
     }
     return switch (DataFormat.of(data)) {
-      case IDX_DIRECTORY -> fromData.apply(requirePixelsFit(Mnist.load(data).test(), features,
+      case IDX_DIRECTORY -> fromData.apply(requirePixelsFit(Mnist.loadTest(data), features,
           "--data " + data + ": its images", ""));
       case IDX_FILE -> fromData.apply(requirePixelsFit(images(IdxReader.read(data), data),
           features, "--data " + data + ": its images", ""));

@@ -82,6 +82,24 @@ public final class Mnist {
   }
 
   /**
+   * Only the test set of an MNIST-style folder: {@value #TEST_IMAGES} and {@value #TEST_LABELS}
+   * (each as named or with {@code .gz}), for predicting and evaluating, which never use the
+   * training set. {@link #load} reads all four files (the full MNIST's 47 MB of training images
+   * too) and refused a folder of test files only, or one whose training files are damaged, for a
+   * file it does not need. Immutable result; thread-safe.
+   */
+  public static Dataset loadTest(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(dir + ": not a directory; expected a folder holding "
+          + TEST_IMAGES + "(.gz) and " + TEST_LABELS + "(.gz)");
+    }
+    Path testImages = locate(dir, TEST_IMAGES);
+    Path testLabels = locate(dir, TEST_LABELS);
+    return toDataset(IdxReader.read(testImages), IdxReader.read(testLabels),
+        testImages.toString(), testLabels.toString(), dir.toString());
+  }
+
+  /**
    * One data set from an image array (n×rows×cols) and a label array (n, values 0..9).
    *
    * @param imageSource name of the image file, for messages
