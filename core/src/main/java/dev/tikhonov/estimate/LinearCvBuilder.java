@@ -32,6 +32,27 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
     return self();
   }
 
+  /**
+   * The folds as the network searches take them ({@link SearchBuilder#resampling}):
+   * {@code resampling(Resampling.kFold(k, s))} is {@code numFolds(k).seed(s)}, the same folds
+   * (both are {@code KFold.random(n, k, s)}), so one Resampling can serve a linear and a
+   * network cross-validation of the same data. Fold ids given before are dropped. Repeated
+   * seeds on one split ({@link Resampling#repeatedSeeds}) are for networks, whose training is
+   * random: an IllegalArgumentException here.
+   */
+  public B resampling(Resampling value) {
+    java.util.Objects.requireNonNull(value, "resampling");
+    if (value.numFolds() == 0) {
+      throw new IllegalArgumentException("resampling: a linear cross-validation fits k folds"
+          + " (cv.glmnet's); " + value.describe() + " is for networks, whose fits vary with"
+          + " the seed; use Resampling.kFold(k, seed)");
+    }
+    numFolds = value.numFolds();
+    seed = value.seed();
+    foldIds = new int[0];
+    return self();
+  }
+
   /** Seed of the random fold assignment (default 0). */
   public B seed(long value) {
     seed = value;

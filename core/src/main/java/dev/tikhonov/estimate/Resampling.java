@@ -77,6 +77,16 @@ public final class Resampling {
     return new Resampling(0, splitSeed, testFraction, seeds.clone());
   }
 
+  /** K for k-fold cross-validation; 0 for repeated seeds on one split. */
+  int numFolds() {
+    return numFolds;
+  }
+
+  /** The seed of the fold assignment or of the one split. */
+  long seed() {
+    return seed;
+  }
+
   /** The number of splits: K, or the number of seeds. */
   public int size() {
     return numFolds > 0 ? numFolds : seeds.length;

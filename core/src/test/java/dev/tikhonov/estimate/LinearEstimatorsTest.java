@@ -541,4 +541,27 @@ class LinearEstimatorsTest {
     assertEquals(m, back, "double precision survives the file");
     assertArrayEquals(m.coefficients()[2], back.coefficients()[2]);
   }
+
+  /**
+   * One vocabulary for folds: the linear CV takes the networks' {@code Resampling.kFold(k, s)}
+   * and fits exactly cv.glmnet's {@code numFolds(k).seed(s)} folds; repeated seeds, which only
+   * random training needs, are refused by name.
+   */
+  @Test
+  void resampling_kFold_isNumFoldsAndSeed_andRepeatedSeedsAreRefused() {
+    Dataset data = Synthetic.makeRegression(120, 6, 3, 1.0, 2.0, 4).data();
+    CrossValidatedPath<LinearModel> named = ElasticNetCV.gaussian().numFolds(4).seed(9).build()
+        .crossValidate(data);
+    CrossValidatedPath<LinearModel> shared = ElasticNetCV.gaussian()
+        .foldIds(new int[120]).resampling(Resampling.kFold(4, 9)).build().crossValidate(data);
+    assertArrayEquals(named.cv().mean(), shared.cv().mean());
+    assertArrayEquals(named.cv().standardError(), shared.cv().standardError());
+    CrossValidatedPath<LinearModel> other = ElasticNetCV.gaussian()
+        .resampling(Resampling.kFold(4, 10)).build().crossValidate(data);
+    assertTrue(!java.util.Arrays.equals(named.cv().mean(), other.cv().mean()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ElasticNetCV.gaussian().resampling(Resampling.repeatedSeeds(0.2, 0, 1, 2)));
+    assertTrue(e.getMessage().startsWith("resampling: a linear cross-validation fits k folds"),
+        e.getMessage());
+  }
 }
