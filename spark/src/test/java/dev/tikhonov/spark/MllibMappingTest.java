@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.tensor.Rng;
@@ -37,6 +38,15 @@ import org.junit.jupiter.api.Test;
  * {@code standardization}; tikhonov (and glmnet) scale by the population one, sⱼ/c. So it is
  * tikhonov at λ = r·(a·c + (1−a)·c²), α = a·c/(a·c + (1−a)·c²): the lasso at λ = c·r, ridge at
  * c²·r. Without standardization on both sides no deviation enters: λ = r, α = a.
+ *
+ * <p>With a {@code weightCol} of weights wᵢ (W = Σwᵢ) every deviation is a weighted one and both
+ * sides divide the loss by W (Spark 4.2: {@code WeightedLeastSquares.scala}, the normal solver,
+ * {@code bStd} and {@code aStd} with divisor W and the data term Σwᵢ(…)²/(2W);
+ * {@code Summarizer.scala}'s {@code computeVariance}, what the L-BFGS solver and
+ * LogisticRegression standardize with, divides by W − Σwᵢ²/W; the loss aggregators'
+ * {@code DifferentiableLossAggregator.loss} is lossSum/weightSum). So the formulas hold with σ_y
+ * the label's weighted population deviation and c = c_w = √(W²/(W² − Σwᵢ²)), which is √(n/(n−1))
+ * for unit weights; tikhonov's side is {@code ElasticNetPath} with {@link Observations#ofWeights}.
  */
 class MllibMappingTest {
   private static final int N = 120;
@@ -47,6 +57,13 @@ class MllibMappingTest {
   private static double[] labels;
   private static Dataset<Row> frame;
   private static Dataset<Row> binaryFrame;
+  private static double[] weights;
+  /** The label's weighted population standard deviation (divisor W). */
+  private static double weightedSigmaY;
+  /** c_w = √(W²/(W² − Σwᵢ²)): the weighted sample deviation over the population one. */
+  private static double weightedC;
+  private static Dataset<Row> weightedFrame;
+  private static Dataset<Row> weightedBinaryFrame;
 
   @BeforeAll
   static void start() {
@@ -73,13 +90,48 @@ class MllibMappingTest {
         .add("label", DataTypes.DoubleType);
     frame = spark.createDataFrame(rows, schema).repartition(2).cache();
     binaryFrame = spark.createDataFrame(binaryRows, schema).repartition(2).cache();
+
+    // Weights spread over two decades, so that the weighted σ_y and c_w are far from the
+    // unweighted ones (here σ_y differs by 2%, c_w² − 1 is six times c² − 1).
+    weights = new double[N];
+    List<Row> weightedRows = new ArrayList<>();
+    List<Row> weightedBinaryRows = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      weights[i] = Math.exp(1.5 * rng.nextGaussian());
+      weightedRows.add(RowFactory.create(Vectors.dense(x[i]), y[i], weights[i]));
+      weightedBinaryRows.add(RowFactory.create(Vectors.dense(x[i]), labels[i], weights[i]));
+    }
+    double w = Arrays.stream(weights).sum();
+    double ww = Arrays.stream(weights).map(v -> v * v).sum();
+    double weightedMean = 0;
+    for (int i = 0; i < N; i++) {
+      weightedMean += weights[i] * y[i] / w;
+    }
+    double weightedVariance = 0;
+    for (int i = 0; i < N; i++) {
+      weightedVariance += weights[i] * (y[i] - weightedMean) * (y[i] - weightedMean) / w;
+    }
+    weightedSigmaY = Math.sqrt(weightedVariance);
+    weightedC = Math.sqrt(w * w / (w * w - ww));
+    StructType weightedSchema = schema.add("weight", DataTypes.DoubleType);
+    weightedFrame = spark.createDataFrame(weightedRows, weightedSchema).repartition(2).cache();
+    weightedBinaryFrame = spark.createDataFrame(weightedBinaryRows, weightedSchema)
+        .repartition(2).cache();
   }
 
   /** Intercept then coefficients. */
   private static double[] mllib(String solver, double regParam, double elasticNetParam) {
-    LinearRegressionModel model = new LinearRegression().setSolver(solver)
+    return mllib(solver, regParam, elasticNetParam, false);
+  }
+
+  /** Intercept then coefficients; {@code weighted}: on the weighted frame with its weightCol. */
+  private static double[] mllib(String solver, double regParam, double elasticNetParam,
+      boolean weighted) {
+    LinearRegression estimator = new LinearRegression().setSolver(solver)
         .setRegParam(regParam).setElasticNetParam(elasticNetParam).setStandardization(true)
-        .setTol(1e-15).setMaxIter(10_000).fit(frame);
+        .setTol(1e-15).setMaxIter(10_000);
+    LinearRegressionModel model = weighted
+        ? estimator.setWeightCol("weight").fit(weightedFrame) : estimator.fit(frame);
     double[] out = new double[P + 1];
     out[0] = model.intercept();
     System.arraycopy(model.coefficients().toArray(), 0, out, 1, P);
@@ -87,8 +139,12 @@ class MllibMappingTest {
   }
 
   private static double[] tikhonov(double lambda, double alpha) {
-    var path = ElasticNetPath.fit(x, y, PathSettings.of(alpha).withLambdas(lambda)
-        .withTolerance(1e-15), List.of("x1", "x2", "x3", "x4"));
+    return tikhonov(lambda, alpha, Observations.none());
+  }
+
+  private static double[] tikhonov(double lambda, double alpha, Observations observations) {
+    var path = ElasticNetPath.fit(Family.GAUSSIAN, x, y, observations, PathSettings.of(alpha)
+        .withLambdas(lambda).withTolerance(1e-15), List.of("x1", "x2", "x3", "x4"), List.of());
     double[] out = new double[P + 1];
     out[0] = path.intercepts()[0][0];
     System.arraycopy(path.coefficients()[0][0], 0, out, 1, P);
@@ -133,9 +189,16 @@ class MllibMappingTest {
 
   /** MLlib's binomial LogisticRegression: intercept then coefficients. */
   private static double[] logistic(double regParam, double elasticNetParam, boolean standardize) {
-    LogisticRegressionModel model = new LogisticRegression().setFamily("binomial")
+    return logistic(regParam, elasticNetParam, standardize, false);
+  }
+
+  private static double[] logistic(double regParam, double elasticNetParam, boolean standardize,
+      boolean weighted) {
+    LogisticRegression estimator = new LogisticRegression().setFamily("binomial")
         .setRegParam(regParam).setElasticNetParam(elasticNetParam).setStandardization(standardize)
-        .setTol(1e-14).setMaxIter(10_000).fit(binaryFrame);
+        .setTol(1e-14).setMaxIter(10_000);
+    LogisticRegressionModel model = weighted
+        ? estimator.setWeightCol("weight").fit(weightedBinaryFrame) : estimator.fit(binaryFrame);
     double[] out = new double[P + 1];
     out[0] = model.intercept();
     System.arraycopy(model.coefficients().toArray(), 0, out, 1, P);
@@ -143,7 +206,12 @@ class MllibMappingTest {
   }
 
   private static double[] tikhonovBinomial(double lambda, double alpha, boolean standardize) {
-    var path = ElasticNetPath.fit(Family.BINOMIAL, x, labels, PathSettings.of(alpha)
+    return tikhonovBinomial(lambda, alpha, standardize, Observations.none());
+  }
+
+  private static double[] tikhonovBinomial(double lambda, double alpha, boolean standardize,
+      Observations observations) {
+    var path = ElasticNetPath.fit(Family.BINOMIAL, x, labels, observations, PathSettings.of(alpha)
         .withStandardize(standardize).withLambdas(lambda).withTolerance(1e-15),
         List.of("x1", "x2", "x3", "x4"), List.of("0", "1"));
     double[] out = new double[P + 1];
@@ -188,5 +256,71 @@ class MllibMappingTest {
     double[] same = tikhonovBinomial(0.02, 0.5, false);
     assertTrue(gap(same, spark) < 1e-5, "tikhonov " + Arrays.toString(same) + " MLlib "
         + Arrays.toString(spark) + ", relative gap " + gap(same, spark));
+  }
+
+  @Test
+  void weightCol_linearRegression_isTikhonovWeightedAtTheWeightedDeviations_andNotOtherwise() {
+    double r = 0.3;
+    Observations weighted = Observations.ofWeights(weights);
+    double c = Math.sqrt((double) N / (N - 1));
+    assertTrue(Math.abs(weightedSigmaY / sigmaY - 1) > 0.01 && weightedC - c > 0.01,
+        "the data should tell the weighted deviations from the unweighted ones: σ_y "
+            + sigmaY + " weighted " + weightedSigmaY + ", c " + c + " c_w " + weightedC);
+    for (double a : new double[] {0.0, 0.5, 1.0}) {
+      double lambda = r * (a + (1 - a) / weightedSigmaY);
+      double alpha = a / (a + (1 - a) / weightedSigmaY);
+      double[] normal = mllib("normal", r, a, true);
+      double[] mapped = tikhonov(lambda, alpha, weighted);
+      assertSameModel(mapped, normal, 1e-6, "weighted, normal solver, elasticNetParam " + a);
+      double unweighted = gap(tikhonov(lambda, alpha), normal);
+      assertTrue(unweighted > 1e-3, "elasticNetParam " + a + ": the fit without the weights "
+          + "should be another model (relative gap " + unweighted + ")");
+      if (a < 1) {
+        // The lasso's λ = r has no σ_y; at a < 1 the unweighted σ_y gives another λ.
+        double sigmaLambda = r * (a + (1 - a) / sigmaY);
+        double sigmaAlpha = a / (a + (1 - a) / sigmaY);
+        double wrongSigma = gap(tikhonov(sigmaLambda, sigmaAlpha, weighted), normal);
+        assertTrue(wrongSigma > 1e-4, "elasticNetParam " + a + ": the unweighted σ_y should "
+            + "give another model (relative gap " + wrongSigma + ")");
+      }
+      if (a == 0.5) {
+        continue;
+      }
+      double[] lbfgs = mllib("l-bfgs", r, a, true);
+      assertSameModel(tikhonov(weightedC * lambda, alpha, weighted), lbfgs, 1e-6,
+          "weighted, l-bfgs, elasticNetParam " + a);
+      double unweightedC = gap(tikhonov(c * lambda, alpha, weighted), lbfgs);
+      assertTrue(unweightedC > 1e-4, "elasticNetParam " + a + ": l-bfgs with the unweighted "
+          + "c = √(n/(n−1)) should be another model (relative gap " + unweightedC + ")");
+    }
+  }
+
+  @Test
+  void weightCol_logisticRegression_isTikhonovWeightedAtTheWeightedC_andNotOtherwise() {
+    double r = 0.02;
+    Observations weighted = Observations.ofWeights(weights);
+    double c = Math.sqrt((double) N / (N - 1));
+    for (double a : new double[] {0.0, 0.5, 1.0}) {
+      double lambda = r * (a * weightedC + (1 - a) * weightedC * weightedC);
+      double alpha = a * weightedC / (a * weightedC + (1 - a) * weightedC * weightedC);
+      double[] spark = logistic(r, a, true, true);
+      double[] mapped = tikhonovBinomial(lambda, alpha, true, weighted);
+      double matched = gap(mapped, spark);
+      assertTrue(matched < 1e-5, "weighted, elasticNetParam " + a + ": tikhonov "
+          + Arrays.toString(mapped) + " MLlib " + Arrays.toString(spark) + ", relative gap "
+          + matched);
+      double unweighted = gap(tikhonovBinomial(lambda, alpha, true), spark);
+      assertTrue(unweighted > 10 * matched && unweighted > 1e-3, "elasticNetParam " + a
+          + ": the fit without the weights should be another model (" + unweighted + ")");
+      double unweightedC = gap(tikhonovBinomial(r * (a * c + (1 - a) * c * c),
+          a * c / (a * c + (1 - a) * c * c), true, weighted), spark);
+      assertTrue(unweightedC > 10 * matched, "elasticNetParam " + a + ": the unweighted "
+          + "c = √(n/(n−1)) should be measurably further off (" + unweightedC + ")");
+    }
+    double[] plain = logistic(0.02, 0.5, false, true);
+    double[] same = tikhonovBinomial(0.02, 0.5, false, weighted);
+    assertTrue(gap(same, plain) < 1e-5, "weighted, no standardization: tikhonov "
+        + Arrays.toString(same) + " MLlib " + Arrays.toString(plain) + ", relative gap "
+        + gap(same, plain));
   }
 }
