@@ -33,6 +33,7 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
@@ -61,7 +62,8 @@ import scala.Option;
  * in the saved numbers. It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
  * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (the others) and
- * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions).
+ * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions),
+ * both also as one small DataFrame to {@code show()} ({@link #pathFrame}).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
@@ -121,6 +123,14 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       // binomial the one vector again.
       .add("intercepts", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
       .add("classCoefficients", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  /** {@link #pathFrame}'s columns: path.csv's names (docs/formats.md). */
+  private static final StructType PATH_FRAME_SCHEMA = new StructType()
+      .add("lambda", DataTypes.DoubleType, false)
+      .add("df", DataTypes.IntegerType, false)
+      .add("dev_ratio", DataTypes.DoubleType, false)
+      .add("cv_mean", DataTypes.DoubleType, false)
+      .add("cv_se", DataTypes.DoubleType, false);
 
   private final String uid;
   private final PathSolution path;
@@ -285,6 +295,28 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /** The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se. */
   public CvResult crossValidation() {
     return crossValidation;
+  }
+
+  /**
+   * The path and its cross-validation curve as a small local DataFrame to {@code show()},
+   * filter or plot: one row per λ of {@link #path()}, in its order (λ decreasing), with the
+   * columns of path.csv (docs/formats.md): {@code lambda}, {@code df} (nonzero coefficients;
+   * multinomial: features with a nonzero coefficient in some class), {@code dev_ratio}
+   * (1 − dev/dev₀), {@code cv_mean} and {@code cv_se} (the mean held-out error, MSE for gaussian
+   * and deviance for the others, and its standard error; the model is always cross-validated).
+   * The numbers are those of {@link #path()} and {@link #crossValidation()}, bit for bit. No job
+   * runs until the frame is used; it holds the model's m rows in the plan, nothing more.
+   *
+   * @param spark the session to create the DataFrame in
+   */
+  public Dataset<Row> pathFrame(SparkSession spark) {
+    List<Row> rows = new ArrayList<>(path.size());
+    for (int l = 0; l < path.size(); l++) {
+      rows.add(RowFactory.create(path.lambdas()[l], path.degreesOfFreedom()[l],
+          path.devianceRatio()[l], crossValidation.mean()[l],
+          crossValidation.standardError()[l]));
+    }
+    return spark.createDataFrame(rows, PATH_FRAME_SCHEMA);
   }
 
   /**

@@ -480,4 +480,58 @@ class SparkElasticNetModelTest {
     assertArrayEquals(old.toLinearClassifier().predict(new double[][] {{1, 2, 3, 4},
         {0, -1.5, 0, 1e4}, {0, 0, 0, 0}, {-7.5, 1e-3, 2, 1e6}}), classes, 0.0);
   }
+
+  /**
+   * pathFrame's rows, collected in order, against path() and crossValidation(): the same λ, df,
+   * deviance ratio, CV mean and SE, bit for bit, one row per λ, under path.csv's column names.
+   */
+  private static void assertPathFrame(SparkElasticNetModel model) {
+    Dataset<Row> frame = model.pathFrame(spark);
+    assertEquals(List.of("lambda", "df", "dev_ratio", "cv_mean", "cv_se"),
+        List.of(frame.columns()));
+    List<Row> rows = frame.collectAsList();
+    PathSolution path = model.path();
+    CvResult cv = model.crossValidation();
+    assertEquals(path.size(), rows.size(), "one row per λ");
+    for (int l = 0; l < rows.size(); l++) {
+      Row r = rows.get(l);
+      assertEquals(Double.doubleToRawLongBits(path.lambdas()[l]),
+          Double.doubleToRawLongBits(r.getDouble(0)), "λ #" + l);
+      assertEquals(path.degreesOfFreedom()[l], r.getInt(1), "df at λ #" + l);
+      assertEquals(Double.doubleToRawLongBits(path.devianceRatio()[l]),
+          Double.doubleToRawLongBits(r.getDouble(2)), "dev_ratio at λ #" + l);
+      assertEquals(Double.doubleToRawLongBits(cv.mean()[l]),
+          Double.doubleToRawLongBits(r.getDouble(3)), "cv_mean at λ #" + l);
+      assertEquals(Double.doubleToRawLongBits(cv.standardError()[l]),
+          Double.doubleToRawLongBits(r.getDouble(4)), "cv_se at λ #" + l);
+    }
+  }
+
+  @Test
+  void pathFrame_ofAGaussianFit_hasOneRowPerLambdaWithThePathAndCvNumbers() {
+    TestSpark.Table table = TestSpark.table(200, 4, 3, 7);
+    SparkElasticNetModel model = new SparkElasticNetCV().setL1Ratio(0.5).setWeightCol("weight")
+        .setFoldCol("fold").setNumFolds(3).setNumLambdas(12)
+        .fit(TestSpark.frame(spark, table, 2));
+    assertTrue(model.path().size() > 5, "a path of several λ: " + model.path().size());
+    assertPathFrame(model);
+    assertPathFrame(model());
+  }
+
+  @Test
+  void pathFrame_ofAMultinomialFit_hasOneRowPerLambdaWithThePathAndCvNumbers() {
+    TestSpark.Table table = TestSpark.table(150, 3, 3, 11);
+    double[] sorted = table.y().clone();
+    java.util.Arrays.sort(sorted);
+    double third = sorted[sorted.length / 3];
+    double twoThirds = sorted[2 * sorted.length / 3];
+    double[] classes = java.util.Arrays.stream(table.y())
+        .map(y -> y < third ? 0 : y < twoThirds ? 1 : 2).toArray();
+    SparkElasticNetModel model = new SparkElasticNetCV().setFamily("multinomial")
+        .setFoldCol("fold").setNumFolds(3).setNumLambdas(6).setLambdaMinRatio(0.05)
+        .fit(TestSpark.frame(spark,
+            new TestSpark.Table(table.x(), classes, table.w(), table.folds()), 2));
+    assertEquals(3, model.numClasses());
+    assertPathFrame(model);
+  }
 }
