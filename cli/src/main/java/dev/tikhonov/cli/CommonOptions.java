@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** Flags shared by the commands that run work: output directory, threads, seed, verbosity. */
 final class CommonOptions {
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for the run's files (created if missing). "
-          + "Default: runs/<command>-<date-time>.")
+      description = "Directory for the run's files (created if missing; not '-': a run "
+          + "writes several files). Default: runs/<command>-<date-time>.")
   Path out;
 
   @Option(names = "--threads", paramLabel = "T",
@@ -26,8 +26,14 @@ final class CommonOptions {
           + "table goes to stderr.")
   boolean json;
 
+  /**
+   * The run's directory: --out, or runs/&lt;command&gt;-&lt;date-time&gt;. {@code --out -} is refused (an
+   * InputException): a run writes a directory of files, which standard output cannot take.
+   */
   Path outDir(String command) {
     if (out != null) {
+      Outputs.refuseStandardOutput(out, "--out", command + " writes a directory of files (its"
+          + " run directory)");
       return out;
     }
     // runs/<command>-<time>; a second run in the same second gets its own directory.

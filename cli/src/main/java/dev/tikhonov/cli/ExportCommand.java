@@ -47,6 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.refuseStandardOutput(out, "--out", "an ONNX model is binary");
     AtomicFiles.requireWritable(out, "ONNX file (--out)");
     Outputs.requireApart(out, "--out", Outputs.input("--model", model));
     Predictor m = SavedFiles.model(model);

@@ -132,6 +132,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
             .patience(patience).validationFraction(validationFraction).build())));
     RunWriter writer = RunWriter.open(common.outDir("grid"), RunKind.GRID);
     if (save != null) {
+      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",

@@ -16,6 +16,28 @@ import java.util.Optional;
 final class Outputs {
   private Outputs() {}
 
+  /** "-", which a file flag takes as standard output (the Unix convention), "./-" as a file. */
+  private static final Path STANDARD_OUTPUT = Path.of("-");
+
+  /** Whether {@code file} is "-", standard output; "./-" is a file named "-". */
+  static boolean isStandardOutput(Path file) {
+    return file.equals(STANDARD_OUTPUT);
+  }
+
+  /**
+   * Refuses "-" (standard output) for an output that cannot go there: it used to be taken as a
+   * name, so {@code --out -} made a directory or file literally named "-".
+   *
+   * @param flag the flag, e.g. "--out"
+   * @param why why standard output cannot hold it, e.g. "a train run writes a directory of files"
+   */
+  static void refuseStandardOutput(Path file, String flag, String why) {
+    if (isStandardOutput(file)) {
+      throw new InputException(flag + " -: " + why + ", which standard output (-) cannot"
+          + " take; give a path (a file named \"-\" is ./-)");
+    }
+  }
+
   /**
    * An input that the command was given: its flag and path, both non-null. A flag that was not
    * given has no Input ({@link #input} returns empty).

@@ -228,6 +228,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
     if (save != null) {
+      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",

@@ -61,8 +61,11 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   List<String> ignoreColumns;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "CSV file to write (atomically).")
+      description = "CSV file to write (atomically), or '-' for standard output (then "
+          + "nothing else goes there; the row count goes to stderr; a file named '-' is ./-).")
   Path out;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--threads", paramLabel = "T",
       description = "BLAS threads. The same thread count as in training reproduces its "
@@ -79,9 +82,12 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   @Override
   public Integer call() {
     CommonOptions.applyThreads(threads);
-    AtomicFiles.requireWritable(out, "predictions file (--out)");
-    Outputs.requireApart(out, "--out", Outputs.input("--model", model),
-        Outputs.input("--data", data));
+    boolean toStdout = Outputs.isStandardOutput(out);
+    if (!toStdout) {
+      AtomicFiles.requireWritable(out, "predictions file (--out)");
+      Outputs.requireApart(out, "--out", Outputs.input("--model", model),
+          Outputs.input("--data", data));
+    }
     Predictor m = SavedFiles.model(model);
     java.util.Optional<String> offset = offsetColumn(m);
     CsvWriter csv = new CsvWriter();
@@ -91,8 +97,16 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
     } catch (RowException e) {
       throw atRow(data, e);
     }
-    AtomicFiles.writeString(out, csv.toString());
-    System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
+    if (toStdout) {
+      // picocli's out: System.out in the jar, the caller's writer when run in-process
+      java.io.PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(csv.toString());
+      stdout.flush();
+      System.err.printf("tikhonov predict: %d rows -> standard output%n", rows);
+    } else {
+      AtomicFiles.writeString(out, csv.toString());
+      System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
+    }
     return 0;
   }
 

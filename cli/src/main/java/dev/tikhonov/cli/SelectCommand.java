@@ -176,6 +176,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     });
     RunWriter writer = RunWriter.open(common.outDir("select"), RunKind.SELECT);
     if (save != null) {
+      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",

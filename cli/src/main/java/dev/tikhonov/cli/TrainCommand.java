@@ -175,6 +175,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // Every output location is checked before the data are read and the training starts.
     RunWriter writer = RunWriter.open(common.outDir("train"), RunKind.TRAIN);
     if (save != null) {
+      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",

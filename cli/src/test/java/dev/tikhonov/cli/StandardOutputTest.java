@@ -1,0 +1,83 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --out -} is standard output (the Unix convention) where the output is one text file,
+ * predict's CSV, and refused where it is a run directory or a binary file: it used to be taken
+ * as a name, so {@code predict --out -} wrote a file literally named "-" in the working
+ * directory, and {@code train --out -} a directory of that name.
+ */
+class StandardOutputTest {
+  @TempDir static Path dir;
+  private static Path data;
+  private static Path model;
+
+  @BeforeAll
+  static void fit() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 30; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
+          .append(2 * Math.sin(i) - Math.cos(3 * i) + 0.1 * Math.sin(7 * i)).append('\n');
+    }
+    data = Files.writeString(dir.resolve("d.csv"), csv);
+    model = dir.resolve("m.model");
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "3", "--quiet", "--out", dir.resolve("p").toString(), "--save",
+        model.toString());
+    assertEquals(0, r.exit(), r.err());
+  }
+
+  /** The working directory of the in-process runs; a file "-" there is the old behaviour. */
+  @AfterEach
+  void noFileNamedDash() throws Exception {
+    boolean made = Files.exists(Path.of("-"));
+    if (made) {
+      // Files.walk: the old behaviour made a directory for a run's --out -
+      try (var all = Files.walk(Path.of("-"))) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    assertFalse(made, "a file or directory named - was written in the working directory");
+  }
+
+  @Test
+  void predict_outDash_writesTheCsvToStandardOutput_andNothingElse() throws Exception {
+    Path file = dir.resolve("p.csv");
+    InProcess toFile = InProcess.run("predict", "--model", model.toString(), "--data",
+        data.toString(), "--out", file.toString());
+    assertEquals(0, toFile.exit(), toFile.err());
+    InProcess r = InProcess.run("predict", "--model", model.toString(), "--data",
+        data.toString(), "--out", "-");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(Files.readString(file), r.out());
+    assertEquals(31, r.out().lines().count());
+  }
+
+  @Test
+  void runDirectoryOrBinaryFile_outDash_isRefusedBeforeAnyWork() {
+    InProcess train = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "1", "--quiet", "--out", "-");
+    assertEquals(2, train.exit(), train.err());
+    assertEquals("--out -: train writes a directory of files (its run directory), which"
+        + " standard output (-) cannot take; give a path (a file named \"-\" is ./-)",
+        train.message());
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--quiet", "--out", dir.resolve("q").toString(), "--save", "-");
+    assertEquals(2, path.exit(), path.err());
+    assertEquals("--save -: a model file is binary, which standard output (-) cannot take;"
+        + " give a path (a file named \"-\" is ./-)", path.message());
+    InProcess export = InProcess.run("export", "--model", model.toString(), "--out", "-");
+    assertEquals(2, export.exit(), export.err());
+    assertEquals("--out -: an ONNX model is binary, which standard output (-) cannot take;"
+        + " give a path (a file named \"-\" is ./-)", export.message());
+  }
+}
