@@ -236,6 +236,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         Outputs.input("--foldid", foldid));
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
+    requirePathFits(dataset, fam);
     if (penaltyFactors != null) {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
     }
@@ -777,6 +778,31 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       return b;
     });
   }
+
+  /**
+   * Refuses, before any fitting, a path whose coefficients cannot fit in the Java heap: the
+   * path keeps every λ's k·p coefficients as doubles (and path.csv and path.json write as many
+   * numbers), so a LIBSVM file of 4 rows that names feature 30,000,000 ran 30 s and then ran out
+   * of memory (train refuses it when it reads it). The bound is the whole path's: it may end
+   * before its last λ, but its files would still hold m·k·p numbers.
+   */
+  private void requirePathFits(Dataset dataset, Family family) {
+    long m = lambdas != null ? lambdas.size() : nlambda;
+    long k = family == Family.MULTINOMIAL ? dataset.classNames().size() : 1;
+    long p = dataset.numFeatures();
+    long bytes = m * k * p * Double.BYTES;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap) {
+      throw new InputException(String.format(java.util.Locale.ROOT, "--data %s: %d rows x %d"
+          + " features: a path of %d λ keeps %d x %d coefficients, %.1f GiB as doubles (and"
+          + " path.csv writes as many numbers), more than the %.1f GiB that Java may use here;"
+          + " use fewer λ (%s), fewer features (a LIBSVM index of %d means %d columns), or give"
+          + " Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data, dataset.size(), p, m,
+          m, k * p, bytes / GIB, heap / GIB, lambdas != null ? "--lambdas" : "--nlambda", p, p));
+    }
+  }
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
 
   private Dataset read(TargetKind kind) {
     dev.tikhonov.data.DataFiles.requireRegularFile(data);

@@ -1,0 +1,43 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code path} on a LIBSVM file of 4 rows whose largest index is 30,000,000 ran 30 s and then
+ * exited "out of memory": the path keeps 100 λ × 30,000,000 coefficients (22 GiB as doubles).
+ * It is refused once the data are read, as train refuses to densify it, naming what it would
+ * need and what Java may use.
+ */
+class PathMemoryTest {
+  @TempDir Path dir;
+
+  @Test
+  void path_featureIndexOf30Million_isRefusedUpFront_namingTheNeedAndTheLimit() throws Exception {
+    Path data = Files.writeString(dir.resolve("big.svm"),
+        "1 1:0.5 30000000:1\n0 2:1\n1 3:2 5:1\n0 1:1 4:3\n");
+    long heap = Runtime.getRuntime().maxMemory();
+    long bytes = 100L * 30_000_000 * Double.BYTES;
+    assumeTrue(bytes > heap, "this JVM's heap would hold the path");
+    long start = System.nanoTime();
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--quiet", "--out",
+        dir.resolve("run").toString());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(String.format(Locale.ROOT, "--data %s: 4 rows x 30000000 features: a path of"
+        + " 100 λ keeps 100 x 30000000 coefficients, 22.4 GiB as doubles (and path.csv writes"
+        + " as many numbers), more than the %.1f GiB that Java may use here; use fewer λ"
+        + " (--nlambda), fewer features (a LIBSVM index of 30000000 means 30000000 columns), or"
+        + " give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
+        heap / (1024.0 * 1024 * 1024)), r.message());
+    assertFalse(seconds > 20, "refused after " + seconds + " s, not up front");
+    assertFalse(Files.exists(dir.resolve("run")), "a refused run leaves no folder");
+  }
+}
