@@ -110,6 +110,30 @@ class EditedCheckpointTest {
             .replace("tikhonov: error: ", ""));
   }
 
+  /**
+   * Stored flags edited to fewer epochs than the checkpoint has reached: it trained nothing and
+   * rewrote the run's files, exit 0.
+   */
+  @Test
+  void resume_storedEpochsBelowTheCheckpointsEpoch_namesTheCheckpointAndBothNumbers()
+      throws Exception {
+    Path file = edited("fewer", args(a -> {
+      a.removeAll();
+      for (String flag : new String[] {"--data", dir.resolve("d.csv").toString(), "--target",
+          "y", "--model", "mlp:3", "--regression", "--epochs", "1", "--threads", "1",
+          "--checkpoint-every", "1"}) {
+        a.add(flag);
+      }
+    }));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": its training state does not match the run that its stored flags"
+        + " describe (an edited checkpoint?): epochs (1) is below the epoch that the checkpoint"
+        + " to resume from has reached (2): a run of 1 epochs cannot have trained 2; resume with"
+        + " the run's own budget, at least 2 epochs",
+        r.err().lines().reduce((x, y) -> y).orElseThrow().replace("tikhonov: error: ", ""));
+  }
+
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
   @Test
   void resume_pathThatDoesNotExist_saysSo() {

@@ -99,6 +99,14 @@ public final class Trainer {
     boolean stoppedEarly = false;
     int firstEpoch = 1;
     List<Dropout> dropouts = dropoutLayers(network);
+    if (resumeFrom != null && config.epochs() < resumeFrom.epoch()) {
+      // No run of this budget reaches that epoch (an edited setting): the loop would train
+      // nothing and the fit would return the checkpoint's weights as if it had run.
+      throw new IllegalArgumentException("epochs (" + config.epochs() + ") is below the epoch"
+          + " that the checkpoint to resume from has reached (" + resumeFrom.epoch() + "): a run"
+          + " of " + config.epochs() + " epochs cannot have trained " + resumeFrom.epoch()
+          + "; resume with the run's own budget, at least " + resumeFrom.epoch() + " epochs");
+    }
     if (resumeFrom != null && resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
       // A finished run trains no further; the larger budget would be silently ignored.
       throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"

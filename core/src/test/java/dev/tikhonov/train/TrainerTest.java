@@ -444,6 +444,25 @@ class TrainerTest {
   }
 
   /**
+   * A checkpoint at epoch 3 of a 4-epoch run resumed with a budget of 2 epochs (an edited
+   * setting) used to train nothing and return the checkpoint's weights as the fit.
+   */
+  @Test
+  void fit_resumingWithFewerEpochsThanTheCheckpointReached_isRefused() {
+    Dataset d = blobs(60, 3);
+    ModelSpec spec = ModelSpec.parse("mlp:8", 0, Family.MULTINOMIAL);
+    TrainingState[] third = new TrainingState[1];
+    Training.fit(spec, d, null, null, config(4, 0, 0, 0), capture(3, third), null, null);
+    assertFalse(third[0].finished());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Training.fit(spec, d, null, null, config(2, 0, 0, 0), TrainingListener.none(),
+            null, null, third[0]));
+    assertEquals("epochs (2) is below the epoch that the checkpoint to resume from has reached"
+        + " (3): a run of 2 epochs cannot have trained 3; resume with the run's own budget, at"
+        + " least 3 epochs", e.getMessage());
+  }
+
+  /**
    * Dropout on the data-parallel step keeps a resumed run bit for bit the uninterrupted one:
    * the masks come from one key per layer and step, drawn from the generator a checkpoint
    * saves.
