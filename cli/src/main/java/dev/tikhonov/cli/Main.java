@@ -89,11 +89,17 @@ public final class Main implements Runnable {
 
   /**
    * "; did you mean --lambda?" for a mistyped flag or command close to real ones (picocli's
-   * suggestions, which its default handler prints and this one used to drop), else "".
+   * suggestions, which its default handler prints and this one used to drop), or typed as
+   * another tool spells it ({@link FlagSuggestions}: --learning-rate, --Lambda), else "".
    */
   static String suggestion(CommandLine.ParameterException ex) {
     if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
       return "";
+    }
+    java.util.Optional<String> alias = FlagSuggestions.suggestion(unmatched.getUnmatched(),
+        ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+    if (alias.isPresent()) {
+      return alias.get();
     }
     java.util.List<String> close = unmatched.getSuggestions();
     if (close.isEmpty()) {

@@ -27,4 +27,42 @@ class MistypedFlagTest {
     assertEquals("Unknown option: '--zzzzzz'",
         InProcess.run("train", "--zzzzzz").message().lines().findFirst().orElseThrow());
   }
+
+  private static String firstLine(String... args) {
+    InProcess r = InProcess.run(args);
+    assertEquals(2, r.exit(), r.err());
+    return r.message().lines().findFirst().orElseThrow();
+  }
+
+  /**
+   * Flags as PyTorch, Keras and scikit-learn spell them, or in another case, had no suggestion
+   * (picocli's go by spelling distance): {@code --learning-rate 0.1} said only {@code Unknown
+   * options: '--learning-rate', '0.1'}.
+   */
+  @Test
+  void aFlagAsAnotherToolSpellsIt_isRefusedNamingOursAsASuggestion() {
+    assertEquals("Unknown options: '--learning-rate', '0.1'; did you mean --lr?",
+        firstLine("train", "--learning-rate", "0.1"));
+    assertEquals("Unknown option: '--learning_rate=0.1'; did you mean --lr?",
+        firstLine("train", "--learning_rate=0.1"));
+    assertEquals("Unknown options: '--Lambda', '0.1'; did you mean --lambda?",
+        firstLine("train", "--Lambda", "0.1"));
+    assertEquals("Unknown options: '--weight_decay', '1e-4'; did you mean --weight-decay?",
+        firstLine("train", "--weight_decay", "1e-4"));
+    assertEquals("Unknown options: '--batch_size', '32'; did you mean --batch-size?",
+        firstLine("train", "--batch_size", "32"));
+    assertEquals("Unknown options: '--l1_ratio', '0.5'; did you mean --l1-ratio?",
+        firstLine("path", "--data", "d.csv", "--l1_ratio", "0.5"));
+    assertEquals("Unknown options: '--alpha', '0.1'; did you mean --lambda (scikit-learn's"
+        + " alpha is λ) or --l1-ratio (glmnet's alpha is α)? docs/objective.md converts"
+        + " scikit-learn's and glmnet's settings", firstLine("train", "--alpha", "0.1"));
+    assertEquals("Unknown options: '--alpha', '0.1'; did you mean --lambdas (scikit-learn's"
+        + " alpha is λ) or --l1-ratio (glmnet's alpha is α)? docs/objective.md converts"
+        + " scikit-learn's and glmnet's settings",
+        firstLine("path", "--data", "d.csv", "--alpha", "0.1"));
+    // suggested only where the command has the flag: predict has no --lr
+    assertEquals("Unknown options: '--learning-rate', '0.1'",
+        firstLine("predict", "--model", "m", "--data", "d.csv", "--out", "p.csv",
+            "--learning-rate", "0.1"));
+  }
 }

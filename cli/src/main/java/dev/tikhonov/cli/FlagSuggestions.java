@@ -1,0 +1,89 @@
+package dev.tikhonov.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flag to suggest for one typed as another tool spells it: {@code --learning-rate} (PyTorch,
+ * Keras) for {@code --lr}, {@code --batch_size} for {@code --batch-size}, {@code --Lambda} for
+ * {@code --lambda}. picocli's own suggestions go by spelling distance and found none of these.
+ * They are suggestions in the error, never accepted aliases: one spelling per setting keeps
+ * every command line, run.json and doc alike. Stateless.
+ */
+final class FlagSuggestions {
+  private FlagSuggestions() {}
+
+  /** A flag of the command's that {@code typed} may mean, in its words (with a note). */
+  private record Candidate(String flag, String note) {}
+
+  private static final String SKLEARN_ALPHA = " (scikit-learn's alpha is λ)";
+  private static final String GLMNET_ALPHA = " (glmnet's alpha is α)";
+
+  /**
+   * Other tools' names, normalized ({@link #normalized}), to this tool's flags; only those the
+   * command has are suggested. A name the normalization alone maps to a flag (--batch_size,
+   * --Weight-Decay) needs no entry.
+   */
+  private static final Map<String, List<Candidate>> ALIASES = Map.ofEntries(
+      Map.entry("--learning-rate", List.of(new Candidate("--lr", ""))),
+      Map.entry("--learningrate", List.of(new Candidate("--lr", ""))),
+      Map.entry("--weightdecay", List.of(new Candidate("--weight-decay", ""))),
+      Map.entry("--wd", List.of(new Candidate("--weight-decay", ""))),
+      Map.entry("--batchsize", List.of(new Candidate("--batch-size", ""))),
+      Map.entry("--l1ratio", List.of(new Candidate("--l1-ratio", ""))),
+      Map.entry("--dropout-rate", List.of(new Candidate("--dropout", ""))),
+      Map.entry("--num-epochs", List.of(new Candidate("--epochs", ""))),
+      Map.entry("--n-epochs", List.of(new Candidate("--epochs", ""))),
+      Map.entry("--max-iter", List.of(new Candidate("--epochs", ""),
+          new Candidate("--max-iterations", ""))),
+      Map.entry("--random-state", List.of(new Candidate("--seed", ""))),
+      Map.entry("--n-jobs", List.of(new Candidate("--threads", ""))),
+      Map.entry("--num-threads", List.of(new Candidate("--threads", ""))),
+      // sklearn's alpha is the strength, glmnet's the L1 share: both, and where they convert
+      Map.entry("--alpha", List.of(new Candidate("--lambda", SKLEARN_ALPHA),
+          new Candidate("--lambdas", SKLEARN_ALPHA), new Candidate("--l1-ratio", GLMNET_ALPHA))));
+
+  /**
+   * "; did you mean --lr?" for the first unknown flag among {@code unmatched} that another
+   * tool's name or another case of one of {@code options} explains; empty when none does.
+   *
+   * @param unmatched the arguments picocli could not match, e.g. ["--learning-rate", "0.1"]
+   * @param options the flags of the command they were given to
+   */
+  static Optional<String> suggestion(List<String> unmatched, Set<String> options) {
+    for (String arg : unmatched) {
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      String typed = normalized(arg);
+      for (String option : options) {
+        if (normalized(option).equals(typed) && !option.equals(arg)) {
+          return Optional.of("; did you mean " + option + "?");
+        }
+      }
+      List<String> close = new ArrayList<>();
+      boolean alpha = false;
+      for (Candidate c : ALIASES.getOrDefault(typed, List.of())) {
+        if (options.contains(c.flag())) {
+          close.add(c.flag() + c.note());
+          alpha |= !c.note().isEmpty();
+        }
+      }
+      if (!close.isEmpty()) {
+        return Optional.of("; did you mean " + String.join(" or ", close) + "?"
+            + (alpha ? " docs/objective.md converts scikit-learn's and glmnet's settings" : ""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Lower case, "_" as "-", without "=value": --Learning_Rate=0.1 is --learning-rate. */
+  private static String normalized(String arg) {
+    int eq = arg.indexOf('=');
+    return (eq < 0 ? arg : arg.substring(0, eq)).toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
