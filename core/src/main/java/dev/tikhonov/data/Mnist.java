@@ -53,7 +53,8 @@ public final class Mnist {
   /**
    * Loads the four files {@value #TRAIN_IMAGES}, {@value #TRAIN_LABELS}, {@value #TEST_IMAGES},
    * {@value #TEST_LABELS} from {@code dir}, each either as named or with {@code .gz} (full MNIST,
-   * Fashion-MNIST, or the bundled sample copied out).
+   * Fashion-MNIST, or the bundled sample copied out). A file there both ways must hold the same
+   * data (decompressed), else an {@link InputException} names both.
    */
   public static TrainTest load(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -163,16 +164,57 @@ public final class Mnist {
 
   private static Path locate(Path dir, String name) {
     Path plain = dir.resolve(name);
+    Path gz = dir.resolve(name + ".gz");
     if (Files.isRegularFile(plain)) {
+      if (Files.isRegularFile(gz)) {
+        requireSameContents(plain, gz);
+      }
       return plain;
     }
-    Path gz = dir.resolve(name + ".gz");
     if (Files.isRegularFile(gz)) {
       return gz;
     }
     throw new InputException(
         gz + ": file not found (nor " + plain + "); an MNIST folder holds " + TRAIN_IMAGES + ", "
             + TRAIN_LABELS + ", " + TEST_IMAGES + ", " + TEST_LABELS + ", each optionally .gz");
+  }
+
+  /**
+   * Refuses a folder that holds a file both plain and gzipped with other contents: the plain one
+   * was read without a word, so a fresh download beside an old unpacked copy (or the reverse)
+   * trained on the one not meant. The same contents are one file (gunzip -k leaves both).
+   * Compares the two decompressed streams in blocks, stopping at the first difference.
+   */
+  private static void requireSameContents(Path plain, Path gz) {
+    long differsAt = DataFiles.read(plain, a -> DataFiles.read(gz, b -> firstDifference(a, b)));
+    if (differsAt >= 0) {
+      throw new InputException(plain + " and " + gz + " are both there and differ (decompressed,"
+          + " from byte " + (differsAt + 1) + " on): an MNIST folder holds each file once, plain"
+          + " or .gz; remove or move the one that is not the data");
+    }
+  }
+
+  /** The offset of the first byte where a and b differ or one of them ends; −1 if equal. */
+  private static long firstDifference(InputStream a, InputStream b) throws IOException {
+    byte[] x = new byte[1 << 16];
+    byte[] y = new byte[1 << 16];
+    long offset = 0;
+    while (true) {
+      int n = a.readNBytes(x, 0, x.length);
+      int m = b.readNBytes(y, 0, y.length);
+      int common = Math.min(n, m);
+      int at = java.util.Arrays.mismatch(x, 0, common, y, 0, common);
+      if (at >= 0) {
+        return offset + at;
+      }
+      if (n != m) {
+        return offset + common;
+      }
+      if (n == 0) {
+        return -1;
+      }
+      offset += n;
+    }
   }
 
   private static IdxArray resource(String name) {

@@ -165,6 +165,28 @@ class MnistTest {
         e.getMessage());
   }
 
+  /**
+   * A file there plain and gzipped: the plain one was read without a word. Other contents are
+   * refused, naming both and where they part; a copy of the same data (gunzip -k) loads.
+   */
+  @Test
+  void loadTest_whenAFileIsThereTwiceWithOtherContents_namesBoth_theSameContentsLoad() {
+    writeSet(idx(new int[] {3, 2, 2}, 12), idx(new int[] {3}, 3));
+    byte[] longer = idx(new int[] {3}, 3);
+    longer[7] = 4; // 4 labels declared, 3 present: differs in the header's count
+    write(dir, Mnist.TEST_LABELS + ".gz", TestFiles.gzip(longer));
+    InputException e = assertThrows(InputException.class, () -> Mnist.loadTest(dir));
+    assertEquals(dir.resolve(Mnist.TEST_LABELS) + " and " + dir.resolve(Mnist.TEST_LABELS + ".gz")
+        + " are both there and differ (decompressed, from byte 8 on): an MNIST folder holds each"
+        + " file once, plain or .gz; remove or move the one that is not the data", e.getMessage());
+    write(dir, Mnist.TEST_LABELS + ".gz", TestFiles.gzip(idx(new int[] {3}, 3)));
+    assertEquals(3, Mnist.loadTest(dir).size());
+    // one ending before the other differs where it ends
+    write(dir, Mnist.TEST_LABELS + ".gz", TestFiles.gzip(idx(new int[] {3}, 2)));
+    e = assertThrows(InputException.class, () -> Mnist.loadTest(dir));
+    assertTrue(e.getMessage().contains("differ (decompressed, from byte 11 on)"), e.getMessage());
+  }
+
   private void writeSet(byte[] images, byte[] labels) {
     write(dir, Mnist.TRAIN_IMAGES, images);
     write(dir, Mnist.TRAIN_LABELS, labels);
