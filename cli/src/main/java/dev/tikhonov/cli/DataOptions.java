@@ -118,9 +118,37 @@ final class DataOptions implements Flags.Conditional {
     if (kind == TargetKind.CLASS) {
       refuseRealTarget(all, data, target, instead);
     }
-    return kind == TargetKind.CLASS
-        ? Splits.stratifiedTrainTest(all, testFraction, seed)
-        : Splits.trainTest(all, testFraction, seed);
+    try {
+      return kind == TargetKind.CLASS
+          ? Splits.stratifiedTrainTest(all, testFraction, seed)
+          : Splits.trainTest(all, testFraction, seed);
+    } catch (InputException e) {
+      // Either part would be empty (the split's one InputException for a fraction in (0, 1)):
+      // the library says "test fraction 0.2", which named no flag.
+      throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
+    }
+  }
+
+  /**
+   * Why {@code n} rows cannot be split at --test-fraction, and which fractions would split
+   * them: the test part holds round(n·fraction) rows, which must be 1..n−1.
+   */
+  private String tooFewToSplit(int n) {
+    String problem = n + " row" + (n == 1 ? "" : "s") + " cannot be split with --test-fraction "
+        + testFraction + " into a training and a test part that both have rows (the test part"
+        + " would have " + Math.round(n * testFraction) + ")";
+    if (n < 2) {
+      return problem + "; a split needs at least 2 rows";
+    }
+    // round(n·f) ≥ 1 from f = 0.5/n on, and ≤ n − 1 below f = (n − 0.5)/n
+    return problem + "; give a --test-fraction from " + fourDigits(0.5 / n) + " to below "
+        + fourDigits((n - 0.5) / n) + ", or more rows";
+  }
+
+  /** {@code x} to 4 significant digits without trailing zeros: 0.25, 0.0004167. */
+  private static String fourDigits(double x) {
+    return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /**

@@ -603,6 +603,15 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       if (flag.isPresent()) {
         throw new InputException(flag.get() + e.afterSetting(), e);
       }
+      // A fold's own fit (CrossValidation, RelaxedCrossValidation: "fold 1 of 2 (its training
+      // rows): the target is constant …") knows neither the file nor the flags that made the
+      // folds; it named neither.
+      if (e.getMessage().startsWith("fold ") && (cvFolds != null || foldid != null)) {
+        throw new InputException("--data " + data + ": " + e.getMessage() + "; " + (foldid != null
+            ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
+            : "the folds are random: another --seed (now " + seed + ") makes other ones, more"
+                + " --cv-folds (now " + cvFolds + ") trains each on more rows"), e);
+      }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {
         throw new InputException(data + " (--target " + target + "): " + e.getMessage(), e);

@@ -1,0 +1,47 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data too small for the folds or the test split the flags ask for: the messages named neither
+ * the file nor the flag to change ({@code fold 1 of 2 (its training rows): the target is
+ * constant (1.0): nothing to fit}; {@code F: 2 rows cannot be split with test fraction 0.2 into
+ * two non-empty parts}, not naming --test-fraction).
+ */
+class FoldAndSplitMessagesTest {
+  @TempDir Path dir;
+
+  @Test
+  void path_aFoldWhoseTrainingRowsHaveAConstantTarget_namesTheFileAndTheFoldFlags()
+      throws Exception {
+    Path data = Files.writeString(dir.resolve("c.csv"), "a,y\n1,1\n2,1\n3,1\n4,2\n");
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--cv-folds", "2", "--seed", "1", "--quiet", "--threads", "1", "--out",
+        dir.resolve("p").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--data " + data + ": fold 1 of 2 (its training rows): the target is constant"
+        + " (1.0): nothing to fit; the folds are random: another --seed (now 1) makes other"
+        + " ones, more --cv-folds (now 2) trains each on more rows", r.message());
+  }
+
+  @Test
+  void train_tooFewRowsForTheTestFraction_namesTheFileAndTheFlagAndWhatWouldSplit()
+      throws Exception {
+    Path data = Files.writeString(dir.resolve("s.csv"), "a,y\n1,1\n2,1.5\n");
+    InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
+        "linear", "--quiet", "--threads", "1", "--out", dir.resolve("t").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--data " + data + ": 2 rows cannot be split with --test-fraction 0.2 into a"
+        + " training and a test part that both have rows (the test part would have 0); give a"
+        + " --test-fraction from 0.25 to below 0.75, or more rows", r.message());
+    InProcess half = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--quiet", "--threads", "1", "--test-fraction", "0.5", "--out",
+        dir.resolve("t2").toString());
+    assertEquals(0, half.exit(), half.err());
+  }
+}
