@@ -27,6 +27,14 @@ class FoldAndSplitMessagesTest {
     assertEquals("--data " + data + ": fold 1 of 2 (its training rows): the target is constant"
         + " (1.0): nothing to fit; the folds are random: another --seed (now 1) makes other"
         + " ones, more --cv-folds (now 2) trains each on more rows", r.message());
+    Path folds = Files.writeString(dir.resolve("folds.txt"), "1\n1\n1\n2\n");
+    InProcess given = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--foldid", folds.toString(), "--quiet", "--threads", "1", "--out",
+        dir.resolve("f").toString());
+    assertEquals(2, given.exit(), given.err());
+    assertEquals("--data " + data + ": fold 1 of 2 (its training rows): the target is constant"
+        + " (2.0): nothing to fit; the folds are those of --foldid " + folds + ": give folds"
+        + " that avoid this", given.message());
   }
 
   @Test
