@@ -27,10 +27,18 @@ final class CommonOptions {
   boolean json;
 
   /**
-   * The run's directory: --out, or runs/&lt;command&gt;-&lt;date-time&gt;. {@code --out -} is refused (an
-   * InputException): a run writes a directory of files, which standard output cannot take.
+   * The run's directory: --out, or runs/&lt;command&gt;-&lt;date-time&gt;, locked for this command
+   * ({@link RunLock}: a directory another run is writing now is refused). {@code --out -} is
+   * refused (an InputException): a run writes a directory of files, which standard output
+   * cannot take.
    */
   Path outDir(String command) {
+    Path dir = chooseOutDir(command);
+    RunLock.acquire(dir);
+    return dir;
+  }
+
+  private Path chooseOutDir(String command) {
     if (out != null) {
       Outputs.refuseStandardOutput(out, "--out", command + " writes a directory of files (its"
           + " run directory)");

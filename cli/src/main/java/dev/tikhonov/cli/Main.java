@@ -72,8 +72,12 @@ public final class Main implements Runnable {
     });
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
-      Flags.refuseIgnored(parseResult);
-      return new CommandLine.RunLast().execute(parseResult);
+      try {
+        Flags.refuseIgnored(parseResult);
+        return new CommandLine.RunLast().execute(parseResult);
+      } finally {
+        RunLock.releaseAll(); // the run directories this command locked (RunLock)
+      }
     });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));

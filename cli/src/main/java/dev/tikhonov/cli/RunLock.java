@@ -1,0 +1,124 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.DataFiles;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.AtomicFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One run at a time per output directory: two runs given the same --out wrote their files
+ * into it at once, and it ended holding some of each (one run's history beside the other's
+ * metrics and report). A run takes an operating-system lock ({@link FileChannel#tryLock}) on a
+ * file named after the directory's real path, under the temporary directory, not in the
+ * output directory: the run directory still appears only with its first file (so a run refused
+ * before writing leaves nothing), and a lock dies with its process, so a killed run leaves no
+ * stale lock to detect. Best effort: where no lock file can be made (no temporary directory),
+ * the run goes on unlocked, as before.
+ *
+ * <p>Thread-safe. A command's thread may take its directory again (train --resume runs the
+ * stored command in the same thread); {@link #releaseAll} ends the command's locks.
+ */
+final class RunLock {
+  private RunLock() {}
+
+  /** A lock this process holds, and the thread of the command that took it. */
+  private record Held(FileChannel channel, FileLock lock, Thread owner) {}
+
+  private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
+
+  /** The lock file of the run directory {@code dir}, by its real path ("." and links resolved). */
+  static Path lockFile(Path dir) {
+    String real = AtomicFiles.realPath(dir).toString();
+    return Path.of(System.getProperty("java.io.tmpdir"), "tikhonov-locks-"
+        + System.getProperty("user.name"), DataFiles.sha256(real.getBytes(StandardCharsets.UTF_8))
+            .substring(0, 32) + ".lock");
+  }
+
+  /**
+   * Locks {@code dir} for this command, or refuses it (an InputException naming the flag, the
+   * directory and the process that holds it) when another run holds it now.
+   */
+  static void acquire(Path dir) {
+    Path file;
+    try {
+      file = lockFile(dir);
+      Files.createDirectories(file.getParent());
+    } catch (IOException | RuntimeException e) {
+      return; // best effort: the checks of the directory itself report what is wrong with it
+    }
+    Held held = HELD.get(file);
+    if (held != null && held.owner() == Thread.currentThread()) {
+      return;
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      return;
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // another command of this process (a thread of its own) holds it
+    } catch (IOException e) {
+      close(channel);
+      return;
+    }
+    if (lock == null) {
+      String holder = holder(file);
+      close(channel);
+      throw new InputException("--out " + dir + ": another tikhonov run" + holder + " is writing"
+          + " this directory now; wait for it to end, or give another --out (two runs in one"
+          + " directory would mix their files)");
+    }
+    try {
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+          .getBytes(StandardCharsets.US_ASCII)));
+    } catch (IOException e) {
+      // the process id is only for the message of a refused run
+    }
+    HELD.put(file, new Held(channel, lock, Thread.currentThread()));
+  }
+
+  /** Releases the locks that this thread's command took (the command has ended). */
+  static void releaseAll() {
+    HELD.entrySet().removeIf(e -> {
+      if (e.getValue().owner() != Thread.currentThread()) {
+        return false;
+      }
+      close(e.getValue().channel()); // releases the lock with it
+      return true;
+    });
+  }
+
+  /** " (process 1234)" from the lock file, or "" when it holds no process id. */
+  private static String holder(Path file) {
+    try {
+      String pid = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      return pid.matches("[0-9]{1,19}") ? " (process " + pid + ")" : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void close(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing was written through it that matters
+    }
+  }
+}
