@@ -59,7 +59,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  tikhonov train --lambda 1e-4                       (MLP 784-256-128-10 on bundled MNIST)",
       "  tikhonov train --model logistic --lambda 1e-3 --l1-ratio 0.5",
-      "  tikhonov train --data house.csv --target price --model linear --standardize",
+      "  tikhonov train --data data/diabetes.csv --target progression --model linear --standardize",
       ""})
 public final class TrainCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * launcher is run from), or written by an earlier command of the same block ({@code --save},
  * {@code --out}), or optional data under {@code /usr/share/datasets/}, which the README says
  * how to install. A command that names a file a new user does not have fails with "file not
- * found" when pasted into a fresh clone; this test fails first.
+ * found" when pasted into a fresh clone; this test fails first. The same holds for the
+ * "Examples:" of every command's {@code --help} (cli and bench sources), each source one block.
  */
 class ReadmeCommandsTest {
   static final Path ROOT = Path.of("..");
@@ -31,6 +34,7 @@ class ReadmeCommandsTest {
   static final Pattern BASH_FENCE = Pattern.compile("^\\s*```(bash|sh|shell)\\s*$");
   static final Pattern FENCE = Pattern.compile("^\\s*```");
   // `--model` of train, grid and select is a specification (linear, logistic, mlp:256,128).
+  static final Pattern HELP_EXAMPLE = Pattern.compile("^\\s*\"\\s+tikhonov ([^\"]*)\"");
   static final Pattern MODEL_SPEC = Pattern.compile("linear|logistic|mlp(:[0-9,]+)?");
 
   /** One command of a block: its line in the file and its words (a trailing comment dropped). */
@@ -66,8 +70,13 @@ class ReadmeCommandsTest {
    * written by an earlier command of its block nor optional data: file:line: flag path: why.
    */
   static List<String> missingInputs(Path root, Path file) throws IOException {
+    return missingInputs(root, file.getFileName().toString(), blocks(file));
+  }
+
+  /** {@link #missingInputs(Path, Path)} for commands already parsed, named {@code where}. */
+  static List<String> missingInputs(Path root, String where, List<List<Command>> blocks) {
     List<String> missing = new ArrayList<>();
-    for (List<Command> block : blocks(file)) {
+    for (List<Command> block : blocks) {
       Set<String> written = new HashSet<>();
       for (Command command : block) {
         List<String> words = command.words();
@@ -91,7 +100,7 @@ class ReadmeCommandsTest {
               || path.startsWith(OPTIONAL_DATA)
               || (!Path.of(path).isAbsolute() && Files.exists(root.resolve(path)));
           if (!found) {
-            missing.add(file.getFileName() + ":" + command.line() + ": " + read[0] + " " + path
+            missing.add(where + ":" + command.line() + ": " + read[0] + " " + path
                 + ": not in the repository, not written by an earlier command of the block, "
                 + "not under " + OPTIONAL_DATA);
           }
@@ -116,6 +125,62 @@ class ReadmeCommandsTest {
     List<String> missing = missingInputs(ROOT, readme);
     assertTrue(missing.isEmpty(), "README commands that would fail with 'file not found' when "
         + "pasted into a fresh clone:\n" + String.join("\n", missing));
+  }
+
+  /**
+   * The examples of a command's {@code --help}, lines {@code "  tikhonov train --data …"} of a
+   * Java source (a trailing {@code (comment)} dropped), as one block run from the repo's root.
+   */
+  static List<Command> helpExamples(Path javaFile) throws IOException {
+    List<Command> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(javaFile, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = HELP_EXAMPLE.matcher(lines.get(i));
+      if (m.find()) {
+        String code = m.group(1).replaceAll("\\s+\\(.*$", "").trim();
+        out.add(new Command(i + 1, List.of(("./tikhonov " + code).split("\\s+"))));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void cliHelpExamples_everyFileTheyRead_exists() throws IOException {
+    List<String> missing = new ArrayList<>();
+    int examples = 0;
+    for (String module : List.of("cli", "bench")) {
+      List<Path> sources;
+      try (Stream<Path> s = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+        sources = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      }
+      for (Path source : sources) {
+        List<Command> commands = helpExamples(source);
+        examples += commands.size();
+        missing.addAll(missingInputs(ROOT, source.getFileName().toString(), List.of(commands)));
+      }
+    }
+    assertTrue(examples >= 5, "--help examples found: " + examples);
+    assertTrue(missing.isEmpty(), "--help examples that name a file nobody has:\n"
+        + String.join("\n", missing));
+  }
+
+  @Test
+  void helpExamples_whenAFileIsMadeUp_namesIt(@TempDir Path root) throws IOException {
+    Files.createDirectories(root.resolve("data"));
+    Files.writeString(root.resolve("data/real.csv"), "x,y\n1,2\n");
+    Path source = root.resolve("ExampleCommand.java");
+    Files.writeString(source, String.join("\n",
+        "@Command(footer = {\"Examples:\",",
+        "    \"  tikhonov train --lambda 1e-4          (MLP on bundled MNIST)\",",
+        "    \"  tikhonov train --data data/real.csv --target y --model linear\",",
+        "    \"  tikhonov train --data house.csv --target price   (a house.csv)\",",
+        "    \"\"})", ""));
+
+    List<String> missing = missingInputs(root, "ExampleCommand.java",
+        List.of(helpExamples(source)));
+
+    assertEquals(List.of("ExampleCommand.java:4: --data house.csv: not in the repository, not "
+        + "written by an earlier command of the block, not under /usr/share/datasets/"), missing);
   }
 
   @Test
