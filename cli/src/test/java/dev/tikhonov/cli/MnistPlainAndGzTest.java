@@ -1,13 +1,12 @@
 package dev.tikhonov.cli;
 
+import static dev.tikhonov.cli.IdxFiles.gzip;
+import static dev.tikhonov.cli.IdxFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,29 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MnistPlainAndGzTest {
   @TempDir Path dir;
 
-  /** An IDX file: magic 00 00 08 (unsigned byte), the dimension count, sizes, the bytes. */
-  private static byte[] idx(int[] dims, int seed) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(0x0800 | dims.length);
-    int n = 1;
-    for (int d : dims) {
-      out.writeInt(d);
-      n *= d;
-    }
-    for (int i = 0; i < n; i++) {
-      out.writeByte(dims.length == 1 ? (i + seed) % 3 : (i * 7 + seed) % 256);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] gzip(byte[] plain) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write(plain);
-    }
-    return bytes.toByteArray();
-  }
 
   private static Path folder(Path folder) throws IOException {
     Files.createDirectories(folder);

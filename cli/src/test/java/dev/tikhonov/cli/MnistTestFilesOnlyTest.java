@@ -1,9 +1,8 @@
 package dev.tikhonov.cli;
 
+import static dev.tikhonov.cli.IdxFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MnistTestFilesOnlyTest {
   @TempDir Path dir;
-
-  /** An IDX file: magic 00 00 08 (unsigned byte), the dimension count, sizes, the bytes. */
-  private static byte[] idx(int[] dims, int seed) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(0x0800 | dims.length);
-    int n = 1;
-    for (int d : dims) {
-      out.writeInt(d);
-      n *= d;
-    }
-    for (int i = 0; i < n; i++) {
-      out.writeByte(dims.length == 1 ? (i + seed) % 3 : (i * 7 + seed) % 256);
-    }
-    return bytes.toByteArray();
-  }
 
   private static void write(Path folder, int train, int trainLabels, int test) throws IOException {
     Files.createDirectories(folder);
