@@ -805,9 +805,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException(String.format(java.util.Locale.ROOT, "--data %s: %d rows x %d"
           + " features: a path of %d λ keeps %d x %d coefficients, %.1f GiB as doubles (and"
           + " path.csv writes as many numbers), more than the %.1f GiB that Java may use here;"
-          + " use fewer λ (%s), fewer features (a LIBSVM index of %d means %d columns), or give"
-          + " Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data, dataset.size(), p, m,
-          m, k * p, bytes / GIB, heap / GIB, lambdas != null ? "--lambdas" : "--nlambda", p, p));
+          + " use fewer λ (%s), fewer features (a LIBSVM file has as many as its largest"
+          + " index), or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
+          dataset.size(), p, m, m, k * p, bytes / GIB, heap / GIB,
+          lambdas != null ? "--lambdas" : "--nlambda"));
     }
   }
 

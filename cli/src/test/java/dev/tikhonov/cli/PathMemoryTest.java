@@ -26,18 +26,16 @@ class PathMemoryTest {
     long heap = Runtime.getRuntime().maxMemory();
     long bytes = 100L * 30_000_000 * Double.BYTES;
     assumeTrue(bytes > heap, "this JVM's heap would hold the path");
-    long start = System.nanoTime();
     InProcess r = InProcess.run("path", "--data", data.toString(), "--quiet", "--out",
         dir.resolve("run").toString());
-    double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals(2, r.exit(), r.err());
     assertEquals(String.format(Locale.ROOT, "--data %s: 4 rows x 30000000 features: a path of"
         + " 100 λ keeps 100 x 30000000 coefficients, 22.4 GiB as doubles (and path.csv writes"
         + " as many numbers), more than the %.1f GiB that Java may use here; use fewer λ"
-        + " (--nlambda), fewer features (a LIBSVM index of 30000000 means 30000000 columns), or"
-        + " give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
+        + " (--nlambda), fewer features (a LIBSVM file has as many as its largest index), or give"
+        + " Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
         heap / (1024.0 * 1024 * 1024)), r.message());
-    assertFalse(seconds > 20, "refused after " + seconds + " s, not up front");
+    // up front: before any fit (without the check the fit ran out of memory, another message)
     assertFalse(Files.exists(dir.resolve("run")), "a refused run leaves no folder");
   }
 }
