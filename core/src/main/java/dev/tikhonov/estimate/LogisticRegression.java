@@ -14,6 +14,11 @@ import dev.tikhonov.nn.Initializer;
  *     .lambda(1e-3).l1Ratio(0.5).build().fit(train);
  * }</pre>
  *
+ * <p>The output has one unit per class of the data's {@code classNames()}, also for a class
+ * that has no rows in them: a {@link Dataset#subset} keeps its parent's classes (so that the
+ * folds of a cross-validation agree), and such a class is then learned as never seen.
+ * {@link Dataset#withObservedClasses()} keeps only the classes the rows show.
+ *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
  * and thread count: the same model, bit for bit). The fitting methods are {@link
  * NetworkEstimator}'s.
