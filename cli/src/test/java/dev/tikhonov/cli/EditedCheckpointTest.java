@@ -31,12 +31,7 @@ class EditedCheckpointTest {
 
   @BeforeAll
   static void run() throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 40; i++) {
-      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
-          .append(2 * Math.sin(i) - Math.cos(3 * i)).append('\n');
-    }
-    Path data = Files.writeString(dir.resolve("d.csv"), csv);
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
     InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
         "mlp:3", "--regression", "--epochs", "2", "--threads", "1", "--checkpoint-every", "1",
         "--quiet", "--out", dir.resolve("run").toString());

@@ -22,12 +22,7 @@ class RerunIntoSameOutTest {
   @Test
   void trainWithoutCheckpoints_intoTheOutOfARunWithOne_removesTheEarlierCheckpoint()
       throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 40; i++) {
-      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
-          .append(2 * Math.sin(i) - Math.cos(3 * i)).append('\n');
-    }
-    Path data = Files.writeString(dir.resolve("d.csv"), csv);
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
     Path out = dir.resolve("run");
     InProcess first = InProcess.run("train", "--data", data.toString(), "--target", "y",
         "--model", "mlp:3", "--regression", "--epochs", "2", "--threads", "1",

@@ -37,12 +37,7 @@ class RunLockTest {
 
   @BeforeAll
   static void data() throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 30; i++) {
-      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
-          .append(2 * Math.sin(i) - Math.cos(3 * i)).append('\n');
-    }
-    data = Files.writeString(dir.resolve("d.csv"), csv);
+    data = CsvFiles.regression(dir.resolve("d.csv"), 30, 0);
   }
 
   private static InProcess path(Path out) {

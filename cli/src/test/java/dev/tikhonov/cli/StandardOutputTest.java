@@ -23,12 +23,7 @@ class StandardOutputTest {
 
   @BeforeAll
   static void fit() throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 30; i++) {
-      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
-          .append(2 * Math.sin(i) - Math.cos(3 * i) + 0.1 * Math.sin(7 * i)).append('\n');
-    }
-    data = Files.writeString(dir.resolve("d.csv"), csv);
+    data = CsvFiles.regression(dir.resolve("d.csv"), 30, 0.1);
     model = dir.resolve("m.model");
     InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
         "--nlambda", "3", "--quiet", "--out", dir.resolve("p").toString(), "--save",
