@@ -603,10 +603,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       if (flag.isPresent()) {
         throw new InputException(flag.get() + e.afterSetting(), e);
       }
-      // A fold's own fit (CrossValidation, RelaxedCrossValidation: "fold 1 of 2 (its training
-      // rows): the target is constant …") knows neither the file nor the flags that made the
-      // folds; it named neither.
-      if (e.getMessage().startsWith("fold ") && (cvFolds != null || foldid != null)) {
+      // A fold's refusal (FoldException: "fold 1 of 2 (its training rows): the target is
+      // constant …") knows neither the file nor the flags that made the folds.
+      if (e instanceof dev.tikhonov.select.FoldException && (cvFolds != null || foldid != null)) {
         throw new InputException("--data " + data + ": " + e.getMessage() + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
             : "the folds are random: another --seed (now " + seed + ") makes other ones, more"

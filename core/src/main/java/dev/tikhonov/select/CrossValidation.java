@@ -185,15 +185,15 @@ public final class CrossValidation {
               ? fitter.fit(folds.trainRows(fold), new double[0]).interpolate(lambdas)
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
         } catch (InputException e) {
-          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+          throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
         double[] losses = new double[m + 1];
         int available = Math.min(path.size(), m);
         double weightSum = weights.length == 0 ? test.length : foldWeight(weights, test);
         if (!(weightSum > 0)) {
-          throw new InputException("fold " + fold + " of " + k + ": every held-out row has"
-              + " weight 0, so the fold cannot be scored");
+          throw new FoldException(fold, k, "fold " + fold + " of " + k + ": every held-out row"
+              + " has weight 0, so the fold cannot be scored", null);
         }
         for (int l = 0; l < m; l++) {
           int at = Math.min(l, available - 1);

@@ -60,9 +60,9 @@ public final class FoldStatistics {
             + " features, fold 1 has " + p);
       }
       if (!(fold.weightSum() > 0)) {
-        throw new InputException("fold " + (k + 1) + " of 1.." + folds.size() + " has no rows"
-            + (fold.count() > 0 ? " of positive weight" : "")
-            + ": use fewer folds, or give fold ids that use every fold");
+        throw new FoldException(k + 1, folds.size(), "fold " + (k + 1) + " of 1.." + folds.size()
+            + " has no rows" + (fold.count() > 0 ? " of positive weight" : "")
+            + ": use fewer folds, or give fold ids that use every fold", null);
       }
     }
     return new FoldStatistics(folds);

@@ -34,7 +34,8 @@ public record KFold(int[] foldIds, int numFolds) {
     }
     for (int f = 1; f <= numFolds; f++) {
       if (sizes[f] == 0) {
-        throw new InputException("fold " + f + " of 1.." + numFolds + " has no rows");
+        throw new FoldException(f, numFolds, "fold " + f + " of 1.." + numFolds + " has no rows",
+            null);
       }
     }
     foldIds = foldIds.clone();

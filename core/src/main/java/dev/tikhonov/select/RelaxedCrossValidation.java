@@ -95,7 +95,7 @@ public final class RelaxedCrossValidation {
               : settings.withLambdas(lambdas), featureNames, classes);
           fit = RelaxedFit.of(family, x, y, train, Observations.none(), settings, lasso);
         } catch (InputException e) {
-          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+          throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
         double[][] losses = new double[g.length + 1][];

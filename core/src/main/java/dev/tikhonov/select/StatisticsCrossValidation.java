@@ -48,7 +48,7 @@ final class StatisticsCrossValidation {
               ? ElasticNetPath.fit(training, settings, featureNames).interpolate(lambdas)
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
         } catch (InputException e) {
-          throw new InputException("fold " + fold + " of " + k + " (its training rows): "
+          throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
         GaussianStatistics heldOut = folds.fold(fold);

@@ -170,8 +170,16 @@ class StatisticsCrossValidationTest {
       assertArrayEquals(direct.featureMeans(), merged.featureMeans(), 1e-14);
     }
     var empty = dev.tikhonov.linear.GaussianStatistics.empty(DATA.features());
+    FoldException e = assertThrows(FoldException.class, () -> FoldStatistics.of(List.of(
+        statistics.fold(1), empty)));
     assertEquals("fold 2 of 1..2 has no rows: use fewer folds, or give fold ids that use every"
-        + " fold", assertThrows(InputException.class, () -> FoldStatistics.of(List.of(
-            statistics.fold(1), empty))).getMessage());
+        + " fold", e.getMessage());
+    // the fold is named by type, not only in words, for a caller that made the folds
+    assertEquals(2, e.fold());
+    assertEquals(2, e.numFolds());
+    FoldException missing = assertThrows(FoldException.class, () -> KFold.of(new int[] {1, 1, 3, 3}));
+    assertEquals("fold 2 of 1..3 has no rows", missing.getMessage());
+    assertEquals(2, missing.fold());
+    assertEquals(3, missing.numFolds());
   }
 }

@@ -1,0 +1,38 @@
+package dev.tikhonov.select;
+
+import dev.tikhonov.data.InputException;
+
+/**
+ * Bad input met in one fold of a cross-validation: the fold has no rows (or no weight), its
+ * training rows cannot be fitted (a constant target, a single class), or its held-out rows
+ * cannot be scored. The message begins "fold F of K"; {@link #fold()} and {@link #numFolds()}
+ * keep the two apart, so that a caller that made the folds (the CLI's {@code --cv-folds},
+ * {@code --seed}, {@code --foldid}) can say which of its settings to change without reading
+ * the message. Immutable.
+ */
+public final class FoldException extends InputException {
+  private final int fold;
+  private final int numFolds;
+
+  /**
+   * @param fold the fold, 1..K
+   * @param numFolds K
+   * @param message the whole message, beginning "fold F of K"
+   * @param cause the fold's own fit's exception, or null when there is none
+   */
+  public FoldException(int fold, int numFolds, String message, Throwable cause) {
+    super(message, cause);
+    this.fold = fold;
+    this.numFolds = numFolds;
+  }
+
+  /** The fold, 1..K. */
+  public int fold() {
+    return fold;
+  }
+
+  /** K, the number of folds. */
+  public int numFolds() {
+    return numFolds;
+  }
+}
