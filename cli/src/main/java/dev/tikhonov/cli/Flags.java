@@ -128,7 +128,6 @@ final class Flags {
     FLAGS.put("epochs", "--epochs");
     FLAGS.put("lambda", "--lambda");
     FLAGS.put("seed", "--seed");
-    FLAGS.put("lambdas", "--lambdas");
     FLAGS.put("minLambda", "--min-lambda");
     FLAGS.put("warmEpochs", "--warm-epochs");
     FLAGS.put("testFraction", "--holdout");
