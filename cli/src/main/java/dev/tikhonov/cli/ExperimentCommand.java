@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
       ""})
 public final class ExperimentCommand implements Callable<Integer>, Flags.Conditional {
   @Parameters(index = "0", paramLabel = "NAME",
+      completionCandidates = CompletionCommand.Experiments.class,
       description = "mnist-l2, gd-linear, ridge-vs-lasso or mnist-select.")
   String name;
 
@@ -107,14 +108,24 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     USED_BY.put("--methods", List.of("mnist-select"));
   }
 
+  /** The experiments' names, in the order the help lists them (and completion offers them). */
+  static final List<String> NAMES = List.of("mnist-l2", "gd-linear", "ridge-vs-lasso",
+      "mnist-select");
+
   private RunKind kind() {
+    return kindOf(name);
+  }
+
+  /** The run kind of the experiment {@code name}, one of {@link #NAMES}. */
+  static RunKind kindOf(String name) {
     return switch (name) {
       case "mnist-l2" -> RunKind.MNIST_L2;
       case "gd-linear" -> RunKind.GD_LINEAR;
       case "ridge-vs-lasso" -> RunKind.RIDGE_VS_LASSO;
       case "mnist-select" -> RunKind.MNIST_SELECT;
       default -> throw new IllegalArgumentException("unknown experiment '" + name
-          + "': expected mnist-l2, gd-linear, ridge-vs-lasso or mnist-select");
+          + "': expected " + String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " or "
+          + NAMES.get(NAMES.size() - 1));
     };
   }
 

@@ -34,6 +34,7 @@ import picocli.CommandLine;
       GridCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -72,6 +72,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   List<String> ignoreColumns;
 
   @Option(names = "--family", paramLabel = "F",
+      completionCandidates = CompletionCommand.Families.class,
       description = "gaussian, binomial, multinomial or poisson (counts, log link). Default: "
           + "${DEFAULT-VALUE}.")
   String family = "gaussian";

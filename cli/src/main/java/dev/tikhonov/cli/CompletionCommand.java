@@ -1,0 +1,69 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.loss.Family;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tikhonov completion}: prints a bash completion script for every command and
+ * flag, made by picocli's {@link AutoComplete} from the same command model that parses the
+ * flags, so it cannot fall behind them. File flags complete file names; flags with a fixed set
+ * of values ({@code --family}, {@code --optimizer}, an experiment's NAME) complete those values.
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
+@Command(
+    name = "completion",
+    header = "Print a bash completion script: source <(./tikhonov completion).",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a bash completion script on stdout: TAB then completes commands, flags, file",
+      "names and the values of flags with fixed choices (picocli's generator, from the same",
+      "model that parses the flags).",
+      "",
+      "For this shell:",
+      "  source <(./tikhonov completion)",
+      "For every new shell (Debian's bash-completion package loads it on first TAB):",
+      "  mkdir -p ~/.local/share/bash-completion/completions",
+      "  ./tikhonov completion > ~/.local/share/bash-completion/completions/tikhonov",
+      "",
+      "It completes the command typed as tikhonov (on the PATH or an alias) or ./tikhonov;",
+      "typed by another path, the first TAB of a new shell may only load the script.",
+      ""
+    })
+public final class CompletionCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(AutoComplete.bash("tikhonov", spec.root().commandLine()));
+    // bash finds this for ./tikhonov through the word's last part, except on the first TAB of a
+    // shell whose bash-completion loads the script lazily: that retry looks up the whole word.
+    spec.commandLine().getOut().println("complete -F _complete_tikhonov -o default ./tikhonov");
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** The values of {@code path --family}, for completion. */
+  static final class Families implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Family.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
+          .iterator();
+    }
+  }
+
+  /** The names {@code experiment NAME} runs, for completion. */
+  static final class Experiments implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return ExperimentCommand.NAMES.iterator();
+    }
+  }
+}
