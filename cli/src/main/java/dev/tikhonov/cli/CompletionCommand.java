@@ -3,6 +3,7 @@ package dev.tikhonov.cli;
 import dev.tikhonov.loss.Family;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -50,20 +51,59 @@ public final class CompletionCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The values of {@code path --family}, for completion. */
-  static final class Families implements Iterable<String> {
+  /**
+   * A flag's fixed values, for completion; a subclass next to the flag names them (picocli
+   * makes it with its no-argument constructor).
+   */
+  abstract static class Choices implements Iterable<String> {
+    private final List<String> values;
+
+    Choices(String... values) {
+      this(List.of(values));
+    }
+
+    Choices(List<String> values) {
+      this.values = values;
+    }
+
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(Family.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
-          .iterator();
+      return values.iterator();
     }
   }
 
-  /** The names {@code experiment NAME} runs, for completion. */
-  static final class Experiments implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return ExperimentCommand.NAMES.iterator();
+  /** {@code --rule} and {@code --save-lambda}'s named values. */
+  static final class Rules extends Choices {
+    Rules() {
+      super("1se", "min");
+    }
+  }
+
+  /** {@code select --direction}. */
+  static final class Directions extends Choices {
+    Directions() {
+      super("increasing", "decreasing");
+    }
+  }
+
+  /** {@code experiment --methods}. */
+  static final class Methods extends Choices {
+    Methods() {
+      super("warm", "cold", "warm-decreasing");
+    }
+  }
+
+  /** {@code path --family}: the families' names in lower case. */
+  static final class Families extends Choices {
+    Families() {
+      super(Arrays.stream(Family.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
+  /** {@code experiment NAME}. */
+  static final class Experiments extends Choices {
+    Experiments() {
+      super(ExperimentCommand.NAMES);
     }
   }
 }

@@ -89,6 +89,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
   Integer trainRows;
 
   @Option(names = "--methods", paramLabel = "METHOD", split = ",",
+      completionCandidates = CompletionCommand.Methods.class,
       description = "mnist-select only: warm, cold, warm-decreasing. Default: all three "
           + "(--quick: warm,cold).")
   List<String> methods;

@@ -193,6 +193,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Path save;
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
+      completionCandidates = CompletionCommand.Rules.class,
       description = "Which λ --save keeps: min (lambda_min of CV), 1se (lambda_1se), or a number "
           + "(coefficients interpolated in λ as glmnet's predict(s=); below the path's "
           + "smallest λ, and above its largest unless all coefficients are zero there, the fit "

@@ -28,6 +28,7 @@ final class ResamplingOptions implements Flags.Conditional {
   double holdout = 0.2;
 
   @Option(names = "--rule", paramLabel = "RULE",
+      completionCandidates = CompletionCommand.Rules.class,
       description = "1se (the largest λ / simplest setting within one standard error of the "
           + "best; cv.glmnet's lambda.1se) or min (the best mean); select takes it only with "
           + "several λ. Default: 1se.")

@@ -87,6 +87,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   Integer warmEpochs;
 
   @Option(names = "--direction", paramLabel = "D",
+      completionCandidates = CompletionCommand.Directions.class,
       description = "increasing (from the smallest λ up) or decreasing (glmnet's order, from "
           + "λ_max down; deep ReLU networks can stay stuck at zero); only with several λ. "
           + "Default: ${DEFAULT-VALUE}.")

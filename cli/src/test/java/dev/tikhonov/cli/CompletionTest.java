@@ -69,6 +69,9 @@ class CompletionTest {
         complete(script, "./tikhonov", "experiment", "mnist").stream().sorted().toList());
     assertEquals(List.of("adam", "adamw"),
         complete(script, "./tikhonov", "train", "--optimizer", "ad").stream().sorted().toList());
+    assertEquals(List.of("1se"), complete(script, "./tikhonov", "grid", "--rule", "1"));
+    assertEquals(List.of("decreasing"), complete(script, "./tikhonov", "select", "--direction",
+        "d"));
     Files.writeString(dir.resolve("diabetes.csv"), "a,y\n1,2\n");
     assertEquals(List.of("diabetes.csv"), complete(script, "./tikhonov", "path", "--data",
         "dia"));
