@@ -75,8 +75,14 @@ public final class Dataset {
    */
   private volatile String fingerprint;
 
-  private Matrix featureMatrix;
-  private Matrix targetMatrix;
+  /**
+   * The lazily built float32 copies. Volatile because {@link #features()} and
+   * {@link #targetMatrix()} read them outside their lock (double-checked locking): a plain field
+   * may let another thread see the matrix before the values written into its buffer.
+   */
+  private volatile Matrix featureMatrix;
+
+  private volatile Matrix targetMatrix;
 
   private Dataset(double[][] rows, Matrix floats, SparseMatrix sparse, int[] index,
       double[] targets, List<String> featureNames, boolean namedFeatures,
