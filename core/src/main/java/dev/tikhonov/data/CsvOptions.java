@@ -53,10 +53,15 @@ public record CsvOptions(char delimiter, boolean header, List<String> ignoredCol
     return new CsvOptions(AUTO, true, List.of());
   }
 
+  /** These options with the delimiter {@code newDelimiter} ({@link #AUTO}: detected). */
   public CsvOptions withDelimiter(char newDelimiter) {
     return new CsvOptions(newDelimiter, header, ignoredColumns);
   }
 
+  /**
+   * These options with or without a header line (without: the columns are named "1", "2", …
+   * and the target is given by its number).
+   */
   public CsvOptions withHeader(boolean newHeader) {
     return new CsvOptions(delimiter, newHeader, ignoredColumns);
   }

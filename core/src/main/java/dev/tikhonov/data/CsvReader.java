@@ -38,6 +38,12 @@ public final class CsvReader {
     return read(file, targetColumn, kind, CsvOptions.defaults());
   }
 
+  /**
+   * Reads {@code file} (gzip too) as {@code options} say: the delimiter, whether there is a
+   * header line, which columns to leave out ({@link CsvOptions#withIgnoredColumns}). Every other
+   * column but {@code targetColumn} is a numeric feature; bad input is an
+   * {@link InputException} naming the file, line and column.
+   */
   public static Dataset read(Path file, String targetColumn, TargetKind kind, CsvOptions options) {
     return DataFiles.read(file, in -> read(in, file.toString(), targetColumn, kind, options));
   }
@@ -138,6 +144,7 @@ public final class CsvReader {
     return readFeatures(file, expectedColumns, CsvOptions.defaults());
   }
 
+  /** As {@link #readFeatures(Path, List)}, with the delimiter and header that {@code options} give. */
   public static double[][] readFeatures(Path file, List<String> expectedColumns, CsvOptions options) {
     return DataFiles.read(file,
         in -> readFeatures(in, file.toString(), expectedColumns, options));

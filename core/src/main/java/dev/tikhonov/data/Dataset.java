@@ -307,10 +307,12 @@ public final class Dataset {
 
   // ------------------------------------------------------------------------------- accessors
 
+  /** The number of rows n. */
   public int size() {
     return size;
   }
 
+  /** The number of feature columns p (the target, weights and offsets are not features). */
   public int numFeatures() {
     return featureNames.size();
   }
@@ -320,10 +322,12 @@ public final class Dataset {
     return classNames.size();
   }
 
+  /** True when the targets are classes (at least two class names). */
   public boolean isClassification() {
     return classNames.size() >= 2;
   }
 
+  /** The feature columns' names, p of them, in column order (x0..x{p−1} when not given). */
   public List<String> featureNames() {
     return featureNames;
   }
@@ -339,6 +343,10 @@ public final class Dataset {
     return namedFeatures;
   }
 
+  /**
+   * The class names of classification data, label k being {@code classNames().get(k)} (all
+   * classes of the data a subset came from, not only those its rows show); empty for regression.
+   */
   public List<String> classNames() {
     return classNames;
   }

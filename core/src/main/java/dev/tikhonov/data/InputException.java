@@ -23,11 +23,13 @@ public class InputException extends IllegalArgumentException {
   /** The setting's Java name, or null when the problem concerns no one setting. */
   private final String setting;
 
+  /** Bad input described by {@code message} (what is wrong, where, and what was expected). */
   public InputException(String message) {
     super(message);
     this.setting = null;
   }
 
+  /** As {@link #InputException(String)}, caused by {@code cause} (e.g. an I/O error). */
   public InputException(String message, Throwable cause) {
     super(message, cause);
     this.setting = null;

@@ -90,6 +90,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     };
   }
 
+  /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
   public Family family() {
     return family;
   }
@@ -259,6 +260,12 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
+    /**
+     * The estimator, its path settings checked together.
+     *
+     * @throws InputException naming the setting for invalid path settings, or the adaptive
+     *     lasso with weight or offset columns
+     */
     public ElasticNet<M> build() {
       if (adaptive.isPresent() && (weightColumn.isPresent() || offsetColumn.isPresent())) {
         throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"

@@ -67,14 +67,26 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     }
   }
 
+  /**
+   * Linear regression (squared error, glmnet's gaussian), λ chosen by K-fold CV of the mean
+   * squared error over the path (cv.glmnet's {@code type.measure = "mse"}).
+   */
   public static Builder<LinearModel> gaussian() {
     return new Builder<>(Family.GAUSSIAN, LinearFit.Kind.REGRESSION);
   }
 
+  /**
+   * Two-class logistic regression (η = log-odds of the second class), λ chosen by K-fold CV of
+   * the binomial deviance.
+   */
   public static Builder<LinearClassifier> binomial() {
     return new Builder<>(Family.BINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /**
+   * Softmax regression with one coefficient vector per class (glmnet's multinomial), λ chosen by
+   * K-fold CV of the multinomial deviance.
+   */
   public static Builder<LinearClassifier> multinomial() {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
@@ -97,14 +109,17 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     };
   }
 
+  /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
   public Family family() {
     return family;
   }
 
+  /** The path settings (α, λ sequence, standardization, tolerance, ...). */
   public PathSettings settings() {
     return settings;
   }
 
+  /** Which λ {@link #fit} returns the model of: λ_min (the default) or λ_1se. */
   public SelectionRule rule() {
     return rule;
   }
@@ -259,6 +274,12 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
+    /**
+     * The estimator, its path settings checked together.
+     *
+     * @throws InputException naming the setting for invalid path settings
+     * @throws IllegalArgumentException for fewer than 2 folds without fold ids
+     */
     public ElasticNetCV<M> build() {
       return new ElasticNetCV<>(this);
     }

@@ -22,11 +22,19 @@ import dev.tikhonov.optim.LearningRateSchedule;
 public record EpochSchedule(Kind kind, int everyEpochs, double gamma) {
   /** The schedules. Thread-safe, as enum constants are. */
   public enum Kind {
+    /** lr(t) = lr. */
     CONSTANT,
+    /** lr multiplied by γ every {@code everyEpochs} epochs. */
     STEP,
+    /** Cosine annealing from lr to 0 over the whole run. */
     COSINE
   }
 
+  /**
+   * Checks a step schedule's settings.
+   *
+   * @throws IllegalArgumentException for STEP with {@code everyEpochs < 1} or γ outside (0, 1]
+   */
   public EpochSchedule {
     if (kind == Kind.STEP) {
       if (everyEpochs < 1) {
@@ -39,14 +47,20 @@ public record EpochSchedule(Kind kind, int everyEpochs, double gamma) {
     }
   }
 
+  /** The optimizer's learning rate throughout (the default). */
   public static EpochSchedule constant() {
     return new EpochSchedule(Kind.CONSTANT, 0, 1);
   }
 
+  /**
+   * The learning rate multiplied by {@code gamma} ∈ (0, 1] every {@code everyEpochs} ≥ 1 epochs
+   * (PyTorch's {@code StepLR} with {@code step_size} in epochs).
+   */
   public static EpochSchedule stepDecay(int everyEpochs, double gamma) {
     return new EpochSchedule(Kind.STEP, everyEpochs, gamma);
   }
 
+  /** Cosine annealing from the optimizer's learning rate to 0 over all the epochs of the fit. */
   public static EpochSchedule cosine() {
     return new EpochSchedule(Kind.COSINE, 0, 1);
   }

@@ -75,14 +75,17 @@ public final class FitOptions {
     return new FitOptions(validation, listener, resumeFrom, List.copyOf(layers));
   }
 
+  /** The rows scored after every epoch (early stopping's), when given. */
   public Optional<Dataset> validation() {
     return Optional.ofNullable(validation);
   }
 
+  /** Called at every batch and epoch of the fit (a no-op by default). */
   public TrainingListener listener() {
     return listener;
   }
 
+  /** The checkpoint to continue from, bit for bit, when given. */
   public Optional<TrainingState> resumeFrom() {
     return Optional.ofNullable(resumeFrom);
   }

@@ -502,6 +502,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       this.candidates = List.copyOf(candidates);
     }
 
+    /** The search over the candidates, with the resampling and rule set (or their defaults). */
     public GridSearchCV<P> build() {
       return new GridSearchCV<>(candidates, resampling, rule, threads);
     }

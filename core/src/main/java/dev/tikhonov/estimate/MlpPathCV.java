@@ -361,6 +361,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       this.path = java.util.Objects.requireNonNull(path, "path");
     }
 
+    /** The cross-validation of the path, with the resampling and rule set (or their defaults). */
     public MlpPathCV<P> build() {
       return new MlpPathCV<>(path, resampling, rule, threads);
     }

@@ -93,16 +93,22 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
+  /** Passes over the training rows, ≥ 1 (default 10; checked at {@code build()}). */
   public B epochs(int value) {
     epochs = value;
     return self();
   }
 
+  /** Rows per mini-batch, ≥ 1 (default 128; checked at {@code build()}). */
   public B batchSize(int value) {
     batchSize = value;
     return self();
   }
 
+  /**
+   * The seed of every random choice of the fit (initial weights, batch order, dropout masks, the
+   * held-out validation rows); the same seed and data give the same model (default 0).
+   */
   public B seed(long value) {
     seed = value;
     return self();

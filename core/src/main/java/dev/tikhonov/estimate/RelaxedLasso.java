@@ -55,18 +55,22 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     this.kind = b.kind;
   }
 
+  /** The relaxed lasso of linear regression (squared error, glmnet's gaussian). */
   public static Builder<LinearModel> gaussian() {
     return new Builder<>(Family.GAUSSIAN, LinearFit.Kind.REGRESSION);
   }
 
+  /** The relaxed lasso of two-class logistic regression (η = log-odds of the second class). */
   public static Builder<LinearClassifier> binomial() {
     return new Builder<>(Family.BINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /** The relaxed lasso of softmax regression, one coefficient vector per class. */
   public static Builder<LinearClassifier> multinomial() {
     return new Builder<>(Family.MULTINOMIAL, LinearFit.Kind.CLASSIFIER);
   }
 
+  /** The relaxed lasso of Poisson regression with the log link (the model predicts μ). */
   public static Builder<LinearModel> poisson() {
     return new Builder<>(Family.POISSON, LinearFit.Kind.REGRESSION);
   }
@@ -81,10 +85,12 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     };
   }
 
+  /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
   public Family family() {
     return family;
   }
 
+  /** The path settings (α, λ sequence, standardization, tolerance, ...). */
   public PathSettings settings() {
     return settings;
   }

@@ -28,14 +28,17 @@ public final class Ridge implements Estimator<LinearModel> {
     this.standardize = standardize;
   }
 
+  /** A builder: {@code lambda} must be set (RidgeCV chooses one); no standardization by default. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The penalty strength λ ≥ 0 of the objective (scikit-learn's {@code Ridge(alpha=a)} is a/n). */
   public double lambda() {
     return lambda;
   }
 
+  /** Whether the penalty applies to the coefficients of standardized features. */
   public boolean standardize() {
     return standardize;
   }
@@ -118,6 +121,7 @@ public final class Ridge implements Estimator<LinearModel> {
       return this;
     }
 
+    /** The estimator; IllegalArgumentException when λ is not set, negative or not finite. */
     public Ridge build() {
       if (lambda.isEmpty()) {
         throw new IllegalArgumentException("lambda must be set: Ridge solves at one λ (RidgeCV "

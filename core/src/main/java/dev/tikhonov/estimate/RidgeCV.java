@@ -48,10 +48,12 @@ public final class RidgeCV implements Estimator<LinearModel> {
     this.standardize = b.standardize;
   }
 
+  /** A builder with the defaults: GCV over 100 λ, no standardization. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** How λ is scored: GCV or exact leave-one-out. */
   public Criterion criterion() {
     return criterion;
   }
@@ -187,6 +189,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
       this.standardize = Boolean.TRUE.equals(provenance.settings().get("standardize"));
     }
 
+    /** The λ values scored, in the order of {@link #gcv()} and the other per-λ arrays. */
     public double[] lambdas() {
       return path.lambdas().clone();
     }
@@ -285,6 +288,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return this;
     }
 
+    /** How λ is scored (default {@link Criterion#GCV}); both come from one decomposition. */
     public Builder criterion(Criterion value) {
       criterion = java.util.Objects.requireNonNull(value, "criterion");
       return this;
@@ -296,6 +300,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return this;
     }
 
+    /** The estimator (its settings are checked by their setters). */
     public RidgeCV build() {
       return new RidgeCV(this);
     }
