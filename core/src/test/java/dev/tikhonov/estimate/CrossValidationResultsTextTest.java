@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Synthetic;
+import dev.tikhonov.linear.PathSolution;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,21 @@ class CrossValidationResultsTextTest {
     assertTrue(text.endsWith(cv.path().size() + " λ, 4 folds]"), text);
     assertReadable(cv.cv().toString());
     assertTrue(cv.cv().toString().contains("λ_min = " + g(cv.lambdaMin())), cv.cv().toString());
+  }
+
+  @Test
+  void pathSolution_toString_namesFamilyLambdasAndEnd() {
+    PathSolution path = ElasticNet.gaussian().l1Ratio(1).build().path(DATA).solution();
+    String text = path.toString();
+    assertReadable(text);
+    assertTrue(text.startsWith("PathSolution[gaussian, α = 1, " + path.size() + " λ from "
+        + g(path.lambdas()[0]) + " to " + g(path.lambdas()[path.size() - 1]) + ", 6 features,"
+        + " deviance ratio up to "), text);
+    assertTrue(text.endsWith("; end: " + path.end().reason() + "]"), text);
+    String classes = ElasticNet.multinomial().build().path(Synthetic.makeClassification(120, 4,
+        2, 3, 9)).solution().toString();
+    assertReadable(classes);
+    assertTrue(classes.contains(", 4 features, 3 classes, "), classes);
   }
 
   @Test
