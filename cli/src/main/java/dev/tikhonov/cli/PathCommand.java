@@ -303,6 +303,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
+    curve.flatMap(CvResult::warning).ifPresent(w -> System.err.println("tikhonov: warning: "
+        + remedies(w)));
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,

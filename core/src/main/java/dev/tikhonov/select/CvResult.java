@@ -1,5 +1,7 @@
 package dev.tikhonov.select;
 
+import java.util.Optional;
+
 /**
  * Cross-validation over a λ path, with cv.glmnet's definitions. With e_kl the mean held-out loss
  * of fold k at λ_l and w_k the fold's size:
@@ -11,7 +13,11 @@ package dev.tikhonov.select;
  *   λ_1se  = the largest λ with mean_l ≤ mean_min + se_min
  * </pre>
  *
- * <p>An immutable value (do not modify the arrays); thread-safe.
+ * <p>A fold whose path did not converge (the budget of passes ran out, as glmnet's {@code maxit}
+ * warning, or a tolerance below what double precision reaches) is still scored, at its last fit
+ * for the λ below where its path ended, as cv.glmnet scores it; {@link #warning} then says so,
+ * as glmnet's fold fits warn, because the held-out losses at those λ are not those of the
+ * solutions. An immutable value (do not modify the arrays); thread-safe.
  *
  * @param lambdas the λ values (the full data's path), decreasing
  * @param mean mean CV loss per λ (MSE for gaussian, deviance otherwise)
@@ -19,6 +25,8 @@ package dev.tikhonov.select;
  * @param foldLoss e_kl, [fold k − 1][λ index]
  * @param indexMin index of λ_min
  * @param index1se index of λ_1se
+ * @param warning the first fold whose path did not converge, with its path's warning and how
+ *     many other folds did not; empty when every fold's path converged
  */
 public record CvResult(
     double[] lambdas,
@@ -26,7 +34,18 @@ public record CvResult(
     double[] standardError,
     double[][] foldLoss,
     int indexMin,
-    int index1se) {
+    int index1se,
+    Optional<String> warning) {
+
+  public CvResult {
+    java.util.Objects.requireNonNull(warning, "warning (Optional.empty() for none)");
+  }
+
+  /** A result whose folds all converged (no {@link #warning}). */
+  public CvResult(double[] lambdas, double[] mean, double[] standardError, double[][] foldLoss,
+      int indexMin, int index1se) {
+    this(lambdas, mean, standardError, foldLoss, indexMin, index1se, Optional.empty());
+  }
 
   public double lambdaMin() {
     return lambdas[indexMin];
@@ -58,11 +77,17 @@ public record CvResult(
         lambdas[index], index, mean[index], standardError[index]);
   }
 
-  /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */
+  /** {@link #of(double[], double[][], double[], int[], Optional)} without a warning. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
+    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.empty());
+  }
+
+  /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */
+  static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit,
+      Optional<String> warning) {
     CvSummary s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
     return new CvResult(lambda.clone(), s.mean(), s.standardError(), foldLoss, s.indexMin(),
-        s.index1se());
+        s.index1se(), warning);
   }
 
   /**
@@ -85,6 +110,6 @@ public record CvResult(
     }
     int[] all = new int[lambda.length];
     java.util.Arrays.fill(all, foldLoss.length);
-    return of(lambda, foldLoss, foldWeight, all);
+    return of(lambda, foldLoss, foldWeight, all, Optional.empty());
   }
 }

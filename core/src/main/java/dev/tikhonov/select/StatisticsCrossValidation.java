@@ -8,6 +8,7 @@ import dev.tikhonov.linear.PathSolution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,16 +38,20 @@ final class StatisticsCrossValidation {
     double[] lambdas = full.lambdas();
     int k = folds.numFolds();
     int m = lambdas.length;
-    List<Callable<double[]>> tasks = new ArrayList<>();
+    List<Callable<CrossValidation.FoldScore>> tasks = new ArrayList<>();
     for (int f = 1; f <= k; f++) {
       int fold = f;
       tasks.add(() -> {
         PathSolution path;
+        Optional<String> warning;
         try {
           GaussianStatistics training = folds.training(fold);
-          path = effective == CrossValidation.Alignment.INTERPOLATE
-              ? ElasticNetPath.fit(training, settings, featureNames).interpolate(lambdas)
+          PathSolution own = effective == CrossValidation.Alignment.INTERPOLATE
+              ? ElasticNetPath.fit(training, settings, featureNames)
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
+          warning = own.warning();
+          path = effective == CrossValidation.Alignment.INTERPOLATE
+              ? own.interpolate(lambdas) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -60,15 +65,15 @@ final class StatisticsCrossValidation {
               path.coefficients()[at][0]);
         }
         losses[m] = available;
-        return losses;
+        return new CrossValidation.FoldScore(losses, warning);
       });
     }
-    List<double[]> results = CrossValidation.runAll(tasks, threads);
+    List<CrossValidation.FoldScore> results = CrossValidation.runAll(tasks, threads);
     double[][] foldLoss = new double[k][];
     double[] foldWeight = new double[k];
     int[] foldsWithFit = new int[m];
     for (int f = 0; f < k; f++) {
-      double[] r = results.get(f);
+      double[] r = results.get(f).losses();
       foldLoss[f] = Arrays.copyOf(r, m);
       foldWeight[f] = folds.fold(f + 1).weightSum();
       for (int l = 0; l < (int) r[m]; l++) {
@@ -76,6 +81,6 @@ final class StatisticsCrossValidation {
       }
     }
     return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
-        foldsWithFit));
+        foldsWithFit, CrossValidation.warning(results)));
   }
 }

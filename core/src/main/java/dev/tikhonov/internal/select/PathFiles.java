@@ -73,6 +73,8 @@ public final class PathFiles {
       c.put("se", cv.standardError());
       c.put("lambda_min", cv.lambdaMin());
       c.put("lambda_1se", cv.lambda1se());
+      // a fold whose path did not converge (CvResult.warning), null when every fold converged
+      c.put("warning", cv.warning().orElse(null));
       m.put("cv", c);
     }
     return m;
