@@ -736,6 +736,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
     path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));
+    curve.flatMap(c -> c.curve(0).warning()).ifPresent(w -> System.err.println(
+        "tikhonov: warning: " + remedies(w)));
     if (save != null) {
       Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
           ? cv.get().atMinimum() : cv.get().atOneStandardError();

@@ -201,5 +201,15 @@ class RealDataPathTest {
     JsonNode cv = JSON.readTree(dir.resolve("short/path.json").toFile()).get("cv");
     assertTrue(cv.get("warning").asText().startsWith("cross-validation fold 1 of 10"),
         cv.toString());
+    // --relax cross-validates the same fold paths, and says so the same way
+    r = run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+        "progression", "--relax", "--foldid", REF.resolve("diabetes-foldid.csv").toString(),
+        "--tol", "1e-12", "--max-iterations", "40", "--out", dir.resolve("relaxed").toString(),
+        "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("tikhonov: warning: cross-validation fold 1 of 10"), r.err());
+    JsonNode relaxed = JSON.readTree(dir.resolve("relaxed/path.json").toFile()).get("relaxed");
+    assertTrue(relaxed.get("cv").get("warning").asText().startsWith(
+        "cross-validation fold 1 of 10"), relaxed.get("cv").toString());
   }
 }

@@ -9,6 +9,7 @@ import dev.tikhonov.linear.RelaxedFit;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -84,6 +85,11 @@ public final class RelaxedCrossValidation {
     int k = folds.numFolds();
     int m = lambdas.length;
     List<Callable<double[][]>> tasks = new ArrayList<>();
+    // each fold's lasso path's own warning, set by its task (one index each), read after runAll
+    List<Optional<String>> warnings = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      warnings.add(Optional.empty());
+    }
     for (int f = 1; f <= k; f++) {
       int fold = f;
       tasks.add(() -> {
@@ -94,6 +100,7 @@ public final class RelaxedCrossValidation {
           PathSolution lasso = ElasticNetPath.fit(family, x, y, train, interpolate ? settings
               : settings.withLambdas(lambdas), featureNames, classes);
           fit = RelaxedFit.of(family, x, y, train, Observations.none(), settings, lasso);
+          warnings.set(fold - 1, lasso.warning());
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -130,13 +137,15 @@ public final class RelaxedCrossValidation {
         foldsWithFit[l]++;
       }
     }
+    Optional<String> warning = CrossValidation.warning(warnings.stream()
+        .map(w -> new CrossValidation.FoldScore(new double[0], w)).toList());
     List<CvResult> curves = new ArrayList<>();
     for (int c = 0; c < g.length; c++) {
       double[][] foldLoss = new double[k][];
       for (int f = 0; f < k; f++) {
         foldLoss[f] = results.get(f)[c];
       }
-      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit));
+      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, warning));
     }
     return new Fit(relaxed, RelaxedCvResult.of(g, curves));
   }

@@ -296,8 +296,8 @@ class RealDataGlmnetTest {
    * At tolerance 1e-10 breast cancer's fold paths ran out of the default budget of passes; the
    * CV scored them at their last fits (as cv.glmnet does) and said nothing, and its mean came
    * out 14 % below cv.glmnet's at the small λ. glmnet warns for each such fold fit; the CV now
-   * carries the warning, from the row-wise folds (binomial) and from the gaussian folds'
-   * sufficient statistics alike.
+   * carries the warning, from the row-wise folds (binomial), the gaussian folds' sufficient
+   * statistics and the relaxed lasso's folds alike.
    */
   @Test
   void foldsOutOfTheirBudget_warnInTheCv() {
@@ -313,6 +313,12 @@ class RealDataGlmnetTest {
         .foldIds(folds("diabetes", diabetes.size())).build().crossValidate(diabetes).cv();
     assertTrue(gaussian.warning().orElse("").startsWith("cross-validation fold 1 of 10"),
         gaussian.toString());
+    // the relaxed lasso's folds fit the same lasso paths first
+    CvResult relaxed = RelaxedLasso.gaussian().tolerance(1e-12).maxIterations(40)
+        .foldIds(folds("diabetes", diabetes.size())).build().crossValidate(diabetes).cv()
+        .curve(0);
+    assertTrue(relaxed.warning().orElse("").startsWith("cross-validation fold 1 of 10"),
+        relaxed.toString());
   }
 
   @Test

@@ -207,8 +207,8 @@ public final class PathFiles {
    * path.json's "relaxed" object (docs/formats.md): the γ values; per λ the unpenalized refit's
    * "intercept" and "coef" (as the top level's), "dev_ratio", "refitted" and "converged"; the
    * refits' "warning" (null when none); with cross-validation, "cv": per γ "mean" and "se" (lists
-   * over λ, in the order of "gamma") and the chosen "lambda_min", "gamma_min", "lambda_1se",
-   * "gamma_1se". The blended coefficients at (λ, γ) are γ·coef + (1 − γ)·relaxed coef.
+   * over λ, in the order of "gamma"), the chosen "lambda_min", "gamma_min", "lambda_1se",
+   * "gamma_1se" and the folds' "warning" (null when none). The blended coefficients at (λ, γ) are γ·coef + (1 − γ)·relaxed coef.
    */
   public static Map<String, Object> relaxedJson(dev.tikhonov.linear.RelaxedFit fit,
       double[] gammas, Optional<RelaxedCvResult> crossValidation) {
@@ -244,6 +244,8 @@ public final class PathFiles {
       c.put("gamma_min", cv.gammaMin());
       c.put("lambda_1se", cv.lambda1se());
       c.put("gamma_1se", cv.gamma1se());
+      // a fold whose lasso path did not converge (CvResult.warning), null when none
+      c.put("warning", cv.curve(0).warning().orElse(null));
       m.put("cv", c);
     }
     return m;
