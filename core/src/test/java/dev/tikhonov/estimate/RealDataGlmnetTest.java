@@ -240,6 +240,55 @@ class RealDataGlmnetTest {
         + " from the solution");
   }
 
+  /**
+   * scikit-learn's LassoCV (ref/make_real_sklearn.py: raw features, its own grid of 100 alphas,
+   * the same folds, tol 1e-12) is ElasticNetCV with standardize(false) and its alphas as λ
+   * (docs/objective.md: Lasso's alpha is λ): each fold fitted at those λ, as LassoCV fits them.
+   * The CV mean is mse_path_ averaged with the folds' sizes as weights (cv.glmnet's; LassoCV's
+   * own mean is unweighted, 3.9e-4 away with folds of 45 and 44 rows, the same argmin here).
+   * Measured: CV mean 1e-9, coefficients at alpha_ 4e-11 of the largest (both at 1e-12;
+   * LassoCV's default tol 1e-4 is 2.7e-4 and 1.5e-4 away). Asserted 1e-7.
+   */
+  @Test
+  void diabetes_rawLasso_isScikitLearnsLassoCv() {
+    Dataset data = diabetes();
+    Table cv = ref("diabetes-sklearn-cv.csv");
+    Table chosen = ref("diabetes-sklearn-select.csv");
+    double[] alphas = cv.column(0);
+    int[] folds = folds("diabetes", data.size());
+    CrossValidatedPath<LinearModel> fit = ElasticNetCV.gaussian().standardize(false)
+        .lambdas(alphas).tolerance(1e-12).foldIds(folds).build().crossValidate(data);
+    double[] size = new double[10];
+    for (int f : folds) {
+      size[f - 1]++;
+    }
+    for (int l = 0; l < alphas.length; l++) {
+      double mean = 0;
+      for (int k = 0; k < 10; k++) {
+        mean += size[k] * cv.rows()[l][k + 1] / data.size();
+      }
+      assertEquals(mean, fit.mean()[l], 1e-7 * mean, "CV mean at alpha #" + (l + 1));
+    }
+    assertEquals(chosen.value("alpha_"), fit.lambdaMin(), 1e-12 * fit.lambdaMin());
+    LinearModel model = fit.atMinimum();
+    assertEquals(chosen.value("intercept_"), model.intercept(),
+        1e-7 * Math.abs(chosen.value("intercept_")));
+    double largest = 0;
+    for (String name : model.featureNames()) {
+      largest = Math.max(largest, Math.abs(chosen.value(name)));
+    }
+    for (String name : model.featureNames()) {
+      assertEquals(chosen.value(name), model.coefficientsByName().get(name), 1e-7 * largest,
+          name);
+    }
+    // LassoCV's own grid is glmnet's geometric sequence from the same λ_max (raw features)
+    RegularizationPath<LinearModel> own = ElasticNet.gaussian().standardize(false)
+        .lambdaMinRatio(1e-3).build().path(data);
+    for (int l = 0; l < own.size(); l++) {
+      assertEquals(alphas[l], own.lambdas()[l], 1e-12 * alphas[l], "λ #" + (l + 1));
+    }
+  }
+
   @Test
   void breastCancer_binomialPathAndCv_matchGlmnetsDefaults() {
     Dataset data = CsvReader.read(DATA.resolve("breast_cancer.csv"), "diagnosis",
