@@ -208,7 +208,8 @@ public final class PathFiles {
    * "intercept" and "coef" (as the top level's), "dev_ratio", "refitted" and "converged"; the
    * refits' "warning" (null when none); with cross-validation, "cv": per γ "mean" and "se" (lists
    * over λ, in the order of "gamma"), the chosen "lambda_min", "gamma_min", "lambda_1se",
-   * "gamma_1se" and the folds' "warning" (null when none). The blended coefficients at (λ, γ) are γ·coef + (1 − γ)·relaxed coef.
+   * "gamma_1se" and the folds' "warning" (null when none). The blended coefficients at (λ, γ)
+   * are γ·coef + (1 − γ)·relaxed coef.
    */
   public static Map<String, Object> relaxedJson(dev.tikhonov.linear.RelaxedFit fit,
       double[] gammas, Optional<RelaxedCvResult> crossValidation) {
