@@ -1,5 +1,6 @@
 package dev.tikhonov.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Synthetic;
@@ -58,9 +59,18 @@ public final class RidgeVsLasso {
     }
   }
 
-  /** One model's line of results.json. Immutable, so thread-safe. */
-  public record Row(String model, double l1Ratio, double lambda, double testMse, int nonzero,
-      double cvMse, boolean lambdaAtGridEdge) {}
+  /**
+   * One model's line of results.json, with results.json's snake_case keys also where the CLI's
+   * {@code --json} prints the rows (it printed l1Ratio, testMse, cvMse, lambdaAtGridEdge).
+   * Immutable, so thread-safe.
+   */
+  public record Row(String model,
+      @JsonProperty("l1_ratio") double l1Ratio,
+      double lambda,
+      @JsonProperty("test_mse") double testMse,
+      int nonzero,
+      @JsonProperty("cv_mse") double cvMse,
+      @JsonProperty("lambda_min_at_grid_edge") boolean lambdaAtGridEdge) {}
 
   /** Runs with the full or quick settings, prints the table to stdout, writes to outDir. */
   public static List<Row> run(Path outDir, boolean quick, long seed) {
@@ -103,7 +113,7 @@ public final class RidgeVsLasso {
       }
     }
     if (outDir != null) {
-      Json.write(outDir.resolve("results.json"), rows.stream().map(RidgeVsLasso::toJson).toList());
+      Json.write(outDir.resolve("results.json"), rows);
     }
     if (out != null) {
       out.print(table(rows, settings));
@@ -131,18 +141,6 @@ public final class RidgeVsLasso {
       }
     }
     return s.toString();
-  }
-
-  private static java.util.Map<String, Object> toJson(Row r) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("model", r.model());
-    m.put("l1_ratio", r.l1Ratio());
-    m.put("lambda", r.lambda());
-    m.put("test_mse", r.testMse());
-    m.put("nonzero", r.nonzero());
-    m.put("cv_mse", r.cvMse());
-    m.put("lambda_min_at_grid_edge", r.lambdaAtGridEdge());
-    return m;
   }
 
   static double[][] features(Dataset d) {

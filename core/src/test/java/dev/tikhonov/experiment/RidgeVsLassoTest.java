@@ -36,6 +36,19 @@ class RidgeVsLassoTest {
   }
 
   /**
+   * The CLI's {@code --json} prints the rows with {@link Json#oneLine}; they printed l1Ratio,
+   * testMse, cvMse and lambdaAtGridEdge where results.json has l1_ratio, test_mse, cv_mse and
+   * lambda_min_at_grid_edge, so a script reading one could not read the other.
+   */
+  @Test
+  void rowsAsJson_areResultsJson_sameKeysAndNumbers(@TempDir Path dir) throws Exception {
+    RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(60, 8, 2, 5.0, 0.25, 3);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 1, 1, null);
+    assertEquals(Json.MAPPER.readTree(dir.resolve("results.json").toFile()),
+        Json.MAPPER.readTree(Json.oneLine(rows)));
+  }
+
+  /**
    * On the full settings glmnet's default grid ended ridge's path at λ_max·1e-4 = 0.899, where
    * its CV error was still falling steeply: ridge's λ_min was the grid's last λ and its test
    * MSE (259 against the lasso's 101) a boundary value. Every model's λ_min must be a turn of
