@@ -29,22 +29,28 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a named experiment and write its tables and files to --out.",
       "",
-      "  mnist-l2   MLP 784-256-128-10 on the bundled real MNIST sample for λ ∈ {0} ∪ log grid",
-      "             1e-5..1 (holds 0.01, 0.1, 1), dropout 0.2 with and without L2, 3 seeds.",
-      "             Recipe of shared/peers/torch_mlp.py: SGD momentum 0.9, lr 0.05, batch 128,",
-      "             10 epochs. L2 = (λ/2)Σ‖W‖² on weights = torch SGD(weight_decay=λ).",
-      "  gd-linear  y = 3x + 2 + noise by full-batch gradient descent with (λ/2)w²: the slope",
-      "             shrinks towards 0 as λ grows, next to the closed form S_xy/(S_xx + λ).",
-      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test split;",
-      "             ridge, lasso and elastic net (α=0.5), λ by 10-fold CV: test MSE, nonzeros.",
-      "  mnist-select  λ for the MLP 784-256-128-10 by 5-fold CV over 13 λ: the",
-      "             warm-started path against the cold grid (and glmnet's order) on",
-      "             the bundled digits and Fashion-MNIST when present: λ picked, test",
-      "             accuracy over 3 seeds, wall and CPU time, the evidence's λ.",
+      "  mnist-l2        MLP 784-256-128-10 on the bundled real MNIST sample for",
+      "                  λ ∈ {0} ∪ log grid 1e-5..1 (holds 0.01, 0.1, 1), dropout 0.2",
+      "                  with and without L2, 3 seeds. Recipe of",
+      "                  shared/peers/torch_mlp.py: SGD momentum 0.9, lr 0.05, batch",
+      "                  128, 10 epochs. L2 = (λ/2)Σ‖W‖² on the weights = torch",
+      "                  SGD(weight_decay=λ).",
+      "  gd-linear       y = 3x + 2 + noise by full-batch gradient descent with",
+      "                  (λ/2)w²: the slope shrinks towards 0 as λ grows, next to the",
+      "                  closed form S_xy/(S_xx + λ).",
+      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test",
+      "                  split; ridge, lasso and elastic net (α=0.5), each at its λ_min",
+      "                  by 10-fold CV: test MSE, nonzero coefficients.",
+      "  mnist-select    λ for the MLP 784-256-128-10 by 5-fold CV over 13 λ (one-SE",
+      "                  rule): the warm-started path against the cold grid (and",
+      "                  glmnet's order) on the bundled digits and Fashion-MNIST when",
+      "                  present: λ picked, test accuracy over 3 seeds, wall and CPU",
+      "                  time, the evidence's λ.",
       "",
-      "A mnist-l2 setting whose training diverges (e.g. a large --lambdas value) has no row: a",
-      "warning, the table and the report name it (exit 0); when every setting diverges, exit 3.",
-      "mnist-select stops at a divergence (exit 3): its path is warm-started.",
+      "A mnist-l2 setting whose training diverges (e.g. a large --lambdas value) has",
+      "no row: a warning, the table and the report name it (exit 0); when every setting",
+      "diverges, exit 3. mnist-select stops at a divergence (exit 3): its path is",
+      "warm-started.",
       ""})
 public final class ExperimentCommand implements Callable<Integer>, Flags.Conditional {
   @Parameters(index = "0", paramLabel = "NAME",
@@ -53,8 +59,10 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
   String name;
 
   @Option(names = "--quick",
-      description = "A smaller run (a minute or two): mnist-l2 with λ ∈ {0, 0.01, 0.1, 1} and "
-          + "the two dropout rows, 2 seeds, 5 epochs.")
+      description = "A smaller run, seconds instead of minutes. mnist-l2: λ = 0, 0.01, 0.1 "
+          + "and 1 and the two dropout rows, 2 seeds, 5 epochs; gd-linear: λ = 0, 0.3, 1 and "
+          + "10, 1000 steps; ridge-vs-lasso: n=200, p=50, 5 informative; mnist-select: MLP "
+          + "784-64-10 on the first 2000 digits, 7 λ, 3 folds, 4 epochs, warm and cold.")
   boolean quick;
 
   @Option(names = "--seeds", paramLabel = "SEED", split = ",",
