@@ -25,7 +25,7 @@ final class PathCharts {
    * own SVG element, so a wide path (a binomial lasso on 20,000 sparse features, 2,748 of them
    * nonzero somewhere) made a 49 MB chart and report; past a few dozen lines a coefficient plot
    * shows a cloud anyway. Those that enter the path first, the ones a reader asks about, are
-   * drawn; every coefficient stays in path.csv and path.json.
+   * drawn; every coefficient stays in the run's path files.
    */
   static final int MAX_LINES = 60;
 
@@ -37,14 +37,16 @@ final class PathCharts {
    * made 99,999 flat lines and a 72 MB report). Labels as {@link Labels}.
    */
   public static XYChart coefficientPath(PathData path, String title) {
-    return coefficientPath(path, title, new StringBuilder());
+    return coefficientPath(path, title, new StringBuilder(), "path.json");
   }
 
   /**
    * As {@link #coefficientPath(PathData, String)}, appending to {@code note} a sentence that
-   * says which coefficients are not drawn (nothing when all are).
+   * says which coefficients are not drawn (nothing when all are) and that {@code files} (the
+   * run's files that hold the path, e.g. "path.csv" or "path-lasso.json") have them all.
    */
-  static XYChart coefficientPath(PathData path, String title, StringBuilder note) {
+  static XYChart coefficientPath(PathData path, String title, StringBuilder note,
+      String files) {
     int classes = path.numClasses();
     int p = path.featureNames().size();
     int lambdas = path.lambda().length;
@@ -94,7 +96,8 @@ final class PathCharts {
     if (drawn.size() < active.size()) {
       note.append(note.length() > 0 ? " " : "").append("Of the ").append(active.size())
           .append(" nonzero somewhere, the ").append(drawn.size())
-          .append(" that enter the path first are drawn; path.csv has them all.");
+          .append(" that enter the path first are drawn; ").append(files)
+          .append(files.contains(" and ") ? " have" : " has").append(" them all.");
     }
     XYChart chart = ChartTheme.xy(heading.toString(), "λ (log scale)",
         "coefficient (original feature scale)");

@@ -165,10 +165,31 @@ public final class ReportCharts {
   }
 
   private static void ridgeVsLasso(Path dir, List<ReportChart> charts) {
-    for (Path file : list(dir, "path-", ".json")) {
+    for (Path file : modelPaths(dir)) {
       String model = file.getFileName().toString().replaceAll("^path-|\\.json$", "");
       path(file, model, charts);
     }
+  }
+
+  /**
+   * ridge-vs-lasso's path-&lt;model&gt;.json files in the order of results.json's rows (ridge,
+   * lasso, elastic net), then any others by name: the page's path tables and charts came in
+   * file-name order (elastic-net first), not in the results table's.
+   */
+  static List<Path> modelPaths(Path dir) {
+    List<Path> files = new ArrayList<>(list(dir, "path-", ".json"));
+    List<Path> ordered = new ArrayList<>();
+    Path results = dir.resolve("results.json");
+    if (Files.isRegularFile(results)) {
+      for (JsonNode row : JsonFiles.readArray(results)) {
+        Path file = dir.resolve("path-" + row.path("model").asText() + ".json");
+        if (files.remove(file)) {
+          ordered.add(file);
+        }
+      }
+    }
+    ordered.addAll(files);
+    return ordered;
   }
 
   private static void path(Path file, String model, List<ReportChart> charts) {
@@ -177,8 +198,12 @@ public final class ReportCharts {
     String suffix = model.isEmpty() ? "" : "-" + model;
     String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";
     StringBuilder omitted = new StringBuilder();
+    // the files of this run that hold every coefficient (ridge-vs-lasso writes no path.csv)
+    Path csv = file.resolveSibling("path.csv");
+    String files = model.isEmpty() && Files.isRegularFile(csv)
+        ? "path.csv and " + file.getFileName() : file.getFileName().toString();
     XYChart coefficients = PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha,
-        omitted);
+        omitted, files);
     charts.add(new ReportChart("coefficient-path" + suffix,
         "Each coefficient against λ" + alpha + "; the penalty grows to the right."
             + (path.cv() == null ? "" : " Dashed: λ_min = " + Html.number(path.cv().lambdaMin())

@@ -16,13 +16,13 @@ final class ReportTables {
     switch (run.kind()) {
       case TRAIN -> train(dir, out);
       case MNIST_L2 -> mnistL2(dir, out);
-      case GD_LINEAR, RIDGE_VS_LASSO -> {
+      case GD_LINEAR -> Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
+      case RIDGE_VS_LASSO -> {
         Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
-        if (run.kind() == RunKind.RIDGE_VS_LASSO) {
-          for (Path p : ReportCharts.list(dir, "path-", ".json")) {
-            out.append("<h3>").append(Html.escape(p.getFileName().toString())).append("</h3>\n");
-            pathSummary(PathData.read(p), out);
-          }
+        ridgeVsLassoNote(dir, out);
+        for (Path p : ReportCharts.modelPaths(dir)) {
+          out.append("<h3>").append(Html.escape(p.getFileName().toString())).append("</h3>\n");
+          pathSummary(PathData.read(p), out);
         }
       }
       case PATH -> pathSummary(PathData.read(dir.resolve("path.json")), out);
@@ -37,6 +37,22 @@ final class ReportTables {
       case MNIST_SELECT -> MnistSelectReport.tables(dir, out);
       default -> throw new IllegalStateException("unknown kind " + run.kind());
     }
+  }
+
+  /**
+   * Which λ ridge-vs-lasso's results table holds: λ_min, with the fold count of run.json's
+   * settings. The table said "lambda" alone, and the path tables below it give λ_1se as well.
+   */
+  private static void ridgeVsLassoNote(Path dir, StringBuilder out) {
+    JsonNode runJson = HtmlReport.optional(dir.resolve("run.json"));
+    JsonNode folds = runJson == null ? null : runJson.path("settings").get("folds");
+    String cv = folds != null && folds.canConvertToInt() ? folds.asInt() + "-fold" : "K-fold";
+    out.append("<p class=\"note\">lambda: each model's λ_min, the λ of least mean error in ")
+        .append(cv).append(" cross-validation on the training part (cv.glmnet's lambda.min),"
+            + " not λ_1se, the largest λ within one standard error of it, which the tables"
+            + " below also give. test_mse and nonzero are the model at λ_min fitted on the"
+            + " whole training part, measured on the test part; cv_mse is its mean CV error."
+            + "</p>\n");
   }
 
   /** metrics.json as a two-column table, when the run wrote one. */

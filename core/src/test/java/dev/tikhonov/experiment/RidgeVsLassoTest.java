@@ -1,13 +1,19 @@
 package dev.tikhonov.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.report.RunInfo;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +84,36 @@ class RidgeVsLassoTest {
     RidgeVsLasso.Row lasso = rows.get(1);
     assertTrue(lasso.testMse() < ridge.testMse(), "10 informative of 200: lasso "
         + lasso.testMse() + " vs ridge " + ridge.testMse());
+  }
+
+  /**
+   * The report of a real run: its results table said "lambda" without saying that it is
+   * λ_min (not λ_1se); its path tables and charts came in file-name order (elastic-net,
+   * lasso, ridge) under a results table in the order ridge, lasso, elastic net; and a path
+   * with more than 60 nonzero coefficients pointed to path.csv, which ridge-vs-lasso does not
+   * write.
+   */
+  @Test
+  void report_saysWhichLambda_followsTheTablesOrder_namesFilesThatExist(@TempDir Path dir)
+      throws Exception {
+    RunWriter writer = RunWriter.open(dir, RunKind.RIDGE_VS_LASSO);
+    RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(120, 70, 3, 5.0, 0.25, 3);
+    RidgeVsLasso.run(dir, settings, 0, 1, null);
+    Map<String, Object> flat = Json.MAPPER.convertValue(settings, Map.class);
+    String html = Files.readString(writer.finish(RunInfo.of(RunKind.RIDGE_VS_LASSO,
+        "experiment ridge-vs-lasso", List.of(), 0L, 1, null, Instant.now(), flat)));
+    assertTrue(html.contains("lambda: each model's λ_min, the λ of least mean error in 3-fold"
+        + " cross-validation"), html);
+    int ridge = html.indexOf("<h3>path-ridge.json</h3>");
+    int lasso = html.indexOf("<h3>path-lasso.json</h3>");
+    int enet = html.indexOf("<h3>path-elastic-net.json</h3>");
+    assertTrue(0 < ridge && ridge < lasso && lasso < enet, ridge + ", " + lasso + ", " + enet);
+    assertTrue(html.indexOf("chart-coefficient-path-ridge") < html.indexOf(
+        "chart-coefficient-path-elastic-net"), "charts in the table's order too");
+    assertFalse(Files.exists(dir.resolve("path.csv")));
+    assertFalse(html.contains("path.csv"), "names a file the run did not write");
+    assertTrue(html.contains("that enter the path first are drawn; path-ridge.json has them"
+        + " all."), "ridge keeps all 70 coefficients, more than are drawn");
   }
 
   @Test

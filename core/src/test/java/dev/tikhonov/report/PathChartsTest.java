@@ -78,7 +78,7 @@ class PathChartsTest {
       }
     }
     StringBuilder note = new StringBuilder();
-    XYChart chart = PathCharts.coefficientPath(path(names, c), "t", note);
+    XYChart chart = PathCharts.coefficientPath(path(names, c), "t", note, "path.csv");
     List<String> drawn = List.copyOf(chart.getSeriesMap().keySet());
     int first = 40; // the 40 that enter at the second λ
     int rest = PathCharts.MAX_LINES - first;
