@@ -63,18 +63,36 @@ final class Html {
     return v.asText();
   }
 
+  /**
+   * An underscore a column name may break after in a narrow table (val_&lt;wbr&gt;accuracy): one
+   * after two or more letters, so that λ_1se and λ_min stay whole ("λ_" over "1se" read as two
+   * names).
+   */
+  private static final java.util.regex.Pattern BREAKABLE_UNDERSCORE =
+      java.util.regex.Pattern.compile("(?<=[^\\s_]{2})_");
+
+  /**
+   * A number's exponent: a browser may break a line after the hyphen of "1e-4" (it showed "1e-"
+   * over "4" in a narrow λ column), so the exponent goes into a no-break span.
+   */
+  private static final java.util.regex.Pattern EXPONENT =
+      java.util.regex.Pattern.compile("(?<=[0-9)])e([-+]?[0-9]+)");
+
   /** A table of already-escaped cells; {@code highlight} row index gets class "best" (−1: none). */
   static void table(List<String> headers, List<List<String>> rows, int highlight, StringBuilder out) {
     out.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
     for (String h : headers) {
-      // a column name such as val_accuracy may break after its underscores in a narrow table
-      out.append("<th>").append(escape(h).replace("_", "_<wbr>")).append("</th>");
+      out.append("<th>").append(BREAKABLE_UNDERSCORE.matcher(escape(h)).replaceAll("_<wbr>"))
+          .append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
     for (int r = 0; r < rows.size(); r++) {
       out.append(r == highlight ? "<tr class=\"best\">" : "<tr>");
       for (String cell : rows.get(r)) {
-        out.append("<td>").append(cell).append("</td>");
+        // plain text only: in a cell with markup the pattern could match inside an attribute
+        out.append("<td>").append(cell.indexOf('<') >= 0 ? cell
+            : EXPONENT.matcher(cell).replaceAll("<span class=\"nb\">e$1</span>"))
+            .append("</td>");
       }
       out.append("</tr>\n");
     }

@@ -123,6 +123,40 @@ class ReportBrowserTest {
     browser.get(wide.toUri().toString());
     problems = layoutProblems();
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("overflow: the page is")), problems.toString());
+    Path narrow = temp.resolve("narrow-cells.html");
+    Files.writeString(narrow, "<!DOCTYPE html><html><body><table style=\"width:10px\"><tr>"
+        + "<th>λ_<wbr>1se</th><td>1e-4</td><td>0.9500 ±\u00a00.0046</td></tr></table></body></html>");
+    browser.manage().window().setSize(new Dimension(WIDTH, 1000));
+    browser.get(narrow.toUri().toString());
+    problems = layoutProblems();
+    assertTrue(problems.contains("broken over two lines: \"1e-4\" in a td of section ?"),
+        problems.toString());
+    assertTrue(problems.contains("broken over two lines: \"λ_1se\" in a th of section ?"),
+        problems.toString());
+    assertFalse(problems.stream().anyMatch(p -> p.contains("0.9500")), "the mean and the ± part"
+        + " may go on two lines: " + problems);
+  }
+
+  /**
+   * The report's tables, squeezed into a 40 px column, break a number only before its ± and a
+   * column name only after an underscore that follows a word: mnist-l2's λ column showed "1e-"
+   * over "4" at 1200 px, mnist-select's header "λ_" over "1se".
+   */
+  @Test
+  void table_inANarrowColumn_keepsNumbersAndShortNamesWhole() throws IOException {
+    StringBuilder table = new StringBuilder();
+    Html.table(List.of("λ_min λ_1se", "val_accuracy"), List.of(
+        List.of(Html.number(1e-4) + " " + Html.number(2.5e-7), Html.meanStd(3.2e-8, 1.5e-9)),
+        List.of(Html.number(0.01), Html.meanStd(0.95, 0.0046))), -1, table);
+    Path page = temp.resolve("narrow-table.html");
+    Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
+        + ".nb{white-space:nowrap}</style></head><body><div style=\"width:40px\">" + table
+        + "</div></body></html>");
+    browser.manage().window().setSize(new Dimension(WIDTH, 1000));
+    browser.get(page.toUri().toString());
+    List<String> broken = layoutProblems().stream()
+        .filter(p -> p.startsWith("broken over two lines")).toList();
+    assertTrue(broken.isEmpty(), broken + " in " + table);
   }
 
   @Test
@@ -243,6 +277,28 @@ class ReportBrowserTest {
         + "  if (outside > 0) out.push('outside its chart: ' + svg.dataset.chart + ': ' + outside"
         + "      + ' shapes, e.g. at (' + example + ') in a ' + svg.viewBox.baseVal.width + ' x '"
         + "      + svg.viewBox.baseVal.height + ' box');"
+        + "});"
+        // a number, or a short name such as λ_1se, broken over two lines of its table cell:
+        // "1e-4" read as "1e-" over "4" in mnist-l2's λ column, "λ_1se" as "λ_" over "1se"
+        + "document.querySelectorAll('td, th').forEach(cell => {"
+        + "  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+        + "  const nodes = []; let text = '';"
+        + "  while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]);"
+        + "    text += walker.currentNode.data; }"
+        + "  const at = i => { let k = 0; while (k + 1 < nodes.length && nodes[k + 1][1] <= i) k++;"
+        + "    return [nodes[k][0], i - nodes[k][1]]; };"
+        + "  const re = /[^\\s\\u00a0,;]+/g; let m;"
+        + "  while ((m = re.exec(text)) !== null) {"
+        + "    const token = m[0];"
+        + "    if (!(/^[-+(]*[0-9.]+(e[-+]?[0-9]+)?[)]*$/.test(token) || token.length <= 8)) continue;"
+        + "    const range = document.createRange();"
+        + "    const [a, ai] = at(m.index); const [b, bi] = at(m.index + token.length - 1);"
+        + "    range.setStart(a, ai); range.setEnd(b, bi + 1);"
+        + "    const tops = Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => r.top);"
+        + "    if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 5)"
+        + "      out.push('broken over two lines: \"' + token + '\" in a ' + cell.tagName.toLowerCase()"
+        + "        + ' of section ' + ((cell.closest('section') || {}).id || '?'));"
+        + "  }"
         + "});"
         + "return out;");
   }
