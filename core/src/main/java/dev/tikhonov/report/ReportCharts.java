@@ -158,9 +158,17 @@ public final class ReportCharts {
     for (double l : lambda) {
       runs.putIfAbsent(LambdaRow.runDirectory(l, 0), "λ = " + Html.number(l));
     }
-    XYChart curves = runCurves(dir.resolve("runs"), runs, null, "Objective per epoch for each λ");
+    XYChart curves = runCurves(dir.resolve("runs"), runs, null, "Objective per step for each λ");
     if (curves != null) {
-      charts.add(new ReportChart("run-curves", "Training curves of each λ (runs/*/history.csv).", curves));
+      // one epoch of history.csv is one full-batch step; J falls in the first few dozen of
+      // the 2,000, which a linear axis squeezed against its left edge (with ticks at 110, 220,
+      // 340, …), so the steps go on a log axis
+      curves.setXAxisTitle("gradient-descent step (full batch, log scale)");
+      curves.getStyler().setXAxisLogarithmic(true);
+      charts.add(new ReportChart("run-curves", "The objective J after each full-batch"
+          + " gradient-descent step, for each λ (runs/*/history.csv); the steps on a log axis,"
+          + " so that the first ones, where J falls, are not squeezed to the left edge.",
+          curves));
     }
   }
 

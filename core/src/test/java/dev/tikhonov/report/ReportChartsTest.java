@@ -258,4 +258,22 @@ class ReportChartsTest {
     assertEquals(List.of("λ = 0", "λ = 0.01", "λ = 0.1", "λ = 1", "λ = 10"),
         List.copyOf(chart.getSeriesMap().keySet()));
   }
+
+  /**
+   * gd-linear's 2,000 "epochs" are full-batch steps and J settles in the first few dozen: on
+   * a linear axis labelled "epoch" the curves were flat lines from the left edge, with ticks at
+   * 110, 220, 340, …
+   */
+  @Test
+  void runCurves_gdLinear_putTheStepsOnALogAxis() throws IOException {
+    Path dir = SampleRuns.gdLinear(temp);
+    XYChart chart = chart(ReportCharts.of(RunDirectory.detect(dir)), "run-curves");
+    assertTrue(chart.getStyler().isXAxisLogarithmic(), "a log step axis");
+    assertEquals("gradient-descent step (full batch, log scale)", chart.getXAxisTitle());
+    assertEquals("Objective per step for each λ", chart.getTitle());
+    XYChart mnist = chart(ReportCharts.of(RunDirectory.detect(SampleRuns.mnistL2(
+        temp.resolve("m")))), "run-curves");
+    assertEquals("epoch", mnist.getXAxisTitle(), "mnist-l2's epochs stay epochs");
+    assertTrue(!mnist.getStyler().isXAxisLogarithmic());
+  }
 }
