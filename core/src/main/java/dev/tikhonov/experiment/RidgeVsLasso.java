@@ -22,8 +22,8 @@ import java.util.Locale;
  * informative features among many), a train/test split, and ridge (α = 0), lasso (α = 1) and
  * elastic net (α = 0.5) paths on standardized features, each with λ chosen by 10-fold
  * cross-validation (λ_min, cv.glmnet's rule). Reports test MSE, nonzero coefficients, the chosen
- * λ and its CV MSE; writes {@code results.json} and {@code path-<model>.json}
- * (docs/formats.md).
+ * λ and its CV MSE; writes {@code experiment.json}, {@code results.json} and
+ * {@code path-<model>.json} (docs/formats.md).
  *
  * <p>Ridge's path runs down to λ_max·{@value #RIDGE_LAMBDA_MIN_RATIO}, not glmnet's default
  * λ_max·1e-4: glmnet takes ridge's λ_max from α = 0.001, a thousand times the lasso's, so the
@@ -36,6 +36,11 @@ import java.util.Locale;
  */
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}
+
+  /** Each model's objective, with α its l1_ratio; the features are standardized. */
+  public static final String OBJECTIVE = "J(a₀, b) = (1/2n) Σ (yᵢ − a₀ − xᵢᵀb)²"
+      + " + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]  (standardized features; α = 0 ridge, 1 lasso,"
+      + " 0.5 elastic net)";
 
   /**
    * λ_min/λ_max of ridge's grid: the smallest ratio glmnet allows. On the full settings ridge's
@@ -113,6 +118,13 @@ public final class RidgeVsLasso {
       }
     }
     if (outDir != null) {
+      // the report's Settings show this objective, where they showed the generic J(θ) with its
+      // ℓ and vⱼ (the experiments that have an experiment.json state their own)
+      java.util.Map<String, Object> experiment = new java.util.LinkedHashMap<>();
+      experiment.put("name", "ridge-vs-lasso");
+      experiment.put("settings", settings);
+      experiment.put("objective", OBJECTIVE);
+      Json.write(outDir.resolve("experiment.json"), experiment);
       Json.write(outDir.resolve("results.json"), rows);
     }
     if (out != null) {

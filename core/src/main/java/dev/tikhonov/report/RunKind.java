@@ -18,7 +18,8 @@ public enum RunKind {
   /** {@code experiment gd-linear}: slope and intercept of y = 3x + 2 fitted over λ. */
   GD_LINEAR("gd-linear", "experiment gd-linear", "experiment.json", "results.json", "runs/"),
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
-  RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "results.json", "path-*.json"),
+  RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "experiment.json",
+      "results.json", "path-*.json"),
   /** {@code path}: path.json (and path.csv). */
   PATH("path", "path", "path.json", "path.csv"),
   /** {@code select}: selection.json (and .csv), λ of a network by cross-validation. */

@@ -91,7 +91,8 @@ class RidgeVsLassoTest {
    * λ_min (not λ_1se); its path tables and charts came in file-name order (elastic-net,
    * lasso, ridge) under a results table in the order ridge, lasso, elastic net; and a path
    * with more than 60 nonzero coefficients pointed to path.csv, which ridge-vs-lasso does not
-   * write.
+   * write. Its Settings showed the generic J(θ) (no experiment.json), not the experiment's
+   * objective.
    */
   @Test
   void report_saysWhichLambda_followsTheTablesOrder_namesFilesThatExist(@TempDir Path dir)
@@ -104,6 +105,8 @@ class RidgeVsLassoTest {
         "experiment ridge-vs-lasso", List.of(), 0L, 1, null, Instant.now(), flat)));
     assertTrue(html.contains("lambda: each model's λ_min, the λ of least mean error in 3-fold"
         + " cross-validation"), html);
+    assertTrue(html.contains("<p class=\"objective\">" + RidgeVsLasso.OBJECTIVE + "</p>"),
+        "the experiment's objective, not the generic J(θ) with ℓ and vⱼ");
     int ridge = html.indexOf("<h3>path-ridge.json</h3>");
     int lasso = html.indexOf("<h3>path-lasso.json</h3>");
     int enet = html.indexOf("<h3>path-elastic-net.json</h3>");
