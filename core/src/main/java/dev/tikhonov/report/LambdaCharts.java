@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -96,7 +97,6 @@ final class LambdaCharts {
     XYSeries closed = addLambdaSeries(chart, axis, "slope (closed form)", lambda, closedFormSlope,
         null, ChartTheme.color(1));
     closed.setLineStyle(ChartTheme.DASHED);
-    closed.setMarker(SeriesMarkers.NONE);
     addLambdaSeries(chart, axis, "intercept (gradient descent)", lambda, intercept, null,
         ChartTheme.color(2));
     boolean hasZero = false;
@@ -132,6 +132,10 @@ final class LambdaCharts {
       main.setLineColor(colour);
       main.setMarkerColor(colour);
       main.setLineStyle(ChartTheme.SOLID);
+      // the marker XChart would give it when drawing (its cycle counts every series), set now so
+      // that the λ = 0 point below gets the same: it was a circle beside a legend of diamonds
+      Marker[] cycle = chart.getStyler().getSeriesMarkers();
+      main.setMarker(cycle[(chart.getSeriesMap().size() - 1) % cycle.length]);
     }
     if (!zero.isEmpty()) {
       XYSeries z = add(chart, name + ", λ = 0", zero, lambda, y, error, axis);
@@ -140,7 +144,7 @@ final class LambdaCharts {
       z.setLineColor(colour);
       z.setShowInLegend(main == null);
       if (main != null) {
-        z.setMarker(main.getMarker() == null ? SeriesMarkers.CIRCLE : main.getMarker());
+        z.setMarker(main.getMarker());
       }
       main = main == null ? z : main;
     }

@@ -260,6 +260,32 @@ class ReportChartsTest {
   }
 
   /**
+   * A λ = 0 point is drawn with its series' marker: it got a circle while XChart gave the
+   * series itself the next marker of its cycle when drawing (mnist-l2's dropout rows: a circle
+   * at λ = 0 beside a legend of diamonds; gd-linear's intercept: a circle beside triangles).
+   */
+  @Test
+  void lambdaZeroPoints_haveTheirSeriesMarker() throws IOException {
+    int pairs = 0;
+    for (Path dir : List.of(SampleRuns.mnistL2(temp.resolve("m")),
+        SampleRuns.gdLinear(temp.resolve("g")))) {
+      for (ReportChart c : ReportCharts.of(RunDirectory.detect(dir))) {
+        org.knowm.xchart.BitmapEncoder.getBufferedImage(c.chart()); // XChart styles on drawing
+        Map<String, XYSeries> series = c.chart().getSeriesMap();
+        for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+          XYSeries main = series.get(e.getKey().replaceAll(", λ = 0$", ""));
+          if (e.getKey().endsWith(", λ = 0") && main != null) {
+            assertEquals(main.getMarker().getClass(), e.getValue().getMarker().getClass(),
+                c.name() + ": " + e.getKey());
+            pairs++;
+          }
+        }
+      }
+    }
+    assertTrue(pairs >= 5, "λ = 0 points checked: " + pairs);
+  }
+
+  /**
    * gd-linear's 2,000 "epochs" are full-batch steps and J settles in the first few dozen: on
    * a linear axis labelled "epoch" the curves were flat lines from the left edge, with ticks at
    * 110, 220, 340, …
