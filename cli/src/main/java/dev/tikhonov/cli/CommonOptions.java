@@ -18,12 +18,14 @@ final class CommonOptions {
           + "give identical results. Default: ${DEFAULT-VALUE} (the cores of this machine).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--quiet", description = "No progress bars; only the final table.")
+  @Option(names = "--quiet", description = "No progress bars or per-run lines; the settings,"
+      + " the final table and the files written still print.")
   boolean quiet;
 
   @Option(names = "--json",
-      description = "Print the final metrics as one JSON object on stdout; the human-readable "
-          + "table goes to stderr.")
+      description = "Print the final metrics as JSON on one line of stdout (one object;"
+          + " experiment: results.json's rows, an array); the human-readable table goes to"
+          + " stderr.")
   boolean json;
 
   /**

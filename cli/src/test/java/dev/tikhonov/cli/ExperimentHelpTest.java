@@ -68,4 +68,15 @@ class ExperimentHelpTest {
       assertTrue(text.contains(name), name + " missing from " + text);
     }
   }
+
+  /**
+   * --json said "one JSON object" and --quiet "only the final table"; an experiment prints
+   * results.json's array of rows, and its settings lines still print with --quiet.
+   */
+  @Test
+  void help_jsonAndQuiet_sayWhatAnExperimentPrints() {
+    String out = InProcess.run("experiment", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(out.contains("experiment: results.json's rows, an array"), out);
+    assertTrue(!out.contains("only the final table"), out);
+  }
 }
