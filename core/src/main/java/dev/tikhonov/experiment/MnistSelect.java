@@ -534,6 +534,9 @@ public final class MnistSelect {
     experiment.put("evidence", "last-layer Laplace evidence at the trained weights of the warm"
         + " all-rows path; exact last-layer Hessian up to " + FULL_CURVATURE_ROWS
         + " training rows, Kronecker-factored above");
+    experiment.put("warm_up", "before the timed methods, one untimed run of each with at most 2"
+        + " epochs, 3 λ and the first " + WARM_UP_ROWS + " training rows, so that no method's"
+        + " time holds the JVM's just-in-time compilation");
     out.json("experiment.json", experiment);
     out.json("results.json", rows);
     out.text("results.csv", toCsv(rows));

@@ -58,10 +58,55 @@ final class MnistSelectReport {
     out.append("<p class=\"note\">At the chosen λ: CV loss, mean ± SE over the folds; test"
         + " accuracy, mean ± std of the selection's model and the refits with the other seeds"
         + " (their number in brackets). Wall time: the whole cross-validation including the"
-        + " model at the chosen λ, the methods run one after the other in this run; other"
-        + " processes on the machine change it. CPU time: the fits' own threads, each fit on"
-        + " one core; it measures the work. In brackets: the cold grid's time divided by this"
+        + " model at the chosen λ, the methods run one after the other in this run, "
+        + (warmedUp(dir) ? "after an untimed warm-up run of each, so that none carries the"
+            + " JVM's start"
+            : "the first also carrying the JVM's start (this run predates the untimed warm-up"
+            + " run of each method)")
+        + "; other processes on the machine change it. CPU time: the fits' own threads, each"
+        + " fit on one core; it measures the work. In brackets: the cold grid's time divided by this"
         + " method's (above 1: this method is faster).</p>\n");
+    gridEdges(dir, rows, out);
+  }
+
+  /** Whether experiment.json says the methods ran after an untimed warm-up (MnistSelect). */
+  private static boolean warmedUp(Path dir) {
+    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
+    return experiment != null && experiment.hasNonNull("warm_up");
+  }
+
+  /**
+   * A note for each method whose λ_min is the first or last λ of its grid (selection file):
+   * there the CV loss may fall further outside the grid, as under a path's table. With
+   * {@code --quick} the cold grid's λ_min was its smallest λ, 1e-5, without a word.
+   */
+  private static void gridEdges(Path dir, JsonNode rows, StringBuilder out) {
+    List<String> edges = new ArrayList<>();
+    for (JsonNode r : rows) {
+      String data = r.path("data").asText();
+      String method = r.path("method").asText();
+      Path file = dir.resolve("selection-" + data + "-" + method + ".json");
+      double lambdaMin = JsonFiles.optionalNumber(r, "lambda_min");
+      if (!Files.isRegularFile(file) || !Double.isFinite(lambdaMin)) {
+        continue;
+      }
+      double[] lambdas = SelectionData.read(file).lambdas();
+      double smallest = Double.POSITIVE_INFINITY;
+      double largest = Double.NEGATIVE_INFINITY;
+      for (double l : lambdas) {
+        smallest = Math.min(smallest, l);
+        largest = Math.max(largest, l);
+      }
+      if (lambdas.length > 1 && (lambdaMin == smallest && smallest > 0 || lambdaMin == largest)) {
+        edges.add(method + " on " + data + ": λ_min = " + Html.number(lambdaMin) + " is the "
+            + (lambdaMin == largest ? "largest" : "smallest") + " λ of its grid");
+      }
+    }
+    if (!edges.isEmpty()) {
+      out.append("<p class=\"note warn\">").append(Html.escape(String.join("; ", edges)))
+          .append(": the CV loss may fall further outside the grid, so there λ_min is the"
+              + " grid's edge, not the curve's minimum.</p>\n");
+    }
   }
 
   /**

@@ -67,6 +67,34 @@ class SelectionReportTest {
     assertEquals(charts.size(), html.split("<svg ", -1).length - 1);
   }
 
+  /**
+   * mnist-select --quick's cold grid had λ_min = 1e-5, its grid's smallest λ, and the report
+   * said nothing; a path's table says so. The note under the table also says the times follow
+   * an untimed warm-up.
+   */
+  @Test
+  void mnistSelect_lambdaMinAtItsGridsEdge_isNamedUnderTheTable() throws IOException {
+    Path dir = SampleRuns.mnistSelect(temp.resolve("ms"), temp.resolve("ms-source"));
+    double[] lambdas = SelectionData.read(dir.resolve(
+        "selection-fashion-mnist-cold.json")).lambdas();
+    double smallest = java.util.Arrays.stream(lambdas).min().orElseThrow();
+    String results = Files.readString(dir.resolve("results.json"));
+    int cold = results.indexOf("\"data\": \"fashion-mnist\", \"method\": \"cold\"");
+    int at = results.indexOf("\"lambda_min\": ", cold) + "\"lambda_min\": ".length();
+    SampleRuns.write(dir.resolve("results.json"), results.substring(0, at) + smallest
+        + results.substring(results.indexOf(',', at)));
+    String html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("cold on fashion-mnist: λ_min = " + Html.number(smallest)
+        + " is the smallest λ of its grid: the CV loss may fall further outside the grid"), html);
+    assertEquals(1, html.split("of its grid", -1).length - 1, "the other rows are inside");
+    assertTrue(html.contains("the first also carrying the JVM's start (this run predates"),
+        "experiment.json has no warm_up: " + html);
+    SampleRuns.write(dir.resolve("experiment.json"), "{\"name\": \"mnist-select\","
+        + " \"warm_up\": \"one untimed run of each method\"}\n");
+    html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("after an untimed warm-up run of each, so that none carries"), html);
+  }
+
   @Test
   void grid_filesHoldEveryCandidate_andTheReportDrawsThemAgainstLambda() throws IOException {
     Path dir = temp.resolve("grid");
