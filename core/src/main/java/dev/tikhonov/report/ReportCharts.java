@@ -151,8 +151,9 @@ public final class ReportCharts {
       intercept[i] = JsonFiles.optionalNumber(rows.get(i), "intercept");
     }
     charts.add(new ReportChart("slope",
-        "The slope shrinks towards 0 as λ grows; gradient descent (solid) should match the closed"
-            + " form (dashed). The intercept is not penalized.",
+        "The slope shrinks towards 0 as λ grows; gradient descent (solid line, circles) should"
+            + " match the closed form S_xy/(S_xx + λ) (dashed line, diamonds): each circle inside"
+            + " its diamond. The intercept is not penalized.",
         LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
     Map<String, String> runs = new LinkedHashMap<>();
     for (double l : lambda) {
