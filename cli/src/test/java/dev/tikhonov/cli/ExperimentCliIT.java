@@ -31,6 +31,24 @@ class ExperimentCliIT {
     assertTrue(r.stdout().contains("closed-form slope"), r.stdout());
   }
 
+  /**
+   * --json prints results.json's rows on stdout, the same keys and numbers, and the table on
+   * stderr: ridge-vs-lasso printed l1Ratio, testMse, cvMse and lambdaAtGridEdge.
+   */
+  @Test
+  void json_printsResultsJsonsRows_andTheTableOnStderr() throws Exception {
+    for (String name : new String[] {"gd-linear", "ridge-vs-lasso"}) {
+      Cli.Result r = Cli.run(dir, "experiment", name, "--quick", "--json", "--threads", "1",
+          "--out", name);
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertEquals(JSON.readTree(dir.resolve(name + "/results.json").toFile()),
+          JSON.readTree(r.stdout()), name);
+      assertEquals(1, r.stdout().strip().lines().count(), name + ": one line: " + r.stdout());
+      assertTrue(r.stderr().contains(name.equals("gd-linear") ? "closed-form slope"
+          : "test_mse"), name + ": the table on stderr: " + r.stderr());
+    }
+  }
+
   @Test
   void mnistL2_reducedGrid_writesRowsAndShowsStrongPenaltyCollapse() throws Exception {
     Cli.Result r = Cli.run(dir, "experiment", "mnist-l2", "--seeds", "0", "--epochs", "2",
