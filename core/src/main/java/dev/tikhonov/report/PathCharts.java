@@ -123,13 +123,27 @@ final class PathCharts {
     return chart;
   }
 
+  /**
+   * What the CV error of a path of {@code family} measures (CrossValidation scores held-out
+   * rows by the family's deviance): the axis said "cross-validated error" without saying
+   * which, where ridge-vs-lasso's is the test MSE's scale.
+   */
+  static String cvMeasure(String family) {
+    return switch (family) {
+      case "gaussian" -> "cross-validated mean squared error";
+      case "binomial", "multinomial" -> "cross-validated deviance (−2·log p̂ per row)";
+      case "poisson" -> "cross-validated Poisson deviance per row";
+      default -> "cross-validated error";
+    };
+  }
+
   /** Mean CV error per λ with a shaded band mean ± SE; null when the path has no CV. */
   public static XYChart cvCurve(PathData path, String title) {
     PathData.CrossValidation cv = path.cv();
     if (cv == null) {
       return null;
     }
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "cross-validated error");
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
     // the band over the positive λ; a λ = 0 gets an error bar in its slot instead
     int m = 0;

@@ -20,6 +20,24 @@ class PathChartsTest {
         new double[3], names, null, null);
   }
 
+  /**
+   * The CV curve's axis names what is measured, the family's deviance: "cross-validated error"
+   * said nothing of ridge-vs-lasso's being mean squared error, on the test MSE's scale.
+   */
+  @Test
+  void cvCurve_axisNamesTheFamilysMeasure() {
+    PathData.CrossValidation cv = new PathData.CrossValidation(new double[] {3, 2, 2.5},
+        new double[] {0.1, 0.1, 0.1}, 0.1, 1);
+    double[][][] coef = new double[3][1][1];
+    for (String[] family : new String[][] {{"gaussian", "cross-validated mean squared error"},
+        {"binomial", "cross-validated deviance (−2·log p̂ per row)"},
+        {"poisson", "cross-validated Poisson deviance per row"}}) {
+      PathData path = new PathData(family[0], 1, new double[] {1, 0.1, 0.01}, coef,
+          new double[3], new double[3], List.of("x1"), cv, null);
+      assertEquals(family[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
+    }
+  }
+
   /** It used to stop the report with XChart's "Series name cannot be null or zero-length". */
   @Test
   void coefficientPath_emptyFeatureName_isDrawnAsFeatureNumber() {
