@@ -152,8 +152,9 @@ public final class ReportCharts {
     }
     charts.add(new ReportChart("slope",
         "The slope shrinks towards 0 as λ grows; gradient descent (solid line, circles) should"
-            + " match the closed form S_xy/(S_xx + λ) (dashed line, diamonds): each circle inside"
-            + " its diamond. The intercept is not penalized.",
+            + " match the closed form S_xy/(S_xx + λ) (dashed line, diamonds, drawn over the"
+            + " circles: a circle showing beside its diamond would be a mismatch). The intercept"
+            + " is not penalized.",
         LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
     Map<String, String> runs = new LinkedHashMap<>();
     for (double l : lambda) {
