@@ -50,13 +50,14 @@ final class MnistSelectRun {
     human.printf("experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
         .map(d -> d.name() + " (" + rows(d, s) + " train / "
             + d.data().test().size() + " test)").toList()));
-    human.printf("  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d; %d epochs, %d per"
-            + " warm-started λ, patience %d on %s of each part; %d λ from λ_max to %s;"
-            + " %d-fold CV, rule %s; refits with seeds %s; %d fits at once%n%n",
+    human.printf(java.util.Locale.ROOT, "  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d;"
+            + " %d epochs, %d per warm-started λ, patience %d on %s of each part; %d λ from"
+            + " λ_max to %.3g; %d-fold CV, rule %s; refits with seeds %s; %d %s at once%n%n",
         String.join("-", r.hidden().stream().map(String::valueOf).toList()), r.momentum(),
         r.learningRate(), r.batchSize(), r.epochs(), s.warmEpochs(), s.patience(),
         s.validationFraction(), s.numLambdas(), s.minLambda(), s.folds(), s.rule(), s.seeds(),
-        command.common.threads);
+        // λ as the table prints it (1.00e-05), not Java's 1.0E-5; "1 fits" was the plural
+        command.common.threads, command.common.threads == 1 ? "fit" : "fits");
     List<MnistSelect.Row> rows;
     try (Progress progress = new Progress("mnist-select",
         (long) MnistSelect.fits(s) * dataSets.size(), true, command.common.quiet)) {

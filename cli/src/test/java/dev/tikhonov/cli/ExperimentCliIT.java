@@ -91,6 +91,8 @@ class ExperimentCliIT {
     assertTrue(Files.exists(dir.resolve("ms/selection-digits-warm.json")));
     assertTrue(Files.readString(dir.resolve("ms/report.html")).contains("chart-cv-digits"));
     assertTrue(r.stdout().contains("warm"), r.stdout());
+    assertTrue(r.stdout().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
+        + " not 1.0E-5: " + r.stdout());
   }
 
   /**
