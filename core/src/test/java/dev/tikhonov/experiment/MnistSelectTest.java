@@ -31,6 +31,30 @@ class MnistSelectTest {
         .evidence(true).trainRows(500).build();
   }
 
+  /**
+   * A divergence is reported by the timed run, in its terms: the untimed warm-up before it
+   * trains on fewer rows (its own batch count), so its message would name batches the run
+   * does not have.
+   */
+  @Test
+  void run_whenTrainingDiverges_theTimedRunReportsIt() throws Exception {
+    MnistSelect.Settings s = tiny().toBuilder()
+        .recipe(new MnistL2.Recipe(3, 50, 1e6, 0.9, List.of(16))).methods(List.of("warm"))
+        .trainRows(1500).build();
+    TrainTest all = Mnist.bundled();
+    TrainTest digits = new TrainTest(all.train(),
+        all.test().subset(IntStream.range(0, 100).toArray()));
+    RunWriter out = RunWriter.open(dir, RunKind.MNIST_SELECT);
+    dev.tikhonov.train.DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.tikhonov.train.DivergenceException.class, () -> MnistSelect.run(
+            List.of(new MnistSelect.DataSet("digits", digits, "bundled")), s, 1, out,
+            new ExperimentListener() {}));
+    // the all-rows path first: 1,500 rows less the 10 % early-stopping split, 27 batches of
+    // 50 (the warm-up's 1,000 rows made 18)
+    assertTrue(e.getMessage().startsWith("all rows, λ = "), e.getMessage());
+    assertTrue(e.getMessage().contains(" of 27"), e.getMessage());
+  }
+
   @Test
   void run_comparesTheMethodsOnEachDataSet_andWritesTheirFiles() throws Exception {
     TrainTest all = Mnist.bundled();
