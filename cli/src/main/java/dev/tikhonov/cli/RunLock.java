@@ -10,9 +10,16 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * output directory: the run directory still appears only with its first file (so a run refused
  * before writing leaves nothing), and a lock dies with its process, so a killed run leaves no
  * stale lock to detect. Best effort: where no lock file can be made (no temporary directory),
- * the run goes on unlocked, as before.
+ * the run goes on unlocked, as before. The lock folder must be this user's and writable by no
+ * one else ({@link #unsafeFolder}); otherwise the run goes on unlocked with a warning.
  *
  * <p>Thread-safe. A command's thread may take its directory again (train --resume runs the
  * stored command in the same thread); {@link #releaseAll} ends the command's locks.
@@ -52,7 +60,13 @@ final class RunLock {
     Path file;
     try {
       file = lockFile(dir);
-      Files.createDirectories(file.getParent());
+      Optional<String> unsafe = unsafeFolder(file.getParent());
+      if (unsafe.isPresent()) {
+        System.err.println("tikhonov: warning: " + unsafe.get() + ", so this run takes no lock"
+            + " on --out " + dir + " (the lock that keeps two runs out of one directory);"
+            + " remove that folder, or give Java another temporary directory (TMPDIR)");
+        return;
+      }
     } catch (IOException | RuntimeException e) {
       return; // best effort: the checks of the directory itself report what is wrong with it
     }
@@ -62,8 +76,9 @@ final class RunLock {
     }
     FileChannel channel;
     try {
+      // NOFOLLOW_LINKS: a link there (only its owner can have put one) is refused, not followed
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+          StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       return;
     }
@@ -91,6 +106,52 @@ final class RunLock {
       // the process id is only for the message of a refused run
     }
     HELD.put(file, new Held(channel, lock, Thread.currentThread()));
+  }
+
+  /**
+   * Makes the lock folder (owner-only, 0700) when it is not there, and says why it may not be
+   * used when it is: the lock file is opened for writing and truncated, so a folder that
+   * another user made (in the shared /tmp, before this user's first run) could hold a link
+   * named after a run directory that points at one of this user's files, and the run would
+   * overwrite that file with its process id; and a folder that others may write in takes such
+   * links at any time. Where the file system has no POSIX owners and modes, nothing to check.
+   */
+  static Optional<String> unsafeFolder(Path folder) throws IOException {
+    boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(folder.getParent());
+      try {
+        if (posix) {
+          Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+              PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectory(folder);
+        }
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another run made it at the same time: checked below as any existing folder
+      }
+    }
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(folder + " is not a directory");
+    }
+    if (!posix) {
+      return Optional.empty();
+    }
+    PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
+        LinkOption.NOFOLLOW_LINKS);
+    UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
+        .lookupPrincipalByName(System.getProperty("user.name"));
+    if (!attributes.owner().equals(me)) {
+      return Optional.of(folder + " belongs to " + attributes.owner().getName() + ", not to "
+          + me.getName());
+    }
+    Set<PosixFilePermission> modes = attributes.permissions();
+    if (modes.contains(PosixFilePermission.GROUP_WRITE)
+        || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
+      return Optional.of(folder + " may be written by other users (mode "
+          + PosixFilePermissions.toString(modes) + ")");
+    }
+    return Optional.empty();
   }
 
   /** Releases the locks that this thread's command took (the command has ended). */
