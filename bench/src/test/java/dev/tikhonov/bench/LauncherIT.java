@@ -1,0 +1,186 @@
+package dev.tikhonov.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code ./tikhonov} in the environments users run it in: JAVA_HOME, no java on
+ * PATH, the C locale, a newer Java, TMPDIR. It runs here as a user runs it (this module's
+ * integration tests come after both jars are packaged, so it builds nothing).
+ */
+class LauncherIT {
+  @TempDir Path dir;
+  private Path data;
+
+  record Result(int exit, String out, String err) {}
+
+  @BeforeEach
+  void data() throws IOException {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 30; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
+          .append(2 * Math.sin(i) - Math.cos(3 * i)).append('\n');
+    }
+    data = Files.writeString(dir.resolve("d.csv"), csv);
+  }
+
+  private static Path launcher() {
+    return Path.of("..", "tikhonov").toAbsolutePath().normalize();
+  }
+
+  /** Runs the launcher in {@code dir} with {@code env} changed (a null value removes it). */
+  private Result run(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("/bin/bash", launcher().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the launcher did not finish");
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** A PATH of the tools the launcher uses, without java. */
+  private String pathWithoutJava() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("bash", "dirname", "find", "readlink", "sed", "locale", "grep",
+        "cut", "env", "mvn")) {
+      for (String d : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+        Path p = Path.of(d, tool);
+        if (Files.isExecutable(p) && !Files.exists(bin.resolve(tool))) {
+          Files.createSymbolicLink(bin.resolve(tool), p);
+        }
+      }
+    }
+    return bin.toString();
+  }
+
+  @Test
+  void javaHome_isTheJavaThatRuns_withNoJavaOnPath() throws Exception {
+    String home = System.getProperty("java.home");
+    Result r = run(Map.of("JAVA_HOME", home, "PATH", pathWithoutJava()), "--version");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Java " + System.getProperty("java.version") + " "), r.out());
+  }
+
+  @Test
+  void noJava_isOneLineSayingWhereItLooked() throws Exception {
+    java.util.HashMap<String, String> env = new java.util.HashMap<>();
+    env.put("JAVA_HOME", null);
+    env.put("PATH", pathWithoutJava());
+    Result r = run(env, "--version");
+    assertEquals(1, r.exit());
+    assertEquals("tikhonov: error: no java: JAVA_HOME is not set and PATH has no java; install a"
+        + " JDK 17 or later (e.g. apt install openjdk-17-jdk) or set JAVA_HOME to one",
+        r.err().strip());
+
+    env.put("JAVA_HOME", dir.resolve("jdk").toString());
+    Result bad = run(env, "--version");
+    assertEquals(1, bad.exit());
+    assertEquals("tikhonov: error: JAVA_HOME is " + dir.resolve("jdk") + ", but it has no"
+        + " bin/java; set JAVA_HOME to a JDK 17 or later, or unset it to use the java on PATH",
+        bad.err().strip());
+  }
+
+  @Test
+  void cLocale_takesAFileNameOutsideAscii_andPrintsLambda() throws Exception {
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+        "passing a name outside ASCII to the launcher needs a UTF-8 locale here");
+    Files.copy(data, dir.resolve("dïab.csv"));
+    // In the C locale Java's file names were ASCII: "cannot convert 'd??ab.csv' to Path
+    // (java.nio.file.InvalidPathException: Malformed input …)", exit 2.
+    Result r = run(Map.of("LC_ALL", "C"), "train", "--data", "dïab.csv", "--target", "y",
+        "--model", "linear", "--epochs", "1", "--quiet", "--out", "rün");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.isRegularFile(dir.resolve("rün").resolve("metrics.json")));
+
+    Result help = run(Map.of("LC_ALL", "C"), "train", "--help");
+    assertTrue(help.out().contains("[--lambda=λ]"), help.out());
+  }
+
+  /** A Java of version 22 or later: this test's, or one in /usr/lib/jvm. */
+  private static Optional<Path> java22OrLater() throws IOException {
+    if (Runtime.version().feature() >= 22) {
+      return Optional.of(Path.of(System.getProperty("java.home")));
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes.filter(h -> {
+        try {
+          String release = Files.readString(h.resolve("release"));
+          java.util.regex.Matcher m = java.util.regex.Pattern
+              .compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+          return m.find() && Integer.parseInt(m.group(1)) >= 22
+              && Files.isExecutable(h.resolve("bin/java"));
+        } catch (IOException e) {
+          return false;
+        }
+      }).sorted().findFirst();
+    }
+  }
+
+  @Test
+  void java22OrLater_printsNoNativeAccessWarning_byTheLauncherOrJavaJar() throws Exception {
+    Optional<Path> home = java22OrLater();
+    assumeTrue(home.isPresent(), "needs a Java 22 or later");
+    // It printed "WARNING: A restricted method in java.lang.System has been called" and three
+    // lines more on every run that loads OpenBLAS.
+    Result r = run(Map.of("JAVA_HOME", home.get().toString()), "train", "--data",
+        data.toString(), "--target", "y", "--model", "linear", "--epochs", "1", "--quiet",
+        "--out", "r");
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.err().contains("WARNING"), r.err());
+
+    Process p = new ProcessBuilder(home.get().resolve("bin/java").toString(), "-jar",
+        launcher().resolveSibling("cli/target/tikhonov.jar").toString(), "train", "--data",
+        data.toString(), "--target", "y", "--model", "linear", "--epochs", "1", "--quiet",
+        "--out", dir.resolve("r2").toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue(), err);
+    assertFalse(err.contains("WARNING"), err);
+  }
+
+  @Test
+  void tmpdir_isJavasTemporaryDirectory_whereTheRunLockGoes() throws Exception {
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
+    Result r = run(Map.of("TMPDIR", tmp.toString()), "train", "--data", data.toString(),
+        "--target", "y", "--model", "linear", "--epochs", "1", "--quiet", "--out", "r");
+    assertEquals(0, r.exit(), r.err());
+    try (Stream<Path> made = Files.list(tmp)) {
+      assertEquals(List.of("tikhonov-locks-" + System.getProperty("user.name")),
+          made.map(p -> p.getFileName().toString()).toList());
+    }
+    // a TMPDIR that is not there is no reason to fail: Java keeps /tmp
+    Result missing = run(Map.of("TMPDIR", dir.resolve("gone").toString()), "--version");
+    assertEquals(0, missing.exit(), missing.err());
+  }
+}
