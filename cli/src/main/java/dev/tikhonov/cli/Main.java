@@ -69,7 +69,11 @@ public final class Main implements Runnable {
         throw new CommandLine.TypeConversionException("the path is empty; give a file or"
             + " directory name");
       }
-      return java.nio.file.Path.of(text);
+      try {
+        return java.nio.file.Path.of(text);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new CommandLine.TypeConversionException(invalidPath(text, e));
+      }
     });
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
@@ -90,6 +94,22 @@ public final class Main implements Runnable {
           return 2;
         });
     return cl;
+  }
+
+  /**
+   * Why {@code text} is no path, in words. In the C or POSIX locale Java's file names are ASCII,
+   * so a name such as dïab.csv cannot be given at all (it said {@code cannot convert 'd??ab.csv'
+   * to Path (java.nio.file.InvalidPathException: Malformed input or input contains unmappable
+   * characters: d??ab.csv)}); the remedy is a UTF-8 locale, which the launcher sets itself.
+   */
+  static String invalidPath(String text, java.nio.file.InvalidPathException e) {
+    String charset = System.getProperty("sun.jnu.encoding", "");
+    if (!charset.isEmpty() && !charset.equalsIgnoreCase("UTF-8")) {
+      return "the path \"" + text + "\" has characters that file names cannot hold in this"
+          + " locale's character set (" + charset + "); run tikhonov in a UTF-8 locale, e.g."
+          + " LC_ALL=C.UTF-8 (the ./tikhonov launcher does so when the locale is ASCII)";
+    }
+    return "the path \"" + text + "\" is not a valid file name (" + e.getReason() + ")";
   }
 
   /**
