@@ -30,6 +30,10 @@ final class ChartExport {
   static {
     // Charts are drawn off-screen, on servers and in CI without a display.
     System.setProperty("java.awt.headless", "true");
+    // ImageIO buffers every PNG it writes in a file in the temporary directory by default: with
+    // /tmp full, read-only or not there, each report failed after the run's work ("cannot
+    // encode chart as PNG", an internal error). The charts are small; memory holds them.
+    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private ChartExport() {}
