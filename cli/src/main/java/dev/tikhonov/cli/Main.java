@@ -162,7 +162,8 @@ public final class Main implements Runnable {
 
   /**
    * One line on stderr for anything a command throws, and the exit code: 2 for bad input
-   * (InputException, invalid settings, out of memory), 3 for a training that diverged, 1 for
+   * (InputException, invalid settings, out of memory, native libraries that cannot be
+   * unpacked or loaded), 3 for a training that diverged, 1 for
    * anything else, which is a bug —
    * its stack trace is shown only with TIKHONOV_DEBUG=1. Public for the programs that the
    * commands start in processes of their own (the bench module's), so they report alike.
@@ -178,6 +179,11 @@ public final class Main implements Runnable {
       err.println("tikhonov: error: " + Flags.message(ex));
       return 2;
     }
+    java.util.Optional<String> nativeProblem = nativeLibraries(ex);
+    if (nativeProblem.isPresent()) {
+      err.println("tikhonov: error: " + nativeProblem.get());
+      return 2;
+    }
     if (ex instanceof OutOfMemoryError) {
       err.println("tikhonov: error: out of memory (" + ex.getMessage() + "); give Java more "
           + "with TIKHONOV_JAVA_OPTS=-Xmx<size> (e.g. -Xmx8g) or use less data");
@@ -191,6 +197,38 @@ public final class Main implements Runnable {
     }
     err.flush();
     return 1;
+  }
+
+  /**
+   * Why the bundled native libraries (OpenBLAS, oneDNN) did not load, when that is what
+   * {@code ex} is: JavaCPP unpacks them into ~/.javacpp/cache, else into
+   * {@code <tmpdir>/.javacpp-<user>/cache}, and where neither can be made (a read-only home and
+   * /tmp) every command that computes ended in "internal error: UnsatisfiedLinkError … Could not
+   * create the cache: Set the "org.bytedeco.javacpp.cachedir" system property", called a bug.
+   * Later uses of the libraries' classes fail with NoClassDefFoundError naming them.
+   */
+  static java.util.Optional<String> nativeLibraries(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      boolean ours = t instanceof UnsatisfiedLinkError
+          || t instanceof NoClassDefFoundError && String.valueOf(t.getMessage())
+              .contains("org.bytedeco");
+      if (!ours) {
+        continue;
+      }
+      String all = java.util.stream.Stream.iterate(t, c -> c != null, Throwable::getCause)
+          .map(c -> String.valueOf(c.getMessage())).collect(java.util.stream.Collectors.joining(" "));
+      if (all.contains("Could not create the cache")) {
+        return java.util.Optional.of("cannot unpack the bundled native libraries (OpenBLAS,"
+            + " oneDNN): neither " + System.getProperty("user.home") + "/.javacpp/cache nor "
+            + System.getProperty("java.io.tmpdir") + "/.javacpp-"
+            + System.getProperty("user.name") + "/cache can be made; give a folder this user"
+            + " may write in with TIKHONOV_JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR");
+      }
+      return java.util.Optional.of("cannot load the bundled native libraries (OpenBLAS, oneDNN)"
+          + " on this system (" + System.getProperty("os.name") + " "
+          + System.getProperty("os.arch") + "): " + t.getMessage());
+    }
+    return java.util.Optional.empty();
   }
 
   public static void main(String[] args) {
