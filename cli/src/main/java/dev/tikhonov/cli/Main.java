@@ -231,7 +231,40 @@ public final class Main implements Runnable {
     return java.util.Optional.empty();
   }
 
+  /** Set when main has its exit code: a shutdown before that is a signal's (Ctrl-C, kill). */
+  private static volatile boolean finished;
+
+  /** What a stopped command left that the user can continue from (train's checkpoint), or "". */
+  private static volatile java.util.function.Supplier<String> interruptHint = () -> "";
+
+  /** Sets the sentence that the message of a stopped command ends with ({@link #main}). */
+  static void onInterrupt(java.util.function.Supplier<String> hint) {
+    interruptHint = hint;
+  }
+
+  /**
+   * One line when the command is stopped by SIGINT or SIGTERM (Ctrl-C, kill, a job scheduler's
+   * time limit): the process ended with exit code 130 or 143 and not a word, so a log showed
+   * no difference between a finished run's last line and a killed one's. The JVM's own exit
+   * codes stay; the files are as AtomicFiles' hook leaves them (none half-written).
+   */
+  static String interruptedMessage() {
+    String hint = interruptHint.get();
+    return "tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no file"
+        + " was left half-written" + (hint.isEmpty() ? "" : "; " + hint);
+  }
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!finished) {
+        // after a progress bar's line or the terminal's ^C, on a line of its own
+        System.err.println((System.console() != null ? System.lineSeparator() : "")
+            + interruptedMessage());
+        System.err.flush();
+      }
+    }, "tikhonov-interrupted"));
+    int code = run(args);
+    finished = true;
+    System.exit(code);
   }
 }

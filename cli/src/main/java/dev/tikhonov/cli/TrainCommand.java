@@ -198,6 +198,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       cs.put("threads", common.threads);
       cs.put("train_data_sha256", dataSha256);
       extra.add(CheckpointFile.every(checkpointEvery, checkpoint, cs));
+      Main.onInterrupt(() -> Files.exists(checkpoint)
+          ? "the last checkpoint stays: tikhonov train --resume " + writer.dir() + " continues"
+          : "");
     }
     if (System.getenv("TIKHONOV_TRACE_BATCHES") != null) {
       // Test aid (docs/model-files.md): one line per optimizer step, so a test can kill the

@@ -1,0 +1,91 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C (SIGINT) and kill (SIGTERM) during a run: the process ended with 130 or 143 and not a
+ * word, so a log could not tell a stopped run's last line from a finished one's. Now one line
+ * says so, and for train with checkpoints how to continue; the exit codes stay the JVM's, and no
+ * temporary file is left.
+ */
+class SignalCliIT {
+  @TempDir Path dir;
+
+  /** Starts train with checkpoints, waits for its second epoch and sends {@code signal}. */
+  private Cli.Result stopTrain(String signal, Path out) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Cli.jar().toString(), "train", "--model", "logistic", "--epochs", "100000",
+        "--checkpoint-every", "1", "--out", out.toString()));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+        StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line = err.readLine(); line != null; line = err.readLine()) {
+      seen.append(line).append('\n');
+      if (line.startsWith("epoch 2/")) {
+        break;
+      }
+    }
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+    assertEquals(0, kill.waitFor());
+    for (String line = err.readLine(); line != null; line = err.readLine()) {
+      seen.append(line).append('\n');
+    }
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the run did not stop");
+    return new Cli.Result(p.exitValue(), "", seen.toString());
+  }
+
+  private static void assertNoTemporaryFile(Path out) throws Exception {
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+          .toList());
+    }
+  }
+
+  @Test
+  void sigint_duringTrain_exits130_withOneLineSayingHowToContinue() throws Exception {
+    Path out = dir.resolve("r");
+    Cli.Result r = stopTrain("INT", out);
+    assertEquals(130, r.exitCode(), r.stderr());
+    List<String> lines = r.errorLines();
+    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
+        + " file was left half-written; the last checkpoint stays: tikhonov train --resume "
+        + out + " continues", lines.get(lines.size() - 1));
+    assertTrue(Files.isRegularFile(out.resolve("checkpoint.safetensors")));
+    assertNoTemporaryFile(out);
+  }
+
+  @Test
+  void sigterm_duringTrain_exits143_withTheSameLine() throws Exception {
+    Path out = dir.resolve("t");
+    Cli.Result r = stopTrain("TERM", out);
+    assertEquals(143, r.exitCode(), r.stderr());
+    List<String> lines = r.errorLines();
+    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
+        + " file was left half-written; the last checkpoint stays: tikhonov train --resume "
+        + out + " continues", lines.get(lines.size() - 1));
+    assertNoTemporaryFile(out);
+  }
+
+  @Test
+  void aFinishedCommand_printsNoSuchLine() throws Exception {
+    Cli.Result r = Cli.run(dir, "--version");
+    assertEquals(0, r.exitCode());
+    assertEquals("", r.stderr());
+  }
+}
