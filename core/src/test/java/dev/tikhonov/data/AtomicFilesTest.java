@@ -45,6 +45,55 @@ class AtomicFilesTest {
     }
   }
 
+  /**
+   * A name of 250 bytes, which the file system takes, is written: its temporary file
+   * ".NAME.PID.N.tmp" was longer than 255 bytes, and the write failed with "File name too long"
+   * after the run's work.
+   */
+  @Test
+  void write_aNameNearTheFileSystemsLimit_isWritten() throws Exception {
+    Path target = dir.resolve("ü".repeat(120) + "x.model"); // 247 bytes in UTF-8
+    AtomicFiles.requireWritable(target, "model file (--save)");
+    AtomicFiles.writeString(target, "model");
+    assertEquals("model", Files.readString(target));
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(target), files.toList(), "no temporary file left");
+    }
+  }
+
+  /**
+   * A name longer than the file system takes (--save, predict --out, a run's --out, or a folder
+   * on the way) is refused by the check before the work, naming it and its length: it failed
+   * only when the file was written, after the work ("cannot write the file: File name too
+   * long").
+   */
+  @Test
+  void requireWritable_aNameLongerThanTheFileSystemTakes_isRefusedBeforeTheWork() {
+    String name = "a".repeat(260) + ".model";
+    Path file = dir.resolve(name);
+    InputException e = assertThrows(InputException.class,
+        () -> AtomicFiles.requireWritable(file, "model file (--save)"));
+    assertEquals(file + ": cannot write the model file (--save) there: the name \""
+        + "a".repeat(40) + "…\" is 266 bytes long, more than the file system takes in one name"
+        + " (255 bytes on most); give a shorter name", e.getMessage());
+
+    Path under = dir.resolve("new").resolve(name).resolve("m.model");
+    InputException folder = assertThrows(InputException.class,
+        () -> AtomicFiles.requireWritable(under, "model file (--save)"));
+    assertTrue(folder.getMessage().startsWith(under + ": cannot write the model file (--save)"
+        + " there: the name \"aaaa"), folder.getMessage());
+
+    Path run = dir.resolve("b".repeat(256));
+    InputException out = assertThrows(InputException.class,
+        () -> AtomicFiles.requireCanWriteIn(run, run, "output directory"));
+    assertTrue(out.getMessage().contains("is 256 bytes long"), out.getMessage());
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(), files.toList(), "the checks create nothing");
+    } catch (java.io.IOException x) {
+      throw new AssertionError(x);
+    }
+  }
+
   /** A write under a plain file names the target and the file in the way. */
   @Test
   void write_underAFile_saysTheFileSystemsReason() throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
@@ -23,7 +24,8 @@ import java.nio.file.StandardCopyOption;
  * the link would have replaced the link with a file and left its target as it was. A process
  * stopped by SIGINT or SIGTERM (Ctrl-C, {@code kill}) in the middle of a write leaves the old
  * file and no temporary file: a shutdown hook deletes the temporary files being written
- * (SIGKILL runs no hook; its temporary file stays, named {@code .TARGET.PID.N.tmp}). The set of
+ * (SIGKILL runs no hook; its temporary file stays, named {@code .TARGET.PID.N.tmp}, TARGET cut
+ * where the whole would pass 255 bytes). The set of
  * those files is concurrent, so this class stays safe to call from several threads.
  */
 public final class AtomicFiles {
@@ -81,8 +83,7 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       // Not Files.createTempFile: that makes the file owner-only (0600) instead of following
       // the umask, and the renamed file would keep those permissions.
-      Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
-          + "." + System.nanoTime() + ".tmp");
+      Path tmp = dir.resolve(temporaryName(target.getFileName().toString()));
       InFlight.FILES.add(tmp);
       try {
         try (var channel = java.nio.channels.FileChannel.open(tmp,
@@ -106,6 +107,64 @@ public final class AtomicFiles {
       }
     } catch (IOException e) {
       throw cannotWrite(target, e);
+    }
+  }
+
+  /** Most file systems' limit on the bytes of one name (NAME_MAX of ext4, XFS, Btrfs, tmpfs). */
+  private static final int NAME_MAX = 255;
+
+  /**
+   * ".NAME.PID.N.tmp", with NAME cut (at a character) so that the whole stays within
+   * {@link #NAME_MAX} bytes: a target of 230 to 255 bytes, which the file system takes, failed
+   * with "File name too long" for its temporary file, after the run's work.
+   */
+  static String temporaryName(String name) {
+    String suffix = "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp";
+    int room = NAME_MAX - 1 - bytes(suffix);
+    String cut = name;
+    while (bytes(cut) > room) {
+      cut = cut.substring(0, cut.offsetByCodePoints(0, cut.codePointCount(0, cut.length()) - 1));
+    }
+    return "." + cut + suffix;
+  }
+
+  private static int bytes(String name) {
+    return name.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * Refuses, before any work, a name among {@code names} (parts of a path that do not exist
+   * yet, below the existing directory {@code existing}) that the file system there does not
+   * take: a probe of as many bytes is made and deleted in {@code existing}. A --save or --out of
+   * 260 bytes failed only after the run's work, with "File name too long".
+   */
+  private static void requireNamesFit(Path existing, List<String> names, Path shown,
+      String what) {
+    String longest = names.stream().max(java.util.Comparator.comparingInt(AtomicFiles::bytes))
+        .orElse("");
+    int length = bytes(longest);
+    if (length <= 64) {
+      return; // the probe of requireCanWriteIn is as long
+    }
+    String prefix = ".tikhonov-";
+    String suffix = ".probe";
+    Path probe = existing.resolve(prefix + "x".repeat(Math.max(0, length - prefix.length()
+        - suffix.length())) + suffix);
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // a probe of another run: the name fits
+    } catch (IOException e) {
+      if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+          && f.getReason().contains("too long")) {
+        String start = longest.codePointCount(0, longest.length()) > 40
+            ? longest.substring(0, longest.offsetByCodePoints(0, 40)) + "…" : longest;
+        throw new InputException(shown + ": cannot write the " + what + " there: the name \""
+            + start + "\" is " + length + " bytes long, more than the file system takes in one"
+            + " name (" + NAME_MAX + " bytes on most); give a shorter name", e);
+      }
+      // any other reason is requireCanWriteIn's to report
     }
   }
 
@@ -163,7 +222,22 @@ public final class AtomicFiles {
       }
       return;
     }
+    if (!Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Path existing = existingAncestor(absolute.getParent());
+      List<String> names = new java.util.ArrayList<>();
+      existing.relativize(absolute).forEach(n -> names.add(n.toString()));
+      requireNamesFit(existing, names, file, what);
+    }
     requireCanWriteIn(absolute.getParent(), file, what);
+  }
+
+  /** The nearest ancestor of the absolute, normalized {@code path} that is a directory. */
+  private static Path existingAncestor(Path path) {
+    Path existing = path;
+    while (existing.getParent() != null && !Files.isDirectory(existing)) {
+      existing = existing.getParent();
+    }
+    return existing;
   }
 
   /**
@@ -203,6 +277,9 @@ public final class AtomicFiles {
       }
       existing = existing.getParent();
     }
+    List<String> names = new java.util.ArrayList<>();
+    existing.relativize(dir.toAbsolutePath().normalize()).forEach(n -> names.add(n.toString()));
+    requireNamesFit(existing, names, shown, what);
     try {
       Path probe = Files.createTempFile(existing, ".tikhonov-", ".probe");
       Files.delete(probe);
