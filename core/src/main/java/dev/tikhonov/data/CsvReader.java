@@ -53,7 +53,8 @@ public final class CsvReader {
       InputStream in, String sourceName, String targetColumn, TargetKind kind,
       CsvOptions options) {
     try {
-      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
+          options.delimiter());
       List<String> columns = columns(tokens, sourceName, options);
       int target = columns.indexOf(targetColumn);
       if (target < 0) {
@@ -154,7 +155,8 @@ public final class CsvReader {
   public static double[][] readFeatures(
       InputStream in, String sourceName, List<String> expectedColumns, CsvOptions options) {
     try {
-      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
+          options.delimiter());
       List<String> columns = columns(tokens, sourceName, options);
       requireIgnorable(columns, expectedColumns, null, options.ignoredColumns(), sourceName);
       int p = expectedColumns.size();
@@ -222,7 +224,8 @@ public final class CsvReader {
       String targetColumn, List<String> classes, CsvOptions options) {
     List<String> known = List.copyOf(classes);
     try {
-      CsvTokenizer tokens = new CsvTokenizer(utf8(in), sourceName, options.delimiter());
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
+          options.delimiter());
       List<String> header = columns(tokens, sourceName, options);
       int target = header.indexOf(targetColumn);
       if (target < 0) {
@@ -294,7 +297,8 @@ public final class CsvReader {
    */
   public static java.util.OptionalLong lineOfRecord(Path file, long record, CsvOptions options) {
     return DataFiles.read(file, in -> {
-      CsvTokenizer tokens = new CsvTokenizer(utf8(in), file.toString(), options.delimiter());
+      CsvTokenizer tokens = new CsvTokenizer(utf8(in, file.toString()), file.toString(),
+          options.delimiter());
       if (options.header() && tokens.next() == null) {
         return java.util.OptionalLong.empty();
       }
@@ -307,10 +311,53 @@ public final class CsvReader {
     });
   }
 
-  static Reader utf8(InputStream in) {
-    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+  static Reader utf8(InputStream in, String sourceName) throws IOException {
+    InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
+    requireNotUtf16(buffered, sourceName);
+    return new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /**
+   * Refuses UTF-16 text, which spreadsheet programs write ("Unicode text"), naming it: with a
+   * byte-order mark it was "not valid UTF-8 text", without one its zero bytes became part of
+   * every name ({@code no target column "y"; available columns: "a\x00g\x00e\x00", …}).
+   * Without a mark, the first 64 bytes having a zero at every odd (or every even) position and
+   * nowhere else is the sign; a text file holds no zero bytes.
+   */
+  private static void requireNotUtf16(InputStream in, String sourceName) throws IOException {
+    in.mark(64);
+    byte[] head = in.readNBytes(64);
+    in.reset();
+    String kind = null;
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      kind = "UTF-16 text (it starts with the byte-order mark FF FE)";
+    } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      kind = "UTF-16 text (it starts with the byte-order mark FE FF)";
+    } else if (head.length >= 4 && head.length % 2 == 0) {
+      boolean oddZero = true;
+      boolean evenZero = true;
+      for (int i = 0; i < head.length; i++) {
+        boolean zero = head[i] == 0;
+        if (i % 2 == 1) {
+          oddZero &= zero;
+          evenZero &= !zero;
+        } else {
+          oddZero &= !zero;
+          evenZero &= zero;
+        }
+      }
+      if (oddZero || evenZero) {
+        kind = "UTF-16" + (oddZero ? "LE" : "BE") + " text (every second byte of its start is"
+            + " 0)";
+      }
+    }
+    if (kind != null) {
+      throw new InputException(sourceName + ": " + kind + ", but tikhonov reads UTF-8; convert"
+          + " it, e.g. iconv -f UTF-16 -t UTF-8 < " + sourceName + " > converted.csv, or save it"
+          + " as \"CSV UTF-8\"");
+    }
   }
 
   /** The header's column names, or "1".."m" from the first record's width without a header. */

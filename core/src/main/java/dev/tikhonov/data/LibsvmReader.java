@@ -125,7 +125,7 @@ public final class LibsvmReader {
     IntList indices = new IntList();
     DoubleList values = new DoubleList();
     int maxIndex = 0;
-    try (BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16)) {
+    try (BufferedReader reader = new BufferedReader(CsvReader.utf8(in, sourceName), 1 << 16)) {
       String text;
       long line = 0;
       while ((text = reader.readLine()) != null) {
@@ -257,7 +257,8 @@ public final class LibsvmReader {
    */
   public static java.util.OptionalLong lineOfRecord(Path file, long record) {
     return DataFiles.read(file, in -> {
-      BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16);
+      BufferedReader reader = new BufferedReader(CsvReader.utf8(in, file.toString()),
+          1 << 16);
       String text;
       long line = 0;
       long r = 0;

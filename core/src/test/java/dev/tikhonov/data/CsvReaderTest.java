@@ -294,6 +294,44 @@ class CsvReaderTest {
         file + ": not valid UTF-8 text");
   }
 
+  /**
+   * UTF-16 ("Unicode text" of spreadsheet programs) is named as such, with the remedy: with a
+   * byte-order mark it was "not valid UTF-8 text", without one its zero bytes became part of
+   * every name ({@code no target column "y"; available columns: "a\x00", …}). The same for
+   * prediction input and LIBSVM files, which share the decoder.
+   */
+  @Test
+  void read_whenUtf16_namesItAndTheConversion() {
+    String text = "a,b,y\n1,2,3\n4,5,6\n";
+    Path bom = write(dir, "bom.csv", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+    assertInputError(() -> CsvReader.read(bom, "y", TargetKind.REAL),
+        bom + ": UTF-16 text (it starts with the byte-order mark FF FE), but tikhonov reads UTF-8;"
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + bom + " > converted.csv, or save"
+            + " it as \"CSV UTF-8\"");
+    Path le = write(dir, "le.csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    assertInputError(() -> CsvReader.readFeatures(le, List.of("a", "b")),
+        le + ": UTF-16LE text (every second byte of its start is 0), but tikhonov reads UTF-8;"
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + le + " > converted.csv, or save"
+            + " it as \"CSV UTF-8\"");
+    Path be = write(dir, "be.svm", "1 1:0.5 2:1\n0 1:1\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_16BE));
+    assertInputError(() -> LibsvmReader.read(be, TargetKind.CLASS),
+        be + ": UTF-16BE text (every second byte of its start is 0), but tikhonov reads UTF-8;"
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + be + " > converted.csv, or save"
+            + " it as \"CSV UTF-8\"");
+    // UTF-8 with its byte-order mark still reads
+    Path utf8 = write(dir, "utf8bom.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
+        (byte) 0xBF}, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(2, CsvReader.read(utf8, "y", TargetKind.REAL).size());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   @Test
   void read_whenFileMissing_namesPath() {
     Path file = dir.resolve("absent.csv");
