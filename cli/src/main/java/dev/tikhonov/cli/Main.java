@@ -254,7 +254,28 @@ public final class Main implements Runnable {
         + " was left half-written" + (hint.isEmpty() ? "" : "; " + hint);
   }
 
+  /**
+   * A home folder for a user whom the password database does not know (a container run with
+   * {@code --user 1234}, OpenShift's random user ids): Java sets {@code user.home} to "?", a
+   * relative path, so the native libraries (215 MB, JavaCPP's ~/.javacpp/cache) and Java's font
+   * cache were unpacked into a folder named "?" in the current directory, a new one in every
+   * directory a run started from. Then $HOME is taken when it is an absolute path, else the
+   * temporary directory (where JavaCPP goes when the home takes no files). Called first thing,
+   * before anything reads {@code user.home}.
+   */
+  static void requireAbsoluteHome() {
+    String home = System.getProperty("user.home", "");
+    if (!home.isEmpty() && java.nio.file.Path.of(home).isAbsolute()) {
+      return;
+    }
+    String variable = System.getenv("HOME");
+    System.setProperty("user.home", variable != null && !variable.isEmpty()
+        && java.nio.file.Path.of(variable).isAbsolute() ? variable
+        : System.getProperty("java.io.tmpdir"));
+  }
+
   public static void main(String[] args) {
+    requireAbsoluteHome();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (!finished) {
         // after a progress bar's line or the terminal's ^C, on a line of its own

@@ -47,9 +47,24 @@ final class RunLock {
   /** The lock file of the run directory {@code dir}, by its real path ("." and links resolved). */
   static Path lockFile(Path dir) {
     String real = AtomicFiles.realPath(dir).toString();
-    return Path.of(System.getProperty("java.io.tmpdir"), "tikhonov-locks-"
-        + System.getProperty("user.name"), DataFiles.sha256(real.getBytes(StandardCharsets.UTF_8))
-            .substring(0, 32) + ".lock");
+    return Path.of(System.getProperty("java.io.tmpdir"), "tikhonov-locks-" + userName(),
+        DataFiles.sha256(real.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".lock");
+  }
+
+  /**
+   * The user's name, or "uid1234" for a user whom the password database does not know (Java's
+   * user.name is then "?", one folder name for every such user).
+   */
+  private static String userName() {
+    String name = System.getProperty("user.name", "?");
+    if (!name.equals("?")) {
+      return name;
+    }
+    try {
+      return "uid" + Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | RuntimeException e) {
+      return name;
+    }
   }
 
   /**
@@ -139,8 +154,11 @@ final class RunLock {
     }
     PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
         LinkOption.NOFOLLOW_LINKS);
-    UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
-        .lookupPrincipalByName(System.getProperty("user.name"));
+    // The process's user is the owner of /proc/self (Linux); elsewhere the one named user.name.
+    Path self = Path.of("/proc/self");
+    UserPrincipal me = Files.exists(self) ? Files.getOwner(self)
+        : folder.getFileSystem().getUserPrincipalLookupService()
+            .lookupPrincipalByName(System.getProperty("user.name"));
     if (!attributes.owner().equals(me)) {
       return Optional.of(folder + " belongs to " + attributes.owner().getName() + ", not to "
           + me.getName());
