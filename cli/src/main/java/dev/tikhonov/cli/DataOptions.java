@@ -97,7 +97,8 @@ final class DataOptions implements Flags.Conditional {
       return Mnist.bundled();
     }
     if (!Files.exists(data)) {
-      throw new InputException("--data " + data + ": no such file or directory");
+      throw new InputException("--data " + data + ": no such file or directory"
+          + dev.tikhonov.data.DataFiles.danglingLink(data));
     }
     if (source() == Source.IDX_DIRECTORY) {
       return Mnist.load(data);

@@ -25,6 +25,22 @@ public final class DataFiles {
    * read only once while the readers read a file again (its fingerprint, a row's line number)
    * or at random positions. A missing file passes, for the caller's own "not found".
    */
+  /**
+   * " (a symbolic link to T, which does not exist)" when {@code file} is a dangling link, else
+   * "": appended to "file not found", which said nothing of the link that {@code ls} shows
+   * right there.
+   */
+  public static String danglingLink(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      try {
+        return " (a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist)";
+      } catch (IOException e) {
+        return " (a symbolic link that cannot be followed)";
+      }
+    }
+    return "";
+  }
+
   public static void requireRegularFile(Path file) {
     if (Files.isDirectory(file)) {
       throw new InputException(file + ": is a directory; expected a file");
@@ -47,7 +63,7 @@ public final class DataFiles {
         digest.update(buffer, 0, got);
       }
     } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
+      throw new InputException(file + ": file not found" + danglingLink(file));
     } catch (IOException e) {
       throw cannotRead(file.toString(), e);
     }
@@ -145,7 +161,7 @@ public final class DataFiles {
     try (InputStream in = decompressed(Files.newInputStream(file))) {
       return reader.read(in);
     } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found");
+      throw new InputException(file + ": file not found" + danglingLink(file));
     } catch (IOException e) {
       throw cannotRead(file.toString(), e);
     }

@@ -39,7 +39,7 @@ public final class IdxReader {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source);
     } catch (NoSuchFileException e) {
-      throw new InputException(source + ": file not found");
+      throw new InputException(source + ": file not found" + DataFiles.danglingLink(file));
     } catch (IOException e) {
       throw DataFiles.cannotRead(source, e);
     }

@@ -75,7 +75,8 @@ public record KFold(int[] foldIds, int numFolds) {
     try {
       lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(file + ": fold-id file not found");
+      throw new InputException(file + ": fold-id file not found"
+          + dev.tikhonov.data.DataFiles.danglingLink(file));
     } catch (java.nio.charset.MalformedInputException e) {
       throw new InputException(file + ": not valid UTF-8 text; expected one fold number per line");
     } catch (java.io.IOException e) {

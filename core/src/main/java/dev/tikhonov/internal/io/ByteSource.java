@@ -34,7 +34,8 @@ public interface ByteSource {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return reader.read(of(channel));
     } catch (NoSuchFileException e) {
-      throw new InputException(file + ": " + missing);
+      throw new InputException(file + ": " + missing
+          + dev.tikhonov.data.DataFiles.danglingLink(file));
     } catch (IOException e) {
       throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
