@@ -326,6 +326,19 @@ class CsvReaderTest {
     assertEquals(2, CsvReader.read(utf8, "y", TargetKind.REAL).size());
   }
 
+  /**
+   * A decimal comma in a file separated by ";" (a German or French spreadsheet's CSV) is named
+   * as such: it said the column was text and could be left out with --ignore-columns.
+   */
+  @Test
+  void read_whenDecimalComma_saysSoAndNamesTheDecimalPoint() {
+    Path file = write(dir, "de.csv", "a;b;y\n1,5;2;3\n2;1;4\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:1 (column \"a\"): expected a number, found \"1,5\": a decimal comma? numbers"
+            + " are read with a decimal point (1.5), in every locale; save the file with \".\" as"
+            + " the decimal separator");
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

@@ -78,6 +78,13 @@ public final class Numbers {
           || lower.equals("none") || lower.equals("?")) {
         throw new BadNumber("missing value " + quote(text) + " is not allowed");
       }
+      if (text.matches("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?")) {
+        // A decimal comma (1,5), as German or French spreadsheets write numbers in files
+        // separated by ";": the remedy is not the text column's --ignore-columns.
+        throw new BadNumber("expected a number, found " + quote(text) + ": a decimal comma?"
+            + " numbers are read with a decimal point (" + text.replace(',', '.') + "), in"
+            + " every locale; save the file with \".\" as the decimal separator");
+      }
       throw new BadNumber("expected a number, found " + quote(text), true);
     }
     double v = Double.parseDouble(text);
