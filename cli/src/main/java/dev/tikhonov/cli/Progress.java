@@ -13,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * (the runs of an experiment, or the epochs of one training run) with its ETA, and one over the
  * batches of the current epoch with the latest loss. Off a terminal (CI, pipes), one plain line
  * per epoch or run instead. Nothing with {@code --quiet}. Colours only on a terminal, and not
- * when {@code NO_COLOR} is set.
+ * when {@code NO_COLOR} is set or {@code TERM} is {@code dumb}.
  */
 final class Progress implements TrainingListener, ExperimentListener, AutoCloseable {
   private final boolean quiet;
@@ -41,6 +41,15 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     this.terminal = System.console() != null;
   }
 
+  /**
+   * Whether the bars may be coloured: not when {@code NO_COLOR} is set (no-color.org), nor on a
+   * terminal that says it takes no escape codes ({@code TERM=dumb}: Emacs' shell, some CI
+   * consoles), where the colour codes showed as text ({@code ^[[33m}).
+   */
+  static boolean colours(java.util.Map<String, String> environment) {
+    return environment.get("NO_COLOR") == null && !"dumb".equals(environment.get("TERM"));
+  }
+
   private boolean bars() {
     return terminal && !quiet;
   }
@@ -49,7 +58,7 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(name)
         .setInitialMax(Math.max(1, max))
-        .setStyle(System.getenv("NO_COLOR") == null
+        .setStyle(colours(System.getenv())
             ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK)
         .setUpdateIntervalMillis(200)
         .setMaxRenderedLength(110)
