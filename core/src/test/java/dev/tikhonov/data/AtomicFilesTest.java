@@ -172,6 +172,52 @@ class AtomicFilesTest {
     }
   }
 
+  /**
+   * Writes that go on while the JVM shuts down leave no temporary file either. The writing
+   * threads run on during the shutdown hooks, so a write that began after this class's hook had
+   * deleted the temporary files left its own: a checkpoint's (tikhonov train --checkpoint-every
+   * 1 killed between two epochs left {@code .checkpoint.safetensors.PID.N.tmp}). A child JVM
+   * writes small files in a loop on its main thread, with a slow hook of its own (as the
+   * native libraries' or the CLI's), and is stopped by SIGTERM.
+   */
+  @Test
+  void write_inALoopStoppedBySigterm_leavesNoTemporaryFile() throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        WritingInALoop.class.getName(), dir.resolve("loop.json").toString())
+        .redirectErrorStream(true).start();
+    var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("writing", out.readLine());
+    Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start();
+    assertEquals(0, kill.waitFor());
+    assertTrue(p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES));
+    assertEquals("", new String(p.getInputStream().readAllBytes()).strip(), "nothing printed");
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(), files.filter(f -> f.toString().endsWith(".tmp"))
+          .toList(), "temporary files left");
+    }
+  }
+
+  /** The child of the test above: writes a small file again and again until it is stopped. */
+  public static final class WritingInALoop {
+    public static void main(String[] args) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      AtomicFiles.writeString(Path.of(args[0]), "{}");
+      System.out.println("writing");
+      System.out.flush();
+      while (true) {
+        AtomicFiles.writeString(Path.of(args[0]), "{\"epoch\": 1}");
+      }
+    }
+  }
+
   /** The child of the test above: writes half a file, says so, and waits to be stopped. */
   public static final class StoppedMidWrite {
     public static void main(String[] args) {

@@ -39,18 +39,71 @@ public final class AtomicFiles {
    */
   private static final class InFlight {
     static final java.util.Set<Path> FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Guards {@link #closing}, the creation of temporary files and the renames. */
+    static final Object LOCK = new Object();
+    /**
+     * Set by the hook. The writing threads run on while the JVM shuts down (its other hooks
+     * may take a while), so a write that began after the hook had deleted the files, or whose
+     * file the hook deleted, left a new temporary file (a checkpoint's, a run killed between
+     * two epochs) or printed its failed rename after the run's last line. From then on a
+     * write waits for the JVM to halt.
+     */
+    static volatile boolean closing;
 
     static {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        for (Path tmp : FILES) {
-          try {
-            // the writing thread's rename then fails, and the old target stays
-            Files.deleteIfExists(tmp);
-          } catch (IOException e) {
-            // the JVM is exiting; a file that cannot be deleted stays, as after SIGKILL
+        synchronized (LOCK) {
+          closing = true;
+          for (Path tmp : FILES) {
+            try {
+              // the writing thread's rename then fails, and the old target stays
+              Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+              // the JVM is exiting; a file that cannot be deleted stays, as after SIGKILL
+            }
           }
         }
       }, "tikhonov-temporary-files"));
+    }
+
+    /** Creates {@code tmp} (new) for writing, unless the JVM is shutting down. */
+    static java.nio.channels.FileChannel create(Path tmp) throws IOException {
+      synchronized (LOCK) {
+        if (!closing) {
+          FILES.add(tmp);
+          return java.nio.channels.FileChannel.open(tmp,
+              java.nio.file.StandardOpenOption.CREATE_NEW,
+              java.nio.file.StandardOpenOption.WRITE);
+        }
+      }
+      return waitForHalt();
+    }
+
+    /** Renames {@code tmp} over {@code target}, unless the JVM is shutting down. */
+    static void rename(Path tmp, Path target) throws IOException {
+      synchronized (LOCK) {
+        if (!closing) {
+          try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+          return;
+        }
+      }
+      waitForHalt();
+    }
+
+    /** Blocks the calling thread until the JVM, which is shutting down, halts. */
+    static <T> T waitForHalt() {
+      while (true) {
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          // the JVM halts when its hooks are done; nothing here is to be written
+        }
+      }
     }
   }
 
@@ -84,28 +137,23 @@ public final class AtomicFiles {
       // Not Files.createTempFile: that makes the file owner-only (0600) instead of following
       // the umask, and the renamed file would keep those permissions.
       Path tmp = dir.resolve(temporaryName(target.getFileName().toString()));
-      InFlight.FILES.add(tmp);
       try {
-        try (var channel = java.nio.channels.FileChannel.open(tmp,
-                java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE);
+        try (var channel = InFlight.create(tmp);
             var out = new java.io.BufferedOutputStream(
                 java.nio.channels.Channels.newOutputStream(channel))) {
           content.writeTo(out);
           out.flush();
           channel.force(true);
         }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        InFlight.rename(tmp, target);
       } finally {
         Files.deleteIfExists(tmp);
         InFlight.FILES.remove(tmp);
       }
     } catch (IOException e) {
+      if (InFlight.closing) {
+        InFlight.waitForHalt(); // the hook deleted its file: no message after the run's last
+      }
       throw cannotWrite(target, e);
     }
   }
