@@ -102,12 +102,33 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       java.io.PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(csv.toString());
       stdout.flush();
+      // picocli's writer wraps System.out, a PrintStream that swallows a failed write and
+      // only remembers it; neither keeps the exception, so where standard output goes tells
+      // which failure it was.
+      if (stdout.checkError() || System.out.checkError()) {
+        String target = standardOutput();
+        if (target.startsWith("pipe:") || target.startsWith("socket:")) {
+          return 0; // a reader that stopped early (| head -1) has all it wanted
+        }
+        // A full disk (> /dev/full, a quota) ended with exit 0 and the predictions cut short.
+        throw new InputException("--out -: standard output (" + target + ") did not take all"
+            + " " + rows + " rows of predictions (a full disk?)");
+      }
       System.err.printf("tikhonov predict: %d rows -> standard output%n", rows);
     } else {
       AtomicFiles.writeString(out, csv.toString());
       System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
     }
     return 0;
+  }
+
+  /** Where standard output goes ("/dev/full", "pipe:[123]"), or "" where that is unknown. */
+  private static String standardOutput() {
+    try {
+      return Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return "";
+    }
   }
 
   /** Writes {@code m}'s predictions for --data into {@code csv}; returns the number of rows. */
