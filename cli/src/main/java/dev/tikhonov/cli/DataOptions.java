@@ -92,13 +92,27 @@ final class DataOptions implements Flags.Conditional {
    * {@link #load(TargetKind, long)}, refusing a real-valued target read as classes
    * ({@link #refuseRealTarget}); {@code instead} says which flags train a regression model.
    */
+  /**
+   * The refusal of a --data that is not there: a dangling link says where it points, and "-"
+   * (a pipe into the command, as predict's --out - writes to one) says that standard input is
+   * not read; it said "--data -: no such file or directory".
+   */
+  static InputException missing(Path data) {
+    if (data.toString().equals("-")) {
+      return new InputException("--data -: standard input cannot be the data: tikhonov reads a"
+          + " file more than once or at random positions, so save it as a file first (a file"
+          + " named \"-\" is ./-)");
+    }
+    return new InputException("--data " + data + ": no such file or directory"
+        + dev.tikhonov.data.DataFiles.danglingLink(data));
+  }
+
   TrainTest load(TargetKind kind, long seed, String instead) {
     if (data == null) {
       return Mnist.bundled();
     }
     if (!Files.exists(data)) {
-      throw new InputException("--data " + data + ": no such file or directory"
-          + dev.tikhonov.data.DataFiles.danglingLink(data));
+      throw DataOptions.missing(data);
     }
     if (source() == Source.IDX_DIRECTORY) {
       return Mnist.load(data);

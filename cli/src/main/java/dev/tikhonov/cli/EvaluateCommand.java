@@ -161,8 +161,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           "the bundled MNIST sample's images (the default --data)", withTarget);
     }
     if (!Files.exists(data)) {
-      throw new InputException("--data " + data + ": no such file or directory"
-          + dev.tikhonov.data.DataFiles.danglingLink(data));
+      throw DataOptions.missing(data);
     }
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.loadTest(data),

@@ -257,8 +257,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   static double[][] inputs(Path data, Function<double[][], double[][]> fromRows,
       Function<Dataset, double[][]> fromData, List<String> features, CsvOptions csv) {
     if (!Files.exists(data)) {
-      throw new InputException("--data " + data + ": no such file or directory"
-          + dev.tikhonov.data.DataFiles.danglingLink(data));
+      throw DataOptions.missing(data);
     }
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> fromData.apply(requirePixelsFit(Mnist.loadTest(data), features,

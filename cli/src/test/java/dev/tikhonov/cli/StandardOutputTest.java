@@ -75,4 +75,25 @@ class StandardOutputTest {
     assertEquals("--out -: an ONNX model is binary, which standard output (-) cannot take;"
         + " give a path (a file named \"-\" is ./-)", export.message());
   }
+
+  /**
+   * {@code --data -} (a pipe into predict, as --out - writes to one) says that standard input is
+   * not read and why: it said "--data -: no such file or directory".
+   */
+  @Test
+  void dataDash_saysStandardInputIsNotRead() {
+    for (String command : new String[] {"predict", "evaluate", "train"}) {
+      InProcess r = InProcess.run(command.equals("train")
+          ? new String[] {"train", "--data", "-", "--target", "y", "--model", "linear"}
+          : command.equals("evaluate")
+              ? new String[] {"evaluate", "--model", model.toString(), "--data", "-",
+                  "--target", "y"}
+              : new String[] {"predict", "--model", model.toString(), "--data", "-", "--out",
+                  "-"});
+      assertEquals(2, r.exit(), command);
+      assertEquals("--data -: standard input cannot be the data: tikhonov reads a file more"
+          + " than once or at random positions, so save it as a file first (a file named \"-\""
+          + " is ./-)", r.message(), command);
+    }
+  }
 }
