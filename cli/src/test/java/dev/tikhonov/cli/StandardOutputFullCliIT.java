@@ -28,7 +28,8 @@ class StandardOutputFullCliIT {
 
   @BeforeAll
   static void fit() throws Exception {
-    data = CsvFiles.regression(dir.resolve("d.csv"), 3000, 0.1);
+    // more rows than a pipe holds (64 kB), so that a reader closing it stops the writer
+    data = CsvFiles.regression(dir.resolve("d.csv"), 20000, 0.1);
     model = dir.resolve("m.model");
     Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
         "--nlambda", "3", "--quiet", "--out", "p", "--save", model.toString());
@@ -50,7 +51,7 @@ class StandardOutputFullCliIT {
     Process p = predict().redirectOutput(full.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
     assertEquals(2, p.exitValue(), Files.readString(err));
-    assertEquals("tikhonov: error: --out -: standard output (/dev/full) did not take all 3000"
+    assertEquals("tikhonov: error: --out -: standard output (/dev/full) did not take all 20000"
         + " rows of predictions (a full disk?)", Files.readString(err).strip());
   }
 
