@@ -216,7 +216,8 @@ public final class Main implements Runnable {
         continue;
       }
       String all = java.util.stream.Stream.iterate(t, c -> c != null, Throwable::getCause)
-          .map(c -> String.valueOf(c.getMessage())).collect(java.util.stream.Collectors.joining(" "));
+          .map(c -> String.valueOf(c.getMessage()))
+          .collect(java.util.stream.Collectors.joining(" "));
       if (all.contains("Could not create the cache")) {
         return java.util.Optional.of("cannot unpack the bundled native libraries (OpenBLAS,"
             + " oneDNN): neither " + System.getProperty("user.home") + "/.javacpp/cache nor "
