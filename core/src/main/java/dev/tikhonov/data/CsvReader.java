@@ -128,7 +128,7 @@ public final class CsvReader {
       return Dataset.fromRows(x, y, featureNames, options.header(), classes.names(),
           sourceName);
     } catch (CharacterCodingException e) {
-      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+      throw notUtf8(sourceName, e);
     } catch (IOException e) {
       throw DataFiles.cannotRead(sourceName, e);
     }
@@ -189,7 +189,7 @@ public final class CsvReader {
       }
       return features.toArray(new double[0][]);
     } catch (CharacterCodingException e) {
-      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+      throw notUtf8(sourceName, e);
     } catch (IOException e) {
       throw DataFiles.cannotRead(sourceName, e);
     }
@@ -282,7 +282,7 @@ public final class CsvReader {
       return Dataset.fromRows(rows.toArray(new double[0][]), y, columns, options.header(),
           known, sourceName);
     } catch (CharacterCodingException e) {
-      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+      throw notUtf8(sourceName, e);
     } catch (IOException e) {
       throw DataFiles.cannotRead(sourceName, e);
     }
@@ -309,6 +309,17 @@ public final class CsvReader {
       }
       return java.util.OptionalLong.empty();
     });
+  }
+
+  /**
+   * "not valid UTF-8 text", with the likely cause and its remedy: a file saved by a spreadsheet
+   * or an older Windows program in Latin-1 or Windows-1252 (é, ü as one byte). The message said
+   * only that it was not UTF-8.
+   */
+  static InputException notUtf8(String sourceName, CharacterCodingException e) {
+    return new InputException(sourceName + ": not valid UTF-8 text (saved as Latin-1 or"
+        + " Windows-1252? convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName
+        + " > converted.csv)", e);
   }
 
   static Reader utf8(InputStream in, String sourceName) throws IOException {

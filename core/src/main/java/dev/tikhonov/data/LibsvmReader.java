@@ -213,7 +213,7 @@ public final class LibsvmReader {
         }
       }
     } catch (CharacterCodingException e) {
-      throw new InputException(sourceName + ": not valid UTF-8 text", e);
+      throw CsvReader.notUtf8(sourceName, e);
     } catch (IOException e) {
       throw DataFiles.cannotRead(sourceName, e);
     }

@@ -291,7 +291,8 @@ class CsvReaderTest {
   void read_whenNotUtf8_saysSo() {
     Path file = write(dir, "latin1.csv", new byte[] {'a', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
-        file + ": not valid UTF-8 text");
+        file + ": not valid UTF-8 text (saved as Latin-1 or Windows-1252? convert it, e.g. iconv"
+            + " -f WINDOWS-1252 -t UTF-8 < " + file + " > converted.csv)");
   }
 
   /**
