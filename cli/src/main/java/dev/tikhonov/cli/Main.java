@@ -277,6 +277,8 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     requireAbsoluteHome();
+    // Ctrl-C or kill leaves no temporary file beside a model or checkpoint being written.
+    dev.tikhonov.internal.data.AtomicFiles.deleteTemporaryFilesOnShutdown();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (!finished) {
         // after a progress bar's line or the terminal's ^C, on a line of its own

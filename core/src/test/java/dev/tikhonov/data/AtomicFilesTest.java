@@ -199,9 +199,49 @@ class AtomicFilesTest {
     }
   }
 
+  /**
+   * A library user's own shutdown hook can still save: the hook that deletes temporary files,
+   * and makes later writes wait for the JVM to halt, is a program's choice
+   * ({@link AtomicFiles#deleteTemporaryFilesOnShutdown}), not installed by using the class. When
+   * it was, an application's hook that saved a model at exit waited forever and the JVM never
+   * stopped. A child JVM writes once, exits, and its hook writes again 300 ms later.
+   */
+  @Test
+  void write_inAnApplicationsShutdownHook_completes() throws Exception {
+    Path target = dir.resolve("at-exit.model");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        SavingAtExit.class.getName(), target.toString())
+        .redirectErrorStream(true).start();
+    boolean ended = p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    assertTrue(ended, "the JVM stopped");
+    assertEquals("saved at exit", Files.readString(target));
+  }
+
+  /** The child of the test above: a program that saves a file from its own shutdown hook. */
+  public static final class SavingAtExit {
+    public static void main(String[] args) {
+      Path target = Path.of(args[0]);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        AtomicFiles.writeString(target, "saved at exit");
+      }));
+      AtomicFiles.writeString(target, "saved");
+      System.exit(0);
+    }
+  }
+
   /** The child of the test above: writes a small file again and again until it is stopped. */
   public static final class WritingInALoop {
     public static void main(String[] args) {
+      AtomicFiles.deleteTemporaryFilesOnShutdown(); // as the CLI's main
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           Thread.sleep(500);
@@ -221,6 +261,7 @@ class AtomicFilesTest {
   /** The child of the test above: writes half a file, says so, and waits to be stopped. */
   public static final class StoppedMidWrite {
     public static void main(String[] args) {
+      AtomicFiles.deleteTemporaryFilesOnShutdown(); // as the CLI's main
       AtomicFiles.write(Path.of(args[0]), out -> {
         out.write(new byte[100_000]);
         out.flush();

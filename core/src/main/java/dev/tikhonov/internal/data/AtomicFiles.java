@@ -22,14 +22,28 @@ import java.util.List;
  * renaming over it would replace the device or pipe with a file. A target that is a symbolic
  * link (even a dangling one) is written where the link points, atomically there: renaming over
  * the link would have replaced the link with a file and left its target as it was. A process
- * stopped by SIGINT or SIGTERM (Ctrl-C, {@code kill}) in the middle of a write leaves the old
- * file and no temporary file: a shutdown hook deletes the temporary files being written
- * (SIGKILL runs no hook; its temporary file stays, named {@code .TARGET.PID.N.tmp}, TARGET cut
- * where the whole would pass 255 bytes). The set of
- * those files is concurrent, so this class stays safe to call from several threads.
+ * stopped in the middle of a write leaves the old file and its temporary file, named
+ * {@code .TARGET.PID.N.tmp} (TARGET cut where the whole would pass 255 bytes); a program that
+ * calls {@link #deleteTemporaryFilesOnShutdown()} (the CLI and the Spark jobs do) leaves none
+ * after SIGINT or SIGTERM (Ctrl-C, {@code kill}): its shutdown hook deletes them (SIGKILL runs
+ * no hook). That is a program's choice, not the library's: after the hook has run, writes wait
+ * for the JVM to halt, which would keep an application's own shutdown hook that saves a model
+ * from saving it. The set of those files is concurrent, so this class stays safe to call from
+ * several threads.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /**
+   * Deletes, when the JVM shuts down (SIGINT, SIGTERM, System.exit), the temporary files being
+   * written, so a stopped program leaves the old targets and nothing beside them; from then on,
+   * writes wait for the JVM to halt instead of leaving a new temporary file or a message after
+   * the program's last line. For a program's main (the CLI's, the Spark jobs'), not for a
+   * library: a write in an application's own shutdown hook would wait forever. Idempotent.
+   */
+  public static void deleteTemporaryFilesOnShutdown() {
+    InFlight.install();
+  }
 
   /**
    * The temporary files being written, deleted by a shutdown hook when the JVM is stopped
@@ -50,7 +64,16 @@ public final class AtomicFiles {
      */
     static volatile boolean closing;
 
-    static {
+    /** Whether {@link #install} has added the hook. Guarded by LOCK. */
+    private static boolean installed;
+
+    static void install() {
+      synchronized (LOCK) {
+        if (installed) {
+          return;
+        }
+        installed = true;
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         synchronized (LOCK) {
           closing = true;
