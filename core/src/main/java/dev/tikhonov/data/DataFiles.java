@@ -19,13 +19,6 @@ public final class DataFiles {
   private DataFiles() {}
 
   /**
-   * Refuses, before it is opened, a {@code file} that exists but is no regular file: "file: is
-   * a directory; expected a file", or "file: not a regular file (a named pipe, …)". A named
-   * pipe without a writer blocks the open forever, and a pipe (a shell's {@code <(…)}) can be
-   * read only once while the readers read a file again (its fingerprint, a row's line number)
-   * or at random positions. A missing file passes, for the caller's own "not found".
-   */
-  /**
    * " (a symbolic link to T, which does not exist)" when {@code file} is a dangling link, else
    * "": appended to "file not found", which said nothing of the link that {@code ls} shows
    * right there.
@@ -41,6 +34,13 @@ public final class DataFiles {
     return "";
   }
 
+  /**
+   * Refuses, before it is opened, a {@code file} that exists but is no regular file: "file: is
+   * a directory; expected a file", or "file: not a regular file (a named pipe, …)". A named
+   * pipe without a writer blocks the open forever, and a pipe (a shell's {@code <(…)}) can be
+   * read only once while the readers read a file again (its fingerprint, a row's line number)
+   * or at random positions. A missing file passes, for the caller's own "not found".
+   */
   public static void requireRegularFile(Path file) {
     if (Files.isDirectory(file)) {
       throw new InputException(file + ": is a directory; expected a file");
