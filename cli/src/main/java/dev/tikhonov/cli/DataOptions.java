@@ -89,10 +89,6 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
-   * {@link #load(TargetKind, long)}, refusing a real-valued target read as classes
-   * ({@link #refuseRealTarget}); {@code instead} says which flags train a regression model.
-   */
-  /**
    * The refusal of a --data that is not there: a dangling link says where it points, and "-"
    * (a pipe into the command, as predict's --out - writes to one) says that standard input is
    * not read; it said "--data -: no such file or directory".
@@ -107,6 +103,10 @@ final class DataOptions implements Flags.Conditional {
         + dev.tikhonov.data.DataFiles.danglingLink(data));
   }
 
+  /**
+   * {@link #load(TargetKind, long)}, refusing a real-valued target read as classes
+   * ({@link #refuseRealTarget}); {@code instead} says which flags train a regression model.
+   */
   TrainTest load(TargetKind kind, long seed, String instead) {
     if (data == null) {
       return Mnist.bundled();

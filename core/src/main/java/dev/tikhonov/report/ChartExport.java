@@ -30,10 +30,6 @@ final class ChartExport {
   static {
     // Charts are drawn off-screen, on servers and in CI without a display.
     System.setProperty("java.awt.headless", "true");
-    // ImageIO buffers every PNG it writes in a file in the temporary directory by default: with
-    // /tmp full, read-only or not there, each report failed after the run's work ("cannot
-    // encode chart as PNG", an internal error). The charts are small; memory holds them.
-    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private ChartExport() {}
@@ -54,15 +50,29 @@ final class ChartExport {
     return LONG_DECIMALS.matcher(out.toString(StandardCharsets.UTF_8)).replaceAll("$1");
   }
 
-  /** The chart as PNG bytes. */
+  /**
+   * The chart as PNG bytes, encoded in memory: ImageIO.write (XChart's getBitmapBytes) buffers
+   * each PNG in a file in the temporary directory, so with /tmp full, read-only or not there
+   * every report failed after the run's work ("cannot encode chart as PNG", an internal
+   * error). The stream is this call's own; ImageIO's process-wide cache setting, which an
+   * application using the library may rely on, is left as it is.
+   */
   static byte[] png(XYChart chart) {
     AxisGuard.apply(chart);
     ChartFit.apply(chart);
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    javax.imageio.ImageWriter writer =
+        javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+    try (var out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.write(image);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode chart as PNG", e);
+    } finally {
+      writer.dispose();
     }
+    return bytes.toByteArray();
   }
 
   /**

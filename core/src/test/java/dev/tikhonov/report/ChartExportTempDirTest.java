@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,9 @@ import org.knowm.xchart.XYChart;
  * internal error: java.io.UncheckedIOException: cannot encode chart as PNG} (its cause
  * {@code IIOException: Can't create cache file!}). ImageIO's cache folder is pointed here at a
  * folder that is then removed, as a temporary directory that takes no file (ImageIO refused it
- * with {@code IllegalArgumentException: Not a directory!}).
+ * with {@code IllegalArgumentException: Not a directory!}). The PNG is encoded into a stream of
+ * its own in memory, not by turning off ImageIO's cache for the whole process (an application
+ * using the library may rely on it).
  */
 class ChartExportTempDirTest {
   @TempDir Path dir;
@@ -30,11 +33,15 @@ class ChartExportTempDirTest {
     Path gone = Files.createDirectory(dir.resolve("tmp"));
     ImageIO.setCacheDirectory(gone.toFile());
     Files.delete(gone);
+    byte[] png;
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartExport.png(chart)));
-      assertEquals(ChartTheme.WIDTH, image.getWidth());
+      png = ChartExport.png(chart);
     } finally {
       ImageIO.setCacheDirectory(null);
     }
+    // read back with the cache restored (reading through ImageIO would use the folder too)
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertEquals(ChartTheme.WIDTH, image.getWidth());
+    assertTrue(ImageIO.getUseCache(), "ImageIO's process-wide setting is left as it was");
   }
 }
