@@ -245,6 +245,19 @@ public final class CrossValidation {
   record FoldScore(double[] losses, Optional<String> warning) {}
 
   /**
+   * The warning of a cross-validation whose fold paths are {@code foldPaths} (fold k at index
+   * k − 1), worded as this class's own ({@link CvResult#warning}): the first fold whose path did
+   * not converge ({@link PathSolution#warning}), with that warning, and how many others did;
+   * empty when every fold's path converged. Take it from each fold's own path, before
+   * {@link PathSolution#interpolate}. For cross-validations that fit their folds elsewhere (the
+   * Spark module's distributed IRLS).
+   */
+  public static Optional<String> foldPathsWarning(List<PathSolution> foldPaths) {
+    return warning(foldPaths.stream().map(p -> new FoldScore(new double[0], p.warning()))
+        .toList());
+  }
+
+  /**
    * The CV's warning: the first fold whose path warned, with that warning, and how many others
    * did. cv.glmnet passes each fold fit's glmnet warning on (the maxit message); staying silent
    * made a CV at a tight tolerance report, without a word, held-out losses of fits the budget

@@ -77,6 +77,15 @@ public record CvResult(
         lambdas[index], index, mean[index], standardError[index]);
   }
 
+  /**
+   * This result with {@code newWarning} in place of its {@link #warning} (the arrays shared, not
+   * copied): for a cross-validation that scores its fold paths itself, as the Spark module's
+   * distributed IRLS does, with {@link CrossValidation#foldPathsWarning}.
+   */
+  public CvResult withWarning(Optional<String> newWarning) {
+    return new CvResult(lambdas, mean, standardError, foldLoss, indexMin, index1se, newWarning);
+  }
+
   /** {@link #of(double[], double[][], double[], int[], Optional)} without a warning. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
     return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.empty());

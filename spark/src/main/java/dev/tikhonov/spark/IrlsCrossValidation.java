@@ -1,7 +1,9 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvResult;
+import java.util.List;
 
 /**
  * The cross-validation part of the distributed IRLS ({@link SingleResponseIrls},
@@ -9,7 +11,10 @@ import dev.tikhonov.select.CvResult;
  * fold k's path is taken at the full path's λ (its own default sequence interpolated linearly in
  * λ, or the same λ when a sequence is given), a fold path that stopped early is scored at its last
  * λ for the rest, and the scoring pass's held-out deviance sums give each fold's mean deviance
- * e_kl = Σ_{i ∈ k} wᵢ dev_il / Σ_{i ∈ k} wᵢ, folds weighted by their Σw. Stateless.
+ * e_kl = Σ_{i ∈ k} wᵢ dev_il / Σ_{i ∈ k} wᵢ, folds weighted by their Σw. A fold path with λ not
+ * certified to the tolerance (a Newton step budget run out, or a tolerance below what double
+ * precision reaches) is still scored, and the curve's {@link CvResult#warning} says so, worded
+ * as the core's ({@link CrossValidation#foldPathsWarning}). Stateless.
  */
 final class IrlsCrossValidation {
   /**
@@ -41,9 +46,11 @@ final class IrlsCrossValidation {
 
   /**
    * cv.glmnet's curve from the scoring pass: {@code heldOut[k − 1]} holds fold k's weighted
-   * deviance sums at the m λ, then its weight sum at index m.
+   * deviance sums at the m λ, then its weight sum at index m; {@code folds} are the fold paths
+   * the sums were taken from (fold k at index k − 1, not interpolated), whose warnings the curve
+   * carries.
    */
-  static CvResult curve(double[] lambdas, double[][] heldOut) {
+  static CvResult curve(double[] lambdas, double[][] heldOut, PathSolution[] folds) {
     int k = heldOut.length;
     int m = lambdas.length;
     double[][] foldLoss = new double[k][m];
@@ -54,6 +61,7 @@ final class IrlsCrossValidation {
         foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
       }
     }
-    return CvResult.of(lambdas, foldLoss, foldWeight);
+    return CvResult.of(lambdas, foldLoss, foldWeight)
+        .withWarning(CrossValidation.foldPathsWarning(List.of(folds)));
   }
 }

@@ -151,7 +151,7 @@ final class MultinomialIrls {
         settings.defaultSequence());
     double[][] heldOut = pass.heldOut(rows, points.intercepts(), points.coefficients());
     passes++;
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds), passes);
   }
 
   /** The path on all rows alone: the Newton passes of the one fit. */

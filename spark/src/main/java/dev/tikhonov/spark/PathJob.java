@@ -170,6 +170,11 @@ public final class PathJob {
       }
       PathFiles.write(dir, path, cv);
       out.print(PathFiles.summary(path, cv));
+      // Once each, after the table, in this job's flags (path.json's warning and cv.warning
+      // carry them too): a fold scored at a fit that did not converge said nothing before.
+      path.warning().ifPresent(w -> err.println("tikhonov-spark: warning: " + remedies(w)));
+      cv.flatMap(CvResult::warning).ifPresent(w -> err.println("tikhonov-spark: warning: "
+          + remedies(w)));
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {
         save(options, models, model, out, err);
@@ -221,6 +226,17 @@ public final class PathJob {
     which.outsideThePath(saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));
+  }
+
+  /**
+   * A path's or cross-validation's warning in this job's flags: its remedy names the core's
+   * settings (tolerance, maxIterations), and the job sets only the tolerance (--tol); the
+   * gaussian path's budget of passes is the core's default here.
+   */
+  static String remedies(String message) {
+    return message.replaceAll("raise maxIterations \\(now (\\d+)\\) or tolerance",
+        "raise --tol (the budget of $1 passes is fixed on Spark)")
+        .replace("raise tolerance", "raise --tol");
   }
 
   private static final String FEATURES = "__tikhonov_features";

@@ -137,7 +137,7 @@ final class SingleResponseIrls {
     }
     double[][] heldOut = pass.heldOut(rows, family, a0, b);
     passes++;
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds), passes);
   }
 
   /**

@@ -104,7 +104,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       // such columns at all).
       .add("penaltyScales", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
       .add("penaltyFactors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
-      .add("provenance", DataTypes.StringType, true);
+      .add("provenance", DataTypes.StringType, true)
+      // CvResult.warning: a fold whose path did not converge; null when every fold converged
+      // (and absent from models saved before it was kept, which load without one).
+      .add("cvWarning", DataTypes.StringType, true);
 
   private static final StructType PATH_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
@@ -292,7 +295,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return path;
   }
 
-  /** The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se. */
+  /**
+   * The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se, and its
+   * {@link CvResult#warning} when a fold's path did not converge (kept when the model is saved).
+   */
   public CvResult crossValidation() {
     return crossValidation;
   }
@@ -713,7 +719,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           path.classNames().toArray(new String[0]),
           model.fitRecord.map(FitRecord::penaltyScales).orElse(null),
           model.fitRecord.map(FitRecord::penaltyFactors).orElse(null),
-          model.fitRecord.map(FitRecord::provenanceJson).orElse(null));
+          model.fitRecord.map(FitRecord::provenanceJson).orElse(null),
+          cv.warning().orElse(null));
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
@@ -802,8 +809,11 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           coefficients, df, devianceRatio, d.getDouble(5), d.getDouble(6), converged, passes,
           certificate, names, classNames,
           new PathSolution.End(PathSolution.Ending.valueOf(d.getString(7)), d.getString(8)));
+      boolean warned = Arrays.asList(d.schema().fieldNames()).contains("cvWarning")
+          && !d.isNullAt(d.fieldIndex("cvWarning"));
       CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
-          d.getInt(3));
+          d.getInt(3), warned ? Optional.of(d.getString(d.fieldIndex("cvWarning")))
+              : Optional.empty());
       SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
           d.getInt(1), Arrays.asList(d.schema().fieldNames()).contains("dataPasses")
               ? d.getInt(12) : 1, fitRecord(d, dir));

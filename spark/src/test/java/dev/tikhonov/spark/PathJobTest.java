@@ -320,6 +320,40 @@ class PathJobTest {
     assertEquals(NAMES, saved.featureNames());
   }
 
+  /**
+   * A binomial CV whose fold paths cannot reach the tolerance (1e-30, below what double
+   * precision reaches) was scored without a word: the IRLS CV now carries the folds' warning
+   * (path.json's cv.warning) and the job prints it once, naming --tol, as ./tikhonov path does.
+   */
+  @Test
+  void binomialCv_whoseFoldsDoNotConverge_warnsOnceOnStderr_andInPathJson(@TempDir Path dir)
+      throws IOException {
+    double median = Arrays.stream(y).sorted().toArray()[N / 2];
+    StringBuilder s = new StringBuilder(String.join(",", NAMES)).append(",label,fold\n");
+    for (int i = 0; i < 60; i++) {
+      for (int j = 0; j < P; j++) {
+        s.append(x[i][j]).append(",");
+      }
+      s.append(y[i] > median ? 1 : 0).append(",").append(i % 3 + 1).append("\n");
+    }
+    Path csv = Files.writeString(dir.resolve("classes.csv"), s.toString());
+    Path out = dir.resolve("out");
+    Result r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
+        "--fold-column", "fold", "--cv-folds", "3", "--lambdas", "0.05,0.01", "--tol", "1e-30",
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode cv = Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv");
+    assertTrue(cv.get("warning").isTextual(), cv.toString());
+    String warning = cv.get("warning").asText();
+    assertTrue(warning.startsWith("cross-validation fold 1 of 3 (and 2 more) did not converge"),
+        warning);
+    List<String> lines = r.err().lines()
+        .filter(l -> l.startsWith("tikhonov-spark: warning: cross-validation")).toList();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).endsWith("raise --tol"), lines.get(0));
+    assertFalse(r.err().contains("raise tolerance"), r.err());
+  }
+
   @Test
   void help_printsEveryFlagAndFamily_andExitsZero_withoutData() {
     Result help = run("--help");

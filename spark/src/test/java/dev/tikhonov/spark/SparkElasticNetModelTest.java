@@ -266,6 +266,20 @@ class SparkElasticNetModelTest {
   }
 
   @Test
+  void saveThenLoad_keepsTheCrossValidationsWarning_andItsAbsence(@TempDir Path dir)
+      throws Exception {
+    SparkElasticNetModel plain = model();
+    SparkElasticNetModel warned = new SparkElasticNetModel(plain.path(), plain.crossValidation()
+        .withWarning(java.util.Optional.of("cross-validation fold 2 of 2 did not converge")), 0);
+    warned.write().save(dir.resolve("warned").toString());
+    plain.write().save(dir.resolve("plain").toString());
+    assertEquals(java.util.Optional.of("cross-validation fold 2 of 2 did not converge"),
+        SparkElasticNetModel.load(dir.resolve("warned").toString()).crossValidation().warning());
+    assertEquals(java.util.Optional.empty(),
+        SparkElasticNetModel.load(dir.resolve("plain").toString()).crossValidation().warning());
+  }
+
+  @Test
   void load_ofAModelSavedBeforeThePenaltyScalesWereKept_predictsAsBefore() throws Exception {
     SparkElasticNetModel old = SparkElasticNetModel.load(
         resource("gaussian-before-penalty-scales"));
