@@ -279,6 +279,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       json.put("lower_limits", finiteOrNull(lower));
       json.put("upper_limits", finiteOrNull(upper));
     }
+    // the adaptive lasso's pilot fit that did not converge chose the factors (null: it did)
+    Optional<String> pilotWarning = Optional.ofNullable(
+        (String) path.provenance().settings().get("adaptive_pilot_warning"));
+    if (adaptive) {
+      json.put("adaptive_pilot_warning", pilotWarning.orElse(null));
+    }
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
@@ -305,6 +311,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         + remedies(w)));
     curve.flatMap(CvResult::warning).ifPresent(w -> System.err.println("tikhonov: warning: "
         + remedies(w)));
+    pilotWarning.ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,

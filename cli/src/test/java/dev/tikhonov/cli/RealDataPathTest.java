@@ -182,6 +182,38 @@ class RealDataPathTest {
   }
 
   /**
+   * The adaptive lasso's ridge pilot chooses its λ by a 10-fold CV of its own; a pilot fold that
+   * ran out of --max-iterations was scored at its last fit, and that λ_min set every penalty
+   * factor, without a word. It is said as the main CV's warning is, and path.json carries it.
+   */
+  @Test
+  void adaptivePilotFoldsOutOfTheirBudget_warnNamingTheFlag() throws IOException {
+    Run r = run("path", "--data", DATA.resolve("breast_cancer.csv").toString(), "--target",
+        "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--adaptive",
+        "--cv-folds", "3", "--max-iterations", "60", "--out", dir.resolve("pilot").toString(),
+        "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    String line = r.err().lines().filter(l -> l.contains("adaptive lasso's ridge pilot"))
+        .findFirst().orElse("");
+    assertTrue(line.startsWith("tikhonov: warning: the adaptive lasso's ridge pilot"), r.err());
+    assertTrue(line.contains("cross-validation fold 1 of 10"), line);
+    assertTrue(line.contains("raise --max-iterations (now 60) or --tol"), line);
+    assertEquals(1, r.err().lines().filter(l -> l.contains("adaptive lasso's")).count(),
+        r.err());
+    JsonNode json = JSON.readTree(dir.resolve("pilot/path.json").toFile());
+    assertEquals(line.substring("tikhonov: warning: ".length()),
+        Flags.toFlags(json.get("adaptive_pilot_warning").asText())
+            .replace("raise maxIterations", "raise --max-iterations")
+            .replace(") or tolerance", ") or --tol"), json.toString());
+    // a pilot whose fits converged writes null
+    r = run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+        "progression", "--adaptive", "--out", dir.resolve("calm").toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(JSON.readTree(dir.resolve("calm/path.json").toFile())
+        .get("adaptive_pilot_warning").isNull());
+  }
+
+  /**
    * A fold whose path runs out of --max-iterations is still scored (at its last fit, as
    * cv.glmnet scores it) but no longer in silence: at --tol 1e-10 breast cancer's folds ran out
    * of the default budget and the CV mean came out 14 % below cv.glmnet's at small λ, with no

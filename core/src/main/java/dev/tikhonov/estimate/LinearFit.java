@@ -255,12 +255,17 @@ final class LinearFit {
     return m;
   }
 
-  /** The adaptive lasso's settings and pilot λ, for provenance. */
+  /**
+   * The adaptive lasso's settings and pilot λ, for provenance, and the pilot's warning
+   * ({@code adaptive_pilot_warning}) when it has one.
+   */
   static void putAdaptive(Map<String, Object> m, dev.tikhonov.select.AdaptivePenalty.Settings a,
       dev.tikhonov.select.AdaptivePenalty.Factors f) {
     m.put("adaptive_pilot", a.pilot().name().toLowerCase(java.util.Locale.ROOT));
     m.put("adaptive_power", a.power());
     m.put("adaptive_pilot_lambda", f.pilotLambda());
+    // only when the pilot warned: a pilot fit cut short chose the factors (AdaptivePenalty)
+    f.pilotWarning().ifPresent(w -> m.put("adaptive_pilot_warning", w));
   }
 
   /** Limits as JSON writes them: null where infinite (no limit); null for none given. */

@@ -9,6 +9,7 @@ import dev.tikhonov.loss.Family;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The adaptive lasso (Zou 2006): penalty factors from a pilot fit,
@@ -90,11 +91,23 @@ public final class AdaptivePenalty {
    * @param pilotLambda the pilot's λ (0 for least squares)
    * @param factors vⱼ = uⱼ/|β̃ⱼ|^ν before normalization, +∞ where β̃ⱼ = 0 (or the power
    *     overflows)
+   * @param pilotWarning what the pilot's fits did not reach, beginning "the adaptive lasso's":
+   *     its own path's warning ({@link PathSolution#warning}) and the ridge pilot's
+   *     cross-validation's ({@link CvResult#warning}: a fold that ran out of its budget of passes
+   *     is scored at its last fit, which may move λ_min and so every factor); empty when every
+   *     pilot fit converged
    */
-  public record Factors(double[] pilotCoefficients, double pilotLambda, double[] factors) {
+  public record Factors(double[] pilotCoefficients, double pilotLambda, double[] factors,
+      java.util.Optional<String> pilotWarning) {
     public Factors {
       pilotCoefficients = pilotCoefficients.clone();
       factors = factors.clone();
+      Objects.requireNonNull(pilotWarning, "pilotWarning (Optional.empty() for none)");
+    }
+
+    /** Factors from a pilot whose fits all converged (no {@link #pilotWarning}). */
+    public Factors(double[] pilotCoefficients, double pilotLambda, double[] factors) {
+      this(pilotCoefficients, pilotLambda, factors, java.util.Optional.empty());
     }
 
     @Override
@@ -148,6 +161,7 @@ public final class AdaptivePenalty {
     int p = featureNames.size();
     PathSolution pilot;
     int at;
+    Optional<String> pilotWarning;
     PathSettings base = settings.toBuilder().penaltyFactors().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
@@ -163,6 +177,8 @@ public final class AdaptivePenalty {
       pilot = ElasticNetPath.fit(family, x, y, rows, base.withLambdas(0.0), featureNames,
           classNames);
       at = 0;
+      pilotWarning = pilot.warning().map(w -> "the adaptive lasso's least-squares pilot did not"
+          + " converge: " + w);
     } else {
       PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas()
           .numLambdas(PathSettings.DEFAULT_NUM_LAMBDAS).lambdaMinRatio(PILOT_MIN_RATIO).build();
@@ -176,6 +192,14 @@ public final class AdaptivePenalty {
       CvResult cv = CrossValidation.run(fitter, loss, folds, pilot.lambdas(),
           CrossValidation.Alignment.INTERPOLATE, threads);
       at = cv.indexMin();
+      // Its path's own warning and its CV's, whose λ_min chose the factors.
+      Optional<String> own = pilot.warning().map(w -> "the adaptive lasso's ridge pilot did"
+          + " not converge: " + w);
+      Optional<String> ofFolds = cv.warning().map(w -> "the adaptive lasso's ridge pilot's "
+          + w);
+      pilotWarning = own.isPresent() && ofFolds.isPresent()
+          ? Optional.of(own.get() + "; and its " + cv.warning().get())
+          : own.or(() -> ofFolds);
     }
     if (pilot.size() <= at) {
       throw InputException.about("adaptivePilot", ": the pilot fit ended early: "
@@ -195,7 +219,7 @@ public final class AdaptivePenalty {
       double v = user[j] / Math.pow(magnitude[j], adaptive.power());
       factors[j] = magnitude[j] == 0 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
-    return new Factors(magnitude, pilot.lambdas()[at], factors);
+    return new Factors(magnitude, pilot.lambdas()[at], factors, pilotWarning);
   }
 
   /**
