@@ -60,7 +60,10 @@ import org.apache.spark.storage.StorageLevel;
  * <p>With {@code --cv-folds K} the path is cross-validated on K folds: seeded random folds
  * ({@code --seed}, {@link RandomFolds}), or with {@code --fold-column} the fold ids 1..K in that
  * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
- * fitted (from the statistics of all rows).
+ * fitted (from the statistics of all rows). A path with λ not certified to {@code --tol}, and a
+ * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
+ * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
+ * this job's flags), as path.json's {@code warning} and {@code cv.warning} say them.
  *
  * <p>With {@code --save FILE} the model at one λ is also written as a tikhonov model file (the
  * core's {@code LinearModel} for gaussian and Poisson, {@code LinearClassifier} for binomial and
