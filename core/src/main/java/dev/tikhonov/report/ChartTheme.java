@@ -73,6 +73,9 @@ final class ChartTheme {
     chart.setXAxisTitle(xTitle);
     chart.setYAxisTitle(yTitle);
     XYStyler s = chart.getStyler();
+    // Tick labels in the tables' notation (0.5, not 0,5 where Java's default locale writes a
+    // decimal comma): XChart formats them with the styler's locale, the JVM's default unless set.
+    s.setLocale(java.util.Locale.ROOT);
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotBorderColor(new Color(200, 200, 200));
