@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.select.Curvature;
 import dev.tikhonov.select.EvidenceCurve;
 import dev.tikhonov.select.LastLayerEvidence;
@@ -112,6 +113,19 @@ public final class MlpPath<P extends Predictor> {
       boolean stoppedEarly,
       double seconds,
       double cpuSeconds) {
+    /**
+     * "Point[λ = 0.01, validation loss 0.3, train loss 0.2, 12 epochs (best 9), layer norms: …]".
+     */
+    @Override
+    public String toString() {
+      return "Point[λ = " + ArrayText.number(lambda)
+          + (validationLoss.isPresent() ? ", validation loss "
+              + ArrayText.number(validationLoss.getAsDouble()) : "")
+          + ", train loss " + ArrayText.number(trainLoss) + ", " + epochs + " epochs (best "
+          + bestEpoch + (stoppedEarly ? ", stopped early" : "") + "), layer norms: "
+          + ArrayText.range(layerNorms) + "]";
+    }
+
     public Point {
       layerNorms = layerNorms.clone();
     }

@@ -23,6 +23,13 @@ public final class Resampling {
    * the estimator's own). Immutable (the row arrays are copied in and out), so thread-safe.
    */
   public record Split(int[] trainRows, int[] testRows, OptionalLong seed) {
+    /** "Split[80 train rows, 20 test rows, seed 3]". */
+    @Override
+    public String toString() {
+      return "Split[" + trainRows.length + " train rows, " + testRows.length + " test rows"
+          + (seed.isPresent() ? ", seed " + seed.getAsLong() : "") + "]";
+    }
+
     public Split {
       trainRows = trainRows.clone();
       testRows = testRows.clone();

@@ -22,6 +22,13 @@ public record OnnxLinear(
     boolean classifier,
     List<String> featureNames,
     List<String> classNames) {
+  /** "OnnxLinear[name, classifier, 3 outputs × 4 features]". */
+  @Override
+  public String toString() {
+    return "OnnxLinear[" + name + ", " + (classifier ? "classifier" : "regressor") + ", "
+        + weight.length + " outputs × " + (weight.length == 0 ? 0 : weight[0].length)
+        + " features]";
+  }
 
   public OnnxLinear {
     bias = bias.clone();

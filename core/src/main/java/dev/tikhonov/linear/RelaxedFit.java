@@ -47,6 +47,16 @@ import java.util.Optional;
  */
 public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] refitted,
     List<String> notes) {
+  /** "RelaxedFit[lasso: PathSolution[…], 40 of 67 λ refitted, 0 notes]". */
+  @Override
+  public String toString() {
+    int count = 0;
+    for (boolean r : refitted) {
+      count += r ? 1 : 0;
+    }
+    return "RelaxedFit[lasso: " + lasso + ", " + count + " of " + refitted.length
+        + " λ refitted, " + notes.size() + " notes]";
+  }
 
   /** glmnet's {@code maxp = n − 3}: larger active sets are not refitted. */
   static final int ROWS_BEYOND_ACTIVE = 3;

@@ -1,5 +1,7 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.internal.tensor.ArrayText;
+
 /**
  * A ridge fit at one λ: the minimizer of {@code (1/2n)‖y − a₀ − Xb‖² + (λ/2)‖b‖²} (DESIGN.md's
  * objective with α = 0; the intercept is never penalized). An immutable value (do not modify
@@ -13,6 +15,13 @@ package dev.tikhonov.linear;
  */
 public record RidgeSolution(double lambda, double intercept, double[] coefficients,
     double degreesOfFreedom) {
+  /** "RidgeSolution[λ = 0.1, intercept 1.5, coefficients: 5 values from -2 to 3, df 4.2]". */
+  @Override
+  public String toString() {
+    return "RidgeSolution[λ = " + ArrayText.number(lambda) + ", intercept "
+        + ArrayText.number(intercept) + ", coefficients: " + ArrayText.range(coefficients)
+        + ", df " + ArrayText.number(degreesOfFreedom) + "]";
+  }
 
   /** a₀ + x·b for one row. */
   public double predict(double[] x) {

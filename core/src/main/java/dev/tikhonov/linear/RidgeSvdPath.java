@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.loss.Family;
 import java.util.List;
 import org.bytedeco.openblas.global.openblas;
@@ -43,6 +44,14 @@ public record RidgeSvdPath(
     double[] trainingMse,
     double nullMse,
     double[] singularValues) {
+  /** "RidgeSvdPath[100 λ from … to …, 10 features, GCV: …, LOO MSE: …, null MSE …]". */
+  @Override
+  public String toString() {
+    return "RidgeSvdPath[λ: " + ArrayText.range(lambdas) + ", "
+        + (coefficients.length == 0 ? 0 : coefficients[0].length) + " features, GCV: "
+        + ArrayText.range(gcv) + "; LOO MSE: " + ArrayText.range(leaveOneOutMse)
+        + "; null MSE " + ArrayText.number(nullMse) + "]";
+  }
 
   /**
    * How the path decomposes the design (scikit-learn's {@code RidgeCV(gcv_mode=...)}).

@@ -1,5 +1,7 @@
 package dev.tikhonov.report;
 
+import dev.tikhonov.internal.tensor.ArrayText;
+
 /**
  * Counts of values in equal-width bins over [−bound, bound] (values outside land in the end
  * bins). An immutable value (the arrays are not copied: do not modify them); thread-safe, and the
@@ -9,6 +11,16 @@ package dev.tikhonov.report;
  * @param counts count per bin
  */
 public record Histogram(double[] edges, long[] counts) {
+  /** "Histogram[30 bins from -0.5 to 0.5, 1000 values]". */
+  @Override
+  public String toString() {
+    long total = java.util.Arrays.stream(counts).sum();
+    return "Histogram[" + counts.length + " bins"
+        + (edges.length == 0 ? "" : " from " + ArrayText.number(edges[0]) + " to "
+            + ArrayText.number(edges[edges.length - 1]))
+        + ", " + total + " values]";
+  }
+
   public static double[] symmetricEdges(double bound, int bins) {
     double[] edges = new double[bins + 1];
     for (int i = 0; i <= bins; i++) {

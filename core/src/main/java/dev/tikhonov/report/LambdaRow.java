@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.internal.tensor.ArrayText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,19 @@ public record LambdaRow(
     double weightNormMean,
     double[] layerWeightNormsMean,
     double epochSecondsMean) {
+  /**
+   * "LambdaRow[λ = 0.01, dropout 0, decay 0, 3 seeds, test accuracy 0.95 ± 0.002, test loss …, layer
+   * weight norms: …]".
+   */
+  @Override
+  public String toString() {
+    return "LambdaRow[λ = " + ArrayText.number(lambda) + ", dropout "
+        + ArrayText.number(dropout) + ", decay " + ArrayText.number(weightDecay) + ", " + seeds
+        + " seeds, test accuracy " + ArrayText.number(testAccuracyMean) + " ± "
+        + ArrayText.number(testAccuracyStd) + ", test loss " + ArrayText.number(testLossMean)
+        + " ± " + ArrayText.number(testLossStd) + ", layer weight norms: "
+        + ArrayText.range(layerWeightNormsMean) + "]";
+  }
 
   /** True for the plain L2 sweep: no dropout and no decoupled weight decay. */
   public boolean plainL2() {

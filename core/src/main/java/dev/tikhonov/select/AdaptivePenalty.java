@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.linear.Columns;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
@@ -99,6 +100,20 @@ public final class AdaptivePenalty {
    */
   public record Factors(double[] pilotCoefficients, double pilotLambda, double[] factors,
       java.util.Optional<String> pilotWarning) {
+    /**
+     * "Factors[pilot λ = 0, 5 features, 4 kept; pilot coefficients: …; finite factors: …]", and
+     * "; pilot warning: …" when a pilot fit did not converge.
+     */
+    @Override
+    public String toString() {
+      double[] finite = java.util.Arrays.stream(factors).filter(Double::isFinite).toArray();
+      return "Factors[pilot λ = " + ArrayText.number(pilotLambda) + ", " + factors.length
+          + " features, " + finite.length + " kept; pilot coefficients: "
+          + ArrayText.range(pilotCoefficients) + "; finite factors: "
+          + ArrayText.range(finite) + pilotWarning.map(w -> "; pilot warning: " + w).orElse("")
+          + "]";
+    }
+
     public Factors {
       pilotCoefficients = pilotCoefficients.clone();
       factors = factors.clone();

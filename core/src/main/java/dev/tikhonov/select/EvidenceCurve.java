@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 
 /**
  * The log evidence log p(y | λ) along a grid of λ, for choosing λ by its maximum (empirical
@@ -14,6 +15,12 @@ import dev.tikhonov.data.InputException;
  * @param logEvidence the log evidence at each λ (not NaN; −∞ allowed)
  */
 public record EvidenceCurve(double[] lambdas, double[] logEvidence) {
+  /** "EvidenceCurve[λ: 50 values from … to …; log evidence: …]". */
+  @Override
+  public String toString() {
+    return "EvidenceCurve[λ: " + ArrayText.range(lambdas) + "; log evidence: "
+        + ArrayText.range(logEvidence) + "]";
+  }
 
   public EvidenceCurve {
     if (lambdas.length == 0) {

@@ -38,7 +38,15 @@ public final class GridSearch {
    * One train/validation split of row indices. An immutable value (the arrays are not copied: do
    * not modify them); thread-safe.
    */
-  public record Split(int[] trainRows, int[] validationRows) {}
+  public record Split(int[] trainRows, int[] validationRows) {
+  /** "Split[80 train rows, 20 validation rows]". */
+    @Override
+    public String toString() {
+      return "Split[" + trainRows.length + " train rows, " + validationRows.length
+          + " validation rows]";
+    }
+
+  }
 
   /**
    * Scores per config and split. An immutable value (the arrays are not copied: do not modify

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
@@ -48,6 +49,13 @@ import org.bytedeco.openblas.global.openblas;
  */
 public record InformationCriteria(double[] degreesOfFreedom, double[] rss, double[] aic,
     double[] bic, double[] extendedBic, int n) {
+  /** "InformationCriteria[67 λ, n = 100, df: …, AIC: …, BIC: …]". */
+  @Override
+  public String toString() {
+    return "InformationCriteria[" + aic.length + " λ, n = " + n + ", df: "
+        + ArrayText.range(degreesOfFreedom) + "; AIC: " + ArrayText.range(aic) + "; BIC: "
+        + ArrayText.range(bic) + "]";
+  }
 
   /** Chen &amp; Chen's γ of {@link #extendedBic} by default. */
   public static final double DEFAULT_GAMMA = 1.0;

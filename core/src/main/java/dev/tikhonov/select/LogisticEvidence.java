@@ -47,6 +47,14 @@ public final class LogisticEvidence {
    */
   public record Fit(
       LaplaceEvidence evidence, double[] intercepts, double[][] coefficients, int iterations) {
+    /** "Fit[evidence …, 3 classes × 4 features, 7 iterations]". */
+    @Override
+    public String toString() {
+      return "Fit[" + evidence + ", " + intercepts.length + " classes × "
+          + (coefficients.length == 0 ? 0 : coefficients[0].length) + " features, " + iterations
+          + " iterations]";
+    }
+
     public Fit {
       intercepts = intercepts.clone();
       coefficients = deepCopy(coefficients);

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.tensor.ArrayText;
 import java.util.Optional;
 import org.bytedeco.openblas.global.openblas;
 
@@ -116,6 +117,15 @@ public final class RidgeEvidence {
       double logEvidence,
       double intercept,
       double[] coefficients) {
+    /** "Fit[λ = …, log evidence …, γ = …, intercept …, coefficients: p values from … to …]". */
+    @Override
+    public String toString() {
+      return "Fit[λ = " + ArrayText.number(lambda) + ", log evidence "
+          + ArrayText.number(logEvidence) + ", γ = " + ArrayText.number(effectiveParameters)
+          + ", intercept " + ArrayText.number(intercept) + ", coefficients: "
+          + ArrayText.range(coefficients) + "]";
+    }
+
     public Fit {
       coefficients = coefficients.clone();
     }

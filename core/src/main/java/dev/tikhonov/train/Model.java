@@ -22,6 +22,13 @@ public record Model(
     List<String> classNames,
     double[] featureMean,
     double[] featureScale) {
+  /** "Model[mlp 784-256-10 …, 784 features, 10 classes, standardized]" (the spec's description). */
+  @Override
+  public String toString() {
+    return "Model[" + spec.describe() + ", " + featureNames.size() + " features, "
+        + (classNames.isEmpty() ? "regression" : classNames.size() + " classes")
+        + (featureMean == null ? "" : ", standardized") + "]";
+  }
 
   public Model {
     featureNames = List.copyOf(featureNames);

@@ -41,6 +41,16 @@ public record TrainingState(
     double bestValidationLoss,
     int bestEpoch,
     Map<String, Matrix> bestParameters) {
+  /**
+   * "TrainingState[epoch 3, not finished, 3 history rows, 120 rows in order, step 45, 4
+   * parameters]".
+   */
+  @Override
+  public String toString() {
+    return "TrainingState[epoch " + epoch + (finished ? ", finished" : ", not finished") + ", "
+        + history.size() + " history rows, " + order.length + " rows in order, step " + stepCount
+        + ", " + parameters.size() + " parameters, best epoch " + bestEpoch + "]";
+  }
 
   public TrainingState {
     if (epoch < 0) {
