@@ -65,6 +65,9 @@ final class DataOptions implements Flags.Conditional {
   @Override
   public void refuseIgnored(Flags.Given given) {
     Source source = source();
+    if (source == Source.IDX_DIRECTORY) {
+      requireIdxFolder(data);
+    }
     String where = switch (source) {
       case BUNDLED -> "on the bundled MNIST sample, ";
       case IDX_DIRECTORY -> "on MNIST-style IDX data, ";
@@ -81,6 +84,30 @@ final class DataOptions implements Flags.Conditional {
         + "which has no named columns to leave out");
     given.requireApplies("--test-fraction", source == Source.CSV || source == Source.LIBSVM,
         "to CSV and LIBSVM data", where + "whose train/test split is fixed");
+  }
+
+  /**
+   * Refuses a --data folder that holds none of the MNIST IDX files, naming what it holds: such
+   * a folder (data/ instead of data/wine.csv) was called "MNIST-style IDX data" that "hold their
+   * own labels" when --target was given, and a missing train-images file otherwise.
+   */
+  static void requireIdxFolder(Path folder) {
+    if (Mnist.holdsIdxFiles(folder)) {
+      return;
+    }
+    List<String> names;
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (java.io.IOException e) {
+      names = List.of();
+    }
+    String holds = names.isEmpty() ? "it is empty"
+        : "it holds " + String.join(", ", names.subList(0, Math.min(3, names.size())))
+            + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+    throw new InputException("--data " + folder + " is a folder without MNIST IDX files ("
+        + holds + "); expected a CSV or LIBSVM file, or a folder holding "
+        + Mnist.TRAIN_IMAGES + ", " + Mnist.TRAIN_LABELS + ", " + Mnist.TEST_IMAGES + ", "
+        + Mnist.TEST_LABELS + " (each optionally .gz)");
   }
 
   /** Loads train and test sets; {@code kind} says whether the target is a class or a number. */

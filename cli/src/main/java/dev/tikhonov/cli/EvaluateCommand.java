@@ -72,6 +72,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   @Override
   public void refuseIgnored(Flags.Given given) {
     DataFormat format = data == null ? null : DataFormat.of(data);
+    if (format == DataFormat.IDX_DIRECTORY) {
+      DataOptions.requireIdxFolder(data);
+    }
     // An IDX file holds no labels at all: labelled() says so, with or without --target.
     given.requireApplies("--target", format == DataFormat.DELIMITED
         || format == DataFormat.IDX_FILE, "to CSV data",

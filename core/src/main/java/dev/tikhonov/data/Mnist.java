@@ -162,6 +162,21 @@ public final class Mnist {
     return names;
   }
 
+  /**
+   * Whether folder {@code dir} holds any of the four MNIST IDX files, as named or with
+   * {@code .gz}: a folder without any (a folder of CSV files given by mistake) is not MNIST data
+   * at all, rather than MNIST data with a file missing.
+   */
+  public static boolean holdsIdxFiles(Path dir) {
+    for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+      if (Files.isRegularFile(dir.resolve(name))
+          || Files.isRegularFile(dir.resolve(name + ".gz"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Path locate(Path dir, String name) {
     Path plain = dir.resolve(name);
     Path gz = dir.resolve(name + ".gz");
