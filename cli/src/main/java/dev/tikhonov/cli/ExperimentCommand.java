@@ -8,6 +8,7 @@ import dev.tikhonov.experiment.RidgeVsLasso;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +176,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         : dev.tikhonov.internal.data.AtomicFiles.realPath(Path.of(v)).toString());
     RunWriter out = RunWriter.open(common.outDir(name), kind);
     Outputs.requireApart(out, Outputs.input("--data", data));
+    Main.onInterrupt(() -> interruptHint(out.dir()));
     Instant start = Instant.now();
     return switch (kind) {
       case MNIST_L2 -> mnistL2(out, start);
@@ -182,6 +184,19 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
       case MNIST_SELECT -> new MnistSelectRun(this).run(out, start);
       default -> ridgeVsLasso(out, start);
     };
+  }
+
+  /**
+   * The end of the line a stopped experiment prints ({@link Main#onInterrupt}): each experiment
+   * writes results.json when its runs are done and the report after it, so a stop in between
+   * (the report's charts take seconds) left results without a report and no word that
+   * {@code tikhonov report DIR} makes it from them. "" when there are no results yet.
+   */
+  static String interruptHint(Path dir) {
+    if (!Files.isRegularFile(dir.resolve("results.json"))) {
+      return "";
+    }
+    return "its results were written: tikhonov report " + dir + " builds its report from them";
   }
 
   /**

@@ -23,6 +23,18 @@ class RunDirectoryTest {
     assertEquals(RunKind.GD_LINEAR, RunDirectory.detect(SampleRuns.gdLinear(temp.resolve("e"))).kind());
   }
 
+  /**
+   * An mnist-select run stopped after its results but before its report has no run.json (which
+   * holds the kind): its experiment.json names it. It was "cannot tell which experiment wrote
+   * them", while the stop message says that tikhonov report builds the report.
+   */
+  @Test
+  void detect_mnistSelectWithoutRunJson_isToldByExperimentJson() throws IOException {
+    Files.writeString(temp.resolve("results.json"), "[{\"dataset\": \"bundled\"}]");
+    Files.writeString(temp.resolve("experiment.json"), "{\"name\": \"mnist-select\"}");
+    assertEquals(RunKind.MNIST_SELECT, RunDirectory.detect(temp).kind());
+  }
+
   @Test
   void detect_whenOnlyHistoryJsonExists_isTrain() throws IOException {
     Files.writeString(temp.resolve("history.json"), "[{\"epoch\": 1, \"train_loss\": 0.5}]");
