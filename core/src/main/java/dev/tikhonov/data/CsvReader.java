@@ -4,11 +4,8 @@ import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.internal.data.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -317,17 +314,20 @@ public final class CsvReader {
    * only that it was not UTF-8.
    */
   static InputException notUtf8(String sourceName, CharacterCodingException e) {
-    return new InputException(sourceName + ": not valid UTF-8 text (saved as Latin-1 or"
-        + " Windows-1252? convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName
-        + " > converted.csv)", e);
+    // file:line:column as the readers' other messages, and the byte itself: a line of
+    // thousands of bytes, or the same name twice, otherwise left the user searching.
+    String where = e instanceof Utf8Reader.Malformed m
+        ? ":" + m.line + ":" + m.column + ": not valid UTF-8 text (byte "
+            + String.format("0x%02X", m.firstByte) + " at offset " + m.offset + "; saved as"
+        : ": not valid UTF-8 text (saved as";
+    return new InputException(sourceName + where + " Latin-1 or Windows-1252? convert it, e.g."
+        + " iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName + " > converted.csv)", e);
   }
 
   static Reader utf8(InputStream in, String sourceName) throws IOException {
     InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
     requireNotUtf16(buffered, sourceName);
-    return new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    return new Utf8Reader(buffered);
   }
 
   /**

@@ -291,8 +291,42 @@ class CsvReaderTest {
   void read_whenNotUtf8_saysSo() {
     Path file = write(dir, "latin1.csv", new byte[] {'a', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
-        file + ": not valid UTF-8 text (saved as Latin-1 or Windows-1252? convert it, e.g. iconv"
-            + " -f WINDOWS-1252 -t UTF-8 < " + file + " > converted.csv)");
+        file + ":2:1: not valid UTF-8 text (byte 0xE9 at offset 4; saved as Latin-1 or"
+            + " Windows-1252? convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 < " + file
+            + " > converted.csv)");
+  }
+
+  /**
+   * The byte that is not UTF-8 is placed by line, column and offset, as the readers' other
+   * messages are (it said only "not valid UTF-8 text", of a file of thousands of lines): far
+   * past the decoder's first block, after a two-byte character (é, one column) on its line,
+   * and the same in a LIBSVM file, which shares the decoder.
+   */
+  @Test
+  void read_whenNotUtf8OnALaterLine_namesLineColumnAndOffset() {
+    StringBuilder text = new StringBuilder("a,y\n");
+    for (int i = 0; i < 4999; i++) {
+      text.append(i).append(",1\n");
+    }
+    byte[] head = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = {(byte) 0xC3, (byte) 0xA9, ',', (byte) 0xE9, '1', '\n'}; // é , Latin-1 é 1
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    Path file = write(dir, "late.csv", all);
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":5001:3: not valid UTF-8 text (byte 0xE9 at offset " + (head.length + 3) + ";");
+    StringBuilder svm = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      svm.append("1 1:").append(i).append('\n');
+    }
+    byte[] svmHead = svm.append("0 1:").toString().getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    byte[] svmAll = java.util.Arrays.copyOf(svmHead, svmHead.length + 2);
+    svmAll[svmHead.length] = (byte) 0xFF;
+    svmAll[svmHead.length + 1] = '\n';
+    Path svmFile = write(dir, "late.svm", svmAll);
+    assertInputError(() -> LibsvmReader.read(svmFile, TargetKind.CLASS),
+        svmFile + ":3001:5: not valid UTF-8 text (byte 0xFF at offset " + svmHead.length + ";");
   }
 
   /**
