@@ -176,7 +176,12 @@ public final class Main implements Runnable {
       return 3;
     }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-      err.println("tikhonov: error: " + Flags.message(ex));
+      String message = Flags.message(ex);
+      if (ex.getCause() instanceof OutOfMemoryError && message.contains("-Xmx<size>")) {
+        // The core names the JVM option; the command takes it through its environment.
+        message = message.replace("-Xmx<size>", "TIKHONOV_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g");
+      }
+      err.println("tikhonov: error: " + message);
       return 2;
     }
     java.util.Optional<String> nativeProblem = nativeLibraries(ex);

@@ -86,6 +86,13 @@ class ArchitectureMemoryTest {
         + " units needs 800\\.0 MB of direct memory for one activation buffer, but [0-9.]+"
         + " ([kM]B|bytes) are available \\(limit 67\\.1 MB, [0-9.]+ ([kM]B|bytes) in use\\); use a"
         + " smaller batch or narrower layers"), out);
+    // memory full before a 4 kB buffer: a smaller batch would change nothing (it said to use one)
+    assertTrue(lines.get(3).matches("full: a mini-batch of 64 rows through a layer of 16 units"
+        + " needs 4\\.1 kB of direct memory for one activation buffer, but [0-9.]+ ([kM]B|bytes)"
+        + " are available \\(limit 67\\.1 MB, [0-9.]+ ([kM]B|bytes) in use\\); the memory was"
+        + " nearly all taken before this small buffer, so a smaller batch would not help: give the"
+        + " JVM more memory \\(-Xmx<size>, which also sets the direct-memory limit unless"
+        + " -XX:MaxDirectMemorySize does\\)"), out);
   }
 
   /** Runs {@code main} of {@code probe} in a new JVM with the test classpath; its stdout. */
@@ -120,6 +127,28 @@ class ArchitectureMemoryTest {
       } catch (InputException e) {
         System.out.println("forward: " + e.getMessage());
       }
+      // Memory already full (as under -Xmx32m, where the data and parameters take it all): a
+      // small network's first activation buffer, 64 rows × 16 units (4 kB), does not fit.
+      Sequential small = Architecture.mlp(0, 16).build(2, 1, Initializer.zeros(), new Rng(1),
+          new Rng(2));
+      Matrix x = Matrix.zeros(64, 2);
+      List<Matrix> filler = new ArrayList<>();
+      for (int[] shape : new int[][] {{256, 1024}, {16, 16}}) {
+        try {
+          while (true) {
+            filler.add(Matrix.zeros(shape[0], shape[1]));
+          }
+        } catch (OutOfMemoryError e) {
+          // this size is full; go on with the smaller one
+        }
+      }
+      try {
+        small.forward(x, Layer.Mode.TRAIN);
+        System.out.println("full: no exception");
+      } catch (InputException e) {
+        System.out.println("full: " + e.getMessage());
+      }
+      System.out.println("filled " + filler.size());
     }
   }
 }

@@ -23,12 +23,29 @@ public final class Buffers {
     try {
       return Matrix.zeros(rows, cols);
     } catch (OutOfMemoryError e) {
+      long need = 4L * rows * cols;
       throw new InputException("a mini-batch of " + rows + " rows through a layer of " + cols
-          + " units needs " + DirectMemory.format(4L * rows * cols) + " of direct memory for one"
+          + " units needs " + DirectMemory.format(need) + " of direct memory for one"
           + " activation buffer, but " + DirectMemory.format(DirectMemory.available())
           + " are available (limit " + DirectMemory.format(DirectMemory.limit()) + ", "
-          + DirectMemory.format(DirectMemory.reserved()) + " in use); use a smaller batch or"
-          + " narrower layers", e);
+          + DirectMemory.format(DirectMemory.reserved()) + " in use); "
+          + advice(need, DirectMemory.limit()), e);
     }
+  }
+
+  /**
+   * What to change when a buffer of {@code need} bytes does not fit under the direct-memory
+   * {@code limit}: a smaller batch or narrower layers when such buffers are a large part of the
+   * limit (more than 1/16: a network holds a few per layer, forward and backward); otherwise the
+   * memory was full before (parameters, data, a small -Xmx such as 32m) and a smaller batch, which
+   * the message advised, changes nothing: the JVM needs more memory.
+   */
+  static String advice(long need, long limit) {
+    if (need > limit / 16) {
+      return "use a smaller batch or narrower layers";
+    }
+    return "the memory was nearly all taken before this small buffer, so a smaller batch would"
+        + " not help: give the JVM more memory (-Xmx<size>, which also sets the direct-memory"
+        + " limit unless -XX:MaxDirectMemorySize does)";
   }
 }
