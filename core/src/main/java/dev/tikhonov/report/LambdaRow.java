@@ -28,8 +28,8 @@ public record LambdaRow(
     double[] layerWeightNormsMean,
     double epochSecondsMean) {
   /**
-   * "LambdaRow[λ = 0.01, dropout 0, decay 0, 3 seeds, test accuracy 0.95 ± 0.002, test loss …, layer
-   * weight norms: …]".
+   * "LambdaRow[λ = 0.01, dropout 0, decay 0, 3 seeds, test accuracy 0.95 ± 0.002, test loss …,
+   * layer weight norms: …]".
    */
   @Override
   public String toString() {
