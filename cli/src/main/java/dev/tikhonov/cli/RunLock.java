@@ -30,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * output directory: the run directory still appears only with its first file (so a run refused
  * before writing leaves nothing), and a lock dies with its process, so a killed run leaves no
  * stale lock to detect. Best effort: where no lock file can be made (no temporary directory),
- * the run goes on unlocked, as before. The lock folder must be this user's and writable by no
- * one else ({@link #unsafeFolder}); otherwise the run goes on unlocked with a warning.
+ * the run goes on unlocked, as before. The lock folder must be this user's; one that others may
+ * write in is made owner-only ({@link #unsafeFolder}); another user's folder, or one that cannot
+ * be made owner-only, leaves the run unlocked with a warning.
  *
  * <p>Thread-safe. A command's thread may take its directory again (train --resume runs the
  * stored command in the same thread); {@link #releaseAll} ends the command's locks.
@@ -91,7 +92,12 @@ final class RunLock {
     }
     FileChannel channel;
     try {
-      // NOFOLLOW_LINKS: a link there (only its owner can have put one) is refused, not followed
+      // A link where the lock file goes can only have been put there while the folder was
+      // writable by others (unsafeFolder has made it owner-only since): removed, not followed.
+      if (Files.isSymbolicLink(file)) {
+        Files.delete(file);
+      }
+      // NOFOLLOW_LINKS: a link made between the check and the open is refused, not followed
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
@@ -129,7 +135,9 @@ final class RunLock {
    * another user made (in the shared /tmp, before this user's first run) could hold a link
    * named after a run directory that points at one of this user's files, and the run would
    * overwrite that file with its process id; and a folder that others may write in takes such
-   * links at any time. Where the file system has no POSIX owners and modes, nothing to check.
+   * links at any time, so this user's folder is made owner-only (a link already there is
+   * removed by {@link #acquire}). Where the file system has no POSIX owners and modes, nothing to
+   * check.
    */
   static Optional<String> unsafeFolder(Path folder) throws IOException {
     boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -166,8 +174,15 @@ final class RunLock {
     Set<PosixFilePermission> modes = attributes.permissions();
     if (modes.contains(PosixFilePermission.GROUP_WRITE)
         || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
-      return Optional.of(folder + " may be written by other users (mode "
-          + PosixFilePermissions.toString(modes) + ")");
+      // This user's folder, made by an earlier version under a umask of 002 (0775, Debian's
+      // and Ubuntu's user-private groups) or by hand: made owner-only, as a new one is.
+      try {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+      } catch (IOException e) {
+        return Optional.of(folder + " may be written by other users (mode "
+            + PosixFilePermissions.toString(modes) + ") and cannot be made owner-only ("
+            + e.getMessage() + ")");
+      }
     }
     return Optional.empty();
   }

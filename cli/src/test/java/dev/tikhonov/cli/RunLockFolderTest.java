@@ -45,8 +45,13 @@ class RunLockFolderTest {
     return folder;
   }
 
+  /**
+   * This user's folder that others may write in (made by an earlier version under a umask of
+   * 002, 0775, or by hand) is made owner-only and used: it warned on every run and ran unlocked.
+   * A link found where the lock goes is removed, not followed.
+   */
   @Test
-  void lockFolderThatOthersMayWriteIn_isNotUsed_andTheFileALinkThereNamesIsNotTouched()
+  void ownLockFolderThatOthersMayWriteIn_isMadeOwnerOnly_andTheFileALinkThereNamesIsNotTouched()
       throws Exception {
     Path tmp = Files.createDirectory(dir.resolve("tmp"));
     Path data = CsvFiles.regression(dir.resolve("d.csv"), 30, 0);
@@ -59,10 +64,11 @@ class RunLockFolderTest {
 
     assertEquals(0, r.exitCode(), r.stderr());
     assertEquals("a week of notes\n", Files.readString(victim));
-    assertEquals(List.of("tikhonov: warning: " + folder + " may be written by other users (mode"
-        + " rwxrwxrwx), so this run takes no lock on --out " + out + " (the lock that keeps two"
-        + " runs out of one directory); remove that folder, or give Java another temporary"
-        + " directory (TMPDIR)"), r.errorLines());
+    assertEquals(List.of(), r.errorLines());
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+    Path lock = folder.resolve(RunLock.lockFile(out).getFileName());
+    assertTrue(Files.isRegularFile(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+        "the run's own lock file where the link was");
     assertTrue(Files.isRegularFile(out.resolve("path.json")));
   }
 
