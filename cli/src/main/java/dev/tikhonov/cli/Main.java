@@ -230,11 +230,32 @@ public final class Main implements Runnable {
             + System.getProperty("user.name") + "/cache can be made; give a folder this user"
             + " may write in with TIKHONOV_JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR");
       }
+      if (!fromBytedeco(t)) {
+        // another native library (the JDK's own font or image code on a slim system without
+        // libfreetype, say): not the bundled maths libraries, which that message would blame
+        return java.util.Optional.of("cannot load a native library that Java needs on this"
+            + " system (" + t.getMessage() + "); a missing system package is the usual cause");
+      }
       return java.util.Optional.of("cannot load the bundled native libraries (OpenBLAS, oneDNN)"
           + " on this system (" + System.getProperty("os.name") + " "
           + System.getProperty("os.arch") + "): " + t.getMessage());
     }
     return java.util.Optional.empty();
+  }
+
+  /** Whether {@code t} was thrown loading bytedeco's libraries (JavaCPP's loader, its presets). */
+  static boolean fromBytedeco(Throwable t) {
+    String message = String.valueOf(t.getMessage());
+    if (message.contains("bytedeco") || message.contains("javacpp")
+        || message.contains("jniopenblas") || message.contains("jnidnnl")) {
+      return true;
+    }
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.bytedeco.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Set when main has its exit code: a shutdown before that is a signal's (Ctrl-C, kill). */
