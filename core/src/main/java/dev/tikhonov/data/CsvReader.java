@@ -321,7 +321,19 @@ public final class CsvReader {
             + String.format("0x%02X", m.firstByte) + " at offset " + m.offset + "; saved as"
         : ": not valid UTF-8 text (saved as";
     return new InputException(sourceName + where + " Latin-1 or Windows-1252? convert it, e.g."
-        + " iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName + " > converted.csv)", e);
+        + " iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName + " > " + converted(sourceName)
+        + ")", e);
+  }
+
+  /**
+   * The name of the converted copy that a remedy's iconv command writes: the file's own name
+   * with ".utf8" before its extension (data/x.svm → x.utf8.svm), so that it is read as the
+   * same format; a LIBSVM user was told to write converted.csv.
+   */
+  static String converted(String sourceName) {
+    String name = java.nio.file.Path.of(sourceName).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) + ".utf8" + name.substring(dot) : name + ".utf8";
   }
 
   static Reader utf8(InputStream in, String sourceName) throws IOException {
@@ -366,8 +378,8 @@ public final class CsvReader {
     }
     if (kind != null) {
       throw new InputException(sourceName + ": " + kind + ", but tikhonov reads UTF-8; convert"
-          + " it, e.g. iconv -f UTF-16 -t UTF-8 < " + sourceName + " > converted.csv, or save it"
-          + " as \"CSV UTF-8\"");
+          + " it, e.g. iconv -f UTF-16 -t UTF-8 < " + sourceName + " > " + converted(sourceName)
+          + (sourceName.endsWith(".csv") ? ", or save it as \"CSV UTF-8\"" : ""));
     }
   }
 

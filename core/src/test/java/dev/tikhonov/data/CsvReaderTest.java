@@ -293,7 +293,7 @@ class CsvReaderTest {
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
         file + ":2:1: not valid UTF-8 text (byte 0xE9 at offset 4; saved as Latin-1 or"
             + " Windows-1252? convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 < " + file
-            + " > converted.csv)");
+            + " > latin1.utf8.csv)");
   }
 
   /**
@@ -342,19 +342,19 @@ class CsvReaderTest {
         text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
     assertInputError(() -> CsvReader.read(bom, "y", TargetKind.REAL),
         bom + ": UTF-16 text (it starts with the byte-order mark FF FE), but tikhonov reads UTF-8;"
-            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + bom + " > converted.csv, or save"
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + bom + " > bom.utf8.csv, or save"
             + " it as \"CSV UTF-8\"");
     Path le = write(dir, "le.csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
     assertInputError(() -> CsvReader.readFeatures(le, List.of("a", "b")),
         le + ": UTF-16LE text (every second byte of its start is 0), but tikhonov reads UTF-8;"
-            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + le + " > converted.csv, or save"
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + le + " > le.utf8.csv, or save"
             + " it as \"CSV UTF-8\"");
     Path be = write(dir, "be.svm", "1 1:0.5 2:1\n0 1:1\n".getBytes(
         java.nio.charset.StandardCharsets.UTF_16BE));
     assertInputError(() -> LibsvmReader.read(be, TargetKind.CLASS),
         be + ": UTF-16BE text (every second byte of its start is 0), but tikhonov reads UTF-8;"
-            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + be + " > converted.csv, or save"
-            + " it as \"CSV UTF-8\"");
+            + " convert it, e.g. iconv -f UTF-16 -t UTF-8 < " + be + " > be.utf8.svm");
+    // (a LIBSVM file is told to write a LIBSVM file: it was told converted.csv and "CSV UTF-8")
     // UTF-8 with its byte-order mark still reads
     Path utf8 = write(dir, "utf8bom.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
         (byte) 0xBF}, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
