@@ -303,6 +303,9 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     requireAbsoluteHome();
+    // Charts are drawn off-screen, even where a DISPLAY is set (the library leaves the setting
+    // to the application: a desktop program that draws a report keeps its windows).
+    System.setProperty("java.awt.headless", "true");
     // Ctrl-C or kill leaves no temporary file beside a model or checkpoint being written.
     dev.tikhonov.internal.data.AtomicFiles.deleteTemporaryFilesOnShutdown();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

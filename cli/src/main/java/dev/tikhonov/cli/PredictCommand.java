@@ -107,8 +107,10 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       // which failure it was.
       if (stdout.checkError() || System.out.checkError()) {
         String target = standardOutput();
-        if (target.startsWith("pipe:") || target.startsWith("socket:")) {
-          return 0; // a reader that stopped early (| head -1) has all it wanted
+        if (target.isEmpty() || target.startsWith("pipe:") || target.startsWith("socket:")) {
+          // a reader that stopped early (| head -1) has all it wanted; where standard output
+          // goes cannot be told (no /proc), a full disk is not claimed
+          return 0;
         }
         // A full disk (> /dev/full, a quota) ended with exit 0 and the predictions cut short.
         throw new InputException("--out -: standard output (" + target + ") did not take all"

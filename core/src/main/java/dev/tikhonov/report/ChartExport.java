@@ -27,11 +27,6 @@ final class ChartExport {
   private static final Pattern SVG_OPEN = Pattern.compile("<svg\\b[^>]*>");
   private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"([^\"]*)\"");
 
-  static {
-    // Charts are drawn off-screen, on servers and in CI without a display.
-    System.setProperty("java.awt.headless", "true");
-  }
-
   private ChartExport() {}
 
   /**

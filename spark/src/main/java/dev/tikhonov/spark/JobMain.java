@@ -21,8 +21,6 @@ final class JobMain {
 
   /** Runs {@code job} and returns the code to exit with. */
   static int run(String appName, String[] args, Job job) {
-    // a job stopped while it saves leaves no temporary file beside the model (AtomicFiles)
-    dev.tikhonov.internal.data.AtomicFiles.deleteTemporaryFilesOnShutdown();
     try {
       SparkConf conf = new SparkConf();
       SparkSession.Builder builder = SparkSession.builder().appName(appName);

@@ -24,7 +24,7 @@ import java.util.List;
  * the link would have replaced the link with a file and left its target as it was. A process
  * stopped in the middle of a write leaves the old file and its temporary file, named
  * {@code .TARGET.PID.N.tmp} (TARGET cut where the whole would pass 255 bytes); a program that
- * calls {@link #deleteTemporaryFilesOnShutdown()} (the CLI and the Spark jobs do) leaves none
+ * calls {@link #deleteTemporaryFilesOnShutdown()} (the CLI does) leaves none
  * after SIGINT or SIGTERM (Ctrl-C, {@code kill}): its shutdown hook deletes them (SIGKILL runs
  * no hook). That is a program's choice, not the library's: after the hook has run, writes wait
  * for the JVM to halt, which would keep an application's own shutdown hook that saves a model
@@ -38,8 +38,9 @@ public final class AtomicFiles {
    * Deletes, when the JVM shuts down (SIGINT, SIGTERM, System.exit), the temporary files being
    * written, so a stopped program leaves the old targets and nothing beside them; from then on,
    * writes wait for the JVM to halt instead of leaving a new temporary file or a message after
-   * the program's last line. For a program's main (the CLI's, the Spark jobs'), not for a
-   * library: a write in an application's own shutdown hook would wait forever. Idempotent.
+   * the program's last line. For a program's main that owns its JVM (the CLI's), not for a
+   * library, nor for the Spark jobs, whose driver JVM may be shared (Livy, notebooks): a write
+   * in another shutdown hook would wait forever. Idempotent.
    */
   public static void deleteTemporaryFilesOnShutdown() {
     InFlight.install();
