@@ -228,8 +228,10 @@ public final class AtomicFiles {
     } catch (java.nio.file.FileAlreadyExistsException e) {
       // a probe of another run: the name fits
     } catch (IOException e) {
-      if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-          && f.getReason().contains("too long")) {
+      // by the length too: the reason is the C library's text, translated in some locales
+      // ("Dateiname zu lang")
+      if (length > NAME_MAX || e instanceof java.nio.file.FileSystemException f
+          && f.getReason() != null && f.getReason().contains("too long")) {
         String start = longest.codePointCount(0, longest.length()) > 40
             ? longest.substring(0, longest.offsetByCodePoints(0, 40)) + "…" : longest;
         throw new InputException(shown + ": cannot write the " + what + " there: the name \""
