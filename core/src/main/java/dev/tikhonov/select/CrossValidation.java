@@ -235,7 +235,8 @@ public final class CrossValidation {
         }
       }
     }
-    return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, warning(results));
+    return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit,
+        warning(results.stream().map(FoldScore::warning).toList()));
   }
 
   /**
@@ -253,8 +254,7 @@ public final class CrossValidation {
    * Spark module's distributed IRLS).
    */
   public static Optional<String> foldPathsWarning(List<PathSolution> foldPaths) {
-    return warning(foldPaths.stream().map(p -> new FoldScore(new double[0], p.warning()))
-        .toList());
+    return warning(foldPaths.stream().map(PathSolution::warning).toList());
   }
 
   /**
@@ -264,11 +264,11 @@ public final class CrossValidation {
    * had cut short (breast_cancer.csv at tolerance 1e-10: a mean deviance 14 % below cv.glmnet's
    * at the path's small λ).
    */
-  static Optional<String> warning(List<FoldScore> folds) {
+  static Optional<String> warning(List<Optional<String>> folds) {
     int first = -1;
     int count = 0;
     for (int f = 0; f < folds.size(); f++) {
-      if (folds.get(f).warning().isPresent()) {
+      if (folds.get(f).isPresent()) {
         count++;
         if (first < 0) {
           first = f;
@@ -281,7 +281,7 @@ public final class CrossValidation {
     return Optional.of("cross-validation fold " + (first + 1) + " of " + folds.size()
         + (count > 1 ? " (and " + (count - 1) + " more)" : "")
         + " did not converge; its held-out losses at the λ below its path's end are those of its"
-        + " last fit: " + folds.get(first).warning().get());
+        + " last fit: " + folds.get(first).get());
   }
 
   /** Σ wᵢ over the rows. */

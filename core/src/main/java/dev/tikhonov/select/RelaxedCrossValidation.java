@@ -137,8 +137,7 @@ public final class RelaxedCrossValidation {
         foldsWithFit[l]++;
       }
     }
-    Optional<String> warning = CrossValidation.warning(warnings.stream()
-        .map(w -> new CrossValidation.FoldScore(new double[0], w)).toList());
+    Optional<String> warning = CrossValidation.warning(warnings);
     List<CvResult> curves = new ArrayList<>();
     for (int c = 0; c < g.length; c++) {
       double[][] foldLoss = new double[k][];

@@ -81,6 +81,7 @@ final class StatisticsCrossValidation {
       }
     }
     return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
-        foldsWithFit, CrossValidation.warning(results)));
+        foldsWithFit, CrossValidation.warning(results.stream()
+            .map(CrossValidation.FoldScore::warning).toList())));
   }
 }
