@@ -280,8 +280,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       json.put("upper_limits", finiteOrNull(upper));
     }
     // the adaptive lasso's pilot fit that did not converge chose the factors (null: it did)
-    Optional<String> pilotWarning = Optional.ofNullable(
-        (String) path.provenance().settings().get("adaptive_pilot_warning"));
+    Optional<String> pilotWarning = path.adaptivePilotWarning();
     if (adaptive) {
       json.put("adaptive_pilot_warning", pilotWarning.orElse(null));
     }

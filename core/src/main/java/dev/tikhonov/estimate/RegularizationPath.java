@@ -190,6 +190,18 @@ public final class RegularizationPath<M extends Predictor> {
     return solution.warning();
   }
 
+  /**
+   * For an adaptive lasso ({@code adaptive(…)} on the builder): what its pilot's fits did not
+   * reach (a pilot path, or a fold of the ridge pilot's cross-validation, that ran out of its
+   * budget), which chose the penalty factors; empty when they converged or without an adaptive
+   * penalty. The same sentence is in {@link #provenance()}'s settings as
+   * {@code adaptive_pilot_warning}.
+   */
+  public Optional<String> adaptivePilotWarning() {
+    return Optional.ofNullable(provenance.settings().get("adaptive_pilot_warning"))
+        .map(String::valueOf);
+  }
+
   public Family family() {
     return solution.family();
   }
