@@ -55,6 +55,23 @@ class EditedCheckpointTest {
   }
 
   /** The settings entry with its stored flags (settings.args) changed by edit. */
+  /** Stored flags replaced by a run on d.csv of {@code model} for {@code epochs} epochs. */
+  private Consumer<ObjectNode> storedFlags(String model, int epochs) {
+    return args(a -> {
+      a.removeAll();
+      for (String flag : new String[] {"--data", dir.resolve("d.csv").toString(), "--target",
+          "y", "--model", model, "--regression", "--epochs", String.valueOf(epochs),
+          "--threads", "1", "--checkpoint-every", "1"}) {
+        a.add(flag);
+      }
+    });
+  }
+
+  /** The last line of {@code r}'s stderr without its "tikhonov: error: " prefix. */
+  private static String lastError(InProcess r) {
+    return r.err().lines().reduce((x, y) -> y).orElseThrow().replace("tikhonov: error: ", "");
+  }
+
   private static Consumer<ObjectNode> args(Consumer<ArrayNode> edit) {
     return meta -> {
       try {
@@ -89,20 +106,12 @@ class EditedCheckpointTest {
   void resume_storedFlagsOfAnotherNetwork_nameTheCheckpoint() throws Exception {
     // The run's own flags (an in-process run stores none: Main.run records them) with a wider
     // hidden layer than the checkpoint's weights have.
-    Path file = edited("wider", args(a -> {
-      a.removeAll();
-      for (String flag : new String[] {"--data", dir.resolve("d.csv").toString(), "--target",
-          "y", "--model", "mlp:5", "--regression", "--epochs", "2", "--threads", "1",
-          "--checkpoint-every", "1"}) {
-        a.add(flag);
-      }
-    }));
+    Path file = edited("wider", storedFlags("mlp:5", 2));
     InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
     assertEquals(2, r.exit(), r.err());
     assertEquals(file + ": its training state does not match the run that its stored flags"
         + " describe (an edited checkpoint?): parameter dense0.weight has shape 2x3 in the"
-        + " checkpoint, the network needs 2x5", r.err().lines().reduce((x, y) -> y).orElseThrow()
-            .replace("tikhonov: error: ", ""));
+        + " checkpoint, the network needs 2x5", lastError(r));
   }
 
   /**
@@ -112,21 +121,14 @@ class EditedCheckpointTest {
   @Test
   void resume_storedEpochsBelowTheCheckpointsEpoch_namesTheCheckpointAndBothNumbers()
       throws Exception {
-    Path file = edited("fewer", args(a -> {
-      a.removeAll();
-      for (String flag : new String[] {"--data", dir.resolve("d.csv").toString(), "--target",
-          "y", "--model", "mlp:3", "--regression", "--epochs", "1", "--threads", "1",
-          "--checkpoint-every", "1"}) {
-        a.add(flag);
-      }
-    }));
+    Path file = edited("fewer", storedFlags("mlp:3", 1));
     InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
     assertEquals(2, r.exit(), r.err());
     assertEquals(file + ": its training state does not match the run that its stored flags"
         + " describe (an edited checkpoint?): epochs (1) is below the epoch that the checkpoint"
         + " to resume from has reached (2): a run of 1 epochs cannot have trained 2; resume with"
         + " the run's own budget, at least 2 epochs",
-        r.err().lines().reduce((x, y) -> y).orElseThrow().replace("tikhonov: error: ", ""));
+        lastError(r));
   }
 
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
