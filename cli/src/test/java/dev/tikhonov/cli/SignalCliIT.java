@@ -87,26 +87,27 @@ class SignalCliIT {
     org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored in this"
         + " build's processes (a background job of a non-interactive shell): Ctrl-C cannot be"
         + " tested here; SIGTERM's test runs the same hook");
-    Path out = dir.resolve("r");
-    Cli.Result r = stopTrain("INT", out);
-    assertEquals(130, r.exitCode(), r.stderr());
+    assertStoppedWithTheResumeLine("INT", 130, dir.resolve("r"));
+  }
+
+  @Test
+  void sigterm_duringTrain_exits143_withTheSameLine() throws Exception {
+    assertStoppedWithTheResumeLine("TERM", 143, dir.resolve("t"));
+  }
+
+  /**
+   * train stopped by {@code signal}: exit code {@code exit}, its last line says so and how to
+   * continue, the checkpoint stays and no temporary file is left.
+   */
+  private void assertStoppedWithTheResumeLine(String signal, int exit, Path out)
+      throws Exception {
+    Cli.Result r = stopTrain(signal, out);
+    assertEquals(exit, r.exitCode(), r.stderr());
     List<String> lines = r.errorLines();
     assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
         + " file was left half-written; the last checkpoint stays: tikhonov train --resume "
         + out + " continues", lines.get(lines.size() - 1));
     assertTrue(Files.isRegularFile(out.resolve("checkpoint.safetensors")));
-    assertNoTemporaryFile(out);
-  }
-
-  @Test
-  void sigterm_duringTrain_exits143_withTheSameLine() throws Exception {
-    Path out = dir.resolve("t");
-    Cli.Result r = stopTrain("TERM", out);
-    assertEquals(143, r.exitCode(), r.stderr());
-    List<String> lines = r.errorLines();
-    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
-        + " file was left half-written; the last checkpoint stays: tikhonov train --resume "
-        + out + " continues", lines.get(lines.size() - 1));
     assertNoTemporaryFile(out);
   }
 
