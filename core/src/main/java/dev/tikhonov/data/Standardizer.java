@@ -14,6 +14,12 @@ import java.util.Arrays;
  * accumulated in double, in two passes. Immutable (the arrays are copied in and out), so
  * thread-safe; {@code transformInPlace} modifies only the matrix it is given.
  *
+ * <p>For a {@link Dataset} that holds dense rows in double precision, {@link #fit(Dataset)} and
+ * {@link #transform(Dataset)} work on those doubles and round to float32 only the standardized
+ * value: a column such as a Unix time (about 1.7·10⁹ s) or any mean far from zero against its
+ * spread keeps its variation, which rounding the raw value to float32 first would erase (the
+ * float32 spacing at 10⁹ is 64).
+ *
  * @param mean per-column means
  * @param scale per-column standard deviations (1 for constant columns), all &gt; 0
  */
@@ -55,14 +61,62 @@ public record Standardizer(double[] mean, double[] scale) {
         variance[j] += d * d;
       }
     }
+    return fromMoments(mean, variance, n);
+  }
+
+  /**
+   * Fits mean and scale of each feature of {@code data} (n ≥ 1 rows, finite values) from the
+   * values as the data set holds them: in double precision for dense rows from text files and
+   * {@code double[][]}; otherwise (float32 storage, sparse data) the same as
+   * {@code fit(data.features())}.
+   */
+  public static Standardizer fit(Dataset data) {
+    if (!denseDoubles(data)) {
+      return fit(data.features());
+    }
+    int n = data.size();
+    int p = data.numFeatures();
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
+    }
+    double[] mean = new double[p];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        mean[j] += data.feature(i, j);
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      mean[j] /= n;
+    }
+    double[] variance = new double[p];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        double d = data.feature(i, j) - mean[j];
+        variance[j] += d * d;
+      }
+    }
+    return fromMoments(mean, variance, n);
+  }
+
+  /**
+   * Dense rows held in double precision. Sparse data go through {@code features()}, whose
+   * float32 densification checks the size first (reading a sparse entry by its position is a
+   * search, too slow for every cell).
+   */
+  private static boolean denseDoubles(Dataset data) {
+    return data.holdsDoubles() && !data.isSparse();
+  }
+
+  private static Standardizer fromMoments(double[] mean, double[] variance, int n) {
+    int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
       double sd = Math.sqrt(variance[j] / n);
       if (!Double.isFinite(mean[j]) || !Double.isFinite(sd)) {
         throw new IllegalArgumentException("column " + (j + 1) + " has non-finite values");
       }
-      // A float32 column that is constant has exactly zero variance here (the sum of n equal
-      // floats is exact in double); anything that tiny relative to the mean is treated alike.
+      // A constant column has exactly zero variance here (the sum of n equal values minus their
+      // mean); anything that tiny relative to the mean is treated alike.
       scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1;
     }
     return new Standardizer(mean, scale);
@@ -86,6 +140,28 @@ public record Standardizer(double[] mean, double[] scale) {
   public Matrix transform(Matrix x) {
     Matrix out = x.copy();
     transformInPlace(out);
+    return out;
+  }
+
+  /**
+   * (x − mean) / scale of every feature of {@code data} as a new float32 matrix, computed from
+   * the values as the data set holds them (double precision where it holds doubles) and rounded
+   * once, at the end.
+   */
+  public Matrix transform(Dataset data) {
+    if (data.numFeatures() != mean.length) {
+      throw new IllegalArgumentException(
+          "standardizer fitted on " + mean.length + " columns, given " + data.numFeatures());
+    }
+    if (!denseDoubles(data)) {
+      return transform(data.features());
+    }
+    Matrix out = Matrix.zeros(data.size(), mean.length);
+    for (int i = 0; i < data.size(); i++) {
+      for (int j = 0; j < mean.length; j++) {
+        out.set(i, j, (float) ((data.feature(i, j) - mean[j]) / scale[j]));
+      }
+    }
     return out;
   }
 

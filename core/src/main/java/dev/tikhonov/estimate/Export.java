@@ -5,14 +5,13 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.io.OnnxExport;
 import dev.tikhonov.io.OnnxLinear;
 import dev.tikhonov.loss.Family;
-import dev.tikhonov.train.Model;
 import java.nio.file.Path;
 
 /**
  * Writes fitted models in other formats: ONNX (IR 8, opset 13) for ONNX Runtime and other
  * runtimes; see {@link OnnxExport} for the graphs. Every graph takes float64 raw features.
  * Networks keep their float32 weights, with the standardization inside the graph in float64
- * as {@link Model#standardize} computes it. Linear models (double coefficients on the original
+ * on the raw features, as a network's {@code predict} computes it. Linear models (double coefficients on the original
  * scale) become one float64 dense layer: gaussian ŷ = a₀ + x·b; binomial two logits
  * (0, a₀ + x·b), whose softmax is (1 − σ(η), σ(η)); multinomial one logit per class.
  * Stateless; thread-safe.

@@ -115,6 +115,44 @@ final class Features {
     return x;
   }
 
+  /**
+   * What a network sees of {@code data}: the model's columns as float32 n×p, standardized by
+   * the fit's mean and scale when it standardized (both null otherwise). The standardization is
+   * computed from the values as the data set holds them (double for text and
+   * {@code double[][]}) and rounded to float32 once, at the end, as in training (Standardizer).
+   */
+  static Matrix networkInput(List<String> modelFeatures, Dataset data, double[] mean,
+      double[] scale) {
+    if (mean == null) {
+      return floatInput(modelFeatures, data);
+    }
+    int[] column = columns(modelFeatures, data);
+    int p = modelFeatures.size();
+    Matrix x = Matrix.zeros(data.size(), p);
+    for (int i = 0; i < data.size(); i++) {
+      for (int j = 0; j < p; j++) {
+        double v = data.feature(i, column == null ? j : column[j]);
+        x.set(i, j, (float) ((v - mean[j]) / scale[j]));
+      }
+    }
+    return x;
+  }
+
+  /** {@link #networkInput(List, Dataset, double[], double[])} of raw rows checked for width p. */
+  static Matrix networkInput(int p, double[][] x, double[] mean, double[] scale) {
+    if (mean == null) {
+      return floatInput(p, x);
+    }
+    checkRows(p, x);
+    Matrix m = Matrix.zeros(x.length, p);
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < p; j++) {
+        m.set(i, j, (float) ((x[i][j] - mean[j]) / scale[j]));
+      }
+    }
+    return m;
+  }
+
   /** The model's inputs from {@code data} in double precision (rows not to be modified). */
   static double[][] doubleInput(List<String> modelFeatures, Dataset data) {
     int[] column = columns(modelFeatures, data);

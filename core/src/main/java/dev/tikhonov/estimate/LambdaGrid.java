@@ -171,7 +171,7 @@ public final class LambdaGrid {
     double[] columnScale = new double[p];
     Arrays.fill(columnScale, 1);
     if (standardize) {
-      Standardizer st = Standardizer.fit(x);
+      Standardizer st = Standardizer.fit(data);
       columnMean = st.mean();
       columnScale = st.scale();
     }
@@ -182,7 +182,10 @@ public final class LambdaGrid {
         residual[i][c] -= mean[c];
       }
       for (int j = 0; j < p; j++) {
-        double v = (x.get(i, j) - columnMean[j]) / columnScale[j];
+        // standardized from the values as held (double for text and double[][]), as
+        // NetworkFit standardizes them (Standardizer.transform(Dataset))
+        double v = standardize ? (data.feature(i, j) - columnMean[j]) / columnScale[j]
+            : x.get(i, j);
         if (v != 0) {
           for (int c = 0; c < k; c++) {
             g[j][c] += v * residual[i][c];

@@ -250,7 +250,8 @@ public final class MlpPath<P extends Predictor> {
               + " this path has l1Ratio " + l1Ratio);
         }
         Dataset seen = m.featureMean() == null ? trainingRows
-            : trainingRows.withFeatures(m.standardize(trainingRows.features()));
+            : trainingRows.withFeatures(new dev.tikhonov.data.Standardizer(m.featureMean(),
+                m.featureScale()).transform(trainingRows));
         ls.add(lambdas[l]);
         values.add((curvature.isPresent()
             ? LastLayerEvidence.evaluate(m.network(), seen, lambdas[l], curvature.get(),

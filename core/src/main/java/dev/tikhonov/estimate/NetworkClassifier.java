@@ -36,27 +36,27 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
 
   @Override
   public int[] predictClasses(Dataset data) {
-    return argmax(predictions.outputs(Features.floatInput(featureNames(), data)));
+    return argmax(predictions.outputs(input(data)));
   }
 
   @Override
   public int[] predictClasses(double[][] x) {
-    return argmax(predictions.outputs(Features.floatInput(featureNames().size(), x)));
+    return argmax(predictions.outputs(input(x)));
   }
 
   @Override
   public double[][] predictProba(Dataset data) {
-    return softmax(predictions.outputs(Features.floatInput(featureNames(), data)));
+    return softmax(predictions.outputs(input(data)));
   }
 
   @Override
   public double[][] predictProba(double[][] x) {
-    return softmax(predictions.outputs(Features.floatInput(featureNames().size(), x)));
+    return softmax(predictions.outputs(input(x)));
   }
 
   @Override
   public Evaluation evaluate(Dataset data) {
-    Matrix x = Features.floatInput(featureNames(), data);
+    Matrix x = input(data);
     int[] labels = Features.labels(classNames(), data);
     Matrix y = Matrix.zeros(labels.length, 1);
     for (int i = 0; i < labels.length; i++) {

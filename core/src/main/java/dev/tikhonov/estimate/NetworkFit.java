@@ -86,12 +86,14 @@ final class NetworkFit {
     double[] mean = null;
     double[] scale = null;
     if (s.standardize()) {
-      Standardizer st = Standardizer.fit(train.features());
+      // From the values as held (double for text and double[][]), rounded to float32 only
+      // once standardized: a column like 10⁹ + u keeps its u (Standardizer's javadoc).
+      Standardizer st = Standardizer.fit(train);
       mean = st.mean();
       scale = st.scale();
-      train = train.withFeatures(st.transform(train.features()));
+      train = train.withFeatures(st.transform(train));
       if (validation != null) {
-        validation = validation.withFeatures(st.transform(validation.features()));
+        validation = validation.withFeatures(st.transform(validation));
       }
     }
     int batch = Math.min(s.batchSize(), train.size());

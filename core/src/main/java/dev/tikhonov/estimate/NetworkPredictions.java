@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Forward passes of a fitted network for any number of threads at once. A {@link Sequential}
  * writes layer-owned buffers, so each concurrent call borrows an inference copy from a pool
  * (the weights are shared, the buffers are its own) and returns it; the pool grows to the
- * largest number of simultaneous callers. Inputs are standardized as in training and run in
- * chunks of {@value #CHUNK} rows.
+ * largest number of simultaneous callers. Inputs come standardized as in training
+ * ({@link Features#networkInput}) and run in chunks of {@value #CHUNK} rows.
  */
 final class NetworkPredictions {
   private static final int CHUNK = 1024;
@@ -32,8 +32,9 @@ final class NetworkPredictions {
   }
 
   /**
-   * The network's outputs (logits for classifiers, predictions for regression) for raw inputs
-   * {@code x} (n×p, the model's column order), as a new n×K matrix. A non-finite output is an
+   * The network's outputs (logits for classifiers, predictions for regression) for its inputs
+   * {@code x} (n×p, the model's column order, already standardized when the fit standardized:
+   * {@link Features#networkInput}), as a new n×K matrix. A non-finite output is an
    * InputException naming the first such row.
    */
   Matrix outputs(Matrix x) {
@@ -44,7 +45,7 @@ final class NetworkPredictions {
     try {
       for (int from = 0; from < n; from += CHUNK) {
         int to = Math.min(n, from + CHUNK);
-        Matrix o = network.forward(model.standardize(x.rowRange(from, to)), Layer.Mode.INFER);
+        Matrix o = network.forward(x.rowRange(from, to), Layer.Mode.INFER);
         for (int i = 0; i < to - from; i++) {
           out.copyRow(o, i, from + i);
         }
@@ -57,7 +58,8 @@ final class NetworkPredictions {
   }
 
   /**
-   * Mean loss and accuracy (classifiers) or MSE and R² (regressors) over rows {@code x} with
+   * Mean loss and accuracy (classifiers) or MSE and R² (regressors) over inputs {@code x} (as
+   * {@link #outputs}) with
    * targets {@code y} (n×1: class indices or values), and the penalty of the weights for (λ, α).
    */
   Evaluation evaluate(Matrix x, Matrix y, Loss loss, boolean classifier, double lambda,

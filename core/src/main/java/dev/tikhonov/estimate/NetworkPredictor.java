@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.data.Dataset;
 import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
@@ -43,7 +44,22 @@ public abstract sealed class NetworkPredictor implements Predictor
     return predictions.model().featureNames();
   }
 
-  /** The loss and penalized objective on inputs {@code x} and targets {@code y}. */
+  /** The network's input for {@code data}: its columns, standardized as in training. */
+  final Matrix input(Dataset data) {
+    Model m = predictions.model();
+    return Features.networkInput(featureNames(), data, m.featureMean(), m.featureScale());
+  }
+
+  /** The network's input for raw rows {@code x}, standardized as in training. */
+  final Matrix input(double[][] x) {
+    Model m = predictions.model();
+    return Features.networkInput(featureNames().size(), x, m.featureMean(), m.featureScale());
+  }
+
+  /**
+   * The loss and penalized objective on the network's inputs {@code x} ({@link #input}) and
+   * targets {@code y}.
+   */
   final Evaluation evaluate(Matrix x, Matrix y, boolean classification) {
     return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(),
         classification, lambda, l1Ratio);

@@ -19,17 +19,17 @@ public final class NetworkRegressor extends NetworkPredictor {
 
   @Override
   public double[] predict(Dataset data) {
-    return column(predictions.outputs(Features.floatInput(featureNames(), data)));
+    return column(predictions.outputs(input(data)));
   }
 
   @Override
   public double[] predict(double[][] x) {
-    return column(predictions.outputs(Features.floatInput(featureNames().size(), x)));
+    return column(predictions.outputs(input(x)));
   }
 
   @Override
   public Evaluation evaluate(Dataset data) {
-    Matrix x = Features.floatInput(featureNames(), data);
+    Matrix x = input(data);
     double[] values = Features.values(data);
     Matrix y = Matrix.zeros(values.length, 1);
     for (int i = 0; i < values.length; i++) {

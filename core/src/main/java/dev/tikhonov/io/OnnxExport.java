@@ -27,10 +27,11 @@ import java.util.List;
  *
  * <pre>
  *   input  [N, p] double           raw features, in the model's feature order
- *   x  = Cast(input, float)        networks train and predict on float32 features
- *   x' = Cast((Cast(x, double) − mean) / scale, float)
- *                                  Sub, Div in double (only when the model was trained
- *                                  standardized), as Model.standardize computes it
+ *   x' = Cast((input − mean) / scale, float)
+ *                                  when the model was trained standardized: Sub, Div in
+ *                                  double on the raw input, rounded once, as the estimators'
+ *                                  predict computes it (Standardizer.transform(Dataset))
+ *   x' = Cast(input, float)        otherwise: networks train and predict on float32 features
  *   h  = Gemm(h, Wₖ, bₖ)           y = h·W + b in float32, W stored [inputs, outputs]
  *   h  = Relu(h)                   after each hidden layer; dropout is the identity here
  *   outputs (float32): classifiers "logits" [N, K] and "probabilities" = Softmax(logits,
@@ -101,16 +102,19 @@ public final class OnnxExport {
     List<Protobuf> nodes = new ArrayList<>();
     List<Protobuf> initializers = new ArrayList<>();
     int p = model.network().inputSize();
-    nodes.add(cast("input", "input_float", FLOAT));
-    String h = "input_float";
+    String h;
     if (model.featureMean() != null) {
+      // standardized from the double input, rounded to float32 only after (as the estimators'
+      // predict does: a feature of 10⁹ + u keeps its u)
       initializers.add(tensor("mean", new long[] {p}, model.featureMean()));
       initializers.add(tensor("scale", new long[] {p}, model.featureScale()));
-      nodes.add(cast(h, "input_rounded", DOUBLE));
-      nodes.add(node("Sub", "standardize_sub", List.of("input_rounded", "mean"), "centered"));
+      nodes.add(node("Sub", "standardize_sub", List.of("input", "mean"), "centered"));
       nodes.add(node("Div", "standardize_div", List.of("centered", "scale"), "scaled"));
       nodes.add(cast("scaled", "standardized", FLOAT));
       h = "standardized";
+    } else {
+      nodes.add(cast("input", "input_float", FLOAT));
+      h = "input_float";
     }
     List<Layer> layers = model.network().layers();
     int dense = 0;
