@@ -141,8 +141,13 @@ public final class PathJob {
       if (options.save.isPresent()) {
         // Before the output directory and any Spark job: a bad path costs nothing.
         AtomicFiles.requireWritable(options.save.get(), "model file (--save)");
+        Optional<Path> input = localPath(options.data);
+        if (input.isPresent()) {
+          // Written after the fit, it would replace the data the user has no other copy of.
+          AtomicFiles.requireNotInput(options.save.get(), "--save", input.get(), "--data");
+        }
       }
-      Path dir = outputDirectory(options.out);
+      Path dir = outputDirectory(options.out, options.data);
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
@@ -191,6 +196,12 @@ public final class PathJob {
       err.println("tikhonov-spark: " + message);
       return 2;
     } catch (Exception e) {
+      Optional<String> line = malformedCsvLine(e);
+      if (line.isPresent()) {
+        err.println("tikhonov-spark: --data " + dataArg(args).orElse("") + ": a line has more or"
+            + " fewer fields than the header line: " + line.get());
+        return 2;
+      }
       if (e instanceof org.apache.spark.sql.AnalysisException a) {
         // A missing path or an unreadable file: Spark's own first line names it.
         err.println("tikhonov-spark: --data: " + a.getMessage().lines().findFirst().orElse(""));
@@ -202,6 +213,22 @@ public final class PathJob {
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The line of a CSV file with more or fewer fields than its header, when that is why the read
+   * failed (Spark's {@code MALFORMED_CSV_RECORD}, somewhere in the task failure's causes),
+   * shortened to 80 characters.
+   */
+  static Optional<String> malformedCsvLine(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.apache.spark.SparkThrowable t
+          && "MALFORMED_CSV_RECORD".equals(t.getCondition())) {
+        String line = t.getMessageParameters().getOrDefault("badRecord", "");
+        return Optional.of(line.length() <= 80 ? line : line.substring(0, 77) + "...");
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -270,15 +297,70 @@ public final class PathJob {
         .drop(aliases);
   }
 
-  /** The --out directory, created if missing. */
-  private static Path outputDirectory(String out) throws java.io.IOException {
-    Path dir = Path.of(out);
+  /**
+   * The --out directory, created if missing, where path.json and path.csv do not replace the
+   * --data file or go into its folder. Any other failure to create it names the flag and the
+   * reason (it was the path alone, "DIR: Not a directory").
+   */
+  private static Path outputDirectory(String out, String data) {
+    if (out.isBlank()) {
+      throw new InputException("--out needs a directory path, got '" + out + "'");
+    }
+    Path dir;
+    try {
+      dir = Path.of(out);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InputException("--out " + out + ": not a directory path (" + e.getReason()
+          + ")", e);
+    }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new InputException("--out " + out + ": is a file; path.json and path.csv go into a"
           + " directory");
     }
-    Files.createDirectories(dir);
+    for (Path p = dir.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new InputException("--out " + out + ": " + p + " is a file, not a directory;"
+            + " path.json and path.csv cannot go there");
+      }
+    }
+    Optional<Path> input = localPath(data);
+    if (input.isPresent()) {
+      Path folder = AtomicFiles.realPath(input.get());
+      if (Files.isDirectory(folder) && AtomicFiles.realPath(dir).startsWith(folder)) {
+        throw new InputException("--out " + out + " is in the --data folder " + data
+            + ", whose files are read as data; give another directory");
+      }
+      for (String name : List.of("path.json", "path.csv")) {
+        if (AtomicFiles.sameFile(dir.resolve(name), input.get())) {
+          throw new InputException("--out " + out + ": its " + name + " would replace the"
+              + " --data file " + data + "; give another directory");
+        }
+      }
+    }
+    AtomicFiles.requireCanWriteIn(dir, dir, "path.json and path.csv (--out)");
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new InputException("--out " + out + ": cannot create the directory: "
+          + AtomicFiles.reason(e), e);
+    }
     return dir;
+  }
+
+  /**
+   * The --data path on the driver's file system: a plain path or a {@code file:} URI; empty
+   * for another file system (hdfs:, s3a:, ...), which no output of the job can be on.
+   */
+  private static Optional<Path> localPath(String data) {
+    try {
+      java.net.URI uri = new org.apache.hadoop.fs.Path(data).toUri();
+      if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+        return Optional.of(Path.of(uri.getPath()));
+      }
+    } catch (IllegalArgumentException e) {
+      // not a path Spark could read either: the read names it
+    }
+    return Optional.empty();
   }
 
   /** The value of --data, if given. */
@@ -333,8 +415,11 @@ public final class PathJob {
 
   private static Dataset<Row> read(SparkSession spark, Options options) {
     if (options.format.map("csv"::equals).orElse(isCsv(options.data))) {
+      // FAILFAST, every column parsed: a line with more or fewer fields than the header is an
+      // error (Spark's default drops a line's extra fields and reads its missing ones as null,
+      // so a misaligned row was fitted), whichever columns the fit reads.
       Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
-          .csv(options.data);
+          .option("mode", "FAILFAST").option("columnPruning", "false").csv(options.data);
       List<Column> numbers = new ArrayList<>();
       for (String c : text.columns()) {
         numbers.add(Columns.column(c).try_cast("double").alias(c));
@@ -373,6 +458,11 @@ public final class PathJob {
         if (options.roles().contains(name)) {
           throw new InputException("--features: column '" + name + "' is the "
               + options.role(name) + "; it cannot also be a feature");
+        }
+        if (features.contains(name)) {
+          // Twice would fit a column against its copy, and the model's feature names (the
+          // core's x0.., as two columns share one name) would match no column to predict on.
+          throw new InputException("--features: column '" + name + "' is named twice");
         }
         requireNumeric(data.schema().apply(name));
         features.add(name);
@@ -525,6 +615,10 @@ public final class PathJob {
       if (o.data == null || o.target == null) {
         throw new InputException("--data FILE and --target COLUMN are required");
       }
+      o.weight.ifPresent(w -> requireOtherColumn("--weight", w, "--target", o.target));
+      o.foldColumn.ifPresent(f -> requireOtherColumn("--fold-column", f, "--target", o.target));
+      o.foldColumn.ifPresent(f -> o.weight.ifPresent(
+          w -> requireOtherColumn("--fold-column", f, "--weight", w)));
       if (o.saveLambda.isPresent() && o.save.isEmpty()) {
         throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
       }
@@ -533,6 +627,15 @@ public final class PathJob {
             + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
       }
       return o;
+    }
+
+    /** A column has one role: the weights (or fold ids) are not the labels. */
+    private static void requireOtherColumn(String flag, String column, String otherFlag,
+        String other) {
+      if (column.equals(other)) {
+        throw new InputException(flag + " " + column + " is also the " + otherFlag
+            + " column; a column has one role");
+      }
     }
 
     private static int integer(String flag, String v, int min) {

@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -565,5 +566,109 @@ class PathJobTest {
     assertEquals(2, alone.code());
     assertEquals("tikhonov-spark: --save-lambda says which λ --save keeps; add --save FILE",
         alone.err().strip());
+  }
+
+  /**
+   * Outputs that would destroy the input: --save naming the --data file replaced the data with
+   * the model after the fit, and an --out whose path.csv is the --data file (a path.csv read
+   * back as data) replaced it the same way, both exit 0; --out under a file said only "DIR: Not
+   * a directory", and an empty --out wrote into the working directory. Each is now one line
+   * and code 2, before the data are read, and the data file is unchanged.
+   */
+  @Test
+  void outputsThatWouldReplaceTheDataOrCannotBeMade_exitWithCode2_andTheDataStay(
+      @TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    byte[] before = Files.readAllBytes(csv);
+    Result save = run("--data", csv.toString(), "--target", "y", "--save", csv.toString(),
+        "--out", dir.resolve("o").toString());
+    assertEquals(2, save.code(), save.err());
+    assertEquals("tikhonov-spark: --save " + csv + " is the --data file; give another path",
+        save.err().strip());
+    Path pathCsv = Files.copy(csv, dir.resolve("path.csv"));
+    Result out = run("--data", pathCsv.toString(), "--target", "y", "--out", dir.toString());
+    assertEquals(2, out.code(), out.err());
+    assertEquals("tikhonov-spark: --out " + dir + ": its path.csv would replace the --data file "
+        + pathCsv + "; give another directory", out.err().strip());
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    Files.copy(csv, parts.resolve("part-0.csv"));
+    Result inside = run("--data", parts.toString(), "--format", "csv", "--target", "y",
+        "--out", parts.resolve("fit").toString());
+    assertEquals(2, inside.code(), inside.err());
+    assertEquals("tikhonov-spark: --out " + parts.resolve("fit") + " is in the --data folder "
+        + parts + ", whose files are read as data; give another directory",
+        inside.err().strip());
+    assertArrayEquals(before, Files.readAllBytes(csv), "--data is unchanged");
+    assertArrayEquals(before, Files.readAllBytes(pathCsv), "--data is unchanged");
+    Path file = Files.writeString(dir.resolve("plain"), "a file");
+    Result underFile = run("--data", csv.toString(), "--target", "y", "--out",
+        file.resolve("sub").toString());
+    assertEquals(2, underFile.code(), underFile.err());
+    assertEquals("tikhonov-spark: --out " + file.resolve("sub") + ": " + file + " is a file, not"
+        + " a directory; path.json and path.csv cannot go there", underFile.err().strip());
+    Result empty = run("--data", csv.toString(), "--target", "y", "--out", "");
+    assertEquals(2, empty.code(), empty.err());
+    assertEquals("tikhonov-spark: --out needs a directory path, got ''", empty.err().strip());
+  }
+
+  /**
+   * Columns given two roles, or a feature named twice: --weight y --target y fitted with the
+   * labels as weights, and --features a,a,b fitted a column against its copy under the core's
+   * names x0..x2, so the saved model matched no column of the file (exit 0 both). Now one line
+   * and code 2 each.
+   */
+  @Test
+  void aColumnInTwoRolesOrAFeatureTwice_exitWithCode2AndOneLine(@TempDir Path dir)
+      throws IOException {
+    String data = writeCsv(dir, null).toString();
+    String out = dir.resolve("o").toString();
+    Result weight = run("--data", data, "--target", "y", "--weight", "y", "--out", out);
+    assertEquals(2, weight.code(), weight.err());
+    assertEquals("tikhonov-spark: --weight y is also the --target column; a column has one role",
+        weight.err().strip());
+    Result fold = run("--data", data, "--target", "fold", "--fold-column", "fold", "--out", out);
+    assertEquals(2, fold.code(), fold.err());
+    assertEquals("tikhonov-spark: --fold-column fold is also the --target column; a column has"
+        + " one role", fold.err().strip());
+    Result both = run("--data", data, "--target", "y", "--weight", "fold", "--fold-column",
+        "fold", "--out", out);
+    assertEquals(2, both.code(), both.err());
+    assertEquals("tikhonov-spark: --fold-column fold is also the --weight column; a column has"
+        + " one role", both.err().strip());
+    Result twice = run("--data", data, "--target", "y", "--features", "a,a,b", "--out", out);
+    assertEquals(2, twice.code(), twice.err());
+    assertEquals("tikhonov-spark: --features: column 'a' is named twice", twice.err().strip());
+  }
+
+  /**
+   * A CSV line with more fields than the header: Spark's default (PERMISSIVE) dropped the extra
+   * field and fitted the row, exit 0; one with fewer read the missing ones as empty cells
+   * ("column 'fold' ... empty or not a number", not what the file had). Both are now the
+   * misaligned line, also when the fit reads only some columns (--features).
+   */
+  @Test
+  void csvLineWithMoreOrFewerFieldsThanTheHeader_exitsWithCode2_namingTheLine(
+      @TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    List<String> lines = Files.readAllLines(csv);
+    List<String> extra = new ArrayList<>(lines);
+    extra.set(5, lines.get(5) + ",9.5");
+    Path longer = Files.write(dir.resolve("extra.csv"), extra);
+    List<String> fewer = new ArrayList<>(lines);
+    fewer.set(5, lines.get(5).substring(0, lines.get(5).lastIndexOf(',')));
+    Path shorter = Files.write(dir.resolve("short.csv"), fewer);
+    for (Path file : List.of(longer, shorter)) {
+      String line = Files.readAllLines(file).get(5);
+      String shown = line.length() <= 80 ? line : line.substring(0, 77) + "...";
+      for (List<String> features : List.of(List.<String>of(), List.of("--features", "a,b"))) {
+        List<String> args = new ArrayList<>(List.of("--data", file.toString(), "--target", "y",
+            "--out", dir.resolve("o").toString()));
+        args.addAll(features);
+        Result r = run(args.toArray(new String[0]));
+        assertEquals(2, r.code(), file + " " + features + ": " + r.err());
+        assertEquals("tikhonov-spark: --data " + file + ": a line has more or fewer fields than"
+            + " the header line: " + shown, r.err().strip(), file + " " + features);
+      }
+    }
   }
 }
