@@ -449,12 +449,16 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
   /**
-   * Checks the input columns (features: vectors; label, weight, fold: numeric) and returns the
-   * schema with the prediction column the model adds (and the probability and raw prediction
-   * columns, if set).
+   * Checks the input columns (features: vectors; label, weight, fold: numeric; the weight and
+   * fold columns neither the label column nor each other) and returns the schema with the
+   * prediction column the model adds (and the probability and raw prediction columns, if set).
    */
   @Override
   public StructType transformSchema(StructType schema) {
+    getWeightCol().ifPresent(w -> requireOwnColumn("weightCol", w, "labelCol", getLabelCol()));
+    getFoldCol().ifPresent(f -> requireOwnColumn("foldCol", f, "labelCol", getLabelCol()));
+    getFoldCol().ifPresent(f -> getWeightCol().ifPresent(
+        w -> requireOwnColumn("foldCol", f, "weightCol", w)));
     Columns.requireVector(schema, getFeaturesCol());
     Columns.requireNumeric(schema, getLabelCol(), "label");
     getWeightCol().ifPresent(c -> Columns.requireNumeric(schema, c, "weight"));
@@ -468,6 +472,15 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       out = Columns.withRawPredictions(out, getRawPredictionCol().get(), f);
     }
     return out;
+  }
+
+  /** A column has one role: labels are not weights, nor fold ids. */
+  private static void requireOwnColumn(String param, String column, String otherParam,
+      String other) {
+    if (column.equals(other)) {
+      throw new InputException(param + " '" + column + "' is also the " + otherParam
+          + "; a column has one role");
+    }
   }
 
   /**
@@ -484,6 +497,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * indices, poisson counts ≥ 0), and the rows' fingerprint sums.
    */
   private StatisticsPass.Output statisticsPass(Dataset<?> dataset, Family labels) {
+    if (dataset.isStreaming()) {
+      // Spark's own refusal comes from deep in the pass and speaks of writeStream.start().
+      throw new InputException("the data are a streaming Dataset: a fit needs all its rows, a"
+          + " batch Dataset (e.g. the rows so far: a foreachBatch, or the stream's sink read"
+          + " back as a table); a fitted model's transform takes streaming data");
+    }
     transformSchema(dataset.schema());
     int k = getNumFolds();
     int maxFeatures = DriverLimit.maxFeatures(k);

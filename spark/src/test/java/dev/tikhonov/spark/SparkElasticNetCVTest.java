@@ -268,4 +268,49 @@ class SparkElasticNetCVTest {
     assertEquals(10, cv.getNumFolds());
     assertEquals(cv.uid(), copy.uid());
   }
+
+  /**
+   * A streaming Dataset: Spark's own refusal ("Queries with streaming sources must be executed
+   * with writeStream.start()", an AnalysisException from inside the pass) said nothing of the
+   * fit; a fitted model's transform takes one (it is lazy, row by row).
+   */
+  @Test
+  void fit_ofAStreamingDataset_isRefusedInTheLibrarysTerms_whileTransformTakesOne() {
+    Dataset<Row> stream = spark.readStream().format("rate").load()
+        .select(org.apache.spark.sql.functions.col("value").cast("double").as("label"),
+            org.apache.spark.sql.functions.lit(null).cast(SQLDataTypes.VectorType())
+                .as("features"));
+    for (String family : List.of("gaussian", "binomial")) {
+      InputException e = assertThrows(InputException.class,
+          () -> new SparkElasticNetCV().setFamily(family).fit(stream));
+      assertEquals("the data are a streaming Dataset: a fit needs all its rows, a batch Dataset"
+          + " (e.g. the rows so far: a foreachBatch, or the stream's sink read back as a table);"
+          + " a fitted model's transform takes streaming data", e.getMessage(), family);
+    }
+    SparkElasticNetModel model = new SparkElasticNetCV().setNumFolds(5)
+        .fit(TestSpark.frame(spark, TABLE, 2));
+    assertTrue(model.transform(stream).isStreaming());
+  }
+
+  /**
+   * The label column given as the weights or the fold ids (or one column as both) fitted with
+   * the labels as weights (or failed on a label outside 1..K as a "fold id"); each is refused
+   * before any pass, naming the two params.
+   */
+  @Test
+  void aColumnAsTwoOfLabelWeightAndFold_isRefusedNamingBothParams() {
+    Dataset<Row> data = TestSpark.frame(spark, TABLE, 2);
+    InputException weight = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().setWeightCol("label").fit(data));
+    assertEquals("weightCol 'label' is also the labelCol; a column has one role",
+        weight.getMessage());
+    InputException fold = assertThrows(InputException.class,
+        () -> new SparkElasticNetCV().setFoldCol("label").fit(data));
+    assertEquals("foldCol 'label' is also the labelCol; a column has one role",
+        fold.getMessage());
+    InputException both = assertThrows(InputException.class, () -> new SparkElasticNetCV()
+        .setFamily("poisson").setWeightCol("fold").setFoldCol("fold").setNumFolds(5).fit(data));
+    assertEquals("foldCol 'fold' is also the weightCol; a column has one role",
+        both.getMessage());
+  }
 }
