@@ -688,7 +688,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return new Reader();
   }
 
-  /** The model saved at {@code path} by {@code write().save(path)}. */
+  /**
+   * The model saved at {@code path} by {@code write().save(path)}.
+   *
+   * @throws InputException naming {@code path} when it is missing, a file (a tikhonov model
+   *     file loads with {@code Predictor.load}), another stage's save, or a save without all
+   *     its parts
+   */
   public static SparkElasticNetModel load(String path) {
     return read().load(path);
   }
@@ -753,11 +759,23 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private static final class Reader extends MLReader<SparkElasticNetModel> {
     @Override
     public SparkElasticNetModel load(String dir) {
+      requireModelDirectory(dir);
       DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(dir,
-          sparkSession(), SparkElasticNetModel.class.getName());
-      Row d = sparkSession().read().parquet(new Path(dir, "data").toString()).head();
+          sparkSession(), "");
+      if (!metadata.className().equals(SparkElasticNetModel.class.getName())) {
+        throw new InputException(dir + ": holds a saved " + metadata.className() + ", not a "
+            + SparkElasticNetModel.class.getName() + "; load it with that class's load");
+      }
+      List<Row> data = sparkSession().read().parquet(new Path(dir, "data").toString())
+          .collectAsList();
       List<Row> rows = sparkSession().read().parquet(new Path(dir, "path").toString())
           .orderBy("index").collectAsList();
+      if (data.size() != 1 || rows.isEmpty()) {
+        throw new InputException(dir + ": " + (data.size() != 1 ? "data/ holds " + data.size()
+            + " rows, expected 1" : "path/ holds no rows") + ": not a complete "
+            + "SparkElasticNetModel (was its save stopped half way?)");
+      }
+      Row d = data.get(0);
       int m = rows.size();
       int k = rows.get(0).<Double>getList(11).size();
       double[] lambdas = new double[m];
@@ -819,6 +837,39 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
               ? d.getInt(12) : 1, fitRecord(d, dir));
       metadata.getAndSetParams(model, Option.empty());
       return model;
+    }
+
+    /**
+     * Refuses, naming {@code dir}, what {@code write().save} does not leave: no such path, a
+     * file (such as a tikhonov model file, which {@code Predictor.load} reads), or a directory
+     * without one of metadata/, data/ and path/ (a save stopped half way, or another folder).
+     * Spark's own failure named only the first path it missed ("Path does not exist:
+     * DIR/metadata").
+     */
+    private void requireModelDirectory(String dir) {
+      Path root = new Path(dir);
+      String expected = "expected a SparkElasticNetModel saved by write().save(path): a"
+          + " directory with metadata/, data/ and path/";
+      try {
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(
+            sparkSession().sparkContext().hadoopConfiguration());
+        if (!fs.exists(root)) {
+          throw new InputException(dir + ": no such file or directory; " + expected);
+        }
+        if (!fs.getFileStatus(root).isDirectory()) {
+          throw new InputException(dir + ": is a file; " + expected + " (a tikhonov model"
+              + " file, from toLinearModel().save or PathJob --save, loads with"
+              + " Predictor.load)");
+        }
+        for (String part : List.of("metadata", "data", "path")) {
+          if (!fs.exists(new Path(root, part))) {
+            throw new InputException(dir + ": has no " + part + "/; " + expected
+                + " (a save stopped half way leaves one without its last parts)");
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(dir + ": cannot be read: " + e.getMessage(), e);
+      }
     }
 
     /**

@@ -548,4 +548,45 @@ class SparkElasticNetModelTest {
     assertEquals(3, model.numClasses());
     assertPathFrame(model);
   }
+
+  /**
+   * What load is given instead of a saved model: each refusal names the path and what it is.
+   * Spark's own failures were "[PATH_NOT_FOUND] Path does not exist: DIR/metadata" for a
+   * missing path, a tikhonov model file and a save stopped before path/ alike (the last naming
+   * DIR/path), and "requirement failed: Error loading metadata: Expected class name ..." for
+   * another stage's save.
+   */
+  @Test
+  void load_ofWhatIsNotASavedModel_namesThePathAndWhatItIs(@TempDir Path dir) throws Exception {
+    String expected = "expected a SparkElasticNetModel saved by write().save(path): a directory"
+        + " with metadata/, data/ and path/";
+    String missing = dir.resolve("missing").toString();
+    InputException none = assertThrows(InputException.class,
+        () -> SparkElasticNetModel.load(missing));
+    assertEquals(missing + ": no such file or directory; " + expected, none.getMessage());
+    String file = Files.writeString(dir.resolve("enet.safetensors"), "not a directory")
+        .toString();
+    InputException plain = assertThrows(InputException.class,
+        () -> SparkElasticNetModel.load(file));
+    assertEquals(file + ": is a file; " + expected + " (a tikhonov model file, from"
+        + " toLinearModel().save or PathJob --save, loads with Predictor.load)",
+        plain.getMessage());
+    String assembler = dir.resolve("assembler").toString();
+    new VectorAssembler().setInputCols(new String[] {"a"}).setOutputCol("v").write()
+        .save(assembler);
+    Files.createDirectories(dir.resolve("assembler/data"));
+    Files.createDirectories(dir.resolve("assembler/path"));
+    InputException other = assertThrows(InputException.class,
+        () -> SparkElasticNetModel.load(assembler));
+    assertEquals(assembler + ": holds a saved org.apache.spark.ml.feature.VectorAssembler, not"
+        + " a dev.tikhonov.spark.SparkElasticNetModel; load it with that class's load",
+        other.getMessage());
+    String half = dir.resolve("half").toString();
+    model().write().save(half);
+    org.apache.commons.io.FileUtils.deleteDirectory(dir.resolve("half/path").toFile());
+    InputException stopped = assertThrows(InputException.class,
+        () -> SparkElasticNetModel.load(half));
+    assertEquals(half + ": has no path/; " + expected + " (a save stopped half way leaves one"
+        + " without its last parts)", stopped.getMessage());
+  }
 }
