@@ -141,13 +141,14 @@ public final class PathJob {
       if (options.save.isPresent()) {
         // Before the output directory and any Spark job: a bad path costs nothing.
         AtomicFiles.requireWritable(options.save.get(), "model file (--save)");
-        Optional<Path> input = localPath(options.data);
+        Optional<Path> input = JobOutput.localPath(options.data);
         if (input.isPresent()) {
           // Written after the fit, it would replace the data the user has no other copy of.
           AtomicFiles.requireNotInput(options.save.get(), "--save", input.get(), "--data");
         }
       }
-      Path dir = outputDirectory(options.out, options.data);
+      Path dir = JobOutput.directory(options.out, "path.json and path.csv",
+          List.of("path.json", "path.csv"), java.util.Map.of("--data", options.data));
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
@@ -295,72 +296,6 @@ public final class PathJob {
     }
     return assembled.withMetadata(FEATURES, new AttributeGroup(FEATURES, named).toMetadata())
         .drop(aliases);
-  }
-
-  /**
-   * The --out directory, created if missing, where path.json and path.csv do not replace the
-   * --data file or go into its folder. Any other failure to create it names the flag and the
-   * reason (it was the path alone, "DIR: Not a directory").
-   */
-  private static Path outputDirectory(String out, String data) {
-    if (out.isBlank()) {
-      throw new InputException("--out needs a directory path, got '" + out + "'");
-    }
-    Path dir;
-    try {
-      dir = Path.of(out);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new InputException("--out " + out + ": not a directory path (" + e.getReason()
-          + ")", e);
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new InputException("--out " + out + ": is a file; path.json and path.csv go into a"
-          + " directory");
-    }
-    for (Path p = dir.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new InputException("--out " + out + ": " + p + " is a file, not a directory;"
-            + " path.json and path.csv cannot go there");
-      }
-    }
-    Optional<Path> input = localPath(data);
-    if (input.isPresent()) {
-      Path folder = AtomicFiles.realPath(input.get());
-      if (Files.isDirectory(folder) && AtomicFiles.realPath(dir).startsWith(folder)) {
-        throw new InputException("--out " + out + " is in the --data folder " + data
-            + ", whose files are read as data; give another directory");
-      }
-      for (String name : List.of("path.json", "path.csv")) {
-        if (AtomicFiles.sameFile(dir.resolve(name), input.get())) {
-          throw new InputException("--out " + out + ": its " + name + " would replace the"
-              + " --data file " + data + "; give another directory");
-        }
-      }
-    }
-    AtomicFiles.requireCanWriteIn(dir, dir, "path.json and path.csv (--out)");
-    try {
-      Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
-      throw new InputException("--out " + out + ": cannot create the directory: "
-          + AtomicFiles.reason(e), e);
-    }
-    return dir;
-  }
-
-  /**
-   * The --data path on the driver's file system: a plain path or a {@code file:} URI; empty
-   * for another file system (hdfs:, s3a:, ...), which no output of the job can be on.
-   */
-  private static Optional<Path> localPath(String data) {
-    try {
-      java.net.URI uri = new org.apache.hadoop.fs.Path(data).toUri();
-      if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-        return Optional.of(Path.of(uri.getPath()));
-      }
-    } catch (IllegalArgumentException e) {
-      // not a path Spark could read either: the read names it
-    }
-    return Optional.empty();
   }
 
   /** The value of --data, if given. */

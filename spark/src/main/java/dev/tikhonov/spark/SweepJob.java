@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 import org.apache.spark.sql.SparkSession;
@@ -88,12 +89,13 @@ public final class SweepJob {
     }
     try {
       Options options = Options.parse(args);
-      Path dir = Path.of(options.out);
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new InputException("--out " + options.out + ": is a file; the results go into a"
-            + " directory");
-      }
-      Files.createDirectories(dir);
+      java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+      options.train.ifPresent(f -> inputs.put("--train", f));
+      options.test.ifPresent(f -> inputs.put("--test", f));
+      options.mnist.filter(m -> !m.equals("bundled")).ifPresent(m -> inputs.put("--mnist", m));
+      Path dir = JobOutput.directory(options.out, "the results",
+          List.of("results.csv", "results.json", "runs.csv", "runs.json", "diverged.json"),
+          inputs);
       Dataset[] data = options.read();
       SparkSweep.Builder builder = SparkSweep.builder().lambdas(options.lambdas)
           .dropouts(options.dropouts).seeds(options.seeds).hiddenLayers(options.hidden)
@@ -130,7 +132,7 @@ public final class SweepJob {
     } catch (InputException e) {
       err.println("tikhonov-spark: " + e.getMessage());
       return 2;
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (java.io.UncheckedIOException e) {
       err.println("tikhonov-spark: " + e.getMessage());
       return 2;
     }

@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,5 +188,39 @@ class SweepJobTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().startsWith("tikhonov-spark: " + unreadable), bad.err());
     assertEquals(1, bad.err().strip().lines().count(), bad.err());
+  }
+
+  /**
+   * --out that cannot be made, or would replace an input: under a file it said only "DIR: Not
+   * a directory"; empty, it wrote into the working directory; a --train file named runs.csv in
+   * --out was replaced by the results (exit 0). Each is one line and code 2 before any work,
+   * and the input stays.
+   */
+  @Test
+  void outThatCannotBeMadeOrWouldReplaceAnInput_exitsWithCode2AndOneLine(@TempDir Path dir)
+      throws IOException {
+    Path[] files = digitFiles(dir, 20, 10);
+    Path plain = Files.writeString(dir.resolve("plain"), "a file");
+    Path runs = Files.copy(files[0], dir.resolve("runs.csv"));
+    byte[] before = Files.readAllBytes(runs);
+    Object[][] cases = {
+        {List.of("--lambdas", "0.1", "--mnist", "bundled", "--out",
+            plain.resolve("sub").toString()),
+            "--out " + plain.resolve("sub") + ": " + plain + " is a file, not a directory; the"
+                + " results cannot go there"},
+        {List.of("--lambdas", "0.1", "--mnist", "bundled", "--out", ""),
+            "--out needs a directory path, got ''"},
+        {List.of("--lambdas", "0.1", "--train", runs.toString(), "--test", files[1].toString(),
+            "--target", "label", "--out", dir.toString()),
+            "--out " + dir + ": its runs.csv would replace the --train file " + runs
+                + "; give another directory"},
+    };
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Result r = run((List<String>) c[0]);
+      assertEquals(2, r.code(), c[0] + ": " + r.err());
+      assertEquals("tikhonov-spark: " + c[1], r.err().strip(), c[0].toString());
+    }
+    assertArrayEquals(before, Files.readAllBytes(runs), "--train is unchanged");
   }
 }
