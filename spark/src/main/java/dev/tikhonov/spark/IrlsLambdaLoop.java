@@ -198,4 +198,27 @@ final class IrlsLambdaLoop<S> {
     return new InputException("fold " + id + " of " + numFolds + " (its training rows): "
         + e.getMessage(), e);
   }
+
+  /**
+   * Refuses a Newton pass that read other rows than the first pass: the IRLS reads its input
+   * once per pass, and an input that gives other rows each time (a source that changes between
+   * reads, a nondeterministic filter or sample of an uncached input) would mix steps of
+   * different data into one path, with no other sign. Each fit's row count in the pass
+   * ({@code counts[i]} of fit {@code ids[i]}: 0 all rows, k fold k's training rows) must be
+   * the statistics pass's.
+   */
+  static void requireSameRows(int[] ids, long[] counts,
+      dev.tikhonov.select.FoldStatistics statistics, String family) {
+    for (int i = 0; i < ids.length; i++) {
+      long first = ids[i] == 0 ? statistics.total().count()
+          : statistics.training(ids[i]).count();
+      if (counts[i] != first) {
+        throw new InputException("the data changed between passes: a Newton pass read "
+            + counts[i] + " rows " + (ids[i] == 0 ? "" : "of fold " + ids[i] + "'s training"
+            + " rows ") + "where the first pass read " + first + "; a " + family + " fit reads"
+            + " its input once per pass, so it must give the same rows each time: persist()"
+            + " or localCheckpoint() it before the fit");
+      }
+    }
+  }
 }

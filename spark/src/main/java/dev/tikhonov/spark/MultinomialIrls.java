@@ -176,7 +176,10 @@ final class MultinomialIrls {
         a0[i] = t.interceptsAtCenter();
         b[i] = copy(t.b);
       }
-      return pass.run(rows, ids, a0, b, center);
+      MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
+      IrlsLambdaLoop.requireSameRows(ids, Arrays.stream(sums)
+          .mapToLong(MultinomialPass.Sums::count).toArray(), statistics, "multinomial");
+      return sums;
     });
   }
 

@@ -168,7 +168,11 @@ final class SingleResponseIrls {
         a0[i] = t.a0;
         b[i] = t.b;
       }
-      return pass.run(rows, family, ids, a0, b, center);
+      NewtonPass.Sums[] sums = pass.run(rows, family, ids, a0, b, center);
+      IrlsLambdaLoop.requireSameRows(ids, Arrays.stream(sums)
+          .mapToLong(NewtonPass.Sums::count).toArray(), statistics,
+          family.family().name().toLowerCase(java.util.Locale.ROOT));
+      return sums;
     });
   }
 
