@@ -376,6 +376,10 @@ public final class PathJob {
 
   private static List<String> features(Dataset<Row> data, Options options) {
     List<String> columns = Arrays.asList(data.columns());
+    if (columns.isEmpty()) {
+      // An empty CSV file: it said "has no column 'y' (columns: )".
+      throw new InputException("--data " + options.data + " is empty: no header line");
+    }
     for (String c : options.roles()) {
       if (!columns.contains(c)) {
         throw new InputException("--data " + options.data + " has no column '" + c

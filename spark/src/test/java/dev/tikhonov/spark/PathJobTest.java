@@ -506,6 +506,11 @@ class PathJobTest {
     Result empty = run("--data", header.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, empty.code(), empty.err());
     assertEquals("tikhonov-spark: --data " + header + " has no rows", empty.err().strip());
+    Path zero = Files.writeString(dir.resolve("zero.csv"), "");
+    Result nothing = run("--data", zero.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, nothing.code(), nothing.err());
+    assertEquals("tikhonov-spark: --data " + zero + " is empty: no header line",
+        nothing.err().strip());
     // fold ids 1..5 with K = 10, --cv-folds left out: the message names the flag to give.
     Result folds = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
         "--out", out.toString());
