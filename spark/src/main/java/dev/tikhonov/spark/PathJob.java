@@ -10,7 +10,6 @@ import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
