@@ -20,7 +20,10 @@ import java.util.Map;
  * be trained on it). Features are not scaled here: fit a {@link Standardizer} on the
  * training rows. Bad input gives an {@link InputException} that names
  * {@code file:line:column (column "name")} and what was expected, e.g.
- * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}. Empty cells, missing
+ * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}, where the column is the
+ * 1-based field number (the third field, "age"); only a byte that is not UTF-8 is placed by
+ * character, {@code data.csv:17:12: not valid UTF-8 text (byte 0xE9 at character 12 of the line,
+ * …)}, characters counted as an editor counts them (code points). Empty cells, missing
  * markers (NA, null, ?), NaN and infinities are rejected, not imputed. Stateless: each call reads
  * through its own tokenizer, so calls on different files or streams may run on any threads at once.
  */
@@ -315,10 +318,13 @@ public final class CsvReader {
    */
   static InputException notUtf8(String sourceName, CharacterCodingException e) {
     // file:line:column as the readers' other messages, and the byte itself: a line of
-    // thousands of bytes, or the same name twice, otherwise left the user searching.
+    // thousands of bytes, or the same name twice, otherwise left the user searching. The column
+    // is a character (code point) column, said in words: a CSV file's other messages give the
+    // field number there.
     String where = e instanceof Utf8Reader.Malformed m
         ? ":" + m.line + ":" + m.column + ": not valid UTF-8 text (byte "
-            + String.format("0x%02X", m.firstByte) + " at offset " + m.offset + "; saved as"
+            + String.format("0x%02X", m.firstByte) + " at character " + m.column
+            + " of the line, byte offset " + m.offset + "; saved as"
         : ": not valid UTF-8 text (saved as";
     return new InputException(sourceName + where + " Latin-1 or Windows-1252? convert it, e.g."
         + " iconv -f WINDOWS-1252 -t UTF-8 < " + sourceName + " > " + converted(sourceName)

@@ -22,7 +22,8 @@ import java.util.List;
  * features or else the largest index seen. Feature j (1-based in the file) becomes column j−1,
  * named {@code "x" + j}. A {@code qid:n} token
  * after the label (svmrank) is ignored. Empty and comment-only lines are skipped. Errors name
- * {@code file:line:column} (the character column where the token starts) and the token number.
+ * {@code file:line:column} (the column where the token starts, in characters as an editor counts
+ * them: code points, an emoji one) and the token number.
  *
  * <p>Bad input is an {@link InputException} naming {@code file:line:column} and the index:
  * indices not strictly increasing (unsorted or repeated), an index below 1 or above the number
@@ -351,7 +352,9 @@ public final class LibsvmReader {
     }
 
     InputException error(String message) {
-      return InputException.at(source, lineNumber, start + 1, "token " + count + ": " + message);
+      // code points, as the UTF-8 error counts them: an emoji before the token is one column
+      return InputException.at(source, lineNumber, line.codePointCount(0, start) + 1,
+          "token " + count + ": " + message);
     }
 
     private static boolean isSpace(char c) {

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 text from a byte stream that knows where a byte that is not UTF-8 sits: line and
- * column (1-based, counted in the characters decoded before it, lines ending at '\n') and byte
- * offset (0-based) in the stream. An {@code InputStreamReader} decodes ahead of its reader in
+ * column (1-based, lines ending at '\n') and byte offset (0-based) in the stream. The column
+ * counts characters as an editor shows them, Unicode code points: an emoji or a CJK character
+ * outside the Basic Multilingual Plane is one column (two UTF-16 chars, four bytes), and a
+ * byte order mark at the start of the stream is none. An {@code InputStreamReader} decodes ahead of its reader in
  * blocks and reports only "Input length = 1", so the readers' "not valid UTF-8 text" could not
  * say where, unlike their other messages. Not thread-safe (a reader).
  */
@@ -54,6 +56,8 @@ final class Utf8Reader extends Reader {
   /** Line and column of the next character decoded. */
   private long line = 1;
   private long column = 1;
+  /** True until the first character is decoded (a byte order mark there takes no column). */
+  private boolean atStart = true;
   private boolean endOfInput;
   private boolean flushed;
 
@@ -108,15 +112,20 @@ final class Utf8Reader extends Reader {
     return chars.hasRemaining();
   }
 
-  /** Moves the line and column over the characters decoded from {@code start} on. */
+  /**
+   * Moves the line and column over the characters decoded from {@code start} on, a surrogate
+   * pair being one column (its low half is not counted) and a leading byte order mark none.
+   */
   private void advance(int start) {
     for (int i = start; i < chars.position(); i++) {
-      if (chars.get(i) == '\n') {
+      char c = chars.get(i);
+      if (c == '\n') {
         line++;
         column = 1;
-      } else {
+      } else if (!Character.isLowSurrogate(c) && !(c == '\uFEFF' && atStart)) {
         column++;
       }
+      atStart = false;
     }
   }
 

@@ -291,7 +291,8 @@ class CsvReaderTest {
   void read_whenNotUtf8_saysSo() {
     Path file = write(dir, "latin1.csv", new byte[] {'a', ',', 'y', '\n', (byte) 0xe9, ',', '1', '\n'});
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
-        file + ":2:1: not valid UTF-8 text (byte 0xE9 at offset 4; saved as Latin-1 or"
+        file + ":2:1: not valid UTF-8 text (byte 0xE9 at character 1 of the line, byte offset 4;"
+            + " saved as Latin-1 or"
             + " Windows-1252? convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 < " + file
             + " > latin1.utf8.csv)");
   }
@@ -314,7 +315,8 @@ class CsvReaderTest {
     System.arraycopy(tail, 0, all, head.length, tail.length);
     Path file = write(dir, "late.csv", all);
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
-        file + ":5001:3: not valid UTF-8 text (byte 0xE9 at offset " + (head.length + 3) + ";");
+        file + ":5001:3: not valid UTF-8 text (byte 0xE9 at character 3 of the line, byte offset "
+            + (head.length + 3) + ";");
     StringBuilder svm = new StringBuilder();
     for (int i = 0; i < 3000; i++) {
       svm.append("1 1:").append(i).append('\n');
@@ -326,7 +328,33 @@ class CsvReaderTest {
     svmAll[svmHead.length + 1] = '\n';
     Path svmFile = write(dir, "late.svm", svmAll);
     assertInputError(() -> LibsvmReader.read(svmFile, TargetKind.CLASS),
-        svmFile + ":3001:5: not valid UTF-8 text (byte 0xFF at offset " + svmHead.length + ";");
+        svmFile + ":3001:5: not valid UTF-8 text (byte 0xFF at character 5 of the line, byte"
+            + " offset " + svmHead.length + ";");
+  }
+
+  /**
+   * The column of a byte that is not UTF-8 counts characters as an editor does, code points:
+   * an emoji and a CJK character outside the Basic Multilingual Plane (two UTF-16 chars each)
+   * are one column each, and a byte order mark is none. It said column 6, not 4, for the line
+   * below, one too far per such character; the LIBSVM reader's token column likewise.
+   */
+  @Test
+  void read_whenNotUtf8AfterCharactersOutsideTheBmp_countsThemAsOneColumnEach() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    // line 2: U+1F600 (an emoji), U+20000 (CJK Extension B), ',' and a Latin-1 e-acute
+    byte[] head = "a,y\n\uD83D\uDE00\uD840\uDC00,".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = {(byte) 0xE9, ',', '1', '\n'};
+    Path file = write(dir, "emoji.csv", concat(concat(bom, head), tail));
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:4: not valid UTF-8 text (byte 0xE9 at character 4 of the line, byte offset "
+            + (bom.length + head.length) + ";");
+    Path header = write(dir, "bomheader.csv", concat(bom, new byte[] {'a', (byte) 0xE9, ',',
+        'y', '\n', '1', ',', '2', '\n'}));
+    assertInputError(() -> CsvReader.read(header, "y", TargetKind.REAL),
+        header + ":1:2: not valid UTF-8 text (byte 0xE9 at character 2 of the line, byte offset 4;");
+    Path svm = write(dir, "emoji.svm", "1 1:0.5\n\uD83D\uDE00 1:x\n");
+    assertInputError(() -> LibsvmReader.readFeatures(svm, 1),
+        svm + ":2:3: token 2: value of feature 1: expected a number, found \"x\"");
   }
 
   /**
