@@ -168,6 +168,28 @@ public final class DataFiles {
   }
 
   /**
+   * The lines of the text file {@code file} (gzip or plain), decoded as the CSV and LIBSVM
+   * readers decode: strict UTF-8, a byte that is not UTF-8 an {@link InputException} naming its
+   * line and character ("file:2:5: not valid UTF-8 text (byte 0xE9 at character 5 …"), UTF-16
+   * refused by name, a leading byte order mark dropped; lines end at LF, CRLF or CR, and the
+   * ends are not kept. The whole text is held in memory: for small files such as fold ids.
+   */
+  public static java.util.List<String> readLines(Path file) {
+    return read(file, in -> {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      try (java.io.BufferedReader reader =
+          new java.io.BufferedReader(CsvReader.utf8(in, file.toString()))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
+        }
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw CsvReader.notUtf8(file.toString(), e);
+      }
+      return lines;
+    });
+  }
+
+  /**
    * The InputException for an I/O failure while reading {@code source}, in one line: "source:
    * cannot read: permission denied" when the operating system refused access (an
    * {@link java.nio.file.AccessDeniedException}, whose own message is only the file name),

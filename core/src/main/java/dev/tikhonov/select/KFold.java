@@ -1,8 +1,14 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.data.DataFiles;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.tensor.Rng;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An assignment of n rows to K folds, fold ids 1..K (cv.glmnet's {@code foldid}).
@@ -65,54 +71,91 @@ public record KFold(int[] foldIds, int numFolds) {
   }
 
   /**
-   * Fold ids read from {@code file}: one integer 1..K per data row, in data order, one per line
-   * (a first line that is not a number is a header; blank lines are skipped; quotes around a
-   * number are allowed), as R writes {@code write.csv(foldid)}-style files. Errors name the
-   * file and line.
+   * Fold ids read from {@code file} (gzip or plain, as {@link DataFiles#readLines} reads text):
+   * one fold number 1..K per data row, in data order, one per line. A first line that is not a
+   * number is a header; blank lines are skipped; quotes around a number and a whole number
+   * written as floating point ({@code 2.0}, numpy's {@code 2.000000000000000000e+00}) are
+   * allowed, as R's {@code write.csv(foldid, row.names = FALSE)} and numpy's {@code savetxt}
+   * write them. Every number 1..K must be some row's fold. Errors name the file, and the line
+   * and character where the number starts when there is one, with what was expected and what
+   * was found.
    */
-  public static KFold read(java.nio.file.Path file, int rows) {
-    java.util.List<String> lines;
-    try {
-      lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(file + ": fold-id file not found"
-          + dev.tikhonov.data.DataFiles.danglingLink(file));
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InputException(file + ": not valid UTF-8 text; expected one fold number per line");
-    } catch (java.io.IOException e) {
-      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
+  public static KFold read(Path file, int rows) {
+    if (Files.notExists(file)) {
+      throw new InputException(file + ": fold-id file not found" + DataFiles.danglingLink(file));
     }
+    List<String> lines = DataFiles.readLines(file);
     int[] ids = new int[rows];
     int count = 0;
+    boolean first = true;
     for (int i = 0; i < lines.size(); i++) {
-      String cell = lines.get(i).strip().replace("\"", "");
+      String text = lines.get(i);
+      String cell = text.strip();
       if (cell.isEmpty()) {
         continue;
       }
-      int id;
-      try {
-        id = Integer.parseInt(cell);
-      } catch (NumberFormatException e) {
-        if (i == 0) {
-          continue; // a header line
-        }
-        throw InputException.at(file.toString(), i + 1, 1,
-            "'" + cell + "' is not a fold number 1..K");
+      long line = i + 1;
+      long column = text.codePointCount(0, text.length() - text.stripLeading().length()) + 1;
+      boolean header = first;
+      first = false;
+      if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
+        cell = cell.substring(1, cell.length() - 1).strip();
       }
-      if (id < 1 || id > rows) {
-        throw InputException.at(file.toString(), i + 1, 1, "fold " + id + " is out of range; "
-            + "fold numbers run from 1 to K ≤ " + rows + " (the number of data rows)");
+      if (!NUMBER.matcher(cell).matches()) {
+        if (header) {
+          continue;
+        }
+        String whole = text.strip();
+        throw InputException.at(file.toString(), line, column, FIELDS.matcher(whole).find()
+            ? "expected one fold number per line, found more than one field: "
+                + (whole.length() > 40 ? whole.substring(0, 40) + "…" : whole)
+                + " (row names? R writes none with write.csv(..., row.names = FALSE))"
+            : "expected a fold number 1..K, found " + Numbers.quote(whole));
+      }
+      double value = Double.parseDouble(cell);
+      if (value != Math.rint(value)) {
+        throw InputException.at(file.toString(), line, column,
+            "expected a whole fold number 1..K, found " + Numbers.quote(cell));
+      }
+      if (value < 1 || value > rows) {
+        throw InputException.at(file.toString(), line, column, "fold "
+            + (Math.abs(value) < 1e18 ? Long.toString((long) value) : cell) + " is out of range;"
+            + " fold numbers run from 1 to K ≤ " + rows + " (the number of data rows)");
       }
       if (count == rows) {
-        throw new InputException(file + ": more fold ids than the " + rows + " data rows");
+        throw InputException.at(file.toString(), line, column, "a fold id for row "
+            + (rows + 1) + ", but the data have " + rows + " rows; expected one fold id per"
+            + " data row");
       }
-      ids[count++] = id;
+      ids[count++] = (int) value;
     }
     if (count != rows) {
-      throw new InputException(file + ": " + count + " fold ids for " + rows + " data rows");
+      throw new InputException(file + ": " + count + " fold ids for " + rows + " data rows;"
+          + " expected one fold id per data row, in the data's order");
+    }
+    int k = Arrays.stream(ids).max().orElse(0);
+    if (k < 2) {
+      throw new InputException(file + ": every fold id is " + k + "; cross-validation needs at"
+          + " least 2 folds");
+    }
+    boolean[] used = new boolean[k + 1];
+    for (int id : ids) {
+      used[id] = true;
+    }
+    for (int f = 1; f <= k; f++) {
+      if (!used[f]) {
+        throw new InputException(file + ": fold " + f + " of 1.." + k + " has no rows; every fold"
+            + " number from 1 to K = " + k + " (the largest in the file) needs at least one row");
+      }
     }
     return of(ids);
   }
+
+  /** A fold number as a file may write it: an integer or a decimal, signed, with an exponent. */
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  /** A delimiter of CSV fields (R's row names before the id). */
+  private static final Pattern FIELDS = Pattern.compile("[,;\\t]");
 
   /** User-given fold ids 1..K; K is their maximum. */
   public static KFold of(int[] foldIds) {
