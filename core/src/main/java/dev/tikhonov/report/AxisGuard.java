@@ -37,8 +37,9 @@ import org.knowm.xchart.style.XYStyler;
  *       decimal pattern the chart set.
  * </ol>
  * The data that XChart would draw anyway is left as it is; a logarithmic axis keeps XChart's own
- * labels (it ignores a label function there; its ticks are bounded by the decades spanned, at
- * most {@link #LOG_DECADES}). Only the first y-axis group is handled (the report uses
+ * labels (with a label function XChart would place its ticks linearly; its ticks are bounded by
+ * the decades spanned, at most {@link #LOG_DECADES}), which {@link ChartTheme#TICK_LOCALE}
+ * makes read as the tables' numbers (1e-5). Only the first y-axis group is handled (the report uses
  * no other). Not thread-safe: it modifies the chart.
  */
 final class AxisGuard {

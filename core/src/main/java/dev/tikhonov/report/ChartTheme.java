@@ -66,6 +66,19 @@ final class ChartTheme {
     }
   }
 
+  /**
+   * The locale of every chart's styler, which XChart formats the tick labels of a logarithmic
+   * axis with (it takes no label function there; {@link AxisGuard} labels the linear axes
+   * itself): "0.###" for 10⁻³ ≤ |x| ≤ 10³, else "0E0", in that locale's symbols. The JVM's
+   * default locale wrote 0,5 under a German one, and {@code Locale.ROOT}'s exponent sign wrote
+   * 1E-5 beside tables that write 1e-5 ({@link LambdaAxis.Format#number}). English (Australia)
+   * has ROOT's symbols (".", "-", ",") but the exponent "e", so a λ axis reads 1e-5, 0.001, 1 as
+   * the tables do; only the decade 10⁴ differs (1e4 beside the tables' 10000), XChart's switch
+   * to the exponent being fixed. A JDK whose locale data changed would show in
+   * {@code LogAxisLabelsTest}, which reads the labels a drawn chart holds.
+   */
+  static final java.util.Locale TICK_LOCALE = java.util.Locale.forLanguageTag("en-AU");
+
   /** A styled, empty XY chart, {@link #WIDTH} × {@link #HEIGHT} (taller if its legend needs it). */
   static XYChart xy(String title, String xTitle, String yTitle) {
     XYChart chart = new Resizable(WIDTH, HEIGHT);
@@ -73,9 +86,7 @@ final class ChartTheme {
     chart.setXAxisTitle(xTitle);
     chart.setYAxisTitle(yTitle);
     XYStyler s = chart.getStyler();
-    // Tick labels in the tables' notation (0.5, not 0,5 where Java's default locale writes a
-    // decimal comma): XChart formats them with the styler's locale, the JVM's default unless set.
-    s.setLocale(java.util.Locale.ROOT);
+    s.setLocale(TICK_LOCALE);
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotBorderColor(new Color(200, 200, 200));
