@@ -102,6 +102,21 @@ class RealTargetTest {
         + "add --regression (an MLP) or use --model linear; if these numbers really are class"
         + " labels, write them as text (e.g. \"class_1000\" for 1000): text labels are always"
         + " classes", counts.err());
+    // data/diabetes.csv's progression: 214 distinct integers in 442 rows, about 2 rows each,
+    // fewer than half the rows, so they passed as 214 classes (test accuracy 0, exit 0)
+    Path diabetes = Path.of("..", "data", "diabetes.csv");
+    for (String command : new String[] {"train", "grid", "select"}) {
+      InProcess r = run(args("t-" + command, command.equals("train")
+          ? new String[] {"train", "--data", diabetes.toString(), "--target", "progression",
+              "--model", "mlp:4", "--epochs", "1"}
+          : new String[] {command, "--data", diabetes.toString(), "--target", "progression",
+              "--model", "mlp:4", "--epochs", "1", "--lambdas", "0.1", "--folds", "2"}));
+      assertEquals(2, r.exit(), command + ": " + r.err());
+      assertEquals(true, r.err().startsWith("tikhonov: error: --data " + diabetes + ": --target"
+          + " progression looks real-valued (214 distinct integers in 442 rows), but the model is"
+          + " a classifier"), command + ": " + r.err());
+      assertFalse(Files.exists(dir.resolve("t-" + command)), "no output: " + command);
+    }
     InProcess libsvm = run(args("t7", "train", "--data", svm, "--model", "logistic", "--epochs", "1"));
     assertEquals(2, libsvm.exit(), libsvm.err());
     assertEquals(true, libsvm.err().startsWith("tikhonov: error: --data " + svm + ": its target"
