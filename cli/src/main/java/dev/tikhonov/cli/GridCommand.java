@@ -139,6 +139,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, "add --regression");
+    network.unscaledWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);
   }
 

@@ -184,6 +184,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, "add --regression");
+    network.unscaledWarning(data.train()).ifPresent(System.err::println);
     return run(path, data, writer, started);
   }
 
