@@ -1,0 +1,69 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * grid's and select's --help show how to run them on a CSV file of one's own (their examples
+ * were all on the bundled digits), and the example as printed runs on the data/ file it names,
+ * with a budget cut to one epoch and two folds, without the warning about unscaled features.
+ */
+class CsvHelpExamplesTest {
+  @TempDir Path dir;
+
+  /** The example of {@code command --help} that reads a CSV file, continuation lines joined. */
+  private static List<String> csvExample(String command) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    assertEquals(0, cl.execute(command, "--help"));
+    String help = out.toString().replaceAll("\\\\\\R\\s*", " ");
+    String line = help.lines().filter(l -> l.startsWith("  tikhonov " + command + " --data data/"))
+        .findFirst().orElseThrow(() -> new AssertionError(command + " --help has no CSV example:\n"
+            + out));
+    String commandPart = line.strip().split(" {3,}\\(")[0]; // without its comment
+    return new ArrayList<>(Arrays.asList(commandPart.split("\\s+")));
+  }
+
+  @Test
+  void gridAndSelect_helpShowACsvExampleThatRuns() {
+    for (String command : new String[] {"grid", "select"}) {
+      List<String> args = csvExample(command);
+      assertEquals("tikhonov", args.remove(0));
+      int data = args.indexOf("--data") + 1;
+      args.set(data, Path.of("..").resolve(args.get(data)).toString());
+      args.addAll(List.of("--epochs", "1", "--folds", "2", "--threads", "1", "--quiet", "--out",
+          dir.resolve(command).toString()));
+      CommandLine cl = Main.commandLine();
+      StringWriter err = new StringWriter();
+      cl.setOut(new PrintWriter(new StringWriter()));
+      cl.setErr(new PrintWriter(err, true));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      PrintStream saved = System.err;
+      System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      int exit;
+      try {
+        exit = cl.execute(args.toArray(String[]::new));
+      } finally {
+        System.setErr(saved);
+      }
+      String stderr = err + bytes.toString(StandardCharsets.UTF_8);
+      assertEquals(0, exit, args + "\n" + stderr);
+      assertFalse(stderr.contains("warning"), args + "\n" + stderr);
+    }
+  }
+}
