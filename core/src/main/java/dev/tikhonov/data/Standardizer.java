@@ -40,8 +40,29 @@ public record Standardizer(double[] mean, double[] scale) {
 
   /** Fits mean and scale of each column of {@code x} (n ≥ 1 rows, finite values). */
   public static Standardizer fit(Matrix x) {
-    int n = x.rows();
-    int p = x.cols();
+    return fit(x.rows(), x.cols(), x::get);
+  }
+
+  /**
+   * Fits mean and scale of each feature of {@code data} (n ≥ 1 rows, finite values) from the
+   * values as the data set holds them: in double precision for dense rows from text files and
+   * {@code double[][]}; otherwise (float32 storage, sparse data) the same as
+   * {@code fit(data.features())}.
+   */
+  public static Standardizer fit(Dataset data) {
+    if (!denseDoubles(data)) {
+      return fit(data.features());
+    }
+    return fit(data.size(), data.numFeatures(), data::feature);
+  }
+
+  /** One cell of an n×p table, read in double precision. */
+  private interface Cells {
+    double get(int row, int column);
+  }
+
+  /** Mean and scale of each of the p columns of {@code x}, in two passes over its n rows. */
+  private static Standardizer fit(int n, int p, Cells x) {
     if (n == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
     }
@@ -58,40 +79,6 @@ public record Standardizer(double[] mean, double[] scale) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
         double d = x.get(i, j) - mean[j];
-        variance[j] += d * d;
-      }
-    }
-    return fromMoments(mean, variance, n);
-  }
-
-  /**
-   * Fits mean and scale of each feature of {@code data} (n ≥ 1 rows, finite values) from the
-   * values as the data set holds them: in double precision for dense rows from text files and
-   * {@code double[][]}; otherwise (float32 storage, sparse data) the same as
-   * {@code fit(data.features())}.
-   */
-  public static Standardizer fit(Dataset data) {
-    if (!denseDoubles(data)) {
-      return fit(data.features());
-    }
-    int n = data.size();
-    int p = data.numFeatures();
-    if (n == 0) {
-      throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
-    }
-    double[] mean = new double[p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        mean[j] += data.feature(i, j);
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      mean[j] /= n;
-    }
-    double[] variance = new double[p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        double d = data.feature(i, j) - mean[j];
         variance[j] += d * d;
       }
     }
