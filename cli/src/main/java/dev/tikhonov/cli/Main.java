@@ -176,11 +176,10 @@ public final class Main implements Runnable {
       return 3;
     }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-      String message = Flags.message(ex);
-      if (ex.getCause() instanceof OutOfMemoryError && message.contains("-Xmx<size>")) {
-        // The core names the JVM option; the command takes it through its environment.
-        message = message.replace("-Xmx<size>", "TIKHONOV_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g");
-      }
+      // The core names the JVM option; the command takes it through its environment.
+      String message = ex instanceof dev.tikhonov.data.MemoryShortageException shortage
+          ? shortage.message("TIKHONOV_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g")
+          : Flags.message(ex);
       err.println("tikhonov: error: " + message);
       return 2;
     }

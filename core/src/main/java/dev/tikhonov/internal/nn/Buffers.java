@@ -1,6 +1,6 @@
 package dev.tikhonov.internal.nn;
 
-import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.MemoryShortageException;
 import dev.tikhonov.internal.tensor.DirectMemory;
 import dev.tikhonov.tensor.Matrix;
 
@@ -13,8 +13,9 @@ public final class Buffers {
 
   /**
    * {@code current} if it has room for {@code rows}×{@code cols}, else a new larger matrix. A
-   * shortage of direct memory is an {@link InputException} naming the buffer (a mini-batch of
-   * {@code rows} rows through a layer of {@code cols} units) and the memory figures.
+   * shortage of direct memory is a {@link MemoryShortageException} naming the buffer (a
+   * mini-batch of {@code rows} rows through a layer of {@code cols} units), the memory figures
+   * and what relieves it.
    */
   public static Matrix ensure(Matrix current, int rows, int cols) {
     if (current != null && current.rows() >= rows && current.cols() == cols) {
@@ -24,12 +25,12 @@ public final class Buffers {
       return Matrix.zeros(rows, cols);
     } catch (OutOfMemoryError e) {
       long need = 4L * rows * cols;
-      throw new InputException("a mini-batch of " + rows + " rows through a layer of " + cols
-          + " units needs " + DirectMemory.format(need) + " of direct memory for one"
+      throw new MemoryShortageException("a mini-batch of " + rows + " rows through a layer of "
+          + cols + " units needs " + DirectMemory.format(need) + " of direct memory for one"
           + " activation buffer, but " + DirectMemory.format(DirectMemory.available())
           + " are available (limit " + DirectMemory.format(DirectMemory.limit()) + ", "
-          + DirectMemory.format(DirectMemory.reserved()) + " in use); "
-          + advice(need, DirectMemory.limit()), e);
+          + DirectMemory.format(DirectMemory.reserved()) + " in use)",
+          relief(need, DirectMemory.limit()), e);
     }
   }
 
@@ -40,12 +41,8 @@ public final class Buffers {
    * memory was full before (parameters, data, a small -Xmx such as 32m) and a smaller batch, which
    * the message advised, changes nothing: the JVM needs more memory.
    */
-  static String advice(long need, long limit) {
-    if (need > limit / 16) {
-      return "use a smaller batch or narrower layers";
-    }
-    return "the memory was nearly all taken before this small buffer, so a smaller batch would"
-        + " not help: give the JVM more memory (-Xmx<size>, which also sets the direct-memory"
-        + " limit unless -XX:MaxDirectMemorySize does)";
+  static MemoryShortageException.Relief relief(long need, long limit) {
+    return need > limit / 16 ? MemoryShortageException.Relief.SMALLER_BUFFERS
+        : MemoryShortageException.Relief.MORE_JVM_MEMORY;
   }
 }
