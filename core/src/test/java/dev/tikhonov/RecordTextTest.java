@@ -92,9 +92,12 @@ class RecordTextTest {
         new double[] {2, Double.POSITIVE_INFINITY, 0.5});
     assertEquals("Factors[pilot λ = 0.1000, 3 features, 2 kept; pilot coefficients: 3 values"
         + " from 0.000 to 2.000; finite factors: 2 values from 0.5000 to 2.000]", f.toString());
+    dev.tikhonov.linear.Shortfall budget = dev.tikhonov.linear.Shortfall.passBudget(3, 0.25,
+        100, 0.01, 1e-7, 60, 0.4);
     String warned = new AdaptivePenalty.Factors(new double[] {1}, 0, new double[] {1},
-        java.util.Optional.of("the adaptive lasso's pilot did not converge")).toString();
-    assertTrue(warned.endsWith("; pilot warning: the adaptive lasso's pilot did not converge]"),
-        warned);
+        java.util.Optional.of(new dev.tikhonov.select.PilotShortfall(AdaptivePenalty.Pilot.RIDGE,
+            java.util.Optional.of(budget), java.util.Optional.empty()))).toString();
+    assertTrue(warned.endsWith("; pilot warning: the adaptive lasso's ridge pilot did not"
+        + " converge: " + budget.message() + "]"), warned);
   }
 }

@@ -19,6 +19,7 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
@@ -280,9 +281,15 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       json.put("upper_limits", finiteOrNull(upper));
     }
     // the adaptive lasso's pilot fit that did not converge chose the factors (null: it did)
-    Optional<String> pilotWarning = path.adaptivePilotWarning();
     if (adaptive) {
-      json.put("adaptive_pilot_warning", pilotWarning.orElse(null));
+      json.put("adaptive_pilot_warning", path.adaptivePilotWarning().orElse(null));
+      // and, with CV, the folds' own pilots, which chose each fold's factors
+      if (json.get("cv") instanceof Map<?, ?> cvJson) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = (Map<String, Object>) cvJson;
+        c.put("adaptive_pilot_warning", curve.flatMap(CvResult::adaptivePilotWarning)
+            .orElse(null));
+      }
     }
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
@@ -306,11 +313,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       common.human().println("information criteria not computed: " + criteriaOmitted);
     }
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
-    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: "
-        + remedies(w)));
-    curve.flatMap(CvResult::warning).ifPresent(w -> System.err.println("tikhonov: warning: "
-        + remedies(w)));
-    pilotWarning.ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));
+    warn(path.shortfall().map(s -> s.message(REMEDY)).or(path::warning));
+    warn(curve.flatMap(c -> c.shortfall().flatMap(s -> s.pathMessage(REMEDY))
+        .or(c::warning)));
+    warn(curve.flatMap(CvResult::shortfall).flatMap(s -> s.pilotMessage(REMEDY)));
+    warn(path.adaptivePilotShortfall().map(s -> s.message(REMEDY))
+        .or(path::adaptivePilotWarning));
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
@@ -630,12 +638,16 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /**
-   * A core warning's remedy in terms of flags: "raise maxIterations" and "raise tolerance" (or
-   * "or tolerance") name --max-iterations and --tol.
+   * The remedy of a path's shortfall in this command's flags, worded from its numbers: the
+   * budget of passes is --max-iterations, the tolerance --tol.
    */
-  static String remedies(String message) {
-    return Flags.toFlags(message).replace("raise maxIterations", "raise --max-iterations")
-        .replace("raise tolerance", "raise --tol").replace(") or tolerance", ") or --tol");
+  static final Shortfall.Remedy REMEDY = s -> s.kind() == Shortfall.Kind.PASS_BUDGET
+      ? "raise --max-iterations (now " + s.maxIterations() + ") or --tol"
+      : "raise --tol";
+
+  /** A warning, once, after the table, on stderr (path.json carries it too). */
+  private static void warn(Optional<String> warning) {
+    warning.ifPresent(w -> System.err.println("tikhonov: warning: " + w));
   }
 
   /** --relax, --gammas and the --adaptive flags: what goes with what, checked before the data. */
@@ -741,9 +753,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
-    path.warning().ifPresent(w -> System.err.println("tikhonov: warning: " + remedies(w)));
-    curve.flatMap(c -> c.curve(0).warning()).ifPresent(w -> System.err.println(
-        "tikhonov: warning: " + remedies(w)));
+    // The refits' own warning, and the lasso path's in flags (each fold's lasso path below).
+    warn(path.solution().warning());
+    warn(path.lassoShortfall().map(s -> s.message(REMEDY))
+        .or(() -> path.solution().lasso().warning()));
+    warn(curve.map(c -> c.curve(0)).flatMap(c -> c.shortfall()
+        .flatMap(s -> s.pathMessage(REMEDY)).or(c::warning)));
     if (save != null) {
       Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
           ? cv.get().atMinimum() : cv.get().atOneStandardError();

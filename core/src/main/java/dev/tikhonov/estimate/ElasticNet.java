@@ -184,6 +184,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     PathSolution solution;
     double[] factors;
     java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
+    Optional<dev.tikhonov.select.PilotShortfall> pilot = Optional.empty();
     if (adaptive.isPresent()) {
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
           x, train.targets(), s, adaptive.get(), split.featureNames(),
@@ -191,6 +192,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       solution = a.path();
       factors = a.factors().normalized();
       LinearFit.putAdaptive(settingsMap, adaptive.get(), a.factors());
+      pilot = a.factors().pilotShortfall();
     } else {
       solution = ElasticNetPath.fit(family, x, train.targets(), split.observations(), s,
           split.featureNames(), LinearFit.classNames(family, train));
@@ -201,7 +203,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
-        provenance, split.offsetColumn());
+        provenance, split.offsetColumn(), pilot);
   }
 
   /**

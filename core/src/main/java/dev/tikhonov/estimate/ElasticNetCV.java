@@ -157,6 +157,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
     CrossValidation.Fit fit;
     double[] factors;
+    java.util.Optional<dev.tikhonov.select.PilotShortfall> pilot = java.util.Optional.empty();
     if (adaptive.isPresent()) {
       if (observed) {
         throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
@@ -168,6 +169,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
       factors = a.factors().normalized();
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());
+      pilot = a.factors().pilotShortfall();
     } else {
       fit = !observed && fromStatistics(family, x.length, p, folds.numFolds(), threads,
           Runtime.getRuntime().maxMemory())
@@ -184,7 +186,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     }
     return assemble(train, folds, fit, s, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
-        split.offsetColumn());
+        split.offsetColumn(), pilot);
   }
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
@@ -196,12 +198,14 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         CrossValidation.Alignment.INTERPOLATE, threads);
     return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
-        LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty());
+        LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   private CrossValidatedPath<M> assemble(Dataset train, KFold folds, CrossValidation.Fit fit,
       Map<String, Object> s, double[] factors, double[] penaltyScales,
-      java.util.Optional<String> offsetColumn) {
+      java.util.Optional<String> offsetColumn,
+      java.util.Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
       s.put("fold_ids", "given");
@@ -213,7 +217,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
-        penaltyScales, provenance, offsetColumn);
+        penaltyScales, provenance, offsetColumn, adaptivePilot);
     return new CrossValidatedPath<>(path, fit.cv(), rule);
   }
 

@@ -24,6 +24,7 @@ public final class RegularizationPath<M extends Predictor> {
   private final double[] scales;
   private final Provenance provenance;
   private final Optional<String> offsetColumn;
+  private final Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot;
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance) {
@@ -32,6 +33,13 @@ public final class RegularizationPath<M extends Predictor> {
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance, Optional<String> offsetColumn) {
+    this(solution, kind, factors, scales, provenance, offsetColumn, Optional.empty());
+  }
+
+  RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
+      double[] scales, Provenance provenance, Optional<String> offsetColumn,
+      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
+    this.adaptivePilot = adaptivePilot;
     this.offsetColumn = offsetColumn;
     this.solution = solution;
     this.kind = kind;
@@ -191,6 +199,14 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   /**
+   * {@link #warning()} as numbers ({@link PathSolution#shortfall}), for a caller that words its
+   * own remedy.
+   */
+  public Optional<dev.tikhonov.linear.Shortfall> shortfall() {
+    return solution.shortfall();
+  }
+
+  /**
    * For an adaptive lasso ({@code adaptive(…)} on the builder): what its pilot's fits did not
    * reach (a pilot path, or a fold of the ridge pilot's cross-validation, that ran out of its
    * budget), which chose the penalty factors; empty when they converged or without an adaptive
@@ -198,8 +214,18 @@ public final class RegularizationPath<M extends Predictor> {
    * {@code adaptive_pilot_warning}.
    */
   public Optional<String> adaptivePilotWarning() {
-    return Optional.ofNullable(provenance.settings().get("adaptive_pilot_warning"))
-        .map(String::valueOf);
+    return adaptivePilot.map(dev.tikhonov.select.PilotShortfall::message).or(() ->
+        Optional.ofNullable(provenance.settings().get("adaptive_pilot_warning"))
+            .map(String::valueOf));
+  }
+
+  /**
+   * {@link #adaptivePilotWarning()} as numbers, for a caller that words its own remedy: empty
+   * when the pilot's fits converged, without an adaptive penalty, and for a path built from a
+   * provenance that kept only the sentence.
+   */
+  public Optional<dev.tikhonov.select.PilotShortfall> adaptivePilotShortfall() {
+    return adaptivePilot;
   }
 
   public Family family() {

@@ -82,6 +82,14 @@ public final class RelaxedPath<M extends Predictor> {
     return fit.warning().or(() -> fit.lasso().warning());
   }
 
+  /**
+   * The lasso path's shortfall as numbers ({@link dev.tikhonov.linear.PathSolution#shortfall}), for a caller that
+   * words its own remedy; the refits' own warning is {@link RelaxedFit#warning}.
+   */
+  public Optional<dev.tikhonov.linear.Shortfall> lassoShortfall() {
+    return fit.lasso().shortfall();
+  }
+
   /** The core's result (for writers of path.json). */
   public RelaxedFit solution() {
     return fit;

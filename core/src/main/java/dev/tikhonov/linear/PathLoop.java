@@ -160,10 +160,8 @@ final class PathLoop {
               + " too large or too unevenly scaled for double precision; standardize them",
               lambda, solver.devianceRatio(), cert));
         }
-        end = new PathSolution.End(PathSolution.Ending.NOT_FINITE, String.format(Locale.ROOT,
-            "the fit at λ #%d of %d (λ = %.6g) is not finite (deviance ratio %s, certificate"
-                + " %s); the path ends before it with %d λ", l + 1, m, lambda,
-            solver.devianceRatio(), cert, l));
+        end = PathSolution.End.of(Shortfall.notFinite(l + 1, lambda, m, cert, tolerance,
+            settings.maxIterations(), solver.devianceRatio()));
         break;
       }
       toOriginalScale(design, family, intercepts[l], coefficients[l]);
@@ -175,12 +173,8 @@ final class PathLoop {
       passesBefore = solver.passes();
       done = l + 1;
       if (limit) {
-        end = new PathSolution.End(PathSolution.Ending.ITERATION_LIMIT, String.format(
-            Locale.ROOT, "λ #%d of %d (λ = %.6g) did not converge within the iteration limit of"
-                + " %d coordinate passes over the path (certificate %.3g, tolerance %.3g); the"
-                + " path ends there with %d λ: raise maxIterations (now %d) or tolerance",
-            done, m, lambda, settings.maxIterations(), cert, tolerance, done,
-            settings.maxIterations()));
+        end = PathSolution.End.of(Shortfall.passBudget(done, lambda, m, cert, tolerance,
+            settings.maxIterations(), devianceRatio[l]));
         break;
       }
       if (solver.exhausted()) {

@@ -83,9 +83,39 @@ public record PathSolution(
 
   /**
    * Why the path ended, with a one-line explanation (for {@link Ending#ITERATION_LIMIT}: which
-   * λ, its value, and what to raise). Immutable, so thread-safe.
+   * λ, its value, and what to raise) and, for an ending that leaves the path short
+   * ({@link Ending#ITERATION_LIMIT}, {@link Ending#NOT_FINITE}), the same as numbers. Immutable,
+   * so thread-safe.
+   *
+   * @param reason why the path ended
+   * @param message the library's sentence ({@link Shortfall#message()} when there is a
+   *     shortfall)
+   * @param shortfall the budget, tolerance and λ of an ending that leaves the path short; empty
+   *     for the other endings, and for a path read back from a file that kept only the message
    */
-  public record End(Ending reason, String message) {}
+  public record End(Ending reason, String message, Optional<Shortfall> shortfall) {
+    public End {
+      java.util.Objects.requireNonNull(reason, "reason");
+      java.util.Objects.requireNonNull(message, "message");
+      java.util.Objects.requireNonNull(shortfall, "shortfall (Optional.empty() for none)");
+    }
+
+    /** An ending without a {@link Shortfall}: every ending but a short one, or one read back. */
+    public End(Ending reason, String message) {
+      this(reason, message, Optional.empty());
+    }
+
+    /** The ending of a path cut short by {@code shortfall}, worded by the library. */
+    public static End of(Shortfall shortfall) {
+      Ending reason = switch (shortfall.kind()) {
+        case PASS_BUDGET -> Ending.ITERATION_LIMIT;
+        case NOT_FINITE -> Ending.NOT_FINITE;
+        case NOT_CERTIFIED -> throw new IllegalArgumentException(
+            "λ not certified do not end a path");
+      };
+      return new End(reason, shortfall.message(), Optional.of(shortfall));
+    }
+  }
 
   public PathSolution {
     int m = lambdas.length;
@@ -162,13 +192,27 @@ public record PathSolution(
   }
 
   /**
-   * What a caller should hear about: the iteration limit that ended the path, or λ whose
-   * certificate stayed above the tolerance (a tolerance below what double precision reaches on
-   * the problem). Empty when {@link #allConverged()}.
+   * What a caller should hear about, in the library's words ({@link Shortfall#message()}): the
+   * iteration limit that ended the path, or λ whose certificate stayed above the tolerance (a
+   * tolerance below what double precision reaches on the problem). Empty when
+   * {@link #allConverged()}.
    */
   public Optional<String> warning() {
     if (end.reason() == Ending.ITERATION_LIMIT || end.reason() == Ending.NOT_FINITE) {
       return Optional.of(end.message());
+    }
+    return shortfall().map(Shortfall::message);
+  }
+
+  /**
+   * {@link #warning()} as numbers, for a caller that words its own remedy: the end's
+   * {@link End#shortfall} when the path was cut short, else the λ not certified (how many, the
+   * worst); empty when {@link #allConverged()}, and for a short path read back from a file that
+   * kept only its end's message ({@link #warning()} still has it).
+   */
+  public Optional<Shortfall> shortfall() {
+    if (end.reason() == Ending.ITERATION_LIMIT || end.reason() == Ending.NOT_FINITE) {
+      return end.shortfall();
     }
     int count = 0;
     int worst = -1;
@@ -183,10 +227,8 @@ public record PathSolution(
     if (count == 0) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT, "%d of %d λ not certified to the tolerance %.3g"
-        + " (the worst, λ #%d = %.6g, at %.3g): the coordinate sweeps stopped moving before the"
-        + " certificate reached it; raise tolerance", count, size(), tolerance, worst + 1,
-        lambdas[worst], certificate[worst]));
+    return Optional.of(Shortfall.notCertified(count, size(), worst + 1, lambdas[worst],
+        certificate[worst], tolerance));
   }
 
   /** η = a₀ + x·b at λ index {@code l}, for the rows of {@code x} (n×p): n×K. */

@@ -38,7 +38,8 @@ import java.util.Optional;
  * <p>The factors depend on the rows they are computed from: cross-validation
  * ({@code ElasticNetCV} with an adaptive setting) computes them again inside each fold from the
  * fold's training rows (the honest variant: the held-out rows never influence the factors of
- * the model they score). Stateless and thread-safe.
+ * the model they score), and its {@link CvResult#shortfall} names the folds whose own pilot fell
+ * short. Stateless and thread-safe.
  */
 public final class AdaptivePenalty {
   /** Folds of the ridge pilot's cross-validation. */
@@ -92,14 +93,14 @@ public final class AdaptivePenalty {
    * @param pilotLambda the pilot's λ (0 for least squares)
    * @param factors vⱼ = uⱼ/|β̃ⱼ|^ν before normalization, +∞ where β̃ⱼ = 0 (or the power
    *     overflows)
-   * @param pilotWarning what the pilot's fits did not reach, beginning "the adaptive lasso's":
-   *     its own path's warning ({@link PathSolution#warning}) and the ridge pilot's
-   *     cross-validation's ({@link CvResult#warning}: a fold that ran out of its budget of passes
-   *     is scored at its last fit, which may move λ_min and so every factor); empty when every
-   *     pilot fit converged
+   * @param pilotShortfall what the pilot's fits did not reach: its own path's
+   *     ({@link PathSolution#shortfall}) and the ridge pilot's cross-validation's
+   *     ({@link CvResult#shortfall}: a fold that ran out of its budget of passes is scored at
+   *     its last fit, which may move λ_min and so every factor); empty when every pilot fit
+   *     converged
    */
   public record Factors(double[] pilotCoefficients, double pilotLambda, double[] factors,
-      java.util.Optional<String> pilotWarning) {
+      Optional<PilotShortfall> pilotShortfall) {
     /**
      * "Factors[pilot λ = 0, 5 features, 4 kept; pilot coefficients: …; finite factors: …]", and
      * "; pilot warning: …" when a pilot fit did not converge.
@@ -110,19 +111,27 @@ public final class AdaptivePenalty {
       return "Factors[pilot λ = " + ArrayText.number(pilotLambda) + ", " + factors.length
           + " features, " + finite.length + " kept; pilot coefficients: "
           + ArrayText.range(pilotCoefficients) + "; finite factors: "
-          + ArrayText.range(finite) + pilotWarning.map(w -> "; pilot warning: " + w).orElse("")
+          + ArrayText.range(finite) + pilotWarning().map(w -> "; pilot warning: " + w).orElse("")
           + "]";
     }
 
     public Factors {
       pilotCoefficients = pilotCoefficients.clone();
       factors = factors.clone();
-      Objects.requireNonNull(pilotWarning, "pilotWarning (Optional.empty() for none)");
+      Objects.requireNonNull(pilotShortfall, "pilotShortfall (Optional.empty() for none)");
     }
 
-    /** Factors from a pilot whose fits all converged (no {@link #pilotWarning}). */
+    /** Factors from a pilot whose fits all converged (no {@link #pilotShortfall}). */
     public Factors(double[] pilotCoefficients, double pilotLambda, double[] factors) {
-      this(pilotCoefficients, pilotLambda, factors, java.util.Optional.empty());
+      this(pilotCoefficients, pilotLambda, factors, Optional.empty());
+    }
+
+    /**
+     * {@link #pilotShortfall} in the library's words ({@link PilotShortfall#message()}),
+     * beginning "the adaptive lasso's"; empty when every pilot fit converged.
+     */
+    public Optional<String> pilotWarning() {
+      return pilotShortfall.map(PilotShortfall::message);
     }
 
     @Override
@@ -176,7 +185,7 @@ public final class AdaptivePenalty {
     int p = featureNames.size();
     PathSolution pilot;
     int at;
-    Optional<String> pilotWarning;
+    Optional<PilotShortfall> pilotShortfall;
     PathSettings base = settings.toBuilder().penaltyFactors().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
@@ -192,8 +201,8 @@ public final class AdaptivePenalty {
       pilot = ElasticNetPath.fit(family, x, y, rows, base.withLambdas(0.0), featureNames,
           classNames);
       at = 0;
-      pilotWarning = pilot.warning().map(w -> "the adaptive lasso's least-squares pilot did not"
-          + " converge: " + w);
+      pilotShortfall = PilotShortfall.of(Pilot.LEAST_SQUARES, pilot.shortfall(),
+          Optional.empty());
     } else {
       PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas()
           .numLambdas(PathSettings.DEFAULT_NUM_LAMBDAS).lambdaMinRatio(PILOT_MIN_RATIO).build();
@@ -207,14 +216,8 @@ public final class AdaptivePenalty {
       CvResult cv = CrossValidation.run(fitter, loss, folds, pilot.lambdas(),
           CrossValidation.Alignment.INTERPOLATE, threads);
       at = cv.indexMin();
-      // Its path's own warning and its CV's, whose λ_min chose the factors.
-      Optional<String> own = pilot.warning().map(w -> "the adaptive lasso's ridge pilot did"
-          + " not converge: " + w);
-      Optional<String> ofFolds = cv.warning().map(w -> "the adaptive lasso's ridge pilot's "
-          + w);
-      pilotWarning = own.isPresent() && ofFolds.isPresent()
-          ? Optional.of(own.get() + "; and its " + cv.warning().get())
-          : own.or(() -> ofFolds);
+      // Its path's own shortfall and its CV's, whose λ_min chose the factors.
+      pilotShortfall = PilotShortfall.of(Pilot.RIDGE, pilot.shortfall(), cv.shortfall());
     }
     if (pilot.size() <= at) {
       throw InputException.about("adaptivePilot", ": the pilot fit ended early: "
@@ -234,7 +237,7 @@ public final class AdaptivePenalty {
       double v = user[j] / Math.pow(magnitude[j], adaptive.power());
       factors[j] = magnitude[j] == 0 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
-    return new Factors(magnitude, pilot.lambdas()[at], factors, pilotWarning);
+    return new Factors(magnitude, pilot.lambdas()[at], factors, pilotShortfall);
   }
 
   /**
@@ -293,13 +296,14 @@ public final class AdaptivePenalty {
     Fit full = fit(family, x, y, settings, adaptive, featureNames, classNames, threads);
     List<String> classes = full.path().classNames();
     boolean interpolate = settings.defaultSequence();
-    PathFitter fitter = (rows, lambdas) -> {
+    // Each fold's own pilot chose its factors: its shortfall goes with the fold's.
+    CrossValidation.FoldFitter fitter = (rows, lambdas) -> {
       Factors f = factors(family, x, y, rows, settings, adaptive, featureNames, classes, 1);
-      return path(family, x, y, rows, lambdas.length == 0 ? settings
-          : settings.withLambdas(lambdas), f, featureNames, classes);
+      return new CrossValidation.FoldFit(path(family, x, y, rows, lambdas.length == 0 ? settings
+          : settings.withLambdas(lambdas), f, featureNames, classes), f.pilotShortfall());
     };
-    CvResult cv = CrossValidation.run(fitter, HeldOutLoss.deviance(x, y), folds,
-        full.path().lambdas(), interpolate ? CrossValidation.Alignment.INTERPOLATE
+    CvResult cv = CrossValidation.runWithPilots(fitter, HeldOutLoss.deviance(x, y),
+        new double[0], folds, full.path().lambdas(), interpolate ? CrossValidation.Alignment.INTERPOLATE
             : CrossValidation.Alignment.SAME_LAMBDAS, threads);
     return new Fit(full.factors(), full.path(), java.util.Optional.of(cv));
   }

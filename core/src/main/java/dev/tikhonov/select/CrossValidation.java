@@ -6,6 +6,7 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,28 @@ public final class CrossValidation {
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, double[] weights,
       KFold folds, double[] lambdas, Alignment alignment, int threads) {
+    return runWithPilots((rows, sequence) -> new FoldFit(fitter.fit(rows, sequence),
+        Optional.empty()), loss, weights, folds, lambdas, alignment, threads);
+  }
+
+  /**
+   * A fold's path and, under an adaptive penalty, what the fold's own pilot did not reach
+   * (which chose the factors the path was fitted with).
+   */
+  record FoldFit(PathSolution path, Optional<PilotShortfall> pilot) {}
+
+  /** {@link PathFitter} for a fit that also has a pilot of its own: the adaptive lasso's. */
+  @FunctionalInterface
+  interface FoldFitter {
+    FoldFit fit(int[] rows, double[] lambdas);
+  }
+
+  /**
+   * {@link #run(PathFitter, HeldOutLoss, double[], KFold, double[], Alignment, int)} whose
+   * folds' pilots' shortfalls go into the result's {@link CvResult#shortfall}.
+   */
+  static CvResult runWithPilots(FoldFitter fitter, HeldOutLoss loss, double[] weights,
+      KFold folds, double[] lambdas, Alignment alignment, int threads) {
     if (weights.length > 0 && weights.length != folds.size()) {
       throw InputException.about("weights", ": " + weights.length + " values for " + folds.size()
           + " rows");
@@ -181,12 +204,12 @@ public final class CrossValidation {
       tasks.add(() -> {
         int[] test = folds.testRows(fold);
         PathSolution path;
-        Optional<String> warning;
+        FoldFit fit;
         try {
-          PathSolution own = alignment == Alignment.INTERPOLATE
+          fit = alignment == Alignment.INTERPOLATE
               ? fitter.fit(folds.trainRows(fold), new double[0])
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
-          warning = own.warning();
+          PathSolution own = fit.path();
           path = alignment == Alignment.INTERPOLATE ? own.interpolate(lambdas) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
@@ -216,7 +239,7 @@ public final class CrossValidation {
           losses[l] = s / weightSum;
         }
         losses[m] = available;
-        return new FoldScore(losses, warning);
+        return new FoldScore(losses, fit.path().shortfall(), fit.pilot());
       });
     }
     List<FoldScore> results = runAll(tasks, threads);
@@ -236,52 +259,42 @@ public final class CrossValidation {
       }
     }
     return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit,
-        warning(results.stream().map(FoldScore::warning).toList()));
+        shortfall(results));
   }
 
   /**
-   * One fold's held-out losses per λ (and, last, how many λ its path fitted) and its path's own
-   * warning, taken before interpolation: an interpolated path no longer knows why it ended.
+   * One fold's held-out losses per λ (and, last, how many λ its path fitted), its path's own
+   * shortfall, taken before interpolation (an interpolated path no longer knows why it ended),
+   * and its own pilot's.
    */
-  record FoldScore(double[] losses, Optional<String> warning) {}
+  record FoldScore(double[] losses, Optional<Shortfall> path, Optional<PilotShortfall> pilot) {
+    FoldScore(double[] losses, Optional<Shortfall> path) {
+      this(losses, path, Optional.empty());
+    }
+  }
 
-  /**
-   * The warning of a cross-validation whose fold paths are {@code foldPaths} (fold k at index
-   * k − 1), worded as this class's own ({@link CvResult#warning}): the first fold whose path did
-   * not converge ({@link PathSolution#warning}), with that warning, and how many others did;
-   * empty when every fold's path converged. Take it from each fold's own path, before
-   * {@link PathSolution#interpolate}. For cross-validations that fit their folds elsewhere (the
-   * Spark module's distributed IRLS).
-   */
-  public static Optional<String> foldPathsWarning(List<PathSolution> foldPaths) {
-    return warning(foldPaths.stream().map(PathSolution::warning).toList());
+  /** The shortfall of the folds whose scores are {@code folds} (fold k at index k − 1). */
+  static Optional<CvShortfall> shortfall(List<FoldScore> folds) {
+    return CvShortfall.of(folds.stream().map(FoldScore::path).toList(),
+        folds.stream().map(FoldScore::pilot).toList());
   }
 
   /**
-   * The CV's warning: the first fold whose path warned, with that warning, and how many others
-   * did. cv.glmnet passes each fold fit's glmnet warning on (the maxit message); staying silent
+   * The shortfall of a cross-validation whose fold paths are {@code foldPaths} (fold k at index
+   * k − 1), as this class's own ({@link CvResult#shortfall}): each fold's
+   * {@link PathSolution#shortfall()}; empty when every fold's path converged. Take it from each
+   * fold's own path, before {@link PathSolution#interpolate}. For cross-validations that fit
+   * their folds elsewhere (the Spark module's distributed IRLS), with
+   * {@link CvResult#withShortfall}.
+   *
+   * <p>cv.glmnet passes each fold fit's glmnet warning on (the maxit message); staying silent
    * made a CV at a tight tolerance report, without a word, held-out losses of fits the budget
    * had cut short (breast_cancer.csv at tolerance 1e-10: a mean deviance 14 % below cv.glmnet's
    * at the path's small λ).
    */
-  static Optional<String> warning(List<Optional<String>> folds) {
-    int first = -1;
-    int count = 0;
-    for (int f = 0; f < folds.size(); f++) {
-      if (folds.get(f).isPresent()) {
-        count++;
-        if (first < 0) {
-          first = f;
-        }
-      }
-    }
-    if (first < 0) {
-      return Optional.empty();
-    }
-    return Optional.of("cross-validation fold " + (first + 1) + " of " + folds.size()
-        + (count > 1 ? " (and " + (count - 1) + " more)" : "")
-        + " did not converge; its held-out losses at the λ below its path's end are those of its"
-        + " last fit: " + folds.get(first).get());
+  public static Optional<CvShortfall> foldPathsShortfall(List<PathSolution> foldPaths) {
+    return CvShortfall.of(foldPaths.stream().map(PathSolution::shortfall).toList(),
+        foldPaths.stream().map(p -> Optional.<PilotShortfall>empty()).toList());
   }
 
   /** Σ wᵢ over the rows. */

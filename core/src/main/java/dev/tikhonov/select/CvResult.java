@@ -26,7 +26,11 @@ import java.util.Optional;
  * @param indexMin index of λ_min
  * @param index1se index of λ_1se
  * @param warning the first fold whose path did not converge, with its path's warning and how
- *     many other folds did not; empty when every fold's path converged
+ *     many other folds did not, in the library's words ({@link CvShortfall#pathMessage()}, or
+ *     as read back from a file); empty when every fold's path converged
+ * @param shortfall which folds fell short and why, as numbers (their paths' and, under an
+ *     adaptive penalty, their own pilots' shortfalls), for a caller that words its own remedy;
+ *     empty when none did, and for a result read back from a file that kept only the warning
  */
 public record CvResult(
     double[] lambdas,
@@ -35,16 +39,38 @@ public record CvResult(
     double[][] foldLoss,
     int indexMin,
     int index1se,
-    Optional<String> warning) {
+    Optional<String> warning,
+    Optional<CvShortfall> shortfall) {
 
   public CvResult {
     java.util.Objects.requireNonNull(warning, "warning (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(shortfall, "shortfall (Optional.empty() for none)");
+  }
+
+  /**
+   * A result whose folds' shortfalls are known only by the library's sentence {@code warning}
+   * (read back from a file that kept it).
+   */
+  public CvResult(double[] lambdas, double[] mean, double[] standardError, double[][] foldLoss,
+      int indexMin, int index1se, Optional<String> warning) {
+    this(lambdas, mean, standardError, foldLoss, indexMin, index1se, warning, Optional.empty());
   }
 
   /** A result whose folds all converged (no {@link #warning}). */
   public CvResult(double[] lambdas, double[] mean, double[] standardError, double[][] foldLoss,
       int indexMin, int index1se) {
-    this(lambdas, mean, standardError, foldLoss, indexMin, index1se, Optional.empty());
+    this(lambdas, mean, standardError, foldLoss, indexMin, index1se, Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Under an adaptive penalty: the first fold whose own pilot did not converge, so that its
+   * path was fitted with factors from fits cut short, in the library's words
+   * ({@link CvShortfall#pilotMessage()}); empty when every fold's pilot converged or without an
+   * adaptive penalty.
+   */
+  public Optional<String> adaptivePilotWarning() {
+    return shortfall.flatMap(CvShortfall::pilotMessage);
   }
 
   public double lambdaMin() {
@@ -78,25 +104,27 @@ public record CvResult(
   }
 
   /**
-   * This result with {@code newWarning} in place of its {@link #warning} (the arrays shared, not
-   * copied): for a cross-validation that scores its fold paths itself, as the Spark module's
-   * distributed IRLS does, with {@link CrossValidation#foldPathsWarning}.
+   * This result with {@code newShortfall} in place of its {@link #shortfall} and the
+   * {@link #warning} it words (the arrays shared, not copied): for a cross-validation that
+   * scores its fold paths itself, as the Spark module's distributed IRLS does, with
+   * {@link CrossValidation#foldPathsShortfall}.
    */
-  public CvResult withWarning(Optional<String> newWarning) {
-    return new CvResult(lambdas, mean, standardError, foldLoss, indexMin, index1se, newWarning);
+  public CvResult withShortfall(Optional<CvShortfall> newShortfall) {
+    return new CvResult(lambdas, mean, standardError, foldLoss, indexMin, index1se,
+        newShortfall.flatMap(CvShortfall::pathMessage), newShortfall);
   }
 
   /** {@link #of(double[], double[][], double[], int[], Optional)} without a warning. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
-    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.empty());
+    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.<CvShortfall>empty());
   }
 
   /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit,
-      Optional<String> warning) {
+      Optional<CvShortfall> shortfall) {
     CvSummary s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
     return new CvResult(lambda.clone(), s.mean(), s.standardError(), foldLoss, s.indexMin(),
-        s.index1se(), warning);
+        s.index1se(), shortfall.flatMap(CvShortfall::pathMessage), shortfall);
   }
 
   /**
@@ -119,6 +147,6 @@ public record CvResult(
     }
     int[] all = new int[lambda.length];
     java.util.Arrays.fill(all, foldLoss.length);
-    return of(lambda, foldLoss, foldWeight, all, Optional.empty());
+    return of(lambda, foldLoss, foldWeight, all, Optional.<CvShortfall>empty());
   }
 }

@@ -6,6 +6,7 @@ import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RelaxedFit;
+import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,10 +86,13 @@ public final class RelaxedCrossValidation {
     int k = folds.numFolds();
     int m = lambdas.length;
     List<Callable<double[][]>> tasks = new ArrayList<>();
-    // each fold's lasso path's own warning, set by its task (one index each), read after runAll
-    List<Optional<String>> warnings = new ArrayList<>();
+    // each fold's lasso path's own shortfall, set by its task (one index each), read after
+    // runAll
+    List<Optional<Shortfall>> shortfalls = new ArrayList<>();
+    List<Optional<PilotShortfall>> noPilots = new ArrayList<>();
     for (int f = 0; f < k; f++) {
-      warnings.add(Optional.empty());
+      shortfalls.add(Optional.empty());
+      noPilots.add(Optional.empty());
     }
     for (int f = 1; f <= k; f++) {
       int fold = f;
@@ -100,7 +104,7 @@ public final class RelaxedCrossValidation {
           PathSolution lasso = ElasticNetPath.fit(family, x, y, train, interpolate ? settings
               : settings.withLambdas(lambdas), featureNames, classes);
           fit = RelaxedFit.of(family, x, y, train, Observations.none(), settings, lasso);
-          warnings.set(fold - 1, lasso.warning());
+          shortfalls.set(fold - 1, lasso.shortfall());
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -137,14 +141,14 @@ public final class RelaxedCrossValidation {
         foldsWithFit[l]++;
       }
     }
-    Optional<String> warning = CrossValidation.warning(warnings);
+    Optional<CvShortfall> shortfall = CvShortfall.of(shortfalls, noPilots);
     List<CvResult> curves = new ArrayList<>();
     for (int c = 0; c < g.length; c++) {
       double[][] foldLoss = new double[k][];
       for (int f = 0; f < k; f++) {
         foldLoss[f] = results.get(f)[c];
       }
-      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, warning));
+      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, shortfall));
     }
     return new Fit(relaxed, RelaxedCvResult.of(g, curves));
   }

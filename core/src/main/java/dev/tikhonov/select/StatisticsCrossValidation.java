@@ -5,6 +5,7 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.Shortfall;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,13 +44,13 @@ final class StatisticsCrossValidation {
       int fold = f;
       tasks.add(() -> {
         PathSolution path;
-        Optional<String> warning;
+        Optional<Shortfall> shortfall;
         try {
           GaussianStatistics training = folds.training(fold);
           PathSolution own = effective == CrossValidation.Alignment.INTERPOLATE
               ? ElasticNetPath.fit(training, settings, featureNames)
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
-          warning = own.warning();
+          shortfall = own.shortfall();
           path = effective == CrossValidation.Alignment.INTERPOLATE
               ? own.interpolate(lambdas) : own;
         } catch (InputException e) {
@@ -65,7 +66,7 @@ final class StatisticsCrossValidation {
               path.coefficients()[at][0]);
         }
         losses[m] = available;
-        return new CrossValidation.FoldScore(losses, warning);
+        return new CrossValidation.FoldScore(losses, shortfall);
       });
     }
     List<CrossValidation.FoldScore> results = CrossValidation.runAll(tasks, threads);
@@ -81,7 +82,6 @@ final class StatisticsCrossValidation {
       }
     }
     return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
-        foldsWithFit, CrossValidation.warning(results.stream()
-            .map(CrossValidation.FoldScore::warning).toList())));
+        foldsWithFit, CrossValidation.shortfall(results)));
   }
 }

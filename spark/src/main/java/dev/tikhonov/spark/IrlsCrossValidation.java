@@ -14,7 +14,8 @@ import java.util.List;
  * e_kl = Σ_{i ∈ k} wᵢ dev_il / Σ_{i ∈ k} wᵢ, folds weighted by their Σw. A fold path with λ not
  * certified to the tolerance (a Newton step budget run out, or a tolerance below what double
  * precision reaches) is still scored, and the curve's {@link CvResult#warning} says so, worded
- * as the core's ({@link CrossValidation#foldPathsWarning}). Stateless.
+ * as the core's, from the folds' typed shortfalls ({@link CrossValidation#foldPathsShortfall}).
+ * Stateless.
  */
 final class IrlsCrossValidation {
   /**
@@ -62,6 +63,6 @@ final class IrlsCrossValidation {
       }
     }
     return CvResult.of(lambdas, foldLoss, foldWeight)
-        .withWarning(CrossValidation.foldPathsWarning(List.of(folds)));
+        .withShortfall(CrossValidation.foldPathsShortfall(List.of(folds)));
   }
 }

@@ -8,6 +8,7 @@ import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.select.CvResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -180,9 +181,10 @@ public final class PathJob {
       out.print(PathFiles.summary(path, cv));
       // Once each, after the table, in this job's flags (path.json's warning and cv.warning
       // carry them too): a fold scored at a fit that did not converge said nothing before.
-      path.warning().ifPresent(w -> err.println("tikhonov-spark: warning: " + remedies(w)));
-      cv.flatMap(CvResult::warning).ifPresent(w -> err.println("tikhonov-spark: warning: "
-          + remedies(w)));
+      path.shortfall().map(s -> s.message(REMEDY)).or(path::warning)
+          .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
+      cv.flatMap(c -> c.shortfall().flatMap(s -> s.pathMessage(REMEDY)).or(c::warning))
+          .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {
         save(options, models, model, out, err);
@@ -259,15 +261,12 @@ public final class PathJob {
   }
 
   /**
-   * A path's or cross-validation's warning in this job's flags: its remedy names the core's
-   * settings (tolerance, maxIterations), and the job sets only the tolerance (--tol); the
-   * gaussian path's budget of passes is the core's default here.
+   * The remedy of a path's shortfall in this job's flags, worded from its numbers: the job sets
+   * only the tolerance (--tol); the gaussian path's budget of passes is the core's default here.
    */
-  static String remedies(String message) {
-    return message.replaceAll("raise maxIterations \\(now (\\d+)\\) or tolerance",
-        "raise --tol (the budget of $1 passes is fixed on Spark)")
-        .replace("raise tolerance", "raise --tol");
-  }
+  static final Shortfall.Remedy REMEDY = s -> s.kind() == Shortfall.Kind.PASS_BUDGET
+      ? "raise --tol (the budget of " + s.maxIterations() + " passes is fixed on Spark)"
+      : "raise --tol";
 
   private static final String FEATURES = "__tikhonov_features";
 

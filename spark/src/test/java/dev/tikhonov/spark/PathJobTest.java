@@ -355,6 +355,35 @@ class PathJobTest {
     assertFalse(r.err().contains("raise tolerance"), r.err());
   }
 
+  /**
+   * The job words a shortfall's remedy from its numbers: it sets only --tol, so a path out of
+   * its budget says the budget (the core's default on Spark) is fixed, with the number the path
+   * had; the core's setting names never appear, whatever the core's own sentence says.
+   */
+  @Test
+  void remedy_isWordedFromTheShortfallsNumbers_inTheJobsFlags() {
+    double[][] x = new double[40][3];
+    double[] y = new double[40];
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 40; i++) {
+      for (int j = 0; j < 3; j++) {
+        x[i][j] = random.nextGaussian();
+      }
+      y[i] = x[i][0] - 2 * x[i][1] + random.nextGaussian();
+    }
+    PathSolution budget = ElasticNetPath.fit(x, y, PathSettings.lasso().withTolerance(1e-13)
+        .withMaxIterations(37), List.of("a", "b", "c"));
+    String line = budget.shortfall().orElseThrow().message(PathJob.REMEDY);
+    assertTrue(line.endsWith("; the path ends there with " + budget.size()
+        + " λ: raise --tol (the budget of 37 passes is fixed on Spark)"), line);
+    PathSolution uncertified = ElasticNetPath.fit(x, y, PathSettings.lasso()
+        .withTolerance(1e-300).withNumLambdas(5), List.of("a", "b", "c"));
+    line = uncertified.shortfall().orElseThrow().message(PathJob.REMEDY);
+    assertTrue(line.endsWith("stopped moving before the certificate reached it; raise --tol"),
+        line);
+    assertFalse(line.contains("tolerance;") || line.contains("maxIterations"), line);
+  }
+
   @Test
   void help_printsEveryFlagAndFamily_andExitsZero_withoutData() {
     Result help = run("--help");

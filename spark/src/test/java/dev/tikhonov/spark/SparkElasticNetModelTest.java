@@ -269,11 +269,18 @@ class SparkElasticNetModelTest {
   void saveThenLoad_keepsTheCrossValidationsWarning_andItsAbsence(@TempDir Path dir)
       throws Exception {
     SparkElasticNetModel plain = model();
+    // fold 2 of 2 left 2 of its 3 λ above the tolerance
+    java.util.Optional<dev.tikhonov.select.CvShortfall> folds = dev.tikhonov.select.CvShortfall
+        .of(List.of(java.util.Optional.empty(), java.util.Optional.of(
+            dev.tikhonov.linear.Shortfall.notCertified(2, 3, 3, 0.01, 1e-3, 1e-7))),
+            List.of(java.util.Optional.empty(), java.util.Optional.empty()));
     SparkElasticNetModel warned = new SparkElasticNetModel(plain.path(), plain.crossValidation()
-        .withWarning(java.util.Optional.of("cross-validation fold 2 of 2 did not converge")), 0);
+        .withShortfall(folds), 0);
     warned.write().save(dir.resolve("warned").toString());
     plain.write().save(dir.resolve("plain").toString());
-    assertEquals(java.util.Optional.of("cross-validation fold 2 of 2 did not converge"),
+    String sentence = warned.crossValidation().warning().orElseThrow();
+    assertTrue(sentence.startsWith("cross-validation fold 2 of 2 did not converge"), sentence);
+    assertEquals(java.util.Optional.of(sentence),
         SparkElasticNetModel.load(dir.resolve("warned").toString()).crossValidation().warning());
     assertEquals(java.util.Optional.empty(),
         SparkElasticNetModel.load(dir.resolve("plain").toString()).crossValidation().warning());
