@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The warnings of a path that runs out of --max-iterations name the flags, worded by the CLI
  * from the core's numbers (the budget it was given, here 37), never by rewriting the core's
- * sentence: a rewording in the core used to leave the CLI naming maxIterations. path.json keeps
- * the library's sentences (docs/formats.md).
+ * sentence: a rewording in the core used to leave the CLI naming maxIterations (these tests
+ * fail on that code with the core's "raise" reworded; they pass on this code with it). path.json
+ * keeps the library's sentences (docs/formats.md), whose words ShortfallTest pins.
  */
 class PathWarningsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,9 +52,12 @@ class PathWarningsTest {
         + " converge within the iteration limit of 37 coordinate passes over the path .*"),
         lines.get(0));
     assertTrue(lines.get(0).endsWith(": " + REMEDY), lines.get(0));
-    JsonNode json = JSON.readTree(dir.resolve("plain/path.json").toFile());
-    assertEquals(lines.get(0).substring("tikhonov: warning: ".length()).replace(REMEDY, ""),
-        json.get("warning").asText().replace("raise maxIterations (now 37) or tolerance", ""));
+    // path.json: the same finding, with the library's remedy (ShortfallTest pins its words)
+    String finding = lines.get(0).substring("tikhonov: warning: ".length(),
+        lines.get(0).length() - REMEDY.length());
+    String inJson = JSON.readTree(dir.resolve("plain/path.json").toFile()).get("warning")
+        .asText();
+    assertTrue(inJson.startsWith(finding) && !inJson.contains("--"), inJson);
   }
 
   @Test
@@ -65,8 +69,8 @@ class PathWarningsTest {
         + " did not converge"), folds);
     assertTrue(folds.endsWith(": " + REMEDY), folds);
     JsonNode cv = JSON.readTree(dir.resolve("cv/path.json").toFile()).get("cv");
-    assertTrue(cv.get("warning").asText().endsWith("raise maxIterations (now 37) or tolerance"),
-        cv.toString());
+    assertTrue(cv.get("warning").asText().startsWith("cross-validation fold 1 of 3 (and 2 more)")
+        && !cv.get("warning").asText().contains("--"), cv.toString());
     assertFalse(cv.has("adaptive_pilot_warning"), "only with --adaptive: " + cv);
   }
 
@@ -97,7 +101,7 @@ class PathWarningsTest {
     String inJson = json.get("cv").get("adaptive_pilot_warning").asText();
     assertTrue(inJson.startsWith("cross-validation fold 1 of 3 (and 2 more) fitted its path"),
         inJson);
-    assertTrue(inJson.endsWith("raise maxIterations (now 37) or tolerance"), inJson);
+    assertTrue(inJson.contains("(now 37)") && !inJson.contains("--"), inJson);
     assertTrue(json.get("adaptive_pilot_warning").isTextual(), json.toString());
   }
 }
