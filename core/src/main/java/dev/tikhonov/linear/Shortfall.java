@@ -70,7 +70,10 @@ public record Shortfall(Kind kind, int lambdaNumber, double lambda, int fitted, 
      */
     String of(Shortfall shortfall);
 
-    /** The library's remedy, naming {@link PathSettings}'s {@code maxIterations} and {@code tolerance}. */
+    /**
+     * The library's remedy, naming {@link PathSettings}'s {@code maxIterations} and
+     * {@code tolerance}.
+     */
     Remedy SETTINGS = s -> s.kind() == Kind.PASS_BUDGET
         ? String.format(Locale.ROOT, "raise maxIterations (now %d) or tolerance",
             s.maxIterations())

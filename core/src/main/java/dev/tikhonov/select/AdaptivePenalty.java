@@ -303,8 +303,9 @@ public final class AdaptivePenalty {
           : settings.withLambdas(lambdas), f, featureNames, classes), f.pilotShortfall());
     };
     CvResult cv = CrossValidation.runWithPilots(fitter, HeldOutLoss.deviance(x, y),
-        new double[0], folds, full.path().lambdas(), interpolate ? CrossValidation.Alignment.INTERPOLATE
-            : CrossValidation.Alignment.SAME_LAMBDAS, threads);
+        new double[0], folds, full.path().lambdas(), interpolate
+            ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
+        threads);
     return new Fit(full.factors(), full.path(), java.util.Optional.of(cv));
   }
 
