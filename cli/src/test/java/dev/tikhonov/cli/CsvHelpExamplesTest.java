@@ -3,11 +3,8 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,22 +45,9 @@ class CsvHelpExamplesTest {
       args.set(data, Path.of("..").resolve(args.get(data)).toString());
       args.addAll(List.of("--epochs", "1", "--folds", "2", "--threads", "1", "--quiet", "--out",
           dir.resolve(command).toString()));
-      CommandLine cl = Main.commandLine();
-      StringWriter err = new StringWriter();
-      cl.setOut(new PrintWriter(new StringWriter()));
-      cl.setErr(new PrintWriter(err, true));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      PrintStream saved = System.err;
-      System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      int exit;
-      try {
-        exit = cl.execute(args.toArray(String[]::new));
-      } finally {
-        System.setErr(saved);
-      }
-      String stderr = err + bytes.toString(StandardCharsets.UTF_8);
-      assertEquals(0, exit, args + "\n" + stderr);
-      assertFalse(stderr.contains("warning"), args + "\n" + stderr);
+      RealDataPathTest.Run r = RealDataPathTest.run(args.toArray(String[]::new));
+      assertEquals(0, r.exit(), args + "\n" + r.err());
+      assertFalse(r.err().contains("warning"), args + "\n" + r.err());
     }
   }
 }
