@@ -3,15 +3,12 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * grid's and select's --help show how to run them on a CSV file of one's own (their examples
@@ -23,15 +20,12 @@ class CsvHelpExamplesTest {
 
   /** The example of {@code command --help} that reads a CSV file, continuation lines joined. */
   private static List<String> csvExample(String command) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(0, cl.execute(command, "--help"));
-    String help = out.toString().replaceAll("\\\\\\R\\s*", " ");
+    InProcess r = InProcess.run(command, "--help");
+    assertEquals(0, r.exit(), r.err());
+    String help = r.out().replaceAll("\\\\\\R\\s*", " ");
     String line = help.lines().filter(l -> l.startsWith("  tikhonov " + command + " --data data/"))
         .findFirst().orElseThrow(() -> new AssertionError(command + " --help has no CSV example:\n"
-            + out));
+            + r.out()));
     String commandPart = line.strip().split(" {3,}\\(")[0]; // without its comment
     return new ArrayList<>(Arrays.asList(commandPart.split("\\s+")));
   }
@@ -45,7 +39,7 @@ class CsvHelpExamplesTest {
       args.set(data, Path.of("..").resolve(args.get(data)).toString());
       args.addAll(List.of("--epochs", "1", "--folds", "2", "--threads", "1", "--quiet", "--out",
           dir.resolve(command).toString()));
-      RealDataPathTest.Run r = RealDataPathTest.run(args.toArray(String[]::new));
+      InProcess r = InProcess.run(args.toArray(String[]::new));
       assertEquals(0, r.exit(), args + "\n" + r.err());
       assertFalse(r.err().contains("warning"), args + "\n" + r.err());
     }

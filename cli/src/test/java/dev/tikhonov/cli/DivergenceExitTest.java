@@ -3,13 +3,11 @@ package dev.tikhonov.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A training that diverges is exit code 3 and one error line in every command, not a bug; in a
@@ -39,20 +37,11 @@ class DivergenceExitTest {
     assertTrue(Files.readString(out.resolve("experiment.json")).contains("\"lambda\" : 1000000.0"));
   }
 
-  /** Runs a command line in this JVM; {@code err} gets picocli's and System.err's lines. */
+  /** Runs a command line through {@link InProcess}; {@code err} gets all of its stderr. */
   private static int run(StringWriter err, String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err, true));
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream saved = System.err;
-    System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    try {
-      return cl.execute(args);
-    } finally {
-      System.setErr(saved);
-      err.write(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-    }
+    InProcess r = InProcess.run(args);
+    err.write(r.err());
+    return r.exit();
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.tikhonov.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -9,27 +12,47 @@ import picocli.CommandLine;
  * One command line run in this JVM through {@link Main#commandLine()}, the jar's parser and
  * error handling, with what it printed: the tests' one way to run a command without a process.
  *
+ * <p>Not thread-safe: while the command runs, {@code System.err} is replaced by the capture
+ * (the commands print their warnings and progress there), so run one at a time per JVM.
+ *
  * @param exit the exit code
- * @param out what it printed on stdout (picocli's out: help, version, results)
- * @param err what it printed on stderr, stripped ("tikhonov: error: …" lines)
+ * @param out what it printed on picocli's out (help, version, results)
+ * @param err all it printed on stderr, stripped, as a user's terminal shows it: picocli's err
+ *     ("tikhonov: error: …" lines, usage) and {@code System.err} ("tikhonov: warning: …"
+ *     lines) in the order they were printed
  */
 record InProcess(int exit, String out, String err) {
   static InProcess run(String... args) {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new InProcess(exit, out.toString(), err.toString().strip());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+    // one stream for both, so that an error line follows the warnings printed before it
+    PrintWriter picocliErr = new PrintWriter(stderr, true);
+    cl.setErr(picocliErr);
+    PrintStream saved = System.err;
+    System.setErr(stderr);
+    int exit;
+    try {
+      exit = cl.execute(args);
+    } finally {
+      picocliErr.flush();
+      System.setErr(saved);
+    }
+    return new InProcess(exit, out.toString(), err.toString(StandardCharsets.UTF_8).strip());
   }
 
   static InProcess run(List<String> args) {
     return run(args.toArray(String[]::new));
   }
 
-  /** The error text without its "tikhonov: error: " prefix. */
+  /**
+   * The error: {@link #err} from its first "tikhonov: error: " line on (the warnings printed
+   * before it left out), without that prefix.
+   */
   String message() {
-    return err.replace("tikhonov: error: ", "");
+    return err.substring(Math.max(0, err.indexOf("tikhonov: error: ")))
+        .replace("tikhonov: error: ", "");
   }
 }

@@ -26,13 +26,13 @@ class PathWarningsTest {
   @TempDir Path dir;
 
   /** {@code path} on diabetes.csv with a budget of 37 passes at --tol 1e-13, and more flags. */
-  private RealDataPathTest.Run shortOfPasses(String out, String... more) {
+  private InProcess shortOfPasses(String out, String... more) {
     List<String> args = new ArrayList<>(List.of("path", "--data",
         Path.of("..", "data", "diabetes.csv").toString(), "--target", "progression",
         "--max-iterations", "37", "--tol", "1e-13", "--out", dir.resolve(out).toString(),
         "--quiet"));
     args.addAll(List.of(more));
-    RealDataPathTest.Run r = RealDataPathTest.run(args.toArray(String[]::new));
+    InProcess r = InProcess.run(args.toArray(String[]::new));
     assertEquals(0, r.exit(), r.err());
     // the core's setting names never reach a user of the command
     assertFalse(r.err().contains("maxIterations"), r.err());
@@ -40,7 +40,7 @@ class PathWarningsTest {
     return r;
   }
 
-  private static List<String> warnings(RealDataPathTest.Run r) {
+  private static List<String> warnings(InProcess r) {
     return r.err().lines().filter(l -> l.startsWith("tikhonov: warning: ")).toList();
   }
 

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A statistician's first check: {@code tikhonov path} on the CSV (and LIBSVM) files of
@@ -42,25 +36,6 @@ class RealDataPathTest {
       "real");
   private static final double SAME_WORK = 1e-6;
   @TempDir Path dir;
-
-  /** One command in this JVM; stdout and stderr (System.err, where warnings go) as text. */
-  record Run(int exit, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream saved = System.err;
-    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      int exit = cl.execute(args);
-      return new Run(exit, err + bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(saved);
-    }
-  }
 
   /** A reference CSV: rows of numbers after the header (NA, an ended sequence, as NaN). */
   static List<double[]> ref(String name) throws IOException {
@@ -102,7 +77,7 @@ class RealDataPathTest {
         REF.resolve(tag + "-foldid.csv").toString(), "--out", dir.resolve(tag).toString(),
         "--quiet"));
     command.addAll(List.of(args));
-    Run r = run(command.toArray(String[]::new));
+    InProcess r = InProcess.run(command.toArray(String[]::new));
     assertEquals(0, r.exit(), r.err());
     assertTrue(!r.err().contains("warning"), r.err());
     JsonNode path = JSON.readTree(dir.resolve(tag).resolve("path.json").toFile());
@@ -188,8 +163,8 @@ class RealDataPathTest {
    */
   @Test
   void adaptivePilotFoldsOutOfTheirBudget_warnNamingTheFlag() throws IOException {
-    Run r = run("path", "--data", DATA.resolve("breast_cancer.csv").toString(), "--target",
-        "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--adaptive",
+    InProcess r = InProcess.run("path", "--data", DATA.resolve("breast_cancer.csv").toString(),
+        "--target", "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--adaptive",
         "--cv-folds", "3", "--max-iterations", "60", "--out", dir.resolve("pilot").toString(),
         "--quiet");
     assertEquals(0, r.exit(), r.err());
@@ -208,7 +183,7 @@ class RealDataPathTest {
         json.get("adaptive_pilot_warning").asText()
             .replace("raise maxIterations (now 60) or tolerance", "…"), json.toString());
     // a pilot whose fits converged writes null
-    r = run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+    r = InProcess.run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
         "progression", "--adaptive", "--out", dir.resolve("calm").toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertTrue(JSON.readTree(dir.resolve("calm/path.json").toFile())
@@ -223,8 +198,8 @@ class RealDataPathTest {
    */
   @Test
   void foldsOutOfTheirBudget_warnNamingTheFlag() throws IOException {
-    Run r = run("path", "--data", DATA.resolve("breast_cancer.csv").toString(), "--target",
-        "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--foldid",
+    InProcess r = InProcess.run("path", "--data", DATA.resolve("breast_cancer.csv").toString(),
+        "--target", "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--foldid",
         REF.resolve("breast_cancer-foldid.csv").toString(), "--max-iterations", "60",
         "--out", dir.resolve("short").toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
@@ -236,7 +211,7 @@ class RealDataPathTest {
     assertTrue(cv.get("warning").asText().startsWith("cross-validation fold 1 of 10"),
         cv.toString());
     // --relax cross-validates the same fold paths, and says so the same way
-    r = run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+    r = InProcess.run("path", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
         "progression", "--relax", "--foldid", REF.resolve("diabetes-foldid.csv").toString(),
         "--tol", "1e-12", "--max-iterations", "40", "--out", dir.resolve("relaxed").toString(),
         "--quiet");

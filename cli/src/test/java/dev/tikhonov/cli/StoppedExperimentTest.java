@@ -20,12 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class StoppedExperimentTest {
   @TempDir Path dir;
 
-  @Test
-  void stopAfterResults_messageNamesReportCommand_whichBuildsTheReport() throws Exception {
+  /** The folder of a finished gd-linear --quick run. */
+  private Path finishedExperiment() {
     Path out = dir.resolve("gd");
     InProcess r = InProcess.run("experiment", "gd-linear", "--quick", "--quiet", "--out",
         out.toString());
     assertEquals(0, r.exit(), r.err());
+    return out;
+  }
+
+  @Test
+  void stopAfterResults_messageNamesReportCommand_whichBuildsTheReport() throws Exception {
+    Path out = finishedExperiment();
     Files.delete(out.resolve("report.html"));
     Files.delete(out.resolve("run.json"));
     assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
@@ -38,11 +44,7 @@ class StoppedExperimentTest {
 
   @Test
   void stopBeforeResults_messageNamesNoReport() throws Exception {
-    Path out = dir.resolve("gd");
-    InProcess r = InProcess.run("experiment", "gd-linear", "--quick", "--quiet", "--out",
-        out.toString());
-    assertEquals(0, r.exit(), r.err());
-    Files.delete(out.resolve("results.json"));
+    Files.delete(finishedExperiment().resolve("results.json"));
     assertFalse(Main.interruptedMessage().contains("report"), Main.interruptedMessage());
   }
 }

@@ -22,7 +22,7 @@ class UnscaledFeaturesTest {
 
   private static final Path WINE = Path.of("..", "data", "wine.csv");
 
-  private RealDataPathTest.Run search(String command, Path data, String target, String... more) {
+  private InProcess search(String command, Path data, String target, String... more) {
     List<String> args = new ArrayList<>(List.of(command, "--data", data.toString(), "--target",
         target, "--model", "mlp:4", "--epochs", "1", "--lambdas", "0.1", "--folds", "2",
         "--threads", "1", "--quiet", "--out", dir.resolve(command + more.length).toString()));
@@ -30,18 +30,18 @@ class UnscaledFeaturesTest {
       args.add("--no-evidence");
     }
     args.addAll(List.of(more));
-    return RealDataPathTest.run(args.toArray(String[]::new));
+    return InProcess.run(args.toArray(String[]::new));
   }
 
   @Test
   void gridAndSelect_onRawFeatures_warnAndNameTheLargest() {
     for (String command : new String[] {"grid", "select"}) {
-      RealDataPathTest.Run r = search(command, WINE, "cultivar");
+      InProcess r = search(command, WINE, "cultivar");
       assertEquals(0, r.exit(), r.err());
       assertTrue(r.err().contains("tikhonov: warning: --standardize is off and the features are not"
           + " on a unit scale: \"proline\" has a root mean square of "), command + ": " + r.err());
       assertTrue(r.err().contains("; add --standardize"), r.err());
-      RealDataPathTest.Run standardized = search(command, WINE, "cultivar", "--standardize");
+      InProcess standardized = search(command, WINE, "cultivar", "--standardize");
       assertEquals(0, standardized.exit(), standardized.err());
       assertFalse(standardized.err().contains("--standardize is off"), standardized.err());
     }
@@ -55,7 +55,7 @@ class UnscaledFeaturesTest {
           .append(i % 2 == 0 ? "even" : "odd").append('\n');
     }
     Path file = Files.writeString(dir.resolve("unit.csv"), csv);
-    RealDataPathTest.Run r = search("grid", file, "y");
+    InProcess r = search("grid", file, "y");
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("--standardize is off"), r.err());
   }
