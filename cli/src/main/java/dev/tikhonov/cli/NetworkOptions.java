@@ -51,13 +51,20 @@ final class NetworkOptions {
   /** A feature whose root mean square is above this is far from the scale networks start at. */
   static final double LARGE_FEATURE_RMS = 10;
 
+  /** {@link #unscaledWarning(boolean, dev.tikhonov.data.Dataset)} with this --standardize. */
+  java.util.Optional<String> unscaledWarning(dev.tikhonov.data.Dataset train) {
+    return unscaledWarning(standardize, train);
+  }
+
   /**
    * The warning for a network fitted without --standardize on features of a large scale: the
    * feature of the largest root mean square √(Σᵢ xᵢⱼ²/n) over {@code train}'s rows when it is
-   * above {@link #LARGE_FEATURE_RMS}, else empty (also for sparse data). grid and select on data/wine.csv (proline in
-   * the hundreds) ended at the loss of a constant output, every λ alike, without a word.
+   * above {@link #LARGE_FEATURE_RMS}, else empty (also for sparse data). grid and select on
+   * data/wine.csv (proline in the hundreds) ended at the loss of a constant output, every λ
+   * alike, without a word; train, whose --standardize is its own flag, warns the same.
    */
-  java.util.Optional<String> unscaledWarning(dev.tikhonov.data.Dataset train) {
+  static java.util.Optional<String> unscaledWarning(boolean standardize,
+      dev.tikhonov.data.Dataset train) {
     // (sparse data, LIBSVM's, are left alone: standardizing them would make them dense)
     if (standardize || train.size() == 0 || train.isSparse()) {
       return java.util.Optional.empty();

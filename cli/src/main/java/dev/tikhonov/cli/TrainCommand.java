@@ -184,6 +184,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         "add --regression (an MLP) or use --model linear");
     Dataset train = data.train();
     Dataset test = data.test();
+    // grid's and select's warning, for networks as theirs: its sentence is about a network's
+    // initial weights (linear and logistic models on raw features are not warned about yet)
+    java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
+        ? NetworkOptions.unscaledWarning(standardize, train) : java.util.Optional.empty();
+    unscaled.ifPresent(System.err::println);
     String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
       throw new InputException("--resume: the training data differ from the checkpoint's ("
@@ -251,11 +256,14 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       return 3;
     }
     if (result.predictsWorseThanConstant()) {
+      // on unscaled features a smaller learning rate is not the cure (data/wine.csv)
       System.err.printf(Locale.ROOT, "tikhonov: warning: the final epoch's mean training loss"
           + " %.6g is above %.6g, the loss of a constant (all-zero) output: the model predicts"
-          + " worse than a constant; try a smaller learning rate (or, if the loss is still"
-          + " falling from its random start, more epochs)%n", result.finalEpochLoss(),
-          result.constantPredictionLoss());
+          + " worse than a constant; %s%n", result.finalEpochLoss(),
+          result.constantPredictionLoss(), unscaled.isPresent()
+              ? "add --standardize (the features are not on a unit scale, as said above)"
+              : "try a smaller learning rate (or, if the loss is still falling from its random"
+                  + " start, more epochs)");
     }
     Evaluation testEval = fitted.evaluate(test);
     Evaluation trainEval = fitted.evaluate(train);
