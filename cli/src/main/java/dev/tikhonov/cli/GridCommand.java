@@ -208,17 +208,12 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     metrics.put("chosen", r.chosenSettings());
     metrics.put("rule", r.rule().id());
     metrics.put("best", r.scores().configMin());
-    metrics.put("test_accuracy", test.accuracy().isPresent() ? test.accuracy().getAsDouble()
-        : null);
-    metrics.put("test_loss", test.loss());
+    TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());
     writer.metrics(metrics);
     print(human, r);
     human.printf("%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
-        r.chosenSettings(), test.accuracy().isPresent()
-            ? String.format(Locale.ROOT, "accuracy %.4f, loss %.4f",
-                test.accuracy().getAsDouble(), test.loss())
-            : String.format(Locale.ROOT, "loss %.4f", test.loss()), r.seconds());
+        r.chosenSettings(), TestScores.describe(test), r.seconds());
     if (save != null) {
       r.chosenModel().save(save);
       human.println("  saved the chosen model to " + save);

@@ -247,9 +247,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     metrics.put("lambda_1se", r.lambda1se());
     metrics.put("rule", r.rule().id());
     metrics.put("evidence_lambda", curve.map(EvidenceCurve::bestLambda).orElse(null));
-    metrics.put("test_accuracy", test.accuracy().isPresent() ? test.accuracy().getAsDouble()
-        : null);
-    metrics.put("test_loss", test.loss());
+    TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());
     if (coldResult.isPresent()) {
       MlpPathCV.Result<P> c = coldResult.get();
@@ -257,18 +255,13 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       metrics.put("cold_lambda_chosen", c.chosenLambda());
       metrics.put("cold_lambda_min", c.lambdaMin());
       metrics.put("cold_lambda_1se", c.lambda1se());
-      metrics.put("cold_test_accuracy", coldTest.accuracy().isPresent()
-          ? coldTest.accuracy().getAsDouble() : null);
-      metrics.put("cold_test_loss", coldTest.loss());
+      TestScores.put(metrics, "cold_test_", coldTest);
       metrics.put("cold_seconds", c.seconds());
     }
     writer.metrics(metrics);
     print(human, r, curve);
     human.printf("%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
-        r.chosenLambda(), test.accuracy().isPresent()
-            ? String.format(Locale.ROOT, "accuracy %.4f, loss %.4f", test.accuracy().getAsDouble(),
-                test.loss()) : String.format(Locale.ROOT, "loss %.4f", test.loss()),
-        r.seconds());
+        r.chosenLambda(), TestScores.describe(test), r.seconds());
     if (coldResult.isPresent()) {
       human.printf("  cold grid: λ = %.4g (λ_min %.4g, λ_1se %.4g), test loss %.4f, %.1f s "
               + "(%.2f× the warm path's time)%n", coldResult.get().chosenLambda(),

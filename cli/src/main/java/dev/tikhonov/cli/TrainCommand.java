@@ -269,9 +269,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Evaluation trainEval = fitted.evaluate(train);
     writer.history(result.history());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("test_accuracy", testEval.accuracy().isPresent()
-        ? testEval.accuracy().getAsDouble() : null);
-    metrics.put("test_loss", testEval.loss());
+    TestScores.put(metrics, "test_", testEval);
     metrics.put("train_loss", trainEval.loss());
     metrics.put("penalty", result.penalty());
     metrics.put("epochs", result.history().epochs().size());

@@ -11,9 +11,6 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,27 +43,20 @@ class EvaluateScoresTest {
     Files.writeString(dir.resolve("label.csv"), classes);
   }
 
-  /** The command's stdout (it prints with System.out) and its exit code. */
+  /** The command's stdout; its exit code must be 0. */
   private static String evaluate(String model, String target, boolean json) {
     return evaluate(model, dir.resolve(target + ".csv"), target, json);
   }
 
   /** As above, on the file {@code data}. */
   private static String evaluate(String model, Path data, String target, boolean json) {
-    PrintStream before = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      InProcess r = json
-          ? InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
-              data.toString(), "--target", target, "--json")
-          : InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
-              data.toString(), "--target", target);
-      assertEquals(0, r.exit(), r.err());
-    } finally {
-      System.setOut(before);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    InProcess r = json
+        ? InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
+            data.toString(), "--target", target, "--json")
+        : InProcess.run("evaluate", "--model", dir.resolve(model).toString(), "--data",
+            data.toString(), "--target", target);
+    assertEquals(0, r.exit(), r.err());
+    return r.out();
   }
 
   private static Evaluation fitAndSave(ElasticNet.Builder<? extends Predictor> builder,

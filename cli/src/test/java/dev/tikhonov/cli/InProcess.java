@@ -3,7 +3,6 @@ package dev.tikhonov.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
@@ -12,11 +11,13 @@ import picocli.CommandLine;
  * One command line run in this JVM through {@link Main#commandLine()}, the jar's parser and
  * error handling, with what it printed: the tests' one way to run a command without a process.
  *
- * <p>Not thread-safe: while the command runs, {@code System.err} is replaced by the capture
- * (the commands print their warnings and progress there), so run one at a time per JVM.
+ * <p>Not thread-safe: while the command runs, {@code System.out} and {@code System.err} are
+ * replaced by the captures (the commands print their summaries, warnings and progress there),
+ * so run one at a time per JVM.
  *
  * @param exit the exit code
- * @param out what it printed on picocli's out (help, version, results)
+ * @param out all it printed on stdout, as a user's terminal shows it: picocli's out (help,
+ *     version, predictions) and {@code System.out} (a command's summary lines, --json)
  * @param err all it printed on stderr, stripped, as a user's terminal shows it: picocli's err
  *     ("tikhonov: error: …" lines, usage) and {@code System.err} ("tikhonov: warning: …"
  *     lines) in the order they were printed
@@ -24,23 +25,30 @@ import picocli.CommandLine;
 record InProcess(int exit, String out, String err) {
   static InProcess run(String... args) {
     CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    // one stream for both, so that an error line follows the warnings printed before it
+    // one stream for each, so that an error line follows the warnings printed before it
+    PrintWriter picocliOut = new PrintWriter(stdout, true);
     PrintWriter picocliErr = new PrintWriter(stderr, true);
+    cl.setOut(picocliOut);
     cl.setErr(picocliErr);
-    PrintStream saved = System.err;
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    System.setOut(stdout);
     System.setErr(stderr);
     int exit;
     try {
       exit = cl.execute(args);
     } finally {
+      picocliOut.flush();
       picocliErr.flush();
-      System.setErr(saved);
+      System.setOut(savedOut);
+      System.setErr(savedErr);
     }
-    return new InProcess(exit, out.toString(), err.toString(StandardCharsets.UTF_8).strip());
+    return new InProcess(exit, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8).strip());
   }
 
   static InProcess run(List<String> args) {

@@ -1,0 +1,50 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.estimate.Evaluation;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A fitted model's scores on the test rows, as train, grid and select write them to
+ * metrics.json and print them: a classifier's accuracy and loss; a regressor's MSE, R² and loss
+ * (the MSE and R² of {@code evaluate}, ½·MSE the squared-error loss ℓ of the objective), never
+ * an accuracy. A regression's metrics.json had {@code "test_accuracy": null}, its report a
+ * "test_accuracy –" row, and grid printed its loss as 93085032.3620.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class TestScores {
+  private TestScores() {}
+
+  /**
+   * Puts {@code prefix}accuracy (classifiers) or {@code prefix}mse and {@code prefix}r2
+   * (regressors; R² null when every test target is the same), then {@code prefix}loss.
+   */
+  static void put(Map<String, Object> metrics, String prefix, Evaluation test) {
+    if (test.accuracy().isPresent()) {
+      metrics.put(prefix + "accuracy", test.accuracy().getAsDouble());
+    } else {
+      metrics.put(prefix + "mse", test.meanSquaredError().isPresent()
+          ? test.meanSquaredError().getAsDouble() : null);
+      metrics.put(prefix + "r2", test.rSquared().isPresent() ? test.rSquared().getAsDouble()
+          : null);
+    }
+    metrics.put(prefix + "loss", test.loss());
+  }
+
+  /**
+   * "accuracy 0.9722, loss 0.0837" for a classifier; "MSE 3058, R² 0.4853, loss 1529" for a
+   * regressor (significant digits: a loss of 10¹⁰ printed with 4 decimals was unreadable).
+   */
+  static String describe(Evaluation test) {
+    if (test.accuracy().isPresent()) {
+      return String.format(Locale.ROOT, "accuracy %.4f, loss %.4f",
+          test.accuracy().getAsDouble(), test.loss());
+    }
+    String r2 = test.rSquared().isPresent()
+        ? String.format(Locale.ROOT, "%.4g", test.rSquared().getAsDouble())
+        : "undefined (every target value is the same)";
+    return String.format(Locale.ROOT, "MSE %.4g, R² %s, loss %.4g",
+        test.meanSquaredError().orElse(Double.NaN), r2, test.loss());
+  }
+}
