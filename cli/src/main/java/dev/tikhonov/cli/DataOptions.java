@@ -116,6 +116,20 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
+   * The refusal of a target of text read as numbers, with the flags that fit a classifier:
+   * {@code data/wine.csv:2:14 (column "cultivar"): expected a number, found "class_0"; the target
+   * holds text, and a model that predicts numbers cannot fit it: if "cultivar" holds class
+   * labels, drop --regression to fit a classifier}. It said only "expected a number".
+   *
+   * @param classifier the flags that fit a classifier, e.g. "drop --regression"
+   */
+  static InputException textTarget(dev.tikhonov.data.TextTargetException e, String classifier) {
+    return new InputException(e.problem() + "; the target holds text, and a model that predicts"
+        + " numbers cannot fit it: if \"" + e.column() + "\" holds class labels, " + classifier
+        + " to fit a classifier", e);
+  }
+
+  /**
    * The refusal of a --data that is not there: a dangling link says where it points, and "-"
    * (a pipe into the command, as predict's --out - writes to one) says that standard input is
    * not read; it said "--data -: no such file or directory".
@@ -132,7 +146,10 @@ final class DataOptions implements Flags.Conditional {
 
   /**
    * {@link #load(TargetKind, long)}, refusing a real-valued target read as classes
-   * ({@link #refuseRealTarget}); {@code instead} says which flags train a regression model.
+   * ({@link #refuseRealTarget}) and a target of text read as numbers ({@link #textTarget});
+   * {@code instead} says which flags fit the other kind of model: a regression model for
+   * {@link TargetKind#CLASS} ("add --regression"), a classifier for {@link TargetKind#REAL}
+   * ("drop --regression").
    */
   TrainTest load(TargetKind kind, long seed, String instead) {
     if (data == null) {
@@ -153,7 +170,11 @@ final class DataOptions implements Flags.Conditional {
         throw new InputException("--data " + data + " is a CSV file: say which column to "
             + "predict with --target COLUMN");
       }
-      all = CsvReader.read(data, target, kind, csvOptions(ignoreColumns, data));
+      try {
+        all = CsvReader.read(data, target, kind, csvOptions(ignoreColumns, data));
+      } catch (dev.tikhonov.data.TextTargetException e) {
+        throw textTarget(e, instead);
+      }
     } else {
       all = LibsvmReader.read(data, kind);
     }

@@ -850,9 +850,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--data " + data + " is delimited text: say which column to "
           + "predict with --target COLUMN");
     }
-    Dataset d = libsvm ? Dataset.read(data, kind)
-        : dev.tikhonov.data.CsvReader.read(data, target, kind,
-            DataOptions.csvOptions(ignoreColumns, data));
+    Dataset d;
+    try {
+      d = libsvm ? Dataset.read(data, kind)
+          : dev.tikhonov.data.CsvReader.read(data, target, kind,
+              DataOptions.csvOptions(ignoreColumns, data));
+    } catch (dev.tikhonov.data.TextTargetException e) {
+      throw DataOptions.textTarget(e, "use --family binomial (two classes) or multinomial");
+    }
     if (kind == TargetKind.CLASS) {
       DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
           "use --family gaussian (poisson for counts)");

@@ -185,7 +185,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed, "add --regression");
+        network.seed, classifier ? "add --regression" : "drop --regression");
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     return run(path, data, writer, started);
   }

@@ -181,7 +181,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed,
-        "add --regression (an MLP) or use --model linear");
+        classifier ? "add --regression (an MLP) or use --model linear"
+            : regression ? "drop --regression" : "use --model logistic");
     Dataset train = data.train();
     Dataset test = data.test();
     // grid's and select's warning, for networks as theirs: its sentence is about a network's

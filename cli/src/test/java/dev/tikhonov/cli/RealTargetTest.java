@@ -123,6 +123,38 @@ class RealTargetTest {
         + " (each line's first field) looks real-valued (60 distinct numbers"), libsvm.err());
   }
 
+  /**
+   * The converse: a target of text given to a model that predicts numbers names the cell and
+   * says which flags fit a classifier. train --regression on data/wine.csv's cultivar said only
+   * "expected a number, found "class_0"".
+   */
+  @Test
+  void regressions_onATargetOfText_nameTheCellAndTheFlagsOfAClassifier() {
+    String csv = dir.resolve("word.csv").toString();
+    String[][] cases = {
+        args("x1", "train", "--data", csv, "--target", "y", "--model", "mlp:4", "--regression",
+            "--epochs", "1"),
+        args("x2", "train", "--data", csv, "--target", "y", "--model", "linear", "--epochs", "1"),
+        args("x3", "grid", "--data", csv, "--target", "y", "--model", "mlp:4", "--regression",
+            "--epochs", "1", "--lambdas", "0.1", "--folds", "2"),
+        args("x4", "select", "--data", csv, "--target", "y", "--model", "mlp:4", "--regression",
+            "--epochs", "1", "--lambdas", "0.1", "--folds", "2", "--no-evidence"),
+        args("x5", "path", "--data", csv, "--target", "y", "--nlambda", "3"),
+    };
+    String[] classifier = {"drop --regression", "use --model logistic", "drop --regression",
+        "drop --regression", "use --family binomial (two classes) or multinomial"};
+    for (int i = 0; i < cases.length; i++) {
+      InProcess r = run(cases[i]);
+      String line = String.join(" ", cases[i]) + "\n" + r.err();
+      assertEquals(2, r.exit(), line);
+      // row 1 of the data is line 2, a = sin 0 = 0: "neg"; y is column 3
+      assertEquals("tikhonov: error: " + csv + ":2:3 (column \"y\"): expected a number, found"
+          + " \"neg\"; the target holds text, and a model that predicts numbers cannot fit it: if"
+          + " \"y\" holds class labels, " + classifier[i] + " to fit a classifier", r.err(), line);
+      assertFalse(Files.exists(dir.resolve("x" + (i + 1)).resolve("run.json")), line);
+    }
+  }
+
   /** What the refusal advises for integers that really are classes works: text labels train. */
   @Test
   void classifiers_onManyIntegerLabelsWrittenAsText_train() throws Exception {

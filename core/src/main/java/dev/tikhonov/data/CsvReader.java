@@ -99,7 +99,7 @@ public final class CsvReader {
           if (c != target) {
             row[j++] = feature(cell, tokens, c, columns, sourceName);
           } else if (kind == TargetKind.REAL) {
-            realTargets.add(number(cell, tokens, c, columns, sourceName));
+            realTargets.add(realTarget(cell, tokens, c, columns, sourceName));
           } else if (kind == TargetKind.CLASS) {
             labels.add(label(cell, tokens, c, columns, sourceName));
           }
@@ -501,6 +501,20 @@ public final class CsvReader {
     } catch (Numbers.BadNumber e) {
       InputException at = at(source, tokens, column, columns, e.getMessage());
       throw e.isText() ? new TextColumnException(at.getMessage(), columns.get(column)) : at;
+    }
+  }
+
+  /**
+   * {@link #number} for the target of a model that predicts numbers: text there is a {@link
+   * TextTargetException}, whose remedy is a classifier.
+   */
+  private static double realTarget(
+      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
+    try {
+      return Numbers.parseValue(cell);
+    } catch (Numbers.BadNumber e) {
+      InputException at = at(source, tokens, column, columns, e.getMessage());
+      throw e.isText() ? new TextTargetException(at.getMessage(), columns.get(column)) : at;
     }
   }
 

@@ -197,6 +197,29 @@ class CsvReaderTest {
         () -> CsvReader.readFeatures(file, List.of("my id", "a"))) instanceof TextColumnException);
   }
 
+  /**
+   * Text in the target of a model that predicts numbers says that a classifier fits class
+   * labels, with the problem and the column apart as {@link TextColumnException} keeps them; a
+   * missing value or a decimal comma there is no such text.
+   */
+  @Test
+  void read_whenTextInRealTarget_namesTheClassifierRemedy() {
+    Path file = write(dir, "labels.csv", "a,kind\n1,cat\n2,dog\n");
+    TextTargetException e = assertThrows(TextTargetException.class,
+        () -> CsvReader.read(file, "kind", TargetKind.REAL));
+    assertEquals(file + ":2:2 (column \"kind\"): expected a number, found \"cat\"", e.problem());
+    assertEquals("kind", e.column());
+    assertEquals(e.problem() + "; the target holds text, and a model that predicts numbers"
+        + " cannot fit it: if \"kind\" holds class labels, read it as TargetKind.CLASS to fit a"
+        + " classifier", e.getMessage());
+    Path missing = write(dir, "na-target.csv", "a,y\n1,NA\n");
+    assertFalse(assertThrows(InputException.class,
+        () -> CsvReader.read(missing, "y", TargetKind.REAL)) instanceof TextTargetException);
+    Path comma = write(dir, "comma-target.csv", "a;y\n1;1,5\n");
+    assertFalse(assertThrows(InputException.class,
+        () -> CsvReader.read(comma, "y", TargetKind.REAL)) instanceof TextTargetException);
+  }
+
   @Test
   void read_whenTextInFeature_namesLineColumnAndHeader() {
     Path file = write(dir, "data.csv", "id,y,age\n1,0,30\n2,1,abc\n");
