@@ -57,8 +57,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  tikhonov grid --model mlp:64 --lambdas 1e-4,1e-3,1e-2 --dropouts 0,0.2",
       "  tikhonov grid --data data/wine.csv --target cultivar --standardize \\",
-      "      --model mlp:16 --lambdas 1e-3,1e-2,1e-1   (a CSV file; --standardize: its columns"
-          + " on one scale)",
+      "      --model mlp:16 --lambdas 1e-3,1e-2,1e-1   (a CSV file, its columns standardized)",
       ""})
 public final class GridCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();

@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
       "  tikhonov select --model mlp:64 --cv-folds 10 --cold --save mlp.model",
       "  tikhonov select --lambdas 1e-2,1e-3,1e-4 --rule min --repeat-seeds 0,1,2",
       "  tikhonov select --data data/breast_cancer.csv --target diagnosis --ignore-columns id \\",
-      "      --standardize --model mlp:16   (a CSV file; --standardize: its columns on one scale)",
+      "      --standardize --model mlp:16   (a CSV file, its columns standardized)",
       ""})
 public final class SelectCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin DataOptions dataOptions = new DataOptions();

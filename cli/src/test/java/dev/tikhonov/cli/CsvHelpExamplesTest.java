@@ -2,6 +2,7 @@ package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * grid's and select's --help show how to run them on a CSV file of one's own (their examples
@@ -28,6 +30,36 @@ class CsvHelpExamplesTest {
             + r.out()));
     String commandPart = line.strip().split(" {3,}\\(")[0]; // without its comment
     return new ArrayList<>(Arrays.asList(commandPart.split("\\s+")));
+  }
+
+  /**
+   * Every indented line of every command's description (examples, formulas: laid out by hand,
+   * where prose is left to picocli to wrap) fits the help's width: grid's CSV example was 101
+   * columns, and picocli broke its comment into "(a CSV file; --standardize: its columns on
+   * one" and a line "scale)" at the left margin.
+   */
+  @Test
+  void everyCommandsExamples_fitTheHelpWidth() {
+    CommandLine root = Main.commandLine();
+    java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(root));
+    while (!commands.isEmpty()) {
+      CommandLine c = commands.pop();
+      commands.addAll(c.getSubcommands().values());
+      for (String line : c.getCommandSpec().usageMessage().description()) {
+        if (!line.startsWith(" ")) {
+          continue;
+        }
+        // picocli keeps a line of width − 1 columns whole (its last column is the line break)
+        assertTrue(line.length() < c.getUsageHelpWidth(), c.getCommandName() + " --help: "
+            + line.length() + " columns: " + line);
+      }
+    }
+    for (String command : new String[] {"grid", "select"}) {
+      String help = InProcess.run(command, "--help").out();
+      String example = help.lines().filter(l -> l.contains("(a CSV file")).findFirst()
+          .orElseThrow(() -> new AssertionError(help));
+      assertTrue(example.endsWith(")"), command + ": " + example);
+    }
   }
 
   @Test
