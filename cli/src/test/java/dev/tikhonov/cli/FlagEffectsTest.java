@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every flag that changes training or a path has a test here that would fail if the flag were
  * ignored: the run with the flag is compared with the run without it, through the files the
- * jar writes.
+ * command writes. In-process ({@link InProcess}): what is compared is in the files, not in the
+ * process.
  */
-class FlagsCliIT {
+class FlagEffectsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   static Path csv;
@@ -40,10 +41,11 @@ class FlagsCliIT {
 
   static JsonNode train(String out, String... flags) throws Exception {
     List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString(), "--target",
-        "y", "--model", "linear", "--out", out, "--quiet", "--threads", "1"));
+        "y", "--model", "linear", "--out", dir.resolve(out).toString(), "--quiet", "--threads",
+        "1"));
     args.addAll(List.of(flags));
-    Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
-    assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.stderr());
+    InProcess r = InProcess.run(args);
+    assertEquals(0, r.exit(), String.join(" ", args) + "\n" + r.err());
     return JSON.readTree(dir.resolve(out).resolve("history.json").toFile());
   }
 
@@ -125,9 +127,10 @@ class FlagsCliIT {
 
   @Test
   void regression_makesAnMlpPredictNumbers() throws Exception {
-    Cli.Result r = Cli.run(dir, "train", "--data", csv.toString(), "--target", "y", "--model",
-        "mlp:8", "--regression", "--epochs", "20", "--out", "reg", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
+    InProcess r = InProcess.run("train", "--data", csv.toString(), "--target", "y", "--model",
+        "mlp:8", "--regression", "--epochs", "20", "--out", dir.resolve("reg").toString(),
+        "--quiet");
+    assertEquals(0, r.exit(), r.err());
     JsonNode m = metrics("reg");
     assertFalse(m.has("test_accuracy"), "a regressor has no accuracy");
     assertEquals(2 * m.get("test_loss").asDouble(), m.get("test_mse").asDouble(),
@@ -137,18 +140,19 @@ class FlagsCliIT {
 
   @Test
   void nlambdaAndLambdaMinRatio_shapeTheSequence_saveLambdaPicksTheModel() throws Exception {
-    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
-        "--nlambda", "7", "--lambda-min-ratio", "0.5", "--cv-folds", "4", "--out", "seq",
-        "--save", "one-se.model", "--save-lambda", "1se", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
+    InProcess r = InProcess.run("path", "--data", csv.toString(), "--target", "y",
+        "--nlambda", "7", "--lambda-min-ratio", "0.5", "--cv-folds", "4", "--out",
+        dir.resolve("seq").toString(), "--save", dir.resolve("one-se.model").toString(),
+        "--save-lambda", "1se", "--quiet");
+    assertEquals(0, r.exit(), r.err());
     JsonNode path = JSON.readTree(dir.resolve("seq/path.json").toFile());
     JsonNode lambdas = path.get("lambda");
     assertEquals(7, lambdas.size());
     assertEquals(0.5, lambdas.get(6).asDouble() / lambdas.get(0).asDouble(), 1e-12);
     double oneSe = path.get("cv").get("lambda_1se").asDouble();
-    Cli.Result e = Cli.run(dir, "evaluate", "--model", "one-se.model", "--data",
-        csv.toString(), "--target", "y", "--json");
-    assertEquals(0, e.exitCode(), e.stderr());
+    InProcess e = InProcess.run("evaluate", "--model", dir.resolve("one-se.model").toString(),
+        "--data", csv.toString(), "--target", "y", "--json");
+    assertEquals(0, e.exit(), e.err());
     // The saved model is the fit at λ_1se: its header says so.
     String header = new String(Files.readAllBytes(dir.resolve("one-se.model")),
         java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -161,10 +165,10 @@ class FlagsCliIT {
     long[] passes = new long[2];
     double[] tolerances = {1e-2, 1e-11};
     for (int t = 0; t < 2; t++) {
-      Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
-          "--l1-ratio", "1", "--tol", Double.toString(tolerances[t]), "--out", "tol" + t,
-          "--quiet");
-      assertEquals(0, r.exitCode(), r.stderr());
+      InProcess r = InProcess.run("path", "--data", csv.toString(), "--target", "y",
+          "--l1-ratio", "1", "--tol", Double.toString(tolerances[t]), "--out",
+          dir.resolve("tol" + t).toString(), "--quiet");
+      assertEquals(0, r.exit(), r.err());
       JsonNode path = JSON.readTree(dir.resolve("tol" + t + "/path.json").toFile());
       assertEquals(tolerances[t], path.get("tolerance").asDouble(), 0.0);
       for (JsonNode gap : path.get("certificate")) {
