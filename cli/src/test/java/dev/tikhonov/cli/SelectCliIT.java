@@ -1,7 +1,6 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,40 +57,5 @@ class SelectCliIT {
     assertTrue(grid.get("one_se").asInt() <= grid.get("best").asInt());
     assertEquals(grid.get("one_se").asInt(), grid.get("chosen").asInt());
     assertTrue(Files.readString(dir.resolve("g/report.html")).contains("chart-grid-cv"));
-  }
-
-  @Test
-  void badInput_isOneLineNamingTheFlag_exitCode2() throws Exception {
-    Files.writeString(dir.resolve("tiny.csv"), "a,b,y\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n");
-    String[][] cases = {
-      {"select", "--lambdas", "0.1,-1"},
-      {"select", "--lambdas", ""},
-      {"select", "--data", "tiny.csv", "--target", "y", "--folds", "10", "--model", "mlp:4"},
-      {"select", "--model", "linear"},
-      {"select", "--cv-folds", "1"},
-      {"grid", "--lambdas", "0.1", "--dropouts", "1.5"},
-      {"grid", "--lambdas", "0.1", "--repeat-seeds", "3"},
-    };
-    String[] expected = {
-      "--lambdas must be finite numbers >= 0; value 2 of 2 is -1.0",
-      "--lambdas",
-      "10-fold cross-validation needs at least 10 rows, the data have 4",
-      "for linear and logistic models use tikhonov path",
-      "--cv-folds must be >= 2, got 1",
-      "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
-      "--repeat-seeds must be at least 2",
-    };
-    for (int i = 0; i < cases.length; i++) {
-      String[] args = java.util.Arrays.copyOf(cases[i], cases[i].length + 4);
-      args[cases[i].length] = "--out";
-      args[cases[i].length + 1] = "bad" + i;
-      args[cases[i].length + 2] = "--quiet";
-      args[cases[i].length + 3] = "--threads=1";
-      Cli.Result r = Cli.run(dir, args);
-      String what = String.join(" ", cases[i]) + ": " + r.stderr();
-      assertEquals(2, r.exitCode(), what);
-      assertTrue(r.stderr().contains(expected[i]), what);
-      assertFalse(r.stderr().contains("\tat "), "no stack trace: " + what);
-    }
   }
 }

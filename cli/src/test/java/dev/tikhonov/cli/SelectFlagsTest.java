@@ -1,0 +1,54 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad flags of select and grid, in-process ({@link InProcess}): each is one line naming the
+ * flag, exit code 2, before any fit. {@link SelectCliIT} runs the commands end to end.
+ */
+class SelectFlagsTest {
+  @TempDir Path dir;
+
+  @Test
+  void badInput_isOneLineNamingTheFlag_exitCode2() throws Exception {
+    Files.writeString(dir.resolve("tiny.csv"), "a,b,y\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n");
+    String[][] cases = {
+      {"select", "--lambdas", "0.1,-1"},
+      {"select", "--lambdas", ""},
+      {"select", "--data", dir.resolve("tiny.csv").toString(), "--target", "y", "--folds", "10",
+          "--model", "mlp:4"},
+      {"select", "--model", "linear"},
+      {"select", "--cv-folds", "1"},
+      {"grid", "--lambdas", "0.1", "--dropouts", "1.5"},
+      {"grid", "--lambdas", "0.1", "--repeat-seeds", "3"},
+    };
+    String[] expected = {
+      "--lambdas must be finite numbers >= 0; value 2 of 2 is -1.0",
+      "--lambdas",
+      "10-fold cross-validation needs at least 10 rows, the data have 4",
+      "for linear and logistic models use tikhonov path",
+      "--cv-folds must be >= 2, got 1",
+      "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
+      "--repeat-seeds must be at least 2",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      String[] args = java.util.Arrays.copyOf(cases[i], cases[i].length + 4);
+      args[cases[i].length] = "--out";
+      args[cases[i].length + 1] = dir.resolve("bad" + i).toString();
+      args[cases[i].length + 2] = "--quiet";
+      args[cases[i].length + 3] = "--threads=1";
+      InProcess r = InProcess.run(args);
+      String what = String.join(" ", cases[i]) + ": " + r.err();
+      assertEquals(2, r.exit(), what);
+      assertTrue(r.err().contains(expected[i]), what);
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + what);
+    }
+  }
+}
