@@ -6,26 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tikhonov path} end to end on glmnet's reference data (shared/ref, copied gzipped). */
+/**
+ * {@code tikhonov path} end to end on glmnet's reference data (shared/ref, copied gzipped), in a
+ * separate JVM: what it prints on stdout and stderr (tables, warnings). {@link PathCommandTest}
+ * has the rest, in-process.
+ */
 class PathCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path REF = Path.of("..", "core", "src", "test", "resources", "ref");
   @TempDir Path dir;
 
   private Path gunzip(String name) throws Exception {
-    Path out = dir.resolve(name);
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(REF.resolve(name + ".gz")))) {
-      Files.copy(in, out);
-    }
-    return out;
+    return PathCommandTest.gunzip(dir, name);
   }
 
   @Test
@@ -60,16 +58,6 @@ class PathCliIT {
   }
 
   @Test
-  void binomialOnThreeClasses_isAClearError() throws Exception {
-    Path csv = dir.resolve("three.csv");
-    Files.writeString(csv, "a,y\n1,x\n2,y\n3,z\n4,x\n");
-    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
-        "--family", "binomial", "--l1-ratio", "1");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("multinomial"), r.stderr());
-  }
-
-  @Test
   void settingOutOfRange_isReportedUnderItsFlag() throws Exception {
     Path data = gunzip("gauss.csv");
     Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
@@ -81,28 +69,6 @@ class PathCliIT {
     r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--tol", "0");
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("--tol must be positive"), r.stderr());
-  }
-
-  @Test
-  void pathJson_carriesEachLambdasCertificate() throws Exception {
-    Path data = gunzip("gauss.csv");
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--nlambda", "20", "--tol", "1e-9", "--out", "c", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode path = JSON.readTree(dir.resolve("c/path.json").toFile());
-    assertEquals(1e-9, path.get("tolerance").asDouble());
-    // gauss.csv's deviance ratio levels off: glmnet's rule ends the default sequence early.
-    assertEquals("deviance_rule", path.get("end").asText());
-    assertTrue(path.get("end_message").asText().startsWith("glmnet's rule stopped"));
-    int m = path.get("lambda").size();
-    assertTrue(m >= 5 && m < 20, "path length " + m);
-    for (int l = 0; l < m; l++) {
-      assertTrue(path.get("converged").get(l).asBoolean(), "λ index " + l);
-      double certificate = path.get("certificate").get(l).asDouble();
-      assertTrue(certificate <= 1e-9, "λ index " + l + ": " + certificate);
-      assertEquals(certificate, path.get("duality_gap").get(l).asDouble());
-      assertTrue(path.get("passes").get(l).asInt() >= 0);
-    }
   }
 
   @Test
@@ -143,156 +109,6 @@ class PathCliIT {
     }
   }
 
-  @Test
-  void maxIterationsBelowOne_isReportedUnderItsFlag() throws Exception {
-    Path data = gunzip("gauss.csv");
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--max-iterations", "0");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("tikhonov: error: --max-iterations must be at least 1, got 0"),
-        r.stderr());
-  }
-
-  /** pois.csv (ref/make_glm.R) with only the features and the counts: x1..x8,y. */
-  private Path poissonCsv() throws Exception {
-    List<String> lines = Files.readAllLines(REF.resolve("pois.csv"));
-    StringBuilder out = new StringBuilder();
-    for (String line : lines) {
-      String[] cells = line.split(",");
-      out.append(String.join(",", java.util.Arrays.copyOf(cells, 9)).replace("\"", ""))
-          .append("\n");
-    }
-    return Files.writeString(dir.resolve("pois.csv"), out.toString());
-  }
-
-  @Test
-  void poissonPath_isGlmnetsPath_andItsModelPredictsTheMean() throws Exception {
-    Path data = poissonCsv();
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--family", "poisson", "--no-standardize", "--tol", "1e-12", "--save", "pois.model",
-        "--out", "pois", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode path = JSON.readTree(dir.resolve("pois/path.json").toFile());
-    assertEquals("poisson", path.get("family").asText());
-    // Information criteria from the Poisson deviance (lasso: df = nonzero coefficients).
-    JsonNode ic = path.get("ic");
-    assertEquals(path.get("lambda").size(), ic.get("aic").size());
-    for (int l = 0; l < path.get("lambda").size(); l++) {
-      assertEquals(path.get("df").get(l).asDouble(), ic.get("df").get(l).asDouble(), 0);
-      assertEquals(ic.get("aic").get(l).asDouble() + (Math.log(400) - 2)
-          * ic.get("df").get(l).asDouble(), ic.get("bic").get(l).asDouble(), 1e-6);
-    }
-    assertTrue(ic.get("variance").asText().startsWith("none (no dispersion)"));
-    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-raw.csv"));
-    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
-    for (int l = 0; l < ref.size() - 1; l++) {
-      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
-          .mapToDouble(Double::parseDouble).toArray();
-      double scale = 0;
-      for (int c = 1; c < row.length; c++) {
-        scale = Math.max(scale, Math.abs(row[c]));
-      }
-      // The CSV reader keeps float32 features: about 7 significant digits.
-      assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-5 * row[0]);
-      assertEquals(row[1], path.get("intercept").get(l).asDouble(), 1e-4 * scale);
-      for (int j = 0; j < 8; j++) {
-        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
-            "λ index " + l + ", b" + (j + 1));
-      }
-    }
-    r = Cli.run(dir, "predict", "--model", "pois.model", "--data", data.toString(),
-        "--out", "pred.csv");
-    assertEquals(0, r.exitCode(), r.stderr());
-    List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
-    int last = path.get("lambda").size() - 1;
-    String[] first = Files.readAllLines(data).get(1).split(",");
-    double eta = path.get("intercept").get(last).asDouble();
-    for (int j = 0; j < 8; j++) {
-      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
-    }
-    assertEquals("prediction", predictions.get(0));
-    assertEquals(Math.exp(eta), Double.parseDouble(predictions.get(1)),
-        1e-5 * Math.exp(eta), "predict gives the mean exp(η): " + predictions.get(1));
-    r = Cli.run(dir, "export", "--model", "pois.model", "--out", "pois.onnx");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().startsWith("tikhonov: error: export --model pois.model: a poisson"
-        + " model cannot be exported to ONNX because its prediction exp(a₀ + x·b) needs an"
-        + " exponential output"), r.stderr());
-    assertTrue(Files.notExists(dir.resolve("pois.onnx")));
-  }
-
-  @Test
-  void weightsAndOffset_giveGlmnetsPath_andPredictReadsTheOffsetColumn() throws Exception {
-    Path data = dir.resolve("full.csv");
-    Files.copy(REF.resolve("pois.csv"), data);
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--family", "poisson", "--weights", "w", "--offset", "off", "--tol", "1e-12",
-        "--save", "wo.model", "--out", "wo", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode path = JSON.readTree(dir.resolve("wo/path.json").toFile());
-    assertEquals(8, path.get("feature_names").size(), "w and off are not features");
-    assertTrue(path.get("ic").get("lambda_bic").asDouble() > 0,
-        "the weighted criteria with the offsets: " + path.get("ic"));
-    assertTrue(path.get("ic_omitted") == null);
-    List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
-    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
-    for (int l = 0; l < ref.size() - 1; l++) {
-      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
-          .mapToDouble(Double::parseDouble).toArray();
-      double scale = 0;
-      for (int c = 1; c < row.length; c++) {
-        scale = Math.max(scale, Math.abs(row[c]));
-      }
-      for (int j = 0; j < 8; j++) {
-        assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
-            "λ index " + l + ", b" + (j + 1));
-      }
-    }
-    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", data.toString(), "--out",
-        "wo.csv");
-    assertEquals(0, r.exitCode(), r.stderr());
-    int last = path.get("lambda").size() - 1;
-    String[] first = Files.readAllLines(data).get(1).split(",");
-    double eta = Double.parseDouble(first[10]) + path.get("intercept").get(last).asDouble();
-    for (int j = 0; j < 8; j++) {
-      eta += Double.parseDouble(first[j]) * path.get("coef").get(last).get(j).asDouble();
-    }
-    assertEquals(Math.exp(eta), Double.parseDouble(Files.readAllLines(dir.resolve("wo.csv"))
-        .get(1)), 1e-5 * Math.exp(eta), "exp(offset + η)");
-    // Without the offset column the model cannot predict, and says which column it needs.
-    r = Cli.run(dir, "predict", "--model", "wo.model", "--data", poissonCsv().toString(),
-        "--out", "none.csv");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("\"off\""), r.stderr());
-    r = Cli.run(dir, "export", "--model", "wo.model", "--out", "wo.onnx");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().startsWith("tikhonov: error: export --model wo.model: a model fitted"
-        + " with the offset column \"off\" cannot be exported to ONNX because"), r.stderr());
-  }
-
-  @Test
-  void badWeightsAndOffsets_nameTheFlagAndColumn() throws Exception {
-    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(REF.resolve("pois.csv")));
-    String[] cells = lines.get(4).split(",");
-    cells[9] = "-2";
-    lines.set(4, String.join(",", cells));
-    Path data = Files.write(dir.resolve("bad.csv"), lines);
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--family", "poisson", "--weights", "w");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"
-        + " weights must be finite and ≥ 0"), r.stderr());
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
-        "poisson", "--weights", "exposure");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--weights \"exposure\": "), r.stderr());
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y", "--family",
-        "poisson", "--weights", "w", "--cv-folds", "5");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("tikhonov: error: --weights w: row 4 has weight -2.0;"),
-        "cross-validation names the flag too: " + r.stderr());
-  }
-
   /**
    * Cross-validation with --weights and --offset: cv.glmnet's λ_min and λ_1se with the same
    * fold ids (ref/pois-cv-weights-offset-select.csv, make_glm.R), and the weighted information
@@ -322,199 +138,6 @@ class PathCliIT {
         1e-4 * Double.parseDouble(select[1]));
     assertTrue(r.stdout().contains("AIC picks lambda = "),
         "the weighted criteria next to CV's choice: " + r.stdout());
-  }
-
-  @Test
-  void penaltyFactors_byName_inlineOrFromAFile_keepAnUnpenalizedFeatureIn() throws Exception {
-    Path data = gunzip("gauss.csv");
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--penalty-factors", "x3=0,x7=2", "--nlambda", "10", "--out", "inline", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    Path file = Files.writeString(dir.resolve("factors.txt"), "# v\nx3=0\nx7,2\n");
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--penalty-factors", file.toString(), "--nlambda", "10", "--out", "file", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode inline = JSON.readTree(dir.resolve("inline/path.json").toFile());
-    JsonNode fromFile = JSON.readTree(dir.resolve("file/path.json").toFile());
-    assertEquals(inline.get("coef"), fromFile.get("coef"), "the two spellings agree");
-    int x3 = 2;
-    int x7 = 6;
-    for (int l = 0; l < inline.get("lambda").size(); l++) {
-      assertTrue(inline.get("coef").get(l).get(x3).asDouble() != 0,
-          "x3 is unpenalized: in the model at λ index " + l);
-    }
-    // The same path from the library (the CLI's float32 CSV: 7 digits).
-    ProximalReader ref = ProximalReader.of(data);
-    double[] v = new double[50];
-    java.util.Arrays.fill(v, 1);
-    v[x3] = 0;
-    v[x7] = 2;
-    dev.tikhonov.linear.PathSolution lib = dev.tikhonov.linear.ElasticNetPath.fit(ref.x(),
-        ref.y(), dev.tikhonov.linear.PathSettings.lasso().withNumLambdas(10)
-            .withPenaltyFactors(v), ref.names());
-    assertEquals(lib.size(), inline.get("lambda").size());
-    for (int l = 0; l < lib.size(); l++) {
-      assertEquals(lib.lambdas()[l], inline.get("lambda").get(l).asDouble(),
-          1e-5 * lib.lambdas()[l]);
-      for (int j = 0; j < 50; j++) {
-        assertEquals(lib.coefficients()[l][0][j], inline.get("coef").get(l).get(j).asDouble(),
-            1e-4, "λ index " + l + ", x" + (j + 1));
-      }
-    }
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--penalty-factors", "x99=0");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--penalty-factors: no feature column 'x99'"), r.stderr());
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--penalty-factors", "x1=-1");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("the factor of 'x1' must be finite and ≥ 0, got -1.0"),
-        r.stderr());
-  }
-
-  @Test
-  void limits_nonNegativeAndPerFeatureBox_matchTheLibrary_andBadLimitsAreNamed()
-      throws Exception {
-    Path data = gunzip("gauss.csv");
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--lower-limits", "0", "--nlambda", "10", "--out", "nonneg", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode nonneg = JSON.readTree(dir.resolve("nonneg/path.json").toFile());
-    assertEquals(50, nonneg.get("lower_limits").size());
-    assertEquals(0.0, nonneg.get("lower_limits").get(7).asDouble(), 0);
-    assertTrue(nonneg.get("upper_limits").get(7).isNull(), "no upper limit: null");
-    for (JsonNode coef : nonneg.get("coef")) {
-      for (JsonNode c : coef) {
-        assertTrue(c.asDouble() >= 0, "non-negative: " + c);
-      }
-    }
-    r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--lower-limits", "x1=-0.01,x2=-inf", "--upper-limits", "x1=0.02,x3=Inf,x4=0",
-        "--nlambda", "10", "--out", "box", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode box = JSON.readTree(dir.resolve("box/path.json").toFile());
-    ProximalReader ref = ProximalReader.of(data);
-    double[] lower = new double[50];
-    double[] upper = new double[50];
-    java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-    java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
-    lower[0] = -0.01;
-    upper[0] = 0.02;
-    upper[3] = 0;
-    dev.tikhonov.linear.PathSolution lib = dev.tikhonov.linear.ElasticNetPath.fit(ref.x(),
-        ref.y(), dev.tikhonov.linear.PathSettings.lasso().withNumLambdas(10)
-            .withLowerLimits(lower).withUpperLimits(upper), ref.names());
-    assertEquals(lib.size(), box.get("lambda").size());
-    for (int l = 0; l < lib.size(); l++) {
-      for (int j = 0; j < 50; j++) {
-        assertEquals(lib.coefficients()[l][0][j], box.get("coef").get(l).get(j).asDouble(),
-            1e-4, "λ index " + l + ", x" + (j + 1));
-      }
-      double b1 = box.get("coef").get(l).get(0).asDouble();
-      assertTrue(b1 >= -0.01 && b1 <= 0.02, "x1 in its box: " + b1);
-      assertTrue(box.get("coef").get(l).get(3).asDouble() <= 0, "x4 ≤ 0");
-    }
-    String[][] bad = {
-        {"--lower-limits", "x1=0.5", "--upper-limits", "x1=0.2"},
-        {"--lower-limits", "0.5"},
-        {"--upper-limits", "x2=-1"},
-        {"--lower-limits", "abc"},
-        {"--lower-limits", "x1=abc"},
-        {"--upper-limits", "x99=1"}};
-    String[] expected = {
-        "--lower-limits: the lower limit 0.5 of 'x1' is above its upper limit 0.2"
-            + " (--upper-limits)",
-        "--lower-limits: the limit of 'x1' must be ≤ 0 (0 must be feasible, as glmnet"
-            + " requires), got 0.5",
-        "--upper-limits: the limit of 'x2' must be ≥ 0 (0 must be feasible, as glmnet"
-            + " requires), got -1.0",
-        "--lower-limits abc: no such file, and not a number or COLUMN=VALUE pairs",
-        "--lower-limits: 'abc' is not a number",
-        "--upper-limits: no feature column 'x99'"};
-    for (int c = 0; c < bad.length; c++) {
-      String[] args = new String[6 + bad[c].length];
-      String[] head = {"path", "--data", data.toString(), "--target", "y", "--quiet"};
-      System.arraycopy(head, 0, args, 0, 6);
-      System.arraycopy(bad[c], 0, args, 6, bad[c].length);
-      r = Cli.run(dir, args);
-      assertEquals(2, r.exitCode(), String.join(" ", bad[c]) + ": " + r.stderr());
-      assertTrue(r.stderr().contains("tikhonov: error: " + expected[c]),
-          String.join(" ", bad[c]) + ": " + r.stderr());
-      assertFalse(r.stderr().contains("Exception"), r.stderr());
-    }
-  }
-
-  /** gauss.csv read in double: x1..x50 and y. */
-  record ProximalReader(double[][] x, double[] y, List<String> names) {
-    static ProximalReader of(Path csv) throws Exception {
-      List<String> lines = Files.readAllLines(csv);
-      List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
-      int n = lines.size() - 1;
-      int p = header.size() - 1;
-      double[][] x = new double[n][p];
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        String[] c = lines.get(i + 1).split(",");
-        for (int j = 0; j < p; j++) {
-          x[i][j] = Double.parseDouble(c[j]);
-        }
-        y[i] = Double.parseDouble(c[p]);
-      }
-      return new ProximalReader(x, y, header.subList(0, p));
-    }
-  }
-
-  @Test
-  void poissonPath_negativeCount_namesTheRow() throws Exception {
-    Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
-    Cli.Result r = Cli.run(dir, "path", "--data", csv.toString(), "--target", "y",
-        "--family", "poisson");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("row 3: count -1.0 is not a finite number ≥ 0"),
-        r.stderr());
-  }
-
-  @Test
-  void reportOnADirectoryThatIsNotARun_saysSo() throws Exception {
-    Files.createDirectories(dir.resolve("empty"));
-    Cli.Result r = Cli.run(dir, "report", "empty");
-    assertEquals(2, r.exitCode());
-    assertTrue(r.stderr().contains("not a tikhonov run directory"), r.stderr());
-  }
-
-  @Test
-  void pathSave_atLambdaMin_predictsWithThePathsCoefficients() throws Exception {
-    Path data = gunzip("gauss.csv");
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--l1-ratio", "1", "--cv-folds", "5", "--save", "lasso.model", "--out", "p",
-        "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode path = JSON.readTree(dir.resolve("p/path.json").toFile());
-    double lambdaMin = path.get("cv").get("lambda_min").asDouble();
-    int l = 0;
-    while (path.get("lambda").get(l).asDouble() != lambdaMin) {
-      l++;
-    }
-    Cli.Result p = Cli.run(dir, "predict", "--model", "lasso.model", "--data", data.toString(),
-        "--out", "pred.csv");
-    assertEquals(0, p.exitCode(), p.stderr());
-    java.util.List<String> rows = Files.readAllLines(data);
-    java.util.List<String> predictions = Files.readAllLines(dir.resolve("pred.csv"));
-    String[] header = rows.get(0).split(",");
-    double a0 = path.get("intercept").get(l).asDouble();
-    JsonNode coef = path.get("coef").get(l);
-    for (int i = 1; i <= 5; i++) {
-      String[] cells = rows.get(i).split(",");
-      double eta = a0;
-      int j = 0;
-      for (int c = 0; c < header.length; c++) {
-        if (!header[c].replace("\"", "").equals("y")) {
-          eta += Double.parseDouble(cells[c]) * coef.get(j++).asDouble();
-        }
-      }
-      assertEquals(eta, Double.parseDouble(predictions.get(i).split(",")[0]), 1e-4,
-          "row " + i);
-    }
   }
 
   /**
@@ -574,22 +197,5 @@ class PathCliIT {
     assertEquals(0, e.exitCode(), e.stderr());
     JsonNode m = JSON.readTree(e.stdout());
     assertTrue(m.get("accuracy").asDouble() > 0.7, m.toString());
-  }
-
-  @Test
-  void multinomialPath_givesOneCoefficientVectorPerClass() throws Exception {
-    Path data = REF.resolve("multi.csv").toAbsolutePath();
-    Cli.Result r = Cli.run(dir, "path", "--data", data.toString(), "--target", "y",
-        "--family", "multinomial", "--l1-ratio", "1", "--out", "m", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode path = JSON.readTree(dir.resolve("m/path.json").toFile());
-    int last = path.get("lambda").size() - 1;
-    assertEquals(3, path.get("intercept").get(last).size());
-    assertEquals(3, path.get("coef").get(last).size());
-    double sum = 0;
-    for (JsonNode a : path.get("intercept").get(last)) {
-      sum += a.asDouble();
-    }
-    assertEquals(0, sum, 1e-9, "intercepts centred as glmnet's");
   }
 }
