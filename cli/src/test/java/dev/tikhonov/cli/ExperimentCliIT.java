@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped experiments end to end, in a separate JVM. */
+/**
+ * The shipped experiments end to end, in a separate JVM; {@link ExperimentOrderTest} runs
+ * mnist-select's two orders in-process.
+ */
 class ExperimentCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
@@ -93,48 +96,6 @@ class ExperimentCliIT {
     assertTrue(r.stdout().contains("warm"), r.stdout());
     assertTrue(r.stdout().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
         + " not 1.0E-5: " + r.stdout());
-  }
-
-  /**
-   * The first selection in a JVM paid for its just-in-time compilation: whichever method ran
-   * first took 3 to 4 times the CPU time it took when run second (--quick on 1,000 rows: cold
-   * 0.57 s first, 0.14 s second; warm 0.48 s against 0.17 s), so the table's times and their
-   * ratios said more about the order than about the methods. An untimed warm-up now runs first
-   * (measured when it was added: each method's CPU time within about 15 % in either order); the
-   * times themselves are not asserted here, since timings belong to benchmarks, not tests. What
-   * is asserted: apart from the times, the two orders give the same rows, so the warm-up leaves
-   * no trace in the results.
-   */
-  @Test
-  void mnistSelect_rowsDoNotDependOnWhichMethodRunsFirst() throws Exception {
-    JsonNode[] byOrder = new JsonNode[2];
-    String[] orders = {"cold,warm", "warm,cold"};
-    for (int o = 0; o < 2; o++) {
-      Cli.Result r = Cli.run(dir, "experiment", "mnist-select", "--quick", "--train-rows",
-          "1000", "--seeds", "0", "--threads", "1", "--methods", orders[o], "--out", "order" + o,
-          "--quiet");
-      assertEquals(0, r.exitCode(), r.stderr());
-      byOrder[o] = JSON.readTree(dir.resolve("order" + o + "/results.json").toFile());
-    }
-    for (String method : new String[] {"cold", "warm"}) {
-      JsonNode first = row(byOrder[method.equals("cold") ? 0 : 1], method);
-      JsonNode second = row(byOrder[method.equals("cold") ? 1 : 0], method);
-      for (String timing : new String[] {"selection_seconds", "cpu_seconds",
-          "replicate_seconds", "evidence_seconds"}) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove(timing);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) second).remove(timing);
-      }
-      assertEquals(first, second, method + ": the same row in either order");
-    }
-  }
-
-  private static JsonNode row(JsonNode rows, String method) {
-    for (JsonNode row : rows) {
-      if (row.get("method").asText().equals(method)) {
-        return row;
-      }
-    }
-    throw new AssertionError("no row of method " + method + " in " + rows);
   }
 
   @Test
