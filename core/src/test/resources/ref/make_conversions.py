@@ -65,6 +65,10 @@ linear("LogisticRegression l1",
        LogisticRegression(C=0.5, penalty="l1", solver="saga", tol=1e-14, max_iter=1_000_000,
                           random_state=0),
        yb, C=0.5)
+linear("LogisticRegression elasticnet",
+       LogisticRegression(C=0.5, penalty="elasticnet", l1_ratio=0.3, solver="saga", tol=1e-14,
+                          max_iter=1_000_000, random_state=0),
+       yb, C=0.5, l1_ratio=0.3)
 
 # MLPClassifier, lbfgs, no hidden layer: softmax regression with sklearn's MLP objective, which
 # is convex, so its minimizer is unique and comparable (coefs_[0] is p × K).

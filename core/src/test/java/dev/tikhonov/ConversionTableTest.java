@@ -194,6 +194,20 @@ class ConversionTableTest {
         1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
   }
 
+  @Test
+  void sklearnLogisticRegressionElasticNet_isOneOverCnWithL1RatioAlpha() {
+    JsonNode c = peer("LogisticRegression elasticnet");
+    double cost = c.get("C").asDouble();
+    double r = c.get("l1_ratio").asDouble();
+    double[] peer = linearPeer(c);
+    // saga again: agrees to ~1e-8, as for penalty="l1".
+    assertConversion("LogisticRegression(C=c, penalty=\"elasticnet\", l1_ratio=r)", peer,
+        l -> linear(Family.BINOMIAL, BINARY, l, r), LINEAR_TOLERANCE, 1 / (cost * N),
+        1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
+    double swapped = gap(peer, linear(Family.BINOMIAL, BINARY, 1 / (cost * N), 1 - r));
+    assertTrue(swapped > SEPARATION * LINEAR_TOLERANCE, "α = 1 − r is off by only " + swapped);
+  }
+
   /**
    * MLPClassifier without hidden layers is softmax regression with scikit-learn's MLP penalty
    * (a/2n)·‖W‖², convex, so lbfgs's minimizer is tikhonov's multinomial ridge at λ = a/n. The
