@@ -40,7 +40,11 @@ public final class CrossValidatedPath<M extends Predictor> {
     return cv.standardError().clone();
   }
 
-  /** cv.glmnet's lambda.min: the largest λ with the smallest mean held-out deviance. */
+  /**
+   * cv.glmnet's lambda.min: the largest λ with the smallest mean held-out deviance. When it is
+   * the smallest λ of a path that fitted its whole sequence ({@link #minimumAtPathEnd()}), the
+   * curve may still fall below it, and the minimum is the grid's edge rather than the curve's.
+   */
   public double lambdaMin() {
     return cv.lambdaMin();
   }
@@ -51,6 +55,21 @@ public final class CrossValidatedPath<M extends Predictor> {
    */
   public double lambda1se() {
     return cv.lambda1se();
+  }
+
+  /**
+   * True when λ_min is the last (smallest) λ of a path that fitted every λ of its sequence
+   * ({@link dev.tikhonov.linear.PathSolution.Ending#ALL_LAMBDAS}): the held-out deviance was
+   * still falling where the sequence stopped, so a smaller λ may do better. Extend the path
+   * with a smaller {@code lambdaMinRatio(…)} (floored at 1e-6) or your own {@code lambdas(…)}.
+   * It happens with the ridge path's default sequence (α = 0: glmnet starts it at the λ_max of
+   * α = 0.001, a thousand times the lasso's, and ends 10⁻⁴ below that), e.g. on
+   * data/diabetes.csv. False for a path cut short by glmnet's deviance rule: below its end the
+   * fit no longer changes.
+   */
+  public boolean minimumAtPathEnd() {
+    return cv.indexMin() == cv.lambdas().length - 1
+        && path.solution().end().reason() == dev.tikhonov.linear.PathSolution.Ending.ALL_LAMBDAS;
   }
 
   /** Index of λ_min on the path. */
@@ -96,11 +115,17 @@ public final class CrossValidatedPath<M extends Predictor> {
   /**
    * "CrossValidatedPath[min: λ = 0.0008159 (index 46); λ_min = 0.0008159 (index 46, loss 0.0101
    * ± 0.00040), λ_1se = 0.005245 (index 26, loss 0.0104 ± 0.00041); 100 λ, 10 folds]": the
-   * choice and both candidates with their mean held-out loss ± standard error.
+   * choice and both candidates with their mean held-out loss ± standard error, and, when
+   * {@link #minimumAtPathEnd()}, a note that λ_min is the path's smallest λ and how to extend
+   * it.
    */
   @Override
   public String toString() {
+    String end = minimumAtPathEnd()
+        ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
+            + " path with a smaller lambdaMinRatio or lambdas"
+        : "";
     return "CrossValidatedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
-        + " (index " + chosenIndex() + "); " + CvText.choices(cv) + "]";
+        + " (index " + chosenIndex() + "); " + CvText.choices(cv) + end + "]";
   }
 }

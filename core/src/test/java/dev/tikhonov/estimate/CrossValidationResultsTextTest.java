@@ -42,6 +42,41 @@ class CrossValidationResultsTextTest {
     assertTrue(cv.cv().toString().contains("λ_min = " + g(cv.lambdaMin())), cv.cv().toString());
   }
 
+  /**
+   * The ridge path's default sequence on 3/4 of data/diabetes.csv ends while the held-out loss
+   * is still falling (λ_min at index 99 of 100; the other quarter's R² is 0.24 there, 0.41 at
+   * the minimum of the path extended to 10⁻⁶ λ_max): the
+   * result says so and names the setting that extends it, and says nothing once it is extended.
+   */
+  @Test
+  void crossValidatedPath_minimumAtTheEndOfAFullPath_isNamedWithItsRemedy() {
+    Dataset diabetes = dev.tikhonov.data.Splits.trainTest(Dataset.read(
+        java.nio.file.Path.of("..", "data", "diabetes.csv"), "progression",
+        dev.tikhonov.data.TargetKind.REAL), 0.25, 0).train();
+    CrossValidatedPath<LinearModel> edge = ElasticNetCV.gaussian().l1Ratio(0).numFolds(10)
+        .seed(0).build().crossValidate(diabetes);
+    assertEquals(edge.path().size() - 1, edge.indexMin(), edge.toString());
+    assertTrue(edge.minimumAtPathEnd());
+    assertTrue(edge.toString().contains("λ_min is the path's smallest λ")
+        && edge.toString().contains("lambdaMinRatio"), edge.toString());
+    CrossValidatedPath<LinearModel> extended = ElasticNetCV.gaussian().l1Ratio(0)
+        .lambdaMinRatio(1e-6).numFolds(10).seed(0).build().crossValidate(diabetes);
+    assertTrue(extended.indexMin() < extended.path().size() - 1, extended.toString());
+    assertFalse(extended.minimumAtPathEnd());
+    assertFalse(extended.toString().contains("smallest λ"), extended.toString());
+    assertTrue(extended.cv().mean()[extended.indexMin()] < edge.cv().mean()[edge.indexMin()]);
+  }
+
+  /** A lasso path cut short by glmnet's deviance rule ends where the fit stops changing. */
+  @Test
+  void crossValidatedPath_pathCutShortByTheDevianceRule_isNotAtItsEnd() {
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().l1Ratio(1).numFolds(4).seed(0)
+        .build().crossValidate(Synthetic.makeRegression(120, 6, 6, 0.01, 4).data());
+    assertEquals(dev.tikhonov.linear.PathSolution.Ending.DEVIANCE_RULE,
+        cv.path().solution().end().reason());
+    assertFalse(cv.minimumAtPathEnd(), cv.toString());
+  }
+
   @Test
   void pathSolution_toString_namesFamilyLambdasAndEnd() {
     PathSolution path = ElasticNet.gaussian().l1Ratio(1).build().path(DATA).solution();
