@@ -276,8 +276,11 @@ public final class Dataset {
 
   /**
    * Reads delimited text (CSV, TSV, semicolon- or pipe-separated, optionally gzip-compressed),
-   * {@code targetColumn} holding the target, every other column a number. Values are kept in
-   * double precision. See {@link CsvReader} for the rules and messages.
+   * {@code targetColumn} holding the target, every other column a number. Every other column
+   * is a feature, a numeric id included: to leave columns out (an id, a date, free text), use
+   * {@link CsvReader#read(Path, String, TargetKind, CsvOptions)} with
+   * {@code CsvOptions.defaults().withIgnoredColumns("id")}. Values are kept in double
+   * precision. See {@link CsvReader} for the rules and messages.
    */
   public static Dataset read(Path file, String targetColumn, TargetKind kind) {
     Objects.requireNonNull(file, "file");
