@@ -1,0 +1,144 @@
+package dev.tikhonov.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The other pages' Java cannot rot either: docs/java.md and README.md hold whole programs
+ * ({@link JavaDocExamplesTest} runs them), the reference pages hold fragments that use
+ * variables the text around them defines ({@code x}, {@code y}, {@code featureNames}, …). Each
+ * such fragment is preceded by an HTML comment, invisible on the rendered page, that declares
+ * those variables as parameters:
+ *
+ * <pre>{@code
+ * <!-- fragment: double[][] x, double[] y, List<String> featureNames -->
+ * ```java
+ * }</pre>
+ *
+ * and this test compiles every fragment as the body of a method taking them, against
+ * tikhonov-core with every API package imported (and java.util, java.nio.file, java.time). It
+ * only compiles them: they read no real data. A fragment without the comment fails the test,
+ * so a new one is checked from the start. docs/spark.md is left out: its fragments need the
+ * Spark module, which this module does not depend on.
+ */
+class DocFragmentsTest {
+  static final Path DOCS = Path.of("..", "docs");
+  static final List<String> WHOLE_PROGRAMS = List.of("java.md");
+  static final List<String> OTHER_MODULES = List.of("spark.md");
+  static final Pattern BLOCK =
+      Pattern.compile("(?:<!-- fragment:([^\\n]*?)-->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
+  static final List<String> API_PACKAGES = List.of("data", "estimate", "io", "linear", "loss",
+      "nn", "optim", "regularize", "report", "select", "tensor", "train");
+  static final Path WORK = Path.of("target", "doc-fragments");
+
+  record Fragment(String doc, int index, String parameters, String body) {
+    String className() {
+      return "Fragment_" + doc.replace(".md", "").replace('-', '_') + "_" + index;
+    }
+
+    String source() {
+      StringBuilder out = new StringBuilder();
+      for (String p : API_PACKAGES) {
+        out.append("import dev.tikhonov.").append(p).append(".*;\n");
+      }
+      out.append("import java.nio.file.*;\nimport java.time.*;\nimport java.util.*;\n\n")
+          .append("class ").append(className()).append(" {\n")
+          .append("  void run(").append(parameters).append(") throws Exception {\n")
+          .append(body).append("  }\n}\n");
+      return out.toString();
+    }
+  }
+
+  static List<Fragment> fragments(Path doc) throws IOException {
+    String text = Files.readString(doc, StandardCharsets.UTF_8);
+    String name = doc.getFileName().toString();
+    List<Fragment> out = new ArrayList<>();
+    Matcher m = BLOCK.matcher(text);
+    int index = 0;
+    while (m.find()) {
+      String body = m.group(2);
+      assertTrue(m.group(1) != null, name + ": java block " + index + " has no \"<!-- fragment:"
+          + " TYPE name, … -->\" line before it naming the variables it uses (none: \"<!--"
+          + " fragment: -->\"):\n" + body);
+      out.add(new Fragment(name, index++, m.group(1).strip(), body));
+    }
+    return out;
+  }
+
+  static List<Fragment> allFragments() throws IOException {
+    List<Fragment> out = new ArrayList<>();
+    try (Stream<Path> docs = Files.list(DOCS)) {
+      for (Path doc : docs.filter(d -> d.toString().endsWith(".md")).sorted().toList()) {
+        String name = doc.getFileName().toString();
+        if (!WHOLE_PROGRAMS.contains(name) && !OTHER_MODULES.contains(name)) {
+          out.addAll(fragments(doc));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyFragmentOfTheReferencePages_compiles() throws IOException {
+    List<Fragment> all = allFragments();
+    assertTrue(all.size() >= 12, "docs/ hold at least the 12 fragments of choosing-lambda.md,"
+        + " linear.md, logistic.md, objective.md and report.md, found " + all.size());
+    Path sources = Files.createDirectories(WORK.resolve("src"));
+    Path classes = Files.createDirectories(WORK.resolve("classes"));
+    List<String> files = new ArrayList<>();
+    for (Fragment f : all) {
+      Path file = sources.resolve(f.className() + ".java");
+      Files.writeString(file, f.source(), StandardCharsets.UTF_8);
+      files.add(file.toString());
+    }
+    StringWriter errors = new StringWriter();
+    assertTrue(compile(files, classes, errors), "a fragment of docs/ does not compile (sources"
+        + " in " + sources + "):\n" + errors);
+  }
+
+  static boolean compile(List<String> files, Path classes, StringWriter errors) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> options = List.of("-d", classes.toString(), "-cp",
+        JavaDocExamplesTest.testClasspath(), "--release", "17", "-proc:none");
+    return javac.getTask(errors, null, null, options, null,
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+            .getJavaFileObjectsFromStrings(files)).call();
+  }
+
+  /** The test can fail: a fragment that calls what does not exist is refused, with its text. */
+  @Test
+  void aFragmentThatNoLongerCompiles_isRefused() throws IOException {
+    Path doc = Files.createDirectories(WORK.resolve("rotten")).resolve("rotten.md");
+    Files.writeString(doc, "text\n<!-- fragment: Dataset data -->\n```java\n"
+        + "LinearModel m = ElasticNetCV.gaussian().build().fitt(data);\n```\n");
+    List<Fragment> fragments = fragments(doc);
+    assertEquals(1, fragments.size());
+    assertEquals("Dataset data", fragments.get(0).parameters());
+    Path file = Files.createDirectories(WORK.resolve("rotten").resolve("src"))
+        .resolve(fragments.get(0).className() + ".java");
+    Files.writeString(file, fragments.get(0).source());
+    StringWriter errors = new StringWriter();
+    assertFalse(compile(List.of(file.toString()),
+        Files.createDirectories(WORK.resolve("rotten").resolve("classes")), errors));
+    assertTrue(errors.toString().contains("fitt"), errors.toString());
+    Files.writeString(doc, "```java\nint a = 1;\n```\n");
+    AssertionError missing = assertThrows(AssertionError.class, () -> fragments(doc));
+    assertTrue(missing.getMessage().contains("<!-- fragment:"), missing.getMessage());
+  }
+}
