@@ -17,7 +17,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 import torch  # noqa: E402
-from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge  # noqa: E402
+from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge, RidgeCV  # noqa: E402,E501
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
 torch.set_num_threads(1)
@@ -69,6 +69,13 @@ linear("LogisticRegression elasticnet",
        LogisticRegression(C=0.5, penalty="elasticnet", l1_ratio=0.3, solver="saga", tol=1e-14,
                           max_iter=1_000_000, random_state=0),
        yb, C=0.5, l1_ratio=0.3)
+
+# RidgeCV: its exact leave-one-out error over a grid of alphas. On y it is smallest at the
+# grid's smallest alpha (least squares); on the 0/1 labels yb as numbers, inside the grid.
+ridge_alphas = [0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
+ridge_cv = RidgeCV(alphas=ridge_alphas).fit(x, yb.astype(float))
+cases.append({"name": "RidgeCV", "alphas": ridge_alphas, "alpha": float(ridge_cv.alpha_),
+              "intercept": floats(ridge_cv.intercept_), "coef": floats(ridge_cv.coef_)})
 
 # MLPClassifier, lbfgs, no hidden layer: softmax regression with sklearn's MLP objective, which
 # is convex, so its minimizer is unique and comparable (coefs_[0] is p × K).

@@ -209,6 +209,39 @@ class ConversionTableTest {
   }
 
   /**
+   * scikit-learn's RidgeCV scores its alphas by the exact leave-one-out error; tikhonov's RidgeCV
+   * with {@code LEAVE_ONE_OUT} over λ = a/n chooses the same grid point and model (over
+   * a/(n − 1) another one); the grid as given, λ = a, gives another model.
+   */
+  @Test
+  void sklearnRidgeCv_isLeaveOneOutOverLambdaAlphaOverN() {
+    JsonNode c = peer("RidgeCV");
+    double[] alphas = doubles(c.get("alphas"));
+    dev.tikhonov.data.Dataset data = dev.tikhonov.data.Dataset.of(X, BINARY, NAMES);
+    for (int pass = 0; pass < 2; pass++) {
+      double[] lambdas = new double[alphas.length];
+      for (int i = 0; i < alphas.length; i++) {
+        lambdas[i] = pass == 0 ? alphas[i] / N : alphas[i];
+      }
+      dev.tikhonov.estimate.RidgeCV.Validation v = dev.tikhonov.estimate.RidgeCV.builder()
+          .criterion(dev.tikhonov.estimate.RidgeCV.Criterion.LEAVE_ONE_OUT).lambdas(lambdas)
+          .build().crossValidate(data);
+      dev.tikhonov.estimate.LinearModel m = v.chosenModel();
+      double[] ours = new double[P + 1];
+      ours[0] = m.intercept();
+      System.arraycopy(m.coefficients(), 0, ours, 1, P);
+      double off = gap(linearPeer(c), ours);
+      if (pass == 0) {
+        assertEquals(c.get("alpha").asDouble() / N, v.chosenLambda(), 1e-15,
+            "RidgeCV(alphas) chose alpha_ = " + c.get("alpha").asDouble());
+        assertTrue(off < LINEAR_TOLERANCE, "RidgeCV at λ = alpha_/n is off by " + off);
+      } else {
+        assertTrue(off > SEPARATION * LINEAR_TOLERANCE, "λ = a is only " + off + " off");
+      }
+    }
+  }
+
+  /**
    * MLPClassifier without hidden layers is softmax regression with scikit-learn's MLP penalty
    * (a/2n)·‖W‖², convex, so lbfgs's minimizer is tikhonov's multinomial ridge at λ = a/n. The
    * intercepts of a softmax are defined up to a common shift (they are not penalized): both
