@@ -74,6 +74,26 @@ public final class LinearClassifier implements Classifier {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The number of features the model uses, as {@link LinearModel#nonzeroCoefficients()} and
+   * glmnet's {@code df}: a binomial model's nonzero coefficients; for a multinomial model, the
+   * features with a nonzero coefficient in any class (a lasso's selected features), as
+   * {@link dev.tikhonov.linear.PathSolution#degreesOfFreedom()} counts them on a path.
+   */
+  public int nonzeroCoefficients() {
+    double[][] b = parameters.coefficients();
+    int count = 0;
+    for (int j = 0; j < b[0].length; j++) {
+      for (double[] vector : b) {
+        if (vector[j] != 0) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
   /** The λ the model was fitted at. */
   public double lambda() {
     return parameters.lambda();
