@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 
 /**
@@ -59,7 +60,7 @@ public final class CrossValidatedPath<M extends Predictor> {
 
   /**
    * True when λ_min is the last (smallest) λ of a path that fitted every λ of its sequence
-   * ({@link dev.tikhonov.linear.PathSolution.Ending#ALL_LAMBDAS}): the held-out deviance was
+   * ({@link PathSolution.Ending#ALL_LAMBDAS}): the held-out deviance was
    * still falling where the sequence stopped, so a smaller λ may do better. Extend the path
    * with a smaller {@code lambdaMinRatio(…)} (floored at 1e-6) or your own {@code lambdas(…)}.
    * It happens with the ridge path's default sequence (α = 0: glmnet starts it at the λ_max of
@@ -69,7 +70,7 @@ public final class CrossValidatedPath<M extends Predictor> {
    */
   public boolean minimumAtPathEnd() {
     return cv.indexMin() == cv.lambdas().length - 1
-        && path.solution().end().reason() == dev.tikhonov.linear.PathSolution.Ending.ALL_LAMBDAS;
+        && path.solution().end().reason() == PathSolution.Ending.ALL_LAMBDAS;
   }
 
   /** Index of λ_min on the path. */
