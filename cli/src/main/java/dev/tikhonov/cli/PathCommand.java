@@ -284,13 +284,17 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (adaptive) {
       json.put("adaptive_pilot_warning", path.adaptivePilotWarning().orElse(null));
       // and, with CV, the folds' own pilots, which chose each fold's factors
-      if (json.get("cv") instanceof Map<?, ?> cvJson) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> c = (Map<String, Object>) cvJson;
-        c.put("adaptive_pilot_warning", curve.flatMap(CvResult::adaptivePilotWarning)
-            .orElse(null));
-      }
+      cvObject(json).ifPresent(c -> c.put("adaptive_pilot_warning",
+          curve.flatMap(CvResult::adaptivePilotWarning).orElse(null)));
     }
+    // λ_min at the sequence's end: the held-out loss may fall further (null: it did not end there)
+    Optional<String> atEnd = cv.filter(CrossValidatedPath::minimumAtPathEnd).map(c ->
+        "lambda_min is the sequence's smallest lambda, "
+            + String.format(Locale.ROOT, "%.6g", c.lambdaMin())
+            + ": the held-out loss was still falling where the sequence ended, so a smaller"
+            + " lambda may predict better; extend it with a smaller --lambda-min-ratio or give"
+            + " --lambdas");
+    cvObject(json).ifPresent(c -> c.put("lambda_min_warning", atEnd.orElse(null)));
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
@@ -319,6 +323,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(curve.flatMap(CvResult::shortfall).flatMap(s -> s.pilotMessage(REMEDY)));
     warn(path.adaptivePilotShortfall().map(s -> s.message(REMEDY))
         .or(path::adaptivePilotWarning));
+    warn(atEnd);
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
@@ -644,6 +649,13 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   static final Shortfall.Remedy REMEDY = s -> s.kind() == Shortfall.Kind.PASS_BUDGET
       ? "raise --max-iterations (now " + s.maxIterations() + ") or --tol"
       : "raise --tol";
+
+  /** path.json's "cv" object, present when the path was cross-validated. */
+  @SuppressWarnings("unchecked")
+  private static Optional<Map<String, Object>> cvObject(Map<String, Object> json) {
+    return json.get("cv") instanceof Map<?, ?> cv
+        ? Optional.of((Map<String, Object>) cv) : Optional.empty();
+  }
 
   /** A warning, once, after the table, on stderr (path.json carries it too). */
   private static void warn(Optional<String> warning) {

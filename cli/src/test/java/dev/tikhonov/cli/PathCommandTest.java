@@ -449,4 +449,38 @@ class PathCommandTest {
     }
     assertEquals(0, sum, 1e-9, "intercepts centred as glmnet's");
   }
+
+  /**
+   * A ridge path's default sequence (glmnet's: it starts at the λ_max of α = 0.001 and ends 10⁻⁴
+   * below it) ends above the best λ on data/diabetes.csv: λ_min is its last λ, and the command
+   * says so on stderr and in path.json; a lasso's minimum inside the sequence gets no such
+   * warning.
+   */
+  @Test
+  void lambdaMinAtTheSequencesEnd_isAWarning() throws Exception {
+    Path diabetes = Path.of("..", "data", "diabetes.csv");
+    InProcess ridge = InProcess.run("path", "--data", diabetes.toString(), "--target",
+        "progression", "--l1-ratio", "0", "--cv-folds", "10", "--quiet", "--out",
+        dir.resolve("ridge").toString());
+    assertEquals(0, ridge.exit(), ridge.err());
+    JsonNode ridgePath = JSON.readTree(dir.resolve("ridge/path.json").toFile());
+    JsonNode cv = ridgePath.get("cv");
+    JsonNode lambdas = ridgePath.get("lambda");
+    assertEquals(lambdas.get(lambdas.size() - 1).asDouble(), cv.get("lambda_min").asDouble());
+    String warning = cv.get("lambda_min_warning").asText();
+    assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda"), warning);
+    assertTrue(ridge.err().contains("tikhonov: warning: " + warning), ridge.err());
+
+    InProcess lasso = InProcess.run("path", "--data", diabetes.toString(), "--target",
+        "progression", "--l1-ratio", "1", "--cv-folds", "10", "--quiet", "--out",
+        dir.resolve("lasso").toString());
+    assertEquals(0, lasso.exit(), lasso.err());
+    JsonNode lassoPath = JSON.readTree(dir.resolve("lasso/path.json").toFile());
+    JsonNode lassoCv = lassoPath.get("cv");
+    JsonNode lassoLambdas = lassoPath.get("lambda");
+    assertTrue(lassoCv.get("lambda_min").asDouble()
+        > lassoLambdas.get(lassoLambdas.size() - 1).asDouble(), lassoCv.toString());
+    assertTrue(lassoCv.get("lambda_min_warning").isNull(), lassoCv.toString());
+    assertFalse(lasso.err().contains("smallest lambda"), lasso.err());
+  }
 }
