@@ -56,6 +56,20 @@ class PathCommandTest {
     return new Cli.Result(r.exit(), r.out(), r.err());
   }
 
+  /** A row of a glmnet reference CSV: λ, a₀, b₁, … */
+  private static double[] refRow(String line) {
+    return java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  /** The largest |a₀|, |bⱼ| of a reference row: the scale its tolerances are relative to. */
+  private static double coefficientScale(double[] row) {
+    double scale = 0;
+    for (int c = 1; c < row.length; c++) {
+      scale = Math.max(scale, Math.abs(row[c]));
+    }
+    return scale;
+  }
+
   @Test
   void binomialOnThreeClasses_isAClearError() throws Exception {
     Path csv = dir.resolve("three.csv");
@@ -131,12 +145,8 @@ class PathCommandTest {
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-raw.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {
-      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
-          .mapToDouble(Double::parseDouble).toArray();
-      double scale = 0;
-      for (int c = 1; c < row.length; c++) {
-        scale = Math.max(scale, Math.abs(row[c]));
-      }
+      double[] row = refRow(ref.get(l + 1));
+      double scale = coefficientScale(row);
       // The CSV reader keeps float32 features: about 7 significant digits.
       assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-5 * row[0]);
       assertEquals(row[1], path.get("intercept").get(l).asDouble(), 1e-4 * scale);
@@ -183,12 +193,8 @@ class PathCommandTest {
     List<String> ref = Files.readAllLines(REF.resolve("pois-lasso-std-weights-offset.csv"));
     assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
     for (int l = 0; l < ref.size() - 1; l++) {
-      double[] row = java.util.Arrays.stream(ref.get(l + 1).split(","))
-          .mapToDouble(Double::parseDouble).toArray();
-      double scale = 0;
-      for (int c = 1; c < row.length; c++) {
-        scale = Math.max(scale, Math.abs(row[c]));
-      }
+      double[] row = refRow(ref.get(l + 1));
+      double scale = coefficientScale(row);
       for (int j = 0; j < 8; j++) {
         assertEquals(row[2 + j], path.get("coef").get(l).get(j).asDouble(), 1e-4 * scale,
             "λ index " + l + ", b" + (j + 1));
