@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads a data set from delimited text (CSV, TSV, …; RFC 4180 quoting; UTF-8).
@@ -97,9 +98,11 @@ public final class CsvReader {
             continue;
           }
           if (c != target) {
-            row[j++] = feature(cell, tokens, c, columns, sourceName);
+            row[j++] = numberOrText(cell, tokens, c, columns, sourceName,
+                TextColumnException::new);
           } else if (kind == TargetKind.REAL) {
-            realTargets.add(realTarget(cell, tokens, c, columns, sourceName));
+            realTargets.add(numberOrText(cell, tokens, c, columns, sourceName,
+                TextTargetException::new));
           } else if (kind == TargetKind.CLASS) {
             labels.add(label(cell, tokens, c, columns, sourceName));
           }
@@ -490,31 +493,19 @@ public final class CsvReader {
   }
 
   /**
-   * {@link #number} for a column that {@link #read} takes as a feature because it was not named
-   * as the target or ignored: text there is a {@link TextColumnException}, whose remedy is to
-   * leave the column out.
+   * {@link #number} for a cell where text has a remedy of its own: a feature that {@link #read}
+   * took because it was not named as the target or ignored ({@link TextColumnException}: leave
+   * the column out), or the target of a model that predicts numbers ({@link
+   * TextTargetException}: a classifier). {@code onText} builds it from the cell's position and
+   * problem and the column's name.
    */
-  private static double feature(
-      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
+  private static double numberOrText(String cell, CsvTokenizer tokens, int column,
+      List<String> columns, String source, BiFunction<String, String, InputException> onText) {
     try {
       return Numbers.parseValue(cell);
     } catch (Numbers.BadNumber e) {
       InputException at = at(source, tokens, column, columns, e.getMessage());
-      throw e.isText() ? new TextColumnException(at.getMessage(), columns.get(column)) : at;
-    }
-  }
-
-  /**
-   * {@link #number} for the target of a model that predicts numbers: text there is a {@link
-   * TextTargetException}, whose remedy is a classifier.
-   */
-  private static double realTarget(
-      String cell, CsvTokenizer tokens, int column, List<String> columns, String source) {
-    try {
-      return Numbers.parseValue(cell);
-    } catch (Numbers.BadNumber e) {
-      InputException at = at(source, tokens, column, columns, e.getMessage());
-      throw e.isText() ? new TextTargetException(at.getMessage(), columns.get(column)) : at;
+      throw e.isText() ? onText.apply(at.getMessage(), columns.get(column)) : at;
     }
   }
 
