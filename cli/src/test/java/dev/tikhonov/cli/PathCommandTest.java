@@ -464,29 +464,33 @@ class PathCommandTest {
    */
   @Test
   void lambdaMinAtTheSequencesEnd_isAWarning() throws Exception {
-    Path diabetes = Path.of("..", "data", "diabetes.csv");
-    InProcess ridge = InProcess.run("path", "--data", diabetes.toString(), "--target",
-        "progression", "--l1-ratio", "0", "--cv-folds", "10", "--quiet", "--out",
-        dir.resolve("ridge").toString());
-    assertEquals(0, ridge.exit(), ridge.err());
-    JsonNode ridgePath = JSON.readTree(dir.resolve("ridge/path.json").toFile());
-    JsonNode cv = ridgePath.get("cv");
-    JsonNode lambdas = ridgePath.get("lambda");
-    assertEquals(lambdas.get(lambdas.size() - 1).asDouble(), cv.get("lambda_min").asDouble());
+    Cli.Result ridge = diabetesCv("0", "ridge");
+    JsonNode cv = JSON.readTree(dir.resolve("ridge/path.json").toFile()).get("cv");
+    assertEquals(smallestLambda("ridge"), cv.get("lambda_min").asDouble());
     String warning = cv.get("lambda_min_warning").asText();
     assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda"), warning);
-    assertTrue(ridge.err().contains("tikhonov: warning: " + warning), ridge.err());
+    assertTrue(ridge.stderr().contains("tikhonov: warning: " + warning), ridge.stderr());
 
-    InProcess lasso = InProcess.run("path", "--data", diabetes.toString(), "--target",
-        "progression", "--l1-ratio", "1", "--cv-folds", "10", "--quiet", "--out",
-        dir.resolve("lasso").toString());
-    assertEquals(0, lasso.exit(), lasso.err());
-    JsonNode lassoPath = JSON.readTree(dir.resolve("lasso/path.json").toFile());
-    JsonNode lassoCv = lassoPath.get("cv");
-    JsonNode lassoLambdas = lassoPath.get("lambda");
-    assertTrue(lassoCv.get("lambda_min").asDouble()
-        > lassoLambdas.get(lassoLambdas.size() - 1).asDouble(), lassoCv.toString());
+    Cli.Result lasso = diabetesCv("1", "lasso");
+    JsonNode lassoCv = JSON.readTree(dir.resolve("lasso/path.json").toFile()).get("cv");
+    assertTrue(lassoCv.get("lambda_min").asDouble() > smallestLambda("lasso"),
+        lassoCv.toString());
     assertTrue(lassoCv.get("lambda_min_warning").isNull(), lassoCv.toString());
-    assertFalse(lasso.err().contains("smallest lambda"), lasso.err());
+    assertFalse(lasso.stderr().contains("smallest lambda"), lasso.stderr());
+  }
+
+  /** {@code path} by 10-fold CV on data/diabetes.csv at this α, into {@code dir/out}; exit 0. */
+  private Cli.Result diabetesCv(String l1Ratio, String out) {
+    Cli.Result r = run("path", "--data", Path.of("..", "data", "diabetes.csv").toString(),
+        "--target", "progression", "--l1-ratio", l1Ratio, "--cv-folds", "10", "--quiet",
+        "--out", out);
+    assertEquals(0, r.exitCode(), r.stderr());
+    return r;
+  }
+
+  /** The last (smallest) λ of {@code dir/out/path.json}'s sequence. */
+  private double smallestLambda(String out) throws Exception {
+    JsonNode lambdas = JSON.readTree(dir.resolve(out + "/path.json").toFile()).get("lambda");
+    return lambdas.get(lambdas.size() - 1).asDouble();
   }
 }
