@@ -114,10 +114,22 @@ public final class LambdaGrid {
    * network's standardization.
    */
   double[] lambdas(Dataset data, boolean standardize) {
+    return lambdas(data, standardize, false);
+  }
+
+  /**
+   * {@link #lambdas(Dataset, boolean)} for a regressor that fits the standardized target
+   * ({@link NetworkSettings#standardizeTarget()}) when {@code standardizeTarget}: λ_max is
+   * linear in y − ȳ, so it is divided by y's 1/n standard deviation on these rows.
+   */
+  double[] lambdas(Dataset data, boolean standardize, boolean standardizeTarget) {
     if (given != null) {
       return given.clone();
     }
     double top = lambdaMax(data, standardize);
+    if (standardizeTarget && !data.isClassification()) {
+      top /= Standardizer.fit(data.targetMatrix()).scale()[0];
+    }
     if (!(top > 0)) {
       throw new InputException(data.source() + ": the targets do not vary with the features"
           + " (λ_max = " + top + "), so there is no λ grid to derive from them; give the λ"

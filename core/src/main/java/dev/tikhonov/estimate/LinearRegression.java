@@ -55,6 +55,18 @@ public final class LinearRegression extends NetworkEstimator<NetworkRegressor> {
       return this;
     }
 
+    /**
+     * Fit to the standardized target z = (y − μ)/σ (training rows' mean and 1/n standard
+     * deviation) and predict y = σ·(x·w + b) + μ, as {@link MlpRegressor.Builder#standardizeTarget}
+     * does: the loss term is (1/n) Σ ½(zᵢ − x·w − b)², so λ acts on a target of unit variance
+     * (glmnet's λ at {@code standardize = FALSE} is this λ when y has unit variance). A linear
+     * model's stability does not depend on σ; this changes what λ means. Default: off.
+     */
+    public Builder standardizeTarget(boolean value) {
+      standardizeTarget = value;
+      return this;
+    }
+
     /** The estimator; throws IllegalArgumentException naming the first invalid setting. */
     public LinearRegression build() {
       return new LinearRegression(settings());

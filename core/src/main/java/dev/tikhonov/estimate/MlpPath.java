@@ -351,7 +351,7 @@ public final class MlpPath<P extends Predictor> {
     // The first step of fit here and in MlpPathCV.
     java.util.Objects.requireNonNull(data, "train");
     Features.requireFeatureColumns(data);
-    return grid.lambdas(data, base.standardize());
+    return grid.lambdas(data, base.standardize(), base.standardizeTarget());
   }
 
   /** Fits the path on {@code train}. */

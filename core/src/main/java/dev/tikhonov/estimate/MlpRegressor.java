@@ -57,6 +57,21 @@ public final class MlpRegressor extends NetworkEstimator<NetworkRegressor> {
       return this;
     }
 
+    /**
+     * Fit the network to the standardized target z = (y − μ)/σ (μ and the 1/n standard
+     * deviation σ of the training rows' targets) and predict y = σ·f(x) + μ: the output layer
+     * is rescaled after training, so the model, its file and its ONNX export predict y
+     * directly. Squared-error gradients grow with σ, so on a target far from unit scale (a
+     * price, a disease score of 25..346) a hidden layer diverges at the learning rates that
+     * suit σ = 1; with this setting the same learning rate and λ serve any units of y (the loss
+     * term is (1/n) Σ ½(zᵢ − f(xᵢ))², and the training history's losses are on that scale).
+     * Default: off (the objective of PyTorch's and scikit-learn's MLP regressors).
+     */
+    public Builder standardizeTarget(boolean value) {
+      standardizeTarget = value;
+      return this;
+    }
+
     /** The estimator; throws IllegalArgumentException naming the first invalid setting. */
     public MlpRegressor build() {
       return new MlpRegressor(settings());

@@ -32,6 +32,8 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
   int patience;
   double validationFraction;
   boolean standardize;
+  /** Set by the regressors' builders only ({@code standardizeTarget}). */
+  boolean standardizeTarget;
 
   NetworkBuilder() {}
 
@@ -49,6 +51,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     patience = s.patience();
     validationFraction = s.validationFraction();
     standardize = s.standardize();
+    standardizeTarget = s.standardizeTarget();
   }
 
   abstract B self();
@@ -158,6 +161,6 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     }
     OptimizerConfig o = weightDecaySet ? optimizer.weightDecay(weightDecay) : optimizer;
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, o, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize);
+        batchSize, seed, threads, patience, validationFraction, standardize, standardizeTarget);
   }
 }

@@ -30,7 +30,8 @@ import java.util.OptionalLong;
 
 /**
  * The one training driver behind every network estimator: checks the data against the family,
- * holds out the validation rows, standardizes on the training rows, builds the network from the
+ * holds out the validation rows, standardizes on the training rows (the features, and a
+ * regressor's target when asked), builds the network from the
  * seed's streams ({@link RandomStreams}), trains it ({@link Trainer}) and wraps the result.
  */
 final class NetworkFit {
@@ -96,6 +97,14 @@ final class NetworkFit {
         validation = validation.withFeatures(st.transform(validation));
       }
     }
+    TargetScale target = TargetScale.NONE;
+    if (family == Family.GAUSSIAN && s.standardizeTarget()) {
+      target = TargetScale.of(train);
+      train = target.standardize(train);
+      if (validation != null) {
+        validation = target.standardize(validation);
+      }
+    }
     int batch = Math.min(s.batchSize(), train.size());
     long batchesPerEpoch = (train.size() + batch - 1) / batch;
     OptimizerConfig optimizer = s.optimizer();
@@ -113,9 +122,11 @@ final class NetworkFit {
         random.dropout());
     if (!options.initialWeights().isEmpty()) {
       startFrom(network, options.initialWeights());
+      target.unfold(network);
     }
     TrainResult result = new Trainer(config, options.listener()).fit(network,
         family.networkLoss(), train, validation, random.shuffle(), options.resumeFrom().orElse(null));
+    target.fold(network);
     Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
         scale);
     Map<String, Object> settings = s.toMap();
@@ -123,9 +134,82 @@ final class NetworkFit {
       settings.remove("hidden_layers");
       settings.remove("dropout");
     }
+    if (family == Family.GAUSSIAN) {
+      settings.put("standardize_target", s.standardizeTarget());
+    }
     Provenance provenance = Provenance.of(estimator, settings, OptionalLong.of(s.seed()),
         data);
     return new Fitted(model, result, provenance);
+  }
+
+  /**
+   * A regressor's target standardization z = (y − mean)/scale ({@link
+   * NetworkSettings#standardizeTarget()}): the training and validation targets are standardized
+   * before training, and the output layer of the trained network is rescaled after it, so the
+   * model predicts y = scale·f(x) + mean. {@link #NONE} (mean 0, scale 1) changes nothing.
+   */
+  private record TargetScale(double mean, double scale) {
+    static final TargetScale NONE = new TargetScale(0, 1);
+
+    /** The training rows' target mean and 1/n standard deviation (1 for a constant target). */
+    static TargetScale of(Dataset train) {
+      Standardizer st = Standardizer.fit(train.targetMatrix());
+      return new TargetScale(st.mean()[0], st.scale()[0]);
+    }
+
+    /** The same rows with standardized targets (float32, as the network trains on them). */
+    Dataset standardize(Dataset data) {
+      Matrix y = data.targetMatrix();
+      Matrix z = Matrix.zeros(y.rows(), 1);
+      for (int i = 0; i < y.rows(); i++) {
+        z.put(i, (float) ((y.get(i, 0) - mean) / scale));
+      }
+      return new Dataset(data.features(), z, data.featureNames(), data.classNames(),
+          data.source());
+    }
+
+    /** The output layer from the standardized scale to y's: weights ·scale, bias ·scale + mean. */
+    void fold(Sequential network) {
+      if (this != NONE) {
+        affine(output(network), scale, mean);
+      }
+    }
+
+    /**
+     * The inverse of {@link #fold}: initial weights, given as a model of y (a path's previous
+     * fit, a caller's), brought to the standardized scale the network trains on.
+     */
+    void unfold(Sequential network) {
+      if (this != NONE) {
+        affine(output(network), 1 / scale, -mean / scale);
+      }
+    }
+
+    /** w ← a·w, b ← a·b + c, in double, rounded to float32 once. */
+    private static void affine(Dense layer, double a, double c) {
+      Matrix w = layer.weight().value();
+      for (int r = 0; r < w.rows(); r++) {
+        for (int k = 0; k < w.cols(); k++) {
+          w.set(r, k, (float) (a * w.get(r, k)));
+        }
+      }
+      Matrix b = layer.bias().value();
+      for (int r = 0; r < b.rows(); r++) {
+        for (int k = 0; k < b.cols(); k++) {
+          b.set(r, k, (float) (a * b.get(r, k) + c));
+        }
+      }
+    }
+
+    private static Dense output(Sequential network) {
+      Dense last = null;
+      for (Layer layer : network.layers()) {
+        if (layer instanceof Dense d) {
+          last = d;
+        }
+      }
+      return last;
+    }
   }
 
   /**

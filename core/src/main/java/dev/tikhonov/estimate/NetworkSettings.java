@@ -34,6 +34,12 @@ import java.util.OptionalInt;
  * @param standardize standardize features (mean 0, variance 1 with divisor n) fitted on the
  *     training rows; the model applies the same transform to new inputs and λ acts on the
  *     standardized scale
+ * @param standardizeTarget a regressor's: fit the network to the standardized target
+ *     z = (y − μ)/σ (μ and the 1/n standard deviation σ of the training rows' targets, σ = 1
+ *     for a constant target), so that the loss term is (1/n) Σ ½(zᵢ − f(xᵢ))² and λ means the
+ *     same whatever the target's units; the fitted model's output layer is then rescaled
+ *     (weights ·σ, bias ·σ + μ) so that it predicts y = σ·f(x) + μ. Always false for
+ *     classifiers
  */
 public record NetworkSettings(
     List<Integer> hiddenLayers,
@@ -48,7 +54,8 @@ public record NetworkSettings(
     OptionalInt threads,
     int patience,
     double validationFraction,
-    boolean standardize) {
+    boolean standardize,
+    boolean standardizeTarget) {
 
   public NetworkSettings {
     hiddenLayers = List.copyOf(hiddenLayers);
@@ -99,25 +106,29 @@ public record NetworkSettings(
   /** These settings with λ = {@code value} (validated). */
   NetworkSettings withLambda(double value) {
     return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize);
+        batchSize, seed, threads, patience, validationFraction, standardize,
+        standardizeTarget);
   }
 
   /** These settings with another inverted dropout rate (validated). */
   NetworkSettings withDropout(double value) {
     return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize);
+        batchSize, seed, threads, patience, validationFraction, standardize,
+        standardizeTarget);
   }
 
   /** These settings with another optimizer (its learning rate, decoupled weight decay). */
   NetworkSettings withOptimizer(OptimizerConfig value) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, value, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize);
+        batchSize, seed, threads, patience, validationFraction, standardize,
+        standardizeTarget);
   }
 
   /** These settings with {@code seed}. */
   NetworkSettings withSeed(long value) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
-        epochs, batchSize, value, threads, patience, validationFraction, standardize);
+        epochs, batchSize, value, threads, patience, validationFraction, standardize,
+        standardizeTarget);
   }
 
   /**
@@ -126,13 +137,14 @@ public record NetworkSettings(
    */
   NetworkSettings withBudget(int newEpochs, int newPatience) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
-        newEpochs, batchSize, seed, threads, newPatience, 0, standardize);
+        newEpochs, batchSize, seed, threads, newPatience, 0, standardize, standardizeTarget);
   }
 
   /** These settings leaving OpenBLAS's threads as they are (for fits run side by side). */
   NetworkSettings withThreadsAsTheyAre() {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
-        epochs, batchSize, seed, OptionalInt.empty(), patience, validationFraction, standardize);
+        epochs, batchSize, seed, OptionalInt.empty(), patience, validationFraction, standardize,
+        standardizeTarget);
   }
 
   /** The share of training rows actually held out: the setting, or 0.1 for early stopping. */
@@ -142,7 +154,8 @@ public record NetworkSettings(
 
   /**
    * The settings by snake_case name, for provenance, run files and reports; no value is null
-   * (an absent thread count is "auto").
+   * (an absent thread count is "auto"); {@code standardize_target} only when it is on (a fitted
+   * regressor's provenance always has it).
    */
   Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -164,6 +177,10 @@ public record NetworkSettings(
     m.put("patience", patience);
     m.put("validation_fraction", validationFraction);
     m.put("standardize", standardize);
+    if (standardizeTarget) {
+      // (only when on: the setting is a regressor's, and a classifier's map would show it off)
+      m.put("standardize_target", true);
+    }
     return m;
   }
 }

@@ -301,8 +301,15 @@ public final class Trainer {
         epoch, batch);
   }
 
-  /** Above this standard deviation of a squared-error target, a divergence names the target. */
-  static final double LARGE_TARGET_SCALE = 10;
+  /**
+   * Above this 1/n standard deviation of a squared-error target, a divergence names the target
+   * (and the CLI warns before a regression network's training).
+   */
+  public static final double LARGE_TARGET_SCALE = 10;
+
+  /** The remedy {@link #targetScale} names, in the library's terms (the CLI names its flag). */
+  public static final String TARGET_REMEDY = "standardize the target (a regressor's"
+      + " standardizeTarget setting)";
 
   /**
    * For squared error, a network's gradient (ŷ − y)/n and the weights it drives grow with the
@@ -325,7 +332,6 @@ public final class Trainer {
     }
     return "; and the target's scale: its standard deviation is "
         + String.format(java.util.Locale.ROOT, "%.4g", largest)
-        + ", and a network's squared-error gradients grow with it; divide the target by its"
-        + " standard deviation and multiply the predictions back";
+        + ", and a network's squared-error gradients grow with it; " + TARGET_REMEDY;
   }
 }

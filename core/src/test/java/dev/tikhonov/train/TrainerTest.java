@@ -245,8 +245,8 @@ class TrainerTest {
     assertTrue(e.getMessage().endsWith("(and check that the inputs are scaled, e.g."
         + " standardized; and the target's scale: its standard deviation is "
         + String.format(java.util.Locale.ROOT, "%.4g", sd) + ", and a network's squared-error"
-        + " gradients grow with it; divide the target by its standard deviation and multiply"
-        + " the predictions back)."), e.getMessage());
+        + " gradients grow with it; standardize the target (a regressor's standardizeTarget"
+        + " setting))."), e.getMessage());
     // the advice works: the same network and learning rate train on the scaled target
     Dataset unit = new Dataset(x, scaled, Dataset.defaultNames(3), List.of(), "scaled");
     Training.fit(spec, unit, null, null, tc, TrainingListener.none(), null, null);
