@@ -181,6 +181,15 @@ final class Flags {
     return toFlags(e.getMessage());
   }
 
+  /**
+   * A diverged training's message for a user: the core's remedy for a target far from unit
+   * scale ({@link dev.tikhonov.train.Trainer#TARGET_REMEDY}) named by its flag.
+   */
+  static String divergence(dev.tikhonov.train.DivergenceException e) {
+    return e.getMessage().replace(dev.tikhonov.train.Trainer.TARGET_REMEDY,
+        "add --standardize-target");
+  }
+
   /** {@code word} as a shell would read it back: as it is, or in single quotes. */
   static String shellWord(String word) {
     return word.matches("[A-Za-z0-9_.:/@%+=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";

@@ -142,6 +142,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression");
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
+    network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);
   }
 
@@ -181,7 +182,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
       r = search.crossValidate(train, SelectCommand.listener(progress, total));
     } catch (DivergenceException e) {
-      System.err.println("tikhonov: error: " + e.getMessage());
+      System.err.println("tikhonov: error: " + Flags.divergence(e));
       return 3;
     }
     if (!r.diverged().isEmpty()) {
@@ -201,6 +202,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     base.put("patience", patience);
     base.put("validation_fraction", validationFraction);
     base.put("standardize", network.standardize);
+    if (network.regression) {
+      base.put("standardize_target", network.standardizeTarget);
+    }
     GridFiles.write(writer, search, r, base);
     Evaluation test = r.chosenModel().evaluate(data.test());
     Map<String, Object> metrics = new LinkedHashMap<>();

@@ -169,10 +169,10 @@ public final class Main implements Runnable {
    * commands start in processes of their own (the bench module's), so they report alike.
    */
   public static int report(Throwable ex, java.io.PrintWriter err) {
-    if (ex instanceof dev.tikhonov.train.DivergenceException) {
+    if (ex instanceof dev.tikhonov.train.DivergenceException diverged) {
       // A setting that does not work on these data, not a bug: exit 3 as train, select and grid
       // report it (the experiments let it through to here and called it an internal error).
-      err.println("tikhonov: error: " + ex.getMessage());
+      err.println("tikhonov: error: " + Flags.divergence(diverged));
       return 3;
     }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {

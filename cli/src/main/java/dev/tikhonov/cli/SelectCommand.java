@@ -187,6 +187,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression");
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
+    network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     return run(path, data, writer, started);
   }
 
@@ -222,7 +223,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         coldResult = Optional.of(coldSearch.crossValidate(train, listener));
       }
     } catch (DivergenceException e) {
-      System.err.println("tikhonov: error: " + e.getMessage());
+      System.err.println("tikhonov: error: " + Flags.divergence(e));
       return 3;
     }
     Optional<EvidenceCurve> curve = Optional.empty();

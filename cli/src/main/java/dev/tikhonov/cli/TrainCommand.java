@@ -119,6 +119,14 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + "classes.")
   boolean regression;
 
+  @Option(names = "--standardize-target",
+      description = "With --model linear or an MLP with --regression: fit to the standardized "
+          + "target (y − mean)/sd of the training part and predict sd·f(x) + mean (the saved "
+          + "model predicts y). Needed for an MLP when y is far from unit scale (sd ≫ 1), where"
+          + " squared-error gradients grow with sd; λ then acts on the unit-variance target. "
+          + "Default: off.")
+  boolean standardizeTarget;
+
   @Option(names = "--save", paramLabel = "FILE",
       description = "After training, write the model to FILE (safetensors layout with a JSON "
           + "header: architecture, objective settings, standardizer, classes, provenance; "
@@ -190,6 +198,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
         ? NetworkOptions.unscaledWarning(standardize, train) : java.util.Optional.empty();
     unscaled.ifPresent(System.err::println);
+    // (a linear model's stability does not depend on the target's scale)
+    java.util.Optional<String> unscaledTarget = modelOption.kind() == ModelOption.Kind.MLP
+        && regression ? NetworkOptions.unscaledTargetWarning(standardizeTarget, train)
+        : java.util.Optional.empty();
+    unscaledTarget.ifPresent(System.err::println);
     String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
       throw new InputException("--resume: the training data differ from the checkpoint's ("
@@ -227,6 +240,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     human.printf("  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
         lambda, l1Ratio, modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + dropout : "",
         optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
+    if (standardizeTarget) {
+      human.println("  fitted to the standardized target (y − mean)/sd: the epochs' losses are"
+          + " on its scale, the model predicts y");
+    }
     Predictor fitted;
     TrainResult result;
     try (Progress progress = new Progress("train", epochs, false, common.quiet)) {
@@ -251,7 +268,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       }
       result = training(fitted);
     } catch (DivergenceException e) {
-      System.err.println("tikhonov: error: " + e.getMessage()
+      System.err.println("tikhonov: error: " + Flags.divergence(e)
           + (checkpointEvery > 0 && java.nio.file.Files.exists(checkpoint)
               ? " The last good checkpoint is kept in " + checkpoint + "." : ""));
       return 3;
@@ -263,6 +280,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + " worse than a constant; %s%n", result.finalEpochLoss(),
           result.constantPredictionLoss(), unscaled.isPresent()
               ? "add --standardize (the features are not on a unit scale, as said above)"
+              : unscaledTarget.isPresent()
+                  ? "add --standardize-target (the target is not on a unit scale, as said above)"
               : "try a smaller learning rate (or, if the loss is still falling from its random"
                   + " start, more epochs)");
     }
@@ -322,6 +341,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           "to networks with hidden layers (--model mlp:...)", "with --model " + model
               + ", which has none");
     }
+    ModelOption.Kind kind = ModelOption.parse(model).kind();
+    given.requireApplies("--standardize-target", kind == ModelOption.Kind.LINEAR
+        || (kind == ModelOption.Kind.MLP && regression),
+        "to regressions (--model linear, or an MLP with --regression)", "on a classifier");
     given.requireApplies("--validation-fraction 0",
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience
@@ -352,7 +375,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       case LINEAR -> NetworkSettingsBuilder.of(LinearRegression.builder().lambda(lambda)
           .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
-          .build());
+          .standardizeTarget(standardizeTarget).build());
       case LOGISTIC -> NetworkSettingsBuilder.of(LogisticRegression.builder().lambda(lambda)
           .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
@@ -367,7 +390,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             : NetworkSettingsBuilder.of(MlpRegressor.builder().hiddenLayers(widths)
                 .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).epochSchedule(s)
                 .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
-                .validationFraction(vf).standardize(standardize).build());
+                .validationFraction(vf).standardize(standardize)
+                .standardizeTarget(standardizeTarget).build());
       }
     };
   }
