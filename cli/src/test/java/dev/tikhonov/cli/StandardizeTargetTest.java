@@ -60,6 +60,9 @@ class StandardizeTargetTest {
     InProcess train = run("train", "--standardize-target", "--save", model.toString());
     assertEquals(0, train.exit(), train.err());
     assertEquals("", train.err());
+    String note = "Fitted to the standardized target z = (y − mean)/sd";
+    assertTrue(java.nio.file.Files.readString(dir.resolve("train3").resolve("report.html"))
+        .contains(note), "the report says its history is on z's scale");
     JsonNode m = metrics("train", 3);
     // a constant predicts at R² 0; the lasso by CV reaches about 0.45 on diabetes
     assertTrue(m.get("test_r2").asDouble() > 0.3, m.toString());
@@ -79,6 +82,14 @@ class StandardizeTargetTest {
     InProcess grid = run("grid", "--standardize-target");
     assertEquals(0, grid.exit(), grid.err());
     assertEquals("", grid.err());
+    assertTrue(java.nio.file.Files.readString(dir.resolve("grid1").resolve("report.html"))
+        .contains(note));
+    InProcess linear = InProcess.run("train", "--data", DIABETES, "--target", "progression",
+        "--model", "linear", "--standardize", "--threads", "1", "--quiet", "--out",
+        dir.resolve("linear").toString());
+    assertEquals(0, linear.exit(), linear.err());
+    assertFalse(java.nio.file.Files.readString(dir.resolve("linear").resolve("report.html"))
+        .contains(note), "without the flag");
     assertTrue(metrics("grid", 1).get("test_r2").asDouble() > 0.2, metrics("grid", 1)
         .toString());
   }

@@ -66,6 +66,12 @@ public final class HtmlReport {
         .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
             + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"
             + " only weights w are penalized, biases never (vⱼ = 0).</p>\n");
+    if (runJson != null && runJson.path("settings").path("standardize_target").asBoolean()) {
+      out.append("<p class=\"note\">Fitted to the standardized target z = (y − mean)/sd of the"
+          + " training rows (standardize_target): ℓ is ½(z − f(x))², and the training history's"
+          + " losses are on z's scale; the model predicts y = sd·f(x) + mean, and the test"
+          + " scores are on y's scale.</p>\n");
+    }
     if (runJson != null && runJson.has("command")) {
       out.append("<p><code>tikhonov ").append(Html.escape(runJson.path("command").asText()));
       runJson.path("args").forEach(a -> out.append(' ').append(Html.escape(a.asText())));
