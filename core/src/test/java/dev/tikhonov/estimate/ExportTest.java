@@ -166,6 +166,21 @@ class ExportTest {
     assertNetworkPredictionsAgree(m, onnx(m, "prediction").get("prediction"));
   }
 
+  /** The target's standardization is folded into the output layer: the file needs nothing more. */
+  @Test
+  void onnx_mlpRegressorOfAStandardizedTarget_predictsY() throws Exception {
+    double[] large = new double[N];
+    for (int i = 0; i < N; i++) {
+      large[i] = 5000 + 1000 * y[i];
+    }
+    NetworkRegressor m = MlpRegressor.builder().hiddenLayers(8).epochs(10).batchSize(20).seed(3)
+        .standardize(true).standardizeTarget(true).build().fit(Dataset.of(x, large, FEATURES));
+    double[][] got = onnx(m, "prediction").get("prediction");
+    assertNetworkPredictionsAgree(m, got);
+    assertTrue(java.util.Arrays.stream(got).mapToDouble(r -> r[0]).average().orElseThrow() > 2000,
+        "on y's scale");
+  }
+
   @Test
   void onnx_standardizedMlpClassifierWithHugeFeatures_agreesWithPredictProba()
       throws Exception {
