@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -230,15 +231,15 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     dataOptions.data = data;
     TrainTest d = dataOptions.load(TargetKind.CLASS, 0);
     var human = common.human();
-    human.printf("experiment mnist-l2 on %s: %d train / %d test digits%n",
+    human.printf(Locale.ROOT, "experiment mnist-l2 on %s: %d train / %d test digits%n",
         dataOptions.describe(), d.train().size(), d.test().size());
-    human.printf("  MLP 784-%s-10, ReLU, softmax cross-entropy; SGD momentum %s, lr %s, "
-            + "batch %d, %d epochs; pixels/255; PyTorch default init%n",
+    human.printf(Locale.ROOT, "  MLP 784-%s-10, ReLU, softmax cross-entropy; SGD momentum %s,"
+            + " lr %s, batch %d, %d epochs; pixels/255; PyTorch default init%n",
         String.join("-", recipe.hidden().stream().map(String::valueOf).toList()),
         recipe.momentum(), recipe.learningRate(), recipe.batchSize(), recipe.epochs());
-    human.printf("  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
+    human.printf(Locale.ROOT, "  objective: mean cross-entropy + (λ/2)Σ‖W‖² on the weights "
         + "(= torch SGD weight_decay=λ)%n");
-    human.printf("  seeds %s, %d threads%n%n", s.seeds(), common.threads);
+    human.printf(Locale.ROOT, "  seeds %s, %d threads%n%n", s.seeds(), common.threads);
     long runs = (long) (s.lambdas().size() + s.dropoutLambdas().size()) * s.seeds().size();
     MnistL2.Results results;
     try (Progress progress = new Progress("mnist-l2", runs, true, common.quiet)) {
@@ -261,7 +262,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
         start, settings, human);
-    human.printf("wrote %s (%.0fs)%n", out.dir(),
+    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
         java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       System.out.println(Json.oneLine(rows));
@@ -293,7 +294,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
         settings, human);
-    human.printf("wrote %s%n", out.dir());
+    human.printf(Locale.ROOT, "wrote %s%n", out.dir());
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }
@@ -303,8 +304,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
   private int gdLinear(RunWriter out, Instant start) {
     GdLinear.Settings s = quick ? GdLinear.Settings.quick() : GdLinear.Settings.defaults();
     var human = common.human();
-    human.printf("experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch gradient "
-        + "descent, lr %s, %d steps%n", s.noise(), s.n(), s.learningRate(), s.steps());
+    human.printf(Locale.ROOT, "experiment gd-linear: y = 3x + 2 + N(0, %s²), n = %d, full-batch"
+        + " gradient descent, lr %s, %d steps%n", s.noise(), s.n(), s.learningRate(), s.steps());
     human.println("  objective: (1/2n) Σ (y − w x − b)² + (λ/2) w²   (intercept b unpenalized)");
     human.println();
     List<GdLinear.Row> rows;
@@ -320,7 +321,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
         settings, human);
-    human.printf("wrote %s%n", out.dir());
+    human.printf(Locale.ROOT, "wrote %s%n", out.dir());
     if (common.json) {
       System.out.println(Json.oneLine(new ArrayList<>(rows)));
     }

@@ -5,6 +5,7 @@ import dev.tikhonov.estimate.Export;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +59,8 @@ public final class ExportCommand implements Callable<Integer> {
       throw new InputException("export --model " + model + ": " + e.getMessage(), e);
     }
     AtomicFiles.write(out, o -> o.write(bytes));
-    System.err.printf("tikhonov export: %s (%s) -> %s%n", model, m.provenance().estimator(),
-        out);
+    System.err.printf(Locale.ROOT, "tikhonov export: %s (%s) -> %s%n", model,
+        m.provenance().estimator(), out);
     return 0;
   }
 }

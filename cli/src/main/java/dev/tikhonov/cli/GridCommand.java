@@ -173,10 +173,10 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         .build());
     int k = search.resampling().size();
     int total = grid.size() * k + 1;
-    human.printf("tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
+    human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());
-    human.printf("  %d candidates (%s), %s, rule %s, %d fits at once%n", grid.size(),
+    human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s, %d fits at once%n", grid.size(),
         grid.axes(), search.resampling().describe(), search.rule().id(), common.threads);
     GridSearchCV.Result<P> r;
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
@@ -215,7 +215,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     metrics.put("seconds", r.seconds());
     writer.metrics(metrics);
     print(human, r);
-    human.printf("%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
+    human.printf(Locale.ROOT, "%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
         r.chosenSettings(), TestScores.describe(test), r.seconds());
     if (save != null) {
       r.chosenModel().save(save);
@@ -234,7 +234,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   private static void print(PrintStream out, GridSearchCV.Result<?> r) {
-    out.printf("%n  %-60s %-22s%n", "candidate", "held-out loss ± SE");
+    out.printf(Locale.ROOT, "%n  %-60s %-22s%n", "candidate", "held-out loss ± SE");
     for (int i = 0; i < r.outcomes().size(); i++) {
       GridSearchCV.Outcome outcome = r.outcomes().get(i);
       if (outcome instanceof GridSearchCV.Diverged d) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code tikhonov experiment mnist-select}: the flags turned into settings and data sets. */
@@ -47,10 +48,10 @@ final class MnistSelectRun {
     MnistL2.Recipe r = s.recipe();
     List<MnistSelect.DataSet> dataSets = dataSets();
     PrintStream human = command.common.human();
-    human.printf("experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
+    human.printf(Locale.ROOT, "experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
         .map(d -> d.name() + " (" + rows(d, s) + " train / "
             + d.data().test().size() + " test)").toList()));
-    human.printf(java.util.Locale.ROOT, "  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d;"
+    human.printf(Locale.ROOT, "  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d;"
             + " %d epochs, %d per warm-started λ, patience %d on %s of each part; %d λ from"
             + " λ_max to %.3g; %d-fold CV, rule %s; refits with seeds %s; %d %s at once%n%n",
         String.join("-", r.hidden().stream().map(String::valueOf).toList()), r.momentum(),
@@ -73,7 +74,7 @@ final class MnistSelectRun {
     human.println();
     RunFiles.finish(out, "experiment mnist-select", s.seeds().get(0), command.common.threads,
         null, start, settings, human);
-    human.printf("wrote %s (%.0fs)%n", out.dir(),
+    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
         Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (command.common.json) {
       System.out.println(Json.oneLine(rows));

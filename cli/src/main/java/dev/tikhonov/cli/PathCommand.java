@@ -776,7 +776,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           ? cv.get().atMinimum() : cv.get().atOneStandardError();
       chosen.save(save);
       Map<String, Object> at = chosen.provenance().settings();
-      common.human().printf("saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
+      common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
           ((Number) at.get("lambda")).doubleValue(), at.get("gamma"), save);
     }
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -116,10 +117,10 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
         throw new InputException("--out -: standard output (" + target + ") did not take all"
             + " " + rows + " rows of predictions (a full disk?)");
       }
-      System.err.printf("tikhonov predict: %d rows -> standard output%n", rows);
+      System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> standard output%n", rows);
     } else {
       AtomicFiles.writeString(out, csv.toString());
-      System.err.printf("tikhonov predict: %d rows -> %s%n", rows, out);
+      System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> %s%n", rows, out);
     }
     return 0;
   }

@@ -4,6 +4,7 @@ import dev.tikhonov.experiment.ExperimentListener;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainingListener;
 import java.io.PrintStream;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -93,7 +94,8 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     }
     epochBar.step();
     if (batch % 10 == 0) {
-      epochBar.setExtraMessage(String.format("epoch %d/%d loss %.4f", epoch, epochs, loss));
+      epochBar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d loss %.4f", epoch, epochs,
+          loss));
     }
   }
 
@@ -102,16 +104,16 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     if (overall != null) {
       if (!experiment) {
         overall.step();
-        overall.setExtraMessage(String.format("loss %.4f%s", r.objective(),
+        overall.setExtraMessage(String.format(Locale.ROOT, "loss %.4f%s", r.objective(),
             r.valAccuracy().isEmpty() ? ""
-                : String.format(" val acc %.4f", r.valAccuracy().getAsDouble())));
+                : String.format(Locale.ROOT, " val acc %.4f", r.valAccuracy().getAsDouble())));
       }
     } else if (!quiet && !experiment) {
-      err.printf("epoch %d/%d  train loss %.4f  penalty %.4g%s  (%.2fs)%n", r.epoch(), epochs,
-          r.trainLoss(), r.penalty(),
-          r.valLoss().isEmpty() ? "" : String.format("  val loss %.4f%s",
+      err.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  penalty %.4g%s  (%.2fs)%n",
+          r.epoch(), epochs, r.trainLoss(), r.penalty(),
+          r.valLoss().isEmpty() ? "" : String.format(Locale.ROOT, "  val loss %.4f%s",
               r.valLoss().getAsDouble(), r.valAccuracy().isEmpty() ? ""
-                  : String.format("  val acc %.4f", r.valAccuracy().getAsDouble())),
+                  : String.format(Locale.ROOT, "  val acc %.4f", r.valAccuracy().getAsDouble())),
           r.seconds());
     }
   }
@@ -129,7 +131,7 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     if (overall != null) {
       overall.step();
     } else if (!quiet) {
-      err.printf("[%d/%d] %s%n", index, total, summary);
+      err.printf(Locale.ROOT, "[%d/%d] %s%n", index, total, summary);
     }
   }
 

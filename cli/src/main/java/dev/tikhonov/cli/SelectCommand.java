@@ -201,11 +201,12 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     int m = path.lambdas(train).length;
     int k = search.resampling().size();
     int total = k * m + m + (cold ? k * m + 1 : 0);
-    human.printf("tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
+    human.printf(Locale.ROOT, "tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());
-    human.printf("  %d λ from %.4g down to %.4g, %s, warm starts from the %s λ (%d epochs, "
-            + "then %d per λ), patience %d on %s of each part, rule %s, %d fits at once%n",
+    human.printf(Locale.ROOT, "  %d λ from %.4g down to %.4g, %s, warm starts from the %s λ"
+            + " (%d epochs, then %d per λ), patience %d on %s of each part, rule %s, %d fits at"
+            + " once%n",
         m, path.lambdas(train)[0], path.lambdas(train)[m - 1], search.resampling().describe(),
         path.direction() == MlpPath.Direction.INCREASING_LAMBDA ? "smallest" : "largest",
         network.epochs, path.warmEpochs(), path.patience(), path.validationFraction(),
@@ -250,24 +251,26 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     metrics.put("evidence_lambda", curve.map(EvidenceCurve::bestLambda).orElse(null));
     TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());
+    Optional<Evaluation> coldTest = coldResult.map(c -> c.chosenModel().evaluate(data.test()));
     if (coldResult.isPresent()) {
       MlpPathCV.Result<P> c = coldResult.get();
-      Evaluation coldTest = c.chosenModel().evaluate(data.test());
       metrics.put("cold_lambda_chosen", c.chosenLambda());
       metrics.put("cold_lambda_min", c.lambdaMin());
       metrics.put("cold_lambda_1se", c.lambda1se());
-      TestScores.put(metrics, "cold_test_", coldTest);
+      TestScores.put(metrics, "cold_test_", coldTest.orElseThrow());
       metrics.put("cold_seconds", c.seconds());
     }
     writer.metrics(metrics);
     print(human, r, curve);
-    human.printf("%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
+    human.printf(Locale.ROOT, "%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
         r.chosenLambda(), TestScores.describe(test), r.seconds());
     if (coldResult.isPresent()) {
-      human.printf("  cold grid: λ = %.4g (λ_min %.4g, λ_1se %.4g), test loss %.4f, %.1f s "
-              + "(%.2f× the warm path's time)%n", coldResult.get().chosenLambda(),
+      // the test scores as the warm path's line gives them (a regression's "test loss 1529.1234"
+      // was a squared-error loss, no MSE or R²)
+      human.printf(Locale.ROOT, "  cold grid: λ = %.4g (λ_min %.4g, λ_1se %.4g), test %s, %.1f s"
+              + " (%.2f× the warm path's time)%n", coldResult.get().chosenLambda(),
           coldResult.get().lambdaMin(), coldResult.get().lambda1se(),
-          metrics.get("cold_test_loss"), coldResult.get().seconds(),
+          TestScores.describe(coldTest.orElseThrow()), coldResult.get().seconds(),
           coldResult.get().seconds() / r.seconds());
     }
     if (save != null) {
@@ -302,7 +305,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   private static void print(PrintStream out, MlpPathCV.Result<?> r,
       Optional<EvidenceCurve> evidence) {
     double[] lambdas = r.lambdas();
-    out.printf("%n  %-11s %-22s %-18s %-13s %s%n", "λ", "held-out loss ± SE",
+    out.printf(Locale.ROOT, "%n  %-11s %-22s %-18s %-13s %s%n", "λ", "held-out loss ± SE",
         r.misclassification().isPresent() ? "error rate ± SE" : "", evidence.isPresent()
             ? "log evidence" : "", "");
     for (int l = 0; l < lambdas.length; l++) {

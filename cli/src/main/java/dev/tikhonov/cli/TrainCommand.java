@@ -233,11 +233,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     }
     var human = common.human();
     OptimizerConfig optimizerConfig = optimizer.build();
-    human.printf("tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
+    human.printf(Locale.ROOT, "tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
         modelOption.describe(), dataOptions.describe(), train.size(), test.size(),
         train.numFeatures());
     // dropout only where it applies: a linear or logistic model has no hidden layer to drop
-    human.printf("  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
+    human.printf(Locale.ROOT, "  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
         lambda, l1Ratio, modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + dropout : "",
         optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
     if (standardizeTarget) {
@@ -310,11 +310,12 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       fitted.save(save);
       human.println("  saved model to " + save);
     }
-    // Accuracy for classifiers only: a regression has none (it used to print "test accuracy -").
-    human.printf("%n  %stest loss %.4f   train loss %.4f   penalty %.4g   (%.1fs)%n",
-        testEval.accuracy().isPresent()
-            ? String.format("test accuracy %.4f   ", testEval.accuracy().getAsDouble()) : "",
-        testEval.loss(), trainEval.loss(), result.penalty(), result.seconds());
+    // The test scores as metrics.json has them: accuracy for a classifier, MSE and R² for a
+    // regression (it printed "test loss 1529.1234", a squared-error loss no user reads); the
+    // train loss in the test loss's format (a regression's in significant digits).
+    human.printf(Locale.ROOT, "%n  test %s   train loss " + (testEval.accuracy().isPresent()
+            ? "%.4f" : "%.4g") + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval),
+        trainEval.loss(), result.penalty(), result.seconds());
     RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {
