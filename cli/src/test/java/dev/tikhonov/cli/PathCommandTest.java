@@ -479,6 +479,40 @@ class PathCommandTest {
     assertFalse(lasso.stderr().contains("smallest lambda"), lasso.stderr());
   }
 
+  /**
+   * The relaxed lasso's CV (path --relax) likewise: a sequence of three large λ (the lasso's
+   * λ_max is near 45 on data/diabetes.csv) ends while the held-out loss still falls, and the
+   * warning is on stderr and in path.json's relaxed.cv; the default sequence gets none.
+   */
+  @Test
+  void relaxed_lambdaMinAtTheSequencesEnd_isAWarning() throws Exception {
+    Cli.Result edge = diabetesRelaxedCv("edge", "--lambdas", "30,20,10");
+    JsonNode cv = JSON.readTree(dir.resolve("edge/path.json").toFile()).get("relaxed")
+        .get("cv");
+    assertEquals(10, cv.get("lambda_min").asDouble(), cv.toString());
+    String warning = cv.get("lambda_min_warning").asText();
+    assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda, 10.0000:"),
+        warning);
+    assertTrue(edge.stderr().contains("tikhonov: warning: " + warning), edge.stderr());
+
+    Cli.Result inside = diabetesRelaxedCv("inside");
+    JsonNode insideCv = JSON.readTree(dir.resolve("inside/path.json").toFile()).get("relaxed")
+        .get("cv");
+    assertTrue(insideCv.get("lambda_min_warning").isNull(), insideCv.toString());
+    assertFalse(inside.stderr().contains("smallest lambda"), inside.stderr());
+  }
+
+  /** {@code path --relax} by 5-fold CV on data/diabetes.csv into {@code dir/out}; exit 0. */
+  private Cli.Result diabetesRelaxedCv(String out, String... more) {
+    List<String> args = new ArrayList<>(List.of("path", "--data",
+        Path.of("..", "data", "diabetes.csv").toString(), "--target", "progression", "--relax",
+        "--cv-folds", "5", "--quiet", "--out", out));
+    args.addAll(List.of(more));
+    Cli.Result r = run(args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.stderr());
+    return r;
+  }
+
   /** {@code path} by 10-fold CV on data/diabetes.csv at this α, into {@code dir/out}; exit 0. */
   private Cli.Result diabetesCv(String l1Ratio, String out) {
     Cli.Result r = run("path", "--data", Path.of("..", "data", "diabetes.csv").toString(),

@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.RelaxedCvResult;
 
 /**
@@ -60,6 +61,18 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     return cv.gamma1se();
   }
 
+  /**
+   * True when λ_min is the last (smallest) λ of a lasso path that fitted every λ of its sequence
+   * ({@link PathSolution.Ending#ALL_LAMBDAS}), as {@link CrossValidatedPath#minimumAtPathEnd()}:
+   * the held-out deviance (at γ_min) was still falling where the sequence stopped, so a smaller
+   * λ may do better. Extend the path with a smaller {@code lambdaMinRatio(…)} or your own
+   * {@code lambdas(…)}. False for a path cut short by glmnet's deviance rule.
+   */
+  public boolean minimumAtPathEnd() {
+    return cv.indexMin() == cv.lambdas().length - 1
+        && path.solution().lasso().end().reason() == PathSolution.Ending.ALL_LAMBDAS;
+  }
+
   /** The model at (λ_min, γ_min). */
   public M atMinimum() {
     return path.atIndex(cv.indexMin(), cv.gammaMin());
@@ -92,16 +105,22 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
 
   /**
    * "CrossValidatedRelaxedPath[min: λ = 0.0123, γ = 0; λ_min = 0.0123 (index 30, loss 1.02 ±
-   * 0.061), γ_min = 0; λ_1se = …, γ_1se = 0.25; 5 γ × 100 λ]".
+   * 0.061), γ_min = 0; λ_1se = …, γ_1se = 0.25; 5 γ × 100 λ]", and, when
+   * {@link #minimumAtPathEnd()}, a note that λ_min is the path's smallest λ and how to extend
+   * it.
    */
   @Override
   public String toString() {
+    String end = minimumAtPathEnd()
+        ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
+            + " path with a smaller lambdaMinRatio or lambdas"
+        : "";
     return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
         + ", γ = " + chosenGamma() + "; λ_min = "
         + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = " + gammaMin()
         + "; λ_1se = " + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
         + ", γ_1se = " + gamma1se() + "; " + cv.gammas().length + " γ × "
-        + cv.lambdas().length + " λ]";
+        + cv.lambdas().length + " λ" + end + "]";
   }
 
   /**

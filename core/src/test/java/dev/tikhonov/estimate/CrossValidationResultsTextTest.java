@@ -67,6 +67,28 @@ class CrossValidationResultsTextTest {
     assertTrue(extended.cv().mean()[extended.indexMin()] < edge.cv().mean()[edge.indexMin()]);
   }
 
+  /**
+   * The relaxed lasso's CV says so too: on data/diabetes.csv a sequence of three large λ (the
+   * lasso's λ_max is near 45 there) ends while the held-out loss still falls; the default
+   * sequence, cut short by the deviance rule, does not end at its minimum.
+   */
+  @Test
+  void crossValidatedRelaxedPath_minimumAtTheSequencesEnd_saysSo() {
+    Dataset diabetes = dev.tikhonov.data.Splits.trainTest(Dataset.read(
+        java.nio.file.Path.of("..", "data", "diabetes.csv"), "progression",
+        dev.tikhonov.data.TargetKind.REAL), 0.25, 0).train();
+    CrossValidatedRelaxedPath<LinearModel> edge = RelaxedLasso.gaussian().lambdas(30, 20, 10)
+        .numFolds(5).seed(0).build().crossValidate(diabetes);
+    assertEquals(2, edge.cv().indexMin(), edge.toString());
+    assertTrue(edge.minimumAtPathEnd());
+    assertTrue(edge.toString().contains("λ_min is the path's smallest λ")
+        && edge.toString().contains("lambdaMinRatio"), edge.toString());
+    CrossValidatedRelaxedPath<LinearModel> inside = RelaxedLasso.gaussian().numFolds(5).seed(0)
+        .build().crossValidate(diabetes);
+    assertFalse(inside.minimumAtPathEnd(), inside.toString());
+    assertFalse(inside.toString().contains("smallest λ"), inside.toString());
+  }
+
   /** A lasso path cut short by glmnet's deviance rule ends where the fit stops changing. */
   @Test
   void crossValidatedPath_pathCutShortByTheDevianceRule_isNotAtItsEnd() {
