@@ -287,10 +287,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       cvObject(json).ifPresent(c -> c.put("adaptive_pilot_warning",
           curve.flatMap(CvResult::adaptivePilotWarning).orElse(null)));
     }
-    // λ_min at the sequence's end: the held-out loss may fall further (null: it did not end there)
-    Optional<String> atEnd = cv.filter(CrossValidatedPath::minimumAtPathEnd)
-        .map(c -> lambdaMinAtEnd(c.lambdaMin()));
-    cvObject(json).ifPresent(c -> c.put("lambda_min_warning", atEnd.orElse(null)));
+    // λ_min at the sequence's end: the held-out loss may fall further (path.json has it too)
+    Optional<String> atEnd = curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution(),
+        c.indexMin(), c.lambdaMin()));
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
@@ -646,18 +645,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       ? "raise --max-iterations (now " + s.maxIterations() + ") or --tol"
       : "raise --tol";
 
-  /**
-   * The warning when λ_min is the smallest λ of a sequence fitted to its end
-   * ({@link CrossValidatedPath#minimumAtPathEnd()} and the relaxed path's alike).
-   */
-  private static String lambdaMinAtEnd(double lambdaMin) {
-    return "lambda_min is the sequence's smallest lambda, "
-        + String.format(Locale.ROOT, "%.6g", lambdaMin)
-        + ": the held-out loss was still falling where the sequence ended, so a smaller"
-        + " lambda may predict better; extend it with a smaller --lambda-min-ratio or give"
-        + " --lambdas";
-  }
-
   /** path.json's "cv" object, present when the path was cross-validated. */
   @SuppressWarnings("unchecked")
   private static Optional<Map<String, Object>> cvObject(Map<String, Object> json) {
@@ -758,13 +745,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
-    Map<String, Object> relaxedJson = PathFiles.relaxedJson(path.solution(), estimator.gammas(),
-        curve);
-    // as the lasso's CV: λ_min at the sequence's end (null: it did not end there)
-    Optional<String> atEnd = cv.filter(CrossValidatedRelaxedPath::minimumAtPathEnd)
-        .map(c -> lambdaMinAtEnd(c.lambdaMin()));
-    cvObject(relaxedJson).ifPresent(c -> c.put("lambda_min_warning", atEnd.orElse(null)));
-    json.put("relaxed", relaxedJson);
+    json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
     dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"),
         PathFiles.csv(path.solution().lasso(), Optional.empty()));
@@ -785,7 +766,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         .or(() -> path.solution().lasso().warning()));
     warn(curve.map(c -> c.curve(0)).flatMap(c -> c.shortfall()
         .flatMap(s -> s.pathMessage(REMEDY)).or(c::warning)));
-    warn(atEnd);
+    // as the lasso's CV: λ_min at the sequence's end (path.json's relaxed.cv has it too)
+    warn(curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution().lasso(), c.indexMin(),
+        c.lambdaMin())));
     if (save != null) {
       Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
           ? cv.get().atMinimum() : cv.get().atOneStandardError();

@@ -69,8 +69,7 @@ public final class CrossValidatedPath<M extends Predictor> {
    * fit no longer changes.
    */
   public boolean minimumAtPathEnd() {
-    return cv.indexMin() == cv.lambdas().length - 1
-        && path.solution().end().reason() == PathSolution.Ending.ALL_LAMBDAS;
+    return path.solution().lastOfFullSequence(cv.indexMin());
   }
 
   /** Index of λ_min on the path. */

@@ -69,8 +69,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
    * {@code lambdas(…)}. False for a path cut short by glmnet's deviance rule.
    */
   public boolean minimumAtPathEnd() {
-    return cv.indexMin() == cv.lambdas().length - 1
-        && path.solution().lasso().end().reason() == PathSolution.Ending.ALL_LAMBDAS;
+    return path.solution().lasso().lastOfFullSequence(cv.indexMin());
   }
 
   /** The model at (λ_min, γ_min). */

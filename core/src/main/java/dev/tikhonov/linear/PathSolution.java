@@ -168,6 +168,16 @@ public record PathSolution(
     return out.append("; end: ").append(end.reason()).append(']').toString();
   }
 
+  /**
+   * True when {@code index} is the last (smallest) λ of a path that fitted every λ of its
+   * sequence ({@link Ending#ALL_LAMBDAS}): a cross-validation minimum there is the sequence's
+   * edge rather than the curve's, and a smaller λ may do better. False for a path cut short (by
+   * glmnet's deviance rule: below its end the fit no longer changes).
+   */
+  public boolean lastOfFullSequence(int index) {
+    return index == lambdas.length - 1 && end.reason() == Ending.ALL_LAMBDAS;
+  }
+
   /** Number of λ values. */
   public int size() {
     return lambdas.length;

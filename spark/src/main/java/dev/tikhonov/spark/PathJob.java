@@ -63,7 +63,9 @@ import org.apache.spark.storage.StorageLevel;
  * fitted (from the statistics of all rows). A path with λ not certified to {@code --tol}, and a
  * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
  * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
- * this job's flags), as path.json's {@code warning} and {@code cv.warning} say them.
+ * this job's flags), as path.json's {@code warning} and {@code cv.warning} say them; so is a
+ * λ_min at the smallest λ of a sequence fitted to its end ({@code cv.lambda_min_warning}: the
+ * held-out loss may fall further, as {@code ./tikhonov path} warns).
  *
  * <p>With {@code --save FILE} the model at one λ is also written as a tikhonov model file (the
  * core's {@code LinearModel} for gaussian and Poisson, {@code LinearClassifier} for binomial and
@@ -185,6 +187,11 @@ public final class PathJob {
           .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
       cv.flatMap(c -> c.shortfall().flatMap(s -> s.pathMessage(REMEDY)).or(c::warning))
           .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
+      // λ_min at the sequence's end: the held-out loss may fall further (cv.lambda_min_warning)
+      if (cv.isPresent()) {
+        PathFiles.lambdaMinWarning(path, cv.get().indexMin(), cv.get().lambdaMin())
+            .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
+      }
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {
         save(options, models, model, out, err);

@@ -124,6 +124,8 @@ class PathJobTest {
           got.get("cv").get("lambda_min").asDouble(), 1e-12);
       assertEquals(want.get("cv").get("lambda_1se").asDouble(),
           got.get("cv").get("lambda_1se").asDouble(), 1e-12);
+      assertEquals(want.get("cv").get("lambda_min_warning"),
+          got.get("cv").get("lambda_min_warning"));
     }
   }
 
@@ -188,6 +190,37 @@ class PathJobTest {
     assertTrue(Files.exists(out.resolve("path.csv")));
     assertIsTheSavedSelection(model, out.resolve("path.json"), "1se");
     assertTrue(r.out().contains("(1se) to " + model), r.out());
+    // its minimum is inside the sequence: no λ_min warning
+    assertTrue(Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv")
+        .get("lambda_min_warning").isNull());
+    assertFalse(r.err().contains("smallest lambda"), r.err());
+  }
+
+  /**
+   * A sequence of three λ near λ_max ends while the held-out loss is still falling: the job
+   * warns on stderr as ./tikhonov path does, and path.json's cv.lambda_min_warning is the
+   * core's (PathFiles) for the same cross-validation.
+   */
+  @Test
+  void lambdaMinAtTheSequencesEnd_isAWarning(@TempDir Path dir) throws IOException {
+    double lambdaMax = ElasticNetPath.fit(Family.GAUSSIAN, x, y, PathSettings.of(0.5), NAMES,
+        List.of()).lambdas()[0];
+    double[] lambdas = {0.9 * lambdaMax, 0.8 * lambdaMax, 0.7 * lambdaMax};
+    Path out = dir.resolve("out");
+    Result r = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--features",
+        "a,b,c,d,e,f", "--fold-column", "fold", "--cv-folds", "5", "--l1-ratio", "0.5",
+        "--lambdas", lambdas[0] + "," + lambdas[1] + "," + lambdas[2], "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode cv = Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv");
+    assertEquals(lambdas[2], cv.get("lambda_min").asDouble(), 1e-12 * lambdaMax);
+    String warning = cv.get("lambda_min_warning").asText();
+    assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda, "), warning);
+    assertTrue(r.err().contains("tikhonov-spark: warning: " + warning), r.err());
+    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.of(0.5).withLambdas(lambdas), NAMES,
+        CrossValidation.Alignment.INTERPOLATE, 1);
+    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+        out.resolve("path.json"));
   }
 
   @Test

@@ -75,9 +75,29 @@ public final class PathFiles {
       c.put("lambda_1se", cv.lambda1se());
       // a fold whose path did not converge (CvResult.warning), null when every fold converged
       c.put("warning", cv.warning().orElse(null));
+      c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin())
+          .orElse(null));
       m.put("cv", c);
     }
     return m;
+  }
+
+  /**
+   * The warning of the path commands ({@code ./tikhonov path}, the Spark PathJob, whose flags
+   * it names) when λ_min is the smallest λ of a sequence fitted to its end
+   * ({@link PathSolution#lastOfFullSequence}): path.json's {@code cv.lambda_min_warning}, and
+   * what they print on stderr; empty when the minimum is not there.
+   */
+  public static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
+      double lambdaMin) {
+    if (!path.lastOfFullSequence(indexMin)) {
+      return Optional.empty();
+    }
+    return Optional.of("lambda_min is the sequence's smallest lambda, "
+        + String.format(Locale.ROOT, "%.6g", lambdaMin)
+        + ": the held-out loss was still falling where the sequence ended, so a smaller"
+        + " lambda may predict better; extend it with a smaller --lambda-min-ratio or give"
+        + " --lambdas");
   }
 
   /**
@@ -247,6 +267,8 @@ public final class PathFiles {
       c.put("gamma_1se", cv.gamma1se());
       // a fold whose lasso path did not converge (CvResult.warning), null when none
       c.put("warning", cv.curve(0).warning().orElse(null));
+      c.put("lambda_min_warning", lambdaMinWarning(fit.lasso(), cv.indexMin(), cv.lambdaMin())
+          .orElse(null));
       m.put("cv", c);
     }
     return m;
