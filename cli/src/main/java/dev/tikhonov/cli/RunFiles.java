@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What every run ends with: {@code run.json} (what produced it) and {@code report.html}. */
 final class RunFiles {
@@ -22,10 +24,11 @@ final class RunFiles {
    *
    * @param data the data option of the run, or null when it read no data
    */
-  static void finish(RunWriter writer, String command, Long seed, int threads, DataOptions data,
+  static void finish(RunWriter writer, String command, long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
     Path report = writer.finish(RunInfo.of(writer.kind(), command,
-        argsAfter(command, Main.lastArgs()), seed, threads, dataFile(data), started, settings));
+        argsAfter(command, Main.lastArgs()), OptionalLong.of(seed), threads,
+        dataFile(data), started, settings));
     human.println("  report: " + report);
   }
 
@@ -40,9 +43,9 @@ final class RunFiles {
   }
 
   /** The data file and its SHA-256; for the bundled sample, the hash of its four IDX files. */
-  static RunInfo.DataFile dataFile(DataOptions data) {
+  static Optional<RunInfo.DataFile> dataFile(DataOptions data) {
     if (data == null) {
-      return null;
+      return Optional.empty();
     }
     if (data.data == null) {
       List<InputStream> parts = new java.util.ArrayList<>();
@@ -50,12 +53,12 @@ final class RunFiles {
           Mnist.TEST_LABELS)) {
         parts.add(Mnist.class.getResourceAsStream(Mnist.BUNDLED_FOLDER + name + ".gz"));
       }
-      return RunInfo.DataFile.of(Mnist.BUNDLED_SOURCE,
-          new SequenceInputStream(Collections.enumeration(parts)));
+      return Optional.of(RunInfo.DataFile.of(Mnist.BUNDLED_SOURCE,
+          new SequenceInputStream(Collections.enumeration(parts))));
     }
     if (Files.isRegularFile(data.data)) {
-      return RunInfo.DataFile.of(data.data);
+      return Optional.of(RunInfo.DataFile.of(data.data));
     }
-    return new RunInfo.DataFile(data.data.toString(), null);
+    return Optional.of(new RunInfo.DataFile(data.data.toString(), null));
   }
 }

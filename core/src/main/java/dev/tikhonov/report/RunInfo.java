@@ -20,6 +20,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,20 +105,29 @@ public record RunInfo(
 
   /**
    * The provenance of a run that started at {@code started} and ends now: version and git commit
-   * are looked up, seconds measured, the objective is {@link #OBJECTIVE}.
+   * are looked up, seconds measured, the objective is {@link #OBJECTIVE}. Every argument is
+   * required: an absent seed or data file is an empty Optional (run.json's {@code null}).
    *
-   * @param seed null when the run has no seed
-   * @param data null when the run read no data file
+   * @param seed the run's seed, empty when it has none
+   * @param data the data file the run read, empty when it read none
+   * @throws NullPointerException naming the argument that is null
    */
   public static RunInfo of(
       RunKind kind,
       String command,
       List<String> args,
-      Long seed,
+      OptionalLong seed,
       int threads,
-      DataFile data,
+      Optional<DataFile> data,
       Instant started,
       Map<String, Object> settings) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(seed, "seed (OptionalLong.empty() when the run has none)");
+    Objects.requireNonNull(data, "data (Optional.empty() when the run read no file)");
+    Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(settings, "settings");
     Instant now = Instant.now();
     return new RunInfo(
         kind.id(),
@@ -123,9 +135,9 @@ public record RunInfo(
         args,
         version(),
         currentGitCommit(),
-        seed,
+        seed.isPresent() ? seed.getAsLong() : null,
         threads,
-        data,
+        data.orElse(null),
         started.toString(),
         Duration.between(started, now).toNanos() / 1e9,
         OBJECTIVE,

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +93,8 @@ class MnistSelectTest {
         + " 3 per fit: " + warm.epochs() + " vs " + cold.epochs());
     assertNotNull(warm.evidenceSeconds());
     assertNull(cold.evidenceSeconds());
-    out.finish(RunInfo.of(RunKind.MNIST_SELECT, "experiment mnist-select", List.of(), 0L, 2,
-        null, Instant.now(), Map.of("experiment", "mnist-select")));
+    out.finish(RunInfo.of(RunKind.MNIST_SELECT, "experiment mnist-select", List.of(),
+        OptionalLong.of(0), 2, Optional.empty(), Instant.now(), Map.of("experiment", "mnist-select")));
     String html = Files.readString(dir.resolve("report.html"));
     for (String chart : List.of("cv-digits", "evidence-digits", "layer-norms-digits",
         "epochs-digits")) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +104,8 @@ class RidgeVsLassoTest {
     RidgeVsLasso.run(dir, settings, 0, 1, null);
     Map<String, Object> flat = Json.MAPPER.convertValue(settings, Map.class);
     String html = Files.readString(writer.finish(RunInfo.of(RunKind.RIDGE_VS_LASSO,
-        "experiment ridge-vs-lasso", List.of(), 0L, 1, null, Instant.now(), flat)));
+        "experiment ridge-vs-lasso", List.of(), OptionalLong.of(0), 1, Optional.empty(),
+        Instant.now(), flat)));
     assertTrue(html.contains("lambda: each model's λ_min, the λ of least mean error in 3-fold"
         + " cross-validation"), html);
     assertTrue(html.contains("<p class=\"objective\">" + RidgeVsLasso.OBJECTIVE + "</p>"),

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +28,8 @@ class RunInfoTest {
   void write_leavesRunJsonWithTheFieldsOfFormatsMd() throws IOException {
     Path data = Files.writeString(temp.resolve("data.csv"), "abc");
     Instant started = Instant.now().minusSeconds(3);
-    RunInfo p = RunInfo.of(RunKind.TRAIN, "train", List.of("--lambda", "0.01"), 42L, 2,
-        RunInfo.DataFile.of(data), started, Map.of("lambda", 0.01, "l1_ratio", 0.0));
+    RunInfo p = RunInfo.of(RunKind.TRAIN, "train", List.of("--lambda", "0.01"),
+        OptionalLong.of(42), 2, Optional.of(RunInfo.DataFile.of(data)), started, Map.of("lambda", 0.01, "l1_ratio", 0.0));
     Path file = p.write(temp);
 
     JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -54,6 +56,28 @@ class RunInfoTest {
       assertEquals(List.of("data.csv", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
           "no temporary file left behind");
     }
+  }
+
+  /** A run without a seed or data file: empty Optionals, written as run.json's nulls. */
+  @Test
+  void of_withoutSeedOrData_writesNulls() throws IOException {
+    RunInfo p = RunInfo.of(RunKind.GD_LINEAR, "experiment gd-linear", List.of(),
+        OptionalLong.empty(), 1, Optional.empty(), Instant.now(), Map.of());
+    JsonNode json = new ObjectMapper().readTree(p.write(temp).toFile());
+    assertTrue(json.get("seed").isNull(), json.toString());
+    assertTrue(json.get("data").isNull(), json.toString());
+  }
+
+  /** null is not "absent" (that is an empty Optional): the exception names the argument. */
+  @Test
+  void of_withNullSeedOrData_throwsNamingTheArgument() {
+    NullPointerException seed = assertThrows(NullPointerException.class, () -> RunInfo.of(
+        RunKind.TRAIN, "train", List.of(), null, 1, Optional.empty(), Instant.now(), Map.of()));
+    assertTrue(seed.getMessage().startsWith("seed"), seed.getMessage());
+    NullPointerException data = assertThrows(NullPointerException.class, () -> RunInfo.of(
+        RunKind.TRAIN, "train", List.of(), OptionalLong.of(1), 1, null, Instant.now(),
+        Map.of()));
+    assertTrue(data.getMessage().startsWith("data"), data.getMessage());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 
 /** Small real select and grid runs, written as the CLI writes them, for the report tests. */
@@ -42,8 +43,8 @@ final class SelectionRuns {
     SelectionFiles.write(out, "selection", search, r,
         Optional.of(r.fullPath().orElseThrow().evidence()));
     out.metrics(Map.of("lambda_chosen", r.chosenLambda()));
-    out.finish(RunInfo.of(RunKind.SELECT, "select", List.of("--out", dir.toString()), 1L, 2,
-        null, Instant.now(), search.settings()));
+    out.finish(RunInfo.of(RunKind.SELECT, "select", List.of("--out", dir.toString()),
+        OptionalLong.of(1), 2, Optional.empty(), Instant.now(), search.settings()));
     return r;
   }
 
@@ -56,8 +57,8 @@ final class SelectionRuns {
     GridSearchCV.Result<NetworkClassifier> r = search.crossValidate(DIGITS);
     GridFiles.write(out, search, r, Map.of("hidden_layers", List.of(8)));
     out.metrics(Map.of("chosen", r.chosenIndex()));
-    out.finish(RunInfo.of(RunKind.GRID, "grid", List.of("--out", dir.toString()), 1L, 2, null,
-        Instant.now(), search.settings()));
+    out.finish(RunInfo.of(RunKind.GRID, "grid", List.of("--out", dir.toString()),
+        OptionalLong.of(1), 2, Optional.empty(), Instant.now(), search.settings()));
     return r;
   }
 }
