@@ -65,6 +65,11 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
     return evaluate(x, y, true);
   }
 
+  /**
+   * "MlpClassifier[mlp:4, λ=0.001, α=0.25, dropout=0.5, 3 classes]": the estimator, the
+   * architecture, the penalty and the dropout rate (when there is one) it was trained with, and
+   * the number of classes.
+   */
   @Override
   public String toString() {
     return describe() + ", " + classNames().size() + " classes]";

@@ -38,6 +38,10 @@ public final class NetworkRegressor extends NetworkPredictor {
     return evaluate(x, y, false);
   }
 
+  /**
+   * "MlpRegressor[mlp:3, λ=0.0, α=0.0, dropout=0.25]": the estimator, the architecture, the
+   * penalty and the dropout rate (when there is one) it was trained with.
+   */
   @Override
   public String toString() {
     return describe() + "]";

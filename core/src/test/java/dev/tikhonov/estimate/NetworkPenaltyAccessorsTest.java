@@ -37,4 +37,18 @@ class NetworkPenaltyAccessorsTest {
     assertTrue(linear.toString().startsWith("LinearRegression[linear, λ=0.5, α=0.0"),
         linear.toString());
   }
+
+  /** Dropout is a setting of the training objective too: printed when there is one. */
+  @Test
+  void networkModels_trainedWithDropout_printIt_beforeAndAfterSaving() {
+    NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(4).lambda(1e-3).dropout(0.5)
+        .epochs(1).seed(0).build().fit(Synthetic.makeClassification(90, 3, 2, 3, 1));
+    assertEquals("MlpClassifier[mlp:4, λ=0.001, α=0.0, dropout=0.5, 3 classes]", mlp.toString());
+    mlp.save(dir.resolve("mlp.model"));
+    assertEquals(mlp.toString(),
+        Predictor.load(dir.resolve("mlp.model"), NetworkClassifier.class).toString());
+    NetworkRegressor regressor = MlpRegressor.builder().hiddenLayers(3).dropout(0.25).epochs(1)
+        .seed(0).build().fit(Synthetic.makeRegression(60, 3, 2, 0.5, 2).data());
+    assertEquals("MlpRegressor[mlp:3, λ=0.0, α=0.0, dropout=0.25]", regressor.toString());
+  }
 }
