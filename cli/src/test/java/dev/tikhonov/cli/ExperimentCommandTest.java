@@ -11,17 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped experiments end to end, in a separate JVM; {@link ExperimentOrderTest} runs
- * mnist-select's two orders in-process.
+ * The shipped experiments end to end, in-process ({@link InProcess}): the assertions are on
+ * results.json, the lines printed and the exit code, which {@link Main#commandLine()} gives as
+ * the jar does; {@link ExperimentOrderTest} runs mnist-select's two orders.
  */
-class ExperimentCliIT {
+class ExperimentCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
   @Test
   void gdLinear_slopeShrinksWithLambdaAndMatchesTheClosedForm() throws Exception {
-    Cli.Result r = Cli.run(dir, "experiment", "gd-linear", "--quick", "--out", "gd", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
+    InProcess r = InProcess.run("experiment", "gd-linear", "--quick", "--out",
+        dir.resolve("gd").toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
     JsonNode rows = JSON.readTree(dir.resolve("gd/results.json").toFile());
     double previous = Double.POSITIVE_INFINITY;
     for (JsonNode row : rows) {
@@ -31,7 +33,7 @@ class ExperimentCliIT {
       previous = slope;
     }
     assertEquals(3.0, rows.get(0).get("slope").asDouble(), 0.2, "λ = 0 recovers the slope");
-    assertTrue(r.stdout().contains("closed-form slope"), r.stdout());
+    assertTrue(r.out().contains("closed-form slope"), r.out());
   }
 
   /**
@@ -41,22 +43,23 @@ class ExperimentCliIT {
   @Test
   void json_printsResultsJsonsRows_andTheTableOnStderr() throws Exception {
     for (String name : new String[] {"gd-linear", "ridge-vs-lasso"}) {
-      Cli.Result r = Cli.run(dir, "experiment", name, "--quick", "--json", "--threads", "1",
-          "--out", name);
-      assertEquals(0, r.exitCode(), r.stderr());
+      InProcess r = InProcess.run("experiment", name, "--quick", "--json", "--threads", "1",
+          "--out", dir.resolve(name).toString());
+      assertEquals(0, r.exit(), r.err());
       assertEquals(JSON.readTree(dir.resolve(name + "/results.json").toFile()),
-          JSON.readTree(r.stdout()), name);
-      assertEquals(1, r.stdout().strip().lines().count(), name + ": one line: " + r.stdout());
-      assertTrue(r.stderr().contains(name.equals("gd-linear") ? "closed-form slope"
-          : "test_mse"), name + ": the table on stderr: " + r.stderr());
+          JSON.readTree(r.out()), name);
+      assertEquals(1, r.out().strip().lines().count(), name + ": one line: " + r.out());
+      assertTrue(r.err().contains(name.equals("gd-linear") ? "closed-form slope"
+          : "test_mse"), name + ": the table on stderr: " + r.err());
     }
   }
 
   @Test
   void mnistL2_reducedGrid_writesRowsAndShowsStrongPenaltyCollapse() throws Exception {
-    Cli.Result r = Cli.run(dir, "experiment", "mnist-l2", "--seeds", "0", "--epochs", "2",
-        "--lambdas", "0,1", "--threads", "2", "--out", "mnist", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
+    InProcess r = InProcess.run("experiment", "mnist-l2", "--seeds", "0", "--epochs", "2",
+        "--lambdas", "0,1", "--threads", "2", "--out", dir.resolve("mnist").toString(),
+        "--quiet");
+    assertEquals(0, r.exit(), r.err());
     JsonNode rows = JSON.readTree(dir.resolve("mnist/results.json").toFile());
     assertEquals(4, rows.size(), "2 λ rows + dropout alone + dropout with L2");
     for (String k : new String[] {"lambda", "dropout", "weight_decay", "seeds",
@@ -70,16 +73,16 @@ class ExperimentCliIT {
     assertTrue(acc1 < acc0 - 0.2, "λ = 1 shrinks the weights towards zero: " + acc1);
     assertTrue(rows.get(1).get("weight_norm_mean").asDouble()
         < rows.get(0).get("weight_norm_mean").asDouble());
-    assertTrue(r.stdout().contains("SGD momentum 0.9, lr 0.05, batch 128"), r.stdout());
+    assertTrue(r.out().contains("SGD momentum 0.9, lr 0.05, batch 128"), r.out());
     assertTrue(Files.exists(dir.resolve("mnist/histograms.json")));
     assertTrue(Files.exists(dir.resolve("mnist/run.json")));
   }
 
   @Test
   void mnistSelect_quick_comparesWarmAndColdOnTheDigits() throws Exception {
-    Cli.Result r = Cli.run(dir, "experiment", "mnist-select", "--quick", "--train-rows", "1000",
-        "--seeds", "0", "--threads", "2", "--out", "ms", "--quiet");
-    assertEquals(0, r.exitCode(), r.stderr());
+    InProcess r = InProcess.run("experiment", "mnist-select", "--quick", "--train-rows", "1000",
+        "--seeds", "0", "--threads", "2", "--out", dir.resolve("ms").toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
     JsonNode rows = JSON.readTree(dir.resolve("ms/results.json").toFile());
     assertEquals(2, rows.size(), "warm and cold on the digits");
     assertEquals("warm", rows.get(0).get("method").asText());
@@ -93,15 +96,15 @@ class ExperimentCliIT {
         "the warm path runs fewer epochs than the cold grid");
     assertTrue(Files.exists(dir.resolve("ms/selection-digits-warm.json")));
     assertTrue(Files.readString(dir.resolve("ms/report.html")).contains("chart-cv-digits"));
-    assertTrue(r.stdout().contains("warm"), r.stdout());
-    assertTrue(r.stdout().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
-        + " not 1.0E-5: " + r.stdout());
+    assertTrue(r.out().contains("warm"), r.out());
+    assertTrue(r.out().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
+        + " not 1.0E-5: " + r.out());
   }
 
   @Test
   void unknownExperiment_saysWhichExist() throws Exception {
-    Cli.Result r = Cli.run(dir, "experiment", "mnist-l3");
-    assertEquals(2, r.exitCode());
-    assertTrue(r.stderr().contains("mnist-l2"), r.stderr());
+    InProcess r = InProcess.run("experiment", "mnist-l3");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("mnist-l2"), r.err());
   }
 }
