@@ -12,28 +12,58 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train --save, predict, evaluate and export, end to end in separate JVMs. */
-class ModelCliIT {
+/**
+ * train --save, predict, evaluate and export, end to end in-process ({@link InProcess}): the
+ * assertions are on the files written, the lines printed and the exit code, which
+ * {@link Main#commandLine()} gives as the jar does. File names are resolved in the test's folder
+ * (as the jar run there read them).
+ */
+class ModelCommandTest {
+  /** The flags whose value is a file name, resolved in {@link #dir} (train's --model is not). */
+  private static final java.util.Set<String> FILES =
+      java.util.Set.of("--data", "--model", "--out", "--save");
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   private static Path model;
   private static JsonNode trainMetrics;
 
+  /** One command in-process, its file names resolved in {@link #dir}. */
+  private static Result run(String... args) {
+    java.util.List<String> resolved = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      boolean file = i > 0 && FILES.contains(args[i - 1])
+          && !(args[0].equals("train") && args[i - 1].equals("--model"));
+      resolved.add(file ? dir.resolve(args[i]).toString() : args[i]);
+    }
+    return new Result(InProcess.run(resolved));
+  }
+
+  /** What a command printed and its exit code, with stderr's non-blank lines. */
+  private record Result(int exit, String out, String err) {
+    Result(InProcess r) {
+      this(r.exit(), r.out(), r.err());
+    }
+
+    List<String> errorLines() {
+      return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
   @BeforeAll
   static void train() throws Exception {
-    Cli.Result r = Cli.run(dir, "train", "--model", "mlp:32", "--epochs", "1", "--threads", "1",
+    Result r = run("train", "--model", "mlp:32", "--epochs", "1", "--threads", "1",
         "--standardize", "--out", "run", "--save", "digits.safetensors", "--quiet", "--json");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(0, r.exit(), r.err());
     model = dir.resolve("digits.safetensors");
-    trainMetrics = JSON.readTree(r.stdout());
+    trainMetrics = JSON.readTree(r.out());
   }
 
   @Test
   void evaluate_savedModelOnBundledTest_reproducesTrainMetrics() throws Exception {
-    Cli.Result r = Cli.run(dir, "evaluate", "--model", model.toString(), "--json",
+    Result r = run("evaluate", "--model", model.toString(), "--json",
         "--threads", "1");
-    assertEquals(0, r.exitCode(), r.stderr());
-    JsonNode m = JSON.readTree(r.stdout());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode m = JSON.readTree(r.out());
     assertEquals(2000, m.get("rows").asInt());
     assertEquals(trainMetrics.get("test_accuracy").asDouble(), m.get("accuracy").asDouble(), 0);
     assertEquals(trainMetrics.get("test_loss").asDouble(), m.get("loss").asDouble(), 0);
@@ -56,9 +86,9 @@ class ModelCliIT {
     }
     Path in = dir.resolve("rows.csv");
     Files.writeString(in, csv);
-    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data", in.toString(),
+    Result r = run("predict", "--model", model.toString(), "--data", in.toString(),
         "--out", "pred.csv");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(dir.resolve("pred.csv"));
     assertEquals(4, lines.size());
     assertTrue(lines.get(0).startsWith("class,prob_0,prob_1"), lines.get(0));
@@ -90,7 +120,7 @@ class ModelCliIT {
     Files.createDirectories(mnist);
     for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
         "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-      try (var in = ModelCliIT.class.getResourceAsStream("/dev/tikhonov/data/mnist-10k/" + f
+      try (var in = ModelCommandTest.class.getResourceAsStream("/dev/tikhonov/data/mnist-10k/" + f
           + ".gz")) {
         Files.copy(in, mnist.resolve(f + ".gz"));
       }
@@ -108,13 +138,13 @@ class ModelCliIT {
       csv.append(a).append(',').append(b).append(',').append(1 + 2 * a - b).append('\n');
     }
     Files.writeString(dir.resolve("reg.csv"), csv);
-    Cli.Result t = Cli.run(dir, "train", "--data", "reg.csv", "--target", "y", "--model",
+    Result t = run("train", "--data", "reg.csv", "--target", "y", "--model",
         "linear", "--epochs", "3", "--threads", "1", "--out", "reg-run", "--save", "reg.model",
         "--quiet");
-    assertEquals(0, t.exitCode(), t.stderr());
-    Cli.Result r = Cli.run(dir, "predict", "--model", "reg.model", "--data", "reg.csv",
+    assertEquals(0, t.exit(), t.err());
+    Result r = run("predict", "--model", "reg.model", "--data", "reg.csv",
         "--out", "reg-pred.csv");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(dir.resolve("reg-pred.csv"));
     assertEquals("prediction", lines.get(0));
     assertEquals(61, lines.size());
@@ -126,15 +156,15 @@ class ModelCliIT {
   @Test
   void predict_idxDirectory_predictsEveryTestDigit() throws Exception {
     Path mnist = mnistDirectory();
-    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data",
+    Result r = run("predict", "--model", model.toString(), "--data",
         mnist.resolve("t10k-images-idx3-ubyte.gz").toString(), "--out", "idx.csv");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(0, r.exit(), r.err());
     assertEquals(2001, Files.readAllLines(dir.resolve("idx.csv")).size());
-    Cli.Result e = Cli.run(dir, "evaluate", "--model", model.toString(), "--data",
+    Result e = run("evaluate", "--model", model.toString(), "--data",
         mnist.toString(), "--json", "--threads", "1");
-    assertEquals(0, e.exitCode(), e.stderr());
+    assertEquals(0, e.exit(), e.err());
     assertEquals(trainMetrics.get("test_accuracy").asDouble(),
-        JSON.readTree(e.stdout()).get("accuracy").asDouble(), 0);
+        JSON.readTree(e.out()).get("accuracy").asDouble(), 0);
   }
 
   /**
@@ -151,10 +181,10 @@ class ModelCliIT {
       csv.append(50 + i).append(',').append(1 + i % 4).append(',').append(3 * i + 7).append('\n');
     }
     Files.writeString(dir.resolve("houses.csv"), csv);
-    Cli.Result t = Cli.run(dir, "train", "--data", "houses.csv", "--target", "price", "--model",
+    Result t = run("train", "--data", "houses.csv", "--target", "price", "--model",
         "linear", "--epochs", "1", "--threads", "1", "--out", "houses-run", "--save",
         "houses.model", "--quiet");
-    assertEquals(0, t.exitCode(), t.stderr());
+    assertEquals(0, t.exit(), t.err());
     Path mnist = mnistDirectory();
     String rest = " have 784 pixels each, which a model takes as its features by position, but "
         + "this model takes 2 features (area, rooms); give --data a CSV file whose header row "
@@ -176,8 +206,8 @@ class ModelCliIT {
     for (int k = 0; k < runs.size(); k++) {
       List<String> args = new java.util.ArrayList<>(runs.get(k));
       args.addAll(1, List.of("--model", "houses.model"));
-      Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
-      assertEquals(2, r.exitCode(), args + "\n" + r.stderr());
+      Result r = run(args.toArray(String[]::new));
+      assertEquals(2, r.exit(), args + "\n" + r.err());
       assertEquals(List.of("tikhonov: error: " + messages.get(k)), r.errorLines(),
           args.toString());
     }
@@ -186,9 +216,9 @@ class ModelCliIT {
 
   @Test
   void export_onnx_writesAProtobufModel() throws Exception {
-    Cli.Result r = Cli.run(dir, "export", "--model", model.toString(), "--format", "onnx",
+    Result r = run("export", "--model", model.toString(), "--format", "onnx",
         "--out", "digits.onnx");
-    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(0, r.exit(), r.err());
     byte[] onnx = Files.readAllBytes(dir.resolve("digits.onnx"));
     assertTrue(onnx.length > 4 * 784 * 32, "holds the weights: " + onnx.length + " bytes");
     assertEquals(0x08, onnx[0], "starts with field 1 (ir_version), varint");
@@ -199,22 +229,22 @@ class ModelCliIT {
     byte[] bytes = Files.readAllBytes(model);
     Path bad = dir.resolve("truncated.safetensors");
     Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    Cli.Result r = Cli.run(dir, "predict", "--model", bad.toString(), "--data", "x.csv",
+    Result r = run("predict", "--model", bad.toString(), "--data", "x.csv",
         "--out", "p.csv");
-    assertEquals(2, r.exitCode());
-    assertEquals(1, r.errorLines().size(), r.stderr());
-    assertTrue(r.stderr().startsWith("tikhonov: error: " + bad), r.stderr());
+    assertEquals(2, r.exit());
+    assertEquals(1, r.errorLines().size(), r.err());
+    assertTrue(r.err().startsWith("tikhonov: error: " + bad), r.err());
   }
 
   @Test
   void predict_csvMissingAFeatureColumn_namesIt() throws Exception {
     Path in = dir.resolve("few.csv");
     Files.writeString(in, "px0,px1\n0,0\n");
-    Cli.Result r = Cli.run(dir, "predict", "--model", model.toString(), "--data", in.toString(),
+    Result r = run("predict", "--model", model.toString(), "--data", in.toString(),
         "--out", "p.csv");
-    assertEquals(2, r.exitCode());
-    assertEquals(1, r.errorLines().size(), r.stderr());
-    assertTrue(r.stderr().contains("missing column \"px2\""), r.stderr());
+    assertEquals(2, r.exit());
+    assertEquals(1, r.errorLines().size(), r.err());
+    assertTrue(r.err().contains("missing column \"px2\""), r.err());
   }
 
   /**
@@ -250,31 +280,33 @@ class ModelCliIT {
     Files.writeString(dir.resolve("cat.csv"), "a,b,label\n1,2,pos\n1,2,cat\n");
     Files.writeString(dir.resolve("counts.csv"), counts);
     Files.writeString(dir.resolve("negative.csv"), "a,b,count\n1,2,3\n0.5,1,-3.5\n");
-    Cli.Result t = Cli.run(dir, "path", "--data", "train.csv", "--target", "label", "--family",
+    Result t = run("path", "--data", "train.csv", "--target", "label", "--family",
         "binomial", "--nlambda", "5", "--quiet", "--out", "bin-run", "--save", "bin.model");
-    assertEquals(0, t.exitCode(), t.stderr());
-    Cli.Result all = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "bin.csv",
+    assertEquals(0, t.exit(), t.err());
+    Result all = run("evaluate", "--model", "bin.model", "--data", "bin.csv",
         "--target", "label", "--json");
-    assertEquals(0, all.exitCode(), all.stderr());
-    assertEquals(60, JSON.readTree(all.stdout()).get("rows").asInt());
-    Cli.Result one = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "pos.csv",
+    assertEquals(0, all.exit(), all.err());
+    assertEquals(60, JSON.readTree(all.out()).get("rows").asInt());
+    Result one = run("evaluate", "--model", "bin.model", "--data", "pos.csv",
         "--target", "label", "--json");
-    assertEquals(0, one.exitCode(), one.stderr());
+    assertEquals(0, one.exit(), one.err());
     assertEquals(pos.toString().split("\n").length - 1,
-        JSON.readTree(one.stdout()).get("rows").asInt());
-    Cli.Result cat = Cli.run(dir, "evaluate", "--model", "bin.model", "--data", "cat.csv",
+        JSON.readTree(one.out()).get("rows").asInt());
+    Result cat = run("evaluate", "--model", "bin.model", "--data", "cat.csv",
         "--target", "label");
-    assertEquals(2, cat.exitCode(), cat.stderr());
-    assertEquals(List.of("tikhonov: error: cat.csv:3:3 (column \"label\"): label \"cat\" is not "
-        + "one of the model's classes [neg, pos]"), cat.errorLines());
-    t = Cli.run(dir, "path", "--data", "counts.csv", "--target", "count", "--family", "poisson",
+    assertEquals(2, cat.exit(), cat.err());
+    assertEquals(List.of("tikhonov: error: " + dir.resolve("cat.csv") + ":3:3 (column"
+        + " \"label\"): label \"cat\" is not one of the model's classes [neg, pos]"),
+        cat.errorLines());
+    t = run("path", "--data", "counts.csv", "--target", "count", "--family", "poisson",
         "--nlambda", "5", "--quiet", "--out", "counts-run", "--save", "counts.model");
-    assertEquals(0, t.exitCode(), t.stderr());
-    Cli.Result negative = Cli.run(dir, "evaluate", "--model", "counts.model", "--data",
+    assertEquals(0, t.exit(), t.err());
+    Result negative = run("evaluate", "--model", "counts.model", "--data",
         "negative.csv", "--target", "count");
-    assertEquals(2, negative.exitCode(), negative.stderr());
-    assertEquals(List.of("tikhonov: error: negative.csv:3: count -3.5 is not a finite "
-        + "number ≥ 0 (the poisson family models counts)"), negative.errorLines());
+    assertEquals(2, negative.exit(), negative.err());
+    assertEquals(List.of("tikhonov: error: " + dir.resolve("negative.csv") + ":3: count -3.5 is"
+        + " not a finite number ≥ 0 (the poisson family models counts)"),
+        negative.errorLines());
   }
 
   /**
@@ -287,24 +319,24 @@ class ModelCliIT {
         + "-1 2:1.5 3:0.2\n+1 1:1.2 3:0.1\n-1 2:0.8\n+1 1:0.7 2:0.2 3:0.4\n-1 3:1.9\n";
     Files.writeString(dir.resolve("signed.svm"), lines);
     Files.writeString(dir.resolve("unsigned.svm"), lines.replace("+1 ", "1.0 "));
-    Cli.Result t = Cli.run(dir, "train", "--data", "signed.svm", "--model", "logistic",
+    Result t = run("train", "--data", "signed.svm", "--model", "logistic",
         "--epochs", "2", "--threads", "1", "--quiet", "--out", "svm-run", "--save", "svm.model");
-    assertEquals(0, t.exitCode(), t.stderr());
-    Cli.Result signed = Cli.run(dir, "evaluate", "--model", "svm.model", "--data",
+    assertEquals(0, t.exit(), t.err());
+    Result signed = run("evaluate", "--model", "svm.model", "--data",
         "signed.svm", "--json", "--threads", "1");
-    Cli.Result unsigned = Cli.run(dir, "evaluate", "--model", "svm.model", "--data",
+    Result unsigned = run("evaluate", "--model", "svm.model", "--data",
         "unsigned.svm", "--json", "--threads", "1");
-    assertEquals(0, unsigned.exitCode(), unsigned.stderr());
-    assertEquals(signed.stdout(), unsigned.stdout());
+    assertEquals(0, unsigned.exit(), unsigned.err());
+    assertEquals(signed.out(), unsigned.out());
   }
 
   @Test
   void evaluate_textFileAsModel_isRejected() throws Exception {
     Path bad = dir.resolve("notes.safetensors");
     Files.writeString(bad, "these are not weights at all");
-    Cli.Result r = Cli.run(dir, "evaluate", "--model", bad.toString());
-    assertEquals(2, r.exitCode());
-    assertEquals(1, r.errorLines().size(), r.stderr());
-    assertTrue(r.stderr().contains("header length"), r.stderr());
+    Result r = run("evaluate", "--model", bad.toString());
+    assertEquals(2, r.exit());
+    assertEquals(1, r.errorLines().size(), r.err());
+    assertTrue(r.err().contains("header length"), r.err());
   }
 }
