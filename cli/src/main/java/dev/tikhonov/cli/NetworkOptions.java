@@ -50,9 +50,10 @@ final class NetworkOptions implements Flags.Conditional {
 
   @Option(names = "--standardize-target",
       description = "With --regression: fit the network to the standardized target "
-          + "(y − mean)/sd of each fit's training rows and predict sd·f(x) + mean (the model "
-          + "file predicts y). Needed when y is far from unit scale (sd ≫ 1), where squared-error"
-          + " gradients grow with sd; λ then acts on the unit-variance target. Default: off.")
+          + "(y − mean)/sd of each fit's training rows (sd with divisor n) and predict "
+          + "sd·f(x) + mean (the model file predicts y). Needed when y is far from unit scale "
+          + "(sd ≫ 1), where squared-error gradients grow with sd; λ then acts on the "
+          + "unit-variance target. Default: off.")
   boolean standardizeTarget;
 
   @Override

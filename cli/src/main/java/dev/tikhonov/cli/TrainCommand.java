@@ -121,10 +121,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
 
   @Option(names = "--standardize-target",
       description = "With --model linear or an MLP with --regression: fit to the standardized "
-          + "target (y − mean)/sd of the training part and predict sd·f(x) + mean (the saved "
-          + "model predicts y). Needed for an MLP when y is far from unit scale (sd ≫ 1), where"
-          + " squared-error gradients grow with sd; λ then acts on the unit-variance target. "
-          + "Default: off.")
+          + "target (y − mean)/sd of the training part (sd with divisor n) and predict "
+          + "sd·f(x) + mean (the saved model predicts y). Needed for an MLP when y is far from "
+          + "unit scale (sd ≫ 1), where squared-error gradients grow with sd; λ then acts on "
+          + "the unit-variance target. Default: off.")
   boolean standardizeTarget;
 
   @Option(names = "--save", paramLabel = "FILE",

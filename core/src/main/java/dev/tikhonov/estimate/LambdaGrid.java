@@ -128,7 +128,7 @@ public final class LambdaGrid {
     }
     double top = lambdaMax(data, standardize);
     if (standardizeTarget && !data.isClassification()) {
-      top /= Standardizer.fit(data.targetMatrix()).scale()[0];
+      top /= NetworkFit.TargetScale.of(data).scale();
     }
     if (!(top > 0)) {
       throw new InputException(data.source() + ": the targets do not vary with the features"

@@ -148,7 +148,7 @@ final class NetworkFit {
    * before training, and the output layer of the trained network is rescaled after it, so the
    * model predicts y = scale·f(x) + mean. {@link #NONE} (mean 0, scale 1) changes nothing.
    */
-  private record TargetScale(double mean, double scale) {
+  record TargetScale(double mean, double scale) {
     static final TargetScale NONE = new TargetScale(0, 1);
 
     /** The training rows' target mean and 1/n standard deviation (1 for a constant target). */
