@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code experiment ridge-vs-lasso}: scikit-learn-style {@code makeRegression} data (a few
@@ -114,7 +115,9 @@ public final class RidgeVsLasso {
           fit.cv().mean()[best], best == 0 || best == last));
       if (outDir != null) {
         Json.write(outDir.resolve("path-" + models[m] + ".json"),
-            PathFiles.json(fit.path(), fit.cv()));
+            // the experiment's λ sequences are its own: the λ_min warning states the fact, no
+            // flag to change them
+            PathFiles.json(fit.path(), Optional.of(fit.cv()), ""));
       }
     }
     if (outDir != null) {

@@ -35,8 +35,21 @@ public final class PathFiles {
     return json(path, Optional.of(cv));
   }
 
-  /** path.json's content, with the cross-validation curve when there is one. */
+  /**
+   * path.json's content, with the cross-validation curve when there is one; its
+   * {@code cv.lambda_min_warning} names the path commands' flags ({@link #FLAGS_REMEDY}).
+   */
   public static Map<String, Object> json(PathSolution path, Optional<CvResult> crossValidation) {
+    return json(path, crossValidation, FLAGS_REMEDY);
+  }
+
+  /**
+   * path.json's content, with the cross-validation curve when there is one, its
+   * {@code cv.lambda_min_warning} ending with {@code remedy} (empty: the warning states the fact
+   * alone, for a run whose user sets no λ sequence, as an experiment's).
+   */
+  public static Map<String, Object> json(PathSolution path, Optional<CvResult> crossValidation,
+      String remedy) {
     boolean multi = path.family() == Family.MULTINOMIAL;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", path.family().name().toLowerCase(Locale.ROOT));
@@ -75,7 +88,7 @@ public final class PathFiles {
       c.put("lambda_1se", cv.lambda1se());
       // a fold whose path did not converge (CvResult.warning), null when every fold converged
       c.put("warning", cv.warning().orElse(null));
-      c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin())
+      c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin(), remedy)
           .orElse(null));
       m.put("cv", c);
     }
@@ -83,21 +96,36 @@ public final class PathFiles {
   }
 
   /**
-   * The warning of the path commands ({@code ./tikhonov path}, the Spark PathJob, whose flags
-   * it names) when λ_min is the smallest λ of a sequence fitted to its end
-   * ({@link PathSolution#lastOfFullSequence}): path.json's {@code cv.lambda_min_warning}, and
-   * what they print on stderr; empty when the minimum is not there.
+   * What the path commands ({@code ./tikhonov path}, the Spark PathJob) tell a user whose λ_min
+   * is the sequence's smallest λ: the flags that extend it.
+   */
+  public static final String FLAGS_REMEDY =
+      "extend it with a smaller --lambda-min-ratio or give --lambdas";
+
+  /**
+   * The warning of the path commands, naming their flags ({@link #FLAGS_REMEDY}), when λ_min is
+   * the smallest λ of a sequence fitted to its end ({@link PathSolution#lastOfFullSequence}):
+   * path.json's {@code cv.lambda_min_warning}, and what they print on stderr; empty when the
+   * minimum is not there.
    */
   public static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
       double lambdaMin) {
+    return lambdaMinWarning(path, indexMin, lambdaMin, FLAGS_REMEDY);
+  }
+
+  /**
+   * {@link #lambdaMinWarning(PathSolution, int, double)} ending with {@code remedy} instead of
+   * the flags; an empty remedy states the fact alone.
+   */
+  public static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
+      double lambdaMin, String remedy) {
     if (!path.lastOfFullSequence(indexMin)) {
       return Optional.empty();
     }
     return Optional.of("lambda_min is the sequence's smallest lambda, "
         + String.format(Locale.ROOT, "%.6g", lambdaMin)
         + ": the held-out loss was still falling where the sequence ended, so a smaller"
-        + " lambda may predict better; extend it with a smaller --lambda-min-ratio or give"
-        + " --lambdas");
+        + " lambda may predict better" + (remedy.isEmpty() ? "" : "; " + remedy));
   }
 
   /**
