@@ -2,6 +2,7 @@ package dev.tikhonov.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,6 +221,29 @@ class SparkElasticNetFitTest {
     assertArrayEquals(lambdas, model.path().lambdas(), 0.0, "the given λ, decreasing");
     assertSamePath(core.path(), model.path(), 1e-8);
     assertSameCv(core.cv(), model.crossValidation(), 1e-8);
+  }
+
+  /**
+   * minimumAtPathEnd, as the core's CrossValidatedPath: true for three λ near λ_max, where the
+   * held-out error still falls at the sequence's end; false for the default sequence, whose
+   * λ_min is its last λ too, but where glmnet's deviance rule cut the path (the fit no longer
+   * changes below it).
+   */
+  @Test
+  void minimumAtPathEnd_saysWhetherLambdaMinEndsAFullSequence() {
+    TestSpark.Table table = TestSpark.table(400, 6, 5, 31);
+    SparkElasticNetCV estimator = new SparkElasticNetCV().setFoldCol("fold").setNumFolds(5)
+        .setL1Ratio(0.8);
+    SparkElasticNetModel cut = estimator.fit(TestSpark.frame(spark, table, 3));
+    assertEquals(cut.path().lambdas().length - 1, cut.crossValidation().indexMin());
+    assertEquals(PathSolution.Ending.DEVIANCE_RULE, cut.path().end().reason());
+    assertFalse(cut.minimumAtPathEnd());
+
+    double lambdaMax = cut.path().lambdas()[0];
+    SparkElasticNetModel atEnd = estimator.setLambdas(0.9 * lambdaMax, 0.8 * lambdaMax,
+        0.7 * lambdaMax).fit(TestSpark.frame(spark, table, 3));
+    assertEquals(0.7 * lambdaMax, atEnd.lambdaMin(), 1e-12 * lambdaMax);
+    assertTrue(atEnd.minimumAtPathEnd());
   }
 
   @Test
