@@ -278,20 +278,32 @@ public final class Dataset {
    * Reads delimited text (CSV, TSV, semicolon- or pipe-separated, optionally gzip-compressed),
    * {@code targetColumn} holding the target, every other column a number. Every other column
    * is a feature, a numeric id included: to leave columns out (an id, a date, free text), use
-   * {@link CsvReader#read(Path, String, TargetKind, CsvOptions)} with
+   * {@link #read(Path, String, TargetKind, CsvOptions)} with
    * {@code CsvOptions.defaults().withIgnoredColumns("id")}. Values are kept in double
    * precision. See {@link CsvReader} for the rules and messages.
    */
   public static Dataset read(Path file, String targetColumn, TargetKind kind) {
+    return read(file, targetColumn, kind, CsvOptions.defaults());
+  }
+
+  /**
+   * {@link #read(Path, String, TargetKind)} as {@code options} say: the delimiter (detected by
+   * default), whether the first line names the columns, and columns to leave out, e.g.
+   * {@code Dataset.read(file, "y", TargetKind.REAL, CsvOptions.defaults()
+   * .withIgnoredColumns("id"))}.
+   */
+  public static Dataset read(Path file, String targetColumn, TargetKind kind,
+      CsvOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(targetColumn, "targetColumn");
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(options, "options");
     DataFormat format = DataFormat.of(file);
     if (format == DataFormat.LIBSVM) {
       throw new InputException(file + ": a LIBSVM file has its label first on each line and no"
           + " named columns; read it without a target column name");
     }
-    return CsvReader.read(file, targetColumn, kind);
+    return CsvReader.read(file, targetColumn, kind, options);
   }
 
   /**

@@ -262,4 +262,24 @@ class DatasetTest {
         one.getMessage());
     assertThrows(IllegalStateException.class, () -> Dataset.of(X, Y).withObservedClasses());
   }
+
+  /**
+   * Dataset.read with CsvOptions, the one call a user reaches for: a semicolon file whose id
+   * column is text reads with the id left out; without the options the id's text is named.
+   */
+  @Test
+  void read_withCsvOptions_leavesOutTheIgnoredColumns() throws Exception {
+    Path file = dir.resolve("ids.csv");
+    java.nio.file.Files.writeString(file, "id;a;y\nx17;1.5;2\nx18;2.5;3\n");
+    Dataset d = Dataset.read(file, "y", TargetKind.REAL,
+        CsvOptions.defaults().withIgnoredColumns("id"));
+    assertEquals(List.of("a"), d.featureNames());
+    assertEquals(2.5, d.feature(1, 0));
+    assertEquals(3, d.target(1));
+    InputException text = assertThrows(InputException.class,
+        () -> Dataset.read(file, "y", TargetKind.REAL));
+    assertTrue(text.getMessage().contains("x17"), text.getMessage());
+    assertThrows(NullPointerException.class, () -> Dataset.read(file, "y", TargetKind.REAL,
+        null));
+  }
 }
