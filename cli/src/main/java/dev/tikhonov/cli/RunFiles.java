@@ -59,6 +59,6 @@ final class RunFiles {
     if (Files.isRegularFile(data.data)) {
       return Optional.of(RunInfo.DataFile.of(data.data));
     }
-    return Optional.of(new RunInfo.DataFile(data.data.toString(), null));
+    return Optional.of(RunInfo.DataFile.unhashed(data.data.toString()));
   }
 }

@@ -35,10 +35,10 @@ import java.util.concurrent.TimeUnit;
  * @param command "train", "path" or "experiment"
  * @param args the command line arguments after the command name
  * @param tikhonovVersion the library version that ran
- * @param gitCommit short commit hash of the working directory's checkout, null when unknown
- * @param seed the run's seed, null when it has none
+ * @param gitCommit short commit hash of the working directory's checkout, empty when unknown
+ * @param seed the run's seed, empty when it has none
  * @param threads BLAS/worker thread count
- * @param data the data file and its SHA-256, null when the run used no file
+ * @param data the data file and its SHA-256, empty when the run used no file
  * @param started when the run started (UTC, ISO-8601)
  * @param seconds wall time of the whole run
  * @param objective the objective, written out
@@ -54,10 +54,10 @@ public record RunInfo(
     @JsonProperty("command") String command,
     @JsonProperty("args") List<String> args,
     @JsonProperty("tikhonov_version") String tikhonovVersion,
-    @JsonProperty("git_commit") String gitCommit,
-    @JsonProperty("seed") Long seed,
+    @JsonProperty("git_commit") Optional<String> gitCommit,
+    @JsonProperty("seed") OptionalLong seed,
     @JsonProperty("threads") int threads,
-    @JsonProperty("data") DataFile data,
+    @JsonProperty("data") Optional<DataFile> data,
     @JsonProperty("started") String started,
     @JsonProperty("seconds") double seconds,
     @JsonProperty("objective") String objective,
@@ -68,15 +68,28 @@ public record RunInfo(
       "J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [ (1−α)/2 wⱼ² + α |wⱼ| ]";
 
   /**
-   * The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes.
-   * Immutable, so thread-safe; {@code of} hashes with a digest of its own on the calling thread.
+   * The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes, empty
+   * when the data is not one file (a folder of IDX files). Immutable, so thread-safe; {@code of}
+   * hashes with a digest of its own on the calling thread.
    */
-  public record DataFile(@JsonProperty("path") String path, @JsonProperty("sha256") String sha256) {
+  public record DataFile(@JsonProperty("path") String path,
+      @JsonProperty("sha256") Optional<String> sha256) {
+
+    public DataFile {
+      Objects.requireNonNull(path, "path");
+      // absent is empty, never null (run.json's null and a missing field read as empty)
+      Objects.requireNonNull(sha256, "sha256 (Optional.empty() when there is no one file)");
+    }
+
+    /** A data source that is not one file, so has no hash (a folder of IDX files). */
+    public static DataFile unhashed(String path) {
+      return new DataFile(path, Optional.empty());
+    }
 
     /** A file on disk, hashing its bytes. */
     public static DataFile of(Path file) {
       try (InputStream in = Files.newInputStream(file)) {
-        return new DataFile(file.toString(), hashOf(in));
+        return new DataFile(file.toString(), Optional.of(hashOf(in)));
       } catch (IOException e) {
         throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
       }
@@ -85,7 +98,7 @@ public record RunInfo(
     /** Any stream of bytes under a given name (e.g. a bundled resource); closes the stream. */
     public static DataFile of(String name, InputStream bytes) {
       try (InputStream in = bytes) {
-        return new DataFile(name, hashOf(in));
+        return new DataFile(name, Optional.of(hashOf(in)));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + name, e);
       }
@@ -97,6 +110,10 @@ public record RunInfo(
       throw new IllegalArgumentException("command must be named");
     }
     args = args == null ? List.of() : List.copyOf(args);
+    // absent is empty, never null (run.json's nulls and missing fields read as empty)
+    Objects.requireNonNull(gitCommit, "gitCommit (Optional.empty() when unknown)");
+    Objects.requireNonNull(seed, "seed (OptionalLong.empty() when the run has none)");
+    Objects.requireNonNull(data, "data (Optional.empty() when the run read no file)");
     settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
@@ -135,9 +152,9 @@ public record RunInfo(
         args,
         version(),
         currentGitCommit(),
-        seed.isPresent() ? seed.getAsLong() : null,
+        seed,
         threads,
-        data.orElse(null),
+        data,
         started.toString(),
         Duration.between(started, now).toNanos() / 1e9,
         OBJECTIVE,
@@ -176,9 +193,9 @@ public record RunInfo(
    * (Not named {@code gitCommit()}: a record's component accessor already has that name.)
    *
    * <p>Short hash of HEAD of the git checkout holding the working directory ({@code git rev-parse
-   * --short HEAD}), or null when git is missing, this is no checkout, or git takes over 5 s.
+   * --short HEAD}), empty when git is missing, this is no checkout, or git takes over 5 s.
    */
-  public static String currentGitCommit() {
+  public static Optional<String> currentGitCommit() {
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
           .redirectErrorStream(false)
@@ -187,15 +204,16 @@ public record RunInfo(
       git.getOutputStream().close();
       if (!git.waitFor(5, TimeUnit.SECONDS)) {
         git.destroyForcibly();
-        return null;
+        return Optional.empty();
       }
       String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return git.exitValue() == 0 && out.matches("[0-9a-f]{4,40}") ? out : null;
+      return git.exitValue() == 0 && out.matches("[0-9a-f]{4,40}") ? Optional.of(out)
+          : Optional.empty();
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return Optional.empty();
     }
   }
 

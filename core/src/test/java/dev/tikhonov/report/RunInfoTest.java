@@ -1,7 +1,6 @@
 package dev.tikhonov.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +84,8 @@ class RunInfoTest {
     RunInfo.DataFile d = RunInfo.DataFile.of("bundled:x",
         new ByteArrayInputStream("".getBytes(StandardCharsets.UTF_8)));
     // SHA-256 of the empty string
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", d.sha256());
+    assertEquals(Optional.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        d.sha256());
   }
 
   /**
@@ -103,22 +103,43 @@ class RunInfoTest {
   }
 
   @Test
-  void currentGitCommit_isAShortHashOrNull() {
-    String commit = RunInfo.currentGitCommit();
-    assertTrue(commit == null || commit.matches("[0-9a-f]{4,40}"), commit);
+  void currentGitCommit_isAShortHashOrEmpty() {
+    Optional<String> commit = RunInfo.currentGitCommit();
+    assertTrue(commit.isEmpty() || commit.get().matches("[0-9a-f]{4,40}"), commit.toString());
   }
 
   @Test
   void constructor_whenThreadsBelowOne_throws() {
-    assertThrows(IllegalArgumentException.class, () -> new RunInfo("train", "train", List.of(), "v", null,
-        null, 0, null, "t", 1, RunInfo.OBJECTIVE, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> new RunInfo("train", "train", List.of(), "v",
+        Optional.empty(), OptionalLong.empty(), 0, Optional.empty(), "t", 1, RunInfo.OBJECTIVE,
+        Map.of()));
   }
 
+  /**
+   * Absent values are empty Optionals in Java and nulls in run.json, both ways; a run.json
+   * without those fields at all (an older or hand-written one) reads as empty too, never null.
+   */
   @Test
-  void read_whenSeedIsNull_keepsItNull() throws IOException {
-    new RunInfo("path", "path", List.of(), "v", null, null, 1, null, "t", 1, RunInfo.OBJECTIVE, Map.of())
+  void read_absentSeedCommitDataAndHash_areEmpty() throws IOException {
+    new RunInfo("path", "path", List.of(), "v", Optional.empty(), OptionalLong.empty(), 1,
+        Optional.of(RunInfo.DataFile.unhashed("digits/")), "t", 1, RunInfo.OBJECTIVE, Map.of())
         .write(temp);
-    assertNull(RunInfo.read(temp).seed());
-    assertNull(RunInfo.read(temp).gitCommit());
+    JsonNode json = new ObjectMapper().readTree(temp.resolve("run.json").toFile());
+    assertTrue(json.get("seed").isNull(), json.toString());
+    assertTrue(json.get("git_commit").isNull(), json.toString());
+    assertTrue(json.get("data").get("sha256").isNull(), json.toString());
+    RunInfo back = RunInfo.read(temp);
+    assertEquals(OptionalLong.empty(), back.seed());
+    assertEquals(Optional.empty(), back.gitCommit());
+    assertEquals(Optional.of(RunInfo.DataFile.unhashed("digits/")), back.data());
+
+    Files.writeString(temp.resolve("run.json"), "{\"kind\": \"path\", \"command\": \"path\","
+        + " \"threads\": 1, \"data\": {\"path\": \"x.csv\"}}");
+    RunInfo old = RunInfo.read(temp);
+    assertEquals(OptionalLong.empty(), old.seed());
+    assertEquals(Optional.empty(), old.gitCommit());
+    assertEquals(Optional.empty(), old.data().orElseThrow().sha256());
+    assertThrows(NullPointerException.class, () -> new RunInfo("path", "path", List.of(), "v",
+        null, OptionalLong.empty(), 1, Optional.empty(), "t", 1, RunInfo.OBJECTIVE, Map.of()));
   }
 }
