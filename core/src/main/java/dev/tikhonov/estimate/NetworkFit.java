@@ -151,18 +151,41 @@ final class NetworkFit {
   record TargetScale(double mean, double scale) {
     static final TargetScale NONE = new TargetScale(0, 1);
 
-    /** The training rows' target mean and 1/n standard deviation (1 for a constant target). */
+    /**
+     * The training rows' target mean and 1/n standard deviation, in two passes over the targets
+     * as the data set holds them (double: a target such as 10⁶ + 0.1·t keeps the variation that
+     * float32's spacing of 0.0625 at 10⁶ would round away). A constant target has scale 1: one
+     * whose sd is at most 10⁻¹² of its mean's magnitude (rounding of equal values), a relative
+     * test only, since a target in units of 10⁻¹⁴ has a scale of its own (the features'
+     * standardizer also treats an sd under 10⁻¹² in absolute terms as constant).
+     */
     static TargetScale of(Dataset train) {
-      Standardizer st = Standardizer.fit(train.targetMatrix());
-      return new TargetScale(st.mean()[0], st.scale()[0]);
+      int n = train.size();
+      if (n == 0) {
+        throw new IllegalArgumentException("cannot standardize the target of zero rows");
+      }
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += train.target(i);
+      }
+      mean /= n;
+      double variance = 0;
+      for (int i = 0; i < n; i++) {
+        double d = train.target(i) - mean;
+        variance += d * d;
+      }
+      double sd = Math.sqrt(variance / n);
+      if (!Double.isFinite(mean) || !Double.isFinite(sd)) {
+        throw new IllegalArgumentException("the target has non-finite values");
+      }
+      return new TargetScale(mean, sd > 1e-12 * Math.abs(mean) && sd > 0 ? sd : 1);
     }
 
     /** The same rows with standardized targets (float32, as the network trains on them). */
     Dataset standardize(Dataset data) {
-      Matrix y = data.targetMatrix();
-      Matrix z = Matrix.zeros(y.rows(), 1);
-      for (int i = 0; i < y.rows(); i++) {
-        z.put(i, (float) ((y.get(i, 0) - mean) / scale));
+      Matrix z = Matrix.zeros(data.size(), 1);
+      for (int i = 0; i < data.size(); i++) {
+        z.put(i, (float) ((data.target(i) - mean) / scale));
       }
       return new Dataset(data.features(), z, data.featureNames(), data.classNames(),
           data.source());

@@ -136,6 +136,67 @@ class TargetStandardizationTest {
     assertEquals(1000 + 500 * 0.7, model.predict(new double[][] {{0.7}})[0], 1.0);
   }
 
+  /** y = scale·(1 + 2x) + offset on x in [−2, 2): a line every setting below should fit. */
+  private static Dataset line(double scale, double offset) {
+    int n = 200;
+    double[][] x = new double[n][1];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = (i - 100) / 50.0;
+      y[i] = scale * (1 + 2 * x[i][0]) + offset;
+    }
+    return Dataset.of(x, y);
+  }
+
+  /**
+   * σ is the target's own: a target in units of 10⁻¹⁴ (sd 2.3·10⁻¹⁴) is not "constant". Its σ
+   * was taken as 1 (the feature standardizer's floor of 10⁻¹² in absolute terms), so the MLP
+   * fitted z ≈ 10⁻¹⁴ from its random start and predicted its initialization's noise: training
+   * R² of −9.7·10²² on this line.
+   */
+  @Test
+  void aTargetOfTinyUnits_isStandardizedByItsOwnScale() {
+    for (double units : new double[] {1e-9, 1e-14}) {
+      Dataset data = line(units, 0);
+      NetworkRegressor model = mlp().standardizeTarget(true).build().fit(data);
+      double r2 = model.evaluate(data).rSquared().getAsDouble();
+      assertTrue(r2 > 0.9, units + " units: training R² " + r2);
+    }
+  }
+
+  /**
+   * μ and σ come from the targets as the data set holds them (double), as the features'
+   * standardizer reads them: y = 10⁶ + 0.1·(1 + 2x) was rounded to float32 (spacing 0.0625 at
+   * 10⁶) before μ, σ and z were taken, so σ read 0.2321 for 0.2309 and z was a staircase.
+   */
+  @Test
+  void aTargetFarFromZero_keepsItsVariation() {
+    Dataset data = line(0.1, 1e6);
+    NetworkFit.TargetScale t = NetworkFit.TargetScale.of(data);
+    // sd of 1 + 2x over x = −2, −1.98, ..., 1.98 (two-pass, in double)
+    double[] v = new double[data.size()];
+    double mean = 0;
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 0.1 * (1 + 2 * ((i - 100) / 50.0));
+      mean += v[i] / v.length;
+    }
+    double ss = 0;
+    for (double value : v) {
+      ss += (value - mean) * (value - mean);
+    }
+    assertEquals(Math.sqrt(ss / v.length), t.scale(), 1e-9);
+    assertEquals(1e6 + mean, t.mean(), 1e-6);
+  }
+
+  @Test
+  void aConstantTarget_hasScaleOne() {
+    NetworkFit.TargetScale t = NetworkFit.TargetScale.of(Dataset.of(
+        new double[][] {{1}, {2}, {3}}, new double[] {0.1, 0.1, 0.1}));
+    assertEquals(0.1, t.mean(), 1e-16);
+    assertEquals(1, t.scale());
+    assertEquals(1, NetworkFit.TargetScale.of(line(0, 0)).scale());
+  }
+
   @Test
   void classifierProvenance_hasNoTargetSetting() {
     NetworkClassifier c = MlpClassifier.builder().hiddenLayers(4).epochs(1).threads(1).build()
