@@ -276,9 +276,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     if (result.predictsWorseThanConstant()) {
       // on unscaled features a smaller learning rate is not the cure (data/wine.csv)
       System.err.printf(Locale.ROOT, "tikhonov: warning: the final epoch's mean training loss"
-          + " %.6g is above %.6g, the loss of a constant (all-zero) output: the model predicts"
+          + " %.6g is above %.6g, the loss of a constant %s: the model predicts"
           + " worse than a constant; %s%n", result.finalEpochLoss(),
-          result.constantPredictionLoss(), unscaled.isPresent()
+          result.constantPredictionLoss(), standardizeTarget
+              ? "output of the training rows' mean (both on the standardized target's scale)"
+              : "(all-zero) output", unscaled.isPresent()
               ? "add --standardize (the features are not on a unit scale, as said above)"
               : unscaledTarget.isPresent()
                   ? "add --standardize-target (the target is not on a unit scale, as said above)"
