@@ -175,8 +175,12 @@ final class NetworkFit {
         variance += d * d;
       }
       double sd = Math.sqrt(variance / n);
-      if (!Double.isFinite(mean) || !Double.isFinite(sd)) {
-        throw new IllegalArgumentException("the target has non-finite values");
+      if (!Double.isFinite(sd)) {
+        // a Dataset's targets are finite, but Dataset.of takes doubles beyond 1e154, whose
+        // squares overflow
+        throw new InputException(train.source() + ": the target's standard deviation overflows a"
+            + " double"
+            + " (targets of magnitude 1e154 or more); divide the target by a power of ten");
       }
       return new TargetScale(mean, sd > 1e-12 * Math.abs(mean) && sd > 0 ? sd : 1);
     }

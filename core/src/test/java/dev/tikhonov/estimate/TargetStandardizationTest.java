@@ -188,6 +188,18 @@ class TargetStandardizationTest {
     assertEquals(1e6 + mean, t.mean(), 1e-6);
   }
 
+  /**
+   * Dataset.of takes any finite double, but the squares of targets near 1e200 overflow: the
+   * fit says so, where σ = ∞ had made every z zero.
+   */
+  @Test
+  void aTargetWhoseVarianceOverflows_isNamed() {
+    Dataset huge = Dataset.of(new double[][] {{1}, {2}, {3}}, new double[] {1e200, -1e200, 0});
+    dev.tikhonov.data.InputException e = assertThrows(dev.tikhonov.data.InputException.class,
+        () -> NetworkFit.TargetScale.of(huge));
+    assertTrue(e.getMessage().contains("standard deviation overflows a double"), e.getMessage());
+  }
+
   @Test
   void aConstantTarget_hasScaleOne() {
     NetworkFit.TargetScale t = NetworkFit.TargetScale.of(Dataset.of(
