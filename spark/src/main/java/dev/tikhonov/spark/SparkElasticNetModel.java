@@ -268,8 +268,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * True when {@link #lambdaMin()} is the last (smallest) λ of a path that fitted every λ of its
    * sequence: the held-out error was still falling where the sequence stopped, so a smaller λ
    * may do better; extend it with a smaller {@link SparkElasticNetCV#setLambdaMinRatio} or your
-   * own {@link SparkElasticNetCV#setLambdas}. As the core's {@code CrossValidatedPath.minimumAtPathEnd()}; false for a
-   * path cut short by glmnet's deviance rule, below whose end the fit no longer changes.
+   * own {@link SparkElasticNetCV#setLambdas}. As the core's
+   * {@code CrossValidatedPath.minimumAtPathEnd()}; false for a path cut short by glmnet's
+   * deviance rule, below whose end the fit no longer changes.
    */
   public boolean minimumAtPathEnd() {
     return path.lastOfFullSequence(crossValidation.indexMin());
