@@ -24,7 +24,7 @@ class CsvReaderFuzzTest {
     boolean header = !data.consumeBoolean();
     boolean predictionInput = data.consumeBoolean();
     char delimiter = data.pickValue(new Character[] {CsvOptions.AUTO, ',', ';', '\t', ' ', '|'});
-    CsvOptions options = new CsvOptions(delimiter, header);
+    CsvOptions options = CsvOptions.defaults().withDelimiter(delimiter).withHeader(header);
     byte[] text = data.consumeRemainingAsBytes();
     try {
       if (predictionInput) {
