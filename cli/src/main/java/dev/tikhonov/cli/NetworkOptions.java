@@ -126,7 +126,7 @@ final class NetworkOptions implements Flags.Conditional {
     if (standardizeTarget || train.size() == 0) {
       return java.util.Optional.empty();
     }
-    double sd = dev.tikhonov.data.Standardizer.fit(train.targetMatrix()).scale()[0];
+    double sd = dev.tikhonov.data.Standardizer.fitTarget(train).scale()[0];
     if (!(sd > dev.tikhonov.train.Trainer.LARGE_TARGET_SCALE)) {
       return java.util.Optional.empty();
     }

@@ -1,7 +1,9 @@
 package dev.tikhonov.data;
 
 import dev.tikhonov.tensor.Matrix;
+import dev.tikhonov.internal.data.Numbers;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Per-column standardization z = (x − mean) / scale.
@@ -9,7 +11,11 @@ import java.util.Arrays;
  * <p>mean_j = (1/n) Σᵢ x_ij and scale_j = sqrt((1/n) Σᵢ (x_ij − mean_j)²), the 1/n ("population")
  * standard deviation, as glmnet's {@code standardize = TRUE} and scikit-learn's
  * {@code StandardScaler} use. A constant column has scale 1 (not 0), so it becomes all zeros
- * instead of NaN. Fit on the training rows only and apply the same transform to validation and
+ * instead of NaN; constant means scale_j ≤ 10⁻¹²·|mean_j| (equal values whose mean rounding
+ * leaves a tiny spread), a test relative to the column's own magnitude as scikit-learn's, so a
+ * column in units of 10⁻¹⁴ is scaled, not dropped. A column that varies by less than
+ * {@link #MIN_SCALE} is refused: a scale that small would take ordinary inputs beyond float32
+ * (and a model file refuses such a scale). Fit on the training rows only and apply the same transform to validation and
  * test rows; fitting on all rows leaks the test set's statistics into training. Sums are
  * accumulated in double, in two passes. Immutable (the arrays are copied in and out), so
  * thread-safe; {@code transformInPlace} modifies only the matrix it is given.
@@ -50,19 +56,53 @@ public record Standardizer(double[] mean, double[] scale) {
    * {@code fit(data.features())}.
    */
   public static Standardizer fit(Dataset data) {
+    Cells cells = data::feature;
     if (!denseDoubles(data)) {
-      return fit(data.features());
+      Matrix x = data.features();
+      cells = x::get;
     }
-    return fit(data.size(), data.numFeatures(), data::feature);
+    return fit(data.size(), data.numFeatures(), cells, data.source(),
+        j -> "column " + Numbers.quote(data.featureNames().get(j)));
   }
+
+  /**
+   * Mean and scale of the target of {@code data} (n ≥ 1 rows): one column, from the targets as
+   * the data set holds them, in double precision (class indices for classification data). A
+   * regression network's target standardization ({@code standardizeTarget}) uses it, and it is
+   * how to put a target on the scale of standardized features by hand:
+   * {@code (y − mean()[0]) / scale()[0]}.
+   *
+   * @throws InputException when the target's variation overflows a double or is below
+   *     {@link #MIN_SCALE}, naming the data's source
+   */
+  public static Standardizer fitTarget(Dataset data) {
+    return fit(data.size(), 1, (i, j) -> data.target(i), data.source(), j -> "the target");
+  }
+
+  /**
+   * The smallest scale a fitted standardizer gives a column that is not constant: 10⁻³⁰, far
+   * below any measured quantity in its usual units. Below it, (x − mean)/scale of an input of
+   * 10⁸ leaves float32's range (3.4·10³⁸), and a model file refuses a scale under
+   * (10⁶ + |mean|)/3.4·10³⁸ (docs/model-files.md, "Numbers"); a fit refuses such a column.
+   */
+  public static final double MIN_SCALE = 1e-30;
 
   /** One cell of an n×p table, read in double precision. */
   private interface Cells {
     double get(int row, int column);
   }
 
-  /** Mean and scale of each of the p columns of {@code x}, in two passes over its n rows. */
+  /** {@link #fit(int, int, Cells, String, IntFunction)} of columns known only by number. */
   private static Standardizer fit(int n, int p, Cells x) {
+    return fit(n, p, x, "the data", j -> "column " + (j + 1));
+  }
+
+  /**
+   * Mean and scale of each of the p columns of {@code x}, in two passes over its n rows;
+   * {@code source} and {@code column} name the data and a column in messages.
+   */
+  private static Standardizer fit(int n, int p, Cells x, String source,
+      IntFunction<String> column) {
     if (n == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
     }
@@ -82,7 +122,7 @@ public record Standardizer(double[] mean, double[] scale) {
         variance[j] += d * d;
       }
     }
-    return fromMoments(mean, variance, n);
+    return fromMoments(mean, variance, n, source, column);
   }
 
   /**
@@ -94,17 +134,29 @@ public record Standardizer(double[] mean, double[] scale) {
     return data.holdsDoubles() && !data.isSparse();
   }
 
-  private static Standardizer fromMoments(double[] mean, double[] variance, int n) {
+  private static Standardizer fromMoments(double[] mean, double[] variance, int n, String source,
+      IntFunction<String> column) {
     int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
       double sd = Math.sqrt(variance[j] / n);
       if (!Double.isFinite(mean[j]) || !Double.isFinite(sd)) {
-        throw new IllegalArgumentException("column " + (j + 1) + " has non-finite values");
+        // finite values, but a Dataset holds doubles up to 1.8e308, whose squares overflow
+        throw new InputException(source + ": " + column.apply(j) + "'s standard deviation"
+            + " overflows a double (values of magnitude 1e154 or more); divide "
+            + column.apply(j) + " by a power of ten");
       }
-      // A constant column has exactly zero variance here (the sum of n equal values minus their
-      // mean); anything that tiny relative to the mean is treated alike.
-      scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1;
+      if (!(sd > 1e-12 * Math.abs(mean[j]) && sd > 0)) {
+        scale[j] = 1;
+      } else if (sd < MIN_SCALE) {
+        throw new InputException(source + ": " + column.apply(j) + " varies by too little to"
+            + " standardize: its standard deviation " + sd + " is below " + MIN_SCALE
+            + ", the smallest scale a model keeps (below it, (x − mean)/scale of an ordinary"
+            + " input can overflow float32); multiply " + column.apply(j)
+            + " by a power of ten (other units)");
+      } else {
+        scale[j] = sd;
+      }
     }
     return new Standardizer(mean, scale);
   }

@@ -316,17 +316,14 @@ public final class Trainer {
    * target, so a target of standard deviation σ ≫ 1 (prices, a disease score of 25..346) makes
    * a hidden layer diverge at learning rates that suit standardized inputs and a target of
    * σ = 1 (a linear model's stability does not depend on σ). The clause that says so, or ""
-   * when the loss is not squared error or every target column's 1/n standard deviation is at
-   * most {@link #LARGE_TARGET_SCALE}.
+   * when the loss is not squared error or the target's 1/n standard deviation is at most
+   * {@link #LARGE_TARGET_SCALE}.
    */
   private static String targetScale(Loss loss, Dataset train) {
     if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
       return "";
     }
-    double largest = 0;
-    for (double sd : Standardizer.fit(train.targetMatrix()).scale()) {
-      largest = Math.max(largest, sd);
-    }
+    double largest = Standardizer.fitTarget(train).scale()[0];
     if (!(largest > LARGE_TARGET_SCALE)) {
       return "";
     }

@@ -1,6 +1,8 @@
 package dev.tikhonov.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.tensor.Matrix;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,53 @@ class StandardizerTest {
       assertEquals(0f, x.get(i, 1));
     }
     assertEquals(-Math.sqrt(1.5), x.get(0, 0), 1e-6);
+  }
+
+  /**
+   * "Constant" is relative to the column's own magnitude: a column in units of 10⁻¹⁴ (sd
+   * 1.1e-14 around 0) is scaled by its sd, not dropped as constant (an absolute 10⁻¹² floor did
+   * that, and its values all became 0); one of equal values whose mean rounds (0.1, ten times)
+   * stays constant.
+   */
+  @Test
+  void fit_tinyUnits_areScaled_whileRoundedEqualValuesAreConstant() {
+    double[][] x = new double[10][];
+    for (int i = 0; i < 10; i++) {
+      x[i] = new double[] {(i - 4.5) * 1e-14 / 2.8722813232690143 * 1.1, 0.1};
+    }
+    Standardizer s = Standardizer.fit(Dataset.of(x, new double[10]));
+    assertEquals(1.1e-14, s.scale()[0], 1e-26);
+    assertEquals(1.0, s.scale()[1]);
+    Matrix z = s.transform(Dataset.of(x, new double[10]));
+    assertEquals(-4.5 / 2.8722813232690143, z.get(0, 0), 1e-6);
+    assertEquals(0, z.get(0, 1), 1e-15, "0.1 less its rounded mean");
+  }
+
+  /** A spread below MIN_SCALE, or a variance beyond a double, is refused naming the column. */
+  @Test
+  void fit_tooSmallOrOverflowingSpread_isRefused_namingTheColumn() {
+    double[][] tiny = {{0, 1}, {1e-31, 2}, {2e-31, 3}};
+    InputException small = assertThrows(InputException.class, () ->
+        Standardizer.fit(Dataset.of(tiny, new double[3], java.util.List.of("planck", "b"))));
+    assertTrue(small.getMessage().startsWith("double[][]: column \"planck\" varies by too little"
+        + " to standardize: its standard deviation 8.164965809277261E-32 is below 1.0E-30"),
+        small.getMessage());
+    double[][] huge = {{1e200}, {-1e200}};
+    InputException big = assertThrows(InputException.class,
+        () -> Standardizer.fit(Dataset.of(huge, new double[2])));
+    assertTrue(big.getMessage().contains("column \"x0\"'s standard deviation overflows a double"),
+        big.getMessage());
+  }
+
+  /** fitTarget: the targets' mean and 1/n sd in double; 1 for a constant target. */
+  @Test
+  void fitTarget_isTheTargetsMeanAndOneOverNStandardDeviation() {
+    double[][] x = {{0}, {0}, {0}, {0}};
+    Standardizer t = Standardizer.fitTarget(Dataset.of(x, new double[] {1e6, 1e6 + 0.1,
+        1e6 + 0.2, 1e6 + 0.3}));
+    assertEquals(1e6 + 0.15, t.mean()[0], 1e-9);
+    assertEquals(Math.sqrt(0.0125), t.scale()[0], 1e-9);
+    assertEquals(1.0, Standardizer.fitTarget(Dataset.of(x, new double[] {3, 3, 3, 3}))
+        .scale()[0]);
   }
 }
