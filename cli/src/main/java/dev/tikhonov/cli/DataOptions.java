@@ -181,8 +181,9 @@ final class DataOptions implements Flags.Conditional {
     if (kind == TargetKind.CLASS) {
       refuseRealTarget(all, data, target, instead);
     }
+    TrainTest split;
     try {
-      return kind == TargetKind.CLASS
+      split = kind == TargetKind.CLASS
           ? Splits.stratifiedTrainTest(all, testFraction, seed)
           : Splits.trainTest(all, testFraction, seed);
     } catch (InputException e) {
@@ -190,6 +191,39 @@ final class DataOptions implements Flags.Conditional {
       // the library says "test fraction 0.2", which named no flag.
       throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
     }
+    if (kind == TargetKind.REAL) {
+      refuseConstantTarget(all, split.train());
+    }
+    return split;
+  }
+
+  /**
+   * A regression target of one value leaves nothing to fit: the library refuses it (as path
+   * does, and glmnet), here before any work and naming the file and --target. It was trained
+   * anyway, and the network's rounding noise around the constant drew a warning to try a
+   * smaller learning rate.
+   */
+  private void refuseConstantTarget(Dataset all, Dataset train) {
+    String where = data + " (" + (target != null ? "--target " + target
+        : "its target, each line's first field") + ")";
+    if (constant(all)) {
+      throw new InputException(where + ": the target is constant (" + all.target(0)
+          + "): nothing to fit");
+    }
+    if (constant(train)) {
+      throw new InputException(where + ": the target is constant (" + train.target(0)
+          + ") on the " + train.size() + " training rows of the split (--test-fraction "
+          + testFraction + ", --seed): nothing to fit; another --seed splits the rows otherwise");
+    }
+  }
+
+  private static boolean constant(Dataset d) {
+    for (int i = 1; i < d.size(); i++) {
+      if (d.target(i) != d.target(0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.InputException;
@@ -66,10 +67,28 @@ final class NetworkFit {
     }
     requireRowsAndColumns(data);
     Datasets.requireFinite(data.features(), data.source());
+    if (family == Family.GAUSSIAN) {
+      requireVaryingTarget(data);
+    }
     return s.threads().isPresent()
         ? Blas.withThreads(s.threads().getAsInt(),
             () -> train(estimator, s, family, init, data, options))
         : train(estimator, s, family, init, data, options);
+  }
+
+  /**
+   * Refuses a regression target whose values are all equal, as the linear paths do (glmnet
+   * too): the one thing to learn is that value, and a network fitted to it ends at rounding
+   * noise around it, worse than the constant (and with R² undefined).
+   */
+  private static void requireVaryingTarget(Dataset data) {
+    double first = data.target(0);
+    for (int i = 1; i < data.size(); i++) {
+      if (data.target(i) != first) {
+        return;
+      }
+    }
+    throw new ConstantTargetException("the target is constant (" + first + "): nothing to fit");
   }
 
   /** The checked fit, at the thread count in force. */
@@ -152,37 +171,17 @@ final class NetworkFit {
     static final TargetScale NONE = new TargetScale(0, 1);
 
     /**
-     * The training rows' target mean and 1/n standard deviation, in two passes over the targets
-     * as the data set holds them (double: a target such as 10⁶ + 0.1·t keeps the variation that
-     * float32's spacing of 0.0625 at 10⁶ would round away). A constant target has scale 1: one
-     * whose sd is at most 10⁻¹² of its mean's magnitude (rounding of equal values), a relative
-     * test only, since a target in units of 10⁻¹⁴ has a scale of its own (the features'
-     * standardizer also treats an sd under 10⁻¹² in absolute terms as constant).
+     * The training rows' target mean and 1/n standard deviation, {@link
+     * Standardizer#fitTarget}: in double from the targets as the data set holds them (a target
+     * such as 10⁶ + 0.1·t keeps the variation that float32's spacing of 0.0625 at 10⁶ would
+     * round away), scale 1 for a target constant up to rounding.
      */
     static TargetScale of(Dataset train) {
-      int n = train.size();
-      if (n == 0) {
+      if (train.size() == 0) {
         throw new IllegalArgumentException("cannot standardize the target of zero rows");
       }
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += train.target(i);
-      }
-      mean /= n;
-      double variance = 0;
-      for (int i = 0; i < n; i++) {
-        double d = train.target(i) - mean;
-        variance += d * d;
-      }
-      double sd = Math.sqrt(variance / n);
-      if (!Double.isFinite(sd)) {
-        // a Dataset's targets are finite, but Dataset.of takes doubles beyond 1e154, whose
-        // squares overflow
-        throw new InputException(train.source() + ": the target's standard deviation overflows a"
-            + " double"
-            + " (targets of magnitude 1e154 or more); divide the target by a power of ten");
-      }
-      return new TargetScale(mean, sd > 1e-12 * Math.abs(mean) && sd > 0 ? sd : 1);
+      Standardizer st = Standardizer.fitTarget(train);
+      return new TargetScale(st.mean()[0], st.scale()[0]);
     }
 
     /** The same rows with standardized targets (float32, as the network trains on them). */

@@ -50,4 +50,26 @@ class WorseThanConstantTest {
         .build().fit(Dataset.of(x, y)).training().orElseThrow();
     assertEquals(0.5 * (1 + 4 + 9 + 0.25) / 4, r.constantPredictionLoss(), 1e-6);
   }
+
+  /**
+   * A regression target of one value is refused, as the linear paths refuse it: the network
+   * used to fit it and end at its own rounding noise, "worse than a constant" (ℓ₀ = 0 for an
+   * all-zero target, or for any constant one standardized).
+   */
+  @Test
+  void aConstantRegressionTarget_isAConstantTargetException() {
+    double[][] x = {{0}, {1}, {2}, {3}};
+    for (double c : new double[] {0, 5}) {
+      double[] y = {c, c, c, c};
+      for (var fit : java.util.List.<java.util.function.Supplier<Object>>of(
+          () -> MlpRegressor.builder().hiddenLayers(4).epochs(1).build().fit(Dataset.of(x, y)),
+          () -> MlpRegressor.builder().hiddenLayers(4).epochs(1).standardizeTarget(true).build()
+              .fit(Dataset.of(x, y)),
+          () -> LinearRegression.builder().epochs(1).build().fit(Dataset.of(x, y)))) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+            dev.tikhonov.data.ConstantTargetException.class, fit::get);
+        assertEquals("the target is constant (" + c + "): nothing to fit", e.getMessage());
+      }
+    }
+  }
 }
