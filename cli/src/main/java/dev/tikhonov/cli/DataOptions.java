@@ -210,6 +210,11 @@ final class DataOptions implements Flags.Conditional {
       throw new InputException(where + ": the target is constant (" + all.target(0)
           + "): nothing to fit");
     }
+    if (train.size() == 1) {
+      throw new InputException(where + ": the split leaves 1 training row (--test-fraction "
+          + testFraction + "), and a target of one value (" + train.target(0) + ") leaves"
+          + " nothing to fit; give a smaller --test-fraction, or more rows");
+    }
     if (constant(train)) {
       throw new InputException(where + ": the target is constant (" + train.target(0)
           + ") on the " + train.size() + " training rows of the split (--test-fraction "

@@ -50,6 +50,10 @@ class FoldAndSplitMessagesTest {
     InProcess half = InProcess.run("train", "--data", data.toString(), "--target", "y",
         "--model", "linear", "--quiet", "--threads", "1", "--test-fraction", "0.5", "--out",
         dir.resolve("t2").toString());
-    assertEquals(0, half.exit(), half.err());
+    // that fraction splits the rows, but a regression on one training row has nothing to fit
+    assertEquals(2, half.exit(), half.err());
+    assertEquals(data + " (--target y): the split leaves 1 training row (--test-fraction 0.5),"
+        + " and a target of one value (1.5) leaves nothing to fit; give a smaller"
+        + " --test-fraction, or more rows", half.message());
   }
 }
