@@ -184,6 +184,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + Flags.divergence(e));
       return 3;
+    } catch (dev.tikhonov.select.FoldException e) {
+      throw resampling.splitRefusal("--data " + dataOptions.describe(), e);
     }
     if (!r.diverged().isEmpty()) {
       // A candidate that diverged is a failed candidate, not a failed search: say which.

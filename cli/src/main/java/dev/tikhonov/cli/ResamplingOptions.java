@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SelectionRule;
 import java.util.List;
@@ -45,6 +46,20 @@ final class ResamplingOptions implements Flags.Conditional {
         "with k-fold cross-validation (--cv-folds)");
     given.requireApplies("--cv-folds", !repeated(), "without --repeat-seeds",
         "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
+  }
+
+  /**
+   * A split's refusal ({@link dev.tikhonov.select.FoldException}: "split 2 of 5 (its training
+   * rows): the target is constant …") with the data's flag in front and the flags that make
+   * other splits after it; the library's message knows neither.
+   */
+  InputException splitRefusal(String data, dev.tikhonov.select.FoldException e) {
+    String remedy = repeated()
+        ? "the split is random: another --fold-seed (now " + foldSeed + ") makes another one,"
+            + " a smaller --holdout (now " + holdout + ") trains on more rows"
+        : "the folds are random: another --fold-seed (now " + foldSeed + ") makes other ones,"
+            + " more --cv-folds (now " + folds + ") trains each on more rows";
+    return new InputException(data + ": " + e.getMessage() + "; " + remedy, e);
   }
 
   Resampling resampling() {

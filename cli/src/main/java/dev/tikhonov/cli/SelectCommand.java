@@ -226,6 +226,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     } catch (DivergenceException e) {
       System.err.println("tikhonov: error: " + Flags.divergence(e));
       return 3;
+    } catch (dev.tikhonov.select.FoldException e) {
+      throw resampling.splitRefusal("--data " + dataOptions.describe(), e);
     }
     Optional<EvidenceCurve> curve = Optional.empty();
     if (evidence && !network.regression && network.l1Ratio == 0) {

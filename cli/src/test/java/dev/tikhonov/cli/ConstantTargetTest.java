@@ -65,4 +65,34 @@ class ConstantTargetTest {
           Files.exists(dir.resolve(command[0] + args.size())), "no run directory is written");
     }
   }
+
+  /**
+   * grid and select: the training rows vary (in one row), but the fold that holds that row out
+   * trains on one value; the refusal names the data, the split and the flags that make others.
+   */
+  @Test
+  void networkSearches_aFoldWithAConstantTarget_namesTheSplitAndTheFlags() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("almost.csv"), csv);
+    String[][] commands = {
+        {"grid", "--lambdas", "0,0.1"},
+        {"select", "--nlambda", "2"}};
+    for (String[] command : commands) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+      args.addAll(java.util.List.of("--data", data.toString(), "--target", "y", "--regression",
+          "--model", "mlp:4", "--epochs", "1", "--quiet", "--threads", "1", "--out",
+          dir.resolve(command[0]).toString()));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      org.junit.jupiter.api.Assertions.assertTrue(r.message().matches("--data "
+          + java.util.regex.Pattern.quote(data.toString()) + ": split [1-5] of 5 \\(its training"
+          + " rows\\): the target is constant \\(5\\.0\\): nothing to fit; the folds are random:"
+          + " another --fold-seed \\(now 0\\) makes other ones, more --cv-folds \\(now 5\\)"
+          + " trains each on more rows"), r.message());
+    }
+  }
 }

@@ -173,6 +173,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   public Result<P> crossValidate(Dataset train, SearchListener listener) {
     long t0 = System.nanoTime();
     List<Resampling.Split> splits = resampling.splits(train);
+    Resampling.requireVaryingTargets(train, splits);
     int k = splits.size();
     int c = candidates.size();
     List<Dataset> fitRows = new ArrayList<>();

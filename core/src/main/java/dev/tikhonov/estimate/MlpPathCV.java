@@ -109,6 +109,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     double[] lambdas = path.lambdas(train);
     int m = lambdas.length;
     List<Resampling.Split> splits = resampling.splits(train);
+    Resampling.requireVaryingTargets(train, splits);
     int k = splits.size();
     boolean warm = path.start() == MlpPath.Start.WARM;
     PathEngine<P> engine = new PathEngine<>(path);

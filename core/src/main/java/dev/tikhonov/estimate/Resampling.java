@@ -100,6 +100,35 @@ public final class Resampling {
   }
 
   /**
+   * Refuses splits whose training rows leave a regression fit nothing to fit (one target value:
+   * the networks refuse it, as the paths do), before any fit runs, as a {@link
+   * dev.tikhonov.select.FoldException} naming the split: "split 2 of 5 (its training rows): the
+   * target is constant (5.0): nothing to fit". It surfaced from one fit with no split named.
+   * Classification data pass.
+   */
+  static void requireVaryingTargets(Dataset data, List<Split> splits) {
+    if (data.isClassification()) {
+      return;
+    }
+    for (int s = 0; s < splits.size(); s++) {
+      int[] rows = splits.get(s).trainRows();
+      if (rows.length == 0) {
+        continue;
+      }
+      double first = data.target(rows[0]);
+      boolean varies = false;
+      for (int i = 1; i < rows.length && !varies; i++) {
+        varies = data.target(rows[i]) != first;
+      }
+      if (!varies) {
+        throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
+            + " of " + splits.size() + " (its training rows): the target is constant (" + first
+            + "): nothing to fit", null);
+      }
+    }
+  }
+
+  /**
    * The splits of {@code data}'s rows. InputException when there are more folds than rows, or
    * too few rows for both sides of a split.
    */

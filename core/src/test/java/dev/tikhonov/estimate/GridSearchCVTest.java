@@ -304,4 +304,43 @@ class GridSearchCVTest {
         new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443);
     assertEquals("Scored[{lambda=0.001}, loss 0.500000 ± 0.14 over 3 splits]", s.toString());
   }
+
+  /**
+   * A regression target that varies in one row only: the fold that holds that row out trains
+   * on one value. Both searches refuse before any fit, naming the split (a FoldException the
+   * CLI turns into its flags); the fit's own "the target is constant" named none.
+   */
+  @Test
+  void searches_aSplitWithAConstantTarget_isAFoldExceptionNamingIt() {
+    double[][] x = new double[12][];
+    double[] y = new double[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {i % 5, i % 3};
+      y[i] = i == 4 ? 6 : 5;
+    }
+    Dataset data = Dataset.of(x, y);
+    MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
+    Resampling folds = Resampling.kFold(3, 0);
+    int holdsItOut = 0;
+    List<Resampling.Split> splits = folds.splits(data);
+    for (int s = 0; s < splits.size(); s++) {
+      if (java.util.Arrays.stream(splits.get(s).testRows()).anyMatch(r -> r == 4)) {
+        holdsItOut = s + 1;
+      }
+    }
+    String expected = "split " + holdsItOut + " of 3 (its training rows): the target is constant"
+        + " (5.0): nothing to fit";
+    List<org.junit.jupiter.api.function.Executable> searches = List.of(
+        () -> GridSearchCV.builder(MlpGrid.builder(regressor).lambdas(0, 0.1).build())
+            .resampling(folds).threads(1).build().crossValidate(data),
+        () -> MlpPathCV.builder(MlpPath.builder(regressor).lambdas(0.1, 0.01).build())
+            .resampling(folds).threads(1).build().crossValidate(data));
+    for (org.junit.jupiter.api.function.Executable search : searches) {
+      dev.tikhonov.select.FoldException e =
+          assertThrows(dev.tikhonov.select.FoldException.class, search);
+      assertEquals(expected, e.getMessage());
+      assertEquals(holdsItOut, e.fold());
+      assertEquals(3, e.numFolds());
+    }
+  }
 }
