@@ -145,7 +145,11 @@ public final class DataFiles {
     }
   }
 
-  /** What a text reader does with a file's (decompressed) stream. */
+  /**
+   * What a text reader does with a file's (decompressed) stream. {@link #read} calls it on the
+   * caller's thread with a stream of its own, so an implementation need not be thread-safe
+   * unless the caller shares it between threads.
+   */
   @FunctionalInterface
   public interface StreamReader<T> {
     T read(InputStream in) throws IOException;

@@ -319,7 +319,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   }
 
   /**
-   * A candidate fitted and scored on every split.
+   * A candidate fitted and scored on every split. Thread-safe to read, as {@link Outcome}
+   * says: {@code splitLoss} is shared with the scores, and no thread may modify it.
    *
    * @param settings the candidate's settings
    * @param scoreIndex its index in {@link Result#scores()}, which counts scored candidates only
@@ -339,7 +340,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * A candidate whose training diverged: on the first split (in split order) where it did; the
-   * candidate has no score, and its splits after that one may not have been trained.
+   * candidate has no score, and its splits after that one may not have been trained. Immutable
+   * (its settings are the candidate's), so thread-safe.
    *
    * @param settings the candidate's settings
    * @param split the split, 1-based

@@ -31,9 +31,9 @@ import java.util.Optional;
  * default grid ends where ridge's CV error is still falling and λ_min would be the grid's last λ
  * (a boundary choice that says nothing about ridge). Each row records whether its λ_min is
  * still the first or last λ of its grid ({@code lambda_min_at_grid_edge}); the printed table
- * flags it. Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless:
- * concurrent runs are independent when they write to different directories (each file is written
- * through a temporary file and a rename).
+ * flags it. Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless,
+ * so thread-safe: concurrent runs are independent when they write to different directories
+ * (each file is written through a temporary file and a rename).
  */
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}

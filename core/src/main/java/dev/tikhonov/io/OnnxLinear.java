@@ -6,7 +6,7 @@ import java.util.List;
  * A generalized linear model as the double-precision ONNX graph {@link OnnxExport#toBytes(
  * OnnxLinear)} writes: η = b + x·W on the original feature scale, W {@code [p, K]}, b
  * {@code [K]}; a classifier adds probabilities = softmax(η) over the K columns. Immutable
- * (arrays copied in and out).
+ * (arrays copied in and out), so thread-safe.
  *
  * @param name short description for the graph's name and doc string (e.g. "binomial")
  * @param weight W, one row per feature, one column per output

@@ -19,7 +19,7 @@ package dev.tikhonov.loss;
  * The objective of every family is DESIGN.md's mean loss plus the elastic-net penalty; the
  * deviance reported along a path is twice the mean negative log-likelihood for binomial and
  * multinomial, the mean squared residual for gaussian and the mean Poisson deviance
- * 2[y log(y/μ) − (y − μ)] for Poisson. Immutable.
+ * 2[y log(y/μ) − (y − μ)] for Poisson. Immutable; thread-safe, as enum constants are.
  */
 public enum Family {
   GAUSSIAN,

@@ -4,7 +4,9 @@ import java.nio.FloatBuffer;
 
 /**
  * Stateless element-wise kernels on {@link Matrix}. Each writes only into its last argument,
- * named {@code out}; the javadoc gives the numpy equivalent.
+ * named {@code out}; the javadoc gives the numpy equivalent. Thread-safe (scratch space is
+ * per thread) as long as no two threads write the same {@code out}, or one reads what another
+ * writes.
  */
 public final class Kernels {
   private Kernels() {}
