@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +28,11 @@ import org.junit.jupiter.api.Test;
  * {@code dev.tikhonov.internal}, nested ones included).
  *
  * <ul>
+ *   <li>No positional boolean flags: no public constructor or method takes a {@code boolean}
+ *       (or {@code Boolean}) except a one-parameter named setter, an instance method whose one
+ *       parameter is the boolean and which returns its own type (a builder's
+ *       {@code standardize(boolean)}, a {@code withHeader(boolean)}). A call
+ *       {@code of(x, true)} says nothing of what {@code true} turns on.
  *   <li>Every API type's own javadoc says whether it is thread-safe; see
  *       {@link #apiTypes_sayWhetherTheyAreThreadSafe}.
  * </ul>
@@ -32,6 +41,77 @@ import org.junit.jupiter.api.Test;
  */
 class ApiRulesTest {
   static final Path SOURCES = Path.of("src", "main", "java");
+
+  static final String RESULT = "a result record the library builds and a user reads by its"
+      + " named accessors; its canonical constructor is public only because Java makes a public"
+      + " record's so";
+  static final String BUILT_BY_NAME = "a settings record a user builds by the named setters"
+      + " its entry gives; its canonical constructor is public only because Java makes a public"
+      + " record's so. Proposal: a final class with a private constructor, as CsvOptions";
+
+  /**
+   * The exceptions to the boolean-flag rule, by "Type.member" ({@code <init>} for a
+   * constructor), each with its reason; an entry that no longer matches anything fails the
+   * test. ({@code dev.tikhonov.data.CsvOptions(char, boolean)} is not one: it is being made a
+   * final class with named setters.)
+   */
+  static final Map<String, String> BOOLEAN_FLAG_EXCEPTIONS = Map.ofEntries(
+      Map.entry("dev.tikhonov.estimate.MlpPath$Point.<init>", RESULT),
+      Map.entry("dev.tikhonov.experiment.RidgeVsLasso$Row.<init>", RESULT),
+      Map.entry("dev.tikhonov.train.TrainResult.<init>", RESULT),
+      Map.entry("dev.tikhonov.train.TrainingState.<init>", RESULT
+          + " (the trainer's checkpoint state, restored from a checkpoint file)"),
+      Map.entry("dev.tikhonov.estimate.NetworkSettings.<init>", BUILT_BY_NAME
+          + " (the network estimators' builders: standardize(boolean), …)"),
+      Map.entry("dev.tikhonov.linear.PathSettings.<init>", BUILT_BY_NAME
+          + " (PathSettings.builder(), withStandardize(boolean))"),
+      Map.entry("dev.tikhonov.experiment.MnistSelect$Settings.<init>", BUILT_BY_NAME
+          + " (Settings.full().toBuilder())"),
+      Map.entry("dev.tikhonov.io.OnnxLinear.<init>", "the description of a fitted linear"
+          + " model that Export builds for OnnxExport. Proposal: drop the classifier component,"
+          + " which a non-empty classNames already says"));
+
+  @Test
+  void apiMethods_takeNoPositionalBooleanFlags() throws Exception {
+    List<JavaClass> api = ApiSurfaceTest.apiTypes(LayeringTest.coreClasses());
+    assertTrue(api.size() > 50, "found only " + api.size() + " API types");
+    List<String> flags = new ArrayList<>();
+    Set<String> excused = new TreeSet<>();
+    for (JavaClass c : api) {
+      List<JavaCodeUnit> units = new ArrayList<>(c.getConstructors());
+      units.addAll(c.getMethods());
+      for (JavaCodeUnit u : units) {
+        if (!u.getModifiers().contains(JavaModifier.PUBLIC)
+            && !u.getModifiers().contains(JavaModifier.PROTECTED)
+            || u.getModifiers().contains(JavaModifier.SYNTHETIC)
+            || u.getModifiers().contains(JavaModifier.BRIDGE)) {
+          continue;
+        }
+        boolean takesFlag = u.getRawParameterTypes().stream()
+            .anyMatch(t -> t.isEquivalentTo(boolean.class) || t.isEquivalentTo(Boolean.class));
+        if (!takesFlag || isNamedSetter(c, u)) {
+          continue;
+        }
+        String key = c.getName() + "." + u.getName();
+        if (BOOLEAN_FLAG_EXCEPTIONS.containsKey(key)) {
+          excused.add(key);
+        } else {
+          flags.add(u.getFullName());
+        }
+      }
+    }
+    Set<String> stale = new TreeSet<>(BOOLEAN_FLAG_EXCEPTIONS.keySet());
+    stale.removeAll(excused);
+    assertEquals(Set.of(), stale, "exceptions that no longer match a boolean flag");
+    assertEquals(List.of(), flags.stream().distinct().sorted().collect(Collectors.toList()),
+        "public constructors and methods taking a positional boolean flag");
+  }
+
+  /** An instance method {@code T name(boolean)} of type T: a builder's or a wither's setter. */
+  static boolean isNamedSetter(JavaClass owner, JavaCodeUnit u) {
+    return !u.getName().equals("<init>") && !u.getModifiers().contains(JavaModifier.STATIC)
+        && u.getRawParameterTypes().size() == 1 && u.getRawReturnType().equals(owner);
+  }
 
   /**
    * Words that say whether a type is thread-safe: "thread-safe", "not thread-safe",

@@ -78,9 +78,12 @@ public final class RidgeVsLasso {
       @JsonProperty("cv_mse") double cvMse,
       @JsonProperty("lambda_min_at_grid_edge") boolean lambdaAtGridEdge) {}
 
-  /** Runs with the full or quick settings, prints the table to stdout, writes to outDir. */
-  public static List<Row> run(Path outDir, boolean quick, long seed) {
-    return run(outDir, quick ? Settings.quick() : Settings.full(), seed, 1, System.out);
+  /**
+   * Runs with {@code settings} ({@link Settings#full()} or {@link Settings#quick()}) on one
+   * thread, prints the table to stdout, writes to outDir.
+   */
+  public static List<Row> run(Path outDir, Settings settings, long seed) {
+    return run(outDir, settings, seed, 1, System.out);
   }
 
   /** The experiment; {@code threads} run CV folds in parallel. */

@@ -90,15 +90,17 @@ public final class Dense implements Layer {
   }
 
   @Override
-  public Matrix backward(Matrix g, boolean needInputGradient) {
+  public void backwardParameters(Matrix g) {
     if (input == null) {
       throw new IllegalStateException("backward before a training forward pass");
     }
     Blas.gemm(Transpose.YES, Transpose.NO, 1f, input, g, 0f, weight.gradient());
     Kernels.columnSums(g, bias.gradient());
-    if (!needInputGradient) {
-      return null;
-    }
+  }
+
+  @Override
+  public Matrix backward(Matrix g) {
+    backwardParameters(g);
     int n = g.rows();
     inputGradient = Buffers.ensure(inputGradient, n, weight.value().rows());
     Matrix dx = inputGradient.topRows(n);

@@ -61,11 +61,12 @@ public final class Dropout implements Layer {
     return y;
   }
 
+  /** No parameters, so nothing to do. */
   @Override
-  public Matrix backward(Matrix g, boolean needInputGradient) {
-    if (!needInputGradient) {
-      return null;
-    }
+  public void backwardParameters(Matrix g) {}
+
+  @Override
+  public Matrix backward(Matrix g) {
     if (rate == 0) {
       return g;
     }

@@ -20,10 +20,19 @@ public interface Layer {
 
   /**
    * Given ∂J/∂y for the last training forward pass, sets the gradients of this layer's
-   * parameters (overwriting, not accumulating) and returns ∂J/∂x, or null when
-   * {@code needInputGradient} is false (the first layer skips that product).
+   * parameters (overwriting, not accumulating) and returns ∂J/∂x (a layer-owned buffer, valid
+   * until the next call, or {@code outputGradient} itself for an identity).
    */
-  Matrix backward(Matrix outputGradient, boolean needInputGradient);
+  Matrix backward(Matrix outputGradient);
+
+  /**
+   * As {@link #backward}, without ∂J/∂x: sets the gradients of this layer's parameters only. A
+   * network's first layer takes this path, skipping a product nobody reads. The default calls
+   * {@link #backward} and drops its result; a layer overrides it to skip that work.
+   */
+  default void backwardParameters(Matrix outputGradient) {
+    backward(outputGradient);
+  }
 
   /** Trainable parameters, weights and biases; empty for parameter-free layers. */
   default List<Parameter> parameters() {

@@ -52,11 +52,12 @@ public final class ReLU implements Layer {
     return new ReLU();
   }
 
+  /** No parameters, so nothing to do. */
   @Override
-  public Matrix backward(Matrix g, boolean needInputGradient) {
-    if (!needInputGradient) {
-      return null;
-    }
+  public void backwardParameters(Matrix g) {}
+
+  @Override
+  public Matrix backward(Matrix g) {
     int n = g.rows();
     inputGradient = Buffers.ensure(inputGradient, n, g.cols());
     Matrix dx = inputGradient.topRows(n);

@@ -79,11 +79,14 @@ public final class Sequential {
     Matrix g = outputGradient;
     for (int i = layers.size() - 1; i >= 0; i--) {
       Layer layer = layers.get(i);
-      if (layer instanceof ReLU relu && g != outputGradient && i > 0) {
+      if (i == 0) {
+        // nobody reads the first layer's ∂J/∂x
+        layer.backwardParameters(g);
+      } else if (layer instanceof ReLU relu && g != outputGradient) {
         // g is a buffer of the layer above, read by nobody after this: mask it in place.
         g = relu.backwardInPlace(g);
       } else {
-        g = layer.backward(g, i > 0);
+        g = layer.backward(g);
       }
     }
   }

@@ -8,6 +8,7 @@ import static dev.tikhonov.optim.Transforms.scaleByAdam;
 import static dev.tikhonov.optim.Transforms.scaleByLearningRate;
 import static dev.tikhonov.optim.Transforms.scaleByRms;
 import static dev.tikhonov.optim.Transforms.traceMomentum;
+import static dev.tikhonov.optim.Transforms.traceNesterovMomentum;
 
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.optim.OptimizerConfig.Kind;
@@ -103,8 +104,8 @@ public final class Optimizers {
     }
     switch (config.kind()) {
       case SGD -> { }
-      case MOMENTUM -> chain.add(traceMomentum(config.momentum(), false));
-      case NESTEROV -> chain.add(traceMomentum(config.momentum(), true));
+      case MOMENTUM -> chain.add(traceMomentum(config.momentum()));
+      case NESTEROV -> chain.add(traceNesterovMomentum(config.momentum()));
       case ADAM, ADAMW -> chain.add(
           scaleByAdam(config.beta1(), config.beta2(), config.epsilon()));
       case RMSPROP -> chain.add(scaleByRms(config.beta2(), config.epsilon()));

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  *   <li>{@link #masked}: apply {@code inner} only where the mask holds
  *   <li>{@link #addPenaltyGradient}: {@code u ← u + ∇R(w)}, the coupled penalty
  *   <li>{@link #addDecayedWeights}: {@code u ← u + d·w}
- *   <li>{@link #traceMomentum}: {@code b ← μ·b + u}; {@code u ← b} or, Nesterov,
- *       {@code u ← u + μ·b}
+ *   <li>{@link #traceMomentum}: {@code b ← μ·b + u}; {@code u ← b}
+ *   <li>{@link #traceNesterovMomentum}: {@code b ← μ·b + u}; {@code u ← u + μ·b}
  *   <li>{@link #scaleByAdam}: {@code m ← β₁m + (1−β₁)u, v ← β₂v + (1−β₂)u²,
  *       u ← (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)}
  *   <li>{@link #scaleByRms}: {@code v ← ρv + (1−ρ)u², u ← u/(√v + ε)}
@@ -72,11 +72,19 @@ public final class Transforms {
   }
 
   /**
-   * PyTorch SGD momentum, dampening 0: {@code b ← μ·b + u}; {@code u ← b}, or with Nesterov
-   * {@code u ← u + μ·b}. μ ∈ [0, 1). Buffers {@code "momentum/i"}.
+   * PyTorch SGD momentum, dampening 0: {@code b ← μ·b + u; u ← b}. μ ∈ [0, 1). Buffers
+   * {@code "momentum/i"}.
    */
-  public static GradientTransform traceMomentum(double momentum, boolean nesterov) {
-    return new TraceMomentum(momentum, nesterov);
+  public static GradientTransform traceMomentum(double momentum) {
+    return new TraceMomentum(momentum, false);
+  }
+
+  /**
+   * PyTorch SGD momentum with {@code nesterov=True}, dampening 0: {@code b ← μ·b + u;
+   * u ← u + μ·b}. μ ∈ [0, 1). Buffers {@code "momentum/i"}.
+   */
+  public static GradientTransform traceNesterovMomentum(double momentum) {
+    return new TraceMomentum(momentum, true);
   }
 
   /**

@@ -276,7 +276,7 @@ class BatchPartsTest {
       }
 
       @Override
-      public Matrix backward(Matrix outputGradient, boolean needInputGradient) {
+      public Matrix backward(Matrix outputGradient) {
         return outputGradient;
       }
 

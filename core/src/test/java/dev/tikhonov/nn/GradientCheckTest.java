@@ -159,7 +159,7 @@ class GradientCheckTest {
     Matrix x = random(4, 3, rng);
     Matrix g = random(4, 2, rng);
     dense.forward(x, Layer.Mode.TRAIN);
-    Matrix dx = dense.backward(g, true).copy();
+    Matrix dx = dense.backward(g).copy();
     // J(x) = Σ g ∘ (x W + b): ∂J/∂x_ij = Σ_o g_io W_jo, checked numerically in double.
     for (int i = 0; i < 4; i++) {
       for (int j = 0; j < 3; j++) {
@@ -188,7 +188,7 @@ class GradientCheckTest {
     Matrix x = random(200, 50, rng);
     Matrix y = dropout.forward(x, Layer.Mode.TRAIN).copy();
     Matrix g = random(200, 50, rng);
-    Matrix dx = dropout.backward(g, true);
+    Matrix dx = dropout.backward(g);
     int kept = 0;
     for (int i = 0; i < x.size(); i++) {
       double s = y.at(i) / x.at(i);

@@ -251,7 +251,7 @@ class FusedSgdTest {
         Optimizers.chain(Optimizers.sgd(0.1).clipNorm(1)),
         Optimizers.chain(Optimizers.rmsprop(1e-3), Penalty.l2(1e-3)),
         Transforms.chain(Transforms.scaleByLearningRate(LearningRateSchedule.constant(0.1)),
-            Transforms.traceMomentum(0.9, false)),
+            Transforms.traceMomentum(0.9)),
         Transforms.scale(-0.1));
     for (GradientTransform chain : chains) {
       Optimizer optimizer = Optimizer.of(chain, params);

@@ -47,7 +47,7 @@ class TransformsTest {
   void masked_renumbersInnerBuffersToTheFullParameterList() {
     TransformState state =
         Transforms.chain(
-                Transforms.masked(Transforms.traceMomentum(0.9, false), Parameter::isWeight),
+                Transforms.masked(Transforms.traceMomentum(0.9), Parameter::isWeight),
                 Transforms.scaleByAdam(0.9, 0.999, 1e-8))
             .init(params);
     assertEquals(
@@ -105,7 +105,7 @@ class TransformsTest {
 
   @Test
   void traceMomentum_accumulatesAcrossSteps() {
-    TransformState state = Transforms.traceMomentum(0.5, false).init(params);
+    TransformState state = Transforms.traceMomentum(0.5).init(params);
     List<Matrix> out = updates(new float[] {1f, 0f}, new float[] {2f, 0f});
     state.update(params, 1, out);
     out.get(0).copyFrom(Matrix.of(1, 2, 1f, 0f));
@@ -118,7 +118,7 @@ class TransformsTest {
 
   @Test
   void invalidHyperparameters_areRejected() {
-    assertThrows(IllegalArgumentException.class, () -> Transforms.traceMomentum(1.0, false));
+    assertThrows(IllegalArgumentException.class, () -> Transforms.traceMomentum(1.0));
     assertThrows(IllegalArgumentException.class, () -> Transforms.scaleByAdam(0.9, 1.0, 1e-8));
     assertThrows(IllegalArgumentException.class, () -> Transforms.scaleByAdam(0.9, 0.99, 0));
     assertThrows(IllegalArgumentException.class, () -> Transforms.scaleByRms(-0.1, 1e-8));
