@@ -71,7 +71,10 @@ public class InputException extends IllegalArgumentException {
     return setting == null ? getMessage() : getMessage().substring(setting.length());
   }
 
-  /** "file:line:column: message", leaving out the parts that are unknown (≤ 0 or null). */
+  /**
+   * "file:line:column: message", leaving out the parts that are unknown: an empty
+   * {@code source}, a {@code line} or {@code column} ≤ 0.
+   */
   public static InputException at(String source, long line, long column, String message) {
     StringBuilder where = new StringBuilder();
     if (source != null) {

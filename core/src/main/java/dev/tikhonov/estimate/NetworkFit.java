@@ -144,7 +144,8 @@ final class NetworkFit {
       target.unfold(network);
     }
     TrainResult result = new Trainer(config, options.listener()).fit(network,
-        family.networkLoss(), train, validation, random.shuffle(), options.resumeFrom().orElse(null));
+        family.networkLoss(), train, Optional.ofNullable(validation), random.shuffle(),
+        options.resumeFrom());
     target.fold(network);
     Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
         scale);

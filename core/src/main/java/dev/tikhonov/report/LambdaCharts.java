@@ -55,11 +55,9 @@ final class LambdaCharts {
           g.stream().mapToDouble(metric.std).toArray(),
           ChartTheme.color(colour++));
     }
-    LambdaRow best = LambdaRow.best(rows);
-    if (best != null) {
-      markVertical(chart, "best λ = " + LambdaAxis.Format.number(best.lambda())
-          + " (highest mean accuracy)", axis.position(best.lambda()), ChartTheme.MARK);
-    }
+    LambdaRow.best(rows).ifPresent(best -> markVertical(chart, "best λ = "
+        + LambdaAxis.Format.number(best.lambda()) + " (highest mean accuracy)",
+        axis.position(best.lambda()), ChartTheme.MARK));
     axis.apply(chart, rows.stream().anyMatch(r -> r.lambda() == 0));
     return chart;
   }

@@ -5,6 +5,7 @@ import dev.tikhonov.internal.tensor.ArrayText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One configuration row of the mnist-l2 experiment's results.json: a λ (DESIGN.md's objective,
@@ -85,9 +86,9 @@ public record LambdaRow(
 
   /**
    * The chosen row: highest mean test accuracy among the plain-L2 rows (ties: the larger λ, the
-   * simpler model). Null when there are no plain-L2 rows.
+   * simpler model); empty when there are no plain-L2 rows (with a test accuracy).
    */
-  public static LambdaRow best(List<LambdaRow> rows) {
+  public static Optional<LambdaRow> best(List<LambdaRow> rows) {
     LambdaRow best = null;
     for (LambdaRow r : rows) {
       if (!r.plainL2() || Double.isNaN(r.testAccuracyMean)) {
@@ -99,7 +100,7 @@ public record LambdaRow(
         best = r;
       }
     }
-    return best;
+    return Optional.ofNullable(best);
   }
 
   private static double zeroIfNaN(double v) {

@@ -79,7 +79,7 @@ public final class ReportCharts {
 
   private static void mnistL2(Path dir, List<ReportChart> charts) {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
-    LambdaRow best = LambdaRow.best(rows);
+    LambdaRow best = LambdaRow.best(rows).orElse(null);
     charts.add(new ReportChart("validation-accuracy",
         "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
             + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."

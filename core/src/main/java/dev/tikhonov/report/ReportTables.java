@@ -222,7 +222,7 @@ final class ReportTables {
 
   private static void mnistL2(Path dir, StringBuilder out) {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
-    LambdaRow best = LambdaRow.best(rows);
+    LambdaRow best = LambdaRow.best(rows).orElse(null);
     List<LambdaRow> sorted = new ArrayList<>(LambdaCharts.groups(rows).values().stream()
         .flatMap(List::stream).toList());
     sorted.sort(Comparator.comparing((LambdaRow r) -> !r.plainL2()).thenComparingDouble(LambdaRow::dropout)

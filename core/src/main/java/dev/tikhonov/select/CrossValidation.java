@@ -220,7 +220,7 @@ public final class CrossValidation {
         double weightSum = weights.length == 0 ? test.length : foldWeight(weights, test);
         if (!(weightSum > 0)) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + ": every held-out row"
-              + " has weight 0, so the fold cannot be scored", null);
+              + " has weight 0, so the fold cannot be scored");
         }
         for (int l = 0; l < m; l++) {
           int at = Math.min(l, available - 1);

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import java.util.Objects;
 
 /**
  * Bad input met in one fold of a cross-validation: the fold has no rows (or no weight), its
@@ -17,13 +18,29 @@ public final class FoldException extends InputException {
   private final int numFolds;
 
   /**
+   * A problem of the fold itself (no rows, no weight), caused by no other exception.
+   *
    * @param fold the fold, 1..K
    * @param numFolds K
    * @param message the whole message, beginning "fold F of K"
-   * @param cause the fold's own fit's exception, or null when there is none
+   */
+  public FoldException(int fold, int numFolds, String message) {
+    super(message);
+    this.fold = fold;
+    this.numFolds = numFolds;
+  }
+
+  /**
+   * A problem met by the fold's own fit.
+   *
+   * @param fold the fold, 1..K
+   * @param numFolds K
+   * @param message the whole message, beginning "fold F of K"
+   * @param cause the fold's own fit's exception
+   * @throws NullPointerException when {@code cause} is null
    */
   public FoldException(int fold, int numFolds, String message, Throwable cause) {
-    super(message, cause);
+    super(message, Objects.requireNonNull(cause, "cause"));
     this.fold = fold;
     this.numFolds = numFolds;
   }

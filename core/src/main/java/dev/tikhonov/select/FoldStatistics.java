@@ -62,7 +62,7 @@ public final class FoldStatistics {
       if (!(fold.weightSum() > 0)) {
         throw new FoldException(k + 1, folds.size(), "fold " + (k + 1) + " of 1.." + folds.size()
             + " has no rows" + (fold.count() > 0 ? " of positive weight" : "")
-            + ": use fewer folds, or give fold ids that use every fold", null);
+            + ": use fewer folds, or give fold ids that use every fold");
       }
     }
     return new FoldStatistics(folds);

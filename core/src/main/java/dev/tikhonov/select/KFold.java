@@ -40,8 +40,7 @@ public record KFold(int[] foldIds, int numFolds) {
     }
     for (int f = 1; f <= numFolds; f++) {
       if (sizes[f] == 0) {
-        throw new FoldException(f, numFolds, "fold " + f + " of 1.." + numFolds + " has no rows",
-            null);
+        throw new FoldException(f, numFolds, "fold " + f + " of 1.." + numFolds + " has no rows");
       }
     }
     foldIds = foldIds.clone();

@@ -14,6 +14,7 @@ import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -52,25 +53,27 @@ public final class Trainer {
   }
 
   /**
-   * Trains {@code network} in place on {@code train}; {@code validation} (may be null) is
+   * Trains {@code network} in place on {@code train}; {@code validation}, when present, is
    * evaluated after every epoch and drives early stopping. The shuffle order comes from
    * {@code shuffleRng} (normally {@link RandomStreams#shuffle()}).
    */
-  public TrainResult fit(
-      Sequential network, Loss loss, Dataset train, Dataset validation, Rng shuffleRng) {
-    return fit(network, loss, train, validation, shuffleRng, null);
+  public TrainResult fit(Sequential network, Loss loss, Dataset train,
+      Optional<Dataset> validation, Rng shuffleRng) {
+    return fit(network, loss, train, validation, shuffleRng, Optional.empty());
   }
 
   /**
-   * {@link #fit(Sequential, Loss, Dataset, Dataset, Rng)} continued from {@code resumeFrom}
-   * (null = from the start): restores the parameters, the optimizer state, the shuffle and
-   * dropout generators, the row order, the history and the early-stopping state, then runs the
-   * remaining epochs. With the same data, config and thread count the result is bit for bit the
-   * uninterrupted run's. Modified: {@code network}, {@code shuffleRng}.
+   * {@link #fit(Sequential, Loss, Dataset, Optional, Rng)} (its {@code validation} is
+   * {@code validationData}) continued from {@code resume} when present, from the start when it
+   * is empty: restores the parameters, the optimizer state, the shuffle and dropout generators,
+   * the row order, the history and the early-stopping state, then runs the remaining epochs.
+   * With the same data, config and thread count the result is bit for bit the uninterrupted
+   * run's. Modified: {@code network}, {@code shuffleRng}.
    */
-  public TrainResult fit(
-      Sequential network, Loss loss, Dataset train, Dataset validation, Rng shuffleRng,
-      TrainingState resumeFrom) {
+  public TrainResult fit(Sequential network, Loss loss, Dataset train,
+      Optional<Dataset> validationData, Rng shuffleRng, Optional<TrainingState> resume) {
+    Dataset validation = validationData.orElse(null);
+    TrainingState resumeFrom = resume.orElse(null);
     long start = System.nanoTime();
     int n = train.size();
     if (n == 0) {

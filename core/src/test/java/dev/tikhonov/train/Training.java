@@ -4,6 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Sequential;
+import java.util.Optional;
 
 /**
  * Test fixture (the library's one training driver is {@code dev.tikhonov.estimate.NetworkFit},
@@ -44,8 +45,8 @@ public final class Training {
   /**
    * {@link #fit(ModelSpec, Dataset, Dataset, Dataset, TrainConfig, TrainingListener, double[],
    * double[])} continued from a checkpoint's {@code resumeFrom} (null = from the start); see
-   * {@link Trainer#fit(Sequential, dev.tikhonov.loss.Loss, Dataset, Dataset,
-   * dev.tikhonov.tensor.Rng, TrainingState)}.
+   * {@link Trainer#fit(Sequential, dev.tikhonov.loss.Loss, Dataset, Optional,
+   * dev.tikhonov.tensor.Rng, Optional)}.
    */
   public static Outcome fit(
       ModelSpec spec,
@@ -72,7 +73,8 @@ public final class Training {
     Sequential network = spec.architecture().build(train.numFeatures(), outputs,
         spec.initializer(), random.init(), random.dropout());
     TrainResult result = new Trainer(config, listener)
-        .fit(network, spec.family().networkLoss(), train, validation, random.shuffle(), resumeFrom);
+        .fit(network, spec.family().networkLoss(), train, Optional.ofNullable(validation),
+            random.shuffle(), Optional.ofNullable(resumeFrom));
     Score testEval = test == null ? null
         : Score.of(Evaluation.of(network, spec.family().networkLoss(), test));
     Score trainEval = Score.of(Evaluation.of(network, spec.family().networkLoss(), train));
