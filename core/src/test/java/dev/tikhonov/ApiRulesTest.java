@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three of the written rules for the published API (common.md, STYLE.md), checked over every
  * API type of the core module ({@link ApiSurfaceTest#apiTypes}: the public types outside
- * {@code dev.tikhonov.internal}, nested ones included).
+ * {@code dev.tikhonov.internal}, nested ones included). The spark module's public types are
+ * checked by {@code dev.tikhonov.spark.SparkApiRulesTest} by the same rules.
  *
  * <ul>
  *   <li>No positional boolean flags: no public constructor or method takes a {@code boolean}
