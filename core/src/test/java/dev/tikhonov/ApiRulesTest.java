@@ -70,10 +70,7 @@ class ApiRulesTest {
       Map.entry("dev.tikhonov.linear.PathSettings.<init>", BUILT_BY_NAME
           + " (PathSettings.builder(), withStandardize(boolean))"),
       Map.entry("dev.tikhonov.experiment.MnistSelect$Settings.<init>", BUILT_BY_NAME
-          + " (Settings.full().toBuilder())"),
-      Map.entry("dev.tikhonov.io.OnnxLinear.<init>", "the description of a fitted linear"
-          + " model that Export builds for OnnxExport. Proposal: drop the classifier component,"
-          + " which a non-empty classNames already says"));
+          + " (Settings.full().toBuilder())"));
 
   @Test
   void apiMethods_takeNoPositionalBooleanFlags() throws Exception {

@@ -6,6 +6,7 @@ import dev.tikhonov.io.OnnxExport;
 import dev.tikhonov.io.OnnxLinear;
 import dev.tikhonov.loss.Family;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes fitted models in other formats: ONNX (IR 8, opset 13) for ONNX Runtime and other
@@ -79,7 +80,13 @@ public final class Export {
         weight[j][column] = coefficients[k][j];
       }
     }
+    // a classifier is an OnnxLinear with class names, one per output
+    List<String> classNames = gaussian ? List.of() : p.classNames();
+    if (!gaussian && classNames.size() != outputs) {
+      throw new IllegalArgumentException(classNames.size() + " class names for " + outputs
+          + " outputs");
+    }
     return new OnnxLinear(p.family().name().toLowerCase(java.util.Locale.ROOT), weight, bias,
-        !gaussian, p.featureNames(), p.classNames());
+        p.featureNames(), classNames);
   }
 }

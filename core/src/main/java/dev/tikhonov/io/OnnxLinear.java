@@ -11,21 +11,20 @@ import java.util.List;
  * @param name short description for the graph's name and doc string (e.g. "binomial")
  * @param weight W, one row per feature, one column per output
  * @param bias b, one per output
- * @param classifier whether the outputs are logits with probabilities (else predictions)
  * @param featureNames one name per row of W
- * @param classNames one per output for a classifier, empty otherwise
+ * @param classNames one per output for a classifier (whose outputs are logits, with
+ *     probabilities), empty for a regressor (whose outputs are predictions)
  */
 public record OnnxLinear(
     String name,
     double[][] weight,
     double[] bias,
-    boolean classifier,
     List<String> featureNames,
     List<String> classNames) {
   /** "OnnxLinear[name, classifier, 3 outputs × 4 features]". */
   @Override
   public String toString() {
-    return "OnnxLinear[" + name + ", " + (classifier ? "classifier" : "regressor") + ", "
+    return "OnnxLinear[" + name + ", " + (classifier() ? "classifier" : "regressor") + ", "
         + weight.length + " outputs × " + (weight.length == 0 ? 0 : weight[0].length)
         + " features]";
   }
@@ -47,7 +46,7 @@ public record OnnxLinear(
       throw new IllegalArgumentException(featureNames.size() + " feature names for "
           + weight.length + " weight rows");
     }
-    if (classifier && classNames.size() != bias.length) {
+    if (!classNames.isEmpty() && classNames.size() != bias.length) {
       throw new IllegalArgumentException(classNames.size() + " class names for " + bias.length
           + " outputs");
     }
@@ -60,6 +59,11 @@ public record OnnxLinear(
       copy[j] = weight[j].clone();
     }
     return copy;
+  }
+
+  /** Whether the outputs are logits with probabilities: a classifier names its classes. */
+  public boolean classifier() {
+    return !classNames.isEmpty();
   }
 
   @Override
