@@ -123,7 +123,7 @@ public final class Resampling {
       if (!varies) {
         throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
             + " of " + splits.size() + " (its training rows): the target is constant (" + first
-            + "): nothing to fit", null);
+            + "): nothing to fit");
       }
     }
   }

@@ -8,10 +8,9 @@ import java.util.Objects;
  * training rows cannot be fitted (a constant target, a single class), or its held-out rows
  * cannot be scored. The message begins "fold F of K" ("split F of K" from the networks'
  * searches, whose {@code Resampling} may repeat seeds instead); {@link #fold()} and
- * {@link #numFolds()}
- * keep the two apart, so that a caller that made the folds (the CLI's {@code --cv-folds},
- * {@code --seed}, {@code --foldid}) can say which of its settings to change without reading
- * the message. Immutable.
+ * {@link #numFolds()} keep the two apart, so that a caller that made the folds (the CLI's
+ * {@code --cv-folds}, {@code --seed}, {@code --foldid}) can say which of its settings to change
+ * without reading the message. Immutable.
  */
 public final class FoldException extends InputException {
   private final int fold;
