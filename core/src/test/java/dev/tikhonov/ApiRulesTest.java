@@ -190,11 +190,7 @@ class ApiRulesTest {
    * The exceptions to the null rule, by source file, with the reason; an entry that no longer
    * matches fails the test.
    */
-  static final Map<String, String> NULL_EXCEPTIONS = Map.of(
-      "dev/tikhonov/train/Model.java", "the record's featureMean and featureScale are null for"
-          + " a model without standardization; an Optional<Standardization> component changes"
-          + " a record read and built in seven files and the model file format's reader."
-          + " Proposal in the apirules report");
+  static final Map<String, String> NULL_EXCEPTIONS = Map.of();
 
   /**
    * No javadoc of a public or protected member of an API type, and no API type's own javadoc

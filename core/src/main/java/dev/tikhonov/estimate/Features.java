@@ -117,15 +117,17 @@ final class Features {
 
   /**
    * What a network sees of {@code data}: the model's columns as float32 n×p, standardized by
-   * the fit's mean and scale when it standardized (both null otherwise). The standardization is
+   * the fit's standardizer when it standardized. The standardization is
    * computed from the values as the data set holds them (double for text and
    * {@code double[][]}) and rounded to float32 once, at the end, as in training (Standardizer).
    */
-  static Matrix networkInput(List<String> modelFeatures, Dataset data, double[] mean,
-      double[] scale) {
-    if (mean == null) {
+  static Matrix networkInput(List<String> modelFeatures, Dataset data,
+      java.util.Optional<dev.tikhonov.data.Standardizer> standardizer) {
+    if (standardizer.isEmpty()) {
       return floatInput(modelFeatures, data);
     }
+    double[] mean = standardizer.get().mean();
+    double[] scale = standardizer.get().scale();
     int[] column = columns(modelFeatures, data);
     int p = modelFeatures.size();
     Matrix x = Matrix.zeros(data.size(), p);
@@ -138,11 +140,14 @@ final class Features {
     return x;
   }
 
-  /** {@link #networkInput(List, Dataset, double[], double[])} of raw rows checked for width p. */
-  static Matrix networkInput(int p, double[][] x, double[] mean, double[] scale) {
-    if (mean == null) {
+  /** {@link #networkInput(List, Dataset, java.util.Optional)} of raw rows checked for width p. */
+  static Matrix networkInput(int p, double[][] x,
+      java.util.Optional<dev.tikhonov.data.Standardizer> standardizer) {
+    if (standardizer.isEmpty()) {
       return floatInput(p, x);
     }
+    double[] mean = standardizer.get().mean();
+    double[] scale = standardizer.get().scale();
     checkRows(p, x);
     Matrix m = Matrix.zeros(x.length, p);
     for (int i = 0; i < x.length; i++) {

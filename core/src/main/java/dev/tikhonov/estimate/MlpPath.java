@@ -249,9 +249,8 @@ public final class MlpPath<P extends Predictor> {
           throw new IllegalArgumentException("the evidence is for the L2 penalty (l1Ratio 0),"
               + " this path has l1Ratio " + l1Ratio);
         }
-        Dataset seen = m.featureMean() == null ? trainingRows
-            : trainingRows.withFeatures(new dev.tikhonov.data.Standardizer(m.featureMean(),
-                m.featureScale()).transform(trainingRows));
+        Dataset seen = m.standardizer().isEmpty() ? trainingRows
+            : trainingRows.withFeatures(m.standardizer().get().transform(trainingRows));
         ls.add(lambdas[l]);
         values.add((curvature.isPresent()
             ? LastLayerEvidence.evaluate(m.network(), seen, lambdas[l], curvature.get(),

@@ -103,14 +103,12 @@ final class NetworkFit {
       train = split.train();
       validation = split.test();
     }
-    double[] mean = null;
-    double[] scale = null;
+    Optional<Standardizer> standardizer = Optional.empty();
     if (s.standardize()) {
       // From the values as held (double for text and double[][]), rounded to float32 only
       // once standardized: a column like 10⁹ + u keeps its u (Standardizer's javadoc).
       Standardizer st = Standardizer.fit(train);
-      mean = st.mean();
-      scale = st.scale();
+      standardizer = Optional.of(st);
       train = train.withFeatures(st.transform(train));
       if (validation != null) {
         validation = validation.withFeatures(st.transform(validation));
@@ -147,8 +145,8 @@ final class NetworkFit {
         family.networkLoss(), train, Optional.ofNullable(validation), random.shuffle(),
         options.resumeFrom());
     target.fold(network);
-    Model model = new Model(spec, network, train.featureNames(), train.classNames(), mean,
-        scale);
+    Model model = new Model(spec, network, train.featureNames(), train.classNames(),
+        standardizer);
     Map<String, Object> settings = s.toMap();
     if (s.hiddenLayers().isEmpty()) {
       settings.remove("hidden_layers");

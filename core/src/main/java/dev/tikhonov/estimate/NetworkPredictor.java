@@ -47,13 +47,13 @@ public abstract sealed class NetworkPredictor implements Predictor
   /** The network's input for {@code data}: its columns, standardized as in training. */
   final Matrix input(Dataset data) {
     Model m = predictions.model();
-    return Features.networkInput(featureNames(), data, m.featureMean(), m.featureScale());
+    return Features.networkInput(featureNames(), data, m.standardizer());
   }
 
   /** The network's input for raw rows {@code x}, standardized as in training. */
   final Matrix input(double[][] x) {
     Model m = predictions.model();
-    return Features.networkInput(featureNames().size(), x, m.featureMean(), m.featureScale());
+    return Features.networkInput(featureNames().size(), x, m.standardizer());
   }
 
   /**
@@ -117,8 +117,7 @@ public abstract sealed class NetworkPredictor implements Predictor
     return a.spec().architecture().equals(b.spec().architecture())
         && a.spec().family() == b.spec().family()
         && a.featureNames().equals(b.featureNames()) && a.classNames().equals(b.classNames())
-        && java.util.Arrays.equals(a.featureMean(), b.featureMean())
-        && java.util.Arrays.equals(a.featureScale(), b.featureScale())
+        && a.standardizer().equals(b.standardizer())
         && Double.compare(lambda, other.lambda) == 0
         && Double.compare(l1Ratio, other.l1Ratio) == 0
         && layers().equals(other.layers());

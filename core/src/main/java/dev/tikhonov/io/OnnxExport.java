@@ -95,19 +95,19 @@ public final class OnnxExport {
     for (var parameter : model.network().parameters()) {
       weightBytes += 4L * parameter.value().size();
     }
-    if (model.featureMean() != null) {
-      weightBytes += 16L * model.featureMean().length;
+    if (model.standardizer().isPresent()) {
+      weightBytes += 16L * model.standardizer().get().numFeatures();
     }
     requireExportable(weightBytes);
     List<Protobuf> nodes = new ArrayList<>();
     List<Protobuf> initializers = new ArrayList<>();
     int p = model.network().inputSize();
     String h;
-    if (model.featureMean() != null) {
+    if (model.standardizer().isPresent()) {
       // standardized from the double input, rounded to float32 only after (as the estimators'
       // predict does: a feature of 10⁹ + u keeps its u)
-      initializers.add(tensor("mean", new long[] {p}, model.featureMean()));
-      initializers.add(tensor("scale", new long[] {p}, model.featureScale()));
+      initializers.add(tensor("mean", new long[] {p}, model.standardizer().get().mean()));
+      initializers.add(tensor("scale", new long[] {p}, model.standardizer().get().scale()));
       nodes.add(node("Sub", "standardize_sub", List.of("input", "mean"), "centered"));
       nodes.add(node("Div", "standardize_div", List.of("centered", "scale"), "scaled"));
       nodes.add(cast("scaled", "standardized", FLOAT));

@@ -1,40 +1,48 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A trained network with what it needs to predict on raw inputs: its spec, feature and class
- * names, and the per-feature standardization fitted on the training data (identity when
- * {@code featureMean} is null): {@code x' = (x − mean) / scale} before the network.
+ * names, and the per-feature standardization fitted on the training data, when there is one:
+ * {@code x' = (x − mean) / scale} before the network ({@link Standardizer}); without one the
+ * network takes x as it is.
  *
  * <p>Not thread-safe: {@code predict} runs the network's forward pass, which writes its layer
- * buffers, and the network and the standardization arrays are shared, not copied. For
- * concurrent prediction give each thread a model over {@code network().forInference()}.
+ * buffers, and the network is shared, not copied. For concurrent prediction give each thread a
+ * model over {@code network().forInference()}.
+ *
+ * @param standardizer the standardization the network's inputs went through in training, with
+ *     one column per feature; empty when they went in as they are
  */
 public record Model(
     ModelSpec spec,
     Sequential network,
     List<String> featureNames,
     List<String> classNames,
-    double[] featureMean,
-    double[] featureScale) {
+    Optional<Standardizer> standardizer) {
   /** "Model[mlp 784-256-10 …, 784 features, 10 classes, standardized]" (the spec's description). */
   @Override
   public String toString() {
     return "Model[" + spec.describe() + ", " + featureNames.size() + " features, "
         + (classNames.isEmpty() ? "regression" : classNames.size() + " classes")
-        + (featureMean == null ? "" : ", standardized") + "]";
+        + (standardizer.isPresent() ? ", standardized" : "") + "]";
   }
 
   public Model {
     featureNames = List.copyOf(featureNames);
     classNames = List.copyOf(classNames);
-    if ((featureMean == null) != (featureScale == null)) {
-      throw new IllegalArgumentException("standardization needs both mean and scale");
+    Objects.requireNonNull(standardizer, "standardizer");
+    if (standardizer.isPresent() && standardizer.get().numFeatures() != featureNames.size()) {
+      throw new IllegalArgumentException("a standardizer of " + standardizer.get().numFeatures()
+          + " columns for " + featureNames.size() + " features");
     }
   }
 
@@ -56,15 +64,6 @@ public record Model(
 
   /** The standardized copy of {@code x} the network sees (x itself when no standardization). */
   public Matrix standardize(Matrix x) {
-    if (featureMean == null) {
-      return x;
-    }
-    Matrix out = x.copy();
-    int p = x.cols();
-    for (int i = 0; i < out.size(); i++) {
-      int j = i % p;
-      out.put(i, (float) ((out.at(i) - featureMean[j]) / featureScale[j]));
-    }
-    return out;
+    return standardizer.isPresent() ? standardizer.get().transform(x) : x;
   }
 }

@@ -69,8 +69,8 @@ class ModelFileTest {
         saved.model().predict(x.features()).toArray());
     assertEquals(mlp.featureNames(), saved.model().featureNames());
     assertEquals(List.of("red", "green", "blue"), saved.model().classNames());
-    assertArrayEquals(mlp.featureMean(), saved.model().featureMean());
-    assertArrayEquals(mlp.featureScale(), saved.model().featureScale());
+    assertTrue(mlp.standardizer().isPresent());
+    assertEquals(mlp.standardizer(), saved.model().standardizer());
     assertEquals(mlp.spec(), new ModelSpec(saved.model().spec().architecture(),
         saved.model().spec().family(), mlp.spec().initializer()));
     assertEquals(0.25, saved.model().spec().architecture().dropout());
@@ -89,7 +89,7 @@ class ModelFileTest {
     Path file = dir.resolve("linear.safetensors");
     ModelFile.save(linear, file, Map.of());
     Model back = ModelFile.load(file);
-    assertNull(back.featureMean());
+    assertTrue(back.standardizer().isEmpty());
     assertEquals(List.of(), back.classNames());
     assertArrayEquals(linear.predict(train.features()).toArray(),
         back.predict(train.features()).toArray());
@@ -380,11 +380,25 @@ class ModelFileTest {
   }
 
   /** A model without a standardizer writes the key with null, and that loads. */
+  /** A model's standardizer, when present, has one column per feature. */
+  @Test
+  void model_standardizerOfAnotherWidth_isRefused() throws Exception {
+    Model m = ModelFile.read(valid, "v").model();
+    int p = m.featureNames().size();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Model(m.spec(), m.network(), m.featureNames(), m.classNames(),
+            java.util.Optional.of(new dev.tikhonov.data.Standardizer(new double[p - 1],
+                java.util.Collections.nCopies(p - 1, 1.0).stream().mapToDouble(d -> d)
+                    .toArray()))));
+    assertEquals("a standardizer of " + (p - 1) + " columns for " + p + " features",
+        e.getMessage());
+  }
+
   @Test
   void load_standardizerNull_loadsWithoutOne() throws Exception {
     Model m = ModelFile.read(Fixtures.withHeader(valid, h -> edit(h, e -> e.putNull(
         "standardizer"))), "ok.safetensors").model();
-    assertNull(m.featureMean());
+    assertTrue(m.standardizer().isEmpty());
   }
 
   /**
@@ -414,7 +428,7 @@ class ModelFileTest {
       List<String> classes) {
     return new Model(spec, spec.architecture().build(inputs, outputs, spec.initializer(),
         new dev.tikhonov.tensor.Rng(1), new dev.tikhonov.tensor.Rng(2)), features, classes,
-        null, null);
+        java.util.Optional.empty());
   }
 
   private static List<String> names(int count, int length) {
@@ -503,10 +517,11 @@ class ModelFileTest {
   void save_modelWithNumbersTheLoaderRefuses_isRefused() throws Exception {
     Model m = ModelFile.read(valid, "v").model();
     Path file = dir.resolve("refused.safetensors");
-    double[] scale = m.featureScale().clone();
+    double[] scale = m.standardizer().orElseThrow().scale();
     scale[0] = 1e-40;
     Model tinyScale = new Model(m.spec(), m.network(), m.featureNames(), m.classNames(),
-        m.featureMean(), scale);
+        java.util.Optional.of(new dev.tikhonov.data.Standardizer(
+            m.standardizer().orElseThrow().mean(), scale)));
     InputException e = assertThrows(InputException.class,
         () -> ModelFile.save(tinyScale, file, Map.of()));
     assertTrue(e.getMessage().startsWith(file + ": cannot save: model.standardizer: feature 1"

@@ -79,7 +79,8 @@ public final class Training {
         : Score.of(Evaluation.of(network, spec.family().networkLoss(), test));
     Score trainEval = Score.of(Evaluation.of(network, spec.family().networkLoss(), train));
     Model model = new Model(spec, network, train.featureNames(), train.classNames(),
-        featureMean, featureScale);
+        featureMean == null ? Optional.empty()
+            : Optional.of(new dev.tikhonov.data.Standardizer(featureMean, featureScale)));
     return new Outcome(model, result, testEval, trainEval);
   }
 }

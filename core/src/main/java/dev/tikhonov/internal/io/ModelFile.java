@@ -84,9 +84,9 @@ public final class ModelFile {
     FileLimits.requireWritable(network.inputSize(), model.spec().architecture().hidden(),
         network.outputSize(), name);
     String cannot = name + ": cannot save";
-    if (model.featureMean() != null) {
-      ModelNumbers.requireStandardizer(model.featureMean(), model.featureScale(),
-          cannot + ": model.standardizer");
+    if (model.standardizer().isPresent()) {
+      ModelNumbers.requireStandardizer(model.standardizer().get().mean(),
+          model.standardizer().get().scale(), cannot + ": model.standardizer");
     }
     requireLayers(network, cannot + ": tensor");
     SafeTensors.Writer writer = new SafeTensors.Writer();
@@ -153,7 +153,9 @@ public final class ModelFile {
       throw new InputException(name + ": " + e.getMessage(), e);
     }
     fill(network, "", src, header, name);
-    Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.mean, d.scale);
+    Model model = new Model(d.spec, network, d.featureNames, d.classNames,
+        d.mean == null ? java.util.Optional.empty()
+            : java.util.Optional.of(new dev.tikhonov.data.Standardizer(d.mean, d.scale)));
     return new SavedModel(model, d.provenance);
   }
 
@@ -291,8 +293,9 @@ public final class ModelFile {
     m.put("layers", layers);
     m.put("feature_names", model.featureNames());
     m.put("class_names", model.classNames());
-    if (model.featureMean() != null) {
-      m.put("standardizer", Map.of("mean", model.featureMean(), "scale", model.featureScale()));
+    if (model.standardizer().isPresent()) {
+      m.put("standardizer", Map.of("mean", model.standardizer().get().mean(), "scale",
+          model.standardizer().get().scale()));
     } else {
       m.put("standardizer", null);
     }
