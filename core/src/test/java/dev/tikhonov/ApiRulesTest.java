@@ -8,8 +8,6 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +34,7 @@ import org.junit.jupiter.api.Test;
  *       {@link #apiTypes_sayWhetherTheyAreThreadSafe}.
  *   <li>No null for "absent": no javadoc of a public member (or of a type, whose
  *       {@code @param} tags are a record's components) promises or accepts a null; absent is
- *       an {@code Optional}. See {@link #NULL_AS_ABSENT} for the phrases.
+ *       an {@code Optional}. See {@link JavadocScan#NULL_AS_ABSENT} for the phrases.
  * </ul>
  *
  * <p>Exceptions to a rule are listed here with their reason; nothing is excused silently.
@@ -115,17 +111,11 @@ class ApiRulesTest {
   }
 
   /**
-   * Words that say whether a type is thread-safe: "thread-safe", "not thread-safe",
-   * "Immutable, so thread-safe", "one thread at a time", "thread-confined", "threads". A type
-   * whose javadoc never says "thread" leaves a user to guess.
-   */
-  static final Pattern THREADS = Pattern.compile("(?i)\\bthread");
-
-  /**
    * Every API type's own javadoc comment (the one directly above its declaration) mentions
-   * threads ({@link #THREADS}): a class or record says whether it is thread-safe, an interface
-   * what it requires of its implementations (or what callers may assume), an enum that its
-   * constants are shared (the project's "Thread-safe, as enum constants are"). Exempt, because
+   * threads ({@link JavadocScan#THREADS}): a class or record says whether it is thread-safe, an
+   * interface what it requires of its implementations (or what callers may assume), an enum
+   * that its constants are shared (the project's "Thread-safe, as enum constants are"). Exempt,
+   * because
    * no user shares their instances between threads by design: exceptions (thrown, caught, and
    * read by one thread), and annotation types (no state). Exceptions are still checked to be
    * immutable ({@link #apiExceptions_areImmutable}), which makes the exemption true.
@@ -141,7 +131,7 @@ class ApiRulesTest {
       Optional<String> doc = typeJavadoc(SOURCES, c);
       if (doc.isEmpty()) {
         silent.add(c.getName() + " (no javadoc)");
-      } else if (!THREADS.matcher(doc.get()).find()) {
+      } else if (!JavadocScan.THREADS.matcher(doc.get()).find()) {
         silent.add(c.getName());
       }
     }
@@ -175,18 +165,6 @@ class ApiRulesTest {
   }
 
   /**
-   * Javadoc phrases that make null a value ("the model, or null when …", "null if …",
-   * "{@code x} (may be null)", "Null when there are none", "(null = from the start)",
-   * "identity when {@code mean} is null"). Mentions of null that reject it
-   * ({@code @throws NullPointerException … is null}, "no value is null") do not match, nor do
-   * the statistician's null (model, deviance).
-   */
-  static final Pattern NULL_AS_ABSENT = Pattern.compile("(?i)\\bor null\\b"
-      + "|\\bnull (if|when|otherwise|for|without|before|after|at|to|unless|=|means)(?!\\w)"
-      + "|\\b(when|if|unless) (\\{@code [^}]*\\}|\\w+) is null\\b"
-      + "|\\b(may|can|might|could) (also )?be null\\b|\\breturns? null\\b|\\bnullable\\b");
-
-  /**
    * The exceptions to the null rule, by source file, with the reason; an entry that no longer
    * matches fails the test.
    */
@@ -195,7 +173,7 @@ class ApiRulesTest {
   /**
    * No javadoc of a public or protected member of an API type, and no API type's own javadoc
    * (whose {@code @param} tags document a record's components), makes null mean "absent": a
-   * scan of the source for {@link #NULL_AS_ABSENT}. Absent is an {@code Optional} (or
+   * scan of the source for {@link JavadocScan#NULL_AS_ABSENT}. Absent is an {@code Optional} (or
    * {@code OptionalInt}, {@code OptionalDouble}), which the compiler makes a caller handle.
    */
   @Test
@@ -220,79 +198,21 @@ class ApiRulesTest {
     assertEquals(List.of(), nulls, "public javadoc that makes null mean absent");
   }
 
-  // ---- source scanning, shared in spirit with SparkApiRulesTest ----
-
+  /** The source file of {@code c} (of its top-level class, for a nested one) under {@code root}. */
   static Path sourceFile(Path root, JavaClass c) {
     JavaClass top = c;
     while (top.getEnclosingClass().isPresent()) {
       top = top.getEnclosingClass().get();
     }
-    return root.resolve(top.getName().replace('.', '/') + ".java");
+    return JavadocScan.sourceFile(root, top.getName());
   }
-
-  static final Pattern COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
-  /** Whitespace and annotations (with arguments) between a javadoc and its declaration. */
-  static final Pattern ANNOTATIONS =
-      Pattern.compile("\\A(\\s*@\\w+(\\.\\w+)*(\\([^)]*\\))?)*\\s*");
-
-  /** A javadoc comment and the declaration right after it (annotations skipped). */
-  record Documented(String javadoc, String declaration, int line) {}
-
-  static List<Documented> documented(String source) {
-    List<Documented> out = new ArrayList<>();
-    Matcher m = COMMENT.matcher(source);
-    while (m.find()) {
-      String rest = source.substring(m.end());
-      Matcher annotations = ANNOTATIONS.matcher(rest);
-      int start = annotations.find() ? annotations.end() : 0;
-      int end = start;
-      while (end < rest.length() && "{;=(".indexOf(rest.charAt(end)) < 0) {
-        end++;
-      }
-      String declaration = rest.substring(start, end).replaceAll("\\s+", " ").trim();
-      int line = 1 + (int) source.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
-      // the text as one line, without the leading * of each line
-      String text = m.group(1).replaceAll("(?m)^\\s*\\*", " ").replaceAll("\\s+", " ");
-      out.add(new Documented(text, declaration, line));
-    }
-    return out;
-  }
-
-  static final Pattern TYPE_DECLARATION =
-      Pattern.compile("\\b(class|interface|enum|record|@interface) (\\w+)\\b");
 
   /** The javadoc comment directly above {@code c}'s declaration in its source file. */
   static Optional<String> typeJavadoc(Path root, JavaClass c) throws IOException {
-    String source = Files.readString(sourceFile(root, c), StandardCharsets.UTF_8);
-    for (Documented d : documented(source)) {
-      Matcher m = TYPE_DECLARATION.matcher(d.declaration());
-      if (m.find() && m.group(2).equals(c.getSimpleName())) {
-        return Optional.of(d.javadoc());
-      }
-    }
-    return Optional.empty();
+    return JavadocScan.typeJavadoc(sourceFile(root, c), c.getSimpleName());
   }
 
   static List<String> nullAsAbsent(Path root, JavaClass top) throws IOException {
-    Path file = sourceFile(root, top);
-    String source = Files.readString(file, StandardCharsets.UTF_8);
-    boolean inInterface = top.isInterface();
-    List<String> out = new ArrayList<>();
-    for (Documented d : documented(source)) {
-      String decl = " " + d.declaration() + " ";
-      boolean isPublic = decl.contains(" public ") || decl.contains(" protected ")
-          || inInterface && !decl.contains(" private ");
-      if (!isPublic) {
-        continue;
-      }
-      // a NullPointerException clause rejects null: not a finding
-      String text = d.javadoc().replaceAll("@throws NullPointerException(\\{@|[^@])*", "");
-      Matcher m = NULL_AS_ABSENT.matcher(text);
-      if (m.find()) {
-        out.add(root.relativize(file) + ":" + d.line() + " " + d.declaration() + ": \""
-            + m.group() + "\"");
-      }
-    }
-    return out;
+    return JavadocScan.nullAsAbsent(root, sourceFile(root, top), top.isInterface());
   }
 }

@@ -7,16 +7,14 @@ import java.io.IOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.tikhonov.JavadocScan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * public constructor or method (a one-parameter setter returning its own type excepted); every
  * type's own javadoc says whether it is thread-safe (it mentions threads; exceptions are
  * exempt); no public javadoc makes null mean "absent". The two source rules scan
- * spark/src/main/java with the same patterns as the core's test.
+ * spark/src/main/java with the core's patterns ({@code dev.tikhonov.JavadocScan}, from the core's
+ * test jar).
  */
 class SparkApiRulesTest {
   static final Path SOURCES = Path.of("src", "main", "java");
@@ -89,8 +88,6 @@ class SparkApiRulesTest {
         "public constructors and methods taking a positional boolean flag");
   }
 
-  static final Pattern THREADS = Pattern.compile("(?i)\\bthread");
-
   @Test
   void apiTypes_sayWhetherTheyAreThreadSafe() throws Exception {
     List<String> silent = new ArrayList<>();
@@ -101,18 +98,13 @@ class SparkApiRulesTest {
       Optional<String> doc = typeJavadoc(c);
       if (doc.isEmpty()) {
         silent.add(c.getName() + " (no javadoc)");
-      } else if (!THREADS.matcher(doc.get()).find()) {
+      } else if (!JavadocScan.THREADS.matcher(doc.get()).find()) {
         silent.add(c.getName());
       }
     }
     assertEquals(List.of(), silent.stream().sorted().collect(Collectors.toList()),
         "API types whose javadoc does not say whether they are thread-safe");
   }
-
-  static final Pattern NULL_AS_ABSENT = Pattern.compile("(?i)\\bor null\\b"
-      + "|\\bnull (if|when|otherwise|for|without|before|after|at|to|unless|=|means)(?!\\w)"
-      + "|\\b(when|if|unless) (\\{@code [^}]*\\}|\\w+) is null\\b"
-      + "|\\b(may|can|might|could) (also )?be null\\b|\\breturns? null\\b|\\bnullable\\b");
 
   @Test
   void apiJavadoc_makesNoNullMeanAbsent() throws Exception {
@@ -121,71 +113,21 @@ class SparkApiRulesTest {
       if (c.getEnclosingClass() != null) {
         continue;
       }
-      Path file = sourceFile(c);
-      String source = Files.readString(file, StandardCharsets.UTF_8);
-      for (Documented d : documented(source)) {
-        String decl = " " + d.declaration() + " ";
-        boolean isPublic = decl.contains(" public ") || decl.contains(" protected ")
-            || c.isInterface() && !decl.contains(" private ");
-        if (!isPublic) {
-          continue;
-        }
-        String text = d.javadoc().replaceAll("@throws NullPointerException(\\{@|[^@])*", "");
-        Matcher m = NULL_AS_ABSENT.matcher(text);
-        if (m.find()) {
-          nulls.add(file.getFileName() + ":" + d.line() + " " + d.declaration() + ": \""
-              + m.group() + "\"");
-        }
-      }
+      nulls.addAll(JavadocScan.nullAsAbsent(SOURCES, sourceFile(c), c.isInterface()));
     }
     assertEquals(List.of(), nulls, "public javadoc that makes null mean absent");
   }
 
+  /** The source file of {@code c} (of its top-level class, for a nested one). */
   static Path sourceFile(Class<?> c) {
     Class<?> top = c;
     while (top.getEnclosingClass() != null) {
       top = top.getEnclosingClass();
     }
-    return SOURCES.resolve(top.getName().replace('.', '/') + ".java");
-  }
-
-  static final Pattern COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
-  static final Pattern ANNOTATIONS =
-      Pattern.compile("\\A(\\s*@\\w+(\\.\\w+)*(\\([^)]*\\))?)*\\s*");
-  static final Pattern TYPE_DECLARATION =
-      Pattern.compile("\\b(class|interface|enum|record|@interface) (\\w+)\\b");
-
-  /** A javadoc comment and the declaration right after it (annotations skipped). */
-  record Documented(String javadoc, String declaration, int line) {}
-
-  static List<Documented> documented(String source) {
-    List<Documented> out = new ArrayList<>();
-    Matcher m = COMMENT.matcher(source);
-    while (m.find()) {
-      String rest = source.substring(m.end());
-      Matcher annotations = ANNOTATIONS.matcher(rest);
-      int start = annotations.find() ? annotations.end() : 0;
-      int end = start;
-      while (end < rest.length() && "{;=(".indexOf(rest.charAt(end)) < 0) {
-        end++;
-      }
-      String declaration = rest.substring(start, end).replaceAll("\\s+", " ").trim();
-      int line = 1 + (int) source.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
-      // the text as one line, without the leading * of each line
-      String text = m.group(1).replaceAll("(?m)^\\s*\\*", " ").replaceAll("\\s+", " ");
-      out.add(new Documented(text, declaration, line));
-    }
-    return out;
+    return JavadocScan.sourceFile(SOURCES, top.getName());
   }
 
   static Optional<String> typeJavadoc(Class<?> c) throws IOException {
-    String source = Files.readString(sourceFile(c), StandardCharsets.UTF_8);
-    for (Documented d : documented(source)) {
-      Matcher m = TYPE_DECLARATION.matcher(d.declaration());
-      if (m.find() && m.group(2).equals(c.getSimpleName())) {
-        return Optional.of(d.javadoc());
-      }
-    }
-    return Optional.empty();
+    return JavadocScan.typeJavadoc(sourceFile(c), c.getSimpleName());
   }
 }
