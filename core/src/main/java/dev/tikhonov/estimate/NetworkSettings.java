@@ -11,53 +11,42 @@ import java.util.OptionalInt;
  * {@link LinearRegression}, {@link LogisticRegression}); immutable and validated. The objective
  * is DESIGN.md's: the mean loss over the training rows plus the coupled penalty
  * {@code λ Σⱼ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} on the weights (never the biases), minimized by
- * mini-batch {@code optimizer} steps; decoupled weight decay is the optimizer's.
- *
- * @param hiddenLayers widths of the hidden ReLU layers (empty for linear and logistic regression)
- * @param dropout inverted dropout rate p ∈ [0, 1) after each hidden ReLU (needs hidden layers)
- * @param lambda λ ≥ 0
- * @param l1Ratio α ∈ [0, 1]
- * @param optimizer the optimizer (with its decoupled weight decay and clipping)
- * @param epochSchedule the learning-rate schedule in epochs (turned into steps at fit time),
- *     starting from the optimizer's learning rate; a non-constant one needs an optimizer whose
- *     own (per-step) schedule is constant, as one of the two would otherwise be dropped
- * @param epochs passes over the training rows (≥ 1)
- * @param batchSize rows per mini-batch (≥ 1)
- * @param seed seeds initialization, shuffling, dropout and the validation split
- * @param threads OpenBLAS threads for the fit (process-wide while it runs, restored after);
- *     empty = leave OpenBLAS as it is (all cores by default)
- * @param patience early stopping: stop after this many epochs without a lower validation loss
- *     and keep the best weights; 0 = off
- * @param validationFraction share of the training rows held out (seeded, stratified for
- *     classes) as the validation set when no validation set is given: 0 = none, except that
- *     early stopping then holds out 0.1
- * @param standardize standardize features (mean 0, variance 1 with divisor n) fitted on the
- *     training rows; the model applies the same transform to new inputs and λ acts on the
- *     standardized scale
- * @param standardizeTarget a regressor's: fit the network to the standardized target
- *     z = (y − μ)/σ (μ and the 1/n standard deviation σ of the training rows' targets, σ = 1
- *     for a constant target), so that the loss term is (1/n) Σ ½(zᵢ − f(xᵢ))² and λ means the
- *     same whatever the target's units; the fitted model's output layer is then rescaled
- *     (weights ·σ, bias ·σ + μ) so that it predicts y = σ·f(x) + μ. Always false for
- *     classifiers
+ * mini-batch {@code optimizer} steps; decoupled weight decay is the optimizer's. Made by the
+ * estimators' builders (named setters such as {@code standardize(true)}); immutable, so
+ * thread-safe.
  */
-public record NetworkSettings(
-    List<Integer> hiddenLayers,
-    double dropout,
-    double lambda,
-    double l1Ratio,
-    OptimizerConfig optimizer,
-    EpochSchedule epochSchedule,
-    int epochs,
-    int batchSize,
-    long seed,
-    OptionalInt threads,
-    int patience,
-    double validationFraction,
-    boolean standardize,
-    boolean standardizeTarget) {
+public final class NetworkSettings {
+  private final List<Integer> hiddenLayers;
+  private final double dropout;
+  private final double lambda;
+  private final double l1Ratio;
+  private final OptimizerConfig optimizer;
+  private final EpochSchedule epochSchedule;
+  private final int epochs;
+  private final int batchSize;
+  private final long seed;
+  private final OptionalInt threads;
+  private final int patience;
+  private final double validationFraction;
+  private final boolean standardize;
+  private final boolean standardizeTarget;
 
-  public NetworkSettings {
+  /** Validated; made by the estimators' builders and the {@code with…} copies only. */
+  NetworkSettings(
+      List<Integer> hiddenLayers,
+      double dropout,
+      double lambda,
+      double l1Ratio,
+      OptimizerConfig optimizer,
+      EpochSchedule epochSchedule,
+      int epochs,
+      int batchSize,
+      long seed,
+      OptionalInt threads,
+      int patience,
+      double validationFraction,
+      boolean standardize,
+      boolean standardizeTarget) {
     hiddenLayers = List.copyOf(hiddenLayers);
     for (int h : hiddenLayers) {
       if (h < 1) {
@@ -101,6 +90,112 @@ public record NetworkSettings(
       throw new IllegalArgumentException("validationFraction must be in [0, 1), got "
           + validationFraction);
     }
+    this.hiddenLayers = hiddenLayers;
+    this.dropout = dropout;
+    this.lambda = lambda;
+    this.l1Ratio = l1Ratio;
+    this.optimizer = optimizer;
+    this.epochSchedule = epochSchedule;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.seed = seed;
+    this.threads = threads;
+    this.patience = patience;
+    this.validationFraction = validationFraction;
+    this.standardize = standardize;
+    this.standardizeTarget = standardizeTarget;
+  }
+
+  /** Widths of the hidden ReLU layers (empty for linear and logistic regression). */
+  public List<Integer> hiddenLayers() {
+    return hiddenLayers;
+  }
+
+  /** Inverted dropout rate p ∈ [0, 1) after each hidden ReLU (needs hidden layers). */
+  public double dropout() {
+    return dropout;
+  }
+
+  /** λ ≥ 0, the penalty's strength (DESIGN.md's scaling). */
+  public double lambda() {
+    return lambda;
+  }
+
+  /** α ∈ [0, 1], the L1 share of the elastic-net penalty. */
+  public double l1Ratio() {
+    return l1Ratio;
+  }
+
+  /** The optimizer (with its decoupled weight decay and clipping). */
+  public OptimizerConfig optimizer() {
+    return optimizer;
+  }
+
+  /**
+   * The learning-rate schedule in epochs (turned into steps at fit time), starting from the
+   * optimizer's learning rate; a non-constant one needs an optimizer whose own (per-step)
+   * schedule is constant, as one of the two would otherwise be dropped.
+   */
+  public EpochSchedule epochSchedule() {
+    return epochSchedule;
+  }
+
+  /** Passes over the training rows (≥ 1). */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Rows per mini-batch (≥ 1). */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Seeds initialization, shuffling, dropout and the validation split. */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * OpenBLAS threads for the fit (process-wide while it runs, restored after); empty = leave
+   * OpenBLAS as it is (all cores by default).
+   */
+  public OptionalInt threads() {
+    return threads;
+  }
+
+  /**
+   * Early stopping: stop after this many epochs without a lower validation loss and keep the
+   * best weights; 0 = off.
+   */
+  public int patience() {
+    return patience;
+  }
+
+  /**
+   * Share of the training rows held out (seeded, stratified for classes) as the validation set
+   * when no validation set is given: 0 = none, except that early stopping then holds out 0.1.
+   */
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  /**
+   * Standardize features (mean 0, variance 1 with divisor n) fitted on the training rows; the
+   * model applies the same transform to new inputs and λ acts on the standardized scale.
+   */
+  public boolean standardize() {
+    return standardize;
+  }
+
+  /**
+   * A regressor's: fit the network to the standardized target z = (y − μ)/σ (μ and the 1/n
+   * standard deviation σ of the training rows' targets, σ = 1 for a constant target), so that
+   * the loss term is (1/n) Σ ½(zᵢ − f(xᵢ))² and λ means the same whatever the target's units;
+   * the fitted model's output layer is then rescaled (weights ·σ, bias ·σ + μ) so that it
+   * predicts y = σ·f(x) + μ. Always false for classifiers.
+   */
+  public boolean standardizeTarget() {
+    return standardizeTarget;
   }
 
   /** These settings with λ = {@code value} (validated). */
@@ -182,5 +277,23 @@ public record NetworkSettings(
       m.put("standardize_target", true);
     }
     return m;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NetworkSettings o && hiddenLayers.equals(o.hiddenLayers) && Double.compare(dropout, o.dropout) == 0 && Double.compare(lambda, o.lambda) == 0 && Double.compare(l1Ratio, o.l1Ratio) == 0 && optimizer.equals(o.optimizer) && epochSchedule.equals(o.epochSchedule) && epochs == o.epochs && batchSize == o.batchSize && seed == o.seed && threads.equals(o.threads) && patience == o.patience && Double.compare(validationFraction, o.validationFraction) == 0 && standardize == o.standardize && standardizeTarget == o.standardizeTarget;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule, epochs, batchSize, seed, threads, patience, validationFraction, standardize, standardizeTarget);
+  }
+
+  /** "NetworkSettings{hidden_layers=[64], dropout=0.0, …}": {@link #toMap()}'s names and values. */
+  @Override
+  public String toString() {
+    Map<String, Object> m = toMap();
+    m.put("standardize_target", standardizeTarget);
+    return "NetworkSettings" + m;
   }
 }
