@@ -61,8 +61,6 @@ class ApiRulesTest {
       Map.entry("dev.tikhonov.train.TrainResult.<init>", RESULT),
       Map.entry("dev.tikhonov.train.TrainingState.<init>", RESULT
           + " (the trainer's checkpoint state, restored from a checkpoint file)"),
-      Map.entry("dev.tikhonov.linear.PathSettings.<init>", BUILT_BY_NAME
-          + " (PathSettings.builder(), withStandardize(boolean))"),
       Map.entry("dev.tikhonov.experiment.MnistSelect$Settings.<init>", BUILT_BY_NAME
           + " (Settings.full().toBuilder())"));
 

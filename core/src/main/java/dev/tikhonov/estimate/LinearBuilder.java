@@ -160,7 +160,13 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   }
 
   PathSettings pathSettings() {
-    return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
-        tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits);
+    PathSettings.Builder b = PathSettings.builder().l1Ratio(l1Ratio).numLambdas(numLambdas)
+        .lambdas(lambdas).standardize(standardize).tolerance(tolerance)
+        .maxIterations(maxIterations).penaltyFactors(penaltyFactors).intercept(intercept)
+        .lowerLimits(lowerLimits).upperLimits(upperLimits);
+    if (lambdaMinRatio.isPresent()) {
+      b.lambdaMinRatio(lambdaMinRatio.getAsDouble());
+    }
+    return b.build();
   }
 }

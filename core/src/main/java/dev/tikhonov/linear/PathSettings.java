@@ -10,51 +10,21 @@ import java.util.OptionalDouble;
  * project's names. The objective at each λ is DESIGN.md's
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, which is glmnet's with
  * {@code standardize = FALSE} (and with y of unit variance for the gaussian ridge part; see
- * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods;
- * immutable and thread-safe (the arrays are copied in and out).
- *
- * @param l1Ratio α ∈ [0, 1]: 1 is the lasso, 0 ridge
- * @param numLambdas number of λ values of the default sequence (ignored when {@code lambdas} is
- *     given); default 100
- * @param lambdaMinRatio smallest λ of the default sequence as a fraction of λ_max; empty means
- *     glmnet's default (1e-4 when n ≥ p, else 1e-2); values below 1e-6 are raised to 1e-6 as
- *     glmnet does
- * @param lambdas a λ sequence of your own, each finite and ≥ 0 (0 the unpenalized fit), no
- *     value twice, in any order: sorted decreasingly before the fit, as glmnet sorts a user
- *     {@code lambda} (never stopped early), or empty for the default geometric sequence from
- *     λ_max
- * @param standardize fit on features scaled to unit variance (1/n), report coefficients on the
- *     original scale (glmnet's {@code standardize = TRUE}); the penalty then applies to the
- *     standardized coefficients; default true
- * @param tolerance what every λ of the path is certified to: the relative duality gap
- *     (gaussian) or the scaled KKT residual (binomial, multinomial) of the returned solution is
- *     at most this (docs/linear.md, "Convergence"); default {@link #DEFAULT_TOLERANCE}
- * @param maxIterations the budget of coordinate passes over the data, summed over the whole path
- *     (glmnet's {@code maxit}); when it runs out the path ends at that λ, marked not converged;
- *     default 100000
- * @param penaltyFactors vⱼ ≥ 0 per feature (0 = unpenalized), rescaled to sum to p as glmnet
- *     does; empty means all 1
- * @param intercept fit an unpenalized intercept a₀ (otherwise a₀ = 0 and nothing is centered;
- *     gaussian only); default true
- * @param lowerLimits box constraints bⱼ ≥ lⱼ on the original scale (glmnet's
- *     {@code lower.limits}), each ≤ 0 (−∞ allowed): one value for every feature or one per
- *     feature; empty means none. With {@code standardize} the fit's limits are sⱼ·lⱼ on the
- *     standardized coefficients, as glmnet scales them. E.g. 0 for the non-negative lasso
- * @param upperLimits box constraints bⱼ ≤ uⱼ (glmnet's {@code upper.limits}), each ≥ 0 (+∞
- *     allowed), one value or one per feature; empty means none
+ * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods (each setting's
+ * meaning is on its accessor); immutable and thread-safe (the arrays are copied in and out).
  */
-public record PathSettings(
-    double l1Ratio,
-    int numLambdas,
-    OptionalDouble lambdaMinRatio,
-    double[] lambdas,
-    boolean standardize,
-    double tolerance,
-    int maxIterations,
-    double[] penaltyFactors,
-    boolean intercept,
-    double[] lowerLimits,
-    double[] upperLimits) {
+public final class PathSettings {
+  private final double l1Ratio;
+  private final int numLambdas;
+  private final OptionalDouble lambdaMinRatio;
+  private final double[] lambdas;
+  private final boolean standardize;
+  private final double tolerance;
+  private final int maxIterations;
+  private final double[] penaltyFactors;
+  private final boolean intercept;
+  private final double[] lowerLimits;
+  private final double[] upperLimits;
 
   /**
    * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
@@ -73,7 +43,18 @@ public record PathSettings(
   public static final int DEFAULT_NUM_LAMBDAS = 100;
 
   /** Validates every setting; the message names it. */
-  public PathSettings {
+  private PathSettings(
+      double l1Ratio,
+      int numLambdas,
+      OptionalDouble lambdaMinRatio,
+      double[] lambdas,
+      boolean standardize,
+      double tolerance,
+      int maxIterations,
+      double[] penaltyFactors,
+      boolean intercept,
+      double[] lowerLimits,
+      double[] upperLimits) {
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
     }
@@ -123,6 +104,17 @@ public record PathSettings(
     lowerLimits = lowerLimits.clone();
     upperLimits = upperLimits.clone();
     checkLimits(lowerLimits, upperLimits);
+    this.l1Ratio = l1Ratio;
+    this.numLambdas = numLambdas;
+    this.lambdaMinRatio = lambdaMinRatio;
+    this.lambdas = lambdas;
+    this.standardize = standardize;
+    this.tolerance = tolerance;
+    this.maxIterations = maxIterations;
+    this.penaltyFactors = penaltyFactors;
+    this.intercept = intercept;
+    this.lowerLimits = lowerLimits;
+    this.upperLimits = upperLimits;
   }
 
   /**
@@ -174,31 +166,97 @@ public record PathSettings(
     return of(1.0);
   }
 
+  /** α ∈ [0, 1], the L1 share of the penalty: 1 is the lasso, 0 ridge. */
+  public double l1Ratio() {
+    return l1Ratio;
+  }
+
+  /**
+   * Number of λ values of the default sequence (ignored when {@code lambdas} is given); default
+   * 100.
+   */
+  public int numLambdas() {
+    return numLambdas;
+  }
+
+  /**
+   * Smallest λ of the default sequence as a fraction of λ_max; empty means glmnet's default
+   * (1e-4 when n ≥ p, else 1e-2); values below 1e-6 are raised to 1e-6 as glmnet does.
+   */
+  public OptionalDouble lambdaMinRatio() {
+    return lambdaMinRatio;
+  }
+
+  /**
+   * Fit on features scaled to unit variance (1/n), report coefficients on the original scale
+   * (glmnet's {@code standardize = TRUE}); the penalty then applies to the standardized
+   * coefficients; default true.
+   */
+  public boolean standardize() {
+    return standardize;
+  }
+
+  /**
+   * What every λ of the path is certified to: the relative duality gap (gaussian) or the scaled
+   * KKT residual (binomial, multinomial) of the returned solution is at most this
+   * (docs/linear.md, "Convergence"); default {@link #DEFAULT_TOLERANCE}.
+   */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /**
+   * The budget of coordinate passes over the data, summed over the whole path (glmnet's {@code
+   * maxit}); when it runs out the path ends at that λ, marked not converged; default 100000.
+   */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /**
+   * Fit an unpenalized intercept a₀ (otherwise a₀ = 0 and nothing is centered; gaussian only);
+   * default true.
+   */
+  public boolean intercept() {
+    return intercept;
+  }
+
   /** A builder starting from {@link #lasso()}'s values. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The λ sequence given (decreasing order is applied when fitting); empty for the default. */
-  @Override
+  /**
+   * A λ sequence of your own, each finite and ≥ 0 (0 the unpenalized fit), no value twice, in
+   * any order: sorted decreasingly before the fit, as glmnet sorts a user {@code lambda} (never
+   * stopped early), or empty for the default geometric sequence from λ_max (a copy).
+   */
   public double[] lambdas() {
     return lambdas.clone();
   }
 
-  /** The penalty factors given, not yet rescaled; empty for all ones. */
-  @Override
+  /**
+   * Vⱼ ≥ 0 per feature (0 = unpenalized), rescaled to sum to p as glmnet does; empty means all 1
+   * (a copy).
+   */
   public double[] penaltyFactors() {
     return penaltyFactors.clone();
   }
 
-  /** The lower limits given (one value or one per feature); empty for none. */
-  @Override
+  /**
+   * Box constraints bⱼ ≥ lⱼ on the original scale (glmnet's {@code lower.limits}), each ≤ 0 (−∞
+   * allowed): one value for every feature or one per feature; empty means none. With {@code
+   * standardize} the fit's limits are sⱼ·lⱼ on the standardized coefficients, as glmnet scales
+   * them. E.g. 0 for the non-negative lasso (a copy).
+   */
   public double[] lowerLimits() {
     return lowerLimits.clone();
   }
 
-  /** The upper limits given (one value or one per feature); empty for none. */
-  @Override
+  /**
+   * Box constraints bⱼ ≤ uⱼ (glmnet's {@code upper.limits}), each ≥ 0 (+∞ allowed), one value or
+   * one per feature; empty means none (a copy).
+   */
   public double[] upperLimits() {
     return upperLimits.clone();
   }
