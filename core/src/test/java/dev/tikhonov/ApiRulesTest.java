@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -124,12 +123,8 @@ class ApiRulesTest {
       if (isThrowable(c) || c.isAnnotation()) {
         continue;
       }
-      Optional<String> doc = typeJavadoc(SOURCES, c);
-      if (doc.isEmpty()) {
-        silent.add(c.getName() + " (no javadoc)");
-      } else if (!JavadocScan.THREADS.matcher(doc.get()).find()) {
-        silent.add(c.getName());
-      }
+      JavadocScan.threadSafetyGap(sourceFile(SOURCES, c), c.getSimpleName(), c.getName())
+          .ifPresent(silent::add);
     }
     assertEquals(List.of(), silent.stream().sorted().collect(Collectors.toList()),
         "API types whose javadoc does not say whether they are thread-safe");
@@ -201,11 +196,6 @@ class ApiRulesTest {
       top = top.getEnclosingClass().get();
     }
     return JavadocScan.sourceFile(root, top.getName());
-  }
-
-  /** The javadoc comment directly above {@code c}'s declaration in its source file. */
-  static Optional<String> typeJavadoc(Path root, JavaClass c) throws IOException {
-    return JavadocScan.typeJavadoc(sourceFile(root, c), c.getSimpleName());
   }
 
   static List<String> nullAsAbsent(Path root, JavaClass top) throws IOException {

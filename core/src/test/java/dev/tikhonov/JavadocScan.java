@@ -85,6 +85,20 @@ public final class JavadocScan {
   }
 
   /**
+   * What keeps type {@code name} (declared as {@code simpleName} in {@code file}) from saying
+   * whether it is thread-safe: "name (no javadoc)", or "name" when its javadoc never mentions
+   * threads ({@link #THREADS}); empty when it says.
+   */
+  public static Optional<String> threadSafetyGap(Path file, String simpleName, String name)
+      throws IOException {
+    Optional<String> doc = typeJavadoc(file, simpleName);
+    if (doc.isEmpty()) {
+      return Optional.of(name + " (no javadoc)");
+    }
+    return THREADS.matcher(doc.get()).find() ? Optional.empty() : Optional.of(name);
+  }
+
+  /**
    * The public or protected declarations of {@code file} (every one not private in an
    * interface, {@code inInterface}) whose javadoc makes null mean absent ({@link
    * #NULL_AS_ABSENT}), each as "path:line declaration: \"phrase\"", the path relative to

@@ -3,7 +3,7 @@ package dev.tikhonov.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import dev.tikhonov.JavadocScan;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.tikhonov.JavadocScan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,12 +93,8 @@ class SparkApiRulesTest {
       if (Throwable.class.isAssignableFrom(c) || c.isAnnotation()) {
         continue;
       }
-      Optional<String> doc = typeJavadoc(c);
-      if (doc.isEmpty()) {
-        silent.add(c.getName() + " (no javadoc)");
-      } else if (!JavadocScan.THREADS.matcher(doc.get()).find()) {
-        silent.add(c.getName());
-      }
+      JavadocScan.threadSafetyGap(sourceFile(c), c.getSimpleName(), c.getName())
+          .ifPresent(silent::add);
     }
     assertEquals(List.of(), silent.stream().sorted().collect(Collectors.toList()),
         "API types whose javadoc does not say whether they are thread-safe");
@@ -125,9 +119,5 @@ class SparkApiRulesTest {
       top = top.getEnclosingClass();
     }
     return JavadocScan.sourceFile(SOURCES, top.getName());
-  }
-
-  static Optional<String> typeJavadoc(Class<?> c) throws IOException {
-    return JavadocScan.typeJavadoc(sourceFile(c), c.getSimpleName());
   }
 }
