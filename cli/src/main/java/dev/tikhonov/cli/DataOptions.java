@@ -192,7 +192,7 @@ final class DataOptions implements Flags.Conditional {
       throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
     }
     if (kind == TargetKind.REAL) {
-      refuseConstantTarget(all, split.train());
+      refuseConstantTarget(all, split.train(), seed);
     }
     return split;
   }
@@ -203,7 +203,7 @@ final class DataOptions implements Flags.Conditional {
    * anyway, and the network's rounding noise around the constant drew a warning to try a
    * smaller learning rate.
    */
-  private void refuseConstantTarget(Dataset all, Dataset train) {
+  private void refuseConstantTarget(Dataset all, Dataset train, long seed) {
     String where = data + " (" + (target != null ? "--target " + target
         : "its target, each line's first field") + ")";
     if (constant(all)) {
@@ -218,7 +218,8 @@ final class DataOptions implements Flags.Conditional {
     if (constant(train)) {
       throw new InputException(where + ": the target is constant (" + train.target(0)
           + ") on the " + train.size() + " training rows of the split (--test-fraction "
-          + testFraction + ", --seed): nothing to fit; another --seed splits the rows otherwise");
+          + testFraction + ", --seed " + seed + "): nothing to fit; another --seed splits the rows"
+          + " otherwise");
     }
   }
 

@@ -95,4 +95,22 @@ class ConstantTargetTest {
           + " trains each on more rows"), r.message());
     }
   }
+
+  /** The file varies in one row, and --seed 1's split puts that row in the test part. */
+  @Test
+  void train_targetConstantOnTheSplitsTrainingRows_namesTheSplitsFlags() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("almost.csv"), csv);
+    InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
+        "linear", "--epochs", "1", "--seed", "1", "--quiet", "--threads", "1", "--out",
+        dir.resolve("t").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(data + " (--target y): the target is constant (5.0) on the 32 training rows of"
+        + " the split (--test-fraction 0.2, --seed 1): nothing to fit; another --seed splits the"
+        + " rows otherwise", r.message());
+  }
 }

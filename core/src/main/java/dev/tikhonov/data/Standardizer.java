@@ -1,7 +1,7 @@
 package dev.tikhonov.data;
 
-import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.internal.data.Numbers;
+import dev.tikhonov.tensor.Matrix;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -15,10 +15,11 @@ import java.util.function.IntFunction;
  * leaves a tiny spread), a test relative to the column's own magnitude as scikit-learn's, so a
  * column in units of 10⁻¹⁴ is scaled, not dropped. A column that varies by less than
  * {@link #MIN_SCALE} is refused: a scale that small would take ordinary inputs beyond float32
- * (and a model file refuses such a scale). Fit on the training rows only and apply the same transform to validation and
- * test rows; fitting on all rows leaks the test set's statistics into training. Sums are
- * accumulated in double, in two passes. Immutable (the arrays are copied in and out), so
- * thread-safe; {@code transformInPlace} modifies only the matrix it is given.
+ * (and a model file refuses such a scale). Fit on the training rows only and apply the same
+ * transform to validation and test rows; fitting on all rows leaks the test set's statistics
+ * into training. Sums are accumulated in double, in two passes. Immutable (the arrays are
+ * copied in and out), so thread-safe; {@code transformInPlace} modifies only the matrix it is
+ * given.
  *
  * <p>For a {@link Dataset} that holds dense rows in double precision, {@link #fit(Dataset)} and
  * {@link #transform(Dataset)} work on those doubles and round to float32 only the standardized
@@ -44,7 +45,11 @@ public record Standardizer(double[] mean, double[] scale) {
     scale = scale.clone();
   }
 
-  /** Fits mean and scale of each column of {@code x} (n ≥ 1 rows, finite values). */
+  /**
+   * Fits mean and scale of each column of {@code x} (n ≥ 1 rows, finite values).
+   *
+   * @throws InputException when a column varies by less than {@link #MIN_SCALE} (not constant)
+   */
   public static Standardizer fit(Matrix x) {
     return fit(x.rows(), x.cols(), x::get);
   }

@@ -82,13 +82,23 @@ final class NetworkFit {
    * noise around it, worse than the constant (and with R² undefined).
    */
   private static void requireVaryingTarget(Dataset data) {
-    double first = data.target(0);
-    for (int i = 1; i < data.size(); i++) {
-      if (data.target(i) != first) {
-        return;
+    java.util.OptionalDouble value =
+        constantTarget(data, java.util.stream.IntStream.range(0, data.size()).toArray());
+    if (value.isPresent()) {
+      throw new ConstantTargetException("the target is constant (" + value.getAsDouble()
+          + "): nothing to fit");
+    }
+  }
+
+  /** The one target value of {@code rows} (≥ 1) of {@code data}; empty when they vary. */
+  static java.util.OptionalDouble constantTarget(Dataset data, int[] rows) {
+    double first = data.target(rows[0]);
+    for (int i = 1; i < rows.length; i++) {
+      if (data.target(rows[i]) != first) {
+        return java.util.OptionalDouble.empty();
       }
     }
-    throw new ConstantTargetException("the target is constant (" + first + "): nothing to fit");
+    return java.util.OptionalDouble.of(first);
   }
 
   /** The checked fit, at the thread count in force. */

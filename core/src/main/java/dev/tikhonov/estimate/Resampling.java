@@ -115,15 +115,11 @@ public final class Resampling {
       if (rows.length == 0) {
         continue;
       }
-      double first = data.target(rows[0]);
-      boolean varies = false;
-      for (int i = 1; i < rows.length && !varies; i++) {
-        varies = data.target(rows[i]) != first;
-      }
-      if (!varies) {
+      java.util.OptionalDouble value = NetworkFit.constantTarget(data, rows);
+      if (value.isPresent()) {
         throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
-            + " of " + splits.size() + " (its training rows): the target is constant (" + first
-            + "): nothing to fit");
+            + " of " + splits.size() + " (its training rows): the target is constant ("
+            + value.getAsDouble() + "): nothing to fit");
       }
     }
   }
