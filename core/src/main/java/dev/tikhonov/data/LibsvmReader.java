@@ -154,7 +154,11 @@ public final class LibsvmReader {
           try {
             value = Numbers.parseDouble(label);
           } catch (Numbers.BadNumber e) {
-            throw token.error("label " + e.getMessage());
+            // a LIBSVM label is a number, whatever the classes are called; text labels are a
+            // CSV's (it said only "expected a number")
+            throw token.error("label " + e.getMessage() + (e.isText() ? "; a LIBSVM label is a"
+                + " number, so write the classes as numbers (0, 1, …), or use a CSV file, whose"
+                + " text labels are classes" : ""));
           }
           if (modelClasses == null) {
             labels.add(ClassLabels.canonical(value));

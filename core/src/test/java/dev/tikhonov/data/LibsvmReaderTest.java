@@ -46,7 +46,9 @@ class LibsvmReaderTest {
         inf + ":3:1: token 1: label \"-inf\": infinite values are not allowed");
     Path text = write(dir, "text.svm", "1 1:1\nyes 1:2\n");
     assertInputError(() -> LibsvmReader.read(text, TargetKind.CLASS),
-        text + ":2:1: token 1: label expected a number, found \"yes\"");
+        text + ":2:1: token 1: label expected a number, found \"yes\"; a LIBSVM label is a"
+            + " number, so write the classes as numbers (0, 1, …), or use a CSV file, whose text"
+            + " labels are classes");
   }
 
   /**
