@@ -72,12 +72,7 @@ class ConstantTargetTest {
    */
   @Test
   void networkSearches_aFoldWithAConstantTarget_namesTheSplitAndTheFlags() throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 40; i++) {
-      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
-          .append('\n');
-    }
-    Path data = Files.writeString(dir.resolve("almost.csv"), csv);
+    Path data = almostConstant();
     String[][] commands = {
         {"grid", "--lambdas", "0,0.1"},
         {"select", "--nlambda", "2"}};
@@ -99,12 +94,7 @@ class ConstantTargetTest {
   /** The file varies in one row, and --seed 1's split puts that row in the test part. */
   @Test
   void train_targetConstantOnTheSplitsTrainingRows_namesTheSplitsFlags() throws Exception {
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 40; i++) {
-      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
-          .append('\n');
-    }
-    Path data = Files.writeString(dir.resolve("almost.csv"), csv);
+    Path data = almostConstant();
     InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
         "linear", "--epochs", "1", "--seed", "1", "--quiet", "--threads", "1", "--out",
         dir.resolve("t").toString());
@@ -112,5 +102,15 @@ class ConstantTargetTest {
     assertEquals(data + " (--target y): the target is constant (5.0) on the 32 training rows of"
         + " the split (--test-fraction 0.2, --seed 1): nothing to fit; another --seed splits the"
         + " rows otherwise", r.message());
+  }
+
+  /** 40 rows whose target y is 5 but in row 4 (6): it varies, in one row only. */
+  private Path almostConstant() throws java.io.IOException {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
+          .append('\n');
+    }
+    return Files.writeString(dir.resolve("almost.csv"), csv);
   }
 }
