@@ -23,14 +23,9 @@ record Histograms(double[] edges, List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  /** The row with this λ and dropout, or null. */
-  public Row find(double lambda, double dropout) {
-    for (Row r : rows) {
-      if (r.lambda == lambda && r.dropout == dropout) {
-        return r;
-      }
-    }
-    return null;
+  /** The row with this λ and dropout, if there is one. */
+  java.util.Optional<Row> find(double lambda, double dropout) {
+    return rows.stream().filter(r -> r.lambda == lambda && r.dropout == dropout).findFirst();
   }
 
   /** Reads histograms.json; InputException when counts do not match the edges. */

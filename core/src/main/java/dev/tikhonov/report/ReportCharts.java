@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
@@ -79,7 +80,7 @@ public final class ReportCharts {
 
   private static void mnistL2(Path dir, List<ReportChart> charts) {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
-    LambdaRow best = LambdaRow.best(rows).orElse(null);
+    Optional<LambdaRow> best = LambdaRow.best(rows);
     charts.add(new ReportChart("validation-accuracy",
         "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
             + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
@@ -92,18 +93,12 @@ public final class ReportCharts {
     if (Files.isRegularFile(histogramsFile)) {
       Histograms histograms = Histograms.read(histogramsFile);
       Map<String, double[]> counts = new LinkedHashMap<>();
-      Histograms.Row zero = histograms.find(0, 0);
-      if (zero != null) {
-        counts.put("λ = 0", zero.counts());
-      }
-      if (best != null && best.lambda() != 0) {
-        Histograms.Row chosen = histograms.find(best.lambda(), 0);
-        if (chosen != null) {
-          counts.put("best λ = " + Html.number(best.lambda()), chosen.counts());
-        }
-      }
+      histograms.find(0, 0).ifPresent(zero -> counts.put("λ = 0", zero.counts()));
+      best.filter(b -> b.lambda() != 0).ifPresent(b -> histograms.find(b.lambda(), 0)
+          .ifPresent(chosen -> counts.put("best λ = " + Html.number(b.lambda()),
+              chosen.counts())));
       if (!counts.isEmpty()) {
-        boolean bestIsZero = best != null && best.lambda() == 0;
+        boolean bestIsZero = best.isPresent() && best.get().lambda() == 0;
         charts.add(new ReportChart("shrinkage-histogram",
             bestIsZero ? "First-layer weights (first seed) at λ = 0, the best λ of this run:"
                 + " there is no shrinkage to show."

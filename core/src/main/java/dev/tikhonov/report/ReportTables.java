@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** The result tables of a run directory's report, from its files only. */
 final class ReportTables {
@@ -222,7 +223,7 @@ final class ReportTables {
 
   private static void mnistL2(Path dir, StringBuilder out) {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
-    LambdaRow best = LambdaRow.best(rows).orElse(null);
+    Optional<LambdaRow> best = LambdaRow.best(rows);
     List<LambdaRow> sorted = new ArrayList<>(LambdaCharts.groups(rows).values().stream()
         .flatMap(List::stream).toList());
     sorted.sort(Comparator.comparing((LambdaRow r) -> !r.plainL2()).thenComparingDouble(LambdaRow::dropout)
@@ -240,11 +241,12 @@ final class ReportTables {
     }
     Html.table(List.of("λ", "dropout", "weight decay", "seeds", "test accuracy (mean ± std)",
         "test loss (mean ± std)", "train loss", "‖w‖₂", "‖W‖_F per layer", "s / epoch"),
-        cells, best == null ? -1 : sorted.indexOf(best), out);
-    if (best != null) {
+        cells, best.map(sorted::indexOf).orElse(-1), out);
+    if (best.isPresent()) {
+      LambdaRow b = best.get();
       out.append("<p class=\"note\">Highlighted: the best λ without dropout, λ = ")
-          .append(Html.number(best.lambda())).append(" (highest mean test accuracy, ")
-          .append(Html.meanStd(best.testAccuracyMean(), best.testAccuracyStd())).append(").</p>\n");
+          .append(Html.number(b.lambda())).append(" (highest mean test accuracy, ")
+          .append(Html.meanStd(b.testAccuracyMean(), b.testAccuracyStd())).append(").</p>\n");
     }
     diverged(dir, out);
   }
