@@ -153,9 +153,7 @@ public final class ModelFile {
       throw new InputException(name + ": " + e.getMessage(), e);
     }
     fill(network, "", src, header, name);
-    Model model = new Model(d.spec, network, d.featureNames, d.classNames,
-        d.mean == null ? java.util.Optional.empty()
-            : java.util.Optional.of(new dev.tikhonov.data.Standardizer(d.mean, d.scale)));
+    Model model = new Model(d.spec, network, d.featureNames, d.classNames, d.standardizer);
     return new SavedModel(model, d.provenance);
   }
 
@@ -310,8 +308,7 @@ public final class ModelFile {
     int outputs;
     List<String> featureNames;
     List<String> classNames;
-    double[] mean;
-    double[] scale;
+    java.util.Optional<dev.tikhonov.data.Standardizer> standardizer = java.util.Optional.empty();
     Map<String, Object> provenance;
 
     /** The keys of "model", each required (standardizer and provenance may be null). */
@@ -368,9 +365,10 @@ public final class ModelFile {
       }
       if (f.has("standardizer")) {
         JsonFields s = f.object("standardizer").requireKeys(Set.of("mean", "scale"), Set.of());
-        d.mean = s.doubles("mean", d.inputs, -Double.MAX_VALUE, false);
-        d.scale = s.doubles("scale", d.inputs, 0, true);
-        ModelNumbers.requireStandardizer(d.mean, d.scale, name + ": model.standardizer");
+        double[] mean = s.doubles("mean", d.inputs, -Double.MAX_VALUE, false);
+        double[] scale = s.doubles("scale", d.inputs, 0, true);
+        ModelNumbers.requireStandardizer(mean, scale, name + ": model.standardizer");
+        d.standardizer = java.util.Optional.of(new dev.tikhonov.data.Standardizer(mean, scale));
       }
       d.provenance = f.has("provenance")
           ? Json.MAPPER.convertValue(f.object("provenance").node(),
