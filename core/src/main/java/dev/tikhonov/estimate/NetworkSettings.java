@@ -200,15 +200,15 @@ public final class NetworkSettings {
 
   /** These settings with λ = {@code value} (validated). */
   NetworkSettings withLambda(double value) {
-    return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize,
+    return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule,
+        epochs, batchSize, seed, threads, patience, validationFraction, standardize,
         standardizeTarget);
   }
 
   /** These settings with another inverted dropout rate (validated). */
   NetworkSettings withDropout(double value) {
-    return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize,
+    return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, epochSchedule,
+        epochs, batchSize, seed, threads, patience, validationFraction, standardize,
         standardizeTarget);
   }
 
@@ -281,12 +281,21 @@ public final class NetworkSettings {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof NetworkSettings o && hiddenLayers.equals(o.hiddenLayers) && Double.compare(dropout, o.dropout) == 0 && Double.compare(lambda, o.lambda) == 0 && Double.compare(l1Ratio, o.l1Ratio) == 0 && optimizer.equals(o.optimizer) && epochSchedule.equals(o.epochSchedule) && epochs == o.epochs && batchSize == o.batchSize && seed == o.seed && threads.equals(o.threads) && patience == o.patience && Double.compare(validationFraction, o.validationFraction) == 0 && standardize == o.standardize && standardizeTarget == o.standardizeTarget;
+    return other instanceof NetworkSettings o && hiddenLayers.equals(o.hiddenLayers)
+        && Double.compare(dropout, o.dropout) == 0 && Double.compare(lambda, o.lambda) == 0
+        && Double.compare(l1Ratio, o.l1Ratio) == 0 && optimizer.equals(o.optimizer)
+        && epochSchedule.equals(o.epochSchedule) && epochs == o.epochs
+        && batchSize == o.batchSize && seed == o.seed && threads.equals(o.threads)
+        && patience == o.patience
+        && Double.compare(validationFraction, o.validationFraction) == 0
+        && standardize == o.standardize && standardizeTarget == o.standardizeTarget;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule, epochs, batchSize, seed, threads, patience, validationFraction, standardize, standardizeTarget);
+    return java.util.Objects.hash(hiddenLayers, dropout, lambda, l1Ratio, optimizer,
+        epochSchedule, epochs, batchSize, seed, threads, patience, validationFraction,
+        standardize, standardizeTarget);
   }
 
   /** "NetworkSettings{hidden_layers=[64], dropout=0.0, …}": {@link #toMap()}'s names and values. */

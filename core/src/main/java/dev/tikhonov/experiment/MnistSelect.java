@@ -1,6 +1,7 @@
 package dev.tikhonov.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TrainTest;
@@ -89,46 +90,44 @@ public final class MnistSelect {
   /**
    * The experiment's settings: the training recipe of every fit ({@link MnistL2.Recipe}, with λ
    * the path's and no dropout; in JSON its fields sit beside the others), the λ grid, the
-   * cross-validation and early stopping, the seeds of the refits and the methods. Immutable (the
-   * lists are copied), so thread-safe; {@link #toBuilder()} changes settings by name.
-   *
-   * @param recipe how each fit trains: hidden widths, the full budget of epochs (the first λ of
-   *     a warm path, every cold fit), batch size, SGD's learning rate and momentum
-   * @param warmEpochs the budget of each later λ of a warm path
-   * @param numLambdas λ values, from λ_max down to {@code minLambda}
-   * @param minLambda the grid's smallest λ
-   * @param folds K of the cross-validation
-   * @param foldSeed the seed of the folds
-   * @param patience early stopping on the validation split (0 = off)
-   * @param validationFraction rows of each training part held out for early stopping
-   * @param rule "1se" or "min"
-   * @param seeds the chosen λ's model is refitted with each (the first is the selection's own)
-   * @param methods which methods to run, in order
-   * @param evidence whether to compute the last-layer evidence along the warm all-rows path
-   * @param trainRows use the first this many training rows of each data set (0 = all; else at
-   *     least {@link #MIN_ROWS_PER_FOLD} per fold)
+   * cross-validation and early stopping, the seeds of the refits and the methods. Made by
+   * {@link #full()} or {@link #quick()} and changed by name through {@link #toBuilder()}.
+   * Immutable (the lists are copied), so thread-safe.
    */
-  public record Settings(
-      @JsonUnwrapped MnistL2.Recipe recipe,
-      @JsonProperty("warm_epochs") int warmEpochs,
-      @JsonProperty("num_lambdas") int numLambdas,
-      @JsonProperty("min_lambda") double minLambda,
-      int folds,
-      @JsonProperty("fold_seed") long foldSeed,
-      int patience,
-      @JsonProperty("validation_fraction") double validationFraction,
-      String rule,
-      List<Long> seeds,
-      List<String> methods,
-      boolean evidence,
-      @JsonProperty("train_rows") int trainRows) {
+  @JsonPropertyOrder({"recipe", "warm_epochs", "num_lambdas", "min_lambda", "folds", "fold_seed",
+      "patience", "validation_fraction", "rule", "seeds", "methods", "evidence", "train_rows"})
+  public static final class Settings {
     /** The fewest training rows per fold a subset may leave ({@code trainRows}). */
     public static final int MIN_ROWS_PER_FOLD = 10;
 
-    public Settings {
-      java.util.Objects.requireNonNull(recipe, "recipe");
-      seeds = List.copyOf(seeds);
-      methods = List.copyOf(methods);
+    private final MnistL2.Recipe recipe;
+    private final int warmEpochs;
+    private final int numLambdas;
+    private final double minLambda;
+    private final int folds;
+    private final long foldSeed;
+    private final int patience;
+    private final double validationFraction;
+    private final String rule;
+    private final List<Long> seeds;
+    private final List<String> methods;
+    private final boolean evidence;
+    private final int trainRows;
+
+    private Settings(Builder b) {
+      recipe = java.util.Objects.requireNonNull(b.recipe, "recipe");
+      warmEpochs = b.warmEpochs;
+      numLambdas = b.numLambdas;
+      minLambda = b.minLambda;
+      folds = b.folds;
+      foldSeed = b.foldSeed;
+      patience = b.patience;
+      validationFraction = b.validationFraction;
+      rule = java.util.Objects.requireNonNull(b.rule, "rule");
+      seeds = List.copyOf(b.seeds);
+      methods = List.copyOf(b.methods);
+      evidence = b.evidence;
+      trainRows = b.trainRows;
       if (seeds.isEmpty()) {
         throw new IllegalArgumentException("seeds must hold at least one seed");
       }
@@ -155,20 +154,143 @@ public final class MnistSelect {
      * three methods, the evidence.
      */
     public static Settings full() {
-      return new Settings(MnistL2.Recipe.standard(), 3, 13, 1e-6, 5, 0, 2, 0.1, "1se",
-          List.of(0L, 1L, 2L), List.of("warm", "cold", "warm-decreasing"), true, 0);
+      Builder b = new Builder();
+      b.recipe = MnistL2.Recipe.standard();
+      b.warmEpochs = 3;
+      b.numLambdas = 13;
+      b.minLambda = 1e-6;
+      b.folds = 5;
+      b.foldSeed = 0;
+      b.patience = 2;
+      b.validationFraction = 0.1;
+      b.rule = "1se";
+      b.seeds = List.of(0L, 1L, 2L);
+      b.methods = List.of("warm", "cold", "warm-decreasing");
+      b.evidence = true;
+      b.trainRows = 0;
+      return b.build();
     }
 
     /** A minute's version: MLP 784-64-10, 4 epochs (2 warm), 7 λ, 3 folds, 2,000 rows. */
     public static Settings quick() {
-      return new Settings(MnistL2.Recipe.standard().toBuilder().hiddenLayers(64).epochs(4)
-          .build(), 2, 7, 1e-5, 3, 0, 2, 0.1, "1se", List.of(0L, 1L), List.of("warm", "cold"),
-          true, 2000);
+      return full().toBuilder()
+          .recipe(MnistL2.Recipe.standard().toBuilder().hiddenLayers(64).epochs(4).build())
+          .warmEpochs(2).numLambdas(7).minLambda(1e-5).folds(3, 0).seeds(List.of(0L, 1L))
+          .methods(List.of("warm", "cold")).trainRows(2000).build();
     }
 
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
       return new Builder(this);
+    }
+
+    /**
+     * How each fit trains: hidden widths, the full budget of epochs (the first λ of a warm
+     * path, every cold fit), batch size, SGD's learning rate and momentum.
+     */
+    @JsonUnwrapped
+    public MnistL2.Recipe recipe() {
+      return recipe;
+    }
+
+    /** The budget of each later λ of a warm path. */
+    @JsonProperty("warm_epochs")
+    public int warmEpochs() {
+      return warmEpochs;
+    }
+
+    /** λ values, from λ_max down to {@link #minLambda()}. */
+    @JsonProperty("num_lambdas")
+    public int numLambdas() {
+      return numLambdas;
+    }
+
+    /** The grid's smallest λ. */
+    @JsonProperty("min_lambda")
+    public double minLambda() {
+      return minLambda;
+    }
+
+    /** K of the cross-validation. */
+    @JsonProperty("folds")
+    public int folds() {
+      return folds;
+    }
+
+    /** The seed of the folds. */
+    @JsonProperty("fold_seed")
+    public long foldSeed() {
+      return foldSeed;
+    }
+
+    /** Early stopping on the validation split after this many epochs without gain (0 = off). */
+    @JsonProperty("patience")
+    public int patience() {
+      return patience;
+    }
+
+    /** Rows of each training part held out for early stopping. */
+    @JsonProperty("validation_fraction")
+    public double validationFraction() {
+      return validationFraction;
+    }
+
+    /** The selection rule: "1se" or "min". */
+    @JsonProperty("rule")
+    public String rule() {
+      return rule;
+    }
+
+    /** The chosen λ's model is refitted with each (the first is the selection's own). */
+    @JsonProperty("seeds")
+    public List<Long> seeds() {
+      return seeds;
+    }
+
+    /** Which methods to run, in order ({@link Method#id()}s). */
+    @JsonProperty("methods")
+    public List<String> methods() {
+      return methods;
+    }
+
+    /** Whether to compute the last-layer evidence along the warm all-rows path. */
+    @JsonProperty("evidence")
+    public boolean evidence() {
+      return evidence;
+    }
+
+    /**
+     * Use the first this many training rows of each data set (0 = all; else at least
+     * {@link #MIN_ROWS_PER_FOLD} per fold).
+     */
+    @JsonProperty("train_rows")
+    public int trainRows() {
+      return trainRows;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Settings t && recipe.equals(t.recipe) && warmEpochs == t.warmEpochs
+          && numLambdas == t.numLambdas && Double.compare(minLambda, t.minLambda) == 0
+          && folds == t.folds && foldSeed == t.foldSeed && patience == t.patience
+          && Double.compare(validationFraction, t.validationFraction) == 0
+          && rule.equals(t.rule) && seeds.equals(t.seeds) && methods.equals(t.methods)
+          && evidence == t.evidence && trainRows == t.trainRows;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(recipe, warmEpochs, numLambdas, minLambda, folds, foldSeed,
+          patience, validationFraction, rule, seeds, methods, evidence, trainRows);
+    }
+
+    @Override
+    public String toString() {
+      return "Settings[recipe=" + recipe + ", warmEpochs=" + warmEpochs + ", numLambdas="
+          + numLambdas + ", minLambda=" + minLambda + ", folds=" + folds + ", foldSeed="
+          + foldSeed + ", patience=" + patience + ", validationFraction=" + validationFraction
+          + ", rule=" + rule + ", seeds=" + seeds + ", methods=" + methods + ", evidence="
+          + evidence + ", trainRows=" + trainRows + "]";
     }
 
     /** Named settings of {@link Settings}. Not thread-safe; what it builds is immutable. */
@@ -186,6 +308,8 @@ public final class MnistSelect {
       private List<String> methods;
       private boolean evidence;
       private int trainRows;
+
+      private Builder() {}
 
       private Builder(Settings from) {
         recipe = from.recipe;
@@ -279,8 +403,7 @@ public final class MnistSelect {
 
       /** @throws IllegalArgumentException naming the first setting out of range */
       public Settings build() {
-        return new Settings(recipe, warmEpochs, numLambdas, minLambda, folds, foldSeed, patience,
-            validationFraction, rule, seeds, methods, evidence, trainRows);
+        return new Settings(this);
       }
     }
 
