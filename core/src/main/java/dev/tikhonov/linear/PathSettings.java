@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
  * project's names. The objective at each λ is DESIGN.md's
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, which is glmnet's with
  * {@code standardize = FALSE} (and with y of unit variance for the gaussian ridge part; see
- * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods (each setting's
- * meaning is on its accessor); immutable and thread-safe (the arrays are copied in and out).
+ * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods
+ * (each setting's meaning is on its accessor); immutable and thread-safe (the arrays are copied
+ * in and out).
  */
 public final class PathSettings {
   private final double l1Ratio;
