@@ -76,10 +76,7 @@ public class InputException extends IllegalArgumentException {
    * {@code source}, a {@code line} or {@code column} ≤ 0.
    */
   public static InputException at(String source, long line, long column, String message) {
-    StringBuilder where = new StringBuilder();
-    if (source != null) {
-      where.append(source);
-    }
+    StringBuilder where = new StringBuilder(java.util.Objects.requireNonNull(source, "source"));
     if (line > 0) {
       where.append(where.length() > 0 ? ":" : "line ").append(line);
       if (column > 0) {

@@ -86,9 +86,15 @@ public final class RidgeVsLasso {
     return run(outDir, settings, seed, 1, System.out);
   }
 
-  /** The experiment; {@code threads} run CV folds in parallel. */
+  /**
+   * The experiment; {@code threads} run CV folds in parallel. Writes the paths, experiment.json
+   * and results.json to {@code outDir} and prints the table to {@code out} (for no table, a
+   * {@code new PrintStream(OutputStream.nullOutputStream())}).
+   */
   public static List<Row> run(Path outDir, Settings settings, long seed, int threads,
       PrintStream out) {
+    java.util.Objects.requireNonNull(outDir, "outDir");
+    java.util.Objects.requireNonNull(out, "out");
     Dataset data = Synthetic.makeRegression(settings.rows(), settings.features(),
         settings.informative(), settings.noise(), seed).data();
     TrainTest split = Splits.trainTest(data, settings.testFraction(), seed);
@@ -116,26 +122,20 @@ public final class RidgeVsLasso {
       rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
           fit.path().degreesOfFreedom()[best],
           fit.cv().mean()[best], best == 0 || best == last));
-      if (outDir != null) {
-        Json.write(outDir.resolve("path-" + models[m] + ".json"),
-            // the experiment's λ sequences are its own: the λ_min warning states the fact, no
-            // flag to change them
-            PathFiles.json(fit.path(), Optional.of(fit.cv()), ""));
-      }
+      Json.write(outDir.resolve("path-" + models[m] + ".json"),
+          // the experiment's λ sequences are its own: the λ_min warning states the fact, no
+          // flag to change them
+          PathFiles.json(fit.path(), Optional.of(fit.cv()), ""));
     }
-    if (outDir != null) {
-      // the report's Settings show this objective, where they showed the generic J(θ) with its
-      // ℓ and vⱼ (the experiments that have an experiment.json state their own)
-      java.util.Map<String, Object> experiment = new java.util.LinkedHashMap<>();
-      experiment.put("name", "ridge-vs-lasso");
-      experiment.put("settings", settings);
-      experiment.put("objective", OBJECTIVE);
-      Json.write(outDir.resolve("experiment.json"), experiment);
-      Json.write(outDir.resolve("results.json"), rows);
-    }
-    if (out != null) {
-      out.print(table(rows, settings));
-    }
+    // the report's Settings show this objective, where they showed the generic J(θ) with its
+    // ℓ and vⱼ (the experiments that have an experiment.json state their own)
+    java.util.Map<String, Object> experiment = new java.util.LinkedHashMap<>();
+    experiment.put("name", "ridge-vs-lasso");
+    experiment.put("settings", settings);
+    experiment.put("objective", OBJECTIVE);
+    Json.write(outDir.resolve("experiment.json"), experiment);
+    Json.write(outDir.resolve("results.json"), rows);
+    out.print(table(rows, settings));
     return rows;
   }
 

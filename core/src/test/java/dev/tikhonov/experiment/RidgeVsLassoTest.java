@@ -9,6 +9,8 @@ import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RidgeVsLassoTest {
+  private static final PrintStream NO_TABLE = new PrintStream(OutputStream.nullOutputStream());
 
   @Test
   void run_quick_lassoIsSparseAndFilesFollowTheFormat(@TempDir Path dir) throws Exception {
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(150, 40, 4, 5.0, 0.25, 5);
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 3, 2, null);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 3, 2, NO_TABLE);
     assertEquals(List.of("ridge", "lasso", "elastic-net"),
         rows.stream().map(RidgeVsLasso.Row::model).toList());
     RidgeVsLasso.Row ridge = rows.get(0);
@@ -51,7 +54,7 @@ class RidgeVsLassoTest {
   @Test
   void rowsAsJson_areResultsJson_sameKeysAndNumbers(@TempDir Path dir) throws Exception {
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(60, 8, 2, 5.0, 0.25, 3);
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 1, 1, null);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 1, 1, NO_TABLE);
     assertEquals(Json.MAPPER.readTree(dir.resolve("results.json").toFile()),
         Json.MAPPER.readTree(Json.oneLine(rows)));
   }
@@ -64,7 +67,8 @@ class RidgeVsLassoTest {
    */
   @Test
   void run_full_everyLambdaMinIsInsideItsGrid(@TempDir Path dir) throws Exception {
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, RidgeVsLasso.Settings.full(), 0, 2, null);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, RidgeVsLasso.Settings.full(), 0, 2,
+        NO_TABLE);
     JsonNode results = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
     for (int m = 0; m < rows.size(); m++) {
       String model = rows.get(m).model();
@@ -101,7 +105,7 @@ class RidgeVsLassoTest {
       throws Exception {
     RunWriter writer = RunWriter.open(dir, RunKind.RIDGE_VS_LASSO);
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(120, 70, 3, 5.0, 0.25, 3);
-    RidgeVsLasso.run(dir, settings, 0, 1, null);
+    RidgeVsLasso.run(dir, settings, 0, 1, NO_TABLE);
     Map<String, Object> flat = Json.MAPPER.convertValue(settings, Map.class);
     String html = Files.readString(writer.finish(RunInfo.of(RunKind.RIDGE_VS_LASSO,
         "experiment ridge-vs-lasso", List.of(), OptionalLong.of(0), 1, Optional.empty(),
