@@ -186,9 +186,6 @@ final class NetworkFit {
      * round away), scale 1 for a target constant up to rounding.
      */
     static TargetScale of(Dataset train) {
-      if (train.size() == 0) {
-        throw new IllegalArgumentException("cannot standardize the target of zero rows");
-      }
       Standardizer st = Standardizer.fitTarget(train);
       return new TargetScale(st.mean()[0], st.scale()[0]);
     }

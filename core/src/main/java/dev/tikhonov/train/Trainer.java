@@ -72,16 +72,15 @@ public final class Trainer {
    */
   public TrainResult fit(Sequential network, Loss loss, Dataset train,
       Optional<Dataset> validationData, Rng shuffleRng, Optional<TrainingState> resume) {
-    Dataset validation = validationData.orElse(null);
-    TrainingState resumeFrom = resume.orElse(null);
     long start = System.nanoTime();
     int n = train.size();
     if (n == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
-    if (config.patience() > 0 && validation == null) {
+    if (config.patience() > 0 && validationData.isEmpty()) {
       throw new IllegalArgumentException("early stopping (patience > 0) needs validation data");
     }
+    resume.ifPresent(this::requireResumable);
     int batch = Math.min(config.batchSize(), n);
     int batchesPerEpoch = (n + batch - 1) / batch;
     List<Parameter> params = network.parameters();
@@ -102,23 +101,8 @@ public final class Trainer {
     boolean stoppedEarly = false;
     int firstEpoch = 1;
     List<Dropout> dropouts = dropoutLayers(network);
-    if (resumeFrom != null && config.epochs() < resumeFrom.epoch()) {
-      // No run of this budget reaches that epoch (an edited setting): the loop would train
-      // nothing and the fit would return the checkpoint's weights as if it had run.
-      throw new IllegalArgumentException("epochs (" + config.epochs() + ") is below the epoch"
-          + " that the checkpoint to resume from has reached (" + resumeFrom.epoch() + "): a run"
-          + " of " + config.epochs() + " epochs cannot have trained " + resumeFrom.epoch()
-          + "; resume with the run's own budget, at least " + resumeFrom.epoch() + " epochs");
-    }
-    if (resumeFrom != null && resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
-      // A finished run trains no further; the larger budget would be silently ignored.
-      throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"
-          + " effect: the checkpoint to resume from is of a run that finished at epoch "
-          + resumeFrom.epoch() + " (its budget or early stopping), and a finished run trains no"
-          + " further; to train on from its weights, start a new fit from them (initial"
-          + " weights)");
-    }
-    if (resumeFrom != null) {
+    if (resume.isPresent()) {
+      TrainingState resumeFrom = resume.get();
       Resume.restore(resumeFrom, params, optimizer, shuffleRng, dropouts, order);
       records.addAll(resumeFrom.history());
       bestValLoss = resumeFrom.bestValidationLoss();
@@ -197,8 +181,8 @@ public final class Trainer {
         }
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();
-        if (validation != null) {
-          Evaluation e = Evaluation.of(network, loss, validation);
+        if (validationData.isPresent()) {
+          Evaluation e = Evaluation.of(network, loss, validationData.get());
           valLoss = OptionalDouble.of(e.loss());
           valAccuracy = Double.isNaN(e.accuracy()) ? valAccuracy : OptionalDouble.of(e.accuracy());
         }
@@ -239,6 +223,26 @@ public final class Trainer {
     double trainLoss = records.get(bestEpoch - 1).trainLoss();
     return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
         (System.nanoTime() - start) / 1e9, zeroOutputLoss);
+  }
+
+  /** Refuses a checkpoint that this config cannot continue (an edited budget). */
+  private void requireResumable(TrainingState resumeFrom) {
+    if (config.epochs() < resumeFrom.epoch()) {
+      // No run of this budget reaches that epoch (an edited setting): the loop would train
+      // nothing and the fit would return the checkpoint's weights as if it had run.
+      throw new IllegalArgumentException("epochs (" + config.epochs() + ") is below the epoch"
+          + " that the checkpoint to resume from has reached (" + resumeFrom.epoch() + "): a run"
+          + " of " + config.epochs() + " epochs cannot have trained " + resumeFrom.epoch()
+          + "; resume with the run's own budget, at least " + resumeFrom.epoch() + " epochs");
+    }
+    if (resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
+      // A finished run trains no further; the larger budget would be silently ignored.
+      throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"
+          + " effect: the checkpoint to resume from is of a run that finished at epoch "
+          + resumeFrom.epoch() + " (its budget or early stopping), and a finished run trains no"
+          + " further; to train on from its weights, start a new fit from them (initial"
+          + " weights)");
+    }
   }
 
   /**
