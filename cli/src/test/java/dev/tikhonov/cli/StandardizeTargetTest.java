@@ -117,6 +117,37 @@ class StandardizeTargetTest {
         + " (both on the standardized target's scale): the model predicts worse"), r.err());
   }
 
+  /**
+   * Without --standardize-target, a target in units of 10⁻³⁵ (below the standardizer's
+   * {@code MIN_SCALE}) trains: the warning's check of the target's spread took it from
+   * {@code Standardizer.fitTarget}, whose refusal ("the target varies by too little to
+   * standardize … multiply the target by a power of ten") ended train, grid and select before
+   * any work, for a standardization nobody asked for. A tiny spread is not a large one: no
+   * warning either.
+   */
+  @Test
+  void withoutIt_aTargetBelowTheStandardizersFloor_trainsWithoutAWarning() throws Exception {
+    StringBuilder rows = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      rows.append(i % 7).append(',').append(i % 3).append(',').append((i % 7 + i % 3) + "e-35")
+          .append('\n');
+    }
+    Path csv = java.nio.file.Files.writeString(dir.resolve("tiny.csv"), rows.toString());
+    String[][] commands = {
+        {"train", "--epochs", "1"},
+        {"grid", "--lambdas", "0", "--folds", "2", "--epochs", "1"},
+        {"select", "--nlambda", "2", "--folds", "2", "--epochs", "1"}};
+    for (String[] command : commands) {
+      List<String> args = new ArrayList<>(List.of(command));
+      args.addAll(List.of("--data", csv.toString(), "--target", "y", "--regression",
+          "--standardize", "--model", "mlp:4", "--threads", "1", "--quiet", "--out",
+          dir.resolve("tiny-" + command[0]).toString()));
+      InProcess r = InProcess.run(args.toArray(String[]::new));
+      assertEquals(0, r.exit(), command[0] + ": " + r.err());
+      assertFalse(r.err().contains("standard deviation"), command[0] + ": " + r.err());
+    }
+  }
+
   @Test
   void onAClassifier_isRefusedByName() {
     for (String command : new String[] {"train", "grid", "select"}) {

@@ -253,6 +253,24 @@ class TrainerTest {
   }
 
   /**
+   * A squared-error target in units of 10⁻³⁵, which varies by less than
+   * {@link dev.tikhonov.data.Standardizer#MIN_SCALE}: the divergence's clause on the target's
+   * scale took the standard deviation from {@code Standardizer.fitTarget}, whose refusal of such
+   * a spread ("the target varies by too little to standardize") replaced the divergence, though
+   * nothing standardizes the target here. The divergence is reported, without that clause.
+   */
+  @Test
+  void fit_whenASquaredErrorTargetVariesBelowTheStandardizersFloor_reportsTheDivergence() {
+    Dataset d = oneFeature("tiny", i -> 1e10f, i -> i * 1e-35f);
+    TrainConfig tc = new TrainConfig(5, 4, 0, Penalty.none(), Optimizers.sgd(1e20), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.GAUSSIAN), d, null, null, tc,
+        TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().startsWith("training diverged at epoch "), e.getMessage());
+    assertFalse(e.getMessage().contains("target's scale"), e.getMessage());
+  }
+
+  /**
    * A learning rate that makes every step overshoot by a constant factor: the weights and the
    * loss grow geometrically but stay finite for many epochs. The fit used to return that model
    * with exit code 0 (the CLI's `train --model linear --lr 1e10` ended at a loss of 1e39); a
