@@ -631,7 +631,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {
-        throw new InputException(data + " (--target " + target + "): " + e.getMessage(), e);
+        throw new InputException(data + " (" + (target != null ? "--target " + target
+            : "its target, each line's first field") + "): " + e.getMessage(), e);
       }
       throw e;
     }

@@ -41,6 +41,20 @@ class ConstantTargetTest {
         r.message());
   }
 
+  /**
+   * A LIBSVM file has no --target (each line's first field is the target): path's refusal said
+   * "(--target null)", a flag the file cannot take; it says what train's says.
+   */
+  @Test
+  void path_libsvmConstantTarget_namesTheTargetAsEachLinesFirstField() throws Exception {
+    Path data = Files.writeString(dir.resolve("c.svm"), "5 1:1 2:3\n5 1:2 2:1\n5 1:4 2:2\n");
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--quiet", "--threads", "1",
+        "--out", dir.resolve("p").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(data + " (its target, each line's first field): the target is constant (5.0):"
+        + " nothing to fit", r.message());
+  }
+
   @Test
   void regressionCommands_constantTarget_areRefusedBeforeTraining() throws Exception {
     StringBuilder csv = new StringBuilder("a,b,y\n");
