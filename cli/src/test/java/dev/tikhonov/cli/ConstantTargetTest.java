@@ -55,6 +55,26 @@ class ConstantTargetTest {
         + " nothing to fit", r.message());
   }
 
+  /**
+   * Poisson counts that are all 0 leave nothing to fit (the intercept would be −∞): path said
+   * "every count is 0: a poisson fit needs a positive count", naming neither the file nor
+   * --target, unlike its refusal of any other constant target.
+   */
+  @Test
+  void pathPoisson_everyCountZero_namesTheFileAndTarget() throws Exception {
+    Path data = Files.writeString(dir.resolve("z.csv"), "a,b,y\n1,2,0\n2,5,0\n4,1,0\n3,3,0\n");
+    for (String[] extra : new String[][] {{}, {"--cv-folds", "2"}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("path",
+          "--data", data.toString(), "--target", "y", "--family", "poisson", "--quiet",
+          "--threads", "1", "--out", dir.resolve("z" + extra.length).toString()));
+      args.addAll(java.util.List.of(extra));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(data + " (--target y): every count is 0: a poisson fit needs a positive"
+          + " count", r.message(), String.join(" ", extra));
+    }
+  }
+
   @Test
   void regressionCommands_constantTarget_areRefusedBeforeTraining() throws Exception {
     StringBuilder csv = new StringBuilder("a,b,y\n");

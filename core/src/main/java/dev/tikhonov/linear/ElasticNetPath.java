@@ -119,8 +119,8 @@ public final class ElasticNetPath {
    * @param featureNames p names
    * @param classNames K class names for binomial (2) and multinomial; empty for gaussian, or for
    *     "0".."K−1" with K the largest class index + 1 (2 for binomial)
-   * @throws ConstantTargetException for a constant gaussian target, or poisson counts fitted
-   *     exactly by the intercept alone
+   * @throws ConstantTargetException for a constant gaussian target, or poisson counts all 0 or
+   *     fitted exactly by the intercept alone
    * @throws InputException for data or settings that cannot be fitted, naming the row (1-based),
    *     column or setting
    */

@@ -1,7 +1,6 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.ConstantTargetException;
-import dev.tikhonov.data.InputException;
 
 /**
  * The Poisson loss with log link (glmnet's {@code fishnet} point solver), ℓ = μ − y·log μ with
@@ -32,7 +31,10 @@ final class PoissonResponse implements WorkingResponse {
     this.mu = new double[y.length];
   }
 
-  /** @throws InputException when every count is 0 (the intercept would be −∞) */
+  /**
+   * @throws ConstantTargetException when every count is 0 (the intercept would be −∞), or the
+   *     intercept alone fits the counts exactly
+   */
   @Override
   public double start(double[] offset, double[] intercept, double[] eta, double[] v,
       double[] r) {
@@ -47,7 +49,10 @@ final class PoissonResponse implements WorkingResponse {
       }
     }
     if (!(meanCount > 0)) {
-      throw new InputException("every count is 0: a poisson fit needs a positive count");
+      // counts all equal, as ConstantTargetException's other cases: a caller that read them
+      // from a file names it
+      throw new ConstantTargetException("every count is 0: a poisson fit needs a positive"
+          + " count");
     }
     // The intercept-only model: Σ ωᵢ (yᵢ − exp(a₀ + oᵢ)) = 0 in closed form.
     intercept[0] = Math.log(meanCount / exposure);

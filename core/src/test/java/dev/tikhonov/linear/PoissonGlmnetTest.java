@@ -185,5 +185,7 @@ class PoissonGlmnetTest {
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.POISSON, DATA.x(),
         zeros, PathSettings.lasso(), DATA.names(), List.of()));
     assertTrue(e.getMessage().startsWith("every count is 0"), e.getMessage());
+    // a target of one value, as a constant gaussian one: a caller that read it names the file
+    assertTrue(e instanceof dev.tikhonov.data.ConstantTargetException, e.getClass().getName());
   }
 }
