@@ -345,11 +345,20 @@ public final class MlpPath<P extends Predictor> {
     return validationFraction;
   }
 
-  /** The λ values this path visits on {@code data}, decreasing. */
+  /**
+   * The λ values this path visits on {@code data}, decreasing.
+   *
+   * @throws dev.tikhonov.data.ConstantTargetException for a regression target of one value,
+   *     which every fit of the path refuses
+   */
   public double[] lambdas(Dataset data) {
     // The first step of fit here and in MlpPathCV.
     java.util.Objects.requireNonNull(data, "train");
     Features.requireFeatureColumns(data);
+    if (!data.isClassification() && data.size() > 0) {
+      // before the grid, whose λ_max of a constant target is 0 ("give the λ values")
+      NetworkFit.requireVaryingTarget(data);
+    }
     return grid.lambdas(data, base.standardize(), base.standardizeTarget());
   }
 

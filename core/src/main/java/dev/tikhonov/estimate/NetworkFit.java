@@ -79,9 +79,11 @@ final class NetworkFit {
   /**
    * Refuses a regression target whose values are all equal, as the linear paths do (glmnet
    * too): the one thing to learn is that value, and a network fitted to it ends at rounding
-   * noise around it, worse than the constant (and with R² undefined).
+   * noise around it, worse than the constant (and with R² undefined). Also the searches' first
+   * check ({@link Resampling#requireVaryingTargets}, {@link MlpPath#lambdas(Dataset)}): all
+   * rows' one value is the data's fault, not a split's. {@code data} has ≥ 1 row.
    */
-  private static void requireVaryingTarget(Dataset data) {
+  static void requireVaryingTarget(Dataset data) {
     java.util.OptionalDouble value =
         constantTarget(data, java.util.stream.IntStream.range(0, data.size()).toArray());
     if (value.isPresent()) {

@@ -104,12 +104,14 @@ public final class Resampling {
    * the networks refuse it, as the paths do), before any fit runs, as a {@link
    * dev.tikhonov.select.FoldException} naming the split: "split 2 of 5 (its training rows): the
    * target is constant (5.0): nothing to fit". It surfaced from one fit with no split named.
-   * Classification data pass.
+   * A target of one value on all rows is the {@link dev.tikhonov.data.ConstantTargetException}
+   * of a single fit instead (other splits cannot help). Classification data pass.
    */
   static void requireVaryingTargets(Dataset data, List<Split> splits) {
     if (data.isClassification()) {
       return;
     }
+    NetworkFit.requireVaryingTarget(data);
     for (int s = 0; s < splits.size(); s++) {
       int[] rows = splits.get(s).trainRows();
       if (rows.length == 0) {

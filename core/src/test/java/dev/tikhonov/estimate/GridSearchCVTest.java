@@ -343,4 +343,37 @@ class GridSearchCVTest {
       assertEquals(3, e.numFolds());
     }
   }
+
+  /**
+   * A regression target of one value on every row: the searches said "split 1 of 3 (its
+   * training rows): the target is constant", a fault of the folds (whose remedy, other folds,
+   * cannot help), and the λ path with its default grid "the targets do not vary with the
+   * features (λ_max = 0.0) … give the λ values", after which it is refused anyway. Each is the
+   * ConstantTargetException a single fit throws.
+   */
+  @Test
+  void searches_aConstantTarget_isAConstantTargetException() {
+    double[][] x = new double[12][];
+    double[] y = new double[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {i % 5, i % 3};
+      y[i] = 5;
+    }
+    Dataset data = Dataset.of(x, y);
+    MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
+    Resampling folds = Resampling.kFold(3, 0);
+    List<org.junit.jupiter.api.function.Executable> searches = List.of(
+        () -> GridSearchCV.builder(MlpGrid.builder(regressor).lambdas(0, 0.1).build())
+            .resampling(folds).threads(1).build().crossValidate(data),
+        () -> MlpPathCV.builder(MlpPath.builder(regressor).lambdas(0.1, 0.01).build())
+            .resampling(folds).threads(1).build().crossValidate(data),
+        () -> MlpPathCV.builder(MlpPath.builder(regressor).build())
+            .resampling(folds).threads(1).build().crossValidate(data),
+        () -> MlpPath.builder(regressor).build().fit(data));
+    for (org.junit.jupiter.api.function.Executable search : searches) {
+      dev.tikhonov.data.ConstantTargetException e =
+          assertThrows(dev.tikhonov.data.ConstantTargetException.class, search);
+      assertEquals("the target is constant (5.0): nothing to fit", e.getMessage());
+    }
+  }
 }
