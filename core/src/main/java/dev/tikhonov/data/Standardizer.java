@@ -48,7 +48,8 @@ public record Standardizer(double[] mean, double[] scale) {
   /**
    * Fits mean and scale of each column of {@code x} (n ≥ 1 rows, finite values).
    *
-   * @throws InputException when a column varies by less than {@link #MIN_SCALE} (not constant)
+   * @throws InputException when a column varies by less than {@link #MIN_SCALE} (not constant),
+   *     or holds a NaN or an infinity (naming its row and column)
    */
   public static Standardizer fit(Matrix x) {
     return fit(x.rows(), x.cols(), x::get);
@@ -119,6 +120,9 @@ public record Standardizer(double[] mean, double[] scale) {
     }
     for (int j = 0; j < p; j++) {
       mean[j] /= n;
+      if (!Double.isFinite(mean[j])) {
+        requireFinite(n, j, x, source, column);
+      }
     }
     double[] variance = new double[p];
     for (int i = 0; i < n; i++) {
@@ -128,6 +132,23 @@ public record Standardizer(double[] mean, double[] scale) {
       }
     }
     return fromMoments(mean, variance, n, source, column);
+  }
+
+  /**
+   * Refuses a NaN or infinity in column {@code j}, naming its row: a mean that is not finite
+   * comes from one (a float32 matrix may hold them) or from finite values whose sum overflows,
+   * which {@link #fromMoments} refuses as such.
+   */
+  private static void requireFinite(int n, int j, Cells x, String source,
+      IntFunction<String> column) {
+    for (int i = 0; i < n; i++) {
+      double v = x.get(i, j);
+      if (!Double.isFinite(v)) {
+        throw new InputException(source + ": row " + (i + 1) + ", " + column.apply(j) + ": "
+            + (Double.isNaN(v) ? "NaN" : v > 0 ? "+infinity" : "-infinity")
+            + " is not allowed; values must be finite");
+      }
+    }
   }
 
   /**

@@ -92,6 +92,25 @@ class StandardizerTest {
         big.getMessage());
   }
 
+  /**
+   * A NaN or an infinity (a float32 matrix may hold them) is named by row and column: the
+   * overflow's refusal took it, and said the column's "standard deviation overflows a double
+   * (values of magnitude 1e154 or more); divide column 2 by a power of ten", of a NaN.
+   */
+  @Test
+  void fit_nonFiniteValue_isRefused_namingItsRowAndColumn() {
+    Matrix x = Matrix.zeros(3, 2);
+    x.set(1, 1, Float.NaN);
+    InputException nan = assertThrows(InputException.class, () -> Standardizer.fit(x));
+    assertEquals("the data: row 2, column 2: NaN is not allowed; values must be finite",
+        nan.getMessage());
+    x.set(1, 1, 0);
+    x.set(2, 0, Float.NEGATIVE_INFINITY);
+    InputException inf = assertThrows(InputException.class, () -> Standardizer.fit(x));
+    assertEquals("the data: row 3, column 1: -infinity is not allowed; values must be finite",
+        inf.getMessage());
+  }
+
   /** fitTarget: the targets' mean and 1/n sd in double; 1 for a constant target. */
   @Test
   void fitTarget_isTheTargetsMeanAndOneOverNStandardDeviation() {
