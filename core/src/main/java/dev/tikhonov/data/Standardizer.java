@@ -11,15 +11,15 @@ import java.util.function.IntFunction;
  * <p>mean_j = (1/n) Σᵢ x_ij and scale_j = sqrt((1/n) Σᵢ (x_ij − mean_j)²), the 1/n ("population")
  * standard deviation, as glmnet's {@code standardize = TRUE} and scikit-learn's
  * {@code StandardScaler} use. A constant column has scale 1 (not 0), so it becomes all zeros
- * instead of NaN; constant means scale_j ≤ 10⁻¹²·|mean_j| (equal values whose mean rounding
- * leaves a tiny spread), a test relative to the column's own magnitude as scikit-learn's, so a
- * column in units of 10⁻¹⁴ is scaled, not dropped. A column that varies by less than
- * {@link #MIN_SCALE} is refused: a scale that small would take ordinary inputs beyond float32
- * (and a model file refuses such a scale). Fit on the training rows only and apply the same
- * transform to validation and test rows; fitting on all rows leaks the test set's statistics
- * into training. Sums are accumulated in double, in two passes. Immutable (the arrays are
- * copied in and out), so thread-safe; {@code transformInPlace} modifies only the matrix it is
- * given.
+ * instead of NaN; constant means equal values (as the elastic-net paths and glmnet test it),
+ * or a 1/n standard deviation ≤ 10⁻¹²·|mean_j|, a test relative to the column's own magnitude
+ * as scikit-learn's, so a column in units of 10⁻¹⁴ is scaled, not dropped. A column that
+ * varies by less than {@link #MIN_SCALE} is refused: a scale that small would take ordinary
+ * inputs beyond float32 (and a model file refuses such a scale). Fit on the training rows only
+ * and apply the same transform to validation and test rows; fitting on all rows leaks the test
+ * set's statistics into training. Sums are accumulated in double, in two passes. Immutable (the
+ * arrays are copied in and out), so thread-safe; {@code transformInPlace} modifies only the
+ * matrix it is given.
  *
  * <p>For a {@link Dataset} that holds dense rows in double precision, {@link #fit(Dataset)} and
  * {@link #transform(Dataset)} work on those doubles and round to float32 only the standardized
@@ -113,9 +113,18 @@ public record Standardizer(double[] mean, double[] scale) {
       throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
     }
     double[] mean = new double[p];
+    // A column of equal values is constant however its mean rounds: 0.1 summed 100,000 times
+    // is off by 1.9e-12 of it, and that spread passes the relative test.
+    double[] first = new double[p];
+    for (int j = 0; j < p; j++) {
+      first[j] = x.get(0, j);
+    }
+    boolean[] varies = new boolean[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
-        mean[j] += x.get(i, j);
+        double v = x.get(i, j);
+        mean[j] += v;
+        varies[j] |= v != first[j];
       }
     }
     for (int j = 0; j < p; j++) {
@@ -131,7 +140,7 @@ public record Standardizer(double[] mean, double[] scale) {
         variance[j] += d * d;
       }
     }
-    return fromMoments(mean, variance, n, source, column);
+    return fromMoments(mean, variance, varies, n, source, column);
   }
 
   /**
@@ -160,8 +169,8 @@ public record Standardizer(double[] mean, double[] scale) {
     return data.holdsDoubles() && !data.isSparse();
   }
 
-  private static Standardizer fromMoments(double[] mean, double[] variance, int n, String source,
-      IntFunction<String> column) {
+  private static Standardizer fromMoments(double[] mean, double[] variance, boolean[] varies,
+      int n, String source, IntFunction<String> column) {
     int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
@@ -172,7 +181,7 @@ public record Standardizer(double[] mean, double[] scale) {
             + " overflows a double (values of magnitude 1e154 or more); divide "
             + column.apply(j) + " by a power of ten");
       }
-      if (!(sd > 1e-12 * Math.abs(mean[j]) && sd > 0)) {
+      if (!varies[j] || !(sd > 1e-12 * Math.abs(mean[j]) && sd > 0)) {
         scale[j] = 1;
       } else if (sd < MIN_SCALE) {
         throw new InputException(source + ": " + column.apply(j) + " varies by too little to"

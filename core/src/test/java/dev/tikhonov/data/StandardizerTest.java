@@ -76,6 +76,26 @@ class StandardizerTest {
     assertEquals(0, z.get(0, 1), 1e-15, "0.1 less its rounded mean");
   }
 
+  /**
+   * A column of one value over many rows is constant, whatever its mean's rounding: 0.1 summed
+   * 100,000 times is off by 1.9·10⁻¹² of itself, above the relative test's 10⁻¹², so the column
+   * got that rounding as its scale (1.9·10⁻¹³) and a new row of 0.2 came out as 5·10¹¹; the same
+   * value times 2⁻⁶⁰ (8.7·10⁻²⁰) was refused as varying by less than MIN_SCALE. Equal values
+   * are constant, as the paths (and glmnet) test them.
+   */
+  @Test
+  void fit_manyEqualValues_areConstant_whateverTheMeansRounding() {
+    double[][] x = new double[100_000][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {0.1, Math.scalb(0.1, -60)};
+    }
+    Standardizer s = Standardizer.fit(Dataset.of(x, new double[x.length]));
+    assertEquals(1.0, s.scale()[0]);
+    assertEquals(1.0, s.scale()[1]);
+    Matrix z = s.transform(Dataset.of(new double[][] {{0.2, 0}}, new double[1]));
+    assertEquals(0.1, z.get(0, 0), 1e-6);
+  }
+
   /** A spread below MIN_SCALE, or a variance beyond a double, is refused naming the column. */
   @Test
   void fit_tooSmallOrOverflowingSpread_isRefused_namingTheColumn() {
