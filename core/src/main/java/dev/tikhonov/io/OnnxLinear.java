@@ -25,8 +25,7 @@ public record OnnxLinear(
   @Override
   public String toString() {
     return "OnnxLinear[" + name + ", " + (classifier() ? "classifier" : "regressor") + ", "
-        + weight.length + " outputs × " + (weight.length == 0 ? 0 : weight[0].length)
-        + " features]";
+        + bias.length + " outputs × " + weight.length + " features]";
   }
 
   public OnnxLinear {
