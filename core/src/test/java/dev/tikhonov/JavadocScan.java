@@ -73,7 +73,10 @@ public final class JavadocScan {
     return root.resolve(topLevelName.replace('.', '/') + ".java");
   }
 
-  /** The javadoc comment directly above the declaration of type {@code simpleName} in {@code file}. */
+  /**
+   * The javadoc comment directly above the declaration of type {@code simpleName} in
+   * {@code file}.
+   */
   public static Optional<String> typeJavadoc(Path file, String simpleName) throws IOException {
     for (Documented d : documented(Files.readString(file, StandardCharsets.UTF_8))) {
       Matcher m = TYPE_DECLARATION.matcher(d.declaration());

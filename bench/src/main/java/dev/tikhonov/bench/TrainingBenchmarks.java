@@ -150,7 +150,8 @@ public class TrainingBenchmarks {
   /** 20 training steps (one epoch of 2,560 rows), optimizer included. */
   @Benchmark
   public double mlpEpoch20Steps(Epoch s) {
-    return s.trainer.fit(s.network, s.loss(), s.data, java.util.Optional.empty(), s.shuffle).trainLoss();
+    return s.trainer.fit(s.network, s.loss(), s.data, java.util.Optional.empty(), s.shuffle)
+        .trainLoss();
   }
 
   @Benchmark

@@ -237,7 +237,7 @@ public final class PathSettings {
   }
 
   /**
-   * Vⱼ ≥ 0 per feature (0 = unpenalized), rescaled to sum to p as glmnet does; empty means all 1
+   * vⱼ ≥ 0 per feature (0 = unpenalized), rescaled to sum to p as glmnet does; empty means all 1
    * (a copy).
    */
   public double[] penaltyFactors() {
