@@ -126,15 +126,8 @@ final class NetworkOptions implements Flags.Conditional {
     if (standardizeTarget || train.size() == 0) {
       return java.util.Optional.empty();
     }
-    double sd;
-    try {
-      sd = dev.tikhonov.data.Standardizer.fitTarget(train).scale()[0];
-    } catch (dev.tikhonov.data.InputException e) {
-      // a spread below Standardizer.MIN_SCALE, which is not large (nor can a file's values,
-      // within float32's range, overflow it): its refusal is for a target being standardized,
-      // which this one is not
-      return java.util.Optional.empty();
-    }
+    // not fitTarget, whose refusals are for a target being standardized, which this one is not
+    double sd = dev.tikhonov.data.Standardizer.targetDeviation(train);
     if (!(sd > dev.tikhonov.train.Trainer.LARGE_TARGET_SCALE)) {
       return java.util.Optional.empty();
     }

@@ -86,6 +86,21 @@ public record Standardizer(double[] mean, double[] scale) {
   }
 
   /**
+   * The 1/n standard deviation of the target of {@code data} (n ≥ 1 rows), in double from the
+   * targets as the data set holds them, with none of {@link #fitTarget}'s refusals: 0 for a
+   * target of one value (however its mean rounds), a spread below {@link #MIN_SCALE} as it is,
+   * +∞ when the variance overflows a double. How large a target's scale is (to explain a
+   * divergence, to warn) without standardizing it.
+   */
+  public static double targetDeviation(Dataset data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("the target of zero rows has no standard deviation");
+    }
+    Moments m = moments(data.size(), 1, (i, j) -> data.target(i));
+    return m.varies[0] ? Math.sqrt(m.variance[0] / data.size()) : 0;
+  }
+
+  /**
    * The smallest scale a fitted standardizer gives a column that is not constant: 10⁻³⁰, far
    * below any measured quantity in its usual units. Below it, (x − mean)/scale of an input of
    * 10⁸ leaves float32's range (3.4·10³⁸), and a model file refuses a scale under
@@ -112,9 +127,24 @@ public record Standardizer(double[] mean, double[] scale) {
     if (n == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
     }
+    Moments m = moments(n, p, x);
+    for (int j = 0; j < p; j++) {
+      if (!Double.isFinite(m.mean[j])) {
+        requireFinite(n, j, x, source, column);
+      }
+    }
+    return fromMoments(m, n, source, column);
+  }
+
+  /**
+   * Each column's mean, sum of squared deviations from it (two passes) and whether its values
+   * differ at all: a column of equal values is constant however its mean rounds (0.1 summed
+   * 100,000 times is off by 1.9e-12 of it, and that spread passes the relative test).
+   */
+  private record Moments(double[] mean, double[] variance, boolean[] varies) {}
+
+  private static Moments moments(int n, int p, Cells x) {
     double[] mean = new double[p];
-    // A column of equal values is constant however its mean rounds: 0.1 summed 100,000 times
-    // is off by 1.9e-12 of it, and that spread passes the relative test.
     double[] first = new double[p];
     for (int j = 0; j < p; j++) {
       first[j] = x.get(0, j);
@@ -129,9 +159,6 @@ public record Standardizer(double[] mean, double[] scale) {
     }
     for (int j = 0; j < p; j++) {
       mean[j] /= n;
-      if (!Double.isFinite(mean[j])) {
-        requireFinite(n, j, x, source, column);
-      }
     }
     double[] variance = new double[p];
     for (int i = 0; i < n; i++) {
@@ -140,7 +167,7 @@ public record Standardizer(double[] mean, double[] scale) {
         variance[j] += d * d;
       }
     }
-    return fromMoments(mean, variance, varies, n, source, column);
+    return new Moments(mean, variance, varies);
   }
 
   /**
@@ -169,8 +196,11 @@ public record Standardizer(double[] mean, double[] scale) {
     return data.holdsDoubles() && !data.isSparse();
   }
 
-  private static Standardizer fromMoments(double[] mean, double[] variance, boolean[] varies,
-      int n, String source, IntFunction<String> column) {
+  private static Standardizer fromMoments(Moments m, int n, String source,
+      IntFunction<String> column) {
+    double[] mean = m.mean;
+    double[] variance = m.variance;
+    boolean[] varies = m.varies;
     int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {

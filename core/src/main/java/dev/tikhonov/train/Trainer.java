@@ -324,21 +324,15 @@ public final class Trainer {
    * a hidden layer diverge at learning rates that suit standardized inputs and a target of
    * σ = 1 (a linear model's stability does not depend on σ). The clause that says so, or ""
    * when the loss is not squared error or the target's 1/n standard deviation is at most
-   * {@link #LARGE_TARGET_SCALE} (or one {@link Standardizer#fitTarget} refuses).
+   * {@link #LARGE_TARGET_SCALE} ({@link Standardizer#targetDeviation}).
    */
   private static String targetScale(Loss loss, Dataset train) {
     if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
       return "";
     }
-    double largest;
-    try {
-      largest = Standardizer.fitTarget(train).scale()[0];
-    } catch (dev.tikhonov.data.InputException e) {
-      // fitTarget refuses a spread too small to standardize (below MIN_SCALE: not large) or one
-      // that overflows a double; this clause standardizes nothing, and neither refusal may take
-      // the place of the divergence it explains
-      return "";
-    }
+    // not fitTarget: its refusals (a spread below MIN_SCALE, one that overflows) are for a
+    // target being standardized, and none may take the place of the divergence explained here
+    double largest = Standardizer.targetDeviation(train);
     if (!(largest > LARGE_TARGET_SCALE)) {
       return "";
     }

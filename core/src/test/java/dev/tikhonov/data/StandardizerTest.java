@@ -142,4 +142,25 @@ class StandardizerTest {
     assertEquals(1.0, Standardizer.fitTarget(Dataset.of(x, new double[] {3, 3, 3, 3}))
         .scale()[0]);
   }
+
+  /**
+   * targetDeviation: the same 1/n sd as fitTarget where fitTarget standardizes, 0 for equal
+   * values whatever the mean's rounding, and a spread below MIN_SCALE as it is, where fitTarget
+   * refuses.
+   */
+  @Test
+  void targetDeviation_isTheSpreadWithoutFitTargetsRefusals() {
+    double[][] x = {{0}, {0}, {0}, {0}};
+    double[] y = {1e6, 1e6 + 0.1, 1e6 + 0.2, 1e6 + 0.3};
+    assertEquals(Standardizer.fitTarget(Dataset.of(x, y)).scale()[0],
+        Standardizer.targetDeviation(Dataset.of(x, y)));
+    double[][] many = new double[100_000][1];
+    double[] tenths = new double[many.length];
+    java.util.Arrays.fill(tenths, 0.1);
+    assertEquals(0.0, Standardizer.targetDeviation(Dataset.of(many, tenths)));
+    double[] tiny = {0, 1e-35, 2e-35, 3e-35};
+    assertThrows(InputException.class, () -> Standardizer.fitTarget(Dataset.of(x, tiny)));
+    assertEquals(Math.sqrt(1.25) * 1e-35, Standardizer.targetDeviation(Dataset.of(x, tiny)),
+        1e-45);
+  }
 }
