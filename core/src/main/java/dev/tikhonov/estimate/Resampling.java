@@ -127,8 +127,8 @@ public final class Resampling {
   }
 
   /**
-   * The splits of {@code data}'s rows. InputException when there are more folds than rows, or
-   * too few rows for both sides of a split.
+   * The splits of {@code data}'s rows. InputException when there are more folds than rows
+   * ({@link InputException#about} {@code numFolds}), or too few rows for both sides of a split.
    */
   public List<Split> splits(Dataset data) {
     // The first step of GridSearchCV's and MlpPathCV's fits.
@@ -136,9 +136,11 @@ public final class Resampling {
     List<Split> out = new ArrayList<>();
     if (numFolds > 0) {
       if (numFolds > n) {
-        throw new InputException(data.source() + ": " + numFolds + "-fold cross-validation"
-            + " needs at least " + numFolds + " rows, the data have " + n + "; use at most "
-            + Math.max(2, n) + " folds");
+        // about numFolds, as KFold's refusal: a caller that sets it by another name (the
+        // CLI's flag) names it so
+        throw InputException.about("numFolds", " (" + numFolds + ") is more than the " + n
+            + " rows to search on (" + data.source() + "): every fold needs a row; use at most "
+            + Math.max(2, n));
       }
       KFold folds = KFold.random(n, numFolds, seed);
       for (int f = 1; f <= numFolds; f++) {

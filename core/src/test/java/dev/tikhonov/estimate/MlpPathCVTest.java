@@ -181,8 +181,9 @@ class MlpPathCVTest {
     InputException e = assertThrows(InputException.class,
         () -> MlpPathCV.builder(path(MlpPath.Start.WARM)).resampling(Resampling.kFold(5, 0))
             .build().crossValidate(few));
-    assertTrue(e.getMessage().contains("5-fold cross-validation needs at least 5 rows, the data"
-        + " have 4"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("numFolds (5) is more than the 4 rows to search on ("),
+        e.getMessage());
+    assertEquals(java.util.Optional.of("numFolds"), e.setting());
     assertFalse(e.getMessage().contains("--"));
     assertThrows(IllegalArgumentException.class, () -> Resampling.kFold(1, 0));
     assertThrows(IllegalArgumentException.class,
