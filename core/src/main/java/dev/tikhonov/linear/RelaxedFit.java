@@ -33,7 +33,9 @@ import java.util.Optional;
  * {@link #refitted}. Unlike glmnet, γ = 0 is exactly the refit (glmnet raises it to 10⁻⁵ in
  * {@code blend.relaxed}, a difference of at most 10⁻⁵·|b^lasso − b^R|).
  *
- * <p>An immutable value; thread-safe. The computation ({@link #of}) is stateless.
+ * <p>An immutable value, as its two {@link PathSolution}s are ({@code refitted} and
+ * {@code notes} are copied in, and {@code refitted()} out); thread-safe. The computation
+ * ({@link #of}) is stateless.
  *
  * @param lasso the penalized path
  * @param relaxed the refits, at the same λ: intercepts and coefficients of b^R(λ) on the
@@ -65,6 +67,7 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     if (lasso.size() != relaxed.size() || refitted.length != lasso.size()) {
       throw new IllegalArgumentException("a relaxed fit has one refit per λ of its path");
     }
+    refitted = refitted.clone();
     notes = List.copyOf(notes);
   }
 
