@@ -319,17 +319,29 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   }
 
   /**
-   * A candidate fitted and scored on every split. Thread-safe to read, as {@link Outcome}
-   * says: {@code splitLoss} is shared with the scores, and no thread may modify it.
+   * A candidate fitted and scored on every split. Immutable (the settings and split losses are
+   * copied in, and {@code splitLoss()} out), so thread-safe.
    *
-   * @param settings the candidate's settings
+   * @param settings the candidate's settings (copied, in their order)
    * @param scoreIndex its index in {@link Result#scores()}, which counts scored candidates only
-   * @param splitLoss its held-out loss per split (shared with the scores: do not modify)
+   * @param splitLoss its held-out loss per split (the row {@code scoreIndex} of the scores'
+   *     {@link dev.tikhonov.select.GridSearch.Result#scores()}, copied)
    * @param mean the splits' mean loss, weighted by their held-out rows
    * @param standardError its standard error (0 for one split)
    */
   public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
       double mean, double standardError) implements Outcome {
+    public Scored {
+      settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+      splitLoss = splitLoss.clone();
+    }
+
+    /** Its held-out loss per split, a new array. */
+    @Override
+    public double[] splitLoss() {
+      return splitLoss.clone();
+    }
+
     /** "Scored[{settings}, loss 0.1234 ± 0.0056 over 5 splits]", not an array's address. */
     @Override
     public String toString() {
@@ -341,9 +353,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   /**
    * A candidate whose training diverged: on the first split (in split order) where it did; the
    * candidate has no score, and its splits after that one may not have been trained. Immutable
-   * (its settings are the candidate's), so thread-safe.
+   * (the settings are copied in, unmodifiable), so thread-safe.
    *
-   * @param settings the candidate's settings
+   * @param settings the candidate's settings (copied, in their order)
    * @param split the split, 1-based
    * @param splits how many splits there are
    * @param epoch the epoch at which the training diverged, 1-based
@@ -352,6 +364,11 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    */
   public record Diverged(Map<String, Object> settings, int split, int splits, int epoch,
       int batch, String message) implements Outcome {
+    public Diverged {
+      // a candidate's map may be the caller's own (Candidate is an interface anyone implements)
+      settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
     /** "split 1 of 5, {settings}: training diverged at epoch …". */
     public String describe() {
       return "split " + split + " of " + splits + ", " + settings + ": " + message;

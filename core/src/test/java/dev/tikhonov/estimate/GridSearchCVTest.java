@@ -306,6 +306,31 @@ class GridSearchCVTest {
   }
 
   /**
+   * The outcomes are the immutable values their javadoc says: a candidate's settings map may be
+   * its implementer's own (Candidate is an interface), and the split losses an array the caller
+   * keeps; writing into either afterwards, or into what the accessors return, changes nothing.
+   */
+  @Test
+  void outcomes_copyTheirSettingsAndSplitLosses_inAndOut() {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("lambda", 0.001));
+    double[] losses = {0.25, 0.5, 0.75};
+    GridSearchCV.Scored s = new GridSearchCV.Scored(settings, 0, losses, 0.5, 0.1443);
+    GridSearchCV.Diverged d = new GridSearchCV.Diverged(settings, 1, 5, 2, 3, "diverged");
+
+    settings.put("lambda", 1.0);
+    settings.put("dropout", 0.5);
+    losses[0] = 9;
+    s.splitLoss()[1] = 9;
+
+    assertEquals(Map.of("lambda", 0.001), s.settings());
+    assertEquals(Map.of("lambda", 0.001), d.settings());
+    assertArrayEquals(new double[] {0.25, 0.5, 0.75}, s.splitLoss(), 0.0);
+    assertThrows(UnsupportedOperationException.class, () -> d.settings().put("lambda", 2.0));
+    assertThrows(UnsupportedOperationException.class, () -> s.settings().clear());
+    assertEquals("split 1 of 5, {lambda=0.001}: diverged", d.describe());
+  }
+
+  /**
    * A regression target that varies in one row only: the fold that holds that row out trains
    * on one value. Both searches refuse before any fit, naming the split (a FoldException the
    * CLI turns into its flags); the fit's own "the target is constant" named none.
