@@ -28,7 +28,12 @@ import java.util.concurrent.Callable;
 public final class RelaxedCrossValidation {
   private RelaxedCrossValidation() {}
 
-  /** glmnet's default γ values. */
+  /**
+   * glmnet's default γ values, 0, 0.25, 0.5, 0.75, 1, for reading. An array can be written into
+   * even behind {@code final}, so the library never reads this one: {@link
+   * dev.tikhonov.estimate.RelaxedLasso}'s default is its own copy of these values, and writing
+   * into this array changes only what its readers see.
+   */
   public static final double[] DEFAULT_GAMMAS = {0, 0.25, 0.5, 0.75, 1};
 
   /**

@@ -90,6 +90,25 @@ class RelaxedLassoTest {
     assertTrue(e.getMessage().startsWith("gamma must be in [0, 1]"), e.getMessage());
   }
 
+  /**
+   * The builder's default is glmnet's γ, RelaxedCrossValidation.DEFAULT_GAMMAS's values, held as
+   * its own copy: that public array can be written into (it is an array), and a caller who does
+   * must not change every relaxed lasso built afterwards in the JVM.
+   */
+  @Test
+  void defaultGammas_areGlmnets_andWritingIntoThePublicArrayChangesNoBuilder() {
+    double[] shared = RelaxedCrossValidation.DEFAULT_GAMMAS;
+    double[] saved = shared.clone();
+    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, saved, 0.0);
+    assertArrayEquals(saved, RelaxedLasso.gaussian().build().gammas(), 0.0);
+    try {
+      shared[0] = 0.125;
+      assertArrayEquals(saved, RelaxedLasso.gaussian().build().gammas(), 0.0);
+    } finally {
+      System.arraycopy(saved, 0, shared, 0, saved.length);
+    }
+  }
+
   @Test
   void badSettings_areErrorsNamingTheSetting() {
     InputException e = assertThrows(InputException.class,
