@@ -41,9 +41,15 @@ import java.util.stream.IntStream;
  * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
  * folds cost no copies on the linear side.
  *
- * <p>Immutable and thread-safe: the float32 copies are created once, under a lock, and the
- * arrays handed out by {@link #featureRows()} must not be modified (they are this data set's
- * own rows when it holds doubles).
+ * <p>Immutable and thread-safe as long as what it shares for speed is not modified: the arrays
+ * of {@link #featureRows()} (this data set's own rows when it holds doubles), the matrices of
+ * {@link #features()} and {@link #targetMatrix()} (its float32 storage, or the copies it made
+ * once and keeps), and the matrices given to the float32 constructor
+ * {@link #Dataset(Matrix, Matrix, List, List, String)} and to {@link #withFeatures} (kept, not
+ * copied). Neither a reader nor the caller who built the data set may write into them.
+ * Everything else is copied: the factories copy their arrays, and the other accessors return
+ * new arrays or unmodifiable lists.
+ * The float32 copies are made once, under a lock, and published through volatile fields.
  */
 public final class Dataset {
   /** The most values a sparse data set is densified into (as the CSV reader's limit). */
@@ -102,7 +108,9 @@ public final class Dataset {
   /**
    * A data set over float32 storage, as the neural-network engine holds it: {@code features}
    * n×p, {@code targets} n×1 (class indices as floats for classification, values otherwise).
-   * The matrices are used as they are, not copied. Feature names equal to
+   * The matrices are used as they are, not copied: do not modify them afterwards (the data set
+   * checks the features for finite values here, once, and hands both matrices out as
+   * {@link #features()} and {@link #targetMatrix()}). Feature names equal to
    * {@link #defaultNames defaultNames(p)} stand for positions (see {@link #hasNamedFeatures()}).
    *
    * @throws InputException when a feature is NaN or infinite, rows disagree, the names are not
@@ -760,7 +768,8 @@ public final class Dataset {
   }
 
   /**
-   * The same rows, targets and names with other float32 features (e.g. standardized).
+   * The same rows, targets and names with other float32 features (e.g. standardized), kept as
+   * they are, not copied: do not modify them afterwards.
    *
    * @throws InputException when a new feature is NaN or infinite
    */

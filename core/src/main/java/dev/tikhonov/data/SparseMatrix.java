@@ -22,8 +22,11 @@ import java.util.Arrays;
  *     .build();
  * }</pre>
  *
- * <p>Immutable (the public factories copy the arrays; the package-level accessors used by the
- * library's solvers hand out the internal arrays, which must not be modified); thread-safe.
+ * <p>Immutable as long as the arrays it shares are not modified: the factories copy the arrays
+ * they take and {@link #values()}, {@link #rowIndices()} and {@link #columnPointers()} return
+ * copies, while {@link #sharedValues()}, {@link #sharedRowIndices()} and
+ * {@link #sharedColumnPointers()}, public for the library's solvers in other packages, hand out
+ * the internal arrays, which no caller may write into. Thread-safe on those terms.
  */
 public final class SparseMatrix {
   private final int numRows;

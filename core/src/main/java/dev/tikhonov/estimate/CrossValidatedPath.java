@@ -6,7 +6,10 @@ import dev.tikhonov.select.CvResult;
 /**
  * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
  * (mean held-out deviance and its standard error per λ, cv.glmnet's definitions), λ_min, λ_1se
- * and the models there. Immutable and thread-safe.
+ * and the models there. Immutable and thread-safe as long as the arrays of the core results it
+ * shares are not modified: {@link #cv()} and the path's {@link RegularizationPath#solution()}
+ * are its own, not copies; {@link #mean()}, {@link #standardError()} and the path's other
+ * accessors return new arrays.
  *
  * @param <M> the model at one λ
  */
@@ -26,7 +29,10 @@ public final class CrossValidatedPath<M extends Predictor> {
     return path;
   }
 
-  /** The core's cross-validation result (per-fold losses included). */
+  /**
+   * The core's cross-validation result (per-fold losses included): shared, not copied; do not
+   * modify its arrays.
+   */
   public CvResult cv() {
     return cv;
   }

@@ -8,7 +8,9 @@ import dev.tikhonov.select.RelaxedCvResult;
  * What {@link RelaxedLasso#crossValidate} finds: the relaxed path on all rows, the
  * cross-validation curve of each γ (cv.glmnet's mean held-out deviance and standard error per
  * λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
- * with the models there. Immutable and thread-safe.
+ * with the models there. Immutable and thread-safe as long as the arrays of the core results it
+ * shares are not modified: {@link #cv()} and the path's {@link RelaxedPath#solution()} are its
+ * own, not copies; {@link #gammas()} and the other accessors return new arrays.
  *
  * @param <M> the model at one (λ, γ)
  */
@@ -28,7 +30,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     return path;
   }
 
-  /** The core's result: one curve per γ and the choices. */
+  /** The core's result: one curve per γ and the choices; shared, not copied: do not modify. */
   public RelaxedCvResult cv() {
     return cv;
   }

@@ -11,7 +11,9 @@ import java.util.Optional;
  * Optional companions of an iterative fit, each absent by default: a validation set (evaluated
  * after every epoch, drives early stopping), a listener (progress, checkpoints), a checkpoint's
  * state to continue from, and initial weights to start from (a warm start). Immutable, so
- * thread-safe as far as the listener it holds is.
+ * thread-safe as far as the listener it holds is and as long as the checkpoint's state, kept as
+ * given (a {@link TrainingState}'s matrices and arrays are not copied), is not modified: a fit
+ * only reads it, copying it into its own network.
  *
  * <pre>{@code
  * FitOptions.none().withValidation(val).withListener(progress)

@@ -220,7 +220,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
    * What a cross-validation found: the λ grid, the held-out loss per λ (mean ± SE, λ_min,
    * λ_1se), for classifiers the misclassification rate too, every split's path points, the
    * all-rows path (warm starts), the chosen λ and the model fitted there. Immutable and
-   * thread-safe.
+   * thread-safe as long as the arrays of {@link #cv()} and {@link #misclassification()} are
+   * not modified (shared, not copied); {@link #lambdas()} returns a new array.
    *
    * @param <P> the fitted model
    */
@@ -259,7 +260,10 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       return lambdas.clone();
     }
 
-    /** Held-out loss per λ: mean, standard error, per-split values, λ_min and λ_1se. */
+    /**
+     * Held-out loss per λ: mean, standard error, per-split values, λ_min and λ_1se; shared, not
+     * copied: do not modify its arrays.
+     */
     public CvResult cv() {
       return cv;
     }

@@ -13,7 +13,11 @@ import java.util.Optional;
  * features, how many are nonzero, the deviance explained, and how well each λ is certified.
  * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. The estimators
  * ({@link ElasticNet#path}, {@link ElasticNetCV}) return one; {@link #ofRegression} and
- * {@link #ofClassification} wrap a path fitted elsewhere. Immutable and thread-safe.
+ * {@link #ofClassification} wrap a path fitted elsewhere.
+ *
+ * <p>Immutable and thread-safe as long as the arrays of {@link #solution()} are not modified:
+ * that core result is this path's own, shared for speed (its writers read it λ by λ and pay
+ * no copy), and no caller may write into it. Every other accessor returns new arrays.
  *
  * @param <M> the model at one λ: {@link LinearModel} or {@link LinearClassifier}
  */
@@ -56,7 +60,8 @@ public final class RegularizationPath<M extends Predictor> {
    * path's numbers, and its penalty, for {@link Predictor#evaluate} and the model file, is
    * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} (DESIGN.md's objective on the scale the fit
    * penalized). Nothing is refitted: λ, α, intercepts, coefficients, feature names are the
-   * solution's, bit for bit. The arrays are copied; the path is immutable and thread-safe.
+   * solution's, bit for bit. The penalty arrays are copied; the solution is kept as it is
+   * (shared, as {@link #solution()} says: do not modify its arrays afterwards).
    *
    * @param solution the path, coefficients on the original scale of the features
    * @param penaltyFactors vⱼ per feature as the fit used them, normalized to sum to p
@@ -311,7 +316,11 @@ public final class RegularizationPath<M extends Predictor> {
     return true;
   }
 
-  /** The core's result (for writers of path.json and reports). */
+  /**
+   * The core's result (for writers of path.json and reports): this path's own, not a copy, so
+   * reading it λ by λ costs nothing; do not modify its arrays (the models at each λ are made
+   * from them). {@link #coefficients()} and the other accessors return copies.
+   */
   public PathSolution solution() {
     return solution;
   }

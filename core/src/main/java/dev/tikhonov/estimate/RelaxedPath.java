@@ -11,7 +11,9 @@ import java.util.Optional;
  * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
  * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #atIndex(int, double)} and
  * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
- * and whose provenance records γ. Immutable and thread-safe.
+ * and whose provenance records γ. Immutable and thread-safe as long as the arrays of
+ * {@link #solution()} are not modified: that core result is this path's own, shared, not
+ * copied; the other accessors return new arrays or new paths.
  *
  * @param <M> the model at one (λ, γ)
  */
@@ -90,7 +92,10 @@ public final class RelaxedPath<M extends Predictor> {
     return fit.lasso().shortfall();
   }
 
-  /** The core's result (for writers of path.json). */
+  /**
+   * The core's result (for writers of path.json): this path's own, not a copy; do not modify
+   * its paths' arrays.
+   */
   public RelaxedFit solution() {
     return fit;
   }

@@ -77,7 +77,10 @@ import scala.Option;
  * {@link #toLinearClassifier()} make that model, to save as a tikhonov model file. A model saved
  * before those columns existed loads and predicts, but does not convert.
  *
- * <p>Immutable numbers; thread-safe except while its params are being set.
+ * <p>Immutable numbers, as long as the arrays of {@link #path()} and {@link #crossValidation()}
+ * are not modified: those core results are the model's own, shared, not copied (no caller may
+ * write into them), while the coefficient and intercept accessors return copies. Thread-safe
+ * on those terms, except while its params are being set.
  */
 public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     implements MLWritable {
@@ -302,7 +305,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return selectedIndex;
   }
 
-  /** The whole path on all rows (the core's type; coefficients on the original scale). */
+  /**
+   * The whole path on all rows (the core's type; coefficients on the original scale): the
+   * model's own, not a copy; do not modify its arrays.
+   */
   public PathSolution path() {
     return path;
   }
@@ -310,6 +316,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   /**
    * The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se, and its
    * {@link CvResult#warning} when a fold's path did not converge (kept when the model is saved).
+   * The model's own, not a copy; do not modify its arrays.
    */
   public CvResult crossValidation() {
     return crossValidation;
