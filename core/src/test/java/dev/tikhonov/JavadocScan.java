@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The source scans behind the API rules that read javadoc ({@code ApiRulesTest} here, the spark
- * module's {@code SparkApiRulesTest} through this module's test jar): one copy of the patterns,
- * so the two modules' rules cannot drift apart. Stateless; thread-safe.
+ * The source scans behind the API rules that read javadoc ({@code ApiRulesTest} and
+ * {@code ImmutabilityTest} here, the spark module's {@code SparkApiRulesTest} through this
+ * module's test jar): one copy of the patterns, so the two modules' rules cannot drift apart.
+ * Stateless; thread-safe.
  */
 public final class JavadocScan {
   private JavadocScan() {}
@@ -36,6 +37,31 @@ public final class JavadocScan {
       + "|\\bnull (if|when|otherwise|for|without|before|after|at|to|unless|=|means)(?!\\w)"
       + "|\\b(when|if|unless) (\\{@code [^}]*\\}|\\w+) is null\\b"
       + "|\\b(may|can|might|could) (also )?be null\\b|\\breturns? null\\b|\\bnullable\\b");
+
+  /**
+   * "Immutable": with {@link #NOT_THREAD_SAFE}, what {@link #claimsImmutable} reads a type's own
+   * javadoc for.
+   */
+  public static final Pattern IMMUTABLE = Pattern.compile("(?i)\\bimmutable\\b");
+
+  /** "Not thread-safe": a builder's "Not thread-safe; what it builds is immutable", say. */
+  public static final Pattern NOT_THREAD_SAFE = Pattern.compile("(?i)\\bnot thread-safe\\b");
+
+  /**
+   * Phrases that name what an immutable type shares rather than copies ("do not modify",
+   * "must not be modified", "not copied", "shared", "the record's own", "as long as"): such a
+   * type is immutable only while its readers keep the promise its javadoc asks of them.
+   */
+  public static final Pattern SHARES = Pattern.compile("(?i)do not modify|must not be modified"
+      + "|not copied|\\bshared\\b|the record's own|as long as");
+
+  /**
+   * Whether a type's own javadoc calls the type immutable: it says "immutable" and not "not
+   * thread-safe" (which speaks of another type, or of part of this one).
+   */
+  public static boolean claimsImmutable(String javadoc) {
+    return IMMUTABLE.matcher(javadoc).find() && !NOT_THREAD_SAFE.matcher(javadoc).find();
+  }
 
   private static final Pattern COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
   /** Whitespace and annotations (with arguments) between a javadoc and its declaration. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.JavadocScan;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.Test;
  * core's {@code dev.tikhonov.ApiRulesTest} states and explains: no positional boolean flag in a
  * public constructor or method (a one-parameter setter returning its own type excepted); every
  * type's own javadoc says whether it is thread-safe (it mentions threads; exceptions are
- * exempt); no public javadoc makes null mean "absent". The two source rules scan
- * spark/src/main/java with the core's patterns ({@code dev.tikhonov.JavadocScan}, from the core's
- * test jar).
+ * exempt); no public javadoc makes null mean "absent". It keeps two of core's
+ * {@code ImmutabilityTest} rules too: a type that calls itself immutable has only final fields,
+ * and no public static field can be changed. The source rules scan spark/src/main/java with the
+ * core's patterns ({@code dev.tikhonov.JavadocScan}, from the core's test jar).
  */
 class SparkApiRulesTest {
   static final Path SOURCES = Path.of("src", "main", "java");
@@ -110,6 +113,52 @@ class SparkApiRulesTest {
       nulls.addAll(JavadocScan.nullAsAbsent(SOURCES, sourceFile(c), c.isInterface()));
     }
     assertEquals(List.of(), nulls, "public javadoc that makes null mean absent");
+  }
+
+  /**
+   * As core's {@code dev.tikhonov.ImmutabilityTest}: a type whose own javadoc calls it immutable
+   * ({@link JavadocScan#claimsImmutable}) declares no field that can be reassigned (a lazily
+   * computed cache may be volatile instead: published safely).
+   */
+  @Test
+  void immutableTypes_haveOnlyFinalFields() throws Exception {
+    List<String> mutable = new ArrayList<>();
+    int immutable = 0;
+    for (Class<?> c : apiTypes()) {
+      Optional<String> doc = JavadocScan.typeJavadoc(sourceFile(c), c.getSimpleName());
+      if (doc.isEmpty() || !JavadocScan.claimsImmutable(doc.get())) {
+        continue;
+      }
+      immutable++;
+      for (Field f : c.getDeclaredFields()) {
+        int m = f.getModifiers();
+        boolean cache = Modifier.isVolatile(m) && !Modifier.isStatic(m);
+        if (!f.isSynthetic() && !Modifier.isFinal(m) && !cache) {
+          mutable.add(c.getName() + "." + f.getName());
+        }
+      }
+    }
+    assertTrue(immutable >= 3, "found only " + immutable + " immutable spark API types");
+    assertEquals(List.of(), mutable, "non-final fields of types whose javadoc says immutable");
+  }
+
+  /**
+   * As core's: no public or protected static field is non-final or an array (global state one
+   * caller could change for every other).
+   */
+  @Test
+  void apiTypes_exposeNoMutableStaticFields() throws Exception {
+    List<String> mutable = new ArrayList<>();
+    for (Class<?> c : apiTypes()) {
+      for (Field f : c.getDeclaredFields()) {
+        int m = f.getModifiers();
+        if (Modifier.isStatic(m) && (Modifier.isPublic(m) || Modifier.isProtected(m))
+            && (!Modifier.isFinal(m) || f.getType().isArray())) {
+          mutable.add(c.getName() + "." + f.getName());
+        }
+      }
+    }
+    assertEquals(List.of(), mutable, "public static fields a caller can change");
   }
 
   /** The source file of {@code c} (of its top-level class, for a nested one). */
