@@ -233,8 +233,8 @@ public final class MnistL2 {
   }
 
   /**
-   * One row of the results table (docs/formats.md). An immutable value
-   * ({@code layerWeightNormsMean} is not copied: do not modify it); thread-safe.
+   * One row of the results table (docs/formats.md). Immutable ({@code layerWeightNormsMean},
+   * one number per layer, is copied in and out), so thread-safe.
    * {@code epochSecondsMean} is the mean over the seeds of each run's median epoch wall time
    * (the median leaves out the JVM's warm-up in the first runs' first epochs).
    */
@@ -251,6 +251,16 @@ public final class MnistL2 {
       @JsonProperty("weight_norm_mean") double weightNormMean,
       @JsonProperty("layer_weight_norms_mean") double[] layerWeightNormsMean,
       @JsonProperty("epoch_seconds_mean") double epochSecondsMean) {
+    public Row {
+      layerWeightNormsMean = layerWeightNormsMean.clone();
+    }
+
+    /** Mean ‖W_l‖_F of each weight matrix, first layer first; a new array. */
+    @Override
+    @JsonProperty("layer_weight_norms_mean")
+    public double[] layerWeightNormsMean() {
+      return layerWeightNormsMean.clone();
+    }
 
     /**
      * "Row[λ = 0.01, dropout 0, decay 0, 3 seeds, test accuracy 0.9500 ± 0.002000, test loss …,

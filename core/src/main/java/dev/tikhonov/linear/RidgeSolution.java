@@ -4,8 +4,8 @@ import dev.tikhonov.internal.tensor.ArrayText;
 
 /**
  * A ridge fit at one λ: the minimizer of {@code (1/2n)‖y − a₀ − Xb‖² + (λ/2)‖b‖²} (DESIGN.md's
- * objective with α = 0; the intercept is never penalized). An immutable value (do not modify
- * the array); thread-safe.
+ * objective with α = 0; the intercept is never penalized). Immutable (the coefficients are
+ * copied in and out: p numbers), so thread-safe.
  *
  * @param lambda λ
  * @param intercept a₀
@@ -15,6 +15,16 @@ import dev.tikhonov.internal.tensor.ArrayText;
  */
 public record RidgeSolution(double lambda, double intercept, double[] coefficients,
     double degreesOfFreedom) {
+  public RidgeSolution {
+    coefficients = coefficients.clone();
+  }
+
+  /** b, a new array. */
+  @Override
+  public double[] coefficients() {
+    return coefficients.clone();
+  }
+
   /** "RidgeSolution[λ = 0.1, intercept 1.5, coefficients: 5 values from -2 to 3, df 4.2]". */
   @Override
   public String toString() {

@@ -219,10 +219,9 @@ public record RidgeSvdPath(
     return argmin(leaveOneOutMse);
   }
 
-  /** The fit at λ index {@code l}. */
+  /** The fit at λ index {@code l} (its coefficients a copy, as RidgeSolution's always are). */
   public RidgeSolution atIndex(int l) {
-    return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l].clone(),
-        degreesOfFreedom[l]);
+    return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l], degreesOfFreedom[l]);
   }
 
   /**

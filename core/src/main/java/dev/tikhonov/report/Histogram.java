@@ -4,13 +4,30 @@ import dev.tikhonov.internal.tensor.ArrayText;
 
 /**
  * Counts of values in equal-width bins over [−bound, bound] (values outside land in the end
- * bins). An immutable value (the arrays are not copied: do not modify them); thread-safe, and the
+ * bins). Immutable (the arrays, one number per bin, are copied in and out), so thread-safe; the
  * static helpers keep no state.
  *
  * @param edges bins + 1 increasing bin edges
  * @param counts count per bin
  */
 public record Histogram(double[] edges, long[] counts) {
+  public Histogram {
+    edges = edges.clone();
+    counts = counts.clone();
+  }
+
+  /** The bin edges, a new array. */
+  @Override
+  public double[] edges() {
+    return edges.clone();
+  }
+
+  /** The count per bin, a new array. */
+  @Override
+  public long[] counts() {
+    return counts.clone();
+  }
+
   /** "Histogram[30 bins from -0.5 to 0.5, 1000 values]". */
   @Override
   public String toString() {

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * One configuration row of the mnist-l2 experiment's results.json: a λ (DESIGN.md's objective,
  * α = 0), a dropout probability and a decoupled weight decay, aggregated over {@code seeds}
- * seeds as mean ± standard deviation. An immutable value (the array {@code layerWeightNormsMean} is
- * not copied: do not modify it); thread-safe.
+ * seeds as mean ± standard deviation. Immutable ({@code layerWeightNormsMean}, one number per
+ * layer, is copied in and out), so thread-safe.
  *
  * @param layerWeightNormsMean mean Frobenius norm ‖W_l‖_F of each weight matrix, first layer first
  */
@@ -28,6 +28,16 @@ public record LambdaRow(
     double weightNormMean,
     double[] layerWeightNormsMean,
     double epochSecondsMean) {
+  public LambdaRow {
+    layerWeightNormsMean = layerWeightNormsMean.clone();
+  }
+
+  /** Mean ‖W_l‖_F of each weight matrix, first layer first; a new array. */
+  @Override
+  public double[] layerWeightNormsMean() {
+    return layerWeightNormsMean.clone();
+  }
+
   /**
    * "LambdaRow[λ = 0.01, dropout 0, decay 0, 3 seeds, test accuracy 0.95 ± 0.002, test loss …,
    * layer weight norms: …]".
