@@ -2,17 +2,22 @@ package dev.tikhonov;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.linear.RidgeSolution;
 import dev.tikhonov.report.Histogram;
 import dev.tikhonov.report.LambdaRow;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The records whose arrays are small (a linear model's p coefficients, one number per layer or
- * per bin) are immutable as their javadoc says: they copy the arrays in and out, so writing into
- * the array given to the constructor, or into one an accessor returned, leaves them as they were.
+ * The records whose arrays or lists are small (a linear model's p coefficients, one number per
+ * layer or per bin, a few λ) are immutable as their javadoc says: they copy them in and out, so
+ * writing into the array or list given to the constructor, or into one an accessor returned,
+ * leaves them as they were.
  * (The records of a whole path or data set share theirs instead, and say so.)
  */
 class RecordCopiesTest {
@@ -42,6 +47,15 @@ class RecordCopiesTest {
     norms[0] = 99;
     r.layerWeightNormsMean()[1] = 99;
     assertArrayEquals(new double[] {1.5, 2.5}, r.layerWeightNormsMean(), 0.0);
+  }
+
+  @Test
+  void gdLinearSettings_copiesItsLambdas() {
+    List<Double> lambdas = new ArrayList<>(List.of(0.0, 1.0));
+    GdLinear.Settings s = new GdLinear.Settings(200, 1.0, lambdas, 100, 0.05, 0);
+    lambdas.set(0, 99.0);
+    assertEquals(List.of(0.0, 1.0), s.lambdas());
+    assertThrows(UnsupportedOperationException.class, () -> s.lambdas().add(2.0));
   }
 
   @Test

@@ -33,8 +33,7 @@ public final class GdLinear {
   private GdLinear() {}
 
   /**
-   * The experiment's settings. Immutable and thread-safe as long as the λ list is not modified
-   * (it is not copied; the factories' lists are unmodifiable).
+   * The experiment's settings. Immutable (the λ list is copied, unmodifiable), so thread-safe.
    *
    * @param n sample size
    * @param noise standard deviation of ε
@@ -44,6 +43,10 @@ public final class GdLinear {
    */
   public record Settings(int n, double noise, List<Double> lambdas, int steps,
       @JsonProperty("learning_rate") double learningRate, long seed) {
+    public Settings {
+      lambdas = List.copyOf(lambdas);
+    }
+
     public static Settings defaults() {
       return new Settings(200, 1.0, List.of(0.0, 0.1, 0.3, 1.0, 3.0, 10.0), 2000, 0.05, 0);
     }
