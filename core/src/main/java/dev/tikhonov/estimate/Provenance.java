@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,8 +11,8 @@ import java.util.OptionalLong;
 
 /**
  * What produced a fitted model (Tribuo's idea: every model carries its provenance), saved in
- * the model file and read back with it. Immutable, so thread-safe: {@code settings} is an
- * unmodifiable copy (lists or maps nested in its values are not wrapped: do not modify them).
+ * the model file and read back with it. Immutable, so thread-safe: {@code settings} is a deep
+ * copy, unmodifiable at every level (the lists and maps nested in its values too).
  *
  * @param estimator the estimator's name, e.g. "ElasticNetCV"
  * @param settings every setting of the estimator by snake_case name (λ as {@code lambda}, α as
@@ -37,7 +38,24 @@ public record Provenance(
   public Provenance {
     // Normalized to what JSON gives back (numbers as Integer/Long/Double as Jackson reads them,
     // lists, maps), so a provenance read from a model file equals the one that was saved.
-    settings = java.util.Collections.unmodifiableMap(normalize(settings));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copy = (Map<String, Object>) deepCopy(normalize(settings));
+    settings = copy;
+  }
+
+  /** A copy of {@code value} in which every map and list, at every level, is unmodifiable. */
+  private static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, deepCopy(v)));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new java.util.ArrayList<>();
+      list.forEach(v -> out.add(deepCopy(v)));
+      return java.util.Collections.unmodifiableList(out);
+    }
+    return value;
   }
 
   private static Map<String, Object> normalize(Map<String, Object> settings) {
