@@ -80,16 +80,6 @@ class ImmutabilityTest {
   }
 
   /**
-   * Public static fields that can be changed, by "Type.field", each with its reason; an entry
-   * that no longer matches fails the test.
-   */
-  static final Map<String, String> PUBLIC_MUTABLE_STATICS = Map.of(
-      "dev.tikhonov.select.RelaxedCrossValidation.DEFAULT_GAMMAS", "an array since its first"
-          + " release; replacing it changes the public signature (proposed to the lead). The"
-          + " library keeps its own copy (RelaxedLasso.Builder), so writing into it changes"
-          + " only the caller's view, as its javadoc says");
-
-  /**
    * No API type holds global state a user can change: no public or protected static field is
    * non-final or an array (an array's elements stay writable behind {@code final}; one writer
    * would change every later caller's default).
@@ -97,7 +87,6 @@ class ImmutabilityTest {
   @Test
   void apiTypes_exposeNoMutableStaticFields() throws Exception {
     List<String> mutable = new ArrayList<>();
-    Set<String> excused = new TreeSet<>();
     for (JavaClass c : ApiSurfaceTest.apiTypes(LayeringTest.coreClasses())) {
       for (JavaField f : c.getFields()) {
         Set<JavaModifier> m = f.getModifiers();
@@ -108,17 +97,9 @@ class ImmutabilityTest {
         if (m.contains(JavaModifier.FINAL) && !f.getRawType().isArray()) {
           continue;
         }
-        String key = c.getName() + "." + f.getName();
-        if (PUBLIC_MUTABLE_STATICS.containsKey(key)) {
-          excused.add(key);
-        } else {
-          mutable.add(key);
-        }
+        mutable.add(c.getName() + "." + f.getName());
       }
     }
-    Set<String> stale = new TreeSet<>(PUBLIC_MUTABLE_STATICS.keySet());
-    stale.removeAll(excused);
-    assertEquals(Set.of(), stale, "exceptions that are no longer mutable public statics");
     assertEquals(List.of(), mutable, "public static fields a caller can change");
   }
 

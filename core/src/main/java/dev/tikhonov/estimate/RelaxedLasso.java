@@ -187,9 +187,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;
     private final LinearFit.Kind<M> kind;
-    // glmnet's defaults, RelaxedCrossValidation.DEFAULT_GAMMAS's values (RelaxedLassoTest keeps
-    // them equal), held here: that public array can be written into, and must not change this
-    private double[] gammas = {0, 0.25, 0.5, 0.75, 1};
+    private double[] gammas = dev.tikhonov.select.RelaxedCrossValidation.defaultGammas();
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;

@@ -29,12 +29,12 @@ public final class RelaxedCrossValidation {
   private RelaxedCrossValidation() {}
 
   /**
-   * glmnet's default γ values, 0, 0.25, 0.5, 0.75, 1, for reading. An array can be written into
-   * even behind {@code final}, so the library never reads this one: {@link
-   * dev.tikhonov.estimate.RelaxedLasso}'s default is its own copy of these values, and writing
-   * into this array changes only what its readers see.
+   * glmnet's default γ values, 0, 0.25, 0.5, 0.75, 1, as a new array (a public static array
+   * could be written into behind {@code final}, changing every later caller's default).
    */
-  public static final double[] DEFAULT_GAMMAS = {0, 0.25, 0.5, 0.75, 1};
+  public static double[] defaultGammas() {
+    return new double[] {0, 0.25, 0.5, 0.75, 1};
+  }
 
   /**
    * The full-data relaxed fit and its cross-validation. An immutable value, as both parts are

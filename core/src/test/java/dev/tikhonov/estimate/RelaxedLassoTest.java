@@ -48,7 +48,7 @@ class RelaxedLassoTest {
         .foldIds(foldIds(d.size())).threads(2).build().crossValidate(d);
     RelaxedCrossValidation.Fit core = RelaxedCrossValidation.path(Family.GAUSSIAN,
         d.featureRows(), d.targets(), PathSettings.lasso().withTolerance(1e-10),
-        d.featureNames(), List.of(), RelaxedCrossValidation.DEFAULT_GAMMAS,
+        d.featureNames(), List.of(), RelaxedCrossValidation.defaultGammas(),
         KFold.of(foldIds(d.size())), 1);
     assertEquals(core.cv().lambdaMin(), cv.lambdaMin(), 0);
     assertEquals(core.cv().gammaMin(), cv.gammaMin(), 0);
@@ -91,22 +91,19 @@ class RelaxedLassoTest {
   }
 
   /**
-   * The builder's default is glmnet's γ, RelaxedCrossValidation.DEFAULT_GAMMAS's values, held as
-   * its own copy: that public array can be written into (it is an array), and a caller who does
-   * must not change every relaxed lasso built afterwards in the JVM.
+   * The builder's default is glmnet's γ, and RelaxedCrossValidation.defaultGammas() hands out a
+   * new array each time: a caller who writes into the one it got changes no later default.
    */
   @Test
-  void defaultGammas_areGlmnets_andWritingIntoThePublicArrayChangesNoBuilder() {
-    double[] shared = RelaxedCrossValidation.DEFAULT_GAMMAS;
-    double[] saved = shared.clone();
-    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, saved, 0.0);
-    assertArrayEquals(saved, RelaxedLasso.gaussian().build().gammas(), 0.0);
-    try {
-      shared[0] = 0.125;
-      assertArrayEquals(saved, RelaxedLasso.gaussian().build().gammas(), 0.0);
-    } finally {
-      System.arraycopy(saved, 0, shared, 0, saved.length);
-    }
+  void defaultGammas_areGlmnets_andWritingIntoOneChangesNoLaterDefault() {
+    double[] got = RelaxedCrossValidation.defaultGammas();
+    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, got, 0.0);
+    assertArrayEquals(got, RelaxedLasso.gaussian().build().gammas(), 0.0);
+    got[0] = 0.125;
+    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1},
+        RelaxedCrossValidation.defaultGammas(), 0.0);
+    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1},
+        RelaxedLasso.gaussian().build().gammas(), 0.0);
   }
 
   @Test

@@ -36,7 +36,7 @@ class RelaxedCrossValidationTest {
     PathSettings settings = PathSettings.lasso().withStandardize(family == Family.GAUSSIAN)
         .withTolerance(1e-12);
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, DATA.x(), y, settings,
-        DATA.names(), List.of(), RelaxedCrossValidation.DEFAULT_GAMMAS, folds(y.length), 2);
+        DATA.names(), List.of(), RelaxedCrossValidation.defaultGammas(), folds(y.length), 2);
     Table ref = ProximalNewtonRefData.read("relax-" + tag + "-cv.csv");
     Table select = ProximalNewtonRefData.read("relax-" + tag + "-cv-select.csv");
     RelaxedCvResult cv = fit.cv();
