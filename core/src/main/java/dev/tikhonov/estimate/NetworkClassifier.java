@@ -62,7 +62,7 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
     for (int i = 0; i < labels.length; i++) {
       y.put(i, labels[i]);
     }
-    return evaluate(x, y, true);
+    return evaluateClasses(x, y);
   }
 
   /**

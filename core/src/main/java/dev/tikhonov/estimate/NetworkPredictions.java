@@ -58,25 +58,13 @@ final class NetworkPredictions {
   }
 
   /**
-   * Mean loss and accuracy (classifiers) or MSE and R² (regressors) over inputs {@code x} (as
-   * {@link #outputs}) with
-   * targets {@code y} (n×1: class indices or values), and the penalty of the weights for (λ, α).
+   * Mean loss and accuracy of a classifier over inputs {@code x} (as {@link #outputs}) with
+   * class indices {@code y} (n×1), and the penalty of the weights for (λ, α).
    */
-  Evaluation evaluate(Matrix x, Matrix y, Loss loss, boolean classifier, double lambda,
-      double l1Ratio) {
+  Evaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double lambda, double l1Ratio) {
     Matrix out = outputs(x);
     double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
     int n = out.rows();
-    if (!classifier) {
-      // the targets as the network saw them (float), so that loss = ½·MSE exactly
-      double[] target = new double[n];
-      double[] predicted = new double[n];
-      for (int i = 0; i < n; i++) {
-        target[i] = y.at(i);
-        predicted[i] = out.at(i);
-      }
-      return Evaluation.ofRegressor(target, predicted, penalty);
-    }
     double lossSum = loss.sum(out, y);
     long correct = 0;
     for (int i = 0; i < n; i++) {
@@ -85,6 +73,25 @@ final class NetworkPredictions {
       }
     }
     return Evaluation.ofClassifier(n, lossSum / n, (double) correct / n, penalty);
+  }
+
+  /**
+   * MSE and R² (loss ½·MSE) of a regressor over inputs {@code x} against targets {@code y} in
+   * double precision, as the data set holds them: float32 targets would round a target such as
+   * 10⁷ + 0.1·t to 10⁷ (float32's spacing there is 1), and score every prediction against a
+   * constant.
+   */
+  Evaluation evaluateValues(Matrix x, double[] y, double lambda, double l1Ratio) {
+    double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
+    return evaluateValues(outputs(x), y, penalty);
+  }
+
+  private static Evaluation evaluateValues(Matrix out, double[] y, double penalty) {
+    double[] predicted = new double[out.rows()];
+    for (int i = 0; i < predicted.length; i++) {
+      predicted[i] = out.at(i);
+    }
+    return Evaluation.ofRegressor(y, predicted, penalty);
   }
 
   private Sequential borrow() {

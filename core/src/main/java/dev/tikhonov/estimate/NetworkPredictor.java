@@ -57,12 +57,20 @@ public abstract sealed class NetworkPredictor implements Predictor
   }
 
   /**
-   * The loss and penalized objective on the network's inputs {@code x} ({@link #input}) and
-   * targets {@code y}.
+   * The loss, accuracy and penalized objective of a classifier on the network's inputs
+   * {@code x} ({@link #input}) and class indices {@code y}.
    */
-  final Evaluation evaluate(Matrix x, Matrix y, boolean classification) {
-    return predictions.evaluate(x, y, predictions.model().spec().family().networkLoss(),
-        classification, lambda, l1Ratio);
+  final Evaluation evaluateClasses(Matrix x, Matrix y) {
+    return predictions.evaluateClasses(x, y, predictions.model().spec().family().networkLoss(),
+        lambda, l1Ratio);
+  }
+
+  /**
+   * MSE, R² and the penalized objective of a regressor on the network's inputs {@code x}
+   * ({@link #input}) against targets {@code y} in double precision.
+   */
+  final Evaluation evaluateValues(Matrix x, double[] y) {
+    return predictions.evaluateValues(x, y, lambda, l1Ratio);
   }
 
   /**

@@ -29,13 +29,7 @@ public final class NetworkRegressor extends NetworkPredictor {
 
   @Override
   public Evaluation evaluate(Dataset data) {
-    Matrix x = input(data);
-    double[] values = Features.values(data);
-    Matrix y = Matrix.zeros(values.length, 1);
-    for (int i = 0; i < values.length; i++) {
-      y.put(i, (float) values[i]);
-    }
-    return evaluate(x, y, false);
+    return evaluateValues(input(data), Features.values(data));
   }
 
   /**

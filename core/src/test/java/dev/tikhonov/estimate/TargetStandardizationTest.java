@@ -45,6 +45,37 @@ class TargetStandardizationTest {
   }
 
   /**
+   * A regressor is scored against the targets in double precision, as the data set holds them:
+   * 10⁷ + y has float32 spacing 1 there, and against float32 targets every one of these test
+   * rows was 10⁷ (MSE 0, "R² undefined: every target value is the same") while the
+   * predictions, rounded by the float32 output layer, missed them by up to 0.5.
+   */
+  @Test
+  void evaluate_scoresAgainstTheTargetsInDouble_evenWhereFloat32RoundsThemTogether() {
+    double[][] x = DIABETES.test().featureRows();
+    double[] y = new double[x.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 1e7 + 0.01 * DIABETES.test().target(i);
+    }
+    Dataset test = Dataset.of(x, y, DIABETES.test().featureNames());
+    double[][] trainRows = DIABETES.train().featureRows();
+    double[] trainY = new double[trainRows.length];
+    for (int i = 0; i < trainY.length; i++) {
+      trainY[i] = 1e7 + 0.01 * DIABETES.train().target(i);
+    }
+    NetworkRegressor model = mlp().standardizeTarget(true).build()
+        .fit(Dataset.of(trainRows, trainY, DIABETES.train().featureNames()));
+    double[] predicted = model.predict(test);
+    Evaluation expected = Evaluation.ofRegressor(y, predicted, 0);
+    Evaluation e = model.evaluate(test);
+    assertTrue(e.rSquared().isPresent(), "R² of varying targets is defined");
+    assertEquals(expected.meanSquaredError().getAsDouble(), e.meanSquaredError().getAsDouble(),
+        0.0);
+    assertEquals(expected.rSquared().getAsDouble(), e.rSquared().getAsDouble(), 0.0);
+    assertTrue(e.meanSquaredError().getAsDouble() > 0, "MSE " + e.meanSquaredError());
+  }
+
+  /**
    * The fit equals one without the setting on the standardized target, its predictions mapped
    * back by σ·f(x) + μ (the same seed: the same initialization, batches and steps).
    */
