@@ -143,6 +143,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         network.seed, classifier ? "add --regression" : "drop --regression");
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
+    NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);
   }
 

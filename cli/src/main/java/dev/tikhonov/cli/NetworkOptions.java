@@ -137,6 +137,36 @@ final class NetworkOptions implements Flags.Conditional {
         + " target of about 1 may diverge or stall; add --standardize-target", sd));
   }
 
+  /**
+   * The warning for a regression network whose target lies so far from 0, for its spread, that
+   * float32 rounds predictions near its mean by more than a tenth of its 1/n standard deviation
+   * (a target of 10⁶ + y with sd 0.06: float32's spacing at 10⁶ is 0.0625), else empty. The
+   * network computes in float32, and its output layer holds the mean (standardized target or
+   * not), so the predictions are rounded whatever the flags; subtracting an offset helps.
+   */
+  static java.util.Optional<String> farTargetWarning(dev.tikhonov.data.Dataset train) {
+    if (train.isClassification() || train.size() == 0) {
+      return java.util.Optional.empty();
+    }
+    double mean = java.util.stream.IntStream.range(0, train.size()).mapToDouble(train::target)
+        .average().orElse(0);
+    double sd = dev.tikhonov.data.Standardizer.targetDeviation(train);
+    double rounding = Math.ulp((float) Math.abs(mean)) / 2;
+    if (!(sd > 0 && rounding > 0.1 * sd)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("tikhonov: warning: the target's mean " + digits(mean, 10)
+        + " is far from 0 for its standard deviation " + digits(sd, 3) + ": a network computes"
+        + " in float32, which rounds its predictions there by up to " + digits(rounding, 3)
+        + "; subtract an offset from the target before fitting (e.g. " + digits(mean, 7) + ")");
+  }
+
+  /** {@code value} to {@code significant} digits, without trailing zeros or an exponent. */
+  private static String digits(double value, int significant) {
+    return new java.math.BigDecimal(value).round(new java.math.MathContext(significant))
+        .stripTrailingZeros().toPlainString();
+  }
+
   /** The hidden widths of --model; a linear or logistic model is refused (use path). */
   int[] hidden(String command) {
     ModelOption m = ModelOption.parse(model);

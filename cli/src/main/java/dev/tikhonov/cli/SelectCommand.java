@@ -188,6 +188,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         network.seed, classifier ? "add --regression" : "drop --regression");
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
+    NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(path, data, writer, started);
   }
 

@@ -203,6 +203,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         && regression ? NetworkOptions.unscaledTargetWarning(standardizeTarget, train)
         : java.util.Optional.empty();
     unscaledTarget.ifPresent(System.err::println);
+    NetworkOptions.farTargetWarning(train).ifPresent(System.err::println);
     String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
       throw new InputException("--resume: the training data differ from the checkpoint's ("

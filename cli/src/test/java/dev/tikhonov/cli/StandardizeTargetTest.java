@@ -164,4 +164,36 @@ class StandardizeTargetTest {
       assertTrue(r.message().endsWith("it has no effect on a classifier"), r.message());
     }
   }
+
+  /**
+   * A target far from 0 for its spread (10⁶ + progression/1000: sd 0.078, float32 spacing
+   * 0.0625 at 10⁶) is warned about before training, with or without the flag, since the
+   * network's float32 output rounds its predictions; the diabetes progression is not.
+   */
+  @Test
+  void aTargetFarFromZeroForItsSpread_isWarnedAbout() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(Path.of(DIABETES));
+    StringBuilder far = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      int cut = line.lastIndexOf(',');
+      double y = Double.parseDouble(line.substring(cut + 1));
+      far.append(line, 0, cut + 1).append(1e6 + y / 1000).append('\n');
+    }
+    Path file = dir.resolve("far.csv");
+    java.nio.file.Files.writeString(file, far);
+    for (String flag : new String[] {"--standardize-target", "--seed=1"}) {
+      InProcess r = InProcess.run("train", "--data", file.toString(), "--target", "progression",
+          "--model", "linear", "--standardize", flag, "--epochs", "1", "--threads", "1",
+          "--quiet", "--out", dir.resolve("far" + flag.length()).toString());
+      assertEquals(0, r.exit(), r.err());
+      // (the training rows' moments: 1000000.15 and 0.0776 with seed 0's split)
+      assertTrue(r.err().matches("(?s).*tikhonov: warning: the target's mean 1000000\\.1\\d*"
+          + " is far from 0 for its standard deviation 0\\.07\\d+: a network computes in"
+          + " float32, which rounds its predictions there by up to 0\\.0313; subtract an"
+          + " offset from the target before fitting \\(e\\.g\\. 1000000\\).*"), r.err());
+    }
+    InProcess plain = run("train", "--standardize-target", "--epochs", "1");
+    assertEquals(0, plain.exit(), plain.err());
+    assertFalse(plain.err().contains("far from 0"), plain.err());
+  }
 }
