@@ -161,10 +161,15 @@ final class NetworkOptions implements Flags.Conditional {
         + "; subtract an offset from the target before fitting (e.g. " + digits(mean, 7) + ")");
   }
 
-  /** {@code value} to {@code significant} digits, without trailing zeros or an exponent. */
-  private static String digits(double value, int significant) {
-    return new java.math.BigDecimal(value).round(new java.math.MathContext(significant))
-        .stripTrailingZeros().toPlainString();
+  /**
+   * {@code value} to {@code significant} digits without trailing zeros: plain from 10⁻⁴ to
+   * 10¹⁵ ("1000000.15", "0.0313"), with an exponent beyond ("1.000000025E+30").
+   */
+  static String digits(double value, int significant) {
+    java.math.BigDecimal d = new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(significant)).stripTrailingZeros();
+    double size = Math.abs(value);
+    return size == 0 || size >= 1e-4 && size < 1e15 ? d.toPlainString() : d.toString();
   }
 
   /** The hidden widths of --model; a linear or logistic model is refused (use path). */

@@ -196,4 +196,15 @@ class StandardizeTargetTest {
     assertEquals(0, plain.exit(), plain.err());
     assertFalse(plain.err().contains("far from 0"), plain.err());
   }
+
+  /** The warning's numbers: plain where they are readable so, with an exponent beyond. */
+  @Test
+  void warningNumbers_arePlainInARange_andScientificBeyond() {
+    assertEquals("1000000.15", NetworkOptions.digits(1000000.1500004, 10));
+    assertEquals("0.0313", NetworkOptions.digits(0.03125, 3));
+    assertEquals("1000000", NetworkOptions.digits(1000000.15, 7));
+    assertEquals("1.000000025E+30", NetworkOptions.digits(1.000000025e30, 10));
+    assertEquals("4.33E-7", NetworkOptions.digits(4.33e-7, 3));
+    assertEquals("0", NetworkOptions.digits(0, 3));
+  }
 }
