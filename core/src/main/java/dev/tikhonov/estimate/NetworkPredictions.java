@@ -4,7 +4,6 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Sequential;
-import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
@@ -59,11 +58,10 @@ final class NetworkPredictions {
 
   /**
    * Mean loss and accuracy of a classifier over inputs {@code x} (as {@link #outputs}) with
-   * class indices {@code y} (n×1), and the penalty of the weights for (λ, α).
+   * class indices {@code y} (n×1), with the weights' {@code penalty}.
    */
-  Evaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double lambda, double l1Ratio) {
+  Evaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double penalty) {
     Matrix out = outputs(x);
-    double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
     int n = out.rows();
     double lossSum = loss.sum(out, y);
     long correct = 0;
@@ -73,25 +71,6 @@ final class NetworkPredictions {
       }
     }
     return Evaluation.ofClassifier(n, lossSum / n, (double) correct / n, penalty);
-  }
-
-  /**
-   * MSE and R² (loss ½·MSE) of a regressor over inputs {@code x} against targets {@code y} in
-   * double precision, as the data set holds them: float32 targets would round a target such as
-   * 10⁷ + 0.1·t to 10⁷ (float32's spacing there is 1), and score every prediction against a
-   * constant.
-   */
-  Evaluation evaluateValues(Matrix x, double[] y, double lambda, double l1Ratio) {
-    double penalty = Penalty.elasticNet(lambda, l1Ratio).value(model.network().parameters());
-    return evaluateValues(outputs(x), y, penalty);
-  }
-
-  private static Evaluation evaluateValues(Matrix out, double[] y, double penalty) {
-    double[] predicted = new double[out.rows()];
-    for (int i = 0; i < predicted.length; i++) {
-      predicted[i] = out.at(i);
-    }
-    return Evaluation.ofRegressor(y, predicted, penalty);
   }
 
   private Sequential borrow() {

@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.internal.io.ModelFile;
+import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.TrainResult;
@@ -62,15 +63,12 @@ public abstract sealed class NetworkPredictor implements Predictor
    */
   final Evaluation evaluateClasses(Matrix x, Matrix y) {
     return predictions.evaluateClasses(x, y, predictions.model().spec().family().networkLoss(),
-        lambda, l1Ratio);
+        penalty());
   }
 
-  /**
-   * MSE, R² and the penalized objective of a regressor on the network's inputs {@code x}
-   * ({@link #input}) against targets {@code y} in double precision.
-   */
-  final Evaluation evaluateValues(Matrix x, double[] y) {
-    return predictions.evaluateValues(x, y, lambda, l1Ratio);
+  /** λ·Ω(w) of the weights with the (λ, α) it was trained with (DESIGN.md's objective). */
+  final double penalty() {
+    return Penalty.elasticNet(lambda, l1Ratio).value(predictions.model().network().parameters());
   }
 
   /**
