@@ -331,7 +331,10 @@ final class NetworkFit {
   /**
    * The training rows split into the part that is fitted and the validation part; when either
    * would be empty, an InputException that names the setting (validationFraction), not the
-   * test fraction of the split underneath.
+   * test fraction of the split underneath. So, too, when a regression target that varies is
+   * constant on the part left to fit (the rows that vary all held out): a single fit trained
+   * on that one value, and a search's part (MlpPath's, whose parts are split before their
+   * fits) was refused as if the data's target were constant.
    */
   static TrainTest validationSplit(Dataset data, double fraction, long seed) {
     int n = data.size();
@@ -341,8 +344,19 @@ final class NetworkFit {
           + " training rows of " + data.source() + " holds out " + held + "; the fitted and the"
           + " validation part each need at least one row");
     }
-    return data.isClassification()
-        ? Splits.stratifiedTrainTest(data, fraction, seed)
-        : Splits.trainTest(data, fraction, seed);
+    if (data.isClassification()) {
+      return Splits.stratifiedTrainTest(data, fraction, seed);
+    }
+    TrainTest split = Splits.trainTest(data, fraction, seed);
+    java.util.OptionalDouble value = constantTarget(split.train(),
+        java.util.stream.IntStream.range(0, split.train().size()).toArray());
+    if (value.isPresent() && constantTarget(data,
+        java.util.stream.IntStream.range(0, n).toArray()).isEmpty()) {
+      throw InputException.about("validationFraction", " " + fraction + " of the " + n
+          + " training rows of " + data.source() + " leaves " + split.train().size()
+          + " rows to fit, whose target is constant (" + value.getAsDouble() + "): nothing to"
+          + " fit; hold out a smaller share, or split with another seed");
+    }
+    return split;
   }
 }

@@ -52,6 +52,44 @@ class WorseThanConstantTest {
   }
 
   /**
+   * A target that varies in two of twelve rows only, and a validation fraction of one half:
+   * for some seeds both rows fall in the validation part and the rows left to fit have one
+   * value. A single fit trained on it, and the λ path (whose parts are split before their fits)
+   * refused it as "the target is constant", which it is not; both now name the setting. Seeds
+   * are tried until one holds out both rows (a quarter of them do, the same in every run).
+   */
+  @Test
+  void aValidationSplitLeavingOneTargetValue_isRefusedNamingTheSetting() {
+    double[][] x = new double[12][];
+    double[] y = new double[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {i % 5, i % 3};
+      y[i] = i == 2 ? 6 : i == 9 ? 7 : 5;
+    }
+    Dataset data = Dataset.of(x, y);
+    String expected = "validationFraction 0.5 of the 12 training rows of " + data.source()
+        + " leaves 6 rows to fit, whose target is constant (5.0): nothing to fit; hold out a"
+        + " smaller share, or split with another seed";
+    int refused = 0;
+    for (long seed = 0; seed < 12; seed++) {
+      MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1)
+          .validationFraction(0.5).seed(seed).build();
+      try {
+        regressor.fit(data);
+      } catch (dev.tikhonov.data.InputException e) {
+        assertEquals(expected, e.getMessage(), "seed " + seed);
+        assertEquals(java.util.Optional.of("validationFraction"), e.setting());
+        var path = org.junit.jupiter.api.Assertions.assertThrows(
+            dev.tikhonov.data.InputException.class, () -> MlpPath.builder(regressor)
+                .lambdas(0.1, 0.01).validationFraction(0.5).build().fit(data));
+        assertEquals(expected, path.getMessage(), "the path, seed " + seed);
+        refused++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(refused > 0, "no seed held out both rows");
+  }
+
+  /**
    * A regression target of one value is refused, as the linear paths refuse it: the network
    * used to fit it and end at its own rounding noise, "worse than a constant" (ℓ₀ = 0 for an
    * all-zero target, or for any constant one standardized).
