@@ -101,34 +101,111 @@ class ConstantTargetTest {
   }
 
   /**
-   * grid and select: the training rows vary (in one row), but the fold that holds that row out
+   * grid and select: the training rows vary, but the fold that holds out the two rows that vary
    * trains on one value; the refusal names the data, the split and the flags that make others.
+   * Which fold seed puts both rows in one of two folds is found by trying seeds (each has an
+   * even chance, the same in every run).
    */
   @Test
   void networkSearches_aFoldWithAConstantTarget_namesTheSplitAndTheFlags() throws Exception {
-    Path data = almostConstant();
+    Path data = almostConstant(3, 17);
     String[][] commands = {
         {"grid", "--lambdas", "0,0.1"},
-        {"select", "--nlambda", "2"}};
+        {"select", "--nlambda", "2", "--patience", "0", "--validation-fraction", "0"}};
     for (String[] command : commands) {
-      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
-      args.addAll(java.util.List.of("--data", data.toString(), "--target", "y", "--regression",
-          "--model", "mlp:4", "--epochs", "1", "--quiet", "--threads", "1", "--out",
-          dir.resolve(command[0]).toString()));
-      InProcess r = InProcess.run(args);
+      java.util.Optional<InProcess> refused = java.util.Optional.empty();
+      for (int seed = 0; seed < 10 && refused.isEmpty(); seed++) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+        args.addAll(java.util.List.of("--data", data.toString(), "--target", "y",
+            "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds", "2",
+            "--fold-seed", String.valueOf(seed), "--quiet", "--threads", "1", "--out",
+            dir.resolve(command[0] + seed).toString()));
+        InProcess r = InProcess.run(args);
+        if (r.exit() != 0) {
+          refused = java.util.Optional.of(r);
+        }
+      }
+      InProcess r = refused.orElseThrow(() -> new AssertionError(command[0]
+          + ": no fold seed of ten put both varying rows in one fold"));
       assertEquals(2, r.exit(), r.err());
       org.junit.jupiter.api.Assertions.assertTrue(r.message().matches("--data "
-          + java.util.regex.Pattern.quote(data.toString()) + ": split [1-5] of 5 \\(its training"
+          + java.util.regex.Pattern.quote(data.toString()) + ": split [12] of 2 \\(its training"
           + " rows\\): the target is constant \\(5\\.0\\): nothing to fit; the folds are random:"
-          + " another --fold-seed \\(now 0\\) makes other ones, more --cv-folds \\(now 5\\)"
+          + " another --fold-seed \\(now [0-9]\\) makes other ones, more --cv-folds \\(now 2\\)"
           + " trains each on more rows"), r.message());
     }
+  }
+
+  /**
+   * A target that varies in one row only: every k-fold split holds it out once, so another
+   * fold seed or more folds (leave-one-out: 32 folds on the 32 training rows) cannot help, as
+   * the refusal said; it names the data and the values instead.
+   */
+  @Test
+  void networkSearches_aTargetVaryingInOneRow_isRefusedWithoutFoldAdvice() throws Exception {
+    Path data = almostConstant(3);
+    for (String folds : new String[] {"5", "32"}) {
+      InProcess r = InProcess.run("grid", "--lambdas", "0,0.1", "--data", data.toString(),
+          "--target", "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds",
+          folds, "--quiet", "--threads", "1", "--out", dir.resolve("g" + folds).toString());
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(data + ": the target is 5.0 on 31 of the 32 rows to search on and 6.0 on"
+          + " one: whatever the folds, the one holding that row out trains on one value;"
+          + " cross-validation needs a target that varies in at least two rows", r.message());
+    }
+  }
+
+  /**
+   * --validation-fraction can hold out both rows where the target varies (seeds 2 and 6 of the
+   * first eight do): train fitted the one value left, select refused it as "the target is
+   * constant" with no file or flag named.
+   */
+  @Test
+  void validationFraction_leavingOneTargetValue_namesTheFlag() throws Exception {
+    Path data = almostConstant(3, 17);
+    String[][] commands = {
+        {"train", "--validation-fraction", "0.5", "--epochs", "1"},
+        {"select", "--nlambda", "2", "--validation-fraction", "0.5", "--epochs", "1"}};
+    for (String[] command : commands) {
+      java.util.Optional<InProcess> refused = java.util.Optional.empty();
+      for (int seed = 0; seed < 8 && refused.isEmpty(); seed++) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+        args.addAll(java.util.List.of("--data", data.toString(), "--target", "y",
+            "--regression", "--model", "mlp:4", "--seed", String.valueOf(seed), "--quiet",
+            "--threads", "1", "--out", dir.resolve(command[0] + seed).toString()));
+        InProcess r = InProcess.run(args);
+        if (r.exit() != 0) {
+          refused = java.util.Optional.of(r);
+        }
+      }
+      InProcess r = refused.orElseThrow(() -> new AssertionError(command[0]
+          + ": no seed of eight held out both varying rows"));
+      assertEquals(2, r.exit(), r.err());
+      org.junit.jupiter.api.Assertions.assertTrue(r.message().matches("--validation-fraction"
+          + " 0\\.5 of the [0-9]+ training rows of " + java.util.regex.Pattern.quote(
+              data.toString()) + " leaves [0-9]+ rows to fit, whose target is constant"
+          + " \\(5\\.0\\): nothing to fit; hold out a smaller share, or split with another"
+          + " seed"), r.message());
+    }
+  }
+
+  /** --repeat-seeds fits one split: its refusal said "split 1 of 3". */
+  @Test
+  void networkSearches_repeatedSeedsOnAConstantSplit_nameTheOneSplit() throws Exception {
+    Path data = almostConstant(3);
+    InProcess r = InProcess.run("grid", "--lambdas", "0,0.1", "--data", data.toString(),
+        "--target", "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--repeat-seeds",
+        "1,2,3", "--quiet", "--threads", "1", "--out", dir.resolve("g").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--data " + data + ": the split (its training rows): the target is constant"
+        + " (5.0): nothing to fit; the split is random: another --fold-seed (now 0) makes"
+        + " another one, a smaller --holdout (now 0.2) trains on more rows", r.message());
   }
 
   /** The file varies in one row, and --seed 1's split puts that row in the test part. */
   @Test
   void train_targetConstantOnTheSplitsTrainingRows_namesTheSplitsFlags() throws Exception {
-    Path data = almostConstant();
+    Path data = almostConstant(3);
     InProcess r = InProcess.run("train", "--data", data.toString(), "--target", "y", "--model",
         "linear", "--epochs", "1", "--seed", "1", "--quiet", "--threads", "1", "--out",
         dir.resolve("t").toString());
@@ -138,11 +215,12 @@ class ConstantTargetTest {
         + " rows otherwise", r.message());
   }
 
-  /** 40 rows whose target y is 5 but in row 4 (6): it varies, in one row only. */
-  private Path almostConstant() throws java.io.IOException {
+  /** 40 rows whose target y is 5 but in the given rows (0-based; 6, 7, …): it varies there. */
+  private Path almostConstant(int... varying) throws java.io.IOException {
     StringBuilder csv = new StringBuilder("a,b,y\n");
     for (int i = 0; i < 40; i++) {
-      csv.append(i % 7).append(',').append(i % 3).append(',').append(i == 3 ? 6 : 5)
+      int k = java.util.Arrays.stream(varying).boxed().toList().indexOf(i);
+      csv.append(i % 7).append(',').append(i % 3).append(',').append(k < 0 ? 5 : 6 + k)
           .append('\n');
     }
     return Files.writeString(dir.resolve("almost.csv"), csv);

@@ -103,9 +103,13 @@ public final class Resampling {
    * Refuses splits whose training rows leave a regression fit nothing to fit (one target value:
    * the networks refuse it, as the paths do), before any fit runs, as a {@link
    * dev.tikhonov.select.FoldException} naming the split: "split 2 of 5 (its training rows): the
-   * target is constant (5.0): nothing to fit". It surfaced from one fit with no split named.
+   * target is constant (5.0): nothing to fit" (with repeated seeds, whose splits are one split,
+   * "the split (its training rows)"). It surfaced from one fit with no split named.
    * A target of one value on all rows is the {@link dev.tikhonov.data.ConstantTargetException}
-   * of a single fit instead (other splits cannot help). Classification data pass.
+   * of a single fit instead (other splits cannot help), and so is, for k folds, a target that
+   * differs from the others' one value in a single row: every k-fold split holds that row out
+   * once, whatever the seed or the number of folds, so an {@link InputException} names the data
+   * and the two values. Classification data pass.
    */
   static void requireVaryingTargets(Dataset data, List<Split> splits) {
     if (data.isClassification()) {
@@ -113,17 +117,52 @@ public final class Resampling {
     }
     NetworkFit.requireVaryingTarget(data);
     for (int s = 0; s < splits.size(); s++) {
-      int[] rows = splits.get(s).trainRows();
+      Split split = splits.get(s);
+      int[] rows = split.trainRows;
       if (rows.length == 0) {
         continue;
       }
       java.util.OptionalDouble value = NetworkFit.constantTarget(data, rows);
-      if (value.isPresent()) {
-        throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
-            + " of " + splits.size() + " (its training rows): the target is constant ("
-            + value.getAsDouble() + "): nothing to fit");
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (split.seed().isPresent()) {
+        throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "the split (its"
+            + " training rows): the target is constant (" + value.getAsDouble()
+            + "): nothing to fit");
+      }
+      if (singleOther(data, split.testRows, value.getAsDouble())) {
+        throw new InputException(data.source() + ": the target is " + value.getAsDouble()
+            + " on " + (data.size() - 1) + " of the " + data.size() + " rows to search on and "
+            + otherValue(data, split.testRows, value.getAsDouble()) + " on one: whatever the"
+            + " folds, the one holding that row out trains on one value; cross-validation needs"
+            + " a target that varies in at least two rows");
+      }
+      throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
+          + " of " + splits.size() + " (its training rows): the target is constant ("
+          + value.getAsDouble() + "): nothing to fit");
+    }
+  }
+
+  /** Whether exactly one of {@code rows} has a target other than {@code value}. */
+  private static boolean singleOther(Dataset data, int[] rows, double value) {
+    int others = 0;
+    for (int r : rows) {
+      if (data.target(r) != value) {
+        others++;
       }
     }
+    return others == 1;
+  }
+
+  /** The first target of {@code rows} other than {@code value} (one exists: the data vary). */
+  private static double otherValue(Dataset data, int[] rows, double value) {
+    for (int r : rows) {
+      if (data.target(r) != value) {
+        return data.target(r);
+      }
+    }
+    throw new IllegalStateException("no other value");
   }
 
   /**

@@ -337,35 +337,79 @@ class GridSearchCVTest {
    */
   @Test
   void searches_aSplitWithAConstantTarget_isAFoldExceptionNamingIt() {
+    Resampling folds = Resampling.kFold(3, 0);
+    // two rows of the first fold's held-out rows differ from the others' 5: its training rows
+    // have one value, the other folds' do not
+    int[] heldOut = folds.splits(almostConstant(new int[0])).get(0).testRows();
+    Dataset data = almostConstant(new int[] {heldOut[0], heldOut[1]});
+    assertSearchesRefuse(data, folds, dev.tikhonov.select.FoldException.class,
+        "split 1 of 3 (its training rows): the target is constant (5.0): nothing to fit");
+    dev.tikhonov.select.FoldException e = assertThrows(dev.tikhonov.select.FoldException.class,
+        () -> GridSearchCV.builder(MlpGrid.builder(MlpRegressor.builder().hiddenLayers(3)
+            .epochs(1).build()).lambdas(0, 0.1).build()).resampling(folds).threads(1).build()
+            .crossValidate(data));
+    assertEquals(1, e.fold());
+    assertEquals(3, e.numFolds());
+  }
+
+  /**
+   * A target that differs from the others' one value in a single row: every k-fold split holds
+   * that row out once, so some split trains on one value whatever the seed or the number of
+   * folds (leave-one-out included). The searches named that split and the CLI advised another
+   * fold seed or more folds, neither of which can help; the refusal names the data instead.
+   */
+  @Test
+  void searches_aTargetVaryingInOneRow_isRefusedWhateverTheFolds() {
+    Dataset data = almostConstant(new int[] {4});
+    for (Resampling folds : List.of(Resampling.kFold(3, 0), Resampling.kFold(3, 7),
+        Resampling.kFold(12, 0))) {
+      assertSearchesRefuse(data, folds, dev.tikhonov.data.InputException.class, data.source()
+          + ": the target is 5.0 on 11 of the 12 rows to search on and 6.0 on one: whatever"
+          + " the folds, the one holding that row out trains on one value; cross-validation"
+          + " needs a target that varies in at least two rows");
+    }
+  }
+
+  /**
+   * Repeated seeds fit one split several times: its refusal said "split 1 of 3", as if two
+   * other splits existed.
+   */
+  @Test
+  void searches_repeatedSeedsOnAConstantSplit_nameTheOneSplit() {
+    Resampling seeds = Resampling.repeatedSeeds(0.25, 0, 1, 2, 3);
+    int[] heldOut = seeds.splits(almostConstant(new int[0])).get(0).testRows();
+    assertSearchesRefuse(almostConstant(new int[] {heldOut[0], heldOut[1]}), seeds,
+        dev.tikhonov.select.FoldException.class,
+        "the split (its training rows): the target is constant (5.0): nothing to fit");
+  }
+
+  /** 12 rows of two features whose target is 5 but 6, 7, … in {@code varying}'s rows. */
+  private static Dataset almostConstant(int[] varying) {
     double[][] x = new double[12][];
     double[] y = new double[12];
     for (int i = 0; i < 12; i++) {
       x[i] = new double[] {i % 5, i % 3};
-      y[i] = i == 4 ? 6 : 5;
+      y[i] = 5;
     }
-    Dataset data = Dataset.of(x, y);
+    for (int k = 0; k < varying.length; k++) {
+      y[varying[k]] = 6 + k;
+    }
+    return Dataset.of(x, y);
+  }
+
+  /** Both network searches on {@code data} throw {@code type} with {@code message}. */
+  private static void assertSearchesRefuse(Dataset data, Resampling resampling,
+      Class<? extends RuntimeException> type, String message) {
     MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
-    Resampling folds = Resampling.kFold(3, 0);
-    int holdsItOut = 0;
-    List<Resampling.Split> splits = folds.splits(data);
-    for (int s = 0; s < splits.size(); s++) {
-      if (java.util.Arrays.stream(splits.get(s).testRows()).anyMatch(r -> r == 4)) {
-        holdsItOut = s + 1;
-      }
-    }
-    String expected = "split " + holdsItOut + " of 3 (its training rows): the target is constant"
-        + " (5.0): nothing to fit";
     List<org.junit.jupiter.api.function.Executable> searches = List.of(
         () -> GridSearchCV.builder(MlpGrid.builder(regressor).lambdas(0, 0.1).build())
-            .resampling(folds).threads(1).build().crossValidate(data),
+            .resampling(resampling).threads(1).build().crossValidate(data),
         () -> MlpPathCV.builder(MlpPath.builder(regressor).lambdas(0.1, 0.01).build())
-            .resampling(folds).threads(1).build().crossValidate(data));
+            .resampling(resampling).threads(1).build().crossValidate(data));
     for (org.junit.jupiter.api.function.Executable search : searches) {
-      dev.tikhonov.select.FoldException e =
-          assertThrows(dev.tikhonov.select.FoldException.class, search);
-      assertEquals(expected, e.getMessage());
-      assertEquals(holdsItOut, e.fold());
-      assertEquals(3, e.numFolds());
+      RuntimeException e = assertThrows(type, search);
+      assertEquals(type, e.getClass());
+      assertEquals(message, e.getMessage());
     }
   }
 
