@@ -19,22 +19,47 @@ class FoldAndSplitMessagesTest {
   @Test
   void path_aFoldWhoseTrainingRowsHaveAConstantTarget_namesTheFileAndTheFoldFlags()
       throws Exception {
-    Path data = Files.writeString(dir.resolve("c.csv"), "a,y\n1,1\n2,1\n3,1\n4,2\n");
+    // y varies in two rows, which --seed 0's two folds hold out together
+    Path data = Files.writeString(dir.resolve("c.csv"), "a,y\n1,1\n2,1\n3,2\n4,3\n");
     InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
-        "--cv-folds", "2", "--seed", "1", "--quiet", "--threads", "1", "--out",
+        "--cv-folds", "2", "--seed", "0", "--quiet", "--threads", "1", "--out",
         dir.resolve("p").toString());
     assertEquals(2, r.exit(), r.err());
-    assertEquals("--data " + data + ": fold 1 of 2 (its training rows): the target is constant"
-        + " (1.0): nothing to fit; the folds are random: another --seed (now 1) makes other"
+    assertEquals("--data " + data + ": fold 2 of 2 (its training rows): the target is constant"
+        + " (1.0): nothing to fit; the folds are random: another --seed (now 0) makes other"
         + " ones, more --cv-folds (now 2) trains each on more rows", r.message());
-    Path folds = Files.writeString(dir.resolve("folds.txt"), "1\n1\n1\n2\n");
+    Path folds = Files.writeString(dir.resolve("folds.txt"), "1\n1\n2\n2\n");
     InProcess given = InProcess.run("path", "--data", data.toString(), "--target", "y",
         "--foldid", folds.toString(), "--quiet", "--threads", "1", "--out",
         dir.resolve("f").toString());
     assertEquals(2, given.exit(), given.err());
-    assertEquals("--data " + data + ": fold 1 of 2 (its training rows): the target is constant"
-        + " (2.0): nothing to fit; the folds are those of --foldid " + folds + ": give folds"
+    assertEquals("--data " + data + ": fold 2 of 2 (its training rows): the target is constant"
+        + " (1.0): nothing to fit; the folds are those of --foldid " + folds + ": give folds"
         + " that avoid this", given.message());
+  }
+
+  /**
+   * A target that varies in one row: whichever folds (random, leave-one-out, --foldid), the one
+   * holding that row out trains on one value, so the fold flags' remedy cannot help; the
+   * refusal says so before any fold is fitted.
+   */
+  @Test
+  void path_aTargetVaryingInOneRow_isRefusedWithoutFoldAdvice() throws Exception {
+    Path data = Files.writeString(dir.resolve("c.csv"), "a,y\n1,1\n2,1\n3,1\n4,2\n");
+    Path folds = Files.writeString(dir.resolve("folds.txt"), "1\n1\n2\n2\n");
+    String[][] foldFlags = {{"--cv-folds", "2", "--seed", "1"}, {"--cv-folds", "4"},
+        {"--foldid", folds.toString()}};
+    for (String[] flags : foldFlags) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("path",
+          "--data", data.toString(), "--target", "y", "--quiet", "--threads", "1", "--out",
+          dir.resolve("p" + flags.length).toString()));
+      args.addAll(java.util.List.of(flags));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(data + ": the target is 1.0 on 3 of the 4 rows and 2.0 on one: whatever the"
+          + " folds, the one holding that row out trains on one value; cross-validation needs a"
+          + " target that varies in at least two rows", r.message(), String.join(" ", flags));
+    }
   }
 
   @Test

@@ -135,12 +135,15 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
    * checked before anything is computed from them, with {@link ElasticNet}'s messages.
    *
    * @throws InputException for data without rows or feature columns, a value that is not
-   *     finite, more folds than rows, or what the fits refuse (a constant target, a class
+   *     finite, more folds than rows, a target that varies in one row only or a class of one
+   *     row (whatever the folds, the one holding that row out cannot be fitted; not checked with
+   *     a weight or offset column), or what the fits refuse (a constant target, a class
    *     without observations in a fold, ...)
    */
   public CrossValidatedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
     if (train.isSparse()) {
+      FoldFeasibility.requireFoldable(train);
       return crossValidateSparse(train, folds(train.size()));
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
@@ -149,11 +152,15 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     // The data first, as every fit checks them (no rows, no feature columns, a value that is
     // not finite), before the folds and the fold statistics are computed from them.
     ElasticNetPath.requireFittable(x, train.targets());
-    KFold folds = folds(train.size());
-    int p = split.featureNames().size();
     // With weights or offsets, the rows' route (the statistics' route takes neither offsets
     // nor the weights' checks with their row numbers).
     boolean observed = weightColumn.isPresent() || offsetColumn.isPresent();
+    if (!observed) {
+      // a row of weight 0, or offsets, can make a fold fittable all the same
+      FoldFeasibility.requireFoldable(train);
+    }
+    KFold folds = folds(train.size());
+    int p = split.featureNames().size();
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
     CrossValidation.Fit fit;
     double[] factors;

@@ -122,6 +122,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     double[][] x = train.featureRows();
     // The data first, with the path's messages (no rows, no feature columns, ...), then folds.
     ElasticNetPath.requireFittable(x, train.targets());
+    FoldFeasibility.requireFoldable(train);
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,

@@ -106,16 +106,18 @@ public final class Resampling {
    * target is constant (5.0): nothing to fit" (with repeated seeds, whose splits are one split,
    * "the split (its training rows)"). It surfaced from one fit with no split named.
    * A target of one value on all rows is the {@link dev.tikhonov.data.ConstantTargetException}
-   * of a single fit instead (other splits cannot help), and so is, for k folds, a target that
-   * differs from the others' one value in a single row: every k-fold split holds that row out
-   * once, whatever the seed or the number of folds, so an {@link InputException} names the data
-   * and the two values. Classification data pass.
+   * of a single fit instead (other splits cannot help), and for k folds a target that differs
+   * from the others' one value in a single row is {@link FoldFeasibility}'s refusal. The
+   * networks train on folds without a class, so classification data pass.
    */
   static void requireVaryingTargets(Dataset data, List<Split> splits) {
     if (data.isClassification()) {
       return;
     }
     NetworkFit.requireVaryingTarget(data);
+    if (!splits.isEmpty() && splits.get(0).seed().isEmpty()) {
+      FoldFeasibility.requireVariesInTwoRows(data, "rows to search on");
+    }
     for (int s = 0; s < splits.size(); s++) {
       Split split = splits.get(s);
       int[] rows = split.trainRows;
@@ -131,38 +133,10 @@ public final class Resampling {
             + " training rows): the target is constant (" + value.getAsDouble()
             + "): nothing to fit");
       }
-      if (singleOther(data, split.testRows, value.getAsDouble())) {
-        throw new InputException(data.source() + ": the target is " + value.getAsDouble()
-            + " on " + (data.size() - 1) + " of the " + data.size() + " rows to search on and "
-            + otherValue(data, split.testRows, value.getAsDouble()) + " on one: whatever the"
-            + " folds, the one holding that row out trains on one value; cross-validation needs"
-            + " a target that varies in at least two rows");
-      }
       throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
           + " of " + splits.size() + " (its training rows): the target is constant ("
           + value.getAsDouble() + "): nothing to fit");
     }
-  }
-
-  /** Whether exactly one of {@code rows} has a target other than {@code value}. */
-  private static boolean singleOther(Dataset data, int[] rows, double value) {
-    int others = 0;
-    for (int r : rows) {
-      if (data.target(r) != value) {
-        others++;
-      }
-    }
-    return others == 1;
-  }
-
-  /** The first target of {@code rows} other than {@code value} (one exists: the data vary). */
-  private static double otherValue(Dataset data, int[] rows, double value) {
-    for (int r : rows) {
-      if (data.target(r) != value) {
-        return data.target(r);
-      }
-    }
-    throw new IllegalStateException("no other value");
   }
 
   /**

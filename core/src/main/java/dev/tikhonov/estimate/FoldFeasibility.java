@@ -1,0 +1,82 @@
+package dev.tikhonov.estimate;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import java.util.List;
+
+/**
+ * What no k-fold cross-validation can get past, refused before any fold is fitted: every k-fold
+ * split holds each row out exactly once, so a target that differs from the others' one value in
+ * a single row, or a class of a single row, leaves the fold holding that row out with one value
+ * (or without the class) to train on, whatever the seed, the number of folds or the fold ids
+ * given. Refused inside that fold, the remedy a caller offered for a fold's refusal (other folds,
+ * more folds) could not help. Stateless.
+ */
+final class FoldFeasibility {
+  private FoldFeasibility() {}
+
+  /** Refuses what no folds of a linear path's cross-validation get past (a class or a value). */
+  static void requireFoldable(Dataset data) {
+    if (data.isClassification()) {
+      requireTwoRowsPerClass(data);
+    } else {
+      requireVariesInTwoRows(data, "rows");
+    }
+  }
+
+  /**
+   * Refuses a regression or count target that varies in one row only.
+   *
+   * @param rows what the rows are, for the message ("rows", "rows to search on")
+   */
+  static void requireVariesInTwoRows(Dataset data, String rows) {
+    int n = data.size();
+    if (n < 2 || data.isClassification()) {
+      return;
+    }
+    double a = data.target(0);
+    int countA = 0;
+    int countB = 0;
+    double b = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      double y = data.target(i);
+      if (y == a) {
+        countA++;
+      } else if (countB == 0 || y == b) {
+        b = y;
+        countB++;
+      } else {
+        return; // three values
+      }
+    }
+    if (countB == 0 || (countA > 1 && countB > 1)) {
+      return; // constant (the fits' own refusal), or two values in two rows each
+    }
+    double common = countA > 1 ? a : b;
+    double lone = countA > 1 ? b : a;
+    throw new InputException(data.source() + ": the target is " + common + " on " + (n - 1)
+        + " of the " + n + " " + rows + " and " + lone + " on one: whatever the folds, the one"
+        + " holding that row out trains on one value; cross-validation needs a target that"
+        + " varies in at least two rows");
+  }
+
+  /** Refuses a class with one row among {@code data}'s (classification) rows. */
+  static void requireTwoRowsPerClass(Dataset data) {
+    if (!data.isClassification() || data.size() < 2) {
+      return;
+    }
+    List<String> classNames = data.classNames();
+    int[] counts = new int[classNames.size()];
+    for (int i = 0; i < data.size(); i++) {
+      counts[(int) data.target(i)]++;
+    }
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] == 1) {
+        throw new InputException(data.source() + ": class " + classNames.get(c) + " has one row"
+            + " of the " + data.size() + ": whatever the folds, the one holding it out has no row"
+            + " of that class to train on; cross-validation needs at least two rows of each"
+            + " class");
+      }
+    }
+  }
+}
