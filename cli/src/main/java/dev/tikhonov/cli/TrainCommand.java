@@ -313,6 +313,15 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       fitted.save(save);
       human.println("  saved model to " + save);
     }
+    if (result.stoppedEarly()) {
+      // The test and train scores below are the kept epoch's, not the last one's that the
+      // progress lines ended with: say which epoch they come from.
+      human.printf(Locale.ROOT, "  stopped early after epoch %d of %d (--patience %d: no lower"
+          + " validation loss since epoch %d); the model keeps epoch %d's weights, validation"
+          + " loss %.4g%n", result.history().epochs().size(), epochs, patience,
+          result.bestEpoch(), result.bestEpoch(),
+          result.history().epochs().get(result.bestEpoch() - 1).valLoss().orElseThrow());
+    }
     // The test scores as metrics.json has them: accuracy for a classifier, MSE and R² for a
     // regression (it printed "test loss 1529.1234", a squared-error loss no user reads); the
     // train loss in the test loss's format (a regression's in significant digits).

@@ -126,6 +126,24 @@ class FlagEffectsTest {
   }
 
   @Test
+  void patience_saysWhichEpochTheModelKeeps() throws Exception {
+    List<String> args = List.of("train", "--data", csv.toString(), "--target", "y", "--model",
+        "linear", "--out", dir.resolve("patSays").toString(), "--quiet", "--threads", "1",
+        "--epochs", "60", "--patience", "2", "--lr", "0.5", "--batch-size", "4",
+        "--validation-fraction", "0.3");
+    InProcess r = InProcess.run(args);
+    assertEquals(0, r.exit(), r.err());
+    JsonNode m = metrics("patSays");
+    int best = m.get("best_epoch").asInt();
+    int ran = m.get("epochs").asInt();
+    assertTrue(m.get("stopped_early").asBoolean() && best < ran, m.toString());
+    // the scores printed below it are the kept epoch's, which the progress lines do not show
+    assertTrue(r.out().contains("stopped early after epoch " + ran + " of 60 (--patience 2: no"
+        + " lower validation loss since epoch " + best + "); the model keeps epoch " + best
+        + "'s weights"), r.out());
+  }
+
+  @Test
   void regression_makesAnMlpPredictNumbers() throws Exception {
     InProcess r = InProcess.run("train", "--data", csv.toString(), "--target", "y", "--model",
         "mlp:8", "--regression", "--epochs", "20", "--out", dir.resolve("reg").toString(),
