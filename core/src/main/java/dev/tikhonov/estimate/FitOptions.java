@@ -56,7 +56,11 @@ public final class FitOptions {
 
   /**
    * These options continuing from a checkpoint's state: with the same data, settings and thread
-   * count the result equals an uninterrupted fit's, bit for bit.
+   * count the result equals an uninterrupted fit's, bit for bit. The fit refuses (an
+   * {@code IllegalArgumentException} naming the difference) a state that cannot belong to its
+   * run: other parameter shapes, optimizer buffers, dropout layers or row count, or fewer epochs
+   * than the state has reached. Settings that leave the state's shapes alone (λ, for one) are
+   * not stored in the state and not compared: the remaining epochs run under the estimator's.
    */
   public FitOptions withResumeFrom(TrainingState state) {
     return new FitOptions(validation, listener, Objects.requireNonNull(state, "state"),
