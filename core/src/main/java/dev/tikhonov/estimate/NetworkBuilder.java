@@ -11,7 +11,9 @@ import java.util.OptionalInt;
  * SGD with momentum 0.9 at learning rate 0.05 (PyTorch's recipe in docs/experiments.md), a
  * constant schedule, 10 epochs, batches of 128, seed 0, OpenBLAS's threads as they are, no
  * early stopping, no validation split (0.1 of the rows when early stopping is on), no
- * standardization. Not thread-safe
+ * standardization. The initial weights are drawn from the seed as {@code torch.nn.Linear} draws
+ * them: the MLPs' W and b ~ U(−1/√fan_in, 1/√fan_in) in every layer; the linear and logistic
+ * models (no hidden layer) start from zero. Not thread-safe
  * (a builder is used by one thread); what it builds is immutable.
  *
  * @param <B> the concrete builder, returned by every setter
