@@ -12,8 +12,8 @@ final class OptimizerOptions implements Flags.Conditional {
   enum Schedule { constant, step, cosine }
 
   @Option(names = "--optimizer", paramLabel = "NAME",
-      description = "sgd, momentum, nesterov, adam, adamw or rmsprop (PyTorch's update rules). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "sgd (plain), momentum (PyTorch's SGD(momentum=μ)), nesterov, adam, adamw "
+          + "or rmsprop (PyTorch's update rules). Default: ${DEFAULT-VALUE}.")
   Name optimizer = Name.momentum;
 
   @Option(names = "--lr", paramLabel = "RATE",
@@ -50,7 +50,10 @@ final class OptimizerOptions implements Flags.Conditional {
   @Override
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--momentum", optimizer == Name.momentum || optimizer == Name.nesterov,
-        "to --optimizer momentum and nesterov", "with --optimizer " + optimizer);
+        "to --optimizer momentum and nesterov", "with --optimizer " + optimizer
+            // PyTorch's SGD takes its momentum as an argument: say where that lives here
+            + (optimizer == Name.sgd ? " (plain SGD; PyTorch's SGD(momentum=μ) is --optimizer"
+                + " momentum --momentum μ)" : ""));
     given.requireApplies("--step-epochs", schedule == Schedule.step, "with --schedule step",
         "with --schedule " + schedule);
   }

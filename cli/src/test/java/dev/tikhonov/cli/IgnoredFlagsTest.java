@@ -79,7 +79,8 @@ class IgnoredFlagsTest {
         c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
             + "--optimizer adam", with(train, "--optimizer", "adam", "--momentum", "0.5")),
         c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
-            + "--optimizer sgd", with(train, "--optimizer", "sgd", "--momentum", "0.5")),
+            + "--optimizer sgd (plain SGD; PyTorch's SGD(momentum=μ) is --optimizer momentum"
+            + " --momentum μ)", with(train, "--optimizer", "sgd", "--momentum", "0.5")),
         c("--momentum applies only to --optimizer momentum and nesterov; it has no effect with "
             + "--optimizer rmsprop", with(select, "--lambdas", "0.1", "--optimizer", "rmsprop",
             "--momentum", "0.5")),
