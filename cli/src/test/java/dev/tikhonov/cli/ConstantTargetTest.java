@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,20 +114,9 @@ class ConstantTargetTest {
         {"grid", "--lambdas", "0,0.1"},
         {"select", "--nlambda", "2", "--patience", "0", "--validation-fraction", "0"}};
     for (String[] command : commands) {
-      java.util.Optional<InProcess> refused = java.util.Optional.empty();
-      for (int seed = 0; seed < 10 && refused.isEmpty(); seed++) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
-        args.addAll(java.util.List.of("--data", data.toString(), "--target", "y",
-            "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds", "2",
-            "--fold-seed", String.valueOf(seed), "--quiet", "--threads", "1", "--out",
-            dir.resolve(command[0] + seed).toString()));
-        InProcess r = InProcess.run(args);
-        if (r.exit() != 0) {
-          refused = java.util.Optional.of(r);
-        }
-      }
-      InProcess r = refused.orElseThrow(() -> new AssertionError(command[0]
-          + ": no fold seed of ten put both varying rows in one fold"));
+      InProcess r = firstRefusal(command, "--fold-seed", 10, List.of("--data", data.toString(),
+          "--target", "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds",
+          "2"));
       assertEquals(2, r.exit(), r.err());
       org.junit.jupiter.api.Assertions.assertTrue(r.message().matches("--data "
           + java.util.regex.Pattern.quote(data.toString()) + ": split [12] of 2 \\(its training"
@@ -167,19 +157,8 @@ class ConstantTargetTest {
         {"train", "--validation-fraction", "0.5", "--epochs", "1"},
         {"select", "--nlambda", "2", "--validation-fraction", "0.5", "--epochs", "1"}};
     for (String[] command : commands) {
-      java.util.Optional<InProcess> refused = java.util.Optional.empty();
-      for (int seed = 0; seed < 8 && refused.isEmpty(); seed++) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
-        args.addAll(java.util.List.of("--data", data.toString(), "--target", "y",
-            "--regression", "--model", "mlp:4", "--seed", String.valueOf(seed), "--quiet",
-            "--threads", "1", "--out", dir.resolve(command[0] + seed).toString()));
-        InProcess r = InProcess.run(args);
-        if (r.exit() != 0) {
-          refused = java.util.Optional.of(r);
-        }
-      }
-      InProcess r = refused.orElseThrow(() -> new AssertionError(command[0]
-          + ": no seed of eight held out both varying rows"));
+      InProcess r = firstRefusal(command, "--seed", 8, List.of("--data", data.toString(),
+          "--target", "y", "--regression", "--model", "mlp:4"));
       assertEquals(2, r.exit(), r.err());
       org.junit.jupiter.api.Assertions.assertTrue(r.message().matches("--validation-fraction"
           + " 0\\.5 of the [0-9]+ training rows of " + java.util.regex.Pattern.quote(
@@ -213,6 +192,26 @@ class ConstantTargetTest {
     assertEquals(data + " (--target y): the target is constant (5.0) on the 32 training rows of"
         + " the split (--test-fraction 0.2, --seed 1): nothing to fit; another --seed splits the"
         + " rows otherwise", r.message());
+  }
+
+  /**
+   * The first of {@code command}'s runs with {@code seedFlag} 0, 1, … below {@code seeds} that
+   * exits other than 0 (each seed's split is the same in every run); an AssertionError if none.
+   */
+  private InProcess firstRefusal(String[] command, String seedFlag, int seeds,
+      List<String> flags) {
+    for (int seed = 0; seed < seeds; seed++) {
+      List<String> args = new java.util.ArrayList<>(List.of(command));
+      args.addAll(flags);
+      args.addAll(List.of(seedFlag, String.valueOf(seed), "--quiet", "--threads", "1", "--out",
+          dir.resolve(command[0] + seedFlag + seed).toString()));
+      InProcess r = InProcess.run(args);
+      if (r.exit() != 0) {
+        return r;
+      }
+    }
+    throw new AssertionError(String.join(" ", command) + ": no " + seedFlag + " below " + seeds
+        + " made the split refused");
   }
 
   /** 40 rows whose target y is 5 but in the given rows (0-based; 6, 7, …): it varies there. */
