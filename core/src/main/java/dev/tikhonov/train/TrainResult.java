@@ -40,4 +40,17 @@ public record TrainResult(
   public boolean predictsWorseThanConstant() {
     return finalEpochLoss() > constantPredictionLoss;
   }
+
+  /**
+   * "TrainResult[10 epochs, stopped early keeping epoch 8, train loss 0.118700, penalty
+   * 0.0123000, 3.20 s, constant-prediction loss 2.30259]": the summary, not the history (a
+   * record's toString printed every epoch's record on one line; {@link #history()} has them).
+   */
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "TrainResult[%d epochs%s, train loss %.6g,"
+        + " penalty %.6g, %.3g s, constant-prediction loss %.6g]", history.epochs().size(),
+        stoppedEarly ? ", stopped early keeping epoch " + bestEpoch : "", trainLoss, penalty,
+        seconds, constantPredictionLoss);
+  }
 }
