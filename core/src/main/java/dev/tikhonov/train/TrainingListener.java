@@ -30,6 +30,39 @@ public interface TrainingListener {
     return new TrainingListener() {};
   }
 
+  /**
+   * Prints a line per epoch to {@code out}, as Keras's {@code verbose=2} does: "epoch 3/20:
+   * train loss 0.231456, penalty 0.0123400, val loss 0.254100, val accuracy 0.9312 (0.84 s)"
+   * (the penalty λ·Ω(w) when there is one, the validation scores when there are validation
+   * rows; the train loss is the epoch's mean data loss over its mini-batches). Not thread-safe:
+   * one run at a time.
+   */
+  static TrainingListener printing(java.io.PrintStream out) {
+    java.util.Objects.requireNonNull(out, "out");
+    return new TrainingListener() {
+      private int epochs;
+
+      @Override
+      public void onStart(int epochs, int batchesPerEpoch) {
+        this.epochs = epochs;
+      }
+
+      @Override
+      public void onEpoch(EpochRecord r) {
+        StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT,
+            "epoch %d/%d: train loss %.6g", r.epoch(), epochs, r.trainLoss()));
+        if (r.penalty() != 0) {
+          line.append(String.format(java.util.Locale.ROOT, ", penalty %.6g", r.penalty()));
+        }
+        r.valLoss().ifPresent(v -> line.append(String.format(java.util.Locale.ROOT,
+            ", val loss %.6g", v)));
+        r.valAccuracy().ifPresent(a -> line.append(String.format(java.util.Locale.ROOT,
+            ", val accuracy %.4f", a)));
+        out.println(line.append(String.format(java.util.Locale.ROOT, " (%.2f s)", r.seconds())));
+      }
+    };
+  }
+
   /** Forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
     List<TrainingListener> list = List.of(listeners);

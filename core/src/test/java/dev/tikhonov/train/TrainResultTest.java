@@ -27,4 +27,32 @@ class TrainResultTest {
     assertEquals("TrainResult[30 epochs, train loss 0.0333000, penalty 0.00000, 3.20 s,"
         + " constant-prediction loss 0.500000]", ran.toString());
   }
+
+  /** TrainingListener.printing: one line per epoch of a real fit, its numbers the history's. */
+  @Test
+  void printingListener_writesEachEpochsLineFromItsRecord() {
+    double[][] x = new double[40][];
+    int[] labels = new int[40];
+    for (int i = 0; i < 40; i++) {
+      x[i] = new double[] {i % 5, (i * 3) % 7};
+      labels[i] = i % 5 < 2 ? 0 : 1;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(bytes, true,
+        java.nio.charset.StandardCharsets.UTF_8);
+    TrainResult r = dev.tikhonov.estimate.MlpClassifier.builder().hiddenLayers(3).lambda(0.01)
+        .epochs(3).validationFraction(0.25).seed(0).build()
+        .fit(dev.tikhonov.data.Dataset.ofClasses(x, labels),
+            dev.tikhonov.estimate.FitOptions.none().withListener(TrainingListener.printing(out)))
+        .training().orElseThrow();
+    String[] lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    assertEquals(3, lines.length, String.join("\n", lines));
+    for (EpochRecord e : r.history().epochs()) {
+      String expected = String.format(java.util.Locale.ROOT, "epoch %d/3: train loss %.6g,"
+          + " penalty %.6g, val loss %.6g, val accuracy %.4f (", e.epoch(), e.trainLoss(),
+          e.penalty(), e.valLoss().orElseThrow(), e.valAccuracy().orElseThrow());
+      org.junit.jupiter.api.Assertions.assertTrue(lines[e.epoch() - 1].startsWith(expected),
+          lines[e.epoch() - 1] + " does not start with " + expected);
+    }
+  }
 }
