@@ -17,9 +17,10 @@ import java.util.function.IntFunction;
  * varies by less than {@link #MIN_SCALE} is refused: a scale that small would take ordinary
  * inputs beyond float32 (and a model file refuses such a scale). Fit on the training rows only
  * and apply the same transform to validation and test rows; fitting on all rows leaks the test
- * set's statistics into training. Sums are accumulated in double, in two passes. Immutable (the
- * arrays are copied in and out), so thread-safe; {@code transformInPlace} modifies only the
- * matrix it is given.
+ * set's statistics into training. Sums are accumulated in double, in two passes (the variance
+ * corrected for the mean's rounding, Σd² − (Σd)²/n, so values equal but in their last bit are
+ * constant too). Immutable (the arrays are copied in and out), so thread-safe;
+ * {@code transformInPlace} modifies only the matrix it is given.
  *
  * <p>For a {@link Dataset} that holds dense rows in double precision, {@link #fit(Dataset)} and
  * {@link #transform(Dataset)} work on those doubles and round to float32 only the standardized
@@ -137,9 +138,10 @@ public record Standardizer(double[] mean, double[] scale) {
   }
 
   /**
-   * Each column's mean, sum of squared deviations from it (two passes) and whether its values
-   * differ at all: a column of equal values is constant however its mean rounds (0.1 summed
-   * 100,000 times is off by 1.9e-12 of it, and that spread passes the relative test).
+   * Each column's mean, sum of squared deviations from it (two passes, corrected for the
+   * mean's rounding: Σd² − (Σd)²/n, Chan, Golub and LeVeque's) and whether its values differ at
+   * all: a column of equal values is constant however its mean rounds (0.1 summed 100,000 times
+   * is off by 1.9e-12 of it, and that spread passes the relative test).
    */
   private record Moments(double[] mean, double[] variance, boolean[] varies) {}
 
@@ -161,10 +163,20 @@ public record Standardizer(double[] mean, double[] scale) {
       mean[j] /= n;
     }
     double[] variance = new double[p];
+    double[] offset = new double[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
         double d = x.get(i, j) - mean[j];
         variance[j] += d * d;
+        offset[j] += d;
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      // the corrected two-pass sum Σd² − (Σd)²/n: takes out what the rounded mean adds, which
+      // for values equal but in one bit is the whole "spread" (0.1 over 100,000 rows: 1.9e-13)
+      double correction = offset[j] * (offset[j] / n);
+      if (Double.isFinite(correction)) {
+        variance[j] = Math.max(0, variance[j] - correction);
       }
     }
     return new Moments(mean, variance, varies);

@@ -96,6 +96,32 @@ class StandardizerTest {
     assertEquals(0.1, z.get(0, 0), 1e-6);
   }
 
+  /**
+   * Values equal but for one row a unit in the last place away are constant too: their spread
+   * is 10⁻²⁰ of the mean, but the mean of 100,000 summed values is off by 1.9·10⁻¹² of it, and
+   * the squared deviations from that rounded mean gave the column 1.9·10⁻¹³ as its scale (the
+   * equal-values test does not see a column that differs in one bit), so a new row of 0.2 came
+   * out as 5·10¹¹ and a trained model predicted 4.8·10⁹ for it. The corrected two-pass
+   * variance subtracts the rounded mean's share.
+   */
+  @Test
+  void fit_valuesEqualButForOneUlp_areConstant_whateverTheMeansRounding() {
+    double[][] x = new double[100_000][];
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {i == 7 ? Math.nextUp(0.1) : 0.1};
+      y[i] = x[i][0];
+    }
+    Standardizer s = Standardizer.fit(Dataset.of(x, y));
+    assertEquals(1.0, s.scale()[0]);
+    Matrix z = s.transform(Dataset.of(new double[][] {{0.2}}, new double[1]));
+    assertEquals(0.1, z.get(0, 0), 1e-6);
+    // and targetDeviation is the true 1/n sd of one value an ulp off: ulp·√((1/n)(1 − 1/n))
+    double ulp = Math.nextUp(0.1) - 0.1;
+    assertEquals(ulp * Math.sqrt((1.0 / x.length) * (1 - 1.0 / x.length)),
+        Standardizer.targetDeviation(Dataset.of(x, y)), 1e-3 * ulp / Math.sqrt(x.length));
+  }
+
   /** A spread below MIN_SCALE, or a variance beyond a double, is refused naming the column. */
   @Test
   void fit_tooSmallOrOverflowingSpread_isRefused_namingTheColumn() {
