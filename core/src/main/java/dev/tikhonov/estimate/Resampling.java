@@ -152,8 +152,9 @@ public final class Resampling {
         // about numFolds, as KFold's refusal: a caller that sets it by another name (the
         // CLI's flag) names it so
         throw InputException.about("numFolds", " (" + numFolds + ") is more than the " + n
-            + " rows to search on (" + data.source() + "): every fold needs a row; use at most "
-            + Math.max(2, n));
+            + (n == 1 ? " row" : " rows") + " to search on (" + data.source() + "): every fold"
+            + " needs a row" + (n >= 2 ? "; use at most " + n : ", and cross-validation needs"
+            + " at least 2 folds, so at least 2 rows"));
       }
       KFold folds = KFold.random(n, numFolds, seed);
       for (int f = 1; f <= numFolds; f++) {

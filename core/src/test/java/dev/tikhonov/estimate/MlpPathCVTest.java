@@ -185,6 +185,13 @@ class MlpPathCVTest {
         e.getMessage());
     assertEquals(java.util.Optional.of("numFolds"), e.setting());
     assertFalse(e.getMessage().contains("--"));
+    // one row: "use at most 2" folds named a count that is itself more than the rows
+    InputException one = assertThrows(InputException.class,
+        () -> Resampling.kFold(2, 0).splits(DIGITS.subset(new int[] {0})));
+    assertTrue(one.getMessage().startsWith("numFolds (2) is more than the 1 row to search on ("),
+        one.getMessage());
+    assertTrue(one.getMessage().endsWith(": every fold needs a row, and cross-validation needs"
+        + " at least 2 folds, so at least 2 rows"), one.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Resampling.kFold(1, 0));
     assertThrows(IllegalArgumentException.class,
         () -> Resampling.repeatedSeeds(0.2, 0, 1));
