@@ -115,26 +115,21 @@ final class NetworkOptions implements Flags.Conditional {
   }
 
   /**
-   * The warning for a regression network fitted without --standardize-target on a target whose
-   * 1/n standard deviation over {@code train}'s rows is above {@link dev.tikhonov.train.Trainer#LARGE_TARGET_SCALE}
-   * (the scale at which the divergence error names the target), else empty. grid --regression on
+   * The warning for a regression network fitted without --standardize-target on a target that
+   * {@link dev.tikhonov.train.Trainer#largeTarget} calls large over {@code train}'s rows (the
+   * scale at which the divergence error names the target), else empty. grid --regression on
    * data/diabetes.csv (progression 25..346, sd 77) diverged at every candidate, at learning rates
-   * 0.05 and 0.005 alike.
+   * 0.05 and 0.005 alike, and so does 301.5 ± 0.78 (its mean, not its spread).
    */
   static java.util.Optional<String> unscaledTargetWarning(boolean standardizeTarget,
       dev.tikhonov.data.Dataset train) {
     if (standardizeTarget || train.size() == 0) {
       return java.util.Optional.empty();
     }
-    // not fitTarget, whose refusals are for a target being standardized, which this one is not
-    double sd = dev.tikhonov.data.Standardizer.targetDeviation(train);
-    if (!(sd > dev.tikhonov.train.Trainer.LARGE_TARGET_SCALE)) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "tikhonov: warning:"
-        + " the target's standard deviation is %.4g and --standardize-target is off: a"
-        + " network's squared-error gradients grow with it, so learning rates that suit a"
-        + " target of about 1 may diverge or stall; add --standardize-target", sd));
+    return dev.tikhonov.train.Trainer.largeTarget(train).map(large -> "tikhonov: warning: the"
+        + " target's " + large + " and --standardize-target is off: a network's squared-error"
+        + " gradients grow with it, so learning rates that suit a target of about 1 may diverge"
+        + " or stall; add --standardize-target");
   }
 
   /**

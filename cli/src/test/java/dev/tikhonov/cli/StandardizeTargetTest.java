@@ -44,14 +44,49 @@ class StandardizeTargetTest {
     for (String command : new String[] {"train", "grid"}) {
       InProcess r = run(command);
       assertEquals(3, r.exit(), command + ": " + r.err());
-      assertTrue(r.err().startsWith("tikhonov: warning: the target's standard deviation is "
-          + "77.") && r.err().contains(" and --standardize-target is off"), r.err());
+      assertTrue(r.err().startsWith("tikhonov: warning: the target's root mean square is 1")
+          && r.err().contains(", standard deviation 77.") && r.err().contains(" and"
+          + " --standardize-target is off"), r.err());
       // (train's rows have sd 77.56, the grid's first fold's 77.67)
-      assertTrue(r.message().matches("(?s).*the target's scale: its standard deviation is 77"
-          + "\\.\\d\\d, and a network's squared-error gradients grow with it; add"
-          + " --standardize-target\\)\\.\\s*"), r.message());
+      assertTrue(r.message().matches("(?s).*the target's scale: its root mean square is 1\\d\\d"
+          + "\\.\\d \\(mean 1\\d\\d\\.\\d, standard deviation 77\\.\\d\\d\\), and a network's"
+          + " squared-error gradients grow with it; add --standardize-target\\)\\.\\s*"),
+          r.message());
       assertFalse(r.err().contains("standardizeTarget"), "library words: " + r.err());
     }
+  }
+
+  /**
+   * A target far from 0 but of small spread (the progression as 300 + p/100: 301.5 ± 0.78)
+   * diverges as the raw progression does, and neither the warning nor the divergence's clause
+   * named it: both looked at the standard deviation alone. They take the root mean square.
+   */
+  @Test
+  void aTargetFarFromZeroWithASmallSpread_warnsAndTrainsWithTheFlag() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(Path.of(DIABETES));
+    int column = List.of(lines.get(0).split(",")).indexOf("progression");
+    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",");
+      cells[column] = String.valueOf(300 + Double.parseDouble(cells[column]) / 100);
+      csv.append(String.join(",", cells)).append('\n');
+    }
+    Path shifted = java.nio.file.Files.writeString(dir.resolve("shifted.csv"), csv);
+    List<String> args = new ArrayList<>(List.of("train", "--data", shifted.toString(),
+        "--target", "progression", "--regression", "--standardize", "--model", "mlp:16",
+        "--threads", "1", "--quiet", "--out", dir.resolve("shifted").toString()));
+    InProcess r = InProcess.run(args.toArray(String[]::new));
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().startsWith("tikhonov: warning: the target's root mean square is 301.5"
+        + " (mean 301.5, standard deviation 0.7756) and --standardize-target is off"), r.err());
+    assertTrue(r.message().contains("the target's scale: its root mean square is 301.5 (mean"
+        + " 301.5, standard deviation 0.7756), and a network's squared-error gradients grow with"
+        + " it; add --standardize-target"), r.message());
+    args.add("--standardize-target");
+    args.set(args.indexOf("--out") + 1, dir.resolve("shifted2").toString());
+    InProcess fixed = InProcess.run(args.toArray(String[]::new));
+    assertEquals(0, fixed.exit(), fixed.err());
+    assertFalse(fixed.err().contains("root mean square"), fixed.err());
   }
 
   @Test

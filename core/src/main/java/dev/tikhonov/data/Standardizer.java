@@ -102,6 +102,33 @@ public record Standardizer(double[] mean, double[] scale) {
   }
 
   /**
+   * The root mean square √((1/n) Σ yᵢ²) = √(mean² + sd²) of the target of {@code data}
+   * (n ≥ 1 rows), in double, scaled by the largest |yᵢ| so that no square overflows: how far the
+   * targets lie from 0, which a network's squared-error gradients grow with, since it starts
+   * from outputs near 0 (a target of 301.5 ± 0.78 diverges at learning rates that suit one of
+   * about 1 as one of 0 ± 77 does).
+   */
+  public static double targetRootMeanSquare(Dataset data) {
+    int n = data.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("the target of zero rows has no root mean square");
+    }
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      largest = Math.max(largest, Math.abs(data.target(i)));
+    }
+    if (largest == 0 || !Double.isFinite(largest)) {
+      return largest;
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double r = data.target(i) / largest;
+      sum += r * r;
+    }
+    return largest * Math.sqrt(sum / n);
+  }
+
+  /**
    * The smallest scale a fitted standardizer gives a column that is not constant: 10⁻³⁰, far
    * below any measured quantity in its usual units. Below it, (x − mean)/scale of an input of
    * 10⁸ leaves float32's range (3.4·10³⁸), and a model file refuses a scale under

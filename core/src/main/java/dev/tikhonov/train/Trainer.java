@@ -309,10 +309,34 @@ public final class Trainer {
   }
 
   /**
-   * Above this 1/n standard deviation of a squared-error target, a divergence names the target
-   * (and the CLI warns before a regression network's training).
+   * Above this root mean square of a squared-error target ({@link #largeTarget}), a divergence
+   * names the target (and the CLI warns before a regression network's training).
    */
   public static final double LARGE_TARGET_SCALE = 10;
+
+  /**
+   * "root mean square is 301.5 (mean 301.5, standard deviation 0.7800)" for a target whose
+   * root mean square over {@code train}'s rows ({@link Standardizer#targetRootMeanSquare}) is
+   * above {@link #LARGE_TARGET_SCALE}, else empty. A network starts from outputs near 0, so its
+   * squared-error gradients (ŷ − y)/n grow with how far the targets lie from 0, mean and spread
+   * alike: the standard deviation alone missed a target of 301.5 ± 0.78, which diverges as one
+   * of 0 ± 77 does.
+   */
+  public static java.util.Optional<String> largeTarget(Dataset train) {
+    // not fitTarget: its refusals (a spread below MIN_SCALE, one that overflows) are for a
+    // target being standardized, and none may take the place of what this explains
+    double rms = Standardizer.targetRootMeanSquare(train);
+    if (!(rms > LARGE_TARGET_SCALE)) {
+      return java.util.Optional.empty();
+    }
+    double mean = 0;
+    for (int i = 0; i < train.size(); i++) {
+      mean += train.target(i) / train.size();
+    }
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "root mean square is %.4g"
+        + " (mean %.4g, standard deviation %.4g)", rms, mean,
+        Standardizer.targetDeviation(train)));
+  }
 
   /** The remedy {@link #targetScale} names, in the library's terms (the CLI names its flag). */
   public static final String TARGET_REMEDY = "standardize the target (a regressor's"
@@ -320,24 +344,18 @@ public final class Trainer {
 
   /**
    * For squared error, a network's gradient (ŷ − y)/n and the weights it drives grow with the
-   * target, so a target of standard deviation σ ≫ 1 (prices, a disease score of 25..346) makes
-   * a hidden layer diverge at learning rates that suit standardized inputs and a target of
-   * σ = 1 (a linear model's stability does not depend on σ). The clause that says so, or ""
-   * when the loss is not squared error or the target's 1/n standard deviation is at most
-   * {@link #LARGE_TARGET_SCALE} ({@link Standardizer#targetDeviation}).
+   * target's distance from 0, so a target far from unit scale (prices, a disease score of
+   * 25..346, a reading of 301.5 ± 0.78) makes a hidden layer diverge at learning rates that
+   * suit standardized inputs and a target of about 1. The clause that says so, or "" when the
+   * loss is not squared error or the target is not {@link #largeTarget large}.
    */
   private static String targetScale(Loss loss, Dataset train) {
     if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
       return "";
     }
-    // not fitTarget: its refusals (a spread below MIN_SCALE, one that overflows) are for a
-    // target being standardized, and none may take the place of the divergence explained here
-    double largest = Standardizer.targetDeviation(train);
-    if (!(largest > LARGE_TARGET_SCALE)) {
-      return "";
-    }
-    return "; and the target's scale: its standard deviation is "
-        + String.format(java.util.Locale.ROOT, "%.4g", largest)
-        + ", and a network's squared-error gradients grow with it; " + TARGET_REMEDY;
+    return largeTarget(train).map(large -> "; and the target's scale: its " + large
+        + ", and a network's squared-error gradients grow with it; " + TARGET_REMEDY)
+        .orElse("");
   }
+
 }

@@ -122,6 +122,18 @@ class StandardizerTest {
         Standardizer.targetDeviation(Dataset.of(x, y)), 1e-3 * ulp / Math.sqrt(x.length));
   }
 
+  /** √((1/n) Σ y²): mean and spread alike, and no overflow where y² would overflow. */
+  @Test
+  void targetRootMeanSquare_isTheRootOfTheMeanSquare() {
+    double[][] x = {{0}, {1}, {2}, {3}};
+    assertEquals(Math.sqrt((9 + 9 + 16 + 16) / 4.0), Standardizer.targetRootMeanSquare(
+        Dataset.of(x, new double[] {3, -3, 4, -4})), 1e-12);
+    assertEquals(301.5, Standardizer.targetRootMeanSquare(
+        Dataset.of(x, new double[] {301.5, 301.5, 301.5, 301.5})), 1e-12);
+    assertEquals(1e200, Standardizer.targetRootMeanSquare(
+        Dataset.of(x, new double[] {1e200, 1e200, -1e200, -1e200})), 1e186);
+  }
+
   /** A spread below MIN_SCALE, or a variance beyond a double, is refused naming the column. */
   @Test
   void fit_tooSmallOrOverflowingSpread_isRefused_namingTheColumn() {

@@ -243,8 +243,9 @@ class TrainerTest {
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(spec,
         large, null, null, tc, TrainingListener.none(), null, null));
     assertTrue(e.getMessage().endsWith("(and check that the inputs are scaled, e.g."
-        + " standardized; and the target's scale: its standard deviation is "
-        + String.format(java.util.Locale.ROOT, "%.4g", sd) + ", and a network's squared-error"
+        + " standardized; and the target's scale: its root mean square is "
+        + String.format(java.util.Locale.ROOT, "%.4g (mean %.4g, standard deviation %.4g)",
+            Math.sqrt(sumSquares / n), sum / n, sd) + ", and a network's squared-error"
         + " gradients grow with it; standardize the target (a regressor's standardizeTarget"
         + " setting))."), e.getMessage());
     // the advice works: the same network and learning rate train on the scaled target
