@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -53,6 +54,9 @@ public final class CsvReader {
   public static Dataset read(
       InputStream in, String sourceName, String targetColumn, TargetKind kind,
       CsvOptions options) {
+    requireArguments(in, sourceName, options);
+    Objects.requireNonNull(targetColumn, "targetColumn");
+    Objects.requireNonNull(kind, "kind");
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
           options.delimiter());
@@ -157,6 +161,8 @@ public final class CsvReader {
   /** {@link #readFeatures(Path, List)} from a UTF-8 stream (not closed). */
   public static double[][] readFeatures(
       InputStream in, String sourceName, List<String> expectedColumns, CsvOptions options) {
+    requireArguments(in, sourceName, options);
+    Objects.requireNonNull(expectedColumns, "expectedColumns");
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
           options.delimiter());
@@ -225,6 +231,9 @@ public final class CsvReader {
   /** {@link #readLabelled(Path, List, String, List)} from a UTF-8 stream (not closed). */
   public static Dataset readLabelled(InputStream in, String sourceName, List<String> columns,
       String targetColumn, List<String> classes, CsvOptions options) {
+    requireArguments(in, sourceName, options);
+    Objects.requireNonNull(columns, "columns");
+    Objects.requireNonNull(targetColumn, "targetColumn");
     List<String> known = List.copyOf(classes);
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
@@ -343,6 +352,16 @@ public final class CsvReader {
     String name = java.nio.file.Path.of(sourceName).getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) + ".utf8" + name.substring(dot) : name + ".utf8";
+  }
+
+  /**
+   * The stream readers' arguments, checked before reading: a null source name surfaced only
+   * with the input's first error, as a NullPointerException from the message it was to name.
+   */
+  private static void requireArguments(InputStream in, String sourceName, CsvOptions options) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(options, "options");
   }
 
   static Reader utf8(InputStream in, String sourceName) throws IOException {

@@ -50,6 +50,8 @@ public final class IdxReader {
    * Does not close {@code in}.
    */
   public static IdxArray read(InputStream in, String sourceName) {
+    java.util.Objects.requireNonNull(in, "in");
+    java.util.Objects.requireNonNull(sourceName, "sourceName");
     try {
       return readRaw(DataFiles.decompressed(in), sourceName);
     } catch (IOException e) {

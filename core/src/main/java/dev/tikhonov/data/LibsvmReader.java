@@ -111,6 +111,9 @@ public final class LibsvmReader {
    * ({@link ClassLabels#canonical}): {@code +1}, {@code 1} and {@code 1.0} are one class, "1".
    */
   public static Dataset read(InputStream in, String sourceName, TargetKind kind, int numFeatures) {
+    java.util.Objects.requireNonNull(in, "in");
+    java.util.Objects.requireNonNull(sourceName, "sourceName");
+    java.util.Objects.requireNonNull(kind, "kind");
     return read(in, sourceName, kind, numFeatures, null);
   }
 

@@ -17,6 +17,30 @@ class CsvReaderTest {
 
   @TempDir Path dir;
 
+  /**
+   * The stream readers refuse a null source name (or stream, or options) before reading: it
+   * surfaced only with the input's first error, as a NullPointerException from building the
+   * message that was to name it, so good input read and bad input failed obscurely.
+   */
+  @Test
+  void streamReaders_nullSourceName_isRefusedBeforeReading() {
+    byte[] bad = "a,y\n1,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] idx = {0, 0, 8, 1, 0, 0, 0, 1, 7};
+    List<org.junit.jupiter.api.function.Executable> reads = List.of(
+        () -> CsvReader.read(new java.io.ByteArrayInputStream(bad), null, "y",
+            TargetKind.CLASS, CsvOptions.defaults()),
+        () -> CsvReader.readFeatures(new java.io.ByteArrayInputStream(bad), null,
+            List.of("a"), CsvOptions.defaults()),
+        () -> CsvReader.readLabelled(new java.io.ByteArrayInputStream(bad), null, List.of("a"),
+            "y", List.of("1"), CsvOptions.defaults()),
+        () -> LibsvmReader.read(new java.io.ByteArrayInputStream(bad), null, TargetKind.REAL, 0),
+        () -> IdxReader.read(new java.io.ByteArrayInputStream(idx), null));
+    for (org.junit.jupiter.api.function.Executable read : reads) {
+      NullPointerException e = assertThrows(NullPointerException.class, read);
+      assertEquals("sourceName", e.getMessage());
+    }
+  }
+
   /** A copy of ../shared/ref in the test resources (gzipped where large; the reader unzips). */
   static Path reference(String name) {
     try {
