@@ -50,7 +50,9 @@ class StandardizeTargetTest {
       // (train's rows have sd 77.56, the grid's first fold's 77.67)
       assertTrue(r.message().matches("(?s).*the target's scale: its root mean square is 1\\d\\d"
           + "\\.\\d \\(mean 1\\d\\d\\.\\d, standard deviation 77\\.\\d\\d\\), and a network's"
-          + " squared-error gradients grow with it; add --standardize-target\\)\\.\\s*"),
+          + " squared-error gradients grow with it; add --standardize-target \\(or try a learning"
+          + " rate smaller than 0\\.05, and check that the inputs are scaled, e\\.g\\."
+          + " standardized\\)\\.\\s*"),
           r.message());
       assertFalse(r.err().contains("standardizeTarget"), "library words: " + r.err());
     }
@@ -79,9 +81,10 @@ class StandardizeTargetTest {
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().startsWith("tikhonov: warning: the target's root mean square is 301.5"
         + " (mean 301.5, standard deviation 0.7756) and --standardize-target is off"), r.err());
-    assertTrue(r.message().contains("the target's scale: its root mean square is 301.5 (mean"
-        + " 301.5, standard deviation 0.7756), and a network's squared-error gradients grow with"
-        + " it; add --standardize-target"), r.message());
+    assertTrue(r.message().contains("Likely cause: the target's scale: its root mean square is"
+        + " 301.5 (mean 301.5, standard deviation 0.7756), and a network's squared-error"
+        + " gradients grow with it; add --standardize-target (or try a learning rate smaller"
+        + " than 0.05"), r.message());
     args.add("--standardize-target");
     args.set(args.indexOf("--out") + 1, dir.resolve("shifted2").toString());
     InProcess fixed = InProcess.run(args.toArray(String[]::new));

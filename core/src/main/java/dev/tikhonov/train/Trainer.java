@@ -298,9 +298,13 @@ public final class Trainer {
           + " (with SGD, lr·λ = " + (lambda * learningRate)
           + " ≥ 1 makes the weight shrinkage overshoot); lower λ or the learning rate";
     } else {
-      cause = "the learning rate " + learningRate
-          + " is probably too large for these data; try a smaller one (and check that the"
-          + " inputs are scaled, e.g. standardized" + targetScale(loss, train) + ")";
+      // a target far from 0 first: it is why a learning rate that suits the inputs diverged,
+      // and a smaller rate does not cure it (diabetes' grid diverged at 0.05 and 0.005 alike)
+      cause = targetScale(loss, train).map(target -> target + " (or try a learning rate smaller"
+          + " than " + learningRate + ", and check that the inputs are scaled, e.g."
+          + " standardized)").orElse("the learning rate " + learningRate + " is probably too"
+          + " large for these data; try a smaller one (and check that the inputs are scaled,"
+          + " e.g. standardized)");
     }
     return new DivergenceException(
         "training diverged at epoch " + epoch + ", batch " + batch + " of " + batches
@@ -346,16 +350,16 @@ public final class Trainer {
    * For squared error, a network's gradient (ŷ − y)/n and the weights it drives grow with the
    * target's distance from 0, so a target far from unit scale (prices, a disease score of
    * 25..346, a reading of 301.5 ± 0.78) makes a hidden layer diverge at learning rates that
-   * suit standardized inputs and a target of about 1. The clause that says so, or "" when the
+   * suit standardized inputs and a target of about 1. The cause that says so, or empty when the
    * loss is not squared error or the target is not {@link #largeTarget large}.
    */
-  private static String targetScale(Loss loss, Dataset train) {
+  private static java.util.Optional<String> targetScale(Loss loss, Dataset train) {
     if (!(loss instanceof dev.tikhonov.loss.SquaredError)) {
-      return "";
+      return java.util.Optional.empty();
     }
-    return largeTarget(train).map(large -> "; and the target's scale: its " + large
-        + ", and a network's squared-error gradients grow with it; " + TARGET_REMEDY)
-        .orElse("");
+    return largeTarget(train).map(large -> "the target's scale: its " + large + ", and a"
+        + " network's squared-error gradients grow with it; " + TARGET_REMEDY);
   }
+
 
 }
