@@ -236,18 +236,27 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     return 0;
   }
 
+  /**
+   * The candidates' table, its first column as wide as the longest candidate's settings (a
+   * fixed 60 characters let a grid over four settings push its scores out of line).
+   */
   private static void print(PrintStream out, GridSearchCV.Result<?> r) {
-    out.printf(Locale.ROOT, "%n  %-60s %-22s%n", "candidate", "held-out loss ± SE");
+    int width = "candidate".length();
+    for (GridSearchCV.Outcome outcome : r.outcomes()) {
+      width = Math.max(width, String.valueOf(outcome.settings()).length());
+    }
+    String row = "  %-" + width + "s %s%n";
+    out.printf(Locale.ROOT, "%n" + row, "candidate", "held-out loss ± SE");
     for (int i = 0; i < r.outcomes().size(); i++) {
       GridSearchCV.Outcome outcome = r.outcomes().get(i);
       if (outcome instanceof GridSearchCV.Diverged d) {
-        out.printf(Locale.ROOT, "  %-60s diverged (split %d, epoch %d)%n", d.settings(),
-            d.split(), d.epoch());
+        out.printf(Locale.ROOT, row, d.settings(), String.format(Locale.ROOT,
+            "diverged (split %d, epoch %d)", d.split(), d.epoch()));
       } else if (outcome instanceof GridSearchCV.Scored s) {
         String mark = (i == r.indexMin() ? " best" : "")
             + (i == r.index1se() ? " one-SE" : "");
-        out.printf(Locale.ROOT, "  %-60s %s%s%n", s.settings(),
-            MeanStd.format(s.mean(), s.standardError()), mark);
+        out.printf(Locale.ROOT, row, s.settings(),
+            MeanStd.format(s.mean(), s.standardError()) + mark);
       }
     }
   }
