@@ -71,6 +71,14 @@ public final class CheckpointFile {
   public record Checkpoint(TrainingState state, Map<String, Object> settings) {}
 
   /**
+   * {@link #every(int, Path, Map)} with no settings stored: for a program that rebuilds its
+   * estimator itself when it resumes (the CLI stores its arguments instead).
+   */
+  public static TrainingListener every(int every, Path file) {
+    return every(every, file, Map.of());
+  }
+
+  /**
    * A listener that writes {@code file} after every {@code every}-th epoch and after the last
    * one. {@code settings} are stored as they are (JSON-serializable values).
    */
