@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.FoldException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,13 +191,16 @@ final class IrlsLambdaLoop<S> {
     return sorted;
   }
 
-  /** A fold fit's bad input, named as that fold's (the fit of all rows as it is). */
+  /**
+   * A fold fit's bad input, named as that fold's ({@link FoldException}; the fit of all rows'
+   * as it is).
+   */
   static InputException inFold(int id, int numFolds, InputException e) {
     if (id == 0) {
       return e;
     }
-    return new InputException("fold " + id + " of " + numFolds + " (its training rows): "
-        + e.getMessage(), e);
+    return new FoldException(id, numFolds, "fold " + id + " of " + numFolds
+        + " (its training rows): " + e.getMessage(), e);
   }
 
   /**

@@ -304,10 +304,9 @@ final class SingleResponseIrls {
         // The first pass, at the null model (Poisson).
         nullLoss = pass.loss() / weight;
         if (!(nullLoss > 0) || Double.isInfinite(nullLoss)) {
-          throw new InputException((id == 0 ? "" : "fold " + id + " of " + numFolds
-              + " (its training rows): ")
-              + "the counts are fitted exactly by the intercept-only model (null deviance "
-              + 2 * nullLoss + "): nothing to fit");
+          throw IrlsLambdaLoop.inFold(id, numFolds, new InputException("the counts are fitted"
+              + " exactly by the intercept-only model (null deviance " + 2 * nullLoss + "):"
+              + " nothing to fit"));
         }
       }
       NewtonPass.Sums s = pass;

@@ -10,6 +10,7 @@ import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.FoldException;
 import dev.tikhonov.select.FoldStatistics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -524,10 +525,22 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * error, λ_min and λ_1se ({@link CrossValidation#gaussian}, the same code as the
    * single-machine {@code ElasticNetCV}). The folds' paths run on the driver's cores.
    *
-   * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input")
+   * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input"); a
+   *     fold's refusal ({@link FoldException}) unless the label varies in one row only or has
+   *     a class of one row, which no folds get past and which is then said instead (one more
+   *     small job over the label column, only after the refusal)
    */
   @Override
   public SparkElasticNetModel fit(Dataset<?> dataset) {
+    try {
+      return fitWithFolds(dataset);
+    } catch (FoldException e) {
+      throw FoldFeasibility.explain(dataset, getLabelCol(), getWeightCol(),
+          getFamily().equals("binomial") || getFamily().equals("multinomial"), e);
+    }
+  }
+
+  private SparkElasticNetModel fitWithFolds(Dataset<?> dataset) {
     PathSettings settings = pathSettings();
     if (getFamily().equals("binomial")) {
       return fitSingleResponse(dataset, settings, IrlsFamily.BINOMIAL);
