@@ -17,7 +17,8 @@ import org.apache.spark.sql.functions;
  * The fold's own refusal ("fold 3 of 10 (its training rows): the target is constant") invites
  * another seed or more folds, which cannot help. The single-machine estimators check this
  * before any fold (the core's {@code FoldFeasibility}); here the check costs a Spark job, so it
- * runs only once a fold has refused, as one small aggregation over the label column. Stateless.
+ * runs only once a fold has refused, as aggregations over the label column: one grouped by
+ * class, or for a number (as many values as rows, so not grouped) two plain ones. Stateless.
  */
 final class FoldFeasibility {
   /** The count column of the aggregation; a name no label column is likely to have. */
@@ -53,18 +54,32 @@ final class FoldFeasibility {
       }
       return refused;
     }
-    List<Row> values = rows.groupBy(label.alias("label")).agg(functions.count(functions.lit(1))
-        .alias(ROWS)).limit(3).collectAsList();
-    if (values.size() != 2 || (values.get(0).getLong(1) > 1 && values.get(1).getLong(1) > 1)) {
+    // Two aggregations without a shuffle (a continuous label has as many values as rows): the
+    // extremes, then how many rows hold each and how many lie between them.
+    Row range = rows.agg(functions.min(label), functions.max(label)).first();
+    if (range.isNullAt(0) || range.getDouble(0) == range.getDouble(1)) {
       return refused;
     }
-    Row lone = values.get(0).getLong(1) == 1 ? values.get(0) : values.get(1);
-    Row common = lone == values.get(0) ? values.get(1) : values.get(0);
-    long n = common.getLong(1) + 1;
-    return new InputException("column '" + labelCol + "' is " + common.getDouble(0) + " on "
-        + common.getLong(1) + " of the " + n + ofRows + " and " + lone.getDouble(0) + " on"
-        + " one: whatever the folds, the one holding that row out trains on one value;"
-        + " cross-validation needs a label that varies in at least two rows", refused);
+    double lo = range.getDouble(0);
+    double hi = range.getDouble(1);
+    Row counts = rows.agg(rowsWhere(label.equalTo(lo)), rowsWhere(label.equalTo(hi)),
+        rowsWhere(label.gt(lo).and(label.lt(hi)))).first();
+    long atLo = counts.getLong(0);
+    long atHi = counts.getLong(1);
+    if (counts.getLong(2) > 0 || (atLo > 1 && atHi > 1)) {
+      return refused;
+    }
+    boolean loneHi = atHi == 1;
+    return new InputException("column '" + labelCol + "' is " + (loneHi ? lo : hi) + " on "
+        + (loneHi ? atLo : atHi) + " of the " + (atLo + atHi) + ofRows + " and "
+        + (loneHi ? hi : lo) + " on one: whatever the folds, the one holding that row out"
+        + " trains on one value; cross-validation needs a label that varies in at least two"
+        + " rows", refused);
+  }
+
+  /** How many rows satisfy {@code condition}. */
+  private static Column rowsWhere(Column condition) {
+    return functions.count(functions.when(condition, 1));
   }
 
   /** A class index as written in the label column: 2, not 2.0. */
