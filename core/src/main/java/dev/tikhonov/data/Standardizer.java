@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
  * <p>mean_j = (1/n) Σᵢ x_ij and scale_j = sqrt((1/n) Σᵢ (x_ij − mean_j)²), the 1/n ("population")
  * standard deviation, as glmnet's {@code standardize = TRUE} and scikit-learn's
  * {@code StandardScaler} use. A constant column has scale 1 (not 0), so it becomes all zeros
- * instead of NaN; constant means equal values (as the elastic-net paths and glmnet test it),
+ * instead of NaN (a column of equal values has that value as its mean, exactly, however its sum
+ * rounds or overflows); constant means equal values (as the elastic-net paths and glmnet test it),
  * or a 1/n standard deviation ≤ 10⁻¹²·|mean_j|, a test relative to the column's own magnitude
  * as scikit-learn's, so a column in units of 10⁻¹⁴ is scaled, not dropped. A column that
  * varies by less than {@link #MIN_SCALE} is refused: a scale that small would take ordinary
@@ -187,7 +188,9 @@ public record Standardizer(double[] mean, double[] scale) {
       }
     }
     for (int j = 0; j < p; j++) {
-      mean[j] /= n;
+      // a column of equal values has that value as its mean, exactly: n·v may overflow (two
+      // rows of 1e308) or round (0.1 summed 100,000 times), and neither is the column's
+      mean[j] = varies[j] ? mean[j] / n : first[j];
     }
     double[] variance = new double[p];
     double[] offset = new double[p];

@@ -94,6 +94,22 @@ class StandardizerTest {
     assertEquals(1.0, s.scale()[1]);
     Matrix z = s.transform(Dataset.of(new double[][] {{0.2, 0}}, new double[1]));
     assertEquals(0.1, z.get(0, 0), 1e-6);
+    // the mean of equal values is that value, not their rounded sum / n
+    assertEquals(0.1, s.mean()[0], 0.0);
+  }
+
+  /**
+   * Equal values whose sum overflows (two rows of 10³⁰⁸) are a constant column of that mean:
+   * the mean as sum / n was infinite, and the column was refused as one whose "standard
+   * deviation overflows a double", of a spread of 0.
+   */
+  @Test
+  void fit_equalValuesWhoseSumOverflows_areAConstantColumnOfThatMean() {
+    double[][] x = {{1e308, 1}, {1e308, 2}};
+    Standardizer s = Standardizer.fit(Dataset.of(x, new double[2]));
+    assertEquals(1e308, s.mean()[0], 0.0);
+    assertEquals(1.0, s.scale()[0]);
+    assertEquals(0.0, s.transform(Dataset.of(x, new double[2])).get(1, 0));
   }
 
   /**
