@@ -54,7 +54,11 @@ import picocli.CommandLine.Option;
       "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",
       "--foldid, cross-validate it. Objective at each λ:",
       "  (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ],  α = --l1-ratio",
-      "glmnet's lambda/alpha with standardize=FALSE (see docs/linear.md).",
+      "as written, on the coefficients of the features as given: glmnet's standardize=FALSE",
+      "(--no-standardize; the default standardizes inside, as glmnet's default). glmnet's",
+      "lambda/alpha are λ/α, except for a gaussian elastic net or ridge (alpha = a < 1):",
+      "glmnet scales y by its standard deviation s_y inside the fit, so its lambda = l is",
+      "λ = l·(a + (1−a)/s_y), α = a/(a + (1−a)/s_y) here (docs/objective.md).",
       "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV).",
       ""})
 public final class PathCommand implements Callable<Integer>, Flags.Conditional {
@@ -102,6 +106,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "Fit on the raw features (default: standardized inside, coefficients "
           + "reported on the original scale, as glmnet).")
   boolean noStandardize;
+
+  @Option(names = "--no-intercept",
+      description = "Fit no intercept, a₀ = 0 (glmnet's intercept = FALSE; gaussian only): "
+          + "neither x nor y is centered, and glmnet's elastic-net λ then converts with y's "
+          + "root mean square (docs/objective.md).")
+  boolean noIntercept;
 
   @Option(names = "--tol", paramLabel = "T",
       description = "Tolerance every λ is certified to: the relative duality gap (gaussian) or "
@@ -210,6 +220,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     Family fam = familyOf(family);
+    if (noIntercept && fam != Family.GAUSSIAN) {
+      throw new InputException("--no-intercept: only --family gaussian is fitted without an "
+          + "intercept (glmnet's intercept = FALSE for " + fam.name().toLowerCase(Locale.ROOT)
+          + " is not implemented); leave the flag out");
+    }
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
@@ -799,7 +814,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private void configure(LinearBuilder<?> b) {
     translate(() -> {
       b.l1Ratio(l1Ratio).numLambdas(nlambda).standardize(!noStandardize).tolerance(tol)
-          .maxIterations(maxIterations);
+          .maxIterations(maxIterations).intercept(!noIntercept);
       if (weights != null) {
         b.weightColumn(weights);
       }

@@ -295,6 +295,42 @@ class PathCommandTest {
         r.stderr());
   }
 
+  /**
+   * glmnet's {@code intercept = FALSE}: the path on data/diabetes.csv is glmnet 4.1-6's
+   * ({@code ref/make_nointercept.R}) over the λ where glmnet's own solution is exact (the first
+   * 34; NoInterceptGlmnetTest has why), with every intercept 0; other families refuse the flag.
+   */
+  @Test
+  void noIntercept_isGlmnetsInterceptFalse_andGaussianOnly() throws Exception {
+    Path data = Path.of("..", "data", "diabetes.csv");
+    Cli.Result r = run("path", "--data", data.toString(), "--target", "progression",
+        "--no-intercept", "--tol", "1e-13", "--max-iterations", "10000000", "--out", "noint",
+        "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("noint/path.json").toFile());
+    List<String> ref = Files.readAllLines(REF.resolve("real/diabetes-nointercept-lasso.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's 100 λ");
+    for (int l = 0; l < 34; l++) {
+      double[] row = refRow(ref.get(l + 1));   // lambda, dev_ratio, df, age, ..., s6
+      assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-10 * row[0]);
+      assertEquals(0.0, path.get("intercept").get(l).asDouble(), 0.0, "λ #" + (l + 1));
+      double scale = 1e-300;
+      for (int j = 3; j < row.length; j++) {
+        scale = Math.max(scale, Math.abs(row[j]));
+      }
+      for (int j = 3; j < row.length; j++) {
+        assertEquals(row[j], path.get("coef").get(l).get(j - 3).asDouble(), 1e-8 * scale,
+            "λ #" + (l + 1) + ", feature " + (j - 2));
+      }
+    }
+    r = run("path", "--data", data.toString(), "--target", "progression", "--family",
+        "poisson", "--no-intercept");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --no-intercept: only --family gaussian is "
+        + "fitted without an intercept (glmnet's intercept = FALSE for poisson is not "
+        + "implemented); leave the flag out"), r.stderr());
+  }
+
   @Test
   void limits_nonNegativeAndPerFeatureBox_matchTheLibrary_andBadLimitsAreNamed()
       throws Exception {
