@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The flag to suggest for one typed as another tool spells it: {@code --learning-rate} (PyTorch,
  * Keras) for {@code --lr}, {@code --batch_size} for {@code --batch-size}, {@code --Lambda} for
- * {@code --lambda}. picocli's own suggestions go by spelling distance and found none of these.
+ * {@code --lambda}, glmnet's {@code --lambda.min.ratio} and {@code --nfolds} for
+ * {@code --lambda-min-ratio} and {@code --cv-folds}. picocli's own suggestions go by spelling distance and found none of these.
  * They are suggestions in the error, never accepted aliases: one spelling per setting keeps
  * every command line, run.json and doc alike. Stateless.
  */
@@ -22,6 +23,8 @@ final class FlagSuggestions {
 
   private static final String SKLEARN_ALPHA = " (scikit-learn's alpha is λ)";
   private static final String GLMNET_ALPHA = " (glmnet's alpha is α)";
+  private static final String GLMNET_THRESH = " (glmnet's thresh is where its sweeps stop;"
+      + " --tol certifies each λ)";
 
   /**
    * Other tools' names, normalized ({@link #normalized}), to this tool's flags; only those the
@@ -43,6 +46,14 @@ final class FlagSuggestions {
       Map.entry("--random-state", List.of(new Candidate("--seed", ""))),
       Map.entry("--n-jobs", List.of(new Candidate("--threads", ""))),
       Map.entry("--num-threads", List.of(new Candidate("--threads", ""))),
+      // glmnet's and cv.glmnet's arguments (R spells them with '.', normalized to '-')
+      Map.entry("--thresh", List.of(new Candidate("--tol", GLMNET_THRESH))),
+      Map.entry("--maxit", List.of(new Candidate("--max-iterations", ""))),
+      Map.entry("--nfolds", List.of(new Candidate("--cv-folds", ""))),
+      Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),
+      Map.entry("--intercept", List.of(new Candidate("--no-intercept", ""))),
+      Map.entry("--standardize", List.of(new Candidate("--no-standardize", ""))),
+      Map.entry("--penalty-factor", List.of(new Candidate("--penalty-factors", ""))),
       // sklearn's alpha is the strength, glmnet's the L1 share: both, and where they convert
       Map.entry("--alpha", List.of(new Candidate("--lambda", SKLEARN_ALPHA),
           new Candidate("--lambdas", SKLEARN_ALPHA), new Candidate("--l1-ratio", GLMNET_ALPHA))));
@@ -81,9 +92,13 @@ final class FlagSuggestions {
     return Optional.empty();
   }
 
-  /** Lower case, "_" as "-", without "=value": --Learning_Rate=0.1 is --learning-rate. */
+  /**
+   * Lower case, "_" and "." (R's glmnet: lambda.min.ratio) as "-", without "=value":
+   * --Learning_Rate=0.1 is --learning-rate.
+   */
   private static String normalized(String arg) {
     int eq = arg.indexOf('=');
-    return (eq < 0 ? arg : arg.substring(0, eq)).toLowerCase(Locale.ROOT).replace('_', '-');
+    return (eq < 0 ? arg : arg.substring(0, eq)).toLowerCase(Locale.ROOT).replace('_', '-')
+        .replace('.', '-');
   }
 }

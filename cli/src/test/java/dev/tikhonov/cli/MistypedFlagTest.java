@@ -60,6 +60,23 @@ class MistypedFlagTest {
         + " alpha is λ) or --l1-ratio (glmnet's alpha is α)? docs/objective.md converts"
         + " scikit-learn's and glmnet's settings",
         firstLine("path", "--data", "d.csv", "--alpha", "0.1"));
+    // glmnet's arguments as an R user types them: '.' in the name, R's names for our flags
+    assertEquals("Unknown options: '--lambda.min.ratio', '0.01'; did you mean --lambda-min-ratio?",
+        firstLine("path", "--data", "d.csv", "--lambda.min.ratio", "0.01"));
+    assertEquals("Unknown options: '--penalty.factor', 'bmi=0'; did you mean --penalty-factors?",
+        firstLine("path", "--data", "d.csv", "--penalty.factor", "bmi=0"));
+    assertEquals("Unknown options: '--thresh', '1e-10'; did you mean --tol (glmnet's thresh is"
+        + " where its sweeps stop; --tol certifies each λ)? docs/objective.md converts"
+        + " scikit-learn's and glmnet's settings", firstLine("path", "--data", "d.csv",
+            "--thresh", "1e-10"));
+    assertEquals("Unknown options: '--nfolds', '10'; did you mean --cv-folds?",
+        firstLine("path", "--data", "d.csv", "--nfolds", "10"));
+    assertEquals("Unknown options: '--exclude', 'age'; did you mean --ignore-columns?",
+        firstLine("path", "--data", "d.csv", "--exclude", "age"));
+    assertEquals("Unknown options: '--intercept', 'FALSE'; did you mean --no-intercept?",
+        firstLine("path", "--data", "d.csv", "--intercept", "FALSE"));
+    assertEquals("Unknown options: '--standardize', 'FALSE'; did you mean --no-standardize?",
+        firstLine("path", "--data", "d.csv", "--standardize", "FALSE"));
     // suggested only where the command has the flag: predict has no --lr
     assertEquals("Unknown options: '--learning-rate', '0.1'",
         firstLine("predict", "--model", "m", "--data", "d.csv", "--out", "p.csv",
