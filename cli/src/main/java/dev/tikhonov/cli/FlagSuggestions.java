@@ -11,7 +11,8 @@ import java.util.Set;
  * The flag to suggest for one typed as another tool spells it: {@code --learning-rate} (PyTorch,
  * Keras) for {@code --lr}, {@code --batch_size} for {@code --batch-size}, {@code --Lambda} for
  * {@code --lambda}, glmnet's {@code --lambda.min.ratio} and {@code --nfolds} for
- * {@code --lambda-min-ratio} and {@code --cv-folds}. picocli's own suggestions go by spelling distance and found none of these.
+ * {@code --lambda-min-ratio} and {@code --cv-folds}. picocli's own suggestions go by spelling
+ * distance and found none of these.
  * They are suggestions in the error, never accepted aliases: one spelling per setting keeps
  * every command line, run.json and doc alike. Stateless.
  */
