@@ -136,8 +136,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
    *
    * @throws InputException for data without rows or feature columns, a value that is not
    *     finite, more folds than rows, a target that varies in one row only or a class of one
-   *     row (whatever the folds, the one holding that row out cannot be fitted; not checked with
-   *     a weight or offset column), or what the fits refuse (a constant target, a class
+   *     row (whatever the folds, the one holding that row out cannot be fitted; with an offset
+   *     column, of a regression target only counts that are 0 but in one row), or what the fits
+   *     refuse (a constant target, a class
    *     without observations in a fold, ...)
    */
   public CrossValidatedPath<M> crossValidate(Dataset train) {
@@ -155,10 +156,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     // With weights or offsets, the rows' route (the statistics' route takes neither offsets
     // nor the weights' checks with their row numbers).
     boolean observed = weightColumn.isPresent() || offsetColumn.isPresent();
-    if (!observed) {
-      // a row of weight 0, or offsets, can make a fold fittable all the same
-      FoldFeasibility.requireFoldable(train);
-    }
+    // Weights cannot give a fold the class or the second value it lacks; offsets vary what a
+    // constant target is fitted to (y − offset), but cannot make counts that are all 0 fittable.
+    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent());
     KFold folds = folds(train.size());
     int p = split.featureNames().size();
     Map<String, Object> s = LinearFit.settingsMap(family, settings);

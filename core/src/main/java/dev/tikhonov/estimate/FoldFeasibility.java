@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import java.util.List;
 
 /**
@@ -17,11 +18,31 @@ final class FoldFeasibility {
 
   /** Refuses what no folds of a linear path's cross-validation get past (a class or a value). */
   static void requireFoldable(Dataset data) {
+    requireFoldable(data, Family.GAUSSIAN, false);
+  }
+
+  /**
+   * {@link #requireFoldable(Dataset)} for a path of {@code family} whose rows may carry weights
+   * and, when {@code offsets}, offsets. Weights change neither: a fold without the class, or with
+   * one value, stays so whatever its rows weigh. Offsets make a constant target fittable
+   * (y − offset varies; for counts, the intercept no longer fits them exactly), except counts
+   * that are all 0, so with offsets a regression target is refused only when its counts are 0
+   * but in one row.
+   */
+  static void requireFoldable(Dataset data, Family family, boolean offsets) {
     if (data.isClassification()) {
       requireTwoRowsPerClass(data);
-    } else {
+    } else if (!offsets || (family == Family.POISSON && zeroButInOneRow(data))) {
       requireVariesInTwoRows(data, "rows");
     }
+  }
+
+  private static boolean zeroButInOneRow(Dataset data) {
+    int nonzero = 0;
+    for (int i = 0; i < data.size(); i++) {
+      nonzero += data.target(i) != 0 ? 1 : 0;
+    }
+    return nonzero == 1;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.select.FoldException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,52 @@ class FoldFeasibilityTest {
             "(its training rows): the target is constant (5.0)"), e.getMessage());
       }
     }
+  }
+
+  /**
+   * Weights give a fold neither the class nor the second value it lacks, and offsets cannot make
+   * counts that are all 0 fittable: the paths refuse these first with a weight or offset column
+   * too. They skipped the check with either, and the fold's refusal advised other or more folds.
+   */
+  @Test
+  void linearCrossValidation_withWeightsOrOffsets_refusesWhatNoFoldsGetPast() {
+    List<String> names = List.of("x0", "x1", "w", "o");
+    double[] lone = varyingInOneRow(5, 6).targets();
+    Dataset gaussian = Dataset.of(withObservations(), lone, names);
+    Dataset counts = Dataset.of(withObservations(), varyingInOneRow(0, 3).targets(), names);
+    int[] labels = new int[N];
+    labels[3] = 1;
+    Dataset binary = Dataset.ofClasses(withObservations(), labels, List.of("a", "b"), names);
+    for (Map.Entry<String, Function<Dataset, ?>> fit : Map.<String, Function<Dataset, ?>>of(
+        "gaussian weights", d -> ElasticNetCV.gaussian().weightColumn("w")
+            .numFolds(5).build().fit(gaussian),
+        "poisson weights", d -> ElasticNetCV.poisson().weightColumn("w")
+            .numFolds(5).build().fit(counts),
+        "poisson offsets", d -> ElasticNetCV.poisson().offsetColumn("o")
+            .numFolds(5).build().fit(counts),
+        "binomial weights", d -> ElasticNetCV.binomial().weightColumn("w")
+            .numFolds(5).build().fit(binary),
+        "binomial offsets", d -> ElasticNetCV.binomial().offsetColumn("o")
+            .numFolds(5).build().fit(binary)).entrySet()) {
+      InputException e = assertThrows(InputException.class, () -> fit.getValue().apply(null),
+          fit.getKey());
+      assertEquals(InputException.class, e.getClass(), fit.getKey() + ": " + e.getMessage());
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(
+          "whatever the folds, the one holding"), fit.getKey() + ": " + e.getMessage());
+    }
+    // offsets vary what a constant target is fitted to: the folds are fitted
+    ElasticNetCV.gaussian().offsetColumn("o").numFolds(5).build()
+        .fit(gaussian);
+  }
+
+  /** rows() with a weight column w (1, 2, 1, 2, ...) and an offset column o (0.1·i). */
+  private static double[][] withObservations() {
+    double[][] x = rows();
+    double[][] out = new double[N][];
+    for (int i = 0; i < N; i++) {
+      out[i] = new double[] {x[i][0], x[i][1], 1 + i % 2, 0.1 * i};
+    }
+    return out;
   }
 
   private static double[][] rows() {
