@@ -234,7 +234,7 @@ public final class CsvReader {
     requireArguments(in, sourceName, options);
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(targetColumn, "targetColumn");
-    List<String> known = List.copyOf(classes);
+    List<String> known = List.copyOf(Objects.requireNonNull(classes, "classes"));
     try {
       CsvTokenizer tokens = new CsvTokenizer(utf8(in, sourceName), sourceName,
           options.delimiter());

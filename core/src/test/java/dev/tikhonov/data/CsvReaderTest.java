@@ -39,6 +39,11 @@ class CsvReaderTest {
       NullPointerException e = assertThrows(NullPointerException.class, read);
       assertEquals("sourceName", e.getMessage());
     }
+    // and readLabelled's classes by name too (List.copyOf's NullPointerException had none)
+    NullPointerException classes = assertThrows(NullPointerException.class,
+        () -> CsvReader.readLabelled(new java.io.ByteArrayInputStream(bad), "in.csv",
+            List.of("a"), "y", null, CsvOptions.defaults()));
+    assertEquals("classes", classes.getMessage());
   }
 
   /** A copy of ../shared/ref in the test resources (gzipped where large; the reader unzips). */
