@@ -152,6 +152,22 @@ final class DataOptions implements Flags.Conditional {
    * ("drop --regression").
    */
   TrainTest load(TargetKind kind, long seed, String instead) {
+    return load(kind, seed, instead, Use.FIT);
+  }
+
+  /** What the training part of {@link #load} is for, which decides what it cannot hold. */
+  enum Use {
+    /** Fitted (with its own validation part, perhaps). */
+    FIT,
+    /**
+     * Searched on with k-fold cross-validation (grid, select): every fold split holds each
+     * row out once, so a regression target that varies in one row only is refused too.
+     */
+    K_FOLDS
+  }
+
+  /** {@link #load(TargetKind, long, String)} for a training part used as {@code use} says. */
+  TrainTest load(TargetKind kind, long seed, String instead, Use use) {
     if (data == null) {
       return Mnist.bundled();
     }
@@ -192,7 +208,7 @@ final class DataOptions implements Flags.Conditional {
       throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
     }
     if (kind == TargetKind.REAL) {
-      refuseConstantTarget(all, split.train(), seed);
+      refuseConstantTarget(all, split.train(), seed, use);
     }
     return split;
   }
@@ -203,12 +219,22 @@ final class DataOptions implements Flags.Conditional {
    * anyway, and the network's rounding noise around the constant drew a warning to try a
    * smaller learning rate.
    */
-  private void refuseConstantTarget(Dataset all, Dataset train, long seed) {
+  private void refuseConstantTarget(Dataset all, Dataset train, long seed, Use use) {
     String where = data + " (" + (target != null ? "--target " + target
         : "its target, each line's first field") + ")";
     if (constant(all)) {
       throw new InputException(where + ": the target is constant (" + all.target(0)
           + "): nothing to fit");
+    }
+    // For k folds, a target that varies in one row of the file: no split and no folds get past
+    // it (the split's refusal below advised another --seed, whose split the folds refused)
+    java.util.Optional<double[]> lone = use == Use.K_FOLDS ? loneValue(all)
+        : java.util.Optional.empty();
+    if (lone.isPresent()) {
+      throw new InputException(where + ": the target is " + lone.get()[0] + " on "
+          + (all.size() - 1) + " of the " + all.size() + " rows and " + lone.get()[1]
+          + " on one: whatever the split and the folds, the fold holding that row out trains on"
+          + " one value; cross-validation needs a target that varies in at least two rows");
     }
     if (train.size() == 1) {
       throw new InputException(where + ": the split leaves 1 training row (--test-fraction "
@@ -221,6 +247,40 @@ final class DataOptions implements Flags.Conditional {
           + testFraction + ", --seed " + seed + "): nothing to fit; another --seed splits the rows"
           + " otherwise");
     }
+    // the file's target varies in two rows or more, and the split left one of them to search on
+    java.util.Optional<double[]> loneInTrain = use == Use.K_FOLDS ? loneValue(train)
+        : java.util.Optional.empty();
+    if (loneInTrain.isPresent()) {
+      throw new InputException(where + ": the target is " + loneInTrain.get()[0] + " on "
+          + (train.size() - 1) + " of the " + train.size() + " training rows of the split"
+          + " (--test-fraction " + testFraction + ", --seed " + seed + ") and "
+          + loneInTrain.get()[1] + " on one: whatever the folds, the one holding that row out"
+          + " trains on one value; another --seed splits the rows otherwise");
+    }
+  }
+
+  /**
+   * {common value, lone value} when the target of {@code d} (2 rows or more) has one value on
+   * all its rows but one, else empty.
+   */
+  private static java.util.Optional<double[]> loneValue(Dataset d) {
+    int n = d.size();
+    if (n < 2) {
+      return java.util.Optional.empty();
+    }
+    // the common value is that of row 0 or, when row 0 is the lone one, that of row 1
+    double common = d.target(0) == d.target(1) || n == 2 ? d.target(0)
+        : d.target(0) == d.target(2) ? d.target(0) : d.target(1);
+    int others = 0;
+    double other = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      if (d.target(i) != common) {
+        others++;
+        other = d.target(i);
+      }
+    }
+    return others == 1 ? java.util.Optional.of(new double[] {common, other})
+        : java.util.Optional.empty();
   }
 
   private static boolean constant(Dataset d) {

@@ -35,6 +35,11 @@ final class ResamplingOptions implements Flags.Conditional {
           + "several λ. Default: 1se.")
   String rule = "1se";
 
+  /** Whether the search is k-fold cross-validation (not --repeat-seeds' one split). */
+  boolean kFold() {
+    return !repeated();
+  }
+
   /** --repeat-seeds was given (with at least one seed): one split instead of folds. */
   private boolean repeated() {
     return repeatSeeds != null && !repeatSeeds.isEmpty();

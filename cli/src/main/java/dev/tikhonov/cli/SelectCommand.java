@@ -185,7 +185,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed, classifier ? "add --regression" : "drop --regression");
+        network.seed, classifier ? "add --regression" : "drop --regression",
+        resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);

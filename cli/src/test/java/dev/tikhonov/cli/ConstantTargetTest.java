@@ -139,10 +139,62 @@ class ConstantTargetTest {
           "--target", "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds",
           folds, "--quiet", "--threads", "1", "--out", dir.resolve("g" + folds).toString());
       assertEquals(2, r.exit(), r.err());
-      assertEquals(data + ": the target is 5.0 on 31 of the 32 rows to search on and 6.0 on"
-          + " one: whatever the folds, the one holding that row out trains on one value;"
-          + " cross-validation needs a target that varies in at least two rows", r.message());
+      assertEquals(data + " (--target y): the target is 5.0 on 39 of the 40 rows and 6.0 on"
+          + " one: whatever the split and the folds, the fold holding that row out trains on one"
+          + " value; cross-validation needs a target that varies in at least two rows",
+          r.message());
     }
+  }
+
+  /**
+   * For a k-fold search, the split's advice (another --seed) is right only where another split
+   * can help: not when the file's target varies in one row (--seed 1 puts it in the test part,
+   * and every other seed's split left it to the folds, which refused it), and so when the file's
+   * varies in two rows but the split left one of them to search on (the library refused that
+   * "whatever the folds", and said cross-validation needs two rows, which the file has).
+   */
+  @Test
+  void networkSearches_whatTheSplitLeavesToTheFolds_saysWhetherAnotherSeedHelps()
+      throws Exception {
+    InProcess lone = InProcess.run("select", "--nlambda", "2", "--data",
+        almostConstant(3).toString(), "--target", "y", "--regression", "--model", "mlp:4",
+        "--epochs", "1", "--seed", "1", "--quiet", "--threads", "1", "--out",
+        dir.resolve("s").toString());
+    assertEquals(2, lone.exit(), lone.err());
+    org.junit.jupiter.api.Assertions.assertTrue(lone.message().contains(" (--target y): the"
+        + " target is 5.0 on 39 of the 40 rows and 6.0 on one: whatever the split and the"
+        + " folds"), lone.message());
+    // rows 3 and 17 vary; the first seed whose 20 % test part holds one of them
+    double[] index = new double[40];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = i;
+    }
+    dev.tikhonov.data.Dataset rows = dev.tikhonov.data.Dataset.of(new double[40][1], index);
+    int seed = 0;
+    while (heldOut(dev.tikhonov.data.Splits.trainTest(rows, 0.2, seed), 3, 17) != 1) {
+      seed++;
+    }
+    Path data = almostConstant(3, 17);
+    InProcess r = InProcess.run("grid", "--lambdas", "0", "--data", data.toString(), "--target",
+        "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--seed",
+        String.valueOf(seed), "--quiet", "--threads", "1", "--out", dir.resolve("g").toString());
+    assertEquals(2, r.exit(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.message().matches(java.util.regex.Pattern
+        .quote(data + " (--target y): the target is 5.0 on 31 of the 32 training rows of the"
+        + " split (--test-fraction 0.2, --seed " + seed + ") and ") + "[67]\\.0 on one:"
+        + " whatever the folds, the one holding that row out trains on one value; another"
+        + " --seed splits the rows otherwise"), r.message());
+  }
+
+  /** How many of {@code rows} (their targets are their indices) {@code split} holds out. */
+  private static int heldOut(dev.tikhonov.data.TrainTest split, int... rows) {
+    int count = 0;
+    for (int i = 0; i < split.test().size(); i++) {
+      for (int row : rows) {
+        count += split.test().target(i) == row ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   /**
