@@ -255,7 +255,10 @@ final class DataOptions implements Flags.Conditional {
           + (train.size() - 1) + " of the " + train.size() + " training rows of the split"
           + " (--test-fraction " + testFraction + ", --seed " + seed + ") and "
           + loneInTrain.get()[1] + " on one: whatever the folds, the one holding that row out"
-          + " trains on one value; another --seed splits the rows otherwise");
+          + " trains on one value; " + (train.size() == 2
+              // any split's 2 rows that differ differ in one row: only more rows help
+              ? "give a smaller --test-fraction, or more rows"
+              : "another --seed splits the rows otherwise"));
     }
   }
 

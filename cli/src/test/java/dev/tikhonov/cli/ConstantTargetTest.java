@@ -184,6 +184,16 @@ class ConstantTargetTest {
         + " split (--test-fraction 0.2, --seed " + seed + ") and ") + "[67]\\.0 on one:"
         + " whatever the folds, the one holding that row out trains on one value; another"
         + " --seed splits the rows otherwise"), r.message());
+    // but two rows to search on that differ, differ in one row whatever the split
+    Path three = Files.writeString(dir.resolve("three.csv"), "a,y\n1,1\n2,2\n3,4\n");
+    InProcess two = InProcess.run("grid", "--lambdas", "0", "--data", three.toString(),
+        "--target", "y", "--regression", "--model", "mlp:4", "--epochs", "1", "--cv-folds", "2",
+        "--test-fraction", "0.34", "--quiet", "--threads", "1", "--out",
+        dir.resolve("g3").toString());
+    assertEquals(2, two.exit(), two.err());
+    org.junit.jupiter.api.Assertions.assertTrue(two.message().endsWith(" on one: whatever the"
+        + " folds, the one holding that row out trains on one value; give a smaller"
+        + " --test-fraction, or more rows"), two.message());
   }
 
   /** How many of {@code rows} (their targets are their indices) {@code split} holds out. */
