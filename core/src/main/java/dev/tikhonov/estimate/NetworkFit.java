@@ -352,10 +352,13 @@ final class NetworkFit {
         java.util.stream.IntStream.range(0, split.train().size()).toArray());
     if (value.isPresent() && constantTarget(data,
         java.util.stream.IntStream.range(0, n).toArray()).isEmpty()) {
+      // one row left: any seed leaves one row, whose target is one value
+      boolean one = split.train().size() == 1;
       throw InputException.about("validationFraction", " " + fraction + " of the " + n
-          + " training rows of " + data.source() + " leaves " + split.train().size()
-          + " rows to fit, whose target is constant (" + value.getAsDouble() + "): nothing to"
-          + " fit; hold out a smaller share, or split with another seed");
+          + " training rows of " + data.source() + " leaves " + (one ? "1 row to fit, whose"
+          + " target is one value (" : split.train().size() + " rows to fit, whose target is"
+          + " constant (") + value.getAsDouble() + "): nothing to fit; hold out a smaller share,"
+          + (one ? " or give more rows" : " or split with another seed"));
     }
     return split;
   }

@@ -87,6 +87,15 @@ class WorseThanConstantTest {
       }
     }
     org.junit.jupiter.api.Assertions.assertTrue(refused > 0, "no seed held out both rows");
+    // One row left to fit is one value whatever the seed: "1 rows … another seed" misled.
+    Dataset two = Dataset.of(new double[][] {{0}, {1}}, new double[] {1, 2});
+    var one = org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
+        () -> MlpRegressor.builder().hiddenLayers(3).epochs(1).validationFraction(0.5).seed(0)
+            .build().fit(two));
+    org.junit.jupiter.api.Assertions.assertTrue(one.getMessage().matches("validationFraction 0\\.5"
+        + " of the 2 training rows of .* leaves 1 row to fit, whose target is one value"
+        + " \\([12]\\.0\\): nothing to fit; hold out a smaller share, or give more rows"),
+        one.getMessage());
   }
 
   /**
