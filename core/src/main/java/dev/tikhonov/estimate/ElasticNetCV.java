@@ -144,6 +144,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   public CrossValidatedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
     if (train.isSparse()) {
+      // the settings sparse data cannot take first: with a weight or offset column, what no
+      // folds get past is not this check's to say
+      LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
       FoldFeasibility.requireFoldable(train);
       return crossValidateSparse(train, folds(train.size()));
     }

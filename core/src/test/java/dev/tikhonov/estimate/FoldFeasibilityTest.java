@@ -119,6 +119,11 @@ class FoldFeasibilityTest {
       org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(
           "whatever the folds, the one holding"), fit.getKey() + ": " + e.getMessage());
     }
+    // sparse features take no weight or offset column: that is said first
+    Dataset sparse = Dataset.sparse(SparseMatrix.fromDense(rows(), 2), lone);
+    InputException column = assertThrows(InputException.class, () -> ElasticNetCV.gaussian()
+        .offsetColumn("x1").numFolds(5).build().fit(sparse));
+    assertEquals(java.util.Optional.of("offsetColumn"), column.setting(), column.getMessage());
     // offsets vary what a constant target is fitted to: the folds are fitted
     ElasticNetCV.gaussian().offsetColumn("o").numFolds(5).build()
         .fit(gaussian);
