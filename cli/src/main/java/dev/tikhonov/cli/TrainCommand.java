@@ -318,9 +318,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       // progress lines ended with: say which epoch they come from.
       human.printf(Locale.ROOT, "  stopped early after epoch %d of %d (--patience %d: no lower"
           + " validation loss since epoch %d); the model keeps epoch %d's weights, validation"
-          + " loss %.4g%n", result.history().epochs().size(), epochs, patience,
+          + " loss %.4g%s%n", result.history().epochs().size(), epochs, patience,
           result.bestEpoch(), result.bestEpoch(),
-          result.history().epochs().get(result.bestEpoch() - 1).valLoss().orElseThrow());
+          result.history().epochs().get(result.bestEpoch() - 1).valLoss().orElseThrow(),
+          // as the epochs' lines; the test scores below are on y's scale
+          standardizeTarget ? " (the standardized target's scale)" : "");
     }
     // The test scores as metrics.json has them: accuracy for a classifier, MSE and R² for a
     // regression (it printed "test loss 1529.1234", a squared-error loss no user reads); the

@@ -141,6 +141,16 @@ class FlagEffectsTest {
     assertTrue(r.out().contains("stopped early after epoch " + ran + " of 60 (--patience 2: no"
         + " lower validation loss since epoch " + best + "); the model keeps epoch " + best
         + "'s weights"), r.out());
+    assertFalse(r.out().contains("standardized target's scale"), r.out());
+    // with --standardize-target the epochs' losses, and so the kept one's, are on z's scale,
+    // while the test scores printed below it are on y's
+    List<String> standardized = new java.util.ArrayList<>(args);
+    standardized.set(standardized.indexOf("--out") + 1, dir.resolve("patSaysZ").toString());
+    standardized.add("--standardize-target");
+    InProcess z = InProcess.run(standardized);
+    assertEquals(0, z.exit(), z.err());
+    assertTrue(z.out().matches("(?s).*the model keeps epoch \\d+'s weights, validation loss"
+        + " \\S+ \\(the standardized target's scale\\)\n.*"), z.out());
   }
 
   @Test
