@@ -43,6 +43,26 @@ class ConstantTargetTest {
   }
 
   /**
+   * A target that varies while no feature does leaves select no λ grid to derive (λ_max = 0):
+   * the remedy is --lambdas, which the library's "give the λ values" did not name.
+   */
+  @Test
+  void select_targetThatNoFeatureVariesWith_namesLambdas() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append("0,0,").append(i % 7).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("flat.csv"), csv);
+    InProcess r = InProcess.run("select", "--data", data.toString(), "--target", "y",
+        "--regression", "--model", "mlp:4", "--epochs", "1", "--quiet", "--threads", "1",
+        "--out", dir.resolve("s").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--lambdas: none given, and the targets of " + data + " do not vary"
+        + " with the features (λ_max = 0.0), so there is no λ grid to derive from them; give"
+        + " the λ values", r.message());
+  }
+
+  /**
    * A LIBSVM file has no --target (each line's first field is the target): path's refusal said
    * "(--target null)", a flag the file cannot take; it says what train's says.
    */

@@ -131,9 +131,10 @@ public final class LambdaGrid {
       top /= NetworkFit.TargetScale.of(data).scale();
     }
     if (!(top > 0)) {
-      throw new InputException(data.source() + ": the targets do not vary with the features"
-          + " (λ_max = " + top + "), so there is no λ grid to derive from them; give the λ"
-          + " values");
+      // about "lambdas": the remedy is that setting, which a front end names its own way
+      throw InputException.about("lambdas", ": none given, and the targets of " + data.source()
+          + " do not vary with the features (λ_max = " + top + "), so there is no λ grid to"
+          + " derive from them; give the λ values");
     }
     double bottom = top > smallest ? smallest : top * 1e-4;
     double[] out = new double[count];

@@ -110,5 +110,7 @@ class LambdaGridTest {
     InputException e = assertThrows(InputException.class,
         () -> LambdaGrid.defaults().lambdas(flat, false));
     assertTrue(e.getMessage().contains("do not vary"), e.getMessage());
+    // the remedy is a setting: named as such, so the CLI says --lambdas
+    assertEquals(java.util.Optional.of("lambdas"), e.setting());
   }
 }
