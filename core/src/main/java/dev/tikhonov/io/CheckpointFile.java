@@ -86,6 +86,8 @@ public final class CheckpointFile {
     if (every < 1) {
       throw new IllegalArgumentException("checkpoint interval must be >= 1 epoch, got " + every);
     }
+    // refused here, not at the first epoch's end, where it would stop a fit already running
+    java.util.Objects.requireNonNull(file, "file");
     Map<String, Object> copy = new LinkedHashMap<>(settings);
     return new TrainingListener() {
       @Override

@@ -275,4 +275,23 @@ class CheckpointFileTest {
         + " checkpoint;"), e.getMessage());
     assertTrue(Files.exists(model));
   }
+
+  /**
+   * A listener's bad arguments are refused when it is made, not after a fit's first epoch: an
+   * interval below 1, no file (it failed only at the first write), no settings; likewise
+   * TrainingListener.printing without a stream.
+   */
+  @Test
+  void every_badArguments_areRefusedWhenTheListenerIsMade() {
+    Path file = dir.resolve("c.ckpt");
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> CheckpointFile.every(0, file));
+    assertEquals("checkpoint interval must be >= 1 epoch, got 0", zero.getMessage());
+    assertEquals("file", assertThrows(NullPointerException.class,
+        () -> CheckpointFile.every(1, null)).getMessage());
+    assertThrows(NullPointerException.class, () -> CheckpointFile.every(1, file, null));
+    assertEquals("out", assertThrows(NullPointerException.class,
+        () -> TrainingListener.printing(null)).getMessage());
+    assertTrue(Files.notExists(file));
+  }
 }
