@@ -5,11 +5,11 @@ import dev.tikhonov.select.CvResult;
 
 /**
  * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
- * (mean held-out deviance and its standard error per λ, cv.glmnet's definitions), λ_min, λ_1se
- * and the models there. Immutable and thread-safe as long as the arrays of the core results it
- * shares are not modified: {@link #cv()} and the path's {@link RegularizationPath#solution()}
- * are its own, not copies; {@link #mean()}, {@link #standardError()} and the path's other
- * accessors return new arrays.
+ * (mean held-out deviance, or another measure, and its standard error per λ, cv.glmnet's
+ * definitions), λ_min, λ_1se and the models there. Immutable and thread-safe as long as the arrays
+ * of the core results it shares are not modified: {@link #cv()} and the path's {@link
+ * RegularizationPath#solution()} are its own, not copies; {@link #mean()}, {@link #standardError()}
+ * and the path's other accessors return new arrays.
  *
  * @param <M> the model at one λ
  */
@@ -37,7 +37,10 @@ public final class CrossValidatedPath<M extends Predictor> {
     return cv;
   }
 
-  /** Mean held-out deviance per λ of {@link #path()}. */
+  /**
+   * Mean held-out score per λ of {@link #path()} by the {@link CvResult#measure} (by default the
+   * deviance).
+   */
   public double[] mean() {
     return cv.mean().clone();
   }
@@ -48,7 +51,8 @@ public final class CrossValidatedPath<M extends Predictor> {
   }
 
   /**
-   * cv.glmnet's lambda.min: the largest λ with the smallest mean held-out deviance. When it is
+   * cv.glmnet's lambda.min: the largest λ with the best mean held-out score (the smallest loss,
+   * the largest AUC). When it is
    * the smallest λ of a path that fitted its whole sequence ({@link #minimumAtPathEnd()}), the
    * curve may still fall below it, and the minimum is the grid's edge rather than the curve's.
    */
@@ -57,8 +61,8 @@ public final class CrossValidatedPath<M extends Predictor> {
   }
 
   /**
-   * cv.glmnet's lambda.1se (≥ λ_min): the largest λ whose mean held-out deviance is within one
-   * standard error of the smallest.
+   * cv.glmnet's lambda.1se (≥ λ_min): the largest λ whose mean held-out score is within one
+   * standard error of the best.
    */
   public double lambda1se() {
     return cv.lambda1se();
@@ -66,8 +70,8 @@ public final class CrossValidatedPath<M extends Predictor> {
 
   /**
    * True when λ_min is the last (smallest) λ of a path that fitted every λ of its sequence
-   * ({@link PathSolution.Ending#ALL_LAMBDAS}): the held-out deviance was
-   * still falling where the sequence stopped, so a smaller λ may do better. Extend the path
+   * ({@link PathSolution.Ending#ALL_LAMBDAS}): the held-out score was
+   * still improving where the sequence stopped, so a smaller λ may do better. Extend the path
    * with a smaller {@code lambdaMinRatio(…)} (floored at 1e-6) or your own {@code lambdas(…)}.
    * It happens with the ridge path's default sequence (α = 0: glmnet starts it at the λ_max of
    * α = 0.001, a thousand times the lasso's, and ends 10⁻⁴ below that), e.g. on

@@ -5,12 +5,12 @@ import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.RelaxedCvResult;
 
 /**
- * What {@link RelaxedLasso#crossValidate} finds: the relaxed path on all rows, the
- * cross-validation curve of each γ (cv.glmnet's mean held-out deviance and standard error per
- * λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
+ * What {@link RelaxedLasso#crossValidate} finds: the relaxed path on all rows, the cross-validation
+ * curve of each γ (cv.glmnet's mean held-out deviance, or another measure, and its standard error
+ * per λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
  * with the models there. Immutable and thread-safe as long as the arrays of the core results it
- * shares are not modified: {@link #cv()} and the path's {@link RelaxedPath#solution()} are its
- * own, not copies; {@link #gammas()} and the other accessors return new arrays.
+ * shares are not modified: {@link #cv()} and the path's {@link RelaxedPath#solution()} are its own,
+ * not copies; {@link #gammas()} and the other accessors return new arrays.
  *
  * @param <M> the model at one (λ, γ)
  */
@@ -40,7 +40,10 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     return cv.gammas().clone();
   }
 
-  /** λ of the pair (λ, γ) with the smallest mean held-out deviance (the largest λ among ties). */
+  /**
+   * λ of the pair (λ, γ) with the best mean held-out score (the smallest deviance, or loss; the
+   * largest AUC), the largest λ among ties.
+   */
   public double lambdaMin() {
     return cv.lambdaMin();
   }
@@ -66,7 +69,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
   /**
    * True when λ_min is the last (smallest) λ of a lasso path that fitted every λ of its sequence
    * ({@link PathSolution.Ending#ALL_LAMBDAS}), as {@link CrossValidatedPath#minimumAtPathEnd()}:
-   * the held-out deviance (at γ_min) was still falling where the sequence stopped, so a smaller
+   * the held-out score (at γ_min) was still improving where the sequence stopped, so a smaller
    * λ may do better. Extend the path with a smaller {@code lambdaMinRatio(…)} or your own
    * {@code lambdas(…)}. False for a path cut short by glmnet's deviance rule.
    */

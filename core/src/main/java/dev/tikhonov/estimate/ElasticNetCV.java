@@ -7,6 +7,7 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import java.util.OptionalLong;
  * The elastic-net path with λ chosen by K-fold cross-validation, cv.glmnet's way: the path on
  * all rows, then on each fold's training rows (each with its own default sequence, evaluated at
  * the full data's λ by interpolation; every fold at the same λ when the sequence is given), the
- * held-out deviance (MSE for gaussian, −2·log p for classes) averaged with fold weights, its
- * standard error, λ_min (smallest mean) and λ_1se (the largest λ within one standard error of
+ * held-out deviance (MSE for gaussian, −2·log p for classes; or another {@link CvMeasure},
+ * {@link LinearCvBuilder#measure}) averaged with fold weights, its standard error, λ_min
+ * (smallest mean; largest for the AUC) and λ_1se (the largest λ within one standard error of
  * it). {@link #fit} returns the model at the {@link SelectionRule} chosen; {@link #crossValidate}
  * everything. Folds run in parallel. A gaussian cross-validation with n ≥ p (and p ≤ 4096)
  * runs from per-fold sufficient statistics: one BLAS pass over the rows for every fold's Gram
@@ -44,6 +46,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final int[] foldIds;
   private final long seed;
   private final SelectionRule rule;
+  private final CvMeasure measure;
   private final int threads;
   private final LinearFit.Kind<M> kind;
   private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
@@ -60,6 +63,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     this.foldIds = b.foldIds.clone();
     this.seed = b.seed;
     this.rule = b.rule;
+    this.measure = b.measure.requireAppliesTo(b.family);
     this.threads = b.threads;
     this.kind = b.kind;
     if (foldIds.length == 0 && numFolds < 2) {
@@ -124,6 +128,11 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return rule;
   }
 
+  /** What the folds are scored by (default the deviance). */
+  public CvMeasure measure() {
+    return measure;
+  }
+
   /** The model at λ_min or λ_1se, as {@link Builder#rule} says (default λ_min). */
   @Override
   public M fit(Dataset train) {
@@ -175,19 +184,20 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       }
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
           .crossValidate(family, x, train.targets(), settings, adaptive.get(),
-              split.featureNames(), LinearFit.classNames(family, train), folds, threads);
+              split.featureNames(), LinearFit.classNames(family, train), folds, measure,
+              threads);
       fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
       factors = a.factors().normalized();
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());
       pilot = a.factors().pilotShortfall();
     } else {
-      fit = !observed && fromStatistics(family, x.length, p, folds.numFolds(), threads,
-          Runtime.getRuntime().maxMemory())
+      fit = !observed && squaredErrors(measure) && fromStatistics(family, x.length, p,
+          folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
           ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-              split.featureNames(), CrossValidation.Alignment.INTERPOLATE, threads)
+              split.featureNames(), CrossValidation.Alignment.INTERPOLATE, measure, threads)
           : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
               split.featureNames(), LinearFit.classNames(family, train), folds,
-              CrossValidation.Alignment.INTERPOLATE, threads);
+              CrossValidation.Alignment.INTERPOLATE, measure, threads);
       factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
     }
     if (observed) {
@@ -205,7 +215,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
         train.featureNames(), LinearFit.classNames(family, train), folds,
-        CrossValidation.Alignment.INTERPOLATE, threads);
+        CrossValidation.Alignment.INTERPOLATE, measure, threads);
     return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
         LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty(),
@@ -222,6 +232,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     }
     s.put("seed", seed);
     s.put("rule", rule.id());
+    s.put("measure", measure.id());
     s.put("lambda_min", fit.cv().lambdaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
     Provenance provenance = Provenance.of(name(), s,
@@ -248,6 +259,14 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         && bytes <= maxMemory / 4.0;
   }
 
+  /**
+   * Whether the measure is the squared error that per-fold statistics give (the deviance and
+   * the MSE are for gaussian; the MAE needs the rows).
+   */
+  private static boolean squaredErrors(CvMeasure measure) {
+    return measure == CvMeasure.DEVIANCE || measure == CvMeasure.MEAN_SQUARED_ERROR;
+  }
+
   /** The covariance route's ceiling (ElasticNetPath's Gram matrix rule). */
   static final int STATISTICS_MAX_FEATURES = 4096;
 
@@ -267,6 +286,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     m.put("num_folds", numFolds);
     m.put("seed", seed);
     m.put("rule", rule.id());
+    m.put("measure", measure.id());
     return LinearFit.describe("ElasticNetCV", m);
   }
 
@@ -293,6 +313,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      *
      * @throws InputException naming the setting for invalid path settings
      * @throws IllegalArgumentException for fewer than 2 folds without fold ids
+     * @throws InputException naming "measure" for a measure the family does not take
      */
     public ElasticNetCV<M> build() {
       return new ElasticNetCV<>(this);

@@ -1,10 +1,13 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.select.CvMeasure;
+
 /**
  * The cross-validation setters {@link ElasticNetCV} and {@link RelaxedLasso} add to {@link
  * LinearBuilder}'s, with cv.glmnet's defaults: 10 seeded random folds (seed 0) unless fold ids
- * are given, λ_min kept ({@link SelectionRule#MINIMUM}), folds fitted on as many threads as there
- * are cores. Not thread-safe; what it builds is immutable.
+ * are given, folds scored by the family's deviance ({@link CvMeasure#DEVIANCE}), λ_min kept
+ * ({@link SelectionRule#MINIMUM}), folds fitted on as many threads as there are cores. Not
+ * thread-safe; what it builds is immutable.
  *
  * @param <B> the concrete builder
  */
@@ -13,6 +16,7 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
   int[] foldIds = new int[0];
   long seed;
   SelectionRule rule = SelectionRule.MINIMUM;
+  CvMeasure measure = CvMeasure.DEVIANCE;
   int threads = Runtime.getRuntime().availableProcessors();
 
   LinearCvBuilder() {}
@@ -65,6 +69,17 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
    */
   public B rule(SelectionRule value) {
     rule = java.util.Objects.requireNonNull(value, "rule");
+    return self();
+  }
+
+  /**
+   * What each fold's held-out rows are scored by, cv.glmnet's {@code type.measure} (default
+   * {@link CvMeasure#DEVIANCE}: the MSE for gaussian): also the MSE, the MAE, the
+   * misclassification rate (classes) or the AUC (binomial), whose largest mean is the best.
+   * Checked against the family when the estimator is built.
+   */
+  public B measure(CvMeasure value) {
+    measure = java.util.Objects.requireNonNull(value, "measure");
     return self();
   }
 

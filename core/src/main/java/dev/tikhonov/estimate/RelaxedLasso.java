@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * (DESIGN.md's objective, λ and α as there), then for each λ the unpenalized refit on its active
  * set, blended with the penalized fit as {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)}, and
  * (λ, γ) chosen by K-fold cross-validation as cv.glmnet with {@code relax = TRUE} does
- * ({@link dev.tikhonov.select.RelaxedCvResult}: the smallest mean deviance over every pair,
+ * ({@link dev.tikhonov.select.RelaxedCvResult}: the smallest mean deviance over every pair, or
+ * the best mean of another {@link LinearCvBuilder#measure},
  * ties and the one-standard-error rule preferring the larger λ, then the larger γ).
  * {@link #path} fits without cross-validation, {@link #crossValidate} with it, and {@link #fit}
  * returns the model at the pair the {@link SelectionRule} names. Models at (λ, γ) are plain
@@ -40,6 +41,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   private final int[] foldIds;
   private final long seed;
   private final SelectionRule rule;
+  private final dev.tikhonov.select.CvMeasure measure;
   private final int threads;
   private final LinearFit.Kind<M> kind;
 
@@ -51,6 +53,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     this.foldIds = b.foldIds.clone();
     this.seed = b.seed;
     this.rule = b.rule;
+    this.measure = b.measure.requireAppliesTo(b.family);
     this.threads = b.threads;
     this.kind = b.kind;
   }
@@ -126,7 +129,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,
-        threads);
+        measure, threads);
     Map<String, Object> s = settingsMap();
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
@@ -134,6 +137,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     }
     s.put("seed", seed);
     s.put("rule", rule.id());
+    s.put("measure", measure.id());
     s.put("lambda_min", fit.cv().lambdaMin());
     s.put("gamma_min", fit.cv().gammaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
@@ -177,6 +181,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     m.put("num_folds", numFolds);
     m.put("seed", seed);
     m.put("rule", rule.id());
+    m.put("measure", measure.id());
     return LinearFit.describe("RelaxedLasso", m);
   }
 

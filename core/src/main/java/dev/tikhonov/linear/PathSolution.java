@@ -264,6 +264,21 @@ public record PathSolution(
   }
 
   /**
+   * {@link #linearPredictor(double[], int, int)} of a sparse row: its entries are
+   * {@code values[t]} at the 0-based {@code columns[t]} for {@code from ≤ t < to}, every other
+   * feature 0; O(entries).
+   */
+  public double linearPredictor(int[] columns, double[] values, int from, int to, int l,
+      int k) {
+    double s = intercepts[l][k];
+    double[] b = coefficients[l][k];
+    for (int t = from; t < to; t++) {
+      s += values[t] * b[columns[t]];
+    }
+    return s;
+  }
+
+  /**
    * Class probabilities at λ index {@code l} for the rows of {@code x}: n×K' with K' the number
    * of classes (two columns, P(class 0) and P(class 1), for a binomial path).
    *
@@ -355,14 +370,7 @@ public record PathSolution(
    */
   public double deviance(int[] columns, double[] values, int from, int to, double target,
       int l) {
-    return deviance((at, k) -> {
-      double s = intercepts[at][k];
-      double[] b = coefficients[at][k];
-      for (int t = from; t < to; t++) {
-        s += values[t] * b[columns[t]];
-      }
-      return s;
-    }, target, l);
+    return deviance((at, k) -> linearPredictor(columns, values, from, to, at, k), target, l);
   }
 
   private double deviance(Row row, double target, int l) {

@@ -289,10 +289,26 @@ public final class AdaptivePenalty {
   public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
       Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
       int threads) {
+    return crossValidate(family, x, y, settings, adaptive, featureNames, classNames, folds,
+        CvMeasure.DEVIANCE, threads);
+  }
+
+  /**
+   * {@link #crossValidate(Family, double[][], double[], PathSettings, Settings, List, List,
+   * KFold, int)} with the folds' paths scored by {@code measure} (the pilots' own ridge
+   * cross-validations still choose their λ by the deviance).
+   */
+  public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
+      Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
+      CvMeasure measure, int threads) {
+    measure.requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
+    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
+        () -> HeldOutLoss.deviance(x, y), y);
+    CrossValidation.requireScorable(scorer, new double[0], folds);
     Fit full = fit(family, x, y, settings, adaptive, featureNames, classNames, threads);
     List<String> classes = full.path().classNames();
     boolean interpolate = settings.defaultSequence();
@@ -302,7 +318,7 @@ public final class AdaptivePenalty {
       return new CrossValidation.FoldFit(path(family, x, y, rows, lambdas.length == 0 ? settings
           : settings.withLambdas(lambdas), f, featureNames, classes), f.pilotShortfall());
     };
-    CvResult cv = CrossValidation.runWithPilots(fitter, HeldOutLoss.deviance(x, y),
+    CvResult cv = CrossValidation.runWithPilots(fitter, scorer, measure,
         new double[0], folds, full.path().lambdas(), interpolate
             ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
         threads);

@@ -9,6 +9,7 @@ import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,9 +21,11 @@ import java.util.concurrent.Future;
 /**
  * K-fold cross-validation over a whole regularization path, as cv.glmnet: the path is first
  * fitted on all rows to fix the λ sequence, then on each fold's training rows, and every λ of
- * the full sequence is scored on the held-out fold by the family's deviance (MSE for gaussian,
- * −2·log p̂ for binomial and multinomial; see {@link CvResult} for the mean, the standard error,
- * λ_min and λ_1se). Folds run in parallel on {@code threads} threads.
+ * the full sequence is scored on the held-out fold by a {@link CvMeasure}: by default the
+ * family's deviance (MSE for gaussian, −2·log p̂ for binomial and multinomial), or the MSE, the
+ * MAE, the misclassification rate or the AUC (cv.glmnet's {@code type.measure}; see
+ * {@link CvResult} for the mean, the standard error, λ_min and λ_1se). Folds run in parallel on
+ * {@code threads} threads.
  *
  * <p>{@link Alignment#INTERPOLATE} is what cv.glmnet (4.x) really does: each fold fits its own
  * default λ sequence and is evaluated at the full data's λ by linear interpolation
@@ -90,18 +93,37 @@ public final class CrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, Observations observations,
       PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
       Alignment alignment, int threads) {
+    return path(family, x, y, observations, settings, featureNames, classNames, folds,
+        alignment, CvMeasure.DEVIANCE, threads);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], Observations, PathSettings, List, List, KFold,
+   * Alignment, int)} scored by {@code measure} (cv.glmnet's {@code type.measure}).
+   *
+   * @throws InputException also for a measure the family does not take, and, for the AUC, a
+   *     fold whose held-out rows are all of one class (before any fit)
+   */
+  public static Fit path(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
+      Alignment alignment, CvMeasure measure, int threads) {
+    measure.requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
+    FoldScorer scorer = FoldScorer.of(measure,
+        () -> FoldScorer.dense(x, observations.offsets()),
+        () -> HeldOutLoss.deviance(x, y, observations.offsets()), y);
+    requireScorable(scorer, observations.weights(), folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames,
         classNames);
     List<String> classes = full.classNames();
     Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
     PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows, observations,
         lambdas.length == 0 ? settings : settings.withLambdas(lambdas), featureNames, classes);
-    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y, observations.offsets()),
-        observations.weights(), folds, full.lambdas(), effective, threads);
+    CvResult cv = runWithPilots(plain(fitter), scorer, measure, observations.weights(), folds,
+        full.lambdas(), effective, threads);
     return new Fit(full, cv);
   }
 
@@ -114,18 +136,33 @@ public final class CrossValidation {
   public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
       int threads) {
+    return path(family, x, y, settings, featureNames, classNames, folds, alignment,
+        CvMeasure.DEVIANCE, threads);
+  }
+
+  /**
+   * {@link #path(Family, SparseMatrix, double[], PathSettings, List, List, KFold, Alignment,
+   * int)} scored by {@code measure} (cv.glmnet's {@code type.measure}).
+   */
+  public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
+      CvMeasure measure, int threads) {
+    measure.requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
+    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.sparse(x),
+        () -> HeldOutLoss.deviance(x, y), y);
+    requireScorable(scorer, new double[0], folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
     List<String> classes = full.classNames();
     Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
     PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
         Observations.none(), lambdas.length == 0 ? settings : settings.withLambdas(lambdas),
         featureNames, classes);
-    CvResult cv = run(fitter, HeldOutLoss.deviance(x, y), folds, full.lambdas(), effective,
-        threads);
+    CvResult cv = runWithPilots(plain(fitter), scorer, measure, new double[0], folds,
+        full.lambdas(), effective, threads);
     return new Fit(full, cv);
   }
 
@@ -144,7 +181,25 @@ public final class CrossValidation {
    */
   public static Fit gaussian(FoldStatistics folds, PathSettings settings,
       List<String> featureNames, Alignment alignment, int threads) {
-    return StatisticsCrossValidation.run(folds, settings, featureNames, alignment, threads);
+    return gaussian(folds, settings, featureNames, alignment, CvMeasure.DEVIANCE, threads);
+  }
+
+  /**
+   * {@link #gaussian(FoldStatistics, PathSettings, List, Alignment, int)}, the result labelled
+   * with {@code measure}: the statistics give squared errors only, so {@link CvMeasure#DEVIANCE}
+   * or {@link CvMeasure#MEAN_SQUARED_ERROR} (the same numbers for gaussian).
+   *
+   * @throws InputException for another measure (the MAE needs the rows: use {@link #path})
+   */
+  public static Fit gaussian(FoldStatistics folds, PathSettings settings,
+      List<String> featureNames, Alignment alignment, CvMeasure measure, int threads) {
+    if (measure != CvMeasure.DEVIANCE && measure != CvMeasure.MEAN_SQUARED_ERROR) {
+      throw InputException.about("measure", ": '" + measure.id() + "' needs the held-out rows;"
+          + " cross-validation from sufficient statistics scores squared errors only (deviance"
+          + " or mse)");
+    }
+    return StatisticsCrossValidation.run(folds, settings, featureNames, alignment, measure,
+        threads);
   }
 
   /**
@@ -167,8 +222,29 @@ public final class CrossValidation {
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, double[] weights,
       KFold folds, double[] lambdas, Alignment alignment, int threads) {
-    return runWithPilots((rows, sequence) -> new FoldFit(fitter.fit(rows, sequence),
-        Optional.empty()), loss, weights, folds, lambdas, alignment, threads);
+    return runWithPilots(plain(fitter), FoldScorer.byRows(loss), CvMeasure.DEVIANCE, weights,
+        folds, lambdas, alignment, threads);
+  }
+
+  /** A fitter whose folds have no pilot of their own. */
+  private static FoldFitter plain(PathFitter fitter) {
+    return (rows, sequence) -> new FoldFit(fitter.fit(rows, sequence), Optional.empty());
+  }
+
+  /**
+   * Refuses, before any fit, a fold that {@code scorer} cannot score whatever the fit (the AUC of
+   * held-out rows of one class), naming the fold.
+   */
+  static void requireScorable(FoldScorer scorer, double[] weights, KFold folds) {
+    int k = folds.numFolds();
+    for (int f = 1; f <= k; f++) {
+      Optional<String> why = scorer.unscorable(folds.testRows(f), weights);
+      if (why.isPresent()) {
+        throw new FoldException(f, k, "fold " + f + " of " + k + ": " + why.get()
+            + "; use fewer folds (more held-out rows each), folds of your own, or another"
+            + " measure");
+      }
+    }
   }
 
   /**
@@ -184,11 +260,12 @@ public final class CrossValidation {
   }
 
   /**
-   * {@link #run(PathFitter, HeldOutLoss, double[], KFold, double[], Alignment, int)} whose
-   * folds' pilots' shortfalls go into the result's {@link CvResult#shortfall}.
+   * {@link #run(PathFitter, HeldOutLoss, double[], KFold, double[], Alignment, int)} with the
+   * folds scored by {@code scorer} (of {@code measure}), whose folds' pilots' shortfalls go into
+   * the result's {@link CvResult#shortfall}.
    */
-  static CvResult runWithPilots(FoldFitter fitter, HeldOutLoss loss, double[] weights,
-      KFold folds, double[] lambdas, Alignment alignment, int threads) {
+  static CvResult runWithPilots(FoldFitter fitter, FoldScorer scorer, CvMeasure measure,
+      double[] weights, KFold folds, double[] lambdas, Alignment alignment, int threads) {
     if (weights.length > 0 && weights.length != folds.size()) {
       throw InputException.about("weights", ": " + weights.length + " values for " + folds.size()
           + " rows");
@@ -215,29 +292,14 @@ public final class CrossValidation {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
-        double[] losses = new double[m + 1];
-        int available = Math.min(path.size(), m);
         double weightSum = weights.length == 0 ? test.length : foldWeight(weights, test);
         if (!(weightSum > 0)) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + ": every held-out row"
               + " has weight 0, so the fold cannot be scored");
         }
-        for (int l = 0; l < m; l++) {
-          int at = Math.min(l, available - 1);
-          double s = 0;
-          if (weights.length == 0) {
-            for (int i : test) {
-              s += loss.loss(path, at, i);
-            }
-          } else {
-            for (int i : test) {
-              if (weights[i] != 0) {
-                s += weights[i] * loss.loss(path, at, i);
-              }
-            }
-          }
-          losses[l] = s / weightSum;
-        }
+        int available = Math.min(path.size(), m);
+        double[] losses = Arrays.copyOf(score(scorer, path, available, m, test, weights,
+            weightSum), m + 1);
         losses[m] = available;
         return new FoldScore(losses, fit.path().shortfall(), fit.pilot());
       });
@@ -245,7 +307,7 @@ public final class CrossValidation {
     List<FoldScore> results = runAll(tasks, threads);
     for (int f = 0; f < k; f++) {
       double[] r = results.get(f).losses();
-      foldLoss[f] = java.util.Arrays.copyOf(r, m);
+      foldLoss[f] = Arrays.copyOf(r, m);
       fitted[f] = (int) r[m];
       foldWeight[f] = weights.length == 0 ? folds.testRows(f + 1).length
           : foldWeight(weights, folds.testRows(f + 1));
@@ -259,7 +321,21 @@ public final class CrossValidation {
       }
     }
     return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit,
-        shortfall(results));
+        shortfall(results), measure);
+  }
+
+  /**
+   * A fold's scores at the m λ of the sequence from its path, which has a fit at the first
+   * {@code available}: each λ past them is scored at the last (cv.glmnet's).
+   */
+  static double[] score(FoldScorer scorer, PathSolution path, int available, int m,
+      int[] test, double[] weights, double weightSum) {
+    double[] out = new double[m];
+    for (int l = 0; l < m; l++) {
+      out[l] = l < available ? scorer.score(path, l, test, weights, weightSum)
+          : out[available - 1];
+    }
+    return out;
   }
 
   /**

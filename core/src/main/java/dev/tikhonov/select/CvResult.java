@@ -3,14 +3,15 @@ package dev.tikhonov.select;
 import java.util.Optional;
 
 /**
- * Cross-validation over a λ path, with cv.glmnet's definitions. With e_kl the mean held-out loss
- * of fold k at λ_l and w_k the fold's size:
+ * Cross-validation over a λ path, with cv.glmnet's definitions. With e_kl the score of fold k at
+ * λ_l by the {@link #measure} (its held-out rows' mean loss; its AUC for {@link CvMeasure#AUC})
+ * and w_k the fold's size:
  *
  * <pre>
  *   mean_l = Σ_k w_k e_kl / Σ_k w_k
  *   se_l   = sqrt( Σ_k w_k (e_kl − mean_l)² / Σ_k w_k / (K − 1) )
- *   λ_min  = the largest λ with the smallest mean
- *   λ_1se  = the largest λ with mean_l ≤ mean_min + se_min
+ *   λ_min  = the largest λ with the smallest mean (the largest, for the AUC)
+ *   λ_1se  = the largest λ with mean_l ≤ mean_min + se_min (mean_l ≥ mean_max − se_max)
  * </pre>
  *
  * <p>A fold whose path did not converge (the budget of passes ran out, as glmnet's {@code maxit}
@@ -20,7 +21,8 @@ import java.util.Optional;
  * solutions. An immutable value (do not modify the arrays); thread-safe.
  *
  * @param lambdas the λ values (the full data's path), decreasing
- * @param mean mean CV loss per λ (MSE for gaussian, deviance otherwise)
+ * @param mean mean CV score per λ by the {@link #measure} (by default the deviance: the MSE for
+ *     gaussian)
  * @param standardError its standard error per λ
  * @param foldLoss e_kl, [fold k − 1][λ index]
  * @param indexMin index of λ_min
@@ -31,6 +33,7 @@ import java.util.Optional;
  * @param shortfall which folds fell short and why, as numbers (their paths' and, under an
  *     adaptive penalty, their own pilots' shortfalls), for a caller that words its own remedy;
  *     empty when none did, and for a result read back from a file that kept only the warning
+ * @param measure what the folds were scored by
  */
 public record CvResult(
     double[] lambdas,
@@ -40,11 +43,20 @@ public record CvResult(
     int indexMin,
     int index1se,
     Optional<String> warning,
-    Optional<CvShortfall> shortfall) {
+    Optional<CvShortfall> shortfall,
+    CvMeasure measure) {
 
   public CvResult {
     java.util.Objects.requireNonNull(warning, "warning (Optional.empty() for none)");
     java.util.Objects.requireNonNull(shortfall, "shortfall (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(measure, "measure");
+  }
+
+  /** A result scored by the deviance ({@link CvMeasure#DEVIANCE}). */
+  public CvResult(double[] lambdas, double[] mean, double[] standardError, double[][] foldLoss,
+      int indexMin, int index1se, Optional<String> warning, Optional<CvShortfall> shortfall) {
+    this(lambdas, mean, standardError, foldLoss, indexMin, index1se, warning, shortfall,
+        CvMeasure.DEVIANCE);
   }
 
   /**
@@ -83,8 +95,8 @@ public record CvResult(
 
   /**
    * "CvResult[100 λ from 0.52 to 5.2e-05, 10 folds; λ_min = 0.0008 (index 46, loss 0.0101 ±
-   * 0.00040), λ_1se = …]": the choices with their mean held-out loss ± standard error, not the
-   * arrays' addresses.
+   * 0.00040), λ_1se = …]": the choices with their mean held-out loss ± standard error (the
+   * measure's id in place of "loss" when it is not the deviance), not the arrays' addresses.
    */
   @Override
   public String toString() {
@@ -99,8 +111,9 @@ public record CvResult(
 
   /** "0.0008159 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index}, its mean ± SE. */
   String describe(int index) {
-    return String.format(java.util.Locale.ROOT, "%.4g (index %d, loss %.6g ± %.2g)",
-        lambdas[index], index, mean[index], standardError[index]);
+    return String.format(java.util.Locale.ROOT, "%.4g (index %d, %s %.6g ± %.2g)",
+        lambdas[index], index, measure == CvMeasure.DEVIANCE ? "loss" : measure.id(),
+        mean[index], standardError[index]);
   }
 
   /**
@@ -111,28 +124,60 @@ public record CvResult(
    */
   public CvResult withShortfall(Optional<CvShortfall> newShortfall) {
     return new CvResult(lambdas, mean, standardError, foldLoss, indexMin, index1se,
-        newShortfall.flatMap(CvShortfall::pathMessage), newShortfall);
+        newShortfall.flatMap(CvShortfall::pathMessage), newShortfall, measure);
   }
 
-  /** {@link #of(double[], double[][], double[], int[], Optional)} without a warning. */
+  /** {@link #of(double[], double[][], double[], int[], Optional, CvMeasure)}: the deviance. */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
-    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.<CvShortfall>empty());
+    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.<CvShortfall>empty(),
+        CvMeasure.DEVIANCE);
   }
 
-  /** Builds the result from per-fold losses and fold weights, as cv.glmnet's cvcompute. */
+  /**
+   * Builds the result from per-fold scores and fold weights, as cv.glmnet's cvcompute; for a
+   * measure whose larger values are better, λ_min and λ_1se are chosen on the negated scores, as
+   * cv.glmnet's getOptcv.glmnet chooses them for the AUC.
+   */
   static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit,
-      Optional<CvShortfall> shortfall) {
-    CvSummary s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
-    return new CvResult(lambda.clone(), s.mean(), s.standardError(), foldLoss, s.indexMin(),
-        s.index1se(), shortfall.flatMap(CvShortfall::pathMessage), shortfall);
+      Optional<CvShortfall> shortfall, CvMeasure measure) {
+    CvSummary s;
+    double[] mean;
+    if (measure.largerIsBetter()) {
+      double[][] negated = new double[foldLoss.length][];
+      for (int f = 0; f < foldLoss.length; f++) {
+        negated[f] = foldLoss[f].clone();
+        for (int l = 0; l < negated[f].length; l++) {
+          negated[f][l] = -negated[f][l];
+        }
+      }
+      s = CvSummary.of(negated, foldWeight, foldsWithFit);
+      mean = s.mean().clone();
+      for (int l = 0; l < mean.length; l++) {
+        mean[l] = -mean[l];
+      }
+    } else {
+      s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
+      mean = s.mean();
+    }
+    return new CvResult(lambda.clone(), mean, s.standardError(), foldLoss, s.indexMin(),
+        s.index1se(), shortfall.flatMap(CvShortfall::pathMessage), shortfall, measure);
   }
 
   /**
    * The result for per-fold losses [fold][λ index] over a strictly decreasing λ sequence, each
    * fold weighted by {@code foldWeight} (normally its number of held-out rows) and fitted at
-   * every λ: cv.glmnet's cvcompute ({@link CvSummary}).
+   * every λ: cv.glmnet's cvcompute ({@link CvSummary}), scored by the deviance.
    */
   public static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight) {
+    return of(lambda, foldLoss, foldWeight, CvMeasure.DEVIANCE);
+  }
+
+  /**
+   * {@link #of(double[], double[][], double[])} for per-fold scores by {@code measure} (for the
+   * AUC, λ_min is the largest λ with the largest mean).
+   */
+  public static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight,
+      CvMeasure measure) {
     for (int l = 1; l < lambda.length; l++) {
       if (!(lambda[l] < lambda[l - 1])) {
         throw new IllegalArgumentException("λ must decrease along the path: λ " + (l + 1) + " = "
@@ -147,6 +192,6 @@ public record CvResult(
     }
     int[] all = new int[lambda.length];
     java.util.Arrays.fill(all, foldLoss.length);
-    return of(lambda, foldLoss, foldWeight, all, Optional.<CvShortfall>empty());
+    return of(lambda, foldLoss, foldWeight, all, Optional.<CvShortfall>empty(), measure);
   }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * {@code relax = TRUE}: the path and its {@link RelaxedFit} on all rows fix the λ sequence; each
  * fold fits its own path and relaxed fit on its training rows (its own default sequence,
  * evaluated at the full data's λ by linear interpolation of the blended coefficients; the same
- * λ when the sequence is given), and each γ's blend is scored on the held-out rows by the
- * family's deviance, as {@link CrossValidation} scores a path. One fit per fold serves every γ.
+ * λ when the sequence is given), and each γ's blend is scored on the held-out rows by a
+ * {@link CvMeasure} (by default the family's deviance), as {@link CrossValidation} scores a
+ * path; for the AUC, the largest mean is the best pair. One fit per fold serves every γ.
  * The result is one {@link CvResult} per γ and glmnet's joint choice of (λ, γ)
  * ({@link RelaxedCvResult}). Folds run in parallel on {@code threads} threads. Stateless and
  * thread-safe.
@@ -77,12 +78,30 @@ public final class RelaxedCrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
       int threads) {
+    return path(family, x, y, settings, featureNames, classNames, gammas, folds,
+        CvMeasure.DEVIANCE, threads);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], PathSettings, List, List, double[], KFold, int)}
+   * scored by {@code measure} (cv.glmnet's {@code type.measure}).
+   *
+   * @throws InputException also for a measure the family does not take, and, for the AUC, a
+   *     fold whose held-out rows are all of one class (before any fit)
+   */
+  public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
+      CvMeasure measure, int threads) {
+    measure.requireAppliesTo(family);
     double[] g = gammas(gammas);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
     RelaxedFit.checkL1Ratio(settings.l1Ratio());
+    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
+        () -> HeldOutLoss.deviance(x, y), y);
+    CrossValidation.requireScorable(scorer, new double[0], folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
     RelaxedFit relaxed = RelaxedFit.of(family, x, y, settings, full);
     List<String> classes = full.classNames();
@@ -122,15 +141,8 @@ public final class RelaxedCrossValidation {
             path = path.interpolate(lambdas);
           }
           available = Math.min(path.size(), m);
-          losses[c] = new double[m];
-          for (int l = 0; l < m; l++) {
-            int at = Math.min(l, available - 1);
-            double s = 0;
-            for (int i : test) {
-              s += path.deviance(x[i], y[i], at);
-            }
-            losses[c][l] = s / test.length;
-          }
+          losses[c] = CrossValidation.score(scorer, path, available, m, test, new double[0],
+              test.length);
         }
         losses[g.length] = new double[] {available};
         return losses;
@@ -153,7 +165,7 @@ public final class RelaxedCrossValidation {
       for (int f = 0; f < k; f++) {
         foldLoss[f] = results.get(f)[c];
       }
-      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, shortfall));
+      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, shortfall, measure));
     }
     return new Fit(relaxed, RelaxedCvResult.of(g, curves));
   }

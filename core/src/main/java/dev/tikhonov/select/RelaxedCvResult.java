@@ -14,6 +14,9 @@ import java.util.List;
  *                    the largest λ, then the largest γ
  * </pre>
  *
+ * For a measure whose larger values are better (the AUC, {@link CvMeasure#largerIsBetter}) the
+ * same on the negated means: the largest mean, and mean ≥ mean(λ_min, γ_min) − se.
+ *
  * Larger λ and larger γ (closer to the lasso) are the more regularized. An immutable value (the
  * arrays are not copied out: do not modify them); thread-safe.
  *
@@ -37,26 +40,29 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
   /** The choices of glmnet's getOptcv.relaxed for per-γ curves over the same λ. */
   public static RelaxedCvResult of(double[] gammas, List<CvResult> curves) {
     int m = curves.get(0).lambdas().length;
+    // the means as losses: negated for a measure whose larger values are better
+    double sign = curves.get(0).measure().largerIsBetter() ? -1 : 1;
     double best = Double.POSITIVE_INFINITY;
     for (CvResult c : curves) {
       for (double v : c.mean()) {
-        best = Math.min(best, v);
+        best = Math.min(best, sign * v);
       }
     }
-    int[] min = first(curves, m, best);
+    int[] min = first(curves, m, best, sign);
     CvResult at = curves.get(min[1]);
-    int[] oneSe = first(curves, m, at.mean()[min[0]] + at.standardError()[min[0]]);
+    int[] oneSe = first(curves, m, sign * at.mean()[min[0]] + at.standardError()[min[0]],
+        sign);
     return new RelaxedCvResult(gammas.clone(), curves, min[0], min[1], oneSe[0], oneSe[1]);
   }
 
   /**
-   * The pair with mean ≤ bound and the largest λ (smallest index), then the largest γ; the
-   * minimum itself when the bound is not a number.
+   * The pair with sign·mean ≤ bound and the largest λ (smallest index), then the largest γ; the
+   * minimum of sign·mean itself when the bound is not a number.
    */
-  private static int[] first(List<CvResult> curves, int m, double bound) {
+  private static int[] first(List<CvResult> curves, int m, double bound, double sign) {
     for (int l = 0; l < m; l++) {
       for (int g = curves.size() - 1; g >= 0; g--) {
-        if (curves.get(g).mean()[l] <= bound) {
+        if (sign * curves.get(g).mean()[l] <= bound) {
           return new int[] {l, g};
         }
       }
@@ -66,13 +72,18 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     double best = Double.POSITIVE_INFINITY;
     for (int l = 0; l < m; l++) {
       for (int g = curves.size() - 1; g >= 0; g--) {
-        if (curves.get(g).mean()[l] < best) {
-          best = curves.get(g).mean()[l];
+        if (sign * curves.get(g).mean()[l] < best) {
+          best = sign * curves.get(g).mean()[l];
           out = new int[] {l, g};
         }
       }
     }
     return out;
+  }
+
+  /** What every γ's curve was scored by. */
+  public CvMeasure measure() {
+    return curves.get(0).measure();
   }
 
   /** The λ values (the full data's path), decreasing. */

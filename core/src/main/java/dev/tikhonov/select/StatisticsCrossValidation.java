@@ -31,8 +31,10 @@ import java.util.concurrent.Callable;
 final class StatisticsCrossValidation {
   private StatisticsCrossValidation() {}
 
+  /** The result is labelled with {@code measure}: the deviance or the MSE, the same numbers. */
   static CrossValidation.Fit run(FoldStatistics folds, PathSettings settings,
-      List<String> featureNames, CrossValidation.Alignment alignment, int threads) {
+      List<String> featureNames, CrossValidation.Alignment alignment, CvMeasure measure,
+      int threads) {
     PathSolution full = ElasticNetPath.fit(folds.total(), settings, featureNames);
     CrossValidation.Alignment effective =
         settings.defaultSequence() ? alignment : CrossValidation.Alignment.SAME_LAMBDAS;
@@ -82,6 +84,6 @@ final class StatisticsCrossValidation {
       }
     }
     return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
-        foldsWithFit, CrossValidation.shortfall(results)));
+        foldsWithFit, CrossValidation.shortfall(results), measure));
   }
 }
