@@ -188,7 +188,15 @@ public final class LambdaGrid {
       columnMean = st.mean();
       columnScale = st.scale();
     }
-    // G = (1/n) Σᵢ x̃ᵢ (yᵢ − ȳ)ᵀ, x̃ the (standardized) row
+    // G = (1/n) Σᵢ x̃ᵢ (yᵢ − ȳ)ᵀ, x̃ the (standardized) row. Unstandardized, each column is
+    // taken less its first value: the same G (Σᵢ (yᵢ − ȳ) = 0), but a column that never varies
+    // gives exactly 0, where c·Σᵢ(yᵢ − ȳ) rounds to c·1e-16 and made a grid from nothing.
+    double[] shift = new double[p];
+    if (!standardize) {
+      for (int j = 0; j < p; j++) {
+        shift[j] = x.get(0, j);
+      }
+    }
     double[][] g = new double[p][k];
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < k; c++) {
@@ -198,7 +206,7 @@ public final class LambdaGrid {
         // standardized from the values as held (double for text and double[][]), as
         // NetworkFit standardizes them (Standardizer.transform(Dataset))
         double v = standardize ? (data.feature(i, j) - columnMean[j]) / columnScale[j]
-            : x.get(i, j);
+            : x.get(i, j) - shift[j];
         if (v != 0) {
           for (int c = 0; c < k; c++) {
             g[j][c] += v * residual[i][c];

@@ -113,4 +113,25 @@ class LambdaGridTest {
     // the remedy is a setting: named as such, so the CLI says --lambdas
     assertEquals(java.util.Optional.of("lambdas"), e.setting());
   }
+
+  /**
+   * Features that never vary leave nothing for the weights to fit, whatever their value: λ_max
+   * is exactly 0 and the grid is refused. Summed from the raw values, 0.1·Σ(yᵢ − ȳ) rounded to
+   * 8.9e-17 and the grid ran from there down to 1e-20 (review26's finding).
+   */
+  @Test
+  void lambdaMax_ofFeaturesThatNeverVary_isExactlyZero() {
+    double[][] x = new double[7][];
+    double[] y = new double[7];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {0.1, 2, 1e6};
+      y[i] = 0.3 * i + 0.7;
+    }
+    Dataset flat = Dataset.of(x, y);
+    assertEquals(0.0, LambdaGrid.lambdaMax(flat, false));
+    assertEquals(0.0, LambdaGrid.lambdaMax(flat, true));
+    InputException e = assertThrows(InputException.class,
+        () -> LambdaGrid.defaults().lambdas(flat, false));
+    assertTrue(e.getMessage().contains("(λ_max = 0.0)"), e.getMessage());
+  }
 }
