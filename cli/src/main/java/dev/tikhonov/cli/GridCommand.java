@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -187,6 +189,16 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       System.err.println("tikhonov: error: " + Flags.divergence(e));
       return 3;
     } catch (dev.tikhonov.select.FoldException e) {
+      if (e.getCause() instanceof InputException fit
+          && fit.setting().equals(Optional.of("validationFraction"))) {
+        // a fit's own validation split of the split's rows, which other folds do not change:
+        // the split's name ("split 1 of 3 (its training rows): "), then the fit's refusal
+        String split = e.getMessage().substring(0, e.getMessage().length()
+            - fit.getMessage().length());
+        throw new InputException("--data " + dataOptions.describe() + ": " + split
+            + Flags.message(fit) + " (each fit of --patience holds out --validation-fraction"
+            + " of its split's training rows, drawn with --seed, now " + network.seed + ")", e);
+      }
       throw resampling.splitRefusal("--data " + dataOptions.describe(), e);
     }
     if (!r.diverged().isEmpty()) {

@@ -39,6 +39,32 @@ class FoldAndSplitMessagesTest {
   }
 
   /**
+   * grid with --patience: each fit holds out --validation-fraction of its split's training rows,
+   * and a share that holds out none was refused as "… of the 6 training rows of F holds out 0",
+   * naming neither the split nor that the 6 rows are one fold's; now both, and the seed that
+   * draws the validation rows (review26's finding).
+   */
+  @Test
+  void grid_patienceWhoseValidationSplitOfAFoldFails_namesTheSplitAndTheSeed() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 12; i++) {
+      csv.append(i * 0.37 % 1).append(',').append(i * 0.61 % 1).append(',').append(i % 2)
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("g.csv"), csv);
+    InProcess r = InProcess.run("grid", "--data", data.toString(), "--target", "y", "--model",
+        "mlp:4", "--lambdas", "1e-3", "--folds", "3", "--patience", "2", "--epochs", "3",
+        "--test-fraction", "0.25", "--validation-fraction", "0.05", "--seed", "4", "--quiet",
+        "--threads", "1", "--out", dir.resolve("g").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--data " + data + ": split 1 of 3 (its training rows): --validation-fraction"
+        + " 0.05 of the 6 training rows of " + data + " holds out 0; the fitted and the"
+        + " validation part each need at least one row (each fit of --patience holds out"
+        + " --validation-fraction of its split's training rows, drawn with --seed, now 4)",
+        r.message());
+  }
+
+  /**
    * A target that varies in one row: whichever folds (random, leave-one-out, --foldid), the one
    * holding that row out trains on one value, so the fold flags' remedy cannot help; the
    * refusal says so before any fold is fitted.

@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.GridSearch;
 import dev.tikhonov.train.DivergenceException;
@@ -220,6 +221,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
             lowestDiverged.accumulateAndGet(candidateIndex, splitIndex, Math::min);
             counter.finished(label + " (diverged)");
             return new SplitFit(Optional.empty(), Optional.of(d));
+          } catch (dev.tikhonov.select.FoldException f) {
+            throw f;
+          } catch (InputException e) {
+            // the fit's own refusal (its validation split of these rows, say), which names
+            // the rows it was given but not that they are one split's
+            throw new dev.tikhonov.select.FoldException(splitIndex + 1, k, (split.seed()
+                .isPresent() ? "the split" : "split " + (splitIndex + 1) + " of " + k)
+                + " (its training rows): " + e.getMessage(), e);
           }
         });
       }

@@ -340,7 +340,7 @@ final class NetworkFit {
     int n = data.size();
     long held = Math.round(n * fraction);
     if (held < 1 || held > n - 1) {
-      throw new InputException("validationFraction " + fraction + " of the " + n
+      throw InputException.about("validationFraction", " " + fraction + " of the " + n
           + " training rows of " + data.source() + " holds out " + held + "; the fitted and the"
           + " validation part each need at least one row");
     }
