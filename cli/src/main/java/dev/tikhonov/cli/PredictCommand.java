@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
           + "[0, 1] as in training), or an MNIST-style directory (its test images).",
       "Output CSV: for classifiers 'class' (the class name with the highest probability) and "
           + "one 'prob_<class>' column per class (softmax of the logits); for regression "
-          + "'prediction'. Names with commas or quotes are quoted (RFC 4180).",
+          + "'prediction'; with --link also the linear predictor η of a linear model. Names with "
+          + "commas or quotes are quoted (RFC 4180).",
       ""})
 public final class PredictCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -65,6 +66,13 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       description = "CSV file to write (atomically), or '-' for standard output (then "
           + "nothing else goes there; the row count goes to stderr; a file named '-' is ./-).")
   Path out;
+
+  @Option(names = "--link",
+      description = "Also write the linear predictor of a linear model (glmnet's predict type ="
+          + " \"link\"): a column 'link' holding η = a₀ + x·b (+ the offset), which is the"
+          + " prediction for gaussian, log μ for poisson and the log-odds of the second class"
+          + " for binomial; one 'link_<class>' column per class for multinomial.")
+  boolean link;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -136,6 +144,15 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
 
   /** Writes {@code m}'s predictions for --data into {@code csv}; returns the number of rows. */
   private int write(Predictor m, java.util.Optional<String> offset, CsvWriter csv) {
+    if (link && !(m instanceof dev.tikhonov.estimate.LinearModel
+        || m instanceof dev.tikhonov.estimate.LinearClassifier)) {
+      throw new InputException("--link: " + model + " is a model trained by gradient descent"
+          + " (train, select, grid); --link writes the linear predictor η = a₀ + x·b of the"
+          + " linear models that path --save writes");
+    }
+    List<String> header = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    double[][] eta = null;
     if (offset.isPresent()) {
       // The model adds an offset column to η (path --offset): read it by name beside the
       // features.
@@ -155,44 +172,66 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
         offsets[i] = all[i][p];
       }
       if (m instanceof dev.tikhonov.estimate.LinearClassifier c) {
-        writeClasses(csv, c.classNames(), c.predictProba(x, offsets));
+        classes(header, rows, c.classNames(), c.predictProba(x, offsets));
+        eta = link ? c.linearPredictor(x, offsets) : null;
       } else {
-        csv.row("prediction");
-        for (double v : ((dev.tikhonov.estimate.LinearModel) m).predict(x, offsets)) {
-          csv.row(Double.toString(v));
+        dev.tikhonov.estimate.LinearModel lm = (dev.tikhonov.estimate.LinearModel) m;
+        header.add("prediction");
+        for (double v : lm.predict(x, offsets)) {
+          rows.add(new ArrayList<>(List.of(Double.toString(v))));
         }
+        eta = link ? rowsOf(lm.linearPredictor(x, offsets)) : null;
       }
-      return x.length;
     } else if (m instanceof Classifier c) {
-      double[][] proba = inputs(data, c::predictProba, c::predictProba, c.featureNames(),
-          DataOptions.csvOptions(ignoreColumns, data));
-      List<String> header = new ArrayList<>(List.of("class"));
-      c.classNames().forEach(name -> header.add("prob_" + name));
-      csv.row(header);
-      for (double[] p : proba) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-          best = p[k] > p[best] ? k : best;
-        }
-        List<String> row = new ArrayList<>(List.of(c.classNames().get(best)));
-        for (double v : p) {
-          row.add(Float.toString((float) v));
-        }
-        csv.row(row);
+      CsvOptions options = DataOptions.csvOptions(ignoreColumns, data);
+      classes(header, rows, c.classNames(), inputs(data, c::predictProba, c::predictProba,
+          c.featureNames(), options));
+      if (link && c instanceof dev.tikhonov.estimate.LinearClassifier lc) {
+        eta = inputs(data, lc::linearPredictor, lc::linearPredictor, lc.featureNames(),
+            options);
       }
-      return proba.length;
     } else {
+      CsvOptions options = DataOptions.csvOptions(ignoreColumns, data);
       double[] y = inputs(data, x -> column(m.predict(x)), d -> column(m.predict(d)),
-          m.featureNames(), DataOptions.csvOptions(ignoreColumns, data))[0];
-      csv.row("prediction");
+          m.featureNames(), options)[0];
+      header.add("prediction");
       // a network computes in float32: its shortest float text, not the widened double's
       // noise digits (2.647847, not 2.6478469371795654)
       boolean float32 = m instanceof dev.tikhonov.estimate.NetworkPredictor;
       for (double v : y) {
-        csv.row(float32 ? Float.toString((float) v) : Double.toString(v));
+        rows.add(new ArrayList<>(List.of(float32 ? Float.toString((float) v)
+            : Double.toString(v))));
       }
-      return y.length;
+      if (link && m instanceof dev.tikhonov.estimate.LinearModel lm) {
+        eta = rowsOf(inputs(data, x -> column(lm.linearPredictor(x)),
+            d -> column(lm.linearPredictor(d)), lm.featureNames(), options)[0]);
+      }
     }
+    if (link) {
+      if (m instanceof dev.tikhonov.estimate.LinearClassifier lc
+          && lc.family() == dev.tikhonov.loss.Family.MULTINOMIAL) {
+        lc.classNames().forEach(name -> header.add("link_" + name));
+      } else {
+        header.add("link");
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        for (double v : eta[i]) {
+          rows.get(i).add(Double.toString(v));
+        }
+      }
+    }
+    csv.row(header);
+    rows.forEach(csv::row);
+    return rows.size();
+  }
+
+  /** η of each row as a one-column matrix. */
+  private static double[][] rowsOf(double[] eta) {
+    double[][] out = new double[eta.length][];
+    for (int i = 0; i < eta.length; i++) {
+      out[i] = new double[] {eta[i]};
+    }
+    return out;
   }
 
   /**
@@ -232,10 +271,10 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   }
 
   /** The class with the highest probability and one prob_ column per class. */
-  private static void writeClasses(CsvWriter csv, List<String> classNames, double[][] proba) {
-    List<String> header = new ArrayList<>(List.of("class"));
+  private static void classes(List<String> header, List<List<String>> rows,
+      List<String> classNames, double[][] proba) {
+    header.add("class");
     classNames.forEach(name -> header.add("prob_" + name));
-    csv.row(header);
     for (double[] p : proba) {
       int best = 0;
       for (int k = 1; k < p.length; k++) {
@@ -245,7 +284,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       for (double v : p) {
         row.add(Float.toString((float) v));
       }
-      csv.row(row);
+      rows.add(row);
     }
   }
 

@@ -139,6 +139,32 @@ public final class LinearClassifier implements Classifier {
     return argmax(predictProba(x));
   }
 
+  /**
+   * The linear predictors of raw rows (glmnet's {@code predict(type = "link")}): one column, the
+   * log-odds of the second class η = a₀ + x·b, for a binomial model; η_k = a₀ₖ + x·bₖ, one
+   * column per class, for a multinomial one (the softmax of a row's gives its probabilities).
+   * n×1 or n×K, new arrays.
+   *
+   * @throws InputException for rows of another width or values that are not finite, and for a
+   *     model fitted with an offset column (use {@link #linearPredictor(double[][], double[])})
+   */
+  public double[][] linearPredictor(double[][] x) {
+    return parameters.linearPredictorOfRows(x);
+  }
+
+  /** {@link #linearPredictor(double[][])} plus each row's offset (a model fitted with one). */
+  public double[][] linearPredictor(double[][] x, double[] offsets) {
+    return parameters.linearPredictorOfRows(x, offsets);
+  }
+
+  /**
+   * {@link #linearPredictor(double[][])} of every row of {@code data}, the offsets (of a model
+   * fitted with an offset column) taken from that column of {@code data}.
+   */
+  public double[][] linearPredictor(Dataset data) {
+    return parameters.linearPredictor(data);
+  }
+
   @Override
   public double[][] predictProba(Dataset data) {
     return probabilities(parameters.linearPredictor(data));

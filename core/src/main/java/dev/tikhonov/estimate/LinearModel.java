@@ -45,6 +45,14 @@ public final class LinearModel implements Predictor {
   }
 
   /**
+   * η of every row of {@code data} (glmnet's {@code predict(type = "link")}); a model fitted
+   * with an offset column takes each row's offset from that column of {@code data}.
+   */
+  public double[] linearPredictor(Dataset data) {
+    return first(parameters.linearPredictor(data));
+  }
+
+  /**
    * Predictions of raw rows with their offsets, for a model fitted with an offset column
    * ({@link #offsetColumn}): ŷ = o + a₀ + x·b (gaussian) or exp(o + a₀ + x·b) (poisson).
    */
