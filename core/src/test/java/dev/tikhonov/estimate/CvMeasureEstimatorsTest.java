@@ -92,6 +92,30 @@ class CvMeasureEstimatorsTest {
     }
   }
 
+  /**
+   * The same rows as a LIBSVM file, kept sparse (η by sparse dot products): the same AUC and
+   * misclassification curves as the CSV's dense rows, to rounding.
+   */
+  @Test
+  void sparseRows_scoreAsTheDenseOnes() {
+    Dataset dense = CvMeasureGlmnetTest.breastCancer();
+    Dataset sparse = Dataset.read(RealDataGlmnetTest.DATA.resolve("breast_cancer.svm.gz"),
+        dev.tikhonov.data.TargetKind.CLASS);
+    assertTrue(sparse.isSparse());
+    int[] ids = folds("breast_cancer", dense.size());
+    for (CvMeasure m : new CvMeasure[] {CvMeasure.AUC, CvMeasure.MISCLASSIFICATION}) {
+      CvResult a = ElasticNetCV.binomial().measure(m).foldIds(ids).build().crossValidate(dense)
+          .cv();
+      CvResult b = ElasticNetCV.binomial().measure(m).foldIds(ids).build()
+          .crossValidate(sparse).cv();
+      assertEquals(a.lambdas().length, b.lambdas().length);
+      for (int l = 0; l < a.lambdas().length; l++) {
+        assertEquals(a.mean()[l], b.mean()[l], 1e-9, m.id() + " at λ #" + (l + 1));
+      }
+      assertEquals(a.indexMin(), b.indexMin(), m.id());
+    }
+  }
+
   @Test
   void aMeasureTheFamilyDoesNotTake_isRefusedWhenBuilt() {
     InputException auc = assertThrows(InputException.class,
