@@ -301,7 +301,7 @@ public final class AdaptivePenalty {
   public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
       Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
       CvMeasure measure, int threads) {
-    measure.requireAppliesTo(family);
+    java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");

@@ -107,7 +107,7 @@ public final class CrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, Observations observations,
       PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
       Alignment alignment, CvMeasure measure, int threads) {
-    measure.requireAppliesTo(family);
+    java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
@@ -147,7 +147,7 @@ public final class CrossValidation {
   public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
       CvMeasure measure, int threads) {
-    measure.requireAppliesTo(family);
+    java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
@@ -193,6 +193,7 @@ public final class CrossValidation {
    */
   public static Fit gaussian(FoldStatistics folds, PathSettings settings,
       List<String> featureNames, Alignment alignment, CvMeasure measure, int threads) {
+    java.util.Objects.requireNonNull(measure, "measure");
     if (measure != CvMeasure.DEVIANCE && measure != CvMeasure.MEAN_SQUARED_ERROR) {
       throw InputException.about("measure", ": '" + measure.id() + "' needs the held-out rows;"
           + " cross-validation from sufficient statistics scores squared errors only (deviance"

@@ -178,6 +178,7 @@ public record CvResult(
    */
   public static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight,
       CvMeasure measure) {
+    java.util.Objects.requireNonNull(measure, "measure");
     for (int l = 1; l < lambda.length; l++) {
       if (!(lambda[l] < lambda[l - 1])) {
         throw new IllegalArgumentException("λ must decrease along the path: λ " + (l + 1) + " = "

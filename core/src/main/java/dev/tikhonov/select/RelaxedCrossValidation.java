@@ -92,7 +92,7 @@ public final class RelaxedCrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
       CvMeasure measure, int threads) {
-    measure.requireAppliesTo(family);
+    java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     double[] g = gammas(gammas);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length

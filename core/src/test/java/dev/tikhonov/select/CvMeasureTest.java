@@ -169,6 +169,15 @@ class CvMeasureTest {
     for (Family f : Family.values()) {
       assertEquals(CvMeasure.DEVIANCE, CvMeasure.DEVIANCE.requireAppliesTo(f));
     }
+    NullPointerException none = assertThrows(NullPointerException.class,
+        () -> CvResult.of(new double[] {1}, new double[][] {{1}}, new double[] {1},
+            (CvMeasure) null));
+    assertEquals("measure", none.getMessage());
+    NullPointerException path = assertThrows(NullPointerException.class,
+        () -> CrossValidation.path(Family.BINOMIAL, X, Y, Observations.none(),
+            PathSettings.lasso(), List.of("a", "b", "c"), List.of("no", "yes"),
+            KFold.random(X.length, 2, 0), CrossValidation.Alignment.INTERPOLATE, null, 1));
+    assertEquals("measure", path.getMessage());
     assertEquals(CvMeasure.AUC, CvMeasure.ofId(" AUC "));
     InputException unknown = assertThrows(InputException.class, () -> CvMeasure.ofId("rmse"));
     assertTrue(unknown.getMessage().endsWith("expected one of deviance, mse, mae, class, auc"),
