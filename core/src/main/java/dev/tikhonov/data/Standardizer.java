@@ -260,7 +260,7 @@ public record Standardizer(double[] mean, double[] scale) {
             + " standardize: its standard deviation " + sd + " is below " + MIN_SCALE
             + ", the smallest scale a model keeps (below it, (x − mean)/scale of an ordinary"
             + " input can overflow float32); multiply " + column.apply(j)
-            + " by a power of ten (other units)");
+            + " by a power of ten (other units), or fit without standardizing the features");
       } else {
         scale[j] = sd;
       }

@@ -159,6 +159,9 @@ class StandardizerTest {
     assertTrue(small.getMessage().startsWith("double[][]: column \"planck\" varies by too little"
         + " to standardize: its standard deviation 8.164965809277261E-32 is below 1.0E-30"),
         small.getMessage());
+    // two remedies: other units, or no standardization (the column then enters as it is)
+    assertTrue(small.getMessage().endsWith("multiply column \"planck\" by a power of ten (other"
+        + " units), or fit without standardizing the features"), small.getMessage());
     double[][] huge = {{1e200}, {-1e200}};
     InputException big = assertThrows(InputException.class,
         () -> Standardizer.fit(Dataset.of(huge, new double[2])));
