@@ -1,7 +1,9 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.util.List;
 
@@ -10,8 +12,11 @@ import java.util.List;
  * {@link MultinomialIrls}), as the single-machine {@code CrossValidation.path} and cv.glmnet:
  * fold k's path is taken at the full path's λ (its own default sequence interpolated linearly in
  * λ, or the same λ when a sequence is given), a fold path that stopped early is scored at its last
- * λ for the rest, and the scoring pass's held-out deviance sums give each fold's mean deviance
- * e_kl = Σ_{i ∈ k} wᵢ dev_il / Σ_{i ∈ k} wᵢ, folds weighted by their Σw. A fold path with λ not
+ * λ for the rest, and the scoring pass's held-out sums give each fold's mean score
+ * e_kl = Σ_{i ∈ k} wᵢ v_il / Σ_{i ∈ k} wᵢ, v_il the row's value by the {@link CvMeasure} (by
+ * default its deviance dev_il; {@link CvMeasure#rowValue} for the MSE, MAE and misclassification),
+ * folds weighted by their Σw. The distributed gaussian MAE uses the same pass and curve. A fold
+ * path with λ not
  * certified to the tolerance (a Newton step budget run out, or a tolerance below what double
  * precision reaches) is still scored, and the curve's {@link CvResult#warning} says so, worded
  * as the core's, from the folds' typed shortfalls ({@link CrossValidation#foldPathsShortfall}).
@@ -46,12 +51,37 @@ final class IrlsCrossValidation {
   }
 
   /**
-   * cv.glmnet's curve from the scoring pass: {@code heldOut[k − 1]} holds fold k's weighted
-   * deviance sums at the m λ, then its weight sum at index m; {@code folds} are the fold paths
-   * the sums were taken from (fold k at index k − 1, not interpolated), whose warnings the curve
-   * carries.
+   * What the single-response scoring pass sums per row for {@code measure}: for the deviance the
+   * family's own {@link IrlsFamily#heldOutDeviance} (the numbers of the deviance curve before
+   * measures existed), else {@link CvMeasure#rowValue}.
+   *
+   * @throws IllegalArgumentException for a measure with no value per row (the AUC) or one the
+   *     family does not take; {@link SparkElasticNetCV} refuses those first
    */
-  static CvResult curve(double[] lambdas, double[][] heldOut, PathSolution[] folds) {
+  static NewtonPass.HeldOutValue heldOutValue(IrlsFamily family, CvMeasure measure) {
+    if (measure == CvMeasure.DEVIANCE) {
+      return (y, eta) -> family.heldOutDeviance(y, eta[0]);
+    }
+    return heldOutValue(family.family(), measure);
+  }
+
+  /** {@link CvMeasure#rowValue} of {@code family}'s rows, checked here on the driver. */
+  static NewtonPass.HeldOutValue heldOutValue(Family family, CvMeasure measure) {
+    if (measure == CvMeasure.AUC || !measure.appliesTo(family)) {
+      throw new IllegalArgumentException("'" + measure.id() + "' has no value per row of a "
+          + family + " path");
+    }
+    return (y, eta) -> measure.rowValue(family, eta, y);
+  }
+
+  /**
+   * cv.glmnet's curve from the scoring pass, scored by {@code measure}: {@code heldOut[k − 1]}
+   * holds fold k's weighted sums of the measure's row values at the m λ, then its weight sum at
+   * index m; {@code folds} are the fold paths the sums were taken from (fold k at index k − 1,
+   * not interpolated), whose warnings the curve carries.
+   */
+  static CvResult curve(double[] lambdas, double[][] heldOut, PathSolution[] folds,
+      CvMeasure measure) {
     int k = heldOut.length;
     int m = lambdas.length;
     double[][] foldLoss = new double[k][m];
@@ -62,7 +92,7 @@ final class IrlsCrossValidation {
         foldLoss[f][l] = heldOut[f][l] / foldWeight[f];
       }
     }
-    return CvResult.of(lambdas, foldLoss, foldWeight)
+    return CvResult.of(lambdas, foldLoss, foldWeight, measure)
         .withShortfall(CrossValidation.foldPathsShortfall(List.of(folds)));
   }
 }

@@ -8,6 +8,7 @@ import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
@@ -131,8 +132,12 @@ final class MultinomialIrls {
     return c;
   }
 
-  /** Runs the Newton passes, then the scoring pass; {@code passes} counts the first two. */
-  Result run(JavaRDD<Row> rows, FoldStatistics statistics, MultinomialPass.Classes classes) {
+  /**
+   * Runs the Newton passes, then the scoring pass by {@code measure} (one with a value per row);
+   * {@code passes} counts the first two.
+   */
+  Result run(JavaRDD<Row> rows, FoldStatistics statistics, MultinomialPass.Classes classes,
+      CvMeasure measure) {
     int k = statistics.numFolds();
     int c = numClasses(classes);
     Track[] tracks = new Track[k + 1];
@@ -149,9 +154,10 @@ final class MultinomialIrls {
     }
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
-    double[][] heldOut = pass.heldOut(rows, points.intercepts(), points.coefficients());
+    double[][] heldOut = pass.heldOut(rows, points.intercepts(), points.coefficients(),
+        measure);
     passes++;
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
   }
 
   /** The path on all rows alone: the Newton passes of the one fit. */

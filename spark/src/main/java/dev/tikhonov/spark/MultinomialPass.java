@@ -2,6 +2,8 @@ package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvMeasure;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.api.java.JavaRDD;
@@ -120,14 +122,22 @@ record MultinomialPass(NewtonPass rows) {
 
   /**
    * The cross-validation's scoring pass: for every fold k and λ index l, Σ over fold k's rows
-   * of w·(−2·log p̂_y), p̂ the softmax of fold k's fit at l ({@code a0[k − 1][l][c]},
-   * {@code b[k − 1][l][c]}) clamped to [10⁻⁵, 1 − 10⁻⁵] (cv.glmnet, the core's
-   * {@code PathSolution.deviance}), and fold k's Σw at index m. One Spark job.
+   * of w·v, v the row's value by {@code measure} at the linear predictors η꜀ of fold k's fit at
+   * l ({@code a0[k − 1][l][c]}, {@code b[k − 1][l][c]}): for the deviance −2·log p̂_y, p̂ the
+   * softmax clamped to [10⁻⁵, 1 − 10⁻⁵] (cv.glmnet, the core's {@code PathSolution.deviance}),
+   * else {@link CvMeasure#rowValue}; and fold k's Σw at index m. One Spark job.
+   *
+   * @throws IllegalArgumentException for a measure without a multinomial row value (the AUC)
    */
-  double[][] heldOut(JavaRDD<Row> data, double[][][] a0, double[][][][] b) {
+  double[][] heldOut(JavaRDD<Row> data, double[][][] a0, double[][][][] b, CvMeasure measure) {
+    if (measure == CvMeasure.AUC || !measure.appliesTo(Family.MULTINOMIAL)) {
+      throw new IllegalArgumentException("'" + measure.id() + "' has no value per row of a"
+          + " multinomial path");
+    }
     NewtonPass s = rows;
     int m = a0[0].length;
-    HeldOutSums task = new HeldOutSums(s.foldCol().isPresent(), s.numFolds(), s.seed(), a0, b);
+    HeldOutSums task = new HeldOutSums(measure, s.foldCol().isPresent(), s.numFolds(),
+        s.seed(), a0, b);
     JavaRDD<byte[][]> partials = data.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], s.aggregationDepth()));
@@ -336,9 +346,10 @@ record MultinomialPass(NewtonPass rows) {
     }
   }
 
-  /** The scoring task: per fold, Σ w·dev at each λ and Σw. */
-  private record HeldOutSums(boolean foldColumn, int numFolds, long seed, double[][][] a0,
-      double[][][][] b) implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
+  /** The scoring task: per fold, Σ w·value at each λ and Σw. */
+  private record HeldOutSums(CvMeasure measure, boolean foldColumn, int numFolds, long seed,
+      double[][][] a0, double[][][][] b)
+      implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
     @Override
     public Iterator<byte[][]> call(Integer partition, Iterator<Row> data) {
@@ -368,6 +379,10 @@ record MultinomialPass(NewtonPass rows) {
               e += x[j] * bc[j];
             }
             eta[c] = e;
+          }
+          if (measure != CvMeasure.DEVIANCE) {
+            s[l] += w * measure.rowValue(Family.MULTINOMIAL, eta, y);
+            continue;
           }
           softmax(eta, Double.POSITIVE_INFINITY, prob);
           double py = Math.min(Math.max(prob[(int) y], PathSolution.PROBABILITY_CLAMP),

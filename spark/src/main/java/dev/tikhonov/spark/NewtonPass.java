@@ -111,17 +111,30 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
   }
 
   /**
+   * What the scoring pass sums per held-out row, weighted by the row's weight: its value at its
+   * linear predictor η = a₀ + x·b ({@code eta}, one element) and label {@code y}. Serializable:
+   * it goes to the executors with the pass's task.
+   */
+  @FunctionalInterface
+  interface HeldOutValue extends java.io.Serializable {
+    double of(double y, double[] eta);
+  }
+
+  /**
    * The cross-validation's scoring pass: for every fold k and λ index l, Σ over fold k's rows of
-   * w·dev at η = a₀ + x·b of fold k's fit at l ({@link IrlsFamily#heldOutDeviance}: binomial
-   * −2·log p̂(y) with p̂ = σ(η) clamped to [10⁻⁵, 1 − 10⁻⁵], Poisson 2[y log(y/μ) − (y − μ)];
-   * cv.glmnet's deviance, as the core's {@code PathSolution.deviance}), and fold k's Σw. One
-   * Spark job; {@code a0[k − 1][l]}, {@code b[k − 1][l]} are fold k's fit at l.
+   * w·v at η = a₀ + x·b of fold k's fit at l, v the row's {@code value}
+   * ({@link IrlsCrossValidation#heldOutValue}: by default the deviance, {@link
+   * IrlsFamily#heldOutDeviance}, binomial −2·log p̂(y) with p̂ = σ(η) clamped to
+   * [10⁻⁵, 1 − 10⁻⁵], Poisson 2[y log(y/μ) − (y − μ)], cv.glmnet's, as the core's
+   * {@code PathSolution.deviance}; or another measure's row value, the gaussian MAE's
+   * |y − η| among them), and fold k's Σw. One Spark job; {@code a0[k − 1][l]},
+   * {@code b[k − 1][l]} are fold k's fit at l.
    *
    * @return [k − 1][l] for l &lt; m, and [k − 1][m] = Σw of fold k
    */
-  double[][] heldOut(JavaRDD<Row> rows, IrlsFamily family, double[][] a0, double[][][] b) {
+  double[][] heldOut(JavaRDD<Row> rows, HeldOutValue value, double[][] a0, double[][][] b) {
     int m = a0[0].length;
-    HeldOutSums task = new HeldOutSums(family, foldCol.isPresent(), numFolds, seed, a0, b);
+    HeldOutSums task = new HeldOutSums(value, foldCol.isPresent(), numFolds, seed, a0, b);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], aggregationDepth));
@@ -132,15 +145,17 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
     return out;
   }
 
-  /** The scoring task: per fold, Σ w·dev at each λ and Σ w. */
-  private record HeldOutSums(IrlsFamily family, boolean foldColumn, int numFolds, long seed, double[][] a0,
-      double[][][] b) implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
+  /** The scoring task: per fold, Σ w·value at each λ and Σ w. */
+  private record HeldOutSums(HeldOutValue value, boolean foldColumn, int numFolds, long seed,
+      double[][] a0, double[][][] b)
+      implements Function2<Integer, Iterator<Row>, Iterator<byte[][]>> {
 
     @Override
     public Iterator<byte[][]> call(Integer partition, Iterator<Row> rows) {
       int m = a0[0].length;
       double[][] sums = null;
       double[] x = null;
+      double[] eta = new double[1];
       while (rows.hasNext()) {
         Row row = rows.next();
         Vector features = (Vector) row.get(0);
@@ -155,12 +170,13 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
         RowSums.toDense(features, x);
         double[] s = sums[fold - 1];
         for (int l = 0; l < m; l++) {
-          double eta = a0[fold - 1][l];
+          double e = a0[fold - 1][l];
           double[] bl = b[fold - 1][l];
           for (int j = 0; j < x.length; j++) {
-            eta += x[j] * bl[j];
+            e += x[j] * bl[j];
           }
-          s[l] += w * family.heldOutDeviance(y, eta);
+          eta[0] = e;
+          s[l] += w * value.of(y, eta);
         }
         s[m] += w;
       }

@@ -9,6 +9,7 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.Shortfall;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ import org.apache.spark.storage.StorageLevel;
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
- *   [--fold-column fold] [--l1-ratio 1] [--lambdas l1,l2,...]
+ *   [--fold-column fold] [--cv-measure deviance|mse|mae|class] [--l1-ratio 1] [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  *   [--save FILE [--save-lambda min|1se|last|λ]]
  * </pre>
@@ -60,7 +61,11 @@ import org.apache.spark.storage.StorageLevel;
  * <p>With {@code --cv-folds K} the path is cross-validated on K folds: seeded random folds
  * ({@code --seed}, {@link RandomFolds}), or with {@code --fold-column} the fold ids 1..K in that
  * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
- * fitted (from the statistics of all rows). A path with λ not certified to {@code --tol}, and a
+ * fitted (from the statistics of all rows). {@code --cv-measure} says what the folds are scored
+ * by (cv.glmnet's {@code type.measure}; {@link SparkElasticNetCV#cvMeasure}): the deviance by
+ * default, mse, mae, or class (binomial, multinomial); auc is refused (the single-machine
+ * {@code ElasticNetCV} computes it). path.json's {@code cv.measure} records it.
+ * A path with λ not certified to {@code --tol}, and a
  * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
  * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
  * this job's flags), as path.json's {@code warning} and {@code cv.warning} say them; so is a
@@ -105,6 +110,8 @@ public final class PathJob {
       "  --fold-column COLUMN   cross-validate on the fold ids 1..K in COLUMN (K = --cv-folds,"
           + " 10)",
       "  --seed S               seed of the random folds (default 0)",
+      "  --cv-measure M         what the folds are scored by: deviance (default), mse, mae, or",
+      "                         class (binomial, multinomial); auc is not computed on Spark",
       "  --l1-ratio A           alpha, the L1 share of the penalty in [0, 1] (default 1, lasso)",
       "  --lambdas L1,L2,...    the lambda sequence (default: glmnet's from lambda_max)",
       "  --nlambda N            length of the default sequence (default 100)",
@@ -450,6 +457,7 @@ public final class PathJob {
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
     String out = "tikhonov-path";
     String family = "gaussian";
+    Optional<CvMeasure> measure = Optional.empty();
     Optional<Path> save = Optional.empty();
     Optional<LambdaChoice> saveLambda = Optional.empty();
 
@@ -479,6 +487,7 @@ public final class PathJob {
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
+      measure.ifPresent(m -> e.setMeasure(m.id()));
       if (saveLambda().rule().equals(Optional.of(SelectionRule.ONE_STANDARD_ERROR))) {
         e.setSelection("1se");
       }
@@ -524,6 +533,14 @@ public final class PathJob {
             }
             o.family = v;
           }
+          case "--cv-measure" -> {
+            try {
+              o.measure = Optional.of(CvMeasure.ofId(v));
+            } catch (InputException e) {
+              throw new InputException("--cv-measure " + v + ": not a cross-validation"
+                  + " measure; expected deviance, mse, mae or class", e);
+            }
+          }
           case "--l1-ratio" -> o.l1Ratio = number(flag, v, x -> x >= 0 && x <= 1, "in [0, 1]");
           case "--lambdas" -> o.lambdas = Optional.of(Arrays.stream(v.split(","))
               .mapToDouble(s -> number(flag, s.trim(), x -> x >= 0 && x < Double.POSITIVE_INFINITY,
@@ -563,6 +580,9 @@ public final class PathJob {
       o.foldColumn.ifPresent(f -> requireOtherColumn("--fold-column", f, "--target", o.target));
       o.foldColumn.ifPresent(f -> o.weight.ifPresent(
           w -> requireOtherColumn("--fold-column", f, "--weight", w)));
+      if (o.measure.isPresent()) {
+        requireMeasure(o.measure.get(), o.family, o.crossValidate());
+      }
       if (o.saveLambda.isPresent() && o.save.isEmpty()) {
         throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
       }
@@ -571,6 +591,25 @@ public final class PathJob {
             + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
       }
       return o;
+    }
+
+    /**
+     * {@code --cv-measure} scores a cross-validation of a family that takes it, and not the AUC,
+     * which the estimator refuses ({@link SparkElasticNetCV#cvMeasure}): said in this job's
+     * flags before any data are read.
+     */
+    private static void requireMeasure(CvMeasure measure, String family, boolean crossValidate) {
+      if (!crossValidate) {
+        throw new InputException("--cv-measure " + measure.id() + " scores the"
+            + " cross-validation: add --cv-folds K or --fold-column COLUMN");
+      }
+      try {
+        new SparkElasticNetCV().setFamily(family).setMeasure(measure.id()).cvMeasure();
+      } catch (InputException e) {
+        // "measure: 'class' does not apply to a gaussian path (…)": the setting is the flag here
+        throw new InputException(e.getMessage().replaceFirst("^measure: '([^']*)'",
+            "--cv-measure $1"), e);
+      }
     }
 
     /** A column has one role: the weights (or fold ids) are not the labels. */

@@ -6,6 +6,7 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.Arrays;
@@ -71,9 +72,10 @@ import org.apache.spark.sql.Row;
  * <p><b>Cross-validation</b> as the single-machine {@code CrossValidation.path}: fold k's fit on
  * the rows outside fold k, with its own default λ sequence interpolated at the full path's λ
  * (cv.glmnet), or the same λ when a sequence is given; one last pass scores each fold's held-out
- * rows, mean deviance ({@link IrlsFamily#heldOutDeviance}: −2·log p̂ with p̂ clamped to
- * [10⁻⁵, 1 − 10⁻⁵], or 2[y log(y/μ) − (y − μ)]) weighted by w, folds weighted by their Σw (their
- * sizes without weights); cv.glmnet's mean, SE, λ_min and λ_1se.
+ * rows by the chosen measure, by default the mean deviance ({@link IrlsFamily#heldOutDeviance}:
+ * −2·log p̂ with p̂ clamped to [10⁻⁵, 1 − 10⁻⁵], or 2[y log(y/μ) − (y − μ)]; else the MSE, MAE
+ * or misclassification rate, {@code CvMeasure.rowValue}) weighted by w, folds weighted by their
+ * Σw (their sizes without weights); cv.glmnet's mean, SE, λ_min and λ_1se.
  *
  * <p>Steps 2 and 3 are the λ-loop every IRLS family shares ({@link IrlsLambdaLoop}); this class
  * is the binomial and Poisson point, certificate, step and step control. The recorded
@@ -108,8 +110,12 @@ final class SingleResponseIrls {
     this.names = List.copyOf(names);
   }
 
-  /** Runs the Newton passes from the first pass's statistics, then the scoring pass. */
-  Result run(Dataset<?> data, FoldStatistics statistics) {
+  /**
+   * Runs the Newton passes from the first pass's statistics, then the scoring pass, which scores
+   * the held-out rows by {@code measure} (one with a value per row).
+   */
+  Result run(Dataset<?> data, FoldStatistics statistics, CvMeasure measure) {
+    NewtonPass.HeldOutValue value = IrlsCrossValidation.heldOutValue(family, measure);
     int k = statistics.numFolds();
     Track[] tracks = new Track[k + 1];
     tracks[0] = track(0, statistics.total(), k);
@@ -135,9 +141,9 @@ final class SingleResponseIrls {
         b[f][l] = points.coefficients()[f][l][0];
       }
     }
-    double[][] heldOut = pass.heldOut(rows, family, a0, b);
+    double[][] heldOut = pass.heldOut(rows, value, a0, b);
     passes++;
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldException;
 import dev.tikhonov.select.FoldStatistics;
@@ -84,7 +85,9 @@ import org.apache.spark.sql.types.StructType;
  * {@code rawPredictionCol} (optional: class margins, a vector, MLlib's), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
  * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
- * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code tolerance}
+ * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code measure}
+ * ("deviance": what the folds are scored by, cv.glmnet's {@code type.measure}; "mse", "mae",
+ * "class"; {@link #cvMeasure}), {@code tolerance}
  * (1e-3: the relative duality gap every λ is certified to, as the core's
  * {@code PathSettings}), {@code aggregationDepth} (2).
  *
@@ -111,6 +114,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final IntParam numFolds;
   private final LongParam seed;
   private final Param<String> selection;
+  private final Param<String> measure;
   private final DoubleParam tolerance;
   private final DoubleParam lambdaMinRatio;
   private final IntParam aggregationDepth;
@@ -150,6 +154,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     selection = new Param<>(this, "selection", "which λ the model uses: min (smallest mean "
         + "CV error) or 1se (largest λ within one standard error of it)",
         ParamValidators.inArray(List.of("min", "1se")));
+    measure = new Param<>(this, "measure", "what the held-out folds are scored by (cv.glmnet's "
+        + "type.measure): deviance, mse, mae (gaussian, poisson and the classes), class "
+        + "(binomial, multinomial); auc is the single-machine ElasticNetCV's",
+        ParamValidators.inArray(CvMeasure.ids()));
     tolerance = new DoubleParam(this, "tolerance", "the certificate every λ of every path is "
         + "fitted to: the relative duality gap (> 0; as the core's PathSettings)",
         ParamValidators.gt(0));
@@ -170,6 +178,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     setDefault(numFolds, 10);
     setDefault(seed, 0L);
     setDefault(selection, "min");
+    setDefault(measure, CvMeasure.DEVIANCE.id());
     setDefault(tolerance, PathSettings.DEFAULT_TOLERANCE);
     setDefault(aggregationDepth, 2);
   }
@@ -237,6 +246,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public Param<String> selection() {
     return selection;
+  }
+
+  public Param<String> measure() {
+    return measure;
   }
 
   public DoubleParam tolerance() {
@@ -343,6 +356,20 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * What the cross-validation scores the held-out folds by, cv.glmnet's {@code type.measure}:
+   * "deviance" (the default; the MSE for gaussian), "mse", "mae", "class" (misclassification
+   * rate, binomial and multinomial) or "auc" ({@link CvMeasure}, ignoring case). Whether the
+   * family takes it is checked by {@link #fit}, as the family may be set after it; "auc" is
+   * refused there (see {@link #cvMeasure}).
+   *
+   * @throws InputException naming "measure" for a value that is not a measure
+   */
+  public SparkElasticNetCV setMeasure(String value) {
+    set(measure, CvMeasure.ofId(value).id());
+    return this;
+  }
+
   public SparkElasticNetCV setTolerance(double value) {
     set(tolerance, value);
     return this;
@@ -421,6 +448,34 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   public String getSelection() {
     return $(selection);
+  }
+
+  /** The measure's id ("deviance" unless set). */
+  public String getMeasure() {
+    return $(measure);
+  }
+
+  /**
+   * The measure {@link #fit} scores the folds by: the {@code measure} param, checked against the
+   * family.
+   *
+   * @throws InputException naming "measure" when the family does not take it (class for
+   *     gaussian or poisson, auc for any but binomial), and for "auc", which this estimator does
+   *     not compute: an exact AUC ranks each fold's held-out rows at every λ (a sort of the
+   *     fold's η per λ, not a sum the scoring pass can aggregate), and collecting every row's
+   *     η to the driver would break the module's bound on driver memory (K + 1 p×p matrices,
+   *     whatever n). The single-machine {@code ElasticNetCV} computes it.
+   */
+  public CvMeasure cvMeasure() {
+    Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
+    CvMeasure m = CvMeasure.ofId(getMeasure()).requireAppliesTo(f);
+    if (m == CvMeasure.AUC) {
+      throw InputException.about("measure", ": 'auc' (the AUC) is not computed on Spark: an"
+          + " exact AUC sorts each fold's held-out rows at every λ, which the distributed"
+          + " scoring pass does not do; the single-machine ElasticNetCV of the core library"
+          + " computes it; on Spark a binomial path takes deviance, mse, mae or class");
+    }
+    return m;
   }
 
   public double getTolerance() {
@@ -523,9 +578,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * sequence evaluated at the full path's λ by interpolation, as cv.glmnet; the same λ when
    * {@code lambdas} is set), each scored on its held-out fold, with cv.glmnet's mean, standard
    * error, λ_min and λ_1se ({@link CrossValidation#gaussian}, the same code as the
-   * single-machine {@code ElasticNetCV}). The folds' paths run on the driver's cores.
+   * single-machine {@code ElasticNetCV}). The folds' paths run on the driver's cores. The folds
+   * are scored by the {@code measure} param ({@link #cvMeasure}); the gaussian MAE takes one more
+   * pass, scoring the held-out rows ({@link GaussianRowsCrossValidation}).
    *
-   * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input"); a
+   * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input"), or
+   *     the setting "measure" for a measure the family does not take and for "auc"; a
    *     fold's refusal ({@link FoldException}) unless the label varies in one row only or has
    *     a class of one row, which no folds get past and which is then said instead (one more
    *     small job over the label column, only after the refusal)
@@ -542,22 +600,31 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   private SparkElasticNetModel fitWithFolds(Dataset<?> dataset) {
     PathSettings settings = pathSettings();
+    // Before any pass: a measure the family does not take costs nothing.
+    CvMeasure scoredBy = cvMeasure();
     if (getFamily().equals("binomial")) {
-      return fitSingleResponse(dataset, settings, IrlsFamily.BINOMIAL);
+      return fitSingleResponse(dataset, settings, IrlsFamily.BINOMIAL, scoredBy);
     }
     if (getFamily().equals("poisson")) {
-      return fitSingleResponse(dataset, settings, IrlsFamily.POISSON);
+      return fitSingleResponse(dataset, settings, IrlsFamily.POISSON, scoredBy);
     }
     if (getFamily().equals("multinomial")) {
-      return fitMultinomial(dataset, settings);
+      return fitMultinomial(dataset, settings, scoredBy);
     }
     StatisticsPass.Output pass = statisticsPass(dataset, Family.GAUSSIAN);
     FoldStatistics statistics = pass.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
-    CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
-        CrossValidation.Alignment.INTERPOLATE,
-        Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors()));
-    return model(fit.path(), fit.cv(), 1, statistics, fingerprint(pass, names));
+    int threads = Math.min(statistics.numFolds(), Runtime.getRuntime().availableProcessors());
+    if (scoredBy == CvMeasure.DEVIANCE || scoredBy == CvMeasure.MEAN_SQUARED_ERROR) {
+      CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
+          CrossValidation.Alignment.INTERPOLATE, scoredBy, threads);
+      return model(fit.path(), fit.cv(), 1, statistics, fingerprint(pass, names));
+    }
+    // The MAE needs the rows: one more pass, scoring every fold's held-out rows at every λ.
+    NewtonPass rows = newtonPass();
+    CrossValidation.Fit fit = GaussianRowsCrossValidation.run(statistics, settings, names, rows,
+        rows.rows(dataset), scoredBy, threads);
+    return model(fit.path(), fit.cv(), 2, statistics, fingerprint(pass, names));
   }
 
   /**
@@ -568,13 +635,13 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * reading them is cheap.
    */
   private SparkElasticNetModel fitSingleResponse(Dataset<?> dataset, PathSettings settings,
-      IrlsFamily irls) {
+      IrlsFamily irls, CvMeasure scoredBy) {
     StatisticsPass.Output first = irlsStatistics(dataset, irls.family());
     FoldStatistics statistics = first.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
     SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
-        .run(dataset, statistics);
+        .run(dataset, statistics, scoredBy);
     return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
   }
 
@@ -661,9 +728,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * The settings by the core's snake_case names (as {@code ElasticNetCV}'s provenance has
-   * them, with the fold, weight and aggregation params of this one), plus λ_min and λ_1se;
-   * without {@code cv} (a path alone, {@link #pathOnly}) none of the cross-validation's
-   * (folds, seed, rule, λ_min, λ_1se).
+   * them, with the fold, weight and aggregation params of this one), plus the measure, λ_min
+   * and λ_1se; without {@code cv} (a path alone, {@link #pathOnly}) none of the
+   * cross-validation's (folds, seed, rule, measure, λ_min, λ_1se).
    */
   private Map<String, Object> provenanceSettings(Optional<CvResult> cv) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -684,6 +751,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     m.put("aggregation_depth", getAggregationDepth());
     if (cv.isPresent()) {
       m.put("rule", getSelection());
+      m.put("measure", cv.get().measure().id());
       m.put("lambda_min", cv.get().lambdaMin());
       m.put("lambda_1se", cv.get().lambda1se());
     }
@@ -725,7 +793,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * ({@link MultinomialIrls}): the statistics pass, the class pass, one pass per Newton step (or
    * step halving) of all K + 1 fits, one scoring pass. Cache the input.
    */
-  private SparkElasticNetModel fitMultinomial(Dataset<?> dataset, PathSettings settings) {
+  private SparkElasticNetModel fitMultinomial(Dataset<?> dataset, PathSettings settings,
+      CvMeasure scoredBy) {
     StatisticsPass.Output first = irlsStatistics(dataset, Family.MULTINOMIAL);
     FoldStatistics statistics = first.statistics();
     List<String> names = featureNames(dataset, statistics.numFeatures());
@@ -733,7 +802,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     JavaRDD<Row> rows = pass.rows().rows(dataset);
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
-        .run(rows, statistics, classes);
+        .run(rows, statistics, classes, scoredBy);
     return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
   }
 

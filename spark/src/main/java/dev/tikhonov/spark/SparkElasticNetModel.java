@@ -6,6 +6,7 @@ import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +62,10 @@ import scala.Option;
  * a model saved then loads and predicts the class, as the meaning is in {@code transform}, not
  * in the saved numbers. It keeps the whole fit: the path on all rows ({@link #path()},
  * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
- * core's {@link CvResult}: mean held-out MSE (gaussian) or deviance (the others) and
- * its standard error per λ, every fold's error, λ_min and λ_1se with cv.glmnet's definitions),
+ * core's {@link CvResult}: the mean held-out score by the estimator's {@code measure}, by
+ * default the MSE (gaussian) or deviance (the others; {@link CvResult#measure}, kept when
+ * saved), and its standard error per λ, every fold's score, λ_min and λ_1se with cv.glmnet's
+ * definitions),
  * both also as one small DataFrame to {@code show()} ({@link #pathFrame}).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
@@ -110,7 +113,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       .add("provenance", DataTypes.StringType, true)
       // CvResult.warning: a fold whose path did not converge; null when every fold converged
       // (and absent from models saved before it was kept, which load without one).
-      .add("cvWarning", DataTypes.StringType, true);
+      .add("cvWarning", DataTypes.StringType, true)
+      // CvResult.measure's id; absent from models saved before it was kept, which were all
+      // scored by the deviance.
+      .add("cvMeasure", DataTypes.StringType, true);
 
   private static final StructType PATH_SCHEMA = new StructType()
       .add("index", DataTypes.IntegerType, false)
@@ -327,8 +333,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * filter or plot: one row per λ of {@link #path()}, in its order (λ decreasing), with the
    * columns of path.csv (docs/formats.md): {@code lambda}, {@code df} (nonzero coefficients;
    * multinomial: features with a nonzero coefficient in some class), {@code dev_ratio}
-   * (1 − dev/dev₀), {@code cv_mean} and {@code cv_se} (the mean held-out error, MSE for gaussian
-   * and deviance for the others, and its standard error; the model is always cross-validated).
+   * (1 − dev/dev₀), {@code cv_mean} and {@code cv_se} (the mean held-out score by the
+   * {@code measure}, by default the MSE for gaussian and the deviance for the others, and its
+   * standard error; the model is always cross-validated).
    * The numbers are those of {@link #path()} and {@link #crossValidation()}, bit for bit. No job
    * runs until the frame is used; it holds the model's m rows in the plan, nothing more.
    *
@@ -745,7 +752,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           model.fitRecord.map(FitRecord::penaltyScales).orElse(null),
           model.fitRecord.map(FitRecord::penaltyFactors).orElse(null),
           model.fitRecord.map(FitRecord::provenanceJson).orElse(null),
-          cv.warning().orElse(null));
+          cv.warning().orElse(null), cv.measure().id());
       sparkSession().createDataFrame(List.of(numbers), DATA_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
@@ -848,9 +855,13 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           new PathSolution.End(PathSolution.Ending.valueOf(d.getString(7)), d.getString(8)));
       boolean warned = Arrays.asList(d.schema().fieldNames()).contains("cvWarning")
           && !d.isNullAt(d.fieldIndex("cvWarning"));
+      boolean measured = Arrays.asList(d.schema().fieldNames()).contains("cvMeasure")
+          && !d.isNullAt(d.fieldIndex("cvMeasure"));
       CvResult cv = new CvResult(lambdas.clone(), mean, standardError, foldLoss, d.getInt(2),
           d.getInt(3), warned ? Optional.of(d.getString(d.fieldIndex("cvWarning")))
-              : Optional.empty());
+              : Optional.empty(), Optional.empty(),
+          measured ? CvMeasure.ofId(d.getString(d.fieldIndex("cvMeasure")))
+              : CvMeasure.DEVIANCE);
       SparkElasticNetModel model = new SparkElasticNetModel(metadata.uid(), path, cv,
           d.getInt(1), Arrays.asList(d.schema().fieldNames()).contains("dataPasses")
               ? d.getInt(12) : 1, fitRecord(d, dir));

@@ -1,0 +1,108 @@
+package dev.tikhonov.spark;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvMeasure;
+import dev.tikhonov.select.FoldException;
+import dev.tikhonov.select.FoldStatistics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+
+/**
+ * The gaussian cross-validation by a measure the per-fold statistics do not give (the MAE,
+ * cv.glmnet's {@code type.measure = "mae"}): the path on all rows and every fold's path on its
+ * training rows from the statistics on the driver, as {@link CrossValidation#gaussian} fits them
+ * (fold k's own default sequence interpolated at the full path's λ, or the same λ when a
+ * sequence is given), then one distributed pass ({@link NewtonPass#heldOut}) over the rows that
+ * scores each fold's held-out rows at every λ,
+ *
+ * <pre>
+ *   e_kl = Σ_{i ∈ k} wᵢ |yᵢ − a₀ₗ − xᵢ·bₗ| / Σ_{i ∈ k} wᵢ        (fold k's fit at λ_l)
+ * </pre>
+ *
+ * (any row-wise {@link CvMeasure} of the gaussian family: {@link CvMeasure#rowValue}), folds
+ * weighted by their Σw, with the curve of the IRLS families ({@link IrlsCrossValidation#curve}).
+ * Stateless.
+ */
+final class GaussianRowsCrossValidation {
+  private GaussianRowsCrossValidation() {}
+
+  /**
+   * The full path and its cross-validation by {@code measure}; the fold paths run on
+   * {@code threads} driver threads, the scoring pass reads {@code rows} ({@link NewtonPass#rows})
+   * once.
+   *
+   * @throws FoldException for a fold whose training rows the path cannot fit, naming the fold
+   */
+  static CrossValidation.Fit run(FoldStatistics statistics, PathSettings settings,
+      List<String> names, NewtonPass pass, JavaRDD<Row> rows, CvMeasure measure,
+      int threads) {
+    NewtonPass.HeldOutValue value = IrlsCrossValidation.heldOutValue(Family.GAUSSIAN, measure);
+    PathSolution full = ElasticNetPath.fit(statistics.total(), settings, names);
+    double[] lambdas = full.lambdas();
+    PathSettings foldSettings = settings.defaultSequence() ? settings
+        : settings.withLambdas(lambdas);
+    int k = statistics.numFolds();
+    PathSolution[] folds = foldPaths(statistics, foldSettings, names, k, threads);
+    IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
+        settings.defaultSequence());
+    int m = lambdas.length;
+    double[][] a0 = new double[k][m];
+    double[][][] b = new double[k][m][];
+    for (int f = 0; f < k; f++) {
+      for (int l = 0; l < m; l++) {
+        a0[f][l] = points.intercepts()[f][l][0];
+        b[f][l] = points.coefficients()[f][l][0];
+      }
+    }
+    double[][] heldOut = pass.heldOut(rows, value, a0, b);
+    return new CrossValidation.Fit(full,
+        IrlsCrossValidation.curve(lambdas, heldOut, folds, measure));
+  }
+
+  /** Fold k's path (at index k − 1) from its training rows' statistics, folds in parallel. */
+  private static PathSolution[] foldPaths(FoldStatistics statistics, PathSettings settings,
+      List<String> names, int k, int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, k)));
+    try {
+      List<Future<PathSolution>> futures = new ArrayList<>();
+      for (int f = 1; f <= k; f++) {
+        int fold = f;
+        futures.add(pool.submit(() -> {
+          try {
+            return ElasticNetPath.fit(statistics.training(fold), settings, names);
+          } catch (InputException e) {
+            // As the core's statistics cross-validation names it (FoldFeasibility reads it).
+            throw new FoldException(fold, k, "fold " + fold + " of " + k
+                + " (its training rows): " + e.getMessage(), e);
+          }
+        }));
+      }
+      PathSolution[] out = new PathSolution[k];
+      for (int f = 0; f < k; f++) {
+        out[f] = futures.get(f).get();
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
