@@ -424,7 +424,7 @@ class PathJobTest {
     assertEquals("", help.err());
     assertEquals(PathJob.USAGE + System.lineSeparator(), help.out());
     for (String flag : List.of("--data", "--target", "--features", "--weight", "--family",
-        "--cv-folds", "--fold-column", "--seed", "--l1-ratio", "--lambdas", "--nlambda",
+        "--cv-folds", "--fold-column", "--cv-measure", "--seed", "--l1-ratio", "--lambdas", "--nlambda",
         "--lambda-min-ratio", "--no-standardize", "--tol", "--out", "--save", "--save-lambda",
         "--help")) {
       assertTrue(help.out().contains("  " + flag + " "), flag);

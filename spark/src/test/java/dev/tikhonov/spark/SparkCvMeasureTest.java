@@ -124,7 +124,8 @@ class SparkCvMeasureTest {
   }
 
   @Test
-  void gaussian_mseAndMae_equalTheCores_maeFromOneMorePass() {
+  void gaussian_mseAndMae_equalTheCores_maeFromOneMorePass_andASavedModelKeepsItsMeasure(
+      @TempDir Path dir) throws IOException {
     double[] w = table.w();
     SparkElasticNetModel mse = fit(estimator("gaussian", "mse").setWeightCol("weight"),
         table.y(), w);
@@ -143,6 +144,12 @@ class SparkCvMeasureTest {
     // The same path as the default route's.
     assertEquals(mse.path().size(), mae.path().size(), "path length");
     assertEquals(mse.path().lambdas()[last], mae.path().lambdas()[last]);
+
+    String saved = dir.resolve("mae-model").toString();
+    mae.write().save(saved);
+    CvResult loaded = SparkElasticNetModel.load(saved).crossValidation();
+    assertEquals(CvMeasure.MEAN_ABSOLUTE_ERROR, loaded.measure(), "the saved measure");
+    assertEquals(Arrays.toString(mae.crossValidation().mean()), Arrays.toString(loaded.mean()));
   }
 
   @Test

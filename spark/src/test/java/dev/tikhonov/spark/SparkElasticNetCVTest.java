@@ -62,11 +62,12 @@ class SparkElasticNetCVTest {
     assertEquals(1e-3, cv.getTolerance());
     assertFalse(cv.getLambdaMinRatio().isPresent());
     assertEquals(2, cv.getAggregationDepth());
+    assertEquals("deviance", cv.getMeasure());
 
     SparkElasticNetCV set = cv.setFeaturesCol("f").setLabelCol("y").setWeightCol("w")
         .setFoldCol("k").setPredictionCol("p").setL1Ratio(0.5).setLambdas(0.1, 1.0)
         .setNumLambdas(50).setStandardize(false).setNumFolds(4).setSeed(9).setSelection("1se")
-        .setTolerance(1e-10).setAggregationDepth(3);
+        .setTolerance(1e-10).setAggregationDepth(3).setMeasure(" MAE");
     assertSame(cv, set);
     assertEquals(Optional.of("w"), cv.getWeightCol());
     assertEquals(Optional.of("k"), cv.getFoldCol());
@@ -74,6 +75,7 @@ class SparkElasticNetCVTest {
     assertEquals(0.5, cv.getL1Ratio());
     assertEquals("1se", cv.getSelection());
     assertEquals(4, cv.getNumFolds());
+    assertEquals("mae", cv.getMeasure(), "cv.glmnet's id, as the core's CvMeasure reads it");
   }
 
   @Test
@@ -101,7 +103,8 @@ class SparkElasticNetCVTest {
         {cv.l1Ratio(), "in [0, 1]"}, {cv.numLambdas(), "(≥ 1)"}, {cv.numFolds(), "(≥ 2)"},
         {cv.tolerance(), "(> 0;"}, {cv.lambdaMinRatio(), "in (0, 1)"},
         {cv.aggregationDepth(), "(≥ 1)"}, {cv.lambdas(), "finite and ≥ 0"},
-        {cv.weightCol(), "≥ 0"}, {cv.foldCol(), "1..numFolds"}};
+        {cv.weightCol(), "≥ 0"}, {cv.foldCol(), "1..numFolds"},
+        {cv.measure(), "deviance, mse, mae"}};
     for (Object[] r : ranges) {
       org.apache.spark.ml.param.Param<?> param = (org.apache.spark.ml.param.Param<?>) r[0];
       assertTrue(cv.explainParam(param).contains((String) r[1]), cv.explainParam(param));
