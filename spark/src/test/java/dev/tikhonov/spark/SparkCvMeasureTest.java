@@ -95,12 +95,17 @@ class SparkCvMeasureTest {
 
   /** The core's cross-validation (ElasticNetCV's rows route) of the same rows and folds. */
   private static CvResult core(Family family, double[] y, double[] w, CvMeasure measure) {
+    return core(family, y, w, measure,
+        PathSettings.builder().numLambdas(LAMBDAS).tolerance(TOLERANCE).build());
+  }
+
+  private static CvResult core(Family family, double[] y, double[] w, CvMeasure measure,
+      PathSettings settings) {
     List<String> classes = family == Family.BINOMIAL ? List.of("0", "1")
         : family == Family.MULTINOMIAL ? List.of("0", "1", "2") : List.of();
-    return CrossValidation.path(family, table.x(), y, Observations.ofWeights(w),
-        PathSettings.builder().numLambdas(LAMBDAS).tolerance(TOLERANCE).build(), names,
-        classes, KFold.of(table.folds()), CrossValidation.Alignment.INTERPOLATE, measure, 2)
-        .cv();
+    return CrossValidation.path(family, table.x(), y, Observations.ofWeights(w), settings,
+        names, classes, KFold.of(table.folds()), CrossValidation.Alignment.INTERPOLATE, measure,
+        2).cv();
   }
 
   /** The same measure, mean and SE at every λ, λ_min and λ_1se. */
@@ -150,6 +155,17 @@ class SparkCvMeasureTest {
     CvResult loaded = SparkElasticNetModel.load(saved).crossValidation();
     assertEquals(CvMeasure.MEAN_ABSOLUTE_ERROR, loaded.measure(), "the saved measure");
     assertEquals(Arrays.toString(mae.crossValidation().mean()), Arrays.toString(loaded.mean()));
+  }
+
+  /** A λ sequence of one's own: every fold at those λ, not interpolated (cv.glmnet's rule). */
+  @Test
+  void gaussian_maeAtLambdasOfOnesOwn_equalsTheCores() {
+    double[] lambdas = {0.8, 0.3, 0.1, 0.03, 0.01};
+    SparkElasticNetModel mae = fit(estimator("gaussian", "mae").setLambdas(lambdas)
+        .setL1Ratio(0.5), table.y(), ones());
+    assertSameCv(core(Family.GAUSSIAN, table.y(), ones(), CvMeasure.MEAN_ABSOLUTE_ERROR,
+        PathSettings.builder().lambdas(lambdas).l1Ratio(0.5).tolerance(TOLERANCE).build()),
+        mae);
   }
 
   @Test
