@@ -46,7 +46,8 @@ import org.apache.spark.storage.StorageLevel;
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
- *   [--fold-column fold] [--cv-measure deviance|mse|mae|class] [--l1-ratio 1] [--lambdas l1,l2,...]
+ *   [--fold-column fold] [--cv-measure deviance|mse|mae|class] [--l1-ratio 1]
+ *   [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  *   [--save FILE [--save-lambda min|1se|last|λ]]
  * </pre>
@@ -606,9 +607,8 @@ public final class PathJob {
       try {
         new SparkElasticNetCV().setFamily(family).setMeasure(measure.id()).cvMeasure();
       } catch (InputException e) {
-        // "measure: 'class' does not apply to a gaussian path (…)": the setting is the flag here
-        throw new InputException(e.getMessage().replaceFirst("^measure: '([^']*)'",
-            "--cv-measure $1"), e);
+        // about the setting "measure", which is this flag here
+        throw new InputException("--cv-measure" + e.afterSetting(), e);
       }
     }
 

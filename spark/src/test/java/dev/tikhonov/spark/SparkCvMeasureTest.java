@@ -264,12 +264,12 @@ class SparkCvMeasureTest {
     Result gaussianClass = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
         "--cv-measure", "class", "--out", out.toString());
     assertEquals(2, gaussianClass.code());
-    assertTrue(gaussianClass.err().startsWith("tikhonov-spark: --cv-measure class does not"
+    assertTrue(gaussianClass.err().startsWith("tikhonov-spark: --cv-measure: 'class' does not"
         + " apply to a gaussian path"), gaussianClass.err());
     Result auc = run("--data", data.toString(), "--target", "y", "--family", "binomial",
         "--cv-folds", "3", "--cv-measure", "auc", "--out", out.toString());
     assertEquals(2, auc.code());
-    assertTrue(auc.err().startsWith("tikhonov-spark: --cv-measure auc (the AUC) is not"
+    assertTrue(auc.err().startsWith("tikhonov-spark: --cv-measure: 'auc' (the AUC) is not"
         + " computed on Spark"), auc.err());
     Result noCv = run("--data", data.toString(), "--target", "y", "--cv-measure", "mse",
         "--out", out.toString());
