@@ -1,5 +1,7 @@
 package dev.tikhonov.report;
 
+import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvMeasure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -124,11 +126,24 @@ final class PathCharts {
   }
 
   /**
-   * What the CV error of a path of {@code family} measures (CrossValidation scores held-out
-   * rows by the family's deviance): the axis said "cross-validated error" without saying
-   * which, where ridge-vs-lasso's is the test MSE's scale.
+   * What the CV error of a path of {@code family} measures by the deviance (CrossValidation's
+   * default): the axis said "cross-validated error" without saying which, where
+   * ridge-vs-lasso's is the test MSE's scale.
    */
   static String cvMeasure(String family) {
+    return cvMeasure(family, CvMeasure.DEVIANCE);
+  }
+
+  /**
+   * The CV curve's axis title: what the folds were scored by ({@code measure}, path.json's
+   * cv.measure) for a path of {@code family}, in {@link CvMeasure#label}'s words beyond the
+   * deviance; "larger is better" for the AUC, whose maximum λ_min is.
+   */
+  static String cvMeasure(String family, CvMeasure measure) {
+    if (measure != CvMeasure.DEVIANCE) {
+      return "cross-validated " + measure.label(familyOf(family))
+          + (measure.largerIsBetter() ? " (larger is better)" : "");
+    }
     return switch (family) {
       case "gaussian" -> "cross-validated mean squared error";
       case "binomial", "multinomial" -> "cross-validated deviance (−2·log p̂ per row)";
@@ -137,13 +152,33 @@ final class PathCharts {
     };
   }
 
-  /** Mean CV error per λ with a shaded band mean ± SE; null when the path has no CV. */
+  /**
+   * What a path's CV mean is called: "error" for the deviance (the axis says which), else the
+   * measure's {@link CvMeasure#label} ("AUC", "misclassification rate").
+   */
+  static String cvName(PathData path) {
+    CvMeasure measure = path.cv() == null ? CvMeasure.DEVIANCE : path.cv().measure();
+    return measure == CvMeasure.DEVIANCE ? "error" : measure.label(familyOf(path.family()));
+  }
+
+  /** path.json's family name as the enum; gaussian for one it does not know (files of old). */
+  static Family familyOf(String family) {
+    for (Family f : Family.values()) {
+      if (f.name().equalsIgnoreCase(family)) {
+        return f;
+      }
+    }
+    return Family.GAUSSIAN;
+  }
+
+  /** Mean CV score per λ with a shaded band mean ± SE; null when the path has no CV. */
   public static XYChart cvCurve(PathData path, String title) {
     PathData.CrossValidation cv = path.cv();
     if (cv == null) {
       return null;
     }
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family()));
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
+        cv.measure()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
     // the band over the positive λ; a λ = 0 gets an error bar in its slot instead
     int m = 0;
@@ -173,7 +208,8 @@ final class PathCharts {
     for (int i = 0; i < zeroBar.length; i++) {
       zeroBar[i] = path.lambda()[i] > 0 ? 0 : cv.se()[i];
     }
-    XYSeries mean = LambdaCharts.addLambdaSeries(chart, axis, "mean CV error", path.lambda(),
+    XYSeries mean = LambdaCharts.addLambdaSeries(chart, axis, "mean CV " + cvName(path),
+        path.lambda(),
         cv.mean(), zero ? zeroBar : null, ChartTheme.color(0));
     mean.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     markCv(chart, path, axis);

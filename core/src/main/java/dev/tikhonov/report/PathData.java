@@ -2,6 +2,7 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.List;
 /**
  * A regularization path as path.json stores it: for each λ (decreasing), the coefficients that
  * minimize {@code (1/n) Σ ℓ + λ Σ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, and optionally the cross-validated
- * error at each λ with its standard error, λ_min (lowest CV error) and λ_1se (largest λ within
- * one SE of it). An immutable value (the feature names are copied; the arrays, here and in
- * {@code cv} and {@code criteria}, are not: do not modify them); thread-safe.
+ * score at each λ (by its measure, default the deviance) with its standard error, λ_min (best
+ * mean: lowest, highest for the AUC) and λ_1se (largest λ within one SE of it). An immutable
+ * value (the feature names are copied; the arrays, here and in {@code cv} and
+ * {@code criteria}, are not: do not modify them); thread-safe.
  *
  * @param coef [λ index][class][feature]; one class for gaussian and binomial
  * @param cv null when the path was fitted without cross-validation
@@ -30,10 +32,22 @@ record PathData(
     Criteria criteria) {
 
   /**
-   * Cross-validated error per λ, mean ± standard error over the folds. An immutable value (the
-   * arrays are not copied: do not modify them); thread-safe.
+   * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
+   * before it was recorded scored by the deviance), mean ± standard error over the folds; λ_min
+   * is the smallest mean, or the largest for the AUC. An immutable value (the arrays are not
+   * copied: do not modify them); thread-safe.
    */
-  public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {}
+  public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se,
+      CvMeasure measure) {
+    public CrossValidation {
+      java.util.Objects.requireNonNull(measure, "measure");
+    }
+
+    /** Scored by the deviance, as every path.json before cv.measure was. */
+    public CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {
+      this(mean, se, lambdaMin, lambda1se, CvMeasure.DEVIANCE);
+    }
+  }
 
   /**
    * The information criteria per λ (select.InformationCriteria: AIC = D + 2·df,
@@ -123,7 +137,8 @@ record PathData(
           JsonFiles.numbers(cvNode, "mean", w),
           JsonFiles.numbers(cvNode, "se", w),
           JsonFiles.lambda(cvNode, "lambda_min", w),
-          JsonFiles.lambda(cvNode, "lambda_1se", w));
+          JsonFiles.lambda(cvNode, "lambda_1se", w),
+          measure(cvNode, w));
       if (cv.mean().length != lambda.length || cv.se().length != lambda.length) {
         throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
       }
@@ -162,6 +177,23 @@ record PathData(
         names,
         cv,
         criteria);
+  }
+
+  /** cv.measure: a measure's id; absent or null (a file from before it) is the deviance. */
+  private static CvMeasure measure(JsonNode cv, String where) {
+    JsonNode node = cv.get("measure");
+    if (node == null || node.isNull()) {
+      return CvMeasure.DEVIANCE;
+    }
+    if (!node.isTextual()) {
+      throw new InputException(where + ": \"measure\" must be one of " + String.join(", ",
+          CvMeasure.ids()) + ", found " + node);
+    }
+    try {
+      return CvMeasure.ofId(node.asText());
+    } catch (InputException e) {
+      throw new InputException(where + ": \"measure\"" + e.afterSetting(), e);
+    }
   }
 
   /** The array {@code root.field} with one number per λ. */

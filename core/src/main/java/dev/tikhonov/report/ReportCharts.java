@@ -215,10 +215,13 @@ public final class ReportCharts {
                 + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + ".")
             + (omitted.length() == 0 ? "" : " " + omitted),
         coefficients));
-    XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated error");
+    XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated " + PathCharts.cvName(path));
     if (cv != null) {
+      boolean larger = path.cv().measure().largerIsBetter();
       charts.add(new ReportChart("cv-curve" + suffix,
-          "Mean cross-validated error over the folds with its ±1 standard-error band.", cv));
+          "Mean cross-validated " + PathCharts.cvName(path) + " over the folds with its ±1"
+              + " standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
+                  + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
     XYChart criteria = PathCharts.criteriaCurve(path, prefix + "Information criteria");
     if (criteria != null) {

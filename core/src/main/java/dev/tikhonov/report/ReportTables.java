@@ -325,7 +325,8 @@ final class ReportTables {
     }
     List<String> headers = new ArrayList<>(List.of("", "λ", "df", "deviance ratio"));
     if (path.cv() != null) {
-      headers.add("CV error (mean ± SE)");
+      headers.add("CV " + path.cv().measure().label(PathCharts.familyOf(path.family()))
+          + " (mean ± SE)");
     }
     if (ic != null) {
       headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
@@ -338,11 +339,16 @@ final class ReportTables {
       boolean last = m > 1 && min == m - 1 && path.lambda()[min] > 0;
       boolean first = m > 1 && min == 0 && path.df()[0] > 0;
       if (first || last) {
+        boolean larger = path.cv().measure().largerIsBetter();
+        String name = Html.escape(PathCharts.cvName(path));
         out.append("<p class=\"note warn\">λ_min is the ").append(first ? "first" : "last")
-            .append(" λ of the path: the cross-validated error may fall further ")
-            .append(first ? "above" : "below").append(" it, so λ_min and the error there are"
-                + " the grid's edge, not the curve's minimum. A longer path (a smaller λ_min/λ_max"
-                + " ratio, or λ values of your own) shows where the curve turns.</p>\n");
+            .append(" λ of the path: the cross-validated ").append(name)
+            .append(larger ? " may rise further " : " may fall further ")
+            .append(first ? "above" : "below").append(" it, so λ_min and the ").append(name)
+            .append(" there are the grid's edge, not the curve's ")
+            .append(larger ? "maximum" : "minimum").append(". A longer path (a smaller"
+                + " λ_min/λ_max ratio, or λ values of your own) shows where the curve"
+                + " turns.</p>\n");
       }
     }
     int classes = path.numClasses();

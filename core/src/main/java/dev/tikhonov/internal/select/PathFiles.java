@@ -5,6 +5,7 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.InformationCriteria;
 import dev.tikhonov.select.RelaxedCvResult;
@@ -82,14 +83,16 @@ public final class PathFiles {
     if (crossValidation.isPresent()) {
       CvResult cv = crossValidation.get();
       Map<String, Object> c = new LinkedHashMap<>();
+      // what mean and se are of: cv.glmnet's type.measure ("auc": λ_min is the largest mean)
+      c.put("measure", cv.measure().id());
       c.put("mean", cv.mean());
       c.put("se", cv.standardError());
       c.put("lambda_min", cv.lambdaMin());
       c.put("lambda_1se", cv.lambda1se());
       // a fold whose path did not converge (CvResult.warning), null when every fold converged
       c.put("warning", cv.warning().orElse(null));
-      c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin(), remedy)
-          .orElse(null));
+      c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin(), remedy,
+          cv.measure()).orElse(null));
       m.put("cv", c);
     }
     return m;
@@ -114,18 +117,44 @@ public final class PathFiles {
   }
 
   /**
+   * {@link #lambdaMinWarning(PathSolution, int, double)} of a cross-validation by
+   * {@code measure}: for the AUC, whose largest mean is λ_min, the mean AUC was still rising.
+   */
+  public static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
+      double lambdaMin, CvMeasure measure) {
+    return lambdaMinWarning(path, indexMin, lambdaMin, FLAGS_REMEDY, measure);
+  }
+
+  /**
    * {@link #lambdaMinWarning(PathSolution, int, double)} ending with {@code remedy} instead of
    * the flags; an empty remedy states the fact alone.
    */
   public static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
       double lambdaMin, String remedy) {
+    return lambdaMinWarning(path, indexMin, lambdaMin, remedy, CvMeasure.DEVIANCE);
+  }
+
+  private static Optional<String> lambdaMinWarning(PathSolution path, int indexMin,
+      double lambdaMin, String remedy, CvMeasure measure) {
     if (!path.lastOfFullSequence(indexMin)) {
       return Optional.empty();
     }
     return Optional.of("lambda_min is the sequence's smallest lambda, "
         + String.format(Locale.ROOT, "%.6g", lambdaMin)
-        + ": the held-out loss was still falling where the sequence ended, so a smaller"
-        + " lambda may predict better" + (remedy.isEmpty() ? "" : "; " + remedy));
+        + (measure.largerIsBetter() ? ": the mean " + measure.label(path.family())
+            + " was still rising" : ": the held-out loss was still falling")
+        + " where the sequence ended, so a smaller lambda may predict better"
+        + (remedy.isEmpty() ? "" : "; " + remedy));
+  }
+
+  /**
+   * "cv_mean is the mean AUC over the folds, largest at lambda_min": what the printed table's
+   * CV column {@code column} holds and where its best is ({@code best}), by the measure's
+   * {@link CvMeasure#label}.
+   */
+  static String measureLine(CvMeasure measure, Family family, String column, String best) {
+    return column + " is the mean " + measure.label(family) + " over the folds, "
+        + (measure.largerIsBetter() ? "largest" : "smallest") + " at " + best;
   }
 
   /**
@@ -244,9 +273,10 @@ public final class PathFiles {
       s.append("\n");
     }
     if (cv != null) {
-      s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d)%n",
-          cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
-          path.degreesOfFreedom()[cv.index1se()]));
+      s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d);"
+          + " %s%n", cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
+          path.degreesOfFreedom()[cv.index1se()],
+          measureLine(cv.measure(), path.family(), "cv_mean", "lambda_min")));
     }
     return s.toString();
   }
@@ -286,6 +316,7 @@ public final class PathFiles {
         mean.add(curve.mean());
         se.add(curve.standardError());
       }
+      c.put("measure", cv.measure().id());
       c.put("gamma", cv.gammas());
       c.put("mean", mean);
       c.put("se", se);
@@ -295,8 +326,8 @@ public final class PathFiles {
       c.put("gamma_1se", cv.gamma1se());
       // a fold whose lasso path did not converge (CvResult.warning), null when none
       c.put("warning", cv.curve(0).warning().orElse(null));
-      c.put("lambda_min_warning", lambdaMinWarning(fit.lasso(), cv.indexMin(), cv.lambdaMin())
-          .orElse(null));
+      c.put("lambda_min_warning", lambdaMinWarning(fit.lasso(), cv.indexMin(), cv.lambdaMin(),
+          cv.measure()).orElse(null));
       m.put("cv", c);
     }
     return m;
@@ -304,7 +335,7 @@ public final class PathFiles {
 
   /**
    * The printed table of a relaxed path: λ, df, the lasso's and the refit's dev_ratio and, with
-   * cross-validation, the mean held-out deviance per γ, marking (λ_min, γ_min) and
+   * cross-validation, the mean held-out score per γ (by its measure), marking (λ_min, γ_min) and
    * (λ_1se, γ_1se), then the choice in one line.
    */
   public static String relaxedSummary(dev.tikhonov.linear.RelaxedFit fit,
@@ -339,9 +370,10 @@ public final class PathFiles {
     }
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g, gamma_min = %s (df %d);"
-          + " lambda_1se = %.6g, gamma_1se = %s (df %d)%n", cv.lambdaMin(), cv.gammaMin(),
+          + " lambda_1se = %.6g, gamma_1se = %s (df %d); %s%n", cv.lambdaMin(), cv.gammaMin(),
           lasso.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(), cv.gamma1se(),
-          lasso.degreesOfFreedom()[cv.index1se()]));
+          lasso.degreesOfFreedom()[cv.index1se()], measureLine(cv.measure(), lasso.family(),
+              "cv(g=...)", "(lambda_min, gamma_min)")));
     }
     return s.toString();
   }
