@@ -215,6 +215,49 @@ class HtmlReportTest {
         "a minimum inside the grid is not flagged");
   }
 
+  /**
+   * A path cross-validated by the AUC (path.json's cv.measure): the table's header, the CV
+   * chart's title, axis, series and caption name the AUC, and a largest mean AUC at the last λ
+   * is said to be an edge where the AUC may rise further, not where an error may fall; a file
+   * without cv.measure (written before it) is the deviance's, one with an unknown measure is
+   * refused naming the file and the field.
+   */
+  @Test
+  void write_aucPath_namesTheMeasure_oldFilesAreTheDeviances() throws IOException {
+    Path dir = temp.resolve("auc");
+    SampleRuns.write(dir.resolve("run.json"), SampleRuns.runJson("path", "{\"folds\": 5}"));
+    String json = "{\"family\": \"binomial\", \"l1_ratio\": 1,"
+        + " \"lambda\": [1, 0.1, 0.01], \"coef\": [[0.2, 0.1], [0.9, -0.3], [1.1, -0.4]],"
+        + " \"df\": [2, 2, 2], \"dev_ratio\": [0.3, 0.8, 0.9], \"feature_names\": [\"a\", \"b\"],"
+        + " \"cv\": {\"measure\": \"auc\", \"mean\": [0.7, 0.8, 0.9], \"se\": [0.01, 0.01, 0.01],"
+        + " \"lambda_min\": 0.01, \"lambda_1se\": 0.01}}\n";
+    SampleRuns.write(dir.resolve("path.json"), json);
+    String html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("CV AUC (mean ± SE)"), "the table's header");
+    assertTrue(html.contains("the cross-validated AUC may rise further below it"), html);
+    assertTrue(html.contains("not the curve's maximum"), html);
+    assertTrue(html.contains("Mean cross-validated AUC over the folds"), "the caption");
+    assertFalse(html.contains("CV error"), "the deviance's words");
+    PathData path = PathData.read(dir.resolve("path.json"));
+    org.knowm.xchart.XYChart chart = PathCharts.cvCurve(path, "t");
+    assertEquals("cross-validated AUC (larger is better)", chart.getYAxisTitle());
+    assertTrue(chart.getSeriesMap().containsKey("mean CV AUC"), chart.getSeriesMap().keySet()
+        .toString());
+
+    SampleRuns.write(dir.resolve("path.json"), json.replace("\"measure\": \"auc\", ", ""));
+    assertEquals(dev.tikhonov.select.CvMeasure.DEVIANCE,
+        PathData.read(dir.resolve("path.json")).cv().measure());
+    html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.contains("CV binomial deviance (mean ± SE)"), "the table's header");
+
+    SampleRuns.write(dir.resolve("path.json"), json.replace("\"auc\"", "\"rmse\""));
+    InputException e = assertThrows(InputException.class,
+        () -> PathData.read(dir.resolve("path.json")));
+    assertTrue(e.getMessage().startsWith(dir.resolve("path.json") + ": cv: \"measure\": 'rmse'"
+        + " is not a cross-validation measure; expected one of deviance, mse, mae, class, auc"),
+        e.getMessage());
+  }
+
   /** `path --lambdas 0.5,0`: λ = 0 goes to the log axis's λ = 0 slot, not into an exception. */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

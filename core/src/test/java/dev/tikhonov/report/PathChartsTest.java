@@ -38,6 +38,22 @@ class PathChartsTest {
     }
   }
 
+  /** Beyond the deviance, the axis names the measure path.json's cv.measure gives. */
+  @Test
+  void cvCurve_axisNamesTheMeasure() {
+    double[][][] coef = new double[3][1][1];
+    for (String[] measure : new String[][] {{"auc", "cross-validated AUC (larger is better)"},
+        {"class", "cross-validated misclassification rate"},
+        {"mse", "cross-validated mean squared error"},
+        {"mae", "cross-validated mean absolute error"}}) {
+      PathData.CrossValidation cv = new PathData.CrossValidation(new double[] {3, 2, 2.5},
+          new double[] {0.1, 0.1, 0.1}, 0.1, 1, dev.tikhonov.select.CvMeasure.ofId(measure[0]));
+      PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
+          new double[3], new double[3], List.of("x1"), cv, null);
+      assertEquals(measure[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
+    }
+  }
+
   /** It used to stop the report with XChart's "Series name cannot be null or zero-length". */
   @Test
   void coefficientPath_emptyFeatureName_isDrawnAsFeatureNumber() {

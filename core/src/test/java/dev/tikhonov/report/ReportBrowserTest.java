@@ -169,6 +169,16 @@ class ReportBrowserTest {
     checkInBrowser(SampleRuns.path(temp.resolve("path")), "path");
   }
 
+  /** A path cross-validated by the AUC: its longer axis title and header fit their boxes. */
+  @Test
+  void report_aucPath_rendersEveryChartWithoutConsoleErrors() throws IOException {
+    Path dir = SampleRuns.path(temp.resolve("path-auc"));
+    Path json = dir.resolve("path.json");
+    Files.writeString(json, Files.readString(json).replace("\"cv\": {\"mean\"",
+        "\"cv\": {\"measure\": \"auc\", \"mean\""));
+    checkInBrowser(dir, "path-auc");
+  }
+
   @Test
   void report_ridgeVsLassoAndGdLinear_renderEveryChartWithoutConsoleErrors() throws IOException {
     checkInBrowser(SampleRuns.ridgeVsLasso(temp.resolve("ridge-vs-lasso")), "ridge-vs-lasso");

@@ -46,6 +46,45 @@ class PathFilesTest {
     assertFalse(fact.contains("--"), fact);
   }
 
+  /**
+   * A binomial lasso cross-validated by the AUC on three large λ, where the ranking still
+   * improves at the last: path.json names the measure, the printed λ line says the means are
+   * AUCs, largest at λ_min, and the warning at the sequence's end says the mean AUC was still
+   * rising, not that a loss was falling.
+   */
+  @Test
+  void aucPath_namesItsMeasureInJsonSummaryAndWarning() {
+    Random random = new Random(11);
+    int n = 300;
+    double[][] x = new double[n][2];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = random.nextGaussian();
+      x[i][1] = random.nextGaussian();
+      y[i] = random.nextDouble() < 1 / (1 + Math.exp(-2 * x[i][0] - 1.5 * x[i][1])) ? 1 : 0;
+    }
+    PathSettings settings = PathSettings.lasso();
+    double lambdaMax = CrossValidation.path(Family.BINOMIAL, x, y, settings.withNumLambdas(2),
+        List.of("x1", "x2"), List.of("0", "1"), KFold.random(n, 5, 1), 1).path().lambdas()[0];
+    CrossValidation.Fit fit = CrossValidation.path(Family.BINOMIAL, x, y,
+        dev.tikhonov.linear.Observations.none(), settings.withLambdas(0.9 * lambdaMax,
+            0.4 * lambdaMax, 0.05 * lambdaMax), List.of("x1", "x2"), List.of("0", "1"),
+        KFold.random(n, 5, 1), CrossValidation.Alignment.INTERPOLATE,
+        dev.tikhonov.select.CvMeasure.AUC, 1);
+    assertEquals(2, fit.cv().indexMin(), "the largest mean AUC at the sequence's end: "
+        + java.util.Arrays.toString(fit.cv().mean()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cv = (Map<String, Object>) PathFiles.json(fit.path(),
+        Optional.of(fit.cv())).get("cv");
+    assertEquals("auc", cv.get("measure"));
+    String warning = warning(PathFiles.json(fit.path(), Optional.of(fit.cv())));
+    assertTrue(warning.contains(": the mean AUC was still rising where the sequence ended"),
+        warning);
+    String summary = PathFiles.summary(fit.path(), Optional.of(fit.cv()));
+    assertTrue(summary.lines().reduce((a, b) -> b).orElseThrow().endsWith("; cv_mean is the"
+        + " mean AUC over the folds, largest at lambda_min"), summary);
+  }
+
   @SuppressWarnings("unchecked")
   private static String warning(Map<String, Object> json) {
     return (String) ((Map<String, Object>) json.get("cv")).get("lambda_min_warning");
