@@ -100,6 +100,13 @@ public final class CompletionCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code path --cv-measure}. */
+  static final class CvMeasures extends Choices {
+    CvMeasures() {
+      super(dev.tikhonov.select.CvMeasure.ids());
+    }
+  }
+
   /** {@code experiment NAME}. */
   static final class Experiments extends Choices {
     Experiments() {

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The flag to suggest for one typed as another tool spells it: {@code --learning-rate} (PyTorch,
  * Keras) for {@code --lr}, {@code --batch_size} for {@code --batch-size}, {@code --Lambda} for
- * {@code --lambda}, glmnet's {@code --lambda.min.ratio} and {@code --nfolds} for
- * {@code --lambda-min-ratio} and {@code --cv-folds}. picocli's own suggestions go by spelling
+ * {@code --lambda}, glmnet's {@code --lambda.min.ratio}, {@code --nfolds} and
+ * {@code --type.measure} for {@code --lambda-min-ratio}, {@code --cv-folds} and
+ * {@code --cv-measure}. picocli's own suggestions go by spelling
  * distance and found none of these.
  * They are suggestions in the error, never accepted aliases: one spelling per setting keeps
  * every command line, run.json and doc alike. Stateless.
@@ -51,6 +52,7 @@ final class FlagSuggestions {
       Map.entry("--thresh", List.of(new Candidate("--tol", GLMNET_THRESH))),
       Map.entry("--maxit", List.of(new Candidate("--max-iterations", ""))),
       Map.entry("--nfolds", List.of(new Candidate("--cv-folds", ""))),
+      Map.entry("--type-measure", List.of(new Candidate("--cv-measure", ""))),
       Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),
       Map.entry("--intercept", List.of(new Candidate("--no-intercept", ""))),
       Map.entry("--standardize", List.of(new Candidate("--no-standardize", ""))),

@@ -24,6 +24,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.AdaptivePenalty;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.KFold;
 import dev.tikhonov.select.RelaxedCrossValidation;
@@ -192,6 +193,15 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "order, optional header line.")
   Path foldid;
 
+  @Option(names = "--cv-measure", paramLabel = "M",
+      completionCandidates = CompletionCommand.CvMeasures.class,
+      description = "With --cv-folds or --foldid: what each fold's held-out rows are scored by "
+          + "(cv.glmnet's type.measure): deviance (the family's; the MSE for gaussian), mse, mae, "
+          + "class (misclassification rate) or auc (area under the ROC curve, larger is better: "
+          + "λ_min is the largest mean AUC). gaussian and poisson take deviance, mse, mae; "
+          + "multinomial also class; binomial all five. Default: deviance.")
+  String cvMeasure;
+
   @Option(names = "--seed", paramLabel = "S",
       description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
@@ -241,6 +251,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     LinearBuilder<?> settings = ElasticNet.of(fam);
     configure(settings);
     translate(() -> ((ElasticNet.Builder<?>) settings).build());
+    CvMeasure measure = measureOf(cvMeasure, fam);
     if (cvFolds != null && cvFolds < 2) {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
@@ -266,14 +277,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     configure(settings);
     if (relax) {
-      return relaxed(fam, writer, dataset, started);
+      return relaxed(fam, measure, writer, dataset, started);
     }
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
     if (cvFolds != null || foldid != null) {
       ElasticNetCV.Builder<? extends Predictor> b = ElasticNetCV.of(fam);
       configure(b);
-      b.threads(common.threads);
+      b.threads(common.threads).measure(measure);
       if (foldid != null) {
         b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
       } else {
@@ -304,7 +315,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     // λ_min at the sequence's end: the held-out loss may fall further (path.json has it too)
     Optional<String> atEnd = curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution(),
-        c.indexMin(), c.lambdaMin()));
+        c.indexMin(), c.lambdaMin(), c.measure()));
     ic.ifPresent(c -> json.put("ic", PathFiles.criteriaJson(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
@@ -361,6 +372,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
     }
+    given.requireApplies("--cv-measure", cvFolds != null || foldid != null,
+        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
+            + " scores no held-out rows");
     given.requireApplies("--seed", cvFolds != null, "with --cv-folds (it seeds the random folds)",
         foldid != null ? "with --foldid, which gives the folds" : "without cross-validation");
   }
@@ -400,6 +414,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     return Optional.ofNullable(switch (setting) {
       case "numLambdas" -> "--nlambda";
       case "numFolds" -> "--cv-folds";
+      case "measure" -> "--cv-measure";
       case "penaltyFactors" -> "--penalty-factors";
       case "lowerLimits" -> "--lower-limits";
       case "upperLimits" -> "--upper-limits";
@@ -720,6 +735,15 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
   }
 
+  /**
+   * --cv-measure as the core's measure, checked against the family before the data are read
+   * (default: the deviance); the core's refusals name the setting "measure", here the flag.
+   */
+  private CvMeasure measureOf(String id, Family fam) {
+    return id == null ? CvMeasure.DEVIANCE
+        : translate(() -> CvMeasure.ofId(id).requireAppliesTo(fam));
+  }
+
   private static AdaptivePenalty.Pilot pilotOf(String name) {
     if (name == null) {
       return AdaptivePenalty.Pilot.RIDGE;
@@ -733,11 +757,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /** path --relax: the relaxed path (and its CV over (λ, γ)), written and printed. */
-  private Integer relaxed(Family fam, RunWriter writer, Dataset dataset,
+  private Integer relaxed(Family fam, CvMeasure measure, RunWriter writer, Dataset dataset,
       java.time.Instant started) {
     RelaxedLasso.Builder<? extends Predictor> b = RelaxedLasso.of(fam);
     configure(b);
-    b.threads(common.threads);
+    b.threads(common.threads).measure(measure);
     if (gammas != null) {
       translate(() -> b.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray()));
     }
@@ -784,7 +808,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         .flatMap(s -> s.pathMessage(REMEDY)).or(c::warning)));
     // as the lasso's CV: λ_min at the sequence's end (path.json's relaxed.cv has it too)
     warn(curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution().lasso(), c.indexMin(),
-        c.lambdaMin())));
+        c.lambdaMin(), c.measure())));
     if (save != null) {
       Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
           ? cv.get().atMinimum() : cv.get().atOneStandardError();
