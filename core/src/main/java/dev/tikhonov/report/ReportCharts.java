@@ -219,8 +219,8 @@ public final class ReportCharts {
     if (cv != null) {
       boolean larger = path.cv().measure().largerIsBetter();
       charts.add(new ReportChart("cv-curve" + suffix,
-          "Mean cross-validated " + PathCharts.cvName(path) + " over the folds with its ±1"
-              + " standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
+          "The cross-validated " + PathCharts.cvName(path) + " averaged over the folds, with"
+              + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
                   + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
     XYChart criteria = PathCharts.criteriaCurve(path, prefix + "Information criteria");

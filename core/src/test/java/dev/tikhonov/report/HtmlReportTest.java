@@ -236,7 +236,7 @@ class HtmlReportTest {
     assertTrue(html.contains("CV AUC (mean ± SE)"), "the table's header");
     assertTrue(html.contains("the cross-validated AUC may rise further below it"), html);
     assertTrue(html.contains("not the curve's maximum"), html);
-    assertTrue(html.contains("Mean cross-validated AUC over the folds"), "the caption");
+    assertTrue(html.contains("The cross-validated AUC averaged over the folds"), "the caption");
     assertFalse(html.contains("CV error"), "the deviance's words");
     PathData path = PathData.read(dir.resolve("path.json"));
     org.knowm.xchart.XYChart chart = PathCharts.cvCurve(path, "t");

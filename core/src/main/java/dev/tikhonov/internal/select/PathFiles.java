@@ -148,12 +148,12 @@ public final class PathFiles {
   }
 
   /**
-   * "cv_mean is the mean AUC over the folds, largest at lambda_min": what the printed table's
+   * "cv_mean: the AUC averaged over the folds, largest at lambda_min": what the printed table's
    * CV column {@code column} holds and where its best is ({@code best}), by the measure's
    * {@link CvMeasure#label}.
    */
   static String measureLine(CvMeasure measure, Family family, String column, String best) {
-    return column + " is the mean " + measure.label(family) + " over the folds, "
+    return column + ": the " + measure.label(family) + " averaged over the folds, "
         + (measure.largerIsBetter() ? "largest" : "smallest") + " at " + best;
   }
 

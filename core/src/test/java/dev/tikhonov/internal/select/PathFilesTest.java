@@ -81,8 +81,8 @@ class PathFilesTest {
     assertTrue(warning.contains(": the mean AUC was still rising where the sequence ended"),
         warning);
     String summary = PathFiles.summary(fit.path(), Optional.of(fit.cv()));
-    assertTrue(summary.lines().reduce((a, b) -> b).orElseThrow().endsWith("; cv_mean is the"
-        + " mean AUC over the folds, largest at lambda_min"), summary);
+    assertTrue(summary.lines().reduce((a, b) -> b).orElseThrow().endsWith("; cv_mean: the AUC"
+        + " averaged over the folds, largest at lambda_min"), summary);
   }
 
   @SuppressWarnings("unchecked")
