@@ -653,11 +653,16 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       // A fold's refusal (FoldException: "fold 1 of 2 (its training rows): the target is
       // constant …") knows neither the file nor the flags that made the folds.
+      // A FoldException with no cause is about the fold's held-out rows (the AUC of rows of one
+      // class, rows of weight 0), which fewer folds make more of; one with its training fit's
+      // exception as the cause is about the training rows, which more folds make more of.
       if (e instanceof dev.tikhonov.select.FoldException && (cvFolds != null || foldid != null)) {
+        boolean heldOut = e.getCause() == null;
         throw new InputException("--data " + data + ": " + e.getMessage() + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
-            : "the folds are random: another --seed (now " + seed + ") makes other ones, more"
-                + " --cv-folds (now " + cvFolds + ") trains each on more rows"), e);
+            : "the folds are random: another --seed (now " + seed + ") makes other ones, "
+                + (heldOut ? "fewer --cv-folds (now " + cvFolds + ") hold out more rows in each"
+                    : "more --cv-folds (now " + cvFolds + ") trains each on more rows")), e);
       }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {

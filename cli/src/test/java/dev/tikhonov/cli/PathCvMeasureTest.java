@@ -77,7 +77,7 @@ class PathCvMeasureTest {
       max = Math.max(max, m.asDouble());
     }
     assertTrue(max > 0.95, "breast cancer's AUC is high: " + max);
-    assertTrue(r.out().contains("; cv_mean is the mean AUC over the folds, largest at"
+    assertTrue(r.out().contains("; cv_mean: the AUC averaged over the folds, largest at"
         + " lambda_min"), r.out());
     // the run's settings carry it too
     JsonNode run = JSON.readTree(dir.resolve("auc/run.json").toFile());
@@ -90,8 +90,8 @@ class PathCvMeasureTest {
     InProcess r = path("dev", breastCancer(), "--cv-folds", "3", "--nlambda", "20");
     assertEquals(0, r.exit(), r.err());
     assertEquals("deviance", json("dev").get("cv").get("measure").asText());
-    assertTrue(r.out().contains("; cv_mean is the mean binomial deviance over the folds,"
-        + " smallest at lambda_min"), r.out());
+    assertTrue(r.out().contains("; cv_mean: the binomial deviance averaged over the"
+        + " folds, smallest at lambda_min"), r.out());
   }
 
   /**
@@ -139,7 +139,7 @@ class PathCvMeasureTest {
     assertEquals(0, r.exit(), r.err());
     JsonNode cv = json("relax").get("relaxed").get("cv");
     assertEquals("auc", cv.get("measure").asText());
-    assertTrue(r.out().contains("cv(g=...) is the mean AUC over the folds, largest at"
+    assertTrue(r.out().contains("cv(g=...): the AUC averaged over the folds, largest at"
         + " (lambda_min, gamma_min)"), r.out());
     double best = Double.NEGATIVE_INFINITY;
     for (JsonNode curve : cv.get("mean")) {
@@ -237,6 +237,20 @@ class PathCvMeasureTest {
     assertEquals(0, r.exit(), r.err());
   }
 
+  /**
+   * Random folds of about 6 rows, some all benign: the advice is fewer --cv-folds (more held-out
+   * rows each), not the "more --cv-folds trains each on more rows" of a training-rows refusal.
+   */
+  @Test
+  void auc_randomFoldsOfOneClass_adviseFewerFolds() {
+    InProcess r = path("many-folds", breastCancer(), "--cv-folds", "100", "--cv-measure", "auc");
+    assertEquals(2, r.exit(), r.err());
+    String m = r.message().strip();
+    assertTrue(m.contains("held-out rows are all of the first class"), m);
+    assertTrue(m.endsWith("; the folds are random: another --seed (now 0) makes other ones,"
+        + " fewer --cv-folds (now 100) hold out more rows in each"), m);
+  }
+
   @Test
   void rSpellings_areSuggested() {
     for (String typed : List.of("--type.measure", "--type-measure", "--type_measure")) {
@@ -257,7 +271,7 @@ class PathCvMeasureTest {
     assertEquals(0, r.exit(), r.err());
     String html = Files.readString(dir.resolve("report").resolve("report.html"));
     assertTrue(html.contains("CV AUC (mean ± SE)"), "the table's header");
-    assertTrue(html.contains("Mean cross-validated AUC over the folds"), "the chart's caption");
+    assertTrue(html.contains("The cross-validated AUC averaged over the folds"), "the chart's caption");
     assertFalse(html.contains("CV error"), "the deviance's words");
   }
 }
