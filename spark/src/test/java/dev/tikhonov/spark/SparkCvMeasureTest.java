@@ -249,6 +249,7 @@ class SparkCvMeasureTest {
         "--tol", String.valueOf(TOLERANCE), "--cv-measure", "class", "--out", out.toString());
     assertEquals(0, ok.code(), ok.err());
     JsonNode cv = Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv");
+    assertEquals("class", cv.get("measure").asText(), "path.json's cv.measure");
     CvResult expected = core(Family.BINOMIAL, y, ones(), CvMeasure.MISCLASSIFICATION);
     assertEquals(expected.mean().length, cv.get("mean").size(), "path.json's λ count");
     for (int l = 0; l < expected.mean().length; l++) {
