@@ -531,8 +531,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    * where COLUMN,VALUE also works) → one factor per feature, 1 for features not named.
    */
   static double[] penaltyFactors(String spec, List<String> features, List<String> ignored) {
-    return perFeature("--penalty-factors", spec, features, 1.0, false, "factor",
-        v -> v >= 0 && !Double.isInfinite(v), "must be finite and ≥ 0", ignored);
+    double[] factors = perFeature("--penalty-factors", spec, features, 1.0, false, "factor",
+        v -> v >= 0, "must be finite and ≥ 0", ignored);
+    for (int j = 0; j < factors.length; j++) {
+      if (Double.isInfinite(factors[j])) {
+        // glmnet's idiom: penalty.factor = Inf excludes the variable
+        throw new InputException("--penalty-factors: the factor of '" + features.get(j)
+            + "' is Inf, which in glmnet leaves the feature out of the model; here leave it"
+            + " out of the data (a CSV file's with --ignore-columns "
+            + Flags.shellWord(features.get(j)) + "); factors must be finite and ≥ 0");
+      }
+    }
+    return factors;
   }
 
   /** --ignore-columns' names, empty when not given. */

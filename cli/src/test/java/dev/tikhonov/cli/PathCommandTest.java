@@ -293,6 +293,13 @@ class PathCommandTest {
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("the factor of 'x1' must be finite and ≥ 0, got -1.0"),
         r.stderr());
+    // glmnet's penalty.factor = Inf (exclude): said in glmnet's terms, with this tool's way
+    r = run("path", "--data", data.toString(), "--target", "y",
+        "--penalty-factors", "x2=1,x3=Inf");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--penalty-factors: the factor of 'x3' is Inf, which in"
+        + " glmnet leaves the feature out of the model; here leave it out of the data (a CSV"
+        + " file's with --ignore-columns x3); factors must be finite and ≥ 0"), r.stderr());
   }
 
   /**
