@@ -221,14 +221,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
             lowestDiverged.accumulateAndGet(candidateIndex, splitIndex, Math::min);
             counter.finished(label + " (diverged)");
             return new SplitFit(Optional.empty(), Optional.of(d));
-          } catch (dev.tikhonov.select.FoldException f) {
-            throw f;
           } catch (InputException e) {
-            // the fit's own refusal (its validation split of these rows, say), which names
-            // the rows it was given but not that they are one split's
-            throw new dev.tikhonov.select.FoldException(splitIndex + 1, k, (split.seed()
-                .isPresent() ? "the split" : "split " + (splitIndex + 1) + " of " + k)
-                + " (its training rows): " + e.getMessage(), e);
+            // The fit's validation split of these rows, which names the rows it was given but
+            // not that they are one split's; other refusals are the data's (every split's)
+            // and stay as they are.
+            if (!(e instanceof dev.tikhonov.select.FoldException)
+                && e.setting().equals(Optional.of("validationFraction"))) {
+              throw new dev.tikhonov.select.FoldException(splitIndex + 1, k, (split.seed()
+                  .isPresent() ? "the split" : "split " + (splitIndex + 1) + " of " + k)
+                  + " (its training rows): " + e.getMessage(), e);
+            }
+            throw e;
           }
         });
       }
