@@ -56,16 +56,7 @@ final class GaussianRowsCrossValidation {
     PathSolution[] folds = foldPaths(statistics, foldSettings, names, k, threads);
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
-    int m = lambdas.length;
-    double[][] a0 = new double[k][m];
-    double[][][] b = new double[k][m][];
-    for (int f = 0; f < k; f++) {
-      for (int l = 0; l < m; l++) {
-        a0[f][l] = points.intercepts()[f][l][0];
-        b[f][l] = points.coefficients()[f][l][0];
-      }
-    }
-    double[][] heldOut = pass.heldOut(rows, value, a0, b);
+    double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value, points);
     return new CrossValidation.Fit(full,
         IrlsCrossValidation.curve(lambdas, heldOut, folds, measure));
   }

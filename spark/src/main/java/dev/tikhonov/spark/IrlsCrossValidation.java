@@ -6,6 +6,8 @@ import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
 
 /**
  * The cross-validation part of the distributed IRLS ({@link SingleResponseIrls},
@@ -48,6 +50,26 @@ final class IrlsCrossValidation {
       }
     }
     return new FoldPoints(a0, b);
+  }
+
+  /**
+   * The single-response scoring pass ({@link NewtonPass#heldOut}) of fold paths at the full
+   * path's λ ({@link #atFullLambdas}), each fit's one coefficient vector: fold k's sums of
+   * {@code value} at every λ, then its Σw.
+   */
+  static double[][] heldOut(NewtonPass pass, JavaRDD<Row> rows, NewtonPass.HeldOutValue value,
+      FoldPoints points) {
+    int k = points.intercepts().length;
+    int m = k == 0 ? 0 : points.intercepts()[0].length;
+    double[][] a0 = new double[k][m];
+    double[][][] b = new double[k][m][];
+    for (int f = 0; f < k; f++) {
+      for (int l = 0; l < m; l++) {
+        a0[f][l] = points.intercepts()[f][l][0];
+        b[f][l] = points.coefficients()[f][l][0];
+      }
+    }
+    return pass.heldOut(rows, value, a0, b);
   }
 
   /**

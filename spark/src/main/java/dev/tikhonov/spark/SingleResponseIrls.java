@@ -126,22 +126,13 @@ final class SingleResponseIrls {
     int passes = iterate(rows, statistics, tracks);
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
-    int m = lambdas.length;
     PathSolution[] folds = new PathSolution[k];
     for (int f = 1; f <= k; f++) {
       folds[f - 1] = tracks[f].path();
     }
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
-    double[][] a0 = new double[k][m];
-    double[][][] b = new double[k][m][];
-    for (int f = 0; f < k; f++) {
-      for (int l = 0; l < m; l++) {
-        a0[f][l] = points.intercepts()[f][l][0];
-        b[f][l] = points.coefficients()[f][l][0];
-      }
-    }
-    double[][] heldOut = pass.heldOut(rows, value, a0, b);
+    double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value, points);
     passes++;
     return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
   }
