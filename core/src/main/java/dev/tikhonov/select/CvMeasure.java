@@ -179,6 +179,53 @@ public enum CvMeasure {
     return s;
   }
 
+  /**
+   * The weighted AUC of {@link #AUC}: Σ over pairs (i with {@code second[i]}, j without) of
+   * wᵢwⱼ·(1[scoreᵢ &gt; scoreⱼ] + ½·1[scoreᵢ = scoreⱼ]) / (W₁·W₀), by one sort of the scores; for
+   * a cross-validation that gathers its folds' held-out rows itself (the Spark module's).
+   *
+   * @param score each row's score (its linear predictor η)
+   * @param second whether the row is of the second class
+   * @param weight each row's weight (≥ 0)
+   * @return NaN when either class has no weight (the AUC is not defined)
+   */
+  public static double areaUnderCurve(double[] score, boolean[] second, double[] weight) {
+    int n = score.length;
+    if (second.length != n || weight.length != n) {
+      throw new IllegalArgumentException(n + " scores, " + second.length + " labels and "
+          + weight.length + " weights");
+    }
+    Integer[] order = new Integer[n];
+    for (int t = 0; t < n; t++) {
+      order[t] = t;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+    double below = 0;
+    double area = 0;
+    double totalFirst = 0;
+    double totalSecond = 0;
+    for (int start = 0; start < n; ) {
+      int end = start;
+      double first = 0;
+      double secondWeight = 0;
+      while (end < n && score[order[end]] == score[order[start]]) {
+        int i = order[end];
+        if (second[i]) {
+          secondWeight += weight[i];
+        } else {
+          first += weight[i];
+        }
+        end++;
+      }
+      area += secondWeight * (below + first / 2);
+      below += first;
+      totalFirst += first;
+      totalSecond += secondWeight;
+      start = end;
+    }
+    return totalFirst > 0 && totalSecond > 0 ? area / (totalFirst * totalSecond) : Double.NaN;
+  }
+
   /** The class probabilities of η: (1 − σ(η), σ(η)) for binomial, the softmax for multinomial. */
   private static double[] probabilities(Family family, double[] eta) {
     if (family == Family.BINOMIAL) {

@@ -2,7 +2,6 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.linear.PathSolution;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -126,34 +125,15 @@ interface FoldScorer {
         double weightSum) {
       int n = rows.length;
       double[] eta = new double[n];
-      Integer[] order = new Integer[n];
+      boolean[] second = new boolean[n];
+      double[] w = new double[n];
       for (int t = 0; t < n; t++) {
-        eta[t] = etas.of(path, l, rows[t])[0];
-        order[t] = t;
+        int i = rows[t];
+        eta[t] = etas.of(path, l, i)[0];
+        second[t] = y[i] == 1;
+        w[t] = weights.length == 0 ? 1 : weights[i];
       }
-      Arrays.sort(order, (a, b) -> Double.compare(eta[a], eta[b]));
-      double below = 0;
-      double area = 0;
-      for (int start = 0; start < n; ) {
-        int end = start;
-        double first = 0;
-        double second = 0;
-        while (end < n && eta[order[end]] == eta[order[start]]) {
-          int i = rows[order[end]];
-          double w = weights.length == 0 ? 1 : weights[i];
-          if (y[i] == 1) {
-            second += w;
-          } else {
-            first += w;
-          }
-          end++;
-        }
-        area += second * (below + first / 2);
-        below += first;
-        start = end;
-      }
-      double[] w = classWeights(rows, weights);
-      return area / (w[0] * w[1]);
+      return CvMeasure.areaUnderCurve(eta, second, w);
     }
   }
 }

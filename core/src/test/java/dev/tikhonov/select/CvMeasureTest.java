@@ -130,6 +130,13 @@ class CvMeasureTest {
     }
     // at λ_max only the intercept is fitted: every pair ties
     assertEquals(0.5, auc.score(path, 0, rows, new double[0], rows.length), 0.0);
+    // the public form (the Spark module's): one class only has no AUC
+    assertTrue(Double.isNaN(CvMeasure.areaUnderCurve(new double[] {1, 2},
+        new boolean[] {true, true}, new double[] {1, 1})));
+    assertEquals(0.75, CvMeasure.areaUnderCurve(new double[] {1, 2, 2},
+        new boolean[] {false, true, false}, new double[] {1, 1, 1}), 0.0);
+    assertThrows(IllegalArgumentException.class, () -> CvMeasure.areaUnderCurve(
+        new double[] {1}, new boolean[0], new double[] {1}));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.FoldException;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
@@ -59,17 +60,34 @@ final class IrlsCrossValidation {
    */
   static double[][] heldOut(NewtonPass pass, JavaRDD<Row> rows, NewtonPass.HeldOutValue value,
       FoldPoints points) {
-    int k = points.intercepts().length;
-    int m = k == 0 ? 0 : points.intercepts()[0].length;
-    double[][] a0 = new double[k][m];
-    double[][][] b = new double[k][m][];
-    for (int f = 0; f < k; f++) {
-      for (int l = 0; l < m; l++) {
-        a0[f][l] = points.intercepts()[f][l][0];
-        b[f][l] = points.coefficients()[f][l][0];
+    SingleResponse fits = SingleResponse.of(points);
+    return pass.heldOut(rows, value, fits.a0(), fits.b());
+  }
+
+  /** Fold points of single-response fits: a₀ [fold][λ] and b [fold][λ][feature]. */
+  private record SingleResponse(double[][] a0, double[][][] b) {
+    static SingleResponse of(FoldPoints points) {
+      int k = points.intercepts().length;
+      int m = k == 0 ? 0 : points.intercepts()[0].length;
+      double[][] a0 = new double[k][m];
+      double[][][] b = new double[k][m][];
+      for (int f = 0; f < k; f++) {
+        for (int l = 0; l < m; l++) {
+          a0[f][l] = points.intercepts()[f][l][0];
+          b[f][l] = points.coefficients()[f][l][0];
+        }
       }
+      return new SingleResponse(a0, b);
     }
-    return pass.heldOut(rows, value, a0, b);
+  }
+
+  /**
+   * The AUC pass ({@link NewtonPass#heldOutAuc}) of binomial fold paths at the full path's λ:
+   * fold k's AUC at every λ, then its Σw.
+   */
+  static double[][] heldOutAuc(NewtonPass pass, JavaRDD<Row> rows, FoldPoints points) {
+    SingleResponse fits = SingleResponse.of(points);
+    return pass.heldOutAuc(rows, fits.a0(), fits.b());
   }
 
   /**
@@ -115,6 +133,32 @@ final class IrlsCrossValidation {
       }
     }
     return CvResult.of(lambdas, foldLoss, foldWeight, measure)
+        .withShortfall(CrossValidation.foldPathsShortfall(List.of(folds)));
+  }
+
+  /**
+   * cv.glmnet's AUC curve from the AUC pass: {@code auc[k − 1]} holds fold k's AUC at the m λ,
+   * then its Σw; the largest mean is the best ({@link CvResult}).
+   *
+   * @throws FoldException for a fold whose held-out rows of positive weight are all of one class
+   *     (its AUC is not a number), naming it
+   */
+  static CvResult aucCurve(double[] lambdas, double[][] auc, PathSolution[] folds) {
+    int k = auc.length;
+    int m = lambdas.length;
+    double[][] foldScore = new double[k][];
+    double[] foldWeight = new double[k];
+    for (int f = 0; f < k; f++) {
+      foldScore[f] = java.util.Arrays.copyOf(auc[f], m);
+      foldWeight[f] = auc[f][m];
+      if (Double.isNaN(foldScore[f][0])) {
+        throw new FoldException(f + 1, k, "fold " + (f + 1) + " of " + k + ": its held-out"
+            + " rows of positive weight are all of one class, so their AUC (which ranks rows of"
+            + " one class against the other) is not defined; use fewer folds (more held-out rows"
+            + " each), folds of your own, or another measure");
+      }
+    }
+    return CvResult.of(lambdas, foldScore, foldWeight, CvMeasure.AUC)
         .withShortfall(CrossValidation.foldPathsShortfall(List.of(folds)));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
@@ -143,6 +144,82 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
       out[k] = merged.length == 0 ? new double[m + 1] : decode(merged[k]);
     }
     return out;
+  }
+
+  /**
+   * The cross-validation's AUC pass (a binomial path scored by cv.glmnet's
+   * {@code type.measure = "auc"}): for every fold k and λ index l, the AUC of fold k's held-out
+   * rows at η = a₀ + x·b of fold k's fit at l ({@code a0[k − 1][l]}, {@code b[k − 1][l]}),
+   * {@link dev.tikhonov.select.CvMeasure#areaUnderCurve} (pairs weighted by the rows' weights,
+   * ties ½), and fold k's Σw. An exact AUC ranks a fold's rows, which no sum can: one Spark job
+   * with a shuffle, every held-out row sent once per λ to the task of its (fold, λ), where they
+   * are sorted (n·m small records; a task holds one fold's rows at one λ). NaN where a fold's
+   * held-out rows of positive weight are all of one class.
+   *
+   * @return [k − 1][l] for l &lt; m, and [k − 1][m] = Σw of fold k
+   */
+  double[][] heldOutAuc(JavaRDD<Row> rows, double[][] a0, double[][][] b) {
+    int m = a0[0].length;
+    int k = numFolds;
+    AucRows emit = new AucRows(foldCol.isPresent(), numFolds, seed, a0, b);
+    java.util.Map<Integer, double[]> byGroup = SparkFailures.unwrap(() -> rows
+        .flatMapToPair(emit).groupByKey().mapValues(NewtonPass::aucOf).collectAsMap());
+    double[][] out = new double[k][m + 1];
+    for (Map.Entry<Integer, double[]> e : byGroup.entrySet()) {
+      int fold = e.getKey() / m;
+      int l = e.getKey() % m;
+      out[fold][l] = e.getValue()[0];
+      out[fold][m] = e.getValue()[1];
+    }
+    return out;
+  }
+
+  /** One (fold, λ) group's (η, y, w) triples → {its AUC, its Σw}. */
+  private static double[] aucOf(Iterable<double[]> group) {
+    java.util.List<double[]> rows = new java.util.ArrayList<>();
+    group.forEach(rows::add);
+    int n = rows.size();
+    double[] eta = new double[n];
+    boolean[] second = new boolean[n];
+    double[] w = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double[] r = rows.get(i);
+      eta[i] = r[0];
+      second[i] = r[1] == 1;
+      w[i] = r[2];
+      sum += r[2];
+    }
+    return new double[] {dev.tikhonov.select.CvMeasure.areaUnderCurve(eta, second, w), sum};
+  }
+
+  /** Each held-out row as m records: key (fold − 1)·m + l, value (η at l, y, w). */
+  private record AucRows(boolean foldColumn, int numFolds, long seed, double[][] a0,
+      double[][][] b)
+      implements org.apache.spark.api.java.function.PairFlatMapFunction<Row, Integer,
+          double[]> {
+
+    @Override
+    public Iterator<scala.Tuple2<Integer, double[]>> call(Row row) {
+      int m = a0[0].length;
+      Vector features = (Vector) row.get(0);
+      double y = row.getDouble(1);
+      double w = row.getDouble(2);
+      int fold = foldColumn ? (int) row.getDouble(3)
+          : RandomFolds.fold(seed, numFolds, y, features);
+      double[] x = new double[features.size()];
+      RowSums.toDense(features, x);
+      java.util.List<scala.Tuple2<Integer, double[]>> out = new java.util.ArrayList<>(m);
+      for (int l = 0; l < m; l++) {
+        double e = a0[fold - 1][l];
+        double[] bl = b[fold - 1][l];
+        for (int j = 0; j < x.length; j++) {
+          e += x[j] * bl[j];
+        }
+        out.add(new scala.Tuple2<>((fold - 1) * m + l, new double[] {e, y, w}));
+      }
+      return out.iterator();
+    }
   }
 
   /** The scoring task: per fold, Σ w·value at each λ and Σ w. */

@@ -46,7 +46,7 @@ import org.apache.spark.storage.StorageLevel;
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
- *   [--fold-column fold] [--cv-measure deviance|mse|mae|class] [--l1-ratio 1]
+ *   [--fold-column fold] [--cv-measure deviance|mse|mae|class|auc] [--l1-ratio 1]
  *   [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
  *   [--save FILE [--save-lambda min|1se|last|λ]]
@@ -64,8 +64,8 @@ import org.apache.spark.storage.StorageLevel;
  * column (K = 10 unless {@code --cv-folds} says otherwise). Without either, the path alone is
  * fitted (from the statistics of all rows). {@code --cv-measure} says what the folds are scored
  * by (cv.glmnet's {@code type.measure}; {@link SparkElasticNetCV#cvMeasure}): the deviance by
- * default, mse, mae, or class (binomial, multinomial); auc is refused (the single-machine
- * {@code ElasticNetCV} computes it). path.json's {@code cv.measure} records it.
+ * default, mse, mae, class (binomial, multinomial) or auc (binomial; a pass of its own, with a
+ * shuffle). path.json's {@code cv.measure} records it.
  * A path with λ not certified to {@code --tol}, and a
  * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
  * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
@@ -111,8 +111,8 @@ public final class PathJob {
       "  --fold-column COLUMN   cross-validate on the fold ids 1..K in COLUMN (K = --cv-folds,"
           + " 10)",
       "  --seed S               seed of the random folds (default 0)",
-      "  --cv-measure M         what the folds are scored by: deviance (default), mse, mae, or",
-      "                         class (binomial, multinomial); auc is not computed on Spark",
+      "  --cv-measure M         what the folds are scored by: deviance (default), mse, mae,",
+      "                         class (binomial, multinomial) or auc (binomial)",
       "  --l1-ratio A           alpha, the L1 share of the penalty in [0, 1] (default 1, lasso)",
       "  --lambdas L1,L2,...    the lambda sequence (default: glmnet's from lambda_max)",
       "  --nlambda N            length of the default sequence (default 100)",
@@ -539,7 +539,7 @@ public final class PathJob {
               o.measure = Optional.of(CvMeasure.ofId(v));
             } catch (InputException e) {
               throw new InputException("--cv-measure " + v + ": not a cross-validation"
-                  + " measure; expected deviance, mse, mae or class", e);
+                  + " measure; expected deviance, mse, mae, class or auc", e);
             }
           }
           case "--l1-ratio" -> o.l1Ratio = number(flag, v, x -> x >= 0 && x <= 1, "in [0, 1]");
@@ -595,9 +595,9 @@ public final class PathJob {
     }
 
     /**
-     * {@code --cv-measure} scores a cross-validation of a family that takes it, and not the AUC,
-     * which the estimator refuses ({@link SparkElasticNetCV#cvMeasure}): said in this job's
-     * flags before any data are read.
+     * {@code --cv-measure} scores a cross-validation of a family that takes it
+     * ({@link SparkElasticNetCV#cvMeasure}): said in this job's flags before any data are
+     * read.
      */
     private static void requireMeasure(CvMeasure measure, String family, boolean crossValidate) {
       if (!crossValidate) {

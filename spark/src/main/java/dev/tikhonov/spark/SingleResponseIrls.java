@@ -112,10 +112,13 @@ final class SingleResponseIrls {
 
   /**
    * Runs the Newton passes from the first pass's statistics, then the scoring pass, which scores
-   * the held-out rows by {@code measure} (one with a value per row).
+   * the held-out rows by {@code measure} (the AUC by a pass of its own, which ranks them).
    */
   Result run(Dataset<?> data, FoldStatistics statistics, CvMeasure measure) {
-    NewtonPass.HeldOutValue value = IrlsCrossValidation.heldOutValue(family, measure);
+    // the AUC ranks a fold's rows (its own pass); every other measure sums a value per row
+    java.util.Optional<NewtonPass.HeldOutValue> value = measure == CvMeasure.AUC
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(IrlsCrossValidation.heldOutValue(family, measure));
     int k = statistics.numFolds();
     Track[] tracks = new Track[k + 1];
     tracks[0] = track(0, statistics.total(), k);
@@ -132,8 +135,12 @@ final class SingleResponseIrls {
     }
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
-    double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value, points);
     passes++;
+    if (value.isEmpty()) {
+      double[][] auc = IrlsCrossValidation.heldOutAuc(pass, rows, points);
+      return new Result(full, IrlsCrossValidation.aucCurve(lambdas, auc, folds), passes);
+    }
+    double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value.get(), points);
     return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
   }
 

@@ -87,7 +87,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
  * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code measure}
  * ("deviance": what the folds are scored by, cv.glmnet's {@code type.measure}; "mse", "mae",
- * "class"; {@link #cvMeasure}), {@code tolerance}
+ * "class", "auc"; {@link #cvMeasure}), {@code tolerance}
  * (1e-3: the relative duality gap every λ is certified to, as the core's
  * {@code PathSettings}), {@code aggregationDepth} (2).
  *
@@ -156,7 +156,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         ParamValidators.inArray(List.of("min", "1se")));
     measure = new Param<>(this, "measure", "what the held-out folds are scored by (cv.glmnet's "
         + "type.measure): deviance, mse, mae (gaussian, poisson and the classes), class "
-        + "(binomial, multinomial); auc is the single-machine ElasticNetCV's",
+        + "(binomial, multinomial), auc (binomial; largest is best)",
         ParamValidators.inArray(CvMeasure.ids()));
     tolerance = new DoubleParam(this, "tolerance", "the certificate every λ of every path is "
         + "fitted to: the relative duality gap (> 0; as the core's PathSettings)",
@@ -360,8 +360,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * What the cross-validation scores the held-out folds by, cv.glmnet's {@code type.measure}:
    * "deviance" (the default; the MSE for gaussian), "mse", "mae", "class" (misclassification
    * rate, binomial and multinomial) or "auc" ({@link CvMeasure}, ignoring case). Whether the
-   * family takes it is checked by {@link #fit}, as the family may be set after it; "auc" is
-   * refused there (see {@link #cvMeasure}).
+   * family takes it is checked by {@link #fit}, as the family may be set after it
+   * ({@link #cvMeasure}). The AUC takes a pass of its own, with a shuffle: it ranks each fold's
+   * held-out rows at every λ ({@code NewtonPass.heldOutAuc}; n·m small records).
    *
    * @throws InputException naming "measure" for a value that is not a measure
    */
@@ -460,22 +461,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * family.
    *
    * @throws InputException naming "measure" when the family does not take it (class for
-   *     gaussian or poisson, auc for any but binomial), and for "auc", which this estimator does
-   *     not compute: an exact AUC ranks each fold's held-out rows at every λ (a sort of the
-   *     fold's η per λ, not a sum the scoring pass can aggregate), and collecting every row's
-   *     η to the driver would break the module's bound on driver memory (K + 1 p×p matrices,
-   *     whatever n). The single-machine {@code ElasticNetCV} computes it.
+   *     gaussian or poisson, auc for any but binomial)
    */
   public CvMeasure cvMeasure() {
     Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
-    CvMeasure m = CvMeasure.ofId(getMeasure()).requireAppliesTo(f);
-    if (m == CvMeasure.AUC) {
-      throw InputException.about("measure", ": 'auc' (the AUC) is not computed on Spark: an"
-          + " exact AUC sorts each fold's held-out rows at every λ, which the distributed"
-          + " scoring pass does not do; the single-machine ElasticNetCV of the core library"
-          + " computes it; on Spark a binomial path takes deviance, mse, mae or class");
-    }
-    return m;
+    return CvMeasure.ofId(getMeasure()).requireAppliesTo(f);
   }
 
   public double getTolerance() {
@@ -583,7 +573,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * pass, scoring the held-out rows ({@link GaussianRowsCrossValidation}).
    *
    * @throws InputException for bad input, naming the column (docs/spark.md, "Bad input"), or
-   *     the setting "measure" for a measure the family does not take and for "auc"; a
+   *     the setting "measure" for a measure the family does not take; a
    *     fold's refusal ({@link FoldException}) unless the label varies in one row only or has
    *     a class of one row, which no folds get past and which is then said instead (one more
    *     small job over the label column, only after the refusal)

@@ -178,6 +178,40 @@ class SparkCvMeasureTest {
     assertSameCv(core(Family.BINOMIAL, y, w, CvMeasure.MEAN_SQUARED_ERROR), mse);
   }
 
+  /**
+   * The AUC, by its own pass (a shuffle that ranks each fold's held-out rows at every λ): the
+   * core's, with and without weights, and the largest mean is λ_min.
+   */
+  @Test
+  void binomial_auc_equalsTheCores_fromThePassThatRanksTheRows() {
+    double[] y = binomial();
+    SparkElasticNetModel auc = fit(estimator("binomial", "auc"), y, ones());
+    assertSameCv(core(Family.BINOMIAL, y, ones(), CvMeasure.AUC), auc);
+    double[] mean = auc.crossValidation().mean();
+    double best = Arrays.stream(mean).max().orElseThrow();
+    assertEquals(best, mean[auc.crossValidation().indexMin()], 0.0);
+    double[] w = table.w();
+    SparkElasticNetModel weighted = fit(estimator("binomial", "auc").setWeightCol("weight"), y,
+        w);
+    assertSameCv(core(Family.BINOMIAL, y, w, CvMeasure.AUC), weighted);
+  }
+
+  /** A fold whose held-out rows are all of one class has no AUC: refused, naming the fold. */
+  @Test
+  void binomial_auc_aFoldOfOneClass_isRefusedNamingIt() {
+    double[] y = binomial();
+    for (int i = 0; i < y.length; i++) {
+      if (table.folds()[i] == 2) {
+        y[i] = 1;
+      }
+    }
+    dev.tikhonov.select.FoldException e = assertThrows(dev.tikhonov.select.FoldException.class,
+        () -> fit(estimator("binomial", "auc"), y, ones()));
+    assertEquals(2, e.fold());
+    assertTrue(e.getMessage().startsWith("fold 2 of 3: its held-out rows of positive weight are"
+        + " all of one class, so their AUC"), e.getMessage());
+  }
+
   @Test
   void multinomial_class_equalsTheCores() {
     double[] y = multinomial();
@@ -210,10 +244,6 @@ class SparkCvMeasureTest {
     assertEquals(java.util.Optional.of("measure"), gaussianClass.setting());
     assertTrue(gaussianClass.getMessage().startsWith("measure: 'class' does not apply to a"
         + " gaussian path"), gaussianClass.getMessage());
-    InputException auc = assertThrows(InputException.class,
-        () -> estimator("binomial", "auc").fit(TestSpark.frame(spark, bad, 1)));
-    assertTrue(auc.getMessage().startsWith("measure: 'auc' (the AUC) is not computed on"
-        + " Spark"), auc.getMessage());
     InputException poissonAuc = assertThrows(InputException.class,
         () -> estimator("poisson", "auc").fit(TestSpark.frame(spark, bad, 1)));
     assertTrue(poissonAuc.getMessage().startsWith("measure: 'auc' does not apply to a poisson"
@@ -261,17 +291,17 @@ class SparkCvMeasureTest {
         "--cv-measure", "rmse", "--out", out.toString());
     assertEquals(2, unknown.code());
     assertEquals("tikhonov-spark: --cv-measure rmse: not a cross-validation measure; expected"
-        + " deviance, mse, mae or class", unknown.err().strip());
+        + " deviance, mse, mae, class or auc", unknown.err().strip());
     Result gaussianClass = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
         "--cv-measure", "class", "--out", out.toString());
     assertEquals(2, gaussianClass.code());
     assertTrue(gaussianClass.err().startsWith("tikhonov-spark: --cv-measure: 'class' does not"
         + " apply to a gaussian path"), gaussianClass.err());
-    Result auc = run("--data", data.toString(), "--target", "y", "--family", "binomial",
+    Result auc = run("--data", data.toString(), "--target", "y", "--family", "multinomial",
         "--cv-folds", "3", "--cv-measure", "auc", "--out", out.toString());
     assertEquals(2, auc.code());
-    assertTrue(auc.err().startsWith("tikhonov-spark: --cv-measure: 'auc' (the AUC) is not"
-        + " computed on Spark"), auc.err());
+    assertTrue(auc.err().startsWith("tikhonov-spark: --cv-measure: 'auc' does not apply to a"
+        + " multinomial path"), auc.err());
     Result noCv = run("--data", data.toString(), "--target", "y", "--cv-measure", "mse",
         "--out", out.toString());
     assertEquals(2, noCv.code());
