@@ -228,7 +228,7 @@ class PathCvMeasureTest {
     assertEquals(2, r.exit(), r.err());
     String m = r.message().strip();
     assertTrue(m.startsWith("--data " + DATA.resolve("breast_cancer.csv") + ": fold 3 of 3:"
-        + " its 40 held-out rows are all of the first class"), m);
+        + " its 40 held-out rows are all of class 'benign'"), m);
     assertTrue(m.contains("the folds are those of --foldid " + foldid), m);
     assertFalse(m.contains("Exception"), m);
     // the deviance scores such a fold
@@ -246,7 +246,7 @@ class PathCvMeasureTest {
     InProcess r = path("many-folds", breastCancer(), "--cv-folds", "100", "--cv-measure", "auc");
     assertEquals(2, r.exit(), r.err());
     String m = r.message().strip();
-    assertTrue(m.contains("held-out rows are all of the first class"), m);
+    assertTrue(m.contains("held-out rows are all of class 'benign'"), m);
     assertTrue(m.endsWith("; the folds are random: another --seed (now 0) makes other ones,"
         + " fewer --cv-folds (now 100) hold out more rows in each"), m);
   }

@@ -307,7 +307,7 @@ public final class AdaptivePenalty {
           + " rows");
     }
     FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
-        () -> HeldOutLoss.deviance(x, y), y);
+        () -> HeldOutLoss.deviance(x, y), y, classNames);
     CrossValidation.requireScorable(scorer, new double[0], folds);
     Fit full = fit(family, x, y, settings, adaptive, featureNames, classNames, threads);
     List<String> classes = full.path().classNames();

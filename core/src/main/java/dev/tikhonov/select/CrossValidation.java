@@ -114,7 +114,7 @@ public final class CrossValidation {
     }
     FoldScorer scorer = FoldScorer.of(measure,
         () -> FoldScorer.dense(x, observations.offsets()),
-        () -> HeldOutLoss.deviance(x, y, observations.offsets()), y);
+        () -> HeldOutLoss.deviance(x, y, observations.offsets()), y, classNames);
     requireScorable(scorer, observations.weights(), folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames,
         classNames);
@@ -153,7 +153,7 @@ public final class CrossValidation {
           + " rows");
     }
     FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.sparse(x),
-        () -> HeldOutLoss.deviance(x, y), y);
+        () -> HeldOutLoss.deviance(x, y), y, classNames);
     requireScorable(scorer, new double[0], folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
     List<String> classes = full.classNames();

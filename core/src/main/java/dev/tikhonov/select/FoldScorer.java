@@ -2,6 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.linear.PathSolution;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -54,17 +55,18 @@ interface FoldScorer {
   }
 
   /**
-   * The scorer of {@code measure} for targets {@code y}: {@code deviance} for
+   * The scorer of {@code measure} for targets {@code y} (classes named by {@code classNames},
+   * empty for "the first" and "the second"): {@code deviance} for
    * {@link CvMeasure#DEVIANCE} (the path's own, {@link PathSolution#deviance}), else the measure
    * on {@code etas}; only the one used is made.
    */
   static FoldScorer of(CvMeasure measure, Supplier<Etas> etas, Supplier<HeldOutLoss> deviance,
-      double[] y) {
+      double[] y, List<String> classNames) {
     if (measure == CvMeasure.DEVIANCE) {
       return byRows(deviance.get());
     }
     Etas e = etas.get();
-    return measure == CvMeasure.AUC ? new Auc(e, y)
+    return measure == CvMeasure.AUC ? new Auc(e, y, classNames)
         : byRows((path, l, i) -> measure.rowValue(path.family(), e.of(path, l, i), y[i]));
   }
 
@@ -98,7 +100,7 @@ interface FoldScorer {
    * A fold's weighted AUC: Σ over pairs (i of the second class, j of the first) of
    * wᵢwⱼ·(1[ηᵢ &gt; ηⱼ] + ½·1[ηᵢ = ηⱼ]) / (W₁·W₀), by one sort of the fold's η.
    */
-  record Auc(Etas etas, double[] y) implements FoldScorer {
+  record Auc(Etas etas, double[] y, List<String> classNames) implements FoldScorer {
 
     @Override
     public Optional<String> unscorable(int[] rows, double[] weights) {
@@ -107,9 +109,14 @@ interface FoldScorer {
         return Optional.empty();
       }
       return Optional.of("its " + (weights.length == 0 ? rows.length + " held-out rows are"
-          : "held-out rows of positive weight are") + " all of the "
-          + (w[1] > 0 ? "second" : "first") + " class, so their AUC (which ranks rows of one"
-          + " class against the other) is not defined");
+          : "held-out rows of positive weight are") + " all of " + className(w[1] > 0 ? 1 : 0)
+          + ", so their AUC (which ranks rows of one class against the other) is not defined");
+    }
+
+    /** "class 'malignant'", or "the second class" without names. */
+    private String className(int k) {
+      return classNames.size() == 2 ? "class '" + classNames.get(k) + "'"
+          : k == 1 ? "the second class" : "the first class";
     }
 
     private double[] classWeights(int[] rows, double[] weights) {

@@ -100,7 +100,7 @@ public final class RelaxedCrossValidation {
     }
     RelaxedFit.checkL1Ratio(settings.l1Ratio());
     FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
-        () -> HeldOutLoss.deviance(x, y), y);
+        () -> HeldOutLoss.deviance(x, y), y, classNames);
     CrossValidation.requireScorable(scorer, new double[0], folds);
     PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
     RelaxedFit relaxed = RelaxedFit.of(family, x, y, settings, full);

@@ -108,7 +108,7 @@ class CvMeasureTest {
       weights[i] = 0.5 + i % 4;
     }
     FoldScorer.Etas etas = FoldScorer.dense(X, new double[0]);
-    FoldScorer auc = new FoldScorer.Auc(etas, Y);
+    FoldScorer auc = new FoldScorer.Auc(etas, Y, List.of());
     for (int l : new int[] {0, 3, path.size() - 1}) {
       for (double[] w : List.of(new double[0], weights)) {
         double pairs = 0;
@@ -153,8 +153,8 @@ class CvMeasureTest {
         Family.BINOMIAL, X, y, Observations.none(), PathSettings.lasso(),
         List.of("a", "b", "c"), List.of("no", "yes"), KFold.of(ids),
         CrossValidation.Alignment.INTERPOLATE, CvMeasure.AUC, 1));
-    assertTrue(e.getMessage().startsWith("fold 3 of 3: its 10 held-out rows are all of the"
-        + " second class, so their AUC"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("fold 3 of 3: its 10 held-out rows are all of class"
+        + " 'yes', so their AUC"), e.getMessage());
     assertTrue(e.getMessage().contains("fewer folds"), e.getMessage());
     // the deviance scores that fold
     CrossValidation.path(Family.BINOMIAL, X, y, Observations.none(), PathSettings.lasso(),
