@@ -16,10 +16,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,15 +75,8 @@ class PathJobTest {
     return file;
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = PathJob.run(args, spark, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static TestSpark.JobResult run(String... args) {
+    return TestSpark.runPathJob(spark, args);
   }
 
   private static double[] doubles(JsonNode node) {
@@ -181,7 +171,7 @@ class PathJobTest {
     Path csv = writeCsv(dir, null);
     Path out = dir.resolve("out");
     Path model = dir.resolve("models").resolve("enet.safetensors");
-    Result r = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+    var r = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
         "--cv-folds", "5", "--l1-ratio", "0.5", "--out", out.toString(),
         "--save", model.toString(), "--save-lambda", "1se");
     assertEquals(0, r.code(), r.err());
@@ -207,7 +197,7 @@ class PathJobTest {
         List.of()).lambdas()[0];
     double[] lambdas = {0.9 * lambdaMax, 0.8 * lambdaMax, 0.7 * lambdaMax};
     Path out = dir.resolve("out");
-    Result r = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--features",
+    var r = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--features",
         "a,b,c,d,e,f", "--fold-column", "fold", "--cv-folds", "5", "--l1-ratio", "0.5",
         "--lambdas", lambdas[0] + "," + lambdas[1] + "," + lambdas[2], "--out", out.toString());
     assertEquals(0, r.code(), r.err());
@@ -243,7 +233,7 @@ class PathJobTest {
     String parquet = dir.resolve("train.parquet").toString();
     spark.createDataFrame(rows, schema).repartition(3).write().parquet(parquet);
     Path out = dir.resolve("out");
-    Result r = run("--data", parquet, "--target", "y", "--features", "a,b,c,d,e,f",
+    var r = run("--data", parquet, "--target", "y", "--features", "a,b,c,d,e,f",
         "--no-standardize", "--nlambda", "30", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, x, y,
@@ -264,7 +254,7 @@ class PathJobTest {
     Path csv = writeCsv(dir, null);
     Path out = dir.resolve("out");
     Path last = dir.resolve("last.safetensors");
-    Result r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
+    var r = run("--data", csv.toString(), "--target", "y", "--features", "a,b,c,d,e,f",
         "--l1-ratio", "0.5", "--nlambda", "30", "--out", out.toString(), "--save",
         last.toString());
     assertEquals(0, r.code(), r.err());
@@ -342,7 +332,7 @@ class PathJobTest {
     Path csv = Files.writeString(dir.resolve("classes.csv"), s.toString());
     Path out = dir.resolve("out");
     Path model = dir.resolve("logistic.safetensors");
-    Result r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
+    var r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
         "--nlambda", "10", "--out", out.toString(), "--save", model.toString());
     assertEquals(0, r.code(), r.err());
     dev.tikhonov.estimate.LinearClassifier saved =
@@ -372,7 +362,7 @@ class PathJobTest {
     }
     Path csv = Files.writeString(dir.resolve("classes.csv"), s.toString());
     Path out = dir.resolve("out");
-    Result r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
+    var r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
         "--fold-column", "fold", "--cv-folds", "3", "--lambdas", "0.05,0.01", "--tol", "1e-30",
         "--out", out.toString());
     assertEquals(0, r.code(), r.err());
@@ -419,7 +409,7 @@ class PathJobTest {
 
   @Test
   void help_printsEveryFlagAndFamily_andExitsZero_withoutData() {
-    Result help = run("--help");
+    var help = run("--help");
     assertEquals(0, help.code(), help.err());
     assertEquals("", help.err());
     assertEquals(PathJob.USAGE + System.lineSeparator(), help.out());
@@ -432,7 +422,7 @@ class PathJobTest {
     for (String family : List.of("gaussian", "binomial", "multinomial", "poisson")) {
       assertTrue(help.out().contains(family), family);
     }
-    Result poisson = run("--data", "x.csv", "--target", "y", "--family", "gamma");
+    var poisson = run("--data", "x.csv", "--target", "y", "--family", "gamma");
     assertEquals(2, poisson.code());
     assertEquals("tikhonov-spark: --family gamma: gaussian, binomial, multinomial and poisson"
         + " run on Spark", poisson.err().strip());
@@ -442,20 +432,20 @@ class PathJobTest {
   void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
     Path csv = writeCsv(dir, "oops");
     String data = csv.toString();
-    Result unknown = run("--data", data, "--target", "y", "--alpha", "1");
+    var unknown = run("--data", data, "--target", "y", "--alpha", "1");
     assertEquals(2, unknown.code());
     assertEquals("tikhonov-spark: unknown flag --alpha (see --help or docs/spark.md)",
         unknown.err().strip());
-    Result noTarget = run("--data", data, "--target", "z", "--out", dir.resolve("o").toString());
+    var noTarget = run("--data", data, "--target", "z", "--out", dir.resolve("o").toString());
     assertEquals(2, noTarget.code());
     assertTrue(noTarget.err().startsWith("tikhonov-spark: --data " + data
         + " has no column 'z' (columns: a, b, c, d, e, f, y, fold)"), noTarget.err());
-    Result text = run("--data", data, "--target", "y", "--cv-folds", "5", "--fold-column",
+    var text = run("--data", data, "--target", "y", "--cv-folds", "5", "--fold-column",
         "fold", "--out", dir.resolve("o").toString());
     assertEquals(2, text.code());
     assertEquals("tikhonov-spark: column 'c', row 8 of partition 0: empty or not a number "
         + "(expected a finite number)", text.err().strip());
-    Result ratio = run("--data", data, "--target", "y", "--l1-ratio", "2");
+    var ratio = run("--data", data, "--target", "y", "--l1-ratio", "2");
     assertEquals("tikhonov-spark: --l1-ratio must be a number in [0, 1], got '2'",
         ratio.err().strip());
     assertEquals(1, text.err().strip().lines().count(), "one line");
@@ -473,10 +463,10 @@ class PathJobTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(plain));
     lines.set(0, "a.1,b,c,d,e,f,y.v,fold.id");
     Files.write(dotted, lines);
-    Result expected = run("--data", plain.toString(), "--target", "y", "--fold-column", "fold",
+    var expected = run("--data", plain.toString(), "--target", "y", "--fold-column", "fold",
         "--cv-folds", "5", "--out", dir.resolve("plain").toString());
     assertEquals(0, expected.code(), expected.err());
-    Result r = run("--data", dotted.toString(), "--target", "y.v", "--fold-column", "fold.id",
+    var r = run("--data", dotted.toString(), "--target", "y.v", "--fold-column", "fold.id",
         "--cv-folds", "5", "--features", "a.1,b,c,d,e,f", "--out",
         dir.resolve("dotted").toString());
     assertEquals(0, r.code(), r.err());
@@ -500,13 +490,13 @@ class PathJobTest {
     spark.read().option("header", "true").csv(csv.toString()).repartition(3).write()
         .option("header", "true").csv(parts.toString());
     Path renamed = Files.copy(csv, dir.resolve("train.data"));
-    Result one = run("--data", csv.toString(), "--target", "y", "--out", dir.resolve("one")
+    var one = run("--data", csv.toString(), "--target", "y", "--out", dir.resolve("one")
         .toString());
     assertEquals(0, one.code(), one.err());
     JsonNode want = Json.MAPPER.readTree(dir.resolve("one/path.json").toFile());
     for (Path data : List.of(parts, renamed)) {
       Path out = dir.resolve("out-" + data.getFileName());
-      Result r = run("--data", data.toString(), "--format", "csv", "--target", "y", "--out",
+      var r = run("--data", data.toString(), "--format", "csv", "--target", "y", "--out",
           out.toString());
       assertEquals(0, r.code(), r.err());
       JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
@@ -536,26 +526,26 @@ class PathJobTest {
     Path csv = writeCsv(dir, null);
     Path tsv = Files.copy(csv, dir.resolve("train.tsv"));
     Path out = dir.resolve("out");
-    Result parquet = run("--data", tsv.toString(), "--target", "y", "--out", out.toString());
+    var parquet = run("--data", tsv.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, parquet.code(), parquet.err());
     assertTrue(parquet.err().startsWith("tikhonov-spark: --data " + tsv + ": not a Parquet file"
         + " or folder ("), parquet.err());
     assertTrue(parquet.err().strip().endsWith("); a CSV file's name must end in .csv, .csv.gz"
         + " or .txt, or give --format csv"), parquet.err());
-    Result format = run("--data", tsv.toString(), "--target", "y", "--format", "tsv");
+    var format = run("--data", tsv.toString(), "--target", "y", "--format", "tsv");
     assertEquals(2, format.code(), format.err());
     assertEquals("tikhonov-spark: --format must be csv or parquet, got 'tsv'",
         format.err().strip());
-    Result target = run("--data", csv.toString(), "--target", "y", "--features", "a,y",
+    var target = run("--data", csv.toString(), "--target", "y", "--features", "a,y",
         "--out", out.toString());
     assertEquals(2, target.code(), target.err());
     assertEquals("tikhonov-spark: --features: column 'y' is the target (--target); it cannot"
         + " also be a feature", target.err().strip());
-    Result fold = run("--data", csv.toString(), "--target", "y", "--features", "a,fold",
+    var fold = run("--data", csv.toString(), "--target", "y", "--features", "a,fold",
         "--fold-column", "fold", "--out", out.toString());
     assertEquals("tikhonov-spark: --features: column 'fold' is the fold column (--fold-column);"
         + " it cannot also be a feature", fold.err().strip());
-    Result file = run("--data", csv.toString(), "--target", "y", "--out", csv.toString());
+    var file = run("--data", csv.toString(), "--target", "y", "--out", csv.toString());
     assertEquals(2, file.code(), file.err());
     assertEquals("tikhonov-spark: --out " + csv + ": is a file; path.json and path.csv go into"
         + " a directory", file.err().strip());
@@ -565,21 +555,21 @@ class PathJobTest {
     lines.set(8, String.join(",", row8));
     Path label = Files.write(dir.resolve("label.csv"), lines);
     Path header = Files.writeString(dir.resolve("header.csv"), lines.get(0) + "\n");
-    Result empty = run("--data", header.toString(), "--target", "y", "--out", out.toString());
+    var empty = run("--data", header.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, empty.code(), empty.err());
     assertEquals("tikhonov-spark: --data " + header + " has no rows", empty.err().strip());
     Path zero = Files.writeString(dir.resolve("zero.csv"), "");
-    Result nothing = run("--data", zero.toString(), "--target", "y", "--out", out.toString());
+    var nothing = run("--data", zero.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, nothing.code(), nothing.err());
     assertEquals("tikhonov-spark: --data " + zero + " is empty: no header line",
         nothing.err().strip());
     // fold ids 1..5 with K = 10, --cv-folds left out: the message names the flag to give.
-    Result folds = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+    var folds = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
         "--out", out.toString());
     assertEquals(2, folds.code(), folds.err());
     assertEquals("tikhonov-spark: fold 6 of 1..10 has no rows: use fewer folds (--cv-folds,"
         + " default 10), or give fold ids that use every fold", folds.err().strip());
-    Result text = run("--data", label.toString(), "--target", "y", "--out", out.toString());
+    var text = run("--data", label.toString(), "--target", "y", "--out", out.toString());
     assertEquals(2, text.code(), text.err());
     assertEquals("tikhonov-spark: column 'y', row 8 of partition 0: empty or not a number"
         + " (expected a finite number)", text.err().strip());
@@ -593,42 +583,42 @@ class PathJobTest {
     Path plain = Files.writeString(dir.resolve("plain"), "not a directory");
     Path under = plain.resolve("enet.safetensors");
     Path out = dir.resolve("out");
-    Result unwritable = run("--data", missing, "--target", "y", "--cv-folds", "5",
+    var unwritable = run("--data", missing, "--target", "y", "--cv-folds", "5",
         "--save", under.toString(), "--out", out.toString());
     assertEquals(2, unwritable.code());
     assertEquals("tikhonov-spark: " + under + ": " + plain.toAbsolutePath().normalize()
         + " is a file, not a directory; cannot write the model file (--save) there",
         unwritable.err().strip());
     assertFalse(Files.exists(out), "nothing is created before the checks");
-    Result plainPath = run("--data", missing, "--target", "y", "--save", under.toString(),
+    var plainPath = run("--data", missing, "--target", "y", "--save", under.toString(),
         "--out", out.toString());
     assertEquals(2, plainPath.code());
     assertEquals(unwritable.err(), plainPath.err(), "the same check without cross-validation");
     assertFalse(Files.exists(out), "nothing is created before the checks");
-    Result directory = run("--data", missing, "--target", "y", "--cv-folds", "5",
+    var directory = run("--data", missing, "--target", "y", "--cv-folds", "5",
         "--save", dir.toString());
     assertEquals(2, directory.code());
     assertEquals("tikhonov-spark: " + dir + ": is a directory; the model file (--save) must be"
         + " a file path", directory.err().strip());
     // ./tikhonov path's values and messages, with PathJob's fold flag.
     String file = dir.resolve("m.safetensors").toString();
-    Result noCv = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
+    var noCv = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
         "1se", "--out", out.toString());
     assertEquals(2, noCv.code());
     assertEquals("tikhonov-spark: --save-lambda 1se needs cross-validation: add --cv-folds K or"
         + " --fold-column COLUMN", noCv.err().strip());
-    Result word = run("--data", missing, "--target", "y", "--cv-folds", "5", "--save", file,
+    var word = run("--data", missing, "--target", "y", "--cv-folds", "5", "--save", file,
         "--save-lambda", "often", "--out", out.toString());
     assertEquals(2, word.code());
     assertEquals("tikhonov-spark: --save-lambda must be min, 1se, last or a number >= 0, got"
         + " 'often'", word.err().strip());
-    Result negative = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
+    var negative = run("--data", missing, "--target", "y", "--save", file, "--save-lambda",
         "-0.5", "--out", out.toString());
     assertEquals(2, negative.code());
     assertEquals("tikhonov-spark: --save-lambda must be a number >= 0, got -0.5",
         negative.err().strip());
     assertFalse(Files.exists(out), "nothing is created before the checks");
-    Result alone = run("--data", missing, "--target", "y", "--cv-folds", "5",
+    var alone = run("--data", missing, "--target", "y", "--cv-folds", "5",
         "--save-lambda", "1se");
     assertEquals(2, alone.code());
     assertEquals("tikhonov-spark: --save-lambda says which λ --save keeps; add --save FILE",
@@ -647,19 +637,19 @@ class PathJobTest {
       @TempDir Path dir) throws IOException {
     Path csv = writeCsv(dir, null);
     byte[] before = Files.readAllBytes(csv);
-    Result save = run("--data", csv.toString(), "--target", "y", "--save", csv.toString(),
+    var save = run("--data", csv.toString(), "--target", "y", "--save", csv.toString(),
         "--out", dir.resolve("o").toString());
     assertEquals(2, save.code(), save.err());
     assertEquals("tikhonov-spark: --save " + csv + " is the --data file; give another path",
         save.err().strip());
     Path pathCsv = Files.copy(csv, dir.resolve("path.csv"));
-    Result out = run("--data", pathCsv.toString(), "--target", "y", "--out", dir.toString());
+    var out = run("--data", pathCsv.toString(), "--target", "y", "--out", dir.toString());
     assertEquals(2, out.code(), out.err());
     assertEquals("tikhonov-spark: --out " + dir + ": its path.csv would replace the --data file "
         + pathCsv + "; give another directory", out.err().strip());
     Path parts = Files.createDirectories(dir.resolve("parts"));
     Files.copy(csv, parts.resolve("part-0.csv"));
-    Result inside = run("--data", parts.toString(), "--format", "csv", "--target", "y",
+    var inside = run("--data", parts.toString(), "--format", "csv", "--target", "y",
         "--out", parts.resolve("fit").toString());
     assertEquals(2, inside.code(), inside.err());
     assertEquals("tikhonov-spark: --out " + parts.resolve("fit") + " is in the --data folder "
@@ -668,12 +658,12 @@ class PathJobTest {
     assertArrayEquals(before, Files.readAllBytes(csv), "--data is unchanged");
     assertArrayEquals(before, Files.readAllBytes(pathCsv), "--data is unchanged");
     Path file = Files.writeString(dir.resolve("plain"), "a file");
-    Result underFile = run("--data", csv.toString(), "--target", "y", "--out",
+    var underFile = run("--data", csv.toString(), "--target", "y", "--out",
         file.resolve("sub").toString());
     assertEquals(2, underFile.code(), underFile.err());
     assertEquals("tikhonov-spark: --out " + file.resolve("sub") + ": " + file + " is a file, not"
         + " a directory; path.json and path.csv cannot go there", underFile.err().strip());
-    Result empty = run("--data", csv.toString(), "--target", "y", "--out", "");
+    var empty = run("--data", csv.toString(), "--target", "y", "--out", "");
     assertEquals(2, empty.code(), empty.err());
     assertEquals("tikhonov-spark: --out needs a directory path, got ''", empty.err().strip());
   }
@@ -689,20 +679,20 @@ class PathJobTest {
       throws IOException {
     String data = writeCsv(dir, null).toString();
     String out = dir.resolve("o").toString();
-    Result weight = run("--data", data, "--target", "y", "--weight", "y", "--out", out);
+    var weight = run("--data", data, "--target", "y", "--weight", "y", "--out", out);
     assertEquals(2, weight.code(), weight.err());
     assertEquals("tikhonov-spark: --weight y is also the --target column; a column has one role",
         weight.err().strip());
-    Result fold = run("--data", data, "--target", "fold", "--fold-column", "fold", "--out", out);
+    var fold = run("--data", data, "--target", "fold", "--fold-column", "fold", "--out", out);
     assertEquals(2, fold.code(), fold.err());
     assertEquals("tikhonov-spark: --fold-column fold is also the --target column; a column has"
         + " one role", fold.err().strip());
-    Result both = run("--data", data, "--target", "y", "--weight", "fold", "--fold-column",
+    var both = run("--data", data, "--target", "y", "--weight", "fold", "--fold-column",
         "fold", "--out", out);
     assertEquals(2, both.code(), both.err());
     assertEquals("tikhonov-spark: --fold-column fold is also the --weight column; a column has"
         + " one role", both.err().strip());
-    Result twice = run("--data", data, "--target", "y", "--features", "a,a,b", "--out", out);
+    var twice = run("--data", data, "--target", "y", "--features", "a,a,b", "--out", out);
     assertEquals(2, twice.code(), twice.err());
     assertEquals("tikhonov-spark: --features: column 'a' is named twice", twice.err().strip());
   }
@@ -731,7 +721,7 @@ class PathJobTest {
         List<String> args = new ArrayList<>(List.of("--data", file.toString(), "--target", "y",
             "--out", dir.resolve("o").toString()));
         args.addAll(features);
-        Result r = run(args.toArray(new String[0]));
+        var r = run(args.toArray(new String[0]));
         assertEquals(2, r.code(), file + " " + features + ": " + r.err());
         assertEquals("tikhonov-spark: --data " + file + ": a line has more or fewer fields than"
             + " the header line: " + shown, r.err().strip(), file + " " + features);

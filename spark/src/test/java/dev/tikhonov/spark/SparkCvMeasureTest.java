@@ -15,15 +15,11 @@ import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.KFold;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,29 +48,19 @@ class SparkCvMeasureTest {
     names = List.of("x0", "x1", "x2", "x3");
   }
 
-  private static double[] labels(DoubleUnaryOperator rule) {
-    return Arrays.stream(table.y()).map(rule).toArray();
-  }
-
-  private static double quantile(int k, int m) {
-    double[] sorted = table.y().clone();
-    Arrays.sort(sorted);
-    return sorted[k * sorted.length / m];
-  }
-
   private static double[] binomial() {
-    double median = quantile(1, 2);
-    return labels(v -> v > median ? 1 : 0);
+    double median = table.quantile(1, 2);
+    return table.labels(v -> v > median ? 1 : 0);
   }
 
   private static double[] multinomial() {
-    double low = quantile(1, 3);
-    double high = quantile(2, 3);
-    return labels(v -> v <= low ? 0 : v <= high ? 1 : 2);
+    double low = table.quantile(1, 3);
+    double high = table.quantile(2, 3);
+    return table.labels(v -> v <= low ? 0 : v <= high ? 1 : 2);
   }
 
   private static double[] counts() {
-    return labels(v -> Math.floor(Math.max(0, v - 47)));
+    return table.labels(v -> Math.floor(Math.max(0, v - 47)));
   }
 
   private static double[] ones() {
@@ -250,15 +236,8 @@ class SparkCvMeasureTest {
         + " path"), poissonAuc.getMessage());
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = PathJob.run(args, spark, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static TestSpark.JobResult run(String... args) {
+    return TestSpark.runPathJob(spark, args);
   }
 
   @Test
@@ -274,7 +253,7 @@ class SparkCvMeasureTest {
     }
     Path data = Files.writeString(dir.resolve("classes.csv"), csv.toString());
     Path out = dir.resolve("out");
-    Result ok = run("--data", data.toString(), "--target", "y", "--family", "binomial",
+    var ok = run("--data", data.toString(), "--target", "y", "--family", "binomial",
         "--fold-column", "fold", "--cv-folds", "3", "--nlambda", String.valueOf(LAMBDAS),
         "--tol", String.valueOf(TOLERANCE), "--cv-measure", "class", "--out", out.toString());
     assertEquals(0, ok.code(), ok.err());
@@ -287,22 +266,22 @@ class SparkCvMeasureTest {
           1e-8 * expected.mean()[l], "path.json's cv.mean at λ #" + l);
     }
 
-    Result unknown = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
+    var unknown = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
         "--cv-measure", "rmse", "--out", out.toString());
     assertEquals(2, unknown.code());
     assertEquals("tikhonov-spark: --cv-measure rmse: not a cross-validation measure; expected"
         + " deviance, mse, mae, class or auc", unknown.err().strip());
-    Result gaussianClass = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
+    var gaussianClass = run("--data", data.toString(), "--target", "y", "--cv-folds", "3",
         "--cv-measure", "class", "--out", out.toString());
     assertEquals(2, gaussianClass.code());
     assertTrue(gaussianClass.err().startsWith("tikhonov-spark: --cv-measure: 'class' does not"
         + " apply to a gaussian path"), gaussianClass.err());
-    Result auc = run("--data", data.toString(), "--target", "y", "--family", "multinomial",
+    var auc = run("--data", data.toString(), "--target", "y", "--family", "multinomial",
         "--cv-folds", "3", "--cv-measure", "auc", "--out", out.toString());
     assertEquals(2, auc.code());
     assertTrue(auc.err().startsWith("tikhonov-spark: --cv-measure: 'auc' does not apply to a"
         + " multinomial path"), auc.err());
-    Result noCv = run("--data", data.toString(), "--target", "y", "--cv-measure", "mse",
+    var noCv = run("--data", data.toString(), "--target", "y", "--cv-measure", "mse",
         "--out", out.toString());
     assertEquals(2, noCv.code());
     assertEquals("tikhonov-spark: --cv-measure mse scores the cross-validation: add"

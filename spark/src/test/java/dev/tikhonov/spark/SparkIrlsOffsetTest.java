@@ -9,7 +9,6 @@ import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,17 +29,6 @@ class SparkIrlsOffsetTest {
     spark = TestSpark.session("local[2]");
     table = TestSpark.table(240, 4, 3, 11);
     names = List.of("x0", "x1", "x2", "x3");
-  }
-
-  private static double[] labels(DoubleUnaryOperator rule) {
-    return Arrays.stream(table.y()).map(rule).toArray();
-  }
-
-  /** The target's order statistic at the fraction k/m of the rows. */
-  private static double quantile(int k, int m) {
-    double[] sorted = table.y().clone();
-    Arrays.sort(sorted);
-    return sorted[k * sorted.length / m];
   }
 
   private static SparkElasticNetModel fit(SparkElasticNetCV cv, double[] labels) {
@@ -140,9 +128,9 @@ class SparkIrlsOffsetTest {
 
   @Test
   void multinomial_onOffsetFeatures_convergesAtEveryLambda_andEqualsTheCore() {
-    double third = quantile(1, 3);
-    double twoThirds = quantile(2, 3);
-    double[] classes = labels(y -> y < third ? 0 : y < twoThirds ? 1 : 2);
+    double third = table.quantile(1, 3);
+    double twoThirds = table.quantile(2, 3);
+    double[] classes = table.labels(y -> y < third ? 0 : y < twoThirds ? 1 : 2);
     List<String> classNames = List.of("0", "1", "2");
     // The settings SparkToCoreModelTest fits with: default tolerance 1e-3.
     SparkElasticNetModel model = fit(new SparkElasticNetCV().setFamily("multinomial")
@@ -161,8 +149,8 @@ class SparkIrlsOffsetTest {
 
   @Test
   void binomial_onOffsetFeatures_convergesAtEveryLambda_andEqualsTheCore() {
-    double median = quantile(1, 2);
-    double[] binary = labels(y -> y >= median ? 1 : 0);
+    double median = table.quantile(1, 2);
+    double[] binary = table.labels(y -> y >= median ? 1 : 0);
     SparkElasticNetModel model = fit(new SparkElasticNetCV().setFamily("binomial")
         .setNumFolds(3).setSeed(5).setNumLambdas(8).setLambdaMinRatio(0.05)
         .setStandardize(false), binary);

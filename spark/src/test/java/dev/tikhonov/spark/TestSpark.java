@@ -61,9 +61,35 @@ final class TestSpark {
    * n rows of p features: feature j is offset_j + (j + 1)·N(0, 1), label = 50 + Σ ±z_j + noise,
    * weights in [0.5, 2), fold ids 1..K cycling (row i in fold i mod K + 1).
    */
+  /** PathJob's exit code and its two streams. */
+  record JobResult(int code, String out, String err) {}
+
+  /** Runs PathJob in-process on {@code spark}, its streams captured. */
+  static JobResult runPathJob(SparkSession spark, String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = PathJob.run(args, spark, new java.io.PrintStream(out, true,
+        java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true,
+        java.nio.charset.StandardCharsets.UTF_8));
+    return new JobResult(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   record Table(double[][] x, double[] y, double[] w, int[] folds) {
     int n() {
       return y.length;
+    }
+
+    /** Labels made from the target by {@code rule} (classes cut at its quantiles, counts). */
+    double[] labels(java.util.function.DoubleUnaryOperator rule) {
+      return java.util.Arrays.stream(y).map(rule).toArray();
+    }
+
+    /** The target's order statistic at the fraction k/m of the rows. */
+    double quantile(int k, int m) {
+      double[] sorted = y.clone();
+      java.util.Arrays.sort(sorted);
+      return sorted[k * sorted.length / m];
     }
 
     List<Row> rows() {
