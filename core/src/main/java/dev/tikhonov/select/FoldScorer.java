@@ -105,7 +105,8 @@ interface FoldScorer {
     @Override
     public Optional<String> unscorable(int[] rows, double[] weights) {
       double[] w = classWeights(rows, weights);
-      if (w[0] > 0 && w[1] > 0) {
+      // both positive: scorable; both 0: every row has weight 0, which the run refuses as such
+      if ((w[0] > 0) == (w[1] > 0)) {
         return Optional.empty();
       }
       return Optional.of("its " + (weights.length == 0 ? rows.length + " held-out rows are"

@@ -156,6 +156,17 @@ class CvMeasureTest {
     assertTrue(e.getMessage().startsWith("fold 3 of 3: its 10 held-out rows are all of class"
         + " 'yes', so their AUC"), e.getMessage());
     assertTrue(e.getMessage().contains("fewer folds"), e.getMessage());
+    // a fold whose rows all have weight 0 is refused as such, not as one of a single class
+    double[] weights = new double[X.length];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = ids[i] == 3 ? 0 : 1;
+    }
+    FoldException zero = assertThrows(FoldException.class, () -> CrossValidation.path(
+        Family.BINOMIAL, X, Y, Observations.ofWeights(weights), PathSettings.lasso(),
+        List.of("a", "b", "c"), List.of("no", "yes"), KFold.of(ids),
+        CrossValidation.Alignment.INTERPOLATE, CvMeasure.AUC, 1));
+    assertEquals("fold 3 of 3: every held-out row has weight 0, so the fold cannot be scored",
+        zero.getMessage());
     // the deviance scores that fold
     CrossValidation.path(Family.BINOMIAL, X, y, Observations.none(), PathSettings.lasso(),
         List.of("a", "b", "c"), List.of("no", "yes"), KFold.of(ids),
