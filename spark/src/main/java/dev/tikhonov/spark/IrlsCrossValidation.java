@@ -1,11 +1,13 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldException;
+import dev.tikhonov.select.FoldStatistics;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
@@ -137,6 +139,31 @@ final class IrlsCrossValidation {
   }
 
   /**
+   * Refuses, before any fit, a binomial fold whose held-out rows of positive weight are all of
+   * one class (its AUC is not defined), from the fold's statistics: its weighted label mean is
+   * exactly 0 or 1 then (Σwᵢ·yᵢ / Σwᵢ with every yᵢ equal).
+   *
+   * @throws FoldException naming the fold
+   */
+  static void requireBothClasses(FoldStatistics statistics) {
+    int k = statistics.numFolds();
+    for (int f = 1; f <= k; f++) {
+      GaussianStatistics fold = statistics.fold(f);
+      double mean = fold.targetMean();
+      if (fold.weightSum() > 0 && (mean == 0 || mean == 1)) {
+        throw oneClass(f, k);
+      }
+    }
+  }
+
+  private static FoldException oneClass(int fold, int k) {
+    return new FoldException(fold, k, "fold " + fold + " of " + k + ": its held-out rows of"
+        + " positive weight are all of one class, so their AUC (which ranks rows of one class"
+        + " against the other) is not defined; use fewer folds (more held-out rows each), folds"
+        + " of your own, or another measure");
+  }
+
+  /**
    * cv.glmnet's AUC curve from the AUC pass: {@code auc[k − 1]} holds fold k's AUC at the m λ,
    * then its Σw; the largest mean is the best ({@link CvResult}).
    *
@@ -152,10 +179,7 @@ final class IrlsCrossValidation {
       foldScore[f] = java.util.Arrays.copyOf(auc[f], m);
       foldWeight[f] = auc[f][m];
       if (Double.isNaN(foldScore[f][0])) {
-        throw new FoldException(f + 1, k, "fold " + (f + 1) + " of " + k + ": its held-out"
-            + " rows of positive weight are all of one class, so their AUC (which ranks rows of"
-            + " one class against the other) is not defined; use fewer folds (more held-out rows"
-            + " each), folds of your own, or another measure");
+        throw oneClass(f + 1, k);
       }
     }
     return CvResult.of(lambdas, foldScore, foldWeight, CvMeasure.AUC)

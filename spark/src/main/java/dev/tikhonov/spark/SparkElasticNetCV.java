@@ -628,6 +628,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       IrlsFamily irls, CvMeasure scoredBy) {
     StatisticsPass.Output first = irlsStatistics(dataset, irls.family());
     FoldStatistics statistics = first.statistics();
+    if (scoredBy == CvMeasure.AUC) {
+      // from the first pass's per-fold label means, before any Newton pass
+      IrlsCrossValidation.requireBothClasses(statistics);
+    }
     List<String> names = featureNames(dataset, statistics.numFeatures());
     NewtonPass pass = newtonPass();
     SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
