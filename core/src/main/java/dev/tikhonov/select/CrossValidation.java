@@ -204,6 +204,34 @@ public final class CrossValidation {
   }
 
   /**
+   * Each fold's path from its training rows' statistics alone, fold k at index k − 1:
+   * {@link ElasticNetPath#fit(dev.tikhonov.linear.GaussianStatistics, PathSettings, List)} on
+   * {@code folds.training(k)} with {@code settings} as given (the caller decides between each
+   * fold's own default sequence and the full path's λ, {@code settings.withLambdas(…)}), on
+   * {@code threads} threads. For a cross-validation that scores the held-out rows itself, by a
+   * measure the statistics do not give (the Spark module's distributed MAE).
+   *
+   * @throws FoldException for a fold whose training statistics the path cannot fit, naming it
+   */
+  public static PathSolution[] foldPaths(FoldStatistics folds, PathSettings settings,
+      List<String> featureNames, int threads) {
+    int k = folds.numFolds();
+    List<Callable<PathSolution>> tasks = new ArrayList<>();
+    for (int f = 1; f <= k; f++) {
+      int fold = f;
+      tasks.add(() -> {
+        try {
+          return ElasticNetPath.fit(folds.training(fold), settings, featureNames);
+        } catch (InputException e) {
+          throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
+              + e.getMessage(), e);
+        }
+      });
+    }
+    return runAll(tasks, threads).toArray(new PathSolution[0]);
+  }
+
+  /**
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
    * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} the fitter
    * is called with no λ (its own default sequence). A fold whose path stops before the last λ is

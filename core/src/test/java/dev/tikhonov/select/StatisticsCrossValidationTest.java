@@ -3,6 +3,7 @@ package dev.tikhonov.select;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSettings;
@@ -181,5 +182,44 @@ class StatisticsCrossValidationTest {
     assertEquals("fold 2 of 1..3 has no rows", missing.getMessage());
     assertEquals(2, missing.fold());
     assertEquals(3, missing.numFolds());
+  }
+
+  /**
+   * CrossValidation.foldPaths: fold k's own path from its training statistics, as a caller that
+   * scores held-out rows itself needs it (the Spark module's MAE); a fold its statistics cannot
+   * fit is refused naming it.
+   */
+  @Test
+  void foldPaths_areEachFoldsOwnPath_andARefusalNamesTheFold() {
+    double[][] x = new double[12][];
+    double[] y = new double[12];
+    int[] ids = new int[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {i % 5, (i * 7) % 3};
+      y[i] = 0.5 * x[i][0] - x[i][1] + (i % 2) * 0.3;
+      ids[i] = 1 + i % 3;
+    }
+    FoldStatistics folds = FoldStatistics.of(x, y, KFold.of(ids));
+    PathSettings settings = PathSettings.lasso();
+    dev.tikhonov.linear.PathSolution[] paths = CrossValidation.foldPaths(folds, settings,
+        List.of("a", "b"), 2);
+    assertEquals(3, paths.length);
+    for (int k = 1; k <= 3; k++) {
+      dev.tikhonov.linear.PathSolution own = dev.tikhonov.linear.ElasticNetPath.fit(
+          folds.training(k), settings, List.of("a", "b"));
+      assertArrayEquals(own.lambdas(), paths[k - 1].lambdas(), "fold " + k);
+      assertArrayEquals(own.coefficients()[own.size() - 1][0],
+          paths[k - 1].coefficients()[own.size() - 1][0], "fold " + k);
+    }
+    double[] flat = y.clone();
+    for (int i = 0; i < 12; i++) {
+      flat[i] = ids[i] == 2 ? y[i] : 4.0;
+    }
+    // folds 1 and 3 train on fold 2's rows and one other: fold 2 trains on the constant rest
+    FoldException e = assertThrows(FoldException.class, () -> CrossValidation.foldPaths(
+        FoldStatistics.of(x, flat, KFold.of(ids)), settings, List.of("a", "b"), 1));
+    assertEquals(2, e.fold());
+    assertTrue(e.getMessage().startsWith("fold 2 of 3 (its training rows): "),
+        e.getMessage());
   }
 }

@@ -1,6 +1,5 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
@@ -9,12 +8,7 @@ import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.FoldException;
 import dev.tikhonov.select.FoldStatistics;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 
@@ -52,48 +46,12 @@ final class GaussianRowsCrossValidation {
     double[] lambdas = full.lambdas();
     PathSettings foldSettings = settings.defaultSequence() ? settings
         : settings.withLambdas(lambdas);
-    int k = statistics.numFolds();
-    PathSolution[] folds = foldPaths(statistics, foldSettings, names, k, threads);
+    PathSolution[] folds = CrossValidation.foldPaths(statistics, foldSettings, names,
+        threads);
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
     double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value, points);
     return new CrossValidation.Fit(full,
         IrlsCrossValidation.curve(lambdas, heldOut, folds, measure));
-  }
-
-  /** Fold k's path (at index k − 1) from its training rows' statistics, folds in parallel. */
-  private static PathSolution[] foldPaths(FoldStatistics statistics, PathSettings settings,
-      List<String> names, int k, int threads) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, k)));
-    try {
-      List<Future<PathSolution>> futures = new ArrayList<>();
-      for (int f = 1; f <= k; f++) {
-        int fold = f;
-        futures.add(pool.submit(() -> {
-          try {
-            return ElasticNetPath.fit(statistics.training(fold), settings, names);
-          } catch (InputException e) {
-            // As the core's statistics cross-validation names it (FoldFeasibility reads it).
-            throw new FoldException(fold, k, "fold " + fold + " of " + k
-                + " (its training rows): " + e.getMessage(), e);
-          }
-        }));
-      }
-      PathSolution[] out = new PathSolution[k];
-      for (int f = 0; f < k; f++) {
-        out[f] = futures.get(f).get();
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
