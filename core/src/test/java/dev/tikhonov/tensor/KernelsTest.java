@@ -221,6 +221,40 @@ class KernelsTest {
         () -> Kernels.gatherRowBlocks(source, index, 1, 3, 6, 10, out));
   }
 
+  /**
+   * Batches larger than the gather's groups of rows and chunks of columns (16 and 64): every
+   * element lands where the row-by-row copy puts it, including ragged last groups and chunks,
+   * and nothing outside the output's rows is written.
+   */
+  @Test
+  void gathers_copyEveryElementAcrossGroupsAndChunks() {
+    Matrix source = gaussian(300, 150, 23);
+    int[] index = new int[60];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = (i * 97 + 11) % 300;
+    }
+    Matrix whole = Matrix.zeros(40, 150);
+    whole.fill(Float.NaN);
+    Kernels.gatherRows(source, index, 3, 40, whole.rowRange(0, 37));
+    Matrix block = Matrix.zeros(37, 131);
+    Kernels.gatherRowBlocks(source, index, 3, 40, 7, 138, block);
+    for (int i = 0; i < 37; i++) {
+      for (int j = 0; j < 150; j++) {
+        assertEquals(source.get(index[3 + i], j), whole.get(i, j), 0f, "row " + i + ", col " + j);
+      }
+      for (int j = 0; j < 131; j++) {
+        assertEquals(source.get(index[3 + i], 7 + j), block.get(i, j), 0f);
+      }
+    }
+    for (int i = 37; i < 40; i++) {
+      for (int j = 0; j < 150; j++) {
+        assertTrue(Float.isNaN(whole.get(i, j)), "row " + i + " is past the gathered rows");
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> Kernels.gatherRows(source, index, 0, 3, Matrix.zeros(3, 149)));
+  }
+
   @Test
   void reluMaskAddColumnSums_isTheMaskThenTheColumnSums() {
     Matrix y = gaussian(5, 1300, 18);
