@@ -109,6 +109,62 @@ public class OptimizerBenchmarks {
     }
   }
 
+  /**
+   * Thread 0's share of a two-thread step's momentum work for the first layer when some inputs
+   * are always zero (an image's border pixels): the weight-gradient product into W₁'s momentum
+   * rows 0-391 (β = μ = 0.9, {@code MomentumProducts}), then the optimizer's half from the
+   * momentum. The first {@link #ZERO_INPUTS} inputs are zero in every row, so their rows of b
+   * only decay; {@code subnormal} plants one value below 2⁻¹²⁶ in every sixteen floats of
+   * those rows before each call (640 in all, scattered as training leaves them: about 800 in
+   * W₁'s momentum on Fashion-MNIST, each living ~150 steps at μ = 0.9), normal values
+   * otherwise (the same puts either way).
+   * {@code flushStep}: whether the optimizer's step is one that flushes the subnormals (every
+   * 16th, {@code StateBuffers.flushesAt}).
+   */
+  @State(Scope.Benchmark)
+  public static class Subnormal {
+    @Param({"false", "true"})
+    public boolean subnormal;
+
+    @Param({"false", "true"})
+    public boolean flushStep;
+
+    /** Inputs zero in every row (rows of W₁ whose momentum only decays). */
+    static final int ZERO_INPUTS = 40;
+
+    Sequential network;
+    Optimizer optimizer;
+    Matrix momentum;
+    Matrix x = KernelBenchmarks.random(128, 784, 11);
+    Matrix g = KernelBenchmarks.random(128, 256, 12);
+
+    @Setup
+    public void setup() {
+      network = networkWithGradients();
+      optimizer = Optimizer.of(Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9)),
+          network.parameters());
+      momentum = optimizer.momentumProducts().orElseThrow()
+          .buffer(network.parameters().get(0));
+      for (int i = 0; i < x.rows(); i++) {
+        for (int j = 0; j < ZERO_INPUTS; j++) {
+          x.set(i, j, 0f);
+        }
+      }
+      // step() counts steps; the benchmark's calls do not, so each call is this step
+      int before = flushStep ? 15 : 0;
+      for (int t = 0; t < before; t++) {
+        optimizer.completeStepInParts();
+      }
+    }
+
+    void plant() {
+      float value = subnormal ? 3e-39f : 3e-3f;
+      for (int j = 0; j < ZERO_INPUTS * momentum.cols(); j++) {
+        momentum.put(j, j % 16 == 0 ? value : 3e-3f);
+      }
+    }
+  }
+
   /** The first layer's weight and an update buffer, for u += d·w. */
   @State(Scope.Benchmark)
   public static class Decay {
@@ -146,6 +202,18 @@ public class OptimizerBenchmarks {
   /** The same half when the products have accumulated the momentum (part 0 of 2). */
   @Benchmark
   public Matrix optimizerHalfFromMomentum(Half s) {
+    s.optimizer.stepPartFromMomentum(0, 2);
+    return s.network.parameters().get(0).value();
+  }
+
+  /**
+   * {@link Subnormal}'s product and optimizer half: what subnormal momentum entries cost, and
+   * what the flushing step costs.
+   */
+  @Benchmark
+  public Matrix momentumHalfWithZeroInputs(Subnormal s) {
+    s.plant();
+    Blas.gemmColumnsTransposed(1f, s.x, 0, 392, s.g, 0.9f, s.momentum.rowRange(0, 392));
     s.optimizer.stepPartFromMomentum(0, 2);
     return s.network.parameters().get(0).value();
   }

@@ -20,10 +20,12 @@ import java.util.Optional;
  *
  * <pre>
  *   u ← g + (λv(1−α)·w + λvα·sign w)            (λ &gt; 0 and v &gt; 0; the L1 term when α &gt; 0)
- *   b ← μ·b + u;  u ← b  (Nesterov: u ← u + μ·b)
+ *   b ← μ·b + u;  [b ← b without its subnormals]  u ← b  (Nesterov: u ← u + μ·b)
  *   u ← u + d·w                                 (masked parameters only)
  *   w ← w + (−lr(t))·u
  * </pre>
+ *
+ * <p>The bracket runs at every 16th step, as in {@link TraceMomentum}.
  *
  * <p>Why: the chain makes five passes over every parameter per step (copy, penalty, momentum,
  * scale, add), each reading and writing buffers that do not fit in L2 for an MLP; this makes
@@ -60,12 +62,12 @@ final class FusedSgd {
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.trace = trace;
-    this.fromGradient = (k, p, from, to, penalized, l2, l1, d, rate, scratch) -> update(
+    this.fromGradient = (k, p, from, to, penalized, l2, l1, d, rate, flush, scratch) -> update(
         p.gradient().buffer(), p.value().buffer(), trace == null ? null : trace[k].buffer(),
-        from, to, penalized, l2, l1, d, rate, scratch);
-    this.fromMomentum = (k, p, from, to, penalized, l2, l1, d, rate, scratch) ->
+        from, to, penalized, l2, l1, d, rate, flush, scratch);
+    this.fromMomentum = (k, p, from, to, penalized, l2, l1, d, rate, flush, scratch) ->
         updateFromMomentum(p.value().buffer(), trace[k].buffer(), from, to, penalized, l2, l1,
-            d, rate, scratch);
+            d, rate, flush, scratch);
     this.decay = decay;
     this.decayed = decayed;
     this.schedule = schedule;
@@ -139,18 +141,20 @@ final class FusedSgd {
    * One parameter's block of elements {@code [from, to)} of a step with the step's factors for
    * it: whether the penalty touches it and its λv(1−α) and λvα (ElasticNetPenalty.addGradient's
    * factors, rounded the same way); the decay d, NaN outside the decay's mask (no decay term at
-   * all, not a zero one: 0·∞ would be NaN); the signed rate −lr(t). Primitives, not a record:
-   * the step allocates nothing.
+   * all, not a zero one: 0·∞ would be NaN); the signed rate −lr(t); whether the step flushes
+   * the momentum's subnormals ({@link StateBuffers#flushesAt}). Primitives, not a record: the
+   * step allocates nothing.
    */
   private interface BlockUpdate {
     void apply(int k, Parameter p, int from, int to, boolean penalized, float l2, float l1,
-        float d, float rate, float[][] scratch);
+        float d, float rate, boolean flush, float[][] scratch);
   }
 
   /** Block {@code part} of {@code parts} of every parameter (rows as in {@link #update}). */
   private void forEachBlock(List<Parameter> parameters, long step, int part, int parts,
       BlockUpdate update) {
     float rate = (float) -schedule.at(step);
+    boolean flush = trace != null && StateBuffers.flushesAt(step);
     float[][] scratch = SCRATCH.get();
     for (int k = 0, count = parameters.size(); k < count; k++) {
       Parameter p = parameters.get(k);
@@ -162,7 +166,7 @@ final class FusedSgd {
           (int) ((long) rows * (part + 1) / parts) * cols, penalized,
           penalized ? (float) (penalty.lambda() * v * (1 - penalty.l1Ratio())) : 0,
           penalized ? (float) (penalty.lambda() * v * penalty.l1Ratio()) : 0,
-          decayed[k] ? decay : Float.NaN, rate, scratch);
+          decayed[k] ? decay : Float.NaN, rate, flush, scratch);
     }
   }
 
@@ -186,8 +190,9 @@ final class FusedSgd {
   /**
    * Part {@code part} of {@code parts} of step {@code step} when the caller has already set each
    * momentum buffer's rows to μ·b + g ({@link MomentumProducts}): the rest of the class
-   * comment's update, {@code b ← b + (λv(1−α)·w + λvα·sign w)} (penalized parameters), then
-   * {@code u ← b (+ d·w)} and {@code w ← w + (−lr(t))·u}. Parts touch disjoint elements.
+   * comment's update, {@code b ← b + (λv(1−α)·w + λvα·sign w)} (penalized parameters), b's
+   * subnormals flushed (at every 16th step), then {@code u ← b (+ d·w)} and
+   * {@code w ← w + (−lr(t))·u}. Parts touch disjoint elements.
    * Modified: those rows of the values and of the momentum buffers.
    */
   void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
@@ -196,7 +201,8 @@ final class FusedSgd {
 
   /** Elements {@code [from, to)} of {@link #updateFromMomentum(List, long, int, int)}. */
   private static void updateFromMomentum(FloatBuffer value, FloatBuffer velocity, int from,
-      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+      int to, boolean penalized, float l2, float l1, float d, float rate, boolean flush,
+      float[][] scratch) {
     float[] w = scratch[1];
     float[] b = scratch[2];
     boolean decays = !Float.isNaN(d);
@@ -206,6 +212,11 @@ final class FusedSgd {
       velocity.get(start, b, 0, len);
       if (penalized) {
         addPenaltyGradient(b, w, len, l2, l1);
+      }
+      if (flush) {
+        StateBuffers.flushSubnormals(b, len);
+      }
+      if (penalized || flush) {
         velocity.put(start, b, 0, len);
       }
       if (decays) {
@@ -241,7 +252,8 @@ final class FusedSgd {
    * Elements {@code [from, to)}: the class comment's update, with {@link BlockUpdate}'s factors.
    */
   private void update(FloatBuffer gradient, FloatBuffer value, FloatBuffer velocity, int from,
-      int to, boolean penalized, float l2, float l1, float d, float rate, float[][] scratch) {
+      int to, boolean penalized, float l2, float l1, float d, float rate, boolean flush,
+      float[][] scratch) {
     float[] g = scratch[0];
     float[] w = scratch[1];
     float[] b = scratch[2];
@@ -257,7 +269,16 @@ final class FusedSgd {
       }
       if (velocity != null) {
         velocity.get(start, b, 0, len);
-        if (nesterov) {
+        if (flush) {
+          // TraceMomentum's order: b first, cleaned, then u from it
+          for (int j = 0; j < len; j++) {
+            b[j] = mu * b[j] + g[j];
+          }
+          StateBuffers.flushSubnormals(b, len);
+          for (int j = 0; j < len; j++) {
+            g[j] = nesterov ? g[j] + mu * b[j] : b[j];
+          }
+        } else if (nesterov) {
           for (int j = 0; j < len; j++) {
             float bj = mu * b[j] + g[j];
             b[j] = bj;

@@ -7,9 +7,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Allocation and naming of per-parameter state buffers, done once in {@code init}. */
+/**
+ * Allocation and naming of per-parameter state buffers, done once in {@code init}, and the
+ * momentum buffers' periodic flush of subnormal numbers ({@link #flushesAt}).
+ */
 final class StateBuffers {
   private StateBuffers() {}
+
+  /**
+   * How often the SGD family's momentum buffers drop their subnormal entries: at every step t
+   * with {@code t % FLUSH_PERIOD == 0}.
+   */
+  static final int FLUSH_PERIOD = 16;
+
+  /**
+   * Whether step {@code step} (counted from 1) flushes the momentum buffers' subnormal entries
+   * to zero ({@link #flushSubnormals}). Why: a weight whose gradient is zero for many steps (an
+   * input that is almost always 0, such as an image's border pixel) has a momentum that decays
+   * as μᵗ through the subnormal floats (|b| &lt; 2⁻¹²⁶ ≈ 1.2·10⁻³⁸) for about 150 steps at
+   * μ = 0.9, and on Intel processors every multiplication that reads a subnormal takes a
+   * microcode assist of some 100 cycles, in the weight-gradient product (β·b) and in the update
+   * alike: a few hundred such entries in an MLP's first layer cost 5-10 % of a training step
+   * there (docs/performance-log.md, "Issue 13, twenty-ninth session"). TensorFlow runs its CPU
+   * kernels with subnormals flushed for the same reason; Java cannot set the processor's flag,
+   * so the buffers are cleaned instead. Every step would cost a scalar pass over every
+   * parameter (the select does not vectorize on Java 17); every 16th cuts the subnormals' lives
+   * to at most 15 steps for a sixteenth of that pass. The values changed are below 2⁻¹²⁶, whose
+   * product with any learning rate is far below a float weight's resolution.
+   */
+  static boolean flushesAt(long step) {
+    return step % FLUSH_PERIOD == 0;
+  }
+
+  /** Sets each subnormal {@code x[j]} (0 &lt; |x[j]| &lt; 2⁻¹²⁶), j &lt; len, to zero. */
+  static void flushSubnormals(float[] x, int len) {
+    for (int j = 0; j < len; j++) {
+      float v = x[j];
+      x[j] = Math.abs(v) < Float.MIN_NORMAL ? 0f : v;
+    }
+  }
 
   /** One zero matrix shaped like each parameter's value. */
   static Matrix[] zerosLike(List<Parameter> parameters) {

@@ -11,6 +11,12 @@ import java.util.Map;
  *
  * <pre>  b ← μ·b + u;   u ← u + μ·b (Nesterov)   or   u ← b</pre>
  *
+ * <p>At every 16th step (t ≡ 0 mod 16) the entries of b below 2⁻¹²⁶ in magnitude (subnormal
+ * floats) are set to zero after b's update and before u is formed: a momentum that decays
+ * through the subnormals makes every multiplication that reads it slow on Intel processors
+ * ({@code StateBuffers.flushesAt} has the measurement), and the values dropped are far below
+ * any float weight's resolution.
+ *
  * <p>PyTorch sets {@code b = u} on the first step; starting from {@code b = 0} gives the same
  * value ({@code μ·0 + u}), so no first-step special case is needed, and a state restored from
  * a checkpoint continues exactly. Buffers: {@code "momentum/i"}.
@@ -34,6 +40,7 @@ record TraceMomentum(double momentum, boolean nesterov) implements GradientTrans
       public void update(List<Parameter> parameters, long step, List<Matrix> out) {
         // Chunks through float[]: loops over a direct FloatBuffer do not vectorize on Java 17,
         // loops over arrays do, and the bulk copies cost less than they save (~3× here).
+        boolean flush = StateBuffers.flushesAt(step);
         for (int i = 0; i < trace.length; i++) {
           FloatBuffer b = trace[i].buffer();
           FloatBuffer u = out.get(i).buffer();
@@ -41,7 +48,16 @@ record TraceMomentum(double momentum, boolean nesterov) implements GradientTrans
             int len = Math.min(CHUNK, n - from);
             b.get(from, bChunk, 0, len);
             u.get(from, uChunk, 0, len);
-            if (nesterov) {
+            if (flush) {
+              // b first, cleaned, then u from it; the loops below do both at once
+              for (int j = 0; j < len; j++) {
+                bChunk[j] = mu * bChunk[j] + uChunk[j];
+              }
+              StateBuffers.flushSubnormals(bChunk, len);
+              for (int j = 0; j < len; j++) {
+                uChunk[j] = nesterov ? uChunk[j] + mu * bChunk[j] : bChunk[j];
+              }
+            } else if (nesterov) {
               for (int j = 0; j < len; j++) {
                 float bj = mu * bChunk[j] + uChunk[j];
                 bChunk[j] = bj;

@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  *   <li>{@link #addDecayedWeights}: {@code u ← u + d·w}
  *   <li>{@link #traceMomentum}: {@code b ← μ·b + u}; {@code u ← b}
  *   <li>{@link #traceNesterovMomentum}: {@code b ← μ·b + u}; {@code u ← u + μ·b}
+ *       (both momentums set b's subnormal entries to zero at every 16th step, before u is
+ *       formed: docs/optimizers.md, "Subnormal momentum is flushed")
  *   <li>{@link #scaleByAdam}: {@code m ← β₁m + (1−β₁)u, v ← β₂v + (1−β₂)u²,
  *       u ← (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)}
  *   <li>{@link #scaleByRms}: {@code v ← ρv + (1−ρ)u², u ← u/(√v + ε)}
@@ -72,8 +74,10 @@ public final class Transforms {
   }
 
   /**
-   * PyTorch SGD momentum, dampening 0: {@code b ← μ·b + u; u ← b}. μ ∈ [0, 1). Buffers
-   * {@code "momentum/i"}.
+   * PyTorch SGD momentum, dampening 0: {@code b ← μ·b + u; u ← b}, except that at every 16th
+   * step the entries of b below 2⁻¹²⁶ in magnitude are set to zero before {@code u ← b} (they
+   * slow every multiplication that reads them on Intel processors; PyTorch keeps them). μ ∈
+   * [0, 1). Buffers {@code "momentum/i"}.
    */
   public static GradientTransform traceMomentum(double momentum) {
     return new TraceMomentum(momentum, false);
@@ -81,7 +85,8 @@ public final class Transforms {
 
   /**
    * PyTorch SGD momentum with {@code nesterov=True}, dampening 0: {@code b ← μ·b + u;
-   * u ← u + μ·b}. μ ∈ [0, 1). Buffers {@code "momentum/i"}.
+   * u ← u + μ·b}, b's subnormals set to zero at every 16th step as in {@link #traceMomentum}.
+   * μ ∈ [0, 1). Buffers {@code "momentum/i"}.
    */
   public static GradientTransform traceNesterovMomentum(double momentum) {
     return new TraceMomentum(momentum, true);

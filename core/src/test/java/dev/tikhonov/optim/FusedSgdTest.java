@@ -225,6 +225,87 @@ class FusedSgdTest {
     assertEquals(30, cases);
   }
 
+  /**
+   * A momentum that decays through the subnormal floats: weights whose gradient is tiny at the
+   * first step and zero afterwards, sized so that b is subnormal at step 47 whatever μ. Step 47
+   * keeps b's subnormals, step 48 (a multiple of 16) sets them to zero; and the chain, the fused
+   * pass, the pass in parts and (plain momentum) the caller's accumulation agree bit for bit
+   * at every step, the flush included.
+   */
+  @Test
+  void momentumSubnormals_areFlushedAtEverySixteenthStep_byEveryRoute() {
+    LearningRateSchedule cosine = LearningRateSchedule.cosine(0.07, 50, 0.001);
+    for (OptimizerConfig config : List.of(Optimizers.sgd(0.05).momentum(0.9),
+        Optimizers.nesterov(0.03, 0.8), Optimizers.sgd(0.1).momentum(0.5).schedule(cosine),
+        Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.02))) {
+      String what = config.describe();
+      GradientTransform chain = Optimizers.chain(config);
+      List<List<Parameter>> routes = new ArrayList<>();
+      for (int r = 0; r < 4; r++) {
+        routes.add(parameters(7));
+      }
+      Optimizer reference = Optimizer.chainOnly(chain, routes.get(0));
+      Optimizer fused = Optimizer.of(chain, routes.get(1));
+      Optimizer inParts = Optimizer.of(chain, routes.get(2));
+      Optimizer accumulated = Optimizer.of(chain, routes.get(3));
+      boolean products = accumulated.momentumProducts().isPresent();
+      float mu = (float) config.momentum();
+      float tiny = (float) (Float.MIN_NORMAL * 0.5 / Math.pow(mu, 46));
+      for (int t = 1; t <= 48; t++) {
+        for (List<Parameter> params : routes) {
+          Rng rng = new Rng(100 + t);
+          setGradients(params, rng);
+          for (Parameter p : params) {
+            for (int i = 0; i < p.gradient().size(); i += 3) {
+              p.gradient().put(i, t == 1 ? tiny : 0f); // every third weight: one kick, then none
+            }
+          }
+        }
+        reference.step();
+        fused.step();
+        for (int part = 2; part >= 0; part--) {
+          inParts.stepPart(part, 3);
+        }
+        inParts.completeStepInParts();
+        if (products) {
+          MomentumProducts m = accumulated.momentumProducts().orElseThrow();
+          for (Parameter p : routes.get(3)) {
+            Matrix buffer = m.buffer(p);
+            for (int i = 0; i < buffer.size(); i++) {
+              buffer.put(i, m.momentum() * buffer.at(i) + p.gradient().at(i));
+            }
+          }
+          accumulated.stepPartFromMomentum(0, 1);
+          accumulated.completeStepInParts();
+        } else {
+          accumulated.step();
+        }
+        assertSameState(reference, fused, what + ", step " + t);
+        assertSameState(reference, inParts, what + ", step " + t);
+        assertSameState(reference, accumulated, what + ", step " + t);
+        for (int r = 1; r < routes.size(); r++) {
+          float[][] expected = values(routes.get(0));
+          float[][] actual = values(routes.get(r));
+          for (int k = 0; k < expected.length; k++) {
+            assertArrayEquals(expected[k], actual[k], what + ", route " + r + ", step " + t);
+          }
+        }
+        int subnormal = 0;
+        for (Matrix b : reference.stateBuffers().values()) {
+          for (int i = 0; i < b.size(); i++) {
+            float v = b.at(i);
+            subnormal += v != 0 && Math.abs(v) < Float.MIN_NORMAL ? 1 : 0;
+          }
+        }
+        if (t == 47) {
+          assertTrue(subnormal > 500, what + ": " + subnormal + " subnormal entries at step 47");
+        } else if (t == 48) {
+          assertEquals(0, subnormal, what + ": subnormal entries after step 48's flush");
+        }
+      }
+    }
+  }
+
   @Test
   void momentumProducts_onlyForTheFusedFamilyWithPlainMomentum() {
     List<Parameter> params = parameters(6);
