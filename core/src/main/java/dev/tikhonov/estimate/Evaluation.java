@@ -37,11 +37,12 @@ public final class Evaluation {
   private final double penalty;
   private final OptionalDouble accuracy;
   private final OptionalDouble meanSquaredError;
+  private final OptionalDouble meanAbsoluteError;
   private final OptionalDouble rSquared;
   private final OptionalDouble devianceExplained;
 
   private Evaluation(int rows, double loss, double penalty, OptionalDouble accuracy,
-      OptionalDouble meanSquaredError, OptionalDouble rSquared,
+      OptionalDouble meanSquaredError, OptionalDouble meanAbsoluteError, OptionalDouble rSquared,
       OptionalDouble devianceExplained) {
     if (rows < 1) {
       throw new IllegalArgumentException("an evaluation needs at least one row, got " + rows);
@@ -51,6 +52,7 @@ public final class Evaluation {
     this.penalty = penalty;
     this.accuracy = accuracy;
     this.meanSquaredError = meanSquaredError;
+    this.meanAbsoluteError = meanAbsoluteError;
     this.rSquared = rSquared;
     this.devianceExplained = devianceExplained;
   }
@@ -64,12 +66,13 @@ public final class Evaluation {
    */
   public static Evaluation ofClassifier(int rows, double loss, double accuracy, double penalty) {
     return new Evaluation(rows, loss, penalty, OptionalDouble.of(accuracy),
-        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty());
   }
 
   /**
-   * A real-valued regressor's evaluation from its targets and predictions: loss ½·MSE, MSE
-   * and R².
+   * A real-valued regressor's evaluation from its targets and predictions: loss ½·MSE, MSE,
+   * MAE and R².
    *
    * @param y the targets, at least one
    * @param predicted ŷ, one per target
@@ -79,12 +82,13 @@ public final class Evaluation {
     requireSameLength(y, predicted);
     double mse = sumOfSquares(y, predicted) / y.length;
     return new Evaluation(y.length, 0.5 * mse, penalty, OptionalDouble.empty(),
-        OptionalDouble.of(mse), rSquared(y, predicted), OptionalDouble.empty());
+        OptionalDouble.of(mse), OptionalDouble.of(meanAbsolute(y, predicted)),
+        rSquared(y, predicted), OptionalDouble.empty());
   }
 
   /**
    * A Poisson model's evaluation from its counts and linear predictors η = log μ: the loss
-   * (1/n) Σ (μᵢ − yᵢηᵢ), MSE and R² of μ, and D². The y·log μ terms are taken from η, so a row
+   * (1/n) Σ (μᵢ − yᵢηᵢ), MSE, MAE and R² of μ, and D². The y·log μ terms are taken from η, so a row
    * whose μ underflows to 0 costs a large finite y·|η| rather than 0·log 0 = NaN.
    *
    * @param counts the targets y ≥ 0, at least one
@@ -110,7 +114,7 @@ public final class Evaluation {
     }
     double mse = sumOfSquares(counts, mu) / n;
     return new Evaluation(n, loss / n, penalty, OptionalDouble.empty(), OptionalDouble.of(mse),
-        rSquared(counts, mu),
+        OptionalDouble.of(meanAbsolute(counts, mu)), rSquared(counts, mu),
         nullDeviance > 0 ? OptionalDouble.of(1 - deviance / nullDeviance)
             : OptionalDouble.empty());
   }
@@ -145,6 +149,11 @@ public final class Evaluation {
     return meanSquaredError;
   }
 
+  /** (1/n) Σ |yᵢ − ŷᵢ| (regressors and count models). */
+  public OptionalDouble meanAbsoluteError() {
+    return meanAbsoluteError;
+  }
+
   /**
    * R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² (regressors and count models; empty when every row has
    * the same y).
@@ -162,17 +171,21 @@ public final class Evaluation {
   public boolean equals(Object o) {
     return o instanceof Evaluation e && rows == e.rows && Double.compare(loss, e.loss) == 0
         && Double.compare(penalty, e.penalty) == 0 && accuracy.equals(e.accuracy)
-        && meanSquaredError.equals(e.meanSquaredError) && rSquared.equals(e.rSquared)
+        && meanSquaredError.equals(e.meanSquaredError)
+        && meanAbsoluteError.equals(e.meanAbsoluteError) && rSquared.equals(e.rSquared)
         && devianceExplained.equals(e.devianceExplained);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rows, loss, penalty, accuracy, meanSquaredError, rSquared,
-        devianceExplained);
+    return Objects.hash(rows, loss, penalty, accuracy, meanSquaredError, meanAbsoluteError,
+        rSquared, devianceExplained);
   }
 
-  /** "Evaluation[rows=200, loss=0.1234, penalty=0.01, R²=0.87, MSE=0.2468]", present scores only. */
+  /**
+   * "Evaluation[rows=200, loss=0.1234, penalty=0.01, R²=0.87, MSE=0.2468, MAE=0.391]", present
+   * scores only.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("Evaluation[rows=").append(rows).append(", loss=")
@@ -180,6 +193,7 @@ public final class Evaluation {
     append(s, "accuracy", accuracy);
     append(s, "R²", rSquared);
     append(s, "MSE", meanSquaredError);
+    append(s, "MAE", meanAbsoluteError);
     append(s, "D²", devianceExplained);
     return s.append(']').toString();
   }
@@ -188,6 +202,14 @@ public final class Evaluation {
     if (value.isPresent()) {
       s.append(", ").append(name).append('=').append(value.getAsDouble());
     }
+  }
+
+  private static double meanAbsolute(double[] y, double[] predicted) {
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      sum += Math.abs(y[i] - predicted[i]);
+    }
+    return sum / y.length;
   }
 
   private static OptionalDouble rSquared(double[] y, double[] predicted) {

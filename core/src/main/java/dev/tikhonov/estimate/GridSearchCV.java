@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.GridSearch;
 import dev.tikhonov.train.DivergenceException;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * λ × dropout × weight decay × learning rate from {@link MlpGrid}) is fitted from scratch on
  * every split's training rows ({@link Resampling}) and scored on its held-out rows by the mean
  * data loss ({@link Predictor#evaluate}: cross-entropy for classifiers, ½(y − ŷ)² for
- * regressors). With e_kc the held-out loss of split k for candidate c and w_k its held-out
- * rows, {@link GridSearch} gives
+ * regressors), or by another measure the builder names (the misclassification rate; a
+ * regressor's MSE or MAE: {@link SearchBuilder#measure}). With e_kc the held-out score of split
+ * k for candidate c and w_k its held-out rows, {@link GridSearch} gives
  *
  * <pre>
  *   mean_c = Σ_k w_k e_kc / Σ_k w_k,   se_c = sqrt(Σ_k w_k (e_kc − mean_c)² / Σ_k w_k / (K − 1))
@@ -111,13 +113,15 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   private final List<Candidate<P>> candidates;
   private final Resampling resampling;
   private final SelectionRule rule;
+  private final CvMeasure measure;
   private final int threads;
 
   private GridSearchCV(List<Candidate<P>> candidates, Resampling resampling, SelectionRule rule,
-      int threads) {
+      CvMeasure measure, int threads) {
     this.candidates = candidates;
     this.resampling = resampling;
     this.rule = rule;
+    this.measure = measure;
     this.threads = threads;
   }
 
@@ -151,9 +155,18 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     return rule;
   }
 
-  /** The search's own settings by snake_case name (resampling, rule, number of candidates). */
+  /** What each split's held-out rows are scored by ({@link SearchBuilder#measure}). */
+  public CvMeasure measure() {
+    return measure;
+  }
+
+  /**
+   * The search's own settings by snake_case name (resampling, measure, rule, number of
+   * candidates).
+   */
   public Map<String, Object> settings() {
     Map<String, Object> m = new LinkedHashMap<>(resampling.toMap());
+    m.put("measure", measure.id());
     m.put("rule", rule.id());
     m.put("candidates", candidates.size());
     return java.util.Collections.unmodifiableMap(m);
@@ -173,6 +186,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   /** As {@link #crossValidate(Dataset)}, reporting each fit to {@code listener}. */
   public Result<P> crossValidate(Dataset train, SearchListener listener) {
     long t0 = System.nanoTime();
+    SearchMeasures.require(measure, java.util.Objects.requireNonNull(train, "train")
+        .isClassification());
     List<Resampling.Split> splits = resampling.splits(train);
     Resampling.requireVaryingTargets(train, splits);
     int k = splits.size();
@@ -263,7 +278,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     // The statistics of the scored candidates alone, in the grid's order: the same numbers as a
     // grid without the diverged candidates.
     int m = scored.size();
-    double[][] loss = new double[m][k];
+    double[][] score = new double[m][k];
+    double[][] lossBySplit = new double[k][m];
     double[][] errorBySplit = new double[k][m];
     double[] weight = new double[k];
     boolean classifier = train.isClassification();
@@ -271,7 +287,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       int i = scored.get(j);
       for (int s = 0; s < k; s++) {
         Evaluation e = fits.get(s * c + i).evaluation().orElseThrow();
-        loss[j][s] = e.loss();
+        score[j][s] = SearchMeasures.score(measure, e);
+        lossBySplit[s][j] = e.loss();
         errorBySplit[s][j] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
             : Double.NaN;
         weight[s] = e.rows();
@@ -279,7 +296,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     }
     List<Map<String, Object>> settings = scored.stream()
         .map(i -> candidates.get(i).settings()).toList();
-    GridSearch.Result<Map<String, Object>> scores = GridSearch.Result.of(settings, loss, weight);
+    GridSearch.Result<Map<String, Object>> scores = GridSearch.Result.of(settings, score,
+        weight);
     Optional<CvSummary> misclassification = classifier
         ? Optional.of(CvSummary.of(errorBySplit, weight)) : Optional.empty();
     List<Outcome> outcomes = new ArrayList<>();
@@ -287,7 +305,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       if (divergedAt.get(i).isPresent()) {
         outcomes.add(divergedAt.get(i).get());
       } else {
-        outcomes.add(new Scored(settings.get(j), j, loss[j], scores.mean()[j],
+        outcomes.add(new Scored(settings.get(j), j, score[j], scores.mean()[j],
             scores.standardError()[j]));
         j++;
       }
@@ -308,8 +326,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
           settings(), train);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result<>(outcomes, scores, scored, misclassification, rule, chosen, model,
-        seconds);
+    return new Result<>(outcomes, scores, measure, CvSummary.of(lossBySplit, weight), scored,
+        misclassification, rule, chosen, model, seconds);
   }
 
   /**
@@ -336,9 +354,10 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    *
    * @param settings the candidate's settings (copied, in their order)
    * @param scoreIndex its index in {@link Result#scores()}, which counts scored candidates only
-   * @param splitLoss its held-out loss per split (the row {@code scoreIndex} of the scores'
+   * @param splitLoss its held-out score per split by the search's measure (the loss by
+   *     default; the row {@code scoreIndex} of the scores'
    *     {@link dev.tikhonov.select.GridSearch.Result#scores()}, copied)
-   * @param mean the splits' mean loss, weighted by their held-out rows
+   * @param mean the splits' mean score, weighted by their held-out rows
    * @param standardError its standard error (0 for one split)
    */
   public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
@@ -348,16 +367,19 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       splitLoss = splitLoss.clone();
     }
 
-    /** Its held-out loss per split, a new array. */
+    /** Its held-out score per split (the loss by default), a new array. */
     @Override
     public double[] splitLoss() {
       return splitLoss.clone();
     }
 
-    /** "Scored[{settings}, loss 0.1234 ± 0.0056 over 5 splits]", not an array's address. */
+    /**
+     * "Scored[{settings}, score 0.1234 ± 0.0056 over 5 splits]", not an array's address; the
+     * score is the search's measure (the loss by default).
+     */
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "Scored[%s, loss %.6g ± %.2g over %d splits]", settings,
+      return String.format(Locale.ROOT, "Scored[%s, score %.6g ± %.2g over %d splits]", settings,
           mean, standardError, splitLoss.length);
     }
   }
@@ -390,7 +412,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   @Override
   public String toString() {
     return "GridSearchCV{candidates=" + candidates.size() + ", resampling="
-        + resampling.describe() + ", rule=" + rule.id() + "}";
+        + resampling.describe() + ", rule=" + rule.id()
+        + (measure == CvMeasure.DEVIANCE ? "" : ", measure=" + measure.id()) + "}";
   }
 
   /**
@@ -401,6 +424,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   public static final class Result<P extends Predictor> {
     private final List<Outcome> outcomes;
     private final GridSearch.Result<Map<String, Object>> scores;
+    private final CvMeasure measure;
+    private final CvSummary loss;
     private final List<Integer> scored;
     private final Optional<CvSummary> misclassification;
     private final SelectionRule rule;
@@ -409,10 +434,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     private final double seconds;
 
     Result(List<Outcome> outcomes, GridSearch.Result<Map<String, Object>> scores,
-        List<Integer> scored, Optional<CvSummary> misclassification, SelectionRule rule,
-        int chosenIndex, P model, double seconds) {
+        CvMeasure measure, CvSummary loss, List<Integer> scored,
+        Optional<CvSummary> misclassification, SelectionRule rule, int chosenIndex, P model,
+        double seconds) {
       this.outcomes = List.copyOf(outcomes);
       this.scores = scores;
+      this.measure = measure;
+      this.loss = loss;
       this.scored = List.copyOf(scored);
       this.misclassification = misclassification;
       this.rule = rule;
@@ -433,13 +461,27 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     }
 
     /**
-     * Held-out loss per scored candidate and split, mean ± SE per scored candidate, the best and
-     * the one-SE candidate; {@code configs()} are the scored candidates' settings. These count
-     * the {@link Scored} candidates only (all of them unless some diverged):
-     * {@link #candidateIndex} turns an index of these into the grid's.
+     * Held-out score by {@link #measure()} (the loss by default) per scored candidate and
+     * split, mean ± SE per scored candidate, the best and the one-SE candidate;
+     * {@code configs()} are the scored candidates' settings. These count the {@link Scored}
+     * candidates only (all of them unless some diverged): {@link #candidateIndex} turns an index
+     * of these into the grid's.
      */
     public GridSearch.Result<Map<String, Object>> scores() {
       return scores;
+    }
+
+    /** What the held-out rows were scored by ({@link SearchBuilder#measure}). */
+    public CvMeasure measure() {
+      return measure;
+    }
+
+    /**
+     * Held-out mean data loss per scored candidate (indexed as {@link #scores()}), whatever the
+     * measure: the same means as the scores' when the measure is the deviance.
+     */
+    public CvSummary loss() {
+      return loss;
     }
 
     /** The grid's index of the {@code scoreIndex}-th scored candidate of {@link #scores()}. */
@@ -447,7 +489,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return scored.get(scoreIndex);
     }
 
-    /** The grid's index of the candidate with the smallest mean held-out loss (cv.glmnet's min). */
+    /** The grid's index of the candidate with the smallest mean held-out score (cv.glmnet's min). */
     public int indexMin() {
       return candidateIndex(scores.indexMin());
     }
@@ -494,14 +536,16 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
     /**
      * "GridSearchCV.Result[1se: index 3 of 4 candidates {lambda=0.01, dropout=0.2} (loss 0.412
-     * ± 0.031); indexMin 3, index1se 1; 0 diverged; 12.3 s]" (0-based grid indices).
+     * ± 0.031); indexMin 3, index1se 1; 0 diverged; 12.3 s]" (0-based grid indices; with a
+     * measure other than the deviance, its id in place of "loss").
      */
     @Override
     public String toString() {
       int at = scored.indexOf(chosenIndex);
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
           + outcomes.size() + " candidates " + chosenSettings()
-          + String.format(Locale.ROOT, " (loss %.6g ± %.2g)", scores.mean()[at],
+          + String.format(Locale.ROOT, " (%s %.6g ± %.2g)",
+              measure == CvMeasure.DEVIANCE ? "loss" : measure.id(), scores.mean()[at],
               scores.standardError()[at])
           + "; indexMin " + indexMin() + ", index1se " + index1se() + "; "
           + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
@@ -511,6 +555,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * Named settings of a search. Defaults: {@code Resampling.kFold(5, 0)},
+   * {@link dev.tikhonov.select.CvMeasure#DEVIANCE} (the held-out loss),
    * {@link SelectionRule#ONE_STANDARD_ERROR}, threads = the machine's cores. Not thread-safe;
    * what it builds is immutable.
    *
@@ -534,9 +579,12 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       this.candidates = List.copyOf(candidates);
     }
 
-    /** The search over the candidates, with the resampling and rule set (or their defaults). */
+    /**
+     * The search over the candidates, with the resampling, measure and rule set (or their
+     * defaults).
+     */
     public GridSearchCV<P> build() {
-      return new GridSearchCV<>(candidates, resampling, rule, threads);
+      return new GridSearchCV<>(candidates, resampling, rule, measure, threads);
     }
   }
 }

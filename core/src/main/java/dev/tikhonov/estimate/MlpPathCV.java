@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.CvSummary;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.concurrent.Callable;
  * λ for a network by cross-validation over its whole path, as cv.glmnet chooses λ for a linear
  * model: the λ grid is fixed on all rows, the {@link MlpPath} is fitted on each split's training
  * rows, every λ is scored on the split's held-out rows by the mean data loss (cross-entropy for
- * classifiers, ½(y − ŷ)² for regressors), and with e_kl the held-out loss of split k at λ_l
+ * classifiers, ½(y − ŷ)² for regressors) or by another {@link CvMeasure} the builder names
+ * (the misclassification rate; a regressor's MSE or MAE: {@link SearchBuilder#measure}), and
+ * with e_kl the held-out score of split k at λ_l
  *
  * <pre>
  *   mean_l = Σ_k w_k e_kl / Σ_k w_k,   se_l = sqrt(Σ_k w_k (e_kl − mean_l)² / Σ_k w_k / (K − 1))
@@ -46,12 +49,15 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
   private final MlpPath<P> path;
   private final Resampling resampling;
   private final SelectionRule rule;
+  private final CvMeasure measure;
   private final int threads;
 
-  private MlpPathCV(MlpPath<P> path, Resampling resampling, SelectionRule rule, int threads) {
+  private MlpPathCV(MlpPath<P> path, Resampling resampling, SelectionRule rule,
+      CvMeasure measure, int threads) {
     this.path = path;
     this.resampling = resampling;
     this.rule = rule;
+    this.measure = measure;
     this.threads = threads;
   }
 
@@ -77,17 +83,23 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return rule;
   }
 
+  /** What each split's held-out rows are scored by ({@link SearchBuilder#measure}). */
+  public CvMeasure measure() {
+    return measure;
+  }
+
   public int threads() {
     return threads;
   }
 
   /**
    * Every setting by snake_case name, for run files: the base network's (less λ), the grid,
-   * start, direction, budget, resampling and rule.
+   * start, direction, budget, resampling, measure and rule.
    */
   public Map<String, Object> settings() {
     Map<String, Object> m = new LinkedHashMap<>(path.toMap());
     m.putAll(resampling.toMap());
+    m.put("measure", measure.id());
     m.put("rule", rule.id());
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -106,6 +118,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
   /** Cross-validates the path on {@code train}, reporting each fit to {@code listener}. */
   public Result<P> crossValidate(Dataset train, SearchListener listener) {
     long t0 = System.nanoTime();
+    SearchMeasures.require(measure, java.util.Objects.requireNonNull(train, "train")
+        .isClassification());
     double[] lambdas = path.lambdas(train);
     int m = lambdas.length;
     List<Resampling.Split> splits = resampling.splits(train);
@@ -162,6 +176,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       }
     }
     double[][] loss = new double[k][m];
+    double[][] score = new double[k][m];
     double[][] error = new double[k][m];
     double[] weight = new double[k];
     boolean classifier = train.isClassification();
@@ -172,13 +187,14 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
         PathEngine.Step<P> step = bySplit.get(s).get(l);
         Evaluation e = step.heldOut().orElseThrow();
         loss[s][l] = e.loss();
+        score[s][l] = SearchMeasures.score(measure, e);
         error[s][l] = classifier ? 1 - e.accuracy().orElseThrow() : Double.NaN;
         weight[s] = e.rows();
         splitPoints.add(step.point());
       }
       points.add(List.copyOf(splitPoints));
     }
-    CvResult cv = CvResult.of(lambdas, loss, weight);
+    CvResult cv = CvResult.of(lambdas, score, weight, measure);
     Optional<CvSummary> misclassification = classifier
         ? Optional.of(CvSummary.of(error, weight)) : Optional.empty();
     int chosen = rule.pick(cv.indexMin(), cv.index1se());
@@ -206,28 +222,30 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     NetworkSettings chosenSettings = path.baseSettings().withLambda(lambdas[chosen]);
     model = path.kind().asSearchResult(model, name(), chosenSettings, searchSettings, train);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result<>(lambdas, cv, misclassification, points, fullPath, rule, chosen, model,
-        path.start(), seconds, cpu);
+    return new Result<>(lambdas, cv, CvSummary.of(loss, weight), misclassification, points,
+        fullPath, rule, chosen, model, path.start(), seconds, cpu);
   }
 
   @Override
   public String toString() {
     return "MlpPathCV{path=" + path + ", resampling=" + resampling.describe() + ", rule="
-        + rule.id() + "}";
+        + rule.id() + (measure == CvMeasure.DEVIANCE ? "" : ", measure=" + measure.id()) + "}";
   }
 
   /**
-   * What a cross-validation found: the λ grid, the held-out loss per λ (mean ± SE, λ_min,
-   * λ_1se), for classifiers the misclassification rate too, every split's path points, the
-   * all-rows path (warm starts), the chosen λ and the model fitted there. Immutable and
-   * thread-safe as long as the arrays of {@link #cv()} and {@link #misclassification()} are
-   * not modified (shared, not copied); {@link #lambdas()} returns a new array.
+   * What a cross-validation found: the λ grid, the held-out scores per λ by the search's
+   * measure (mean ± SE, λ_min, λ_1se), the held-out loss, for classifiers the misclassification
+   * rate too, every split's path points, the all-rows path (warm starts), the chosen λ and the
+   * model fitted there. Immutable and thread-safe as long as the arrays of {@link #cv()},
+   * {@link #loss()} and {@link #misclassification()} are not modified (shared, not copied);
+   * {@link #lambdas()} returns a new array.
    *
    * @param <P> the fitted model
    */
   public static final class Result<P extends Predictor> {
     private final double[] lambdas;
     private final CvResult cv;
+    private final CvSummary loss;
     private final Optional<CvSummary> misclassification;
     private final List<List<MlpPath.Point>> splitPoints;
     private final Optional<MlpPath.Fit<P>> fullPath;
@@ -238,12 +256,13 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     private final double seconds;
     private final double cpuSeconds;
 
-    Result(double[] lambdas, CvResult cv, Optional<CvSummary> misclassification,
-        List<List<MlpPath.Point>> splitPoints, Optional<MlpPath.Fit<P>> fullPath,
-        SelectionRule rule, int chosenIndex, P model, MlpPath.Start start, double seconds,
-        double cpuSeconds) {
+    Result(double[] lambdas, CvResult cv, CvSummary loss,
+        Optional<CvSummary> misclassification, List<List<MlpPath.Point>> splitPoints,
+        Optional<MlpPath.Fit<P>> fullPath, SelectionRule rule, int chosenIndex, P model,
+        MlpPath.Start start, double seconds, double cpuSeconds) {
       this.lambdas = lambdas.clone();
       this.cv = cv;
+      this.loss = loss;
       this.misclassification = misclassification;
       this.splitPoints = List.copyOf(splitPoints);
       this.fullPath = fullPath;
@@ -261,11 +280,20 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     }
 
     /**
-     * Held-out loss per λ: mean, standard error, per-split values, λ_min and λ_1se; shared, not
-     * copied: do not modify its arrays.
+     * Held-out scores per λ by the search's measure ({@link CvResult#measure()}; the loss by
+     * default): mean, standard error, per-split values, λ_min and λ_1se; shared, not copied:
+     * do not modify its arrays.
      */
     public CvResult cv() {
       return cv;
+    }
+
+    /**
+     * Held-out mean data loss per λ (cross-entropy, or ½(y − ŷ)²), whatever the measure: the
+     * same numbers as {@link #cv()}'s when the measure is the deviance. Shared, not copied.
+     */
+    public CvSummary loss() {
+      return loss;
     }
 
     /** Held-out misclassification rate (1 − accuracy) per λ; empty for regressors. */
@@ -354,6 +382,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * Named settings of a cross-validation. Defaults: {@code Resampling.kFold(5, 0)},
+   * {@link dev.tikhonov.select.CvMeasure#DEVIANCE} (the held-out loss),
    * {@link SelectionRule#ONE_STANDARD_ERROR}, threads = the machine's cores. Not thread-safe;
    * what it builds is immutable.
    *
@@ -366,9 +395,12 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       this.path = java.util.Objects.requireNonNull(path, "path");
     }
 
-    /** The cross-validation of the path, with the resampling and rule set (or their defaults). */
+    /**
+     * The cross-validation of the path, with the resampling, measure and rule set (or their
+     * defaults).
+     */
     public MlpPathCV<P> build() {
-      return new MlpPathCV<>(path, resampling, rule, threads);
+      return new MlpPathCV<>(path, resampling, rule, measure, threads);
     }
   }
 }

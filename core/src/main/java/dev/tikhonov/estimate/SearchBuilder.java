@@ -1,18 +1,21 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.select.CvMeasure;
 import java.util.Objects;
 
 /**
  * The settings every cross-validated search shares ({@link MlpPathCV}, {@link GridSearchCV}):
- * how rows are resampled, which candidate the scores pick, and how many fits run at once.
- * Defaults: {@code Resampling.kFold(5, 0)}, {@link SelectionRule#ONE_STANDARD_ERROR}, threads =
- * the machine's cores. Not thread-safe; what a builder builds is immutable.
+ * how rows are resampled, what each split's held-out rows are scored by, which candidate the
+ * scores pick, and how many fits run at once. Defaults: {@code Resampling.kFold(5, 0)},
+ * {@link CvMeasure#DEVIANCE} (the held-out loss), {@link SelectionRule#ONE_STANDARD_ERROR},
+ * threads = the machine's cores. Not thread-safe; what a builder builds is immutable.
  *
  * @param <B> the concrete builder, returned by each setter
  */
 public abstract class SearchBuilder<B extends SearchBuilder<B>> {
   Resampling resampling = Resampling.kFold(5, 0);
   SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
+  CvMeasure measure = CvMeasure.DEVIANCE;
   int threads = Runtime.getRuntime().availableProcessors();
 
   SearchBuilder() {
@@ -24,7 +27,20 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     return self();
   }
 
-  /** Which candidate the mean held-out losses pick (default: the one-SE rule). */
+  /**
+   * What each split's held-out rows are scored by (default: {@link CvMeasure#DEVIANCE}, the
+   * mean data loss: cross-entropy for classifiers, ½(y − ŷ)² for regressors). A classifier's
+   * search also takes {@link CvMeasure#MISCLASSIFICATION} (1 − accuracy), a regressor's
+   * {@link CvMeasure#MEAN_SQUARED_ERROR} and {@link CvMeasure#MEAN_ABSOLUTE_ERROR}; which
+   * applies is checked when the search starts, before any fit (an {@code InputException} about
+   * "measure" otherwise). The rule picks by the means of these scores, smaller better.
+   */
+  public B measure(CvMeasure value) {
+    measure = Objects.requireNonNull(value, "measure");
+    return self();
+  }
+
+  /** Which candidate the mean held-out scores pick (default: the one-SE rule). */
   public B rule(SelectionRule value) {
     rule = Objects.requireNonNull(value, "rule");
     return self();

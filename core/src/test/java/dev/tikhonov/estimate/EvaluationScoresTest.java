@@ -27,6 +27,20 @@ class EvaluationScoresTest {
     return ElasticNet.gaussian().lambda(0).tolerance(1e-14).build().fit(LINE);
   }
 
+  /** A count model's scores by hand: μ = e^η, MSE and MAE of μ, the loss Σ(μ − yη)/n. */
+  @Test
+  void ofCounts_scoresTheMeansByHand() {
+    double[] y = {0, 2, 5};
+    double[] eta = {0, Math.log(4), Math.log(5)};
+    Evaluation e = Evaluation.ofCounts(y, eta, 0.25);
+    // μ = 1, 4, 5: residuals −1, −2, 0
+    assertEquals(5.0 / 3, e.meanSquaredError().orElseThrow(), 1e-12);
+    assertEquals(3.0 / 3, e.meanAbsoluteError().orElseThrow(), 1e-12);
+    assertEquals((1 + 4 - 2 * Math.log(4) + 5 - 5 * Math.log(5)) / 3, e.loss(), 1e-12);
+    assertEquals(0.25, e.penalty(), 0.0);
+    assertTrue(Evaluation.ofClassifier(3, 0.5, 0.9, 0).meanAbsoluteError().isEmpty());
+  }
+
   @Test
   void evaluate_leastSquaresLine_givesRSquaredAndMeanSquaredErrorByHand() {
     LinearModel m = line();
@@ -35,6 +49,7 @@ class EvaluationScoresTest {
     // residuals −0.1, 0.8, −1.3, 0.6: RSS = 2.7; TSS = Syy = 8.75
     Evaluation e = m.evaluate(LINE);
     assertEquals(2.7 / 4, e.meanSquaredError().orElseThrow(), 1e-10);
+    assertEquals((0.1 + 0.8 + 1.3 + 0.6) / 4, e.meanAbsoluteError().orElseThrow(), 1e-10);
     assertEquals(1 - 2.7 / 8.75, e.rSquared().orElseThrow(), 1e-10);
     // … which is, for a least squares line on its own rows, Sxy²/(Sxx·Syy)
     assertEquals(5.5 * 5.5 / (5 * 8.75), e.rSquared().orElseThrow(), 1e-10);

@@ -299,10 +299,10 @@ class GridSearchCVTest {
 
   /** A Scored outcome printed its split losses as an array's address ("[D@1b6d3586"). */
   @Test
-  void scored_printsItsLoss_notAnArrayAddress() {
+  void scored_printsItsScore_notAnArrayAddress() {
     GridSearchCV.Scored s = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
         new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443);
-    assertEquals("Scored[{lambda=0.001}, loss 0.500000 ± 0.14 over 3 splits]", s.toString());
+    assertEquals("Scored[{lambda=0.001}, score 0.500000 ± 0.14 over 3 splits]", s.toString());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tikhonov.internal.report;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public final class GridFiles {
     settings.putAll(search.settings());
     m.put("settings", settings);
     m.put("rule", r.rule().id());
-    m.put("measure", mis.isPresent() ? "cross-entropy" : "squared error ½(y − ŷ)²");
+    m.put("measure", measureName(r.measure(), mis.isPresent()));
+    m.put("measure_id", r.measure().id());
     List<Map<String, Object>> candidates = new ArrayList<>();
     for (GridSearchCV.Outcome outcome : r.outcomes()) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -54,6 +56,9 @@ public final class GridFiles {
         c.put("se", Double.isFinite(s.standardError()) ? s.standardError() : null);
         c.put("split_loss", s.splitLoss());
         int at = s.scoreIndex();
+        c.put("loss_mean", r.loss().mean()[at]);
+        c.put("loss_se", Double.isFinite(r.loss().standardError()[at])
+            ? r.loss().standardError()[at] : null);
         c.put("misclassification_mean", mis.map(x -> (Object) x.mean()[at]).orElse(null));
         c.put("misclassification_se", mis.map(x -> Double.isFinite(x.standardError()[at])
             ? (Object) x.standardError()[at] : null).orElse(null));
@@ -86,7 +91,7 @@ public final class GridFiles {
     List<String> header = new ArrayList<>(List.of("index"));
     header.addAll(keys);
     header.addAll(List.of("cv_mean", "cv_se", "misclassification_mean", "misclassification_se",
-        "chosen", "outcome", "diverged_split", "diverged_epoch"));
+        "chosen", "outcome", "diverged_split", "diverged_epoch", "loss_mean", "loss_se"));
     CsvWriter csv = new CsvWriter().row(header);
     for (int i = 0; i < r.outcomes().size(); i++) {
       GridSearchCV.Outcome outcome = r.outcomes().get(i);
@@ -104,12 +109,29 @@ public final class GridFiles {
             .orElse(""));
         row.add(String.valueOf(i == r.chosenIndex()));
         row.addAll(List.of("scored", "", ""));
+        row.add(String.valueOf(r.loss().mean()[at]));
+        row.add(String.valueOf(r.loss().standardError()[at]));
       } else if (outcome instanceof GridSearchCV.Diverged d) {
         row.addAll(List.of("", "", "", "", "false", "diverged", String.valueOf(d.split()),
-            String.valueOf(d.epoch())));
+            String.valueOf(d.epoch()), "", ""));
       }
       csv.row(row);
     }
     return csv.toString();
+  }
+
+  /**
+   * What a search's scores are, for its files: "cross-entropy" or "squared error ½(y − ŷ)²"
+   * (the held-out loss, the deviance's measure), else the measure's name ("misclassification
+   * rate", "mean squared error", "mean absolute error").
+   */
+  static String measureName(CvMeasure measure, boolean classifier) {
+    return switch (measure) {
+      case DEVIANCE -> classifier ? "cross-entropy" : "squared error ½(y − ŷ)²";
+      case MISCLASSIFICATION -> "misclassification rate";
+      case MEAN_SQUARED_ERROR -> "mean squared error";
+      case MEAN_ABSOLUTE_ERROR -> "mean absolute error";
+      case AUC -> "AUC";
+    };
   }
 }

@@ -42,7 +42,8 @@ public final class SelectionFiles {
     m.put("rule", r.rule().id());
     m.put("lambdas", r.lambdas());
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("measure", classifier ? "cross-entropy" : "squared error ½(y − ŷ)²");
+    c.put("measure", GridFiles.measureName(cv.measure(), classifier));
+    c.put("measure_id", cv.measure().id());
     c.put("mean", cv.mean());
     c.put("se", finite(cv.standardError()));
     c.put("fold_loss", cv.foldLoss());
@@ -51,6 +52,7 @@ public final class SelectionFiles {
     c.put("index_min", cv.indexMin());
     c.put("index_1se", cv.index1se());
     m.put("cv", c);
+    m.put("loss", summary(r.loss()));
     m.put("misclassification", r.misclassification().map(SelectionFiles::summary).orElse(null));
     m.put("chosen", Map.of("index", r.chosenIndex(), "lambda", r.chosenLambda()));
     m.put("evidence", evidence.map(SelectionFiles::evidence).orElse(null));
@@ -69,7 +71,8 @@ public final class SelectionFiles {
   public static String toCsv(MlpPathCV.Result<?> r, Optional<EvidenceCurve> evidence) {
     CsvWriter csv = new CsvWriter().row("lambda", "cv_mean", "cv_se", "misclassification_mean",
         "misclassification_se", "log_evidence", "validation_loss", "validation_accuracy",
-        "train_loss", "penalty", "weight_norm", "epochs", "split_epochs_mean", "chosen");
+        "train_loss", "penalty", "weight_norm", "epochs", "split_epochs_mean", "chosen",
+        "loss_mean", "loss_se");
     double[] lambdas = r.lambdas();
     for (int index = 0; index < lambdas.length; index++) {
       int l = index;
@@ -93,6 +96,8 @@ public final class SelectionFiles {
       }
       row.add(num(epochs / r.splitPoints().size()));
       row.add(l == r.chosenIndex() ? "true" : "false");
+      row.add(num(r.loss().mean()[l]));
+      row.add(num(r.loss().standardError()[l]));
       csv.row(row);
     }
     return csv.toString();
