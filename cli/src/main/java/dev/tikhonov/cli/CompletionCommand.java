@@ -107,6 +107,13 @@ public final class CompletionCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code select}/{@code grid --cv-measure}: the measures a search scores by. */
+  static final class SearchMeasures extends Choices {
+    SearchMeasures() {
+      super(List.of("deviance", "class", "mse", "mae"));
+    }
+  }
+
   /** {@code experiment NAME}. */
   static final class Experiments extends Choices {
     Experiments() {

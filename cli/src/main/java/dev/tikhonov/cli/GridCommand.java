@@ -14,6 +14,7 @@ import dev.tikhonov.internal.report.GridFiles;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -173,7 +174,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     Dataset train = data.train();
     PrintStream human = common.human();
     GridSearchCV<P> search = Flags.translate(() -> GridSearchCV.builder(grid)
-        .resampling(resampling.resampling()).rule(resampling.rule()).threads(common.threads)
+        .resampling(resampling.resampling()).rule(resampling.rule())
+        .measure(resampling.measure()).threads(common.threads)
         .build());
     int k = search.resampling().size();
     int total = grid.size() * k + 1;
@@ -258,18 +260,29 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     for (GridSearchCV.Outcome outcome : r.outcomes()) {
       width = Math.max(width, String.valueOf(outcome.settings()).length());
     }
-    String row = "  %-" + width + "s %s%n";
-    out.printf(Locale.ROOT, "%n" + row, "candidate", "held-out loss ± SE");
+    // the scores the rule chose by; beside them the loss, when the measure is another one
+    boolean loss = r.measure() != CvMeasure.DEVIANCE;
+    String row = "  %-" + width + "s " + (loss ? "%-22s " : "") + "%s%n";
+    String header = "held-out " + SelectCommand.measureColumn(r.measure()) + " ± SE";
+    out.printf(Locale.ROOT, "%n" + row, loss
+        ? new Object[] {"candidate", header, "held-out loss ± SE"}
+        : new Object[] {"candidate", header});
     for (int i = 0; i < r.outcomes().size(); i++) {
       GridSearchCV.Outcome outcome = r.outcomes().get(i);
       if (outcome instanceof GridSearchCV.Diverged d) {
-        out.printf(Locale.ROOT, row, d.settings(), String.format(Locale.ROOT,
-            "diverged (split %d, epoch %d)", d.split(), d.epoch()));
+        String what = String.format(Locale.ROOT, "diverged (split %d, epoch %d)", d.split(),
+            d.epoch());
+        out.printf(Locale.ROOT, row, loss ? new Object[] {d.settings(), what, ""}
+            : new Object[] {d.settings(), what});
       } else if (outcome instanceof GridSearchCV.Scored s) {
         String mark = (i == r.indexMin() ? " best" : "")
             + (i == r.index1se() ? " one-SE" : "");
-        out.printf(Locale.ROOT, row, s.settings(),
-            MeanStd.format(s.mean(), s.standardError()) + mark);
+        String score = MeanStd.format(s.mean(), s.standardError());
+        int at = s.scoreIndex();
+        out.printf(Locale.ROOT, row, loss
+            ? new Object[] {s.settings(), score, MeanStd.format(r.loss().mean()[at],
+                r.loss().standardError()[at]) + mark}
+            : new Object[] {s.settings(), score + mark});
       }
     }
   }

@@ -3,10 +3,14 @@ package dev.tikhonov.cli;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.select.CvMeasure;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How a search cross-validates (select, grid): folds or repeated seeds, and the rule. */
+/**
+ * How a search cross-validates (select, grid): folds or repeated seeds, what the held-out rows
+ * are scored by, and the rule.
+ */
 final class ResamplingOptions implements Flags.Conditional {
   @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",
       description = "K-fold cross-validation (random fold ids, seeded by --fold-seed); not "
@@ -34,6 +38,13 @@ final class ResamplingOptions implements Flags.Conditional {
           + "best; cv.glmnet's lambda.1se) or min (the best mean); select takes it only with "
           + "several λ. Default: 1se.")
   String rule = "1se";
+
+  @Option(names = "--cv-measure", paramLabel = "M",
+      completionCandidates = CompletionCommand.SearchMeasures.class,
+      description = "What each split's held-out rows are scored by, for the choice: deviance "
+          + "(the held-out loss: cross-entropy, or ½(y − ŷ)² for a regressor), class (the "
+          + "misclassification rate; classifiers), mse or mae (regressors). Default: deviance.")
+  String cvMeasure;
 
   /** Whether the search is k-fold cross-validation (not --repeat-seeds' one split). */
   boolean kFold() {
@@ -73,6 +84,29 @@ final class ResamplingOptions implements Flags.Conditional {
       return Flags.translate(() -> Resampling.repeatedSeeds(holdout, foldSeed, seeds));
     }
     return Flags.translate(() -> Resampling.kFold(folds, foldSeed));
+  }
+
+  /**
+   * --cv-measure as the core's measure (default: the deviance, the held-out loss); the AUC,
+   * which a path's cross-validation takes, is refused here with the reason. Whether the measure
+   * fits the target (class for classifiers, mse and mae for regressors) the search checks
+   * before its first fit.
+   */
+  CvMeasure measure() {
+    if (cvMeasure == null) {
+      return CvMeasure.DEVIANCE;
+    }
+    String expected = "expected deviance, class (classifiers), mse or mae (regressors)";
+    if (!CvMeasure.ids().contains(cvMeasure.strip().toLowerCase(java.util.Locale.ROOT))) {
+      throw new InputException("--cv-measure '" + cvMeasure + "': " + expected);
+    }
+    CvMeasure measure = CvMeasure.ofId(cvMeasure);
+    if (measure == CvMeasure.AUC) {
+      throw new InputException("--cv-measure auc: " + expected + "; the AUC ranks every held-out"
+          + " row's probability, which a search does not keep (a linear path's cross-validation"
+          + " scores by it: path --cv-folds K --cv-measure auc)");
+    }
+    return measure;
   }
 
   SelectionRule rule() {

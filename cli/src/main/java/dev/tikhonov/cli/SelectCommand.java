@@ -16,6 +16,7 @@ import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.EvidenceCurve;
 import dev.tikhonov.train.DivergenceException;
 import java.io.PrintStream;
@@ -198,7 +199,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Dataset train = data.train();
     PrintStream human = common.human();
     MlpPathCV<P> search = Flags.translate(() -> MlpPathCV.builder(path)
-        .resampling(resampling.resampling()).rule(resampling.rule()).threads(common.threads)
+        .resampling(resampling.resampling()).rule(resampling.rule())
+        .measure(resampling.measure()).threads(common.threads)
         .build());
     int m = path.lambdas(train).length;
     int k = search.resampling().size();
@@ -221,7 +223,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       r = search.crossValidate(train, listener);
       if (cold) {
         coldSearch = MlpPathCV.builder(path.withStart(MlpPath.Start.COLD))
-            .resampling(search.resampling()).rule(search.rule()).threads(common.threads)
+            .resampling(search.resampling()).rule(search.rule()).measure(search.measure())
+            .threads(common.threads)
             .build();
         coldResult = Optional.of(coldSearch.crossValidate(train, listener));
       }
@@ -305,13 +308,31 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     };
   }
 
-  /** cv.glmnet's print: λ, mean ± SE, and where λ_min, λ_1se and the evidence fall. */
+  /** A column's name for what a search's held-out rows are scored by. */
+  static String measureColumn(CvMeasure measure) {
+    return switch (measure) {
+      case MISCLASSIFICATION -> "error rate";
+      case MEAN_SQUARED_ERROR -> "MSE";
+      case MEAN_ABSOLUTE_ERROR -> "MAE";
+      default -> "loss";
+    };
+  }
+
+  /**
+   * cv.glmnet's print: λ, the held-out loss and error rate (mean ± SE), the MSE or MAE when the
+   * search scored by them, and where λ_min, λ_1se (by the search's measure) and the evidence
+   * fall.
+   */
   private static void print(PrintStream out, MlpPathCV.Result<?> r,
       Optional<EvidenceCurve> evidence) {
     double[] lambdas = r.lambdas();
+    CvMeasure measure = r.cv().measure();
+    boolean regression = measure == CvMeasure.MEAN_SQUARED_ERROR
+        || measure == CvMeasure.MEAN_ABSOLUTE_ERROR;
+    String third = r.misclassification().isPresent() ? "error rate ± SE"
+        : regression ? measureColumn(measure) + " ± SE" : "";
     out.printf(Locale.ROOT, "%n  %-11s %-22s %-18s %-13s %s%n", "λ", "held-out loss ± SE",
-        r.misclassification().isPresent() ? "error rate ± SE" : "", evidence.isPresent()
-            ? "log evidence" : "", "");
+        third, evidence.isPresent() ? "log evidence" : "", "");
     for (int l = 0; l < lambdas.length; l++) {
       String mark = (l == r.cv().indexMin() ? " λ_min" : "")
           + (l == r.cv().index1se() ? " λ_1se" : "")
@@ -319,7 +340,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
               ? " evidence max" : "");
       int at = l;
       String error = r.misclassification().map(s -> MeanStd.format(s.mean()[at],
-          s.standardError()[at])).orElse("");
+          s.standardError()[at])).orElse(regression ? MeanStd.format(r.cv().mean()[at],
+              r.cv().standardError()[at]) : "");
       String ev = "";
       if (evidence.isPresent()) {
         double[] el = evidence.get().lambdas();
@@ -330,7 +352,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         }
       }
       out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
-          MeanStd.format(r.cv().mean()[l], r.cv().standardError()[l]), error, ev, mark);
+          MeanStd.format(r.loss().mean()[l], r.loss().standardError()[l]), error, ev, mark);
     }
   }
 }

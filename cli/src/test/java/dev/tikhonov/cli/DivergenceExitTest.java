@@ -118,10 +118,11 @@ class DivergenceExitTest {
         + " selection: {lambda=0.0, dropout=0.0, weight_decay=0.0, learning_rate=1000000.0}"
         + " (split 1, epoch 1)", err);
     java.util.List<String> csv = Files.readAllLines(out.resolve("grid.csv"));
-    assertTrue(csv.get(0).endsWith(",chosen,outcome,diverged_split,diverged_epoch"), csv.get(0));
-    assertTrue(csv.get(1).startsWith("0,0.0,0.0,0.0,0.1,0.") && csv.get(1).endsWith(
-        ",true,scored,,"), csv.get(1));
-    assertEquals("1,0.0,0.0,0.0,1000000.0,,,,,false,diverged,1,1", csv.get(2));
+    assertTrue(csv.get(0).endsWith(",chosen,outcome,diverged_split,diverged_epoch,loss_mean,"
+        + "loss_se"), csv.get(0));
+    assertTrue(csv.get(1).startsWith("0,0.0,0.0,0.0,0.1,0.") && csv.get(1).contains(
+        ",true,scored,,,0."), csv.get(1));
+    assertEquals("1,0.0,0.0,0.0,1000000.0,,,,,false,diverged,1,1,,", csv.get(2));
     String json = Files.readString(out.resolve("grid.json"));
     assertTrue(json.contains("\"outcome\" : \"diverged\"") && json.contains("\"chosen\" : 0"),
         json);

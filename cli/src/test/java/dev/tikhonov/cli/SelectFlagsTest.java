@@ -28,6 +28,12 @@ class SelectFlagsTest {
       {"select", "--cv-folds", "1"},
       {"grid", "--lambdas", "0.1", "--dropouts", "1.5"},
       {"grid", "--lambdas", "0.1", "--repeat-seeds", "3"},
+      {"select", "--cv-measure", "auc"},
+      {"grid", "--lambdas", "0.1", "--cv-measure", "r2"},
+      {"select", "--data", dir.resolve("tiny.csv").toString(), "--target", "y", "--folds", "2",
+          "--model", "mlp:4", "--cv-measure", "mae"},
+      {"grid", "--data", dir.resolve("tiny.csv").toString(), "--target", "y", "--folds", "2",
+          "--model", "mlp:4", "--regression", "--lambdas", "0.1", "--cv-measure", "class"},
     };
     String[] expected = {
       "--lambdas must be finite numbers >= 0; value 2 of 2 is -1.0",
@@ -37,6 +43,11 @@ class SelectFlagsTest {
       "--cv-folds must be >= 2, got 1",
       "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
       "--repeat-seeds must be at least 2",
+      "--cv-measure auc: expected deviance, class (classifiers), mse or mae (regressors); the"
+          + " AUC ranks every held-out row's probability",
+      "--cv-measure 'r2': expected deviance, class (classifiers), mse or mae (regressors)",
+      "--cv-measure: 'mae' does not apply to a classifier's search",
+      "--cv-measure: 'class' does not apply to a regressor's search",
     };
     for (int i = 0; i < cases.length; i++) {
       String[] args = java.util.Arrays.copyOf(cases[i], cases[i].length + 4);
