@@ -12,9 +12,13 @@ import java.util.Map;
  *
  * <pre>  v ← ρ·v + (1−ρ)·u²;   u ← u / (√v + ε)</pre>
  *
- * <p>Buffers: {@code "rms.v/i"}.
+ * <p>Arithmetic in float32 over 1,024-float chunks, as {@link ScaleByAdam} (and PyTorch)
+ * does; v's subnormal entries are set to zero at every 16th step, as Adam's are. Buffers:
+ * {@code "rms.v/i"}.
  */
 record ScaleByRms(double decay, double epsilon) implements GradientTransform {
+  private static final int CHUNK = 1024;
+
   ScaleByRms {
     StateBuffers.requireUnitInterval("decay", decay);
     StateBuffers.requirePositive("epsilon", epsilon);
@@ -25,16 +29,41 @@ record ScaleByRms(double decay, double epsilon) implements GradientTransform {
     Matrix[] squares = StateBuffers.zerosLike(parameters);
     Map<String, Matrix> buffers = StateBuffers.named("rms.v", squares);
     return new TransformState() {
+      private final float[] vChunk = new float[CHUNK];
+      private final float[] uChunk = new float[CHUNK];
+
       @Override
       public void update(List<Parameter> parameters, long step, List<Matrix> out) {
+        float rho = (float) decay;
+        float c = (float) (1 - decay);
+        float eps = (float) epsilon;
+        boolean flush = StateBuffers.flushesAt(step);
         for (int i = 0; i < squares.length; i++) {
           FloatBuffer v = squares[i].buffer();
           FloatBuffer u = out.get(i).buffer();
-          for (int j = 0, n = squares[i].size(); j < n; j++) {
-            double g = u.get(j);
-            double vj = decay * v.get(j) + (1 - decay) * g * g;
-            v.put(j, (float) vj);
-            u.put(j, (float) (g / (Math.sqrt(vj) + epsilon)));
+          for (int from = 0, n = squares[i].size(); from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            v.get(from, vChunk, 0, len);
+            u.get(from, uChunk, 0, len);
+            if (flush) {
+              for (int j = 0; j < len; j++) {
+                float g = uChunk[j];
+                vChunk[j] = rho * vChunk[j] + c * (g * g);
+              }
+              StateBuffers.flushSubnormals(vChunk, len);
+              for (int j = 0; j < len; j++) {
+                uChunk[j] = uChunk[j] / ((float) Math.sqrt(vChunk[j]) + eps);
+              }
+            } else {
+              for (int j = 0; j < len; j++) {
+                float g = uChunk[j];
+                float vj = rho * vChunk[j] + c * (g * g);
+                vChunk[j] = vj;
+                uChunk[j] = g / ((float) Math.sqrt(vj) + eps);
+              }
+            }
+            v.put(from, vChunk, 0, len);
+            u.put(from, uChunk, 0, len);
           }
         }
       }

@@ -97,6 +97,45 @@ class OptimizersTest {
         new TorchReference.Adam(0.05, 0.9, 0.999, 1e-8, 0, false));
   }
 
+  /**
+   * Adam and RMSprop work through 1,024-float chunks in float32: on a weight of three chunks
+   * (41×53, the last one ragged) they follow PyTorch's update, written out in double, over 20
+   * steps, element by element, including the elements on either side of each chunk boundary.
+   */
+  @Test
+  void adamAndRmsprop_onAWeightOfSeveralChunks_matchTorch() {
+    int n = 41 * 53;
+    for (int which = 0; which < 2; which++) {
+      Matrix start = Matrix.zeros(41, 53);
+      for (int i = 0; i < n; i++) {
+        start.put(i, (float) Math.cos(0.37 * i));
+      }
+      Parameter w = new Parameter("w", Parameter.Kind.WEIGHT, start);
+      Optimizer optimizer = Optimizer.of(Optimizers.chain(which == 0
+          ? Optimizers.adam(0.01) : Optimizers.rmsprop(0.01)), List.of(w));
+      Step reference = which == 0 ? new TorchReference.Adam(0.01, 0.9, 0.999, 1e-8, 0, false)
+          : new TorchReference.RmsProp(0.01, 0.99, 1e-8);
+      double[] expected = w.value().toDoubleArray();
+      for (int t = 1; t <= 20; t++) {
+        for (int i = 0; i < n; i++) {
+          w.gradient().put(i, gradient(0, t, i % 97));
+        }
+        double[] g = w.gradient().toDoubleArray();
+        optimizer.step();
+        reference.step(expected, g);
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(expected[i], w.value().at(i), TOLERANCE, (which == 0 ? "Adam" : "RMSprop")
+            + ", element " + i);
+      }
+      double moved = 0;
+      for (int i = 0; i < n; i++) {
+        moved = Math.max(moved, Math.abs(w.value().at(i) - Math.cos(0.37 * i)));
+      }
+      assertTrue(moved > 0.02, "the weights moved: " + moved);
+    }
+  }
+
   @Test
   void adam_withLargeEpsilonAndOtherBetas_matchesTorchAdam() {
     // ε comparable to √v̂ checks that ε is added after the bias correction, as PyTorch does.
