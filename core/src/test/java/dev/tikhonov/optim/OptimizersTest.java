@@ -136,6 +136,42 @@ class OptimizersTest {
     }
   }
 
+  /**
+   * Adam's m and RMSprop's v, sized to be normal through step 32's flush and subnormal at step
+   * 47 after one kick at step 1: step 47 keeps them, step 48 (a multiple of 16) sets them to
+   * zero, and the state buffers say so.
+   */
+  @Test
+  void adaptiveState_subnormalsAreFlushedAtEverySixteenthStep() {
+    for (int which = 0; which < 2; which++) {
+      Parameter w = new Parameter("w", Parameter.Kind.WEIGHT, Matrix.zeros(3, 5));
+      Optimizer optimizer = Optimizer.of(Optimizers.chain(which == 0
+          ? Optimizers.adam(0.01) : Optimizers.rmsprop(0.01)), List.of(w));
+      float kick = which == 0
+          ? (float) (Float.MIN_NORMAL * 0.5 / (0.1 * Math.pow(0.9, 46)))
+          : (float) Math.sqrt(Float.MIN_NORMAL * 1.5 / 0.01); // v normal until step 43
+      for (int t = 1; t <= 48; t++) {
+        for (int i = 0; i < w.gradient().size(); i++) {
+          w.gradient().put(i, t == 1 ? kick : 0f);
+        }
+        optimizer.step();
+        int subnormal = 0;
+        for (Matrix state : optimizer.stateBuffers().values()) {
+          for (int i = 0; i < state.size(); i++) {
+            float v = state.at(i);
+            subnormal += v != 0 && Math.abs(v) < Float.MIN_NORMAL ? 1 : 0;
+          }
+        }
+        String what = (which == 0 ? "Adam" : "RMSprop") + " at step " + t;
+        if (t == 47) {
+          assertEquals(15, subnormal, what);
+        } else if (t == 48) {
+          assertEquals(0, subnormal, what);
+        }
+      }
+    }
+  }
+
   @Test
   void adam_withLargeEpsilonAndOtherBetas_matchesTorchAdam() {
     // ε comparable to √v̂ checks that ε is added after the bias correction, as PyTorch does.
