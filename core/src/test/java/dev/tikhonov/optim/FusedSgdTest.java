@@ -306,6 +306,100 @@ class FusedSgdTest {
     }
   }
 
+  /**
+   * A run resumed from a checkpoint taken at step 10, while b holds subnormal entries (the
+   * weights kicked once at step 1, as above, reach 2⁻¹²⁷ at step 10), continues bit for bit
+   * across step 16's flush, by the chain, the fused pass and the pass in parts: the flush
+   * follows the restored step count. Without that count the resumed run would flush at its own
+   * 16th step, not the run's, and its momentum differs at step 16 (the control below).
+   */
+  @Test
+  void resumedAcrossTheFlushStep_continuesBitForBit() {
+    for (OptimizerConfig config : List.of(Optimizers.sgd(0.05).momentum(0.9),
+        Optimizers.nesterov(0.03, 0.8), Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.02))) {
+      String what = config.describe();
+      GradientTransform chain = Optimizers.chain(config);
+      float mu = (float) config.momentum();
+      float tiny = (float) (Float.MIN_NORMAL * 0.5 / Math.pow(mu, 9));
+      List<Parameter> original = parameters(11);
+      Optimizer uninterrupted = Optimizer.of(chain, original);
+      List<List<Parameter>> resumedParams = new ArrayList<>();
+      List<Optimizer> resumed = new ArrayList<>();
+      List<Parameter> uncountedParams = parameters(11);
+      Optimizer uncounted = null;
+      for (int t = 1; t <= 20; t++) {
+        if (t == 11) {
+          assertTrue(subnormalEntries(uninterrupted) > 500, what + ": b subnormal at the save");
+          for (int r = 0; r < 4; r++) {
+            List<Parameter> params = r < 3 ? parameters(11) : uncountedParams;
+            for (int k = 0; k < params.size(); k++) {
+              params.get(k).value().copyFrom(original.get(k).value());
+            }
+            Optimizer o = r == 0 ? Optimizer.chainOnly(chain, params) : Optimizer.of(chain, params);
+            o.restoreState(uninterrupted.stateBuffers());
+            if (r < 3) {
+              o.restoreStepCount(uninterrupted.stepCount());
+              resumedParams.add(params);
+              resumed.add(o);
+            } else {
+              uncounted = o;
+            }
+          }
+        }
+        List<List<Parameter>> all = new ArrayList<>(resumedParams);
+        all.add(original);
+        if (uncounted != null) {
+          all.add(uncountedParams);
+        }
+        for (List<Parameter> params : all) {
+          setGradients(params, new Rng(200 + t));
+          for (Parameter p : params) {
+            for (int i = 0; i < p.gradient().size(); i += 3) {
+              p.gradient().put(i, t == 1 ? tiny : 0f);
+            }
+          }
+        }
+        uninterrupted.step();
+        for (int r = 0; r < resumed.size(); r++) {
+          if (r == 2) {
+            for (int part = 0; part < 3; part++) {
+              resumed.get(r).stepPart(part, 3);
+            }
+            resumed.get(r).completeStepInParts();
+          } else {
+            resumed.get(r).step();
+          }
+          assertSameState(uninterrupted, resumed.get(r), what + ", route " + r + ", step " + t);
+          float[][] expected = values(original);
+          float[][] actual = values(resumedParams.get(r));
+          for (int k = 0; k < expected.length; k++) {
+            assertArrayEquals(expected[k], actual[k], what + ", route " + r + ", step " + t);
+          }
+        }
+        if (uncounted != null) {
+          uncounted.step();
+          if (t == 16) {
+            assertEquals(0, subnormalEntries(uninterrupted), what + ": flushed at step 16");
+            assertTrue(subnormalEntries(uncounted) > 500,
+                what + ": a run resumed without its step count has not flushed at step 16");
+          }
+        }
+      }
+      assertEquals(20, resumed.get(1).stepCount(), what);
+    }
+  }
+
+  private static int subnormalEntries(Optimizer optimizer) {
+    int n = 0;
+    for (Matrix b : optimizer.stateBuffers().values()) {
+      for (int i = 0; i < b.size(); i++) {
+        float v = b.at(i);
+        n += v != 0 && Math.abs(v) < Float.MIN_NORMAL ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
   @Test
   void momentumProducts_onlyForTheFusedFamilyWithPlainMomentum() {
     List<Parameter> params = parameters(6);
