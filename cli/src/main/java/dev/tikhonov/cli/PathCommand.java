@@ -266,6 +266,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
     requirePathFits(dataset, fam);
+    dataRows = dataset.size();
     if (penaltyFactors != null) {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
     }
@@ -465,6 +466,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     return Optional.of(columnMessages(() -> estimator.informationCriteria(path.solution(),
         dataset)));
   }
+
+  /** The rows of --data, once read: whether random folds leave some fold one row. */
+  private int dataRows;
 
   /** Penalty factors by feature, once the data are read (empty before). */
   private double[] factors = new double[0];
@@ -668,10 +672,17 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       // exception as the cause is about the training rows, which more folds make more of.
       if (e instanceof dev.tikhonov.select.FoldException && (cvFolds != null || foldid != null)) {
         boolean heldOut = e.getCause() == null;
+        // K random folds of n < 2K rows always include one of a single row, which is of one
+        // class: for the AUC no seed helps then, only fewer folds
+        boolean everySeed = heldOut && foldid == null && dataRows < 2 * cvFolds
+            && cvMeasure != null && CvMeasure.ofId(cvMeasure) == CvMeasure.AUC;
+        String fewer = "fewer --cv-folds (now " + cvFolds + ") hold out more rows in each";
         throw new InputException("--data " + data + ": " + e.getMessage() + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
+            : everySeed ? "the folds are random, but " + dataRows + " rows in " + cvFolds
+                + " folds leave some fold one held-out row whatever the --seed: " + fewer
             : "the folds are random: another --seed (now " + seed + ") makes other ones, "
-                + (heldOut ? "fewer --cv-folds (now " + cvFolds + ") hold out more rows in each"
+                + (heldOut ? fewer
                     : "more --cv-folds (now " + cvFolds + ") trains each on more rows")), e);
       }
       // The library's messages about the target as a whole do not know the file it came from.

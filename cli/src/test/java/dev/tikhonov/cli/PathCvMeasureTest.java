@@ -251,6 +251,28 @@ class PathCvMeasureTest {
         + " fewer --cv-folds (now 100) hold out more rows in each"), m);
   }
 
+  /**
+   * Leave-one-out (569 folds of 569 rows), and any --cv-folds above half the rows, leaves some
+   * fold a single held-out row whatever the seed: one row is always of one class, so another
+   * --seed cannot help and is not advised; the row is one row, not "1 held-out rows".
+   */
+  @Test
+  void auc_foldsOfOneRow_adviseFewerFoldsOnly() {
+    for (String k : List.of("569", "300")) {
+      InProcess r = path("one-row-" + k, breastCancer(), "--cv-folds", k, "--cv-measure",
+          "auc");
+      assertEquals(2, r.exit(), r.err());
+      String m = r.message().strip();
+      if (k.equals("569")) {
+        assertTrue(m.contains(": its only held-out row is of class '"), m);
+      }
+      assertFalse(m.contains("another --seed"), m);
+      assertTrue(m.endsWith("; the folds are random, but 569 rows in " + k + " folds leave"
+          + " some fold one held-out row whatever the --seed: fewer --cv-folds (now " + k
+          + ") hold out more rows in each"), m);
+    }
+  }
+
   @Test
   void rSpellings_areSuggested() {
     for (String typed : List.of("--type.measure", "--type-measure", "--type_measure")) {

@@ -109,8 +109,13 @@ interface FoldScorer {
       if ((w[0] > 0) == (w[1] > 0)) {
         return Optional.empty();
       }
+      String of = className(w[1] > 0 ? 1 : 0);
+      if (rows.length == 1) {
+        return Optional.of("its only held-out row is of " + of + ", so its AUC (which ranks"
+            + " rows of one class against the other) is not defined");
+      }
       return Optional.of("its " + (weights.length == 0 ? rows.length + " held-out rows are"
-          : "held-out rows of positive weight are") + " all of " + className(w[1] > 0 ? 1 : 0)
+          : "held-out rows of positive weight are") + " all of " + of
           + ", so their AUC (which ranks rows of one class against the other) is not defined");
     }
 

@@ -173,6 +173,22 @@ class CvMeasureTest {
         CrossValidation.Alignment.INTERPOLATE, CvMeasure.DEVIANCE, 1);
   }
 
+  /** A fold of one held-out row is worded as one row, and its class named. */
+  @Test
+  void aucOfAFoldOfOneRow_isRefusedAsOneRow() {
+    int[] ids = new int[X.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i == 7 ? 3 : 1 + i % 2;
+    }
+    FoldException e = assertThrows(FoldException.class, () -> CrossValidation.path(
+        Family.BINOMIAL, X, Y, Observations.none(), PathSettings.lasso(),
+        List.of("a", "b", "c"), List.of("no", "yes"), KFold.of(ids),
+        CrossValidation.Alignment.INTERPOLATE, CvMeasure.AUC, 1));
+    assertTrue(e.getMessage().startsWith("fold 3 of 3: its only held-out row is of class '"
+        + (Y[7] == 1 ? "yes" : "no") + "', so its AUC (which ranks rows of one class against the"
+        + " other) is not defined"), e.getMessage());
+  }
+
   @Test
   void measuresAFamilyDoesNotTake_areRefusedNamingTheSetting() {
     InputException auc = assertThrows(InputException.class,
