@@ -92,6 +92,50 @@ class PredictLinkTest {
     }
   }
 
+  /**
+   * The link is η = a₀ + x·b itself, from path.json's coefficients at the saved (last) λ, not
+   * only something whose softmax is right: a multinomial η shifted by a constant per row (such
+   * as η centered over the classes) has the same probabilities, and a gaussian model's
+   * prediction is its η. Both checked on the file's raw columns.
+   */
+  @Test
+  void link_isTheInterceptPlusTheFeaturesTimesTheCoefficients() throws Exception {
+    for (String[] c : List.of(new String[] {"wine", "cultivar", "multinomial"},
+        new String[] {"diabetes", "progression", "gaussian"})) {
+      String data = "../data/" + c[0] + ".csv";
+      Path model = path(c[0] + "-eta", "--data", data, "--target", c[1], "--family", c[2]);
+      com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind
+          .ObjectMapper().readTree(dir.resolve(c[0] + "-eta").resolve("path.json").toFile());
+      int last = json.get("lambda").size() - 1;
+      com.fasterxml.jackson.databind.JsonNode a0 = json.get("intercept").get(last);
+      com.fasterxml.jackson.databind.JsonNode b = json.get("coef").get(last);
+      boolean multinomial = c[2].equals("multinomial");
+      List<String> header = List.of(Files.readAllLines(Path.of(data)).get(0).split(","));
+      List<String[]> x = Files.readAllLines(Path.of(data)).stream().skip(1)
+          .map(l -> l.split(",")).toList();
+      List<String[]> rows = predict(model, data);
+      int classes = multinomial ? a0.size() : 1;
+      int first = rows.get(0).length - classes;
+      assertEquals(x.size() + 1, rows.size());
+      for (int i = 0; i < x.size(); i++) {
+        for (int k = 0; k < classes; k++) {
+          com.fasterxml.jackson.databind.JsonNode coef = multinomial ? b.get(k) : b;
+          double eta = multinomial ? a0.get(k).asDouble() : a0.asDouble();
+          for (int j = 0; j < coef.size(); j++) {
+            String name = json.get("feature_names").get(j).asText();
+            eta += coef.get(j).asDouble() * Double.parseDouble(x.get(i)[header.indexOf(name)]);
+          }
+          double link = Double.parseDouble(rows.get(i + 1)[first + k]);
+          assertEquals(eta, link, 1e-9 * (1 + Math.abs(eta)), c[0] + " row " + (i + 1)
+              + ", class " + k);
+          if (!multinomial) {
+            assertEquals(link, Double.parseDouble(rows.get(i + 1)[0]), 0.0, "η is the mean");
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void aNetworkModel_isRefusedNamingTheFlag() throws Exception {
     Path model = dir.resolve("net.model");
