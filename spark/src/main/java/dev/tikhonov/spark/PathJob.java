@@ -195,10 +195,11 @@ public final class PathJob {
           .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
       cv.flatMap(c -> c.shortfall().flatMap(s -> s.pathMessage(REMEDY)).or(c::warning))
           .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
-      // λ_min at the sequence's end: the held-out loss may fall further (cv.lambda_min_warning)
+      // λ_min at the sequence's end: the held-out loss may fall further, the AUC rise
+      // (cv.lambda_min_warning, in the measure's words)
       if (cv.isPresent()) {
-        PathFiles.lambdaMinWarning(path, cv.get().indexMin(), cv.get().lambdaMin())
-            .ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
+        PathFiles.lambdaMinWarning(path, cv.get().indexMin(), cv.get().lambdaMin(),
+            cv.get().measure()).ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
       }
       out.println("wrote " + dir.resolve("path.json") + " and path.csv");
       if (options.save.isPresent()) {

@@ -288,4 +288,34 @@ class SparkCvMeasureTest {
         + " --cv-folds K or --fold-column COLUMN", noCv.err().strip());
     assertEquals(1, auc.err().strip().lines().count(), "one line");
   }
+
+  /**
+   * PathJob's warning that λ_min is the sequence's smallest λ speaks of the AUC as the mean AUC
+   * still rising (path.json's cv.lambda_min_warning, the same sentence), not of a held-out loss
+   * still falling: three λ from λ_max to λ_max/2, the AUC largest at the last.
+   */
+  @Test
+  void pathJob_aucLargestAtTheSequencesEnd_warnsOfTheAucStillRising(@TempDir Path dir)
+      throws IOException {
+    double[] y = binomial();
+    StringBuilder csv = new StringBuilder(String.join(",", names)).append(",y,fold\n");
+    for (int i = 0; i < y.length; i++) {
+      for (double v : table.x()[i]) {
+        csv.append(v).append(',');
+      }
+      csv.append((int) y[i]).append(',').append(table.folds()[i]).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("classes.csv"), csv.toString());
+    Path out = dir.resolve("out");
+    var r = run("--data", data.toString(), "--target", "y", "--family", "binomial",
+        "--fold-column", "fold", "--cv-folds", "3", "--nlambda", "3", "--lambda-min-ratio",
+        "0.5", "--tol", String.valueOf(TOLERANCE), "--cv-measure", "auc", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode cv = Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv");
+    String warning = cv.get("lambda_min_warning").asText();
+    assertTrue(warning.contains("the mean AUC was still rising"), warning);
+    assertTrue(r.err().contains("tikhonov-spark: warning: " + warning), r.err());
+    assertTrue(!r.err().contains("held-out loss"), r.err());
+  }
 }
