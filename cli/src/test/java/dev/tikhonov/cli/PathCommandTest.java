@@ -537,6 +537,9 @@ class PathCommandTest {
     String warning = cv.get("lambda_min_warning").asText();
     assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda, 10.0000:"),
         warning);
+    // the sequence is --lambdas: its remedy is smaller values there (--lambda-min-ratio is
+    // refused with --lambdas), not "give --lambdas"
+    assertTrue(warning.endsWith("or smaller values in --lambdas"), warning);
     assertTrue(edge.stderr().contains("tikhonov: warning: " + warning), edge.stderr());
 
     Cli.Result inside = diabetesRelaxedCv("inside");

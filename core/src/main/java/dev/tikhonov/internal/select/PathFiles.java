@@ -103,7 +103,8 @@ public final class PathFiles {
    * is the sequence's smallest λ: the flags that extend it.
    */
   public static final String FLAGS_REMEDY =
-      "extend it with a smaller --lambda-min-ratio or give --lambdas";
+      "extend it with a smaller --lambda-min-ratio (the default sequence) or smaller values"
+          + " in --lambdas";
 
   /**
    * The warning of the path commands, naming their flags ({@link #FLAGS_REMEDY}), when λ_min is
