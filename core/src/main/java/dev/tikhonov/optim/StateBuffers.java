@@ -27,8 +27,8 @@ final class StateBuffers {
    * as μᵗ through the subnormal floats (|b| &lt; 2⁻¹²⁶ ≈ 1.2·10⁻³⁸) for about 150 steps at
    * μ = 0.9, and on Intel processors every multiplication that reads a subnormal takes a
    * microcode assist of some 100 cycles, in the weight-gradient product (β·b) and in the update
-   * alike: a few hundred such entries in an MLP's first layer cost 5-10 % of a training step
-   * there (docs/performance-log.md, "Issue 13, twenty-ninth session"). TensorFlow runs its CPU
+   * alike: the 800 or so such entries in the first layer of the Fashion-MNIST MLP cost about 8 %
+   * of its epochs there (docs/performance-log.md, "Issue 13, twenty-ninth session"). TensorFlow runs its CPU
    * kernels with subnormals flushed for the same reason; Java cannot set the processor's flag,
    * so the buffers are cleaned instead. Every step would cost a scalar pass over every
    * parameter (the select does not vectorize on Java 17); every 16th cuts the subnormals' lives
