@@ -240,9 +240,8 @@ class SparkCvMeasureTest {
     return TestSpark.runPathJob(spark, args);
   }
 
-  @Test
-  void pathJob_cvMeasureClass_writesTheMisclassificationCurve_andRefusesBadValues(
-      @TempDir Path dir) throws IOException {
+  /** The binomial rows with their fold numbers, as classes.csv in {@code dir}: x…, y, fold. */
+  private Path classesCsv(Path dir) throws IOException {
     double[] y = binomial();
     StringBuilder csv = new StringBuilder(String.join(",", names)).append(",y,fold\n");
     for (int i = 0; i < y.length; i++) {
@@ -251,7 +250,13 @@ class SparkCvMeasureTest {
       }
       csv.append((int) y[i]).append(',').append(table.folds()[i]).append('\n');
     }
-    Path data = Files.writeString(dir.resolve("classes.csv"), csv.toString());
+    return Files.writeString(dir.resolve("classes.csv"), csv.toString());
+  }
+
+  @Test
+  void pathJob_cvMeasureClass_writesTheMisclassificationCurve_andRefusesBadValues(
+      @TempDir Path dir) throws IOException {
+    Path data = classesCsv(dir);
     Path out = dir.resolve("out");
     var ok = run("--data", data.toString(), "--target", "y", "--family", "binomial",
         "--fold-column", "fold", "--cv-folds", "3", "--nlambda", String.valueOf(LAMBDAS),
@@ -259,7 +264,7 @@ class SparkCvMeasureTest {
     assertEquals(0, ok.code(), ok.err());
     JsonNode cv = Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("cv");
     assertEquals("class", cv.get("measure").asText(), "path.json's cv.measure");
-    CvResult expected = core(Family.BINOMIAL, y, ones(), CvMeasure.MISCLASSIFICATION);
+    CvResult expected = core(Family.BINOMIAL, binomial(), ones(), CvMeasure.MISCLASSIFICATION);
     assertEquals(expected.mean().length, cv.get("mean").size(), "path.json's λ count");
     for (int l = 0; l < expected.mean().length; l++) {
       assertEquals(expected.mean()[l], cv.get("mean").get(l).asDouble(),
@@ -297,15 +302,7 @@ class SparkCvMeasureTest {
   @Test
   void pathJob_aucLargestAtTheSequencesEnd_warnsOfTheAucStillRising(@TempDir Path dir)
       throws IOException {
-    double[] y = binomial();
-    StringBuilder csv = new StringBuilder(String.join(",", names)).append(",y,fold\n");
-    for (int i = 0; i < y.length; i++) {
-      for (double v : table.x()[i]) {
-        csv.append(v).append(',');
-      }
-      csv.append((int) y[i]).append(',').append(table.folds()[i]).append('\n');
-    }
-    Path data = Files.writeString(dir.resolve("classes.csv"), csv.toString());
+    Path data = classesCsv(dir);
     Path out = dir.resolve("out");
     var r = run("--data", data.toString(), "--target", "y", "--family", "binomial",
         "--fold-column", "fold", "--cv-folds", "3", "--nlambda", "3", "--lambda-min-ratio",
