@@ -36,7 +36,7 @@ import java.util.Optional;
  * chain's momentum buffers (same names, same checkpoints), and {@link #of} recognizes only the
  * chains whose every transform it reproduces. Not thread-safe except as {@link #update} says.
  */
-final class FusedSgd {
+final class FusedSgd implements FusedStep {
   private static final int CHUNK = 1024;
   /** Per-thread scratch: [gradient, weight, momentum] chunks. */
   private static final ThreadLocal<float[][]> SCRATCH =
@@ -133,7 +133,8 @@ final class FusedSgd {
    * Modified: those rows of the parameters' values and of the momentum buffers. Not modified:
    * the gradients.
    */
-  void update(List<Parameter> parameters, long step, int part, int parts) {
+  @Override
+  public void update(List<Parameter> parameters, long step, int part, int parts) {
     forEachBlock(parameters, step, part, parts, fromGradient);
   }
 
@@ -171,7 +172,8 @@ final class FusedSgd {
   }
 
   /** Whether {@link #momentumProducts} is present: momentum, and not Nesterov's. */
-  boolean takesMomentumProducts() {
+  @Override
+  public boolean takesMomentumProducts() {
     return trace != null && !nesterov;
   }
 
@@ -180,7 +182,8 @@ final class FusedSgd {
    * ({@link MomentumProducts}); empty without momentum, and with Nesterov's, whose update needs
    * the gradient apart from b.
    */
-  Optional<MomentumProducts> momentumProducts(List<Parameter> parameters) {
+  @Override
+  public Optional<MomentumProducts> momentumProducts(List<Parameter> parameters) {
     if (!takesMomentumProducts()) {
       return Optional.empty();
     }
@@ -195,7 +198,8 @@ final class FusedSgd {
    * {@code w ← w + (−lr(t))·u}. Parts touch disjoint elements.
    * Modified: those rows of the values and of the momentum buffers.
    */
-  void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
+  @Override
+  public void updateFromMomentum(List<Parameter> parameters, long step, int part, int parts) {
     forEachBlock(parameters, step, part, parts, fromMomentum);
   }
 
@@ -236,7 +240,7 @@ final class FusedSgd {
    * {@code u[j] ← u[j] + (l2·w[j] + l1·sign w[j])} for j &lt; len: ElasticNetPenalty.addGradient's
    * float operations, in its order (the L1 term only when l1 ≠ 0).
    */
-  private static void addPenaltyGradient(float[] u, float[] w, int len, float l2, float l1) {
+  static void addPenaltyGradient(float[] u, float[] w, int len, float l2, float l1) {
     if (l1 == 0) {
       for (int j = 0; j < len; j++) {
         u[j] = u[j] + l2 * w[j];

@@ -18,11 +18,12 @@ import java.util.Optional;
  * {@link #step()} allocates nothing. The caller computes the gradients first; a coupled penalty
  * is a step of the chain ({@link Optimizers#chain}).
  *
- * <p>The SGD family of {@link Optimizers#chain} (plain, momentum, Nesterov, with or without an
- * elastic-net penalty and decoupled decay, any learning-rate schedule) runs fused: one pass
- * over each parameter instead of one per transform, bit for bit the chain's result
- * ({@code FusedSgd}); such a step can also be split into row blocks run by several threads at
- * once ({@link #canStepInParts}). Any other chain runs transform by transform. The system
+ * <p>The SGD family of {@link Optimizers#chain} (plain, momentum, Nesterov) and Adam, AdamW and
+ * RMSprop, with or without an elastic-net penalty and decoupled decay, any learning-rate
+ * schedule, run fused: one pass over each parameter instead of one per transform, bit for bit
+ * the chain's result ({@code FusedSgd}, {@code FusedAdaptive}); such a step can also be split
+ * into row blocks run by several threads at once ({@link #canStepInParts}). Any other chain
+ * (with clipping, or transforms of one's own) runs transform by transform. The system
  * property {@code tikhonov.optimizer.fused=false}, read when an optimizer is built, turns the
  * fused pass off (to measure one against the other). Not thread-safe, except that the parts of
  * one step may run concurrently.
@@ -31,12 +32,12 @@ public final class Optimizer {
   private final List<Parameter> parameters;
   private final TransformState state;
   private final List<Matrix> updates;
-  /** The one-pass form of the chain, or null when the chain is not of the SGD family. */
-  private final FusedSgd fused;
+  /** The one-pass form of the chain, or null when the chain has none ({@link FusedStep}). */
+  private final FusedStep fused;
   private long stepCount;
 
   private Optimizer(List<Parameter> parameters, TransformState state, List<Matrix> updates,
-      FusedSgd fused) {
+      FusedStep fused) {
     this.parameters = parameters;
     this.state = state;
     this.updates = updates;
@@ -48,8 +49,9 @@ public final class Optimizer {
     Objects.requireNonNull(chain, "chain");
     List<Parameter> params = List.copyOf(parameters);
     TransformState state = chain.init(params);
-    FusedSgd fused = "false".equals(System.getProperty("tikhonov.optimizer.fused"))
-        ? null : FusedSgd.of(chain, params, state).orElse(null);
+    FusedStep fused = "false".equals(System.getProperty("tikhonov.optimizer.fused")) ? null
+        : FusedSgd.of(chain, params, state).<FusedStep>map(f -> f)
+            .or(() -> FusedAdaptive.of(chain, params, state)).orElse(null);
     List<Matrix> updates = new ArrayList<>(params.size());
     if (fused == null) {
       for (Parameter p : params) {
@@ -71,7 +73,8 @@ public final class Optimizer {
 
   /**
    * Whether a step can be taken in parts ({@link #stepPart}) that threads run at the same time:
-   * true for the fused SGD family, whose update is element by element.
+   * true for the fused chains (the SGD family, Adam, AdamW, RMSprop), whose update is element
+   * by element.
    */
   public boolean canStepInParts() {
     return fused != null;
@@ -138,7 +141,7 @@ public final class Optimizer {
   /**
    * One step: copies each gradient into its update buffer, runs the chain with step number
    * {@code stepCount() + 1}, adds the updates to the values and increments the step count (the
-   * fused SGD family does the same in one pass). Modified: the parameters' values, this
+   * fused chains do the same in one pass). Modified: the parameters' values, this
    * optimizer's state. Not modified: the gradients.
    */
   public void step() {

@@ -46,14 +46,12 @@ record ScaleByAdam(double beta1, double beta2, double epsilon) implements Gradie
 
       @Override
       public void update(List<Parameter> parameters, long step, List<Matrix> out) {
-        // Reciprocals of the bias corrections 1−β₁ᵗ and √(1−β₂ᵗ), so the element loop has one
-        // division and one square root (it runs over every weight of the model each step).
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = (float) (1 - beta1);
         float c2 = (float) (1 - beta2);
-        float inverseCorrection1 = (float) (1 / (1 - Math.pow(beta1, step)));
-        float inverseSqrtCorrection2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));
+        float ic1 = inverseCorrection1(beta1, step);
+        float isc2 = inverseSqrtCorrection2(beta2, step);
         float eps = (float) epsilon;
         boolean flush = StateBuffers.flushesAt(step);
         for (int i = 0; i < first.length; i++) {
@@ -65,30 +63,7 @@ record ScaleByAdam(double beta1, double beta2, double epsilon) implements Gradie
             m.get(from, mChunk, 0, len);
             v.get(from, vChunk, 0, len);
             u.get(from, uChunk, 0, len);
-            if (flush) {
-              // m and v first, cleaned of subnormals, then u from them
-              for (int j = 0; j < len; j++) {
-                float g = uChunk[j];
-                mChunk[j] = b1 * mChunk[j] + c1 * g;
-                vChunk[j] = b2 * vChunk[j] + c2 * (g * g);
-              }
-              StateBuffers.flushSubnormals(mChunk, len);
-              StateBuffers.flushSubnormals(vChunk, len);
-              for (int j = 0; j < len; j++) {
-                uChunk[j] = mChunk[j] * inverseCorrection1
-                    / ((float) Math.sqrt(vChunk[j]) * inverseSqrtCorrection2 + eps);
-              }
-            } else {
-              for (int j = 0; j < len; j++) {
-                float g = uChunk[j];
-                float mj = b1 * mChunk[j] + c1 * g;
-                float vj = b2 * vChunk[j] + c2 * (g * g);
-                mChunk[j] = mj;
-                vChunk[j] = vj;
-                uChunk[j] = mj * inverseCorrection1
-                    / ((float) Math.sqrt(vj) * inverseSqrtCorrection2 + eps);
-              }
-            }
+            chunk(mChunk, vChunk, uChunk, len, b1, c1, b2, c2, ic1, isc2, eps, flush);
             m.put(from, mChunk, 0, len);
             v.put(from, vChunk, 0, len);
             u.put(from, uChunk, 0, len);
@@ -101,5 +76,49 @@ record ScaleByAdam(double beta1, double beta2, double epsilon) implements Gradie
         return buffers;
       }
     };
+  }
+
+  /**
+   * The reciprocal of the bias correction 1−β₁ᵗ, computed in double and rounded once (the
+   * element loop then has one division and one square root).
+   */
+  static float inverseCorrection1(double beta1, long step) {
+    return (float) (1 / (1 - Math.pow(beta1, step)));
+  }
+
+  /** The reciprocal of √(1−β₂ᵗ), computed in double and rounded once. */
+  static float inverseSqrtCorrection2(double beta2, long step) {
+    return (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));
+  }
+
+  /**
+   * Elements {@code j < len} of the class comment's update, in float32: m and v from the
+   * incoming u, then u from them; with {@code flush}, m's and v's subnormals are set to zero
+   * before u is formed. The one kernel of this transform and of its fused form
+   * ({@code FusedAdaptive}), so the two agree bit for bit.
+   */
+  static void chunk(float[] m, float[] v, float[] u, int len, float b1, float c1, float b2,
+      float c2, float ic1, float isc2, float eps, boolean flush) {
+    if (flush) {
+      for (int j = 0; j < len; j++) {
+        float g = u[j];
+        m[j] = b1 * m[j] + c1 * g;
+        v[j] = b2 * v[j] + c2 * (g * g);
+      }
+      StateBuffers.flushSubnormals(m, len);
+      StateBuffers.flushSubnormals(v, len);
+      for (int j = 0; j < len; j++) {
+        u[j] = m[j] * ic1 / ((float) Math.sqrt(v[j]) * isc2 + eps);
+      }
+      return;
+    }
+    for (int j = 0; j < len; j++) {
+      float g = u[j];
+      float mj = b1 * m[j] + c1 * g;
+      float vj = b2 * v[j] + c2 * (g * g);
+      m[j] = mj;
+      v[j] = vj;
+      u[j] = mj * ic1 / ((float) Math.sqrt(vj) * isc2 + eps);
+    }
   }
 }

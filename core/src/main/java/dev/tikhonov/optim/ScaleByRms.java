@@ -45,23 +45,7 @@ record ScaleByRms(double decay, double epsilon) implements GradientTransform {
             int len = Math.min(CHUNK, n - from);
             v.get(from, vChunk, 0, len);
             u.get(from, uChunk, 0, len);
-            if (flush) {
-              for (int j = 0; j < len; j++) {
-                float g = uChunk[j];
-                vChunk[j] = rho * vChunk[j] + c * (g * g);
-              }
-              StateBuffers.flushSubnormals(vChunk, len);
-              for (int j = 0; j < len; j++) {
-                uChunk[j] = uChunk[j] / ((float) Math.sqrt(vChunk[j]) + eps);
-              }
-            } else {
-              for (int j = 0; j < len; j++) {
-                float g = uChunk[j];
-                float vj = rho * vChunk[j] + c * (g * g);
-                vChunk[j] = vj;
-                uChunk[j] = g / ((float) Math.sqrt(vj) + eps);
-              }
-            }
+            chunk(vChunk, uChunk, len, rho, c, eps, flush);
             v.put(from, vChunk, 0, len);
             u.put(from, uChunk, 0, len);
           }
@@ -73,5 +57,31 @@ record ScaleByRms(double decay, double epsilon) implements GradientTransform {
         return buffers;
       }
     };
+  }
+
+  /**
+   * Elements {@code j < len} of the class comment's update in float32, v's subnormals set to
+   * zero before u is formed when {@code flush}: the one kernel of this transform and of its
+   * fused form ({@code FusedAdaptive}).
+   */
+  static void chunk(float[] v, float[] u, int len, float rho, float c, float eps,
+      boolean flush) {
+    if (flush) {
+      for (int j = 0; j < len; j++) {
+        float g = u[j];
+        v[j] = rho * v[j] + c * (g * g);
+      }
+      StateBuffers.flushSubnormals(v, len);
+      for (int j = 0; j < len; j++) {
+        u[j] = u[j] / ((float) Math.sqrt(v[j]) + eps);
+      }
+      return;
+    }
+    for (int j = 0; j < len; j++) {
+      float g = u[j];
+      float vj = rho * v[j] + c * (g * g);
+      v[j] = vj;
+      u[j] = g / ((float) Math.sqrt(vj) + eps);
+    }
   }
 }

@@ -15,8 +15,8 @@ final class StateBuffers {
   private StateBuffers() {}
 
   /**
-   * How often the SGD family's momentum buffers drop their subnormal entries: at every step t
-   * with {@code t % FLUSH_PERIOD == 0}.
+   * How often the optimizers' decaying state (the SGD momentum, Adam's m and v, RMSprop's v)
+   * drops its subnormal entries: at every step t with {@code t % FLUSH_PERIOD == 0}.
    */
   static final int FLUSH_PERIOD = 16;
 

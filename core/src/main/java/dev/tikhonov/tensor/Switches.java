@@ -40,7 +40,8 @@ public final class Switches {
           "how the data-parallel step's threads wait for one another: spin briefly, then "
               + "yield the core, then nap; or spin 0.5 ms, then nap"),
       new Switch("tikhonov.optimizer.fused", List.of("true", "false"),
-          "the SGD family's one-pass update, or its chain of transforms one by one"));
+          "the one-pass update of the SGD family, Adam and RMSprop, or their chains of "
+              + "transforms one by one"));
 
   private Switches() {}
 

@@ -26,7 +26,7 @@ import dev.tikhonov.tensor.Matrix;
  *
  * <p>After a barrier, thread t computes row block t of every weight gradient from the whole
  * batch (one product over all B rows, no sum of per-thread gradients afterwards) and, when the
- * optimizer can step in parts (the fused SGD family, {@link Optimizer#canStepInParts}), updates
+ * optimizer can step in parts (the fused chains, {@link Optimizer#canStepInParts}), updates
  * the same row block right away, while it is in its cache: the optimizer step runs on all T
  * threads. A first Dense layer with more inputs than twice the batch's rows (images, not a few
  * dozen features; {@link BatchParts.FirstLayer#choose}) is split by its inputs rather than by
