@@ -1,7 +1,6 @@
 package dev.tikhonov.optim;
 
 import dev.tikhonov.nn.Parameter;
-import dev.tikhonov.regularize.ElasticNetPenalty;
 import dev.tikhonov.tensor.Matrix;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -33,7 +32,8 @@ final class FusedAdaptive implements FusedStep {
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[4][CHUNK]);
 
-  private final ElasticNetPenalty penalty;
+  /** The chain's penalty, decay and schedule (its direction is Adam's or RMSprop's). */
+  private final FusedChain frame;
   /** Adam's (β₁, β₂, ε), or RMSprop's (NaN, ρ, ε). */
   private final double beta1;
   private final double beta2;
@@ -42,23 +42,15 @@ final class FusedAdaptive implements FusedStep {
   private final Matrix[] first;
   /** Adam's v or RMSprop's v by parameter. */
   private final Matrix[] second;
-  private final float decay;
-  /** decayed[k]: whether parameter k is in the decay's mask. */
-  private final boolean[] decayed;
-  private final LearningRateSchedule schedule;
 
-  private FusedAdaptive(ElasticNetPenalty penalty, double beta1, double beta2, double epsilon,
-      Matrix[] first, Matrix[] second, float decay, boolean[] decayed,
-      LearningRateSchedule schedule) {
-    this.penalty = penalty;
+  private FusedAdaptive(FusedChain frame, double beta1, double beta2, double epsilon,
+      Matrix[] first, Matrix[] second) {
+    this.frame = frame;
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
     this.first = first;
     this.second = second;
-    this.decay = decay;
-    this.decayed = decayed;
-    this.schedule = schedule;
   }
 
   /**
@@ -68,61 +60,26 @@ final class FusedAdaptive implements FusedStep {
    */
   static Optional<FusedAdaptive> of(GradientTransform transform, List<Parameter> parameters,
       TransformState state) {
-    if (!(transform instanceof Chain chain)) {
+    Optional<FusedChain> chain = FusedChain.of(transform, parameters);
+    if (chain.isEmpty()) {
       return Optional.empty();
     }
-    List<GradientTransform> steps = chain.transforms();
-    int at = 0;
-    ElasticNetPenalty penalty = null;
-    if (at < steps.size() && steps.get(at) instanceof AddPenaltyGradient add) {
-      if (!(add.penalty() instanceof ElasticNetPenalty p)) {
-        return Optional.empty();
-      }
-      penalty = p;
-      at++;
-    }
-    if (at >= steps.size()) {
-      return Optional.empty();
-    }
+    FusedChain frame = chain.get();
     Map<String, Matrix> buffers = state.buffers();
-    double beta1;
-    double beta2;
-    double epsilon;
-    Matrix[] first = null;
-    Matrix[] second;
-    if (steps.get(at) instanceof ScaleByAdam adam) {
-      beta1 = adam.beta1();
-      beta2 = adam.beta2();
-      epsilon = adam.epsilon();
-      first = buffers(buffers, at + ".adam.m/", parameters.size());
-      second = buffers(buffers, at + ".adam.v/", parameters.size());
-    } else if (steps.get(at) instanceof ScaleByRms rms) {
-      beta1 = Double.NaN;
-      beta2 = rms.decay();
-      epsilon = rms.epsilon();
-      second = buffers(buffers, at + ".rms.v/", parameters.size());
-    } else {
-      return Optional.empty();
+    String at = frame.directionAt() + ".";
+    int count = parameters.size();
+    if (frame.direction() instanceof ScaleByAdam adam) {
+      Matrix[] first = buffers(buffers, at + "adam.m/", count);
+      Matrix[] second = buffers(buffers, at + "adam.v/", count);
+      return first == null || second == null ? Optional.empty() : Optional.of(new FusedAdaptive(
+          frame, adam.beta1(), adam.beta2(), adam.epsilon(), first, second));
     }
-    if (second == null || (first == null && !Double.isNaN(beta1))) {
-      return Optional.empty();
+    if (frame.direction() instanceof ScaleByRms rms) {
+      Matrix[] second = buffers(buffers, at + "rms.v/", count);
+      return second == null ? Optional.empty() : Optional.of(new FusedAdaptive(frame, Double.NaN,
+          rms.decay(), rms.epsilon(), null, second));
     }
-    at++;
-    float decay = 0;
-    boolean[] decayed = new boolean[parameters.size()];
-    if (at < steps.size() && steps.get(at) instanceof Masked masked
-        && masked.inner() instanceof AddDecayedWeights d) {
-      decay = (float) d.weightDecay();
-      for (int k = 0; k < decayed.length; k++) {
-        decayed[k] = masked.mask().test(parameters.get(k));
-      }
-      at++;
-    }
-    if (at != steps.size() - 1 || !(steps.get(at) instanceof ScaleByLearningRate scale)) {
-      return Optional.empty();
-    }
-    return Optional.of(new FusedAdaptive(penalty, beta1, beta2, epsilon, first, second, decay,
-        decayed, scale.schedule()));
+    return Optional.empty();
   }
 
   /** The buffers {@code prefix + k} for every parameter k, or null when one is missing. */
@@ -139,7 +96,7 @@ final class FusedAdaptive implements FusedStep {
 
   @Override
   public void update(List<Parameter> parameters, long step, int part, int parts) {
-    float rate = (float) -schedule.at(step);
+    float rate = (float) -frame.schedule().at(step);
     boolean flush = StateBuffers.flushesAt(step);
     boolean adam = first != null;
     // ScaleByAdam's and ScaleByRms's factors, computed as they compute them
@@ -157,15 +114,13 @@ final class FusedAdaptive implements FusedStep {
     float[] v = scratch[3];
     for (int k = 0, count = parameters.size(); k < count; k++) {
       Parameter p = parameters.get(k);
-      int rows = p.value().rows();
-      int cols = p.value().cols();
-      int from = (int) ((long) rows * part / parts) * cols;
-      int to = (int) ((long) rows * (part + 1) / parts) * cols;
-      boolean penalized = penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
-      double factor = p.penaltyFactor();
-      float l2 = penalized ? (float) (penalty.lambda() * factor * (1 - penalty.l1Ratio())) : 0;
-      float l1 = penalized ? (float) (penalty.lambda() * factor * penalty.l1Ratio()) : 0;
-      boolean decays = decayed[k];
+      int from = FusedChain.blockStart(p, part, parts);
+      int to = FusedChain.blockStart(p, part + 1, parts);
+      boolean penalized = frame.penalizes(p);
+      float l2 = frame.l2(p);
+      float l1 = frame.l1(p);
+      boolean decays = frame.decayed()[k];
+      float decay = frame.decay();
       FloatBuffer gradient = p.gradient().buffer();
       FloatBuffer value = p.value().buffer();
       FloatBuffer firstMoment = adam ? first[k].buffer() : null;

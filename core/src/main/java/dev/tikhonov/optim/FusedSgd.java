@@ -1,7 +1,6 @@
 package dev.tikhonov.optim;
 
 import dev.tikhonov.nn.Parameter;
-import dev.tikhonov.regularize.ElasticNetPenalty;
 import dev.tikhonov.tensor.Matrix;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -42,23 +41,19 @@ final class FusedSgd implements FusedStep {
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[3][CHUNK]);
 
-  private final ElasticNetPenalty penalty;
+  /** The chain's penalty, decay and schedule (its direction is the momentum below). */
+  private final FusedChain frame;
   private final float momentum;
   private final boolean nesterov;
   /** The chain's momentum buffers by parameter, or null without momentum. */
   private final Matrix[] trace;
-  private final float decay;
-  /** decayed[k]: whether parameter k is in the decay's mask. */
-  private final boolean[] decayed;
-  private final LearningRateSchedule schedule;
   /** {@link #update(List, long, int, int)}'s block: from the gradient (made once: no garbage). */
   private final BlockUpdate fromGradient;
   /** {@link #updateFromMomentum(List, long, int, int)}'s block: from the accumulated b. */
   private final BlockUpdate fromMomentum;
 
-  private FusedSgd(ElasticNetPenalty penalty, float momentum, boolean nesterov, Matrix[] trace,
-      float decay, boolean[] decayed, LearningRateSchedule schedule) {
-    this.penalty = penalty;
+  private FusedSgd(FusedChain frame, float momentum, boolean nesterov, Matrix[] trace) {
+    this.frame = frame;
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.trace = trace;
@@ -68,9 +63,6 @@ final class FusedSgd implements FusedStep {
     this.fromMomentum = (k, p, from, to, penalized, l2, l1, d, rate, flush, scratch) ->
         updateFromMomentum(p.value().buffer(), trace[k].buffer(), from, to, penalized, l2, l1,
             d, rate, flush, scratch);
-    this.decay = decay;
-    this.decayed = decayed;
-    this.schedule = schedule;
   }
 
   /**
@@ -80,50 +72,26 @@ final class FusedSgd implements FusedStep {
    */
   static Optional<FusedSgd> of(GradientTransform transform, List<Parameter> parameters,
       TransformState state) {
-    if (!(transform instanceof Chain chain)) {
+    Optional<FusedChain> chain = FusedChain.of(transform, parameters);
+    if (chain.isEmpty()) {
       return Optional.empty();
     }
-    List<GradientTransform> steps = chain.transforms();
-    int at = 0;
-    ElasticNetPenalty penalty = null;
-    if (at < steps.size() && steps.get(at) instanceof AddPenaltyGradient add) {
-      if (!(add.penalty() instanceof ElasticNetPenalty p)) {
+    FusedChain frame = chain.get();
+    if (frame.direction() == null) {
+      return Optional.of(new FusedSgd(frame, 0, false, null));
+    }
+    if (!(frame.direction() instanceof TraceMomentum m)) {
+      return Optional.empty();
+    }
+    Matrix[] trace = new Matrix[parameters.size()];
+    Map<String, Matrix> buffers = state.buffers();
+    for (int k = 0; k < trace.length; k++) {
+      trace[k] = buffers.get(frame.directionAt() + ".momentum/" + k);
+      if (trace[k] == null) {
         return Optional.empty();
       }
-      penalty = p;
-      at++;
     }
-    float mu = 0;
-    boolean nesterov = false;
-    Matrix[] trace = null;
-    if (at < steps.size() && steps.get(at) instanceof TraceMomentum m) {
-      mu = (float) m.momentum();
-      nesterov = m.nesterov();
-      trace = new Matrix[parameters.size()];
-      Map<String, Matrix> buffers = state.buffers();
-      for (int k = 0; k < trace.length; k++) {
-        trace[k] = buffers.get(at + ".momentum/" + k);
-        if (trace[k] == null) {
-          return Optional.empty();
-        }
-      }
-      at++;
-    }
-    float decay = 0;
-    boolean[] decayed = new boolean[parameters.size()];
-    if (at < steps.size() && steps.get(at) instanceof Masked masked
-        && masked.inner() instanceof AddDecayedWeights d) {
-      decay = (float) d.weightDecay();
-      for (int k = 0; k < decayed.length; k++) {
-        decayed[k] = masked.mask().test(parameters.get(k));
-      }
-      at++;
-    }
-    if (at != steps.size() - 1 || !(steps.get(at) instanceof ScaleByLearningRate scale)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new FusedSgd(penalty, mu, nesterov, trace, decay, decayed, scale.schedule()));
+    return Optional.of(new FusedSgd(frame, (float) m.momentum(), m.nesterov(), trace));
   }
 
   /**
@@ -154,20 +122,14 @@ final class FusedSgd implements FusedStep {
   /** Block {@code part} of {@code parts} of every parameter (rows as in {@link #update}). */
   private void forEachBlock(List<Parameter> parameters, long step, int part, int parts,
       BlockUpdate update) {
-    float rate = (float) -schedule.at(step);
+    float rate = (float) -frame.schedule().at(step);
     boolean flush = trace != null && StateBuffers.flushesAt(step);
     float[][] scratch = SCRATCH.get();
     for (int k = 0, count = parameters.size(); k < count; k++) {
       Parameter p = parameters.get(k);
-      int rows = p.value().rows();
-      int cols = p.value().cols();
-      boolean penalized = penalty != null && penalty.lambda() != 0 && p.penaltyFactor() != 0;
-      double v = p.penaltyFactor();
-      update.apply(k, p, (int) ((long) rows * part / parts) * cols,
-          (int) ((long) rows * (part + 1) / parts) * cols, penalized,
-          penalized ? (float) (penalty.lambda() * v * (1 - penalty.l1Ratio())) : 0,
-          penalized ? (float) (penalty.lambda() * v * penalty.l1Ratio()) : 0,
-          decayed[k] ? decay : Float.NaN, rate, flush, scratch);
+      update.apply(k, p, FusedChain.blockStart(p, part, parts),
+          FusedChain.blockStart(p, part + 1, parts), frame.penalizes(p), frame.l2(p),
+          frame.l1(p), frame.decayed()[k] ? frame.decay() : Float.NaN, rate, flush, scratch);
     }
   }
 
