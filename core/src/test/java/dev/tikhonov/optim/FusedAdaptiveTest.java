@@ -1,11 +1,9 @@
 package dev.tikhonov.optim;
 
-import static dev.tikhonov.optim.FusedSgdTest.assertSameState;
+import static dev.tikhonov.optim.FusedSgdTest.assertFusedIsTheChain;
+import static dev.tikhonov.optim.FusedSgdTest.assertPartsAreTheWholeStep;
 import static dev.tikhonov.optim.FusedSgdTest.parameters;
 import static dev.tikhonov.optim.FusedSgdTest.penalties;
-import static dev.tikhonov.optim.FusedSgdTest.setGradients;
-import static dev.tikhonov.optim.FusedSgdTest.values;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Rng;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,30 +57,12 @@ class FusedAdaptiveTest {
     int cases = 0;
     for (OptimizerConfig config : optimizers()) {
       for (Penalty penalty : penalties()) {
-        String what = config.describe() + " with " + penalty;
         List<Parameter> a = parameters(3);
         List<Parameter> b = parameters(3);
         a.get(1).setPenaltyFactor(0.5);
         b.get(1).setPenaltyFactor(0.5);
-        GradientTransform chain = Optimizers.chain(config, penalty);
-        Optimizer reference = Optimizer.chainOnly(chain, a);
-        Optimizer fused = Optimizer.of(chain, b);
-        assertTrue(fused.canStepInParts(), what + ": fused");
-        assertFalse(reference.canStepInParts());
-        Rng ra = new Rng(11);
-        Rng rb = new Rng(11);
-        for (int t = 1; t <= 40; t++) {
-          setGradients(a, ra, t);
-          setGradients(b, rb, t);
-          reference.step();
-          fused.step();
-          float[][] va = values(a);
-          float[][] vb = values(b);
-          for (int k = 0; k < va.length; k++) {
-            assertArrayEquals(va[k], vb[k], what + ", parameter " + k + ", step " + t);
-          }
-          assertSameState(reference, fused, what + ", step " + t);
-        }
+        assertFusedIsTheChain(Optimizers.chain(config, penalty), a, b, 40,
+            FusedAdaptiveTest::setGradients, config.describe() + " with " + penalty);
         cases++;
       }
     }
@@ -98,35 +76,8 @@ class FusedAdaptiveTest {
       for (OptimizerConfig config : List.of(Optimizers.adamW(0.01, 0.05),
           Optimizers.rmsprop(0.01))) {
         for (int parts : new int[] {2, 3, 40}) {
-          List<Parameter> a = parameters(4);
-          List<Parameter> b = parameters(4);
-          GradientTransform chain = Optimizers.chain(config, Penalty.elasticNet(0.01, 0.5));
-          Optimizer whole = Optimizer.of(chain, a);
-          Optimizer split = Optimizer.of(chain, b);
-          Rng ra = new Rng(5);
-          Rng rb = new Rng(5);
-          for (int t = 1; t <= 20; t++) {
-            setGradients(a, ra, t);
-            setGradients(b, rb, t);
-            whole.step();
-            List<Future<?>> done = new ArrayList<>();
-            for (int part = parts - 1; part >= 0; part--) {
-              int p = part;
-              done.add(pool.submit(() -> split.stepPart(p, parts)));
-            }
-            for (Future<?> f : done) {
-              f.get();
-            }
-            split.completeStepInParts();
-            assertSameState(whole, split, config.describe() + ", " + parts + " parts, step " + t);
-          }
-          String what = config.describe() + ", " + parts + " parts";
-          float[][] va = values(a);
-          float[][] vb = values(b);
-          for (int k = 0; k < va.length; k++) {
-            assertArrayEquals(va[k], vb[k], what + ", parameter " + k);
-          }
-          assertSameState(whole, split, what);
+          assertPartsAreTheWholeStep(Optimizers.chain(config, Penalty.elasticNet(0.01, 0.5)), 4,
+              parts, 20, FusedAdaptiveTest::setGradients, pool);
         }
       }
     } finally {

@@ -81,37 +81,85 @@ class FusedSgdTest {
     assertEquals(expected.stepCount(), actual.stepCount(), what);
   }
 
+  /** The gradients of step t, drawn from {@code rng} (the same for copies of one seed). */
+  interface Gradients {
+    void set(List<Parameter> params, Rng rng, int t);
+  }
+
+  /**
+   * {@code chain} run transform by transform on {@code a} and fused on {@code b} (copies of one
+   * another) for {@code steps} steps: the same values and state at every step, bit for bit.
+   */
+  static void assertFusedIsTheChain(GradientTransform chain, List<Parameter> a,
+      List<Parameter> b, int steps, Gradients gradients, String what) {
+    Optimizer reference = Optimizer.chainOnly(chain, a);
+    Optimizer fused = Optimizer.of(chain, b);
+    assertTrue(fused.canStepInParts(), what + ": fused");
+    assertFalse(reference.canStepInParts());
+    Rng ra = new Rng(9);
+    Rng rb = new Rng(9);
+    for (int t = 1; t <= steps; t++) {
+      gradients.set(a, ra, t);
+      gradients.set(b, rb, t);
+      reference.step();
+      fused.step();
+      float[][] va = values(a);
+      float[][] vb = values(b);
+      for (int k = 0; k < va.length; k++) {
+        assertArrayEquals(va[k], vb[k], what + ", parameter " + k + ", step " + t);
+      }
+      assertSameState(reference, fused, what + ", step " + t);
+    }
+    assertEquals(reference.learningRate(), fused.learningRate());
+  }
+
+  /**
+   * {@code chain} on parameters of {@code seed}, stepped whole and in {@code parts} parts run
+   * on {@code pool}'s threads for {@code steps} steps: the same values and state at every step.
+   */
+  static void assertPartsAreTheWholeStep(GradientTransform chain, long seed, int parts,
+      int steps, Gradients gradients, ExecutorService pool) throws Exception {
+    List<Parameter> a = parameters(seed);
+    List<Parameter> b = parameters(seed);
+    Optimizer whole = Optimizer.of(chain, a);
+    Optimizer split = Optimizer.of(chain, b);
+    Rng ra = new Rng(4);
+    Rng rb = new Rng(4);
+    for (int t = 1; t <= steps; t++) {
+      gradients.set(a, ra, t);
+      gradients.set(b, rb, t);
+      whole.step();
+      List<Future<?>> done = new ArrayList<>();
+      for (int part = parts - 1; part >= 0; part--) {
+        int p = part;
+        done.add(pool.submit(() -> split.stepPart(p, parts)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      split.completeStepInParts();
+      float[][] va = values(a);
+      float[][] vb = values(b);
+      for (int k = 0; k < va.length; k++) {
+        assertArrayEquals(va[k], vb[k], parts + " parts, parameter " + k + ", step " + t);
+      }
+      assertSameState(whole, split, parts + " parts, step " + t);
+    }
+  }
+
   @Test
   void step_everySgdChain_isBitIdenticalToTheChain() {
     int cases = 0;
     for (OptimizerConfig config : optimizers()) {
       for (Penalty penalty : penalties()) {
         for (double biasFactor : new double[] {0, 0.5}) {
-          String what = config.describe() + " with " + penalty + ", bias factor " + biasFactor;
           List<Parameter> a = parameters(1);
           List<Parameter> b = parameters(1);
           a.get(1).setPenaltyFactor(biasFactor);
           b.get(1).setPenaltyFactor(biasFactor);
-          GradientTransform chain = Optimizers.chain(config, penalty);
-          Optimizer reference = Optimizer.chainOnly(chain, a);
-          Optimizer fused = Optimizer.of(chain, b);
-          assertTrue(fused.canStepInParts(), what + ": fused");
-          assertFalse(reference.canStepInParts());
-          Rng ra = new Rng(9);
-          Rng rb = new Rng(9);
-          for (int t = 1; t <= 12; t++) {
-            setGradients(a, ra);
-            setGradients(b, rb);
-            reference.step();
-            fused.step();
-            float[][] va = values(a);
-            float[][] vb = values(b);
-            for (int k = 0; k < va.length; k++) {
-              assertArrayEquals(va[k], vb[k], what + ", parameter " + k + ", step " + t);
-            }
-          }
-          assertSameState(reference, fused, what);
-          assertEquals(reference.learningRate(), fused.learningRate());
+          assertFusedIsTheChain(Optimizers.chain(config, penalty), a, b, 12,
+              (params, rng, t) -> setGradients(params, rng),
+              config.describe() + " with " + penalty + ", bias factor " + biasFactor);
           cases++;
         }
       }
@@ -124,34 +172,9 @@ class FusedSgdTest {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       for (int parts : new int[] {2, 3, 40}) {
-        List<Parameter> a = parameters(2);
-        List<Parameter> b = parameters(2);
-        GradientTransform chain = Optimizers.chain(
-            Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.01), Penalty.elasticNet(0.01, 0.5));
-        Optimizer whole = Optimizer.of(chain, a);
-        Optimizer split = Optimizer.of(chain, b);
-        Rng ra = new Rng(4);
-        Rng rb = new Rng(4);
-        for (int t = 1; t <= 5; t++) {
-          setGradients(a, ra);
-          setGradients(b, rb);
-          whole.step();
-          List<Future<?>> done = new ArrayList<>();
-          for (int part = parts - 1; part >= 0; part--) {
-            int p = part;
-            done.add(pool.submit(() -> split.stepPart(p, parts)));
-          }
-          for (Future<?> f : done) {
-            f.get();
-          }
-          split.completeStepInParts();
-        }
-        float[][] va = values(a);
-        float[][] vb = values(b);
-        for (int k = 0; k < va.length; k++) {
-          assertArrayEquals(va[k], vb[k], parts + " parts, parameter " + k);
-        }
-        assertSameState(whole, split, parts + " parts");
+        assertPartsAreTheWholeStep(Optimizers.chain(
+            Optimizers.sgd(0.05).momentum(0.9).weightDecay(0.01), Penalty.elasticNet(0.01, 0.5)),
+            2, parts, 5, (params, rng, t) -> setGradients(params, rng), pool);
       }
     } finally {
       pool.shutdownNow();
