@@ -182,8 +182,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());
-    human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s, %d fits at once%n", grid.size(),
-        grid.axes(), search.resampling().describe(), search.rule().id(), common.threads);
+    human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s%s, %d fits at once%n",
+        grid.size(), grid.axes(), search.resampling().describe(), search.rule().id(),
+        SelectCommand.byMeasure(search.measure()), common.threads);
     GridSearchCV.Result<P> r;
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
       r = search.crossValidate(train, SelectCommand.listener(progress, total));
@@ -262,8 +263,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     }
     // the scores the rule chose by; beside them the loss, when the measure is another one
     boolean loss = r.measure() != CvMeasure.DEVIANCE;
-    String row = "  %-" + width + "s " + (loss ? "%-22s " : "") + "%s%n";
     String header = "held-out " + SelectCommand.measureColumn(r.measure()) + " ± SE";
+    String row = "  %-" + width + "s " + (loss ? "%-" + Math.max(22, header.length()) + "s "
+        : "") + "%s%n";
     out.printf(Locale.ROOT, "%n" + row, loss
         ? new Object[] {"candidate", header, "held-out loss ± SE"}
         : new Object[] {"candidate", header});

@@ -209,12 +209,12 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());
     human.printf(Locale.ROOT, "  %d λ from %.4g down to %.4g, %s, warm starts from the %s λ"
-            + " (%d epochs, then %d per λ), patience %d on %s of each part, rule %s, %d fits at"
+            + " (%d epochs, then %d per λ), patience %d on %s of each part, rule %s%s, %d fits at"
             + " once%n",
         m, path.lambdas(train)[0], path.lambdas(train)[m - 1], search.resampling().describe(),
         path.direction() == MlpPath.Direction.INCREASING_LAMBDA ? "smallest" : "largest",
         network.epochs, path.warmEpochs(), path.patience(), path.validationFraction(),
-        search.rule().id(), common.threads);
+        search.rule().id(), byMeasure(search.measure()), common.threads);
     MlpPathCV.Result<P> r;
     Optional<MlpPathCV.Result<P>> coldResult = Optional.empty();
     MlpPathCV<P> coldSearch = null;
@@ -306,6 +306,11 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         progress.runFinished(Math.min(done[0], total), total, label);
       }
     };
+  }
+
+  /** ", by the held-out error rate" (MSE, MAE) for the run's header; "" for the default. */
+  static String byMeasure(CvMeasure measure) {
+    return measure == CvMeasure.DEVIANCE ? "" : " by the held-out " + measureColumn(measure);
   }
 
   /** A column's name for what a search's held-out rows are scored by. */

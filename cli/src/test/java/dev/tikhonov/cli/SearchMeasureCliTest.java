@@ -72,7 +72,32 @@ class SearchMeasureCliTest {
       assertTrue(candidate.get("loss_mean").asDouble() > 10 * candidate.get("mean").asDouble(),
           candidate.toString());
     }
-    assertTrue(r.out().contains("held-out MAE ± SE"), r.out());
-    assertTrue(r.out().contains("held-out loss ± SE"), r.out());
+    assertTrue(r.out().contains("rule min by the held-out MAE, "), r.out());
+    List<String> lines = List.of(r.out().split("\n"));
+    String header = lines.stream().filter(l -> l.contains("held-out MAE ± SE")).findFirst()
+        .orElseThrow(() -> new AssertionError(r.out()));
+    int column = header.indexOf("held-out loss ± SE");
+    assertTrue(column > header.indexOf("held-out MAE ± SE"), header);
+    for (String row : lines.subList(lines.indexOf(header) + 1, lines.indexOf(header) + 3)) {
+      assertEquals(' ', row.charAt(column - 1), row);
+      assertTrue(Character.isDigit(row.charAt(column)), "the loss under its header: " + row);
+    }
+  }
+
+  /** The error rate's header is longer than the column's 22 characters: the loss stays in line. */
+  @Test
+  void grid_byErrorRate_keepsTheLossColumnUnderItsHeader() {
+    InProcess r = InProcess.run("grid", "--data", WINE, "--target", "cultivar", "--standardize",
+        "--model", "mlp:4", "--epochs", "2", "--lambdas", "1,0.1", "--cv-folds", "2",
+        "--cv-measure", "class", "--threads", "1", "--out", dir.resolve("e").toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = List.of(r.out().split("\n"));
+    String header = lines.stream().filter(l -> l.contains("held-out error rate ± SE"))
+        .findFirst().orElseThrow(() -> new AssertionError(r.out()));
+    int column = header.indexOf("held-out loss ± SE");
+    for (String row : lines.subList(lines.indexOf(header) + 1, lines.indexOf(header) + 3)) {
+      assertEquals(' ', row.charAt(column - 1), row);
+      assertTrue(Character.isDigit(row.charAt(column)), "the loss under its header: " + row);
+    }
   }
 }
