@@ -308,7 +308,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     };
   }
 
-  /** ", by the held-out error rate" (MSE, MAE) for the run's header; "" for the default. */
+  /** " by the held-out error rate" (MSE, MAE) for the run's header; "" for the default. */
   static String byMeasure(CvMeasure measure) {
     return measure == CvMeasure.DEVIANCE ? "" : " by the held-out " + measureColumn(measure);
   }
