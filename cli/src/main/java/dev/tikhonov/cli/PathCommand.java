@@ -414,6 +414,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Optional<String> flagOf(String setting) {
     return Optional.ofNullable(switch (setting) {
       case "numLambdas" -> "--nlambda";
+      case "lambdas" -> "--lambdas";
       case "numFolds" -> "--cv-folds";
       case "measure" -> "--cv-measure";
       case "penaltyFactors" -> "--penalty-factors";
@@ -677,7 +678,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         boolean everySeed = heldOut && foldid == null && dataRows < 2 * cvFolds
             && cvMeasure != null && CvMeasure.ofId(cvMeasure) == CvMeasure.AUC;
         String fewer = "fewer --cv-folds (now " + cvFolds + ") hold out more rows in each";
-        throw new InputException("--data " + data + ": " + e.getMessage() + "; " + (foldid != null
+        // the fold's name, then its training fit's refusal in this command's flags
+        String what = e.getMessage();
+        if (e.getCause() instanceof InputException refusal && refusal.setting().isPresent()
+            && what.endsWith(refusal.getMessage())) {
+          what = what.substring(0, what.length() - refusal.getMessage().length())
+              + inFlags(refusal);
+        }
+        throw new InputException("--data " + data + ": " + what + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
             : everySeed ? "the folds are random, but " + dataRows + " rows in " + cvFolds
                 + " folds leave some fold one held-out row whatever the --seed: " + fewer

@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,29 @@ class FoldAndSplitMessagesTest {
    * naming neither the split nor that the 6 rows are one fold's; now both, and the seed that
    * draws the validation rows (review26's finding).
    */
+  /**
+   * A fold whose training rows leave no feature varying (the one row that differs, by one ulp,
+   * is held out): its path has no λ_max, and the refusal names --lambdas, the flag that helps,
+   * where it named the library's setting "lambdas" (review29's finding).
+   */
+  @Test
+  void path_aFoldWithoutAVaryingFeature_namesTheLambdasFlag() throws Exception {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append(i == 0 ? "1.0000000000000002" : "1.0").append(',').append(i % 3 * 0.5)
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("ulp.csv"), csv);
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--cv-folds", "2", "--quiet", "--threads", "1", "--out", dir.resolve("u").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.message().startsWith("--data " + data + ": fold 1 of 2 (its training rows):"
+        + " --lambdas must be given here: the default sequence starts at λ_max, which is 0"),
+        r.message());
+    assertTrue(r.message().endsWith("; the folds are random: another --seed (now 0) makes other"
+        + " ones, more --cv-folds (now 2) trains each on more rows"), r.message());
+  }
+
   @Test
   void grid_patienceWhoseValidationSplitOfAFoldFails_namesTheSplitAndTheSeed() throws Exception {
     StringBuilder csv = new StringBuilder("a,b,y\n");

@@ -93,9 +93,9 @@ final class PathLoop {
     double[] lambdas;
     if (defaultSequence) {
       if (!(lambdaMax > 0)) {
-        throw new InputException("lambdas must be given here: the default sequence starts at"
-            + " λ_max, which is 0 because no feature with a positive penalty factor varies or is"
-            + " correlated with the target");
+        throw InputException.about("lambdas", " must be given here: the default sequence starts"
+            + " at λ_max, which is 0 because no feature with a positive penalty factor varies or"
+            + " is correlated with the target");
       }
       lambdas = ElasticNetPath.geometricSequence(lambdaMax,
           settings.effectiveLambdaMinRatio(n, p), settings.numLambdas());
