@@ -235,28 +235,7 @@ final class FusedSgd implements FusedStep {
       }
       if (velocity != null) {
         velocity.get(start, b, 0, len);
-        if (flush) {
-          // TraceMomentum's order: b first, cleaned, then u from it
-          for (int j = 0; j < len; j++) {
-            b[j] = mu * b[j] + g[j];
-          }
-          StateBuffers.flushSubnormals(b, len);
-          for (int j = 0; j < len; j++) {
-            g[j] = nesterov ? g[j] + mu * b[j] : b[j];
-          }
-        } else if (nesterov) {
-          for (int j = 0; j < len; j++) {
-            float bj = mu * b[j] + g[j];
-            b[j] = bj;
-            g[j] = g[j] + mu * bj;
-          }
-        } else {
-          for (int j = 0; j < len; j++) {
-            float bj = mu * b[j] + g[j];
-            b[j] = bj;
-            g[j] = bj;
-          }
-        }
+        TraceMomentum.chunk(b, g, len, mu, nesterov, flush);
         velocity.put(start, b, 0, len);
       }
       if (decays) {

@@ -48,28 +48,7 @@ record TraceMomentum(double momentum, boolean nesterov) implements GradientTrans
             int len = Math.min(CHUNK, n - from);
             b.get(from, bChunk, 0, len);
             u.get(from, uChunk, 0, len);
-            if (flush) {
-              // b first, cleaned, then u from it; the loops below do both at once
-              for (int j = 0; j < len; j++) {
-                bChunk[j] = mu * bChunk[j] + uChunk[j];
-              }
-              StateBuffers.flushSubnormals(bChunk, len);
-              for (int j = 0; j < len; j++) {
-                uChunk[j] = nesterov ? uChunk[j] + mu * bChunk[j] : bChunk[j];
-              }
-            } else if (nesterov) {
-              for (int j = 0; j < len; j++) {
-                float bj = mu * bChunk[j] + uChunk[j];
-                bChunk[j] = bj;
-                uChunk[j] = uChunk[j] + mu * bj;
-              }
-            } else {
-              for (int j = 0; j < len; j++) {
-                float bj = mu * bChunk[j] + uChunk[j];
-                bChunk[j] = bj;
-                uChunk[j] = bj;
-              }
-            }
+            chunk(bChunk, uChunk, len, mu, nesterov, flush);
             b.put(from, bChunk, 0, len);
             u.put(from, uChunk, 0, len);
           }
@@ -81,5 +60,36 @@ record TraceMomentum(double momentum, boolean nesterov) implements GradientTrans
         return buffers;
       }
     };
+  }
+
+  /**
+   * Elements {@code j < len} of the class comment's update: {@code b ← μ·b + u}, with b's
+   * subnormals set to zero when {@code flush}, then {@code u ← b} (Nesterov:
+   * {@code u ← u + μ·b}). The one kernel of this transform and of its fused form
+   * ({@code FusedSgd}), so the two agree bit for bit.
+   */
+  static void chunk(float[] b, float[] u, int len, float mu, boolean nesterov, boolean flush) {
+    if (flush) {
+      // b first, cleaned, then u from it; the loops below do both at once
+      for (int j = 0; j < len; j++) {
+        b[j] = mu * b[j] + u[j];
+      }
+      StateBuffers.flushSubnormals(b, len);
+      for (int j = 0; j < len; j++) {
+        u[j] = nesterov ? u[j] + mu * b[j] : b[j];
+      }
+    } else if (nesterov) {
+      for (int j = 0; j < len; j++) {
+        float bj = mu * b[j] + u[j];
+        b[j] = bj;
+        u[j] = u[j] + mu * bj;
+      }
+    } else {
+      for (int j = 0; j < len; j++) {
+        float bj = mu * b[j] + u[j];
+        b[j] = bj;
+        u[j] = bj;
+      }
+    }
   }
 }
