@@ -441,6 +441,153 @@ class BatchStepTest {
     }
   }
 
+  /** What {@link #overlapRun} saw. */
+  private record OverlapRun(float[][] weights, float[][] gradients, double[] losses,
+      long stepCount, int returnedBeforeTheWorkersUpdate) {}
+
+  /**
+   * With the first layer split by inputs, an updating step returns before the worker has
+   * updated its row block ({@link ParallelStep}'s class comment). The worker is made 3 ms late
+   * after each of its updates: the caller's thread returned from most steps before the
+   * worker's update was done (the overlap happened), and never with the measurement switch
+   * off; yet the losses, the gradients of a step that only computes them between updating
+   * ones, the weights and the optimizer's step count are bit for bit those of steps that wait,
+   * for plain momentum (its products accumulate into the momentum buffers), Nesterov's, Adam
+   * and plain SGD.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void overlappingSteps_giveTheBitsOfStepsThatWait() {
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    firstLayer("inputs");
+    for (OptimizerConfig config : List.of(Optimizers.sgd(0.05).momentum(0.9),
+        Optimizers.nesterov(0.05, 0.9), Optimizers.adam(0.01), Optimizers.sgd(0.05))) {
+      OverlapRun waiting = overlapRun(data, config, "off");
+      OverlapRun overlapping = overlapRun(data, config, "on");
+      String what = config.describe();
+      assertEquals(0, waiting.returnedBeforeTheWorkersUpdate(), what);
+      assertTrue(overlapping.returnedBeforeTheWorkersUpdate() >= 4,
+          what + ": the caller returned before the worker's update in "
+              + overlapping.returnedBeforeTheWorkersUpdate() + " of 8 steps");
+      assertArrayEquals(waiting.losses(), overlapping.losses(), what);
+      assertEquals(8, waiting.stepCount(), what);
+      assertEquals(8, overlapping.stepCount(), what);
+      for (int p = 0; p < waiting.weights().length; p++) {
+        assertArrayEquals(waiting.weights()[p], overlapping.weights()[p], what + ", " + p);
+        assertArrayEquals(waiting.gradients()[p], overlapping.gradients()[p], what + ", " + p);
+      }
+    }
+  }
+
+  /**
+   * Six updating steps, one that computes gradients only, two more updating ones, then the
+   * epoch's end, with the step's overlap switch as {@code overlap} says and the worker 3 ms
+   * late after each of its updates.
+   */
+  private static OverlapRun overlapRun(Matrix[] data, OptimizerConfig config, String overlap) {
+    System.setProperty("tikhonov.step.overlap", overlap);
+    try {
+      Sequential net = network(0);
+      var optimizer = dev.tikhonov.optim.Optimizer.of(
+          Optimizers.chain(config, Penalty.l2(0.01)), net.parameters());
+      BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), optimizer, 67, 7, 1, 4);
+      java.util.concurrent.atomic.AtomicInteger updated =
+          new java.util.concurrent.atomic.AtomicInteger();
+      ((ParallelStep) step).afterWorkerUpdate = () -> {
+        try {
+          Thread.sleep(3);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        updated.incrementAndGet();
+      };
+      int[] order = new int[67];
+      for (int i = 0; i < 67; i++) {
+        order[i] = (i * 31) % 67;
+      }
+      double[] losses = new double[9];
+      float[][] gradients = null;
+      int early = 0;
+      int updates = 0;
+      for (int s = 0; s < 9; s++) {
+        if (s == 6) {
+          losses[s] = step.lossAndGradients(data[0], data[1], order, 0, 67);
+          gradients = gradients(net);
+          continue;
+        }
+        losses[s] = step.step(data[0], data[1], order, 0, 67);
+        updates++;
+        if (updated.get() < updates) {
+          early++;
+        }
+      }
+      step.release();
+      long count = optimizer.stepCount();
+      float[][] weights = new float[net.parameters().size()][];
+      for (int p = 0; p < weights.length; p++) {
+        weights[p] = net.parameters().get(p).value().toArray();
+      }
+      step.close();
+      return new OverlapRun(weights, gradients, losses, count, early);
+    } finally {
+      System.clearProperty("tikhonov.step.overlap");
+    }
+  }
+
+  /**
+   * A worker's failure in an update that the caller's thread did not wait for is thrown, as
+   * it was, by the next step, or by release after the epoch's last step; the failed step is
+   * not counted, and the worker is gone after release.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void overlappingStep_workersFailureInItsUpdate_isThrownByTheNextStepOrRelease()
+      throws InterruptedException {
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    firstLayer("inputs");
+    for (boolean last : new boolean[] {false, true}) {
+      Sequential net = network(0);
+      var optimizer = dev.tikhonov.optim.Optimizer.of(
+          Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9), Penalty.none()),
+          net.parameters());
+      BatchStep step = BatchStep.of(net, new SoftmaxCrossEntropy(), optimizer, 67, 7, 1, 4);
+      IllegalStateException failure = new IllegalStateException("the worker's update failed");
+      java.util.concurrent.atomic.AtomicInteger updates =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Set<Thread> workers = ConcurrentHashMap.newKeySet();
+      ((ParallelStep) step).afterWorkerUpdate = () -> {
+        workers.add(Thread.currentThread());
+        if (updates.incrementAndGet() == 2) {
+          throw failure;
+        }
+      };
+      step.step(data[0], data[1], identityOrder(67), 0, 67);
+      step.step(data[0], data[1], identityOrder(67), 0, 67); // its update fails on the worker
+      RuntimeException thrown = last
+          ? assertThrows(RuntimeException.class, step::release)
+          : assertThrows(RuntimeException.class,
+              () -> step.step(data[0], data[1], identityOrder(67), 0, 67));
+      assertSame(failure, thrown, last ? "release" : "the next step");
+      step.close();
+      assertEquals(1, optimizer.stepCount(), "the failed step is not counted");
+      assertEquals(1, workers.size());
+      for (Thread w : workers) {
+        w.join(10_000);
+        assertTrue(!w.isAlive(), "the worker stopped");
+      }
+    }
+  }
+
+  private static int[] identityOrder(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
   /** A batch of fewer rows than threads (a last batch of one row) is a finite step. */
   @Test
   void parallelStep_batchOfOneRow_givesTheSequentialGradient() {
