@@ -11,7 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Charts of a regularization path (path.json): each coefficient against log λ, and the
- * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both. A λ = 0 in the
+ * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both. A relaxed
+ * path's CV (relaxed.cv) has a chart of its own, one curve per γ. A λ = 0 in the
  * path (a user-given grid such as 0.5, 0) is drawn in {@link LambdaAxis}'s λ = 0 slot. Stateless:
  * each call builds a new chart from the path, which it only reads, so its methods may be called
  * from any thread.
@@ -154,10 +155,12 @@ final class PathCharts {
 
   /**
    * What a path's CV mean is called: "error" for the deviance (the axis says which), else the
-   * measure's {@link CvMeasure#label} ("AUC", "misclassification rate").
+   * measure's {@link CvMeasure#label} ("AUC", "misclassification rate"); a relaxed path's is its
+   * relaxed CV's.
    */
   static String cvName(PathData path) {
-    CvMeasure measure = path.cv() == null ? CvMeasure.DEVIANCE : path.cv().measure();
+    CvMeasure measure = path.cv() != null ? path.cv().measure()
+        : path.relaxed() != null ? path.relaxed().measure() : CvMeasure.DEVIANCE;
     return measure == CvMeasure.DEVIANCE ? "error" : measure.label(familyOf(path.family()));
   }
 
@@ -180,34 +183,9 @@ final class PathCharts {
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
         cv.measure()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
-    // the band over the positive λ; a λ = 0 gets an error bar in its slot instead
-    int m = 0;
-    for (double l : path.lambda()) {
-      m += l > 0 ? 1 : 0;
-    }
-    double[] bandX = new double[2 * m];
-    double[] bandY = new double[2 * m];
-    for (int i = 0, b = 0; i < path.lambda().length; i++) {
-      if (path.lambda()[i] > 0) {
-        bandX[b] = path.lambda()[i];
-        bandY[b] = cv.mean()[i] + cv.se()[i];
-        bandX[2 * m - 1 - b] = path.lambda()[i];
-        bandY[2 * m - 1 - b] = cv.mean()[i] - cv.se()[i];
-        b++;
-      }
-    }
-    if (m > 0) {
-      XYSeries band = chart.addSeries("mean ± 1 SE", bandX, bandY);
-      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      band.setMarker(SeriesMarkers.NONE);
-      band.setFillColor(ChartTheme.translucent(ChartTheme.color(0), 60));
-      band.setLineColor(ChartTheme.translucent(ChartTheme.color(0), 60));
-    }
+    double[] zeroBar = band(chart, "mean ± 1 SE", path.lambda(), cv.mean(), cv.se(),
+        ChartTheme.color(0));
     boolean zero = hasZero(path.lambda());
-    double[] zeroBar = new double[path.lambda().length];
-    for (int i = 0; i < zeroBar.length; i++) {
-      zeroBar[i] = path.lambda()[i] > 0 ? 0 : cv.se()[i];
-    }
     XYSeries mean = LambdaCharts.addLambdaSeries(chart, axis, "mean CV " + cvName(path),
         path.lambda(),
         cv.mean(), zero ? zeroBar : null, ChartTheme.color(0));
@@ -215,6 +193,110 @@ final class PathCharts {
     markCv(chart, path, axis);
     axis.apply(chart, zero);
     return chart;
+  }
+
+  /**
+   * The relaxed lasso's CV (path.json's relaxed.cv), as cv.glmnet's {@code plot} of a relaxed
+   * fit: the mean score per λ of each γ, one coloured curve each ("γ = 0.5"), the ±1 SE band of
+   * γ_min's curve only (five bands would hide each other), and the two choices as points on
+   * their curves, "min: γ = …, λ = …" at (λ_min, mean[γ_min][λ_min]) and "1se: …" at (λ_1se,
+   * mean[γ_1se][λ_1se]), with dashed and dotted vertical lines through them. Null when the path
+   * has no relaxed CV.
+   */
+  public static XYChart relaxedCvCurve(PathData path, String title) {
+    PathData.RelaxedCv cv = path.relaxed();
+    if (cv == null) {
+      return null;
+    }
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
+        cv.measure()));
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    int chosen = cv.gammaIndex(cv.gammaMin());
+    double[] zeroBar = band(chart, "mean ± 1 SE (γ = " + Html.number(cv.gammaMin()) + ")",
+        path.lambda(), cv.mean()[chosen], cv.se()[chosen], ChartTheme.color(chosen));
+    boolean zero = hasZero(path.lambda());
+    for (int g = 0; g < cv.gamma().length; g++) {
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv.gamma()[g]),
+          path.lambda(), cv.mean()[g], zero && g == chosen ? zeroBar : null,
+          ChartTheme.color(g));
+      s.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+    int min = path.indexOf(cv.lambdaMin());
+    int se = path.indexOf(cv.lambda1se());
+    // the lines first: each spans the y range of the curves so far
+    LambdaCharts.markVertical(chart, "λ_min line", axis.position(cv.lambdaMin()),
+        ChartTheme.MARK).setShowInLegend(false);
+    XYSeries seLine = LambdaCharts.markVertical(chart, "λ_1se line",
+        axis.position(cv.lambda1se()), ChartTheme.GUIDE);
+    seLine.setLineStyle(ChartTheme.DOTTED);
+    seLine.setShowInLegend(false);
+    point(chart, minName(cv), axis.position(cv.lambdaMin()),
+        cv.mean()[chosen][min], ChartTheme.MARK, SeriesMarkers.DIAMOND);
+    point(chart, oneSeName(cv), axis.position(cv.lambda1se()),
+        cv.mean()[cv.gammaIndex(cv.gamma1se())][se], ChartTheme.GUIDE, SeriesMarkers.SQUARE);
+    ChartTheme.legendRightWhenCrowded(chart);
+    axis.apply(chart, zero);
+    return chart;
+  }
+
+  /** A relaxed CV curve's series name: "γ = 0.25". */
+  static String gammaName(double gamma) {
+    return "γ = " + Html.number(gamma);
+  }
+
+  /** The series of the relaxed CV's minimum: "min: γ = 0, λ = 0.0123". */
+  static String minName(PathData.RelaxedCv cv) {
+    return "min: γ = " + Html.number(cv.gammaMin()) + ", λ = " + Html.number(cv.lambdaMin());
+  }
+
+  /** The series of the relaxed CV's one-SE choice: "1se: γ = 0.5, λ = 0.08". */
+  static String oneSeName(PathData.RelaxedCv cv) {
+    return "1se: γ = " + Html.number(cv.gamma1se()) + ", λ = " + Html.number(cv.lambda1se());
+  }
+
+  /**
+   * Adds the shaded band mean ± se over the positive λ (named {@code name}, in a translucent
+   * {@code colour}); returns the error bar a λ = 0 gets in its slot instead (0 elsewhere).
+   */
+  private static double[] band(XYChart chart, String name, double[] lambda, double[] mean,
+      double[] se, java.awt.Color colour) {
+    int m = 0;
+    for (double l : lambda) {
+      m += l > 0 ? 1 : 0;
+    }
+    double[] bandX = new double[2 * m];
+    double[] bandY = new double[2 * m];
+    for (int i = 0, b = 0; i < lambda.length; i++) {
+      if (lambda[i] > 0) {
+        bandX[b] = lambda[i];
+        bandY[b] = mean[i] + se[i];
+        bandX[2 * m - 1 - b] = lambda[i];
+        bandY[2 * m - 1 - b] = mean[i] - se[i];
+        b++;
+      }
+    }
+    if (m > 0) {
+      XYSeries band = chart.addSeries(name, bandX, bandY);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+      band.setMarker(SeriesMarkers.NONE);
+      band.setFillColor(ChartTheme.translucent(colour, 60));
+      band.setLineColor(ChartTheme.translucent(colour, 60));
+    }
+    double[] zeroBar = new double[lambda.length];
+    for (int i = 0; i < zeroBar.length; i++) {
+      zeroBar[i] = lambda[i] > 0 ? 0 : se[i];
+    }
+    return zeroBar;
+  }
+
+  /** One marked point, in the legend as {@code name}. */
+  private static void point(XYChart chart, String name, double x, double y,
+      java.awt.Color colour, org.knowm.xchart.style.markers.Marker marker) {
+    XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(marker);
+    s.setMarkerColor(colour);
+    s.setLineColor(colour);
   }
 
   /**

@@ -19,6 +19,8 @@ import java.util.List;
  * @param cv null when the path was fitted without cross-validation
  * @param criteria AIC, BIC and EBIC along the path (path.json's "ic"); null when the run did
  *     not compute them
+ * @param relaxed the relaxed lasso's cross-validation over (λ, γ) (path.json's relaxed.cv, with
+ *     relaxed.coef); null when the path was not relaxed or not cross-validated
  */
 record PathData(
     String family,
@@ -29,7 +31,8 @@ record PathData(
     double[] devRatio,
     List<String> featureNames,
     CrossValidation cv,
-    Criteria criteria) {
+    Criteria criteria,
+    RelaxedCv relaxed) {
 
   /**
    * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
@@ -58,8 +61,68 @@ record PathData(
   public record Criteria(double[] df, double[] aic, double[] bic, double[] ebic,
       double lambdaAic, double lambdaBic, double lambdaEbic) {}
 
+  /**
+   * The relaxed lasso's cross-validation (path.json's relaxed.cv, cv.glmnet with
+   * {@code relax = TRUE}): for each blend weight γ (the coefficients at (λ, γ) are
+   * γ·b^lasso(λ) + (1 − γ)·b^refit(λ)) the score per λ by {@code measure}, mean ± standard
+   * error over the folds, over the path's λ; (λ_min, γ_min) the best mean over every pair
+   * (lowest, highest for the AUC), (λ_1se, γ_1se) the largest λ, then the largest γ, within one
+   * SE of it (glmnet's getOptcv.relaxed). {@code refitCoef} is relaxed.coef, shaped as the
+   * path's coef. An immutable value (the arrays are not copied: do not modify them);
+   * thread-safe.
+   *
+   * @param mean [γ index][λ index]
+   * @param se [γ index][λ index]
+   */
+  public record RelaxedCv(double[] gamma, double[][] mean, double[][] se, double lambdaMin,
+      double gammaMin, double lambda1se, double gamma1se, CvMeasure measure,
+      double[][][] refitCoef) {
+    public RelaxedCv {
+      java.util.Objects.requireNonNull(measure, "measure");
+    }
+
+    /** Index of {@code value} among the γ (the closest one; 0 when there is none). */
+    public int gammaIndex(double value) {
+      int best = 0;
+      for (int g = 1; g < gamma.length; g++) {
+        if (Math.abs(gamma[g] - value) < Math.abs(gamma[best] - value)) {
+          best = g;
+        }
+      }
+      return best;
+    }
+  }
+
   public PathData {
     featureNames = List.copyOf(featureNames);
+  }
+
+  /** A path without a relaxed fit's cross-validation. */
+  public PathData(String family, double l1Ratio, double[] lambda, double[][][] coef,
+      double[] df, double[] devRatio, List<String> featureNames, CrossValidation cv,
+      Criteria criteria) {
+    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria, null);
+  }
+
+  /**
+   * Number of features with a nonzero coefficient (in some class) at λ index {@code i} and
+   * blend weight γ, γ·coef + (1 − γ)·relaxed.coef: the model the relaxed fit gives there. Without
+   * a relaxed fit, or at γ = 1, the lasso's own.
+   */
+  public int nonzero(int i, double gamma) {
+    int count = 0;
+    for (int j = 0; j < featureNames.size(); j++) {
+      boolean nonzero = false;
+      for (int k = 0; k < coef[i].length && !nonzero; k++) {
+        double b = coef[i][k][j];
+        if (relaxed != null && gamma != 1) {
+          b = gamma * b + (1 - gamma) * relaxed.refitCoef()[i][k][j];
+        }
+        nonzero = b != 0;
+      }
+      count += nonzero ? 1 : 0;
+    }
+    return count;
   }
 
   /** Number of classes K in the coefficients (1 unless multinomial). */
@@ -161,6 +224,7 @@ record PathData(
             + lambda.length + ")");
       }
     }
+    RelaxedCv relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length, where);
     JsonNode family = root.get("family");
     double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio");
     double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
@@ -176,7 +240,85 @@ record PathData(
         devRatio,
         names,
         cv,
-        criteria);
+        criteria,
+        relaxed);
+  }
+
+  /**
+   * relaxed.cv with relaxed.coef; null when there is no "relaxed" object or it has no "cv" (a
+   * relaxed path fitted without cross-validation).
+   */
+  private static RelaxedCv relaxedCv(JsonNode relaxed, double[][][] coef, int m, String where) {
+    if (relaxed == null || relaxed.isNull()) {
+      return null;
+    }
+    JsonNode cvNode = relaxed.get("cv");
+    if (cvNode == null || cvNode.isNull()) {
+      return null;
+    }
+    String w = where + ": relaxed.cv";
+    double[] gamma = JsonFiles.numbers(cvNode, "gamma", w);
+    double[][] mean = perGamma(cvNode, "mean", gamma.length, m, w);
+    double[][] se = perGamma(cvNode, "se", gamma.length, m, w);
+    JsonNode coefNode = relaxed.get("coef");
+    if (coefNode == null || !coefNode.isArray() || coefNode.size() != m) {
+      throw new InputException(where + ": relaxed.coef must be an array with one entry per λ ("
+          + m + ")");
+    }
+    double[][][] refit = new double[m][][];
+    for (int i = 0; i < m; i++) {
+      JsonNode atLambda = coefNode.get(i);
+      refit[i] = new double[coef[i].length][];
+      for (int k = 0; k < coef[i].length; k++) {
+        String at = where + ": relaxed.coef[" + i + "]" + (coef[i].length > 1 ? "[" + k + "]"
+            : "");
+        refit[i][k] = row(coef[i].length > 1 ? atLambda.path(k) : atLambda, at);
+        if (refit[i][k].length != coef[i][k].length) {
+          throw new InputException(at + " holds " + refit[i][k].length
+              + " coefficients, coef " + coef[i][k].length + "; the refit needs one per feature");
+        }
+      }
+    }
+    double gammaMin = gammaOf(cvNode, "gamma_min", gamma, w);
+    double gamma1se = gammaOf(cvNode, "gamma_1se", gamma, w);
+    return new RelaxedCv(gamma, mean, se, JsonFiles.lambda(cvNode, "lambda_min", w), gammaMin,
+        JsonFiles.lambda(cvNode, "lambda_1se", w), gamma1se, measure(cvNode, w), refit);
+  }
+
+  /** {@code cv.field}: one of the γ of {@code gamma}. */
+  private static double gammaOf(JsonNode cv, String field, double[] gamma, String where) {
+    double value = JsonFiles.number(cv, field, where);
+    for (double g : gamma) {
+      if (g == value) {
+        return value;
+      }
+    }
+    throw new InputException(where + ": \"" + field + "\" must be one of the γ "
+        + java.util.Arrays.toString(gamma) + ", found " + value);
+  }
+
+  /** {@code cv.field}: one array of one number per λ for each γ. */
+  private static double[][] perGamma(JsonNode cv, String field, int gammas, int m,
+      String where) {
+    JsonNode node = cv.get(field);
+    if (node == null || !node.isArray() || node.size() != gammas) {
+      throw new InputException(where + ": \"" + field + "\" must be an array with one entry per"
+          + " γ (" + gammas + ")");
+    }
+    double[][] out = new double[gammas][];
+    for (int g = 0; g < gammas; g++) {
+      JsonNode curve = node.get(g);
+      if (curve == null || !curve.isArray() || curve.size() != m) {
+        throw new InputException(where + ": " + field + "[" + g + "] must have one entry per λ ("
+            + m + ")");
+      }
+      out[g] = new double[m];
+      for (int i = 0; i < m; i++) {
+        out[g][i] = JsonFiles.toDouble(curve.get(i), where + ": " + field + "[" + g + "][" + i
+            + "]");
+      }
+    }
+    return out;
   }
 
   /** cv.measure: a measure's id; absent or null (a file from before it) is the deviance. */

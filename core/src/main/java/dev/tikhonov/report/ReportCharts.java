@@ -223,6 +223,19 @@ public final class ReportCharts {
               + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
                   + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
+    XYChart relaxed = PathCharts.relaxedCvCurve(path, prefix + "Relaxed lasso: cross-validated "
+        + PathCharts.cvName(path) + " per γ");
+    if (relaxed != null) {
+      PathData.RelaxedCv r = path.relaxed();
+      boolean larger = r.measure().largerIsBetter();
+      charts.add(new ReportChart("relaxed-cv-curve" + suffix,
+          "The cross-validated " + PathCharts.cvName(path) + " of the relaxed lasso, one curve"
+              + " per blend weight γ (γ = 1 the lasso, γ = 0 the unpenalized refit of each λ's"
+              + " active set), with γ_min's ±1 standard-error band. Diamond: the "
+              + (larger ? "maximum" : "minimum") + " over every (γ, λ), " + PathCharts.minName(r)
+              + "; square: the largest λ (then γ) within one standard error of it, "
+              + PathCharts.oneSeName(r) + ".", relaxed));
+    }
     XYChart criteria = PathCharts.criteriaCurve(path, prefix + "Information criteria");
     if (criteria != null) {
       charts.add(new ReportChart("criteria" + suffix,

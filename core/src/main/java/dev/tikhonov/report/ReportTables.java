@@ -333,23 +333,10 @@ final class ReportTables {
     }
     Html.table(headers, rows, path.cv() == null ? -1 : labels.indexOf("λ_min"), out);
     if (path.cv() != null) {
-      int min = path.indexOf(path.cv().lambdaMin());
-      // λ = 0 ends every grid, and at the first λ with no coefficient a larger λ fits the same
-      // model: only then is an end of the grid not a cut through the curve
-      boolean last = m > 1 && min == m - 1 && path.lambda()[min] > 0;
-      boolean first = m > 1 && min == 0 && path.df()[0] > 0;
-      if (first || last) {
-        boolean larger = path.cv().measure().largerIsBetter();
-        String name = Html.escape(PathCharts.cvName(path));
-        out.append("<p class=\"note warn\">λ_min is the ").append(first ? "first" : "last")
-            .append(" λ of the path: the cross-validated ").append(name)
-            .append(larger ? " may rise further " : " may fall further ")
-            .append(first ? "above" : "below").append(" it, so λ_min and the ").append(name)
-            .append(" there are the grid's edge, not the curve's ")
-            .append(larger ? "maximum" : "minimum").append(". A longer path (a smaller"
-                + " λ_min/λ_max ratio, or λ values of your own) shows where the curve"
-                + " turns.</p>\n");
-      }
+      edgeNote(path, path.indexOf(path.cv().lambdaMin()), out);
+    }
+    if (path.relaxed() != null) {
+      relaxedSummary(path, out);
     }
     int classes = path.numClasses();
     int p = path.featureNames().size();
@@ -376,5 +363,69 @@ final class ReportTables {
       Html.table(h, coef, -1, out);
       out.append("</details>\n");
     }
+  }
+
+  /**
+   * The warning under a path's table when λ_min (index {@code min}) is the first or last λ of
+   * the path, where the curve may go on beyond the grid.
+   */
+  private static void edgeNote(PathData path, int min, StringBuilder out) {
+    int m = path.lambda().length;
+    // λ = 0 ends every grid, and at the first λ with no coefficient a larger λ fits the same
+    // model: only then is an end of the grid not a cut through the curve
+    boolean last = m > 1 && min == m - 1 && path.lambda()[min] > 0;
+    boolean first = m > 1 && min == 0 && path.df()[0] > 0;
+    if (first || last) {
+      boolean larger = largerIsBetter(path);
+      String name = Html.escape(PathCharts.cvName(path));
+      out.append("<p class=\"note warn\">λ_min is the ").append(first ? "first" : "last")
+          .append(" λ of the path: the cross-validated ").append(name)
+          .append(larger ? " may rise further " : " may fall further ")
+          .append(first ? "above" : "below").append(" it, so λ_min and the ").append(name)
+          .append(" there are the grid's edge, not the curve's ")
+          .append(larger ? "maximum" : "minimum").append(". A longer path (a smaller"
+              + " λ_min/λ_max ratio, or λ values of your own) shows where the curve"
+              + " turns.</p>\n");
+    }
+  }
+
+  private static boolean largerIsBetter(PathData path) {
+    return path.cv() != null ? path.cv().measure().largerIsBetter()
+        : path.relaxed() != null && path.relaxed().measure().largerIsBetter();
+  }
+
+  /**
+   * A relaxed path's choices (path.json's relaxed.cv): for (γ_min, λ_min) and (γ_1se, λ_1se) the
+   * γ, the λ, the cross-validated mean ± SE there and the number of nonzero coefficients of the
+   * model at that pair (γ·lasso + (1 − γ)·refit), the first row highlighted; then the edge note
+   * when λ_min is an end of the path.
+   */
+  static void relaxedSummary(PathData path, StringBuilder out) {
+    PathData.RelaxedCv cv = path.relaxed();
+    boolean larger = cv.measure().largerIsBetter();
+    StringBuilder gammas = new StringBuilder();
+    for (double g : cv.gamma()) {
+      gammas.append(gammas.length() == 0 ? "" : ", ").append(Html.number(g));
+    }
+    out.append("<h3>Relaxed lasso</h3>\n<p class=\"note\">Cross-validated over every pair (γ, λ),"
+        + " γ ∈ {").append(gammas).append("}: the model at (γ, λ) is γ·(the lasso at λ) +"
+        + " (1 − γ)·(the unpenalized refit on its active set). (γ_min, λ_min) has the ")
+        .append(larger ? "largest" : "smallest").append(" mean over every pair; (γ_1se, λ_1se)"
+            + " the largest λ, then the largest γ, within one standard error of it"
+            + " (cv.glmnet with relax = TRUE).</p>\n");
+    String[] labels = {"(γ_min, λ_min)", "(γ_1se, λ_1se)"};
+    double[] gamma = {cv.gammaMin(), cv.gamma1se()};
+    double[] lambda = {cv.lambdaMin(), cv.lambda1se()};
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      int g = cv.gammaIndex(gamma[r]);
+      int i = path.indexOf(lambda[r]);
+      rows.add(List.of(labels[r], Html.number(gamma[r]), Html.number(path.lambda()[i]),
+          Html.meanStd(cv.mean()[g][i], cv.se()[g][i]),
+          String.valueOf(path.nonzero(i, gamma[r]))));
+    }
+    Html.table(List.of("", "γ", "λ", "CV " + cv.measure().label(PathCharts.familyOf(
+        path.family())) + " (mean ± SE)", "nonzero coefficients"), rows, 0, out);
+    edgeNote(path, path.indexOf(cv.lambdaMin()), out);
   }
 }

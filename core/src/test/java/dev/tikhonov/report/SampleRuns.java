@@ -152,6 +152,34 @@ final class SampleRuns {
     return dir;
   }
 
+  /**
+   * A real relaxed-lasso run (`path --relax`, written as the CLI writes it): diabetes.csv from
+   * data/, gaussian, γ ∈ {0, 0.25, 0.5, 0.75, 1}, with 5-fold CV when {@code crossValidate}.
+   * Returns the fit (null without CV) for the test to compare with.
+   */
+  static dev.tikhonov.estimate.CrossValidatedRelaxedPath<dev.tikhonov.estimate.LinearModel>
+      relaxedPath(Path dir, boolean crossValidate) throws IOException {
+    dev.tikhonov.data.Dataset data = dev.tikhonov.data.Dataset.read(
+        Path.of("..", "data", "diabetes.csv"), "progression", dev.tikhonov.data.TargetKind.REAL);
+    dev.tikhonov.estimate.RelaxedLasso<dev.tikhonov.estimate.LinearModel> estimator =
+        dev.tikhonov.estimate.RelaxedLasso.gaussian().numFolds(5).seed(3).threads(2)
+            .numLambdas(40).build();
+    dev.tikhonov.estimate.CrossValidatedRelaxedPath<dev.tikhonov.estimate.LinearModel> fit =
+        crossValidate ? estimator.crossValidate(data) : null;
+    dev.tikhonov.linear.RelaxedFit solution = crossValidate ? fit.path().solution()
+        : estimator.path(data).solution();
+    java.util.Map<String, Object> json = dev.tikhonov.internal.select.PathFiles.json(
+        solution.lasso(), java.util.Optional.empty());
+    json.put("relaxed", dev.tikhonov.internal.select.PathFiles.relaxedJson(solution,
+        estimator.gammas(), crossValidate ? java.util.Optional.of(fit.cv())
+            : java.util.Optional.empty()));
+    Files.createDirectories(dir);
+    dev.tikhonov.internal.data.Json.write(dir.resolve("path.json"), json);
+    write(dir.resolve("run.json"), runJson("path", "{\"l1_ratio\": 1.0, \"relax\": true,"
+        + " \"cv_folds\": " + (crossValidate ? 5 : null) + ", \"family\": \"gaussian\"}"));
+    return fit;
+  }
+
   static String pathJson(int m, int p, double alpha, boolean cv) {
     double[] truth = new double[p];
     for (int j = 0; j < p; j++) {
