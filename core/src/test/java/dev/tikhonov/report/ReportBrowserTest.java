@@ -179,6 +179,14 @@ class ReportBrowserTest {
     checkInBrowser(dir, "path-auc");
   }
 
+  /** A real relaxed run (path --relax, 5-fold CV): its per-γ chart and table fit their boxes. */
+  @Test
+  void report_relaxedPath_rendersEveryChartWithoutConsoleErrors() throws IOException {
+    Path dir = temp.resolve("path-relaxed");
+    SampleRuns.relaxedPath(dir, true);
+    checkInBrowser(dir, "path-relaxed");
+  }
+
   @Test
   void report_ridgeVsLassoAndGdLinear_renderEveryChartWithoutConsoleErrors() throws IOException {
     checkInBrowser(SampleRuns.ridgeVsLasso(temp.resolve("ridge-vs-lasso")), "ridge-vs-lasso");
