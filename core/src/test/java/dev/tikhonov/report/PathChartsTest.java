@@ -54,6 +54,27 @@ class PathChartsTest {
     }
   }
 
+  /**
+   * A relaxed path's CV chart names its measure (relaxed.cv.measure) as the plain CV curve does,
+   * and so does the name of what it shows: the top level of a relaxed path.json has no "cv",
+   * whose measure alone cvName read ("error" for an AUC run).
+   */
+  @Test
+  void relaxedCvCurve_namesTheRelaxedMeasure() {
+    double[][][] coef = new double[3][1][1];
+    PathData.RelaxedCv relaxed = new PathData.RelaxedCv(new double[] {0, 1},
+        new double[][] {{0.7, 0.9, 0.8}, {0.6, 0.85, 0.8}},
+        new double[][] {{0.01, 0.01, 0.01}, {0.01, 0.01, 0.01}}, 0.1, 0, 0.1, 0,
+        dev.tikhonov.select.CvMeasure.AUC, new double[3][1][1]);
+    PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
+        new double[3], new double[3], List.of("x1"), null, null, relaxed);
+    XYChart chart = PathCharts.relaxedCvCurve(path, "t");
+    assertEquals("cross-validated AUC (larger is better)", chart.getYAxisTitle());
+    assertEquals("AUC", PathCharts.cvName(path));
+    assertEquals(List.of(0.9), java.util.Arrays.stream(chart.getSeriesMap()
+        .get("min: γ = 0, λ = 0.1").getYData()).boxed().toList(), "γ = 0's mean at λ = 0.1");
+  }
+
   /** It used to stop the report with XChart's "Series name cannot be null or zero-length". */
   @Test
   void coefficientPath_emptyFeatureName_isDrawnAsFeatureNumber() {
