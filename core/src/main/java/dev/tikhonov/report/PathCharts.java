@@ -12,7 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Charts of a regularization path (path.json): each coefficient against log λ, and the
  * cross-validated error with its ±1 SE band; λ_min and λ_1se are marked on both. A relaxed
- * path's CV (relaxed.cv) has a chart of its own, one curve per γ. A λ = 0 in the
+ * path's CV (relaxed.cv) has a chart of its own, one curve per γ, and its (λ, γ) choices are
+ * marked on the coefficient path with their γ. A λ = 0 in the
  * path (a user-given grid such as 0.5, 0) is drawn in {@link LambdaAxis}'s λ = 0 slot. Stateless:
  * each call builds a new chart from the path, which it only reads, so its methods may be called
  * from any thread.
@@ -344,14 +345,24 @@ final class PathCharts {
   }
 
   private static void markCv(XYChart chart, PathData path, LambdaAxis axis) {
-    if (path.cv() == null) {
-      return;
+    if (path.cv() != null) {
+      markChoices(chart, axis, path.cv().lambdaMin(), "", path.cv().lambda1se(), "");
+    } else if (path.relaxed() != null) {
+      // a relaxed path's choices are pairs: the λ, with the γ that goes with it
+      PathData.RelaxedCv r = path.relaxed();
+      markChoices(chart, axis, r.lambdaMin(), " (γ = " + Html.number(r.gammaMin()) + ")",
+          r.lambda1se(), " (γ = " + Html.number(r.gamma1se()) + ")");
     }
-    LambdaCharts.markVertical(chart, "λ_min = " + LambdaAxis.Format.number(path.cv().lambdaMin()),
-        axis.position(path.cv().lambdaMin()), ChartTheme.MARK).setShowInLegend(true);
+  }
+
+  /** λ_min dashed and λ_1se dotted, named with their values and {@code minNote}/{@code seNote}. */
+  private static void markChoices(XYChart chart, LambdaAxis axis, double lambdaMin,
+      String minNote, double lambda1se, String seNote) {
+    LambdaCharts.markVertical(chart, "λ_min = " + LambdaAxis.Format.number(lambdaMin) + minNote,
+        axis.position(lambdaMin), ChartTheme.MARK).setShowInLegend(true);
     XYSeries se = LambdaCharts.markVertical(chart,
-        "λ_1se = " + LambdaAxis.Format.number(path.cv().lambda1se()),
-        axis.position(path.cv().lambda1se()), ChartTheme.GUIDE);
+        "λ_1se = " + LambdaAxis.Format.number(lambda1se) + seNote,
+        axis.position(lambda1se), ChartTheme.GUIDE);
     se.setLineStyle(ChartTheme.DOTTED);
     se.setLineWidth(2f);
   }

@@ -70,6 +70,35 @@ class RelaxedReportTest {
     throw new AssertionError("no relaxed-cv-curve chart");
   }
 
+  /**
+   * The coefficient path of a relaxed run (path.json has no top-level "cv") marks the relaxed
+   * choices' λ, named with their γ, at path.json's λ_min and λ_1se.
+   */
+  @Test
+  void coefficientPath_marksTheRelaxedChoicesWithTheirGamma() {
+    JsonNode cv = json.get("relaxed").get("cv");
+    XYChart chart = null;
+    for (ReportChart c : ReportCharts.of(RunDirectory.detect(dir))) {
+      if (c.name().equals("coefficient-path")) {
+        chart = c.chart();
+      }
+    }
+    assertNotNull(chart, "a coefficient-path chart");
+    PathData path = PathData.read(dir.resolve("path.json"));
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    String[][] marks = {{"λ_min", "lambda_min", "gamma_min"}, {"λ_1se", "lambda_1se",
+        "gamma_1se"}};
+    for (String[] mark : marks) {
+      double lambda = cv.get(mark[1]).asDouble();
+      String name = mark[0] + " = " + LambdaAxis.Format.number(lambda) + " (γ = "
+          + Html.number(cv.get(mark[2]).asDouble()) + ")";
+      XYSeries line = chart.getSeriesMap().get(name);
+      assertNotNull(line, name + " among " + chart.getSeriesMap().keySet());
+      assertEquals(axis.position(lambda), line.getXData()[0], 0, name);
+      assertEquals(axis.position(lambda), line.getXData()[1], 0, name);
+    }
+  }
+
   /** One curve per γ of path.json, its points (λ ascending) the γ's mean per λ. */
   @Test
   void chart_hasOneCurvePerGamma_withPathJsonsMeans() {
