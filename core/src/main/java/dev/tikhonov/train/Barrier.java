@@ -27,7 +27,7 @@ final class Barrier {
     this.parties = parties;
   }
 
-  /** Only while no party waits or arrives (before an epoch's first step). */
+  /** Only while no party waits (between steps). */
   void reset() {
     broken = false;
     arrived.set(0);
@@ -39,9 +39,6 @@ final class Barrier {
 
   /** Waits, as {@code waiter} says, until every party has arrived. */
   void await(Waiter waiter) {
-    if (broken) {
-      throw new Broken();
-    }
     int gen = generation;
     if (arrived.incrementAndGet() == parties) {
       arrived.set(0);

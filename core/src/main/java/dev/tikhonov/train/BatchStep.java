@@ -83,9 +83,7 @@ abstract class BatchStep {
    * loss, takes the optimizer's step; returns the batch's mean loss. Each part gathers its own
    * rows. After an updating step the gradient matrices hold this batch's gradients only when
    * the step stored them: the data-parallel step with plain momentum accumulates them into the
-   * momentum buffers instead ({@link ParallelStep}). The data-parallel step may also return
-   * while other threads still update their row blocks: read the parameters (or the optimizer's
-   * step count) only after {@link #release}.
+   * momentum buffers instead ({@link ParallelStep}).
    */
   abstract double run(Matrix features, Matrix targets, int[] order, int from, int to, Then then);
 
@@ -114,8 +112,7 @@ abstract class BatchStep {
   }
 
   /**
-   * Ends an epoch's batches: the last step's update is complete (a failure in it is thrown
-   * here) and the data-parallel step's workers stop. OpenBLAS stays at one
+   * Ends an epoch's batches: the data-parallel step's workers stop. OpenBLAS stays at one
    * thread until {@link #close}, so that the evaluation between epochs does not wake OpenBLAS's
    * own workers, which after each call spin (yielding) for about 0.1 s, into the next epoch,
    * beside the step's threads (docs/performance-log.md, "Issue 13, ninth session").

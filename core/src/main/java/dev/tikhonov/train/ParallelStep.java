@@ -26,22 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
  * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
  * until {@link #close}) and wait between steps as every thread waits at the barriers
- * ({@link Waiter}).
- *
- * <p>With the first layer split by inputs and the update in parts, an updating step does not
- * wait for the workers to finish their row blocks: it returns once this thread has updated its
- * own, and the next step's first meeting (after each thread's first-layer product, which reads
- * only the rows of W₀ that thread updates itself, {@link BatchParts}) is where every thread
- * has finished the last step. The optimizer counts that step there ({@code stepCount} is read
- * by the parts only after the next meeting), and {@link #release} waits for it and counts it at
- * the epoch's end. So a worker that is late at the end of one step catches up while this
- * thread gathers and multiplies the next step's inputs, instead of this thread waiting; the
- * same floats in the same order either way. The parameters are the step's after
- * {@link #release}, or once the next step has begun; a worker's failure in the update is thrown
- * by the next step or by {@link #release}. {@code -Dtikhonov.step.overlap=off} waits at every
- * step's end instead (measurement switch).
- *
- * <p>Not thread-safe: one trainer drives it.
+ * ({@link Waiter}). Not thread-safe: one trainer drives it.
  */
 final class ParallelStep extends BatchStep {
   private final BatchParts parts;
@@ -61,12 +46,6 @@ final class ParallelStep extends BatchStep {
   private final Barrier barrier;
   /** waiters[t]: how thread t waits (thread 0 the caller's). */
   private final Waiter[] waiters;
-  /** Whether an updating step returns before the workers' updates are done (class comment). */
-  private final boolean overlaps;
-  /** Caller's thread only: the last step's update may still be under way, and is uncounted. */
-  private boolean pending;
-  /** Tests: runs on each worker right after its part of an update (to make it late). */
-  Runnable afterWorkerUpdate = () -> { };
 
   // The batch being worked on, published to the workers by the volatile write of `posted`.
   private Matrix features;
@@ -77,8 +56,7 @@ final class ParallelStep extends BatchStep {
   private boolean update;
   private volatile int posted;
   private volatile boolean stopping;
-  /** served[t]: the last posted step worker t has finished. */
-  private final AtomicInteger[] served;
+  private final AtomicInteger finished = new AtomicInteger();
   private final Thread[] workerThreads;
   /** exited[t]: 1 when worker t is not running (never started, stopped, or idle-exited). */
   private final AtomicInteger[] exited;
@@ -101,13 +79,9 @@ final class ParallelStep extends BatchStep {
     }
     workerThreads = new Thread[threads];
     exited = new AtomicInteger[threads];
-    served = new AtomicInteger[threads];
     for (int t = 0; t < threads; t++) {
       exited[t] = new AtomicInteger(1);
-      served[t] = new AtomicInteger(posted);
     }
-    overlaps = updateInParts && parts.splitsInput()
-        && !"off".equals(System.getProperty("tikhonov.step.overlap"));
   }
 
   /**
@@ -147,41 +121,12 @@ final class ParallelStep extends BatchStep {
     return updateInParts;
   }
 
-  /**
-   * Ends the epoch's steps: waits for the last step's workers (and counts its update), then
-   * stops them. Throws a worker's failure in that last update.
-   */
   @Override
   void release() {
     if (!running) {
       return;
     }
-    Throwable failed = stopWorkers();
-    if (failed != null) {
-      rethrow(failed);
-    }
-  }
-
-  /** A worker's failure, as it was thrown. */
-  private static void rethrow(Throwable failed) {
-    if (failed instanceof RuntimeException r) {
-      throw r;
-    }
-    throw (Error) failed;
-  }
-
-  /**
-   * {@link #release} without throwing: returns the failure of a worker (null when none), and
-   * then the last step's update is not counted, as a step that failed is not.
-   */
-  private Throwable stopWorkers() {
     running = false;
-    awaitWorkers();
-    Throwable failed = failure;
-    if (failed == null) {
-      countPendingStep();
-    }
-    pending = false;
     stopping = true;
     posted = posted + 1;
     wakeWorkers();
@@ -199,19 +144,11 @@ final class ParallelStep extends BatchStep {
     if (StepTimes.ON) {
       System.err.println(StepTimes.report(threads));
     }
-    return failed;
   }
 
-  /**
-   * After the last epoch (whose {@link #release} has thrown any failure), or after a failure
-   * (which is the one to report): stops the workers without throwing, and OpenBLAS has its
-   * threads back.
-   */
   @Override
   void close() {
-    if (running) {
-      stopWorkers();
-    }
+    release();
     Blas.setWorkerThreads(Blas.threads());
   }
 
@@ -219,31 +156,7 @@ final class ParallelStep extends BatchStep {
     Blas.setWorkerThreads(1);
     stopping = false;
     failure = null;
-    barrier.reset();
     running = true;
-  }
-
-  /**
-   * Caller's thread: waits until every worker has finished the last posted step (or has
-   * died, which a worker does only by an error its own catch could not hold).
-   */
-  private void awaitWorkers() {
-    Waiter waiter = waiters[0];
-    waiter.begin();
-    for (int t = 1; t < threads; t++) {
-      Thread w = workerThreads[t];
-      while (served[t].get() != posted && w != null && w.isAlive()) {
-        waiter.pause();
-      }
-    }
-  }
-
-  /** Caller's thread, once every thread has finished the last step: the optimizer counts it. */
-  private void countPendingStep() {
-    if (pending) {
-      optimizer.completeStepInParts();
-      pending = false;
-    }
   }
 
   /**
@@ -296,7 +209,7 @@ final class ParallelStep extends BatchStep {
           failure = e;
           barrier.breakBarrier();
         }
-        served[t].set(seen);
+        finished.incrementAndGet();
         idleSince = System.nanoTime();
         waiter.begin();
         continue;
@@ -323,10 +236,6 @@ final class ParallelStep extends BatchStep {
    * gradients and, with a fused optimizer, of the optimizer step.
    */
   private void work(int t) {
-    // Read before this thread's last meeting of the step: after it, the caller's thread may
-    // be posting the next step (class comment).
-    int rows = this.rows;
-    boolean update = this.update;
     runPart(t);
     long t0 = StepTimes.now();
     barrier.await(waiters[t]);
@@ -344,16 +253,13 @@ final class ParallelStep extends BatchStep {
       long t1 = StepTimes.now();
       optimizer.stepPartFromMomentum(t, threads);
       StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
-    } else {
-      parts.parameterGradients(rows, t);
-      if (update && updateInParts) {
-        long t1 = StepTimes.now();
-        optimizer.stepPart(t, threads);
-        StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
-      }
+      return;
     }
-    if (t > 0 && update) {
-      afterWorkerUpdate.run();
+    parts.parameterGradients(rows, t);
+    if (update && updateInParts) {
+      long t1 = StepTimes.now();
+      optimizer.stepPart(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
     }
   }
 
@@ -365,11 +271,6 @@ final class ParallelStep extends BatchStep {
     if (!running) {
       start();
     }
-    Throwable failedBefore = failure; // in the last step's update, which this one overlapped
-    if (failedBefore != null) {
-      close();
-      rethrow(failedBefore);
-    }
     this.features = features;
     this.targets = targets;
     this.order = order;
@@ -377,6 +278,8 @@ final class ParallelStep extends BatchStep {
     this.rows = batchTo - batchFrom;
     this.update = then == Then.UPDATE;
     parts.prepareStep(); // one dropout key per layer for the whole batch
+    finished.set(0);
+    barrier.reset();
     posted = posted + 1;
     ensureWorkers();
     wakeWorkers();
@@ -389,28 +292,32 @@ final class ParallelStep extends BatchStep {
       // This thread's own failure explains itself; a broken barrier here only says that a
       // worker failed first, and the worker's failure is the one to report.
       Throwable cause = e instanceof Barrier.Broken && failure != null ? failure : e;
-      rethrow(cause);
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) cause;
     }
     t0 = StepTimes.now();
+    Waiter waiter = waiters[0];
+    waiter.begin();
+    while (finished.get() < threads - 1) {
+      waiter.pause();
+    }
+    t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
+    Throwable failed = failure;
+    if (failed != null) {
+      close();
+      if (failed instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) failed;
+    }
     double total = 0;
     for (int t = 0; t < threads; t++) {
       total += partLoss[t] * partRows(rows, t);
     }
     double mean = total / rows;
-    boolean updated = update && Double.isFinite(mean);
-    if (updated && overlaps) {
-      pending = true; // counted at the next step's first meeting, or by release
-      StepTimes.add(0, StepTimes.Phase.OTHER, t0);
-      return mean;
-    }
-    awaitWorkers();
-    t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
-    Throwable failed = failure;
-    if (failed != null) {
-      close();
-      rethrow(failed);
-    }
-    if (updated) {
+    if (update && Double.isFinite(mean)) {
       if (updateInParts) {
         optimizer.completeStepInParts();
       } else {
@@ -435,11 +342,7 @@ final class ParallelStep extends BatchStep {
       t0 = StepTimes.now();
       barrier.await(waiters[t]);
       StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
-      if (t == 0) {
-        countPendingStep(); // every thread has finished the last step to get here
-      }
     }
-    parts.beginPart(t);
     if (to == from) {
       // A batch of fewer rows than threads (a last batch of one row): this part adds
       // nothing, not the 0/0 of an empty mean.

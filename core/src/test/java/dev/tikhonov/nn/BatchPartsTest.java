@@ -82,7 +82,6 @@ class BatchPartsTest {
       plan.forwardInputBlock(t, rows);
     }
     for (int t : order) {
-      plan.beginPart(t);
       int from = BatchParts.blockStart(rows, t, parts);
       int to = BatchParts.blockStart(rows, t + 1, parts);
       if (from == to) {
@@ -174,7 +173,6 @@ class BatchPartsTest {
         for (int t = 0; t < 2; t++) {
           int from = BatchParts.blockStart(rows, t, 2);
           int to = BatchParts.blockStart(rows, t + 1, 2);
-          plan.beginPart(t);
           Matrix o = plan.forward(t, from, to);
           for (int i = 0; i < o.size(); i++) {
             assertEquals(expected.rowRange(from, to).at(i), o.at(i), 1e-6,

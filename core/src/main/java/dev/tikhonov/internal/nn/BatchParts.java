@@ -56,15 +56,10 @@ import java.util.function.Function;
  * <p>Thread-safety: a step runs {@link #prepareStep} alone, first; then each thread t
  * {@link #gatherInput} and (when {@link #splitsInput}) {@link #forwardInputBlock} for part t;
  * then, after every thread has done so when the input is split (the caller's barrier), each
- * part's {@link #beginPart}, {@link #forward} and {@link #backward}; then, after every part's
- * backward pass (the caller's barrier), each thread's {@link #parameterGradients}. Calls of
- * different parts may run at the same time within each of these phases. A part that has no
- * rows (a batch of fewer rows than parts) skips forward and backward. With the input split,
- * thread t's {@link #parameterGradients} (and its update of row block R_t of the parameters)
- * may also run while the next step's {@link #prepareStep}, and other threads' gatherInput and
- * forwardInputBlock, are under way: those read and write only what belongs to their own
- * thread (its input block, its partial product, its rows R_s of W₀) or nothing the gradients
- * read (the Dropout keys).
+ * part's {@link #forward} and {@link #backward}; then, after every part's backward pass (the
+ * caller's barrier), each thread's {@link #parameterGradients}. Calls of different parts may
+ * run at the same time within each of these phases. A part that has no rows (a batch of fewer
+ * rows than parts) skips forward and backward.
  */
 public final class BatchParts {
   /** One stage of the plan: a Dense (with the ReLU after it fused), a ReLU, or a Dropout. */
@@ -215,10 +210,16 @@ public final class BatchParts {
 
   /**
    * Before a step's parts: each Dropout layer draws the step's key from its generator (one
-   * draw, as its own training forward pass would). Touches nothing that the previous step's
-   * {@link #parameterGradients} reads, so it may run while those are still under way.
+   * draw, as its own training forward pass would), and the parts' bias sums start at zero.
    */
   public void prepareStep() {
+    for (double[][] part : biasSums) {
+      for (double[] sums : part) {
+        if (sums != null) {
+          java.util.Arrays.fill(sums, 0);
+        }
+      }
+    }
     for (int i = 0; i < keys.length; i++) {
       Dropout d = stages.get(i).dropout();
       if (d != null && d.rate() > 0) {
@@ -234,21 +235,6 @@ public final class BatchParts {
    */
   public static int blockStart(int n, int part, int parts) {
     return (int) ((long) n * part / parts);
-  }
-
-  /**
-   * Part {@code part}'s start of a step's forward and backward passes, called for every part
-   * (one without rows included) after {@link #forwardInputBlock} has run for every part: its
-   * bias sums start at zero. Not earlier: until then, another thread's
-   * {@link #parameterGradients} of the previous step may still be reading them.
-   */
-  public void beginPart(int part) {
-    checkPart(part);
-    for (double[] sums : biasSums[part]) {
-      if (sums != null) {
-        java.util.Arrays.fill(sums, 0);
-      }
-    }
   }
 
   /** Whether the first layer's product is split by inputs (class comment). */
