@@ -8,6 +8,7 @@ import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.tensor.ArrayText;
@@ -568,7 +569,7 @@ public final class MnistL2 {
       h.put("counts", Histogram.count(firstLayers.get(r), edges));
       hist.add(h);
     }
-    out.json("histograms.json", Map.of("edges", edges, "rows", hist));
+    out.json("histograms.json", Json.object("edges", edges, "rows", hist));
   }
 
   /**

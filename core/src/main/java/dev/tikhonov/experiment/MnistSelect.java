@@ -14,6 +14,7 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
@@ -656,7 +657,7 @@ public final class MnistSelect {
     List<Map<String, Object>> data = new ArrayList<>();
     for (DataSet d : dataSets) {
       TrainTest t = subset(d.data(), s.trainRows());
-      data.add(Map.of("name", d.name(), "source", d.source(), "train_rows", t.train().size(),
+      data.add(Json.object("name", d.name(), "source", d.source(), "train_rows", t.train().size(),
           "test_rows", t.test().size()));
     }
     experiment.put("data", data);

@@ -159,7 +159,7 @@ public final class RunWriter {
       layer.put("cols", w.outputs());
       layer.put("norm", w.norm());
       Histogram h = Histogram.of(w.weight(), 60);
-      layer.put("histogram", Map.of("edges", h.edges(), "counts", h.counts()));
+      layer.put("histogram", Json.object("edges", h.edges(), "counts", h.counts()));
       out.add(layer);
     }
     json("weights.json", Map.of("layers", out));

@@ -77,6 +77,23 @@ class ModelFileTest {
     assertEquals(5, saved.provenance().get("seed"));
     assertEquals(Map.of("test_accuracy", 0.9), saved.provenance().get("metrics"));
     assertTrue(saved.provenance().containsKey("tikhonov_version"));
+    // the same keys in the same order in every run (Map.of's order changes with each JVM)
+    String model = metadataModel(file);
+    assertTrue(model.indexOf("\"hidden\"") < model.indexOf("\"dropout\""), model);
+    assertTrue(model.indexOf("\"mean\"") < model.indexOf("\"scale\""), model);
+  }
+
+  /** The "model" entry of a saved file's metadata, as written. */
+  private static String metadataModel(Path file) {
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(file);
+      long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+      var header = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          new String(bytes, 8, (int) n, java.nio.charset.StandardCharsets.UTF_8));
+      return header.get("__metadata__").get("model").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -36,6 +36,34 @@ public final class Json {
         .reduce((a, b) -> a + " " + b).orElse(message.strip());
   }
 
+  /**
+   * A JSON object of {@code keysAndValues} (key, value, key, value, …) with its keys in that
+   * order. For the files the project writes, instead of {@code Map.of}, whose iteration order
+   * changes from one JVM to the next: two identical runs would list a file's keys in different
+   * orders.
+   *
+   * @throws IllegalArgumentException for an odd count, a key that is not a String, or a key
+   *     given twice
+   */
+  public static java.util.Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values in pairs, got "
+          + keysAndValues.length + " items");
+    }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (!(keysAndValues[i] instanceof String key)) {
+        throw new IllegalArgumentException("key " + (i / 2 + 1) + " is not a String: "
+            + keysAndValues[i]);
+      }
+      if (out.containsKey(key)) {
+        throw new IllegalArgumentException("key '" + key + "' given twice");
+      }
+      out.put(key, keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
   /** {@code value} as one line of JSON. */
   public static String oneLine(Object value) {
     try {

@@ -274,7 +274,7 @@ public final class ModelFile {
     m.put("initializer", spec.initializer().name());
     m.put("inputs", net.inputSize());
     m.put("outputs", net.outputSize());
-    m.put("architecture", Map.of("hidden", spec.architecture().hidden(),
+    m.put("architecture", Json.object("hidden", spec.architecture().hidden(),
         "dropout", spec.architecture().dropout()));
     List<Map<String, Object>> layers = new ArrayList<>();
     for (LayerSpec s : net.specs()) {
@@ -292,7 +292,7 @@ public final class ModelFile {
     m.put("feature_names", model.featureNames());
     m.put("class_names", model.classNames());
     if (model.standardizer().isPresent()) {
-      m.put("standardizer", Map.of("mean", model.standardizer().get().mean(), "scale",
+      m.put("standardizer", Json.object("mean", model.standardizer().get().mean(), "scale",
           model.standardizer().get().scale()));
     } else {
       m.put("standardizer", null);

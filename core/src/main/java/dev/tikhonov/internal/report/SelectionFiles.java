@@ -3,6 +3,7 @@ package dev.tikhonov.internal.report;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.MlpPath;
 import dev.tikhonov.estimate.MlpPathCV;
+import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.CvSummary;
@@ -54,7 +55,7 @@ public final class SelectionFiles {
     m.put("cv", c);
     m.put("loss", summary(r.loss()));
     m.put("misclassification", r.misclassification().map(SelectionFiles::summary).orElse(null));
-    m.put("chosen", Map.of("index", r.chosenIndex(), "lambda", r.chosenLambda()));
+    m.put("chosen", Json.object("index", r.chosenIndex(), "lambda", r.chosenLambda()));
     m.put("evidence", evidence.map(SelectionFiles::evidence).orElse(null));
     m.put("path", r.fullPath().map(f -> points(f.points())).orElse(null));
     List<Object> splits = new ArrayList<>();
