@@ -20,7 +20,10 @@ package dev.tikhonov.optim;
  * </ul>
  *
  * <p>The factories return immutable records whose {@code at} is a pure function of the step,
- * so thread-safe.
+ * so thread-safe. An implementation of one's own must be thread-safe too, and a function of the
+ * step alone: the data-parallel training step calls {@code at} from each of its threads for the
+ * same step (each updates its own rows of the parameters), and a checkpoint saves only the step
+ * count.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
