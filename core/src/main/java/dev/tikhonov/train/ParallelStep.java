@@ -240,12 +240,8 @@ final class ParallelStep extends BatchStep {
     long t0 = StepTimes.now();
     barrier.await(waiters[t]);
     StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
-    double total = 0;
-    for (int s = 0; s < threads; s++) {
-      total += partLoss[s];
-    }
-    if (!Double.isFinite(total)) {
-      return;
+    if (!Double.isFinite(batchLoss())) {
+      return; // no update: the caller's thread sees the same loss and does not count a step
     }
     if (update && momentum.isPresent()) {
       MomentumProducts m = momentum.get();
@@ -312,11 +308,7 @@ final class ParallelStep extends BatchStep {
       }
       throw (Error) failed;
     }
-    double total = 0;
-    for (int t = 0; t < threads; t++) {
-      total += partLoss[t] * partRows(rows, t);
-    }
-    double mean = total / rows;
+    double mean = batchLoss();
     if (update && Double.isFinite(mean)) {
       if (updateInParts) {
         optimizer.completeStepInParts();
@@ -326,6 +318,18 @@ final class ParallelStep extends BatchStep {
     }
     StepTimes.add(0, StepTimes.Phase.OTHER, t0);
     return mean;
+  }
+
+  /**
+   * The batch's mean loss from every part's (each weighted by its rows), once every part has
+   * its loss: every thread decides from this one number whether the step updates.
+   */
+  private double batchLoss() {
+    double total = 0;
+    for (int t = 0; t < threads; t++) {
+      total += partLoss[t] * partRows(rows, t);
+    }
+    return total / rows;
   }
 
   private void runPart(int t) {

@@ -187,6 +187,8 @@ class BatchStepTest {
     volatile boolean failAfterOthers;
     /** Threads whose name starts with this are 20 ms late with their part's loss. */
     volatile String lateOn = "nobody";
+    /** When set, every part's loss is this value (its gradient the inner loss's). */
+    volatile double partLoss = Double.NaN;
 
     @Override
     public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
@@ -208,7 +210,8 @@ class BatchStepTest {
         }
         throw new IllegalStateException("part failed on " + me.getName());
       }
-      return inner.lossAndGradient(prediction, target, out);
+      double value = inner.lossAndGradient(prediction, target, out);
+      return Double.isNaN(partLoss) ? value : partLoss;
     }
 
     @Override
@@ -439,6 +442,44 @@ class BatchStepTest {
             config.describe() + ", parameter " + p + "[" + i + "]");
       }
     }
+  }
+
+  /**
+   * Every thread decides whether the step updates from the one batch loss the caller returns:
+   * part losses of 1e307, finite each and in their plain sum, overflow the batch's row-weighted
+   * sum, and then no thread updates its rows and no step is counted (the workers summed the
+   * parts unweighted and updated while the caller did not count the step).
+   */
+  @Test
+  void parallelStep_batchLossOverflowingOnlyWhenWeighted_updatesNoRows() {
+    Matrix[] data = batch(67);
+    Blas.setThreads(2);
+    Sequential net = network(0);
+    var optimizer = dev.tikhonov.optim.Optimizer.of(
+        Optimizers.chain(Optimizers.sgd(0.05).momentum(0.9), Penalty.none()), net.parameters());
+    RecordingLoss loss = new RecordingLoss();
+    loss.partLoss = 1e307;
+    BatchStep step = BatchStep.of(net, loss, optimizer, 67, 7, 1, 4);
+    float[][] before = new float[net.parameters().size()][];
+    for (int p = 0; p < before.length; p++) {
+      before[p] = net.parameters().get(p).value().toArray();
+    }
+    double value = step.step(data[0], data[1], identityOrder(67), 0, 67);
+    step.close();
+    assertEquals(Double.POSITIVE_INFINITY, value);
+    assertEquals(2, loss.threads.size(), "both threads had a part");
+    assertEquals(0, optimizer.stepCount());
+    for (int p = 0; p < before.length; p++) {
+      assertArrayEquals(before[p], net.parameters().get(p).value().toArray(), "parameter " + p);
+    }
+  }
+
+  private static int[] identityOrder(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
   }
 
   /** A batch of fewer rows than threads (a last batch of one row) is a finite step. */
