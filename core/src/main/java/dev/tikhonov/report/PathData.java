@@ -114,15 +114,22 @@ record PathData(
     for (int j = 0; j < featureNames.size(); j++) {
       boolean nonzero = false;
       for (int k = 0; k < coef[i].length && !nonzero; k++) {
-        double b = coef[i][k][j];
-        if (relaxed != null && gamma != 1) {
-          b = gamma * b + (1 - gamma) * relaxed.refitCoef()[i][k][j];
-        }
-        nonzero = b != 0;
+        nonzero = coefficient(i, gamma, k, j) != 0;
       }
       count += nonzero ? 1 : 0;
     }
     return count;
+  }
+
+  /**
+   * Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} and blend weight γ:
+   * γ·coef + (1 − γ)·relaxed.coef, the relaxed fit's model there; without a relaxed fit, or at
+   * γ = 1, the lasso's own.
+   */
+  public double coefficient(int i, double gamma, int k, int j) {
+    double b = coef[i][k][j];
+    return relaxed == null || gamma == 1 ? b
+        : gamma * b + (1 - gamma) * relaxed.refitCoef()[i][k][j];
   }
 
   /** Number of classes K in the coefficients (1 unless multinomial). */

@@ -276,8 +276,10 @@ final class ReportTables {
   }
 
   /**
-   * λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there; the
-   * λ_min row highlighted, the λ that path's --save keeps by default and ridge-vs-lasso uses.
+   * λ range, λ_min and λ_1se with df, deviance ratio, CV error, and the coefficients there (a
+   * relaxed path's also at its two (γ, λ) choices, γ·lasso + (1 − γ)·refit: the models
+   * {@code path --relax --save} keeps); the λ_min row highlighted, the λ that path's --save
+   * keeps by default and ridge-vs-lasso uses.
    */
   static void pathSummary(PathData path, StringBuilder out) {
     int m = path.lambda().length;
@@ -338,6 +340,18 @@ final class ReportTables {
     if (path.relaxed() != null) {
       relaxedSummary(path, out);
     }
+    // the relaxed fit's two models (what path --relax --save keeps), before the last λ
+    List<Double> gammas = new ArrayList<>(java.util.Collections.nCopies(labels.size(), 1.0));
+    if (path.relaxed() != null) {
+      PathData.RelaxedCv r = path.relaxed();
+      int before = labels.size() - 1;
+      labels.add(before, "(γ_1se, λ_1se)");
+      at.add(before, path.indexOf(r.lambda1se()));
+      gammas.add(before, r.gamma1se());
+      labels.add(before + 1, "(γ_min, λ_min)");
+      at.add(before + 1, path.indexOf(r.lambdaMin()));
+      gammas.add(before + 1, r.gammaMin());
+    }
     int classes = path.numClasses();
     int p = path.featureNames().size();
     if (p > 0 && p * classes <= 60) {
@@ -351,8 +365,8 @@ final class ReportTables {
           row.add(Labels.shownInFull(name, j) ? shown
               : "<span title=\"" + Html.escape(name.length() > 1000
                   ? name.substring(0, 999) + "…" : name) + "\">" + shown + "</span>");
-          for (int i : at) {
-            row.add(Html.number(path.coef()[i][k][j]));
+          for (int c = 0; c < at.size(); c++) {
+            row.add(Html.number(path.coefficient(at.get(c), gammas.get(c), k, j)));
           }
           coef.add(row);
         }

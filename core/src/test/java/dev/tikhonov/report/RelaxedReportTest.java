@@ -195,6 +195,36 @@ class RelaxedReportTest {
     assertTrue(html.contains("<tr class=\"best\"><td>(γ_min, λ_min)</td>"), "min highlighted");
   }
 
+  /**
+   * The folded coefficient table has a column for each relaxed choice, holding the library's
+   * model there (γ·lasso + (1 − γ)·refit: what {@code path --relax --save} keeps), feature by
+   * feature.
+   */
+  @Test
+  void coefficientTable_holdsTheModelsAtTheRelaxedChoices() throws IOException {
+    String html = Files.readString(HtmlReport.write(dir));
+    String table = html.substring(html.indexOf("<summary>Coefficients at these λ</summary>"));
+    table = table.substring(0, table.indexOf("</table>"));
+    List<String> headers = new ArrayList<>();
+    Matcher th = Pattern.compile("<th>(.*?)</th>").matcher(table);
+    while (th.find()) {
+      headers.add(th.group(1).replace("<wbr>", ""));
+    }
+    String[] label = {"(γ_min, λ_min)", "(γ_1se, λ_1se)"};
+    LinearModel[] model = {fit.atMinimum(), fit.atOneStandardError()};
+    int checked = 0;
+    for (int r = 0; r < 2; r++) {
+      int column = headers.indexOf(label[r]);
+      assertTrue(column > 0, label[r] + " in " + headers);
+      for (var e : model[r].coefficientsByName().entrySet()) {
+        List<String> cells = row(table, e.getKey());
+        assertEquals(Html.number(e.getValue()), cells.get(column), label[r] + ", " + e.getKey());
+        checked += e.getValue() != 0 ? 1 : 0;
+      }
+    }
+    assertTrue(checked > 4, "nonzero coefficients compared: " + checked);
+  }
+
   /** The cells of the table row labelled {@code label}, markup-free. */
   private static List<String> row(String html, String label) {
     Matcher m = Pattern.compile("<tr[^>]*><td>" + Pattern.quote(label) + "</td>(.*?)</tr>")
