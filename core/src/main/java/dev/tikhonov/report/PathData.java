@@ -259,12 +259,34 @@ record PathData(
     if (relaxed == null || relaxed.isNull()) {
       return null;
     }
+    if (!relaxed.isObject()) {
+      throw new InputException(where + ": \"relaxed\" must be an object (path --relax's fit),"
+          + " found " + relaxed.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+    }
     JsonNode cvNode = relaxed.get("cv");
     if (cvNode == null || cvNode.isNull()) {
       return null;
     }
+    if (!cvNode.isObject()) {
+      throw new InputException(where + ": relaxed.cv must be an object (the cross-validation"
+          + " over (γ, λ)), found " + cvNode.getNodeType().toString().toLowerCase(
+              java.util.Locale.ROOT));
+    }
     String w = where + ": relaxed.cv";
     double[] gamma = JsonFiles.numbers(cvNode, "gamma", w);
+    for (int g = 0; g < gamma.length; g++) {
+      // each γ weighs the lasso against the refit: outside [0, 1] the table's models and the
+      // chart's curves would be extrapolations no path --relax fitted (its --gammas refuses them)
+      if (!(gamma[g] >= 0 && gamma[g] <= 1)) {
+        throw new InputException(w + ": gamma[" + g + "] must be in [0, 1], found " + gamma[g]);
+      }
+      for (int h = 0; h < g; h++) {
+        if (gamma[h] == gamma[g]) {
+          throw new InputException(w + ": gamma[" + g + "] repeats gamma[" + h + "] ("
+              + gamma[g] + "); each γ needs one curve");
+        }
+      }
+    }
     double[][] mean = perGamma(cvNode, "mean", gamma.length, m, w);
     double[][] se = perGamma(cvNode, "se", gamma.length, m, w);
     JsonNode coefNode = relaxed.get("coef");

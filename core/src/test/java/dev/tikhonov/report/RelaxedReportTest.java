@@ -283,4 +283,45 @@ class RelaxedReportTest {
     assertTrue(e.getMessage().contains("relaxed.cv: \"gamma_min\" must be one of the γ"),
         e.getMessage());
   }
+
+  /**
+   * A relaxed.cv whose γ leave [0, 1], are NaN or repeat, or a "relaxed" or relaxed.cv that is
+   * not an object, is refused naming the file and field: the report drew γ = 7 as a curve and
+   * tabled 7·lasso − 6·refit as a model, and ignored a "relaxed" that was a number.
+   */
+  @Test
+  void relaxedCvGammasOutsideTheUnitIntervalOrRepeated_areRefusedNamingTheField()
+      throws IOException {
+    Path bad = temp.resolve("badGamma");
+    Files.createDirectories(bad);
+    String[][] cases = {
+        {"[0, 0.25, 0.5, 0.75, 7]", "gamma[4] must be in [0, 1], found 7.0"},
+        {"[0, 0.25, NaN, 0.75, 1]", "gamma[2] must be in [0, 1], found NaN"},
+        {"[-0.5, 0.25, 0.5, 0.75, 1]", "gamma[0] must be in [0, 1], found -0.5"},
+        {"[0, 0.25, 0.25, 0.75, 1]", "gamma[2] repeats gamma[1] (0.25)"}};
+    for (String[] c : cases) {
+      com.fasterxml.jackson.databind.node.ObjectNode root =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy();
+      com.fasterxml.jackson.databind.node.ObjectNode cv =
+          (com.fasterxml.jackson.databind.node.ObjectNode) root.get("relaxed").get("cv");
+      cv.put("gamma_min", 0.25);
+      cv.put("gamma_1se", 0.25);
+      Files.writeString(bad.resolve("path.json"), root.toString()
+          .replaceFirst("\"gamma\":\\[[^\\]]*\\],\"mean\"", "\"gamma\":" + c[0] + ",\"mean\""));
+      assertTrue(Files.readString(bad.resolve("path.json")).contains("\"gamma\":" + c[0]),
+          "the test's edit took");
+      InputException e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
+      assertTrue(e.getMessage().contains(bad.resolve("path.json") + ": relaxed.cv: " + c[1]),
+          e.getMessage());
+    }
+    for (String relaxed : new String[] {"5", "[1]"}) {
+      com.fasterxml.jackson.databind.node.ObjectNode root =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy();
+      root.set("relaxed", new ObjectMapper().readTree(relaxed));
+      Files.writeString(bad.resolve("path.json"), root.toString());
+      InputException e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
+      assertTrue(e.getMessage().contains("path.json: \"relaxed\" must be an object"),
+          e.getMessage());
+    }
+  }
 }
