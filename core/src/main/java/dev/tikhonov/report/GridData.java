@@ -12,17 +12,20 @@ import java.util.Map;
 /**
  * A grid search as grid.json stores it ({@link GridFiles}): each candidate's settings and
  * held-out loss mean ± SE (and misclassification rate) or where it diverged, the best, one-SE
- * and chosen index.
+ * and chosen index. {@code measureId} is grid.json's measure_id (deviance when absent, a file from
+ * before it).
  */
-record GridData(String rule, String measure, List<Candidate> candidates, int best, int oneSe,
-    int chosen, double seconds) {
+record GridData(String rule, String measure, String measureId, List<Candidate> candidates,
+    int best, int oneSe, int chosen, double seconds) {
 
   /**
    * One candidate: its settings as text and numbers, its scores; a diverged candidate has no
    * scores (NaN here, never drawn) and {@code diverged} says where ("split 1, epoch 2").
+   * {@code lossMean} is the held-out loss kept beside a measure other than the deviance (NaN
+   * when the file has none).
    */
   record Candidate(Map<String, JsonNode> settings, double mean, double se, double errorMean,
-      double errorSe, java.util.Optional<String> diverged) {
+      double errorSe, double lossMean, double lossSe, java.util.Optional<String> diverged) {
 
     boolean scored() {
       return diverged.isEmpty();
@@ -75,20 +78,24 @@ record GridData(String rule, String measure, List<Candidate> candidates, int bes
       if (c.path("outcome").asText("scored").equals("diverged")) {
         JsonNode d = c.path("diverged");
         out.add(new Candidate(settings, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            java.util.Optional.of("split " + d.path("split").asText("?") + ", epoch "
+            Double.NaN, Double.NaN, java.util.Optional.of("split " + d.path("split").asText("?")
+                + ", epoch "
                 + d.path("epoch").asText("?"))));
         continue;
       }
       out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),
           JsonFiles.optionalNumber(c, "se"), JsonFiles.optionalNumber(c, "misclassification_mean"),
-          JsonFiles.optionalNumber(c, "misclassification_se"), java.util.Optional.empty()));
+          JsonFiles.optionalNumber(c, "misclassification_se"),
+          JsonFiles.optionalNumber(c, "loss_mean"), JsonFiles.optionalNumber(c, "loss_se"),
+          java.util.Optional.empty()));
     }
     int n = out.size();
     int best = index(root, "best", n, where);
     int oneSe = index(root, "one_se", n, where);
     int chosen = index(root, "chosen", n, where);
     return new GridData(root.path("rule").asText("1se"),
-        root.path("measure").asText("held-out loss"), List.copyOf(out), best, oneSe, chosen,
+        root.path("measure").asText("held-out loss"), root.path("measure_id").asText("deviance"),
+        List.copyOf(out), best, oneSe, chosen,
         JsonFiles.optionalNumber(root, "seconds"));
   }
 

@@ -88,7 +88,13 @@ final class ReportTables {
         .append(".</p>\n");
     List<String> headers = new ArrayList<>(List.of("λ", "held-out " + s.measure()
         + " (mean ± SE)"));
-    boolean errors = s.errorMean().length == s.lambdas().length;
+    // beside a measure other than the loss, the loss (as select's table prints it); the
+    // misclassification rate unless it is the measure's own column
+    boolean loss = !s.measureId().equals("deviance") && s.lossMean().length == s.lambdas().length;
+    if (loss) {
+      headers.add("held-out loss (mean ± SE)");
+    }
+    boolean errors = s.errorMean().length == s.lambdas().length && !s.measureId().equals("class");
     if (errors) {
       headers.add("misclassification (mean ± SE)");
     }
@@ -107,6 +113,9 @@ final class ReportTables {
       String mark = l == s.chosenIndex() ? " (chosen)" : "";
       row.add(Html.number(s.lambdas()[l]) + mark);
       row.add(Html.meanStd(s.mean()[l], s.se()[l]));
+      if (loss) {
+        row.add(Html.meanStd(s.lossMean()[l], s.lossSe()[l]));
+      }
       if (errors) {
         row.add(Html.meanStd(s.errorMean()[l], s.errorSe()[l]));
       }
@@ -139,7 +148,14 @@ final class ReportTables {
     List<String> keys = new ArrayList<>(g.candidates().get(0).settings().keySet());
     List<String> headers = new ArrayList<>(keys);
     headers.add("held-out " + g.measure() + " (mean ± SE)");
-    boolean errors = g.candidates().stream().anyMatch(c -> Double.isFinite(c.errorMean()));
+    // as select's table: the loss beside another measure, the misclassification rate once
+    boolean loss = !g.measureId().equals("deviance")
+        && g.candidates().stream().anyMatch(c -> Double.isFinite(c.lossMean()));
+    if (loss) {
+      headers.add("held-out loss (mean ± SE)");
+    }
+    boolean errors = !g.measureId().equals("class")
+        && g.candidates().stream().anyMatch(c -> Double.isFinite(c.errorMean()));
     if (errors) {
       headers.add("misclassification (mean ± SE)");
     }
@@ -153,11 +169,17 @@ final class ReportTables {
       }
       if (c.diverged().isPresent()) {
         row.add("diverged (" + Html.escape(c.diverged().get()) + ")");
+        if (loss) {
+          row.add("");
+        }
         if (errors) {
           row.add("");
         }
       } else {
         row.add(Html.meanStd(c.mean(), c.se()));
+        if (loss) {
+          row.add(Html.meanStd(c.lossMean(), c.lossSe()));
+        }
         if (errors) {
           row.add(Html.meanStd(c.errorMean(), c.errorSe()));
         }

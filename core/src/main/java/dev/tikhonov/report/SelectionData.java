@@ -12,7 +12,11 @@ import java.util.List;
  * the held-out loss per λ (mean ± SE), λ_min, λ_1se, the chosen index, and what is there of the
  * misclassification rate, the evidence, the all-rows path and the splits' epochs.
  *
+ * @param measureId the measure's id (cv.measure_id: deviance, class, mse, mae; deviance when
+ *     absent, a file from before it)
  * @param errorMean misclassification rate per λ, empty for regression
+ * @param lossMean the held-out loss per λ (the top level's "loss"), kept beside a measure other
+ *     than the deviance; empty when absent
  * @param evidenceLambdas λ of the evidence curve, empty when none was computed
  * @param path the all-rows path's points (warm starts), empty otherwise
  * @param splitEpochsMean epochs per λ averaged over the splits
@@ -22,6 +26,7 @@ record SelectionData(
     String direction,
     String rule,
     String measure,
+    String measureId,
     double[] lambdas,
     double[] mean,
     double[] se,
@@ -30,6 +35,8 @@ record SelectionData(
     int chosenIndex,
     double[] errorMean,
     double[] errorSe,
+    double[] lossMean,
+    double[] lossSe,
     double[] evidenceLambdas,
     double[] logEvidence,
     double evidenceBest,
@@ -73,6 +80,17 @@ record SelectionData(
       errorMean = JsonFiles.numbers(mis, "mean", where + ": misclassification");
       errorSe = JsonFiles.numbers(mis, "se", where + ": misclassification");
     }
+    double[] lossMean = new double[0];
+    double[] lossSe = new double[0];
+    JsonNode loss = root.get("loss");
+    if (loss != null && !loss.isNull()) {
+      lossMean = JsonFiles.numbers(loss, "mean", where + ": loss");
+      lossSe = JsonFiles.numbers(loss, "se", where + ": loss");
+      if (lossMean.length != m || lossSe.length != m) {
+        throw new InputException(where + ": loss: mean and se must have one entry per λ (" + m
+            + ")");
+      }
+    }
     double[] evidenceLambdas = new double[0];
     double[] logEvidence = new double[0];
     double evidenceBest = Double.NaN;
@@ -109,9 +127,11 @@ record SelectionData(
     }
     return new SelectionData(root.path("start").asText("warm"),
         root.path("settings").path("direction").asText(""), root.path("rule").asText("1se"),
-        cv.path("measure").asText("held-out loss"), lambdas, mean, se,
+        cv.path("measure").asText("held-out loss"), cv.path("measure_id").asText("deviance"),
+        lambdas, mean, se,
         JsonFiles.lambda(cv, "lambda_min", w), JsonFiles.lambda(cv, "lambda_1se", w),
-        chosenIndex, errorMean, errorSe, evidenceLambdas, logEvidence, evidenceBest,
+        chosenIndex, errorMean, errorSe, lossMean, lossSe, evidenceLambdas, logEvidence,
+        evidenceBest,
         List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds"));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.select.CvMeasure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,53 @@ class SelectionReportTest {
     assertTrue(Arrays.stream(noDropout.getExtraValues()).allMatch(e -> e > 0), "SE bars");
     String html = Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains("one-SE"), html.length() + " chars");
+  }
+
+  /** The header cells of the report's first table holding {@code first} as a header. */
+  private static List<String> headers(String html, String first) {
+    int at = html.indexOf("<th>" + first + "</th>");
+    assertTrue(at >= 0, first + " not a header: " + html.length() + " chars");
+    String row = html.substring(at, html.indexOf("</tr>", at));
+    return java.util.regex.Pattern.compile("<th>(.*?)</th>").matcher(row).results()
+        .map(m -> m.group(1)).toList();
+  }
+
+  /**
+   * A select or grid run by the misclassification rate shows the held-out loss beside it, as
+   * the CLI's table does, and the rate once: the report showed the rate twice (as the measure
+   * and as "misclassification") and the loss, which the run files keep, not at all.
+   */
+  @Test
+  void searchesByTheErrorRate_tableTheLossBeside_andTheRateOnce() throws IOException {
+    Path dir = temp.resolve("select-class");
+    MlpPathCV.Result<NetworkClassifier> r = SelectionRuns.select(dir, CvMeasure.MISCLASSIFICATION);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertEquals(List.of("λ", "held-out misclassification rate (mean ± SE)",
+        "held-out loss (mean ± SE)", "log evidence"), headers(html, "λ").subList(0, 4));
+    int chosen = r.chosenIndex();
+    assertTrue(html.contains("<td>" + Html.meanStd(r.cv().mean()[chosen],
+        r.cv().standardError()[chosen]) + "</td><td>" + Html.meanStd(r.loss().mean()[chosen],
+        r.loss().standardError()[chosen]) + "</td>"), "the chosen λ's rate, then its loss");
+
+    Path grid = temp.resolve("grid-class");
+    GridSearchCV.Result<NetworkClassifier> g =
+        SelectionRuns.grid(grid, CvMeasure.MISCLASSIFICATION);
+    html = Files.readString(grid.resolve("report.html"));
+    List<String> h = headers(html, "lambda");
+    assertEquals(List.of("held-out misclassification rate (mean ± SE)",
+        "held-out loss (mean ± SE)", ""), h.subList(h.size() - 3, h.size()));
+    JsonNode c = JsonFiles.read(grid.resolve("grid.json")).path("candidates").get(0);
+    assertTrue(html.contains("<td>" + Html.meanStd(c.path("mean").asDouble(),
+        c.path("se").asDouble()) + "</td><td>" + Html.meanStd(c.path("loss_mean").asDouble(),
+        c.path("loss_se").asDouble()) + "</td>"), "the first candidate's rate, then its loss");
+    assertTrue(Double.isFinite(g.loss().mean()[0]));
+
+    Path deviance = temp.resolve("select-deviance");
+    SelectionRuns.select(deviance);
+    assertEquals(List.of("λ", "held-out cross-entropy (mean ± SE)",
+        "misclassification (mean ± SE)"),
+        headers(Files.readString(deviance.resolve("report.html")), "λ").subList(0, 3),
+        "by the loss: no second loss column, the rate beside");
   }
 
   /**

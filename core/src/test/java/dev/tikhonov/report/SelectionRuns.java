@@ -12,6 +12,7 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.internal.report.GridFiles;
 import dev.tikhonov.internal.report.SelectionFiles;
+import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,14 +32,24 @@ final class SelectionRuns {
   }
 
   static MlpPathCV<NetworkClassifier> search() {
+    return search(CvMeasure.DEVIANCE);
+  }
+
+  static MlpPathCV<NetworkClassifier> search(CvMeasure measure) {
     return MlpPathCV.builder(MlpPath.builder(base()).lambdas(LambdaGrid.fromData(4, 1e-4))
-        .warmEpochs(1).build()).resampling(Resampling.kFold(3, 0)).threads(2).build();
+        .warmEpochs(1).build()).resampling(Resampling.kFold(3, 0)).measure(measure).threads(2)
+        .build();
   }
 
   /** A select run: selection.json/csv with the evidence, metrics.json, run.json, report. */
   static MlpPathCV.Result<NetworkClassifier> select(Path dir) {
+    return select(dir, CvMeasure.DEVIANCE);
+  }
+
+  /** A select run choosing by {@code measure}. */
+  static MlpPathCV.Result<NetworkClassifier> select(Path dir, CvMeasure measure) {
     RunWriter out = RunWriter.open(dir, RunKind.SELECT);
-    MlpPathCV<NetworkClassifier> search = search();
+    MlpPathCV<NetworkClassifier> search = search(measure);
     MlpPathCV.Result<NetworkClassifier> r = search.crossValidate(DIGITS);
     SelectionFiles.write(out, "selection", search, r,
         Optional.of(r.fullPath().orElseThrow().evidence()));
@@ -50,10 +61,15 @@ final class SelectionRuns {
 
   /** A grid run: grid.json/csv, metrics.json, run.json, report. */
   static GridSearchCV.Result<NetworkClassifier> grid(Path dir) {
+    return grid(dir, CvMeasure.DEVIANCE);
+  }
+
+  /** A grid run choosing by {@code measure}. */
+  static GridSearchCV.Result<NetworkClassifier> grid(Path dir, CvMeasure measure) {
     RunWriter out = RunWriter.open(dir, RunKind.GRID);
     GridSearchCV<NetworkClassifier> search = GridSearchCV.builder(MlpGrid.builder(base())
         .lambdas(1e-4, 1e-2, 0.3).dropouts(0, 0.2).build())
-        .resampling(Resampling.kFold(3, 0)).threads(2).build();
+        .resampling(Resampling.kFold(3, 0)).measure(measure).threads(2).build();
     GridSearchCV.Result<NetworkClassifier> r = search.crossValidate(DIGITS);
     GridFiles.write(out, search, r, Map.of("hidden_layers", List.of(8)));
     out.metrics(Map.of("chosen", r.chosenIndex()));
