@@ -324,4 +324,31 @@ class RelaxedReportTest {
           e.getMessage());
     }
   }
+
+  /**
+   * A path.json with a cross-validation (top-level "cv" or relaxed.cv) and no λ is refused
+   * naming the field: the CV chart failed with a NullPointerException on its missing curve.
+   */
+  @Test
+  void crossValidationWithoutAnyLambda_isAnInputExceptionNamingTheField() throws IOException {
+    Path bad = temp.resolve("noLambda");
+    Files.createDirectories(bad);
+    String empty = "{\"family\": \"gaussian\", \"lambda\": [], \"intercept\": [],"
+        + " \"coef\": [], \"df\": [], \"dev_ratio\": [], ";
+    Files.writeString(bad.resolve("path.json"), empty + "\"cv\": {\"mean\": [], \"se\": [],"
+        + " \"lambda_min\": 0.1, \"lambda_1se\": 0.1}}");
+    InputException e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
+    assertEquals(bad.resolve("path.json") + ": cv: a cross-validation needs the λ it chose"
+        + " among, but \"lambda\" is empty", e.getMessage());
+
+    Files.writeString(bad.resolve("path.json"), empty + "\"relaxed\": {\"coef\": [], \"cv\":"
+        + " {\"gamma\": [1], \"mean\": [[]], \"se\": [[]], \"lambda_min\": 0.1,"
+        + " \"gamma_min\": 1, \"lambda_1se\": 0.1, \"gamma_1se\": 1}}}");
+    e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
+    assertEquals(bad.resolve("path.json") + ": relaxed.cv: a cross-validation needs the λ it"
+        + " chose among, but \"lambda\" is empty", e.getMessage());
+
+    Files.writeString(bad.resolve("path.json"), empty.substring(0, empty.length() - 2) + "}");
+    assertTrue(Files.isRegularFile(HtmlReport.write(bad)), "no CV: an empty path still reports");
+  }
 }
