@@ -84,9 +84,10 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
         continue;
       }
       out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),
-          JsonFiles.optionalNumber(c, "se"), JsonFiles.optionalNumber(c, "misclassification_mean"),
-          JsonFiles.optionalNumber(c, "misclassification_se"),
-          JsonFiles.optionalNumber(c, "loss_mean"), JsonFiles.optionalNumber(c, "loss_se"),
+          JsonFiles.optionalNumber(c, "se", w),
+          JsonFiles.optionalNumber(c, "misclassification_mean", w),
+          JsonFiles.optionalNumber(c, "misclassification_se", w),
+          JsonFiles.optionalNumber(c, "loss_mean", w), JsonFiles.optionalNumber(c, "loss_se", w),
           java.util.Optional.empty()));
     }
     int n = out.size();
@@ -96,7 +97,7 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
     return new GridData(root.path("rule").asText("1se"),
         root.path("measure").asText("held-out loss"), root.path("measure_id").asText("deviance"),
         List.copyOf(out), best, oneSe, chosen,
-        JsonFiles.optionalNumber(root, "seconds"));
+        JsonFiles.optionalNumber(root, "seconds", where));
   }
 
   private static int index(JsonNode root, String field, int n, String where) {

@@ -72,6 +72,16 @@ final class JsonFiles {
     return toDouble(v, where + ": field \"" + field + "\"");
   }
 
+  /**
+   * {@code node.field} as a double, NaN when missing or null; not a number → InputException
+   * naming {@code where} (the file and the object) and the field.
+   */
+  static double optionalNumber(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? Double.NaN : toDouble(v, where + ": field \"" + field
+        + "\"");
+  }
+
   /** {@code node.field} as a double, NaN when missing or null. */
   static double optionalNumber(JsonNode node, String field) {
     JsonNode v = node.get(field);

@@ -234,7 +234,7 @@ record PathData(
     }
     RelaxedCv relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length, where);
     JsonNode family = root.get("family");
-    double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio");
+    double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio", where);
     double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
         : new double[lambda.length];
     double[] devRatio = root.has("dev_ratio") ? perLambda(root, "dev_ratio", lambda.length, where)

@@ -98,7 +98,7 @@ record SelectionData(
     if (ev != null && !ev.isNull()) {
       evidenceLambdas = JsonFiles.lambdas(ev, "lambdas", where + ": evidence");
       logEvidence = JsonFiles.numbers(ev, "log_evidence", where + ": evidence");
-      evidenceBest = JsonFiles.optionalNumber(ev, "best_lambda");
+      evidenceBest = JsonFiles.optionalNumber(ev, "best_lambda", where + ": evidence");
       if (evidenceLambdas.length != logEvidence.length) {
         throw new InputException(where + ": evidence: lambdas and log_evidence differ in"
             + " length");
@@ -132,17 +132,18 @@ record SelectionData(
         JsonFiles.lambda(cv, "lambda_min", w), JsonFiles.lambda(cv, "lambda_1se", w),
         chosenIndex, errorMean, errorSe, lossMean, lossSe, evidenceLambdas, logEvidence,
         evidenceBest,
-        List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds"));
+        List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds", where));
   }
 
   private static PathRow row(JsonNode r, String where) {
     JsonNode norms = r.get("layer_norms");
     return new PathRow(JsonFiles.lambda(r, "lambda", where),
-        JsonFiles.optionalNumber(r, "validation_loss"),
-        JsonFiles.optionalNumber(r, "validation_accuracy"),
-        JsonFiles.optionalNumber(r, "train_loss"), JsonFiles.optionalNumber(r, "penalty"),
+        JsonFiles.optionalNumber(r, "validation_loss", where),
+        JsonFiles.optionalNumber(r, "validation_accuracy", where),
+        JsonFiles.optionalNumber(r, "train_loss", where),
+        JsonFiles.optionalNumber(r, "penalty", where),
         norms == null || norms.isNull() ? new double[0]
             : JsonFiles.numbers(r, "layer_norms", where),
-        JsonFiles.optionalNumber(r, "epochs"));
+        JsonFiles.optionalNumber(r, "epochs", where));
   }
 }

@@ -167,6 +167,37 @@ class SelectionReportTest {
   }
 
   /**
+   * A malformed optional number in grid.json, selection.json or path.json names the file and
+   * where in it: the message was only `loss_mean: expected a number, found "x"`.
+   */
+  @Test
+  void malformedOptionalNumbers_nameTheFileAndTheField() throws IOException {
+    Path grid = temp.resolve("grid.json");
+    Files.writeString(grid, "{\"candidates\": [{\"settings\": {\"lambda\": 0.1}, \"mean\": 1,"
+        + " \"loss_mean\": \"x\"}], \"best\": 0, \"one_se\": 0, \"chosen\": 0}");
+    dev.tikhonov.data.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.tikhonov.data.InputException.class, () -> GridData.read(grid));
+    assertEquals(grid + ": candidates[0]: field \"loss_mean\": expected a number, found \"x\"",
+        e.getMessage());
+
+    Path selection = temp.resolve("selection.json");
+    Files.writeString(selection, "{\"lambdas\": [0.1], \"cv\": {\"mean\": [1], \"se\": [0],"
+        + " \"lambda_min\": 0.1, \"lambda_1se\": 0.1}, \"chosen\": {\"index\": 0},"
+        + " \"path\": [{\"lambda\": 0.1, \"validation_loss\": [2]}]}");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
+        () -> SelectionData.read(selection));
+    assertEquals(selection + ": path[0]: field \"validation_loss\": expected a number, found [2]",
+        e.getMessage());
+
+    Path path = temp.resolve("path.json");
+    Files.writeString(path, "{\"lambda\": [0.1], \"coef\": [[1]], \"l1_ratio\": \"lasso\"}");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
+        () -> PathData.read(path));
+    assertEquals(path + ": field \"l1_ratio\": expected a number, found \"lasso\"",
+        e.getMessage());
+  }
+
+  /**
    * A log loss axis over less than two decades is ticked at 1–9 × 10ᵏ (the mnist-select report
    * had a single label, "1", on losses from 0.2 to 2.3); over more decades at powers of ten.
    */
