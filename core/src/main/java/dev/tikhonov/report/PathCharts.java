@@ -213,11 +213,11 @@ final class PathCharts {
         cv.measure()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
     int chosen = cv.gammaIndex(cv.gammaMin());
-    double[] zeroBar = band(chart, "mean ± 1 SE (γ = " + Html.number(cv.gammaMin()) + ")",
+    double[] zeroBar = band(chart, "mean ± 1 SE (γ = " + gamma(cv, cv.gammaMin()) + ")",
         path.lambda(), cv.mean()[chosen], cv.se()[chosen], ChartTheme.color(chosen));
     boolean zero = hasZero(path.lambda());
     for (int g = 0; g < cv.gamma().length; g++) {
-      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv.gamma()[g]),
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv, cv.gamma()[g]),
           path.lambda(), cv.mean()[g], zero && g == chosen ? zeroBar : null,
           ChartTheme.color(g));
       s.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
@@ -241,18 +241,34 @@ final class PathCharts {
   }
 
   /** A relaxed CV curve's series name: "γ = 0.25". */
-  static String gammaName(double gamma) {
-    return "γ = " + Html.number(gamma);
+  static String gammaName(PathData.RelaxedCv cv, double gamma) {
+    return "γ = " + gamma(cv, gamma);
+  }
+
+  /**
+   * One of the relaxed CV's γ as the report writes it: rounded as every number of the report,
+   * unless two of its γ would then read the same (--gammas 0.5,0.5000001), when every γ is
+   * written in full; their curves need distinct names (XChart refuses a name twice, and the
+   * report failed) and the reader needs to tell them apart.
+   */
+  static String gamma(PathData.RelaxedCv cv, double gamma) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (double g : cv.gamma()) {
+      if (!seen.add(Html.number(g))) {
+        return java.math.BigDecimal.valueOf(gamma).stripTrailingZeros().toPlainString();
+      }
+    }
+    return Html.number(gamma);
   }
 
   /** The series of the relaxed CV's minimum: "min: γ = 0, λ = 0.0123". */
   static String minName(PathData.RelaxedCv cv) {
-    return "min: γ = " + Html.number(cv.gammaMin()) + ", λ = " + Html.number(cv.lambdaMin());
+    return "min: γ = " + gamma(cv, cv.gammaMin()) + ", λ = " + Html.number(cv.lambdaMin());
   }
 
   /** The series of the relaxed CV's one-SE choice: "1se: γ = 0.5, λ = 0.08". */
   static String oneSeName(PathData.RelaxedCv cv) {
-    return "1se: γ = " + Html.number(cv.gamma1se()) + ", λ = " + Html.number(cv.lambda1se());
+    return "1se: γ = " + gamma(cv, cv.gamma1se()) + ", λ = " + Html.number(cv.lambda1se());
   }
 
   /**
@@ -350,8 +366,8 @@ final class PathCharts {
     } else if (path.relaxed() != null) {
       // a relaxed path's choices are pairs: the λ, with the γ that goes with it
       PathData.RelaxedCv r = path.relaxed();
-      markChoices(chart, axis, r.lambdaMin(), " (γ = " + Html.number(r.gammaMin()) + ")",
-          r.lambda1se(), " (γ = " + Html.number(r.gamma1se()) + ")");
+      markChoices(chart, axis, r.lambdaMin(), " (γ = " + gamma(r, r.gammaMin()) + ")",
+          r.lambda1se(), " (γ = " + gamma(r, r.gamma1se()) + ")");
     }
   }
 

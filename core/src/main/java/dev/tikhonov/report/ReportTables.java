@@ -441,7 +441,7 @@ final class ReportTables {
     boolean larger = cv.measure().largerIsBetter();
     StringBuilder gammas = new StringBuilder();
     for (double g : cv.gamma()) {
-      gammas.append(gammas.length() == 0 ? "" : ", ").append(Html.number(g));
+      gammas.append(gammas.length() == 0 ? "" : ", ").append(PathCharts.gamma(cv, g));
     }
     out.append("<h3>Relaxed lasso</h3>\n<p class=\"note\">Cross-validated over every pair (γ, λ),"
         + " γ ∈ {").append(gammas).append("}: the model at (γ, λ) is γ·(the lasso at λ) +"
@@ -456,7 +456,7 @@ final class ReportTables {
     for (int r = 0; r < 2; r++) {
       int g = cv.gammaIndex(gamma[r]);
       int i = path.indexOf(lambda[r]);
-      rows.add(List.of(labels[r], Html.number(gamma[r]), Html.number(path.lambda()[i]),
+      rows.add(List.of(labels[r], PathCharts.gamma(cv, gamma[r]), Html.number(path.lambda()[i]),
           Html.meanStd(cv.mean()[g][i], cv.se()[g][i]),
           String.valueOf(path.nonzero(i, gamma[r]))));
     }

@@ -351,4 +351,38 @@ class RelaxedReportTest {
     Files.writeString(bad.resolve("path.json"), empty.substring(0, empty.length() - 2) + "}");
     assertTrue(Files.isRegularFile(HtmlReport.write(bad)), "no CV: an empty path still reports");
   }
+
+  /**
+   * Two γ that round alike (path --relax --gammas 0.5,0.5000001) are written in full: the run
+   * ended with XChart's "Series name >γ = 0.5< has already been used" (exit 2, no report).
+   */
+  @Test
+  void gammasThatRoundAlike_areWrittenInFull_andTheReportIsWritten() throws IOException {
+    Path close = temp.resolve("closeGammas");
+    Files.createDirectories(close);
+    Files.copy(dir.resolve("run.json"), close.resolve("run.json"));
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode cv =
+        (com.fasterxml.jackson.databind.node.ObjectNode) root.get("relaxed").get("cv");
+    assertEquals(0.25, cv.get("gamma").get(1).asDouble(), "the sample's γ");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) cv.get("gamma")).set(1,
+        cv.numberNode(0.5000001));
+    for (String field : new String[] {"gamma_min", "gamma_1se"}) {
+      if (cv.get(field).asDouble() == 0.25) {
+        cv.put(field, 0.5000001);
+      }
+    }
+    Files.writeString(close.resolve("path.json"), root.toString());
+    String html = Files.readString(HtmlReport.write(close));
+    XYChart chart = null;
+    for (ReportChart c : ReportCharts.of(RunDirectory.detect(close))) {
+      chart = c.name().equals("relaxed-cv-curve") ? c.chart() : chart;
+    }
+    assertNotNull(chart);
+    assertTrue(chart.getSeriesMap().containsKey("γ = 0.5000001"), chart.getSeriesMap().keySet()
+        .toString());
+    assertTrue(chart.getSeriesMap().containsKey("γ = 0.5"));
+    assertTrue(html.contains("γ ∈ {0, 0.5000001, 0.5, 0.75, 1}"), "the table's note");
+  }
 }
