@@ -172,10 +172,12 @@ public record PathSolution(
    * True when {@code index} is the last (smallest) λ of a path that fitted every λ of its
    * sequence ({@link Ending#ALL_LAMBDAS}): a cross-validation minimum there is the sequence's
    * edge rather than the curve's, and a smaller λ may do better. False for a path cut short (by
-   * glmnet's deviance rule: below its end the fit no longer changes).
+   * glmnet's deviance rule: below its end the fit no longer changes), and at λ = 0, below which
+   * there is no λ (the warning advised smaller values in --lambdas, which refuses them).
    */
   public boolean lastOfFullSequence(int index) {
-    return index == lambdas.length - 1 && end.reason() == Ending.ALL_LAMBDAS;
+    return index == lambdas.length - 1 && end.reason() == Ending.ALL_LAMBDAS
+        && lambdas[index] > 0;
   }
 
   /** Number of λ values. */

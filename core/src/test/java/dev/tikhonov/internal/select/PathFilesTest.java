@@ -47,6 +47,31 @@ class PathFilesTest {
   }
 
   /**
+   * λ_min = 0, the end of every sequence that reaches it, has no smaller λ to try: no warning
+   * (it said "a smaller lambda may predict better" and advised smaller values in --lambdas).
+   */
+  @Test
+  void lambdaMinWarning_atLambdaZero_isNotGiven() {
+    Random random = new Random(7);
+    int n = 200;
+    double[][] x = new double[n][2];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = random.nextGaussian();
+      x[i][1] = random.nextGaussian();
+      y[i] = 3 * x[i][0] + 2 * x[i][1] + 0.1 * random.nextGaussian();
+    }
+    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, x, y,
+        PathSettings.lasso().withLambdas(0.5, 0.0), List.of("x1", "x2"), List.of(),
+        KFold.random(n, 5, 1), 1);
+    assertEquals(0.0, fit.cv().lambdaMin(), "the minimum at λ = 0");
+    assertFalse(fit.path().lastOfFullSequence(fit.cv().indexMin()));
+    Map<String, Object> json = PathFiles.json(fit.path(), Optional.of(fit.cv()));
+    assertTrue(((Map<?, ?>) json.get("cv")).containsKey("lambda_min_warning"), "the field");
+    assertEquals(null, warning(json));
+  }
+
+  /**
    * A binomial lasso cross-validated by the AUC on three large λ, where the ranking still
    * improves at the last: path.json names the measure, the printed λ line says the means are
    * AUCs, largest at λ_min, and the warning at the sequence's end says the mean AUC was still
