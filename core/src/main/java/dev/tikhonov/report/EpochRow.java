@@ -98,8 +98,9 @@ record EpochRow(
       JsonNode row = array.get(i);
       double[] v = new double[COLUMNS.size()];
       for (int c = 0; c < v.length; c++) {
-        v[c] = c < 2 ? JsonFiles.number(row, COLUMNS.get(c), file + ": row " + (i + 1))
-            : JsonFiles.optionalNumber(row, COLUMNS.get(c));
+        String where = file + ": row " + (i + 1);
+        v[c] = c < 2 ? JsonFiles.number(row, COLUMNS.get(c), where)
+            : JsonFiles.optionalNumber(row, COLUMNS.get(c), where);
       }
       rows.add(of(v));
     }

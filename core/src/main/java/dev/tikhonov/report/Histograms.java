@@ -42,7 +42,7 @@ record Histograms(double[] edges, List<Row> rows) {
       String where = file + ": rows[" + i + "]";
       double[] counts = JsonFiles.numbers(r, "counts", where);
       JsonFiles.requireBins(counts, edges, where);
-      double dropout = JsonFiles.optionalNumber(r, "dropout");
+      double dropout = JsonFiles.optionalNumber(r, "dropout", where);
       rows.add(new Row(JsonFiles.lambda(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));
     }
     return new Histograms(edges, rows);

@@ -82,11 +82,6 @@ final class JsonFiles {
         + "\"");
   }
 
-  /** {@code node.field} as a double, NaN when missing or null. */
-  static double optionalNumber(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? Double.NaN : toDouble(v, field);
-  }
 
   static double toDouble(JsonNode v, String where) {
     if (v.isNull()) {

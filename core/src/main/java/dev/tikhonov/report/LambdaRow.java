@@ -77,19 +77,19 @@ public record LambdaRow(
       rows.add(
           new LambdaRow(
               JsonFiles.lambda(r, "lambda", where),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "dropout")),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "weight_decay")),
-              (int) zeroIfNaN(JsonFiles.optionalNumber(r, "seeds")),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "dropout", where)),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "weight_decay", where)),
+              (int) zeroIfNaN(JsonFiles.optionalNumber(r, "seeds", where)),
               JsonFiles.number(r, "test_accuracy_mean", where),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "test_accuracy_std")),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "test_accuracy_std", where)),
               JsonFiles.number(r, "test_loss_mean", where),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "test_loss_std")),
-              JsonFiles.optionalNumber(r, "train_loss_mean"),
-              JsonFiles.optionalNumber(r, "weight_norm_mean"),
+              zeroIfNaN(JsonFiles.optionalNumber(r, "test_loss_std", where)),
+              JsonFiles.optionalNumber(r, "train_loss_mean", where),
+              JsonFiles.optionalNumber(r, "weight_norm_mean", where),
               norms == null || norms.isNull()
                   ? new double[0]
                   : JsonFiles.numbers(r, "layer_weight_norms_mean", where),
-              JsonFiles.optionalNumber(r, "epoch_seconds_mean")));
+              JsonFiles.optionalNumber(r, "epoch_seconds_mean", where)));
     }
     return List.copyOf(rows);
   }

@@ -17,32 +17,42 @@ import java.util.Set;
 final class MnistSelectReport {
   private MnistSelectReport() {}
 
+  /** Where row {@code i} of {@code file} is, for a message. */
+  private static String row(Path file, int i) {
+    return file + ": row " + (i + 1);
+  }
+
   static void tables(Path dir, StringBuilder out) {
-    JsonNode rows = JsonFiles.readArray(dir.resolve("results.json"));
+    Path results = dir.resolve("results.json");
+    JsonNode rows = JsonFiles.readArray(results);
     Map<String, Double> coldSeconds = new LinkedHashMap<>();
     Map<String, Double> coldCpu = new LinkedHashMap<>();
-    for (JsonNode r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode r = rows.get(i);
       if (r.path("method").asText().equals("cold")) {
         coldSeconds.put(r.path("data").asText(), r.path("selection_seconds").asDouble());
-        coldCpu.put(r.path("data").asText(), JsonFiles.optionalNumber(r, "cpu_seconds"));
+        coldCpu.put(r.path("data").asText(), JsonFiles.optionalNumber(r, "cpu_seconds",
+            row(results, i)));
       }
     }
     List<List<String>> cells = new ArrayList<>();
-    for (JsonNode r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode r = rows.get(i);
+      String where = row(results, i);
       double seconds = r.path("selection_seconds").asDouble();
-      double cpu = JsonFiles.optionalNumber(r, "cpu_seconds");
+      double cpu = JsonFiles.optionalNumber(r, "cpu_seconds", where);
       Double cold = coldSeconds.get(r.path("data").asText());
       Double coldCpuSeconds = coldCpu.get(r.path("data").asText());
       cells.add(List.of(Html.escape(r.path("data").asText()),
           Html.escape(r.path("method").asText()),
-          whole(JsonFiles.optionalNumber(r, "lambda_chosen")),
-          whole(JsonFiles.optionalNumber(r, "lambda_min")) + "<br>"
-              + whole(JsonFiles.optionalNumber(r, "lambda_1se")),
-          whole(JsonFiles.optionalNumber(r, "evidence_lambda")),
-          Html.meanStd(JsonFiles.optionalNumber(r, "cv_loss"),
-              JsonFiles.optionalNumber(r, "cv_se")),
-          Html.meanStd(JsonFiles.optionalNumber(r, "test_accuracy_mean"),
-              JsonFiles.optionalNumber(r, "test_accuracy_std"))
+          whole(JsonFiles.optionalNumber(r, "lambda_chosen", where)),
+          whole(JsonFiles.optionalNumber(r, "lambda_min", where)) + "<br>"
+              + whole(JsonFiles.optionalNumber(r, "lambda_1se", where)),
+          whole(JsonFiles.optionalNumber(r, "evidence_lambda", where)),
+          Html.meanStd(JsonFiles.optionalNumber(r, "cv_loss", where),
+              JsonFiles.optionalNumber(r, "cv_se", where)),
+          Html.meanStd(JsonFiles.optionalNumber(r, "test_accuracy_mean", where),
+              JsonFiles.optionalNumber(r, "test_accuracy_std", where))
               + " (" + r.path("seeds").asInt() + ")",
           timeAndRatio(seconds, cold),
           timeAndRatio(cpu, coldCpuSeconds),
@@ -82,11 +92,13 @@ final class MnistSelectReport {
    */
   private static void gridEdges(Path dir, JsonNode rows, StringBuilder out) {
     List<String> edges = new ArrayList<>();
-    for (JsonNode r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode r = rows.get(i);
+      String where = row(dir.resolve("results.json"), i);
       String data = r.path("data").asText();
       String method = r.path("method").asText();
       Path file = dir.resolve("selection-" + data + "-" + method + ".json");
-      double lambdaMin = JsonFiles.optionalNumber(r, "lambda_min");
+      double lambdaMin = JsonFiles.optionalNumber(r, "lambda_min", where);
       if (!Files.isRegularFile(file) || !Double.isFinite(lambdaMin)) {
         continue;
       }

@@ -142,8 +142,8 @@ public final class ReportCharts {
       String where = file + ": row " + (i + 1);
       lambda[i] = JsonFiles.lambda(rows.get(i), "lambda", where);
       slope[i] = JsonFiles.number(rows.get(i), "slope", where);
-      closed[i] = JsonFiles.optionalNumber(rows.get(i), "closed_form_slope");
-      intercept[i] = JsonFiles.optionalNumber(rows.get(i), "intercept");
+      closed[i] = JsonFiles.optionalNumber(rows.get(i), "closed_form_slope", where);
+      intercept[i] = JsonFiles.optionalNumber(rows.get(i), "intercept", where);
     }
     charts.add(new ReportChart("slope",
         "The slope shrinks towards 0 as λ grows; gradient descent (solid line, circles) should"
