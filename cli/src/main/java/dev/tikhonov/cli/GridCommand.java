@@ -229,6 +229,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("chosen", r.chosenSettings());
     metrics.put("rule", r.rule().id());
+    metrics.put("measure", r.measure().id()); // what the rule chose by (--cv-measure)
     metrics.put("best", r.scores().configMin());
     TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());

@@ -255,6 +255,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     metrics.put("lambda_min", r.lambdaMin());
     metrics.put("lambda_1se", r.lambda1se());
     metrics.put("rule", r.rule().id());
+    metrics.put("measure", r.cv().measure().id()); // what the rule chose by (--cv-measure)
     metrics.put("evidence_lambda", curve.map(EvidenceCurve::bestLambda).orElse(null));
     TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());

@@ -34,6 +34,8 @@ class SearchMeasureCliTest {
     assertEquals("class", cv.get("measure_id").asText());
     assertEquals("misclassification rate", cv.get("measure").asText());
     assertEquals("class", s.get("settings").get("measure").asText());
+    assertEquals("class", new ObjectMapper().readTree(out.resolve("metrics.json").toFile())
+        .get("measure").asText(), "metrics.json says what chose λ");
     // λ_min is the largest λ of the smallest mean error rate, and those means are the
     // misclassification summary's; the loss is there too, and differs from them
     int min = 0;
@@ -63,6 +65,8 @@ class SearchMeasureCliTest {
     JsonNode g = new ObjectMapper().readTree(out.resolve("grid.json").toFile());
     assertEquals("mae", g.get("measure_id").asText());
     assertEquals("mean absolute error", g.get("measure").asText());
+    assertEquals("mae", new ObjectMapper().readTree(out.resolve("metrics.json").toFile())
+        .get("measure").asText(), "metrics.json says what chose the candidate");
     JsonNode c = g.get("candidates");
     int best = c.get(0).get("mean").asDouble() <= c.get(1).get("mean").asDouble() ? 0 : 1;
     assertEquals(best, g.get("best").asInt());
