@@ -23,18 +23,7 @@ class PathFilesTest {
    */
   @Test
   void lambdaMinWarning_namesTheFlagsOnlyWhenAsked() {
-    Random random = new Random(7);
-    int n = 200;
-    double[][] x = new double[n][2];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i][0] = random.nextGaussian();
-      x[i][1] = random.nextGaussian();
-      y[i] = 3 * x[i][0] + 0.1 * random.nextGaussian();
-    }
-    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, x, y,
-        PathSettings.lasso().withLambdas(2.5, 2.0, 1.5), List.of("x1", "x2"), List.of(),
-        KFold.random(n, 5, 1), 1);
+    CrossValidation.Fit fit = lasso(0, 2.5, 2.0, 1.5);
     assertEquals(1.5, fit.cv().lambdaMin(), "the minimum at the sequence's end");
 
     String flags = warning(PathFiles.json(fit.path(), Optional.of(fit.cv())));
@@ -47,11 +36,10 @@ class PathFilesTest {
   }
 
   /**
-   * λ_min = 0, the end of every sequence that reaches it, has no smaller λ to try: no warning
-   * (it said "a smaller lambda may predict better" and advised smaller values in --lambdas).
+   * A 5-fold cross-validated lasso on {@code lambdas} of y = 3x₁ + {@code b2}·x₂ + noise
+   * (200 rows, seed 7).
    */
-  @Test
-  void lambdaMinWarning_atLambdaZero_isNotGiven() {
+  private static CrossValidation.Fit lasso(double b2, double... lambdas) {
     Random random = new Random(7);
     int n = 200;
     double[][] x = new double[n][2];
@@ -59,11 +47,19 @@ class PathFilesTest {
     for (int i = 0; i < n; i++) {
       x[i][0] = random.nextGaussian();
       x[i][1] = random.nextGaussian();
-      y[i] = 3 * x[i][0] + 2 * x[i][1] + 0.1 * random.nextGaussian();
+      y[i] = 3 * x[i][0] + b2 * x[i][1] + 0.1 * random.nextGaussian();
     }
-    CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, x, y,
-        PathSettings.lasso().withLambdas(0.5, 0.0), List.of("x1", "x2"), List.of(),
-        KFold.random(n, 5, 1), 1);
+    return CrossValidation.path(Family.GAUSSIAN, x, y, PathSettings.lasso().withLambdas(lambdas),
+        List.of("x1", "x2"), List.of(), KFold.random(n, 5, 1), 1);
+  }
+
+  /**
+   * λ_min = 0, the end of every sequence that reaches it, has no smaller λ to try: no warning
+   * (it said "a smaller lambda may predict better" and advised smaller values in --lambdas).
+   */
+  @Test
+  void lambdaMinWarning_atLambdaZero_isNotGiven() {
+    CrossValidation.Fit fit = lasso(2, 0.5, 0.0);
     assertEquals(0.0, fit.cv().lambdaMin(), "the minimum at λ = 0");
     assertFalse(fit.path().lastOfFullSequence(fit.cv().indexMin()));
     Map<String, Object> json = PathFiles.json(fit.path(), Optional.of(fit.cv()));
