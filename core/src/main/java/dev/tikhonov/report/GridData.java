@@ -78,9 +78,8 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
       if (c.path("outcome").asText("scored").equals("diverged")) {
         JsonNode d = c.path("diverged");
         out.add(new Candidate(settings, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, java.util.Optional.of("split " + d.path("split").asText("?")
-                + ", epoch "
-                + d.path("epoch").asText("?"))));
+            Double.NaN, Double.NaN, java.util.Optional.of("split "
+                + d.path("split").asText("?") + ", epoch " + d.path("epoch").asText("?"))));
         continue;
       }
       out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),

@@ -203,7 +203,7 @@ record PathData(
     JsonNode cvNode = root.get("cv");
     if (cvNode != null && !cvNode.isNull()) {
       String w = where + ": cv";
-      requireLambdas(lambda, w);
+      requireLambdas(lambda.length, w);
       cv = new CrossValidation(
           JsonFiles.numbers(cvNode, "mean", w),
           JsonFiles.numbers(cvNode, "se", w),
@@ -274,7 +274,7 @@ record PathData(
               java.util.Locale.ROOT));
     }
     String w = where + ": relaxed.cv";
-    requireLambdas(new double[m], w);
+    requireLambdas(m, w);
     double[] gamma = JsonFiles.numbers(cvNode, "gamma", w);
     for (int g = 0; g < gamma.length; g++) {
       // each γ weighs the lasso against the refit: outside [0, 1] the table's models and the
@@ -320,8 +320,8 @@ record PathData(
    * A cross-validation's λ_min and λ_1se are λ of the path: with no λ ("lambda": []) there is
    * nothing for them to be, nor a curve to draw (the charts failed on the missing curve).
    */
-  private static void requireLambdas(double[] lambda, String where) {
-    if (lambda.length == 0) {
+  private static void requireLambdas(int lambdas, String where) {
+    if (lambdas == 0) {
       throw new InputException(where + ": a cross-validation needs the λ it chose among, but"
           + " \"lambda\" is empty");
     }

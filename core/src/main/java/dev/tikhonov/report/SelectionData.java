@@ -63,34 +63,16 @@ record SelectionData(
     int m = lambdas.length;
     JsonNode cv = root.path("cv");
     String w = where + ": cv";
-    double[] mean = JsonFiles.numbers(cv, "mean", w);
-    double[] se = JsonFiles.numbers(cv, "se", w);
-    if (mean.length != m || se.length != m) {
-      throw new InputException(w + ": mean and se must have one entry per λ (" + m + ")");
-    }
+    double[][] scores = meanAndSe(cv, m, w);
+    double[] mean = scores[0];
+    double[] se = scores[1];
     JsonNode chosen = root.path("chosen");
     int chosenIndex = chosen.path("index").asInt(-1);
     if (chosenIndex < 0 || chosenIndex >= m) {
       throw new InputException(where + ": chosen.index must be a λ index 0.." + (m - 1));
     }
-    double[] errorMean = new double[0];
-    double[] errorSe = new double[0];
-    JsonNode mis = root.get("misclassification");
-    if (mis != null && !mis.isNull()) {
-      errorMean = JsonFiles.numbers(mis, "mean", where + ": misclassification");
-      errorSe = JsonFiles.numbers(mis, "se", where + ": misclassification");
-    }
-    double[] lossMean = new double[0];
-    double[] lossSe = new double[0];
-    JsonNode loss = root.get("loss");
-    if (loss != null && !loss.isNull()) {
-      lossMean = JsonFiles.numbers(loss, "mean", where + ": loss");
-      lossSe = JsonFiles.numbers(loss, "se", where + ": loss");
-      if (lossMean.length != m || lossSe.length != m) {
-        throw new InputException(where + ": loss: mean and se must have one entry per λ (" + m
-            + ")");
-      }
-    }
+    double[][] error = optionalMeanAndSe(root, "misclassification", m, where);
+    double[][] loss = optionalMeanAndSe(root, "loss", m, where);
     double[] evidenceLambdas = new double[0];
     double[] logEvidence = new double[0];
     double evidenceBest = Double.NaN;
@@ -130,9 +112,27 @@ record SelectionData(
         cv.path("measure").asText("held-out loss"), cv.path("measure_id").asText("deviance"),
         lambdas, mean, se,
         JsonFiles.lambda(cv, "lambda_min", w), JsonFiles.lambda(cv, "lambda_1se", w),
-        chosenIndex, errorMean, errorSe, lossMean, lossSe, evidenceLambdas, logEvidence,
+        chosenIndex, error[0], error[1], loss[0], loss[1], evidenceLambdas, logEvidence,
         evidenceBest,
         List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds", where));
+  }
+
+  /** {@code node}'s "mean" and "se", one of each per λ ({@code m} of them). */
+  private static double[][] meanAndSe(JsonNode node, int m, String where) {
+    double[] mean = JsonFiles.numbers(node, "mean", where);
+    double[] se = JsonFiles.numbers(node, "se", where);
+    if (mean.length != m || se.length != m) {
+      throw new InputException(where + ": mean and se must have one entry per λ (" + m + ")");
+    }
+    return new double[][] {mean, se};
+  }
+
+  /** {@code root.field}'s {@link #meanAndSe}; two empty arrays when absent or null. */
+  private static double[][] optionalMeanAndSe(JsonNode root, String field, int m,
+      String where) {
+    JsonNode node = root.get(field);
+    return node == null || node.isNull() ? new double[][] {new double[0], new double[0]}
+        : meanAndSe(node, m, where + ": " + field);
   }
 
   private static PathRow row(JsonNode r, String where) {

@@ -189,6 +189,16 @@ class SelectionReportTest {
     assertEquals(selection + ": path[0]: field \"validation_loss\": expected a number, found [2]",
         e.getMessage());
 
+    // the misclassification summary, like cv's and loss's, has one mean and se per λ (it was
+    // read at any length and then silently left out of the table)
+    Files.writeString(selection, "{\"lambdas\": [0.1], \"cv\": {\"mean\": [1], \"se\": [0],"
+        + " \"lambda_min\": 0.1, \"lambda_1se\": 0.1}, \"chosen\": {\"index\": 0},"
+        + " \"misclassification\": {\"mean\": [0.1, 0.2], \"se\": [0, 0]}}");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
+        () -> SelectionData.read(selection));
+    assertEquals(selection + ": misclassification: mean and se must have one entry per λ (1)",
+        e.getMessage());
+
     Path path = temp.resolve("path.json");
     Files.writeString(path, "{\"lambda\": [0.1], \"coef\": [[1]], \"l1_ratio\": \"lasso\"}");
     e = org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
