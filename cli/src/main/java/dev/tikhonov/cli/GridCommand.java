@@ -179,6 +179,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         .build());
     int k = search.resampling().size();
     int total = grid.size() * k + 1;
+    // what the search refuses before its first fit, refused before the header that describes it
+    resampling.validate(() -> search.validate(train), "--data " + dataOptions.describe());
     human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());

@@ -78,6 +78,19 @@ final class ResamplingOptions implements Flags.Conditional {
     return new InputException(data + ": " + e.getMessage() + "; " + remedy, e);
   }
 
+  /**
+   * Runs a search's {@code validate(train)} (what it refuses before its first fit), a split's
+   * refusal worded as {@link #splitRefusal}; a setting's refusal names its flag in {@link
+   * Main#report}.
+   */
+  void validate(Runnable searchValidate, String data) {
+    try {
+      searchValidate.run();
+    } catch (dev.tikhonov.select.FoldException e) {
+      throw splitRefusal(data, e);
+    }
+  }
+
   Resampling resampling() {
     if (repeated()) {
       long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();

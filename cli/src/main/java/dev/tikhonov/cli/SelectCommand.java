@@ -205,6 +205,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     int m = path.lambdas(train).length;
     int k = search.resampling().size();
     int total = k * m + m + (cold ? k * m + 1 : 0);
+    // what the search refuses before its first fit, refused before the header that describes it
+    resampling.validate(() -> search.validate(train), "--data " + dataOptions.describe());
     human.printf(Locale.ROOT, "tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());

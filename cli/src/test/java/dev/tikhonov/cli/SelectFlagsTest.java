@@ -60,6 +60,9 @@ class SelectFlagsTest {
       assertEquals(2, r.exit(), what);
       assertTrue(r.err().contains(expected[i]), what);
       assertFalse(r.err().contains("\tat "), "no stack trace: " + what);
+      // refused before the run's header, which would describe a run that never starts
+      assertFalse((r.out() + r.err()).contains("tikhonov " + cases[i][0] + ": "),
+          "header printed: " + what + r.out());
     }
   }
 }

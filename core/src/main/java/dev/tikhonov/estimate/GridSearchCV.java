@@ -130,12 +130,12 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * seeded 0, the one-SE rule, all cores.
    */
   public static <P extends Predictor> Builder<P> builder(List<? extends Candidate<P>> candidates) {
-    return new Builder<>(candidates);
+    return new Builder<>(candidates, Optional.empty());
   }
 
   /** A search over the grid's candidates (most regularized first). */
   public static <P extends Predictor> Builder<P> builder(MlpGrid<P> grid) {
-    return new Builder<>(grid.candidates());
+    return new Builder<>(grid.candidates(), Optional.of(grid.kind()));
   }
 
   @Override
@@ -183,13 +183,32 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     return crossValidate(train, SearchListener.none());
   }
 
-  /** As {@link #crossValidate(Dataset)}, reporting each fit to {@code listener}. */
-  public Result<P> crossValidate(Dataset train, SearchListener listener) {
-    long t0 = System.nanoTime();
+  /**
+   * Refuses, without fitting anything, what {@link #crossValidate} would refuse before its first
+   * fit, so that a caller can check {@code train} before it starts long work or says what it
+   * will do: a measure the data's targets do not take, more folds than rows, a split whose
+   * training rows leave nothing to fit.
+   *
+   * @throws InputException about the setting at fault ("measure", "numFolds", …) or the data
+   * @throws dev.tikhonov.select.FoldException naming the split whose training rows have one
+   *     target value
+   */
+  public void validate(Dataset train) {
+    splits(train);
+  }
+
+  private List<Resampling.Split> splits(Dataset train) {
     SearchMeasures.require(measure, java.util.Objects.requireNonNull(train, "train")
         .isClassification());
     List<Resampling.Split> splits = resampling.splits(train);
     Resampling.requireVaryingTargets(train, splits);
+    return splits;
+  }
+
+  /** As {@link #crossValidate(Dataset)}, reporting each fit to {@code listener}. */
+  public Result<P> crossValidate(Dataset train, SearchListener listener) {
+    long t0 = System.nanoTime();
+    List<Resampling.Split> splits = splits(train);
     int k = splits.size();
     int c = candidates.size();
     List<Dataset> fitRows = new ArrayList<>();
@@ -563,8 +582,10 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    */
   public static final class Builder<P extends Predictor> extends SearchBuilder<Builder<P>> {
     private final List<Candidate<P>> candidates;
+    /** The networks' kind for a grid's candidates; other candidates' is known from the data. */
+    private final Optional<NetworkKind<P>> kind;
 
-    Builder(List<? extends Candidate<P>> candidates) {
+    Builder(List<? extends Candidate<P>> candidates, Optional<NetworkKind<P>> kind) {
       if (candidates.isEmpty()) {
         throw new IllegalArgumentException("candidates must hold at least one candidate");
       }
@@ -577,13 +598,19 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         });
       }
       this.candidates = List.copyOf(candidates);
+      this.kind = kind;
     }
 
     /**
      * The search over the candidates, with the resampling, measure and rule set (or their
      * defaults).
+     *
+     * @throws InputException about "measure" when an {@link MlpGrid}'s networks cannot be
+     *     scored by it (mse or mae for classifiers, class for regressors, the AUC for either);
+     *     other candidates' measure is checked when the search starts
      */
     public GridSearchCV<P> build() {
+      kind.ifPresent(k -> SearchMeasures.require(measure, k.classifies()));
       return new GridSearchCV<>(candidates, resampling, rule, measure, threads);
     }
   }

@@ -54,6 +54,10 @@ public final class MlpGrid<P extends Predictor> {
     return candidates.size();
   }
 
+  NetworkKind<P> kind() {
+    return kind;
+  }
+
   /** The values of each axis ("lambda", "dropout", "weight_decay", "learning_rate"). */
   public Map<String, List<Double>> axes() {
     return axes;

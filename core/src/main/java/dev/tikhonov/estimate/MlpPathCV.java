@@ -115,15 +115,40 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return crossValidate(train, SearchListener.none());
   }
 
-  /** Cross-validates the path on {@code train}, reporting each fit to {@code listener}. */
-  public Result<P> crossValidate(Dataset train, SearchListener listener) {
-    long t0 = System.nanoTime();
+  /**
+   * Refuses, without fitting anything, what {@link #crossValidate} would refuse before its first
+   * fit, so that a caller can check {@code train} before it starts long work or says what it
+   * will do: a measure the data's targets do not take, a target the path's λ grid cannot be
+   * drawn from, more folds than rows, a split whose training rows leave nothing to fit.
+   *
+   * @throws dev.tikhonov.data.InputException about the setting at fault ("measure", "numFolds",
+   *     …) or the data
+   * @throws dev.tikhonov.select.FoldException naming the split whose training rows have one
+   *     target value
+   */
+  public void validate(Dataset train) {
+    checked(train);
+  }
+
+  /** The λ grid on a search's rows and their splits, once {@link #validate} passed. */
+  private record Checked(double[] lambdas, List<Resampling.Split> splits) {}
+
+  private Checked checked(Dataset train) {
     SearchMeasures.require(measure, java.util.Objects.requireNonNull(train, "train")
         .isClassification());
     double[] lambdas = path.lambdas(train);
-    int m = lambdas.length;
     List<Resampling.Split> splits = resampling.splits(train);
     Resampling.requireVaryingTargets(train, splits);
+    return new Checked(lambdas, splits);
+  }
+
+  /** Cross-validates the path on {@code train}, reporting each fit to {@code listener}. */
+  public Result<P> crossValidate(Dataset train, SearchListener listener) {
+    long t0 = System.nanoTime();
+    Checked checked = checked(train);
+    double[] lambdas = checked.lambdas();
+    int m = lambdas.length;
+    List<Resampling.Split> splits = checked.splits();
     int k = splits.size();
     boolean warm = path.start() == MlpPath.Start.WARM;
     PathEngine<P> engine = new PathEngine<>(path);
@@ -398,8 +423,12 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     /**
      * The cross-validation of the path, with the resampling, measure and rule set (or their
      * defaults).
+     *
+     * @throws dev.tikhonov.data.InputException about "measure" when the path's networks cannot be scored by it
+     *     (mse or mae for classifiers, class for regressors, the AUC for either)
      */
     public MlpPathCV<P> build() {
+      SearchMeasures.require(measure, path.kind().classifies());
       return new MlpPathCV<>(path, resampling, rule, measure, threads);
     }
   }

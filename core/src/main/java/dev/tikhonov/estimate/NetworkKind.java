@@ -106,4 +106,10 @@ abstract class NetworkKind<P extends Predictor> {
     return relabel(model, Provenance.of(estimator, settings, OptionalLong.of(chosen.seed()),
         data), chosen);
   }
+
+  /** Whether this kind fits classifiers (whose searches score by deviance or class). */
+  boolean classifies() {
+    return this == CLASSIFIER;
+  }
+
 }

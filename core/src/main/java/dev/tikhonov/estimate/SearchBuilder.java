@@ -32,8 +32,9 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
    * mean data loss: cross-entropy for classifiers, ½(y − ŷ)² for regressors). A classifier's
    * search also takes {@link CvMeasure#MISCLASSIFICATION} (1 − accuracy), a regressor's
    * {@link CvMeasure#MEAN_SQUARED_ERROR} and {@link CvMeasure#MEAN_ABSOLUTE_ERROR}; which
-   * applies is checked when the search starts, before any fit (an {@code InputException} about
-   * "measure" otherwise). The rule picks by the means of these scores, smaller better.
+   * applies is checked by {@code build()} for an {@link MlpPath}'s or {@link MlpGrid}'s networks,
+   * otherwise when the search starts, before any fit (an {@code InputException} about "measure"
+   * either way). The rule picks by the means of these scores, smaller better.
    */
   public B measure(CvMeasure value) {
     measure = Objects.requireNonNull(value, "measure");

@@ -397,20 +397,42 @@ class GridSearchCVTest {
     return Dataset.of(x, y);
   }
 
-  /** Both network searches on {@code data} throw {@code type} with {@code message}. */
+  /**
+   * Both network searches on {@code data} throw {@code type} with {@code message}, from
+   * crossValidate and alike from validate, which fits nothing.
+   */
   private static void assertSearchesRefuse(Dataset data, Resampling resampling,
       Class<? extends RuntimeException> type, String message) {
     MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
+    GridSearchCV<NetworkRegressor> grid = GridSearchCV.builder(MlpGrid.builder(regressor)
+        .lambdas(0, 0.1).build()).resampling(resampling).threads(1).build();
+    MlpPathCV<NetworkRegressor> path = MlpPathCV.builder(MlpPath.builder(regressor)
+        .lambdas(0.1, 0.01).build()).resampling(resampling).threads(1).build();
     List<org.junit.jupiter.api.function.Executable> searches = List.of(
-        () -> GridSearchCV.builder(MlpGrid.builder(regressor).lambdas(0, 0.1).build())
-            .resampling(resampling).threads(1).build().crossValidate(data),
-        () -> MlpPathCV.builder(MlpPath.builder(regressor).lambdas(0.1, 0.01).build())
-            .resampling(resampling).threads(1).build().crossValidate(data));
+        () -> grid.crossValidate(data), () -> grid.validate(data),
+        () -> path.crossValidate(data), () -> path.validate(data));
     for (org.junit.jupiter.api.function.Executable search : searches) {
       RuntimeException e = assertThrows(type, search);
       assertEquals(type, e.getClass());
       assertEquals(message, e.getMessage());
     }
+  }
+
+  /**
+   * validate refuses more folds than rows as crossValidate does, naming the setting, and passes
+   * data that crossValidate fits.
+   */
+  @Test
+  void validate_refusesMoreFoldsThanRows_andPassesWhatTheSearchFits() {
+    Dataset data = almostConstant(new int[] {0, 1, 2, 3, 4, 5});
+    assertSearchesRefuse(data, Resampling.kFold(13, 0), dev.tikhonov.data.InputException.class,
+        "numFolds (13) is more than the 12 rows to search on (" + data.source() + "): every"
+            + " fold needs a row; use at most 12");
+    MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
+    GridSearchCV<NetworkRegressor> grid = GridSearchCV.builder(MlpGrid.builder(regressor)
+        .lambdas(0, 0.1).build()).resampling(Resampling.kFold(3, 0)).threads(1).build();
+    grid.validate(data);
+    assertEquals(2, grid.crossValidate(data).outcomes().size());
   }
 
   /**

@@ -150,20 +150,32 @@ class SearchMeasureTest {
     SearchListener count = (done, total, label) -> fits.incrementAndGet();
     for (CvMeasure m : List.of(CvMeasure.MEAN_SQUARED_ERROR, CvMeasure.MEAN_ABSOLUTE_ERROR,
         CvMeasure.AUC)) {
+      // an MlpGrid's and an MlpPath's networks are known classifiers: refused by build(),
+      // before the data is read, so a caller (the CLI) can check before it prints a header
       InputException e = assertThrows(InputException.class, () -> GridSearchCV.builder(
-          classifierGrid()).measure(m).build().crossValidate(DIGITS, count));
+          classifierGrid()).measure(m).build());
       assertEquals(Optional.of("measure"), e.setting(), e.getMessage());
       assertTrue(e.getMessage().contains("'" + m.id() + "' does not apply to a classifier's"
           + " search") && e.getMessage().contains("takes deviance or class"), e.getMessage());
       InputException p = assertThrows(InputException.class, () -> MlpPathCV.builder(
-          MlpPathCVTest.path(MlpPath.Start.WARM)).measure(m).build().crossValidate(DIGITS,
-              count));
+          MlpPathCVTest.path(MlpPath.Start.WARM)).measure(m).build());
       assertEquals(Optional.of("measure"), p.setting());
+      // candidates of any estimator: known from the data, when the search starts
+      GridSearchCV<?> listed = GridSearchCV.builder(classifierGrid().candidates()).measure(m)
+          .build();
+      InputException l = assertThrows(InputException.class, () -> listed.crossValidate(DIGITS,
+          count));
+      assertEquals(e.getMessage(), l.getMessage());
     }
     for (CvMeasure m : List.of(CvMeasure.MISCLASSIFICATION, CvMeasure.AUC)) {
       InputException e = assertThrows(InputException.class, () -> GridSearchCV.builder(
-          regressorGrid()).measure(m).build().crossValidate(diabetes(), count));
+          regressorGrid()).measure(m).build());
       assertTrue(e.getMessage().contains("takes deviance, mse or mae"), e.getMessage());
+      GridSearchCV<?> listed = GridSearchCV.builder(regressorGrid().candidates()).measure(m)
+          .build();
+      InputException l = assertThrows(InputException.class, () -> listed.crossValidate(
+          diabetes(), count));
+      assertEquals(e.getMessage(), l.getMessage());
     }
     assertEquals(0, fits.get(), "refused before the first fit");
     assertThrows(NullPointerException.class, () -> GridSearchCV.builder(classifierGrid())
