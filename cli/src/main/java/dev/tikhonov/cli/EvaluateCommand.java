@@ -26,19 +26,21 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
 @Command(name = "evaluate",
-    header = "Score a saved model on labelled data: its mean data loss, accuracy or R².",
+    header = "Score a saved model on labelled data: its mean data loss, accuracy, AUC or R².",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Evaluate a model saved by --save (train, path, select, grid) on labelled data: the",
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
-      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy; for",
+      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy, for two",
+      "classes also the AUC (area under the ROC curve: the share of pairs of a second-class",
+      "and a first-class row that the model ranks right, ties counting ½; JSON: auc); for",
       "regressors the mean squared error and R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² (JSON: mse, r2),",
-      "for Poisson models also D², the fraction of deviance explained (d2); both are",
-      "\"undefined\" (JSON null) on rows whose target is constant (every count 0). Only the",
-      "model's columns and the target are read (other columns are ignored, as predict ignores",
-      "them). Class labels are matched to the model's classes by name, or by value when both",
-      "are numbers (1 finds a class +1); data of one class are fine, a label the model does",
-      "not know is an error.",
+      "for Poisson models also D², the fraction of deviance explained (d2). R², D² and the AUC",
+      "are \"undefined\" (JSON null) on rows whose target is constant (every count 0, every",
+      "row of one class). Only the model's columns and the target are read (other columns",
+      "are ignored, as predict ignores them). Class labels are matched to the model's classes",
+      "by name, or by value when both are numbers (1 finds a class +1); data of one class are",
+      "fine, a label the model does not know is an error.",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -106,6 +108,10 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     // the regression scores only for the models that have them, so a classifier's JSON is as before
     StringBuilder scores = new StringBuilder();
     score(metrics, scores, "accuracy", "accuracy", e.accuracy());
+    // a two-class model's AUC; null, and said so, when every row given is of one class
+    boolean twoClasses = m instanceof dev.tikhonov.estimate.Classifier c
+        && c.classNames().size() == 2;
+    score(metrics, scores, "auc", "AUC", e.auc(), twoClasses, "every row is of one class");
     score(metrics, scores, "mse", "MSE", e.meanSquaredError());
     // R² of a regressor and D² of a Poisson model have no value when every target is the same
     // (every count 0): said so, in JSON as null, rather than left out as if the model had none

@@ -13,6 +13,7 @@ import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,11 +142,42 @@ class EvaluateScoresTest {
         + " explained) undefined (every count is 0)"), text);
   }
 
+  /** A two-class model: accuracy and AUC, the library's; no regression scores. */
   @Test
-  void evaluate_classifier_printsAccuracyOnly() throws Exception {
-    fitAndSave(ElasticNet.binomial().lambda(0.01), "label", TargetKind.CLASS, "bin.model");
+  void evaluate_twoClassModel_printsAccuracyAndAuc() throws Exception {
+    Evaluation e = fitAndSave(ElasticNet.binomial().lambda(0.01), "label", TargetKind.CLASS,
+        "bin.model");
     JsonNode m = JSON.readTree(evaluate("bin.model", "label", true));
     assertTrue(m.has("accuracy") && !m.has("r2") && !m.has("mse"), m.toString());
-    assertFalse(evaluate("bin.model", "label", false).contains("R²"));
+    assertEquals(e.auc().orElseThrow(), m.get("auc").asDouble(), 0.0);
+    String text = evaluate("bin.model", "label", false);
+    assertFalse(text.contains("R²"), text);
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, ", AUC %.4g",
+        e.auc().getAsDouble())), text);
+  }
+
+  /** Rows of one class: the AUC is undefined (JSON null), said so; a 3-class model has none. */
+  @Test
+  void evaluate_rowsOfOneClass_aucUndefined_moreClassesNone() throws Exception {
+    fitAndSave(ElasticNet.binomial().lambda(0.01), "label", TargetKind.CLASS, "one.model");
+    List<String> lines = Files.readAllLines(dir.resolve("label.csv"));
+    StringBuilder ups = new StringBuilder(lines.get(0)).append('\n');
+    lines.stream().filter(l -> l.endsWith(",up")).forEach(l -> ups.append(l).append('\n'));
+    Path up = dir.resolve("up.csv");
+    Files.writeString(up, ups);
+    JsonNode m = JSON.readTree(evaluate("one.model", up, "label", true));
+    assertTrue(m.has("auc") && m.get("auc").isNull(), m.toString());
+    assertTrue(evaluate("one.model", up, "label", false).contains(
+        ", AUC undefined (every row is of one class)"));
+    StringBuilder three = new StringBuilder("a,b,label\n");
+    for (int i = 0; i < 30; i++) {
+      three.append(Math.sin(i)).append(',').append(Math.cos(i)).append(',').append(i % 3)
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("three.csv"), three);
+    Dataset data = Dataset.read(dir.resolve("three.csv"), "label", TargetKind.CLASS);
+    ElasticNet.multinomial().lambda(0.01).build().fit(data).save(dir.resolve("three.model"));
+    JsonNode t = JSON.readTree(evaluate("three.model", dir.resolve("three.csv"), "label", true));
+    assertTrue(t.has("accuracy") && !t.has("auc"), t.toString());
   }
 }

@@ -1,5 +1,7 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.select.CvMeasure;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -17,6 +19,10 @@ import java.util.OptionalDouble;
  *       {@code loss + penalty} is the objective on these rows.
  *   <li>{@link #accuracy()} (classifiers): the fraction of rows whose most probable class is the
  *       label.
+ *   <li>{@link #auc()} (two-class classifiers): the area under the ROC curve, the fraction of
+ *       pairs (a row of the second class, a row of the first) whose second-class score ranks the
+ *       second-class row higher, a tie counting ½: scikit-learn's {@code roc_auc_score},
+ *       glmnet's {@code assess.glmnet(...)$auc}, Spark MLlib's {@code areaUnderROC}.
  *   <li>{@link #meanSquaredError()} (regressors, counts too): (1/n) Σ (yᵢ − ŷᵢ)², scikit-learn's
  *       {@code mean_squared_error}.
  *   <li>{@link #rSquared()} (regressors, counts too): R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² with ȳ
@@ -28,22 +34,23 @@ import java.util.OptionalDouble;
  *       {@code d2_tweedie_score(power=1)}. (For a gaussian model D² is R².)
  * </ul>
  *
- * R² and D² are empty when the evaluated targets give them no value: all rows with the same y
- * (Σ(yᵢ − ȳ)² = 0), or all counts 0 (D₀ = 0).
+ * R², D² and the AUC are empty when the evaluated targets give them no value: all rows with the
+ * same y (Σ(yᵢ − ȳ)² = 0), all counts 0 (D₀ = 0), or all rows of one class.
  */
 public final class Evaluation {
   private final int rows;
   private final double loss;
   private final double penalty;
   private final OptionalDouble accuracy;
+  private final OptionalDouble auc;
   private final OptionalDouble meanSquaredError;
   private final OptionalDouble meanAbsoluteError;
   private final OptionalDouble rSquared;
   private final OptionalDouble devianceExplained;
 
   private Evaluation(int rows, double loss, double penalty, OptionalDouble accuracy,
-      OptionalDouble meanSquaredError, OptionalDouble meanAbsoluteError, OptionalDouble rSquared,
-      OptionalDouble devianceExplained) {
+      OptionalDouble auc, OptionalDouble meanSquaredError, OptionalDouble meanAbsoluteError,
+      OptionalDouble rSquared, OptionalDouble devianceExplained) {
     if (rows < 1) {
       throw new IllegalArgumentException("an evaluation needs at least one row, got " + rows);
     }
@@ -51,6 +58,7 @@ public final class Evaluation {
     this.loss = loss;
     this.penalty = penalty;
     this.accuracy = accuracy;
+    this.auc = auc;
     this.meanSquaredError = meanSquaredError;
     this.meanAbsoluteError = meanAbsoluteError;
     this.rSquared = rSquared;
@@ -67,6 +75,35 @@ public final class Evaluation {
   public static Evaluation ofClassifier(int rows, double loss, double accuracy, double penalty) {
     return new Evaluation(rows, loss, penalty, OptionalDouble.of(accuracy),
         OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), OptionalDouble.empty());
+  }
+
+  /**
+   * A two-class classifier's evaluation: as {@link #ofClassifier}, with the {@link #auc()} of
+   * the rows' scores (empty when the rows are all of one class).
+   *
+   * @param loss the mean cross-entropy −(1/n) Σ log p(yᵢ|xᵢ)
+   * @param accuracy the fraction of rows classified right, in [0, 1]
+   * @param penalty the model's penalty term
+   * @param secondClassScore each row's score for the second class: its probability or any
+   *     increasing function of it (the log-odds η, which tells apart rows whose probabilities
+   *     round to the same double); not NaN
+   * @param secondClass whether each row is of the second class
+   */
+  public static Evaluation ofTwoClasses(double loss, double accuracy, double penalty,
+      double[] secondClassScore, boolean[] secondClass) {
+    int n = secondClassScore.length;
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1);
+    for (double score : secondClassScore) {
+      if (Double.isNaN(score)) {
+        throw new IllegalArgumentException("a score is NaN");
+      }
+    }
+    double area = CvMeasure.areaUnderCurve(secondClassScore, secondClass, ones);
+    return new Evaluation(n, loss, penalty, OptionalDouble.of(accuracy),
+        Double.isNaN(area) ? OptionalDouble.empty() : OptionalDouble.of(area),
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
         OptionalDouble.empty());
   }
 
@@ -82,7 +119,7 @@ public final class Evaluation {
     requireSameLength(y, predicted);
     double mse = sumOfSquares(y, predicted) / y.length;
     return new Evaluation(y.length, 0.5 * mse, penalty, OptionalDouble.empty(),
-        OptionalDouble.of(mse), OptionalDouble.of(meanAbsolute(y, predicted)),
+        OptionalDouble.empty(), OptionalDouble.of(mse), OptionalDouble.of(meanAbsolute(y, predicted)),
         rSquared(y, predicted), OptionalDouble.empty());
   }
 
@@ -113,7 +150,8 @@ public final class Evaluation {
       nullDeviance += 2 * (yLogY - (y > 0 ? y * Math.log(mean) : 0) - (y - mean));
     }
     double mse = sumOfSquares(counts, mu) / n;
-    return new Evaluation(n, loss / n, penalty, OptionalDouble.empty(), OptionalDouble.of(mse),
+    return new Evaluation(n, loss / n, penalty, OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.of(mse),
         OptionalDouble.of(meanAbsolute(counts, mu)), rSquared(counts, mu),
         nullDeviance > 0 ? OptionalDouble.of(1 - deviance / nullDeviance)
             : OptionalDouble.empty());
@@ -144,6 +182,16 @@ public final class Evaluation {
     return accuracy;
   }
 
+  /**
+   * The area under the ROC curve (two-class classifiers; empty for more classes, for other
+   * models and when every row is of one class): the fraction of pairs (i of the second class, j
+   * of the first) with sᵢ &gt; sⱼ, plus half those with sᵢ = sⱼ, s the second class's score
+   * (for a model of this library, its log-odds). 1 ranks every pair right, ½ is chance.
+   */
+  public OptionalDouble auc() {
+    return auc;
+  }
+
   /** (1/n) Σ (yᵢ − ŷᵢ)² (regressors and count models). */
   public OptionalDouble meanSquaredError() {
     return meanSquaredError;
@@ -170,7 +218,7 @@ public final class Evaluation {
   @Override
   public boolean equals(Object o) {
     return o instanceof Evaluation e && rows == e.rows && Double.compare(loss, e.loss) == 0
-        && Double.compare(penalty, e.penalty) == 0 && accuracy.equals(e.accuracy)
+        && Double.compare(penalty, e.penalty) == 0 && accuracy.equals(e.accuracy) && auc.equals(e.auc)
         && meanSquaredError.equals(e.meanSquaredError)
         && meanAbsoluteError.equals(e.meanAbsoluteError) && rSquared.equals(e.rSquared)
         && devianceExplained.equals(e.devianceExplained);
@@ -178,8 +226,8 @@ public final class Evaluation {
 
   @Override
   public int hashCode() {
-    return Objects.hash(rows, loss, penalty, accuracy, meanSquaredError, meanAbsoluteError,
-        rSquared, devianceExplained);
+    return Objects.hash(rows, loss, penalty, accuracy, auc, meanSquaredError,
+        meanAbsoluteError, rSquared, devianceExplained);
   }
 
   /**
@@ -191,6 +239,7 @@ public final class Evaluation {
     StringBuilder s = new StringBuilder("Evaluation[rows=").append(rows).append(", loss=")
         .append(loss).append(", penalty=").append(penalty);
     append(s, "accuracy", accuracy);
+    append(s, "AUC", auc);
     append(s, "R²", rSquared);
     append(s, "MSE", meanSquaredError);
     append(s, "MAE", meanAbsoluteError);

@@ -222,6 +222,18 @@ public final class LinearClassifier implements Classifier {
         correct++;
       }
     }
+    if (classNames().size() == 2) {
+      // the AUC ranks the log-odds of the second class: η (binomial), η₁ − η₀ (two classes of
+      // a multinomial model)
+      double[] score = new double[labels.length];
+      boolean[] second = new boolean[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        score[i] = binomial ? eta[i][0] : eta[i][1] - eta[i][0];
+        second[i] = labels[i] == 1;
+      }
+      return Evaluation.ofTwoClasses(loss / labels.length, (double) correct / labels.length,
+          parameters.penalty(), score, second);
+    }
     return Evaluation.ofClassifier(labels.length, loss / labels.length,
         (double) correct / labels.length, parameters.penalty());
   }

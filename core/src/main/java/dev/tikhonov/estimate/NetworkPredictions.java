@@ -70,6 +70,16 @@ final class NetworkPredictions {
         correct++;
       }
     }
+    if (out.cols() == 2) {
+      // the AUC ranks the log-odds of the second class, the difference of the two logits
+      double[] score = new double[n];
+      boolean[] second = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        score[i] = (double) out.get(i, 1) - out.get(i, 0);
+        second[i] = (int) y.at(i) == 1;
+      }
+      return Evaluation.ofTwoClasses(lossSum / n, (double) correct / n, penalty, score, second);
+    }
     return Evaluation.ofClassifier(n, lossSum / n, (double) correct / n, penalty);
   }
 
