@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A fitted model's scores on the test rows, as train, grid and select write them to
- * metrics.json and print them: a classifier's accuracy and loss; a regressor's MSE, R² and loss
+ * metrics.json and print them: a classifier's accuracy (and a two-class model's AUC) and loss;
+ * a regressor's MSE, R² and loss
  * (the MSE and R² of {@code evaluate}, ½·MSE the squared-error loss ℓ of the objective), never
  * an accuracy. A regression's metrics.json had {@code "test_accuracy": null}, its report a
  * "test_accuracy –" row, and grid printed its loss as 93085032.3620.
@@ -17,12 +18,14 @@ final class TestScores {
   private TestScores() {}
 
   /**
-   * Puts {@code prefix}accuracy (classifiers) or {@code prefix}mse and {@code prefix}r2
-   * (regressors; R² null when every test target is the same), then {@code prefix}loss.
+   * Puts {@code prefix}accuracy (classifiers; {@code prefix}auc too for two classes when the
+   * test rows hold both) or {@code prefix}mse and {@code prefix}r2 (regressors; R² null when
+   * every test target is the same), then {@code prefix}loss.
    */
   static void put(Map<String, Object> metrics, String prefix, Evaluation test) {
     if (test.accuracy().isPresent()) {
       metrics.put(prefix + "accuracy", test.accuracy().getAsDouble());
+      test.auc().ifPresent(auc -> metrics.put(prefix + "auc", auc));
     } else {
       metrics.put(prefix + "mse", test.meanSquaredError().isPresent()
           ? test.meanSquaredError().getAsDouble() : null);
@@ -33,13 +36,16 @@ final class TestScores {
   }
 
   /**
-   * "accuracy 0.9722, loss 0.0837" for a classifier; "MSE 3058, R² 0.4853, loss 1529" for a
-   * regressor (significant digits: a loss of 10¹⁰ printed with 4 decimals was unreadable).
+   * "accuracy 0.9722, loss 0.0837" for a classifier ("accuracy 0.9825, AUC 0.9977, loss 0.0539"
+   * for two classes); "MSE 3058, R² 0.4853, loss 1529" for a regressor (significant digits: a
+   * loss of 10¹⁰ printed with 4 decimals was unreadable).
    */
   static String describe(Evaluation test) {
     if (test.accuracy().isPresent()) {
-      return String.format(Locale.ROOT, "accuracy %.4f, loss %.4f",
-          test.accuracy().getAsDouble(), test.loss());
+      String auc = test.auc().isPresent()
+          ? String.format(Locale.ROOT, ", AUC %.4f", test.auc().getAsDouble()) : "";
+      return String.format(Locale.ROOT, "accuracy %.4f%s, loss %.4f",
+          test.accuracy().getAsDouble(), auc, test.loss());
     }
     String r2 = test.rSquared().isPresent()
         ? String.format(Locale.ROOT, "%.4g", test.rSquared().getAsDouble())
