@@ -93,6 +93,9 @@ public final class Evaluation {
   public static Evaluation ofTwoClasses(double loss, double accuracy, double penalty,
       double[] secondClassScore, boolean[] secondClass) {
     int n = secondClassScore.length;
+    if (secondClass.length != n) {
+      throw new IllegalArgumentException(n + " scores but " + secondClass.length + " labels");
+    }
     double[] ones = new double[n];
     Arrays.fill(ones, 1);
     for (double score : secondClassScore) {

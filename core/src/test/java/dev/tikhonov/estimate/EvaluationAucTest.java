@@ -59,6 +59,9 @@ class EvaluationAucTest {
     assertThrows(IllegalArgumentException.class, () -> Evaluation.ofTwoClasses(0.3, 1, 0,
         new double[] {1, Double.NaN}, new boolean[] {true, false}));
     assertTrue(Evaluation.ofClassifier(2, 0.3, 1, 0).auc().isEmpty());
+    IllegalArgumentException lengths = assertThrows(IllegalArgumentException.class,
+        () -> Evaluation.ofTwoClasses(0.3, 1, 0, new double[] {1, 2}, new boolean[] {true}));
+    assertEquals("2 scores but 1 labels", lengths.getMessage());
   }
 
   /**
