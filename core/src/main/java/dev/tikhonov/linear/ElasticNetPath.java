@@ -6,6 +6,7 @@ import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Elastic-net regularization paths of generalized linear models, as glmnet computes them: for
@@ -254,6 +255,7 @@ public final class ElasticNetPath {
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       Observations observations, PathSettings settings, List<String> featureNames,
       List<String> classNames, Updates updates) {
+    requirePenaltyFits(family, settings);
     if (family == Family.GAUSSIAN && updates == Updates.AUTOMATIC && rows.length > 0
         && x.length > 0 && rows.length >= x[0].length && x[0].length <= GRAM_MAX_FEATURES) {
       return gaussianFromStatistics(x, y, rows, observations, settings, featureNames,
@@ -334,6 +336,7 @@ public final class ElasticNetPath {
       throw new InputException("intercept: the binomial, multinomial and poisson paths always"
           + " fit intercepts; set intercept to true");
     }
+    requirePenaltyFits(family, settings);
     PointSolver solver;
     List<String> names = classNames;
     switch (family) {
@@ -366,9 +369,13 @@ public final class ElasticNetPath {
               + " least two");
         }
         int[] label = labels(y, rows, numClasses, names);
-        solver = new MultinomialSolver(design, label, numClasses, omega, penalty, box,
-            settings.l1Ratio(), settings.maxIterations(),
-            PathLoop.recomputeCertificates(settings));
+        solver = settings.multinomialPenalty() == MultinomialPenalty.GROUPED
+            ? new GroupedMultinomialSolver(design, label, numClasses, omega, penalty,
+                settings.l1Ratio(), settings.maxIterations(),
+                PathLoop.recomputeCertificates(settings))
+            : new MultinomialSolver(design, label, numClasses, omega, penalty, box,
+                settings.l1Ratio(), settings.maxIterations(),
+                PathLoop.recomputeCertificates(settings));
       }
       case POISSON -> {
         if (!classNames.isEmpty()) {
@@ -443,6 +450,29 @@ public final class ElasticNetPath {
         ? new CovarianceTracker(design, target, gram) : design.residualTracker(target);
     return new GaussianCoordinateDescent(design, tracker, penalty, box, settings.l1Ratio(),
         offset, start, settings.maxIterations(), PathLoop.recomputeCertificates(settings));
+  }
+
+  /**
+   * Whether {@code settings} can fit a path of {@code family}: {@link MultinomialPenalty#GROUPED}
+   * only for the multinomial family, and without limits. Every fit checks it first; estimators
+   * check it when they are built.
+   *
+   * @throws InputException naming the setting {@code multinomialPenalty}
+   */
+  public static void requirePenaltyFits(Family family, PathSettings settings) {
+    if (settings.multinomialPenalty() != MultinomialPenalty.GROUPED) {
+      return;
+    }
+    if (family != Family.MULTINOMIAL) {
+      throw InputException.about("multinomialPenalty", ": GROUPED applies to the multinomial"
+          + " family only, this path is " + family.name().toLowerCase(Locale.ROOT)
+          + "; leave it UNGROUPED");
+    }
+    if (settings.bounded()) {
+      throw InputException.about("multinomialPenalty", ": GROUPED takes no lowerLimits or"
+          + " upperLimits (a limit on one class coefficient does not fit a penalty on the"
+          + " group); fit without limits, or UNGROUPED");
+    }
   }
 
   /** The class index of each row, checked: an integer in 0..K−1. */

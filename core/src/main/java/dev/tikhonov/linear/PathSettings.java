@@ -26,6 +26,7 @@ public final class PathSettings {
   private final boolean intercept;
   private final double[] lowerLimits;
   private final double[] upperLimits;
+  private final MultinomialPenalty multinomialPenalty;
 
   /**
    * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
@@ -55,7 +56,9 @@ public final class PathSettings {
       double[] penaltyFactors,
       boolean intercept,
       double[] lowerLimits,
-      double[] upperLimits) {
+      double[] upperLimits,
+      MultinomialPenalty multinomialPenalty) {
+    Objects.requireNonNull(multinomialPenalty, "multinomialPenalty");
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
     }
@@ -116,6 +119,7 @@ public final class PathSettings {
     this.intercept = intercept;
     this.lowerLimits = lowerLimits;
     this.upperLimits = upperLimits;
+    this.multinomialPenalty = multinomialPenalty;
   }
 
   /**
@@ -159,7 +163,7 @@ public final class PathSettings {
   public static PathSettings of(double l1Ratio) {
     return new PathSettings(l1Ratio, DEFAULT_NUM_LAMBDAS, OptionalDouble.empty(), new double[0],
         true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true, new double[0],
-        new double[0]);
+        new double[0], MultinomialPenalty.UNGROUPED);
   }
 
   /** The lasso (α = 1) with glmnet's defaults. */
@@ -260,6 +264,16 @@ public final class PathSettings {
    */
   public double[] upperLimits() {
     return upperLimits.clone();
+  }
+
+  /**
+   * How a multinomial path penalizes each feature's K class coefficients: one by one
+   * ({@link MultinomialPenalty#UNGROUPED}, the default) or as a group ({@link
+   * MultinomialPenalty#GROUPED}, glmnet's {@code type.multinomial = "grouped"}). A path of
+   * another family refuses GROUPED; so does a grouped path with limits.
+   */
+  public MultinomialPenalty multinomialPenalty() {
+    return multinomialPenalty;
   }
 
   /** True when some limit is given (box-constrained fits). */
@@ -379,6 +393,11 @@ public final class PathSettings {
     return toBuilder().upperLimits(limits).build();
   }
 
+  /** These settings with the multinomial family's penalty of a feature's class coefficients. */
+  public PathSettings withMultinomialPenalty(MultinomialPenalty penalty) {
+    return toBuilder().multinomialPenalty(penalty).build();
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -393,6 +412,7 @@ public final class PathSettings {
     b.intercept = intercept;
     b.lowerLimits = lowerLimits;
     b.upperLimits = upperLimits;
+    b.multinomialPenalty = multinomialPenalty;
     return b;
   }
 
@@ -435,14 +455,15 @@ public final class PathSettings {
         && Arrays.equals(lambdas, c.lambdas) && standardize == c.standardize
         && Double.compare(tolerance, c.tolerance) == 0 && maxIterations == c.maxIterations
         && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept
-        && Arrays.equals(lowerLimits, c.lowerLimits) && Arrays.equals(upperLimits, c.upperLimits);
+        && Arrays.equals(lowerLimits, c.lowerLimits) && Arrays.equals(upperLimits, c.upperLimits)
+        && multinomialPenalty == c.multinomialPenalty;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(l1Ratio, numLambdas, lambdaMinRatio, Arrays.hashCode(lambdas),
         standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept,
-        Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits));
+        Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits), multinomialPenalty);
   }
 
   @Override
@@ -452,7 +473,7 @@ public final class PathSettings {
         + ", standardize=" + standardize + ", tolerance=" + tolerance + ", maxIterations="
         + maxIterations + ", penaltyFactors=" + Arrays.toString(penaltyFactors) + ", intercept="
         + intercept + ", lowerLimits=" + Arrays.toString(lowerLimits) + ", upperLimits="
-        + Arrays.toString(upperLimits) + "]";
+        + Arrays.toString(upperLimits) + ", multinomialPenalty=" + multinomialPenalty + "]";
   }
 
   /**
@@ -471,6 +492,7 @@ public final class PathSettings {
     private boolean intercept = true;
     private double[] lowerLimits = new double[0];
     private double[] upperLimits = new double[0];
+    private MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
 
     private Builder() {}
 
@@ -545,10 +567,17 @@ public final class PathSettings {
       return this;
     }
 
+    /** The multinomial family's penalty of a feature's class coefficients (UNGROUPED). */
+    public Builder multinomialPenalty(MultinomialPenalty value) {
+      multinomialPenalty = Objects.requireNonNull(value, "multinomialPenalty");
+      return this;
+    }
+
     /** @throws InputException naming the first setting out of range */
     public PathSettings build() {
       return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
-          tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits);
+          tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits,
+          multinomialPenalty);
     }
   }
 }

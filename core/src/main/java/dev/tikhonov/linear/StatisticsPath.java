@@ -34,6 +34,7 @@ final class StatisticsPath {
 
   static PathSolution fit(GaussianStatistics statistics, PathSettings settings,
       List<String> featureNames) {
+    ElasticNetPath.requirePenaltyFits(Family.GAUSSIAN, settings);
     int p = statistics.numFeatures();
     if (statistics.count() == 0) {
       throw new InputException("no rows to fit");
