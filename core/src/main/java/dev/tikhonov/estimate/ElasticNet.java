@@ -273,7 +273,9 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
         throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
             + " columns yet");
       }
-      return new ElasticNet<>(family, pathSettings(), lambda, kind, weightColumn, offsetColumn,
+      PathSettings settings = pathSettings();
+      ElasticNetPath.requirePenaltyFits(family, settings);
+      return new ElasticNet<>(family, settings, lambda, kind, weightColumn, offsetColumn,
           adaptive);
     }
   }

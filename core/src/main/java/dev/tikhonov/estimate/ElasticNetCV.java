@@ -316,6 +316,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      * @throws InputException naming "measure" for a measure the family does not take
      */
     public ElasticNetCV<M> build() {
+      dev.tikhonov.linear.ElasticNetPath.requirePenaltyFits(family, pathSettings());
       return new ElasticNetCV<>(this);
     }
   }

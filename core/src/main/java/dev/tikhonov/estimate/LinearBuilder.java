@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSettings;
 import java.util.OptionalDouble;
 
@@ -23,6 +24,7 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   boolean intercept = true;
   double[] lowerLimits = new double[0];
   double[] upperLimits = new double[0];
+  MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
   java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive =
@@ -159,11 +161,23 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /**
+   * The multinomial family's penalty of each feature's K class coefficients: {@link
+   * MultinomialPenalty#UNGROUPED} (default) penalizes each on its own, {@link
+   * MultinomialPenalty#GROUPED} the K as one group, λvⱼ[(1−α)/2·‖b̃ⱼ‖₂² + α·‖b̃ⱼ‖₂], so a
+   * feature is in the model for every class or for none (glmnet's {@code type.multinomial =
+   * "grouped"}). GROUPED is refused for the other families and with limits.
+   */
+  public B multinomialPenalty(MultinomialPenalty value) {
+    multinomialPenalty = java.util.Objects.requireNonNull(value, "multinomialPenalty");
+    return self();
+  }
+
   PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(l1Ratio).numLambdas(numLambdas)
         .lambdas(lambdas).standardize(standardize).tolerance(tolerance)
         .maxIterations(maxIterations).penaltyFactors(penaltyFactors).intercept(intercept)
-        .lowerLimits(lowerLimits).upperLimits(upperLimits);
+        .lowerLimits(lowerLimits).upperLimits(upperLimits).multinomialPenalty(multinomialPenalty);
     if (lambdaMinRatio.isPresent()) {
       b.lambdaMinRatio(lambdaMinRatio.getAsDouble());
     }

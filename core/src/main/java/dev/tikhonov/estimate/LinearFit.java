@@ -248,6 +248,10 @@ final class LinearFit {
       m.put("penalty_factors", s.penaltyFactors());
     }
     m.put("intercept", s.intercept());
+    if (family == Family.MULTINOMIAL) {
+      m.put("multinomial_penalty",
+          s.multinomialPenalty().name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (s.bounded()) {
       m.put("lower_limits", finiteOrNull(s.lowerLimits()));
       m.put("upper_limits", finiteOrNull(s.upperLimits()));

@@ -229,6 +229,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
             + " factors yet");
       }
       RelaxedFit.checkL1Ratio(l1Ratio);
+      dev.tikhonov.linear.ElasticNetPath.requirePenaltyFits(family, pathSettings());
       return new RelaxedLasso<>(this);
     }
   }

@@ -96,10 +96,17 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
    * γ ≥ 0: weights normalized to sum to n, the weighted deviance with the offsets, weighted
    * moments and working weights (see the class comment).
    *
-   * @throws InputException for weights or offsets of another length than the rows
+   * @throws InputException for weights or offsets of another length than the rows, or a
+   *     grouped multinomial path (its effective degrees of freedom are not the count of
+   *     nonzero coefficients)
    */
   public static InformationCriteria of(PathSolution path, double[][] x, double[] y,
       Observations observations, PathSettings settings, double gamma) {
+    if (settings.multinomialPenalty() == dev.tikhonov.linear.MultinomialPenalty.GROUPED) {
+      throw InputException.about("multinomialPenalty", ": the information criteria of a GROUPED"
+          + " path are not implemented (the group lasso's effective degrees of freedom are not"
+          + " its count of nonzero coefficients); choose λ by cross-validation");
+    }
     if (!(gamma >= 0) || Double.isInfinite(gamma)) {
       throw new IllegalArgumentException("gamma must be finite and ≥ 0, got " + gamma);
     }
