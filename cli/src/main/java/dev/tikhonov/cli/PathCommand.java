@@ -18,6 +18,7 @@ import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.select.PathFiles;
+import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
@@ -152,6 +153,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "--lower-limits; features not named have none (Inf).")
   String upperLimits;
 
+  @Option(names = "--multinomial-penalty", paramLabel = "P",
+      description = "With --family multinomial: ungrouped (each class coefficient penalized "
+          + "on its own) or grouped (a feature's K class coefficients as one group, "
+          + "λvⱼ[(1−α)/2·‖bⱼ‖₂² + α·‖bⱼ‖₂]: a feature is in the model for every class or for "
+          + "none; glmnet's type.multinomial = \"grouped\"). grouped takes no "
+          + "--lower-limits/--upper-limits. Default: ungrouped.")
+  String multinomialPenalty;
+
   @Option(names = "--max-iterations", paramLabel = "N",
       description = "Budget of coordinate passes over the data for the whole path (glmnet's "
           + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
@@ -271,6 +280,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
     }
     if (lowerLimits != null || upperLimits != null) {
+      if (multinomialPenalty() == MultinomialPenalty.GROUPED) {
+        throw new InputException("--multinomial-penalty grouped does not take --lower-limits"
+            + " or --upper-limits (a limit on one class coefficient does not fit a penalty on"
+            + " the group); leave the limits out or use --multinomial-penalty ungrouped");
+      }
       if (relax) {
         throw new InputException("--relax does not take --lower-limits or --upper-limits yet");
       }
@@ -303,6 +317,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve);
+    if (fam == Family.MULTINOMIAL) {
+      json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
+    }
     if (lower.length > 0) {
       json.put("lower_limits", finiteOrNull(lower));
       json.put("upper_limits", finiteOrNull(upper));
@@ -373,6 +390,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
     }
+    given.requireApplies("--multinomial-penalty", family.equalsIgnoreCase("multinomial"),
+        "with --family multinomial (it says how a feature's class coefficients are penalized)",
+        "with --family " + family + ", which fits one coefficient per feature");
     given.requireApplies("--cv-measure", cvFolds != null || foldid != null,
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " scores no held-out rows");
@@ -419,6 +439,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "measure" -> "--cv-measure";
       case "penaltyFactors" -> "--penalty-factors";
       case "lowerLimits" -> "--lower-limits";
+      case "multinomialPenalty" -> "--multinomial-penalty";
       case "upperLimits" -> "--upper-limits";
       case "gammas" -> "--gammas";
       case "adaptive" -> "--adaptive";
@@ -446,6 +467,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private Optional<dev.tikhonov.select.InformationCriteria> criteria(
       RegularizationPath<? extends Predictor> path, Dataset dataset, LinearBuilder<?> builder) {
     if (path.size() == 0) {
+      return Optional.empty();
+    }
+    if (multinomialPenalty() == MultinomialPenalty.GROUPED) {
+      criteriaOmitted = "the grouped penalty's effective degrees of freedom are not its count of"
+          + " nonzero coefficients (the group lasso's df is not implemented); use"
+          + " cross-validation (--cv-folds)";
       return Optional.empty();
     }
     if (adaptive || dataset.isSparse()) {
@@ -819,6 +846,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
+    if (fam == Family.MULTINOMIAL) {
+      json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
+    }
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
     dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"),
@@ -868,6 +898,19 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     };
   }
 
+  /** --multinomial-penalty's value (ungrouped when not given). */
+  private MultinomialPenalty multinomialPenalty() {
+    if (multinomialPenalty == null) {
+      return MultinomialPenalty.UNGROUPED;
+    }
+    return switch (multinomialPenalty.toLowerCase(Locale.ROOT)) {
+      case "grouped" -> MultinomialPenalty.GROUPED;
+      case "ungrouped" -> MultinomialPenalty.UNGROUPED;
+      default -> throw new InputException("--multinomial-penalty must be grouped or ungrouped,"
+          + " got '" + multinomialPenalty + "'");
+    };
+  }
+
   /** The path settings of the flags on an estimator builder. */
   private void configure(LinearBuilder<?> b) {
     translate(() -> {
@@ -890,6 +933,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       if (lambdaMinRatio != null) {
         b.lambdaMinRatio(lambdaMinRatio);
+      }
+      if (multinomialPenalty != null) {
+        b.multinomialPenalty(multinomialPenalty());
       }
       if (adaptive) {
         b.adaptive(pilotOf(adaptivePilot), adaptivePower == null ? 1.0 : adaptivePower);

@@ -156,6 +156,10 @@ class IgnoredFlagsTest {
             "--lambdas", "0.1,0.01", "--lambda-min-ratio", "0.1"),
         c("--seed applies only with --cv-folds (it seeds the random folds); it has no effect "
             + "without cross-validation", with(path, "--seed", "3")),
+        c("--multinomial-penalty applies only with --family multinomial (it says how a feature's"
+            + " class coefficients are penalized); it has no effect with --family gaussian, which"
+            + " fits one coefficient per feature", with(path, "--multinomial-penalty",
+            "ungrouped")),
         // train
         c("--l1-ratio applies only with --lambda; it has no effect without it (λ = 0: there is "
             + "no penalty to split between L1 and L2)", with(train, "--l1-ratio", "1")),
