@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,12 +93,76 @@ class GroupedMultinomialCvTest {
     }
   }
 
+  private static Dataset wine() {
+    return Dataset.read(RealDataGlmnetTest.DATA.resolve("wine.csv"), "cultivar",
+        TargetKind.CLASS);
+  }
+
+  /** Every feature's coefficients at every λ are zero in all classes or in none. */
+  private static void assertGrouped(String tag, double[][][] coefficients) {
+    for (int l = 0; l < coefficients.length; l++) {
+      double[][] b = coefficients[l];
+      for (int j = 0; j < b[0].length; j++) {
+        int zeros = 0;
+        for (double[] bk : b) {
+          zeros += bk[j] == 0 ? 1 : 0;
+        }
+        assertTrue(zeros == 0 || zeros == b.length, tag + ": feature " + j + " at λ #" + (l + 1)
+            + ": " + zeros + " of " + b.length + " classes zero");
+      }
+    }
+  }
+
+  /**
+   * The relaxed lasso takes the grouped penalty: its γ = 1 path is ElasticNet's grouped path,
+   * bit for bit, and its refits (γ = 0) are unpenalized on exactly the lasso's active groups.
+   */
+  @Test
+  void relaxedLasso_grouped_refitsTheActiveGroups() {
+    double[] lambdas = {0.3, 0.1, 0.03};
+    RelaxedPath<LinearClassifier> relaxed = RelaxedLasso.multinomial()
+        .multinomialPenalty(MultinomialPenalty.GROUPED).lambdas(lambdas).build().path(wine());
+    RegularizationPath<LinearClassifier> lasso = ElasticNet.multinomial()
+        .multinomialPenalty(MultinomialPenalty.GROUPED).lambdas(lambdas).build().path(wine());
+    double[][][] ours = relaxed.atGamma(1).coefficients();
+    for (int l = 0; l < lambdas.length; l++) {
+      for (int k = 0; k < 3; k++) {
+        assertArrayEquals(lasso.coefficients()[l][k], ours[l][k], "λ #" + (l + 1));
+      }
+    }
+    double[][][] refit = relaxed.atGamma(0).coefficients();
+    assertGrouped("refit", refit);
+    for (int l = 0; l < lambdas.length; l++) {
+      assertTrue(relaxed.refitted()[l], "λ #" + (l + 1) + " refitted");
+      for (int j = 0; j < refit[l][0].length; j++) {
+        assertEquals(ours[l][0][j] != 0, refit[l][0][j] != 0, "λ #" + (l + 1) + ", feature "
+            + j + ": refit on the active groups");
+      }
+    }
+  }
+
+  /** The adaptive lasso takes the grouped penalty: its path is grouped, and says so. */
+  @Test
+  void adaptiveLasso_grouped_isGrouped() {
+    RegularizationPath<LinearClassifier> adaptive = ElasticNet.multinomial()
+        .multinomialPenalty(MultinomialPenalty.GROUPED).adaptive().numLambdas(20).build()
+        .path(wine());
+    assertGrouped("adaptive", adaptive.coefficients());
+    assertEquals("grouped", adaptive.provenance().settings().get("multinomial_penalty"));
+    RegularizationPath<LinearClassifier> ungrouped = ElasticNet.multinomial().adaptive()
+        .numLambdas(20).build().path(wine());
+    assertEquals("ungrouped", ungrouped.provenance().settings().get("multinomial_penalty"));
+    assertTrue(!Arrays.deepEquals(adaptive.coefficients(), ungrouped.coefficients()),
+        "the penalty changed the path");
+  }
+
   @Test
   void grouped_isRefusedByTheEstimatorsOfOtherFamilies() {
     List<Runnable> builds = List.of(
         () -> ElasticNet.gaussian().multinomialPenalty(MultinomialPenalty.GROUPED).build(),
         () -> ElasticNet.binomial().multinomialPenalty(MultinomialPenalty.GROUPED).build(),
         () -> ElasticNetCV.poisson().multinomialPenalty(MultinomialPenalty.GROUPED).build(),
+        () -> RelaxedLasso.binomial().multinomialPenalty(MultinomialPenalty.GROUPED).build(),
         () -> ElasticNetCV.multinomial().multinomialPenalty(MultinomialPenalty.GROUPED)
             .upperLimits(1).build());
     for (Runnable build : builds) {
