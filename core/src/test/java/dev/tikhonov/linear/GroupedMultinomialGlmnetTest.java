@@ -214,6 +214,37 @@ class GroupedMultinomialGlmnetTest {
     assertTrue(partial, "the ungrouped lasso has a feature in some classes only");
   }
 
+  /**
+   * At α = 0 the group penalty ‖b̃ⱼ‖₂²/2 is the ungrouped ridge's Σₖ b̃ⱼₖ²/2: the two solvers
+   * (group soft thresholding on a Hessian bound, class-by-class proximal Newton) solve the same
+   * problem and must agree to their certificates at the same λ.
+   */
+  @Test
+  void ridge_groupedEqualsUngrouped() {
+    double[] lambdas = {1, 0.1, 0.01, 0.001};
+    PathSettings ridge = PathSettings.of(0).withLambdas(lambdas).withTolerance(1e-12)
+        .withPenaltyFactors(PF).withMaxIterations(MAX_PASSES);
+    PathSolution ungrouped = multiPath(ridge);
+    PathSolution grouped = multiPath(ridge.withMultinomialPenalty(MultinomialPenalty.GROUPED));
+    for (int l = 0; l < lambdas.length; l++) {
+      double scale = 0;
+      double diff = 0;
+      for (int k = 0; k < 3; k++) {
+        scale = Math.max(scale, Math.abs(ungrouped.intercepts()[l][k]));
+        diff = Math.max(diff, Math.abs(grouped.intercepts()[l][k]
+            - ungrouped.intercepts()[l][k]));
+        for (int j = 0; j < PF.length; j++) {
+          scale = Math.max(scale, Math.abs(ungrouped.coefficients()[l][k][j]));
+          diff = Math.max(diff, Math.abs(grouped.coefficients()[l][k][j]
+              - ungrouped.coefficients()[l][k][j]));
+        }
+      }
+      assertTrue(diff < 1e-9 * scale, "λ " + lambdas[l] + ": grouped vs ungrouped ridge "
+          + diff / scale);
+      assertEquals(ungrouped.devianceRatio()[l], grouped.devianceRatio()[l], 1e-12);
+    }
+  }
+
   @Test
   void grouped_isRefusedForOtherFamiliesAndWithLimits() {
     PathSettings grouped = PathSettings.lasso().withMultinomialPenalty(MultinomialPenalty.GROUPED);

@@ -226,6 +226,18 @@ class SparsePathTest {
     }
   }
 
+  /** The grouped multinomial keeps one residual per class on the sparse storage. */
+  @Test
+  void groupedMultinomial_sparseEqualsDense() {
+    for (boolean standardize : new boolean[] {true, false}) {
+      PathSettings grouped = settings(0.8, standardize).withTolerance(1e-10)
+          .withLambdaMinRatio(0.05).withMultinomialPenalty(MultinomialPenalty.GROUPED)
+          .withMaxIterations(10_000_000);
+      compare("grouped multinomial std=" + standardize, Family.MULTINOMIAL, all(),
+          Observations.ofWeights(DATA.weights()), grouped, ElasticNetPath.Updates.AUTOMATIC);
+    }
+  }
+
   @Test
   void sparseDesign_productsEqualTheDenseDesigns() {
     int[] rows = fold();
