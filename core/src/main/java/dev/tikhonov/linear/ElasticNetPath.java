@@ -23,7 +23,9 @@ import java.util.Locale;
  * and builds the {@link StandardizedDesign} and the family's point solver; {@link PathLoop}
  * runs the λ sequence and the stopping rule; the point solvers ({@link
  * GaussianCoordinateDescent}, {@link SingleResponseSolver} for binomial and Poisson,
- * {@link MultinomialSolver}) solve one λ.
+ * {@link MultinomialSolver}, and {@link GroupedMultinomialSolver} for the multinomial with
+ * {@link MultinomialPenalty#GROUPED}, whose penalty is λ Σⱼ vⱼ [α‖b̃ⱼ‖₂ + (1−α)/2 ‖b̃ⱼ‖₂²] over
+ * each feature's K class coefficients) solve one λ.
  *
  * <p>The default sequence is geometric: {@code numLambdas} values from
  * {@code λ_max = maxⱼ |∇ⱼ| / (max(α, 0.001)·vⱼ)} (∇ the gradient of the mean loss at the

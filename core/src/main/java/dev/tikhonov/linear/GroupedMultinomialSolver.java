@@ -68,6 +68,8 @@ final class GroupedMultinomialSolver implements PointSolver {
   private final double[] xv;
   /** ‖∇ⱼ‖₂ over the classes, of the last gradient computation. */
   private final double[] groupGradient;
+  /** The certificate's gradient ∂/∂b̃ⱼₖ of the mean loss, class k's at [k·p, k·p + p). */
+  private final double[] gradient;
   private final double[] g;
   private final double[] stepIntercept;
   private final double[] stepTo;
@@ -119,6 +121,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     }
     xv = new double[p];
     groupGradient = new double[p];
+    gradient = new double[k * p];
     g = new double[k];
     stepIntercept = new double[k];
     stepTo = new double[k * p];
@@ -547,9 +550,8 @@ final class GroupedMultinomialSolver implements PointSolver {
     double l1 = PointSolver.part(alpha, lambda);
     double l2 = PointSolver.part(1 - alpha, lambda);
     double worst = 0;
-    double[][] gradient = new double[numClasses][];
+    double[] rc = buffer;
     for (int c = 0; c < numClasses; c++) {
-      double[] rc = new double[n];
       classResidual(c, rc);
       double sum = 0;
       for (double x : rc) {
@@ -557,10 +559,9 @@ final class GroupedMultinomialSolver implements PointSolver {
       }
       worst = Math.max(worst, Math.abs(sum));
       double center = design.centerDot(rc);
-      gradient[c] = new double[p];
       for (int j = 0; j < p; j++) {
         if (design.included[j] && !(reuse && !strong[j])) {
-          gradient[c][j] = -design.dot(j, rc, center);
+          gradient[c * p + j] = -design.dot(j, rc, center);
         }
       }
     }
@@ -577,7 +578,7 @@ final class GroupedMultinomialSolver implements PointSolver {
         double norm2 = groupNorm2(j);
         double gradientNorm2 = 0;
         for (int c = 0; c < numClasses; c++) {
-          gradientNorm2 += gradient[c][j] * gradient[c][j];
+          gradientNorm2 += gradient[c * p + j] * gradient[c * p + j];
         }
         groupGradient[j] = Math.sqrt(gradientNorm2);
         if (norm2 == 0) {
@@ -588,7 +589,7 @@ final class GroupedMultinomialSolver implements PointSolver {
           double s = 0;
           for (int c = 0; c < numClasses; c++) {
             double x = b[c * p + j];
-            double e = gradient[c][j] + ridge * x + cut * x / norm;
+            double e = gradient[c * p + j] + ridge * x + cut * x / norm;
             s += e * e;
           }
           violation = Math.sqrt(s);

@@ -13,8 +13,10 @@ import dev.tikhonov.internal.linear.ElasticNetPenalty;
  * coordinate update, the working weights, the dual) and keeps its state between calls.
  *
  * <p>Implementations: {@link GaussianCoordinateDescent} (ℓ = ½(y − η)²) and the proximal Newton
- * solvers {@link SingleResponseSolver} (binomial, Poisson) and {@link MultinomialSolver}. Not
- * thread-safe: one path, one solver.
+ * solvers {@link SingleResponseSolver} (binomial, Poisson), {@link MultinomialSolver} and
+ * {@link GroupedMultinomialSolver} (whose penalty is on each feature's K class coefficients as a
+ * group, and whose gradients in λ_max, the strong rule and the KKT checks are the group's
+ * Euclidean norm). Not thread-safe: one path, one solver.
  */
 interface PointSolver {
 
