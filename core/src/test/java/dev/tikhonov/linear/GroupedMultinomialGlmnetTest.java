@@ -170,17 +170,22 @@ class GroupedMultinomialGlmnetTest {
   void multi_atTolerance1e12_satisfiesTheGroupKktConditionsFromScratch() {
     PathSolution path = multiPath(multiSettings().withTolerance(1e-12));
     double[] v = multiSettings().normalizedPenaltyFactors(PF.length);
+    // The certificate bounds sⱼ·violation by tol·dev₀; multi.csv's raw columns have sⱼ of
+    // 0.96 to 1.04, so the violation recomputed from the data is at most about tol·dev₀, and 2×
+    // that leaves room for the rounding of the two computations only.
+    double bound = 2 * 1e-12 * path.nullDeviance();
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
       assertTrue(path.converged()[l], "λ #" + (l + 1));
       assertTrue(path.certificate()[l] <= 1e-12, "certificate " + path.certificate()[l]);
-      double violation = groupKkt(path, l, MULTI.x(), MULTI.y(), weights(MULTI.x().length),
-          v, ALPHA, false);
-      worst = Math.max(worst, violation);
+      double violation = path.lambdas()[l] * groupKkt(path, l, MULTI.x(), MULTI.y(),
+          weights(MULTI.x().length), v, ALPHA, false);
+      worst = Math.max(worst, violation / bound);
     }
-    System.out.println("multi grouped: largest group KKT violation / λ " + worst);
-    assertTrue(worst < 1e-9, "group KKT violation " + worst + " of λ");
+    System.out.println("multi grouped: largest group KKT violation / (2·tol·dev₀) " + worst);
+    assertTrue(worst <= 1, "group KKT violation " + worst + " of 2·tol·dev₀");
   }
+
 
   @Test
   void wine_everyFeatureIsZeroInAllClassesOrInNone() {
