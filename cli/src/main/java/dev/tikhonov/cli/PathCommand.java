@@ -56,6 +56,8 @@ import picocli.CommandLine.Option;
       "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",
       "--foldid, cross-validate it. Objective at each λ:",
       "  (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ],  α = --l1-ratio",
+      "(multinomial: the sum over the classes; --multinomial-penalty grouped puts ‖bⱼ‖₂ over",
+      "the classes in place of |bⱼ|, so a feature enters for every class or none),",
       "as written, on the coefficients of the features as given: glmnet's standardize=FALSE",
       "(--no-standardize; the default standardizes inside, as glmnet's default). glmnet's",
       "lambda/alpha are λ/α, except for a gaussian elastic net or ridge (alpha = a < 1):",
