@@ -473,8 +473,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     if (multinomialPenalty() == MultinomialPenalty.GROUPED) {
       criteriaOmitted = "the grouped penalty's effective degrees of freedom are not its count of"
-          + " nonzero coefficients (the group lasso's df is not implemented); use"
-          + " cross-validation (--cv-folds)";
+          + " nonzero coefficients (the group lasso's df is not implemented)"
+          + (cvFolds == null && foldid == null ? "; choose λ by cross-validation (--cv-folds)"
+              : "");
       return Optional.empty();
     }
     if (adaptive || dataset.isSparse()) {

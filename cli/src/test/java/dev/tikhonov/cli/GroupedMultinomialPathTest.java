@@ -54,6 +54,7 @@ class GroupedMultinomialPathTest {
     assertEquals("grouped", path.get("multinomial_penalty").asText());
     assertFalse(path.has("ic"), "no information criteria");
     assertTrue(path.get("ic_omitted").asText().contains("grouped"), path.toString());
+    assertFalse(path.get("ic_omitted").asText().contains("--cv-folds"), "CV is on already");
     List<double[]> ref = rows(REF.resolve("grouped/wine-path.csv"));
     for (int l = 0; l < ref.size(); l++) {
       assertEquals(ref.get(l)[0], path.get("lambda").get(l).asDouble(), 1e-12 * ref.get(l)[0],
@@ -88,7 +89,7 @@ class GroupedMultinomialPathTest {
   }
 
   @Test
-  void ungroupedMultinomial_pathJsonSaysSo() throws Exception {
+  void pathJson_saysWhichPenalty_andWhyAGroupedPathHasNoCriteria() throws Exception {
     InProcess r = InProcess.run("path", "--data", WINE, "--target", "cultivar", "--family",
         "multinomial", "--nlambda", "5", "--out", dir.resolve("u").toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
@@ -100,6 +101,15 @@ class GroupedMultinomialPathTest {
     assertEquals(0, r.exit(), r.err());
     assertEquals(path.get("coef"),
         JSON.readTree(dir.resolve("u2/path.json").toFile()).get("coef"), "the default");
+    r = InProcess.run("path", "--data", WINE, "--target", "cultivar", "--family",
+        "multinomial", "--multinomial-penalty", "grouped", "--nlambda", "5", "--out",
+        dir.resolve("g").toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode grouped = JSON.readTree(dir.resolve("g/path.json").toFile());
+    assertEquals("grouped", grouped.get("multinomial_penalty").asText());
+    String omitted = grouped.get("ic_omitted").asText();
+    assertTrue(omitted.endsWith("choose λ by cross-validation (--cv-folds)"), omitted);
+    assertTrue(r.out().contains("information criteria not computed: " + omitted), r.out());
   }
 
   @Test
