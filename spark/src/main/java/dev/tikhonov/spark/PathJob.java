@@ -571,6 +571,9 @@ public final class PathJob {
               throw new InputException("--save-lambda " + e.getMessage(), e);
             }
           }
+          case "--multinomial-penalty" -> throw new InputException("--multinomial-penalty " + v
+              + ": the Spark path fits glmnet's ungrouped multinomial only; the grouped penalty"
+              + " is `tikhonov path --multinomial-penalty grouped`, on one machine");
           default -> throw new InputException("unknown flag " + flag + " (see --help or "
               + "docs/spark.md)");
         }

@@ -436,6 +436,12 @@ class PathJobTest {
     assertEquals(2, unknown.code());
     assertEquals("tikhonov-spark: unknown flag --alpha (see --help or docs/spark.md)",
         unknown.err().strip());
+    var grouped = run("--data", data, "--target", "y", "--family", "multinomial",
+        "--multinomial-penalty", "grouped");
+    assertEquals(2, grouped.code());
+    assertEquals("tikhonov-spark: --multinomial-penalty grouped: the Spark path fits glmnet's"
+        + " ungrouped multinomial only; the grouped penalty is `tikhonov path"
+        + " --multinomial-penalty grouped`, on one machine", grouped.err().strip());
     var noTarget = run("--data", data, "--target", "z", "--out", dir.resolve("o").toString());
     assertEquals(2, noTarget.code());
     assertTrue(noTarget.err().startsWith("tikhonov-spark: --data " + data
