@@ -100,6 +100,14 @@ public final class CompletionCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code path --multinomial-penalty}: the penalties' names in lower case. */
+  static final class MultinomialPenalties extends Choices {
+    MultinomialPenalties() {
+      super(Arrays.stream(dev.tikhonov.linear.MultinomialPenalty.values())
+          .map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
   /** {@code path --cv-measure}. */
   static final class CvMeasures extends Choices {
     CvMeasures() {

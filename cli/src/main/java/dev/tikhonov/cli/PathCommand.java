@@ -156,6 +156,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   String upperLimits;
 
   @Option(names = "--multinomial-penalty", paramLabel = "P",
+      completionCandidates = CompletionCommand.MultinomialPenalties.class,
       description = "With --family multinomial: ungrouped (each class coefficient penalized "
           + "on its own) or grouped (a feature's K class coefficients as one group, "
           + "λvⱼ[(1−α)/2·‖bⱼ‖₂² + α·‖bⱼ‖₂]: a feature is in the model for every class or for "

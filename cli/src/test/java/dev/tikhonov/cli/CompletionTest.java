@@ -65,6 +65,8 @@ class CompletionTest {
     assertEquals(List.of("--lambda-min-ratio", "--lambdas"), complete(script, "tikhonov",
         "path", "--lambda").stream().sorted().toList());
     assertEquals(List.of("binomial"), complete(script, "./tikhonov", "path", "--family", "bi"));
+    assertEquals(List.of("grouped"), complete(script, "./tikhonov", "path",
+        "--multinomial-penalty", "g"));
     assertEquals(List.of("mnist-l2", "mnist-select"),
         complete(script, "./tikhonov", "experiment", "mnist").stream().sorted().toList());
     assertEquals(List.of("adam", "adamw"),
