@@ -134,27 +134,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     isActive = new boolean[p];
     active = new int[p];
 
-    double[] share = new double[k];
-    for (int i = 0; i < label.length; i++) {
-      share[label[i]] += omega[i];
-    }
-    double dev = 0;
-    for (int c = 0; c < k; c++) {
-      if (share[c] <= PMIN || share[c] >= 1 - PMIN) {
-        throw new InputException("class index " + c + " has no observations: every class of a"
-            + " multinomial fit needs some");
-      }
-      intercept[c] = Math.log(share[c]);
-      dev -= share[c] * intercept[c];
-    }
-    nullLoss = dev;
-    double mean = 0;
-    for (double a : intercept) {
-      mean += a / k;
-    }
-    for (int c = 0; c < k; c++) {
-      intercept[c] -= mean;
-    }
+    nullLoss = MultinomialSolver.nullModel(label, omega, intercept);
     refreshProbabilities();
     refreshGroupGradient(true);
   }

@@ -118,6 +118,26 @@ final class MultinomialSolver implements PointSolver {
     classValues = new double[k];
     sorted = new double[k];
 
+    nullLoss = nullModel(label, omega, intercept);
+    for (int c = 0; c < k; c++) {
+      double e = Math.exp(intercept[c]);
+      Arrays.fill(q, c * n, c * n + n, e);
+      for (int i = 0; i < n; i++) {
+        sxp[i] += e;
+      }
+    }
+    refreshAbsGradient(true);
+  }
+
+  /**
+   * The intercept-only model, the start of both multinomial solvers: {@code intercept} gets
+   * log(share of class k's weight), centered to sum to 0.
+   *
+   * @return its mean loss −Σₖ shareₖ·log shareₖ (dev₀/2)
+   * @throws InputException when a class has no observations
+   */
+  static double nullModel(int[] label, double[] omega, double[] intercept) {
+    int k = intercept.length;
     double[] share = new double[k];
     for (int i = 0; i < label.length; i++) {
       share[label[i]] += omega[i];
@@ -131,20 +151,14 @@ final class MultinomialSolver implements PointSolver {
       intercept[c] = Math.log(share[c]);
       dev -= share[c] * intercept[c];
     }
-    nullLoss = dev;
     double mean = 0;
     for (double a : intercept) {
       mean += a / k;
     }
     for (int c = 0; c < k; c++) {
       intercept[c] -= mean;
-      double e = Math.exp(intercept[c]);
-      Arrays.fill(q, c * n, c * n + n, e);
-      for (int i = 0; i < n; i++) {
-        sxp[i] += e;
-      }
     }
-    refreshAbsGradient(true);
+    return dev;
   }
 
   @Override
