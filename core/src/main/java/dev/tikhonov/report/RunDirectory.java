@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A directory a run left (docs/formats.md) and what kind of run it was: run.json's {@code kind}
  * says so. Directories written before run.json had a kind are recognized by their files:
- * history.csv/json or metrics.json → train; path.json → path; results.json → the experiment whose
- * row fields it has (test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso).
+ * history.csv/json or metrics.json → train; path.json → path; results.json → the experiment that
+ * experiment.json names, or without one the experiment whose row fields it has (method:
+ * mnist-select, test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso).
  * Immutable, so thread-safe.
  */
 public record RunDirectory(Path dir, RunKind kind) {
+  private static final Set<RunKind> EXPERIMENTS = Set.of(RunKind.MNIST_L2, RunKind.GD_LINEAR,
+      RunKind.RIDGE_VS_LASSO, RunKind.MNIST_SELECT);
 
   /** Tells what kind of run {@code dir} holds; InputException when it holds none. */
   public static RunDirectory detect(Path dir) {
@@ -64,10 +69,21 @@ public record RunDirectory(Path dir, RunKind kind) {
   }
 
   private static RunKind experimentKind(Path dir) {
+    // experiment.json, written before results.json, names the experiment; the rows' fields
+    // are the clue only without it. mnist-select's rows have test_accuracy_mean too, so its
+    // folder without run.json (a run stopped before its report) read as mnist-l2's and failed
+    // with "results.json: row 1: missing field "lambda"", of a results.json that was fine.
+    Optional<RunKind> named = RunKind.byId(experimentName(dir)).filter(EXPERIMENTS::contains);
+    if (named.isPresent()) {
+      return named.get();
+    }
     Path results = dir.resolve("results.json");
     JsonNode rows = JsonFiles.readArray(results);
     JsonNode first = rows.size() > 0 ? rows.get(0) : null;
     if (first != null) {
+      if (first.has("method")) {
+        return RunKind.MNIST_SELECT;
+      }
       if (first.has("test_accuracy_mean")) {
         return RunKind.MNIST_L2;
       }
@@ -78,22 +94,9 @@ public record RunDirectory(Path dir, RunKind kind) {
         return RunKind.RIDGE_VS_LASSO;
       }
     }
-    String name = experimentName(dir);
-    switch (name) {
-      case "mnist-l2":
-        return RunKind.MNIST_L2;
-      case "gd-linear":
-        return RunKind.GD_LINEAR;
-      case "ridge-vs-lasso":
-        return RunKind.RIDGE_VS_LASSO;
-      default:
-        // mnist-select's rows have none of those fields; its experiment.json names it, and its
-        // run.json (with the kind) is written only with the report, so a run stopped before
-        // that was "cannot tell which experiment wrote them".
-        return RunKind.byId(name).filter(k -> k == RunKind.MNIST_SELECT).orElseThrow(
-            () -> new InputException(results + ": rows have none of test_accuracy_mean, slope,"
-                + " model; cannot tell which experiment wrote them"));
-    }
+    throw new InputException(results + ": rows have none of method, test_accuracy_mean, slope,"
+        + " model, and no experiment.json names the experiment; cannot tell which experiment"
+        + " wrote them");
   }
 
   private static String experimentName(Path dir) {

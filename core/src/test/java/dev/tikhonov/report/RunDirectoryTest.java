@@ -35,6 +35,33 @@ class RunDirectoryTest {
     assertEquals(RunKind.MNIST_SELECT, RunDirectory.detect(temp).kind());
   }
 
+  /**
+   * The same with the rows mnist-select writes: they have test_accuracy_mean, as mnist-l2's do,
+   * and the folder was taken for mnist-l2's, whose report failed with "results.json: row 1:
+   * missing field "lambda"" (a results.json that was fine), where the stop message sends the
+   * user to tikhonov report. Without experiment.json, the rows' method field tells it.
+   */
+  @Test
+  void detect_mnistSelectsOwnRowsWithoutRunJson_isMnistSelect_andItsReportIsWritten()
+      throws IOException {
+    Path dir = SampleRuns.mnistSelect(temp.resolve("ms"), temp.resolve("ms-source"));
+    Files.delete(dir.resolve("run.json"));
+    assertEquals(RunKind.MNIST_SELECT, RunDirectory.detect(dir).kind());
+    assertTrue(Files.readString(HtmlReport.write(dir)).contains("experiment mnist-select"));
+    Files.delete(dir.resolve("experiment.json"));
+    assertEquals(RunKind.MNIST_SELECT, RunDirectory.detect(dir).kind());
+  }
+
+  /** experiment.json names the experiment whatever fields the rows have. */
+  @Test
+  void detect_experimentJsonNamesTheExperiment_beforeTheRowsFields() throws IOException {
+    Files.writeString(temp.resolve("results.json"), "[{\"slope\": 1.0, \"model\": \"x\"}]");
+    Files.writeString(temp.resolve("experiment.json"), "{\"name\": \"ridge-vs-lasso\"}");
+    assertEquals(RunKind.RIDGE_VS_LASSO, RunDirectory.detect(temp).kind());
+    Files.writeString(temp.resolve("experiment.json"), "{\"name\": \"train\"}");
+    assertEquals(RunKind.GD_LINEAR, RunDirectory.detect(temp).kind(), "not an experiment's name");
+  }
+
   @Test
   void detect_whenOnlyHistoryJsonExists_isTrain() throws IOException {
     Files.writeString(temp.resolve("history.json"), "[{\"epoch\": 1, \"train_loss\": 0.5}]");
