@@ -70,7 +70,11 @@ public final class ReportCharts {
         double[] layerCounts = JsonFiles.numbers(first.path("histogram"), "counts", where);
         JsonFiles.requireBins(layerCounts, edges, where);
         Map<String, double[]> counts = new LinkedHashMap<>();
-        counts.put(first.path("name").asText("layer 1"), layerCounts);
+        // the series' name: a hand-edited "" (or [], {}) failed the report with XChart's
+        // "Series name cannot be null or zero-length!!!", naming no file
+        JsonNode name = first.path("name");
+        counts.put(name.isTextual() && !name.asText().isBlank() ? name.asText() : "layer 1",
+            layerCounts);
         charts.add(new ReportChart("weight-histogram",
             "Distribution of the first weight matrix's values at the end of training.",
             TrainingCharts.histograms("First-layer weights", "weight value", edges, counts)));

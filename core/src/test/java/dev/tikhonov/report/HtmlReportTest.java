@@ -181,6 +181,24 @@ class HtmlReportTest {
     }
   }
 
+  /**
+   * weights.json whose first layer's name was edited to "", [] or {}: the histogram's series
+   * had an empty name, and the report failed with XChart's "Series name cannot be null or
+   * zero-length!!!", naming no file. It is drawn (as "layer 1", as a missing name is).
+   */
+  @Test
+  void write_weightsWithAnEmptyOrNonTextLayerName_drawsTheHistogramAsLayer1() throws IOException {
+    for (String name : new String[] {"\"\"", "\" \"", "[]", "{}", "null"}) {
+      Path dir = SampleRuns.train(temp.resolve("name-" + name.hashCode()));
+      Path weights = dir.resolve("weights.json");
+      String json = Files.readString(weights);
+      SampleRuns.write(weights, json.replaceFirst("\"dense0\\.weight\"", name));
+      String html = Files.readString(HtmlReport.write(dir));
+      assertEquals(ReportCharts.of(RunDirectory.detect(dir)).size(), count(html, "<svg "), name);
+      assertTrue(html.contains("chart-weight-histogram"), name);
+    }
+  }
+
   /** A diverged run: the last epoch's loss is +∞ and its penalty NaN. */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
