@@ -97,6 +97,10 @@ final class SparseBenchCommand implements Callable<Integer> {
     }
     dev.tikhonov.loss.Family fam = SparseBench.family(family);
     String familyName = fam.name().toLowerCase(java.util.Locale.ROOT);
+    // a file or an unwritable place as --cache was an internal error (UncheckedIOException:
+    // FileAlreadyExistsException) once the --out folder had been made
+    dev.tikhonov.report.RunWriter.requireWritableDirectory(cache, "data cache directory"
+        + " (--cache)");
     BenchCommand.requireOutput(out);
     Path data = SparseBench.ensureFile(cache, rows, features, density, seed, fam);
     String indices = "1,10,25,50,75,100";

@@ -396,6 +396,29 @@ class BenchCommandTest {
         refused("bench", "mlp", "--synthetic", "--batch-size", "-3"));
   }
 
+  /**
+   * A file, or a place where no folder can be made, as --cache: it was "tikhonov: internal
+   * error: java.io.UncheckedIOException: java.nio.file.FileAlreadyExistsException: F" (exit 1),
+   * after the --out folder had been made.
+   */
+  @Test
+  void sparse_cacheThatIsAFileOrCannotBeMade_isRefusedBeforeWork() throws Exception {
+    Path file = Files.writeString(tmp.resolve("cache-file"), "x");
+    Path out = tmp.resolve("o-cache");
+    assertEquals(file + ": is a file; the data cache directory (--cache) must be a directory",
+        refused("bench", "sparse", "--no-peer", "--rows", "10", "--features", "10", "--cache",
+            file.toString(), "--out", out.toString()));
+    assertEquals(file.resolve("sub") + ": " + file + " is a file; the data cache directory"
+        + " (--cache) must be a directory", refused("bench", "sparse", "--no-peer", "--rows",
+            "10", "--features", "10", "--cache", file.resolve("sub").toString(), "--out",
+            out.toString()));
+    assertTrue(refused("bench", "sparse", "--no-peer", "--rows", "10", "--features", "10",
+        "--cache", "/proc/tikhonov-cache", "--out", out.toString())
+        .startsWith("/proc/tikhonov-cache: cannot write the data cache directory (--cache)"));
+    assertEquals("x", Files.readString(file));
+    assertFalse(Files.exists(out));
+  }
+
   /** Both used to fail after the data were made and tikhonov's side had run. */
   @Test
   void sparse_badHeapOrMissingPeerScript_isRefusedBeforeWork() {
