@@ -155,6 +155,19 @@ final class DataOptions implements Flags.Conditional {
     return load(kind, seed, instead, Use.FIT);
   }
 
+  /**
+   * MNIST-style labels are classes, which a regression cannot fit. It was refused after the
+   * run's header by the estimator, in library terms: "LinearRegression predicts numbers, but
+   * the target holds class labels; use a classifier or read the target as a number", which no
+   * flag can do for IDX data.
+   */
+  private static void refuseClassLabelsAsNumbers(TargetKind kind, String data, String instead) {
+    if (kind == TargetKind.REAL) {
+      throw new InputException(data + ": MNIST-style IDX labels are classes (digits), which a"
+          + " model that predicts numbers cannot fit; " + instead + " to fit a classifier");
+    }
+  }
+
   /** What the training part of {@link #load} is for, which decides what it cannot hold. */
   enum Use {
     /** Fitted (with its own validation part, perhaps). */
@@ -169,12 +182,14 @@ final class DataOptions implements Flags.Conditional {
   /** {@link #load(TargetKind, long, String)} for a training part used as {@code use} says. */
   TrainTest load(TargetKind kind, long seed, String instead, Use use) {
     if (data == null) {
+      refuseClassLabelsAsNumbers(kind, "the bundled MNIST sample (no --data)", instead);
       return Mnist.bundled();
     }
     if (!Files.exists(data)) {
       throw DataOptions.missing(data);
     }
     if (source() == Source.IDX_DIRECTORY) {
+      refuseClassLabelsAsNumbers(kind, "--data " + data, instead);
       return Mnist.load(data);
     }
     if (!(testFraction > 0 && testFraction < 1)) {
