@@ -66,7 +66,7 @@ final class DataOptions implements Flags.Conditional {
   public void refuseIgnored(Flags.Given given) {
     Source source = source();
     if (source == Source.IDX_DIRECTORY) {
-      requireIdxFolder(data);
+      requireIdxFolder("--data", data);
     }
     String where = switch (source) {
       case BUNDLED -> "on the bundled MNIST sample, ";
@@ -87,11 +87,20 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
-   * Refuses a --data folder that holds none of the MNIST IDX files, naming what it holds: such
+   * Refuses a folder given to {@code flag} (--data) that holds none of the MNIST IDX files,
+   * naming the flag and what the folder holds: such
    * a folder (data/ instead of data/wine.csv) was called "MNIST-style IDX data" that "hold their
    * own labels" when --target was given, and a missing train-images file otherwise.
    */
-  static void requireIdxFolder(Path folder) {
+  static void requireIdxFolder(String flag, Path folder) {
+    requireIdxFolder(flag, folder, "a CSV or LIBSVM file, or a folder");
+  }
+
+  /**
+   * {@link #requireIdxFolder(String, Path)} for a flag that takes {@code takes} (an
+   * experiment's "a folder": it was "&lt;dir&gt;/train-images-idx3-ubyte.gz: file not found").
+   */
+  static void requireIdxFolder(String flag, Path folder, String takes) {
     if (Mnist.holdsIdxFiles(folder)) {
       return;
     }
@@ -104,8 +113,8 @@ final class DataOptions implements Flags.Conditional {
     String holds = names.isEmpty() ? "it is empty"
         : "it holds " + String.join(", ", names.subList(0, Math.min(3, names.size())))
             + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
-    throw new InputException("--data " + folder + " is a folder without MNIST IDX files ("
-        + holds + "); expected a CSV or LIBSVM file, or a folder holding "
+    throw new InputException(flag + " " + folder + " is a folder without MNIST IDX files ("
+        + holds + "); expected " + takes + " holding "
         + Mnist.TRAIN_IMAGES + ", " + Mnist.TRAIN_LABELS + ", " + Mnist.TEST_IMAGES + ", "
         + Mnist.TEST_LABELS + " (each optionally .gz)");
   }

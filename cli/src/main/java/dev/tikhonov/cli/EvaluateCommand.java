@@ -75,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   public void refuseIgnored(Flags.Given given) {
     DataFormat format = data == null ? null : DataFormat.of(data);
     if (format == DataFormat.IDX_DIRECTORY) {
-      DataOptions.requireIdxFolder(data);
+      DataOptions.requireIdxFolder("--data", data);
     }
     // An IDX file holds no labels at all: labelled() says so, with or without --target.
     given.requireApplies("--target", format == DataFormat.DELIMITED

@@ -168,6 +168,10 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + " directory of MNIST-style IDX files (train-images-idx3-ubyte[.gz] etc.), "
           + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"));
     }
+    if (data != null) {
+      // a folder without the IDX files (data/ for data/wine.csv) named a missing file
+      DataOptions.requireIdxFolder("--data", data, "a folder");
+    }
     requireDistinct("--seeds", seeds, v -> v);
     // Compared as numbers: the Double -0.0 is not equal() to 0.0, but it is the same λ.
     requireDistinct("--lambdas", lambdas, v -> v + 0.0);

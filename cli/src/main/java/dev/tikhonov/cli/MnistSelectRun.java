@@ -117,6 +117,7 @@ final class MnistSelectRun {
               + " names");
         }
       }
+      DataOptions.requireIdxFolder("--datasets", dir, "'bundled' or a folder");
       out.add(new MnistSelect.DataSet(label, Mnist.load(dir), dir.toString()));
     }
     return out;

@@ -44,4 +44,34 @@ class DataFolderTest {
     assertTrue(r.err().contains("--data " + folder + " is a folder without MNIST IDX files (it "
         + "is empty)"), r.err());
   }
+
+  /**
+   * The experiments that take MNIST folders said "F/train-images-idx3-ubyte.gz: file not found
+   * (nor …)", of a folder that holds no IDX file at all, naming no flag.
+   */
+  @Test
+  void experiments_folderWithoutIdxFiles_nameTheFlagAndWhatTheFolderHolds() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("csvs"));
+    Files.writeString(folder.resolve("wine.csv"), "a,y\n1,2\n");
+    String[][] cases = {
+      {"experiment", "mnist-l2", "--quick", "--data", folder.toString()},
+      {"experiment", "mnist-select", "--quick", "--datasets", folder.toString()},
+    };
+    String[] expected = {
+      "tikhonov: error: --data " + folder + " is a folder without MNIST IDX files (it holds"
+          + " wine.csv); expected a folder holding train-images-idx3-ubyte, ",
+      "tikhonov: error: --datasets " + folder + " is a folder without MNIST IDX files (it holds"
+          + " wine.csv); expected 'bundled' or a folder holding train-images-idx3-ubyte, ",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      Path out = dir.resolve("experiment" + i);
+      List<String> args = new java.util.ArrayList<>(List.of(cases[i]));
+      args.addAll(List.of("--quiet", "--out", out.toString()));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().startsWith(expected[i]), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertFalse(Files.exists(out));
+    }
+  }
 }
