@@ -172,6 +172,10 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
       // a folder without the IDX files (data/ for data/wine.csv) named a missing file
       DataOptions.requireIdxFolder("--data", data, "a folder");
     }
+    if (epochs != null && epochs < 1) {
+      // the experiments' settings refused it, after the run's header (data, recipe, seeds)
+      throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+    }
     requireDistinct("--seeds", seeds, v -> v);
     // Compared as numbers: the Double -0.0 is not equal() to 0.0, but it is the same λ.
     requireDistinct("--lambdas", lambdas, v -> v + 0.0);

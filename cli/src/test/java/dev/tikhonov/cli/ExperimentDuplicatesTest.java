@@ -49,6 +49,22 @@ class ExperimentDuplicatesTest {
         d + "," + d + "/.", "--quiet", "--out", out));
   }
 
+  /**
+   * --epochs 0 of mnist-l2 and mnist-select was refused after the run's header (the data, the
+   * recipe with "0 epochs", the seeds) by the experiments' settings; now as the values above.
+   */
+  @Test
+  void experiment_epochsBelowOne_isRefusedBeforeTheHeader() throws Exception {
+    String out = dir.resolve("out").toString();
+    for (String name : List.of("mnist-l2", "mnist-select")) {
+      InProcess r = InProcess.run("experiment", name, "--quick", "--epochs", "0", "--out", out);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals("tikhonov: error: --epochs must be >= 1, got 0", r.err().strip(), name);
+      assertEquals("", r.out(), name + ": no header");
+      assertFalse(Files.exists(dir.resolve("out")));
+    }
+  }
+
   /** grid's lists (λ, dropout, weight decay) compare as numbers too: -0 is 0. */
   @Test
   void grid_zeroAndMinusZero_areOneValue() throws Exception {
