@@ -172,8 +172,8 @@ final class DataOptions implements Flags.Conditional {
    */
   private static void refuseClassLabelsAsNumbers(TargetKind kind, String data, String instead) {
     if (kind == TargetKind.REAL) {
-      throw new InputException(data + ": MNIST-style IDX labels are classes (digits), which a"
-          + " model that predicts numbers cannot fit; " + instead + " to fit a classifier");
+      throw new InputException(data + ": MNIST-style IDX data hold class labels (digits),"
+          + " which a model that predicts numbers cannot fit; " + instead + " to fit a classifier");
     }
   }
 

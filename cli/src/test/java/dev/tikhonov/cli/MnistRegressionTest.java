@@ -28,10 +28,10 @@ class MnistRegressionTest {
     Files.write(mnist.resolve("train-labels-idx1-ubyte"), idx(new int[] {30}, 0));
     Files.write(mnist.resolve("t10k-images-idx3-ubyte"), idx(new int[] {12, 4, 4}, 1));
     Files.write(mnist.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {12}, 1));
-    String folder = "--data " + mnist + ": MNIST-style IDX labels are classes (digits), which a"
-        + " model that predicts numbers cannot fit; ";
-    String bundled = "the bundled MNIST sample (no --data): MNIST-style IDX labels are classes"
-        + " (digits), which a model that predicts numbers cannot fit; ";
+    String folder = "--data " + mnist + ": MNIST-style IDX data hold class labels (digits),"
+        + " which a model that predicts numbers cannot fit; ";
+    String bundled = "the bundled MNIST sample (no --data): MNIST-style IDX data hold class"
+        + " labels (digits), which a model that predicts numbers cannot fit; ";
     String[][] cases = {
       {"train", "--data", mnist.toString(), "--model", "linear"},
       {"train", "--model", "linear"},
