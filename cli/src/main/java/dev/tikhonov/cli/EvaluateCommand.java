@@ -114,14 +114,14 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     score(metrics, scores, "auc", "AUC", e.auc(), twoClasses, "every row is of one class");
     score(metrics, scores, "mse", "MSE", e.meanSquaredError());
     // R² of a regressor and D² of a Poisson model have no value when every target is the same
-    // (every count 0): said so, in JSON as null, rather than left out as if the model had none
+    // (every count the same, e.g. 0): said so, in JSON as null, rather than left out as if the model had none
     boolean regressor = e.meanSquaredError().isPresent();
     boolean poisson = m instanceof dev.tikhonov.estimate.LinearModel lm
         && lm.family() == dev.tikhonov.loss.Family.POISSON;
     score(metrics, scores, "r2", "R²", e.rSquared(), regressor,
         "every target value is the same");
     score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained(), poisson,
-        "every count is 0");
+        "every count is the same");
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {

@@ -139,7 +139,7 @@ class EvaluateScoresTest {
     assertTrue(m.has("d2") && m.get("d2").isNull(), m.toString());
     String text = evaluate("counts0.model", data, "count", false);
     assertTrue(text.contains(", R² undefined (every target value is the same), D² (deviance"
-        + " explained) undefined (every count is 0)"), text);
+        + " explained) undefined (every count is the same)"), text);
   }
 
   /** A two-class model: accuracy and AUC, the library's; no regression scores. */

@@ -35,7 +35,8 @@ import java.util.OptionalDouble;
  * </ul>
  *
  * R², D² and the AUC are empty when the evaluated targets give them no value: all rows with the
- * same y (Σ(yᵢ − ȳ)² = 0), all counts 0 (D₀ = 0), or all rows of one class.
+ * same y (Σ(yᵢ − ȳ)² = 0, also where the rounding of ȳ leaves it a few ulps above 0), all counts
+ * the same (D₀ = 0; all 0 among them), or all rows of one class.
  */
 public final class Evaluation {
   private final int rows;
@@ -156,7 +157,7 @@ public final class Evaluation {
     return new Evaluation(n, loss / n, penalty, OptionalDouble.empty(), OptionalDouble.empty(),
         OptionalDouble.of(mse),
         OptionalDouble.of(meanAbsolute(counts, mu)), rSquared(counts, mu),
-        nullDeviance > 0 ? OptionalDouble.of(1 - deviance / nullDeviance)
+        nullDeviance > 0 && !allEqual(counts) ? OptionalDouble.of(1 - deviance / nullDeviance)
             : OptionalDouble.empty());
   }
 
@@ -213,7 +214,10 @@ public final class Evaluation {
     return rSquared;
   }
 
-  /** D² = 1 − D/D₀, the fraction of Poisson deviance explained (count models; empty when ȳ = 0). */
+  /**
+   * D² = 1 − D/D₀, the fraction of Poisson deviance explained (count models; empty when every
+   * count is the same, all 0 among them).
+   */
   public OptionalDouble devianceExplained() {
     return devianceExplained;
   }
@@ -264,7 +268,15 @@ public final class Evaluation {
     return sum / y.length;
   }
 
+  /**
+   * Empty when every y is the same: tested on the values, not on Σ(yᵢ − ȳ)² = 0, which the
+   * rounding of ȳ misses (ten rows of 0.1 have ȳ = 0.10000000000000002, a Σ of 1.9e-33, and an
+   * R² of −1.2e38 where it has no value).
+   */
   private static OptionalDouble rSquared(double[] y, double[] predicted) {
+    if (allEqual(y)) {
+      return OptionalDouble.empty();
+    }
     double mean = mean(y);
     double total = 0;
     for (double v : y) {
@@ -272,6 +284,16 @@ public final class Evaluation {
     }
     return total > 0 ? OptionalDouble.of(1 - sumOfSquares(y, predicted) / total)
         : OptionalDouble.empty();
+  }
+
+  /** Whether every value equals the first (true for none). */
+  private static boolean allEqual(double[] values) {
+    for (double v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double sumOfSquares(double[] y, double[] predicted) {

@@ -80,6 +80,34 @@ class EvaluationScoresTest {
     assertEquals((2.5 * 2.5 + 3.6 * 3.6) / 2, e.meanSquaredError().orElseThrow(), 1e-10);
   }
 
+  /**
+   * Ten rows of y = 0.1: ȳ rounds to 0.10000000000000002, Σ(y − ȳ)² is 1.9e-33 instead of 0,
+   * and R² was −1.2e38 (evaluate --json printed "r2":-1.17e38 for a gaussian path on such
+   * rows), where it has no value. Counts of 0.1 likewise gave D² = −3.7e15.
+   */
+  @Test
+  void rSquaredAndDevianceExplained_onAConstantTargetWhoseMeanRounds_areEmpty() {
+    double[] y = new double[10];
+    double[] predicted = new double[10];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 0.1;
+      predicted[i] = 0.2 + i;
+    }
+    double sum = 0;
+    for (double v : y) {
+      sum += v;
+    }
+    assertTrue(sum / y.length != 0.1, "ȳ summed in order rounds away from 0.1");
+    assertFalse(Evaluation.ofRegressor(y, predicted, 0).rSquared().isPresent());
+    Evaluation counts = Evaluation.ofCounts(y, predicted, 0);
+    assertFalse(counts.rSquared().isPresent());
+    assertFalse(counts.devianceExplained().isPresent());
+    // one row apart: both have values again
+    y[9] = 0.3;
+    assertTrue(Evaluation.ofRegressor(y, predicted, 0).rSquared().isPresent());
+    assertTrue(Evaluation.ofCounts(y, predicted, 0).devianceExplained().isPresent());
+  }
+
   /** x ∈ {0, 1}; y = (1, 3) at x = 0 and (4, 6, 8) at x = 1: the MLE is μ = 2 and μ = 6. */
   private static final Dataset COUNTS = Dataset.of(
       new double[][] {{0}, {0}, {1}, {1}, {1}}, new double[] {1, 3, 4, 6, 8}, X);
