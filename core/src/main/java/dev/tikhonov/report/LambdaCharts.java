@@ -94,7 +94,10 @@ final class LambdaCharts {
     addLambdaSeries(chart, axis, "slope (gradient descent)", lambda, slope, null, ChartTheme.color(0));
     XYSeries closed = addLambdaSeries(chart, axis, "slope (closed form)", lambda, closedFormSlope,
         null, ChartTheme.color(1));
-    closed.setLineStyle(ChartTheme.DASHED);
+    if (closed != null) {
+      // none without a λ > 0 (results.json of no rows or of λ = 0 alone: a NullPointerException)
+      closed.setLineStyle(ChartTheme.DASHED);
+    }
     addLambdaSeries(chart, axis, "intercept (gradient descent)", lambda, intercept, null,
         ChartTheme.color(2));
     boolean hasZero = false;

@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,6 +138,19 @@ final class MnistSelectReport {
 
   static void charts(Path dir, List<ReportChart> charts) {
     JsonNode rows = JsonFiles.readArray(dir.resolve("results.json"));
+    // a method twice on one data set (a row copied by hand) drew two curves of one name: XChart's
+    // "Series name >cold ± 1 SE< has already been used", naming no file
+    Map<List<String>, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> key = List.of(rows.get(i).path("data").asText(),
+          rows.get(i).path("method").asText());
+      Integer before = seen.putIfAbsent(key, i);
+      if (before != null) {
+        throw new InputException(dir.resolve("results.json") + ": rows " + (before + 1) + " and "
+            + (i + 1) + " are both method \"" + key.get(1) + "\" on data \"" + key.get(0)
+            + "\"; a method has one row per data set");
+      }
+    }
     Set<String> data = new LinkedHashSet<>();
     rows.forEach(r -> data.add(r.path("data").asText()));
     for (String d : data) {

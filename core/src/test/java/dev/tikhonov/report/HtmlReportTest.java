@@ -199,6 +199,43 @@ class HtmlReportTest {
     }
   }
 
+  /**
+   * gd-linear's results.json edited to no rows, or to λ = 0 alone: no λ > 0 series for the
+   * closed-form slope, whose style was set on null (an internal error, exit 1). The report is
+   * written.
+   */
+  @Test
+  void write_gdLinearWithoutAPositiveLambda_isWritten() throws IOException {
+    for (String results : new String[] {"[]", "[{\"lambda\": 0, \"slope\": 2.9,"
+        + " \"closed_form_slope\": 2.9, \"intercept\": 2.0}]"}) {
+      Path dir = SampleRuns.gdLinear(temp.resolve("gd-" + results.length()));
+      SampleRuns.write(dir.resolve("results.json"), results);
+      // a real run's experiment.json (the sample's run.json has no kind), which tells its kind
+      SampleRuns.write(dir.resolve("experiment.json"), "{\"name\": \"gd-linear\"}");
+      String html = Files.readString(HtmlReport.write(dir));
+      assertTrue(html.contains("chart-slope"), results);
+    }
+  }
+
+  /**
+   * mnist-select's results.json with a row copied by hand (one method twice on one data set):
+   * the CV chart failed with XChart's "Series name >cold ± 1 SE< has already been used",
+   * naming no file. Now the file and both rows.
+   */
+  @Test
+  void write_mnistSelectWithAMethodTwiceOnOneDataSet_namesTheFileAndRows() throws IOException {
+    Path dir = SampleRuns.mnistSelect(temp.resolve("ms"), temp.resolve("ms-source"));
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode rows =
+        (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(
+            dir.resolve("results.json").toFile());
+    rows.add(rows.get(1).deepCopy());
+    Files.writeString(dir.resolve("results.json"), json.writeValueAsString(rows));
+    InputException e = assertThrows(InputException.class, () -> HtmlReport.write(dir));
+    assertEquals(dir.resolve("results.json") + ": rows 2 and 7 are both method \"cold\" on data"
+        + " \"bundled-mnist-10k\"; a method has one row per data set", e.getMessage());
+  }
+
   /** A diverged run: the last epoch's loss is +∞ and its penalty NaN. */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
