@@ -114,7 +114,8 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     score(metrics, scores, "auc", "AUC", e.auc(), twoClasses, "every row is of one class");
     score(metrics, scores, "mse", "MSE", e.meanSquaredError());
     // R² of a regressor and D² of a Poisson model have no value when every target is the same
-    // (every count the same, e.g. 0): said so, in JSON as null, rather than left out as if the model had none
+    // (every count the same, e.g. 0): said so, in JSON as null, rather than left out as if the
+    // model had none
     boolean regressor = e.meanSquaredError().isPresent();
     boolean poisson = m instanceof dev.tikhonov.estimate.LinearModel lm
         && lm.family() == dev.tikhonov.loss.Family.POISSON;

@@ -123,8 +123,9 @@ public final class Evaluation {
     requireSameLength(y, predicted);
     double mse = sumOfSquares(y, predicted) / y.length;
     return new Evaluation(y.length, 0.5 * mse, penalty, OptionalDouble.empty(),
-        OptionalDouble.empty(), OptionalDouble.of(mse), OptionalDouble.of(meanAbsolute(y, predicted)),
-        rSquared(y, predicted), OptionalDouble.empty());
+        OptionalDouble.empty(), OptionalDouble.of(mse),
+        OptionalDouble.of(meanAbsolute(y, predicted)), rSquared(y, predicted),
+        OptionalDouble.empty());
   }
 
   /**
@@ -225,7 +226,8 @@ public final class Evaluation {
   @Override
   public boolean equals(Object o) {
     return o instanceof Evaluation e && rows == e.rows && Double.compare(loss, e.loss) == 0
-        && Double.compare(penalty, e.penalty) == 0 && accuracy.equals(e.accuracy) && auc.equals(e.auc)
+        && Double.compare(penalty, e.penalty) == 0 && accuracy.equals(e.accuracy)
+        && auc.equals(e.auc)
         && meanSquaredError.equals(e.meanSquaredError)
         && meanAbsoluteError.equals(e.meanAbsoluteError) && rSquared.equals(e.rSquared)
         && devianceExplained.equals(e.devianceExplained);

@@ -424,8 +424,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
      * The cross-validation of the path, with the resampling, measure and rule set (or their
      * defaults).
      *
-     * @throws dev.tikhonov.data.InputException about "measure" when the path's networks cannot be scored by it
-     *     (mse or mae for classifiers, class for regressors, the AUC for either)
+     * @throws dev.tikhonov.data.InputException about "measure" when the path's networks cannot
+     *     be scored by it (mse or mae for classifiers, class for regressors, the AUC for either)
      */
     public MlpPathCV<P> build() {
       SearchMeasures.require(measure, path.kind().classifies());
