@@ -286,17 +286,23 @@ public final class Trainer {
 
   /**
    * The divergence error: where (epoch, batch), {@code what} became non-finite, and the likely
-   * cause in the objective's terms (λ and the learning rate; the CLI maps them to its flags).
+   * cause in the objective's terms (λ, the weight decay and the learning rate).
    */
   private DivergenceException divergence(int epoch, int batch, int batches, String what,
       double learningRate, Loss loss, Dataset train) {
     double lambda = config.penalty() instanceof dev.tikhonov.regularize.ElasticNetPenalty p
         ? p.lambda() : 0;
+    double decay = config.optimizer().weightDecay();
     String cause;
     if (lambda * learningRate >= 1) {
       cause = "λ = " + lambda + " is too strong for learning rate " + learningRate
           + " (with SGD, lr·λ = " + (lambda * learningRate)
           + " ≥ 1 makes the weight shrinkage overshoot); lower λ or the learning rate";
+    } else if (decay * learningRate >= 1) {
+      // it blamed the learning rate alone, for a weight decay of 1e9 at lr 0.05
+      cause = "the weight decay " + decay + " is too strong for learning rate " + learningRate
+          + " (the decoupled decay w ← w − lr·d·w with lr·d = " + (decay * learningRate)
+          + " ≥ 1 overshoots zero); lower the weight decay or the learning rate";
     } else {
       // a target far from 0 first: it is why a learning rate that suits the inputs diverged,
       // and a smaller rate does not cure it (diabetes' grid diverged at 0.05 and 0.005 alike)

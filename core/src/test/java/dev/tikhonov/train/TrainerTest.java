@@ -279,6 +279,23 @@ class TrainerTest {
    * mean training loss 10¹⁰ times the first epoch's is now a divergence. At 0.25 the same data
    * train normally.
    */
+  /**
+   * A decoupled weight decay d with lr·d ≥ 1 overshoots zero at every step: the divergence
+   * names it, where it blamed the learning rate alone (weight decay 1e9 at lr 0.05).
+   */
+  @Test
+  void fit_whenTheWeightDecayOvershoots_namesTheWeightDecay() {
+    Dataset d = oneFeature("ones", i -> 1f, i -> 1f);
+    TrainConfig tc = new TrainConfig(20, 4, 0, Penalty.none(),
+        Optimizers.sgd(0.05).weightDecay(1e9), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().endsWith("Likely cause: the weight decay 1.0E9 is too strong for"
+        + " learning rate 0.05 (the decoupled decay w ← w − lr·d·w with lr·d = 5.0E7 ≥ 1"
+        + " overshoots zero); lower the weight decay or the learning rate."), e.getMessage());
+  }
+
   @Test
   void fit_whenTheLossGrowsTenOrdersWhileFinite_isADivergence() {
     Dataset d = oneFeature("ones", i -> 1f, i -> 1f);
