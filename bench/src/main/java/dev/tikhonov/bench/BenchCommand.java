@@ -309,6 +309,15 @@ public final class BenchCommand implements Runnable, CommandExtension {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write bench.json.")
     java.nio.file.Path out;
 
+    /** The problem in {@code dir}, its refusal naming --data (it named the folder alone). */
+    private static PathBench.Problem readProblem(java.nio.file.Path dir) {
+      try {
+        return PathBench.read(dir);
+      } catch (dev.tikhonov.data.InputException e) {
+        throw new dev.tikhonov.data.InputException("--data " + e.getMessage(), e);
+      }
+    }
+
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -319,7 +328,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
         }
       }
       if (warmup < 0) {
-        throw new IllegalArgumentException("--warmup must be >= 0");
+        throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
       }
       PathBench.settings(1.0, new double[0], tolerance); // checks --tol before the data are read
       List<String> names = List.of("lasso_path", "enet_path", "lasso_cv10", "lasso_cv10_rows",
@@ -346,7 +355,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
       requireOutput(out);
       Blas.setThreads(threads);
       long t0 = System.nanoTime();
-      PathBench.Problem problem = data != null ? PathBench.read(data) : PathBench.synthetic(1);
+      PathBench.Problem problem = data != null ? readProblem(data) : PathBench.synthetic(1);
       System.out.printf("paths on %s: n = %d, p = %d, %d threads (data ready in %.1f s)%n",
           problem.source(), problem.x().length, problem.x()[0].length, threads,
           (System.nanoTime() - t0) / 1e9);

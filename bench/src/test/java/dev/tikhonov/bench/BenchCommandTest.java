@@ -165,7 +165,19 @@ class BenchCommandTest {
     var cl = Main.commandLine();
     cl.setErr(new PrintWriter(err));
     assertEquals(2, cl.execute("bench", "path", "--warmup", "-1"));
-    assertEquals("tikhonov: error: --warmup must be >= 0", err.toString().strip());
+    assertEquals("tikhonov: error: --warmup must be >= 0, got -1", err.toString().strip());
+  }
+
+  /** A --data folder without the problem's files: the refusal names the flag and the folder. */
+  @Test
+  void benchPath_dataWithoutTheProblem_failsNamingTheFlag() {
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err));
+    Path missing = tmp.resolve("no-such-problem");
+    assertEquals(2, cl.execute("bench", "path", "--data", missing.toString()));
+    assertTrue(err.toString().strip().startsWith("tikhonov: error: --data " + missing
+        + ": cannot read the synthetic problem (X.f64, y.f64, foldid.i32): "), err.toString());
   }
 
   /** A --refs folder without the reference file stops before any fit, naming the file. */
