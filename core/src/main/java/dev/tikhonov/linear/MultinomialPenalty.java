@@ -2,7 +2,8 @@ package dev.tikhonov.linear;
 
 /**
  * How the multinomial family penalizes a feature's K class coefficients b̃ⱼ = (b̃ⱼ₁ … b̃ⱼK)
- * (glmnet's {@code type.multinomial}); no other family has a choice.
+ * (glmnet's {@code type.multinomial}); no other family has a choice. An enum: immutable, so
+ * thread-safe.
  */
 public enum MultinomialPenalty {
   /**
