@@ -101,6 +101,27 @@ class ExperimentCommandTest {
         + " not 1.0E-5: " + r.out());
   }
 
+  /**
+   * --epochs below the recipe's warm epochs caps them: with --quick's 2 per warm λ, --epochs 1
+   * gave a warm-started λ twice a cold fit's epochs, turning round the comparison the
+   * experiment is for.
+   */
+  @Test
+  void mnistSelect_epochsBelowTheWarmEpochs_capsThem() throws Exception {
+    InProcess r = InProcess.run("experiment", "mnist-select", "--quick", "--train-rows", "300",
+        "--seeds", "0", "--epochs", "1", "--threads", "2", "--out",
+        dir.resolve("ms1").toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("1 epochs, 1 per warm-started λ"), r.out());
+    JsonNode rows = JSON.readTree(dir.resolve("ms1/results.json").toFile());
+    // every fit of the warm path (folds' paths and the all-rows path) ran one epoch, as every
+    // cold fit did; with 2 per warm λ it ran 52 epochs in 28 fits
+    assertEquals(rows.get(0).get("fits").asInt(), rows.get(0).get("epochs").asInt(),
+        rows.toString());
+    assertEquals(rows.get(1).get("fits").asInt(), rows.get(1).get("epochs").asInt(),
+        rows.toString());
+  }
+
   @Test
   void unknownExperiment_saysWhichExist() throws Exception {
     InProcess r = InProcess.run("experiment", "mnist-l3");
