@@ -206,9 +206,12 @@ class OutputsTest {
   }
 
   @Test
-  void experiment_outIsTheDataDirectory_isRefused() {
-    assertEquals("--out " + dir.resolve(".") + " is the --data directory; give another path",
-        refused("experiment", "mnist-l2", "--quick", "--data", dir.toString(), "--quiet",
-            "--out", dir.resolve(".").toString()));
+  void experiment_outIsTheDataDirectory_isRefused() throws Exception {
+    // a folder that holds an IDX file's name (a folder without any is refused before this)
+    Path mnist = Files.createDirectories(dir.resolve("mnist"));
+    Files.createFile(mnist.resolve("train-images-idx3-ubyte.gz"));
+    assertEquals("--out " + mnist.resolve(".") + " is the --data directory; give another path",
+        refused("experiment", "mnist-l2", "--quick", "--data", mnist.toString(), "--quiet",
+            "--out", mnist.resolve(".").toString()));
   }
 }
