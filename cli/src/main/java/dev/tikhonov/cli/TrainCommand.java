@@ -193,10 +193,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             : regression ? "drop --regression" : "use --model logistic");
     Dataset train = data.train();
     Dataset test = data.test();
-    // grid's and select's warning, for networks as theirs: its sentence is about a network's
-    // initial weights (linear and logistic models on raw features are not warned about yet)
+    // grid's and select's warning for networks; a linear model's says why gradient descent
+    // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
-        ? NetworkOptions.unscaledWarning(standardize, train) : java.util.Optional.empty();
+        ? NetworkOptions.unscaledWarning(standardize, train)
+        : NetworkOptions.unscaledLinearWarning(standardize, train);
     unscaled.ifPresent(System.err::println);
     // (a linear model's stability does not depend on the target's scale)
     java.util.Optional<String> unscaledTarget = modelOption.kind() == ModelOption.Kind.MLP
