@@ -309,10 +309,16 @@ public final class Main implements Runnable {
     dev.tikhonov.internal.data.AtomicFiles.deleteTemporaryFilesOnShutdown();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (!finished) {
+        // The command's threads run on until the JVM halts: standard error is replaced first,
+        // so that a line they print later (train's "epoch 3/…", which followed this message
+        // in one run of SignalCliIT) goes nowhere and this message stays the last line. A line
+        // being printed finishes first: PrintStream's methods hold the stream's lock.
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         // after a progress bar's line or the terminal's ^C, on a line of its own
-        System.err.println((System.console() != null ? System.lineSeparator() : "")
+        err.println((System.console() != null ? System.lineSeparator() : "")
             + interruptedMessage());
-        System.err.flush();
+        err.flush();
       }
     }, "tikhonov-interrupted"));
     int code = run(args);

@@ -19,7 +19,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress implements TrainingListener, ExperimentListener, AutoCloseable {
   private final boolean quiet;
   private final boolean terminal;
-  private final PrintStream err = System.err;
   private final String task;
   private final long totalUnits;
   private final boolean experiment;
@@ -109,7 +108,7 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
                 : String.format(Locale.ROOT, " val acc %.4f", r.valAccuracy().getAsDouble())));
       }
     } else if (!quiet && !experiment) {
-      err.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  penalty %.4g%s  (%.2fs)%n",
+      err().printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  penalty %.4g%s  (%.2fs)%n",
           r.epoch(), epochs, r.trainLoss(), r.penalty(),
           r.valLoss().isEmpty() ? "" : String.format(Locale.ROOT, "  val loss %.4f%s",
               r.valLoss().getAsDouble(), r.valAccuracy().isEmpty() ? ""
@@ -131,7 +130,7 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
     if (overall != null) {
       overall.step();
     } else if (!quiet) {
-      err.printf(Locale.ROOT, "[%d/%d] %s%n", index, total, summary);
+      err().printf(Locale.ROOT, "[%d/%d] %s%n", index, total, summary);
     }
   }
 
@@ -150,5 +149,13 @@ final class Progress implements TrainingListener, ExperimentListener, AutoClosea
       overall.close();
       overall = null;
     }
+  }
+
+  /**
+   * Standard error as it is now, read at each line: once a signal stops the run, Main's hook
+   * replaces it, so a line of a thread still training cannot follow the hook's last line.
+   */
+  private static PrintStream err() {
+    return System.err;
   }
 }
