@@ -42,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Export format: onnx. Default: ${DEFAULT-VALUE}.")
   Format format = Format.onnx;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true,
+  @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Onnx.class, required = true,
       description = "File to write (atomically).")
   Path out;
 

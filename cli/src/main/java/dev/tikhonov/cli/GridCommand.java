@@ -97,7 +97,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
 
   @Mixin ResamplingOptions resampling = new ResamplingOptions();
 
-  @Option(names = "--save", paramLabel = "FILE",
+  @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "Write the chosen candidate's model (fitted on all rows) to FILE.")
   Path save;
 

@@ -64,17 +64,7 @@ public final class Main implements Runnable {
       commands.addAll(c.getSubcommands().values());
     }
     // An empty path ("--out $UNSET_VARIABLE") would mean the current directory; refused.
-    cl.registerConverter(java.nio.file.Path.class, text -> {
-      if (text.isBlank()) {
-        throw new CommandLine.TypeConversionException("the path is empty; give a file or"
-            + " directory name");
-      }
-      try {
-        return java.nio.file.Path.of(text);
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new CommandLine.TypeConversionException(invalidPath(text, e));
-      }
-    });
+    cl.registerConverter(java.nio.file.Path.class, Main::path);
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
       try {
@@ -94,6 +84,24 @@ public final class Main implements Runnable {
           return 2;
         });
     return cl;
+  }
+
+  /**
+   * A path flag's value as a path; an empty one ("--out $UNSET_VARIABLE") would mean the current
+   * directory, and is refused as a name Java cannot hold is.
+   *
+   * @throws CommandLine.TypeConversionException saying what is wrong with {@code text}
+   */
+  static java.nio.file.Path path(String text) {
+    if (text.isBlank()) {
+      throw new CommandLine.TypeConversionException("the path is empty; give a file or"
+          + " directory name");
+    }
+    try {
+      return java.nio.file.Path.of(text);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException(invalidPath(text, e));
+    }
   }
 
   /**

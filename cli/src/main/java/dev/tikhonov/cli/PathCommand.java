@@ -218,7 +218,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
-  @Option(names = "--save", paramLabel = "FILE",
+  @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "Save the fit at one λ (see --save-lambda) as a model file for predict, "
           + "evaluate and export: coefficients in double precision (safetensors + JSON "
           + "header; docs/model-files.md). A fit resting on a λ that did not converge is not "

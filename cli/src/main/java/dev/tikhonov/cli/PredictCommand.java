@@ -62,7 +62,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
           + "features. The same flag as in training can thus be given again.")
   List<String> ignoreColumns;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true,
+  @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Csv.class, required = true,
       description = "CSV file to write (atomically), or '-' for standard output (then "
           + "nothing else goes there; the row count goes to stderr; a file named '-' is ./-).")
   Path out;

@@ -120,7 +120,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           + "Default: on.")
   boolean evidence;
 
-  @Option(names = "--save", paramLabel = "FILE",
+  @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "Write the model at the chosen λ to FILE (docs/model-files.md).")
   Path save;
 

@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + "the unit-variance target. Default: off.")
   boolean standardizeTarget;
 
-  @Option(names = "--save", paramLabel = "FILE",
+  @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "After training, write the model to FILE (safetensors layout with a JSON "
           + "header: architecture, objective settings, standardizer, classes, provenance; "
           + "docs/model-files.md). Use it with predict, evaluate and export.")

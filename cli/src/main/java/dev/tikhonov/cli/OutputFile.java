@@ -1,0 +1,50 @@
+package dev.tikhonov.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * Picocli converters for the flags that name one output file ({@code --save}, {@code predict
+ * --out}, {@code export --out}): Main's path conversion, and a name that ends in "/" is refused.
+ * Java's {@link Path} drops that slash, so {@code --save nothere/} used to write a file named
+ * {@code nothere} where the user meant a directory. Each converter's example file name fits its
+ * flag. Stateless.
+ */
+abstract class OutputFile implements CommandLine.ITypeConverter<Path> {
+  private final String example;
+
+  private OutputFile(String example) {
+    this.example = example;
+  }
+
+  @Override
+  public Path convert(String text) {
+    Path path = Main.path(text);
+    if (text.endsWith("/") || text.endsWith(java.io.File.separator)) {
+      throw new CommandLine.TypeConversionException("\"" + text + "\" ends in \"/\", which"
+          + " names a directory; give the file's path, e.g. " + path.resolve(example));
+    }
+    return path;
+  }
+
+  /** {@code --save}'s model file. */
+  static final class Model extends OutputFile {
+    Model() {
+      super("model.safetensors");
+    }
+  }
+
+  /** {@code predict --out}'s CSV file. */
+  static final class Csv extends OutputFile {
+    Csv() {
+      super("predictions.csv");
+    }
+  }
+
+  /** {@code export --out}'s ONNX file. */
+  static final class Onnx extends OutputFile {
+    Onnx() {
+      super("model.onnx");
+    }
+  }
+}
