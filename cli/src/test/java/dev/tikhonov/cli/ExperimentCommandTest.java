@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +75,17 @@ class ExperimentCommandTest {
     assertTrue(rows.get(1).get("weight_norm_mean").asDouble()
         < rows.get(0).get("weight_norm_mean").asDouble());
     assertTrue(r.out().contains("SGD momentum 0.9, lr 0.05, batch 128"), r.out());
+    // one seed has no spread: null and an empty cell, and no "± 0" in the tables (it was 0.0)
+    for (JsonNode row : rows) {
+      assertTrue(row.get("test_accuracy_std").isNull(), row.toString());
+      assertTrue(row.get("test_loss_std").isNull(), row.toString());
+    }
+    String csvRow = Files.readAllLines(dir.resolve("mnist/results.csv")).get(1);
+    assertEquals("", csvRow.split(",", -1)[5], csvRow);
+    assertEquals("", csvRow.split(",", -1)[7], csvRow);
+    assertFalse(r.out().contains("± 0"), r.out());
+    String html = Files.readString(dir.resolve("mnist/report.html"));
+    assertFalse(html.contains("±\u00a00") || html.contains("± 0"), "report.html shows ± 0");
     assertTrue(Files.exists(dir.resolve("mnist/histograms.json")));
     assertTrue(Files.exists(dir.resolve("mnist/run.json")));
   }

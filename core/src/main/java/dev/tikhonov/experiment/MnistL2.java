@@ -2,6 +2,7 @@ package dev.tikhonov.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -237,7 +238,9 @@ public final class MnistL2 {
    * One row of the results table (docs/formats.md). Immutable ({@code layerWeightNormsMean},
    * one number per layer, is copied in and out), so thread-safe.
    * {@code epochSecondsMean} is the mean over the seeds of each run's median epoch wall time
-   * (the median leaves out the JVM's warm-up in the first runs' first epochs).
+   * (the median leaves out the JVM's warm-up in the first runs' first epochs). The standard
+   * deviations are over the seeds with divisor seeds − 1, NaN (null in results.json, an empty
+   * cell in results.csv) for one seed.
    */
   public record Row(
       double lambda,
@@ -245,9 +248,11 @@ public final class MnistL2 {
       @JsonProperty("weight_decay") double weightDecay,
       int seeds,
       @JsonProperty("test_accuracy_mean") double testAccuracyMean,
-      @JsonProperty("test_accuracy_std") double testAccuracyStd,
+      @JsonProperty("test_accuracy_std") @JsonSerialize(using = Json.NullForNaN.class)
+      double testAccuracyStd,
       @JsonProperty("test_loss_mean") double testLossMean,
-      @JsonProperty("test_loss_std") double testLossStd,
+      @JsonProperty("test_loss_std") @JsonSerialize(using = Json.NullForNaN.class)
+      double testLossStd,
       @JsonProperty("train_loss_mean") double trainLossMean,
       @JsonProperty("weight_norm_mean") double weightNormMean,
       @JsonProperty("layer_weight_norms_mean") double[] layerWeightNormsMean,
@@ -584,8 +589,8 @@ public final class MnistL2 {
     for (Row r : rows) {
       csv.row(String.valueOf(r.lambda()), String.valueOf(r.dropout()),
           String.valueOf(r.weightDecay()), String.valueOf(r.seeds()),
-          String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
-          String.valueOf(r.testLossMean()), String.valueOf(r.testLossStd()),
+          String.valueOf(r.testAccuracyMean()), Stats.cell(r.testAccuracyStd()),
+          String.valueOf(r.testLossMean()), Stats.cell(r.testLossStd()),
           String.valueOf(r.trainLossMean()), String.valueOf(r.weightNormMean()),
           String.valueOf(r.epochSecondsMean()));
     }

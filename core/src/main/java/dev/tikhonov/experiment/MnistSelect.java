@@ -3,6 +3,7 @@ package dev.tikhonov.experiment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
@@ -420,8 +421,9 @@ public final class MnistSelect {
   public record DataSet(String name, TrainTest data, String source) {}
 
   /**
-   * One row of results.json: a method on a data set (docs/formats.md). Immutable, so
-   * thread-safe.
+   * One row of results.json: a method on a data set (docs/formats.md). {@code testAccuracyStd}
+   * is over the seeds with divisor seeds − 1, NaN (null in results.json, an empty cell in
+   * results.csv) for one seed. Immutable, so thread-safe.
    */
   public record Row(
       String data,
@@ -440,7 +442,8 @@ public final class MnistSelect {
       @JsonProperty("test_accuracy") double testAccuracy,
       @JsonProperty("test_loss") double testLoss,
       @JsonProperty("test_accuracy_mean") double testAccuracyMean,
-      @JsonProperty("test_accuracy_std") double testAccuracyStd,
+      @JsonProperty("test_accuracy_std") @JsonSerialize(using = Json.NullForNaN.class)
+      double testAccuracyStd,
       @JsonProperty("test_loss_mean") double testLossMean,
       int seeds,
       @JsonProperty("selection_seconds") double selectionSeconds,
@@ -685,7 +688,7 @@ public final class MnistSelect {
           r.evidenceLambda() == null ? "" : String.valueOf(r.evidenceLambda()),
           String.valueOf(r.cvLoss()), String.valueOf(r.cvSe()),
           String.valueOf(r.testAccuracy()), String.valueOf(r.testLoss()),
-          String.valueOf(r.testAccuracyMean()), String.valueOf(r.testAccuracyStd()),
+          String.valueOf(r.testAccuracyMean()), Stats.cell(r.testAccuracyStd()),
           String.valueOf(r.seeds()), String.valueOf(r.selectionSeconds()),
           String.valueOf(r.cpuSeconds()), String.valueOf(r.fits()),
           String.valueOf(r.epochs()));

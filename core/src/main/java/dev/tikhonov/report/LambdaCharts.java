@@ -39,12 +39,13 @@ final class LambdaCharts {
 
   /**
    * Mean ± std of {@code metric} against λ: one series for the plain-L2 rows, one per other
-   * (dropout, weight decay) setting; error bars are the std over seeds; a dashed line marks the
-   * best plain-L2 λ ({@link LambdaRow#best}).
+   * (dropout, weight decay) setting; error bars are the std over seeds (none where it is
+   * undefined: one seed); a dashed line marks the best plain-L2 λ ({@link LambdaRow#best}).
    */
   public static XYChart validationCurve(List<LambdaRow> rows, Metric metric) {
-    XYChart chart = ChartTheme.xy(metric.label + " against λ (mean ± std over seeds)",
-        "λ (log scale)", metric.label);
+    boolean spread = rows.stream().anyMatch(r -> !Double.isNaN(metric.std.applyAsDouble(r)));
+    XYChart chart = ChartTheme.xy(metric.label + " against λ ("
+        + (spread ? "mean ± std over seeds" : "one seed") + ")", "λ (log scale)", metric.label);
     LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
     int colour = 0;
     for (Map.Entry<String, List<LambdaRow>> group : groups(rows).entrySet()) {
@@ -52,7 +53,8 @@ final class LambdaCharts {
       addLambdaSeries(chart, axis, group.getKey(),
           g.stream().mapToDouble(LambdaRow::lambda).toArray(),
           g.stream().mapToDouble(metric.mean).toArray(),
-          g.stream().mapToDouble(metric.std).toArray(),
+          spread ? g.stream().mapToDouble(r -> barOf(metric.std.applyAsDouble(r))).toArray()
+              : null,
           ChartTheme.color(colour++));
     }
     LambdaRow.best(rows).ifPresent(best -> markVertical(chart, "best λ = "
@@ -60,6 +62,11 @@ final class LambdaCharts {
         axis.position(best.lambda()), ChartTheme.MARK));
     axis.apply(chart, rows.stream().anyMatch(r -> r.lambda() == 0));
     return chart;
+  }
+
+  /** An error bar's half-length: none (0) where the std is undefined. */
+  private static double barOf(double std) {
+    return Double.isNaN(std) ? 0 : std;
   }
 
   /** Mean Frobenius norm ‖W_l‖_F of each weight matrix against λ, plain-L2 rows only. */

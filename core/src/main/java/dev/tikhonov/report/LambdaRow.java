@@ -81,9 +81,9 @@ public record LambdaRow(
               zeroIfNaN(JsonFiles.optionalNumber(r, "weight_decay", where)),
               (int) zeroIfNaN(JsonFiles.optionalNumber(r, "seeds", where)),
               JsonFiles.number(r, "test_accuracy_mean", where),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "test_accuracy_std", where)),
+              JsonFiles.optionalNumber(r, "test_accuracy_std", where),
               JsonFiles.number(r, "test_loss_mean", where),
-              zeroIfNaN(JsonFiles.optionalNumber(r, "test_loss_std", where)),
+              JsonFiles.optionalNumber(r, "test_loss_std", where),
               JsonFiles.optionalNumber(r, "train_loss_mean", where),
               JsonFiles.optionalNumber(r, "weight_norm_mean", where),
               norms == null || norms.isNull()

@@ -73,6 +73,28 @@ public final class Json {
     }
   }
 
+  /**
+   * Writes a NaN number as JSON's null (JSON has no NaN; docs/formats.md: "values that do not
+   * exist are JSON null"), for a record component annotated
+   * {@code @JsonSerialize(using = Json.NullForNaN.class)}. Stateless.
+   */
+  public static final class NullForNaN extends
+      com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> {
+    public NullForNaN() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator out,
+        com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+      if (value.isNaN()) {
+        out.writeNull();
+      } else {
+        out.writeNumber(value);
+      }
+    }
+  }
+
   private static final class NonClosing extends java.io.FilterOutputStream {
     NonClosing(java.io.OutputStream out) {
       super(out);
