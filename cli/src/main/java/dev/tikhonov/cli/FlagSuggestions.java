@@ -52,6 +52,7 @@ final class FlagSuggestions {
       Map.entry("--thresh", List.of(new Candidate("--tol", GLMNET_THRESH))),
       Map.entry("--maxit", List.of(new Candidate("--max-iterations", ""))),
       Map.entry("--nfolds", List.of(new Candidate("--cv-folds", ""))),
+      Map.entry("--dfmax", List.of(new Candidate("--max-features", ""))),
       Map.entry("--type-measure", List.of(new Candidate("--cv-measure", ""))),
       Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),
       Map.entry("--intercept", List.of(new Candidate("--no-intercept", ""))),

@@ -106,6 +106,13 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "if n ≥ p else 1e-2.")
   Double lambdaMinRatio;
 
+  @Option(names = "--max-features", paramLabel = "N",
+      description = "End the default sequence after the first λ (from the fifth on) whose fit "
+          + "has more than N features in the model (nonzero in any class); that λ is kept "
+          + "(glmnet's dfmax; not with --lambdas). CV folds fit the λ that remain. Default: "
+          + "no limit.")
+  Integer maxFeatures;
+
   @Option(names = "--no-standardize",
       description = "Fit on the raw features (default: standardized inside, coefficients "
           + "reported on the original scale, as glmnet).")
@@ -389,7 +396,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           "to CSV data (it names a column)", "on LIBSVM data, whose lines hold only the target"
               + " and the features");
     }
-    for (String flag : new String[] {"--nlambda", "--lambda-min-ratio"}) {
+    for (String flag : new String[] {"--nlambda", "--lambda-min-ratio", "--max-features"}) {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
     }
@@ -442,6 +449,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "measure" -> "--cv-measure";
       case "penaltyFactors" -> "--penalty-factors";
       case "lowerLimits" -> "--lower-limits";
+      case "maxFeatures" -> "--max-features";
       case "multinomialPenalty" -> "--multinomial-penalty";
       case "upperLimits" -> "--upper-limits";
       case "gammas" -> "--gammas";
@@ -937,6 +945,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       if (lambdaMinRatio != null) {
         b.lambdaMinRatio(lambdaMinRatio);
+      }
+      if (maxFeatures != null) {
+        b.maxFeatures(maxFeatures);
       }
       if (multinomialPenalty != null) {
         b.multinomialPenalty(multinomialPenalty());

@@ -71,6 +71,8 @@ class MistypedFlagTest {
             "--thresh", "1e-10"));
     assertEquals("Unknown options: '--nfolds', '10'; did you mean --cv-folds?",
         firstLine("path", "--data", "d.csv", "--nfolds", "10"));
+    assertEquals("Unknown options: '--dfmax', '20'; did you mean --max-features?",
+        firstLine("path", "--data", "d.csv", "--dfmax", "20"));
     assertEquals("Unknown options: '--exclude', 'age'; did you mean --ignore-columns?",
         firstLine("path", "--data", "d.csv", "--exclude", "age"));
     assertEquals("Unknown options: '--intercept', 'FALSE'; did you mean --no-intercept?",

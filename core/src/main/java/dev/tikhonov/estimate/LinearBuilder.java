@@ -25,6 +25,7 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   double[] lowerLimits = new double[0];
   double[] upperLimits = new double[0];
   MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
+  java.util.OptionalInt maxFeatures = java.util.OptionalInt.empty();
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
   java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive =
@@ -173,6 +174,17 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /**
+   * glmnet's {@code dfmax}: the default λ sequence ends after the first λ, from the fifth on,
+   * whose fit has more than {@code limit} ≥ 0 features with a nonzero coefficient (in any
+   * class); that λ is kept. A λ sequence of your own is fitted whole
+   * ({@link PathSettings#maxFeatures}). Default: no limit.
+   */
+  public B maxFeatures(int limit) {
+    maxFeatures = java.util.OptionalInt.of(limit);
+    return self();
+  }
+
   PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(l1Ratio).numLambdas(numLambdas)
         .lambdas(lambdas).standardize(standardize).tolerance(tolerance)
@@ -181,6 +193,7 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     if (lambdaMinRatio.isPresent()) {
       b.lambdaMinRatio(lambdaMinRatio.getAsDouble());
     }
+    maxFeatures.ifPresent(b::maxFeatures);
     return b.build();
   }
 }

@@ -248,6 +248,7 @@ final class LinearFit {
       m.put("penalty_factors", s.penaltyFactors());
     }
     m.put("intercept", s.intercept());
+    s.maxFeatures().ifPresent(limit -> m.put("max_features", limit));
     if (family == Family.MULTINOMIAL) {
       m.put("multinomial_penalty",
           s.multinomialPenalty().name().toLowerCase(java.util.Locale.ROOT));

@@ -184,6 +184,11 @@ final class PathLoop {
         break;
       }
       double ratio = devianceRatio[l];
+      if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m
+          && settings.maxFeatures().isPresent() && df[l] > settings.maxFeatures().getAsInt()) {
+        end = PathSolution.End.featureLimit(done, m, df[l], settings.maxFeatures().getAsInt());
+        break;
+      }
       if (defaultSequence && done >= Math.min(MIN_LAMBDAS_BEFORE_STOP, m) && done < m) {
         // glmnet: relative change for gaussian (elnet), absolute for binomial and
         // multinomial (lognet); for poisson (fishnet) relative over the last mnlam − 1 steps,

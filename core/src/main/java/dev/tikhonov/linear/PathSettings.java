@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Settings of a regularization path fit ({@link ElasticNetPath}), glmnet's arguments under the
@@ -27,6 +28,7 @@ public final class PathSettings {
   private final double[] lowerLimits;
   private final double[] upperLimits;
   private final MultinomialPenalty multinomialPenalty;
+  private final OptionalInt maxFeatures;
 
   /**
    * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
@@ -57,8 +59,14 @@ public final class PathSettings {
       boolean intercept,
       double[] lowerLimits,
       double[] upperLimits,
-      MultinomialPenalty multinomialPenalty) {
+      MultinomialPenalty multinomialPenalty,
+      OptionalInt maxFeatures) {
     Objects.requireNonNull(multinomialPenalty, "multinomialPenalty");
+    Objects.requireNonNull(maxFeatures, "maxFeatures (use OptionalInt.empty())");
+    if (maxFeatures.isPresent() && maxFeatures.getAsInt() < 0) {
+      throw InputException.about("maxFeatures", " must be at least 0, got "
+          + maxFeatures.getAsInt());
+    }
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
     }
@@ -120,6 +128,7 @@ public final class PathSettings {
     this.lowerLimits = lowerLimits;
     this.upperLimits = upperLimits;
     this.multinomialPenalty = multinomialPenalty;
+    this.maxFeatures = maxFeatures;
   }
 
   /**
@@ -163,7 +172,7 @@ public final class PathSettings {
   public static PathSettings of(double l1Ratio) {
     return new PathSettings(l1Ratio, DEFAULT_NUM_LAMBDAS, OptionalDouble.empty(), new double[0],
         true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true, new double[0],
-        new double[0], MultinomialPenalty.UNGROUPED);
+        new double[0], MultinomialPenalty.UNGROUPED, OptionalInt.empty());
   }
 
   /** The lasso (α = 1) with glmnet's defaults. */
@@ -274,6 +283,17 @@ public final class PathSettings {
    */
   public MultinomialPenalty multinomialPenalty() {
     return multinomialPenalty;
+  }
+
+  /**
+   * glmnet's {@code dfmax}: the default sequence ends after the first λ, from the fifth on,
+   * whose fit has more than this many features with a nonzero coefficient (in any class); that
+   * λ is kept, as glmnet keeps it. Like glmnet's other early stops it applies to the default
+   * sequence only: a λ sequence of your own is fitted whole, and so are the folds of a
+   * cross-validation, which fit the full data's λ. Empty (the default) means no limit.
+   */
+  public OptionalInt maxFeatures() {
+    return maxFeatures;
   }
 
   /** True when some limit is given (box-constrained fits). */
@@ -398,6 +418,11 @@ public final class PathSettings {
     return toBuilder().multinomialPenalty(penalty).build();
   }
 
+  /** These settings with glmnet's {@code dfmax} ({@link #maxFeatures()}). */
+  public PathSettings withMaxFeatures(int limit) {
+    return toBuilder().maxFeatures(limit).build();
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -413,6 +438,7 @@ public final class PathSettings {
     b.lowerLimits = lowerLimits;
     b.upperLimits = upperLimits;
     b.multinomialPenalty = multinomialPenalty;
+    b.maxFeatures = maxFeatures;
     return b;
   }
 
@@ -456,14 +482,15 @@ public final class PathSettings {
         && Double.compare(tolerance, c.tolerance) == 0 && maxIterations == c.maxIterations
         && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept
         && Arrays.equals(lowerLimits, c.lowerLimits) && Arrays.equals(upperLimits, c.upperLimits)
-        && multinomialPenalty == c.multinomialPenalty;
+        && multinomialPenalty == c.multinomialPenalty && maxFeatures.equals(c.maxFeatures);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(l1Ratio, numLambdas, lambdaMinRatio, Arrays.hashCode(lambdas),
         standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept,
-        Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits), multinomialPenalty);
+        Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits), multinomialPenalty,
+        maxFeatures);
   }
 
   @Override
@@ -473,7 +500,8 @@ public final class PathSettings {
         + ", standardize=" + standardize + ", tolerance=" + tolerance + ", maxIterations="
         + maxIterations + ", penaltyFactors=" + Arrays.toString(penaltyFactors) + ", intercept="
         + intercept + ", lowerLimits=" + Arrays.toString(lowerLimits) + ", upperLimits="
-        + Arrays.toString(upperLimits) + ", multinomialPenalty=" + multinomialPenalty + "]";
+        + Arrays.toString(upperLimits) + ", multinomialPenalty=" + multinomialPenalty
+        + ", maxFeatures=" + maxFeatures + "]";
   }
 
   /**
@@ -493,6 +521,7 @@ public final class PathSettings {
     private double[] lowerLimits = new double[0];
     private double[] upperLimits = new double[0];
     private MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
+    private OptionalInt maxFeatures = OptionalInt.empty();
 
     private Builder() {}
 
@@ -573,11 +602,26 @@ public final class PathSettings {
       return this;
     }
 
+    /**
+     * glmnet's {@code dfmax}: end the default sequence after the first λ (from the fifth on)
+     * with more than {@code limit} ≥ 0 features in the model ({@link PathSettings#maxFeatures}).
+     */
+    public Builder maxFeatures(int limit) {
+      maxFeatures = OptionalInt.of(limit);
+      return this;
+    }
+
+    /** Back to no limit on the features in the model (the default). */
+    public Builder unlimitedFeatures() {
+      maxFeatures = OptionalInt.empty();
+      return this;
+    }
+
     /** @throws InputException naming the first setting out of range */
     public PathSettings build() {
       return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
           tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits,
-          multinomialPenalty);
+          multinomialPenalty, maxFeatures);
     }
   }
 }

@@ -71,6 +71,11 @@ public record PathSolution(
     DEVIANCE_RULE,
     /** Every fitted probability is 0 or 1 (separable data): no curvature is left to fit. */
     NO_WEIGHTS_LEFT,
+    /**
+     * glmnet's {@code dfmax} ({@link PathSettings#maxFeatures}): from the fifth λ of a default
+     * sequence on, the last λ's fit has more features with a nonzero coefficient than allowed.
+     */
+    FEATURE_LIMIT,
     /** The budget of coordinate passes ran out; the last λ is not converged. */
     ITERATION_LIMIT,
     /**
@@ -103,6 +108,17 @@ public record PathSolution(
     /** An ending without a {@link Shortfall}: every ending but a short one, or one read back. */
     public End(Ending reason, String message) {
       this(reason, message, Optional.empty());
+    }
+
+    /**
+     * The ending at the feature limit ({@link Ending#FEATURE_LIMIT}, glmnet's {@code dfmax}):
+     * the default sequence of {@code m} λ stopped after λ #{@code done}, with {@code df} features
+     * in the model, more than {@code limit}.
+     */
+    public static End featureLimit(int done, int m, int df, int limit) {
+      return new End(Ending.FEATURE_LIMIT, String.format(java.util.Locale.ROOT, "the limit of %d"
+          + " features in the model (glmnet's dfmax) stopped the default sequence after %d of %d"
+          + " λ: λ #%d has %d", limit, done, m, done, df));
     }
 
     /** The ending of a path cut short by {@code shortfall}, worded by the library. */
