@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
+import dev.tikhonov.select.OutOfFoldPredictions;
 
 /**
  * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
@@ -17,11 +18,27 @@ public final class CrossValidatedPath<M extends Predictor> {
   private final RegularizationPath<M> path;
   private final CvResult cv;
   private final SelectionRule rule;
+  private final java.util.Optional<OutOfFoldPredictions> outOfFold;
 
   CrossValidatedPath(RegularizationPath<M> path, CvResult cv, SelectionRule rule) {
+    this(path, cv, rule, java.util.Optional.empty());
+  }
+
+  CrossValidatedPath(RegularizationPath<M> path, CvResult cv, SelectionRule rule,
+      java.util.Optional<OutOfFoldPredictions> outOfFold) {
     this.path = path;
     this.cv = cv;
     this.rule = rule;
+    this.outOfFold = java.util.Objects.requireNonNull(outOfFold, "outOfFold");
+  }
+
+  /**
+   * Every row's out-of-fold linear predictors at every λ of the path (cv.glmnet's
+   * {@code fit.preval} and {@code foldid}), when the estimator was built with
+   * {@link ElasticNetCV.Builder#keepOutOfFoldPredictions()}; else empty. Shared, not copied.
+   */
+  public java.util.Optional<OutOfFoldPredictions> outOfFold() {
+    return outOfFold;
   }
 
   /** The path on all rows. */

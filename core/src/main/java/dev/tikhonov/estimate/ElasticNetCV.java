@@ -52,8 +52,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
+  private final CrossValidation.Keep keep;
 
   private ElasticNetCV(Builder<M> b) {
+    this.keep = b.keep;
     this.adaptive = b.adaptive;
     this.weightColumn = b.weightColumn;
     this.offsetColumn = b.offsetColumn;
@@ -68,6 +70,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     this.kind = b.kind;
     if (foldIds.length == 0 && numFolds < 2) {
       throw new IllegalArgumentException("numFolds must be at least 2, got " + numFolds);
+    }
+    if (keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS && adaptive.isPresent()) {
+      throw InputException.about("keepOutOfFoldPredictions", ": the adaptive lasso's"
+          + " cross-validation does not keep out-of-fold predictions yet; leave out either");
     }
   }
 
@@ -191,13 +197,15 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());
       pilot = a.factors().pilotShortfall();
     } else {
-      fit = !observed && squaredErrors(measure) && fromStatistics(family, x.length, p,
+      // the statistics' route never touches a held-out row, so kept predictions take the rows'
+      fit = !observed && squaredErrors(measure) && keep == CrossValidation.Keep.SCORES
+          && fromStatistics(family, x.length, p,
           folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
           ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
               split.featureNames(), CrossValidation.Alignment.INTERPOLATE, measure, threads)
           : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
               split.featureNames(), LinearFit.classNames(family, train), folds,
-              CrossValidation.Alignment.INTERPOLATE, measure, threads);
+              CrossValidation.Alignment.INTERPOLATE, measure, keep, threads);
       factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
     }
     if (observed) {
@@ -215,7 +223,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
         train.featureNames(), LinearFit.classNames(family, train), folds,
-        CrossValidation.Alignment.INTERPOLATE, measure, threads);
+        CrossValidation.Alignment.INTERPOLATE, measure, keep, threads);
     return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
         LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty(),
@@ -239,7 +247,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
         penaltyScales, provenance, offsetColumn, adaptivePilot);
-    return new CrossValidatedPath<>(path, fit.cv(), rule);
+    return new CrossValidatedPath<>(path, fit.cv(), rule, fit.outOfFold());
   }
 
   /**
@@ -297,6 +305,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;
     private final LinearFit.Kind<M> kind;
+    private CrossValidation.Keep keep = CrossValidation.Keep.SCORES;
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;
@@ -305,6 +314,19 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
 
     @Override
     Builder<M> self() {
+      return this;
+    }
+
+    /**
+     * Keeps every row's out-of-fold linear predictors at every λ (cv.glmnet's
+     * {@code keep = TRUE}): {@link CrossValidatedPath#outOfFold()}, on the link scale as
+     * {@link dev.tikhonov.select.OutOfFoldPredictions} says. They cost n·nλ·K doubles (K = 1
+     * but for multinomial), so they are not kept by default; a gaussian cross-validation that
+     * keeps them runs from the rows, not from per-fold statistics (the same results up to
+     * rounding). Not with {@link #adaptive()} (refused when built).
+     */
+    public Builder<M> keepOutOfFoldPredictions() {
+      keep = CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS;
       return this;
     }
 

@@ -56,10 +56,32 @@ public final class CrossValidation {
   }
 
   /**
-   * A full-data path and its cross-validation. An immutable value, as both parts are (do not
-   * modify their arrays); thread-safe.
+   * What a cross-validation keeps besides its scores. Thread-safe, as enum constants are.
    */
-  public record Fit(PathSolution path, CvResult cv) {}
+  public enum Keep {
+    /** The per-fold scores only ({@link CvResult}). */
+    SCORES,
+    /**
+     * Also every row's out-of-fold linear predictors at every λ ({@link OutOfFoldPredictions},
+     * cv.glmnet's {@code keep = TRUE}): n·nλ·K more doubles.
+     */
+    OUT_OF_FOLD_PREDICTIONS
+  }
+
+  /**
+   * A full-data path, its cross-validation and, when kept ({@link Keep}), the out-of-fold
+   * predictions. An immutable value, as its parts are (do not modify their arrays); thread-safe.
+   */
+  public record Fit(PathSolution path, CvResult cv, Optional<OutOfFoldPredictions> outOfFold) {
+    public Fit {
+      java.util.Objects.requireNonNull(outOfFold, "outOfFold (Optional.empty() for none)");
+    }
+
+    /** A fit without out-of-fold predictions. */
+    public Fit(PathSolution path, CvResult cv) {
+      this(path, cv, Optional.empty());
+    }
+  }
 
   /**
    * cv.glmnet for any family: the path of {@link ElasticNetPath#fit} on all rows and its K-fold
@@ -107,7 +129,20 @@ public final class CrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, Observations observations,
       PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
       Alignment alignment, CvMeasure measure, int threads) {
+    return path(family, x, y, observations, settings, featureNames, classNames, folds,
+        alignment, measure, Keep.SCORES, threads);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], Observations, PathSettings, List, List, KFold,
+   * Alignment, CvMeasure, int)} keeping, with {@link Keep#OUT_OF_FOLD_PREDICTIONS}, every row's
+   * out-of-fold linear predictors ({@link Fit#outOfFold()}, cv.glmnet's {@code keep = TRUE}).
+   */
+  public static Fit path(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, List<String> featureNames, List<String> classNames, KFold folds,
+      Alignment alignment, CvMeasure measure, Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
+    java.util.Objects.requireNonNull(keep, "keep");
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
@@ -122,9 +157,8 @@ public final class CrossValidation {
     Alignment effective = settings.defaultSequence() ? alignment : Alignment.SAME_LAMBDAS;
     PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows, observations,
         lambdas.length == 0 ? settings : settings.withLambdas(lambdas), featureNames, classes);
-    CvResult cv = runWithPilots(plain(fitter), scorer, measure, observations.weights(), folds,
-        full.lambdas(), effective, threads);
-    return new Fit(full, cv);
+    return runFolds(plain(fitter), scorer, measure, observations.weights(), folds, full,
+        effective, kept(keep, () -> FoldScorer.dense(x, observations.offsets())), threads);
   }
 
   /**
@@ -147,7 +181,20 @@ public final class CrossValidation {
   public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
       CvMeasure measure, int threads) {
+    return path(family, x, y, settings, featureNames, classNames, folds, alignment, measure,
+        Keep.SCORES, threads);
+  }
+
+  /**
+   * {@link #path(Family, SparseMatrix, double[], PathSettings, List, List, KFold, Alignment,
+   * CvMeasure, int)} keeping, with {@link Keep#OUT_OF_FOLD_PREDICTIONS}, every row's out-of-fold
+   * linear predictors ({@link Fit#outOfFold()}).
+   */
+  public static Fit path(Family family, SparseMatrix x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, KFold folds, Alignment alignment,
+      CvMeasure measure, Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
+    java.util.Objects.requireNonNull(keep, "keep");
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
@@ -161,9 +208,52 @@ public final class CrossValidation {
     PathFitter fitter = (rows, lambdas) -> ElasticNetPath.fit(family, x, y, rows,
         Observations.none(), lambdas.length == 0 ? settings : settings.withLambdas(lambdas),
         featureNames, classes);
-    CvResult cv = runWithPilots(plain(fitter), scorer, measure, new double[0], folds,
-        full.lambdas(), effective, threads);
-    return new Fit(full, cv);
+    return runFolds(plain(fitter), scorer, measure, new double[0], folds, full, effective,
+        kept(keep, () -> FoldScorer.sparse(x)), threads);
+  }
+
+  /** The predictors of the held-out rows when {@code keep} asks for them, else none. */
+  private static Optional<FoldScorer.Etas> kept(Keep keep,
+      java.util.function.Supplier<FoldScorer.Etas> etas) {
+    return keep == Keep.OUT_OF_FOLD_PREDICTIONS ? Optional.of(etas.get()) : Optional.empty();
+  }
+
+  /**
+   * The cross-validation of {@code full}'s λ sequence and, with {@code etas}, its out-of-fold
+   * predictions (one output per class for multinomial, named by {@code full}'s classes).
+   */
+  private static Fit runFolds(FoldFitter fitter, FoldScorer scorer, CvMeasure measure,
+      double[] weights, KFold folds, PathSolution full, Alignment alignment,
+      Optional<FoldScorer.Etas> etas, int threads) {
+    int outputs = full.intercepts().length == 0 ? 1 : full.intercepts()[0].length;
+    Optional<double[][][]> predictions = etas.map(e ->
+        new double[outputs][full.lambdas().length][folds.size()]);
+    CvResult cv = runWithPilots(fitter, scorer, measure, weights, folds, full.lambdas(),
+        alignment, etas.map(e -> new Predictions(e, predictions.orElseThrow())), threads);
+    return new Fit(full, cv, predictions.map(p -> new OutOfFoldPredictions(
+        full.lambdas().clone(), folds.foldIds(), outputs == 1 ? List.of() : full.classNames(),
+        p)));
+  }
+
+  /**
+   * Where a cross-validation writes its held-out rows' linear predictors: {@code out}[k][l][i]
+   * for row i (each fold writes its own rows only, so folds on several threads never write the
+   * same element).
+   */
+  record Predictions(FoldScorer.Etas etas, double[][][] out) {
+    /** Rows {@code test}'s η at every λ of {@code out}, the λ past {@code available} at the last. */
+    void write(PathSolution path, int available, int[] test) {
+      int m = out[0].length;
+      for (int l = 0; l < m; l++) {
+        int at = Math.min(l, available - 1);
+        for (int i : test) {
+          double[] eta = etas.of(path, at, i);
+          for (int k = 0; k < eta.length; k++) {
+            out[k][l][i] = eta[k];
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -295,6 +385,17 @@ public final class CrossValidation {
    */
   static CvResult runWithPilots(FoldFitter fitter, FoldScorer scorer, CvMeasure measure,
       double[] weights, KFold folds, double[] lambdas, Alignment alignment, int threads) {
+    return runWithPilots(fitter, scorer, measure, weights, folds, lambdas, alignment,
+        Optional.empty(), threads);
+  }
+
+  /**
+   * {@link #runWithPilots(FoldFitter, FoldScorer, CvMeasure, double[], KFold, double[],
+   * Alignment, int)} writing, with {@code predictions}, each fold's held-out rows' η there.
+   */
+  static CvResult runWithPilots(FoldFitter fitter, FoldScorer scorer, CvMeasure measure,
+      double[] weights, KFold folds, double[] lambdas, Alignment alignment,
+      Optional<Predictions> predictions, int threads) {
     if (weights.length > 0 && weights.length != folds.size()) {
       throw InputException.about("weights", ": " + weights.length + " values for " + folds.size()
           + " rows");
@@ -327,6 +428,8 @@ public final class CrossValidation {
               + " has weight 0, so the fold cannot be scored");
         }
         int available = Math.min(path.size(), m);
+        PathSolution scored = path;
+        predictions.ifPresent(p -> p.write(scored, available, test));
         double[] losses = Arrays.copyOf(score(scorer, path, available, m, test, weights,
             weightSum), m + 1);
         losses[m] = available;

@@ -80,7 +80,9 @@ class RealDataGlmnetTest {
   static Table ref(String name) {
     try (InputStream in = RealDataGlmnetTest.class.getResourceAsStream("/ref/real/" + name)) {
       assertTrue(in != null, "missing test resource ref/real/" + name);
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      // the out-of-fold predictions are one column per λ: gzipped
+      BufferedReader reader = new BufferedReader(new InputStreamReader(name.endsWith(".gz")
+          ? new java.util.zip.GZIPInputStream(in) : in, StandardCharsets.UTF_8));
       List<String> header = List.of(reader.readLine().split(","));
       List<double[]> rows = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
