@@ -225,6 +225,13 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
+  @Option(names = "--out-of-fold",
+      description = "With --cv-folds or --foldid: also write out-of-fold.csv, every row's "
+          + "out-of-fold linear predictor at every λ (cv.glmnet's keep = TRUE, fit.preval: "
+          + "the link scale, offset included): row, fold, y, then s0, s1, ... as path.csv's λ "
+          + "(multinomial: s0_CLASS, ... class by class). Not with --relax or --adaptive yet.")
+  boolean outOfFold;
+
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "Save the fit at one λ (see --save-lambda) as a model file for predict, "
           + "evaluate and export: coefficients in double precision (safetensors + JSON "
@@ -315,6 +322,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
+      if (outOfFold) {
+        b.keepOutOfFoldPredictions();
+      }
       ElasticNetCV<? extends Predictor> estimator = translate(b::build);
       CrossValidatedPath<? extends Predictor> fit = columnMessages(
           () -> estimator.crossValidate(dataset));
@@ -351,6 +361,13 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
         curve));
+    Optional<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.flatMap(
+        CrossValidatedPath::outOfFold);
+    if (kept.isPresent()) {
+      AtomicFiles.writeString(writer.dir().resolve("out-of-fold.csv"), PathFiles.outOfFoldCsv(
+          kept.get(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
+              ? List.of() : dataset.classNames()));
+    }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
@@ -377,7 +394,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
         common.human());
-    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    common.human().println("wrote " + writer.dir().resolve("path.json")
+        + (kept.isPresent() ? ", path.csv and out-of-fold.csv" : " and path.csv"));
     if (notSaved.isPresent()) {
       throw notSaved.get();
     }
@@ -406,6 +424,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     given.requireApplies("--cv-measure", cvFolds != null || foldid != null,
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " scores no held-out rows");
+    given.requireApplies("--out-of-fold", cvFolds != null || foldid != null,
+        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
+            + " holds no rows out");
     given.requireApplies("--seed", cvFolds != null, "with --cv-folds (it seeds the random folds)",
         foldid != null ? "with --foldid, which gives the folds" : "without cross-validation");
   }
@@ -773,6 +794,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     if (adaptive) {
       pilotOf(adaptivePilot);
+      if (outOfFold) {
+        throw new InputException("--out-of-fold does not take --adaptive yet (its"
+            + " cross-validation keeps no out-of-fold predictions); leave out either");
+      }
     }
     if (!relax) {
       return;
@@ -783,6 +808,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     if (adaptive) {
       throw new InputException("--relax and --adaptive cannot be combined yet");
+    }
+    if (outOfFold) {
+      throw new InputException("--out-of-fold does not take --relax yet (the relaxed"
+          + " cross-validation keeps no out-of-fold predictions); leave out either");
     }
     if (weights != null || offset != null) {
       throw new InputException("--relax cannot be combined with " + (weights != null

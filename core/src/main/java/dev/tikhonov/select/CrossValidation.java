@@ -241,7 +241,7 @@ public final class CrossValidation {
    * same element).
    */
   record Predictions(FoldScorer.Etas etas, double[][][] out) {
-    /** Rows {@code test}'s η at every λ of {@code out}, the λ past {@code available} at the last. */
+    /** Rows {@code test}'s η at every λ of {@code out}; past {@code available}, at the last. */
     void write(PathSolution path, int available, int[] test) {
       int m = out[0].length;
       for (int l = 0; l < m; l++) {

@@ -8,6 +8,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.InformationCriteria;
+import dev.tikhonov.select.OutOfFoldPredictions;
 import dev.tikhonov.select.RelaxedCvResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,6 +237,41 @@ public final class PathFiles {
       if (cv != null) {
         row.add(String.valueOf(cv.mean()[l]));
         row.add(String.valueOf(cv.standardError()[l]));
+      }
+      csv.row(row);
+    }
+    return csv.toString();
+  }
+
+  /**
+   * out-of-fold.csv: one row per data row, {@code row} (1-based, data order), {@code fold},
+   * {@code y} (the class name for classes, else the number), then the row's out-of-fold η at
+   * each λ index l of path.csv, {@code s0} … (glmnet's fit.preval column names); multinomial:
+   * {@code s<l>_<class>}, class by class as path.csv's coefficients.
+   *
+   * @param targets the rows' targets (class indices for classes)
+   * @param classNames the data's classes, empty for a real target
+   */
+  public static String outOfFoldCsv(OutOfFoldPredictions oof, double[] targets,
+      List<String> classNames) {
+    int m = oof.numLambdas();
+    List<String> header = new ArrayList<>(List.of("row", "fold", "y"));
+    for (int k = 0; k < oof.numOutputs(); k++) {
+      for (int l = 0; l < m; l++) {
+        header.add(oof.outputs().isEmpty() ? "s" + l : "s" + l + "_" + oof.outputs().get(k));
+      }
+    }
+    CsvWriter csv = new CsvWriter().row(header);
+    for (int i = 0; i < oof.numRows(); i++) {
+      List<String> row = new ArrayList<>(2 + oof.numOutputs() * m + 1);
+      row.add(String.valueOf(i + 1));
+      row.add(String.valueOf(oof.foldIds()[i]));
+      row.add(classNames.isEmpty() ? String.valueOf(targets[i])
+          : classNames.get((int) targets[i]));
+      for (int k = 0; k < oof.numOutputs(); k++) {
+        for (int l = 0; l < m; l++) {
+          row.add(String.valueOf(oof.linearPredictor(i, k, l)));
+        }
       }
       csv.row(row);
     }

@@ -1,0 +1,146 @@
+package dev.tikhonov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code path --out-of-fold} (cv.glmnet's keep = TRUE) as a user runs it: out-of-fold.csv
+ * against glmnet 4.1-6's fit.preval with the same folds
+ * (core/src/test/resources/ref/make_out_of_fold.R), its layout, its agreement with path.csv's
+ * CV curve, and the refusals where it has no meaning.
+ */
+class PathOutOfFoldTest {
+  private static final Path DATA = Path.of("..", "data");
+  private static final Path REF = Path.of("..", "core", "src", "test", "resources", "ref",
+      "real");
+  @TempDir Path dir;
+
+  private InProcess path(String out, String... more) {
+    List<String> args = new ArrayList<>(List.of("path", "--out", dir.resolve(out).toString()));
+    args.addAll(List.of(more));
+    return InProcess.run(args);
+  }
+
+  private List<String[]> csv(Path file) throws IOException {
+    return Files.readAllLines(file).stream().map(l -> l.split(",", -1)).toList();
+  }
+
+  private static List<String[]> gzipCsv(Path file) throws IOException {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      return r.lines().map(l -> l.split(",", -1)).toList();
+    }
+  }
+
+  @Test
+  void breastCancer_outOfFoldCsv_isGlmnetsFitPreval_rowByRow() throws IOException {
+    Path folds = REF.resolve("breast_cancer-foldid.csv");
+    InProcess r = path("bc", "--data", DATA.resolve("breast_cancer.csv").toString(), "--target",
+        "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--foldid",
+        folds.toString(), "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("out-of-fold.csv"), r.out());
+    List<String[]> ours = csv(dir.resolve("bc").resolve("out-of-fold.csv"));
+    List<String[]> glmnet = gzipCsv(REF.resolve("breast_cancer-out-of-fold.csv.gz"));
+    List<String> data = Files.readAllLines(DATA.resolve("breast_cancer.csv"));
+    int diagnosis = List.of(data.get(0).split(",")).indexOf("diagnosis");
+    assertEquals(569 + 1, ours.size());
+    int m = glmnet.get(0).length - 1;
+    assertEquals(3 + m, ours.get(0).length, "row, fold, y and one column per λ");
+    assertEquals(List.of("row", "fold", "y", "s0", "s1"), List.of(ours.get(0)).subList(0, 5));
+    assertEquals(m, csv(dir.resolve("bc").resolve("path.csv")).size() - 1, "path.csv's λ");
+    double worst = 0;
+    for (int i = 1; i <= 569; i++) {
+      String[] row = ours.get(i);
+      assertEquals(String.valueOf(i), row[0]);
+      assertEquals(glmnet.get(i)[0], row[1], "fold of row " + i);
+      assertEquals(data.get(i).split(",")[diagnosis], row[2], "y of row " + i);
+      for (int l = 0; l < m; l++) {
+        double theirs = Double.parseDouble(glmnet.get(i)[1 + l]);
+        worst = Math.max(worst, Math.abs(Double.parseDouble(row[3 + l]) - theirs)
+            / Math.max(1, Math.abs(theirs)));
+      }
+    }
+    // the core's OutOfFoldGlmnetTest: the same sweeps as glmnet's default thresh
+    assertTrue(worst <= 1e-5, "out-of-fold η " + worst + " from glmnet's fit.preval");
+  }
+
+  /**
+   * Gaussian: the folds are weighted by their sizes, so path.csv's cv_mean is the mean squared
+   * out-of-fold residual over all rows, recomputed here from out-of-fold.csv alone.
+   */
+  @Test
+  void diabetes_meanSquaredOutOfFoldResidual_isPathCsvsCvMean() throws IOException {
+    InProcess r = path("d", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+        "progression", "--cv-folds", "5", "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    List<String[]> oof = csv(dir.resolve("d").resolve("out-of-fold.csv"));
+    List<String[]> path = csv(dir.resolve("d").resolve("path.csv"));
+    int cvMean = List.of(path.get(0)).indexOf("cv_mean");
+    int m = path.size() - 1;
+    for (int l = 0; l < m; l++) {
+      double sum = 0;
+      for (int i = 1; i < oof.size(); i++) {
+        double residual = Double.parseDouble(oof.get(i)[2]) - Double.parseDouble(oof.get(i)[3 + l]);
+        sum += residual * residual;
+      }
+      double mean = Double.parseDouble(path.get(l + 1)[cvMean]);
+      assertEquals(mean, sum / (oof.size() - 1), 1e-9 * mean, "λ index " + l);
+    }
+  }
+
+  @Test
+  void wine_multinomial_oneColumnPerClassAndLambda() throws IOException {
+    InProcess r = path("w", "--data", DATA.resolve("wine.csv").toString(), "--target",
+        "cultivar", "--family", "multinomial", "--cv-folds", "3", "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    List<String[]> oof = csv(dir.resolve("w").resolve("out-of-fold.csv"));
+    int m = csv(dir.resolve("w").resolve("path.csv")).size() - 1;
+    String[] header = oof.get(0);
+    assertEquals(3 + 3 * m, header.length);
+    assertEquals("s0_class_0", header[3]);
+    assertEquals("s" + (m - 1) + "_class_2", header[header.length - 1]);
+    assertEquals(178 + 1, oof.size());
+  }
+
+  @Test
+  void refused_withoutCrossValidation_withRelax_withAdaptive() {
+    String[] data = {"--data", DATA.resolve("wine.csv").toString(), "--target", "cultivar",
+        "--family", "multinomial"};
+    InProcess none = path("a", concat(data, "--out-of-fold"));
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("--out-of-fold applies only with cross-validation"),
+        none.err());
+    InProcess relax = path("b", concat(data, "--out-of-fold", "--cv-folds", "3", "--relax"));
+    assertEquals(2, relax.exit());
+    assertTrue(relax.err().contains("--out-of-fold does not take --relax"), relax.err());
+    InProcess adaptive = path("c", concat(data, "--out-of-fold", "--cv-folds", "3",
+        "--adaptive"));
+    assertEquals(2, adaptive.exit());
+    assertTrue(adaptive.err().contains("--out-of-fold does not take --adaptive"),
+        adaptive.err());
+    for (InProcess r : List.of(none, relax, adaptive)) {
+      assertFalse(r.err().contains("Exception"), r.err());
+    }
+    assertFalse(Files.exists(dir.resolve("a").resolve("out-of-fold.csv")));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
+  }
+}
