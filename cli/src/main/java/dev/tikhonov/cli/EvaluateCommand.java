@@ -8,6 +8,9 @@ import dev.tikhonov.data.Mnist;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RocCurve;
+import dev.tikhonov.data.CsvWriter;
+import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.data.Json;
 import java.nio.file.Files;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Option;
       "row of one class). Only the model's columns and the target are read (other columns",
       "are ignored, as predict ignores them). Class labels are matched to the model's classes",
       "by name, or by value when both are numbers (1 finds a class +1); data of one class are",
-      "fine, a label the model does not know is an error.",
+      "fine, a label the model does not know is an error. --roc FILE writes a two-class",
+      "model's ROC curve as CSV (threshold, fpr, tpr; its trapezoid area is the AUC).",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -71,6 +75,13 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   @Option(names = "--json", description = "Print the metrics as one JSON object on stdout.")
   boolean json;
 
+  @Option(names = "--roc", paramLabel = "FILE",
+      description = "Two-class models: write the ROC curve of the second class's score (the "
+          + "log-odds) as CSV: threshold, fpr, tpr, one row per distinct score from the "
+          + "highest, after a first row inf, 0, 0 (glmnet's roc.glmnet; its trapezoid area is "
+          + "the AUC). Refused when every row is of one class.")
+  Path roc;
+
   @Override
   public void refuseIgnored(Flags.Given given) {
     DataFormat format = data == null ? null : DataFormat.of(data);
@@ -93,7 +104,18 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   @Override
   public Integer call() {
     CommonOptions.applyThreads(threads);
+    if (roc != null) { // where the curve goes, before any work
+      Outputs.refuseStandardOutput(roc, "--roc", "a CSV file beside the printed scores");
+      AtomicFiles.requireWritable(roc, "ROC curve (--roc)");
+      Outputs.requireApart(roc, "--roc", Outputs.input("--model", model),
+          Outputs.input("--data", data));
+    }
     Predictor m = SavedFiles.model(model);
+    if (roc != null && !(m instanceof Classifier c && c.classNames().size() == 2)) {
+      throw new InputException("--roc: --model " + model + " is " + (m instanceof Classifier c
+          ? "a classifier of " + c.classNames().size() + " classes" : "a regressor")
+          + "; the ROC curve is of a two-class model's scores; leave --roc out");
+    }
     Dataset labelled = labelled(m);
     Evaluation e;
     try {
@@ -123,6 +145,19 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         "every target value is the same");
     score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained(), poisson,
         "every count is the same");
+    if (roc != null) {
+      RocCurve curve = e.roc().orElseThrow(() -> new InputException("--roc: every row of --data "
+          + (data == null ? Mnist.BUNDLED_SOURCE : data) + " is of one class, so there is no"
+          + " ROC curve (it needs rows of both); nothing written"));
+      CsvWriter csv = new CsvWriter().row("threshold", "fpr", "tpr");
+      for (int j = 0; j < curve.size(); j++) {
+        double t = curve.thresholds()[j];
+        csv.row(t == Double.POSITIVE_INFINITY ? "inf" : String.valueOf(t),
+            String.valueOf(curve.falsePositiveRate()[j]),
+            String.valueOf(curve.truePositiveRate()[j]));
+      }
+      AtomicFiles.writeString(roc, csv.toString());
+    }
     if (json) {
       System.out.println(Json.oneLine(metrics));
     } else {

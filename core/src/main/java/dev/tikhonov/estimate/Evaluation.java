@@ -23,6 +23,8 @@ import java.util.OptionalDouble;
  *       pairs (a row of the second class, a row of the first) whose second-class score ranks the
  *       second-class row higher, a tie counting ½: scikit-learn's {@code roc_auc_score},
  *       glmnet's {@code assess.glmnet(...)$auc}, Spark MLlib's {@code areaUnderROC}.
+ *   <li>{@link #roc()} (two-class classifiers, when the AUC is defined): the ROC curve itself
+ *       ({@link RocCurve}), whose trapezoid area is the AUC: glmnet's {@code roc.glmnet}.
  *   <li>{@link #meanSquaredError()} (regressors, counts too): (1/n) Σ (yᵢ − ŷᵢ)², scikit-learn's
  *       {@code mean_squared_error}.
  *   <li>{@link #rSquared()} (regressors, counts too): R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² with ȳ
@@ -48,10 +50,19 @@ public final class Evaluation {
   private final OptionalDouble meanAbsoluteError;
   private final OptionalDouble rSquared;
   private final OptionalDouble devianceExplained;
+  private final java.util.Optional<RocCurve> roc;
 
   private Evaluation(int rows, double loss, double penalty, OptionalDouble accuracy,
       OptionalDouble auc, OptionalDouble meanSquaredError, OptionalDouble meanAbsoluteError,
       OptionalDouble rSquared, OptionalDouble devianceExplained) {
+    this(rows, loss, penalty, accuracy, auc, meanSquaredError, meanAbsoluteError, rSquared,
+        devianceExplained, java.util.Optional.empty());
+  }
+
+  private Evaluation(int rows, double loss, double penalty, OptionalDouble accuracy,
+      OptionalDouble auc, OptionalDouble meanSquaredError, OptionalDouble meanAbsoluteError,
+      OptionalDouble rSquared, OptionalDouble devianceExplained,
+      java.util.Optional<RocCurve> roc) {
     if (rows < 1) {
       throw new IllegalArgumentException("an evaluation needs at least one row, got " + rows);
     }
@@ -64,6 +75,7 @@ public final class Evaluation {
     this.meanAbsoluteError = meanAbsoluteError;
     this.rSquared = rSquared;
     this.devianceExplained = devianceExplained;
+    this.roc = roc;
   }
 
   /**
@@ -108,7 +120,8 @@ public final class Evaluation {
     return new Evaluation(n, loss, penalty, OptionalDouble.of(accuracy),
         Double.isNaN(area) ? OptionalDouble.empty() : OptionalDouble.of(area),
         OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty());
+        OptionalDouble.empty(), Double.isNaN(area) ? java.util.Optional.empty()
+            : java.util.Optional.of(RocCurve.of(secondClassScore, secondClass, ones)));
   }
 
   /**
@@ -197,6 +210,14 @@ public final class Evaluation {
     return auc;
   }
 
+  /**
+   * The ROC curve of the same scores (present exactly when {@link #auc()} is): its trapezoid
+   * area is the AUC, up to rounding.
+   */
+  public java.util.Optional<RocCurve> roc() {
+    return roc;
+  }
+
   /** (1/n) Σ (yᵢ − ŷᵢ)² (regressors and count models). */
   public OptionalDouble meanSquaredError() {
     return meanSquaredError;
@@ -230,7 +251,7 @@ public final class Evaluation {
         && auc.equals(e.auc)
         && meanSquaredError.equals(e.meanSquaredError)
         && meanAbsoluteError.equals(e.meanAbsoluteError) && rSquared.equals(e.rSquared)
-        && devianceExplained.equals(e.devianceExplained);
+        && devianceExplained.equals(e.devianceExplained) && roc.equals(e.roc);
   }
 
   @Override
