@@ -79,6 +79,60 @@ class PathOutOfFoldTest {
   }
 
   /**
+   * The report of a two-class run with --out-of-fold draws the out-of-fold ROC curves at λ_min
+   * and λ_1se; its caption's areas are those of the file's columns at those λ (recomputed here
+   * from out-of-fold.csv and path.json). A gaussian run, or one without the file, has no such
+   * chart, and a damaged file makes `report` name its line.
+   */
+  @Test
+  void report_drawsTheOutOfFoldRoc_atLambdaMinAnd1se() throws IOException {
+    InProcess r = path("roc", "--data", DATA.resolve("breast_cancer.csv").toString(),
+        "--target", "diagnosis", "--ignore-columns", "id", "--family", "binomial",
+        "--cv-folds", "5", "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    Path run = dir.resolve("roc");
+    assertTrue(Files.exists(run.resolve("charts").resolve("out-of-fold-roc.svg")));
+    String html = Files.readString(run.resolve("report.html"));
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind
+        .ObjectMapper().readTree(run.resolve("path.json").toFile());
+    List<String[]> oof = csv(run.resolve("out-of-fold.csv"));
+    List<String[]> path = csv(run.resolve("path.csv"));
+    String[] areas = new String[2];
+    String[] keys = {"lambda_min", "lambda_1se"};
+    for (int c = 0; c < 2; c++) {
+      double lambda = json.get("cv").get(keys[c]).asDouble();
+      int l = 0;
+      while (Double.parseDouble(path.get(l + 1)[0]) != lambda) {
+        l++;
+      }
+      double[] score = new double[oof.size() - 1];
+      boolean[] malignant = new boolean[score.length];
+      for (int i = 0; i < score.length; i++) {
+        score[i] = Double.parseDouble(oof.get(i + 1)[3 + l]);
+        malignant[i] = oof.get(i + 1)[2].equals("malignant");
+      }
+      areas[c] = String.format(java.util.Locale.ROOT, "%.4f",
+          dev.tikhonov.estimate.RocCurve.of(score, malignant).area());
+    }
+    assertTrue(html.contains("Areas (the out-of-fold AUC): " + areas[0] + " at λ_min, "
+        + areas[1] + " at λ_1se"), "areas " + List.of(areas) + " in the report");
+    // a damaged file: report names it and its line
+    List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve("out-of-fold.csv")));
+    lines.set(3, "3,1,benign,oops");
+    Files.write(run.resolve("out-of-fold.csv"), lines);
+    InProcess damaged = InProcess.run("report", run.toString());
+    assertEquals(2, damaged.exit());
+    assertTrue(damaged.err().contains("out-of-fold.csv:4: 4 fields, expected"), damaged.err());
+    // without the file: no such chart
+    InProcess without = path("plain", "--data", DATA.resolve("breast_cancer.csv").toString(),
+        "--target", "diagnosis", "--ignore-columns", "id", "--family", "binomial",
+        "--cv-folds", "5");
+    assertEquals(0, without.exit(), without.err());
+    assertFalse(Files.exists(dir.resolve("plain").resolve("charts")
+        .resolve("out-of-fold-roc.svg")));
+  }
+
+  /**
    * Gaussian: the folds are weighted by their sizes, so path.csv's cv_mean is the mean squared
    * out-of-fold residual over all rows, recomputed here from out-of-fold.csv alone.
    */
@@ -89,6 +143,8 @@ class PathOutOfFoldTest {
     assertEquals(0, r.exit(), r.err());
     List<String[]> oof = csv(dir.resolve("d").resolve("out-of-fold.csv"));
     List<String[]> path = csv(dir.resolve("d").resolve("path.csv"));
+    assertFalse(Files.exists(dir.resolve("d").resolve("charts").resolve("out-of-fold-roc.svg")),
+        "a ROC curve is of two classes");
     int cvMean = List.of(path.get(0)).indexOf("cv_mean");
     int m = path.size() - 1;
     for (int l = 0; l < m; l++) {

@@ -227,6 +227,7 @@ public final class ReportCharts {
               + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
                   + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
+    OutOfFoldRoc.chart(file, path, prefix, suffix).ifPresent(charts::add);
     XYChart relaxed = PathCharts.relaxedCvCurve(path, prefix + "Relaxed lasso: cross-validated "
         + PathCharts.cvName(path) + " per γ");
     if (relaxed != null) {
