@@ -63,7 +63,8 @@ import picocli.CommandLine.Option;
       "lambda/alpha are λ/α, except for a gaussian elastic net or ridge (alpha = a < 1):",
       "glmnet scales y by its standard deviation s_y inside the fit, so its lambda = l is",
       "λ = l·(a + (1−a)/s_y), α = a/(a + (1−a)/s_y) here (docs/objective.md).",
-      "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV).",
+      "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV);",
+      "with --out-of-fold also DIR/out-of-fold.csv, every row's held-out prediction per λ.",
       ""})
 public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--data", paramLabel = "FILE", required = true,

@@ -29,7 +29,9 @@ import java.util.OptionalLong;
  * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) every fit takes them,
  * a fold's held-out loss is the weighted mean deviance with the offsets in the predictions, and
  * the folds are weighted by their weight sums (cv.glmnet's definitions; such a
- * cross-validation runs from the rows). Immutable and thread-safe.
+ * cross-validation runs from the rows). {@link Builder#keepOutOfFoldPredictions()} keeps every
+ * row's out-of-fold linear predictor at every λ ({@link CrossValidatedPath#outOfFold()},
+ * cv.glmnet's {@code keep = TRUE}). Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()
