@@ -8,6 +8,9 @@
 #       scale, predict()'s default: eta, with the offset for cgd) at each lambda, s0, s1, ...
 #       (multinomial: CLASS.s0 ... for each class, class by class); values to 12 significant
 #       digits (glmnet's own accuracy is far coarser). "-exact": at thresh = 1e-14, maxit = 1e7; without: glmnet's default thresh.
+#   diabetes-relaxed-out-of-fold-exact.csv.gz  cv.glmnet(relax = TRUE, gamma = c(0, 0.5, 1),
+#       keep = TRUE)'s fit.preval, one matrix per gamma: fold, then g0.s0 ... g0.5.s0 ... g1.s0
+#       ..., gamma by gamma (glmnet adds no gamma here, 1 being among them).
 #   breast_cancer-roc.csv  roc.glmnet(fit.preval, newy = y) of the exact file's columns s5, s20,
 #       s40 and the last: column (the s index), FPR, TPR, one row per distinct score, highest
 #       first, computed from the file's 12-digit values (what the test reads back), to 17
@@ -65,3 +68,19 @@ run("cgd", as.matrix(g[, !names(g) %in% c("id", "infections", "followup_days",
     g$infections, "poisson", TRUE, offset = log(g$followup_days / 365.25))
 d <- read.csv("data/diabetes.csv")
 run("diabetes", as.matrix(d[, names(d) != "progression"]), d$progression, "gaussian", TRUE)
+folds <- foldid("diabetes")
+cvr <- cv.glmnet(as.matrix(d[, names(d) != "progression"]), d$progression, foldid = folds,
+                 relax = TRUE, gamma = c(0, 0.5, 1), keep = TRUE, thresh = 1e-14, maxit = 1e7)
+stopifnot(length(cvr$fit.preval) == 3)
+cols <- do.call(cbind, lapply(seq_along(cvr$fit.preval), function(g) {
+  p <- cvr$fit.preval[[g]]
+  colnames(p) <- paste0("g", c(0, 0.5, 1)[g], ".s", seq_len(ncol(p)) - 1)
+  p
+}))
+body <- apply(cols, 2, function(v) sprintf("%.12g", v))
+con <- gzfile(file.path(out, "diabetes-relaxed-out-of-fold-exact.csv.gz"), "w")
+writeLines(paste(c("fold", colnames(cols)), collapse = ","), con)
+writeLines(apply(cbind(as.character(folds), body), 1, paste, collapse = ","), con)
+close(con)
+cat(sprintf("%-40s %d rows, %d lambdas x 3 gammas\n", "diabetes-relaxed-out-of-fold-exact.csv.gz",
+            nrow(cols), length(cvr$lambda)))

@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.OutOfFoldPredictions;
 import dev.tikhonov.select.RelaxedCvResult;
 
 /**
@@ -18,11 +19,28 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
   private final RelaxedPath<M> path;
   private final RelaxedCvResult cv;
   private final SelectionRule rule;
+  private final java.util.List<OutOfFoldPredictions> outOfFold;
 
   CrossValidatedRelaxedPath(RelaxedPath<M> path, RelaxedCvResult cv, SelectionRule rule) {
+    this(path, cv, rule, java.util.List.of());
+  }
+
+  CrossValidatedRelaxedPath(RelaxedPath<M> path, RelaxedCvResult cv, SelectionRule rule,
+      java.util.List<OutOfFoldPredictions> outOfFold) {
     this.path = path;
     this.cv = cv;
     this.rule = rule;
+    this.outOfFold = java.util.List.copyOf(outOfFold);
+  }
+
+  /**
+   * Every row's out-of-fold linear predictors at every λ, one per γ in the order of
+   * {@link #gammas()} (cv.glmnet's {@code fit.preval} with {@code relax = TRUE}), when the
+   * estimator was built with {@link RelaxedLasso.Builder#keepOutOfFoldPredictions()}; else an
+   * empty list. Shared, not copied.
+   */
+  public java.util.List<OutOfFoldPredictions> outOfFold() {
+    return outOfFold;
   }
 
   /** The relaxed path on all rows. */
@@ -129,7 +147,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
 
   /**
    * The blended path at one of the cross-validated γ with its own curve (its λ_min and λ_1se
-   * are that γ's alone).
+   * are that γ's alone) and, when kept, its out-of-fold predictions.
    *
    * @throws InputException when γ was not cross-validated
    */
@@ -137,7 +155,9 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
     double[] g = cv.gammas();
     for (int i = 0; i < g.length; i++) {
       if (g[i] == gamma) {
-        return new CrossValidatedPath<>(path.atGamma(gamma), cv.curve(i), rule);
+        return new CrossValidatedPath<>(path.atGamma(gamma), cv.curve(i), rule,
+            outOfFold.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(outOfFold.get(i)));
       }
     }
     throw new InputException("gamma " + gamma + " was not cross-validated; the γ values are "

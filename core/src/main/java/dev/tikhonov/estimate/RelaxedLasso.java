@@ -44,8 +44,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   private final dev.tikhonov.select.CvMeasure measure;
   private final int threads;
   private final LinearFit.Kind<M> kind;
+  private final dev.tikhonov.select.CrossValidation.Keep keep;
 
   private RelaxedLasso(Builder<M> b) {
+    this.keep = b.keep;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.gammas = RelaxedCrossValidation.gammas(b.gammas);
@@ -129,7 +131,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,
-        measure, threads);
+        measure, keep, threads);
     Map<String, Object> s = settingsMap();
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
@@ -144,7 +146,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     s.put("gamma_1se", fit.cv().gamma1se());
     RelaxedPath<M> path = relaxedPath(fit.fit(), x, provenance(train, s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty()));
-    return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule);
+    return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule, fit.outOfFold());
   }
 
   private Map<String, Object> settingsMap() {
@@ -194,6 +196,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     private final Family family;
     private final LinearFit.Kind<M> kind;
     private double[] gammas = dev.tikhonov.select.RelaxedCrossValidation.defaultGammas();
+    private dev.tikhonov.select.CrossValidation.Keep keep =
+        dev.tikhonov.select.CrossValidation.Keep.SCORES;
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;
@@ -212,6 +216,18 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     public Builder<M> gammas(double... values) {
       RelaxedCrossValidation.gammas(values);
       gammas = values.clone();
+      return this;
+    }
+
+    /**
+     * Keeps every row's out-of-fold linear predictors at every λ for each γ's blend (cv.glmnet's
+     * {@code keep = TRUE} with {@code relax = TRUE}: one matrix per γ):
+     * {@link CrossValidatedRelaxedPath#outOfFold()}, on the link scale as
+     * {@link dev.tikhonov.select.OutOfFoldPredictions} says. They cost G·n·nλ·K doubles, so they
+     * are not kept by default.
+     */
+    public Builder<M> keepOutOfFoldPredictions() {
+      keep = dev.tikhonov.select.CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS;
       return this;
     }
 

@@ -38,10 +38,22 @@ public final class RelaxedCrossValidation {
   }
 
   /**
-   * The full-data relaxed fit and its cross-validation. An immutable value, as both parts are
-   * (do not modify their arrays); thread-safe.
+   * The full-data relaxed fit, its cross-validation and, when kept
+   * ({@link CrossValidation.Keep#OUT_OF_FOLD_PREDICTIONS}), the out-of-fold predictions of each
+   * γ's blend, in the order of {@code cv.gammas()} (cv.glmnet's {@code fit.preval}, one matrix
+   * per γ); empty when not kept. An immutable value, as its parts are (do not modify their
+   * arrays); thread-safe.
    */
-  public record Fit(RelaxedFit fit, RelaxedCvResult cv) {}
+  public record Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold) {
+    public Fit {
+      outOfFold = List.copyOf(outOfFold);
+    }
+
+    /** A fit without out-of-fold predictions. */
+    public Fit(RelaxedFit fit, RelaxedCvResult cv) {
+      this(fit, cv, List.of());
+    }
+  }
 
   /**
    * γ values checked, sorted increasing.
@@ -92,7 +104,21 @@ public final class RelaxedCrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
       CvMeasure measure, int threads) {
+    return path(family, x, y, settings, featureNames, classNames, gammas, folds, measure,
+        CrossValidation.Keep.SCORES, threads);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], PathSettings, List, List, double[], KFold,
+   * CvMeasure, int)} keeping, with {@link CrossValidation.Keep#OUT_OF_FOLD_PREDICTIONS}, every
+   * row's out-of-fold linear predictors of each γ's blend ({@link Fit#outOfFold()}): G times
+   * n·nλ·K doubles.
+   */
+  public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
+      List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
+      CvMeasure measure, CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
+    java.util.Objects.requireNonNull(keep, "keep");
     double[] g = gammas(gammas);
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
@@ -109,6 +135,14 @@ public final class RelaxedCrossValidation {
     boolean interpolate = settings.defaultSequence();
     int k = folds.numFolds();
     int m = lambdas.length;
+    int outputs = full.intercepts().length == 0 ? 1 : full.intercepts()[0].length;
+    List<CrossValidation.Predictions> kept = new ArrayList<>();
+    if (keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS) {
+      FoldScorer.Etas etas = FoldScorer.dense(x, new double[0]);
+      for (int c = 0; c < g.length; c++) {
+        kept.add(new CrossValidation.Predictions(etas, new double[outputs][m][y.length]));
+      }
+    }
     List<Callable<double[][]>> tasks = new ArrayList<>();
     // each fold's lasso path's own shortfall, set by its task (one index each), read after
     // runAll
@@ -141,6 +175,9 @@ public final class RelaxedCrossValidation {
             path = path.interpolate(lambdas);
           }
           available = Math.min(path.size(), m);
+          if (!kept.isEmpty()) {
+            kept.get(c).write(path, available, test);
+          }
           losses[c] = CrossValidation.score(scorer, path, available, m, test, new double[0],
               test.length);
         }
@@ -167,6 +204,11 @@ public final class RelaxedCrossValidation {
       }
       curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, shortfall, measure));
     }
-    return new Fit(relaxed, RelaxedCvResult.of(g, curves));
+    List<OutOfFoldPredictions> outOfFold = new ArrayList<>();
+    for (CrossValidation.Predictions p : kept) {
+      outOfFold.add(new OutOfFoldPredictions(lambdas.clone(), folds.foldIds(),
+          outputs == 1 ? List.of() : classes, p.out()));
+    }
+    return new Fit(relaxed, RelaxedCvResult.of(g, curves), outOfFold);
   }
 }

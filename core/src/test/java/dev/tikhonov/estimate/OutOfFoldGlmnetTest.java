@@ -10,6 +10,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.RealDataGlmnetTest.Table;
 import dev.tikhonov.select.OutOfFoldPredictions;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -25,30 +26,40 @@ class OutOfFoldGlmnetTest {
 
   /**
    * The largest |ours − glmnet's| / max(1, |glmnet's|) over every row, output and λ, after
-   * checking the shape and the fold of each row.
+   * checking the shape and the fold of each row; {@code ours} one block of columns after the
+   * other (one per γ of a relaxed fit, as the file has them).
    */
-  static double difference(String file, OutOfFoldPredictions ours) {
+  static double difference(String file, List<OutOfFoldPredictions> ours) {
     Table ref = ref(file);
     int n = ref.rows().length;
-    assertEquals(n, ours.numRows(), file + ": rows");
-    int m = ours.numLambdas();
-    assertEquals(1 + ours.numOutputs() * m, ref.header().size(), file + ": columns");
+    int columns = 1;
     double worst = 0;
-    for (int i = 0; i < n; i++) {
-      assertEquals((int) ref.rows()[i][0], ours.foldIds()[i], file + ": fold of row " + (i + 1));
-      for (int k = 0; k < ours.numOutputs(); k++) {
-        for (int l = 0; l < m; l++) {
-          double theirs = ref.rows()[i][1 + k * m + l];
-          double d = Math.abs(ours.linearPredictor(i, k, l) - theirs)
-              / Math.max(1, Math.abs(theirs));
-          worst = Math.max(worst, d);
+    for (OutOfFoldPredictions block : ours) {
+      assertEquals(n, block.numRows(), file + ": rows");
+      int m = block.numLambdas();
+      for (int i = 0; i < n; i++) {
+        assertEquals((int) ref.rows()[i][0], block.foldIds()[i], file + ": fold of row "
+            + (i + 1));
+        for (int k = 0; k < block.numOutputs(); k++) {
+          for (int l = 0; l < m; l++) {
+            double theirs = ref.rows()[i][columns + k * m + l];
+            double d = Math.abs(block.linearPredictor(i, k, l) - theirs)
+                / Math.max(1, Math.abs(theirs));
+            worst = Math.max(worst, d);
+          }
         }
       }
+      columns += block.numOutputs() * m;
     }
+    assertEquals(columns, ref.header().size(), file + ": columns");
     return worst;
   }
 
   static void check(String file, OutOfFoldPredictions ours, double tolerance) {
+    check(file, List.of(ours), tolerance);
+  }
+
+  static void check(String file, List<OutOfFoldPredictions> ours, double tolerance) {
     double d = difference(file, ours);
     assertTrue(d <= tolerance, String.format(Locale.ROOT, "%s: out-of-fold η %.3g from"
         + " glmnet's (allowed %.1g)", file, d, tolerance));
@@ -110,6 +121,24 @@ class OutOfFoldGlmnetTest {
         .tolerance(1e-10).foldIds(folds("diabetes", data.size())).build().crossValidate(data)
         .outOfFold().orElseThrow();
     check("diabetes-out-of-fold-exact.csv.gz", oof, 1e-5);
+  }
+
+  /**
+   * The relaxed lasso keeps one matrix per γ, as cv.glmnet(relax = TRUE, keep = TRUE); and
+   * {@code atGamma(γ)} carries that γ's.
+   */
+  @Test
+  void diabetes_relaxed_tight_isExactFitPreval_perGamma() {
+    Dataset data = RealDataGlmnetTest.diabetes();
+    CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().gammas(0, 0.5, 1)
+        .keepOutOfFoldPredictions().tolerance(1e-10).foldIds(folds("diabetes", data.size()))
+        .build().crossValidate(data);
+    assertEquals(3, cv.outOfFold().size());
+    // measured 2.1e-5, in the γ = 0 block: the unpenalized refits of ill-conditioned diabetes
+    check("diabetes-relaxed-out-of-fold-exact.csv.gz", cv.outOfFold(), 5e-5);
+    assertTrue(cv.atGamma(0.5).outOfFold().orElseThrow() == cv.outOfFold().get(1));
+    assertTrue(RelaxedLasso.gaussian().numFolds(3).build().crossValidate(data).outOfFold()
+        .isEmpty());
   }
 
   @Test
