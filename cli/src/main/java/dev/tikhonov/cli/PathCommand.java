@@ -230,7 +230,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       description = "With --cv-folds or --foldid: also write out-of-fold.csv, every row's "
           + "out-of-fold linear predictor at every λ (cv.glmnet's keep = TRUE, fit.preval: "
           + "the link scale, offset included): row, fold, y, then s0, s1, ... as path.csv's λ "
-          + "(multinomial: s0_CLASS, ... class by class). Not with --relax or --adaptive yet.")
+          + "(multinomial: s0_CLASS, ... class by class); with --relax a gamma column after y "
+          + "and the rows once per γ. Not with --adaptive yet.")
   boolean outOfFold;
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
@@ -810,10 +811,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (adaptive) {
       throw new InputException("--relax and --adaptive cannot be combined yet");
     }
-    if (outOfFold) {
-      throw new InputException("--out-of-fold does not take --relax yet (the relaxed"
-          + " cross-validation keeps no out-of-fold predictions); leave out either");
-    }
     if (weights != null || offset != null) {
       throw new InputException("--relax cannot be combined with " + (weights != null
           ? "--weights" : "--offset") + " yet");
@@ -865,6 +862,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     RelaxedLasso.Builder<? extends Predictor> b = RelaxedLasso.of(fam);
     configure(b);
     b.threads(common.threads).measure(measure);
+    if (outOfFold) {
+      b.keepOutOfFoldPredictions();
+    }
     if (gammas != null) {
       translate(() -> b.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray()));
     }
@@ -895,6 +895,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
     AtomicFiles.writeString(writer.dir().resolve("path.csv"),
         PathFiles.csv(path.solution().lasso(), Optional.empty()));
+    List<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.map(
+        CrossValidatedRelaxedPath::outOfFold).orElse(List.of());
+    if (!kept.isEmpty()) {
+      AtomicFiles.writeString(writer.dir().resolve("out-of-fold.csv"),
+          PathFiles.relaxedOutOfFoldCsv(kept, cv.get().gammas(), dataset.targets(),
+              fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
+                  : dataset.classNames()));
+    }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).foldLoss().length
         : null);
@@ -925,7 +933,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
         common.human());
-    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    common.human().println("wrote " + writer.dir().resolve("path.json")
+        + (kept.isEmpty() ? " and path.csv" : ", path.csv and out-of-fold.csv"));
     return 0;
   }
 

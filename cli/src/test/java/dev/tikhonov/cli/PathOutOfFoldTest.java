@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code path --out-of-fold} (cv.glmnet's keep = TRUE) as a user runs it: out-of-fold.csv
  * against glmnet 4.1-6's fit.preval with the same folds
  * (core/src/test/resources/ref/make_out_of_fold.R), its layout, its agreement with path.csv's
- * CV curve, and the refusals where it has no meaning.
+ * CV curve (also per γ with --relax), the report's out-of-fold ROC, and the refusals.
  */
 class PathOutOfFoldTest {
   private static final Path DATA = Path.of("..", "data");
@@ -158,6 +158,40 @@ class PathOutOfFoldTest {
     }
   }
 
+  /**
+   * With --relax: a gamma column and the rows once per γ; each γ's block gives that γ's curve
+   * in path.json (relaxed.mean), the mean squared out-of-fold residual per λ.
+   */
+  @Test
+  void diabetes_relaxed_oneBlockPerGamma_isEachGammasCvMean() throws IOException {
+    InProcess r = path("rx", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
+        "progression", "--relax", "--gammas", "0,0.5,1", "--cv-folds", "5", "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    List<String[]> oof = csv(dir.resolve("rx").resolve("out-of-fold.csv"));
+    com.fasterxml.jackson.databind.JsonNode relaxed = new com.fasterxml.jackson.databind
+        .ObjectMapper().readTree(dir.resolve("rx").resolve("path.json").toFile())
+        .get("relaxed").get("cv");
+    assertEquals(List.of("row", "fold", "y", "gamma", "s0"), List.of(oof.get(0)).subList(0, 5));
+    int n = 442;
+    assertEquals(1 + 3 * n, oof.size());
+    int m = relaxed.get("mean").get(0).size();
+    assertEquals(4 + m, oof.get(0).length);
+    for (int g = 0; g < 3; g++) {
+      double gamma = relaxed.get("gamma").get(g).asDouble();
+      for (int l = 0; l < m; l++) {
+        double sum = 0;
+        for (int i = 1; i <= n; i++) {
+          String[] row = oof.get(g * n + i);
+          assertEquals(gamma, Double.parseDouble(row[3]), 0.0);
+          double residual = Double.parseDouble(row[2]) - Double.parseDouble(row[4 + l]);
+          sum += residual * residual;
+        }
+        double mean = relaxed.get("mean").get(g).get(l).asDouble();
+        assertEquals(mean, sum / n, 1e-9 * mean, "γ " + gamma + ", λ index " + l);
+      }
+    }
+  }
+
   @Test
   void wine_multinomial_oneColumnPerClassAndLambda() throws IOException {
     InProcess r = path("w", "--data", DATA.resolve("wine.csv").toString(), "--target",
@@ -173,22 +207,19 @@ class PathOutOfFoldTest {
   }
 
   @Test
-  void refused_withoutCrossValidation_withRelax_withAdaptive() {
+  void refused_withoutCrossValidation_andWithAdaptive() {
     String[] data = {"--data", DATA.resolve("wine.csv").toString(), "--target", "cultivar",
         "--family", "multinomial"};
     InProcess none = path("a", concat(data, "--out-of-fold"));
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("--out-of-fold applies only with cross-validation"),
         none.err());
-    InProcess relax = path("b", concat(data, "--out-of-fold", "--cv-folds", "3", "--relax"));
-    assertEquals(2, relax.exit());
-    assertTrue(relax.err().contains("--out-of-fold does not take --relax"), relax.err());
     InProcess adaptive = path("c", concat(data, "--out-of-fold", "--cv-folds", "3",
         "--adaptive"));
     assertEquals(2, adaptive.exit());
     assertTrue(adaptive.err().contains("--out-of-fold does not take --adaptive"),
         adaptive.err());
-    for (InProcess r : List.of(none, relax, adaptive)) {
+    for (InProcess r : List.of(none, adaptive)) {
       assertFalse(r.err().contains("Exception"), r.err());
     }
     assertFalse(Files.exists(dir.resolve("a").resolve("out-of-fold.csv")));

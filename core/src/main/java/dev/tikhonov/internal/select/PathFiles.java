@@ -254,28 +254,59 @@ public final class PathFiles {
    */
   public static String outOfFoldCsv(OutOfFoldPredictions oof, double[] targets,
       List<String> classNames) {
-    int m = oof.numLambdas();
+    CsvWriter csv = new CsvWriter().row(outOfFoldHeader(oof, false));
+    for (int i = 0; i < oof.numRows(); i++) {
+      csv.row(outOfFoldRow(oof, i, targets, classNames, Optional.empty()));
+    }
+    return csv.toString();
+  }
+
+  /**
+   * The relaxed lasso's out-of-fold.csv: as {@link #outOfFoldCsv} with a {@code gamma} column
+   * after {@code y}, the n rows of each γ's blend one block after the other, γ increasing.
+   *
+   * @param perGamma the predictions of each γ of {@code gammas}
+   */
+  public static String relaxedOutOfFoldCsv(List<OutOfFoldPredictions> perGamma, double[] gammas,
+      double[] targets, List<String> classNames) {
+    CsvWriter csv = new CsvWriter().row(outOfFoldHeader(perGamma.get(0), true));
+    for (int g = 0; g < gammas.length; g++) {
+      for (int i = 0; i < perGamma.get(g).numRows(); i++) {
+        csv.row(outOfFoldRow(perGamma.get(g), i, targets, classNames,
+            Optional.of(gammas[g])));
+      }
+    }
+    return csv.toString();
+  }
+
+  private static List<String> outOfFoldHeader(OutOfFoldPredictions oof, boolean gamma) {
     List<String> header = new ArrayList<>(List.of("row", "fold", "y"));
+    if (gamma) {
+      header.add("gamma");
+    }
     for (int k = 0; k < oof.numOutputs(); k++) {
-      for (int l = 0; l < m; l++) {
+      for (int l = 0; l < oof.numLambdas(); l++) {
         header.add(oof.outputs().isEmpty() ? "s" + l : "s" + l + "_" + oof.outputs().get(k));
       }
     }
-    CsvWriter csv = new CsvWriter().row(header);
-    for (int i = 0; i < oof.numRows(); i++) {
-      List<String> row = new ArrayList<>(2 + oof.numOutputs() * m + 1);
-      row.add(String.valueOf(i + 1));
-      row.add(String.valueOf(oof.foldIds()[i]));
-      row.add(classNames.isEmpty() ? String.valueOf(targets[i])
-          : classNames.get((int) targets[i]));
-      for (int k = 0; k < oof.numOutputs(); k++) {
-        for (int l = 0; l < m; l++) {
-          row.add(String.valueOf(oof.linearPredictor(i, k, l)));
-        }
+    return header;
+  }
+
+  private static List<String> outOfFoldRow(OutOfFoldPredictions oof, int i, double[] targets,
+      List<String> classNames, Optional<Double> gamma) {
+    int m = oof.numLambdas();
+    List<String> row = new ArrayList<>(4 + oof.numOutputs() * m);
+    row.add(String.valueOf(i + 1));
+    row.add(String.valueOf(oof.foldIds()[i]));
+    row.add(classNames.isEmpty() ? String.valueOf(targets[i])
+        : classNames.get((int) targets[i]));
+    gamma.ifPresent(g -> row.add(String.valueOf(g)));
+    for (int k = 0; k < oof.numOutputs(); k++) {
+      for (int l = 0; l < m; l++) {
+        row.add(String.valueOf(oof.linearPredictor(i, k, l)));
       }
-      csv.row(row);
     }
-    return csv.toString();
+    return row;
   }
 
   /**
