@@ -231,7 +231,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "out-of-fold linear predictor at every λ (cv.glmnet's keep = TRUE, fit.preval: "
           + "the link scale, offset included): row, fold, y, then s0, s1, ... as path.csv's λ "
           + "(multinomial: s0_CLASS, ... class by class); with --relax a gamma column after y "
-          + "and the rows once per γ. Not with --adaptive yet.")
+          + "and the rows once per γ.")
   boolean outOfFold;
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
@@ -796,10 +796,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     if (adaptive) {
       pilotOf(adaptivePilot);
-      if (outOfFold) {
-        throw new InputException("--out-of-fold does not take --adaptive yet (its"
-            + " cross-validation keeps no out-of-fold predictions); leave out either");
-      }
     }
     if (!relax) {
       return;

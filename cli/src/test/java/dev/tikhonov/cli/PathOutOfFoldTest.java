@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code path --out-of-fold} (cv.glmnet's keep = TRUE) as a user runs it: out-of-fold.csv
  * against glmnet 4.1-6's fit.preval with the same folds
  * (core/src/test/resources/ref/make_out_of_fold.R), its layout, its agreement with path.csv's
- * CV curve (also per γ with --relax), the report's out-of-fold ROC, and the refusals.
+ * CV curve (also per γ with --relax, and with --adaptive), the report's out-of-fold ROC, and
+ * the refusal without cross-validation.
  */
 class PathOutOfFoldTest {
   private static final Path DATA = Path.of("..", "data");
@@ -138,13 +139,25 @@ class PathOutOfFoldTest {
    */
   @Test
   void diabetes_meanSquaredOutOfFoldResidual_isPathCsvsCvMean() throws IOException {
-    InProcess r = path("d", "--data", DATA.resolve("diabetes.csv").toString(), "--target",
-        "progression", "--cv-folds", "5", "--out-of-fold");
+    meanSquaredResidualIsCvMean("d");
+  }
+
+  /** The adaptive lasso's: each row predicted by its fold's own adaptive path. */
+  @Test
+  void diabetes_adaptive_meanSquaredOutOfFoldResidual_isPathCsvsCvMean() throws IOException {
+    meanSquaredResidualIsCvMean("a", "--adaptive");
+  }
+
+  private void meanSquaredResidualIsCvMean(String out, String... more) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--data", DATA.resolve("diabetes.csv")
+        .toString(), "--target", "progression", "--cv-folds", "5", "--out-of-fold"));
+    args.addAll(List.of(more));
+    InProcess r = path(out, args.toArray(new String[0]));
     assertEquals(0, r.exit(), r.err());
-    List<String[]> oof = csv(dir.resolve("d").resolve("out-of-fold.csv"));
-    List<String[]> path = csv(dir.resolve("d").resolve("path.csv"));
-    assertFalse(Files.exists(dir.resolve("d").resolve("charts").resolve("out-of-fold-roc.svg")),
-        "a ROC curve is of two classes");
+    List<String[]> oof = csv(dir.resolve(out).resolve("out-of-fold.csv"));
+    List<String[]> path = csv(dir.resolve(out).resolve("path.csv"));
+    assertFalse(Files.exists(dir.resolve(out).resolve("charts")
+        .resolve("out-of-fold-roc.svg")), "a ROC curve is of two classes");
     int cvMean = List.of(path.get(0)).indexOf("cv_mean");
     int m = path.size() - 1;
     for (int l = 0; l < m; l++) {
@@ -207,27 +220,13 @@ class PathOutOfFoldTest {
   }
 
   @Test
-  void refused_withoutCrossValidation_andWithAdaptive() {
-    String[] data = {"--data", DATA.resolve("wine.csv").toString(), "--target", "cultivar",
-        "--family", "multinomial"};
-    InProcess none = path("a", concat(data, "--out-of-fold"));
+  void refused_withoutCrossValidation() {
+    InProcess none = path("a", "--data", DATA.resolve("wine.csv").toString(), "--target",
+        "cultivar", "--family", "multinomial", "--out-of-fold");
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("--out-of-fold applies only with cross-validation"),
         none.err());
-    InProcess adaptive = path("c", concat(data, "--out-of-fold", "--cv-folds", "3",
-        "--adaptive"));
-    assertEquals(2, adaptive.exit());
-    assertTrue(adaptive.err().contains("--out-of-fold does not take --adaptive"),
-        adaptive.err());
-    for (InProcess r : List.of(none, adaptive)) {
-      assertFalse(r.err().contains("Exception"), r.err());
-    }
+    assertFalse(none.err().contains("Exception"), none.err());
     assertFalse(Files.exists(dir.resolve("a").resolve("out-of-fold.csv")));
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    List<String> all = new ArrayList<>(List.of(a));
-    all.addAll(List.of(b));
-    return all.toArray(new String[0]);
   }
 }

@@ -73,10 +73,6 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     if (foldIds.length == 0 && numFolds < 2) {
       throw new IllegalArgumentException("numFolds must be at least 2, got " + numFolds);
     }
-    if (keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS && adaptive.isPresent()) {
-      throw InputException.about("keepOutOfFoldPredictions", ": the adaptive lasso's"
-          + " cross-validation does not keep out-of-fold predictions yet; leave out either");
-    }
   }
 
   /**
@@ -192,9 +188,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       }
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
           .crossValidate(family, x, train.targets(), settings, adaptive.get(),
-              split.featureNames(), LinearFit.classNames(family, train), folds, measure,
+              split.featureNames(), LinearFit.classNames(family, train), folds, measure, keep,
               threads);
-      fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow());
+      fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow(), a.outOfFold());
       factors = a.factors().normalized();
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());
       pilot = a.factors().pilotShortfall();
@@ -325,7 +321,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      * {@link dev.tikhonov.select.OutOfFoldPredictions} says. They cost n·nλ·K doubles (K = 1
      * but for multinomial), so they are not kept by default; a gaussian cross-validation that
      * keeps them runs from the rows, not from per-fold statistics (the same results up to
-     * rounding). Not with {@link #adaptive()} (refused when built).
+     * rounding). With {@link #adaptive()}, each row is predicted by the path its fold's own
+     * pilot and factors chose.
      */
     public Builder<M> keepOutOfFoldPredictions() {
       keep = CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS;

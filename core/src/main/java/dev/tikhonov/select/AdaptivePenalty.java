@@ -265,10 +265,21 @@ public final class AdaptivePenalty {
   }
 
   /**
-   * An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any. An
-   * immutable value, as its parts are (do not modify the path's and CV's arrays); thread-safe.
+   * An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any and, when
+   * kept, the cross-validation's out-of-fold predictions. An immutable value, as its parts are
+   * (do not modify the path's and CV's arrays); thread-safe.
    */
-  public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv) {}
+  public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
+      java.util.Optional<OutOfFoldPredictions> outOfFold) {
+    public Fit {
+      java.util.Objects.requireNonNull(outOfFold, "outOfFold (Optional.empty() for none)");
+    }
+
+    /** A fit without out-of-fold predictions. */
+    public Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv) {
+      this(factors, path, cv, java.util.Optional.empty());
+    }
+  }
 
   /** The pilot and the adaptive path on all rows. */
   public static Fit fit(Family family, double[][] x, double[] y, PathSettings settings,
@@ -301,7 +312,21 @@ public final class AdaptivePenalty {
   public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
       Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
       CvMeasure measure, int threads) {
+    return crossValidate(family, x, y, settings, adaptive, featureNames, classNames, folds,
+        measure, CrossValidation.Keep.SCORES, threads);
+  }
+
+  /**
+   * {@link #crossValidate(Family, double[][], double[], PathSettings, Settings, List, List,
+   * KFold, CvMeasure, int)} keeping, with {@link CrossValidation.Keep#OUT_OF_FOLD_PREDICTIONS},
+   * every row's out-of-fold linear predictors ({@link Fit#outOfFold()}): each row predicted by
+   * the path its fold's own pilot and factors chose, without its rows.
+   */
+  public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
+      Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
+      CvMeasure measure, CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
+    java.util.Objects.requireNonNull(keep, "keep");
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
@@ -318,11 +343,21 @@ public final class AdaptivePenalty {
       return new CrossValidation.FoldFit(path(family, x, y, rows, lambdas.length == 0 ? settings
           : settings.withLambdas(lambdas), f, featureNames, classes), f.pilotShortfall());
     };
+    int m = full.path().lambdas().length;
+    int outputs = full.path().intercepts().length == 0 ? 1
+        : full.path().intercepts()[0].length;
+    java.util.Optional<CrossValidation.Predictions> kept =
+        keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS
+            ? java.util.Optional.of(new CrossValidation.Predictions(
+                FoldScorer.dense(x, new double[0]), new double[outputs][m][y.length]))
+            : java.util.Optional.empty();
     CvResult cv = CrossValidation.runWithPilots(fitter, scorer, measure,
         new double[0], folds, full.path().lambdas(), interpolate
             ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
-        threads);
-    return new Fit(full.factors(), full.path(), java.util.Optional.of(cv));
+        kept, threads);
+    return new Fit(full.factors(), full.path(), java.util.Optional.of(cv), kept.map(p ->
+        new OutOfFoldPredictions(full.path().lambdas().clone(), folds.foldIds(),
+            outputs == 1 ? List.of() : classes, p.out())));
   }
 
   /** The 1/n standard deviation of each column over the rows (1 for a constant one), or 1s. */
