@@ -294,6 +294,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
     requirePathFits(dataset, fam);
+    requireOutOfFoldFits(dataset, fam);
     dataRows = dataset.size();
     if (penaltyFactors != null) {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
@@ -366,9 +367,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.flatMap(
         CrossValidatedPath::outOfFold);
     if (kept.isPresent()) {
-      AtomicFiles.writeString(writer.dir().resolve("out-of-fold.csv"), PathFiles.outOfFoldCsv(
-          kept.get(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
-              ? List.of() : dataset.classNames()));
+      PathFiles.writeOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept.get(),
+          dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
+              : dataset.classNames());
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
@@ -894,10 +895,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     List<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.map(
         CrossValidatedRelaxedPath::outOfFold).orElse(List.of());
     if (!kept.isEmpty()) {
-      AtomicFiles.writeString(writer.dir().resolve("out-of-fold.csv"),
-          PathFiles.relaxedOutOfFoldCsv(kept, cv.get().gammas(), dataset.targets(),
-              fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
-                  : dataset.classNames()));
+      PathFiles.writeRelaxedOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept,
+          cv.get().gammas(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
+              ? List.of() : dataset.classNames());
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).foldLoss().length
@@ -1015,6 +1015,32 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " index), or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
           dataset.size(), p, m, m, k * p, bytes / GIB, heap / GIB,
           lambdas != null ? "--lambdas" : "--nlambda"));
+    }
+  }
+
+  /**
+   * Refuses, before any fitting, out-of-fold predictions that cannot fit in the Java heap: the
+   * cross-validation keeps n·m·k of them as doubles (once per γ with --relax), and
+   * out-of-fold.csv writes as many numbers.
+   */
+  private void requireOutOfFoldFits(Dataset dataset, Family family) {
+    if (!outOfFold) {
+      return;
+    }
+    long m = lambdas != null ? lambdas.size() : nlambda;
+    long k = family == Family.MULTINOMIAL ? dataset.classNames().size() : 1;
+    long g = relax ? (gammas != null ? gammas.size()
+        : RelaxedCrossValidation.defaultGammas().length) : 1;
+    long n = dataset.size();
+    double bytes = (double) n * m * k * g * Double.BYTES;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap) {
+      throw new InputException(String.format(java.util.Locale.ROOT, "--out-of-fold: %d rows x"
+          + " %d λ%s%s are %.1f GiB as doubles (and out-of-fold.csv writes as many numbers),"
+          + " more than the %.1f GiB that Java may use here; use fewer λ (%s), leave"
+          + " --out-of-fold out, or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>",
+          n, m, k > 1 ? " x " + k + " classes" : "", g > 1 ? " x " + g + " γ" : "",
+          bytes / GIB, heap / GIB, lambdas != null ? "--lambdas" : "--nlambda"));
     }
   }
 

@@ -38,4 +38,30 @@ class PathMemoryTest {
     // up front: before any fit (without the check the fit ran out of memory, another message)
     assertFalse(Files.exists(dir.resolve("run")), "a refused run leaves no folder");
   }
+
+  /**
+   * --out-of-fold keeps n·m·k doubles: 20,000 rows at 100,000 λ (15 GiB) is refused once the
+   * data are read, before any fold is fitted, naming the flag, the need and the limit.
+   */
+  @Test
+  void outOfFold_moreThanTheHeap_isRefusedUpFront_namingTheFlag() throws Exception {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.sin(i) + 0.1 * Math.cos(3 * i))
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("rows.csv"), csv);
+    long heap = Runtime.getRuntime().maxMemory();
+    assumeTrue(20_000L * 100_000 * Double.BYTES > heap, "this JVM's heap would hold them");
+    InProcess r = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--cv-folds", "2", "--nlambda", "100000", "--out-of-fold", "--quiet", "--out",
+        dir.resolve("run").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(String.format(Locale.ROOT, "--out-of-fold: 20000 rows x 100000 λ are 14.9 GiB"
+        + " as doubles (and out-of-fold.csv writes as many numbers), more than the %.1f GiB that"
+        + " Java may use here; use fewer λ (--nlambda), leave --out-of-fold out, or give Java"
+        + " more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", heap / (1024.0 * 1024 * 1024)),
+        r.message());
+    assertFalse(Files.exists(dir.resolve("run")), "a refused run leaves no folder");
+  }
 }

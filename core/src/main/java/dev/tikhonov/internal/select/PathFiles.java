@@ -244,7 +244,7 @@ public final class PathFiles {
   }
 
   /**
-   * out-of-fold.csv: one row per data row, {@code row} (1-based, data order), {@code fold},
+   * Writes out-of-fold.csv (atomically): one row per data row, {@code row} (1-based, data order), {@code fold},
    * {@code y} (the class name for classes, else the number), then the row's out-of-fold η at
    * each λ index l of path.csv, {@code s0} … (glmnet's fit.preval column names); multinomial:
    * {@code s<l>_<class>}, class by class as path.csv's coefficients.
@@ -252,13 +252,18 @@ public final class PathFiles {
    * @param targets the rows' targets (class indices for classes)
    * @param classNames the data's classes, empty for a real target
    */
-  public static String outOfFoldCsv(OutOfFoldPredictions oof, double[] targets,
+  public static void writeOutOfFoldCsv(Path file, OutOfFoldPredictions oof, double[] targets,
       List<String> classNames) {
-    CsvWriter csv = new CsvWriter().row(outOfFoldHeader(oof, false));
-    for (int i = 0; i < oof.numRows(); i++) {
-      csv.row(outOfFoldRow(oof, i, targets, classNames, Optional.empty()));
-    }
-    return csv.toString();
+    // streamed: n·nλ·K numbers are far more text than is worth holding as one String
+    AtomicFiles.write(file, out -> {
+      java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+          java.nio.charset.StandardCharsets.UTF_8));
+      csvRow(w, outOfFoldHeader(oof, false));
+      for (int i = 0; i < oof.numRows(); i++) {
+        csvRow(w, outOfFoldRow(oof, i, targets, classNames, Optional.empty()));
+      }
+      w.flush();
+    });
   }
 
   /**
@@ -267,16 +272,31 @@ public final class PathFiles {
    *
    * @param perGamma the predictions of each γ of {@code gammas}
    */
-  public static String relaxedOutOfFoldCsv(List<OutOfFoldPredictions> perGamma, double[] gammas,
-      double[] targets, List<String> classNames) {
-    CsvWriter csv = new CsvWriter().row(outOfFoldHeader(perGamma.get(0), true));
-    for (int g = 0; g < gammas.length; g++) {
-      for (int i = 0; i < perGamma.get(g).numRows(); i++) {
-        csv.row(outOfFoldRow(perGamma.get(g), i, targets, classNames,
-            Optional.of(gammas[g])));
+  public static void writeRelaxedOutOfFoldCsv(Path file, List<OutOfFoldPredictions> perGamma,
+      double[] gammas, double[] targets, List<String> classNames) {
+    AtomicFiles.write(file, out -> {
+      java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+          java.nio.charset.StandardCharsets.UTF_8));
+      csvRow(w, outOfFoldHeader(perGamma.get(0), true));
+      for (int g = 0; g < gammas.length; g++) {
+        for (int i = 0; i < perGamma.get(g).numRows(); i++) {
+          csvRow(w, outOfFoldRow(perGamma.get(g), i, targets, classNames,
+              Optional.of(gammas[g])));
+        }
       }
+      w.flush();
+    });
+  }
+
+  /** One CSV record, as {@link CsvWriter#row(List)} writes it. */
+  private static void csvRow(java.io.Writer w, List<String> cells) throws java.io.IOException {
+    for (int c = 0; c < cells.size(); c++) {
+      if (c > 0) {
+        w.write(',');
+      }
+      w.write(CsvWriter.cell(cells.get(c)));
     }
-    return csv.toString();
+    w.write('\n');
   }
 
   private static List<String> outOfFoldHeader(OutOfFoldPredictions oof, boolean gamma) {
