@@ -244,8 +244,9 @@ public final class PathFiles {
   }
 
   /**
-   * Writes out-of-fold.csv (atomically): one row per data row, {@code row} (1-based, data order), {@code fold},
-   * {@code y} (the class name for classes, else the number), then the row's out-of-fold η at
+   * Writes out-of-fold.csv (atomically): one row per data row, {@code row} (1-based, data
+   * order), {@code fold}, {@code y} (the class name for classes, else the number), then the
+   * row's out-of-fold η at
    * each λ index l of path.csv, {@code s0} … (glmnet's fit.preval column names); multinomial:
    * {@code s<l>_<class>}, class by class as path.csv's coefficients.
    *
