@@ -246,9 +246,9 @@ public final class PathFiles {
   /**
    * Writes out-of-fold.csv (atomically): one row per data row, {@code row} (1-based, data
    * order), {@code fold}, {@code y} (the class name for classes, else the number), then the
-   * row's out-of-fold η at
-   * each λ index l of path.csv, {@code s0} … (glmnet's fit.preval column names); multinomial:
-   * {@code s<l>_<class>}, class by class as path.csv's coefficients.
+   * row's out-of-fold η at each λ index l of path.csv, {@code s0} … (glmnet's fit.preval
+   * column names); multinomial: {@code s<l>_<class>}, class by class as path.csv's
+   * coefficients.
    *
    * @param targets the rows' targets (class indices for classes)
    * @param classNames the data's classes, empty for a real target
