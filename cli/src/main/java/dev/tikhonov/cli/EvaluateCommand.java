@@ -75,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   @Option(names = "--json", description = "Print the metrics as one JSON object on stdout.")
   boolean json;
 
-  @Option(names = "--roc", paramLabel = "FILE",
+  @Option(names = "--roc", paramLabel = "FILE", converter = OutputFile.Roc.class,
       description = "Two-class models: write the ROC curve of the second class's score (the "
           + "log-odds) as CSV: threshold, fpr, tpr, one row per distinct score from the "
           + "highest, after a first row inf, 0, 0 (glmnet's roc.glmnet; its trapezoid area is "

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * Picocli converters for the flags that name one output file ({@code --save}, {@code predict
- * --out}, {@code export --out}): Main's path conversion, and a name that ends in "/" is refused.
+ * --out}, {@code export --out}, {@code evaluate --roc}): Main's path conversion, and a name that ends in "/" is refused.
  * Java's {@link Path} drops that slash, so {@code --save nothere/} used to write a file named
  * {@code nothere} where the user meant a directory. Each converter's example file name fits its
  * flag. Stateless.
@@ -38,6 +38,13 @@ abstract class OutputFile implements CommandLine.ITypeConverter<Path> {
   static final class Csv extends OutputFile {
     Csv() {
       super("predictions.csv");
+    }
+  }
+
+  /** {@code evaluate --roc}'s CSV file. */
+  static final class Roc extends OutputFile {
+    Roc() {
+      super("roc.csv");
     }
   }
 

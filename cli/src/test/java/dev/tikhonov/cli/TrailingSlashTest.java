@@ -52,6 +52,8 @@ class TrailingSlashTest {
         "SLASHED"), "--out", "predictions.csv");
     assertRefused(List.of("export", "--model", "m.safetensors", "--out", "SLASHED"), "--out",
         "model.onnx");
+    assertRefused(List.of("evaluate", "--model", "m.safetensors", "--data", DIABETES,
+        "--target", Y, "--roc", "SLASHED"), "--roc", "roc.csv");
   }
 
   /** Without the slash the same name is a file, and standard output stays "-". */
