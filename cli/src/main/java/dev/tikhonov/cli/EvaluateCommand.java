@@ -150,11 +150,13 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           + (data == null ? Mnist.BUNDLED_SOURCE : data) + " is of one class, so there is no"
           + " ROC curve (it needs rows of both); nothing written"));
       CsvWriter csv = new CsvWriter().row("threshold", "fpr", "tpr");
-      for (int j = 0; j < curve.size(); j++) {
-        double t = curve.thresholds()[j];
+      double[] thresholds = curve.thresholds();
+      double[] fpr = curve.falsePositiveRate();
+      double[] tpr = curve.truePositiveRate();
+      for (int j = 0; j < thresholds.length; j++) {
+        double t = thresholds[j];
         csv.row(t == Double.POSITIVE_INFINITY ? "inf" : String.valueOf(t),
-            String.valueOf(curve.falsePositiveRate()[j]),
-            String.valueOf(curve.truePositiveRate()[j]));
+            String.valueOf(fpr[j]), String.valueOf(tpr[j]));
       }
       AtomicFiles.writeString(roc, csv.toString());
     }

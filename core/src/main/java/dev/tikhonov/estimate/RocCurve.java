@@ -16,7 +16,7 @@ import java.util.Objects;
  * together, in one straight step, so the trapezoid {@link #area()} counts a tie between the
  * classes ½ and equals {@link Evaluation#auc()} (up to rounding). Its points after the first
  * are glmnet's {@code roc.glmnet} rows; scikit-learn's {@code roc_curve(...,
- * drop_intermediate=False)} gives the same. An immutable value (do not modify the arrays);
+ * drop_intermediate=False)} gives the same. Immutable (its arrays are copied in and out), so
  * thread-safe.
  *
  * @param thresholds +∞, then the distinct scores, decreasing
@@ -33,6 +33,27 @@ public record RocCurve(double[] thresholds, double[] falsePositiveRate,
           + falsePositiveRate.length + " false and " + truePositiveRate.length
           + " true positive rates");
     }
+    thresholds = thresholds.clone();
+    falsePositiveRate = falsePositiveRate.clone();
+    truePositiveRate = truePositiveRate.clone();
+  }
+
+  /** +∞, then the distinct scores, decreasing (a copy). */
+  @Override
+  public double[] thresholds() {
+    return thresholds.clone();
+  }
+
+  /** FPR at each threshold, from 0 up to 1 (a copy). */
+  @Override
+  public double[] falsePositiveRate() {
+    return falsePositiveRate.clone();
+  }
+
+  /** TPR at each threshold, from 0 up to 1 (a copy). */
+  @Override
+  public double[] truePositiveRate() {
+    return truePositiveRate.clone();
   }
 
   /**

@@ -23,22 +23,30 @@ import java.util.List;
  * is what a stacked model takes; observation weights change the fits but not the scale.
  *
  * <p>Holding them costs n·nλ·K doubles (K = 1 but for multinomial), which is why a
- * cross-validation keeps them only when asked. An immutable value (do not modify the arrays);
- * thread-safe.
- *
- * @param lambdas the full data's λ sequence, decreasing
- * @param foldIds the fold 1..K of each row, in data order
- * @param outputs what each output is: empty for one output (η for gaussian, poisson, or the
- *     second class of binomial), the class names for multinomial (one output per class)
- * @param linearPredictors η, [output k][λ index l][row i]: for each output an nλ × n matrix,
- *     one out-of-fold column of the n rows per λ
+ * cross-validation keeps them only when asked. Immutable: the accessors that return arrays
+ * return copies ({@link #linearPredictor} and {@link #column} read one value or one column),
+ * so thread-safe.
  */
-public record OutOfFoldPredictions(
-    double[] lambdas, int[] foldIds, List<String> outputs, double[][][] linearPredictors) {
+public final class OutOfFoldPredictions {
+  private final double[] lambdas;
+  private final int[] foldIds;
+  private final List<String> outputs;
+  private final double[][][] linearPredictors;
 
-  public OutOfFoldPredictions {
+  /**
+   * The predictions, arrays taken as they are (the cross-validation that makes them hands
+   * them over).
+   *
+   * @param lambdas the full data's λ sequence, decreasing
+   * @param foldIds the fold 1..K of each row, in data order
+   * @param outputs what each output is: empty for one output (η for gaussian, poisson, or the
+   *     second class of binomial), the class names for multinomial (one output per class)
+   * @param linearPredictors η, [output k][λ index l][row i]: for each output an nλ × n matrix,
+   *     one out-of-fold column of the n rows per λ
+   */
+  OutOfFoldPredictions(double[] lambdas, int[] foldIds, List<String> outputs,
+      double[][][] linearPredictors) {
     java.util.Objects.requireNonNull(outputs, "outputs (empty for one output)");
-    outputs = List.copyOf(outputs);
     int k = Math.max(1, outputs.size());
     if (linearPredictors.length != k) {
       throw new IllegalArgumentException(linearPredictors.length + " outputs of predictions for "
@@ -56,6 +64,48 @@ public record OutOfFoldPredictions(
         }
       }
     }
+    this.lambdas = lambdas;
+    this.foldIds = foldIds;
+    this.outputs = List.copyOf(outputs);
+    this.linearPredictors = linearPredictors;
+  }
+
+  /** The full data's λ sequence, decreasing (a copy). */
+  public double[] lambdas() {
+    return lambdas.clone();
+  }
+
+  /** The fold 1..K of each row, in data order (a copy). */
+  public int[] foldIds() {
+    return foldIds.clone();
+  }
+
+  /** The fold 1..K that held row {@code row} (0-based) out. */
+  public int foldId(int row) {
+    return foldIds[row];
+  }
+
+  /**
+   * What each output is: empty for one output (η for gaussian, poisson, or the second class of
+   * binomial), the class names for multinomial.
+   */
+  public List<String> outputs() {
+    return outputs;
+  }
+
+  /**
+   * η, [output k][λ index l][row i], a deep copy: n·nλ·K doubles; {@link #column(int, int)}
+   * copies one column.
+   */
+  public double[][][] linearPredictors() {
+    double[][][] copy = new double[linearPredictors.length][][];
+    for (int k = 0; k < copy.length; k++) {
+      copy[k] = new double[linearPredictors[k].length][];
+      for (int l = 0; l < copy[k].length; l++) {
+        copy[k][l] = linearPredictors[k][l].clone();
+      }
+    }
+    return copy;
   }
 
   /** n, the rows predicted. */

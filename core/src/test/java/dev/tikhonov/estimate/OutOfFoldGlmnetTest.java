@@ -38,7 +38,7 @@ class OutOfFoldGlmnetTest {
       assertEquals(n, block.numRows(), file + ": rows");
       int m = block.numLambdas();
       for (int i = 0; i < n; i++) {
-        assertEquals((int) ref.rows()[i][0], block.foldIds()[i], file + ": fold of row "
+        assertEquals((int) ref.rows()[i][0], block.foldId(i), file + ": fold of row "
             + (i + 1));
         for (int k = 0; k < block.numOutputs(); k++) {
           for (int l = 0; l < m; l++) {

@@ -318,7 +318,7 @@ public final class PathFiles {
     int m = oof.numLambdas();
     List<String> row = new ArrayList<>(4 + oof.numOutputs() * m);
     row.add(String.valueOf(i + 1));
-    row.add(String.valueOf(oof.foldIds()[i]));
+    row.add(String.valueOf(oof.foldId(i)));
     row.add(classNames.isEmpty() ? String.valueOf(targets[i])
         : classNames.get((int) targets[i]));
     gamma.ifPresent(g -> row.add(String.valueOf(g)));
