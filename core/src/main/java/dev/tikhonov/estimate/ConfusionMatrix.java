@@ -56,9 +56,24 @@ public final class ConfusionMatrix {
     return classNames;
   }
 
-  /** The number of rows of class {@code actual} predicted as class {@code predicted}. */
+  /**
+   * The number of rows of class {@code actual} predicted as class {@code predicted}.
+   *
+   * @throws IndexOutOfBoundsException when an index is not in 0..K−1, naming it and the classes
+   */
   public int count(int actual, int predicted) {
-    return counts[actual][predicted];
+    return counts[requireClass("actual", actual)][requireClass("predicted", predicted)];
+  }
+
+  private int requireClass(String which, int index) {
+    if (index < 0 || index >= counts.length) {
+      throw new IndexOutOfBoundsException(which + " class " + index + " of a confusion matrix of "
+          + counts.length + " classes "
+          + (counts.length <= 10 ? classNames.toString() : "(" + classNames.get(0) + " … "
+              + classNames.get(counts.length - 1) + ")")
+          + " (0-based)");
+    }
+    return index;
   }
 
   /** The K×K counts, [actual][predicted], a new array. */

@@ -32,6 +32,21 @@ class ConfusionMatrixTest {
   }
 
   @Test
+  void count_ofAClassIndexOutOfRange_namesTheIndexAndTheClasses() {
+    ConfusionMatrix m = ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1},
+        new int[] {0, 1});
+    // it was the array's own ArrayIndexOutOfBoundsException: "Index 2 out of bounds for length 2"
+    IndexOutOfBoundsException actual =
+        assertThrows(IndexOutOfBoundsException.class, () -> m.count(2, 0));
+    assertEquals("actual class 2 of a confusion matrix of 2 classes [cat, dog] (0-based)",
+        actual.getMessage());
+    IndexOutOfBoundsException predicted =
+        assertThrows(IndexOutOfBoundsException.class, () -> m.count(1, -1));
+    assertEquals("predicted class -1 of a confusion matrix of 2 classes [cat, dog] (0-based)",
+        predicted.getMessage());
+  }
+
+  @Test
   void classifier_confusionMatrix_agreesWithPredictionsAndAccuracy_forEveryKind() {
     List<Classifier> models = List.of(
         ElasticNet.multinomial().lambda(0.05).build().fit(THREE),
