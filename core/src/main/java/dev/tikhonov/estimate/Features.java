@@ -48,11 +48,18 @@ final class Features {
     List<String> names = data.featureNames();
     if (!data.hasNamedFeatures()) {
       if (names.size() != modelFeatures.size()) {
-        throw new InputException(data.source() + ": " + names.size() + " feature column"
-            + (names.size() == 1 ? "" : "s") + " for a model of " + modelFeatures.size()
-            + " features. These columns have no names (Dataset.of without names, LIBSVM, IDX),"
-            + " so they are the model's features by position and must be exactly "
-            + modelFeatures.size() + "; give the columns names to match them by name");
+        int p = modelFeatures.size();
+        String counts = data.source() + ": " + names.size() + " feature column"
+            + (names.size() == 1 ? "" : "s") + " for a model of " + p + " features. ";
+        if (names.size() < p && isLibsvm(names)) {
+          throw new InputException(counts + "A LIBSVM file has as many columns as its largest"
+              + " feature index, so one whose rows never reach index " + p + " reads narrower:"
+              + " read it with LibsvmReader.read(file, kind, " + p + ") for the model's " + p
+              + " columns");
+        }
+        throw new InputException(counts + "These columns have no names (Dataset.of without"
+            + " names, LIBSVM, IDX), so they are the model's features by position and must be"
+            + " exactly " + p + "; give the columns names to match them by name");
       }
       return null;
     }
@@ -74,6 +81,16 @@ final class Features {
       column[j] = c;
     }
     return column;
+  }
+
+  /** Whether {@code names} are the LIBSVM reader's x1..xp, its 1-based feature indices. */
+  private static boolean isLibsvm(List<String> names) {
+    for (int j = 0; j < names.size(); j++) {
+      if (!names.get(j).equals("x" + (j + 1))) {
+        return false;
+      }
+    }
+    return !names.isEmpty();
   }
 
   /**

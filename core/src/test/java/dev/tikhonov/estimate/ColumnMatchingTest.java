@@ -9,6 +9,7 @@ import dev.tikhonov.data.CsvOptions;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TargetKind;
@@ -100,6 +101,34 @@ class ColumnMatchingTest {
     assertArrayEquals(expected, back.predict(Dataset.of(rows, new double[2])));
     assertArrayEquals(m.predict(libsvm), back.predict(libsvm));
     assertThrows(InputException.class, () -> back.predict(Dataset.of(wider, new double[2])));
+  }
+
+  /**
+   * A LIBSVM test file whose rows never reach the last index reads narrower than the training
+   * file: the message says why and how to read it at the model's width (it advised giving the
+   * columns names, which a LIBSVM file cannot have).
+   */
+  @Test
+  void predict_libsvmFileNarrowerThanTheModel_saysToReadItAtTheModelsWidth() throws Exception {
+    Path train = dir.resolve("train.svm");
+    Files.writeString(train, "1 1:1 3:2\n2 2:1\n3 1:2 2:1 3:1\n0 3:4\n1.5 1:1 2:1\n");
+    LinearModel m = ElasticNet.gaussian().lambda(0.01).build()
+        .fit(Dataset.read(train, TargetKind.REAL));
+    Path test = dir.resolve("test.svm");
+    Files.writeString(test, "1 1:1\n2 2:1\n");
+    InputException e = assertThrows(InputException.class,
+        () -> m.predict(Dataset.read(test, TargetKind.REAL)));
+    assertEquals(test + ": 2 feature columns for a model of 3 features. A LIBSVM file has as"
+        + " many columns as its largest feature index, so one whose rows never reach index 3"
+        + " reads narrower: read it with LibsvmReader.read(file, kind, 3) for the model's 3"
+        + " columns", e.getMessage());
+    double[] expected = m.predict(new double[][] {{1, 0, 0}, {0, 1, 0}});
+    assertArrayEquals(expected, m.predict(LibsvmReader.read(test, TargetKind.REAL, 3)));
+    // Positional columns of another origin keep the general advice.
+    InputException rows = assertThrows(InputException.class,
+        () -> m.predict(Dataset.of(new double[][] {{1, 0}}, new double[1])));
+    assertTrue(rows.getMessage().endsWith("give the columns names to match them by name"),
+        rows.getMessage());
   }
 
   /**
