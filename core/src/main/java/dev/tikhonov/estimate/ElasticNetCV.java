@@ -278,10 +278,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
 
   private KFold folds(int n) {
     if (foldIds.length > 0) {
-      if (foldIds.length != n) {
-        throw new InputException("foldIds: " + foldIds.length + " fold ids for " + n + " rows");
-      }
-      return KFold.of(foldIds);
+      return LinearCvBuilder.givenFolds(foldIds, n);
     }
     return KFold.random(n, numFolds, seed);
   }

@@ -1,6 +1,8 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.select.CvMeasure;
+import dev.tikhonov.select.KFold;
 
 /**
  * The cross-validation setters {@link ElasticNetCV} and {@link RelaxedLasso} add to {@link
@@ -34,6 +36,43 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
     }
     foldIds = ids.clone();
     return self();
+  }
+
+  /**
+   * The folds of {@link #foldIds} for {@code n} rows.
+   *
+   * @throws InputException about {@code foldIds} when there is not one id per row, an id is
+   *     below 1, all rows share one fold, or a fold of 1..K has no rows
+   */
+  static KFold givenFolds(int[] ids, int n) {
+    if (ids.length != n) {
+      throw InputException.about("foldIds", ": " + ids.length
+          + " fold ids for " + n + " rows");
+    }
+    int k = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 1) {
+        throw InputException.about("foldIds", ": row " + (i + 1)
+            + " has fold id " + ids[i] + "; fold ids are 1..K, one per row (cv.glmnet's foldid)"
+            + (ids[i] == 0 ? ", not counted from 0" : ""));
+      }
+      k = Math.max(k, ids[i]);
+    }
+    if (k < 2) {
+      throw InputException.about("foldIds", ": every row is in fold 1;"
+          + " cross-validation needs at least 2 folds");
+    }
+    boolean[] used = new boolean[k + 1];
+    for (int id : ids) {
+      used[id] = true;
+    }
+    for (int f = 1; f <= k; f++) {
+      if (!used[f]) {
+        throw InputException.about("foldIds", ": fold " + f + " of 1.." + k
+            + " has no rows; fold ids are 1..K with a row in each");
+      }
+    }
+    return KFold.of(ids);
   }
 
   /**

@@ -530,6 +530,34 @@ class LinearEstimatorsTest {
     assertTrue(binomial.getMessage().contains("exactly 2 classes"), binomial.getMessage());
   }
 
+  /**
+   * Fold ids of one's own that cannot be folds are refused naming the setting, foldIds, on both
+   * estimators that take them (they said "cross-validation needs at least 2 folds, got 0" for
+   * 0-based ids, "row 1: fold id 0 is not in 1..2", "fold 2 of 1..3 has no rows").
+   */
+  @Test
+  void foldIdsThatCannotBeFolds_areAnInputExceptionAboutFoldIds() {
+    Dataset six = DATA.subset(new int[] {0, 1, 2, 3, 4, 5});
+    Map<String, int[]> cases = new java.util.LinkedHashMap<>();
+    cases.put("foldIds: row 1 has fold id 0; fold ids are 1..K, one per row (cv.glmnet's"
+        + " foldid), not counted from 0", new int[6]);
+    cases.put("foldIds: row 4 has fold id 0; fold ids are 1..K, one per row (cv.glmnet's"
+        + " foldid), not counted from 0", new int[] {1, 2, 1, 0, 2, 1});
+    cases.put("foldIds: every row is in fold 1; cross-validation needs at least 2 folds",
+        new int[] {1, 1, 1, 1, 1, 1});
+    cases.put("foldIds: fold 2 of 1..3 has no rows; fold ids are 1..K with a row in each",
+        new int[] {1, 3, 1, 3, 1, 3});
+    cases.forEach((message, ids) -> {
+      for (Runnable fit : List.<Runnable>of(
+          () -> ElasticNetCV.gaussian().foldIds(ids).build().fit(six),
+          () -> RelaxedLasso.gaussian().foldIds(ids).build().fit(six))) {
+        InputException e = assertThrows(InputException.class, fit::run);
+        assertEquals(message, e.getMessage());
+        assertEquals(java.util.Optional.of("foldIds"), e.setting());
+      }
+    });
+  }
+
   @Test
   void multinomial_saveLoad_keepsEveryBit() {
     Rng rng = new Rng(1);
