@@ -90,12 +90,31 @@ public final class Matrix {
     return rows * cols;
   }
 
+  /**
+   * Element (row, col), 0-based.
+   *
+   * @throws IndexOutOfBoundsException when it is outside the matrix, naming it and the shape
+   */
   public float get(int row, int col) {
-    return data.get(row * cols + col);
+    return data.get(index(row, col));
   }
 
+  /**
+   * Sets element (row, col), 0-based.
+   *
+   * @throws IndexOutOfBoundsException when it is outside the matrix, naming it and the shape
+   */
   public void set(int row, int col, float value) {
-    data.put(row * cols + col, value);
+    data.put(index(row, col), value);
+  }
+
+  /** The flat index of (row, col): a column outside 0..cols−1 would name another row's. */
+  private int index(int row, int col) {
+    if (row < 0 || row >= rows || col < 0 || col >= cols) {
+      throw new IndexOutOfBoundsException("element (" + row + ", " + col + ") of a " + rows
+          + "x" + cols + " matrix (0-based)");
+    }
+    return row * cols + col;
   }
 
   /** Element at flat (row-major) index {@code i}. */
