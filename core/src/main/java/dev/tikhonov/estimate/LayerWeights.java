@@ -19,7 +19,23 @@ import java.util.List;
  * @param bias b
  */
 public record LayerWeights(String name, int inputs, int outputs, float[] weight, float[] bias) {
+  /**
+   * Copies the arrays in.
+   *
+   * @throws IllegalArgumentException when {@code weight} does not hold inputs·outputs values or
+   *     {@code bias} outputs values
+   */
   public LayerWeights {
+    java.util.Objects.requireNonNull(name, "name");
+    if (weight.length != (long) inputs * outputs) {
+      throw new IllegalArgumentException("layer " + name + ": weight holds " + weight.length
+          + " values for " + inputs + " inputs x " + outputs + " outputs, expected "
+          + (long) inputs * outputs);
+    }
+    if (bias.length != outputs) {
+      throw new IllegalArgumentException("layer " + name + ": bias holds " + bias.length
+          + " values for " + outputs + " outputs");
+    }
     weight = weight.clone();
     bias = bias.clone();
   }
@@ -53,8 +69,16 @@ public record LayerWeights(String name, int inputs, int outputs, float[] weight,
     return "LayerWeights[" + name + ", " + inputs + "x" + outputs + "]";
   }
 
-  /** W[i][o]. */
+  /**
+   * W[i][o], 0-based.
+   *
+   * @throws IndexOutOfBoundsException when (input, output) is outside the layer
+   */
   public float weight(int input, int output) {
+    if (input < 0 || input >= inputs || output < 0 || output >= outputs) {
+      throw new IndexOutOfBoundsException("weight (input " + input + ", output " + output
+          + ") of layer " + name + ", " + inputs + " inputs x " + outputs + " outputs (0-based)");
+    }
     return weight[input * outputs + output];
   }
 
