@@ -2,7 +2,6 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
-import dev.tikhonov.data.Datasets;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Standardizer;
@@ -66,7 +65,9 @@ final class NetworkFit {
           + " initial weights, not both");
     }
     requireRowsAndColumns(data);
-    Datasets.requireFinite(data.features(), data.source());
+    if (!s.standardize()) {
+      requireFloatRange(data);
+    }
     if (family == Family.GAUSSIAN) {
       requireVaryingTarget(data);
     }
@@ -74,6 +75,27 @@ final class NetworkFit {
         ? Blas.withThreads(s.threads().getAsInt(),
             () -> train(estimator, s, family, init, data, options))
         : train(estimator, s, family, init, data, options);
+  }
+
+  /**
+   * Refuses features that float32, in which a network computes, cannot hold: values the data
+   * set holds in double beyond ±{@link Float#MAX_VALUE} become ±∞ in {@link Dataset#features()}
+   * (the float32 copy training uses unstandardized). A network that standardizes does so in
+   * double first ({@link Standardizer}), so it never rounds the raw values.
+   */
+  private static void requireFloatRange(Dataset data) {
+    Matrix x = data.features();
+    int p = x.cols();
+    for (int k = 0, size = x.size(); k < size; k++) {
+      if (!Float.isFinite(x.at(k))) {
+        int i = k / p;
+        int j = k % p;
+        throw new InputException(data.source() + ": row " + (i + 1) + ", column " + (j + 1)
+            + ": " + data.feature(i, j) + " is beyond float32's range (±" + Float.MAX_VALUE
+            + "), in which a network computes; rescale the column, or standardize the features"
+            + " (a network that standardizes does so in double first)");
+      }
+    }
   }
 
   /**

@@ -2,10 +2,12 @@ package dev.tikhonov.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -240,5 +242,41 @@ class NumericallyHardDataTest {
     }
     assertEquals(cCentered.evaluate(Dataset.ofClasses(centered, labels)).accuracy().orElseThrow(),
         cShifted.evaluate(Dataset.ofClasses(shifted, labels)).accuracy().orElseThrow());
+  }
+
+  /**
+   * A column in units that reach past float32 (10³⁹ + 10³⁸·u, finite in double): a network
+   * computes in float32, so without standardization it is refused naming the value the data
+   * hold (it said "+infinity is not allowed", of a value that is not infinite); standardized in
+   * double first, it is u again and fits as the centered column does (it was refused too).
+   */
+  @Test
+  void network_onAColumnBeyondFloat32_isRefusedNamingTheValue_unlessStandardized() {
+    Random random = new Random(3);
+    int n = 100;
+    double[][] centered = new double[n][2];
+    double[][] huge = new double[n][2];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double u = random.nextGaussian();
+      centered[i][0] = u;
+      centered[i][1] = random.nextGaussian();
+      huge[i][0] = 1e39 + 1e38 * u;
+      huge[i][1] = centered[i][1];
+      y[i] = u + centered[i][1] + 0.1 * random.nextGaussian();
+    }
+    Dataset data = Dataset.of(huge, y);
+    InputException e = assertThrows(InputException.class,
+        () -> LinearRegression.builder().epochs(1).build().fit(data));
+    assertEquals("double[][]: row 1, column 1: " + huge[0][0] + " is beyond float32's range"
+        + " (±3.4028235E38), in which a network computes; rescale the column, or standardize"
+        + " the features (a network that standardizes does so in double first)",
+        e.getMessage());
+    LinearRegression standardized = LinearRegression.builder().standardize(true).epochs(30)
+        .seed(1).build();
+    NetworkRegressor onHuge = standardized.fit(data);
+    NetworkRegressor onCentered = standardized.fit(Dataset.of(centered, y));
+    assertEquals(onCentered.evaluate(Dataset.of(centered, y)).rSquared().orElseThrow(),
+        onHuge.evaluate(data).rSquared().orElseThrow(), 1e-3);
   }
 }
