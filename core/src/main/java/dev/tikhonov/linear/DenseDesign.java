@@ -120,6 +120,7 @@ final class DenseDesign extends StandardizedDesign {
     if (p == 0) {
       throw new InputException("no features to fit: the rows have 0 columns");
     }
+    double limit = StandardizedDesign.squarable(rows.length);
     for (int row : rows) {
       double[] values = x[row];
       if (values.length != p) {
@@ -130,6 +131,10 @@ final class DenseDesign extends StandardizedDesign {
         if (!Double.isFinite(values[j])) {
           throw new InputException("row " + (row + 1) + ", column " + (j + 1) + ": value "
               + values[j] + " is not finite");
+        }
+        if (Math.abs(values[j]) > limit) {
+          throw StandardizedDesign.tooLarge("row " + (row + 1) + ", column " + (j + 1),
+              values[j], rows.length, limit, "column");
         }
       }
     }

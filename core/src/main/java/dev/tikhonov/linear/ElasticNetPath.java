@@ -417,10 +417,15 @@ public final class ElasticNetPath {
     }
     double[] target = new double[n];
     double sum = 0;
+    double limit = StandardizedDesign.squarable(n);
     for (int i = 0; i < n; i++) {
       double v = y[rows[i]];
       if (!Double.isFinite(v)) {
         throw new InputException("target of row " + (rows[i] + 1) + " is not finite: " + v);
+      }
+      if (Math.abs(v) > limit) {
+        throw StandardizedDesign.tooLarge("target of row " + (rows[i] + 1), v, n, limit,
+            "target");
       }
       target[i] = v - rowOffset[i];
       sum += weighted ? omega[i] * target[i] : target[i];

@@ -181,15 +181,40 @@ abstract class StandardizedDesign {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /** The mean of y; an InputException naming the 1-based row when a value is not finite. */
+  /**
+   * The mean of y; an InputException naming the 1-based row when a value is not finite or too
+   * large to square ({@link #squarable}).
+   */
   static double finiteMean(double[] y) {
+    double limit = squarable(y.length);
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       if (!Double.isFinite(y[i])) {
         throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
       }
+      if (Math.abs(y[i]) > limit) {
+        throw tooLarge("target of row " + (i + 1), y[i], y.length, limit, "target");
+      }
       sum += y[i];
     }
     return sum / y.length;
+  }
+
+  /**
+   * The largest magnitude whose squares, summed over n rows as centered values (up to twice
+   * it), stay within double precision: √(MAX/(4n)). Beyond it a column's variance, a Gram entry
+   * or a residual sum of squares overflows to ∞, and a column or target would be standardized
+   * to nothing (a coefficient of 0) or taken for constant.
+   */
+  static double squarable(int n) {
+    return Math.sqrt(Double.MAX_VALUE / (4.0 * Math.max(n, 1)));
+  }
+
+  /** The refusal of {@code value} at {@code where} (e.g. "row 3, column 1") above the limit. */
+  static InputException tooLarge(String where, double value, int n, double limit, String what) {
+    return new InputException(where + ": value " + value + " is too large for double precision:"
+        + " squares of values this large, summed over the " + n + " rows, overflow (magnitudes"
+        + " up to " + String.format(java.util.Locale.ROOT, "%.2e", limit) + " fit); rescale the "
+        + what);
   }
 }

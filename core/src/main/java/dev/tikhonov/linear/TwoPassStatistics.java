@@ -119,8 +119,41 @@ final class TwoPassStatistics {
       correctRow(scatter, cross, p, k, weight, c, cy);
     }
     double yy = deviations.yy - weight * cy * cy;
+    if (checks == Checks.DESIGN) {
+      // as the design-based fits (DenseDesign.requireValid); the statistics themselves take
+      // any finite values, and their sums may overflow
+      boolean finite = Double.isFinite(yy) && allFinite(cross);
+      for (int j = 0; j < p && finite; j++) {
+        finite = Double.isFinite(scatter[j * p + j]);
+      }
+      if (!finite) {
+        requireSquarable(x, y, rows, p); // throws unless the overflow came from the weights
+      }
+    }
     return new GaussianStatistics(rows.length, weight, mean, meanY + cy, scatter, cross,
         Math.max(yy, 0.0));
+  }
+
+  /**
+   * Names the first value whose square, summed over the rows, overflows double precision
+   * ({@link StandardizedDesign#squarable}): a scatter of ∞ would take the column for one of no
+   * spread (a coefficient of 0) and the target for a constant. Called only once the sums came
+   * out non-finite; returns when no single value is to blame.
+   */
+  private static void requireSquarable(double[][] x, double[] y, int[] rows, int p) {
+    double limit = StandardizedDesign.squarable(rows.length);
+    for (int row : rows) {
+      for (int j = 0; j < p; j++) {
+        if (Math.abs(x[row][j]) > limit) {
+          throw StandardizedDesign.tooLarge("row " + (row + 1) + ", column " + (j + 1),
+              x[row][j], rows.length, limit, "column");
+        }
+      }
+      if (Math.abs(y[row]) > limit) {
+        throw StandardizedDesign.tooLarge("target of row " + (row + 1), y[row], rows.length,
+            limit, "target");
+      }
+    }
   }
 
   // Every loop over rows or over the scatter's p² entries runs in a method called many times

@@ -279,4 +279,56 @@ class NumericallyHardDataTest {
     assertEquals(onCentered.evaluate(Dataset.of(centered, y)).rSquared().orElseThrow(),
         onHuge.evaluate(data).rSquared().orElseThrow(), 1e-3);
   }
+
+  /**
+   * Values whose squares, summed over the rows, overflow double precision: the linear
+   * estimators refuse them naming the row, column and value. A column of about 10¹⁵⁵ was
+   * dropped silently (its coefficient 0, the other coefficients those of a model without it);
+   * a target of about 10²⁰⁰ was "constant" for ElasticNet, and one of 10¹⁵⁴ was blamed on the
+   * features ("too large or too unevenly scaled … standardize them").
+   */
+  @Test
+  void linearEstimators_onValuesWhoseSquaresOverflow_refuseThemNamingTheValue() {
+    Random random = new Random(5);
+    int n = 30;
+    double[][] x = new double[n][2];
+    double[][] hugeColumn = new double[n][2];
+    double[] y = new double[n];
+    double[] hugeTarget = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = random.nextGaussian();
+      x[i][1] = random.nextGaussian();
+      hugeColumn[i][0] = 1e155 * x[i][0];
+      hugeColumn[i][1] = x[i][1];
+      y[i] = x[i][0] - x[i][1] + 0.1 * random.nextGaussian();
+      hugeTarget[i] = 1e200 * y[i];
+    }
+    List<Estimator<LinearModel>> estimators = List.of(Ridge.builder().lambda(0.1).build(),
+        RidgeCV.builder().build(), ElasticNet.gaussian().lambda(0.1).build(),
+        ElasticNetCV.gaussian().numFolds(3).build());
+    for (Estimator<LinearModel> estimator : estimators) {
+      InputException column = assertThrows(InputException.class,
+          () -> estimator.fit(Dataset.of(hugeColumn, y)), estimator.toString());
+      assertEquals("row 1, column 1: value " + hugeColumn[0][0] + " is too large for double"
+          + " precision: squares of values this large, summed over the " + n + " rows, overflow"
+          + " (magnitudes up to 1.22e+153 fit); rescale the column",
+          column.getMessage(), estimator.toString());
+      InputException target = assertThrows(InputException.class,
+          () -> estimator.fit(Dataset.of(x, hugeTarget)), estimator.toString());
+      assertEquals("target of row 1: value " + hugeTarget[0] + " is too large for double"
+          + " precision: squares of values this large, summed over the " + n + " rows, overflow"
+          + " (magnitudes up to 1.22e+153 fit); rescale the target",
+          target.getMessage(), estimator.toString());
+    }
+    // 10¹⁵⁰ fits, as the column it scales (the check is about overflow, not about size)
+    double[][] large = new double[n][];
+    for (int i = 0; i < n; i++) {
+      large[i] = new double[] {1e150 * x[i][0], x[i][1]};
+    }
+    double[] b = ElasticNet.gaussian().lambda(0.1).build().fit(Dataset.of(x, y)).coefficients();
+    double[] c = ElasticNet.gaussian().lambda(0.1).build().fit(Dataset.of(large, y))
+        .coefficients();
+    assertEquals(b[0], c[0] * 1e150, 1e-9 * Math.abs(b[0]));
+    assertEquals(b[1], c[1], 1e-9 * Math.abs(b[1]));
+  }
 }
