@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.RidgeSolution;
 import dev.tikhonov.linear.RidgeSolver;
 import dev.tikhonov.loss.Family;
@@ -47,6 +48,8 @@ public final class Ridge implements Estimator<LinearModel> {
   public LinearModel fit(Dataset train) {
     LinearFit.requireFamily(Family.GAUSSIAN, train, name());
     double[][] x = train.featureRows();
+    // before the scales: a column whose squares overflow would be scaled to 0 (RidgeCV's order)
+    ElasticNetPath.requireFittable(x, train.targets());
     double[] scales = LinearFit.penaltyScales(x, standardize);
     RidgeSolution s = RidgeSolver.fit(standardize ? scaled(x, scales) : x, train.targets(),
         lambda);

@@ -91,6 +91,7 @@ final class SparseDesign extends StandardizedDesign {
     double[] center = new double[p];
     boolean[] included = new boolean[p];
     int[] start = new int[p + 1];
+    double limit = StandardizedDesign.squarable(n);
     for (int j = 0; j < p; j++) {
       double sum = 0;
       double covered = 0;
@@ -100,6 +101,10 @@ final class SparseDesign extends StandardizedDesign {
       for (int k = pointers[j]; k < pointers[j + 1]; k++) {
         double w = omega[index[k]];
         double v = values[k];
+        if (Math.abs(v) > limit) {
+          throw StandardizedDesign.tooLarge("row " + (rows[index[k]] + 1) + ", column "
+              + (j + 1), v, n, limit, "column");
+        }
         sum += w * v;
         covered += w;
         if (w > 0) {

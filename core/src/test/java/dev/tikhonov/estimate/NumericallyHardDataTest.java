@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.SparseMatrix;
 import dev.tikhonov.data.TargetKind;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -304,8 +305,8 @@ class NumericallyHardDataTest {
       hugeTarget[i] = 1e200 * y[i];
     }
     List<Estimator<LinearModel>> estimators = List.of(Ridge.builder().lambda(0.1).build(),
-        RidgeCV.builder().build(), ElasticNet.gaussian().lambda(0.1).build(),
-        ElasticNetCV.gaussian().numFolds(3).build());
+        Ridge.builder().lambda(0.1).standardize(true).build(), RidgeCV.builder().build(),
+        ElasticNet.gaussian().lambda(0.1).build(), ElasticNetCV.gaussian().numFolds(3).build());
     for (Estimator<LinearModel> estimator : estimators) {
       InputException column = assertThrows(InputException.class,
           () -> estimator.fit(Dataset.of(hugeColumn, y)), estimator.toString());
@@ -320,6 +321,11 @@ class NumericallyHardDataTest {
           + " (magnitudes up to 1.22e+153 fit); rescale the target",
           target.getMessage(), estimator.toString());
     }
+    // sparse data, kept sparse by the elastic net, likewise
+    InputException sparse = assertThrows(InputException.class, () -> ElasticNet.gaussian()
+        .lambda(0.1).build().fit(Dataset.sparse(SparseMatrix.fromDense(hugeColumn, 2), y)));
+    assertTrue(sparse.getMessage().startsWith("row 1, column 1: value " + hugeColumn[0][0]
+        + " is too large for double precision"), sparse.getMessage());
     // 10¹⁵⁰ fits, as the column it scales (the check is about overflow, not about size)
     double[][] large = new double[n][];
     for (int i = 0; i < n; i++) {
