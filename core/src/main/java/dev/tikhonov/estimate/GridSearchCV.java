@@ -503,8 +503,16 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return loss;
     }
 
-    /** The grid's index of the {@code scoreIndex}-th scored candidate of {@link #scores()}. */
+    /**
+     * The grid's index of the {@code scoreIndex}-th scored candidate of {@link #scores()}.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the number of scored candidates
+     */
     public int candidateIndex(int scoreIndex) {
+      if (scoreIndex < 0 || scoreIndex >= scored.size()) {
+        throw new IndexOutOfBoundsException("score index " + scoreIndex + " of "
+            + scored.size() + " scored candidates (0-based)");
+      }
       return scored.get(scoreIndex);
     }
 

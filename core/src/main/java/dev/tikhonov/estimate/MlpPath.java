@@ -186,8 +186,16 @@ public final class MlpPath<P extends Predictor> {
       return points.size();
     }
 
-    /** The model fitted at λ index {@code index}. */
+    /**
+     * The model fitted at λ index {@code index} (0-based, as {@link #lambdas()}).
+     *
+     * @throws IndexOutOfBoundsException naming the index and the path's size
+     */
     public P model(int index) {
+      if (index < 0 || index >= models.size()) {
+        throw new IndexOutOfBoundsException("λ index " + index + " of a path of "
+            + models.size() + " λ (0-based)");
+      }
       return models.get(index);
     }
 

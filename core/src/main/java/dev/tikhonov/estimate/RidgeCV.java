@@ -224,8 +224,17 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return path.lambdas()[best];
     }
 
-    /** The model at λ index {@code index}. */
+    /**
+     * The model at λ index {@code index} (0-based, as {@link #lambdas()}).
+     *
+     * @throws IndexOutOfBoundsException naming the index and the grid's size
+     */
     public LinearModel atIndex(int index) {
+      int size = path.lambdas().length;
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException("λ index " + index + " of a grid of " + size
+            + " λ (0-based)");
+      }
       double lambda = path.lambdas()[index];
       return new LinearModel(Ridge.parameters(lambda, path.intercepts()[index],
           path.coefficients()[index], scales, featureNames, standardize),

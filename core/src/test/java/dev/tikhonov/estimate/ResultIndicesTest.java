@@ -1,0 +1,55 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Synthetic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An index out of range into a fitted result names the index and the range, as
+ * {@link RegularizationPath#atIndex} does ("λ index 60 of a path of 60"): they were the
+ * array's or the list's own messages ("Index 169 out of bounds for length 169", "Index: 2
+ * Size: 2"), and RidgeCV's an ArrayIndexOutOfBoundsException.
+ */
+class ResultIndicesTest {
+  static final Dataset DATA = Synthetic.makeRegression(40, 3, 2, 1.0, 1).data();
+
+  @Test
+  void ridgeCvValidation_atIndexOutOfRange_namesTheIndexAndTheGrid() {
+    RidgeCV.Validation v = RidgeCV.builder().lambdas(1, 0.1, 0.01).build().crossValidate(DATA);
+    assertEquals(0.01, v.atIndex(2).lambda());
+    for (int index : new int[] {-1, 3}) {
+      IndexOutOfBoundsException e =
+          assertThrows(IndexOutOfBoundsException.class, () -> v.atIndex(index));
+      assertEquals("λ index " + index + " of a grid of 3 λ (0-based)", e.getMessage());
+    }
+  }
+
+  @Test
+  void mlpPathFit_modelOutOfRange_namesTheIndexAndThePath() {
+    MlpPath.Fit<NetworkRegressor> fit = MlpPath.builder(MlpRegressor.builder().hiddenLayers(2)
+        .epochs(1).build()).lambdas(0.1, 0.01).build().fit(DATA);
+    assertEquals(0.01, fit.model(1).lambda());
+    for (int index : new int[] {-1, 2}) {
+      IndexOutOfBoundsException e =
+          assertThrows(IndexOutOfBoundsException.class, () -> fit.model(index));
+      assertEquals("λ index " + index + " of a path of 2 λ (0-based)", e.getMessage());
+    }
+  }
+
+  @Test
+  void gridSearchResult_candidateIndexOutOfRange_namesTheIndexAndTheScoredCandidates() {
+    GridSearchCV.Result<NetworkRegressor> r = GridSearchCV.builder(MlpGrid.builder(
+        MlpRegressor.builder().hiddenLayers(2).epochs(1).build()).lambdas(0.1, 0.01).build())
+        .resampling(Resampling.kFold(2, 0)).build().crossValidate(DATA);
+    assertEquals(1, r.candidateIndex(1));
+    for (int index : new int[] {-1, 2}) {
+      IndexOutOfBoundsException e =
+          assertThrows(IndexOutOfBoundsException.class, () -> r.candidateIndex(index));
+      assertEquals("score index " + index + " of 2 scored candidates (0-based)",
+          e.getMessage());
+    }
+  }
+}
