@@ -219,8 +219,16 @@ public record RidgeSvdPath(
     return argmin(leaveOneOutMse);
   }
 
-  /** The fit at λ index {@code l} (its coefficients a copy, as RidgeSolution's always are). */
+  /**
+   * The fit at λ index {@code l} (its coefficients a copy, as RidgeSolution's always are).
+   *
+   * @throws IndexOutOfBoundsException naming the index and the path's size
+   */
   public RidgeSolution atIndex(int l) {
+    if (l < 0 || l >= lambdas.length) {
+      throw new IndexOutOfBoundsException("λ index " + l + " of a path of " + lambdas.length
+          + " λ (0-based)");
+    }
     return new RidgeSolution(lambdas[l], intercepts[l], coefficients[l], degreesOfFreedom[l]);
   }
 

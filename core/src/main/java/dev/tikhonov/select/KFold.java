@@ -166,17 +166,29 @@ public record KFold(int[] foldIds, int numFolds) {
     return foldIds.length;
   }
 
-  /** Rows (0-based, increasing) whose fold is {@code fold} (1..K). */
+  /**
+   * Rows (0-based, increasing) whose fold is {@code fold} (1..K).
+   *
+   * @throws IllegalArgumentException when {@code fold} is not in 1..K
+   */
   public int[] testRows(int fold) {
     return rows(fold, true);
   }
 
-  /** Rows (0-based, increasing) whose fold is not {@code fold}. */
+  /**
+   * Rows (0-based, increasing) whose fold is not {@code fold} (1..K).
+   *
+   * @throws IllegalArgumentException when {@code fold} is not in 1..K
+   */
   public int[] trainRows(int fold) {
     return rows(fold, false);
   }
 
   private int[] rows(int fold, boolean inFold) {
+    if (fold < 1 || fold > numFolds) {
+      // fold 0 of a 0-based loop would be no rows to test, every row to train on
+      throw new IllegalArgumentException("fold " + fold + " is not in 1.." + numFolds);
+    }
     return java.util.stream.IntStream.range(0, foldIds.length)
         .filter(i -> (foldIds[i] == fold) == inFold)
         .toArray();

@@ -107,8 +107,16 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     return gammas[gammaIndex1se];
   }
 
-  /** The cross-validation curve of γ index {@code g}. */
+  /**
+   * The cross-validation curve of γ index {@code g} (0-based, as {@link #gammas()}).
+   *
+   * @throws IndexOutOfBoundsException naming the index and the number of γ
+   */
   public CvResult curve(int g) {
+    if (g < 0 || g >= curves.size()) {
+      throw new IndexOutOfBoundsException("γ index " + g + " of " + curves.size()
+          + " γ (0-based)");
+    }
     return curves.get(g);
   }
 

@@ -52,4 +52,36 @@ class ResultIndicesTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void relaxedCurveAndRidgeSvdPath_indexOutOfRange_nameTheIndexAndTheRange() {
+    dev.tikhonov.select.RelaxedCvResult cv = RelaxedLasso.gaussian().numFolds(3).build()
+        .crossValidate(DATA).cv();
+    assertEquals(5, cv.gammas().length);
+    IndexOutOfBoundsException gamma =
+        assertThrows(IndexOutOfBoundsException.class, () -> cv.curve(5));
+    assertEquals("γ index 5 of 5 γ (0-based)", gamma.getMessage());
+    dev.tikhonov.linear.RidgeSvdPath ridge = dev.tikhonov.linear.RidgeSvdPath.fit(
+        DATA.featureRows(), DATA.targets(), new double[] {1, 0.1});
+    IndexOutOfBoundsException lambda =
+        assertThrows(IndexOutOfBoundsException.class, () -> ridge.atIndex(2));
+    assertEquals("λ index 2 of a path of 2 λ (0-based)", lambda.getMessage());
+  }
+
+  /**
+   * Folds are 1..K (cv.glmnet's foldid): fold 0 had no test rows and every row for training,
+   * so a 0-based loop over the folds saw an empty fold and missed the last one, silently.
+   */
+  @Test
+  void kFold_rowsOfAFoldOutside1ToK_areRefused_asFoldStatisticsRefusesThem() {
+    dev.tikhonov.select.KFold folds = dev.tikhonov.select.KFold.random(10, 3, 0);
+    assertEquals(10, folds.testRows(1).length + folds.testRows(2).length
+        + folds.testRows(3).length);
+    for (int fold : new int[] {0, 4}) {
+      assertEquals("fold " + fold + " is not in 1..3", assertThrows(
+          IllegalArgumentException.class, () -> folds.testRows(fold)).getMessage());
+      assertEquals("fold " + fold + " is not in 1..3", assertThrows(
+          IllegalArgumentException.class, () -> folds.trainRows(fold)).getMessage());
+    }
+  }
 }
