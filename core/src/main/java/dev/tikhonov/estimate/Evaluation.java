@@ -16,7 +16,11 @@ import java.util.OptionalDouble;
  *       regressor is half its mean squared error), −log p(y|x), or the Poisson μ − y·log μ; no
  *       penalty.
  *   <li>{@link #penalty()}: λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (0 when λ = 0), so that
- *       {@code loss + penalty} is the objective on these rows.
+ *       {@code loss + penalty} is the objective on these rows. Not for a network fitted to a
+ *       standardized target ({@code standardizeTarget(true)}): its objective is on z = (y −
+ *       μ)/σ, while its saved output layer, rescaled to predict y, carries σ, so both the loss
+ *       (in y's units) and the penalty (of the rescaled weights) differ from what training
+ *       minimized; the training history holds that objective.
  *   <li>{@link #accuracy()} (classifiers): the fraction of rows whose most probable class is the
  *       label.
  *   <li>{@link #auc()} (two-class classifiers): the area under the ROC curve, the fraction of

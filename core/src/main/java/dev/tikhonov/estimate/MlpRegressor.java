@@ -66,7 +66,8 @@ public final class MlpRegressor extends NetworkEstimator<NetworkRegressor> {
      * directly. Squared-error gradients grow with σ, so on a target far from unit scale (a
      * price, a disease score of 25..346) a hidden layer diverges at the learning rates that
      * suit σ = 1; with this setting the same learning rate and λ serve any units of y (the loss
-     * term is (1/n) Σ ½(zᵢ − f(xᵢ))², and the training history's losses are on that scale).
+     * term is (1/n) Σ ½(zᵢ − f(xᵢ))², and the training history's losses are on that scale;
+     * {@link Evaluation}'s loss and penalty are those of the saved, rescaled model instead).
      * Default: off (the objective of PyTorch's and scikit-learn's MLP regressors).
      */
     public Builder standardizeTarget(boolean value) {
