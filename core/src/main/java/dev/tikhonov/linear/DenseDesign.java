@@ -246,6 +246,11 @@ final class DenseDesign extends StandardizedDesign {
   }
 
   @Override
+  void column(int j, double[] out) {
+    System.arraycopy(z, j * n, out, 0, n);
+  }
+
+  @Override
   void addColumns(double[] b, int offset, int[] active, int numActive, double[] out) {
     for (int a = 0; a < numActive; a++) {
       int j = active[a];

@@ -133,6 +133,12 @@ abstract class StandardizedDesign {
   /** out ← out + a·z_j, exactly (O(n) for either storage). Modified: {@code out}. */
   abstract void addScaledColumn(int j, double a, double[] out);
 
+  /** out ← z_j, the centered and scaled column (O(n)). Modified: {@code out}. */
+  void column(int j, double[] out) {
+    java.util.Arrays.fill(out, 0, n, 0.0);
+    addScaledColumn(j, 1.0, out);
+  }
+
   /**
    * out ← out + Σ_a b[offset + j]·z_j over the features j = active[a], a &lt; numActive, with
    * b[offset + j] ≠ 0: a linear predictor. Dense storage adds column by column (O(n) each);
