@@ -241,8 +241,8 @@ class GroupedMultinomialGlmnetTest {
 
   /**
    * At α = 0 the group penalty ‖b̃ⱼ‖₂²/2 is the ungrouped ridge's Σₖ b̃ⱼₖ²/2: the two solvers
-   * (group soft thresholding on exact Hessian blocks, class by class proximal Newton) solve the same
-   * problem and must agree to their certificates at the same λ.
+   * (group soft thresholding on exact Hessian blocks, class by class proximal Newton) solve the
+   * same problem and must agree to their certificates at the same λ.
    */
   @Test
   void ridge_groupedEqualsUngrouped() {
