@@ -42,6 +42,12 @@ final class GroupedMultinomialSolver implements PointSolver {
   private static final double EXMX = 250;
   /** Halvings of a step before it is given up (2⁻³⁰ of the step is rounding). */
   private static final int MAX_HALVINGS = 30;
+  /**
+   * How diagonal the blocks' decompositions are made, ‖QᵀHQ − Λ‖_F ≤ this·‖H‖_F: a group update
+   * uses H̃ = QΛQᵀ both in its target g + H̃b̃ⱼ and in its solve, so its fixed point is the
+   * model's exact minimizer whatever H̃ is; H̃'s error only slows the sweeps, by about this much.
+   */
+  private static final double EIGEN_TOLERANCE = 1e-10;
 
   private final StandardizedDesign design;
   private final double[] penalty;
@@ -95,6 +101,7 @@ final class GroupedMultinomialSolver implements PointSolver {
   private final double[] updated;
   private final double[] move;
   private final double[] square;
+  private final double[] scratch;
   private final double[] stepIntercept;
   private final double[] stepTo;
 
@@ -153,6 +160,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     updated = new double[k];
     move = new double[k];
     square = new double[k * k];
+    scratch = new double[k * k];
     stepIntercept = new double[k];
     stepTo = new double[k * p];
     strong = new boolean[p];
@@ -247,7 +255,7 @@ final class GroupedMultinomialSolver implements PointSolver {
       weightSum[c] = square[c * k + c];
       largest = Math.max(largest, weightSum[c]);
     }
-    decomposeBlock(interceptBlock);
+    decomposeBlock(step > 1, interceptBlock);
     return largest;
   }
 
@@ -279,9 +287,11 @@ final class GroupedMultinomialSolver implements PointSolver {
    * c = its trace/(K − 1), its mean nonzero eigenvalue: H has 1 in its null space (the loss does
    * not change when every class's η moves alike) and the shift gives that direction a curvature
    * without changing the model anywhere else; the steps stay centered (their targets sum to 0
-   * over the classes). Modified: {@code out} (Q row-major, then the eigenvalues), square.
+   * over the classes). With {@code warm}, the decomposition starts from the vectors in
+   * {@code out} (the same block's at an earlier step). Modified: {@code out} (Q row-major, then
+   * the eigenvalues), square.
    */
-  private void decomposeBlock(double[] out) {
+  private void decomposeBlock(boolean warm, double[] out) {
     int k = numClasses;
     double trace = 0;
     for (int c = 0; c < k; c++) {
@@ -294,7 +304,11 @@ final class GroupedMultinomialSolver implements PointSolver {
     for (int i = 0; i < k * k; i++) {
       square[i] += shift;
     }
-    SmallEigen.decompose(square, k, out);
+    if (warm) {
+      SmallEigen.decomposeFrom(square, k, EIGEN_TOLERANCE, scratch, out);
+    } else {
+      SmallEigen.decompose(square, k, EIGEN_TOLERANCE, out);
+    }
   }
 
   /**
@@ -304,7 +318,8 @@ final class GroupedMultinomialSolver implements PointSolver {
    */
   private double[] block(int j) {
     int k = numClasses;
-    if (blocks[j] == null) {
+    boolean warm = blocks[j] != null;
+    if (!warm) {
       blocks[j] = new double[k * k + k];
     } else if (blockStep[j] == step) {
       return blocks[j];
@@ -316,7 +331,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     for (int c = 0; c < k; c++) {
       xv[c * p + j] = square[c * k + c];
     }
-    decomposeBlock(blocks[j]);
+    decomposeBlock(warm, blocks[j]);
     blockStep[j] = step;
     return blocks[j];
   }

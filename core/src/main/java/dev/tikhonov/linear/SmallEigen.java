@@ -1,11 +1,14 @@
 package dev.tikhonov.linear;
 
+import java.util.Arrays;
+
 /**
  * The eigendecomposition A = QΛQᵀ of a small symmetric matrix (a multinomial's K×K Hessian
  * block) by cyclic Jacobi rotations: each rotation zeroes one off-diagonal entry, and sweeps over
- * all pairs repeat until the off-diagonal part is below 10⁻¹⁵ of the matrix's norm (quadratic
- * convergence: a handful of sweeps), O(K³) per sweep. Deterministic: the same input gives the
- * same bits. Stateless; thread-safe.
+ * all pairs repeat until the off-diagonal part's Frobenius norm is at most a tolerance times the
+ * matrix's (quadratic convergence: a handful of sweeps), O(K³) per sweep. Started from the
+ * eigenvectors of a nearby matrix (the same block one outer step earlier) it needs one or two
+ * sweeps. Deterministic: the same input gives the same bits. Stateless; thread-safe.
  */
 final class SmallEigen {
   private static final int MAX_SWEEPS = 60;
@@ -15,19 +18,60 @@ final class SmallEigen {
   /**
    * Decomposes the symmetric {@code k}×{@code k} matrix held row-major in {@code a}[0, k²).
    * On return {@code out}[0, k²) holds Q row-major (column m is the eigenvector of eigenvalue
-   * m) and {@code out}[k², k² + k) the eigenvalues, unsorted. Modified: {@code a} (destroyed),
-   * {@code out}.
+   * m) and {@code out}[k², k² + k) the eigenvalues, unsorted; ‖QᵀAQ − Λ‖_F ≤ tolerance·‖A‖_F.
+   * Modified: {@code a} (destroyed), {@code out}.
    */
-  static void decompose(double[] a, int k, double[] out) {
-    java.util.Arrays.fill(out, 0, k * k, 0.0);
+  static void decompose(double[] a, int k, double tolerance, double[] out) {
+    Arrays.fill(out, 0, k * k, 0.0);
     for (int i = 0; i < k; i++) {
       out[i * k + i] = 1;
     }
+    sweep(a, k, tolerance, out);
+  }
+
+  /**
+   * As {@link #decompose}, started from the orthogonal Q₀ in {@code out}[0, k²) (row-major):
+   * a ← Q₀ᵀaQ₀, then rotations until it is diagonal to the tolerance. Modified: {@code a},
+   * {@code scratch} (k² values), {@code out}.
+   */
+  static void decomposeFrom(double[] a, int k, double tolerance, double[] scratch,
+      double[] out) {
+    // scratch ← a·Q₀, then a ← Q₀ᵀ·scratch
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double s = 0;
+        for (int m = 0; m < k; m++) {
+          s += a[i * k + m] * out[m * k + j];
+        }
+        scratch[i * k + j] = s;
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double s = 0;
+        for (int m = 0; m < k; m++) {
+          s += out[m * k + i] * scratch[m * k + j];
+        }
+        a[i * k + j] = s;
+      }
+    }
+    // Symmetric again exactly (the two products round differently above and below).
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        double m = 0.5 * (a[i * k + j] + a[j * k + i]);
+        a[i * k + j] = m;
+        a[j * k + i] = m;
+      }
+    }
+    sweep(a, k, tolerance, out);
+  }
+
+  private static void sweep(double[] a, int k, double tolerance, double[] out) {
     double norm2 = 0;
     for (int i = 0; i < k * k; i++) {
       norm2 += a[i] * a[i];
     }
-    double limit = 1e-30 * norm2;
+    double limit = tolerance * tolerance * norm2;
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       double off = 0;
       for (int i = 0; i < k; i++) {

@@ -27,7 +27,7 @@ class SmallEigenTest {
     for (int k : new int[] {1, 2, 3, 5, 10, 17}) {
       double[] a = symmetric(k, random);
       double[] out = new double[k * k + k];
-      SmallEigen.decompose(a.clone(), k, out);
+      SmallEigen.decompose(a.clone(), k, 1e-15, out);
       for (int i = 0; i < k; i++) {
         for (int j = 0; j < k; j++) {
           double qtq = 0;
@@ -39,6 +39,30 @@ class SmallEigenTest {
           assertEquals(i == j ? 1 : 0, qtq, 1e-13, "QᵀQ at " + i + "," + j + ", k = " + k);
           assertEquals(a[i * k + j], qlq, 1e-13, "QΛQᵀ at " + i + "," + j + ", k = " + k);
         }
+      }
+    }
+  }
+
+  /** Started from another matrix's eigenvectors, the decomposition is still A's. */
+  @Test
+  void decomposeFrom_anotherMatrixsVectors_reconstructs() {
+    Random random = new Random(11);
+    int k = 6;
+    double[] a = symmetric(k, random);
+    double[] start = new double[k * k + k];
+    SmallEigen.decompose(symmetric(k, random), k, 1e-15, start);
+    double[] out = start.clone();
+    SmallEigen.decomposeFrom(a.clone(), k, 1e-15, new double[k * k], out);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double qtq = 0;
+        double qlq = 0;
+        for (int m = 0; m < k; m++) {
+          qtq += out[m * k + i] * out[m * k + j];
+          qlq += out[i * k + m] * out[k * k + m] * out[j * k + m];
+        }
+        assertEquals(i == j ? 1 : 0, qtq, 1e-13, "QᵀQ at " + i + "," + j);
+        assertEquals(a[i * k + j], qlq, 1e-13, "QΛQᵀ at " + i + "," + j);
       }
     }
   }
@@ -57,7 +81,7 @@ class SmallEigenTest {
       }
     }
     double[] out = new double[k * k + k];
-    SmallEigen.decompose(h, k, out);
+    SmallEigen.decompose(h, k, 1e-15, out);
     double[] values = Arrays.copyOfRange(out, k * k, k * k + k);
     Arrays.sort(values);
     assertArrayEquals(new double[] {0, 0.25, 0.25, 0.25}, values, 1e-15);
@@ -67,7 +91,7 @@ class SmallEigenTest {
   void decompose_diagonal_isItsDiagonalAndIdentity() {
     double[] a = {3, 0, 0, 0, -1, 0, 0, 0, 2};
     double[] out = new double[12];
-    SmallEigen.decompose(a, 3, out);
+    SmallEigen.decompose(a, 3, 1e-15, out);
     assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 3, -1, 2},
         out, 0);
   }
