@@ -50,6 +50,8 @@ final class GroupedMultinomialSolver implements PointSolver {
   private static final double EIGEN_TOLERANCE = 1e-10;
 
   private final StandardizedDesign design;
+  /** The design when its storage is sparse (the moves below then cost its entries), else null. */
+  private final SparseDesign sparseDesign;
   private final double[] penalty;
   private final double alpha;
   private final int[] label;
@@ -90,6 +92,16 @@ final class GroupedMultinomialSolver implements PointSolver {
   /** The intercepts' block and its diagonal Σᵢ ωᵢpᵢₖ(1 − pᵢₖ). */
   private final double[] interceptBlock;
   private final double[] weightSum;
+  /**
+   * Sparse storage only ({@link #sparseGradient}): Σᵢ ωᵢ(diag pᵢ − pᵢpᵢᵀ) (K×K), the shift c of
+   * every row's Δη and Σᵢ of the stored residual, per class.
+   */
+  private final double[] hessianSum;
+  private final double[] shift;
+  private final double[] residualSum;
+  /** Sparse storage only: Σ_entries aᵢⱼ²Hᵢ and Σ_entries aᵢⱼHᵢ (lower triangles). */
+  private final double[] entrySquares;
+  private final double[] entryLinear;
   private int step;
   /** ‖∇ⱼ‖₂ over the classes, of the last gradient computation. */
   private final double[] groupGradient;
@@ -128,6 +140,7 @@ final class GroupedMultinomialSolver implements PointSolver {
   GroupedMultinomialSolver(StandardizedDesign design, int[] label, int numClasses,
       double[] omega, double[] penalty, double alpha, int maxPasses, boolean recompute) {
     this.design = design;
+    this.sparseDesign = design.sparse() ? (SparseDesign) design : null;
     this.penalty = penalty;
     this.alpha = alpha;
     this.label = label;
@@ -153,6 +166,11 @@ final class GroupedMultinomialSolver implements PointSolver {
     xv = new double[k * p];
     interceptBlock = new double[k * k + k];
     weightSum = new double[k];
+    hessianSum = new double[k * k];
+    shift = new double[k];
+    residualSum = new double[k];
+    entrySquares = new double[k * k];
+    entryLinear = new double[k * k];
     groupGradient = new double[p];
     gradient = new double[k * p];
     g = new double[k];
@@ -255,6 +273,20 @@ final class GroupedMultinomialSolver implements PointSolver {
       weightSum[c] = square[c * k + c];
       largest = Math.max(largest, weightSum[c]);
     }
+    if (sparseDesign != null) {
+      for (int c = 0; c < k; c++) {
+        for (int e = 0; e <= c; e++) {
+          hessianSum[c * k + e] = square[c * k + e];
+          hessianSum[e * k + c] = square[c * k + e];
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+          sum += residual[c * n + i];
+        }
+        residualSum[c] = sum;
+      }
+      Arrays.fill(shift, 0.0);
+    }
     decomposeBlock(step > 1, interceptBlock);
     return largest;
   }
@@ -324,10 +356,14 @@ final class GroupedMultinomialSolver implements PointSolver {
     } else if (blockStep[j] == step) {
       return blocks[j];
     }
-    for (int i = 0; i < n; i++) {
-      rowScratch[i] = column[i] * column[i];
+    if (sparseDesign != null) {
+      accumulateSparseBlock(j);
+    } else {
+      for (int i = 0; i < n; i++) {
+        rowScratch[i] = column[i] * column[i];
+      }
+      accumulateBlock(rowScratch);
     }
-    accumulateBlock(rowScratch);
     for (int c = 0; c < k; c++) {
       xv[c * p + j] = square[c * k + c];
     }
@@ -382,9 +418,13 @@ final class GroupedMultinomialSolver implements PointSolver {
     int k = numClasses;
     double cut = PointSolver.times(penalty[j], l1);
     double ridge = PointSolver.times(penalty[j], l2);
-    design.column(j, column);
-    for (int c = 0; c < k; c++) {
-      g[c] = StandardizedDesign.dot(column, 0, residual, c * n, n);
+    if (sparseDesign != null) {
+      sparseGradient(j);
+    } else {
+      design.column(j, column);
+      for (int c = 0; c < k; c++) {
+        g[c] = StandardizedDesign.dot(column, 0, residual, c * n, n);
+      }
     }
     boolean zero = !isActive[j] || groupNorm2(j) == 0;
     if (zero && cut > 0 && norm2(g) <= cut * cut) {
@@ -417,7 +457,107 @@ final class GroupedMultinomialSolver implements PointSolver {
       active[numActive++] = j;
     }
     dlx = Math.max(dlx, largest);
-    moveResidual(column);
+    if (sparseDesign != null) {
+      moveSparseResidual(j);
+    } else {
+      moveResidual(column);
+    }
+  }
+
+  /*
+   * Sparse storage: with z̃ᵢⱼ = aᵢⱼ − μⱼ (a the stored entries) the linear predictors' move since
+   * the outer step began is Δηᵢ = Sᵢ + c, Sᵢ = Σⱼ aᵢⱼΔb̃ⱼ nonzero only where entries moved,
+   * and c = Δã₀ − Σⱼ μⱼΔb̃ⱼ one K-vector for every row. The residual array holds the stored
+   * part ωᵢ(yᵢ − pᵢ) − HᵢSᵢ (Hᵢ = ωᵢ(diag pᵢ − pᵢpᵢᵀ)), so the model's residual is
+   * r̂ᵢ = residualᵢ − Hᵢc, and with R = Σᵢ residualᵢ and ΣH = Σᵢ Hᵢ
+   *
+   *   gⱼ = Σᵢ z̃ᵢⱼ r̂ᵢ = Σ_entries aᵢⱼ(residualᵢ − Hᵢc) − μⱼ(R − ΣH·c)
+   *   Hⱼ = Σᵢ z̃ᵢⱼ²Hᵢ = Σ_entries aᵢⱼ²Hᵢ − 2μⱼ Σ_entries aᵢⱼHᵢ + μⱼ²ΣH
+   *   a move d of b̃ⱼ: residualᵢ −= aᵢⱼHᵢd on the entries (R alike), c −= μⱼd
+   *   a move d of ã₀: c += d (its gradient is R − ΣH·c)
+   *
+   * where (Hᵢv)ₖ = ωᵢpᵢₖ(vₖ − pᵢᵀv): O(entries·K) a gradient or a move, O(entries·K²) a block.
+   */
+
+  /** g ← gⱼ of the model on sparse storage (see above). */
+  private void sparseGradient(int j) {
+    int k = numClasses;
+    SparseDesign sd = sparseDesign;
+    double pc = 0;
+    Arrays.fill(g, 0.0);
+    for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
+      int i = sd.rowIndex[t];
+      double a = sd.value[t];
+      double pic = 0;
+      for (int c = 0; c < k; c++) {
+        pic += prob[c * n + i] * shift[c];
+      }
+      for (int c = 0; c < k; c++) {
+        int at = c * n + i;
+        g[c] += a * (residual[at] - classWeight[at] * (shift[c] - pic));
+      }
+    }
+    double mu = sd.center[j];
+    if (mu != 0) {
+      for (int c = 0; c < k; c++) {
+        double hc = 0;
+        for (int e = 0; e < k; e++) {
+          hc += hessianSum[c * k + e] * shift[e];
+        }
+        g[c] -= mu * (residualSum[c] - hc);
+      }
+    }
+  }
+
+  /** square ← Hⱼ on sparse storage, its lower triangle (see above). */
+  private void accumulateSparseBlock(int j) {
+    int k = numClasses;
+    SparseDesign sd = sparseDesign;
+    Arrays.fill(entrySquares, 0.0);
+    Arrays.fill(entryLinear, 0.0);
+    for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
+      int i = sd.rowIndex[t];
+      double a = sd.value[t];
+      for (int c = 0; c < k; c++) {
+        double w = a * classWeight[c * n + i];
+        for (int e = 0; e <= c; e++) {
+          double h = (e == c ? w : 0) - w * prob[e * n + i];
+          entryLinear[c * k + e] += h;
+          entrySquares[c * k + e] += a * h;
+        }
+      }
+    }
+    double mu = sd.center[j];
+    for (int c = 0; c < k; c++) {
+      for (int e = 0; e <= c; e++) {
+        int at = c * k + e;
+        square[at] = entrySquares[at] - 2 * mu * entryLinear[at] + mu * mu * hessianSum[at];
+      }
+    }
+  }
+
+  /** The model's response to the move d = {@link #move} of b̃ⱼ on sparse storage (see above). */
+  private void moveSparseResidual(int j) {
+    int k = numClasses;
+    SparseDesign sd = sparseDesign;
+    for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
+      int i = sd.rowIndex[t];
+      double a = sd.value[t];
+      double pd = 0;
+      for (int c = 0; c < k; c++) {
+        pd += prob[c * n + i] * move[c];
+      }
+      for (int c = 0; c < k; c++) {
+        int at = c * n + i;
+        double r = a * classWeight[at] * (move[c] - pd);
+        residual[at] -= r;
+        residualSum[c] -= r;
+      }
+    }
+    double mu = sd.center[j];
+    for (int c = 0; c < k; c++) {
+      shift[c] -= mu * move[c];
+    }
   }
 
   /**
@@ -539,8 +679,15 @@ final class GroupedMultinomialSolver implements PointSolver {
     int k = numClasses;
     for (int c = 0; c < k; c++) {
       double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += residual[c * n + i];
+      if (sparseDesign != null) {
+        sum = residualSum[c];
+        for (int e = 0; e < k; e++) {
+          sum -= hessianSum[c * k + e] * shift[e];
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          sum += residual[c * n + i];
+        }
       }
       g[c] = sum;
     }
@@ -560,7 +707,14 @@ final class GroupedMultinomialSolver implements PointSolver {
         dlx = Math.max(dlx, weightSum[c] * d * d);
       }
     }
-    if (moved) {
+    if (!moved) {
+      return;
+    }
+    if (sparseDesign != null) {
+      for (int c = 0; c < k; c++) {
+        shift[c] += move[c];
+      }
+    } else {
       Arrays.fill(column, 1.0);
       moveResidual(column);
     }
