@@ -99,9 +99,12 @@ final class GroupedMultinomialSolver implements PointSolver {
   private final double[] hessianSum;
   private final double[] shift;
   private final double[] residualSum;
-  /** Sparse storage only: Σ_entries aᵢⱼ²Hᵢ and Σ_entries aᵢⱼHᵢ (lower triangles). */
-  private final double[] entrySquares;
-  private final double[] entryLinear;
+  /**
+   * Sparse storage only, per feature, of the outer step in which it was computed
+   * ({@link #entrySumsStep}): Σ_entries aᵢⱼHᵢ (K×K) then Σ_entries aᵢⱼ²Hᵢ (its lower triangle).
+   */
+  private final double[][] entrySums;
+  private final int[] entrySumsStep;
   private int step;
   /** ‖∇ⱼ‖₂ over the classes, of the last gradient computation. */
   private final double[] groupGradient;
@@ -169,8 +172,8 @@ final class GroupedMultinomialSolver implements PointSolver {
     hessianSum = new double[k * k];
     shift = new double[k];
     residualSum = new double[k];
-    entrySquares = new double[k * k];
-    entryLinear = new double[k * k];
+    entrySums = sparseDesign != null ? new double[p][] : null;
+    entrySumsStep = new int[sparseDesign != null ? p : 0];
     groupGradient = new double[p];
     gradient = new double[k * p];
     g = new double[k];
@@ -479,42 +482,55 @@ final class GroupedMultinomialSolver implements PointSolver {
    * where (Hᵢv)ₖ = ωᵢpᵢₖ(vₖ − pᵢᵀv): O(entries·K) a gradient or a move, O(entries·K²) a block.
    */
 
-  /** g ← gⱼ of the model on sparse storage (see above). */
+  /**
+   * g ← gⱼ of the model on sparse storage (see above), with Σ_entries aᵢⱼHᵢc from the feature's
+   * entry sums ({@link #entrySums}): O(entries·K) per call, O(entries·K²) once per outer step.
+   */
   private void sparseGradient(int j) {
     int k = numClasses;
     SparseDesign sd = sparseDesign;
-    double pc = 0;
-    Arrays.fill(g, 0.0);
-    for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
-      int i = sd.rowIndex[t];
-      double a = sd.value[t];
-      double pic = 0;
-      for (int c = 0; c < k; c++) {
-        pic += prob[c * n + i] * shift[c];
-      }
-      for (int c = 0; c < k; c++) {
-        int at = c * n + i;
-        g[c] += a * (residual[at] - classWeight[at] * (shift[c] - pic));
-      }
-    }
+    double[] sums = entrySums(j);
+    int first = sd.columnStart[j];
+    int end = sd.columnStart[j + 1];
     double mu = sd.center[j];
-    if (mu != 0) {
-      for (int c = 0; c < k; c++) {
-        double hc = 0;
-        for (int e = 0; e < k; e++) {
-          hc += hessianSum[c * k + e] * shift[e];
-        }
-        g[c] -= mu * (residualSum[c] - hc);
+    for (int c = 0; c < k; c++) {
+      int off = c * n;
+      double s0 = 0;
+      double s1 = 0;
+      int t = first;
+      for (; t + 1 < end; t += 2) {
+        s0 += sd.value[t] * residual[off + sd.rowIndex[t]];
+        s1 += sd.value[t + 1] * residual[off + sd.rowIndex[t + 1]];
       }
+      if (t < end) {
+        s0 += sd.value[t] * residual[off + sd.rowIndex[t]];
+      }
+      double linear = 0;
+      double total = 0;
+      for (int e = 0; e < k; e++) {
+        linear += sums[c * k + e] * shift[e];
+        total += hessianSum[c * k + e] * shift[e];
+      }
+      g[c] = s0 + s1 - linear - mu * (residualSum[c] - total);
     }
   }
 
-  /** square ← Hⱼ on sparse storage, its lower triangle (see above). */
-  private void accumulateSparseBlock(int j) {
+  /**
+   * Feature j's sums Σ_entries aᵢⱼHᵢ (full) and Σ_entries aᵢⱼ²Hᵢ (lower triangle) at the outer
+   * step's expansion point, computed once per outer step.
+   */
+  private double[] entrySums(int j) {
     int k = numClasses;
+    double[] sums = entrySums[j];
+    if (sums == null) {
+      sums = new double[2 * k * k];
+      entrySums[j] = sums;
+    } else if (entrySumsStep[j] == step) {
+      return sums;
+    }
+    Arrays.fill(sums, 0.0);
     SparseDesign sd = sparseDesign;
-    Arrays.fill(entrySquares, 0.0);
-    Arrays.fill(entryLinear, 0.0);
+    int squares = k * k;
     for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
       int i = sd.rowIndex[t];
       double a = sd.value[t];
@@ -522,24 +538,48 @@ final class GroupedMultinomialSolver implements PointSolver {
         double w = a * classWeight[c * n + i];
         for (int e = 0; e <= c; e++) {
           double h = (e == c ? w : 0) - w * prob[e * n + i];
-          entryLinear[c * k + e] += h;
-          entrySquares[c * k + e] += a * h;
+          sums[c * k + e] += h;
+          sums[squares + c * k + e] += a * h;
         }
       }
     }
-    double mu = sd.center[j];
+    for (int c = 0; c < k; c++) {
+      for (int e = 0; e < c; e++) {
+        sums[e * k + c] = sums[c * k + e];
+      }
+    }
+    entrySumsStep[j] = step;
+    return sums;
+  }
+
+  /** square ← Hⱼ on sparse storage, its lower triangle (see above). */
+  private void accumulateSparseBlock(int j) {
+    int k = numClasses;
+    double[] sums = entrySums(j);
+    double mu = sparseDesign.center[j];
     for (int c = 0; c < k; c++) {
       for (int e = 0; e <= c; e++) {
         int at = c * k + e;
-        square[at] = entrySquares[at] - 2 * mu * entryLinear[at] + mu * mu * hessianSum[at];
+        square[at] = sums[k * k + at] - 2 * mu * sums[at] + mu * mu * hessianSum[at];
       }
     }
   }
 
-  /** The model's response to the move d = {@link #move} of b̃ⱼ on sparse storage (see above). */
+  /**
+   * The model's response to the move d = {@link #move} of b̃ⱼ on sparse storage (see above); R
+   * moves by Σ_entries aᵢⱼHᵢd from the feature's entry sums.
+   */
   private void moveSparseResidual(int j) {
     int k = numClasses;
     SparseDesign sd = sparseDesign;
+    double[] sums = entrySums(j);
+    for (int c = 0; c < k; c++) {
+      double r = 0;
+      for (int e = 0; e < k; e++) {
+        r += sums[c * k + e] * move[e];
+      }
+      residualSum[c] -= r;
+    }
     for (int t = sd.columnStart[j]; t < sd.columnStart[j + 1]; t++) {
       int i = sd.rowIndex[t];
       double a = sd.value[t];
@@ -549,9 +589,7 @@ final class GroupedMultinomialSolver implements PointSolver {
       }
       for (int c = 0; c < k; c++) {
         int at = c * n + i;
-        double r = a * classWeight[at] * (move[c] - pd);
-        residual[at] -= r;
-        residualSum[c] -= r;
+        residual[at] -= a * classWeight[at] * (move[c] - pd);
       }
     }
     double mu = sd.center[j];
