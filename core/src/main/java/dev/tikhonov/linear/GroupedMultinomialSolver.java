@@ -20,8 +20,9 @@ import java.util.Arrays;
  * feature j's block Hⱼ = Σᵢ ωᵢz̃ᵢⱼ²(diag pᵢ − pᵢpᵢᵀ) is decomposed once per outer step
  * ({@link SmallEigen}) and the group's minimizer is group soft thresholding in Hⱼ's eigenbasis,
  * its norm from a one-dimensional Newton solve; the intercepts take the model's Newton step;
- * the cross-class coupling −pᵢpᵢᵀ moves the residuals of every class (O(nK) per group, as the
- * diagonal bound's K residual moves). glmnet's grouped branch of {@code multlognetn} bounds the
+ * the cross-class coupling −pᵢpᵢᵀ moves the residuals of every class (O(nK) per group on dense
+ * storage, as the diagonal bound's K residual moves; O(entries·K) on sparse storage, the
+ * centering carried as one K-vector shift of every row, {@link #sparseGradient}). glmnet's grouped branch of {@code multlognetn} bounds the
  * Hessian by one scalar, 2 maxᵢₖ pᵢₖ(1 − pᵢₖ), instead: a majorization whose steps converge
  * only linearly (on wine at tolerance 1e-10 the per-class diagonal bound 2pᵢₖ(1 − pᵢₖ) took 3.0
  * times the passes of these blocks, glmnet's scalar 10 times). The step is kept when the

@@ -226,7 +226,10 @@ class SparsePathTest {
     }
   }
 
-  /** The grouped multinomial keeps one residual per class on the sparse storage. */
+  /**
+   * The grouped multinomial's exact blocks on the sparse storage: gradients, blocks and moves
+   * from the column's entries, the centering as one K-vector shift of every row's Δη.
+   */
   @Test
   void groupedMultinomial_sparseEqualsDense() {
     for (boolean standardize : new boolean[] {true, false}) {
@@ -234,6 +237,8 @@ class SparsePathTest {
           .withLambdaMinRatio(0.05).withMultinomialPenalty(MultinomialPenalty.GROUPED)
           .withMaxIterations(10_000_000);
       compare("grouped multinomial std=" + standardize, Family.MULTINOMIAL, all(),
+          Observations.ofWeights(DATA.weights()), grouped, ElasticNetPath.Updates.AUTOMATIC);
+      compare("grouped multinomial on a fold std=" + standardize, Family.MULTINOMIAL, fold(),
           Observations.ofWeights(DATA.weights()), grouped, ElasticNetPath.Updates.AUTOMATIC);
     }
   }
