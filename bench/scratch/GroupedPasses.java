@@ -11,11 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Passes and wall time of the grouped multinomial lasso's default path (docs/linear.md,
- * "Grouped multinomial"; docs/performance-log.md): for each data set and tolerance, the path on
- * all rows (the median of `repeats` timed fits after `-Dwarmup=W` untimed, default 1, its passes in total and at its
- * slowest λ, the largest certificate over dev₀'s tolerance) and, with `cv`, ElasticNetCV with
- * 10 seeded folds on one thread (the median of the timed fits); `-Dtols=1e-3,1e-6` for other
+ * Passes and wall time of the grouped multinomial lasso's default path (docs/linear.md, "Grouped
+ * multinomial"; docs/performance-log.md): for each data set and tolerance, the path on all rows
+ * (the median of `repeats` timed fits after `-Dwarmup=W` untimed, default 1, its passes in total
+ * and at its slowest λ, the largest certificate over dev₀'s tolerance) and, with `cv`, ElasticNetCV
+ * with 10 seeded folds on one thread (the median of the timed fits); `-Dtols=1e-3,1e-6` for other
  * tolerances. Run one build against another (bench/scratch/grouped-ab.sh):
  *   javac -cp cli/target/tikhonov.jar -d /tmp/gp bench/scratch/GroupedPasses.java
  *   java -cp /tmp/gp:cli/target/tikhonov.jar GroupedPasses LABEL REPEATS cv|nocv FILE:TARGET...

@@ -5,10 +5,10 @@ import picocli.CommandLine;
 
 /**
  * Picocli converters for the flags that name one output file ({@code --save}, {@code predict
- * --out}, {@code export --out}, {@code evaluate --roc}): Main's path conversion, and a name that ends in "/" is refused.
- * Java's {@link Path} drops that slash, so {@code --save nothere/} used to write a file named
- * {@code nothere} where the user meant a directory. Each converter's example file name fits its
- * flag. Stateless.
+ * --out}, {@code export --out}, {@code evaluate --roc}): Main's path conversion, and a name that
+ * ends in "/" is refused. Java's {@link Path} drops that slash, so {@code --save nothere/} used to
+ * write a file named {@code nothere} where the user meant a directory. Each converter's example
+ * file name fits its flag. Stateless.
  */
 abstract class OutputFile implements CommandLine.ITypeConverter<Path> {
   private final String example;

@@ -14,22 +14,21 @@ import java.util.Arrays;
  *
  * so that a feature is in the model for every class or for none.
  *
- * <p>Each outer step is a proximal Newton step: the loss is replaced by its second-order
- * model at the current probabilities, with observation i's exact K×K Hessian ωᵢ(diag pᵢ −
- * pᵢpᵢᵀ), and block coordinate descent minimizes the model group by group ({@link #update}):
- * feature j's block Hⱼ = Σᵢ ωᵢz̃ᵢⱼ²(diag pᵢ − pᵢpᵢᵀ) is decomposed once per outer step
- * ({@link SmallEigen}) and the group's minimizer is group soft thresholding in Hⱼ's eigenbasis,
- * its norm from a one-dimensional Newton solve; the intercepts take the model's Newton step;
- * the cross-class coupling −pᵢpᵢᵀ moves the residuals of every class (O(nK) per group on dense
- * storage, as the diagonal bound's K residual moves; O(entries·K) on sparse storage, the
- * centering carried as one K-vector shift of every row, {@link #sparseGradient}). glmnet's grouped branch of {@code multlognetn} bounds the
- * Hessian by one scalar, 2 maxᵢₖ pᵢₖ(1 − pᵢₖ), instead: a majorization whose steps converge
- * only linearly (on wine at tolerance 1e-10 the per-class diagonal bound 2pᵢₖ(1 − pᵢₖ) took 3.0
- * times the passes of these blocks, glmnet's scalar 10 times). The step is kept when the
- * objective did not grow, else halved (as {@link MultinomialSolver}'s). The loss does not
- * change when every class's b̃ⱼ moves by the same c, and the penalty is smallest at c = the
- * mean, so each feature's K coefficients are centered to sum 0 (as are the intercepts): the
- * solution glmnet reports.
+ * <p>Each outer step is a proximal Newton step: the loss is replaced by its second-order model at
+ * the current probabilities, with observation i's exact K×K Hessian ωᵢ(diag pᵢ − pᵢpᵢᵀ), and block
+ * coordinate descent minimizes the model group by group ({@link #update}): feature j's block Hⱼ =
+ * Σᵢ ωᵢz̃ᵢⱼ²(diag pᵢ − pᵢpᵢᵀ) is decomposed once per outer step ({@link SmallEigen}) and the
+ * group's minimizer is group soft thresholding in Hⱼ's eigenbasis, its norm from a one-dimensional
+ * Newton solve; the intercepts take the model's Newton step; the cross-class coupling −pᵢpᵢᵀ moves
+ * the residuals of every class (O(nK) per group on dense storage, as the diagonal bound's K
+ * residual moves; O(entries·K) on sparse storage, the centering carried as one K-vector shift of
+ * every row, {@link #sparseGradient}). glmnet's grouped branch of {@code multlognetn} bounds the
+ * Hessian by one scalar, 2 maxᵢₖ pᵢₖ(1 − pᵢₖ), instead: a majorization whose steps converge only
+ * linearly (on wine at tolerance 1e-10 the per-class diagonal bound 2pᵢₖ(1 − pᵢₖ) took 3.0 times
+ * the passes of these blocks, glmnet's scalar 10 times). The step is kept when the objective did
+ * not grow, else halved (as {@link MultinomialSolver}'s). The loss does not change when every
+ * class's b̃ⱼ moves by the same c, and the penalty is smallest at c = the mean, so each feature's K
+ * coefficients are centered to sum 0 (as are the intercepts): the solution glmnet reports.
  *
  * <p>Strong rule, KKT checks and λ_max work with the group's gradient norm ‖∇ⱼ‖₂ where the
  * ungrouped solver uses maxₖ |∇ⱼₖ|. The certificate is the scaled KKT residual of the group
