@@ -82,7 +82,7 @@ public final class OutOfFoldPredictions {
 
   /** The fold 1..K that held row {@code row} (0-based) out. */
   public int foldId(int row) {
-    return foldIds[row];
+    return foldIds[check("row", row, foldIds.length)];
   }
 
   /**
@@ -125,7 +125,8 @@ public final class OutOfFoldPredictions {
 
   /** η_{k,l}(i): row {@code row}'s out-of-fold linear predictor of output k at λ index l. */
   public double linearPredictor(int row, int output, int l) {
-    return linearPredictors[output][l][row];
+    return linearPredictors[check("output", output, linearPredictors.length)]
+        [check("λ index", l, lambdas.length)][check("row", row, foldIds.length)];
   }
 
   /**
@@ -139,12 +140,25 @@ public final class OutOfFoldPredictions {
       throw new IllegalStateException(linearPredictors.length + " outputs (one per class):"
           + " name the output, column(output, l)");
     }
-    return linearPredictors[0][l].clone();
+    return linearPredictors[0][check("λ index", l, lambdas.length)].clone();
   }
 
   /** Every row's out-of-fold η of output k at λ index l, in data order (a new array). */
   public double[] column(int output, int l) {
-    return linearPredictors[output][l].clone();
+    return linearPredictors[check("output", output, linearPredictors.length)]
+        [check("λ index", l, lambdas.length)].clone();
+  }
+
+  /**
+   * {@code index} when it is in 0..size−1, else an IndexOutOfBoundsException naming it and the
+   * range (an array's bare "Index 5 out of bounds for length 3" named neither).
+   */
+  private static int check(String what, int index, int size) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(what + " " + index + " of out-of-fold predictions"
+          + " with " + size + " (0-based: 0.." + (size - 1) + ")");
+    }
+    return index;
   }
 
   @Override

@@ -173,6 +173,14 @@ class OutOfFoldPredictionsTest {
     assertThrows(IllegalStateException.class, () -> p.column(0));
     assertArrayEquals(new double[] {7, 8}, p.column(1, 1), 0.0);
     assertEquals(6, p.linearPredictor(1, 1, 0), 0.0);
+    assertEquals("row 2 of out-of-fold predictions with 2 (0-based: 0..1)", assertThrows(
+        IndexOutOfBoundsException.class, () -> p.linearPredictor(2, 0, 0)).getMessage());
+    assertEquals("λ index 2 of out-of-fold predictions with 2 (0-based: 0..1)",
+        assertThrows(IndexOutOfBoundsException.class, () -> p.column(0, 2)).getMessage());
+    assertEquals("output -1 of out-of-fold predictions with 2 (0-based: 0..1)",
+        assertThrows(IndexOutOfBoundsException.class, () -> p.column(-1, 0)).getMessage());
+    assertEquals("row 5 of out-of-fold predictions with 2 (0-based: 0..1)",
+        assertThrows(IndexOutOfBoundsException.class, () -> p.foldId(5)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> new OutOfFoldPredictions(
         new double[] {1}, new int[] {1, 2}, List.of(), new double[][][] {{{1}}}));
   }
