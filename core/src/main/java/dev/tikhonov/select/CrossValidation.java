@@ -245,11 +245,16 @@ public final class CrossValidation {
     void write(PathSolution path, int available, int[] test) {
       int m = out[0].length;
       for (int l = 0; l < m; l++) {
-        int at = Math.min(l, available - 1);
         for (int i : test) {
-          double[] eta = etas.of(path, at, i);
-          for (int k = 0; k < eta.length; k++) {
-            out[k][l][i] = eta[k];
+          if (l < available) {
+            double[] eta = etas.of(path, l, i);
+            for (int k = 0; k < eta.length; k++) {
+              out[k][l][i] = eta[k];
+            }
+          } else {
+            for (int k = 0; k < out.length; k++) { // the last fit's η, computed once
+              out[k][l][i] = out[k][available - 1][i];
+            }
           }
         }
       }
