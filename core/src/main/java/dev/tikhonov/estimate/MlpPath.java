@@ -356,14 +356,14 @@ public final class MlpPath<P extends Predictor> {
   /**
    * The λ values this path visits on {@code data}, decreasing.
    *
-   * @throws dev.tikhonov.data.ConstantTargetException for a regression target of one value,
-   *     which every fit of the path refuses
+   * @throws dev.tikhonov.data.ConstantTargetException for a target of one value (rows of one
+   *     class), which every fit of the path refuses
    */
   public double[] lambdas(Dataset data) {
     // The first step of fit here and in MlpPathCV.
     java.util.Objects.requireNonNull(data, "train");
     Features.requireFeatureColumns(data);
-    if (!data.isClassification() && data.size() > 0) {
+    if (data.size() > 0) {
       // before the grid, whose λ_max of a constant target is 0 ("give the λ values")
       NetworkFit.requireVaryingTarget(data);
     }

@@ -68,9 +68,7 @@ final class NetworkFit {
     if (!s.standardize()) {
       requireFloatRange(data);
     }
-    if (family == Family.GAUSSIAN) {
-      requireVaryingTarget(data);
-    }
+    requireVaryingTarget(data);
     return s.threads().isPresent()
         ? Blas.withThreads(s.threads().getAsInt(),
             () -> train(estimator, s, family, init, data, options))
@@ -99,19 +97,34 @@ final class NetworkFit {
   }
 
   /**
-   * Refuses a regression target whose values are all equal, as the linear paths do (glmnet
-   * too): the one thing to learn is that value, and a network fitted to it ends at rounding
-   * noise around it, worse than the constant (and with R² undefined). Also the searches' first
-   * check ({@link Resampling#requireVaryingTargets}, {@link MlpPath#lambdas(Dataset)}): all
-   * rows' one value is the data's fault, not a split's. {@code data} has ≥ 1 row.
+   * Refuses a target whose values are all equal, as the linear paths do (glmnet too): for a
+   * regressor the one thing to learn is that value, and a network fitted to it ends at rounding
+   * noise around it, worse than the constant (and with R² undefined); for a classifier, rows of
+   * one class teach nothing about telling classes apart (with λ = 0 the loss has no minimum,
+   * and the fit would stop wherever its epochs end; scikit-learn's and glmnet's classifiers
+   * refuse it too). Also the searches' first check ({@link Resampling#requireVaryingTargets},
+   * {@link MlpPath#lambdas(Dataset)}): all rows' one value is the data's fault, not a split's.
+   * {@code data} has ≥ 1 row.
    */
   static void requireVaryingTarget(Dataset data) {
     java.util.OptionalDouble value =
         constantTarget(data, java.util.stream.IntStream.range(0, data.size()).toArray());
     if (value.isPresent()) {
-      throw new ConstantTargetException("the target is constant (" + value.getAsDouble()
-          + "): nothing to fit");
+      throw new ConstantTargetException(constantTargetProblem(data, value.getAsDouble()));
     }
+  }
+
+  /**
+   * What a target of one value leaves to fit: "the target is constant (5.0): nothing to fit",
+   * or for classes "the rows are all of class "a" (of the 2 declared): a classifier needs rows
+   * of two classes or more".
+   */
+  static String constantTargetProblem(Dataset data, double value) {
+    if (!data.isClassification()) {
+      return "the target is constant (" + value + "): nothing to fit";
+    }
+    return "the rows are all of class \"" + data.classNames().get((int) value) + "\" (of the "
+        + data.numClasses() + " declared): a classifier needs rows of two classes or more";
   }
 
   /** The one target value of {@code rows} (≥ 1) of {@code data}; empty when they vary. */

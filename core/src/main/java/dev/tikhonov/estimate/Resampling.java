@@ -107,13 +107,11 @@ public final class Resampling {
    * "the split (its training rows)"). It surfaced from one fit with no split named.
    * A target of one value on all rows is the {@link dev.tikhonov.data.ConstantTargetException}
    * of a single fit instead (other splits cannot help), and for k folds a target that differs
-   * from the others' one value in a single row is {@link FoldFeasibility}'s refusal. The
-   * networks train on folds without a class, so classification data pass.
+   * from the others' one value in a single row is {@link FoldFeasibility}'s refusal. For
+   * classes the same holds of rows of one class ("split 2 of 5 (its training rows): the rows
+   * are all of class "a" …"); the networks train on folds that lack some other class.
    */
   static void requireVaryingTargets(Dataset data, List<Split> splits) {
-    if (data.isClassification()) {
-      return;
-    }
     NetworkFit.requireVaryingTarget(data);
     if (!splits.isEmpty() && splits.get(0).seed().isEmpty()) {
       FoldFeasibility.requireVariesInTwoRows(data, "rows to search on");
@@ -128,14 +126,13 @@ public final class Resampling {
       if (value.isEmpty()) {
         continue;
       }
+      String problem = NetworkFit.constantTargetProblem(data, value.getAsDouble());
       if (split.seed().isPresent()) {
         throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "the split (its"
-            + " training rows): the target is constant (" + value.getAsDouble()
-            + "): nothing to fit");
+            + " training rows): " + problem);
       }
       throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), "split " + (s + 1)
-          + " of " + splits.size() + " (its training rows): the target is constant ("
-          + value.getAsDouble() + "): nothing to fit");
+          + " of " + splits.size() + " (its training rows): " + problem);
     }
   }
 

@@ -383,6 +383,74 @@ class GridSearchCVTest {
         "the split (its training rows): the target is constant (5.0): nothing to fit");
   }
 
+  /**
+   * Rows of one class leave a classifier nothing to tell apart: a single fit of either network
+   * classifier and the λ path's grid refuse them as a constant target (they fitted them, and
+   * with λ = 0 ended wherever the epochs did: LogisticRegression said 0.90 for its one class),
+   * and both searches name a split whose training rows are of one class (its fit would have
+   * refused it naming no split).
+   */
+  @Test
+  void classifiers_rowsOfOneClass_areAConstantTarget_andASplitOfOneClassIsNamed() {
+    Dataset one = twoDeclaredClasses(new int[0]);
+    String problem = "the rows are all of class \"a\" (of the 2 declared): a classifier needs"
+        + " rows of two classes or more";
+    MlpClassifier mlp = MlpClassifier.builder().hiddenLayers(3).epochs(1).build();
+    for (org.junit.jupiter.api.function.Executable fit : List.<org.junit.jupiter.api.function
+        .Executable>of(() -> mlp.fit(one), () -> LogisticRegression.builder().epochs(1).build()
+        .fit(one), () -> MlpPath.builder(mlp).build().lambdas(one))) {
+      var e = assertThrows(dev.tikhonov.data.ConstantTargetException.class, fit);
+      assertEquals(problem, e.getMessage());
+    }
+    assertClassifierSearchesRefuse(one, Resampling.kFold(3, 0),
+        dev.tikhonov.data.ConstantTargetException.class, problem);
+
+    Resampling folds = Resampling.kFold(3, 0);
+    int[] heldOut = folds.splits(one).get(1).testRows();
+    Dataset data = twoDeclaredClasses(new int[] {heldOut[0], heldOut[1]});
+    assertClassifierSearchesRefuse(data, folds, dev.tikhonov.select.FoldException.class,
+        "split 2 of 3 (its training rows): " + problem);
+    // one class missing from a split's training rows, two left: fitted as before
+    int[] labels = data.labels();
+    for (int i = 0; i < labels.length; i += 2) {
+      labels[i] = labels[i] == 0 ? 2 : labels[i];
+    }
+    Dataset three = Dataset.ofClasses(data.featureRows(), labels, List.of("a", "b", "c"),
+        data.featureNames());
+    assertEquals(3, MlpPathCV.builder(MlpPath.builder(mlp).lambdas(0.1).build())
+        .resampling(folds).threads(1).build().crossValidate(three).splitPoints().size());
+  }
+
+  /** 12 rows of two features, classes "a" and "b" declared, of class "b" in {@code bs}. */
+  private static Dataset twoDeclaredClasses(int[] bs) {
+    double[][] x = new double[12][];
+    int[] labels = new int[12];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {i % 5, i % 3};
+    }
+    for (int i : bs) {
+      labels[i] = 1;
+    }
+    return Dataset.ofClasses(x, labels, List.of("a", "b"), List.of("x1", "x2"));
+  }
+
+  /** {@link #assertSearchesRefuse} with a classifier. */
+  private static void assertClassifierSearchesRefuse(Dataset data, Resampling resampling,
+      Class<? extends RuntimeException> type, String message) {
+    MlpClassifier classifier = MlpClassifier.builder().hiddenLayers(3).epochs(1).build();
+    GridSearchCV<NetworkClassifier> grid = GridSearchCV.builder(MlpGrid.builder(classifier)
+        .lambdas(0, 0.1).build()).resampling(resampling).threads(1).build();
+    MlpPathCV<NetworkClassifier> path = MlpPathCV.builder(MlpPath.builder(classifier)
+        .lambdas(0.1, 0.01).build()).resampling(resampling).threads(1).build();
+    for (org.junit.jupiter.api.function.Executable search : List.<org.junit.jupiter.api.function
+        .Executable>of(() -> grid.crossValidate(data), () -> grid.validate(data),
+        () -> path.crossValidate(data), () -> path.validate(data))) {
+      RuntimeException e = assertThrows(type, search);
+      assertEquals(type, e.getClass());
+      assertEquals(message, e.getMessage());
+    }
+  }
+
   /** 12 rows of two features whose target is 5 but 6, 7, … in {@code varying}'s rows. */
   private static Dataset almostConstant(int[] varying) {
     double[][] x = new double[12][];
