@@ -14,8 +14,9 @@ import java.util.OptionalLong;
  * the exact leave-one-out error, both from one decomposition of the centered features
  * ({@link RidgeSvdPath}): {@code GCV(λ) = (1/n)‖y − ŷ‖² / (1 − (1 + df)/n)²}, LOO the mean of
  * {@code (eᵢ/(1 − Hᵢᵢ))²}. The objective is {@link Ridge}'s. Default λ grid: glmnet's for α = 0
- * (100 values from 1000·max|x̃ⱼᵀ(y − ȳ)|/n down by a factor 1e-4, 1e-2 when p &gt; n), so that
- * RidgeCV and {@code ElasticNetCV} with α = 0 look at the same λ; when the criterion is
+ * in this objective's units (100 values from 1000·max|x̃ⱼᵀ(y − ȳ)|/(n·s_y) down by a factor
+ * 1e-4, 1e-2 when p &gt; n, s_y the target's standard deviation), so that RidgeCV looks at the
+ * models of glmnet's α = 0 path, and y and c·y get the same grid and choice; when the criterion is
  * smallest at the grid's smallest λ, the grid is continued by its own ratio down to where every
  * direction of the design is shrunk by at most 0.1 % (nλ = 10⁻³·d_min², d the singular values;
  * at most 400 more λ, one more decomposition), since unstandardized features of very different
@@ -107,7 +108,15 @@ public final class RidgeCV implements Estimator<LinearModel> {
     return new Validation(path, best, scales, train, provenance);
   }
 
-  /** glmnet's α = 0 sequence: λ_max = max|zⱼᵀ(y − ȳ)|/(n·0.001), 100 values down to 1e-4·λ_max. */
+  /**
+   * glmnet's α = 0 sequence in this objective's units: glmnet's λ_max = max|zⱼᵀ(y − ȳ)|/(n·0.001)
+   * divided by s_y = √((1/n)Σ(yᵢ − ȳ)²), then {@code count} values down to 1e-4·λ_max (1e-2 when
+   * p &gt; n). glmnet fits a gaussian on y/s_y, so its ridge λ = l is λ = l/s_y here (linear.md,
+   * "glmnet conversion"): these λ give glmnet's α = 0 models, and, as the ridge solution scales
+   * with y at a fixed λ, the same grid and choice for y and c·y. Without the division the grid
+   * moved with y's scale while the λ the criterion prefers does not: y·10¹⁷ started 10¹⁷ times
+   * too high and chose 2 of 10 degrees of freedom, y·10⁻¹⁷ chose the grid's first λ.
+   */
   static double[] defaultLambdas(double[][] z, double[] y, int count) {
     int n = z.length;
     int p = n == 0 ? 0 : z[0].length;
@@ -127,11 +136,17 @@ public final class RidgeCV implements Estimator<LinearModel> {
       }
       max = Math.max(max, Math.abs(dot) / n);
     }
-    if (!(max > 0)) {
+    double sumSquares = 0;
+    for (double v : y) {
+      sumSquares += (v - yMean) * (v - yMean);
+    }
+    double scale = Math.sqrt(sumSquares / n);
+    if (!(max > 0) || !(scale > 0)) {
       throw new InputException("no feature is correlated with the target (all constant, or "
           + "orthogonal to it): the default λ grid is undefined; give lambdas");
     }
-    return ElasticNetPath.geometricSequence(max / 1e-3, n < p ? 1e-2 : 1e-4, count);
+    // max / scale rather than max / 1e-3 / scale: a target near 1e-300 keeps its λ in range
+    return ElasticNetPath.geometricSequence(max / scale / 1e-3, n < p ? 1e-2 : 1e-4, count);
   }
 
   /** Most λ values {@link #continuedDownward} adds to the default grid. */
