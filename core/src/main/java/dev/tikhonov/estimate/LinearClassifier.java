@@ -152,7 +152,11 @@ public final class LinearClassifier implements Classifier {
     return parameters.linearPredictorOfRows(x);
   }
 
-  /** {@link #linearPredictor(double[][])} plus each row's offset (a model fitted with one). */
+  /**
+   * {@link #linearPredictor(double[][])} plus each row's offset (a model fitted with one).
+   *
+   * @throws InputException for a model fitted without an offset column
+   */
   public double[][] linearPredictor(double[][] x, double[] offsets) {
     return parameters.linearPredictorOfRows(x, offsets);
   }
@@ -173,6 +177,8 @@ public final class LinearClassifier implements Classifier {
   /**
    * Class probabilities of raw rows for a model fitted with an offset column: {@code offsets}
    * holds each row's offset (see {@link #offsetColumn}).
+   *
+   * @throws InputException for a model fitted without an offset column
    */
   public double[][] predictProba(double[][] x, double[] offsets) {
     return probabilities(parameters.linearPredictorOfRows(x, offsets));

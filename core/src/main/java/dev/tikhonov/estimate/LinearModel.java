@@ -39,7 +39,12 @@ public final class LinearModel implements Predictor {
     return first(parameters.linearPredictorOfRows(x));
   }
 
-  /** η = o + a₀ + x·b of raw rows with their offsets (a model fitted with an offset column). */
+  /**
+   * η = o + a₀ + x·b of raw rows with their offsets (a model fitted with an offset column).
+   *
+   * @throws InputException for a model fitted without an offset column, rows of another width,
+   *     offsets of another length, values that are not finite
+   */
   public double[] linearPredictor(double[][] x, double[] offsets) {
     return first(parameters.linearPredictorOfRows(x, offsets));
   }
@@ -55,6 +60,9 @@ public final class LinearModel implements Predictor {
   /**
    * Predictions of raw rows with their offsets, for a model fitted with an offset column
    * ({@link #offsetColumn}): ŷ = o + a₀ + x·b (gaussian) or exp(o + a₀ + x·b) (poisson).
+   *
+   * @throws InputException for a model fitted without an offset column (it never learned with
+   *     offsets; {@link #predict(double[][])}), rows of another width, offsets of another length
    */
   public double[] predict(double[][] x, double[] offsets) {
     return response(parameters.linearPredictorOfRows(x, offsets));

@@ -120,8 +120,18 @@ record LinearParameters(
     return linearPredictor(x);
   }
 
-  /** η of raw rows plus the offset of each row (one per row, finite). */
+  /**
+   * η of raw rows plus the offset of each row (one per row, finite), for a model fitted with an
+   * offset column. A model fitted without one refuses offsets: it never learned with them, and
+   * adding them silently gave another model's predictions (glmnet's predict ignores a
+   * {@code newoffset} there, silently too).
+   */
   double[][] linearPredictorOfRows(double[][] x, double[] offsets) {
+    if (offsetColumn.isEmpty()) {
+      throw new dev.tikhonov.data.InputException("the model was fitted without an offset"
+          + " column, so its predictions take no offsets; predict the rows alone (an offset"
+          + " needs a model fitted with offsetColumn)");
+    }
     Features.checkRows(numFeatures(), x);
     java.util.Objects.requireNonNull(offsets, "offsets");
     if (offsets.length != x.length) {

@@ -195,6 +195,35 @@ class PoissonEstimatorsTest {
     assertArrayEquals(fromData, back.predict(data));
   }
 
+  /**
+   * A model fitted without an offset column refuses offsets (it added them to η, predictions
+   * of a model it never was; glmnet's predict drops such a newoffset silently), for the linear
+   * predictor, the mean and a classifier's probabilities alike.
+   */
+  @Test
+  void offsets_givenToAModelFittedWithoutAnOffsetColumn_areRefused() {
+    LinearModel m = ElasticNet.poisson().lambda(0.01).build().fit(DATA);
+    double[][] x = DATA.featureRows();
+    double[] off = new double[x.length];
+    String expected = "the model was fitted without an offset column, so its predictions take no"
+        + " offsets; predict the rows alone (an offset needs a model fitted with offsetColumn)";
+    assertEquals(expected, assertThrows(InputException.class, () -> m.predict(x, off))
+        .getMessage());
+    assertEquals(expected, assertThrows(InputException.class, () -> m.linearPredictor(x, off))
+        .getMessage());
+    double[] labels = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      labels[i] = DATA.target(i) > 0 ? 1 : 0;
+    }
+    LinearClassifier c = ElasticNet.binomial().lambda(0.01).build().fit(Dataset.ofClasses(x,
+        java.util.Arrays.stream(labels).mapToInt(v -> (int) v).toArray()));
+    assertEquals(expected, assertThrows(InputException.class, () -> c.predictProba(x, off))
+        .getMessage());
+    assertEquals(expected, assertThrows(InputException.class, () -> c.linearPredictor(x, off))
+        .getMessage());
+    assertEquals(x.length, m.predict(x).length);
+  }
+
   @Test
   void badWeightAndOffsetColumns_areNamed() {
     Dataset data = withColumns();
