@@ -438,17 +438,8 @@ class GridSearchCVTest {
   private static void assertClassifierSearchesRefuse(Dataset data, Resampling resampling,
       Class<? extends RuntimeException> type, String message) {
     MlpClassifier classifier = MlpClassifier.builder().hiddenLayers(3).epochs(1).build();
-    GridSearchCV<NetworkClassifier> grid = GridSearchCV.builder(MlpGrid.builder(classifier)
-        .lambdas(0, 0.1).build()).resampling(resampling).threads(1).build();
-    MlpPathCV<NetworkClassifier> path = MlpPathCV.builder(MlpPath.builder(classifier)
-        .lambdas(0.1, 0.01).build()).resampling(resampling).threads(1).build();
-    for (org.junit.jupiter.api.function.Executable search : List.<org.junit.jupiter.api.function
-        .Executable>of(() -> grid.crossValidate(data), () -> grid.validate(data),
-        () -> path.crossValidate(data), () -> path.validate(data))) {
-      RuntimeException e = assertThrows(type, search);
-      assertEquals(type, e.getClass());
-      assertEquals(message, e.getMessage());
-    }
+    assertSearchesRefuse(MlpGrid.builder(classifier).lambdas(0, 0.1).build(),
+        MlpPath.builder(classifier).lambdas(0.1, 0.01).build(), data, resampling, type, message);
   }
 
   /** 12 rows of two features whose target is 5 but 6, 7, … in {@code varying}'s rows. */
@@ -472,10 +463,17 @@ class GridSearchCVTest {
   private static void assertSearchesRefuse(Dataset data, Resampling resampling,
       Class<? extends RuntimeException> type, String message) {
     MlpRegressor regressor = MlpRegressor.builder().hiddenLayers(3).epochs(1).build();
-    GridSearchCV<NetworkRegressor> grid = GridSearchCV.builder(MlpGrid.builder(regressor)
-        .lambdas(0, 0.1).build()).resampling(resampling).threads(1).build();
-    MlpPathCV<NetworkRegressor> path = MlpPathCV.builder(MlpPath.builder(regressor)
-        .lambdas(0.1, 0.01).build()).resampling(resampling).threads(1).build();
+    assertSearchesRefuse(MlpGrid.builder(regressor).lambdas(0, 0.1).build(),
+        MlpPath.builder(regressor).lambdas(0.1, 0.01).build(), data, resampling, type, message);
+  }
+
+  /** The grid and the path searched with {@code resampling} throw {@code type}, {@code message}. */
+  private static <P extends Predictor> void assertSearchesRefuse(MlpGrid<P> candidates,
+      MlpPath<P> lambdas, Dataset data, Resampling resampling,
+      Class<? extends RuntimeException> type, String message) {
+    GridSearchCV<P> grid = GridSearchCV.builder(candidates).resampling(resampling).threads(1)
+        .build();
+    MlpPathCV<P> path = MlpPathCV.builder(lambdas).resampling(resampling).threads(1).build();
     List<org.junit.jupiter.api.function.Executable> searches = List.of(
         () -> grid.crossValidate(data), () -> grid.validate(data),
         () -> path.crossValidate(data), () -> path.validate(data));
