@@ -22,8 +22,12 @@ import java.util.OptionalLong;
  * ties and the one-standard-error rule preferring the larger λ, then the larger γ).
  * {@link #path} fits without cross-validation, {@link #crossValidate} with it, and {@link #fit}
  * returns the model at the pair the {@link SelectionRule} names. Models at (λ, γ) are plain
- * {@link LinearModel}s or {@link LinearClassifier}s. α must be &gt; 0 (a ridge path has no
- * active set); no weight or offset columns, no adaptive factors yet. Immutable and thread-safe.
+ * {@link LinearModel}s or {@link LinearClassifier}s. With a weight or offset column
+ * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) the path, every
+ * refit and every fold's fits take them, and the cross-validation scores as
+ * {@link ElasticNetCV}'s (weighted held-out deviance with the offsets in η, folds weighted by
+ * their weight sums: glmnet's {@code relax.glmnet} and {@code cv.glmnet}). α must be &gt; 0 (a
+ * ridge path has no active set); no adaptive factors yet. Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().numFolds(10).build()
@@ -45,9 +49,13 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   private final int threads;
   private final LinearFit.Kind<M> kind;
   private final dev.tikhonov.select.CrossValidation.Keep keep;
+  private final java.util.Optional<String> weightColumn;
+  private final java.util.Optional<String> offsetColumn;
 
   private RelaxedLasso(Builder<M> b) {
     this.keep = b.keep;
+    this.weightColumn = b.weightColumn;
+    this.offsetColumn = b.offsetColumn;
     this.family = b.family;
     this.settings = b.pathSettings();
     this.gammas = RelaxedCrossValidation.gammas(b.gammas);
@@ -114,24 +122,28 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   /** The path and its relaxed refits on all rows, without cross-validation. */
   public RelaxedPath<M> path(Dataset train) {
     LinearFit.requireFamily(family, train, name());
-    double[][] x = train.featureRows();
-    PathSolution lasso = ElasticNetPath.fit(family, x, train.targets(), settings,
-        train.featureNames(), LinearFit.classNames(family, train));
-    RelaxedFit fit = RelaxedFit.of(family, x, train.targets(), settings, lasso);
-    return relaxedPath(fit, x, provenance(train, settingsMap(), OptionalLong.empty()));
+    ObservationColumns.Split split = split(train);
+    double[][] x = split.x();
+    PathSolution lasso = ElasticNetPath.fit(family, x, train.targets(), split.observations(),
+        settings, split.featureNames(), LinearFit.classNames(family, train));
+    RelaxedFit fit = RelaxedFit.of(family, x, train.targets(), split.observations(), settings,
+        lasso);
+    return relaxedPath(fit, split, provenance(train, settingsMap(), OptionalLong.empty()));
   }
 
   /** The relaxed path, the cross-validation curve per γ, and the chosen (λ, γ). */
   public CrossValidatedRelaxedPath<M> crossValidate(Dataset train) {
     LinearFit.requireFamily(family, train, name());
-    double[][] x = train.featureRows();
+    ObservationColumns.Split split = split(train);
+    double[][] x = split.x();
     // The data first, with the path's messages (no rows, no feature columns, ...), then folds.
     ElasticNetPath.requireFittable(x, train.targets());
-    FoldFeasibility.requireFoldable(train);
+    // as ElasticNetCV's: offsets vary what a constant target is fitted to
+    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent());
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
-        settings, train.featureNames(), LinearFit.classNames(family, train), gammas, folds,
-        measure, keep, threads);
+        split.observations(), settings, split.featureNames(),
+        LinearFit.classNames(family, train), gammas, folds, measure, keep, threads);
     Map<String, Object> s = settingsMap();
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
@@ -144,15 +156,26 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     s.put("gamma_min", fit.cv().gammaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
     s.put("gamma_1se", fit.cv().gamma1se());
-    RelaxedPath<M> path = relaxedPath(fit.fit(), x, provenance(train, s,
+    RelaxedPath<M> path = relaxedPath(fit.fit(), split, provenance(train, s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty()));
     return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule, fit.outOfFold());
+  }
+
+  /** The features without the weight and offset columns, and the observations from them. */
+  private ObservationColumns.Split split(Dataset train) {
+    if (train.isSparse()) {
+      LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn,
+          java.util.Optional.empty());
+    }
+    return ObservationColumns.split(train, family, weightColumn, offsetColumn);
   }
 
   private Map<String, Object> settingsMap() {
     Map<String, Object> s = LinearFit.settingsMap(family, settings);
     s.put("relax", true);
     s.put("gammas", gammas);
+    weightColumn.ifPresent(c -> s.put("weight_column", c));
+    offsetColumn.ifPresent(c -> s.put("offset_column", c));
     return s;
   }
 
@@ -160,10 +183,13 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     return Provenance.of(name(), s, seedUsed, train);
   }
 
-  private RelaxedPath<M> relaxedPath(RelaxedFit fit, double[][] x, Provenance provenance) {
+  private RelaxedPath<M> relaxedPath(RelaxedFit fit, ObservationColumns.Split split,
+      Provenance provenance) {
+    double[][] x = split.x();
     return new RelaxedPath<>(fit, kind,
         LinearFit.normalizedFactors(settings.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
-        LinearFit.penaltyScales(x, settings.standardize()), provenance);
+        LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
+        provenance, split.offsetColumn());
   }
 
   private KFold folds(int n) {
@@ -229,14 +255,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     }
 
     /**
-     * @throws InputException for α = 0 (no active set to relax), a weight or offset column, or
-     *     the adaptive setting (not supported with relax yet)
+     * @throws InputException for α = 0 (no active set to relax) or the adaptive setting (not
+     *     supported with relax yet)
      */
     public RelaxedLasso<M> build() {
-      if (weightColumn.isPresent() || offsetColumn.isPresent()) {
-        throw InputException.about(weightColumn.isPresent() ? "weightColumn" : "offsetColumn",
-            ": the relaxed lasso does not take observation weights or offsets yet");
-      }
       if (adaptive.isPresent()) {
         throw InputException.about("adaptive", ": the relaxed lasso does not take adaptive penalty"
             + " factors yet");

@@ -11,7 +11,8 @@ import java.util.Optional;
  * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
  * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #atIndex(int, double)} and
  * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
- * and whose provenance records γ. Immutable and thread-safe as long as the arrays of
+ * and whose provenance records γ. Fitted with an offset column, every model asks for that
+ * column again to predict (η = offset + a₀ + x·b), as {@link RegularizationPath}'s. Immutable and thread-safe as long as the arrays of
  * {@link #solution()} are not modified: that core result is this path's own, shared, not
  * copied; the other accessors return new arrays or new paths.
  *
@@ -23,9 +24,11 @@ public final class RelaxedPath<M extends Predictor> {
   private final double[] factors;
   private final double[] scales;
   private final Provenance provenance;
+  private final Optional<String> offsetColumn;
 
   RelaxedPath(RelaxedFit fit, LinearFit.Kind<M> kind, double[] factors, double[] scales,
-      Provenance provenance) {
+      Provenance provenance, Optional<String> offsetColumn) {
+    this.offsetColumn = offsetColumn;
     this.fit = fit;
     this.kind = kind;
     this.factors = factors.clone();
@@ -55,7 +58,7 @@ public final class RelaxedPath<M extends Predictor> {
    */
   public RegularizationPath<M> atGamma(double gamma) {
     return new RegularizationPath<>(fit.blend(gamma), kind, factors, scales,
-        provenance.withSettings(Map.of("gamma", gamma)));
+        provenance.withSettings(Map.of("gamma", gamma)), offsetColumn);
   }
 
   /** The model at λ index {@code index} (0 = the largest λ) and γ ∈ [0, 1]. */

@@ -79,6 +79,17 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
   }
 
   /**
+   * The relaxed path of {@code lasso}, fitted by {@link ElasticNetPath} on all rows with
+   * {@code observations} (glmnet's {@code relax.glmnet} passes the path's {@code weights} and
+   * {@code offset} to every refit): each refit takes the same weights and offsets.
+   */
+  public static RelaxedFit of(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, PathSolution lasso) {
+    return of(family, x, y, StandardizedDesign.allRows(x.length), observations, settings,
+        lasso);
+  }
+
+  /**
    * The relaxed path of {@code lasso}, which was fitted on rows {@code rows} of (x, y) with
    * {@code observations} and {@code settings}; each refit uses the same rows, observations,
    * standardization, intercept, tolerance and pass budget at λ = 0.

@@ -117,6 +117,23 @@ public final class RelaxedCrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, PathSettings settings,
       List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
       CvMeasure measure, CrossValidation.Keep keep, int threads) {
+    return path(family, x, y, Observations.none(), settings, featureNames, classNames, gammas,
+        folds, measure, keep, threads);
+  }
+
+  /**
+   * cv.glmnet(relax = TRUE) with observation weights and offsets ({@link Observations},
+   * indexed like the rows of x), as cv.glmnet passes them: the full path, every fold's path and
+   * every relaxed refit take them (weights normalized over the fit's own rows), each γ's blend
+   * is scored on the held-out rows with their offsets in the linear predictor, a fold's score
+   * is the weighted mean Σwᵢ·lossᵢ / Σwᵢ over its held-out rows and its weight in the mean and
+   * standard error is Σwᵢ (cv.glmnet's {@code cvstats}, as {@link CrossValidation}'s).
+   *
+   * @throws InputException also for a fold whose held-out rows all have weight 0
+   */
+  public static Fit path(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, List<String> featureNames, List<String> classNames,
+      double[] gammas, KFold folds, CvMeasure measure, CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     java.util.Objects.requireNonNull(keep, "keep");
     double[] g = gammas(gammas);
@@ -125,11 +142,15 @@ public final class RelaxedCrossValidation {
           + " rows");
     }
     RelaxedFit.checkL1Ratio(settings.l1Ratio());
-    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
-        () -> HeldOutLoss.deviance(x, y), y, classNames);
-    CrossValidation.requireScorable(scorer, new double[0], folds);
-    PathSolution full = ElasticNetPath.fit(family, x, y, settings, featureNames, classNames);
-    RelaxedFit relaxed = RelaxedFit.of(family, x, y, settings, full);
+    double[] offsets = observations.offsets();
+    double[] weights = observations.weights();
+    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, offsets),
+        () -> HeldOutLoss.deviance(x, y, offsets), y, classNames);
+    CrossValidation.requireScorable(scorer, weights, folds);
+    requireWeightedFolds(weights, folds);
+    PathSolution full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames,
+        classNames);
+    RelaxedFit relaxed = RelaxedFit.of(family, x, y, observations, settings, full);
     List<String> classes = full.classNames();
     double[] lambdas = full.lambdas();
     boolean interpolate = settings.defaultSequence();
@@ -138,7 +159,7 @@ public final class RelaxedCrossValidation {
     int outputs = full.intercepts().length == 0 ? 1 : full.intercepts()[0].length;
     List<CrossValidation.Predictions> kept = new ArrayList<>();
     if (keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS) {
-      FoldScorer.Etas etas = FoldScorer.dense(x, new double[0]);
+      FoldScorer.Etas etas = FoldScorer.dense(x, offsets);
       for (int c = 0; c < g.length; c++) {
         kept.add(new CrossValidation.Predictions(etas, new double[outputs][m][y.length]));
       }
@@ -159,9 +180,9 @@ public final class RelaxedCrossValidation {
         int[] test = folds.testRows(fold);
         RelaxedFit fit;
         try {
-          PathSolution lasso = ElasticNetPath.fit(family, x, y, train, interpolate ? settings
-              : settings.withLambdas(lambdas), featureNames, classes);
-          fit = RelaxedFit.of(family, x, y, train, Observations.none(), settings, lasso);
+          PathSolution lasso = ElasticNetPath.fit(family, x, y, train, observations,
+              interpolate ? settings : settings.withLambdas(lambdas), featureNames, classes);
+          fit = RelaxedFit.of(family, x, y, train, observations, settings, lasso);
           shortfalls.set(fold - 1, lasso.shortfall());
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
@@ -178,8 +199,8 @@ public final class RelaxedCrossValidation {
           if (!kept.isEmpty()) {
             kept.get(c).write(path, available, test);
           }
-          losses[c] = CrossValidation.score(scorer, path, available, m, test, new double[0],
-              test.length);
+          losses[c] = CrossValidation.score(scorer, path, available, m, test, weights,
+              foldWeight(weights, test));
         }
         losses[g.length] = new double[] {available};
         return losses;
@@ -189,7 +210,7 @@ public final class RelaxedCrossValidation {
     double[] foldWeight = new double[k];
     int[] foldsWithFit = new int[m];
     for (int f = 0; f < k; f++) {
-      foldWeight[f] = folds.testRows(f + 1).length;
+      foldWeight[f] = foldWeight(weights, folds.testRows(f + 1));
       int fitted = (int) results.get(f)[g.length][0];
       for (int l = 0; l < Math.min(fitted, m); l++) {
         foldsWithFit[l]++;
@@ -210,5 +231,35 @@ public final class RelaxedCrossValidation {
           outputs == 1 ? List.of() : classes, p.out()));
     }
     return new Fit(relaxed, RelaxedCvResult.of(g, curves), outOfFold);
+  }
+
+  /** Σ wᵢ over the rows (their count without weights). */
+  private static double foldWeight(double[] weights, int[] rows) {
+    if (weights.length == 0) {
+      return rows.length;
+    }
+    double sum = 0;
+    for (int i : rows) {
+      sum += weights[i];
+    }
+    return sum;
+  }
+
+  /**
+   * Refuses, before any fit, a fold whose held-out rows all have weight 0 (it has nothing to
+   * score), naming the fold, as {@link CrossValidation} does.
+   */
+  private static void requireWeightedFolds(double[] weights, KFold folds) {
+    if (weights.length > 0 && weights.length != folds.size()) {
+      throw InputException.about("weights", ": " + weights.length + " values for " + folds.size()
+          + " rows");
+    }
+    int k = folds.numFolds();
+    for (int f = 1; f <= k; f++) {
+      if (!(foldWeight(weights, folds.testRows(f)) > 0)) {
+        throw new FoldException(f, k, "fold " + f + " of " + k + ": every held-out row has"
+            + " weight 0, so the fold cannot be scored");
+      }
+    }
   }
 }
