@@ -22,6 +22,9 @@
 #   TAG-relax-cv.csv       cv.glmnet(relax = TRUE, gamma = 0, 0.25, 0.5, 0.75, 1): lambda,
 #                          cvm_<g>, cvsd_<g>
 #   TAG-relax-cv-select.csv  lambda_min, gamma_min, lambda_1se, gamma_1se (cv$relaxed)
+#   cgd_weighted-relax-out-of-fold.csv.gz  cv.glmnet(keep = TRUE)'s fit.preval, one matrix per
+#                          gamma (link scale, the offset included): fold, then g0.s0 ...,
+#                          g0.25.s0 ..., gamma by gamma; 12 significant digits
 # Each relaxed refit is certified here: the weighted gradient of the unpenalized loss on its
 # active set, max |x_j'(w (y - mu))| / sum(w), is printed (it must be ~0).
 suppressMessages(library(glmnet))
@@ -78,8 +81,8 @@ run <- function(tag, data, x, y, family, w, offset = NULL,
   save(blend, paste0(tag, "-relax-blend.csv"))
   cv <- eval(bquote(cv.glmnet(x, .(y), family = .(family), weights = .(w),
                               offset = .(offset), lambda.min.ratio = .(lmr), relax = TRUE,
-                              gamma = gammas,
-                              foldid = folds, thresh = 1e-14, maxit = 1e7)))
+                              gamma = gammas, foldid = folds, keep = TRUE, thresh = 1e-14,
+                              maxit = 1e7)))
   st <- cv$relaxed$statlist
   frame <- data.frame(lambda = st[[1]]$lambda)
   for (i in seq_along(gammas)) {
@@ -87,6 +90,18 @@ run <- function(tag, data, x, y, family, w, offset = NULL,
     frame[[sprintf("cvsd_%g", gammas[i])]] <- sprintf("%.15g", st[[i]]$cvsd)
   }
   save(frame, paste0(tag, "-relax-cv.csv"))
+  if (!is.null(offset)) {  # the out-of-fold eta of each gamma's blend, offset included
+    cols <- do.call(cbind, lapply(seq_along(gammas), function(i) {
+      p <- cv$fit.preval[[i]]
+      colnames(p) <- paste0("g", gammas[i], ".s", seq_len(ncol(p)) - 1)
+      p
+    }))
+    body <- apply(cols, 2, function(v) sprintf("%.12g", v))
+    con <- gzfile(file.path(out, paste0(tag, "-relax-out-of-fold.csv.gz")), "w")
+    writeLines(paste(c("fold", colnames(cols)), collapse = ","), con)
+    writeLines(apply(cbind(as.character(folds), body), 1, paste, collapse = ","), con)
+    close(con)
+  }
   save(data.frame(lambda_min = cv$relaxed$lambda.min, gamma_min = cv$relaxed$gamma.min,
                   lambda_1se = cv$relaxed$lambda.1se, gamma_1se = cv$relaxed$gamma.1se),
        paste0(tag, "-relax-cv-select.csv"))

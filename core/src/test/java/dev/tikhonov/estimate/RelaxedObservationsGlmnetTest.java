@@ -177,7 +177,35 @@ class RelaxedObservationsGlmnetTest {
     Dataset data = cgd();
     CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.poisson().tolerance(1e-12)
         .weightColumn("obs_weight").offsetColumn("log_followup_years")
+        .keepOutOfFoldPredictions()
         .foldIds(RealDataGlmnetTest.folds("cgd", data.size())).build().crossValidate(data);
     assertMatches("cgd_weighted", cv);
+    // fit.preval per γ, on the link scale with each row's offset (measured 1.4e-5)
+    OutOfFoldGlmnetTest.check("cgd_weighted-relax-out-of-fold.csv.gz", cv.outOfFold(), 5e-5);
+  }
+
+  /**
+   * A model at one (λ, γ) fitted with an offset column predicts μ = exp(offset + a₀ + x·b)
+   * with the blend's coefficients, reading the offset from the data's column as the fit did.
+   */
+  @Test
+  void cgdWithOffset_modelAtLambdaGamma_predictsWithTheRowsOffset() {
+    Dataset data = cgd();
+    RelaxedPath<LinearModel> path = RelaxedLasso.poisson().weightColumn("obs_weight")
+        .offsetColumn("log_followup_years").build().path(data);
+    int l = path.size() / 2;
+    LinearModel model = path.atIndex(l, 0.5);
+    PathSolution blend = path.solution().blend(0.5);
+    double[] mu = model.predict(data);
+    int offset = data.featureNames().indexOf("log_followup_years");
+    List<String> features = blend.featureNames();
+    for (int i = 0; i < data.size(); i++) {
+      double eta = data.feature(i, offset) + blend.intercepts()[l][0];
+      for (int j = 0; j < features.size(); j++) {
+        eta += blend.coefficients()[l][0][j]
+            * data.feature(i, data.featureNames().indexOf(features.get(j)));
+      }
+      assertEquals(Math.exp(eta), mu[i], 1e-12 * Math.exp(eta), "row " + (i + 1));
+    }
   }
 }
