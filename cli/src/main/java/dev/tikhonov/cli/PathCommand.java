@@ -808,10 +808,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (adaptive) {
       throw new InputException("--relax and --adaptive cannot be combined yet");
     }
-    if (weights != null || offset != null) {
-      throw new InputException("--relax cannot be combined with " + (weights != null
-          ? "--weights" : "--offset") + " yet");
-    }
     if (gammas != null) { // the core's rules, checked before the data are read
       try {
         RelaxedCrossValidation.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray());
