@@ -187,7 +187,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     Optional<dev.tikhonov.select.PilotShortfall> pilot = Optional.empty();
     if (adaptive.isPresent()) {
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
-          x, train.targets(), s, adaptive.get(), split.featureNames(),
+          x, train.targets(), split.observations(), s, adaptive.get(), split.featureNames(),
           LinearFit.classNames(family, train), 1);
       solution = a.path();
       factors = a.factors().normalized();
@@ -265,14 +265,9 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     /**
      * The estimator, its path settings checked together.
      *
-     * @throws InputException naming the setting for invalid path settings, or the adaptive
-     *     lasso with weight or offset columns
+     * @throws InputException naming the setting for invalid path settings
      */
     public ElasticNet<M> build() {
-      if (adaptive.isPresent() && (weightColumn.isPresent() || offsetColumn.isPresent())) {
-        throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
-            + " columns yet");
-      }
       PathSettings settings = pathSettings();
       ElasticNetPath.requirePenaltyFits(family, settings);
       return new ElasticNet<>(family, settings, lambda, kind, weightColumn, offsetColumn,

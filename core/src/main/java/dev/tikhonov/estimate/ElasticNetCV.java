@@ -182,14 +182,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     double[] factors;
     java.util.Optional<dev.tikhonov.select.PilotShortfall> pilot = java.util.Optional.empty();
     if (adaptive.isPresent()) {
-      if (observed) {
-        throw InputException.about("adaptive", ": the adaptive lasso does not take weight or offset"
-            + " columns yet");
-      }
       dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
-          .crossValidate(family, x, train.targets(), settings, adaptive.get(),
-              split.featureNames(), LinearFit.classNames(family, train), folds, measure, keep,
-              threads);
+          .crossValidate(family, x, train.targets(), split.observations(), settings,
+              adaptive.get(), split.featureNames(), LinearFit.classNames(family, train), folds,
+              measure, keep, threads);
       fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow(), a.outOfFold());
       factors = a.factors().normalized();
       LinearFit.putAdaptive(s, adaptive.get(), a.factors());

@@ -10,9 +10,10 @@ import java.util.Optional;
  * {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)} (intercepts alike; {@link RelaxedFit} has
  * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
  * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #atIndex(int, double)} and
- * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or {@link LinearClassifier}, whose λ is the path's λ
- * and whose provenance records γ. Fitted with an offset column, every model asks for that
- * column again to predict (η = offset + a₀ + x·b), as {@link RegularizationPath}'s. Immutable and thread-safe as long as the arrays of
+ * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or
+ * {@link LinearClassifier}, whose λ is the path's λ and whose provenance records γ. Fitted with
+ * an offset column, every model asks for that column again to predict (η = offset + a₀ + x·b),
+ * as {@link RegularizationPath}'s. Immutable and thread-safe as long as the arrays of
  * {@link #solution()} are not modified: that core result is this path's own, shared, not
  * copied; the other accessors return new arrays or new paths.
  *

@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.linear.Columns;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -182,6 +183,20 @@ public final class AdaptivePenalty {
   public static Factors factors(Family family, double[][] x, double[] y, int[] rows,
       PathSettings settings, Settings adaptive, List<String> featureNames,
       List<String> classNames, int threads) {
+    return factors(family, x, y, rows, Observations.none(), settings, adaptive, featureNames,
+        classNames, threads);
+  }
+
+  /**
+   * {@link #factors(Family, double[][], double[], int[], PathSettings, Settings, List, List,
+   * int)} with observation weights and offsets (indexed like the rows of x): the pilot is fitted
+   * with them, the ridge pilot's λ is chosen by their weighted held-out deviance with the offsets
+   * in η (as {@link CrossValidation} scores), and sⱼ is the weighted standard deviation the path
+   * standardizes with.
+   */
+  public static Factors factors(Family family, double[][] x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, Settings adaptive,
+      List<String> featureNames, List<String> classNames, int threads) {
     int p = featureNames.size();
     PathSolution pilot;
     int at;
@@ -198,22 +213,28 @@ public final class AdaptivePenalty {
             + " squares needs more rows than features (n = %d, p = %d); use the ridge pilot",
             rows.length, p));
       }
-      pilot = ElasticNetPath.fit(family, x, y, rows, base.withLambdas(0.0), featureNames,
-          classNames);
+      pilot = ElasticNetPath.fit(family, x, y, rows, observations, base.withLambdas(0.0),
+          featureNames, classNames);
       at = 0;
       pilotShortfall = PilotShortfall.of(Pilot.LEAST_SQUARES, pilot.shortfall(),
           Optional.empty());
     } else {
       PathSettings ridge = base.toBuilder().l1Ratio(0).lambdas()
           .numLambdas(PathSettings.DEFAULT_NUM_LAMBDAS).lambdaMinRatio(PILOT_MIN_RATIO).build();
-      pilot = ElasticNetPath.fit(family, x, y, rows, ridge, featureNames, classNames);
+      pilot = ElasticNetPath.fit(family, x, y, rows, observations, ridge, featureNames,
+          classNames);
       List<String> classes = pilot.classNames();
       KFold folds = KFold.random(rows.length, Math.min(PILOT_FOLDS, rows.length), PILOT_SEED);
       PathFitter fitter = (local, lambdas) -> ElasticNetPath.fit(family, x, y,
-          global(rows, local), lambdas.length == 0 ? ridge : ridge.withLambdas(lambdas),
-          featureNames, classes);
-      HeldOutLoss loss = (path, l, i) -> path.deviance(x[rows[i]], y[rows[i]], l);
-      CvResult cv = CrossValidation.run(fitter, loss, folds, pilot.lambdas(),
+          global(rows, local), observations,
+          lambdas.length == 0 ? ridge : ridge.withLambdas(lambdas), featureNames, classes);
+      HeldOutLoss loss = (path, l, i) -> path.deviance(x[rows[i]], y[rows[i]], l,
+          observations.offset(rows[i]));
+      double[] weights = new double[observations.hasWeights() ? rows.length : 0];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = observations.weight(rows[i]);
+      }
+      CvResult cv = CrossValidation.run(fitter, loss, weights, folds, pilot.lambdas(),
           CrossValidation.Alignment.INTERPOLATE, threads);
       at = cv.indexMin();
       // Its path's own shortfall and its CV's, whose λ_min chose the factors.
@@ -223,7 +244,7 @@ public final class AdaptivePenalty {
       throw InputException.about("adaptivePilot", ": the pilot fit ended early: "
           + pilot.end().message());
     }
-    double[] scale = scales(x, rows, settings.standardize(), p);
+    double[] scale = scales(x, rows, observations, settings.standardize(), p);
     double[] user = settings.normalizedPenaltyFactors(p);
     double[] magnitude = new double[p];
     double[] factors = new double[p];
@@ -250,6 +271,17 @@ public final class AdaptivePenalty {
   public static PathSolution path(Family family, double[][] x, double[] y, int[] rows,
       PathSettings settings, Factors factors, List<String> featureNames,
       List<String> classNames) {
+    return path(family, x, y, rows, Observations.none(), settings, factors, featureNames,
+        classNames);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], int[], PathSettings, Factors, List, List)} with
+   * observation weights and offsets (indexed like the rows of x).
+   */
+  public static PathSolution path(Family family, double[][] x, double[] y, int[] rows,
+      Observations observations, PathSettings settings, Factors factors,
+      List<String> featureNames, List<String> classNames) {
     int[] kept = factors.kept();
     if (kept.length == 0) {
       throw InputException.about("adaptive", ": every pilot coefficient is 0 (every feature would"
@@ -260,7 +292,8 @@ public final class AdaptivePenalty {
       v[c] = factors.factors[kept[c]];
     }
     PathSolution fit = ElasticNetPath.fit(family, Columns.select(x, kept), y, rows,
-        settings.withPenaltyFactors(v), Columns.names(featureNames, kept), classNames);
+        observations, settings.withPenaltyFactors(v), Columns.names(featureNames, kept),
+        classNames);
     return Columns.expand(fit, kept, featureNames);
   }
 
@@ -284,11 +317,22 @@ public final class AdaptivePenalty {
   /** The pilot and the adaptive path on all rows. */
   public static Fit fit(Family family, double[][] x, double[] y, PathSettings settings,
       Settings adaptive, List<String> featureNames, List<String> classNames, int threads) {
-    int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
-    Factors f = factors(family, x, y, all, settings, adaptive, featureNames, classNames,
+    return fit(family, x, y, Observations.none(), settings, adaptive, featureNames, classNames,
         threads);
-    return new Fit(f, path(family, x, y, all, settings, f, featureNames, classNames),
-        java.util.Optional.empty());
+  }
+
+  /**
+   * The pilot and the adaptive path on all rows with observation weights and offsets: the pilot
+   * and the path both take them.
+   */
+  public static Fit fit(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, Settings adaptive, List<String> featureNames,
+      List<String> classNames, int threads) {
+    int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+    Factors f = factors(family, x, y, all, observations, settings, adaptive, featureNames,
+        classNames, threads);
+    return new Fit(f, path(family, x, y, all, observations, settings, f, featureNames,
+        classNames), java.util.Optional.empty());
   }
 
   /**
@@ -325,23 +369,43 @@ public final class AdaptivePenalty {
   public static Fit crossValidate(Family family, double[][] x, double[] y, PathSettings settings,
       Settings adaptive, List<String> featureNames, List<String> classNames, KFold folds,
       CvMeasure measure, CrossValidation.Keep keep, int threads) {
+    return crossValidate(family, x, y, Observations.none(), settings, adaptive, featureNames,
+        classNames, folds, measure, keep, threads);
+  }
+
+  /**
+   * {@link #crossValidate(Family, double[][], double[], PathSettings, Settings, List, List,
+   * KFold, CvMeasure, CrossValidation.Keep, int)} with observation weights and offsets (indexed
+   * like the rows of x): every pilot and path takes them, and the folds are scored as
+   * {@link CrossValidation} scores them (weighted held-out loss with the offsets in η, folds
+   * weighted by their weight sums; the kept η include the offsets).
+   */
+  public static Fit crossValidate(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, Settings adaptive,
+      List<String> featureNames, List<String> classNames, KFold folds, CvMeasure measure,
+      CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     java.util.Objects.requireNonNull(keep, "keep");
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
-    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, new double[0]),
-        () -> HeldOutLoss.deviance(x, y), y, classNames);
-    CrossValidation.requireScorable(scorer, new double[0], folds);
-    Fit full = fit(family, x, y, settings, adaptive, featureNames, classNames, threads);
+    double[] offsets = observations.offsets();
+    double[] weights = observations.weights();
+    FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, offsets),
+        () -> HeldOutLoss.deviance(x, y, offsets), y, classNames);
+    CrossValidation.requireScorable(scorer, weights, folds);
+    Fit full = fit(family, x, y, observations, settings, adaptive, featureNames, classNames,
+        threads);
     List<String> classes = full.path().classNames();
     boolean interpolate = settings.defaultSequence();
     // Each fold's own pilot chose its factors: its shortfall goes with the fold's.
     CrossValidation.FoldFitter fitter = (rows, lambdas) -> {
-      Factors f = factors(family, x, y, rows, settings, adaptive, featureNames, classes, 1);
-      return new CrossValidation.FoldFit(path(family, x, y, rows, lambdas.length == 0 ? settings
-          : settings.withLambdas(lambdas), f, featureNames, classes), f.pilotShortfall());
+      Factors f = factors(family, x, y, rows, observations, settings, adaptive, featureNames,
+          classes, 1);
+      return new CrossValidation.FoldFit(path(family, x, y, rows, observations,
+          lambdas.length == 0 ? settings : settings.withLambdas(lambdas), f, featureNames,
+          classes), f.pilotShortfall());
     };
     int m = full.path().lambdas().length;
     int outputs = full.path().intercepts().length == 0 ? 1
@@ -349,10 +413,10 @@ public final class AdaptivePenalty {
     java.util.Optional<CrossValidation.Predictions> kept =
         keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS
             ? java.util.Optional.of(new CrossValidation.Predictions(
-                FoldScorer.dense(x, new double[0]), new double[outputs][m][y.length]))
+                FoldScorer.dense(x, offsets), new double[outputs][m][y.length]))
             : java.util.Optional.empty();
     CvResult cv = CrossValidation.runWithPilots(fitter, scorer, measure,
-        new double[0], folds, full.path().lambdas(), interpolate
+        weights, folds, full.path().lambdas(), interpolate
             ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
         kept, threads);
     return new Fit(full.factors(), full.path(), java.util.Optional.of(cv), kept.map(p ->
@@ -360,22 +424,30 @@ public final class AdaptivePenalty {
             outputs == 1 ? List.of() : classes, p.out())));
   }
 
-  /** The 1/n standard deviation of each column over the rows (1 for a constant one), or 1s. */
-  static double[] scales(double[][] x, int[] rows, boolean standardize, int p) {
+  /**
+   * The weighted standard deviation of each column over the rows, Σwᵢ(xᵢⱼ − x̄ⱼ)² / Σwᵢ with the
+   * weighted mean x̄ⱼ (the 1/n one without weights; 1 for a constant column), as the path
+   * standardizes; or 1s.
+   */
+  static double[] scales(double[][] x, int[] rows, Observations observations,
+      boolean standardize, int p) {
     double[] s = new double[p];
     java.util.Arrays.fill(s, 1.0);
     if (!standardize) {
       return s;
     }
-    int n = rows.length;
+    double total = 0;
+    for (int i : rows) {
+      total += observations.weight(i);
+    }
     for (int j = 0; j < p; j++) {
       double mean = 0;
       for (int i : rows) {
-        mean += x[i][j] / n;
+        mean += observations.weight(i) * x[i][j] / total;
       }
       double squares = 0;
       for (int i : rows) {
-        squares += (x[i][j] - mean) * (x[i][j] - mean) / n;
+        squares += observations.weight(i) * (x[i][j] - mean) * (x[i][j] - mean) / total;
       }
       s[j] = squares > 0 ? Math.sqrt(squares) : 1.0;
     }

@@ -40,7 +40,10 @@ class RelaxedObservationsGlmnetTest {
   static final double CV = 5e-5;
   static final double[] GAMMAS = {0, 0.25, 0.5, 0.75, 1};
 
-  /** {@code data} with an "obs_weight" column appended (cgd has a feature "weight") from the reference's observations. */
+  /**
+   * {@code data} with an "obs_weight" column (cgd has a feature "weight") appended from the
+   * reference's observations.
+   */
   static Dataset withWeights(Dataset data, String tag) {
     Table obs = RealDataGlmnetTest.ref(tag + "-relax-observations.csv");
     double[] w = obs.column(obs.column("weight"));
