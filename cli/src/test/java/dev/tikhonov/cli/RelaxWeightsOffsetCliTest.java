@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code path --relax} with {@code --weights} and {@code --offset}, end to end on cgd.csv with
  * the observation weights of ref/make_relax_weights.R: the (λ, γ) cross-validation chooses
  * glmnet's pairs, run.json names the two columns, the saved model at (λ_min, γ_min) predicts
- * with each row's offset, and the report builds.
+ * with each row's offset, and the report builds; {@code path --adaptive} with the same columns.
  */
 class RelaxWeightsOffsetCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,5 +88,35 @@ class RelaxWeightsOffsetCliTest {
     InProcess report = InProcess.run(List.of("report", dir.resolve("r").toString()));
     assertEquals(0, report.exit(), report.err());
     assertTrue(Files.exists(dir.resolve("r/report.html")));
+  }
+
+  /**
+   * {@code path --adaptive --adaptive-pilot ols} with the same columns (center_europe_other
+   * left out: with the other three center dummies it sums to the intercept's column, so the
+   * least-squares pilot would not be unique): λ_min is that of the R recipe of
+   * ref/make_adaptive_weights.R.
+   */
+  @Test
+  void adaptiveWithWeightsAndOffset_choosesTheLambdaOfGlmnetsRecipe() throws Exception {
+    Path data = cgd("cgd_w.csv", 0);
+    InProcess r = InProcess.run(List.of("path", "--quiet", "--threads", "1", "--data",
+        data.toString(), "--target", "infections", "--family", "poisson", "--adaptive",
+        "--adaptive-pilot", "ols", "--weights", "obs_weight", "--offset", "log_followup_years",
+        "--ignore-columns", "id,followup_days,center_europe_other", "--foldid",
+        REAL.resolve("cgd-foldid.csv").toString(), "--tol", "1e-12", "--out",
+        dir.resolve("a").toString()));
+    assertEquals(0, r.exit(), r.err());
+    JsonNode cv = JSON.readTree(dir.resolve("a/path.json").toFile()).get("cv");
+    List<String> rows = Files.readAllLines(REAL.resolve("cgd_weighted-adaptive-cv.csv"));
+    double best = Double.POSITIVE_INFINITY;
+    double lambdaMin = 0;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cells = row.split(",");
+      if (Double.parseDouble(cells[1]) < best) {
+        best = Double.parseDouble(cells[1]);
+        lambdaMin = Double.parseDouble(cells[0]);
+      }
+    }
+    assertEquals(lambdaMin, cv.get("lambda_min").asDouble(), 1e-8 * lambdaMin);
   }
 }
