@@ -17,9 +17,14 @@
 #                           the path's column order
 #   TAG-adaptive-path.csv   the adaptive path: lambda, a0, then the features
 #   TAG-adaptive-cv.csv     lambda, cvm, cvsd
+#   TAG-adaptive-relaxed.csv  the relaxed adaptive lasso, glmnet(penalty.factor = ...,
+#                           relax = TRUE)$relaxed: each lambda's unpenalized refit
+#   TAG-adaptive-relax-cv.csv  its honest CV per gamma (0, 0.25, ..., 1; glmnet raises 0 to
+#                           1e-5): lambda, cvm_<g>, cvsd_<g>
 suppressMessages(library(glmnet))
 stopifnot(packageVersion("glmnet") == "4.1.6")
 out <- "core/src/test/resources/ref/real"
+gammas <- c(0, 0.25, 0.5, 0.75, 1)
 foldid <- function(tag) read.csv(file.path(out, paste0(tag, "-foldid.csv")))$fold
 save <- function(frame, file) {
   write.csv(frame, file.path(out, file), row.names = FALSE, quote = FALSE)
@@ -34,17 +39,18 @@ magnitude <- function(x, y, family, w, offset) {
   sd <- sqrt(colSums(w * sweep(x, 2, mean)^2) / sum(w))
   abs(as.numeric(coef(pilot)[-1]) * sd)
 }
-adaptive <- function(x, y, family, w, offset) {
-  fit <- glmnet(x, y, family = family, weights = w, offset = offset,
-                penalty.factor = 1 / magnitude(x, y, family, w, offset), thresh = 1e-14,
-                maxit = 1e7)
-  fit
+adaptive <- function(x, y, family, w, offset, relax = FALSE) {
+  pf <- 1 / magnitude(x, y, family, w, offset)
+  # relax.glmnet re-evaluates the call (update): literal arguments, not local names
+  eval(bquote(glmnet(x, .(y), family = .(family), weights = .(w), offset = .(offset),
+                     penalty.factor = .(pf), relax = .(relax), thresh = 1e-14, maxit = 1e7)))
 }
+relaxed <- function(x, y, family, w, offset) adaptive(x, y, family, w, offset, relax = TRUE)
 deviance <- function(y, eta, family) {  # cv.elnet's and cv.fishnet's, eta a matrix
   devy <- ifelse(y > 0, y * log(y), 0) - y
   switch(family, gaussian = (y - eta)^2, poisson = 2 * (devy - (y * eta - exp(eta))))
 }
-manual_cv <- function(x, y, family, w, offset, folds, lambda, fitter) {
+manual_cv <- function(x, y, family, w, offset, folds, lambda, fitter, gamma = 1) {
   k <- max(folds)
   raw <- matrix(NA, k, length(lambda))
   weight <- numeric(k)
@@ -52,8 +58,12 @@ manual_cv <- function(x, y, family, w, offset, folds, lambda, fitter) {
     tr <- folds != f
     te <- folds == f
     ff <- fitter(x[tr, ], y[tr], family, w[tr], if (is.null(offset)) NULL else offset[tr])
-    eta <- predict(ff, x[te, , drop = FALSE], s = lambda,
-                   newoffset = if (is.null(offset)) NULL else offset[te])
+    newoffset <- if (is.null(offset)) NULL else offset[te]
+    eta <- if (inherits(ff, "relaxed")) {
+      predict(ff, x[te, , drop = FALSE], s = lambda, gamma = gamma, newoffset = newoffset)
+    } else {
+      predict(ff, x[te, , drop = FALSE], s = lambda, newoffset = newoffset)
+    }
     raw[f, ] <- colSums(w[te] * deviance(y[te], eta, family)) / sum(w[te])
     weight[f] <- sum(w[te])
   }
@@ -86,6 +96,20 @@ run <- function(tag, data, x, y, family, offset = NULL) {
             max(abs(check$cvsd / ref$cvsd - 1)) < 1e-10)
   save(data.frame(lambda = fit$lambda, cvm = sprintf("%.15g", cvm),
                   cvsd = sprintf("%.15g", cvsd)), paste0(tag, "-adaptive-cv.csv"))
+  # the relaxed adaptive lasso: glmnet(penalty.factor, relax = TRUE), each fold its own pilot
+  rfit <- relaxed(x, y, family, w, offset)
+  r <- rfit$relaxed
+  stopifnot(length(r$lambda) == length(fit$lambda), all(rfit$lambda == fit$lambda))
+  frame <- data.frame(lambda = r$lambda, a0 = as.numeric(r$a0), t(as.matrix(r$beta)))
+  names(frame) <- c("lambda", "a0", rownames(b))
+  save(frame, paste0(tag, "-adaptive-relaxed.csv"))
+  frame <- data.frame(lambda = fit$lambda)
+  for (g in gammas) {
+    rcv <- manual_cv(x, y, family, w, offset, folds, fit$lambda, relaxed, gamma = g)
+    frame[[sprintf("cvm_%g", g)]] <- sprintf("%.15g", rcv$cvm)
+    frame[[sprintf("cvsd_%g", g)]] <- sprintf("%.15g", rcv$cvsd)
+  }
+  save(frame, paste0(tag, "-adaptive-relax-cv.csv"))
   cat(sprintf("%-20s %3d lambdas, lambda.min %.6g\n", tag, length(fit$lambda),
               fit$lambda[which.min(cvm)]))
 }

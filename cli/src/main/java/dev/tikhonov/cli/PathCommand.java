@@ -805,9 +805,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--relax: --l1-ratio 0 is ridge, which has no active set to relax"
           + " (every coefficient is nonzero at every λ); use --l1-ratio > 0");
     }
-    if (adaptive) {
-      throw new InputException("--relax and --adaptive cannot be combined yet");
-    }
     if (gammas != null) { // the core's rules, checked before the data are read
       try {
         RelaxedCrossValidation.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray());

@@ -28,7 +28,6 @@ class RelaxAdaptiveFlagsTest {
       {"--adaptive", "--adaptive-power", "-2"},
       {"--adaptive-power", "2"},
       {"--adaptive", "--adaptive-pilot", "lasso"},
-      {"--relax", "--adaptive"},
     };
     String[] expected = {
       "--relax: --l1-ratio 0 is ridge, which has no active set to relax",
@@ -39,7 +38,6 @@ class RelaxAdaptiveFlagsTest {
       "--adaptive-power must be positive and finite, got -2.0",
       "--adaptive-power sets up the adaptive lasso's penalty factors; add --adaptive",
       "--adaptive-pilot must be ridge or ols, got 'lasso'",
-      "--relax and --adaptive cannot be combined yet",
     };
     for (int c = 0; c < cases.length; c++) {
       List<String> args = new ArrayList<>(List.of("path", "--data", d[0].toString(),

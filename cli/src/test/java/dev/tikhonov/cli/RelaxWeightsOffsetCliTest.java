@@ -94,10 +94,10 @@ class RelaxWeightsOffsetCliTest {
    * {@code path --adaptive --adaptive-pilot ols} with the same columns (center_europe_other
    * left out: with the other three center dummies it sums to the intercept's column, so the
    * least-squares pilot would not be unique): λ_min is that of the R recipe of
-   * ref/make_adaptive_weights.R.
+   * ref/make_adaptive_weights.R, and with {@code --relax} the CV mean per (λ, γ) its.
    */
   @Test
-  void adaptiveWithWeightsAndOffset_choosesTheLambdaOfGlmnetsRecipe() throws Exception {
+  void adaptiveWithWeightsAndOffset_andRelaxed_matchTheRecipeOfGlmnet() throws Exception {
     Path data = cgd("cgd_w.csv", 0);
     InProcess r = InProcess.run(List.of("path", "--quiet", "--threads", "1", "--data",
         data.toString(), "--target", "infections", "--family", "poisson", "--adaptive",
@@ -118,5 +118,29 @@ class RelaxWeightsOffsetCliTest {
       }
     }
     assertEquals(lambdaMin, cv.get("lambda_min").asDouble(), 1e-8 * lambdaMin);
+
+    // --relax with it: the relaxed adaptive lasso, each fold its own pilot, path and refits
+    InProcess relaxed = InProcess.run(List.of("path", "--quiet", "--threads", "1", "--data",
+        data.toString(), "--target", "infections", "--family", "poisson", "--relax",
+        "--adaptive", "--adaptive-pilot", "ols", "--weights", "obs_weight", "--offset",
+        "log_followup_years", "--ignore-columns", "id,followup_days,center_europe_other",
+        "--foldid", REAL.resolve("cgd-foldid.csv").toString(), "--tol", "1e-12", "--out",
+        dir.resolve("ra").toString()));
+    assertEquals(0, relaxed.exit(), relaxed.err());
+    JsonNode rcv = JSON.readTree(dir.resolve("ra/path.json").toFile()).get("relaxed").get("cv");
+    List<String> curves = Files.readAllLines(REAL.resolve("cgd_weighted-adaptive-relax-cv.csv"));
+    List<String> header = List.of(curves.get(0).split(","));
+    JsonNode gamma = rcv.get("gamma");
+    for (int g = 0; g < gamma.size(); g++) {
+      double value = gamma.get(g).asDouble();
+      int column = header.indexOf("cvm_" + (value == (int) value ? Integer.toString((int) value)
+          : Double.toString(value)));
+      for (int l = 1; l < curves.size(); l++) {
+        double theirs = Double.parseDouble(curves.get(l).split(",")[column]);
+        assertEquals(theirs, rcv.get("mean").get(g).get(l - 1).asDouble(), 5e-5 * theirs,
+            "γ " + value + ", λ #" + l);
+      }
+    }
+    assertTrue(Files.readString(dir.resolve("ra/run.json")).contains("least_squares"));
   }
 }

@@ -26,8 +26,10 @@ import java.util.OptionalLong;
  * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) the path, every
  * refit and every fold's fits take them, and the cross-validation scores as
  * {@link ElasticNetCV}'s (weighted held-out deviance with the offsets in η, folds weighted by
- * their weight sums: glmnet's {@code relax.glmnet} and {@code cv.glmnet}). α must be &gt; 0 (a
- * ridge path has no active set); no adaptive factors yet. Immutable and thread-safe.
+ * their weight sums: glmnet's {@code relax.glmnet} and {@code cv.glmnet}). With the adaptive
+ * setting ({@link LinearBuilder#adaptive}) the path relaxed is the adaptive lasso's, and each fold
+ * fits its own pilot before its path and refits ({@link RelaxedCrossValidation}). α must be
+ * &gt; 0 (a ridge path has no active set). Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().numFolds(10).build()
@@ -51,8 +53,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   private final dev.tikhonov.select.CrossValidation.Keep keep;
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
+  private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
 
   private RelaxedLasso(Builder<M> b) {
+    this.adaptive = b.adaptive;
     this.keep = b.keep;
     this.weightColumn = b.weightColumn;
     this.offsetColumn = b.offsetColumn;
@@ -124,11 +128,24 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     LinearFit.requireFamily(family, train, name());
     ObservationColumns.Split split = split(train);
     double[][] x = split.x();
-    PathSolution lasso = ElasticNetPath.fit(family, x, train.targets(), split.observations(),
-        settings, split.featureNames(), LinearFit.classNames(family, train));
+    Map<String, Object> s = settingsMap();
+    PathSolution lasso;
+    java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Factors> factors =
+        java.util.Optional.empty();
+    if (adaptive.isPresent()) {
+      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
+          x, train.targets(), split.observations(), settings, adaptive.get(),
+          split.featureNames(), LinearFit.classNames(family, train), threads);
+      lasso = a.path();
+      factors = java.util.Optional.of(a.factors());
+      LinearFit.putAdaptive(s, adaptive.get(), a.factors());
+    } else {
+      lasso = ElasticNetPath.fit(family, x, train.targets(), split.observations(), settings,
+          split.featureNames(), LinearFit.classNames(family, train));
+    }
     RelaxedFit fit = RelaxedFit.of(family, x, train.targets(), split.observations(), settings,
         lasso);
-    return relaxedPath(fit, split, provenance(train, settingsMap(), OptionalLong.empty()));
+    return relaxedPath(fit, split, factors, provenance(train, s, OptionalLong.empty()));
   }
 
   /** The relaxed path, the cross-validation curve per γ, and the chosen (λ, γ). */
@@ -142,9 +159,10 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent());
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
-        split.observations(), settings, split.featureNames(),
+        split.observations(), settings, adaptive, split.featureNames(),
         LinearFit.classNames(family, train), gammas, folds, measure, keep, threads);
     Map<String, Object> s = settingsMap();
+    fit.adaptiveFactors().ifPresent(f -> LinearFit.putAdaptive(s, adaptive.get(), f));
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
       s.put("fold_ids", "given");
@@ -156,7 +174,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     s.put("gamma_min", fit.cv().gammaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
     s.put("gamma_1se", fit.cv().gamma1se());
-    RelaxedPath<M> path = relaxedPath(fit.fit(), split, provenance(train, s,
+    RelaxedPath<M> path = relaxedPath(fit.fit(), split, fit.adaptiveFactors(),
+        provenance(train, s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty()));
     return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule, fit.outOfFold());
   }
@@ -164,8 +183,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   /** The features without the weight and offset columns, and the observations from them. */
   private ObservationColumns.Split split(Dataset train) {
     if (train.isSparse()) {
-      LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn,
-          java.util.Optional.empty());
+      LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
     }
     return ObservationColumns.split(train, family, weightColumn, offsetColumn);
   }
@@ -184,10 +202,13 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   }
 
   private RelaxedPath<M> relaxedPath(RelaxedFit fit, ObservationColumns.Split split,
+      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Factors> adaptiveFactors,
       Provenance provenance) {
     double[][] x = split.x();
-    return new RelaxedPath<>(fit, kind,
-        LinearFit.normalizedFactors(settings.penaltyFactors(), x.length == 0 ? 0 : x[0].length),
+    // the models' penalty, for evaluate and the model file: the adaptive factors when there are
+    double[] factors = adaptiveFactors.map(f -> f.normalized()).orElseGet(() ->
+        LinearFit.normalizedFactors(settings.penaltyFactors(), x.length == 0 ? 0 : x[0].length));
+    return new RelaxedPath<>(fit, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
         provenance, split.offsetColumn());
   }
@@ -255,14 +276,9 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     }
 
     /**
-     * @throws InputException for α = 0 (no active set to relax) or the adaptive setting (not
-     *     supported with relax yet)
+     * @throws InputException for α = 0 (no active set to relax)
      */
     public RelaxedLasso<M> build() {
-      if (adaptive.isPresent()) {
-        throw InputException.about("adaptive", ": the relaxed lasso does not take adaptive penalty"
-            + " factors yet");
-      }
       RelaxedFit.checkL1Ratio(l1Ratio);
       dev.tikhonov.linear.ElasticNetPath.requirePenaltyFits(family, pathSettings());
       return new RelaxedLasso<>(this);

@@ -41,12 +41,19 @@ public final class RelaxedCrossValidation {
    * The full-data relaxed fit, its cross-validation and, when kept
    * ({@link CrossValidation.Keep#OUT_OF_FOLD_PREDICTIONS}), the out-of-fold predictions of each
    * γ's blend, in the order of {@code cv.gammas()} (cv.glmnet's {@code fit.preval}, one matrix
-   * per γ); empty when not kept. An immutable value, as its parts are (do not modify their
-   * arrays); thread-safe.
+   * per γ); empty when not kept; and, for the adaptive lasso, the all-rows pilot's factors. An
+   * immutable value, as its parts are (do not modify their arrays); thread-safe.
    */
-  public record Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold) {
+  public record Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold,
+      Optional<AdaptivePenalty.Factors> adaptiveFactors) {
     public Fit {
       outOfFold = List.copyOf(outOfFold);
+      java.util.Objects.requireNonNull(adaptiveFactors, "adaptiveFactors (empty for none)");
+    }
+
+    /** A fit of the plain (not adaptive) path. */
+    public Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold) {
+      this(fit, cv, outOfFold, Optional.empty());
     }
 
     /** A fit without out-of-fold predictions. */
@@ -134,6 +141,23 @@ public final class RelaxedCrossValidation {
   public static Fit path(Family family, double[][] x, double[] y, Observations observations,
       PathSettings settings, List<String> featureNames, List<String> classNames,
       double[] gammas, KFold folds, CvMeasure measure, CrossValidation.Keep keep, int threads) {
+    return path(family, x, y, observations, settings, Optional.empty(), featureNames,
+        classNames, gammas, folds, measure, keep, threads);
+  }
+
+  /**
+   * {@link #path(Family, double[][], double[], Observations, PathSettings, List, List, double[],
+   * KFold, CvMeasure, CrossValidation.Keep, int)} of the adaptive lasso when {@code adaptive} is
+   * given (glmnet users' {@code penalty.factor} with {@code relax = TRUE}): the path relaxed is
+   * {@link AdaptivePenalty}'s, its pilot on all rows, and each fold fits its own pilot and factors
+   * on its training rows before its path and refits (the refits, at λ = 0, have no penalty, so
+   * the factors choose only the active sets). {@link Fit#adaptiveFactors()} has the all-rows
+   * pilot's factors.
+   */
+  public static Fit path(Family family, double[][] x, double[] y, Observations observations,
+      PathSettings settings, Optional<AdaptivePenalty.Settings> adaptive,
+      List<String> featureNames, List<String> classNames, double[] gammas, KFold folds,
+      CvMeasure measure, CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     java.util.Objects.requireNonNull(keep, "keep");
     double[] g = gammas(gammas);
@@ -148,8 +172,16 @@ public final class RelaxedCrossValidation {
         () -> HeldOutLoss.deviance(x, y, offsets), y, classNames);
     CrossValidation.requireScorable(scorer, weights, folds);
     requireWeightedFolds(weights, folds);
-    PathSolution full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames,
-        classNames);
+    Optional<AdaptivePenalty.Factors> factors = Optional.empty();
+    PathSolution full;
+    if (adaptive.isPresent()) {
+      AdaptivePenalty.Fit a = AdaptivePenalty.fit(family, x, y, observations, settings,
+          adaptive.get(), featureNames, classNames, threads);
+      full = a.path();
+      factors = Optional.of(a.factors());
+    } else {
+      full = ElasticNetPath.fit(family, x, y, observations, settings, featureNames, classNames);
+    }
     RelaxedFit relaxed = RelaxedFit.of(family, x, y, observations, settings, full);
     List<String> classes = full.classNames();
     double[] lambdas = full.lambdas();
@@ -168,10 +200,10 @@ public final class RelaxedCrossValidation {
     // each fold's lasso path's own shortfall, set by its task (one index each), read after
     // runAll
     List<Optional<Shortfall>> shortfalls = new ArrayList<>();
-    List<Optional<PilotShortfall>> noPilots = new ArrayList<>();
+    List<Optional<PilotShortfall>> pilots = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       shortfalls.add(Optional.empty());
-      noPilots.add(Optional.empty());
+      pilots.add(Optional.empty());
     }
     for (int f = 1; f <= k; f++) {
       int fold = f;
@@ -180,8 +212,18 @@ public final class RelaxedCrossValidation {
         int[] test = folds.testRows(fold);
         RelaxedFit fit;
         try {
-          PathSolution lasso = ElasticNetPath.fit(family, x, y, train, observations,
-              interpolate ? settings : settings.withLambdas(lambdas), featureNames, classes);
+          PathSettings sequence = interpolate ? settings : settings.withLambdas(lambdas);
+          PathSolution lasso;
+          if (adaptive.isPresent()) {
+            AdaptivePenalty.Factors own = AdaptivePenalty.factors(family, x, y, train,
+                observations, settings, adaptive.get(), featureNames, classes, 1);
+            pilots.set(fold - 1, own.pilotShortfall());
+            lasso = AdaptivePenalty.path(family, x, y, train, observations, sequence, own,
+                featureNames, classes);
+          } else {
+            lasso = ElasticNetPath.fit(family, x, y, train, observations, sequence,
+                featureNames, classes);
+          }
           fit = RelaxedFit.of(family, x, y, train, observations, settings, lasso);
           shortfalls.set(fold - 1, lasso.shortfall());
         } catch (InputException e) {
@@ -216,7 +258,7 @@ public final class RelaxedCrossValidation {
         foldsWithFit[l]++;
       }
     }
-    Optional<CvShortfall> shortfall = CvShortfall.of(shortfalls, noPilots);
+    Optional<CvShortfall> shortfall = CvShortfall.of(shortfalls, pilots);
     List<CvResult> curves = new ArrayList<>();
     for (int c = 0; c < g.length; c++) {
       double[][] foldLoss = new double[k][];
@@ -230,7 +272,7 @@ public final class RelaxedCrossValidation {
       outOfFold.add(new OutOfFoldPredictions(lambdas.clone(), folds.foldIds(),
           outputs == 1 ? List.of() : classes, p.out()));
     }
-    return new Fit(relaxed, RelaxedCvResult.of(g, curves), outOfFold);
+    return new Fit(relaxed, RelaxedCvResult.of(g, curves), outOfFold, factors);
   }
 
   /** Σ wᵢ over the rows (their count without weights). */

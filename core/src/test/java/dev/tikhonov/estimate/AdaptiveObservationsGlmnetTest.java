@@ -96,6 +96,59 @@ class AdaptiveObservationsGlmnetTest {
     assertEquals(lambdas[min], cv.lambdaMin(), PILOT * lambdas[min], tag + ": λ_min");
   }
 
+  /**
+   * The relaxed adaptive lasso (glmnet's penalty.factor with relax = TRUE): the adaptive path,
+   * each λ's unpenalized refit with the weights and offsets, and the honest CV per γ (each fold
+   * its own pilot, path and refits).
+   */
+  static void checkRelaxed(String tag, String folds, Dataset data, Family family,
+      Optional<String> offset) {
+    RelaxedLasso.Builder<?> builder = RelaxedLasso.of(family);
+    offset.ifPresent(builder::offsetColumn);
+    CrossValidatedRelaxedPath<?> cv = builder
+        .adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0).weightColumn("obs_weight")
+        .tolerance(1e-12).foldIds(RealDataGlmnetTest.folds(folds, data.size())).build()
+        .crossValidate(data);
+    dev.tikhonov.linear.RelaxedFit fit = cv.path().solution();
+    Table lasso = RealDataGlmnetTest.ref(tag + "-adaptive-path.csv");
+    Table relaxed = RealDataGlmnetTest.ref(tag + "-adaptive-relaxed.csv");
+    assertEquals(lasso.rows().length, fit.size(), tag + ": the sequence ends alike");
+    double worst = 0;
+    for (int l = 0; l < fit.size(); l++) {
+      worst = Math.max(worst, RelaxedObservationsGlmnetTest.error(fit.lasso(), l, lasso, l));
+      worst = Math.max(worst, RelaxedObservationsGlmnetTest.error(fit.relaxed(), l, relaxed, l));
+    }
+    Table curves = RealDataGlmnetTest.ref(tag + "-adaptive-relax-cv.csv");
+    double worstCv = 0;
+    for (int c = 0; c < cv.gammas().length; c++) {
+      double g = cv.gammas()[c];
+      String label = g == (int) g ? Integer.toString((int) g) : Double.toString(g);
+      double[] mean = curves.column(curves.column("cvm_" + label));
+      double[] se = curves.column(curves.column("cvsd_" + label));
+      for (int l = 0; l < mean.length; l++) {
+        worstCv = Math.max(worstCv, Math.abs(cv.cv().curve(c).mean()[l] / mean[l] - 1));
+        worstCv = Math.max(worstCv, Math.abs(cv.cv().curve(c).standardError()[l] / se[l] - 1));
+      }
+    }
+    System.out.printf("relaxed adaptive %s: path and refits %.2e, cv %.2e%n", tag, worst,
+        worstCv);
+    assertTrue(worst < COEFFICIENTS, tag + ": path or refits off by " + worst);
+    assertTrue(worstCv < RelaxedObservationsGlmnetTest.CV, tag + ": CV off by " + worstCv);
+    assertEquals("least_squares", cv.path().provenance().settings().get("adaptive_pilot"));
+  }
+
+  @Test
+  void diabetesWeighted_relaxedAdaptive_refitsAndCv_matchGlmnetsRecipe() {
+    checkRelaxed("diabetes_weighted", "diabetes", RelaxedObservationsGlmnetTest.diabetes(),
+        Family.GAUSSIAN, Optional.empty());
+  }
+
+  @Test
+  void cgdWeightedWithOffset_relaxedAdaptive_refitsAndCv_matchGlmnetsRecipe() {
+    checkRelaxed("cgd_weighted", "cgd", cgdWithoutOneCenter(), Family.POISSON,
+        Optional.of("log_followup_years"));
+  }
+
   @Test
   void diabetesWeighted_leastSquaresPilot_pathAndCv_matchGlmnetsRecipe() {
     check("diabetes_weighted", "diabetes", RelaxedObservationsGlmnetTest.diabetes(),
@@ -104,12 +157,18 @@ class AdaptiveObservationsGlmnetTest {
 
   @Test
   void cgdWeightedWithOffset_leastSquaresPilot_pathAndCv_matchGlmnetsRecipe() {
-    // without center_europe_other: the four center dummies sum to 1 (the intercept's column),
-    // so the least-squares pilot would not be unique
-    Dataset data = RelaxedObservationsGlmnetTest.withWeights(dev.tikhonov.data.CsvReader.read(
+    check("cgd_weighted", "cgd", cgdWithoutOneCenter(), Family.POISSON,
+        Optional.of("log_followup_years"));
+  }
+
+  /**
+   * cgd without center_europe_other: the four center dummies sum to 1 (the intercept's column),
+   * so the least-squares pilot would not be unique.
+   */
+  static Dataset cgdWithoutOneCenter() {
+    return RelaxedObservationsGlmnetTest.withWeights(dev.tikhonov.data.CsvReader.read(
         RealDataGlmnetTest.DATA.resolve("cgd.csv"), "infections",
         dev.tikhonov.data.TargetKind.REAL, dev.tikhonov.data.CsvOptions.defaults()
             .withIgnoredColumns("id", "followup_days", "center_europe_other")), "cgd_weighted");
-    check("cgd_weighted", "cgd", data, Family.POISSON, Optional.of("log_followup_years"));
   }
 }

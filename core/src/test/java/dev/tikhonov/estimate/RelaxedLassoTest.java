@@ -114,8 +114,6 @@ class RelaxedLassoTest {
         e.getMessage());
     e = assertThrows(InputException.class, () -> RelaxedLasso.gaussian().gammas(0, 2));
     assertTrue(e.getMessage().startsWith("gammas: every γ must be in [0, 1]"), e.getMessage());
-    e = assertThrows(InputException.class, () -> RelaxedLasso.gaussian().adaptive().build());
-    assertTrue(e.getMessage().startsWith("adaptive:"), e.getMessage());
     e = assertThrows(InputException.class,
         () -> ElasticNet.gaussian().adaptive(AdaptivePenalty.Pilot.RIDGE, -1));
     assertEquals("adaptivePower must be positive and finite, got -1.0", e.getMessage());
