@@ -16,6 +16,10 @@
 #   TAG-adaptive-pilot.csv  magnitude |s_j b_j| of the all-rows pilot, one row per feature in
 #                           the path's column order
 #   TAG-adaptive-path.csv   the adaptive path: lambda, a0, then the features
+#   cgd_weighted-adaptive-ridge-pilot.csv  the ridge pilot's magnitudes |s_j b_j| and its
+#                           lambda_min (cv.glmnet, alpha = 0, lambda.min.ratio = 1e-6, on the
+#                           library's pilot folds KFold.random(128, 10, seed 0), which it wrote
+#                           into real/cgd-ridge-pilot-foldid.csv)
 #   TAG-adaptive-cv.csv     lambda, cvm, cvsd
 #   TAG-adaptive-relaxed.csv  the relaxed adaptive lasso, glmnet(penalty.factor = ...,
 #                           relax = TRUE)$relaxed: each lambda's unpenalized refit
@@ -80,6 +84,21 @@ run <- function(tag, data, x, y, family, offset = NULL) {
   frame <- data.frame(lambda = fit$lambda, a0 = as.numeric(fit$a0), t(b))
   names(frame) <- c("lambda", "a0", rownames(b))
   save(frame, paste0(tag, "-adaptive-path.csv"))
+  # the ridge pilot: cv.glmnet(alpha = 0, lambda.min.ratio = 1e-6) with the weights and offset
+  # on the library's own pilot folds (KFold.random(n, 10, seed 0), written out by the library:
+  # real/DATA-ridge-pilot-foldid.csv), its coefficients at lambda.min
+  # (cgd only: diabetes' ridge CV curve is nearly flat at its small lambda, where glmnet's
+  # nearly unpenalized fits on the collinear s1-s4 creep, so its lambda_min is not reproducible)
+  if (data == "cgd") {
+    pilot_folds <- read.csv(file.path(out, paste0(data, "-ridge-pilot-foldid.csv")))$fold
+    ridge <- cv.glmnet(x, y, family = family, weights = w, offset = offset, alpha = 0,
+                       lambda.min.ratio = 1e-6, foldid = pilot_folds, thresh = 1e-14,
+                       maxit = 1e7)
+    mean <- colSums(w * x) / sum(w)
+    sd <- sqrt(colSums(w * sweep(x, 2, mean)^2) / sum(w))
+    save(data.frame(magnitude = abs(as.numeric(coef(ridge, s = "lambda.min"))[-1] * sd),
+                    lambda_min = ridge$lambda.min), paste0(tag, "-adaptive-ridge-pilot.csv"))
+  }
   folds <- foldid(data)
   cv <- manual_cv(x, y, family, w, offset, folds, fit$lambda, adaptive)
   cvm <- cv$cvm
