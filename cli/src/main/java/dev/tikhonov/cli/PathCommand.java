@@ -909,6 +909,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         .or(() -> path.solution().lasso().warning()));
     warn(curve.map(c -> c.curve(0)).flatMap(c -> c.shortfall()
         .flatMap(s -> s.pathMessage(REMEDY)).or(c::warning)));
+    // --adaptive: the folds' own pilots, then the all-rows pilot, as the lasso's path says them
+    warn(curve.map(c -> c.curve(0)).flatMap(CvResult::shortfall)
+        .flatMap(s -> s.pilotMessage(REMEDY)));
+    warn(path.adaptivePilotShortfall().map(s -> s.message(REMEDY)));
     // as the lasso's CV: λ_min at the sequence's end (path.json's relaxed.cv has it too)
     warn(curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution().lasso(), c.indexMin(),
         c.lambdaMin(), c.measure())));

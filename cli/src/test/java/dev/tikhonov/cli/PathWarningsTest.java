@@ -85,6 +85,17 @@ class PathWarningsTest {
   }
 
   @Test
+  void relaxedAdaptive_saysTheFoldsOwnPilotsAndTheAllRowsPilotFellShort() {
+    List<String> lines = warnings(shortOfPasses("relaxadaptive", "--relax", "--adaptive",
+        "--cv-folds", "3"));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tikhonov: warning: cross-validation"
+        + " fold 1 of 3 (and 2 more) fitted its path with penalty factors from a pilot that did"
+        + " not converge") && l.endsWith(": " + REMEDY)), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("tikhonov: warning: the adaptive"
+        + " lasso's ridge pilot") && l.endsWith(": " + REMEDY)), lines.toString());
+  }
+
+  @Test
   void adaptiveCrossValidation_saysTheFoldsOwnPilotsFellShort() throws IOException {
     List<String> lines = warnings(shortOfPasses("adaptive", "--adaptive", "--cv-folds", "3"));
     // the path, its CV's folds, the folds' own pilots, the all-rows pilot

@@ -210,7 +210,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
         LinearFit.normalizedFactors(settings.penaltyFactors(), x.length == 0 ? 0 : x[0].length));
     return new RelaxedPath<>(fit, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
-        provenance, split.offsetColumn());
+        provenance, split.offsetColumn(),
+        adaptiveFactors.flatMap(dev.tikhonov.select.AdaptivePenalty.Factors::pilotShortfall));
   }
 
   private KFold folds(int n) {

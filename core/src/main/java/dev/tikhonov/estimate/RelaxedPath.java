@@ -26,10 +26,13 @@ public final class RelaxedPath<M extends Predictor> {
   private final double[] scales;
   private final Provenance provenance;
   private final Optional<String> offsetColumn;
+  private final Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot;
 
   RelaxedPath(RelaxedFit fit, LinearFit.Kind<M> kind, double[] factors, double[] scales,
-      Provenance provenance, Optional<String> offsetColumn) {
+      Provenance provenance, Optional<String> offsetColumn,
+      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
     this.offsetColumn = offsetColumn;
+    this.adaptivePilot = adaptivePilot;
     this.fit = fit;
     this.kind = kind;
     this.factors = factors.clone();
@@ -59,7 +62,7 @@ public final class RelaxedPath<M extends Predictor> {
    */
   public RegularizationPath<M> atGamma(double gamma) {
     return new RegularizationPath<>(fit.blend(gamma), kind, factors, scales,
-        provenance.withSettings(Map.of("gamma", gamma)), offsetColumn);
+        provenance.withSettings(Map.of("gamma", gamma)), offsetColumn, adaptivePilot);
   }
 
   /** The model at λ index {@code index} (0 = the largest λ) and γ ∈ [0, 1]. */
@@ -94,6 +97,15 @@ public final class RelaxedPath<M extends Predictor> {
    */
   public Optional<dev.tikhonov.linear.Shortfall> lassoShortfall() {
     return fit.lasso().shortfall();
+  }
+
+  /**
+   * What the adaptive lasso's all-rows pilot did not reach (its path, or its ridge CV's folds,
+   * ran out of passes), which chose the factors of the path relaxed; empty when it converged or
+   * without the adaptive setting ({@link RegularizationPath#adaptivePilotShortfall}).
+   */
+  public Optional<dev.tikhonov.select.PilotShortfall> adaptivePilotShortfall() {
+    return adaptivePilot;
   }
 
   /**
