@@ -36,7 +36,7 @@ final class TestScores {
   }
 
   /**
-   * "accuracy 0.9722, loss 0.0837" for a classifier ("accuracy 0.9825, AUC 0.9977, loss 0.0539"
+   * "accuracy 0.9722, loss 0.0837" for a classifier ("accuracy 0.9825, AUC 0.9983, loss 0.0539"
    * for two classes); "MSE 3058, R² 0.4853, loss 1529" for a regressor (significant digits: a
    * loss of 10¹⁰ printed with 4 decimals was unreadable).
    */
