@@ -214,6 +214,11 @@ public final class PathJob {
       err.println("tikhonov-spark: " + message);
       return 2;
     } catch (Exception e) {
+      Optional<String> header = csvHeaderMismatch(e);
+      if (header.isPresent()) {
+        err.println("tikhonov-spark: --data " + dataArg(args).orElse("") + ": " + header.get());
+        return 2;
+      }
       Optional<String> line = malformedCsvLine(e);
       if (line.isPresent()) {
         err.println("tikhonov-spark: --data " + dataArg(args).orElse("") + ": a line has more or"
@@ -231,6 +236,61 @@ public final class PathJob {
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Why a CSV file's header line does not fit the columns read, when that is why the read
+   * failed: Spark takes the columns from one file's header line and (with
+   * {@code enforceSchema} false) checks every file's against them; its default ignores the
+   * other files' header lines, so a folder whose part files order their columns differently
+   * was fitted with the columns swapped in some files. Spark also renames a header's repeated
+   * names (a, a → a1, a2) and empty ones (_c1), which the check meets too.
+   */
+  static Optional<String> csvHeaderMismatch(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      boolean names = m.startsWith("CSV header does not conform to the schema");
+      boolean count = m.startsWith("Number of column in CSV header is not equal");
+      if (!(c instanceof org.apache.spark.SparkThrowable) || !(names || count)) {
+        continue;
+      }
+      String file = field(m, "CSV file: ").map(PathJob::shownPath).orElse("a file");
+      if (count) {
+        return Optional.of("the header line of " + file + " has another number of columns than"
+            + " the other files' (" + field(m, " Header length: ").orElse("?") + "); every"
+            + " file needs the same header line");
+      }
+      List<String> header = Arrays.asList(field(m, " Header: ").orElse("").split(", ", -1));
+      for (int j = 0; j < header.size(); j++) {
+        String name = header.get(j);
+        if (name.isBlank()) {
+          return Optional.of("the header line of " + file + " has a column without a name"
+              + " (column " + (j + 1) + "); every column needs its own name");
+        }
+        for (int k = 0; k < j; k++) {
+          if (header.get(k).equalsIgnoreCase(name)) {
+            return Optional.of("the header line of " + file + " names column '" + name + "'"
+                + " twice; every column needs its own name");
+          }
+        }
+      }
+      return Optional.of("the header line of " + file + " (" + String.join(", ", header)
+          + ") orders the columns otherwise than another file's (" + field(m, " Schema: ")
+          .orElse("?") + "); every file needs the same header line");
+    }
+    return Optional.empty();
+  }
+
+  /** The rest of the line of Spark's message that begins with {@code prefix}. */
+  private static Optional<String> field(String message, String prefix) {
+    return message.lines().filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()).strip()).findFirst();
+  }
+
+  /** A path as Spark names it, without the {@code file:} scheme of a local file. */
+  private static String shownPath(String path) {
+    return path.startsWith("file:") ? JobOutput.localPath(path).map(Path::toString).orElse(path)
+        : path;
   }
 
   /**
@@ -366,9 +426,11 @@ public final class PathJob {
     if (options.format.map("csv"::equals).orElse(isCsv(options.data))) {
       // FAILFAST, every column parsed: a line with more or fewer fields than the header is an
       // error (Spark's default drops a line's extra fields and reads its missing ones as null,
-      // so a misaligned row was fitted), whichever columns the fit reads.
+      // so a misaligned row was fitted), whichever columns the fit reads. enforceSchema false:
+      // every file's header line is checked against the columns (csvHeaderMismatch).
       Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
-          .option("mode", "FAILFAST").option("columnPruning", "false").csv(options.data);
+          .option("mode", "FAILFAST").option("columnPruning", "false")
+          .option("enforceSchema", "false").csv(options.data);
       List<Column> numbers = new ArrayList<>();
       for (String c : text.columns()) {
         numbers.add(Columns.column(c).try_cast("double").alias(c));

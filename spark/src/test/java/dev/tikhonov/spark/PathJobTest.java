@@ -734,4 +734,58 @@ class PathJobTest {
       }
     }
   }
+
+  /**
+   * A folder of CSV part files whose second file orders its columns a, y, ... where the first
+   * has y, a, ...: Spark took the columns from one file's header line and ignored the other's,
+   * so half the rows were fitted with the target and a feature swapped, exit 0 (deviance ratio
+   * 1.0000 here). Now each file's header line is checked, as are a header's repeated and empty
+   * names (which Spark renamed a1, a2 and _c1, names the file does not have).
+   */
+  @Test
+  void csvHeaderLinesThatDoNotMatchTheColumns_exitWithCode2_namingTheFile(@TempDir Path dir)
+      throws IOException {
+    TestSpark.Table t = TestSpark.table(60, 3, 3, 5);
+    StringBuilder first = new StringBuilder("y,a,b,c\n");
+    StringBuilder second = new StringBuilder("a,y,b,c\n");
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      String rest = t.x()[i][1] + "," + t.x()[i][2] + "\n";
+      (i < 30 ? first : second).append(i < 30 ? t.y()[i] + "," + t.x()[i][0]
+          : t.x()[i][0] + "," + t.y()[i]).append(',').append(rest);
+      body.append(t.y()[i]).append(',').append(t.x()[i][0]).append(',').append(rest);
+    }
+    Path folder = Files.createDirectories(dir.resolve("parts"));
+    Files.writeString(folder.resolve("part-0.csv"), first);
+    Path swapped = Files.writeString(folder.resolve("part-1.csv"), second);
+    var r = run("--data", folder.toString(), "--format", "csv", "--target", "y", "--lambdas",
+        "1,0.1", "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    // Spark may take the columns from either file: the other one is named
+    String message = r.err().strip();
+    assertTrue(message.equals("tikhonov-spark: --data " + folder + ": the header line of "
+        + swapped + " (a, y, b, c) orders the columns otherwise than another file's (y, a, b,"
+        + " c); every file needs the same header line") || message.equals("tikhonov-spark:"
+        + " --data " + folder + ": the header line of " + folder.resolve("part-0.csv")
+        + " (y, a, b, c) orders the columns otherwise than another file's (a, y, b, c); every"
+        + " file needs the same header line"), message);
+    Path twice = Files.writeString(dir.resolve("twice.csv"), "y,a,a,c\n" + body);
+    r = run("--data", twice.toString(), "--target", "y", "--lambdas", "1,0.1", "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("tikhonov-spark: --data " + twice + ": the header line of " + twice
+        + " names column 'a' twice; every column needs its own name", r.err().strip());
+    Path unnamed = Files.writeString(dir.resolve("unnamed.csv"), "y,,b,c\n" + body);
+    r = run("--data", unnamed.toString(), "--target", "y", "--lambdas", "1,0.1", "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("tikhonov-spark: --data " + unnamed + ": the header line of " + unnamed
+        + " has a column without a name (column 2); every column needs its own name",
+        r.err().strip());
+    // the same rows under one header line fit
+    Path good = Files.writeString(dir.resolve("good.csv"), "y,a,b,c\n" + body);
+    r = run("--data", good.toString(), "--target", "y", "--lambdas", "1,0.1", "--out",
+        dir.resolve("o").toString());
+    assertEquals(0, r.code(), r.err());
+  }
 }
