@@ -657,8 +657,33 @@ public final class PathJob {
         throw new InputException("--save-lambda " + o.saveLambda()
             + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
       }
+      requirePathSettings(o);
       return o;
     }
+
+    /**
+     * The core's own checks of the path settings (more than 100,000 λ, a λ twice), before any
+     * data are read and in this job's flags: they came at the fit, in the core's setting names
+     * ({@code numLambdas must be in 1..100000}, {@code lambdas must be distinct}).
+     */
+    private static void requirePathSettings(Options o) {
+      try {
+        o.estimator().pathSettings();
+      } catch (InputException e) {
+        String m = e.getMessage();
+        for (String[] setting : SETTING_FLAGS) {
+          if (m.startsWith(setting[0] + " ") || m.startsWith(setting[0] + ":")) {
+            throw new InputException(setting[1] + m.substring(setting[0].length()), e);
+          }
+        }
+        throw e;
+      }
+    }
+
+    /** A core setting's name at the start of its message → this job's flag (longest first). */
+    private static final String[][] SETTING_FLAGS = {
+        {"lambdaMinRatio", "--lambda-min-ratio"}, {"numLambdas", "--nlambda"},
+        {"l1Ratio (α)", "--l1-ratio"}, {"tolerance", "--tol"}, {"lambdas", "--lambdas"}};
 
     /**
      * {@code --cv-measure} scores a cross-validation of a family that takes it

@@ -788,4 +788,27 @@ class PathJobTest {
         dir.resolve("o").toString());
     assertEquals(0, r.code(), r.err());
   }
+
+  /**
+   * Path settings the core refuses came back at the fit, after the data were read, in the
+   * core's names, which are no flag of the job ({@code numLambdas must be in 1..100000},
+   * {@code lambdas must be distinct}). Now they are refused before the data are read (the
+   * file here does not exist), naming the flag.
+   */
+  @Test
+  void pathSettingsTheCoreRefuses_exitWithCode2_namingTheFlag_beforeTheDataAreRead(
+      @TempDir Path dir) {
+    String missing = dir.resolve("no-such.csv").toString();
+    var many = run("--data", missing, "--target", "y", "--nlambda", "200000", "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, many.code(), many.err());
+    assertEquals("tikhonov-spark: --nlambda must be in 1..100000, got 200000",
+        many.err().strip());
+    var twice = run("--data", missing, "--target", "y", "--lambdas", "0.1,1,0.1", "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, twice.code(), twice.err());
+    assertEquals("tikhonov-spark: --lambdas must be distinct; 0.1 appears more than once",
+        twice.err().strip());
+    assertFalse(Files.exists(dir.resolve("o")), "--out is made after the flags are checked");
+  }
 }
