@@ -142,8 +142,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         ParamValidators.inArray(List.of("gaussian", "binomial", "multinomial", "poisson")));
     l1Ratio = new DoubleParam(this, "l1Ratio", "α, the L1 share of the penalty, in [0, 1]: "
         + "1 lasso, 0 ridge", ParamValidators.inRange(0, 1));
-    lambdas = new DoubleArrayParam(this, "lambdas",
-        "λ values, finite and ≥ 0 (unset: glmnet's geometric sequence from λ_max)");
+    lambdas = new DoubleArrayParam(this, "lambdas", "λ values, at least one, finite and ≥ 0"
+        + " (unset: glmnet's geometric sequence from λ_max)", new ValidLambdas());
     numLambdas = new IntParam(this, "numLambdas", "number of λ of the default sequence (≥ 1)",
         ParamValidators.gtEq(1));
     standardize = new BooleanParam(this, "standardize",
@@ -159,8 +159,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         + "(binomial, multinomial), auc (binomial; largest is best)",
         ParamValidators.inArray(CvMeasure.ids()));
     tolerance = new DoubleParam(this, "tolerance", "the certificate every λ of every path is "
-        + "fitted to: the relative duality gap (> 0; as the core's PathSettings)",
-        ParamValidators.gt(0));
+        + "fitted to: the relative duality gap (> 0 and finite; as the core's PathSettings)",
+        ParamValidators.inRange(0, Double.POSITIVE_INFINITY, false, false));
     lambdaMinRatio = new DoubleParam(this, "lambdaMinRatio", "smallest λ of the default "
         + "sequence as a fraction of λ_max, in (0, 1) (unset: glmnet's 1e-4 when n ≥ p, else "
         + "1e-2)",
@@ -181,6 +181,23 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     setDefault(measure, CvMeasure.DEVIANCE.id());
     setDefault(tolerance, PathSettings.DEFAULT_TOLERANCE);
     setDefault(aggregationDepth, 2);
+  }
+
+  /**
+   * The {@code lambdas} param's validator, as Spark's {@code ParamValidators} are: checked by
+   * every way of setting it ({@code set}, a {@code ParamMap} given to {@code fit} or
+   * {@code copy}, a saved estimator's load), not only {@link #setLambdas}, whose own messages
+   * say more. An empty array got past them and was fitted as "unset", glmnet's sequence.
+   */
+  private static final class ValidLambdas
+      extends scala.runtime.AbstractFunction1<double[], Object> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Object apply(double[] values) {
+      return values.length > 0 && java.util.Arrays.stream(values)
+          .allMatch(v -> v >= 0 && v < Double.POSITIVE_INFINITY);
+    }
   }
 
   @Override

@@ -93,6 +93,31 @@ class SparkElasticNetCVTest {
   }
 
   /**
+   * Spark's other ways of setting a param (set, a ParamMap given to fit or copy, a saved
+   * estimator's load) bypass the setters: an empty λ array got in and the fit took it for
+   * unset, glmnet's sequence, without a word; an infinite tolerance got in and was refused
+   * only at the fit. Each is now the param's validator's refusal, as MLlib's params are.
+   */
+  @Test
+  void params_setWithoutTheirSetters_areValidatedToo() {
+    SparkElasticNetCV cv = new SparkElasticNetCV();
+    for (double[] bad : new double[][] {{}, {1, -1}, {Double.NaN}, {Double.POSITIVE_INFINITY}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> cv.set(cv.lambdas(), bad));
+      assertTrue(e.getMessage().contains("parameter lambdas given invalid value"),
+          e.getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> new org.apache.spark.ml.param.ParamMap().put(cv.lambdas().w(bad)));
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> cv.setTolerance(Double.POSITIVE_INFINITY));
+    cv.set(cv.lambdas(), new double[] {0, 0.5});
+    assertArrayEquals(new double[] {0, 0.5}, cv.getLambdas().orElseThrow());
+    cv.setTolerance(1e300);
+    assertEquals(1e300, cv.getTolerance());
+  }
+
+  /**
    * Spark's validators say only "parameter numFolds given invalid value 1.", so the range is
    * told where a Spark user looks for it: each bounded param's doc in explainParams().
    */
@@ -101,7 +126,7 @@ class SparkElasticNetCVTest {
     SparkElasticNetCV cv = new SparkElasticNetCV();
     Object[][] ranges = {
         {cv.l1Ratio(), "in [0, 1]"}, {cv.numLambdas(), "(≥ 1)"}, {cv.numFolds(), "(≥ 2)"},
-        {cv.tolerance(), "(> 0;"}, {cv.lambdaMinRatio(), "in (0, 1)"},
+        {cv.tolerance(), "(> 0 and finite;"}, {cv.lambdaMinRatio(), "in (0, 1)"},
         {cv.aggregationDepth(), "(≥ 1)"}, {cv.lambdas(), "finite and ≥ 0"},
         {cv.weightCol(), "≥ 0"}, {cv.foldCol(), "1..numFolds"},
         {cv.measure(), "deviance, mse, mae"}};
