@@ -400,6 +400,10 @@ public final class PathJob {
       "column '" + FEATURES + "', (row \\d+ of partition \\d+): feature \\d+ \\(vector index "
       + "(\\d+)\\) is (\\S+), not a finite number");
 
+  /** A feature of the assembled vector named by its index, e.g. its moments overflowed. */
+  private static final java.util.regex.Pattern FEATURE_INDEX = java.util.regex.Pattern.compile(
+      "^column '" + FEATURES + "', feature \\d+ \\(vector index (\\d+)\\):");
+
   /**
    * A message about the assembled vector, told in the data's own column names; a null cell of
    * a CSV file ({@code csv}) is told as what it was in the file, empty or not a number.
@@ -407,6 +411,12 @@ public final class PathJob {
   static String sourceColumns(String message, List<String> features, boolean csv) {
     if (csv) {
       message = NULL_CELL.matcher(message).replaceFirst("$1: empty or not a number");
+    }
+    java.util.regex.Matcher v = FEATURE_INDEX.matcher(message);
+    if (v.find()) {
+      int index = Integer.parseInt(v.group(1));
+      return v.replaceFirst(java.util.regex.Matcher.quoteReplacement("column '"
+          + (index < features.size() ? features.get(index) : "?") + "':"));
     }
     java.util.regex.Matcher m = FEATURE.matcher(message);
     if (m.find()) {

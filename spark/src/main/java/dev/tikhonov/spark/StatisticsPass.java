@@ -117,8 +117,45 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           + Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum() + " rows); a fit"
           + " needs a row of positive weight");
     }
-    return new Output(FoldStatistics.of(Arrays.asList(folds)), merged[merged.length - 1]);
+    FoldStatistics statistics = FoldStatistics.of(Arrays.asList(folds));
+    requireFinite(statistics.total());
+    for (GaussianStatistics part : folds) {
+      requireFinite(part);
+    }
+    return new Output(statistics, merged[merged.length - 1]);
   }
+
+  /**
+   * Refuses statistics whose moments overflowed: a feature (or label) with values about 10¹⁵⁴
+   * or more apart has squared deviations beyond double precision's 1.8·10³⁰⁸. Every value was
+   * finite, so nothing else said so, and the fit treated an infinite variance as a feature
+   * scaled away: at 10²⁰⁰ times its spread a feature came out with coefficient 0, without a
+   * word, where the same feature at its own scale mattered.
+   */
+  private void requireFinite(GaussianStatistics s) {
+    int p = s.numFeatures();
+    double[] scatter = s.featureScatter();
+    for (int j = 0; j < p; j++) {
+      boolean finite = Double.isFinite(s.featureMeans()[j]);
+      for (int k = 0; k < p && finite; k++) {
+        finite = Double.isFinite(scatter[j * p + k]);
+      }
+      if (!finite) {
+        throw new InputException("column '" + featuresCol + "', feature " + (j + 1)
+            + " (vector index " + j + "): " + OVERFLOW);
+      }
+    }
+    boolean label = Double.isFinite(s.targetMean()) && Double.isFinite(s.targetScatter());
+    for (double v : s.featureTargetScatter()) {
+      label &= Double.isFinite(v);
+    }
+    if (!label) {
+      throw new InputException("column '" + labelCol + "': " + OVERFLOW);
+    }
+  }
+
+  private static final String OVERFLOW = "the (weighted) sum of squared deviations from its mean"
+      + " overflows double precision (values about 1e154 or more apart); rescale it";
 
   /** A result without its fingerprint record (the last, when there is one). */
   private static byte[][] statisticsOf(byte[][] partial) {

@@ -811,4 +811,23 @@ class PathJobTest {
         twice.err().strip());
     assertFalse(Files.exists(dir.resolve("o")), "--out is made after the flags are checked");
   }
+
+  /** A feature whose squares overflow is named by its column (it was fitted as 0). */
+  @Test
+  void featureWhoseSquaresOverflow_exitsWithCode2_namingItsColumn(@TempDir Path dir)
+      throws IOException {
+    TestSpark.Table t = TestSpark.table(60, 3, 3, 5);
+    StringBuilder s = new StringBuilder("y,a,b,c\n");
+    for (int i = 0; i < 60; i++) {
+      s.append(t.y()[i]).append(',').append(t.x()[i][0]).append(',')
+          .append(t.x()[i][1] * 1e200).append(',').append(t.x()[i][2]).append('\n');
+    }
+    Path csv = Files.writeString(dir.resolve("wide.csv"), s);
+    var r = run("--data", csv.toString(), "--target", "y", "--lambdas", "1,0.1", "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("tikhonov-spark: column 'b': the (weighted) sum of squared deviations from its"
+        + " mean overflows double precision (values about 1e154 or more apart); rescale it",
+        r.err().strip());
+  }
 }

@@ -341,4 +341,41 @@ class SparkElasticNetCVTest {
     assertEquals("foldCol 'fold' is also the weightCol; a column has one role",
         both.getMessage());
   }
+
+  /**
+   * A feature whose values lie 10²⁰⁰ apart has squares beyond double precision: its variance
+   * overflowed to ∞ and the fit returned it with coefficient 0 and another λ_min, without a
+   * word, where the same feature at its own scale has a coefficient far from 0. A label
+   * 10³⁰⁰ apart was refused by the core as a problem of the features. Both are now refused
+   * after the statistics pass, naming the column (and the feature).
+   */
+  @Test
+  void fit_ofValuesWhoseSquaresOverflow_isRefusedNamingTheColumn() {
+    TestSpark.Table t = TestSpark.table(60, 3, 3, 5);
+    Dataset<Row> plain = TestSpark.frame(spark, t, 2);
+    SparkElasticNetCV cv = new SparkElasticNetCV().setNumFolds(3).setFoldCol("fold")
+        .setNumLambdas(10);
+    // at its own scale the feature matters: the refusal below is not of a feature that is 0
+    assertTrue(Math.abs(cv.fit(plain).coefficients().apply(1)) > 0.1);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (Row r : t.rows()) {
+      double[] x = ((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray().clone();
+      x[1] *= 1e200;
+      rows.add(org.apache.spark.sql.RowFactory.create(Vectors.dense(x), r.get(1), r.get(2),
+          r.get(3)));
+    }
+    Dataset<Row> wide = spark.createDataFrame(rows, TestSpark.SCHEMA);
+    for (String family : List.of("gaussian", "poisson")) {
+      InputException e = assertThrows(InputException.class, () -> cv.copy(
+          new org.apache.spark.ml.param.ParamMap().put(cv.family().w(family))).fit(wide));
+      assertEquals("column 'features', feature 2 (vector index 1): the (weighted) sum of"
+          + " squared deviations from its mean overflows double precision (values about 1e154"
+          + " or more apart); rescale it", e.getMessage(), family);
+    }
+    InputException label = assertThrows(InputException.class, () -> cv.fit(
+        plain.withColumn("label", org.apache.spark.sql.functions.expr("label * 1e300"))));
+    assertEquals("column 'label': the (weighted) sum of squared deviations from its mean"
+        + " overflows double precision (values about 1e154 or more apart); rescale it",
+        label.getMessage());
+  }
 }
