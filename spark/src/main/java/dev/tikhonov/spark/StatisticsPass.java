@@ -104,9 +104,10 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     RowFolder folder = new RowFolder(featuresCol, labelCol, weightCol.orElse(""),
         foldCol.orElse(""), numFolds, seed, maxFeatures, family);
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(folder, true);
+    String column = featuresCol; // the merge runs in tasks: it captures the name, not this
     byte[][] merged = SparkFailures.unwrap(
-        () -> OrderedTreeAggregate.reduce(partials, StatisticsPass::merge, new byte[0][],
-            aggregationDepth));
+        () -> OrderedTreeAggregate.reduce(partials, (a, b) -> merge(column, a, b),
+            new byte[0][], aggregationDepth));
     GaussianStatistics[] folds = StatisticsCodec.decode(statisticsOf(merged));
     if (folds == null) {
       throw new InputException(NO_ROWS);
@@ -168,7 +169,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
    * ⊕ of two partitions' results, fold by fold, and their fingerprint sums added when both
    * carry them; "no rows" is the identity.
    */
-  static byte[][] merge(byte[][] left, byte[][] right) {
+  static byte[][] merge(String featuresCol, byte[][] left, byte[][] right) {
     GaussianStatistics[] a = StatisticsCodec.decode(statisticsOf(left));
     GaussianStatistics[] b = StatisticsCodec.decode(statisticsOf(right));
     if (a == null) {
@@ -178,8 +179,10 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
       return left;
     }
     if (a[0].numFeatures() != b[0].numFeatures()) {
-      throw new InputException("feature vectors of " + a[0].numFeatures() + " and "
-          + b[0].numFeatures() + " elements in the same column: every row needs the same number");
+      // Each partition checked its own rows: here two partitions disagree.
+      throw new InputException("column '" + featuresCol + "' holds vectors of "
+          + a[0].numFeatures() + " elements in some partitions and of " + b[0].numFeatures()
+          + " in others; every row needs the same number");
     }
     GaussianStatistics[] sum = new GaussianStatistics[a.length];
     for (int k = 0; k < a.length; k++) {

@@ -378,4 +378,25 @@ class SparkElasticNetCVTest {
         + " overflows double precision (values about 1e154 or more apart); rescale it",
         label.getMessage());
   }
+
+  /**
+   * Vectors of one size in one partition and of another in the next: each partition's own
+   * check passes, and the merge said "feature vectors of 3 and 5 elements in the same column",
+   * naming no column.
+   */
+  @Test
+  void fit_ofVectorsOfAnotherSizeInAnotherPartition_namesTheColumn() {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      rows.add(org.apache.spark.sql.RowFactory.create(i < 10 ? Vectors.dense(i, 1, 2)
+          : Vectors.dense(i, 1, 2, 3, 4), (double) i, 1.0, i % 2 + 1));
+    }
+    Dataset<Row> data = spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext
+        .fromSparkContext(spark.sparkContext()).parallelize(rows, 2), TestSpark.SCHEMA)
+        .withColumnRenamed("features", "x");
+    InputException e = assertThrows(InputException.class, () -> new SparkElasticNetCV()
+        .setFeaturesCol("x").setNumFolds(2).setFoldCol("fold").fit(data));
+    assertEquals("column 'x' holds vectors of 3 elements in some partitions and of 5 in others;"
+        + " every row needs the same number", e.getMessage());
+  }
 }

@@ -33,8 +33,10 @@ class StatisticsCodecTest {
     GaussianStatistics[] one = {GaussianStatistics.of(TABLE.x(), TABLE.y(),
         IntStream.range(0, 30).toArray())};
     byte[][] encoded = StatisticsCodec.encode(one);
-    assertEquals(one[0], StatisticsCodec.decode(StatisticsPass.merge(new byte[0][], encoded))[0]);
-    assertEquals(one[0], StatisticsCodec.decode(StatisticsPass.merge(encoded, new byte[0][]))[0]);
+    assertEquals(one[0],
+        StatisticsCodec.decode(StatisticsPass.merge("features", new byte[0][], encoded))[0]);
+    assertEquals(one[0],
+        StatisticsCodec.decode(StatisticsPass.merge("features", encoded, new byte[0][]))[0]);
   }
 
   @Test

@@ -237,8 +237,9 @@ class StatisticsPassTest {
           .toJavaRDD();
       JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(
           (index, it) -> Collections.singletonList(partial(it)).iterator(), true);
-      results[run] = partials.treeAggregate(new byte[0][], StatisticsPass::merge,
-          StatisticsPass::merge, 2);
+      results[run] = partials.treeAggregate(new byte[0][],
+          (a, b) -> StatisticsPass.merge("features", a, b),
+          (a, b) -> StatisticsPass.merge("features", a, b), 2);
     }
     GaussianStatistics[] first = StatisticsCodec.decode(results[0]);
     GaussianStatistics[] second = StatisticsCodec.decode(results[1]);
