@@ -323,4 +323,57 @@ class MllibMappingTest {
         + Arrays.toString(same) + " MLlib " + Arrays.toString(plain) + ", relative gap "
         + gap(same, plain));
   }
+
+  /**
+   * docs/spark.md's table gave the L-BFGS solver λ = c·r·(a + (1−a)/σ_y) whatever
+   * {@code standardization}, and mapped {@code standardization} to {@code standardize}. Without
+   * standardization MLlib divides each feature's penalty by its (sample) deviation again, so the
+   * features' deviations, and with them the c of the L1 part, cancel; what is left is σ_y's
+   * sample deviation c·σ_y in the L2 part: λ = r·(a + (1−a)/(c·σ_y)), α = a/(a + (1−a)/(c·σ_y)).
+   * The normal solver's mapping holds as it is (population deviations throughout).
+   */
+  @Test
+  void withoutStandardization_bothSolversMatchTikhonovThroughTheMapping() {
+    double r = 0.3;
+    double c = Math.sqrt((double) N / (N - 1));
+    for (double a : new double[] {0.0, 0.5, 1.0}) {
+      double lambda = r * (a + (1 - a) / sigmaY);
+      double alpha = a / (a + (1 - a) / sigmaY);
+      double[] normal = unstandardized("normal", r, a);
+      assertSameModel(tikhonovUnstandardized(lambda, alpha), normal, 1e-6,
+          "normal solver, standardization false, elasticNetParam " + a);
+      double lbfgsLambda = r * (a + (1 - a) / (c * sigmaY));
+      double lbfgsAlpha = a / (a + (1 - a) / (c * sigmaY));
+      double[] lbfgs = unstandardized("l-bfgs", r, a);
+      double[] mapped = tikhonovUnstandardized(lbfgsLambda, lbfgsAlpha);
+      assertSameModel(mapped, lbfgs, 1e-6, "l-bfgs, standardization false, elasticNetParam " + a);
+      if (a < 1) {
+        double standardizedRow = gap(tikhonovUnstandardized(c * lambda, alpha), lbfgs);
+        assertTrue(standardizedRow > 100 * gap(mapped, lbfgs), "elasticNetParam " + a
+            + ": the standardized row's λ = c·r·(a + (1−a)/σ_y) should be measurably further"
+            + " off (" + standardizedRow + " against " + gap(mapped, lbfgs) + ")");
+      }
+    }
+  }
+
+  /** MLlib's LinearRegression without standardization: intercept then coefficients. */
+  private static double[] unstandardized(String solver, double regParam, double elasticNetParam) {
+    LinearRegressionModel model = new LinearRegression().setSolver(solver).setRegParam(regParam)
+        .setElasticNetParam(elasticNetParam).setStandardization(false).setTol(1e-15)
+        .setMaxIter(10_000).fit(frame);
+    double[] out = new double[P + 1];
+    out[0] = model.intercept();
+    System.arraycopy(model.coefficients().toArray(), 0, out, 1, P);
+    return out;
+  }
+
+  private static double[] tikhonovUnstandardized(double lambda, double alpha) {
+    var path = ElasticNetPath.fit(Family.GAUSSIAN, x, y, Observations.none(), PathSettings
+        .of(alpha).withStandardize(false).withLambdas(lambda).withTolerance(1e-15),
+        List.of("x1", "x2", "x3", "x4"), List.of());
+    double[] out = new double[P + 1];
+    out[0] = path.intercepts()[0][0];
+    System.arraycopy(path.coefficients()[0][0], 0, out, 1, P);
+    return out;
+  }
 }
