@@ -858,10 +858,55 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /** Spark ML's reader of a saved estimator ({@code write().save(path)}). */
   public static MLReader<SparkElasticNetCV> read() {
-    return new DefaultParamsReader<>();
+    return new Reader();
   }
 
+  /**
+   * The estimator saved at {@code path} by {@code write().save(path)}.
+   *
+   * @throws InputException naming {@code path} when it is missing, a file, or another stage's
+   *     save (a fitted {@link SparkElasticNetModel} loads with its own {@code load})
+   */
   public static SparkElasticNetCV load(String path) {
     return read().load(path);
+  }
+
+  /**
+   * Spark's {@code DefaultParamsReader}, after refusing what {@code write().save} does not
+   * leave, naming the path: it instantiated whatever class the metadata named, so a fitted
+   * model's directory failed with {@code NoSuchMethodException: SparkElasticNetModel.<init>
+   * (java.lang.String)} and another stage's with a {@code ClassCastException}, and a missing
+   * path was named as {@code path/metadata}.
+   */
+  private static final class Reader extends MLReader<SparkElasticNetCV> {
+    @Override
+    public SparkElasticNetCV load(String dir) {
+      String expected = "expected a SparkElasticNetCV saved by write().save(path): a directory"
+          + " with metadata/";
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+      try {
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(
+            sparkSession().sparkContext().hadoopConfiguration());
+        if (!fs.exists(root)) {
+          throw new InputException(dir + ": no such file or directory; " + expected);
+        }
+        if (!fs.getFileStatus(root).isDirectory()
+            || !fs.exists(new org.apache.hadoop.fs.Path(root, "metadata"))) {
+          throw new InputException(dir + ": " + (fs.getFileStatus(root).isDirectory()
+              ? "has no metadata/" : "is a file") + "; " + expected);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(dir + ": cannot be read: " + e.getMessage(), e);
+      }
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(dir,
+          sparkSession(), "");
+      if (!metadata.className().equals(SparkElasticNetCV.class.getName())) {
+        throw new InputException(dir + ": holds a saved " + metadata.className() + ", not a "
+            + SparkElasticNetCV.class.getName() + "; load it with that class's load");
+      }
+      SparkElasticNetCV estimator = new SparkElasticNetCV(metadata.uid());
+      metadata.getAndSetParams(estimator, scala.Option.empty());
+      return estimator;
+    }
   }
 }

@@ -399,4 +399,39 @@ class SparkElasticNetCVTest {
     assertEquals("column 'x' holds vectors of 3 elements in some partitions and of 5 in others;"
         + " every row needs the same number", e.getMessage());
   }
+
+  /**
+   * The estimator's load instantiated whatever class the saved metadata named: a fitted
+   * model's directory (the likeliest mix-up) failed with {@code NoSuchMethodException:
+   * SparkElasticNetModel.<init>(java.lang.String)}, another stage's with a
+   * {@code ClassCastException}, a missing path as "Path does not exist: path/metadata". Each
+   * now names the path and what it holds, as the model's load does.
+   */
+  @Test
+  void load_ofWhatIsNotASavedEstimator_namesThePathAndWhatItHolds(@TempDir Path dir)
+      throws Exception {
+    String model = dir.resolve("model").toString();
+    new SparkElasticNetCV().setNumFolds(3).setNumLambdas(4).fit(TestSpark.frame(spark, TABLE, 2))
+        .write().save(model);
+    assertEquals(model + ": holds a saved dev.tikhonov.spark.SparkElasticNetModel, not a"
+        + " dev.tikhonov.spark.SparkElasticNetCV; load it with that class's load",
+        assertThrows(InputException.class, () -> SparkElasticNetCV.load(model)).getMessage());
+    String assembler = dir.resolve("assembler").toString();
+    new VectorAssembler().setInputCols(new String[] {"a"}).write().save(assembler);
+    assertEquals(assembler + ": holds a saved org.apache.spark.ml.feature.VectorAssembler, not"
+        + " a dev.tikhonov.spark.SparkElasticNetCV; load it with that class's load",
+        assertThrows(InputException.class, () -> SparkElasticNetCV.load(assembler))
+            .getMessage());
+    String missing = dir.resolve("nothing").toString();
+    assertEquals(missing + ": no such file or directory; expected a SparkElasticNetCV saved by"
+        + " write().save(path): a directory with metadata/",
+        assertThrows(InputException.class, () -> SparkElasticNetCV.load(missing)).getMessage());
+    String file = java.nio.file.Files.writeString(dir.resolve("file.txt"), "x").toString();
+    assertEquals(file + ": is a file; expected a SparkElasticNetCV saved by write().save(path):"
+        + " a directory with metadata/",
+        assertThrows(InputException.class, () -> SparkElasticNetCV.load(file)).getMessage());
+    String saved = dir.resolve("cv").toString();
+    new SparkElasticNetCV().setL1Ratio(0.5).write().save(saved);
+    assertEquals(0.5, SparkElasticNetCV.load(saved).getL1Ratio());
+  }
 }
