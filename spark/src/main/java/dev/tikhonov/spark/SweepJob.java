@@ -206,10 +206,9 @@ public final class SweepJob {
           case "--batch-size" -> o.batchSize = integer(flag, v);
           case "--hidden" -> o.hidden = Arrays.stream(v.split(","))
               .mapToInt(s -> integer(flag, s.trim())).toArray();
-          case "--learning-rate" -> o.learningRate = numbers(flag, v, x -> x > 0
-              && x < Double.POSITIVE_INFINITY, "positive")[0];
-          case "--momentum" -> o.momentum = numbers(flag, v, x -> x >= 0 && x < 1,
-              "in [0, 1)")[0];
+          case "--learning-rate" -> o.learningRate = number(flag, v, x -> x > 0
+              && x < Double.POSITIVE_INFINITY, "positive");
+          case "--momentum" -> o.momentum = number(flag, v, x -> x >= 0 && x < 1, "in [0, 1)");
           case "--threads-per-task" -> o.threadsPerTask = integer(flag, v);
           case "--out" -> o.out = v;
           default -> throw new InputException("unknown flag " + flag + " (see --help or "
@@ -237,6 +236,18 @@ public final class SweepJob {
         // named below
       }
       throw new InputException(flag + " must be a whole number ≥ 1, got '" + v + "'");
+    }
+
+    /**
+     * One number: a list (--learning-rate 0.05,0.1) was taken as its first value without a
+     * word, as if the sweep's grid had a learning-rate axis.
+     */
+    private static double number(String flag, String v, DoublePredicate valid, String what) {
+      if (v.contains(",")) {
+        throw new InputException(flag + " takes one number (the grid is --lambdas × --dropouts"
+            + " × --seeds), got '" + v + "'");
+      }
+      return numbers(flag, v, valid, what)[0];
     }
 
     private static double[] numbers(String flag, String list, DoublePredicate valid,

@@ -171,6 +171,13 @@ class SweepJobTest {
             "give the data as --train FILE --test FILE, or as --mnist DIR|bundled"},
         {with(data, "--lambdas", "0.1", "--epochs", "0"),
             "--epochs must be a whole number ≥ 1, got '0'"},
+        // a list was taken as its first value, exit 0, as if the grid swept the rate
+        {with(data, "--lambdas", "0.1", "--learning-rate", "0.05,0.1"),
+            "--learning-rate takes one number (the grid is --lambdas × --dropouts × --seeds),"
+                + " got '0.05,0.1'"},
+        {with(data, "--lambdas", "0.1", "--momentum", "0.9,0.5"),
+            "--momentum takes one number (the grid is --lambdas × --dropouts × --seeds), got"
+                + " '0.9,0.5'"},
         {List.of("--lambdas", "0.1", "--mnist", "bundled", "--out", files[0].toString()),
             "--out " + files[0] + ": is a file; the results go into a directory"},
     };
