@@ -225,6 +225,12 @@ public final class PathJob {
             + " fewer fields than the header line: " + line.get());
         return 2;
       }
+      Optional<String> unreadable = failedRead(e);
+      if (unreadable.isPresent()) {
+        err.println("tikhonov-spark: --data " + dataArg(args).orElse("") + ": "
+            + unreadable.get());
+        return 2;
+      }
       if (e instanceof org.apache.spark.sql.AnalysisException a) {
         // A missing path or an unreadable file: Spark's own first line names it.
         err.println("tikhonov-spark: --data: " + a.getMessage().lines().findFirst().orElse(""));
@@ -277,6 +283,28 @@ public final class PathJob {
       return Optional.of("the header line of " + file + " (" + String.join(", ", header)
           + ") orders the columns otherwise than another file's (" + field(m, " Schema: ")
           .orElse("?") + "); every file needs the same header line");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Spark's one line for a file of --data that a task could not read (its
+   * {@code FAILED_READ_FILE} conditions: part files of a Parquet folder with one column of
+   * two types, a part file cut short or gone), with the cause's first line when Spark gives no
+   * hint of its own. It was "failed: IllegalStateException: …", exit 1, as if the job had
+   * broken rather than the data.
+   */
+  static Optional<String> failedRead(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.apache.spark.SparkThrowable t && t.getCondition() != null
+          && t.getCondition().startsWith("FAILED_READ_FILE")) {
+        String line = String.valueOf(c.getMessage()).lines().findFirst().orElse("");
+        if (t.getCondition().endsWith("NO_HINT") && c.getCause() != null) {
+          line += " (" + String.valueOf(c.getCause().getMessage()).lines().findFirst()
+              .orElse("") + ")";
+        }
+        return Optional.of(line);
+      }
     }
     return Optional.empty();
   }

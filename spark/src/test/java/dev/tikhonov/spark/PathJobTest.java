@@ -830,4 +830,35 @@ class PathJobTest {
         + " mean overflows double precision (values about 1e154 or more apart); rescale it",
         r.err().strip());
   }
+
+  /**
+   * A Parquet folder whose part files hold the target as double in one and float in another (two
+   * writers, or an append with another schema): Spark's task fails reading the second, and the
+   * job said {@code failed: IllegalStateException: …}, exit 1, as if it had broken. It is the
+   * data's fault: exit 2 with Spark's line, which names the file, the column and both types.
+   */
+  @Test
+  void parquetPartFilesWithAColumnOfTwoTypes_exitWithCode2_namingTheFileAndColumn(
+      @TempDir Path dir) {
+    TestSpark.Table t = TestSpark.table(60, 3, 3, 5);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(RowFactory.create(t.y()[i], t.x()[i][0], t.x()[i][1]));
+    }
+    StructType schema = new StructType().add("y", DataTypes.DoubleType)
+        .add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType);
+    String folder = dir.resolve("parts").toString();
+    spark.createDataFrame(rows.subList(0, 30), schema).coalesce(1).write().parquet(folder);
+    spark.createDataFrame(rows.subList(30, 60), schema).coalesce(1)
+        .withColumn("y", org.apache.spark.sql.functions.col("y").cast("float"))
+        .write().mode("append").parquet(folder);
+    var r = run("--data", folder, "--target", "y", "--features", "a,b", "--lambdas", "1,0.1",
+        "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.err());
+    String message = r.err().strip();
+    assertTrue(message.startsWith("tikhonov-spark: --data " + folder
+        + ": [FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH] "), message);
+    assertTrue(message.contains("column [y]"), message);
+    assertEquals(1, message.lines().count(), message);
+  }
 }
