@@ -12,6 +12,7 @@ import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,6 +160,9 @@ public final class PathJob {
       }
       Path dir = JobOutput.directory(options.out, "path.json and path.csv",
           List.of("path.json", "path.csv"), java.util.Map.of("--data", options.data));
+      if (options.save.isPresent()) {
+        requireSaveApart(options.save.get(), options, dir);
+      }
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
@@ -241,6 +245,27 @@ public final class PathJob {
         return 2;
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * --save away from the job's other files, as --out is (before the data are read): not inside
+   * a --data folder, whose files are read as data (the model file became a part of the data
+   * set), and not --out's path.json or path.csv, which the model replaced after they were
+   * written.
+   */
+  private static void requireSaveApart(Path save, Options options, Path dir) {
+    Optional<Path> input = JobOutput.localPath(options.data);
+    if (input.isPresent() && Files.isDirectory(input.get())
+        && AtomicFiles.realPath(save).startsWith(AtomicFiles.realPath(input.get()))) {
+      throw new InputException("--save " + save + " is in the --data folder " + options.data
+          + ", whose files are read as data; give another path");
+    }
+    for (String name : List.of("path.json", "path.csv")) {
+      if (AtomicFiles.sameFile(save, dir.resolve(name))) {
+        throw new InputException("--save " + save + " is the " + name + " that --out "
+            + options.out + " gets; give another path");
+      }
     }
   }
 

@@ -861,4 +861,35 @@ class PathJobTest {
     assertTrue(message.contains("column [y]"), message);
     assertEquals(1, message.lines().count(), message);
   }
+
+  /**
+   * --save where the job's other outputs or inputs are: inside a --data folder (the model file
+   * became a part of the data set: the next read of the folder as CSV failed on its bytes), and
+   * on --out's own path.json, which the model replaced after it was written (exit 0, a
+   * path.json that is a model file). --out had both refusals; --save had neither. Each is now
+   * one line and code 2 before the data are read, and the folder is unchanged.
+   */
+  @Test
+  void saveInsideTheDataFolderOrOnThePathFiles_exitsWithCode2_beforeTheDataAreRead(
+      @TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    Files.copy(csv, parts.resolve("part-0.csv"));
+    Path model = parts.resolve("enet.safetensors");
+    var inside = run("--data", parts.toString(), "--format", "csv", "--target", "y",
+        "--fold-column", "fold", "--cv-folds", "5", "--save", model.toString(), "--out",
+        dir.resolve("o").toString());
+    assertEquals(2, inside.code(), inside.err());
+    assertEquals("tikhonov-spark: --save " + model + " is in the --data folder " + parts
+        + ", whose files are read as data; give another path", inside.err().strip());
+    assertFalse(Files.exists(model));
+    Path out = dir.resolve("fit");
+    for (String name : List.of("path.json", "path.csv")) {
+      var onto = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+          "--cv-folds", "5", "--save", out.resolve(name).toString(), "--out", out.toString());
+      assertEquals(2, onto.code(), onto.err());
+      assertEquals("tikhonov-spark: --save " + out.resolve(name) + " is the " + name + " that"
+          + " --out " + out + " gets; give another path", onto.err().strip());
+    }
+  }
 }
