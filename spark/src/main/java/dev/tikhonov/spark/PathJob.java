@@ -453,6 +453,10 @@ public final class PathJob {
       "column '" + FEATURES + "', (row \\d+ of partition \\d+): feature \\d+ \\(vector index "
       + "(\\d+)\\) is (\\S+), not a finite number");
 
+  /** The estimator's name of a column's role → the flag that gives the column. */
+  private static final String[][] ROLE_FLAGS = {
+      {"label", "--target"}, {"weight", "--weight"}, {"fold id", "--fold-column"}};
+
   /** A feature of the assembled vector named by its index, e.g. its moments overflowed. */
   private static final java.util.regex.Pattern FEATURE_INDEX = java.util.regex.Pattern.compile(
       "^column '" + FEATURES + "', feature \\d+ \\(vector index (\\d+)\\):");
@@ -462,6 +466,12 @@ public final class PathJob {
    * a CSV file ({@code csv}) is told as what it was in the file, empty or not a number.
    */
   static String sourceColumns(String message, List<String> features, boolean csv) {
+    // The estimator's schema check names its params' roles; here they are this job's flags.
+    for (String[] role : ROLE_FLAGS) {
+      if (message.startsWith(role[0] + " column '") && message.contains("' must be numeric")) {
+        return role[1] + ": column '" + message.substring(role[0].length() + " column '".length());
+      }
+    }
     if (csv) {
       message = NULL_CELL.matcher(message).replaceFirst("$1: empty or not a number");
     }

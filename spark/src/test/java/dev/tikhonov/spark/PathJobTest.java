@@ -892,4 +892,35 @@ class PathJobTest {
           + " --out " + out + " gets; give another path", onto.err().strip());
     }
   }
+
+  /**
+   * A Parquet target, weight or fold column of text was told in the estimator's words ("label
+   * column 'y' must be numeric, got string"); the job's user gave it as a flag.
+   */
+  @Test
+  void textTargetWeightOrFoldColumnInParquet_isNamedByItsFlag(@TempDir Path dir) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      rows.add(RowFactory.create("v" + i, (double) i, (double) (i * i % 7)));
+    }
+    StructType schema = new StructType().add("t", DataTypes.StringType)
+        .add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType);
+    String file = dir.resolve("text.parquet").toString();
+    spark.createDataFrame(rows, schema).write().parquet(file);
+    String out = dir.resolve("o").toString();
+    Object[][] cases = {
+        {new String[] {"--target", "t"}, "--target: column 't' must be numeric, got string"},
+        {new String[] {"--target", "a", "--weight", "t"},
+            "--weight: column 't' must be numeric, got string"},
+        {new String[] {"--target", "a", "--fold-column", "t"},
+            "--fold-column: column 't' must be numeric, got string"}};
+    for (Object[] c : cases) {
+      List<String> args = new ArrayList<>(List.of("--data", file, "--features", "b", "--out",
+          out));
+      args.addAll(List.of((String[]) c[0]));
+      var r = run(args.toArray(new String[0]));
+      assertEquals(2, r.code(), r.err());
+      assertEquals("tikhonov-spark: " + c[1], r.err().strip());
+    }
+  }
 }
