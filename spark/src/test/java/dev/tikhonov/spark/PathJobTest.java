@@ -832,14 +832,15 @@ class PathJobTest {
   }
 
   /**
-   * A Parquet folder whose part files hold the target as double in one and float in another (two
-   * writers, or an append with another schema): Spark's task fails reading the second, and the
-   * job said {@code failed: IllegalStateException: …}, exit 1, as if it had broken. It is the
-   * data's fault: exit 2 with Spark's line, which names the file, the column and both types.
+   * A Parquet folder whose part files hold the target as a number in one and as text in the
+   * other (two writers, or an append with another schema): Spark's task fails reading one of
+   * them, and the job said {@code failed: IllegalStateException: …}, exit 1, as if it had
+   * broken. It is the data's fault: exit 2 with Spark's line, which names the file, the column
+   * and both types. Spark takes the columns from one of the files, so both orders are run.
    */
   @Test
   void parquetPartFilesWithAColumnOfTwoTypes_exitWithCode2_namingTheFileAndColumn(
-      @TempDir Path dir) {
+      @TempDir Path dir) throws IOException {
     TestSpark.Table t = TestSpark.table(60, 3, 3, 5);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
@@ -847,21 +848,41 @@ class PathJobTest {
     }
     StructType schema = new StructType().add("y", DataTypes.DoubleType)
         .add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType);
-    String folder = dir.resolve("parts").toString();
-    spark.createDataFrame(rows.subList(0, 30), schema).coalesce(1).write().parquet(folder);
+    Path numbers = dir.resolve("numbers");
+    Path texts = dir.resolve("texts");
+    spark.createDataFrame(rows.subList(0, 30), schema).coalesce(1).write()
+        .parquet(numbers.toString());
     spark.createDataFrame(rows.subList(30, 60), schema).coalesce(1)
-        .withColumn("y", org.apache.spark.sql.functions.col("y").cast("float"))
-        .write().mode("append").parquet(folder);
-    var r = run("--data", folder, "--target", "y", "--features", "a,b", "--lambdas", "1,0.1",
-        "--out", dir.resolve("o").toString());
-    assertEquals(2, r.code(), r.err());
-    String message = r.err().strip();
-    assertTrue(message.startsWith("tikhonov-spark: --data " + folder
-        + ": [FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH] "), message);
-    assertTrue(message.contains("column [y]"), message);
-    assertEquals(1, message.lines().count(), message);
+        .withColumn("y", org.apache.spark.sql.functions.col("y").cast("string"))
+        .write().parquet(texts.toString());
+    int unreadable = 0;
+    for (boolean textFirst : new boolean[] {false, true}) {
+      Path folder = Files.createDirectories(dir.resolve("parts-" + textFirst));
+      Files.copy(part(textFirst ? texts : numbers), folder.resolve("part-00000.parquet"));
+      Files.copy(part(textFirst ? numbers : texts), folder.resolve("part-00001.parquet"));
+      var r = run("--data", folder.toString(), "--target", "y", "--features", "a,b",
+          "--lambdas", "1,0.1", "--out", dir.resolve("o").toString());
+      assertEquals(2, r.code(), textFirst + ": " + r.err());
+      String message = r.err().strip();
+      assertEquals(1, message.lines().count(), message);
+      // columns from the text file: y is text, refused before any task
+      if (!message.equals("tikhonov-spark: --target: column 'y' must be numeric, got string")) {
+        assertTrue(message.startsWith("tikhonov-spark: --data " + folder
+            + ": [FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH] "), message);
+        assertTrue(message.contains("column [y]"), message);
+        unreadable++;
+      }
+    }
+    assertTrue(unreadable > 0, "with the numbers' file's columns, a task fails on the text file");
   }
 
+  /** The one Parquet part file Spark wrote into {@code folder}. */
+  private static Path part(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst()
+          .orElseThrow();
+    }
+  }
   /**
    * --save where the job's other outputs or inputs are: inside a --data folder (the model file
    * became a part of the data set: the next read of the folder as CSV failed on its bytes), and
