@@ -17,7 +17,9 @@ final class JobOutput {
   private JobOutput() {}
 
   /**
-   * The --out directory {@code out}, created if missing, after refusing an empty path, a file,
+   * The --out directory {@code out}, not created: the job's first file creates it (as the
+   * CLI's runs do), so a run that fails on its data leaves no empty directory; after refusing
+   * an empty path, a file,
    * a path under a file, a directory no file can be written in, a directory inside a folder
    * given as input (whose files are read as data), and one where a file the job writes
    * ({@code files}) would replace an input file.
@@ -65,12 +67,6 @@ final class JobOutput {
       }
     }
     AtomicFiles.requireCanWriteIn(dir, dir, what + " (--out)");
-    try {
-      Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
-      throw new InputException("--out " + out + ": cannot create the directory: "
-          + AtomicFiles.reason(e), e);
-    }
     return dir;
   }
 

@@ -810,6 +810,11 @@ class PathJobTest {
     assertEquals("tikhonov-spark: --lambdas must be distinct; 0.1 appears more than once",
         twice.err().strip());
     assertFalse(Files.exists(dir.resolve("o")), "--out is made after the flags are checked");
+    // nor by a run that fails on its data: the first file written makes it (it was made before
+    // the data were read, and a failed run left it empty)
+    var absent = run("--data", missing, "--target", "y", "--out", dir.resolve("o").toString());
+    assertEquals(2, absent.code(), absent.err());
+    assertFalse(Files.exists(dir.resolve("o")), "a run that failed left --out behind");
   }
 
   /** A feature whose squares overflow is named by its column (it was fitted as 0). */
