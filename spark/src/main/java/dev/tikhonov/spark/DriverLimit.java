@@ -62,6 +62,9 @@ final class DriverLimit {
    */
   static String irlsMessage(String column, int numFeatures, int numFolds, String classes,
       int matricesPerFit, int maxFeatures) {
+    if (maxFeatures < 1) {
+      return tooManyFolds(numFolds, matricesPerFit);
+    }
     return String.format(Locale.ROOT, "column '%s' has %d features, more than the %d this fit "
         + "takes with %d folds and %s: the driver would hold %d matrices of p×p doubles, "
         + "(K + 1)·%sp²·8 = %s (the limit is %d features, and that memory within half the "
@@ -78,11 +81,25 @@ final class DriverLimit {
 
   /** The error for p features beyond the limit. */
   static String message(String column, int numFeatures, int numFolds, int maxFeatures) {
+    if (maxFeatures < 1) {
+      return tooManyFolds(numFolds, 1);
+    }
     return String.format(Locale.ROOT, "column '%s' has %d features, more than the %d this fit "
         + "takes with %d folds: the driver would hold %d matrices of p×p doubles, "
         + "(K + 1)·p²·8 = %s (the limit is %d features, and that memory within half the "
         + "driver's heap); select or hash fewer features", column, numFeatures, maxFeatures,
         numFolds, numFolds + 1, humanBytes(bytes(numFeatures, numFolds)), MAX_FEATURES);
+  }
+
+  /**
+   * The error when not even one feature fits: the folds are the problem, not the features (it
+   * said "column 'features' has 3 features, more than the 0 this fit takes").
+   */
+  static String tooManyFolds(int numFolds, int matricesPerFit) {
+    return String.format(Locale.ROOT, "%d folds are more than the driver can hold: the"
+        + " statistics of their %d fits take %s even for one feature, more than half the"
+        + " driver's heap; use fewer folds (at most one per row)", numFolds, numFolds + 1L,
+        humanBytes(bytes(1, numFolds, matricesPerFit)));
   }
 
   static String humanBytes(long bytes) {

@@ -52,4 +52,20 @@ class DriverLimitTest {
         + "the driver's heap); select or hash fewer features",
         DriverLimit.irlsMessage("f", 5000, 10, "2 classes", 1, 4096));
   }
+
+  /**
+   * Folds so many that not one feature fits: the message is about the folds (it said "column
+   * 'f' has 3 features, more than the 0 this fit takes with 2000000000 folds").
+   */
+  @Test
+  void messages_whenNotOneFeatureFits_nameTheFolds() {
+    int k = 2_000_000_000;
+    assertEquals(0, DriverLimit.maxFeatures(k, 1L << 30));
+    String expected = "2000000000 folds are more than the driver can hold: the statistics of"
+        + " their 2000000001 fits take 14.9 GiB even for one feature, more than half the"
+        + " driver's heap; use fewer folds (at most one per row)";
+    assertEquals(expected, DriverLimit.message("f", 3, k, 0));
+    assertEquals(expected, DriverLimit.irlsMessage("f", 3, k, "2 classes", 1, 0));
+    assertTrue(DriverLimit.irlsMessage("f", 3, k, "3 classes", 9, 0).contains("134.1 GiB"));
+  }
 }
