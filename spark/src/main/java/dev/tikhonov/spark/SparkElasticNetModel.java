@@ -738,6 +738,21 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       this.model = model;
     }
 
+    /**
+     * Spark's save, except that with {@code overwrite()} the new model is written beside the
+     * old one and replaces it only once whole ({@link SafeOverwrite}): Spark's deletes the old
+     * directory first, so a save that failed midway lost a good model.
+     */
+    @Override
+    public void save(String dir) throws java.io.IOException {
+      if (!shouldOverwrite()) {
+        super.save(dir);
+        return;
+      }
+      SafeOverwrite.save(dir, sparkSession().sparkContext().hadoopConfiguration(),
+          this::saveImpl);
+    }
+
     @Override
     public void saveImpl(String dir) {
       DefaultParamsWriter.saveMetadata(model, dir, sparkSession());

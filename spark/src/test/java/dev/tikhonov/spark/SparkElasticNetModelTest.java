@@ -235,7 +235,13 @@ class SparkElasticNetModelTest {
 
     // Saving over an existing model needs overwrite(), as Spark's own models.
     assertThrows(java.io.IOException.class, () -> saved.write().save(path));
-    loaded.write().overwrite().save(path);
+    SparkElasticNetModel other = model().setPredictionCol("other");
+    other.write().overwrite().save(path);
+    assertEquals("other", SparkElasticNetModel.load(path).getPredictionCol());
+    try (var names = Files.list(dir)) {
+      assertEquals(List.of("model"), names.map(f -> f.getFileName().toString()).toList(),
+          "overwrite() leaves only the new model (SafeOverwrite's siblings are gone)");
+    }
   }
 
   @Test
