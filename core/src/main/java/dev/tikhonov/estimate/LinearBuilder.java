@@ -136,7 +136,10 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
-  /** Fit an unpenalized intercept (default true; gaussian only may turn it off). */
+  /**
+   * Fit an unpenalized intercept (default true); false fits a₀ = 0 for every family (glmnet's
+   * {@code intercept = FALSE}: nothing centered, the null model η = offset).
+   */
   public B intercept(boolean value) {
     intercept = value;
     return self();

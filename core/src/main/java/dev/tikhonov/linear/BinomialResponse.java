@@ -10,7 +10,8 @@ import dev.tikhonov.data.InputException;
  * ±log(1/pmin − 1) gives p = 0 or 1 and weight 0 (pmin = 10⁻⁹), so separated points stop
  * pulling the coefficients to infinity; when every weight is gone (Σv ≤ vmin) the path ends.
  * The null model is the logit of the class-1 share, found by Newton's method on the intercept
- * when there are offsets. Not thread-safe.
+ * when there are offsets; without an intercept it is η = o (p = 1/2 without offsets), as in
+ * glmnet. Not thread-safe.
  */
 final class BinomialResponse implements WorkingResponse {
 
@@ -24,7 +25,7 @@ final class BinomialResponse implements WorkingResponse {
   private final double[] omega;
   /** pᵢ at the last {@link #working} call. */
   private final double[] q;
-  /** −Σωᵢ·loglikᵢ of the intercept-only model: half of dev₀ (glmnet's scale of its thresh). */
+  /** −Σωᵢ·loglikᵢ of the null model: half of dev₀ (glmnet's scale of its thresh). */
   private double nullLoss;
 
   /**
@@ -39,8 +40,8 @@ final class BinomialResponse implements WorkingResponse {
 
   /** @throws InputException when y holds a single class */
   @Override
-  public double start(double[] offset, double[] intercept, double[] eta, double[] v,
-      double[] r) {
+  public double start(double[] offset, boolean fitIntercept, double[] intercept, double[] eta,
+      double[] v, double[] r) {
     int n = y.length;
     double q0 = 0;
     boolean offsets = false;
@@ -50,6 +51,13 @@ final class BinomialResponse implements WorkingResponse {
     }
     if (q0 <= PMIN || q0 >= 1 - PMIN) {
       throw new InputException("the target has a single class: a binomial fit needs both");
+    }
+    if (!fitIntercept) {
+      // glmnet's intercept = FALSE: the null model is η = o, p = σ(o) (1/2 without offsets).
+      intercept[0] = 0;
+      double weightSum = working(predictor(offset, 0, eta), v, r);
+      nullLoss = loss(eta);
+      return weightSum;
     }
     // Start at the intercept-only model: logit of the class-1 share.
     double b0 = Math.log(q0 / (1 - q0));
@@ -127,7 +135,7 @@ final class BinomialResponse implements WorkingResponse {
     return (nullLoss - dev) / nullLoss;
   }
 
-  /** −2·Σωᵢ·loglikᵢ of the intercept-only model. */
+  /** −2·Σωᵢ·loglikᵢ of the null model ({@link #start}). */
   @Override
   public double nullDeviance() {
     return 2 * nullLoss;

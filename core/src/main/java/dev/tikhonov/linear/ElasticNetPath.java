@@ -334,10 +334,6 @@ public final class ElasticNetPath {
     }
     double[] penalty = settings.normalizedPenaltyFactors(p);
     Box box = Box.of(settings.lowerLimits(p), settings.upperLimits(p), design.scale);
-    if (family != Family.GAUSSIAN && !settings.intercept()) {
-      throw new InputException("intercept: the binomial, multinomial and poisson paths always"
-          + " fit intercepts; set intercept to true");
-    }
     requirePenaltyFits(family, settings);
     PointSolver solver;
     List<String> names = classNames;
@@ -361,7 +357,7 @@ public final class ElasticNetPath {
           y01[i] = label[i];
         }
         solver = new SingleResponseSolver(design, new BinomialResponse(y01, omega), offset,
-            penalty, box, settings.l1Ratio(), settings.maxIterations());
+            penalty, box, settings.l1Ratio(), settings.maxIterations(), settings.intercept());
       }
       case MULTINOMIAL -> {
         int numClasses = classNames.isEmpty() ? largestLabel(y, rows) + 1 : classNames.size();
@@ -374,10 +370,10 @@ public final class ElasticNetPath {
         solver = settings.multinomialPenalty() == MultinomialPenalty.GROUPED
             ? new GroupedMultinomialSolver(design, label, numClasses, omega, penalty,
                 settings.l1Ratio(), settings.maxIterations(),
-                PathLoop.recomputeCertificates(settings))
+                PathLoop.recomputeCertificates(settings), settings.intercept())
             : new MultinomialSolver(design, label, numClasses, omega, penalty, box,
                 settings.l1Ratio(), settings.maxIterations(),
-                PathLoop.recomputeCertificates(settings));
+                PathLoop.recomputeCertificates(settings), settings.intercept());
       }
       case POISSON -> {
         if (!classNames.isEmpty()) {
@@ -394,7 +390,7 @@ public final class ElasticNetPath {
           counts[i] = v;
         }
         solver = new SingleResponseSolver(design, new PoissonResponse(counts, omega), offset,
-            penalty, box, settings.l1Ratio(), settings.maxIterations());
+            penalty, box, settings.l1Ratio(), settings.maxIterations(), settings.intercept());
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }

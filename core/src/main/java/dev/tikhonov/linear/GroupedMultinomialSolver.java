@@ -131,6 +131,8 @@ final class GroupedMultinomialSolver implements PointSolver {
   private boolean exhausted;
   /** True when groupGradient holds the final gradient norm outside the strong set. */
   private boolean outsideGradientFresh;
+  /** False for glmnet's {@code intercept = FALSE}: every intercept stays 0. */
+  private final boolean fitIntercept;
 
   /**
    * @param omega observation weights (≥ 0, summing to 1)
@@ -138,10 +140,13 @@ final class GroupedMultinomialSolver implements PointSolver {
    * @param maxPasses the path's budget of coordinate passes
    * @param recompute certificates from probabilities recomputed afresh and every feature's
    *     gradient, else reusing the gradients of the last KKT check outside the strong set
+   * @param fitIntercept whether the intercepts are fitted (false: they stay 0, glmnet's
+   *     intercept = FALSE)
    * @throws InputException when a class has no observations
    */
   GroupedMultinomialSolver(StandardizedDesign design, int[] label, int numClasses,
-      double[] omega, double[] penalty, double alpha, int maxPasses, boolean recompute) {
+      double[] omega, double[] penalty, double alpha, int maxPasses, boolean recompute,
+      boolean fitIntercept) {
     this.design = design;
     this.sparseDesign = design.sparse() ? (SparseDesign) design : null;
     this.penalty = penalty;
@@ -153,6 +158,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     this.maxPasses = maxPasses;
     this.omega = omega;
     this.recompute = recompute;
+    this.fitIntercept = fitIntercept;
     int k = numClasses;
     intercept = new double[k];
     interceptOld = new double[k];
@@ -188,7 +194,7 @@ final class GroupedMultinomialSolver implements PointSolver {
     isActive = new boolean[p];
     active = new int[p];
 
-    nullLoss = MultinomialSolver.nullModel(label, omega, intercept);
+    nullLoss = MultinomialSolver.nullModel(label, omega, fitIntercept, intercept);
     refreshProbabilities();
     refreshGroupGradient(true);
   }
@@ -714,6 +720,9 @@ final class GroupedMultinomialSolver implements PointSolver {
 
   /** The intercepts' Newton step on the model (unpenalized: the block's pseudo-inverse). */
   private void updateIntercepts() {
+    if (!fitIntercept) {
+      return;
+    }
     int k = numClasses;
     for (int c = 0; c < k; c++) {
       double sum = 0;
@@ -964,14 +973,14 @@ final class GroupedMultinomialSolver implements PointSolver {
    * K-vector of the mean loss's gradient,
    *
    * <pre>
-   *   max( maxₖ |∂/∂ã₀ₖ|,
+   *   max( maxₖ |∂/∂ã₀ₖ| (with intercepts),
    *        maxⱼ sⱼ·‖∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·b̃ⱼ/‖b̃ⱼ‖₂‖₂   (b̃ⱼ ≠ 0),
    *        maxⱼ sⱼ·(‖∇ⱼ‖₂ − λαvⱼ)₊                       (b̃ⱼ = 0) ) / dev₀
    * </pre>
    *
    * (the distance of −∇ⱼ from the group penalty's subdifferential) with sⱼ = √xvⱼ the
    * column's standard deviation on the design's scale and dev₀ = −(2/n)·loglik of the
-   * intercept-only model. At tight tolerances the probabilities are first recomputed.
+   * null model. At tight tolerances the probabilities are first recomputed.
    */
   @Override
   public double certificate(double lambda) {
@@ -989,7 +998,7 @@ final class GroupedMultinomialSolver implements PointSolver {
       for (double x : rc) {
         sum += x;
       }
-      worst = Math.max(worst, Math.abs(sum));
+      worst = fitIntercept ? Math.max(worst, Math.abs(sum)) : worst;
       double center = design.centerDot(rc);
       for (int j = 0; j < p; j++) {
         if (design.included[j] && !(reuse && !strong[j])) {

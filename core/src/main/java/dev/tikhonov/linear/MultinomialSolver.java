@@ -72,6 +72,8 @@ final class MultinomialSolver implements PointSolver {
   private boolean outsideGradientFresh;
   /** Recompute the probabilities from the coefficients for each certificate. */
   private final boolean recompute;
+  /** False for glmnet's {@code intercept = FALSE}: every intercept stays 0. */
+  private final boolean fitIntercept;
 
   /**
    * @param label class index per row; every class must occur
@@ -85,12 +87,16 @@ final class MultinomialSolver implements PointSolver {
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] penalty,
       double alpha, int maxPasses, boolean recompute) {
     this(design, label, numClasses, StandardizedDesign.uniformWeights(design.n), penalty,
-        Box.none(), alpha, maxPasses, recompute);
+        Box.none(), alpha, maxPasses, recompute, true);
   }
 
-  /** With observation weights ωᵢ (≥ 0, summing to 1): the loss is Σᵢ ωᵢ ℓ(yᵢ, ηᵢ). */
+  /**
+   * With observation weights ωᵢ (≥ 0, summing to 1): the loss is Σᵢ ωᵢ ℓ(yᵢ, ηᵢ); without
+   * {@code fitIntercept} every intercept stays 0 (glmnet's intercept = FALSE).
+   */
   MultinomialSolver(StandardizedDesign design, int[] label, int numClasses, double[] omega,
-      double[] penalty, Box box, double alpha, int maxPasses, boolean recompute) {
+      double[] penalty, Box box, double alpha, int maxPasses, boolean recompute,
+      boolean fitIntercept) {
     this.box = box;
     this.omega = omega;
     this.design = design;
@@ -99,9 +105,10 @@ final class MultinomialSolver implements PointSolver {
     this.label = label;
     this.numClasses = numClasses;
     this.recompute = recompute;
+    this.fitIntercept = fitIntercept;
     this.n = design.n;
     this.p = design.p;
-    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses);
+    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses, fitIntercept);
     int k = numClasses;
     intercept = new double[k];
     interceptOld = new double[k];
@@ -118,7 +125,7 @@ final class MultinomialSolver implements PointSolver {
     classValues = new double[k];
     sorted = new double[k];
 
-    nullLoss = nullModel(label, omega, intercept);
+    nullLoss = nullModel(label, omega, fitIntercept, intercept);
     for (int c = 0; c < k; c++) {
       double e = Math.exp(intercept[c]);
       Arrays.fill(q, c * n, c * n + n, e);
@@ -130,13 +137,16 @@ final class MultinomialSolver implements PointSolver {
   }
 
   /**
-   * The intercept-only model, the start of both multinomial solvers: {@code intercept} gets
-   * log(share of class k's weight), centered to sum to 0.
+   * The null model, the start of both multinomial solvers: with {@code fitIntercept} the
+   * intercept-only model, {@code intercept} gets log(share of class k's weight), centered to sum
+   * to 0; without, every intercept stays 0 and each class has probability 1/K (glmnet's null
+   * model for intercept = FALSE).
    *
-   * @return its mean loss −Σₖ shareₖ·log shareₖ (dev₀/2)
+   * @return its mean loss, −Σₖ shareₖ·log shareₖ or log K (dev₀/2)
    * @throws InputException when a class has no observations
    */
-  static double nullModel(int[] label, double[] omega, double[] intercept) {
+  static double nullModel(int[] label, double[] omega, boolean fitIntercept,
+      double[] intercept) {
     int k = intercept.length;
     double[] share = new double[k];
     for (int i = 0; i < label.length; i++) {
@@ -148,8 +158,11 @@ final class MultinomialSolver implements PointSolver {
         throw new InputException("class index " + c + " has no observations: every class of a"
             + " multinomial fit needs some");
       }
-      intercept[c] = Math.log(share[c]);
-      dev -= share[c] * intercept[c];
+      intercept[c] = fitIntercept ? Math.log(share[c]) : 0;
+      dev -= share[c] * Math.log(share[c]);
+    }
+    if (!fitIntercept) {
+      return Math.log(k);
     }
     double mean = 0;
     for (double a : intercept) {
@@ -526,12 +539,12 @@ final class MultinomialSolver implements PointSolver {
    * at tight tolerances the probabilities are first recomputed from the coefficients, then
    *
    * <pre>
-   *   max over k of ( |∂/∂ã₀ₖ|,  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
+   *   max over k of ( |∂/∂ã₀ₖ| (with intercepts),  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
    *                               maxⱼ sⱼ·(|∇ⱼₖ| − λαvⱼ)₊                    (b̃ⱼₖ = 0) ) / dev₀
    * </pre>
    *
    * with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
-   * −(2/n)·loglik of the intercept-only model. With box constraints, a coefficient at a limit
+   * −(2/n)·loglik of the null model. With box constraints, a coefficient at a limit
    * only needs its gradient to point out of the box ({@link Box#violation}).
    */
   @Override
@@ -558,7 +571,7 @@ final class MultinomialSolver implements PointSolver {
       for (double ri : r) {
         sum += ri;
       }
-      worst = Math.max(worst, Math.abs(sum));
+      worst = fitIntercept ? Math.max(worst, Math.abs(sum)) : worst;
       double rc = design.centerDot(r);
       int off = c * p;
       for (int j = 0; j < p; j++) {

@@ -228,8 +228,8 @@ public final class PathSettings {
   }
 
   /**
-   * Fit an unpenalized intercept a₀ (otherwise a₀ = 0 and nothing is centered; gaussian only);
-   * default true.
+   * Fit an unpenalized intercept a₀ (otherwise a₀ = 0, nothing is centered and the null model
+   * is η = offset, glmnet's {@code intercept = FALSE}; every family); default true.
    */
   public boolean intercept() {
     return intercept;

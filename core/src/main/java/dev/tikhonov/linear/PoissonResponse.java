@@ -8,7 +8,8 @@ import dev.tikhonov.data.ConstantTargetException;
  * {@link SingleResponseSolver}: vᵢ = ωᵢμᵢ, rᵢ = ωᵢ(yᵢ − μᵢ). Unlike glmnet, a step that raises
  * the penalized objective is halved until it does not (the exponential makes a full Newton
  * step from far away overshoot, e.g. at a cold start at small λ). The null model
- * Σ ωᵢ(yᵢ − exp(a₀ + oᵢ)) = 0 is solved in closed form. Not thread-safe.
+ * Σ ωᵢ(yᵢ − exp(a₀ + oᵢ)) = 0 is solved in closed form; without an intercept it is μ = exp(o),
+ * as in glmnet. Not thread-safe.
  */
 final class PoissonResponse implements WorkingResponse {
 
@@ -18,7 +19,7 @@ final class PoissonResponse implements WorkingResponse {
   private final double[] mu;
   /** Σ ωᵢ yᵢ log yᵢ (0·log 0 = 0): the saturated model's part of the deviance. */
   private double saturated;
-  /** The null deviance 2·Σ ωᵢ [yᵢ log(yᵢ/μ₀ᵢ) − (yᵢ − μ₀ᵢ)], μ₀ the intercept-only fit. */
+  /** The null deviance 2·Σ ωᵢ [yᵢ log(yᵢ/μ₀ᵢ) − (yᵢ − μ₀ᵢ)], μ₀ the null model's means. */
   private double nullDeviance;
 
   /**
@@ -36,8 +37,8 @@ final class PoissonResponse implements WorkingResponse {
    *     intercept alone fits the counts exactly
    */
   @Override
-  public double start(double[] offset, double[] intercept, double[] eta, double[] v,
-      double[] r) {
+  public double start(double[] offset, boolean fitIntercept, double[] intercept, double[] eta,
+      double[] v, double[] r) {
     double meanCount = 0;
     double exposure = 0;
     double sat = 0;
@@ -54,14 +55,16 @@ final class PoissonResponse implements WorkingResponse {
       throw new ConstantTargetException("every count is 0: a poisson fit needs a positive"
           + " count");
     }
-    // The intercept-only model: Σ ωᵢ (yᵢ − exp(a₀ + oᵢ)) = 0 in closed form.
-    intercept[0] = Math.log(meanCount / exposure);
+    // The intercept-only model: Σ ωᵢ (yᵢ − exp(a₀ + oᵢ)) = 0 in closed form; without an
+    // intercept (glmnet's intercept = FALSE) μ = exp(o).
+    intercept[0] = fitIntercept ? Math.log(meanCount / exposure) : 0;
     saturated = sat;
     double weightSum = working(BinomialResponse.predictor(offset, intercept[0], eta), v, r);
     nullDeviance = deviance(eta);
     if (!(nullDeviance > 0) || !Double.isFinite(nullDeviance)) {
-      throw new ConstantTargetException("the counts are fitted exactly by the intercept-only model"
-          + " (null deviance " + nullDeviance + "): nothing to fit");
+      throw new ConstantTargetException("the counts are fitted exactly by the "
+          + (fitIntercept ? "intercept-only" : "null") + " model (null deviance " + nullDeviance
+          + "): nothing to fit");
     }
     return weightSum;
   }

@@ -10,7 +10,8 @@ package dev.tikhonov.linear;
  *
  * whose coordinate update is glmnet's: u = x̃ⱼᵀr + xvⱼ·bⱼ with xvⱼ = Σᵢ vᵢx̃ᵢⱼ²,
  * bⱼ ← S(u, vpⱼ·l1) / (xvⱼ + vpⱼ·l2), S the soft threshold, clamped to the box [lⱼ, uⱼ] when
- * there are limits ({@link Box}, glmnet's {@code cl}); the intercept moves by Σr / Σv.
+ * there are limits ({@link Box}, glmnet's {@code cl}); the intercept moves by Σr / Σv (or stays
+ * 0 without one).
  * A pass has converged when {@code max xvⱼ·Δbⱼ² < thr} (glmnet's {@code dlx < thr}).
  *
  * <p>It sweeps the strong set until a sweep converges; between full sweeps it cycles over the
@@ -26,6 +27,8 @@ final class ProximalNewtonCoordinateDescent {
   private final double[] penalty;
   private final Box box;
   private final int maxPasses;
+  /** False for glmnet's {@code intercept = FALSE}: b₀ stays where it is (0). */
+  private final boolean fitIntercept;
   private double threshold;
   private int passes;
   private double dlx;
@@ -37,13 +40,15 @@ final class ProximalNewtonCoordinateDescent {
   final boolean[] isActive;
   int numActive;
 
+  /** @param fitIntercept whether b₀ moves (false: it stays 0, glmnet's intercept = FALSE) */
   ProximalNewtonCoordinateDescent(StandardizedDesign design, double[] penalty, Box box,
-      int maxPasses) {
+      int maxPasses, boolean fitIntercept) {
     this.design = design;
     this.residual = design.weightedResidual();
     this.penalty = penalty;
     this.box = box;
     this.maxPasses = maxPasses;
+    this.fitIntercept = fitIntercept;
     this.strong = new boolean[design.p];
     this.active = new int[design.p];
     this.isActive = new boolean[design.p];
@@ -199,7 +204,7 @@ final class ProximalNewtonCoordinateDescent {
 
   private void updateIntercept(
       double[] intercept, int klass, double[] v, double weightSum, double[] r) {
-    if (!(weightSum > 0)) {
+    if (!fitIntercept || !(weightSum > 0)) {
       return;
     }
     double d = residual.sum() / weightSum;

@@ -30,6 +30,7 @@ final class SingleResponseSolver implements PointSolver {
   private final double[] penalty;
   private final double alpha;
   private final double[] offset;
+  private final boolean fitIntercept;
   private final int n;
   private final int p;
 
@@ -53,20 +54,22 @@ final class SingleResponseSolver implements PointSolver {
    * @param penalty normalized penalty factors vⱼ
    * @param box limits on the design's scale ({@link Box#none()} for none)
    * @param maxPasses the path's budget of coordinate passes
-   * @throws dev.tikhonov.data.InputException when the family has no intercept-only model for
-   *     these targets ({@link WorkingResponse#start})
+   * @param fitIntercept whether ã₀ is fitted (false: ã₀ = 0, glmnet's intercept = FALSE)
+   * @throws dev.tikhonov.data.InputException when the family has no null model for these
+   *     targets ({@link WorkingResponse#start})
    */
   SingleResponseSolver(StandardizedDesign design, WorkingResponse response, double[] offset,
-      double[] penalty, Box box, double alpha, int maxPasses) {
+      double[] penalty, Box box, double alpha, int maxPasses, boolean fitIntercept) {
     this.design = design;
     this.response = response;
     this.offset = offset;
     this.penalty = penalty;
     this.box = box;
     this.alpha = alpha;
+    this.fitIntercept = fitIntercept;
     this.n = design.n;
     this.p = design.p;
-    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses);
+    this.cd = new ProximalNewtonCoordinateDescent(design, penalty, box, maxPasses, fitIntercept);
     this.b = new double[p];
     this.bOld = new double[p];
     this.v = new double[n];
@@ -74,7 +77,7 @@ final class SingleResponseSolver implements PointSolver {
     this.eta = new double[n];
     this.xv = new double[p];
     this.absGradient = new double[p];
-    weightSum = response.start(offset, intercept, eta, v, r);
+    weightSum = response.start(offset, fitIntercept, intercept, eta, v, r);
     double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
@@ -282,7 +285,7 @@ final class SingleResponseSolver implements PointSolver {
    * and ∇ the gradient of the weighted mean loss on the design's scale,
    *
    * <pre>
-   *   max( |∂/∂ã₀|,  maxⱼ sⱼ·|∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·sign b̃ⱼ|  (b̃ⱼ ≠ 0),
+   *   max( |∂/∂ã₀| (with an intercept),  maxⱼ sⱼ·|∇ⱼ + λ(1−α)vⱼb̃ⱼ + λαvⱼ·sign b̃ⱼ|  (b̃ⱼ ≠ 0),
    *                  maxⱼ sⱼ·(|∇ⱼ| − λαvⱼ)₊                  (b̃ⱼ = 0) ) / dev₀
    * </pre>
    *
@@ -304,7 +307,7 @@ final class SingleResponseSolver implements PointSolver {
     for (double ri : r) {
       sum += ri;
     }
-    double worst = Math.abs(sum);
+    double worst = fitIntercept ? Math.abs(sum) : 0;
     double rc = design.centerDot(r);
     for (int j = 0; j < p; j++) {
       if (!design.included[j]) {

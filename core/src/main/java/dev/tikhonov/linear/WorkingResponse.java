@@ -15,14 +15,16 @@ package dev.tikhonov.linear;
 interface WorkingResponse {
 
   /**
-   * The intercept-only model with the offsets oᵢ: sets {@code intercept[0]}, v and r there
-   * (and the null deviance), returns Σv.
+   * The null model with the offsets oᵢ: with {@code fitIntercept} the intercept-only model,
+   * else η = o (a₀ = 0, glmnet's {@code intercept = FALSE}, whose null deviance is that of η = o);
+   * sets {@code intercept[0]}, v and r there (and the null deviance), returns Σv.
    *
    * @param eta work array of length n. Modified.
    * @throws dev.tikhonov.data.InputException when the targets admit no such model (a single
    *     class, every count 0)
    */
-  double start(double[] offset, double[] intercept, double[] eta, double[] v, double[] r);
+  double start(double[] offset, boolean fitIntercept, double[] intercept, double[] eta,
+      double[] v, double[] r);
 
   /**
    * μ, v and r at the linear predictor η (offsets included); returns Σv. Modified: v, r (and
@@ -36,7 +38,7 @@ interface WorkingResponse {
   /** 1 − dev/dev₀ at the means of the last {@link #working} call. */
   double devianceRatio(double[] eta);
 
-  /** dev₀, the mean deviance of the intercept-only model (with the offsets). */
+  /** dev₀, the mean deviance of the null model of {@link #start} (with the offsets). */
   double nullDeviance();
 
   /**

@@ -284,12 +284,48 @@ class ClassificationPathTest {
     assertKkt(path, d, true, ProximalNewtonRefData.ones(6), 0, 1e-4);
   }
 
+  /**
+   * glmnet's intercept = FALSE: the null model is η = 0 (p = 1/2, deviance 2·log 2 per row),
+   * so λ_max is max_j |Σᵢ xᵢⱼ(yᵢ − 1/2)| / (n·sⱼ) with x uncentered and sⱼ the column's
+   * (centered) standard deviation, glmnet's lstandard1; no intercept anywhere; every class
+   * of a multinomial starts at 1/K (deviance 2·log K per row).
+   */
   @Test
-  void fit_withoutIntercept_isRejectedNamingTheSetting() {
-    PathSettings noIntercept = PathSettings.builder().numLambdas(20).intercept(false).build();
-    InputException e = assertThrows(InputException.class, () -> multinomial(MULTI.x(),
-        MULTI.y(), noIntercept, MULTI.featureNames(), List.of()));
-    assertTrue(e.getMessage().startsWith("intercept:"), e.getMessage());
+  void fit_withoutIntercept_startsFromEtaZero_andKeepsEveryInterceptZero() {
+    PathSettings noIntercept = PathSettings.builder().numLambdas(20).intercept(false)
+        .tolerance(TOL).build();
+    PathSolution path = fitBinomial(BINOM.x(), BINOM.y(), noIntercept);
+    double[][] x = BINOM.x();
+    int n = x.length;
+    double lambdaMax = 0;
+    for (int j = 0; j < x[0].length; j++) {
+      double sum = 0;
+      double squares = 0;
+      double gradient = 0;
+      for (int i = 0; i < n; i++) {
+        sum += x[i][j];
+        squares += x[i][j] * x[i][j];
+        gradient += x[i][j] * (BINOM.y()[i] - 0.5);
+      }
+      double sd = Math.sqrt(squares / n - (sum / n) * (sum / n));
+      lambdaMax = Math.max(lambdaMax, Math.abs(gradient) / n / sd);
+    }
+    assertEquals(lambdaMax, path.lambdas()[0], 1e-12 * lambdaMax);
+    assertEquals(2 * Math.log(2), path.nullDeviance(), 1e-13);
+    for (int l = 0; l < path.size(); l++) {
+      assertEquals(0.0, path.intercepts()[l][0], 0.0, "λ index " + l);
+    }
+    assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0);
+
+    PathSolution multi = multinomial(MULTI.x(), MULTI.y(), noIntercept, MULTI.featureNames(),
+        List.of());
+    assertEquals(2 * Math.log(3), multi.nullDeviance(), 1e-13);
+    for (int l = 0; l < multi.size(); l++) {
+      for (double a : multi.intercepts()[l]) {
+        assertEquals(0.0, a, 0.0, "λ index " + l);
+      }
+    }
+    assertTrue(multi.degreesOfFreedom()[multi.size() - 1] > 0);
   }
 
   @Test
