@@ -120,9 +120,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   boolean noStandardize;
 
   @Option(names = "--no-intercept",
-      description = "Fit no intercept, a₀ = 0 (glmnet's intercept = FALSE; gaussian only): "
-          + "neither x nor y is centered, and glmnet's elastic-net λ then converts with y's "
-          + "root mean square (docs/objective.md).")
+      description = "Fit no intercept, a₀ = 0 (glmnet's intercept = FALSE, every family): x is "
+          + "not centered, the null model is η = offset (p = 1/2, μ = exp(offset), 1/K per "
+          + "class); a gaussian y is not centered either, and glmnet's elastic-net λ then "
+          + "converts with y's root mean square (docs/objective.md).")
   boolean noIntercept;
 
   @Option(names = "--tol", paramLabel = "T",
@@ -258,11 +259,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     Family fam = familyOf(family);
-    if (noIntercept && fam != Family.GAUSSIAN) {
-      throw new InputException("--no-intercept: only --family gaussian is fitted without an "
-          + "intercept (glmnet's intercept = FALSE for " + fam.name().toLowerCase(Locale.ROOT)
-          + " is not implemented); leave the flag out");
-    }
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }

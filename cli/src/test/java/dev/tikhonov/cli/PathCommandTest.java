@@ -305,10 +305,11 @@ class PathCommandTest {
   /**
    * glmnet's {@code intercept = FALSE}: the path on data/diabetes.csv is glmnet 4.1-6's
    * ({@code ref/make_nointercept.R}) over the λ where glmnet's own solution is exact (the first
-   * 34; NoInterceptGlmnetTest has why), with every intercept 0; other families refuse the flag.
+   * 34; NoInterceptGlmnetTest has why), with every intercept 0; so is the Poisson path with an
+   * offset on data/cgd.csv, whose saved model predicts without an intercept.
    */
   @Test
-  void noIntercept_isGlmnetsInterceptFalse_andGaussianOnly() throws Exception {
+  void noIntercept_isGlmnetsInterceptFalse_forGaussianAndPoisson() throws Exception {
     Path data = Path.of("..", "data", "diabetes.csv");
     Cli.Result r = run("path", "--data", data.toString(), "--target", "progression",
         "--no-intercept", "--tol", "1e-13", "--max-iterations", "10000000", "--out", "noint",
@@ -330,12 +331,47 @@ class PathCommandTest {
             "λ #" + (l + 1) + ", feature " + (j - 2));
       }
     }
-    r = run("path", "--data", data.toString(), "--target", "progression", "--family",
-        "poisson", "--no-intercept");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("tikhonov: error: --no-intercept: only --family gaussian is "
-        + "fitted without an intercept (glmnet's intercept = FALSE for poisson is not "
-        + "implemented); leave the flag out"), r.stderr());
+    // Poisson with an offset (data/cgd.csv), glmnet's path at thresh 1e-14
+    // (ref/make_nointercept_glm.R); the saved model predicts exp(offset + x·b), no a₀. (The
+    // CSV's offset column is R's log(followup_days / 365.25) to 10 decimals.)
+    Path cgd = Path.of("..", "data", "cgd.csv");
+    r = run("path", "--data", cgd.toString(), "--target", "infections", "--family", "poisson",
+        "--ignore-columns", "id,followup_days", "--offset", "log_followup_years",
+        "--no-intercept", "--tol", "1e-10", "--max-iterations", "10000000", "--save",
+        "cgd.model", "--out", "cgd", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    path = JSON.readTree(dir.resolve("cgd/path.json").toFile());
+    ref = Files.readAllLines(REF.resolve("real/cgd-nointercept-path.csv"));
+    assertEquals(ref.size() - 1, path.get("lambda").size(), "glmnet's path length");
+    for (int l = 0; l < ref.size() - 1; l++) {
+      double[] row = refRow(ref.get(l + 1));   // lambda, dev_ratio, df, a0 = 0, features
+      assertEquals(row[0], path.get("lambda").get(l).asDouble(), 1e-9 * row[0]);
+      assertEquals(0.0, path.get("intercept").get(l).asDouble(), 0.0, "λ #" + (l + 1));
+      double scale = 1e-300;
+      for (int j = 4; j < row.length; j++) {
+        scale = Math.max(scale, Math.abs(row[j]));
+      }
+      for (int j = 4; j < row.length; j++) {
+        // glmnet is exact over the first 12 λ, then creeps (NoInterceptFamiliesGlmnetTest)
+        assertEquals(row[j], path.get("coef").get(l).get(j - 4).asDouble(),
+            (l < 12 ? 1e-8 : 1e-4) * scale, "λ #" + (l + 1) + ", feature " + (j - 3));
+      }
+    }
+    r = run("predict", "--model", "cgd.model", "--data", cgd.toString(), "--out",
+        "cgd.csv");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> lines = Files.readAllLines(cgd);
+    List<String> header = List.of(lines.get(0).split(","));
+    String[] first = lines.get(1).split(",");
+    int last = path.get("lambda").size() - 1;
+    double eta = Double.parseDouble(first[header.indexOf("log_followup_years")]);
+    JsonNode names = path.get("feature_names");
+    for (int j = 0; j < names.size(); j++) {
+      eta += Double.parseDouble(first[header.indexOf(names.get(j).asText())])
+          * path.get("coef").get(last).get(j).asDouble();
+    }
+    assertEquals(Math.exp(eta), Double.parseDouble(Files.readAllLines(dir.resolve("cgd.csv"))
+        .get(1)), 1e-6 * Math.exp(eta), "exp(offset + x·b) without an intercept");
   }
 
   @Test
