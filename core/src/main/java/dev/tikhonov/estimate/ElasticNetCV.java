@@ -55,9 +55,11 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
   private final CrossValidation.Keep keep;
+  private final CrossValidation.Alignment alignment;
 
   private ElasticNetCV(Builder<M> b) {
     this.keep = b.keep;
+    this.alignment = b.alignment;
     this.adaptive = b.adaptive;
     this.weightColumn = b.weightColumn;
     this.offsetColumn = b.offsetColumn;
@@ -196,10 +198,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
           && fromStatistics(family, x.length, p,
           folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
           ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
-              split.featureNames(), CrossValidation.Alignment.INTERPOLATE, measure, threads)
+              split.featureNames(), alignment, measure, threads)
           : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
               split.featureNames(), LinearFit.classNames(family, train), folds,
-              CrossValidation.Alignment.INTERPOLATE, measure, keep, threads);
+              alignment, measure, keep, threads);
       factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
     }
     if (observed) {
@@ -217,7 +219,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
         train.featureNames(), LinearFit.classNames(family, train), folds,
-        CrossValidation.Alignment.INTERPOLATE, measure, keep, threads);
+        alignment, measure, keep, threads);
     return assemble(train, folds, fit, LinearFit.settingsMap(family, settings),
         LinearFit.normalizedFactors(settings.penaltyFactors(), train.numFeatures()),
         LinearFit.penaltyScales(x, settings.standardize()), java.util.Optional.empty(),
@@ -235,6 +237,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     s.put("seed", seed);
     s.put("rule", rule.id());
     s.put("measure", measure.id());
+    if (alignment == CrossValidation.Alignment.FRACTION) {
+      s.put("alignment", "fraction"); // cv.glmnet's; the default ("lambda") is not written
+    }
     s.put("lambda_min", fit.cv().lambdaMin());
     s.put("lambda_1se", fit.cv().lambda1se());
     Provenance provenance = Provenance.of(name(), s,
@@ -297,6 +302,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     private final Family family;
     private final LinearFit.Kind<M> kind;
     private CrossValidation.Keep keep = CrossValidation.Keep.SCORES;
+    private CrossValidation.Alignment alignment = CrossValidation.Alignment.INTERPOLATE;
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;
@@ -323,14 +329,34 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     }
 
     /**
+     * How each fold's path is lined up with the full data's λ (cv.glmnet's {@code alignment}):
+     * {@link CrossValidation.Alignment#INTERPOLATE} (the default, cv.glmnet's {@code "lambda"}:
+     * the fold's own default sequence interpolated at the full data's λ),
+     * {@link CrossValidation.Alignment#FRACTION} (cv.glmnet's {@code "fraction"}: the fold's
+     * l-th λ scored as the full path's l-th) or {@link CrossValidation.Alignment#SAME_LAMBDAS}
+     * (every fold fitted at the full data's λ). With a λ sequence of your own every fold fits
+     * it, whatever the alignment. Not with {@link #adaptive()}.
+     */
+    public Builder<M> alignment(CrossValidation.Alignment value) {
+      alignment = java.util.Objects.requireNonNull(value, "alignment");
+      return this;
+    }
+
+    /**
      * The estimator, its path settings checked together.
      *
+     * @throws InputException naming "alignment" for an alignment other than INTERPOLATE with
+     *     the adaptive lasso
      * @throws InputException naming the setting for invalid path settings
      * @throws IllegalArgumentException for fewer than 2 folds without fold ids
      * @throws InputException naming "measure" for a measure the family does not take
      */
     public ElasticNetCV<M> build() {
       dev.tikhonov.linear.ElasticNetPath.requirePenaltyFits(family, pathSettings());
+      if (adaptive.isPresent() && alignment != CrossValidation.Alignment.INTERPOLATE) {
+        throw InputException.about("alignment", ": the adaptive lasso's folds are lined up"
+            + " by interpolation only (cv.glmnet's \"lambda\"); leave alignment at INTERPOLATE");
+      }
       return new ElasticNetCV<>(this);
     }
   }

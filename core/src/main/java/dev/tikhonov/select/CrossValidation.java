@@ -29,9 +29,11 @@ import java.util.concurrent.Future;
  *
  * <p>{@link Alignment#INTERPOLATE} is what cv.glmnet (4.x) really does: each fold fits its own
  * default λ sequence and is evaluated at the full data's λ by linear interpolation
- * ({@link PathSolution#interpolate}); {@link Alignment#SAME_LAMBDAS} fits each fold at exactly
- * the full data's λ. The two differ only where a fold's path is coarse around a λ. A λ sequence
- * of your own is always kept for the folds, as cv.glmnet does.
+ * ({@link PathSolution#interpolate}); {@link Alignment#FRACTION} is cv.glmnet's {@code alignment
+ * = "fraction"}: each fold's own default sequence, its l-th λ scored against the full path's
+ * l-th (the same fraction of the way along the path); {@link Alignment#SAME_LAMBDAS} fits each
+ * fold at exactly the full data's λ. A λ sequence of your own is always kept for the folds, as
+ * cv.glmnet does (the three then agree).
  *
  * <p>With observation weights wᵢ (cv.glmnet's {@code weights}) every fit takes them, a fold's
  * held-out loss is the weighted mean Σwᵢ·lossᵢ / Σwᵢ over its rows and its weight in the mean
@@ -51,6 +53,12 @@ public final class CrossValidation {
   public enum Alignment {
     /** cv.glmnet: own default sequence per fold, coefficients interpolated linearly in λ. */
     INTERPOLATE,
+    /**
+     * cv.glmnet's {@code alignment = "fraction"}: own default sequence per fold, its l-th fit
+     * scored at the full path's l-th λ; a fold's path shorter than the full one is scored at
+     * its last λ for the rest, and counted in the standard error there as cv.glmnet counts it.
+     */
+    FRACTION,
     /** Each fold fitted at exactly the full data's λ sequence. */
     SAME_LAMBDAS
   }
@@ -328,8 +336,8 @@ public final class CrossValidation {
 
   /**
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
-   * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} the fitter
-   * is called with no λ (its own default sequence). A fold whose path stops before the last λ is
+   * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} and
+   * {@link Alignment#FRACTION} the fitter is called with no λ (its own default sequence). A fold whose path stops before the last λ is
    * scored at its last λ for the rest, and counted in K only where it has a fit (cv.glmnet).
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
@@ -418,7 +426,7 @@ public final class CrossValidation {
         PathSolution path;
         FoldFit fit;
         try {
-          fit = alignment == Alignment.INTERPOLATE
+          fit = alignment != Alignment.SAME_LAMBDAS
               ? fitter.fit(folds.trainRows(fold), new double[0])
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
           PathSolution own = fit.path();
@@ -437,7 +445,9 @@ public final class CrossValidation {
         predictions.ifPresent(p -> p.write(scored, available, test));
         double[] losses = Arrays.copyOf(score(scorer, path, available, m, test, weights,
             weightSum), m + 1);
-        losses[m] = available;
+        // "fraction": cv.glmnet's prediction matrix repeats the fold's last column, and its
+        // N counts the fold at every λ (measured against cv.glmnet, FractionAlignmentGlmnetTest)
+        losses[m] = alignment == Alignment.FRACTION ? m : available;
         return new FoldScore(losses, fit.path().shortfall(), fit.pilot());
       });
     }

@@ -49,7 +49,7 @@ final class StatisticsCrossValidation {
         Optional<Shortfall> shortfall;
         try {
           GaussianStatistics training = folds.training(fold);
-          PathSolution own = effective == CrossValidation.Alignment.INTERPOLATE
+          PathSolution own = effective != CrossValidation.Alignment.SAME_LAMBDAS
               ? ElasticNetPath.fit(training, settings, featureNames)
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
           shortfall = own.shortfall();
@@ -67,7 +67,8 @@ final class StatisticsCrossValidation {
           losses[l] = heldOut.meanSquaredError(path.intercepts()[at][0],
               path.coefficients()[at][0]);
         }
-        losses[m] = available;
+        // "fraction": the fold counts at every λ, its last fit standing in (CrossValidation's)
+        losses[m] = effective == CrossValidation.Alignment.FRACTION ? m : available;
         return new CrossValidation.FoldScore(losses, shortfall);
       });
     }

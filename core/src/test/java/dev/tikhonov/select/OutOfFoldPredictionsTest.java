@@ -72,8 +72,9 @@ class OutOfFoldPredictionsTest {
     int checked = 0;
     for (int f = 1; f <= folds.numFolds(); f++) {
       PathSolution own = ElasticNetPath.fit(family, x, y, folds.trainRows(f), observations,
-          alignment == CrossValidation.Alignment.INTERPOLATE ? settings
-              : settings.withLambdas(lambdas), List.of("a", "b", "c", "d"),
+          // the fold's own default sequence but with SAME_LAMBDAS; FRACTION scores it by index
+          alignment == CrossValidation.Alignment.SAME_LAMBDAS ? settings.withLambdas(lambdas)
+              : settings, List.of("a", "b", "c", "d"),
           fit.path().classNames());
       PathSolution at = alignment == CrossValidation.Alignment.INTERPOLATE
           ? own.interpolate(lambdas) : own;
