@@ -54,6 +54,7 @@ final class FlagSuggestions {
       Map.entry("--nfolds", List.of(new Candidate("--cv-folds", ""))),
       Map.entry("--dfmax", List.of(new Candidate("--max-features", ""))),
       Map.entry("--type-measure", List.of(new Candidate("--cv-measure", ""))),
+      Map.entry("--alignment", List.of(new Candidate("--cv-alignment", ""))),
       Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),
       Map.entry("--intercept", List.of(new Candidate("--no-intercept", ""))),
       Map.entry("--standardize", List.of(new Candidate("--no-standardize", ""))),

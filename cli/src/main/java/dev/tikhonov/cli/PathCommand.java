@@ -25,6 +25,7 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.AdaptivePenalty;
+import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.KFold;
@@ -223,6 +224,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "multinomial also class; binomial all five. Default: deviance.")
   String cvMeasure;
 
+  @Option(names = "--cv-alignment", paramLabel = "A",
+      description = "With --cv-folds or --foldid: how each fold's own default λ sequence is "
+          + "lined up with the full path's (cv.glmnet's alignment): lambda (its fit "
+          + "interpolated at the full path's λ) or fraction (its l-th λ scored as the full "
+          + "path's l-th). With --lambdas every fold fits those λ and the two agree. Not with "
+          + "--relax or --adaptive. Default: lambda.")
+  String cvAlignment;
+
   @Option(names = "--seed", paramLabel = "S",
       description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
@@ -276,6 +285,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     configure(settings);
     translate(() -> ((ElasticNet.Builder<?>) settings).build());
     CvMeasure measure = measureOf(cvMeasure, fam);
+    CrossValidation.Alignment alignment = alignmentOf(cvAlignment);
     if (cvFolds != null && cvFolds < 2) {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
@@ -315,7 +325,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (cvFolds != null || foldid != null) {
       ElasticNetCV.Builder<? extends Predictor> b = ElasticNetCV.of(fam);
       configure(b);
-      b.threads(common.threads).measure(measure);
+      b.threads(common.threads).measure(measure).alignment(alignment);
       if (foldid != null) {
         b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
       } else {
@@ -423,6 +433,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     given.requireApplies("--cv-measure", cvFolds != null || foldid != null,
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " scores no held-out rows");
+    given.requireApplies("--cv-alignment", cvFolds != null || foldid != null,
+        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
+            + " lines up no folds");
+    given.requireApplies("--cv-alignment", !relax, "to the lasso's cross-validation",
+        "with --relax, whose folds are lined up with the full path's λ by interpolation");
     given.requireApplies("--out-of-fold", cvFolds != null || foldid != null,
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " holds no rows out");
@@ -467,6 +482,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "lambdas" -> "--lambdas";
       case "numFolds" -> "--cv-folds";
       case "measure" -> "--cv-measure";
+      case "alignment" -> "--cv-alignment";
       case "penaltyFactors" -> "--penalty-factors";
       case "lowerLimits" -> "--lower-limits";
       case "maxFeatures" -> "--max-features";
@@ -819,6 +835,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
             + " --cv-folds K or --foldid FILE");
       }
     }
+  }
+
+  /** --cv-alignment as the core's alignment: lambda (the default) or fraction. */
+  static CrossValidation.Alignment alignmentOf(String value) {
+    if (value == null || value.equals("lambda")) {
+      return CrossValidation.Alignment.INTERPOLATE;
+    }
+    if (value.equals("fraction")) {
+      return CrossValidation.Alignment.FRACTION;
+    }
+    throw new InputException("--cv-alignment must be lambda or fraction (cv.glmnet's alignment),"
+        + " got '" + value + "'");
   }
 
   /**

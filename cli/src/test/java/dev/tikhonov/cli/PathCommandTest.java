@@ -374,6 +374,46 @@ class PathCommandTest {
         .get(1)), 1e-6 * Math.exp(eta), "exp(offset + x·b) without an intercept");
   }
 
+  /**
+   * cv.glmnet's {@code alignment = "fraction"}: on diabetes with its fold ids, path.json's λ_min
+   * and λ_1se are cv.glmnet's ({@code ref/make_fraction.R}); a value other than lambda or
+   * fraction, the flag without CV and with --relax exit 2 naming it.
+   */
+  @Test
+  void cvAlignmentFraction_isCvGlmnets_andMisuseIsRefused() throws Exception {
+    String data = Path.of("..", "data", "diabetes.csv").toString();
+    String folds = REF.resolve("real/diabetes-foldid.csv").toString();
+    Cli.Result r = run("path", "--data", data, "--target", "progression", "--foldid", folds,
+        "--cv-alignment", "fraction", "--tol", "1e-10", "--max-iterations", "10000000",
+        "--out", "fraction", "--quiet");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode cv = JSON.readTree(dir.resolve("fraction/path.json").toFile()).get("cv");
+    double[] select = refRow(Files.readAllLines(REF.resolve("fraction/diabetes-cv-select.csv"))
+        .get(1));
+    assertEquals(select[0], cv.get("lambda_min").asDouble(), 1e-10 * select[0], "λ_min");
+    assertEquals(select[1], cv.get("lambda_1se").asDouble(), 1e-10 * select[1], "λ_1se");
+
+    r = run("path", "--data", data, "--target", "progression", "--foldid", folds,
+        "--cv-alignment", "index");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--cv-alignment must be lambda or fraction (cv.glmnet's"
+        + " alignment), got 'index'"), r.stderr());
+    r = run("path", "--data", data, "--target", "progression", "--cv-alignment", "fraction");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--cv-alignment applies only with cross-validation"),
+        r.stderr());
+    r = run("path", "--data", data, "--target", "progression", "--foldid", folds, "--relax",
+        "--cv-alignment", "fraction");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--cv-alignment applies only to the lasso's"
+        + " cross-validation; it has no effect with --relax"), r.stderr());
+    r = run("path", "--data", data, "--target", "progression", "--foldid", folds,
+        "--adaptive", "--cv-alignment", "fraction");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--cv-alignment: the adaptive lasso's folds are lined up"),
+        r.stderr());
+  }
+
   @Test
   void limits_nonNegativeAndPerFeatureBox_matchTheLibrary_andBadLimitsAreNamed()
       throws Exception {
