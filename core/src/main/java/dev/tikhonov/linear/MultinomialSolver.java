@@ -539,11 +539,11 @@ final class MultinomialSolver implements PointSolver {
    * at tight tolerances the probabilities are first recomputed from the coefficients, then
    *
    * <pre>
-   *   max over k of ( |∂/∂ã₀ₖ| (with intercepts),  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
+   *   max over k of ( |∂/∂ã₀ₖ|,  maxⱼ sⱼ·|∇ⱼₖ + λ(1−α)vⱼb̃ⱼₖ + λαvⱼ·sign b̃ⱼₖ|  (b̃ⱼₖ ≠ 0),
    *                               maxⱼ sⱼ·(|∇ⱼₖ| − λαvⱼ)₊                    (b̃ⱼₖ = 0) ) / dev₀
    * </pre>
    *
-   * with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
+   * (the intercepts' term only when they are fitted) with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
    * −(2/n)·loglik of the null model. With box constraints, a coefficient at a limit
    * only needs its gradient to point out of the box ({@link Box#violation}).
    */

@@ -337,8 +337,9 @@ public final class CrossValidation {
   /**
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
    * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} and
-   * {@link Alignment#FRACTION} the fitter is called with no λ (its own default sequence). A fold whose path stops before the last λ is
-   * scored at its last λ for the rest, and counted in K only where it has a fit (cv.glmnet).
+   * {@link Alignment#FRACTION} the fitter is called with no λ (its own default sequence). A
+   * fold whose path stops before the last λ is scored at its last λ for the rest, and counted
+   * in K only where it has a fit (with FRACTION at every λ, as cv.glmnet's "fraction").
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
       Alignment alignment, int threads) {
