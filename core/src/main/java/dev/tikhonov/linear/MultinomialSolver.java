@@ -543,9 +543,10 @@ final class MultinomialSolver implements PointSolver {
    *                               maxⱼ sⱼ·(|∇ⱼₖ| − λαvⱼ)₊                    (b̃ⱼₖ = 0) ) / dev₀
    * </pre>
    *
-   * (the intercepts' term only when they are fitted) with sⱼ = √xvⱼ the column's standard deviation on the design's scale and dev₀ =
-   * −(2/n)·loglik of the null model. With box constraints, a coefficient at a limit
-   * only needs its gradient to point out of the box ({@link Box#violation}).
+   * (the intercepts' term only when they are fitted) with sⱼ = √xvⱼ the column's standard
+   * deviation on the design's scale and dev₀ = −(2/n)·loglik of the null model. With box
+   * constraints, a coefficient at a limit only needs its gradient to point out of the box
+   * ({@link Box#violation}).
    */
   @Override
   public double certificate(double lambda) {
