@@ -46,13 +46,20 @@ final class FoldFeasibility {
   }
 
   /**
-   * Refuses a regression or count target that varies in one row only.
+   * Refuses a regression or count target that varies in one row only, and rows of two classes
+   * one of which has a single row: whatever the folds, the one holding that row out trains on
+   * one value (one class, which a classifier refuses), and the advice for random folds
+   * (another seed, more folds) cannot help.
    *
    * @param rows what the rows are, for the message ("rows", "rows to search on")
    */
   static void requireVariesInTwoRows(Dataset data, String rows) {
     int n = data.size();
-    if (n < 2 || data.isClassification()) {
+    if (n < 2) {
+      return;
+    }
+    if (data.isClassification()) {
+      requireTwoClassesBeyondOneRow(data, rows);
       return;
     }
     double a = data.target(0);
@@ -79,6 +86,35 @@ final class FoldFeasibility {
         + " of the " + n + " " + rows + " and " + lone + " on one: whatever the folds, the one"
         + " holding that row out trains on one value; cross-validation needs a target that"
         + " varies in at least two rows");
+  }
+
+  /** {@link #requireVariesInTwoRows} for classes: two classes seen, one of them in one row. */
+  private static void requireTwoClassesBeyondOneRow(Dataset data, String rows) {
+    int[] counts = new int[data.numClasses()];
+    for (int i = 0; i < data.size(); i++) {
+      counts[(int) data.target(i)]++;
+    }
+    int seen = 0;
+    int lone = -1;
+    int common = -1;
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] > 0) {
+        seen++;
+        if (counts[c] == 1) {
+          lone = c;
+        } else {
+          common = c;
+        }
+      }
+    }
+    if (seen != 2 || lone < 0 || common < 0) {
+      return;
+    }
+    List<String> names = data.classNames();
+    throw new InputException(data.source() + ": " + (data.size() - 1) + " of the " + data.size()
+        + " " + rows + " are of class \"" + names.get(common) + "\" and one of class \""
+        + names.get(lone) + "\": whatever the folds, the one holding that row out trains on one"
+        + " class; cross-validation needs two classes with at least two rows each");
   }
 
   /** Refuses a class with one row among {@code data}'s (classification) rows. */

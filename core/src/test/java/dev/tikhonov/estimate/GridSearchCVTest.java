@@ -421,6 +421,24 @@ class GridSearchCVTest {
         .resampling(folds).threads(1).build().crossValidate(three).splitPoints().size());
   }
 
+  /**
+   * Two classes, one of them in one row: whatever the folds, the one holding that row out
+   * trains on one class. The searches named that split, and the CLI advised another fold seed
+   * or more folds, neither of which can help; the refusal names the data, as for a regression
+   * target that varies in one row.
+   */
+  @Test
+  void searches_aClassInOneRowOfTwoClasses_isRefusedWhateverTheFolds() {
+    Dataset data = twoDeclaredClasses(new int[] {4});
+    for (Resampling folds : List.of(Resampling.kFold(3, 0), Resampling.kFold(3, 7),
+        Resampling.kFold(12, 0))) {
+      assertClassifierSearchesRefuse(data, folds, dev.tikhonov.data.InputException.class,
+          data.source() + ": 11 of the 12 rows to search on are of class \"a\" and one of class"
+          + " \"b\": whatever the folds, the one holding that row out trains on one class;"
+          + " cross-validation needs two classes with at least two rows each");
+    }
+  }
+
   /** 12 rows of two features, classes "a" and "b" declared, of class "b" in {@code bs}. */
   private static Dataset twoDeclaredClasses(int[] bs) {
     double[][] x = new double[12][];
