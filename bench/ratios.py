@@ -6,7 +6,13 @@ import os
 import statistics
 import sys
 
+if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+    print(__doc__.strip() + "\n\nusage: bench/ratios.py DIR   (DIR: the --out of bench/compare.sh)")
+    sys.exit(0 if len(sys.argv) == 2 else 2)
 d = sys.argv[1]
+if not os.path.isdir(d):
+    print(sys.argv[0] + ": " + d + ": no such directory; DIR: the --out of bench/compare.sh", file=sys.stderr)
+    sys.exit(2)
 
 
 def load(path):

@@ -14,7 +14,13 @@ import json
 import os
 import sys
 
+if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+    print(__doc__.strip() + "\n\nusage: bench/scaling.py DIR   (DIR: the --out of bench/compare.sh --only scaling)")
+    sys.exit(0 if len(sys.argv) == 2 else 2)
 d = sys.argv[1]
+if not os.path.isdir(d):
+    print(sys.argv[0] + ": " + d + ": no such directory; DIR: the --out of bench/compare.sh --only scaling", file=sys.stderr)
+    sys.exit(2)
 s = os.path.join(d, "scaling")
 
 
