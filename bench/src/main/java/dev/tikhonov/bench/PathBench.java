@@ -308,7 +308,7 @@ final class PathBench {
     facts.put("lambda_1se", fit.cv().lambda1se());
     facts.put("index_min", fit.cv().indexMin());
     facts.put("index_1se", fit.cv().index1se());
-    facts.put("cv_mean_at_min", fit.cv().mean()[fit.cv().indexMin()]);
+    facts.put("cv_mean_at_min", fit.cv().mean(fit.cv().indexMin()));
     facts.put("folds", folds.numFolds());
     return facts;
   }

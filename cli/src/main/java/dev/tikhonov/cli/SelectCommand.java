@@ -348,8 +348,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
               ? " evidence max" : "");
       int at = l;
       String error = r.misclassification().map(s -> MeanStd.format(s.mean()[at],
-          s.standardError()[at])).orElse(regression ? MeanStd.format(r.cv().mean()[at],
-              r.cv().standardError()[at]) : "");
+          s.standardError()[at])).orElse(regression ? MeanStd.format(r.cv().mean(at),
+              r.cv().standardError(at)) : "");
       String ev = "";
       if (evidence.isPresent()) {
         double[] el = evidence.get().lambdas();

@@ -8,9 +8,9 @@ import dev.tikhonov.select.OutOfFoldPredictions;
  * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
  * (mean held-out deviance, or another measure, and its standard error per λ, cv.glmnet's
  * definitions), λ_min, λ_1se and the models there. Immutable and thread-safe as long as the arrays
- * of the core results it shares are not modified: {@link #cv()} and the path's {@link
- * RegularizationPath#solution()} are its own, not copies; {@link #mean()}, {@link #standardError()}
- * and the path's other accessors return new arrays.
+ * of the path's {@link RegularizationPath#solution()}, its own and not a copy, are not modified;
+ * {@link #cv()} is immutable, and {@link #mean()}, {@link #standardError()} and the path's other
+ * accessors return new arrays.
  *
  * @param <M> the model at one λ
  */
@@ -59,12 +59,12 @@ public final class CrossValidatedPath<M extends Predictor> {
    * deviance).
    */
   public double[] mean() {
-    return cv.mean().clone();
+    return cv.mean();
   }
 
   /** Its standard error per λ. */
   public double[] standardError() {
-    return cv.standardError().clone();
+    return cv.standardError();
   }
 
   /**
@@ -131,7 +131,7 @@ public final class CrossValidatedPath<M extends Predictor> {
 
   /** The λ the rule chose. */
   public double chosenLambda() {
-    return cv.lambdas()[chosenIndex()];
+    return cv.lambda(chosenIndex());
   }
 
   /** The model at the λ the estimator's rule names. */

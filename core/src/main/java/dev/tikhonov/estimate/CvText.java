@@ -9,8 +9,8 @@ final class CvText {
 
   /** "0.0008159 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index}, its mean ± SE. */
   static String at(CvResult cv, int index) {
-    return String.format(Locale.ROOT, "%.4g (index %d, loss %.6g ± %.2g)", cv.lambdas()[index],
-        index, cv.mean()[index], cv.standardError()[index]);
+    return String.format(Locale.ROOT, "%.4g (index %d, loss %.6g ± %.2g)", cv.lambda(index),
+        index, cv.mean(index), cv.standardError(index));
   }
 
   /** "λ_min = …, λ_1se = …; 100 λ, 10 folds". */

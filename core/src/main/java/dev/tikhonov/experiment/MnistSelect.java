@@ -520,7 +520,7 @@ public final class MnistSelect {
         dataRows.add(new Row(d.name(), method.id, method.start.name().toLowerCase(Locale.ROOT),
             method.direction == MlpPath.Direction.INCREASING_LAMBDA ? "increasing"
                 : "decreasing", s.rule(), s.folds(), r.lambdas().length, r.chosenLambda(),
-            r.lambdaMin(), r.lambda1se(), null, r.cv().mean()[c], r.cv().standardError()[c],
+            r.lambdaMin(), r.lambda1se(), null, r.cv().mean(c), r.cv().standardError(c),
             tests.get(0).accuracy().orElseThrow(), tests.get(0).loss(), acc.mean(), acc.std(),
             loss.mean(), tests.size(), r.seconds(), r.cpuSeconds(), fits(r), epochs(r),
             replicateSeconds,

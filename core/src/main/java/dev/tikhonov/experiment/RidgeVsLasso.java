@@ -121,7 +121,7 @@ public final class RidgeVsLasso {
       }
       rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
           fit.path().degreesOfFreedom()[best],
-          fit.cv().mean()[best], best == 0 || best == last));
+          fit.cv().mean(best), best == 0 || best == last));
       Json.write(outDir.resolve("path-" + models[m] + ".json"),
           // the experiment's λ sequences are its own: the λ_min warning states the fact, no
           // flag to change them

@@ -18,7 +18,9 @@ import java.util.Optional;
  * warning, or a tolerance below what double precision reaches) is still scored, at its last fit
  * for the λ below where its path ended, as cv.glmnet scores it; {@link #warning} then says so,
  * as glmnet's fold fits warn, because the held-out losses at those λ are not those of the
- * solutions. An immutable value (do not modify the arrays); thread-safe.
+ * solutions. Immutable and thread-safe: the arrays are copied in, and the accessors of the
+ * arrays return copies; {@link #lambda(int)}, {@link #mean(int)}, {@link #standardError(int)} and
+ * {@link #foldLoss(int, int)} read one value without copying, for loops over λ.
  *
  * @param lambdas the λ values (the full data's path), decreasing
  * @param mean mean CV score per λ by the {@link #measure} (by default the deviance: the MSE for
@@ -50,6 +52,84 @@ public record CvResult(
     java.util.Objects.requireNonNull(warning, "warning (Optional.empty() for none)");
     java.util.Objects.requireNonNull(shortfall, "shortfall (Optional.empty() for none)");
     java.util.Objects.requireNonNull(measure, "measure");
+    lambdas = lambdas.clone();
+    mean = mean.clone();
+    standardError = standardError.clone();
+    foldLoss = deepCopy(foldLoss);
+  }
+
+  private static double[][] deepCopy(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int k = 0; k < rows.length; k++) {
+      out[k] = rows[k].clone();
+    }
+    return out;
+  }
+
+  /** The λ values (the full data's path), decreasing; a new array. */
+  @Override
+  public double[] lambdas() {
+    return lambdas.clone();
+  }
+
+  /** Mean CV score per λ by the {@link #measure}; a new array. */
+  @Override
+  public double[] mean() {
+    return mean.clone();
+  }
+
+  /** Its standard error per λ; a new array. */
+  @Override
+  public double[] standardError() {
+    return standardError.clone();
+  }
+
+  /** e_kl, [fold k − 1][λ index]; new arrays. */
+  @Override
+  public double[][] foldLoss() {
+    return deepCopy(foldLoss);
+  }
+
+  /** How many λ were scored. */
+  public int numLambdas() {
+    return lambdas.length;
+  }
+
+  /** How many folds were scored. */
+  public int numFolds() {
+    return foldLoss.length;
+  }
+
+  /** λ at index {@code l} (0-based). */
+  public double lambda(int l) {
+    return lambdas[checked(l)];
+  }
+
+  /** The mean CV score at λ index {@code l} (0-based). */
+  public double mean(int l) {
+    return mean[checked(l)];
+  }
+
+  /** The standard error at λ index {@code l} (0-based). */
+  public double standardError(int l) {
+    return standardError[checked(l)];
+  }
+
+  /** e_kl: fold {@code fold}'s score (0-based, fold k is k − 1) at λ index {@code l}. */
+  public double foldLoss(int fold, int l) {
+    if (fold < 0 || fold >= foldLoss.length) {
+      throw new IndexOutOfBoundsException("fold index " + fold + " of " + foldLoss.length
+          + " folds (0-based)");
+    }
+    return foldLoss[fold][checked(l)];
+  }
+
+  private int checked(int l) {
+    if (l < 0 || l >= lambdas.length) {
+      throw new IndexOutOfBoundsException("λ index " + l + " of " + lambdas.length
+          + " λ (0-based)");
+    }
+    return l;
   }
 
   /** A result scored by the deviance ({@link CvMeasure#DEVIANCE}). */
@@ -118,7 +198,7 @@ public record CvResult(
 
   /**
    * This result with {@code newShortfall} in place of its {@link #shortfall} and the
-   * {@link #warning} it words (the arrays shared, not copied): for a cross-validation that
+   * {@link #warning} it words: for a cross-validation that
    * scores its fold paths itself, as the Spark module's distributed IRLS does, with
    * {@link CrossValidation#foldPathsShortfall}.
    */

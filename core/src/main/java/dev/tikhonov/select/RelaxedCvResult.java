@@ -39,7 +39,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
 
   /** The choices of glmnet's getOptcv.relaxed for per-γ curves over the same λ. */
   public static RelaxedCvResult of(double[] gammas, List<CvResult> curves) {
-    int m = curves.get(0).lambdas().length;
+    int m = curves.get(0).numLambdas();
     // the means as losses: negated for a measure whose larger values are better
     double sign = curves.get(0).measure().largerIsBetter() ? -1 : 1;
     double best = Double.POSITIVE_INFINITY;
@@ -50,7 +50,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     }
     int[] min = first(curves, m, best, sign);
     CvResult at = curves.get(min[1]);
-    int[] oneSe = first(curves, m, sign * at.mean()[min[0]] + at.standardError()[min[0]],
+    int[] oneSe = first(curves, m, sign * at.mean(min[0]) + at.standardError(min[0]),
         sign);
     return new RelaxedCvResult(gammas.clone(), curves, min[0], min[1], oneSe[0], oneSe[1]);
   }
@@ -62,7 +62,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
   private static int[] first(List<CvResult> curves, int m, double bound, double sign) {
     for (int l = 0; l < m; l++) {
       for (int g = curves.size() - 1; g >= 0; g--) {
-        if (sign * curves.get(g).mean()[l] <= bound) {
+        if (sign * curves.get(g).mean(l) <= bound) {
           return new int[] {l, g};
         }
       }
@@ -72,8 +72,8 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     double best = Double.POSITIVE_INFINITY;
     for (int l = 0; l < m; l++) {
       for (int g = curves.size() - 1; g >= 0; g--) {
-        if (sign * curves.get(g).mean()[l] < best) {
-          best = sign * curves.get(g).mean()[l];
+        if (sign * curves.get(g).mean(l) < best) {
+          best = sign * curves.get(g).mean(l);
           out = new int[] {l, g};
         }
       }

@@ -84,4 +84,45 @@ class ResultIndicesTest {
           IllegalArgumentException.class, () -> folds.trainRows(fold)).getMessage());
     }
   }
+
+  /**
+   * CvResult copies its arrays in and out: it called itself immutable while handing out its own
+   * arrays ("do not modify"); its index accessors read one value without a copy and name an
+   * index out of range.
+   */
+  @Test
+  void cvResult_copiesItsArraysInAndOut_andNamesAnIndexOutOfRange() {
+    double[] lambdas = {1, 0.5, 0.25};
+    double[] mean = {3, 2, 2.5};
+    double[] se = {0.1, 0.2, 0.3};
+    double[][] folds = {{3, 2, 2.5}, {3, 2, 2.5}};
+    dev.tikhonov.select.CvResult cv = new dev.tikhonov.select.CvResult(lambdas, mean, se, folds,
+        1, 0);
+    lambdas[0] = 9;
+    mean[1] = 9;
+    se[2] = 9;
+    folds[0][0] = 9;
+    cv.lambdas()[0] = 8;
+    cv.mean()[1] = 8;
+    cv.standardError()[2] = 8;
+    cv.foldLoss()[0][0] = 8;
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 0.5, 0.25}, cv.lambdas());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 2, 2.5}, cv.mean());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.1, 0.2, 0.3},
+        cv.standardError());
+    assertEquals(3, cv.foldLoss()[0][0]);
+    assertEquals(1, cv.lambda(0));
+    assertEquals(2, cv.mean(1));
+    assertEquals(0.3, cv.standardError(2));
+    assertEquals(2.5, cv.foldLoss(1, 2));
+    assertEquals(3, cv.numLambdas());
+    assertEquals(2, cv.numFolds());
+    assertEquals(0.5, cv.lambdaMin());
+    for (int index : new int[] {-1, 3}) {
+      assertEquals("λ index " + index + " of 3 λ (0-based)", assertThrows(
+          IndexOutOfBoundsException.class, () -> cv.mean(index)).getMessage());
+    }
+    assertEquals("fold index 2 of 2 folds (0-based)", assertThrows(
+        IndexOutOfBoundsException.class, () -> cv.foldLoss(2, 0)).getMessage());
+  }
 }

@@ -345,8 +345,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     List<Row> rows = new ArrayList<>(path.size());
     for (int l = 0; l < path.size(); l++) {
       rows.add(RowFactory.create(path.lambdas()[l], path.degreesOfFreedom()[l],
-          path.devianceRatio()[l], crossValidation.mean()[l],
-          crossValidation.standardError()[l]));
+          path.devianceRatio()[l], crossValidation.mean(l),
+          crossValidation.standardError(l)));
     }
     return spark.createDataFrame(rows, PATH_FRAME_SCHEMA);
   }
@@ -772,14 +772,14 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
           .write().parquet(new Path(dir, "data").toString());
       List<Row> rows = new ArrayList<>();
       for (int l = 0; l < path.size(); l++) {
-        double[] foldLoss = new double[cv.foldLoss().length];
+        double[] foldLoss = new double[cv.numFolds()];
         for (int f = 0; f < foldLoss.length; f++) {
-          foldLoss[f] = cv.foldLoss()[f][l];
+          foldLoss[f] = cv.foldLoss(f, l);
         }
         rows.add(RowFactory.create(l, path.lambdas()[l], path.intercepts()[l][0],
             path.coefficients()[l][0].clone(), path.degreesOfFreedom()[l],
             path.devianceRatio()[l], path.converged()[l], path.passes()[l],
-            path.certificate()[l], cv.mean()[l], cv.standardError()[l], foldLoss,
+            path.certificate()[l], cv.mean(l), cv.standardError(l), foldLoss,
             path.intercepts()[l].clone(), flatten(path.coefficients()[l])));
       }
       sparkSession().createDataFrame(rows, PATH_SCHEMA).repartition(1)

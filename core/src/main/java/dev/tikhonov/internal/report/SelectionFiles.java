@@ -79,8 +79,8 @@ public final class SelectionFiles {
       int l = index;
       List<String> row = new ArrayList<>();
       row.add(num(lambdas[l]));
-      row.add(num(r.cv().mean()[l]));
-      row.add(num(r.cv().standardError()[l]));
+      row.add(num(r.cv().mean(l)));
+      row.add(num(r.cv().standardError(l)));
       row.add(r.misclassification().map(s -> num(s.mean()[l])).orElse(""));
       row.add(r.misclassification().map(s -> num(s.standardError()[l])).orElse(""));
       row.add(evidenceAt(evidence, lambdas[l]).map(SelectionFiles::num).orElse(""));

@@ -235,8 +235,8 @@ public final class PathFiles {
         }
       }
       if (cv != null) {
-        row.add(String.valueOf(cv.mean()[l]));
-        row.add(String.valueOf(cv.standardError()[l]));
+        row.add(String.valueOf(cv.mean(l)));
+        row.add(String.valueOf(cv.standardError(l)));
       }
       csv.row(row);
     }
@@ -350,8 +350,8 @@ public final class PathFiles {
           path.degreesOfFreedom()[l], path.devianceRatio()[l], path.passes()[l],
           path.converged()[l] ? "yes" : "no"));
       if (cv != null) {
-        s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean()[l],
-            cv.standardError()[l]));
+        s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean(l),
+            cv.standardError(l)));
         if (l == cv.indexMin()) {
           s.append("  <- lambda_min");
         }
@@ -446,7 +446,7 @@ public final class PathFiles {
           fit.relaxed().devianceRatio()[l]));
       if (cv != null) {
         for (int g = 0; g < cv.gammas().length; g++) {
-          s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean()[l]));
+          s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean(l)));
         }
         if (l == cv.indexMin()) {
           s.append("  <- min (gamma ").append(cv.gammaMin()).append(")");
