@@ -83,7 +83,8 @@ final class IrlsLambdaLoop<S> {
     this.lambdas = lambdas;
     this.atMaxIsNull = settings.defaultSequence() && settings.l1Ratio() >= 1e-3;
     this.tolerance = settings.tolerance();
-    this.history = new IrlsPathRecord(family, lambdas, settings.defaultSequence(), tolerance);
+    this.history = new IrlsPathRecord(family, lambdas, settings.defaultSequence(), tolerance,
+        settings.maxFeatures());
   }
 
   /** Counts a pass taken at the current λ's iterates (steps, halvings, the certifying one). */

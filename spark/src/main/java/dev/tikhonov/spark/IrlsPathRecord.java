@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * The λ one distributed IRLS fit ({@link SingleResponseIrls}, {@link MultinomialIrls}) has
@@ -13,7 +14,9 @@ import java.util.Locale;
  * path: every λ fitted; the classes separated (no working weight left); or, for glmnet's default
  * sequence after at least 5 λ, glmnet's deviance rule: the deviance ratio exceeds 0.999, or it
  * grew by less than 10⁻⁵ since the previous λ (binomial, multinomial: {@code lognet}), or by
- * less than 10⁻⁴ of itself over the last 4 λ (Poisson: {@code fishnet}). A λ is converged when
+ * less than 10⁻⁴ of itself over the last 4 λ (Poisson: {@code fishnet}); before that rule,
+ * glmnet's {@code dfmax} ({@code PathSettings.maxFeatures}): the λ just recorded has more
+ * features with a nonzero coefficient (in any class) than the limit. A λ is converged when
  * its certificate is at most the tolerance.
  *
  * <p>Coefficients are stored per class (one row for the binomial), on the original scale. Not
@@ -24,6 +27,7 @@ final class IrlsPathRecord {
   private final double[] lambdas;
   private final boolean defaultSequence;
   private final double tolerance;
+  private final OptionalInt maxFeatures;
   private final List<double[]> intercepts = new ArrayList<>();
   private final List<double[][]> coefficients = new ArrayList<>();
   private final List<Double> ratios = new ArrayList<>();
@@ -32,11 +36,13 @@ final class IrlsPathRecord {
   private double previousRatio;
   private PathSolution.End end;
 
-  IrlsPathRecord(Family family, double[] lambdas, boolean defaultSequence, double tolerance) {
+  IrlsPathRecord(Family family, double[] lambdas, boolean defaultSequence, double tolerance,
+      OptionalInt maxFeatures) {
     this.family = family;
     this.lambdas = lambdas;
     this.defaultSequence = defaultSequence;
     this.tolerance = tolerance;
+    this.maxFeatures = maxFeatures;
   }
 
   /** Records the next λ's solution (arrays kept, not copied), its certificate and passes. */
@@ -62,6 +68,14 @@ final class IrlsPathRecord {
     if (done == m) {
       end = new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all " + m + " λ fitted");
       return true;
+    }
+    if (defaultSequence && done >= Math.min(5, m) && maxFeatures.isPresent()) {
+      // As the core's PathLoop: glmnet's dfmax, before its deviance rule.
+      int df = degreesOfFreedom(coefficients.get(done - 1));
+      if (df > maxFeatures.getAsInt()) {
+        end = PathSolution.End.featureLimit(done, m, df, maxFeatures.getAsInt());
+        return true;
+      }
     }
     if (defaultSequence && done >= Math.min(5, m)) {
       // As the core's PathLoop: fishnet compares with the ratio 4 λ back, relative to the
@@ -94,15 +108,7 @@ final class IrlsPathRecord {
     int[] spent = new int[m];
     double[] certificate = new double[m];
     for (int i = 0; i < m; i++) {
-      double[][] bs = coefficients.get(i);
-      for (int j = 0; j < bs[0].length; j++) {
-        for (double[] bc : bs) {
-          if (bc[j] != 0) {
-            df[i]++;
-            break;
-          }
-        }
-      }
+      df[i] = degreesOfFreedom(coefficients.get(i));
       ratio[i] = ratios.get(i);
       certificate[i] = certificates.get(i);
       ok[i] = certificate[i] <= tolerance;
@@ -111,5 +117,19 @@ final class IrlsPathRecord {
     return new PathSolution(family, alpha, Arrays.copyOf(lambdas, m),
         intercepts.toArray(new double[0][]), coefficients.toArray(new double[0][][]), df, ratio,
         nullDeviance, tolerance, ok, spent, certificate, names, classNames, end);
+  }
+
+  /** The features with a nonzero coefficient in any class, [class][feature]. */
+  private static int degreesOfFreedom(double[][] classCoefficients) {
+    int df = 0;
+    for (int j = 0; j < classCoefficients[0].length; j++) {
+      for (double[] bc : classCoefficients) {
+        if (bc[j] != 0) {
+          df++;
+          break;
+        }
+      }
+    }
+    return df;
   }
 }

@@ -84,7 +84,8 @@ import org.apache.spark.sql.types.StructType;
  * ("prediction"), {@code probabilityCol} (optional: class probabilities, a vector),
  * {@code rawPredictionCol} (optional: class margins, a vector, MLlib's), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
- * {@code lambdaMinRatio} (optional; glmnet's default), {@code standardize} (true),
+ * {@code lambdaMinRatio} (optional; glmnet's default), {@code maxFeatures} (optional:
+ * glmnet's {@code dfmax}, {@link #setMaxFeatures}), {@code standardize} (true),
  * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code measure}
  * ("deviance": what the folds are scored by, cv.glmnet's {@code type.measure}; "mse", "mae",
  * "class", "auc"; {@link #cvMeasure}), {@code tolerance}
@@ -118,6 +119,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final DoubleParam tolerance;
   private final DoubleParam lambdaMinRatio;
   private final IntParam aggregationDepth;
+  private final IntParam maxFeatures;
 
   public SparkElasticNetCV() {
     this(Identifiable.randomUID("tikhonovElasticNetCV"));
@@ -168,6 +170,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     aggregationDepth = new IntParam(this, "aggregationDepth",
         "depth of the tree that merges the partitions' statistics (≥ 1)",
         ParamValidators.gtEq(1));
+    maxFeatures = new IntParam(this, "maxFeatures", "glmnet's dfmax (≥ 0): the default λ"
+        + " sequence ends after the first λ, from the fifth on, whose fit has more features with"
+        + " a nonzero coefficient (in any class); that λ is kept (unset: no limit; a lambdas"
+        + " sequence is fitted whole)", ParamValidators.gtEq(0));
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
@@ -281,6 +287,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return aggregationDepth;
   }
 
+  public IntParam maxFeatures() {
+    return maxFeatures;
+  }
+
   public SparkElasticNetCV setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
@@ -345,6 +355,17 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       }
     }
     set(lambdas, values.clone());
+    return this;
+  }
+
+  /**
+   * glmnet's {@code dfmax}, ≥ 0: the default λ sequence ends after the first λ, from the fifth
+   * on, whose fit has more than {@code value} features with a nonzero coefficient (in any
+   * class); that λ is kept. A {@code lambdas} sequence is fitted whole. Each fold's path
+   * follows the same rule on its own sequence (as the core's {@code ElasticNetCV}).
+   */
+  public SparkElasticNetCV setMaxFeatures(int value) {
+    set(maxFeatures, value);
     return this;
   }
 
@@ -497,14 +518,22 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * The core's path settings these params stand for (α, the λ sequence or its length and
-   * ratio, standardization, the certificate tolerance): what {@link #fit} solves with.
+   * ratio, standardization, the certificate tolerance, the feature limit): what {@link #fit}
+   * solves with.
    */
   public PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(getL1Ratio())
         .numLambdas(getNumLambdas()).standardize(getStandardize()).tolerance(getTolerance());
     getLambdas().ifPresent(b::lambdas);
     getLambdaMinRatio().ifPresent(b::lambdaMinRatio);
+    getMaxFeatures().ifPresent(b::maxFeatures);
     return b.build();
+  }
+
+  /** glmnet's {@code dfmax}, if set ({@link #setMaxFeatures}); else no limit. */
+  public OptionalInt getMaxFeatures() {
+    return isDefined(maxFeatures) ? OptionalInt.of((Integer) $(maxFeatures))
+        : OptionalInt.empty();
   }
 
   public int getAggregationDepth() {
@@ -753,6 +782,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     m.put("lambdas", getLambdas().orElse(null));
     m.put("standardize", getStandardize());
     m.put("tolerance", getTolerance());
+    getMaxFeatures().ifPresent(limit -> m.put("max_features", limit));
     if (cv.isPresent()) {
       m.put("num_folds", getNumFolds());
       m.put("fold_column", getFoldCol().orElse(null));
