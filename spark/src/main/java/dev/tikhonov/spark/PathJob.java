@@ -49,7 +49,8 @@ import org.apache.spark.storage.StorageLevel;
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
  *   [--fold-column fold] [--cv-measure deviance|mse|mae|class|auc] [--l1-ratio 1]
  *   [--lambdas l1,l2,...]
- *   [--nlambda 100] [--lambda-min-ratio r] [--no-standardize] [--tol 1e-3] [--out DIR]
+ *   [--nlambda 100] [--lambda-min-ratio r] [--max-features N] [--no-standardize] [--tol 1e-3]
+ *   [--out DIR]
  *   [--save FILE [--save-lambda min|1se|last|λ]]
  * </pre>
  *
@@ -119,6 +120,9 @@ public final class PathJob {
       "  --nlambda N            length of the default sequence (default 100)",
       "  --lambda-min-ratio R   its smallest lambda over lambda_max (default 1e-4 if n >= p,"
           + " else 1e-2)",
+      "  --max-features N       end the default sequence after the first lambda (from the",
+      "                         fifth on) with more than N features in the model, keeping it",
+      "                         (glmnet's dfmax; not with --lambdas; default: no limit)",
       "  --no-standardize       penalize the features as given, not scaled to unit variance",
       "  --tol T                the certificate every lambda is fitted to (default 1e-3)",
       "  --out DIR              where path.json and path.csv go (default tikhonov-path)",
@@ -590,6 +594,7 @@ public final class PathJob {
     Optional<double[]> lambdas = Optional.empty();
     int nlambda = 100;
     Optional<Double> lambdaMinRatio = Optional.empty();
+    Optional<Integer> maxFeatures = Optional.empty();
     boolean standardize = true;
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
     String out = "tikhonov-path";
@@ -624,6 +629,7 @@ public final class PathJob {
       foldColumn.ifPresent(e::setFoldCol);
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
+      maxFeatures.ifPresent(e::setMaxFeatures);
       measure.ifPresent(m -> e.setMeasure(m.id()));
       if (saveLambda().rule().equals(Optional.of(SelectionRule.ONE_STANDARD_ERROR))) {
         e.setSelection("1se");
@@ -683,6 +689,7 @@ public final class PathJob {
               .mapToDouble(s -> number(flag, s.trim(), x -> x >= 0 && x < Double.POSITIVE_INFINITY,
                   "finite and ≥ 0")).toArray());
           case "--nlambda" -> o.nlambda = integer(flag, v, 1);
+          case "--max-features" -> o.maxFeatures = Optional.of(integer(flag, v, 0));
           case "--lambda-min-ratio" -> o.lambdaMinRatio = Optional.of(number(flag, v,
               x -> x > 0 && x < 1, "in (0, 1)"));
           case "--tol" -> o.tol = number(flag, v, x -> x > 0 && x < Double.POSITIVE_INFINITY,
@@ -709,8 +716,9 @@ public final class PathJob {
           case "--multinomial-penalty" -> throw new InputException("--multinomial-penalty " + v
               + ": the Spark path fits glmnet's ungrouped multinomial only; the grouped penalty"
               + " is `tikhonov path --multinomial-penalty grouped`, on one machine");
-          default -> throw new InputException("unknown flag " + flag + " (see --help or "
-              + "docs/spark.md)");
+          default -> throw new InputException("unknown flag " + flag + (flag.equals("--dfmax")
+              ? "; did you mean --max-features? (glmnet's dfmax)" : " (see --help or "
+              + "docs/spark.md)"));
         }
       }
       if (o.data == null || o.target == null) {
@@ -729,6 +737,10 @@ public final class PathJob {
       if (o.saveLambda().needsCrossValidation() && !o.crossValidate()) {
         throw new InputException("--save-lambda " + o.saveLambda()
             + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
+      }
+      if (o.maxFeatures.isPresent() && o.lambdas.isPresent()) {
+        throw new InputException("--max-features applies only to the default λ sequence; it has"
+            + " no effect with --lambdas, which gives the sequence");
       }
       requirePathSettings(o);
       return o;
@@ -756,7 +768,8 @@ public final class PathJob {
     /** A core setting's name at the start of its message → this job's flag (longest first). */
     private static final String[][] SETTING_FLAGS = {
         {"lambdaMinRatio", "--lambda-min-ratio"}, {"numLambdas", "--nlambda"},
-        {"l1Ratio (α)", "--l1-ratio"}, {"tolerance", "--tol"}, {"lambdas", "--lambdas"}};
+        {"l1Ratio (α)", "--l1-ratio"}, {"tolerance", "--tol"}, {"lambdas", "--lambdas"},
+        {"maxFeatures", "--max-features"}};
 
     /**
      * {@code --cv-measure} scores a cross-validation of a family that takes it

@@ -187,6 +187,66 @@ class PathJobTest {
   }
 
   /**
+   * --max-features N (glmnet's dfmax): the path.json of the core's cross-validation with
+   * maxFeatures N, ending with feature_limit after the first λ (from the fifth on) with more than
+   * N features, and the model --save keeps read back as the selection of that path.
+   */
+  @Test
+  void maxFeatures_endsThePathAsTheCoresCrossValidation_andSavesTheSelection(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Path model = dir.resolve("enet.safetensors");
+    var r = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--fold-column",
+        "fold", "--cv-folds", "5", "--l1-ratio", "0.5", "--max-features", "2", "--out",
+        out.toString(), "--save", model.toString());
+    assertEquals(0, r.code(), r.err());
+    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.of(0.5).withMaxFeatures(2), NAMES,
+        CrossValidation.Alignment.INTERPOLATE, 1);
+    assertEquals(PathSolution.Ending.FEATURE_LIMIT, expected.path().end().reason());
+    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+        out.resolve("path.json"));
+    JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+    assertEquals("feature_limit", json.get("end").asText());
+    double[] df = doubles(json.get("df"));
+    assertTrue(df[df.length - 1] > 2, Arrays.toString(df));
+    assertTrue(df.length < CrossValidation.gaussian(FoldStatistics.of(x, y, KFold.of(folds)),
+        PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1).path().size(),
+        "the limit shortened the path");
+    assertIsTheSavedSelection(model, out.resolve("path.json"), "min");
+    assertEquals(2, ((Number) ((LinearModel) Predictor.load(model)).provenance().settings()
+        .get("max_features")).intValue(), "the provenance's max_features");
+  }
+
+  /**
+   * --max-features refuses a negative count and --lambdas (a sequence of one's own is fitted
+   * whole), as ./tikhonov path does, and suggests itself for glmnet's --dfmax; all before the
+   * data are read (the file does not exist).
+   */
+  @Test
+  void maxFeatures_negativeWithLambdasOrSpeltDfmax_exitsWithCode2_beforeTheData(
+      @TempDir Path dir) {
+    String missing = dir.resolve("no-such.csv").toString();
+    var negative = run("--data", missing, "--target", "y", "--max-features", "-1");
+    assertEquals(2, negative.code(), negative.err());
+    assertEquals("tikhonov-spark: --max-features must be a whole number ≥ 0, got '-1'",
+        negative.err().strip());
+    var given = run("--data", missing, "--target", "y", "--lambdas", "0.1,0.01",
+        "--max-features", "3");
+    assertEquals(2, given.code(), given.err());
+    assertEquals("tikhonov-spark: --max-features applies only to the default λ sequence; it has"
+        + " no effect with --lambdas, which gives the sequence", given.err().strip());
+    var glmnet = run("--data", missing, "--target", "y", "--dfmax", "3");
+    assertEquals(2, glmnet.code(), glmnet.err());
+    assertEquals("tikhonov-spark: unknown flag --dfmax; did you mean --max-features? (glmnet's"
+        + " dfmax)", glmnet.err().strip());
+    var zero = run("--data", missing, "--target", "y", "--max-features", "0");
+    assertEquals(2, zero.code(), zero.err());
+    assertTrue(zero.err().contains("no-such.csv"), "0 is a limit; the data are next: "
+        + zero.err());
+  }
+
+  /**
    * A sequence of three λ near λ_max ends while the held-out loss is still falling: the job
    * warns on stderr as ./tikhonov path does, and path.json's cv.lambda_min_warning is the
    * core's (PathFiles) for the same cross-validation.
