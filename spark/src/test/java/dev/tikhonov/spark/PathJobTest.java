@@ -475,8 +475,8 @@ class PathJobTest {
     assertEquals(PathJob.USAGE + System.lineSeparator(), help.out());
     for (String flag : List.of("--data", "--target", "--features", "--weight", "--family",
         "--cv-folds", "--fold-column", "--cv-measure", "--seed", "--l1-ratio", "--lambdas", "--nlambda",
-        "--lambda-min-ratio", "--no-standardize", "--tol", "--out", "--save", "--save-lambda",
-        "--help")) {
+        "--lambda-min-ratio", "--max-features", "--no-standardize", "--tol", "--out", "--save",
+        "--save-lambda", "--help")) {
       assertTrue(help.out().contains("  " + flag + " "), flag);
     }
     for (String family : List.of("gaussian", "binomial", "multinomial", "poisson")) {
