@@ -289,8 +289,10 @@ public final class PathSettings {
    * glmnet's {@code dfmax}: the default sequence ends after the first λ, from the fifth on,
    * whose fit has more than this many features with a nonzero coefficient (in any class); that
    * λ is kept, as glmnet keeps it. Like glmnet's other early stops it applies to the default
-   * sequence only: a λ sequence of your own is fitted whole, and so are the folds of a
-   * cross-validation, which fit the full data's λ. Empty (the default) means no limit.
+   * sequence only: a λ sequence of your own is fitted whole. The folds of a cross-validation
+   * fit their own default sequences with the same limit, as cv.glmnet's folds do, and are
+   * scored at the full path's λ that remain (with the same-λ alignment, or a sequence of your
+   * own, they are fitted whole). Empty (the default) means no limit.
    */
   public OptionalInt maxFeatures() {
     return maxFeatures;
