@@ -219,6 +219,35 @@ class PathOutOfFoldTest {
     assertEquals(178 + 1, oof.size());
   }
 
+  /**
+   * A run without --out-of-fold into the --out of a run with it: the earlier out-of-fold.csv
+   * stayed, and the report drew its ROC curves as this run's (exit 0) or, when that run had
+   * another number of λ, failed the run after its work naming the file's line (exit 2).
+   */
+  @Test
+  void rerunWithoutOutOfFold_removesTheEarlierRunsFile() throws IOException {
+    String[] data = {"--data", DATA.resolve("breast_cancer.csv").toString(), "--target",
+        "diagnosis", "--ignore-columns", "id", "--family", "binomial", "--cv-folds", "3"};
+    Path run = dir.resolve("again");
+    for (String[] second : new String[][] {{}, {"--nlambda", "5"}, {"--relax"}}) {
+      InProcess first = path("again", concat(data, "--out-of-fold"));
+      assertEquals(0, first.exit(), first.err());
+      assertTrue(Files.exists(run.resolve("out-of-fold.csv")));
+      assertTrue(Files.exists(run.resolve("charts").resolve("out-of-fold-roc.svg")));
+      InProcess rerun = path("again", concat(data, second));
+      assertEquals(0, rerun.exit(), List.of(second) + ": " + rerun.err());
+      assertFalse(Files.exists(run.resolve("out-of-fold.csv")), List.of(second).toString());
+      assertFalse(Files.readString(run.resolve("report.html")).contains("out-of-fold AUC"),
+          List.of(second).toString());
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(String[]::new);
+  }
+
   @Test
   void refused_withoutCrossValidation() {
     InProcess none = path("a", "--data", DATA.resolve("wine.csv").toString(), "--target",
