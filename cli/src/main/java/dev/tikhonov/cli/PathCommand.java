@@ -1115,14 +1115,20 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /**
-   * A --weights or --offset column that --ignore-columns also names: the reader leaves it out,
-   * and the estimator then said the file "has no such column", which it has.
+   * A --weights or --offset column that --ignore-columns also names, or that is the --target:
+   * the reader leaves it out of the features, and the estimator then said the file "has no such
+   * column", which it has.
    */
   private void refuseIgnoredObservationColumn(String flag, String column) {
     if (column != null && ignoreColumns != null && ignoreColumns.contains(column)) {
       throw new InputException(flag + " \"" + column + "\" is also in --ignore-columns, which"
           + " leaves the column out of the data; a column is either ignored or the " + flag
           + " column: drop it from --ignore-columns");
+    }
+    // the reader takes the target out of the features: the estimator said "has no such column"
+    if (column != null && column.equals(target)) {
+      throw new InputException(flag + " \"" + column + "\" is the --target column, the one"
+          + " predicted; " + flag + " takes another column of the file");
     }
   }
 

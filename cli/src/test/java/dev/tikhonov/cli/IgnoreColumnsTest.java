@@ -127,6 +127,21 @@ class IgnoreColumnsTest {
     }
   }
 
+  /**
+   * path --weights or --offset naming the --target: it said '--weights "y": people.csv has no
+   * such column (its feature columns: …)', of the column it predicts.
+   */
+  @Test
+  void path_weightsOrOffsetIsTheTarget_saysSoBeforeReading() throws Exception {
+    for (String flag : List.of("--weights", "--offset")) {
+      String out = "t" + flag;
+      refused(args(out, "path", "--data", people, "--target", "y", "--ignore-columns",
+          "id,note", flag, "y"), flag + " \"y\" is the --target column, the one predicted; "
+          + flag + " takes another column of the file");
+      assertTrue(!Files.exists(dir.resolve(out)), "no output before the data are read");
+    }
+  }
+
   /** --penalty-factors b=0 with b ignored said "no feature column 'b'" of a column it has. */
   @Test
   void path_perFeatureSettingOfAnIgnoredColumn_saysItIsIgnored() throws Exception {
