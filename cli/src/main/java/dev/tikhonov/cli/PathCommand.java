@@ -275,6 +275,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");
     }
     checkRelaxAndAdaptive();
+    // the core's refusal names its INTERPOLATE, which no flag takes
+    if (adaptive && "fraction".equals(cvAlignment)) {
+      throw new InputException("--cv-alignment fraction: the adaptive lasso's folds are lined up"
+          + " with the full path's λ by interpolation only (cv.glmnet's \"lambda\"); leave"
+          + " --cv-alignment out or give lambda");
+    }
     refuseIgnoredObservationColumn("--weights", weights);
     refuseIgnoredObservationColumn("--offset", offset);
     if (saveLambda != null && !relax) {
