@@ -162,7 +162,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       // the settings sparse data cannot take first: with a weight or offset column, what no
       // folds get past is not this check's to say
       LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
-      FoldFeasibility.requireFoldable(train);
+      FoldFeasibility.requireFoldable(train, family, false, settings.intercept());
       return crossValidateSparse(train, folds(train.size()));
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
@@ -176,7 +176,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     boolean observed = weightColumn.isPresent() || offsetColumn.isPresent();
     // Weights cannot give a fold the class or the second value it lacks; offsets vary what a
     // constant target is fitted to (y − offset), but cannot make counts that are all 0 fittable.
-    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent());
+    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent(),
+        settings.intercept());
     KFold folds = folds(train.size());
     int p = split.featureNames().size();
     Map<String, Object> s = LinearFit.settingsMap(family, settings);

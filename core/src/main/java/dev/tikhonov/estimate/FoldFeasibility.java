@@ -30,8 +30,22 @@ final class FoldFeasibility {
    * but in one row.
    */
   static void requireFoldable(Dataset data, Family family, boolean offsets) {
+    requireFoldable(data, family, offsets, true);
+  }
+
+  /**
+   * As {@link #requireFoldable(Dataset, Family, boolean)}, for a path with or without an
+   * intercept. Without one the null model is η = offset, so a fold whose target is one value
+   * other than 0 is fitted like any other: only a target that is 0 but in one row (without
+   * offsets, or counts) leaves the fold holding that row out nothing to fit.
+   */
+  static void requireFoldable(Dataset data, Family family, boolean offsets, boolean intercept) {
     if (data.isClassification()) {
       requireTwoRowsPerClass(data);
+    } else if (!intercept) {
+      if (zeroButInOneRow(data) && (!offsets || family == Family.POISSON)) {
+        requireVariesInTwoRows(data, "rows");
+      }
     } else if (!offsets || (family == Family.POISSON && zeroButInOneRow(data))) {
       requireVariesInTwoRows(data, "rows");
     }

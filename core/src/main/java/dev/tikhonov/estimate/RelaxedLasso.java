@@ -156,7 +156,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     // The data first, with the path's messages (no rows, no feature columns, ...), then folds.
     ElasticNetPath.requireFittable(x, train.targets());
     // as ElasticNetCV's: offsets vary what a constant target is fitted to
-    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent());
+    FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent(),
+        settings.intercept());
     KFold folds = folds(train.size());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         split.observations(), settings, adaptive, split.featureNames(),

@@ -431,7 +431,9 @@ public final class ElasticNetPath {
     for (int i = 0; i < n; i++) {
       variance += (weighted ? omega[i] : 1) * (target[i] - mean) * (target[i] - mean);
     }
-    if (!(variance > 0)) {
+    // Without an intercept the null model is η = offset, not the mean: a constant y − o other
+    // than 0 is a fit like any other (glmnet's intercept = FALSE fits it), 0 leaves nothing.
+    if (settings.intercept() ? !(variance > 0) : !(variance + mean * mean > 0)) {
       throw new ConstantTargetException("the target is constant (" + mean + "): nothing to fit");
     }
     double offset = settings.intercept() ? mean : 0.0;

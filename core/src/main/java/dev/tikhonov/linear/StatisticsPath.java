@@ -51,7 +51,10 @@ final class StatisticsPath {
     }
     double[] penalty = settings.normalizedPenaltyFactors(p);
     double weight = statistics.weightSum();
-    if (!(statistics.targetScatter() > 0)) {
+    // Without an intercept the null model is 0, not ȳ: a constant y other than 0 is a fit like
+    // any other (glmnet's intercept = FALSE fits it), 0 leaves nothing.
+    if (settings.intercept() ? !(statistics.targetScatter() > 0)
+        : !(statistics.targetSquares() > 0)) {
       throw new ConstantTargetException("the target is constant (" + statistics.targetMean()
           + "): nothing to fit");
     }

@@ -104,6 +104,72 @@ class NoInterceptGlmnetTest {
     assertTrue(wrong > 1e-2, "with y's standard deviation the model should differ: " + wrong);
   }
 
+  /**
+   * A constant target without an intercept is a regression like any other (the null model is 0,
+   * not the constant): it was refused as "the target is constant (150.0): nothing to fit",
+   * which glmnet fits ({@code ref/make_nointercept_constant.R}, y = 150 on diabetes's features).
+   * The same λ, the coefficients while its first feature is alone in the model (where glmnet's
+   * uncentered path is exact, as the class note says), the deviance ratio along the whole path;
+   * a target of 0 is still nothing to fit.
+   */
+  @Test
+  void constantTarget_withoutIntercept_isGlmnets() {
+    RealDataGlmnetTest.Table ref = RealDataGlmnetTest.ref("diabetes-nointercept-constant.csv");
+    Dataset diabetes = RealDataGlmnetTest.diabetes();
+    double[] y = new double[diabetes.size()];
+    java.util.Arrays.fill(y, 150);
+    RegularizationPath<LinearModel> path = ElasticNet.gaussian().intercept(false)
+        .tolerance(1e-13).maxIterations(10_000_000).build()
+        .path(Dataset.of(diabetes.featureRows(), y, diabetes.featureNames()));
+
+    assertEquals(ref.rows().length, path.size(), "path length");
+    double[] lambda = ref.column(ref.column("lambda"));
+    double[] devRatio = ref.column(ref.column("dev_ratio"));
+    for (int l = 0; l < path.size(); l++) {
+      assertEquals(lambda[l], path.lambdas()[l], 1e-10 * lambda[l], "λ #" + (l + 1));
+      assertEquals(devRatio[l], path.devianceRatio()[l], 1e-6, "dev_ratio at λ #" + (l + 1));
+    }
+    int firstOnly = 0;
+    while (ref.rows()[firstOnly + 1][ref.column("df")] <= 1) {
+      firstOnly++;
+    }
+    double exact = coefficientError(path, ref, firstOnly + 1);
+    assertTrue(exact < 1e-10, "coefficients off glmnet's by " + exact + " of the largest");
+    java.util.Arrays.fill(y, 0);
+    org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.ConstantTargetException.class,
+        () -> ElasticNet.gaussian().intercept(false).build()
+            .path(Dataset.of(diabetes.featureRows(), y, diabetes.featureNames())));
+  }
+
+  /**
+   * Cross-validation without an intercept on a target of one value but in one row: the fold
+   * holding that row out trains on a constant, which is a fit like any other without an
+   * intercept, so the folds are not refused as having nothing to fit (they were, with the
+   * intercept's message); a target 0 but in one row still is, dense and sparse, relaxed too.
+   */
+  @Test
+  void crossValidation_withoutIntercept_takesAFoldOfOneTargetValue_butNotOfZeros() {
+    Dataset diabetes = RealDataGlmnetTest.diabetes();
+    double[] y = new double[diabetes.size()];
+    java.util.Arrays.fill(y, 150);
+    y[7] = 200;
+    Dataset lone = Dataset.of(diabetes.featureRows(), y, diabetes.featureNames());
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().intercept(false).numFolds(5)
+        .seed(1).build().crossValidate(lone);
+    assertTrue(cv.path().size() > 1, "a path of " + cv.path().size() + " λ");
+    org.junit.jupiter.api.Assertions.assertThrows(dev.tikhonov.data.InputException.class,
+        () -> ElasticNetCV.gaussian().numFolds(5).seed(1).build().crossValidate(lone));
+    RelaxedLasso.gaussian().intercept(false).numFolds(5).seed(1).build().crossValidate(lone);
+
+    java.util.Arrays.fill(y, 0);
+    y[7] = 200;
+    Dataset zeros = Dataset.of(diabetes.featureRows(), y, diabetes.featureNames());
+    dev.tikhonov.data.InputException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.tikhonov.data.InputException.class, () -> ElasticNetCV.gaussian().intercept(false)
+            .numFolds(5).seed(1).build().crossValidate(zeros));
+    assertTrue(refused.getMessage().contains("whatever the folds"), refused.getMessage());
+  }
+
   static RegularizationPath<LinearModel> converted(double[] glmnetLambdas, double scale) {
     double a = 0.5;
     double c = a + (1 - a) / scale;
