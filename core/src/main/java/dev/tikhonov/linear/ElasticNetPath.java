@@ -105,7 +105,7 @@ public final class ElasticNetPath {
    * (1/2W)Σwᵢ(yᵢ − a₀ − xᵢ·b)², standardization with weighted moments (divisor W); glmnet's
    * default λ-min ratio counts the rows, {@code statistics.count()}. See {@link StatisticsPath}.
    *
-   * @throws ConstantTargetException for a constant target
+   * @throws ConstantTargetException for a constant target (without an intercept, one of 0)
    * @throws InputException for statistics without rows of positive weight, or names or penalty
    *     factors of another length than p
    */
@@ -122,8 +122,8 @@ public final class ElasticNetPath {
    * @param featureNames p names
    * @param classNames K class names for binomial (2) and multinomial; empty for gaussian, or for
    *     "0".."K−1" with K the largest class index + 1 (2 for binomial)
-   * @throws ConstantTargetException for a constant gaussian target, or poisson counts all 0 or
-   *     fitted exactly by the intercept alone
+   * @throws ConstantTargetException for a constant gaussian target (without an intercept, y − o
+   *     of 0), or poisson counts all 0 or fitted exactly by the intercept alone
    * @throws InputException for data or settings that cannot be fitted, naming the row (1-based),
    *     column or setting
    */
