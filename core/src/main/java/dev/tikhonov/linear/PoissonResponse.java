@@ -61,7 +61,10 @@ final class PoissonResponse implements WorkingResponse {
     saturated = sat;
     double weightSum = working(BinomialResponse.predictor(offset, intercept[0], eta), v, r);
     nullDeviance = deviance(eta);
-    if (!(nullDeviance > 0) || !Double.isFinite(nullDeviance)) {
+    // Counts all equal (to exp(o) without an intercept) leave a null deviance of rounding
+    // noise, 1e-16 of the counts and of either sign: counts all 7 were fitted, a path of λ
+    // near 1e-32 and deviance ratios of −11. A real spread is many orders of magnitude above.
+    if (!(nullDeviance > 1e-12 * meanCount) || !Double.isFinite(nullDeviance)) {
       throw new ConstantTargetException("the counts are fitted exactly by the "
           + (fitIntercept ? "intercept-only" : "null") + " model (null deviance " + nullDeviance
           + "): nothing to fit");

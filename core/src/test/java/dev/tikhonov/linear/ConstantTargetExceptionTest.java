@@ -41,4 +41,27 @@ class ConstantTargetExceptionTest {
     assertEquals("the counts are fitted exactly by the intercept-only model", e.getMessage()
         .substring(0, "the counts are fitted exactly by the intercept-only model".length()));
   }
+
+  /**
+   * Equal counts whose null deviance rounds to a tiny positive number (all 7, or 7.3 under
+   * weights: exp(log 7) is not exactly 7) were fitted: a path of λ near 1e-32 with deviance
+   * ratios of −11. Every count from 1 to 30, with and without an intercept (μ = e^o = the
+   * count), and under unequal weights.
+   */
+  @Test
+  void poisson_equalCountsWhoseDevianceRoundsAboveZero_areAConstantTargetException() {
+    double[] offsets = new double[X.length];
+    for (int c = 1; c <= 30; c++) {
+      double[] y = {c, c, c, c};
+      java.util.Arrays.fill(offsets, Math.log(c));
+      for (Observations o : List.of(Observations.none(),
+          Observations.ofWeights(new double[] {0.3, 1.7, 0.9, 2.1}))) {
+        assertThrows(ConstantTargetException.class, () -> ElasticNetPath.fit(Family.POISSON, X,
+            y, o, PathSettings.lasso(), NAMES, List.of()), "count " + c);
+      }
+      assertThrows(ConstantTargetException.class, () -> ElasticNetPath.fit(Family.POISSON, X, y,
+          Observations.ofOffsets(offsets), PathSettings.lasso().withIntercept(false), NAMES,
+          List.of()), "count " + c + " = e^offset without an intercept");
+    }
+  }
 }
