@@ -81,17 +81,7 @@ public final class LinearClassifier implements Classifier {
    * {@link dev.tikhonov.linear.PathSolution#degreesOfFreedom()} counts them on a path.
    */
   public int nonzeroCoefficients() {
-    double[][] b = parameters.coefficients();
-    int count = 0;
-    for (int j = 0; j < b[0].length; j++) {
-      for (double[] vector : b) {
-        if (vector[j] != 0) {
-          count++;
-          break;
-        }
-      }
-    }
-    return count;
+    return dev.tikhonov.linear.PathSolution.nonzeroFeatures(parameters.coefficients());
   }
 
   /** The λ the model was fitted at. */

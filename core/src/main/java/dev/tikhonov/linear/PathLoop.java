@@ -165,7 +165,7 @@ final class PathLoop {
         break;
       }
       toOriginalScale(design, family, intercepts[l], coefficients[l]);
-      df[l] = degreesOfFreedom(coefficients[l]);
+      df[l] = PathSolution.nonzeroFeatures(coefficients[l]);
       devianceRatio[l] = solver.devianceRatio();
       certificate[l] = cert;
       converged[l] = !limit && cert <= tolerance;
@@ -267,20 +267,6 @@ final class PathLoop {
         a0[c] -= mean;
       }
     }
-  }
-
-  /** Features with a nonzero coefficient in any class. */
-  private static int degreesOfFreedom(double[][] b) {
-    int df = 0;
-    for (int j = 0; j < b[0].length; j++) {
-      for (double[] bc : b) {
-        if (bc[j] != 0) {
-          df++;
-          break;
-        }
-      }
-    }
-    return df;
   }
 
   private static void reverse(double[] a) {

@@ -431,6 +431,24 @@ public record PathSolution(
     return -2 * Math.log(p);
   }
 
+  /**
+   * The degrees of freedom of one λ's coefficients [class][feature]: the features with a
+   * nonzero coefficient in any class (glmnet's {@code df}; one class for gaussian, binomial and
+   * Poisson), as {@link #degreesOfFreedom()} counts them along a path.
+   */
+  public static int nonzeroFeatures(double[][] classCoefficients) {
+    int df = 0;
+    for (int j = 0; j < classCoefficients[0].length; j++) {
+      for (double[] bc : classCoefficients) {
+        if (bc[j] != 0) {
+          df++;
+          break;
+        }
+      }
+    }
+    return df;
+  }
+
   /** 2[y log(y/μ) − (y − μ)] with μ = e^η (0·log 0 = 0): one count's Poisson deviance. */
   public static double poissonDeviance(double y, double eta) {
     double mu = Math.exp(eta);

@@ -71,7 +71,7 @@ final class IrlsPathRecord {
     }
     if (defaultSequence && done >= Math.min(5, m) && maxFeatures.isPresent()) {
       // As the core's PathLoop: glmnet's dfmax, before its deviance rule.
-      int df = degreesOfFreedom(coefficients.get(done - 1));
+      int df = PathSolution.nonzeroFeatures(coefficients.get(done - 1));
       if (df > maxFeatures.getAsInt()) {
         end = PathSolution.End.featureLimit(done, m, df, maxFeatures.getAsInt());
         return true;
@@ -108,7 +108,7 @@ final class IrlsPathRecord {
     int[] spent = new int[m];
     double[] certificate = new double[m];
     for (int i = 0; i < m; i++) {
-      df[i] = degreesOfFreedom(coefficients.get(i));
+      df[i] = PathSolution.nonzeroFeatures(coefficients.get(i));
       ratio[i] = ratios.get(i);
       certificate[i] = certificates.get(i);
       ok[i] = certificate[i] <= tolerance;
@@ -117,19 +117,5 @@ final class IrlsPathRecord {
     return new PathSolution(family, alpha, Arrays.copyOf(lambdas, m),
         intercepts.toArray(new double[0][]), coefficients.toArray(new double[0][][]), df, ratio,
         nullDeviance, tolerance, ok, spent, certificate, names, classNames, end);
-  }
-
-  /** The features with a nonzero coefficient in any class, [class][feature]. */
-  private static int degreesOfFreedom(double[][] classCoefficients) {
-    int df = 0;
-    for (int j = 0; j < classCoefficients[0].length; j++) {
-      for (double[] bc : classCoefficients) {
-        if (bc[j] != 0) {
-          df++;
-          break;
-        }
-      }
-    }
-    return df;
   }
 }
