@@ -386,7 +386,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       removeEarlierOutOfFold(writer.dir().resolve("out-of-fold.csv"));
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
-    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().foldLoss().length : null);
+    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().numFolds() : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
     DataOptions dataOptions = new DataOptions();
     dataOptions.data = data;
@@ -927,7 +927,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       removeEarlierOutOfFold(writer.dir().resolve("out-of-fold.csv"));
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
-    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).foldLoss().length
+    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).numFolds()
         : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
     DataOptions dataOptions = new DataOptions();

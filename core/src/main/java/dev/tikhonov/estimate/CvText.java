@@ -16,7 +16,7 @@ final class CvText {
   /** "λ_min = …, λ_1se = …; 100 λ, 10 folds". */
   static String choices(CvResult cv) {
     return "λ_min = " + at(cv, cv.indexMin()) + ", λ_1se = " + at(cv, cv.index1se()) + "; "
-        + cv.lambdas().length + " λ, " + cv.foldLoss().length + " folds";
+        + cv.numLambdas() + " λ, " + cv.numFolds() + " folds";
   }
 
   /** "%.4g" in the root locale. */
