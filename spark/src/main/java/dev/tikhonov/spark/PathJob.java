@@ -580,6 +580,23 @@ public final class PathJob {
     }
   }
 
+  /** The flags that take a value. */
+  private static final List<String> VALUE_FLAGS = List.of("--data", "--format", "--target",
+      "--features", "--weight", "--fold-column", "--cv-folds", "--seed", "--family",
+      "--cv-measure", "--l1-ratio", "--lambdas", "--nlambda", "--max-features",
+      "--lambda-min-ratio", "--tol", "--out", "--save", "--save-lambda");
+
+  /** The flags that take none. */
+  private static final List<String> SWITCHES = List.of("--no-standardize", "--help");
+
+  /** Every flag of the job's, for {@link FlagSuggestions}. */
+  private static final java.util.Set<String> FLAGS = java.util.Set.copyOf(
+      java.util.stream.Stream.concat(VALUE_FLAGS.stream(), SWITCHES.stream()).toList());
+
+  /** The flags that set the default λ sequence, refused beside --lambdas. */
+  private static final List<String> DEFAULT_SEQUENCE_FLAGS = List.of("--nlambda",
+      "--lambda-min-ratio", "--max-features");
+
   /** The flags, validated. */
   private static final class Options {
     String data;
@@ -602,6 +619,8 @@ public final class PathJob {
     Optional<CvMeasure> measure = Optional.empty();
     Optional<Path> save = Optional.empty();
     Optional<LambdaChoice> saveLambda = Optional.empty();
+    /** The flags given, in order. */
+    final java.util.Set<String> given = new java.util.LinkedHashSet<>();
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
@@ -646,6 +665,13 @@ public final class PathJob {
       Options o = new Options();
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (!VALUE_FLAGS.contains(flag) && !SWITCHES.contains(flag)
+            && !flag.equals("--multinomial-penalty")) {
+          // before taking a value: an unknown flag last on the line is not "needs a value"
+          throw new InputException("unknown flag " + flag + FlagSuggestions.suggestion(flag,
+              FLAGS).orElse(" (see --help or docs/spark.md)"));
+        }
+        o.given.add(flag);
         if (flag.equals("--no-standardize")) {
           o.standardize = false;
           continue;
@@ -716,9 +742,7 @@ public final class PathJob {
           case "--multinomial-penalty" -> throw new InputException("--multinomial-penalty " + v
               + ": the Spark path fits glmnet's ungrouped multinomial only; the grouped penalty"
               + " is `tikhonov path --multinomial-penalty grouped`, on one machine");
-          default -> throw new InputException("unknown flag " + flag + (flag.equals("--dfmax")
-              ? "; did you mean --max-features? (glmnet's dfmax)" : " (see --help or "
-              + "docs/spark.md)"));
+          default -> throw new IllegalStateException("flag " + flag + " known but not parsed");
         }
       }
       if (o.data == null || o.target == null) {
@@ -738,9 +762,15 @@ public final class PathJob {
         throw new InputException("--save-lambda " + o.saveLambda()
             + " needs cross-validation: add --cv-folds K or --fold-column COLUMN");
       }
-      if (o.maxFeatures.isPresent() && o.lambdas.isPresent()) {
-        throw new InputException("--max-features applies only to the default λ sequence; it has"
-            + " no effect with --lambdas, which gives the sequence");
+      if (o.lambdas.isPresent()) {
+        // as ./tikhonov path: a setting of the default sequence beside a sequence of one's own
+        // was silently ignored (--nlambda, --lambda-min-ratio) or refused alone (--max-features)
+        for (String flag : DEFAULT_SEQUENCE_FLAGS) {
+          if (o.given.contains(flag)) {
+            throw new InputException(flag + " applies only to the default λ sequence; it has"
+                + " no effect with --lambdas, which gives the sequence");
+          }
+        }
       }
       requirePathSettings(o);
       return o;

@@ -219,6 +219,68 @@ class PathJobTest {
   }
 
   /**
+   * An unknown flag spelt as glmnet, cv.glmnet, MLlib or another case spells one of the job's
+   * is answered with the job's flag (a table of the job's own, FlagSuggestions); one explained
+   * by nothing points to --help; all before the data are read (the file does not exist), and
+   * an unknown flag last on the line is unknown, not short of a value.
+   */
+  @Test
+  void unknownFlag_spelledAsGlmnetOrMllib_suggestsTheJobsFlag_beforeTheData(@TempDir Path dir) {
+    String missing = dir.resolve("no-such.csv").toString();
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("--nfolds", "--cv-folds (cv.glmnet's nfolds)");
+    expected.put("--foldid", "--fold-column (cv.glmnet's foldid, here a column of the data)");
+    expected.put("--thresh", "--tol (glmnet's thresh is where its sweeps stop; --tol"
+        + " certifies each λ)");
+    expected.put("--type.measure", "--cv-measure (cv.glmnet's type.measure)");
+    expected.put("--lambda", "--lambdas");
+    expected.put("--regParam", "--lambdas (MLlib's regParam is λ)");
+    expected.put("--elasticNetParam", "--l1-ratio (MLlib's elasticNetParam is α)");
+    expected.put("--lambda.min.ratio", "--lambda-min-ratio");
+    expected.put("--NLambda", "--nlambda");
+    expected.put("--l1_ratio", "--l1-ratio");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      var r = run("--data", missing, "--target", "y", e.getKey(), "5");
+      assertEquals(2, r.code(), e.getKey() + ": " + r.err());
+      assertEquals("tikhonov-spark: unknown flag " + e.getKey() + "; did you mean "
+          + e.getValue() + "?", r.err().strip());
+    }
+    var attached = run("--data", missing, "--target", "y", "--cv-folds=5");
+    assertEquals(2, attached.code(), attached.err());
+    assertEquals("tikhonov-spark: unknown flag --cv-folds=5; give the value as the next"
+        + " argument: --cv-folds 5", attached.err().strip());
+    var last = run("--data", missing, "--target", "y", "--keep");
+    assertEquals(2, last.code(), last.err());
+    assertTrue(last.err().startsWith("tikhonov-spark: unknown flag --keep"), last.err());
+    var nothing = run("--data", missing, "--target", "y", "--verbose", "1");
+    assertEquals(2, nothing.code(), nothing.err());
+    assertEquals("tikhonov-spark: unknown flag --verbose (see --help or docs/spark.md)",
+        nothing.err().strip());
+  }
+
+  /**
+   * --nlambda and --lambda-min-ratio set the default sequence: beside --lambdas they had no
+   * effect, without a word; refused as ./tikhonov path refuses them, naming both flags, before
+   * the data are read.
+   */
+  @Test
+  void defaultSequenceFlags_withLambdas_exitWithCode2_namingBoth_beforeTheData(
+      @TempDir Path dir) {
+    String missing = dir.resolve("no-such.csv").toString();
+    for (String[] flag : new String[][] {{"--nlambda", "20"}, {"--lambda-min-ratio", "0.01"}}) {
+      var r = run("--data", missing, "--target", "y", flag[0], flag[1], "--lambdas",
+          "0.1,0.01");
+      assertEquals(2, r.code(), r.err());
+      assertEquals("tikhonov-spark: " + flag[0] + " applies only to the default λ sequence; it"
+          + " has no effect with --lambdas, which gives the sequence", r.err().strip());
+      var alone = run("--data", missing, "--target", "y", flag[0], flag[1]);
+      assertEquals(2, alone.code(), alone.err());
+      assertTrue(alone.err().contains("no-such.csv"), "alone it is fine; the data are next: "
+          + alone.err());
+    }
+  }
+
+  /**
    * --max-features refuses a negative count and --lambdas (a sequence of one's own is fitted
    * whole), as ./tikhonov path does, and suggests itself for glmnet's --dfmax; all before the
    * data are read (the file does not exist).
@@ -238,8 +300,8 @@ class PathJobTest {
         + " no effect with --lambdas, which gives the sequence", given.err().strip());
     var glmnet = run("--data", missing, "--target", "y", "--dfmax", "3");
     assertEquals(2, glmnet.code(), glmnet.err());
-    assertEquals("tikhonov-spark: unknown flag --dfmax; did you mean --max-features? (glmnet's"
-        + " dfmax)", glmnet.err().strip());
+    assertEquals("tikhonov-spark: unknown flag --dfmax; did you mean --max-features (glmnet's"
+        + " dfmax)?", glmnet.err().strip());
     var zero = run("--data", missing, "--target", "y", "--max-features", "0");
     assertEquals(2, zero.code(), zero.err());
     assertTrue(zero.err().contains("no-such.csv"), "0 is a limit; the data are next: "
@@ -494,8 +556,8 @@ class PathJobTest {
     String data = csv.toString();
     var unknown = run("--data", data, "--target", "y", "--alpha", "1");
     assertEquals(2, unknown.code());
-    assertEquals("tikhonov-spark: unknown flag --alpha (see --help or docs/spark.md)",
-        unknown.err().strip());
+    assertEquals("tikhonov-spark: unknown flag --alpha; did you mean --l1-ratio (glmnet's alpha"
+        + " is α) or --lambdas (scikit-learn's alpha is λ)?", unknown.err().strip());
     var grouped = run("--data", data, "--target", "y", "--family", "multinomial",
         "--multinomial-penalty", "grouped");
     assertEquals(2, grouped.code());
