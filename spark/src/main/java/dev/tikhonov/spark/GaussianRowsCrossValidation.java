@@ -31,6 +31,9 @@ import org.apache.spark.sql.Row;
 final class GaussianRowsCrossValidation {
   private GaussianRowsCrossValidation() {}
 
+  /** The fit and its fold paths at the full path's λ (the out-of-fold coefficients). */
+  record Result(CrossValidation.Fit fit, IrlsCrossValidation.FoldPoints points) {}
+
   /**
    * The full path and its cross-validation by {@code measure}; the fold paths run on
    * {@code threads} driver threads, the scoring pass reads {@code rows} ({@link NewtonPass#rows})
@@ -38,20 +41,35 @@ final class GaussianRowsCrossValidation {
    *
    * @throws FoldException for a fold whose training rows the path cannot fit, naming the fold
    */
-  static CrossValidation.Fit run(FoldStatistics statistics, PathSettings settings,
+  static Result run(FoldStatistics statistics, PathSettings settings,
       List<String> names, NewtonPass pass, JavaRDD<Row> rows, CvMeasure measure,
       int threads) {
     NewtonPass.HeldOutValue value = IrlsCrossValidation.heldOutValue(Family.GAUSSIAN, measure);
     PathSolution full = ElasticNetPath.fit(statistics.total(), settings, names);
     double[] lambdas = full.lambdas();
-    PathSettings foldSettings = settings.defaultSequence() ? settings
-        : settings.withLambdas(lambdas);
-    PathSolution[] folds = CrossValidation.foldPaths(statistics, foldSettings, names,
-        threads);
+    PathSolution[] folds = foldPaths(statistics, settings, names, lambdas, threads);
     IrlsCrossValidation.FoldPoints points = IrlsCrossValidation.atFullLambdas(folds, lambdas,
         settings.defaultSequence());
     double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value, points);
-    return new CrossValidation.Fit(full,
-        IrlsCrossValidation.curve(lambdas, heldOut, folds, measure));
+    return new Result(new CrossValidation.Fit(full,
+        IrlsCrossValidation.curve(lambdas, heldOut, folds, measure)), points);
+  }
+
+  /**
+   * Every fold's path at the full path's {@code lambdas}, as {@link CrossValidation#gaussian}
+   * fits and lines them up (fold k's own default sequence interpolated, or the same λ when a
+   * sequence is given): the out-of-fold coefficients of the statistics route.
+   */
+  static IrlsCrossValidation.FoldPoints foldPoints(FoldStatistics statistics,
+      PathSettings settings, List<String> names, double[] lambdas, int threads) {
+    return IrlsCrossValidation.atFullLambdas(foldPaths(statistics, settings, names, lambdas,
+        threads), lambdas, settings.defaultSequence());
+  }
+
+  private static PathSolution[] foldPaths(FoldStatistics statistics, PathSettings settings,
+      List<String> names, double[] lambdas, int threads) {
+    PathSettings foldSettings = settings.defaultSequence() ? settings
+        : settings.withLambdas(lambdas);
+    return CrossValidation.foldPaths(statistics, foldSettings, names, threads);
   }
 }

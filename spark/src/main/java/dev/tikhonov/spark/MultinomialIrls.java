@@ -91,7 +91,8 @@ final class MultinomialIrls {
       * (1 - NewtonPass.PMIN);
 
   /** The path on all rows, its cross-validation and the distributed passes, all included. */
-  record Result(PathSolution path, CvResult cv, int passes) {}
+  record Result(PathSolution path, CvResult cv, int passes,
+      IrlsCrossValidation.FoldPoints points) {}
 
   private final MultinomialPass pass;
   private final PathSettings settings;
@@ -157,7 +158,8 @@ final class MultinomialIrls {
     double[][] heldOut = pass.heldOut(rows, points.intercepts(), points.coefficients(),
         measure);
     passes++;
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes,
+        points);
   }
 
   /** The path on all rows alone: the Newton passes of the one fit. */

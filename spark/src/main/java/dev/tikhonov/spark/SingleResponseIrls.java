@@ -93,7 +93,8 @@ final class SingleResponseIrls {
    * The path on all rows, its cross-validation and the number of distributed passes, the
    * statistics pass and the scoring pass included.
    */
-  record Result(PathSolution path, CvResult cv, int passes) {}
+  record Result(PathSolution path, CvResult cv, int passes,
+      IrlsCrossValidation.FoldPoints points) {}
 
   private final NewtonPass pass;
   private final IrlsFamily family;
@@ -138,10 +139,12 @@ final class SingleResponseIrls {
     passes++;
     if (value.isEmpty()) {
       double[][] auc = IrlsCrossValidation.heldOutAuc(pass, rows, points);
-      return new Result(full, IrlsCrossValidation.aucCurve(lambdas, auc, folds), passes);
+      return new Result(full, IrlsCrossValidation.aucCurve(lambdas, auc, folds), passes,
+          points);
     }
     double[][] heldOut = IrlsCrossValidation.heldOut(pass, rows, value.get(), points);
-    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes);
+    return new Result(full, IrlsCrossValidation.curve(lambdas, heldOut, folds, measure), passes,
+        points);
   }
 
   /**

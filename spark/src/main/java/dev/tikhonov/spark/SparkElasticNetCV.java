@@ -120,6 +120,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final DoubleParam lambdaMinRatio;
   private final IntParam aggregationDepth;
   private final IntParam maxFeatures;
+  private final BooleanParam keepOutOfFold;
 
   public SparkElasticNetCV() {
     this(Identifiable.randomUID("tikhonovElasticNetCV"));
@@ -174,6 +175,9 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         + " sequence ends after the first λ, from the fifth on, whose fit has more features with"
         + " a nonzero coefficient (in any class); that λ is kept (unset: no limit; a lambdas"
         + " sequence is fitted whole)", ParamValidators.gtEq(0));
+    keepOutOfFold = new BooleanParam(this, "keepOutOfFold", "keep every fold's coefficients"
+        + " at every λ, for the model's outOfFold(data): each row's held-out linear predictor"
+        + " per λ (cv.glmnet's keep = TRUE); not saved with the model");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
@@ -187,6 +191,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     setDefault(measure, CvMeasure.DEVIANCE.id());
     setDefault(tolerance, PathSettings.DEFAULT_TOLERANCE);
     setDefault(aggregationDepth, 2);
+    setDefault(keepOutOfFold, false);
   }
 
   /**
@@ -291,6 +296,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return maxFeatures;
   }
 
+  public BooleanParam keepOutOfFold() {
+    return keepOutOfFold;
+  }
+
   public SparkElasticNetCV setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
@@ -366,6 +375,18 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   public SparkElasticNetCV setMaxFeatures(int value) {
     set(maxFeatures, value);
+    return this;
+  }
+
+  /**
+   * Keep every fold's path at every λ of the full path (K·m·C·(p + 1) doubles on the driver
+   * and in the model), so that the model's {@link SparkElasticNetModel#outOfFold} gives every
+   * row's out-of-fold linear predictor at every λ, cv.glmnet's {@code keep = TRUE}
+   * ({@code fit.preval}). The fit itself is unchanged (the gaussian fit from the statistics
+   * fits its K fold paths once more on the driver to keep them). Default false.
+   */
+  public SparkElasticNetCV setKeepOutOfFold(boolean value) {
+    set(keepOutOfFold, value);
     return this;
   }
 
@@ -540,6 +561,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return (Integer) $(aggregationDepth);
   }
 
+  /** Whether the fit keeps the fold paths for out-of-fold predictions. */
+  public boolean getKeepOutOfFold() {
+    return (Boolean) $(keepOutOfFold);
+  }
+
   /**
    * Checks the input columns (features: vectors; label, weight, fold: numeric; the weight and
    * fold columns neither the label column nor each other) and returns the schema with the
@@ -654,13 +680,20 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     if (scoredBy == CvMeasure.DEVIANCE || scoredBy == CvMeasure.MEAN_SQUARED_ERROR) {
       CrossValidation.Fit fit = CrossValidation.gaussian(statistics, settings, names,
           CrossValidation.Alignment.INTERPOLATE, scoredBy, threads);
-      return model(fit.path(), fit.cv(), 1, statistics, fingerprint(pass, names));
+      // The fold paths are the core's, fitted again from the same statistics (deterministic,
+      // so the very paths the curve scored) only when kept: CrossValidation.gaussian drops them.
+      Optional<IrlsCrossValidation.FoldPoints> points = getKeepOutOfFold()
+          ? Optional.of(GaussianRowsCrossValidation.foldPoints(statistics, settings, names,
+              fit.path().lambdas(), threads))
+          : Optional.empty();
+      return model(fit.path(), fit.cv(), 1, statistics, fingerprint(pass, names), points);
     }
     // The MAE needs the rows: one more pass, scoring every fold's held-out rows at every λ.
     NewtonPass rows = newtonPass();
-    CrossValidation.Fit fit = GaussianRowsCrossValidation.run(statistics, settings, names, rows,
-        rows.rows(dataset), scoredBy, threads);
-    return model(fit.path(), fit.cv(), 2, statistics, fingerprint(pass, names));
+    GaussianRowsCrossValidation.Result fit = GaussianRowsCrossValidation.run(statistics,
+        settings, names, rows, rows.rows(dataset), scoredBy, threads);
+    return model(fit.fit().path(), fit.fit().cv(), 2, statistics, fingerprint(pass, names),
+        Optional.of(fit.points()));
   }
 
   /**
@@ -682,7 +715,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     NewtonPass pass = newtonPass();
     SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
         .run(dataset, statistics, scoredBy);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
+    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names),
+        Optional.of(fit.points()));
   }
 
   /**
@@ -731,16 +765,21 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   /**
    * The fitted model at the λ the selection param picks, with this estimator's params and the
    * record a core model needs: the penalty's scales from the statistics of all rows the path
-   * was fitted on, the factors, the provenance.
+   * was fitted on, the factors, the provenance; with {@code keepOutOfFold}, the fold paths at
+   * the full path's λ ({@code points}) for its out-of-fold predictions.
    */
   private SparkElasticNetModel model(PathSolution path, CvResult cv, int passes,
-      FoldStatistics statistics, String fingerprint) {
+      FoldStatistics statistics, String fingerprint,
+      Optional<IrlsCrossValidation.FoldPoints> points) {
     int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
     FitRecord record = record(statistics, provenanceSettings(Optional.of(cv)),
         getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
         fingerprint);
+    Optional<OutOfFoldScorer> outOfFold = points.filter(p -> getKeepOutOfFold())
+        .map(p -> OutOfFoldScorer.of(path.family(), getFeaturesCol(), getLabelCol(),
+            getFoldCol(), getNumFolds(), getSeed(), p));
     SparkElasticNetModel model = new SparkElasticNetModel(uid, path, cv, selected, passes,
-        Optional.of(record));
+        Optional.of(record), outOfFold);
     copyValues(model, ParamMap.empty());
     return model.setParent(this);
   }
@@ -844,7 +883,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes, scoredBy);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names));
+    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names),
+        Optional.of(fit.points()));
   }
 
   /**

@@ -23,6 +23,7 @@ import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
@@ -152,6 +153,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   private final double[] intercepts;
   private final double[][] classCoefficients;
   private final Optional<FitRecord> fitRecord;
+  /** The fold paths for {@link #outOfFold}, when the fit kept them; never saved. */
+  private final Optional<OutOfFoldScorer> outOfFoldScorer;
+  private final BooleanParam keepOutOfFold;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
@@ -164,6 +168,23 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    */
   SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
       int selectedIndex, int dataPasses, Optional<FitRecord> fitRecord) {
+    this(uid, path, crossValidation, selectedIndex, dataPasses, fitRecord, Optional.empty());
+  }
+
+  /**
+   * The model with, when the fit kept them ({@link SparkElasticNetCV#setKeepOutOfFold}), its
+   * fold paths at the path's λ for {@link #outOfFold}.
+   */
+  SparkElasticNetModel(String uid, PathSolution path, CvResult crossValidation,
+      int selectedIndex, int dataPasses, Optional<FitRecord> fitRecord,
+      Optional<OutOfFoldScorer> outOfFoldScorer) {
+    outOfFoldScorer.ifPresent(o -> {
+      if (o.numLambdas() != path.size()) {
+        throw new IllegalArgumentException("out-of-fold coefficients at " + o.numLambdas()
+            + " λ for a path of " + path.size());
+      }
+    });
+    this.outOfFoldScorer = outOfFoldScorer;
     if (!Arrays.equals(path.lambdas(), crossValidation.lambdas())) {
       throw new IllegalArgumentException("the cross-validation is not over the path's λ");
     }
@@ -195,8 +216,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction (margins) column "
         + "to add, a vector (binomial: −η, η with η = a₀ + x·b; multinomial: η꜀ per class; "
         + "unset: none)");
+    keepOutOfFold = new BooleanParam(this, "keepOutOfFold", "whether the fit kept every"
+        + " fold's coefficients for outOfFold(data) (they are not saved: a loaded model has"
+        + " none)");
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
+    setDefault(keepOutOfFold, false);
   }
 
   /** A model without a fit record (as one saved before they were kept), one pass. */
@@ -421,6 +446,67 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   public Param<String> featuresCol() {
     return featuresCol;
+  }
+
+  /** Whether the fit kept the fold paths ({@link SparkElasticNetCV#setKeepOutOfFold}). */
+  public BooleanParam keepOutOfFold() {
+    return keepOutOfFold;
+  }
+
+  /**
+   * Whether the estimator was asked to keep the fold paths: saved with the model's params,
+   * so a loaded model still says so, though it has no fold paths ({@link #outOfFold}).
+   */
+  public boolean getKeepOutOfFold() {
+    return (Boolean) $(keepOutOfFold);
+  }
+
+  /**
+   * Every row's out-of-fold (pre-validated) linear predictors, cv.glmnet's {@code keep = TRUE}
+   * ({@code fit.preval}; the core's {@code OutOfFoldPredictions}): {@code data}, the data the
+   * model was fitted on, with a column {@code outOfFold}, a struct of
+   *
+   * <ul>
+   *   <li>{@code fold}, int: the fold 1..K that held the row out (its fold column's id, or the
+   *       random fold the fit gave it: the fit's seed and K over its label and features);
+   *   <li>{@code linearPredictor}: η_l = a₀_l^(−f) + x·b_l^(−f) at every λ_l of {@link #path()},
+   *       in its order, from fold f's path (fitted without fold f's rows) at λ_l as the
+   *       cross-validation scored it (its own sequence interpolated linearly in λ, or the same
+   *       λ when the sequence was given; a fold path that ended early at its last λ): an
+   *       array of m doubles, or for multinomial an array of m arrays of one η per class
+   *       ([λ][class], the classes of {@link #path()}).
+   * </ul>
+   *
+   * On the link scale, as cv.glmnet's: the fitted value (gaussian), the log-odds of class 1
+   * (binomial: σ(η) is P(1)), log μ (Poisson: e^η is the mean count), one η per class
+   * (multinomial: softmax them); weights change the fits, not the scale. E.g. the held-out
+   * probabilities at λ_min of a binomial model:
+   * {@code 1 / (1 + exp(-outOfFold.linearPredictor[selectedIndex()]))} in Spark SQL
+   * ({@code element_at} is 1-based). The same row, fold and λ give the numbers the single-machine
+   * cross-validation keeps on the same folds.
+   *
+   * <p>Lazy: the predictions are computed by whatever uses the result (one pass over
+   * {@code data}, a dot product of p per λ and class per row; cache {@code data} if it is read
+   * again). The model holds the fold paths, not the predictions, which are the size of the
+   * data: neither is saved by {@code write()}, so a loaded model has none. Rows of other data
+   * are scored by the fold their content (or fold id) falls in, which is not held-out for them.
+   *
+   * @throws IllegalStateException when the estimator did not keep the fold paths
+   *     ({@link SparkElasticNetCV#setKeepOutOfFold}), or the model was loaded
+   * @throws InputException naming the column when {@code data} lacks a column the fit read
+   *     (features, label, fold ids), has one of another type, or already has a column
+   *     {@code outOfFold}; when the result is used, for a row whose fold id is not in 1..K
+   */
+  public Dataset<Row> outOfFold(Dataset<?> data) {
+    if (outOfFoldScorer.isEmpty()) {
+      throw new IllegalStateException(getKeepOutOfFold()
+          ? "this model was loaded: out-of-fold predictions are not saved with it (the fold"
+              + " paths, like the predictions, are left out); fit it again with"
+              + " keepOutOfFold true"
+          : "the fit did not keep the fold paths: set SparkElasticNetCV.setKeepOutOfFold(true)"
+              + " and fit again for out-of-fold predictions");
+    }
+    return outOfFoldScorer.get().score(data);
   }
 
   public Param<String> predictionCol() {
@@ -700,7 +786,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   @Override
   public SparkElasticNetModel copy(ParamMap extra) {
     SparkElasticNetModel copied = new SparkElasticNetModel(uid, path, crossValidation,
-        selectedIndex, dataPasses, fitRecord);
+        selectedIndex, dataPasses, fitRecord, outOfFoldScorer);
     return copyValues(copied, extra).setParent(parent());
   }
 
