@@ -9,6 +9,7 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.Shortfall;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.io.PrintStream;
@@ -47,7 +48,8 @@ import org.apache.spark.storage.StorageLevel;
  * spark-submit --class dev.tikhonov.spark.PathJob tikhonov-spark.jar \
  *   --data hdfs:///data/train.parquet --target y [--features a,b,c] [--weight w]
  *   [--family gaussian|binomial|multinomial|poisson] [--cv-folds 10] [--seed 0]
- *   [--fold-column fold] [--cv-measure deviance|mse|mae|class|auc] [--l1-ratio 1]
+ *   [--fold-column fold] [--cv-measure deviance|mse|mae|class|auc] [--out-of-fold]
+ *   [--l1-ratio 1]
  *   [--lambdas l1,l2,...]
  *   [--nlambda 100] [--lambda-min-ratio r] [--max-features N] [--no-standardize] [--tol 1e-3]
  *   [--out DIR]
@@ -67,7 +69,11 @@ import org.apache.spark.storage.StorageLevel;
  * fitted (from the statistics of all rows). {@code --cv-measure} says what the folds are scored
  * by (cv.glmnet's {@code type.measure}; {@link SparkElasticNetCV#cvMeasure}): the deviance by
  * default, mse, mae, class (binomial, multinomial) or auc (binomial; a pass of its own, with a
- * shuffle). path.json's {@code cv.measure} records it.
+ * shuffle). path.json's {@code cv.measure} records it. {@code --out-of-fold} (with
+ * cross-validation only) also writes {@code DIR/out-of-fold.csv}, the columns of
+ * {@code ./tikhonov path --out-of-fold}'s (every row's out-of-fold linear predictor at every λ,
+ * {@link SparkElasticNetModel#outOfFold}), from one more pass whose rows stream through the
+ * driver; a run without it removes an earlier run's out-of-fold.csv from {@code --out}.
  * A path with λ not certified to {@code --tol}, and a
  * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
  * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
@@ -113,6 +119,8 @@ public final class PathJob {
       "  --fold-column COLUMN   cross-validate on the fold ids 1..K in COLUMN (K = --cv-folds,"
           + " 10)",
       "  --seed S               seed of the random folds (default 0)",
+      "  --out-of-fold          with CV: also write DIR/out-of-fold.csv, every row's held-out",
+      "                         linear predictor at every lambda (cv.glmnet's keep = TRUE)",
       "  --cv-measure M         what the folds are scored by: deviance (default), mse, mae,",
       "                         class (binomial, multinomial) or auc (binomial)",
       "  --l1-ratio A           alpha, the L1 share of the penalty in [0, 1] (default 1, lasso)",
@@ -162,8 +170,9 @@ public final class PathJob {
           AtomicFiles.requireNotInput(options.save.get(), "--save", input.get(), "--data");
         }
       }
-      Path dir = JobOutput.directory(options.out, "path.json and path.csv",
-          List.of("path.json", "path.csv"), java.util.Map.of("--data", options.data));
+      Path dir = JobOutput.directory(options.out, options.outOfFold
+          ? "path.json, path.csv and out-of-fold.csv" : "path.json and path.csv",
+          options.files(), java.util.Map.of("--data", options.data));
       if (options.save.isPresent()) {
         requireSaveApart(options.save.get(), options, dir);
       }
@@ -192,10 +201,18 @@ public final class PathJob {
         cv = Optional.empty();
         models = fit.record().regularizationPath(path);
       }
+      if (options.outOfFold) {
+        // before the rows are unpersisted: one more pass over them (gaussian: a second read)
+        writeOutOfFold(dir.resolve(OUT_OF_FOLD), model.orElseThrow(), assembled,
+            options.target);
+      }
       if (irls) {
         assembled.unpersist();
       }
       PathFiles.write(dir, path, cv);
+      if (!options.outOfFold) {
+        removeEarlierOutOfFold(dir.resolve(OUT_OF_FOLD), out);
+      }
       out.print(PathFiles.summary(path, cv));
       // Once each, after the table, in this job's flags (path.json's warning and cv.warning
       // carry them too): a fold scored at a fit that did not converge said nothing before.
@@ -209,7 +226,8 @@ public final class PathJob {
         PathFiles.lambdaMinWarning(path, cv.get().indexMin(), cv.get().lambdaMin(),
             cv.get().measure()).ifPresent(w -> err.println("tikhonov-spark: warning: " + w));
       }
-      out.println("wrote " + dir.resolve("path.json") + " and path.csv");
+      out.println("wrote " + dir.resolve("path.json")
+          + (options.outOfFold ? ", path.csv and " + OUT_OF_FOLD : " and path.csv"));
       if (options.save.isPresent()) {
         save(options, models, model, out, err);
       }
@@ -265,7 +283,7 @@ public final class PathJob {
       throw new InputException("--save " + save + " is in the --data folder " + options.data
           + ", whose files are read as data; give another path");
     }
-    for (String name : List.of("path.json", "path.csv")) {
+    for (String name : options.files()) {
       if (AtomicFiles.sameFile(save, dir.resolve(name))) {
         throw new InputException("--save " + save + " is the " + name + " that --out "
             + options.out + " gets; give another path");
@@ -391,6 +409,88 @@ public final class PathJob {
     which.outsideThePath(saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));
+  }
+
+  /** The file of --out-of-fold, in --out: the name ./tikhonov path gives it. */
+  static final String OUT_OF_FOLD = "out-of-fold.csv";
+
+  /**
+   * Writes out-of-fold.csv (atomically, on the driver's file system), the columns of
+   * {@code ./tikhonov path --out-of-fold}'s (PathFiles.writeOutOfFoldCsv, docs/formats.md):
+   * {@code row} (1-based, in the order Spark reads the rows: a file's own order, a folder's
+   * files one after the other), {@code fold}, {@code y} (the number; binomial and multinomial:
+   * the class, "0".."C−1"), then the row's out-of-fold η at each λ of path.csv, {@code s0} …
+   * (multinomial: {@code s<l>_<class>}, class by class). The rows come to the driver a
+   * partition at a time ({@code toLocalIterator}), streamed into the file.
+   */
+  private static void writeOutOfFold(Path file, SparkElasticNetModel model,
+      Dataset<Row> assembled, String target) {
+    PathSolution path = model.path();
+    Family family = path.family();
+    List<String> classes = path.classNames();
+    int m = path.size();
+    int outputs = family == Family.MULTINOMIAL ? classes.size() : 1;
+    Dataset<Row> rows = model.outOfFold(assembled).select(
+        Columns.column(target).cast("double"), Columns.column(OutOfFoldScorer.COLUMN));
+    SparkFailures.unwrap(() -> {
+      AtomicFiles.write(file, stream -> {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+            java.nio.charset.StandardCharsets.UTF_8));
+        List<String> header = new ArrayList<>(List.of("row", "fold", "y"));
+        for (int k = 0; k < outputs; k++) {
+          for (int l = 0; l < m; l++) {
+            header.add(family == Family.MULTINOMIAL ? "s" + l + "_" + classes.get(k) : "s" + l);
+          }
+        }
+        w.write(csvLine(header));
+        java.util.Iterator<Row> it = rows.toLocalIterator();
+        long i = 0;
+        while (it.hasNext()) {
+          Row row = it.next();
+          Row oof = row.getStruct(1);
+          double y = row.getDouble(0);
+          double[][] eta = OutOfFoldScorer.linearPredictors(oof, family);
+          List<String> cells = new ArrayList<>(3 + outputs * m);
+          cells.add(Long.toString(++i));
+          cells.add(Integer.toString(oof.getInt(0)));
+          cells.add(family.isClassification() ? classes.get((int) y) : String.valueOf(y));
+          for (int k = 0; k < outputs; k++) {
+            for (int l = 0; l < m; l++) {
+              cells.add(String.valueOf(eta[l][k]));
+            }
+          }
+          w.write(csvLine(cells));
+        }
+        w.flush();
+      });
+      return null;
+    });
+  }
+
+  private static String csvLine(List<String> cells) {
+    StringBuilder s = new StringBuilder();
+    for (int c = 0; c < cells.size(); c++) {
+      s.append(c > 0 ? "," : "").append(dev.tikhonov.data.CsvWriter.cell(cells.get(c)));
+    }
+    return s.append('\n').toString();
+  }
+
+  /**
+   * Deletes an earlier run's out-of-fold.csv from --out, as {@code ./tikhonov path} does: left
+   * beside this run's path.csv, the report drew that run's out-of-fold ROC curves as this
+   * run's.
+   */
+  private static void removeEarlierOutOfFold(Path file, PrintStream out) {
+    try {
+      if (Files.deleteIfExists(file)) {
+        out.println("removed " + file + ", an earlier run's out-of-fold predictions (this run"
+            + " wrote none)");
+      }
+    } catch (java.io.IOException e) {
+      throw new InputException(file + ": cannot remove the out-of-fold predictions of an"
+          + " earlier run in this --out (" + AtomicFiles.reason(e) + "); remove it by hand or"
+          + " choose another --out", e);
+    }
   }
 
   /**
@@ -587,7 +687,8 @@ public final class PathJob {
       "--lambda-min-ratio", "--tol", "--out", "--save", "--save-lambda");
 
   /** The flags that take none. */
-  private static final List<String> SWITCHES = List.of("--no-standardize", "--help");
+  private static final List<String> SWITCHES = List.of("--no-standardize", "--out-of-fold",
+      "--help");
 
   /** Every flag of the job's, for {@link FlagSuggestions}. */
   private static final java.util.Set<String> FLAGS = java.util.Set.copyOf(
@@ -613,6 +714,7 @@ public final class PathJob {
     Optional<Double> lambdaMinRatio = Optional.empty();
     Optional<Integer> maxFeatures = Optional.empty();
     boolean standardize = true;
+    boolean outOfFold;
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
     String out = "tikhonov-path";
     String family = "gaussian";
@@ -624,6 +726,12 @@ public final class PathJob {
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
+    }
+
+    /** The files the job writes in --out. */
+    List<String> files() {
+      return outOfFold ? List.of("path.json", "path.csv", OUT_OF_FOLD)
+          : List.of("path.json", "path.csv");
     }
 
     /** What a column of {@link #roles} is, by its flag. */
@@ -650,6 +758,7 @@ public final class PathJob {
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
       maxFeatures.ifPresent(e::setMaxFeatures);
       measure.ifPresent(m -> e.setMeasure(m.id()));
+      e.setKeepOutOfFold(outOfFold);
       if (saveLambda().rule().equals(Optional.of(SelectionRule.ONE_STANDARD_ERROR))) {
         e.setSelection("1se");
       }
@@ -674,6 +783,10 @@ public final class PathJob {
         o.given.add(flag);
         if (flag.equals("--no-standardize")) {
           o.standardize = false;
+          continue;
+        }
+        if (flag.equals("--out-of-fold")) {
+          o.outOfFold = true;
           continue;
         }
         if (i + 1 >= args.length) {
@@ -754,6 +867,11 @@ public final class PathJob {
           w -> requireOtherColumn("--fold-column", f, "--weight", w)));
       if (o.measure.isPresent()) {
         requireMeasure(o.measure.get(), o.family, o.crossValidate());
+      }
+      if (o.outOfFold && !o.crossValidate()) {
+        throw new InputException("--out-of-fold applies only with cross-validation (--cv-folds"
+            + " or --fold-column); it has no effect without cross-validation, which holds no"
+            + " rows out");
       }
       if (o.saveLambda.isPresent() && o.save.isEmpty()) {
         throw new InputException("--save-lambda says which λ --save keeps; add --save FILE");

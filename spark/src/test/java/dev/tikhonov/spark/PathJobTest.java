@@ -187,6 +187,136 @@ class PathJobTest {
   }
 
   /**
+   * {@code file} against {@code expected}, both out-of-fold.csv: the same header, the same row,
+   * fold and y cells, and every η within {@code tolerance}·max(1, |η|).
+   */
+  static void assertSameOutOfFoldCsv(Path expected, Path file, double tolerance)
+      throws IOException {
+    List<String> want = Files.readAllLines(expected);
+    List<String> got = Files.readAllLines(file);
+    assertEquals(want.get(0), got.get(0), "header");
+    assertEquals(want.size(), got.size(), "rows");
+    double worst = 0;
+    for (int i = 1; i < want.size(); i++) {
+      String[] a = want.get(i).split(",");
+      String[] b = got.get(i).split(",");
+      assertEquals(a.length, b.length, "cells of line " + (i + 1));
+      assertEquals(List.of(a).subList(0, 3), List.of(b).subList(0, 3), "row, fold, y of line "
+          + (i + 1));
+      for (int c = 3; c < a.length; c++) {
+        double e = Double.parseDouble(a[c]);
+        worst = Math.max(worst, Math.abs(Double.parseDouble(b[c]) - e) / Math.max(1,
+            Math.abs(e)));
+      }
+    }
+    assertTrue(worst <= tolerance, "out-of-fold η " + worst + " from the core's");
+  }
+
+  /**
+   * --out-of-fold writes the out-of-fold.csv of ./tikhonov path --out-of-fold: the core's
+   * PathFiles.writeOutOfFoldCsv of the single-machine cross-validation on the same rows and
+   * folds (η to 1e-8); says so; a later run into the same --out without the flag removes it
+   * (a report would draw it as that run's) and says so.
+   */
+  @Test
+  void outOfFold_writesTheCoresOutOfFoldCsv_andARunWithoutItRemovesIt(@TempDir Path dir)
+      throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path out = dir.resolve("out");
+    var r = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+        "--cv-folds", "5", "--l1-ratio", "0.5", "--out-of-fold", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("path.csv and out-of-fold.csv"), r.out());
+    assertIsTheCoresCrossValidatedPath(out.resolve("path.json"));
+    CrossValidation.Fit core = CrossValidation.path(Family.GAUSSIAN, x, y,
+        dev.tikhonov.linear.Observations.none(), PathSettings.of(0.5), NAMES, List.of(),
+        KFold.of(folds), CrossValidation.Alignment.INTERPOLATE,
+        dev.tikhonov.select.CvMeasure.DEVIANCE, CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS, 1);
+    Path expected = dir.resolve("expected.csv");
+    dev.tikhonov.internal.select.PathFiles.writeOutOfFoldCsv(expected,
+        core.outOfFold().orElseThrow(), y, List.of());
+    assertSameOutOfFoldCsv(expected, out.resolve("out-of-fold.csv"), 1e-8);
+
+    var again = run("--data", csv.toString(), "--target", "y", "--fold-column", "fold",
+        "--cv-folds", "5", "--out", out.toString());
+    assertEquals(0, again.code(), again.err());
+    assertFalse(Files.exists(out.resolve("out-of-fold.csv")));
+    assertTrue(again.out().contains("removed " + out.resolve("out-of-fold.csv")), again.out());
+  }
+
+  /**
+   * Multinomial: one column per λ and class, s<l>_<class> class by class, y the class, as the
+   * core writes them (η to 1e-6 at tolerance 1e-10, SparkMaxFeaturesTest's).
+   */
+  @Test
+  void outOfFold_multinomial_hasTheCoresColumnsPerClass(@TempDir Path dir) throws IOException {
+    double[][] rows = SparkBinomialFitTest.refCsv("multi.csv");
+    int n = 300;
+    int p = 10;
+    double[][] mx = new double[n][];
+    double[] my = new double[n];
+    int[] mf = new int[n];
+    StringBuilder s = new StringBuilder();
+    for (int j = 0; j < p; j++) {
+      s.append("x").append(j + 1).append(",");
+    }
+    s.append("y,fold\n");
+    for (int i = 0; i < n; i++) {
+      mx[i] = Arrays.copyOf(rows[i], p);
+      my[i] = rows[i][p];
+      mf[i] = i % 4 + 1;
+      for (int j = 0; j < p; j++) {
+        s.append(mx[i][j]).append(",");
+      }
+      s.append((int) my[i]).append(",").append(mf[i]).append("\n");
+    }
+    Path csv = dir.resolve("multi.csv");
+    Files.writeString(csv, s.toString());
+    Path out = dir.resolve("out");
+    var r = run("--data", csv.toString(), "--target", "y", "--family", "multinomial",
+        "--fold-column", "fold", "--cv-folds", "4", "--nlambda", "8", "--tol", "1e-10",
+        "--out-of-fold", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> names = java.util.stream.IntStream.rangeClosed(1, p).mapToObj(j -> "x" + j)
+        .toList();
+    CrossValidation.Fit core = CrossValidation.path(Family.MULTINOMIAL, mx, my,
+        dev.tikhonov.linear.Observations.none(), PathSettings.builder().numLambdas(8)
+            .tolerance(1e-10).build(), names, List.of("0", "1", "2"), KFold.of(mf),
+        CrossValidation.Alignment.INTERPOLATE, dev.tikhonov.select.CvMeasure.DEVIANCE,
+        CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS, 1);
+    Path expected = dir.resolve("expected.csv");
+    dev.tikhonov.internal.select.PathFiles.writeOutOfFoldCsv(expected,
+        core.outOfFold().orElseThrow(), my, List.of("0", "1", "2"));
+    assertTrue(Files.readAllLines(expected).get(0).startsWith("row,fold,y,s0_0,s1_0,"),
+        "class by class");
+    assertSameOutOfFoldCsv(expected, out.resolve("out-of-fold.csv"), 1e-6);
+  }
+
+  /**
+   * --out-of-fold needs cross-validation, and its file must not replace the data: both refused
+   * before the data are read (a missing file, or the data untouched).
+   */
+  @Test
+  void outOfFold_withoutCvOrOverTheData_exitsWithCode2_beforeTheData(@TempDir Path dir)
+      throws IOException {
+    String missing = dir.resolve("no-such.csv").toString();
+    var noCv = run("--data", missing, "--target", "y", "--out-of-fold");
+    assertEquals(2, noCv.code(), noCv.err());
+    assertEquals("tikhonov-spark: --out-of-fold applies only with cross-validation (--cv-folds"
+        + " or --fold-column); it has no effect without cross-validation, which holds no rows"
+        + " out", noCv.err().strip());
+    Path data = writeCsv(dir, null);
+    Path named = Files.move(data, dir.resolve("out-of-fold.csv"));
+    String before = Files.readString(named);
+    var over = run("--data", named.toString(), "--target", "y", "--cv-folds", "5",
+        "--out-of-fold", "--out", dir.toString());
+    assertEquals(2, over.code(), over.err());
+    assertTrue(over.err().contains("its out-of-fold.csv would replace the --data file"),
+        over.err());
+    assertEquals(before, Files.readString(named));
+  }
+
+  /**
    * --max-features N (glmnet's dfmax): the path.json of the core's cross-validation with
    * maxFeatures N, ending with feature_limit after the first λ (from the fifth on) with more than
    * N features, and the model --save keeps read back as the selection of that path.
