@@ -90,7 +90,9 @@ import org.apache.spark.sql.types.StructType;
  * ("deviance": what the folds are scored by, cv.glmnet's {@code type.measure}; "mse", "mae",
  * "class", "auc"; {@link #cvMeasure}), {@code tolerance}
  * (1e-3: the relative duality gap every λ is certified to, as the core's
- * {@code PathSettings}), {@code aggregationDepth} (2).
+ * {@code PathSettings}), {@code aggregationDepth} (2), {@code keepOutOfFold} (false: keep the
+ * fold paths for the model's {@link SparkElasticNetModel#outOfFold}, every row's out-of-fold
+ * linear predictor per λ, cv.glmnet's {@code keep = TRUE}).
  *
  * <p>Not thread-safe while its params are being set (Spark's Params); {@code fit} does not
  * modify it.

@@ -67,7 +67,9 @@ import scala.Option;
  * default the MSE (gaussian) or deviance (the others; {@link CvResult#measure}, kept when
  * saved), and its standard error per λ, every fold's score, λ_min and λ_1se with cv.glmnet's
  * definitions),
- * both also as one small DataFrame to {@code show()} ({@link #pathFrame}).
+ * both also as one small DataFrame to {@code show()} ({@link #pathFrame}). Fitted with
+ * {@code keepOutOfFold}, it also gives every row's out-of-fold linear predictor at every λ
+ * ({@link #outOfFold}, cv.glmnet's {@code fit.preval}; not saved).
  *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
