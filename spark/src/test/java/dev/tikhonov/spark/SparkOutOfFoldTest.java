@@ -150,6 +150,55 @@ class SparkOutOfFoldTest {
         CvMeasure.DEVIANCE), 1e-8);
   }
 
+  /**
+   * Directly against glmnet 4.1-6: cv.glmnet(keep = TRUE)'s fit.preval on diabetes with its
+   * foldid at thresh 1e-14 (core/src/test/resources/ref/real/diabetes-out-of-fold-exact.csv.gz,
+   * made by ref/make_out_of_fold.R; the core's OutOfFoldGlmnetTest allows 1e-5), from the
+   * statistics route at tolerance 1e-10.
+   */
+  @Test
+  void gaussian_diabetes_isCvGlmnetsFitPreval() throws IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(Path.of("..", "data", "diabetes.csv"));
+    int n = lines.size() - 1;
+    double[][] rows = lines.subList(1, lines.size()).stream().map(l -> Arrays.stream(
+        l.split(",")).mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+    int p = rows[0].length - 1;
+    int[] folds = KFold.read(SparkElasticNetFitTest.REF.resolve("real")
+        .resolve("diabetes-foldid.csv"), n).foldIds();
+    int k = Arrays.stream(folds).max().getAsInt();
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1.0);
+    Data d = new Data(Arrays.stream(rows).map(r -> Arrays.copyOf(r, p)).toArray(double[][]::new),
+        Arrays.stream(rows).mapToDouble(r -> r[p]).toArray(), ones, folds);
+    SparkElasticNetModel model = new SparkElasticNetCV().setFoldCol("fold").setNumFolds(k)
+        .setTolerance(1e-10).setKeepOutOfFold(true).fit(d.frame());
+    List<Row> got = model.outOfFold(d.frame()).select("outOfFold").collectAsList();
+    List<String> ref;
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
+            SparkElasticNetFitTest.REF.resolve("real")
+                .resolve("diabetes-out-of-fold-exact.csv.gz"))),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      ref = in.lines().toList();
+    }
+    assertEquals(n + 1, ref.size(), "rows");
+    assertEquals(model.path().size() + 1, ref.get(0).split(",").length, "fold and one per λ");
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double[] theirs = Arrays.stream(ref.get(i + 1).split(",")).mapToDouble(
+          Double::parseDouble).toArray();
+      Row oof = got.get(i).getStruct(0);
+      assertEquals((int) theirs[0], oof.getInt(0), "fold of row " + i);
+      double[][] eta = OutOfFoldScorer.linearPredictors(oof, Family.GAUSSIAN);
+      for (int l = 0; l < eta.length; l++) {
+        worst = Math.max(worst, Math.abs(eta[l][0] - theirs[l + 1])
+            / Math.max(1, Math.abs(theirs[l + 1])));
+      }
+    }
+    System.out.printf(Locale.ROOT, "diabetes: out-of-fold η within %.2g of glmnet's%n", worst);
+    assertTrue(worst <= 1e-5, "out-of-fold η " + worst + " from cv.glmnet's fit.preval");
+  }
+
   @Test
   void gaussian_scoredByTheMae_isTheCoresOutOfFold() throws IOException {
     Data d = Data.of(SparkElasticNetFitTest.csv("gauss.csv.gz"), 400, 20, 50, 4);
