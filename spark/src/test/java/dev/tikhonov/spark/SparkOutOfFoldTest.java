@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the core's OutOfFoldGlmnetTest checks against glmnet 4.1-6) of the single-machine
  * cross-validation on the same rows, weights, folds and settings, for every route of the Spark
  * cross-validation: gaussian from the statistics (default sequence, interpolated, and a sequence
- * of one's own), gaussian scored by the MAE (the rows pass), binomial, Poisson and multinomial
- * (distributed IRLS), and the content-hashed random folds. Relative to max(1, |η|): 1e-8 for
+ * of one's own), gaussian scored by the MAE (the rows pass), binomial (scored by the deviance
+ * and by the AUC), Poisson and multinomial (distributed IRLS), and the content-hashed random
+ * folds; and, directly, cv.glmnet's fit.preval on diabetes. Relative to max(1, |η|): 1e-8 for
  * gaussian and Poisson, 1e-6 for binomial and multinomial (SparkMaxFeaturesTest's). Each case
  * also checks that the predictions are not the full model's: a fold scored with the path of all
  * rows would differ by far more.
@@ -215,6 +216,11 @@ class SparkOutOfFoldTest {
     SparkElasticNetModel model = cv.fit(d.frame());
     assertSame(model, d.frame(), core(Family.BINOMIAL, d, d.folds(), cv, model,
         CvMeasure.DEVIANCE), 1e-6);
+    // scored by the AUC (a pass of its own, with a shuffle): the same fold paths kept
+    SparkElasticNetCV auc = estimator("binomial", 5).setMeasure("auc");
+    SparkElasticNetModel ranked = auc.fit(d.frame());
+    assertSame(ranked, d.frame(), core(Family.BINOMIAL, d, d.folds(), auc, ranked,
+        CvMeasure.AUC), 1e-6);
   }
 
   @Test
