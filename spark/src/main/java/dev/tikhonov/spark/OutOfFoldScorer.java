@@ -31,10 +31,10 @@ import org.apache.spark.sql.types.StructType;
  * where (a₀, b)^(−f) is fold f's path (fitted without fold f's rows) at λ_l as the
  * cross-validation scored it ({@link IrlsCrossValidation#atFullLambdas}: its own default
  * sequence interpolated linearly in λ, or the same λ when a sequence is given; a fold path that
- * ended early at its last λ). The link scale: the fitted value (gaussian), the log-odds of class 1
- * (binomial), log μ (Poisson), one η per class (multinomial). A row's fold is the one the fit gave
- * it: its fold column's id, or {@link RandomFolds#fold} of its label and features with the fit's
- * seed and K.
+ * ended early at its last λ). The link scale: the fitted value (gaussian), the log-odds of
+ * class 1 (binomial), log μ (Poisson), one η per class (multinomial). A row's fold is the one
+ * the fit gave it: its fold column's id, or {@link RandomFolds#fold} of its label and features
+ * with the fit's seed and K.
  *
  * <p>Holds every fold's coefficients at every λ (K·m·C·(p + 1) doubles, a few MB at p = 1000,
  * K = 10, m = 100), not the predictions, which {@link #score} computes lazily, a column of the

@@ -294,7 +294,8 @@ class SparkOutOfFoldTest {
     IllegalStateException gone = assertThrows(IllegalStateException.class,
         () -> loaded.outOfFold(d.frame()));
     assertTrue(gone.getMessage().contains("loaded"), gone.getMessage());
-    assertEquals(kept.path().size(), kept.copy(new org.apache.spark.ml.param.ParamMap()).outOfFold(d.frame())
+    SparkElasticNetModel copy = kept.copy(new org.apache.spark.ml.param.ParamMap());
+    assertEquals(kept.path().size(), copy.outOfFold(d.frame())
         .select("outOfFold.linearPredictor").first().getList(0).size(), "a copy keeps them");
 
     InputException clash = assertThrows(InputException.class,
