@@ -128,7 +128,8 @@ final class PathLoop {
         // At λ_max the λ = ∞ fit is the solution already (for α ≥ 10⁻³: every penalized
         // coefficient is 0 there); ridge has no finite λ_max and is solved like any λ.
         double sweep = Math.max(threshold, floor(solver));
-        if (!(defaultSequence && l == 0 && alpha >= 1e-3)) {
+        boolean atInfinity = defaultSequence && l == 0 && alpha >= 1e-3;
+        if (!atInfinity) {
           solver.solve(lambda, previous, sweep);
         }
         cert = solver.certificate(lambda);
@@ -139,7 +140,15 @@ final class PathLoop {
         while (cert > tolerance && stalled < STALLED_ROUNDS && !solver.exhausted()
             && sweep > floor(solver)) {
           sweep = Math.max(sweep / TIGHTENING, floor(solver));
-          solver.solve(lambda, lambda, sweep);
+          // At λ_max only the unpenalized features and intercepts are tightened: λ_max came
+          // from their gradients before tightening, and a penalized feature whose gradient
+          // their last moves lift above it by rounding must stay at 0 (glmnet fits λ #1 as
+          // λ = ∞: it entered with 1e-7 on diabetes under three unpenalized features).
+          if (atInfinity) {
+            solver.solveUnpenalized(sweep);
+          } else {
+            solver.solve(lambda, lambda, sweep);
+          }
           cert = solver.certificate(lambda);
           stalled = cert < best ? 0 : stalled + 1;
           best = Math.min(best, cert);

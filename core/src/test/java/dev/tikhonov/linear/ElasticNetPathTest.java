@@ -385,6 +385,27 @@ class ElasticNetPathTest {
     }
   }
 
+  /**
+   * λ #1 of a default sequence is λ_max: the unpenalized features alone, every penalized
+   * coefficient exactly 0, as glmnet fits it (λ = ∞). On diabetes with age, sex and bmi
+   * unpenalized, at a tight tolerance, the tightening of λ #1 let s5 in with 1.3e-7.
+   */
+  @Test
+  void fit_firstLambdaWithUnpenalizedFeatures_keepsThePenalizedAtZero_evenTightened() {
+    dev.tikhonov.data.Dataset d = dev.tikhonov.data.Dataset.read(
+        java.nio.file.Path.of("..", "data", "diabetes.csv"), "progression",
+        dev.tikhonov.data.TargetKind.REAL);
+    PathSettings config = PathSettings.lasso().withTolerance(1e-10)
+        .withPenaltyFactors(0, 0, 0, 1, 1, 1, 1, 1, 1, 1);
+    PathSolution path = ElasticNetPath.fit(d.featureRows(), d.targets(), config,
+        d.featureNames());
+    for (int j = 3; j < 10; j++) {
+      assertEquals(0.0, path.coefficients()[0][0][j], d.featureNames().get(j));
+    }
+    assertEquals(3, path.degreesOfFreedom()[0]);
+    assertTrue(path.converged()[0], "λ #1 certified: " + path.certificate()[0]);
+  }
+
   @Test
   void fit_constantTarget_isAClearError() {
     double[] y = new double[DATA.y().length];
