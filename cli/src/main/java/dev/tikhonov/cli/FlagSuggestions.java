@@ -53,6 +53,7 @@ final class FlagSuggestions {
       Map.entry("--maxit", List.of(new Candidate("--max-iterations", ""))),
       Map.entry("--nfolds", List.of(new Candidate("--cv-folds", ""))),
       Map.entry("--dfmax", List.of(new Candidate("--max-features", ""))),
+      Map.entry("--pmax", List.of(new Candidate("--max-ever-active", ""))),
       Map.entry("--type-measure", List.of(new Candidate("--cv-measure", ""))),
       Map.entry("--alignment", List.of(new Candidate("--cv-alignment", ""))),
       Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),

@@ -115,6 +115,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "no limit.")
   Integer maxFeatures;
 
+  @Option(names = "--max-ever-active", paramLabel = "N",
+      description = "End the path before the first λ whose fit brings more than N features "
+          + "into the active set along the path (ever nonzero during coordinate descent, even "
+          + "if back at 0 since); the λ before it is the last (glmnet's pmax). Any λ sequence, "
+          + "--lambdas too; refused if the first λ exceeds it. CV folds use the same limit. "
+          + "Default: no limit.")
+  Integer maxEverActive;
+
   @Option(names = "--no-standardize",
       description = "Fit on the raw features (default: standardized inside, coefficients "
           + "reported on the original scale, as glmnet).")
@@ -494,6 +502,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "penaltyFactors" -> "--penalty-factors";
       case "lowerLimits" -> "--lower-limits";
       case "maxFeatures" -> "--max-features";
+      case "maxEverActive" -> "--max-ever-active";
       case "multinomialPenalty" -> "--multinomial-penalty";
       case "upperLimits" -> "--upper-limits";
       case "gammas" -> "--gammas";
@@ -1032,6 +1041,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       if (maxFeatures != null) {
         b.maxFeatures(maxFeatures);
+      }
+      if (maxEverActive != null) {
+        b.maxEverActive(maxEverActive);
       }
       if (multinomialPenalty != null) {
         b.multinomialPenalty(multinomialPenalty());

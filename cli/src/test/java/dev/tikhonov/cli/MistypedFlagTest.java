@@ -73,6 +73,8 @@ class MistypedFlagTest {
         firstLine("path", "--data", "d.csv", "--nfolds", "10"));
     assertEquals("Unknown options: '--dfmax', '20'; did you mean --max-features?",
         firstLine("path", "--data", "d.csv", "--dfmax", "20"));
+    assertEquals("Unknown options: '--pmax', '20'; did you mean --max-ever-active?",
+        firstLine("path", "--data", "d.csv", "--pmax", "20"));
     assertEquals("Unknown options: '--alignment', 'fraction'; did you mean --cv-alignment?",
         firstLine("path", "--data", "d.csv", "--alignment", "fraction"));
     assertEquals("Unknown options: '--exclude', 'age'; did you mean --ignore-columns?",

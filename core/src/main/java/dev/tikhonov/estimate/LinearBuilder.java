@@ -26,6 +26,7 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
   double[] upperLimits = new double[0];
   MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
   java.util.OptionalInt maxFeatures = java.util.OptionalInt.empty();
+  java.util.OptionalInt maxEverActive = java.util.OptionalInt.empty();
   java.util.Optional<String> weightColumn = java.util.Optional.empty();
   java.util.Optional<String> offsetColumn = java.util.Optional.empty();
   java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive =
@@ -188,6 +189,18 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /**
+   * glmnet's {@code pmax}: the path ends before the first λ whose fit brings more than
+   * {@code limit} ≥ 0 features into the active set along the path (features ever nonzero at a
+   * coordinate update, counted even when they return to 0), for every λ sequence, your own
+   * too; refused when the first λ already exceeds it ({@link PathSettings#maxEverActive}).
+   * Default: no limit.
+   */
+  public B maxEverActive(int limit) {
+    maxEverActive = java.util.OptionalInt.of(limit);
+    return self();
+  }
+
   PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(l1Ratio).numLambdas(numLambdas)
         .lambdas(lambdas).standardize(standardize).tolerance(tolerance)
@@ -197,6 +210,7 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
       b.lambdaMinRatio(lambdaMinRatio.getAsDouble());
     }
     maxFeatures.ifPresent(b::maxFeatures);
+    maxEverActive.ifPresent(b::maxEverActive);
     return b.build();
   }
 }

@@ -249,6 +249,7 @@ final class LinearFit {
     }
     m.put("intercept", s.intercept());
     s.maxFeatures().ifPresent(limit -> m.put("max_features", limit));
+    s.maxEverActive().ifPresent(limit -> m.put("max_ever_active", limit));
     if (family == Family.MULTINOMIAL) {
       m.put("multinomial_penalty",
           s.multinomialPenalty().name().toLowerCase(java.util.Locale.ROOT));

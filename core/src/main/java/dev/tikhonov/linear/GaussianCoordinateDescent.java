@@ -419,6 +419,11 @@ final class GaussianCoordinateDescent implements PointSolver {
   }
 
   @Override
+  public int everActive() {
+    return numActive;
+  }
+
+  @Override
   public boolean exhausted() {
     return false;
   }

@@ -968,6 +968,11 @@ final class GroupedMultinomialSolver implements PointSolver {
     return passes;
   }
 
+  @Override
+  public int everActive() {
+    return numActive;
+  }
+
   /**
    * The scaled KKT residual of the group problem at {@code lambda}: with ∇ⱼ = (∂/∂b̃ⱼₖ)ₖ the
    * K-vector of the mean loss's gradient,

@@ -534,6 +534,11 @@ final class MultinomialSolver implements PointSolver {
     return cd.passes();
   }
 
+  @Override
+  public int everActive() {
+    return cd.numActive;
+  }
+
   /**
    * The scaled KKT residual at {@code lambda} over every class, as {@link SingleResponseSolver}'s:
    * at tight tolerances the probabilities are first recomputed from the coefficients, then

@@ -157,6 +157,24 @@ final class PathLoop {
         limit = true;
         cert = solver.certificate(lambda);
       }
+      if (settings.maxEverActive().isPresent()
+          && solver.everActive() > settings.maxEverActive().getAsInt()) {
+        // glmnet's pmax: its coordinate descent exits as soon as nin exceeds it and returns the
+        // λ before; the count only grows, so checking once the λ is solved ends at the same λ.
+        int cap = settings.maxEverActive().getAsInt();
+        if (l == 0) {
+          throw InputException.about("maxEverActive", String.format(Locale.ROOT, ": the fit at"
+              + " the first λ (%.6g) already has %d features active, more than the limit of %d,"
+              + " so no λ would be left (glmnet returns an empty model); %s", lambda,
+              solver.everActive(), cap, !defaultSequence
+                  ? "raise the limit or start the λ sequence higher"
+                  : alpha >= 1e-3 ? "the features with penalty factor 0 enter there: raise the"
+                      + " limit" : "every feature enters at a ridge path's first λ: raise the"
+                      + " limit to the number of features"));
+        }
+        end = PathSolution.End.everActiveLimit(done, m, solver.everActive(), cap);
+        break;
+      }
       previous = lambda;
       intercepts[l] = new double[k];
       coefficients[l] = new double[k][p];

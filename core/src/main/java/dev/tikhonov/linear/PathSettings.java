@@ -29,6 +29,7 @@ public final class PathSettings {
   private final double[] upperLimits;
   private final MultinomialPenalty multinomialPenalty;
   private final OptionalInt maxFeatures;
+  private final OptionalInt maxEverActive;
 
   /**
    * The default certificate tolerance. Chosen on the peers' n = 10,000, p = 1,000 lasso
@@ -60,12 +61,18 @@ public final class PathSettings {
       double[] lowerLimits,
       double[] upperLimits,
       MultinomialPenalty multinomialPenalty,
-      OptionalInt maxFeatures) {
+      OptionalInt maxFeatures,
+      OptionalInt maxEverActive) {
     Objects.requireNonNull(multinomialPenalty, "multinomialPenalty");
     Objects.requireNonNull(maxFeatures, "maxFeatures (use OptionalInt.empty())");
+    Objects.requireNonNull(maxEverActive, "maxEverActive (use OptionalInt.empty())");
     if (maxFeatures.isPresent() && maxFeatures.getAsInt() < 0) {
       throw InputException.about("maxFeatures", " must be at least 0, got "
           + maxFeatures.getAsInt());
+    }
+    if (maxEverActive.isPresent() && maxEverActive.getAsInt() < 0) {
+      throw InputException.about("maxEverActive", " must be at least 0, got "
+          + maxEverActive.getAsInt());
     }
     if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
       throw new InputException("l1Ratio (α) must be in [0, 1], got " + l1Ratio);
@@ -129,6 +136,7 @@ public final class PathSettings {
     this.upperLimits = upperLimits;
     this.multinomialPenalty = multinomialPenalty;
     this.maxFeatures = maxFeatures;
+    this.maxEverActive = maxEverActive;
   }
 
   /**
@@ -172,7 +180,7 @@ public final class PathSettings {
   public static PathSettings of(double l1Ratio) {
     return new PathSettings(l1Ratio, DEFAULT_NUM_LAMBDAS, OptionalDouble.empty(), new double[0],
         true, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, new double[0], true, new double[0],
-        new double[0], MultinomialPenalty.UNGROUPED, OptionalInt.empty());
+        new double[0], MultinomialPenalty.UNGROUPED, OptionalInt.empty(), OptionalInt.empty());
   }
 
   /** The lasso (α = 1) with glmnet's defaults. */
@@ -296,6 +304,22 @@ public final class PathSettings {
    */
   public OptionalInt maxFeatures() {
     return maxFeatures;
+  }
+
+  /**
+   * glmnet's {@code pmax}: the path ends before the first λ whose fit brings the number of
+   * features ever active along the path above this limit, and returns the λ before it. A
+   * feature is active from the first coordinate update that makes one of its coefficients
+   * nonzero (in any class) and stays counted, even when its coefficient returns to 0 (glmnet's
+   * {@code nin}, the features entered into its active set), so the count can exceed the number
+   * of nonzero coefficients of the λ returned ({@link #maxFeatures()} counts those). It applies
+   * to every λ sequence, a sequence of your own too, and from the first λ on; when the first λ
+   * (where the unpenalized features enter) already exceeds it the fit is refused (glmnet
+   * returns an empty model). The folds of a cross-validation fit with the same limit, as
+   * cv.glmnet's do. Empty (the default) means no limit.
+   */
+  public OptionalInt maxEverActive() {
+    return maxEverActive;
   }
 
   /** True when some limit is given (box-constrained fits). */
@@ -425,6 +449,11 @@ public final class PathSettings {
     return toBuilder().maxFeatures(limit).build();
   }
 
+  /** These settings with glmnet's {@code pmax} ({@link #maxEverActive()}). */
+  public PathSettings withMaxEverActive(int limit) {
+    return toBuilder().maxEverActive(limit).build();
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -441,6 +470,7 @@ public final class PathSettings {
     b.upperLimits = upperLimits;
     b.multinomialPenalty = multinomialPenalty;
     b.maxFeatures = maxFeatures;
+    b.maxEverActive = maxEverActive;
     return b;
   }
 
@@ -484,7 +514,8 @@ public final class PathSettings {
         && Double.compare(tolerance, c.tolerance) == 0 && maxIterations == c.maxIterations
         && Arrays.equals(penaltyFactors, c.penaltyFactors) && intercept == c.intercept
         && Arrays.equals(lowerLimits, c.lowerLimits) && Arrays.equals(upperLimits, c.upperLimits)
-        && multinomialPenalty == c.multinomialPenalty && maxFeatures.equals(c.maxFeatures);
+        && multinomialPenalty == c.multinomialPenalty && maxFeatures.equals(c.maxFeatures)
+        && maxEverActive.equals(c.maxEverActive);
   }
 
   @Override
@@ -492,7 +523,7 @@ public final class PathSettings {
     return Objects.hash(l1Ratio, numLambdas, lambdaMinRatio, Arrays.hashCode(lambdas),
         standardize, tolerance, maxIterations, Arrays.hashCode(penaltyFactors), intercept,
         Arrays.hashCode(lowerLimits), Arrays.hashCode(upperLimits), multinomialPenalty,
-        maxFeatures);
+        maxFeatures, maxEverActive);
   }
 
   @Override
@@ -503,7 +534,7 @@ public final class PathSettings {
         + maxIterations + ", penaltyFactors=" + Arrays.toString(penaltyFactors) + ", intercept="
         + intercept + ", lowerLimits=" + Arrays.toString(lowerLimits) + ", upperLimits="
         + Arrays.toString(upperLimits) + ", multinomialPenalty=" + multinomialPenalty
-        + ", maxFeatures=" + maxFeatures + "]";
+        + ", maxFeatures=" + maxFeatures + ", maxEverActive=" + maxEverActive + "]";
   }
 
   /**
@@ -524,6 +555,7 @@ public final class PathSettings {
     private double[] upperLimits = new double[0];
     private MultinomialPenalty multinomialPenalty = MultinomialPenalty.UNGROUPED;
     private OptionalInt maxFeatures = OptionalInt.empty();
+    private OptionalInt maxEverActive = OptionalInt.empty();
 
     private Builder() {}
 
@@ -619,11 +651,27 @@ public final class PathSettings {
       return this;
     }
 
+    /**
+     * glmnet's {@code pmax}: end the path before the first λ whose fit brings more than
+     * {@code limit} ≥ 0 features ever active along the path
+     * ({@link PathSettings#maxEverActive}).
+     */
+    public Builder maxEverActive(int limit) {
+      maxEverActive = OptionalInt.of(limit);
+      return this;
+    }
+
+    /** Back to no limit on the features ever active (the default). */
+    public Builder unlimitedEverActive() {
+      maxEverActive = OptionalInt.empty();
+      return this;
+    }
+
     /** @throws InputException naming the first setting out of range */
     public PathSettings build() {
       return new PathSettings(l1Ratio, numLambdas, lambdaMinRatio, lambdas, standardize,
           tolerance, maxIterations, penaltyFactors, intercept, lowerLimits, upperLimits,
-          multinomialPenalty, maxFeatures);
+          multinomialPenalty, maxFeatures, maxEverActive);
     }
   }
 }

@@ -76,6 +76,12 @@ public record PathSolution(
      * sequence on, the last λ's fit has more features with a nonzero coefficient than allowed.
      */
     FEATURE_LIMIT,
+    /**
+     * glmnet's {@code pmax} ({@link PathSettings#maxEverActive}): the next λ's fit brought more
+     * features into the active set (ever nonzero along the path) than allowed; the path ends
+     * before it.
+     */
+    EVER_ACTIVE_LIMIT,
     /** The budget of coordinate passes ran out; the last λ is not converged. */
     ITERATION_LIMIT,
     /**
@@ -119,6 +125,19 @@ public record PathSolution(
       return new End(Ending.FEATURE_LIMIT, String.format(java.util.Locale.ROOT, "the limit of %d"
           + " features in the model (glmnet's dfmax) stopped the default sequence after %d of %d"
           + " λ: λ #%d has %d", limit, done, m, done, df));
+    }
+
+    /**
+     * The ending at the limit on the features ever active ({@link Ending#EVER_ACTIVE_LIMIT},
+     * glmnet's {@code pmax}): the fit at λ #{@code done + 1} of {@code m} brought {@code count}
+     * features into the active set, more than {@code limit}, so the path ends after λ
+     * #{@code done}.
+     */
+    public static End everActiveLimit(int done, int m, int count, int limit) {
+      return new End(Ending.EVER_ACTIVE_LIMIT, String.format(java.util.Locale.ROOT, "the limit"
+          + " of %d features ever active along the path (glmnet's pmax) ended it after %d of %d"
+          + " λ: the fit at λ #%d brought %d features into the active set", limit, done, m,
+          done + 1, count));
     }
 
     /** The ending of a path cut short by {@code shortfall}, worded by the library. */

@@ -85,6 +85,13 @@ interface PointSolver {
   int passes();
 
   /**
+   * Features that entered the active set so far, over the whole path: those that one
+   * coordinate update made nonzero (in any class), counted once and never leaving, even when
+   * their coefficients return to 0 (glmnet's {@code nin}, which its {@code pmax} limits).
+   */
+  int everActive();
+
+  /**
    * True when no further progress is possible: every working weight vanished (every fitted
    * probability is 0 or 1, glmnet's {@code vmin}). Never for gaussian.
    */

@@ -279,6 +279,11 @@ final class SingleResponseSolver implements PointSolver {
     return cd.passes();
   }
 
+  @Override
+  public int everActive() {
+    return cd.numActive;
+  }
+
   /**
    * The scaled KKT residual at {@code lambda}: with v and r computed afresh from the
    * coefficients (as every solve leaves them, or recomputed when the pass budget cut one short)

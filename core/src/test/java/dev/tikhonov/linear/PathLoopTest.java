@@ -69,6 +69,11 @@ class PathLoopTest {
     }
 
     @Override
+    public int everActive() {
+      return 0;
+    }
+
+    @Override
     public boolean exhausted() {
       return false;
     }
