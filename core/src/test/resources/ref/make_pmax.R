@@ -11,6 +11,7 @@
 #   user-lambdas.csv  the lambda sequence of the "diabetes-user" case
 #   cv-diabetes-lasso-7.csv / -select.csv  cv.glmnet with pmax = 7 and the fold ids of
 #                     ref/real/diabetes-foldid.csv: lambda, cvm, cvsd; lambda_min, lambda_1se
+#   cv-diabetes-user-7.csv  the same with the user's lambda sequence
 # and prints glmnet's warnings. glmnet counts a variable from the first coordinate update that
 # makes it nonzero (its nin, the size of the active set ia that never shrinks), so pmax = 7 on
 # diabetes ends after lambda #29 although the returned fits have 7 variables at #30 and 8 only
@@ -53,7 +54,6 @@ xd <- as.matrix(d[, names(d) != "progression"]); yd <- d$progression
 gauss <- function(k, ...) glmnet(xd, yd, pmax = k, thresh = 1e-14, ...)
 lengths("diabetes-lasso", ncol(xd), gauss)
 lengths("diabetes-naive", ncol(xd), function(k) gauss(k, type.gaussian = "naive"))
-lengths("diabetes-enet05", ncol(xd), function(k) gauss(k, alpha = 0.5))
 for (k in c(2, 4, 7)) path("diabetes-lasso", k, gauss)
 # a lambda sequence of the user's: pmax applies to it too (dfmax does not)
 user <- exp(seq(log(40), log(0.01), length.out = 20))
@@ -94,3 +94,10 @@ csv(data.frame(lambda_min = num(cv$lambda.min), lambda_1se = num(cv$lambda.1se))
     "cv-diabetes-lasso-7-select.csv")
 cat(sprintf("cv diabetes-lasso-7: %d lambdas, lambda.min %.6g, lambda.1se %.6g\n",
             length(cv$lambda), cv$lambda.min, cv$lambda.1se))
+# with a lambda sequence of the user's the folds fit it too, each cut where its own count
+# exceeds pmax, and are predicted at their last lambda beyond (predict's s = lambda)
+cv <- quiet(cv.glmnet(xd, yd, lambda = user, pmax = 7, foldid = foldid, thresh = 1e-14))$fit
+csv(data.frame(lambda = num(cv$lambda), cvm = num(cv$cvm), cvsd = num(cv$cvsd)),
+    "cv-diabetes-user-7.csv")
+cat(sprintf("cv diabetes-user-7: %d lambdas, lambda.min %.6g\n", length(cv$lambda),
+            cv$lambda.min))

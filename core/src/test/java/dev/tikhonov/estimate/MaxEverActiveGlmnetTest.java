@@ -254,6 +254,25 @@ class MaxEverActiveGlmnetTest {
     assertEquals(select[1], fit.lambda1se(), 1e-10 * select[1], "λ_1se");
   }
 
+  /**
+   * With a λ sequence of your own cv.glmnet's folds fit it with pmax too, each cut where its
+   * own count exceeds the limit.
+   */
+  @Test
+  void crossValidation_ownLambdas_foldsCutByTheLimit_asCvGlmnet() {
+    Dataset d = diabetes();
+    CrossValidatedPath<LinearModel> fit = ElasticNetCV.gaussian().maxEverActive(7)
+        .lambdas(userLambdas()).tolerance(1e-10)
+        .foldIds(RealDataGlmnetTest.folds("diabetes", d.size())).build().crossValidate(d);
+    double[][] cv = ref("cv-diabetes-user-7.csv");
+    assertEquals(cv.length, fit.path().size());
+    for (int l = 0; l < cv.length; l++) {
+      assertEquals(cv[l][0], fit.path().lambdas()[l], 1e-10 * cv[l][0], "λ #" + (l + 1));
+      assertEquals(cv[l][1], fit.mean()[l], 1e-7 * cv[l][1], "CV mean at λ #" + (l + 1));
+      assertEquals(cv[l][2], fit.standardError()[l], 1e-6 * cv[l][2], "CV SE at λ #" + (l + 1));
+    }
+  }
+
   @Test
   void aNegativeLimit_isRefusedNamingTheSetting() {
     InputException e = assertThrows(InputException.class,
