@@ -150,8 +150,8 @@ class MaxEverActiveGlmnetTest {
   }
 
   /**
-   * Binomial (where glmnet's count is 6 at λ #2 though one feature is in the model there: its
-   * first Newton steps let five more in and out again, and so do ours) and Poisson with an
+   * Binomial (where glmnet's count is 6 at λ #2 though two features are in the model there:
+   * its first Newton steps let four more in and out again, and so do ours) and Poisson with an
    * offset: glmnet's number of λ for every limit.
    */
   @Test
