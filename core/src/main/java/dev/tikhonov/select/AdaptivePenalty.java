@@ -201,7 +201,8 @@ public final class AdaptivePenalty {
     PathSolution pilot;
     int at;
     Optional<PilotShortfall> pilotShortfall;
-    PathSettings base = settings.toBuilder().penaltyFactors().build();
+    // the limit on the features ever active is the adaptive path's: a pilot has them all
+    PathSettings base = settings.toBuilder().penaltyFactors().unlimitedEverActive().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
         throw InputException.about("adaptivePilot", ": the unpenalized multinomial fit is not"

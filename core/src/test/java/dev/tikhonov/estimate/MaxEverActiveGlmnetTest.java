@@ -12,6 +12,7 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.AdaptivePenalty;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -270,6 +271,25 @@ class MaxEverActiveGlmnetTest {
       assertEquals(cv[l][0], fit.path().lambdas()[l], 1e-10 * cv[l][0], "λ #" + (l + 1));
       assertEquals(cv[l][1], fit.mean()[l], 1e-7 * cv[l][1], "CV mean at λ #" + (l + 1));
       assertEquals(cv[l][2], fit.standardError()[l], 1e-6 * cv[l][2], "CV SE at λ #" + (l + 1));
+    }
+  }
+
+  /**
+   * The limit is the adaptive lasso's, not its pilots': a ridge pilot has every feature active
+   * at its first λ and was refused by any limit below p (the least-squares pilot, every
+   * feature active at λ = 0, too).
+   */
+  @Test
+  void adaptiveLasso_limitsItsPath_notItsPilot() {
+    Dataset d = diabetes();
+    for (AdaptivePenalty.Pilot pilot : AdaptivePenalty.Pilot.values()) {
+      RegularizationPath<LinearModel> path = ElasticNet.gaussian().adaptive(pilot, 1.0)
+          .maxEverActive(4).build().path(d);
+      assertEquals(PathSolution.Ending.EVER_ACTIVE_LIMIT, path.solution().end().reason(),
+          pilot + ": " + path.solution().end().message());
+      for (int df : path.degreesOfFreedom()) {
+        assertTrue(df <= 4, pilot + ": df " + df);
+      }
     }
   }
 
