@@ -20,8 +20,10 @@ import java.util.Locale;
  * longer lower the certificate, or the threshold reaches the solver's rounding floor (moves of
  * a few units in the last place of the largest coefficient), the certificate is at the floor
  * double precision allows: the λ is left not converged and the path goes on. When the budget
- * of passes runs out the path ends at that λ, marked not converged. Not thread-safe (it drives
- * one solver).
+ * of passes runs out the path ends at that λ, marked not converged. With a limit on the
+ * features ever active ({@link PathSettings#maxEverActive}, glmnet's {@code pmax}) the path ends
+ * before the first λ whose fit brings the solver's count ({@link PointSolver#everActive}) above
+ * it. Not thread-safe (it drives one solver).
  */
 final class PathLoop {
   /** glmnet's {@code fdev}: stop when the deviance ratio grows by less than this. */
@@ -166,11 +168,11 @@ final class PathLoop {
           throw InputException.about("maxEverActive", String.format(Locale.ROOT, ": the fit at"
               + " the first λ (%.6g) already has %d features active, more than the limit of %d,"
               + " so no λ would be left (glmnet returns an empty model); %s", lambda,
-              solver.everActive(), cap, !defaultSequence
-                  ? "raise the limit or start the λ sequence higher"
-                  : alpha >= 1e-3 ? "the features with penalty factor 0 enter there: raise the"
-                      + " limit" : "every feature enters at a ridge path's first λ: raise the"
-                      + " limit to the number of features"));
+              solver.everActive(), cap, alpha < 1e-3
+                  ? "every feature enters at a ridge path's first λ: raise the limit to the"
+                      + " number of features"
+                  : defaultSequence ? "the features with penalty factor 0 enter there: raise"
+                      + " the limit" : "raise the limit or start the λ sequence higher"));
         }
         end = PathSolution.End.everActiveLimit(done, m, solver.everActive(), cap);
         break;
