@@ -137,6 +137,12 @@ class MaxEverActiveGlmnetTest {
         .tolerance(1e-10).build().path(d)));
     wrong.addAll(lengthMismatches("diabetes-naive", k -> ElasticNet.gaussian().maxEverActive(k)
         .tolerance(1e-10).build().path(d)));
+    // the same rows as a sparse matrix: the design-based route (SparseDesign) instead of the
+    // sufficient statistics, the same solver and so the same count
+    Dataset sparse = Dataset.sparse(dev.tikhonov.data.SparseMatrix.fromDense(d.featureRows(),
+        d.numFeatures()), d.targets(), d.featureNames(), List.of(), "diabetes (sparse)");
+    wrong.addAll(lengthMismatches("diabetes-lasso", k -> ElasticNet.gaussian().maxEverActive(k)
+        .tolerance(1e-10).build().path(sparse)));
     // a sequence of your own is cut too, unlike with dfmax
     wrong.addAll(lengthMismatches("diabetes-user", k -> ElasticNet.gaussian().maxEverActive(k)
         .lambdas(userLambdas()).tolerance(1e-10).build().path(d)));
