@@ -390,8 +390,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       PathFiles.writeOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept.get(),
           dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
               : dataset.classNames());
-    } else {
-      removeEarlierOutOfFold(writer.dir().resolve("out-of-fold.csv"));
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().numFolds() : null);
@@ -932,8 +930,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       PathFiles.writeRelaxedOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept,
           cv.get().gammas(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
               ? List.of() : dataset.classNames());
-    } else {
-      removeEarlierOutOfFold(writer.dir().resolve("out-of-fold.csv"));
     }
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).numFolds()
@@ -972,24 +968,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     common.human().println("wrote " + writer.dir().resolve("path.json")
         + (kept.isEmpty() ? " and path.csv" : ", path.csv and out-of-fold.csv"));
     return 0;
-  }
-
-  /**
-   * Deletes an earlier run's out-of-fold.csv from this run's --out, which holds this run's files
-   * now: left there, the report drew that run's out-of-fold ROC curves as this run's, and failed
-   * the run (exit 2, after its work) when that run had another number of λ.
-   */
-  private void removeEarlierOutOfFold(Path file) {
-    try {
-      if (Files.deleteIfExists(file)) {
-        common.human().println("  removed " + file + ", an earlier run's out-of-fold predictions"
-            + " (this run wrote none)");
-      }
-    } catch (java.io.IOException e) {
-      throw new InputException(file + ": cannot remove the out-of-fold predictions of an"
-          + " earlier run in this --out (" + AtomicFiles.reason(e) + "); remove it by hand or"
-          + " choose another --out", e);
-    }
   }
 
   private static Family familyOf(String name) {

@@ -20,7 +20,7 @@ final class RunFiles {
 
   /**
    * Ends a run: run.json, then the HTML report, through the core's {@link RunWriter}; prints
-   * where the report is.
+   * the earlier run's files it removed, if any, and where the report is.
    *
    * @param data the data option of the run, or null when it read no data
    */
@@ -29,6 +29,7 @@ final class RunFiles {
     Path report = writer.finish(RunInfo.of(writer.kind(), command,
         argsAfter(command, Main.lastArgs()), OptionalLong.of(seed), threads,
         dataFile(data), started, settings));
+    writer.removedMessage().ifPresent(m -> human.println("  " + m));
     human.println("  report: " + report);
   }
 

@@ -211,6 +211,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + dataOptions.describe() + " changed since); cannot continue exactly");
     }
     Path checkpoint = writer.dir().resolve(CheckpointFile.FILE_NAME);
+    if (resumeFile != null) {
+      writer.keep(resumeFile); // continued, not an earlier run's: a finished run's is not rewritten
+    }
     List<TrainingListener> extra = new ArrayList<>();
     if (checkpointEvery > 0) {
       Map<String, Object> cs = new LinkedHashMap<>();
@@ -303,10 +306,6 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     writer.metrics(metrics);
     writer.weights(fitted instanceof NetworkClassifier c ? c.layers()
         : ((NetworkRegressor) fitted).layers());
-    if (checkpointEvery == 0 && removeEarlierCheckpoint(checkpoint)) {
-      human.println("  removed " + checkpoint + ", an earlier run's checkpoint (this run wrote"
-          + " none)");
-    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", modelOption.describe());
     settings.putAll(fitted.provenance().settings());
@@ -365,21 +364,6 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience
             + ", which validates on 0.1 of the training rows");
-  }
-
-  /**
-   * Deletes an earlier run's checkpoint from this run's --out, which holds this run's files now:
-   * left there, {@code train --resume DIR} continued that earlier run and replaced this run's
-   * results with its own. Whether there was one.
-   */
-  private static boolean removeEarlierCheckpoint(Path checkpoint) {
-    try {
-      return Files.deleteIfExists(checkpoint);
-    } catch (java.io.IOException e) {
-      throw new InputException(checkpoint + ": cannot remove the checkpoint of an earlier run"
-          + " in this --out (" + AtomicFiles.reason(e) + "); remove it by hand before"
-          + " train --resume", e);
-    }
   }
 
   /** The estimator the flags describe. */

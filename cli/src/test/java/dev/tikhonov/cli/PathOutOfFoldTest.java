@@ -222,7 +222,8 @@ class PathOutOfFoldTest {
   /**
    * A run without --out-of-fold into the --out of a run with it: the earlier out-of-fold.csv
    * stayed, and the report drew its ROC curves as this run's (exit 0) or, when that run had
-   * another number of λ, failed the run after its work naming the file's line (exit 2).
+   * another number of λ, failed the run after its work naming the file's line (exit 2); its
+   * ROC chart stayed in charts/ too (RunWriter.finish removes both).
    */
   @Test
   void rerunWithoutOutOfFold_removesTheEarlierRunsFile() throws IOException {
@@ -237,6 +238,11 @@ class PathOutOfFoldTest {
       InProcess rerun = path("again", concat(data, second));
       assertEquals(0, rerun.exit(), List.of(second) + ": " + rerun.err());
       assertFalse(Files.exists(run.resolve("out-of-fold.csv")), List.of(second).toString());
+      assertFalse(Files.exists(run.resolve("charts").resolve("out-of-fold-roc.svg")),
+          List.of(second).toString());
+      assertTrue(rerun.out().contains("  removed ") && rerun.out().contains(" of the earlier"
+          + " path run in " + run + " that this run did not rewrite: out-of-fold.csv"),
+          rerun.out());
       assertFalse(Files.readString(run.resolve("report.html")).contains("out-of-fold AUC"),
           List.of(second).toString());
     }

@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tikhonov.io.CheckpointFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A train run into the --out of an earlier run that wrote checkpoints, itself without
- * {@code --checkpoint-every}: the earlier run's checkpoint.safetensors stayed beside the new
- * run's files, and {@code train --resume DIR} continued the earlier run (another model, other
- * data) and replaced the new run's results with its own, exit 0.
+ * A run into the --out of an earlier run: the earlier run's files that this run does not
+ * rewrite (RunWriter.finish removes them) stayed beside the new run's, read as this run's by
+ * its report or by {@code train --resume DIR}. docs/formats.md, "Files a run leaves".
  */
 class RerunIntoSameOutTest {
+  private static final Path DATA = Path.of("..", "data");
   @TempDir Path dir;
 
+  /**
+   * A train run without {@code --checkpoint-every} into the --out of one with it: the earlier
+   * checkpoint.safetensors stayed, and {@code train --resume DIR} continued the earlier run
+   * (another model, other data) and replaced the new run's results with its own, exit 0.
+   */
   @Test
   void trainWithoutCheckpoints_intoTheOutOfARunWithOne_removesTheEarlierCheckpoint()
       throws Exception {
@@ -40,5 +46,66 @@ class RerunIntoSameOutTest {
     assertEquals(2, resume.exit());
     assertEquals(checkpoint + ": no checkpoint here (train with --checkpoint-every N to write"
         + " one)", resume.message());
+  }
+
+  /**
+   * select without --cold into the --out of a select with it: selection-cold.json stayed, and
+   * the report drew the earlier run's cold grid against this run's path ("warm vs cold").
+   */
+  @Test
+  void selectWithoutCold_intoTheOutOfOneWithIt_removesTheColdGrid() throws Exception {
+    Path out = dir.resolve("select");
+    List<String> args = List.of("select", "--data", DATA.resolve("wine.csv").toString(),
+        "--target", "cultivar", "--model", "mlp:4", "--cv-folds", "2", "--lambdas",
+        "0.01,0.1", "--epochs", "2", "--threads", "1", "--out", out.toString());
+    InProcess cold = InProcess.run(concat(args, "--cold"));
+    assertEquals(0, cold.exit(), cold.err());
+    assertTrue(Files.exists(out.resolve("selection-cold.json")));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("warm-vs-cold"));
+
+    InProcess warm = InProcess.run(args);
+    assertEquals(0, warm.exit(), warm.err());
+    for (String gone : List.of("selection-cold.json", "selection-cold.csv",
+        "charts/cv-warm-vs-cold.svg")) {
+      assertFalse(Files.exists(out.resolve(gone)), gone);
+    }
+    assertFalse(Files.readString(out.resolve("report.html")).contains("warm-vs-cold"));
+    assertTrue(warm.out().contains("  removed 4 files of the earlier select run in " + out
+        + " that this run did not rewrite: selection-cold.csv, selection-cold.json,"
+        + " charts/cv-warm-vs-cold."), warm.out());
+  }
+
+  /**
+   * path into the --out of a train run with checkpoints: the train run's history, metrics,
+   * weights and checkpoint stayed beside path.json, and {@code train --resume DIR} replaced
+   * the path run by the earlier training's end. The user's own file stays.
+   */
+  @Test
+  void pathIntoTheOutOfATrainRun_removesTheTrainRunsFiles() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path out = dir.resolve("run");
+    InProcess train = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "2", "--threads", "1", "--checkpoint-every", "1",
+        "--quiet", "--out", out.toString());
+    assertEquals(0, train.exit(), train.err());
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    for (String gone : List.of("history.csv", "history.json", "metrics.json", "weights.json",
+        CheckpointFile.FILE_NAME, "charts/loss-curves.svg")) {
+      assertFalse(Files.exists(out.resolve(gone)), gone);
+    }
+    assertTrue(Files.exists(out.resolve("notes.txt")));
+    assertTrue(Files.exists(out.resolve("path.json")));
+    InProcess resume = InProcess.run("train", "--resume", out.toString());
+    assertEquals(2, resume.exit(), resume.err());
+  }
+
+  private static List<String> concat(List<String> a, String... b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(List.of(b));
+    return all;
   }
 }

@@ -1,6 +1,8 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,5 +33,9 @@ class ResumeFinishedCliIT {
     assertEquals("tikhonov train: resuming r/checkpoint.safetensors after epoch 2 (the run had"
         + " finished: nothing is left to train; its files are written again from the"
         + " checkpoint)", resume.stdout().lines().findFirst().orElseThrow());
+    // trained nothing, so wrote no checkpoint: the one it continued is its own, not an earlier
+    // run's file that it did not rewrite (RunWriter.finish removed it)
+    assertTrue(Files.exists(dir.resolve("r/checkpoint.safetensors")), resume.stdout());
+    assertFalse(resume.stdout().contains("removed"), resume.stdout());
   }
 }

@@ -20,13 +20,13 @@ public enum RunKind {
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
   RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "experiment.json",
       "results.json", "path-*.json"),
-  /** {@code path}: path.json (and path.csv). */
-  PATH("path", "path", "path.json", "path.csv"),
+  /** {@code path}: path.json, path.csv (and out-of-fold.csv with --out-of-fold). */
+  PATH("path", "path", "path.json", "path.csv", "out-of-fold.csv"),
   /** {@code select}: selection.json (and .csv), λ of a network by cross-validation. */
   SELECT("select", "select", "selection.json", "selection.csv", "selection-cold.json",
-      "selection-cold.csv"),
+      "selection-cold.csv", "metrics.json"),
   /** {@code grid}: grid.json (and .csv), a grid search by cross-validation. */
-  GRID("grid", "grid", "grid.json", "grid.csv"),
+  GRID("grid", "grid", "grid.json", "grid.csv", "metrics.json"),
   /**
    * {@code experiment mnist-select}: results.json rows per data set and method, plus
    * selection-&lt;data&gt;-&lt;method&gt;.json.

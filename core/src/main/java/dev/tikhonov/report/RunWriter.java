@@ -12,21 +12,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one writer of a run directory (docs/formats.md), shared by the CLI, the experiments and
  * Java users: it checks the directory before any work starts ({@link #open}), writes each
  * result file atomically as the run produces it, and ends with run.json (with its
  * {@code kind}) and, last, report.html, so that a chart can never cost a result file.
+ *
+ * <p>A directory whose run.json names an earlier run keeps that run's files until this run
+ * ends: then {@link #finish} removes the ones this run did not rewrite (an out-of-fold.csv,
+ * selection-cold.json, checkpoint, runs/ folder or chart of other options or another kind),
+ * which this run's report or its user would read as this run's ({@link #removed()}). A run
+ * that fails removes nothing, and files of no run kind (the user's) are never touched.
  * Not thread-safe: one run, one writer.
  */
 public final class RunWriter {
   private final Path dir;
   private final RunKind kind;
+  private final Optional<EarlierRun> earlier;
+  private final List<Path> removed = new ArrayList<>();
 
-  private RunWriter(Path dir, RunKind kind) {
+  private RunWriter(Path dir, RunKind kind, Optional<EarlierRun> earlier) {
     this.dir = dir;
     this.kind = kind;
+    this.earlier = earlier;
   }
 
   /**
@@ -34,11 +44,13 @@ public final class RunWriter {
    * the path and the problem (a file where a directory is needed, no permission, a folder where
    * a run file goes) before any training starts. Creates nothing: {@code dir} and its parents
    * appear with the run's first file, so a run that fails before writing leaves nothing behind.
+   * Notes the files of an earlier run in {@code dir} as they are now, for {@link #finish}.
    */
   public static RunWriter open(Path dir, RunKind kind) {
     requireWritableDirectory(dir, "output directory");
     requireNothingInTheWay(dir, kind);
-    return new RunWriter(dir, kind);
+    return new RunWriter(dir, kind, Files.isDirectory(dir) ? EarlierRun.in(dir)
+        : Optional.empty());
   }
 
   /**
@@ -131,6 +143,20 @@ public final class RunWriter {
     return target.startsWith(run) && !target.equals(run) && kind.writes(run.relativize(target));
   }
 
+  /**
+   * Takes {@code file}, a file of the earlier run in this directory, as this run's own though
+   * it may not rewrite it, so that {@link #finish} keeps it: the checkpoint that
+   * {@code train --resume} continues (a finished run's is read, not written again). Nothing for
+   * a file elsewhere.
+   */
+  public void keep(Path file) {
+    Path run = AtomicFiles.realPath(dir);
+    Path target = AtomicFiles.realPath(file);
+    if (target.startsWith(run) && !target.equals(run)) {
+      earlier.ifPresent(e -> e.keep(run.relativize(target)));
+    }
+  }
+
   public Path dir() {
     return dir;
   }
@@ -176,15 +202,51 @@ public final class RunWriter {
   }
 
   /**
-   * Ends the run: run.json from {@code info}, then report.html (its charts under charts/).
-   * Returns the report's path.
+   * Ends the run: removes the earlier run's result files that this run did not rewrite (the
+   * report would draw them as this run's), writes run.json from {@code info}, then report.html
+   * (its charts under charts/), and last removes the earlier run's charts that this report did
+   * not redraw. Returns the report's path.
+   *
+   * @throws InputException naming an earlier run's file that cannot be removed
    */
   public Path finish(RunInfo info) {
     if (!kind.id().equals(info.kind())) {
       throw new IllegalArgumentException("run.json of kind " + info.kind() + " in a " + kind.id()
           + " directory");
     }
+    Path charts = Path.of("charts");
+    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> !p.startsWith(charts))));
     info.write(dir);
-    return HtmlReport.write(dir);
+    Path report = HtmlReport.write(dir);
+    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> p.startsWith(charts))));
+    return report;
+  }
+
+  /**
+   * The files of the earlier run in this directory that {@link #finish} removed, as paths in
+   * it (empty before finish, and when there was no earlier run or it left nothing stale).
+   */
+  public List<Path> removed() {
+    return List.copyOf(removed);
+  }
+
+  /**
+   * One line for the user about {@link #removed()}, e.g. "removed 2 files of the earlier path
+   * run in out/ that this run did not rewrite: out-of-fold.csv, charts/out-of-fold-roc.svg";
+   * empty when nothing was removed.
+   */
+  public Optional<String> removedMessage() {
+    if (removed.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (Path p : removed) {
+      names.add(dir.relativize(p).toString().replace('\\', '/'));
+    }
+    int shown = Math.min(names.size(), 6);
+    return Optional.of("removed " + (removed.size() == 1 ? "1 file" : removed.size() + " files")
+        + " of the earlier " + earlier.orElseThrow().kind().title() + " run in " + dir
+        + " that this run did not rewrite: " + String.join(", ", names.subList(0, shown))
+        + (names.size() > shown ? " and " + (names.size() - shown) + " more" : ""));
   }
 }

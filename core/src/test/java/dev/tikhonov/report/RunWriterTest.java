@@ -9,6 +9,11 @@ import dev.tikhonov.data.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +31,11 @@ class RunWriterTest {
     assertTrue(RunKind.MNIST_L2.writes(Path.of("runs", "lambda-0.1", "seed-0", "history.csv")));
     assertTrue(RunKind.RIDGE_VS_LASSO.writes(Path.of("path-lasso.json")));
     assertTrue(RunKind.MNIST_SELECT.writes(Path.of("selection-digits-warm.csv")));
+    // they were missing from the lists: --save there was not refused, and a later run into the
+    // folder would not know them as the earlier run's
+    assertTrue(RunKind.PATH.writes(Path.of("out-of-fold.csv")));
+    assertTrue(RunKind.SELECT.writes(Path.of("metrics.json")));
+    assertTrue(RunKind.GRID.writes(Path.of("metrics.json")));
     assertFalse(RunKind.TRAIN.writes(Path.of("model.safetensors")));
     assertFalse(RunKind.TRAIN.writes(Path.of("runs", "x")));
     assertFalse(RunKind.PATH.writes(Path.of("history.csv")));
@@ -77,4 +87,89 @@ class RunWriterTest {
       Files.setPosixFilePermissions(seed, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
+
+  /** An earlier run of {@code kind} in {@code dir}: its run.json and the given files. */
+  private static void earlierRun(Path dir, RunKind kind, String... files) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("run.json"), "{\"kind\": \"" + kind.id() + "\"}");
+    for (String f : files) {
+      Files.createDirectories(dir.resolve(f).getParent());
+      Files.writeString(dir.resolve(f), "earlier " + f);
+    }
+  }
+
+  /** A train run that writes only metrics.json, into {@code dir}. */
+  private static RunWriter trainRun(Path dir) {
+    RunWriter run = RunWriter.open(dir, RunKind.TRAIN);
+    run.metrics(Map.of("test_accuracy", 0.5));
+    run.finish(RunInfo.of(RunKind.TRAIN, "train", List.of(), OptionalLong.of(0), 1,
+        Optional.empty(), Instant.now(), Map.of()));
+    return run;
+  }
+
+  /**
+   * Another kind's run in the same directory: its results, runs/ histories and charts stayed
+   * beside the new run's files, read as this run's; the user's own files are not a run's.
+   */
+  @Test
+  void finish_removesTheEarlierRunsFilesItDidNotRewrite_andNoneOfTheUsers() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.MNIST_L2, "results.json", "histograms.json",
+        "runs/lambda-0.1/seed-0/history.csv", "charts/test-accuracy.svg", "notes.txt",
+        "my-data/results.json", "history.txt");
+    RunWriter writer = trainRun(run);
+    for (String gone : List.of("results.json", "histograms.json", "runs",
+        "charts/test-accuracy.svg")) {
+      assertFalse(Files.exists(run.resolve(gone)), gone);
+    }
+    for (String kept : List.of("notes.txt", "my-data/results.json", "history.txt",
+        "metrics.json", "report.html")) {
+      assertTrue(Files.exists(run.resolve(kept)), kept);
+    }
+    assertTrue(Files.readString(run.resolve("run.json")).contains("\"train\""));
+    assertEquals(4, writer.removed().size(), writer.removed().toString());
+    assertEquals("removed 4 files of the earlier experiment mnist-l2 run in " + run
+        + " that this run did not rewrite: histograms.json, results.json,"
+        + " runs/lambda-0.1/seed-0/history.csv, charts/test-accuracy.svg",
+        writer.removedMessage().orElseThrow());
+  }
+
+  /** The same kind with other options: what this run rewrote stays, the rest goes. */
+  @Test
+  void finish_keepsWhatThisRunRewrote() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.TRAIN, "metrics.json", "weights.json", "checkpoint.safetensors",
+        "charts/loss-curves.svg");
+    RunWriter writer = trainRun(run);
+    assertTrue(Files.readString(run.resolve("metrics.json")).contains("test_accuracy"));
+    assertFalse(Files.exists(run.resolve("weights.json")));
+    assertFalse(Files.exists(run.resolve("checkpoint.safetensors")));
+    assertFalse(Files.exists(run.resolve("charts/loss-curves.svg")));
+    assertEquals(3, writer.removed().size(), writer.removed().toString());
+  }
+
+  /** A folder with no run.json is not known to be a run's: nothing in it is removed. */
+  @Test
+  void finish_withoutAnEarlierRunJson_removesNothing() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.MNIST_L2, "results.json", "checkpoint.safetensors");
+    Files.delete(run.resolve("run.json"));
+    RunWriter writer = trainRun(run);
+    assertTrue(Files.exists(run.resolve("results.json")));
+    assertTrue(Files.exists(run.resolve("checkpoint.safetensors")));
+    assertEquals(Optional.empty(), writer.removedMessage());
+  }
+
+  /** A run that fails before its end (no finish) leaves the earlier run's files as they were. */
+  @Test
+  void aRunThatDoesNotFinish_removesNothing() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.PATH, "path.json", "path.csv", "out-of-fold.csv");
+    RunWriter writer = RunWriter.open(run, RunKind.PATH);
+    writer.text("path.csv", "lambda\n1\n");
+    assertTrue(Files.exists(run.resolve("out-of-fold.csv")));
+    assertEquals("earlier path.json", Files.readString(run.resolve("path.json")));
+    assertEquals(List.of(), writer.removed());
+  }
 }
+
