@@ -34,7 +34,8 @@ import java.util.Optional;
  * with the smallest {@value #PILOT_FOLDS}-fold cross-validated deviance (folds seeded with
  * {@value #PILOT_SEED} over the rows fitted); or
  * {@code LEAST_SQUARES}, the unpenalized fit (λ = 0: least squares for gaussian, the maximum
- * likelihood for binomial and poisson), which needs more rows than features.
+ * likelihood for binomial and poisson), which needs more rows than features and no column
+ * that is a linear combination of others (there its coefficient, so its factor, is not unique).
  *
  * <p>The factors depend on the rows they are computed from: cross-validation
  * ({@code ElasticNetCV} with an adaptive setting) computes them again inside each fold from the
@@ -177,8 +178,9 @@ public final class AdaptivePenalty {
    * @param settings the path's settings (standardization, intercept, tolerance, budget, its own
    *     penalty factors uⱼ)
    * @param threads threads of the ridge pilot's cross-validation
-   * @throws InputException for a least-squares pilot with n ≤ p or the multinomial family, and
-   *     for data the pilot cannot fit
+   * @throws InputException for a least-squares pilot with n ≤ p, with a column that is a
+   *     linear combination of others over the rows (naming them), or the multinomial family,
+   *     and for data the pilot cannot fit
    */
   public static Factors factors(Family family, double[][] x, double[] y, int[] rows,
       PathSettings settings, Settings adaptive, List<String> featureNames,
@@ -214,6 +216,7 @@ public final class AdaptivePenalty {
             + " squares needs more rows than features (n = %d, p = %d); use the ridge pilot",
             rows.length, p));
       }
+      requireUnique(x, rows, observations, settings.intercept(), featureNames);
       pilot = ElasticNetPath.fit(family, x, y, rows, observations, base.withLambdas(0.0),
           featureNames, classNames);
       at = 0;
@@ -235,8 +238,18 @@ public final class AdaptivePenalty {
       for (int i = 0; i < weights.length; i++) {
         weights[i] = observations.weight(rows[i]);
       }
-      CvResult cv = CrossValidation.run(fitter, loss, weights, folds, pilot.lambdas(),
-          CrossValidation.Alignment.INTERPOLATE, threads);
+      CvResult cv;
+      try {
+        cv = CrossValidation.run(fitter, loss, weights, folds, pilot.lambdas(),
+            CrossValidation.Alignment.INTERPOLATE, threads);
+      } catch (FoldException e) {
+        // Not one of the caller's folds (a FoldException is, to the CLI, one of --cv-folds or
+        // --foldid): "fold 3 of 10" alone named a fold the user never made.
+        throw new InputException("the adaptive lasso's ridge pilot's cross-validation: "
+            + e.getMessage() + " (the pilot's " + folds.numFolds() + " folds are random over"
+            + " the rows fitted, seeded " + PILOT_SEED + "; the least-squares pilot has no"
+            + " cross-validation)", e);
+      }
       at = cv.indexMin();
       // Its path's own shortfall and its CV's, whose λ_min chose the factors.
       pilotShortfall = PilotShortfall.of(Pilot.RIDGE, pilot.shortfall(), cv.shortfall());
@@ -423,6 +436,33 @@ public final class AdaptivePenalty {
     return new Fit(full.factors(), full.path(), java.util.Optional.of(cv), kept.map(p ->
         new OutOfFoldPredictions(full.path().lambdas().clone(), folds.foldIds(),
             outputs == 1 ? List.of() : classes, p.out())));
+  }
+
+  /**
+   * Refuses a least-squares pilot whose fit is not unique: a column that is a linear
+   * combination of others over the rows (one of four center dummies that sum to 1 with an
+   * intercept, a duplicated column) has no one unpenalized coefficient, and coordinate descent
+   * would stop at any of them, so its factor would be arbitrary (R's glm gives NA for it).
+   */
+  private static void requireUnique(double[][] x, int[] rows, Observations observations,
+      boolean intercept, List<String> featureNames) {
+    Optional<AliasedColumns.Alias> alias = AliasedColumns.first(x, rows, observations,
+        intercept, featureNames.size());
+    if (alias.isEmpty()) {
+      return;
+    }
+    String aliased = featureNames.get(alias.get().column());
+    List<String> others = java.util.Arrays.stream(alias.get().combinationOf())
+        .mapToObj(featureNames::get).toList();
+    String of = others.isEmpty() ? "the intercept"
+        : others.size() == 1 ? others.get(0)
+        : String.join(", ", others.subList(0, others.size() - 1)) + " and "
+            + others.get(others.size() - 1);
+    throw InputException.about("adaptivePilot", ": the least-squares pilot is not unique: "
+        + aliased + " is a linear combination of " + of + (intercept && !others.isEmpty()
+            ? " (with the intercept)" : "") + " over the rows fitted, so its unpenalized"
+        + " coefficient, and its penalty factor, would be arbitrary (R's glm gives NA for it);"
+        + " use the ridge pilot, or leave " + aliased + " out");
   }
 
   /**

@@ -307,4 +307,91 @@ class AdaptivePenaltyTest {
     assertEquals("adaptivePilot: least squares needs more rows than features (n = 4, p = 4);"
         + " use the ridge pilot", e.getMessage());
   }
+
+  /** cgd.csv's features and infections, {@code ignored} columns left out. */
+  private static dev.tikhonov.data.Dataset cgd(String... ignored) {
+    return dev.tikhonov.data.CsvReader.read(java.nio.file.Path.of("..", "data", "cgd.csv"),
+        "infections", dev.tikhonov.data.TargetKind.REAL, dev.tikhonov.data.CsvOptions.defaults()
+            .withIgnoredColumns(ignored));
+  }
+
+  private static AdaptivePenalty.Factors leastSquaresFactors(dev.tikhonov.data.Dataset d,
+      PathSettings settings) {
+    double[][] x = d.featureRows();
+    return AdaptivePenalty.factors(Family.POISSON, x, d.targets(),
+        java.util.stream.IntStream.range(0, x.length).toArray(), settings,
+        new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.LEAST_SQUARES, 1),
+        d.featureNames(), List.of(), 1);
+  }
+
+  /**
+   * cgd's four center dummies sum to 1: with the intercept the unpenalized Poisson fit is not
+   * unique (R's glm gives center_europe_other NA), and the pilot took whatever coordinate
+   * descent stopped at, without a word.
+   */
+  @Test
+  void leastSquaresPilot_onCgdsFourCenterDummies_isRefusedNamingThem() {
+    dev.tikhonov.data.Dataset d = cgd("id", "followup_days", "log_followup_years");
+    InputException e = assertThrows(InputException.class,
+        () -> leastSquaresFactors(d, PathSettings.lasso()));
+    assertEquals("adaptivePilot: the least-squares pilot is not unique: center_europe_other is"
+        + " a linear combination of center_us_nih, center_us_other and center_europe_amsterdam"
+        + " (with the intercept) over the rows fitted, so its unpenalized coefficient, and its"
+        + " penalty factor, would be arbitrary (R's glm gives NA for it); use the ridge pilot,"
+        + " or leave center_europe_other out", e.getMessage());
+    assertEquals(java.util.Optional.of("adaptivePilot"), e.setting());
+    // Without the intercept the four dummies are independent: glm(... - 1) fits them all.
+    assertEquals(d.numFeatures(), leastSquaresFactors(d,
+        PathSettings.lasso().toBuilder().intercept(false).build()).factors().length);
+    // Without one center (as glm's own answer drops it) the pilot is unique and fitted.
+    dev.tikhonov.data.Dataset three = cgd("id", "followup_days", "log_followup_years",
+        "center_europe_other");
+    assertEquals(three.numFeatures(), leastSquaresFactors(three, PathSettings.lasso())
+        .kept().length);
+  }
+
+  /** A duplicated column, under weights: the second copy is named, the first kept. */
+  @Test
+  void leastSquaresPilot_withADuplicatedColumn_isRefusedNamingTheCopy() {
+    Data d = zou(5, 60);
+    double[][] x = new double[d.x().length][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = java.util.Arrays.copyOf(d.x()[i], 5);
+      x[i][4] = x[i][1];
+    }
+    double[] w = new double[x.length];
+    java.util.Arrays.fill(w, 2.0);
+    InputException e = assertThrows(InputException.class, () -> AdaptivePenalty.factors(
+        Family.GAUSSIAN, x, d.y(), java.util.stream.IntStream.range(0, x.length).toArray(),
+        dev.tikhonov.linear.Observations.ofWeights(w), PathSettings.lasso(),
+        new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.LEAST_SQUARES, 1),
+        List.of("a", "b", "c", "d", "b2"), List.of(), 1));
+    assertTrue(e.getMessage().startsWith("adaptivePilot: the least-squares pilot is not unique:"
+        + " b2 is a linear combination of b (with the intercept) over the rows fitted"),
+        e.getMessage());
+  }
+
+  /**
+   * A fold of the ridge pilot's own 10-fold CV whose held-out rows all have weight 0: the
+   * message said "fold 3 of 10: …", a fold the caller never made, and as a FoldException the
+   * CLI blamed the user's --cv-folds or --foldid for it.
+   */
+  @Test
+  void ridgePilotsFoldOfWeightZero_isNamedAsThePilotsCrossValidation() {
+    Data d = zou(1, 40);
+    double[] w = new double[40];
+    for (int i = 0; i < 8; i++) {
+      w[i * 5] = 1; // 8 rows of weight 1 among 40: a pilot fold of 4 rows has none of them
+    }
+    InputException e = assertThrows(InputException.class, () -> AdaptivePenalty.factors(
+        Family.GAUSSIAN, d.x(), d.y(), java.util.stream.IntStream.range(0, 40).toArray(),
+        dev.tikhonov.linear.Observations.ofWeights(w), PathSettings.lasso(),
+        AdaptivePenalty.Settings.defaults(), NAMES, List.of(), 1));
+    assertFalse(e instanceof FoldException, e.getMessage());
+    assertTrue(e.getMessage().matches("the adaptive lasso's ridge pilot's cross-validation:"
+        + " fold \\d+ of 10: every held-out row has weight 0, so the fold cannot be scored"
+        + " \\(the pilot's 10 folds are random over the rows fitted, seeded 0; the"
+        + " least-squares pilot has no cross-validation\\)"), e.getMessage());
+  }
 }
+
