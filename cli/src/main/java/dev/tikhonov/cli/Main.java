@@ -129,6 +129,10 @@ public final class Main implements Runnable {
     if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
       return "";
     }
+    String quiet = nothingToQuiet(ex.getCommandLine().getCommandName());
+    if (!quiet.isEmpty() && unmatched.getUnmatched().contains("--quiet")) {
+      return quiet;
+    }
     java.util.Optional<String> alias = FlagSuggestions.suggestion(unmatched.getUnmatched(),
         ex.getCommandLine().getCommandSpec().optionsMap().keySet());
     if (alias.isPresent()) {
@@ -140,6 +144,27 @@ public final class Main implements Runnable {
     }
     return "; did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size())))
         + "?";
+  }
+
+  /**
+   * Why {@code command} takes no --quiet: it has no progress to silence (no bar, no per-run
+   * lines), and its one line is what --quiet keeps in every command (the file written, the
+   * final scores). Said rather than only "Unknown option: '--quiet'", which read as a command
+   * that forgot the flag the others take; "" for the commands that take it.
+   */
+  private static String nothingToQuiet(String command) {
+    return switch (command) {
+      case "predict" -> "; predict has no progress to silence: its one line on stderr names the"
+          + " file it wrote, which --quiet keeps in every command (leave --quiet out, or send"
+          + " stderr to /dev/null)";
+      case "export" -> "; export has no progress to silence: its one line on stderr names the"
+          + " file it wrote, which --quiet keeps in every command (leave --quiet out, or send"
+          + " stderr to /dev/null)";
+      case "evaluate" -> "; evaluate has no progress to silence: its one line is the scores,"
+          + " which --quiet keeps in every command (leave --quiet out; --json prints them as"
+          + " JSON)";
+      default -> "";
+    };
   }
 
   private static volatile java.util.List<String> lastArgs = java.util.List.of();

@@ -88,4 +88,28 @@ class MistypedFlagTest {
         firstLine("predict", "--model", "m", "--data", "d.csv", "--out", "p.csv",
             "--learning-rate", "0.1"));
   }
+
+  /**
+   * predict, evaluate and export take no --quiet, which every command that runs work takes:
+   * "Unknown option: '--quiet'" alone read as a flag forgotten. They have no progress to
+   * silence, and their one line is what --quiet keeps elsewhere; the refusal says so.
+   */
+  @Test
+  void quietOnACommandWithNoProgress_saysWhyItIsRefused() {
+    assertEquals("Unknown option: '--quiet'; predict has no progress to silence: its one line on"
+        + " stderr names the file it wrote, which --quiet keeps in every command (leave --quiet"
+        + " out, or send stderr to /dev/null)", firstLine("predict", "--model", "m.model",
+            "--data", "d.csv", "--out", "p.csv", "--quiet"));
+    assertEquals("Unknown option: '--quiet'; export has no progress to silence: its one line on"
+        + " stderr names the file it wrote, which --quiet keeps in every command (leave --quiet"
+        + " out, or send stderr to /dev/null)", firstLine("export", "--model", "m.model",
+            "--out", "m.onnx", "--quiet"));
+    assertEquals("Unknown option: '--quiet'; evaluate has no progress to silence: its one line"
+        + " is the scores, which --quiet keeps in every command (leave --quiet out; --json"
+        + " prints them as JSON)", firstLine("evaluate", "--model", "m.model", "--quiet"));
+    // another unknown flag beside it is still suggested for as before
+    assertEquals("Unknown options: '--lamda', '0.1'; did you mean --lambda?",
+        firstLine("train", "--lamda", "0.1", "--quiet"));
+  }
 }
+
