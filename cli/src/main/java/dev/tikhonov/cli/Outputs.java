@@ -73,7 +73,8 @@ final class Outputs {
   /**
    * For a command that writes a run directory and, with {@code saveFlag}, maybe a file: refuses
    * (an {@link InputException}, one line naming both flags) an output that would replace an
-   * input or one of the run's own files.
+   * input or one of the run's own files; the inputs are kept from the earlier run's files that
+   * the run removes at its end ({@link RunWriter#keep}).
    *
    * @param save the file of {@code saveFlag} when it was given
    * @param saveFlag its flag, e.g. "--save"
@@ -107,6 +108,8 @@ final class Outputs {
           throw new InputException(in.flag() + " " + in.path() + " is one of the files this run"
               + " writes in --out " + run.get().dir() + "; give another --out");
         }
+        // an earlier run's file read as this run's input is not a leftover to remove at its end
+        run.get().keep(in.path());
       }
     }
     if (run.isPresent() && file.isPresent()

@@ -108,4 +108,26 @@ class RerunIntoSameOutTest {
     all.addAll(List.of(b));
     return all;
   }
+
+  /**
+   * A run whose data is an earlier run's file in its --out (path on train's history.csv): the
+   * file is this run's input, not a leftover, and stays.
+   */
+  @Test
+  void aRunReadingAnEarlierRunsFileInItsOut_keepsIt() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path out = dir.resolve("run");
+    InProcess train = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "6", "--threads", "1", "--quiet", "--out",
+        out.toString());
+    assertEquals(0, train.exit(), train.err());
+    Path history = out.resolve("history.csv");
+    InProcess path = InProcess.run("path", "--data", history.toString(), "--target",
+        "train_loss", "--ignore-columns", "val_loss,val_accuracy,seconds", "--nlambda", "5",
+        "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    assertTrue(Files.exists(history), path.out());
+    assertFalse(Files.exists(out.resolve("metrics.json")), path.out());
+  }
 }
+

@@ -93,9 +93,12 @@ final class EarlierRun {
     return kind;
   }
 
-  /** Leaves {@code relative} out of the files {@link #removeUnchanged} may remove. */
+  /**
+   * Leaves {@code relative}, a file or a folder with all it holds, out of the files
+   * {@link #removeUnchanged} may remove.
+   */
   void keep(Path relative) {
-    files.remove(relative);
+    files.keySet().removeIf(p -> p.startsWith(relative));
   }
 
   /**

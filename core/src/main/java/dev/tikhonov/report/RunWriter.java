@@ -144,10 +144,10 @@ public final class RunWriter {
   }
 
   /**
-   * Takes {@code file}, a file of the earlier run in this directory, as this run's own though
-   * it may not rewrite it, so that {@link #finish} keeps it: the checkpoint that
-   * {@code train --resume} continues (a finished run's is read, not written again). Nothing for
-   * a file elsewhere.
+   * Takes {@code file} (or a folder), a file of the earlier run in this directory, as this
+   * run's own though it may not rewrite it, so that {@link #finish} keeps it: an input of this
+   * run (an earlier run's history.csv as its data), the checkpoint that {@code train --resume}
+   * continues (a finished run's is read, not written again). Nothing for a file elsewhere.
    */
   public void keep(Path file) {
     Path run = AtomicFiles.realPath(dir);

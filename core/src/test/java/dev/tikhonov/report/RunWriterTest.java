@@ -171,5 +171,24 @@ class RunWriterTest {
     assertEquals("earlier path.json", Files.readString(run.resolve("path.json")));
     assertEquals(List.of(), writer.removed());
   }
+
+  /** An earlier run's file this run reads (its data, a checkpoint it continues) stays. */
+  @Test
+  void finish_keepsTheEarlierFilesThisRunTookAsItsOwn() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.MNIST_L2, "results.csv", "results.json",
+        "runs/lambda-0.1/seed-0/history.csv", "runs/lambda-0.1/seed-1/history.csv");
+    RunWriter writer = RunWriter.open(run, RunKind.TRAIN);
+    writer.keep(run.resolve("results.csv"));
+    writer.keep(dir.resolve("x/../run/runs/lambda-0.1"));
+    writer.keep(dir.resolve("elsewhere.csv"));
+    writer.metrics(Map.of("test_accuracy", 0.5));
+    writer.finish(RunInfo.of(RunKind.TRAIN, "train", List.of(), OptionalLong.of(0), 1,
+        Optional.empty(), Instant.now(), Map.of()));
+    assertTrue(Files.exists(run.resolve("results.csv")));
+    assertTrue(Files.exists(run.resolve("runs/lambda-0.1/seed-1/history.csv")));
+    assertFalse(Files.exists(run.resolve("results.json")));
+    assertEquals(List.of(run.resolve("results.json")), writer.removed());
+  }
 }
 
