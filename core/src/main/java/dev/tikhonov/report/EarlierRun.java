@@ -57,17 +57,19 @@ final class EarlierRun {
     Map<Path, Stamp> files = new TreeMap<>(); // in name order, for the message
     RunKind k = kind.get();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      // from its real path: a walk does not enter an --out that is a link to the folder
+      Path root = AtomicFiles.realPath(dir);
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
           // into charts/ and runs/ only: a folder of the user's is not walked at all
-          return d.equals(dir) || k.writes(dir.relativize(d)) ? FileVisitResult.CONTINUE
+          return d.equals(root) || k.writes(root.relativize(d)) ? FileVisitResult.CONTINUE
               : FileVisitResult.SKIP_SUBTREE;
         }
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          Path relative = dir.relativize(f);
+          Path relative = root.relativize(f);
           String name = relative.toString();
           // run.json and report.html are always rewritten
           if (a.isRegularFile() && !name.equals("run.json") && !name.equals("report.html")

@@ -190,5 +190,18 @@ class RunWriterTest {
     assertFalse(Files.exists(run.resolve("results.json")));
     assertEquals(List.of(run.resolve("results.json")), writer.removed());
   }
+
+  /** An --out that is a link to the earlier run's folder: its files are found through it. */
+  @Test
+  void finish_throughALinkToTheFolder_removesTheEarlierFiles() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.PATH, "path.json", "out-of-fold.csv");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), run);
+    RunWriter writer = trainRun(link);
+    assertFalse(Files.exists(run.resolve("out-of-fold.csv")));
+    assertEquals(List.of(link.resolve("out-of-fold.csv"), link.resolve("path.json")),
+        writer.removed());
+    assertTrue(Files.isSymbolicLink(link));
+  }
 }
 
