@@ -203,8 +203,9 @@ public final class AdaptivePenalty {
     PathSolution pilot;
     int at;
     Optional<PilotShortfall> pilotShortfall;
-    // the limit on the features ever active is the adaptive path's: a pilot has them all
-    PathSettings base = settings.toBuilder().penaltyFactors().unlimitedEverActive().build();
+    // the limits on the features (dfmax, pmax) are the adaptive path's: a pilot has them all
+    PathSettings base = settings.toBuilder().penaltyFactors().unlimitedFeatures()
+        .unlimitedEverActive().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
         throw InputException.about("adaptivePilot", ": the unpenalized multinomial fit is not"

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -211,6 +212,29 @@ class AdaptivePenaltyTest {
       b[r] = s / a[r][r];
     }
     return b;
+  }
+
+  /**
+   * The limits on the features (glmnet's dfmax and pmax) are the adaptive path's, not its
+   * pilots': a ridge pilot has every feature in its fit from its first λ, so the path's
+   * maxFeatures ended the pilot's path at its fifth λ and its cross-validation chose among those
+   * five (a pilot shrunk toward 0, its factors large and alike).
+   */
+  @Test
+  void factors_doNotDependOnThePathsFeatureLimits() {
+    Data d = zou(3, 300);
+    int[] all = java.util.stream.IntStream.range(0, 300).toArray();
+    PathSettings settings = PathSettings.lasso().withTolerance(1e-12);
+    for (AdaptivePenalty.Pilot pilot : AdaptivePenalty.Pilot.values()) {
+      AdaptivePenalty.Settings adaptive = new AdaptivePenalty.Settings(pilot, 1);
+      AdaptivePenalty.Factors free = AdaptivePenalty.factors(Family.GAUSSIAN, d.x(), d.y(), all,
+          settings, adaptive, NAMES, List.of(), 1);
+      AdaptivePenalty.Factors limited = AdaptivePenalty.factors(Family.GAUSSIAN, d.x(), d.y(),
+          all, settings.toBuilder().maxFeatures(1).maxEverActive(2).build(), adaptive, NAMES,
+          List.of(), 1);
+      assertEquals(free.pilotLambda(), limited.pilotLambda(), pilot + ": the pilot's λ");
+      assertArrayEquals(free.factors(), limited.factors(), pilot + ": the factors");
+    }
   }
 
   @Test
