@@ -56,7 +56,7 @@ public final class CrossValidation {
     /**
      * cv.glmnet's {@code alignment = "fraction"}: own default sequence per fold, its l-th fit
      * scored at the full path's l-th λ; a fold's path shorter than the full one is scored at
-     * its last λ for the rest, and counted in the standard error there as cv.glmnet counts it.
+     * its last λ for the rest (see {@link CrossValidation#run}).
      */
     FRACTION,
     /** Each fold fitted at exactly the full data's λ sequence. */
@@ -338,8 +338,15 @@ public final class CrossValidation {
    * Cross-validates {@code fitter} on {@code folds} for the sequence {@code lambdas}
    * (decreasing, normally the full data's path). With {@link Alignment#INTERPOLATE} and
    * {@link Alignment#FRACTION} the fitter is called with no λ (its own default sequence). A
-   * fold whose path stops before the last λ is scored at its last λ for the rest, and counted
-   * in K only where it has a fit (with FRACTION at every λ, as cv.glmnet's "fraction").
+   * fold whose path stops before the last λ is scored at its last fit for the rest, and counted
+   * in the standard error's K at every λ, as cv.glmnet 4.x counts it (its {@code cvstats} passes
+   * N = K to {@code cvcompute}). When the budget of passes cut the path short, its last fit is
+   * not a solution: glmnet drops it, and the fit before stands in from its λ on, here as in
+   * cv.glmnet (with {@link Alignment#INTERPOLATE}, which interpolates the fold's own default path,
+   * it still takes part here, unlike in glmnet). With a λ sequence of your own a glmnet path
+   * ends early only so: glmnet skips its early stops then (ref/make_cv_short_fold.R); here a
+   * binomial fold whose fit separates its classes also ends (every probability 0 or 1), where
+   * glmnet fits on.
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
       Alignment alignment, int threads) {
@@ -418,7 +425,6 @@ public final class CrossValidation {
     int m = lambdas.length;
     double[][] foldLoss = new double[k][];
     double[] foldWeight = new double[k];
-    int[] fitted = new int[k];
     List<Callable<FoldScore>> tasks = new ArrayList<>();
     for (int f = 1; f <= k; f++) {
       int fold = f;
@@ -441,35 +447,35 @@ public final class CrossValidation {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + ": every held-out row"
               + " has weight 0, so the fold cannot be scored");
         }
-        int available = Math.min(path.size(), m);
+        int available = alignment == Alignment.INTERPOLATE ? Math.min(path.size(), m)
+            : scoredFits(path, m);
         PathSolution scored = path;
         predictions.ifPresent(p -> p.write(scored, available, test));
-        double[] losses = Arrays.copyOf(score(scorer, path, available, m, test, weights,
-            weightSum), m + 1);
-        // "fraction": cv.glmnet's prediction matrix repeats the fold's last column, and its
-        // N counts the fold at every λ (measured against cv.glmnet, FractionAlignmentGlmnetTest)
-        losses[m] = alignment == Alignment.FRACTION ? m : available;
+        double[] losses = score(scorer, path, available, m, test, weights, weightSum);
         return new FoldScore(losses, fit.path().shortfall(), fit.pilot());
       });
     }
     List<FoldScore> results = runAll(tasks, threads);
     for (int f = 0; f < k; f++) {
-      double[] r = results.get(f).losses();
-      foldLoss[f] = Arrays.copyOf(r, m);
-      fitted[f] = (int) r[m];
+      foldLoss[f] = results.get(f).losses();
       foldWeight[f] = weights.length == 0 ? folds.testRows(f + 1).length
           : foldWeight(weights, folds.testRows(f + 1));
     }
-    int[] foldsWithFit = new int[m];
-    for (int l = 0; l < m; l++) {
-      for (int f = 0; f < k; f++) {
-        if (l < fitted[f]) {
-          foldsWithFit[l]++;
-        }
-      }
-    }
-    return CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit,
-        shortfall(results), measure);
+    return CvResult.of(lambdas, foldLoss, foldWeight, shortfall(results), measure);
+  }
+
+  /**
+   * How many of a fold's own fits {@code path} (not interpolated) a cross-validation of m λ
+   * scores, the last of them standing in for the λ after: all of them (at most m), less the
+   * last when the budget of passes cut it short and a fit precedes it. glmnet drops the λ its
+   * {@code maxit} interrupts and returns the fits before it, and cv.glmnet predicts every λ from
+   * there on with the last of those ({@code lambda.interp} clamps); ref/make_cv_short_fold.R.
+   */
+  static int scoredFits(PathSolution path, int m) {
+    int fits = Math.min(path.size(), m);
+    boolean cut = path.end().reason() == PathSolution.Ending.ITERATION_LIMIT
+        && path.size() <= m;
+    return cut && fits > 1 ? fits - 1 : fits;
   }
 
   /**
@@ -487,8 +493,7 @@ public final class CrossValidation {
   }
 
   /**
-   * One fold's held-out losses per λ (and, last, how many λ its path fitted), its path's own
-   * shortfall, taken before interpolation (an interpolated path no longer knows why it ended),
+   * One fold's held-out losses per λ, its path's own shortfall, taken before interpolation (an interpolated path no longer knows why it ended),
    * and its own pilot's.
    */
   record FoldScore(double[] losses, Optional<Shortfall> path, Optional<PilotShortfall> pilot) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  *
  * <p>A fold whose path did not converge (the budget of passes ran out, as glmnet's {@code maxit}
  * warning, or a tolerance below what double precision reaches) is still scored, at its last fit
- * for the λ below where its path ended, as cv.glmnet scores it; {@link #warning} then says so,
+ * for the λ below where its path ended (before the fit the budget cut short: glmnet drops it),
+ * and counted in K at every λ, as cv.glmnet 4.x scores and counts it
+ * ({@link CrossValidation#run}); {@link #warning} then says so,
  * as glmnet's fold fits warn, because the held-out losses at those λ are not those of the
  * solutions. Immutable and thread-safe: the arrays are copied in, and the accessors of the
  * arrays return copies; {@link #lambda(int)}, {@link #mean(int)}, {@link #standardError(int)} and
@@ -207,18 +209,13 @@ public record CvResult(
         newShortfall.flatMap(CvShortfall::pathMessage), newShortfall, measure);
   }
 
-  /** {@link #of(double[], double[][], double[], int[], Optional, CvMeasure)}: the deviance. */
-  static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
-    return of(lambda, foldLoss, foldWeight, foldsWithFit, Optional.<CvShortfall>empty(),
-        CvMeasure.DEVIANCE);
-  }
-
   /**
-   * Builds the result from per-fold scores and fold weights, as cv.glmnet's cvcompute; for a
-   * measure whose larger values are better, λ_min and λ_1se are chosen on the negated scores, as
-   * cv.glmnet's getOptcv.glmnet chooses them for the AUC.
+   * Builds the result from per-fold scores and fold weights, as cv.glmnet's cvcompute, every
+   * fold counted at every λ (N = K, as cv.glmnet 4.x counts a fold whose path ended early); for
+   * a measure whose larger values are better, λ_min and λ_1se are chosen on the negated scores,
+   * as cv.glmnet's getOptcv.glmnet chooses them for the AUC.
    */
-  static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight, int[] foldsWithFit,
+  static CvResult of(double[] lambda, double[][] foldLoss, double[] foldWeight,
       Optional<CvShortfall> shortfall, CvMeasure measure) {
     CvSummary s;
     double[] mean;
@@ -230,13 +227,13 @@ public record CvResult(
           negated[f][l] = -negated[f][l];
         }
       }
-      s = CvSummary.of(negated, foldWeight, foldsWithFit);
+      s = CvSummary.of(negated, foldWeight);
       mean = s.mean().clone();
       for (int l = 0; l < mean.length; l++) {
         mean[l] = -mean[l];
       }
     } else {
-      s = CvSummary.of(foldLoss, foldWeight, foldsWithFit);
+      s = CvSummary.of(foldLoss, foldWeight);
       mean = s.mean();
     }
     return new CvResult(lambda.clone(), mean, s.standardError(), foldLoss, s.indexMin(),
@@ -271,8 +268,6 @@ public record CvResult(
             + lambda.length + " λ values");
       }
     }
-    int[] all = new int[lambda.length];
-    java.util.Arrays.fill(all, foldLoss.length);
-    return of(lambda, foldLoss, foldWeight, all, Optional.<CvShortfall>empty(), measure);
+    return of(lambda, foldLoss, foldWeight, Optional.<CvShortfall>empty(), measure);
   }
 }

@@ -7,7 +7,7 @@ package dev.tikhonov.select;
  *
  * <pre>
  *   mean_c  = Σ_k w_k e_kc / Σ_k w_k
- *   se_c    = sqrt( Σ_k w_k (e_kc − mean_c)² / Σ_k w_k / (K_c − 1) )     K_c: folds with a fit at c
+ *   se_c    = sqrt( Σ_k w_k (e_kc − mean_c)² / Σ_k w_k / (K − 1) )
  *   min     = the first candidate with the smallest mean (ties: the simpler one)
  *   1se     = the first candidate with mean_c ≤ mean_min + se_min
  * </pre>
@@ -54,9 +54,11 @@ public record CvSummary(double[] mean, double[] standardError, int indexMin, int
   }
 
   /**
-   * The summary of {@code foldLoss} [fold][candidate], where only {@code foldsWithFit[c]} folds
-   * have a fit at candidate c (cv.glmnet's N for a path some folds end early; their last value
-   * stands in for the rest, weighted as the others).
+   * The summary of {@code foldLoss} [fold][candidate] with the standard error's K − 1 replaced
+   * by {@code foldsWithFit[c]} − 1 at candidate c: cv.glmnet's {@code cvcompute} with its
+   * argument {@code nlams}, by which glmnet before 4.0 left a fold whose path ended early out of
+   * N past its end. cv.glmnet 4.x, and every cross-validation of this library, count every fold
+   * at every λ ({@link #of(double[][], double[])}).
    */
   public static CvSummary of(double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
     int k = foldLoss.length;

@@ -230,33 +230,27 @@ public final class RelaxedCrossValidation {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
-        double[][] losses = new double[g.length + 1][];
-        int available = 0;
+        double[][] losses = new double[g.length][];
+        // each γ's blend has the lasso path's λ; a fit the budget cut short is not scored
+        int available = interpolate ? m : CrossValidation.scoredFits(fit.lasso(), m);
         for (int c = 0; c < g.length; c++) {
           PathSolution path = fit.blend(g[c]);
           if (interpolate) {
             path = path.interpolate(lambdas);
           }
-          available = Math.min(path.size(), m);
           if (!kept.isEmpty()) {
             kept.get(c).write(path, available, test);
           }
           losses[c] = CrossValidation.score(scorer, path, available, m, test, weights,
               foldWeight(weights, test));
         }
-        losses[g.length] = new double[] {available};
         return losses;
       });
     }
     List<double[][]> results = CrossValidation.runAll(tasks, threads);
     double[] foldWeight = new double[k];
-    int[] foldsWithFit = new int[m];
     for (int f = 0; f < k; f++) {
       foldWeight[f] = foldWeight(weights, folds.testRows(f + 1));
-      int fitted = (int) results.get(f)[g.length][0];
-      for (int l = 0; l < Math.min(fitted, m); l++) {
-        foldsWithFit[l]++;
-      }
     }
     Optional<CvShortfall> shortfall = CvShortfall.of(shortfalls, pilots);
     List<CvResult> curves = new ArrayList<>();
@@ -265,7 +259,7 @@ public final class RelaxedCrossValidation {
       for (int f = 0; f < k; f++) {
         foldLoss[f] = results.get(f)[c];
       }
-      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, foldsWithFit, shortfall, measure));
+      curves.add(CvResult.of(lambdas, foldLoss, foldWeight, shortfall, measure));
     }
     List<OutOfFoldPredictions> outOfFold = new ArrayList<>();
     for (CrossValidation.Predictions p : kept) {

@@ -7,7 +7,6 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.Shortfall;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,8 +24,8 @@ import java.util.concurrent.Callable;
  *
  * with fold weights W_k (the fold's weight sum; its size for unit weights), then {@link CvResult}'s
  * mean, standard error, λ_min and λ_1se. The same rules as {@link CrossValidation#run} (a fold
- * whose path stops early is scored at its last λ for the rest and counted only where it has a
- * fit). Stateless and thread-safe.
+ * whose path stops early is scored at its last fit for the rest and counted at every λ).
+ * Stateless and thread-safe.
  */
 final class StatisticsCrossValidation {
   private StatisticsCrossValidation() {}
@@ -60,31 +59,24 @@ final class StatisticsCrossValidation {
               + e.getMessage(), e);
         }
         GaussianStatistics heldOut = folds.fold(fold);
-        double[] losses = new double[m + 1];
-        int available = Math.min(path.size(), m);
+        double[] losses = new double[m];
+        int available = effective == CrossValidation.Alignment.INTERPOLATE
+            ? Math.min(path.size(), m) : CrossValidation.scoredFits(path, m);
         for (int l = 0; l < m; l++) {
-          int at = Math.min(l, available - 1);
-          losses[l] = heldOut.meanSquaredError(path.intercepts()[at][0],
-              path.coefficients()[at][0]);
+          losses[l] = l < available ? heldOut.meanSquaredError(path.intercepts()[l][0],
+              path.coefficients()[l][0]) : losses[available - 1];
         }
-        // "fraction": the fold counts at every λ, its last fit standing in (CrossValidation's)
-        losses[m] = effective == CrossValidation.Alignment.FRACTION ? m : available;
         return new CrossValidation.FoldScore(losses, shortfall);
       });
     }
     List<CrossValidation.FoldScore> results = CrossValidation.runAll(tasks, threads);
     double[][] foldLoss = new double[k][];
     double[] foldWeight = new double[k];
-    int[] foldsWithFit = new int[m];
     for (int f = 0; f < k; f++) {
-      double[] r = results.get(f).losses();
-      foldLoss[f] = Arrays.copyOf(r, m);
+      foldLoss[f] = results.get(f).losses();
       foldWeight[f] = folds.fold(f + 1).weightSum();
-      for (int l = 0; l < (int) r[m]; l++) {
-        foldsWithFit[l]++;
-      }
     }
     return new CrossValidation.Fit(full, CvResult.of(lambdas, foldLoss, foldWeight,
-        foldsWithFit, CrossValidation.shortfall(results), measure));
+        CrossValidation.shortfall(results), measure));
   }
 }

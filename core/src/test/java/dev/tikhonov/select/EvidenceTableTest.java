@@ -163,7 +163,7 @@ class EvidenceTableTest {
       }
       weight[f - 1] = test.length;
     }
-    return CvResult.of(grid, loss, weight, filled(grid.length, FOLDS));
+    return CvResult.of(grid, loss, weight, java.util.Optional.empty(), CvMeasure.DEVIANCE);
   }
 
   /** Held-out deviance −2 log p(y), p clipped to [1e-5, 1 − 1e-5] as cv.glmnet. */
@@ -190,7 +190,7 @@ class EvidenceTableTest {
       }
       weight[f - 1] = test.length;
     }
-    return CvResult.of(grid, loss, weight, filled(grid.length, FOLDS));
+    return CvResult.of(grid, loss, weight, java.util.Optional.empty(), CvMeasure.DEVIANCE);
   }
 
   private static double probability(double[] x, int label, LogisticEvidence.Fit fit) {
@@ -222,12 +222,6 @@ class EvidenceTableTest {
 
   private static double[] select(double[] y, int[] rows) {
     return Arrays.stream(rows).mapToDouble(i -> y[i]).toArray();
-  }
-
-  private static int[] filled(int length, int value) {
-    int[] out = new int[length];
-    Arrays.fill(out, value);
-    return out;
   }
 
   /** count values from {@code from} down to {@code to}, equally spaced in log λ. */
