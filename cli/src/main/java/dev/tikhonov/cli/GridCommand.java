@@ -285,8 +285,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         String score = MeanStd.format(s.mean(), s.standardError());
         int at = s.scoreIndex();
         out.printf(Locale.ROOT, row, loss
-            ? new Object[] {s.settings(), score, MeanStd.format(r.loss().mean()[at],
-                r.loss().standardError()[at]) + mark}
+            ? new Object[] {s.settings(), score, MeanStd.format(r.loss().mean(at),
+                r.loss().standardError(at)) + mark}
             : new Object[] {s.settings(), score + mark});
       }
     }

@@ -347,8 +347,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           + (evidence.isPresent() && evidence.get().bestLambda() == lambdas[l]
               ? " evidence max" : "");
       int at = l;
-      String error = r.misclassification().map(s -> MeanStd.format(s.mean()[at],
-          s.standardError()[at])).orElse(regression ? MeanStd.format(r.cv().mean(at),
+      String error = r.misclassification().map(s -> MeanStd.format(s.mean(at),
+          s.standardError(at))).orElse(regression ? MeanStd.format(r.cv().mean(at),
               r.cv().standardError(at)) : "");
       String ev = "";
       if (evidence.isPresent()) {
@@ -360,7 +360,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         }
       }
       out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
-          MeanStd.format(r.loss().mean()[l], r.loss().standardError()[l]), error, ev, mark);
+          MeanStd.format(r.loss().mean(l), r.loss().standardError(l)), error, ev, mark);
     }
   }
 }

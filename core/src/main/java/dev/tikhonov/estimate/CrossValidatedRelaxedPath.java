@@ -10,8 +10,9 @@ import dev.tikhonov.select.RelaxedCvResult;
  * curve of each γ (cv.glmnet's mean held-out deviance, or another measure, and its standard error
  * per λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
  * with the models there. Immutable and thread-safe as long as the arrays of the core results it
- * shares are not modified: {@link #cv()} and the path's {@link RelaxedPath#solution()} are its own,
- * not copies; {@link #gammas()} and the other accessors return new arrays.
+ * shares are not modified: the path's {@link RelaxedPath#solution()} is its own, not a copy;
+ * {@link #cv()} copies its arrays in and out, and {@link #gammas()} and the other accessors
+ * return new arrays.
  *
  * @param <M> the model at one (λ, γ)
  */
@@ -55,7 +56,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
 
   /** The γ values cross-validated, increasing. */
   public double[] gammas() {
-    return cv.gammas().clone();
+    return cv.gammas();
   }
 
   /**
@@ -141,8 +142,8 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
         + ", γ = " + chosenGamma() + "; λ_min = "
         + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = " + gammaMin()
         + "; λ_1se = " + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
-        + ", γ_1se = " + gamma1se() + "; " + cv.gammas().length + " γ × "
-        + cv.lambdas().length + " λ" + end + "]";
+        + ", γ_1se = " + gamma1se() + "; " + cv.numGammas() + " γ × "
+        + cv.numLambdas() + " λ" + end + "]";
   }
 
   /**

@@ -324,8 +324,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       if (divergedAt.get(i).isPresent()) {
         outcomes.add(divergedAt.get(i).get());
       } else {
-        outcomes.add(new Scored(settings.get(j), j, score[j], scores.mean()[j],
-            scores.standardError()[j]));
+        outcomes.add(new Scored(settings.get(j), j, score[j], scores.mean(j),
+            scores.standardError(j)));
         j++;
       }
     }
@@ -572,8 +572,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
           + outcomes.size() + " candidates " + chosenSettings()
           + String.format(Locale.ROOT, " (%s %.6g ± %.2g)",
-              measure == CvMeasure.DEVIANCE ? "loss" : measure.id(), scores.mean()[at],
-              scores.standardError()[at])
+              measure == CvMeasure.DEVIANCE ? "loss" : measure.id(), scores.mean(at),
+              scores.standardError(at))
           + "; indexMin " + indexMin() + ", index1se " + index1se() + "; "
           + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
           + "]";

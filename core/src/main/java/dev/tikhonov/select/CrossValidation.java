@@ -78,7 +78,9 @@ public final class CrossValidation {
 
   /**
    * A full-data path, its cross-validation and, when kept ({@link Keep}), the out-of-fold
-   * predictions. An immutable value, as its parts are (do not modify their arrays); thread-safe.
+   * predictions. Immutable and thread-safe as long as the path, which hands out its own arrays,
+   * is not modified: the cross-validation and the out-of-fold predictions copy theirs in and
+   * out.
    */
   public record Fit(PathSolution path, CvResult cv, Optional<OutOfFoldPredictions> outOfFold) {
     public Fit {

@@ -228,7 +228,7 @@ public record CvResult(
         }
       }
       s = CvSummary.of(negated, foldWeight);
-      mean = s.mean().clone();
+      mean = s.mean();
       for (int l = 0; l < mean.length; l++) {
         mean[l] = -mean[l];
       }

@@ -17,7 +17,9 @@ package dev.tikhonov.select;
  * says which is simpler, and the one-standard-error rule picks the simplest candidate whose
  * mean is within one standard error of the best. Always {@code index1se ≤ indexMin}.
  *
- * <p>An immutable value (the arrays are not copied out: do not modify them); thread-safe.
+ * <p>Immutable and thread-safe: the arrays are copied in, and {@link #mean()} and
+ * {@link #standardError()} return copies; {@link #mean(int)} and {@link #standardError(int)}
+ * read one value without copying, for loops over the candidates.
  *
  * @param mean mean held-out loss per candidate
  * @param standardError its standard error per candidate
@@ -25,6 +27,50 @@ package dev.tikhonov.select;
  * @param index1se the simplest candidate within one standard error of it
  */
 public record CvSummary(double[] mean, double[] standardError, int indexMin, int index1se) {
+
+  public CvSummary {
+    mean = mean.clone();
+    standardError = standardError.clone();
+    if (standardError.length != mean.length) {
+      throw new IllegalArgumentException(standardError.length + " standard errors for "
+          + mean.length + " means");
+    }
+  }
+
+  /** Mean held-out loss per candidate; a new array. */
+  @Override
+  public double[] mean() {
+    return mean.clone();
+  }
+
+  /** Its standard error per candidate; a new array. */
+  @Override
+  public double[] standardError() {
+    return standardError.clone();
+  }
+
+  /** How many candidates were scored. */
+  public int numCandidates() {
+    return mean.length;
+  }
+
+  /** The mean held-out loss of candidate {@code c} (0-based). */
+  public double mean(int c) {
+    return mean[checked(c)];
+  }
+
+  /** The standard error of candidate {@code c} (0-based). */
+  public double standardError(int c) {
+    return standardError[checked(c)];
+  }
+
+  private int checked(int c) {
+    if (c < 0 || c >= mean.length) {
+      throw new IndexOutOfBoundsException("candidate index " + c + " of " + mean.length
+          + " candidates (0-based)");
+    }
+    return c;
+  }
 
   /**
    * "CvSummary[4 candidates; min: index 3 (loss 0.412 ± 0.031), 1se: index 1 (loss 0.430 ±

@@ -27,7 +27,7 @@ public final class GridSearch {
   /**
    * Trains one config on some rows and returns its validation score (lower is better).
    * Implementations must be thread-safe: {@link GridSearch#run} with several threads calls one
-   * scorer from all of them at once; the row arrays are the split's own, to read only.
+   * scorer from all of them at once; the row arrays are shared by a split's jobs, to read only.
    */
   @FunctionalInterface
   public interface Scorer<C> {
@@ -35,11 +35,39 @@ public final class GridSearch {
   }
 
   /**
-   * One train/validation split of row indices. An immutable value (the arrays are not copied: do
-   * not modify them); thread-safe.
+   * One train/validation split of row indices. Immutable and thread-safe: the arrays are copied
+   * in, and their accessors return copies ({@link #numTrainRows()} and
+   * {@link #numValidationRows()} count them without one).
    */
   public record Split(int[] trainRows, int[] validationRows) {
-  /** "Split[80 train rows, 20 validation rows]". */
+    public Split {
+      trainRows = trainRows.clone();
+      validationRows = validationRows.clone();
+    }
+
+    /** The training rows' indices; a new array. */
+    @Override
+    public int[] trainRows() {
+      return trainRows.clone();
+    }
+
+    /** The validation rows' indices; a new array. */
+    @Override
+    public int[] validationRows() {
+      return validationRows.clone();
+    }
+
+    /** How many rows it trains on. */
+    public int numTrainRows() {
+      return trainRows.length;
+    }
+
+    /** How many rows it validates on. */
+    public int numValidationRows() {
+      return validationRows.length;
+    }
+
+    /** "Split[80 train rows, 20 validation rows]". */
     @Override
     public String toString() {
       return "Split[" + trainRows.length + " train rows, " + validationRows.length
@@ -49,9 +77,10 @@ public final class GridSearch {
   }
 
   /**
-   * Scores per config and split. An immutable value (the arrays are not copied: do not modify
-   * them; {@link #of} copies the config list, the canonical constructor does not); thread-safe
-   * as long as the configs are.
+   * Scores per config and split. Immutable, and thread-safe as long as the configs are: the
+   * config list and the arrays are copied in, and the arrays' accessors return copies;
+   * {@link #score(int, int)}, {@link #mean(int)} and {@link #standardError(int)} read one value
+   * without copying, for loops over the configs.
    *
    * @param configs the settings tried, from the most regularized to the least
    * @param scores [config][split]
@@ -65,6 +94,83 @@ public final class GridSearch {
   public record Result<C>(
       List<C> configs, double[][] scores, double[] mean, double[] standardError, int indexMin,
       int index1se) {
+    public Result {
+      configs = List.copyOf(configs);
+      double[][] rows = new double[scores.length][];
+      for (int c = 0; c < scores.length; c++) {
+        rows[c] = scores[c].clone();
+      }
+      scores = rows;
+      mean = mean.clone();
+      standardError = standardError.clone();
+      if (scores.length != configs.size() || mean.length != configs.size()
+          || standardError.length != configs.size()) {
+        throw new IllegalArgumentException(configs.size() + " configs with " + scores.length
+            + " score rows, " + mean.length + " means and " + standardError.length
+            + " standard errors");
+      }
+    }
+
+    /** [config][split]; new arrays. */
+    @Override
+    public double[][] scores() {
+      double[][] out = new double[scores.length][];
+      for (int c = 0; c < scores.length; c++) {
+        out[c] = scores[c].clone();
+      }
+      return out;
+    }
+
+    /** Mean score per config; a new array. */
+    @Override
+    public double[] mean() {
+      return mean.clone();
+    }
+
+    /** Its standard error per config; a new array. */
+    @Override
+    public double[] standardError() {
+      return standardError.clone();
+    }
+
+    /** How many configs were scored. */
+    public int numConfigs() {
+      return configs.size();
+    }
+
+    /** How many splits each config was scored on. */
+    public int numSplits() {
+      return scores.length == 0 ? 0 : scores[0].length;
+    }
+
+    /** Config {@code config}'s score on split {@code split} (both 0-based). */
+    public double score(int config, int split) {
+      double[] row = scores[checked(config)];
+      if (split < 0 || split >= row.length) {
+        throw new IndexOutOfBoundsException("split index " + split + " of " + row.length
+            + " splits (0-based)");
+      }
+      return row[split];
+    }
+
+    /** The mean score of config {@code config} (0-based). */
+    public double mean(int config) {
+      return mean[checked(config)];
+    }
+
+    /** The standard error of config {@code config} (0-based). */
+    public double standardError(int config) {
+      return standardError[checked(config)];
+    }
+
+    private int checked(int config) {
+      if (config < 0 || config >= configs.size()) {
+        throw new IndexOutOfBoundsException("config index " + config + " of "
+            + configs.size() + " configs (0-based)");
+      }
+      return config;
+    }
+
     /** The config with the smallest mean score. */
     public C configMin() {
       return configs.get(indexMin);
@@ -114,8 +220,9 @@ public final class GridSearch {
       CvSummary s = CvSummary.of(byFold, splitWeights);
       double[] se = k > 1 ? s.standardError() : new double[c];
       int best = s.indexMin();
-      return new Result<>(List.copyOf(configs), scores, s.mean(), se, best,
-          CvSummary.indexOneStandardError(s.mean(), se, best));
+      double[] mean = s.mean();
+      return new Result<>(configs, scores, mean, se, best,
+          CvSummary.indexOneStandardError(mean, se, best));
     }
   }
 
@@ -153,10 +260,19 @@ public final class GridSearch {
     if (configs.isEmpty() || splits.isEmpty()) {
       throw new IllegalArgumentException("grid search needs at least one config and one split");
     }
+    // each split's rows copied out once, shared by its configs' jobs (they only read them)
+    List<int[]> train = new ArrayList<>();
+    List<int[]> validation = new ArrayList<>();
+    for (Split split : splits) {
+      train.add(split.trainRows());
+      validation.add(split.validationRows());
+    }
     List<Callable<Double>> tasks = new ArrayList<>();
     for (C config : configs) {
-      for (Split split : splits) {
-        tasks.add(() -> scorer.score(config, split.trainRows(), split.validationRows()));
+      for (int f = 0; f < splits.size(); f++) {
+        int[] trainRows = train.get(f);
+        int[] validationRows = validation.get(f);
+        tasks.add(() -> scorer.score(config, trainRows, validationRows));
       }
     }
     List<Double> flat = CrossValidation.runAll(tasks, threads);
@@ -170,7 +286,7 @@ public final class GridSearch {
     }
     double[] weights = new double[k];
     for (int f = 0; f < k; f++) {
-      weights[f] = splits.get(f).validationRows().length;
+      weights[f] = splits.get(f).numValidationRows();
     }
     return Result.of(configs, scores, weights);
   }

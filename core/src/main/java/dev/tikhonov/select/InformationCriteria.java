@@ -38,7 +38,9 @@ import org.bytedeco.openblas.global.openblas;
  * With box constraints ({@link PathSettings#lowerLimits()}), a coefficient held at a nonzero
  * limit is not free (the fit does not move with the data there) and leaves the active set A.
  *
- * <p>An immutable value (do not modify the arrays); thread-safe.
+ * <p>Immutable and thread-safe: the arrays are copied in, and their accessors return copies;
+ * {@link #degreesOfFreedom(int)}, {@link #rss(int)}, {@link #aic(int)}, {@link #bic(int)} and
+ * {@link #extendedBic(int)} read one value without copying, for loops over λ.
  *
  * @param degreesOfFreedom effective degrees of freedom per λ
  * @param rss residual sum of squares per λ (gaussian; NaN for the other families)
@@ -49,6 +51,90 @@ import org.bytedeco.openblas.global.openblas;
  */
 public record InformationCriteria(double[] degreesOfFreedom, double[] rss, double[] aic,
     double[] bic, double[] extendedBic, int n) {
+
+  public InformationCriteria {
+    degreesOfFreedom = degreesOfFreedom.clone();
+    rss = rss.clone();
+    aic = aic.clone();
+    bic = bic.clone();
+    extendedBic = extendedBic.clone();
+    int m = aic.length;
+    if (degreesOfFreedom.length != m || rss.length != m || bic.length != m
+        || extendedBic.length != m) {
+      throw new IllegalArgumentException("one value per λ in each criterion: df "
+          + degreesOfFreedom.length + ", rss " + rss.length + ", aic " + m + ", bic "
+          + bic.length + ", ebic " + extendedBic.length);
+    }
+  }
+
+  /** Effective degrees of freedom per λ; a new array. */
+  @Override
+  public double[] degreesOfFreedom() {
+    return degreesOfFreedom.clone();
+  }
+
+  /** Residual sum of squares per λ (NaN for families other than gaussian); a new array. */
+  @Override
+  public double[] rss() {
+    return rss.clone();
+  }
+
+  /** AIC per λ; a new array. */
+  @Override
+  public double[] aic() {
+    return aic.clone();
+  }
+
+  /** BIC per λ; a new array. */
+  @Override
+  public double[] bic() {
+    return bic.clone();
+  }
+
+  /** EBIC_γ per λ; a new array. */
+  @Override
+  public double[] extendedBic() {
+    return extendedBic.clone();
+  }
+
+  /** How many λ the criteria are computed for. */
+  public int numLambdas() {
+    return aic.length;
+  }
+
+  /** The effective degrees of freedom at λ index {@code l} (0-based). */
+  public double degreesOfFreedom(int l) {
+    return degreesOfFreedom[checked(l)];
+  }
+
+  /** The residual sum of squares at λ index {@code l} (0-based; NaN but for gaussian). */
+  public double rss(int l) {
+    return rss[checked(l)];
+  }
+
+  /** AIC at λ index {@code l} (0-based). */
+  public double aic(int l) {
+    return aic[checked(l)];
+  }
+
+  /** BIC at λ index {@code l} (0-based). */
+  public double bic(int l) {
+    return bic[checked(l)];
+  }
+
+  /** EBIC_γ at λ index {@code l} (0-based). */
+  public double extendedBic(int l) {
+    return extendedBic[checked(l)];
+  }
+
+  private int checked(int l) {
+    if (l < 0 || l >= aic.length) {
+      throw new IndexOutOfBoundsException("λ index " + l + " of " + aic.length
+          + " λ (0-based)");
+    }
+    return l;
+  }
+
   /** "InformationCriteria[67 λ, n = 100, df: …, AIC: …, BIC: …]". */
   @Override
   public String toString() {

@@ -41,8 +41,10 @@ public final class RelaxedCrossValidation {
    * The full-data relaxed fit, its cross-validation and, when kept
    * ({@link CrossValidation.Keep#OUT_OF_FOLD_PREDICTIONS}), the out-of-fold predictions of each
    * γ's blend, in the order of {@code cv.gammas()} (cv.glmnet's {@code fit.preval}, one matrix
-   * per γ); empty when not kept; and, for the adaptive lasso, the all-rows pilot's factors. An
-   * immutable value, as its parts are (do not modify their arrays); thread-safe.
+   * per γ); empty when not kept; and, for the adaptive lasso, the all-rows pilot's factors.
+   * Immutable and thread-safe as long as the relaxed fit's paths, which hand out their own
+   * arrays, are not modified: the cross-validation and the out-of-fold predictions copy theirs
+   * in and out.
    */
   public record Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold,
       Optional<AdaptivePenalty.Factors> adaptiveFactors) {

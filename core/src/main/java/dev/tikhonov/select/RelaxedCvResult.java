@@ -17,8 +17,10 @@ import java.util.List;
  * For a measure whose larger values are better (the AUC, {@link CvMeasure#largerIsBetter}) the
  * same on the negated means: the largest mean, and mean ≥ mean(λ_min, γ_min) − se.
  *
- * Larger λ and larger γ (closer to the lasso) are the more regularized. An immutable value (the
- * arrays are not copied out: do not modify them); thread-safe.
+ * Larger λ and larger γ (closer to the lasso) are the more regularized. Immutable and
+ * thread-safe: the γ are copied in and {@link #gammas()} and {@link #lambdas()} return copies;
+ * {@link #gamma(int)} and {@link #lambda(int)} read one value without copying, as the curves'
+ * own index accessors do ({@link CvResult#mean(int)}).
  *
  * @param gammas the γ values, increasing
  * @param curves the cross-validation per γ, in the order of {@code gammas}
@@ -32,9 +34,48 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
 
   public RelaxedCvResult {
     curves = List.copyOf(curves);
+    gammas = gammas.clone();
     if (curves.size() != gammas.length || gammas.length == 0) {
       throw new IllegalArgumentException("one cross-validation curve per γ, at least one");
     }
+  }
+
+  /** The γ values, increasing; a new array. */
+  @Override
+  public double[] gammas() {
+    return gammas.clone();
+  }
+
+  /** How many γ were scored. */
+  public int numGammas() {
+    return gammas.length;
+  }
+
+  /** How many λ each γ's curve has. */
+  public int numLambdas() {
+    return curves.get(0).numLambdas();
+  }
+
+  /**
+   * γ at index {@code g} (0-based, increasing).
+   *
+   * @throws IndexOutOfBoundsException naming the index and the number of γ
+   */
+  public double gamma(int g) {
+    return gammas[checkedGamma(g)];
+  }
+
+  /** λ at index {@code l} (0-based, the full data's path, decreasing). */
+  public double lambda(int l) {
+    return curves.get(0).lambda(l);
+  }
+
+  private int checkedGamma(int g) {
+    if (g < 0 || g >= gammas.length) {
+      throw new IndexOutOfBoundsException("γ index " + g + " of " + gammas.length
+          + " γ (0-based)");
+    }
+    return g;
   }
 
   /** The choices of glmnet's getOptcv.relaxed for per-γ curves over the same λ. */
@@ -52,7 +93,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     CvResult at = curves.get(min[1]);
     int[] oneSe = first(curves, m, sign * at.mean(min[0]) + at.standardError(min[0]),
         sign);
-    return new RelaxedCvResult(gammas.clone(), curves, min[0], min[1], oneSe[0], oneSe[1]);
+    return new RelaxedCvResult(gammas, curves, min[0], min[1], oneSe[0], oneSe[1]);
   }
 
   /**
@@ -86,13 +127,13 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     return curves.get(0).measure();
   }
 
-  /** The λ values (the full data's path), decreasing. */
+  /** The λ values (the full data's path), decreasing; a new array. */
   public double[] lambdas() {
     return curves.get(0).lambdas();
   }
 
   public double lambdaMin() {
-    return lambdas()[indexMin];
+    return lambda(indexMin);
   }
 
   public double gammaMin() {
@@ -100,7 +141,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
   }
 
   public double lambda1se() {
-    return lambdas()[index1se];
+    return lambda(index1se);
   }
 
   public double gamma1se() {
@@ -113,11 +154,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
    * @throws IndexOutOfBoundsException naming the index and the number of γ
    */
   public CvResult curve(int g) {
-    if (g < 0 || g >= curves.size()) {
-      throw new IndexOutOfBoundsException("γ index " + g + " of " + curves.size()
-          + " γ (0-based)");
-    }
-    return curves.get(g);
+    return curves.get(checkedGamma(g));
   }
 
   /**
@@ -126,7 +163,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
    */
   @Override
   public String toString() {
-    return "RelaxedCvResult[" + gammas.length + " γ × " + lambdas().length + " λ; min: λ = "
+    return "RelaxedCvResult[" + gammas.length + " γ × " + numLambdas() + " λ; min: λ = "
         + curves.get(gammaIndexMin).describe(indexMin) + ", γ = " + gammaMin() + "; 1se: λ = "
         + curves.get(gammaIndex1se).describe(index1se) + ", γ = " + gamma1se() + "]";
   }

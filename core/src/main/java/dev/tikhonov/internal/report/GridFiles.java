@@ -56,12 +56,12 @@ public final class GridFiles {
         c.put("se", Double.isFinite(s.standardError()) ? s.standardError() : null);
         c.put("split_loss", s.splitLoss());
         int at = s.scoreIndex();
-        c.put("loss_mean", r.loss().mean()[at]);
-        c.put("loss_se", Double.isFinite(r.loss().standardError()[at])
-            ? r.loss().standardError()[at] : null);
-        c.put("misclassification_mean", mis.map(x -> (Object) x.mean()[at]).orElse(null));
-        c.put("misclassification_se", mis.map(x -> Double.isFinite(x.standardError()[at])
-            ? (Object) x.standardError()[at] : null).orElse(null));
+        c.put("loss_mean", r.loss().mean(at));
+        c.put("loss_se", Double.isFinite(r.loss().standardError(at))
+            ? r.loss().standardError(at) : null);
+        c.put("misclassification_mean", mis.map(x -> (Object) x.mean(at)).orElse(null));
+        c.put("misclassification_se", mis.map(x -> Double.isFinite(x.standardError(at))
+            ? (Object) x.standardError(at) : null).orElse(null));
       } else if (outcome instanceof GridSearchCV.Diverged d) {
         c.put("outcome", "diverged");
         Map<String, Object> where = new LinkedHashMap<>();
@@ -104,13 +104,13 @@ public final class GridFiles {
         int at = s.scoreIndex();
         row.add(String.valueOf(s.mean()));
         row.add(String.valueOf(s.standardError()));
-        row.add(r.misclassification().map(x -> String.valueOf(x.mean()[at])).orElse(""));
-        row.add(r.misclassification().map(x -> String.valueOf(x.standardError()[at]))
+        row.add(r.misclassification().map(x -> String.valueOf(x.mean(at))).orElse(""));
+        row.add(r.misclassification().map(x -> String.valueOf(x.standardError(at)))
             .orElse(""));
         row.add(String.valueOf(i == r.chosenIndex()));
         row.addAll(List.of("scored", "", ""));
-        row.add(String.valueOf(r.loss().mean()[at]));
-        row.add(String.valueOf(r.loss().standardError()[at]));
+        row.add(String.valueOf(r.loss().mean(at)));
+        row.add(String.valueOf(r.loss().standardError(at)));
       } else if (outcome instanceof GridSearchCV.Diverged d) {
         row.addAll(List.of("", "", "", "", "false", "diverged", String.valueOf(d.split()),
             String.valueOf(d.epoch()), "", ""));

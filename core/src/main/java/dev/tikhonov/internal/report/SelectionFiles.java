@@ -81,8 +81,8 @@ public final class SelectionFiles {
       row.add(num(lambdas[l]));
       row.add(num(r.cv().mean(l)));
       row.add(num(r.cv().standardError(l)));
-      row.add(r.misclassification().map(s -> num(s.mean()[l])).orElse(""));
-      row.add(r.misclassification().map(s -> num(s.standardError()[l])).orElse(""));
+      row.add(r.misclassification().map(s -> num(s.mean(l))).orElse(""));
+      row.add(r.misclassification().map(s -> num(s.standardError(l))).orElse(""));
       row.add(evidenceAt(evidence, lambdas[l]).map(SelectionFiles::num).orElse(""));
       Optional<MlpPath.Point> p = r.fullPath().map(f -> f.points().get(l));
       row.add(p.flatMap(x -> box(x.validationLoss())).map(SelectionFiles::num).orElse(""));
@@ -97,8 +97,8 @@ public final class SelectionFiles {
       }
       row.add(num(epochs / r.splitPoints().size()));
       row.add(l == r.chosenIndex() ? "true" : "false");
-      row.add(num(r.loss().mean()[l]));
-      row.add(num(r.loss().standardError()[l]));
+      row.add(num(r.loss().mean(l)));
+      row.add(num(r.loss().standardError(l)));
       csv.row(row);
     }
     return csv.toString();

@@ -191,9 +191,9 @@ public final class PathFiles {
   public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
     return String.format(Locale.ROOT, "AIC picks lambda = %.6g (df %.3g), BIC %.6g (df %.3g),"
         + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambdas()[ic.bestAic()],
-        ic.degreesOfFreedom()[ic.bestAic()], path.lambdas()[ic.bestBic()],
-        ic.degreesOfFreedom()[ic.bestBic()], InformationCriteria.DEFAULT_GAMMA,
-        path.lambdas()[ic.bestExtendedBic()], ic.degreesOfFreedom()[ic.bestExtendedBic()],
+        ic.degreesOfFreedom(ic.bestAic()), path.lambdas()[ic.bestBic()],
+        ic.degreesOfFreedom(ic.bestBic()), InformationCriteria.DEFAULT_GAMMA,
+        path.lambdas()[ic.bestExtendedBic()], ic.degreesOfFreedom(ic.bestExtendedBic()),
         variance(path));
   }
 
@@ -445,7 +445,7 @@ public final class PathFiles {
           lasso.degreesOfFreedom()[l], lasso.devianceRatio()[l],
           fit.relaxed().devianceRatio()[l]));
       if (cv != null) {
-        for (int g = 0; g < cv.gammas().length; g++) {
+        for (int g = 0; g < cv.numGammas(); g++) {
           s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean(l)));
         }
         if (l == cv.indexMin()) {
