@@ -341,22 +341,22 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         : regression ? measureColumn(measure) + " ± SE" : "";
     out.printf(Locale.ROOT, "%n  %-11s %-22s %-18s %-13s %s%n", "λ", "held-out loss ± SE",
         third, evidence.isPresent() ? "log evidence" : "", "");
+    // the evidence curve's arrays copied out once, not once per λ
+    double[] evidenceLambdas = evidence.map(EvidenceCurve::lambdas).orElse(new double[0]);
+    double[] logEvidence = evidence.map(EvidenceCurve::logEvidence).orElse(new double[0]);
+    double bestEvidenceLambda = evidence.map(EvidenceCurve::bestLambda).orElse(Double.NaN);
     for (int l = 0; l < lambdas.length; l++) {
       String mark = (l == r.cv().indexMin() ? " λ_min" : "")
           + (l == r.cv().index1se() ? " λ_1se" : "")
-          + (evidence.isPresent() && evidence.get().bestLambda() == lambdas[l]
-              ? " evidence max" : "");
+          + (bestEvidenceLambda == lambdas[l] ? " evidence max" : "");
       int at = l;
       String error = r.misclassification().map(s -> MeanStd.format(s.mean(at),
           s.standardError(at))).orElse(regression ? MeanStd.format(r.cv().mean(at),
               r.cv().standardError(at)) : "");
       String ev = "";
-      if (evidence.isPresent()) {
-        double[] el = evidence.get().lambdas();
-        for (int e = 0; e < el.length; e++) {
-          if (el[e] == lambdas[l]) {
-            ev = String.format(Locale.ROOT, "%.2f", evidence.get().logEvidence()[e]);
-          }
+      for (int e = 0; e < evidenceLambdas.length; e++) {
+        if (evidenceLambdas[e] == lambdas[l]) {
+          ev = String.format(Locale.ROOT, "%.2f", logEvidence[e]);
         }
       }
       out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
