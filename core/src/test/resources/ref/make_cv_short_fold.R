@@ -13,10 +13,15 @@
 # Here: gaussian, n = 60, p = 8 (features 1 and 2 correlated 0.999, so the small lambda need
 # many passes), fold ids 1, 2, 3, 1, 2, 3, ..., 8 lambda from 1 to 0.001, thresh 1e-14,
 # maxit 4000: the full path and folds 1 and 3 fit all 8 lambda, fold 2 only the first 6.
+# Then the same rows and folds with glmnet's default sequence (alignment "lambda") and maxit
+# 2000: the full path stops at 63 lambda by glmnet's deviance rule, folds 1 and 3 fit their own
+# 65 and 63, fold 2's own path is cut by maxit after 52 of its own lambda (89 without the cut);
+# predict(s = lambda) clamps the full path's lambda below fold 2's 52nd to that fit.
 # Writes into core/src/test/resources/ref/cvshort/:
 #   gauss-short.csv     x1..x8, y, fold
 #   gauss-short-cv.csv  lambda, cvm, cvsd, then fold 1..3's held-out mean squared errors
 #   gauss-short-fits.csv  fold, fitted (how many lambda each fold's path has)
+#   gauss-short-default-cv.csv  the same as gauss-short-cv.csv for the default sequence
 suppressMessages(library(glmnet))
 stopifnot(packageVersion("glmnet") == "4.1.6")
 out <- "core/src/test/resources/ref/cvshort"
@@ -55,3 +60,18 @@ write.csv(data.frame(fold = 1:3, fitted = fits), file.path(out, "gauss-short-fit
 se2 <- se3 * c(rep(1, 6), rep(sqrt(2), 2))
 cat(sprintf("fold fits %s; cvsd #7, #8: %.6g %.6g (with N = 2 there: %.6g %.6g)\n",
   paste(fits, collapse = " "), cv$cvsd[7], cv$cvsd[8], se2[7], se2[8]))
+
+own <- sapply(1:3, function(k) length(suppressWarnings(glmnet(x[foldid != k, ],
+  y[foldid != k], thresh = 1e-14, maxit = 2000))$lambda))
+uncut <- length(glmnet(x[foldid != 2, ], y[foldid != 2], thresh = 1e-14, maxit = 1e7)$lambda)
+d <- suppressWarnings(cv.glmnet(x, y, foldid = foldid, thresh = 1e-14, maxit = 2000,
+  keep = TRUE))
+stopifnot(length(d$lambda) == 63, all(own == c(65, 52, 63)), uncut > 52)
+dmse <- sapply(1:3, function(k) colMeans((d$fit.preval[foldid == k, ] - y[foldid == k])^2))
+dse <- sqrt(apply((t(dmse) - rep(d$cvm, each = 3))^2 * w, 2, sum) / sum(w) / 2)
+stopifnot(max(abs(dse - d$cvsd)) < 1e-12)
+write.csv(data.frame(lambda = g(d$lambda), cvm = g(d$cvm), cvsd = g(d$cvsd),
+  fold1 = g(dmse[, 1]), fold2 = g(dmse[, 2]), fold3 = g(dmse[, 3])),
+  file.path(out, "gauss-short-default-cv.csv"), row.names = FALSE, quote = FALSE)
+cat(sprintf("default sequence: %d lambda; folds' own %s (fold 2 %d without maxit)\n",
+  length(d$lambda), paste(own, collapse = " "), uncut))

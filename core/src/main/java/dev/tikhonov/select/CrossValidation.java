@@ -344,11 +344,10 @@ public final class CrossValidation {
    * in the standard error's K at every λ, as cv.glmnet 4.x counts it (its {@code cvstats} passes
    * N = K to {@code cvcompute}). When the budget of passes cut the path short, its last fit is
    * not a solution: glmnet drops it, and the fit before stands in from its λ on, here as in
-   * cv.glmnet (with {@link Alignment#INTERPOLATE}, which interpolates the fold's own default path,
-   * it still takes part here, unlike in glmnet). With a λ sequence of your own a glmnet path
-   * ends early only so: glmnet skips its early stops then (ref/make_cv_short_fold.R); here a
-   * binomial fold whose fit separates its classes also ends (every probability 0 or 1), where
-   * glmnet fits on.
+   * cv.glmnet (with {@link Alignment#INTERPOLATE} the fold's own path is interpolated as if it
+   * ended there). With a λ sequence of your own a glmnet path ends early only so: glmnet skips
+   * its early stops then (ref/make_cv_short_fold.R); here a binomial fold whose fit separates
+   * its classes also ends (every probability 0 or 1), where glmnet fits on.
    */
   public static CvResult run(PathFitter fitter, HeldOutLoss loss, KFold folds, double[] lambdas,
       Alignment alignment, int threads) {
@@ -439,7 +438,8 @@ public final class CrossValidation {
               ? fitter.fit(folds.trainRows(fold), new double[0])
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
           PathSolution own = fit.path();
-          path = alignment == Alignment.INTERPOLATE ? own.interpolate(lambdas) : own;
+          path = alignment == Alignment.INTERPOLATE
+              ? own.interpolate(interpolationLambdas(own, lambdas)) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -475,9 +475,31 @@ public final class CrossValidation {
    */
   static int scoredFits(PathSolution path, int m) {
     int fits = Math.min(path.size(), m);
-    boolean cut = path.end().reason() == PathSolution.Ending.ITERATION_LIMIT
-        && path.size() <= m;
-    return cut && fits > 1 ? fits - 1 : fits;
+    return cutShort(path) && path.size() <= m && fits > 1 ? fits - 1 : fits;
+  }
+
+  /**
+   * Where to interpolate a fold's own path {@code own} for the full path's {@code lambdas}
+   * ({@link PathSolution#interpolate}): at them, but when the budget of passes cut its last fit
+   * short, no lower than the λ before it, so that the fit there stands in below it. glmnet drops
+   * the λ its {@code maxit} interrupts, and its {@code lambda.interp} clamps a λ below the last
+   * one left to that one's fit.
+   */
+  static double[] interpolationLambdas(PathSolution own, double[] lambdas) {
+    if (!cutShort(own) || own.size() < 2) {
+      return lambdas;
+    }
+    double floor = own.lambdas()[own.size() - 2];
+    double[] s = lambdas.clone();
+    for (int t = 0; t < s.length; t++) {
+      s[t] = Math.max(s[t], floor);
+    }
+    return s;
+  }
+
+  /** Whether the budget of passes cut the path's last fit short (it is not a solution). */
+  private static boolean cutShort(PathSolution path) {
+    return path.end().reason() == PathSolution.Ending.ITERATION_LIMIT;
   }
 
   /**

@@ -238,7 +238,8 @@ public final class RelaxedCrossValidation {
         for (int c = 0; c < g.length; c++) {
           PathSolution path = fit.blend(g[c]);
           if (interpolate) {
-            path = path.interpolate(lambdas);
+            path = path.interpolate(CrossValidation.interpolationLambdas(fit.lasso(),
+                lambdas));
           }
           if (!kept.isEmpty()) {
             kept.get(c).write(path, available, test);

@@ -53,7 +53,7 @@ final class StatisticsCrossValidation {
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
           shortfall = own.shortfall();
           path = effective == CrossValidation.Alignment.INTERPOLATE
-              ? own.interpolate(lambdas) : own;
+              ? own.interpolate(CrossValidation.interpolationLambdas(own, lambdas)) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);

@@ -27,7 +27,8 @@ class CvShortFoldGlmnetTest {
   private static final int BUDGET = 1000;
   private static final Data DATA = Data.read();
 
-  private record Data(double[][] x, double[] y, int[] fold, double[][] cv) {
+  private record Data(double[][] x, double[] y, int[] fold, double[][] cv,
+      double[][] defaultCv) {
     static Data read() {
       double[][] rows = csv("gauss-short.csv");
       int n = rows.length;
@@ -39,7 +40,8 @@ class CvShortFoldGlmnetTest {
         y[i] = rows[i][8];
         fold[i] = (int) rows[i][9];
       }
-      return new Data(x, y, fold, csv("gauss-short-cv.csv"));
+      return new Data(x, y, fold, csv("gauss-short-cv.csv"),
+          csv("gauss-short-default-cv.csv"));
     }
 
     double[] lambdas() {
@@ -73,11 +75,16 @@ class CvShortFoldGlmnetTest {
 
   /** Only fold 2's path fell short, on the budget of passes, at λ #7 (glmnet's fold too). */
   private static void assertFold2CutAtLambda7(CvResult cv) {
+    assertFold2Cut(cv, 7);
+  }
+
+  /** Only fold 2's path fell short, on the budget of passes, at its own λ #{@code at}. */
+  private static void assertFold2Cut(CvResult cv, int at) {
     CvShortfall shortfall = cv.shortfall().orElseThrow();
     assertEquals(List.of(2), shortfall.pathFolds());
     Shortfall fold2 = shortfall.folds().get(0).path().orElseThrow();
     assertEquals(Shortfall.Kind.PASS_BUDGET, fold2.kind());
-    assertEquals(7, fold2.lambdaNumber());
+    assertEquals(at, fold2.lambdaNumber());
   }
 
   /**
@@ -86,7 +93,11 @@ class CvShortFoldGlmnetTest {
    * cv.glmnet's at every λ.
    */
   private static void assertCvGlmnets(CvResult cv, String what) {
-    assertEquals(DATA.cv().length, cv.numLambdas());
+    assertCvGlmnets(cv, DATA.cv(), what);
+  }
+
+  private static void assertCvGlmnets(CvResult cv, double[][] reference, String what) {
+    assertEquals(reference.length, cv.numLambdas());
     for (int l = 0; l < cv.numLambdas(); l++) {
       double mean = (cv.foldLoss(0, l) + cv.foldLoss(1, l) + cv.foldLoss(2, l)) / 3;
       double squares = 0;
@@ -97,7 +108,8 @@ class CvShortFoldGlmnetTest {
           1e-12 * cv.standardError(l), what + ": N = 3 in the standard error at λ #" + (l + 1));
     }
     for (int l = 0; l < cv.numLambdas(); l++) {
-      double[] ref = DATA.cv()[l];
+      assertEquals(reference[l][0], cv.lambda(l), 1e-10 * reference[l][0], what + ": λ");
+      double[] ref = reference[l];
       for (int k = 0; k < 3; k++) {
         assertEquals(ref[3 + k], cv.foldLoss(k, l), 1e-6 * ref[3 + k],
             what + ": fold " + (k + 1) + " at λ #" + (l + 1));
@@ -142,5 +154,30 @@ class CvShortFoldGlmnetTest {
       assertEquals(half.foldLoss(1, 5), half.foldLoss(1, l), "γ = 0.5: fold 2's stand-in");
     }
     assertTrue(half.standardError(7) > 0);
+  }
+
+  /**
+   * The default sequence (cv.glmnet's alignment "lambda"): a budget of 2000 passes, glmnet's and
+   * ours, cuts fold 2's own path at its own λ #53, after 52 fits (89 without the cut; the full
+   * path and the other folds stop by glmnet's deviance rule, at 63, 65 and 63 λ, both). The full
+   * path's λ below fold 2's 52nd are scored at that fit, as glmnet's predict(s = lambda) clamps
+   * them; before, the interpolation reached for the fit the budget cut short.
+   */
+  @Test
+  void defaultSequence_foldCutByThePassBudget_isInterpolatedAsCvGlmnet() {
+    PathSettings settings = PathSettings.lasso().withTolerance(1e-10).withMaxIterations(2000);
+    KFold folds = KFold.of(DATA.fold());
+    CvResult rows = CrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(), settings, names(),
+        List.of(), folds, CrossValidation.Alignment.INTERPOLATE, 1).cv();
+    assertFold2Cut(rows, 53);
+    assertCvGlmnets(rows, DATA.defaultCv(), "default sequence, rows");
+    CvResult statistics = CrossValidation.gaussian(FoldStatistics.of(DATA.x(), DATA.y(), folds),
+        settings, names(), CrossValidation.Alignment.INTERPOLATE, 1).cv();
+    assertFold2Cut(statistics, 53);
+    assertCvGlmnets(statistics, DATA.defaultCv(), "default sequence, statistics");
+    CvResult relaxed = RelaxedCrossValidation.path(Family.GAUSSIAN, DATA.x(), DATA.y(),
+        settings, names(), List.of(), new double[] {1}, folds, 1).cv().curve(0);
+    assertFold2Cut(relaxed, 53);
+    assertCvGlmnets(relaxed, DATA.defaultCv(), "default sequence, relaxed γ = 1");
   }
 }
