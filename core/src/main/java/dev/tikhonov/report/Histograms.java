@@ -8,19 +8,36 @@ import java.util.List;
 
 /**
  * histograms.json of mnist-l2: the first layer's weights of the first seed of each row, counted
- * on common bin edges (bin i is [edges[i], edges[i+1])). An immutable value (the arrays,
- * {@code edges} and each row's {@code counts}, are not copied: do not modify them); thread-safe.
+ * on common bin edges (bin i is [edges[i], edges[i+1])). Immutable and thread-safe: the arrays,
+ * {@code edges} and each row's {@code counts}, are copied in and out.
  */
 record Histograms(double[] edges, List<Row> rows) {
 
   /**
-   * The counts of one configuration row. An immutable value ({@code counts} is not copied: do
-   * not modify it); thread-safe.
+   * The counts of one configuration row. Immutable and thread-safe: {@code counts} is copied in
+   * and out.
    */
-  public record Row(double lambda, double dropout, double[] counts) {}
+  public record Row(double lambda, double dropout, double[] counts) {
+    public Row {
+      counts = counts.clone();
+    }
+
+    /** The count per bin; a new array. */
+    @Override
+    public double[] counts() {
+      return counts.clone();
+    }
+  }
 
   public Histograms {
+    edges = edges.clone();
     rows = List.copyOf(rows);
+  }
+
+  /** The bin edges, increasing; a new array. */
+  @Override
+  public double[] edges() {
+    return edges.clone();
   }
 
   /** The row with this λ and dropout, if there is one. */
