@@ -45,7 +45,7 @@ final class OutOfFoldRoc {
     int oneSe = nearest(path.lambda(), path.cv().lambda1se());
     List<double[]> scores = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
-    read(file, path.lambda().length, min, oneSe, second, scores, labels);
+    read(file, path.numLambdas(), min, oneSe, second, scores, labels);
     boolean[] secondClass = new boolean[labels.size()];
     double[] atMin = new double[labels.size()];
     double[] at1se = new double[labels.size()];
@@ -68,9 +68,9 @@ final class OutOfFoldRoc {
     chance.setMarker(SeriesMarkers.NONE);
     chance.setLineColor(ChartTheme.GUIDE);
     chance.setLineStyle(ChartTheme.DOTTED);
-    add(chart, "λ_min = " + Html.number(path.lambda()[min]), rocMin, ChartTheme.MARK);
+    add(chart, "λ_min = " + Html.number(path.lambda(min)), rocMin, ChartTheme.MARK);
     if (oneSe != min) {
-      add(chart, "λ_1se = " + Html.number(path.lambda()[oneSe]), roc1se, ChartTheme.color(0));
+      add(chart, "λ_1se = " + Html.number(path.lambda(oneSe)), roc1se, ChartTheme.color(0));
     }
     return Optional.of(new ReportChart("out-of-fold-roc" + suffix, "Each row scored by the"
         + " path fitted without its fold (out-of-fold.csv), at λ_min and λ_1se: the ROC curves"

@@ -53,7 +53,7 @@ final class PathCharts {
       String files) {
     int classes = path.numClasses();
     int p = path.featureNames().size();
-    int lambdas = path.lambda().length;
+    int lambdas = path.numLambdas();
     List<int[]> active = new ArrayList<>(); // {class, feature, entry index}
     List<Double> peak = new ArrayList<>();
     for (int k = 0; k < classes; k++) {
@@ -61,7 +61,7 @@ final class PathCharts {
         int entry = -1;
         double largest = 0;
         for (int i = 0; i < lambdas; i++) {
-          double b = path.coef()[i][k][j];
+          double b = path.coef(i, k, j);
           if (b != 0 && entry < 0) {
             entry = i;
           }
@@ -105,18 +105,19 @@ final class PathCharts {
     }
     XYChart chart = ChartTheme.xy(heading.toString(), "λ (log scale)",
         "coefficient (original feature scale)");
-    LambdaAxis axis = new LambdaAxis(path.lambda());
+    double[] lambdaValues = path.lambda(); // copied once, not once per series
+    LambdaAxis axis = new LambdaAxis(lambdaValues);
     int line = 0;
     for (int[] a : drawn) {
       int k = a[0];
       int j = a[1];
       double[] y = new double[lambdas];
       for (int i = 0; i < y.length; i++) {
-        y[i] = path.coef()[i][k][j];
+        y[i] = path.coef(i, k, j);
       }
       String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
           + Labels.feature(path.featureNames().get(j), j));
-      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, path.lambda(), y, null,
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, lambdaValues, y, null,
           ChartTheme.color(line++));
       s.setMarker(SeriesMarkers.NONE);
     }
@@ -190,7 +191,7 @@ final class PathCharts {
     XYSeries mean = LambdaCharts.addLambdaSeries(chart, axis, "mean CV " + cvName(path),
         path.lambda(),
         cv.mean(), zero ? zeroBar : null, ChartTheme.color(0));
-    mean.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    mean.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     markCv(chart, path, axis);
     axis.apply(chart, zero);
     return chart;
@@ -211,16 +212,19 @@ final class PathCharts {
     }
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
         cv.measure()));
-    LambdaAxis axis = new LambdaAxis(path.lambda());
+    // the arrays copied out once, not once per γ
+    double[] lambdas = path.lambda();
+    double[][] means = cv.mean();
+    LambdaAxis axis = new LambdaAxis(lambdas);
     int chosen = cv.gammaIndex(cv.gammaMin());
     double[] zeroBar = band(chart, "mean ± 1 SE (γ = " + gamma(cv, cv.gammaMin()) + ")",
-        path.lambda(), cv.mean()[chosen], cv.se()[chosen], ChartTheme.color(chosen));
-    boolean zero = hasZero(path.lambda());
-    for (int g = 0; g < cv.gamma().length; g++) {
-      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv, cv.gamma()[g]),
-          path.lambda(), cv.mean()[g], zero && g == chosen ? zeroBar : null,
+        lambdas, means[chosen], cv.se()[chosen], ChartTheme.color(chosen));
+    boolean zero = hasZero(lambdas);
+    for (int g = 0; g < cv.numGammas(); g++) {
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv, cv.gamma(g)),
+          lambdas, means[g], zero && g == chosen ? zeroBar : null,
           ChartTheme.color(g));
-      s.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+      s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     int min = path.indexOf(cv.lambdaMin());
     int se = path.indexOf(cv.lambda1se());
@@ -232,9 +236,9 @@ final class PathCharts {
     seLine.setLineStyle(ChartTheme.DOTTED);
     seLine.setShowInLegend(false);
     point(chart, minName(cv), axis.position(cv.lambdaMin()),
-        cv.mean()[chosen][min], ChartTheme.MARK, SeriesMarkers.DIAMOND);
+        cv.mean(chosen, min), ChartTheme.MARK, SeriesMarkers.DIAMOND);
     point(chart, oneSeName(cv), axis.position(cv.lambda1se()),
-        cv.mean()[cv.gammaIndex(cv.gamma1se())][se], ChartTheme.GUIDE, SeriesMarkers.SQUARE);
+        cv.mean(cv.gammaIndex(cv.gamma1se()), se), ChartTheme.GUIDE, SeriesMarkers.SQUARE);
     ChartTheme.legendRightWhenCrowded(chart);
     axis.apply(chart, zero);
     return chart;
@@ -333,7 +337,7 @@ final class PathCharts {
     for (int c = 0; c < 3; c++) {
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, names[c], path.lambda(), curves[c],
           null, ChartTheme.color(c));
-      s.setMarker(path.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+      s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     for (int c = 0; c < 3; c++) {
       XYSeries mark = LambdaCharts.markVertical(chart, names[c] + " min: λ = "

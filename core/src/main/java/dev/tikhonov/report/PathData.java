@@ -11,9 +11,11 @@ import java.util.List;
  * A regularization path as path.json stores it: for each λ (decreasing), the coefficients that
  * minimize {@code (1/n) Σ ℓ + λ Σ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, and optionally the cross-validated
  * score at each λ (by its measure, default the deviance) with its standard error, λ_min (best
- * mean: lowest, highest for the AUC) and λ_1se (largest λ within one SE of it). An immutable
- * value (the feature names are copied; the arrays, here and in {@code cv} and
- * {@code criteria}, are not: do not modify them); thread-safe.
+ * mean: lowest, highest for the AUC) and λ_1se (largest λ within one SE of it). Immutable and
+ * thread-safe: the feature names and the arrays, here and in {@code cv}, {@code criteria} and
+ * {@code relaxed}, are copied in, and the arrays' accessors return copies; the index accessors
+ * ({@link #lambda(int)}, {@link #coef(int, int, int)}, …) read one value without copying, for
+ * the loops over λ.
  *
  * @param coef [λ index][class][feature]; one class for gaussian and binomial
  * @param cv null when the path was fitted without cross-validation
@@ -37,13 +39,37 @@ record PathData(
   /**
    * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
    * before it was recorded scored by the deviance), mean ± standard error over the folds; λ_min
-   * is the smallest mean, or the largest for the AUC. An immutable value (the arrays are not
-   * copied: do not modify them); thread-safe.
+   * is the smallest mean, or the largest for the AUC. Immutable and thread-safe: the arrays are
+   * copied in and out.
    */
   public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se,
       CvMeasure measure) {
     public CrossValidation {
       java.util.Objects.requireNonNull(measure, "measure");
+      mean = mean.clone();
+      se = se.clone();
+    }
+
+    /** The mean score per λ; a new array. */
+    @Override
+    public double[] mean() {
+      return mean.clone();
+    }
+
+    /** Its standard error per λ; a new array. */
+    @Override
+    public double[] se() {
+      return se.clone();
+    }
+
+    /** The mean score at λ index {@code i}. */
+    public double mean(int i) {
+      return mean[index("λ", i, mean.length)];
+    }
+
+    /** The standard error at λ index {@code i}. */
+    public double se(int i) {
+      return se[index("λ", i, se.length)];
     }
 
     /** Scored by the deviance, as every path.json before cv.measure was. */
@@ -55,11 +81,61 @@ record PathData(
   /**
    * The information criteria per λ (select.InformationCriteria: AIC = D + 2·df,
    * BIC = D + log(n)·df, EBIC = BIC + 2γ·log C(P, df)), the effective df behind them and the λ
-   * each picks (its minimum). An immutable value (the arrays are not copied: do not modify
-   * them); thread-safe.
+   * each picks (its minimum). Immutable and thread-safe: the arrays are copied in and out.
    */
   public record Criteria(double[] df, double[] aic, double[] bic, double[] ebic,
-      double lambdaAic, double lambdaBic, double lambdaEbic) {}
+      double lambdaAic, double lambdaBic, double lambdaEbic) {
+    public Criteria {
+      df = df.clone();
+      aic = aic.clone();
+      bic = bic.clone();
+      ebic = ebic.clone();
+    }
+
+    /** The effective df per λ; a new array. */
+    @Override
+    public double[] df() {
+      return df.clone();
+    }
+
+    /** AIC per λ; a new array. */
+    @Override
+    public double[] aic() {
+      return aic.clone();
+    }
+
+    /** BIC per λ; a new array. */
+    @Override
+    public double[] bic() {
+      return bic.clone();
+    }
+
+    /** EBIC per λ; a new array. */
+    @Override
+    public double[] ebic() {
+      return ebic.clone();
+    }
+
+    /** The effective df at λ index {@code i}. */
+    public double df(int i) {
+      return df[index("λ", i, df.length)];
+    }
+
+    /** AIC at λ index {@code i}. */
+    public double aic(int i) {
+      return aic[index("λ", i, aic.length)];
+    }
+
+    /** BIC at λ index {@code i}. */
+    public double bic(int i) {
+      return bic[index("λ", i, bic.length)];
+    }
+
+    /** EBIC at λ index {@code i}. */
+    public double ebic(int i) {
+      return ebic[index("λ", i, ebic.length)];
+    }
+  }
 
   /**
    * The relaxed lasso's cross-validation (path.json's relaxed.cv, cv.glmnet with
@@ -68,8 +144,7 @@ record PathData(
    * error over the folds, over the path's λ; (λ_min, γ_min) the best mean over every pair
    * (lowest, highest for the AUC), (λ_1se, γ_1se) the largest λ, then the largest γ, within one
    * SE of it (glmnet's getOptcv.relaxed). {@code refitCoef} is relaxed.coef, shaped as the
-   * path's coef. An immutable value (the arrays are not copied: do not modify them);
-   * thread-safe.
+   * path's coef. Immutable and thread-safe: the arrays are copied in and out.
    *
    * @param mean [γ index][λ index]
    * @param se [γ index][λ index]
@@ -79,6 +154,61 @@ record PathData(
       double[][][] refitCoef) {
     public RelaxedCv {
       java.util.Objects.requireNonNull(measure, "measure");
+      gamma = gamma.clone();
+      mean = copy(mean);
+      se = copy(se);
+      refitCoef = copy(refitCoef);
+    }
+
+    /** The γ values; a new array. */
+    @Override
+    public double[] gamma() {
+      return gamma.clone();
+    }
+
+    /** [γ index][λ index]; new arrays. */
+    @Override
+    public double[][] mean() {
+      return copy(mean);
+    }
+
+    /** [γ index][λ index]; new arrays. */
+    @Override
+    public double[][] se() {
+      return copy(se);
+    }
+
+    /** relaxed.coef, [λ index][class][feature]; new arrays. */
+    @Override
+    public double[][][] refitCoef() {
+      return copy(refitCoef);
+    }
+
+    /** How many γ were cross-validated. */
+    public int numGammas() {
+      return gamma.length;
+    }
+
+    /** γ at index {@code g}. */
+    public double gamma(int g) {
+      return gamma[index("γ", g, gamma.length)];
+    }
+
+    /** The mean score of γ index {@code g} at λ index {@code i}. */
+    public double mean(int g, int i) {
+      double[] curve = mean[index("γ", g, mean.length)];
+      return curve[index("λ", i, curve.length)];
+    }
+
+    /** The standard error of γ index {@code g} at λ index {@code i}. */
+    public double se(int g, int i) {
+      double[] curve = se[index("γ", g, se.length)];
+      return curve[index("λ", i, curve.length)];
+    }
+
+    /** The refit's coefficient of class {@code k}, feature {@code j} at λ index {@code i}. */
+    public double refitCoef(int i, int k, int j) {
+      return refitCoef[index("λ", i, refitCoef.length)][k][j];
     }
 
     /** Index of {@code value} among the γ (the closest one; 0 when there is none). */
@@ -95,6 +225,84 @@ record PathData(
 
   public PathData {
     featureNames = List.copyOf(featureNames);
+    lambda = lambda.clone();
+    coef = copy(coef);
+    df = df.clone();
+    devRatio = devRatio.clone();
+  }
+
+  /** The λ values, decreasing; a new array. */
+  @Override
+  public double[] lambda() {
+    return lambda.clone();
+  }
+
+  /** [λ index][class][feature]; new arrays. */
+  @Override
+  public double[][][] coef() {
+    return copy(coef);
+  }
+
+  /** The number of nonzero coefficients per λ; a new array. */
+  @Override
+  public double[] df() {
+    return df.clone();
+  }
+
+  /** The deviance ratio per λ; a new array. */
+  @Override
+  public double[] devRatio() {
+    return devRatio.clone();
+  }
+
+  /** How many λ the path has. */
+  public int numLambdas() {
+    return lambda.length;
+  }
+
+  /** λ at index {@code i}. */
+  public double lambda(int i) {
+    return lambda[index("λ", i, lambda.length)];
+  }
+
+  /** The df at λ index {@code i}. */
+  public double df(int i) {
+    return df[index("λ", i, df.length)];
+  }
+
+  /** The deviance ratio at λ index {@code i}. */
+  public double devRatio(int i) {
+    return devRatio[index("λ", i, devRatio.length)];
+  }
+
+  /** Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} (the lasso's). */
+  public double coef(int i, int k, int j) {
+    return coef[index("λ", i, coef.length)][k][j];
+  }
+
+  /** {@code i} when it is in 0..size − 1, else an exception naming it and the range. */
+  static int index(String what, int i, int size) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(what + " index " + i + " of " + size + " " + what
+          + " (0-based)");
+    }
+    return i;
+  }
+
+  static double[][] copy(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = rows[i].clone();
+    }
+    return out;
+  }
+
+  static double[][][] copy(double[][][] blocks) {
+    double[][][] out = new double[blocks.length][][];
+    for (int i = 0; i < blocks.length; i++) {
+      out[i] = copy(blocks[i]);
+    }
+    return out;
   }
 
   /** A path without a relaxed fit's cross-validation. */
@@ -129,7 +337,7 @@ record PathData(
   public double coefficient(int i, double gamma, int k, int j) {
     double b = coef[i][k][j];
     return relaxed == null || gamma == 1 ? b
-        : gamma * b + (1 - gamma) * relaxed.refitCoef()[i][k][j];
+        : gamma * b + (1 - gamma) * relaxed.refitCoef(i, k, j);
   }
 
   /** Number of classes K in the coefficients (1 unless multinomial). */

@@ -304,11 +304,11 @@ final class ReportTables {
    * keeps by default and ridge-vs-lasso uses.
    */
   static void pathSummary(PathData path, StringBuilder out) {
-    int m = path.lambda().length;
+    int m = path.numLambdas();
     out.append("<p>").append(Html.escape(path.family())).append(", α = ")
         .append(Html.number(path.l1Ratio())).append(", ").append(m).append(" λ values from ")
-        .append(Html.number(m == 0 ? Double.NaN : path.lambda()[0])).append(" to ")
-        .append(Html.number(m == 0 ? Double.NaN : path.lambda()[m - 1])).append(", ")
+        .append(Html.number(m == 0 ? Double.NaN : path.lambda(0))).append(" to ")
+        .append(Html.number(m == 0 ? Double.NaN : path.lambda(m - 1))).append(", ")
         .append(path.featureNames().size()).append(" features.</p>\n");
     if (m == 0) {
       return;
@@ -334,16 +334,16 @@ final class ReportTables {
     List<List<String>> rows = new ArrayList<>();
     for (int r = 0; r < labels.size(); r++) {
       int i = at.get(r);
-      List<String> row = new ArrayList<>(List.of(labels.get(r), Html.number(path.lambda()[i]),
-          Html.number(path.df()[i]), Html.number(path.devRatio()[i])));
+      List<String> row = new ArrayList<>(List.of(labels.get(r), Html.number(path.lambda(i)),
+          Html.number(path.df(i)), Html.number(path.devRatio(i))));
       if (path.cv() != null) {
-        row.add(Html.meanStd(path.cv().mean()[i], path.cv().se()[i]));
+        row.add(Html.meanStd(path.cv().mean(i), path.cv().se(i)));
       }
       if (ic != null) {
-        row.add(Html.number(ic.df()[i]));
-        row.add(Html.number(ic.aic()[i]));
-        row.add(Html.number(ic.bic()[i]));
-        row.add(Html.number(ic.ebic()[i]));
+        row.add(Html.number(ic.df(i)));
+        row.add(Html.number(ic.aic(i)));
+        row.add(Html.number(ic.bic(i)));
+        row.add(Html.number(ic.ebic(i)));
       }
       rows.add(row);
     }
@@ -406,11 +406,11 @@ final class ReportTables {
    * the path, where the curve may go on beyond the grid.
    */
   private static void edgeNote(PathData path, int min, StringBuilder out) {
-    int m = path.lambda().length;
+    int m = path.numLambdas();
     // λ = 0 ends every grid, and at the first λ with no coefficient a larger λ fits the same
     // model: only then is an end of the grid not a cut through the curve
-    boolean last = m > 1 && min == m - 1 && path.lambda()[min] > 0;
-    boolean first = m > 1 && min == 0 && path.df()[0] > 0;
+    boolean last = m > 1 && min == m - 1 && path.lambda(min) > 0;
+    boolean first = m > 1 && min == 0 && path.df(0) > 0;
     if (first || last) {
       boolean larger = largerIsBetter(path);
       String name = Html.escape(PathCharts.cvName(path));
@@ -456,8 +456,8 @@ final class ReportTables {
     for (int r = 0; r < 2; r++) {
       int g = cv.gammaIndex(gamma[r]);
       int i = path.indexOf(lambda[r]);
-      rows.add(List.of(labels[r], PathCharts.gamma(cv, gamma[r]), Html.number(path.lambda()[i]),
-          Html.meanStd(cv.mean()[g][i], cv.se()[g][i]),
+      rows.add(List.of(labels[r], PathCharts.gamma(cv, gamma[r]), Html.number(path.lambda(i)),
+          Html.meanStd(cv.mean(g, i), cv.se(g, i)),
           String.valueOf(path.nonzero(i, gamma[r]))));
     }
     Html.table(List.of("", "γ", "λ", "CV " + cv.measure().label(PathCharts.familyOf(
