@@ -2,6 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -439,7 +440,7 @@ public final class CrossValidation {
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
           PathSolution own = fit.path();
           path = alignment == Alignment.INTERPOLATE
-              ? own.interpolate(interpolationLambdas(own, lambdas)) : own;
+              ? own.interpolate(FoldFits.interpolationLambdas(own, lambdas)) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -450,7 +451,7 @@ public final class CrossValidation {
               + " has weight 0, so the fold cannot be scored");
         }
         int available = alignment == Alignment.INTERPOLATE ? Math.min(path.size(), m)
-            : scoredFits(path, m);
+            : FoldFits.scored(path, m);
         PathSolution scored = path;
         predictions.ifPresent(p -> p.write(scored, available, test));
         double[] losses = score(scorer, path, available, m, test, weights, weightSum);
@@ -464,42 +465,6 @@ public final class CrossValidation {
           : foldWeight(weights, folds.testRows(f + 1));
     }
     return CvResult.of(lambdas, foldLoss, foldWeight, shortfall(results), measure);
-  }
-
-  /**
-   * How many of a fold's own fits {@code path} (not interpolated) a cross-validation of m λ
-   * scores, the last of them standing in for the λ after: all of them (at most m), less the
-   * last when the budget of passes cut it short and a fit precedes it. glmnet drops the λ its
-   * {@code maxit} interrupts and returns the fits before it, and cv.glmnet predicts every λ from
-   * there on with the last of those ({@code lambda.interp} clamps); ref/make_cv_short_fold.R.
-   */
-  static int scoredFits(PathSolution path, int m) {
-    int fits = Math.min(path.size(), m);
-    return cutShort(path) && path.size() <= m && fits > 1 ? fits - 1 : fits;
-  }
-
-  /**
-   * Where to interpolate a fold's own path {@code own} for the full path's {@code lambdas}
-   * ({@link PathSolution#interpolate}): at them, but when the budget of passes cut its last fit
-   * short, no lower than the λ before it, so that the fit there stands in below it. glmnet drops
-   * the λ its {@code maxit} interrupts, and its {@code lambda.interp} clamps a λ below the last
-   * one left to that one's fit.
-   */
-  static double[] interpolationLambdas(PathSolution own, double[] lambdas) {
-    if (!cutShort(own) || own.size() < 2) {
-      return lambdas;
-    }
-    double floor = own.lambdas()[own.size() - 2];
-    double[] s = lambdas.clone();
-    for (int t = 0; t < s.length; t++) {
-      s[t] = Math.max(s[t], floor);
-    }
-    return s;
-  }
-
-  /** Whether the budget of passes cut the path's last fit short (it is not a solution). */
-  private static boolean cutShort(PathSolution path) {
-    return path.end().reason() == PathSolution.Ending.ITERATION_LIMIT;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -234,11 +235,11 @@ public final class RelaxedCrossValidation {
         }
         double[][] losses = new double[g.length][];
         // each γ's blend has the lasso path's λ; a fit the budget cut short is not scored
-        int available = interpolate ? m : CrossValidation.scoredFits(fit.lasso(), m);
+        int available = interpolate ? m : FoldFits.scored(fit.lasso(), m);
         for (int c = 0; c < g.length; c++) {
           PathSolution path = fit.blend(g[c]);
           if (interpolate) {
-            path = path.interpolate(CrossValidation.interpolationLambdas(fit.lasso(),
+            path = path.interpolate(FoldFits.interpolationLambdas(fit.lasso(),
                 lambdas));
           }
           if (!kept.isEmpty()) {
