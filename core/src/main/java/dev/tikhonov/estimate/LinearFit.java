@@ -75,6 +75,20 @@ final class LinearFit {
     }
   }
 
+  /**
+   * Ridge's and RidgeCV's check of their data: a numeric target, as the gaussian family's. They
+   * have no family to change, so class labels are answered with the classifier to build.
+   */
+  static void requireNumericTarget(Dataset data, String estimator) {
+    java.util.Objects.requireNonNull(data, "train");
+    Features.requireFeatureColumns(data);
+    if (data.isClassification()) {
+      throw new InputException(data.source() + ": " + estimator + " fits a numeric target, but"
+          + " it holds class labels; for classes with a ridge penalty use ElasticNet.binomial()"
+          + " or ElasticNet.multinomial() with l1Ratio(0)");
+    }
+  }
+
   /** How to drop the classes without rows that a subset kept. */
   private static final String SUBSET_HINT = "(a subset keeps every class of the data it came "
       + "from): data.withObservedClasses() keeps just the classes with rows";

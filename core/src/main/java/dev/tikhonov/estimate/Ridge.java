@@ -46,7 +46,7 @@ public final class Ridge implements Estimator<LinearModel> {
 
   @Override
   public LinearModel fit(Dataset train) {
-    LinearFit.requireFamily(Family.GAUSSIAN, train, name());
+    LinearFit.requireNumericTarget(train, name());
     double[][] x = train.featureRows();
     // before the scales: a column whose squares overflow would be scaled to 0 (RidgeCV's order)
     ElasticNetPath.requireFittable(x, train.targets());

@@ -4,7 +4,6 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.RidgeSvdPath;
-import dev.tikhonov.loss.Family;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -82,7 +81,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
    *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0)
    */
   public Validation crossValidate(Dataset train) {
-    LinearFit.requireFamily(Family.GAUSSIAN, train, name());
+    LinearFit.requireNumericTarget(train, name());
     double[][] x = train.featureRows();
     double[] y = train.targets();
     ElasticNetPath.requireFittable(x, y);

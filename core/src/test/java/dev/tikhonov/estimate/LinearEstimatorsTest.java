@@ -358,6 +358,26 @@ class LinearEstimatorsTest {
         grid.getMessage());
   }
 
+  /**
+   * Ridge and RidgeCV have no family to change: class labels are refused with the classifier a
+   * user can build instead. They used to advise "use the binomial or multinomial family", a
+   * setting neither builder has. ElasticNet, which has the family, keeps that advice.
+   */
+  @Test
+  void ridgeOnClassLabels_namesTheClassifierToUse_notAFamilyItHasNot() {
+    Dataset classes = Synthetic.makeClassification(60, 3, 2, 2, 5);
+    for (Estimator<?> ridge : List.<Estimator<?>>of(Ridge.builder().lambda(0.1).build(),
+        RidgeCV.builder().build())) {
+      String message = assertThrows(InputException.class, () -> ridge.fit(classes)).getMessage();
+      assertEquals(classes.source() + ": " + ridge.name() + " fits a numeric target, but it holds"
+          + " class labels; for classes with a ridge penalty use ElasticNet.binomial() or"
+          + " ElasticNet.multinomial() with l1Ratio(0)", message);
+    }
+    String elasticNet = assertThrows(InputException.class,
+        () -> ElasticNet.gaussian().lambda(0.1).build().fit(classes)).getMessage();
+    assertTrue(elasticNet.endsWith("; use the binomial or multinomial family"), elasticNet);
+  }
+
   @Test
   void ridgeStandardized_equalsElasticNetWithAlphaZero() {
     double lambda = 0.2;
