@@ -253,6 +253,18 @@ public final class SparseMatrix {
     return rowIndices.length;
   }
 
+  /**
+   * "SparseMatrix[200 × 30, 1234 entries stored (20.57 %)]": the shape and how full it is, not
+   * the values.
+   */
+  @Override
+  public String toString() {
+    double cells = (double) numRows * numColumns;
+    return "SparseMatrix[" + numRows + " × " + numColumns + ", " + numEntries() + " entries stored"
+        + (cells > 0 ? String.format(java.util.Locale.ROOT, " (%.4g %%)",
+            100 * numEntries() / cells) : "") + "]";
+  }
+
   /** A copy of the p + 1 column offsets. */
   public int[] columnPointers() {
     return columnPointers.clone();

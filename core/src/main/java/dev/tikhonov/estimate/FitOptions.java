@@ -100,4 +100,26 @@ public final class FitOptions {
   public List<LayerWeights> initialWeights() {
     return initialWeights;
   }
+
+  /**
+   * What is given: "FitOptions[validation Dataset[…], a listener, resume after epoch 3,
+   * initial weights of 2 layers]", "FitOptions[none]" for {@link #none()}.
+   */
+  @Override
+  public String toString() {
+    List<String> given = new java.util.ArrayList<>();
+    if (validation != null) {
+      given.add("validation " + validation);
+    }
+    if (listener != NONE.listener) {
+      given.add("a listener");
+    }
+    if (resumeFrom != null) {
+      given.add("resume after epoch " + resumeFrom.epoch());
+    }
+    if (!initialWeights.isEmpty()) {
+      given.add("initial weights of " + initialWeights.size() + " layers");
+    }
+    return "FitOptions[" + (given.isEmpty() ? "none" : String.join(", ", given)) + "]";
+  }
 }

@@ -219,6 +219,20 @@ public final class MlpPath<P extends Predictor> {
     }
 
     /**
+     * "MlpPath.Fit[5 λ from 0.1 to 0.0001, warm start, 3.2 s]": the grid and how it was
+     * fitted; each of {@link #points()} prints its λ, losses and epochs.
+     */
+    @Override
+    public String toString() {
+      String grid = lambdas.length == 0 ? "no λ" : lambdas.length == 1
+          ? "1 λ " + ArrayText.number(lambdas[0])
+          : lambdas.length + " λ from " + ArrayText.number(lambdas[0]) + " to "
+              + ArrayText.number(lambdas[lambdas.length - 1]);
+      return "MlpPath.Fit[" + grid + ", " + start.name().toLowerCase(java.util.Locale.ROOT)
+          + " start, " + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + "]";
+    }
+
+    /**
      * The last-layer Laplace evidence at each λ &gt; 0 ({@link LastLayerEvidence}, at the
      * trained weights, curvature suited to the last layer's size), on the rows each model was
      * trained on: log p(y | λ, lower layers), to compare with cross-validation's choice

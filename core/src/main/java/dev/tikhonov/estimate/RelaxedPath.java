@@ -119,4 +119,20 @@ public final class RelaxedPath<M extends Predictor> {
   public Provenance provenance() {
     return provenance;
   }
+
+  /**
+   * The lasso path's summary ({@link RegularizationPath#toString}) and how many of its λ have
+   * a refit of their own: "RelaxedPath[gaussian, α = 1, 86 λ from 45.16 to 0.04516, …; end: …;
+   * 85 of 86 λ refitted]", and the refits' warning when there is one.
+   */
+  @Override
+  public String toString() {
+    int refits = 0;
+    for (boolean r : fit.refitted()) {
+      refits += r ? 1 : 0;
+    }
+    String lasso = RegularizationPath.summary(fit.lasso());
+    return "RelaxedPath" + lasso.substring(0, lasso.length() - 1) + "; " + refits + " of "
+        + size() + " λ refitted" + fit.warning().map(w -> "; " + w).orElse("") + "]";
+  }
 }
