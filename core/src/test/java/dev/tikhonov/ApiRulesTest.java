@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  *   <li>No null for "absent": no javadoc of a public member (or of a type, whose
  *       {@code @param} tags are a record's components) promises or accepts a null; absent is
  *       an {@code Optional}. See {@link JavadocScan#NULL_AS_ABSENT} for the phrases.
+ *   <li>A value a user holds prints what it holds; see
+ *       {@link #apiValues_printWhatTheyHold}.
  * </ul>
  *
  * <p>Exceptions to a rule are listed here with their reason; nothing is excused silently.
@@ -182,6 +184,45 @@ class ApiRulesTest {
     stale.removeAll(excused);
     assertEquals(Set.of(), stale, "exceptions that no longer match a null");
     assertEquals(List.of(), nulls, "public javadoc that makes null mean absent");
+  }
+
+  /** The packages of the values a user's program holds: "Dataset in, Predictor out". */
+  static final Set<String> VALUE_PACKAGES = Set.of("dev.tikhonov.data", "dev.tikhonov.estimate");
+
+  /**
+   * What a user printing a result sees is what it holds, not Object's "RegularizationPath@14fc1f0"
+   * nor a record's "[D@1b6d3586" for an array: every API record with an array component
+   * overrides {@code toString}, and so does every concrete API class of {@link #VALUE_PACKAGES}
+   * that has public instance methods, except builders (transient: a user prints what they
+   * build) and classes of static methods only. The layers, optimizers and trainers of the other
+   * packages are machinery, not values.
+   */
+  @Test
+  void apiValues_printWhatTheyHold() throws Exception {
+    List<String> silent = new ArrayList<>();
+    int values = 0;
+    for (JavaClass jc : ApiSurfaceTest.apiTypes(LayeringTest.coreClasses())) {
+      Class<?> c = jc.reflect();
+      if (c.isInterface() || c.isEnum() || c.isAnnotation() || isThrowable(jc)
+          || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+        continue;
+      }
+      Class<?> printer = c.getMethod("toString").getDeclaringClass();
+      boolean arrays = c.isRecord() && java.util.Arrays.stream(c.getRecordComponents())
+          .anyMatch(r -> r.getType().isArray());
+      boolean value = VALUE_PACKAGES.contains(c.getPackageName())
+          && !c.getSimpleName().endsWith("Builder")
+          && java.util.Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> !m.isSynthetic()
+              && java.lang.reflect.Modifier.isPublic(m.getModifiers())
+              && !java.lang.reflect.Modifier.isStatic(m.getModifiers()));
+      values += value ? 1 : 0;
+      if (value && printer == Object.class || arrays && printer == Record.class) {
+        silent.add(c.getName());
+      }
+    }
+    assertTrue(values >= 20, "found only " + values + " API values");
+    assertEquals(List.of(), silent.stream().sorted().collect(Collectors.toList()),
+        "API values that print as Object's Name@hash or a record's [D@hash");
   }
 
   /** The source file of {@code c} (of its top-level class, for a nested one) under {@code root}. */
