@@ -31,7 +31,10 @@ import java.util.OptionalLong;
  * the folds are weighted by their weight sums (cv.glmnet's definitions; such a
  * cross-validation runs from the rows). {@link Builder#keepOutOfFoldPredictions()} keeps every
  * row's out-of-fold linear predictor at every λ ({@link CrossValidatedPath#outOfFold()},
- * cv.glmnet's {@code keep = TRUE}). Immutable and thread-safe.
+ * cv.glmnet's {@code keep = TRUE}).
+ * Scaling as {@link ElasticNet}'s: by default ({@code standardize(true)}, glmnet's) the penalty
+ * acts on the coefficients of unit-variance features, and coefficients and predictions are on
+ * the original scale either way. Immutable and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(10).seed(0).build()

@@ -21,6 +21,11 @@ import dev.tikhonov.nn.Initializer;
  * folds of a cross-validation agree), and such a class is then learned as never seen.
  * {@link Dataset#withObservedClasses()} keeps only the classes the rows show.
  *
+ * <p>Scaling: by default ({@code standardize(false)}, as PyTorch) the network sees the features
+ * as they are and the penalty acts on the weights of those raw inputs; {@code standardize(true)}
+ * standardizes each input to mean 0 and unit (1/n) variance inside the model (the first layer
+ * then penalized on that scale), and {@code predict} applies it again to new rows.
+ *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
  * and thread count: the same model, bit for bit). The fitting methods are {@link
  * NetworkEstimator}'s.

@@ -29,7 +29,10 @@ import java.util.OptionalLong;
  * their weight sums: glmnet's {@code relax.glmnet} and {@code cv.glmnet}). With the adaptive
  * setting ({@link LinearBuilder#adaptive}) the path relaxed is the adaptive lasso's, and each fold
  * fits its own pilot before its path and refits ({@link RelaxedCrossValidation}). α must be
- * &gt; 0 (a ridge path has no active set). Immutable and thread-safe.
+ * &gt; 0 (a ridge path has no active set). Scaling as {@link ElasticNet}'s: by default
+ * ({@code standardize(true)}, glmnet's) the penalty acts on the coefficients of unit-variance
+ * features, and coefficients and predictions are on the original scale either way. Immutable
+ * and thread-safe.
  *
  * <pre>{@code
  * CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().numFolds(10).build()
