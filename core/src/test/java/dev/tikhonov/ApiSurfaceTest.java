@@ -152,6 +152,33 @@ class ApiSurfaceTest {
   }
 
   /**
+   * Every fitted path gives its model at a λ index by one name, {@code atIndex(int)}, as
+   * {@link dev.tikhonov.estimate.RegularizationPath} does: {@code MlpPath.Fit} called it
+   * {@code model(int)}, which is deprecated and kept only as its alias.
+   */
+  @Test
+  void paths_giveTheirModelAtAnIndex_byAtIndex() throws Exception {
+    JavaClasses classes = LayeringTest.coreClasses();
+    List<String> problems = new ArrayList<>();
+    for (String name : List.of("dev.tikhonov.estimate.RegularizationPath",
+        "dev.tikhonov.estimate.MlpPath$Fit", "dev.tikhonov.estimate.RidgeCV$Validation",
+        "dev.tikhonov.linear.RidgeSvdPath")) {
+      JavaClass c = classes.get(name);
+      boolean atIndex = c.getMethods().stream().anyMatch(m -> m.getName().equals("atIndex")
+          && m.getModifiers().contains(JavaModifier.PUBLIC)
+          && m.getRawParameterTypes().size() == 1
+          && m.getRawParameterTypes().get(0).isEquivalentTo(int.class));
+      if (!atIndex) {
+        problems.add(c.getSimpleName() + " lacks atIndex(int)");
+      }
+      c.getMethods().stream().filter(m -> m.getName().equals("model")
+          && m.getModifiers().contains(JavaModifier.PUBLIC) && !m.isAnnotatedWith(Deprecated.class))
+          .forEach(m -> problems.add(c.getSimpleName() + " has model(…) besides atIndex"));
+    }
+    assertEquals(List.of(), problems, "paths off the common vocabulary");
+  }
+
+  /**
    * A warning a front end may need to word in its own terms (a command line's flags) comes
    * with its numbers: every public {@code …warning()} / {@code …Warning()} of the API has its
    * typed twin, so that no front end rewrites the library's sentence (the CLI and the Spark job

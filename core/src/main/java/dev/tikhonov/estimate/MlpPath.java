@@ -187,16 +187,28 @@ public final class MlpPath<P extends Predictor> {
     }
 
     /**
-     * The model fitted at λ index {@code index} (0-based, as {@link #lambdas()}).
+     * The model fitted at λ index {@code index} (0-based, as {@link #lambdas()}): the name
+     * every path and cross-validation result of the API gives it
+     * ({@link RegularizationPath#atIndex}, {@code RidgeCV.Validation.atIndex}).
      *
      * @throws IndexOutOfBoundsException naming the index and the path's size
      */
-    public P model(int index) {
+    public P atIndex(int index) {
       if (index < 0 || index >= models.size()) {
         throw new IndexOutOfBoundsException("λ index " + index + " of a path of "
             + models.size() + " λ (0-based)");
       }
       return models.get(index);
+    }
+
+    /**
+     * The model fitted at λ index {@code index}.
+     *
+     * @deprecated the same as {@link #atIndex(int)}, the name every other path gives it
+     */
+    @Deprecated
+    public P model(int index) {
+      return atIndex(index);
     }
 
     /** The models, one per λ. */

@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * MlpPathCV<NetworkClassifier> cv = MlpPathCV.builder(path).resampling(Resampling.kFold(5, 0))
  *     .build();
  * MlpPathCV.Result<NetworkClassifier> r = cv.crossValidate(train);
- * r.lambdaMin(); r.lambda1se(); r.model().predict(test);
+ * r.lambdaMin(); r.lambda1se(); r.chosenModel().predict(test);
  * }</pre>
  *
  * @param <P> the fitted model
@@ -232,7 +232,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       }
     }
     if (warm) {
-      model = fullPath.get().model(chosen);
+      model = fullPath.get().atIndex(chosen);
     } else {
       // on one core like the splits' fits, so it is what the same fit computes alone there
       PathEngine.Step<P> refit = ParallelFits.run(List.<Callable<PathEngine.Step<P>>>of(

@@ -611,7 +611,7 @@ public final class MnistSelect {
     MlpPath.Fit<NetworkClassifier> fit = path.fit(train);
     // the chosen λ is the largest visited (increasing), the smallest (decreasing), or the one
     return method.direction == MlpPath.Direction.DECREASING_LAMBDA
-        && method.start == MlpPath.Start.WARM ? fit.model(fit.size() - 1) : fit.model(0);
+        && method.start == MlpPath.Start.WARM ? fit.atIndex(fit.size() - 1) : fit.atIndex(0);
   }
 
   private static int fits(MlpPathCV.Result<?> r) {

@@ -64,7 +64,7 @@ class MlpPathCVTest {
       MlpPath.Fit<NetworkClassifier> fit = alone.fit(DIGITS.subset(split.trainRows()));
       Dataset test = DIGITS.subset(split.testRows());
       for (int l = 0; l < 4; l++) {
-        assertEquals(fit.model(l).evaluate(test).loss(), two.cv().foldLoss()[k][l], 0.0,
+        assertEquals(fit.atIndex(l).evaluate(test).loss(), two.cv().foldLoss()[k][l], 0.0,
             "split " + k + ", λ index " + l);
         assertSamePoint(fit.points().get(l), two.splitPoints().get(k).get(l));
       }
@@ -72,8 +72,8 @@ class MlpPathCVTest {
     MlpPath.Fit<NetworkClassifier> all = alone.fit(DIGITS);
     MlpPath.Fit<NetworkClassifier> full = two.fullPath().orElseThrow();
     for (int l = 0; l < 4; l++) {
-      assertArrayEquals(all.model(l).layers().get(0).weight(),
-          full.model(l).layers().get(0).weight(), "all rows, λ index " + l);
+      assertArrayEquals(all.atIndex(l).layers().get(0).weight(),
+          full.atIndex(l).layers().get(0).weight(), "all rows, λ index " + l);
     }
   }
 
@@ -107,7 +107,7 @@ class MlpPathCVTest {
       int chosen = rule == SelectionRule.MINIMUM ? cv.indexMin() : cv.index1se();
       assertEquals(chosen, r.chosenIndex());
       NetworkClassifier model = r.chosenModel();
-      assertArrayEquals(r.fullPath().orElseThrow().model(chosen).predict(DIGITS),
+      assertArrayEquals(r.fullPath().orElseThrow().atIndex(chosen).predict(DIGITS),
           model.predict(DIGITS));
       assertEquals("MlpPathCV", model.provenance().estimator());
       assertEquals(r.chosenLambda(), ((Number) model.provenance().settings().get("lambda"))
@@ -134,7 +134,7 @@ class MlpPathCVTest {
     double[] heldOut = new double[4];
     try {
       for (int l = 0; l < 4; l++) {
-        heldOut[l] = fit.model(l).evaluate(DIGITS.subset(split.testRows())).loss();
+        heldOut[l] = fit.atIndex(l).evaluate(DIGITS.subset(split.testRows())).loss();
       }
     } finally {
       Blas.setThreads(before);
@@ -146,7 +146,7 @@ class MlpPathCVTest {
     }
     MlpPath.Fit<NetworkClassifier> refit = MlpPath.builder(base().toBuilder().threads(1).build())
         .lambdas(r.chosenLambda()).start(MlpPath.Start.COLD).build().fit(DIGITS);
-    assertArrayEquals(refit.model(0).layers().get(1).weight(),
+    assertArrayEquals(refit.atIndex(0).layers().get(1).weight(),
         r.chosenModel().layers().get(1).weight(), "the refit is the cold fit at λ alone, one core");
     assertTrue(r.cpuSeconds() > 0);
   }

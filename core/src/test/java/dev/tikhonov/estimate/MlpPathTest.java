@@ -52,12 +52,12 @@ class MlpPathTest {
     FitOptions validation = FitOptions.none().withValidation(validationRows());
     NetworkClassifier first = base().toBuilder().lambda(lambdas[3]).patience(2).build()
         .fit(fit.trainingRows(), validation);
-    assertSameWeights(first, fit.model(3), "the smallest λ: a cold fit with the full budget");
+    assertSameWeights(first, fit.atIndex(3), "the smallest λ: a cold fit with the full budget");
     for (int l = 2; l >= 0; l--) {
       NetworkClassifier expected = base().toBuilder().lambda(lambdas[l]).epochs(2).patience(2)
           .build().fit(fit.trainingRows(),
-              validation.withInitialWeights(fit.model(l + 1).layers()));
-      assertSameWeights(expected, fit.model(l), "λ_" + l + ": 2 epochs from λ_" + (l + 1));
+              validation.withInitialWeights(fit.atIndex(l + 1).layers()));
+      assertSameWeights(expected, fit.atIndex(l), "λ_" + l + ": 2 epochs from λ_" + (l + 1));
       MlpPath.Point p = fit.points().get(l);
       assertTrue(p.epochs() <= 2 && p.bestEpoch() <= p.epochs(), p.toString());
       assertEquals(lambdas[l], p.lambda());
@@ -79,11 +79,11 @@ class MlpPathTest {
         .direction(MlpPath.Direction.DECREASING_LAMBDA).build().fit(DIGITS);
     FitOptions validation = FitOptions.none().withValidation(validationRows());
     assertSameWeights(base().toBuilder().lambda(fit.lambdas()[0]).patience(2).build()
-        .fit(fit.trainingRows(), validation), fit.model(0), "λ_max: full budget");
+        .fit(fit.trainingRows(), validation), fit.atIndex(0), "λ_max: full budget");
     for (int l = 1; l < 3; l++) {
       assertSameWeights(base().toBuilder().lambda(fit.lambdas()[l]).epochs(2).patience(2)
           .build().fit(fit.trainingRows(), validation.withInitialWeights(
-              fit.model(l - 1).layers())), fit.model(l), "λ_" + l + " from λ_" + (l - 1));
+              fit.atIndex(l - 1).layers())), fit.atIndex(l), "λ_" + l + " from λ_" + (l - 1));
     }
   }
 
@@ -94,7 +94,7 @@ class MlpPathTest {
     for (int l = 0; l < fit.size(); l++) {
       NetworkClassifier expected = base().toBuilder().lambda(fit.lambdas()[l]).patience(2)
           .build().fit(fit.trainingRows(), validation);
-      assertSameWeights(expected, fit.model(l), "λ_" + l);
+      assertSameWeights(expected, fit.atIndex(l), "λ_" + l);
     }
     assertEquals(MlpPath.Start.COLD, fit.start());
   }

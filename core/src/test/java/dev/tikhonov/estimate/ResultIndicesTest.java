@@ -27,14 +27,17 @@ class ResultIndicesTest {
     }
   }
 
+  /** {@code atIndex}, as every path names it; the deprecated {@code model(i)} is the same. */
   @Test
-  void mlpPathFit_modelOutOfRange_namesTheIndexAndThePath() {
+  @SuppressWarnings("deprecation")
+  void mlpPathFit_atIndexOutOfRange_namesTheIndexAndThePath() {
     MlpPath.Fit<NetworkRegressor> fit = MlpPath.builder(MlpRegressor.builder().hiddenLayers(2)
         .epochs(1).build()).lambdas(0.1, 0.01).build().fit(DATA);
-    assertEquals(0.01, fit.model(1).lambda());
+    assertEquals(0.01, fit.atIndex(1).lambda());
+    assertEquals(fit.atIndex(1), fit.model(1));
     for (int index : new int[] {-1, 2}) {
       IndexOutOfBoundsException e =
-          assertThrows(IndexOutOfBoundsException.class, () -> fit.model(index));
+          assertThrows(IndexOutOfBoundsException.class, () -> fit.atIndex(index));
       assertEquals("λ index " + index + " of a path of 2 λ (0-based)", e.getMessage());
     }
   }

@@ -138,7 +138,7 @@ class TargetStandardizationTest {
     assertEquals(top / sigma, lambdas[0], 1e-12 * lambdas[0]);
     MlpPath.Fit<NetworkRegressor> fit = path.fit(train);
     // the smallest λ's model explains the held-out rows; the largest is near a constant
-    assertTrue(fit.model(3).evaluate(DIABETES.test()).rSquared().getAsDouble() > 0.3);
+    assertTrue(fit.atIndex(3).evaluate(DIABETES.test()).rSquared().getAsDouble() > 0.3);
   }
 
   @Test
