@@ -77,6 +77,20 @@ class FittedResultsTextTest {
         SparseMatrix.rowsBuilder(3).build().toString());
   }
 
+  /** A model's provenance printed "seed=OptionalLong.empty, dataFingerprint=Optional[…]". */
+  @Test
+  void provenance_toString_saysWhatIsKnown_withoutOptionalWrappers() {
+    Provenance fitted = Ridge.builder().lambda(1).build().fit(DATA).provenance();
+    assertEquals("Provenance[Ridge{lambda=1.0, l1_ratio=0.0, standardize=false} on "
+        + DATA.source() + " (120 rows, fingerprint " + DATA.fingerprint().substring(0, 12)
+        + "…), no seed, tikhonov " + fitted.libraryVersion() + ", fitted "
+        + fitted.fittedAt().orElseThrow() + "]", fitted.toString());
+    Provenance bare = new Provenance("Mine", java.util.Map.of(), java.util.OptionalLong.of(7),
+        "here", java.util.Optional.empty(), java.util.OptionalInt.empty(), "1.0",
+        java.util.Optional.empty());
+    assertEquals("Provenance[Mine{} on here, seed 7, tikhonov 1.0]", bare.toString());
+  }
+
   @Test
   void fitOptions_toString_namesWhatIsGiven() {
     assertEquals("FitOptions[none]", FitOptions.none().toString());
