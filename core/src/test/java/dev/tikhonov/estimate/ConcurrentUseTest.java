@@ -106,6 +106,41 @@ class ConcurrentUseTest {
   }
 
   /**
+   * The fitted results that say "immutable and thread-safe" hand out the same models to four
+   * threads at once: a path's models by index and by λ (interpolated), a cross-validation's
+   * chosen and candidate models, a relaxed path's blends.
+   */
+  @org.junit.jupiter.api.Test
+  void fourThreads_readingOnePathAndItsCrossValidation_getTheSingleThreadedModels()
+      throws Exception {
+    Dataset train = ConformanceTest.half(ConformanceTest.REGRESSION, 0);
+    CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(4).seed(1).build()
+        .crossValidate(train);
+    CrossValidatedRelaxedPath<LinearModel> relaxed = RelaxedLasso.gaussian().numFolds(4).seed(1)
+        .build().crossValidate(train);
+    Callable<List<Object>> read = () -> {
+      List<Object> out = new ArrayList<>();
+      RegularizationPath<LinearModel> path = cv.path();
+      double[] lambdas = path.lambdas();
+      for (int l = 0; l < path.size(); l++) {
+        out.add(path.atIndex(l));
+        out.add(path.atLambda(l + 1 < lambdas.length ? (lambdas[l] + lambdas[l + 1]) / 2 : 0));
+      }
+      out.add(cv.chosenModel());
+      out.add(cv.atMinimum());
+      out.add(cv.atOneStandardError());
+      out.add(relaxed.chosenModel());
+      out.add(relaxed.atOneStandardError());
+      out.add(relaxed.path().atLambda(cv.lambdaMin(), 0.5));
+      return out;
+    };
+    List<Object> expected = read.call();
+    for (List<Object> answer : together(read)) {
+      assertEquals(expected, answer);
+    }
+  }
+
+  /**
    * One estimator fitting on four threads at once gives four models equal to the one it fits
    * alone (equal: the same coefficients or bit-identical weights). The searches
    * ({@code MlpPathCV}, {@code GridSearchCV}) are left out: their javadoc asks that no other
