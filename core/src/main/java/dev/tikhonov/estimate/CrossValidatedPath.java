@@ -7,10 +7,13 @@ import dev.tikhonov.select.OutOfFoldPredictions;
 /**
  * What {@link ElasticNetCV#crossValidate} finds: the path on all rows, the cross-validation curve
  * (mean held-out deviance, or another measure, and its standard error per λ, cv.glmnet's
- * definitions), λ_min, λ_1se and the models there. Immutable and thread-safe as long as the arrays
- * of the path's {@link RegularizationPath#solution()}, its own and not a copy, are not modified;
- * {@link #cv()} is immutable, and {@link #mean()}, {@link #standardError()} and the path's other
- * accessors return new arrays.
+ * definitions), λ_min, λ_1se and the models there. With e_kl fold k's score at λ_l and w_k its
+ * size: {@code mean_l = Σ_k w_k e_kl / Σ_k w_k}, {@code se_l = sqrt(Σ_k w_k (e_kl − mean_l)² / Σ_k
+ * w_k / (K − 1))}, λ_min the λ of the smallest mean and λ_1se the largest λ with {@code mean_l ≤
+ * mean_min + se_min} ({@link dev.tikhonov.select.CvResult}). Immutable and thread-safe as long as
+ * the arrays of the path's {@link RegularizationPath#solution()}, its own and not a copy, are not
+ * modified; {@link #cv()} is immutable, and {@link #mean()}, {@link #standardError()} and the
+ * path's other accessors return new arrays.
  *
  * @param <M> the model at one λ
  */

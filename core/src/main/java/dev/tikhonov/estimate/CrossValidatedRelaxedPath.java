@@ -9,10 +9,11 @@ import dev.tikhonov.select.RelaxedCvResult;
  * What {@link RelaxedLasso#crossValidate} finds: the relaxed path on all rows, the cross-validation
  * curve of each γ (cv.glmnet's mean held-out deviance, or another measure, and its standard error
  * per λ), and glmnet's joint choices (λ_min, γ_min) and (λ_1se, γ_1se) ({@link RelaxedCvResult}),
- * with the models there. Immutable and thread-safe as long as the arrays of the core results it
- * shares are not modified: the path's {@link RelaxedPath#solution()} is its own, not a copy;
- * {@link #cv()} copies its arrays in and out, and {@link #gammas()} and the other accessors
- * return new arrays.
+ * with the models there: the model at (λ, γ) has {@code b = γ·b^lasso(λ) + (1 − γ)·b^R(λ)}, and
+ * each curve's mean and standard error are {@link CrossValidatedPath}'s. Immutable and thread-safe
+ * as long as the arrays of the core results it shares are not modified: the path's
+ * {@link RelaxedPath#solution()} is its own, not a copy; {@link #cv()} copies its arrays in and
+ * out, and {@link #gammas()} and the other accessors return new arrays.
  *
  * @param <M> the model at one (λ, γ)
  */
