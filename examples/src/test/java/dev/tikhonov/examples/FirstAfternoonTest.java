@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.CsvOptions;
+import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
@@ -15,13 +16,17 @@ import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
+import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.LinearClassifier;
 import dev.tikhonov.estimate.LinearModel;
+import dev.tikhonov.estimate.LogisticRegression;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.MlpGrid;
+import dev.tikhonov.estimate.MlpPath;
+import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.MlpRegressor;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
@@ -184,5 +189,58 @@ class FirstAfternoonTest {
         .crossValidate(split.train());
     assertPrints(result, "lambda=");
     roundTrip(result.chosenModel(), NetworkClassifier.class, split.test());
+  }
+
+  @Test
+  void sparseLibsvm_binomialPath() {
+    Dataset data = Dataset.read(DATA.resolve("breast_cancer.svm.gz"), TargetKind.CLASS);
+    assertTrue(data.isSparse());
+    assertPrints(data.sparseFeatures().orElseThrow(), "569 × 30");
+    TrainTest split = Splits.stratifiedTrainTest(data, 0.25, 0);
+    LinearClassifier model = ElasticNetCV.binomial().numFolds(5).seed(0).build()
+        .fit(split.train());
+    assertTrue(model.evaluate(split.test()).accuracy().orElseThrow() > 0.9);
+    roundTrip(model, LinearClassifier.class, split.test());
+  }
+
+  @Test
+  void logisticRegressionNetwork_onArraysWithNamedClasses() {
+    java.util.Random random = new java.util.Random(3);
+    double[][] x = new double[200][2];
+    int[] labels = new int[200];
+    for (int i = 0; i < x.length; i++) {
+      labels[i] = i % 2;
+      x[i][0] = random.nextGaussian() + 2 * labels[i];
+      x[i][1] = 1000 + 100 * random.nextGaussian();
+    }
+    Dataset data = Dataset.ofClasses(x, labels, java.util.List.of("cat", "dog"),
+        java.util.List.of("whiskers", "weight"));
+    NetworkClassifier model = LogisticRegression.builder().standardize(true).lambda(1e-3)
+        .epochs(20).seed(0).build().fit(data);
+    assertEquals(java.util.List.of("cat", "dog"), model.classNames());
+    assertTrue(model.evaluate(data).accuracy().orElseThrow() > 0.8);
+    assertEquals("dog", model.predictClassNames(new double[][] {{4, 1000}}).get(0));
+    roundTrip(model, NetworkClassifier.class, data);
+  }
+
+  @Test
+  void newRowsFromACsvWithoutTheTarget_arePredicted() throws java.io.IOException {
+    Dataset data = Dataset.read(DATA.resolve("diabetes.csv"), "progression", TargetKind.REAL);
+    LinearModel model = ElasticNet.gaussian().lambda(1).build().fit(data);
+    Path newRows = java.nio.file.Files.writeString(dir.resolve("new.csv"),
+        "id,s6,s5,s4,s3,s2,s1,bp,bmi,sex,age\n7,87,4.8598,4,38,93.2,157,101,32.1,2,59\n");
+    double[][] x = CsvReader.readFeatures(newRows, model.featureNames());
+    assertArrayEquals(model.predict(data.subset(new int[] {0})), model.predict(x));
+  }
+
+  @Test
+  void mlpLambdaByCrossValidation_onWine() {
+    Dataset data = Dataset.read(DATA.resolve("wine.csv"), "cultivar", TargetKind.CLASS);
+    MlpPath<NetworkClassifier> path = MlpPath.builder(MlpClassifier.builder().hiddenLayers(6)
+        .standardize(true).epochs(10).seed(0).build()).lambdas(1, 0.1, 0.01).build();
+    MlpPathCV.Result<NetworkClassifier> cv = MlpPathCV.builder(path)
+        .resampling(Resampling.kFold(3, 0)).build().crossValidate(data);
+    assertPrints(cv, "λ");
+    roundTrip(cv.chosenModel(), NetworkClassifier.class, data);
   }
 }
