@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,8 +142,9 @@ class ConcurrentUseTest {
   }
 
   /**
-   * One estimator fitting on four threads at once gives four models equal to the one it fits
-   * alone (equal: the same coefficients or bit-identical weights). The searches
+   * One estimator fitting on four threads at once, two threads on one data set and two on
+   * another, gives the models it fits alone on each (equal: the same coefficients or
+   * bit-identical weights). The searches
    * ({@code MlpPathCV}, {@code GridSearchCV}) are left out: their javadoc asks that no other
    * fit run beside them, since each runs its own fits side by side on one core each.
    */
@@ -154,10 +156,16 @@ class ConcurrentUseTest {
     if (estimator instanceof MlpPathCV || estimator instanceof GridSearchCV) {
       return;
     }
-    Predictor alone = estimator.fit(c.train());
-    List<Predictor> together = together(() -> estimator.fit(c.train()));
+    List<Dataset> data = List.of(c.train(), c.test());
+    List<Predictor> alone = List.of(estimator.fit(data.get(0)), estimator.fit(data.get(1)));
+    AtomicInteger next = new AtomicInteger();
+    List<Object[]> together = together(() -> {
+      int which = next.getAndIncrement() % 2;
+      return new Object[] {which, estimator.fit(data.get(which))};
+    });
     for (int t = 0; t < THREADS; t++) {
-      assertEquals(alone, together.get(t), c + ", thread " + t);
+      int which = (Integer) together.get(t)[0];
+      assertEquals(alone.get(which), together.get(t)[1], c + ", thread " + t + ", data " + which);
     }
   }
 }
