@@ -16,8 +16,8 @@ import java.util.Optional;
  * only reads it, copying it into its own network.
  *
  * <pre>{@code
- * FitOptions.none().withValidation(val).withListener(progress)
- * FitOptions.none().withInitialWeights(previous.layers())     // warm start
+ * FitOptions watched = FitOptions.none().withValidation(val).withListener(progress);
+ * FitOptions warm = FitOptions.none().withInitialWeights(previous.layers());   // warm start
  * }</pre>
  */
 public final class FitOptions {
