@@ -164,7 +164,11 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
         split.observations(), settings, dev.tikhonov.select.InformationCriteria.DEFAULT_GAMMA);
   }
 
-  /** The whole path: the default λ sequence from λ_max down (or the λ sequence given). */
+  /**
+   * The whole path: the default λ sequence from λ_max down (or the sequence given to
+   * {@code lambdas(…)}). The one λ of {@link Builder#lambda} is {@link #fit}'s alone: the path
+   * does not stop there ({@code path(train).atLambda(λ)} interpolates at it).
+   */
   public RegularizationPath<M> path(Dataset train) {
     return fitPath(train, settings, settings);
   }
