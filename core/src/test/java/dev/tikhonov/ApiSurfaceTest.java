@@ -179,6 +179,26 @@ class ApiSurfaceTest {
   }
 
   /**
+   * Every estimator built by named setters gives them back, {@code toBuilder()}, whatever its
+   * kind: the network estimators had it and the linear ones not, so a variant of an
+   * {@code ElasticNetCV} meant repeating every setter ({@code ToBuilderTest}).
+   */
+  @Test
+  void estimators_giveTheirSettingsBack_asABuilder() throws Exception {
+    JavaClasses classes = LayeringTest.coreClasses();
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of("MlpClassifier", "MlpRegressor", "LinearRegression",
+        "LogisticRegression", "ElasticNet", "ElasticNetCV", "RelaxedLasso", "Ridge", "RidgeCV")) {
+      JavaClass c = classes.get("dev.tikhonov.estimate." + name);
+      if (c.getMethods().stream().noneMatch(m -> m.getName().equals("toBuilder")
+          && m.getModifiers().contains(JavaModifier.PUBLIC) && m.getParameters().isEmpty())) {
+        missing.add(name);
+      }
+    }
+    assertEquals(List.of(), missing, "estimators without toBuilder()");
+  }
+
+  /**
    * A warning a front end may need to word in its own terms (a command line's flags) comes
    * with its numbers: every public {@code …warning()} / {@code …Warning()} of the API has its
    * typed twin, so that no front end rewrites the library's sentence (the CLI and the Spark job

@@ -43,11 +43,15 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
   private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
+  /** The settings as given, for {@link #toBuilder}: a private copy no one changes. */
+  private final Builder<M> given;
 
   private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
       LinearFit.Kind<M> kind, java.util.Optional<String> weightColumn,
       java.util.Optional<String> offsetColumn,
-      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive) {
+      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive,
+      Builder<M> given) {
+    this.given = given.copy();
     this.adaptive = adaptive;
     this.weightColumn = weightColumn;
     this.offsetColumn = offsetColumn;
@@ -88,6 +92,15 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       case POISSON -> poisson();
       default -> multinomial();
     };
+  }
+
+  /**
+   * A builder holding this estimator's settings, to build a variant
+   * ({@code lasso.toBuilder().l1Ratio(0.5).build()}), as the network estimators' {@code
+   * toBuilder()}; this estimator is not changed.
+   */
+  public Builder<M> toBuilder() {
+    return given.copy();
   }
 
   /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
@@ -257,6 +270,13 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       return this;
     }
 
+    /** A builder of the same family with these settings. */
+    Builder<M> copy() {
+      Builder<M> out = new Builder<>(family, kind).copySettings(this);
+      out.lambda = lambda;
+      return out;
+    }
+
     /** The λ ≥ 0 that {@link ElasticNet#fit} solves at. */
     public Builder<M> lambda(double value) {
       if (!(value >= 0) || Double.isInfinite(value)) {
@@ -275,7 +295,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       PathSettings settings = pathSettings();
       ElasticNetPath.requirePenaltyFits(family, settings);
       return new ElasticNet<>(family, settings, lambda, kind, weightColumn, offsetColumn,
-          adaptive);
+          adaptive, this);
     }
   }
 }

@@ -59,8 +59,11 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final java.util.Optional<String> offsetColumn;
   private final CrossValidation.Keep keep;
   private final CrossValidation.Alignment alignment;
+  /** The settings as given, for {@link #toBuilder}: a private copy no one changes. */
+  private final Builder<M> given;
 
   private ElasticNetCV(Builder<M> b) {
+    this.given = b.copy();
     this.keep = b.keep;
     this.alignment = b.alignment;
     this.adaptive = b.adaptive;
@@ -120,6 +123,15 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       case POISSON -> poisson();
       default -> multinomial();
     };
+  }
+
+  /**
+   * A builder holding this estimator's settings, to build a variant
+   * ({@code cv.toBuilder().l1Ratio(0.5).build()}), as the network estimators' {@code
+   * toBuilder()}; this estimator is not changed.
+   */
+  public Builder<M> toBuilder() {
+    return given.copy();
   }
 
   /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
@@ -316,6 +328,14 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     @Override
     Builder<M> self() {
       return this;
+    }
+
+    /** A builder of the same family with these settings. */
+    Builder<M> copy() {
+      Builder<M> out = new Builder<>(family, kind).copyCvSettings(this);
+      out.keep = keep;
+      out.alignment = alignment;
+      return out;
     }
 
     /**

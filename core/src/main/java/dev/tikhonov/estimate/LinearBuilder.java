@@ -201,6 +201,28 @@ public abstract class LinearBuilder<B extends LinearBuilder<B>> {
     return self();
   }
 
+  /** These settings set to {@code from}'s (arrays copied): a {@code toBuilder()}'s start. */
+  B copySettings(LinearBuilder<?> from) {
+    l1Ratio = from.l1Ratio;
+    numLambdas = from.numLambdas;
+    lambdaMinRatio = from.lambdaMinRatio;
+    lambdas = from.lambdas.clone();
+    standardize = from.standardize;
+    tolerance = from.tolerance;
+    maxIterations = from.maxIterations;
+    penaltyFactors = from.penaltyFactors.clone();
+    intercept = from.intercept;
+    lowerLimits = from.lowerLimits.clone();
+    upperLimits = from.upperLimits.clone();
+    multinomialPenalty = from.multinomialPenalty;
+    maxFeatures = from.maxFeatures;
+    maxEverActive = from.maxEverActive;
+    weightColumn = from.weightColumn;
+    offsetColumn = from.offsetColumn;
+    adaptive = from.adaptive;
+    return self();
+  }
+
   PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(l1Ratio).numLambdas(numLambdas)
         .lambdas(lambdas).standardize(standardize).tolerance(tolerance)

@@ -122,6 +122,18 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
     return self();
   }
 
+  /** These settings set to {@code from}'s, the shared ones and the cross-validation's. */
+  B copyCvSettings(LinearCvBuilder<?> from) {
+    copySettings(from);
+    numFolds = from.numFolds;
+    foldIds = from.foldIds.clone();
+    seed = from.seed;
+    rule = from.rule;
+    measure = from.measure;
+    threads = from.threads;
+    return self();
+  }
+
   /** Folds fitted in parallel on this many threads (default: the cores). */
   public B threads(int value) {
     if (value < 1) {

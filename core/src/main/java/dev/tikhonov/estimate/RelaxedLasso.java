@@ -57,8 +57,11 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   private final java.util.Optional<String> weightColumn;
   private final java.util.Optional<String> offsetColumn;
   private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
+  /** The settings as given, for {@link #toBuilder}: a private copy no one changes. */
+  private final Builder<M> given;
 
   private RelaxedLasso(Builder<M> b) {
+    this.given = b.copy();
     this.adaptive = b.adaptive;
     this.keep = b.keep;
     this.weightColumn = b.weightColumn;
@@ -103,6 +106,15 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
       case POISSON -> poisson();
       default -> multinomial();
     };
+  }
+
+  /**
+   * A builder holding this estimator's settings, to build a variant
+   * ({@code relaxed.toBuilder().gammas(0, 1).build()}), as the network estimators' {@code
+   * toBuilder()}; this estimator is not changed.
+   */
+  public Builder<M> toBuilder() {
+    return given.copy();
   }
 
   /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
@@ -256,6 +268,14 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     @Override
     Builder<M> self() {
       return this;
+    }
+
+    /** A builder of the same family with these settings. */
+    Builder<M> copy() {
+      Builder<M> out = new Builder<>(family, kind).copyCvSettings(this);
+      out.gammas = gammas.clone();
+      out.keep = keep;
+      return out;
     }
 
     /**

@@ -34,6 +34,15 @@ public final class Ridge implements Estimator<LinearModel> {
     return new Builder();
   }
 
+  /**
+   * A builder holding this estimator's settings, to build a variant
+   * ({@code ridge.toBuilder().lambda(1).build()}), as the network estimators' {@code
+   * toBuilder()}; this estimator is not changed.
+   */
+  public Builder toBuilder() {
+    return new Builder().lambda(lambda).standardize(standardize);
+  }
+
   /** The penalty strength λ ≥ 0 of the objective (scikit-learn's {@code Ridge(alpha=a)} is a/n). */
   public double lambda() {
     return lambda;

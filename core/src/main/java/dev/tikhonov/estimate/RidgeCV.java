@@ -53,6 +53,20 @@ public final class RidgeCV implements Estimator<LinearModel> {
     return new Builder();
   }
 
+  /**
+   * A builder holding this estimator's settings, to build a variant
+   * ({@code gcv.toBuilder().criterion(Criterion.LEAVE_ONE_OUT).build()}), as the network
+   * estimators' {@code toBuilder()}; this estimator is not changed.
+   */
+  public Builder toBuilder() {
+    Builder out = new Builder();
+    out.lambdas = lambdas.clone();
+    out.numLambdas = numLambdas;
+    out.criterion = criterion;
+    out.standardize = standardize;
+    return out;
+  }
+
   /** How λ is scored: GCV or exact leave-one-out. */
   public Criterion criterion() {
     return criterion;
