@@ -65,7 +65,7 @@ public final class CsvReader {
       if (target < 0) {
         throw new InputException(
             sourceName + ": no target column " + Numbers.quote(targetColumn)
-                + "; available columns: " + list(columns));
+                + "; available columns: " + list(columns) + headerHint(columns, options));
       }
       int width = columns.size();
       boolean[] ignored = ignored(columns, target, options.ignoredColumns(), sourceName);
@@ -242,7 +242,8 @@ public final class CsvReader {
       int target = header.indexOf(targetColumn);
       if (target < 0) {
         throw new InputException(sourceName + ": no target column "
-            + Numbers.quote(targetColumn) + "; available columns: " + list(header));
+            + Numbers.quote(targetColumn) + "; available columns: " + list(header)
+            + headerHint(header, options));
       }
       if (columns.contains(targetColumn)) {
         throw new InputException(sourceName + ": the target column "
@@ -412,6 +413,26 @@ public final class CsvReader {
   }
 
   /** The header's column names, or "1".."m" from the first record's width without a header. */
+  /**
+   * After "no target column": when the header read holds only numbers, the file most likely
+   * has no header line and its first row was taken for one (its values listed as the
+   * "available columns").
+   */
+  private static String headerHint(List<String> header, CsvOptions options) {
+    if (!options.header() || header.isEmpty()) {
+      return "";
+    }
+    for (String name : header) {
+      try {
+        Double.parseDouble(name);
+      } catch (NumberFormatException e) {
+        return "";
+      }
+    }
+    return "; the first line, read as the header, holds only numbers: if the file has no"
+        + " header line, it needs one naming the columns";
+  }
+
   private static List<String> columns(CsvTokenizer tokens, String source, CsvOptions options)
       throws IOException {
     if (!options.header()) {

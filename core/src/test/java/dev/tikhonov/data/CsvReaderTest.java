@@ -301,6 +301,24 @@ class CsvReaderTest {
         file + ": no target column \"y\"; available columns: \"a\", \"b\", \"label\"");
   }
 
+  /**
+   * A file without a header line, read as if it had one: its first row of numbers became the
+   * column names ("available columns: \"1\", \"2\", \"3\"" read as if the columns were
+   * numbered), and nothing said that a header was what was missing.
+   */
+  @Test
+  void read_whenTheHeaderHoldsOnlyNumbers_saysAHeaderLineMayBeMissing() {
+    Path file = write(dir, "data.csv", "1,2.5,3\n4,5,6\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ": no target column \"y\"; available columns: \"1\", \"2.5\", \"3\"; the first"
+            + " line, read as the header, holds only numbers: if the file has no header line,"
+            + " it needs one naming the columns");
+    Path named = write(dir, "named.csv", "1,b,3\n4,5,6\n");
+    assertEquals(named + ": no target column \"y\"; available columns: \"1\", \"b\", \"3\"",
+        assertInputError(() -> CsvReader.read(named, "y", TargetKind.REAL)).getMessage(),
+        "a header with a name is a header");
+  }
+
   @Test
   void read_whenEmptyOrHeaderOnly_saysNoDataRows() {
     Path empty = write(dir, "empty.csv", "");
