@@ -188,7 +188,8 @@ class ApiSurfaceTest {
     JavaClasses classes = LayeringTest.coreClasses();
     List<String> missing = new ArrayList<>();
     for (String name : List.of("MlpClassifier", "MlpRegressor", "LinearRegression",
-        "LogisticRegression", "ElasticNet", "ElasticNetCV", "RelaxedLasso", "Ridge", "RidgeCV")) {
+        "LogisticRegression", "ElasticNet", "ElasticNetCV", "RelaxedLasso", "Ridge", "RidgeCV",
+        "MlpPathCV", "GridSearchCV")) {
       JavaClass c = classes.get("dev.tikhonov.estimate." + name);
       if (c.getMethods().stream().noneMatch(m -> m.getName().equals("toBuilder")
           && m.getModifiers().contains(JavaModifier.PUBLIC) && m.getParameters().isEmpty())) {

@@ -115,9 +115,12 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   private final SelectionRule rule;
   private final CvMeasure measure;
   private final int threads;
+  /** The networks' kind of an {@link MlpGrid}'s candidates, kept for {@link #toBuilder}. */
+  private final Optional<NetworkKind<P>> kind;
 
   private GridSearchCV(List<Candidate<P>> candidates, Resampling resampling, SelectionRule rule,
-      CvMeasure measure, int threads) {
+      CvMeasure measure, int threads, Optional<NetworkKind<P>> kind) {
+    this.kind = kind;
     this.candidates = candidates;
     this.resampling = resampling;
     this.rule = rule;
@@ -141,6 +144,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   @Override
   public String name() {
     return "GridSearchCV";
+  }
+
+  /**
+   * A builder holding this search's settings, to build a variant
+   * ({@code search.toBuilder().rule(SelectionRule.MINIMUM).build()}), as every estimator's
+   * {@code toBuilder()}; this search is not changed.
+   */
+  public Builder<P> toBuilder() {
+    Builder<P> out = new Builder<>(candidates, kind).resampling(resampling).rule(rule).measure(measure);
+    out.threads = threads;
+    return out;
   }
 
   public List<Candidate<P>> candidates() {
@@ -619,7 +633,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
      */
     public GridSearchCV<P> build() {
       kind.ifPresent(k -> SearchMeasures.require(measure, k.classifies()));
-      return new GridSearchCV<>(candidates, resampling, rule, measure, threads);
+      return new GridSearchCV<>(candidates, resampling, rule, measure, threads, kind);
     }
   }
 }

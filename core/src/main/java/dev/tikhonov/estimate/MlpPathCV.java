@@ -71,6 +71,17 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return "MlpPathCV";
   }
 
+  /**
+   * A builder holding this search's settings, to build a variant
+   * ({@code search.toBuilder().rule(SelectionRule.MINIMUM).build()}), as every estimator's
+   * {@code toBuilder()}; this search is not changed.
+   */
+  public Builder<P> toBuilder() {
+    Builder<P> out = new Builder<>(path).resampling(resampling).rule(rule).measure(measure);
+    out.threads = threads;
+    return out;
+  }
+
   public MlpPath<P> path() {
     return path;
   }

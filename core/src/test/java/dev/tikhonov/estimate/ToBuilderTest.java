@@ -100,4 +100,27 @@ class ToBuilderTest {
     assertEquals(gcv.toString(), gcv.toBuilder().build().toString());
     assertEquals(gcv.fit(WEIGHTED), gcv.toBuilder().build().fit(WEIGHTED));
   }
+
+  @Test
+  void searches_toBuilder_keepTheirResamplingRuleMeasureAndThreads() {
+    Dataset digits = ConformanceTest.DIGITS.train();
+    MlpClassifier base = MlpClassifier.builder().hiddenLayers(8).epochs(1).seed(3).build();
+    GridSearchCV<NetworkClassifier> grid = GridSearchCV.builder(MlpGrid.builder(base)
+        .lambdas(1e-3, 1e-2).build()).resampling(Resampling.kFold(2, 4))
+        .measure(CvMeasure.MISCLASSIFICATION).rule(SelectionRule.MINIMUM).threads(2).build();
+    GridSearchCV<NetworkClassifier> gridCopy = grid.toBuilder().build();
+    assertEquals(grid.toString(), gridCopy.toString());
+    assertEquals(grid.fit(digits), gridCopy.fit(digits));
+    assertEquals(SelectionRule.ONE_STANDARD_ERROR,
+        grid.toBuilder().rule(SelectionRule.ONE_STANDARD_ERROR).build().rule());
+    assertEquals(SelectionRule.MINIMUM, grid.rule(), "the original keeps its rule");
+
+    MlpPathCV<NetworkClassifier> path = MlpPathCV.builder(MlpPath.builder(base)
+        .lambdas(1e-2, 1e-3).build()).resampling(Resampling.kFold(2, 4)).threads(2).build();
+    MlpPathCV<NetworkClassifier> pathCopy = path.toBuilder().build();
+    assertEquals(path.toString(), pathCopy.toString());
+    assertEquals(path.threads(), pathCopy.threads());
+    assertEquals(path.resampling().toString(), pathCopy.resampling().toString());
+    assertEquals(path.fit(digits), pathCopy.fit(digits));
+  }
 }
