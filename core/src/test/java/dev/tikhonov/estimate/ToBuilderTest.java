@@ -42,7 +42,8 @@ class ToBuilderTest {
     ElasticNet<LinearModel> original = ElasticNet.gaussian().l1Ratio(0.7).lambda(0.05)
         .numLambdas(30).lambdaMinRatio(0.01).standardize(false).tolerance(1e-6)
         .maxIterations(5000).penaltyFactors(1, 2, 1, 1, 0.5).intercept(false)
-        .lowerLimits(-1).upperLimits(3).maxFeatures(4).weightColumn("w").build();
+        .lowerLimits(-1).upperLimits(3).maxFeatures(4).maxEverActive(5).weightColumn("w")
+        .build();
     ElasticNet<LinearModel> copy = original.toBuilder().build();
     assertEquals(original.toString(), copy.toString());
     assertEquals(original.settings(), copy.settings());
