@@ -87,35 +87,22 @@ public record CvSummary(double[] mean, double[] standardError, int indexMin, int
         mean[index1se], standardError[index1se]);
   }
 
-
   /**
-   * The summary of {@code foldLoss} [fold][candidate] with fold weights {@code foldWeight}, every
-   * fold having a fit for every candidate.
+   * The summary of {@code foldLoss} [fold][candidate] with fold weights {@code foldWeight}: the
+   * weighted mean per candidate and its standard error with N = K, every fold counted at every
+   * candidate, as cv.glmnet 4.x's {@code cvcompute} (glmnet before 4.0 left a fold whose path
+   * ended early out of N past its end).
    */
   public static CvSummary of(double[][] foldLoss, double[] foldWeight) {
-    int m = foldLoss.length == 0 ? 0 : foldLoss[0].length;
-    int[] all = new int[m];
-    java.util.Arrays.fill(all, foldLoss.length);
-    return of(foldLoss, foldWeight, all);
-  }
-
-  /**
-   * The summary of {@code foldLoss} [fold][candidate] with the standard error's K − 1 replaced
-   * by {@code foldsWithFit[c]} − 1 at candidate c: cv.glmnet's {@code cvcompute} with its
-   * argument {@code nlams}, by which glmnet before 4.0 left a fold whose path ended early out of
-   * N past its end. cv.glmnet 4.x, and every cross-validation of this library, count every fold
-   * at every λ ({@link #of(double[][], double[])}).
-   */
-  public static CvSummary of(double[][] foldLoss, double[] foldWeight, int[] foldsWithFit) {
     int k = foldLoss.length;
     if (k == 0 || foldWeight.length != k) {
       throw new IllegalArgumentException("a cross-validation summary needs one weight per fold"
           + " and at least one fold, got " + k + " folds and " + foldWeight.length + " weights");
     }
     int m = foldLoss[0].length;
-    if (m == 0 || foldsWithFit.length != m) {
+    if (m == 0) {
       throw new IllegalArgumentException("a cross-validation summary needs at least one"
-          + " candidate and a fold count for each");
+          + " candidate");
     }
     double totalWeight = 0;
     for (double w : foldWeight) {
@@ -134,7 +121,7 @@ public record CvSummary(double[] mean, double[] standardError, int indexMin, int
         double d = foldLoss[f][c] - mean[c];
         v += foldWeight[f] * d * d;
       }
-      se[c] = Math.sqrt(v / totalWeight / (foldsWithFit[c] - 1));
+      se[c] = Math.sqrt(v / totalWeight / (k - 1));
     }
     int best = indexMin(mean);
     return new CvSummary(mean, se, best, indexOneStandardError(mean, se, best));
