@@ -81,14 +81,14 @@ final class MlpBench {
   }
 
   /**
-   * Data of Fashion-MNIST's shape from core's generator ({@link Synthetic#makeClassification}:
+   * Data of Fashion-MNIST's shape from core's generator ({@link Synthetic#classification()}:
    * Gaussian class clusters in the first {@value #INFORMATIVE} features, noise in the rest):
    * the first {@code trainRows} rows train, the next {@code testRows} test. Learnable, so the
    * timing covers a real descent; the values are not pixels, which the GEMMs do not care about.
    */
   static TrainTest synthetic(int trainRows, int testRows, int p, int classes, long seed) {
-    Dataset all = Synthetic.makeClassification(trainRows + testRows, p,
-        Math.min(INFORMATIVE, p), classes, seed);
+    Dataset all = Synthetic.classification().rows(trainRows + testRows).features(p)
+        .informative(Math.min(INFORMATIVE, p)).classes(classes).seed(seed).build();
     return new TrainTest(all.subset(IntStream.range(0, trainRows).toArray()),
         all.subset(IntStream.range(trainRows, trainRows + testRows).toArray()));
   }

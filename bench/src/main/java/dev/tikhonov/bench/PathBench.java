@@ -140,14 +140,15 @@ final class PathBench {
   }
 
   /**
-   * Without the peers' files: core's {@link Synthetic#makeRegression} at the peers' shape (n =
+   * Without the peers' files: core's {@link Synthetic#regression()} at the peers' shape (n =
    * 10,000, p = 1,000, 20 informative features, noise for a signal-to-noise ratio of about 3)
    * with random folds ({@link KFold#random}). Its features are independent where the peers'
    * are equicorrelated (ρ = 0.5), so its times are not the peers' problem's: compare.sh always
    * passes the peers' data.
    */
   static Problem synthetic(long seed) {
-    Dataset data = Synthetic.makeRegression(N, P, 20, 16, seed).data();
+    Dataset data = Synthetic.regression().rows(N).features(P).informative(20).noise(16)
+        .seed(seed).build().data();
     return new Problem(data.featureRows(), data.targets(), KFold.random(N, 10, seed).foldIds(),
         data.source());
   }

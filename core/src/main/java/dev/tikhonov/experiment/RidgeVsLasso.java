@@ -19,12 +19,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code experiment ridge-vs-lasso}: scikit-learn-style {@code makeRegression} data (a few
- * informative features among many), a train/test split, and ridge (α = 0), lasso (α = 1) and
- * elastic net (α = 0.5) paths on standardized features, each with λ chosen by 10-fold
- * cross-validation (λ_min, cv.glmnet's rule). Reports test MSE, nonzero coefficients, the chosen
- * λ and its CV MSE; writes {@code experiment.json}, {@code results.json} and
- * {@code path-<model>.json} (docs/formats.md).
+ * {@code experiment ridge-vs-lasso}: scikit-learn-style {@code make_regression} data
+ * ({@link Synthetic#regression()}: a few informative features among many), a train/test split,
+ * and ridge (α = 0), lasso (α = 1) and elastic net (α = 0.5) paths on standardized features,
+ * each with λ chosen by 10-fold cross-validation (λ_min, cv.glmnet's rule). Reports test MSE,
+ * nonzero coefficients, the chosen λ and its CV MSE; writes {@code experiment.json},
+ * {@code results.json} and {@code path-<model>.json} (docs/formats.md).
  *
  * <p>Ridge's path runs down to λ_max·{@value #RIDGE_LAMBDA_MIN_RATIO}, not glmnet's default
  * λ_max·1e-4: glmnet takes ridge's λ_max from α = 0.001, a thousand times the lasso's, so the
@@ -95,8 +95,8 @@ public final class RidgeVsLasso {
       PrintStream out) {
     java.util.Objects.requireNonNull(outDir, "outDir");
     java.util.Objects.requireNonNull(out, "out");
-    Dataset data = Synthetic.makeRegression(settings.rows(), settings.features(),
-        settings.informative(), settings.noise(), seed).data();
+    Dataset data = Synthetic.regression().rows(settings.rows()).features(settings.features())
+        .informative(settings.informative()).noise(settings.noise()).seed(seed).build().data();
     TrainTest split = Splits.trainTest(data, settings.testFraction(), seed);
     double[][] xTrain = features(split.train());
     double[] yTrain = targets(split.train());

@@ -49,7 +49,8 @@ class ModulePathIT {
           TrainTest digits = Mnist.bundled();             // a resource inside the core's module
           NetworkClassifier network = LogisticRegression.builder().epochs(1).seed(0).build()
               .fit(digits.train());                       // OpenBLAS and oneDNN from their modules
-          Dataset data = Synthetic.makeRegression(200, 10, 3, 1.0, 0).data();
+          Dataset data = Synthetic.regression().rows(200).features(10).informative(3)
+              .noise(1.0).seed(0).build().data();
           LinearModel lasso = ElasticNet.gaussian().lambda(0.1).build().fit(data);
           lasso.save(Path.of("lasso.model"));             // Jackson, reflectively
           LinearModel back = Predictor.load(Path.of("lasso.model"), LinearModel.class);
