@@ -12,6 +12,8 @@ import dev.tikhonov.nn.Initializer;
  * <pre>{@code
  * NetworkRegressor model = LinearRegression.builder()
  *     .lambda(0.1).standardize(true).epochs(50).build().fit(train);
+ * double[] b = model.linearCoefficients().orElseThrow();   // on the original feature scale
+ * double a0 = model.linearIntercept().orElseThrow();
  * }</pre>
  *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings

@@ -12,6 +12,8 @@ import dev.tikhonov.nn.Initializer;
  * <pre>{@code
  * NetworkClassifier model = LogisticRegression.builder()
  *     .lambda(1e-3).l1Ratio(0.5).build().fit(train);
+ * double[][] b = model.linearCoefficients().orElseThrow();  // [class][feature], original scale
+ * double[] a0 = model.linearIntercepts().orElseThrow();
  * }</pre>
  *
  * <p>The output has one unit per class of the data's {@code classNames()}, also for a class

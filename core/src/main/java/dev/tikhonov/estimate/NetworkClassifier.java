@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * A fitted network classifier ({@link MlpClassifier}, {@link LogisticRegression}):
  * p(k|x) = softmax(f(x))ₖ with f the network (logits x·W + b for logistic regression), on the
- * standardized inputs when the fit standardized. Immutable and thread-safe.
+ * standardized inputs when the fit standardized. A linear network's logits a₀ + x·b on the
+ * original feature scale are {@link #linearIntercepts()} and {@link #linearCoefficients()}.
+ * Immutable and thread-safe.
  */
 public final class NetworkClassifier extends NetworkPredictor implements Classifier {
   NetworkClassifier(Model model, Provenance provenance, Optional<TrainResult> training,
@@ -22,6 +24,31 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
   @Override
   public List<String> classNames() {
     return predictions.model().classNames();
+  }
+
+  /**
+   * The coefficients of the logits ηₖ = a₀ₖ + x·bₖ when the network is linear (no hidden layer,
+   * as {@link LogisticRegression} fits), [class][feature]: one vector per class of
+   * {@link #classNames()}, each with one coefficient per feature of {@link #featureNames()} on
+   * the original feature scale, as {@link LinearClassifier#coefficients()}; p(k|x) =
+   * softmax(η)ₖ. Two classes have two vectors (the softmax form): the log-odds of the second
+   * class are (a₀₁ − a₀₀) + x·(b₁ − b₀), a binomial {@link LinearClassifier}'s one vector. When
+   * the fit standardized its inputs (z = (x − m)/s) the network's weights act on z, and
+   * bₖⱼ = wⱼₖ/sⱼ. Computed in double from the float32 weights, so softmax(a₀ + x·b) is
+   * {@link #predictProba(double[][])} up to float32 rounding. Empty for a network with hidden
+   * layers (its weights are {@link #layers()}). New arrays each call.
+   */
+  public Optional<double[][]> linearCoefficients() {
+    return affine().map(a -> a.coefficients());
+  }
+
+  /**
+   * The intercepts a₀ₖ of {@link #linearCoefficients()}'s logits, one per class, on the
+   * original feature scale, as {@link LinearClassifier#intercepts()}: each output's bias, less
+   * Σⱼ mⱼ·bₖⱼ when the fit standardized its inputs. Empty for a network with hidden layers.
+   */
+  public Optional<double[]> linearIntercepts() {
+    return affine().map(a -> a.intercepts());
   }
 
   @Override

@@ -98,6 +98,46 @@ public abstract sealed class NetworkPredictor implements Predictor
     return LayerWeights.of(predictions.model().network());
   }
 
+  /**
+   * The network as the affine map η = a₀ + x·B of the raw features, when it is one (no hidden
+   * layer): with W (p×K) and b its one dense layer and (m, s) the fit's standardization (m = 0,
+   * s = 1 without one), η = b + ((x − m)/s)·W, so B[k][j] = W[j][k]/sⱼ and
+   * a₀ₖ = bₖ − Σⱼ mⱼ·B[k][j], in double from the float32 weights. A target standardization is
+   * already folded into W and b ({@code NetworkFit.TargetScale}). Empty with hidden layers.
+   */
+  final Optional<Affine> affine() {
+    Model m = predictions.model();
+    if (!m.spec().architecture().hidden().isEmpty()) {
+      return Optional.empty();
+    }
+    LayerWeights layer = layers().get(0);
+    int p = layer.inputs();
+    int k = layer.outputs();
+    float[] w = layer.weight();
+    float[] b = layer.bias();
+    double[] mean = new double[p];
+    double[] scale = new double[p];
+    java.util.Arrays.fill(scale, 1);
+    if (m.standardizer().isPresent()) {
+      mean = m.standardizer().get().mean();
+      scale = m.standardizer().get().scale();
+    }
+    double[][] coefficients = new double[k][p];
+    double[] intercepts = new double[k];
+    for (int c = 0; c < k; c++) {
+      double a = b[c];
+      for (int j = 0; j < p; j++) {
+        coefficients[c][j] = w[j * k + c] / scale[j];
+        a -= mean[j] * coefficients[c][j];
+      }
+      intercepts[c] = a;
+    }
+    return Optional.of(new Affine(coefficients, intercepts));
+  }
+
+  /** η = intercepts + x·coefficientsᵀ: [output][feature] and one intercept per output. */
+  record Affine(double[][] coefficients, double[] intercepts) {}
+
   /** ‖w‖₂ over all weight matrices (biases excluded). */
   public double weightNorm() {
     return predictions.model().network().weightNorm();
