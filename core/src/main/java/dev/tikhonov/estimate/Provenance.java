@@ -23,7 +23,8 @@ import java.util.OptionalLong;
  * @param trainingRows number of training rows, when known
  * @param libraryVersion tikhonov's version that fitted the model ("development" from a source
  *     tree)
- * @param fittedAt when the fit ended (UTC, ISO-8601), when known
+ * @param fittedAt when the fit ended (UTC, ISO-8601), when known; as an {@link Instant}:
+ *     {@link #fittedAtInstant()}
  */
 public record Provenance(
     String estimator,
@@ -96,6 +97,23 @@ public record Provenance(
         .append(", tikhonov ").append(libraryVersion);
     fittedAt.ifPresent(t -> out.append(", fitted ").append(t));
     return out.append(']').toString();
+  }
+
+  /**
+   * {@link #fittedAt()} as an {@link Instant}: the string tikhonov writes is
+   * {@code Instant.toString()}'s ISO-8601 UTC form ("2026-12-03T09:36:14.747646305Z"), parsed by
+   * {@link Instant#parse}. Empty when the time is not known, or when the string is not such an
+   * instant (a model file written by hand or by another tool); {@code fittedAt()} keeps it as
+   * written.
+   */
+  public Optional<Instant> fittedAtInstant() {
+    return fittedAt.flatMap(t -> {
+      try {
+        return Optional.of(Instant.parse(t));
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   /** The same provenance with more settings (e.g. the λ a cross-validation chose). */

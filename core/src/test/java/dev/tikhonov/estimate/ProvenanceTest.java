@@ -43,4 +43,28 @@ class ProvenanceTest {
     assertThrows(UnsupportedOperationException.class, () -> p.settings().remove("optimizer"));
     assertEquals(List.of(256, 128), p.settings().get("hidden_layers"));
   }
+
+  @Test
+  void fittedAtInstant_isTheIsoTimeAsAnInstant_andEmptyWhenUnknownOrNotIso() {
+    java.time.Instant before = java.time.Instant.now();
+    Provenance fitted = Ridge.builder().lambda(1).build()
+        .fit(dev.tikhonov.data.Dataset.of(new double[][] {{1}, {2}, {4}}, new double[] {1, 3, 4}))
+        .provenance();
+    java.time.Instant after = java.time.Instant.now();
+    java.time.Instant at = fitted.fittedAtInstant().orElseThrow();
+    assertEquals(fitted.fittedAt().orElseThrow(), at.toString());
+    org.junit.jupiter.api.Assertions.assertFalse(at.isBefore(before) || at.isAfter(after),
+        before + " ≤ " + at + " ≤ " + after);
+    assertEquals(Optional.of(java.time.Instant.parse("2026-12-03T09:36:14.747646305Z")),
+        withFittedAt(Optional.of("2026-12-03T09:36:14.747646305Z")).fittedAtInstant());
+    assertEquals(Optional.empty(), withFittedAt(Optional.empty()).fittedAtInstant());
+    assertEquals(Optional.empty(), withFittedAt(Optional.of("3 December 2026")).fittedAtInstant());
+    assertEquals(Optional.of("3 December 2026"),
+        withFittedAt(Optional.of("3 December 2026")).fittedAt());
+  }
+
+  private static Provenance withFittedAt(Optional<String> fittedAt) {
+    return new Provenance("Ridge", Map.of(), OptionalLong.empty(), "double[][]",
+        Optional.empty(), OptionalInt.empty(), "development", fittedAt);
+  }
 }
