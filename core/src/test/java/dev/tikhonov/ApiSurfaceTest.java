@@ -179,6 +179,31 @@ class ApiSurfaceTest {
   }
 
   /**
+   * Synthetic data come from builders with named settings ({@code Synthetic.regression()
+   * .rows(500).features(50)…}): the positional {@code makeRegression(n, p, informative, noise,
+   * seed)}, whose overload took the intercept where this one takes the seed, and
+   * {@code makeClassification} are deprecated and kept only as their aliases; no factory of
+   * {@code Synthetic} takes its settings by position.
+   */
+  @Test
+  void syntheticData_isMadeByNamedSettings() throws Exception {
+    JavaClass c = LayeringTest.coreClasses().get("dev.tikhonov.data.Synthetic");
+    List<String> positional = new ArrayList<>();
+    List<String> builders = new ArrayList<>();
+    c.getMethods().stream().filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
+        && m.getModifiers().contains(JavaModifier.STATIC)).forEach(m -> {
+          if (m.getParameters().isEmpty()) {
+            builders.add(m.getName());
+          } else if (!m.isAnnotatedWith(Deprecated.class)) {
+            positional.add(m.getFullName());
+          }
+        });
+    assertEquals(List.of(), positional, "Synthetic factories taking positional settings");
+    assertEquals(List.of("classification", "regression"),
+        builders.stream().sorted().collect(Collectors.toList()));
+  }
+
+  /**
    * Every estimator built by named setters gives them back, {@code toBuilder()}, whatever its
    * kind: the network estimators had it and the linear ones not, so a variant of an
    * {@code ElasticNetCV} meant repeating every setter ({@code ToBuilderTest}).
