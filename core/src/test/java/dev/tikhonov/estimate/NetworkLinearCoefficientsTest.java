@@ -129,6 +129,44 @@ class NetworkLinearCoefficientsTest {
     assertTrue(model.evaluate(Dataset.ofClasses(x, labels)).accuracy().orElseThrow() > 0.6);
   }
 
+  /**
+   * Multinomial ridge by gradient descent against ElasticNet's coordinate descent on the same
+   * objective, −(1/n) Σ log p(yᵢ|xᵢ) + (λ/2) Σₖ‖wₖ‖² with w on the standardized features (both
+   * standardize): per class, on the original scale. The intercepts are compared centred, since
+   * softmax is unchanged by adding one number to every logit.
+   */
+  @Test
+  void logisticRegression_ridgeByGradientDescent_isElasticNetsMultinomialRidge_perClass() {
+    double[][] x = features();
+    double[] y = targets(x);
+    int[] labels = new int[N];
+    for (int i = 0; i < N; i++) {
+      labels[i] = y[i] < 24 ? 0 : y[i] < 27 ? 1 : 2;
+    }
+    Dataset data = Dataset.ofClasses(x, labels);
+    NetworkClassifier network = LogisticRegression.builder().lambda(LAMBDA).l1Ratio(0)
+        .standardize(true).optimizer(Optimizers.sgd(0.2).momentum(0.9)).batchSize(N)
+        .epochs(4000).seed(0).build().fit(data);
+    LinearClassifier exact = ElasticNet.multinomial().lambda(LAMBDA).l1Ratio(0)
+        .tolerance(1e-12).build().fit(data);
+    double[][] b = network.linearCoefficients().orElseThrow();
+    double[] a0 = centred(network.linearIntercepts().orElseThrow());
+    double[][] want = exact.coefficients();
+    double[] wantA0 = centred(exact.intercepts());
+    for (int k = 0; k < 3; k++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(want[k][j], b[k][j], 1e-4 * (1 + Math.abs(want[k][j])),
+            "class " + k + " b" + j);
+      }
+      assertEquals(wantA0[k], a0[k], 1e-4 * (1 + Math.abs(wantA0[k])), "class " + k + " a0");
+    }
+  }
+
+  static double[] centred(double[] v) {
+    double mean = java.util.Arrays.stream(v).average().orElseThrow();
+    return java.util.Arrays.stream(v).map(a -> a - mean).toArray();
+  }
+
   @Test
   void networksWithHiddenLayers_haveNoLinearCoefficients() {
     double[][] x = features();
