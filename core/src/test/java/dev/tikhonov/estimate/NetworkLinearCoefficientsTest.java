@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.tikhonov.optim.Optimizers;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A linear network's coefficients and intercept on the original feature scale
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class NetworkLinearCoefficientsTest {
   static final int N = 80;
   static final double LAMBDA = 0.1;
+
+  @TempDir java.nio.file.Path dir;
 
   /**
    * Features far from mean 0 and unit scale, so that the standardization's m and s matter:
@@ -88,6 +92,12 @@ class NetworkLinearCoefficientsTest {
         // float32 rounding of the standardized inputs, the weights and the sums: ~1e-7·size
         assertEquals(eta, predicted[i], 1e-5 * size, "standardize " + standardize + " row " + i);
       }
+      // a loaded model keeps its standardization, so its coefficients are the same numbers
+      java.nio.file.Path file = dir.resolve("linear-" + standardize + ".model");
+      model.save(file);
+      NetworkRegressor back = Predictor.load(file, NetworkRegressor.class);
+      assertArrayEquals(b, back.linearCoefficients().orElseThrow());
+      assertEquals(a0, back.linearIntercept().orElseThrow());
     }
   }
 
