@@ -15,11 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code provenance().settings().get("lambda")} as an Object for one kind only.
  */
 class NetworkPenaltyAccessorsTest {
+  static final Dataset REGRESSION = Synthetic.regression().rows(60).features(3).informative(2)
+      .noise(0.5).seed(2).build().data();
+
   @TempDir Path dir;
 
   @Test
   void networkModels_haveLambdaAndL1Ratio_keptInTheFile_andPrinted() {
-    Dataset classes = Synthetic.makeClassification(90, 3, 2, 3, 1);
+    Dataset classes = Synthetic.classification().rows(90).features(3).informative(2).classes(3)
+        .seed(1).build();
     NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(4).lambda(1e-3).l1Ratio(0.25)
         .epochs(1).seed(0).build().fit(classes);
     assertEquals(1e-3, mlp.lambda());
@@ -31,7 +35,7 @@ class NetworkPenaltyAccessorsTest {
     assertEquals(0.25, back.l1Ratio());
 
     NetworkRegressor linear = LinearRegression.builder().lambda(0.5).epochs(1).build()
-        .fit(Synthetic.makeRegression(60, 3, 2, 0.5, 2).data());
+        .fit(REGRESSION);
     assertEquals(0.5, linear.lambda());
     assertEquals(0.0, linear.l1Ratio());
     assertTrue(linear.toString().startsWith("LinearRegression[linear, λ=0.5, α=0.0"),
@@ -42,13 +46,14 @@ class NetworkPenaltyAccessorsTest {
   @Test
   void networkModels_trainedWithDropout_printIt_beforeAndAfterSaving() {
     NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(4).lambda(1e-3).dropout(0.5)
-        .epochs(1).seed(0).build().fit(Synthetic.makeClassification(90, 3, 2, 3, 1));
+        .epochs(1).seed(0).build().fit(Synthetic.classification().rows(90).features(3)
+            .informative(2).classes(3).seed(1).build());
     assertEquals("MlpClassifier[mlp:4, λ=0.001, α=0.0, dropout=0.5, 3 classes]", mlp.toString());
     mlp.save(dir.resolve("mlp.model"));
     assertEquals(mlp.toString(),
         Predictor.load(dir.resolve("mlp.model"), NetworkClassifier.class).toString());
     NetworkRegressor regressor = MlpRegressor.builder().hiddenLayers(3).dropout(0.25).epochs(1)
-        .seed(0).build().fit(Synthetic.makeRegression(60, 3, 2, 0.5, 2).data());
+        .seed(0).build().fit(REGRESSION);
     assertEquals("MlpRegressor[mlp:3, λ=0.0, α=0.0, dropout=0.25]", regressor.toString());
   }
 }
