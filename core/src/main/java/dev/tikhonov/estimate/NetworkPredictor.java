@@ -93,7 +93,12 @@ public abstract sealed class NetworkPredictor implements Predictor
     return l1Ratio;
   }
 
-  /** Copies of the dense layers' weights and biases, input side first. */
+  /**
+   * Copies of the dense layers' weights and biases, input side first; the first layer's W acts
+   * on the inputs the network sees (standardized when the fit standardized). A network without
+   * hidden layers gives its coefficients on the original feature scale by
+   * {@code linearCoefficients()} ({@link NetworkRegressor}, {@link NetworkClassifier}).
+   */
   public List<LayerWeights> layers() {
     return LayerWeights.of(predictions.model().network());
   }
