@@ -32,7 +32,8 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
    * {@link #classNames()}, each with one coefficient per feature of {@link #featureNames()} on
    * the original feature scale, as {@link LinearClassifier#coefficients()}; p(k|x) =
    * softmax(η)ₖ. Two classes have two vectors (the softmax form): the log-odds of the second
-   * class are (a₀₁ − a₀₀) + x·(b₁ − b₀), a binomial {@link LinearClassifier}'s one vector. When
+   * class are (a₀₁ − a₀₀) + x·(b₁ − b₀), in the place of a binomial {@link LinearClassifier}'s
+   * one vector (the penalty is on both vectors, so not the binomial fit at the same λ). When
    * the fit standardized its inputs (z = (x − m)/s) the network's weights act on z, and
    * bₖⱼ = wⱼₖ/sⱼ. Computed in double from the float32 weights, so softmax(a₀ + x·b) is
    * {@link #predictProba(double[][])} up to float32 rounding. Empty for a network with hidden
