@@ -6,10 +6,11 @@ package dev.tikhonov.data;
  * (file, line or record, column or field, or flag) and what was expected, in one line.
  *
  * <p>It is an {@link IllegalArgumentException}: bad input is a bad argument, and settings are
- * checked in two places (a builder's setter throws a plain IllegalArgumentException, the
- * checks of a path's settings at {@code build()} this), so {@code catch (IllegalArgumentException
- * e)} catches every invalid setting and every bad input; catch InputException for bad input
- * alone.
+ * checked in two kinds of places (most builders' setters throw a plain
+ * IllegalArgumentException; the checks of a path's settings at {@code build()} and
+ * {@code Synthetic}'s setters throw this, naming the setting), so
+ * {@code catch (IllegalArgumentException e)} catches every invalid setting and every bad input;
+ * catch InputException for bad input alone.
  *
  * <p>Readers and loaders throw only this for bad input; any other exception from them is a bug.
  * Immutable once thrown, like other exceptions: its message is fixed at construction.
