@@ -423,6 +423,11 @@ final class GaussianCoordinateDescent implements PointSolver {
     return numActive;
   }
 
+  /** Whether feature {@code k} is among the {@link #everActive} ones. */
+  boolean isEverActive(int k) {
+    return isActive[k];
+  }
+
   @Override
   public boolean exhausted() {
     return false;

@@ -30,7 +30,11 @@ final class QuadraticDescent implements PenalizedQuadratic.Minimizer {
     int p = linear.length;
     double[] solution = start.clone();
     if (!(constant > 0)) {
-      return new PenalizedQuadratic.Solution(solution, 0.0, 0, true);
+      boolean[] nonzero = new boolean[p];
+      for (int j = 0; j < p; j++) {
+        nonzero[j] = solution[j] != 0;
+      }
+      return new PenalizedQuadratic.Solution(solution, 0.0, 0, true, nonzero);
     }
     boolean[] moving = new boolean[p];
     double[] variance = new double[p];
@@ -115,13 +119,17 @@ final class QuadraticDescent implements PenalizedQuadratic.Minimizer {
     double[] intercept = new double[1];
     double[][] coefficients = new double[1][p];
     solver.coefficients(intercept, coefficients);
+    boolean[] everActive = new boolean[p];
     for (int j = 0; j < p; j++) {
       if (moving[j]) {
         solution[j] = coefficients[0][j];
+        everActive[j] = solver.isEverActive(j);
+      } else {
+        everActive[j] = start[j] != 0;
       }
     }
     return new PenalizedQuadratic.Solution(solution, certificate, solver.passes(),
-        !limit && (tolerance == 0 || certificate <= tolerance));
+        !limit && (tolerance == 0 || certificate <= tolerance), everActive);
   }
 
   private static double floor(PointSolver solver, double constant) {

@@ -53,9 +53,13 @@ public record PenalizedQuadratic(double[] gram, double[] linear, double constant
    * @param passes coordinate passes spent
    * @param converged the certificate is at most the tolerance (at tolerance 0: the sweeps
    *     reached the floor) and the pass budget held
+   * @param everActive per feature, whether it was nonzero at the start or a coordinate update
+   *     of this solve made it nonzero, even if it is back at 0 in {@code coefficients} (the
+   *     solver's active set, glmnet's {@code nin}: what {@code PathSettings.maxEverActive}
+   *     limits; the Spark module's IRLS counts it over its Newton steps)
    */
   public record Solution(double[] coefficients, double certificate, int passes,
-      boolean converged) {}
+      boolean converged, boolean[] everActive) {}
 
   public PenalizedQuadratic {
     Objects.requireNonNull(gram, "gram");
