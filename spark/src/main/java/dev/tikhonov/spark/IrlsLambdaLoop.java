@@ -7,7 +7,10 @@ import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.FoldException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -22,16 +25,23 @@ import java.util.function.Function;
  *   <li>the λ is done when it is λ_max of glmnet's default sequence with α ≥ 10⁻³ (the null
  *       model solves it), or at least one Newton step was taken at it, the last one's glmnet
  *       measure is at most thr and c(λ) ≤ tolerance, or the working weights are exhausted, or
- *       {@value #MAX_STEPS} steps were taken, or the last step did not move: it is recorded
- *       ({@link IrlsPathRecord}, with the passes since the previous λ was recorded), glmnet's
- *       stopping rule is applied, and the next λ starts from this point (warm start);
+ *       {@value #MAX_STEPS} steps were taken, or the last step did not move: with a limit on
+ *       the features ever active ({@code PathSettings.maxEverActive}, glmnet's {@code pmax})
+ *       that this λ's steps brought the count above, the path ends before it (refused at the
+ *       first λ, as the core's path); else it is recorded ({@link IrlsPathRecord}, with the
+ *       passes since the previous λ was recorded), glmnet's stopping rule is applied, and the
+ *       next λ starts from this point (warm start);
  *   <li>else the fit takes one proximal Newton step at λ ({@link Stepper#step}), and the next
  *       pass evaluates it.
  * </ol>
  *
  * The stepper reports what its steps did: {@link #measured} (glmnet's measure of the last step,
- * max(xvⱼ·Δβⱼ²)) and {@link #stalled} (the step did not move the point). Not thread-safe; one per
- * fit, on the driver.
+ * max(xvⱼ·Δβⱼ²)), {@link #stalled} (the step did not move the point) and {@link #entered} (the
+ * features a step's end point has nonzero, in any class: counted as active from then on, never
+ * leaving, the count glmnet's {@code pmax} limits; the core's solvers count the features a
+ * coordinate update makes nonzero, which here happen inside the step's quadratic solve, so a
+ * feature that enters and leaves within one step is not seen: docs/spark.md). Not thread-safe;
+ * one per fit, on the driver.
  *
  * @param <S> the sums of one pass at one fit's current point
  */
@@ -70,6 +80,11 @@ final class IrlsLambdaLoop<S> {
   private final boolean atMaxIsNull;
   private final double tolerance;
   private final IrlsPathRecord history;
+  private final OptionalInt maxEverActive;
+  private final boolean defaultSequence;
+  private final double alpha;
+  /** The features ever nonzero at a step's end point along the path (glmnet's nin). */
+  private final BitSet everActive = new BitSet();
   private int l;
   private int passesHere;
   private int stepsHere;
@@ -85,6 +100,17 @@ final class IrlsLambdaLoop<S> {
     this.tolerance = settings.tolerance();
     this.history = new IrlsPathRecord(family, lambdas, settings.defaultSequence(), tolerance,
         settings.maxFeatures());
+    this.maxEverActive = settings.maxEverActive();
+    this.defaultSequence = settings.defaultSequence();
+    this.alpha = settings.l1Ratio();
+  }
+
+  /**
+   * Feature {@code feature} is nonzero (in some class) at a Newton step's end point: active
+   * from now on, for the limit on the features ever active.
+   */
+  void entered(int feature) {
+    everActive.set(feature);
   }
 
   /** Counts a pass taken at the current λ's iterates (steps, halvings, the certifying one). */
@@ -130,6 +156,10 @@ final class IrlsLambdaLoop<S> {
       // and the certificate at most the tolerance.
       boolean settled = stepsHere > 0 && lastChange <= threshold && certificate <= tolerance;
       if (atMax || settled || exhausted || stepsHere >= MAX_STEPS || !moved) {
+        if (overEverActiveLimit(lambda)) {
+          done = true;
+          return;
+        }
         history.record(stepper.intercepts(), stepper.coefficients(), certificate, ratio,
             passesHere);
         passesHere = 0;
@@ -148,6 +178,31 @@ final class IrlsLambdaLoop<S> {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the steps at the current λ brought the features ever active above
+   * {@code maxEverActive}: the path ends before this λ (the core's {@code PathLoop}, glmnet's
+   * {@code pmax}), or, at the first λ, is refused with the core's message.
+   */
+  private boolean overEverActiveLimit(double lambda) {
+    int count = everActive.cardinality();
+    if (maxEverActive.isEmpty() || count <= maxEverActive.getAsInt()) {
+      return false;
+    }
+    int cap = maxEverActive.getAsInt();
+    if (l == 0) {
+      throw InputException.about("maxEverActive", String.format(Locale.ROOT, ": the fit at"
+          + " the first λ (%.6g) already has %d features active, more than the limit of %d,"
+          + " so no λ would be left (glmnet returns an empty model); %s", lambda, count, cap,
+          alpha < 1e-3
+              ? "every feature enters at a ridge path's first λ: raise the limit to the"
+                  + " number of features"
+              : defaultSequence ? "the features with penalty factor 0 enter there: raise"
+                  + " the limit" : "raise the limit or start the λ sequence higher"));
+    }
+    history.endBefore(PathSolution.End.everActiveLimit(l, lambdas.length, count, cap));
+    return true;
   }
 
   /** The λ recorded so far as the core's path result. */

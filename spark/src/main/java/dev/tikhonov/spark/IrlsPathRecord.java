@@ -16,8 +16,9 @@ import java.util.OptionalInt;
  * grew by less than 10⁻⁵ since the previous λ (binomial, multinomial: {@code lognet}), or by
  * less than 10⁻⁴ of itself over the last 4 λ (Poisson: {@code fishnet}); before that rule,
  * glmnet's {@code dfmax} ({@code PathSettings.maxFeatures}): the λ just recorded has more
- * features with a nonzero coefficient (in any class) than the limit. A λ is converged when
- * its certificate is at most the tolerance.
+ * features with a nonzero coefficient (in any class) than the limit; or before a λ whose fit
+ * exceeded glmnet's {@code pmax} ({@link #endBefore}). A λ is converged when its certificate is
+ * at most the tolerance.
  *
  * <p>Coefficients are stored per class (one row for the binomial), on the original scale. Not
  * thread-safe: one per fit in flight, on the driver.
@@ -53,6 +54,14 @@ final class IrlsPathRecord {
     ratios.add(ratio);
     certificates.add(certificate);
     passes.add(passesTaken);
+  }
+
+  /**
+   * The path ends before the next λ, whose fit is not recorded, for {@code why} (the limit on
+   * the features ever active, {@link IrlsLambdaLoop}).
+   */
+  void endBefore(PathSolution.End why) {
+    end = why;
   }
 
   /** Whether the path ends after the λ just recorded, whose deviance ratio is {@code ratio}. */

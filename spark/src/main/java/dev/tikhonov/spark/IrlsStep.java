@@ -31,8 +31,12 @@ final class IrlsStep {
    * @param beta β after the step (the design's scale)
    * @param coefficients b = β/s after the step (original scale)
    * @param change glmnet's measure of the move
+   * @param everActive per feature, whether the step's coordinate descent had it nonzero at
+   *     any update (its start included), even if back at 0 at the end
+   *     ({@link PenalizedQuadratic.Solution#everActive})
    */
-  record Result(double intercept, double[] beta, double[] coefficients, double change) {}
+  record Result(double intercept, double[] beta, double[] coefficients, double change,
+      boolean[] everActive) {}
 
   /**
    * The step of one block.
@@ -120,6 +124,6 @@ final class IrlsStep {
       double d = next[j] - beta[j];
       change = Math.max(change, gram[j * p + j] * v / weight * d * d);
     }
-    return new Result(nextA0, next, nextB, change);
+    return new Result(nextA0, next, nextB, change, solution.everActive());
   }
 }

@@ -202,7 +202,7 @@ final class MultinomialIrls {
       }
     }
     try {
-      return new Track(id, statistics, classWeight);
+      return new Track(id, numFolds, statistics, classWeight);
     } catch (InputException e) {
       throw IrlsLambdaLoop.inFold(id, numFolds, e);
     }
@@ -220,6 +220,7 @@ final class MultinomialIrls {
   private final class Track implements IrlsLambdaLoop.Stepper<MultinomialPass.Sums>,
       IrlsLambdaLoop.Fit<MultinomialPass.Sums> {
     final int id;
+    final int numFolds;
     final int p;
     final int numClasses;
     final double weight;
@@ -250,8 +251,9 @@ final class MultinomialIrls {
     double stepFraction;
     int halvings;
 
-    Track(int id, GaussianStatistics s, double[] classWeight) {
+    Track(int id, int numFolds, GaussianStatistics s, double[] classWeight) {
       this.id = id;
+      this.numFolds = numFolds;
       p = s.numFeatures();
       numClasses = classWeight.length;
       count = s.count();
@@ -395,7 +397,12 @@ final class MultinomialIrls {
       }
       double dev = s.loss() / weight;
       double ratio = (nullLoss - dev) / nullLoss;
-      loop.advance(s, ratio, exhausted, threshold());
+      try {
+        loop.advance(s, ratio, exhausted, threshold());
+      } catch (InputException e) {
+        // a fold's refusal at its first λ (maxEverActive) named as that fold's
+        throw IrlsLambdaLoop.inFold(id, numFolds, e);
+      }
     }
 
     /**
@@ -456,7 +463,16 @@ final class MultinomialIrls {
       // d only scales the sweeps' thresholds here: the solve runs to the floor (tolerance 0).
       PenalizedQuadratic model = new PenalizedQuadratic(gram, linear,
           Math.max(constant, Double.MIN_NORMAL), moving, factors, alpha);
-      double[] z = model.minimize(lambda, z0, 0.0, settings.maxIterations()).coefficients();
+      PenalizedQuadratic.Solution solution = model.minimize(lambda, z0, 0.0,
+          settings.maxIterations());
+      double[] z = solution.coefficients();
+      for (int c = 0; c < numClasses; c++) {
+        for (int j = 0; j < p; j++) {
+          if (solution.everActive()[c * q + 1 + j]) {
+            loop.entered(j);
+          }
+        }
+      }
       fromA0 = a0;
       fromBeta = beta;
       fromSums = s;

@@ -338,7 +338,12 @@ final class SingleResponseIrls {
       boolean exhausted = family.exhausted(s.v() / weight);
       double dev = s.loss() / weight;
       double ratio = (nullLoss - dev) / nullLoss;
-      loop.advance(s, ratio, exhausted, threshold());
+      try {
+        loop.advance(s, ratio, exhausted, threshold());
+      } catch (InputException e) {
+        // a fold's refusal at its first λ (maxEverActive) named as that fold's
+        throw IrlsLambdaLoop.inFold(id, numFolds, e);
+      }
     }
 
     /**
@@ -391,6 +396,11 @@ final class SingleResponseIrls {
           centerOf(), mean, scale, included, alpha, lambda, a0, beta, b, tolerance,
           settings.maxIterations());
       loop.measured(next.change());
+      for (int j = 0; j < p; j++) {
+        if (next.everActive()[j]) {
+          loop.entered(j);
+        }
+      }
       if (next.intercept() == a0 && Arrays.equals(next.beta(), beta)) {
         // Recorded as it stands at the next pass (the pass that would certify it).
         loop.stalled();

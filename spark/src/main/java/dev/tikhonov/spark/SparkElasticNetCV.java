@@ -85,7 +85,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code rawPredictionCol} (optional: class margins, a vector, MLlib's), {@code family} ("gaussian"), {@code l1Ratio} (1.0), {@code lambdas}
  * (optional; else glmnet's sequence from the data), {@code numLambdas} (100),
  * {@code lambdaMinRatio} (optional; glmnet's default), {@code maxFeatures} (optional:
- * glmnet's {@code dfmax}, {@link #setMaxFeatures}), {@code standardize} (true),
+ * glmnet's {@code dfmax}, {@link #setMaxFeatures}), {@code maxEverActive} (optional:
+ * glmnet's {@code pmax}, {@link #setMaxEverActive}), {@code standardize} (true),
  * {@code numFolds} (10), {@code seed} (0), {@code selection} ("min"), {@code measure}
  * ("deviance": what the folds are scored by, cv.glmnet's {@code type.measure}; "mse", "mae",
  * "class", "auc"; {@link #cvMeasure}), {@code tolerance}
@@ -122,6 +123,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final DoubleParam lambdaMinRatio;
   private final IntParam aggregationDepth;
   private final IntParam maxFeatures;
+  private final IntParam maxEverActive;
   private final BooleanParam keepOutOfFold;
 
   public SparkElasticNetCV() {
@@ -177,6 +179,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         + " sequence ends after the first λ, from the fifth on, whose fit has more features with"
         + " a nonzero coefficient (in any class); that λ is kept (unset: no limit; a lambdas"
         + " sequence is fitted whole)", ParamValidators.gtEq(0));
+    maxEverActive = new IntParam(this, "maxEverActive", "glmnet's pmax (≥ 0): the path ends"
+        + " before the first λ whose fit brings more features into the active set (ever nonzero"
+        + " along the path, even if back at 0 since); the λ before it is the last (unset: no"
+        + " limit; any λ sequence, a lambdas one too; refused if the first λ exceeds it)",
+        ParamValidators.gtEq(0));
     keepOutOfFold = new BooleanParam(this, "keepOutOfFold", "keep every fold's coefficients"
         + " at every λ, for the model's outOfFold(data): each row's held-out linear predictor"
         + " per λ (cv.glmnet's keep = TRUE); not saved with the model");
@@ -298,6 +305,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return maxFeatures;
   }
 
+  public IntParam maxEverActive() {
+    return maxEverActive;
+  }
+
   public BooleanParam keepOutOfFold() {
     return keepOutOfFold;
   }
@@ -377,6 +388,20 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   public SparkElasticNetCV setMaxFeatures(int value) {
     set(maxFeatures, value);
+    return this;
+  }
+
+  /**
+   * glmnet's {@code pmax}, ≥ 0: the path ends before the first λ whose fit brings more than
+   * {@code value} features into the active set along the path (features ever nonzero, counted
+   * even when they return to 0: glmnet's {@code nin}); the λ before it is the last. Any λ
+   * sequence, a {@code lambdas} one too; the fit is refused (an {@code InputException}) when
+   * the first λ already exceeds it. Each fold's path has the same limit (as the core's
+   * {@code ElasticNetCV}, {@code PathSettings.maxEverActive}). Binomial, Poisson and
+   * multinomial count the features nonzero after any Newton step (docs/spark.md).
+   */
+  public SparkElasticNetCV setMaxEverActive(int value) {
+    set(maxEverActive, value);
     return this;
   }
 
@@ -541,8 +566,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * The core's path settings these params stand for (α, the λ sequence or its length and
-   * ratio, standardization, the certificate tolerance, the feature limit): what {@link #fit}
-   * solves with.
+   * ratio, standardization, the certificate tolerance, the limits on the features): what
+   * {@link #fit} solves with.
    */
   public PathSettings pathSettings() {
     PathSettings.Builder b = PathSettings.builder().l1Ratio(getL1Ratio())
@@ -550,7 +575,14 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     getLambdas().ifPresent(b::lambdas);
     getLambdaMinRatio().ifPresent(b::lambdaMinRatio);
     getMaxFeatures().ifPresent(b::maxFeatures);
+    getMaxEverActive().ifPresent(b::maxEverActive);
     return b.build();
+  }
+
+  /** glmnet's {@code pmax}, if set ({@link #setMaxEverActive}); else no limit. */
+  public OptionalInt getMaxEverActive() {
+    return isDefined(maxEverActive) ? OptionalInt.of((Integer) $(maxEverActive))
+        : OptionalInt.empty();
   }
 
   /** glmnet's {@code dfmax}, if set ({@link #setMaxFeatures}); else no limit. */
@@ -824,6 +856,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     m.put("standardize", getStandardize());
     m.put("tolerance", getTolerance());
     getMaxFeatures().ifPresent(limit -> m.put("max_features", limit));
+    getMaxEverActive().ifPresent(limit -> m.put("max_ever_active", limit));
     if (cv.isPresent()) {
       m.put("num_folds", getNumFolds());
       m.put("fold_column", getFoldCol().orElse(null));
