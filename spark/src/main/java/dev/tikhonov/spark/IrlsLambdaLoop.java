@@ -37,11 +37,12 @@ import java.util.function.Function;
  *
  * The stepper reports what its steps did: {@link #measured} (glmnet's measure of the last step,
  * max(xvⱼ·Δβⱼ²)), {@link #stalled} (the step did not move the point) and {@link #entered} (the
- * features a step's end point has nonzero, in any class: counted as active from then on, never
- * leaving, the count glmnet's {@code pmax} limits; the core's solvers count the features a
- * coordinate update makes nonzero, which here happen inside the step's quadratic solve, so a
- * feature that enters and leaves within one step is not seen: docs/spark.md). Not thread-safe;
- * one per fit, on the driver.
+ * features a step's coordinate descent made nonzero at some update, in any class, even if back
+ * at 0 at its end: counted as active from then on, never leaving, the count glmnet's
+ * {@code pmax} limits). The steps are not the core's (each quadratic solved exactly, the
+ * intercept profiled out), so the features that enter and leave on the way can differ, and the
+ * path can end later than the core's (docs/spark.md). Not thread-safe; one per fit, on the
+ * driver.
  *
  * @param <S> the sums of one pass at one fit's current point
  */
@@ -106,8 +107,8 @@ final class IrlsLambdaLoop<S> {
   }
 
   /**
-   * Feature {@code feature} is nonzero (in some class) at a Newton step's end point: active
-   * from now on, for the limit on the features ever active.
+   * A Newton step's coordinate descent made feature {@code feature} nonzero (in some class):
+   * active from now on, for the limit on the features ever active.
    */
   void entered(int feature) {
     everActive.set(feature);
