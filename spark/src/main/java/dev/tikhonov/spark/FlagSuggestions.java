@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The flag of a spark-submit job ({@link PathJob}) to suggest for an unknown one typed as another
  * tool spells it: glmnet's and cv.glmnet's arguments ({@code --nfolds}, {@code --foldid},
- * {@code --thresh}, {@code --dfmax}, {@code --lambda.min.ratio}, {@code --type.measure},
+ * {@code --thresh}, {@code --dfmax}, {@code --pmax}, {@code --lambda.min.ratio}, {@code --type.measure},
  * {@code --keep}), MLlib's params ({@code --regParam}, {@code --elasticNetParam},
  * {@code --labelCol}) and scikit-learn's ({@code --alpha}, {@code --l1_ratio}, {@code --cv}),
  * or a flag of the job's in another case, with "_" or "." for "-", or with "=value" attached.
@@ -44,6 +44,7 @@ final class FlagSuggestions {
       Map.entry("--thresh", List.of(new Candidate("--tol", " (glmnet's thresh is where its"
           + " sweeps stop; --tol certifies each λ)"))),
       Map.entry("--dfmax", List.of(new Candidate("--max-features", " (glmnet's dfmax)"))),
+      Map.entry("--pmax", List.of(new Candidate("--max-ever-active", " (glmnet's pmax)"))),
       Map.entry("--type-measure", List.of(new Candidate("--cv-measure",
           " (cv.glmnet's type.measure)"))),
       Map.entry("--keep", List.of(new Candidate("--out-of-fold",

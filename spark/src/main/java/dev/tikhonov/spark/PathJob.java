@@ -51,7 +51,8 @@ import org.apache.spark.storage.StorageLevel;
  *   [--fold-column fold] [--cv-measure deviance|mse|mae|class|auc] [--out-of-fold]
  *   [--l1-ratio 1]
  *   [--lambdas l1,l2,...]
- *   [--nlambda 100] [--lambda-min-ratio r] [--max-features N] [--no-standardize] [--tol 1e-3]
+ *   [--nlambda 100] [--lambda-min-ratio r] [--max-features N] [--max-ever-active N]
+ *   [--no-standardize] [--tol 1e-3]
  *   [--out DIR]
  *   [--save FILE [--save-lambda min|1se|last|λ]]
  * </pre>
@@ -131,6 +132,11 @@ public final class PathJob {
       "  --max-features N       end the default sequence after the first lambda (from the",
       "                         fifth on) with more than N features in the model, keeping it",
       "                         (glmnet's dfmax; not with --lambdas; default: no limit)",
+      "  --max-ever-active N    end the path before the first lambda whose fit brings more",
+      "                         than N features into the active set (ever nonzero along the",
+      "                         path); the lambda before is the last (glmnet's pmax; any",
+      "                         sequence, --lambdas too; refused if the first lambda exceeds",
+      "                         it; default: no limit)",
       "  --no-standardize       penalize the features as given, not scaled to unit variance",
       "  --tol T                the certificate every lambda is fitted to (default 1e-3)",
       "  --out DIR              where path.json and path.csv go (default tikhonov-path)",
@@ -233,7 +239,7 @@ public final class PathJob {
       }
       return 0;
     } catch (InputException e) {
-      String message = sourceColumns(e.getMessage(), names, csv(args));
+      String message = sourceColumns(Options.inFlags(e.getMessage()), names, csv(args));
       if (message.equals(StatisticsPass.NO_ROWS)) {
         message = "--data " + dataArg(args).orElse("") + " has no rows";
       }
@@ -684,7 +690,7 @@ public final class PathJob {
   private static final List<String> VALUE_FLAGS = List.of("--data", "--format", "--target",
       "--features", "--weight", "--fold-column", "--cv-folds", "--seed", "--family",
       "--cv-measure", "--l1-ratio", "--lambdas", "--nlambda", "--max-features",
-      "--lambda-min-ratio", "--tol", "--out", "--save", "--save-lambda");
+      "--max-ever-active", "--lambda-min-ratio", "--tol", "--out", "--save", "--save-lambda");
 
   /** The flags that take none. */
   private static final List<String> SWITCHES = List.of("--no-standardize", "--out-of-fold",
@@ -713,6 +719,7 @@ public final class PathJob {
     int nlambda = 100;
     Optional<Double> lambdaMinRatio = Optional.empty();
     Optional<Integer> maxFeatures = Optional.empty();
+    Optional<Integer> maxEverActive = Optional.empty();
     boolean standardize = true;
     boolean outOfFold;
     double tol = dev.tikhonov.linear.PathSettings.DEFAULT_TOLERANCE;
@@ -757,6 +764,7 @@ public final class PathJob {
       lambdas.ifPresent(e::setLambdas);
       lambdaMinRatio.ifPresent(e::setLambdaMinRatio);
       maxFeatures.ifPresent(e::setMaxFeatures);
+      maxEverActive.ifPresent(e::setMaxEverActive);
       measure.ifPresent(m -> e.setMeasure(m.id()));
       e.setKeepOutOfFold(outOfFold);
       if (saveLambda().rule().equals(Optional.of(SelectionRule.ONE_STANDARD_ERROR))) {
@@ -829,6 +837,7 @@ public final class PathJob {
                   "finite and ≥ 0")).toArray());
           case "--nlambda" -> o.nlambda = integer(flag, v, 1);
           case "--max-features" -> o.maxFeatures = Optional.of(integer(flag, v, 0));
+          case "--max-ever-active" -> o.maxEverActive = Optional.of(integer(flag, v, 0));
           case "--lambda-min-ratio" -> o.lambdaMinRatio = Optional.of(number(flag, v,
               x -> x > 0 && x < 1, "in (0, 1)"));
           case "--tol" -> o.tol = number(flag, v, x -> x > 0 && x < Double.POSITIVE_INFINITY,
@@ -913,11 +922,30 @@ public final class PathJob {
       }
     }
 
+    /**
+     * A fit's refusal in this job's flags: the core's setting name that starts the message, or
+     * a fold's ("fold 2 of 5 (its training rows): maxEverActive: ..."), as its flag.
+     */
+    static String inFlags(String message) {
+      java.util.regex.Matcher inFold = FOLD_PREFIX.matcher(message);
+      String fold = inFold.lookingAt() ? inFold.group() : "";
+      String rest = message.substring(fold.length());
+      for (String[] setting : SETTING_FLAGS) {
+        if (rest.startsWith(setting[0] + ":")) {
+          return fold + setting[1] + rest.substring(setting[0].length());
+        }
+      }
+      return message;
+    }
+
+    private static final java.util.regex.Pattern FOLD_PREFIX = java.util.regex.Pattern.compile(
+        "fold \\d+ of \\d+ \\(its training rows\\): ");
+
     /** A core setting's name at the start of its message → this job's flag (longest first). */
     private static final String[][] SETTING_FLAGS = {
         {"lambdaMinRatio", "--lambda-min-ratio"}, {"numLambdas", "--nlambda"},
         {"l1Ratio (α)", "--l1-ratio"}, {"tolerance", "--tol"}, {"lambdas", "--lambdas"},
-        {"maxFeatures", "--max-features"}};
+        {"maxFeatures", "--max-features"}, {"maxEverActive", "--max-ever-active"}};
 
     /**
      * {@code --cv-measure} scores a cross-validation of a family that takes it

@@ -349,6 +349,73 @@ class PathJobTest {
   }
 
   /**
+   * --max-ever-active N (glmnet's pmax): the path.json of the core's cross-validation with
+   * maxEverActive N, ending with ever_active_limit before the λ that brought more than N
+   * features into the active set, with max_ever_active in the saved model's provenance; a
+   * sequence of one's own is cut too.
+   */
+  @Test
+  void maxEverActive_endsThePathAsTheCoresCrossValidation_evenWithLambdas(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Path model = dir.resolve("enet.safetensors");
+    var r = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--fold-column",
+        "fold", "--cv-folds", "5", "--max-ever-active", "2", "--out", out.toString(), "--save",
+        model.toString());
+    assertEquals(0, r.code(), r.err());
+    CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.lasso().withMaxEverActive(2), NAMES,
+        CrossValidation.Alignment.INTERPOLATE, 1);
+    assertEquals(PathSolution.Ending.EVER_ACTIVE_LIMIT, expected.path().end().reason());
+    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+        out.resolve("path.json"));
+    JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+    assertEquals("ever_active_limit", json.get("end").asText());
+    assertTrue(json.get("lambda").size() < CrossValidation.gaussian(FoldStatistics.of(x, y,
+        KFold.of(folds)), PathSettings.lasso(), NAMES, CrossValidation.Alignment.INTERPOLATE, 1)
+        .path().size(), "the limit shortened the path");
+    assertEquals(2, ((Number) ((LinearModel) Predictor.load(model)).provenance().settings()
+        .get("max_ever_active")).intValue(), "the provenance's max_ever_active");
+
+    double[] lambdas = expected.path().lambdas();
+    String own = Arrays.stream(Arrays.copyOf(doubles(json.get("lambda")), lambdas.length))
+        .mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","));
+    Path ownOut = dir.resolve("own");
+    var cut = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--lambdas",
+        own + ",1e-6", "--max-ever-active", "2", "--out", ownOut.toString());
+    assertEquals(0, cut.code(), cut.err());
+    JsonNode ownJson = Json.MAPPER.readTree(ownOut.resolve("path.json").toFile());
+    assertEquals("ever_active_limit", ownJson.get("end").asText());
+    assertTrue(ownJson.get("lambda").size() <= lambdas.length, ownJson.toString());
+  }
+
+  /**
+   * --max-ever-active refuses a negative count before the data are read and suggests itself
+   * for glmnet's --pmax; a first λ already over the limit (a ridge path: every feature enters
+   * there) is refused in the job's flag, with exit code 2.
+   */
+  @Test
+  void maxEverActive_negativeSpeltPmaxOrOverAtTheFirstLambda_exitsWithCode2(@TempDir Path dir)
+      throws IOException {
+    String missing = dir.resolve("no-such.csv").toString();
+    var negative = run("--data", missing, "--target", "y", "--max-ever-active", "-1");
+    assertEquals(2, negative.code(), negative.err());
+    assertEquals("tikhonov-spark: --max-ever-active must be a whole number ≥ 0, got '-1'",
+        negative.err().strip());
+    var glmnet = run("--data", missing, "--target", "y", "--pmax", "3");
+    assertEquals(2, glmnet.code(), glmnet.err());
+    assertEquals("tikhonov-spark: unknown flag --pmax; did you mean --max-ever-active (glmnet's"
+        + " pmax)?", glmnet.err().strip());
+    var ridge = run("--data", writeCsv(dir, null).toString(), "--target", "y", "--l1-ratio",
+        "0", "--max-ever-active", "3", "--out", dir.resolve("out").toString());
+    assertEquals(2, ridge.code(), ridge.err());
+    assertTrue(ridge.err().startsWith("tikhonov-spark: --max-ever-active: the fit at the first"
+        + " λ ("), ridge.err());
+    assertTrue(ridge.err().strip().endsWith("every feature enters at a ridge path's first λ:"
+        + " raise the limit to the number of features"), ridge.err());
+  }
+
+  /**
    * An unknown flag spelt as glmnet, cv.glmnet, MLlib or another case spells one of the job's
    * is answered with the job's flag (a table of the job's own, FlagSuggestions); one explained
    * by nothing points to --help; all before the data are read (the file does not exist), and
@@ -667,7 +734,8 @@ class PathJobTest {
     assertEquals(PathJob.USAGE + System.lineSeparator(), help.out());
     for (String flag : List.of("--data", "--target", "--features", "--weight", "--family",
         "--cv-folds", "--fold-column", "--cv-measure", "--seed", "--l1-ratio", "--lambdas", "--nlambda",
-        "--lambda-min-ratio", "--max-features", "--no-standardize", "--tol", "--out", "--save",
+        "--lambda-min-ratio", "--max-features", "--max-ever-active", "--no-standardize", "--tol",
+        "--out", "--save",
         "--save-lambda", "--help")) {
       assertTrue(help.out().contains("  " + flag + " "), flag);
     }
