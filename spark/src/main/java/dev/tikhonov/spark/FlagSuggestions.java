@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The flag of a spark-submit job ({@link PathJob}) to suggest for an unknown one typed as another
- * tool spells it: glmnet's and cv.glmnet's arguments ({@code --nfolds}, {@code --foldid},
- * {@code --thresh}, {@code --dfmax}, {@code --pmax}, {@code --lambda.min.ratio}, {@code --type.measure},
- * {@code --keep}), MLlib's params ({@code --regParam}, {@code --elasticNetParam},
- * {@code --labelCol}) and scikit-learn's ({@code --alpha}, {@code --l1_ratio}, {@code --cv}),
- * or a flag of the job's in another case, with "_" or "." for "-", or with "=value" attached.
+ * The flag of a spark-submit job ({@link PathJob}, {@link SweepJob}: each passes its own flags)
+ * to suggest for an unknown one typed as another tool spells it: glmnet's and cv.glmnet's
+ * arguments ({@code --nfolds}, {@code --foldid}, {@code --thresh}, {@code --dfmax},
+ * {@code --pmax}, {@code --lambda.min.ratio}, {@code --type.measure}, {@code --keep}), MLlib's
+ * params ({@code --regParam}, {@code --elasticNetParam}, {@code --labelCol}), scikit-learn's
+ * ({@code --alpha}, {@code --l1_ratio}, {@code --cv}, {@code --hidden_layer_sizes},
+ * {@code --max_iter}) and the network trainers' ({@code --lr}, {@code --dropout},
+ * {@code --weight_decay}), or a flag of the job's in another case, with "_" or "." for "-", or
+ * with "=value" attached. Only a flag the job has is suggested.
  * Suggestions in the error, never accepted aliases, as the CLI's.
  *
  * <p>Why a table of the Spark module's own rather than the CLI's {@code FlagSuggestions}: the
@@ -74,6 +77,23 @@ final class FlagSuggestions {
       Map.entry("--l1ratio", List.of(new Candidate("--l1-ratio", ""))),
       Map.entry("--random-state", List.of(new Candidate("--seed", ""))),
       Map.entry("--output", List.of(new Candidate("--out", ""))),
+      // SweepJob's network flags as Keras, PyTorch and scikit-learn's MLPClassifier name them
+      Map.entry("--lr", List.of(new Candidate("--learning-rate", ""))),
+      Map.entry("--learning-rate-init", List.of(new Candidate("--learning-rate",
+          " (scikit-learn's learning_rate_init)"))),
+      Map.entry("--dropout", List.of(new Candidate("--dropouts", ""))),
+      Map.entry("--seed", List.of(new Candidate("--seeds", ""))),
+      Map.entry("--seeds", List.of(new Candidate("--seed", ""))),
+      Map.entry("--epoch", List.of(new Candidate("--epochs", ""))),
+      Map.entry("--max-iter", List.of(new Candidate("--epochs",
+          " (scikit-learn's max_iter counts epochs)"))),
+      Map.entry("--batchsize", List.of(new Candidate("--batch-size", ""))),
+      Map.entry("--hidden-layer-sizes", List.of(new Candidate("--hidden",
+          " (scikit-learn's hidden_layer_sizes)"))),
+      Map.entry("--weight-decay", List.of(new Candidate("--lambdas",
+          " (the L2 strength λ, PyTorch's weight_decay)"))),
+      Map.entry("--threads", List.of(new Candidate("--threads-per-task", ""))),
+      Map.entry("--save-model", List.of(new Candidate("--save-models", ""))),
       // scikit-learn's alpha is the strength, glmnet's the L1 share: both
       Map.entry("--alpha", List.of(new Candidate("--l1-ratio", GLMNET_ALPHA),
           new Candidate("--lambdas", SKLEARN_ALPHA))));

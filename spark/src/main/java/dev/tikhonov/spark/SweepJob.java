@@ -180,10 +180,25 @@ public final class SweepJob {
       return Dataset.read(path, target.get(), TargetKind.CLASS);
     }
 
+    /** The flags that take a value. */
+    private static final List<String> VALUE_FLAGS = List.of("--train", "--test", "--target",
+        "--mnist", "--lambdas", "--dropouts", "--seeds", "--epochs", "--batch-size", "--hidden",
+        "--learning-rate", "--momentum", "--threads-per-task", "--out");
+
+    /** Every flag of the job's, for {@link FlagSuggestions}. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.copyOf(
+        java.util.stream.Stream.concat(VALUE_FLAGS.stream(),
+            java.util.stream.Stream.of("--save-models", "--help")).toList());
+
     static Options parse(String[] args) {
       Options o = new Options();
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (!VALUE_FLAGS.contains(flag) && !flag.equals("--save-models")) {
+          // before taking a value: an unknown flag last on the line is not "needs a value"
+          throw new InputException("unknown flag " + flag + FlagSuggestions.suggestion(flag,
+              FLAGS).orElse(" (see --help or docs/spark.md)"));
+        }
         if (flag.equals("--save-models")) {
           o.saveModels = true;
           continue;

@@ -148,14 +148,57 @@ class SweepJobTest {
     }
   }
 
+  /**
+   * An unknown flag spelt as scikit-learn, Keras, PyTorch, MLlib or glmnet spell one of the
+   * job's, or one of the job's in another case, is answered with the job's flag
+   * (FlagSuggestions, with this job's flags: PathJob's --seed is --seeds here, glmnet's --nfolds
+   * has nothing to point to); all before any data are read (there are none), and an unknown
+   * flag last on the line is unknown, not short of a value.
+   */
+  @Test
+  void unknownFlag_spelledAsAnotherTool_suggestsTheJobsFlag_beforeTheData() {
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("--lr", "; did you mean --learning-rate?");
+    expected.put("--learning_rate_init", "; did you mean --learning-rate (scikit-learn's"
+        + " learning_rate_init)?");
+    expected.put("--dropout", "; did you mean --dropouts?");
+    expected.put("--seed", "; did you mean --seeds?");
+    expected.put("--hidden_layer_sizes", "; did you mean --hidden (scikit-learn's"
+        + " hidden_layer_sizes)?");
+    expected.put("--max_iter", "; did you mean --epochs (scikit-learn's max_iter counts"
+        + " epochs)?");
+    expected.put("--weight_decay", "; did you mean --lambdas (the L2 strength λ, PyTorch's"
+        + " weight_decay)?");
+    expected.put("--alpha", "; did you mean --lambdas (scikit-learn's alpha is λ)?");
+    expected.put("--regParam", "; did you mean --lambdas (MLlib's regParam is λ)?");
+    expected.put("--lambda", "; did you mean --lambdas?");
+    expected.put("--Batch_Size", "; did you mean --batch-size?");
+    expected.put("--labelCol", "; did you mean --target?");
+    expected.put("--nfolds", " (see --help or docs/spark.md)");
+    for (java.util.Map.Entry<String, String> e : expected.entrySet()) {
+      Result r = run(List.of("--lambdas", "0.1", e.getKey(), "5"));
+      assertEquals(2, r.code(), e.getKey() + ": " + r.err());
+      assertEquals("tikhonov-spark: unknown flag " + e.getKey() + e.getValue(),
+          r.err().strip());
+    }
+    Result attached = run(List.of("--lambdas", "0.1", "--epochs=5"));
+    assertEquals(2, attached.code(), attached.err());
+    assertEquals("tikhonov-spark: unknown flag --epochs=5; give the value as the next"
+        + " argument: --epochs 5", attached.err().strip());
+    Result last = run(List.of("--lambdas", "0.1", "--dropout"));
+    assertEquals(2, last.code(), last.err());
+    assertEquals("tikhonov-spark: unknown flag --dropout; did you mean --dropouts?",
+        last.err().strip());
+  }
+
   @Test
   void badInputAndFlags_exitWithCode2AndOneLine(@TempDir Path dir) throws IOException {
     Path[] files = digitFiles(dir, 20, 10);
     List<String> data = List.of("--train", files[0].toString(), "--test", files[1].toString(),
         "--target", "label", "--out", dir.resolve("o").toString());
     Object[][] cases = {
-        {with(data, "--lambdas", "0.1", "--alpha", "1"),
-            "unknown flag --alpha (see --help or docs/spark.md)"},
+        {with(data, "--lambdas", "0.1", "--verbose", "1"),
+            "unknown flag --verbose (see --help or docs/spark.md)"},
         {with(data, "--lambdas", "0.1,-1"),
             "--lambdas: each value must be a number finite and ≥ 0, got '-1'"},
         {with(data, "--lambdas", "0.1", "--dropouts", "1"),
