@@ -127,4 +127,31 @@ class PenalizedQuadraticTest {
     assertArrayEquals(path.coefficients()[2][0], solution.coefficients(), 1e-8);
     assertEquals(0.0, kkt(q, solution.coefficients(), lambda), 1e-10);
   }
+
+  /**
+   * {@link PenalizedQuadratic.Solution#everActive}: every feature nonzero in the solution, and
+   * one the start had nonzero though the solution has it at 0 (it entered and left: the count
+   * Spark's IRLS sums for maxEverActive); a feature never nonzero is not.
+   */
+  @Test
+  void everActive_holdsTheSolutionsFeatures_andOnesThatLeftOnTheWay() {
+    PenalizedQuadratic q = problem(200, 6, 1.0, 7);
+    double lambda = 0.3;
+    PenalizedQuadratic.Solution cold = q.minimize(lambda, new double[6], 0, 10_000);
+    int zero = -1;
+    for (int j = 0; j < 6; j++) {
+      if (cold.coefficients()[j] != 0) {
+        assertTrue(cold.everActive()[j], "nonzero feature " + j);
+      } else if (zero < 0) {
+        zero = j;
+      }
+    }
+    assertTrue(zero >= 0, java.util.Arrays.toString(cold.coefficients()));
+    double[] start = cold.coefficients().clone();
+    start[zero] = 0.5;
+    PenalizedQuadratic.Solution warm = q.minimize(lambda, start, 0, 10_000);
+    assertEquals(0.0, warm.coefficients()[zero], "back at 0 at the end");
+    assertTrue(warm.everActive()[zero], "counted: it was nonzero on the way");
+    assertTrue(!cold.everActive()[zero], "never nonzero from the cold start");
+  }
 }
