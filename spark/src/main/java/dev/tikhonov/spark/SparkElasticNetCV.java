@@ -397,8 +397,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * even when they return to 0: glmnet's {@code nin}); the λ before it is the last. Any λ
    * sequence, a {@code lambdas} one too; the fit is refused (an {@code InputException}) when
    * the first λ already exceeds it. Each fold's path has the same limit (as the core's
-   * {@code ElasticNetCV}, {@code PathSettings.maxEverActive}). Binomial, Poisson and
-   * multinomial count the features nonzero after any Newton step (docs/spark.md).
+   * {@code ElasticNetCV}, {@code PathSettings.maxEverActive}). Gaussian paths are the core's;
+   * binomial, Poisson and multinomial count the features their Newton steps' coordinate descent
+   * makes nonzero, the core's count except at some limits, where their steps let fewer
+   * features through and the path ends later (docs/spark.md "Features ever active on Spark").
    */
   public SparkElasticNetCV setMaxEverActive(int value) {
     set(maxEverActive, value);
