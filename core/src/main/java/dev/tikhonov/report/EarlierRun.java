@@ -62,9 +62,11 @@ final class EarlierRun {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-          // into charts/ and runs/ only: a folder of the user's is not walked at all
-          return d.equals(root) || k.writes(root.relativize(d)) ? FileVisitResult.CONTINUE
-              : FileVisitResult.SKIP_SUBTREE;
+          // into charts/ and runs/ only: a folder of the user's is not walked at all, nor one
+          // with a run.json of its own, another run's (runs/path-<time>, the default --out)
+          return d.equals(root) || k.mayHold(root.relativize(d))
+              && !Files.exists(d.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)
+              ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
         }
 
         @Override

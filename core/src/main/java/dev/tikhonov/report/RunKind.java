@@ -14,9 +14,10 @@ public enum RunKind {
       "checkpoint.safetensors"),
   /** {@code experiment mnist-l2}: results.json rows over λ, dropout and weight decay. */
   MNIST_L2("mnist-l2", "experiment mnist-l2", "experiment.json", "results.json", "results.csv",
-      "histograms.json", "runs/"),
+      "histograms.json", "runs/*/seed-*/history.csv", "runs/*/seed-*/history.json"),
   /** {@code experiment gd-linear}: slope and intercept of y = 3x + 2 fitted over λ. */
-  GD_LINEAR("gd-linear", "experiment gd-linear", "experiment.json", "results.json", "runs/"),
+  GD_LINEAR("gd-linear", "experiment gd-linear", "experiment.json", "results.json",
+      "runs/*/history.csv", "runs/*/history.json"),
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
   RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "experiment.json",
       "results.json", "path-*.json"),
@@ -34,16 +35,19 @@ public enum RunKind {
   MNIST_SELECT("mnist-select", "experiment mnist-select", "experiment.json", "results.json",
       "results.csv", "selection-*.json", "selection-*.csv");
 
-  /** What every kind writes besides its own files: run.json, report.html and charts/. */
-  private static final List<String> COMMON = List.of("run.json", "report.html", "charts/");
+  /** What every kind writes besides its own files: run.json, report.html and its charts. */
+  private static final List<String> COMMON =
+      List.of("run.json", "report.html", "charts/*.svg", "charts/*.png");
 
   private final String id;
   private final String title;
   private final List<String> files;
 
   /**
-   * @param files what the run writes in its directory: a name, a pattern with one "*", or a
-   *     folder ending in "/" whose whole content is the run's
+   * @param files what the run writes in its directory: a path whose "/"-separated names may
+   *     hold a "*" (any characters but "/"). Names, not folders: "runs/" stood for the whole
+   *     folder, and a later run removed a user's runs/ (TensorBoard's) or the default
+   *     runs/&lt;command&gt;-&lt;time&gt; folders of every earlier run with it
    */
   RunKind(String id, String title, String... files) {
     this.id = id;
@@ -57,25 +61,53 @@ public enum RunKind {
    * inputs of a run must not be (docs/formats.md).
    */
   public boolean writes(Path relative) {
-    String path = relative.normalize().toString().replace('\\', '/');
+    String[] path = names(relative);
     for (String file : concat(files, COMMON)) {
-      if (matches(file, path)) {
+      String[] pattern = file.split("/");
+      if (pattern.length == path.length && matchesFrom(pattern, path, path.length)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean matches(String file, String path) {
-    if (file.endsWith("/")) {
-      return path.startsWith(file) || path.equals(file.substring(0, file.length() - 1));
+  /**
+   * Whether the folder at {@code relative}, a path inside the run directory, may hold files of
+   * this kind ({@link #writes}): charts/, or runs/ and its folders for an experiment.
+   */
+  public boolean mayHold(Path relative) {
+    String[] path = names(relative);
+    for (String file : concat(files, COMMON)) {
+      String[] pattern = file.split("/");
+      if (pattern.length > path.length && matchesFrom(pattern, path, path.length)) {
+        return true;
+      }
     }
-    int star = file.indexOf('*');
+    return false;
+  }
+
+  private static String[] names(Path relative) {
+    return relative.normalize().toString().replace('\\', '/').split("/");
+  }
+
+  /** Whether the first {@code count} names of {@code path} match those of {@code pattern}. */
+  private static boolean matchesFrom(String[] pattern, String[] path, int count) {
+    for (int i = 0; i < count; i++) {
+      if (!matches(pattern[i], path[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One name against a pattern with at most one "*". */
+  private static boolean matches(String pattern, String name) {
+    int star = pattern.indexOf('*');
     if (star < 0) {
-      return path.equals(file);
+      return name.equals(pattern);
     }
-    return !path.contains("/") && path.startsWith(file.substring(0, star))
-        && path.endsWith(file.substring(star + 1));
+    return name.length() >= pattern.length() - 1 && name.startsWith(pattern.substring(0, star))
+        && name.endsWith(pattern.substring(star + 1));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -72,7 +72,7 @@ public final class RunWriter {
       requireNoDirectoryNamedLikeAFile(charts, ".svg", ".png");
     }
     requireSubfoldersWritable(dir.resolve("charts"), 0, "charts of the run");
-    if (kind.writes(Path.of("runs", "x"))) {
+    if (kind.mayHold(Path.of("runs"))) {
       requireSubfoldersWritable(dir.resolve("runs"), 2, "histories of the run");
     }
   }

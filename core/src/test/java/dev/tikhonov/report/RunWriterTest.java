@@ -40,6 +40,14 @@ class RunWriterTest {
     assertFalse(RunKind.TRAIN.writes(Path.of("runs", "x")));
     assertFalse(RunKind.PATH.writes(Path.of("history.csv")));
     assertFalse(RunKind.MNIST_SELECT.writes(Path.of("sub", "selection-a.json")));
+    // runs/ and charts/ hold the histories and charts of the run, not whatever else is there
+    assertTrue(RunKind.GD_LINEAR.writes(Path.of("runs", "lambda-0.1", "history.json")));
+    assertFalse(RunKind.GD_LINEAR.writes(Path.of("runs", "lambda-0.1", "seed-0", "history.csv")));
+    assertFalse(RunKind.MNIST_L2.writes(Path.of("runs", "lambda-0.1", "history.csv")));
+    assertFalse(RunKind.MNIST_L2.writes(Path.of("runs", "tb", "events.out.tfevents.1")));
+    assertFalse(RunKind.MNIST_L2.writes(Path.of("runs", "path-20261206-110926", "path.json")));
+    assertFalse(RunKind.PATH.writes(Path.of("charts", "notes.txt")));
+    assertFalse(RunKind.PATH.writes(Path.of("charts", "mine", "figure.svg")));
   }
 
   @Test
@@ -132,6 +140,31 @@ class RunWriterTest {
         + " that this run did not rewrite: histograms.json, results.json,"
         + " runs/lambda-0.1/seed-0/history.csv, charts/test-accuracy.svg",
         writer.removedMessage().orElseThrow());
+  }
+
+  /**
+   * A folder under runs/ that is not an experiment's history: another run's (runs/path-TIME,
+   * where a run goes without --out; it has its own run.json), the user's (TensorBoard's
+   * runs/), or a file of the user's beside a history. "runs/" stood for the whole folder: an
+   * experiment --out . then a path --out . removed every earlier run in ./runs.
+   */
+  @Test
+  void finish_removesOnlyTheHistoriesInRunsAndTheChartsInCharts() throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.GD_LINEAR, "results.json", "runs/lambda-0.1/history.csv",
+        "runs/lambda-0.1/notes.txt", "runs/path-20261206-110926/run.json",
+        "runs/path-20261206-110926/path.json", "runs/train-20261206-110930/run.json",
+        "runs/train-20261206-110930/history.csv", "runs/tb/events.out.tfevents.1",
+        "charts/slope.svg", "charts/mine/figure.svg", "charts/notes.txt");
+    RunWriter writer = trainRun(run);
+    assertEquals(List.of(run.resolve("results.json"), run.resolve("runs/lambda-0.1/history.csv"),
+        run.resolve("charts/slope.svg")), writer.removed());
+    for (String kept : List.of("runs/lambda-0.1/notes.txt", "runs/path-20261206-110926/run.json",
+        "runs/path-20261206-110926/path.json", "runs/train-20261206-110930/run.json",
+        "runs/train-20261206-110930/history.csv", "runs/tb/events.out.tfevents.1",
+        "charts/mine/figure.svg", "charts/notes.txt")) {
+      assertTrue(Files.exists(run.resolve(kept)), kept);
+    }
   }
 
   /** The same kind with other options: what this run rewrote stays, the rest goes. */
