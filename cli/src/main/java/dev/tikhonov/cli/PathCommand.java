@@ -310,7 +310,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
         Outputs.input("--data", data),
-        Outputs.input("--foldid", foldid));
+        Outputs.input("--foldid", foldid),
+        specFile("--penalty-factors", penaltyFactors),
+        specFile("--lower-limits", lowerLimits),
+        specFile("--upper-limits", upperLimits));
     Dataset dataset = read(fam == Family.GAUSSIAN || fam == Family.POISSON ? TargetKind.REAL
         : TargetKind.CLASS);
     requirePathFits(dataset, fam);
@@ -652,6 +655,23 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    * {@code valid} (else "the WHAT of 'COLUMN' REQUIREMENT, got V"). A name among
    * {@code ignored} (--ignore-columns) is refused as such, not as a column the file lacks.
    */
+  /**
+   * The file a per-feature flag reads ({@link #perFeature} takes a value without "=" that names
+   * a file as one), as an input the run's files may not replace: a factors file given as
+   * out/path.csv was read, then overwritten by the run's path.csv without a word.
+   */
+  private static Optional<Outputs.Input> specFile(String flag, String spec) {
+    if (spec == null || spec.contains("=")) {
+      return Optional.empty();
+    }
+    try {
+      Path file = Path.of(spec);
+      return Files.isRegularFile(file) ? Outputs.input(flag, file) : Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty(); // not a file name: perFeature reads it as values
+    }
+  }
+
   static double[] perFeature(String flag, String spec, List<String> features, double unnamed,
       boolean single, String what, java.util.function.DoublePredicate valid,
       String requirement, List<String> ignored) {

@@ -205,6 +205,19 @@ class OutputsTest {
     assertArrayEquals(dataBytes, Files.readAllBytes(inside));
   }
 
+  /** Read at the start, then replaced by the run's path.csv without a word. */
+  @Test
+  void path_penaltyFactorsOrLimitsFileIsTheRunsFile_isRefused() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("run"));
+    Path factors = Files.writeString(out.resolve("path.csv"), "a,1\nb,0\n");
+    for (String flag : List.of("--penalty-factors", "--lower-limits", "--upper-limits")) {
+      assertEquals(flag + " " + factors + " is one of the files this run writes in --out " + out
+          + "; give another --out", refused("path", "--data", data.toString(), "--target", "y",
+          "--quiet", "--out", out.toString(), flag, factors.toString()));
+      assertEquals("a,1\nb,0\n", Files.readString(factors));
+    }
+  }
+
   @Test
   void experiment_outIsTheDataDirectory_isRefused() throws Exception {
     // a folder that holds an IDX file's name (a folder without any is refused before this)
