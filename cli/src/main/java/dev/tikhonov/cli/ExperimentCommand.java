@@ -185,7 +185,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         : dev.tikhonov.internal.data.AtomicFiles.realPath(Path.of(v)).toString());
     RunWriter out = RunWriter.open(common.outDir(name), kind);
     Outputs.requireApart(out, Outputs.input("--data", data));
-    Main.onInterrupt(() -> interruptHint(out.dir()));
+    Main.onInterrupt(() -> interruptHint(out));
     Instant start = Instant.now();
     return switch (kind) {
       case MNIST_L2 -> mnistL2(out, start);
@@ -201,9 +201,17 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
    * (the report's charts take seconds) left results without a report and no word that
    * {@code tikhonov report DIR} makes it from them. "" when there are no results yet.
    */
-  static String interruptHint(Path dir) {
-    if (!Files.isRegularFile(dir.resolve("results.json"))) {
-      return "";
+  static String interruptHint(RunWriter out) {
+    Path dir = out.dir();
+    if (!out.wrote("results.json")) {
+      return ""; // none, or an earlier run's in the same folder: not this run's results
+    }
+    if (out.earlierKind().isPresent() && out.earlierKind().get() != out.kind()
+        && !out.wrote("run.json")) {
+      // report would read the earlier run's run.json and draw that run's report
+      return "its results were written beside the run.json of the earlier "
+          + out.earlierKind().get().title() + " run: remove " + dir.resolve("run.json")
+          + ", then tikhonov report " + dir + " builds its report from them";
     }
     return "its results were written: tikhonov report " + dir + " builds its report from them";
   }

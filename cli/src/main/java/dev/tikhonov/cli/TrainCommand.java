@@ -222,7 +222,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       cs.put("threads", common.threads);
       cs.put("train_data_sha256", dataSha256);
       extra.add(CheckpointFile.every(checkpointEvery, checkpoint, cs));
-      Main.onInterrupt(() -> Files.exists(checkpoint)
+      // this run's checkpoint, or the one it continues: an earlier run's in the folder is not
+      // where this one resumes
+      boolean resumed = resumeFile != null;
+      Main.onInterrupt(() -> writer.wrote(CheckpointFile.FILE_NAME)
+          || resumed && Files.exists(checkpoint)
           ? "the last checkpoint stays: tikhonov train --resume " + writer.dir() + " continues"
           : "");
     }

@@ -103,6 +103,31 @@ class RerunIntoSameOutTest {
     assertEquals(2, resume.exit(), resume.err());
   }
 
+  /**
+   * A train run with checkpoints into the --out of an earlier one, stopped before its first
+   * checkpoint: the checkpoint there is the earlier run's (here a second link to it, moved back
+   * over the second run's), and the stop line said "tikhonov train --resume DIR continues".
+   */
+  @Test
+  void trainStoppedBeforeItsFirstCheckpoint_besideAnEarlierOne_namesNoResume()
+      throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path out = dir.resolve("run");
+    List<String> args = List.of("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "2", "--threads", "1", "--checkpoint-every", "1",
+        "--quiet", "--out", out.toString());
+    InProcess first = InProcess.run(args);
+    assertEquals(0, first.exit(), first.err());
+    Path checkpoint = out.resolve(CheckpointFile.FILE_NAME);
+    Path earlier = Files.createLink(dir.resolve("earlier.safetensors"), checkpoint);
+    InProcess second = InProcess.run(args);
+    assertEquals(0, second.exit(), second.err());
+    assertTrue(Main.interruptedMessage().contains("--resume"), Main.interruptedMessage());
+    Files.move(earlier, checkpoint, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
+        + " file was left half-written", Main.interruptedMessage());
+  }
+
   private static List<String> concat(List<String> a, String... b) {
     List<String> all = new java.util.ArrayList<>(a);
     all.addAll(List.of(b));

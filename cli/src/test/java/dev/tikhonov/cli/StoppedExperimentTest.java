@@ -42,6 +42,48 @@ class StoppedExperimentTest {
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
   }
 
+  /**
+   * A second run into the folder stopped before its results: the results.json there is the
+   * first run's (here a second link to it, moved back over the second's), and the line said
+   * "its results were written".
+   */
+  @Test
+  void stopBeforeResults_besideAnEarlierRunsResults_messageNamesNoReport() throws Exception {
+    Path out = finishedExperiment();
+    Path aside = Files.createLink(dir.resolve("first-results.json"), out.resolve("results.json"));
+    finishedExperiment();
+    Files.move(aside, out.resolve("results.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertFalse(Main.interruptedMessage().contains("report"), Main.interruptedMessage());
+  }
+
+  /**
+   * Stopped after its results in the folder of an earlier path run: report read the path run's
+   * run.json and drew its report; the line says to remove it, and report then draws this one's.
+   */
+  @Test
+  void stopAfterResults_besideAnotherKindsRunJson_namesTheRunJsonToRemove() throws Exception {
+    Path out = dir.resolve("gd");
+    Path data = dir.resolve("d.csv");
+    Files.writeString(data, "x,y\n1,2\n2,4.1\n3,5.9\n4,8.2\n5,9.9\n6,12.1\n");
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--quiet", "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    Path pathRunJson = Files.createLink(dir.resolve("path-run.json"), out.resolve("run.json"));
+    finishedExperiment();
+    Files.delete(out.resolve("report.html"));
+    Files.move(pathRunJson, out.resolve("run.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished; no"
+        + " file was left half-written; its results were written beside the run.json of the"
+        + " earlier path run: remove " + out.resolve("run.json") + ", then tikhonov report "
+        + out + " builds its report from them", Main.interruptedMessage());
+    Files.delete(out.resolve("run.json"));
+    InProcess report = InProcess.run("report", out.toString());
+    assertEquals(0, report.exit(), report.err());
+    assertTrue(Files.readString(out.resolve("report.html")).contains("gd-linear"));
+  }
+
   @Test
   void stopBeforeResults_messageNamesNoReport() throws Exception {
     Files.delete(finishedExperiment().resolve("results.json"));

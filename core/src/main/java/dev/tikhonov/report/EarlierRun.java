@@ -135,7 +135,7 @@ final class EarlierRun {
   }
 
   /** A file's identity: replaced (an atomic write) or rewritten, it changes. */
-  private record Stamp(Object key, FileTime modified, long size) {
+  record Stamp(Object key, FileTime modified, long size) {
     static Optional<Stamp> of(Path file) {
       try {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class,

@@ -32,11 +32,27 @@ public final class RunWriter {
   private final RunKind kind;
   private final Optional<EarlierRun> earlier;
   private final List<Path> removed = new ArrayList<>();
+  /** The files of this kind directly in the directory, as they were when the run opened it. */
+  private final Map<String, EarlierRun.Stamp> atOpen;
 
   private RunWriter(Path dir, RunKind kind, Optional<EarlierRun> earlier) {
     this.dir = dir;
     this.kind = kind;
     this.earlier = earlier;
+    this.atOpen = new java.util.HashMap<>();
+    if (Files.isDirectory(dir)) {
+      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          String name = p.getFileName().toString();
+          if (kind.writes(Path.of(name))) {
+            EarlierRun.Stamp.of(p).ifPresent(s -> atOpen.put(name, s));
+          }
+        }
+      } catch (IOException e) {
+        throw new InputException(dir + ": cannot list the output directory ("
+            + AtomicFiles.reason(e) + ")", e);
+      }
+    }
   }
 
   /**
@@ -155,6 +171,22 @@ public final class RunWriter {
     if (target.startsWith(run) && !target.equals(run)) {
       earlier.ifPresent(e -> e.keep(run.relativize(target)));
     }
+  }
+
+  /**
+   * Whether {@code name}, a file directly in the run directory (results.json, the checkpoint),
+   * is there and was written since {@link #open}: an earlier run's file of that name, still as
+   * it was, is not this run's (a run stopped before its results found the earlier run's
+   * results.json and said its own were written).
+   */
+  public boolean wrote(String name) {
+    Optional<EarlierRun.Stamp> now = EarlierRun.Stamp.of(dir.resolve(name));
+    return now.isPresent() && !now.equals(Optional.ofNullable(atOpen.get(name)));
+  }
+
+  /** The kind of the earlier run whose run.json was in the directory when this run opened it. */
+  public Optional<RunKind> earlierKind() {
+    return earlier.map(EarlierRun::kind);
   }
 
   public Path dir() {
