@@ -11,8 +11,8 @@ import java.util.Optional;
  * not unique, as R's {@code lm}/{@code glm} report such a column "aliased" (coefficient NA).
  * Found by modified Gram–Schmidt on the columns √wᵢ·(xᵢⱼ − x̄ⱼ) (x̄ⱼ the weighted mean with an
  * intercept, else 0), in column order as R's pivoting keeps the earlier columns: column j is
- * aliased when what is left of it after the earlier ones is at most {@value #TOLERANCE} of its
- * norm (lm.fit's {@code tol}). A column that is 0 over the rows (constant, with an intercept)
+ * aliased when what is left of it after the earlier ones is at most {@value #TOLERANCE} of the
+ * norm of √wᵢ·xᵢⱼ, the column as given (lm.fit's {@code tol}, as dqrdc2 measures it). A column that is 0 over the rows (constant, with an intercept)
  * is not reported: the path leaves it out anyway. Stateless and thread-safe.
  */
 final class AliasedColumns {
@@ -48,13 +48,17 @@ final class AliasedColumns {
         }
       }
       double[] v = new double[n];
+      double[] raw = new double[n];
       for (int i = 0; i < n; i++) {
         v[i] = root[i] * (x[rows[i]][j] - mean);
+        raw[i] = root[i] * x[rows[i]][j];
       }
-      double norm = norm(v);
-      if (norm == 0) {
+      if (norm(v) == 0) {
         continue;
       }
+      // lm.fit's dqrdc2 measures what is left against the column as given, not centered: a
+      // column with a mean far from 0 and a little noise over another was fitted (±10⁶)
+      double norm = norm(raw);
       double[] coordinates = new double[basis.size()];
       for (int k = 0; k < basis.size(); k++) {
         double[] q = basis.get(k);

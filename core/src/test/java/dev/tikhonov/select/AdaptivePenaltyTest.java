@@ -374,6 +374,37 @@ class AdaptivePenaltyTest {
         .kept().length);
   }
 
+  /**
+   * A column that is another plus a little noise, both with a mean far from 0: R's lm gives it
+   * NA when what is left of it after the intercept and the other is below 1e-7 of its raw norm
+   * (dqrdc2's test); measured against its centered norm, b (3e-7 of it, 3e-9 of the raw) was
+   * fitted with coefficients of ±10⁶ as factors. ref/make_aliased_near.R.
+   */
+  @Test
+  void leastSquaresPilot_refusesANearCopyWhereRsLmGivesItNa() throws Exception {
+    java.nio.file.Path ref = java.nio.file.Path.of("src/test/resources/ref/aliased");
+    List<String> verdicts = java.nio.file.Files.readAllLines(ref.resolve("near-lm.csv"));
+    assertEquals(List.of("column,aliased", "b,TRUE", "c,FALSE"), verdicts);
+    for (String column : List.of("b", "c")) {
+      dev.tikhonov.data.Dataset d = dev.tikhonov.data.CsvReader.read(ref.resolve("near.csv"),
+          "y", dev.tikhonov.data.TargetKind.REAL, dev.tikhonov.data.CsvOptions.defaults()
+              .withIgnoredColumns(column.equals("b") ? "c" : "b"));
+      double[][] x = d.featureRows();
+      java.util.function.Supplier<AdaptivePenalty.Factors> pilot = () -> AdaptivePenalty.factors(
+          Family.GAUSSIAN, x, d.targets(), java.util.stream.IntStream.range(0, x.length)
+              .toArray(), PathSettings.lasso(),
+          new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.LEAST_SQUARES, 1),
+          d.featureNames(), List.of(), 1);
+      if (column.equals("b")) {
+        InputException e = assertThrows(InputException.class, pilot::get);
+        assertTrue(e.getMessage().startsWith("adaptivePilot: the least-squares pilot is not"
+            + " unique: b is a linear combination of a (with the intercept)"), e.getMessage());
+      } else {
+        assertEquals(2, pilot.get().factors().length);
+      }
+    }
+  }
+
   /** A duplicated column, under weights: the second copy is named, the first kept. */
   @Test
   void leastSquaresPilot_withADuplicatedColumn_isRefusedNamingTheCopy() {
