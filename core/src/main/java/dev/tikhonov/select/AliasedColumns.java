@@ -12,8 +12,9 @@ import java.util.Optional;
  * Found by modified Gram–Schmidt on the columns √wᵢ·(xᵢⱼ − x̄ⱼ) (x̄ⱼ the weighted mean with an
  * intercept, else 0), in column order as R's pivoting keeps the earlier columns: column j is
  * aliased when what is left of it after the earlier ones is at most {@value #TOLERANCE} of the
- * norm of √wᵢ·xᵢⱼ, the column as given (lm.fit's {@code tol}, as dqrdc2 measures it). A column that is 0 over the rows (constant, with an intercept)
- * is not reported: the path leaves it out anyway. Stateless and thread-safe.
+ * norm of √wᵢ·xᵢⱼ, the column as given (lm.fit's {@code tol}, as dqrdc2 measures it). A
+ * column that is 0 over the rows (constant, with an intercept) is not reported: the path
+ * leaves it out anyway. Stateless and thread-safe.
  */
 final class AliasedColumns {
   /** lm.fit's and glm.fit's default tolerance for a column to be linearly dependent. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * What a cross-validation's folds did not reach, fold by fold: each fold whose own path fell
  * short ({@link Shortfall}: it ran out of its budget of passes, or a tolerance below what double
  * precision reaches) is still scored, for the λ below where its path ended at its last fit (at
- * the fit before, when the budget cut the last one short), as cv.glmnet scores it; and, under an adaptive penalty, each fold whose own pilot fell short
+ * the fit before, when the budget cut the last one short), as cv.glmnet scores it; and, under
+ * an adaptive penalty, each fold whose own pilot fell short
  * ({@link PilotShortfall}) fitted its path with factors from fits cut short. What
  * {@link CvResult#shortfall} holds and {@link CvResult#warning} and
  * {@link CvResult#adaptivePilotWarning} word.
