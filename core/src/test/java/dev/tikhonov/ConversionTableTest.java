@@ -141,8 +141,8 @@ class ConversionTableTest {
         ? ElasticNetPath.fit(X, y, settings, NAMES)
         : ElasticNetPath.fit(family, X, y, settings, NAMES, List.of("0", "1"));
     double[] out = new double[P + 1];
-    out[0] = path.intercepts()[0][0];
-    System.arraycopy(path.coefficients()[0][0], 0, out, 1, P);
+    out[0] = path.intercept(0, 0);
+    System.arraycopy(path.coefficients(0)[0], 0, out, 1, P);
     return out;
   }
 
@@ -263,10 +263,10 @@ class ConversionTableTest {
           PathSettings.of(0).withStandardize(false).withLambdas(l).withTolerance(1e-14), NAMES,
           List.of("0", "1", "2"));
       double[] out = new double[K + P * K];
-      System.arraycopy(centered(path.intercepts()[0]), 0, out, 0, K);
+      System.arraycopy(centered(path.intercepts(0)), 0, out, 0, K);
       for (int j = 0; j < P; j++) {
         for (int k = 0; k < K; k++) {
-          out[K + j * K + k] = path.coefficients()[0][k][j];
+          out[K + j * K + k] = path.coefficient(0, k, j);
         }
       }
       return out;

@@ -161,7 +161,7 @@ final class PathBench {
   static double[] lambdas(Problem problem, double alpha) {
     double lambdaMax = ElasticNetPath.fit(problem.x(), problem.y(),
         PathSettings.of(alpha).withStandardize(false).withNumLambdas(1), problem.names())
-        .lambdas()[0];
+        .lambda(0);
     return ElasticNetPath.geometricSequence(lambdaMax, LAMBDA_MIN_RATIO, NLAMBDA);
   }
 
@@ -255,12 +255,12 @@ final class PathBench {
       int l = e.getKey() - 1;
       double[] ref = e.getValue();
       double scale = 0;
-      double error = Math.abs(path.intercepts()[l][0] - ref[0]);
+      double error = Math.abs(path.intercept(l, 0) - ref[0]);
       for (int j = 0; j <= p; j++) {
         scale = Math.max(scale, Math.abs(ref[j]));
       }
       for (int j = 1; j <= p; j++) {
-        error = Math.max(error, Math.abs(path.coefficients()[l][0][j - 1] - ref[j]));
+        error = Math.max(error, Math.abs(path.coefficient(l, 0, j - 1) - ref[j]));
       }
       worst = Math.max(worst, error / scale);
     }
@@ -335,15 +335,15 @@ final class PathBench {
     Map<String, Object> facts = new LinkedHashMap<>();
     int last = path.size() - 1;
     facts.put("n_lambda", path.size());
-    facts.put("df_last", path.degreesOfFreedom()[last]);
-    facts.put("dev_ratio_last", path.devianceRatio()[last]);
+    facts.put("df_last", path.degreesOfFreedom(last));
+    facts.put("dev_ratio_last", path.devianceRatio(last));
     double worst = 0;
     int passes = 0;
     for (int l = 0; l < path.size(); l++) {
-      if (!Double.isNaN(path.certificate()[l])) {
-        worst = Math.max(worst, path.certificate()[l]);
+      if (!Double.isNaN(path.certificate(l))) {
+        worst = Math.max(worst, path.certificate(l));
       }
-      passes += path.passes()[l];
+      passes += path.passes(l);
     }
     facts.put("tolerance", path.tolerance());
     facts.put("max_relative_duality_gap", worst);

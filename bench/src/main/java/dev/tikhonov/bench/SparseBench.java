@@ -269,12 +269,12 @@ final class SparseBench {
     List<double[]> coefficients = new ArrayList<>();
     double[] intercepts = new double[indices.length];
     for (int t = 0; t < indices.length; t++) {
-      coefficients.add(path.coefficients()[indices[t] - 1][0]);
-      intercepts[t] = path.intercepts()[indices[t] - 1][0];
+      coefficients.add(path.coefficients(indices[t] - 1)[0]);
+      intercepts[t] = path.intercept(indices[t] - 1, 0);
     }
     int passes = 0;
     for (int l = 0; l < path.size(); l++) {
-      passes += path.passes()[l];
+      passes += path.passes(l);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("side", "tikhonov");

@@ -78,7 +78,7 @@ public class StatisticsBenchmarks {
         names.add("x" + j);
       }
       double lambdaMax = ElasticNetPath.fit(x, y,
-          PathSettings.of(1.0).withStandardize(false).withNumLambdas(1), names).lambdas()[0];
+          PathSettings.of(1.0).withStandardize(false).withNumLambdas(1), names).lambda(0);
       lasso = PathSettings.of(1.0).withStandardize(false)
           .withLambdas(ElasticNetPath.geometricSequence(lambdaMax, 1e-4, 100));
       ridgeLambdas = ElasticNetPath.geometricSequence(lambdaMax / 1e-3, 1e-4, 100);

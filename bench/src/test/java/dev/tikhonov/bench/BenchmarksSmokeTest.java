@@ -56,7 +56,7 @@ class BenchmarksSmokeTest {
     lasso.setup();
     PathSolution path = t.lassoPath20(lasso);
     assertTrue(path.size() >= 5, "path of " + path.size() + " λ");
-    assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0, "the last λ selects features");
+    assertTrue(path.degreesOfFreedom(path.size() - 1) > 0, "the last λ selects features");
   }
 
   @Test
@@ -85,8 +85,8 @@ class BenchmarksSmokeTest {
     PathSolution path = b.lassoPath(d);
     assertEquals(100, path.size());
     int last = path.size() - 1;
-    assertEquals(1.0, path.coefficients()[last][0][0], 0.2, "x0's coefficient at the end");
-    assertEquals(-1.0, path.coefficients()[last][0][1], 0.2, "x1's");
+    assertEquals(1.0, path.coefficient(last, 0, 0), 0.2, "x0's coefficient at the end");
+    assertEquals(-1.0, path.coefficient(last, 0, 1), 0.2, "x1's");
     dev.tikhonov.linear.RidgeSvdPath ridge = b.ridgePath(d);
     assertEquals(100, ridge.lambdas().length);
     assertTrue(ridge.gcv()[ridge.bestGcv()] < ridge.nullMse(), "ridge explains some variance");

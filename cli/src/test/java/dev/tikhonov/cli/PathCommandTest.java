@@ -277,10 +277,10 @@ class PathCommandTest {
             .withPenaltyFactors(v), ref.names());
     assertEquals(lib.size(), inline.get("lambda").size());
     for (int l = 0; l < lib.size(); l++) {
-      assertEquals(lib.lambdas()[l], inline.get("lambda").get(l).asDouble(),
-          1e-5 * lib.lambdas()[l]);
+      assertEquals(lib.lambda(l), inline.get("lambda").get(l).asDouble(),
+          1e-5 * lib.lambda(l));
       for (int j = 0; j < 50; j++) {
-        assertEquals(lib.coefficients()[l][0][j], inline.get("coef").get(l).get(j).asDouble(),
+        assertEquals(lib.coefficient(l, 0, j), inline.get("coef").get(l).get(j).asDouble(),
             1e-4, "λ index " + l + ", x" + (j + 1));
       }
     }
@@ -451,7 +451,7 @@ class PathCommandTest {
     assertEquals(lib.size(), box.get("lambda").size());
     for (int l = 0; l < lib.size(); l++) {
       for (int j = 0; j < 50; j++) {
-        assertEquals(lib.coefficients()[l][0][j], box.get("coef").get(l).get(j).asDouble(),
+        assertEquals(lib.coefficient(l, 0, j), box.get("coef").get(l).get(j).asDouble(),
             1e-4, "λ index " + l + ", x" + (j + 1));
       }
       double b1 = box.get("coef").get(l).get(0).asDouble();

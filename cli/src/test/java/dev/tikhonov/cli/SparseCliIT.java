@@ -60,10 +60,10 @@ class SparseCliIT {
         PathSettings.of(1), read.featureNames(), List.of());
     assertEquals(own.size(), path.get("lambda").size());
     for (int l = 0; l < own.size(); l++) {
-      assertEquals(own.lambdas()[l], path.get("lambda").get(l).asDouble(),
-          1e-12 * own.lambdas()[0]);
+      assertEquals(own.lambda(l), path.get("lambda").get(l).asDouble(),
+          1e-12 * own.lambda(0));
       for (int j = 0; j < x.numColumns(); j++) {
-        assertEquals(own.coefficients()[l][0][j], path.get("coef").get(l).get(j).asDouble(),
+        assertEquals(own.coefficient(l, 0, j), path.get("coef").get(l).get(j).asDouble(),
             1e-9, "λ #" + l + ", feature " + j);
       }
     }

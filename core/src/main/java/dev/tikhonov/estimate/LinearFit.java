@@ -163,8 +163,8 @@ final class LinearFit {
   /** The same for a model fitted with an offset column. */
   static LinearParameters parameters(PathSolution path, int l, double[] factors,
       double[] scales, java.util.Optional<String> offsetColumn) {
-    return new LinearParameters(path.family(), path.lambdas()[l], path.l1Ratio(),
-        path.intercepts()[l], path.coefficients()[l], factors, scales, path.featureNames(),
+    return new LinearParameters(path.family(), path.lambda(l), path.l1Ratio(),
+        path.intercepts(l), path.coefficients(l), factors, scales, path.featureNames(),
         path.classNames(), offsetColumn);
   }
 

@@ -60,8 +60,8 @@ public final class RegularizationPath<M extends Predictor> {
    * path's numbers, and its penalty, for {@link Predictor#evaluate} and the model file, is
    * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} (DESIGN.md's objective on the scale the fit
    * penalized). Nothing is refitted: λ, α, intercepts, coefficients, feature names are the
-   * solution's, bit for bit. The penalty arrays are copied; the solution is kept as it is
-   * (shared, as {@link #solution()} says: do not modify its arrays afterwards).
+   * solution's, bit for bit. The penalty arrays are copied; the solution, immutable, is kept as
+   * it is (shared, as {@link #solution()} says).
    *
    * @param solution the path, coefficients on the original scale of the features
    * @param penaltyFactors vⱼ per feature as the fit used them, normalized to sum to p
@@ -147,55 +147,42 @@ public final class RegularizationPath<M extends Predictor> {
 
   /** The λ values, decreasing. */
   public double[] lambdas() {
-    return solution.lambdas().clone();
+    return solution.lambdas();
   }
 
   /** a₀ per λ, [λ index][K]. */
   public double[][] intercepts() {
-    double[][] a = solution.intercepts();
-    double[][] out = new double[a.length][];
-    for (int l = 0; l < a.length; l++) {
-      out[l] = a[l].clone();
-    }
-    return out;
+    return solution.intercepts();
   }
 
   /** b per λ, [λ index][K][p], on the original feature scale. */
   public double[][][] coefficients() {
-    double[][][] b = solution.coefficients();
-    double[][][] out = new double[b.length][][];
-    for (int l = 0; l < b.length; l++) {
-      out[l] = new double[b[l].length][];
-      for (int k = 0; k < b[l].length; k++) {
-        out[l][k] = b[l][k].clone();
-      }
-    }
-    return out;
+    return solution.coefficients();
   }
 
   /** Nonzero coefficients per λ (multinomial: features nonzero in any class). */
   public int[] degreesOfFreedom() {
-    return solution.degreesOfFreedom().clone();
+    return solution.degreesOfFreedom();
   }
 
   /** 1 − deviance/null deviance per λ. */
   public double[] devianceRatio() {
-    return solution.devianceRatio().clone();
+    return solution.devianceRatio();
   }
 
   /** Per λ: the relative duality gap or scaled KKT residual of the returned solution. */
   public double[] certificate() {
-    return solution.certificate().clone();
+    return solution.certificate();
   }
 
   /** Per λ: whether the certificate met the tolerance. */
   public boolean[] converged() {
-    return solution.converged().clone();
+    return solution.converged();
   }
 
   /** Per λ: coordinate passes over the data. */
   public int[] passes() {
-    return solution.passes().clone();
+    return solution.passes();
   }
 
   /** A one-line warning when some λ is not certified or the iteration limit ended the path. */
@@ -296,17 +283,17 @@ public final class RegularizationPath<M extends Predictor> {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
     }
-    double[] path = solution.lambdas();
-    int last = path.length - 1;
-    if (lambda < path[last] || (lambda > path[0] && !penalizedAllZero(0))) {
-      return atIndex(lambda < path[last] ? last : 0);
+    int last = solution.size() - 1;
+    if (lambda < solution.lambda(last)
+        || (lambda > solution.lambda(0) && !penalizedAllZero(0))) {
+      return atIndex(lambda < solution.lambda(last) ? last : 0);
     }
     return model(solution.interpolate(new double[] {lambda}), 0);
   }
 
   /** Whether every coefficient with a positive penalty factor is zero at λ index l. */
   private boolean penalizedAllZero(int l) {
-    for (double[] b : solution.coefficients()[l]) {
+    for (double[] b : solution.coefficients(l)) {
       for (int j = 0; j < b.length; j++) {
         if (b[j] != 0 && factors[j] > 0) {
           return false;
@@ -317,9 +304,9 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   /**
-   * The core's result (for writers of path.json and reports): this path's own, not a copy, so
-   * reading it λ by λ costs nothing; do not modify its arrays (the models at each λ are made
-   * from them). {@link #coefficients()} and the other accessors return copies.
+   * The core's result (for writers of path.json and reports): this path's own, immutable (its
+   * arrays are copied in and out), so it is shared, not copied; its index accessors
+   * ({@link PathSolution#coefficient(int, int, int)}, …) read λ by λ without copying.
    */
   public PathSolution solution() {
     return solution;
@@ -332,7 +319,7 @@ public final class RegularizationPath<M extends Predictor> {
 
   private M model(PathSolution s, int l) {
     return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn),
-        provenance.withSettings(Map.of("lambda", s.lambdas()[l])));
+        provenance.withSettings(Map.of("lambda", s.lambda(l))));
   }
 
   /**

@@ -47,7 +47,7 @@ public final class RelaxedPath<M extends Predictor> {
 
   /** The λ values, decreasing. */
   public double[] lambdas() {
-    return fit.lasso().lambdas().clone();
+    return fit.lasso().lambdas();
   }
 
   /** The penalized path (γ = 1). */
@@ -109,8 +109,8 @@ public final class RelaxedPath<M extends Predictor> {
   }
 
   /**
-   * The core's result (for writers of path.json): this path's own, not a copy; do not modify
-   * its paths' arrays.
+   * The core's result (for writers of path.json): this path's own, immutable (its paths'
+   * arrays are copied in and out), so shared rather than copied.
    */
   public RelaxedFit solution() {
     return fit;

@@ -113,14 +113,14 @@ public final class RidgeVsLasso {
       CrossValidation.Fit fit = CrossValidation.path(Family.GAUSSIAN, xTrain, yTrain, path,
           data.featureNames(), List.of(), folds, threads);
       int best = fit.cv().indexMin();
-      int last = fit.path().lambdas().length - 1;
+      int last = fit.path().size() - 1;
       double[][] eta = fit.path().linearPredictor(xTest, best);
       double mse = 0;
       for (int i = 0; i < yTest.length; i++) {
         mse += (yTest[i] - eta[i][0]) * (yTest[i] - eta[i][0]) / yTest.length;
       }
       rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
-          fit.path().degreesOfFreedom()[best],
+          fit.path().degreesOfFreedom(best),
           fit.cv().mean(best), best == 0 || best == last));
       Json.write(outDir.resolve("path-" + models[m] + ".json"),
           // the experiment's λ sequences are its own: the λ_min warning states the fact, no

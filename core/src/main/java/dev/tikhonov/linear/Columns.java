@@ -44,7 +44,7 @@ public final class Columns {
     int p = featureNames.size();
     double[][][] b = new double[m][][];
     for (int l = 0; l < m; l++) {
-      double[][] sub = fit.coefficients()[l];
+      double[][] sub = fit.coefficients(l);
       b[l] = new double[sub.length][p];
       for (int c = 0; c < sub.length; c++) {
         for (int i = 0; i < keep.length; i++) {

@@ -16,8 +16,13 @@ import java.util.Set;
  * (glmnet's with {@code standardize = FALSE}), and how well each is certified. Coefficients are
  * always on the original scale of the features, whatever standardization the fit used inside.
  * K = 1 for gaussian and binomial (η the log-odds of class index 1), K = the number of classes
- * for multinomial; for poisson K = 1 and η = log μ. An immutable value: safe to share between threads (the arrays are the
- * record's own; do not modify them).
+ * for multinomial; for poisson K = 1 and η = log μ. Immutable: arrays copied in and out;
+ * thread-safe. The accessors of the arrays return new arrays (a deep copy: O(m·K·p) for the
+ * coefficients), so a loop over λ reads through the index accessors instead
+ * ({@link #lambda(int)}, {@link #intercept(int, int)}, {@link #coefficient(int, int, int)},
+ * {@link #coefficients(int)} for one λ's [K][p], {@link #devianceRatio(int)},
+ * {@link #degreesOfFreedom(int)}, {@link #converged(int)}, {@link #passes(int)},
+ * {@link #certificate(int)}), which name an index out of range.
  *
  * @param family the loss ℓ
  * @param l1Ratio α
@@ -161,6 +166,158 @@ public record PathSolution(
     }
     featureNames = List.copyOf(featureNames);
     classNames = List.copyOf(classNames);
+    lambdas = lambdas.clone();
+    intercepts = copy(intercepts);
+    coefficients = copy(coefficients);
+    degreesOfFreedom = degreesOfFreedom.clone();
+    devianceRatio = devianceRatio.clone();
+    converged = converged.clone();
+    passes = passes.clone();
+    certificate = certificate.clone();
+  }
+
+  private static double[][] copy(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = rows[i].clone();
+    }
+    return out;
+  }
+
+  private static double[][][] copy(double[][][] blocks) {
+    double[][][] out = new double[blocks.length][][];
+    for (int i = 0; i < blocks.length; i++) {
+      out[i] = copy(blocks[i]);
+    }
+    return out;
+  }
+
+  /** The λ values, decreasing; a new array. */
+  @Override
+  public double[] lambdas() {
+    return lambdas.clone();
+  }
+
+  /** a₀, [λ index][K]; new arrays. */
+  @Override
+  public double[][] intercepts() {
+    return copy(intercepts);
+  }
+
+  /** b, [λ index][K][p]; new arrays (O(m·K·p): one λ's are {@link #coefficients(int)}). */
+  @Override
+  public double[][][] coefficients() {
+    return copy(coefficients);
+  }
+
+  /** Nonzero coefficients (features, for multinomial) at each λ; a new array. */
+  @Override
+  public int[] degreesOfFreedom() {
+    return degreesOfFreedom.clone();
+  }
+
+  /** 1 − dev/dev₀ per λ; a new array. */
+  @Override
+  public double[] devianceRatio() {
+    return devianceRatio.clone();
+  }
+
+  /** Per λ: the certificate is at most the tolerance; a new array. */
+  @Override
+  public boolean[] converged() {
+    return converged.clone();
+  }
+
+  /** Per λ: coordinate passes spent on it; a new array. */
+  @Override
+  public int[] passes() {
+    return passes.clone();
+  }
+
+  /** Per λ: the certificate of the returned solution (NaN where not computed); a new array. */
+  @Override
+  public double[] certificate() {
+    return certificate.clone();
+  }
+
+  /**
+   * K, the coefficient vectors (linear predictors) at each λ: the number of classes for
+   * multinomial, 1 for the other families.
+   */
+  public int numOutputs() {
+    if (intercepts.length > 0) {
+      return intercepts[0].length;
+    }
+    return family == Family.MULTINOMIAL ? classNames.size() : 1;
+  }
+
+  /** λ at index {@code l} (0-based). */
+  public double lambda(int l) {
+    return lambdas[lambdaIndex(l)];
+  }
+
+  /**
+   * a₀ of coefficient vector {@code k} (0-based, below {@link #numOutputs()}) at λ index
+   * {@code l}.
+   */
+  public double intercept(int l, int k) {
+    double[] a0 = intercepts[lambdaIndex(l)];
+    return a0[index("coefficient vector", k, a0.length, "")];
+  }
+
+  /** The K intercepts at λ index {@code l}; a new array. */
+  public double[] intercepts(int l) {
+    return intercepts[lambdaIndex(l)].clone();
+  }
+
+  /** bⱼ of coefficient vector {@code k} for feature {@code j} (0-based) at λ index {@code l}. */
+  public double coefficient(int l, int k, int j) {
+    double[][] b = coefficients[lambdaIndex(l)];
+    double[] bk = b[index("coefficient vector", k, b.length, "")];
+    return bk[index("feature", j, bk.length, " features")];
+  }
+
+  /** The coefficients at λ index {@code l}, [K][p]; new arrays (O(K·p)). */
+  public double[][] coefficients(int l) {
+    return copy(coefficients[lambdaIndex(l)]);
+  }
+
+  /** The degrees of freedom at λ index {@code l}. */
+  public int degreesOfFreedom(int l) {
+    return degreesOfFreedom[lambdaIndex(l)];
+  }
+
+  /** The deviance ratio at λ index {@code l}. */
+  public double devianceRatio(int l) {
+    return devianceRatio[lambdaIndex(l)];
+  }
+
+  /** Whether the fit at λ index {@code l} is certified to the tolerance. */
+  public boolean converged(int l) {
+    return converged[lambdaIndex(l)];
+  }
+
+  /** The coordinate passes spent at λ index {@code l}. */
+  public int passes(int l) {
+    return passes[lambdaIndex(l)];
+  }
+
+  /** The certificate at λ index {@code l} (NaN where not computed). */
+  public double certificate(int l) {
+    return certificate[lambdaIndex(l)];
+  }
+
+  private int lambdaIndex(int l) {
+    return index("λ", l, lambdas.length, " λ");
+  }
+
+  /** {@code i} when in 0..size − 1, else an exception naming it and the range. */
+  private static int index(String what, int i, int size, String unit) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(what + " index " + i + " of " + size + unit
+          + " (0-based)");
+    }
+    return i;
   }
 
   /**

@@ -33,9 +33,9 @@ import java.util.Optional;
  * {@link #refitted}. Unlike glmnet, γ = 0 is exactly the refit (glmnet raises it to 10⁻⁵ in
  * {@code blend.relaxed}, a difference of at most 10⁻⁵·|b^lasso − b^R|).
  *
- * <p>An immutable value, as its two {@link PathSolution}s are ({@code refitted} and
- * {@code notes} are copied in, and {@code refitted()} out); thread-safe. The computation
- * ({@link #of}) is stateless.
+ * <p>Immutable: arrays copied in and out (as its two {@link PathSolution}s copy theirs;
+ * {@code notes} is an unmodifiable copy); thread-safe. {@link #refitted(int)} reads one λ's
+ * without copying, for loops over λ. The computation ({@link #of}) is stateless.
  *
  * @param lasso the penalized path
  * @param relaxed the refits, at the same λ: intercepts and coefficients of b^R(λ) on the
@@ -114,13 +114,13 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     List<String> notes = new ArrayList<>();
     int last = -1;
     for (int l = 0; l < m; l++) {
-      int[] active = activeSet(lasso.coefficients()[l]);
+      int[] active = activeSet(lasso.coefficients(l));
       Refit r = null;
       boolean fresh = false;
       if (active.length > maxActive) {
         notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): %d active features for %d rows;"
             + " no unpenalized refit above n − 3 = %d (glmnet's maxp)", l + 1,
-            lasso.lambdas()[l], active.length, rows.length, maxActive));
+            lasso.lambda(l), active.length, rows.length, maxActive));
       } else if (active.length > 0) {
         String key = Arrays.toString(active);
         r = done.get(key);
@@ -132,11 +132,11 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
             notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): its %d active features (nearly)"
                 + " separate the classes (deviance ratio above 0.999), so the unpenalized refit"
                 + " has no finite optimum; its coefficients are where the fit stopped", l + 1,
-                lasso.lambdas()[l], active.length));
+                lasso.lambda(l), active.length));
           }
           if (r.failure.isPresent()) {
             notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): the unpenalized refit on %d"
-                + " active features failed: %s", l + 1, lasso.lambdas()[l], active.length,
+                + " active features failed: %s", l + 1, lasso.lambda(l), active.length,
                 r.failure.get()));
           }
         }
@@ -155,11 +155,11 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
         last = l;
       } else if (active.length == 0 || last < 0) {
         // Nothing to refit (or nothing refitted yet): the lasso's own solution.
-        a0[l] = lasso.intercepts()[l].clone();
-        b[l] = deepCopy(lasso.coefficients()[l]);
-        ratio[l] = lasso.devianceRatio()[l];
-        converged[l] = lasso.converged()[l];
-        certificate[l] = lasso.certificate()[l];
+        a0[l] = lasso.intercepts(l);
+        b[l] = lasso.coefficients(l);
+        ratio[l] = lasso.devianceRatio(l);
+        converged[l] = lasso.converged(l);
+        certificate[l] = lasso.certificate(l);
       } else {
         // glmnet's extend: the last earlier refit stands in.
         a0[l] = a0[last].clone();
@@ -169,9 +169,9 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
         certificate[l] = certificate[last];
       }
     }
-    int[] df = lasso.degreesOfFreedom().clone();
+    int[] df = lasso.degreesOfFreedom();
     PathSolution relaxed = new PathSolution(lasso.family(), lasso.l1Ratio(),
-        lasso.lambdas().clone(), a0, b, df, ratio, lasso.nullDeviance(), lasso.tolerance(),
+        lasso.lambdas(), a0, b, df, ratio, lasso.nullDeviance(), lasso.tolerance(),
         converged, passes, certificate, lasso.featureNames(), lasso.classNames(), lasso.end());
     return new RelaxedFit(lasso, relaxed, refitted, notes);
   }
@@ -181,9 +181,19 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     return lasso.size();
   }
 
+  /** Per λ: its coefficients come from a refit on its own active set; a new array. */
   @Override
   public boolean[] refitted() {
     return refitted.clone();
+  }
+
+  /** Whether λ index {@code l} (0-based) was refitted on its own active set. */
+  public boolean refitted(int l) {
+    if (l < 0 || l >= refitted.length) {
+      throw new IndexOutOfBoundsException("λ index " + l + " of " + refitted.length
+          + " λ (0-based)");
+    }
+    return refitted[l];
   }
 
   /**
@@ -209,26 +219,27 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     double[] certificate = new double[m];
     int[] passes = new int[m];
     for (int l = 0; l < m; l++) {
-      double[] al = lasso.intercepts()[l];
-      double[] ar = relaxed.intercepts()[l];
+      // One λ's arrays at a time (copies of K·p values), not the whole path's at every λ.
+      double[] al = lasso.intercepts(l);
+      double[] ar = relaxed.intercepts(l);
+      double[][] bl = lasso.coefficients(l);
+      double[][] br = relaxed.coefficients(l);
       a0[l] = new double[al.length];
       b[l] = new double[al.length][];
       for (int c = 0; c < al.length; c++) {
         a0[l][c] = gamma * al[c] + (1 - gamma) * ar[c];
-        double[] bl = lasso.coefficients()[l][c];
-        double[] br = relaxed.coefficients()[l][c];
-        b[l][c] = new double[bl.length];
-        for (int j = 0; j < bl.length; j++) {
-          b[l][c][j] = gamma * bl[j] + (1 - gamma) * br[j];
+        b[l][c] = new double[bl[c].length];
+        for (int j = 0; j < bl[c].length; j++) {
+          b[l][c][j] = gamma * bl[c][j] + (1 - gamma) * br[c][j];
         }
       }
       df[l] = activeSet(b[l]).length;
-      ratio[l] = gamma * lasso.devianceRatio()[l] + (1 - gamma) * relaxed.devianceRatio()[l];
-      converged[l] = lasso.converged()[l] && relaxed.converged()[l];
-      certificate[l] = Math.max(lasso.certificate()[l], relaxed.certificate()[l]);
-      passes[l] = lasso.passes()[l] + relaxed.passes()[l];
+      ratio[l] = gamma * lasso.devianceRatio(l) + (1 - gamma) * relaxed.devianceRatio(l);
+      converged[l] = lasso.converged(l) && relaxed.converged(l);
+      certificate[l] = Math.max(lasso.certificate(l), relaxed.certificate(l));
+      passes[l] = lasso.passes(l) + relaxed.passes(l);
     }
-    return new PathSolution(lasso.family(), lasso.l1Ratio(), lasso.lambdas().clone(), a0, b, df,
+    return new PathSolution(lasso.family(), lasso.l1Ratio(), lasso.lambdas(), a0, b, df,
         ratio, lasso.nullDeviance(), lasso.tolerance(), converged, passes, certificate,
         lasso.featureNames(), lasso.classNames(), lasso.end());
   }
@@ -240,7 +251,7 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
   public Optional<String> warning() {
     int uncertified = 0;
     for (int l = 0; l < size(); l++) {
-      if (refitted[l] && !relaxed.converged()[l]) {
+      if (refitted[l] && !relaxed.converged(l)) {
         uncertified++;
       }
     }
@@ -334,14 +345,14 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     // explains more than 0.999 of the deviance with coefficients that only grow.
     r.separated = (family == Family.BINOMIAL || family == Family.MULTINOMIAL)
         && (fit.end().reason() == PathSolution.Ending.NO_WEIGHTS_LEFT
-            || fit.devianceRatio()[0] > PathLoop.MAX_DEVIANCE_RATIO);
+            || fit.devianceRatio(0) > PathLoop.MAX_DEVIANCE_RATIO);
     PathSolution full = Columns.expand(fit, active, lasso.featureNames());
-    r.intercepts = full.intercepts()[0];
-    r.coefficients = full.coefficients()[0];
-    r.devianceRatio = full.devianceRatio()[0];
-    r.converged = full.converged()[0];
-    r.passes = full.passes()[0];
-    r.certificate = full.certificate()[0];
+    r.intercepts = full.intercepts(0);
+    r.coefficients = full.coefficients(0);
+    r.devianceRatio = full.devianceRatio(0);
+    r.converged = full.converged(0);
+    r.passes = full.passes(0);
+    r.certificate = full.certificate(0);
     return r;
   }
 

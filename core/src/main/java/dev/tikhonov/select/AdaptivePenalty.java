@@ -263,7 +263,7 @@ public final class AdaptivePenalty {
     double[] user = settings.normalizedPenaltyFactors(p);
     double[] magnitude = new double[p];
     double[] factors = new double[p];
-    double[][] b = pilot.coefficients()[at];
+    double[][] b = pilot.coefficients(at);
     for (int j = 0; j < p; j++) {
       double s = 0;
       for (double[] bc : b) {
@@ -273,7 +273,7 @@ public final class AdaptivePenalty {
       double v = user[j] / Math.pow(magnitude[j], adaptive.power());
       factors[j] = magnitude[j] == 0 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
-    return new Factors(magnitude, pilot.lambdas()[at], factors, pilotShortfall);
+    return new Factors(magnitude, pilot.lambda(at), factors, pilotShortfall);
   }
 
   /**
@@ -314,8 +314,8 @@ public final class AdaptivePenalty {
 
   /**
    * An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any and, when
-   * kept, the cross-validation's out-of-fold predictions. An immutable value, as its parts are
-   * (do not modify the path's and CV's arrays); thread-safe.
+   * kept, the cross-validation's out-of-fold predictions. Immutable, as its parts are (their
+   * arrays copied in and out); thread-safe.
    */
   public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
       java.util.Optional<OutOfFoldPredictions> outOfFold) {
@@ -422,9 +422,8 @@ public final class AdaptivePenalty {
           lambdas.length == 0 ? settings : settings.withLambdas(lambdas), f, featureNames,
           classes), f.pilotShortfall());
     };
-    int m = full.path().lambdas().length;
-    int outputs = full.path().intercepts().length == 0 ? 1
-        : full.path().intercepts()[0].length;
+    int m = full.path().size();
+    int outputs = full.path().numOutputs();
     java.util.Optional<CrossValidation.Predictions> kept =
         keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS
             ? java.util.Optional.of(new CrossValidation.Predictions(
@@ -435,7 +434,7 @@ public final class AdaptivePenalty {
             ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
         kept, threads);
     return new Fit(full.factors(), full.path(), java.util.Optional.of(cv), kept.map(p ->
-        new OutOfFoldPredictions(full.path().lambdas().clone(), folds.foldIds(),
+        new OutOfFoldPredictions(full.path().lambdas(), folds.foldIds(),
             outputs == 1 ? List.of() : classes, p.out())));
   }
 

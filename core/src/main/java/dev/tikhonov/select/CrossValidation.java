@@ -236,13 +236,13 @@ public final class CrossValidation {
   private static Fit runFolds(FoldFitter fitter, FoldScorer scorer, CvMeasure measure,
       double[] weights, KFold folds, PathSolution full, Alignment alignment,
       Optional<FoldScorer.Etas> etas, int threads) {
-    int outputs = full.intercepts().length == 0 ? 1 : full.intercepts()[0].length;
+    int outputs = full.numOutputs();
     Optional<double[][][]> predictions = etas.map(e ->
-        new double[outputs][full.lambdas().length][folds.size()]);
+        new double[outputs][full.size()][folds.size()]);
     CvResult cv = runWithPilots(fitter, scorer, measure, weights, folds, full.lambdas(),
         alignment, etas.map(e -> new Predictions(e, predictions.orElseThrow())), threads);
     return new Fit(full, cv, predictions.map(p -> new OutOfFoldPredictions(
-        full.lambdas().clone(), folds.foldIds(), outputs == 1 ? List.of() : full.classNames(),
+        full.lambdas(), folds.foldIds(), outputs == 1 ? List.of() : full.classNames(),
         p)));
   }
 

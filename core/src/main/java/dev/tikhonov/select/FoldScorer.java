@@ -73,7 +73,7 @@ interface FoldScorer {
   /** η of row i of a dense x, plus its offset ({@code offsets} empty for none). */
   static Etas dense(double[][] x, double[] offsets) {
     return (path, l, i) -> {
-      double[] eta = new double[path.intercepts()[l].length];
+      double[] eta = new double[path.numOutputs()];
       for (int k = 0; k < eta.length; k++) {
         eta[k] = path.linearPredictor(x[i], l, k) + (offsets.length == 0 ? 0 : offsets[i]);
       }
@@ -88,7 +88,7 @@ interface FoldScorer {
     int[] columns = rows.sharedRowIndices();
     double[] values = rows.sharedValues();
     return (path, l, i) -> {
-      double[] eta = new double[path.intercepts()[l].length];
+      double[] eta = new double[path.numOutputs()];
       for (int k = 0; k < eta.length; k++) {
         eta[k] = path.linearPredictor(columns, values, start[i], start[i + 1], l, k);
       }

@@ -235,13 +235,14 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     double[] rss = new double[m];
     double[] fit = new double[m];
     boolean gaussian = path.family() == Family.GAUSSIAN;
-    int k = path.intercepts()[0].length;
+    int k = path.numOutputs();
     double[] weight = new double[n];
     for (int l = 0; l < m; l++) {
-      double ridge = path.lambdas()[l] * (1 - path.l1Ratio());
+      double ridge = path.lambda(l) * (1 - path.l1Ratio());
+      double[][] bl = path.coefficients(l);
       if (gaussian) {
-        double[] b = path.coefficients()[l][0];
-        double a0 = path.intercepts()[l][0];
+        double[] b = bl[0];
+        double a0 = path.intercept(l, 0);
         double r = 0;
         for (int i = 0; i < n; i++) {
           double eta = a0;
@@ -262,14 +263,14 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         continue;
       }
       rss[l] = Double.NaN;
-      fit[l] = n * path.nullDeviance() * (1 - path.devianceRatio()[l]);
+      fit[l] = n * path.nullDeviance() * (1 - path.devianceRatio(l));
       double total = 0;
       for (int c = 0; c < k; c++) {
         if (ridge > 0) {
           workingWeights(path, x, l, c, offsets, unit, weight);
         }
         total += activeSetTrace(x, mean, scale, v,
-            free(path.coefficients()[l][c], lower, upper), ridge, weight);
+            free(bl[c], lower, upper), ridge, weight);
       }
       df[l] = total;
     }

@@ -191,7 +191,7 @@ public final class RelaxedCrossValidation {
     boolean interpolate = settings.defaultSequence();
     int k = folds.numFolds();
     int m = lambdas.length;
-    int outputs = full.intercepts().length == 0 ? 1 : full.intercepts()[0].length;
+    int outputs = full.numOutputs();
     List<CrossValidation.Predictions> kept = new ArrayList<>();
     if (keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS) {
       FoldScorer.Etas etas = FoldScorer.dense(x, offsets);

@@ -64,8 +64,8 @@ final class StatisticsCrossValidation {
         int available = effective == CrossValidation.Alignment.INTERPOLATE
             ? Math.min(path.size(), m) : FoldFits.scored(path, m);
         for (int l = 0; l < m; l++) {
-          losses[l] = l < available ? heldOut.meanSquaredError(path.intercepts()[l][0],
-              path.coefficients()[l][0]) : losses[available - 1];
+          losses[l] = l < available ? heldOut.meanSquaredError(path.intercept(l, 0),
+              path.coefficients(l)[0]) : losses[available - 1];
         }
         return new CrossValidation.FoldScore(losses, shortfall);
       });

@@ -40,7 +40,7 @@ class BoundedEstimatorsTest {
         data.featureNames().subList(0, 8), List.of());
     assertEquals(direct.size(), path.size());
     for (int l = 0; l < path.size(); l++) {
-      assertArrayEquals(direct.coefficients()[l][0], path.coefficients()[l][0], 0);
+      assertArrayEquals(direct.coefficients(l)[0], path.coefficients()[l][0], 0);
       for (double b : path.coefficients()[l][0]) {
         assertTrue(b >= 0 && b <= 0.3, "in the box: " + b);
       }

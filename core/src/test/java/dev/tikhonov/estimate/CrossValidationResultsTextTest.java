@@ -105,7 +105,7 @@ class CrossValidationResultsTextTest {
     String text = path.toString();
     assertReadable(text);
     assertTrue(text.startsWith("PathSolution[gaussian, α = 1, " + path.size() + " λ from "
-        + g(path.lambdas()[0]) + " to " + g(path.lambdas()[path.size() - 1]) + ", 6 features,"
+        + g(path.lambda(0)) + " to " + g(path.lambda(path.size() - 1)) + ", 6 features,"
         + " deviance ratio up to "), text);
     assertTrue(text.endsWith("; end: " + path.end().reason() + "]"), text);
     String classes = ElasticNet.multinomial().build().path(Synthetic.makeClassification(120, 4,

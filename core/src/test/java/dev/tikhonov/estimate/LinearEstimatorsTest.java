@@ -78,8 +78,8 @@ class LinearEstimatorsTest {
     RegularizationPath<LinearModel> path = ElasticNet.gaussian().l1Ratio(0.5).build().path(DATA);
     assertArrayEquals(core.lambdas(), path.lambdas());
     int last = path.size() - 1;
-    assertArrayEquals(core.coefficients()[last][0], path.atIndex(last).coefficients());
-    assertEquals(core.intercepts()[last][0], path.atIndex(last).intercept());
+    assertArrayEquals(core.coefficients(last)[0], path.atIndex(last).coefficients());
+    assertEquals(core.intercept(last, 0), path.atIndex(last).intercept());
   }
 
   @Test
@@ -229,7 +229,7 @@ class LinearEstimatorsTest {
     assertEquals(core.cv().index1se(), cv.index1se(), "the same λ_1se");
     assertEquals(core.cv().lambdaMin(), cv.lambdaMin(), 1e-13 * cv.lambdaMin());
     assertTrue(cv.lambda1se() >= cv.lambdaMin());
-    assertArrayEquals(core.path().coefficients()[core.cv().index1se()][0],
+    assertArrayEquals(core.path().coefficients(core.cv().index1se())[0],
         cv.atOneStandardError().coefficients(), 1e-10);
     CrossValidatedPath<LinearModel> given = ElasticNetCV.gaussian().foldIds(folds.foldIds())
         .build().crossValidate(DATA);

@@ -60,8 +60,8 @@ class NoInterceptFamiliesGlmnetTest {
       for (double a : path.intercepts()[l]) {
         assertEquals(0.0, a, 0.0, tag + ": no intercept at λ #" + (l + 1));
       }
-      assertTrue(path.solution().certificate()[l] <= TOLERANCE, tag + ": certificate at λ #"
-          + (l + 1) + " is " + path.solution().certificate()[l]);
+      assertTrue(path.solution().certificate(l) <= TOLERANCE, tag + ": certificate at λ #"
+          + (l + 1) + " is " + path.solution().certificate(l));
     }
     String name = tag + "-nointercept-path.csv";
     double err = coefficientError(path, RealDataGlmnetTest.ref(name), exactLambdas);

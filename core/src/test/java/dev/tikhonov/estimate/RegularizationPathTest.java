@@ -65,9 +65,9 @@ class RegularizationPathTest {
           new double[] {1, 1, 1, 1}, scales, ELSEWHERE);
       int l = solution.size() - 1;
       LinearClassifier model = path.atIndex(l);
-      assertEquals(solution.lambdas()[l], model.lambda());
+      assertEquals(solution.lambda(l), model.lambda());
       assertEquals(data.classNames(), model.classNames());
-      assertEquals(solution.lambdas()[l], model.provenance().settings().get("lambda"));
+      assertEquals(solution.lambda(l), model.provenance().settings().get("lambda"));
       assertEquals("Elsewhere", model.provenance().estimator());
       double[][] expected = solution.probabilities(data.featureRows(), l);
       double[][] actual = model.predictProba(data);

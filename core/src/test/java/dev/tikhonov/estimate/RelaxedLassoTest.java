@@ -56,8 +56,8 @@ class RelaxedLassoTest {
     assertEquals(core.cv().gamma1se(), cv.gamma1se(), 0);
     LinearModel min = cv.atMinimum();
     PathSolution blend = core.fit().blend(core.cv().gammaMin());
-    assertArrayEquals(blend.coefficients()[core.cv().indexMin()][0], min.coefficients(), 1e-15);
-    assertEquals(blend.intercepts()[core.cv().indexMin()][0], min.intercept(), 1e-15);
+    assertArrayEquals(blend.coefficients(core.cv().indexMin())[0], min.coefficients(), 1e-15);
+    assertEquals(blend.intercept(core.cv().indexMin(), 0), min.intercept(), 1e-15);
     assertEquals(cv.gammaMin(), ((Number) min.provenance().settings().get("gamma"))
         .doubleValue(), 0);
     assertEquals(cv.lambdaMin(), min.lambda(), 0);

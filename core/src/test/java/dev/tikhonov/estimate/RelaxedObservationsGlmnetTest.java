@@ -81,9 +81,9 @@ class RelaxedObservationsGlmnetTest {
 
   /** The largest |ours − glmnet's| at λ index l relative to glmnet's largest |coefficient|. */
   static double error(PathSolution ours, int l, Table ref, int row) {
-    double[] mine = new double[ours.coefficients()[l][0].length + 1];
-    mine[0] = ours.intercepts()[l][0];
-    System.arraycopy(ours.coefficients()[l][0], 0, mine, 1, mine.length - 1);
+    double[] mine = new double[ours.coefficients(l)[0].length + 1];
+    mine[0] = ours.intercept(l, 0);
+    System.arraycopy(ours.coefficients(l)[0], 0, mine, 1, mine.length - 1);
     int first = ref.column("a0");
     double scale = 0;
     double err = 0;
@@ -108,7 +108,7 @@ class RelaxedObservationsGlmnetTest {
     double worstLasso = 0;
     double worstRelaxed = 0;
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], fit.lasso().lambdas()[l], 1e-10 * lambdas[l], tag + ": λ #"
+      assertEquals(lambdas[l], fit.lasso().lambda(l), 1e-10 * lambdas[l], tag + ": λ #"
           + (l + 1));
       worstLasso = Math.max(worstLasso, error(fit.lasso(), l, lasso, l));
       worstRelaxed = Math.max(worstRelaxed, error(fit.relaxed(), l, relaxed, l));
@@ -203,9 +203,9 @@ class RelaxedObservationsGlmnetTest {
     int offset = data.featureNames().indexOf("log_followup_years");
     List<String> features = blend.featureNames();
     for (int i = 0; i < data.size(); i++) {
-      double eta = data.feature(i, offset) + blend.intercepts()[l][0];
+      double eta = data.feature(i, offset) + blend.intercept(l, 0);
       for (int j = 0; j < features.size(); j++) {
-        eta += blend.coefficients()[l][0][j]
+        eta += blend.coefficient(l, 0, j)
             * data.feature(i, data.featureNames().indexOf(features.get(j)));
       }
       assertEquals(Math.exp(eta), mu[i], 1e-12 * Math.exp(eta), "row " + (i + 1));

@@ -39,11 +39,11 @@ class BinomialGlmnetTest {
       for (int k = 0; k < numVectors; k++) {
         double a = ProximalNewtonRefData.intercept(ref, l, k, numVectors);
         scale = Math.max(scale, Math.abs(a));
-        err = Math.max(err, Math.abs(path.intercepts()[l][k] - a));
+        err = Math.max(err, Math.abs(path.intercept(l, k) - a));
         for (int j = 0; j < p; j++) {
           double b = ProximalNewtonRefData.coef(ref, l, j, k, numVectors);
           scale = Math.max(scale, Math.abs(b));
-          err = Math.max(err, Math.abs(path.coefficients()[l][k][j] - b));
+          err = Math.max(err, Math.abs(path.coefficient(l, k, j) - b));
         }
       }
       worst = Math.max(worst, err / scale);
@@ -71,7 +71,7 @@ class BinomialGlmnetTest {
     // glmnet stopped early (deviance ratio change below 1e-5); so must we, at the same λ.
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambda(l), 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom lasso raw, own λ: max relative coefficient error " + err);
@@ -95,7 +95,7 @@ class BinomialGlmnetTest {
     PathSolution path = fit(PathSettings.of(0.5).withTolerance(FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambda(l), 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = maxRelativeError(path, ref, 1);
     System.out.println("binom enet 0.5 std, own λ: max relative coefficient error " + err);
@@ -109,7 +109,7 @@ class BinomialGlmnetTest {
     for (int l = 0; l < path.size(); l++) {
       double viol = ProximalNewtonRefData.kktViolation(path, l, DATA.x(), DATA.y(), false, v);
       assertTrue(viol < 1e-5, "λ index " + l + ": relative KKT violation " + viol);
-      assertTrue(path.certificate()[l] < 1e-6, "reported violation " + path.certificate()[l]);
+      assertTrue(path.certificate(l) < 1e-6, "reported violation " + path.certificate(l));
     }
   }
 

@@ -82,10 +82,10 @@ class BinomialPeersTest {
       int l = e.getKey() - 1;
       double[] b = e.getValue();
       double scale = 0;
-      double err = Math.abs(path.intercepts()[l][0] - b[0]);
+      double err = Math.abs(path.intercept(l, 0) - b[0]);
       for (int j = 0; j < p; j++) {
         scale = Math.max(scale, Math.abs(b[j + 1]));
-        err = Math.max(err, Math.abs(path.coefficients()[l][0][j] - b[j + 1]));
+        err = Math.max(err, Math.abs(path.coefficient(l, 0, j) - b[j + 1]));
       }
       worst = Math.max(worst, err / scale);
     }

@@ -43,11 +43,11 @@ class BoxConstraintsTest {
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
     PathSolution own = ElasticNetPath.fit(family, x, y, observations,
         settings.withTolerance(FIT_TOL), names, List.of());
-    assertEquals(lambdas[0], own.lambdas()[0], 1e-9 * lambdas[0], reference + ": λ_max");
+    assertEquals(lambdas[0], own.lambda(0), 1e-9 * lambdas[0], reference + ": λ_max");
     assertEquals(lambdas.length, own.size(), reference + ": glmnet's path length; "
         + own.end().message());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], own.lambdas()[l], 1e-9 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], own.lambda(l), 1e-9 * lambdas[l], "λ index " + l);
     }
     double err = BinomialGlmnetTest.maxRelativeError(own, ref, numVectors);
     System.out.println(reference + ": max relative coefficient error " + err);
@@ -56,7 +56,7 @@ class BoxConstraintsTest {
     double[] lower = settings.lowerLimits(names.size());
     double[] upper = settings.upperLimits(names.size());
     for (int l = 0; l < own.size(); l++) {
-      for (double[] b : own.coefficients()[l]) {
+      for (double[] b : own.coefficients(l)) {
         for (int j = 0; j < b.length; j++) {
           assertTrue(b[j] >= lower[j] && b[j] <= upper[j], reference + ": λ index " + l
               + ", feature " + (j + 1) + " = " + b[j] + " outside its box");
@@ -73,7 +73,7 @@ class BoxConstraintsTest {
         DATA.names(), 1, 1e-5);
     // The limit binds: a feature with a negative effect (x3, −0.4 in make_glm.R) stays at 0.
     for (int l = 0; l < path.size(); l++) {
-      assertEquals(0, path.coefficients()[l][0][2], 0);
+      assertEquals(0, path.coefficient(l, 0, 2), 0);
     }
   }
 
@@ -145,7 +145,7 @@ class BoxConstraintsTest {
         }
         double soft = Math.signum(c) * Math.max(0, Math.abs(c) - lambdas[l]);
         double expected = Math.max(lower[j], Math.min(upper[j], soft));
-        assertEquals(expected, path.coefficients()[l][0][j], 1e-13, "λ " + lambdas[l]
+        assertEquals(expected, path.coefficient(l, 0, j), 1e-13, "λ " + lambdas[l]
             + ", feature " + (j + 1));
       }
     }
@@ -193,7 +193,7 @@ class BoxConstraintsTest {
             .withStandardize(false).withTolerance(1e-14).withLambdas(lambda)
             .withLowerLimits(LOWER).withUpperLimits(UPPER), DATA.names());
         double gap = objective(x, y, b[0], lambda, alpha)
-            - objective(x, y, tight.coefficients()[0][0], lambda, alpha);
+            - objective(x, y, tight.coefficients(0)[0], lambda, alpha);
         assertTrue(cert >= 0, "α " + alpha + ", λ " + lambda + ": certificate " + cert);
         assertTrue(gap >= -1e-13 * start, "the tight fit is optimal: " + gap);
         assertTrue(gap <= cert * start * (1 + 1e-9) + 1e-14 * start, "α " + alpha + ", λ "
@@ -253,12 +253,12 @@ class BoxConstraintsTest {
               .withUpperLimits(Double.POSITIVE_INFINITY), names, List.of());
       assertEquals(plain.size(), boxed.size(), family + "");
       for (int l = 0; l < plain.size(); l++) {
-        assertArrayEquals(plain.intercepts()[l], boxed.intercepts()[l], 0, family + "");
-        for (int k = 0; k < plain.coefficients()[l].length; k++) {
-          assertArrayEquals(plain.coefficients()[l][k], boxed.coefficients()[l][k], 0,
+        assertArrayEquals(plain.intercepts(l), boxed.intercepts(l), 0, family + "");
+        for (int k = 0; k < plain.coefficients(l).length; k++) {
+          assertArrayEquals(plain.coefficients(l)[k], boxed.coefficients(l)[k], 0,
               family + " λ index " + l);
         }
-        assertEquals(plain.certificate()[l], boxed.certificate()[l], 0);
+        assertEquals(plain.certificate(l), boxed.certificate(l), 0);
       }
     }
   }

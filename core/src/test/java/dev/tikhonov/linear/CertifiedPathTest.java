@@ -33,7 +33,7 @@ class CertifiedPathTest {
         d.featureNames());
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(path.converged()[l], "λ index " + l + ": certificate " + path.certificate()[l]);
+      assertTrue(path.converged(l), "λ index " + l + ": certificate " + path.certificate(l));
       ExactSolution.Point exact = ExactSolution.gaussian(x, y, path, l, true);
       worst = Math.max(worst, ExactSolution.relativeError(path, l, exact));
     }
@@ -50,7 +50,7 @@ class CertifiedPathTest {
         List.of());
     double worst = 0;
     for (int l = 1; l < path.size(); l++) {
-      assertTrue(path.converged()[l], "λ index " + l + ": certificate " + path.certificate()[l]);
+      assertTrue(path.converged(l), "λ index " + l + ": certificate " + path.certificate(l));
       ExactSolution.Point exact = ExactSolution.classification(d.x(), d.y(), path, l, false);
       worst = Math.max(worst, ExactSolution.relativeError(path, l, exact));
     }
@@ -66,7 +66,7 @@ class CertifiedPathTest {
         PathSettings.lasso().withTolerance(1e-14), d.featureNames(), List.of());
     double worst = 0;
     for (int l = 1; l < path.size(); l++) {
-      assertTrue(path.converged()[l], "λ index " + l + ": certificate " + path.certificate()[l]);
+      assertTrue(path.converged(l), "λ index " + l + ": certificate " + path.certificate(l));
       ExactSolution.Point exact = ExactSolution.classification(d.x(), d.y(), path, l, true);
       worst = Math.max(worst, ExactSolution.relativeError(path, l, exact));
     }

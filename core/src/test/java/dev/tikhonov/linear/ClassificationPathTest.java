@@ -60,11 +60,11 @@ class ClassificationPathTest {
 
   private static void assertAllFinite(PathSolution path) {
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(Double.isFinite(path.lambdas()[l]));
-      assertTrue(Double.isFinite(path.devianceRatio()[l]));
-      for (int k = 0; k < path.intercepts()[l].length; k++) {
-        assertTrue(Double.isFinite(path.intercepts()[l][k]), "intercept at λ index " + l);
-        for (double b : path.coefficients()[l][k]) {
+      assertTrue(Double.isFinite(path.lambda(l)));
+      assertTrue(Double.isFinite(path.devianceRatio(l)));
+      for (int k = 0; k < path.intercepts(l).length; k++) {
+        assertTrue(Double.isFinite(path.intercept(l, k)), "intercept at λ index " + l);
+        for (double b : path.coefficients(l)[k]) {
           assertTrue(Double.isFinite(b), "coefficient at λ index " + l);
         }
       }
@@ -82,7 +82,7 @@ class ClassificationPathTest {
   @Test
   void fit_whenLambdaAboveMax_returnsZeros() {
     PathSettings config = PathSettings.of(1).withTolerance(TOL);
-    double lambdaMax = fitBinomial(BINOM.x(), BINOM.y(), config).lambdas()[0];
+    double lambdaMax = fitBinomial(BINOM.x(), BINOM.y(), config).lambda(0);
     // At λ_max itself the largest gradient equals λα: rounding decides (as in glmnet).
     PathSolution path = fitBinomial(BINOM.x(), BINOM.y(),
         config.withLambdas(3 * lambdaMax, lambdaMax * (1 + 1e-9), 0.98 * lambdaMax));
@@ -91,22 +91,22 @@ class ClassificationPathTest {
       share += yi / BINOM.y().length;
     }
     for (int l = 0; l < 2; l++) {
-      assertEquals(0, path.degreesOfFreedom()[l], "λ index " + l);
-      assertEquals(Math.log(share / (1 - share)), path.intercepts()[l][0], 1e-9);
-      assertEquals(0, path.devianceRatio()[l], 1e-12);
+      assertEquals(0, path.degreesOfFreedom(l), "λ index " + l);
+      assertEquals(Math.log(share / (1 - share)), path.intercept(l, 0), 1e-9);
+      assertEquals(0, path.devianceRatio(l), 1e-12);
     }
-    assertTrue(path.degreesOfFreedom()[2] > 0, "just below λ_max a feature enters");
+    assertTrue(path.degreesOfFreedom(2) > 0, "just below λ_max a feature enters");
   }
 
   @Test
   void fit_multinomialWhenLambdaAboveMax_returnsZeros() {
     PathSettings config = PathSettings.of(0.7).withTolerance(TOL);
     double lambdaMax = multinomial(MULTI.x(), MULTI.y(), config, MULTI.featureNames(),
-        List.of()).lambdas()[0];
+        List.of()).lambda(0);
     PathSolution path = multinomial(MULTI.x(), MULTI.y(),
         config.withLambdas(lambdaMax, 0.98 * lambdaMax), MULTI.featureNames(), List.of());
-    assertEquals(0, path.degreesOfFreedom()[0]);
-    assertTrue(path.degreesOfFreedom()[1] > 0);
+    assertEquals(0, path.degreesOfFreedom(0));
+    assertTrue(path.degreesOfFreedom(1) > 0);
     assertEquals(List.of("0", "1", "2"), path.classNames());
   }
 
@@ -168,12 +168,12 @@ class ClassificationPathTest {
         () -> fitBinomial(x, y, deep));
     assertAllFinite(path);
     assertTrue(path.size() < 100, "the path stops early on separable data");
-    assertTrue(path.devianceRatio()[path.size() - 1] > PathLoop.MAX_DEVIANCE_RATIO);
-    assertTrue(path.devianceRatio()[path.size() - 2] <= PathLoop.MAX_DEVIANCE_RATIO);
+    assertTrue(path.devianceRatio(path.size() - 1) > PathLoop.MAX_DEVIANCE_RATIO);
+    assertTrue(path.devianceRatio(path.size() - 2) <= PathLoop.MAX_DEVIANCE_RATIO);
     // A user sequence to λ = 0 must end, finite, too.
     double[] lambdas = new double[30];
     for (int l = 0; l < lambdas.length; l++) {
-      lambdas[l] = path.lambdas()[0] * Math.pow(1e-8, l / 29.0);
+      lambdas[l] = path.lambda(0) * Math.pow(1e-8, l / 29.0);
     }
     lambdas[29] = 0;
     for (double alpha : new double[] {1, 0.5, 0}) {
@@ -205,10 +205,10 @@ class ClassificationPathTest {
     PathSolution without = fitBinomial(d.x(), d.y(), config);
     assertEquals(without.size(), with.size());
     for (int l = 0; l < with.size(); l++) {
-      assertEquals(0, with.coefficients()[l][0][5]);
-      assertEquals(without.intercepts()[l][0], with.intercepts()[l][0], 1e-9);
+      assertEquals(0, with.coefficient(l, 0, 5));
+      assertEquals(without.intercept(l, 0), with.intercept(l, 0), 1e-9);
       for (int j = 0; j < 5; j++) {
-        assertEquals(without.coefficients()[l][0][j], with.coefficients()[l][0][j], 1e-9);
+        assertEquals(without.coefficient(l, 0, j), with.coefficient(l, 0, j), 1e-9);
       }
     }
   }
@@ -227,8 +227,8 @@ class ClassificationPathTest {
       // Coordinate descent closes the gap between exact duplicates slowly (the problem is
       // ill-conditioned along b₀ − b₄, with curvature only λ(1−α), and each step is below the
       // threshold long before the gap closes; glmnet behaves the same), hence 1e-3 relative.
-      double scale = Math.max(1e-3, Math.abs(path.coefficients()[l][0][0]));
-      assertEquals(path.coefficients()[l][0][0], path.coefficients()[l][0][4], 1e-3 * scale,
+      double scale = Math.max(1e-3, Math.abs(path.coefficient(l, 0, 0)));
+      assertEquals(path.coefficient(l, 0, 0), path.coefficient(l, 0, 4), 1e-3 * scale,
           "λ index " + l);
     }
     assertKkt(path, new Data(x, d.y(), names(5)), true, ProximalNewtonRefData.ones(5), 0, 1e-4);
@@ -243,7 +243,7 @@ class ClassificationPathTest {
     PathSolution path = fitBinomial(d.x(), d.y(),
         PathSettings.of(1).withStandardize(false).withTolerance(1e-14));
     assertAllFinite(path);
-    assertEquals(0.01, Math.pow(path.lambdas()[1] / path.lambdas()[0], 99), 1e-9,
+    assertEquals(0.01, Math.pow(path.lambda(1) / path.lambda(0), 99), 1e-9,
         "steps of the 1e-2 grid");
     assertKkt(path, d, false, ProximalNewtonRefData.ones(120), 0, 1e-4);
   }
@@ -256,14 +256,14 @@ class ClassificationPathTest {
     PathSolution twos = fitBinomial(d.x(), d.y(), base.withPenaltyFactors(2, 2, 2, 2, 2, 2));
     assertEquals(ones.size(), twos.size());
     for (int l = 0; l < ones.size(); l++) {
-      assertEquals(ones.lambdas()[l], twos.lambdas()[l], 1e-12 * ones.lambdas()[l]);
-      assertEquals(ones.coefficients()[l][0][2], twos.coefficients()[l][0][2], 1e-10);
+      assertEquals(ones.lambda(l), twos.lambda(l), 1e-12 * ones.lambda(l));
+      assertEquals(ones.coefficient(l, 0, 2), twos.coefficient(l, 0, 2), 1e-10);
     }
     double[] factors = {0, 1, 1, 1, 1, 2};
     PathSolution weighted = fitBinomial(d.x(), d.y(), base.withPenaltyFactors(factors));
-    assertTrue(weighted.coefficients()[0][0][0] != 0, "an unpenalized feature is in at λ_max");
+    assertTrue(weighted.coefficient(0, 0, 0) != 0, "an unpenalized feature is in at λ_max");
     for (int j = 1; j < 6; j++) {
-      assertEquals(0, weighted.coefficients()[0][0][j]);
+      assertEquals(0, weighted.coefficient(0, 0, j));
     }
     double[] normalized = new double[6];
     for (int j = 0; j < 6; j++) {
@@ -278,7 +278,7 @@ class ClassificationPathTest {
     // as a placeholder); here every point of the path, the first included, is the solution.
     Data d = logisticData(200, 6, 15);
     PathSolution path = fitBinomial(d.x(), d.y(), PathSettings.of(0).withTolerance(1e-14));
-    assertEquals(6, path.degreesOfFreedom()[0]);
+    assertEquals(6, path.degreesOfFreedom(0));
     assertTrue(path.allConverged());
     // Relative to λ·10⁻³ (the ridge λ_max convention): 1e-4 here is 1e-7 of λ.
     assertKkt(path, d, true, ProximalNewtonRefData.ones(6), 0, 1e-4);
@@ -310,22 +310,22 @@ class ClassificationPathTest {
       double sd = Math.sqrt(squares / n - (sum / n) * (sum / n));
       lambdaMax = Math.max(lambdaMax, Math.abs(gradient) / n / sd);
     }
-    assertEquals(lambdaMax, path.lambdas()[0], 1e-12 * lambdaMax);
+    assertEquals(lambdaMax, path.lambda(0), 1e-12 * lambdaMax);
     assertEquals(2 * Math.log(2), path.nullDeviance(), 1e-13);
     for (int l = 0; l < path.size(); l++) {
-      assertEquals(0.0, path.intercepts()[l][0], 0.0, "λ index " + l);
+      assertEquals(0.0, path.intercept(l, 0), 0.0, "λ index " + l);
     }
-    assertTrue(path.degreesOfFreedom()[path.size() - 1] > 0);
+    assertTrue(path.degreesOfFreedom(path.size() - 1) > 0);
 
     PathSolution multi = multinomial(MULTI.x(), MULTI.y(), noIntercept, MULTI.featureNames(),
         List.of());
     assertEquals(2 * Math.log(3), multi.nullDeviance(), 1e-13);
     for (int l = 0; l < multi.size(); l++) {
-      for (double a : multi.intercepts()[l]) {
+      for (double a : multi.intercepts(l)) {
         assertEquals(0.0, a, 0.0, "λ index " + l);
       }
     }
-    assertTrue(multi.degreesOfFreedom()[multi.size() - 1] > 0);
+    assertTrue(multi.degreesOfFreedom(multi.size() - 1) > 0);
   }
 
   @Test
@@ -333,19 +333,19 @@ class ClassificationPathTest {
     PathSolution path = fitBinomial(BINOM.x(), BINOM.y(),
         PathSettings.of(1).withLambdas(0.01, 0.1, 0.05));
     assertEquals(3, path.size());
-    assertEquals(0.1, path.lambdas()[0]);
-    assertEquals(0.05, path.lambdas()[1]);
-    assertEquals(0.01, path.lambdas()[2]);
-    assertTrue(path.degreesOfFreedom()[0] <= path.degreesOfFreedom()[2]);
+    assertEquals(0.1, path.lambda(0));
+    assertEquals(0.05, path.lambda(1));
+    assertEquals(0.01, path.lambda(2));
+    assertTrue(path.degreesOfFreedom(0) <= path.degreesOfFreedom(2));
   }
 
   @Test
   void fit_reportsSmallKktViolationAndMonotoneDevianceRatio() {
     PathSolution path = fitBinomial(BINOM.x(), BINOM.y(), PathSettings.of(1).withTolerance(TOL));
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(path.certificate()[l] < 1e-5, "λ index " + l + ": " + path.certificate()[l]);
+      assertTrue(path.certificate(l) < 1e-5, "λ index " + l + ": " + path.certificate(l));
       if (l > 0) {
-        assertTrue(path.devianceRatio()[l] >= path.devianceRatio()[l - 1] - 1e-12);
+        assertTrue(path.devianceRatio(l) >= path.devianceRatio(l - 1) - 1e-12);
       }
     }
   }
@@ -360,7 +360,7 @@ class ClassificationPathTest {
     double nullDeviance = -2 * (share * Math.log(share) + (1 - share) * Math.log(1 - share));
     for (int l = 0; l < path.size(); l += 7) {
       double dev = path.meanDeviance(BINOM.x(), BINOM.y(), l);
-      assertEquals(nullDeviance * (1 - path.devianceRatio()[l]), dev, 1e-9, "λ index " + l);
+      assertEquals(nullDeviance * (1 - path.devianceRatio(l)), dev, 1e-9, "λ index " + l);
     }
     PathSolution multi = multinomial(MULTI.x(), MULTI.y(),
         PathSettings.of(1).withTolerance(TOL), MULTI.featureNames(), List.of());
@@ -374,7 +374,7 @@ class ClassificationPathTest {
       multiNull -= 2 * s * Math.log(s);
     }
     int last = multi.size() - 1;
-    assertEquals(multiNull * (1 - multi.devianceRatio()[last]),
+    assertEquals(multiNull * (1 - multi.devianceRatio(last)),
         multi.meanDeviance(MULTI.x(), MULTI.y(), last), 1e-9);
   }
 

@@ -64,7 +64,7 @@ class ElasticNetPathGlmnetTest {
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     assertEquals(ref.length, path.size(), "number of λ");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], path.lambdas()[l], 0.0, "λ is passed through");
+      assertEquals(ref[l][0], path.lambda(l), 0.0, "λ is passed through");
       assertCoefficientsMatch(ref[l], path, l, name);
     }
   }
@@ -77,7 +77,7 @@ class ElasticNetPathGlmnetTest {
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     assertEquals(ref.length + skip, path.size(), "path length (glmnet's early stop)");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], path.lambdas()[l + skip], 1e-10 * ref[l][0], "λ " + l);
+      assertEquals(ref[l][0], path.lambda(l + skip), 1e-10 * ref[l][0], "λ " + l);
       assertCoefficientsMatch(ref[l], path, l + skip, name);
     }
   }
@@ -89,7 +89,7 @@ class ElasticNetPathGlmnetTest {
       scale = Math.max(scale, Math.abs(ref[2 + j]));
     }
     double worst = 0;
-    double[] b = path.coefficients()[l][0];
+    double[] b = path.coefficients(l)[0];
     for (int j = 0; j < p; j++) {
       worst = Math.max(worst, Math.abs(b[j] - ref[2 + j]));
     }
@@ -97,7 +97,7 @@ class ElasticNetPathGlmnetTest {
     double tolerance = COEF_TOL * Math.max(scale, 1e-9);
     assertTrue(worst <= tolerance, name + " λ index " + l + ": max |b − glmnet| = " + worst
         + " > " + tolerance + "\n ours " + Arrays.toString(b));
-    assertEquals(ref[1], path.intercepts()[l][0], COEF_TOL * Math.max(1, Math.abs(ref[1])),
+    assertEquals(ref[1], path.intercept(l, 0), COEF_TOL * Math.max(1, Math.abs(ref[1])),
         name + " intercept at λ index " + l);
   }
 }

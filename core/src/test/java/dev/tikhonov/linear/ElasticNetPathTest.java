@@ -48,8 +48,8 @@ class ElasticNetPathTest {
             PathSettings.of(alpha).withStandardize(false).withTolerance(tolerance);
         PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
         for (int l = 0; l < path.size(); l++) {
-          double gap = path.certificate()[l];
-          assertTrue(path.converged()[l] && gap > -1e-15 && gap <= tolerance,
+          double gap = path.certificate(l);
+          assertTrue(path.converged(l) && gap > -1e-15 && gap <= tolerance,
               "α " + alpha + " tolerance " + tolerance + " λ index " + l + ": gap " + gap);
         }
       }
@@ -70,8 +70,8 @@ class ElasticNetPathTest {
       }
       assertEquals(dev0, path.nullDeviance(), 1e-12);
       for (int l = 1; l < path.size(); l++) {
-        double lambda = path.lambdas()[l];
-        double[] b = path.coefficients()[l][0];
+        double lambda = path.lambda(l);
+        double[] b = path.coefficients(l)[0];
         double[] r = new double[n];
         double rss = 0;
         for (int i = 0; i < n; i++) {
@@ -100,7 +100,7 @@ class ElasticNetPathTest {
             dual -= excess * excess / (2 * lambda * (1 - alpha));
           }
         }
-        assertEquals((primal - dual) / dev0, path.certificate()[l], 1e-10,
+        assertEquals((primal - dual) / dev0, path.certificate(l), 1e-10,
             "α " + alpha + " λ index " + l);
       }
     }
@@ -121,9 +121,9 @@ class ElasticNetPathTest {
     int last = path.size() - 1;
     assertEquals(PathSolution.Ending.ITERATION_LIMIT, path.end().reason());
     assertTrue(path.size() < 100 && path.size() >= 1, "ends early: " + path.size());
-    assertFalse(path.converged()[last]);
+    assertFalse(path.converged(last));
     for (int l = 0; l < last; l++) {
-      assertTrue(path.converged()[l], "λ index " + l);
+      assertTrue(path.converged(l), "λ index " + l);
     }
     assertFalse(path.allConverged());
     int passes = java.util.Arrays.stream(path.passes()).sum();
@@ -149,7 +149,7 @@ class ElasticNetPathTest {
     assertTrue(path.warning().orElseThrow().contains("not certified to the tolerance"));
     for (int l = 1; l < path.size(); l++) {
       // Still as good as double precision makes it.
-      assertTrue(path.certificate()[l] < 1e-13, "λ index " + l + ": " + path.certificate()[l]);
+      assertTrue(path.certificate(l) < 1e-13, "λ index " + l + ": " + path.certificate(l));
     }
   }
 
@@ -164,9 +164,9 @@ class ElasticNetPathTest {
     for (int l = 0; l < path.size(); l++) {
       double[] exact = java.util.Arrays.copyOfRange(ref[l], 2, ref[l].length);
       double suboptimality =
-          objective(path.intercepts()[l][0], path.coefficients()[l][0], ref[l][0], 0.5)
+          objective(path.intercept(l, 0), path.coefficients(l)[0], ref[l][0], 0.5)
           - objective(ref[l][1], exact, ref[l][0], 0.5);
-      double gap = path.certificate()[l] * nullDeviance;
+      double gap = path.certificate(l) * nullDeviance;
       assertTrue(gap >= -1e-15, "λ index " + l + ": gap " + gap);
       assertTrue(suboptimality <= gap + 1e-13,
           "λ index " + l + ": suboptimality " + suboptimality + " > gap " + gap);
@@ -200,7 +200,7 @@ class ElasticNetPathTest {
     assertEquals(covariance.size(), naive.size());
     for (int l = 0; l < naive.size(); l++) {
       for (int j = 0; j < DATA.features(); j++) {
-        assertEquals(covariance.coefficients()[l][0][j], naive.coefficients()[l][0][j], 1e-8);
+        assertEquals(covariance.coefficient(l, 0, j), naive.coefficient(l, 0, j), 1e-8);
       }
     }
   }
@@ -226,7 +226,7 @@ class ElasticNetPathTest {
           z += x[i][j] * y[i] / n;
         }
         double expected = Math.signum(z) * Math.max(Math.abs(z) - lambdas[l], 0);
-        assertEquals(expected, path.coefficients()[l][0][j], 1e-10, "λ " + lambdas[l] + " j " + j);
+        assertEquals(expected, path.coefficient(l, 0, j), 1e-10, "λ " + lambdas[l] + " j " + j);
       }
     }
   }
@@ -235,7 +235,7 @@ class ElasticNetPathTest {
   void fit_whenLambdaAtOrAboveMax_returnsZeros() {
     PathSolution full = ElasticNetPath.fit(DATA.x(), DATA.y(), PathSettings.of(0.5)
         .withStandardize(false), DATA.names());
-    double lambdaMax = full.lambdas()[0];
+    double lambdaMax = full.lambda(0);
     PathSettings config = PathSettings.of(0.5).withStandardize(false).withTolerance(1e-14)
         .withLambdas(new double[] {10 * lambdaMax, lambdaMax * (1 + 1e-9), lambdaMax * 0.99});
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
@@ -244,11 +244,11 @@ class ElasticNetPathTest {
       yMean += v / DATA.y().length;
     }
     for (int l = 0; l < 2; l++) {
-      assertEquals(0, path.degreesOfFreedom()[l], "λ index " + l);
-      assertEquals(yMean, path.intercepts()[l][0], 1e-12);
+      assertEquals(0, path.degreesOfFreedom(l), "λ index " + l);
+      assertEquals(yMean, path.intercept(l, 0), 1e-12);
     }
-    assertTrue(path.degreesOfFreedom()[2] > 0, "just below λ_max a feature enters");
-    assertEquals(0, full.degreesOfFreedom()[0]);
+    assertTrue(path.degreesOfFreedom(2) > 0, "just below λ_max a feature enters");
+    assertEquals(0, full.degreesOfFreedom(0));
   }
 
   @Test
@@ -261,12 +261,12 @@ class ElasticNetPathTest {
     for (int l = 0; l < lambdas.length; l++) {
       RidgeSolution cholesky = RidgeSolver.fit(DATA.x(), DATA.y(), lambdas[l]);
       for (int j = 0; j < DATA.features(); j++) {
-        assertEquals(cholesky.coefficients()[j], path.coefficients()[l][0][j], 1e-8,
+        assertEquals(cholesky.coefficients()[j], path.coefficient(l, 0, j), 1e-8,
             "λ " + lambdas[l]);
         assertEquals(cholesky.coefficients()[j], svd.coefficients()[l][j], 1e-10,
             "λ " + lambdas[l]);
       }
-      assertEquals(cholesky.intercept(), path.intercepts()[l][0], 1e-8);
+      assertEquals(cholesky.intercept(), path.intercept(l, 0), 1e-8);
     }
   }
 
@@ -280,10 +280,10 @@ class ElasticNetPathTest {
     PathSolution without = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
     assertEquals(without.size(), with.size());
     for (int l = 0; l < with.size(); l++) {
-      assertEquals(0.0, with.coefficients()[l][0][DATA.features()]);
-      assertTrue(Double.isFinite(with.intercepts()[l][0]));
+      assertEquals(0.0, with.coefficient(l, 0, DATA.features()));
+      assertTrue(Double.isFinite(with.intercept(l, 0)));
       for (int j = 0; j < DATA.features(); j++) {
-        assertEquals(without.coefficients()[l][0][j], with.coefficients()[l][0][j], 1e-12);
+        assertEquals(without.coefficient(l, 0, j), with.coefficient(l, 0, j), 1e-12);
       }
     }
   }
@@ -298,10 +298,10 @@ class ElasticNetPathTest {
     PathSolution without = ElasticNetPath.fit(DATA.x(), DATA.y(),
         config.withLambdas(with.lambdas()), DATA.names());
     for (int l = 0; l < with.size(); l++) {
-      double total = with.coefficients()[l][0][0] + with.coefficients()[l][0][DATA.features()];
-      assertEquals(without.coefficients()[l][0][0], total, 1e-6);
+      double total = with.coefficient(l, 0, 0) + with.coefficient(l, 0, DATA.features());
+      assertEquals(without.coefficient(l, 0, 0), total, 1e-6);
       for (int j = 1; j < DATA.features(); j++) {
-        assertEquals(without.coefficients()[l][0][j], with.coefficients()[l][0][j], 1e-6);
+        assertEquals(without.coefficient(l, 0, j), with.coefficient(l, 0, j), 1e-6);
       }
     }
   }
@@ -314,7 +314,7 @@ class ElasticNetPathTest {
     PathSettings config = PathSettings.of(0.5).withStandardize(false).withTolerance(1e-14);
     PathSolution path = ElasticNetPath.fit(x, DATA.y(), config, names);
     for (int l = 0; l < path.size(); l++) {
-      assertEquals(path.coefficients()[l][0][0], path.coefficients()[l][0][DATA.features()],
+      assertEquals(path.coefficient(l, 0, 0), path.coefficient(l, 0, DATA.features()),
           1e-6);
       assertTrue(Optimality.kktViolation(x, DATA.y(), path, l, config) < 1e-5);
     }
@@ -336,7 +336,7 @@ class ElasticNetPathTest {
     for (double alpha : new double[] {1.0, 0.3}) {
       PathSettings config = PathSettings.of(alpha).withTolerance(1e-12);
       PathSolution path = ElasticNetPath.fit(x, y, config, names(p));
-      double ratio = path.lambdas()[path.size() - 1] / path.lambdas()[0];
+      double ratio = path.lambda(path.size() - 1) / path.lambda(0);
       assertTrue(path.size() == 100 ? Math.abs(ratio - 1e-2) < 1e-12 : ratio > 1e-2,
           "p > n uses λ_min = 0.01 λ_max; ratio " + ratio);
       for (int l = 0; l < path.size(); l++) {
@@ -365,7 +365,7 @@ class ElasticNetPathTest {
     for (int l = 0; l < path.size(); l++) {
       assertTrue(Optimality.kktViolation(x, y, path, l, config) < 1e-5, "λ index " + l);
       for (int j = 0; j < p; j++) {
-        assertEquals(covariance.coefficients()[l][0][j], path.coefficients()[l][0][j], 1e-6);
+        assertEquals(covariance.coefficient(l, 0, j), path.coefficient(l, 0, j), 1e-6);
       }
     }
   }
@@ -378,8 +378,8 @@ class ElasticNetPathTest {
     PathSettings config = PathSettings.lasso().withStandardize(false).withTolerance(1e-14)
         .withPenaltyFactors(factors);
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), config, DATA.names());
-    assertNotEquals(0.0, path.coefficients()[0][0][9]);
-    assertEquals(1, path.degreesOfFreedom()[0]);
+    assertNotEquals(0.0, path.coefficient(0, 0, 9));
+    assertEquals(1, path.degreesOfFreedom(0));
     for (int l = 0; l < path.size(); l++) {
       assertTrue(Optimality.kktViolation(DATA.x(), DATA.y(), path, l, config) < 1e-7);
     }
@@ -400,10 +400,10 @@ class ElasticNetPathTest {
     PathSolution path = ElasticNetPath.fit(d.featureRows(), d.targets(), config,
         d.featureNames());
     for (int j = 3; j < 10; j++) {
-      assertEquals(0.0, path.coefficients()[0][0][j], d.featureNames().get(j));
+      assertEquals(0.0, path.coefficient(0, 0, j), d.featureNames().get(j));
     }
-    assertEquals(3, path.degreesOfFreedom()[0]);
-    assertTrue(path.converged()[0], "λ #1 certified: " + path.certificate()[0]);
+    assertEquals(3, path.degreesOfFreedom(0));
+    assertTrue(path.converged(0), "λ #1 certified: " + path.certificate(0));
   }
 
   @Test
@@ -427,7 +427,7 @@ class ElasticNetPathTest {
         "λ_max, which is 0"), e.getMessage());
     PathSolution path = ElasticNetPath.fit(x, DATA.y(), PathSettings.lasso().withLambdas(0.1),
         List.of("a", "b"));
-    assertEquals(0, path.degreesOfFreedom()[0]);
+    assertEquals(0, path.degreesOfFreedom(0));
   }
 
   @Test
@@ -473,9 +473,9 @@ class ElasticNetPathTest {
     PathSolution alone = ElasticNetPath.fit(x, y, settings, DATA.names());
     assertEquals(alone.size(), subset.size());
     for (int l = 0; l < alone.size(); l++) {
-      assertEquals(alone.lambdas()[l], subset.lambdas()[l], 0.0);
+      assertEquals(alone.lambda(l), subset.lambda(l), 0.0);
       for (int j = 0; j < DATA.features(); j++) {
-        assertEquals(alone.coefficients()[l][0][j], subset.coefficients()[l][0][j], 0.0);
+        assertEquals(alone.coefficient(l, 0, j), subset.coefficient(l, 0, j), 0.0);
       }
     }
   }

@@ -58,11 +58,11 @@ final class ExactSolution {
   static Point gaussian(double[][] x, double[] y, PathSolution path, int l, boolean standardize) {
     int n = x.length;
     int p = x[0].length;
-    double lambda = path.lambdas()[l];
+    double lambda = path.lambda(l);
     double alpha = path.l1Ratio();
     Scaled s = Scaled.of(x, standardize);
     double yMean = Arrays.stream(y).sum() / n;
-    int[] active = activeSet(path.coefficients()[l][0]);
+    int[] active = activeSet(path.coefficients(l)[0]);
     int a = active.length;
     double[][] system = new double[a][a + 1];
     for (int u = 0; u < a; u++) {
@@ -71,7 +71,7 @@ final class ExactSolution {
       for (int i = 0; i < n; i++) {
         rhs += s.z()[i][ju] * (y[i] - yMean) / n;
       }
-      double sign = Math.signum(path.coefficients()[l][0][ju]);
+      double sign = Math.signum(path.coefficient(l, 0, ju));
       system[u][a] = rhs - lambda * alpha * sign;
       for (int w = 0; w < a; w++) {
         double g = 0;
@@ -100,7 +100,7 @@ final class ExactSolution {
     boolean[] in = new boolean[p];
     for (int u = 0; u < a; u++) {
       in[active[u]] = true;
-      if (Math.signum(bActive[u]) != Math.signum(path.coefficients()[l][0][active[u]])) {
+      if (Math.signum(bActive[u]) != Math.signum(path.coefficient(l, 0, active[u]))) {
         throw new AssertionError("λ index " + l + ": feature " + active[u]
             + " changes sign in the polish");
       }
@@ -140,18 +140,18 @@ final class ExactSolution {
       boolean standardize) {
     int n = x.length;
     int p = x[0].length;
-    double lambda = path.lambdas()[l];
+    double lambda = path.lambda(l);
     double alpha = path.l1Ratio();
     Scaled s = Scaled.of(x, standardize);
     boolean binomial = path.family() == Family.BINOMIAL;
-    int k = path.intercepts()[l].length;
+    int k = path.intercepts(l).length;
     int classes = binomial ? 2 : k;
     // Variables: intercepts of classes 0..k−2 (the last is the reference, fixed at its path
     // value for multinomial; binomial has one intercept), then the active (j, class) pairs.
     List<int[]> pairs = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < p; j++) {
-        if (path.coefficients()[l][c][j] != 0) {
+        if (path.coefficient(l, c, j) != 0) {
           pairs.add(new int[] {j, c});
         }
       }
@@ -164,10 +164,10 @@ final class ExactSolution {
       // Start from the path's point on the standardized scale.
       double shift = 0;
       for (int j = 0; j < p; j++) {
-        b[c][j] = path.coefficients()[l][c][j] * s.scale()[j];
-        shift += path.coefficients()[l][c][j] * s.mean()[j];
+        b[c][j] = path.coefficient(l, c, j) * s.scale()[j];
+        shift += path.coefficient(l, c, j) * s.mean()[j];
       }
-      intercept[c] = path.intercepts()[l][c] + shift;
+      intercept[c] = path.intercept(l, c) + shift;
     }
     double[] sign = new double[pairs.size()];
     for (int q = 0; q < pairs.size(); q++) {
@@ -278,11 +278,11 @@ final class ExactSolution {
     double scale = 0;
     double error = 0;
     for (int c = 0; c < exact.intercepts().length; c++) {
-      error = Math.max(error, Math.abs(path.intercepts()[l][c] - exact.intercepts()[c]));
+      error = Math.max(error, Math.abs(path.intercept(l, c) - exact.intercepts()[c]));
       for (int j = 0; j < exact.coefficients()[c].length; j++) {
         scale = Math.max(scale, Math.abs(exact.coefficients()[c][j]));
         error = Math.max(error,
-            Math.abs(path.coefficients()[l][c][j] - exact.coefficients()[c][j]));
+            Math.abs(path.coefficient(l, c, j) - exact.coefficients()[c][j]));
       }
     }
     if (scale == 0) {

@@ -100,11 +100,11 @@ class GroupedMultinomialGlmnetTest {
       double scale = 0;
       for (int k = 0; k < classes.size(); k++) {
         double a = ref.rows()[l][ref.column("a0_" + classes.get(k))];
-        diff = Math.max(diff, Math.abs(path.intercepts()[l][k] - a));
+        diff = Math.max(diff, Math.abs(path.intercept(l, k) - a));
         scale = Math.max(scale, Math.abs(a));
         for (int j = 0; j < path.numFeatures(); j++) {
           double b = ref.rows()[l][ref.column(path.featureNames().get(j) + "_" + classes.get(k))];
-          diff = Math.max(diff, Math.abs(path.coefficients()[l][k][j] - b));
+          diff = Math.max(diff, Math.abs(path.coefficient(l, k, j) - b));
           scale = Math.max(scale, Math.abs(b));
         }
       }
@@ -123,12 +123,12 @@ class GroupedMultinomialGlmnetTest {
         + ref.rows().length);
     for (int l = 0; l < ref.rows().length; l++) {
       double lambda = ref.rows()[l][ref.column("lambda")];
-      assertEquals(lambda, path.lambdas()[l], lambdaTolerance * lambda, tag + ": λ #" + (l + 1));
-      assertEquals(ref.rows()[l][ref.column("dev_ratio")], path.devianceRatio()[l], 1e-6,
+      assertEquals(lambda, path.lambda(l), lambdaTolerance * lambda, tag + ": λ #" + (l + 1));
+      assertEquals(ref.rows()[l][ref.column("dev_ratio")], path.devianceRatio(l), 1e-6,
           tag + ": dev_ratio at λ #" + (l + 1));
-      assertEquals((int) ref.rows()[l][ref.column("df")], path.degreesOfFreedom()[l],
+      assertEquals((int) ref.rows()[l][ref.column("df")], path.degreesOfFreedom(l),
           tag + ": df at λ #" + (l + 1));
-      assertTrue(path.converged()[l], tag + ": λ #" + (l + 1) + " certified");
+      assertTrue(path.converged(l), tag + ": λ #" + (l + 1) + " certified");
     }
   }
 
@@ -153,11 +153,11 @@ class GroupedMultinomialGlmnetTest {
     // is the same geometric one from there.
     double exact = ProximalNewtonRefData.read("grouped/multi-weights-pf-lambda-max.csv")
         .rows()[0][0];
-    assertEquals(exact, path.lambdas()[0], 1e-11 * exact, "λ_max");
+    assertEquals(exact, path.lambda(0), 1e-11 * exact, "λ_max");
     double first = ref.rows()[0][ref.column("lambda")];
     for (int l = 0; l < ref.rows().length; l++) {
       assertEquals(ref.rows()[l][ref.column("lambda")] / first,
-          path.lambdas()[l] / path.lambdas()[0], 1e-12, "λ #" + (l + 1) + " / λ_max");
+          path.lambda(l) / path.lambda(0), 1e-12, "λ #" + (l + 1) + " / λ_max");
     }
     checkSequence("multi", path, ref, 1e-8);
     assertEquals(ref.rows().length, path.size(), "glmnet's rule ends the sequence alike");
@@ -176,9 +176,9 @@ class GroupedMultinomialGlmnetTest {
     double bound = 2 * 1e-12 * path.nullDeviance();
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(path.converged()[l], "λ #" + (l + 1));
-      assertTrue(path.certificate()[l] <= 1e-12, "certificate " + path.certificate()[l]);
-      double violation = path.lambdas()[l] * groupKkt(path, l, MULTI.x(), MULTI.y(),
+      assertTrue(path.converged(l), "λ #" + (l + 1));
+      assertTrue(path.certificate(l) <= 1e-12, "certificate " + path.certificate(l));
+      double violation = path.lambda(l) * groupKkt(path, l, MULTI.x(), MULTI.y(),
           weights(MULTI.x().length), v, ALPHA, false);
       worst = Math.max(worst, violation / bound);
     }
@@ -215,7 +215,7 @@ class GroupedMultinomialGlmnetTest {
     for (int l = 0; l < path.size(); l++) {
       for (int j = 0; j < path.numFeatures(); j++) {
         int zeros = 0;
-        for (double[] bk : path.coefficients()[l]) {
+        for (double[] bk : path.coefficients(l)) {
           zeros += bk[j] == 0 ? 1 : 0;
         }
         assertTrue(zeros == 0 || zeros == 3, "feature " + j + " at λ #" + (l + 1) + ": "
@@ -230,7 +230,7 @@ class GroupedMultinomialGlmnetTest {
     for (int l = 0; l < ungrouped.size() && !partial; l++) {
       for (int j = 0; j < ungrouped.numFeatures() && !partial; j++) {
         int zeros = 0;
-        for (double[] bk : ungrouped.coefficients()[l]) {
+        for (double[] bk : ungrouped.coefficients(l)) {
           zeros += bk[j] == 0 ? 1 : 0;
         }
         partial = zeros == 1 || zeros == 2;
@@ -255,18 +255,18 @@ class GroupedMultinomialGlmnetTest {
       double scale = 0;
       double diff = 0;
       for (int k = 0; k < 3; k++) {
-        scale = Math.max(scale, Math.abs(ungrouped.intercepts()[l][k]));
-        diff = Math.max(diff, Math.abs(grouped.intercepts()[l][k]
-            - ungrouped.intercepts()[l][k]));
+        scale = Math.max(scale, Math.abs(ungrouped.intercept(l, k)));
+        diff = Math.max(diff, Math.abs(grouped.intercept(l, k)
+            - ungrouped.intercept(l, k)));
         for (int j = 0; j < PF.length; j++) {
-          scale = Math.max(scale, Math.abs(ungrouped.coefficients()[l][k][j]));
-          diff = Math.max(diff, Math.abs(grouped.coefficients()[l][k][j]
-              - ungrouped.coefficients()[l][k][j]));
+          scale = Math.max(scale, Math.abs(ungrouped.coefficient(l, k, j)));
+          diff = Math.max(diff, Math.abs(grouped.coefficient(l, k, j)
+              - ungrouped.coefficient(l, k, j)));
         }
       }
       assertTrue(diff < 1e-9 * scale, "λ " + lambdas[l] + ": grouped vs ungrouped ridge "
           + diff / scale);
-      assertEquals(ungrouped.devianceRatio()[l], grouped.devianceRatio()[l], 1e-12);
+      assertEquals(ungrouped.devianceRatio(l), grouped.devianceRatio(l), 1e-12);
     }
   }
 
@@ -329,8 +329,8 @@ class GroupedMultinomialGlmnetTest {
       }
       s[j] = standardize ? Math.sqrt(var) : 1;
     }
-    double[][] b = path.coefficients()[l];
-    double[] a0 = path.intercepts()[l];
+    double[][] b = path.coefficients(l);
+    double[] a0 = path.intercepts(l);
     double[][] g = new double[p][k];
     double[] ga = new double[k];
     for (int i = 0; i < n; i++) {
@@ -356,7 +356,7 @@ class GroupedMultinomialGlmnetTest {
         }
       }
     }
-    double lambda = path.lambdas()[l];
+    double lambda = path.lambda(l);
     double worst = 0;
     for (double a : ga) {
       worst = Math.max(worst, Math.abs(a) / lambda);

@@ -30,13 +30,13 @@ class MultinomialDigitsTest {
     PathSolution path = fit(PathSettings.of(0.5).withLambdas(0.03));
     assertEquals(1, path.size());
     assertEquals(PathSolution.Ending.ALL_LAMBDAS, path.end().reason());
-    assertTrue(path.converged()[0], "certificate " + path.certificate()[0]);
-    assertTrue(path.certificate()[0] <= PathSettings.DEFAULT_TOLERANCE);
-    double ratio = path.devianceRatio()[0];
+    assertTrue(path.converged(0), "certificate " + path.certificate(0));
+    assertTrue(path.certificate(0) <= PathSettings.DEFAULT_TOLERANCE);
+    double ratio = path.devianceRatio(0);
     // The warm-started default path explains 0.659 at λ = 0.046 and 0.747 at λ = 0.028.
     assertTrue(ratio > 0.659 && ratio < 0.747, "deviance ratio " + ratio);
-    assertTrue(path.degreesOfFreedom()[0] > 300, "df " + path.degreesOfFreedom()[0]);
-    assertTrue(path.passes()[0] < 5_000, "passes " + path.passes()[0]);
+    assertTrue(path.degreesOfFreedom(0) > 300, "df " + path.degreesOfFreedom(0));
+    assertTrue(path.passes(0) < 5_000, "passes " + path.passes(0));
   }
 
   @Test
@@ -44,7 +44,7 @@ class MultinomialDigitsTest {
     // The default 20-λ sequence ended at λ #6 with ITERATION_LIMIT after 100,000 passes: the
     // full Newton steps of class 2 cycled between two points (pixels 473 and 474 trading
     // weight), never meeting glmnet's step threshold; 99,029 passes went to that one λ.
-    double lambdaMax = fit(PathSettings.of(0.5).withNumLambdas(1)).lambdas()[0];
+    double lambdaMax = fit(PathSettings.of(0.5).withNumLambdas(1)).lambda(0);
     double[] sequence = ElasticNetPath.geometricSequence(lambdaMax, 1e-4, 20);
     PathSolution path = fit(PathSettings.of(0.5)
         .withLambdas(java.util.Arrays.copyOf(sequence, 7)));
@@ -52,7 +52,7 @@ class MultinomialDigitsTest {
     assertTrue(path.allConverged(), path.warning().orElse(""));
     for (int l = 0; l < 7; l++) {
       // Measured after the fix: 10, 145, 236, 280, 301, 363, 394.
-      assertTrue(path.passes()[l] < 2_000, "λ #" + (l + 1) + ": " + path.passes()[l]
+      assertTrue(path.passes(l) < 2_000, "λ #" + (l + 1) + ": " + path.passes(l)
           + " passes");
     }
   }

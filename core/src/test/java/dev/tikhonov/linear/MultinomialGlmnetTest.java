@@ -46,7 +46,7 @@ class MultinomialGlmnetTest {
         .withTolerance(BinomialGlmnetTest.FIT_TOL));
     assertEquals(lambdas.length, path.size());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], path.lambdas()[l], 1e-12 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], path.lambda(l), 1e-12 * lambdas[l], "λ index " + l);
     }
     double err = BinomialGlmnetTest.maxRelativeError(path, ref, 3);
     System.out.println("multi lasso raw, own λ: max relative coefficient error " + err);
@@ -61,7 +61,7 @@ class MultinomialGlmnetTest {
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
       double sum = 0;
-      for (double a : path.intercepts()[l]) {
+      for (double a : path.intercepts(l)) {
         sum += a;
       }
       assertEquals(0, sum, 1e-12);

@@ -17,11 +17,11 @@ final class Optimality {
       PathSettings settings) {
     int n = x.length;
     int p = x[0].length;
-    double lambda = path.lambdas()[l];
+    double lambda = path.lambda(l);
     double alpha = path.l1Ratio();
     double unit = lambda > 0 ? lambda * Math.max(alpha, 1e-3) : 1.0;
-    double[] b = path.coefficients()[l][0];
-    double a0 = path.intercepts()[l][0];
+    double[] b = path.coefficients(l)[0];
+    double a0 = path.intercept(l, 0);
     double[] v = settings.normalizedPenaltyFactors(p);
     double[] r = new double[n];
     double sumR = 0;

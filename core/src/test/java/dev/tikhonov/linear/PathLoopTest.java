@@ -106,8 +106,8 @@ class PathLoopTest {
     assertTrue(warning.startsWith("the fit at λ #3 of 4 (λ = 0.125000) is not finite"
         + " (deviance ratio NaN, certificate NaN); the path ends before it with 2 λ"), warning);
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(Double.isFinite(path.devianceRatio()[l]));
-      assertTrue(Double.isFinite(path.coefficients()[l][0][0]));
+      assertTrue(Double.isFinite(path.devianceRatio(l)));
+      assertTrue(Double.isFinite(path.coefficient(l, 0, 0)));
     }
   }
 

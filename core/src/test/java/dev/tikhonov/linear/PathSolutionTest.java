@@ -28,19 +28,19 @@ class PathSolutionTest {
   void interpolate_isLinearInLambdaAndClampedOutside() {
     PathSolution path = small(Family.GAUSSIAN, new boolean[] {true, true, false});
     PathSolution at = path.interpolate(new double[] {2.0, 0.5, 0.3, 0.01});
-    assertEquals(0.5, at.intercepts()[0][0]);
-    assertEquals(0.25, at.intercepts()[1][0], 1e-15);
+    assertEquals(0.5, at.intercept(0, 0));
+    assertEquals(0.25, at.intercept(1, 0), 1e-15);
     // 0.3 is halfway between 0.5 and 0.1.
-    assertEquals((0.25 - 1.0) / 2, at.intercepts()[2][0], 1e-15);
-    assertEquals(2.0, at.coefficients()[2][0][0], 1e-15);
-    assertEquals(-1.0, at.coefficients()[2][0][1], 1e-15);
-    assertEquals(2, at.degreesOfFreedom()[2]);
-    assertEquals(0.45, at.devianceRatio()[2], 1e-15);
-    assertEquals(-2.0, at.coefficients()[3][0][1]);
-    assertTrue(at.converged()[1]);
-    assertFalse(at.converged()[2], "a neighbour is not converged");
-    assertTrue(Double.isNaN(at.certificate()[2]));
-    assertEquals(0, at.passes()[2]);
+    assertEquals((0.25 - 1.0) / 2, at.intercept(2, 0), 1e-15);
+    assertEquals(2.0, at.coefficient(2, 0, 0), 1e-15);
+    assertEquals(-1.0, at.coefficient(2, 0, 1), 1e-15);
+    assertEquals(2, at.degreesOfFreedom(2));
+    assertEquals(0.45, at.devianceRatio(2), 1e-15);
+    assertEquals(-2.0, at.coefficient(3, 0, 1));
+    assertTrue(at.converged(1));
+    assertFalse(at.converged(2), "a neighbour is not converged");
+    assertTrue(Double.isNaN(at.certificate(2)));
+    assertEquals(0, at.passes(2));
   }
 
   @Test

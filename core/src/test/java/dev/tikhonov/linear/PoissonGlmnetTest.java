@@ -79,7 +79,7 @@ class PoissonGlmnetTest {
     double alpha = path.l1Ratio();
     double worst = 0;
     for (int l = 0; l < path.size(); l++) {
-      double lambda = path.lambdas()[l];
+      double lambda = path.lambda(l);
       double[] mu = path.means(x, l);
       double[] g = new double[p];
       double g0 = 0;
@@ -93,7 +93,7 @@ class PoissonGlmnetTest {
       worst = Math.max(worst, Math.abs(g0) / lambda);
       for (int j = 0; j < p; j++) {
         double gt = g[j] / s[j];
-        double bt = path.coefficients()[l][0][j] * s[j];
+        double bt = path.coefficient(l, 0, j) * s[j];
         double v = bt != 0
             ? Math.abs(gt - lambda * (1 - alpha) * bt - lambda * alpha * Math.signum(bt))
             : Math.max(0, Math.abs(gt) - lambda * alpha);
@@ -117,11 +117,11 @@ class PoissonGlmnetTest {
 
     // The default sequence: glmnet's λ_max, its geometric steps and its early stop.
     PathSolution own = fit(settings);
-    assertEquals(lambdas[0], own.lambdas()[0], 1e-10 * lambdas[0], "λ_max");
+    assertEquals(lambdas[0], own.lambda(0), 1e-10 * lambdas[0], "λ_max");
     assertEquals(lambdas.length, own.size(), "glmnet stops its default path after "
         + lambdas.length + " λ: " + own.end().message());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], own.lambdas()[l], 1e-10 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], own.lambda(l), 1e-10 * lambdas[l], "λ index " + l);
     }
     double ownErr = BinomialGlmnetTest.maxRelativeError(own, ref, 1);
     assertTrue(ownErr < COEF_TOL, reference + ", own λ: max relative error " + ownErr);
@@ -154,9 +154,9 @@ class PoissonGlmnetTest {
     assertEquals(dev0, path.nullDeviance(), 1e-12 * dev0);
     int last = path.size() - 1;
     double dev = path.meanDeviance(DATA.x(), y, last);
-    assertEquals(1 - dev / dev0, path.devianceRatio()[last], 1e-9);
+    assertEquals(1 - dev / dev0, path.devianceRatio(last), 1e-9);
     // At λ_max only the intercept: log of the mean count.
-    assertEquals(Math.log(mean), path.intercepts()[0][0], 1e-12);
+    assertEquals(Math.log(mean), path.intercept(0, 0), 1e-12);
   }
 
   @Test
@@ -169,7 +169,7 @@ class PoissonGlmnetTest {
     assertTrue(cold.allConverged(), cold.warning().orElse(""));
     for (int j = 0; j < DATA.names().size(); j++) {
       assertEquals(ProximalNewtonRefData.coef(ref, last, j, 0, 1),
-          cold.coefficients()[0][0][j], 1e-5);
+          cold.coefficient(0, 0, j), 1e-5);
     }
   }
 

@@ -146,8 +146,8 @@ public final class ProximalNewtonRefData {
     int n = x.length;
     int p = x[0].length;
     double[][] prob = path.probabilities(x, l);
-    int k = path.intercepts()[l].length;
-    double lambda = path.lambdas()[l];
+    int k = path.intercepts(l).length;
+    double lambda = path.lambda(l);
     double alpha = path.l1Ratio();
     double[] s = new double[p];
     double maxS = 1;
@@ -183,7 +183,7 @@ public final class ProximalNewtonRefData {
           g += resid[i] * x[i][j];
         }
         g /= n;
-        double b = path.coefficients()[l][c][j];
+        double b = path.coefficient(l, c, j);
         double l1 = lambda * alpha * v[j] * s[j];
         double l2 = lambda * (1 - alpha) * v[j] * s[j] * s[j];
         double viol = b == 0 ? Math.max(0, Math.abs(g) - l1)

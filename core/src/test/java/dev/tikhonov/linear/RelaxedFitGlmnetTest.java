@@ -73,18 +73,18 @@ class RelaxedFitGlmnetTest {
     double worstLasso = 0;
     double worstRelaxed = 0;
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], fit.lasso().lambdas()[l], 1e-10 * lambdas[l], "λ index " + l);
-      worstLasso = Math.max(worstLasso, error(fit.lasso().intercepts()[l],
-          fit.lasso().coefficients()[l][0], lasso.rows()[l][1], row(lasso, l, p)));
-      worstRelaxed = Math.max(worstRelaxed, error(fit.relaxed().intercepts()[l],
-          fit.relaxed().coefficients()[l][0], relaxed.rows()[l][1], row(relaxed, l, p)));
+      assertEquals(lambdas[l], fit.lasso().lambda(l), 1e-10 * lambdas[l], "λ index " + l);
+      worstLasso = Math.max(worstLasso, error(fit.lasso().intercepts(l),
+          fit.lasso().coefficients(l)[0], lasso.rows()[l][1], row(lasso, l, p)));
+      worstRelaxed = Math.max(worstRelaxed, error(fit.relaxed().intercepts(l),
+          fit.relaxed().coefficients(l)[0], relaxed.rows()[l][1], row(relaxed, l, p)));
     }
     double worstBlend = 0;
     for (int r = 0; r < blend.rows().length; r++) {
       int l = (int) blend.rows()[r][blend.column("index")] - 1;
       double gamma = blend.rows()[r][blend.column("gamma")];
       PathSolution b = fit.blend(gamma);
-      worstBlend = Math.max(worstBlend, error(b.intercepts()[l], b.coefficients()[l][0],
+      worstBlend = Math.max(worstBlend, error(b.intercepts(l), b.coefficients(l)[0],
           blend.rows()[r][blend.column("a0")], row(blend, r, p)));
     }
     System.out.printf("relaxed %s: max relative error lasso %.2e, relaxed %.2e, blends %.2e%n",
@@ -109,8 +109,8 @@ class RelaxedFitGlmnetTest {
       }
       assertEquals(0, g0, 1e-9, "intercept gradient at λ index " + l);
       for (int j = 0; j < p; j++) {
-        boolean active = fit.lasso().coefficients()[l][0][j] != 0;
-        assertEquals(active, fit.relaxed().coefficients()[l][0][j] != 0,
+        boolean active = fit.lasso().coefficient(l, 0, j) != 0;
+        assertEquals(active, fit.relaxed().coefficient(l, 0, j) != 0,
             "the refit keeps the active set at λ index " + l + ", feature " + j);
         if (active) {
           double g = 0;
@@ -174,7 +174,7 @@ class RelaxedFitGlmnetTest {
         continue;
       }
       refits++;
-      int k = r.intercepts()[l].length;
+      int k = r.intercepts(l).length;
       double[][] prob = poisson ? null : r.probabilities(x, l);
       double[] mu = poisson ? r.means(x, l) : null;
       for (int c = 0; c < k; c++) {
@@ -187,11 +187,11 @@ class RelaxedFitGlmnetTest {
         assertEquals(0, g0, tolerance, "intercept gradient, λ index " + l + ", class " + c);
         for (int j = 0; j < p; j++) {
           boolean active = false;
-          for (double[] bc : fit.lasso().coefficients()[l]) {
+          for (double[] bc : fit.lasso().coefficients(l)) {
             active |= bc[j] != 0;
           }
           if (!active) {
-            assertEquals(0, r.coefficients()[l][c][j], 0, "inactive feature " + j);
+            assertEquals(0, r.coefficient(l, c, j), 0, "inactive feature " + j);
             continue;
           }
           double g = 0;
@@ -227,8 +227,8 @@ class RelaxedFitGlmnetTest {
         List.of());
     RelaxedFit fit = RelaxedFit.of(Family.BINOMIAL, x, y, s, lasso);
     for (int l = 0; l < fit.size(); l++) {
-      assertTrue(Double.isFinite(fit.relaxed().intercepts()[l][0]));
-      for (double b : fit.relaxed().coefficients()[l][0]) {
+      assertTrue(Double.isFinite(fit.relaxed().intercept(l, 0)));
+      for (double b : fit.relaxed().coefficients(l)[0]) {
         assertTrue(Double.isFinite(b), "λ index " + l);
       }
     }
@@ -243,16 +243,16 @@ class RelaxedFitGlmnetTest {
     PathSolution zero = fit.blend(0);
     PathSolution quarter = fit.blend(0.25);
     int l = fit.size() / 2;
-    assertArrayEquals(fit.relaxed().coefficients()[l][0], zero.coefficients()[l][0], 0);
+    assertArrayEquals(fit.relaxed().coefficients(l)[0], zero.coefficients(l)[0], 0);
     for (int j = 0; j < DATA.names().size(); j++) {
-      double expected = 0.25 * fit.lasso().coefficients()[l][0][j]
-          + 0.75 * fit.relaxed().coefficients()[l][0][j];
-      assertEquals(expected, quarter.coefficients()[l][0][j], 1e-15);
+      double expected = 0.25 * fit.lasso().coefficient(l, 0, j)
+          + 0.75 * fit.relaxed().coefficient(l, 0, j);
+      assertEquals(expected, quarter.coefficient(l, 0, j), 1e-15);
     }
     // At λ_max nothing is active: every γ gives the intercept-only model.
-    assertEquals(0, fit.lasso().degreesOfFreedom()[0]);
+    assertEquals(0, fit.lasso().degreesOfFreedom(0));
     assertFalse(fit.refitted()[0]);
-    assertArrayEquals(fit.lasso().intercepts()[0], zero.intercepts()[0], 0);
+    assertArrayEquals(fit.lasso().intercepts(0), zero.intercepts(0), 0);
   }
 
   @Test
@@ -291,14 +291,14 @@ class RelaxedFitGlmnetTest {
     int last = -1;
     boolean skipped = false;
     for (int l = 0; l < fit.size(); l++) {
-      int df = lasso.degreesOfFreedom()[l];
+      int df = lasso.degreesOfFreedom(l);
       assertEquals(df > 0 && df <= n - 3, fit.refitted()[l], "λ index " + l + ", df " + df);
       if (fit.refitted()[l]) {
         last = l;
       } else if (df > n - 3) {
         skipped = true;
-        assertArrayEquals(fit.relaxed().coefficients()[last][0],
-            fit.relaxed().coefficients()[l][0], 0);
+        assertArrayEquals(fit.relaxed().coefficients(last)[0],
+            fit.relaxed().coefficients(l)[0], 0);
       }
     }
     assertTrue(skipped, "the path reaches more than n − 3 active features");

@@ -30,8 +30,8 @@ class ShortfallTest {
     assertEquals(path.size(), s.lambdaNumber());
     assertEquals(path.size(), s.fitted());
     assertEquals(100, s.requested());
-    assertEquals(path.lambdas()[last], s.lambda());
-    assertEquals(path.certificate()[last], s.certificate());
+    assertEquals(path.lambda(last), s.lambda());
+    assertEquals(path.certificate(last), s.certificate());
     assertEquals(Optional.of(s), path.end().shortfall());
     // the library's sentence is the shortfall's, with the settings' names
     assertEquals(path.warning(), Optional.of(s.message()));
@@ -53,14 +53,14 @@ class ShortfallTest {
     int count = 0;
     int worst = -1;
     for (int l = 0; l < path.size(); l++) {
-      if (!path.converged()[l]) {
+      if (!path.converged(l)) {
         count++;
-        worst = worst < 0 || path.certificate()[l] > path.certificate()[worst] ? l : worst;
+        worst = worst < 0 || path.certificate(l) > path.certificate(worst) ? l : worst;
       }
     }
     assertEquals(count, s.uncertified());
     assertEquals(worst + 1, s.lambdaNumber());
-    assertEquals(path.certificate()[worst], s.certificate());
+    assertEquals(path.certificate(worst), s.certificate());
     assertEquals(path.warning(), Optional.of(s.message()));
     assertTrue(s.message().endsWith("; raise tolerance"), s.message());
     assertEquals(s.finding() + "; remedy(NOT_CERTIFIED, 0, 1.0E-300)", s.message(ECHO));

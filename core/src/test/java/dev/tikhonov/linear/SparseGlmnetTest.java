@@ -65,15 +65,15 @@ class SparseGlmnetTest {
     assertEquals(lambdas.length, own.size(), reference + ": glmnet's path length; "
         + own.end().message());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], own.lambdas()[l], 1e-9 * lambdas[l], reference + ": λ #" + l);
+      assertEquals(lambdas[l], own.lambda(l), 1e-9 * lambdas[l], reference + ": λ #" + l);
     }
     double err = BinomialGlmnetTest.maxRelativeError(own, ref, 1);
     System.out.println(reference + ": max relative coefficient error " + err);
     assertTrue(err < COEF_TOL, reference + ": max relative error " + err);
     assertTrue(own.allConverged(), own.warning().orElse(""));
     for (int l = 0; l < own.size(); l++) {
-      assertEquals(0.0, own.coefficients()[l][0][8], "the empty column 9");
-      assertEquals(0.0, own.coefficients()[l][0][16], "the constant column 17");
+      assertEquals(0.0, own.coefficient(l, 0, 8), "the empty column 9");
+      assertEquals(0.0, own.coefficient(l, 0, 16), "the constant column 17");
     }
   }
 

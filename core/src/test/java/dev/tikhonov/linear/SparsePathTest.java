@@ -126,27 +126,27 @@ class SparsePathTest {
     assertTrue(sparse.allConverged(), what + ": " + sparse.warning().orElse(""));
     double worst = 0;
     for (int l = 0; l < dense.size(); l++) {
-      assertEquals(dense.lambdas()[l], sparse.lambdas()[l], 1e-12 * dense.lambdas()[l],
+      assertEquals(dense.lambda(l), sparse.lambda(l), 1e-12 * dense.lambda(l),
           what + ": λ #" + l);
       double largest = 1e-300;
-      for (int c = 0; c < dense.coefficients()[l].length; c++) {
-        largest = Math.max(largest, Math.abs(dense.intercepts()[l][c]));
-        for (double v : dense.coefficients()[l][c]) {
+      for (int c = 0; c < dense.coefficients(l).length; c++) {
+        largest = Math.max(largest, Math.abs(dense.intercept(l, c)));
+        for (double v : dense.coefficients(l)[c]) {
           largest = Math.max(largest, Math.abs(v));
         }
       }
-      for (int c = 0; c < dense.coefficients()[l].length; c++) {
-        worst = Math.max(worst, Math.abs(dense.intercepts()[l][c] - sparse.intercepts()[l][c])
+      for (int c = 0; c < dense.coefficients(l).length; c++) {
+        worst = Math.max(worst, Math.abs(dense.intercept(l, c) - sparse.intercept(l, c))
             / largest);
         for (int j = 0; j < P; j++) {
-          double d = Math.abs(dense.coefficients()[l][c][j] - sparse.coefficients()[l][c][j]);
+          double d = Math.abs(dense.coefficient(l, c, j) - sparse.coefficient(l, c, j));
           worst = Math.max(worst, d / largest);
         }
       }
       // The constant column and the empty one are excluded in both.
-      for (int c = 0; c < dense.coefficients()[l].length; c++) {
-        assertEquals(0.0, sparse.coefficients()[l][c][3], what);
-        assertEquals(0.0, sparse.coefficients()[l][c][7], what);
+      for (int c = 0; c < dense.coefficients(l).length; c++) {
+        assertEquals(0.0, sparse.coefficient(l, c, 3), what);
+        assertEquals(0.0, sparse.coefficient(l, c, 7), what);
       }
     }
     System.out.println(what + ": " + dense.size() + " λ, sparse vs dense " + worst);

@@ -57,25 +57,25 @@ class StatisticsPathTest {
         1e-13 * expected.nullDeviance(), what + ": null deviance");
     double scale = 1e-300;
     for (int l = 0; l < expected.size(); l++) {
-      scale = Math.max(scale, Math.abs(expected.intercepts()[l][0]));
-      for (double b : expected.coefficients()[l][0]) {
+      scale = Math.max(scale, Math.abs(expected.intercept(l, 0)));
+      for (double b : expected.coefficients(l)[0]) {
         scale = Math.max(scale, Math.abs(b));
       }
     }
     for (int l = 0; l < expected.size(); l++) {
       String at = what + ", λ #" + (l + 1);
-      assertEquals(expected.lambdas()[l], actual.lambdas()[l], 1e-13 * expected.lambdas()[l],
+      assertEquals(expected.lambda(l), actual.lambda(l), 1e-13 * expected.lambda(l),
           at + ": λ");
-      assertEquals(expected.intercepts()[l][0], actual.intercepts()[l][0], tolerance * scale,
+      assertEquals(expected.intercept(l, 0), actual.intercept(l, 0), tolerance * scale,
           at + ": intercept");
-      assertArrayEquals(expected.coefficients()[l][0], actual.coefficients()[l][0],
+      assertArrayEquals(expected.coefficients(l)[0], actual.coefficients(l)[0],
           tolerance * scale, at + ": coefficients");
-      assertEquals(expected.degreesOfFreedom()[l], actual.degreesOfFreedom()[l], at + ": df");
-      assertEquals(expected.devianceRatio()[l], actual.devianceRatio()[l], 1e-11,
+      assertEquals(expected.degreesOfFreedom(l), actual.degreesOfFreedom(l), at + ": df");
+      assertEquals(expected.devianceRatio(l), actual.devianceRatio(l), 1e-11,
           at + ": deviance ratio");
-      assertEquals(expected.converged()[l], actual.converged()[l], at + ": converged");
-      assertTrue(actual.certificate()[l] <= actual.tolerance() || !actual.converged()[l],
-          at + ": certificate " + actual.certificate()[l]);
+      assertEquals(expected.converged(l), actual.converged(l), at + ": converged");
+      assertTrue(actual.certificate(l) <= actual.tolerance() || !actual.converged(l),
+          at + ": certificate " + actual.certificate(l));
     }
   }
 
@@ -120,7 +120,7 @@ class StatisticsPathTest {
     GaussianStatistics statistics = GaussianStatistics.of(x, y);
     for (PathSettings settings : settingsToCompare(p)) {
       PathSolution fromStatistics = ElasticNetPath.fit(statistics, settings, names(p));
-      assertEquals(0.0, fromStatistics.coefficients()[fromStatistics.size() - 1][0][2],
+      assertEquals(0.0, fromStatistics.coefficient(fromStatistics.size() - 1, 0, 2),
           "the constant column stays out");
       for (ElasticNetPath.Updates updates : ElasticNetPath.Updates.values()) {
         PathSolution rows = ElasticNetPath.fit(Family.GAUSSIAN, x, y,
@@ -138,16 +138,16 @@ class StatisticsPathTest {
         PathSettings.lasso().withTolerance(1e-14), DATA.names());
     assertEquals(ref.length, path.size(), "glmnet's path length");
     for (int l = 0; l < ref.length; l++) {
-      assertEquals(ref[l][0], path.lambdas()[l], 1e-10 * ref[l][0], "λ #" + (l + 1));
+      assertEquals(ref[l][0], path.lambda(l), 1e-10 * ref[l][0], "λ #" + (l + 1));
       double scale = 1e-9;
       for (int j = 2; j < ref[l].length; j++) {
         scale = Math.max(scale, Math.abs(ref[l][j]));
       }
       for (int j = 2; j < ref[l].length; j++) {
-        assertEquals(ref[l][j], path.coefficients()[l][0][j - 2], 1e-5 * scale,
+        assertEquals(ref[l][j], path.coefficient(l, 0, j - 2), 1e-5 * scale,
             "λ #" + (l + 1) + ", b" + (j - 1));
       }
-      assertEquals(ref[l][1], path.intercepts()[l][0], 1e-5, "λ #" + (l + 1) + ", intercept");
+      assertEquals(ref[l][1], path.intercept(l, 0), 1e-5, "λ #" + (l + 1) + ", intercept");
     }
     // Fewer rows than features: glmnet's ratio is then 1e-2, decided by the row count.
     int[] few = IntStream.range(0, 40).toArray();
@@ -155,7 +155,7 @@ class StatisticsPathTest {
         PathSettings.lasso().withNumLambdas(10), DATA.names());
     PathSolution wideRows = ElasticNetPath.fit(Family.GAUSSIAN, DATA.x(), DATA.y(), few,
         PathSettings.lasso().withNumLambdas(10), DATA.names(), List.of());
-    assertEquals(1e-2, wideRows.lambdas()[9] / wideRows.lambdas()[0], 1e-12);
+    assertEquals(1e-2, wideRows.lambda(9) / wideRows.lambda(0), 1e-12);
     assertSamePath(wideRows, wide, SAME, "40 rows, 50 features");
   }
 
@@ -189,7 +189,7 @@ class StatisticsPathTest {
         DATA.names());
     assertTrue(path.allConverged(), "every λ certified");
     for (int l = 0; l < path.size(); l++) {
-      assertTrue(path.certificate()[l] <= 1e-14, "gap at λ #" + (l + 1));
+      assertTrue(path.certificate(l) <= 1e-14, "gap at λ #" + (l + 1));
       double kkt = Optimality.kktViolation(DATA.x(), DATA.y(), path, l, settings);
       assertTrue(kkt < 1e-6, "KKT violation " + kkt + " at λ #" + (l + 1));
     }

@@ -93,17 +93,17 @@ class StatisticsRouteTest {
       double worst = 0;
       double scale = 0;
       for (int l = 0; l < design.size(); l++) {
-        assertEquals(design.lambdas()[l], statistics.lambdas()[l],
-            1e-12 * design.lambdas()[0]);
-        worst = Math.max(worst, Math.abs(design.intercepts()[l][0]
-            - statistics.intercepts()[l][0]));
+        assertEquals(design.lambda(l), statistics.lambda(l),
+            1e-12 * design.lambda(0));
+        worst = Math.max(worst, Math.abs(design.intercept(l, 0)
+            - statistics.intercept(l, 0)));
         for (int j = 0; j < P; j++) {
-          double b = design.coefficients()[l][0][j];
+          double b = design.coefficient(l, 0, j);
           scale = Math.max(scale, Math.abs(b));
-          worst = Math.max(worst, Math.abs(b - statistics.coefficients()[l][0][j]));
+          worst = Math.max(worst, Math.abs(b - statistics.coefficient(l, 0, j)));
         }
-        assertEquals(0.0, statistics.coefficients()[l][0][P - 1], "the constant column");
-        assertTrue(statistics.coefficients()[l][0][3] >= -0.5 - 1e-12, "the box at λ " + l);
+        assertEquals(0.0, statistics.coefficient(l, 0, P - 1), "the constant column");
+        assertTrue(statistics.coefficient(l, 0, 3) >= -0.5 - 1e-12, "the box at λ " + l);
       }
       assertTrue(scale > 1, "a path that goes somewhere: " + scale);
       assertTrue(worst < 1e-8 * scale, "standardize " + standardize + ": " + worst);

@@ -36,11 +36,11 @@ class WeightsOffsetsGlmnetTest {
     double[] lambdas = ProximalNewtonRefData.lambdas(ref);
     PathSolution own = ElasticNetPath.fit(family, DATA.x(), y, observations,
         settings.withTolerance(FIT_TOL), DATA.names(), List.of());
-    assertEquals(lambdas[0], own.lambdas()[0], 1e-9 * lambdas[0], reference + ": λ_max");
+    assertEquals(lambdas[0], own.lambda(0), 1e-9 * lambdas[0], reference + ": λ_max");
     assertEquals(lambdas.length, own.size(), reference + ": glmnet's path length; "
         + own.end().message());
     for (int l = 0; l < lambdas.length; l++) {
-      assertEquals(lambdas[l], own.lambdas()[l], 1e-9 * lambdas[l], "λ index " + l);
+      assertEquals(lambdas[l], own.lambda(l), 1e-9 * lambdas[l], "λ index " + l);
     }
     double err = BinomialGlmnetTest.maxRelativeError(own, ref, 1);
     System.out.println(reference + ": max relative coefficient error " + err);
@@ -114,17 +114,17 @@ class WeightsOffsetsGlmnetTest {
       PathSolution repeated = ElasticNetPath.fit(family, xr, yr, settings, names, List.of());
       assertEquals(repeated.size(), weighted.size(), family + ": path length");
       for (int l = 0; l < weighted.size(); l++) {
-        assertEquals(repeated.lambdas()[l], weighted.lambdas()[l], 1e-10 * weighted.lambdas()[0],
+        assertEquals(repeated.lambda(l), weighted.lambda(l), 1e-10 * weighted.lambda(0),
             family + " λ index " + l);
-        for (int k = 0; k < weighted.intercepts()[l].length; k++) {
-          assertEquals(repeated.intercepts()[l][k], weighted.intercepts()[l][k], 1e-7,
+        for (int k = 0; k < weighted.intercepts(l).length; k++) {
+          assertEquals(repeated.intercept(l, k), weighted.intercept(l, k), 1e-7,
               family + " λ index " + l);
           for (int j = 0; j < names.size(); j++) {
-            assertEquals(repeated.coefficients()[l][k][j], weighted.coefficients()[l][k][j],
+            assertEquals(repeated.coefficient(l, k, j), weighted.coefficient(l, k, j),
                 1e-7, family + " λ index " + l + ", feature " + (j + 1));
           }
         }
-        assertEquals(repeated.devianceRatio()[l], weighted.devianceRatio()[l], 1e-9);
+        assertEquals(repeated.devianceRatio(l), weighted.devianceRatio(l), 1e-9);
       }
     }
   }
@@ -139,8 +139,8 @@ class WeightsOffsetsGlmnetTest {
         PathSettings.lasso(), DATA.names(), List.of());
     assertEquals(plain.size(), weighted.size());
     for (int l = 0; l < plain.size(); l++) {
-      assertEquals(plain.lambdas()[l], weighted.lambdas()[l], 0);
-      assertEquals(plain.coefficients()[l][0][2], weighted.coefficients()[l][0][2], 0);
+      assertEquals(plain.lambda(l), weighted.lambda(l), 0);
+      assertEquals(plain.coefficient(l, 0, 2), weighted.coefficient(l, 0, 2), 0);
     }
   }
 

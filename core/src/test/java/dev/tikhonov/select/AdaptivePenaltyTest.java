@@ -86,7 +86,7 @@ class AdaptivePenaltyTest {
     boolean[] truth = {true, true, true, false};
     int count = 0;
     for (int l = 0; l < path.size(); l++) {
-      if (selectsExactly(path.coefficients()[l][0], truth)) {
+      if (selectsExactly(path.coefficients(l)[0], truth)) {
         count++;
       }
     }
@@ -137,13 +137,13 @@ class AdaptivePenaltyTest {
       KFold folds = KFold.random(500, 10, r);
       AdaptivePenalty.Fit fit = AdaptivePenalty.crossValidate(Family.GAUSSIAN, d.x(), d.y(),
           PathSettings.lasso(), AdaptivePenalty.Settings.defaults(), NAMES, List.of(), folds, 2);
-      if (selectsExactly(fit.path().coefficients()[fit.cv().orElseThrow().index1se()][0],
+      if (selectsExactly(fit.path().coefficients(fit.cv().orElseThrow().index1se())[0],
           truth)) {
         adaptive++;
       }
       CrossValidation.Fit plain = CrossValidation.path(Family.GAUSSIAN, d.x(), d.y(),
           PathSettings.lasso(), NAMES, List.of(), folds, 2);
-      if (selectsExactly(plain.path().coefficients()[plain.cv().index1se()][0], truth)) {
+      if (selectsExactly(plain.path().coefficients(plain.cv().index1se())[0], truth)) {
         lasso++;
       }
     }
@@ -307,9 +307,9 @@ class AdaptivePenaltyTest {
     }
     assertEquals(4, sum, 1e-12, "the finite factors sum to the number of features kept");
     for (int l = 0; l < fit.path().size(); l++) {
-      assertEquals(0, fit.path().coefficients()[l][0][4]);
-      assertTrue(Double.isFinite(fit.path().intercepts()[l][0]));
-      for (double b : fit.path().coefficients()[l][0]) {
+      assertEquals(0, fit.path().coefficient(l, 0, 4));
+      assertTrue(Double.isFinite(fit.path().intercept(l, 0)));
+      for (double b : fit.path().coefficients(l)[0]) {
         assertTrue(Double.isFinite(b));
       }
     }

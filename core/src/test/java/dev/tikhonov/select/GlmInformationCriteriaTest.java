@@ -52,7 +52,7 @@ class GlmInformationCriteriaTest {
       for (int i = 0; i < n; i++) {
         d += 2 * ((y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]));
       }
-      int df = path.degreesOfFreedom()[l];
+      int df = path.degreesOfFreedom(l);
       assertEquals(df, ic.degreesOfFreedom()[l], 0);
       assertEquals(d + 2 * df, ic.aic()[l], 1e-8 * d);
       assertEquals(d + Math.log(n) * df, ic.bic()[l], 1e-8 * d);

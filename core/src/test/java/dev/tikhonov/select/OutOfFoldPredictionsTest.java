@@ -82,9 +82,9 @@ class OutOfFoldPredictionsTest {
         for (int l = 0; l < lambdas.length; l++) {
           int s = Math.min(l, at.size() - 1);
           for (int k = 0; k < outputs; k++) {
-            double eta = at.intercepts()[s][k] + (offsets.length == 0 ? 0 : offsets[i]);
+            double eta = at.intercept(s, k) + (offsets.length == 0 ? 0 : offsets[i]);
             for (int j = 0; j < P; j++) {
-              eta += x[i][j] * at.coefficients()[s][k][j];
+              eta += x[i][j] * at.coefficient(s, k, j);
             }
             assertEquals(eta, oof.linearPredictor(i, k, l), 1e-12 * Math.max(1, Math.abs(eta)),
                 family + " row " + i + " (fold " + f + "), output " + k + ", λ index " + l);

@@ -26,8 +26,8 @@ class SelectionTest {
     int n = DATA.y().length;
     double nullRss = n; // y has unit variance (1/n) in gauss.csv
     for (int l = 0; l < path.size(); l++) {
-      assertEquals(path.degreesOfFreedom()[l], ic.degreesOfFreedom()[l], 0.0);
-      assertEquals(nullRss * (1 - path.devianceRatio()[l]), ic.rss()[l], 1e-6 * n);
+      assertEquals(path.degreesOfFreedom(l), ic.degreesOfFreedom()[l], 0.0);
+      assertEquals(nullRss * (1 - path.devianceRatio(l)), ic.rss()[l], 1e-6 * n);
       assertEquals(n * Math.log(ic.rss()[l] / n) + Math.log(n) * ic.degreesOfFreedom()[l],
           ic.bic()[l], 1e-9);
     }

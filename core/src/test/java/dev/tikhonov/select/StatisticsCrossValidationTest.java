@@ -208,8 +208,8 @@ class StatisticsCrossValidationTest {
       dev.tikhonov.linear.PathSolution own = dev.tikhonov.linear.ElasticNetPath.fit(
           folds.training(k), settings, List.of("a", "b"));
       assertArrayEquals(own.lambdas(), paths[k - 1].lambdas(), "fold " + k);
-      assertArrayEquals(own.coefficients()[own.size() - 1][0],
-          paths[k - 1].coefficients()[own.size() - 1][0], "fold " + k);
+      assertArrayEquals(own.coefficients(own.size() - 1)[0],
+          paths[k - 1].coefficients(own.size() - 1)[0], "fold " + k);
     }
     double[] flat = y.clone();
     for (int i = 0; i < 12; i++) {

@@ -47,7 +47,7 @@ class WeightedInformationCriteriaTest {
     int n = y.length;
     PathSettings settings = PathSettings.of(0.5).withTolerance(1e-14);
     double lambda = ElasticNetPath.fit(Family.GAUSSIAN, x, y, w, settings.withNumLambdas(10),
-        names(), List.of()).lambdas()[5];
+        names(), List.of()).lambda(5);
     PathSettings at = settings.withLambdas(lambda);
     PathSolution base = ElasticNetPath.fit(Family.GAUSSIAN, x, y, w, at, names(), List.of());
     InformationCriteria ic = InformationCriteria.of(base, x, y, w, at, 1.0);
@@ -61,9 +61,9 @@ class WeightedInformationCriteriaTest {
       trace += (fit.linearPredictor(x[i], 0, 0) - base.linearPredictor(x[i], 0, 0)) / h;
     }
     System.out.println("weighted elastic-net df " + ic.degreesOfFreedom()[0]
-        + ", divergence − 1 " + (trace - 1) + " (" + base.degreesOfFreedom()[0] + " nonzero)");
+        + ", divergence − 1 " + (trace - 1) + " (" + base.degreesOfFreedom(0) + " nonzero)");
     assertEquals(trace - 1, ic.degreesOfFreedom()[0], 1e-4);
-    assertTrue(ic.degreesOfFreedom()[0] < base.degreesOfFreedom()[0] - 0.01,
+    assertTrue(ic.degreesOfFreedom()[0] < base.degreesOfFreedom(0) - 0.01,
         "the ridge part shrinks df below the count of nonzeros");
   }
 

@@ -54,8 +54,8 @@ final class IrlsCrossValidation {
       int available = defaultSequence ? Math.min(fold.size(), m) : FoldFits.scored(own, m);
       for (int l = 0; l < m; l++) {
         int at = Math.min(l, available - 1);
-        a0[f][l] = fold.intercepts()[at];
-        b[f][l] = fold.coefficients()[at];
+        a0[f][l] = fold.intercepts(at);
+        b[f][l] = fold.coefficients(at);
       }
     }
     return new FoldPoints(a0, b);

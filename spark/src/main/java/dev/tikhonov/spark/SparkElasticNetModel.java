@@ -205,12 +205,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
       }
     });
     this.fitRecord = fitRecord;
-    this.intercepts = path.intercepts()[selectedIndex].clone();
-    double[][] b = path.coefficients()[selectedIndex];
-    this.classCoefficients = new double[b.length][];
-    for (int c = 0; c < b.length; c++) {
-      classCoefficients[c] = b[c].clone();
-    }
+    this.intercepts = path.intercepts(selectedIndex);
+    this.classCoefficients = path.coefficients(selectedIndex);
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
     predictionCol = new Param<>(this, "predictionCol", "prediction column to add");
     probabilityCol = new Param<>(this, "probabilityCol", "class probabilities column to add, "
@@ -314,7 +310,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   /** The λ of {@link #intercept()} and {@link #coefficients()} (λ_min or λ_1se). */
   public double selectedLambda() {
-    return path.lambdas()[selectedIndex];
+    return path.lambda(selectedIndex);
   }
 
   /**
@@ -371,8 +367,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
   public Dataset<Row> pathFrame(SparkSession spark) {
     List<Row> rows = new ArrayList<>(path.size());
     for (int l = 0; l < path.size(); l++) {
-      rows.add(RowFactory.create(path.lambdas()[l], path.degreesOfFreedom()[l],
-          path.devianceRatio()[l], crossValidation.mean(l),
+      rows.add(RowFactory.create(path.lambda(l), path.degreesOfFreedom(l),
+          path.devianceRatio(l), crossValidation.mean(l),
           crossValidation.standardError(l)));
     }
     return spark.createDataFrame(rows, PATH_FRAME_SCHEMA);
@@ -864,11 +860,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         for (int f = 0; f < foldLoss.length; f++) {
           foldLoss[f] = cv.foldLoss(f, l);
         }
-        rows.add(RowFactory.create(l, path.lambdas()[l], path.intercepts()[l][0],
-            path.coefficients()[l][0].clone(), path.degreesOfFreedom()[l],
-            path.devianceRatio()[l], path.converged()[l], path.passes()[l],
-            path.certificate()[l], cv.mean(l), cv.standardError(l), foldLoss,
-            path.intercepts()[l].clone(), flatten(path.coefficients()[l])));
+        double[][] coefficients = path.coefficients(l);
+        rows.add(RowFactory.create(l, path.lambda(l), path.intercept(l, 0),
+            coefficients[0], path.degreesOfFreedom(l),
+            path.devianceRatio(l), path.converged(l), path.passes(l),
+            path.certificate(l), cv.mean(l), cv.standardError(l), foldLoss,
+            path.intercepts(l), flatten(coefficients)));
       }
       sparkSession().createDataFrame(rows, PATH_SCHEMA).repartition(1)
           .write().parquet(new Path(dir, "path").toString());

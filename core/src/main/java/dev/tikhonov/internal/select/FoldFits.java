@@ -32,7 +32,7 @@ public final class FoldFits {
     if (!cutShort(own) || own.size() < 2) {
       return lambdas;
     }
-    double floor = own.lambdas()[own.size() - 2];
+    double floor = own.lambda(own.size() - 2);
     double[] s = lambdas.clone();
     for (int t = 0; t < s.length; t++) {
       s[t] = Math.max(s[t], floor);

@@ -60,8 +60,8 @@ public final class PathFiles {
     List<Object> intercept = new ArrayList<>();
     List<Object> coef = new ArrayList<>();
     for (int l = 0; l < path.size(); l++) {
-      intercept.add(multi ? path.intercepts()[l] : path.intercepts()[l][0]);
-      coef.add(multi ? path.coefficients()[l] : path.coefficients()[l][0]);
+      intercept.add(multi ? path.intercepts(l) : path.intercept(l, 0));
+      coef.add(multi ? path.coefficients(l) : path.coefficients(l)[0]);
     }
     m.put("intercept", intercept);
     m.put("coef", coef);
@@ -170,9 +170,9 @@ public final class PathFiles {
     c.put("bic", ic.bic());
     c.put("ebic", ic.extendedBic());
     c.put("ebic_gamma", InformationCriteria.DEFAULT_GAMMA);
-    c.put("lambda_aic", path.lambdas()[ic.bestAic()]);
-    c.put("lambda_bic", path.lambdas()[ic.bestBic()]);
-    c.put("lambda_ebic", path.lambdas()[ic.bestExtendedBic()]);
+    c.put("lambda_aic", path.lambda(ic.bestAic()));
+    c.put("lambda_bic", path.lambda(ic.bestBic()));
+    c.put("lambda_ebic", path.lambda(ic.bestExtendedBic()));
     c.put("variance", variance(path));
     return c;
   }
@@ -190,10 +190,10 @@ public final class PathFiles {
    */
   public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
     return String.format(Locale.ROOT, "AIC picks lambda = %.6g (df %.3g), BIC %.6g (df %.3g),"
-        + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambdas()[ic.bestAic()],
-        ic.degreesOfFreedom(ic.bestAic()), path.lambdas()[ic.bestBic()],
+        + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambda(ic.bestAic()),
+        ic.degreesOfFreedom(ic.bestAic()), path.lambda(ic.bestBic()),
         ic.degreesOfFreedom(ic.bestBic()), InformationCriteria.DEFAULT_GAMMA,
-        path.lambdas()[ic.bestExtendedBic()], ic.degreesOfFreedom(ic.bestExtendedBic()),
+        path.lambda(ic.bestExtendedBic()), ic.degreesOfFreedom(ic.bestExtendedBic()),
         variance(path));
   }
 
@@ -210,7 +210,7 @@ public final class PathFiles {
     CvResult cv = crossValidation.orElse(null);
     boolean multi = path.family() == Family.MULTINOMIAL;
     List<String> header = new ArrayList<>(List.of("lambda", "df", "dev_ratio"));
-    int k = path.intercepts()[0].length;
+    int k = path.numOutputs();
     for (int c = 0; c < k; c++) {
       header.add(multi ? "intercept_" + path.classNames().get(c) : "intercept");
     }
@@ -224,13 +224,14 @@ public final class PathFiles {
     }
     CsvWriter csv = new CsvWriter().row(header);
     for (int l = 0; l < path.size(); l++) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(path.lambdas()[l]),
-          String.valueOf(path.degreesOfFreedom()[l]), String.valueOf(path.devianceRatio()[l])));
+      List<String> row = new ArrayList<>(List.of(String.valueOf(path.lambda(l)),
+          String.valueOf(path.degreesOfFreedom(l)), String.valueOf(path.devianceRatio(l))));
       for (int c = 0; c < k; c++) {
-        row.add(String.valueOf(path.intercepts()[l][c]));
+        row.add(String.valueOf(path.intercept(l, c)));
       }
+      double[][] coefficients = path.coefficients(l);
       for (int c = 0; c < k; c++) {
-        for (double b : path.coefficients()[l][c]) {
+        for (double b : coefficients[c]) {
           row.add(String.valueOf(b));
         }
       }
@@ -346,9 +347,9 @@ public final class PathFiles {
     }
     s.append("\n");
     for (int l = 0; l < path.size(); l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambdas()[l],
-          path.degreesOfFreedom()[l], path.devianceRatio()[l], path.passes()[l],
-          path.converged()[l] ? "yes" : "no"));
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambda(l),
+          path.degreesOfFreedom(l), path.devianceRatio(l), path.passes(l),
+          path.converged(l) ? "yes" : "no"));
       if (cv != null) {
         s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean(l),
             cv.standardError(l)));
@@ -363,8 +364,8 @@ public final class PathFiles {
     }
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d);"
-          + " %s%n", cv.lambdaMin(), path.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(),
-          path.degreesOfFreedom()[cv.index1se()],
+          + " %s%n", cv.lambdaMin(), path.degreesOfFreedom(cv.indexMin()), cv.lambda1se(),
+          path.degreesOfFreedom(cv.index1se()),
           measureLine(cv.measure(), path.family(), "cv_mean", "lambda_min")));
     }
     return s.toString();
@@ -387,8 +388,8 @@ public final class PathFiles {
     List<Object> intercept = new ArrayList<>();
     List<Object> coef = new ArrayList<>();
     for (int l = 0; l < r.size(); l++) {
-      intercept.add(multi ? r.intercepts()[l] : r.intercepts()[l][0]);
-      coef.add(multi ? r.coefficients()[l] : r.coefficients()[l][0]);
+      intercept.add(multi ? r.intercepts(l) : r.intercept(l, 0));
+      coef.add(multi ? r.coefficients(l) : r.coefficients(l)[0]);
     }
     m.put("intercept", intercept);
     m.put("coef", coef);
@@ -441,9 +442,9 @@ public final class PathFiles {
     }
     s.append("\n");
     for (int l = 0; l < lasso.size(); l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %9.4f", lasso.lambdas()[l],
-          lasso.degreesOfFreedom()[l], lasso.devianceRatio()[l],
-          fit.relaxed().devianceRatio()[l]));
+      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %9.4f", lasso.lambda(l),
+          lasso.degreesOfFreedom(l), lasso.devianceRatio(l),
+          fit.relaxed().devianceRatio(l)));
       if (cv != null) {
         for (int g = 0; g < cv.numGammas(); g++) {
           s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean(l)));
@@ -460,8 +461,8 @@ public final class PathFiles {
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g, gamma_min = %s (df %d);"
           + " lambda_1se = %.6g, gamma_1se = %s (df %d); %s%n", cv.lambdaMin(), cv.gammaMin(),
-          lasso.degreesOfFreedom()[cv.indexMin()], cv.lambda1se(), cv.gamma1se(),
-          lasso.degreesOfFreedom()[cv.index1se()], measureLine(cv.measure(), lasso.family(),
+          lasso.degreesOfFreedom(cv.indexMin()), cv.lambda1se(), cv.gamma1se(),
+          lasso.degreesOfFreedom(cv.index1se()), measureLine(cv.measure(), lasso.family(),
               "cv(g=...)", "(lambda_min, gamma_min)")));
     }
     return s.toString();

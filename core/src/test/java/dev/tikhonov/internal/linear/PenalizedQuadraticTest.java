@@ -124,7 +124,7 @@ class PenalizedQuadraticTest {
         factors, 0.5);
     PenalizedQuadratic.Solution solution = q.minimize(lambda, new double[p], 0.0, 100_000);
     // The path's own accuracy at a 1e-13 duality gap: coefficients to about √gap.
-    assertArrayEquals(path.coefficients()[2][0], solution.coefficients(), 1e-8);
+    assertArrayEquals(path.coefficients(2)[0], solution.coefficients(), 1e-8);
     assertEquals(0.0, kkt(q, solution.coefficients(), lambda), 1e-10);
   }
 

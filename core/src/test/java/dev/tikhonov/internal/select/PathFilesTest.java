@@ -86,7 +86,7 @@ class PathFilesTest {
     }
     PathSettings settings = PathSettings.lasso();
     double lambdaMax = CrossValidation.path(Family.BINOMIAL, x, y, settings.withNumLambdas(2),
-        List.of("x1", "x2"), List.of("0", "1"), KFold.random(n, 5, 1), 1).path().lambdas()[0];
+        List.of("x1", "x2"), List.of("0", "1"), KFold.random(n, 5, 1), 1).path().lambda(0);
     CrossValidation.Fit fit = CrossValidation.path(Family.BINOMIAL, x, y,
         dev.tikhonov.linear.Observations.none(), settings.withLambdas(0.9 * lambdaMax,
             0.4 * lambdaMax, 0.05 * lambdaMax), List.of("x1", "x2"), List.of("0", "1"),
