@@ -33,7 +33,7 @@ final class OutOfFoldRoc {
   static Optional<ReportChart> chart(Path pathJson, PathData path, String prefix,
       String suffix) {
     Path file = pathJson.resolveSibling("out-of-fold.csv");
-    if (path.cv() == null || !"binomial".equals(path.family()) || !Files.isRegularFile(file)) {
+    if (path.cv().isEmpty() || !"binomial".equals(path.family()) || !Files.isRegularFile(file)) {
       return Optional.empty();
     }
     JsonNode names = JsonFiles.read(pathJson).get("class_names");
@@ -41,8 +41,9 @@ final class OutOfFoldRoc {
       return Optional.empty();
     }
     String second = names.get(1).asText();
-    int min = nearest(path.lambda(), path.cv().lambdaMin());
-    int oneSe = nearest(path.lambda(), path.cv().lambda1se());
+    PathData.CrossValidation cv = path.cv().get();
+    int min = nearest(path.lambda(), cv.lambdaMin());
+    int oneSe = nearest(path.lambda(), cv.lambda1se());
     List<double[]> scores = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     read(file, path.numLambdas(), min, oneSe, second, scores, labels);

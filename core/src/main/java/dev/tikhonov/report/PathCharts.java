@@ -161,8 +161,8 @@ final class PathCharts {
    * relaxed CV's.
    */
   static String cvName(PathData path) {
-    CvMeasure measure = path.cv() != null ? path.cv().measure()
-        : path.relaxed() != null ? path.relaxed().measure() : CvMeasure.DEVIANCE;
+    CvMeasure measure = path.cv().map(PathData.CrossValidation::measure)
+        .or(() -> path.relaxed().map(PathData.RelaxedCv::measure)).orElse(CvMeasure.DEVIANCE);
     return measure == CvMeasure.DEVIANCE ? "error" : measure.label(familyOf(path.family()));
   }
 
@@ -178,10 +178,10 @@ final class PathCharts {
 
   /** Mean CV score per λ with a shaded band mean ± SE; null when the path has no CV. */
   public static XYChart cvCurve(PathData path, String title) {
-    PathData.CrossValidation cv = path.cv();
-    if (cv == null) {
+    if (path.cv().isEmpty()) {
       return null;
     }
+    PathData.CrossValidation cv = path.cv().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
         cv.measure()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
@@ -206,10 +206,10 @@ final class PathCharts {
    * has no relaxed CV.
    */
   public static XYChart relaxedCvCurve(PathData path, String title) {
-    PathData.RelaxedCv cv = path.relaxed();
-    if (cv == null) {
+    if (path.relaxed().isEmpty()) {
       return null;
     }
+    PathData.RelaxedCv cv = path.relaxed().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
         cv.measure()));
     // the arrays copied out once, not once per γ
@@ -325,10 +325,10 @@ final class PathCharts {
    * three share the deviance's units (D + penalty·df), so one axis shows where each turns.
    */
   public static XYChart criteriaCurve(PathData path, String title) {
-    PathData.Criteria ic = path.criteria();
-    if (ic == null) {
+    if (path.criteria().isEmpty()) {
       return null;
     }
+    PathData.Criteria ic = path.criteria().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (deviance units)");
     LambdaAxis axis = new LambdaAxis(path.lambda());
     double[][] curves = {ic.aic(), ic.bic(), ic.ebic()};
@@ -344,13 +344,13 @@ final class PathCharts {
           + LambdaAxis.Format.number(picks[c]), axis.position(picks[c]), ChartTheme.color(c));
       mark.setShowInLegend(true);
     }
-    if (path.cv() != null) {
-      XYSeries cv = LambdaCharts.markVertical(chart, "CV λ_min = "
-          + LambdaAxis.Format.number(path.cv().lambdaMin()),
-          axis.position(path.cv().lambdaMin()), ChartTheme.MARK);
-      cv.setLineStyle(ChartTheme.DOTTED);
-      cv.setShowInLegend(true);
-    }
+    path.cv().ifPresent(cv -> {
+      XYSeries mark = LambdaCharts.markVertical(chart, "CV λ_min = "
+          + LambdaAxis.Format.number(cv.lambdaMin()), axis.position(cv.lambdaMin()),
+          ChartTheme.MARK);
+      mark.setLineStyle(ChartTheme.DOTTED);
+      mark.setShowInLegend(true);
+    });
     axis.apply(chart, hasZero(path.lambda()));
     return chart;
   }
@@ -365,11 +365,12 @@ final class PathCharts {
   }
 
   private static void markCv(XYChart chart, PathData path, LambdaAxis axis) {
-    if (path.cv() != null) {
-      markChoices(chart, axis, path.cv().lambdaMin(), "", path.cv().lambda1se(), "");
-    } else if (path.relaxed() != null) {
+    if (path.cv().isPresent()) {
+      PathData.CrossValidation cv = path.cv().get();
+      markChoices(chart, axis, cv.lambdaMin(), "", cv.lambda1se(), "");
+    } else if (path.relaxed().isPresent()) {
       // a relaxed path's choices are pairs: the λ, with the γ that goes with it
-      PathData.RelaxedCv r = path.relaxed();
+      PathData.RelaxedCv r = path.relaxed().get();
       markChoices(chart, axis, r.lambdaMin(), " (γ = " + gamma(r, r.gammaMin()) + ")",
           r.lambda1se(), " (γ = " + gamma(r, r.gamma1se()) + ")");
     }

@@ -6,6 +6,7 @@ import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A regularization path as path.json stores it: for each λ (decreasing), the coefficients that
@@ -18,11 +19,11 @@ import java.util.List;
  * the loops over λ.
  *
  * @param coef [λ index][class][feature]; one class for gaussian and binomial
- * @param cv null when the path was fitted without cross-validation
- * @param criteria AIC, BIC and EBIC along the path (path.json's "ic"); null when the run did
+ * @param cv the cross-validation; empty when the path was fitted without it
+ * @param criteria AIC, BIC and EBIC along the path (path.json's "ic"); empty when the run did
  *     not compute them
  * @param relaxed the relaxed lasso's cross-validation over (λ, γ) (path.json's relaxed.cv, with
- *     relaxed.coef); null when the path was not relaxed or not cross-validated
+ *     relaxed.coef); empty when the path was not relaxed or not cross-validated
  */
 record PathData(
     String family,
@@ -32,9 +33,9 @@ record PathData(
     double[] df,
     double[] devRatio,
     List<String> featureNames,
-    CrossValidation cv,
-    Criteria criteria,
-    RelaxedCv relaxed) {
+    Optional<CrossValidation> cv,
+    Optional<Criteria> criteria,
+    Optional<RelaxedCv> relaxed) {
 
   /**
    * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
@@ -224,6 +225,9 @@ record PathData(
   }
 
   public PathData {
+    java.util.Objects.requireNonNull(cv, "cv (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(criteria, "criteria (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(relaxed, "relaxed (Optional.empty() for none)");
     featureNames = List.copyOf(featureNames);
     lambda = lambda.clone();
     coef = copy(coef);
@@ -307,9 +311,10 @@ record PathData(
 
   /** A path without a relaxed fit's cross-validation. */
   public PathData(String family, double l1Ratio, double[] lambda, double[][][] coef,
-      double[] df, double[] devRatio, List<String> featureNames, CrossValidation cv,
-      Criteria criteria) {
-    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria, null);
+      double[] df, double[] devRatio, List<String> featureNames, Optional<CrossValidation> cv,
+      Optional<Criteria> criteria) {
+    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria,
+        Optional.empty());
   }
 
   /**
@@ -336,8 +341,8 @@ record PathData(
    */
   public double coefficient(int i, double gamma, int k, int j) {
     double b = coef[i][k][j];
-    return relaxed == null || gamma == 1 ? b
-        : gamma * b + (1 - gamma) * relaxed.refitCoef(i, k, j);
+    return relaxed.isEmpty() || gamma == 1 ? b
+        : gamma * b + (1 - gamma) * relaxed.get().refitCoef(i, k, j);
   }
 
   /** Number of classes K in the coefficients (1 unless multinomial). */
@@ -407,26 +412,27 @@ record PathData(
     for (int j = 0; j < p; j++) {
       names.add(namesNode != null && j < namesNode.size() ? namesNode.get(j).asText() : "x" + j);
     }
-    CrossValidation cv = null;
+    Optional<CrossValidation> cv = Optional.empty();
     JsonNode cvNode = root.get("cv");
     if (cvNode != null && !cvNode.isNull()) {
       String w = where + ": cv";
       requireLambdas(lambda.length, w);
-      cv = new CrossValidation(
+      CrossValidation read = new CrossValidation(
           JsonFiles.numbers(cvNode, "mean", w),
           JsonFiles.numbers(cvNode, "se", w),
           JsonFiles.lambda(cvNode, "lambda_min", w),
           JsonFiles.lambda(cvNode, "lambda_1se", w),
           measure(cvNode, w));
-      if (cv.mean().length != lambda.length || cv.se().length != lambda.length) {
+      cv = Optional.of(read);
+      if (read.mean().length != lambda.length || read.se().length != lambda.length) {
         throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
       }
     }
-    Criteria criteria = null;
+    Optional<Criteria> criteria = Optional.empty();
     JsonNode icNode = root.get("ic");
     if (icNode != null && icNode.isObject()) {
       String w = where + ": ic";
-      criteria = new Criteria(
+      Criteria read = new Criteria(
           JsonFiles.numbers(icNode, "df", w),
           JsonFiles.numbers(icNode, "aic", w),
           JsonFiles.numbers(icNode, "bic", w),
@@ -434,13 +440,14 @@ record PathData(
           JsonFiles.lambda(icNode, "lambda_aic", w),
           JsonFiles.lambda(icNode, "lambda_bic", w),
           JsonFiles.lambda(icNode, "lambda_ebic", w));
-      if (criteria.aic().length != lambda.length || criteria.bic().length != lambda.length
-          || criteria.ebic().length != lambda.length || criteria.df().length != lambda.length) {
+      criteria = Optional.of(read);
+      if (read.aic().length != lambda.length || read.bic().length != lambda.length
+          || read.ebic().length != lambda.length || read.df().length != lambda.length) {
         throw new InputException(w + ": df, aic, bic and ebic must have one entry per λ ("
             + lambda.length + ")");
       }
     }
-    RelaxedCv relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length, where);
+    Optional<RelaxedCv> relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length, where);
     JsonNode family = root.get("family");
     double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio", where);
     double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
@@ -461,12 +468,13 @@ record PathData(
   }
 
   /**
-   * relaxed.cv with relaxed.coef; null when there is no "relaxed" object or it has no "cv" (a
+   * relaxed.cv with relaxed.coef; empty when there is no "relaxed" object or it has no "cv" (a
    * relaxed path fitted without cross-validation).
    */
-  private static RelaxedCv relaxedCv(JsonNode relaxed, double[][][] coef, int m, String where) {
+  private static Optional<RelaxedCv> relaxedCv(JsonNode relaxed, double[][][] coef, int m,
+      String where) {
     if (relaxed == null || relaxed.isNull()) {
-      return null;
+      return Optional.empty();
     }
     if (!relaxed.isObject()) {
       throw new InputException(where + ": \"relaxed\" must be an object (path --relax's fit),"
@@ -474,7 +482,7 @@ record PathData(
     }
     JsonNode cvNode = relaxed.get("cv");
     if (cvNode == null || cvNode.isNull()) {
-      return null;
+      return Optional.empty();
     }
     if (!cvNode.isObject()) {
       throw new InputException(where + ": relaxed.cv must be an object (the cross-validation"
@@ -520,8 +528,9 @@ record PathData(
     }
     double gammaMin = gammaOf(cvNode, "gamma_min", gamma, w);
     double gamma1se = gammaOf(cvNode, "gamma_1se", gamma, w);
-    return new RelaxedCv(gamma, mean, se, JsonFiles.lambda(cvNode, "lambda_min", w), gammaMin,
-        JsonFiles.lambda(cvNode, "lambda_1se", w), gamma1se, measure(cvNode, w), refit);
+    return Optional.of(new RelaxedCv(gamma, mean, se, JsonFiles.lambda(cvNode, "lambda_min", w),
+        gammaMin, JsonFiles.lambda(cvNode, "lambda_1se", w), gamma1se, measure(cvNode, w),
+        refit));
   }
 
   /**

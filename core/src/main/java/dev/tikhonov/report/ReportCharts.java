@@ -215,13 +215,13 @@ public final class ReportCharts {
         omitted, files);
     charts.add(new ReportChart("coefficient-path" + suffix,
         "Each coefficient against λ" + alpha + "; the penalty grows to the right."
-            + (path.cv() == null ? "" : " Dashed: λ_min = " + Html.number(path.cv().lambdaMin())
-                + ", dotted: λ_1se = " + Html.number(path.cv().lambda1se()) + ".")
+            + path.cv().map(c -> " Dashed: λ_min = " + Html.number(c.lambdaMin())
+                + ", dotted: λ_1se = " + Html.number(c.lambda1se()) + ".").orElse("")
             + (omitted.length() == 0 ? "" : " " + omitted),
         coefficients));
     XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated " + PathCharts.cvName(path));
     if (cv != null) {
-      boolean larger = path.cv().measure().largerIsBetter();
+      boolean larger = path.cv().orElseThrow().measure().largerIsBetter();
       charts.add(new ReportChart("cv-curve" + suffix,
           "The cross-validated " + PathCharts.cvName(path) + " averaged over the folds, with"
               + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
@@ -231,7 +231,7 @@ public final class ReportCharts {
     XYChart relaxed = PathCharts.relaxedCvCurve(path, prefix + "Relaxed lasso: cross-validated "
         + PathCharts.cvName(path) + " per γ");
     if (relaxed != null) {
-      PathData.RelaxedCv r = path.relaxed();
+      PathData.RelaxedCv r = path.relaxed().orElseThrow();
       boolean larger = r.measure().largerIsBetter();
       charts.add(new ReportChart("relaxed-cv-curve" + suffix,
           "The cross-validated " + PathCharts.cvName(path) + " of the relaxed lasso, one curve"
@@ -246,7 +246,7 @@ public final class ReportCharts {
       charts.add(new ReportChart("criteria" + suffix,
           "AIC, BIC and EBIC (from the training deviance and the effective degrees of freedom)"
               + " against λ; each one's minimum is marked"
-              + (path.cv() == null ? "." : ", and CV's λ_min dotted."), criteria));
+              + (path.cv().isEmpty() ? "." : ", and CV's λ_min dotted."), criteria));
     }
   }
 

@@ -315,14 +315,16 @@ final class ReportTables {
     }
     List<String> labels = new ArrayList<>(List.of("first λ (λ_max)", "last λ"));
     List<Integer> at = new ArrayList<>(List.of(0, m - 1));
-    if (path.cv() != null) {
+    Optional<PathData.CrossValidation> cv = path.cv();
+    if (cv.isPresent()) {
       labels.add(1, "λ_1se");
-      at.add(1, path.indexOf(path.cv().lambda1se()));
+      at.add(1, path.indexOf(cv.get().lambda1se()));
       labels.add(2, "λ_min");
-      at.add(2, path.indexOf(path.cv().lambdaMin()));
+      at.add(2, path.indexOf(cv.get().lambdaMin()));
     }
-    PathData.Criteria ic = path.criteria();
-    if (ic != null) {
+    Optional<PathData.Criteria> criteria = path.criteria();
+    if (criteria.isPresent()) {
+      PathData.Criteria ic = criteria.get();
       int before = labels.size() - 1;
       labels.add(before, "AIC's choice");
       at.add(before, path.indexOf(ic.lambdaAic()));
@@ -336,10 +338,11 @@ final class ReportTables {
       int i = at.get(r);
       List<String> row = new ArrayList<>(List.of(labels.get(r), Html.number(path.lambda(i)),
           Html.number(path.df(i)), Html.number(path.devRatio(i))));
-      if (path.cv() != null) {
-        row.add(Html.meanStd(path.cv().mean(i), path.cv().se(i)));
+      if (cv.isPresent()) {
+        row.add(Html.meanStd(cv.get().mean(i), cv.get().se(i)));
       }
-      if (ic != null) {
+      if (criteria.isPresent()) {
+        PathData.Criteria ic = criteria.get();
         row.add(Html.number(ic.df(i)));
         row.add(Html.number(ic.aic(i)));
         row.add(Html.number(ic.bic(i)));
@@ -348,24 +351,22 @@ final class ReportTables {
       rows.add(row);
     }
     List<String> headers = new ArrayList<>(List.of("", "λ", "df", "deviance ratio"));
-    if (path.cv() != null) {
-      headers.add("CV " + path.cv().measure().label(PathCharts.familyOf(path.family()))
+    if (cv.isPresent()) {
+      headers.add("CV " + cv.get().measure().label(PathCharts.familyOf(path.family()))
           + " (mean ± SE)");
     }
-    if (ic != null) {
+    if (criteria.isPresent()) {
       headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
     }
-    Html.table(headers, rows, path.cv() == null ? -1 : labels.indexOf("λ_min"), out);
-    if (path.cv() != null) {
-      edgeNote(path, path.indexOf(path.cv().lambdaMin()), out);
+    Html.table(headers, rows, cv.isEmpty() ? -1 : labels.indexOf("λ_min"), out);
+    if (cv.isPresent()) {
+      edgeNote(path, path.indexOf(cv.get().lambdaMin()), out);
     }
-    if (path.relaxed() != null) {
-      relaxedSummary(path, out);
-    }
+    path.relaxed().ifPresent(r -> relaxedSummary(path, r, out));
     // the relaxed fit's two models (what path --relax --save keeps), before the last λ
     List<Double> gammas = new ArrayList<>(java.util.Collections.nCopies(labels.size(), 1.0));
-    if (path.relaxed() != null) {
-      PathData.RelaxedCv r = path.relaxed();
+    if (path.relaxed().isPresent()) {
+      PathData.RelaxedCv r = path.relaxed().get();
       int before = labels.size() - 1;
       labels.add(before, "(γ_1se, λ_1se)");
       at.add(before, path.indexOf(r.lambda1se()));
@@ -426,8 +427,8 @@ final class ReportTables {
   }
 
   private static boolean largerIsBetter(PathData path) {
-    return path.cv() != null ? path.cv().measure().largerIsBetter()
-        : path.relaxed() != null && path.relaxed().measure().largerIsBetter();
+    return path.cv().map(cv -> cv.measure().largerIsBetter())
+        .or(() -> path.relaxed().map(r -> r.measure().largerIsBetter())).orElse(false);
   }
 
   /**
@@ -436,8 +437,7 @@ final class ReportTables {
    * model at that pair (γ·lasso + (1 − γ)·refit), the first row highlighted; then the edge note
    * when λ_min is an end of the path.
    */
-  static void relaxedSummary(PathData path, StringBuilder out) {
-    PathData.RelaxedCv cv = path.relaxed();
+  static void relaxedSummary(PathData path, PathData.RelaxedCv cv, StringBuilder out) {
     boolean larger = cv.measure().largerIsBetter();
     StringBuilder gammas = new StringBuilder();
     for (double g : cv.gamma()) {

@@ -301,7 +301,7 @@ class HtmlReportTest {
 
     SampleRuns.write(dir.resolve("path.json"), json.replace("\"measure\": \"auc\", ", ""));
     assertEquals(dev.tikhonov.select.CvMeasure.DEVIANCE,
-        PathData.read(dir.resolve("path.json")).cv().measure());
+        PathData.read(dir.resolve("path.json")).cv().orElseThrow().measure());
     html = Files.readString(HtmlReport.write(dir));
     assertTrue(html.contains("CV binomial deviance (mean ± SE)"), "the table's header");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
@@ -17,7 +18,7 @@ class PathChartsTest {
       coef[i][0] = c[i];
     }
     return new PathData("gaussian", 1, new double[] {1, 0.1, 0.01}, coef, new double[3],
-        new double[3], names, null, null);
+        new double[3], names, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -33,7 +34,7 @@ class PathChartsTest {
         {"binomial", "cross-validated deviance (−2·log p̂ per row)"},
         {"poisson", "cross-validated Poisson deviance per row"}}) {
       PathData path = new PathData(family[0], 1, new double[] {1, 0.1, 0.01}, coef,
-          new double[3], new double[3], List.of("x1"), cv, null);
+          new double[3], new double[3], List.of("x1"), Optional.of(cv), Optional.empty());
       assertEquals(family[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
     }
   }
@@ -49,7 +50,7 @@ class PathChartsTest {
       PathData.CrossValidation cv = new PathData.CrossValidation(new double[] {3, 2, 2.5},
           new double[] {0.1, 0.1, 0.1}, 0.1, 1, dev.tikhonov.select.CvMeasure.ofId(measure[0]));
       PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
-          new double[3], new double[3], List.of("x1"), cv, null);
+          new double[3], new double[3], List.of("x1"), Optional.of(cv), Optional.empty());
       assertEquals(measure[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
     }
   }
@@ -67,7 +68,8 @@ class PathChartsTest {
         new double[][] {{0.01, 0.01, 0.01}, {0.01, 0.01, 0.01}}, 0.1, 0, 0.1, 0,
         dev.tikhonov.select.CvMeasure.AUC, new double[3][1][1]);
     PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
-        new double[3], new double[3], List.of("x1"), null, null, relaxed);
+        new double[3], new double[3], List.of("x1"), Optional.empty(), Optional.empty(),
+        Optional.of(relaxed));
     XYChart chart = PathCharts.relaxedCvCurve(path, "t");
     assertEquals("cross-validated AUC (larger is better)", chart.getYAxisTitle());
     assertEquals("AUC", PathCharts.cvName(path));
