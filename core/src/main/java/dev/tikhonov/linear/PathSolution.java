@@ -1,5 +1,6 @@
 package dev.tikhonov.linear;
 
+import dev.tikhonov.internal.data.DeepCopy;
 import dev.tikhonov.loss.Family;
 import java.util.HashSet;
 import java.util.List;
@@ -167,29 +168,13 @@ public record PathSolution(
     featureNames = List.copyOf(featureNames);
     classNames = List.copyOf(classNames);
     lambdas = lambdas.clone();
-    intercepts = copy(intercepts);
-    coefficients = copy(coefficients);
+    intercepts = DeepCopy.of(intercepts);
+    coefficients = DeepCopy.of(coefficients);
     degreesOfFreedom = degreesOfFreedom.clone();
     devianceRatio = devianceRatio.clone();
     converged = converged.clone();
     passes = passes.clone();
     certificate = certificate.clone();
-  }
-
-  private static double[][] copy(double[][] rows) {
-    double[][] out = new double[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = rows[i].clone();
-    }
-    return out;
-  }
-
-  private static double[][][] copy(double[][][] blocks) {
-    double[][][] out = new double[blocks.length][][];
-    for (int i = 0; i < blocks.length; i++) {
-      out[i] = copy(blocks[i]);
-    }
-    return out;
   }
 
   /** The λ values, decreasing; a new array. */
@@ -201,13 +186,13 @@ public record PathSolution(
   /** a₀, [λ index][K]; new arrays. */
   @Override
   public double[][] intercepts() {
-    return copy(intercepts);
+    return DeepCopy.of(intercepts);
   }
 
   /** b, [λ index][K][p]; new arrays (O(m·K·p): one λ's are {@link #coefficients(int)}). */
   @Override
   public double[][][] coefficients() {
-    return copy(coefficients);
+    return DeepCopy.of(coefficients);
   }
 
   /** Nonzero coefficients (features, for multinomial) at each λ; a new array. */
@@ -279,7 +264,7 @@ public record PathSolution(
 
   /** The coefficients at λ index {@code l}, [K][p]; new arrays (O(K·p)). */
   public double[][] coefficients(int l) {
-    return copy(coefficients[lambdaIndex(l)]);
+    return DeepCopy.of(coefficients[lambdaIndex(l)]);
   }
 
   /** The degrees of freedom at λ index {@code l}. */

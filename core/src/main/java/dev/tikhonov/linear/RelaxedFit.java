@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.DeepCopy;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +147,7 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
       }
       if (r != null) {
         a0[l] = r.intercepts.clone();
-        b[l] = deepCopy(r.coefficients);
+        b[l] = DeepCopy.of(r.coefficients);
         ratio[l] = r.devianceRatio;
         converged[l] = r.converged;
         passes[l] = fresh ? r.passes : 0;
@@ -163,7 +164,7 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
       } else {
         // glmnet's extend: the last earlier refit stands in.
         a0[l] = a0[last].clone();
-        b[l] = deepCopy(b[last]);
+        b[l] = DeepCopy.of(b[last]);
         ratio[l] = ratio[last];
         converged[l] = converged[last];
         certificate[l] = certificate[last];
@@ -354,13 +355,5 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     r.passes = full.passes(0);
     r.certificate = full.certificate(0);
     return r;
-  }
-
-  private static double[][] deepCopy(double[][] a) {
-    double[][] out = new double[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i].clone();
-    }
-    return out;
   }
 }

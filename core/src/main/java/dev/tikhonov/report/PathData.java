@@ -2,6 +2,7 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.DeepCopy;
 import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,9 +157,9 @@ record PathData(
     public RelaxedCv {
       java.util.Objects.requireNonNull(measure, "measure");
       gamma = gamma.clone();
-      mean = copy(mean);
-      se = copy(se);
-      refitCoef = copy(refitCoef);
+      mean = DeepCopy.of(mean);
+      se = DeepCopy.of(se);
+      refitCoef = DeepCopy.of(refitCoef);
     }
 
     /** The γ values; a new array. */
@@ -170,19 +171,19 @@ record PathData(
     /** [γ index][λ index]; new arrays. */
     @Override
     public double[][] mean() {
-      return copy(mean);
+      return DeepCopy.of(mean);
     }
 
     /** [γ index][λ index]; new arrays. */
     @Override
     public double[][] se() {
-      return copy(se);
+      return DeepCopy.of(se);
     }
 
     /** relaxed.coef, [λ index][class][feature]; new arrays. */
     @Override
     public double[][][] refitCoef() {
-      return copy(refitCoef);
+      return DeepCopy.of(refitCoef);
     }
 
     /** How many γ were cross-validated. */
@@ -230,7 +231,7 @@ record PathData(
     java.util.Objects.requireNonNull(relaxed, "relaxed (Optional.empty() for none)");
     featureNames = List.copyOf(featureNames);
     lambda = lambda.clone();
-    coef = copy(coef);
+    coef = DeepCopy.of(coef);
     df = df.clone();
     devRatio = devRatio.clone();
   }
@@ -244,7 +245,7 @@ record PathData(
   /** [λ index][class][feature]; new arrays. */
   @Override
   public double[][][] coef() {
-    return copy(coef);
+    return DeepCopy.of(coef);
   }
 
   /** The number of nonzero coefficients per λ; a new array. */
@@ -291,22 +292,6 @@ record PathData(
           + " (0-based)");
     }
     return i;
-  }
-
-  static double[][] copy(double[][] rows) {
-    double[][] out = new double[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = rows[i].clone();
-    }
-    return out;
-  }
-
-  static double[][][] copy(double[][][] blocks) {
-    double[][][] out = new double[blocks.length][][];
-    for (int i = 0; i < blocks.length; i++) {
-      out[i] = copy(blocks[i]);
-    }
-    return out;
   }
 
   /** A path without a relaxed fit's cross-validation. */

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.internal.data.DeepCopy;
 import java.util.Optional;
 
 /**
@@ -57,15 +58,7 @@ public record CvResult(
     lambdas = lambdas.clone();
     mean = mean.clone();
     standardError = standardError.clone();
-    foldLoss = deepCopy(foldLoss);
-  }
-
-  private static double[][] deepCopy(double[][] rows) {
-    double[][] out = new double[rows.length][];
-    for (int k = 0; k < rows.length; k++) {
-      out[k] = rows[k].clone();
-    }
-    return out;
+    foldLoss = DeepCopy.of(foldLoss);
   }
 
   /** The λ values (the full data's path), decreasing; a new array. */
@@ -89,7 +82,7 @@ public record CvResult(
   /** e_kl, [fold k − 1][λ index]; new arrays. */
   @Override
   public double[][] foldLoss() {
-    return deepCopy(foldLoss);
+    return DeepCopy.of(foldLoss);
   }
 
   /** How many λ were scored. */

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.DeepCopy;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public final class LogisticEvidence {
 
     public Fit {
       intercepts = intercepts.clone();
-      coefficients = deepCopy(coefficients);
+      coefficients = DeepCopy.of(coefficients);
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class LogisticEvidence {
 
     @Override
     public double[][] coefficients() {
-      return deepCopy(coefficients);
+      return DeepCopy.of(coefficients);
     }
 
     public double lambda() {
@@ -76,14 +77,6 @@ public final class LogisticEvidence {
 
     public double logEvidence() {
       return evidence.logEvidence();
-    }
-
-    private static double[][] deepCopy(double[][] rows) {
-      double[][] out = new double[rows.length][];
-      for (int k = 0; k < rows.length; k++) {
-        out[k] = rows[k].clone();
-      }
-      return out;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tikhonov.spark;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.DeepCopy;
 import dev.tikhonov.internal.linear.ElasticNetPenalty;
 import dev.tikhonov.internal.linear.PenalizedQuadratic;
 import dev.tikhonov.linear.ElasticNetPath;
@@ -182,7 +183,7 @@ final class MultinomialIrls {
         Track t = flight.get(i);
         ids[i] = t.id;
         a0[i] = t.interceptsAtCenter();
-        b[i] = copy(t.b);
+        b[i] = DeepCopy.of(t.b);
       }
       MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
       IrlsLambdaLoop.requireSameRows(ids, Arrays.stream(sums)
@@ -206,14 +207,6 @@ final class MultinomialIrls {
     } catch (InputException e) {
       throw IrlsLambdaLoop.inFold(id, numFolds, e);
     }
-  }
-
-  private static double[][] copy(double[][] a) {
-    double[][] out = new double[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i].clone();
-    }
-    return out;
   }
 
   /** One fit (all rows, or one fold's training rows) along its path. */
@@ -498,7 +491,7 @@ final class MultinomialIrls {
         return false;
       }
       toA0 = a0.clone();
-      toBeta = copy(beta);
+      toBeta = DeepCopy.of(beta);
       stepFraction = 1.0;
       halvings = 0;
       trial = true;
@@ -611,7 +604,7 @@ final class MultinomialIrls {
 
     @Override
     public double[][] coefficients() {
-      return copy(b);
+      return DeepCopy.of(b);
     }
 
     PathSolution path() {

@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.internal.data.DeepCopy;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
@@ -98,7 +99,7 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
   Sums[] run(JavaRDD<Row> rows, IrlsFamily family, int[] fits, double[] a0, double[][] b,
       double[] center) {
     RowSums task = new RowSums(family, foldCol.isPresent(), numFolds, seed, fits.clone(),
-        a0.clone(), copy(b), center.clone());
+        a0.clone(), DeepCopy.of(b), center.clone());
     JavaRDD<byte[][]> partials = rows.mapPartitionsWithIndex(task, true);
     byte[][] merged = SparkFailures.unwrap(() -> OrderedTreeAggregate.reduce(partials,
         NewtonPass::merge, new byte[0][], aggregationDepth));
@@ -259,14 +260,6 @@ record NewtonPass(String featuresCol, String labelCol, Optional<String> weightCo
       }
       return encoded(sums);
     }
-  }
-
-  private static double[][] copy(double[][] b) {
-    double[][] out = new double[b.length][];
-    for (int i = 0; i < b.length; i++) {
-      out[i] = b[i].clone();
-    }
-    return out;
   }
 
   static int size(int p) {
