@@ -77,7 +77,8 @@ class MaxEverActiveCliTest {
         "--max-ever-active", "1", "--lambdas", "5,2,1", "--out", out.toString());
     assertEquals(2, first.exit(), first.err());
     String line = first.err().lines().findFirst().orElse("");
-    assertTrue(line.startsWith("tikhonov: error: --max-ever-active: the fit at the first λ (5.00000)"
+    assertTrue(line.startsWith(
+        "tikhonov: error: --max-ever-active: the fit at the first λ (5.00000)"
         + " already has "), line);
     assertTrue(line.endsWith("more than the limit of 1, so no λ would be left (glmnet returns"
         + " an empty model); raise the limit or start the λ sequence higher"), line);

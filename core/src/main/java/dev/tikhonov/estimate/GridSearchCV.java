@@ -152,7 +152,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * {@code toBuilder()}; this search is not changed.
    */
   public Builder<P> toBuilder() {
-    Builder<P> out = new Builder<>(candidates, kind).resampling(resampling).rule(rule).measure(measure);
+    Builder<P> out = new Builder<>(candidates, kind).resampling(resampling).rule(rule)
+        .measure(measure);
     out.threads = threads;
     return out;
   }

@@ -482,8 +482,8 @@ public final class CrossValidation {
   }
 
   /**
-   * One fold's held-out losses per λ, its path's own shortfall, taken before interpolation (an interpolated path no longer knows why it ended),
-   * and its own pilot's.
+   * One fold's held-out losses per λ, its path's own shortfall, taken before interpolation (an
+   * interpolated path no longer knows why it ended), and its own pilot's.
    */
   record FoldScore(double[] losses, Optional<Shortfall> path, Optional<PilotShortfall> pilot) {
     FoldScore(double[] losses, Optional<Shortfall> path) {

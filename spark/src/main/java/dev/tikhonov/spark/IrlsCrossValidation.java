@@ -14,19 +14,18 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 
 /**
- * The cross-validation part of the distributed IRLS ({@link SingleResponseIrls},
- * {@link MultinomialIrls}), as the single-machine {@code CrossValidation.path} and cv.glmnet:
- * fold k's path is taken at the full path's λ (its own default sequence interpolated linearly in
- * λ, or the same λ when a sequence is given), a fold path that stopped early is scored at its last
- * λ for the rest (a last fit the pass budget cut short is not scored: the one before stands in), and the scoring pass's held-out sums give each fold's mean score
- * e_kl = Σ_{i ∈ k} wᵢ v_il / Σ_{i ∈ k} wᵢ, v_il the row's value by the {@link CvMeasure} (by
- * default its deviance dev_il; {@link CvMeasure#rowValue} for the MSE, MAE and misclassification),
- * folds weighted by their Σw. The distributed gaussian MAE uses the same pass and curve. A fold
- * path with λ not
- * certified to the tolerance (a Newton step budget run out, or a tolerance below what double
- * precision reaches) is still scored, and the curve's {@link CvResult#warning} says so, worded
- * as the core's, from the folds' typed shortfalls ({@link CrossValidation#foldPathsShortfall}).
- * Stateless.
+ * The cross-validation part of the distributed IRLS ({@link SingleResponseIrls}, {@link
+ * MultinomialIrls}), as the single-machine {@code CrossValidation.path} and cv.glmnet: fold k's
+ * path is taken at the full path's λ (its own default sequence interpolated linearly in λ, or the
+ * same λ when a sequence is given), a fold path that stopped early is scored at its last λ for the
+ * rest (a last fit the pass budget cut short is not scored: the one before stands in), and the
+ * scoring pass's held-out sums give each fold's mean score e_kl = Σ_{i ∈ k} wᵢ v_il / Σ_{i ∈ k} wᵢ,
+ * v_il the row's value by the {@link CvMeasure} (by default its deviance dev_il; {@link
+ * CvMeasure#rowValue} for the MSE, MAE and misclassification), folds weighted by their Σw. The
+ * distributed gaussian MAE uses the same pass and curve. A fold path with λ not certified to the
+ * tolerance (a Newton step budget run out, or a tolerance below what double precision reaches) is
+ * still scored, and the curve's {@link CvResult#warning} says so, worded as the core's, from the
+ * folds' typed shortfalls ({@link CrossValidation#foldPathsShortfall}). Stateless.
  */
 final class IrlsCrossValidation {
   /**
