@@ -69,7 +69,8 @@ class RecordTextTest {
 
   @Test
   void syntheticData_toString_namesDataAndCoefficientRange() {
-    SyntheticData s = Synthetic.makeRegression(120, 6, 3, 1.0, 4);
+    SyntheticData s = Synthetic.regression().rows(120).features(6).informative(3).noise(1.0).seed(4)
+        .build();
     String text = s.toString();
     assertFalse(text.contains("[D@"), text);
     assertTrue(text.startsWith("SyntheticData[" + s.data() + ", coef: 6 values from "), text);

@@ -41,7 +41,8 @@ class DatasetTest {
         List.of(), "m").hasNamedFeatures());
     assertTrue(new Dataset(Matrix.zeros(2, 2), Matrix.zeros(2, 1), List.of("a", "b"),
         List.of(), "m").hasNamedFeatures());
-    assertFalse(Synthetic.makeRegression(10, 3, 2, 0.1, 1).data().hasNamedFeatures());
+    assertFalse(Synthetic.regression().rows(10).features(3).informative(2).noise(0.1).seed(1)
+        .build().data().hasNamedFeatures());
     assertFalse(Mnist.bundled().test().hasNamedFeatures(), "px0.. are pixel positions");
     Path csv = TestFiles.write(dir, "d.csv", "a,b,y\n1,2,3\n4,5,6\n");
     assertTrue(Dataset.read(csv, "y", TargetKind.REAL).hasNamedFeatures());

@@ -70,14 +70,16 @@ class SplitsTest {
 
   @Test
   void stratifiedTrainTest_onRegression_isRejected() {
-    Dataset regression = Synthetic.makeRegression(20, 2, 1, 0.1, 1).data();
+    Dataset regression = Synthetic.regression().rows(20).features(2).informative(1).noise(0.1)
+        .seed(1).build().data();
     assertThrows(IllegalArgumentException.class,
         () -> Splits.stratifiedTrainTest(regression, 0.2, 1));
   }
 
   @Test
   void trainTest_whenFractionLeavesEmptyPart_namesSource() {
-    Dataset tiny = Synthetic.makeRegression(3, 1, 1, 0, 1).data();
+    Dataset tiny = Synthetic.regression().rows(3).features(1).informative(1).noise(0).seed(1)
+        .build().data();
     InputException e = assertThrows(InputException.class,
         () -> Splits.trainTest(tiny, 0.05, 1));
     assertTrue(e.getMessage().startsWith(tiny.source() + ": 3 rows cannot be split"));

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class StandardizerTest {
   @Test
   void fit_onTrain_givesMeanZeroAndUnitOneOverNVariance() {
-    Dataset data = Synthetic.makeRegression(500, 4, 4, 1, 3).data();
+    Dataset data = Synthetic.regression().rows(500).features(4).informative(4).noise(1).seed(3)
+        .build().data();
     Matrix x = data.features().copy();
     for (int i = 0; i < x.rows(); i++) {
       x.set(i, 1, 100 + 30 * x.get(i, 1)); // unequal scales

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ColumnMatchingTest {
   @TempDir Path dir;
 
-  static final Dataset REGRESSION = Synthetic.makeRegression(50, 5, 5, 0.5, 1).data();
+  static final Dataset REGRESSION = Synthetic.regression().rows(50).features(5).informative(5)
+      .noise(0.5).seed(1).build().data();
 
   /** Rows of {@code data} with an id column (1000 + i) in front. */
   static double[][] withIdFirst(Dataset data, int rows) {
@@ -139,7 +140,8 @@ class ColumnMatchingTest {
   @Test
   void modelOfUnnamedColumns_afterLoading_takesUnnamedRowsByPositionAndCsvColumnsByName()
       throws Exception {
-    Dataset data = Synthetic.makeRegression(40, 3, 3, 0.1, 2).data();
+    Dataset data = Synthetic.regression().rows(40).features(3).informative(3).noise(0.1).seed(2)
+        .build().data();
     LinearModel m = Ridge.builder().lambda(0.01).build().fit(data);
     Path file = dir.resolve("r.model");
     m.save(file);

@@ -43,9 +43,12 @@ class ConformanceTest {
   }
 
   static final TrainTest DIGITS = digits();
-  static final Dataset REGRESSION = Synthetic.makeRegression(300, 8, 3, 1.0, 2.0, 5).data();
-  static final Dataset CLASSES = Synthetic.makeClassification(300, 6, 3, 3, 7);
-  static final Dataset TWO_CLASSES = Synthetic.makeClassification(300, 6, 3, 2, 11);
+  static final Dataset REGRESSION = Synthetic.regression().rows(300).features(8).informative(3)
+      .noise(1.0).intercept(2.0).seed(5).build().data();
+  static final Dataset CLASSES = Synthetic.classification().rows(300).features(6).informative(3)
+      .classes(3).seed(7).build();
+  static final Dataset TWO_CLASSES = Synthetic.classification().rows(300).features(6).informative(3)
+      .classes(2).seed(11).build();
   static final Dataset COUNTS = counts(300, 5, 13);
 
   /** Poisson counts: y ~ Poisson(exp(0.5 + 0.4x₁ − 0.3x₂)), x standard normal, seeded. */

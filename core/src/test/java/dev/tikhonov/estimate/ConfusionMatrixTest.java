@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The confusion matrix a classifier gives: rows actual, columns predicted, labels by name. */
 class ConfusionMatrixTest {
-  static final Dataset THREE = Synthetic.makeClassification(150, 4, 2, 3, 5);
+  static final Dataset THREE = Synthetic.classification().rows(150).features(4).informative(2)
+      .classes(3).seed(5).build();
 
   @Test
   void of_countsEachActualPredictedPair_andPrintsATable() {

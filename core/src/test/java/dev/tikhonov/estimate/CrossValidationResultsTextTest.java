@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
  * "CrossValidatedPath@74235045" or a record's "[D@463fd068" for its arrays.
  */
 class CrossValidationResultsTextTest {
-  static final Dataset DATA = Synthetic.makeRegression(120, 6, 3, 1.0, 4).data();
-  static final Dataset CLASSES = Synthetic.makeClassification(120, 4, 2, 2, 9);
+  static final Dataset DATA = Synthetic.regression().rows(120).features(6).informative(3).noise(1.0)
+      .seed(4).build().data();
+  static final Dataset CLASSES = Synthetic.classification().rows(120).features(4).informative(2)
+      .classes(2).seed(9).build();
 
   static String g(double v) {
     return String.format(Locale.ROOT, "%.4g", v);
@@ -93,7 +95,8 @@ class CrossValidationResultsTextTest {
   @Test
   void crossValidatedPath_pathCutShortByTheDevianceRule_isNotAtItsEnd() {
     CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().l1Ratio(1).numFolds(4).seed(0)
-        .build().crossValidate(Synthetic.makeRegression(120, 6, 6, 0.01, 4).data());
+        .build().crossValidate(Synthetic.regression().rows(120).features(6).informative(6)
+            .noise(0.01).seed(4).build().data());
     assertEquals(dev.tikhonov.linear.PathSolution.Ending.DEVIANCE_RULE,
         cv.path().solution().end().reason());
     assertFalse(cv.minimumAtPathEnd(), cv.toString());
@@ -108,8 +111,8 @@ class CrossValidationResultsTextTest {
         + g(path.lambda(0)) + " to " + g(path.lambda(path.size() - 1)) + ", 6 features,"
         + " deviance ratio up to "), text);
     assertTrue(text.endsWith("; end: " + path.end().reason() + "]"), text);
-    String classes = ElasticNet.multinomial().build().path(Synthetic.makeClassification(120, 4,
-        2, 3, 9)).solution().toString();
+    String classes = ElasticNet.multinomial().build().path(Synthetic.classification().rows(120)
+        .features(4).informative(2).classes(3).seed(9).build()).solution().toString();
     assertReadable(classes);
     assertTrue(classes.contains(", 4 features, 3 classes, "), classes);
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class EpochScheduleTest {
   /** 40 rows in batches of 10: 4 optimizer steps per epoch. */
-  private static final Dataset DATA = Synthetic.makeRegression(40, 3, 3, 0.5, 1).data();
+  private static final Dataset DATA = Synthetic.regression().rows(40).features(3).informative(3)
+      .noise(0.5).seed(1).build().data();
 
   private static double[] rates(NetworkRegressor m) {
     List<EpochRecord> epochs = m.training().orElseThrow().history().epochs();

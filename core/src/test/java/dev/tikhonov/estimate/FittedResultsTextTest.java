@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * network path's fit, a sparse matrix and fit options.
  */
 class FittedResultsTextTest {
-  static final Dataset DATA = Synthetic.makeRegression(120, 6, 3, 1.0, 4).data();
+  static final Dataset DATA = Synthetic.regression().rows(120).features(6).informative(3).noise(1.0)
+      .seed(4).build().data();
 
   static String g(double v) {
     return String.format(Locale.ROOT, "%.4g", v);

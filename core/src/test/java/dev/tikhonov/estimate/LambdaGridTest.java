@@ -42,7 +42,8 @@ class LambdaGridTest {
 
   @Test
   void lambdaMax_forRegression_isTheNormOfTheCentredCorrelation() {
-    Dataset d = Synthetic.makeRegression(200, 5, 3, 1.0, 0.5, 3).data();
+    Dataset d = Synthetic.regression().rows(200).features(5).informative(3).noise(1.0)
+        .intercept(0.5).seed(3).build().data();
     double[][] x = d.featureRows();
     double[] y = d.targets();
     double mean = java.util.Arrays.stream(y).average().orElseThrow();

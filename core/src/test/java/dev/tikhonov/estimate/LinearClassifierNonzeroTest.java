@@ -37,13 +37,15 @@ class LinearClassifierNonzeroTest {
 
   @Test
   void binomialLasso_countsItsNonzeroCoefficients() {
-    Dataset data = Synthetic.makeClassification(200, 12, 4, 2, 5);
+    Dataset data = Synthetic.classification().rows(200).features(12).informative(4).classes(2)
+        .seed(5).build();
     assertPathsCount(ElasticNet.binomial().l1Ratio(1).build().path(data), false);
   }
 
   @Test
   void multinomialLasso_countsFeaturesNonzeroInAnyClass() {
-    Dataset data = Synthetic.makeClassification(300, 12, 4, 3, 5);
+    Dataset data = Synthetic.classification().rows(300).features(12).informative(4).classes(3)
+        .seed(5).build();
     assertPathsCount(ElasticNet.multinomial().l1Ratio(1).build().path(data), true);
   }
 }

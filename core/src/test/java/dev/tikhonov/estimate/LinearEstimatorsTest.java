@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LinearEstimatorsTest {
   @TempDir Path dir;
 
-  static final Dataset DATA = Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data();
+  static final Dataset DATA = Synthetic.regression().rows(200).features(12).informative(4)
+      .noise(2.0).intercept(1.5).seed(3).build().data();
 
   /** Classes named by words come back as those words, in the rows' order. */
   @Test
@@ -108,7 +109,8 @@ class LinearEstimatorsTest {
    */
   @Test
   void elasticNetFit_atOneLambda_recordsTheUsersSettings_notTheWarmStarts() {
-    Dataset reg = Synthetic.makeRegression(100, 3, 3, 1.0, 1).data();
+    Dataset reg = Synthetic.regression().rows(100).features(3).informative(3).noise(1.0).seed(1)
+        .build().data();
     for (ElasticNet.Builder<LinearModel> b : List.of(ElasticNet.gaussian(),
         ElasticNet.gaussian().adaptive(), ElasticNet.gaussian().numLambdas(20).l1Ratio(0.5))) {
       Map<String, Object> pathSettings = b.build().path(reg).provenance().settings();
@@ -139,7 +141,8 @@ class LinearEstimatorsTest {
       Files.copy(in, file);
     }
     LinearModel old = (LinearModel) Predictor.load(file);
-    Dataset reg = Synthetic.makeRegression(100, 3, 3, 1.0, 1).data();
+    Dataset reg = Synthetic.regression().rows(100).features(3).informative(3).noise(1.0).seed(1)
+        .build().data();
     LinearModel now = ElasticNet.gaussian().lambda(0.1).build().fit(reg);
     assertArrayEquals(now.coefficients(), old.coefficients(), 1e-12);
     assertEquals(now.intercept(), old.intercept(), 1e-12);
@@ -365,7 +368,8 @@ class LinearEstimatorsTest {
    */
   @Test
   void ridgeOnClassLabels_namesTheClassifierToUse_notAFamilyItHasNot() {
-    Dataset classes = Synthetic.makeClassification(60, 3, 2, 2, 5);
+    Dataset classes = Synthetic.classification().rows(60).features(3).informative(2).classes(2)
+        .seed(5).build();
     for (Estimator<?> ridge : List.<Estimator<?>>of(Ridge.builder().lambda(0.1).build(),
         RidgeCV.builder().build())) {
       String message = assertThrows(InputException.class, () -> ridge.fit(classes)).getMessage();
@@ -392,7 +396,8 @@ class LinearEstimatorsTest {
 
   @Test
   void binomialProbabilities_areTheCoreSolutionsProbabilities() {
-    Dataset two = Synthetic.makeClassification(240, 5, 3, 2, 4);
+    Dataset two = Synthetic.classification().rows(240).features(5).informative(3).classes(2).seed(4)
+        .build();
     RegularizationPath<LinearClassifier> path = ElasticNet.binomial().build().path(two);
     int l = path.size() / 2;
     double[][] expected = path.solution().probabilities(two.featureRows(), l);
@@ -411,8 +416,10 @@ class LinearEstimatorsTest {
    */
   @Test
   void evaluate_confidentlyWrongRow_isFiniteAndEqualsAHighPrecisionMinusLogP() {
-    Dataset two = Synthetic.makeClassification(200, 3, 3, 2, 3);
-    Dataset three = Synthetic.makeClassification(300, 3, 3, 3, 3);
+    Dataset two = Synthetic.classification().rows(200).features(3).informative(3).classes(2).seed(3)
+        .build();
+    Dataset three = Synthetic.classification().rows(300).features(3).informative(3).classes(3)
+        .seed(3).build();
     List<LinearClassifier> models = List.of(
         ElasticNet.binomial().lambda(0.001).build().fit(two),
         ElasticNet.multinomial().lambda(0.001).build().fit(two),
@@ -544,7 +551,8 @@ class LinearEstimatorsTest {
         () -> ElasticNetCV.gaussian().numFolds(500).build().fit(DATA));
     assertTrue(folds.getMessage().startsWith("numFolds (500) is more than the 200 rows"),
         folds.getMessage());
-    Dataset three = Synthetic.makeClassification(60, 4, 2, 3, 1);
+    Dataset three = Synthetic.classification().rows(60).features(4).informative(2).classes(3)
+        .seed(1).build();
     InputException binomial = assertThrows(InputException.class,
         () -> ElasticNet.binomial().lambda(0.1).build().fit(three));
     assertTrue(binomial.getMessage().contains("exactly 2 classes"), binomial.getMessage());
@@ -581,7 +589,8 @@ class LinearEstimatorsTest {
   @Test
   void multinomial_saveLoad_keepsEveryBit() {
     Rng rng = new Rng(1);
-    Dataset d = Synthetic.makeClassification(150, 6, 4, 4, rng.nextInt(1000));
+    Dataset d = Synthetic.classification().rows(150).features(6).informative(4).classes(4)
+        .seed(rng.nextInt(1000)).build();
     LinearClassifier m = ElasticNet.multinomial().l1Ratio(0.5).lambda(0.01).build().fit(d);
     Path file = dir.resolve("m.model");
     m.save(file);
@@ -597,7 +606,8 @@ class LinearEstimatorsTest {
    */
   @Test
   void resampling_kFold_isNumFoldsAndSeed_andRepeatedSeedsAreRefused() {
-    Dataset data = Synthetic.makeRegression(120, 6, 3, 1.0, 2.0, 4).data();
+    Dataset data = Synthetic.regression().rows(120).features(6).informative(3).noise(1.0)
+        .intercept(2.0).seed(4).build().data();
     CrossValidatedPath<LinearModel> named = ElasticNetCV.gaussian().numFolds(4).seed(9).build()
         .crossValidate(data);
     CrossValidatedPath<LinearModel> shared = ElasticNetCV.gaussian()

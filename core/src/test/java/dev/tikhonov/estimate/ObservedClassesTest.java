@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ObservedClassesTest {
   /** Four classes "0".."3"; the rows of two and three of them. */
-  static final Dataset FOUR = Synthetic.makeClassification(200, 4, 2, 4, 3);
+  static final Dataset FOUR = Synthetic.classification().rows(200).features(4).informative(2)
+      .classes(4).seed(3).build();
   static final Dataset TWO = only(0, 2);
   static final Dataset THREE = only(0, 1, 3);
 

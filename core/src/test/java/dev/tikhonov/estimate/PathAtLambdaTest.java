@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * with the coefficients of the smallest λ), in {@code lambda()} and in its provenance.
  */
 class PathAtLambdaTest {
-  static final Dataset DATA = Synthetic.makeRegression(120, 6, 3, 2.0, 1.5, 7).data();
+  static final Dataset DATA = Synthetic.regression().rows(120).features(6).informative(3).noise(2.0)
+      .intercept(1.5).seed(7).build().data();
 
   private static double provenanceLambda(Predictor m) {
     return ((Number) m.provenance().settings().get("lambda")).doubleValue();
@@ -36,7 +37,8 @@ class PathAtLambdaTest {
 
   @Test
   void atLambda_belowTheSmallestLambda_ofAClassifier_reportsTheSmallestLambda() {
-    Dataset classes = Synthetic.makeClassification(150, 4, 2, 2, 3);
+    Dataset classes = Synthetic.classification().rows(150).features(4).informative(2).classes(2)
+        .seed(3).build();
     RegularizationPath<LinearClassifier> path = ElasticNet.binomial().numLambdas(8).build()
         .path(classes);
     double smallest = path.lambdas()[path.size() - 1];

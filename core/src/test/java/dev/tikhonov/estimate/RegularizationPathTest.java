@@ -56,7 +56,8 @@ class RegularizationPathTest {
   @Test
   void ofClassification_ofACoreSolution_predictsItsProbabilities_binomialAndMultinomial() {
     for (int classes : new int[] {2, 3}) {
-      Dataset data = Synthetic.makeClassification(150, 4, 3, classes, 7);
+      Dataset data = Synthetic.classification().rows(150).features(4).informative(3)
+          .classes(classes).seed(7).build();
       Family family = classes == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
       PathSolution solution = ElasticNetPath.fit(family, data.featureRows(), data.targets(),
           PathSettings.of(1).withNumLambdas(8), data.featureNames(), data.classNames());
@@ -84,7 +85,8 @@ class RegularizationPathTest {
 
   @Test
   void wrongFamilyOrPenaltyOutOfRange_isAnIllegalArgument_namingIt() {
-    Dataset two = Synthetic.makeClassification(100, 3, 2, 2, 1);
+    Dataset two = Synthetic.classification().rows(100).features(3).informative(2).classes(2).seed(1)
+        .build();
     PathSolution binomial = ElasticNetPath.fit(Family.BINOMIAL, two.featureRows(),
         two.targets(), PathSettings.of(1).withNumLambdas(3), two.featureNames(),
         two.classNames());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Size: 2"), and RidgeCV's an ArrayIndexOutOfBoundsException.
  */
 class ResultIndicesTest {
-  static final Dataset DATA = Synthetic.makeRegression(40, 3, 2, 1.0, 1).data();
+  static final Dataset DATA = Synthetic.regression().rows(40).features(3).informative(2).noise(1.0)
+      .seed(1).build().data();
 
   @Test
   void ridgeCvValidation_atIndexOutOfRange_namesTheIndexAndTheGrid() {

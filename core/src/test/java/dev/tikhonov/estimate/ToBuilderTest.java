@@ -25,7 +25,8 @@ class ToBuilderTest {
   static final Dataset WEIGHTED = weighted();
 
   static Dataset weighted() {
-    Dataset d = Synthetic.makeRegression(80, 5, 3, 1.0, 2).data();
+    Dataset d = Synthetic.regression().rows(80).features(5).informative(3).noise(1.0).seed(2)
+        .build().data();
     double[][] x = d.featureRows();
     double[][] withWeights = new double[x.length][];
     for (int i = 0; i < x.length; i++) {

@@ -98,7 +98,8 @@ class ModelFileTest {
 
   @Test
   void save_linearRegressionWithoutStandardizer_roundTrips() {
-    var data = Synthetic.makeRegression(120, 4, 3, 0.1, 3);
+    var data = Synthetic.regression().rows(120).features(4).informative(3).noise(0.1).seed(3)
+        .build();
     Dataset train = data.data();
     Model linear = Training.fit(ModelSpec.parse("linear", 0, Family.GAUSSIAN), train, null, null,
         new TrainConfig(5, 16, 1, Penalty.l2(0.01), Optimizers.sgd(0.05), 0),

@@ -171,7 +171,8 @@ class OnnxExportTest {
 
   @Test
   void export_linearRegression_matchesOnnxRuntime() throws Exception {
-    Dataset data = Synthetic.makeRegression(200, 6, 4, 0.5, 2.0, 7).data();
+    Dataset data = Synthetic.regression().rows(200).features(6).informative(4).noise(0.5)
+        .intercept(2.0).seed(7).build().data();
     Model model = fit("linear", 0, true, data, true);
     Map<String, float[][]> out = runOnnx(model, data.features(), "prediction");
     double d = maxDifference(model.predict(data.features()), out.get("prediction"));

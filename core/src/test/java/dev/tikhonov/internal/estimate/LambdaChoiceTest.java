@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The --save-lambda vocabulary, shared by the CLI's path and Spark's PathJob. */
 class LambdaChoiceTest {
   private static final RegularizationPath<LinearModel> PATH = ElasticNet.gaussian().build()
-      .path(Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data());
+      .path(Synthetic.regression().rows(200).features(12).informative(4).noise(2.0).intercept(1.5)
+          .seed(3).build().data());
 
   @Test
   void parse_readsTheFourKinds_andRefusesTheRest() {
@@ -81,7 +82,8 @@ class LambdaChoiceTest {
     assertEquals(java.util.OptionalInt.empty(),
         LambdaChoice.unconverged(PATH, PATH.lambdas()[3]));
     RegularizationPath<LinearModel> cut = ElasticNet.gaussian().maxIterations(1).build()
-        .path(Synthetic.makeRegression(200, 12, 4, 2.0, 1.5, 3).data());
+        .path(Synthetic.regression().rows(200).features(12).informative(4).noise(2.0).intercept(1.5)
+            .seed(3).build().data());
     double[] l = cut.lambdas();
     int last = l.length - 1;
     assertFalse(cut.converged()[last], "one pass cannot converge the path's last λ");
