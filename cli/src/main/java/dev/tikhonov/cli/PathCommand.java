@@ -184,8 +184,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Option(names = "--max-iterations", paramLabel = "N",
       description = "Budget of coordinate passes over the data for the whole path (glmnet's "
-          + "maxit). When it runs out, the path ends at that λ, marked not converged, with a "
-          + "warning. Default: ${DEFAULT-VALUE}.")
+          + "maxit). When it runs out during a λ, that λ is dropped (as glmnet drops it) and "
+          + "the path ends with the fits before it, with a warning; during the first λ, the "
+          + "run fails (exit 2). Default: ${DEFAULT-VALUE}.")
   int maxIterations = PathSettings.DEFAULT_MAX_ITERATIONS;
 
   @Option(names = "--relax",

@@ -2,6 +2,7 @@ package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -699,7 +700,8 @@ class PathCommandTest {
   }
 
   @Test
-  void maxIterations_whenTheBudgetRunsOut_warnsOnceNamingTheLambdaAndTheFlag() throws Exception {
+  void maxIterations_whenTheBudgetRunsOut_dropsTheLambda_andWarnsOnceNamingItAndTheFlag()
+      throws Exception {
     Path data = gunzip(dir, "gauss.csv");
     Cli.Result r = run("path", "--data", data.toString(), "--target", "y",
         "--tol", "1e-13", "--max-iterations", "60", "--out", "short");
@@ -708,22 +710,27 @@ class PathCommandTest {
     int m = path.get("lambda").size();
     assertTrue(m >= 1 && m < 100, "ends early: " + m);
     assertEquals("iteration_limit", path.get("end").asText());
-    assertFalse(path.get("converged").get(m - 1).asBoolean(), "the last λ is not converged");
-    assertTrue(path.get("warning").asText().startsWith("λ #" + m + " of 100"),
+    for (JsonNode c : path.get("converged")) {
+      assertTrue(c.asBoolean(), "the λ the budget interrupted is dropped, as glmnet's");
+    }
+    assertTrue(path.get("warning").asText().startsWith("the budget of 60 coordinate passes over"
+        + " the path ran out while fitting λ #" + (m + 1) + " of 100"),
         path.get("warning").asText());
     int budget = 0;
     for (JsonNode passes : path.get("passes")) {
       budget += passes.asInt();
     }
-    assertTrue(budget <= 61, "passes over the path " + budget);
+    assertTrue(budget < 60, "passes over the λ kept " + budget);
     long warnings = r.stderr().lines().filter(l -> l.contains("warning")).count();
     assertEquals(1, warnings, r.stderr());
     assertFalse(r.stdout().contains("warning"), "said once, on stderr: " + r.stdout());
     String line = r.stderr().lines().filter(l -> l.contains("warning")).findFirst().get();
-    assertTrue(line.startsWith("tikhonov: warning: λ #" + m + " of 100 (λ = "), line);
+    assertTrue(line.startsWith("tikhonov: warning: the budget of 60 coordinate passes over the"
+        + " path ran out while fitting λ #" + (m + 1) + " of 100 (λ = "), line);
+    assertTrue(line.contains("the path ends at λ #" + m + ", the last fit it completed"), line);
     assertTrue(line.contains("raise --max-iterations (now 60) or --tol"), line);
-    assertTrue(r.stdout().contains("passes") && r.stdout().contains(" no\n"),
-        "the table marks the unconverged λ: " + r.stdout());
+    assertTrue(r.stdout().contains("passes") && !r.stdout().contains(" no\n"),
+        "the table has no unconverged λ: " + r.stdout());
     // With the budget raised the same path converges everywhere and says nothing.
     r = run("path", "--data", data.toString(), "--target", "y", "--tol", "1e-13",
         "--nlambda", "10", "--max-iterations", "1000000", "--out", "long", "--quiet");
@@ -734,6 +741,57 @@ class PathCommandTest {
     for (JsonNode c : path.get("converged")) {
       assertTrue(c.asBoolean());
     }
+  }
+
+  /**
+   * redteam34: on diabetes a budget of 300 passes at --tol 1e-12 runs out while fitting
+   * λ = 0.5, the 7th of 11. The path kept that fit, which is not a solution, as its last λ
+   * (marked not converged), the CV chose it as λ_min, and --save refused to write it. glmnet
+   * drops the λ its maxit interrupts and returns the fits before it (cv.glmnet then never
+   * chooses it): so does the path now, and λ_min, the table and the model are of converged fits.
+   */
+  @Test
+  void maxIterations_lambdaTheBudgetInterrupts_isNeitherReturnedNorChosenNorSaved()
+      throws Exception {
+    String[] lambdas = {"40", "20", "10", "5", "2", "1", "0.5", "0.2", "0.1", "0.05", "0.01"};
+    Cli.Result r = run("path", "--data", Path.of("..", "data", "diabetes.csv").toString(),
+        "--target", "progression", "--max-iterations", "300", "--lambdas",
+        String.join(",", lambdas), "--cv-folds", "5", "--tol", "1e-12", "--out", "cut",
+        "--save", "cut.model");
+    assertEquals(0, r.exitCode(), r.stderr());
+    JsonNode path = JSON.readTree(dir.resolve("cut/path.json").toFile());
+    assertEquals("iteration_limit", path.get("end").asText());
+    String warning = path.get("warning").asText();
+    assertTrue(warning.contains("ran out while fitting λ #7 of 11 (λ = 0.500000"), warning);
+    JsonNode fitted = path.get("lambda");
+    assertEquals(6, fitted.size(), "the fits before λ #7: " + fitted);
+    List<Double> kept = new ArrayList<>();
+    for (int l = 0; l < fitted.size(); l++) {
+      assertEquals(Double.parseDouble(lambdas[l]), fitted.get(l).asDouble());
+      assertTrue(path.get("converged").get(l).asBoolean(), "λ #" + (l + 1));
+      kept.add(fitted.get(l).asDouble());
+    }
+    double lambdaMin = path.get("cv").get("lambda_min").asDouble();
+    assertTrue(kept.contains(lambdaMin), "λ_min is a fit of the path: " + lambdaMin);
+    assertNotEquals(0.5, lambdaMin);
+    assertTrue(Files.exists(dir.resolve("cut.model")), "the fit at λ_min is saved: "
+        + r.stderr());
+    assertFalse(r.stdout().contains("0.500000"), "the table has no row at λ = 0.5: "
+        + r.stdout());
+  }
+
+  /** A budget that runs out during the first λ leaves no fit: exit 2 naming the flag. */
+  @Test
+  void maxIterations_runOutAtTheFirstLambda_isAnErrorNamingTheFlag() throws Exception {
+    Cli.Result r = run("path", "--data", Path.of("..", "data", "diabetes.csv").toString(),
+        "--target", "progression", "--max-iterations", "1", "--lambdas", "0.001", "--tol",
+        "1e-13", "--out", "none");
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: --max-iterations: the budget of 1"
+        + " coordinate passes over the path ran out while fitting the first λ (0.00100000), so"
+        + " the path has no fit"), r.stderr());
+    assertFalse(r.stderr().contains("maxIterations"), r.stderr());
+    assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.tikhonov.linear;
 
 /**
  * The path's budget of coordinate passes ({@code maxIterations}, glmnet's {@code maxit}, counted
- * over the whole path) ran out inside a point solver. The driver catches it, marks the λ being
- * solved as not converged and ends the path there; it never reaches a caller.
+ * over the whole path) ran out inside a point solver. The driver catches it, drops the λ being
+ * solved and ends the path before it (as glmnet does); it never reaches a caller.
  */
 final class IterationLimitReached extends RuntimeException {
   IterationLimitReached(int passes) {

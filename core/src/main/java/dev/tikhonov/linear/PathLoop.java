@@ -20,7 +20,9 @@ import java.util.Locale;
  * longer lower the certificate, or the threshold reaches the solver's rounding floor (moves of
  * a few units in the last place of the largest coefficient), the certificate is at the floor
  * double precision allows: the λ is left not converged and the path goes on. When the budget
- * of passes runs out the path ends at that λ, marked not converged. With a limit on the
+ * of passes runs out during a λ, the path ends with the fits before it, as glmnet drops the λ
+ * its {@code maxit} interrupts ({@link Shortfall#passBudget}; during the first λ there is no
+ * fit, and an {@link InputException} about {@code maxIterations} says so). With a limit on the
  * features ever active ({@link PathSettings#maxEverActive}, glmnet's {@code pmax}) the path ends
  * before the first λ whose fit brings the solver's count ({@link PointSolver#everActive}) above
  * it. Not thread-safe (it drives one solver).
@@ -70,7 +72,8 @@ final class PathLoop {
   /**
    * Runs the path.
    *
-   * @throws InputException when the default sequence is asked for and λ_max is 0
+   * @throws InputException when the default sequence is asked for and λ_max is 0, or the
+   *     budget of passes runs out before the first λ's fit is complete
    */
   static PathSolution run(PointSolver solver, StandardizedDesign design, Family family,
       PathSettings settings, List<String> featureNames, List<String> classNames) {
@@ -84,6 +87,7 @@ final class PathLoop {
     boolean defaultSequence = settings.defaultSequence();
 
     // The one infinite λ: the unpenalized features and intercepts alone; λ_max from its gradient.
+    // When the budget runs out there, the first λ throws at once (no fit).
     boolean limit = false;
     int passesBefore = 0;
     try {
@@ -156,8 +160,18 @@ final class PathLoop {
           best = Math.min(best, cert);
         }
       } catch (IterationLimitReached e) {
-        limit = true;
-        cert = solver.certificate(lambda);
+        // glmnet drops the λ its maxit interrupts and returns the fits before it: the cut fit
+        // is not a solution, so it is neither kept nor scored nor saved
+        if (l == 0) {
+          throw InputException.about("maxIterations", String.format(Locale.ROOT, ": the budget"
+              + " of %d coordinate passes over the path ran out while fitting the first λ"
+              + " (%.6g), so the path has no fit (glmnet returns none); raise it",
+              settings.maxIterations(), lambda));
+        }
+        end = PathSolution.End.of(Shortfall.passBudget(l + 1, lambda, m,
+            solver.certificate(lambda), tolerance, settings.maxIterations(),
+            solver.devianceRatio()));
+        break;
       }
       if (settings.maxEverActive().isPresent()
           && solver.everActive() > settings.maxEverActive().getAsInt()) {
@@ -197,15 +211,10 @@ final class PathLoop {
       df[l] = PathSolution.nonzeroFeatures(coefficients[l]);
       devianceRatio[l] = solver.devianceRatio();
       certificate[l] = cert;
-      converged[l] = !limit && cert <= tolerance;
+      converged[l] = cert <= tolerance;
       passes[l] = solver.passes() - passesBefore;
       passesBefore = solver.passes();
       done = l + 1;
-      if (limit) {
-        end = PathSolution.End.of(Shortfall.passBudget(done, lambda, m, cert, tolerance,
-            settings.maxIterations(), devianceRatio[l]));
-        break;
-      }
       if (solver.exhausted()) {
         end = new PathSolution.End(PathSolution.Ending.NO_WEIGHTS_LEFT, "after λ #" + done
             + " every fitted probability is 0 or 1 (the classes are separated): nothing is"

@@ -229,7 +229,8 @@ public final class PathSettings {
 
   /**
    * The budget of coordinate passes over the data, summed over the whole path (glmnet's {@code
-   * maxit}); when it runs out the path ends at that λ, marked not converged; default 100000.
+   * maxit}); when it runs out during a λ, the path ends with the fits before it, as glmnet drops
+   * the λ its maxit interrupts (during the first λ: an {@code InputException}); default 100000.
    */
   public int maxIterations() {
     return maxIterations;

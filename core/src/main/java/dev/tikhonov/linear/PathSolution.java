@@ -88,7 +88,10 @@ public record PathSolution(
      * before it.
      */
     EVER_ACTIVE_LIMIT,
-    /** The budget of coordinate passes ran out; the last λ is not converged. */
+    /**
+     * The budget of coordinate passes ran out while fitting the next λ; as glmnet drops the λ
+     * its {@code maxit} interrupts, the path ends with the fits before it.
+     */
     ITERATION_LIMIT,
     /**
      * The fit at the next λ was not finite (NaN or infinite deviance or coefficients); the path
@@ -368,8 +371,8 @@ public record PathSolution(
   }
 
   /**
-   * True when every λ is certified to the tolerance (the path did not run out of passes, nor
-   * end on a fit that was not finite).
+   * True when every λ is certified to the tolerance and the path did not end short of its
+   * sequence for want of passes or on a fit that was not finite.
    */
   public boolean allConverged() {
     for (boolean c : converged) {
@@ -382,8 +385,8 @@ public record PathSolution(
 
   /**
    * What a caller should hear about, in the library's words ({@link Shortfall#message()}): the
-   * iteration limit that ended the path, or λ whose certificate stayed above the tolerance (a
-   * tolerance below what double precision reaches on the problem). Empty when
+   * iteration limit that ended the path before a λ, or λ whose certificate stayed above the
+   * tolerance (a tolerance below what double precision reaches on the problem). Empty when
    * {@link #allConverged()}.
    */
   public Optional<String> warning() {

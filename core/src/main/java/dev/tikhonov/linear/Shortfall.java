@@ -17,20 +17,21 @@ import java.util.Objects;
  * Immutable, so thread-safe.
  *
  * @param kind what fell short
- * @param lambdaNumber the 1-based index of the λ concerned: the last one fitted
- *     ({@code PASS_BUDGET}), the one not finite ({@code NOT_FINITE}), the worst certified
- *     ({@code NOT_CERTIFIED})
+ * @param lambdaNumber the 1-based index of the λ concerned: the one the budget ran
+ *     out during, dropped from the path ({@code PASS_BUDGET}), the one not finite
+ *     ({@code NOT_FINITE}), the worst certified ({@code NOT_CERTIFIED})
  * @param lambda that λ's value
- * @param fitted how many λ the path has (for {@code PASS_BUDGET} and {@code NOT_FINITE}, where
- *     it ends)
+ * @param fitted how many λ the path has (for {@code PASS_BUDGET} and {@code NOT_FINITE}, the λ
+ *     before {@code lambdaNumber}, where it ends)
  * @param requested how many λ its sequence had
- * @param certificate the certificate of that λ (NaN where not finite)
+ * @param certificate the certificate of that λ (for {@code PASS_BUDGET}, of its
+ *     fit when the budget cut it short; NaN where not finite)
  * @param tolerance the tolerance the path was fitted to
  * @param maxIterations the budget of coordinate passes over the whole path; 0 for
  *     {@code NOT_CERTIFIED}, whose remedy is the tolerance alone (the path does not record its
  *     budget)
- * @param uncertified how many λ are not certified to the tolerance ({@code NOT_CERTIFIED}; 1 for
- *     {@code PASS_BUDGET}, 0 for {@code NOT_FINITE})
+ * @param uncertified how many λ are not certified to the tolerance ({@code NOT_CERTIFIED}; 0 for
+ *     {@code PASS_BUDGET} and {@code NOT_FINITE}, whose λ is not in the path)
  * @param devianceRatio the deviance ratio at that λ (NaN or infinite for {@code NOT_FINITE})
  */
 public record Shortfall(Kind kind, int lambdaNumber, double lambda, int fitted, int requested,
@@ -40,9 +41,10 @@ public record Shortfall(Kind kind, int lambdaNumber, double lambda, int fitted, 
   /** What fell short. Thread-safe, as enum constants are. */
   public enum Kind {
     /**
-     * The budget of coordinate passes ({@code maxIterations}) ran out at λ #{@code lambdaNumber};
-     * the path ends there ({@link PathSolution.Ending#ITERATION_LIMIT}). Remedy: a larger
-     * budget or a looser tolerance.
+     * The budget of coordinate passes ({@code maxIterations}) ran out while fitting λ
+     * #{@code lambdaNumber}; as glmnet drops the λ its {@code maxit} interrupts, the path ends
+     * before it, with the fits it completed ({@link PathSolution.Ending#ITERATION_LIMIT}).
+     * Remedy: a larger budget or a looser tolerance.
      */
     PASS_BUDGET,
     /**
@@ -84,11 +86,18 @@ public record Shortfall(Kind kind, int lambdaNumber, double lambda, int fitted, 
     Objects.requireNonNull(kind, "kind");
   }
 
-  /** The budget ran out at λ #{@code lambdaNumber}, which the path ends with. */
+  /**
+   * The budget ran out while fitting λ #{@code lambdaNumber} (at least 2: the path has a fit),
+   * whose cut fit had {@code certificate} and {@code devianceRatio}; the path ends before it.
+   */
   public static Shortfall passBudget(int lambdaNumber, double lambda, int requested,
       double certificate, double tolerance, int maxIterations, double devianceRatio) {
-    return new Shortfall(Kind.PASS_BUDGET, lambdaNumber, lambda, lambdaNumber, requested,
-        certificate, tolerance, maxIterations, 1, devianceRatio);
+    if (lambdaNumber < 2) {
+      throw new IllegalArgumentException("a path the budget cut short before its first fit has"
+          + " no shortfall: it has no fit, got λ #" + lambdaNumber);
+    }
+    return new Shortfall(Kind.PASS_BUDGET, lambdaNumber, lambda, lambdaNumber - 1, requested,
+        certificate, tolerance, maxIterations, 0, devianceRatio);
   }
 
   /** The fit at λ #{@code lambdaNumber} is not finite; the path ends before it. */
@@ -127,10 +136,11 @@ public record Shortfall(Kind kind, int lambdaNumber, double lambda, int fitted, 
   /** What fell short, without a remedy. */
   public String finding() {
     return switch (kind) {
-      case PASS_BUDGET -> String.format(Locale.ROOT, "λ #%d of %d (λ = %.6g) did not converge"
-          + " within the iteration limit of %d coordinate passes over the path (certificate"
-          + " %.3g, tolerance %.3g); the path ends there with %d λ", lambdaNumber, requested,
-          lambda, maxIterations, certificate, tolerance, fitted);
+      case PASS_BUDGET -> String.format(Locale.ROOT, "the budget of %d coordinate passes over"
+          + " the path ran out while fitting λ #%d of %d (λ = %.6g; certificate %.3g, tolerance"
+          + " %.3g): that λ is dropped, as glmnet drops it, and the path ends at λ #%d, the last"
+          + " fit it completed", maxIterations, lambdaNumber, requested, lambda, certificate,
+          tolerance, fitted);
       case NOT_FINITE -> String.format(Locale.ROOT, "the fit at λ #%d of %d (λ = %.6g) is not"
           + " finite (deviance ratio %s, certificate %s); the path ends before it with %d λ",
           lambdaNumber, requested, lambda, devianceRatio, certificate, fitted);

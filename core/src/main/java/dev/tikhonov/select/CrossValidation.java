@@ -2,7 +2,6 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
-import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -440,7 +439,7 @@ public final class CrossValidation {
               : fitter.fit(folds.trainRows(fold), lambdas.clone());
           PathSolution own = fit.path();
           path = alignment == Alignment.INTERPOLATE
-              ? own.interpolate(FoldFits.interpolationLambdas(own, lambdas)) : own;
+              ? own.interpolate(lambdas) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
@@ -450,8 +449,9 @@ public final class CrossValidation {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + ": every held-out row"
               + " has weight 0, so the fold cannot be scored");
         }
-        int available = alignment == Alignment.INTERPOLATE ? Math.min(path.size(), m)
-            : FoldFits.scored(path, m);
+        // a fold path that ended early (its own stopping rule, or the pass budget, whose
+        // interrupted λ it dropped as glmnet does) is scored at its last fit for the rest
+        int available = Math.min(path.size(), m);
         PathSolution scored = path;
         predictions.ifPresent(p -> p.write(scored, available, test));
         double[] losses = score(scorer, path, available, m, test, weights, weightSum);

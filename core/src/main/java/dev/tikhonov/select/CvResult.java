@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>A fold whose path did not converge (the budget of passes ran out, as glmnet's {@code maxit}
  * warning, or a tolerance below what double precision reaches) is still scored, at its last fit
- * for the λ below where its path ended (before the fit the budget cut short: glmnet drops it),
+ * for the λ below where its path ended (before the λ the budget ran out during: glmnet drops
+ * it),
  * and counted in K at every λ, as cv.glmnet 4.x scores and counts it
  * ({@link CrossValidation#run}); {@link #warning} then says so,
  * as glmnet's fold fits warn, because the held-out losses at those λ are not those of the

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What a cross-validation's folds did not reach, fold by fold: each fold whose own path fell
  * short ({@link Shortfall}: it ran out of its budget of passes, or a tolerance below what double
- * precision reaches) is still scored, for the λ below where its path ended at its last fit (at
- * the fit before, when the budget cut the last one short), as cv.glmnet scores it; and, under
+ * precision reaches) is still scored, for the λ below where its path ended at its last fit (the
+ * path drops the λ its budget ran out during, as glmnet does), as cv.glmnet scores it; and, under
  * an adaptive penalty, each fold whose own pilot fell short
  * ({@link PilotShortfall}) fitted its path with factors from fits cut short. What
  * {@link CvResult#shortfall} holds and {@link CvResult#warning} and
@@ -85,10 +85,10 @@ public record CvShortfall(int numFolds, List<FoldShortfall> folds) {
   }
 
   /**
-   * "cross-validation fold 1 of 10 (and 3 more) did not converge; its held-out losses from the
-   * λ the budget cut short on are those of its fit before it (λ #83 of its path): " (for a
-   * path ended by a fit not finite: "… at the λ below its path's end are those of its last
-   * fit: ") and the first such fold's
+   * "cross-validation fold 1 of 10 (and 3 more) did not converge; its held-out losses at the λ
+   * below its path's end are those of its last fit (λ #83 of its path): " (the budget of passes
+   * ran out during its λ #84, or its fit there was not finite; either λ is dropped) and the
+   * first such fold's
    * {@link Shortfall#message(Shortfall.Remedy)}; empty when every fold's path converged.
    */
   public Optional<String> pathMessage(Shortfall.Remedy remedy) {
@@ -98,12 +98,10 @@ public record CvShortfall(int numFolds, List<FoldShortfall> folds) {
     }
     FoldShortfall first = paths.get(0);
     Shortfall shortfall = first.path().get();
-    // a fit the budget cut short is not scored: the one before stands in (FoldFits)
-    String scored = shortfall.kind() == Shortfall.Kind.PASS_BUDGET
-        && shortfall.lambdaNumber() > 1
-        ? "its held-out losses from the λ the budget cut short on are those of its fit before"
-            + " it (λ #" + (shortfall.lambdaNumber() - 1) + " of its path)"
-        : "its held-out losses at the λ below its path's end are those of its last fit";
+    // the fold path ends before the λ its budget ran out during (or whose fit was not finite)
+    String scored = "its held-out losses at the λ below its path's end are those of its last"
+        + " fit" + (shortfall.kind() == Shortfall.Kind.NOT_CERTIFIED ? ""
+            : " (λ #" + shortfall.fitted() + " of its path)");
     return Optional.of("cross-validation fold " + first.fold() + " of " + numFolds
         + more(paths.size()) + " did not converge; " + scored + ": "
         + shortfall.message(remedy));

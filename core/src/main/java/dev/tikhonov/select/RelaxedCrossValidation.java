@@ -1,7 +1,6 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -234,13 +233,12 @@ public final class RelaxedCrossValidation {
               + e.getMessage(), e);
         }
         double[][] losses = new double[g.length][];
-        // each γ's blend has the lasso path's λ; a fit the budget cut short is not scored
-        int available = interpolate ? m : FoldFits.scored(fit.lasso(), m);
+        // each γ's blend has the lasso path's λ
+        int available = interpolate ? m : Math.min(fit.lasso().size(), m);
         for (int c = 0; c < g.length; c++) {
           PathSolution path = fit.blend(g[c]);
           if (interpolate) {
-            path = path.interpolate(FoldFits.interpolationLambdas(fit.lasso(),
-                lambdas));
+            path = path.interpolate(lambdas);
           }
           if (!kept.isEmpty()) {
             kept.get(c).write(path, available, test);

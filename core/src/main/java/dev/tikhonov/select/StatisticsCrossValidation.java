@@ -1,7 +1,6 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
@@ -54,15 +53,14 @@ final class StatisticsCrossValidation {
               : ElasticNetPath.fit(training, settings.withLambdas(lambdas), featureNames);
           shortfall = own.shortfall();
           path = effective == CrossValidation.Alignment.INTERPOLATE
-              ? own.interpolate(FoldFits.interpolationLambdas(own, lambdas)) : own;
+              ? own.interpolate(lambdas) : own;
         } catch (InputException e) {
           throw new FoldException(fold, k, "fold " + fold + " of " + k + " (its training rows): "
               + e.getMessage(), e);
         }
         GaussianStatistics heldOut = folds.fold(fold);
         double[] losses = new double[m];
-        int available = effective == CrossValidation.Alignment.INTERPOLATE
-            ? Math.min(path.size(), m) : FoldFits.scored(path, m);
+        int available = Math.min(path.size(), m);
         for (int l = 0; l < m; l++) {
           losses[l] = l < available ? heldOut.meanSquaredError(path.intercept(l, 0),
               path.coefficients(l)[0]) : losses[available - 1];

@@ -114,26 +114,52 @@ class ElasticNetPathTest {
     return lambda * s;
   }
 
+  /**
+   * glmnet drops the λ its maxit interrupts and returns the fits before it: the path ends with
+   * the λ it completed, every one of them converged, and says which λ it dropped. It used to
+   * keep the interrupted fit as its last λ, marked not converged (and a CV could choose it).
+   */
   @Test
-  void fit_whenTheIterationBudgetRunsOut_endsThereAndSaysSo() {
-    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(),
-        PathSettings.lasso().withTolerance(1e-13).withMaxIterations(60), DATA.names());
-    int last = path.size() - 1;
+  void fit_whenTheIterationBudgetRunsOut_dropsTheLambdaItInterruptedAndSaysSo() {
+    PathSettings settings = PathSettings.lasso().withTolerance(1e-13).withMaxIterations(60);
+    PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(), settings, DATA.names());
     assertEquals(PathSolution.Ending.ITERATION_LIMIT, path.end().reason());
     assertTrue(path.size() < 100 && path.size() >= 1, "ends early: " + path.size());
-    assertFalse(path.converged(last));
-    for (int l = 0; l < last; l++) {
-      assertTrue(path.converged(l), "λ index " + l);
+    for (int l = 0; l < path.size(); l++) {
+      assertTrue(path.converged(l), "λ index " + l + ": the interrupted fit is not kept");
     }
-    assertFalse(path.allConverged());
+    assertFalse(path.allConverged(), "the path did not reach its sequence's end");
     int passes = java.util.Arrays.stream(path.passes()).sum();
-    assertTrue(passes <= 61, "passes " + passes);
+    assertTrue(passes < 60, "the passes of the λ kept: " + passes);
     String message = path.warning().orElseThrow();
     assertEquals(path.end().message(), message);
-    assertTrue(message.startsWith("λ #" + (last + 1) + " of 100 (λ = "), message);
+    int dropped = path.size() + 1;
+    assertTrue(message.startsWith("the budget of 60 coordinate passes over the path ran out"
+        + " while fitting λ #" + dropped + " of 100 (λ = "), message);
+    assertTrue(message.contains("the path ends at λ #" + path.size() + ", the last fit it"
+        + " completed"), message);
     assertTrue(message.contains("raise maxIterations (now 60) or tolerance"),
         message);
     assertFalse(message.contains("--"), "no CLI flags in core messages: " + message);
+    // the λ dropped is the sequence's next: the same path with a larger budget reaches it
+    PathSolution longer = ElasticNetPath.fit(DATA.x(), DATA.y(),
+        settings.withMaxIterations(PathSettings.DEFAULT_MAX_ITERATIONS), DATA.names());
+    assertEquals(longer.lambda(path.size()), path.end().shortfall().orElseThrow().lambda());
+    for (int l = 0; l < path.size(); l++) {
+      assertEquals(longer.lambda(l), path.lambda(l));
+    }
+  }
+
+  /** A budget that runs out before the first λ's fit is complete leaves no path: glmnet's none. */
+  @Test
+  void fit_whenTheIterationBudgetRunsOutAtTheFirstLambda_isAnErrorAboutMaxIterations() {
+    InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(DATA.x(),
+        DATA.y(), PathSettings.lasso().withLambdas(new double[] {1e-3}).withTolerance(1e-13)
+            .withMaxIterations(1), DATA.names()));
+    assertEquals(java.util.Optional.of("maxIterations"), e.setting());
+    assertTrue(e.getMessage().startsWith("maxIterations: the budget of 1 coordinate passes over"
+        + " the path ran out while fitting the first λ (0.00100000), so the path has no fit"),
+        e.getMessage());
   }
 
   @Test

@@ -23,15 +23,16 @@ class ShortfallTest {
     PathSolution path = ElasticNetPath.fit(DATA.x(), DATA.y(),
         PathSettings.lasso().withTolerance(1e-13).withMaxIterations(37), DATA.names());
     Shortfall s = path.shortfall().orElseThrow();
-    int last = path.size() - 1;
     assertEquals(Shortfall.Kind.PASS_BUDGET, s.kind());
     assertEquals(37, s.maxIterations());
     assertEquals(1e-13, s.tolerance());
-    assertEquals(path.size(), s.lambdaNumber());
+    // the λ the budget ran out during is dropped: the path ends at the one before
+    assertEquals(path.size() + 1, s.lambdaNumber());
     assertEquals(path.size(), s.fitted());
     assertEquals(100, s.requested());
-    assertEquals(path.lambda(last), s.lambda());
-    assertEquals(path.certificate(last), s.certificate());
+    assertEquals(0, s.uncertified());
+    assertTrue(s.lambda() < path.lambda(path.size() - 1), "the next λ of the sequence");
+    assertTrue(s.certificate() > 1e-13, "the interrupted fit's: " + s.certificate());
     assertEquals(Optional.of(s), path.end().shortfall());
     // the library's sentence is the shortfall's, with the settings' names
     assertEquals(path.warning(), Optional.of(s.message()));

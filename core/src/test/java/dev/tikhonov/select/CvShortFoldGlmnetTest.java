@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
  * cv.glmnet (4.1-6) with a λ sequence of one's own where one fold's path ends early
  * (ref/make_cv_short_fold.R): 8 λ, 3 folds, glmnet's maxit 2000 cuts fold 2 at λ #7, so that
  * fold has 6 fits. cv.glmnet scores it at λ #7 and #8 with its 6th fit and counts it in the
- * standard error's N there (N = K = 3 at every λ). Our budget of 1000 passes cuts the same fold
- * at the same λ (measured: any budget from 400 to 5000 does) while the full path and the other
- * folds fit all 8. Before, the fold was left out of N at #7 and #8 (a standard error √2 too
- * large there) and scored with the fit its budget had cut short.
+ * standard error's N there (N = K = 3 at every λ). Our budget of 7000 passes cuts the same fold
+ * at the same λ while the full path and the other folds fit all 8 (measured: budgets from 6500
+ * to 7500 do; below 6500 the budget also cuts the full path at its λ #8, which the path now
+ * drops as glmnet does, and from 8000 on fold 2 completes λ #7). Before, the fold was left out
+ * of N at #7 and #8 (a standard error √2 too large there) and scored with the fit its budget
+ * had cut short.
  */
 class CvShortFoldGlmnetTest {
-  private static final int BUDGET = 1000;
+  private static final int BUDGET = 7000;
   private static final Data DATA = Data.read();
 
   private record Data(double[][] x, double[] y, int[] fold, double[][] cv,
@@ -85,6 +87,7 @@ class CvShortFoldGlmnetTest {
     Shortfall fold2 = shortfall.folds().get(0).path().orElseThrow();
     assertEquals(Shortfall.Kind.PASS_BUDGET, fold2.kind());
     assertEquals(at, fold2.lambdaNumber());
+    assertEquals(at - 1, fold2.fitted(), "the λ the budget interrupted is dropped, as glmnet's");
   }
 
   /**

@@ -91,8 +91,8 @@ class CvShortfallTest {
   }
 
   /**
-   * A fold the budget cut short is scored at its fit before the cut, not at its last fit
-   * (FoldFits, as glmnet drops the λ its maxit interrupts): the warning said "its last fit".
+   * A fold the budget cut short ends at its fit before the λ it interrupted (as glmnet drops
+   * that λ), and the warning names that fit, its last.
    */
   @Test
   void pathMessage_namesTheFitThatStandsIn() {
@@ -100,14 +100,15 @@ class CvShortfallTest {
     CvShortfall cut = CvShortfall.of(List.of(java.util.Optional.empty(),
         java.util.Optional.of(budget)), List.of(java.util.Optional.empty(),
         java.util.Optional.empty())).orElseThrow();
-    assertEquals("cross-validation fold 2 of 2 did not converge; its held-out losses from the λ"
-        + " the budget cut short on are those of its fit before it (λ #5 of its path): "
+    assertEquals("cross-validation fold 2 of 2 did not converge; its held-out losses at the λ"
+        + " below its path's end are those of its last fit (λ #5 of its path): "
         + budget.message(), cut.pathMessage().orElseThrow());
     Shortfall nan = Shortfall.notFinite(6, 0.01, 8, Double.NaN, 1e-12, 300, Double.NaN);
     CvShortfall ended = CvShortfall.of(List.of(java.util.Optional.of(nan)),
         List.of(java.util.Optional.empty())).orElseThrow();
     assertEquals("cross-validation fold 1 of 1 did not converge; its held-out losses at the λ"
-        + " below its path's end are those of its last fit: " + nan.message(),
+        + " below its path's end are those of its last fit (λ #5 of its path): "
+        + nan.message(),
         ended.pathMessage().orElseThrow());
   }
 }

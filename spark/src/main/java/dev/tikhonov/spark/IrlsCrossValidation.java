@@ -1,6 +1,5 @@
 package dev.tikhonov.spark;
 
-import dev.tikhonov.internal.select.FoldFits;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -18,7 +17,8 @@ import org.apache.spark.sql.Row;
  * MultinomialIrls}), as the single-machine {@code CrossValidation.path} and cv.glmnet: fold k's
  * path is taken at the full path's λ (its own default sequence interpolated linearly in λ, or the
  * same λ when a sequence is given), a fold path that stopped early is scored at its last λ for the
- * rest (a last fit the pass budget cut short is not scored: the one before stands in), and the
+ * rest (a path the pass budget cut short ends at the fit before the λ it interrupted, as
+ * glmnet's does), and the
  * scoring pass's held-out sums give each fold's mean score e_kl = Σ_{i ∈ k} wᵢ v_il / Σ_{i ∈ k} wᵢ,
  * v_il the row's value by the {@link CvMeasure} (by default its deviance dev_il; {@link
  * CvMeasure#rowValue} for the MSE, MAE and misclassification), folds weighted by their Σw. The
@@ -44,13 +44,11 @@ final class IrlsCrossValidation {
     double[][][] a0 = new double[k][m][];
     double[][][][] b = new double[k][m][][];
     for (int f = 0; f < k; f++) {
-      // As the core's CrossValidation (FoldFits): a fold path that stopped early is scored at
-      // its last λ for the rest, and a last fit the pass budget cut short is not scored
-      // (glmnet drops the λ its maxit interrupts; cv.glmnet clamps to the fit before).
-      PathSolution own = folds[f];
-      PathSolution fold = defaultSequence
-          ? own.interpolate(FoldFits.interpolationLambdas(own, lambdas)) : own;
-      int available = defaultSequence ? Math.min(fold.size(), m) : FoldFits.scored(own, m);
+      // As the core's CrossValidation: a fold path that stopped early (its own stopping rule,
+      // or the pass budget, whose interrupted λ it dropped as glmnet does) is scored at its
+      // last λ for the rest (cv.glmnet).
+      PathSolution fold = defaultSequence ? folds[f].interpolate(lambdas) : folds[f];
+      int available = Math.min(fold.size(), m);
       for (int l = 0; l < m; l++) {
         int at = Math.min(l, available - 1);
         a0[f][l] = fold.intercepts(at);

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * The Spark module scores a fold whose path the budget of passes cut short as the core's
  * cross-validation does (CvShortFoldGlmnetTest, ref/make_cv_short_fold.R: cv.glmnet 4.1-6 drops
  * the λ its maxit interrupts and scores the λ after with the fit before): fold 2 of the
- * reference, cut at its 7th of 8 λ by a budget of 1000 passes, is taken at its 6th fit for
- * λ #7 and #8 with a λ sequence of one's own, and with the default sequence no λ reaches its cut
- * fit. These are the points the MAE route scores and the out-of-fold predictions use. Driver
- * code only: no Spark session.
+ * reference, whose budget of 1000 passes runs out during its 7th of 8 λ, has 6 fits (the core's
+ * path drops the 7th, as glmnet's) and is taken at its 6th for λ #7 and #8 with a λ sequence of
+ * one's own, and at its last fit below it with the default sequence. These are the points the
+ * MAE route scores and the out-of-fold predictions use. Driver code only: no Spark session.
  */
 class FoldPointsShortFoldTest {
   private static final List<String> NAMES = List.of("x1", "x2", "x3", "x4", "x5", "x6", "x7",
@@ -64,7 +64,8 @@ class FoldPointsShortFoldTest {
     PathSolution[] folds = CrossValidation.foldPaths(statistics, settings, NAMES, 1);
     assertEquals(PathSolution.Ending.ITERATION_LIMIT, folds[1].end().reason(),
         "the reference's fold 2 is cut by the budget");
-    assertEquals(7, folds[1].size(), "fold 2: six fits and the cut seventh");
+    assertEquals(6, folds[1].size(), "fold 2: six fits, the seventh dropped");
+    assertEquals(7, folds[1].end().shortfall().orElseThrow().lambdaNumber());
     IrlsCrossValidation.FoldPoints points = GaussianRowsCrossValidation.foldPoints(statistics,
         settings, NAMES, d.lambdas(), 1);
     for (int l = 6; l < 8; l++) {
@@ -72,8 +73,6 @@ class FoldPointsShortFoldTest {
           "fold 2 at λ #" + (l + 1) + ": its 6th fit");
       assertEquals(folds[1].intercepts()[5][0], points.intercepts()[1][l][0]);
     }
-    assertNotEquals(Arrays.toString(folds[1].coefficients()[6][0]),
-        Arrays.toString(points.coefficients()[1][6][0]), "the cut fit is not scored");
     for (int f : new int[] {0, 2}) {
       for (int l = 0; l < 8; l++) {
         assertArrayEquals(folds[f].coefficients()[l][0], points.coefficients()[f][l][0],
@@ -83,7 +82,7 @@ class FoldPointsShortFoldTest {
   }
 
   @Test
-  void defaultSequence_foldCutByTheBudget_neverReachesItsCutFit() throws IOException {
+  void defaultSequence_foldCutByTheBudget_isTakenAtItsLastFitBelowIt() throws IOException {
     Data d = data();
     PathSettings settings = PathSettings.lasso().withTolerance(1e-10).withMaxIterations(2000);
     FoldStatistics statistics = FoldStatistics.of(d.x(), d.y(), KFold.of(d.fold()));
@@ -95,12 +94,15 @@ class FoldPointsShortFoldTest {
         .lambdas();
     IrlsCrossValidation.FoldPoints points = GaussianRowsCrossValidation.foldPoints(statistics,
         settings, NAMES, full, 1);
-    double floor = cut.lambdas()[cut.size() - 2];
+    double floor = cut.lambdas()[cut.size() - 1];
     PathSolution before = cut.interpolate(new double[] {floor});
+    assertNotEquals(Arrays.toString(before.coefficients()[0][0]), Arrays.toString(
+        cut.interpolate(new double[] {cut.lambdas()[cut.size() - 2]}).coefficients()[0][0]),
+        "its last two fits differ, so the one taken below it is told apart");
     for (int l = 0; l < full.length; l++) {
       if (full[l] <= floor) {
         assertArrayEquals(before.coefficients()[0][0], points.coefficients()[1][l][0],
-            "fold 2 below its last whole fit, λ #" + (l + 1));
+            "fold 2 below its last fit, λ #" + (l + 1));
       }
     }
     assertEquals(true, full[full.length - 1] < floor, "the full path reaches below the cut");

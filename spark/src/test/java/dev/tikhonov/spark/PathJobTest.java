@@ -719,8 +719,8 @@ class PathJobTest {
     PathSolution budget = ElasticNetPath.fit(x, y, PathSettings.lasso().withTolerance(1e-13)
         .withMaxIterations(37), List.of("a", "b", "c"));
     String line = budget.shortfall().orElseThrow().message(PathJob.REMEDY);
-    assertTrue(line.endsWith("; the path ends there with " + budget.size()
-        + " λ: raise --tol (the budget of 37 passes is fixed on Spark)"), line);
+    assertTrue(line.endsWith(" the path ends at λ #" + budget.size() + ", the last fit it"
+        + " completed: raise --tol (the budget of 37 passes is fixed on Spark)"), line);
     PathSolution uncertified = ElasticNetPath.fit(x, y, PathSettings.lasso()
         .withTolerance(1e-300).withNumLambdas(5), List.of("a", "b", "c"));
     line = uncertified.shortfall().orElseThrow().message(PathJob.REMEDY);
