@@ -161,11 +161,12 @@ final class PathLoop {
         }
       } catch (IterationLimitReached e) {
         // glmnet drops the λ its maxit interrupts and returns the fits before it: the cut fit
-        // is not a solution, so it is neither kept nor scored nor saved
+        // is not a solution, so it is neither kept nor scored nor saved. At the first λ glmnet
+        // 4.1-6 returns a placeholder, no fit: λ = Inf, intercept and coefficients 0.
         if (l == 0) {
           throw InputException.about("maxIterations", String.format(Locale.ROOT, ": the budget"
               + " of %d coordinate passes over the path ran out while fitting the first λ"
-              + " (%.6g), so the path has no fit (glmnet returns none); raise it",
+              + " (%.6g), so the path has no fit (glmnet returns no fit either); raise it",
               settings.maxIterations(), lambda));
         }
         end = PathSolution.End.of(Shortfall.passBudget(l + 1, lambda, m,
