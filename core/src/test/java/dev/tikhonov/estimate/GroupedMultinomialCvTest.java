@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,7 +133,15 @@ class GroupedMultinomialCvTest {
     }
     double[][][] refit = relaxed.atGamma(0).coefficients();
     assertGrouped("refit", refit);
-    for (int l = 0; l < lambdas.length; l++) {
+    // λ #1's 5 active features nearly separate the classes and its unpenalized refit spends the
+    // budget of passes before its deviance ratio shows it: a λ the budget interrupts is no fit,
+    // so λ #1 keeps the lasso's solution and a note says why; λ #2 and #3 stop on separation
+    // (deviance ratio above 0.999) and are refitted where the fit stopped
+    assertFalse(relaxed.refitted()[0], "λ #1: its refit ran out of passes");
+    assertTrue(relaxed.solution().notes().get(0).startsWith("λ #1 (0.300000): the unpenalized"
+        + " refit on 5 active features failed: maxIterations: the budget"),
+        relaxed.solution().notes().get(0));
+    for (int l = 1; l < lambdas.length; l++) {
       assertTrue(relaxed.refitted()[l], "λ #" + (l + 1) + " refitted");
       for (int j = 0; j < refit[l][0].length; j++) {
         assertEquals(ours[l][0][j] != 0, refit[l][0][j] != 0, "λ #" + (l + 1) + ", feature "
