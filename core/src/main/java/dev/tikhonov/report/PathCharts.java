@@ -5,6 +5,7 @@ import dev.tikhonov.select.CvMeasure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -176,10 +177,10 @@ final class PathCharts {
     return Family.GAUSSIAN;
   }
 
-  /** Mean CV score per λ with a shaded band mean ± SE; null when the path has no CV. */
-  public static XYChart cvCurve(PathData path, String title) {
+  /** Mean CV score per λ with a shaded band mean ± SE; empty when the path has no CV. */
+  public static Optional<XYChart> cvCurve(PathData path, String title) {
     if (path.cv().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     PathData.CrossValidation cv = path.cv().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
@@ -194,7 +195,7 @@ final class PathCharts {
     mean.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     markCv(chart, path, axis);
     axis.apply(chart, zero);
-    return chart;
+    return Optional.of(chart);
   }
 
   /**
@@ -202,12 +203,12 @@ final class PathCharts {
    * fit: the mean score per λ of each γ, one coloured curve each ("γ = 0.5"), the ±1 SE band of
    * γ_min's curve only (five bands would hide each other), and the two choices as points on
    * their curves, "min: γ = …, λ = …" at (λ_min, mean[γ_min][λ_min]) and "1se: …" at (λ_1se,
-   * mean[γ_1se][λ_1se]), with dashed and dotted vertical lines through them. Null when the path
-   * has no relaxed CV.
+   * mean[γ_1se][λ_1se]), with dashed and dotted vertical lines through them. Empty when the
+   * path has no relaxed CV.
    */
-  public static XYChart relaxedCvCurve(PathData path, String title) {
+  public static Optional<XYChart> relaxedCvCurve(PathData path, String title) {
     if (path.relaxed().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     PathData.RelaxedCv cv = path.relaxed().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
@@ -241,7 +242,7 @@ final class PathCharts {
         cv.mean(cv.gammaIndex(cv.gamma1se()), se), ChartTheme.GUIDE, SeriesMarkers.SQUARE);
     ChartTheme.legendRightWhenCrowded(chart);
     axis.apply(chart, zero);
-    return chart;
+    return Optional.of(chart);
   }
 
   /** A relaxed CV curve's series name: "γ = 0.25". */
@@ -321,12 +322,12 @@ final class PathCharts {
   }
 
   /**
-   * AIC, BIC and EBIC against λ (path.json's "ic"), each minimum marked; null without them. The
-   * three share the deviance's units (D + penalty·df), so one axis shows where each turns.
+   * AIC, BIC and EBIC against λ (path.json's "ic"), each minimum marked; empty without them.
+   * The three share the deviance's units (D + penalty·df), so one axis shows where each turns.
    */
-  public static XYChart criteriaCurve(PathData path, String title) {
+  public static Optional<XYChart> criteriaCurve(PathData path, String title) {
     if (path.criteria().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     PathData.Criteria ic = path.criteria().get();
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (deviance units)");
@@ -352,7 +353,7 @@ final class PathCharts {
       mark.setShowInLegend(true);
     });
     axis.apply(chart, hasZero(path.lambda()));
-    return chart;
+    return Optional.of(chart);
   }
 
   private static boolean hasZero(double[] lambda) {

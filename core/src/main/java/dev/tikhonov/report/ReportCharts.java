@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -219,8 +219,10 @@ public final class ReportCharts {
                 + ", dotted: λ_1se = " + Html.number(c.lambda1se()) + ".").orElse("")
             + (omitted.length() == 0 ? "" : " " + omitted),
         coefficients));
-    XYChart cv = PathCharts.cvCurve(path, prefix + "Cross-validated " + PathCharts.cvName(path));
-    if (cv != null) {
+    Optional<XYChart> cvChart = PathCharts.cvCurve(path, prefix + "Cross-validated "
+        + PathCharts.cvName(path));
+    if (cvChart.isPresent()) {
+      XYChart cv = cvChart.get();
       boolean larger = path.cv().orElseThrow().measure().largerIsBetter();
       charts.add(new ReportChart("cv-curve" + suffix,
           "The cross-validated " + PathCharts.cvName(path) + " averaged over the folds, with"
@@ -228,9 +230,10 @@ public final class ReportCharts {
                   + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
     OutOfFoldRoc.chart(file, path, prefix, suffix).ifPresent(charts::add);
-    XYChart relaxed = PathCharts.relaxedCvCurve(path, prefix + "Relaxed lasso: cross-validated "
-        + PathCharts.cvName(path) + " per γ");
-    if (relaxed != null) {
+    Optional<XYChart> relaxedChart = PathCharts.relaxedCvCurve(path, prefix
+        + "Relaxed lasso: cross-validated " + PathCharts.cvName(path) + " per γ");
+    if (relaxedChart.isPresent()) {
+      XYChart relaxed = relaxedChart.get();
       PathData.RelaxedCv r = path.relaxed().orElseThrow();
       boolean larger = r.measure().largerIsBetter();
       charts.add(new ReportChart("relaxed-cv-curve" + suffix,
@@ -241,8 +244,10 @@ public final class ReportCharts {
               + "; square: the largest λ (then γ) within one standard error of it, "
               + PathCharts.oneSeName(r) + ".", relaxed));
     }
-    XYChart criteria = PathCharts.criteriaCurve(path, prefix + "Information criteria");
-    if (criteria != null) {
+    Optional<XYChart> criteriaChart = PathCharts.criteriaCurve(path, prefix
+        + "Information criteria");
+    if (criteriaChart.isPresent()) {
+      XYChart criteria = criteriaChart.get();
       charts.add(new ReportChart("criteria" + suffix,
           "AIC, BIC and EBIC (from the training deviance and the effective degrees of freedom)"
               + " against λ; each one's minimum is marked"

@@ -294,7 +294,7 @@ class HtmlReportTest {
     assertTrue(html.contains("The cross-validated AUC averaged over the folds"), "the caption");
     assertFalse(html.contains("CV error"), "the deviance's words");
     PathData path = PathData.read(dir.resolve("path.json"));
-    org.knowm.xchart.XYChart chart = PathCharts.cvCurve(path, "t");
+    org.knowm.xchart.XYChart chart = PathCharts.cvCurve(path, "t").orElseThrow();
     assertEquals("cross-validated AUC (larger is better)", chart.getYAxisTitle());
     assertTrue(chart.getSeriesMap().containsKey("mean CV AUC"), chart.getSeriesMap().keySet()
         .toString());

@@ -21,6 +21,22 @@ class PathChartsTest {
         new double[3], names, Optional.empty(), Optional.empty());
   }
 
+  /** A path without CV, criteria or a relaxed CV has none of their charts (it had nulls). */
+  @Test
+  void chartsOfAbsentParts_areEmpty() {
+    PathData path = path(List.of("x1"), new double[][] {{1}, {0.5}, {0}});
+    assertTrue(PathCharts.cvCurve(path, "t").isEmpty());
+    assertTrue(PathCharts.relaxedCvCurve(path, "t").isEmpty());
+    assertTrue(PathCharts.criteriaCurve(path, "t").isEmpty());
+    PathData.CrossValidation cv = new PathData.CrossValidation(new double[] {3, 2, 2.5},
+        new double[] {0.1, 0.1, 0.1}, 0.1, 1);
+    PathData withCv = new PathData("gaussian", 1, new double[] {1, 0.1, 0.01},
+        new double[3][1][1], new double[3], new double[3], List.of("x1"), Optional.of(cv),
+        Optional.empty());
+    assertTrue(PathCharts.cvCurve(withCv, "t").isPresent());
+    assertTrue(PathCharts.criteriaCurve(withCv, "t").isEmpty());
+  }
+
   /**
    * The CV curve's axis names what is measured, the family's deviance: "cross-validated error"
    * said nothing of ridge-vs-lasso's being mean squared error, on the test MSE's scale.
@@ -35,7 +51,7 @@ class PathChartsTest {
         {"poisson", "cross-validated Poisson deviance per row"}}) {
       PathData path = new PathData(family[0], 1, new double[] {1, 0.1, 0.01}, coef,
           new double[3], new double[3], List.of("x1"), Optional.of(cv), Optional.empty());
-      assertEquals(family[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
+      assertEquals(family[1], PathCharts.cvCurve(path, "t").orElseThrow().getYAxisTitle());
     }
   }
 
@@ -51,7 +67,7 @@ class PathChartsTest {
           new double[] {0.1, 0.1, 0.1}, 0.1, 1, dev.tikhonov.select.CvMeasure.ofId(measure[0]));
       PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
           new double[3], new double[3], List.of("x1"), Optional.of(cv), Optional.empty());
-      assertEquals(measure[1], PathCharts.cvCurve(path, "t").getYAxisTitle());
+      assertEquals(measure[1], PathCharts.cvCurve(path, "t").orElseThrow().getYAxisTitle());
     }
   }
 
@@ -70,7 +86,7 @@ class PathChartsTest {
     PathData path = new PathData("binomial", 1, new double[] {1, 0.1, 0.01}, coef,
         new double[3], new double[3], List.of("x1"), Optional.empty(), Optional.empty(),
         Optional.of(relaxed));
-    XYChart chart = PathCharts.relaxedCvCurve(path, "t");
+    XYChart chart = PathCharts.relaxedCvCurve(path, "t").orElseThrow();
     assertEquals("cross-validated AUC (larger is better)", chart.getYAxisTitle());
     assertEquals("AUC", PathCharts.cvName(path));
     assertEquals(List.of(0.9), java.util.Arrays.stream(chart.getSeriesMap()
