@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.loss.Family;
 import java.util.List;
-import org.apache.spark.ml.linalg.DenseVector;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -135,7 +133,7 @@ record OutOfFoldScorer(Family family, String featuresCol, String labelCol, Strin
     if (family != Family.MULTINOMIAL) {
       double[] eta = new double[m];
       for (int l = 0; l < m; l++) {
-        eta[l] = linear(a0[l][0], b[l][0], features);
+        eta[l] = SparkElasticNetModel.linear(a0[l][0], b[l][0], features);
       }
       return RowFactory.create(f, eta);
     }
@@ -143,7 +141,7 @@ record OutOfFoldScorer(Family family, String featuresCol, String labelCol, Strin
     for (int l = 0; l < m; l++) {
       eta[l] = new double[a0[l].length];
       for (int c = 0; c < eta[l].length; c++) {
-        eta[l][c] = linear(a0[l][c], b[l][c], features);
+        eta[l][c] = SparkElasticNetModel.linear(a0[l][c], b[l][c], features);
       }
     }
     return RowFactory.create(f, eta);
@@ -164,24 +162,6 @@ record OutOfFoldScorer(Family family, String featuresCol, String labelCol, Strin
           + ", expected a fold id in 1.." + numFolds + " (numFolds)");
     }
     return (int) id;
-  }
-
-  /** a₀ + x·b, in the order of the features (a sparse vector's nonzeros). */
-  private static double linear(double a0, double[] b, Vector features) {
-    double sum = a0;
-    if (features instanceof SparseVector sparse) {
-      int[] indices = sparse.indices();
-      double[] values = sparse.values();
-      for (int i = 0; i < indices.length; i++) {
-        sum += values[i] * b[indices[i]];
-      }
-    } else {
-      double[] values = ((DenseVector) features).values();
-      for (int j = 0; j < b.length; j++) {
-        sum += values[j] * b[j];
-      }
-    }
-    return sum;
   }
 
   /** The row's out-of-fold η of one output at every λ, read from a scored row's struct. */

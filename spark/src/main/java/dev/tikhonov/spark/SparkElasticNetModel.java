@@ -689,7 +689,12 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
   }
 
-  private static double linear(double intercept, double[] b, Vector features) {
+  /**
+   * a₀ + x·b in the order of the features (a sparse vector's nonzeros); an InputException when
+   * the vector's size is not b's. The one dot product of the model's predictions and the
+   * out-of-fold scorer's.
+   */
+  static double linear(double intercept, double[] b, Vector features) {
     if (features.size() != b.length) {
       throw new InputException("a feature vector of " + features.size() + " elements for a "
           + "model of " + b.length + " features");
