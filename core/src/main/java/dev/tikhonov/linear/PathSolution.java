@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.internal.data.DeepCopy;
+import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.loss.Family;
 import java.util.HashSet;
 import java.util.List;
@@ -301,11 +302,7 @@ public record PathSolution(
 
   /** {@code i} when in 0..size − 1, else an exception naming it and the range. */
   private static int index(String what, int i, int size, String unit) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException(what + " index " + i + " of " + size + unit
-          + " (0-based)");
-    }
-    return i;
+    return Indices.checked(i, size, what, unit.strip());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.DeepCopy;
+import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,11 +191,7 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
 
   /** Whether λ index {@code l} (0-based) was refitted on its own active set. */
   public boolean refitted(int l) {
-    if (l < 0 || l >= refitted.length) {
-      throw new IndexOutOfBoundsException("λ index " + l + " of " + refitted.length
-          + " λ (0-based)");
-    }
-    return refitted[l];
+    return refitted[Indices.checked(l, refitted.length, "λ", "λ")];
   }
 
   /**

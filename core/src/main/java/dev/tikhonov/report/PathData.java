@@ -3,6 +3,7 @@ package dev.tikhonov.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.DeepCopy;
+import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -287,11 +288,7 @@ record PathData(
 
   /** {@code i} when it is in 0..size − 1, else an exception naming it and the range. */
   static int index(String what, int i, int size) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException(what + " index " + i + " of " + size + " " + what
-          + " (0-based)");
-    }
-    return i;
+    return Indices.checked(i, size, what, what);
   }
 
   /** A path without a relaxed fit's cross-validation. */

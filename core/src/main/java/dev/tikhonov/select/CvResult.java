@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.internal.data.DeepCopy;
+import dev.tikhonov.internal.data.Indices;
 import java.util.Optional;
 
 /**
@@ -113,19 +114,11 @@ public record CvResult(
 
   /** e_kl: fold {@code fold}'s score (0-based, fold k is k − 1) at λ index {@code l}. */
   public double foldLoss(int fold, int l) {
-    if (fold < 0 || fold >= foldLoss.length) {
-      throw new IndexOutOfBoundsException("fold index " + fold + " of " + foldLoss.length
-          + " folds (0-based)");
-    }
-    return foldLoss[fold][checked(l)];
+    return foldLoss[Indices.checked(fold, foldLoss.length, "fold", "folds")][checked(l)];
   }
 
   private int checked(int l) {
-    if (l < 0 || l >= lambdas.length) {
-      throw new IndexOutOfBoundsException("λ index " + l + " of " + lambdas.length
-          + " λ (0-based)");
-    }
-    return l;
+    return Indices.checked(l, lambdas.length, "λ", "λ");
   }
 
   /** A result scored by the deviance ({@link CvMeasure#DEVIANCE}). */

@@ -1,5 +1,7 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.internal.data.Indices;
+
 /**
  * The statistics of a cross-validation over candidates ordered from the most regularized (the
  * simplest) to the least: cv.glmnet's {@code cvcompute} and its two choices. With e_kc the mean
@@ -65,11 +67,7 @@ public record CvSummary(double[] mean, double[] standardError, int indexMin, int
   }
 
   private int checked(int c) {
-    if (c < 0 || c >= mean.length) {
-      throw new IndexOutOfBoundsException("candidate index " + c + " of " + mean.length
-          + " candidates (0-based)");
-    }
-    return c;
+    return Indices.checked(c, mean.length, "candidate", "candidates");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,11 +147,7 @@ public final class GridSearch {
     /** Config {@code config}'s score on split {@code split} (both 0-based). */
     public double score(int config, int split) {
       double[] row = scores[checked(config)];
-      if (split < 0 || split >= row.length) {
-        throw new IndexOutOfBoundsException("split index " + split + " of " + row.length
-            + " splits (0-based)");
-      }
-      return row[split];
+      return row[Indices.checked(split, row.length, "split", "splits")];
     }
 
     /** The mean score of config {@code config} (0-based). */
@@ -164,11 +161,7 @@ public final class GridSearch {
     }
 
     private int checked(int config) {
-      if (config < 0 || config >= configs.size()) {
-        throw new IndexOutOfBoundsException("config index " + config + " of "
-            + configs.size() + " configs (0-based)");
-      }
-      return config;
+      return Indices.checked(config, configs.size(), "config", "configs");
     }
 
     /** The config with the smallest mean score. */

@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -128,11 +129,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
   }
 
   private int checked(int l) {
-    if (l < 0 || l >= aic.length) {
-      throw new IndexOutOfBoundsException("λ index " + l + " of " + aic.length
-          + " λ (0-based)");
-    }
-    return l;
+    return Indices.checked(l, aic.length, "λ", "λ");
   }
 
   /** "InformationCriteria[67 λ, n = 100, df: …, AIC: …, BIC: …]". */

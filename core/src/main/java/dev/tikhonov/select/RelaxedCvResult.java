@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.internal.data.Indices;
 import java.util.List;
 
 /**
@@ -71,11 +72,7 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
   }
 
   private int checkedGamma(int g) {
-    if (g < 0 || g >= gammas.length) {
-      throw new IndexOutOfBoundsException("γ index " + g + " of " + gammas.length
-          + " γ (0-based)");
-    }
-    return g;
+    return Indices.checked(g, gammas.length, "γ", "γ");
   }
 
   /** The choices of glmnet's getOptcv.relaxed for per-γ curves over the same λ. */
