@@ -50,11 +50,12 @@ public class PathCopyTiming {
 
   public static void main(String[] args) {
     boolean quick = args.length > 0 && args[0].equals("quick");
-    Dataset wide = Synthetic.makeRegression(400, quick ? 1000 : 4000, 20, 1.0, 1)
-        .data();
+    Dataset wide = Synthetic.regression().rows(400).features(quick ? 1000 : 4000)
+        .informative(20).noise(1.0).seed(1).build().data();
     time(quick ? "cv10 lasso n=400 p=1000" : "cv10 lasso n=400 p=4000", () -> ElasticNetCV.gaussian().numFolds(10).build()
         .crossValidate(wide).cv());
-    Dataset narrow = Synthetic.makeRegression(300, 20, 5, 1.0, 2).data();
+    Dataset narrow = Synthetic.regression().rows(300).features(20).informative(5)
+        .noise(1.0).seed(2).build().data();
     double[] many = new double[20000];
     for (int l = 0; l < many.length; l++) {
       many[l] = 10 * Math.pow(1e-4, l / (many.length - 1.0));
@@ -74,7 +75,8 @@ public class PathCopyTiming {
           narrow.featureNames(), java.util.List.of());
       return RelaxedFit.of(Family.GAUSSIAN, x, y, settings, p).blend(0.5);
     });
-    Dataset classes = Synthetic.makeClassification(600, 50, 10, 4, 3);
+    Dataset classes = Synthetic.classification().rows(600).features(50)
+        .informative(10).classes(4).seed(3).build();
     time("cv10 multinomial p=50 K=4", () -> ElasticNetCV.multinomial().numFolds(10).build()
         .crossValidate(classes).cv());
   }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
       "  gd-linear       y = 3x + 2 + noise by full-batch gradient descent with",
       "                  (λ/2)w²: the slope shrinks towards 0 as λ grows, next to the",
       "                  closed form S_xy/(S_xx + λ).",
-      "  ridge-vs-lasso  makeRegression data (n=500, p=200, 10 informative), train/test",
+      "  ridge-vs-lasso  synthetic data (n=500, p=200, 10 informative), train/test",
       "                  split; ridge, lasso and elastic net (α=0.5), each at its λ_min",
       "                  by 10-fold CV: test MSE, nonzero coefficients.",
       "  mnist-select    λ for the MLP 784-256-128-10 by 5-fold CV over 13 λ (one-SE",
@@ -297,7 +297,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         : RidgeVsLasso.Settings.full();
     long seed = seeds != null && !seeds.isEmpty() ? seeds.get(0) : 0; // at most one: refuseIgnored
     var human = common.human();
-    human.println("experiment ridge-vs-lasso: makeRegression data, train/test split; ridge "
+    human.println("experiment ridge-vs-lasso: synthetic regression data, train/test split; ridge "
         + "(α=0), lasso (α=1) and elastic net (α=0.5), each with λ_min from CV");
     human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
         + "   (standardized features, glmnet's path)");

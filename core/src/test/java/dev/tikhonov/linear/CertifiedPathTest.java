@@ -20,7 +20,8 @@ class CertifiedPathTest {
     // 50 informative features among 1,000, 200 rows: coordinate descent creeps near the end of
     // the path, and glmnet's rule alone (dlx < thr at thr = 1e-14·var(y)) left the path 4.9e-5
     // from the exact solution here (measured before the certificate existed).
-    Dataset d = Synthetic.makeRegression(200, 1000, 50, 1.0, 0).data();
+    Dataset d = Synthetic.regression().rows(200).features(1000).informative(50).noise(1.0)
+        .seed(0).build().data();
     double[][] x = new double[d.size()][d.numFeatures()];
     double[] y = new double[d.size()];
     for (int i = 0; i < d.size(); i++) {
