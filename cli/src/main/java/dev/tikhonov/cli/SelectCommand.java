@@ -86,7 +86,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
 
   @Option(names = "--warm-epochs", paramLabel = "E",
       description = "Epochs of each warm-started λ after the first (which has --epochs); so "
-          + "only with several λ. Default: a third of --epochs.")
+          + "only with several λ. Default: a third of --epochs, rounded up (4 for 10).")
   Integer warmEpochs;
 
   @Option(names = "--direction", paramLabel = "D",

@@ -439,8 +439,8 @@ public final class MlpPath<P extends Predictor> {
 
   /**
    * Named settings of a path. Defaults: {@link LambdaGrid#defaults()}, {@link Start#WARM},
-   * warm epochs a third of the base's epochs (at least 1), patience 2, validation fraction 0.1.
-   * Not thread-safe (one builder, one thread); what it builds is immutable.
+   * warm epochs a third of the base's epochs, rounded up (4 of 10), patience 2, validation
+   * fraction 0.1. Not thread-safe (one builder, one thread); what it builds is immutable.
    *
    * @param <P> the fitted model
    */
