@@ -184,6 +184,27 @@ class LinearEstimatorsTest {
   }
 
   /**
+   * An l1_ratio out of [0, 1] in a linear model file is refused with the interval it must lie
+   * in, as written: the message said "expected a number in [0.0, 1.0000000000000002)", the
+   * open bound the check used for 1.
+   */
+  @Test
+  void modelFileWithL1RatioAboveOne_isRejectedNamingTheClosedInterval() throws Exception {
+    byte[] old;
+    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
+        "elasticnet-with-warm-start-lambdas.model")) {
+      old = in.readAllBytes();
+    }
+    String text = new String(old, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path seven = dir.resolve("seven.model");
+    Files.write(seven, text.replaceFirst("l1_ratio\\\\\":1\\.0,", "l1_ratio\\\\\":7.0,")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputException e = assertThrows(InputException.class, () -> Predictor.load(seven));
+    assertEquals(seven + ": model.l1_ratio: expected a number in [0.0, 1.0], found 7.0",
+        e.getMessage());
+  }
+
+  /**
    * The penalty a model reports is the one its fit minimized: loss + penalty on the training
    * rows is smallest at the solution, against small moves of any coefficient (with
    * standardization, where the penalty acts on sⱼbⱼ, and without).

@@ -154,6 +154,15 @@ public final class JsonFields {
     return v.doubleValue();
   }
 
+  /** A number in [min, max], both ends included (l1_ratio's [0, 1]). */
+  public double numberIn(String field, double min, double max) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isNumber() || !(v.doubleValue() >= min && v.doubleValue() <= max)) {
+      throw bad(field, "a number in [" + min + ", " + max + "]");
+    }
+    return v.doubleValue();
+  }
+
   public boolean bool(String field) {
     JsonNode v = node.get(field);
     if (v == null || !v.isBoolean()) {

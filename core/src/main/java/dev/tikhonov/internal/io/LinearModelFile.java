@@ -146,7 +146,7 @@ public final class LinearModelFile {
           + " is unknown; expected gaussian, binomial, multinomial or poisson");
     }
     double lambda = f.number("lambda", 0, Double.POSITIVE_INFINITY);
-    double l1Ratio = f.number("l1_ratio", 0, Math.nextUp(1.0));
+    double l1Ratio = f.numberIn("l1_ratio", 0, 1);
     List<String> features = f.distinctStrings("feature_names", -1,
         "a model finds its columns by name");
     List<String> classes = f.distinctStrings("class_names", -1, "each class has one name");
