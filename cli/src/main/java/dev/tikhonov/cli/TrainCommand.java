@@ -467,6 +467,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         || !(s.get("working_directory") instanceof String cwd)) {
       throw new InputException(file + ": the checkpoint does not record the run's settings");
     }
+    if (threads < 1) {
+      // Checked here: applyThreads would name --threads, which --resume does not take.
+      throw new InputException(file + ": settings.threads: expected an integer >= 1, found "
+          + threads + " (an edited checkpoint?)");
+    }
     TrainCommand again = new TrainCommand();
     try {
       new picocli.CommandLine(again).parseArgs(args.stream().map(String::valueOf)

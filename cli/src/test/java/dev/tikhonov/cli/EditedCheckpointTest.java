@@ -93,6 +93,27 @@ class EditedCheckpointTest {
         + " version 1", r.message());
   }
 
+  /**
+   * A thread count below 1 in the checkpoint's settings: it said "--threads must be >= 1, got
+   * 0", a flag the user did not give (--resume takes no --threads).
+   */
+  @Test
+  void resume_storedThreadsBelowOne_nameTheCheckpoint_notAFlag() throws Exception {
+    Path file = edited("threads0", meta -> {
+      try {
+        ObjectNode settings = (ObjectNode) JSON.readTree(meta.get("settings").textValue());
+        settings.put("threads", 0);
+        meta.put("settings", JSON.writeValueAsString(settings));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": settings.threads: expected an integer >= 1, found 0 (an edited"
+        + " checkpoint?)", r.message());
+  }
+
   @Test
   void resume_storedFlagsThatDoNotParse_nameTheCheckpoint_notTheCommandLine() throws Exception {
     Path file = edited("bogus", args(a -> a.add("--bogus")));
