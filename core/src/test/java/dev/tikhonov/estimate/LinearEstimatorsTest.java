@@ -160,12 +160,7 @@ class LinearEstimatorsTest {
   @Test
   void modelFileWithADamagedKeyOrDuplicateNames_isRejectedNamingTheFileAndKey()
       throws Exception {
-    byte[] old;
-    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
-        "elasticnet-with-warm-start-lambdas.model")) {
-      old = in.readAllBytes();
-    }
-    String text = new String(old, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text = savedModelText();
     int names = text.indexOf("feature_names");
     Path key = dir.resolve("key.model");
     Files.write(key, (text.substring(0, names) + "feature_namez" + text.substring(names + 13))
@@ -183,6 +178,14 @@ class LinearEstimatorsTest {
         + "finds its columns by name", e.getMessage());
   }
 
+  /** The saved model elasticnet-with-warm-start-lambdas.model, one char per byte. */
+  private static String savedModelText() throws java.io.IOException {
+    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
+        "elasticnet-with-warm-start-lambdas.model")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
   /**
    * An l1_ratio out of [0, 1] in a linear model file is refused with the interval it must lie
    * in, as written: the message said "expected a number in [0.0, 1.0000000000000002)", the
@@ -190,12 +193,7 @@ class LinearEstimatorsTest {
    */
   @Test
   void modelFileWithL1RatioAboveOne_isRejectedNamingTheClosedInterval() throws Exception {
-    byte[] old;
-    try (var in = LinearEstimatorsTest.class.getResourceAsStream(
-        "elasticnet-with-warm-start-lambdas.model")) {
-      old = in.readAllBytes();
-    }
-    String text = new String(old, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text = savedModelText();
     Path seven = dir.resolve("seven.model");
     Files.write(seven, text.replaceFirst("l1_ratio\\\\\":1\\.0,", "l1_ratio\\\\\":7.0,")
         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
