@@ -138,8 +138,8 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
           }
           if (r.failure.isPresent()) {
             notes.add(String.format(Locale.ROOT, "λ #%d (%.6g): the unpenalized refit on %d"
-                + " active features failed: %s", l + 1, lasso.lambda(l), active.length,
-                r.failure.get()));
+                + " active features failed (%s), so it is not used", l + 1, lasso.lambda(l),
+                active.length, r.failure.get()));
           }
         }
         if (r.failure.isPresent()) {
@@ -332,7 +332,13 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
       fit = ElasticNetPath.fit(family, Columns.select(x, active), y, rows, observations,
           settings, Columns.names(lasso.featureNames(), active), lasso.classNames());
     } catch (InputException e) {
-      r.failure = Optional.of(e.getMessage());
+      // the pass budget spent on the refit's one λ: said as the refit's, not as the message of
+      // a path "whose first λ" has no fit, and without the setting's name (a command line
+      // prints the note as it is, and calls the setting by its flag)
+      r.failure = Optional.of(e.setting().filter("maxIterations"::equals).isPresent()
+          ? String.format(Locale.ROOT, "it ran out of the budget of %d coordinate passes before"
+              + " it converged", settings.maxIterations())
+          : e.getMessage());
       return r;
     }
     if (fit.size() == 0) {
