@@ -16,25 +16,76 @@ import org.bytedeco.openblas.global.openblas;
  * with Z the column-centered X and y_c = y − ȳ, so the intercept is never penalized. Constant
  * columns get coefficient 0. For many λ at once use {@link RidgeSvdPath} (one SVD). Stateless
  * and thread-safe.
+ *
+ * <p>With observation weights wᵢ ({@link Observations}, normalized to ωᵢ = wᵢ/Σw as the
+ * elastic net's) the data term is (1/2)Σ ωᵢ(yᵢ − a₀ − xᵢ·b)²: the means above are the weighted
+ * ones and the rows of Z and y_c are scaled by √(nωᵢ), so the same two forms solve the weighted
+ * normal equations (XᵀΩX + λI)b = XᵀΩy on the centered data. Without an intercept nothing is
+ * centered and a₀ = 0 (glmnet's {@code intercept = FALSE}).
  */
 public final class RidgeSolver {
   private RidgeSolver() {}
 
   /** Fits at {@code lambda} ≥ 0 (λ = 0 is least squares and needs a full-rank centered X). */
   public static RidgeSolution fit(double[][] x, double[] y, double lambda) {
+    return fit(x, y, Observations.none(), lambda);
+  }
+
+  /**
+   * Fits at {@code lambda} ≥ 0 with the observations' weights (their offsets must be absent).
+   *
+   * @throws InputException for weights that are negative, not finite or all 0 (naming the row
+   *     and {@code weights}), or offsets
+   */
+  public static RidgeSolution fit(double[][] x, double[] y, Observations observations,
+      double lambda) {
+    return fit(x, y, observations, true, lambda);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], Observations, double)} with a₀ = 0 and nothing
+   * centered (glmnet's {@code intercept = FALSE}).
+   */
+  public static RidgeSolution fitWithoutIntercept(double[][] x, double[] y,
+      Observations observations, double lambda) {
+    return fit(x, y, observations, false, lambda);
+  }
+
+  private static RidgeSolution fit(double[][] x, double[] y, Observations observations,
+      boolean intercept, double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
       throw new InputException("λ must be finite and ≥ 0, got " + lambda);
     }
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
-    DenseDesign design = StandardizedDesign.of(x, true, false);
+    if (observations.hasOffsets()) {
+      throw InputException.about("offsets", ": closed-form ridge takes no offsets");
+    }
+    int[] rows = StandardizedDesign.allRows(x.length);
+    DenseDesign.requireValid(x, rows);
+    double[] omega = ElasticNetPath.normalizedWeights(observations, x.length, rows);
+    DenseDesign design = DenseDesign.of(x, rows, omega, true, intercept, false);
     int n = design.n;
     int p = design.p;
     double yMean = StandardizedDesign.finiteMean(y);
+    if (observations.hasWeights()) {
+      yMean = 0;
+      for (int i = 0; i < n; i++) {
+        yMean += omega[i] * y[i];
+      }
+    }
+    if (!intercept) {
+      yMean = 0;
+    }
+    // the design scales its rows by √(nωᵢ) exactly when the weights are not all equal
+    boolean scaleRows = false;
+    for (double o : omega) {
+      scaleRows |= o != omega[0];
+    }
     double[] yc = new double[n];
     for (int i = 0; i < n; i++) {
-      yc[i] = y[i] - yMean;
+      yc[i] = scaleRows ? (y[i] - yMean) * Math.sqrt(n * omega[i]) : y[i] - yMean;
     }
     double[] b = n >= p ? primal(design, yc, lambda) : dual(design, yc, lambda);
     double a0 = yMean;
