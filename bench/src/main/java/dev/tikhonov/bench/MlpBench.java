@@ -4,7 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.FitOptions;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
@@ -145,10 +145,10 @@ final class MlpBench {
         .optimizer(Optimizers.sgd(0.05).momentum(0.9)).epochs(epochs).batchSize(batchSize)
         .seed(seed).build()
         .fit(train, FitOptions.none().withListener(listener));
-    Evaluation eval = model.evaluate(test);
+    ClassifierEvaluation eval = model.evaluate(test);
     return new Result(train.source(), train.size(), test.size(),
         seconds.stream().mapToDouble(Double::doubleValue).toArray(),
-        eval.accuracy().orElseThrow(), eval.loss(), model.training().orElseThrow().trainLoss(),
+        eval.accuracy(), eval.loss(), model.training().orElseThrow().trainLoss(),
         cpu.stream().mapToDouble(Double::doubleValue).toArray());
   }
 

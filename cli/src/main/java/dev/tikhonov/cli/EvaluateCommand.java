@@ -6,8 +6,10 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.estimate.Classifier;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RegressionEvaluation;
 import dev.tikhonov.estimate.RocCurve;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.internal.data.AtomicFiles;
@@ -123,30 +125,42 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     } catch (dev.tikhonov.data.RowException problem) {
       throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
     }
+    java.util.OptionalDouble none = java.util.OptionalDouble.empty();
+    // the scores of the model's kind (a model file of either kind is evaluated here)
+    java.util.Optional<ClassifierEvaluation> classes = e instanceof ClassifierEvaluation c
+        ? java.util.Optional.of(c) : java.util.Optional.empty();
+    java.util.OptionalDouble accuracy = classes.isPresent()
+        ? java.util.OptionalDouble.of(classes.get().accuracy()) : none;
+    java.util.Optional<RegressionEvaluation> values = e instanceof RegressionEvaluation r
+        ? java.util.Optional.of(r) : java.util.Optional.empty();
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("rows", e.rows());
     metrics.put("loss", e.loss());
-    metrics.put("accuracy", e.accuracy().isPresent() ? e.accuracy().getAsDouble() : null);
+    metrics.put("accuracy", accuracy.isPresent() ? accuracy.getAsDouble() : null);
     // the regression scores only for the models that have them, so a classifier's JSON is as before
     StringBuilder scores = new StringBuilder();
-    score(metrics, scores, "accuracy", "accuracy", e.accuracy());
+    score(metrics, scores, "accuracy", "accuracy", accuracy);
     // a two-class model's AUC; null, and said so, when every row given is of one class
     boolean twoClasses = m instanceof dev.tikhonov.estimate.Classifier c
         && c.classNames().size() == 2;
-    score(metrics, scores, "auc", "AUC", e.auc(), twoClasses, "every row is of one class");
-    score(metrics, scores, "mse", "MSE", e.meanSquaredError());
+    score(metrics, scores, "auc", "AUC", classes.map(ClassifierEvaluation::auc).orElse(none),
+        twoClasses, "every row is of one class");
+    score(metrics, scores, "mse", "MSE", values.isPresent()
+        ? java.util.OptionalDouble.of(values.get().meanSquaredError()) : none);
     // R² of a regressor and D² of a Poisson model have no value when every target is the same
     // (every count the same, e.g. 0): said so, in JSON as null, rather than left out as if the
     // model had none
-    boolean regressor = e.meanSquaredError().isPresent();
+    boolean regressor = values.isPresent();
     boolean poisson = m instanceof dev.tikhonov.estimate.LinearModel lm
         && lm.family() == dev.tikhonov.loss.Family.POISSON;
-    score(metrics, scores, "r2", "R²", e.rSquared(), regressor,
-        "every target value is the same");
-    score(metrics, scores, "d2", "D² (deviance explained)", e.devianceExplained(), poisson,
+    score(metrics, scores, "r2", "R²", values.map(RegressionEvaluation::rSquared).orElse(none),
+        regressor, "every target value is the same");
+    score(metrics, scores, "d2", "D² (deviance explained)",
+        values.map(RegressionEvaluation::devianceExplained).orElse(none), poisson,
         "every count is the same");
     if (roc != null) {
-      RocCurve curve = e.roc().orElseThrow(() -> new InputException("--roc: every row of --data "
+      RocCurve curve = classes.flatMap(ClassifierEvaluation::roc).orElseThrow(() ->
+          new InputException("--roc: every row of --data "
           + (data == null ? Mnist.BUNDLED_SOURCE : data) + " is of one class, so there is no"
           + " ROC curve (it needs rows of both); nothing written"));
       CsvWriter csv = new CsvWriter().row("threshold", "fpr", "tpr");

@@ -1,6 +1,8 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.RegressionEvaluation;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,14 +25,12 @@ final class TestScores {
    * every test target is the same), then {@code prefix}loss.
    */
   static void put(Map<String, Object> metrics, String prefix, Evaluation test) {
-    if (test.accuracy().isPresent()) {
-      metrics.put(prefix + "accuracy", test.accuracy().getAsDouble());
-      test.auc().ifPresent(auc -> metrics.put(prefix + "auc", auc));
-    } else {
-      metrics.put(prefix + "mse", test.meanSquaredError().isPresent()
-          ? test.meanSquaredError().getAsDouble() : null);
-      metrics.put(prefix + "r2", test.rSquared().isPresent() ? test.rSquared().getAsDouble()
-          : null);
+    if (test instanceof ClassifierEvaluation c) {
+      metrics.put(prefix + "accuracy", c.accuracy());
+      c.auc().ifPresent(auc -> metrics.put(prefix + "auc", auc));
+    } else if (test instanceof RegressionEvaluation r) {
+      metrics.put(prefix + "mse", r.meanSquaredError());
+      metrics.put(prefix + "r2", r.rSquared().isPresent() ? r.rSquared().getAsDouble() : null);
     }
     metrics.put(prefix + "loss", test.loss());
   }
@@ -41,16 +41,17 @@ final class TestScores {
    * loss of 10¹⁰ printed with 4 decimals was unreadable).
    */
   static String describe(Evaluation test) {
-    if (test.accuracy().isPresent()) {
-      String auc = test.auc().isPresent()
-          ? String.format(Locale.ROOT, ", AUC %.4f", test.auc().getAsDouble()) : "";
-      return String.format(Locale.ROOT, "accuracy %.4f%s, loss %.4f",
-          test.accuracy().getAsDouble(), auc, test.loss());
+    if (test instanceof ClassifierEvaluation c) {
+      String auc = c.auc().isPresent()
+          ? String.format(Locale.ROOT, ", AUC %.4f", c.auc().getAsDouble()) : "";
+      return String.format(Locale.ROOT, "accuracy %.4f%s, loss %.4f", c.accuracy(), auc,
+          c.loss());
     }
-    String r2 = test.rSquared().isPresent()
-        ? String.format(Locale.ROOT, "%.4g", test.rSquared().getAsDouble())
+    RegressionEvaluation r = (RegressionEvaluation) test; // Evaluation's one other kind
+    String r2 = r.rSquared().isPresent()
+        ? String.format(Locale.ROOT, "%.4g", r.rSquared().getAsDouble())
         : "undefined (every target value is the same)";
-    return String.format(Locale.ROOT, "MSE %.4g, R² %s, loss %.4g",
-        test.meanSquaredError().orElse(Double.NaN), r2, test.loss());
+    return String.format(Locale.ROOT, "MSE %.4g, R² %s, loss %.4g", r.meanSquaredError(), r2,
+        r.loss());
   }
 }

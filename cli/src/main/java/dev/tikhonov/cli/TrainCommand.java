@@ -4,6 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.EpochSchedule;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.FitOptions;
@@ -331,9 +332,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // The test scores as metrics.json has them: accuracy for a classifier, MSE and R² for a
     // regression (it printed "test loss 1529.1234", a squared-error loss no user reads); the
     // train loss in the test loss's format (a regression's in significant digits).
-    human.printf(Locale.ROOT, "%n  test %s   train loss " + (testEval.accuracy().isPresent()
-            ? "%.4f" : "%.4g") + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval),
-        trainEval.loss(), result.penalty(), result.seconds());
+    String trainLoss = testEval instanceof ClassifierEvaluation ? "%.4f" : "%.4g";
+    human.printf(Locale.ROOT, "%n  test %s   train loss " + trainLoss
+        + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval), trainEval.loss(),
+        result.penalty(), result.seconds());
     RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {

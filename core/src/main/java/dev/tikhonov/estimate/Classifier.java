@@ -60,6 +60,14 @@ public interface Classifier extends Predictor {
     return ConfusionMatrix.of(classNames(), actual, predictClasses(data));
   }
 
+  /**
+   * As {@link Predictor#evaluate}, typed: the mean cross-entropy, the penalty, the accuracy as a
+   * plain {@code double} and, for two classes, the AUC and ROC curve
+   * ({@link ClassifierEvaluation}).
+   */
+  @Override
+  ClassifierEvaluation evaluate(Dataset data);
+
   /** n×K class probabilities. */
   double[][] predictProba(Dataset data);
 

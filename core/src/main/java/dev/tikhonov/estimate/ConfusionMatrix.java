@@ -10,8 +10,9 @@ import java.util.Objects;
  * classifier's most probable class, both indices into {@link #classNames()}. Rows are the
  * actual classes and columns the predicted ones, as in scikit-learn's
  * {@code confusion_matrix(y_true, y_pred)} and Smile's {@code ConfusionMatrix}; the diagonal
- * holds the rows classified right, so Σₖ count(k, k) / n is {@link Evaluation#accuracy()}. Counts,
- * not weighted and not normalized. From {@link Classifier#confusionMatrix}. Immutable, so
+ * holds the rows classified right, so Σₖ count(k, k) / n is
+ * {@link ClassifierEvaluation#accuracy()}. Counts, not weighted and not normalized. From
+ * {@link Classifier#confusionMatrix}. Immutable, so
  * thread-safe.
  */
 public final class ConfusionMatrix {

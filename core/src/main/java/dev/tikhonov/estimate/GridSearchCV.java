@@ -323,7 +323,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         Evaluation e = fits.get(s * c + i).evaluation().orElseThrow();
         score[j][s] = SearchMeasures.score(measure, e);
         lossBySplit[s][j] = e.loss();
-        errorBySplit[s][j] = e.accuracy().isPresent() ? 1 - e.accuracy().getAsDouble()
+        errorBySplit[s][j] = e instanceof ClassifierEvaluation ce ? 1 - ce.accuracy()
             : Double.NaN;
         weight[s] = e.rows();
       }

@@ -195,7 +195,7 @@ public final class LinearClassifier implements Classifier {
    *     large for the model), or a label the model does not know
    */
   @Override
-  public Evaluation evaluate(Dataset data) {
+  public ClassifierEvaluation evaluate(Dataset data) {
     int[] labels = Features.labels(classNames(), data);
     double[][] eta = parameters.linearPredictor(data);
     for (int i = 0; i < eta.length; i++) {

@@ -164,7 +164,7 @@ public final class LinearModel implements Predictor {
    *     (poisson)
    */
   @Override
-  public Evaluation evaluate(Dataset data) {
+  public RegressionEvaluation evaluate(Dataset data) {
     double[] y = Features.values(data);
     double[][] eta = parameters.linearPredictor(data);
     double[] yhat = response(eta);

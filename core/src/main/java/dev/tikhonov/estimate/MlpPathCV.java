@@ -224,7 +224,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
         Evaluation e = step.heldOut().orElseThrow();
         loss[s][l] = e.loss();
         score[s][l] = SearchMeasures.score(measure, e);
-        error[s][l] = classifier ? 1 - e.accuracy().orElseThrow() : Double.NaN;
+        error[s][l] = classifier ? 1 - ((ClassifierEvaluation) e).accuracy() : Double.NaN;
         weight[s] = e.rows();
         splitPoints.add(step.point());
       }

@@ -83,7 +83,7 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
   }
 
   @Override
-  public Evaluation evaluate(Dataset data) {
+  public ClassifierEvaluation evaluate(Dataset data) {
     Matrix x = input(data);
     int[] labels = Features.labels(classNames(), data);
     Matrix y = Matrix.zeros(labels.length, 1);

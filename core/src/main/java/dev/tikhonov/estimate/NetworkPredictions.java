@@ -60,7 +60,7 @@ final class NetworkPredictions {
    * Mean loss and accuracy of a classifier over inputs {@code x} (as {@link #outputs}) with
    * class indices {@code y} (n×1), with the weights' {@code penalty}.
    */
-  Evaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double penalty) {
+  ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double penalty) {
     Matrix out = outputs(x);
     int n = out.rows();
     double lossSum = loss.sum(out, y);

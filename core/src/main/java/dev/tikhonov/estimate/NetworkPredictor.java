@@ -67,7 +67,7 @@ public abstract sealed class NetworkPredictor implements Predictor
    * The loss, accuracy and penalized objective of a classifier on the network's inputs
    * {@code x} ({@link #input}) and class indices {@code y}.
    */
-  final Evaluation evaluateClasses(Matrix x, Matrix y) {
+  final ClassifierEvaluation evaluateClasses(Matrix x, Matrix y) {
     return predictions.evaluateClasses(x, y, predictions.model().spec().family().networkLoss(),
         penalty());
   }

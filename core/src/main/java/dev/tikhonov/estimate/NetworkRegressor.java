@@ -30,7 +30,7 @@ public final class NetworkRegressor extends NetworkPredictor {
   }
 
   @Override
-  public Evaluation evaluate(Dataset data) {
+  public RegressionEvaluation evaluate(Dataset data) {
     // the targets in double, as the data set holds them: float32 would round 10⁷ + 0.1·t to
     // 10⁷ (its spacing there is 1) and score every prediction against one value
     return Evaluation.ofRegressor(Features.values(data), predict(data), penalty());

@@ -39,7 +39,10 @@ public interface Predictor {
    * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the model's penalty term (so
    * loss + penalty is the objective's value there) and the scores of the model's kind: accuracy
    * for classifiers, MSE and R² for regressors and count models, D² for counts (see
-   * {@link Evaluation}). Class labels are matched to the model's classes by name.
+   * {@link Evaluation}). Class labels are matched to the model's classes by name. The models
+   * narrow the return type to their kind's evaluation, whose scores are plain values:
+   * {@link Classifier#evaluate} returns a {@link ClassifierEvaluation}, {@link LinearModel}'s and
+   * {@link NetworkRegressor}'s a {@link RegressionEvaluation}; this one is always one of the two.
    *
    * @throws dev.tikhonov.data.InputException naming the data when they have no rows (a mean over
    *     none has no value), a column is missing, or the target is of the other kind

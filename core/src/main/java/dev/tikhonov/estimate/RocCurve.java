@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p>(wᵢ = 1 without weights; W₀, W₁ the classes' weight sums). The thresholds are +∞ (the
  * point (0, 0)) and then every distinct score, highest first; rows of one score move the curve
  * together, in one straight step, so the trapezoid {@link #area()} counts a tie between the
- * classes ½ and equals {@link Evaluation#auc()} (up to rounding). Its points after the first
- * are glmnet's {@code roc.glmnet} rows; scikit-learn's {@code roc_curve(...,
+ * classes ½ and equals {@link ClassifierEvaluation#auc()} (up to rounding). Its points after
+ * the first are glmnet's {@code roc.glmnet} rows; scikit-learn's {@code roc_curve(...,
  * drop_intermediate=False)} gives the same. Immutable (its arrays are copied in and out), so
  * thread-safe.
  *

@@ -58,9 +58,9 @@ final class SearchMeasures {
   static double score(CvMeasure measure, Evaluation e) {
     return switch (measure) {
       case DEVIANCE -> e.loss();
-      case MISCLASSIFICATION -> 1 - e.accuracy().orElseThrow();
-      case MEAN_SQUARED_ERROR -> e.meanSquaredError().orElseThrow();
-      case MEAN_ABSOLUTE_ERROR -> e.meanAbsoluteError().orElseThrow();
+      case MISCLASSIFICATION -> 1 - ((ClassifierEvaluation) e).accuracy();
+      case MEAN_SQUARED_ERROR -> ((RegressionEvaluation) e).meanSquaredError();
+      case MEAN_ABSOLUTE_ERROR -> ((RegressionEvaluation) e).meanAbsoluteError();
       case AUC -> throw new IllegalArgumentException("a search does not score by the AUC");
     };
   }

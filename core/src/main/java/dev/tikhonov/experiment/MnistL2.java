@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
@@ -456,7 +456,7 @@ public final class MnistL2 {
     try {
       NetworkClassifier model = settings.recipe().estimator(r.lambda(), r.dropout(), r.seed())
           .fit(data.train(), data.test(), training);
-      Evaluation test = model.evaluate(data.test());
+      ClassifierEvaluation test = model.evaluate(data.test());
       double trainLoss = model.evaluate(data.train()).loss();
       TrainResult result = model.training().orElseThrow();
       double epochSeconds = typicalEpochSeconds(result.history().epochs().stream()
@@ -469,9 +469,9 @@ public final class MnistL2 {
       // only the first seed's first layer goes into the histograms
       float[] firstLayer = r.seed() == settings.seeds().get(0) ? layers.get(0).weight() : null;
       progress.finished(r.index(), total, String.format(
-          "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy().orElseThrow(),
+          "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy(),
           test.loss()));
-      return new RunResult(Optional.of(new RunOutcome(test.accuracy().orElseThrow(), test.loss(),
+      return new RunResult(Optional.of(new RunOutcome(test.accuracy(), test.loss(),
           trainLoss, model.weightNorm(), epochSeconds, layerNorms, firstLayer, result)),
           Optional.empty());
     } catch (DivergenceException e) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.LambdaGrid;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.MlpPath;
@@ -503,7 +503,7 @@ public final class MnistSelect {
         SelectionFiles.write(out, "selection-" + d.name() + "-" + method.id, search, r,
             methodEvidence);
         long t0 = System.nanoTime();
-        List<Evaluation> tests = new ArrayList<>();
+        List<ClassifierEvaluation> tests = new ArrayList<>();
         tests.add(r.chosenModel().evaluate(data.test()));
         for (long seed : s.seeds().subList(1, s.seeds().size())) {
           tests.add(replicate(s, method, r, seed, data.train()).evaluate(data.test()));
@@ -514,14 +514,14 @@ public final class MnistSelect {
           }
         }
         double replicateSeconds = (System.nanoTime() - t0) / 1e9;
-        Stats acc = Stats.of(tests.stream().map(e -> e.accuracy().orElseThrow()).toList());
-        Stats loss = Stats.of(tests.stream().map(Evaluation::loss).toList());
+        Stats acc = Stats.of(tests.stream().map(ClassifierEvaluation::accuracy).toList());
+        Stats loss = Stats.of(tests.stream().map(ClassifierEvaluation::loss).toList());
         int c = r.chosenIndex();
         dataRows.add(new Row(d.name(), method.id, method.start.name().toLowerCase(Locale.ROOT),
             method.direction == MlpPath.Direction.INCREASING_LAMBDA ? "increasing"
                 : "decreasing", s.rule(), s.folds(), r.lambdas().length, r.chosenLambda(),
             r.lambdaMin(), r.lambda1se(), null, r.cv().mean(c), r.cv().standardError(c),
-            tests.get(0).accuracy().orElseThrow(), tests.get(0).loss(), acc.mean(), acc.std(),
+            tests.get(0).accuracy(), tests.get(0).loss(), acc.mean(), acc.std(),
             loss.mean(), tests.size(), r.seconds(), r.cpuSeconds(), fits(r), epochs(r),
             replicateSeconds,
             method == Method.WARM ? evidenceSeconds : null));

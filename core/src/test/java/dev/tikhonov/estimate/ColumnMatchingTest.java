@@ -302,8 +302,8 @@ class ColumnMatchingTest {
     Files.writeString(svm, "1 1:1\n-1 2:1\n1 1:0.9 2:0.1\n-1 1:0.2 2:1.1\n1 1:1.2\n-1 2:0.8\n");
     Dataset now = Dataset.read(svm, TargetKind.CLASS);
     assertEquals(List.of("-1", "1"), now.classNames());
-    Evaluation dense = old.evaluate(Dataset.ofClasses(x, labels, List.of("-1", "+1"), names));
-    Evaluation read = old.evaluate(now);
+    var dense = old.evaluate(Dataset.ofClasses(x, labels, List.of("-1", "+1"), names));
+    var read = old.evaluate(now);
     assertEquals(dense.loss(), read.loss(), 1e-12);
     assertEquals(dense.accuracy(), read.accuracy());
   }

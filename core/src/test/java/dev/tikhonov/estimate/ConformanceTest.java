@@ -168,13 +168,16 @@ class ConformanceTest {
       for (int i = 0; i < y.length; i++) {
         assertEquals(k.classNames().get((int) y[i]), names.get(i), "row " + i + "'s class name");
       }
-      Evaluation e = p.evaluate(c.test());
-      assertTrue(e.accuracy().isPresent());
-      assertFalse(e.meanSquaredError().isPresent(), "a classifier has no mean squared error");
-      assertFalse(e.rSquared().isPresent(), "a classifier has no R²");
+      // a Predictor's evaluation is of the model's kind, so that its scores are plain values
+      Evaluation general = p.evaluate(c.test());
+      assertTrue(general instanceof ClassifierEvaluation, "a classifier's evaluation");
+      ClassifierEvaluation e = k.evaluate(c.test());
+      assertEquals(general, e);
+      assertEquals(e.accuracy(), k.confusionMatrix(c.test()).accuracy(), 1e-12);
     } else {
-      Evaluation e = p.evaluate(c.test());
-      assertFalse(e.accuracy().isPresent());
+      Evaluation general = p.evaluate(c.test());
+      assertTrue(general instanceof RegressionEvaluation, "a regressor's evaluation");
+      RegressionEvaluation e = (RegressionEvaluation) general;
       // scikit-learn's mean_squared_error and r2_score of predict(), written out here
       double[] t = c.test().targets();
       double mean = java.util.Arrays.stream(t).average().orElseThrow();
@@ -185,7 +188,7 @@ class ConformanceTest {
         total += (t[i] - mean) * (t[i] - mean);
       }
       // networks see float targets and outputs, hence the relative 1e-6
-      assertEquals(residual / t.length, e.meanSquaredError().orElseThrow(),
+      assertEquals(residual / t.length, e.meanSquaredError(),
           1e-6 * residual / t.length, "mean squared error");
       assertEquals(1 - residual / total, e.rSquared().orElseThrow(), 1e-6, "R²");
     }

@@ -59,7 +59,7 @@ class RocCurveTest {
           RocCurve.of(score, second).area(), 1e-14, "trial " + trial);
       assertEquals(CvMeasure.areaUnderCurve(score, second, weight),
           RocCurve.of(score, second, weight).area(), 1e-14, "weighted trial " + trial);
-      Evaluation e = Evaluation.ofTwoClasses(0, 0, 0, score, second);
+      var e = Evaluation.ofTwoClasses(0, 0, 0, score, second);
       assertEquals(e.auc().getAsDouble(), e.roc().orElseThrow().area(), 1e-14);
     }
   }
@@ -104,7 +104,7 @@ class RocCurveTest {
         () -> RocCurve.of(new double[] {1, 2}, new boolean[] {true, true}));
     assertThrows(IllegalArgumentException.class,
         () -> RocCurve.of(new double[] {1, Double.NaN}, new boolean[] {true, false}));
-    Evaluation e = Evaluation.ofTwoClasses(0, 1, 0, new double[] {1, 2},
+    var e = Evaluation.ofTwoClasses(0, 1, 0, new double[] {1, 2},
         new boolean[] {false, false});
     assertTrue(e.auc().isEmpty());
     assertTrue(e.roc().isEmpty());

@@ -63,10 +63,10 @@ class SearchMeasureTest {
     try {
       NetworkClassifier alone = classifierGrid().candidates().get(3).estimator()
           .fit(DIGITS.subset(split.trainRows()));
-      Evaluation e = alone.evaluate(DIGITS.subset(split.testRows()));
+      var e = alone.evaluate(DIGITS.subset(split.testRows()));
       assertEquals(Map.of("lambda", 1e-4, "dropout", 0.0, "weight_decay", 0.0,
           "learning_rate", 0.02), scores.configs().get(3));
-      assertEquals(1 - e.accuracy().getAsDouble(), scores.scores()[3][1], 0.0);
+      assertEquals(1 - e.accuracy(), scores.scores()[3][1], 0.0);
       assertEquals(e.loss(), byLoss.scores().scores()[3][1], 0.0);
     } finally {
       Blas.setThreads(before);

@@ -34,7 +34,7 @@ class TargetStandardizationTest {
   void mlpOnDiabetes_divergesWithoutIt_andPredictsWellWithIt() {
     assertThrows(DivergenceException.class, () -> mlp().build().fit(DIABETES.train()));
     NetworkRegressor model = mlp().standardizeTarget(true).build().fit(DIABETES.train());
-    Evaluation test = model.evaluate(DIABETES.test());
+    var test = model.evaluate(DIABETES.test());
     // the lasso by CV reaches a held-out R² of about 0.45 on such splits; a constant is 0
     assertTrue(test.rSquared().getAsDouble() > 0.3, "held-out R² " + test.rSquared());
     double[] predicted = model.predict(DIABETES.test());
@@ -66,13 +66,13 @@ class TargetStandardizationTest {
     NetworkRegressor model = mlp().standardizeTarget(true).build()
         .fit(Dataset.of(trainRows, trainY, DIABETES.train().featureNames()));
     double[] predicted = model.predict(test);
-    Evaluation expected = Evaluation.ofRegressor(y, predicted, 0);
-    Evaluation e = model.evaluate(test);
+    var expected = Evaluation.ofRegressor(y, predicted, 0);
+    var e = model.evaluate(test);
     assertTrue(e.rSquared().isPresent(), "R² of varying targets is defined");
-    assertEquals(expected.meanSquaredError().getAsDouble(), e.meanSquaredError().getAsDouble(),
+    assertEquals(expected.meanSquaredError(), e.meanSquaredError(),
         0.0);
     assertEquals(expected.rSquared().getAsDouble(), e.rSquared().getAsDouble(), 0.0);
-    assertTrue(e.meanSquaredError().getAsDouble() > 0, "MSE " + e.meanSquaredError());
+    assertTrue(e.meanSquaredError() > 0, "MSE " + e.meanSquaredError());
   }
 
   /**

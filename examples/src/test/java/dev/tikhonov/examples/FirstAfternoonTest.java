@@ -18,7 +18,6 @@ import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
-import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.LinearClassifier;
 import dev.tikhonov.estimate.LinearModel;
@@ -31,6 +30,7 @@ import dev.tikhonov.estimate.MlpRegressor;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.estimate.RegressionEvaluation;
 import dev.tikhonov.estimate.RelaxedLasso;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.RidgeCV;
@@ -82,7 +82,7 @@ class FirstAfternoonTest {
     CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().l1Ratio(1).numFolds(10).seed(0)
         .build().crossValidate(split.train());
     LinearModel model = cv.atOneStandardError();
-    Evaluation test = model.evaluate(split.test());
+    RegressionEvaluation test = model.evaluate(split.test());
     assertTrue(test.rSquared().orElseThrow() > 0.3, test.toString());
     assertPrints(cv, "λ");
     assertPrints(model, "ElasticNetCV[λ=", model.nonzeroCoefficients() + " of 10 coefficients");
@@ -97,7 +97,7 @@ class FirstAfternoonTest {
     TrainTest split = Splits.stratifiedTrainTest(data, 0.25, 0);
     LinearClassifier model = ElasticNetCV.binomial().l1Ratio(0.5).numFolds(5).seed(0).build()
         .fit(split.train());
-    assertTrue(model.evaluate(split.test()).accuracy().orElseThrow() > 0.9);
+    assertTrue(model.evaluate(split.test()).accuracy() > 0.9);
     assertTrue(model.evaluate(split.test()).auc().orElseThrow() > 0.9);
     Classifier back = roundTrip(model, LinearClassifier.class, split.test());
     assertEquals(model.predictClassNames(split.test()), back.predictClassNames(split.test()));
@@ -199,7 +199,7 @@ class FirstAfternoonTest {
     TrainTest split = Splits.stratifiedTrainTest(data, 0.25, 0);
     LinearClassifier model = ElasticNetCV.binomial().numFolds(5).seed(0).build()
         .fit(split.train());
-    assertTrue(model.evaluate(split.test()).accuracy().orElseThrow() > 0.9);
+    assertTrue(model.evaluate(split.test()).accuracy() > 0.9);
     roundTrip(model, LinearClassifier.class, split.test());
   }
 
@@ -218,7 +218,7 @@ class FirstAfternoonTest {
     NetworkClassifier model = LogisticRegression.builder().standardize(true).lambda(1e-3)
         .epochs(20).seed(0).build().fit(data);
     assertEquals(java.util.List.of("cat", "dog"), model.classNames());
-    assertTrue(model.evaluate(data).accuracy().orElseThrow() > 0.8);
+    assertTrue(model.evaluate(data).accuracy() > 0.8);
     assertEquals("dog", model.predictClassNames(new double[][] {{4, 1000}}).get(0));
     roundTrip(model, NetworkClassifier.class, data);
   }

@@ -2,7 +2,7 @@ package dev.tikhonov.spark;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
@@ -222,14 +222,14 @@ public final class SparkSweep {
       } catch (DivergenceException e) {
         return new Failed(setting, e.epoch(), e.batch(), e.getMessage());
       }
-      Evaluation onTest = model.evaluate(test);
-      Evaluation onTrain = model.evaluate(train);
+      ClassifierEvaluation onTest = model.evaluate(test);
+      ClassifierEvaluation onTrain = model.evaluate(train);
       TrainResult training = model.training().orElseThrow();
       List<LayerWeights> layers = model.layers();
       double[] layerNorms = layers.stream().mapToDouble(LayerWeights::norm).toArray();
       SweepResult result = new SweepResult(setting.lambda(), setting.dropout(), setting.seed(),
-          onTrain.loss(), onTrain.accuracy().orElseThrow(), onTest.loss(),
-          onTest.accuracy().orElseThrow(), model.weightNorm(), layerNorms,
+          onTrain.loss(), onTrain.accuracy(), onTest.loss(),
+          onTest.accuracy(), model.weightNorm(), layerNorms,
           training.history().epochs().size(), training.seconds(),
           training.history().epochs().stream().mapToDouble(e -> e.seconds()).average()
               .orElse(0),

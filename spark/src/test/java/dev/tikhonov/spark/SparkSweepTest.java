@@ -11,7 +11,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.estimate.Evaluation;
+import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Predictor;
@@ -81,8 +81,8 @@ class SparkSweepTest {
   static void assertSameAsAlone(SweepResult got, Dataset train, Dataset test) {
     SweepSetting s = got.setting();
     NetworkClassifier model;
-    Evaluation onTest;
-    Evaluation onTrain;
+    ClassifierEvaluation onTest;
+    ClassifierEvaluation onTrain;
     int saved = Blas.threads();
     Blas.setThreads(1); // the evaluations too: OpenBLAS's sums follow its thread count
     try {
@@ -96,9 +96,9 @@ class SparkSweepTest {
     assertEquals(SparkSweep.sha256(model.layers()), got.weightsSha256(),
         what + ": bit-identical weights and biases");
     assertEquals(onTest.loss(), got.testLoss(), 0.0, what);
-    assertEquals(onTest.accuracy().orElseThrow(), got.testAccuracy(), 0.0, what);
+    assertEquals(onTest.accuracy(), got.testAccuracy(), 0.0, what);
     assertEquals(onTrain.loss(), got.trainLoss(), 0.0, what);
-    assertEquals(onTrain.accuracy().orElseThrow(), got.trainAccuracy(), 0.0, what);
+    assertEquals(onTrain.accuracy(), got.trainAccuracy(), 0.0, what);
     assertEquals(model.weightNorm(), got.weightNorm(), 0.0, what);
     assertEquals(EPOCHS, got.epochs(), what);
   }

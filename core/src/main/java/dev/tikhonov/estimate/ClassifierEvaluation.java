@@ -1,0 +1,78 @@
+package dev.tikhonov.estimate;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A classifier's {@link Evaluation}, what {@link Classifier#evaluate} returns: the mean
+ * cross-entropy {@link #loss()} = −(1/n) Σ log p(yᵢ|xᵢ) (scikit-learn's {@code log_loss}), the
+ * penalty, and
+ *
+ * <ul>
+ *   <li>{@link #accuracy()}: the fraction of rows whose most probable class is the label,
+ *       scikit-learn's {@code accuracy_score} (a classifier's {@code score});
+ *   <li>{@link #auc()} (two classes): the area under the ROC curve, the fraction of pairs (a row
+ *       of the second class, a row of the first) whose second-class score ranks the
+ *       second-class row higher, a tie counting ½: scikit-learn's {@code roc_auc_score},
+ *       glmnet's {@code assess.glmnet(...)$auc}, Spark MLlib's {@code areaUnderROC};
+ *   <li>{@link #roc()} (two classes, when the AUC is defined): the ROC curve itself
+ *       ({@link RocCurve}), whose trapezoid area is the AUC: glmnet's {@code roc.glmnet}.
+ * </ul>
+ *
+ * The AUC is empty for more than two classes and when every evaluated row is of one class.
+ * Immutable, so thread-safe.
+ */
+public final class ClassifierEvaluation extends Evaluation {
+  private final double accuracy;
+  private final OptionalDouble auc;
+  private final Optional<RocCurve> roc;
+
+  ClassifierEvaluation(int rows, double loss, double penalty, double accuracy,
+      OptionalDouble auc, Optional<RocCurve> roc) {
+    super(rows, loss, penalty);
+    this.accuracy = accuracy;
+    this.auc = auc;
+    this.roc = roc;
+  }
+
+  /** The fraction of rows classified right, in [0, 1]. */
+  public double accuracy() {
+    return accuracy;
+  }
+
+  /**
+   * The area under the ROC curve (two classes; empty for more classes and when every row is of
+   * one class): the fraction of pairs (i of the second class, j of the first) with sᵢ &gt; sⱼ,
+   * plus half those with sᵢ = sⱼ, s the second class's score (for a model of this library, its
+   * log-odds). 1 ranks every pair right, ½ is chance.
+   */
+  public OptionalDouble auc() {
+    return auc;
+  }
+
+  /**
+   * The ROC curve of the same scores (present exactly when {@link #auc()} is): its trapezoid
+   * area is the AUC, up to rounding.
+   */
+  public Optional<RocCurve> roc() {
+    return roc;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClassifierEvaluation e && sameBase(e)
+        && Double.compare(accuracy, e.accuracy) == 0 && auc.equals(e.auc) && roc.equals(e.roc);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(baseHash(), accuracy, auc);
+  }
+
+  /** "Evaluation[rows=200, loss=0.1234, penalty=0.01, accuracy=0.95, AUC=0.98]". */
+  @Override
+  public String toString() {
+    return text(score("accuracy", accuracy) + score("AUC", auc));
+  }
+}

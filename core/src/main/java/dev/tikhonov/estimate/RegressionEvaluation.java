@@ -1,0 +1,88 @@
+package dev.tikhonov.estimate;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A regression model's {@link Evaluation}, what {@link LinearModel#evaluate} and
+ * {@link NetworkRegressor#evaluate} return: the mean loss (½(y − ŷ)², or the Poisson
+ * μ − y·log μ for counts), the penalty, and, with ŷ the prediction (μ for counts),
+ *
+ * <ul>
+ *   <li>{@link #meanSquaredError()}: (1/n) Σ (yᵢ − ŷᵢ)², scikit-learn's
+ *       {@code mean_squared_error};
+ *   <li>{@link #meanAbsoluteError()}: (1/n) Σ |yᵢ − ŷᵢ|, scikit-learn's
+ *       {@code mean_absolute_error};
+ *   <li>{@link #rSquared()}: R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² with ȳ the mean of the evaluated
+ *       rows, scikit-learn's {@code r2_score} (and a regressor's {@code score}); negative for a
+ *       model worse than predicting ȳ;
+ *   <li>{@link #devianceExplained()} (Poisson counts): D² = 1 − D/D₀ with the Poisson deviance
+ *       D = 2 Σ [yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)] (y log y = 0 at y = 0) and D₀ the same with every
+ *       μᵢ = ȳ: glmnet's {@code dev.ratio} on the training rows, scikit-learn's
+ *       {@code d2_tweedie_score(power=1)}. (For a gaussian model D² is R².)
+ * </ul>
+ *
+ * R² and D² are empty when the evaluated targets give them no value: all rows with the same y
+ * (Σ(yᵢ − ȳ)² = 0, also where the rounding of ȳ leaves it a few ulps above 0), all counts the
+ * same (D₀ = 0; all 0 among them); D² is empty for a model that is not of counts. Immutable, so
+ * thread-safe.
+ */
+public final class RegressionEvaluation extends Evaluation {
+  private final double meanSquaredError;
+  private final double meanAbsoluteError;
+  private final OptionalDouble rSquared;
+  private final OptionalDouble devianceExplained;
+
+  RegressionEvaluation(int rows, double loss, double penalty, double meanSquaredError,
+      double meanAbsoluteError, OptionalDouble rSquared, OptionalDouble devianceExplained) {
+    super(rows, loss, penalty);
+    this.meanSquaredError = meanSquaredError;
+    this.meanAbsoluteError = meanAbsoluteError;
+    this.rSquared = rSquared;
+    this.devianceExplained = devianceExplained;
+  }
+
+  /** (1/n) Σ (yᵢ − ŷᵢ)². */
+  public double meanSquaredError() {
+    return meanSquaredError;
+  }
+
+  /** (1/n) Σ |yᵢ − ŷᵢ|. */
+  public double meanAbsoluteError() {
+    return meanAbsoluteError;
+  }
+
+  /** R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² (empty when every row has the same y). */
+  public OptionalDouble rSquared() {
+    return rSquared;
+  }
+
+  /**
+   * D² = 1 − D/D₀, the fraction of Poisson deviance explained (count models; empty for others
+   * and when every count is the same, all 0 among them).
+   */
+  public OptionalDouble devianceExplained() {
+    return devianceExplained;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RegressionEvaluation e && sameBase(e)
+        && Double.compare(meanSquaredError, e.meanSquaredError) == 0
+        && Double.compare(meanAbsoluteError, e.meanAbsoluteError) == 0
+        && rSquared.equals(e.rSquared) && devianceExplained.equals(e.devianceExplained);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(baseHash(), meanSquaredError, meanAbsoluteError, rSquared,
+        devianceExplained);
+  }
+
+  /** "Evaluation[rows=200, loss=0.1234, penalty=0.01, R²=0.87, MSE=0.2468, MAE=0.391]". */
+  @Override
+  public String toString() {
+    return text(score("R²", rSquared) + score("MSE", meanSquaredError)
+        + score("MAE", meanAbsoluteError) + score("D²", devianceExplained));
+  }
+}
