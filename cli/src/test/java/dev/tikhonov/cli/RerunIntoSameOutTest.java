@@ -104,6 +104,44 @@ class RerunIntoSameOutTest {
   }
 
   /**
+   * A chart of the user's in charts/ and a file of the earlier run they edited: the earlier
+   * run's files were found by their names (charts/*.svg), and a path run into the folder
+   * removed the user's plot with the train run's charts. Now each run lists its files in
+   * run.json, and the next removes only those, still as that run left them.
+   */
+  @Test
+  void pathIntoTheOutOfATrainRun_keepsTheUsersChartAndEditedFile() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path out = dir.resolve("run");
+    InProcess train = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "2", "--threads", "1", "--quiet", "--out",
+        out.toString());
+    assertEquals(0, train.exit(), train.err());
+    String listed = Files.readString(out.resolve("run.json"));
+    for (String file : List.of("history.csv", "metrics.json", "charts/loss-curves.svg")) {
+      assertTrue(listed.contains("\"path\" : \"" + file + "\""), file + " in " + listed);
+    }
+    Files.writeString(out.resolve("charts/my-plot.svg"), "<svg/>");
+    Files.writeString(out.resolve("weights.json"), "{\"mine\": true}");
+
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "5", "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    assertEquals("<svg/>", Files.readString(out.resolve("charts/my-plot.svg")));
+    assertEquals("{\"mine\": true}", Files.readString(out.resolve("weights.json")));
+    for (String gone : List.of("history.csv", "history.json", "metrics.json",
+        "charts/loss-curves.svg")) {
+      assertFalse(Files.exists(out.resolve(gone)), gone);
+    }
+    assertTrue(path.out().contains("  removed "), path.out());
+    assertTrue(path.out().contains(" of the earlier train run in " + out
+        + " that this run did not rewrite: history.csv, history.json, metrics.json, charts/"),
+        path.out());
+    assertFalse(path.out().contains("my-plot"), path.out());
+    assertTrue(Files.readString(out.resolve("run.json")).contains("\"path\" : \"path.json\""));
+  }
+
+  /**
    * A train run with checkpoints into the --out of an earlier one, stopped before its first
    * checkpoint: the checkpoint there is the earlier run's (here a second link to it, moved back
    * over the second run's), and the stop line said "tikhonov train --resume DIR continues".

@@ -134,8 +134,10 @@ public final class HtmlReport {
     Html.table(List.of("", ""), rows, -1, out);
   }
 
-  private static final List<String> KNOWN_RUN_FIELDS = List.of("command", "args", "tikhonov_version",
-      "git_commit", "seed", "threads", "data", "started", "seconds", "objective", "settings");
+  /** Shown above, or not for the reader ("files": the run's files, for the next run). */
+  private static final List<String> KNOWN_RUN_FIELDS = List.of("command", "args",
+      "tikhonov_version", "git_commit", "seed", "threads", "data", "started", "seconds",
+      "objective", "settings", "files");
 
   private static List<String> row(String key, String value) {
     return List.of(Html.escape(key), "<code>" + Html.escape(value) + "</code>");

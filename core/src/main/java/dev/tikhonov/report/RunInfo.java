@@ -1,5 +1,6 @@
 package dev.tikhonov.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * What produced a run directory: run.json of docs/formats.md. Every command that takes {@code --out DIR}
  * writes one when the run ends, so that a report can say which code, data and settings gave its
- * numbers. The objective is DESIGN.md's, spelled out in {@link #OBJECTIVE}.
+ * numbers. The objective is DESIGN.md's, spelled out in {@link #OBJECTIVE}. The run.json that
+ * {@link RunWriter} writes also lists the files of the run ({@code "files"}, for the next run
+ * into the directory); {@link #read} ignores that list.
  *
  * @param kind what the directory holds, {@link RunKind#id()}: "train", "path", "mnist-l2", …;
  *     the report reads it instead of guessing from the files
@@ -49,6 +52,7 @@ import java.util.concurrent.TimeUnit;
   "seconds", "objective", "settings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties({"files"})
 public record RunInfo(
     @JsonProperty("kind") String kind,
     @JsonProperty("command") String command,
@@ -163,9 +167,20 @@ public record RunInfo(
 
   /** Writes {@code dir/run.json} atomically (temporary file, then rename). */
   public Path write(Path dir) {
+    return write(dir, JsonFiles.MAPPER.valueToTree(this));
+  }
+
+  /** run.json with, last, the files the run wrote ({@link RunManifest}). */
+  Path write(Path dir, List<Map<String, Object>> files) {
+    com.fasterxml.jackson.databind.node.ObjectNode json = JsonFiles.MAPPER.valueToTree(this);
+    json.set(RunManifest.FIELD, JsonFiles.MAPPER.valueToTree(files));
+    return write(dir, json);
+  }
+
+  private static Path write(Path dir, com.fasterxml.jackson.databind.JsonNode json) {
     Path file = dir.resolve("run.json");
     try {
-      JsonFiles.writeAtomically(file, JsonFiles.MAPPER.writeValueAsString(this) + "\n");
+      JsonFiles.writeAtomically(file, JsonFiles.MAPPER.writeValueAsString(json) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize run.json", e);
     }
@@ -217,7 +232,8 @@ public record RunInfo(
     }
   }
 
-  private static String hashOf(InputStream in) throws IOException {
+  /** The SHA-256 of the bytes of {@code in}, in hex; reads it to its end. */
+  static String hashOf(InputStream in) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       try (DigestInputStream d = new DigestInputStream(in, digest)) {

@@ -32,27 +32,17 @@ public final class RunWriter {
   private final RunKind kind;
   private final Optional<EarlierRun> earlier;
   private final List<Path> removed = new ArrayList<>();
-  /** The files of this kind directly in the directory, as they were when the run opened it. */
-  private final Map<String, EarlierRun.Stamp> atOpen;
+  /** Of an earlier run.json that lists no files: its files this run did not rewrite, kept. */
+  private final List<Path> leftBehind = new ArrayList<>();
+  /** The files of this kind in the directory, as they were when the run opened it. */
+  private final Map<Path, EarlierRun.Stamp> atOpen;
+  private final RunManifest manifest = new RunManifest();
 
   private RunWriter(Path dir, RunKind kind, Optional<EarlierRun> earlier) {
     this.dir = dir;
     this.kind = kind;
     this.earlier = earlier;
-    this.atOpen = new java.util.HashMap<>();
-    if (Files.isDirectory(dir)) {
-      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
-        for (Path p : (Iterable<Path>) entries::iterator) {
-          String name = p.getFileName().toString();
-          if (kind.writes(Path.of(name))) {
-            EarlierRun.Stamp.of(p).ifPresent(s -> atOpen.put(name, s));
-          }
-        }
-      } catch (IOException e) {
-        throw new InputException(dir + ": cannot list the output directory ("
-            + AtomicFiles.reason(e) + ")", e);
-      }
-    }
+    this.atOpen = EarlierRun.ofKind(dir, kind);
   }
 
   /**
@@ -181,7 +171,7 @@ public final class RunWriter {
    */
   public boolean wrote(String name) {
     Optional<EarlierRun.Stamp> now = EarlierRun.Stamp.of(dir.resolve(name));
-    return now.isPresent() && !now.equals(Optional.ofNullable(atOpen.get(name)));
+    return now.isPresent() && !now.equals(Optional.ofNullable(atOpen.get(Path.of(name))));
   }
 
   /** The kind of the earlier run whose run.json was in the directory when this run opened it. */
@@ -235,9 +225,11 @@ public final class RunWriter {
 
   /**
    * Ends the run: removes the earlier run's result files that this run did not rewrite (the
-   * report would draw them as this run's), writes run.json from {@code info}, then report.html
-   * (its charts under charts/), and last removes the earlier run's charts that this report did
-   * not redraw. Returns the report's path.
+   * report would draw them as this run's), writes run.json from {@code info} with the files
+   * written so far, then report.html (its charts under charts/), removes the earlier run's
+   * charts that this report did not redraw, and last writes run.json again, now listing the
+   * charts too (docs/formats.md): a run stopped on the way lists no file it did not write.
+   * Returns the report's path.
    *
    * @throws InputException naming an earlier run's file that cannot be removed
    */
@@ -248,10 +240,37 @@ public final class RunWriter {
     }
     Path charts = Path.of("charts");
     earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> !p.startsWith(charts))));
-    info.write(dir);
+    info.write(dir, manifest.of(dir, written()));
     Path report = HtmlReport.write(dir);
     earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> p.startsWith(charts))));
+    earlier.filter(EarlierRun::unlisted).ifPresent(e -> {
+      leftBehind.addAll(e.unchanged(p -> !p.startsWith(charts)));
+      leftBehind.addAll(e.unchanged(p -> p.startsWith(charts)));
+    });
+    info.write(dir, manifest.of(dir, written()));
     return report;
+  }
+
+  /**
+   * The files of this run's kind that it wrote since {@link #open} (new or replaced), and the
+   * earlier run's it took as its own ({@link #keep}) still as they were; not run.json and
+   * report.html, which every run rewrites. Relative paths, in name order.
+   */
+  private java.util.SortedSet<Path> written() {
+    java.util.SortedSet<Path> files = new java.util.TreeSet<>();
+    EarlierRun.ofKind(dir, kind).forEach((p, stamp) -> {
+      if (!stamp.equals(atOpen.get(p))) {
+        files.add(p);
+      }
+    });
+    earlier.ifPresent(e -> e.kept().forEach((p, stamp) -> {
+      if (kind.writes(p) && Optional.of(stamp).equals(EarlierRun.Stamp.of(dir.resolve(p)))) {
+        files.add(p);
+      }
+    }));
+    files.remove(Path.of("run.json"));
+    files.remove(Path.of("report.html"));
+    return files;
   }
 
   /**
@@ -264,21 +283,76 @@ public final class RunWriter {
 
   /**
    * One line for the user about {@link #removed()}, e.g. "removed 2 files of the earlier path
-   * run in out/ that this run did not rewrite: out-of-fold.csv, charts/out-of-fold-roc.svg";
-   * empty when nothing was removed.
+   * run in out/ that this run did not rewrite: out-of-fold.csv, charts/out-of-fold-roc.svg"
+   * (many files are counted by folder: "96 files in runs/ (48 folders)"); it also names the
+   * files an earlier run.json of an older tikhonov (no list of its files) left, which are not
+   * removed, and the entries of the earlier list that are no file of that run in the directory
+   * (a path outside it, through a link), which are left alone. Empty when there is nothing to
+   * say.
    */
   public Optional<String> removedMessage() {
-    if (removed.isEmpty()) {
+    if (earlier.isEmpty()) {
       return Optional.empty();
     }
-    List<String> names = new ArrayList<>();
-    for (Path p : removed) {
-      names.add(dir.relativize(p).toString().replace('\\', '/'));
+    EarlierRun e = earlier.get();
+    String run = "the earlier " + e.kind().title() + " run in " + dir;
+    List<String> parts = new ArrayList<>();
+    if (!removed.isEmpty()) {
+      List<Path> names = new ArrayList<>();
+      for (Path p : removed) {
+        names.add(dir.relativize(p));
+      }
+      parts.add("removed " + files(removed.size()) + " of " + run
+          + " that this run did not rewrite: " + summary(names));
     }
-    int shown = Math.min(names.size(), 6);
-    return Optional.of("removed " + (removed.size() == 1 ? "1 file" : removed.size() + " files")
-        + " of the earlier " + earlier.orElseThrow().kind().title() + " run in " + dir
-        + " that this run did not rewrite: " + String.join(", ", names.subList(0, shown))
-        + (names.size() > shown ? " and " + (names.size() - shown) + " more" : ""));
+    if (!leftBehind.isEmpty()) {
+      parts.add(run + " lists no files in its run.json (an older tikhonov wrote it), so none"
+          + " was removed; " + files(leftBehind.size()) + " of its kind that this run did not"
+          + " rewrite stay, remove them if they are not yours: " + summary(leftBehind));
+    }
+    List<String> refused = e.refused();
+    if (!refused.isEmpty()) {
+      int shown = Math.min(refused.size(), 6);
+      parts.add((parts.isEmpty() ? "the run.json of " + run : "its run.json") + " lists "
+          + (refused.size() == 1 ? "1 path that is no file" : refused.size()
+              + " paths that are no files") + " of that run in the folder, left alone: "
+          + String.join(", ", refused.subList(0, shown))
+          + (refused.size() > shown ? " and " + (refused.size() - shown) + " more" : ""));
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+  }
+
+  private static String files(int n) {
+    return n == 1 ? "1 file" : n + " files";
+  }
+
+  /**
+   * The paths, "/"-separated: all of them when few; else the files directly in the directory
+   * by name and those in each folder counted ("96 files in runs/ (48 folders)").
+   */
+  static String summary(List<Path> relative) {
+    List<String> out = new ArrayList<>();
+    if (relative.size() <= 8) {
+      for (Path p : relative) {
+        out.add(p.toString().replace('\\', '/'));
+      }
+      return String.join(", ", out);
+    }
+    Map<String, java.util.Set<Path>> byFolder = new java.util.HashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>(); // in the order of the paths
+    for (Path p : relative) {
+      if (p.getNameCount() == 1) {
+        out.add(p.toString());
+      } else {
+        String top = p.getName(0) + "/";
+        counts.merge(top, 1, Integer::sum);
+        byFolder.computeIfAbsent(top, t -> new java.util.HashSet<>()).add(p.getParent());
+      }
+    }
+    counts.forEach((top, n) -> {
+      int folders = byFolder.get(top).size();
+      out.add(files(n) + " in " + top + (folders > 1 ? " (" + folders + " folders)" : ""));
+    });
+    return String.join(", ", out);
   }
 }

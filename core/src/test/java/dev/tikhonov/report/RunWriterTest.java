@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -96,14 +99,29 @@ class RunWriterTest {
     }
   }
 
-  /** An earlier run of {@code kind} in {@code dir}: its run.json and the given files. */
+  /**
+   * An earlier run of {@code kind} in {@code dir}: the given files, and its run.json listing
+   * those of them that a run of the kind writes (the others are the user's).
+   */
   private static void earlierRun(Path dir, RunKind kind, String... files) throws Exception {
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("run.json"), "{\"kind\": \"" + kind.id() + "\"}");
+    StringBuilder listed = new StringBuilder();
     for (String f : files) {
       Files.createDirectories(dir.resolve(f).getParent());
       Files.writeString(dir.resolve(f), "earlier " + f);
+      if (kind.writes(Path.of(f))) {
+        listed.append(listed.length() == 0 ? "" : ", ").append(entry(f, "earlier " + f));
+      }
     }
+    Files.writeString(dir.resolve("run.json"), "{\"kind\": \"" + kind.id() + "\", \"files\": ["
+        + listed + "]}");
+  }
+
+  /** An entry of run.json's "files": a file of {@code content} at {@code path}. */
+  private static String entry(String path, String content) throws Exception {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    return "{\"path\": \"" + path + "\", \"size\": " + bytes.length + ", \"sha256\": \"" + sha
+        + "\"}";
   }
 
   /** A train run that writes only metrics.json, into {@code dir}. */
