@@ -796,6 +796,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           what = what.substring(0, what.length() - refusal.getMessage().length())
               + inFlags(refusal);
         }
+        if (e.getCause() instanceof InputException refusal
+            && refusal.setting().equals(Optional.of("maxIterations"))) {
+          // the budget ran out in the fold's first λ: its refusal says to raise it, which
+          // other folds would not spare (the full path's first λ ran out too, with less)
+          throw new InputException("--data " + data + ": " + what, e);
+        }
         throw new InputException("--data " + data + ": " + what + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
             : everySeed ? "the folds are random, but " + dataRows + " rows in " + cvFolds

@@ -780,6 +780,29 @@ class PathCommandTest {
         + r.stdout());
   }
 
+  /**
+   * The budget runs out in a fold's first λ (the full path's first λ fits in 1600 passes, a
+   * fold of 3 needs more): the fold's refusal ended with the fold advice (another --seed, more
+   * --cv-folds), not with the budget's own.
+   */
+  @Test
+  void maxIterations_runOutAtAFoldsFirstLambda_saysToRaiseIt() throws Exception {
+    String[] args = {"path", "--data", Path.of("..", "data", "diabetes.csv").toString(),
+        "--target", "progression", "--max-iterations", "1600", "--lambdas", "0.001", "--tol",
+        "1e-13", "--out", "none"};
+    assertEquals(0, run(args).exitCode());
+    String[] cv = java.util.Arrays.copyOf(args, args.length + 2);
+    cv[args.length] = "--cv-folds";
+    cv[args.length + 1] = "3";
+    Cli.Result r = run(cv);
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains(": fold 1 of 3 (its training rows): --max-iterations: the"
+        + " budget of 1600 coordinate passes over the path ran out while fitting the first λ"
+        + " (0.00100000), so the path has no fit (glmnet returns no fit either); raise it"),
+        r.stderr());
+    assertFalse(r.stderr().contains("--seed"), r.stderr());
+  }
+
   /** A budget that runs out during the first λ leaves no fit: exit 2 naming the flag. */
   @Test
   void maxIterations_runOutAtTheFirstLambda_isAnErrorNamingTheFlag() throws Exception {
