@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.report.RunInfo;
 import dev.tikhonov.report.RunWriter;
@@ -26,9 +27,18 @@ final class RunFiles {
    */
   static void finish(RunWriter writer, String command, long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
-    Path report = writer.finish(RunInfo.of(writer.kind(), command,
-        argsAfter(command, Main.lastArgs()), OptionalLong.of(seed), threads,
-        dataFile(data), started, settings));
+    Path report;
+    try {
+      report = writer.finish(RunInfo.of(writer.kind(), command,
+          argsAfter(command, Main.lastArgs()), OptionalLong.of(seed), threads,
+          dataFile(data), started, settings));
+    } catch (InputException e) {
+      if (!writer.reportPending()) {
+        throw e;
+      }
+      throw new InputException(e.getMessage() + ": once the cause is fixed, tikhonov report "
+          + writer.dir() + " draws it", e);
+    }
     writer.removedMessage().ifPresent(m -> human.println("  " + m));
     human.println("  report: " + report);
   }

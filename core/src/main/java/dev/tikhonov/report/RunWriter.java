@@ -7,6 +7,7 @@ import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.train.History;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public final class RunWriter {
   private final RunKind kind;
   private final Optional<EarlierRun> earlier;
   private final List<Path> removed = new ArrayList<>();
+  /** {@link #finish} wrote the results and run.json, then failed to draw the report. */
+  private boolean reportPending;
   /** Of an earlier run.json that lists no files: its files this run did not rewrite, kept. */
   private final List<Path> leftBehind = new ArrayList<>();
   /** The files of this kind in the directory, as they were when the run opened it. */
@@ -241,7 +244,26 @@ public final class RunWriter {
     Path charts = Path.of("charts");
     earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> !p.startsWith(charts))));
     info.write(dir, manifest.of(dir, written()));
-    Path report = HtmlReport.write(dir);
+    Path report;
+    try {
+      report = HtmlReport.write(dir);
+    } catch (InputException e) {
+      // a full disk while drawing a chart: the results and run.json are this run's now, and an
+      // earlier run's report.html beside them would be read as theirs (redteam35 found it so)
+      reportPending = true;
+      Path stale = dir.resolve("report.html");
+      boolean removedStale = false;
+      if (earlier.isPresent() && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          removedStale = Files.deleteIfExists(stale);
+        } catch (IOException ignored) {
+          // said below: the message then does not claim it was removed
+        }
+      }
+      throw new InputException(e.getMessage() + "; the run's results and run.json were"
+          + " written, its report was not" + (removedStale ? " (the earlier run's report.html,"
+          + " which would have been read as this run's, was removed)" : ""), e);
+    }
     earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> p.startsWith(charts))));
     earlier.filter(EarlierRun::unlisted).ifPresent(e -> {
       leftBehind.addAll(e.unchanged(p -> !p.startsWith(charts)));
@@ -249,6 +271,15 @@ public final class RunWriter {
     });
     info.write(dir, manifest.of(dir, written()));
     return report;
+  }
+
+  /**
+   * Whether {@link #finish} wrote the run's results and run.json but failed to draw its report
+   * (its exception says so): the directory holds a complete run whose report can be drawn
+   * again, by {@link HtmlReport#write}, once the cause (a full disk, say) is fixed.
+   */
+  public boolean reportPending() {
+    return reportPending;
   }
 
   /**

@@ -134,6 +134,40 @@ class RunWriterTest {
   }
 
   /**
+   * The report failed after the results and run.json were written (a disk full while drawing a
+   * chart; here a folder where the chart goes, made after the run opened the directory): the new results stood beside the earlier run's
+   * report.html, and the message did not say the results were written (redteam35).
+   */
+  @Test
+  void finish_whenTheReportFails_removesTheEarlierReportAndSaysTheResultsWereWritten()
+      throws Exception {
+    Path run = dir.resolve("run");
+    earlierRun(run, RunKind.TRAIN, "metrics.json", "report.html", "notes.txt");
+    RunWriter writer = RunWriter.open(run, RunKind.TRAIN);
+    // after open, which refuses a folder in the way before the work: as a disk fills later
+    Path chart = Files.createDirectories(run.resolve("charts/loss-curves.svg/in-the-way"))
+        .getParent();
+    writer.text("history.csv", SampleRuns.historyCsv(3, 0.1, 0));
+    writer.metrics(Map.of("test_accuracy", 0.5));
+    InputException e = assertThrows(InputException.class, () -> writer.finish(RunInfo.of(
+        RunKind.TRAIN, "train", List.of(), OptionalLong.of(0), 1, Optional.empty(),
+        Instant.now(), Map.of())));
+    assertTrue(e.getMessage().startsWith(chart.toString()), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; the run's results and run.json were written, its"
+        + " report was not (the earlier run's report.html, which would have been read as this"
+        + " run's, was removed)"), e.getMessage());
+    assertTrue(writer.reportPending());
+    assertFalse(Files.exists(run.resolve("report.html")));
+    assertTrue(Files.readString(run.resolve("run.json")).contains("history.csv"));
+    assertEquals("earlier notes.txt", Files.readString(run.resolve("notes.txt")));
+    // the folder holds a complete run: its report is drawn once the cause is gone
+    Files.delete(chart.resolve("in-the-way"));
+    Files.delete(chart);
+    HtmlReport.write(run);
+    assertTrue(Files.isRegularFile(run.resolve("charts/loss-curves.svg")));
+  }
+
+  /**
    * Another kind's run in the same directory: its results, runs/ histories and charts stayed
    * beside the new run's files, read as this run's; the user's own files are not a run's.
    */
