@@ -555,6 +555,18 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     Family f = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
     return CvMeasure.ofId(getMeasure()).requireAppliesTo(f);
   }
+  /**
+   * The settings that decide the fit, e.g. {@code SparkElasticNetCV: uid=tikhonovElasticNetCV_…,
+   * family=binomial, l1Ratio=1.0, numFolds=10, selection=min, measure=deviance} (Spark's own
+   * estimators print their uid only).
+   */
+  @Override
+  public String toString() {
+    return "SparkElasticNetCV: uid=" + uid + ", family=" + getFamily() + ", l1Ratio="
+        + getL1Ratio() + ", numFolds=" + getNumFolds() + ", selection=" + getSelection()
+        + ", measure=" + getMeasure();
+  }
+
 
   public double getTolerance() {
     return (Double) $(tolerance);

@@ -814,10 +814,30 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return read().load(path);
   }
 
+  /**
+   * What the model is, as MLlib's {@code LogisticRegressionModel} prints itself ("uid,
+   * numClasses, numFeatures") and more: the family, the λ chosen and by which rule, and how many
+   * coefficients are not zero, e.g. {@code SparkElasticNetModel: uid=tikhonovElasticNetCV_…,
+   * family=binomial, numClasses=2, numFeatures=30, lambda=0.00912 (lambda_min, #29 of 64),
+   * nonzeros=14 of 30} (numClasses for the classifiers only). A multinomial model counts every
+   * class's coefficients (C·p of them).
+   */
   @Override
   public String toString() {
-    return "SparkElasticNetModel[uid=" + uid + ", p=" + classCoefficients[0].length + ", λ="
-        + selectedLambda() + " (#" + (selectedIndex + 1) + " of " + path.size() + ")]";
+    int p = classCoefficients[0].length;
+    int nonzeros = 0;
+    for (double[] klass : classCoefficients) {
+      for (double c : klass) {
+        nonzeros += c != 0 ? 1 : 0;
+      }
+    }
+    String rule = selectedIndex == crossValidation.indexMin() ? "lambda_min, "
+        : selectedIndex == crossValidation.index1se() ? "lambda_1se, " : "";
+    String classes = path.family().isClassification() ? ", numClasses=" + numClasses() : "";
+    return "SparkElasticNetModel: uid=" + uid + ", family=" + familyName() + classes
+        + ", numFeatures=" + p + ", lambda=" + selectedLambda() + " (" + rule + "#"
+        + (selectedIndex + 1) + " of " + path.size() + "), nonzeros=" + nonzeros + " of "
+        + p * classCoefficients.length;
   }
 
   private static final class Writer extends MLWriter {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one setting of a {@link SparkSweep} gave: the numbers of {@code experiment mnist-l2}'s
@@ -82,6 +83,16 @@ public record SweepResult(
         && Double.compare(seconds, r.seconds) == 0
         && Double.compare(epochSecondsMean, r.epochSecondsMean) == 0
         && weightsSha256.equals(r.weightsSha256);
+  }
+
+  /** The setting and its scores, e.g. {@code SweepResult[λ=0.001, dropout=0.2, seed=1: …]}. */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "SweepResult[λ=%s, dropout=%s, seed=%d: train loss %.4f,"
+        + " accuracy %.4f; test loss %.4f, accuracy %.4f; ‖w‖ %.4f, layers %s; %d epochs,"
+        + " %.1f s; weights %s]", lambda, dropout, seed, trainLoss, trainAccuracy, testLoss,
+        testAccuracy, weightNorm, Arrays.toString(layerWeightNorms), epochs, seconds,
+        weightsSha256.substring(0, Math.min(12, weightsSha256.length())));
   }
 
   @Override

@@ -161,6 +161,48 @@ class SparkApiRulesTest {
     assertEquals(List.of(), mutable, "public static fields a caller can change");
   }
 
+  /**
+   * As core's {@code ApiRulesTest.apiValues_printWhatTheyHold}: what a user printing an API value
+   * sees is what it holds. Every concrete API type with public instance methods (builders and
+   * classes of static methods only excepted) declares its own {@code toString}: not Object's
+   * "Name@hash", not a record's "[D@hash" for an array component (the record's source writes
+   * one), and not Spark's
+   * {@code Identifiable.toString}, which prints the uid alone (MLlib's own models print at
+   * least "uid, numClasses, numFeatures").
+   */
+  @Test
+  void apiValues_printWhatTheyHold() throws Exception {
+    List<String> silent = new ArrayList<>();
+    int values = 0;
+    for (Class<?> c : apiTypes()) {
+      if (c.isInterface() || c.isEnum() || c.isAnnotation()
+          || Throwable.class.isAssignableFrom(c) || Modifier.isAbstract(c.getModifiers())
+          || c.getSimpleName().endsWith("Builder")) {
+        continue;
+      }
+      boolean instanceMethods = Stream.of(c.getDeclaredMethods()).anyMatch(m -> !m.isSynthetic()
+          && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()));
+      if (!instanceMethods) {
+        continue;
+      }
+      values++;
+      Class<?> printer = c.getMethod("toString").getDeclaringClass();
+      boolean arrays = c.isRecord() && Stream.of(c.getRecordComponents())
+          .anyMatch(r -> r.getType().isArray());
+      // A record's generated toString is declared by the record itself, so reflection cannot
+      // tell it from a written one: a record with an array must write it in its source.
+      boolean own = c.isRecord()
+          ? !arrays || Files.readString(sourceFile(c)).contains("public String toString()")
+          : printer.getPackageName().equals(c.getPackageName());
+      if (!own) {
+        silent.add(c.getName() + " (prints by " + printer.getName() + ")");
+      }
+    }
+    assertTrue(values >= 5, "found only " + values + " spark API values");
+    assertEquals(List.of(), silent.stream().sorted().collect(Collectors.toList()),
+        "API values that print as Name@hash, a uid alone or a record's [D@hash");
+  }
+
   /** The source file of {@code c} (of its top-level class, for a nested one). */
   static Path sourceFile(Class<?> c) {
     Class<?> top = c;

@@ -78,6 +78,15 @@ class SparkElasticNetCVTest {
     assertEquals("mae", cv.getMeasure(), "cv.glmnet's id, as the core's CvMeasure reads it");
   }
 
+  /** Printed, the estimator shows the settings that decide its fit, not its uid alone. */
+  @Test
+  void toString_showsTheFamilyAndTheSelectionSettings() {
+    SparkElasticNetCV cv = new SparkElasticNetCV("cv1").setFamily("binomial").setL1Ratio(0.5)
+        .setNumFolds(5).setSelection("1se");
+    assertEquals("SparkElasticNetCV: uid=cv1, family=binomial, l1Ratio=0.5, numFolds=5,"
+        + " selection=1se, measure=deviance", cv.toString());
+  }
+
   @Test
   void params_outOfRange_areRejected() {
     SparkElasticNetCV cv = new SparkElasticNetCV();

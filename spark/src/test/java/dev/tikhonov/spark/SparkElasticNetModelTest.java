@@ -349,6 +349,24 @@ class SparkElasticNetModelTest {
   }
 
   /**
+   * Printed, a model says what it is (MLlib's LogisticRegressionModel: "uid, numClasses,
+   * numFeatures"): the family, the λ chosen and by which rule, its features and its nonzero
+   * coefficients (every class's for multinomial).
+   */
+  @Test
+  void toString_namesTheFamily_theChosenLambda_theFeatures_andTheNonzeros() {
+    SparkElasticNetModel gaussian = model();
+    assertEquals("SparkElasticNetModel: uid=" + gaussian.uid() + ", family=gaussian,"
+        + " numFeatures=4, lambda=0.09 (lambda_1se, #1 of 3), nonzeros=3 of 4",
+        gaussian.toString());
+    SparkElasticNetModel multinomial = oneLambda(Family.MULTINOMIAL, new double[] {0, 0, 0},
+        new double[][] {{0, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, -2, 0}});
+    assertTrue(multinomial.toString().endsWith(", family=multinomial, numClasses=3,"
+        + " numFeatures=4, lambda=" + multinomial.selectedLambda() + " (lambda_min, #1 of 1),"
+        + " nonzeros=2 of 12"), multinomial.toString());
+  }
+
+  /**
    * A binomial model's prediction is the class 0.0/1.0 (it was P(class 1)), by the core's rule
    * bit for bit: class 1 only when σ(η) &gt; σ(−η). At η = 0, P(class 1) is exactly 0.5 and
    * both say class 0; at η = 1e-17 &gt; 0 the probabilities round to 0.5 each and both say 0
