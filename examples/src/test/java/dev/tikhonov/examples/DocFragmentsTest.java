@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,13 +111,10 @@ class DocFragmentsTest {
   }
 
   static boolean compile(List<String> files, Path classes, StringWriter errors) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> options = List.of("-d", classes.toString(), "-cp",
-        JavaDocExamplesTest.testClasspath(), "--release", "17", "-proc:none");
-    return javac.getTask(errors, null, null, options, null,
-        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjectsFromStrings(files)).call();
+    return dev.tikhonov.JavadocExamples.compile(files, classes,
+        JavaDocExamplesTest.testClasspath(), errors);
   }
+
 
   /** The test can fail: a fragment that calls what does not exist is refused, with its text. */
   @Test

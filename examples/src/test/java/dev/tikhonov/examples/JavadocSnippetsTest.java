@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.JavadocExamples;
+import dev.tikhonov.JavadocExamples.Example;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  * {@code dev.tikhonov.internal}) is compiled as the body of a method, against tikhonov-core with
  * every API package imported, as {@link DocFragmentsTest} compiles the docs' fragments. The
  * variables the javadoc examples take as given ({@code train}, {@code data}, {@code base}, …,
- * {@link #GIVEN}) are the method's parameters when a block uses them without declaring them.
+ * {@link #GIVEN}) are the method's parameters when a block uses them without declaring them
+ * (the core test jar's {@code JavadocExamples}, which the spark module's check shares).
  * MlpPathCV's example called {@code Result.model()}, retired from the API, and nothing noticed.
  */
 class JavadocSnippetsTest {
   static final Path SOURCES = Path.of("..", "core", "src", "main", "java", "dev", "tikhonov");
-  static final Pattern BLOCK = Pattern.compile("<pre>\\{@code(.*?)}</pre>", Pattern.DOTALL);
   static final Path WORK = Path.of("target", "javadoc-snippets");
 
   /** The names the javadoc examples use as given, with their types. */
@@ -46,53 +46,24 @@ class JavadocSnippetsTest {
     GIVEN.put("previous", "NetworkClassifier");
   }
 
-  record Snippet(String source, int index, String body) {
-    String className() {
-      return "Snippet_" + source.replaceAll("\\W", "_") + "_" + index;
+  /** The core's API packages, every one imported by each example, and java.util. */
+  static List<String> imports() {
+    List<String> out = new ArrayList<>();
+    for (String p : DocFragmentsTest.API_PACKAGES) {
+      out.add("dev.tikhonov." + p + ".*");
     }
-
-    /** The given names the body uses without declaring them, as "Type name" parameters. */
-    String parameters() {
-      List<String> out = new ArrayList<>();
-      GIVEN.forEach((name, type) -> {
-        boolean used = Pattern.compile("\\b" + name + "\\b").matcher(body).find();
-        boolean declared = Pattern.compile("[\\w>]\\s+" + name + "\\s*=").matcher(body).find();
-        if (used && !declared) {
-          out.add(type + " " + name);
-        }
-      });
-      return String.join(", ", out);
-    }
-
-    String java() {
-      StringBuilder out = new StringBuilder();
-      for (String p : DocFragmentsTest.API_PACKAGES) {
-        out.append("import dev.tikhonov.").append(p).append(".*;\n");
-      }
-      return out.append("import java.util.*;\n\nclass ").append(className()).append(" {\n")
-          .append("  void run(").append(parameters()).append(") throws Exception {\n")
-          .append(body).append("\n  }\n}\n").toString();
-    }
-  }
-
-  /** The {@code <pre>{@code} blocks of {@code text}, their javadoc margins (" * ") removed. */
-  static List<Snippet> snippets(String source, String text) {
-    List<Snippet> out = new ArrayList<>();
-    Matcher m = BLOCK.matcher(text);
-    while (m.find()) {
-      String body = m.group(1).replaceAll("(?m)^\\s*\\*( |$)", "");
-      out.add(new Snippet(source, out.size(), body));
-    }
+    out.add("java.util.*");
     return out;
   }
 
-  static List<Snippet> allSnippets() throws IOException {
-    List<Snippet> out = new ArrayList<>();
+  static List<Example> allSnippets() throws IOException {
+    List<Example> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String relative = SOURCES.relativize(file).toString();
         if (!relative.startsWith("internal")) {
-          out.addAll(snippets(relative, Files.readString(file, StandardCharsets.UTF_8)));
+          out.addAll(JavadocExamples.examples(relative,
+              Files.readString(file, StandardCharsets.UTF_8)));
         }
       }
     }
@@ -101,14 +72,14 @@ class JavadocSnippetsTest {
 
   @Test
   void everyJavadocExampleOfTheApi_compiles() throws IOException {
-    List<Snippet> all = allSnippets();
+    List<Example> all = allSnippets();
     assertTrue(all.size() >= 14, "the API's javadoc holds at least 14 examples, found "
         + all.size());
     Path sources = Files.createDirectories(WORK.resolve("src"));
     List<String> files = new ArrayList<>();
-    for (Snippet s : all) {
+    for (Example s : all) {
       Path file = sources.resolve(s.className() + ".java");
-      Files.writeString(file, s.java(), StandardCharsets.UTF_8);
+      Files.writeString(file, s.java(imports(), GIVEN), StandardCharsets.UTF_8);
       files.add(file.toString());
     }
     StringWriter errors = new StringWriter();
@@ -119,15 +90,15 @@ class JavadocSnippetsTest {
   /** The test can fail: an example that calls a retired method is refused, naming it. */
   @Test
   void anExampleThatNoLongerCompiles_isRefused() throws IOException {
-    List<Snippet> rotten = snippets("Rotten.java", "/**\n * <pre>{@code\n"
+    List<Example> rotten = JavadocExamples.examples("Rotten.java", "/**\n * <pre>{@code\n"
         + " * MlpPathCV.Result<NetworkClassifier> r = MlpPathCV.builder(path).build()\n"
         + " *     .crossValidate(train);\n * r.model().predict(test);\n * }</pre>\n */");
     assertEquals(1, rotten.size());
     assertEquals("Dataset train, Dataset test, MlpPath<NetworkClassifier> path",
-        rotten.get(0).parameters());
+        rotten.get(0).parameters(GIVEN));
     Path dir = Files.createDirectories(WORK.resolve("rotten"));
     Path file = dir.resolve(rotten.get(0).className() + ".java");
-    Files.writeString(file, rotten.get(0).java());
+    Files.writeString(file, rotten.get(0).java(imports(), GIVEN));
     StringWriter errors = new StringWriter();
     assertFalse(DocFragmentsTest.compile(List.of(file.toString()),
         Files.createDirectories(dir.resolve("classes")), errors));

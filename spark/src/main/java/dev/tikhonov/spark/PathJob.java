@@ -35,9 +35,13 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code spark-submit}'s entry point: the gaussian, binomial, multinomial or Poisson elastic-net
- * path of a Parquet or CSV file, cross-validated when asked, written as {@code DIR/path.json} and
- * {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes them ({@link PathFiles};
- * docs/formats.md), from one pass over the data for gaussian, and for binomial
+ * path of a Parquet or CSV file, each λ minimizing DESIGN.md's objective
+ * Σᵢ ωᵢ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|] (ωᵢ = wᵢ/W; ℓ the family's
+ * loss, ½ of the squared error for gaussian; sⱼ the feature's standard deviation, 1 with
+ * {@code --no-standardize}; {@link SparkElasticNetCV}), cross-validated when asked, written as
+ * {@code DIR/path.json} and {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes
+ * them ({@link PathFiles}; docs/formats.md), from one pass over the data for gaussian, and for
+ * binomial
  * ({@code --family binomial}, labels 0 and 1), multinomial ({@code --family multinomial},
  * labels the class indices 0..C−1) and Poisson ({@code --family poisson}, labels counts ≥ 0)
  * one pass per Newton step of all fits together, the data persisted after the first

@@ -56,6 +56,16 @@ import org.apache.spark.sql.types.StructType;
  * smallest mean held-out error, or {@code 1se}, the largest λ within one standard error of it).
  * docs/spark.md has the mapping to MLlib's {@code regParam}/{@code elasticNetParam}.
  *
+ * <pre>{@code
+ * // train: a "features" column of vectors and a "label" column of 0s and 1s
+ * SparkElasticNetModel model = new SparkElasticNetCV()
+ *     .setFamily("binomial").setL1Ratio(0.5).setNumFolds(10).setSelection("1se")
+ *     .fit(train);
+ * Dataset<Row> scored = model.setProbabilityCol("probability").transform(test);
+ * System.out.println(model);                 // family, λ chosen, features, nonzeros
+ * model.write().overwrite().save("model");   // SparkElasticNetModel.load("model")
+ * }</pre>
+ *
  * <p>How: one distributed pass ({@link #sufficientStatistics}) computes the weighted sufficient
  * statistics of every fold; the path and every fold's path then run on the driver from those
  * statistics alone (covariance-mode coordinate descent), so the data are read once for the whole

@@ -71,6 +71,15 @@ import scala.Option;
  * {@code keepOutOfFold}, it also gives every row's out-of-fold linear predictor at every λ
  * ({@link #outOfFold}, cv.glmnet's {@code fit.preval}; not saved).
  *
+ * <pre>{@code
+ * SparkElasticNetModel model = SparkElasticNetModel.load("model");
+ * double lambda = model.selectedLambda();     // λ_min or λ_1se, as the estimator selected
+ * Vector b = model.coefficients();            // at that λ, on the features' own scale
+ * model.pathFrame(spark).show();              // lambda, df, dev_ratio, cv_mean, cv_se per λ
+ * Dataset<Row> predicted = model.transform(test);                // + "prediction"
+ * model.toLinearClassifier().save(Path.of("model.safetensors")); // binomial: no Spark needed
+ * }</pre>
+ *
  * <p>Saved with {@code write().save(path)} (Spark's {@code MLWritable}) and loaded with
  * {@link #load(String)}: {@code path/metadata} is Spark ML's JSON of the params,
  * {@code path/data} one Parquet row with the selection and the path's scalars, and
