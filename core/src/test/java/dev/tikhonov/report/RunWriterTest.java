@@ -135,8 +135,9 @@ class RunWriterTest {
 
   /**
    * The report failed after the results and run.json were written (a disk full while drawing a
-   * chart; here a folder where the chart goes, made after the run opened the directory): the new results stood beside the earlier run's
-   * report.html, and the message did not say the results were written (redteam35).
+   * chart; here a folder where the chart goes, made after the run opened the directory): the
+   * new results stood beside the earlier run's report.html, and the message did not say the
+   * results were written (redteam35).
    */
   @Test
   void finish_whenTheReportFails_removesTheEarlierReportAndSaysTheResultsWereWritten()
