@@ -215,6 +215,7 @@ final class DataOptions implements Flags.Conditional {
       } catch (dev.tikhonov.data.TextTargetException e) {
         throw textTarget(e, instead);
       }
+      IdentifierColumns.warning(all, data).ifPresent(System.err::println);
     } else {
       all = LibsvmReader.read(data, kind);
     }

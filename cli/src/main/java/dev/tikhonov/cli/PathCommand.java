@@ -1134,6 +1134,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
           "use --family gaussian (poisson for counts)");
     }
+    if (!libsvm) {
+      IdentifierColumns.warning(d, data).ifPresent(System.err::println);
+    }
     return d;
   }
 
