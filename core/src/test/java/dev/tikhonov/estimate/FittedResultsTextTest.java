@@ -82,7 +82,8 @@ class FittedResultsTextTest {
   @Test
   void provenance_toString_saysWhatIsKnown_withoutOptionalWrappers() {
     Provenance fitted = Ridge.builder().lambda(1).build().fit(DATA).provenance();
-    assertEquals("Provenance[Ridge{lambda=1.0, l1_ratio=0.0, standardize=false} on "
+    assertEquals("Provenance[Ridge{lambda=1.0, l1_ratio=0.0, standardize=false, intercept=true}"
+        + " on "
         + DATA.source() + " (120 rows, fingerprint " + DATA.fingerprint().substring(0, 12)
         + "…), no seed, tikhonov " + fitted.libraryVersion() + ", fitted "
         + fitted.fittedAt().orElseThrow() + "]", fitted.toString());
