@@ -192,7 +192,26 @@ class ModelFileTest {
 
   @Test
   void load_headerLengthBeyondFile_isRejected() {
-    rejected(Fixtures.withHeaderLength(valid, valid.length), "header length", "out of range");
+    rejected(Fixtures.withHeaderLength(valid, valid.length), "the file is cut short: its header"
+        + " length says a JSON header of " + valid.length + " bytes follows, but the file ends "
+        + (valid.length - 8) + " bytes after it");
+  }
+
+  /** A file cut after its first bytes (it said "header length 1056 is out of range; 2..0"). */
+  @Test
+  void load_truncatedFile_saysItIsCutShort() {
+    long header = headerLength(valid);
+    for (long keep : new long[] {8, 9, 8 + header / 2, 8 + header - 1}) {
+      byte[] cut = java.util.Arrays.copyOf(valid, (int) keep);
+      rejected(cut, "the file is cut short: its header length says a JSON header of " + header
+          + " bytes follows, but the file ends " + (keep - 8) + " bytes after it (" + keep
+          + " bytes in all");
+    }
+  }
+
+  private static long headerLength(byte[] file) {
+    return java.nio.ByteBuffer.wrap(file, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .getLong();
   }
 
   @Test

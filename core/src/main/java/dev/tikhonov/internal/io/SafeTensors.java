@@ -99,7 +99,14 @@ public final class SafeTensors {
               + " them");
         }
       }
-      if (n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) {
+      if (n >= 2 && n <= FileLimits.MAX_HEADER_BYTES && n > size - 8) {
+        // a plausible length past the end: the file was cut short (it said "expected 2..0" of
+        // a file truncated to its first 8 bytes)
+        throw bad(name, "the file is cut short: its header length says a JSON header of "
+            + n + " bytes follows, but the file ends " + (size - 8) + " bytes after it (" + size
+            + " bytes in all; a copy or download that did not finish?)");
+      }
+      if (n < 2 || n > FileLimits.MAX_HEADER_BYTES) {
         throw bad(name, "header length " + Long.toUnsignedString(n) + " is out of range; "
             + "expected 2.." + Math.min(FileLimits.MAX_HEADER_BYTES, size - 8)
             + " (at most 16 MiB and within the file of " + size + " bytes)");
