@@ -22,6 +22,14 @@ final class ModelFiles {
       throw new dev.tikhonov.data.InputException(file + ": a training checkpoint, not a model"
           + " file; continue the training from it, or save the fitted model to predict with it");
     }
+    if (!ModelFile.FORMAT.equals(format)) {
+      // said before the tensors are read: a linear file whose format was edited away read as a
+      // network's and said "dtype F64 is not supported; expected F32" (redteam35)
+      throw new dev.tikhonov.data.InputException(file + ": not a tikhonov model file"
+          + " (safetensors metadata \"format\" is " + (format.isEmpty() ? "missing"
+              : "\"" + format + "\"") + ", expected \"" + LinearModelFile.FORMAT + "\" or \""
+          + ModelFile.FORMAT + "\")");
+    }
     ModelFile.SavedModel saved = ModelFile.read(file);
     Model model = saved.model();
     boolean classifier = model.spec().family() == Family.MULTINOMIAL;

@@ -203,6 +203,22 @@ class LinearEstimatorsTest {
   }
 
   /**
+   * A linear model file whose format was edited away or changed is named as such: it was read as
+   * a network's file and said "dtype \"F64\" is not supported; expected F32" (redteam35).
+   */
+  @Test
+  void modelFileWithItsFormatChanged_saysTheFormat() throws Exception {
+    String text = savedModelText();
+    Path other = dir.resolve("other.model");
+    Files.write(other, text.replaceFirst("\"format\":\"tikhonov-linear\"",
+        "\"format\":\"tikhonov-lineaR\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    InputException e = assertThrows(InputException.class, () -> Predictor.load(other));
+    assertEquals(other + ": not a tikhonov model file (safetensors metadata \"format\" is"
+        + " \"tikhonov-lineaR\", expected \"tikhonov-linear\" or \"tikhonov-model\")",
+        e.getMessage());
+  }
+
+  /**
    * The penalty a model reports is the one its fit minimized: loss + penalty on the training
    * rows is smallest at the solution, against small moves of any coefficient (with
    * standardization, where the penalty acts on sⱼbⱼ, and without).
