@@ -147,7 +147,7 @@ abstract class BatchStep {
       // the weight-gradient products (a lane of a sweep, --threads 1): one pass less over the
       // parameters.
       return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads,
-          Math.max(1, Integer.getInteger("tikhonov.step.chunks", 1)));
+          Integer.parseInt(System.getProperty("tikhonov.step.chunks", "1")));
     }
     return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
   }
