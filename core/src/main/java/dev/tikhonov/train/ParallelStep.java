@@ -23,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * parameter gradients and of the optimizer step. Each thread starts with c parts of each phase
  * (c = 1 unless the measurement switch {@code -Dtikhonov.step.chunks=c} says more) and takes
  * another thread's last parts when done with its own ({@link PartClaims}): the batch is cut
- * into T·c parts, and which thread runs which part does not change the result. With SGD's plain momentum the weight-gradient
- * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
+ * into T·c parts, and which thread runs which part does not change the result. With SGD's
+ * plain momentum the weight-gradient products accumulate straight into the momentum buffers
+ * (β = μ, {@link MomentumProducts}), so
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
  * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
