@@ -44,36 +44,37 @@ final class PartClaims {
 
   /** The next part of {@code phase} for thread {@code thread}, or -1 when none is left. */
   int next(int phase, int thread) {
-    int own = index(phase, thread);
-    while (true) {
-      long v = ranges.get(own);
-      int front = (int) (v >>> 32);
-      int back = (int) v;
-      if (front >= back) {
-        break;
-      }
-      if (ranges.compareAndSet(own, v, pack(front + 1, back))) {
-        return front;
-      }
-    }
-    if (perThread == 1) {
-      return -1;
+    int own = take(index(phase, thread), End.FRONT);
+    if (own >= 0 || perThread == 1) {
+      return own;
     }
     for (int s = 1; s < threads; s++) {
-      int other = index(phase, (thread + s) % threads);
-      while (true) {
-        long v = ranges.get(other);
-        int front = (int) (v >>> 32);
-        int back = (int) v;
-        if (front >= back) {
-          break;
-        }
-        if (ranges.compareAndSet(other, v, pack(front, back - 1))) {
-          return back - 1;
-        }
+      int other = take(index(phase, (thread + s) % threads), End.BACK);
+      if (other >= 0) {
+        return other;
       }
     }
     return -1;
+  }
+
+  /** The ends of a range a part is taken from: its owner's, and the other threads'. */
+  private enum End { FRONT, BACK }
+
+  /** Takes the part at {@code end} of range {@code i}; -1 when the range is empty. */
+  private int take(int i, End end) {
+    while (true) {
+      long v = ranges.get(i);
+      int front = (int) (v >>> 32);
+      int back = (int) v;
+      if (front >= back) {
+        return -1;
+      }
+      boolean fromFront = end == End.FRONT;
+      long rest = fromFront ? pack(front + 1, back) : pack(front, back - 1);
+      if (ranges.compareAndSet(i, v, rest)) {
+        return fromFront ? front : back - 1;
+      }
+    }
   }
 
   private int index(int phase, int thread) {
