@@ -59,6 +59,8 @@ import scala.Option;
  * {@link #probabilities}, and {@code rawPredictionCol}, the vector {@link #rawPrediction} of
  * margins, (−η, η) with η = a₀ + x·b for binomial, η꜀ = a₀꜀ + x·b꜀ per class for multinomial,
  * which {@code BinaryClassificationEvaluator} reads as MLlib's (its score is element 1, η).
+ * A row of NaN or ±∞ features gets NaN or ±∞ by IEEE arithmetic, or the limit, never an
+ * invented class ({@link #predict}); a null vector stops the job, naming the column.
  * Before the binomial prediction was the class, it was P(class 1) (docs/spark.md, "Changed");
  * a model saved then loads and predicts the class, as the meaning is in {@code transform}, not
  * in the saved numbers. It keeps the whole fit: the path on all rows ({@link #path()},
@@ -585,8 +587,14 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * {@code predict} and {@code probability2prediction} give 1 when
    * {@code probability(1) > 0.5}); a tiny η &gt; 0 whose σ(η) rounds to 0.5 (|η| below about
    * 1e-16) also gives class 0 here and in the core, where MLlib's {@code raw2prediction}, which
-   * tests the margin ({@code rawPrediction(1) > log(t/(1−t))} = 0), gives 1. NaN when a
-   * probability is NaN (a NaN feature).
+   * tests the margin ({@code rawPrediction(1) > log(t/(1−t))} = 0), gives 1.
+   *
+   * <p>Features that are not finite go through IEEE arithmetic, every element of the vector
+   * included (0·∞ is NaN): a NaN η gives NaN, never a class (MLlib's comparisons make it class
+   * 0); ŷ and μ = e^η are ±∞ or 0 at η = ±∞ (MLlib's Poisson GLM clamps μ into
+   * [1e-16, Double.MAX_VALUE]); a class is predicted at η = ±∞ where the probabilities have a
+   * limit ({@link #probabilities}). The core's models refuse such rows instead
+   * (docs/spark.md, "Rows that are not finite").
    */
   public double predict(Vector features) {
     return predict(path.family(), intercepts, classCoefficients, features);
@@ -594,7 +602,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   /**
    * The class probabilities of one feature vector, softmax(a₀꜀ + x·b꜀) (multinomial), or
-   * (σ(−η), σ(η)) with η = a₀ + x·b (binomial).
+   * (σ(−η), σ(η)) with η = a₀ + x·b (binomial). An infinite margin gives the limit where
+   * there is one: (1, 0) at η = −∞ and (0, 1) at +∞; for multinomial, 1 for the one class whose
+   * η꜀ is +∞. Where there is none (a NaN margin; two margins at +∞; every margin −∞), every
+   * probability is NaN.
    *
    * @throws IllegalStateException for a gaussian or Poisson model
    */
@@ -654,9 +665,19 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     int k = intercepts.length;
     double[] eta = new double[k];
     double max = Double.NEGATIVE_INFINITY;
+    int atPlusInfinity = 0;
     for (int c = 0; c < k; c++) {
       eta[c] = linear(intercepts[c], b[c], features);
-      max = Math.max(max, eta[c]);
+      max = Math.max(max, eta[c]);   // NaN if any is NaN, and so every probability
+      atPlusInfinity += eta[c] == Double.POSITIVE_INFINITY ? 1 : 0;
+    }
+    if (max == Double.POSITIVE_INFINITY && atPlusInfinity == 1) {
+      // softmax's limit: 1 for the one class at +∞ (e^{η꜀ − max} is ∞ − ∞ = NaN), as the
+      // binomial's σ(+∞) = 1. Two at +∞ or all at −∞ have no limit: NaN below.
+      for (int c = 0; c < k; c++) {
+        eta[c] = eta[c] == max ? 1 : 0;
+      }
+      return Vectors.dense(eta);
     }
     double sum = 0;
     for (int c = 0; c < k; c++) {
