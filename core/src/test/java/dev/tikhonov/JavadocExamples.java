@@ -17,11 +17,16 @@ import javax.tools.ToolProvider;
  * as given ({@code train}, {@code spark}, …) when the body uses them without declaring them.
  * Shared through this module's test jar by the examples module's {@code JavadocSnippetsTest}
  * (the core's API) and the spark module's {@code SparkJavadocExamplesTest}, so the two checks
- * read the javadoc alike. Stateless; thread-safe.
+ * read the javadoc alike. The docs' {@code ```java} fragments are read here too
+ * ({@link #fragments}), for the examples module's {@code DocFragmentsTest} (docs/*.md against
+ * the core) and the spark module's {@code SparkDocFragmentsTest} (docs/spark.md, which needs
+ * Spark on the class path). Stateless; thread-safe.
  */
 public final class JavadocExamples {
   private static final Pattern BLOCK = Pattern.compile("<pre>\\{@code(.*?)}</pre>",
       Pattern.DOTALL);
+  private static final Pattern FRAGMENT =
+      Pattern.compile("(?:<!-- fragment:([^\\n]*?)-->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
 
   private JavadocExamples() {}
 
@@ -54,6 +59,59 @@ public final class JavadocExamples {
           .append("  void run(").append(parameters(given)).append(") throws Exception {\n")
           .append(body).append("\n  }\n}\n").toString();
     }
+  }
+
+  /**
+   * One {@code ```java} block of a Markdown page: a fragment that uses variables the text
+   * around it defines ({@code x}, {@code spark}, …), declared by the HTML comment before it,
+   * invisible on the rendered page:
+   *
+   * <pre>
+   * &lt;!-- fragment: double[][] x, double[] y --&gt;
+   * ```java
+   * </pre>
+   *
+   * @param doc the page's file name
+   * @param index the block's place among the page's java blocks, from 0
+   * @param parameters the comment's declarations, {@code ""} for none
+   * @param body the block's text
+   */
+  public record Fragment(String doc, int index, String parameters, String body) {
+    public String className() {
+      return "Fragment_" + doc.replace(".md", "").replaceAll("\\W", "_") + "_" + index;
+    }
+
+    /** A class of one method {@code run(parameters) throws Exception} whose body is the block. */
+    public String java(List<String> imports) {
+      StringBuilder out = new StringBuilder();
+      for (String i : imports) {
+        out.append("import ").append(i).append(";\n");
+      }
+      return out.append("\nclass ").append(className()).append(" {\n")
+          .append("  void run(").append(parameters).append(") throws Exception {\n")
+          .append(body).append("  }\n}\n").toString();
+    }
+  }
+
+  /**
+   * The {@code ```java} blocks of the Markdown page {@code text}, each with the declarations of
+   * its {@code <!-- fragment: … -->} line.
+   *
+   * @throws IllegalArgumentException naming the block when one has no such line, so that a new
+   *     block is checked from the start
+   */
+  public static List<Fragment> fragments(String doc, String text) {
+    List<Fragment> out = new ArrayList<>();
+    Matcher m = FRAGMENT.matcher(text);
+    while (m.find()) {
+      if (m.group(1) == null) {
+        throw new IllegalArgumentException(doc + ": java block " + out.size() + " has no \"<!--"
+            + " fragment: TYPE name, … -->\" line before it naming the variables it uses (none:"
+            + " \"<!-- fragment: -->\"):\n" + m.group(2));
+      }
+      out.add(new Fragment(doc, out.size(), m.group(1).strip(), m.group(2)));
+    }
+    return out;
   }
 
   /** The {@code <pre>{@code} blocks of {@code text}, their javadoc margins (" * ") removed. */

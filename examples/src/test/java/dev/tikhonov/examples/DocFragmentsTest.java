@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tikhonov.JavadocExamples;
+import dev.tikhonov.JavadocExamples.Fragment;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -32,51 +32,32 @@ import org.junit.jupiter.api.Test;
  * and this test compiles every fragment as the body of a method taking them, against
  * tikhonov-core with every API package imported (and java.util, java.nio.file, java.time). It
  * only compiles them: they read no real data. A fragment without the comment fails the test,
- * so a new one is checked from the start. docs/spark.md is left out: its fragments need the
- * Spark module, which this module does not depend on.
+ * so a new one is checked from the start (the core test jar's {@link JavadocExamples#fragments}
+ * reads them). docs/spark.md is left out: its fragments need the Spark module, which this module
+ * does not depend on; the spark module's {@code SparkDocFragmentsTest} compiles them.
  */
 class DocFragmentsTest {
   static final Path DOCS = Path.of("..", "docs");
   static final List<String> WHOLE_PROGRAMS = List.of("java.md");
   static final List<String> OTHER_MODULES = List.of("spark.md");
-  static final Pattern BLOCK =
-      Pattern.compile("(?:<!-- fragment:([^\\n]*?)-->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
   static final List<String> API_PACKAGES = List.of("data", "estimate", "io", "linear", "loss",
       "nn", "optim", "regularize", "report", "select", "tensor", "train");
+  static final List<String> IMPORTS = imports();
   static final Path WORK = Path.of("target", "doc-fragments");
 
-  record Fragment(String doc, int index, String parameters, String body) {
-    String className() {
-      return "Fragment_" + doc.replace(".md", "").replace('-', '_') + "_" + index;
+  /** Every API package of the core, and java.nio.file, java.time, java.util. */
+  static List<String> imports() {
+    List<String> out = new ArrayList<>();
+    for (String p : API_PACKAGES) {
+      out.add("dev.tikhonov." + p + ".*");
     }
-
-    String source() {
-      StringBuilder out = new StringBuilder();
-      for (String p : API_PACKAGES) {
-        out.append("import dev.tikhonov.").append(p).append(".*;\n");
-      }
-      out.append("import java.nio.file.*;\nimport java.time.*;\nimport java.util.*;\n\n")
-          .append("class ").append(className()).append(" {\n")
-          .append("  void run(").append(parameters).append(") throws Exception {\n")
-          .append(body).append("  }\n}\n");
-      return out.toString();
-    }
+    out.addAll(List.of("java.nio.file.*", "java.time.*", "java.util.*"));
+    return out;
   }
 
   static List<Fragment> fragments(Path doc) throws IOException {
-    String text = Files.readString(doc, StandardCharsets.UTF_8);
-    String name = doc.getFileName().toString();
-    List<Fragment> out = new ArrayList<>();
-    Matcher m = BLOCK.matcher(text);
-    int index = 0;
-    while (m.find()) {
-      String body = m.group(2);
-      assertTrue(m.group(1) != null, name + ": java block " + index + " has no \"<!-- fragment:"
-          + " TYPE name, … -->\" line before it naming the variables it uses (none: \"<!--"
-          + " fragment: -->\"):\n" + body);
-      out.add(new Fragment(name, index++, m.group(1).strip(), body));
-    }
-    return out;
+    return JavadocExamples.fragments(doc.getFileName().toString(),
+        Files.readString(doc, StandardCharsets.UTF_8));
   }
 
   static List<Fragment> allFragments() throws IOException {
@@ -102,7 +83,7 @@ class DocFragmentsTest {
     List<String> files = new ArrayList<>();
     for (Fragment f : all) {
       Path file = sources.resolve(f.className() + ".java");
-      Files.writeString(file, f.source(), StandardCharsets.UTF_8);
+      Files.writeString(file, f.java(IMPORTS), StandardCharsets.UTF_8);
       files.add(file.toString());
     }
     StringWriter errors = new StringWriter();
@@ -111,7 +92,7 @@ class DocFragmentsTest {
   }
 
   static boolean compile(List<String> files, Path classes, StringWriter errors) {
-    return dev.tikhonov.JavadocExamples.compile(files, classes,
+    return JavadocExamples.compile(files, classes,
         JavaDocExamplesTest.testClasspath(), errors);
   }
 
@@ -127,13 +108,14 @@ class DocFragmentsTest {
     assertEquals("Dataset data", fragments.get(0).parameters());
     Path file = Files.createDirectories(WORK.resolve("rotten").resolve("src"))
         .resolve(fragments.get(0).className() + ".java");
-    Files.writeString(file, fragments.get(0).source());
+    Files.writeString(file, fragments.get(0).java(IMPORTS));
     StringWriter errors = new StringWriter();
     assertFalse(compile(List.of(file.toString()),
         Files.createDirectories(WORK.resolve("rotten").resolve("classes")), errors));
     assertTrue(errors.toString().contains("fitt"), errors.toString());
     Files.writeString(doc, "```java\nint a = 1;\n```\n");
-    AssertionError missing = assertThrows(AssertionError.class, () -> fragments(doc));
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> fragments(doc));
     assertTrue(missing.getMessage().contains("<!-- fragment:"), missing.getMessage());
   }
 }
