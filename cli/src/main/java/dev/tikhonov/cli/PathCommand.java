@@ -385,9 +385,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
     }
-    dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
-    AtomicFiles.writeString(writer.dir().resolve("path.csv"), PathFiles.csv(path.solution(),
-        curve));
+    writer.json("path.json", json);
+    writer.text("path.csv", PathFiles.csv(path.solution(), curve));
     Optional<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.flatMap(
         CrossValidatedPath::outOfFold);
     if (kept.isPresent()) {
@@ -948,9 +947,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
     }
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
-    dev.tikhonov.internal.data.Json.write(writer.dir().resolve("path.json"), json);
-    AtomicFiles.writeString(writer.dir().resolve("path.csv"),
-        PathFiles.csv(path.solution().lasso(), Optional.empty()));
+    writer.json("path.json", json);
+    writer.text("path.csv", PathFiles.csv(path.solution().lasso(), Optional.empty()));
     List<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.map(
         CrossValidatedRelaxedPath::outOfFold).orElse(List.of());
     if (!kept.isEmpty()) {

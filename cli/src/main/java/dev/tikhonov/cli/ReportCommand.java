@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tikhonov report DIR}: rebuilds DIR/report.html from the files a run left there.
+ * {@code tikhonov report DIR}: rebuilds DIR/report.html from the files a run left there, and
+ * records its charts in the run's list of files ({@code HtmlReport.write}).
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path or",
-      "experiment run left in DIR (docs/formats.md). The report is one self-contained HTML file."
+      "experiment run left in DIR (docs/formats.md). The report is one self-contained HTML file.",
+      "The charts it draws are added to the list of the run's files in DIR/run.json, so that",
+      "a later run into DIR removes them."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

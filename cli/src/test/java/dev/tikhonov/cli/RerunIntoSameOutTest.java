@@ -166,6 +166,85 @@ class RerunIntoSameOutTest {
         + " file was left half-written", Main.interruptedMessage());
   }
 
+  /**
+   * An experiment stopped on its way (here it fails: a folder where its last setting's
+   * history.csv goes, as a disk fills) into the --out of a finished one: it had rewritten the
+   * histories of the settings before, which no longer matched the earlier run.json's list, so
+   * the next run into the folder (a path run) left them beside its own files for good. The
+   * stopped run's record (run.json.partial) lists them.
+   */
+  @Test
+  void anExperimentStoppedOnItsWay_theNextRunRemovesWhatItWrote() throws Exception {
+    Path out = dir.resolve("gd");
+    List<String> args = List.of("experiment", "gd-linear", "--quick", "--quiet", "--out",
+        out.toString());
+    InProcess first = InProcess.run(args);
+    assertEquals(0, first.exit(), first.err());
+    Files.delete(out.resolve("runs/lambda-10.0/history.csv"));
+    Path blocked = Files.createDirectories(out.resolve("runs/lambda-10.0/history.csv/x"));
+    InProcess stopped = InProcess.run(args);
+    assertEquals(2, stopped.exit(), stopped.err());
+    assertTrue(Files.readString(out.resolve("run.json.partial"))
+        .contains("runs/lambda-0.3/history.csv"));
+    Files.delete(blocked);
+    Files.delete(blocked.getParent());
+    Files.writeString(out.resolve("runs/lambda-0.3/notes.txt"), "mine");
+
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "5", "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    for (String gone : List.of("runs/lambda-0.0/history.csv", "runs/lambda-0.3/history.json",
+        "runs/lambda-10.0", "results.json", "experiment.json", "run.json.partial")) {
+      assertFalse(Files.exists(out.resolve(gone)), gone);
+    }
+    assertEquals("mine", Files.readString(out.resolve("runs/lambda-0.3/notes.txt")));
+    assertTrue(path.out().contains(" files that a run stopped before its end left in " + out
+        + " (listed in its run.json.partial), which this run did not rewrite: "), path.out());
+  }
+
+  /**
+   * {@code report DIR} on the folder of a run whose run.json an older tikhonov wrote (no list
+   * of its files): the charts it drew were in no list, so a run into the folder only named
+   * them, and they stayed. Now report lists them (and marks the list as not all of the run's
+   * files), and the next run removes them while it still only names the older run's results.
+   */
+  @Test
+  void reportOnAnOlderRunsFolder_recordsItsCharts_andTheNextRunRemovesThem() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path out = dir.resolve("run");
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--nlambda", "5", "--quiet", "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var runJson = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+        out.resolve("run.json").toFile());
+    runJson.remove("files"); // as an older tikhonov wrote it
+    mapper.writeValue(out.resolve("run.json").toFile(), runJson);
+    Path chart = out.resolve("charts/coefficient-path.svg");
+    Files.delete(chart);
+    Files.writeString(out.resolve("charts/my-plot.svg"), "<svg/>");
+
+    InProcess report = InProcess.run("report", out.toString());
+    assertEquals(0, report.exit(), report.err());
+    assertTrue(Files.exists(chart));
+    String listed = Files.readString(out.resolve("run.json"));
+    assertTrue(listed.contains("\"path\" : \"charts/coefficient-path.svg\""), listed);
+    assertFalse(listed.contains("my-plot"), listed);
+    assertFalse(listed.contains("\"path.json\""), listed);
+
+    InProcess train = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "2", "--threads", "1", "--quiet", "--out",
+        out.toString());
+    assertEquals(0, train.exit(), train.err());
+    assertFalse(Files.exists(chart));
+    assertEquals("<svg/>", Files.readString(out.resolve("charts/my-plot.svg")));
+    assertTrue(Files.exists(out.resolve("path.json")));
+    assertTrue(train.out().contains("charts/coefficient-path.svg"), train.out());
+    assertTrue(train.out().contains("remove them if they are not yours: path.csv, path.json"),
+        train.out());
+  }
+
   private static List<String> concat(List<String> a, String... b) {
     List<String> all = new java.util.ArrayList<>(a);
     all.addAll(List.of(b));

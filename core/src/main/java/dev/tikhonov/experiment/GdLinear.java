@@ -11,6 +11,7 @@ import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,9 +108,8 @@ public final class GdLinear {
       double intercept = layer.bias()[0];
       rows.add(new Row(lambda, slope, intercept, 2 * model.evaluate(data).loss(),
           sxy / (sxx + lambda)));
-      model.training().orElseThrow().history()
-          .write(out.dir().resolve("runs")
-              .resolve(dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)));
+      out.history(Path.of("runs", dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)),
+          model.training().orElseThrow().history());
       listener.runFinished(index, s.lambdas().size(),
           String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
               sxy / (sxx + lambda)));

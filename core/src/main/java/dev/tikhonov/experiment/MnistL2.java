@@ -25,6 +25,7 @@ import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.TrainingListener;
 import dev.tikhonov.train.TrainingState;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -431,8 +432,8 @@ public final class MnistL2 {
       }
       for (int k = 0; k < seeds; k++) {
         RunSpec r = runs.get(c * seeds + k);
-        mine.get(k).result().history().write(
-            out.dir().resolve("runs").resolve(r.directory()).resolve("seed-" + r.seed()));
+        out.history(Path.of("runs", r.directory(), "seed-" + r.seed()),
+            mine.get(k).result().history());
       }
       Stats a = Stats.of(mine.stream().map(RunOutcome::testAccuracy).toList());
       Stats l = Stats.of(mine.stream().map(RunOutcome::testLoss).toList());

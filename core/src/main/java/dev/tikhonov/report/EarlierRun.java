@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * that run left them (size and SHA-256), inside the directory, and of the names that kind writes
  * ({@link RunKind#writes}); any other file is the user's and is never listed. A run.json of an
  * older tikhonov lists no files: its files of the kind's names are found by name
- * ({@link #unlisted()}) and only named, never removed. Each file is kept with its identity (file
+ * ({@link #unlisted()}) and only named, never removed. A run stopped before its run.json left
+ * its files in run.json.partial instead, one group per run ({@link #stopped(Path)}): each group
+ * is an earlier run of its own, by the same rules. Each file is kept with its identity (file
  * key, modification time, size): every run file is written by replacing it (a new file), so a
  * file still the same at the run's end is one this run did not rewrite, and would be read as
  * this run's. Not thread-safe.
@@ -37,20 +39,30 @@ final class EarlierRun {
   private final RunKind kind;
   /** Listed by run.json: removed at the end unless this run rewrote or kept them. */
   private final Map<Path, Stamp> files;
-  /** run.json lists no files (an older tikhonov): the files of its kind by name, never removed. */
-  private final boolean unlisted;
+  /**
+   * run.json lists no files (an older tikhonov), or not all ({@code "complete": false}, the
+   * charts that {@code report} drew in the folder of an older run): the other files of its kind
+   * are found by name ({@link #named}), and never removed.
+   */
+  private boolean unlisted;
+  /** When {@link #unlisted}: the files of its kind by name that no list names, only named. */
+  private final Map<Path, Stamp> named = new TreeMap<>();
   /** Entries of run.json's list that are not a file of the run in the directory: left alone. */
   private final List<String> refused;
   /** Files this run took as its own ({@link #keep}), as they were at open. */
   private final Map<Path, Stamp> kept = new TreeMap<>();
+  /** The list's entry of each listed file still as it was: carried into a record of a stop. */
+  private final Map<Path, RunManifest.Entry> entries = new TreeMap<>();
+  /** Read from {@value RunManifest#PARTIAL}: a run that was stopped before its end. */
+  private final boolean stopped;
 
-  private EarlierRun(Path dir, RunKind kind, Map<Path, Stamp> files, boolean unlisted,
-      List<String> refused) {
+  private EarlierRun(Path dir, RunKind kind, Map<Path, Stamp> files, List<String> refused,
+      boolean stopped) {
     this.dir = dir;
     this.kind = kind;
     this.files = files;
-    this.unlisted = unlisted;
     this.refused = refused;
+    this.stopped = stopped;
   }
 
   /** The earlier run in {@code dir}, or empty when it holds no run.json naming a kind. */
@@ -72,27 +84,73 @@ final class EarlierRun {
       return Optional.empty();
     }
     RunKind k = kind.get();
-    if (!json.has(RunManifest.FIELD)) {
+    boolean complete = json.path(RunManifest.COMPLETE).asBoolean(true);
+    if (!json.has(RunManifest.FIELD) || !complete) {
+      // an older tikhonov's run.json, or one whose list `report` began (it lists the charts it
+      // drew): its other files are found by name, and only named
       Map<Path, Stamp> byName = ofKind(dir, k);
-      // run.json and report.html are always rewritten
       byName.remove(Path.of("run.json"));
       byName.remove(Path.of("report.html"));
-      return Optional.of(new EarlierRun(dir, k, byName, true, List.of()));
+      byName.remove(Path.of(RunManifest.PARTIAL));
+      EarlierRun older = json.has(RunManifest.FIELD)
+          ? listed(dir, k, json.get(RunManifest.FIELD), false)
+          : new EarlierRun(dir, k, new TreeMap<>(), List.of(), false);
+      byName.keySet().removeAll(older.files.keySet());
+      older.named.putAll(byName);
+      older.unlisted = true;
+      return Optional.of(older);
     }
+    return Optional.of(listed(dir, k, json.get(RunManifest.FIELD), false));
+  }
+
+  /**
+   * The runs that wrote into {@code dir} since its run.json and did not finish: one per group
+   * of its {@value RunManifest#PARTIAL} ({@link RunManifest#groups}), each with the files of
+   * its list still as that run left them. Empty when there is no such record.
+   */
+  static List<EarlierRun> stopped(Path dir) {
+    List<EarlierRun> runs = new ArrayList<>();
+    Path record = dir.resolve(RunManifest.PARTIAL);
+    if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+      return runs;
+    }
+    JsonNode json;
+    try {
+      json = JsonFiles.read(record);
+    } catch (InputException e) {
+      return runs; // not readable, or not JSON: it narrows what is removed to nothing
+    }
+    for (JsonNode group : RunManifest.groups(json)) {
+      Optional<RunKind> k = RunKind.byId(group.path("kind").asText(""));
+      if (k.isPresent()) {
+        runs.add(listed(dir, k.get(), group.path(RunManifest.FIELD), true));
+      }
+    }
+    return runs;
+  }
+
+  /** The files of {@code list} (run.json's "files") that are a run's of {@code k}, unchanged. */
+  private static EarlierRun listed(Path dir, RunKind k, JsonNode list, boolean stopped) {
     Path root = AtomicFiles.realPath(dir);
     Map<Path, Stamp> files = new TreeMap<>(); // in name order, for the message
+    Map<Path, RunManifest.Entry> entries = new TreeMap<>();
     List<String> refused = new ArrayList<>();
-    for (RunManifest.Entry e : RunManifest.parse(json.get(RunManifest.FIELD), refused)) {
+    for (RunManifest.Entry e : RunManifest.parse(list, refused)) {
       Optional<Path> relative = ownFile(root, k, e.path());
       if (relative.isEmpty()) {
         refused.add(e.path());
       } else if (e.matches(root.resolve(relative.get()))) {
         // changed since (edited or replaced by the user, or by a run stopped before its end):
         // not as the run left it, so not known to be the run's any more
-        Stamp.of(root.resolve(relative.get())).ifPresent(s -> files.put(relative.get(), s));
+        Stamp.of(root.resolve(relative.get())).ifPresent(s -> {
+          files.put(relative.get(), s);
+          entries.put(relative.get(), e);
+        });
       }
     }
-    return Optional.of(new EarlierRun(dir, k, files, false, List.copyOf(refused)));
+    EarlierRun run = new EarlierRun(dir, k, files, List.copyOf(refused), stopped);
+    run.entries.putAll(entries);
+    return run;
   }
 
   /**
@@ -110,7 +168,8 @@ final class EarlierRun {
     }
     if (path.isEmpty() || relative.isAbsolute() || !relative.normalize().equals(relative)
         || relative.startsWith("..") || path.contains("\\")
-        || path.equals("run.json") || path.equals("report.html") || !kind.writes(relative)) {
+        || path.equals("run.json") || path.equals("report.html")
+        || path.equals(RunManifest.PARTIAL) || !kind.writes(relative)) {
       return Optional.empty();
     }
     Path p = root;
@@ -173,9 +232,30 @@ final class EarlierRun {
     return kind;
   }
 
-  /** Whether the earlier run.json lists no files (an older tikhonov wrote it). */
+  /**
+   * Whether the earlier run.json lists no files (an older tikhonov wrote it), or only the charts
+   * {@code report} drew since: its other files are named ({@link #named}), never removed.
+   */
   boolean unlisted() {
     return unlisted;
+  }
+
+  /** Whether a run stopped before its end left these files ({@value RunManifest#PARTIAL}). */
+  boolean stopped() {
+    return stopped;
+  }
+
+  /**
+   * The entries of the files of its list that are still as they were when this run opened the
+   * directory and that this run did not take as its own: what a record of this run's files
+   * carries on, should this run stop too ({@link RunManifest#group}).
+   */
+  List<RunManifest.Entry> unchangedEntries() {
+    List<RunManifest.Entry> out = new ArrayList<>();
+    for (Path p : unchanged(files, x -> true)) {
+      out.add(entries.get(p));
+    }
+    return out;
   }
 
   /** The entries of the earlier run.json's list that name no file of the run: left alone. */
@@ -188,13 +268,15 @@ final class EarlierRun {
    * {@link #removeUnchanged} may remove; this run takes them as its own ({@link #kept()}).
    */
   void keep(Path relative) {
-    files.entrySet().removeIf(e -> {
-      if (e.getKey().startsWith(relative)) {
-        kept.put(e.getKey(), e.getValue());
-        return true;
-      }
-      return false;
-    });
+    for (Map<Path, Stamp> m : List.of(files, named)) {
+      m.entrySet().removeIf(e -> {
+        if (e.getKey().startsWith(relative)) {
+          kept.put(e.getKey(), e.getValue());
+          return true;
+        }
+        return false;
+      });
+    }
   }
 
   /** The earlier run's files this run took as its own ({@link #keep}), as they were at open. */
@@ -205,15 +287,12 @@ final class EarlierRun {
   /**
    * Deletes the listed files whose relative path passes {@code which} and that are still as they
    * were (this run did not replace them), then the folders that leaves empty; returns them.
-   * Nothing when the earlier run.json lists no files ({@link #unchanged} names them instead).
+   * Never the files found by name ({@link #named} names them instead).
    */
   List<Path> removeUnchanged(Predicate<Path> which) {
     List<Path> removed = new ArrayList<>();
-    if (unlisted) {
-      return removed;
-    }
     Path root = AtomicFiles.realPath(dir);
-    for (Path relative : unchanged(which)) {
+    for (Path relative : unchanged(files, which)) {
       Path file = dir.resolve(relative);
       if (ownFile(root, kind, relative.toString()).isEmpty()) {
         continue; // a folder on its way became a link, or another run's, since the run opened
@@ -228,7 +307,8 @@ final class EarlierRun {
         // the folder holds other files (this run's): it stays
       } catch (IOException x) {
         throw new InputException(file + ": cannot remove this file of the earlier " + kind.id()
-            + " run in the output directory, which this run did not rewrite ("
+            + " run" + (stopped ? " (stopped before its end)" : "")
+            + " in the output directory, which this run did not rewrite ("
             + AtomicFiles.reason(x) + "); remove it by hand, or choose another output directory",
             x);
       }
@@ -237,12 +317,21 @@ final class EarlierRun {
   }
 
   /**
-   * The files (relative paths) whose path passes {@code which} and that are still as they were
-   * when this run opened the directory: the ones this run did not rewrite.
+   * The files of its kind found by name (when {@link #unlisted}), relative paths, whose path
+   * passes {@code which} and that are still as they were when this run opened the directory:
+   * the ones this run did not rewrite, which stay.
    */
-  List<Path> unchanged(Predicate<Path> which) {
+  List<Path> named(Predicate<Path> which) {
+    return unchanged(named, which);
+  }
+
+  /**
+   * The files (relative paths) of {@code stamps} whose path passes {@code which} and that are
+   * still as they were when this run opened the directory: the ones this run did not rewrite.
+   */
+  private List<Path> unchanged(Map<Path, Stamp> stamps, Predicate<Path> which) {
     List<Path> out = new ArrayList<>();
-    for (Map.Entry<Path, Stamp> e : files.entrySet()) {
+    for (Map.Entry<Path, Stamp> e : stamps.entrySet()) {
       if (which.test(e.getKey())
           && Stamp.of(dir.resolve(e.getKey())).equals(Optional.of(e.getValue()))) {
         out.add(e.getKey());

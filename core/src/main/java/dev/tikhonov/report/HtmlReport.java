@@ -22,16 +22,32 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   /**
-   * Writes {@code runDir/report.html} (atomically) and {@code runDir/charts/*}; returns the
-   * report's path. InputException when {@code runDir} is not a run directory or a file in it is
-   * malformed.
+   * Writes {@code runDir/report.html} (atomically) and {@code runDir/charts/*}, and records the
+   * charts in the run's list of its files (run.json's {@code "files"}, or without a run.json of
+   * a run kind run.json.partial, docs/formats.md), so that a later run into the directory
+   * removes them while they are as drawn; returns the report's path. InputException when
+   * {@code runDir} is not a run directory or a file in it is malformed.
    */
   public static Path write(Path runDir) {
+    List<Path> charts = new ArrayList<>();
+    Path report = draw(runDir, charts);
+    RunManifest.recordCharts(runDir, RunDirectory.detect(runDir).kind(), charts);
+    return report;
+  }
+
+  /**
+   * {@link #write} without recording the charts in the run's list of files ({@link RunWriter}
+   * lists them at the run's end); adds the charts it wrote to {@code out}, as paths inside
+   * {@code runDir}.
+   */
+  static Path draw(Path runDir, List<Path> out) {
     RunDirectory run = RunDirectory.detect(runDir);
     List<ReportChart> charts = ReportCharts.of(run);
     StringBuilder charted = new StringBuilder();
     for (ReportChart c : charts) {
       String svg = ChartExport.write(c.chart(), runDir.resolve("charts"), c.name());
+      out.add(Path.of("charts", c.name() + ".svg"));
+      out.add(Path.of("charts", c.name() + ".png"));
       charted.append("<figure>")
           .append(ChartExport.inline(svg, "chart-" + c.name(), c.chart().getTitle()))
           .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption></figure>\n");

@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
   "seconds", "objective", "settings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonIgnoreProperties({"files"})
+@JsonIgnoreProperties({"files", "files_complete"})
 public record RunInfo(
     @JsonProperty("kind") String kind,
     @JsonProperty("command") String command,

@@ -35,9 +35,12 @@ public enum RunKind {
   MNIST_SELECT("mnist-select", "experiment mnist-select", "experiment.json", "results.json",
       "results.csv", "selection-*.json", "selection-*.csv");
 
-  /** What every kind writes besides its own files: run.json, report.html and its charts. */
-  private static final List<String> COMMON =
-      List.of("run.json", "report.html", "charts/*.svg", "charts/*.png");
+  /**
+   * What every kind writes besides its own files: run.json, report.html and its charts, and
+   * while it writes, the record of its files so far (run.json.partial, docs/formats.md).
+   */
+  private static final List<String> COMMON = List.of("run.json", "report.html",
+      "charts/*.svg", "charts/*.png", RunManifest.PARTIAL);
 
   private final String id;
   private final String title;

@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +23,19 @@ import java.util.Optional;
 final class RunManifest {
   /** The field of run.json that holds the list. */
   static final String FIELD = "files";
+  /**
+   * run.json's {@code "files_complete": false}: the list does not name every file of the run,
+   * only the charts {@code report} drew into the folder of an older tikhonov's run.
+   */
+  static final String COMPLETE = "files_complete";
+  /**
+   * The record of the files written by runs that have not finished (docs/formats.md):
+   * {@code {"runs": [{"kind": "path", "files": [...]}, ...]}}, written while a run writes, and
+   * removed when it ends.
+   */
+  static final String PARTIAL = "run.json.partial";
+  /** The field of {@link #PARTIAL} that holds a list per run. */
+  private static final String RUNS = "runs";
 
   /** Hashes already taken, by file, while the file is unchanged. */
   private final Map<Path, Hashed> hashes = new HashMap<>();
@@ -30,6 +44,15 @@ final class RunManifest {
 
   /** One file of the list. */
   record Entry(String path, long size, String sha256) {
+    /** As the list holds it: {@code {"path", "size", "sha256"}}. */
+    Map<String, Object> toJson() {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", path);
+      entry.put("size", size);
+      entry.put("sha256", sha256);
+      return entry;
+    }
+
     /** Whether {@code file} is a regular file of this size and SHA-256 (no link followed). */
     boolean matches(Path file) {
       try {
@@ -82,13 +105,104 @@ final class RunManifest {
         continue; // gone (or unreadable) since: not a file of the run to list
       }
       hashes.put(relative, new Hashed(stamp.get(), sha.get()));
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("path", relative.toString().replace('\\', '/'));
-      entry.put("size", stamp.get().size());
-      entry.put("sha256", sha.get());
-      out.add(entry);
+      out.add(new Entry(relative.toString().replace('\\', '/'), stamp.get().size(), sha.get())
+          .toJson());
     }
     return out;
+  }
+
+  /** One run's group of {@link #PARTIAL}: its kind and its list. */
+  static Map<String, Object> group(RunKind kind, List<Map<String, Object>> files) {
+    Map<String, Object> group = new LinkedHashMap<>();
+    group.put("kind", kind.id());
+    group.put(FIELD, files);
+    return group;
+  }
+
+  /** The groups of a {@link #PARTIAL} record; none when it holds no list of them. */
+  static List<JsonNode> groups(JsonNode record) {
+    List<JsonNode> groups = new ArrayList<>();
+    record.path(RUNS).forEach(g -> {
+      if (g.isObject()) {
+        groups.add(g);
+      }
+    });
+    return groups;
+  }
+
+  /**
+   * Adds {@code charts}, paths inside {@code dir} that {@code report} just drew for a run of
+   * {@code kind}, to the list of the run's files, and nothing else: to run.json's when it names
+   * a kind (a run.json of an older tikhonov, without a list, gets one of the charts alone and
+   * {@code "files_complete": false}: its other files stay unknown, as they were), else to
+   * {@link #PARTIAL}'s, as a group of their own. An entry already listed for one of these
+   * paths is replaced. Each file is written atomically.
+   */
+  static void recordCharts(Path dir, RunKind kind, List<Path> charts) {
+    List<Map<String, Object>> drawn = new RunManifest().of(dir, charts);
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    drawn.forEach(d -> paths.add((String) d.get("path")));
+    Path runJson = dir.resolve("run.json");
+    JsonNode json = null;
+    if (Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        json = JsonFiles.read(runJson);
+      } catch (dev.tikhonov.data.InputException e) {
+        json = null; // not ours to edit: the record takes the charts
+      }
+    }
+    if (json instanceof ObjectNode run && RunKind.byId(run.path("kind").asText("")).isPresent()) {
+      JsonNode old = run.get(FIELD);
+      if (old == null) {
+        run.put(COMPLETE, false);
+      }
+      run.set(FIELD, JsonFiles.MAPPER.valueToTree(without(old, paths, drawn)));
+      write(runJson, run);
+      return;
+    }
+    List<Object> groups = new ArrayList<>();
+    Path record = dir.resolve(PARTIAL);
+    if (Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        for (JsonNode g : groups(JsonFiles.read(record))) {
+          ((ObjectNode) g).set(FIELD, JsonFiles.MAPPER.valueToTree(
+              without(g.get(FIELD), paths, List.of())));
+          groups.add(g);
+        }
+      } catch (dev.tikhonov.data.InputException e) {
+        groups.clear(); // not readable: it listed nothing that could be removed
+      }
+    }
+    groups.add(group(kind, drawn));
+    write(record, Map.of(RUNS, groups));
+  }
+
+  /** The entries of {@code list} (when it is a list) not of {@code paths}, then {@code add}. */
+  private static List<Object> without(JsonNode list, java.util.Set<String> paths,
+      List<Map<String, Object>> add) {
+    List<Object> out = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      list.forEach(e -> {
+        if (!paths.contains(e.path("path").asText(""))) {
+          out.add(e);
+        }
+      });
+    }
+    out.addAll(add);
+    return out;
+  }
+
+  private static void write(Path file, Object json) {
+    try {
+      JsonFiles.writeAtomically(file, JsonFiles.MAPPER.writeValueAsString(json) + "\n");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + file.getFileName(), e);
+    }
+  }
+
+  /** Writes {@code dir}/{@link #PARTIAL} with {@code groups}, atomically. */
+  static void writeRecord(Path dir, List<Map<String, Object>> groups) {
+    write(dir.resolve(PARTIAL), Map.of(RUNS, groups));
   }
 
   /** The SHA-256 of the file's bytes, empty when it cannot be read. */

@@ -25,8 +25,10 @@ import java.util.Optional;
  * ends: then {@link #finish} removes the ones this run did not rewrite (an out-of-fold.csv,
  * selection-cold.json, checkpoint, runs/ folder or chart of other options or another kind),
  * which this run's report or its user would read as this run's ({@link #removed()}). A run
- * that fails removes nothing, and files of no run kind (the user's) are never touched.
- * Not thread-safe: one run, one writer.
+ * that fails removes nothing, and files of no run kind (the user's) are never touched. Until
+ * it ends, each file it writes is recorded in run.json.partial, so that the next run into the
+ * directory removes the files of a run stopped before its end as it removes an earlier run's;
+ * {@link #finish} removes the record. Not thread-safe: one run, one writer.
  */
 public final class RunWriter {
   private final Path dir;
@@ -40,11 +42,18 @@ public final class RunWriter {
   /** The files of this kind in the directory, as they were when the run opened it. */
   private final Map<Path, EarlierRun.Stamp> atOpen;
   private final RunManifest manifest = new RunManifest();
+  /** Runs stopped before their end whose files the directory's run.json.partial listed. */
+  private final List<EarlierRun> stopped;
+  /** Of {@link #removed}: the files of {@link #stopped} runs. */
+  private final java.util.Set<Path> removedOfStopped = new java.util.HashSet<>();
+  /** {@link #finish} wrote this run's run.json: the earlier run's list is gone with its own. */
+  private boolean runJsonWritten;
 
   private RunWriter(Path dir, RunKind kind, Optional<EarlierRun> earlier) {
     this.dir = dir;
     this.kind = kind;
     this.earlier = earlier;
+    this.stopped = Files.isDirectory(dir) ? EarlierRun.stopped(dir) : List.of();
     this.atOpen = EarlierRun.ofKind(dir, kind);
   }
 
@@ -76,7 +85,8 @@ public final class RunWriter {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors");
+    requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors",
+        RunManifest.PARTIAL);
     if (Files.isDirectory(charts)) {
       requireNoDirectoryNamedLikeAFile(charts, ".svg", ".png");
     }
@@ -162,8 +172,16 @@ public final class RunWriter {
     Path run = AtomicFiles.realPath(dir);
     Path target = AtomicFiles.realPath(file);
     if (target.startsWith(run) && !target.equals(run)) {
-      earlier.ifPresent(e -> e.keep(run.relativize(target)));
+      earlierRuns().forEach(e -> e.keep(run.relativize(target)));
     }
+  }
+
+  /** The earlier run of the directory's run.json, then the stopped runs of its record. */
+  private List<EarlierRun> earlierRuns() {
+    List<EarlierRun> all = new ArrayList<>();
+    earlier.ifPresent(all::add);
+    all.addAll(stopped);
+    return all;
   }
 
   /**
@@ -193,6 +211,21 @@ public final class RunWriter {
   /** history.csv and history.json: one row per epoch. */
   public void history(History history) {
     history.write(dir);
+    record();
+  }
+
+  /**
+   * history.csv and history.json of one of an experiment's runs, in {@code folder}, a path
+   * inside the run directory (runs/&lt;setting&gt;/seed-&lt;seed&gt;).
+   *
+   * @throws IllegalArgumentException when {@code folder} is absolute or leaves the directory
+   */
+  public void history(Path folder, History history) {
+    if (folder.isAbsolute() || folder.normalize().startsWith("..")) {
+      throw new IllegalArgumentException(folder + ": not a folder inside the run directory");
+    }
+    history.write(dir.resolve(folder));
+    record();
   }
 
   /** metrics.json. */
@@ -219,11 +252,42 @@ public final class RunWriter {
   /** {@code name} (e.g. results.json, path.json) as JSON, atomically. */
   public void json(String name, Object value) {
     Json.write(dir.resolve(name), value);
+    record();
   }
 
   /** {@code name} (e.g. results.csv) as UTF-8 text, atomically. */
   public void text(String name, String content) {
     AtomicFiles.writeString(dir.resolve(name), content);
+    record();
+  }
+
+  /**
+   * Writes run.json.partial (docs/formats.md): the files this run wrote so far, and those of
+   * earlier runs that no run.json in the directory lists any more (stopped runs', and, once
+   * this run's run.json replaced the earlier one, the earlier run's not yet removed), each
+   * still as it was, so that the next run into the directory removes them should this run stop
+   * before its end. Nothing while this run wrote no file. A file written past this writer (a
+   * checkpoint) is recorded with the next file it writes.
+   */
+  private void record() {
+    java.util.SortedSet<Path> mine = written();
+    if (mine.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> groups = new ArrayList<>();
+    List<EarlierRun> carried = new ArrayList<>(stopped);
+    if (runJsonWritten) {
+      earlier.ifPresent(carried::add);
+    }
+    for (EarlierRun e : carried) {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      e.unchangedEntries().forEach(x -> entries.add(x.toJson()));
+      if (!entries.isEmpty()) {
+        groups.add(RunManifest.group(e.kind(), entries));
+      }
+    }
+    groups.add(RunManifest.group(kind, manifest.of(dir, mine)));
+    RunManifest.writeRecord(dir, groups);
   }
 
   /**
@@ -242,11 +306,14 @@ public final class RunWriter {
           + " directory");
     }
     Path charts = Path.of("charts");
-    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> !p.startsWith(charts))));
+    removeUnchanged(p -> !p.startsWith(charts));
     info.write(dir, manifest.of(dir, written()));
+    // the earlier run's charts, which its run.json listed, are in the record until removed
+    runJsonWritten = true;
+    record();
     Path report;
     try {
-      report = HtmlReport.write(dir);
+      report = HtmlReport.draw(dir, new ArrayList<>());
     } catch (InputException e) {
       // a full disk while drawing a chart: the results and run.json are this run's now, and an
       // earlier run's report.html beside them would be read as theirs (redteam35 found it so)
@@ -264,13 +331,31 @@ public final class RunWriter {
           + " written, its report was not" + (removedStale ? " (the earlier run's report.html,"
           + " which would have been read as this run's, was removed)" : ""), e);
     }
-    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(p -> p.startsWith(charts))));
+    removeUnchanged(p -> p.startsWith(charts));
     earlier.filter(EarlierRun::unlisted).ifPresent(e -> {
-      leftBehind.addAll(e.unchanged(p -> !p.startsWith(charts)));
-      leftBehind.addAll(e.unchanged(p -> p.startsWith(charts)));
+      leftBehind.addAll(e.named(p -> !p.startsWith(charts)));
+      leftBehind.addAll(e.named(p -> p.startsWith(charts)));
     });
     info.write(dir, manifest.of(dir, written()));
+    Path record = dir.resolve(RunManifest.PARTIAL);
+    try {
+      Files.deleteIfExists(record);
+    } catch (IOException e) {
+      throw new InputException(record + ": cannot remove this record of the files of a run in"
+          + " progress (" + AtomicFiles.reason(e) + "); the run's files and run.json were"
+          + " written: remove it by hand", e);
+    }
     return report;
+  }
+
+  /** Removes the earlier runs' files of {@code which} that this run did not rewrite. */
+  private void removeUnchanged(java.util.function.Predicate<Path> which) {
+    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(which)));
+    for (EarlierRun e : stopped) {
+      List<Path> gone = e.removeUnchanged(which);
+      removed.addAll(gone);
+      removedOfStopped.addAll(gone);
+    }
   }
 
   /**
@@ -301,6 +386,7 @@ public final class RunWriter {
     }));
     files.remove(Path.of("run.json"));
     files.remove(Path.of("report.html"));
+    files.remove(Path.of(RunManifest.PARTIAL));
     return files;
   }
 
@@ -318,22 +404,43 @@ public final class RunWriter {
    * (many files are counted by folder: "96 files in runs/ (48 folders)"); it also names the
    * files an earlier run.json of an older tikhonov (no list of its files) left, which are not
    * removed, and the entries of the earlier list that are no file of that run in the directory
-   * (a path outside it, through a link), which are left alone. Empty when there is nothing to
-   * say.
+   * (a path outside it, through a link), which are left alone; and, in a part of its own, the
+   * files of runs stopped before their end that it removed ("removed 2 files that a run stopped
+   * before its end left in out (listed in its run.json.partial), which this run did not
+   * rewrite: …"). Empty when there is nothing to say.
    */
   public Optional<String> removedMessage() {
-    if (earlier.isEmpty()) {
-      return Optional.empty();
-    }
-    EarlierRun e = earlier.get();
-    String run = "the earlier " + e.kind().title() + " run in " + dir;
     List<String> parts = new ArrayList<>();
-    if (!removed.isEmpty()) {
-      List<Path> names = new ArrayList<>();
-      for (Path p : removed) {
+    earlier.ifPresent(e -> earlierMessage(e, parts));
+    List<Path> ofStopped = new ArrayList<>();
+    for (Path p : removed) {
+      if (removedOfStopped.contains(p)) {
+        ofStopped.add(dir.relativize(p));
+      }
+    }
+    if (!ofStopped.isEmpty()) {
+      parts.add("removed " + files(ofStopped.size()) + " that a run stopped before its end left"
+          + " in " + dir + " (listed in its " + RunManifest.PARTIAL + "), which this run did not"
+          + " rewrite: " + summary(ofStopped));
+    }
+    List<String> refused = new ArrayList<>();
+    stopped.forEach(e -> refused.addAll(e.refused()));
+    if (!refused.isEmpty()) {
+      parts.add("its " + RunManifest.PARTIAL + " lists " + refusedPaths(refused));
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+  }
+
+  private void earlierMessage(EarlierRun e, List<String> parts) {
+    String run = "the earlier " + e.kind().title() + " run in " + dir;
+    List<Path> names = new ArrayList<>();
+    for (Path p : removed) {
+      if (!removedOfStopped.contains(p)) {
         names.add(dir.relativize(p));
       }
-      parts.add("removed " + files(removed.size()) + " of " + run
+    }
+    if (!names.isEmpty()) {
+      parts.add("removed " + files(names.size()) + " of " + run
           + " that this run did not rewrite: " + summary(names));
     }
     if (!leftBehind.isEmpty()) {
@@ -343,14 +450,18 @@ public final class RunWriter {
     }
     List<String> refused = e.refused();
     if (!refused.isEmpty()) {
-      int shown = Math.min(refused.size(), 6);
       parts.add((parts.isEmpty() ? "the run.json of " + run : "its run.json") + " lists "
-          + (refused.size() == 1 ? "1 path that is no file" : refused.size()
-              + " paths that are no files") + " of that run in the folder, left alone: "
-          + String.join(", ", refused.subList(0, shown))
-          + (refused.size() > shown ? " and " + (refused.size() - shown) + " more" : ""));
+          + refusedPaths(refused));
     }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+  }
+
+  /** "2 paths that are no files of that run in the folder, left alone: ../x, /y". */
+  private static String refusedPaths(List<String> refused) {
+    int shown = Math.min(refused.size(), 6);
+    return (refused.size() == 1 ? "1 path that is no file" : refused.size()
+        + " paths that are no files") + " of that run in the folder, left alone: "
+        + String.join(", ", refused.subList(0, shown))
+        + (refused.size() > shown ? " and " + (refused.size() - shown) + " more" : "");
   }
 
   private static String files(int n) {

@@ -30,7 +30,7 @@ class RunManifestTest {
   @TempDir Path dir;
 
   /** A file of {@code content}, and its entry in run.json's "files" under {@code path}. */
-  private static String file(Path dir, String path, String content) throws Exception {
+  static String file(Path dir, String path, String content) throws Exception {
     Path f = dir.resolve(path);
     Files.createDirectories(f.getParent());
     Files.writeString(f, content);
@@ -41,7 +41,7 @@ class RunManifestTest {
   }
 
   /** An earlier run of {@code kind} in {@code dir} that wrote (and lists) {@code files}. */
-  private static void earlierRun(Path dir, RunKind kind, String... files) throws Exception {
+  static void earlierRun(Path dir, RunKind kind, String... files) throws Exception {
     List<String> entries = new ArrayList<>();
     for (String f : files) {
       entries.add(file(dir, f, "earlier " + f));
@@ -55,7 +55,7 @@ class RunManifestTest {
         + String.join(", ", entries) + "]}");
   }
 
-  private static RunInfo info(RunKind kind) {
+  static RunInfo info(RunKind kind) {
     return RunInfo.of(kind, kind.id(), List.of(), OptionalLong.of(0), 1, Optional.empty(),
         Instant.now(), Map.of());
   }
@@ -72,9 +72,13 @@ class RunManifestTest {
   }
 
   private static List<String> listed(Path dir) {
+    return listed(JsonFiles.read(dir.resolve("run.json")).path("files"));
+  }
+
+  /** The paths of a list of files (run.json's, or a group's of run.json.partial). */
+  static List<String> listed(JsonNode list) {
     List<String> paths = new ArrayList<>();
-    JsonFiles.read(dir.resolve("run.json")).path("files")
-        .forEach(f -> paths.add(f.path("path").asText()));
+    list.forEach(f -> paths.add(f.path("path").asText()));
     return paths;
   }
 
