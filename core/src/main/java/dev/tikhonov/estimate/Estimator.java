@@ -4,8 +4,8 @@ import dev.tikhonov.data.Dataset;
 
 /**
  * Settings in, fitted model out: an estimator holds immutable settings (built by its builder
- * with named, validated setters and the defaults of DESIGN.md) and {@link #fit} turns a data set
- * into a {@link Predictor}. Every estimator minimizes DESIGN.md's objective
+ * with named, validated setters and the defaults docs/java.md lists) and {@link #fit} turns a data
+ * set into a {@link Predictor}. Every estimator minimizes docs/objective.md's objective
  *
  * <pre>  J(θ) = (1/n) Σᵢ ℓ(yᵢ, f(xᵢ; θ)) + λ · Σⱼ vⱼ [ (1−α)/2 · wⱼ² + α · |wⱼ| ]</pre>
  *

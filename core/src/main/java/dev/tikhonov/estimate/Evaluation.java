@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A model's score on labelled data: the mean data loss and the penalty (DESIGN.md's objective),
- * and, in its two kinds, the scores of the model's kind: {@link ClassifierEvaluation} (what a
- * {@link Classifier}'s {@code evaluate} returns: accuracy, for two classes the AUC) and
+ * A model's score on labelled data: the mean data loss and the penalty (docs/objective.md's
+ * objective), and, in its two kinds, the scores of the model's kind: {@link ClassifierEvaluation}
+ * (what a {@link Classifier}'s {@code evaluate} returns: accuracy, for two classes the AUC) and
  * {@link RegressionEvaluation} (a {@link LinearModel}'s or {@link NetworkRegressor}'s: MSE, MAE,
  * R², for counts D²). A {@link Predictor} of unknown kind returns this type; its scores are one
  * {@code instanceof} away ({@code if (e instanceof ClassifierEvaluation c) c.accuracy()}). Every
@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * thread-safe.
  *
  * <ul>
- *   <li>{@link #loss()}: (1/n) Σ ℓ(yᵢ, f(xᵢ)), DESIGN.md's ℓ: ½(y − ŷ)² (so the loss of a
+ *   <li>{@link #loss()}: (1/n) Σ ℓ(yᵢ, f(xᵢ)), docs/objective.md's ℓ: ½(y − ŷ)² (so the loss of a
  *       regressor is half its mean squared error), −log p(y|x) (a classifier's log loss,
  *       scikit-learn's {@code log_loss}), or the Poisson μ − y·log μ; no penalty.
  *   <li>{@link #penalty()}: λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (0 when λ = 0), so that

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The λ values a network path or search visits, always from the largest down (the most
- * regularized model first, so a warm start moves from simple to complex). λ is DESIGN.md's:
+ * regularized model first, so a warm start moves from simple to complex). λ is docs/objective.md's:
  *
  * <pre>  J(θ) = (1/n) Σᵢ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]</pre>
  *

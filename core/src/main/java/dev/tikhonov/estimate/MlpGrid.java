@@ -16,8 +16,8 @@ import java.util.Map;
  * first), then the learning rates in the order given (the learning rate has no regularizing
  * direction here): the order the one-standard-error rule reads as "simpler first".
  *
- * <p>An axis not set holds the base's value. λ is DESIGN.md's (coupled L2, α as the base's);
- * weight decay is decoupled ({@code w ← w − lr·d·w}); a learning rate replaces the base
+ * <p>An axis not set holds the base's value. λ is docs/objective.md's (coupled L2, α as the
+ * base's); weight decay is decoupled ({@code w ← w − lr·d·w}); a learning rate replaces the base
  * optimizer's with a constant rate (the base's epoch schedule still applies). Immutable and
  * thread-safe.
  *

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 /**
  * A regularization path of a network: the base estimator ({@link MlpClassifier} or
  * {@link MlpRegressor}) fitted at each λ of a decreasing grid ({@link LambdaGrid}), minimizing
- * DESIGN.md's objective at each,
+ * docs/objective.md's objective at each,
  *
  * <pre>
  *   θ_l ≈ argmin_θ (1/n) Σᵢ ℓ(yᵢ, f(xᵢ; θ)) + λ_l Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|],   λ_0 &gt; λ_1 &gt; …

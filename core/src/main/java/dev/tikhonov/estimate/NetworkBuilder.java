@@ -58,7 +58,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
 
   abstract B self();
 
-  /** Penalty strength λ ≥ 0 of DESIGN.md's objective (coupled: through the optimizer). */
+  /** Penalty strength λ ≥ 0 of docs/objective.md's objective (coupled: through the optimizer). */
   public B lambda(double value) {
     lambda = value;
     return self();

@@ -7,7 +7,7 @@ import dev.tikhonov.train.TrainingListener;
  * What the four network estimators share ({@link LinearRegression}, {@link LogisticRegression},
  * {@link MlpRegressor}, {@link MlpClassifier}): validated {@link NetworkSettings} and the three
  * ways to fit. Each subclass says which model it trains (its loss, output and initialization);
- * the objective is {@link Estimator}'s, with λ scaled as in DESIGN.md.
+ * the objective is {@link Estimator}'s, with λ scaled as in docs/objective.md.
  *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
  * and thread count: the same model, bit for bit).

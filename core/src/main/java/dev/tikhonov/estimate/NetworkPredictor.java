@@ -14,7 +14,7 @@ import java.util.Optional;
  * What the two fitted network models share ({@link NetworkRegressor}, {@link
  * NetworkClassifier}): the trained network and its inputs' names, the weights, the provenance,
  * the training record and saving in the project's model format. The penalty λ, α it was trained
- * with (DESIGN.md's scaling) enter {@link Predictor#evaluate}'s objective. Immutable and
+ * with (docs/objective.md's scaling) enter {@link Predictor#evaluate}'s objective. Immutable and
  * thread-safe.
  *
  * <p>Two network models are equal when they compute the same function with the same penalty:
@@ -72,14 +72,14 @@ public abstract sealed class NetworkPredictor implements Predictor
         penalty());
   }
 
-  /** λ·Ω(w) of the weights with the (λ, α) it was trained with (DESIGN.md's objective). */
+  /** λ·Ω(w) of the weights with the (λ, α) it was trained with (docs/objective.md's objective). */
   final double penalty() {
     return Penalty.elasticNet(lambda, l1Ratio).value(predictions.model().network().parameters());
   }
 
   /**
-   * The penalty strength λ the network was trained with (DESIGN.md's objective, weights only),
-   * as {@link LinearModel#lambda()}; kept in the model file.
+   * The penalty strength λ the network was trained with (docs/objective.md's objective, weights
+   * only), as {@link LinearModel#lambda()}; kept in the model file.
    */
   public double lambda() {
     return lambda;

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * The settings every network estimator shares ({@link MlpClassifier}, {@link MlpRegressor},
  * {@link LinearRegression}, {@link LogisticRegression}); immutable and validated. The objective
- * is DESIGN.md's: the mean loss over the training rows plus the coupled penalty
+ * is docs/objective.md's: the mean loss over the training rows plus the coupled penalty
  * {@code λ Σⱼ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} on the weights (never the biases), minimized by
  * mini-batch {@code optimizer} steps; decoupled weight decay is the optimizer's. Made by the
  * estimators' builders (named setters such as {@code standardize(true)}); immutable, so
@@ -116,7 +116,7 @@ public final class NetworkSettings {
     return dropout;
   }
 
-  /** λ ≥ 0, the penalty's strength (DESIGN.md's scaling). */
+  /** λ ≥ 0, the penalty's strength (docs/objective.md's scaling). */
   public double lambda() {
     return lambda;
   }

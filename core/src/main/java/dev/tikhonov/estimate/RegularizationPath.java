@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A fitted regularization path, glmnet's {@code glmnet} object: for each λ of a decreasing
- * sequence, the intercepts and coefficients minimizing DESIGN.md's objective
+ * sequence, the intercepts and coefficients minimizing docs/objective.md's objective
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]}, on the original scale of the
  * features, how many are nonzero, the deviance explained, and how well each λ is certified.
  * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. The estimators
@@ -58,7 +58,7 @@ public final class RegularizationPath<M extends Predictor> {
    * tikhonov-spark's {@code SparkElasticNetCV} ({@code SparkElasticNetModel.toLinearModel()}
    * goes through here). Each model at one λ is ŷ = a₀ + x·b (poisson: exp(a₀ + x·b)) with the
    * path's numbers, and its penalty, for {@link Predictor#evaluate} and the model file, is
-   * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} (DESIGN.md's objective on the scale the fit
+   * {@code λ Σⱼ vⱼ[(1−α)/2 (sⱼbⱼ)² + α|sⱼbⱼ|]} (docs/objective.md's objective on the scale the fit
    * penalized). Nothing is refitted: λ, α, intercepts, coefficients, feature names are the
    * solution's, bit for bit. The penalty arrays are copied; the solution, immutable, is kept as
    * it is (shared, as {@link #solution()} says).

@@ -14,9 +14,9 @@ import java.util.OptionalLong;
 
 /**
  * The relaxed lasso, glmnet's {@code relax = TRUE}: the elastic-net path of {@link ElasticNet}
- * (DESIGN.md's objective, λ and α as there), then for each λ the unpenalized refit on its active
- * set, blended with the penalized fit as {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)}, and
- * (λ, γ) chosen by K-fold cross-validation as cv.glmnet with {@code relax = TRUE} does
+ * (docs/objective.md's objective, λ and α as there), then for each λ the unpenalized refit on its
+ * active set, blended with the penalized fit as {@code b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ)},
+ * and (λ, γ) chosen by K-fold cross-validation as cv.glmnet with {@code relax = TRUE} does
  * ({@link dev.tikhonov.select.RelaxedCvResult}: the smallest mean deviance over every pair, or
  * the best mean of another {@link LinearCvBuilder#measure},
  * ties and the one-standard-error rule preferring the larger λ, then the larger γ).

@@ -37,9 +37,9 @@ import java.util.Optional;
  * cross-entropy) on real MNIST digits, trained with L2 strength λ over a grid, and with dropout
  * with and without L2, over several seeds; mean ± std of test accuracy and loss per row.
  *
- * <p>λ is DESIGN.md's: the penalty {@code (λ/2)Σ‖W‖²} on the three weight matrices is added to the
- * mean cross-entropy, which is exactly PyTorch's {@code SGD(weight_decay=λ)} on the weights as
- * in {@code shared/peers/torch_mlp.py}. The default recipe is that script's: SGD, momentum 0.9,
+ * <p>λ is docs/objective.md's: the penalty {@code (λ/2)Σ‖W‖²} on the three weight matrices is added
+ * to the mean cross-entropy, which is exactly PyTorch's {@code SGD(weight_decay=λ)} on the weights
+ * as in {@code shared/peers/torch_mlp.py}. The default recipe is that script's: SGD, momentum 0.9,
  * learning rate 0.05, batch 128, 10 epochs, PyTorch's default initialization, pixels in [0, 1]. Not
  * for concurrent use: {@code run} trains its runs side by side through ParallelRuns, one of which
  * may run at a time per process (OpenBLAS's thread count is process-wide); the listener's calls
@@ -52,7 +52,7 @@ public final class MnistL2 {
    * The training recipe of one network of the experiment, λ, dropout and seed aside: an MLP
    * with ReLU hidden layers of widths {@code hidden} and a softmax output, PyTorch's default
    * initialization, trained by SGD with heavy-ball momentum on mini-batches for {@code epochs}
-   * epochs, on DESIGN.md's objective with α = 0,
+   * epochs, on docs/objective.md's objective with α = 0,
    *
    * <pre>    J(θ) = −(1/n) Σᵢ log p(yᵢ|xᵢ; θ) + (λ/2) Σ_layers ‖W‖²</pre>
    *

@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
  * An untimed, shortened run of every method comes first, so that no method's time holds the
  * JVM's warm-up.
  *
- * <p>λ is DESIGN.md's: mean cross-entropy + (λ/2)Σ‖W‖² on the weights (α = 0), PyTorch's
+ * <p>λ is docs/objective.md's: mean cross-entropy + (λ/2)Σ‖W‖² on the weights (α = 0), PyTorch's
  * {@code SGD(weight_decay=λ)}. The recipe is mnist-l2's: SGD with momentum, PyTorch's default
  * initialization, pixels in [0, 1]. Not for concurrent use: {@code run}'s fits run side by side
  * through ParallelRuns, one of which may run at a time per process (OpenBLAS's thread count is

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Elastic-net regularization paths of generalized linear models, as glmnet computes them: for
  * each λ of a decreasing sequence, warm-started from the previous one, the minimizer of
- * DESIGN.md's objective
+ * docs/objective.md's objective
  *
  * <pre>
  *   (1/n) Σᵢ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [α|bⱼ| + (1−α)/2 bⱼ²]
@@ -42,7 +42,7 @@ import java.util.Locale;
  * (naive) updates when neither holds. Sparse data never form the Gram matrix.
  * With {@code standardize}, the fit is done on features scaled to unit variance (divisor n) and
  * coefficients are returned on the original scale. Unlike glmnet, y is never rescaled: λ
- * always means DESIGN.md's λ (see docs/linear.md for the conversion).
+ * always means docs/objective.md's λ (see docs/linear.md for the conversion).
  *
  * <p>A sparse x ({@link SparseMatrix}, compressed columns) is kept sparse: the {@link
  * SparseDesign} applies centering and scaling implicitly, as glmnet does for a sparse x, and the

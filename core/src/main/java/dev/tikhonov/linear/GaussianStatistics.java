@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <p>The raw sums follow from these: Σw·x = W·x̄, Σw·y = W·ȳ, Σw·x·xᵀ = Sxx + W·x̄x̄ᵀ,
  * Σw·x·y = Sxy + W·x̄·ȳ, Σw·y² = Syy + W·ȳ² ({@link #featureSums()} and its neighbours). What the
- * solver needs, on DESIGN.md's scaling (the data term is (1/2W)Σw(y − a₀ − x·b)², glmnet's
+ * solver needs, on docs/objective.md's scaling (the data term is (1/2W)Σw(y − a₀ − x·b)², glmnet's
  * weights normalized to sum 1, variances with divisor W as glmnet standardizes):
  * {@link #featureVariances()} = diag(Sxx)/W, {@link #centeredGram()} = Sxx/W =
  * (1/W)Σw·ZᵀZ with Z = X − x̄, {@link #centeredCross()} = Sxy/W = (1/W)Σw·Zᵀ(y − ȳ),

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * Settings of a regularization path fit ({@link ElasticNetPath}), glmnet's arguments under the
- * project's names. The objective at each λ is DESIGN.md's
+ * project's names. The objective at each λ is docs/objective.md's
  * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, which is glmnet's with
  * {@code standardize = FALSE} (and with y of unit variance for the gaussian ridge part; see
  * docs/linear.md). Build with {@link #of}, {@link #builder()} or the {@code withX} methods

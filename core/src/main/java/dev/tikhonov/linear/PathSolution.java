@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A fitted regularization path (what {@link ElasticNetPath#fit} returns): for each λ, the
- * intercepts and coefficients minimizing DESIGN.md's objective
+ * intercepts and coefficients minimizing docs/objective.md's objective
  *
  * <pre>  (1/n) Σᵢ ℓ(yᵢ, ηᵢ) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|],   η = a₀ + x·b</pre>
  *

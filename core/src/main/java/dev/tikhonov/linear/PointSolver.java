@@ -3,7 +3,7 @@ package dev.tikhonov.linear;
 import dev.tikhonov.internal.linear.ElasticNetPenalty;
 
 /**
- * The point layer of the path (glmnetpp's {@code point}): solves DESIGN.md's objective
+ * The point layer of the path (glmnetpp's {@code point}): solves docs/objective.md's objective
  *
  * <pre>  (1/n) Σᵢ ℓ(yᵢ, ã₀ + z̃ᵢ·b̃) + λ Σⱼ vⱼ [ (1−α)/2 · b̃ⱼ² + α · |b̃ⱼ| ]</pre>
  *

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Why a path's fits fall short of DESIGN.md's objective at the tolerance, as numbers: the path
- * ran out of its budget of coordinate passes ({@link Kind#PASS_BUDGET}), a fit was not finite
+ * Why a path's fits fall short of docs/objective.md's objective at the tolerance, as numbers: the
+ * path ran out of its budget of coordinate passes ({@link Kind#PASS_BUDGET}), a fit was not finite
  * ({@link Kind#NOT_FINITE}), or λ whose certificate stayed above the tolerance
  * ({@link Kind#NOT_CERTIFIED}: a tolerance below what double precision reaches). What
  * {@link PathSolution#shortfall()} returns and {@link PathSolution#warning()} words.

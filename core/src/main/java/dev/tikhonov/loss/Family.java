@@ -16,7 +16,7 @@ package dev.tikhonov.loss;
  *       are the mean μ (or the linear predictor η) (linear models).
  * </ul>
  *
- * The objective of every family is DESIGN.md's mean loss plus the elastic-net penalty; the
+ * The objective of every family is docs/objective.md's mean loss plus the elastic-net penalty; the
  * deviance reported along a path is twice the mean negative log-likelihood for binomial and
  * multinomial, the mean squared residual for gaussian and the mean Poisson deviance
  * 2[y log(y/μ) − (y − μ)] for Poisson. Immutable; thread-safe, as enum constants are.

@@ -3,8 +3,8 @@ package dev.tikhonov.loss;
 import dev.tikhonov.tensor.Matrix;
 
 /**
- * The data term of DESIGN.md's objective, {@code (1/n) Σᵢ ℓ(yᵢ, f(xᵢ))}, as a mean over the rows
- * of a batch. Losses and their sums are accumulated in double.
+ * The data term of docs/objective.md's objective, {@code (1/n) Σᵢ ℓ(yᵢ, f(xᵢ))}, as a mean over the
+ * rows of a batch. Losses and their sums are accumulated in double.
  *
  * <p>tikhonov's implementations ({@code SquaredError}, {@code SoftmaxCrossEntropy}) hold no
  * state, so they are thread-safe; {@code lossAndGradient} writes only {@code out}.

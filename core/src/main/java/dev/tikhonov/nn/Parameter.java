@@ -5,7 +5,7 @@ import dev.tikhonov.tensor.Matrix;
 /**
  * A trainable tensor with its gradient and its role in the penalty.
  *
- * <p>The penalty of DESIGN.md, {@code λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]}, applies to this
+ * <p>The penalty of docs/objective.md, {@code λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]}, applies to this
  * parameter with factor {@code vⱼ = penaltyFactor()}: 1 for weights and 0 for biases by default,
  * so biases are never penalized unless a user asks.
  *

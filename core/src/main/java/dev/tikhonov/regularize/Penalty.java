@@ -5,7 +5,7 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.List;
 
 /**
- * The penalty term of DESIGN.md's objective, added to the mean data loss:
+ * The penalty term of docs/objective.md's objective, added to the mean data loss:
  *
  * <pre>  R(w) = λ · Σⱼ vⱼ [ (1−α)/2 · wⱼ² + α · |wⱼ| ]</pre>
  *

@@ -24,7 +24,7 @@ import java.util.Optional;
  * 1/n standard deviation of feature j over the rows fitted when the path standardizes, else 1),
  * ν &gt; 0 the power ({@link Settings#power}, default 1) and uⱼ the path's own penalty factors
  * (1 when none are given); for multinomial, |β̃ⱼ| is the Euclidean norm of the feature's K pilot
- * coefficients. Then the path ({@link #path}) of DESIGN.md's objective with those factors
+ * coefficients. Then the path ({@link #path}) of docs/objective.md's objective with those factors
  * (normalized to sum to the number of features kept, glmnet's convention). A feature whose
  * pilot coefficient is 0 (a constant column) gets vⱼ = ∞: it is left out of the fit and its
  * coefficient is 0 at every λ — no NaN, no infinite arithmetic.

@@ -5,7 +5,7 @@ import dev.tikhonov.internal.tensor.ArrayText;
 
 /**
  * The log evidence log p(y | λ) along a grid of λ, for choosing λ by its maximum (empirical
- * Bayes). λ is DESIGN.md's: the MAP weights at λ minimize
+ * Bayes). λ is docs/objective.md's: the MAP weights at λ minimize
  * {@code (1/n) Σᵢ ℓ(yᵢ, f(xᵢ; θ)) + (λ/2)‖w‖²}, which is a Gaussian prior of precision n·λ on
  * every penalized weight (docs/choosing-lambda.md).
  *

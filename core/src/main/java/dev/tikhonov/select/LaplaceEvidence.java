@@ -10,14 +10,14 @@ package dev.tikhonov.select;
  *   log p(W | λ) = (m/2) log(nλ/2π) − (nλ/2)‖W‖²         (m weights, prior precision nλ)
  * </pre>
  *
- * The prior N(0, (nλ)⁻¹I) on the weights is DESIGN.md's penalty: the MAP minimizes
+ * The prior N(0, (nλ)⁻¹I) on the weights is docs/objective.md's penalty: the MAP minimizes
  * (1/n) Σᵢ −log p(yᵢ | xᵢ) + (λ/2)‖W‖². Biases have the flat prior p(b) = 1 on the d − m
  * differences bₖ − b₀ that the likelihood sees ({@link Logits}), so the evidence is a proper
  * integral and needs no arbitrary constant. At the MAP g = 0; at other parameters (a network
  * from SGD) ½gᵀH⁻¹g is the integral of the second-order Taylor expansion around θ̂, the
  * predicted gain of one Newton step. Immutable, so thread-safe.
  *
- * @param lambda λ, DESIGN.md's scaling
+ * @param lambda λ, docs/objective.md's scaling
  * @param logEvidence the sum above
  * @param logLikelihood log p(y | θ̂) = Σᵢ log p(yᵢ | xᵢ, θ̂)
  * @param logPrior log p(W | λ)

@@ -21,7 +21,7 @@ import java.util.List;
  * </pre>
  *
  * (H is the generalized Gauss-Newton matrix of softmax cross-entropy, which for the last layer
- * is its exact Hessian) with the prior scaling of DESIGN.md: the penalty (λ/2)·v‖W‖² on the
+ * is its exact Hessian) with the prior scaling of docs/objective.md: the penalty (λ/2)·v‖W‖² on the
  * mean loss is a Gaussian prior of precision nλv, v the layer's penalty factor (1 by
  * default). The biases' flat prior and softmax's invariance are handled as in
  * {@link LaplaceEvidence}. The lower layers are conditioned on, not integrated: their prior

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <pre>  (W, b) = argmin (1/n) Σᵢ −log p(yᵢ | xᵢ; W, b) + (λ/2)‖W‖²</pre>
  *
- * (DESIGN.md's objective with α = 0; a Gaussian prior of precision nλ on every weight, a flat
- * prior on the bias differences, see {@link LaplaceEvidence}) is found by Newton's method with
+ * (docs/objective.md's objective with α = 0; a Gaussian prior of precision nλ on every weight, a
+ * flat prior on the bias differences, see {@link LaplaceEvidence}) is found by Newton's method with
  * a backtracking line search, in double, from the previous λ's solution; then
  *
  * <pre>  log p(y | λ) ≈ log p(y | Ŵ, b̂) + log p(Ŵ | λ) + (d/2) log 2π − ½ log det H</pre>

@@ -101,7 +101,7 @@ public final class RidgeEvidence {
    * The posterior at one λ with the noise precision at its best for that λ. Immutable (the
    * coefficients are copied in and out), so thread-safe.
    *
-   * @param lambda λ = a/(nβ), DESIGN.md's scaling
+   * @param lambda λ = a/(nβ), docs/objective.md's scaling
    * @param noisePrecision β̂ (scikit-learn's {@code alpha_})
    * @param weightPrecision a = nλβ̂ (scikit-learn's {@code lambda_})
    * @param effectiveParameters γ = Σ d²/(d² + nλ), the well-determined directions

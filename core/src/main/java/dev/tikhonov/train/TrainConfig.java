@@ -5,7 +5,7 @@ import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.regularize.Penalty;
 
 /**
- * Settings of one training run. The objective is DESIGN.md's: mean data loss over the
+ * Settings of one training run. The objective is docs/objective.md's: mean data loss over the
  * training set plus {@code penalty} (coupled: its gradient goes through the optimizer);
  * decoupled weight decay lives in {@code optimizer.weightDecay()}. Immutable, so thread-safe
  * when its penalty and learning-rate schedule are (tikhonov's are).

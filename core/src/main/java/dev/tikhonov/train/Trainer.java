@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The mini-batch loop. Each step minimizes DESIGN.md's objective on one batch B:
+ * The mini-batch loop. Each step minimizes docs/objective.md's objective on one batch B:
  *
  * <pre>
  *   J_B(θ) = (1/|B|) Σ_{i∈B} ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]
