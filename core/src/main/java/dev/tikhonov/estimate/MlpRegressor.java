@@ -18,6 +18,15 @@ import dev.tikhonov.nn.Initializer;
  *     .build().fit(train);       // (data/diabetes.csv's, σ = 77) diverges without it
  * }</pre>
  *
+ * <p>Scaling: by default ({@code standardize(false)}, as PyTorch) the network sees the features
+ * as they are and the penalty acts on the weights of those raw inputs; {@code standardize(true)}
+ * standardizes each input to mean 0 and unit (1/n) variance inside the model (the first layer
+ * then penalized on that scale), and {@code predict} applies it again to new rows. The target
+ * is fitted as it is unless {@code standardizeTarget(true)}: then the loss above is on
+ * z = (y − μ)/σ, μ and σ the training targets' mean and 1/n standard deviation (so λ means the
+ * same whatever y's units), and {@code predict} gives y (docs/objective.md, "A regression
+ * network's target").
+ *
  * <p>Immutable and thread-safe; {@link #fit} trains a new model each call (same data, settings
  * and thread count: the same model, bit for bit). The fitting methods are {@link
  * NetworkEstimator}'s.
