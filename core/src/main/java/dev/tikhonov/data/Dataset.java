@@ -994,7 +994,7 @@ public final class Dataset {
       }
       if (x[i].length != p) {
         throw new InputException(what + ": row " + (i + 1) + " has " + x[i].length
-            + " values, expected " + p);
+            + (x[i].length == 1 ? " value" : " values") + ", expected " + p);
       }
       for (int j = 0; j < p; j++) {
         if (!Double.isFinite(x[i][j])) {

@@ -118,7 +118,7 @@ public final class SparseMatrix {
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != numColumns) {
         throw new InputException("sparse matrix: row " + (i + 1) + " has " + rows[i].length
-            + " values, expected " + numColumns);
+            + (rows[i].length == 1 ? " value" : " values") + ", expected " + numColumns);
       }
       int m = 0;
       for (int j = 0; j < numColumns; j++) {

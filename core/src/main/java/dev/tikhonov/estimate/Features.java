@@ -214,7 +214,8 @@ final class Features {
       }
       if (x[i].length != p) {
         throw new InputException("input row " + (i + 1) + " has " + x[i].length
-            + " values; the model expects " + p + " features");
+            + (x[i].length == 1 ? " value" : " values") + "; the model expects " + p
+            + (p == 1 ? " feature" : " features"));
       }
       for (int j = 0; j < p; j++) {
         if (!Double.isFinite(x[i][j])) {

@@ -107,6 +107,18 @@ class DatasetTest {
     }
   }
 
+  /** A row of one value is counted in the singular: it said "row 2 has 1 values". */
+  @Test
+  void rowsOfTheWrongLength_sayHowManyValues_inTheSingularForOne() {
+    double[][] ragged = {{1, 2}, {3}};
+    assertEquals("features: row 2 has 1 value, expected 2", assertThrows(InputException.class,
+        () -> Dataset.of(ragged, new double[2])).getMessage());
+    assertEquals("features: row 2 has 3 values, expected 2", assertThrows(InputException.class,
+        () -> Dataset.of(new double[][] {{1, 2}, {3, 4, 5}}, new double[2])).getMessage());
+    assertEquals("sparse matrix: row 2 has 1 value, expected 2", assertThrows(
+        InputException.class, () -> SparseMatrix.fromDense(ragged, 2)).getMessage());
+  }
+
   /**
    * Every public way to a Dataset checks that the features are finite: the float32 constructor
    * and withFeatures did not, and predictions then blamed the model for a NaN in the data.

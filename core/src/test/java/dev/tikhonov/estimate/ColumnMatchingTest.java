@@ -48,6 +48,18 @@ class ColumnMatchingTest {
     return out;
   }
 
+  /** A row of one value is counted in the singular: it said "input row 2 has 1 values". */
+  @Test
+  void predict_rowOfTheWrongLength_saysHowManyValues_inTheSingularForOne() {
+    LinearModel ridge = Ridge.builder().lambda(0.01).build().fit(REGRESSION);
+    assertEquals("input row 2 has 1 value; the model expects 5 features", assertThrows(
+        InputException.class, () -> ridge.predict(new double[][] {new double[5], {1}}))
+        .getMessage());
+    assertEquals("input row 1 has 6 values; the model expects 5 features", assertThrows(
+        InputException.class, () -> ridge.predict(new double[][] {new double[6]}))
+        .getMessage());
+  }
+
   /** The reviewer's case: it used to take the first five columns (the id among them). */
   @Test
   void predict_unnamedDatasetWithAnExtraColumn_isAnInputException_notAWrongPrediction() {
