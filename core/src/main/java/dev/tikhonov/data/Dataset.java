@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * a real number.
  *
  * <p><b>Precision.</b> Values are held as they were given or read: data from text files
- * (CSV, TSV, LIBSVM) or from {@code double[][]} is held in double precision, and the linear
+ * (CSV, TSV, LIBSVM) or from {@code double[][]} (or {@code float[][]}, each value widened
+ * exactly: {@link #of(float[][], double[])}) is held in double precision, and the linear
  * models fit exactly those values ({@link #featureRows()}), as glmnet and scikit-learn do; images
  * (IDX files) and float32 matrices are held as float32. The neural-network engine trains in
  * float32 and sees {@link #features()}, a float32 copy made once on first use.
@@ -163,10 +164,39 @@ public final class Dataset {
    *     distinct name per column
    */
   public static Dataset of(double[][] x, double[] y, List<String> featureNames) {
+    return of(x, y, featureNames, "double[][]");
+  }
+
+  /**
+   * Regression data from float rows, each value widened to the double it is exactly (so the
+   * linear models fit exactly those values, and a network's float32 copy is the rows given),
+   * features named x0..x{p−1} for their positions: {@link #of(double[][], double[])} for data
+   * held as {@code float[][]} (images, embeddings, a DL4J or ONNX pipeline's arrays). Messages
+   * name the source {@code float[][]}.
+   *
+   * @throws InputException as {@link #of(double[][], double[])}
+   */
+  public static Dataset of(float[][] x, double[] y) {
+    double[][] rows = widen(x);
+    return of(rows, y, defaultNames(width(rows)), "float[][]");
+  }
+
+  /**
+   * {@link #of(float[][], double[])} with feature names, as {@link #of(double[][], double[],
+   * List)} takes them.
+   *
+   * @throws InputException as {@link #of(double[][], double[], List)}
+   */
+  public static Dataset of(float[][] x, double[] y, List<String> featureNames) {
+    return of(widen(x), y, featureNames, "float[][]");
+  }
+
+  private static Dataset of(double[][] x, double[] y, List<String> featureNames,
+      String source) {
     Objects.requireNonNull(y, "y");
     List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
     return fromRows(copyRows(x, names.size(), "features"), requireFinite(y.clone()), names,
-        !names.equals(defaultNames(names.size())), List.of(), "double[][]");
+        !names.equals(defaultNames(names.size())), List.of(), source);
   }
 
   /**
@@ -177,8 +207,37 @@ public final class Dataset {
    *     label, fewer than two classes, a value that is not finite, a wrong shape
    */
   public static Dataset ofClasses(double[][] x, int[] labels) {
-    int k = Arrays.stream(Objects.requireNonNull(labels, "labels")).max().orElse(-1) + 1;
-    return ofClasses(x, labels, indexNames(Math.max(k, 0)), defaultNames(width(x)));
+    return ofClasses(x, labels, indexNames(classCount(labels)), defaultNames(width(x)));
+  }
+
+  /**
+   * Classification data from float rows (widened exactly, as {@link #of(float[][], double[])})
+   * and class indices 0..K−1, classes named "0".."K−1" with K = 1 + the largest label, features
+   * named x0..x{p−1} for their positions.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], int[])}
+   */
+  public static Dataset ofClasses(float[][] x, int[] labels) {
+    double[][] rows = widen(x);
+    return ofClasses(rows, labels, indexNames(classCount(labels)), defaultNames(width(rows)),
+        "float[][]");
+  }
+
+  /**
+   * {@link #ofClasses(float[][], int[])} with class and feature names, as
+   * {@link #ofClasses(double[][], int[], List, List)} takes them.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], int[], List, List)}
+   */
+  public static Dataset ofClasses(float[][] x, int[] labels, List<String> classNames,
+      List<String> featureNames) {
+    return ofClasses(widen(x), labels, classNames, featureNames, "float[][]");
+  }
+
+  /** K = 1 + the largest label, 0 without labels: the classes of a factory without names. */
+  private static int classCount(int[] labels) {
+    return Math.max(Arrays.stream(Objects.requireNonNull(labels, "labels")).max().orElse(-1) + 1,
+        0);
   }
 
   /**
@@ -191,6 +250,11 @@ public final class Dataset {
    */
   public static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
       List<String> featureNames) {
+    return ofClasses(x, labels, classNames, featureNames, "double[][]");
+  }
+
+  private static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
+      List<String> featureNames, String source) {
     Objects.requireNonNull(labels, "labels");
     List<String> classes = classNames(classNames);
     List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
@@ -210,7 +274,7 @@ public final class Dataset {
       throw new InputException("classNames: none given; classification needs two or more");
     }
     return fromRows(copyRows(x, names.size(), "features"), y, names,
-        !names.equals(defaultNames(names.size())), classes, "double[][]");
+        !names.equals(defaultNames(names.size())), classes, source);
   }
 
   /**
@@ -934,6 +998,24 @@ public final class Dataset {
   }
 
   /** The length of the first row; 0 without rows. */
+  /**
+   * {@code x} as double rows, each value exactly; a null row stays null and a row keeps its
+   * length, for {@link #copyRows} to name them as it names a double[][]'s.
+   */
+  private static double[][] widen(float[][] x) {
+    Objects.requireNonNull(x, "x");
+    double[][] rows = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] != null) {
+        rows[i] = new double[x[i].length];
+        for (int j = 0; j < x[i].length; j++) {
+          rows[i][j] = x[i][j];
+        }
+      }
+    }
+    return rows;
+  }
+
   private static int width(double[][] x) {
     Objects.requireNonNull(x, "x");
     return x.length == 0 ? 0 : Objects.requireNonNull(x[0], "x: row 1 is null").length;

@@ -84,7 +84,7 @@ class DatasetTest {
   @Test
   void nullArguments_areNamedByTheParameter() {
     Object[][] cases = {
-        {(Executable) () -> Dataset.of(null, Y), "x"},
+        {(Executable) () -> Dataset.of((double[][]) null, Y), "x"},
         {(Executable) () -> Dataset.of(X, null), "y"},
         {(Executable) () -> Dataset.of(new double[][] {{1, 2}, null}, new double[] {1, 2}),
             "x: row 2 is null"},
@@ -105,6 +105,43 @@ class DatasetTest {
       NullPointerException e = assertThrows(NullPointerException.class, (Executable) c[0]);
       assertEquals(c[1], e.getMessage());
     }
+  }
+
+  /**
+   * float[][] rows (images, embeddings, another library's arrays) make the Dataset that the
+   * same values as double[][] make, each float widened exactly, and the messages name float[][]:
+   * a user with float rows used to write the widening loop.
+   */
+  @Test
+  void floatRows_makeTheDatasetOfTheDoublesTheyAre_andMessagesNameThem() {
+    float[][] xf = {{1.1f, 2}, {3, 4.7f}, {5, 7}};
+    double[][] xd = {{1.1f, 2}, {3, 4.7f}, {5, 7}};
+    Dataset f = Dataset.of(xf, Y);
+    Dataset d = Dataset.of(xd, Y);
+    assertTrue(Arrays.deepEquals(d.featureRows(), f.featureRows()));
+    assertEquals(d.featureNames(), f.featureNames());
+    assertFalse(f.hasNamedFeatures());
+    assertEquals("float[][]", f.source());
+    assertEquals(List.of("a", "b"), Dataset.of(xf, Y, List.of("a", "b")).featureNames());
+    Dataset classes = Dataset.ofClasses(xf, new int[] {0, 2, 1});
+    assertEquals(List.of("0", "1", "2"), classes.classNames());
+    assertEquals(Dataset.ofClasses(xd, new int[] {0, 2, 1}).labels()[1], classes.labels()[1]);
+    Dataset named = Dataset.ofClasses(xf, new int[] {1, 0, 1}, List.of("cat", "dog"),
+        List.of("a", "b"));
+    assertTrue(named.hasNamedFeatures());
+    assertEquals(List.of("cat", "dog"), named.classNames());
+    assertTrue(Arrays.deepEquals(xd, named.featureRows()));
+    assertEquals("float[][]: 3 feature rows but 2 targets", assertThrows(InputException.class,
+        () -> Dataset.of(xf, new double[2])).getMessage());
+    assertEquals("features: row 2, column 1: NaN is not allowed; values must be finite",
+        assertThrows(InputException.class, () -> Dataset.of(new float[][] {{1}, {Float.NaN}},
+            new double[2])).getMessage());
+    assertEquals("features: row 2 has 1 value, expected 2", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(new float[][] {{1, 2}, {3}}, new int[] {0, 1})).getMessage());
+    assertEquals("x: row 2 is null", assertThrows(NullPointerException.class,
+        () -> Dataset.of(new float[][] {{1}, null}, new double[2])).getMessage());
+    assertEquals("x", assertThrows(NullPointerException.class,
+        () -> Dataset.of((float[][]) null, Y)).getMessage());
   }
 
   /** A row of one value is counted in the singular: it said "row 2 has 1 values". */
