@@ -74,6 +74,21 @@ public interface Classifier extends Predictor {
   /** n×K class probabilities for rows of raw features in the model's order. */
   double[][] predictProba(double[][] x);
 
+  /**
+   * The K class probabilities of one row of raw features in the model's order,
+   * {@code predictProba(new double[][] {row})[0]}.
+   *
+   * <p>A network computes in float32 and its products round by how many rows go through at
+   * once, so a row's probabilities alone and among other rows can differ in the seventh
+   * significant digit; a linear model's are the same.
+   *
+   * @throws InputException as {@link #predictProba(double[][])} for its input row 1
+   * @throws NullPointerException with the message {@code row} when {@code row} is null
+   */
+  default double[] predictProba(double[] row) {
+    return predictProba(new double[][] {java.util.Objects.requireNonNull(row, "row")})[0];
+  }
+
   /** Reads a model file that holds a classifier; another model is an {@link InputException}. */
   static Classifier load(Path file) {
     return Predictor.load(file, Classifier.class);

@@ -35,6 +35,22 @@ public interface Predictor {
   double[] predict(double[][] x);
 
   /**
+   * The prediction for one row of raw feature values in the model's column order,
+   * {@code predict(new double[][] {row})[0]} (Smile's {@code predict(double[] x)}): for a
+   * request that brings one row at a time.
+   *
+   * <p>A network computes in float32 and its products round by how many rows go through at
+   * once, so a row's prediction alone and among other rows can differ in the seventh
+   * significant digit; a linear model's are the same.
+   *
+   * @throws InputException as {@link #predict(double[][])} for its input row 1
+   * @throws NullPointerException with the message {@code row} when {@code row} is null
+   */
+  default double predict(double[] row) {
+    return predict(new double[][] {Objects.requireNonNull(row, "row")})[0];
+  }
+
+  /**
    * The mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) on {@code data} — ½(y − ŷ)² for regression,
    * −log p(yᵢ|xᵢ) for classifiers, μ − y·log μ for counts — the model's penalty term (so
    * loss + penalty is the objective's value there) and the scores of the model's kind: accuracy

@@ -151,8 +151,14 @@ class ConformanceTest {
       assertTrue(Double.isFinite(v));
     }
     assertArrayEquals(y, p.predict(c.test().featureRows()), "Dataset and double[][] agree");
+    // one row as the rows' last; a network's float32 products round by the batch's shape
+    double[] last = c.test().featureRows()[y.length - 1];
+    assertEquals(y[y.length - 1], p.predict(last), 1e-6 * Math.max(1, Math.abs(y[y.length - 1])),
+        "one row's prediction");
     if (p instanceof Classifier k) {
       double[][] proba = k.predictProba(c.test());
+      assertArrayEquals(proba[y.length - 1], k.predictProba(last), 1e-6,
+          "one row's probabilities");
       for (int i = 0; i < proba.length; i++) {
         double sum = 0;
         int best = 0;
@@ -341,6 +347,7 @@ class ConformanceTest {
         new Object[] {(Runnable) () -> p.predict((Dataset) null), "data"},
         new Object[] {(Runnable) () -> p.predict((double[][]) null), "x"},
         new Object[] {(Runnable) () -> p.predict(new double[][] {null}), "x: row 1 is null"},
+        new Object[] {(Runnable) () -> p.predict((double[]) null), "row"},
         new Object[] {(Runnable) () -> p.evaluate(null), "data"},
         new Object[] {(Runnable) () -> p.save(null), "file"},
         new Object[] {(Runnable) () -> Predictor.load(null), "file"},
@@ -348,6 +355,7 @@ class ConformanceTest {
     if (p instanceof Classifier k) {
       calls.add(new Object[] {(Runnable) () -> k.predictProba((Dataset) null), "data"});
       calls.add(new Object[] {(Runnable) () -> k.predictProba((double[][]) null), "x"});
+      calls.add(new Object[] {(Runnable) () -> k.predictProba((double[]) null), "row"});
       calls.add(new Object[] {(Runnable) () -> k.predictClasses((Dataset) null), "data"});
     }
     for (Object[] call : calls) {
