@@ -224,6 +224,66 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   public Result<P> crossValidate(Dataset train, SearchListener listener) {
     long t0 = System.nanoTime();
     List<Resampling.Split> splits = splits(train);
+    FitCounter counter = new FitCounter(candidates.size() * splits.size() + 1, listener);
+    Scoring scoring = score(train, splits, counter);
+    Candidate<P> winner = candidates.get(scoring.chosen());
+    P model;
+    try {
+      model = winner.estimator().fit(train);
+    } catch (DivergenceException d) {
+      throw new DivergenceException("all rows, " + winner.settings() + ": " + d.getMessage(),
+          d.epoch(), d.batch());
+    }
+    counter.finished("all rows, " + winner.settings());
+    if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
+      model = network.kind().asSearchResult(model, name(), network.networkSettings(),
+          settings(), train);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Result<>(scoring.outcomes(), scoring.scores(), measure, scoring.loss(),
+        scoring.scored(), scoring.misclassification(), rule, scoring.chosen(), model, seconds);
+  }
+
+  /**
+   * scikit-learn's {@code cross_val_score}: {@code estimator} fitted on each split's training
+   * rows and scored by {@code measure} on its held-out rows, and nothing else (no fit on all
+   * rows). The outcome's {@code splitLoss()} holds the splits' scores in split order,
+   * {@code mean()} their mean weighted by the held-out rows (the plain mean for equal splits),
+   * {@code standardError()} its standard error, as for a candidate of a search (class
+   * comment); its settings are empty. The splits are fitted side by side on all cores, each
+   * with one BLAS thread.
+   *
+   * <pre>{@code
+   * GridSearchCV.Scored cv = GridSearchCV.crossValScore(Ridge.builder().lambda(0.1).build(),
+   *     data, Resampling.kFold(5, 0), CvMeasure.MEAN_SQUARED_ERROR);
+   * double[] mse = cv.splitLoss();
+   * }</pre>
+   *
+   * @throws DivergenceException when the estimator's training diverges on a split
+   * @throws InputException as {@link #crossValidate(Dataset)}: a measure the targets do not
+   *     take, more folds than rows, a split whose training rows cannot be fitted
+   * @throws IllegalArgumentException when {@code estimator} is a network with threads set
+   */
+  public static <P extends Predictor> Scored crossValScore(Estimator<P> estimator, Dataset data,
+      Resampling resampling, CvMeasure measure) {
+    GridSearchCV<P> one = builder(List.of(Candidate.of(Map.of(), estimator)))
+        .resampling(resampling).measure(measure).build();
+    List<Resampling.Split> splits = one.splits(data);
+    Scoring scoring = one.score(data, splits, new FitCounter(splits.size(),
+        SearchListener.none()));
+    return (Scored) scoring.outcomes().get(0);
+  }
+
+  /** What the splits' fits say: every candidate's outcome and the scores the rule chose by. */
+  private record Scoring(List<Outcome> outcomes, GridSearch.Result<Map<String, Object>> scores,
+      CvSummary loss, List<Integer> scored, Optional<CvSummary> misclassification, int chosen) {}
+
+  /**
+   * Every candidate fitted on each of {@code splits}' training rows of {@code train} and scored
+   * on its held-out rows, each fit reported to {@code counter}, and the candidate the rule
+   * chooses.
+   */
+  private Scoring score(Dataset train, List<Resampling.Split> splits, FitCounter counter) {
     int k = splits.size();
     int c = candidates.size();
     List<Dataset> fitRows = new ArrayList<>();
@@ -232,7 +292,6 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       fitRows.add(train.subset(split.trainRows()));
       testRows.add(train.subset(split.testRows()));
     }
-    FitCounter counter = new FitCounter(c * k + 1, listener);
     // Per candidate, the lowest split known to have diverged (k while none has). A split above
     // it is skipped: the outcome reports the lowest split that diverged, which every split
     // below it, never skipped, decides alone; so the outcome does not depend on the threads or
@@ -345,23 +404,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       }
     }
     int chosen = scored.get(rule.pick(scores.indexMin(), scores.index1se()));
-
-    Candidate<P> winner = candidates.get(chosen);
-    P model;
-    try {
-      model = winner.estimator().fit(train);
-    } catch (DivergenceException d) {
-      throw new DivergenceException("all rows, " + winner.settings() + ": " + d.getMessage(),
-          d.epoch(), d.batch());
-    }
-    counter.finished("all rows, " + winner.settings());
-    if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
-      model = network.kind().asSearchResult(model, name(), network.networkSettings(),
-          settings(), train);
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Result<>(outcomes, scores, measure, CvSummary.of(lossBySplit, weight), scored,
-        misclassification, rule, chosen, model, seconds);
+    return new Scoring(outcomes, scores, CvSummary.of(lossBySplit, weight), scored,
+        misclassification, chosen);
   }
 
   /**

@@ -551,4 +551,45 @@ class GridSearchCVTest {
       assertEquals("the target is constant (5.0): nothing to fit", e.getMessage());
     }
   }
+
+  /**
+   * cross_val_score: each split's score is the estimator fitted on that split's training rows
+   * and scored on its held-out rows, computed here split by split; the mean weights the splits
+   * by their held-out rows; the same numbers as the one-candidate search's outcome; and only
+   * the splits are fitted (the search fits once more, on all rows).
+   */
+  @Test
+  void crossValScore_isEachSplitsHeldOutScore_withoutAFitOnAllRows() {
+    Dataset data = dev.tikhonov.data.Synthetic.regression().rows(103).features(6).informative(3)
+        .noise(1.0).seed(7).build().data();
+    Resampling folds = Resampling.kFold(4, 2);
+    AtomicInteger fits = new AtomicInteger();
+    Ridge ridge = Ridge.builder().lambda(0.3).build();
+    Estimator<LinearModel> counted = train -> {
+      fits.incrementAndGet();
+      return ridge.fit(train);
+    };
+    GridSearchCV.Scored score = GridSearchCV.crossValScore(counted, data, folds,
+        dev.tikhonov.select.CvMeasure.MEAN_SQUARED_ERROR);
+    assertEquals(4, fits.get(), "one fit per split, none on all rows");
+    List<Resampling.Split> splits = folds.splits(data);
+    double[] expected = new double[splits.size()];
+    double weighted = 0;
+    for (int s = 0; s < splits.size(); s++) {
+      Dataset test = data.subset(splits.get(s).testRows());
+      expected[s] = ridge.fit(data.subset(splits.get(s).trainRows())).evaluate(test)
+          .meanSquaredError();
+      weighted += expected[s] * test.size();
+    }
+    assertArrayEquals(expected, score.splitLoss(), 0);
+    assertEquals(weighted / data.size(), score.mean(), 1e-12 * score.mean());
+    assertTrue(score.standardError() > 0);
+    assertEquals(Map.of(), score.settings());
+
+    GridSearchCV.Outcome searched = GridSearchCV.builder(
+            List.of(GridSearchCV.Candidate.of(Map.of(), ridge)))
+        .resampling(folds).measure(dev.tikhonov.select.CvMeasure.MEAN_SQUARED_ERROR).build()
+        .crossValidate(data).outcomes().get(0);
+    assertEquals(searched.toString(), score.toString());
+  }
 }
