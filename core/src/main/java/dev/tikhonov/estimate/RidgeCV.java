@@ -3,7 +3,9 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.RidgeSvdPath;
+import dev.tikhonov.loss.Family;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,6 +22,23 @@ import java.util.OptionalLong;
  * direction of the design is shrunk by at most 0.1 % (nλ = 10⁻³·d_min², d the singular values;
  * at most 400 more λ, one more decomposition), since unstandardized features of very different
  * scales need a λ far below glmnet's range. λ given by {@code lambdas} are used as they are.
+ *
+ * <p>With {@code weightColumn} observation weights wᵢ ≥ 0 the objective is {@link Ridge}'s
+ * weighted one (data term (1/2)Σωᵢ(yᵢ − a₀ − xᵢ·b)², ωᵢ = wᵢ/Σw, so λ keeps its meaning and
+ * weights all equal are no weights), and the criteria are the weighted ones of
+ * {@link RidgeSvdPath}: LOO = Σωᵢ(eᵢ/(1 − Hᵢᵢ))², the weighted mean of the squared errors of the
+ * weighted fits that leave row i out, and GCV = Σωᵢeᵢ²/(1 − (1 + df)/n₊)² with n₊ the rows of
+ * positive weight (a row of weight 0 is a row left out, for every number reported). scikit-learn
+ * 1.2.1's {@code RidgeCV(alphas, sample_weight = w)} scores (1/n)Σwᵢ(eᵢ/(1 − Hᵢᵢ))², the same
+ * criterion times Σw/n: {@code LEAVE_ONE_OUT} with λ = α/Σw chooses its {@code alpha_} and
+ * gives its model. A weight of 2 is two equal rows for the models, not for the criteria (the
+ * left-out row takes its copy with it). The default grid is glmnet's with {@code weights}: its
+ * moments are the weighted ones. With {@code intercept(false)} a₀ = 0 and nothing is centered
+ * (glmnet's {@code intercept = FALSE}, scikit-learn's {@code fit_intercept = False}): the hat
+ * matrix has no intercept part, GCV's denominator is (1 − df/n₊)², and the default grid takes
+ * the uncentered x̃ⱼᵀy and, for s_y, y's root mean square, as glmnet does without an intercept.
+ * With {@code standardize(true)} the features are divided by their (weighted) standard
+ * deviations, which are centered ones even without an intercept, as glmnet's.
  * Immutable and thread-safe.
  *
  * <pre>{@code
@@ -40,15 +59,21 @@ public final class RidgeCV implements Estimator<LinearModel> {
   private final int numLambdas;
   private final Criterion criterion;
   private final boolean standardize;
+  private final boolean intercept;
+  private final java.util.Optional<String> weightColumn;
 
   private RidgeCV(Builder b) {
     this.lambdas = b.lambdas.clone();
     this.numLambdas = b.numLambdas;
     this.criterion = b.criterion;
     this.standardize = b.standardize;
+    this.intercept = b.intercept;
+    this.weightColumn = b.weightColumn;
   }
 
-  /** A builder with the defaults: GCV over 100 λ, no standardization. */
+  /**
+   * A builder with the defaults: GCV over 100 λ, no standardization, an intercept, no weights.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,6 +89,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
     out.numLambdas = numLambdas;
     out.criterion = criterion;
     out.standardize = standardize;
+    out.intercept = intercept;
+    out.weightColumn = weightColumn;
     return out;
   }
 
@@ -72,13 +99,32 @@ public final class RidgeCV implements Estimator<LinearModel> {
     return criterion;
   }
 
-  /** "RidgeCV{criterion=gcv, num_lambdas=100, standardize=false}", or the λ given. */
+  /** Whether the penalty applies to the coefficients of standardized features. */
+  public boolean standardize() {
+    return standardize;
+  }
+
+  /** Whether an unpenalized intercept a₀ is fitted (else a₀ = 0). */
+  public boolean intercept() {
+    return intercept;
+  }
+
+  /** The Dataset column holding the observation weights; empty for none. */
+  public java.util.Optional<String> weightColumn() {
+    return weightColumn;
+  }
+
+  /**
+   * "RidgeCV{criterion=gcv, num_lambdas=100, standardize=false}", or the λ given, and
+   * ", intercept=false" and ", weight_column=w" when set (as {@link Ridge}'s).
+   */
   @Override
   public String toString() {
     return "RidgeCV{criterion=" + criterion.name().toLowerCase(java.util.Locale.ROOT)
         + (lambdas.length > 0 ? ", lambdas=" + java.util.Arrays.toString(lambdas)
             : ", num_lambdas=" + numLambdas)
-        + ", standardize=" + standardize + "}";
+        + ", standardize=" + standardize + (intercept ? "" : ", intercept=false")
+        + weightColumn.map(c -> ", weight_column=" + c).orElse("") + "}";
   }
 
   @Override
@@ -89,26 +135,31 @@ public final class RidgeCV implements Estimator<LinearModel> {
   /**
    * Every λ with its GCV and LOO scores, degrees of freedom, and the chosen model. The data are
    * checked first, as {@link Ridge} checks them and with its messages (no rows, no feature
-   * columns, a value that is not finite), before the default λ grid is derived from them.
+   * columns, a value that is not finite; the weight column's), before the default λ grid is
+   * derived from them.
    *
    * @throws InputException for such data, or when no feature varies with the target and no λ
    *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0)
    */
   public Validation crossValidate(Dataset train) {
     LinearFit.requireNumericTarget(train, name());
-    double[][] x = train.featureRows();
+    ObservationColumns.Split split = ObservationColumns.split(train, Family.GAUSSIAN,
+        weightColumn, java.util.Optional.empty());
+    double[][] x = split.x();
     double[] y = train.targets();
-    ElasticNetPath.requireFittable(x, y);
-    double[] scales = LinearFit.penaltyScales(x, standardize);
+    Observations observations = split.observations();
+    ElasticNetPath.requireFittable(x, y, observations);
+    double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
-    double[] grid = lambdas.length > 0 ? lambdas : defaultLambdas(z, y, numLambdas);
-    RidgeSvdPath path = RidgeSvdPath.fit(z, y, grid);
+    double[] grid = lambdas.length > 0 ? lambdas
+        : defaultLambdas(z, y, observations.weights(), intercept, numLambdas);
+    RidgeSvdPath path = path(z, y, observations, grid);
     int best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
     if (lambdas.length == 0 && best == grid.length - 1) {
       double[] longer = continuedDownward(grid, path.singularValues(), z.length);
       if (longer.length > grid.length) {
         grid = longer;
-        path = RidgeSvdPath.fit(z, y, grid);
+        path = path(z, y, observations, grid);
         best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
       }
     }
@@ -116,9 +167,17 @@ public final class RidgeCV implements Estimator<LinearModel> {
     settings.put("criterion", criterion.name().toLowerCase(java.util.Locale.ROOT));
     settings.put("num_lambdas", grid.length);
     settings.put("standardize", standardize);
+    settings.put("intercept", intercept);
+    weightColumn.ifPresent(c -> settings.put("weight_column", c));
     settings.put("l1_ratio", 0.0);
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
-    return new Validation(path, best, scales, train, provenance);
+    return new Validation(path, best, scales, split.featureNames(), provenance);
+  }
+
+  private RidgeSvdPath path(double[][] z, double[] y, Observations observations,
+      double[] grid) {
+    return intercept ? RidgeSvdPath.fit(z, y, observations, grid)
+        : RidgeSvdPath.fitWithoutIntercept(z, y, observations, grid);
   }
 
   /**
@@ -131,35 +190,54 @@ public final class RidgeCV implements Estimator<LinearModel> {
    * too high and chose 2 of 10 degrees of freedom, y·10⁻¹⁷ chose the grid's first λ.
    */
   static double[] defaultLambdas(double[][] z, double[] y, int count) {
+    return defaultLambdas(z, y, new double[0], true, count);
+  }
+
+  /**
+   * The same with observation weights wᵢ ({@code weights}, empty for none), whose moments are
+   * the weighted ones (glmnet's {@code weights}): max|Σωᵢ(zᵢⱼ − z̄ⱼ)(yᵢ − ȳ)|/0.001 over s_y =
+   * √(Σωᵢ(yᵢ − ȳ)²); without an intercept z̄ = ȳ = 0, as glmnet centers nothing then (s_y is
+   * y's root mean square, glmnet's scale of y without an intercept).
+   */
+  static double[] defaultLambdas(double[][] z, double[] y, double[] weights, boolean intercept,
+      int count) {
     int n = z.length;
     int p = n == 0 ? 0 : z[0].length;
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += weight(weights, i);
+    }
     double yMean = 0;
-    for (double v : y) {
-      yMean += v / n;
+    for (int i = 0; intercept && i < n; i++) {
+      yMean += weight(weights, i) * y[i] / total;
     }
     double max = 0;
     for (int j = 0; j < p; j++) {
       double mean = 0;
-      for (double[] row : z) {
-        mean += row[j] / n;
+      for (int i = 0; intercept && i < n; i++) {
+        mean += weight(weights, i) * z[i][j] / total;
       }
       double dot = 0;
       for (int i = 0; i < n; i++) {
-        dot += (z[i][j] - mean) * (y[i] - yMean);
+        dot += weight(weights, i) * (z[i][j] - mean) * (y[i] - yMean);
       }
-      max = Math.max(max, Math.abs(dot) / n);
+      max = Math.max(max, Math.abs(dot) / total);
     }
     double sumSquares = 0;
-    for (double v : y) {
-      sumSquares += (v - yMean) * (v - yMean);
+    for (int i = 0; i < n; i++) {
+      sumSquares += weight(weights, i) * (y[i] - yMean) * (y[i] - yMean);
     }
-    double scale = Math.sqrt(sumSquares / n);
+    double scale = Math.sqrt(sumSquares / total);
     if (!(max > 0) || !(scale > 0)) {
       throw new InputException("no feature is correlated with the target (all constant, or "
           + "orthogonal to it): the default λ grid is undefined; give lambdas");
     }
     // max / scale rather than max / 1e-3 / scale: a target near 1e-300 keeps its λ in range
     return ElasticNetPath.geometricSequence(max / scale / 1e-3, n < p ? 1e-2 : 1e-4, count);
+  }
+
+  private static double weight(double[] weights, int i) {
+    return weights.length == 0 ? 1 : weights[i];
   }
 
   /** Most λ values {@link #continuedDownward} adds to the default grid. */
@@ -207,12 +285,12 @@ public final class RidgeCV implements Estimator<LinearModel> {
     private final Provenance provenance;
     private final boolean standardize;
 
-    Validation(RidgeSvdPath path, int best, double[] scales, Dataset train,
+    Validation(RidgeSvdPath path, int best, double[] scales, java.util.List<String> featureNames,
         Provenance provenance) {
       this.path = path;
       this.best = best;
       this.scales = scales.clone();
-      this.featureNames = train.featureNames();
+      this.featureNames = featureNames;
       this.provenance = provenance;
       this.standardize = Boolean.TRUE.equals(provenance.settings().get("standardize"));
     }
@@ -222,12 +300,12 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return path.lambdas().clone();
     }
 
-    /** GCV score per λ. */
+    /** GCV score per λ (the weighted one with weights; see the class). */
     public double[] gcv() {
       return path.gcv().clone();
     }
 
-    /** Exact leave-one-out mean squared error per λ. */
+    /** Exact leave-one-out mean squared error per λ (weighted by ωᵢ with weights). */
     public double[] leaveOneOutMse() {
       return path.leaveOneOutMse().clone();
     }
@@ -237,7 +315,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return path.degreesOfFreedom().clone();
     }
 
-    /** Training mean squared error per λ. */
+    /** Training mean squared error per λ (Σωᵢeᵢ² with weights). */
     public double[] trainingMse() {
       return path.trainingMse().clone();
     }
@@ -295,14 +373,17 @@ public final class RidgeCV implements Estimator<LinearModel> {
   }
 
   /**
-   * Named settings: λ grid, criterion (default GCV), standardization (default off). Not
-   * thread-safe: build on one thread; the built RidgeCV is immutable and thread-safe.
+   * Named settings: λ grid, criterion (default GCV), standardization (default off), an
+   * intercept (default on), observation weights (default none), as {@link Ridge.Builder}'s.
+   * Not thread-safe: build on one thread; the built RidgeCV is immutable and thread-safe.
    */
   public static final class Builder {
     private double[] lambdas = new double[0];
     private int numLambdas = 100;
     private Criterion criterion = Criterion.GCV;
     private boolean standardize;
+    private boolean intercept = true;
+    private java.util.Optional<String> weightColumn = java.util.Optional.empty();
 
     Builder() {}
 
@@ -334,6 +415,22 @@ public final class RidgeCV implements Estimator<LinearModel> {
     /** Penalize the coefficients of standardized features (default false). */
     public Builder standardize(boolean value) {
       standardize = value;
+      return this;
+    }
+
+    /** An unpenalized intercept (default true), as {@link Ridge.Builder#intercept}'s. */
+    public Builder intercept(boolean value) {
+      intercept = value;
+      return this;
+    }
+
+    /**
+     * The column of observation weights (scikit-learn's {@code sample_weight}), as
+     * {@link Ridge.Builder#weightColumn}'s; the criteria become weighted too (see the class).
+     * Bad weights are refused by {@link RidgeCV#crossValidate}.
+     */
+    public Builder weightColumn(String column) {
+      weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
       return this;
     }
 

@@ -91,6 +91,19 @@ public final class ElasticNetPath {
     StandardizedDesign.finiteMean(y);
   }
 
+  /**
+   * {@link #requireFittable(double[][], double[])} and then the observations' weights and
+   * offsets: one per row, weights finite, ≥ 0 and not all 0, offsets finite (RidgeCV's grid is
+   * computed from weighted moments, which weights all 0 would make 0/0).
+   *
+   * @throws InputException naming the first problem, {@code weights} or {@code offsets} and the
+   *     row for theirs
+   */
+  public static void requireFittable(double[][] x, double[] y, Observations observations) {
+    requireFittable(x, y);
+    normalizedWeights(observations, x.length, StandardizedDesign.allRows(x.length));
+  }
+
   /** The gaussian path on all rows of x (n×p, row-major, not modified) and y (n). */
   public static PathSolution fit(
       double[][] x, double[] y, PathSettings settings, List<String> featureNames) {

@@ -28,7 +28,15 @@ import org.bytedeco.openblas.global.openblas;
  * of about ε·e_max, so directions whose eₖ is below ε·e_max (condition number of Z above 10⁸)
  * are known only to that accuracy; they matter only where nλ is as small as that, and the SVD
  * route is then the better choice (it is what {@link RidgeSvdPath#fit} takes when n is not
- * several times p). Stateless and thread-safe (the BLAS calls may use the BLAS's threads).
+ * several times p).
+ *
+ * <p>With observation weights the rows are those of {@link RidgeRows}: the statistics take the
+ * weights nωᵢ, so that the scatter about the weighted means is ZᵀZ of the rows scaled by
+ * √(nωᵢ), and the second pass scales each centered row and its target by √(nωᵢ). Without an
+ * intercept ZᵀZ and Zᵀy are the uncentered products (the scatter plus W·x̄x̄ᵀ, W·x̄ȳ), and the
+ * columns that are constant on the rows of positive weight (scatter exactly 0) are left out,
+ * as the design leaves them out. Stateless and thread-safe (the BLAS calls may use the BLAS's
+ * threads).
  */
 final class RidgeEigenPath {
   /** About 2 MiB of centered rows per block of the second pass, and as much of Z_bV. */
@@ -40,7 +48,7 @@ final class RidgeEigenPath {
    * The path of x (n×p, row-major, not modified) and y, checked as the design-based route
    * checks them (the same messages).
    */
-  static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas) {
+  static RidgeSvdPath fit(double[][] x, double[] y, RidgeRows rows, double[] lambdas) {
     int n = x.length;
     if (n == 0) {
       throw new InputException("no rows to fit");
@@ -49,15 +57,31 @@ final class RidgeEigenPath {
     if (p == 0) {
       throw new InputException("no features to fit: the rows have 0 columns");
     }
-    GaussianStatistics statistics =
-        TwoPassStatistics.ofRows(x, y, null, StandardizedDesign.allRows(n));
-    double[] mean = statistics.featureMeans();
-    double yMean = statistics.targetMean();
-    double nullMse = statistics.targetScatter() / n;
-
+    GaussianStatistics statistics = TwoPassStatistics.ofRows(x, y, rows.statisticsWeights(),
+        StandardizedDesign.allRows(n));
+    // a column constant on the rows of positive weight has a scatter of exactly 0
+    boolean[] included = new boolean[p];
+    for (int j = 0; j < p; j++) {
+      included[j] = statistics.featureScatter()[j * p + j] > 0;
+    }
+    double[] mean = rows.intercept ? statistics.featureMeans() : new double[p];
+    double yMean = rows.intercept ? statistics.targetMean() : 0;
+    double nullMse = (rows.intercept ? statistics.targetScatter() : statistics.targetSquares())
+        / n;
     // ZᵀZ (symmetric: row- and column-major alike); eigenvectors overwrite it, eigenvalues
     // ascending.
-    double[] v = statistics.featureScatter();
+    double[] v = rows.intercept ? statistics.featureScatter() : statistics.featureProducts();
+    double[] zty = rows.intercept ? statistics.featureTargetScatter()
+        : statistics.featureTargetProducts();
+    for (int j = 0; j < p; j++) {
+      if (!included[j]) {
+        zty[j] = 0;
+        for (int k = 0; k < p; k++) {
+          v[j * p + k] = 0;
+          v[k * p + j] = 0;
+        }
+      }
+    }
     double[] ascending = new double[p];
     int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', p, v,
         p, ascending);
@@ -71,8 +95,8 @@ final class RidgeEigenPath {
     }
     // c = Vᵀ Zᵀ y_c
     double[] c = new double[p];
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v, p,
-        statistics.featureTargetScatter(), 1, 0.0, c, 1);
+    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v, p, zty, 1,
+        0.0, c, 1);
 
     int m = lambdas.length;
     double[] df = new double[m];
@@ -121,7 +145,7 @@ final class RidgeEigenPath {
         for (int b = 0; b < rowsInBlock; b++) {
           double[] row = x[start + b];
           for (int j = 0; j < p; j++) {
-            centered[j] = row[j] - mean[j];
+            centered[j] = included[j] ? rows.scaled(start + b, row[j] - mean[j]) : 0.0;
           }
           blockRows.put(b * p, centered, 0, p);
         }
@@ -140,12 +164,13 @@ final class RidgeEigenPath {
         fittedMemory.get(fitted, 0, rowsInBlock * m);
         leverageMemory.get(leverage, 0, rowsInBlock * m);
         for (int b = 0; b < rowsInBlock; b++) {
-          double yc = y[start + b] - yMean;
+          double yc = rows.scaled(start + b, y[start + b] - yMean);
+          double interceptLeverage = rows.interceptLeverage(start + b);
           int o = b * m;
           for (int l = 0; l < m; l++) {
             double residual = yc - fitted[o + l];
             sse[l] += residual * residual;
-            double loo = residual / (1 - (1.0 / n + leverage[o + l]));
+            double loo = residual / (1 - (interceptLeverage + leverage[o + l]));
             looSum[l] += loo * loo;
           }
         }
@@ -155,7 +180,7 @@ final class RidgeEigenPath {
     for (int k = 0; k < p; k++) {
       singular[k] = Math.sqrt(e[p - 1 - k]);
     }
-    return RidgeSvdPath.of(lambdas, n, mean, yMean, nullMse, coefficients, sse, looSum, df,
-        singular);
+    return RidgeSvdPath.of(lambdas, rows, mean, included, yMean, nullMse, coefficients, sse,
+        looSum, df, singular);
   }
 }

@@ -59,34 +59,14 @@ public final class RidgeSolver {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
-    if (observations.hasOffsets()) {
-      throw InputException.about("offsets", ": closed-form ridge takes no offsets");
-    }
+    RidgeRows ridgeRows = RidgeRows.of(x.length, observations, intercept);
     int[] rows = StandardizedDesign.allRows(x.length);
     DenseDesign.requireValid(x, rows);
-    double[] omega = ElasticNetPath.normalizedWeights(observations, x.length, rows);
-    DenseDesign design = DenseDesign.of(x, rows, omega, true, intercept, false);
+    DenseDesign design = DenseDesign.of(x, rows, ridgeRows.omega, true, intercept, false);
     int n = design.n;
     int p = design.p;
-    double yMean = StandardizedDesign.finiteMean(y);
-    if (observations.hasWeights()) {
-      yMean = 0;
-      for (int i = 0; i < n; i++) {
-        yMean += omega[i] * y[i];
-      }
-    }
-    if (!intercept) {
-      yMean = 0;
-    }
-    // the design scales its rows by √(nωᵢ) exactly when the weights are not all equal
-    boolean scaleRows = false;
-    for (double o : omega) {
-      scaleRows |= o != omega[0];
-    }
-    double[] yc = new double[n];
-    for (int i = 0; i < n; i++) {
-      yc[i] = scaleRows ? (y[i] - yMean) * Math.sqrt(n * omega[i]) : y[i] - yMean;
-    }
+    double yMean = ridgeRows.targetMean(y);
+    double[] yc = ridgeRows.centered(y, yMean);
     double[] b = n >= p ? primal(design, yc, lambda) : dual(design, yc, lambda);
     double a0 = yMean;
     for (int j = 0; j < p; j++) {

@@ -22,16 +22,41 @@ import org.bytedeco.openblas.global.openblas;
  * products of O(n·min(n, p)·m) flops (coefficients, fitted values, leverages). When n ≫ p
  * ({@link Decomposition#AUTOMATIC}: n ≥ 4p) the same numbers come from one eigendecomposition
  * of ZᵀZ = V diag(d²) Vᵀ instead ({@link RidgeEigenPath}: U·D = ZV, no SVD of the tall design).
- * An immutable value (do not modify the arrays); thread-safe.
+ *
+ * <p><b>Observation weights</b> wᵢ ≥ 0 ({@link #fit(double[][], double[], Observations,
+ * double[])}), normalized to ωᵢ = wᵢ/Σw as {@link RidgeSolver}'s, make the data term
+ * (1/2)Σωᵢ(yᵢ − a₀ − xᵢ·b)², so λ keeps its meaning and weights all equal are no weights. The
+ * formulas above then hold for the rows scaled by √(nωᵢ) after centering at the weighted means
+ * (Z and y_c; d the singular values of that Z), with the intercept's part of Hᵢᵢ equal to ωᵢ
+ * instead of 1/n: Hᵢᵢ = ωᵢ + Σₖ uᵢₖ²dₖ²/(dₖ² + nλ) is row i's weighted leverage, and
+ *
+ * <pre>
+ *   LOO(λ) = Σᵢ ωᵢ (eᵢ / (1 − Hᵢᵢ))²                          (eᵢ the unscaled residual)
+ *   GCV(λ) = (Σᵢ ωᵢ eᵢ²) / (1 − (1 + df)/n₊)²                 (n₊ rows of positive weight)
+ * </pre>
+ *
+ * eᵢ/(1 − Hᵢᵢ) is exactly yᵢ minus the prediction of the weighted fit without row i, so LOO
+ * is the weighted mean of the squared leave-one-out errors; scikit-learn 1.2.1's
+ * {@code RidgeCV(sample_weight = w)} (its {@code _RidgeGCV}, scaled rows as here) minimizes
+ * (1/n)Σwᵢ(eᵢ/(1 − Hᵢᵢ))², the same criterion times Σw/n, so it chooses the same λ. GCV counts
+ * the rows of positive weight: a row of weight 0 is, for every number here, a row left out.
+ * A row of weight 2 is two equal rows for the coefficients, df and the training MSE, not for
+ * the criteria: its leave-one-out error leaves both copies out. <b>Without an intercept</b>
+ * ({@link #fitWithoutIntercept}) nothing is centered, a₀ = 0, the hat matrix has no intercept
+ * part (Hᵢᵢ = Σₖ uᵢₖ²dₖ²/(dₖ² + nλ), GCV's denominator (1 − df/n₊)²), and the null model is 0
+ * ({@link #nullMse} = Σωᵢyᵢ²). A constant column gets coefficient 0 either way (glmnet's rule).
+ *
+ * <p>An immutable value (do not modify the arrays); thread-safe.
  *
  * @param lambdas the λ values, in the order given
  * @param intercepts a₀ per λ
  * @param coefficients b per λ (p each)
  * @param degreesOfFreedom effective degrees of freedom per λ
- * @param leaveOneOutMse leave-one-out mean squared error per λ
+ * @param leaveOneOutMse leave-one-out mean squared error per λ (weighted, with weights)
  * @param gcv generalized cross-validation score per λ
- * @param trainingMse (1/n)‖e‖² per λ
- * @param nullMse (1/n)‖y − ȳ‖², the training MSE of the intercept-only model
+ * @param trainingMse (1/n)‖e‖² per λ (Σωᵢeᵢ² with weights)
+ * @param nullMse (1/n)‖y − ȳ‖², the training MSE of the intercept-only model (weighted, with
+ *     weights; of the model 0, Σωᵢyᵢ², without an intercept)
  * @param singularValues d (min(n, p), decreasing)
  */
 public record RidgeSvdPath(
@@ -84,6 +109,33 @@ public record RidgeSvdPath(
   /** Fits every λ ≥ 0 of {@code lambdas} with the decomposition given. */
   public static RidgeSvdPath fit(double[][] x, double[] y, double[] lambdas,
       Decomposition decomposition) {
+    return fit(x, y, Observations.none(), true, lambdas, decomposition);
+  }
+
+  /**
+   * Fits every λ ≥ 0 of {@code lambdas} with the observations' weights (see the class; their
+   * offsets must be absent), decomposing as {@link Decomposition#AUTOMATIC}.
+   *
+   * @throws InputException for weights that are negative, not finite or all 0 (naming the row
+   *     and {@code weights}), or offsets
+   */
+  public static RidgeSvdPath fit(double[][] x, double[] y, Observations observations,
+      double[] lambdas) {
+    return fit(x, y, observations, true, lambdas, Decomposition.AUTOMATIC);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], Observations, double[])} with a₀ = 0 and nothing
+   * centered (glmnet's {@code intercept = FALSE}, scikit-learn's {@code fit_intercept = False}).
+   */
+  public static RidgeSvdPath fitWithoutIntercept(double[][] x, double[] y,
+      Observations observations, double[] lambdas) {
+    return fit(x, y, observations, false, lambdas, Decomposition.AUTOMATIC);
+  }
+
+  /** The path with every setting given (the tests compare the decompositions with it). */
+  static RidgeSvdPath fit(double[][] x, double[] y, Observations observations,
+      boolean intercept, double[] lambdas, Decomposition decomposition) {
     if (x.length != y.length) {
       throw new InputException(x.length + " feature rows but " + y.length + " targets");
     }
@@ -92,20 +144,21 @@ public record RidgeSvdPath(
         throw new InputException("λ must be finite and ≥ 0, got " + l);
       }
     }
+    RidgeRows rows = RidgeRows.of(x.length, observations, intercept);
     if (x.length > 0 && (decomposition == Decomposition.EIGEN
         || (decomposition == Decomposition.AUTOMATIC
             && x.length >= (long) EIGEN_MIN_ROWS_PER_FEATURE * x[0].length))) {
-      return RidgeEigenPath.fit(x, y, lambdas);
+      return RidgeEigenPath.fit(x, y, rows, lambdas);
     }
-    DenseDesign design = StandardizedDesign.of(x, true, false);
+    DenseDesign design = StandardizedDesign.of(x, StandardizedDesign.allRows(x.length),
+        rows.omega, true, intercept, false);
     int n = design.n;
     int p = design.p;
     int r = Math.min(n, p);
-    double yMean = StandardizedDesign.finiteMean(y);
-    double[] yc = new double[n];
+    double yMean = rows.targetMean(y);
+    double[] yc = rows.centered(y, yMean);
     double nullMse = 0;
     for (int i = 0; i < n; i++) {
-      yc[i] = y[i] - yMean;
       nullMse += yc[i] * yc[i] / n;
     }
     double[] d = new double[r];
@@ -153,16 +206,17 @@ public record RidgeSvdPath(
     double[] leverage = new double[n * m];
     openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
         n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
-    return assemble(design, yc, yMean, nullMse, lambdas, bAll, fitted, leverage, df, d);
+    return assemble(design, rows, yc, yMean, nullMse, lambdas, bAll, fitted, leverage, df, d);
   }
 
   /**
    * The path from the decomposition's products for all λ: coefficients (p×m), centered fitted
-   * values (n×m) and hat-matrix diagonals without the intercept's 1/n (n×m), all column-major.
+   * values (n×m) and hat-matrix diagonals without the intercept's part (n×m), all column-major,
+   * on the rows as {@code rows} scales them.
    */
-  private static RidgeSvdPath assemble(DenseDesign design, double[] yc, double yMean,
-      double nullMse, double[] lambdas, double[] bAll, double[] fitted, double[] leverage,
-      double[] df, double[] d) {
+  private static RidgeSvdPath assemble(DenseDesign design, RidgeRows rows, double[] yc,
+      double yMean, double nullMse, double[] lambdas, double[] bAll, double[] fitted,
+      double[] leverage, double[] df, double[] d) {
     int n = design.n;
     int m = lambdas.length;
     double[] sse = new double[m];
@@ -171,20 +225,25 @@ public record RidgeSvdPath(
       for (int i = 0, o = l * n; i < n; i++) {
         double e = yc[i] - fitted[o + i];
         sse[l] += e * e;
-        double e1 = e / (1 - (1.0 / n + leverage[o + i]));
+        double e1 = e / (1 - (rows.interceptLeverage(i) + leverage[o + i]));
         looSum[l] += e1 * e1;
       }
     }
-    return of(lambdas, n, design.mean, yMean, nullMse, bAll, sse, looSum, df, d);
+    return of(lambdas, rows, design.mean, design.included, yMean, nullMse, bAll, sse, looSum,
+        df, d);
   }
 
   /**
    * The path from its sums: coefficients {@code bAll} (p×m, column-major) on the centered
-   * design with column means {@code mean}, and per λ the residual sum of squares {@code sse} and
-   * the sum of squared leave-one-out residuals {@code looSum} over the n rows.
+   * design with column means {@code mean}, and per λ the residual sum of squares {@code sse}
+   * and the sum of squared leave-one-out residuals {@code looSum} over the n rows (both of the
+   * rows as {@code rows} scales them). The coefficients of the columns not {@code included}
+   * (the constant ones, which rounding leaves at 1e-17) are set to exactly 0.
    */
-  static RidgeSvdPath of(double[] lambdas, int n, double[] mean, double yMean, double nullMse,
-      double[] bAll, double[] sse, double[] looSum, double[] df, double[] d) {
+  static RidgeSvdPath of(double[] lambdas, RidgeRows rows, double[] mean, boolean[] included,
+      double yMean, double nullMse, double[] bAll, double[] sse, double[] looSum, double[] df,
+      double[] d) {
+    int n = rows.omega.length;
     int p = mean.length;
     int m = lambdas.length;
     double[] intercept = new double[m];
@@ -194,6 +253,9 @@ public record RidgeSvdPath(
     double[] trainMse = new double[m];
     for (int l = 0; l < m; l++) {
       double[] b = java.util.Arrays.copyOfRange(bAll, l * p, (l + 1) * p);
+      for (int j = 0; j < p; j++) {
+        b[j] = included[j] ? b[j] : 0.0;
+      }
       double a0 = yMean;
       for (int j = 0; j < p; j++) {
         a0 -= mean[j] * b[j];
@@ -202,7 +264,7 @@ public record RidgeSvdPath(
       coef[l] = b;
       trainMse[l] = sse[l] / n;
       loo[l] = looSum[l] / n;
-      double denominator = 1 - (1 + df[l]) / n;
+      double denominator = 1 - ((rows.intercept ? 1 : 0) + df[l]) / rows.positive;
       gcv[l] = trainMse[l] / (denominator * denominator);
     }
     return new RidgeSvdPath(lambdas.clone(), intercept, coef, df, loo, gcv, trainMse, nullMse,

@@ -31,7 +31,7 @@ class RidgeWeightsTest {
   private static final double TOLERANCE = 1e-9;
 
   /** A ref CSV of ref/ridge/: its header and its rows as strings. */
-  private static List<String[]> read(String name) {
+  static List<String[]> read(String name) {
     String resource = "/ref/ridge/" + name;
     try (InputStream in = RidgeWeightsTest.class.getResourceAsStream(resource)) {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -51,7 +51,7 @@ class RidgeWeightsTest {
   }
 
   /** The data file's x1..xp, and its w column when {@code withWeights}, as named features. */
-  private static Dataset data(String name, boolean withWeights) {
+  static Dataset data(String name, boolean withWeights) {
     List<String[]> rows = read(name);
     String[] header = rows.get(0);
     int columns = header.length - (withWeights ? 1 : 2);
