@@ -9,8 +9,8 @@
 # scale; a0 is 0). Without an intercept glmnet does not center y, so the scale it divides a
 # gaussian y by inside the fit (which the ridge part of its penalty sees) is y's root mean
 # square sqrt(sum(y^2)/n), not its standard deviation; the script prints both, and checks the
-# lasso path's KKT conditions on the standardized scale (where, uncentered, each column is
-# divided by its root mean square too).
+# lasso path's KKT conditions on the standardized scale (where each uncentered column is
+# divided by its centered standard deviation, as with an intercept).
 suppressMessages(library(glmnet))
 stopifnot(packageVersion("glmnet") == "4.1.6")
 out <- "core/src/test/resources/ref/real"
@@ -26,8 +26,8 @@ table_of <- function(fit) {
 for (alpha in c(1, 0.5)) {
   fit <- glmnet(x, y, alpha = alpha, intercept = FALSE, thresh = 1e-14, maxit = 1e7)
   stopifnot(all(fit$a0 == 0))
-  # KKT on the standardized scale: without an intercept glmnet centers neither x nor y and
-  # scales each column by its root mean square (divisor n)
+  # KKT on the standardized scale: without an intercept glmnet centers neither x nor y but
+  # scales each column by its centered standard deviation (divisor n; make_nointercept_ridge.R)
   s <- sqrt(colMeans(x^2) - colMeans(x)^2)
   worst <- 0
   for (l in seq_along(fit$lambda)) {
