@@ -152,6 +152,24 @@ class EditedCheckpointTest {
         lastError(r));
   }
 
+  /**
+   * A checkpoint that says its run finished (at epoch 2) while its stored flags train 3 epochs
+   * without early stopping, as "finished": true edited into a checkpoint of an unfinished run
+   * is: it said "--epochs (3) would have no effect", a flag the user did not give.
+   */
+  @Test
+  void resume_finishedBeforeItsBudgetWithoutEarlyStopping_namesTheCheckpoint_notAFlag()
+      throws Exception {
+    Path file = edited("finished", storedFlags("mlp:3", 3));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": its training state does not match the run that its stored flags"
+        + " describe (an edited checkpoint?): epochs (3) would have no effect: the checkpoint to"
+        + " resume from is of a run that finished at epoch 2, not by early stopping, so at its"
+        + " budget, and a finished run trains no further; to train on from its weights, start a"
+        + " new fit from them (initial weights)", lastError(r));
+  }
+
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
   @Test
   void resume_pathThatDoesNotExist_saysSo() {

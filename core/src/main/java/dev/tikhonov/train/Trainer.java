@@ -235,13 +235,17 @@ public final class Trainer {
           + " of " + config.epochs() + " epochs cannot have trained " + resumeFrom.epoch()
           + "; resume with the run's own budget, at least " + resumeFrom.epoch() + " epochs");
     }
-    if (resumeFrom.finished() && config.epochs() > resumeFrom.epoch()) {
+    // A run that early stopping ended finished below its budget, rightly (its patience has
+    // passed since its best epoch); one that did not finished at its budget.
+    boolean stoppedEarly = config.patience() > 0
+        && resumeFrom.epoch() - resumeFrom.bestEpoch() >= config.patience();
+    if (resumeFrom.finished() && config.epochs() > resumeFrom.epoch() && !stoppedEarly) {
       // A finished run trains no further; the larger budget would be silently ignored.
-      throw new dev.tikhonov.data.InputException("epochs (" + config.epochs() + ") would have no"
+      throw new IllegalArgumentException("epochs (" + config.epochs() + ") would have no"
           + " effect: the checkpoint to resume from is of a run that finished at epoch "
-          + resumeFrom.epoch() + " (its budget or early stopping), and a finished run trains no"
-          + " further; to train on from its weights, start a new fit from them (initial"
-          + " weights)");
+          + resumeFrom.epoch() + ", not by early stopping, so at its budget, and a finished run"
+          + " trains no further; to train on from its weights, start a new fit from them"
+          + " (initial weights)");
     }
   }
 

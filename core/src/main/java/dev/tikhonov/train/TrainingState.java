@@ -16,7 +16,8 @@ import java.util.Map;
  * @param epoch the last completed epoch (1-based)
  * @param finished whether the run ended with this epoch (last epoch or early stop): a resumed
  *     run then only finishes (restores the best weights), it trains no further, and a larger
- *     epoch budget is refused rather than ignored
+ *     epoch budget than the epoch it finished at is refused rather than ignored, unless early
+ *     stopping ended it (its patience passed since the best epoch)
  * @param history the records of epochs 1..epoch
  * @param order the row order after the last shuffle (each epoch shuffles it further)
  * @param shuffleState the shuffle generator's state ({@link dev.tikhonov.tensor.Rng#state()})

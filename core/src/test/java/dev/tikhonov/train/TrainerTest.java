@@ -467,16 +467,43 @@ class TrainerTest {
     Training.Outcome two = Training.fit(spec, d, null, null, config(2, 0, 0, 0), capture, null,
         null);
     assertTrue(last[0].finished());
-    dev.tikhonov.data.InputException e = assertThrows(dev.tikhonov.data.InputException.class,
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Training.fit(spec, d, null, null, config(4, 0, 0, 0), TrainingListener.none(),
             null, null, last[0]));
-    assertTrue(e.getMessage().startsWith("epochs (4) would have no effect: the checkpoint to"
-        + " resume from is of a run that finished at epoch 2"), e.getMessage());
+    assertEquals("epochs (4) would have no effect: the checkpoint to resume from is of a run that"
+        + " finished at epoch 2, not by early stopping, so at its budget, and a finished run"
+        + " trains no further; to train on from its weights, start a new fit from them (initial"
+        + " weights)", e.getMessage());
     Training.Outcome again = Training.fit(spec, d, null, null, config(2, 0, 0, 0),
         TrainingListener.none(), null, null, last[0]);
     assertEquals(2, again.result().history().epochs().size());
     assertFalse(again.result().stoppedEarly());
     assertArrayEquals(two.model().network().parameters().get(0).value().toArray(),
+        again.model().network().parameters().get(0).value().toArray());
+  }
+
+  /**
+   * A run that early stopping ended before its budget finished legitimately below it: resuming
+   * its last checkpoint with its own settings was refused as "epochs (40) would have no effect",
+   * so `train --resume` of any early-stopped run failed. It only finishes, as the run did.
+   */
+  @Test
+  void fit_resumingARunThatStoppedEarly_finishesAsItDid() {
+    Dataset train = blobs(80, 5);
+    Dataset val = blobs(200, 6);
+    ModelSpec spec = ModelSpec.parse("mlp:64,64", 0, Family.MULTINOMIAL);
+    TrainConfig tc = new TrainConfig(40, 8, 0, Penalty.none(),
+        Optimizers.sgd(0.2).momentum(0.9), 3);
+    TrainingState[] last = new TrainingState[1];
+    Training.Outcome stopped = Training.fit(spec, train, val, null, tc, capture(0, last), null,
+        null);
+    assertTrue(stopped.result().stoppedEarly());
+    assertTrue(last[0].finished() && last[0].epoch() < 40, "epoch " + last[0].epoch());
+    Training.Outcome again = Training.fit(spec, train, val, null, tc, TrainingListener.none(),
+        null, null, last[0]);
+    assertTrue(again.result().stoppedEarly());
+    assertEquals(stopped.result().bestEpoch(), again.result().bestEpoch());
+    assertArrayEquals(stopped.model().network().parameters().get(0).value().toArray(),
         again.model().network().parameters().get(0).value().toArray());
   }
 
