@@ -55,8 +55,22 @@ final class CommonOptions {
     return dir;
   }
 
+  /**
+   * The checkpoint whose {@code settings.threads} {@link #threads} holds (train --resume, which
+   * checks it is at least 1): its warning names that setting, not --threads, a flag --resume does
+   * not take.
+   */
+  java.util.Optional<Path> threadsOfCheckpoint = java.util.Optional.empty();
+
   void applyThreads() {
-    applyThreads(threads);
+    if (threadsOfCheckpoint.isEmpty()) {
+      applyThreads(threads);
+      return;
+    }
+    warnAboveProcessors(threads, threadsOfCheckpoint.get() + ": settings.threads " + threads,
+        "the run continues with them, as only the count it was made with continues it bit for"
+            + " bit (an edited checkpoint?)");
+    Blas.setThreads(threads);
   }
 
   /**
@@ -70,13 +84,22 @@ final class CommonOptions {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
     int processors = Runtime.getRuntime().availableProcessors();
-    if (threads > processors) {
-      System.err.println("tikhonov: warning: --threads " + threads + " is more than the "
-          + processors + " processors of this machine; the threads take turns on them, which"
-          + " slows the matrix products; use at most " + processors + ", unless you reproduce a"
-          + " run made with " + threads + " threads");
-    }
+    warnAboveProcessors(threads, "--threads " + threads, "use at most " + processors
+        + ", unless you reproduce a run made with " + threads + " threads");
     Blas.setThreads(threads);
+  }
+
+  /**
+   * "tikhonov: warning: {@code what} is more than the P processors of this machine; …;
+   * {@code advice}" on stderr when {@code threads} exceeds the processors.
+   */
+  private static void warnAboveProcessors(int threads, String what, String advice) {
+    int processors = Runtime.getRuntime().availableProcessors();
+    if (threads > processors) {
+      System.err.println("tikhonov: warning: " + what + " is more than the " + processors
+          + " processors of this machine; the threads take turns on them, which slows the"
+          + " matrix products; " + advice);
+    }
   }
 
   /** Where the human-readable table goes: stderr when --json owns stdout. */

@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.DataFiles;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
@@ -208,6 +209,14 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     NetworkOptions.farTargetWarning(train).ifPresent(System.err::println);
     String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
+      if (dataOptions.data == null) {
+        // Not data that changed: flags without --data (edited away) name the bundled sample,
+        // and "bundled:mnist-10k changed since" sent the user looking at a file tikhonov ships.
+        throw new InputException(resumeFile + ": the train flags stored in the checkpoint"
+            + " (settings.args) give no --data, so they name the bundled MNIST sample, but the"
+            + " checkpoint was trained on other data (settings.train_data_sha256); an edited"
+            + " checkpoint?");
+      }
       throw new InputException("--resume: the training data differ from the checkpoint's ("
           + dataOptions.describe() + " changed since); cannot continue exactly");
     }
@@ -466,7 +475,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     CheckpointFile.Checkpoint cp = SavedFiles.checkpoint(file);
     Map<String, Object> s = cp.settings();
     if (!(s.get("args") instanceof List<?> args) || !(s.get("threads") instanceof Integer threads)
-        || !(s.get("working_directory") instanceof String cwd)) {
+        || !(s.get("working_directory") instanceof String cwd)
+        || !(s.get("train_data_sha256") instanceof String)) {
       throw new InputException(file + ": the checkpoint does not record the run's settings");
     }
     if (threads < 1) {
@@ -487,12 +497,20 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Path base = Path.of(cwd);
     if (again.dataOptions.data != null) {
       again.dataOptions.data = base.resolve(again.dataOptions.data);
+      if (!Files.exists(again.dataOptions.data)) {
+        // It said "--data /…/d.csv: no such file or directory", a flag the user did not give.
+        throw new InputException(file + ": the run's training data " + again.dataOptions.data
+            + " (--data in its stored flags) are not there: no such file or directory"
+            + DataFiles.danglingLink(again.dataOptions.data) + "; the run continues only on the"
+            + " data it was made with");
+      }
     }
     if (again.save != null) {
       again.save = base.resolve(again.save);
     }
     again.common.out = Files.isDirectory(resume) ? resume : file.toAbsolutePath().getParent();
     again.common.threads = threads;
+    again.common.threadsOfCheckpoint = java.util.Optional.of(file);
     again.common.quiet = common.quiet || again.common.quiet;
     again.common.json = common.json || again.common.json;
     again.resumeFrom = cp;

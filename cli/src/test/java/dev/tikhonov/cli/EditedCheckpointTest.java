@@ -99,19 +99,43 @@ class EditedCheckpointTest {
    */
   @Test
   void resume_storedThreadsBelowOne_nameTheCheckpoint_notAFlag() throws Exception {
-    Path file = edited("threads0", meta -> {
-      try {
-        ObjectNode settings = (ObjectNode) JSON.readTree(meta.get("settings").textValue());
-        settings.put("threads", 0);
-        meta.put("settings", JSON.writeValueAsString(settings));
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    Path file = edited("threads0", storedThreads(0));
     InProcess r = InProcess.run("train", "--resume", file.getParent().toString());
     assertEquals(2, r.exit(), r.err());
     assertEquals(file + ": settings.threads: expected an integer >= 1, found 0 (an edited"
         + " checkpoint?)", r.message());
+  }
+
+  /**
+   * 100000 threads in the checkpoint's settings: bounded as --threads is (a warning above the
+   * processors; the thread pools start no more threads than a step has parts), but the warning
+   * said "--threads 100000 is more than …; use at most 2", a flag --resume does not take.
+   */
+  @Test
+  void resume_storedThreadsAboveTheProcessors_warnNamingTheCheckpoint_notAFlag()
+      throws Exception {
+    Path file = edited("threads100000",
+        storedFlags("mlp:3", 2).andThen(storedThreads(100000)));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("tikhonov: warning: " + file + ": settings.threads 100000 is more than the "
+        + Runtime.getRuntime().availableProcessors() + " processors of this machine; the"
+        + " threads take turns on them, which slows the matrix products; the run continues"
+        + " with them, as only the count it was made with continues it bit for bit (an edited"
+        + " checkpoint?)", r.err().lines().filter(l -> l.contains("warning")).findFirst()
+            .orElse(r.err()));
+  }
+
+  private static Consumer<ObjectNode> storedThreads(int threads) {
+    return meta -> {
+      try {
+        ObjectNode settings = (ObjectNode) JSON.readTree(meta.get("settings").textValue());
+        settings.put("threads", threads);
+        meta.put("settings", JSON.writeValueAsString(settings));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
   }
 
   @Test
@@ -168,6 +192,37 @@ class EditedCheckpointTest {
         + " resume from is of a run that finished at epoch 2, not by early stopping, so at its"
         + " budget, and a finished run trains no further; to train on from its weights, start a"
         + " new fit from them (initial weights)", lastError(r));
+  }
+
+  /**
+   * Stored flags without --data (an in-process run stores none, as flags edited away would
+   * be): it said "--resume: the training data differ from the checkpoint's (bundled:mnist-10k
+   * changed since)", as if the sample tikhonov ships had changed.
+   */
+  @Test
+  void resume_storedFlagsWithoutData_sayTheyNameTheBundledSample_notThatItChanged()
+      throws Exception {
+    Path file = edited("nodata", args(ArrayNode::removeAll));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": the train flags stored in the checkpoint (settings.args) give no"
+        + " --data, so they name the bundled MNIST sample, but the checkpoint was trained on"
+        + " other data (settings.train_data_sha256); an edited checkpoint?", lastError(r));
+  }
+
+  /** The run's data file gone: it said "--data …: no such file", a flag the user did not give. */
+  @Test
+  void resume_storedDataThatIsGone_namesTheCheckpointAndTheFile() throws Exception {
+    Path gone = dir.resolve("gone.csv");
+    Path file = edited("gone", args(a -> {
+      a.removeAll();
+      a.add("--data").add(gone.toString()).add("--target").add("y");
+    }));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(file + ": the run's training data " + gone + " (--data in its stored flags)"
+        + " are not there: no such file or directory; the run continues only on the data it was"
+        + " made with", r.message());
   }
 
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
