@@ -42,14 +42,16 @@ import java.util.Set;
  * safetensors layout and header size ({@link FileLimits}); the state entry (epoch ≥ 0,
  * {@code finished}, the generator states, step count ≥ 0, best epoch in 0..epoch, a best
  * validation loss that is finite or absent); the history: exactly {@code epoch} objects with the
- * nine fields of {@link EpochRecord}, numbered 1..epoch, penalty, weight norm and seconds finite
- * and ≥ 0, validation accuracy absent or in [0, 1]; the parameters: a chain {@code denseK.weight}
- * [a_K, a_K+1], {@code denseK.bias} [1, a_K+1] for K = 0..L−1 as every tikhonov network has, at
- * most {@link FileLimits#MAX_HIDDEN_LAYERS} hidden layers, every value finite; the best weights:
- * none or the same names and shapes, finite; the optimizer buffers: named {@code …/i} for
- * parameter i with its shape, free of NaN (a squared-gradient average may overflow to +∞,
- * which the optimizer handles), Adam's and RMSprop's second moments ({@code ….v/i}) ≥ 0; the
- * dropout generators: none or one per hidden layer; the row order: a permutation of 0..n−1.
+ * nine fields of {@link EpochRecord}, numbered 1..epoch, training loss and objective finite,
+ * penalty, weight norm and seconds finite and ≥ 0, validation accuracy absent or in [0, 1]
+ * (validation loss and learning rate may be non-finite); the parameters: a chain
+ * {@code denseK.weight} [a_K, a_K+1], {@code denseK.bias} [1, a_K+1] for K = 0..L−1 as every
+ * tikhonov network has, at most {@link FileLimits#MAX_HIDDEN_LAYERS} hidden layers, every value
+ * finite; the best weights: none or the same names and shapes, finite; the optimizer buffers:
+ * named {@code …/i} for parameter i with its shape, finite, except that Adam's and RMSprop's
+ * second moments ({@code ….v/i}) are ≥ 0 and may be +∞ (a squared-gradient average may
+ * overflow, which the optimizer handles); the dropout generators: none or one per hidden
+ * layer; the row order: a permutation of 0..n−1.
  * Anything else is an {@link InputException} naming the file. Writing refuses (with the same
  * rules) a state that could not be read back, so a bad state never replaces a good checkpoint.
  * Stateless; safe to call from several threads on different files.

@@ -43,6 +43,9 @@ final class CheckpointRules {
     requireBuffers(state.optimizerState(), chain, shapes, name);
     requireDropoutStates(state.dropoutStates().length, chain.size() / 2 - 1, name);
     requirePermutation(state.order(), name);
+    for (int i = 0; i < state.history().size(); i++) {
+      requireRecord(state.history().get(i), name + ": state.history[" + i + "]");
+    }
   }
 
   /** state.history: exactly {@code epoch} records, numbered 1..epoch, each field checked. */
@@ -78,23 +81,49 @@ final class CheckpointRules {
       if (!e.isIntegralNumber() || e.longValue() != i + 1) {
         throw new InputException(where + ".epoch: expected " + (i + 1) + ", found " + e);
       }
-      OptionalDouble valAccuracy = optional(r, "val_accuracy", where);
-      if (valAccuracy.isPresent()
-          && !(valAccuracy.getAsDouble() >= 0 && valAccuracy.getAsDouble() <= 1)) {
-        throw new InputException(where + ".val_accuracy: expected a number in [0, 1], found "
-            + valAccuracy.getAsDouble());
-      }
-      out.add(new EpochRecord(i + 1, number(r, "train_loss", where),
-          nonNegative(r, "penalty", where), number(r, "objective", where),
-          optional(r, "val_loss", where), valAccuracy, nonNegative(r, "weight_norm", where),
-          number(r, "learning_rate", where), nonNegative(r, "seconds", where)));
+      EpochRecord record = new EpochRecord(i + 1, number(r, "train_loss", where),
+          number(r, "penalty", where), number(r, "objective", where),
+          optional(r, "val_loss", where), optional(r, "val_accuracy", where),
+          number(r, "weight_norm", where), number(r, "learning_rate", where),
+          number(r, "seconds", where));
+      requireRecord(record, where);
+      out.add(record);
     }
     return out;
   }
 
   /**
+   * The numbers an epoch's record can hold as the trainer makes it: the training loss and the
+   * objective finite (a non-finite batch loss or weights stop the run as diverged before the
+   * epoch's record, so a NaN there is an edit, and epoch 1's is the reference of the later
+   * epochs' loss-growth check); penalty, weight norm and seconds finite and ≥ 0; the validation
+   * accuracy in [0, 1]. The validation loss may be anything: only the training rows' outputs
+   * are checked for overflow, so a validation row's may reach ±∞ or NaN; and so may the
+   * learning rate, NaN for an optimizer chain without one of its own.
+   */
+  static void requireRecord(EpochRecord r, String where) {
+    finite(r.trainLoss(), "train_loss", where);
+    nonNegative(r.penalty(), "penalty", where);
+    finite(r.objective(), "objective", where);
+    if (r.valAccuracy().isPresent()
+        && !(r.valAccuracy().getAsDouble() >= 0 && r.valAccuracy().getAsDouble() <= 1)) {
+      throw new InputException(where + ".val_accuracy: expected a number in [0, 1], found "
+          + r.valAccuracy().getAsDouble());
+    }
+    nonNegative(r.weightNorm(), "weight_norm", where);
+    nonNegative(r.seconds(), "seconds", where);
+  }
+
+  private static void finite(double v, String field, String where) {
+    if (!Double.isFinite(v)) {
+      throw new InputException(where + "." + field + ": expected a finite number, found " + v);
+    }
+  }
+
+  /**
    * A number as Jackson writes a double: a JSON number, or "NaN", "Infinity", "-Infinity" (a
-   * loss or learning rate the trainer recorded may be non-finite).
+   * validation loss the trainer recorded may be non-finite; {@link #requireRecord} says where
+   * else they are refused).
    */
   static double number(JsonNode r, String field, String where) {
     JsonNode v = r.get(field);
@@ -107,13 +136,11 @@ final class CheckpointRules {
     throw new InputException(where + "." + field + ": expected a number, found " + v);
   }
 
-  static double nonNegative(JsonNode r, String field, String where) {
-    double v = number(r, field, where);
+  private static void nonNegative(double v, String field, String where) {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw new InputException(where + "." + field + ": expected a finite number >= 0, found "
           + v);
     }
-    return v;
   }
 
   static OptionalDouble optional(JsonNode r, String field, String where) {
@@ -226,18 +253,21 @@ final class CheckpointRules {
   }
 
   /**
-   * No NaN anywhere (a NaN in the state makes the next step NaN); a second moment (….v/i) ≥ 0.
-   * Infinities are allowed: a squared-gradient average can overflow float32 in a run that goes
-   * on (Adam's step is then 0), and the trainer may checkpoint it.
+   * No NaN anywhere (a NaN in the state makes the next step NaN); a second moment (….v/i) ≥ 0
+   * and may be +∞: a squared-gradient average can overflow float32 in a run that goes on (Adam's
+   * step is then 0), and the trainer may checkpoint it. Every other buffer (momentum, Adam's
+   * first moment) is finite: an infinite one makes the next step's weights infinite or NaN, so
+   * the trainer stops such a run as diverged before the epoch's checkpoint.
    */
   static void requireBuffer(Matrix m, String tensor, String name) {
     boolean secondMoment = tensor.matches(".*\\.v/[0-9]+");
     for (int i = 0; i < m.size(); i++) {
       float v = m.at(i);
-      if (Float.isNaN(v) || (secondMoment && v < 0)) {
+      if (secondMoment ? Float.isNaN(v) || v < 0 : !Float.isFinite(v)) {
         throw new InputException(name + ": tensor " + SafeTensors.quote(tensor) + " holds " + v
-            + " at element " + i + "; optimizer buffers must not be NaN"
-            + (secondMoment ? " and second moments must be >= 0" : ""));
+            + " at element " + i + "; optimizer buffers must " + (secondMoment
+                ? "not be NaN and second moments must be >= 0"
+                : "be finite (a second moment may overflow to +Infinity)"));
       }
     }
   }

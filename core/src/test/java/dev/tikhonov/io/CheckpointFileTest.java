@@ -182,7 +182,20 @@ class CheckpointFileTest {
     InputException momentum = assertThrows(InputException.class,
         () -> CheckpointFile.read(seeds.get("nan-momentum"), "bad.safetensors"));
     assertTrue(momentum.getMessage().matches("bad\\.safetensors: tensor \"optim/.*momentum/0\""
-        + " holds NaN at element 2; optimizer buffers must not be NaN"), momentum.getMessage());
+        + " holds NaN at element 2; optimizer buffers must be finite \\(a second moment may"
+        + " overflow to \\+Infinity\\)"), momentum.getMessage());
+    // An infinite momentum makes the next step's weights infinite: the trainer stops a run as
+    // diverged before such a state is checkpointed, so only an edited file holds one.
+    InputException infinite = assertThrows(InputException.class,
+        () -> CheckpointFile.read(seeds.get("infinite-momentum"), "bad.safetensors"));
+    assertTrue(infinite.getMessage().matches("bad\\.safetensors: tensor \"optim/.*momentum/0\""
+        + " holds Infinity at element 1; optimizer buffers must be finite \\(a second moment"
+        + " may overflow to \\+Infinity\\)"), infinite.getMessage());
+    // A run stops as diverged at a non-finite batch loss, before the epoch's record: a NaN
+    // training loss is no diverged epoch but an edited one (and as epoch 1's, the reference of
+    // the later epochs' loss-growth check, it would switch that check off).
+    rejected(seeds.get("nan-train-loss"),
+        "state.history[0].train_loss: expected a finite number, found NaN");
     InputException moment = assertThrows(InputException.class,
         () -> CheckpointFile.read(seeds.get("negative-second-moment"), "bad.safetensors"));
     assertTrue(moment.getMessage().endsWith(" holds -1.0 at element 0; optimizer buffers must"
@@ -229,6 +242,32 @@ class CheckpointFileTest {
         () -> CheckpointFile.write(file, state, Map.of()));
     assertEquals(file + ": cannot save: tensor \"param/dense0.bias\" holds NaN at element 1;"
         + " weights must be finite", e.getMessage());
+    assertArrayEquals(good, Files.readAllBytes(file));
+  }
+
+  /**
+   * A history the reader would refuse is not written either (a state built by a program, not
+   * the trainer): what tikhonov writes, it reads back.
+   */
+  @Test
+  void write_stateWithNaNTrainingLossInItsHistory_isRefusedAndTheOldCheckpointStays()
+      throws Exception {
+    byte[] good = CheckpointSeeds.all(dir).get("valid-logistic-sgd");
+    Path file = dir.resolve("h.safetensors");
+    Files.write(file, good);
+    dev.tikhonov.train.TrainingState s = CheckpointFile.read(file).state();
+    var first = s.history().get(0);
+    var history = new java.util.ArrayList<>(s.history());
+    history.set(0, new dev.tikhonov.train.EpochRecord(1, Double.NaN, first.penalty(),
+        first.objective(), first.valLoss(), first.valAccuracy(), first.weightNorm(),
+        first.learningRate(), first.seconds()));
+    var edited = new dev.tikhonov.train.TrainingState(s.epoch(), s.finished(), history,
+        s.order(), s.shuffleState(), s.dropoutStates(), s.stepCount(), s.parameters(),
+        s.optimizerState(), s.bestValidationLoss(), s.bestEpoch(), s.bestParameters());
+    InputException e = assertThrows(InputException.class,
+        () -> CheckpointFile.write(file, edited, Map.of()));
+    assertEquals(file + ": cannot save: state.history[0].train_loss: expected a finite number,"
+        + " found NaN", e.getMessage());
     assertArrayEquals(good, Files.readAllBytes(file));
   }
 

@@ -58,6 +58,10 @@ final class CheckpointSeeds {
     out.put("nan-weight", Fixtures.withFloat(mlp, "param/dense0.weight", 0, Float.NaN));
     out.put("nan-momentum", Fixtures.withFloat(mlp, tensor(mlp, "optim/.*momentum/0"), 2,
         Float.NaN));
+    out.put("infinite-momentum", Fixtures.withFloat(mlp, tensor(mlp, "optim/.*momentum/0"), 1,
+        Float.POSITIVE_INFINITY));
+    out.put("nan-train-loss", Fixtures.withMetadataJson(mlp, "state",
+        s -> ((ObjectNode) s.get("history").get(0)).put("train_loss", "NaN")));
     out.put("negative-second-moment", Fixtures.withFloat(adam, tensor(adam, "optim/.*\\.v/0"), 0,
         -1f));
     out.put("order-not-permutation", Fixtures.withInt(mlp, "order", 0, 1 << 20));
