@@ -166,7 +166,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
       // DataOptions would read a file as CSV and ask for --target, which experiment has not.
       throw new IllegalArgumentException("--data " + data + ": experiment mnist-l2 takes a"
           + " directory of MNIST-style IDX files (train-images-idx3-ubyte[.gz] etc.), "
-          + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"));
+          + (java.nio.file.Files.exists(data) ? "not a file" : "and there is none"
+              + dev.tikhonov.data.DataFiles.danglingLink(data)));
     }
     if (data != null) {
       // a folder without the IDX files (data/ for data/wine.csv) named a missing file

@@ -703,7 +703,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         throw dev.tikhonov.data.DataFiles.cannotRead(flag + " " + spec, e.getCause());
       }
     } else if (!spec.contains("=")) {
-      throw new InputException(flag + " " + spec + ": no such file, and not"
+      throw new InputException(flag + " " + spec + ": no such file"
+          + dev.tikhonov.data.DataFiles.danglingLink(file) + ", and not"
           + (single ? " a number or" : "") + " COLUMN=VALUE pairs");
     } else {
       entries.addAll(List.of(spec.split(",")));
@@ -1113,7 +1114,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private Dataset read(TargetKind kind) {
     dev.tikhonov.data.DataFiles.requireRegularFile(data);
     if (!Files.isRegularFile(data)) {
-      throw new InputException("--data " + data + ": no such file");
+      throw new InputException("--data " + data + ": no such file"
+          + dev.tikhonov.data.DataFiles.danglingLink(data));
     }
     boolean libsvm = DataFormat.of(data) == DataFormat.LIBSVM;
     if (!libsvm && target == null) {

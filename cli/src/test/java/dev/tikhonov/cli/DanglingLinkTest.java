@@ -40,4 +40,47 @@ class DanglingLinkTest {
     assertEquals(link + ": fold-id file not found (a symbolic link to " + gone + ", which does"
         + " not exist)", path.message().replaceFirst("^--foldid: ", ""));
   }
+  /**
+   * A symbolic link loop (a → b → a) said "no such file or directory" (--resume,
+   * --penalty-factors), "no such directory" (report), "and there is none" (experiment --data)
+   * or the JDK's "cannot read: Too many levels of symbolic links or unable to access attributes
+   * of symbolic link" (evaluate --model): each now names the loop, through the one helper that
+   * says why a path leads to no file.
+   */
+  @Test
+  void everyInput_throughASymbolicLinkLoop_namesTheLoop() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 30, 0);
+    Path a = dir.resolve("a");
+    Path b = Files.createSymbolicLink(dir.resolve("b"), a);
+    Files.createSymbolicLink(a, b);
+    String loop = "(a symbolic link loop: " + a + " → " + b + " → " + a + ")";
+    String[][] commands = {
+      {"train", "--resume", a.toString()},
+      {"evaluate", "--model", a.toString(), "--data", data.toString(), "--target", "y"},
+      {"report", a.toString()},
+      {"path", "--data", data.toString(), "--target", "y", "--penalty-factors", a.toString(),
+          "--out", dir.resolve("q").toString()},
+      {"experiment", "mnist-l2", "--data", a.toString(), "--out", dir.resolve("e").toString()},
+      {"train", "--data", a.toString(), "--target", "y", "--model", "linear",
+          "--out", dir.resolve("r").toString()},
+      {"predict", "--model", a.toString(), "--data", data.toString(),
+          "--out", dir.resolve("p.csv").toString()},
+    };
+    String[] expected = {
+      "--resume " + a + ": no such file or directory " + loop + "; give the --out directory of"
+          + " a train run with --checkpoint-every N (or its checkpoint.safetensors)",
+      a + ": model file not found " + loop,
+      a + ": no such directory " + loop,
+      "--penalty-factors " + a + ": no such file " + loop + ", and not COLUMN=VALUE pairs",
+      "--data " + a + ": experiment mnist-l2 takes a directory of MNIST-style IDX files"
+          + " (train-images-idx3-ubyte[.gz] etc.), and there is none " + loop,
+      a + ": too many levels of symbolic links " + loop,
+      a + ": too many levels of symbolic links " + loop,
+    };
+    for (int i = 0; i < commands.length; i++) {
+      InProcess r = InProcess.run(commands[i]);
+      assertEquals(2, r.exit(), String.join(" ", commands[i]) + ": " + r.err());
+      assertEquals(expected[i], r.message().strip(), String.join(" ", commands[i]));
+    }
+  }
 }

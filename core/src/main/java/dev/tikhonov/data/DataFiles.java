@@ -19,19 +19,46 @@ public final class DataFiles {
   private DataFiles() {}
 
   /**
-   * " (a symbolic link to T, which does not exist)" when {@code file} is a dangling link, else
-   * "": appended to "file not found", which said nothing of the link that {@code ls} shows
-   * right there.
+   * Why {@code file}, a path that leads to no file, is a link: " (a symbolic link to T, which
+   * does not exist)" for a dangling link (" to B → T" through a chain), " (a symbolic link loop:
+   * a → b → a)" for links that lead back to themselves (or more than 40 deep, the kernel's
+   * limit), else "": appended to "file not found", which said nothing of the link that
+   * {@code ls} shows right there, and of a loop said "no such file" or the JDK's "Too many levels
+   * of symbolic links or unable to access attributes of symbolic link".
    */
   public static String danglingLink(Path file) {
-    if (Files.isSymbolicLink(file)) {
-      try {
-        return " (a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist)";
-      } catch (IOException e) {
-        return " (a symbolic link that cannot be followed)";
-      }
+    if (!Files.isSymbolicLink(file) || Files.exists(file)) {
+      return "";
     }
-    return "";
+    java.util.List<String> chain = new java.util.ArrayList<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    Path p = file;
+    try {
+      while (Files.isSymbolicLink(p)) {
+        Path at = p.toAbsolutePath().normalize();
+        if (!seen.add(at) || seen.size() > 40) {
+          return " (a symbolic link loop: " + file + " → " + String.join(" → ", chain) + ")";
+        }
+        Path target = Files.readSymbolicLink(p);
+        chain.add(target.toString());
+        p = at.getParent().resolve(target);
+      }
+    } catch (IOException e) {
+      return " (a symbolic link that cannot be followed)";
+    }
+    return " (a symbolic link to " + String.join(" → ", chain) + ", which does not exist)";
+  }
+
+  /**
+   * The {@link InputException} for {@code e}, the failure to open {@code file}: "file:
+   * {@code missing}" and {@link #danglingLink} when there is no file there (none, a dangling
+   * link, a link loop), else {@link #cannotRead}.
+   */
+  public static InputException openFailure(Path file, String missing, IOException e) {
+    if (e instanceof NoSuchFileException || !danglingLink(file).isEmpty()) {
+      return new InputException(file + ": " + missing + danglingLink(file), e);
+    }
+    return cannotRead(file.toString(), e);
   }
 
   /**
@@ -62,10 +89,8 @@ public final class DataFiles {
       while ((got = in.read(buffer)) >= 0) {
         digest.update(buffer, 0, got);
       }
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found" + danglingLink(file));
     } catch (IOException e) {
-      throw cannotRead(file.toString(), e);
+      throw openFailure(file, "file not found", e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -164,10 +189,8 @@ public final class DataFiles {
     requireRegularFile(file);
     try (InputStream in = decompressed(Files.newInputStream(file))) {
       return reader.read(in);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": file not found" + danglingLink(file));
     } catch (IOException e) {
-      throw cannotRead(file.toString(), e);
+      throw openFailure(file, "file not found", e);
     }
   }
 

@@ -46,11 +46,8 @@ final class JsonFiles {
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
           "not valid JSON: " + dev.tikhonov.internal.data.Json.problem(e));
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InputException(file + ": file not found"
-          + dev.tikhonov.data.DataFiles.danglingLink(file));
     } catch (IOException e) {
-      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
+      throw dev.tikhonov.data.DataFiles.openFailure(file, "file not found", e);
     }
   }
 

@@ -23,7 +23,7 @@ public record RunDirectory(Path dir, RunKind kind) {
   public static RunDirectory detect(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir + (Files.exists(dir) ? ": is a file, not a run directory"
-          : ": no such directory"));
+          : ": no such directory" + dev.tikhonov.data.DataFiles.danglingLink(dir)));
     }
     Path runJson = dir.resolve("run.json");
     if (Files.isRegularFile(runJson)) {

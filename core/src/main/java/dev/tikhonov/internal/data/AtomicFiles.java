@@ -430,7 +430,8 @@ public final class AtomicFiles {
     try {
       for (int hops = 0; Files.isSymbolicLink(p); hops++) {
         if (hops == 40) {
-          throw new InputException(target + ": too many levels of symbolic links");
+          throw new InputException(target + ": too many levels of symbolic links"
+              + dev.tikhonov.data.DataFiles.danglingLink(target));
         }
         p = p.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(p));
       }

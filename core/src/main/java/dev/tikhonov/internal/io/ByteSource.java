@@ -4,7 +4,6 @@ import dev.tikhonov.data.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -33,11 +32,8 @@ public interface ByteSource {
     dev.tikhonov.data.DataFiles.requireRegularFile(file);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return reader.read(of(channel));
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": " + missing
-          + dev.tikhonov.data.DataFiles.danglingLink(file));
     } catch (IOException e) {
-      throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
+      throw dev.tikhonov.data.DataFiles.openFailure(file, missing, e);
     }
   }
 
