@@ -27,7 +27,17 @@ public record RunDirectory(Path dir, RunKind kind) {
     }
     Path runJson = dir.resolve("run.json");
     if (Files.isRegularFile(runJson)) {
-      JsonNode kind = JsonFiles.read(runJson).path("kind");
+      JsonNode record = JsonFiles.read(runJson);
+      if (!record.isObject()) {
+        // An array's missing "kind" and "command" read as "run.json names command \"\"".
+        throw new InputException(runJson + ": expected a JSON object (the run's record), found "
+            + switch (record.getNodeType()) {
+              case ARRAY -> "an array";
+              case NULL -> "null";
+              default -> "a " + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            });
+      }
+      JsonNode kind = record.path("kind");
       if (kind.isTextual()) {
         return new RunDirectory(dir, RunKind.byId(kind.asText()).orElseThrow(
             () -> new InputException(runJson + ": kind \"" + kind.asText() + "\" is not one this"

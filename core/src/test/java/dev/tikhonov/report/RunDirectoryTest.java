@@ -28,6 +28,19 @@ class RunDirectoryTest {
    * holds the kind): its experiment.json names it. It was "cannot tell which experiment wrote
    * them", while the stop message says that tikhonov report builds the report.
    */
+  /**
+   * A run.json that is not a JSON object (an array, a number): it said "run.json names command
+   * \"\" but its files (results.json, history.csv or path.json) are missing", of a file that
+   * names nothing.
+   */
+  @Test
+  void detect_runJsonThatIsAnArray_saysItIsNoObject() throws IOException {
+    Files.writeString(temp.resolve("run.json"), "[1, 2]");
+    InputException e = assertThrows(InputException.class, () -> RunDirectory.detect(temp));
+    assertEquals(temp.resolve("run.json") + ": expected a JSON object (the run's record), found"
+        + " an array", e.getMessage());
+  }
+
   @Test
   void detect_mnistSelectWithoutRunJson_isToldByExperimentJson() throws IOException {
     Files.writeString(temp.resolve("results.json"), "[{\"dataset\": \"bundled\"}]");
