@@ -464,8 +464,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     if (!Files.exists(resume)) {
       // It said "/typo: no checkpoint here", as of a folder that exists and holds none.
       throw new InputException("--resume " + resume + ": no such file or directory"
-          + DataFiles.danglingLink(resume) + "; give the --out directory of a train run with --checkpoint-every N (or its"
-          + " checkpoint.safetensors)");
+          + DataFiles.danglingLink(resume) + "; give the --out directory of a train run with"
+          + " --checkpoint-every N (or its checkpoint.safetensors)");
     }
     Path file = CheckpointFile.locate(resume);
     if (!java.nio.file.Files.exists(file)) {
