@@ -36,10 +36,6 @@ public final class Switches {
               + "inputs when they are more than twice the batch's rows, else by rows; always by "
               + "its inputs for the whole batch; or always by the batch's rows like the other "
               + "layers"),
-      new Switch("tikhonov.step.chunks", List.of("1", "2", "3", "4", "6", "8"),
-          "the parts of each phase of the data-parallel step each thread starts with; a thread "
-              + "done with its own takes another's last parts (1: each thread runs its own "
-              + "part only)"),
       new Switch("tikhonov.step.wait", List.of("yield", "spin"),
           "how the data-parallel step's threads wait for one another: spin briefly, then "
               + "yield the core, then nap; or spin 0.5 ms, then nap"),

@@ -146,8 +146,7 @@ abstract class BatchStep {
       // products (not OpenBLAS's threads, which spin), and with plain momentum, accumulated by
       // the weight-gradient products (a lane of a sweep, --threads 1): one pass less over the
       // parameters.
-      return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads,
-          Integer.parseInt(System.getProperty("tikhonov.step.chunks", "1")));
+      return new ParallelStep(network, loss, optimizer, batchSize, targetCols, threads);
     }
     return new Sequential1(network, loss, optimizer, batchSize, inputs, targetCols, outputs);
   }

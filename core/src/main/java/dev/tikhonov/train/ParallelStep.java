@@ -17,15 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * The data-parallel training step on T threads ({@link BatchStep}'s class comment has the
  * math; T = 1 when the batch is too small to split, {@link BatchStep#parts}, or with plain
  * momentum on one thread, {@link #accumulatesMomentum}): this thread and T − 1
- * workers each run parts of the batch through
+ * workers each run a part of the batch through
  * {@link BatchParts} (meeting once more after the first layer's partial products when it is
- * split by inputs), meet at a {@link Barrier}, then each computes row blocks of the
- * parameter gradients and of the optimizer step. Each thread starts with c parts of each phase
- * (c = 1 unless the measurement switch {@code -Dtikhonov.step.chunks=c} says more) and takes
- * another thread's last parts when done with its own ({@link PartClaims}): the batch is cut
- * into T·c parts, and which thread runs which part does not change the result. With SGD's
- * plain momentum the weight-gradient products accumulate straight into the momentum buffers
- * (β = μ, {@link MomentumProducts}), so
+ * split by inputs), meet at a {@link Barrier}, then each computes its row block of the
+ * parameter gradients and of the optimizer step. With SGD's plain momentum the weight-gradient
+ * products accumulate straight into the momentum buffers (β = μ, {@link MomentumProducts}), so
  * an updating step leaves the parameters' gradient matrices as they were; the weights then
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
  * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
@@ -46,10 +42,6 @@ final class ParallelStep extends BatchStep {
   private final Optional<MomentumProducts> momentum;
   private final Matrix yBatch;
   private final int threads;
-  /** The parts a batch is cut into: threads × the parts each thread starts with. */
-  private final int partCount;
-  /** Which thread runs which part of each phase ({@link #INPUTS}, {@link #ROWS}, …). */
-  private final PartClaims claims;
   private final double[] partLoss;
   private final Barrier barrier;
   /** waiters[t]: how thread t waits (thread 0 the caller's). */
@@ -70,32 +62,16 @@ final class ParallelStep extends BatchStep {
   private final AtomicInteger[] exited;
   private volatile Throwable failure;
 
-  /** The phases of a step whose parts the threads share out ({@link PartClaims}). */
-  private static final int INPUTS = 0;
-  private static final int ROWS = 1;
-  private static final int BLOCKS = 2;
-
-  /**
-   * A step on {@code threads} threads, each starting with {@code partsPerThread} parts of every
-   * phase (the batch's rows, the first layer's inputs, the parameters' row blocks) and taking
-   * another thread's last parts when done with its own ({@link PartClaims}).
-   */
   ParallelStep(Sequential network, Loss loss, Optimizer optimizer, int batchSize,
-      int targetCols, int threads, int partsPerThread) {
-    if (partsPerThread < 1) {
-      throw new IllegalArgumentException("parts per thread must be at least 1, got "
-          + partsPerThread);
-    }
+      int targetCols, int threads) {
     this.threads = threads;
-    this.partCount = threads == 1 ? 1 : threads * partsPerThread;
-    this.claims = new PartClaims(3, threads, partCount / threads);
     this.loss = loss;
     this.optimizer = optimizer;
     this.updateInParts = stepsInParts(network, optimizer);
     this.momentum = updateInParts ? optimizer.momentumProducts() : Optional.empty();
-    parts = new BatchParts(network, batchSize, partCount);
+    parts = new BatchParts(network, batchSize, threads);
     yBatch = Matrix.zeros(batchSize, targetCols);
-    partLoss = new double[partCount];
+    partLoss = new double[threads];
     barrier = new Barrier(threads);
     waiters = new Waiter[threads];
     for (int t = 0; t < threads; t++) {
@@ -123,13 +99,13 @@ final class ParallelStep extends BatchStep {
         && optimizer.parameters().equals(network.parameters());
   }
 
-  /** Rows of part k of a b-row batch: contiguous, sizes differ by at most one. */
-  private int partFrom(int rows, int k) {
-    return BatchParts.blockStart(rows, k, partCount);
+  /** Rows of part t of a b-row batch: contiguous, sizes differ by at most one. */
+  private int partFrom(int rows, int t) {
+    return BatchParts.blockStart(rows, t, threads);
   }
 
-  private int partRows(int rows, int k) {
-    return partFrom(rows, k + 1) - partFrom(rows, k);
+  private int partRows(int rows, int t) {
+    return partFrom(rows, t + 1) - partFrom(rows, t);
   }
 
   /**
@@ -217,7 +193,6 @@ final class ParallelStep extends BatchStep {
   private void workerLoop(int t, int seen) {
     long idleSince = System.nanoTime();
     Waiter waiter = waiters[t];
-    StepTimes.bind(t);
     waiter.begin();
     while (true) {
       if (posted != seen) {
@@ -257,57 +232,30 @@ final class ParallelStep extends BatchStep {
   }
 
   /**
-   * Thread t's share of the step: with the input split, parts of the first layer's inputs
-   * (gathered, times their rows of W₀); after every thread is done with those, parts of the
-   * batch's rows (forward, loss, backward); after every part's rows are done, parts of the
-   * parameters' row blocks (their gradient and, with a fused optimizer, their optimizer step).
-   * Each phase's parts are shared out by {@link #claims}.
+   * Part t of the batch, then (after every part is done) thread t's block of the parameter
+   * gradients and, with a fused optimizer, of the optimizer step.
    */
   private void work(int t) {
-    if (parts.splitsInput()) {
-      for (int k = claims.next(INPUTS, t); k >= 0; k = claims.next(INPUTS, t)) {
-        long t0 = StepTimes.now();
-        parts.gatherInput(k, features, order, batchFrom, rows);
-        StepTimes.add(StepTimes.Phase.GATHER, t0);
-        // every part's first layer sums every input part's product of its rows
-        parts.forwardInputBlock(k, rows);
-      }
-      long t0 = StepTimes.now();
-      barrier.await(waiters[t]);
-      StepTimes.add(StepTimes.Phase.BARRIER, t0);
-    }
-    for (int k = claims.next(ROWS, t); k >= 0; k = claims.next(ROWS, t)) {
-      runPart(k);
-    }
+    runPart(t);
     long t0 = StepTimes.now();
     barrier.await(waiters[t]);
-    StepTimes.add(StepTimes.Phase.BARRIER, t0);
+    StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
     if (!Double.isFinite(batchLoss())) {
       return; // no update: the caller's thread sees the same loss and does not count a step
     }
-    for (int k = claims.next(BLOCKS, t); k >= 0; k = claims.next(BLOCKS, t)) {
-      blockPart(k);
-    }
-  }
-
-  /**
-   * Block k of the parameter gradients and, with a fused optimizer, of the optimizer step (the
-   * same row blocks).
-   */
-  private void blockPart(int k) {
     if (update && momentum.isPresent()) {
       MomentumProducts m = momentum.get();
-      parts.parameterGradients(rows, k, m::buffer, m.momentum());
+      parts.parameterGradients(rows, t, m::buffer, m.momentum());
       long t1 = StepTimes.now();
-      optimizer.stepPartFromMomentum(k, partCount);
-      StepTimes.add(StepTimes.Phase.OPTIMIZER, t1);
+      optimizer.stepPartFromMomentum(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
       return;
     }
-    parts.parameterGradients(rows, k);
+    parts.parameterGradients(rows, t);
     if (update && updateInParts) {
       long t1 = StepTimes.now();
-      optimizer.stepPart(k, partCount);
-      StepTimes.add(StepTimes.Phase.OPTIMIZER, t1);
+      optimizer.stepPart(t, threads);
+      StepTimes.add(t, StepTimes.Phase.OPTIMIZER, t1);
     }
   }
 
@@ -325,15 +273,13 @@ final class ParallelStep extends BatchStep {
     this.batchFrom = batchFrom;
     this.rows = batchTo - batchFrom;
     this.update = then == Then.UPDATE;
-    StepTimes.bind(0);
     parts.prepareStep(); // one dropout key per layer for the whole batch
-    claims.reset();
     finished.set(0);
     barrier.reset();
     posted = posted + 1;
     ensureWorkers();
     wakeWorkers();
-    t0 = StepTimes.add(StepTimes.Phase.OTHER, t0);
+    t0 = StepTimes.add(0, StepTimes.Phase.OTHER, t0);
     try {
       work(0);
     } catch (RuntimeException | Error e) {
@@ -353,7 +299,7 @@ final class ParallelStep extends BatchStep {
     while (finished.get() < threads - 1) {
       waiter.pause();
     }
-    t0 = StepTimes.add(StepTimes.Phase.END_WAIT, t0);
+    t0 = StepTimes.add(0, StepTimes.Phase.END_WAIT, t0);
     Throwable failed = failure;
     if (failed != null) {
       close();
@@ -370,7 +316,7 @@ final class ParallelStep extends BatchStep {
         optimizer.step();
       }
     }
-    StepTimes.add(StepTimes.Phase.OTHER, t0);
+    StepTimes.add(0, StepTimes.Phase.OTHER, t0);
     return mean;
   }
 
@@ -380,40 +326,44 @@ final class ParallelStep extends BatchStep {
    */
   private double batchLoss() {
     double total = 0;
-    for (int k = 0; k < partCount; k++) {
-      total += partLoss[k] * partRows(rows, k);
+    for (int t = 0; t < threads; t++) {
+      total += partLoss[t] * partRows(rows, t);
     }
     return total / rows;
   }
 
-  /** Part k of the batch's rows: forward, loss and backward. */
-  private void runPart(int k) {
-    int from = partFrom(rows, k);
-    int to = partFrom(rows, k + 1);
+  private void runPart(int t) {
+    int from = partFrom(rows, t);
+    int to = partFrom(rows, t + 1);
     long t0 = StepTimes.now();
-    if (!parts.splitsInput()) {
-      parts.gatherInput(k, features, order, batchFrom, rows);
-    }
+    parts.gatherInput(t, features, order, batchFrom, rows);
     Matrix yp = yBatch.rowRange(from, to);
     Kernels.gatherRows(targets, order, batchFrom + from, batchFrom + to, yp);
-    StepTimes.add(StepTimes.Phase.GATHER, t0);
+    StepTimes.add(t, StepTimes.Phase.GATHER, t0);
+    if (parts.splitsInput()) {
+      // every part's first layer sums every thread's partial product of its rows
+      parts.forwardInputBlock(t, rows);
+      t0 = StepTimes.now();
+      barrier.await(waiters[t]);
+      StepTimes.add(t, StepTimes.Phase.BARRIER, t0);
+    }
     if (to == from) {
-      // A batch of fewer rows than parts (a last batch of one row): this part adds
+      // A batch of fewer rows than threads (a last batch of one row): this part adds
       // nothing, not the 0/0 of an empty mean.
-      partLoss[k] = 0;
+      partLoss[t] = 0;
       return;
     }
-    Matrix out = parts.forward(k, from, to);
+    Matrix out = parts.forward(t, from, to);
     t0 = StepTimes.now();
     Matrix g = parts.outputGradientRows(from, to);
     double value = loss.lossAndGradient(out, yp, g);
-    partLoss[k] = value;
+    partLoss[t] = value;
     if (!Double.isFinite(value)) {
       return;
     }
     // The part's mean-loss gradient, weighted by its share of the batch.
     Blas.scale((float) ((double) (to - from) / rows), g);
-    StepTimes.add(StepTimes.Phase.LOSS, t0);
-    parts.backward(k, from, to);
+    StepTimes.add(t, StepTimes.Phase.LOSS, t0);
+    parts.backward(t, from, to);
   }
 }

@@ -107,7 +107,6 @@ class BatchStepTest {
   void clearSwitches() {
     System.clearProperty("tikhonov.step");
     System.clearProperty("tikhonov.step.first");
-    System.clearProperty("tikhonov.step.chunks");
   }
 
   /**
@@ -605,45 +604,10 @@ class BatchStepTest {
     }
   }
 
-  /**
-   * With three parts per thread ({@code -Dtikhonov.step.chunks=3}) the batch is cut into six
-   * parts on two threads (nine on three): the gradient is the sequential step's to float
-   * rounding; a thread done with its own parts takes the last parts of a thread 20 ms late with
-   * its first, and the gradients are the bits of steps in which nobody is late.
-   */
-  @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void parallelStep_partsPerThread_takenFromALateThread_giveTheBitsOfPromptThreads()
-      throws Exception {
-    System.setProperty("tikhonov.step.chunks", "3");
-    assertSequentialGradient(2);
-    assertSequentialGradient(3);
-    Matrix[] data = batch(64);
-    Blas.setThreads(2);
-    float[][] prompt = gradientsWithLateThread(data, "nobody");
-    String main = Thread.currentThread().getName();
-    for (String late : new String[] {"tikhonov-batch-", main}) {
-      RecordingLoss slow = new RecordingLoss();
-      float[][] g = gradientsWithLateThread(data, late, slow);
-      for (int p = 0; p < prompt.length; p++) {
-        assertArrayEquals(prompt[p], g[p], "late: " + late + ", parameter " + p);
-      }
-      // parts of 10, 11, 11 | 10, 11, 11 rows: the prompt thread runs its own 32 rows and at
-      // least the late thread's last two parts, each step
-      String prompter = late.equals(main) ? "tikhonov-batch-1" : main;
-      assertTrue(slow.rowsByThread.get(prompter) >= 2 * (32 + 22),
-          "late: " + late + ", rows by thread " + slow.rowsByThread);
-    }
-  }
-
   /** Two steps' gradients, the threads whose name starts with {@code late} 20 ms late. */
   private static float[][] gradientsWithLateThread(Matrix[] data, String late)
       throws InterruptedException {
-    return gradientsWithLateThread(data, late, new RecordingLoss());
-  }
-
-  private static float[][] gradientsWithLateThread(Matrix[] data, String late,
-      RecordingLoss slow) throws InterruptedException {
+    RecordingLoss slow = new RecordingLoss();
     slow.lateOn = late;
     Sequential net = network(0);
     BatchStep step = BatchStep.of(net, slow, 64, 7, 1, 4);

@@ -279,7 +279,7 @@ public final class BatchParts {
     int r1 = blockStart(w.rows(), part + 1, parts);
     Blas.gemm(Transpose.NO, Transpose.NO, 1f, rows(inputBlocks[part], 0, rows),
         w.rowRange(r0, r1), 0f, rows(partials[part], 0, rows));
-    StepTimes.add(StepTimes.Phase.FORWARD_GEMM, t0);
+    StepTimes.add(part, StepTimes.Phase.FORWARD_GEMM, t0);
   }
 
   /** Where the loss gradient of rows {@code [from, to)} goes before {@link #backward}. */
@@ -321,7 +321,7 @@ public final class BatchParts {
       } else if (s.dense() != null) {
         Dense d = s.dense();
         Blas.gemm(Transpose.NO, Transpose.NO, 1f, in, d.weight().value(), 0f, out);
-        t0 = StepTimes.add(StepTimes.Phase.FORWARD_GEMM, t0);
+        t0 = StepTimes.add(part, StepTimes.Phase.FORWARD_GEMM, t0);
         if (s.relu()) {
           Kernels.addRowVectorRelu(d.bias().value(), out);
         } else {
@@ -340,7 +340,7 @@ public final class BatchParts {
       } else {
         Kernels.relu(in, out);
       }
-      t0 = StepTimes.add(StepTimes.Phase.FORWARD_ELEMENTWISE, t0);
+      t0 = StepTimes.add(part, StepTimes.Phase.FORWARD_ELEMENTWISE, t0);
     }
     return rows(activations[stages.size()], from, to);
   }
@@ -366,10 +366,10 @@ public final class BatchParts {
         } else {
           Kernels.addColumnSums(gOut, biasSums[part][i]);
         }
-        t0 = StepTimes.add(StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
+        t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
         if (gIn != null) {
           Blas.gemm(Transpose.NO, Transpose.YES, 1f, gOut, s.dense().weight().value(), 0f, gIn);
-          t0 = StepTimes.add(StepTimes.Phase.BACKWARD_GEMM, t0);
+          t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_GEMM, t0);
         }
       } else if (gIn != null) {
         if (s.dropout() != null) {
@@ -382,7 +382,7 @@ public final class BatchParts {
           gIn.copyFrom(gOut);
           Kernels.reluMask(rows(activations[i + 1], from, to), gIn);
         }
-        t0 = StepTimes.add(StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
+        t0 = StepTimes.add(part, StepTimes.Phase.BACKWARD_ELEMENTWISE, t0);
       }
     }
   }
@@ -439,7 +439,7 @@ public final class BatchParts {
           db.put(j, beta == 0 ? (float) sum : beta * db.at(j) + (float) sum);
         }
       }
-      t0 = StepTimes.add(StepTimes.Phase.WEIGHT_GEMM, t0);
+      t0 = StepTimes.add(part, StepTimes.Phase.WEIGHT_GEMM, t0);
     }
   }
 }

@@ -11,10 +11,8 @@ import java.util.Locale;
  * trainer's step) adds the nanoseconds each thread spends in each {@link Phase}; the trainer
  * prints and clears them at each epoch's end (docs/performance-log.md, "Where an epoch goes").
  *
- * <p>Thread-safety: each thread adds to the row of counters it was bound to ({@link #bind}; a
- * thread never bound adds to row 0), and the step binds each of its threads to a row of its
- * own; {@link #report} reads them after the threads have met (the epoch's end), so it sees
- * every write.
+ * <p>Thread-safety: thread t writes only its own row of counters; {@link #report} reads them
+ * after the threads have met (the epoch's end), so it sees every write.
  */
 public final class StepTimes {
   /** Whether timing is on ({@code -Dtikhonov.profile=true}). */
@@ -54,8 +52,6 @@ public final class StepTimes {
   private static final int MAX_THREADS = 16;
   private static final long[][] NANOS = new long[MAX_THREADS][];
   private static final long[] STEPS = new long[1];
-  /** The row of counters the current thread adds to ({@link #bind}). */
-  private static final ThreadLocal<int[]> ROW = ThreadLocal.withInitial(() -> new int[1]);
 
   static {
     for (int t = 0; t < MAX_THREADS; t++) {
@@ -72,25 +68,11 @@ public final class StepTimes {
   }
 
   /**
-   * From now on the current thread's times count as thread {@code thread}'s: the step's thread
-   * t, whichever parts of the batch it runs. Does nothing when timing is off.
+   * Adds the time since {@code since} to thread {@code thread}'s {@code phase}; returns the
+   * current time (the start of the next phase), or 0 when timing is off.
    */
-  public static void bind(int thread) {
-    if (ON) {
-      ROW.get()[0] = thread;
-    }
-  }
-
-  /**
-   * Adds the time since {@code since} to the current thread's {@code phase} ({@link #bind});
-   * returns the current time (the start of the next phase), or 0 when timing is off.
-   */
-  public static long add(Phase phase, long since) {
-    if (!ON) {
-      return 0;
-    }
-    int thread = ROW.get()[0];
-    if (thread >= MAX_THREADS) {
+  public static long add(int thread, Phase phase, long since) {
+    if (!ON || thread >= MAX_THREADS) {
       return 0;
     }
     long now = clock();
