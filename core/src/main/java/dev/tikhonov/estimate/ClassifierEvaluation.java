@@ -70,7 +70,7 @@ public final class ClassifierEvaluation extends Evaluation {
     return Objects.hash(baseHash(), accuracy, auc);
   }
 
-  /** "Evaluation[rows=200, loss=0.1234, penalty=0.01, accuracy=0.95, AUC=0.98]". */
+  /** "ClassifierEvaluation[rows=200, loss=0.1234, penalty=0.01, accuracy=0.95, AUC=0.98]". */
   @Override
   public String toString() {
     return text(score("accuracy", accuracy) + score("AUC", auc));

@@ -173,11 +173,11 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   }
 
   /**
-   * "Evaluation[rows=200, loss=0.1234, penalty=0.01, " then the kind's scores ({@code
-   * scores}, each ", name=value") and "]": one format for both kinds.
+   * The kind's name, "[rows=200, loss=0.1234, penalty=0.01, " then the kind's scores ({@code
+   * scores}, each ", name=value") and "]": one format for both kinds, each naming its own type.
    */
   final String text(String scores) {
-    return "Evaluation[rows=" + rows + ", loss=" + loss + ", penalty=" + penalty + scores + "]";
+    return getClass().getSimpleName() + "[rows=" + rows + ", loss=" + loss + ", penalty=" + penalty + scores + "]";
   }
 
   /** ", name=value", or "" for an empty value. */

@@ -260,9 +260,8 @@ public final class LinearClassifier implements Classifier {
 
   @Override
   public String toString() {
-    return provenance.estimator() + "[" + family().name().toLowerCase(java.util.Locale.ROOT)
-        + ", λ=" + lambda() + ", α=" + l1Ratio()
-        + ", " + classNames().size() + " classes]";
+    return parameters.describe(provenance.estimator(), nonzeroCoefficients()) + ", "
+        + classNames().size() + " classes]";
   }
 
   /**

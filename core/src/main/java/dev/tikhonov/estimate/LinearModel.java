@@ -206,12 +206,9 @@ public final class LinearModel implements Predictor {
     return parameters.hashCode();
   }
 
+  /** "ElasticNet[gaussian, λ=0.05, α=1.0, 3 of 6 coefficients nonzero]". */
   @Override
   public String toString() {
-    // the family only when it is not the plain linear model, as LinearClassifier names its own
-    String family = family() == dev.tikhonov.loss.Family.GAUSSIAN ? ""
-        : family().name().toLowerCase(java.util.Locale.ROOT) + ", ";
-    return provenance.estimator() + "[" + family + "λ=" + lambda() + ", α=" + l1Ratio() + ", "
-        + nonzeroCoefficients() + " of " + featureNames().size() + " coefficients nonzero]";
+    return parameters.describe(provenance.estimator(), nonzeroCoefficients()) + "]";
   }
 }

@@ -227,6 +227,18 @@ record LinearParameters(
         java.util.Arrays.deepHashCode(coefficients), featureNames);
   }
 
+  /**
+   * "Estimator[family, λ=…, α=…, k of p coefficients nonzero" (a multinomial model: "k of p
+   * features with a nonzero coefficient"), without the closing bracket: the words every fitted
+   * linear model starts its toString with, whatever its family.
+   */
+  String describe(String estimator, int nonzero) {
+    String counted = coefficients.length == 1 ? " coefficients nonzero"
+        : " features with a nonzero coefficient";
+    return estimator + "[" + family.name().toLowerCase(java.util.Locale.ROOT) + ", λ=" + lambda
+        + ", α=" + l1Ratio + ", " + nonzero + " of " + numFeatures() + counted;
+  }
+
   @Override
   public String toString() {
     return "LinearParameters[" + family + ", λ=" + lambda + ", α=" + l1Ratio + ", "

@@ -79,7 +79,10 @@ public final class RegressionEvaluation extends Evaluation {
         devianceExplained);
   }
 
-  /** "Evaluation[rows=200, loss=0.1234, penalty=0.01, R²=0.87, MSE=0.2468, MAE=0.391]". */
+  /**
+   * "RegressionEvaluation[rows=200, loss=0.1234, penalty=0.01, R²=0.87, MSE=0.2468, MAE=0.391]"
+   * (a count model's ends ", D²=0.42]").
+   */
   @Override
   public String toString() {
     return text(score("R²", rSquared) + score("MSE", meanSquaredError)

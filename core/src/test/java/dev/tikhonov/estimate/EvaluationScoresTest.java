@@ -157,4 +157,18 @@ class EvaluationScoresTest {
     assertTrue(s.contains("R²=") && s.contains("MSE="), s);
     assertFalse(s.contains("accuracy") || s.contains("D²") || s.contains("Optional"), s);
   }
+
+  /** Both kinds printed "Evaluation[…]", hiding which type the scores came from. */
+  @Test
+  void toString_namesItsOwnKind() {
+    RegressionEvaluation regression = line().evaluate(LINE);
+    assertEquals("RegressionEvaluation[rows=" + regression.rows() + ", loss="
+        + regression.loss() + ", penalty=" + regression.penalty() + ", R²="
+        + regression.rSquared().orElseThrow() + ", MSE=" + regression.meanSquaredError()
+        + ", MAE=" + regression.meanAbsoluteError() + "]", regression.toString());
+    ClassifierEvaluation classifier = Evaluation.ofTwoClasses(0.5, 0.75, 0.0,
+        new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true});
+    assertEquals("ClassifierEvaluation[rows=4, loss=0.5, penalty=0.0, accuracy=0.75, AUC=0.75]",
+        classifier.toString());
+  }
 }

@@ -85,7 +85,8 @@ class FirstAfternoonTest {
     RegressionEvaluation test = model.evaluate(split.test());
     assertTrue(test.rSquared().orElseThrow() > 0.3, test.toString());
     assertPrints(cv, "λ");
-    assertPrints(model, "ElasticNetCV[λ=", model.nonzeroCoefficients() + " of 10 coefficients");
+    assertPrints(model, "ElasticNetCV[gaussian, λ=",
+        model.nonzeroCoefficients() + " of 10 coefficients");
     assertPrints(test, "R²");
     roundTrip(model, LinearModel.class, split.test());
   }
