@@ -36,9 +36,9 @@ public final class Splits {
    *
    * @param testFraction share of rows in the test set, in (0, 1)
    * @param seed seeds a {@link Rng}
-   * @throws IllegalArgumentException when {@code testFraction} is not in (0, 1) or the data
-   *     have a numeric target (no classes to stratify by)
-   * @throws InputException when either part would be empty
+   * @throws IllegalArgumentException when {@code testFraction} is not in (0, 1)
+   * @throws InputException when the data have a numeric target (no classes to stratify by) or
+   *     either part would be empty
    */
   public static TrainTest stratifiedTrainTest(Dataset data, double testFraction, long seed) {
     return split(data, testFraction, seed, true);
@@ -50,8 +50,9 @@ public final class Splits {
       throw new IllegalArgumentException("test fraction must be in (0, 1), not " + testFraction);
     }
     if (stratified && !data.isClassification()) {
-      throw new IllegalArgumentException(
-          "a stratified split needs class targets; " + data.source() + " is regression data");
+      throw new InputException(data.source() + ": a stratified split needs class labels, but "
+          + "the target is a number; read the data with class targets (TargetKind.CLASS) or use "
+          + "Splits.trainTest");
     }
     int n = data.size();
     int testSize = (int) Math.round(n * testFraction);

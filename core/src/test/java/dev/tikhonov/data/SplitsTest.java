@@ -68,12 +68,16 @@ class SplitsTest {
     assertTrue(!java.util.Arrays.equals(a, c));
   }
 
+  /** The data's fault, so an InputException (it was a plain IllegalArgumentException). */
   @Test
-  void stratifiedTrainTest_onRegression_isRejected() {
+  void stratifiedTrainTest_onRegression_isRejectedAsBadInput_namingTheData() {
     Dataset regression = Synthetic.regression().rows(20).features(2).informative(1).noise(0.1)
         .seed(1).build().data();
-    assertThrows(IllegalArgumentException.class,
+    InputException e = assertThrows(InputException.class,
         () -> Splits.stratifiedTrainTest(regression, 0.2, 1));
+    assertEquals(regression.source() + ": a stratified split needs class labels, but the target"
+        + " is a number; read the data with class targets (TargetKind.CLASS) or use"
+        + " Splits.trainTest", e.getMessage());
   }
 
   @Test
