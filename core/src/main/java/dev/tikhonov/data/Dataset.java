@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.tensor.Matrix;
@@ -251,6 +252,56 @@ public final class Dataset {
   public static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
       List<String> featureNames) {
     return ofClasses(x, labels, classNames, featureNames, "double[][]");
+  }
+
+  /**
+   * Classification data from double rows (copied) and text labels, one per row, as
+   * scikit-learn takes {@code y = ["cat", "dog", …]}; features named x0..x{p−1} for their
+   * positions. As {@link #ofClasses(double[][], List, List)}.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], List, List)}
+   */
+  public static Dataset ofClasses(double[][] x, List<String> labels) {
+    return ofClasses(x, labels, defaultNames(width(x)));
+  }
+
+  /**
+   * Classification data from double rows (copied), text labels and feature names (as in
+   * {@link #of(double[][], double[], List)}). The classes are the distinct labels, each
+   * stripped of surrounding white space, in the order {@link #read} gives the same labels in a
+   * CSV column: numeric order when every label is a number ("2" &lt; "9" &lt; "10"), else the
+   * strings' order. So the same labels in memory and in a file get the same class indices, and
+   * {@link #classNames()} spells them as given.
+   *
+   * @throws InputException when a label is empty, the labels hold fewer than two classes or
+   *     are not one per row, or as {@link #of(double[][], double[], List)}
+   */
+  public static Dataset ofClasses(double[][] x, List<String> labels,
+      List<String> featureNames) {
+    Objects.requireNonNull(labels, "labels");
+    List<String> stripped = new java.util.ArrayList<>(labels.size());
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i);
+      if (label == null) {
+        throw new NullPointerException("labels: row " + (i + 1) + " is null");
+      }
+      if (label.isBlank()) {
+        throw new InputException("labels: row " + (i + 1)
+            + ": empty class label; missing values are not allowed");
+      }
+      stripped.add(label.strip());
+    }
+    // the CSV reader's order (ClassLabels), so that both ways number the classes alike
+    ClassLabels classes = ClassLabels.of(stripped);
+    if (classes.names().size() < 2) {
+      throw new InputException("labels: " + (classes.names().isEmpty() ? "none given"
+          : "only one class (" + classes.names().get(0) + ")") + "; classification needs two");
+    }
+    int[] indices = new int[stripped.size()];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = classes.indexOf(stripped.get(i));
+    }
+    return ofClasses(x, indices, classes.names(), featureNames, "double[][]");
   }
 
   private static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,

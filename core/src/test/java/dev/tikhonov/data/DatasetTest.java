@@ -89,7 +89,7 @@ class DatasetTest {
         {(Executable) () -> Dataset.of(new double[][] {{1, 2}, null}, new double[] {1, 2}),
             "x: row 2 is null"},
         {(Executable) () -> Dataset.of(X, Y, null), "featureNames"},
-        {(Executable) () -> Dataset.ofClasses(X, null), "labels"},
+        {(Executable) () -> Dataset.ofClasses(X, (int[]) null), "labels"},
         {(Executable) () -> Dataset.ofClasses(X, new int[] {0, 1, 0}, null, List.of("a", "b")),
             "classNames"},
         {(Executable) () -> Dataset.sparse(null, Y), "x"},
