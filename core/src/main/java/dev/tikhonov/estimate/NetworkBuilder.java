@@ -143,7 +143,9 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
 
   /**
    * Share f ∈ [0, 1) of the training rows held out (seeded, stratified for classes) and scored
-   * after every epoch when no validation set is given; 0 = none (early stopping then uses 0.1).
+   * after every epoch when no validation set is given; 0 = none (early stopping then holds out
+   * 0.1, and the setting stays 0). The fitted model's provenance counts the rows held out
+   * ({@code held_out_rows}).
    */
   public B validationFraction(double value) {
     validationFraction = value;

@@ -143,12 +143,14 @@ final class NetworkFit {
       Initializer init, Dataset data, FitOptions options) {
     Dataset train = data;
     Dataset validation = options.validation().orElse(null);
+    int heldOutRows = 0;
     if (validation != null) {
       requireSameColumns(train, validation);
     } else if (s.heldOutFraction() > 0) {
       TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
       train = split.train();
       validation = split.test();
+      heldOutRows = validation.size();
     }
     Optional<Standardizer> standardizer = Optional.empty();
     if (s.standardize()) {
@@ -201,6 +203,10 @@ final class NetworkFit {
     }
     if (family == Family.GAUSSIAN) {
       settings.put("standardize_target", s.standardizeTarget());
+    }
+    if (heldOutRows > 0) {
+      // what was held out, which validation_fraction = 0 with patience does not say (0.1 was)
+      settings.put("held_out_rows", heldOutRows);
     }
     Provenance provenance = Provenance.of(estimator, settings, OptionalLong.of(s.seed()),
         data);

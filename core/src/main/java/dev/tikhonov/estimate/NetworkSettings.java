@@ -173,7 +173,10 @@ public final class NetworkSettings {
 
   /**
    * Share of the training rows held out (seeded, stratified for classes) as the validation set
-   * when no validation set is given: 0 = none, except that early stopping then holds out 0.1.
+   * when no validation set is given: 0 = none, except that early stopping ({@link #patience()}
+   * &gt; 0) then holds out 0.1 while this stays 0 (settings compare as given). A fitted model's
+   * provenance says how many rows were held out: {@code held_out_rows} in its settings, absent
+   * when none were.
    */
   public double validationFraction() {
     return validationFraction;

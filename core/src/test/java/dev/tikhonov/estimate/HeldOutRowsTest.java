@@ -1,0 +1,92 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Synthetic;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Early stopping without a validationFraction holds out 10 % of the rows, while the settings
+ * (and so the provenance) say {@code validation_fraction=0.0}: the fitted model's provenance
+ * says how many training rows it held out ({@code held_out_rows}), and keeps saying it after a
+ * save and load.
+ */
+class HeldOutRowsTest {
+  @TempDir Path dir;
+
+  static final Dataset DATA = Synthetic.regression().rows(120).features(4).informative(2)
+      .noise(0.5).seed(2).build().data();
+
+  static MlpRegressor.Builder network() {
+    return MlpRegressor.builder().hiddenLayers(3).epochs(3).seed(1);
+  }
+
+  @Test
+  void earlyStopping_withoutValidationFraction_recordsTheTenPercentHeldOut() throws Exception {
+    NetworkRegressor model = network().patience(1).build().fit(DATA);
+    Map<String, Object> settings = model.provenance().settings();
+    assertEquals(0.0, settings.get("validation_fraction"), "the setting as given");
+    assertEquals(Math.round(0.1 * DATA.size()), ((Number) settings.get("held_out_rows"))
+        .longValue());
+    Path file = dir.resolve("m.json");
+    model.save(file);
+    assertEquals(settings, Predictor.load(file, NetworkRegressor.class).provenance().settings());
+    // a file written before the entry: the same, without held_out_rows, still loads
+    Path before = Files.write(dir.resolve("before.json"), withoutHeldOutRows(
+        Files.readAllBytes(file)));
+    Map<String, Object> old = Predictor.load(before, NetworkRegressor.class).provenance()
+        .settings();
+    assertFalse(old.containsKey("held_out_rows"));
+    assertEquals(settings.size() - 1, old.size());
+  }
+
+  /**
+   * A model file (safetensors: an 8-byte little-endian header length, the JSON header, the
+   * tensors) with held_out_rows taken out of the provenance in the header's metadata "model".
+   */
+  static byte[] withoutHeldOutRows(byte[] file) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    int n = (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    ObjectNode header = (ObjectNode) json.readTree(new String(file, 8, n,
+        StandardCharsets.UTF_8));
+    ObjectNode metadata = (ObjectNode) header.get("__metadata__");
+    ObjectNode model = (ObjectNode) json.readTree(metadata.get("model").textValue());
+    ObjectNode settings = (ObjectNode) model.get("provenance").get("settings");
+    assertTrue(settings.remove("held_out_rows") != null, settings.toString());
+    metadata.put("model", json.writeValueAsString(model));
+    byte[] text = json.writeValueAsBytes(header);
+    ByteBuffer out = ByteBuffer.allocate(8 + text.length + file.length - 8 - n)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    out.putLong(text.length).put(text).put(file, 8 + n, file.length - 8 - n);
+    return out.array();
+  }
+
+  @Test
+  void validationFraction_recordsItsRows_andNoHoldOut_recordsNone() {
+    NetworkRegressor quarter = network().validationFraction(0.25).build().fit(DATA);
+    assertEquals(Math.round(0.25 * DATA.size()),
+        ((Number) quarter.provenance().settings().get("held_out_rows")).longValue());
+    assertFalse(network().build().fit(DATA).provenance().settings()
+        .containsKey("held_out_rows"), "no rows held out");
+    NetworkRegressor given = network().patience(1).build().fit(DATA.subset(range(0, 100)),
+        FitOptions.none().withValidation(DATA.subset(range(100, 120))));
+    assertFalse(given.provenance().settings().containsKey("held_out_rows"),
+        "validation rows given, none held out of the training rows");
+  }
+
+  static int[] range(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).toArray();
+  }
+}
