@@ -177,7 +177,8 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
    * scores}, each ", name=value") and "]": one format for both kinds, each naming its own type.
    */
   final String text(String scores) {
-    return getClass().getSimpleName() + "[rows=" + rows + ", loss=" + loss + ", penalty=" + penalty + scores + "]";
+    return getClass().getSimpleName() + "[rows=" + rows + ", loss=" + loss + ", penalty="
+        + penalty + scores + "]";
   }
 
   /** ", name=value", or "" for an empty value. */
