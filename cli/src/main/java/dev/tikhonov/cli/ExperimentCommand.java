@@ -56,6 +56,7 @@ import picocli.CommandLine.Parameters;
       ""})
 public final class ExperimentCommand implements Callable<Integer>, Flags.Conditional {
   @Parameters(index = "0", paramLabel = "NAME",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Experiments.class,
       description = "mnist-l2, gd-linear, ridge-vs-lasso or mnist-select.")
   String name;
@@ -99,6 +100,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
   Integer trainRows;
 
   @Option(names = "--methods", paramLabel = "METHOD", split = ",",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Methods.class,
       description = "mnist-select only: warm, cold, warm-decreasing. Default: all three "
           + "(--quick: warm,cold).")

@@ -56,6 +56,8 @@ public final class Main implements Runnable {
     // The commands' descriptions are wrapped by hand at up to 90 columns; picocli's default of
     // 80 broke those lines again mid-phrase.
     cl.setUsageHelpWidth(100); // every command, bench's too: after the extensions
+    // --optimizer ADAM as --model LINEAR: enumerated values in any case (EnumeratedValue).
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     // Every command's --version prints the version ('train --version' printed nothing).
     java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(cl));
     while (!commands.isEmpty()) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class NetworkOptions implements Flags.Conditional {
   @Option(names = "--model", paramLabel = "SPEC",
+      converter = EnumeratedValue.class,
       description = "mlp:W1,W2,... (ReLU hidden layers; softmax output, or one output with "
           + "--regression). Default: ${DEFAULT-VALUE}.")
   String model = "mlp:256,128";

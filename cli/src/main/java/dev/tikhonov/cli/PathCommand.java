@@ -83,6 +83,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   List<String> ignoreColumns;
 
   @Option(names = "--family", paramLabel = "F",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Families.class,
       description = "gaussian, binomial, multinomial or poisson (counts, log link). Default: "
           + "${DEFAULT-VALUE}.")
@@ -174,6 +175,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   String upperLimits;
 
   @Option(names = "--multinomial-penalty", paramLabel = "P",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.MultinomialPenalties.class,
       description = "With --family multinomial: ungrouped (each class coefficient penalized "
           + "on its own) or grouped (a feature's K class coefficients as one group, "
@@ -225,6 +227,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Path foldid;
 
   @Option(names = "--cv-measure", paramLabel = "M",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.CvMeasures.class,
       description = "With --cv-folds or --foldid: what each fold's held-out rows are scored by "
           + "(cv.glmnet's type.measure): deviance (the family's; the MSE for gaussian), mse, mae, "
@@ -234,6 +237,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   String cvMeasure;
 
   @Option(names = "--cv-alignment", paramLabel = "A",
+      converter = EnumeratedValue.class,
       description = "With --cv-folds or --foldid: how each fold's own default λ sequence is "
           + "lined up with the full path's (cv.glmnet's alignment): lambda (its fit "
           + "interpolated at the full path's λ) or fraction (its l-th λ scored as the full "
@@ -261,6 +265,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Path save;
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Rules.class,
       description = "Which λ --save keeps: min (lambda_min of CV), 1se (lambda_1se), or a number "
           + "(coefficients interpolated in λ as glmnet's predict(s=); below the path's "

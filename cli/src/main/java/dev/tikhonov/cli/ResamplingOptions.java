@@ -33,6 +33,7 @@ final class ResamplingOptions implements Flags.Conditional {
   double holdout = 0.2;
 
   @Option(names = "--rule", paramLabel = "RULE",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Rules.class,
       description = "1se (the largest λ / simplest setting within one standard error of the "
           + "best; cv.glmnet's lambda.1se) or min (the best mean); select takes it only with "
@@ -40,6 +41,7 @@ final class ResamplingOptions implements Flags.Conditional {
   String rule = "1se";
 
   @Option(names = "--cv-measure", paramLabel = "M",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.SearchMeasures.class,
       description = "What each split's held-out rows are scored by, for the choice: deviance "
           + "(the held-out loss: cross-entropy, or ½(y − ŷ)² for a regressor), class (the "

@@ -90,6 +90,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   Integer warmEpochs;
 
   @Option(names = "--direction", paramLabel = "D",
+      converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Directions.class,
       description = "increasing (from the smallest λ up) or decreasing (glmnet's order, from "
           + "λ_max down; deep ReLU networks can stay stuck at zero); only with several λ. "

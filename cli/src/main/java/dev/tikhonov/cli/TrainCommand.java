@@ -67,6 +67,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   @Mixin DataOptions dataOptions = new DataOptions();
 
   @Option(names = "--model", paramLabel = "SPEC",
+      converter = EnumeratedValue.class,
       description = "linear (squared error), logistic (softmax cross-entropy) or mlp:W1,W2,... "
           + "(ReLU hidden layers, softmax output). Default: ${DEFAULT-VALUE}.")
   String model = "mlp:256,128";
