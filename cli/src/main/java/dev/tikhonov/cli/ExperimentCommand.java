@@ -136,9 +136,13 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
       case "gd-linear" -> RunKind.GD_LINEAR;
       case "ridge-vs-lasso" -> RunKind.RIDGE_VS_LASSO;
       case "mnist-select" -> RunKind.MNIST_SELECT;
-      default -> throw new IllegalArgumentException("unknown experiment '" + name
-          + "': expected " + String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " or "
-          + NAMES.get(NAMES.size() - 1));
+      default -> {
+        List<String> close = FlagSuggestions.closest(name, NAMES);
+        throw new IllegalArgumentException("unknown experiment '" + name
+            + "': expected " + String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " or "
+            + NAMES.get(NAMES.size() - 1)
+            + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?"));
+      }
     };
   }
 

@@ -99,6 +99,58 @@ final class FlagSuggestions {
   }
 
   /**
+   * The {@code names} close to {@code typed} in spelling, closest first (at most three):
+   * "train" for "trian", "ridge-vs-lasso" for "ridge-vs-las". picocli's own suggestions came in
+   * its order and far ones included ("trian": grid or train or experiment). Close is at most one
+   * edit (a letter added, dropped, changed, or two swapped) in a word of up to four letters, at
+   * most a third of the letters, and at least two, in a longer one; a name's leading "--" and
+   * case count for nothing. Of names as close, the one that starts as typed comes first
+   * (--nlambdas: --nlambda or --lambdas).
+   */
+  static List<String> closest(String typed, java.util.Collection<String> names) {
+    String t = bare(typed);
+    int limit = t.length() <= 4 ? 1 : Math.max(2, t.length() / 3);
+    record Scored(String name, int distance, int prefix) {}
+    return names.stream().map(n -> new Scored(n, distance(t, bare(n)), prefix(t, bare(n))))
+        .filter(s -> s.distance() <= limit)
+        .sorted(java.util.Comparator.comparingInt(Scored::distance)
+            .thenComparing(Scored::prefix, java.util.Comparator.reverseOrder()))
+        .limit(3).map(Scored::name).toList();
+  }
+
+  private static String bare(String name) {
+    return (name.startsWith("--") ? name.substring(2) : name).toLowerCase(Locale.ROOT);
+  }
+
+  private static int prefix(String a, String b) {
+    int i = 0;
+    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Edits from a to b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /**
    * Lower case, "_" and "." (R's glmnet: lambda.min.ratio) as "-", without "=value":
    * --Learning_Rate=0.1 is --learning-rate.
    */

@@ -123,9 +123,11 @@ public final class Main implements Runnable {
   }
 
   /**
-   * "; did you mean --lambda?" for a mistyped flag or command close to real ones (picocli's
-   * suggestions, which its default handler prints and this one used to drop), or typed as
-   * another tool spells it ({@link FlagSuggestions}: --learning-rate, --Lambda), else "".
+   * "; did you mean --lambda?" for a mistyped flag or command close to real ones, closest first
+   * ({@link FlagSuggestions#closest}; picocli's suggestions came unranked, "trian" got "grid or
+   * train or experiment"), or typed as another tool spells it ({@link FlagSuggestions}:
+   * --learning-rate, --Lambda); a command far from all names the ones there are ("bench bogus"
+   * said nothing more); else "".
    */
   static String suggestion(CommandLine.ParameterException ex) {
     if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
@@ -140,12 +142,26 @@ public final class Main implements Runnable {
     if (alias.isPresent()) {
       return alias.get();
     }
-    java.util.List<String> close = unmatched.getSuggestions();
-    if (close.isEmpty()) {
+    if (unmatched.getUnmatched().isEmpty()) {
       return "";
     }
-    return "; did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size())))
-        + "?";
+    String typed = unmatched.getUnmatched().get(0).split("=", 2)[0];
+    CommandLine command = ex.getCommandLine();
+    java.util.List<String> names = typed.startsWith("-")
+        ? java.util.List.copyOf(command.getCommandSpec().optionsMap().keySet())
+        : command.getSubcommands().entrySet().stream()
+            .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+            .map(java.util.Map.Entry::getKey).toList();
+    java.util.List<String> close = FlagSuggestions.closest(typed, names);
+    if (!close.isEmpty()) {
+      return "; did you mean " + String.join(" or ", close) + "?";
+    }
+    if (typed.startsWith("-") || names.isEmpty()) {
+      return "";
+    }
+    return "; '" + command.getCommandSpec().qualifiedName() + "' takes "
+        + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+        + names.get(names.size() - 1);
   }
 
   /**

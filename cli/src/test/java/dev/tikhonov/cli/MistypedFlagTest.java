@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +17,29 @@ class MistypedFlagTest {
     assertEquals(2, r.exit());
     assertEquals("tikhonov: error: Unknown options: '--lamda', '0.1'; did you mean --lambda?",
         r.err().lines().findFirst().orElseThrow());
-    assertEquals("Unknown options: '--nlambdas', '5'; did you mean --nlambda?",
+    assertEquals("Unknown options: '--nlambdas', '5'; did you mean --nlambda or --lambdas?",
         InProcess.run("path", "--data", "d.csv", "--nlambdas", "5").message().lines().findFirst().orElseThrow());
   }
 
   @Test
   void aCommandCloseToARealOne_namesIt_andAFlagLikeNoneSaysNoMore() {
-    assertEquals("Unmatched argument at index 0: 'trian'; did you mean grid or train or"
-        + " experiment?", InProcess.run("trian").message().lines().findFirst().orElseThrow());
+    assertEquals("Unmatched argument at index 0: 'trian'; did you mean train?",
+        InProcess.run("trian").message().lines().findFirst().orElseThrow());
+    assertEquals("Unknown options: '--lamdba', '0.1'; did you mean --lambdas or --nlambda?",
+        firstLine("path", "--data", "d.csv", "--lamdba", "0.1"));
+    assertEquals("unknown experiment 'ridge-vs-las': expected mnist-l2, gd-linear,"
+        + " ridge-vs-lasso or mnist-select; did you mean ridge-vs-lasso?",
+        firstLine("experiment", "ridge-vs-las"));
     assertEquals("Unknown option: '--zzzzzz'",
         InProcess.run("train", "--zzzzzz").message().lines().findFirst().orElseThrow());
+  }
+
+  /** A command far from every name: the names there are ("tikhonov bogus" said nothing). */
+  @Test
+  void aCommandLikeNone_isRefusedNamingTheCommands() {
+    String line = firstLine("bogus");
+    assertTrue(line.startsWith("Unmatched argument at index 0: 'bogus'; 'tikhonov' takes train,"
+        + " predict, evaluate, "), line);
   }
 
   private static String firstLine(String... args) {
