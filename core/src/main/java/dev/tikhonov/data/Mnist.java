@@ -57,11 +57,8 @@ public final class Mnist {
    * data (decompressed), else an {@link InputException} names both.
    */
   public static TrainTest load(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new InputException(
-          dir + ": not a directory; expected a folder holding " + TRAIN_IMAGES + "(.gz), "
-              + TRAIN_LABELS + "(.gz), " + TEST_IMAGES + "(.gz), " + TEST_LABELS + "(.gz)");
-    }
+    requireFolder(dir, TRAIN_IMAGES + "(.gz), " + TRAIN_LABELS + "(.gz), " + TEST_IMAGES
+        + "(.gz), " + TEST_LABELS + "(.gz)");
     Path trainImages = locate(dir, TRAIN_IMAGES);
     Path trainLabels = locate(dir, TRAIN_LABELS);
     Path testImages = locate(dir, TEST_IMAGES);
@@ -83,6 +80,18 @@ public final class Mnist {
   }
 
   /**
+   * Refuses a {@code dir} that is no folder, saying whether it is missing or a file (both were
+   * "not a directory", which read as a file where a folder belongs).
+   */
+  private static void requireFolder(Path dir, String files) {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    String what = Files.exists(dir) ? "is a file, not a directory" : "no such file or directory";
+    throw new InputException(dir + ": " + what + "; expected a folder holding " + files);
+  }
+
+  /**
    * Only the test set of an MNIST-style folder: {@value #TEST_IMAGES} and {@value #TEST_LABELS}
    * (each as named or with {@code .gz}), for predicting and evaluating, which never use the
    * training set. {@link #load} reads all four files (the full MNIST's 47 MB of training images
@@ -90,10 +99,7 @@ public final class Mnist {
    * file it does not need. Immutable result; thread-safe.
    */
   public static Dataset loadTest(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new InputException(dir + ": not a directory; expected a folder holding "
-          + TEST_IMAGES + "(.gz) and " + TEST_LABELS + "(.gz)");
-    }
+    requireFolder(dir, TEST_IMAGES + "(.gz) and " + TEST_LABELS + "(.gz)");
     Path testImages = locate(dir, TEST_IMAGES);
     Path testLabels = locate(dir, TEST_LABELS);
     return toDataset(IdxReader.read(testImages), IdxReader.read(testLabels),

@@ -110,6 +110,19 @@ class MnistTest {
         counts, "Fashion-MNIST's test set is balanced");
   }
 
+  /** A folder that is not there was called "not a directory", as if it were a file. */
+  @Test
+  void load_ofAMissingFolderOrAFile_saysWhich() {
+    Path missing = dir.resolve("nonexistent");
+    assertInputError(() -> Mnist.load(missing),
+        missing + ": no such file or directory; expected a folder holding");
+    assertInputError(() -> Mnist.loadTest(missing),
+        missing + ": no such file or directory; expected a folder holding");
+    write(dir, "plain", new byte[] {1});
+    assertInputError(() -> Mnist.load(dir.resolve("plain")),
+        dir.resolve("plain") + ": is a file, not a directory; expected a folder holding");
+  }
+
   @Test
   void load_whenFileMissing_namesExpectedPath() {
     write(dir, Mnist.TRAIN_IMAGES, idx(new int[] {1, 2, 2}, 4));
