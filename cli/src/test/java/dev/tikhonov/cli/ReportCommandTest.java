@@ -158,4 +158,22 @@ class ReportCommandTest {
         + " was stopped before the end, so it has no history or metrics to report yet; continue"
         + " it with train --resume " + run + ", which writes them and the report", r.err().trim());
   }
+
+  /**
+   * A run.json of kind "train" in a folder with none of a train run's files (a bare run.json, or
+   * a gd-linear folder whose run.json was edited) gave an empty report and exit 0.
+   */
+  @Test
+  void report_trainRunWithoutHistory_namesTheMissingFile() throws IOException {
+    Path run = temp.resolve("bare");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("run.json"), "{\"kind\": \"train\", \"command\": \"train\"}");
+    Files.writeString(run.resolve("results.json"), "[]");
+    InProcess r = run("report", run.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("tikhonov: error: " + run.resolve("history.csv") + ": file not found; "
+        + run.resolve("run.json") + " says this is a train run, whose report shows its history"
+        + " (history.csv) and scores (metrics.json), and neither is here", r.err().trim());
+    assertTrue(Files.notExists(run.resolve("report.html")));
+  }
 }

@@ -39,10 +39,18 @@ public record RunDirectory(Path dir, RunKind kind) {
       }
       JsonNode kind = record.path("kind");
       if (kind.isTextual()) {
-        return new RunDirectory(dir, RunKind.byId(kind.asText()).orElseThrow(
+        RunKind named = RunKind.byId(kind.asText()).orElseThrow(
             () -> new InputException(runJson + ": kind \"" + kind.asText() + "\" is not one this"
                 + " tikhonov knows (" + String.join(", ", java.util.Arrays.stream(
-                    RunKind.values()).map(RunKind::id).toList()) + ")")));
+                    RunKind.values()).map(RunKind::id).toList()) + ")"));
+        if (named == RunKind.TRAIN && !hasTrainFiles(dir)) {
+          // The report was empty, exit 0, of a folder with nothing of a train run's to show.
+          refuseCheckpointOnly(dir);
+          throw new InputException(dir.resolve("history.csv") + ": file not found; " + runJson
+              + " says this is a train run, whose report shows its history (history.csv) and"
+              + " scores (metrics.json), and neither is here");
+        }
+        return new RunDirectory(dir, named);
       }
     }
     if (Files.isRegularFile(dir.resolve("results.json"))) {
@@ -51,9 +59,7 @@ public record RunDirectory(Path dir, RunKind kind) {
     if (Files.isRegularFile(dir.resolve("path.json"))) {
       return new RunDirectory(dir, RunKind.PATH);
     }
-    if (Files.isRegularFile(dir.resolve("history.csv"))
-        || Files.isRegularFile(dir.resolve("history.json"))
-        || Files.isRegularFile(dir.resolve("metrics.json"))) {
+    if (hasTrainFiles(dir)) {
       return new RunDirectory(dir, RunKind.TRAIN);
     }
     if (Files.isRegularFile(dir.resolve("run.json"))) {
@@ -67,15 +73,28 @@ public record RunDirectory(Path dir, RunKind kind) {
       throw new InputException(dir + ": run.json names command \"" + command
           + "\" but its files (results.json, history.csv or path.json) are missing");
     }
+    refuseCheckpointOnly(dir);
+    throw new InputException(dir + " is not a tikhonov run directory: no run.json, results.json,"
+        + " history.csv or path.json");
+  }
+
+  /** Whether {@code dir} holds a file a train run's report shows: its history or metrics. */
+  private static boolean hasTrainFiles(Path dir) {
+    return Files.isRegularFile(dir.resolve("history.csv"))
+        || Files.isRegularFile(dir.resolve("history.json"))
+        || Files.isRegularFile(dir.resolve("metrics.json"));
+  }
+
+  /**
+   * Refuses the folder of a train run stopped before its end, which holds its checkpoint (it was
+   * "not a tikhonov run directory", of the folder of a run that is one, unfinished).
+   */
+  private static void refuseCheckpointOnly(Path dir) {
     if (Files.isRegularFile(dir.resolve("checkpoint.safetensors"))) {
-      // A train run stopped before its end writes its other files (it was "not a tikhonov run
-      // directory", of the folder of a run that is one, unfinished).
       throw new InputException(dir + " holds only a training checkpoint: its train run was"
           + " stopped before the end, so it has no history or metrics to report yet; continue"
           + " it with train --resume " + dir + ", which writes them and the report");
     }
-    throw new InputException(dir + " is not a tikhonov run directory: no run.json, results.json,"
-        + " history.csv or path.json");
   }
 
   private static RunKind experimentKind(Path dir) {
