@@ -45,6 +45,23 @@ final class Html {
   }
 
   /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */
+  /** The most characters of one value the report shows from run.json ({@link #capped}). */
+  static final int MAX_SHOWN = 1000;
+
+  /**
+   * {@code s} cut at {@link #MAX_SHOWN} characters, saying how many more run.json holds: a value
+   * edited to 10 MB was copied into report.html whole. Settings, arguments and provenance are
+   * short; a long one is still whole in run.json.
+   */
+  static String capped(String s) {
+    if (s.length() <= MAX_SHOWN) {
+      return s;
+    }
+    int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+    return s.substring(0, cut) + String.format(java.util.Locale.ROOT,
+        "… (%,d characters more in run.json)", s.length() - cut);
+  }
+
   static String text(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       return "–";
@@ -119,7 +136,8 @@ final class Html {
     List<List<String>> rows = new ArrayList<>();
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      rows.add(List.of("<code>" + escape(k) + "</code>", escape(text(object.get(k)))));
+      rows.add(List.of("<code>" + escape(capped(k)) + "</code>",
+          escape(capped(text(object.get(k))))));
     }
     table(List.of("setting", "value"), rows, -1, out);
   }

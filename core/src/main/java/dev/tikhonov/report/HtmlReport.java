@@ -78,7 +78,8 @@ public final class HtmlReport {
         ? experiment.get("objective").asText()
         : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
         : RunInfo.OBJECTIVE;
-    out.append("<p class=\"objective\">").append(Html.escape(objective)).append("</p>\n")
+    out.append("<p class=\"objective\">").append(Html.escape(Html.capped(objective)))
+        .append("</p>\n")
         .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
             + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"
             + " only weights w are penalized, biases never (vⱼ = 0).</p>\n");
@@ -89,8 +90,10 @@ public final class HtmlReport {
           + " scores are on y's scale.</p>\n");
     }
     if (runJson != null && runJson.has("command")) {
-      out.append("<p><code>tikhonov ").append(Html.escape(runJson.path("command").asText()));
-      runJson.path("args").forEach(a -> out.append(' ').append(Html.escape(a.asText())));
+      out.append("<p><code>tikhonov ")
+          .append(Html.escape(Html.capped(runJson.path("command").asText())));
+      runJson.path("args").forEach(
+          a -> out.append(' ').append(Html.escape(Html.capped(a.asText()))));
       out.append("</code></p>\n");
     }
     ObjectNode settings = JsonFiles.MAPPER.createObjectNode();
@@ -156,7 +159,8 @@ public final class HtmlReport {
       "objective", "settings", "files");
 
   private static List<String> row(String key, String value) {
-    return List.of(Html.escape(key), "<code>" + Html.escape(value) + "</code>");
+    return List.of(Html.escape(Html.capped(key)),
+        "<code>" + Html.escape(Html.capped(value)) + "</code>");
   }
 
   static JsonNode optional(Path file) {

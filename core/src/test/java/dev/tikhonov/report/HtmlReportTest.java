@@ -182,6 +182,30 @@ class HtmlReportTest {
   }
 
   /**
+   * A 10 MB string in run.json (an edited or hostile file) was copied into report.html whole;
+   * each value the report shows from run.json is cut at 1,000 characters, saying how many more
+   * the file holds.
+   */
+  @Test
+  void write_aHugeValueInRunJson_isCutWithANote() throws IOException {
+    Path dir = temp.resolve("huge");
+    String huge = "x".repeat(1_000_000);
+    String json = SampleRuns.runJson("train", "{\"model\": \"" + huge + "\"}");
+    json = json.replace("\"command\": \"train\"", "\"command\": \"" + huge + "\"")
+        .replace("\"--out\", \"DIR\"", "\"" + huge + "\"")
+        .replace("\"seed\": 7,", "\"seed\": 7, \"note\": \"" + huge + "\",")
+        .replace("\"objective\": \"J", "\"objective\": \"" + huge.substring(1) + "\", \"x\": \"J");
+    SampleRuns.write(dir.resolve("run.json"), json);
+    SampleRuns.write(dir.resolve("history.csv"), SampleRuns.historyCsv(3, 0.1, 1));
+    String html = Files.readString(HtmlReport.write(dir));
+    assertTrue(html.length() < 500_000, "report of " + html.length() + " characters");
+    assertEquals(4, count(html, "x".repeat(1000) + "… (999,000 characters more in run.json)"),
+        "command, args, settings' model, note");
+    assertEquals(1, count(html, "x".repeat(1000) + "… (998,999 characters more in run.json)"),
+        "objective");
+  }
+
+  /**
    * weights.json whose first layer's name was edited to "", [] or {}: the histogram's series
    * had an empty name, and the report failed with XChart's "Series name cannot be null or
    * zero-length!!!", naming no file. It is drawn (as "layer 1", as a missing name is).
