@@ -592,4 +592,30 @@ class GridSearchCVTest {
         .crossValidate(data).outcomes().get(0);
     assertEquals(searched.toString(), score.toString());
   }
+
+  /**
+   * cross_val_score's bad input is the search's: a measure the targets do not take, or more
+   * folds than rows, refused before any fit, naming the setting.
+   */
+  @Test
+  void crossValScore_aMeasureOrFoldsTheDataCannotTake_isRefusedBeforeAnyFit() {
+    Dataset data = dev.tikhonov.data.Synthetic.regression().rows(12).features(3).informative(2)
+        .noise(1.0).seed(7).build().data();
+    AtomicInteger fits = new AtomicInteger();
+    Ridge ridge = Ridge.builder().lambda(0.3).build();
+    Estimator<LinearModel> counted = train -> {
+      fits.incrementAndGet();
+      return ridge.fit(train);
+    };
+    dev.tikhonov.data.InputException measure = assertThrows(
+        dev.tikhonov.data.InputException.class, () -> GridSearchCV.crossValScore(counted, data,
+            Resampling.kFold(3, 0), dev.tikhonov.select.CvMeasure.MISCLASSIFICATION));
+    assertEquals(java.util.Optional.of("measure"), measure.setting(), measure.getMessage());
+    assertTrue(measure.getMessage().contains("needs classes"), measure.getMessage());
+    dev.tikhonov.data.InputException folds = assertThrows(
+        dev.tikhonov.data.InputException.class, () -> GridSearchCV.crossValScore(counted, data,
+            Resampling.kFold(20, 0), dev.tikhonov.select.CvMeasure.MEAN_SQUARED_ERROR));
+    assertTrue(folds.getMessage().contains("20"), folds.getMessage());
+    assertEquals(0, fits.get(), "nothing fitted");
+  }
 }
