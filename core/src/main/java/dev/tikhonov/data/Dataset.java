@@ -278,6 +278,36 @@ public final class Dataset {
    */
   public static Dataset ofClasses(double[][] x, List<String> labels,
       List<String> featureNames) {
+    return ofTextClasses(x, labels, featureNames, "double[][]");
+  }
+
+  /**
+   * Classification data from float rows (widened exactly, as {@link #of(float[][], double[])})
+   * and text labels, one per row, features named x0..x{p−1} for their positions: the classes
+   * are those {@link #ofClasses(double[][], List)} finds, in the order it gives them. Messages
+   * name the source {@code float[][]}.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], List, List)}
+   */
+  public static Dataset ofClasses(float[][] x, List<String> labels) {
+    double[][] rows = widen(x);
+    return ofTextClasses(rows, labels, defaultNames(width(rows)), "float[][]");
+  }
+
+  /**
+   * {@link #ofClasses(float[][], List)} with feature names, as
+   * {@link #ofClasses(double[][], List, List)} takes them.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], List, List)}
+   */
+  public static Dataset ofClasses(float[][] x, List<String> labels,
+      List<String> featureNames) {
+    return ofTextClasses(widen(x), labels, featureNames, "float[][]");
+  }
+
+  /** Text labels numbered as the CSV reader numbers them, for rows held in doubles. */
+  private static Dataset ofTextClasses(double[][] x, List<String> labels,
+      List<String> featureNames, String source) {
     Objects.requireNonNull(labels, "labels");
     List<String> stripped = new java.util.ArrayList<>(labels.size());
     for (int i = 0; i < labels.size(); i++) {
@@ -301,7 +331,7 @@ public final class Dataset {
     for (int i = 0; i < indices.length; i++) {
       indices[i] = classes.indexOf(stripped.get(i));
     }
-    return ofClasses(x, indices, classes.names(), featureNames, "double[][]");
+    return ofClasses(x, indices, classes.names(), featureNames, source);
   }
 
   private static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,

@@ -73,4 +73,29 @@ class DatasetTextLabelsTest {
         assertThrows(NullPointerException.class,
             () -> Dataset.ofClasses(X, (List<String>) null)).getMessage());
   }
+
+  /** ofClasses(float[][], text labels) is ofClasses of the doubles the floats are. */
+  @Test
+  void ofClasses_floatRowsAndTextLabels_areTheDoubleRowsDataset() {
+    float[][] xf = {{1.1f, 2}, {3, 4.7f}, {5, 7}};
+    double[][] xd = {{1.1f, 2}, {3, 4.7f}, {5, 7}};
+    List<String> labels = List.of("dog", "cat", "dog");
+    Dataset f = Dataset.ofClasses(xf, labels);
+    Dataset d = Dataset.ofClasses(xd, labels);
+    assertEquals(List.of("cat", "dog"), f.classNames());
+    assertArrayEquals(d.labels(), f.labels());
+    assertArrayEquals(d.featureRows(), f.featureRows());
+    assertEquals(d.featureNames(), f.featureNames());
+    assertEquals(d.fingerprint(), f.fingerprint());
+    assertEquals("float[][]", f.source());
+    Dataset named = Dataset.ofClasses(xf, labels, List.of("a", "b"));
+    assertEquals(Dataset.ofClasses(xd, labels, List.of("a", "b")).fingerprint(),
+        named.fingerprint());
+    assertTrue(named.hasNamedFeatures());
+    assertEquals("labels: only one class (dog); classification needs two",
+        assertThrows(InputException.class,
+            () -> Dataset.ofClasses(xf, List.of("dog", "dog", "dog"))).getMessage());
+    assertEquals("float[][]: 3 feature rows but 2 targets", assertThrows(InputException.class,
+        () -> Dataset.ofClasses(xf, List.of("dog", "cat"))).getMessage());
+  }
 }
