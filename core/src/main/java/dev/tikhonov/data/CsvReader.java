@@ -571,7 +571,8 @@ public final class CsvReader {
             + " (2 GiB); split the data");
   }
 
-  private static String list(List<String> columns) {
+  /** The names quoted, the first 30 of them, for messages that list a file's columns. */
+  static String list(List<String> columns) {
     StringBuilder s = new StringBuilder();
     int shown = Math.min(columns.size(), 30);
     for (int c = 0; c < shown; c++) {

@@ -37,7 +37,9 @@ import java.util.stream.IntStream;
  * say, are ignored); or they stand for positions ({@link #of(double[][], double[])} without names,
  * {@link #defaultNames} x0..x{p−1} passed explicitly, LIBSVM's x1..xp, IDX pixels px0..,
  * a CSV without a header), and the columns are then a model's features by position, exactly as
- * many as it has ({@link #hasNamedFeatures()}).
+ * many as it has ({@link #hasNamedFeatures()}). {@link #withColumn} appends a column held in an
+ * array (a weight or offset column, for an estimator's {@code weightColumn}), {@link #column}
+ * reads one by name and {@link #withoutColumns} drops some, each giving a new data set.
  *
  * <p><b>Row subsets.</b> {@link #subset(int[])} is a view: it shares the rows of this data set
  * and copies nothing until a float32 matrix of the subset is asked for, so cross-validation
@@ -935,6 +937,77 @@ public final class Dataset {
     d.featureMatrix = featureMatrix;
     d.targetMatrix = targetMatrix;
     return d;
+  }
+
+  /**
+   * This data set with one more feature column, {@code name}, holding {@code values[i]} in row
+   * i, after the others: a weight or offset column held in an array (scikit-learn's
+   * {@code sample_weight=}) joins the data, for a linear estimator's {@code weightColumn(name)}
+   * or {@code offsetColumn(name)}, which take it out of the features again (the fitted model's
+   * {@code featureNames()} do not name it), exactly as the same values read from a CSV column:
+   * <pre>{@code
+   * double[][] x = {{1, 2}, {2, 1}, {3, 5}, {4, 3}};
+   * double[] y = {1, 2, 4, 3};
+   * double[] w = {1, 1, 2, 0.5}; // sample_weight
+   * Dataset weighted = Dataset.of(x, y, List.of("age", "income")).withColumn("w", w);
+   * LinearModel m = ElasticNet.gaussian().weightColumn("w").lambda(0.1).build().fit(weighted);
+   * }</pre>
+   *
+   * <p>The values are checked as {@link #of(double[][], double[])} checks features and as a CSV
+   * cell is read: a NaN or an infinity is refused, naming its row, not imputed.
+   *
+   * <p><b>Precision and storage.</b> Double rows are copied with the column appended; sparse
+   * data stay sparse, the column's zeros not stored; float32 data (IDX images, the float32
+   * constructor) become double data, each float widened to the double it is exactly, so that the
+   * column keeps the doubles given (a weight of 0.1 stays 0.1, as a CSV file gives it, rather
+   * than float32's 0.10000000149): {@link #holdsDoubles()} is then true and the rows take twice
+   * the memory. Rows, targets and classes are this data set's (a subset's rows, copied out).
+   *
+   * <p><b>Names.</b> The columns are matched by name ({@link #hasNamedFeatures()}) when this
+   * data set's were or when the new names are not {@link #defaultNames}, the factories' rule:
+   * {@code Dataset.of(x, y).withColumn("x2", v)} is {@code Dataset.of} of the three columns,
+   * whose names stand for positions, while any other name makes the columns named, so that
+   * {@code weightColumn} finds it.
+   *
+   * <p>The source is {@code source() + " with column \"name\""} (what a fitted model's
+   * provenance records) and the {@link #fingerprint()} is that of the new values. Copies
+   * {@code values}; the result is a new data set, immutable and thread-safe as this one is.
+   *
+   * @throws InputException when {@code values} has not one value per row (the message gives both
+   *     counts), a value is not finite, or {@code name} is already a feature column
+   * @throws NullPointerException naming {@code name} or {@code values} when it is null
+   */
+  public Dataset withColumn(String name, double[] values) {
+    return DatasetColumns.withColumn(this, name, values);
+  }
+
+  /**
+   * The feature column {@code name}: its value in each row, as held (float32 values widened
+   * exactly), in a new array; pandas' {@code df["name"]}. The target is not a feature column:
+   * {@link #targets()} gives it.
+   *
+   * @throws InputException when no feature column has that name (the message lists the names)
+   * @throws NullPointerException when {@code name} is null
+   */
+  public double[] column(String name) {
+    return DatasetColumns.column(this, name);
+  }
+
+  /**
+   * This data set without the feature columns {@code names} (in any order; a name given twice
+   * counts once), the others kept in their order: pandas' {@code df.drop(columns=[…])}, what
+   * {@code CsvOptions.withIgnoredColumns} does when reading. The storage stays as it is (double
+   * rows, float32, sparse), copied; a subset's rows are copied out. The columns are matched by
+   * name when this data set's were or when what is left is not {@link #defaultNames}, as
+   * {@link #withColumn} says. The source is {@code source() + " without column \"name\""}
+   * ({@code "without columns \"a\", \"b\""} for several). Without names, this data set.
+   * Immutable and thread-safe as this one is.
+   *
+   * @throws InputException when a name is not a feature column (the message lists the names)
+   * @throws NullPointerException naming {@code names}, or the position of a null name
+   */
+  public Dataset withoutColumns(String... names) {
+    return DatasetColumns.withoutColumns(this, names);
   }
 
   /** Class names "0".."K−1". */
