@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +29,11 @@ class NoInterceptRidgeGlmnetTest {
   /** diabetes with a weight column w (named), its last feature. */
   static Dataset weightedDiabetes() {
     Dataset diabetes = RealDataGlmnetTest.diabetes();
-    double[][] x = diabetes.featureRows();
-    double[][] withWeights = new double[x.length][];
-    for (int i = 0; i < x.length; i++) {
-      withWeights[i] = java.util.Arrays.copyOf(x[i], x[i].length + 1);
-      withWeights[i][x[i].length] = i == 4 ? 0 : 1 + (i + 1) % 3;
+    double[] w = new double[diabetes.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = i == 4 ? 0 : 1 + (i + 1) % 3;
     }
-    List<String> names = new ArrayList<>(diabetes.featureNames());
-    names.add("w");
-    return Dataset.of(withWeights, diabetes.targets(), names);
+    return diabetes.withColumn("w", w);
   }
 
   /** s_y = √(Σωᵢyᵢ²), the weights those of the column w (all 1 without it). */

@@ -11,7 +11,6 @@ import dev.tikhonov.estimate.RealDataGlmnetTest.Table;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RelaxedFit;
 import dev.tikhonov.select.CvResult;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,27 +41,11 @@ class RelaxedObservationsGlmnetTest {
 
   /**
    * {@code data} with an "obs_weight" column (cgd has a feature "weight") appended from the
-   * reference's observations.
+   * reference's observations, as a user holding the weights in an array appends them.
    */
   static Dataset withWeights(Dataset data, String tag) {
     Table obs = RealDataGlmnetTest.ref(tag + "-relax-observations.csv");
-    double[] w = obs.column(obs.column("weight"));
-    double[][] x = data.featureRows();
-    double[][] xw = new double[x.length][];
-    for (int i = 0; i < x.length; i++) {
-      xw[i] = java.util.Arrays.copyOf(x[i], x[i].length + 1);
-      xw[i][x[i].length] = w[i];
-    }
-    List<String> names = new ArrayList<>(data.featureNames());
-    names.add("obs_weight");
-    if (data.classNames().isEmpty()) {
-      return Dataset.of(xw, data.targets(), names);
-    }
-    int[] labels = new int[x.length];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = (int) data.targets()[i];
-    }
-    return Dataset.ofClasses(xw, labels, data.classNames(), names);
+    return data.withColumn("obs_weight", obs.column(obs.column("weight")));
   }
 
   static Dataset diabetes() {
