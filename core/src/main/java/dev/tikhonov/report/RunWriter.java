@@ -33,28 +33,15 @@ import java.util.Optional;
 public final class RunWriter {
   private final Path dir;
   private final RunKind kind;
-  private final Optional<EarlierRun> earlier;
-  private final List<Path> removed = new ArrayList<>();
+  /** The earlier runs in the directory, the files this run wrote, run.json.partial. */
+  private final RunRecord record;
   /** {@link #finish} wrote the results and run.json, then failed to draw the report. */
   private boolean reportPending;
-  /** Of an earlier run.json that lists no files: its files this run did not rewrite, kept. */
-  private final List<Path> leftBehind = new ArrayList<>();
-  /** The files of this kind in the directory, as they were when the run opened it. */
-  private final Map<Path, EarlierRun.Stamp> atOpen;
-  private final RunManifest manifest = new RunManifest();
-  /** Runs stopped before their end whose files the directory's run.json.partial listed. */
-  private final List<EarlierRun> stopped;
-  /** Of {@link #removed}: the files of {@link #stopped} runs. */
-  private final java.util.Set<Path> removedOfStopped = new java.util.HashSet<>();
-  /** {@link #finish} wrote this run's run.json: the earlier run's list is gone with its own. */
-  private boolean runJsonWritten;
 
-  private RunWriter(Path dir, RunKind kind, Optional<EarlierRun> earlier) {
+  private RunWriter(Path dir, RunKind kind) {
     this.dir = dir;
     this.kind = kind;
-    this.earlier = earlier;
-    this.stopped = Files.isDirectory(dir) ? EarlierRun.stopped(dir) : List.of();
-    this.atOpen = EarlierRun.ofKind(dir, kind);
+    this.record = new RunRecord(dir, kind);
   }
 
   /**
@@ -67,8 +54,7 @@ public final class RunWriter {
   public static RunWriter open(Path dir, RunKind kind) {
     requireWritableDirectory(dir, "output directory");
     requireNothingInTheWay(dir, kind);
-    return new RunWriter(dir, kind, Files.isDirectory(dir) ? EarlierRun.in(dir)
-        : Optional.empty());
+    return new RunWriter(dir, kind);
   }
 
   /**
@@ -169,19 +155,7 @@ public final class RunWriter {
    * continues (a finished run's is read, not written again). Nothing for a file elsewhere.
    */
   public void keep(Path file) {
-    Path run = AtomicFiles.realPath(dir);
-    Path target = AtomicFiles.realPath(file);
-    if (target.startsWith(run) && !target.equals(run)) {
-      earlierRuns().forEach(e -> e.keep(run.relativize(target)));
-    }
-  }
-
-  /** The earlier run of the directory's run.json, then the stopped runs of its record. */
-  private List<EarlierRun> earlierRuns() {
-    List<EarlierRun> all = new ArrayList<>();
-    earlier.ifPresent(all::add);
-    all.addAll(stopped);
-    return all;
+    record.keep(file);
   }
 
   /**
@@ -191,13 +165,12 @@ public final class RunWriter {
    * results.json and said its own were written).
    */
   public boolean wrote(String name) {
-    Optional<EarlierRun.Stamp> now = EarlierRun.Stamp.of(dir.resolve(name));
-    return now.isPresent() && !now.equals(Optional.ofNullable(atOpen.get(Path.of(name))));
+    return record.wrote(name);
   }
 
   /** The kind of the earlier run whose run.json was in the directory when this run opened it. */
   public Optional<RunKind> earlierKind() {
-    return earlier.map(EarlierRun::kind);
+    return record.earlierKind();
   }
 
   public Path dir() {
@@ -211,7 +184,7 @@ public final class RunWriter {
   /** history.csv and history.json: one row per epoch. */
   public void history(History history) {
     history.write(dir);
-    record();
+    record.update();
   }
 
   /**
@@ -225,7 +198,7 @@ public final class RunWriter {
       throw new IllegalArgumentException(folder + ": not a folder inside the run directory");
     }
     history.write(dir.resolve(folder));
-    record();
+    record.update();
   }
 
   /** metrics.json. */
@@ -252,42 +225,13 @@ public final class RunWriter {
   /** {@code name} (e.g. results.json, path.json) as JSON, atomically. */
   public void json(String name, Object value) {
     Json.write(dir.resolve(name), value);
-    record();
+    record.update();
   }
 
   /** {@code name} (e.g. results.csv) as UTF-8 text, atomically. */
   public void text(String name, String content) {
     AtomicFiles.writeString(dir.resolve(name), content);
-    record();
-  }
-
-  /**
-   * Writes run.json.partial (docs/formats.md): the files this run wrote so far, and those of
-   * earlier runs that no run.json in the directory lists any more (stopped runs', and, once
-   * this run's run.json replaced the earlier one, the earlier run's not yet removed), each
-   * still as it was, so that the next run into the directory removes them should this run stop
-   * before its end. Nothing while this run wrote no file. A file written past this writer (a
-   * checkpoint) is recorded with the next file it writes.
-   */
-  private void record() {
-    java.util.SortedSet<Path> mine = written();
-    if (mine.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> groups = new ArrayList<>();
-    List<EarlierRun> carried = new ArrayList<>(stopped);
-    if (runJsonWritten) {
-      earlier.ifPresent(carried::add);
-    }
-    for (EarlierRun e : carried) {
-      List<Map<String, Object>> entries = new ArrayList<>();
-      e.unchangedEntries().forEach(x -> entries.add(x.toJson()));
-      if (!entries.isEmpty()) {
-        groups.add(RunManifest.group(e.kind(), entries));
-      }
-    }
-    groups.add(RunManifest.group(kind, manifest.of(dir, mine)));
-    RunManifest.writeRecord(dir, groups);
+    record.update();
   }
 
   /**
@@ -306,11 +250,10 @@ public final class RunWriter {
           + " directory");
     }
     Path charts = Path.of("charts");
-    removeUnchanged(p -> !p.startsWith(charts));
-    info.write(dir, manifest.of(dir, written()));
+    record.removeUnchanged(p -> !p.startsWith(charts));
+    info.write(dir, record.files());
     // the earlier run's charts, which its run.json listed, are in the record until removed
-    runJsonWritten = true;
-    record();
+    record.runJsonWritten();
     Path report;
     try {
       report = HtmlReport.draw(dir, new ArrayList<>());
@@ -320,7 +263,7 @@ public final class RunWriter {
       reportPending = true;
       Path stale = dir.resolve("report.html");
       boolean removedStale = false;
-      if (earlier.isPresent() && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+      if (record.hasEarlier() && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
         try {
           removedStale = Files.deleteIfExists(stale);
         } catch (IOException ignored) {
@@ -331,31 +274,11 @@ public final class RunWriter {
           + " written, its report was not" + (removedStale ? " (the earlier run's report.html,"
           + " which would have been read as this run's, was removed)" : ""), e);
     }
-    removeUnchanged(p -> p.startsWith(charts));
-    earlier.filter(EarlierRun::unlisted).ifPresent(e -> {
-      leftBehind.addAll(e.named(p -> !p.startsWith(charts)));
-      leftBehind.addAll(e.named(p -> p.startsWith(charts)));
-    });
-    info.write(dir, manifest.of(dir, written()));
-    Path record = dir.resolve(RunManifest.PARTIAL);
-    try {
-      Files.deleteIfExists(record);
-    } catch (IOException e) {
-      throw new InputException(record + ": cannot remove this record of the files of a run in"
-          + " progress (" + AtomicFiles.reason(e) + "); the run's files and run.json were"
-          + " written: remove it by hand", e);
-    }
+    record.removeUnchanged(p -> p.startsWith(charts));
+    record.noteLeftBehind(charts);
+    info.write(dir, record.files());
+    record.delete();
     return report;
-  }
-
-  /** Removes the earlier runs' files of {@code which} that this run did not rewrite. */
-  private void removeUnchanged(java.util.function.Predicate<Path> which) {
-    earlier.ifPresent(e -> removed.addAll(e.removeUnchanged(which)));
-    for (EarlierRun e : stopped) {
-      List<Path> gone = e.removeUnchanged(which);
-      removed.addAll(gone);
-      removedOfStopped.addAll(gone);
-    }
   }
 
   /**
@@ -368,34 +291,11 @@ public final class RunWriter {
   }
 
   /**
-   * The files of this run's kind that it wrote since {@link #open} (new or replaced), and the
-   * earlier run's it took as its own ({@link #keep}) still as they were; not run.json and
-   * report.html, which every run rewrites. Relative paths, in name order.
-   */
-  private java.util.SortedSet<Path> written() {
-    java.util.SortedSet<Path> files = new java.util.TreeSet<>();
-    EarlierRun.ofKind(dir, kind).forEach((p, stamp) -> {
-      if (!stamp.equals(atOpen.get(p))) {
-        files.add(p);
-      }
-    });
-    earlier.ifPresent(e -> e.kept().forEach((p, stamp) -> {
-      if (kind.writes(p) && Optional.of(stamp).equals(EarlierRun.Stamp.of(dir.resolve(p)))) {
-        files.add(p);
-      }
-    }));
-    files.remove(Path.of("run.json"));
-    files.remove(Path.of("report.html"));
-    files.remove(Path.of(RunManifest.PARTIAL));
-    return files;
-  }
-
-  /**
    * The files of the earlier run in this directory that {@link #finish} removed, as paths in
    * it (empty before finish, and when there was no earlier run or it left nothing stale).
    */
   public List<Path> removed() {
-    return List.copyOf(removed);
+    return record.removed();
   }
 
   /**
@@ -410,91 +310,11 @@ public final class RunWriter {
    * rewrite: …"). Empty when there is nothing to say.
    */
   public Optional<String> removedMessage() {
-    List<String> parts = new ArrayList<>();
-    earlier.ifPresent(e -> earlierMessage(e, parts));
-    List<Path> ofStopped = new ArrayList<>();
-    for (Path p : removed) {
-      if (removedOfStopped.contains(p)) {
-        ofStopped.add(dir.relativize(p));
-      }
-    }
-    if (!ofStopped.isEmpty()) {
-      parts.add("removed " + files(ofStopped.size()) + " that a run stopped before its end left"
-          + " in " + dir + " (listed in its " + RunManifest.PARTIAL + "), which this run did not"
-          + " rewrite: " + summary(ofStopped));
-    }
-    List<String> refused = new ArrayList<>();
-    stopped.forEach(e -> refused.addAll(e.refused()));
-    if (!refused.isEmpty()) {
-      parts.add("its " + RunManifest.PARTIAL + " lists " + refusedPaths(refused));
-    }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    return record.removedMessage();
   }
 
-  private void earlierMessage(EarlierRun e, List<String> parts) {
-    String run = "the earlier " + e.kind().title() + " run in " + dir;
-    List<Path> names = new ArrayList<>();
-    for (Path p : removed) {
-      if (!removedOfStopped.contains(p)) {
-        names.add(dir.relativize(p));
-      }
-    }
-    if (!names.isEmpty()) {
-      parts.add("removed " + files(names.size()) + " of " + run
-          + " that this run did not rewrite: " + summary(names));
-    }
-    if (!leftBehind.isEmpty()) {
-      parts.add(run + " lists no files in its run.json (an older tikhonov wrote it), so none"
-          + " was removed; " + files(leftBehind.size()) + " of its kind that this run did not"
-          + " rewrite stay, remove them if they are not yours: " + summary(leftBehind));
-    }
-    List<String> refused = e.refused();
-    if (!refused.isEmpty()) {
-      parts.add((parts.isEmpty() ? "the run.json of " + run : "its run.json") + " lists "
-          + refusedPaths(refused));
-    }
-  }
-
-  /** "2 paths that are no files of that run in the folder, left alone: ../x, /y". */
-  private static String refusedPaths(List<String> refused) {
-    int shown = Math.min(refused.size(), 6);
-    return (refused.size() == 1 ? "1 path that is no file" : refused.size()
-        + " paths that are no files") + " of that run in the folder, left alone: "
-        + String.join(", ", refused.subList(0, shown))
-        + (refused.size() > shown ? " and " + (refused.size() - shown) + " more" : "");
-  }
-
-  private static String files(int n) {
-    return n == 1 ? "1 file" : n + " files";
-  }
-
-  /**
-   * The paths, "/"-separated: all of them when few; else the files directly in the directory
-   * by name and those in each folder counted ("96 files in runs/ (48 folders)").
-   */
+  /** {@link RunRecord#summary}. */
   static String summary(List<Path> relative) {
-    List<String> out = new ArrayList<>();
-    if (relative.size() <= 8) {
-      for (Path p : relative) {
-        out.add(p.toString().replace('\\', '/'));
-      }
-      return String.join(", ", out);
-    }
-    Map<String, java.util.Set<Path>> byFolder = new java.util.HashMap<>();
-    Map<String, Integer> counts = new LinkedHashMap<>(); // in the order of the paths
-    for (Path p : relative) {
-      if (p.getNameCount() == 1) {
-        out.add(p.toString());
-      } else {
-        String top = p.getName(0) + "/";
-        counts.merge(top, 1, Integer::sum);
-        byFolder.computeIfAbsent(top, t -> new java.util.HashSet<>()).add(p.getParent());
-      }
-    }
-    counts.forEach((top, n) -> {
-      int folders = byFolder.get(top).size();
-      out.add(files(n) + " in " + top + (folders > 1 ? " (" + folders + " folders)" : ""));
-    });
-    return String.join(", ", out);
+    return RunRecord.summary(relative);
   }
 }
