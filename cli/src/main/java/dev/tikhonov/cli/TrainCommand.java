@@ -232,7 +232,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       cs.put("working_directory", workingDirectory);
       cs.put("threads", common.threads);
       cs.put("train_data_sha256", dataSha256);
-      extra.add(CheckpointFile.every(checkpointEvery, checkpoint, cs));
+      // through the run's record: a run stopped after a checkpoint leaves it listed as its own
+      extra.add(writer.checkpoints(checkpointEvery, cs));
       // this run's checkpoint, or the one it continues: an earlier run's in the folder is not
       // where this one resumes
       boolean resumed = resumeFile != null;

@@ -49,6 +49,47 @@ class RerunIntoSameOutTest {
   }
 
   /**
+   * A train run stopped after its checkpoints (here it diverges, exit 3, and keeps its last
+   * good checkpoint), then a fresh train without --checkpoint-every into its --out: the
+   * checkpoint was written past the run's record, in no list, so it stayed beside the fresh
+   * run's results, and {@code train --resume DIR} continued the stopped training over them. The
+   * stopped run's run.json.partial lists it now, and the fresh run removes it as that run's.
+   */
+  @Test
+  void trainStoppedAfterACheckpoint_aFreshTrainIntoItsOut_removesTheCheckpoint()
+      throws Exception {
+    // y = 50·x: SGD at lr 0.35 (above 2/L) diverges after some epochs, not in the first
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 40; i++) {
+      double x = 1 + i % 4;
+      csv.append(x).append(',').append(50 * x).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("line.csv"), csv);
+    Path out = dir.resolve("run");
+    InProcess stopped = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--optimizer", "sgd", "--lr", "0.35", "--epochs", "400",
+        "--batch-size", "64", "--checkpoint-every", "1", "--threads", "1", "--quiet", "--out",
+        out.toString());
+    assertEquals(3, stopped.exit(), stopped.err());
+    Path checkpoint = out.resolve(CheckpointFile.FILE_NAME);
+    assertTrue(CheckpointFile.read(checkpoint).state().epoch() >= 1);
+    assertTrue(Files.readString(out.resolve("run.json.partial"))
+        .contains(CheckpointFile.FILE_NAME), "listed as the stopped run's");
+
+    InProcess fresh = InProcess.run("train", "--data", data.toString(), "--target", "y",
+        "--model", "linear", "--epochs", "1", "--threads", "1", "--out", out.toString());
+    assertEquals(0, fresh.exit(), fresh.err());
+    assertFalse(Files.exists(checkpoint), "the stopped run's checkpoint is gone");
+    assertTrue(fresh.out().contains("  removed 1 file that a run stopped before its end left in "
+        + out + " (listed in its run.json.partial), which this run did not rewrite:"
+        + " checkpoint.safetensors"), fresh.out());
+    InProcess resume = InProcess.run("train", "--resume", out.toString());
+    assertEquals(2, resume.exit());
+    assertEquals(checkpoint + ": no checkpoint here (train with --checkpoint-every N to write"
+        + " one)", resume.message());
+  }
+
+  /**
    * select without --cold into the --out of a select with it: selection-cold.json stayed, and
    * the report drew the earlier run's cold grid against this run's path ("warm vs cold").
    */

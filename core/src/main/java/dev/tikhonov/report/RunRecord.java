@@ -89,8 +89,8 @@ final class RunRecord {
    * earlier runs that no run.json in the directory lists any more (stopped runs', and, once
    * this run's run.json replaced the earlier one, the earlier run's not yet removed), each
    * still as it was, so that the next run into the directory removes them should this run stop
-   * before its end. Nothing while this run wrote no file. A file written past the writer (a
-   * checkpoint) is recorded with the next file it writes.
+   * before its end. Nothing while this run wrote no file. Each file is hashed once while it is
+   * unchanged ({@link RunManifest#of}): a checkpoint rewritten every epoch once per write.
    */
   void update() {
     SortedSet<Path> mine = written();

@@ -4,7 +4,10 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.train.History;
+import dev.tikhonov.train.TrainingListener;
+import dev.tikhonov.train.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,7 +31,8 @@ import java.util.Optional;
  * that fails removes nothing, and files of no run kind (the user's) are never touched. Until
  * it ends, each file it writes is recorded in run.json.partial, so that the next run into the
  * directory removes the files of a run stopped before its end as it removes an earlier run's;
- * {@link #finish} removes the record. Not thread-safe: one run, one writer.
+ * {@link #finish} removes the record. Not thread-safe: one run, one writer (its checkpoint
+ * listener runs on the thread of the fit).
  */
 public final class RunWriter {
   private final Path dir;
@@ -199,6 +203,32 @@ public final class RunWriter {
     }
     history.write(dir.resolve(folder));
     record.update();
+  }
+
+  /**
+   * A listener that writes the training's checkpoint, {@value CheckpointFile#FILE_NAME} in the
+   * run directory, after every {@code every}-th epoch and after the last
+   * ({@link CheckpointFile#every}: each atomically, through a temporary file and a rename, with
+   * {@code settings} stored as they are), and records each in run.json.partial as it is
+   * written: the checkpoint of a run stopped before its end is that run's file, which the next
+   * run into the directory removes unless it continues it ({@link #keep}). Each write is hashed
+   * once, when it is recorded.
+   *
+   * @throws IllegalArgumentException when {@code every} is below 1
+   */
+  public TrainingListener checkpoints(int every, Map<String, Object> settings) {
+    Path file = dir.resolve(CheckpointFile.FILE_NAME);
+    TrainingListener write = CheckpointFile.every(every, file, settings);
+    return new TrainingListener() {
+      @Override
+      public void onEpochEnd(TrainingState state) {
+        Optional<EarlierRun.Stamp> before = EarlierRun.Stamp.of(file);
+        write.onEpochEnd(state);
+        if (!EarlierRun.Stamp.of(file).equals(before)) { // written at this epoch's end
+          record.update();
+        }
+      }
+    };
   }
 
   /** metrics.json. */
