@@ -309,7 +309,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println("  objective: (1/2n) Σ (y − a₀ − xᵀb)² + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ]"
         + "   (standardized features, glmnet's path)");
     human.println();
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(out.dir(), s, seed, common.threads, human);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(s, seed, common.threads, out, human);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("experiment", "ridge-vs-lasso");
     settings.put("quick", quick);

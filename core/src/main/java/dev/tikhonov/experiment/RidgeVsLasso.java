@@ -5,14 +5,14 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Synthetic;
 import dev.tikhonov.data.TrainTest;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.CrossValidation;
 import dev.tikhonov.select.KFold;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +32,8 @@ import java.util.Optional;
  * (a boundary choice that says nothing about ridge). Each row records whether its λ_min is
  * still the first or last λ of its grid ({@code lambda_min_at_grid_edge}); the printed table
  * flags it. Objective: {@code (1/2n)‖y − a₀ − Xb‖² + λ Σ[(1−α)/2 bⱼ² + α|bⱼ|]}. Stateless,
- * so thread-safe: concurrent runs are independent when they write to different directories
- * (each file is written through a temporary file and a rename).
+ * so thread-safe: concurrent runs are independent when each writes its own directory through
+ * its own {@link RunWriter} (each file through a temporary file and a rename).
  */
 public final class RidgeVsLasso {
   private RidgeVsLasso() {}
@@ -79,22 +79,16 @@ public final class RidgeVsLasso {
       @JsonProperty("lambda_min_at_grid_edge") boolean lambdaAtGridEdge) {}
 
   /**
-   * Runs with {@code settings} ({@link Settings#full()} or {@link Settings#quick()}) on one
-   * thread, prints the table to stdout, writes to outDir.
-   */
-  public static List<Row> run(Path outDir, Settings settings, long seed) {
-    return run(outDir, settings, seed, 1, System.out);
-  }
-
-  /**
    * The experiment; {@code threads} run CV folds in parallel. Writes the paths, experiment.json
-   * and results.json to {@code outDir} and prints the table to {@code out} (for no table, a
+   * and results.json through {@code out} (a run directory of kind
+   * {@link RunKind#RIDGE_VS_LASSO}, each file recorded as it is written; {@link RunWriter#finish}
+   * is the caller's) and prints the table to {@code table} (for no table, a
    * {@code new PrintStream(OutputStream.nullOutputStream())}).
    */
-  public static List<Row> run(Path outDir, Settings settings, long seed, int threads,
-      PrintStream out) {
-    java.util.Objects.requireNonNull(outDir, "outDir");
+  public static List<Row> run(Settings settings, long seed, int threads, RunWriter out,
+      PrintStream table) {
     java.util.Objects.requireNonNull(out, "out");
+    java.util.Objects.requireNonNull(table, "table");
     Dataset data = Synthetic.regression().rows(settings.rows()).features(settings.features())
         .informative(settings.informative()).noise(settings.noise()).seed(seed).build().data();
     TrainTest split = Splits.trainTest(data, settings.testFraction(), seed);
@@ -122,7 +116,7 @@ public final class RidgeVsLasso {
       rows.add(new Row(models[m], ratios[m], fit.cv().lambdaMin(), mse,
           fit.path().degreesOfFreedom(best),
           fit.cv().mean(best), best == 0 || best == last));
-      Json.write(outDir.resolve("path-" + models[m] + ".json"),
+      out.json("path-" + models[m] + ".json",
           // the experiment's λ sequences are its own: the λ_min warning states the fact, no
           // flag to change them
           PathFiles.json(fit.path(), Optional.of(fit.cv()), ""));
@@ -133,9 +127,9 @@ public final class RidgeVsLasso {
     experiment.put("name", "ridge-vs-lasso");
     experiment.put("settings", settings);
     experiment.put("objective", OBJECTIVE);
-    Json.write(outDir.resolve("experiment.json"), experiment);
-    Json.write(outDir.resolve("results.json"), rows);
-    out.print(table(rows, settings));
+    out.json("experiment.json", experiment);
+    out.json("results.json", rows);
+    table.print(table(rows, settings));
     return rows;
   }
 

@@ -24,10 +24,48 @@ import org.junit.jupiter.api.io.TempDir;
 class RidgeVsLassoTest {
   private static final PrintStream NO_TABLE = new PrintStream(OutputStream.nullOutputStream());
 
+  private static RunWriter writer(Path dir) {
+    return RunWriter.open(dir, RunKind.RIDGE_VS_LASSO);
+  }
+
+  private static RunInfo info(RunKind kind, String command) {
+    return RunInfo.of(kind, command, List.of(), OptionalLong.of(0), 1, Optional.empty(),
+        Instant.now(), Map.of());
+  }
+
+  /**
+   * A run stopped before its end (here after its results, before its run.json, as a kill
+   * while it draws its report): it wrote its files past the run's record, in no list, so the
+   * next run into the folder left them, read as its own. Each is recorded as it is written now
+   * (run.json.partial), and the next run removes them as that run's.
+   */
+  @Test
+  void aRunStoppedBeforeItsEnd_theNextRunRemovesItsFiles(@TempDir Path dir) throws Exception {
+    RidgeVsLasso.run(new RidgeVsLasso.Settings(60, 8, 2, 5.0, 0.25, 3), 1, 1, writer(dir),
+        NO_TABLE);
+    List<String> recorded = new java.util.ArrayList<>();
+    Json.MAPPER.readTree(dir.resolve("run.json.partial").toFile()).path("runs").get(0)
+        .path("files").forEach(f -> recorded.add(f.path("path").asText()));
+    List<String> files = List.of("experiment.json", "path-elastic-net.json", "path-lasso.json",
+        "path-ridge.json", "results.json");
+    assertEquals(files, recorded);
+
+    RunWriter next = RunWriter.open(dir, RunKind.TRAIN);
+    next.metrics(Map.of("test_accuracy", 0.5));
+    next.finish(info(RunKind.TRAIN, "train"));
+    for (String f : files) {
+      assertFalse(Files.exists(dir.resolve(f)), f);
+    }
+    assertEquals("removed 5 files that a run stopped before its end left in " + dir + " (listed"
+        + " in its run.json.partial), which this run did not rewrite: experiment.json,"
+        + " path-elastic-net.json, path-lasso.json, path-ridge.json, results.json",
+        next.removedMessage().orElseThrow());
+  }
+
   @Test
   void run_quick_lassoIsSparseAndFilesFollowTheFormat(@TempDir Path dir) throws Exception {
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(150, 40, 4, 5.0, 0.25, 5);
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 3, 2, NO_TABLE);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(settings, 3, 2, writer(dir), NO_TABLE);
     assertEquals(List.of("ridge", "lasso", "elastic-net"),
         rows.stream().map(RidgeVsLasso.Row::model).toList());
     RidgeVsLasso.Row ridge = rows.get(0);
@@ -54,7 +92,7 @@ class RidgeVsLassoTest {
   @Test
   void rowsAsJson_areResultsJson_sameKeysAndNumbers(@TempDir Path dir) throws Exception {
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(60, 8, 2, 5.0, 0.25, 3);
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, settings, 1, 1, NO_TABLE);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(settings, 1, 1, writer(dir), NO_TABLE);
     assertEquals(Json.MAPPER.readTree(dir.resolve("results.json").toFile()),
         Json.MAPPER.readTree(Json.oneLine(rows)));
   }
@@ -67,8 +105,8 @@ class RidgeVsLassoTest {
    */
   @Test
   void run_full_everyLambdaMinIsInsideItsGrid(@TempDir Path dir) throws Exception {
-    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(dir, RidgeVsLasso.Settings.full(), 0, 2,
-        NO_TABLE);
+    List<RidgeVsLasso.Row> rows = RidgeVsLasso.run(RidgeVsLasso.Settings.full(), 0, 2,
+        writer(dir), NO_TABLE);
     JsonNode results = Json.MAPPER.readTree(dir.resolve("results.json").toFile());
     for (int m = 0; m < rows.size(); m++) {
       String model = rows.get(m).model();
@@ -105,7 +143,7 @@ class RidgeVsLassoTest {
       throws Exception {
     RunWriter writer = RunWriter.open(dir, RunKind.RIDGE_VS_LASSO);
     RidgeVsLasso.Settings settings = new RidgeVsLasso.Settings(120, 70, 3, 5.0, 0.25, 3);
-    RidgeVsLasso.run(dir, settings, 0, 1, NO_TABLE);
+    RidgeVsLasso.run(settings, 0, 1, writer, NO_TABLE);
     Map<String, Object> flat = Json.MAPPER.convertValue(settings, Map.class);
     String html = Files.readString(writer.finish(RunInfo.of(RunKind.RIDGE_VS_LASSO,
         "experiment ridge-vs-lasso", List.of(), OptionalLong.of(0), 1, Optional.empty(),
