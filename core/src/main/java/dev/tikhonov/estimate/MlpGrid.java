@@ -144,6 +144,7 @@ public final class MlpGrid<P extends Predictor> {
     private double[] learningRates;
 
     Builder(NetworkKind<P> kind, NetworkSettings base) {
+      NetworkSettings.requireUnweighted(base, "MlpGrid");
       this.kind = kind;
       this.base = base.withThreadsAsTheyAre();
       lambdas = new double[] {base.lambda()};

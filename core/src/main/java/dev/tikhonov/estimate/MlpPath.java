@@ -455,6 +455,7 @@ public final class MlpPath<P extends Predictor> {
     private double validationFraction = 0.1;
 
     Builder(NetworkKind<P> kind, NetworkSettings base) {
+      NetworkSettings.requireUnweighted(base, "MlpPath");
       this.kind = kind;
       this.base = base;
     }

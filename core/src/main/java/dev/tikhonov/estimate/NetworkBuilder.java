@@ -36,6 +36,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
   boolean standardize;
   /** Set by the regressors' builders only ({@code standardizeTarget}). */
   boolean standardizeTarget;
+  java.util.Optional<String> weightColumn = java.util.Optional.empty();
 
   NetworkBuilder() {}
 
@@ -54,6 +55,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     validationFraction = s.validationFraction();
     standardize = s.standardize();
     standardizeTarget = s.standardizeTarget();
+    weightColumn = s.weightColumn();
   }
 
   abstract B self();
@@ -158,6 +160,28 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
+  /**
+   * The Dataset column holding observation weights wᵢ ≥ 0 (finite, not all 0), taken out of the
+   * features, as {@code LinearBuilder.weightColumn}'s. The objective becomes
+   *
+   * <pre>  J(θ) = Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ + λ Σⱼ vⱼ [(1−α)/2 wⱼ² + α|wⱼ|]</pre>
+   *
+   * so λ keeps its meaning (weights all equal are no weights). With the weights scaled to mean
+   * 1 over the n rows trained on, w̃ᵢ = wᵢ·n / Σw, each mini-batch's data gradient is
+   * (1/B) Σ_{i∈B} w̃ᵢ ∇ℓᵢ, an unbiased estimate of J's: Keras' {@code fit(sample_weight=)} with
+   * the default {@code SUM_OVER_BATCH_SIZE} reduction on weights of mean 1 (PyTorch: the
+   * per-sample losses ({@code reduction='none'}) times w̃, then {@code .mean()}). The training
+   * history's losses, the constant-prediction loss, and the validation loss and accuracy
+   * (held-out rows, or a validation set holding the column) are weighted means; early
+   * stopping compares weighted validation losses. The model's provenance records the column
+   * ({@code weight_column}); at prediction the column is not needed (named data may hold it: it
+   * is ignored). Not with a search ({@code MlpGrid}, {@code MlpPath}, {@code MlpPathCV}) yet.
+   */
+  public B weightColumn(String column) {
+    weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));
+    return self();
+  }
+
   NetworkSettings settings() {
     if (weightDecaySet && !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
       throw new IllegalArgumentException("weightDecay must be a finite number >= 0, got "
@@ -165,6 +189,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     }
     OptimizerConfig o = weightDecaySet ? optimizer.weightDecay(weightDecay) : optimizer;
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, o, epochSchedule, epochs,
-        batchSize, seed, threads, patience, validationFraction, standardize, standardizeTarget);
+        batchSize, seed, threads, patience, validationFraction, standardize, standardizeTarget,
+        weightColumn);
   }
 }

@@ -19,6 +19,7 @@ import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
 import dev.tikhonov.train.ModelSpec;
+import dev.tikhonov.train.ObservationWeights;
 import dev.tikhonov.train.TrainConfig;
 import dev.tikhonov.train.TrainResult;
 import dev.tikhonov.train.Trainer;
@@ -143,6 +144,10 @@ final class NetworkFit {
       Initializer init, Dataset data, FitOptions options) {
     Dataset train = data;
     Dataset validation = options.validation().orElse(null);
+    if (s.weightColumn().isPresent()) {
+      // every row's weight, numbered as the data's rows, before any split
+      ObservationColumns.weights(data, s.weightColumn().get(), data.source());
+    }
     int heldOutRows = 0;
     if (validation != null) {
       requireSameColumns(train, validation);
@@ -151,6 +156,23 @@ final class NetworkFit {
       train = split.train();
       validation = split.test();
       heldOutRows = validation.size();
+    }
+    ObservationWeights weights = ObservationWeights.none();
+    if (s.weightColumn().isPresent()) {
+      String column = s.weightColumn().get();
+      String held = heldOutRows > 0 ? " held out for validation from " + data.source() : "";
+      ObservationColumns.Weighted t = ObservationColumns.weights(train, column, heldOutRows > 0
+          ? "the " + train.size() + " rows fitted (" + heldOutRows + held + ")"
+          : train.source());
+      train = t.data();
+      double[] validationWeights = new double[0];
+      if (validation != null) {
+        ObservationColumns.Weighted v = ObservationColumns.weights(validation, column,
+            heldOutRows > 0 ? "the " + heldOutRows + " rows" + held : validation.source());
+        validation = v.data();
+        validationWeights = v.weights();
+      }
+      weights = new ObservationWeights(t.weights(), validationWeights);
     }
     Optional<Standardizer> standardizer = Optional.empty();
     if (s.standardize()) {
@@ -192,7 +214,7 @@ final class NetworkFit {
     }
     TrainResult result = new Trainer(config, options.listener()).fit(network,
         family.networkLoss(), train, Optional.ofNullable(validation), random.shuffle(),
-        options.resumeFrom());
+        options.resumeFrom(), weights);
     target.fold(network);
     Model model = new Model(spec, network, train.featureNames(), train.classNames(),
         standardizer);

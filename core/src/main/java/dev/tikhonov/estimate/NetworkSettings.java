@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 /**
  * The settings every network estimator shares ({@link MlpClassifier}, {@link MlpRegressor},
  * {@link LinearRegression}, {@link LogisticRegression}); immutable and validated. The objective
- * is docs/objective.md's: the mean loss over the training rows plus the coupled penalty
+ * is docs/objective.md's: the mean loss over the training rows (weighted, Σwᵢℓᵢ/Σwᵢ, with a
+ * {@link #weightColumn()}) plus the coupled penalty
  * {@code λ Σⱼ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]} on the weights (never the biases), minimized by
  * mini-batch {@code optimizer} steps; decoupled weight decay is the optimizer's. Made by the
  * estimators' builders (named setters such as {@code standardize(true)}); immutable, so
@@ -30,6 +31,7 @@ public final class NetworkSettings {
   private final double validationFraction;
   private final boolean standardize;
   private final boolean standardizeTarget;
+  private final java.util.Optional<String> weightColumn;
 
   /** Validated; made by the estimators' builders and the {@code with…} copies only. */
   NetworkSettings(
@@ -46,7 +48,8 @@ public final class NetworkSettings {
       int patience,
       double validationFraction,
       boolean standardize,
-      boolean standardizeTarget) {
+      boolean standardizeTarget,
+      java.util.Optional<String> weightColumn) {
     hiddenLayers = List.copyOf(hiddenLayers);
     for (int h : hiddenLayers) {
       if (h < 1) {
@@ -104,6 +107,7 @@ public final class NetworkSettings {
     this.validationFraction = validationFraction;
     this.standardize = standardize;
     this.standardizeTarget = standardizeTarget;
+    this.weightColumn = java.util.Objects.requireNonNull(weightColumn, "weightColumn");
   }
 
   /** Widths of the hidden ReLU layers (empty for linear and logistic regression). */
@@ -201,32 +205,52 @@ public final class NetworkSettings {
     return standardizeTarget;
   }
 
+  /**
+   * The Dataset column of observation weights wᵢ ≥ 0, taken out of the features; empty for
+   * none. The data term is then Σ wᵢℓᵢ / Σ wᵢ (λ keeps its meaning), each mini-batch's data
+   * gradient (1/B) Σ w̃ᵢ ∇ℓᵢ with w̃ᵢ = wᵢ·n / Σw ({@link NetworkBuilder#weightColumn}).
+   */
+  public java.util.Optional<String> weightColumn() {
+    return weightColumn;
+  }
+
+  /**
+   * Refuses {@code settings} with a weight column for {@code search}, which scores its held-out
+   * rows unweighted: its choice would not be the weighted objective's.
+   */
+  static void requireUnweighted(NetworkSettings settings, String search) {
+    settings.weightColumn.ifPresent(c -> {
+      throw new IllegalArgumentException(search + " takes no weight column yet (weightColumn \""
+          + c + "\"): its held-out scores would be unweighted");
+    });
+  }
+
   /** These settings with λ = {@code value} (validated). */
   NetworkSettings withLambda(double value) {
     return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, seed, threads, patience, validationFraction, standardize,
-        standardizeTarget);
+        standardizeTarget, weightColumn);
   }
 
   /** These settings with another inverted dropout rate (validated). */
   NetworkSettings withDropout(double value) {
     return new NetworkSettings(hiddenLayers, value, lambda, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, seed, threads, patience, validationFraction, standardize,
-        standardizeTarget);
+        standardizeTarget, weightColumn);
   }
 
   /** These settings with another optimizer (its learning rate, decoupled weight decay). */
   NetworkSettings withOptimizer(OptimizerConfig value) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, value, epochSchedule, epochs,
         batchSize, seed, threads, patience, validationFraction, standardize,
-        standardizeTarget);
+        standardizeTarget, weightColumn);
   }
 
   /** These settings with {@code seed}. */
   NetworkSettings withSeed(long value) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, value, threads, patience, validationFraction, standardize,
-        standardizeTarget);
+        standardizeTarget, weightColumn);
   }
 
   /**
@@ -235,14 +259,15 @@ public final class NetworkSettings {
    */
   NetworkSettings withBudget(int newEpochs, int newPatience) {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
-        newEpochs, batchSize, seed, threads, newPatience, 0, standardize, standardizeTarget);
+        newEpochs, batchSize, seed, threads, newPatience, 0, standardize, standardizeTarget,
+        weightColumn);
   }
 
   /** These settings leaving OpenBLAS's threads as they are (for fits run side by side). */
   NetworkSettings withThreadsAsTheyAre() {
     return new NetworkSettings(hiddenLayers, dropout, lambda, l1Ratio, optimizer, epochSchedule,
         epochs, batchSize, seed, OptionalInt.empty(), patience, validationFraction, standardize,
-        standardizeTarget);
+        standardizeTarget, weightColumn);
   }
 
   /** The share of training rows actually held out: the setting, or 0.1 for early stopping. */
@@ -275,6 +300,8 @@ public final class NetworkSettings {
     m.put("patience", patience);
     m.put("validation_fraction", validationFraction);
     m.put("standardize", standardize);
+    // (only when given: a model file written before the setting existed reads as none)
+    weightColumn.ifPresent(c -> m.put("weight_column", c));
     if (standardizeTarget) {
       // (only when on: the setting is a regressor's, and a classifier's map would show it off)
       m.put("standardize_target", true);
@@ -291,14 +318,15 @@ public final class NetworkSettings {
         && batchSize == o.batchSize && seed == o.seed && threads.equals(o.threads)
         && patience == o.patience
         && Double.compare(validationFraction, o.validationFraction) == 0
-        && standardize == o.standardize && standardizeTarget == o.standardizeTarget;
+        && standardize == o.standardize && standardizeTarget == o.standardizeTarget
+        && weightColumn.equals(o.weightColumn);
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(hiddenLayers, dropout, lambda, l1Ratio, optimizer,
         epochSchedule, epochs, batchSize, seed, threads, patience, validationFraction,
-        standardize, standardizeTarget);
+        standardize, standardizeTarget, weightColumn);
   }
 
   /** "NetworkSettings{hidden_layers=[64], dropout=0.0, …}": {@link #toMap()}'s names and values. */

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The weight and offset columns of a linear estimator taken out of a Dataset's features: what
+ * The weight and offset columns of a linear estimator (a network estimator's weight column,
+ * {@link #weights}) taken out of a Dataset's features: what
  * remains are the model's features; the weight column becomes glmnet's {@code weights}, the
  * offset column its {@code offset} (and the model asks for that column again at prediction).
  * Stateless and thread-safe.
@@ -66,6 +67,43 @@ final class ObservationColumns {
       }
     }
     return new Split(x, kept, new Observations(weights, offsets), offsetColumn);
+  }
+
+  /** A network's data without its weight column, and the column's weights. */
+  record Weighted(Dataset data, double[] weights) {}
+
+  /**
+   * The weight column of a network estimator taken out of {@code data}'s features: the same
+   * rows and targets, the other columns as features (values as the data set holds them, double
+   * or float32). InputException, naming {@code weightColumn}, for a column that is not there
+   * (as {@link #split}), a weight that is negative or not finite (naming its row, 1-based in
+   * {@code data}), or weights all 0 ({@code rows} names the rows: "data.csv", "the 10 rows held out for
+   * validation").
+   */
+  static Weighted weights(Dataset data, String column, String rows) {
+    Split split = split(data, Family.GAUSSIAN, Optional.of(column), Optional.empty());
+    double[] w = split.observations().weights();
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw InputException.about("weightColumn", " \"" + column + "\": row " + (i + 1)
+            + " of " + data.source() + " has weight " + w[i] + "; weights must be finite and"
+            + " ≥ 0");
+      }
+      sum += w[i];
+    }
+    if (!(sum > 0)) {
+      throw InputException.about("weightColumn", " \"" + column + "\": every weight of "
+          + rows + " is 0; nothing to fit");
+    }
+    if (Double.isInfinite(sum)) {
+      throw InputException.about("weightColumn", " \"" + column + "\": the weights of "
+          + data.source() + " sum beyond double's range; rescale them");
+    }
+    Dataset rest = data.isClassification()
+        ? Dataset.ofClasses(split.x(), data.labels(), data.classNames(), split.featureNames())
+        : Dataset.of(split.x(), data.targets(), split.featureNames());
+    return new Weighted(rest.withSource(data.source()), w);
   }
 
   private static int index(List<String> names, Optional<String> column, String setting,

@@ -52,12 +52,17 @@ final class LossGrowth {
    * {@link Loss}).
    */
   static double zeroOutputLoss(Loss loss, Dataset train, int outputs) {
-    int n = train.size();
+    return zeroOutputLoss(loss, train.targetMatrix(), outputs);
+  }
+
+  /** The same on the target matrix (with a weight column for a weighted loss). */
+  static double zeroOutputLoss(Loss loss, Matrix targets, int outputs) {
+    int n = targets.rows();
     Matrix zeros = Matrix.zeros(Math.min(CHUNK, n), outputs);
     double sum = 0;
     for (int from = 0; from < n; from += CHUNK) {
       int to = Math.min(n, from + CHUNK);
-      sum += loss.sum(zeros.topRows(to - from), train.targetMatrix().rowRange(from, to));
+      sum += loss.sum(zeros.topRows(to - from), targets.rowRange(from, to));
     }
     return sum / n;
   }

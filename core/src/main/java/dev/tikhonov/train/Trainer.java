@@ -72,6 +72,21 @@ public final class Trainer {
    */
   public TrainResult fit(Sequential network, Loss loss, Dataset train,
       Optional<Dataset> validationData, Rng shuffleRng, Optional<TrainingState> resume) {
+    return fit(network, loss, train, validationData, shuffleRng, resume,
+        ObservationWeights.none());
+  }
+
+  /**
+   * {@link #fit(Sequential, Loss, Dataset, Optional, Rng, Optional)} with observation weights:
+   * the data term is Σ wᵢℓᵢ / Σ wᵢ, each batch's data gradient (1/B) Σ w̃ᵢ ∇ℓᵢ with
+   * w̃ᵢ = wᵢ·n / Σw ({@link ObservationWeights}). The epochs' training losses, the
+   * constant-prediction loss and, with validation weights, the validation loss and accuracy are
+   * weighted means. Without weights ({@link ObservationWeights#none()}) the same run as the
+   * overload's, bit for bit.
+   */
+  public TrainResult fit(Sequential network, Loss loss, Dataset train,
+      Optional<Dataset> validationData, Rng shuffleRng, Optional<TrainingState> resume,
+      ObservationWeights weights) {
     long start = System.nanoTime();
     int n = train.size();
     if (n == 0) {
@@ -87,8 +102,25 @@ public final class Trainer {
     Optimizer optimizer =
         Optimizer.of(Optimizers.chain(config.optimizer(), config.penalty()), params);
 
-    BatchStep step = BatchStep.of(network, loss, optimizer, batch, train.numFeatures(),
-        1, network.outputSize());
+    // Weighted: the targets carry each row's w̃ᵢ as one more column, gathered with them, and
+    // the loss scales each row's gradient by it; unweighted, the step is untouched.
+    Loss stepLoss = loss;
+    Matrix targets = train.targetMatrix();
+    if (weights.weightsTraining()) {
+      requireRows("training", weights.train().length, n);
+      stepLoss = new WeightedLoss(loss);
+      targets = WeightedLoss.withWeights(targets, weights.train());
+    }
+    Loss validationLoss = loss;
+    Optional<Matrix> validationTargets = validationData.map(Dataset::targetMatrix);
+    if (weights.weightsValidation() && validationData.isPresent()) {
+      requireRows("validation", weights.validation().length, validationData.get().size());
+      validationLoss = new WeightedLoss(loss);
+      validationTargets = Optional.of(WeightedLoss.withWeights(validationTargets.get(),
+          weights.validation()));
+    }
+    BatchStep step = BatchStep.of(network, stepLoss, optimizer, batch, train.numFeatures(),
+        targets.cols(), network.outputSize());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -116,7 +148,7 @@ public final class Trainer {
     }
     // The epoch-1 growth check's reference (LossGrowth; a resumed run starts after epoch 1 and
     // does not need it) and the result's constant-prediction loss.
-    double zeroOutputLoss = LossGrowth.zeroOutputLoss(loss, train, network.outputSize());
+    double zeroOutputLoss = LossGrowth.zeroOutputLoss(stepLoss, targets, network.outputSize());
     double firstBatchLoss = 0;
     listener.onStart(config.epochs(), batchesPerEpoch);
 
@@ -133,7 +165,7 @@ public final class Trainer {
           int to = Math.min(n, from + batch);
           int rows = to - from;
           // gradients, then the optimizer's step unless the loss is not finite
-          double batchLoss = step.step(train.features(), train.targetMatrix(), order, from, to);
+          double batchLoss = step.step(train.features(), targets, order, from, to);
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch,
                 "the loss of this batch became " + batchLoss, optimizer.learningRate(), loss, train);
@@ -182,7 +214,8 @@ public final class Trainer {
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();
         if (validationData.isPresent()) {
-          Evaluation e = Evaluation.of(network, loss, validationData.get());
+          Evaluation e = Evaluation.of(network, validationLoss, validationData.get().features(),
+              validationTargets.get(), validationData.get().isClassification());
           valLoss = OptionalDouble.of(e.loss());
           valAccuracy = Double.isNaN(e.accuracy()) ? valAccuracy : OptionalDouble.of(e.accuracy());
         }
@@ -223,6 +256,13 @@ public final class Trainer {
     double trainLoss = records.get(bestEpoch - 1).trainLoss();
     return new TrainResult(history, stoppedEarly, bestEpoch, trainLoss, finalPenalty,
         (System.nanoTime() - start) / 1e9, zeroOutputLoss);
+  }
+
+  private static void requireRows(String rows, int weights, int size) {
+    if (weights != size) {
+      throw new IllegalArgumentException(weights + " " + rows + " weights for " + size + " "
+          + rows + " rows");
+    }
   }
 
   /** Refuses a checkpoint that this config cannot continue (an edited budget). */

@@ -1,0 +1,107 @@
+package dev.tikhonov.train;
+
+import dev.tikhonov.loss.Loss;
+import dev.tikhonov.tensor.Matrix;
+
+/**
+ * A loss with per-row weights, for observation weights ({@link ObservationWeights}): its
+ * target matrix holds the wrapped loss's target columns and, last, each row's normalized
+ * weight w̃ᵢ (mean 1 over the rows trained on, so that λ keeps its meaning). On a batch of B
+ * rows:
+ *
+ * <pre>
+ *   value    = (1/B) Σᵢ w̃ᵢ ℓᵢ
+ *   gradient = (1/B) w̃ᵢ ∇ℓᵢ   (row i: the wrapped loss's gradient row scaled by w̃ᵢ)
+ * </pre>
+ *
+ * Keras' {@code sample_weight} with {@code SUM_OVER_BATCH_SIZE}: an unbiased estimate of
+ * Σ wᵢℓᵢ / Σ wᵢ's gradient over uniformly drawn batches. A weight of exactly 1 scales by 1, so
+ * weights all equal (w̃ᵢ = 1 in float32) give the wrapped loss's gradient bit for bit. The
+ * wrapped loss is computed twice per row (its fused mean and gradient, then each row's value);
+ * only weighted runs pay it. Stateless, so thread-safe when the wrapped loss is: writes only
+ * {@code out}.
+ */
+final class WeightedLoss implements Loss {
+  private final Loss loss;
+
+  WeightedLoss(Loss loss) {
+    this.loss = loss;
+  }
+
+  @Override
+  public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
+    int n = prediction.rows();
+    Matrix y = targets(target);
+    double mean = loss.lossAndGradient(prediction, y, out);
+    if (!Double.isFinite(mean)) {
+      return mean;
+    }
+    int weight = target.cols() - 1;
+    // each row's ℓᵢ as the fused mean computes it (a row's own mean), so that weights of 1
+    // give its value too, bit for bit
+    Matrix rowGradient = Matrix.zeros(1, out.cols());
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      float w = target.get(i, weight);
+      if (w != 1f) {
+        for (int k = 0; k < out.cols(); k++) {
+          out.set(i, k, out.get(i, k) * w);
+        }
+      }
+      total += w * loss.lossAndGradient(prediction.rowRange(i, i + 1), y.rowRange(i, i + 1),
+          rowGradient);
+    }
+    return total / n;
+  }
+
+  /** Σᵢ w̃ᵢ ℓᵢ over the rows. */
+  @Override
+  public double sum(Matrix prediction, Matrix target) {
+    Matrix y = targets(target);
+    int weight = target.cols() - 1;
+    double total = 0;
+    for (int i = 0; i < prediction.rows(); i++) {
+      float w = target.get(i, weight);
+      total += w * loss.sum(prediction.rowRange(i, i + 1), y.rowRange(i, i + 1));
+    }
+    return total;
+  }
+
+  @Override
+  public String name() {
+    return loss.name();
+  }
+
+  /** The wrapped loss's targets: every column but the last (a copy). */
+  private static Matrix targets(Matrix target) {
+    int cols = target.cols() - 1;
+    Matrix y = Matrix.zeros(target.rows(), cols);
+    for (int i = 0; i < target.rows(); i++) {
+      for (int k = 0; k < cols; k++) {
+        y.set(i, k, target.get(i, k));
+      }
+    }
+    return y;
+  }
+
+  /**
+   * The targets with the normalized weights w̃ᵢ = wᵢ·n / Σw (float32) as one more column:
+   * {@code [targets | w̃]}.
+   */
+  static Matrix withWeights(Matrix targets, double[] weights) {
+    int n = targets.rows();
+    int cols = targets.cols();
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    Matrix out = Matrix.zeros(n, cols + 1);
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < cols; k++) {
+        out.set(i, k, targets.get(i, k));
+      }
+      out.set(i, cols, (float) (weights[i] * n / sum));
+    }
+    return out;
+  }
+}
