@@ -160,7 +160,8 @@ final class Flags {
    * sets it, for the settings whose flag is the same in every command.
    */
   private static final Map<String, String> SETTINGS = Map.of(
-      "ignoredColumns", "--ignore-columns", "measure", "--cv-measure");
+      "ignoredColumns", "--ignore-columns", "measure", "--cv-measure",
+      "weightColumn", "--weights");
 
   /**
    * {@code e}'s message for a user: an InputException about a setting ({@link

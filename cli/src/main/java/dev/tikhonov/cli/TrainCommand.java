@@ -13,10 +13,12 @@ import dev.tikhonov.estimate.LinearRegression;
 import dev.tikhonov.estimate.LogisticRegression;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.MlpRegressor;
+import dev.tikhonov.estimate.NetworkBuilder;
 import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.optim.OptimizerConfig;
@@ -129,6 +131,13 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + "unit scale (sd ≫ 1), where squared-error gradients grow with sd; λ then acts on "
           + "the unit-variance target. Default: off.")
   boolean standardizeTarget;
+
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV only: the column of observation weights ≥ 0, not a feature: the data "
+          + "term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning; each batch's gradient is "
+          + "(1/B) Σ w̃ᵢ∇ℓᵢ with the weights scaled to mean 1 (Keras' sample_weight). The epochs' "
+          + "training and validation losses are weighted; the test scores are not.")
+  String weights;
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
       description = "After training, write the model to FILE (safetensors layout with a JSON "
@@ -256,11 +265,15 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     OptimizerConfig optimizerConfig = optimizer.build();
     human.printf(Locale.ROOT, "tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
         modelOption.describe(), dataOptions.describe(), train.size(), test.size(),
-        train.numFeatures());
+        train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     // dropout only where it applies: a linear or logistic model has no hidden layer to drop
     human.printf(Locale.ROOT, "  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
         lambda, l1Ratio, modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + dropout : "",
         optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
+    if (weights != null) {
+      human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the epochs' losses"
+          + " are weighted means, the test scores are not");
+    }
     if (standardizeTarget) {
       human.println("  fitted to the standardized target (y − mean)/sd: the epochs' losses are"
           + " on its scale, the model predicts y");
@@ -377,6 +390,16 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     given.requireApplies("--standardize-target", kind == ModelOption.Kind.LINEAR
         || (kind == ModelOption.Kind.MLP && regression),
         "to regressions (--model linear, or an MLP with --regression)", "on a classifier");
+    // it names a column: LIBSVM lines and MNIST images have none to take
+    given.requireApplies("--weights", dataOptions.data != null
+        && DataFormat.of(dataOptions.data) != DataFormat.LIBSVM
+        && DataFormat.of(dataOptions.data) != DataFormat.IDX_DIRECTORY,
+        "to CSV data (it names a column)", dataOptions.data == null
+            ? "on the bundled MNIST sample, whose images have no named columns"
+            : DataFormat.of(dataOptions.data) == DataFormat.LIBSVM ? "on LIBSVM data, whose"
+                + " lines hold only the target and the features"
+            : "on MNIST-style IDX data, whose images have no named columns");
+    dataOptions.refuseObservationColumn("--weights", weights);
     given.requireApplies("--validation-fraction 0",
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience
@@ -389,28 +412,34 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     EpochSchedule s = optimizer.schedule();
     double vf = validationFraction != null ? validationFraction : 0;
     return switch (m.kind()) {
-      case LINEAR -> NetworkSettingsBuilder.of(LinearRegression.builder().lambda(lambda)
+      case LINEAR -> NetworkSettingsBuilder.of(weighted(LinearRegression.builder()).lambda(lambda)
           .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
           .standardizeTarget(standardizeTarget).build());
-      case LOGISTIC -> NetworkSettingsBuilder.of(LogisticRegression.builder().lambda(lambda)
+      case LOGISTIC -> NetworkSettingsBuilder.of(weighted(LogisticRegression.builder())
+          .lambda(lambda)
           .l1Ratio(l1Ratio).optimizer(o).epochSchedule(s).epochs(epochs).batchSize(batchSize)
           .seed(seed).patience(patience).validationFraction(vf).standardize(standardize)
           .build());
       case MLP -> {
         int[] widths = m.hidden().stream().mapToInt(Integer::intValue).toArray();
         yield classifier
-            ? NetworkSettingsBuilder.of(MlpClassifier.builder().hiddenLayers(widths)
+            ? NetworkSettingsBuilder.of(weighted(MlpClassifier.builder()).hiddenLayers(widths)
                 .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).epochSchedule(s)
                 .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .validationFraction(vf).standardize(standardize).build())
-            : NetworkSettingsBuilder.of(MlpRegressor.builder().hiddenLayers(widths)
+            : NetworkSettingsBuilder.of(weighted(MlpRegressor.builder()).hiddenLayers(widths)
                 .dropout(dropout).lambda(lambda).l1Ratio(l1Ratio).optimizer(o).epochSchedule(s)
                 .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .validationFraction(vf).standardize(standardize)
                 .standardizeTarget(standardizeTarget).build());
       }
     };
+  }
+
+  /** {@code builder} with the --weights column, when one is given. */
+  private <B extends NetworkBuilder<B>> B weighted(B builder) {
+    return weights == null ? builder : builder.weightColumn(weights);
   }
 
   /** One of the four network estimators behind a single fit call. */
