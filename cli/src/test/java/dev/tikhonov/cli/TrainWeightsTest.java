@@ -87,8 +87,8 @@ class TrainWeightsTest {
     String[] base = {"--data", data, "--target", "cultivar", "--model", "logistic"};
     assertRefused("--weights \"nope\": " + data + " has no such column", base, "--weights",
         "nope");
-    assertRefused("--weights \"w\": row 5 of " + dir.resolve("bad.csv") + " has weight -1.0; weights must be finite"
-        + " and ≥ 0", new String[] {"--data", wine(true).toString(), "--target", "cultivar",
+    assertRefused("--weights \"w\": row 5 of " + dir.resolve("bad.csv")
+        + " has weight -1.0; weights must be finite and ≥ 0", new String[] {"--data", wine(true).toString(), "--target", "cultivar",
             "--test-fraction", "0.01"}, "--weights", "w");
     assertRefused("--weights \"cultivar\" is the --target column", base, "--weights",
         "cultivar");

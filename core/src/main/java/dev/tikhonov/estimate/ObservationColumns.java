@@ -77,8 +77,8 @@ final class ObservationColumns {
    * rows and targets, the other columns as features (values as the data set holds them, double
    * or float32). InputException, naming {@code weightColumn}, for a column that is not there
    * (as {@link #split}), a weight that is negative or not finite (naming its row, 1-based in
-   * {@code data}), or weights all 0 ({@code rows} names the rows: "data.csv", "the 10 rows held out for
-   * validation").
+   * {@code data}), or weights all 0 ({@code rows} names the rows: "data.csv", "the 10 rows
+   * held out for validation").
    */
   static Weighted weights(Dataset data, String column, String rows) {
     Split split = split(data, Family.GAUSSIAN, Optional.of(column), Optional.empty());

@@ -19,7 +19,8 @@ package dev.tikhonov.train;
  * @param constantPredictionLoss ℓ₀ = (1/n) Σᵢ ℓ(yᵢ, 0), the mean data loss of an all-zero output
  *     on the training rows: log K for K-class softmax cross-entropy, ½·mean(y²) for squared
  *     error, 1 for the Poisson loss μ − y·log μ (at μ = e⁰); the loss a constant prediction
- *     reaches without learning anything from the features
+ *     reaches without learning anything from the features; with observation weights
+ *     ({@link ObservationWeights}) this and {@code trainLoss} are weighted means
  */
 public record TrainResult(
     History history, boolean stoppedEarly, int bestEpoch, double trainLoss, double penalty,

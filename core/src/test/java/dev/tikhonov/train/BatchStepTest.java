@@ -38,12 +38,12 @@ class BatchStepTest {
     Blas.setThreads(savedThreads);
   }
 
-  private static Sequential network(double dropout) {
+  static Sequential network(double dropout) {
     return Architecture.mlp(dropout, 24, 12).build(7, 4, Initializer.pytorchDefault(),
         new Rng(3), new Rng(4));
   }
 
-  private static Matrix[] batch(int rows) {
+  static Matrix[] batch(int rows) {
     Rng rng = new Rng(11);
     Matrix x = Matrix.zeros(rows, 7);
     Matrix y = Matrix.zeros(rows, 1);
@@ -56,7 +56,7 @@ class BatchStepTest {
     return new Matrix[] {x, y};
   }
 
-  private static float[][] gradients(Sequential network) {
+  static float[][] gradients(Sequential network) {
     List<Parameter> ps = network.parameters();
     float[][] out = new float[ps.size()][];
     for (int i = 0; i < out.length; i++) {

@@ -17,7 +17,6 @@ import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Blas;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.tensor.Rng;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,25 +41,6 @@ class WeightedStepTest {
     System.clearProperty("tikhonov.step");
   }
 
-  private static Sequential network() {
-    return Architecture.mlp(0, 24, 12).build(7, 4, Initializer.pytorchDefault(), new Rng(3),
-        new Rng(4));
-  }
-
-  /** x (rows×7) and class labels (rows×1). */
-  private static Matrix[] batch(int rows) {
-    Rng rng = new Rng(11);
-    Matrix x = Matrix.zeros(rows, 7);
-    Matrix y = Matrix.zeros(rows, 1);
-    for (int i = 0; i < rows; i++) {
-      y.put(i, rng.nextInt(4));
-      for (int j = 0; j < 7; j++) {
-        x.set(i, j, (float) rng.nextGaussian());
-      }
-    }
-    return new Matrix[] {x, y};
-  }
-
   /** The rows of {@code m}, row i taken {@code counts[i]} times. */
   private static Matrix repeat(Matrix m, int[] counts) {
     int total = 0;
@@ -75,15 +55,6 @@ class WeightedStepTest {
           out.set(r, j, m.get(i, j));
         }
       }
-    }
-    return out;
-  }
-
-  private static float[][] gradients(Sequential network) {
-    List<Parameter> ps = network.parameters();
-    float[][] out = new float[ps.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ps.get(i).gradient().toArray();
     }
     return out;
   }
@@ -111,7 +82,7 @@ class WeightedStepTest {
   @Test
   void integerWeights_giveTheGradientOfTheRowsRepeated() {
     // counts 0..3: a row of weight k is the row taken k times (weight 0: the row left out)
-    Matrix[] data = batch(67);
+    Matrix[] data = BatchStepTest.batch(67);
     int[] counts = new int[67];
     double[] w = new double[67];
     for (int i = 0; i < 67; i++) {
@@ -119,29 +90,29 @@ class WeightedStepTest {
       w[i] = counts[i];
     }
     for (int threads : new int[] {1, 2}) {
-      Sequential a = network();
+      Sequential a = BatchStepTest.network(0);
       double value = weighted(a, data[0], data[1], w, threads);
-      Sequential b = network();
+      Sequential b = BatchStepTest.network(0);
       double repeated = unweighted(b, repeat(data[0], counts), repeat(data[1], counts),
           threads);
       assertEquals(repeated, value, 1e-6 * repeated, threads + " threads");
-      assertClose(gradients(b), gradients(a), threads + " threads");
+      assertClose(BatchStepTest.gradients(b), BatchStepTest.gradients(a), threads + " threads");
     }
   }
 
   @Test
   void equalWeights_giveTheUnweightedGradientBitForBit() {
-    Matrix[] data = batch(67);
+    Matrix[] data = BatchStepTest.batch(67);
     double[] w = new double[67];
     java.util.Arrays.fill(w, 0.1); // w̃ = 0.1·67/Σw, 1 in float32
     for (int threads : new int[] {1, 2}) {
-      Sequential a = network();
+      Sequential a = BatchStepTest.network(0);
       double value = weighted(a, data[0], data[1], w, threads);
-      Sequential b = network();
+      Sequential b = BatchStepTest.network(0);
       double plain = unweighted(b, data[0], data[1], threads);
       assertEquals(plain, value, 1e-15 * plain, threads + " threads");
-      float[][] ga = gradients(a);
-      float[][] gb = gradients(b);
+      float[][] ga = BatchStepTest.gradients(a);
+      float[][] gb = BatchStepTest.gradients(b);
       for (int p = 0; p < ga.length; p++) {
         assertArrayEquals(gb[p], ga[p], threads + " threads, parameter " + p);
       }
