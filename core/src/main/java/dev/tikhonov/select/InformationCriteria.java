@@ -351,7 +351,13 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     }
   }
 
-  /** For a closed-form ridge path (df = Σ d²/(d² + nλ)). */
+  /**
+   * For a closed-form ridge path (df = Σ d²/(d² + nλ)) fitted on {@code n} rows, those of
+   * weight 0 included: RSS = n·trainingMse. With observation weights trainingMse is Σωᵢeᵢ²
+   * (ωᵢ = wᵢ/Σw), so RSS is Σuᵢeᵢ² with uᵢ = n·wᵢ/Σw, the weighted RSS of the class comment,
+   * and df that of the rows scaled by √uᵢ: the criteria of the weighted α = 0 path, n counting
+   * the rows as there.
+   */
   public static InformationCriteria of(RidgeSvdPath path, int n) {
     double[] rss = new double[path.lambdas().length];
     for (int l = 0; l < rss.length; l++) {

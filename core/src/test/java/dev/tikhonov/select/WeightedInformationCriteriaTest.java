@@ -116,4 +116,39 @@ class WeightedInformationCriteriaTest {
       assertTrue(a.degreesOfFreedom()[plain.size() - 1] > 1, "a nontrivial df");
     }
   }
+
+  /**
+   * The closed-form ridge path's criteria with weights are the weighted α = 0 elastic net's, as
+   * this class documents them: RSS = Σuᵢeᵢ² with uᵢ = n·wᵢ/Σw (n·trainingMse, as trainingMse is
+   * Σωᵢeᵢ²), df = Σd²/(d² + nλ) of the √(nωᵢ)-scaled rows; two rows of weight 0 among them,
+   * counted in n as the elastic net counts them. 400 rows take the eigendecomposition, 24 (of
+   * 8 features) the SVD.
+   */
+  @Test
+  void weightedRidgeSvdPath_equalsTheWeightedAlphaZeroPath() {
+    double[] lambdas = {1.0, 0.1, 0.01, 0.001};
+    for (int rows : new int[] {400, 24}) {
+      double[][] x = java.util.Arrays.copyOf(x(), rows);
+      double[] y = java.util.Arrays.copyOf(column(GLM2, "yg"), rows);
+      double[] w = java.util.Arrays.copyOf(column(POIS, "w"), rows);
+      w[3] = 0;
+      w[17] = 0;
+      Observations weights = Observations.ofWeights(w);
+      PathSettings settings = PathSettings.of(0.0).withStandardize(false)
+          .withTolerance(1e-14).withLambdas(lambdas);
+      PathSolution path = ElasticNetPath.fit(Family.GAUSSIAN, x, y, weights, settings,
+          names(), List.of());
+      InformationCriteria net = InformationCriteria.of(path, x, y, weights, settings, 1.0);
+      InformationCriteria closed = InformationCriteria.of(
+          dev.tikhonov.linear.RidgeSvdPath.fit(x, y, weights, lambdas), rows);
+      for (int l = 0; l < lambdas.length; l++) {
+        String at = rows + " rows, λ " + lambdas[l];
+        assertEquals(net.degreesOfFreedom(l), closed.degreesOfFreedom(l), 1e-8, at);
+        assertEquals(net.rss(l), closed.rss(l), 1e-8 * net.rss(l), at);
+        assertEquals(net.aic(l), closed.aic(l), 1e-7, at);
+        assertEquals(net.bic(l), closed.bic(l), 1e-7, at);
+        assertEquals(net.extendedBic(l), closed.extendedBic(l), 1e-7, at);
+      }
+    }
+  }
 }
