@@ -381,6 +381,29 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
+   * A --weights or --offset column (path, ridge) that --ignore-columns also names, or that is
+   * the --target: the reader leaves it out of the features, and the estimator then said the file
+   * "has no such column", which it has.
+   *
+   * @param column the flag's column, null when the flag was not given
+   * @param ignoreColumns --ignore-columns' names, null when not given
+   * @param target the --target column, null when not given
+   */
+  static void refuseIgnoredObservationColumn(String flag, String column,
+      List<String> ignoreColumns, String target) {
+    if (column != null && ignoreColumns != null && ignoreColumns.contains(column)) {
+      throw new InputException(flag + " \"" + column + "\" is also in --ignore-columns, which"
+          + " leaves the column out of the data; a column is either ignored or the " + flag
+          + " column: drop it from --ignore-columns");
+    }
+    // the reader takes the target out of the features: the estimator said "has no such column"
+    if (column != null && column.equals(target)) {
+      throw new InputException(flag + " \"" + column + "\" is the --target column, the one"
+          + " predicted; " + flag + " takes another column of the file");
+    }
+  }
+
+  /**
    * More distinct numeric labels than this, with fewer than {@link #MIN_ROWS_PER_CLASS} rows
    * each on average, are not classes.
    */

@@ -295,8 +295,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " with the full path's λ by interpolation only (cv.glmnet's \"lambda\"); leave"
           + " --cv-alignment out or give lambda");
     }
-    refuseIgnoredObservationColumn("--weights", weights);
-    refuseIgnoredObservationColumn("--offset", offset);
+    DataOptions.refuseIgnoredObservationColumn("--weights", weights, ignoreColumns, target);
+    DataOptions.refuseIgnoredObservationColumn("--offset", offset, ignoreColumns, target);
     if (saveLambda != null && !relax) {
       checkSaveLambda(saveLambda, cvFolds != null || foldid != null);
     }
@@ -1143,24 +1143,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       IdentifierColumns.warning(d, data).ifPresent(System.err::println);
     }
     return d;
-  }
-
-  /**
-   * A --weights or --offset column that --ignore-columns also names, or that is the --target:
-   * the reader leaves it out of the features, and the estimator then said the file "has no such
-   * column", which it has.
-   */
-  private void refuseIgnoredObservationColumn(String flag, String column) {
-    if (column != null && ignoreColumns != null && ignoreColumns.contains(column)) {
-      throw new InputException(flag + " \"" + column + "\" is also in --ignore-columns, which"
-          + " leaves the column out of the data; a column is either ignored or the " + flag
-          + " column: drop it from --ignore-columns");
-    }
-    // the reader takes the target out of the features: the estimator said "has no such column"
-    if (column != null && column.equals(target)) {
-      throw new InputException(flag + " \"" + column + "\" is the --target column, the one"
-          + " predicted; " + flag + " takes another column of the file");
-    }
   }
 
   /**
