@@ -139,7 +139,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
    * derived from them.
    *
    * @throws InputException for such data, or when no feature varies with the target and no λ
-   *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0)
+   *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
+   *     {@code lambdas}, {@link InputException#setting()})
    */
   public Validation crossValidate(Dataset train) {
     LinearFit.requireNumericTarget(train, name());
@@ -229,8 +230,10 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
     double scale = Math.sqrt(sumSquares / total);
     if (!(max > 0) || !(scale > 0)) {
-      throw new InputException("no feature is correlated with the target (all constant, or "
-          + "orthogonal to it): the default λ grid is undefined; give lambdas");
+      // about "lambdas": the remedy is that setting, which a front end names its own way
+      throw InputException.about("lambdas", ": none given, and no feature is correlated with the"
+          + " target (all constant, or orthogonal to it), so the default λ grid is undefined;"
+          + " give the λ values");
     }
     // max / scale rather than max / 1e-3 / scale: a target near 1e-300 keeps its λ in range
     return ElasticNetPath.geometricSequence(max / scale / 1e-3, n < p ? 1e-2 : 1e-4, count);

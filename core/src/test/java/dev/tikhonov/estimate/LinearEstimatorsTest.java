@@ -392,8 +392,9 @@ class LinearEstimatorsTest {
     Dataset constant = Dataset.of(new double[][] {{1, 2}, {2, 1}, {3, 5}}, new double[] {3, 3, 3});
     InputException grid = assertThrows(InputException.class,
         () -> RidgeCV.builder().build().fit(constant));
-    assertTrue(grid.getMessage().startsWith("no feature is correlated with the target"),
-        grid.getMessage());
+    assertTrue(grid.getMessage().startsWith("lambdas: none given, and no feature is correlated"
+        + " with the target"), grid.getMessage());
+    assertEquals(java.util.Optional.of("lambdas"), grid.setting());
   }
 
   /**
