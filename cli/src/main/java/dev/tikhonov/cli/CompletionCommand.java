@@ -122,6 +122,13 @@ public final class CompletionCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code ridge --criterion}. */
+  static final class RidgeCriteria extends Choices {
+    RidgeCriteria() {
+      super("gcv", "loo");
+    }
+  }
+
   /** {@code experiment NAME}. */
   static final class Experiments extends Choices {
     Experiments() {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     header = "Score a saved model on labelled data: its mean data loss, accuracy, AUC or R².",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Evaluate a model saved by --save (train, path, select, grid) on labelled data: the",
+      "Evaluate a model saved by --save (train, path, ridge, select, grid) on labelled data: the",
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
       "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy, for two",
       "classes also the AUC (area under the ROC curve: the share of pairs of a second-class",
@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by --save (train, path, select, grid).")
+      description = "Model file written by --save (train, path, ridge, select, grid).")
   Path model;
 
   @Option(names = "--data", paramLabel = "PATH",

@@ -35,7 +35,7 @@ public final class ExportCommand implements Callable<Integer> {
   enum Format { onnx }
 
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by --save (train, path, select, grid).")
+      description = "Model file written by --save (train, path, ridge, select, grid).")
   Path model;
 
   @Option(names = "--format", paramLabel = "FORMAT",

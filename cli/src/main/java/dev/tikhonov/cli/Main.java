@@ -30,6 +30,7 @@ import picocli.CommandLine;
       EvaluateCommand.class,
       ExportCommand.class,
       PathCommand.class,
+      RidgeCommand.class,
       SelectCommand.class,
       GridCommand.class,
       ExperimentCommand.class,

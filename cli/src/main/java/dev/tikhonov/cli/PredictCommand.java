@@ -30,10 +30,11 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
 @Command(name = "predict",
-    header = "Predict with a saved model (any --save: train, path, select, grid); writes a CSV.",
+    header = "Predict with a saved model (any --save: train, path, ridge, select, grid);"
+        + " writes a CSV.",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Predict with a model saved by --save (train, path, select, grid).",
+      "Predict with a model saved by --save (train, path, ridge, select, grid).",
       "",
       "Input: a CSV file holding the model's feature columns by name (other columns are "
           + "ignored), a LIBSVM file (labels ignored), an IDX images file (pixels scaled to "
@@ -45,7 +46,7 @@ import picocli.CommandLine.Option;
       ""})
 public final class PredictCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "Model file written by --save (train, path, select, grid).")
+      description = "Model file written by --save (train, path, ridge, select, grid).")
   Path model;
 
   @Option(names = "--data", paramLabel = "PATH", required = true,

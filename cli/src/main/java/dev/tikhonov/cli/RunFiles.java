@@ -27,10 +27,21 @@ final class RunFiles {
    */
   static void finish(RunWriter writer, String command, long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
+    finish(writer, command, OptionalLong.of(seed), threads, data, started, settings, human);
+  }
+
+  /**
+   * As {@link #finish(RunWriter, String, long, int, DataOptions, Instant, Map,
+   * java.io.PrintStream)} for a run that may draw no random numbers (ridge): run.json's seed is
+   * then null rather than a number that seeded nothing.
+   */
+  static void finish(RunWriter writer, String command, OptionalLong seed, int threads,
+      DataOptions data, Instant started, Map<String, Object> settings,
+      java.io.PrintStream human) {
     Path report;
     try {
       report = writer.finish(RunInfo.of(writer.kind(), command,
-          argsAfter(command, Main.lastArgs()), OptionalLong.of(seed), threads,
+          argsAfter(command, Main.lastArgs()), seed, threads,
           dataFile(data), started, settings));
     } catch (InputException e) {
       if (!writer.reportPending()) {

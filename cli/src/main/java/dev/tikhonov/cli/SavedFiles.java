@@ -20,8 +20,8 @@ final class SavedFiles {
   static Predictor model(Path file) {
     if (CheckpointFile.FORMAT.equals(LinearModelFile.formatOf(file))) {
       throw new InputException(file + ": a training checkpoint, not a model file; --model takes"
-          + " a model file written by --save (train, path, select, grid), and train --resume "
-          + file + " continues the training");
+          + " a model file written by --save (train, path, ridge, select, grid), and train"
+          + " --resume " + file + " continues the training");
     }
     return Predictor.load(file);
   }

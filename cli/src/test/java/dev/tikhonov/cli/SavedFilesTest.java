@@ -67,7 +67,7 @@ class SavedFilesTest {
   void predictEvaluateExport_checkpoint_saysItIsACheckpointAndWhatModelTakes() {
     Path checkpoint = dir.resolve("run").resolve("checkpoint.safetensors");
     String expected = checkpoint + ": a training checkpoint, not a model file; --model takes a"
-        + " model file written by --save (train, path, select, grid), and train --resume "
+        + " model file written by --save (train, path, ridge, select, grid), and train --resume "
         + checkpoint + " continues the training";
     for (String[] args : new String[][] {
         {"predict", "--model", checkpoint.toString(), "--data", data.toString(), "--out",

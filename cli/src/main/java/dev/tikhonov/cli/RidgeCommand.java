@@ -1,0 +1,261 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.ConstantTargetException;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.estimate.RidgeCV;
+import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.estimate.RidgeFiles;
+import dev.tikhonov.report.RunKind;
+import dev.tikhonov.report.RunWriter;
+import dev.tikhonov.select.InformationCriteria;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tikhonov ridge}: closed-form ridge over many λ from one decomposition, λ chosen by GCV
+ * or the exact leave-one-out error ({@link RidgeCV}).
+ *
+ * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
+ */
+@Command(name = "ridge",
+    header = "Closed-form ridge over many λ at once, λ chosen by GCV or exact leave-one-out.",
+    mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Fit ridge regression at every λ from one decomposition of the design (no iterations, no",
+      "folds) and choose λ by generalized cross-validation or the exact leave-one-out error.",
+      "Objective at each λ (gaussian only; --weights make the data term Σ wᵢℓᵢ / Σ wᵢ):",
+      "  (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + (λ/2) Σⱼ bⱼ²,  on the standardized features by default",
+      "Criteria, with e the training residuals, H the hat matrix, df = Σ d²/(d² + nλ):",
+      "  gcv: (1/n) Σ eᵢ² / (1 − (1 + df)/n)²      loo: (1/n) Σ (eᵢ / (1 − Hᵢᵢ))²",
+      "(with weights: the weighted means Σ ωᵢ·, ωᵢ = wᵢ/Σw, and n the rows of positive",
+      "weight in gcv; without an intercept 1 + df is df). AIC/BIC: n·log(RSS/n) + 2·df or",
+      "log(n)·df. scikit-learn: RidgeCV(alphas=a) is λ = a/n (a/Σw with sample_weight) with",
+      "--no-standardize; its default scoring is --criterion loo. glmnet: alpha = 0, lambda = l",
+      "is λ = l/s_y (s_y the standard deviation of y; its root mean square with",
+      "--no-intercept), standardize as here (docs/linear.md).",
+      "Writes DIR/path.json, DIR/path.csv (lambda, df, dev_ratio, training_mse, gcv, loo, aic,",
+      "bic, intercept, coefficients) and run.json; prints the table with the chosen λ marked.",
+      ""})
+public final class RidgeCommand implements Callable<Integer>, Flags.Conditional {
+  @Option(names = "--data", paramLabel = "FILE", required = true,
+      description = "CSV file with a header (or a LIBSVM/svmlight file).")
+  Path data;
+
+  @Option(names = "--target", paramLabel = "COLUMN",
+      description = "CSV only (a LIBSVM file carries its own target): the column to predict.")
+  String target;
+
+  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      description = "CSV only: columns to leave out of the data, neither features nor the "
+          + "target (an id, a date, free text), e.g. --ignore-columns id,date.")
+  List<String> ignoreColumns;
+
+  @Option(names = "--lambdas", paramLabel = "λ", split = ",",
+      description = "Your own λ: distinct, each finite and ≥ 0, scored in the order given. "
+          + "Default: glmnet's α = 0 sequence in this objective's units (docs/linear.md), "
+          + "continued downward when the criterion is smallest at its end.")
+  List<Double> lambdas;
+
+  @Option(names = "--nlambda", paramLabel = "N",
+      description = "Number of λ of the default sequence (not with --lambdas). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int nlambda = 100;
+
+  @Option(names = "--criterion", paramLabel = "C", converter = EnumeratedValue.class,
+      completionCandidates = CompletionCommand.RidgeCriteria.class,
+      description = "What chooses λ: gcv (generalized cross-validation) or loo (the exact "
+          + "leave-one-out MSE, scikit-learn RidgeCV's default). Default: gcv.")
+  String criterion = "gcv";
+
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV column of observation weights ≥ 0 (scikit-learn's sample_weight), not "
+          + "a feature: the data term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning; the "
+          + "criteria are weighted too, a row of weight 0 is a row left out.")
+  String weights;
+
+  @Option(names = "--no-intercept",
+      description = "Fit no intercept, a₀ = 0: nothing is centered (glmnet's intercept = FALSE, "
+          + "scikit-learn's fit_intercept=False).")
+  boolean noIntercept;
+
+  @Option(names = "--no-standardize",
+      description = "Penalize the coefficients of the raw features (default: of the features "
+          + "divided by their standard deviations, coefficients reported on the original "
+          + "scale, as glmnet; scikit-learn's RidgeCV does not standardize).")
+  boolean noStandardize;
+
+  @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
+      description = "Save the fit at the chosen λ as a model file for predict, evaluate and "
+          + "export (docs/model-files.md).")
+  Path save;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Override
+  public Integer call() {
+    java.time.Instant started = java.time.Instant.now();
+    common.applyThreads();
+    RidgeCV.Criterion chosenBy = criterionOf(criterion);
+    DataOptions.refuseIgnoredObservationColumn("--weights", weights, ignoreColumns, target);
+    RidgeCV estimator = Flags.translate(this::estimator);
+    // The output directory and the model file are checked before the data are read.
+    RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
+    if (save != null) {
+      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      AtomicFiles.requireWritable(save, "model file (--save)");
+    }
+    Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
+        Outputs.input("--data", data));
+    Dataset dataset = read();
+    RidgeCV.Validation v = fit(() -> estimator.crossValidate(dataset));
+    InformationCriteria ic = InformationCriteria.of(v.path(), dataset.size());
+    Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
+    writer.json("path.json", json);
+    writer.text("path.csv", RidgeFiles.csv(v, ic));
+    if (common.json) {
+      System.out.println(Json.oneLine(json));
+    }
+    common.human().print(RidgeFiles.summary(v, chosenBy, ic));
+    atGridEnd(v).ifPresent(w -> System.err.println("tikhonov: warning: " + w));
+    if (save != null) {
+      v.chosenModel().save(save);
+      common.human().printf(Locale.ROOT, "saved the fit at λ = %.6g to %s%n", v.chosenLambda(),
+          save);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(
+        v.chosenModel().provenance().settings());
+    settings.remove("lambda");
+    settings.put("lambda_chosen", v.chosenLambda());
+    DataOptions dataOptions = new DataOptions();
+    dataOptions.data = data;
+    dataOptions.target = target;
+    RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, dataOptions, started,
+        settings, common.human());
+    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    return 0;
+  }
+
+  @Override
+  public void refuseIgnored(Flags.Given given) {
+    boolean csv = DataFormat.of(data) != DataFormat.LIBSVM;
+    given.requireApplies("--target", csv, "to CSV data",
+        "on LIBSVM data, whose first field on each line is the target");
+    given.requireApplies("--ignore-columns", csv, "to CSV data",
+        "on LIBSVM data, which has no named columns to leave out");
+    given.requireApplies("--weights", csv, "to CSV data (it names a column)",
+        "on LIBSVM data, whose lines hold only the target and the features");
+    given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
+        "with --lambdas, which gives the λ");
+  }
+
+  private RidgeCV estimator() {
+    RidgeCV.Builder b = RidgeCV.builder().criterion(criterionOf(criterion))
+        .standardize(!noStandardize).intercept(!noIntercept).numLambdas(nlambda);
+    if (lambdas != null) {
+      b.lambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    if (weights != null) {
+      b.weightColumn(weights);
+    }
+    return b.build();
+  }
+
+  /** --criterion as the core's: gcv or loo. */
+  static RidgeCV.Criterion criterionOf(String value) {
+    return switch (value) {
+      case "gcv" -> RidgeCV.Criterion.GCV;
+      case "loo" -> RidgeCV.Criterion.LEAVE_ONE_OUT;
+      default -> throw new InputException("--criterion must be gcv (generalized"
+          + " cross-validation) or loo (exact leave-one-out), got '" + value + "'");
+    };
+  }
+
+  private Dataset read() {
+    dev.tikhonov.data.DataFiles.requireRegularFile(data);
+    if (!java.nio.file.Files.isRegularFile(data)) {
+      throw new InputException("--data " + data + ": no such file"
+          + dev.tikhonov.data.DataFiles.danglingLink(data));
+    }
+    if (DataFormat.of(data) == DataFormat.LIBSVM) {
+      return Dataset.read(data, TargetKind.REAL);
+    }
+    if (target == null) {
+      throw new InputException("--data " + data + " is delimited text: say which column to "
+          + "predict with --target COLUMN");
+    }
+    try {
+      Dataset d = dev.tikhonov.data.CsvReader.read(data, target, TargetKind.REAL,
+          DataOptions.csvOptions(ignoreColumns, data));
+      IdentifierColumns.warning(d, data).ifPresent(System.err::println);
+      return d;
+    } catch (dev.tikhonov.data.TextTargetException e) {
+      throw DataOptions.textTarget(e, "use path --family binomial (two classes) or"
+          + " multinomial");
+    }
+  }
+
+  /**
+   * The fit, its refusals in this command's words: the weight column's (setting "weights" or
+   * "weightColumn") name --weights, the constant target names the file and --target.
+   */
+  private <T> T fit(java.util.function.Supplier<T> run) {
+    try {
+      return run.get();
+    } catch (ConstantTargetException e) {
+      throw new InputException(data + " (" + (target != null ? "--target " + target
+          : "its target, each line's first field") + "): " + e.getMessage(), e);
+    } catch (InputException e) {
+      Optional<String> setting = e.setting();
+      if (setting.isPresent() && (setting.get().equals("weights")
+          || setting.get().equals("weightColumn"))) {
+        throw new InputException("--weights " + weights + e.afterSetting(), e);
+      }
+      if (setting.isPresent() && setting.get().equals("lambdas")) {
+        // the default grid from data whose target no feature explains
+        throw new InputException(data + " (" + (target != null ? "--target " + target
+            : "its target, each line's first field") + "): --lambdas" + e.afterSetting(), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A warning when the criterion chose the largest or the smallest of the λ given with
+   * --lambdas: it may fall further beyond. The default sequence starts where every coefficient
+   * is shrunk to nearly 0 and is continued downward until the fit is least squares to 0.1 %.
+   */
+  private Optional<String> atGridEnd(RidgeCV.Validation v) {
+    double[] grid = v.lambdas();
+    if (lambdas == null || grid.length < 2) {
+      return Optional.empty();
+    }
+    double chosen = v.chosenLambda();
+    double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
+    double largest = java.util.Arrays.stream(grid).max().orElseThrow();
+    String name = RidgeFiles.id(criterionOf(criterion));
+    if (chosen == smallest) {
+      return Optional.of(String.format(Locale.ROOT, "the chosen λ %.6g is the smallest of"
+          + " --lambdas: %s may fall further below it; add smaller values to --lambdas",
+          chosen, name));
+    }
+    if (chosen == largest) {
+      return Optional.of(String.format(Locale.ROOT, "the chosen λ %.6g is the largest of"
+          + " --lambdas: %s may fall further above it; add larger values to --lambdas",
+          chosen, name));
+    }
+    return Optional.empty();
+  }
+}
