@@ -381,6 +381,62 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
+   * The rows of path's and ridge's --data: a CSV file (its --target column, without the
+   * --ignore-columns) or a LIBSVM file, each refusal naming the flag or the file. The caller
+   * warns of identifier columns ({@link IdentifierColumns}) once it has checked the target.
+   *
+   * @param target --target, null when not given (a LIBSVM file needs none)
+   * @param ignoreColumns --ignore-columns' names, null when not given
+   * @param textInstead what fits a target of text instead, e.g. "use --family binomial …"
+   */
+  static Dataset readTable(Path data, String target, List<String> ignoreColumns, TargetKind kind,
+      String textInstead) {
+    dev.tikhonov.data.DataFiles.requireRegularFile(data);
+    if (!Files.isRegularFile(data)) {
+      throw new InputException("--data " + data + ": no such file"
+          + dev.tikhonov.data.DataFiles.danglingLink(data));
+    }
+    if (DataFormat.of(data) == DataFormat.LIBSVM) {
+      return Dataset.read(data, kind);
+    }
+    if (target == null) {
+      throw new InputException("--data " + data + " is delimited text: say which column to "
+          + "predict with --target COLUMN");
+    }
+    try {
+      return CsvReader.read(data, target, kind, csvOptions(ignoreColumns, data));
+    } catch (dev.tikhonov.data.TextTargetException e) {
+      throw textTarget(e, textInstead);
+    }
+  }
+
+  /**
+   * Refuses, on a LIBSVM --data (path, ridge), the flags that name CSV columns: --target,
+   * --ignore-columns and the {@code columnFlags} (--weights, --offset).
+   */
+  static void refuseCsvFlags(Flags.Given given, Path data, String... columnFlags) {
+    boolean csv = DataFormat.of(data) != DataFormat.LIBSVM;
+    given.requireApplies("--target", csv, "to CSV data",
+        "on LIBSVM data, whose first field on each line is the target");
+    given.requireApplies("--ignore-columns", csv, "to CSV data",
+        "on LIBSVM data, which has no named columns to leave out");
+    for (String flag : columnFlags) {
+      // Before, the core's message on sparse data spoke of the Java API (Observations).
+      given.requireApplies(flag, csv, "to CSV data (it names a column)",
+          "on LIBSVM data, whose lines hold only the target and the features");
+    }
+  }
+
+  /**
+   * "F (--target y)", or for a LIBSVM file "F (its target, each line's first field)": where a
+   * message about the target as a whole (constant, unexplained) points.
+   */
+  static String targetOf(Path data, String target) {
+    return data + " (" + (target != null ? "--target " + target
+        : "its target, each line's first field") + ")";
+  }
+
+  /**
    * A --weights or --offset column (path, ridge) that --ignore-columns also names, or that is
    * the --target: the reader leaves it out of the features, and the estimator then said the file
    * "has no such column", which it has.

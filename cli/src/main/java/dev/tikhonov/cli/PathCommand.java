@@ -435,16 +435,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Override
   public void refuseIgnored(Flags.Given given) {
-    given.requireApplies("--target", DataFormat.of(data) != DataFormat.LIBSVM, "to CSV data",
-        "on LIBSVM data, whose first field on each line is the target");
-    given.requireApplies("--ignore-columns", DataFormat.of(data) != DataFormat.LIBSVM,
-        "to CSV data", "on LIBSVM data, which has no named columns to leave out");
-    for (String flag : new String[] {"--weights", "--offset"}) {
-      // Before, the core's message on sparse data spoke of the Java API (Observations).
-      given.requireApplies(flag, DataFormat.of(data) != DataFormat.LIBSVM,
-          "to CSV data (it names a column)", "on LIBSVM data, whose lines hold only the target"
-              + " and the features");
-    }
+    DataOptions.refuseCsvFlags(given, data, "--weights", "--offset");
     for (String flag : new String[] {"--nlambda", "--lambda-min-ratio", "--max-features"}) {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
@@ -817,8 +808,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {
-        throw new InputException(data + " (" + (target != null ? "--target " + target
-            : "its target, each line's first field") + "): " + e.getMessage(), e);
+        throw new InputException(DataOptions.targetOf(data, target) + ": " + e.getMessage(), e);
       }
       throw e;
     }
@@ -1117,24 +1107,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private static final double GIB = 1024.0 * 1024 * 1024;
 
   private Dataset read(TargetKind kind) {
-    dev.tikhonov.data.DataFiles.requireRegularFile(data);
-    if (!Files.isRegularFile(data)) {
-      throw new InputException("--data " + data + ": no such file"
-          + dev.tikhonov.data.DataFiles.danglingLink(data));
-    }
     boolean libsvm = DataFormat.of(data) == DataFormat.LIBSVM;
-    if (!libsvm && target == null) {
-      throw new InputException("--data " + data + " is delimited text: say which column to "
-          + "predict with --target COLUMN");
-    }
-    Dataset d;
-    try {
-      d = libsvm ? Dataset.read(data, kind)
-          : dev.tikhonov.data.CsvReader.read(data, target, kind,
-              DataOptions.csvOptions(ignoreColumns, data));
-    } catch (dev.tikhonov.data.TextTargetException e) {
-      throw DataOptions.textTarget(e, "use --family binomial (two classes) or multinomial");
-    }
+    Dataset d = DataOptions.readTable(data, target, ignoreColumns, kind,
+        "use --family binomial (two classes) or multinomial");
     if (kind == TargetKind.CLASS) {
       DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
           "use --family gaussian (poisson for counts)");

@@ -150,13 +150,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   @Override
   public void refuseIgnored(Flags.Given given) {
-    boolean csv = DataFormat.of(data) != DataFormat.LIBSVM;
-    given.requireApplies("--target", csv, "to CSV data",
-        "on LIBSVM data, whose first field on each line is the target");
-    given.requireApplies("--ignore-columns", csv, "to CSV data",
-        "on LIBSVM data, which has no named columns to leave out");
-    given.requireApplies("--weights", csv, "to CSV data (it names a column)",
-        "on LIBSVM data, whose lines hold only the target and the features");
+    DataOptions.refuseCsvFlags(given, data, "--weights");
     given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
         "with --lambdas, which gives the λ");
   }
@@ -184,27 +178,12 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   }
 
   private Dataset read() {
-    dev.tikhonov.data.DataFiles.requireRegularFile(data);
-    if (!java.nio.file.Files.isRegularFile(data)) {
-      throw new InputException("--data " + data + ": no such file"
-          + dev.tikhonov.data.DataFiles.danglingLink(data));
-    }
-    if (DataFormat.of(data) == DataFormat.LIBSVM) {
-      return Dataset.read(data, TargetKind.REAL);
-    }
-    if (target == null) {
-      throw new InputException("--data " + data + " is delimited text: say which column to "
-          + "predict with --target COLUMN");
-    }
-    try {
-      Dataset d = dev.tikhonov.data.CsvReader.read(data, target, TargetKind.REAL,
-          DataOptions.csvOptions(ignoreColumns, data));
+    Dataset d = DataOptions.readTable(data, target, ignoreColumns, TargetKind.REAL,
+        "use path --family binomial (two classes) or multinomial");
+    if (DataFormat.of(data) != DataFormat.LIBSVM) {
       IdentifierColumns.warning(d, data).ifPresent(System.err::println);
-      return d;
-    } catch (dev.tikhonov.data.TextTargetException e) {
-      throw DataOptions.textTarget(e, "use path --family binomial (two classes) or"
-          + " multinomial");
     }
+    return d;
   }
 
   /**
@@ -215,8 +194,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     try {
       return run.get();
     } catch (ConstantTargetException e) {
-      throw new InputException(data + " (" + (target != null ? "--target " + target
-          : "its target, each line's first field") + "): " + e.getMessage(), e);
+      throw new InputException(DataOptions.targetOf(data, target) + ": " + e.getMessage(), e);
     } catch (InputException e) {
       Optional<String> setting = e.setting();
       if (setting.isPresent() && (setting.get().equals("weights")
@@ -225,8 +203,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       }
       if (setting.isPresent() && setting.get().equals("lambdas")) {
         // the default grid from data whose target no feature explains
-        throw new InputException(data + " (" + (target != null ? "--target " + target
-            : "its target, each line's first field") + "): --lambdas" + e.afterSetting(), e);
+        throw new InputException(DataOptions.targetOf(data, target) + ": --lambdas"
+            + e.afterSetting(), e);
       }
       throw e;
     }
