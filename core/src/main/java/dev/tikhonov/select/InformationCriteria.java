@@ -24,7 +24,8 @@ import org.bytedeco.openblas.global.openblas;
  * </pre>
  *
  * with dev the mean deviance of the training rows ({@link PathSolution#devianceRatio}'s
- * 1 − dev/dev₀), Z_A the centered (and, when the fit standardized, scaled) active columns, V_A
+ * 1 − dev/dev₀), Z_A the centered (uncentered for a path without an intercept; when the fit
+ * standardized, scaled) active columns, V_A
  * their penalty factors, W the working weights at the solution divided by n (1/n for gaussian,
  * p(1−p)/n binomial, μ/n poisson; multinomial: each class's pₖ(1−pₖ)/n with its own active
  * set, the cross-class curvature left out), P the number of coefficients (p, or p·K for
@@ -224,6 +225,9 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
       }
       scale[j] = settings.standardize() && v > 0 ? Math.sqrt(v / n) : 1.0;
     }
+    // the df trace's design: centered with an intercept; without one nothing is (the scale
+    // stays the centered standard deviation, as glmnet standardizes then)
+    double[] center = settings.intercept() ? mean : new double[p];
     double[] v = settings.normalizedPenaltyFactors(p);
     double[] lower = settings.lowerLimits(p);
     double[] upper = settings.upperLimits(p);
@@ -256,7 +260,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         } else {
           System.arraycopy(unit, 0, weight, 0, n);
         }
-        df[l] = activeSetTrace(x, mean, scale, v, free(b, lower, upper), ridge, weight);
+        df[l] = activeSetTrace(x, center, scale, v, free(b, lower, upper), ridge, weight);
         continue;
       }
       rss[l] = Double.NaN;
@@ -266,7 +270,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         if (ridge > 0) {
           workingWeights(path, x, l, c, offsets, unit, weight);
         }
-        total += activeSetTrace(x, mean, scale, v,
+        total += activeSetTrace(x, center, scale, v,
             free(bl[c], lower, upper), ridge, weight);
       }
       df[l] = total;

@@ -151,4 +151,31 @@ class WeightedInformationCriteriaTest {
       }
     }
   }
+
+  /**
+   * Without an intercept nothing is centered: the elastic net's df at α = 0 is the closed-form
+   * ridge's Σd²/(d² + nλ) of the uncentered rows, weighted or not (it was the trace of the
+   * centered design, 4.3818 for 4.3852 on these rows at λ = 1, unweighted).
+   */
+  @Test
+  void withoutIntercept_alphaZeroDf_isTheUncenteredRidgeDf() {
+    double[] lambdas = {1.0, 0.1, 0.01};
+    double[][] x = x();
+    double[] y = column(GLM2, "yg");
+    for (Observations w : List.of(Observations.none(),
+        Observations.ofWeights(column(POIS, "w")))) {
+      PathSettings settings = PathSettings.of(0.0).withStandardize(false).withTolerance(1e-14)
+          .withLambdas(lambdas).withIntercept(false);
+      PathSolution path = ElasticNetPath.fit(Family.GAUSSIAN, x, y, w, settings, names(),
+          List.of());
+      InformationCriteria net = InformationCriteria.of(path, x, y, w, settings, 1.0);
+      InformationCriteria closed = InformationCriteria.of(
+          dev.tikhonov.linear.RidgeSvdPath.fitWithoutIntercept(x, y, w, lambdas), y.length);
+      for (int l = 0; l < lambdas.length; l++) {
+        String at = (w.weights().length > 0 ? "weighted" : "unweighted") + ", λ " + lambdas[l];
+        assertEquals(closed.degreesOfFreedom(l), net.degreesOfFreedom(l), 1e-8, at);
+        assertEquals(closed.bic(l), net.bic(l), 1e-7, at);
+      }
+    }
+  }
 }
