@@ -75,7 +75,9 @@ class RidgeCommandTest {
     assertEquals("ridge", run.get("command").asText());
     assertTrue(run.get("seed").isNull(), "ridge draws no random numbers");
     assertEquals(v.chosenLambda(), run.get("settings").get("lambda_chosen").asDouble(), 0.0);
-    assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("Closed-form ridge: GCV"
+        + " and leave-one-out"), "the report draws the criteria");
+    assertTrue(Files.isRegularFile(out.resolve("charts").resolve("ridge-criteria.svg")));
     List<String> csv = Files.readAllLines(out.resolve("path.csv"));
     assertTrue(csv.get(0).startsWith("lambda,df,dev_ratio,training_mse,gcv,loo,aic,bic,"
         + "intercept,age,"), csv.get(0));

@@ -356,6 +356,46 @@ final class PathCharts {
     return Optional.of(chart);
   }
 
+  /**
+   * A closed-form ridge run's criteria against λ (path.json's "gcv" and "loo", written by
+   * {@code tikhonov ridge}), the chosen λ ("lambda_chosen", by its "criterion") marked; empty for
+   * a path without them.
+   *
+   * @throws dev.tikhonov.data.InputException naming {@code file} and the field when a curve
+   *     has not one value per λ
+   */
+  static Optional<XYChart> ridgeCriterionCurve(java.nio.file.Path file, PathData path,
+      String title) {
+    com.fasterxml.jackson.databind.JsonNode root = JsonFiles.read(file);
+    if (!root.has("gcv") || !root.has("loo")) {
+      return Optional.empty();
+    }
+    String where = file.toString();
+    double[][] curves = {JsonFiles.numbers(root, "gcv", where),
+        JsonFiles.numbers(root, "loo", where)};
+    String[] names = {"GCV", "leave-one-out MSE"};
+    for (int c = 0; c < 2; c++) {
+      if (curves[c].length != path.numLambdas()) {
+        throw new dev.tikhonov.data.InputException(where + ": \"" + (c == 0 ? "gcv" : "loo")
+            + "\" must have one entry per λ (" + path.numLambdas() + ")");
+      }
+    }
+    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (squared-error units)");
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    for (int c = 0; c < 2; c++) {
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, names[c], path.lambda(), curves[c],
+          null, ChartTheme.color(c));
+      s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+    double chosen = JsonFiles.lambda(root, "lambda_chosen", where);
+    String by = root.path("criterion").asText("gcv").equals("loo") ? "leave-one-out" : "GCV";
+    XYSeries mark = LambdaCharts.markVertical(chart, "chosen by " + by + ": λ = "
+        + LambdaAxis.Format.number(chosen), axis.position(chosen), ChartTheme.MARK);
+    mark.setShowInLegend(true);
+    axis.apply(chart, hasZero(path.lambda()));
+    return Optional.of(chart);
+  }
+
   private static boolean hasZero(double[] lambda) {
     for (double l : lambda) {
       if (l == 0) {

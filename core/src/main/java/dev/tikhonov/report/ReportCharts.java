@@ -219,6 +219,10 @@ public final class ReportCharts {
                 + ", dotted: λ_1se = " + Html.number(c.lambda1se()) + ".").orElse("")
             + (omitted.length() == 0 ? "" : " " + omitted),
         coefficients));
+    PathCharts.ridgeCriterionCurve(file, path, prefix + "Closed-form ridge: GCV and"
+        + " leave-one-out").ifPresent(c -> charts.add(new ReportChart("ridge-criteria" + suffix,
+            "Generalized cross-validation and the exact leave-one-out MSE of every λ, from one"
+                + " decomposition; the chosen λ marked.", c)));
     Optional<XYChart> cvChart = PathCharts.cvCurve(path, prefix + "Cross-validated "
         + PathCharts.cvName(path));
     if (cvChart.isPresent()) {
