@@ -87,20 +87,11 @@ final class DataOptions implements Flags.Conditional {
   }
 
   /**
-   * A column that {@code flag} (--weights) takes out of the data, refused when --ignore-columns
-   * also names it or it is the --target: the reader leaves it out of the features, and the
-   * estimator said the file "has no such column", which it has.
+   * {@link #refuseIgnoredObservationColumn} for this command's --ignore-columns and --target
+   * (train's --weights).
    */
   void refuseObservationColumn(String flag, String column) {
-    if (column != null && ignoreColumns != null && ignoreColumns.contains(column)) {
-      throw new InputException(flag + " \"" + column + "\" is also in --ignore-columns, which"
-          + " leaves the column out of the data; a column is either ignored or the " + flag
-          + " column: drop it from --ignore-columns");
-    }
-    if (column != null && column.equals(target)) {
-      throw new InputException(flag + " \"" + column + "\" is the --target column, the one"
-          + " predicted; " + flag + " takes another column of the file");
-    }
+    refuseIgnoredObservationColumn(flag, column, ignoreColumns, target);
   }
 
   /**
