@@ -46,6 +46,12 @@ final class DataOptions implements Flags.Conditional {
   double testFraction = 0.2;
 
   /**
+   * A column of observation weights (train's --weights), checked on every row of the file
+   * before the split ({@link #refuseBadWeights}); null for none. Not a flag of its own here.
+   */
+  String weightsColumn;
+
+  /**
    * By {@link DataFormat}'s rule, which path, predict and evaluate use too (train read .txt and
    * unknown names as LIBSVM, and evaluate then read the same file as CSV). One IDX array file
    * is not training data (it has no labels beside it): reported as delimited text, whose reader
@@ -230,6 +236,7 @@ final class DataOptions implements Flags.Conditional {
     if (kind == TargetKind.CLASS) {
       refuseRealTarget(all, data, target, instead);
     }
+    refuseBadWeights(all);
     TrainTest split;
     try {
       split = kind == TargetKind.CLASS
@@ -244,6 +251,31 @@ final class DataOptions implements Flags.Conditional {
       refuseConstantTarget(all, split.train(), seed, use);
     }
     return split;
+  }
+
+  /**
+   * A weight below 0 or weights all 0 in the --weights column, named by the file's row (as path
+   * names it) before the split: the estimator sees the training part only, and numbered its
+   * rows in the shuffled part ("row 40" for the file's row 50). A column the file lacks is left
+   * to the estimator, whose message lists the columns.
+   */
+  private void refuseBadWeights(Dataset all) {
+    if (weightsColumn == null || !all.featureNames().contains(weightsColumn)) {
+      return;
+    }
+    double[] w = all.column(weightsColumn);
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (!(w[i] >= 0)) {
+        throw new InputException("--weights \"" + weightsColumn + "\": row " + (i + 1) + " of "
+            + data + " has weight " + w[i] + "; weights must be finite and ≥ 0");
+      }
+      sum += w[i];
+    }
+    if (sum == 0) {
+      throw new InputException("--weights \"" + weightsColumn + "\": every weight of " + data
+          + " is 0; nothing to fit");
+    }
   }
 
   /**

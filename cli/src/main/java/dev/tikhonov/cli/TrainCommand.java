@@ -200,6 +200,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data));
+    dataOptions.weightsColumn = weights;
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed,
         classifier ? "add --regression (an MLP) or use --model linear"
             : regression ? "drop --regression" : "use --model logistic");

@@ -109,9 +109,9 @@ public final class RidgeFiles {
           l == v.chosenIndex() ? "  <- chosen (smallest " + name + ")" : ""));
     }
     int best = v.chosenIndex();
-    s.append(String.format(Locale.ROOT, "%s chooses lambda = %.6g (df %.3f, %s %.6g, index %d of"
-        + " %d)%n", criterion == RidgeCV.Criterion.GCV ? "GCV" : "leave-one-out", lambda[best],
-        df[best], name, score[best], best, lambda.length));
+    s.append(String.format(Locale.ROOT, "%s chooses lambda = %.6g (df %.3f, %s %.6g, row %d of"
+        + " the %d above)%n", criterion == RidgeCV.Criterion.GCV ? "GCV" : "leave-one-out",
+        lambda[best], df[best], name, score[best], best + 1, lambda.length));
     s.append(PathFiles.criteriaSummary(solution(v), ic));
     return s.toString();
   }
