@@ -44,24 +44,25 @@ final class Html {
     return MeanStd.format(mean, std).replace(" ± ", " ±\u00a0");
   }
 
-  /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */
   /** The most characters of one value the report shows from run.json ({@link #capped}). */
   static final int MAX_SHOWN = 1000;
 
   /**
-   * {@code s} cut at {@link #MAX_SHOWN} characters, saying how many more run.json holds: a value
-   * edited to 10 MB was copied into report.html whole. Settings, arguments and provenance are
-   * short; a long one is still whole in run.json.
+   * {@code s} cut at {@link #MAX_SHOWN} characters, saying how many more {@code file} (run.json,
+   * experiment.json: where the value comes from) holds: a value edited to 10 MB was copied into
+   * report.html whole. Settings, arguments and provenance are short; a long one is still whole
+   * in its file.
    */
-  static String capped(String s) {
+  static String capped(String s, String file) {
     if (s.length() <= MAX_SHOWN) {
       return s;
     }
     int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
     return s.substring(0, cut) + String.format(java.util.Locale.ROOT,
-        "… (%,d characters more in run.json)", s.length() - cut);
+        "… (%,d characters more in %s)", s.length() - cut, file);
   }
 
+  /** A JSON value as table text: numbers formatted, arrays joined, null as a dash. */
   static String text(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       return "–";
@@ -131,13 +132,18 @@ final class Html {
     table(new ArrayList<>(keys), rows, -1, out);
   }
 
-  /** A two-column key/value table of a JSON object. */
-  static void keyValueTable(JsonNode object, StringBuilder out) {
+  /**
+   * A two-column key/value table of a JSON object; {@code fileOf} names the file each key's
+   * value comes from, for the note of a value cut ({@link #capped}).
+   */
+  static void keyValueTable(JsonNode object, java.util.function.UnaryOperator<String> fileOf,
+      StringBuilder out) {
     List<List<String>> rows = new ArrayList<>();
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      rows.add(List.of("<code>" + escape(capped(k)) + "</code>",
-          escape(capped(text(object.get(k))))));
+      String file = fileOf.apply(k);
+      rows.add(List.of("<code>" + escape(capped(k, file)) + "</code>",
+          escape(capped(text(object.get(k)), file))));
     }
     table(List.of("setting", "value"), rows, -1, out);
   }

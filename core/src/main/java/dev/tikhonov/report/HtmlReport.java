@@ -61,7 +61,8 @@ public final class HtmlReport {
     Path dir = run.dir();
     JsonNode runJson = optional(dir.resolve("run.json"));
     JsonNode experiment = optional(dir.resolve("experiment.json"));
-    String name = experiment != null ? "experiment " + experiment.path("name").asText(run.kind().title())
+    String name = experiment != null ? "experiment "
+        + Html.capped(experiment.path("name").asText(run.kind().title()), EXPERIMENT_JSON)
         : run.kind().title();
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -74,11 +75,13 @@ public final class HtmlReport {
 
     out.append("<section id=\"settings\"><h2>Settings</h2>\n");
     // the experiment's own statement is the more specific one (its loss, its penalty)
-    String objective = experiment != null && experiment.hasNonNull("objective")
-        ? experiment.get("objective").asText()
+    boolean experimentObjective = experiment != null && experiment.hasNonNull("objective");
+    String objective = experimentObjective ? experiment.get("objective").asText()
         : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
         : RunInfo.OBJECTIVE;
-    out.append("<p class=\"objective\">").append(Html.escape(Html.capped(objective)))
+    out.append("<p class=\"objective\">")
+        .append(Html.escape(Html.capped(objective, experimentObjective ? EXPERIMENT_JSON
+            : RUN_JSON)))
         .append("</p>\n")
         .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
             + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"
@@ -91,20 +94,23 @@ public final class HtmlReport {
     }
     if (runJson != null && runJson.has("command")) {
       out.append("<p><code>tikhonov ")
-          .append(Html.escape(Html.capped(runJson.path("command").asText())));
+          .append(Html.escape(Html.capped(runJson.path("command").asText(), RUN_JSON)));
       runJson.path("args").forEach(
-          a -> out.append(' ').append(Html.escape(Html.capped(a.asText()))));
+          a -> out.append(' ').append(Html.escape(Html.capped(a.asText(), RUN_JSON))));
       out.append("</code></p>\n");
     }
     ObjectNode settings = JsonFiles.MAPPER.createObjectNode();
     if (experiment != null && experiment.path("settings").isObject()) {
       settings.setAll((ObjectNode) experiment.get("settings"));
     }
-    if (runJson != null && runJson.path("settings").isObject()) {
-      settings.setAll((ObjectNode) runJson.get("settings"));
+    JsonNode runSettings = runJson != null ? runJson.path("settings") : null;
+    if (runSettings != null && runSettings.isObject()) {
+      settings.setAll((ObjectNode) runSettings);
     }
     if (settings.size() > 0) {
-      Html.keyValueTable(settings, out);
+      // run.json's settings win over experiment.json's of the same name (setAll above)
+      Html.keyValueTable(settings, k -> runSettings != null && runSettings.has(k) ? RUN_JSON
+          : EXPERIMENT_JSON, out);
     } else {
       out.append("<p class=\"note\">No settings recorded (no run.json or experiment.json).</p>\n");
     }
@@ -125,6 +131,9 @@ public final class HtmlReport {
             + " <code>charts/</code>.</footer>\n</main>\n</body>\n</html>\n");
     return out.toString();
   }
+
+  private static final String RUN_JSON = "run.json";
+  private static final String EXPERIMENT_JSON = "experiment.json";
 
   private static void provenance(JsonNode runJson, StringBuilder out) {
     if (runJson == null) {
@@ -159,8 +168,8 @@ public final class HtmlReport {
       "objective", "settings", "files");
 
   private static List<String> row(String key, String value) {
-    return List.of(Html.escape(Html.capped(key)),
-        "<code>" + Html.escape(Html.capped(value)) + "</code>");
+    return List.of(Html.escape(Html.capped(key, RUN_JSON)),
+        "<code>" + Html.escape(Html.capped(value, RUN_JSON)) + "</code>");
   }
 
   static JsonNode optional(Path file) {

@@ -206,6 +206,29 @@ class HtmlReportTest {
   }
 
   /**
+   * An experiment's long values come from experiment.json (its name, objective and settings),
+   * and the note said "in run.json", a file that does not hold them; the note names the file
+   * each value comes from, and the name in the page's title and heading is cut as well.
+   */
+  @Test
+  void write_aHugeValueInExperimentJson_isCutWithANoteNamingExperimentJson() throws IOException {
+    Path dir = SampleRuns.gdLinear(temp.resolve("huge-experiment"));
+    String huge = "y".repeat(20_000); // a JSON name holds at most 50,000
+    SampleRuns.write(dir.resolve("experiment.json"), "{\"name\": \"" + huge + "\","
+        + " \"objective\": \"" + huge + "\", \"settings\": {\"" + huge + "\": 1,"
+        + " \"data\": \"" + huge + "\", \"model\": \"from experiment.json\"}}");
+    SampleRuns.write(dir.resolve("run.json"),
+        SampleRuns.runJson("experiment", "{\"model\": \"" + huge + "\"}"));
+    String html = Files.readString(HtmlReport.write(dir));
+    String inExperiment = "y".repeat(1000) + "… (19,000 characters more in experiment.json)";
+    String inRun = "y".repeat(1000) + "… (19,000 characters more in run.json)";
+    assertEquals(5, count(html, inExperiment), "title, heading, objective, a setting's name"
+        + " and value");
+    assertEquals(1, count(html, inRun), "the setting run.json gives: settings.model");
+    assertFalse(html.contains("y".repeat(1001)), "a value shown whole");
+  }
+
+  /**
    * weights.json whose first layer's name was edited to "", [] or {}: the histogram's series
    * had an empty name, and the report failed with XChart's "Series name cannot be null or
    * zero-length!!!", naming no file. It is drawn (as "layer 1", as a missing name is).
