@@ -57,8 +57,10 @@ public final class Main implements Runnable {
     // The commands' descriptions are wrapped by hand at up to 90 columns; picocli's default of
     // 80 broke those lines again mid-phrase.
     cl.setUsageHelpWidth(100); // every command, bench's too: after the extensions
-    // --optimizer ADAM as --model LINEAR: enumerated values in any case (EnumeratedValue).
+    // --optimizer ADAM or 'adam ' as --model LINEAR: enumerated values in any case, blanks
+    // around them dropped (EnumeratedValue); the tree's every enum type, bench's too.
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    registerEnumConverters(cl);
     // Every command's --version prints the version ('train --version' printed nothing).
     java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(cl));
     while (!commands.isEmpty()) {
@@ -87,6 +89,26 @@ public final class Main implements Runnable {
           return 2;
         });
     return cl;
+  }
+
+  /** {@link EnumeratedValue#ofEnum} for each enum type of an option or parameter of the tree. */
+  private static void registerEnumConverters(CommandLine cl) {
+    java.util.Set<Class<?>> types = new java.util.HashSet<>();
+    java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(cl));
+    while (!commands.isEmpty()) {
+      CommandLine c = commands.pop();
+      commands.addAll(c.getSubcommands().values());
+      for (CommandLine.Model.ArgSpec arg : c.getCommandSpec().args()) {
+        types.add(arg.type());
+        types.addAll(java.util.List.of(arg.auxiliaryTypes()));
+      }
+    }
+    types.stream().filter(Class::isEnum).forEach(t -> register(cl, t));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(CommandLine cl, Class<?> enumType) {
+    cl.registerConverter((Class) enumType, EnumeratedValue.ofEnum((Class) enumType));
   }
 
   /**

@@ -997,8 +997,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "binomial" -> Family.BINOMIAL;
       case "multinomial" -> Family.MULTINOMIAL;
       case "poisson" -> Family.POISSON;
-      default -> throw new InputException("--family must be gaussian, binomial, multinomial or "
-          + "poisson, got '" + name + "'");
+      default -> throw new InputException(EnumeratedValue.refusal("--family",
+          List.of("gaussian", "binomial", "multinomial", "poisson"), name));
     };
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -54,6 +55,45 @@ class EnumeratedValuesTest {
         assertEquals(parsed(c, c.value()), parsed(c, typed), c + " typed as '" + typed + "'");
       }
     }
+  }
+
+  /**
+   * A stray blank inside the quotes (--family ' gaussian', --optimizer 'adam ', a script's
+   * quoting) is dropped for every enumerated flag: EnumeratedValue's flags took it while
+   * picocli's enums (--optimizer, --schedule, --format) refused it.
+   */
+  @Test
+  void everyEnumeratedValue_withBlanksAround_readsAsTheWord() {
+    for (Case c : CASES) {
+      for (String typed : List.of(" " + c.value(), c.value() + " ", "\t" + c.value() + "\n")) {
+        assertEquals(parsed(c, c.value()), parsed(c, typed), c + " typed as '" + typed + "'");
+      }
+    }
+  }
+
+  /** A value of blanks alone is refused as blank, not as "got ''" (exit 2, the flag named). */
+  @Test
+  void anEnumeratedValueOfBlanksAlone_isRefusedAsBlank() {
+    for (Case c : CASES) {
+      if (c.flag().equals("NAME")) {
+        continue;
+      }
+      InProcess r = InProcess.run(Stream.concat(c.args().stream(), Stream.of(c.flag(), " "))
+          .toArray(String[]::new));
+      assertEquals(2, r.exit(), c + ": " + r.err());
+      assertTrue(r.err().contains("'" + c.flag() + "'") && r.err().contains(" blank"),
+          c + ": " + r.err());
+    }
+  }
+
+  /** A picocli enum's refusal lists the words, says any case goes, and suggests a close one. */
+  @Test
+  void aMistypedEnumValue_isRefusedWithTheCloseOne() {
+    InProcess r = InProcess.run("train", "--optimizer", "adan");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().startsWith("tikhonov: error: Invalid value for option '--optimizer':"
+        + " expected sgd, momentum, nesterov, adam, adamw or rmsprop (any case), got 'adan';"
+        + " did you mean adam?"), r.err());
   }
 
   /** The list above is every option with completion candidates or an enum type. */
