@@ -298,13 +298,17 @@ final class SparseBench {
         + " (CPU %.1f s)%n", readSeconds, path.size(), passes, fitSeconds, fitCpuSeconds);
   }
 
-  /** The family a {@code --family} value names: gaussian or binomial (either case). */
+  /**
+   * The family a {@code --family} value names: gaussian or binomial, as {@link
+   * dev.tikhonov.cli.EnumeratedValue} reads it (any case, blanks around it dropped); another is
+   * refused as path --family refuses one, with the close value.
+   */
   static Family family(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "gaussian" -> Family.GAUSSIAN;
       case "binomial" -> Family.BINOMIAL;
-      default -> throw new dev.tikhonov.data.InputException("--family must be gaussian or "
-          + "binomial, got '" + name + "'");
+      default -> throw new dev.tikhonov.data.InputException(dev.tikhonov.cli.EnumeratedValue
+          .refusal("--family", SparseBenchCommand.Families.NAMES, name));
     };
   }
 

@@ -39,6 +39,8 @@ final class SparseBenchCommand implements Callable<Integer> {
   double density = 0.001;
 
   @Option(names = "--family", paramLabel = "F",
+      converter = dev.tikhonov.cli.EnumeratedValue.class,
+      completionCandidates = Families.class,
       description = "gaussian: y = Xβ + N(0, 1). binomial: 0/1 labels from a logistic model on "
           + "the same x, y = 1 with probability 1 / (1 + e^(−Xβ)) (seeded; a text "
           + "classifier's shape); both sides fit glmnet's binomial lasso path. β is nonzero, "
@@ -68,6 +70,16 @@ final class SparseBenchCommand implements Callable<Integer> {
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** --family's values, for completion and the refusal ({@link SparseBench#family}). */
+  static final class Families implements Iterable<String> {
+    static final List<String> NAMES = List.of("gaussian", "binomial");
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return NAMES.iterator();
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
