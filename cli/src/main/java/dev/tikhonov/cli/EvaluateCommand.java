@@ -81,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       description = "Two-class models: write the ROC curve of the second class's score (the "
           + "log-odds) as CSV: threshold, fpr, tpr, one row per distinct score from the "
           + "highest, after a first row inf, 0, 0 (glmnet's roc.glmnet; its trapezoid area is "
-          + "the AUC). Refused when every row is of one class.")
+          + "the AUC; gzip'd when FILE is named ….gz). Refused when every row is of one class.")
   Path roc;
 
   @Override
@@ -172,7 +172,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         csv.row(t == Double.POSITIVE_INFINITY ? "inf" : String.valueOf(t),
             String.valueOf(fpr[j]), String.valueOf(tpr[j]));
       }
-      AtomicFiles.writeString(roc, csv.toString());
+      OutputFile.writeCsv(roc, csv.toString());
     }
     if (json) {
       System.out.println(Json.oneLine(metrics));

@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.internal.data.AtomicFiles;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -25,6 +26,26 @@ abstract class OutputFile implements CommandLine.ITypeConverter<Path> {
           + " names a directory; give the file's path, e.g. " + path.resolve(example));
     }
     return path;
+  }
+
+  /**
+   * Writes a CSV output file ({@code predict --out}, {@code evaluate --roc}) atomically, gzip'd
+   * when its name ends in ".gz" (any case), as pandas' to_csv does and as the readers take .gz
+   * inputs: plain text under a gzip name was refused by pandas' read_csv, R and zcat ("not in
+   * gzip format").
+   */
+  static void writeCsv(Path file, String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Path name = file.getFileName();
+    if (name == null || !name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+      AtomicFiles.write(file, out -> out.write(bytes));
+      return;
+    }
+    AtomicFiles.write(file, out -> {
+      java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out);
+      gzip.write(bytes);
+      gzip.finish(); // the trailer; the stream itself is AtomicFiles' to close
+    });
   }
 
   /** {@code --save}'s model file. */

@@ -64,8 +64,9 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   List<String> ignoreColumns;
 
   @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Csv.class, required = true,
-      description = "CSV file to write (atomically), or '-' for standard output (then "
-          + "nothing else goes there; the row count goes to stderr; a file named '-' is ./-).")
+      description = "CSV file to write (atomically; gzip'd when named ….gz), or '-' for "
+          + "standard output (then nothing else goes there; the row count goes to stderr; a "
+          + "file named '-' is ./-).")
   Path out;
 
   @Option(names = "--link",
@@ -128,7 +129,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       }
       System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> standard output%n", rows);
     } else {
-      AtomicFiles.writeString(out, csv.toString());
+      OutputFile.writeCsv(out, csv.toString());
       System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> %s%n", rows, out);
     }
     return 0;
