@@ -305,6 +305,21 @@ class ModelFileTest {
         "tensor \"dense2.bias\" is missing");
   }
 
+  /**
+   * A tensor the network has no layer for was ignored (the linear model file refuses one): a
+   * file edited or written by another tool loaded as if it were whole.
+   */
+  @Test
+  void load_aTensorTheNetworkHasNot_isRejected() throws Exception {
+    long n = ByteBuffer.wrap(valid, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    long end = valid.length - 8 - n;
+    byte[] bytes = Fixtures.concat(Fixtures.withHeader(valid, h -> h.putObject("dense3.weight")
+        .put("dtype", "F32").putPOJO("shape", List.of(1)).putPOJO("data_offsets",
+            List.of(end, end + 4))), new byte[4]);
+    rejected(bytes, "holds 7 tensors", "dense0.weight, dense0.bias, dense1.weight,"
+        + " dense1.bias, dense2.weight and dense2.bias", "not \"dense3.weight\"");
+  }
+
   @Test
   void load_unknownTensorField_isRejected() throws Exception {
     rejected(Fixtures.withHeader(valid, h -> ((ObjectNode) h.get("dense0.bias"))

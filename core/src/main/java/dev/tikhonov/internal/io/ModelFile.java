@@ -143,6 +143,7 @@ public final class ModelFile {
     Description d = Description.parse(JsonFields.parse(modelJson, name, "model"), name);
     List<ExpectedTensor> expected = expectedTensors(d, "");
     requireTensors(header, expected, name);
+    requireNoOtherTensors(header, expected, name);
     // Shapes and sizes are now known to match the data section: allocation is bounded by it,
     // and the architecture checks that it fits in memory before allocating.
     Sequential network;
@@ -219,6 +220,24 @@ public final class ModelFile {
             + " but the architecture needs " + java.util.Arrays.toString(e.shape()));
       }
     }
+  }
+
+  /**
+   * A model file holds its layers' tensors and no other, as the linear model file holds its
+   * four: one the network has no layer for was ignored, so a file edited or written by another
+   * tool loaded as if it were whole. (A checkpoint holds the optimizer's state besides.)
+   */
+  private static void requireNoOtherTensors(SafeTensors.Header header,
+      List<ExpectedTensor> expected, String name) {
+    if (header.tensors().size() == expected.size()) {
+      return; // each expected one is there (requireTensors)
+    }
+    List<String> names = expected.stream().map(ExpectedTensor::name).toList();
+    String other = header.tensors().keySet().stream().filter(t -> !names.contains(t))
+        .sorted().findFirst().orElseThrow();
+    throw new InputException(name + ": holds " + header.tensors().size() + " tensors; this "
+        + "network has " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
+        + names.get(names.size() - 1) + ", not " + SafeTensors.quote(other));
   }
 
   /** Reads every dense layer's weight and bias into {@code network}, checking the number rule. */
