@@ -320,6 +320,21 @@ class ModelFileTest {
         + " dense1.bias, dense2.weight and dense2.bias", "not \"dense3.weight\"");
   }
 
+  /**
+   * The ONNX file export wrote, given as --model: it said "its first 8 bytes read as a header
+   * length of 7524223549525067784 … and no '{' follows them", which does not say what the file
+   * is; an ONNX model (export's, or PyTorch's) is named as one.
+   */
+  @Test
+  void load_anOnnxModel_isNamedAsOne() {
+    byte[] pytorch = "\b\u0007\u0012\u0007pytorch\u001a\u00052.1.0:\u0000"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (byte[] onnx : List.of(OnnxExport.toBytes(mlp), pytorch)) {
+      rejected(onnx, "not a tikhonov model file: it is an ONNX model, which tikhonov exports"
+          + " from a model file but does not read; give the model file itself");
+    }
+  }
+
   @Test
   void load_unknownTensorField_isRejected() throws Exception {
     rejected(Fixtures.withHeader(valid, h -> ((ObjectNode) h.get("dense0.bias"))

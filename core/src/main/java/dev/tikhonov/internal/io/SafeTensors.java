@@ -75,6 +75,18 @@ public final class SafeTensors {
   }
 
   /**
+   * Whether a file's first 8 bytes open an ONNX ModelProto as exporters write it (tikhonov's
+   * export, PyTorch's): field 1, ir_version, a one-byte varint, then field 2 (producer_name),
+   * 7 (graph) or 8 (opset_import), length-delimited. The ONNX file given as a model was
+   * described by the header length its bytes make, 7524223549525067784.
+   */
+  private static boolean isOnnx(ByteBuffer first8) {
+    int tag = first8.get(2) & 0xff;
+    return first8.get(0) == 0x08 && first8.get(1) > 0
+        && (tag == (2 << 3 | 2) || tag == (7 << 3 | 2) || tag == (8 << 3 | 2));
+  }
+
+  /**
    * {@link #readHeader(ByteSource, String, Set)} for a file that should be a tikhonov
    * {@code kind} ("model file", "checkpoint"): a file that is not safetensors at all (a CSV
    * given as the model, say) is called not a tikhonov {@code kind}.
@@ -93,6 +105,10 @@ public final class SafeTensors {
         src.readFully(8, first);
         if (first.get(0) != '{') {
           // No JSON header where one must start: another kind of file, not a damaged length.
+          if (isOnnx(lengthBytes)) {
+            throw bad(name, "not a tikhonov " + kind + ": it is an ONNX model, which tikhonov"
+                + " exports from a model file but does not read; give the model file itself");
+          }
           throw bad(name, "not a tikhonov " + kind + " (safetensors: an 8-byte header length,"
               + " then a JSON header); its first 8 bytes read as a header length of "
               + Long.toUnsignedString(n) + " in a file of " + size + " bytes, and no '{' follows"
