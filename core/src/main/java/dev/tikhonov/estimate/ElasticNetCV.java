@@ -31,7 +31,9 @@ import java.util.OptionalLong;
  * the folds are weighted by their weight sums (cv.glmnet's definitions; such a
  * cross-validation runs from the rows). {@link Builder#keepOutOfFoldPredictions()} keeps every
  * row's out-of-fold linear predictor at every λ ({@link CrossValidatedPath#outOfFold()},
- * cv.glmnet's {@code keep = TRUE}).
+ * cv.glmnet's {@code keep = TRUE}). With several α ({@link Builder#l1Ratios}) every α is
+ * cross-validated on the same folds and the (α, λ) pair chosen across them
+ * ({@link #crossValidateL1Ratios}, {@link CrossValidatedL1Ratios}).
  * Scaling as {@link ElasticNet}'s: by default ({@code standardize(true)}, glmnet's) the penalty
  * acts on the coefficients of unit-variance features, and coefficients and predictions are on
  * the original scale either way. Immutable and thread-safe.
@@ -47,6 +49,8 @@ import java.util.OptionalLong;
 public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   private final Family family;
   private final PathSettings settings;
+  /** The α cross-validated, in the order given: one unless {@link Builder#l1Ratios}. */
+  private final double[] l1Ratios;
   private final int numFolds;
   private final int[] foldIds;
   private final long seed;
@@ -71,6 +75,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     this.offsetColumn = b.offsetColumn;
     this.family = b.family;
     this.settings = b.pathSettings();
+    this.l1Ratios = b.l1Ratios.length == 0 ? new double[] {settings.l1Ratio()}
+        : b.l1Ratios.clone();
     this.numFolds = b.numFolds;
     this.foldIds = b.foldIds.clone();
     this.seed = b.seed;
@@ -139,9 +145,20 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return family;
   }
 
-  /** The path settings (α, λ sequence, standardization, tolerance, ...). */
+  /**
+   * The path settings (α, λ sequence, standardization, tolerance, ...); with several
+   * {@link #l1Ratios()}, those of the first α (the others differ in α only).
+   */
   public PathSettings settings() {
     return settings;
+  }
+
+  /**
+   * The α cross-validated, in the order given ({@link Builder#l1Ratios}): one element, the
+   * {@code l1Ratio}, unless several were given. A new array.
+   */
+  public double[] l1Ratios() {
+    return l1Ratios.clone();
   }
 
   /** Which λ {@link #fit} returns the model of: λ_min (the default) or λ_1se. */
@@ -154,15 +171,38 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     return measure;
   }
 
-  /** The model at λ_min or λ_1se, as {@link Builder#rule} says (default λ_min). */
+  /**
+   * The model at λ_min or λ_1se, as {@link Builder#rule} says (default λ_min); with several
+   * {@link #l1Ratios()}, at the α and λ {@link CrossValidatedL1Ratios} chooses.
+   */
   @Override
   public M fit(Dataset train) {
     return crossValidate(train).chosenModel();
   }
 
   /**
+   * Every α of {@link #l1Ratios()} cross-validated on the same folds (the seed's or the fold
+   * ids given), each with its own default λ sequence (its λ_max depends on α) unless λ are
+   * given, and the (α, λ) pair chosen across them ({@link CrossValidatedL1Ratios}): scikit-learn's
+   * {@code ElasticNetCV(l1_ratio=[...])}, glmnetUtils' {@code cva.glmnet}. One α gives
+   * {@link #crossValidate}'s result alone. The α are cross-validated one after another, each
+   * one's folds in parallel. The data are checked as {@link #crossValidate} checks them.
+   *
+   * @throws InputException as {@link #crossValidate}
+   */
+  public CrossValidatedL1Ratios<M> crossValidateL1Ratios(Dataset train) {
+    java.util.List<CrossValidatedPath<M>> paths = new java.util.ArrayList<>();
+    for (double a : l1Ratios) {
+      paths.add(crossValidate(train, l1Ratios.length == 1 ? settings : settings.withL1Ratio(a)));
+    }
+    return new CrossValidatedL1Ratios<>(paths, rule);
+  }
+
+  /**
    * The full path, the cross-validation curve, λ_min, λ_1se and the models there. The data are
-   * checked before anything is computed from them, with {@link ElasticNet}'s messages.
+   * checked before anything is computed from them, with {@link ElasticNet}'s messages. With
+   * several {@link #l1Ratios()}, the chosen α's ({@link CrossValidatedL1Ratios#chosen()} of
+   * {@link #crossValidateL1Ratios}).
    *
    * @throws InputException for data without rows or feature columns, a value that is not
    *     finite, more folds than rows, a target that varies in one row only or a class of one
@@ -172,13 +212,21 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
    *     without observations in a fold, ...)
    */
   public CrossValidatedPath<M> crossValidate(Dataset train) {
+    if (l1Ratios.length > 1) {
+      return crossValidateL1Ratios(train).chosen();
+    }
+    return crossValidate(train, settings);
+  }
+
+  /** The cross-validation at these settings (of one of the α), the estimator's otherwise. */
+  private CrossValidatedPath<M> crossValidate(Dataset train, PathSettings settings) {
     LinearFit.requireFamily(family, train, name());
     if (train.isSparse()) {
       // the settings sparse data cannot take first: with a weight or offset column, what no
       // folds get past is not this check's to say
       LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
       FoldFeasibility.requireFoldable(train, family, false, settings.intercept());
-      return crossValidateSparse(train, folds(train.size()));
+      return crossValidateSparse(train, folds(train.size()), settings);
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
@@ -230,7 +278,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   }
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
-  private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds) {
+  private CrossValidatedPath<M> crossValidateSparse(Dataset train, KFold folds,
+      PathSettings settings) {
     LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
     SparseMatrix x = train.sparseFeatures().orElseThrow();
     CrossValidation.Fit fit = CrossValidation.path(family, x, train.targets(), settings,
@@ -246,6 +295,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       Map<String, Object> s, double[] factors, double[] penaltyScales,
       java.util.Optional<String> offsetColumn,
       java.util.Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
+    if (l1Ratios.length > 1) {
+      // the α this path's l1_ratio was chosen among
+      s.put("l1_ratios", java.util.Arrays.stream(l1Ratios).boxed().toList());
+    }
     s.put("num_folds", folds.numFolds());
     if (foldIds.length > 0) {
       s.put("fold_ids", "given");
@@ -303,6 +356,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   @Override
   public String toString() {
     Map<String, Object> m = new LinkedHashMap<>(LinearFit.settingsMap(family, settings));
+    if (l1Ratios.length > 1) {
+      m.put("l1_ratios", java.util.Arrays.toString(l1Ratios));
+    }
     m.put("num_folds", numFolds);
     m.put("seed", seed);
     m.put("rule", rule.id());
@@ -319,6 +375,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     private final LinearFit.Kind<M> kind;
     private CrossValidation.Keep keep = CrossValidation.Keep.SCORES;
     private CrossValidation.Alignment alignment = CrossValidation.Alignment.INTERPOLATE;
+    /** Several α to cross-validate ({@link #l1Ratios}); empty: the one l1Ratio. */
+    private double[] l1Ratios = new double[0];
 
     Builder(Family family, LinearFit.Kind<M> kind) {
       this.family = family;
@@ -335,7 +393,36 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       Builder<M> out = new Builder<>(family, kind).copyCvSettings(this);
       out.keep = keep;
       out.alignment = alignment;
+      out.l1Ratios = l1Ratios.clone();
       return out;
+    }
+
+    /**
+     * α ∈ [0, 1], as {@link LinearBuilder#l1Ratio}: one α, in place of any {@link #l1Ratios}
+     * given before.
+     */
+    @Override
+    public Builder<M> l1Ratio(double value) {
+      l1Ratios = new double[0];
+      return super.l1Ratio(value);
+    }
+
+    /**
+     * Several α ∈ [0, 1], distinct, each cross-validated on the same folds with its own λ
+     * sequence; the estimator keeps the (α, λ) pair with the best mean held-out score over all
+     * of them ({@link CrossValidatedL1Ratios}, scikit-learn's {@code
+     * ElasticNetCV(l1_ratio=[.1, .5, .9, 1])}). In place of an {@link #l1Ratio} given before
+     * (the last of the two wins); one value is {@code l1Ratio(value)}.
+     *
+     * @throws IllegalArgumentException when no α is given
+     */
+    public Builder<M> l1Ratios(double... values) {
+      if (values.length == 0) {
+        throw new IllegalArgumentException("l1Ratios: no α given; give at least one");
+      }
+      super.l1Ratio(values[0]);
+      l1Ratios = values.clone();
+      return this;
     }
 
     /**
@@ -374,14 +461,31 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      * @throws InputException naming the setting for invalid path settings
      * @throws IllegalArgumentException for fewer than 2 folds without fold ids
      * @throws InputException naming "measure" for a measure the family does not take
+     * @throws InputException naming "l1Ratios" for an α outside [0, 1] or one given twice
      */
     public ElasticNetCV<M> build() {
+      requireL1Ratios(l1Ratios);
       dev.tikhonov.linear.ElasticNetPath.requirePenaltyFits(family, pathSettings());
       if (adaptive.isPresent() && alignment != CrossValidation.Alignment.INTERPOLATE) {
         throw InputException.about("alignment", ": the adaptive lasso's folds are lined up"
             + " by interpolation only (cv.glmnet's \"lambda\"); leave alignment at INTERPOLATE");
       }
       return new ElasticNetCV<>(this);
+    }
+
+    private static void requireL1Ratios(double[] values) {
+      for (int i = 0; i < values.length; i++) {
+        if (!(values[i] >= 0 && values[i] <= 1)) {
+          throw InputException.about("l1Ratios", ": α " + values[i] + " (value " + (i + 1)
+              + ") is not in [0, 1]");
+        }
+        for (int j = 0; j < i; j++) {
+          if (values[j] == values[i]) {
+            throw InputException.about("l1Ratios", ": α " + values[i] + " is given twice"
+                + " (values " + (j + 1) + " and " + (i + 1) + "); give each once");
+          }
+        }
+      }
     }
   }
 }
