@@ -4,6 +4,7 @@ import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.estimate.CrossValidatedL1Ratios;
 import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
@@ -17,6 +18,7 @@ import dev.tikhonov.estimate.RelaxedPath;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.select.L1RatioFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSettings;
@@ -89,8 +91,16 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "${DEFAULT-VALUE}.")
   String family = "gaussian";
 
-  @Option(names = "--l1-ratio", paramLabel = "A",
-      description = "α in [0, 1]: 1 lasso, 0 ridge. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--l1-ratio", paramLabel = "A", split = ",",
+      description = "α in [0, 1]: 1 lasso, 0 ridge. With --cv-folds or --foldid a list, "
+          + "e.g. 0.1,0.5,0.9,1: every α cross-validated on the same folds, each with its own "
+          + "λ sequence, and the α whose lambda_min has the best cv_mean kept with that λ "
+          + "(--save-lambda 1se: that α's lambda_1se); path.json and path.csv hold the chosen "
+          + "α's path, path.json's \"l1_ratios\" and l1-ratios.csv every α's curve. "
+          + "Default: 1.")
+  List<Double> l1Ratios;
+
+  /** The first (the only, but with a list and CV) α of --l1-ratio, 1 when not given. */
   double l1Ratio = 1.0;
 
   @Option(names = "--lambdas", paramLabel = "λ", split = ",",
@@ -282,6 +292,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     Family fam = familyOf(family);
+    if (l1Ratios != null && !l1Ratios.isEmpty()) {
+      l1Ratio = l1Ratios.get(0);
+    }
+    checkSeveralL1Ratios(fam);
     if (cvFolds != null && foldid != null) {
       throw new InputException("give either --cv-folds or --foldid, not both");
     }
@@ -357,11 +371,19 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       if (outOfFold) {
         b.keepOutOfFoldPredictions();
       }
+      if (severalL1Ratios()) {
+        b.l1Ratios(l1RatioArray());
+      }
       ElasticNetCV<? extends Predictor> estimator = translate(b::build);
-      CrossValidatedPath<? extends Predictor> fit = columnMessages(
-          () -> estimator.crossValidate(dataset));
+      CrossValidatedL1Ratios<? extends Predictor> all = columnMessages(
+          () -> estimator.crossValidateL1Ratios(dataset));
+      CrossValidatedPath<? extends Predictor> fit = all.chosen();
       path = fit.path();
       cv = Optional.of(fit);
+      if (severalL1Ratios()) {
+        candidates = Optional.of(all);
+        l1Ratio = all.chosenL1Ratio(); // what follows (the criteria's cost) is of this α's path
+      }
     } else {
       ElasticNet<?> estimator = ((ElasticNet.Builder<?>) settings).build();
       path = columnMessages(() -> estimator.path(dataset));
@@ -390,8 +412,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (ic.isEmpty() && criteriaOmitted != null) {
       json.put("ic_omitted", criteriaOmitted);
     }
+    candidates.ifPresent(c -> json.put("l1_ratios", L1RatioFiles.json(c.l1Ratios(),
+        curves(c), c.chosenIndex(), savedRule())));
     writer.json("path.json", json);
     writer.text("path.csv", PathFiles.csv(path.solution(), curve));
+    if (candidates.isPresent()) {
+      writer.text("l1-ratios.csv", L1RatioFiles.csv(candidates.get().l1Ratios(),
+          curves(candidates.get())));
+    }
     Optional<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.flatMap(
         CrossValidatedPath::outOfFold);
     if (kept.isPresent()) {
@@ -409,6 +437,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
+    candidates.ifPresent(c -> common.human().print(L1RatioFiles.summary(c.l1Ratios(),
+        curves(c), c.chosenIndex(), savedRule())));
     ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
     if (ic.isEmpty() && criteriaOmitted != null) {
       common.human().println("information criteria not computed: " + criteriaOmitted);
@@ -425,8 +455,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
         common.human());
+    List<String> others = new java.util.ArrayList<>(List.of("path.csv"));
+    candidates.ifPresent(c -> others.add("l1-ratios.csv"));
+    kept.ifPresent(k -> others.add("out-of-fold.csv"));
     common.human().println("wrote " + writer.dir().resolve("path.json")
-        + (kept.isPresent() ? ", path.csv and out-of-fold.csv" : " and path.csv"));
+        + (others.size() > 1 ? ", " + String.join(", ", others.subList(0, others.size() - 1))
+            : "") + " and " + others.get(others.size() - 1));
     if (notSaved.isPresent()) {
       throw notSaved.get();
     }
@@ -492,6 +526,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   Optional<String> flagOf(String setting) {
     return Optional.ofNullable(switch (setting) {
       case "numLambdas" -> "--nlambda";
+      case "l1Ratios" -> "--l1-ratio";
       case "lambdas" -> "--lambdas";
       case "numFolds" -> "--cv-folds";
       case "measure" -> "--cv-measure";
@@ -514,6 +549,49 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       case "ignoredColumns" -> "--ignore-columns";
       default -> null;
     });
+  }
+
+  /** Every α's cross-validation when --l1-ratio gave several; else empty. */
+  private Optional<CrossValidatedL1Ratios<? extends Predictor>> candidates = Optional.empty();
+
+  private boolean severalL1Ratios() {
+    return l1Ratios != null && l1Ratios.size() > 1;
+  }
+
+  private double[] l1RatioArray() {
+    return l1Ratios.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Several α are chosen among by cross-validation, one path at a time otherwise; checked with
+   * the other settings, before the data are read.
+   */
+  private void checkSeveralL1Ratios(Family fam) {
+    if (!severalL1Ratios()) {
+      return;
+    }
+    String given = "--l1-ratio " + l1Ratios.stream()
+        .map(a -> java.math.BigDecimal.valueOf(a).stripTrailingZeros().toPlainString())
+        .collect(java.util.stream.Collectors.joining(","));
+    if (cvFolds == null && foldid == null) {
+      throw new InputException(given + ": several α are chosen among by cross-validation;"
+          + " add --cv-folds K or --foldid FILE, or give one α");
+    }
+    if (relax || adaptive) {
+      throw new InputException(given + ": several α are not cross-validated with "
+          + (relax ? "--relax" : "--adaptive") + " yet; give one α");
+    }
+    translate(() -> ElasticNetCV.of(fam).l1Ratios(l1RatioArray()).build());
+  }
+
+  /** The curves of every α, in the order given. */
+  private static List<CvResult> curves(CrossValidatedL1Ratios<? extends Predictor> all) {
+    return all.paths().stream().map(p -> p.cv()).toList();
+  }
+
+  /** "min" or "1se": the λ --save-lambda keeps (and the table reports) on the chosen α. */
+  private String savedRule() {
+    return "1se".equals(saveLambda) ? "1se" : "min";
   }
 
   /** Why the run has no information criteria (path.json's "ic_omitted"); null when it has. */
