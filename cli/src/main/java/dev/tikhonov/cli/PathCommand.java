@@ -93,7 +93,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Option(names = "--l1-ratio", paramLabel = "A", split = ",",
       description = "α in [0, 1]: 1 lasso, 0 ridge. With --cv-folds or --foldid a list, "
-          + "e.g. 0.1,0.5,0.9,1: every α cross-validated on the same folds, each with its own "
+          + "0.1,0.5,0.9,1 say: every α cross-validated on the same folds, each with its own "
           + "λ sequence, and the α whose lambda_min has the best cv_mean kept with that λ "
           + "(--save-lambda 1se: that α's lambda_1se); path.json and path.csv hold the chosen "
           + "α's path, path.json's \"l1_ratios\" and l1-ratios.csv every α's curve. "
