@@ -60,7 +60,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
       description = "CSV only: columns to leave out of the data, neither features nor the "
-          + "target (an id, a date, free text), e.g. --ignore-columns id,date.")
+          + "target (an id, a date, free text; their cells need not be numbers), e.g. "
+          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
   List<String> ignoreColumns;
 
   @Option(names = "--lambdas", paramLabel = "λ", split = ",",
