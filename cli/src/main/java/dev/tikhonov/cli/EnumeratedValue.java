@@ -35,7 +35,7 @@ public final class EnumeratedValue implements CommandLine.ITypeConverter<String>
   /**
    * The refusal of {@code typed} as a value of {@code flag}: "--family must be gaussian or
    * binomial, got 'gausian'; did you mean gaussian?", the suggestion only when a value is close
-   * in spelling ({@link FlagSuggestions#closest}).
+   * in spelling, and only the closest ({@link FlagSuggestions#nearest}).
    *
    * @param values the flag's values, in the order the message lists them
    */
@@ -71,7 +71,7 @@ public final class EnumeratedValue implements CommandLine.ITypeConverter<String>
   }
 
   private static String suggestion(String typed, List<String> values) {
-    List<String> close = FlagSuggestions.closest(typed.strip(), values);
+    List<String> close = FlagSuggestions.nearest(typed.strip(), values);
     return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
   }
 }

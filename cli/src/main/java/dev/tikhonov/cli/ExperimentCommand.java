@@ -4,6 +4,7 @@ import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.experiment.GdLinear;
 import dev.tikhonov.experiment.MnistL2;
+import dev.tikhonov.experiment.MnistSelect;
 import dev.tikhonov.experiment.RidgeVsLasso;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunKind;
@@ -186,6 +187,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     requireDistinct("--seeds", seeds, v -> v);
     // Compared as numbers: the Double -0.0 is not equal() to 0.0, but it is the same λ.
     requireDistinct("--lambdas", lambdas, v -> v + 0.0);
+    requireMethods();
     requireDistinct("--methods", methods, v -> v);
     // A directory given twice (also as ./d and d, or through a link) is one data set.
     requireDistinct("--datasets", datasets, v -> v.equals("bundled") || v.isBlank() ? v
@@ -221,6 +223,20 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
           + ", then tikhonov report " + dir + " builds its report from them";
     }
     return "its results were written: tikhonov report " + dir + " builds its report from them";
+  }
+
+  /**
+   * Refuses a --methods word that names no method, with the close one ("wram": warm); the
+   * core's MnistSelect refuses it too, but knows no spelling, and only when the run starts.
+   */
+  private void requireMethods() {
+    List<String> ids = java.util.Arrays.stream(MnistSelect.Method.values())
+        .map(MnistSelect.Method::id).toList();
+    for (String m : methods == null ? List.<String>of() : methods) {
+      if (!ids.contains(m)) {
+        throw new IllegalArgumentException(EnumeratedValue.refusal("--methods", ids, m));
+      }
+    }
   }
 
   /**

@@ -108,14 +108,32 @@ final class FlagSuggestions {
    * (--nlambdas: --nlambda or --lambdas).
    */
   static List<String> closest(String typed, java.util.Collection<String> names) {
+    return scored(typed, names).stream().limit(3).map(Scored::name).toList();
+  }
+
+  /**
+   * Of {@link #closest}, those as close as the closest: "decreasing" for "decresing", where
+   * "increasing" is also within a third of the letters but one edit further. A value's words
+   * are few and often differ in a letter or two (increasing, decreasing), so the next closest
+   * is another word rather than another reading of the typo.
+   */
+  static List<String> nearest(String typed, java.util.Collection<String> names) {
+    List<Scored> close = scored(typed, names);
+    return close.stream().filter(s -> s.distance() == close.get(0).distance())
+        .map(Scored::name).toList();
+  }
+
+  private record Scored(String name, int distance, int prefix) {}
+
+  /** The names within {@link #closest}'s distance of {@code typed}, closest first. */
+  private static List<Scored> scored(String typed, java.util.Collection<String> names) {
     String t = bare(typed);
     int limit = t.length() <= 4 ? 1 : Math.max(2, t.length() / 3);
-    record Scored(String name, int distance, int prefix) {}
     return names.stream().map(n -> new Scored(n, distance(t, bare(n)), prefix(t, bare(n))))
         .filter(s -> s.distance() <= limit)
         .sorted(java.util.Comparator.comparingInt(Scored::distance)
             .thenComparing(Scored::prefix, java.util.Comparator.reverseOrder()))
-        .limit(3).map(Scored::name).toList();
+        .toList();
   }
 
   private static String bare(String name) {

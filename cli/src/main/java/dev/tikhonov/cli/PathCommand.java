@@ -960,15 +960,19 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (value.equals("fraction")) {
       return CrossValidation.Alignment.FRACTION;
     }
-    throw new InputException("--cv-alignment must be lambda or fraction (cv.glmnet's alignment),"
-        + " got '" + value + "'");
+    throw new InputException(EnumeratedValue.refusal("--cv-alignment",
+        List.of("lambda", "fraction"), value));
   }
 
   /**
    * --cv-measure as the core's measure, checked against the family before the data are read
-   * (default: the deviance); the core's refusals name the setting "measure", here the flag.
+   * (default: the deviance); the core's refusals name the setting "measure", here the flag. A
+   * word that is no measure is refused here, with the close one (the core knows no spelling).
    */
   private CvMeasure measureOf(String id, Family fam) {
+    if (id != null && !CvMeasure.ids().contains(id)) {
+      throw new InputException(EnumeratedValue.refusal("--cv-measure", CvMeasure.ids(), id));
+    }
     return id == null ? CvMeasure.DEVIANCE
         : translate(() -> CvMeasure.ofId(id).requireAppliesTo(fam));
   }

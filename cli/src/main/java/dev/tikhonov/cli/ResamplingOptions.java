@@ -105,23 +105,23 @@ final class ResamplingOptions implements Flags.Conditional {
    * --cv-measure as the core's measure (default: the deviance, the held-out loss); the AUC,
    * which a path's cross-validation takes, is refused here with the reason. Whether the measure
    * fits the target (class for classifiers, mse and mae for regressors) the search checks
-   * before its first fit.
+   * before its first fit; another word is refused with the close one ("msa": mse).
    */
   CvMeasure measure() {
     if (cvMeasure == null) {
       return CvMeasure.DEVIANCE;
     }
-    String expected = "expected deviance, class (classifiers), mse or mae (regressors)";
-    if (!CvMeasure.ids().contains(cvMeasure.strip().toLowerCase(java.util.Locale.ROOT))) {
-      throw new InputException("--cv-measure '" + cvMeasure + "': " + expected);
+    if (cvMeasure.equals(CvMeasure.AUC.id())) {
+      throw new InputException("--cv-measure auc: expected deviance, class (classifiers), mse or"
+          + " mae (regressors); the AUC ranks every held-out row's probability, which a search"
+          + " does not keep (a linear path's cross-validation scores by it: path --cv-folds K"
+          + " --cv-measure auc)");
     }
-    CvMeasure measure = CvMeasure.ofId(cvMeasure);
-    if (measure == CvMeasure.AUC) {
-      throw new InputException("--cv-measure auc: " + expected + "; the AUC ranks every held-out"
-          + " row's probability, which a search does not keep (a linear path's cross-validation"
-          + " scores by it: path --cv-folds K --cv-measure auc)");
+    List<String> searched = List.of("deviance", "class", "mse", "mae");
+    if (!searched.contains(cvMeasure)) {
+      throw new InputException(EnumeratedValue.refusal("--cv-measure", searched, cvMeasure));
     }
-    return measure;
+    return CvMeasure.ofId(cvMeasure);
   }
 
   SelectionRule rule() {

@@ -161,8 +161,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     MlpPath.Direction dir = switch (direction) {
       case "increasing" -> MlpPath.Direction.INCREASING_LAMBDA;
       case "decreasing" -> MlpPath.Direction.DECREASING_LAMBDA;
-      default -> throw new IllegalArgumentException("--direction " + direction
-          + ": expected increasing or decreasing");
+      default -> throw new InputException(EnumeratedValue.refusal("--direction",
+          List.of("increasing", "decreasing"), direction));
     };
     LambdaGrid grid = Flags.translate(() -> lambdas != null
         ? LambdaGrid.of(lambdas.stream().mapToDouble(Double::doubleValue).toArray())

@@ -96,6 +96,41 @@ class EnumeratedValuesTest {
         + " did you mean adam?"), r.err());
   }
 
+  /**
+   * A mistyped word of --direction, --cv-alignment, --cv-measure (path's five, a search's four)
+   * or experiment's --methods is refused naming the flag and its words, with the close one when
+   * there is one, exit 2, before any data are read; they named the words alone (or, --methods,
+   * the core's setting), and a far word still gets no suggestion.
+   */
+  @Test
+  void aMistypedWord_isRefusedWithTheFlagsWordsAndTheCloseOne() {
+    String diabetes = java.nio.file.Path.of("..", "data", "diabetes.csv").toString();
+    List<List<String>> cases = List.of(
+        List.of("--direction must be increasing or decreasing, got 'decresing'; did you mean"
+            + " decreasing?", "select", "--lambdas", "0.1,0.01", "--direction", "Decresing"),
+        List.of("--direction must be increasing or decreasing, got 'up'",
+            "select", "--lambdas", "0.1,0.01", "--direction", "up"),
+        List.of("--cv-alignment must be lambda or fraction, got 'fracton'; did you mean"
+            + " fraction?", "path", "--data", diabetes, "--cv-folds", "3", "--cv-alignment",
+            "fracton"),
+        List.of("--cv-measure must be deviance, mse, mae, class or auc, got 'msa'; did you mean"
+            + " mse?", "path", "--data", diabetes, "--cv-folds", "3", "--cv-measure", "msa"),
+        List.of("--cv-measure must be deviance, class, mse or mae, got 'devance'; did you mean"
+            + " deviance?", "select", "--lambdas", "0.1,0.01", "--cv-measure", "devance"),
+        List.of("--cv-measure must be deviance, class, mse or mae, got 'clas'; did you mean"
+            + " class?", "grid", "--lambdas", "0.1", "--cv-measure", "clas"),
+        List.of("--methods must be warm, cold or warm-decreasing, got 'wram'; did you mean"
+            + " warm?", "experiment", "mnist-select", "--methods", "cold,wram"),
+        List.of("--methods must be warm, cold or warm-decreasing, got 'warm-decreasng'; did you"
+            + " mean warm-decreasing?", "experiment", "mnist-select", "--methods",
+            "warm-decreasng"));
+    for (List<String> c : cases) {
+      InProcess r = InProcess.run(c.subList(1, c.size()));
+      assertEquals(2, r.exit(), c + ": " + r.err());
+      assertEquals("tikhonov: error: " + c.get(0), r.err(), c.toString());
+    }
+  }
+
   /** The list above is every option with completion candidates or an enum type. */
   @Test
   void theCasesCoverEveryEnumeratedFlag() {

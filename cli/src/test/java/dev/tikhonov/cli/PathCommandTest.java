@@ -397,8 +397,8 @@ class PathCommandTest {
     r = run("path", "--data", data, "--target", "progression", "--foldid", folds,
         "--cv-alignment", "index");
     assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--cv-alignment must be lambda or fraction (cv.glmnet's"
-        + " alignment), got 'index'"), r.stderr());
+    assertTrue(r.stderr().contains("--cv-alignment must be lambda or fraction, got 'index'"),
+        r.stderr());
     r = run("path", "--data", data, "--target", "progression", "--cv-alignment", "fraction");
     assertEquals(2, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("--cv-alignment applies only with cross-validation"),
