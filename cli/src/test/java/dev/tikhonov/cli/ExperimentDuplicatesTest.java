@@ -68,18 +68,35 @@ class ExperimentDuplicatesTest {
   /** grid's lists (λ, dropout, weight decay) compare as numbers too: -0 is 0. */
   @Test
   void grid_zeroAndMinusZero_areOneValue() throws Exception {
+    // --learning-rates takes no 0
+    gridRefusesARepeat(List.of("--lambdas", "--dropouts", "--weight-decays"), "0,-0",
+        "0.0 and -0.0 (values 1 and 2) are the same");
+  }
+
+  /**
+   * A value twice in a grid list is named with its positions: --dropouts 0,0.2,0.2 said
+   * "--dropouts must be distinct" (also --weight-decays and --learning-rates), naming none.
+   */
+  @Test
+  void grid_aValueTwice_isNamedWithItsPositions() throws Exception {
+    gridRefusesARepeat(List.of("--lambdas", "--dropouts", "--weight-decays",
+        "--learning-rates"), "0.5,0.2,0.2", "0.2 is given twice (values 2 and 3)");
+  }
+
+  private void gridRefusesARepeat(List<String> flags, String list, String repeat)
+      throws Exception {
     Path data = Files.writeString(dir.resolve("d.csv"), "a,y\n1,1\n2,2\n3,1\n4,2\n5,1\n6,2\n");
-    for (String flag : List.of("--lambdas", "--dropouts", "--weight-decays")) {
+    for (String flag : flags) {
       List<String> args = new java.util.ArrayList<>(List.of("grid", "--data", data.toString(),
           "--target", "y", "--regression", "--model", "mlp:2", "--epochs", "1", "--quiet",
           "--out", dir.resolve("out").toString()));
       if (!flag.equals("--lambdas")) {
         args.addAll(List.of("--lambdas", "0.1"));
       }
-      args.addAll(List.of(flag, "0,-0"));
+      args.addAll(List.of(flag, list));
       InProcess r = InProcess.run(args);
       assertEquals(2, r.exit(), flag + ": " + r.err());
-      assertTrue(r.message().startsWith(flag + " must be distinct"), flag + ": " + r.message());
+      assertEquals(flag + " must be distinct; " + repeat, r.message().strip(), flag);
       assertFalse(Files.exists(dir.resolve("out")));
     }
   }

@@ -75,7 +75,8 @@ class LambdaListsTest {
       assertFalse(Files.exists(dir.resolve(c[c.length - 1])), "no output: " + line);
     }
     InProcess twice = InProcess.run(cases[0]);
-    assertEquals("tikhonov: error: --lambdas must be distinct; 1.0 appears more than once",
+    assertEquals("tikhonov: error: --lambdas must be distinct; 1.0 is given twice (values 1 and"
+        + " 2)",
         twice.err());
   }
 

@@ -32,7 +32,7 @@ class RelaxAdaptiveFlagsTest {
     String[] expected = {
       "--relax: --l1-ratio 0 is ridge, which has no active set to relax",
       "--gammas: every γ must be in [0, 1]",
-      "--gammas must be distinct; 0.5 appears more than once",
+      "--gammas must be distinct; 0.5 is given twice (values 1 and 3)",
       "--gammas sets the blend weights of the relaxed lasso; add --relax",
       "--adaptive-power must be positive and finite, got 0.0",
       "--adaptive-power must be positive and finite, got -2.0",

@@ -61,14 +61,11 @@ public final class LambdaGrid {
             + (l + 1) + " of " + lambdas.length + " is " + lambdas[l]);
       }
     }
+    dev.tikhonov.internal.data.Repeats.first(lambdas).ifPresent(twice -> {
+      throw new IllegalArgumentException("lambdas must be distinct; " + twice);
+    });
     double[] sorted = lambdas.clone();
     Arrays.sort(sorted);
-    for (int l = 1; l < sorted.length; l++) {
-      if (sorted[l] == sorted[l - 1]) {
-        throw new IllegalArgumentException("lambdas must be distinct; " + sorted[l]
-            + " appears more than once");
-      }
-    }
     double[] decreasing = new double[sorted.length];
     for (int l = 0; l < sorted.length; l++) {
       decreasing[l] = sorted[sorted.length - 1 - l];

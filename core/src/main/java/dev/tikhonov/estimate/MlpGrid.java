@@ -221,10 +221,9 @@ public final class MlpGrid<P extends Predictor> {
               + (i + 1) + " of " + values.length + " is " + values[i]);
         }
       }
-      // + 0.0 makes -0.0 0.0: distinct() compares as Double.equals, which keeps them apart.
-      if (Arrays.stream(values).map(v -> v + 0.0).distinct().count() != values.length) {
-        throw new IllegalArgumentException(name + " must be distinct");
-      }
+      dev.tikhonov.internal.data.Repeats.first(values).ifPresent(twice -> {
+        throw new IllegalArgumentException(name + " must be distinct; " + twice);
+      });
       return values.clone();
     }
 

@@ -95,14 +95,9 @@ public final class PathSettings {
     }
     // A λ twice would be fitted twice and be two rows of the path, CV curve and criteria, with
     // λ_min or an interpolation between them ambiguous (LambdaGrid refuses it for networks too).
-    double[] sorted = lambdas.clone();
-    Arrays.sort(sorted);
-    for (int l = 1; l < sorted.length; l++) {
-      if (sorted[l] == sorted[l - 1]) {
-        throw new InputException("lambdas must be distinct; " + sorted[l]
-            + " appears more than once");
-      }
-    }
+    dev.tikhonov.internal.data.Repeats.first(lambdas).ifPresent(twice -> {
+      throw new InputException("lambdas must be distinct; " + twice);
+    });
     if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
       throw new InputException("tolerance must be positive and finite, got " + tolerance);
     }

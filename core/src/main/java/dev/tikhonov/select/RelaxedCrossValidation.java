@@ -80,12 +80,12 @@ public final class RelaxedCrossValidation {
         throw InputException.about("gammas", ": every γ must be in [0, 1] (1 the lasso, 0 the"
             + " unpenalized refit), got " + g);
       }
-      // a γ twice would be two curves for one γ, as a λ twice would be two rows (refused too)
-      if (!set.add(g == 0 ? 0.0 : g)) {
-        throw InputException.about("gammas", " must be distinct; " + g
-            + " appears more than once");
-      }
+      set.add(g == 0 ? 0.0 : g);
     }
+    // a γ twice would be two curves for one γ, as a λ twice would be two rows (refused too)
+    dev.tikhonov.internal.data.Repeats.first(gammas).ifPresent(twice -> {
+      throw InputException.about("gammas", " must be distinct; " + twice);
+    });
     return set.stream().mapToDouble(Double::doubleValue).toArray();
   }
 

@@ -95,7 +95,8 @@ class LambdaGridTest {
         () -> LambdaGrid.of(0.1, Double.POSITIVE_INFINITY));
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> LambdaGrid.of(0.1, 0.01, 0.1));
-    assertTrue(twice.getMessage().contains("0.1 appears more than once"), twice.getMessage());
+    assertTrue(twice.getMessage().contains("0.1 is given twice (values 1 and 3)"),
+        twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(0, 1e-6));
     assertThrows(IllegalArgumentException.class, () -> LambdaGrid.fromData(5, 0));
     // 2e9 λ used to pass and then exhaust the heap (select --nlambda 2000000000).

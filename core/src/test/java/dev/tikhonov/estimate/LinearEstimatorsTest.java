@@ -279,7 +279,8 @@ class LinearEstimatorsTest {
   void ridgeCV_refusesTheLambdasThePathsRefuse() {
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> RidgeCV.builder().lambdas(1, 0.1, 1));
-    assertEquals("lambdas must be distinct; 1.0 appears more than once", twice.getMessage());
+    assertEquals("lambdas must be distinct; 1.0 is given twice (values 1 and 3)",
+        twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RidgeCV.builder().lambdas());
     assertThrows(IllegalArgumentException.class, () -> RidgeCV.builder().lambdas(-1));
     assertThrows(IllegalArgumentException.class,

@@ -81,7 +81,7 @@ class PathSettingsTest {
   void repeatedLambdas_areRefused_zeroIsNot() {
     InputException e = assertThrows(InputException.class,
         () -> PathSettings.lasso().withLambdas(1, 0.5, 1));
-    assertEquals("lambdas must be distinct; 1.0 appears more than once", e.getMessage());
+    assertEquals("lambdas must be distinct; 1.0 is given twice (values 1 and 3)", e.getMessage());
     assertNamed("lambdas", () -> PathSettings.lasso().withLambdas(0, 0));
     assertArrayEquals(new double[] {0.1, 0, 1},
         PathSettings.lasso().withLambdas(0.1, 0, 1).lambdas());

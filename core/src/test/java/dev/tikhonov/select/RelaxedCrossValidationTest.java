@@ -106,7 +106,7 @@ class RelaxedCrossValidationTest {
   @Test
   void gammas_areCheckedAndSorted_andARepeatIsRefusedAsARepeatedLambdaIs() {
     assertArrayEquals(new double[] {0, 0.5, 1}, RelaxedCrossValidation.gammas(1, 0.5, 0), 0);
-    assertEquals("gammas must be distinct; 0.5 appears more than once", assertThrows(
+    assertEquals("gammas must be distinct; 0.5 is given twice (values 2 and 4)", assertThrows(
         InputException.class, () -> RelaxedCrossValidation.gammas(1, 0.5, 0, 0.5)).getMessage());
     InputException e = assertThrows(InputException.class,
         () -> RelaxedCrossValidation.gammas(0, 1.2));

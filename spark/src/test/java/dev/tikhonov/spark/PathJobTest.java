@@ -1130,7 +1130,8 @@ class PathJobTest {
     var twice = run("--data", missing, "--target", "y", "--lambdas", "0.1,1,0.1", "--out",
         dir.resolve("o").toString());
     assertEquals(2, twice.code(), twice.err());
-    assertEquals("tikhonov-spark: --lambdas must be distinct; 0.1 appears more than once",
+    assertEquals("tikhonov-spark: --lambdas must be distinct; 0.1 is given twice (values 1"
+        + " and 3)",
         twice.err().strip());
     assertFalse(Files.exists(dir.resolve("o")), "--out is made after the flags are checked");
     // nor by a run that fails on its data: the first file written makes it (it was made before
