@@ -107,6 +107,34 @@ class PathL1RatiosTest {
     assertEquals(0, r.exit(), r.err());
     assertFalse(json("one").has("l1_ratios"));
     assertFalse(Files.exists(dir.resolve("one/l1-ratios.csv")));
+    assertFalse(Files.exists(dir.resolve("one/charts/l1-ratio-cv-curves.svg")));
+    assertTrue(Files.exists(dir.resolve("one/charts/cv-curve.svg")));
+  }
+
+  /**
+   * The report draws every α's curve on one chart (its lines: L1RatioReportTest), which
+   * run.json lists with the run's files, and {@code report DIR} draws it again, the same, from
+   * the run's files alone.
+   */
+  @Test
+  void severalL1Ratios_reportDrawsEveryAlphasCurve_andReportRedrawsIt() throws IOException {
+    InProcess r = path("all", "--l1-ratio", "0.1,0.5,1", "--cv-folds", "3", "--seed", "2");
+    assertEquals(0, r.exit(), r.err());
+    Path svg = dir.resolve("all/charts/l1-ratio-cv-curves.svg");
+    assertTrue(Files.exists(svg), "the chart of every α");
+    assertTrue(Files.exists(dir.resolve("all/charts/l1-ratio-cv-curves.png")));
+    String drawn = Files.readString(svg);
+    assertTrue(Files.readString(dir.resolve("all/report.html"))
+        .contains("of every α of --l1-ratio against its own λ"));
+    List<String> listed = new ArrayList<>();
+    JSON.readTree(dir.resolve("all/run.json").toFile()).get("files")
+        .forEach(f -> listed.add(f.get("path").asText()));
+    assertTrue(listed.contains("charts/l1-ratio-cv-curves.svg"), listed.toString());
+
+    Files.delete(svg);
+    InProcess report = InProcess.run(List.of("report", dir.resolve("all").toString()));
+    assertEquals(0, report.exit(), report.err());
+    assertEquals(drawn, Files.readString(svg), "report DIR draws the same chart");
   }
 
   @Test

@@ -257,13 +257,21 @@ final class PathCharts {
    * report failed) and the reader needs to tell them apart.
    */
   static String gamma(PathData.RelaxedCv cv, double gamma) {
+    return distinct(cv.gamma(), gamma);
+  }
+
+  /**
+   * {@code value}, one of {@code values}, as the report writes numbers, or in full when two of
+   * {@code values} would then read the same: each names a curve, and XChart refuses a name twice.
+   */
+  static String distinct(double[] values, double value) {
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (double g : cv.gamma()) {
-      if (!seen.add(Html.number(g))) {
-        return java.math.BigDecimal.valueOf(gamma).stripTrailingZeros().toPlainString();
+    for (double v : values) {
+      if (!seen.add(Html.number(v))) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
       }
     }
-    return Html.number(gamma);
+    return Html.number(value);
   }
 
   /** The series of the relaxed CV's minimum: "min: γ = 0, λ = 0.0123". */
@@ -280,7 +288,7 @@ final class PathCharts {
    * Adds the shaded band mean ± se over the positive λ (named {@code name}, in a translucent
    * {@code colour}); returns the error bar a λ = 0 gets in its slot instead (0 elsewhere).
    */
-  private static double[] band(XYChart chart, String name, double[] lambda, double[] mean,
+  static double[] band(XYChart chart, String name, double[] lambda, double[] mean,
       double[] se, java.awt.Color colour) {
     int m = 0;
     for (double l : lambda) {
@@ -312,7 +320,7 @@ final class PathCharts {
   }
 
   /** One marked point, in the legend as {@code name}. */
-  private static void point(XYChart chart, String name, double x, double y,
+  static void point(XYChart chart, String name, double x, double y,
       java.awt.Color colour, org.knowm.xchart.style.markers.Marker marker) {
     XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

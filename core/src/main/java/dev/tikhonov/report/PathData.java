@@ -337,6 +337,11 @@ record PathData(
    * nothing is comparable: a λ of 0 is only ever equal to 0).
    */
   public int indexOf(double value) {
+    return indexOf(lambda, value);
+  }
+
+  /** {@link #indexOf(double)} among {@code lambda}. */
+  static int indexOf(double[] lambda, double value) {
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int i = 0; i < lambda.length; i++) {

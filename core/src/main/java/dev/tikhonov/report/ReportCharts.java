@@ -233,6 +233,15 @@ public final class ReportCharts {
               + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
                   + " λ_1se the largest λ within one standard error of it." : "."), cv));
     }
+    Optional<L1RatioCurves> l1Ratios = L1RatioCurves.read(JsonFiles.read(file),
+        file.toString());
+    L1RatioCharts.cvCurves(path, l1Ratios, prefix + "Cross-validated " + PathCharts.cvName(path)
+        + " of every α").ifPresent(c -> charts.add(new ReportChart("l1-ratio-cv-curves" + suffix,
+            "The cross-validated " + PathCharts.cvName(path) + " of every α of --l1-ratio"
+                + " against its own λ, all on the same folds, with the chosen α's ±1"
+                + " standard-error band; the diamond is the pair the run kept, "
+                + L1RatioCharts.chosenName(l1Ratios.orElseThrow()) + " (the α whose score at"
+                + " its λ_min is best).", c)));
     OutOfFoldRoc.chart(file, path, prefix, suffix).ifPresent(charts::add);
     Optional<XYChart> relaxedChart = PathCharts.relaxedCvCurve(path, prefix
         + "Relaxed lasso: cross-validated " + PathCharts.cvName(path) + " per γ");

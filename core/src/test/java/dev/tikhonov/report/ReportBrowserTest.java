@@ -187,6 +187,14 @@ class ReportBrowserTest {
     checkInBrowser(dir, "path-relaxed");
   }
 
+  /** A real run of several α (path --l1-ratio 0.1,0.5,1, 5-fold CV): every α's chart fits. */
+  @Test
+  void report_severalL1Ratios_rendersEveryChartWithoutConsoleErrors() throws IOException {
+    Path dir = temp.resolve("path-l1-ratios");
+    SampleRuns.l1RatiosPath(dir, 0.1, 0.5, 1);
+    checkInBrowser(dir, "path-l1-ratios");
+  }
+
   @Test
   void report_ridgeVsLassoAndGdLinear_renderEveryChartWithoutConsoleErrors() throws IOException {
     checkInBrowser(SampleRuns.ridgeVsLasso(temp.resolve("ridge-vs-lasso")), "ridge-vs-lasso");

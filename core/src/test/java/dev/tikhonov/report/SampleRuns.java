@@ -180,6 +180,31 @@ final class SampleRuns {
     return fit;
   }
 
+  /**
+   * path --l1-ratio with CV as the CLI writes it, by the library: diabetes.csv, every α of
+   * {@code l1Ratios} on the same 5 folds, path.json the chosen α's path and CV with
+   * "l1_ratios" (none for one α, as the CLI); 30 λ per α.
+   */
+  static dev.tikhonov.estimate.CrossValidatedL1Ratios<dev.tikhonov.estimate.LinearModel>
+      l1RatiosPath(Path dir, double... l1Ratios) throws IOException {
+    dev.tikhonov.data.Dataset data = dev.tikhonov.data.Dataset.read(
+        Path.of("..", "data", "diabetes.csv"), "progression", dev.tikhonov.data.TargetKind.REAL);
+    dev.tikhonov.estimate.CrossValidatedL1Ratios<dev.tikhonov.estimate.LinearModel> fit =
+        dev.tikhonov.estimate.ElasticNetCV.gaussian().numFolds(5).seed(2).threads(2)
+            .numLambdas(30).l1Ratios(l1Ratios).build().crossValidateL1Ratios(data);
+    java.util.Map<String, Object> json = dev.tikhonov.internal.select.PathFiles.json(
+        fit.chosen().path().solution(), fit.chosen().cv());
+    if (l1Ratios.length > 1) {
+      json.put("l1_ratios", dev.tikhonov.internal.select.L1RatioFiles.json(fit.l1Ratios(),
+          fit.paths().stream().map(p -> p.cv()).toList(), fit.chosenIndex(), "min"));
+    }
+    Files.createDirectories(dir);
+    dev.tikhonov.internal.data.Json.write(dir.resolve("path.json"), json);
+    write(dir.resolve("run.json"), runJson("path", "{\"l1_ratio\": " + fit.chosenL1Ratio()
+        + ", \"cv_folds\": 5, \"family\": \"gaussian\"}"));
+    return fit;
+  }
+
   static String pathJson(int m, int p, double alpha, boolean cv) {
     double[] truth = new double[p];
     for (int j = 0; j < p; j++) {
