@@ -18,6 +18,10 @@ public final class Repeats {
    * position it is at (1-based); empty when all differ.
    */
   public static Optional<String> first(double[] values) {
+    // sorted once first: a grid of many thousand λ is not compared pair by pair
+    if (allDistinct(values)) {
+      return Optional.empty();
+    }
     for (int i = 0; i < values.length; i++) {
       List<Integer> at = new ArrayList<>(List.of(i + 1));
       String spelt = String.valueOf(values[i]);
@@ -38,5 +42,16 @@ public final class Repeats {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean allDistinct(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    for (int i = 1; i < sorted.length; i++) {
+      if (sorted[i] == sorted[i - 1]) { // -0.0 sorts next to 0.0, and == holds for them
+        return false;
+      }
+    }
+    return true;
   }
 }
