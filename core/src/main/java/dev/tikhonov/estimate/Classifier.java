@@ -49,7 +49,9 @@ public interface Classifier extends Predictor {
    * actual classes, columns the {@link #predictClasses predicted} ones, both in the order of
    * {@link #classNames()}, as scikit-learn's {@code confusion_matrix(y_true, y_pred)}. Labels
    * are matched to the model's classes by name, as {@link #evaluate} matches them; the
-   * diagonal's share is {@code evaluate(data).accuracy()}.
+   * diagonal's share is {@code evaluate(data).accuracy()}. It counts rows: there is no weighted
+   * form (scikit-learn's {@code sample_weight} sums the weights instead), so the diagonal's
+   * share is not a weighted evaluation's accuracy.
    *
    * @throws InputException naming the data when they have no rows, hold numbers rather than
    *     classes, a label is not one of the model's classes, or a column is missing
@@ -67,6 +69,10 @@ public interface Classifier extends Predictor {
    */
   @Override
   ClassifierEvaluation evaluate(Dataset data);
+
+  /** As {@link Predictor#evaluate(Dataset, String)}, typed as {@link #evaluate(Dataset)}. */
+  @Override
+  ClassifierEvaluation evaluate(Dataset data, String weightColumn);
 
   /** n×K class probabilities. */
   double[][] predictProba(Dataset data);

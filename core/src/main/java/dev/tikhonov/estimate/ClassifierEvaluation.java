@@ -11,16 +11,20 @@ import java.util.OptionalDouble;
  *
  * <ul>
  *   <li>{@link #accuracy()}: the fraction of rows whose most probable class is the label,
- *       scikit-learn's {@code accuracy_score} (a classifier's {@code score});
+ *       scikit-learn's {@code accuracy_score} (a classifier's {@code score}); weighted, the
+ *       share Σ wᵢ·1[ŷᵢ = yᵢ] / Σ wᵢ of the weight;
  *   <li>{@link #auc()} (two classes): the area under the ROC curve, the fraction of pairs (a row
  *       of the second class, a row of the first) whose second-class score ranks the
  *       second-class row higher, a tie counting ½: scikit-learn's {@code roc_auc_score},
- *       glmnet's {@code assess.glmnet(...)$auc}, Spark MLlib's {@code areaUnderROC};
+ *       glmnet's {@code assess.glmnet(...)$auc}, Spark MLlib's {@code areaUnderROC}; weighted,
+ *       each pair counts wᵢwⱼ ({@code roc_auc_score(..., sample_weight=w)}, cv.glmnet's
+ *       weighted AUC);
  *   <li>{@link #roc()} (two classes, when the AUC is defined): the ROC curve itself
  *       ({@link RocCurve}), whose trapezoid area is the AUC: glmnet's {@code roc.glmnet}.
  * </ul>
  *
- * The AUC is empty for more than two classes and when every evaluated row is of one class.
+ * The AUC is empty for more than two classes and when every evaluated row (of positive weight)
+ * is of one class.
  * Immutable, so thread-safe.
  */
 public final class ClassifierEvaluation extends Evaluation {
@@ -28,15 +32,15 @@ public final class ClassifierEvaluation extends Evaluation {
   private final OptionalDouble auc;
   private final Optional<RocCurve> roc;
 
-  ClassifierEvaluation(int rows, double loss, double penalty, double accuracy,
-      OptionalDouble auc, Optional<RocCurve> roc) {
-    super(rows, loss, penalty);
+  ClassifierEvaluation(int rows, double weightSum, double loss, double penalty,
+      double accuracy, OptionalDouble auc, Optional<RocCurve> roc) {
+    super(rows, weightSum, loss, penalty);
     this.accuracy = accuracy;
     this.auc = auc;
     this.roc = roc;
   }
 
-  /** The fraction of rows classified right, in [0, 1]. */
+  /** The fraction of rows (weighted: of the weight) classified right, in [0, 1]. */
   public double accuracy() {
     return accuracy;
   }

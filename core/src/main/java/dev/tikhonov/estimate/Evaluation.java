@@ -13,14 +13,19 @@ import java.util.OptionalDouble;
  * (what a {@link Classifier}'s {@code evaluate} returns: accuracy, for two classes the AUC) and
  * {@link RegressionEvaluation} (a {@link LinearModel}'s or {@link NetworkRegressor}'s: MSE, MAE,
  * R², for counts D²). A {@link Predictor} of unknown kind returns this type; its scores are one
- * {@code instanceof} away ({@code if (e instanceof ClassifierEvaluation c) c.accuracy()}). Every
- * row counts once (an evaluation is not weighted, whatever weights the fit used). Immutable, so
- * thread-safe.
+ * {@code instanceof} away ({@code if (e instanceof ClassifierEvaluation c) c.accuracy()}).
+ *
+ * <p>{@link Predictor#evaluate(dev.tikhonov.data.Dataset)} counts every row once, whatever
+ * weights the fit used; {@link Predictor#evaluate(dev.tikhonov.data.Dataset, String)} weights
+ * row i by wᵢ ≥ 0 (scikit-learn's {@code sample_weight}): every mean below becomes
+ * Σ wᵢ(·)/Σ wᵢ, every mean of the targets the weighted one, and a row of weight 0 counts for
+ * nothing. Weights all 1 give the unweighted evaluation bit for bit. Immutable, so thread-safe.
  *
  * <ul>
- *   <li>{@link #loss()}: (1/n) Σ ℓ(yᵢ, f(xᵢ)), docs/objective.md's ℓ: ½(y − ŷ)² (so the loss of a
- *       regressor is half its mean squared error), −log p(y|x) (a classifier's log loss,
- *       scikit-learn's {@code log_loss}), or the Poisson μ − y·log μ; no penalty.
+ *   <li>{@link #loss()}: (1/n) Σ ℓ(yᵢ, f(xᵢ)) (weighted: Σ wᵢℓ(yᵢ, f(xᵢ)) / Σ wᵢ),
+ *       docs/objective.md's ℓ: ½(y − ŷ)² (so the loss of a regressor is half its mean squared
+ *       error), −log p(y|x) (a classifier's log loss, scikit-learn's {@code log_loss}), or the
+ *       Poisson μ − y·log μ; no penalty.
  *   <li>{@link #penalty()}: λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (0 when λ = 0), so that
  *       {@code loss + penalty} is the objective on these rows. Not for a network fitted to a
  *       standardized target ({@code standardizeTarget(true)}): its objective is on z = (y −
@@ -31,14 +36,16 @@ import java.util.OptionalDouble;
  */
 public abstract sealed class Evaluation permits ClassifierEvaluation, RegressionEvaluation {
   private final int rows;
+  private final double weightSum;
   private final double loss;
   private final double penalty;
 
-  Evaluation(int rows, double loss, double penalty) {
+  Evaluation(int rows, double weightSum, double loss, double penalty) {
     if (rows < 1) {
       throw new IllegalArgumentException("an evaluation needs at least one row, got " + rows);
     }
     this.rows = rows;
+    this.weightSum = weightSum;
     this.loss = loss;
     this.penalty = penalty;
   }
@@ -52,8 +59,8 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
    */
   public static ClassifierEvaluation ofClassifier(int rows, double loss, double accuracy,
       double penalty) {
-    return new ClassifierEvaluation(rows, loss, penalty, accuracy, OptionalDouble.empty(),
-        Optional.empty());
+    return new ClassifierEvaluation(rows, rows, loss, penalty, accuracy,
+        OptionalDouble.empty(), Optional.empty());
   }
 
   /**
@@ -71,24 +78,40 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
    */
   public static ClassifierEvaluation ofTwoClasses(double loss, double accuracy, double penalty,
       double[] secondClassScore, boolean[] secondClass) {
+    return ofTwoClasses(ones(secondClassScore.length), loss, accuracy, penalty,
+        secondClassScore, secondClass);
+  }
+
+  /**
+   * As {@link #ofTwoClasses(double, double, double, double[], boolean[])} with row weights:
+   * the AUC ranks pairs by wᵢwⱼ, and is empty when either class has no weight.
+   */
+  static ClassifierEvaluation ofTwoClasses(double[] weights, double loss, double accuracy,
+      double penalty, double[] secondClassScore, boolean[] secondClass) {
     int n = secondClassScore.length;
     if (secondClass.length != n) {
       throw new IllegalArgumentException(n + " scores but " + secondClass.length + " labels");
     }
-    double[] ones = new double[n];
-    Arrays.fill(ones, 1);
     for (double score : secondClassScore) {
       if (Double.isNaN(score)) {
         throw new IllegalArgumentException("a score is NaN");
       }
     }
-    double area = CvMeasure.areaUnderCurve(secondClassScore, secondClass, ones);
+    double area = CvMeasure.areaUnderCurve(secondClassScore, secondClass, weights);
+    double sum = sum(weights);
     if (Double.isNaN(area)) {
-      return new ClassifierEvaluation(n, loss, penalty, accuracy, OptionalDouble.empty(),
+      return new ClassifierEvaluation(n, sum, loss, penalty, accuracy, OptionalDouble.empty(),
           Optional.empty());
     }
-    return new ClassifierEvaluation(n, loss, penalty, accuracy, OptionalDouble.of(area),
-        Optional.of(RocCurve.of(secondClassScore, secondClass, ones)));
+    return new ClassifierEvaluation(n, sum, loss, penalty, accuracy, OptionalDouble.of(area),
+        Optional.of(RocCurve.of(secondClassScore, secondClass, weights)));
+  }
+
+  /** A classifier's evaluation of {@code weights.length} rows of these weights. */
+  static ClassifierEvaluation ofClassifier(double[] weights, double loss, double accuracy,
+      double penalty) {
+    return new ClassifierEvaluation(weights.length, sum(weights), loss, penalty, accuracy,
+        OptionalDouble.empty(), Optional.empty());
   }
 
   /**
@@ -102,9 +125,17 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   public static RegressionEvaluation ofRegressor(double[] y, double[] predicted,
       double penalty) {
     requireSameLength(y, predicted);
-    double mse = sumOfSquares(y, predicted) / y.length;
-    return new RegressionEvaluation(y.length, 0.5 * mse, penalty, mse,
-        meanAbsolute(y, predicted), rSquared(y, predicted), OptionalDouble.empty());
+    return ofRegressor(y, predicted, ones(y.length), penalty);
+  }
+
+  /** As {@link #ofRegressor(double[], double[], double)}, row i weighted by {@code w[i]}. */
+  static RegressionEvaluation ofRegressor(double[] y, double[] predicted, double[] w,
+      double penalty) {
+    requireSameLength(y, predicted);
+    double sum = sum(w);
+    double mse = sumOfSquares(y, predicted, w) / sum;
+    return new RegressionEvaluation(y.length, sum, 0.5 * mse, penalty, mse,
+        meanAbsolute(y, predicted, w), rSquared(y, predicted, w), OptionalDouble.empty());
   }
 
   /**
@@ -119,26 +150,38 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   public static RegressionEvaluation ofCounts(double[] counts, double[] linearPredictor,
       double penalty) {
     requireSameLength(counts, linearPredictor);
+    return ofCounts(counts, linearPredictor, ones(counts.length), penalty);
+  }
+
+  /**
+   * As {@link #ofCounts(double[], double[], double)}, row i weighted by {@code w[i]}: the
+   * deviances Σ wᵢdᵢ, the null model's mean the weighted ȳ_w = Σ wᵢyᵢ / Σ wᵢ (scikit-learn's
+   * {@code d2_tweedie_score(power=1, sample_weight=w)}).
+   */
+  static RegressionEvaluation ofCounts(double[] counts, double[] linearPredictor, double[] w,
+      double penalty) {
+    requireSameLength(counts, linearPredictor);
     int n = counts.length;
     double[] mu = new double[n];
     double loss = 0;
     double deviance = 0;
-    double mean = mean(counts);
+    double sum = sum(w);
+    double mean = mean(counts, w, sum);
     double nullDeviance = 0;
     for (int i = 0; i < n; i++) {
       double y = counts[i];
       double eta = linearPredictor[i];
       mu[i] = Math.exp(eta);
-      loss += mu[i] - y * eta;
+      loss += w[i] * (mu[i] - y * eta);
       double yLogY = y > 0 ? y * Math.log(y) : 0;
-      deviance += 2 * (yLogY - y * eta - (y - mu[i]));
-      nullDeviance += 2 * (yLogY - (y > 0 ? y * Math.log(mean) : 0) - (y - mean));
+      deviance += w[i] * (2 * (yLogY - y * eta - (y - mu[i])));
+      nullDeviance += w[i] * (2 * (yLogY - (y > 0 ? y * Math.log(mean) : 0) - (y - mean)));
     }
-    double mse = sumOfSquares(counts, mu) / n;
-    return new RegressionEvaluation(n, loss / n, penalty, mse, meanAbsolute(counts, mu),
-        rSquared(counts, mu),
-        nullDeviance > 0 && !allEqual(counts) ? OptionalDouble.of(1 - deviance / nullDeviance)
-            : OptionalDouble.empty());
+    double mse = sumOfSquares(counts, mu, w) / sum;
+    return new RegressionEvaluation(n, sum, loss / sum, penalty, mse,
+        meanAbsolute(counts, mu, w), rSquared(counts, mu, w),
+        nullDeviance > 0 && !allEqual(counts, w)
+            ? OptionalDouble.of(1 - deviance / nullDeviance) : OptionalDouble.empty());
   }
 
   /** Number of rows scored. */
@@ -146,7 +189,15 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     return rows;
   }
 
-  /** The mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)), without the penalty. */
+  /**
+   * Σ wᵢ over the rows scored, the denominator of every mean: {@link #rows()} for an
+   * unweighted evaluation.
+   */
+  public final double weightSum() {
+    return weightSum;
+  }
+
+  /** The mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) (weighted: Σ wᵢℓᵢ / Σ wᵢ), without the penalty. */
   public final double loss() {
     return loss;
   }
@@ -163,13 +214,14 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
 
   /** Whether {@code other}'s rows, loss and penalty are these (the kinds compare the rest). */
   final boolean sameBase(Evaluation other) {
-    return rows == other.rows && Double.compare(loss, other.loss) == 0
+    return rows == other.rows && Double.compare(weightSum, other.weightSum) == 0
+        && Double.compare(loss, other.loss) == 0
         && Double.compare(penalty, other.penalty) == 0;
   }
 
   /** The hash of the rows, loss and penalty, for the kinds' {@code hashCode}. */
   final int baseHash() {
-    return Objects.hash(rows, loss, penalty);
+    return Objects.hash(rows, weightSum, loss, penalty);
   }
 
   /**
@@ -177,8 +229,9 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
    * scores}, each ", name=value") and "]": one format for both kinds, each naming its own type.
    */
   final String text(String scores) {
-    return getClass().getSimpleName() + "[rows=" + rows + ", loss=" + loss + ", penalty="
-        + penalty + scores + "]";
+    return getClass().getSimpleName() + "[rows=" + rows
+        + (weightSum == rows ? "" : ", weight sum=" + weightSum) + ", loss=" + loss
+        + ", penalty=" + penalty + scores + "]";
   }
 
   /** ", name=value", or "" for an empty value. */
@@ -191,57 +244,80 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     return ", " + name + "=" + value;
   }
 
-  private static double meanAbsolute(double[] y, double[] predicted) {
+  private static double meanAbsolute(double[] y, double[] predicted, double[] w) {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
-      sum += Math.abs(y[i] - predicted[i]);
+      sum += w[i] * Math.abs(y[i] - predicted[i]);
     }
-    return sum / y.length;
+    return sum / sum(w);
   }
 
   /**
-   * Empty when every y is the same: tested on the values, not on Σ(yᵢ − ȳ)² = 0, which the
-   * rounding of ȳ misses (ten rows of 0.1 have ȳ = 0.10000000000000002, a Σ of 1.9e-33, and an
-   * R² of −1.2e38 where it has no value).
+   * R² = 1 − Σwᵢ(yᵢ − ŷᵢ)² / Σwᵢ(yᵢ − ȳ_w)²; empty when every y of positive weight is the same:
+   * tested on the values, not on the denominator = 0, which the rounding of ȳ misses (ten rows
+   * of 0.1 have ȳ = 0.10000000000000002, a Σ of 1.9e-33, and an R² of −1.2e38 where it has no
+   * value).
    */
-  private static OptionalDouble rSquared(double[] y, double[] predicted) {
-    if (allEqual(y)) {
+  private static OptionalDouble rSquared(double[] y, double[] predicted, double[] w) {
+    if (allEqual(y, w)) {
       return OptionalDouble.empty();
     }
-    double mean = mean(y);
+    double mean = mean(y, w, sum(w));
     double total = 0;
-    for (double v : y) {
-      total += (v - mean) * (v - mean);
+    for (int i = 0; i < y.length; i++) {
+      total += w[i] * ((y[i] - mean) * (y[i] - mean));
     }
-    return total > 0 ? OptionalDouble.of(1 - sumOfSquares(y, predicted) / total)
+    return total > 0 ? OptionalDouble.of(1 - sumOfSquares(y, predicted, w) / total)
         : OptionalDouble.empty();
   }
 
-  /** Whether every value equals the first (true for none). */
-  private static boolean allEqual(double[] values) {
-    for (double v : values) {
-      if (v != values[0]) {
-        return false;
+  /** Whether every value of positive weight is the same (true for none). */
+  private static boolean allEqual(double[] values, double[] w) {
+    double first = Double.NaN;
+    for (int i = 0; i < values.length; i++) {
+      if (w[i] > 0) {
+        if (Double.isNaN(first)) {
+          first = values[i];
+        } else if (values[i] != first) {
+          return false;
+        }
       }
     }
     return true;
   }
 
-  private static double sumOfSquares(double[] y, double[] predicted) {
+  /** Σ wᵢ(yᵢ − ŷᵢ)², each term wᵢ·e² (so weights 1 add the unweighted terms exactly). */
+  private static double sumOfSquares(double[] y, double[] predicted, double[] w) {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       double e = y[i] - predicted[i];
-      sum += e * e;
+      sum += w[i] * (e * e);
     }
     return sum;
   }
 
-  private static double mean(double[] y) {
+  /** Σ wᵢyᵢ / {@code weightSum}. */
+  private static double mean(double[] y, double[] w, double weightSum) {
     double sum = 0;
-    for (double v : y) {
+    for (int i = 0; i < y.length; i++) {
+      sum += w[i] * y[i];
+    }
+    return sum / weightSum;
+  }
+
+  static double sum(double[] w) {
+    double sum = 0;
+    for (double v : w) {
       sum += v;
     }
-    return sum / y.length;
+    return sum;
+  }
+
+  /** n weights of 1: the unweighted evaluation's. */
+  static double[] ones(int n) {
+    double[] w = new double[n];
+    Arrays.fill(w, 1);
+    return w;
   }
 
   private static void requireSameLength(double[] y, double[] predicted) {

@@ -196,7 +196,23 @@ public final class LinearClassifier implements Classifier {
    */
   @Override
   public ClassifierEvaluation evaluate(Dataset data) {
+    return evaluate(data, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #evaluate(Dataset)}, row i weighted by the column {@code weightColumn}
+   * ({@link Predictor#evaluate(Dataset, String)}).
+   */
+  @Override
+  public ClassifierEvaluation evaluate(Dataset data, String weightColumn) {
+    return evaluate(data, java.util.Optional.of(
+        java.util.Objects.requireNonNull(weightColumn, "weightColumn")));
+  }
+
+  private ClassifierEvaluation evaluate(Dataset data, java.util.Optional<String> weightColumn) {
     int[] labels = Features.labels(classNames(), data);
+    double[] w = ObservationColumns.evaluationWeights(data, weightColumn,
+        parameters.inputColumns());
     double[][] eta = parameters.linearPredictor(data);
     for (int i = 0; i < eta.length; i++) {
       for (double v : eta[i]) {
@@ -209,15 +225,16 @@ public final class LinearClassifier implements Classifier {
     int[] predicted = argmax(probabilities(eta));
     boolean binomial = parameters.family() == Family.BINOMIAL;
     double loss = 0;
-    long correct = 0;
+    double correct = 0;
     for (int i = 0; i < labels.length; i++) {
       // Binomial: the logits of the classes (0, 1) are (0, η).
-      loss += SoftmaxCrossEntropy.crossEntropy(binomial ? new double[] {0, eta[i][0]} : eta[i],
-          labels[i]);
+      loss += w[i] * SoftmaxCrossEntropy.crossEntropy(binomial ? new double[] {0, eta[i][0]}
+          : eta[i], labels[i]);
       if (predicted[i] == labels[i]) {
-        correct++;
+        correct += w[i];
       }
     }
+    double sum = Evaluation.sum(w);
     if (classNames().size() == 2) {
       // the AUC ranks the log-odds of the second class: η (binomial), η₁ − η₀ (two classes of
       // a multinomial model)
@@ -227,11 +244,10 @@ public final class LinearClassifier implements Classifier {
         score[i] = binomial ? eta[i][0] : eta[i][1] - eta[i][0];
         second[i] = labels[i] == 1;
       }
-      return Evaluation.ofTwoClasses(loss / labels.length, (double) correct / labels.length,
-          parameters.penalty(), score, second);
+      return Evaluation.ofTwoClasses(w, loss / sum, correct / sum, parameters.penalty(), score,
+          second);
     }
-    return Evaluation.ofClassifier(labels.length, loss / labels.length,
-        (double) correct / labels.length, parameters.penalty());
+    return Evaluation.ofClassifier(w, loss / sum, correct / sum, parameters.penalty());
   }
 
   @Override

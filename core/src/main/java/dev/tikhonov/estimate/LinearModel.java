@@ -165,11 +165,28 @@ public final class LinearModel implements Predictor {
    */
   @Override
   public RegressionEvaluation evaluate(Dataset data) {
+    return evaluate(data, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #evaluate(Dataset)}, row i weighted by the column {@code weightColumn}
+   * ({@link Predictor#evaluate(Dataset, String)}).
+   */
+  @Override
+  public RegressionEvaluation evaluate(Dataset data, String weightColumn) {
+    return evaluate(data, java.util.Optional.of(
+        java.util.Objects.requireNonNull(weightColumn, "weightColumn")));
+  }
+
+  private RegressionEvaluation evaluate(Dataset data,
+      java.util.Optional<String> weightColumn) {
     double[] y = Features.values(data);
+    double[] w = ObservationColumns.evaluationWeights(data, weightColumn,
+        parameters.inputColumns());
     double[][] eta = parameters.linearPredictor(data);
     double[] yhat = response(eta);
     if (parameters.family() != dev.tikhonov.loss.Family.POISSON) {
-      return Evaluation.ofRegressor(y, yhat, parameters.penalty());
+      return Evaluation.ofRegressor(y, yhat, w, parameters.penalty());
     }
     for (int i = 0; i < y.length; i++) {
       if (!(y[i] >= 0)) {
@@ -179,7 +196,7 @@ public final class LinearModel implements Predictor {
             + " is not a finite number ≥ 0 (the poisson family models counts)");
       }
     }
-    return Evaluation.ofCounts(y, first(eta), parameters.penalty());
+    return Evaluation.ofCounts(y, first(eta), w, parameters.penalty());
   }
 
   @Override

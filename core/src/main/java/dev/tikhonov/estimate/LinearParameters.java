@@ -60,6 +60,13 @@ record LinearParameters(
     return featureNames.size();
   }
 
+  /** The columns the model reads from a Dataset: its features and its offset column. */
+  List<String> inputColumns() {
+    List<String> columns = new java.util.ArrayList<>(featureNames);
+    offsetColumn.ifPresent(columns::add);
+    return columns;
+  }
+
   /**
    * η of every row of a Dataset (n×K): the model's feature columns (as {@link Features} matches
    * them) and, for a model with an offset, the offset column by name.

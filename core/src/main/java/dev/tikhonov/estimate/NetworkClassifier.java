@@ -84,13 +84,28 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
 
   @Override
   public ClassifierEvaluation evaluate(Dataset data) {
+    return evaluate(data, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #evaluate(Dataset)}, row i weighted by the column {@code weightColumn}
+   * ({@link Predictor#evaluate(Dataset, String)}).
+   */
+  @Override
+  public ClassifierEvaluation evaluate(Dataset data, String weightColumn) {
+    return evaluate(data, java.util.Optional.of(
+        java.util.Objects.requireNonNull(weightColumn, "weightColumn")));
+  }
+
+  private ClassifierEvaluation evaluate(Dataset data, java.util.Optional<String> weightColumn) {
     Matrix x = input(data);
     int[] labels = Features.labels(classNames(), data);
+    double[] w = ObservationColumns.evaluationWeights(data, weightColumn, featureNames());
     Matrix y = Matrix.zeros(labels.length, 1);
     for (int i = 0; i < labels.length; i++) {
       y.put(i, labels[i]);
     }
-    return evaluateClasses(x, y);
+    return evaluateClasses(x, y, w);
   }
 
   /**

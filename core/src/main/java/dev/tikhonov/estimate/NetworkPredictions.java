@@ -1,7 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.loss.Loss;
+import dev.tikhonov.loss.SoftmaxCrossEntropy;
 import dev.tikhonov.nn.Layer;
 import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Kernels;
@@ -58,19 +58,26 @@ final class NetworkPredictions {
 
   /**
    * Mean loss and accuracy of a classifier over inputs {@code x} (as {@link #outputs}) with
-   * class indices {@code y} (n×1), with the weights' {@code penalty}.
+   * class indices {@code y} (n×1), row i weighted by {@code w[i]}, with the weights'
+   * {@code penalty}: the loss Σ wᵢ(log Σₖ e^{zᵢₖ} − z_{i,yᵢ}) / Σ wᵢ, the softmax
+   * cross-entropy of a network's logits, each row's term {@link SoftmaxCrossEntropy#sum}'s.
    */
-  ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, Loss loss, double penalty) {
+  ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w, double penalty) {
     Matrix out = outputs(x);
     int n = out.rows();
-    double lossSum = loss.sum(out, y);
-    long correct = 0;
+    int k = out.cols();
+    java.nio.FloatBuffer z = out.buffer();
+    double lossSum = 0;
+    double correct = 0;
     for (int i = 0; i < n; i++) {
-      if (Kernels.argmaxRow(out, i) == (int) y.at(i)) {
-        correct++;
+      int label = (int) y.at(i);
+      lossSum += w[i] * (SoftmaxCrossEntropy.logSumExp(z, i * k, k) - z.get(i * k + label));
+      if (Kernels.argmaxRow(out, i) == label) {
+        correct += w[i];
       }
     }
-    if (out.cols() == 2) {
+    double sum = Evaluation.sum(w);
+    if (k == 2) {
       // the AUC ranks the log-odds of the second class, the difference of the two logits
       double[] score = new double[n];
       boolean[] second = new boolean[n];
@@ -78,9 +85,9 @@ final class NetworkPredictions {
         score[i] = (double) out.get(i, 1) - out.get(i, 0);
         second[i] = (int) y.at(i) == 1;
       }
-      return Evaluation.ofTwoClasses(lossSum / n, (double) correct / n, penalty, score, second);
+      return Evaluation.ofTwoClasses(w, lossSum / sum, correct / sum, penalty, score, second);
     }
-    return Evaluation.ofClassifier(n, lossSum / n, (double) correct / n, penalty);
+    return Evaluation.ofClassifier(w, lossSum / sum, correct / sum, penalty);
   }
 
   private Sequential borrow() {

@@ -65,11 +65,10 @@ public abstract sealed class NetworkPredictor implements Predictor
 
   /**
    * The loss, accuracy and penalized objective of a classifier on the network's inputs
-   * {@code x} ({@link #input}) and class indices {@code y}.
+   * {@code x} ({@link #input}) and class indices {@code y}, row i weighted by {@code w[i]}.
    */
-  final ClassifierEvaluation evaluateClasses(Matrix x, Matrix y) {
-    return predictions.evaluateClasses(x, y, predictions.model().spec().family().networkLoss(),
-        penalty());
+  final ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w) {
+    return predictions.evaluateClasses(x, y, w, penalty());
   }
 
   /** λ·Ω(w) of the weights with the (λ, α) it was trained with (docs/objective.md's objective). */

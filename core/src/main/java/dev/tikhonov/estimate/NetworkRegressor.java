@@ -31,9 +31,26 @@ public final class NetworkRegressor extends NetworkPredictor {
 
   @Override
   public RegressionEvaluation evaluate(Dataset data) {
+    return evaluate(data, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #evaluate(Dataset)}, row i weighted by the column {@code weightColumn}
+   * ({@link Predictor#evaluate(Dataset, String)}).
+   */
+  @Override
+  public RegressionEvaluation evaluate(Dataset data, String weightColumn) {
+    return evaluate(data, java.util.Optional.of(
+        java.util.Objects.requireNonNull(weightColumn, "weightColumn")));
+  }
+
+  private RegressionEvaluation evaluate(Dataset data,
+      java.util.Optional<String> weightColumn) {
     // the targets in double, as the data set holds them: float32 would round 10⁷ + 0.1·t to
     // 10⁷ (its spacing there is 1) and score every prediction against one value
-    return Evaluation.ofRegressor(Features.values(data), predict(data), penalty());
+    double[] y = Features.values(data);
+    double[] w = ObservationColumns.evaluationWeights(data, weightColumn, featureNames());
+    return Evaluation.ofRegressor(y, predict(data), w, penalty());
   }
 
   /**

@@ -83,6 +83,41 @@ final class ObservationColumns {
   static Weighted weights(Dataset data, String column, String rows) {
     Split split = split(data, Family.GAUSSIAN, Optional.of(column), Optional.empty());
     double[] w = split.observations().weights();
+    requireWeights(w, data, column, rows, "nothing to fit");
+    Dataset rest = data.isClassification()
+        ? Dataset.ofClasses(split.x(), data.labels(), data.classNames(), split.featureNames())
+        : Dataset.of(split.x(), data.targets(), split.featureNames());
+    return new Weighted(rest.withSource(data.source()), w);
+  }
+
+  /**
+   * The weights of {@code data}'s column {@code weightColumn} (all 1 when empty) for an
+   * evaluation of a model whose
+   * input columns are {@code modelColumns} (its features and offset column): the column is not
+   * taken out of the data, whose extra columns the model ignores by name. InputException,
+   * naming {@code weightColumn}, for a column that is not there, is one of the model's inputs
+   * (it cannot both weight a row and be read as an input of it), a weight that is negative or
+   * not finite (naming its row), or weights all 0.
+   */
+  static double[] evaluationWeights(Dataset data, Optional<String> weightColumn,
+      List<String> modelColumns) {
+    if (weightColumn.isEmpty()) {
+      return Evaluation.ones(data.size());
+    }
+    String column = weightColumn.get();
+    if (modelColumns.contains(column)) {
+      throw InputException.about("weightColumn", " \"" + column + "\": the model reads this"
+          + " column as one of its inputs, so it cannot also weight the rows");
+    }
+    index(data.featureNames(), Optional.of(column), "weightColumn", data);
+    double[] w = data.column(column);
+    requireWeights(w, data, column, data.source(), "nothing to score");
+    return w;
+  }
+
+  /** Weights finite and ≥ 0, not all 0, of a finite sum; else about "weightColumn". */
+  private static void requireWeights(double[] w, Dataset data, String column, String rows,
+      String nothing) {
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
@@ -94,16 +129,12 @@ final class ObservationColumns {
     }
     if (!(sum > 0)) {
       throw InputException.about("weightColumn", " \"" + column + "\": every weight of "
-          + rows + " is 0; nothing to fit");
+          + rows + " is 0; " + nothing);
     }
     if (Double.isInfinite(sum)) {
       throw InputException.about("weightColumn", " \"" + column + "\": the weights of "
           + data.source() + " sum beyond double's range; rescale them");
     }
-    Dataset rest = data.isClassification()
-        ? Dataset.ofClasses(split.x(), data.labels(), data.classNames(), split.featureNames())
-        : Dataset.of(split.x(), data.targets(), split.featureNames());
-    return new Weighted(rest.withSource(data.source()), w);
   }
 
   private static int index(List<String> names, Optional<String> column, String setting,

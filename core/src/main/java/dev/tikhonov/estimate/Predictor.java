@@ -65,6 +65,25 @@ public interface Predictor {
    */
   Evaluation evaluate(Dataset data);
 
+  /**
+   * {@link #evaluate(Dataset)} with row i weighted by wᵢ, the value of {@code data}'s column
+   * {@code weightColumn} (scikit-learn's {@code score(X, y, sample_weight=w)} and metrics'
+   * {@code sample_weight}): the mean loss Σ wᵢℓᵢ / Σ wᵢ, accuracy Σ wᵢ·1[ŷᵢ = yᵢ] / Σ wᵢ, the
+   * AUC over pairs weighted wᵢwⱼ, MSE and MAE weighted means, R² = 1 − Σ wᵢ(yᵢ − ŷᵢ)² /
+   * Σ wᵢ(yᵢ − ȳ_w)² and D² with the weighted mean ȳ_w = Σ wᵢyᵢ / Σ wᵢ (see {@link Evaluation});
+   * the penalty unchanged. Weights all 1 give {@code evaluate(data)} bit for bit, and integer
+   * weights the evaluation of each row repeated that many times (up to rounding). The column is
+   * read by name and is not one of the model's inputs: a model fitted with
+   * {@code weightColumn(c)} took c out of its features, so it is evaluated weighted by the same
+   * column of new data, {@code evaluate(test, c)}.
+   *
+   * @throws dev.tikhonov.data.InputException as {@link #evaluate(Dataset)}, and about
+   *     {@code weightColumn} when {@code data} has no such (named) column, the model reads it as
+   *     an input, a weight is negative or not finite (naming its row, 1-based) or every weight
+   *     is 0
+   */
+  Evaluation evaluate(Dataset data, String weightColumn);
+
   /** The feature names the model was fitted on, in its column order. */
   List<String> featureNames();
 

@@ -22,7 +22,12 @@ import java.util.OptionalDouble;
  *       {@code d2_tweedie_score(power=1)}. (For a gaussian model D² is R².)
  * </ul>
  *
- * R² and D² are empty when the evaluated targets give them no value: all rows with the same y
+ * Weighted ({@link Predictor#evaluate(dev.tikhonov.data.Dataset, String)}), each mean is
+ * Σ wᵢ(·)/Σ wᵢ and ȳ the weighted mean Σ wᵢyᵢ/Σ wᵢ, in R²'s and D₀'s terms too, each weighted:
+ * scikit-learn's metrics with {@code sample_weight=w}.
+ *
+ * <p>R² and D² are empty when the evaluated targets give them no value: all rows (of positive
+ * weight) with the same y
  * (Σ(yᵢ − ȳ)² = 0, also where the rounding of ȳ leaves it a few ulps above 0), all counts the
  * same (D₀ = 0; all 0 among them); D² is empty for a model that is not of counts. Immutable, so
  * thread-safe.
@@ -33,9 +38,10 @@ public final class RegressionEvaluation extends Evaluation {
   private final OptionalDouble rSquared;
   private final OptionalDouble devianceExplained;
 
-  RegressionEvaluation(int rows, double loss, double penalty, double meanSquaredError,
-      double meanAbsoluteError, OptionalDouble rSquared, OptionalDouble devianceExplained) {
-    super(rows, loss, penalty);
+  RegressionEvaluation(int rows, double weightSum, double loss, double penalty,
+      double meanSquaredError, double meanAbsoluteError, OptionalDouble rSquared,
+      OptionalDouble devianceExplained) {
+    super(rows, weightSum, loss, penalty);
     this.meanSquaredError = meanSquaredError;
     this.meanAbsoluteError = meanAbsoluteError;
     this.rSquared = rSquared;
