@@ -103,6 +103,11 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     return given.copy();
   }
 
+  /** The column of observation weights ({@link LinearBuilder#weightColumn}); empty for none. */
+  java.util.Optional<String> weightColumn() {
+    return weightColumn;
+  }
+
   /** The family the builder was made for ({@link #gaussian()}, {@link #binomial()}, ...). */
   public Family family() {
     return family;

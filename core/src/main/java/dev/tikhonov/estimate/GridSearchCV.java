@@ -29,7 +29,15 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  *   best   = argmin_c mean_c,          1se  = the first c with mean_c ≤ mean_best + se_best
  * </pre>
  *
- * The candidates are listed from the most regularized (simplest) to the least, so the
+ * <p>Candidates fitted with observation weights ({@link LinearBuilder#weightColumn},
+ * {@link NetworkBuilder#weightColumn}, Ridge's and RidgeCV's) are scored weighted by the same
+ * column ({@link Predictor#evaluate(Dataset, String)}: e_kc is the weighted held-out score), and
+ * w_k is then the held-out rows' Σ wᵢ rather than their count: cv.glmnet's convention
+ * ({@code cvcompute}: fold means weighted by the fold's sum of weights, the standard error over
+ * K − 1), so that integer weights choose as repeated rows would (up to how the rows fall into
+ * splits). Every candidate must weight by the same column, or none.
+ *
+ * <p>The candidates are listed from the most regularized (simplest) to the least, so the
  * one-standard-error rule ({@link SelectionRule#ONE_STANDARD_ERROR}, the default) picks the
  * simplest candidate as good as the best within the noise of the estimate. The chosen
  * candidate is then fitted on all rows and returned.
@@ -117,10 +125,14 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   private final int threads;
   /** The networks' kind of an {@link MlpGrid}'s candidates, kept for {@link #toBuilder}. */
   private final Optional<NetworkKind<P>> kind;
+  /** The column every candidate weights its rows by, which weights the held-out scores too. */
+  private final Optional<String> weightColumn;
 
   private GridSearchCV(List<Candidate<P>> candidates, Resampling resampling, SelectionRule rule,
-      CvMeasure measure, int threads, Optional<NetworkKind<P>> kind) {
+      CvMeasure measure, int threads, Optional<NetworkKind<P>> kind,
+      Optional<String> weightColumn) {
     this.kind = kind;
+    this.weightColumn = weightColumn;
     this.candidates = candidates;
     this.resampling = resampling;
     this.rule = rule;
@@ -222,8 +234,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /** As {@link #crossValidate(Dataset)}, reporting each fit to {@code listener}. */
   public Result<P> crossValidate(Dataset train, SearchListener listener) {
+    return crossValidate(train, splits(train), listener);
+  }
+
+  /** As {@link #crossValidate(Dataset, SearchListener)} on given splits (for tests). */
+  Result<P> crossValidate(Dataset train, List<Resampling.Split> splits,
+      SearchListener listener) {
     long t0 = System.nanoTime();
-    List<Resampling.Split> splits = splits(train);
     FitCounter counter = new FitCounter(candidates.size() * splits.size() + 1, listener);
     Scoring scoring = score(train, splits, counter);
     Candidate<P> winner = candidates.get(scoring.chosen());
@@ -250,8 +267,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * rows). The outcome's {@code splitLoss()} holds the splits' scores in split order,
    * {@code mean()} their mean weighted by the held-out rows (the plain mean for equal splits),
    * {@code standardError()} its standard error, as for a candidate of a search (class
-   * comment); its settings are empty. The splits are fitted side by side on all cores, each
-   * with one BLAS thread.
+   * comment); its settings are empty. An estimator with a weight column is scored weighted by
+   * it, and its splits' mean weighted by their held-out Σ wᵢ (class comment). The splits are
+   * fitted side by side on all cores, each with one BLAS thread.
    *
    * <pre>{@code
    * GridSearchCV.Scored cv = GridSearchCV.crossValScore(Ridge.builder().lambda(0.1).build(),
@@ -322,7 +340,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
           Estimator<P> estimator = split.seed().isPresent()
               ? candidate.estimator(split.seed().getAsLong()) : candidate.estimator();
           try {
-            Evaluation e = estimator.fit(fit).evaluate(test);
+            P model = estimator.fit(fit);
+            Evaluation e = weightColumn.isPresent() ? model.evaluate(test, weightColumn.get())
+                : model.evaluate(test);
             counter.finished(label);
             return new SplitFit(Optional.of(e), Optional.empty());
           } catch (DivergenceException d) {
@@ -384,7 +404,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         lossBySplit[s][j] = e.loss();
         errorBySplit[s][j] = e instanceof ClassifierEvaluation ce ? 1 - ce.accuracy()
             : Double.NaN;
-        weight[s] = e.rows();
+        // the held-out rows' count, or their Σ wᵢ when weighted (cv.glmnet's fold weights)
+        weight[s] = e.weightSum();
       }
     }
     List<Map<String, Object>> settings = scored.stream()
@@ -435,7 +456,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * @param splitLoss its held-out score per split by the search's measure (the loss by
    *     default; the row {@code scoreIndex} of the scores'
    *     {@link dev.tikhonov.select.GridSearch.Result#scores()}, copied)
-   * @param mean the splits' mean score, weighted by their held-out rows
+   * @param mean the splits' mean score, weighted by their held-out rows (their Σ wᵢ when the
+   *     candidates are weighted)
    * @param standardError its standard error (0 for one split)
    */
   public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
@@ -652,10 +674,24 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     /** The networks' kind for a grid's candidates; other candidates' is known from the data. */
     private final Optional<NetworkKind<P>> kind;
 
+    /** The column the candidates weight their rows by (all the same one, or none). */
+    private final Optional<String> weightColumn;
+
     Builder(List<? extends Candidate<P>> candidates, Optional<NetworkKind<P>> kind) {
       if (candidates.isEmpty()) {
         throw new IllegalArgumentException("candidates must hold at least one candidate");
       }
+      Optional<String> first = ObservationColumns.weightColumnOf(candidates.get(0).estimator());
+      for (Candidate<P> candidate : candidates) {
+        Optional<String> w = ObservationColumns.weightColumnOf(candidate.estimator());
+        if (!w.equals(first)) {
+          throw new IllegalArgumentException("candidates " + candidates.get(0).settings()
+              + " and " + candidate.settings() + " weight their rows differently ("
+              + describe(first) + ", " + describe(w) + "); a search scores every candidate on"
+              + " the same held-out rows, so all must weight by the same column or none");
+        }
+      }
+      this.weightColumn = first;
       for (Candidate<P> candidate : candidates) {
         NetworkEstimators.settingsOf(candidate.estimator()).ifPresent(s -> {
           if (s.threads().isPresent()) {
@@ -678,7 +714,12 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
      */
     public GridSearchCV<P> build() {
       kind.ifPresent(k -> SearchMeasures.require(measure, k.classifies()));
-      return new GridSearchCV<>(candidates, resampling, rule, measure, threads, kind);
+      return new GridSearchCV<>(candidates, resampling, rule, measure, threads, kind,
+          weightColumn);
+    }
+
+    private static String describe(Optional<String> weightColumn) {
+      return weightColumn.map(c -> "weight column \"" + c + "\"").orElse("unweighted");
     }
   }
 }

@@ -137,6 +137,30 @@ final class ObservationColumns {
     }
   }
 
+  /**
+   * The column {@code estimator} weights its rows by, for an estimator of this package (the
+   * linear estimators', a network's {@link NetworkSettings#weightColumn()}); empty for one
+   * without weights and for an estimator of another package.
+   */
+  static Optional<String> weightColumnOf(Estimator<?> estimator) {
+    if (estimator instanceof Ridge e) {
+      return e.weightColumn();
+    }
+    if (estimator instanceof RidgeCV e) {
+      return e.weightColumn();
+    }
+    if (estimator instanceof ElasticNet<?> e) {
+      return e.weightColumn();
+    }
+    if (estimator instanceof ElasticNetCV<?> e) {
+      return e.weightColumn();
+    }
+    if (estimator instanceof RelaxedLasso<?> e) {
+      return e.weightColumn();
+    }
+    return NetworkEstimators.settingsOf(estimator).flatMap(NetworkSettings::weightColumn);
+  }
+
   private static int index(List<String> names, Optional<String> column, String setting,
       Dataset data) {
     if (column.isEmpty()) {

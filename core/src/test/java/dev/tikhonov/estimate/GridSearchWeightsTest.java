@@ -1,0 +1,152 @@
+package dev.tikhonov.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.select.CvMeasure;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GridSearchCV} and {@link GridSearchCV#crossValScore} with candidates that weight their
+ * rows: each split is scored by the weighted evaluation of its held-out rows and the splits'
+ * mean and standard error weight each split by its held-out Σ wᵢ (cv.glmnet's
+ * {@code cvcompute}); integer weights search as repeated rows do on the same splits.
+ */
+class GridSearchWeightsTest {
+  private static final double[] LAMBDAS = {3, 0.3, 0.03, 0.003};
+
+  private static List<GridSearchCV.Candidate<LinearModel>> ridges(boolean weighted) {
+    List<GridSearchCV.Candidate<LinearModel>> out = new ArrayList<>();
+    for (double lambda : LAMBDAS) {
+      Ridge.Builder b = Ridge.builder().lambda(lambda).standardize(true);
+      if (weighted) {
+        b.weightColumn("w");
+      }
+      out.add(GridSearchCV.Candidate.of(Map.of("lambda", lambda), b.build()));
+    }
+    return out;
+  }
+
+  @Test
+  void weightedRidgeGrid_scoresEachSplitByTheWeightedEvaluation() {
+    Dataset data = RidgeWeightsTest.data("tall.csv", true); // w in [0, 3), row 7's 0
+    Resampling folds = Resampling.kFold(4, 5);
+    GridSearchCV.Result<LinearModel> result = GridSearchCV.builder(ridges(true))
+        .resampling(folds).measure(CvMeasure.MEAN_SQUARED_ERROR).threads(2).build()
+        .crossValidate(data);
+    List<Resampling.Split> splits = folds.splits(data);
+    double[] w = data.column("w");
+    for (int c = 0; c < LAMBDAS.length; c++) {
+      double[] e = new double[splits.size()];
+      double[] heldOut = new double[splits.size()];
+      for (int s = 0; s < splits.size(); s++) {
+        Resampling.Split split = splits.get(s);
+        LinearModel m = Ridge.builder().lambda(LAMBDAS[c]).standardize(true).weightColumn("w")
+            .build().fit(data.subset(split.trainRows()));
+        e[s] = m.evaluate(data.subset(split.testRows()), "w").meanSquaredError();
+        heldOut[s] = Arrays.stream(split.testRows()).mapToDouble(i -> w[i]).sum();
+        assertEquals(e[s], result.scores().score(c, s), 1e-15, "candidate " + c + ", split " + s);
+      }
+      double total = Arrays.stream(heldOut).sum();
+      double mean = 0;
+      for (int s = 0; s < e.length; s++) {
+        mean += heldOut[s] * e[s] / total;
+      }
+      double variance = 0;
+      for (int s = 0; s < e.length; s++) {
+        variance += heldOut[s] * (e[s] - mean) * (e[s] - mean) / total;
+      }
+      // cv.glmnet: cvm = weighted.mean(cvraw, wisum), cvsd = sqrt(weighted.mean((cvraw −
+      // cvm)², wisum) / (N − 1))
+      assertEquals(mean, result.scores().mean(c), 1e-12);
+      assertEquals(Math.sqrt(variance / (e.length - 1)), result.scores().standardError(c),
+          1e-12);
+    }
+    GridSearchCV.Scored one = GridSearchCV.crossValScore(Ridge.builder().lambda(LAMBDAS[1])
+        .standardize(true).weightColumn("w").build(), data, folds,
+        CvMeasure.MEAN_SQUARED_ERROR);
+    assertArrayEquals(result.scores().scores()[1], one.splitLoss(), 0.0);
+    assertEquals(result.scores().mean(1), one.mean(), 0.0);
+  }
+
+  /** Row i of {@code data} (without its weight column w) repeated copies[i] times. */
+  private static Dataset repeated(Dataset data, int[] copies, List<List<Integer>> at) {
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    double[][] rows = data.featureRows();
+    int p = rows[0].length - 1;
+    for (int i = 0; i < copies.length; i++) {
+      List<Integer> mine = new ArrayList<>();
+      for (int c = 0; c < copies[i]; c++) {
+        mine.add(x.size());
+        x.add(Arrays.copyOf(rows[i], p));
+        y.add(data.targets()[i]);
+      }
+      at.add(mine);
+    }
+    return Dataset.of(x.toArray(double[][]::new), y.stream().mapToDouble(v -> v).toArray(),
+        data.featureNames().subList(0, p));
+  }
+
+  /** The rows of {@code rows}' copies. */
+  private static int[] copiesOf(int[] rows, List<List<Integer>> at) {
+    return Arrays.stream(rows).flatMap(i -> at.get(i).stream().mapToInt(Integer::intValue))
+        .toArray();
+  }
+
+  @Test
+  void integerWeights_searchAsRepeatedRowsOnTheSameSplits() {
+    Dataset plain = RidgeWeightsTest.data("tall.csv", false);
+    double[][] x = plain.featureRows();
+    int n = x.length;
+    int[] copies = new int[n];
+    double[][] withW = new double[n][];
+    for (int i = 0; i < n; i++) {
+      copies[i] = i % 4; // 0 to 3 copies
+      withW[i] = Arrays.copyOf(x[i], x[i].length + 1);
+      withW[i][x[i].length] = copies[i];
+    }
+    List<String> names = new ArrayList<>(plain.featureNames());
+    names.add("w");
+    Dataset weighted = Dataset.of(withW, plain.targets(), names);
+    List<List<Integer>> at = new ArrayList<>();
+    Dataset repeated = repeated(weighted, copies, at);
+    List<Resampling.Split> splits = Resampling.kFold(5, 1).splits(weighted);
+    List<Resampling.Split> same = splits.stream().map(s -> new Resampling.Split(
+        copiesOf(s.trainRows(), at), copiesOf(s.testRows(), at), OptionalLong.empty()))
+        .toList();
+    for (CvMeasure measure : new CvMeasure[] {CvMeasure.DEVIANCE, CvMeasure.MEAN_ABSOLUTE_ERROR}) {
+      GridSearchCV.Result<LinearModel> a = GridSearchCV.builder(ridges(true)).measure(measure)
+          .threads(2).build().crossValidate(weighted, splits, SearchListener.none());
+      GridSearchCV.Result<LinearModel> b = GridSearchCV.builder(ridges(false)).measure(measure)
+          .threads(2).build().crossValidate(repeated, same, SearchListener.none());
+      for (int c = 0; c < LAMBDAS.length; c++) {
+        assertArrayEquals(b.scores().scores()[c], a.scores().scores()[c], 1e-10);
+        assertEquals(b.scores().mean(c), a.scores().mean(c), 1e-10);
+        assertEquals(b.scores().standardError(c), a.scores().standardError(c), 1e-10);
+      }
+      assertEquals(b.indexMin(), a.indexMin());
+      assertEquals(b.chosenIndex(), a.chosenIndex());
+      assertArrayEquals(b.chosenModel().coefficients(), a.chosenModel().coefficients(), 1e-10);
+    }
+  }
+
+  @Test
+  void candidatesWeightedDifferently_areRefused() {
+    List<GridSearchCV.Candidate<LinearModel>> mixed = new ArrayList<>(ridges(true));
+    mixed.add(GridSearchCV.Candidate.of(Map.of("lambda", 1e-4),
+        Ridge.builder().lambda(1e-4).build()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GridSearchCV.builder(mixed));
+    assertTrue(e.getMessage().startsWith("candidates {lambda=3.0} and {lambda=1.0E-4} weight"
+        + " their rows differently (weight column \"w\", unweighted)"), e.getMessage());
+  }
+}
