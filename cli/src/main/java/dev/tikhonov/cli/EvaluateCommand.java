@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.data.CsvOptions;
 import dev.tikhonov.data.CsvReader;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
@@ -47,6 +48,9 @@ import picocli.CommandLine.Option;
       "by name, or by value when both are numbers (1 finds a class +1); data of one class are",
       "fine, a label the model does not know is an error. --roc FILE writes a two-class",
       "model's ROC curve as CSV (threshold, fpr, tpr; its trapezoid area is the AUC).",
+      "--weights COLUMN weights row i by wᵢ (scikit-learn's sample_weight): every mean",
+      "becomes Σ wᵢ(·)/Σ wᵢ, ȳ in R² and D² the weighted mean, the AUC and ROC curve count",
+      "each pair wᵢwⱼ; the output says \"weighted by COLUMN\" (JSON: weights, weight_sum).",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -68,6 +72,13 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           + "(e.g. an id); each must be a column of the file, neither the target nor one of "
           + "the model's features. The same flag as in training can thus be given again.")
   List<String> ignoreColumns;
+
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV only: the column of observation weights ≥ 0 (not a feature of the "
+          + "model; train's and path's --weights column): every score becomes the weighted "
+          + "one, Σ wᵢℓᵢ / Σ wᵢ, accuracy Σ wᵢ·1[ŷᵢ = yᵢ] / Σ wᵢ, R² with the weighted mean. "
+          + "Weights all 1 give the unweighted scores. Default: every row counts once.")
+  String weights;
 
   @Option(names = "--threads", paramLabel = "T",
       description = "BLAS threads. The same thread count as in training reproduces its "
@@ -101,6 +112,13 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         format == null ? "on the bundled MNIST sample, whose pixels are taken by position"
             : "on " + (format == DataFormat.LIBSVM ? "LIBSVM data" : "IDX images")
                 + ", whose features are taken by position");
+    given.requireApplies("--weights", format == DataFormat.DELIMITED,
+        "to CSV data (it names a column)", format == null
+            ? "on the bundled MNIST sample, whose images have no named columns"
+            : format == DataFormat.LIBSVM ? "on LIBSVM data, whose lines hold only the target"
+                + " and the features" : "on MNIST-style IDX data, whose images have no named"
+                + " columns");
+    DataOptions.refuseIgnoredObservationColumn("--weights", weights, ignoreColumns, target);
   }
 
   @Override
@@ -121,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     Dataset labelled = labelled(m);
     Evaluation e;
     try {
-      e = m.evaluate(labelled);
+      e = weights == null ? m.evaluate(labelled) : m.evaluate(labelled, weights);
     } catch (dev.tikhonov.data.RowException problem) {
       throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
     }
@@ -135,6 +153,10 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         ? java.util.Optional.of(r) : java.util.Optional.empty();
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("rows", e.rows());
+    if (weights != null) {
+      metrics.put("weights", weights);
+      metrics.put("weight_sum", e.weightSum());
+    }
     metrics.put("loss", e.loss());
     metrics.put("accuracy", accuracy.isPresent() ? accuracy.getAsDouble() : null);
     // the regression scores only for the models that have them, so a classifier's JSON is as before
@@ -179,8 +201,10 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     } else {
       // significant digits, not decimals: a model far off the data has a loss of 1e77, which
       // %.6f printed as 78 digits
-      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows, loss %.6g%s%n", model,
-          data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), e.loss(), scores);
+      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows%s, loss %.6g%s%n", model,
+          data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), weights == null ? ""
+              : " weighted by " + weights + " (Σw " + NetworkOptions.digits(e.weightSum(), 6)
+                  + ")", e.loss(), scores);
     }
     return 0;
   }
@@ -237,6 +261,17 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         }
         List<String> columns = new ArrayList<>(m.featureNames());
         PredictCommand.offsetColumn(m).ifPresent(columns::add);
+        if (weights != null && !columns.contains(weights)) {
+          // read beside the model's columns (one of them is refused by the library, by name);
+          // a column the file lacks is named as --weights', not as one the model expects
+          CsvOptions options = DataOptions.csvOptions(ignoreColumns, data);
+          List<String> header = CsvReader.columns(data, options);
+          if (!header.contains(weights)) {
+            throw new InputException("--weights \"" + weights + "\": " + data + " has no such"
+                + " column (its columns: " + String.join(", ", header) + ")");
+          }
+          columns.add(weights);
+        }
         yield CsvReader.readLabelled(data, columns, target, classes,
             DataOptions.csvOptions(ignoreColumns, data));
       }

@@ -136,7 +136,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       description = "CSV only: the column of observation weights ≥ 0, not a feature: the data "
           + "term becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning; each batch's gradient is "
           + "(1/B) Σ w̃ᵢ∇ℓᵢ with the weights scaled to mean 1 (Keras' sample_weight). The epochs' "
-          + "training and validation losses are weighted; the test scores are not.")
+          + "training and validation losses, the test scores and the train loss are weighted "
+          + "means (as evaluate --weights).")
   String weights;
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
@@ -206,6 +207,14 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             : regression ? "drop --regression" : "use --model logistic");
     Dataset train = data.train();
     Dataset test = data.test();
+    if (weights != null && test.featureNames().contains(weights)
+        && java.util.Arrays.stream(test.column(weights)).sum() == 0) {
+      // before the training: the test scores, weighted means, would have no value after it
+      throw new InputException("--weights \"" + weights + "\": every weight of the "
+          + test.size() + " test rows of " + dataOptions.data + " is 0, so their weighted"
+          + " scores would have no value; give some of them weight, or split otherwise"
+          + " (--seed, --test-fraction)");
+    }
     // grid's and select's warning for networks; a linear model's says why gradient descent
     // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
@@ -273,7 +282,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
     if (weights != null) {
       human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the epochs' losses"
-          + " are weighted means, the test scores are not");
+          + " and the test scores are weighted means");
     }
     if (standardizeTarget) {
       human.println("  fitted to the standardized target (y − mean)/sd: the epochs' losses are"
@@ -322,8 +331,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
               : "try a smaller learning rate (or, if the loss is still falling from its random"
                   + " start, more epochs)");
     }
-    Evaluation testEval = fitted.evaluate(test);
-    Evaluation trainEval = fitted.evaluate(train);
+    // weighted by the --weights column as the fit was (evaluate --weights' scores)
+    Evaluation testEval = weights == null ? fitted.evaluate(test) : fitted.evaluate(test, weights);
+    Evaluation trainEval = weights == null ? fitted.evaluate(train)
+        : fitted.evaluate(train, weights);
     writer.history(result.history());
     Map<String, Object> metrics = new LinkedHashMap<>();
     TestScores.put(metrics, "test_", testEval);

@@ -325,6 +325,20 @@ public final class CsvReader {
   }
 
   /**
+   * The names of {@code file}'s columns as {@code options} read them (its header line; "1",
+   * "2", … when the file has none), the header alone read: for a caller that checks a column
+   * it names (a column of weights) before reading the rows.
+   *
+   * @throws InputException naming the file when it is empty, cannot be read, or its header
+   *     names a column twice
+   */
+  public static List<String> columns(Path file, CsvOptions options) {
+    Objects.requireNonNull(options, "options");
+    return DataFiles.read(file, in -> columns(new CsvTokenizer(utf8(in, file.toString()),
+        file.toString(), options.delimiter()), file.toString(), options));
+  }
+
+  /**
    * "not valid UTF-8 text", with the likely cause and its remedy: a file saved by a spreadsheet
    * or an older Windows program in Latin-1 or Windows-1252 (é, ü as one byte). The message said
    * only that it was not UTF-8.
