@@ -122,7 +122,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         Outputs.input("--data", data));
     Dataset dataset = read();
     RidgeCV.Validation v = fit(() -> estimator.crossValidate(dataset));
-    InformationCriteria ic = InformationCriteria.of(v.path(), dataset.size());
+    InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
     writer.json("path.json", json);
     writer.text("path.csv", RidgeFiles.csv(v, ic));

@@ -6,6 +6,7 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.InformationCriteria;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -172,7 +173,9 @@ public final class RidgeCV implements Estimator<LinearModel> {
     weightColumn.ifPresent(c -> settings.put("weight_column", c));
     settings.put("l1_ratio", 0.0);
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
-    return new Validation(path, best, scales, split.featureNames(), provenance);
+    int positive = (int) (observations.weights().length == 0 ? x.length
+        : java.util.Arrays.stream(observations.weights()).filter(w -> w > 0).count());
+    return new Validation(path, best, scales, split.featureNames(), provenance, positive);
   }
 
   private RidgeSvdPath path(double[][] z, double[] y, Observations observations,
@@ -287,10 +290,12 @@ public final class RidgeCV implements Estimator<LinearModel> {
     private final java.util.List<String> featureNames;
     private final Provenance provenance;
     private final boolean standardize;
+    private final int positiveRows;
 
     Validation(RidgeSvdPath path, int best, double[] scales, java.util.List<String> featureNames,
-        Provenance provenance) {
+        Provenance provenance, int positiveRows) {
       this.path = path;
+      this.positiveRows = positiveRows;
       this.best = best;
       this.scales = scales.clone();
       this.featureNames = featureNames;
@@ -358,6 +363,14 @@ public final class RidgeCV implements Estimator<LinearModel> {
     /** The core's result. */
     public RidgeSvdPath path() {
       return path;
+    }
+
+    /**
+     * AIC, BIC and EBIC (γ = 1) per λ ({@link InformationCriteria#of(RidgeSvdPath, int)}), n
+     * counting the rows of positive weight: a row of weight 0 is a row left out for these too.
+     */
+    public InformationCriteria informationCriteria() {
+      return InformationCriteria.of(path, positiveRows);
     }
 
     /**

@@ -34,9 +34,12 @@ import org.bytedeco.openblas.global.openblas;
  * model, so they shift every criterion by the same constant. γ = 1 by default (Chen &amp;
  * Chen's EBIC₁; γ = 0 gives BIC). With observation weights wᵢ and offsets oᵢ (glmnet's, as the
  * path was fitted; {@link #of(PathSolution, double[][], double[], Observations, PathSettings,
- * double)}) the weights are normalized to sum to n as glmnet normalizes them (uᵢ = n·wᵢ/Σw), D
- * is the weighted deviance with the offsets in η (gaussian: RSS = Σ uᵢ(yᵢ − oᵢ − ηᵢ)²), and the
- * standardization's moments and W carry uᵢ.
+ * double)}) n is the number of rows of positive weight (a row of weight 0 is a row left out,
+ * as the fit leaves it out and as R's {@code logLik.lm} and {@code nobs.lm} count a weighted
+ * fit's rows), the weights are normalized to sum to that n as glmnet normalizes them
+ * (uᵢ = n·wᵢ/Σw), D is the weighted deviance with the offsets in η (gaussian:
+ * RSS = Σ uᵢ(yᵢ − oᵢ − ηᵢ)²), and the standardization's moments and W carry uᵢ: the criteria
+ * of rows of weight 0 are those of the rows removed.
  * With box constraints ({@link PathSettings#lowerLimits()}), a coefficient held at a nonzero
  * limit is not free (the fit does not move with the data there) and leaves the active set A.
  *
@@ -49,7 +52,8 @@ import org.bytedeco.openblas.global.openblas;
  * @param aic AIC per λ
  * @param bic BIC per λ
  * @param extendedBic EBIC_γ per λ
- * @param n number of rows
+ * @param n number of rows the criteria count (with observation weights, those of positive
+ *     weight)
  */
 public record InformationCriteria(double[] degreesOfFreedom, double[] rss, double[] aic,
     double[] bic, double[] extendedBic, int n) {
@@ -194,13 +198,16 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     if (!(gamma >= 0) || Double.isInfinite(gamma)) {
       throw new IllegalArgumentException("gamma must be finite and ≥ 0, got " + gamma);
     }
-    int n = x.length;
+    int rows = x.length;
     int p = x[0].length;
     double[] offsets = observations.offsets();
-    if (offsets.length > 0 && offsets.length != n) {
-      throw InputException.about("offsets", ": " + offsets.length + " values for " + n + " rows");
+    if (offsets.length > 0 && offsets.length != rows) {
+      throw InputException.about("offsets", ": " + offsets.length + " values for " + rows
+          + " rows");
     }
-    double[] unit = unitWeights(observations.weights(), n);
+    // n counts the rows of positive weight: a row of weight 0 is a row left out
+    int n = positiveRows(observations.weights(), rows);
+    double[] unit = unitWeights(observations.weights(), rows, n);
     double[] mean = new double[p];
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
@@ -215,11 +222,11 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
           v += (row[j] - mean[j]) * (row[j] - mean[j]);
         }
       } else {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < rows; i++) {
           s += unit[i] * x[i][j];
         }
         mean[j] = s / n;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < rows; i++) {
           v += unit[i] * (x[i][j] - mean[j]) * (x[i][j] - mean[j]);
         }
       }
@@ -237,7 +244,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     double[] fit = new double[m];
     boolean gaussian = path.family() == Family.GAUSSIAN;
     int k = path.numOutputs();
-    double[] weight = new double[n];
+    double[] weight = new double[rows];
     for (int l = 0; l < m; l++) {
       double ridge = path.lambda(l) * (1 - path.l1Ratio());
       double[][] bl = path.coefficients(l);
@@ -245,7 +252,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         double[] b = bl[0];
         double a0 = path.intercept(l, 0);
         double r = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < rows; i++) {
           double eta = a0;
           for (int j = 0; j < p; j++) {
             eta += x[i][j] * b[j];
@@ -258,9 +265,9 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
         if (unit == null) {
           java.util.Arrays.fill(weight, 1.0);
         } else {
-          System.arraycopy(unit, 0, weight, 0, n);
+          System.arraycopy(unit, 0, weight, 0, rows);
         }
-        df[l] = activeSetTrace(x, center, scale, v, free(b, lower, upper), ridge, weight);
+        df[l] = activeSetTrace(x, center, scale, v, free(b, lower, upper), ridge, weight, n);
         continue;
       }
       rss[l] = Double.NaN;
@@ -271,7 +278,7 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
           workingWeights(path, x, l, c, offsets, unit, weight);
         }
         total += activeSetTrace(x, center, scale, v,
-            free(bl[c], lower, upper), ridge, weight);
+            free(bl[c], lower, upper), ridge, weight, n);
       }
       df[l] = total;
     }
@@ -293,20 +300,32 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
     return out;
   }
 
-  /** uᵢ = n·wᵢ/Σw (glmnet's normalization), or null without weights. */
-  private static double[] unitWeights(double[] weights, int n) {
+  /** The rows of positive weight (all rows without weights). */
+  private static int positiveRows(double[] weights, int rows) {
+    if (weights.length != rows) {
+      if (weights.length == 0) {
+        return rows;
+      }
+      throw InputException.about("weights", ": " + weights.length + " values for " + rows
+          + " rows");
+    }
+    return (int) java.util.Arrays.stream(weights).filter(w -> w > 0).count();
+  }
+
+  /**
+   * uᵢ = n·wᵢ/Σw, n the rows of positive weight (glmnet's normalization of the rows it keeps),
+   * or null without weights.
+   */
+  private static double[] unitWeights(double[] weights, int rows, int n) {
     if (weights.length == 0) {
       return null;
-    }
-    if (weights.length != n) {
-      throw InputException.about("weights", ": " + weights.length + " values for " + n + " rows");
     }
     double sum = 0;
     for (double w : weights) {
       sum += w;
     }
-    double[] unit = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] unit = new double[rows];
+    for (int i = 0; i < rows; i++) {
       unit[i] = n * weights[i] / sum;
     }
     return unit;
@@ -356,11 +375,12 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
   }
 
   /**
-   * For a closed-form ridge path (df = Σ d²/(d² + nλ)) fitted on {@code n} rows, those of
-   * weight 0 included: RSS = n·trainingMse. With observation weights trainingMse is Σωᵢeᵢ²
-   * (ωᵢ = wᵢ/Σw), so RSS is Σuᵢeᵢ² with uᵢ = n·wᵢ/Σw, the weighted RSS of the class comment,
-   * and df that of the rows scaled by √uᵢ: the criteria of the weighted α = 0 path, n counting
-   * the rows as there.
+   * For a closed-form ridge path (df = Σ d²/(d² + nλ)) fitted on {@code n} rows, with
+   * observation weights {@code n} rows of positive weight (those of weight 0 are rows left out;
+   * {@code RidgeCV.Validation.informationCriteria()} counts them):
+   * RSS = n·trainingMse. With observation weights trainingMse is Σωᵢeᵢ² (ωᵢ = wᵢ/Σw), so RSS is
+   * Σuᵢeᵢ² with uᵢ = n·wᵢ/Σw, the weighted RSS of the class comment, and df (which does not
+   * depend on n) that of the rows scaled by √uᵢ: the criteria of the weighted α = 0 path.
    */
   public static InformationCriteria of(RidgeSvdPath path, int n) {
     double[] rss = new double[path.lambdas().length];
@@ -413,20 +433,19 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
    * |A| when μ = λ(1−α) = 0 (the lasso).
    */
   private static double activeSetTrace(double[][] x, double[] mean, double[] scale,
-      double[] penalty, double[] b, double ridge, double[] weight) {
+      double[] penalty, double[] b, double ridge, double[] weight, int n) {
     int[] active = java.util.stream.IntStream.range(0, b.length).filter(j -> b[j] != 0).toArray();
     int a = active.length;
     if (a == 0 || ridge == 0) {
       return a;
     }
-    int n = x.length;
     double[] gram = new double[a * a];
     for (int s = 0; s < a; s++) {
       for (int t = s; t < a; t++) {
         int js = active[s];
         int jt = active[t];
         double sum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < x.length; i++) {
           double[] row = x[i];
           sum += weight[i] * (row[js] - mean[js]) / scale[js] * (row[jt] - mean[jt])
               / scale[jt];

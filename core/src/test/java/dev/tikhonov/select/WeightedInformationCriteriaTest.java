@@ -121,8 +121,8 @@ class WeightedInformationCriteriaTest {
    * The closed-form ridge path's criteria with weights are the weighted α = 0 elastic net's, as
    * this class documents them: RSS = Σuᵢeᵢ² with uᵢ = n·wᵢ/Σw (n·trainingMse, as trainingMse is
    * Σωᵢeᵢ²), df = Σd²/(d² + nλ) of the √(nωᵢ)-scaled rows; two rows of weight 0 among them,
-   * counted in n as the elastic net counts them. 400 rows take the eigendecomposition, 24 (of
-   * 8 features) the SVD.
+   * left out of n as the elastic net leaves them out. 400 rows take the eigendecomposition, 24
+   * (of 8 features) the SVD.
    */
   @Test
   void weightedRidgeSvdPath_equalsTheWeightedAlphaZeroPath() {
@@ -140,7 +140,7 @@ class WeightedInformationCriteriaTest {
           names(), List.of());
       InformationCriteria net = InformationCriteria.of(path, x, y, weights, settings, 1.0);
       InformationCriteria closed = InformationCriteria.of(
-          dev.tikhonov.linear.RidgeSvdPath.fit(x, y, weights, lambdas), rows);
+          dev.tikhonov.linear.RidgeSvdPath.fit(x, y, weights, lambdas), rows - 2);
       for (int l = 0; l < lambdas.length; l++) {
         String at = rows + " rows, λ " + lambdas[l];
         assertEquals(net.degreesOfFreedom(l), closed.degreesOfFreedom(l), 1e-8, at);
