@@ -137,6 +137,20 @@ class PathL1RatiosTest {
     assertEquals(drawn, Files.readString(svg), "report DIR draws the same chart");
   }
 
+  /**
+   * {@code --cv-measure mae}: the l1_ratios block records the measure that scored the α, the
+   * cv block's (the chart's axis title that report reads from it: L1RatioReportTest).
+   */
+  @Test
+  void severalL1Ratios_recordTheMeasureThatScoredThem() throws IOException {
+    InProcess r = path("mae", "--l1-ratio", "0.5,1", "--cv-folds", "3", "--seed", "2",
+        "--cv-measure", "mae");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode json = json("mae");
+    assertEquals("mae", json.get("l1_ratios").get("measure").asText());
+    assertEquals("mae", json.get("cv").get("measure").asText());
+  }
+
   @Test
   void severalL1Ratios_refusals_nameL1Ratio_exit2() {
     assertRefused("--l1-ratio 0.1,0.5,1: several α are chosen among by cross-validation; add"

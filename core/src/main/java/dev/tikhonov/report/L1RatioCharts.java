@@ -20,8 +20,8 @@ final class L1RatioCharts {
 
   /**
    * The chart of {@code curves} when they hold two or more α (one α is the CV chart's curve
-   * already); the y axis names the measure of {@code path}'s cross-validation, which scored every
-   * α. Empty otherwise.
+   * already); the y axis names the measure the block records, or, in a path.json written before
+   * it did, that of {@code path}'s cross-validation, which scored every α. Empty otherwise.
    */
   static Optional<XYChart> cvCurves(PathData path, Optional<L1RatioCurves> curves,
       String title) {
@@ -29,8 +29,8 @@ final class L1RatioCharts {
       return Optional.empty();
     }
     L1RatioCurves all = curves.get();
-    CvMeasure measure = path.cv().map(PathData.CrossValidation::measure)
-        .orElse(CvMeasure.DEVIANCE);
+    CvMeasure measure = all.measure().or(() -> path.cv().map(
+        PathData.CrossValidation::measure)).orElse(CvMeasure.DEVIANCE);
     XYChart chart = ChartTheme.xy(title, "λ (log scale)",
         PathCharts.cvMeasure(path.family(), measure));
     double[] alphas = all.l1Ratios();

@@ -2,6 +2,7 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.select.CvMeasure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import java.util.Optional;
  * path.json's {@code "l1_ratios"} (path --l1-ratio A,B,… with CV; docs/formats.md): for each
  * α of {@code (1/n) Σ ℓ + λ Σ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|]}, its own λ grid and its
  * cross-validated score per λ, mean ± standard error over the same folds for every α; the
- * chosen α is the one whose score at its λ_min is best, and {@code rule} says which λ of it the
- * run kept (min or 1se). Immutable and thread-safe: the candidates' arrays are copied in and
- * out.
+ * chosen α is the one whose score at its λ_min is best, {@code rule} says which λ of it the
+ * run kept (min or 1se) and {@code measure} what the scores are (empty for a path.json written
+ * before the block named it: the cv block's measure then, which scored the α as well).
+ * Immutable and thread-safe: the candidates' arrays are copied in and out.
  */
-record L1RatioCurves(double chosen, String rule, List<L1RatioCurves.Candidate> candidates) {
+record L1RatioCurves(double chosen, String rule, Optional<CvMeasure> measure,
+    List<L1RatioCurves.Candidate> candidates) {
 
   /** One α's cross-validation: its λ (decreasing), the mean and SE per λ, λ_min and λ_1se. */
   record Candidate(double l1Ratio, double[] lambda, double[] mean, double[] se,
@@ -116,6 +119,8 @@ record L1RatioCurves(double chosen, String rule, List<L1RatioCurves.Candidate> c
           + " found " + chosen);
     }
     String rule = node.path("rule").asText("min");
-    return Optional.of(new L1RatioCurves(chosen, rule, candidates));
+    JsonNode measure = node.get("measure");
+    return Optional.of(new L1RatioCurves(chosen, rule, measure == null || measure.isNull()
+        ? Optional.empty() : Optional.of(PathData.measure(node, where)), candidates));
   }
 }

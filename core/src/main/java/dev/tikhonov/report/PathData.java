@@ -567,8 +567,11 @@ record PathData(
     return out;
   }
 
-  /** cv.measure: a measure's id; absent or null (a file from before it) is the deviance. */
-  private static CvMeasure measure(JsonNode cv, String where) {
+  /**
+   * cv.measure (or l1_ratios.measure): a measure's id; absent or null (a file from before it)
+   * is the deviance.
+   */
+  static CvMeasure measure(JsonNode cv, String where) {
     JsonNode node = cv.get("measure");
     if (node == null || node.isNull()) {
       return CvMeasure.DEVIANCE;

@@ -160,4 +160,60 @@ class L1RatioReportTest {
     assertTrue(e.getMessage().endsWith("l1_ratios.candidates[2]: α 0.5 is there twice; each α"
         + " needs one curve"), e.getMessage());
   }
+
+  /** A copy of the run whose path.json is {@code root}. */
+  private static Path copy(ObjectNode root, String name) throws IOException {
+    Path out = temp.resolve(name);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("path.json"), root.toString());
+    Files.copy(dir.resolve("run.json"), out.resolve("run.json"));
+    return out;
+  }
+
+  /**
+   * The block names the measure that scored the α ("deviance" here, the cv block's too) and the
+   * axis title is that measure's, even where the cv block says another or nothing.
+   */
+  @Test
+  void measure_isRecorded_andTitlesTheAxis() throws IOException {
+    assertEquals("deviance", json.get("l1_ratios").get("measure").asText());
+    assertEquals(json.get("cv").get("measure").asText(),
+        json.get("l1_ratios").get("measure").asText());
+    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
+        .toFile());
+    ((ObjectNode) root.get("l1_ratios")).put("measure", "mae");
+    ((ObjectNode) root.get("cv")).remove("measure");
+    assertEquals("cross-validated mean absolute error",
+        chart(copy(root, "mae")).orElseThrow().getYAxisTitle());
+  }
+
+  /**
+   * A path.json written before the block named its measure: the axis names the cv block's, as
+   * it did then (and the deviance without one).
+   */
+  @Test
+  void olderBlockWithoutMeasure_takesTheCvBlocksMeasure() throws IOException {
+    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
+        .toFile());
+    ((ObjectNode) root.get("l1_ratios")).remove("measure");
+    ((ObjectNode) root.get("cv")).put("measure", "mae");
+    assertEquals("cross-validated mean absolute error",
+        chart(copy(root, "older-mae")).orElseThrow().getYAxisTitle());
+    ((ObjectNode) root.get("cv")).remove("measure");
+    assertEquals("cross-validated mean squared error",
+        chart(copy(root, "older")).orElseThrow().getYAxisTitle());
+  }
+
+  /** A measure that is not one is named with the entry, as cv.measure's is. */
+  @Test
+  void unknownMeasure_isNamed() throws IOException {
+    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
+        .toFile());
+    ((ObjectNode) root.get("l1_ratios")).put("measure", "rmse");
+    Path bad = copy(root, "bad-measure");
+    InputException e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
+    assertTrue(e.getMessage().contains("path.json: l1_ratios: \"measure\""), e.getMessage());
+    assertTrue(e.getMessage().contains("rmse"), e.getMessage());
+    System.out.println(e.getMessage());
+  }
 }

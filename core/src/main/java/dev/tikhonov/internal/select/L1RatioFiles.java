@@ -19,7 +19,9 @@ public final class L1RatioFiles {
   private L1RatioFiles() {}
 
   /**
-   * path.json's {@code "l1_ratios"}: {@code "chosen"} (the α kept), {@code "rule"} and
+   * path.json's {@code "l1_ratios"}: {@code "chosen"} (the α kept), {@code "rule"},
+   * {@code "measure"} (the {@link dev.tikhonov.select.CvMeasure#id} every α's folds were scored
+   * by, the curves' own, so the block says what its means are without the cv block) and
    * {@code "candidates"}, one object per α in the order given with its {@code l1_ratio},
    * {@code lambda_min}, {@code cv_mean_min} (the mean at λ_min, what the α are compared by),
    * {@code lambda_1se} and its whole curve: {@code lambda}, {@code cv_mean}, {@code cv_se}.
@@ -42,6 +44,7 @@ public final class L1RatioFiles {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("chosen", l1Ratios[chosen]);
     m.put("rule", rule);
+    m.put("measure", curves.get(chosen).measure().id());
     m.put("candidates", candidates);
     return m;
   }
