@@ -577,9 +577,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException(given + ": several α are chosen among by cross-validation;"
           + " add --cv-folds K or --foldid FILE, or give one α");
     }
-    if (relax || adaptive) {
-      throw new InputException(given + ": several α are not cross-validated with "
-          + (relax ? "--relax" : "--adaptive") + " yet; give one α");
+    // --adaptive goes with several α: its pilot does not depend on α, so every α takes the same
+    // factors (in each fold, the fold's own pilot's), as a loop of cv.glmnet over α with one
+    // penalty.factor
+    if (relax) {
+      throw new InputException(given + ": several α are not cross-validated with --relax yet;"
+          + " give one α");
     }
     translate(() -> ElasticNetCV.of(fam).l1Ratios(l1RatioArray()).build());
   }

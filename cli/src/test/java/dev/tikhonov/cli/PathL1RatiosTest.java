@@ -151,14 +151,34 @@ class PathL1RatiosTest {
     assertEquals("mae", json.get("cv").get("measure").asText());
   }
 
+  /**
+   * {@code --adaptive} with several α (refused before): every α is cross-validated with the
+   * adaptive penalty of one pilot (the library against glmnet: AdaptiveL1RatiosGlmnetTest), and
+   * path.json without l1_ratios is the chosen α's adaptive run alone.
+   */
+  @Test
+  void severalL1Ratios_withAdaptive_chooseAmongAdaptivePaths() throws IOException {
+    InProcess all = path("adaptive", "--l1-ratio", "0.5,1", "--adaptive", "--adaptive-pilot",
+        "ols", "--cv-folds", "3", "--seed", "2");
+    assertEquals(0, all.exit(), all.err());
+    JsonNode l1 = json("adaptive").get("l1_ratios");
+    assertEquals(2, l1.get("candidates").size());
+    double chosen = l1.get("chosen").asDouble();
+    InProcess one = path("adaptive-one", "--l1-ratio", String.valueOf(chosen), "--adaptive",
+        "--adaptive-pilot", "ols", "--cv-folds", "3", "--seed", "2");
+    assertEquals(0, one.exit(), one.err());
+    ObjectNode got = (ObjectNode) json("adaptive");
+    got.remove("l1_ratios");
+    assertEquals(json("adaptive-one"), got, "path.json without l1_ratios is the chosen α's");
+    assertTrue(got.has("adaptive_pilot_warning"), "an adaptive run's path.json");
+  }
+
   @Test
   void severalL1Ratios_refusals_nameL1Ratio_exit2() {
     assertRefused("--l1-ratio 0.1,0.5,1: several α are chosen among by cross-validation; add"
         + " --cv-folds K or --foldid FILE, or give one α", "--l1-ratio", "0.1,0.5,1");
     assertRefused("--l1-ratio 0.5,1: several α are not cross-validated with --relax yet;"
         + " give one α", "--l1-ratio", "0.5,1", "--relax", "--cv-folds", "3");
-    assertRefused("--l1-ratio 0.5,1: several α are not cross-validated with --adaptive yet;"
-        + " give one α", "--l1-ratio", "0.5,1", "--adaptive", "--cv-folds", "3");
     assertRefused("--l1-ratio: α 1.5 (value 2) is not in [0, 1]", "--l1-ratio", "0.1,1.5",
         "--cv-folds", "3");
     assertRefused("--l1-ratio: α 0.5 is given twice (values 1 and 3); give each once",

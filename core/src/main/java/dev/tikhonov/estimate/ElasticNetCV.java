@@ -417,7 +417,10 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      * sequence; the estimator keeps the (α, λ) pair with the best mean held-out score over all
      * of them ({@link CrossValidatedL1Ratios}, scikit-learn's {@code
      * ElasticNetCV(l1_ratio=[.1, .5, .9, 1])}). In place of an {@link #l1Ratio} given before
-     * (the last of the two wins); one value is {@code l1Ratio(value)}.
+     * (the last of the two wins); one value is {@code l1Ratio(value)}. With {@code adaptive}
+     * every α takes the same penalty factors, as the pilot does not depend on α (the all-rows
+     * pilot's for the path, each fold's own in the fold): a loop of cv.glmnet over α with one
+     * {@code penalty.factor}.
      *
      * @throws IllegalArgumentException when no α is given
      */
