@@ -161,6 +161,11 @@ class L1RatioReportTest {
         + " needs one curve"), e.getMessage());
   }
 
+  /** The run's path.json, read anew to be changed. */
+  private static ObjectNode freshPathJson() throws IOException {
+    return (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json").toFile());
+  }
+
   /** A copy of the run whose path.json is {@code root}. */
   private static Path copy(ObjectNode root, String name) throws IOException {
     Path out = temp.resolve(name);
@@ -179,8 +184,7 @@ class L1RatioReportTest {
     assertEquals("deviance", json.get("l1_ratios").get("measure").asText());
     assertEquals(json.get("cv").get("measure").asText(),
         json.get("l1_ratios").get("measure").asText());
-    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
-        .toFile());
+    ObjectNode root = freshPathJson();
     ((ObjectNode) root.get("l1_ratios")).put("measure", "mae");
     ((ObjectNode) root.get("cv")).remove("measure");
     assertEquals("cross-validated mean absolute error",
@@ -193,8 +197,7 @@ class L1RatioReportTest {
    */
   @Test
   void olderBlockWithoutMeasure_takesTheCvBlocksMeasure() throws IOException {
-    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
-        .toFile());
+    ObjectNode root = freshPathJson();
     ((ObjectNode) root.get("l1_ratios")).remove("measure");
     ((ObjectNode) root.get("cv")).put("measure", "mae");
     assertEquals("cross-validated mean absolute error",
@@ -207,8 +210,7 @@ class L1RatioReportTest {
   /** A measure that is not one is named with the entry, as cv.measure's is. */
   @Test
   void unknownMeasure_isNamed() throws IOException {
-    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("path.json")
-        .toFile());
+    ObjectNode root = freshPathJson();
     ((ObjectNode) root.get("l1_ratios")).put("measure", "rmse");
     Path bad = copy(root, "bad-measure");
     InputException e = assertThrows(InputException.class, () -> HtmlReport.write(bad));
