@@ -162,8 +162,10 @@ final class RunRecord {
 
   /**
    * The files of this run's kind that it wrote since it opened the directory (new or
-   * replaced), and the earlier run's it took as its own ({@link #keep}) still as they were; not
-   * run.json and report.html, which every run rewrites. Relative paths, in name order.
+   * replaced), and the earlier runs' it took as its own ({@link #keep}) still as they were,
+   * those of a stopped run's record too (the checkpoint that {@code train --resume} continues
+   * without rewriting it was in no list once this run ended); not run.json and report.html,
+   * which every run rewrites. Relative paths, in name order.
    */
   private SortedSet<Path> written() {
     SortedSet<Path> files = new TreeSet<>();
@@ -172,7 +174,7 @@ final class RunRecord {
         files.add(p);
       }
     });
-    earlier.ifPresent(e -> e.kept().forEach((p, stamp) -> {
+    earlierRuns().forEach(e -> e.kept().forEach((p, stamp) -> {
       if (kind.writes(p) && Optional.of(stamp).equals(EarlierRun.Stamp.of(dir.resolve(p)))) {
         files.add(p);
       }

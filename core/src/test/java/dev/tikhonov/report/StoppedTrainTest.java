@@ -125,6 +125,41 @@ class StoppedTrainTest {
   }
 
   /**
+   * A train stopped after its last checkpoint, before its run.json (a kill while it drew its
+   * report): {@code train --resume} of it trains nothing and does not rewrite the checkpoint, but
+   * takes it as its own ({@link RunWriter#keep}), so its record and its run.json list it. They
+   * did not: the stopped run's record was removed at the end, no list named the checkpoint any
+   * more, a fresh run into the folder left it, and a later {@code train --resume} continued the
+   * old training over the fresh run's results.
+   */
+  @Test
+  void aTrainStoppedAfterItsLastCheckpoint_theRunThatContinuesItListsIt() throws Exception {
+    Path run = dir.resolve("run");
+    RunWriter stopped = RunWriter.open(run, RunKind.TRAIN);
+    fit(stopped.checkpoints(1, Map.of()), Optional.empty()); // and no finish: killed
+    Path checkpoint = run.resolve(CheckpointFile.FILE_NAME);
+    TrainingState last = CheckpointFile.read(checkpoint).state();
+    assertTrue(last.finished());
+
+    RunWriter resumed = RunWriter.open(run, RunKind.TRAIN);
+    resumed.keep(checkpoint);
+    TrainResult result = fit(resumed.checkpoints(1, Map.of()), Optional.of(last));
+    resumed.history(result.history());
+    JsonNode groups = JsonFiles.read(run.resolve(RunManifest.PARTIAL)).path("runs");
+    assertEquals(List.of(CheckpointFile.FILE_NAME, "history.csv", "history.json"),
+        RunManifestTest.listed(groups.get(groups.size() - 1).path("files")),
+        "the record of the resumed run, should it stop now");
+    resumed.finish(RunManifestTest.info(RunKind.TRAIN));
+    assertTrue(RunManifestTest.listed(JsonFiles.read(run.resolve("run.json")).path("files"))
+        .contains(CheckpointFile.FILE_NAME));
+
+    RunWriter fresh = RunWriter.open(run, RunKind.TRAIN);
+    fresh.metrics(Map.of("test_accuracy", 0.5));
+    fresh.finish(RunManifestTest.info(RunKind.TRAIN));
+    assertFalse(Files.exists(checkpoint), "the resumed run's checkpoint is gone");
+  }
+
+  /**
    * A run stopped before it rewrote the checkpoint it continues leaves the record as it was:
    * the checkpoint stays listed as the stopped run's, for the run after.
    */
