@@ -86,8 +86,12 @@ import org.apache.spark.sql.Row;
 final class SingleResponseIrls {
   /** Newton steps at one λ before it is recorded as not converged. */
   static final int MAX_STEPS = IrlsLambdaLoop.MAX_STEPS;
-  /** Halvings of one Newton step before it is given up (the core's SingleResponseSolver). */
-  static final int MAX_HALVINGS = 50;
+  /**
+   * Halvings of one Newton step before it is given up: 2⁻³⁰ of a step is rounding, as
+   * {@link MultinomialIrls#MAX_HALVINGS}. The core's SingleResponseSolver allows 50, cheap
+   * there; here each is a pass over the data, and no fit measured needed more than 4.
+   */
+  static final int MAX_HALVINGS = 30;
 
   /**
    * The path on all rows, its cross-validation and the number of distributed passes, the
