@@ -223,7 +223,8 @@ class RidgeCommandTest {
     List<String> mentions = List.of("--criterion", "--nlambda", "--lambdas", "--nlambda",
         "--weights \"progression\" is the --target column", "--weights nope",
         "--weights \"age\" is also in --ignore-columns", "a-file", "--save", "--target COLUMN",
-        "nothere.csv", "constant.csv (--target y): --lambdas: none given", "text.csv",
+        "nothere.csv", "constant.csv (--target y): the target is constant (3.0): nothing to fit",
+        "text.csv",
         "--family");
     for (int c = 0; c < cases.size(); c++) {
       Path out = dir.resolve("bad" + c);

@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.ElasticNetPath;
@@ -142,6 +143,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
    * @throws InputException for such data, or when no feature varies with the target and no λ
    *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
    *     {@code lambdas}, {@link InputException#setting()})
+   * @throws ConstantTargetException for a target of one value on the rows of positive weight
+   *     (without an intercept, of 0), which leaves nothing to fit and nothing to choose
    */
   public Validation crossValidate(Dataset train) {
     LinearFit.requireNumericTarget(train, name());
@@ -151,6 +154,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
     double[] y = train.targets();
     Observations observations = split.observations();
     ElasticNetPath.requireFittable(x, y, observations);
+    requireVaryingTarget(y, observations.weights(), intercept);
     double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
     double[] grid = lambdas.length > 0 ? lambdas
@@ -176,6 +180,33 @@ public final class RidgeCV implements Estimator<LinearModel> {
     int positive = (int) (observations.weights().length == 0 ? x.length
         : java.util.Arrays.stream(observations.weights()).filter(w -> w > 0).count());
     return new Validation(path, best, scales, split.featureNames(), provenance, positive);
+  }
+
+  /**
+   * Refuses a target of one value on the rows of positive weight (of 0 without an intercept), as
+   * {@link ElasticNetPath} refuses it: every λ then fits it exactly, training MSE 0 and AIC −∞,
+   * so no criterion can choose, and the default grid came from the rounding of ȳ (30 rows of
+   * 3.0 gave λ near 10⁻¹³, and GCV chose the first). Compared value by value, not by a variance
+   * that rounding leaves above 0.
+   *
+   * @throws ConstantTargetException naming the value
+   */
+  private static void requireVaryingTarget(double[] y, double[] weights, boolean intercept) {
+    double first = Double.NaN;
+    for (int i = 0; i < y.length; i++) {
+      if (weight(weights, i) == 0) {
+        continue; // a row of weight 0 is a row left out
+      }
+      if (Double.isNaN(first)) {
+        first = y[i];
+      } else if (y[i] != first) {
+        return;
+      }
+    }
+    if (intercept || first == 0) {
+      throw new ConstantTargetException("the target is constant (" + first + "): nothing to"
+          + " fit");
+    }
   }
 
   private RidgeSvdPath path(double[][] z, double[] y, Observations observations,

@@ -390,12 +390,41 @@ class LinearEstimatorsTest {
     assertEquals("no rows to fit", assertThrows(InputException.class,
         () -> RidgeCV.builder().build().fit(noRows)).getMessage());
     // Good data whose target no feature explains: only then is the default grid the problem.
-    Dataset constant = Dataset.of(new double[][] {{1, 2}, {2, 1}, {3, 5}}, new double[] {3, 3, 3});
+    Dataset orthogonal = Dataset.of(new double[][] {{1}, {0}, {-1}, {0}},
+        new double[] {0, 1, 0, -1});
     InputException grid = assertThrows(InputException.class,
-        () -> RidgeCV.builder().build().fit(constant));
+        () -> RidgeCV.builder().build().fit(orthogonal));
     assertTrue(grid.getMessage().startsWith("lambdas: none given, and no feature is correlated"
         + " with the target"), grid.getMessage());
     assertEquals(java.util.Optional.of("lambdas"), grid.setting());
+  }
+
+  @Test
+  void ridgeCV_constantTarget_isRefusedAsThePathRefusesIt() {
+    // 30 rows of 3.0: ȳ rounds away from 3.0, and the default grid came from that noise
+    // (λ near 1e-13, GCV 0 at each λ); with lambdas given, every λ fitted y exactly.
+    double[][] x = new double[30][2];
+    double[] y = new double[30];
+    java.util.Random random = new java.util.Random(1);
+    for (int i = 0; i < 30; i++) {
+      x[i][0] = random.nextGaussian();
+      x[i][1] = random.nextGaussian();
+      y[i] = 3.0;
+    }
+    Dataset constant = Dataset.of(x, y);
+    for (RidgeCV cv : List.of(RidgeCV.builder().build(),
+        RidgeCV.builder().lambdas(0.1, 1).build(),
+        RidgeCV.builder().criterion(RidgeCV.Criterion.LEAVE_ONE_OUT).build())) {
+      assertEquals("the target is constant (3.0): nothing to fit", assertThrows(
+          dev.tikhonov.data.ConstantTargetException.class, () -> cv.fit(constant)).getMessage(),
+          cv.toString());
+    }
+    // without an intercept, 3.0 is a fit like any other (b = 0 does not fit it); 0 is not
+    RidgeCV.builder().intercept(false).build().fit(constant);
+    Dataset zeros = Dataset.of(x, new double[30]);
+    assertEquals("the target is constant (0.0): nothing to fit", assertThrows(
+        dev.tikhonov.data.ConstantTargetException.class,
+        () -> RidgeCV.builder().intercept(false).lambdas(0.1).build().fit(zeros)).getMessage());
   }
 
   /**
