@@ -62,6 +62,42 @@ class AtomicFilesTest {
   }
 
   /**
+   * A path longer than Linux takes, of names that each fit (25 of 200 bytes): --save and a run's
+   * --out failed only when their first file was written, after the work ("cannot write the
+   * file: File name too long"). A directory keeps room for the names of the files below it.
+   */
+  @Test
+  void requireWritable_aPathLongerThanTheSystemTakes_isRefusedBeforeTheWork() {
+    Path file = pathOfLength(dir, 4100, 'd');
+    InputException e = assertThrows(InputException.class,
+        () -> AtomicFiles.requireWritable(file, "model file (--save)"));
+    assertEquals(file + ": cannot write the model file (--save) there: its path is 4100 bytes"
+        + " long, more than the operating system takes in a path (4095 bytes on Linux); give a"
+        + " shorter path", e.getMessage());
+    Path run = pathOfLength(dir, 4050, 'r');
+    InputException out = assertThrows(InputException.class,
+        () -> AtomicFiles.requireCanWriteIn(run, run, "output directory"));
+    assertEquals(run + ": cannot write the output directory there: its path is 4050 bytes long,"
+        + " and with the names of the files written in it more than the operating system takes"
+        + " in a path (4095 bytes on Linux); give a shorter path", out.getMessage());
+    // a file whose path fits is not refused for the room its directory would keep
+    AtomicFiles.requireWritable(pathOfLength(dir, 4050, 'f'), "model file (--save)");
+  }
+
+  /** {@code base}/nnn…/nnn… of exactly {@code length} bytes, in names of at most 200 bytes. */
+  private static Path pathOfLength(Path base, int length, char letter) {
+    Path path = base.toAbsolutePath();
+    int left = length - path.toString().length();
+    while (left > 0) {
+      int name = left - 1 > 200 + 1 ? 200 : left - 1;
+      path = path.resolve(String.valueOf(letter).repeat(name));
+      left -= name + 1;
+    }
+    assertEquals(length, path.toString().length());
+    return path;
+  }
+
+  /**
    * A name longer than the file system takes (--save, predict --out, a run's --out, or a folder
    * on the way) is refused by the check before the work, naming it and its length: it failed
    * only when the file was written, after the work ("cannot write the file: File name too

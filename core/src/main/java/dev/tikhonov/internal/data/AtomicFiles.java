@@ -185,6 +185,31 @@ public final class AtomicFiles {
   /** Most file systems' limit on the bytes of one name (NAME_MAX of ext4, XFS, Btrfs, tmpfs). */
   private static final int NAME_MAX = 255;
 
+  /** Linux's limit on the bytes of a path given to the kernel, its final NUL included. */
+  private static final int PATH_MAX = 4096;
+
+  /**
+   * Room kept, in a directory's path, for the names that a run writes in it: its deepest file,
+   * "charts/l1-ratio-cv-curves.svg", as a temporary file ".NAME.PID.NANOS.tmp" is about 60 bytes.
+   */
+  private static final int ROOM_IN_DIRECTORY = 100;
+
+  /**
+   * Refuses, before any work, a path of more bytes than the operating system takes (each name
+   * may be short): a --out or --save of 25 folders of 200 bytes failed only when the first file
+   * was written, after the work ("cannot write the file: File name too long"). {@code room} is
+   * what the names written below {@code path} add to it (0 for a file).
+   */
+  private static void requirePathFits(Path path, int room, Path shown, String what) {
+    int length = bytes(path.toAbsolutePath().normalize().toString());
+    if (length + room >= PATH_MAX) {
+      throw new InputException(shown + ": cannot write the " + what + " there: its path is "
+          + length + " bytes long" + (room > 0 ? ", and with the names of the files written in"
+              + " it more" : ", more") + " than the operating system takes in a path ("
+          + (PATH_MAX - 1) + " bytes on Linux); give a shorter path");
+    }
+  }
+
   /**
    * ".NAME.PID.N.tmp", with NAME cut (at a character) so that the whole stays within
    * {@link #NAME_MAX} bytes: a target of 230 to 255 bytes, which the file system takes, failed
@@ -281,6 +306,7 @@ public final class AtomicFiles {
   public static void requireWritable(Path file, String what) {
     requireDotDotFollowable(file, file, what);
     Path absolute = throughLinks(file).toAbsolutePath().normalize();
+    requirePathFits(absolute, 0, file, what);
     if (Files.isDirectory(absolute)) {
       throw new InputException(file + ": is a directory; the " + what + " must be a file path");
     }
@@ -302,7 +328,7 @@ public final class AtomicFiles {
       existing.relativize(absolute).forEach(n -> names.add(n.toString()));
       requireNamesFit(existing, names, file, what);
     }
-    requireCanWriteIn(absolute.getParent(), file, what);
+    requireCanWriteIn(absolute.getParent(), 0, file, what); // the file's path fits (above)
   }
 
   /** The nearest ancestor of the absolute, normalized {@code path} that is a directory. */
@@ -338,11 +364,19 @@ public final class AtomicFiles {
    * Checks, creating nothing, that files can be written in {@code dir} or, when it does not
    * exist yet, that it can be created: a temporary file is made and deleted in its nearest
    * existing ancestor (a failed run leaves no empty folder behind; the directory appears with
-   * the first file written). The caller has checked that no part of the path is a file. An
-   * {@link InputException} names {@code shown}, {@code what} it is for, and the reason.
+   * the first file written), and its path, with room for the names of a run's files below it,
+   * is within the operating system's limit. The caller has checked that no part of the path is
+   * a file. An {@link InputException} names {@code shown}, {@code what} it is for, and the
+   * reason.
    */
   public static void requireCanWriteIn(Path dir, Path shown, String what) {
+    requireCanWriteIn(dir, ROOM_IN_DIRECTORY, shown, what);
+  }
+
+  /** The same, with {@code room} bytes kept in the path for the names below {@code dir}. */
+  private static void requireCanWriteIn(Path dir, int room, Path shown, String what) {
     requireDotDotFollowable(dir, shown, what);
+    requirePathFits(dir, room, shown, what);
     Path existing = dir.toAbsolutePath().normalize();
     while (!Files.isDirectory(existing)) {
       if (Files.isSymbolicLink(existing)) {
