@@ -23,6 +23,12 @@ import java.util.function.IntFunction;
  * constant too). Immutable (the arrays are copied in and out), so thread-safe;
  * {@code transformInPlace} modifies only the matrix it is given.
  *
+ * <p>With observation weights wᵢ ≥ 0 ({@link #fit(Dataset, double[])}), the moments are the
+ * weighted ones, as the linear estimators standardize (glmnet's, divisor Σw, not Σw − 1):
+ * mean_j = Σᵢ wᵢ x_ij / Σᵢ wᵢ and scale_j = sqrt(Σᵢ wᵢ (x_ij − mean_j)² / Σᵢ wᵢ), so integer
+ * weights standardize as the rows repeated and a row of weight 0 as the row removed (it does
+ * not make a column vary). Weights all equal are no weights, to the bit.
+ *
  * <p>For a {@link Dataset} that holds dense rows in double precision, {@link #fit(Dataset)} and
  * {@link #transform(Dataset)} work on those doubles and round to float32 only the standardized
  * value: a column such as a Unix time (about 1.7·10⁹ s) or any mean far from zero against its
@@ -64,13 +70,25 @@ public record Standardizer(double[] mean, double[] scale) {
    * {@code fit(data.features())}.
    */
   public static Standardizer fit(Dataset data) {
+    return fit(data, new double[0]);
+  }
+
+  /**
+   * Fits the weighted mean and scale of each feature of {@code data}, as {@link #fit(Dataset)}
+   * does without weights: mean_j = Σᵢ wᵢ x_ij / W and scale_j = sqrt(Σᵢ wᵢ (x_ij − mean_j)² / W),
+   * W = Σᵢ wᵢ (the class javadoc).
+   *
+   * @param weights one weight per row, finite and ≥ 0 with a positive sum (the caller checks
+   *     them); empty for none
+   */
+  public static Standardizer fit(Dataset data, double[] weights) {
     Cells cells = data::feature;
     if (!denseDoubles(data)) {
       Matrix x = data.features();
       cells = x::get;
     }
-    return fit(data.size(), data.numFeatures(), cells, data.source(),
-        j -> "column " + Numbers.quote(data.featureNames().get(j)));
+    return fit(data.size(), data.numFeatures(), cells, rowWeights(data, weights),
+        data.source(), j -> "column " + Numbers.quote(data.featureNames().get(j)));
   }
 
   /**
@@ -84,7 +102,41 @@ public record Standardizer(double[] mean, double[] scale) {
    *     {@link #MIN_SCALE}, naming the data's source
    */
   public static Standardizer fitTarget(Dataset data) {
-    return fit(data.size(), 1, (i, j) -> data.target(i), data.source(), j -> "the target");
+    return fitTarget(data, new double[0]);
+  }
+
+  /**
+   * The weighted mean and scale of the target of {@code data}, as {@link #fit(Dataset,
+   * double[])} computes them for a feature; {@code weights} empty for none.
+   */
+  public static Standardizer fitTarget(Dataset data, double[] weights) {
+    return fit(data.size(), 1, (i, j) -> data.target(i), rowWeights(data, weights),
+        data.source(), j -> "the target");
+  }
+
+  /**
+   * The weights of the moments: 1 for each row when {@code weights} is empty or all its
+   * weights are equal (then the arithmetic is the unweighted one, to the bit), else a copy.
+   */
+  private static double[] rowWeights(Dataset data, double[] weights) {
+    double[] w = new double[data.size()];
+    if (weights.length == 0) {
+      Arrays.fill(w, 1.0);
+      return w;
+    }
+    if (weights.length != w.length) {
+      throw new IllegalArgumentException(weights.length + " weights for " + w.length
+          + " rows");
+    }
+    boolean equal = true;
+    for (double v : weights) {
+      equal &= v == weights[0];
+    }
+    if (equal) {
+      Arrays.fill(w, 1.0);
+      return w;
+    }
+    return weights.clone();
   }
 
   /**
@@ -98,8 +150,9 @@ public record Standardizer(double[] mean, double[] scale) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("the target of zero rows has no standard deviation");
     }
-    Moments m = moments(data.size(), 1, (i, j) -> data.target(i));
-    return m.varies[0] ? Math.sqrt(m.variance[0] / data.size()) : 0;
+    Moments m = moments(data.size(), 1, (i, j) -> data.target(i), rowWeights(data,
+        new double[0]));
+    return m.varies[0] ? Math.sqrt(m.variance[0] / m.total) : 0;
   }
 
   /**
@@ -144,72 +197,86 @@ public record Standardizer(double[] mean, double[] scale) {
 
   /** {@link #fit(int, int, Cells, String, IntFunction)} of columns known only by number. */
   private static Standardizer fit(int n, int p, Cells x) {
-    return fit(n, p, x, "the data", j -> "column " + (j + 1));
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1.0);
+    return fit(n, p, x, ones, "the data", j -> "column " + (j + 1));
   }
 
   /**
-   * Mean and scale of each of the p columns of {@code x}, in two passes over its n rows;
-   * {@code source} and {@code column} name the data and a column in messages.
+   * Mean and scale of each of the p columns of {@code x}, in two passes over its n rows with
+   * weights {@code w} (all 1 for none); {@code source} and {@code column} name the data and a
+   * column in messages.
    */
-  private static Standardizer fit(int n, int p, Cells x, String source,
+  private static Standardizer fit(int n, int p, Cells x, double[] w, String source,
       IntFunction<String> column) {
     if (n == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on zero rows");
     }
-    Moments m = moments(n, p, x);
+    Moments m = moments(n, p, x, w);
     for (int j = 0; j < p; j++) {
       if (!Double.isFinite(m.mean[j])) {
         requireFinite(n, j, x, source, column);
       }
     }
-    return fromMoments(m, n, source, column);
+    return fromMoments(m, source, column);
   }
 
   /**
-   * Each column's mean, sum of squared deviations from it (two passes, corrected for the
-   * mean's rounding: Σd² − (Σd)²/n, Chan, Golub and LeVeque's) and whether its values differ at
-   * all: a column of equal values is constant however its mean rounds (0.1 summed 100,000 times
-   * is off by 1.9e-12 of it, and that spread passes the relative test).
+   * Each column's weighted mean, weighted sum of squared deviations from it (two passes,
+   * corrected for the mean's rounding: Σwd² − (Σwd)²/W, Chan, Golub and LeVeque's), whether its
+   * values differ at all among the rows of positive weight, and the weights' sum W (n for
+   * weights all 1, whose products wᵢ·v are v exactly, so the arithmetic is the unweighted one):
+   * a column of equal values is constant however its mean rounds (0.1 summed 100,000 times is
+   * off by 1.9e-12 of it, and that spread passes the relative test).
    */
-  private record Moments(double[] mean, double[] variance, boolean[] varies) {}
+  private record Moments(double[] mean, double[] variance, boolean[] varies, double total) {}
 
-  private static Moments moments(int n, int p, Cells x) {
+  private static Moments moments(int n, int p, Cells x, double[] w) {
+    double total = 0;
+    int firstRow = -1;
+    for (int i = 0; i < n; i++) {
+      total += w[i];
+      firstRow = firstRow < 0 && w[i] > 0 ? i : firstRow;
+    }
     double[] mean = new double[p];
     double[] first = new double[p];
     for (int j = 0; j < p; j++) {
-      first[j] = x.get(0, j);
+      first[j] = x.get(firstRow, j);
     }
     boolean[] varies = new boolean[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
         double v = x.get(i, j);
-        mean[j] += v;
-        varies[j] |= v != first[j];
+        mean[j] += w[i] * v;
+        // a row of weight 0 does not make a column vary, unless its value is not finite (then
+        // the mean is NaN, and requireFinite names the row)
+        varies[j] |= v != first[j] && (w[i] != 0 || !Double.isFinite(v));
       }
     }
     for (int j = 0; j < p; j++) {
       // a column of equal values has that value as its mean, exactly: n·v may overflow (two
       // rows of 1e308) or round (0.1 summed 100,000 times), and neither is the column's
-      mean[j] = varies[j] ? mean[j] / n : first[j];
+      mean[j] = varies[j] ? mean[j] / total : first[j];
     }
     double[] variance = new double[p];
     double[] offset = new double[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
         double d = x.get(i, j) - mean[j];
-        variance[j] += d * d;
-        offset[j] += d;
+        variance[j] += w[i] * d * d;
+        offset[j] += w[i] * d;
       }
     }
     for (int j = 0; j < p; j++) {
-      // the corrected two-pass sum Σd² − (Σd)²/n: takes out what the rounded mean adds, which
-      // for values equal but in one bit is the whole "spread" (0.1 over 100,000 rows: 1.9e-13)
-      double correction = offset[j] * (offset[j] / n);
+      // the corrected two-pass sum Σwd² − (Σwd)²/W: takes out what the rounded mean adds,
+      // which for values equal but in one bit is the whole "spread" (0.1 over 100,000 rows:
+      // 1.9e-13)
+      double correction = offset[j] * (offset[j] / total);
       if (Double.isFinite(correction)) {
         variance[j] = Math.max(0, variance[j] - correction);
       }
     }
-    return new Moments(mean, variance, varies);
+    return new Moments(mean, variance, varies, total);
   }
 
   /**
@@ -238,7 +305,7 @@ public record Standardizer(double[] mean, double[] scale) {
     return data.holdsDoubles() && !data.isSparse();
   }
 
-  private static Standardizer fromMoments(Moments m, int n, String source,
+  private static Standardizer fromMoments(Moments m, String source,
       IntFunction<String> column) {
     double[] mean = m.mean;
     double[] variance = m.variance;
@@ -246,7 +313,7 @@ public record Standardizer(double[] mean, double[] scale) {
     int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
-      double sd = Math.sqrt(variance[j] / n);
+      double sd = Math.sqrt(variance[j] / m.total);
       if (!Double.isFinite(mean[j]) || !Double.isFinite(sd)) {
         // finite values, but a Dataset holds doubles up to 1.8e308, whose squares overflow
         throw new InputException(source + ": " + column.apply(j) + "'s standard deviation"

@@ -70,7 +70,8 @@ public final class MlpRegressor extends NetworkEstimator<NetworkRegressor> {
 
     /**
      * Fit the network to the standardized target z = (y − μ)/σ (μ and the 1/n standard
-     * deviation σ of the training rows' targets) and predict y = σ·f(x) + μ: the output layer
+     * deviation σ of the training rows' targets; weighted, divisor Σwᵢ, with a
+     * {@link #weightColumn}) and predict y = σ·f(x) + μ: the output layer
      * is rescaled after training, so the model, its file and its ONNX export predict y
      * directly. Squared-error gradients grow with σ, so on a target far from unit scale (a
      * price, a disease score of 25..346) a hidden layer diverges at the learning rates that

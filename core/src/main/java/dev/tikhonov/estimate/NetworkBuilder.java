@@ -154,7 +154,10 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
-  /** Standardize the features (fitted on the training rows, kept in the model). */
+  /**
+   * Standardize the features (fitted on the training rows, with their observation weights when
+   * {@link #weightColumn} is given; kept in the model).
+   */
   public B standardize(boolean value) {
     standardize = value;
     return self();
@@ -173,9 +176,13 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
    * per-sample losses ({@code reduction='none'}) times w̃, then {@code .mean()}). The training
    * history's losses, the constant-prediction loss, and the validation loss and accuracy
    * (held-out rows, or a validation set holding the column) are weighted means; early
-   * stopping compares weighted validation losses. The model's provenance records the column
-   * ({@code weight_column}); at prediction the column is not needed (named data may hold it: it
-   * is ignored). Not with a search ({@code MlpGrid}, {@code MlpPath}, {@code MlpPathCV}) yet.
+   * stopping compares weighted validation losses. With {@code standardize(true)} (and a
+   * regressor's {@code standardizeTarget}) the means and standard deviations are the weighted
+   * ones, mean = Σwᵢxᵢ/Σwᵢ and sd = √(Σwᵢ(xᵢ − mean)²/Σwᵢ), as the linear estimators (glmnet)
+   * standardize, so integer weights are the rows repeated there too. The model's provenance
+   * records the column ({@code weight_column}); at prediction the column is not needed (named
+   * data may hold it: it is ignored). Not with a search ({@code MlpGrid}, {@code MlpPath},
+   * {@code MlpPathCV}) yet.
    */
   public B weightColumn(String column) {
     weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));

@@ -32,8 +32,9 @@ import java.util.OptionalLong;
 /**
  * The one training driver behind every network estimator: checks the data against the family,
  * holds out the validation rows, standardizes on the training rows (the features, and a
- * regressor's target when asked), builds the network from the
- * seed's streams ({@link RandomStreams}), trains it ({@link Trainer}) and wraps the result.
+ * regressor's target when asked; with their observation weights when given), builds the
+ * network from the seed's streams ({@link RandomStreams}), trains it ({@link Trainer}) and
+ * wraps the result.
  */
 final class NetworkFit {
   private NetworkFit() {}
@@ -177,8 +178,9 @@ final class NetworkFit {
     Optional<Standardizer> standardizer = Optional.empty();
     if (s.standardize()) {
       // From the values as held (double for text and double[][]), rounded to float32 only
-      // once standardized: a column like 10⁹ + u keeps its u (Standardizer's javadoc).
-      Standardizer st = Standardizer.fit(train);
+      // once standardized: a column like 10⁹ + u keeps its u (Standardizer's javadoc). With
+      // observation weights, the weighted mean and 1/Σw sd, as the linear estimators' (glmnet's)
+      Standardizer st = Standardizer.fit(train, weights.train());
       standardizer = Optional.of(st);
       train = train.withFeatures(st.transform(train));
       if (validation != null) {
@@ -187,7 +189,7 @@ final class NetworkFit {
     }
     TargetScale target = TargetScale.NONE;
     if (family == Family.GAUSSIAN && s.standardizeTarget()) {
-      target = TargetScale.of(train);
+      target = TargetScale.of(train, weights.train());
       train = target.standardize(train);
       if (validation != null) {
         validation = target.standardize(validation);
@@ -248,10 +250,16 @@ final class NetworkFit {
      * The training rows' target mean and 1/n standard deviation, {@link
      * Standardizer#fitTarget}: in double from the targets as the data set holds them (a target
      * such as 10⁶ + 0.1·t keeps the variation that float32's spacing of 0.0625 at 10⁶ would
-     * round away), scale 1 for a target constant up to rounding.
+     * round away), scale 1 for a target constant up to rounding. With observation weights
+     * ({@link #of(Dataset, double[])}) the weighted mean and the 1/Σw standard deviation.
      */
     static TargetScale of(Dataset train) {
-      Standardizer st = Standardizer.fitTarget(train);
+      return of(train, new double[0]);
+    }
+
+    /** {@link #of(Dataset)} with observation weights; empty for none. */
+    static TargetScale of(Dataset train, double[] weights) {
+      Standardizer st = Standardizer.fitTarget(train, weights);
       return new TargetScale(st.mean()[0], st.scale()[0]);
     }
 

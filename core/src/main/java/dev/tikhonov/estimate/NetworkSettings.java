@@ -187,8 +187,9 @@ public final class NetworkSettings {
   }
 
   /**
-   * Standardize features (mean 0, variance 1 with divisor n) fitted on the training rows; the
-   * model applies the same transform to new inputs and λ acts on the standardized scale.
+   * Standardize features (mean 0, variance 1 with divisor n; with a weight column the weighted
+   * mean and variance, divisor Σwᵢ) fitted on the training rows; the model applies the same
+   * transform to new inputs and λ acts on the standardized scale.
    */
   public boolean standardize() {
     return standardize;
@@ -196,7 +197,8 @@ public final class NetworkSettings {
 
   /**
    * A regressor's: fit the network to the standardized target z = (y − μ)/σ (μ and the 1/n
-   * standard deviation σ of the training rows' targets, σ = 1 for a constant target), so that
+   * standard deviation σ of the training rows' targets, weighted as {@link #standardize()}'s
+   * with a weight column, σ = 1 for a constant target), so that
    * the loss term is (1/n) Σ ½(zᵢ − f(xᵢ))² and λ means the same whatever the target's units;
    * the fitted model's output layer is then rescaled (weights ·σ, bias ·σ + μ) so that it
    * predicts y = σ·f(x) + μ. Always false for classifiers.

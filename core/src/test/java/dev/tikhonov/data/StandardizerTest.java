@@ -221,4 +221,58 @@ class StandardizerTest {
     assertEquals(Math.sqrt(1.25) * 1e-35, Standardizer.targetDeviation(Dataset.of(x, tiny)),
         1e-45);
   }
+
+  /**
+   * Weighted moments as the linear estimators (glmnet) standardize: mean Σwx/Σw and
+   * sqrt(Σw(x − mean)²/Σw), divisor Σw; integer weights are the rows repeated, weight 0 the row
+   * removed (a column constant on the other rows stays constant, of that value exactly).
+   */
+  @Test
+  void fit_withWeights_isTheWeightedMomentsOfGlmnet_andTheRowsRepeated() {
+    double[][] x = new double[30][];
+    double[] w = new double[30];
+    java.util.List<double[]> repeated = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      w[i] = i % 4;
+      // column 2 is 7 on every row of positive weight, 99 on the rows of weight 0
+      x[i] = new double[] {Math.sin(i), 1e6 + Math.cos(0.3 * i), w[i] == 0 ? 99 : 7};
+      for (int k = 0; k < w[i]; k++) {
+        repeated.add(x[i]);
+      }
+    }
+    java.util.List<String> names = java.util.List.of("a", "b", "c");
+    Standardizer weighted = Standardizer.fit(Dataset.of(x, new double[30], names), w);
+    Standardizer rows = Standardizer.fit(Dataset.of(repeated.toArray(new double[0][]),
+        new double[repeated.size()], names));
+    for (int j = 0; j < 2; j++) {
+      double total = 0;
+      double mean = 0;
+      for (int i = 0; i < 30; i++) {
+        total += w[i];
+        mean += w[i] * x[i][j];
+      }
+      mean /= total;
+      double squares = 0;
+      for (int i = 0; i < 30; i++) {
+        squares += w[i] * (x[i][j] - mean) * (x[i][j] - mean);
+      }
+      double sd = Math.sqrt(squares / total);
+      assertEquals(mean, weighted.mean()[j], 1e-12 * Math.abs(mean), "column " + j);
+      assertEquals(sd, weighted.scale()[j], 1e-9 * sd, "column " + j);
+      assertEquals(rows.mean()[j], weighted.mean()[j], 1e-12 * Math.abs(mean), "column " + j);
+      assertEquals(rows.scale()[j], weighted.scale()[j], 1e-9 * sd, "column " + j);
+    }
+    assertEquals(7.0, weighted.mean()[2]);
+    assertEquals(1.0, weighted.scale()[2]);
+  }
+
+  @Test
+  void fit_withEqualWeights_isTheUnweightedFit_bitForBit() {
+    Dataset data = Synthetic.regression().rows(97).features(3).informative(3).noise(1).seed(5)
+        .build().data();
+    double[] tenths = new double[97];
+    java.util.Arrays.fill(tenths, 0.1);
+    assertEquals(Standardizer.fit(data), Standardizer.fit(data, tenths));
+    assertEquals(Standardizer.fitTarget(data), Standardizer.fitTarget(data, tenths));
+  }
 }

@@ -140,6 +140,70 @@ class NetworkWeightsTest {
         1e-6 * d.training().get().finalEpochLoss());
   }
 
+  /**
+   * With the features and the regressor's target standardized, the weighted mean and 1/Σw
+   * standard deviation (glmnet's) are those of the rows repeated, so the fits agree again.
+   */
+  @Test
+  void fullBatch_standardized_integerWeights_areTheRowsRepeated_zeroTheRowRemoved() {
+    int[] counts = counts();
+    // a column far from 0 against its spread: unweighted and weighted moments differ clearly
+    double[][] x = x();
+    for (double[] row : x) {
+      row[2] = 3 + row[2];
+    }
+    Dataset weighted = Dataset.of(withWeights(x, asWeights(counts)), y(), WEIGHTED);
+    Dataset repeated = Dataset.of(repeat(x, counts), repeat(y(), counts), NAMES);
+    NetworkRegressor a = fullBatchRegressor().standardize(true).standardizeTarget(true)
+        .weightColumn("w").build().fit(weighted);
+    NetworkRegressor b = fullBatchRegressor().standardize(true).standardizeTarget(true).build()
+        .fit(repeated);
+    assertSameLayers(b.layers(), a.layers(), 2e-6);
+    assertClosePredictions(b.predict(x), a.predict(x));
+
+    Dataset weightedClasses = Dataset.ofClasses(withWeights(x, asWeights(counts)), labels(),
+        List.of("a", "b", "c"), WEIGHTED);
+    Dataset repeatedClasses = Dataset.ofClasses(repeat(x, counts), repeat(labels(), counts),
+        List.of("a", "b", "c"), NAMES);
+    NetworkClassifier c = fullBatchClassifier().standardize(true).weightColumn("w").build()
+        .fit(weightedClasses);
+    NetworkClassifier d = fullBatchClassifier().standardize(true).build().fit(repeatedClasses);
+    assertSameLayers(d.layers(), c.layers(), 2e-6);
+    double[][] pc = c.predictProba(x);
+    double[][] pd = d.predictProba(x);
+    for (int i = 0; i < N; i++) {
+      assertClosePredictions(pd[i], pc[i]);
+    }
+  }
+
+  /** Agreement to float32 rounding: a few ulps of float32 at the values' scale. */
+  private static void assertClosePredictions(double[] expected, double[] actual) {
+    double scale = 0;
+    for (double v : expected) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    assertArrayEquals(expected, actual, 1e-5 * scale);
+  }
+
+  /** Equal weights standardize as no weights do, to the bit: the weighted path is not taken. */
+  @Test
+  void equalWeights_standardized_areNoWeights_bitForBit() {
+    double[] tenths = new double[N];
+    java.util.Arrays.fill(tenths, 0.1);
+    double[][] x = x();
+    for (double[] row : x) {
+      row[2] = 3 + row[2];
+    }
+    Dataset weighted = Dataset.of(withWeights(x, tenths), y(), WEIGHTED);
+    Dataset plain = Dataset.of(x, y(), NAMES);
+    NetworkRegressor a = fullBatchRegressor().standardize(true).standardizeTarget(true)
+        .weightColumn("w").build().fit(weighted);
+    NetworkRegressor p = fullBatchRegressor().standardize(true).standardizeTarget(true).build()
+        .fit(plain);
+    assertSameLayers(p.layers(), a.layers(), 0);
+    assertArrayEquals(p.predict(x), a.predict(x));
+  }
+
   @Test
   void equalWeights_areNoWeights_bitForBit_inMiniBatchesWithMomentum() {
     double[] tenths = new double[N];
