@@ -60,6 +60,22 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void weightedLossBenchmarks_onePassAndTwoPasses_giveTheSameLosses() {
+    dev.tikhonov.train.WeightedLossBenchmarks w = new dev.tikhonov.train.WeightedLossBenchmarks();
+    double[][] values = new double[2][];
+    String[] passes = {"one", "two"};
+    for (int p = 0; p < 2; p++) {
+      dev.tikhonov.train.WeightedLossBenchmarks.Batch b =
+          new dev.tikhonov.train.WeightedLossBenchmarks.Batch();
+      b.pass = passes[p];
+      b.setup();
+      values[p] = new double[] {w.weightedSoftmax(b), w.weightedSquared(b), w.plainSoftmax(b)};
+    }
+    assertTrue(values[0][0] > 0 && values[0][1] > 0, "weighted losses");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(values[1], values[0], 1e-12);
+  }
+
+  @Test
   void covarianceTrackerBenchmarks_twoPasses_returnToTheStartingGradients() {
     CovarianceTrackerBenchmarks c = new CovarianceTrackerBenchmarks();
     CovarianceTrackerBenchmarks.Pass pass = new CovarianceTrackerBenchmarks.Pass();

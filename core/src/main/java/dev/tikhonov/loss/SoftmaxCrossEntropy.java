@@ -25,25 +25,51 @@ public final class SoftmaxCrossEntropy implements Loss {
     double total = 0;
     double invN = 1.0 / n;
     for (int i = 0, base = 0; i < n; i++, base += k) {
-      float max = z.get(base);
-      for (int c = 1; c < k; c++) {
-        max = Math.max(max, z.get(base + c));
-      }
-      double sumExp = 0;
-      for (int c = 0; c < k; c++) {
-        double e = Math.exp(z.get(base + c) - max);
-        g.put(base + c, (float) e);
-        sumExp += e;
-      }
-      int y = (int) labels.at(i);
-      total += max + Math.log(sumExp) - z.get(base + y);
-      double scale = invN / sumExp;
-      for (int c = 0; c < k; c++) {
-        g.put(base + c, (float) (g.get(base + c) * scale));
-      }
-      g.put(base + y, (float) (g.get(base + y) - invN));
+      total += row(z, base, k, (int) labels.at(i), invN, g);
     }
     return total / n;
+  }
+
+  /** The same pass with each row's ℓᵢ: mean and gradient are the same bit for bit. */
+  @Override
+  public double lossAndGradient(Matrix logits, Matrix labels, double[] rowLosses, Matrix out) {
+    int n = logits.rows();
+    int k = logits.cols();
+    check(logits, labels);
+    FloatBuffer z = logits.buffer();
+    FloatBuffer g = out.buffer();
+    double total = 0;
+    double invN = 1.0 / n;
+    for (int i = 0, base = 0; i < n; i++, base += k) {
+      double loss = row(z, base, k, (int) labels.at(i), invN, g);
+      rowLosses[i] = loss;
+      total += loss;
+    }
+    return total / n;
+  }
+
+  /**
+   * One row's ℓ = m + log Σ exp(z − m) − z_y (m its largest logit), returned, and its
+   * gradient (softmax(z) − 1[k = y])·invN written at {@code base} of {@code g}.
+   */
+  private static double row(FloatBuffer z, int base, int k, int y, double invN, FloatBuffer g) {
+    float max = z.get(base);
+    for (int c = 1; c < k; c++) {
+      max = Math.max(max, z.get(base + c));
+    }
+    double sumExp = 0;
+    for (int c = 0; c < k; c++) {
+      double e = Math.exp(z.get(base + c) - max);
+      g.put(base + c, (float) e);
+      sumExp += e;
+    }
+    double loss = max + Math.log(sumExp) - z.get(base + y);
+    double scale = invN / sumExp;
+    for (int c = 0; c < k; c++) {
+      g.put(base + c, (float) (g.get(base + c) * scale));
+    }
+    g.put(base + y, (float) (g.get(base + y) - invN));
+    return loss;
   }
 
   @Override

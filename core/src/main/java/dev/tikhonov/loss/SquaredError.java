@@ -26,6 +26,35 @@ public final class SquaredError implements Loss {
     return 0.5 * sum / n;
   }
 
+  /**
+   * The same pass with each row's ℓᵢ = ½ Σ_k (ŷ_ik − y_ik)²: the mean's sum runs over the
+   * elements in the same order as above, so mean and gradient are the same bit for bit.
+   */
+  @Override
+  public double lossAndGradient(Matrix prediction, Matrix target, double[] rowLosses,
+      Matrix out) {
+    check(prediction, target);
+    int n = prediction.rows();
+    int k = prediction.cols();
+    FloatBuffer p = prediction.buffer();
+    FloatBuffer t = target.buffer();
+    FloatBuffer g = out.buffer();
+    double sum = 0;
+    float invN = 1f / n;
+    for (int i = 0, base = 0; i < n; i++, base += k) {
+      double row = 0;
+      for (int c = base; c < base + k; c++) {
+        float r = p.get(c) - t.get(c);
+        double square = (double) r * r;
+        sum += square;
+        row += square;
+        g.put(c, r * invN);
+      }
+      rowLosses[i] = 0.5 * row;
+    }
+    return 0.5 * sum / n;
+  }
+
   @Override
   public double sum(Matrix prediction, Matrix target) {
     check(prediction, target);

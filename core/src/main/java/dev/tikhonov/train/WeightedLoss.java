@@ -2,6 +2,7 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.tensor.Matrix;
+import java.nio.FloatBuffer;
 
 /**
  * A loss with per-row weights, for observation weights ({@link ObservationWeights}): its
@@ -17,9 +18,9 @@ import dev.tikhonov.tensor.Matrix;
  * Keras' {@code sample_weight} with {@code SUM_OVER_BATCH_SIZE}: an unbiased estimate of
  * Σ wᵢℓᵢ / Σ wᵢ's gradient over uniformly drawn batches. A weight of exactly 1 scales by 1, so
  * weights all equal (w̃ᵢ = 1 in float32) give the wrapped loss's gradient bit for bit. The
- * wrapped loss is computed twice per row (its fused mean and gradient, then each row's value);
- * only weighted runs pay it. Stateless, so thread-safe when the wrapped loss is: writes only
- * {@code out}.
+ * wrapped loss's one fused pass gives the gradient and each row's ℓᵢ ({@link
+ * Loss#lossAndGradient(Matrix, Matrix, double[], Matrix)}); then each gradient row is scaled by
+ * its w̃ᵢ. Stateless, so thread-safe when the wrapped loss is: writes only {@code out}.
  */
 final class WeightedLoss implements Loss {
   private final Loss loss;
@@ -31,25 +32,24 @@ final class WeightedLoss implements Loss {
   @Override
   public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
     int n = prediction.rows();
-    Matrix y = targets(target);
-    double mean = loss.lossAndGradient(prediction, y, out);
+    // each row's ℓᵢ as the fused mean sums it, so that weights of 1 give its value too
+    double[] rows = new double[n];
+    double mean = loss.lossAndGradient(prediction, targets(target), rows, out);
     if (!Double.isFinite(mean)) {
       return mean;
     }
     int weight = target.cols() - 1;
-    // each row's ℓᵢ as the fused mean computes it (a row's own mean), so that weights of 1
-    // give its value too, bit for bit
-    Matrix rowGradient = Matrix.zeros(1, out.cols());
+    int k = out.cols();
+    FloatBuffer g = out.buffer();
     double total = 0;
     for (int i = 0; i < n; i++) {
       float w = target.get(i, weight);
       if (w != 1f) {
-        for (int k = 0; k < out.cols(); k++) {
-          out.set(i, k, out.get(i, k) * w);
+        for (int c = i * k; c < (i + 1) * k; c++) {
+          g.put(c, g.get(c) * w);
         }
       }
-      total += w * loss.lossAndGradient(prediction.rowRange(i, i + 1), y.rowRange(i, i + 1),
-          rowGradient);
+      total += w * rows[i];
     }
     return total / n;
   }
