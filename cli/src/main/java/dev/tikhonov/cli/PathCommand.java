@@ -17,7 +17,6 @@ import dev.tikhonov.estimate.RelaxedLasso;
 import dev.tikhonov.estimate.RelaxedPath;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.select.L1RatioFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.MultinomialPenalty;
@@ -70,19 +69,7 @@ import picocli.CommandLine.Option;
       "with --out-of-fold also DIR/out-of-fold.csv, every row's held-out prediction per λ.",
       ""})
 public final class PathCommand implements Callable<Integer>, Flags.Conditional {
-  @Option(names = "--data", paramLabel = "FILE", required = true,
-      description = "CSV file with a header (or a LIBSVM/svmlight file).")
-  Path data;
-
-  @Option(names = "--target", paramLabel = "COLUMN",
-      description = "CSV only (a LIBSVM file carries its own target): the column to predict.")
-  String target;
-
-  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
-      description = "CSV only: columns to leave out of the data, neither features nor the "
-          + "target (an id, a date, free text; their cells need not be numbers), e.g. "
-          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
-  List<String> ignoreColumns;
+  @Mixin TableOptions table = new TableOptions();
 
   @Option(names = "--family", paramLabel = "F",
       converter = EnumeratedValue.class,
@@ -309,8 +296,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " with the full path's λ by interpolation only (cv.glmnet's \"lambda\"); leave"
           + " --cv-alignment out or give lambda");
     }
-    DataOptions.refuseIgnoredObservationColumn("--weights", weights, ignoreColumns, target);
-    DataOptions.refuseIgnoredObservationColumn("--offset", offset, ignoreColumns, target);
+    table.refuseObservationColumn("--weights", weights);
+    table.refuseObservationColumn("--offset", offset);
     if (saveLambda != null && !relax) {
       checkSaveLambda(saveLambda, cvFolds != null || foldid != null);
     }
@@ -329,7 +316,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
-        Outputs.input("--data", data),
+        Outputs.input("--data", table.data),
         Outputs.input("--foldid", foldid),
         specFile("--penalty-factors", penaltyFactors),
         specFile("--lower-limits", lowerLimits),
@@ -430,9 +417,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().numFolds() : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
-    DataOptions dataOptions = new DataOptions();
-    dataOptions.data = data;
-    dataOptions.target = target;
     if (common.json) {
       System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
@@ -453,7 +437,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(atEnd);
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
-    RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
+    RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
     List<String> others = new java.util.ArrayList<>(List.of("path.csv"));
     candidates.ifPresent(c -> others.add("l1-ratios.csv"));
@@ -469,7 +453,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Override
   public void refuseIgnored(Flags.Given given) {
-    DataOptions.refuseCsvFlags(given, data, "--weights", "--offset");
+    table.refuseCsvFlags(given, "--weights", "--offset");
     for (String flag : new String[] {"--nlambda", "--lambda-min-ratio", "--max-features"}) {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
@@ -722,7 +706,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   /** --ignore-columns' names, empty when not given. */
   private List<String> ignored() {
-    return ignoreColumns == null ? List.of() : ignoreColumns;
+    return table.ignoreColumns == null ? List.of() : table.ignoreColumns;
   }
 
   /**
@@ -877,9 +861,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
             && refusal.setting().equals(Optional.of("maxIterations"))) {
           // the budget ran out in the fold's first λ: its refusal says to raise it, which
           // other folds would not spare (the full path's first λ ran out too, with less)
-          throw new InputException("--data " + data + ": " + what, e);
+          throw new InputException("--data " + table.data + ": " + what, e);
         }
-        throw new InputException("--data " + data + ": " + what + "; " + (foldid != null
+        throw new InputException("--data " + table.data + ": " + what + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
             : everySeed ? "the folds are random, but " + dataRows + " rows in " + cvFolds
                 + " folds leave some fold one held-out row whatever the --seed: " + fewer
@@ -889,7 +873,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       // The library's messages about the target as a whole do not know the file it came from.
       if (e instanceof ConstantTargetException) {
-        throw new InputException(DataOptions.targetOf(data, target) + ": " + e.getMessage(), e);
+        throw new InputException(table.targetOf() + ": " + e.getMessage(), e);
       }
       throw e;
     }
@@ -1041,9 +1025,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).numFolds()
         : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
-    DataOptions dataOptions = new DataOptions();
-    dataOptions.data = data;
-    dataOptions.target = target;
     if (common.json) {
       System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
     }
@@ -1069,7 +1050,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
           ((Number) at.get("lambda")).doubleValue(), at.get("gamma"), save);
     }
-    RunFiles.finish(writer, "path", seed, common.threads, dataOptions, started, runSettings,
+    RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json")
         + (kept.isEmpty() ? " and path.csv" : ", path.csv and out-of-fold.csv"));
@@ -1157,7 +1138,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " features: a path of %d λ keeps %d x %d coefficients, %.1f GiB as doubles (and"
           + " path.csv writes as many numbers), more than the %.1f GiB that Java may use here;"
           + " use fewer λ (%s), fewer features (a LIBSVM file has as many as its largest"
-          + " index), or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", data,
+          + " index), or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", table.data,
           dataset.size(), p, m, m, k * p, bytes / GIB, heap / GIB,
           lambdas != null ? "--lambdas" : "--nlambda"));
     }
@@ -1192,15 +1173,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private static final double GIB = 1024.0 * 1024 * 1024;
 
   private Dataset read(TargetKind kind) {
-    boolean libsvm = DataFormat.of(data) == DataFormat.LIBSVM;
-    Dataset d = DataOptions.readTable(data, target, ignoreColumns, kind,
-        "use --family binomial (two classes) or multinomial");
+    boolean libsvm = table.libsvm();
+    Dataset d = table.read(kind, "use --family binomial (two classes) or multinomial");
     if (kind == TargetKind.CLASS) {
-      DataOptions.refuseRealTarget(d, data, libsvm ? null : target,
+      DataOptions.refuseRealTarget(d, table.data, libsvm ? null : table.target,
           "use --family gaussian (poisson for counts)");
     }
     if (!libsvm) {
-      IdentifierColumns.warning(d, data).ifPresent(System.err::println);
+      IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;
   }

@@ -6,7 +6,6 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.RidgeCV;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.estimate.RidgeFiles;
 import dev.tikhonov.report.RunKind;
@@ -50,19 +49,7 @@ import picocli.CommandLine.Option;
       "bic, intercept, coefficients) and run.json; prints the table with the chosen λ marked.",
       ""})
 public final class RidgeCommand implements Callable<Integer>, Flags.Conditional {
-  @Option(names = "--data", paramLabel = "FILE", required = true,
-      description = "CSV file with a header (or a LIBSVM/svmlight file).")
-  Path data;
-
-  @Option(names = "--target", paramLabel = "COLUMN",
-      description = "CSV only (a LIBSVM file carries its own target): the column to predict.")
-  String target;
-
-  @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
-      description = "CSV only: columns to leave out of the data, neither features nor the "
-          + "target (an id, a date, free text; their cells need not be numbers), e.g. "
-          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
-  List<String> ignoreColumns;
+  @Mixin TableOptions table = new TableOptions();
 
   @Option(names = "--lambdas", paramLabel = "λ", split = ",",
       description = "Your own λ: distinct, each finite and ≥ 0, scored in the order given. "
@@ -110,7 +97,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     java.time.Instant started = java.time.Instant.now();
     common.applyThreads();
     RidgeCV.Criterion chosenBy = criterionOf(criterion);
-    DataOptions.refuseIgnoredObservationColumn("--weights", weights, ignoreColumns, target);
+    table.refuseObservationColumn("--weights", weights);
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
@@ -119,7 +106,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
-        Outputs.input("--data", data));
+        Outputs.input("--data", table.data));
     Dataset dataset = read();
     RidgeCV.Validation v = fit(() -> estimator.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
@@ -140,18 +127,15 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         v.chosenModel().provenance().settings());
     settings.remove("lambda");
     settings.put("lambda_chosen", v.chosenLambda());
-    DataOptions dataOptions = new DataOptions();
-    dataOptions.data = data;
-    dataOptions.target = target;
-    RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, dataOptions, started,
-        settings, common.human());
+    RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
+        started, settings, common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
     return 0;
   }
 
   @Override
   public void refuseIgnored(Flags.Given given) {
-    DataOptions.refuseCsvFlags(given, data, "--weights");
+    table.refuseCsvFlags(given, "--weights");
     given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
         "with --lambdas, which gives the λ");
   }
@@ -179,10 +163,10 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   }
 
   private Dataset read() {
-    Dataset d = DataOptions.readTable(data, target, ignoreColumns, TargetKind.REAL,
+    Dataset d = table.read(TargetKind.REAL,
         "use path --family binomial (two classes) or multinomial");
-    if (DataFormat.of(data) != DataFormat.LIBSVM) {
-      IdentifierColumns.warning(d, data).ifPresent(System.err::println);
+    if (!table.libsvm()) {
+      IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;
   }
@@ -195,7 +179,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     try {
       return run.get();
     } catch (ConstantTargetException e) {
-      throw new InputException(DataOptions.targetOf(data, target) + ": " + e.getMessage(), e);
+      throw new InputException(table.targetOf() + ": " + e.getMessage(), e);
     } catch (InputException e) {
       Optional<String> setting = e.setting();
       if (setting.isPresent() && (setting.get().equals("weights")
@@ -204,7 +188,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       }
       if (setting.isPresent() && setting.get().equals("lambdas")) {
         // the default grid from data whose target no feature explains
-        throw new InputException(DataOptions.targetOf(data, target) + ": --lambdas"
+        throw new InputException(table.targetOf() + ": --lambdas"
             + e.afterSetting(), e);
       }
       throw e;
