@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import dev.tikhonov.internal.data.CloseNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,72 +101,21 @@ final class FlagSuggestions {
 
   /**
    * The {@code names} close to {@code typed} in spelling, closest first (at most three):
-   * "train" for "trian", "ridge-vs-lasso" for "ridge-vs-las". picocli's own suggestions came in
-   * its order and far ones included ("trian": grid or train or experiment). Close is at most one
-   * edit (a letter added, dropped, changed, or two swapped) in a word of up to four letters, at
-   * most a third of the letters, and at least two, in a longer one; a name's leading "--" and
-   * case count for nothing. Of names as close, the one that starts as typed comes first
-   * (--nlambdas: --nlambda or --lambdas).
+   * "train" for "trian", "ridge-vs-lasso" for "ridge-vs-las" ({@link CloseNames#closest}, the
+   * one ranking the core's column suggestions use too). picocli's own suggestions came in its
+   * order and far ones included ("trian": grid or train or experiment).
    */
   static List<String> closest(String typed, java.util.Collection<String> names) {
-    return scored(typed, names).stream().limit(3).map(Scored::name).toList();
+    return CloseNames.closest(typed, names);
   }
 
   /**
-   * Of {@link #closest}, those as close as the closest: "decreasing" for "decresing", where
-   * "increasing" is also within a third of the letters but one edit further. A value's words
-   * are few and often differ in a letter or two (increasing, decreasing), so the next closest
-   * is another word rather than another reading of the typo.
+   * Of {@link #closest}, those as close as the closest ({@link CloseNames#nearest}): a value's
+   * words are few and often differ in a letter or two (increasing, decreasing), so the next
+   * closest is another word rather than another reading of the typo.
    */
   static List<String> nearest(String typed, java.util.Collection<String> names) {
-    List<Scored> close = scored(typed, names);
-    return close.stream().filter(s -> s.distance() == close.get(0).distance())
-        .map(Scored::name).toList();
-  }
-
-  private record Scored(String name, int distance, int prefix) {}
-
-  /** The names within {@link #closest}'s distance of {@code typed}, closest first. */
-  private static List<Scored> scored(String typed, java.util.Collection<String> names) {
-    String t = bare(typed);
-    int limit = t.length() <= 4 ? 1 : Math.max(2, t.length() / 3);
-    return names.stream().map(n -> new Scored(n, distance(t, bare(n)), prefix(t, bare(n))))
-        .filter(s -> s.distance() <= limit)
-        .sorted(java.util.Comparator.comparingInt(Scored::distance)
-            .thenComparing(Scored::prefix, java.util.Comparator.reverseOrder()))
-        .toList();
-  }
-
-  private static String bare(String name) {
-    return (name.startsWith("--") ? name.substring(2) : name).toLowerCase(Locale.ROOT);
-  }
-
-  private static int prefix(String a, String b) {
-    int i = 0;
-    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i;
-  }
-
-  /** Edits from a to b: insertions, deletions, substitutions and swaps of neighbours (OSA). */
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        if (i == 0 || j == 0) {
-          d[i][j] = i + j;
-          continue;
-        }
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return CloseNames.nearest(typed, names);
   }
 
   /**

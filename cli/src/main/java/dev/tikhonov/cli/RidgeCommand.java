@@ -184,7 +184,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       Optional<String> setting = e.setting();
       if (setting.isPresent() && (setting.get().equals("weights")
           || setting.get().equals("weightColumn"))) {
-        throw new InputException("--weights " + weights + e.afterSetting(), e);
+        throw new InputException("--weights" + e.afterSetting(), e);
       }
       if (setting.isPresent() && setting.get().equals("lambdas")) {
         // the default grid from data whose target no feature explains

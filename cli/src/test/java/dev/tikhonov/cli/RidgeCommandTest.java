@@ -221,7 +221,7 @@ class RidgeCommandTest {
         List.of("--data", text.toString(), "--target", "y"),
         List.of("--data", d, "--target", "progression", "--family", "binomial"));
     List<String> mentions = List.of("--criterion", "--nlambda", "--lambdas", "--nlambda",
-        "--weights \"progression\" is the --target column", "--weights nope",
+        "--weights \"progression\" is the --target column", "--weights \"nope\": ",
         "--weights \"age\" is also in --ignore-columns", "a-file", "--save", "--target COLUMN",
         "nothere.csv", "constant.csv (--target y): the target is constant (3.0): nothing to fit",
         "text.csv",

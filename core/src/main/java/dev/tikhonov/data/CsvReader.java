@@ -1,6 +1,7 @@
 package dev.tikhonov.data;
 
 import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.internal.data.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,8 @@ public final class CsvReader {
       if (target < 0) {
         throw new InputException(
             sourceName + ": no target column " + Numbers.quote(targetColumn)
-                + "; available columns: " + list(columns) + headerHint(columns, options));
+                + "; available columns: " + list(columns)
+                + CloseNames.column(targetColumn, columns) + headerHint(columns, options));
       }
       int width = columns.size();
       boolean[] ignored = ignored(columns, target, options.ignoredColumns(), sourceName);
@@ -243,7 +245,7 @@ public final class CsvReader {
       if (target < 0) {
         throw new InputException(sourceName + ": no target column "
             + Numbers.quote(targetColumn) + "; available columns: " + list(header)
-            + headerHint(header, options));
+            + CloseNames.column(targetColumn, header) + headerHint(header, options));
       }
       if (columns.contains(targetColumn)) {
         throw new InputException(sourceName + ": the target column "
@@ -502,7 +504,8 @@ public final class CsvReader {
       int c = columns.indexOf(name);
       if (c < 0) {
         throw InputException.about("ignoredColumns", ": " + source + ": no column "
-            + Numbers.quote(name) + " to ignore; available columns: " + list(columns));
+            + Numbers.quote(name) + " to ignore; available columns: " + list(columns)
+            + CloseNames.column(name, columns));
       }
       if (c == target) {
         throw InputException.about("ignoredColumns", ": " + source + ": column "
@@ -524,7 +527,8 @@ public final class CsvReader {
     for (String name : ignoredColumns) {
       if (!header.contains(name)) {
         throw InputException.about("ignoredColumns", ": " + source + ": no column "
-            + Numbers.quote(name) + " to ignore; available columns: " + list(header));
+            + Numbers.quote(name) + " to ignore; available columns: " + list(header)
+            + CloseNames.column(name, header));
       }
       if (name.equals(targetColumn)) {
         throw InputException.about("ignoredColumns", ": " + source + ": column "

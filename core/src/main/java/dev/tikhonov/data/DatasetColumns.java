@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.tensor.Matrix;
 import java.util.ArrayList;
@@ -163,7 +164,8 @@ final class DatasetColumns {
     int j = data.featureNames().indexOf(name);
     if (j < 0) {
       throw new InputException(data.source() + ": no feature column " + Numbers.quote(name)
-          + "; its feature columns: " + CsvReader.list(data.featureNames()));
+          + "; its feature columns: " + CsvReader.list(data.featureNames())
+          + CloseNames.column(name, data.featureNames()));
     }
     return j;
   }

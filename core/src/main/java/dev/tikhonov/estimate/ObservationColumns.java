@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
@@ -176,7 +177,8 @@ final class ObservationColumns {
     int j = names.indexOf(column.get());
     if (j < 0) {
       throw InputException.about(setting, " \"" + column.get() + "\": " + data.source()
-          + " has no such column (its feature columns: " + preview(names) + ")");
+          + " has no such column (its feature columns: " + preview(names) + ")"
+          + CloseNames.column(column.get(), names));
     }
     return j;
   }

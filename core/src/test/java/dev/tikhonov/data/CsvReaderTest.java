@@ -302,6 +302,34 @@ class CsvReaderTest {
   }
 
   /**
+   * A target or ignored column mistyped, or in another case, gets the close column after the
+   * list: it is found among a wide header's columns the list cuts at 30.
+   */
+  @Test
+  void read_whenAColumnIsMistyped_suggestsTheCloseOne() {
+    Path file = write(dir, "data.csv", "a,b,cultivar\n1,2,3\n");
+    assertInputError(() -> CsvReader.read(file, "CULTIVR", TargetKind.REAL),
+        file + ": no target column \"CULTIVR\"; available columns: \"a\", \"b\", \"cultivar\";"
+            + " did you mean \"cultivar\"?");
+    assertInputError(() -> CsvReader.read(file, "a", TargetKind.REAL,
+            CsvOptions.defaults().withIgnoredColumns("B")),
+        "ignoredColumns: " + file + ": no column \"B\" to ignore; available columns: \"a\","
+            + " \"b\", \"cultivar\"; did you mean \"b\"?");
+    StringBuilder wide = new StringBuilder("label");
+    for (int j = 0; j < 784; j++) {
+      wide.append(",pixel").append(j);
+    }
+    Path mnist = write(dir, "mnist.csv", wide + "\n" + "0,".repeat(784) + "0\n");
+    assertInputError(() -> CsvReader.read(mnist, "pixel_700", TargetKind.REAL),
+        mnist + ": no target column \"pixel_700\"; available columns: \"label\", \"pixel0\","
+            + " \"pixel1\", \"pixel2\", \"pixel3\", \"pixel4\", \"pixel5\", \"pixel6\", \"pixel7\","
+            + " \"pixel8\", \"pixel9\", \"pixel10\", \"pixel11\", \"pixel12\", \"pixel13\","
+            + " \"pixel14\", \"pixel15\", \"pixel16\", \"pixel17\", \"pixel18\", \"pixel19\","
+            + " \"pixel20\", \"pixel21\", \"pixel22\", \"pixel23\", \"pixel24\", \"pixel25\","
+            + " \"pixel26\", \"pixel27\", \"pixel28\", … (755 more); did you mean \"pixel700\"?");
+  }
+
+  /**
    * A file without a header line, read as if it had one: its first row of numbers became the
    * column names ("available columns: \"1\", \"2\", \"3\"" read as if the columns were
    * numbered), and nothing said that a header was what was missing.

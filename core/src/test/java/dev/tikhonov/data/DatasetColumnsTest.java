@@ -158,8 +158,9 @@ class DatasetColumnsTest {
   @Test
   void column_unknownName_namesItAndTheFeatureColumns() {
     Dataset d = Dataset.of(XW, Y, List.of("a", "b", "w"));
-    assertEquals("double[][]: no feature column \"W\"; its feature columns: \"a\", \"b\", \"w\"",
-        assertThrows(InputException.class, () -> d.column("W")).getMessage());
+    assertEquals("double[][]: no feature column \"W\"; its feature columns: \"a\", \"b\", \"w\";"
+        + " did you mean \"w\"?", assertThrows(InputException.class, () -> d.column("W"))
+            .getMessage());
     assertEquals("name", assertThrows(NullPointerException.class, () -> d.column(null))
         .getMessage());
   }
