@@ -471,7 +471,7 @@ class BenchCommandTest {
   @Test
   void sparse_familyOtherThanGaussianOrBinomial_isRefusedBeforeWork() {
     Path cache = tmp.resolve("cache-family");
-    assertEquals("--family must be gaussian or binomial, got 'poisson'", refused("bench",
+    assertEquals("--family must be gaussian or binomial (any case), got 'poisson'", refused("bench",
         "sparse", "--family", "poisson", "--no-peer", "--rows", "10", "--features", "10",
         "--cache", cache.toString(), "--out", tmp.resolve("o-family").toString()));
     assertFalse(Files.exists(cache));

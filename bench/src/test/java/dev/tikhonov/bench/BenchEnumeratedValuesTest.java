@@ -75,7 +75,7 @@ class BenchEnumeratedValuesTest {
     cl.setErr(new PrintWriter(err));
     assertEquals(2, cl.execute("bench", "sparse", "--family", "gausian", "--no-peer", "--out",
         "o"), err.toString());
-    assertEquals("tikhonov: error: --family must be gaussian or binomial, got 'gausian'; did"
+    assertEquals("tikhonov: error: --family must be gaussian or binomial (any case), got 'gausian'; did"
         + " you mean gaussian?", err.toString().strip());
   }
 

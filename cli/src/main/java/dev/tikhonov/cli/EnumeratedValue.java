@@ -34,14 +34,16 @@ public final class EnumeratedValue implements CommandLine.ITypeConverter<String>
 
   /**
    * The refusal of {@code typed} as a value of {@code flag}: "--family must be gaussian or
-   * binomial, got 'gausian'; did you mean gaussian?", the suggestion only when a value is close
-   * in spelling, and only the closest ({@link FlagSuggestions#nearest}).
+   * binomial (any case), got 'gausian'; did you mean gaussian?", the suggestion only when a
+   * value is close in spelling, and only the closest ({@link FlagSuggestions#nearest}). "(any
+   * case)" as {@link #ofEnum}'s refusals say it: every flag refused here reads its value in any
+   * case, and a user who typed GAUSIAN should not think the capitals were the fault.
    *
    * @param values the flag's values, in the order the message lists them
    */
   public static String refusal(String flag, List<String> values, String typed) {
-    return flag + " must be " + listed(values) + ", got '" + typed + "'" + suggestion(typed,
-        values);
+    return flag + " must be " + listed(values) + " (any case), got '" + typed + "'"
+        + suggestion(typed, values);
   }
 
   /**

@@ -971,8 +971,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "ridge" -> AdaptivePenalty.Pilot.RIDGE;
       case "ols" -> AdaptivePenalty.Pilot.LEAST_SQUARES;
-      default -> throw new InputException("--adaptive-pilot must be ridge or ols, got '" + name
-          + "'");
+      default -> throw new InputException(EnumeratedValue.refusal("--adaptive-pilot",
+          List.of("ridge", "ols"), name));
     };
   }
 
@@ -1076,8 +1076,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     return switch (multinomialPenalty.toLowerCase(Locale.ROOT)) {
       case "grouped" -> MultinomialPenalty.GROUPED;
       case "ungrouped" -> MultinomialPenalty.UNGROUPED;
-      default -> throw new InputException("--multinomial-penalty must be grouped or ungrouped,"
-          + " got '" + multinomialPenalty + "'");
+      default -> throw new InputException(EnumeratedValue.refusal("--multinomial-penalty",
+          List.of("grouped", "ungrouped"), multinomialPenalty));
     };
   }
 

@@ -157,8 +157,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     return switch (value) {
       case "gcv" -> RidgeCV.Criterion.GCV;
       case "loo" -> RidgeCV.Criterion.LEAVE_ONE_OUT;
-      default -> throw new InputException("--criterion must be gcv (generalized"
-          + " cross-validation) or loo (exact leave-one-out), got '" + value + "'");
+      default -> throw new InputException(EnumeratedValue.refusal("--criterion",
+          List.of("gcv", "loo"), value));
     };
   }
 

@@ -106,24 +106,34 @@ class EnumeratedValuesTest {
   void aMistypedWord_isRefusedWithTheFlagsWordsAndTheCloseOne() {
     String diabetes = java.nio.file.Path.of("..", "data", "diabetes.csv").toString();
     List<List<String>> cases = List.of(
-        List.of("--direction must be increasing or decreasing, got 'decresing'; did you mean"
-            + " decreasing?", "select", "--lambdas", "0.1,0.01", "--direction", "Decresing"),
-        List.of("--direction must be increasing or decreasing, got 'up'",
+        List.of("--direction must be increasing or decreasing (any case), got 'decresing';"
+            + " did you mean decreasing?", "select", "--lambdas", "0.1,0.01", "--direction",
+            "Decresing"),
+        List.of("--direction must be increasing or decreasing (any case), got 'up'",
             "select", "--lambdas", "0.1,0.01", "--direction", "up"),
-        List.of("--cv-alignment must be lambda or fraction, got 'fracton'; did you mean"
-            + " fraction?", "path", "--data", diabetes, "--cv-folds", "3", "--cv-alignment",
-            "fracton"),
-        List.of("--cv-measure must be deviance, mse, mae, class or auc, got 'msa'; did you mean"
-            + " mse?", "path", "--data", diabetes, "--cv-folds", "3", "--cv-measure", "msa"),
-        List.of("--cv-measure must be deviance, class, mse or mae, got 'devance'; did you mean"
-            + " deviance?", "select", "--lambdas", "0.1,0.01", "--cv-measure", "devance"),
-        List.of("--cv-measure must be deviance, class, mse or mae, got 'clas'; did you mean"
-            + " class?", "grid", "--lambdas", "0.1", "--cv-measure", "clas"),
-        List.of("--methods must be warm, cold or warm-decreasing, got 'wram'; did you mean"
-            + " warm?", "experiment", "mnist-select", "--methods", "cold,wram"),
-        List.of("--methods must be warm, cold or warm-decreasing, got 'warm-decreasng'; did you"
-            + " mean warm-decreasing?", "experiment", "mnist-select", "--methods",
-            "warm-decreasng"));
+        List.of("--cv-alignment must be lambda or fraction (any case), got 'fracton'; did you"
+            + " mean fraction?", "path", "--data", diabetes, "--cv-folds", "3",
+            "--cv-alignment", "fracton"),
+        List.of("--cv-measure must be deviance, mse, mae, class or auc (any case), got 'msa';"
+            + " did you mean mse?", "path", "--data", diabetes, "--cv-folds", "3",
+            "--cv-measure", "msa"),
+        List.of("--cv-measure must be deviance, class, mse or mae (any case), got 'devance';"
+            + " did you mean deviance?", "select", "--lambdas", "0.1,0.01", "--cv-measure",
+            "devance"),
+        List.of("--cv-measure must be deviance, class, mse or mae (any case), got 'clas'; did"
+            + " you mean class?", "grid", "--lambdas", "0.1", "--cv-measure", "clas"),
+        List.of("--methods must be warm, cold or warm-decreasing (any case), got 'wram'; did"
+            + " you mean warm?", "experiment", "mnist-select", "--methods", "cold,wram"),
+        List.of("--methods must be warm, cold or warm-decreasing (any case), got"
+            + " 'warm-decreasng'; did you mean warm-decreasing?", "experiment", "mnist-select",
+            "--methods", "warm-decreasng"),
+        List.of("--criterion must be gcv or loo (any case), got 'gvc'; did you mean gcv?",
+            "ridge", "--data", diabetes, "--target", "y", "--criterion", "gvc"),
+        List.of("--adaptive-pilot must be ridge or ols (any case), got 'lasso'", "path",
+            "--data", diabetes, "--adaptive", "--adaptive-pilot", "lasso"),
+        List.of("--multinomial-penalty must be grouped or ungrouped (any case), got 'gruoped';"
+            + " did you mean grouped?", "path", "--data", diabetes, "--family", "multinomial",
+            "--multinomial-penalty", "gruoped"));
     for (List<String> c : cases) {
       InProcess r = InProcess.run(c.subList(1, c.size()));
       assertEquals(2, r.exit(), c + ": " + r.err());

@@ -118,7 +118,7 @@ class GroupedMultinomialPathTest {
         {"--multinomial-penalty applies only with --family multinomial (it says how a feature's"
             + " class coefficients are penalized); it has no effect with --family gaussian,"
             + " which fits one coefficient per feature", "--target", "alcohol"},
-        {"--multinomial-penalty must be grouped or ungrouped, got 'pooled'", "--target",
+        {"--multinomial-penalty must be grouped or ungrouped (any case), got 'pooled'", "--target",
             "cultivar", "--family", "multinomial"},
         {"--multinomial-penalty grouped does not take --lower-limits or --upper-limits (a"
             + " limit on one class coefficient does not fit a penalty on the group); leave the"

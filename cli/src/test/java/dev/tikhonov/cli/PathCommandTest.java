@@ -397,7 +397,7 @@ class PathCommandTest {
     r = run("path", "--data", data, "--target", "progression", "--foldid", folds,
         "--cv-alignment", "index");
     assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("--cv-alignment must be lambda or fraction, got 'index'"),
+    assertTrue(r.stderr().contains("--cv-alignment must be lambda or fraction (any case), got 'index'"),
         r.stderr());
     r = run("path", "--data", data, "--target", "progression", "--cv-alignment", "fraction");
     assertEquals(2, r.exitCode(), r.stderr());

@@ -174,7 +174,7 @@ class PathCvMeasureTest {
   void unknownMeasure_isRefusedNamingTheFlagAndTheMeasures() {
     InProcess r = path("rmse", breastCancer(), "--cv-folds", "5", "--cv-measure", "rmse");
     assertEquals(2, r.exit(), r.err());
-    assertEquals("--cv-measure must be deviance, mse, mae, class or auc, got 'rmse'; did you"
+    assertEquals("--cv-measure must be deviance, mse, mae, class or auc (any case), got 'rmse'; did you"
         + " mean mse?", r.message().strip());
     assertFalse(Files.exists(dir.resolve("rmse")), "refused before any output");
   }

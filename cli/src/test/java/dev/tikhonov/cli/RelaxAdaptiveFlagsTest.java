@@ -37,7 +37,7 @@ class RelaxAdaptiveFlagsTest {
       "--adaptive-power must be positive and finite, got 0.0",
       "--adaptive-power must be positive and finite, got -2.0",
       "--adaptive-power sets up the adaptive lasso's penalty factors; add --adaptive",
-      "--adaptive-pilot must be ridge or ols, got 'lasso'",
+      "--adaptive-pilot must be ridge or ols (any case), got 'lasso'",
     };
     for (int c = 0; c < cases.length; c++) {
       List<String> args = new ArrayList<>(List.of("path", "--data", d[0].toString(),

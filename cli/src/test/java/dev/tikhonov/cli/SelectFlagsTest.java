@@ -45,7 +45,7 @@ class SelectFlagsTest {
       "--repeat-seeds must be at least 2",
       "--cv-measure auc: expected deviance, class (classifiers), mse or mae (regressors); the"
           + " AUC ranks every held-out row's probability",
-      "--cv-measure must be deviance, class, mse or mae, got 'r2'",
+      "--cv-measure must be deviance, class, mse or mae (any case), got 'r2'",
       "--cv-measure: 'mae' does not apply to a classifier's search",
       "--cv-measure: 'class' does not apply to a regressor's search",
     };
