@@ -7,6 +7,7 @@ import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.MnistSelect;
 import dev.tikhonov.experiment.RidgeVsLasso;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.internal.data.Repeats;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import java.nio.file.Files;
@@ -248,16 +249,9 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     if (values == null) {
       return;
     }
-    Map<Object, T> seen = new java.util.HashMap<>();
-    for (T v : values) {
-      T before = seen.putIfAbsent(key.apply(v), v);
-      if (before != null) {
-        throw new IllegalArgumentException(flag + " " + values.stream().map(String::valueOf)
-            .collect(java.util.stream.Collectors.joining(",")) + ": " + (before.equals(v)
-            ? v + " is given twice" : before + " and " + v + " are the same") + "; give each "
-            + "once");
-      }
-    }
+    Repeats.first(values, key).ifPresent(twice -> {
+      throw new IllegalArgumentException(flag + " must be distinct; " + twice);
+    });
   }
 
   private int mnistL2(RunWriter out, Instant start) {

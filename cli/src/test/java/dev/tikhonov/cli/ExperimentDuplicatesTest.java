@@ -28,24 +28,24 @@ class ExperimentDuplicatesTest {
   @Test
   void experiment_duplicateValues_areRefusedBeforeWork() throws Exception {
     String out = dir.resolve("out").toString();
-    assertEquals("--seeds 1,1: 1 is given twice; give each once",
+    assertEquals("--seeds must be distinct; 1 is given twice (values 1 and 2)",
         refused("experiment", "mnist-l2", "--quick", "--seeds", "1,1", "--quiet", "--out", out));
-    assertEquals("--lambdas 0.1,0.1: 0.1 is given twice; give each once",
+    assertEquals("--lambdas must be distinct; 0.1 is given twice (values 1 and 2)",
         refused("experiment", "mnist-l2", "--quick", "--lambdas", "0.1,0.1", "--quiet",
             "--out", out));
     // Compared as numbers: -0 is 0 (the Doubles -0.0 and 0.0 are not equal()).
-    assertEquals("--lambdas 0.0,-0.0: 0.0 and -0.0 are the same; give each once",
+    assertEquals("--lambdas must be distinct; 0.0 and -0.0 (values 1 and 2) are the same",
         refused("experiment", "mnist-l2", "--quick", "--lambdas", "0,-0", "--quiet", "--out",
             out));
-    assertEquals("--methods warm,cold,warm: warm is given twice; give each once",
+    assertEquals("--methods must be distinct; warm is given twice (values 1 and 3)",
         refused("experiment", "mnist-select", "--quick", "--methods", "warm,cold,warm",
             "--quiet", "--out", out));
-    assertEquals("--datasets bundled,bundled: bundled is given twice; give each once",
+    assertEquals("--datasets must be distinct; bundled is given twice (values 1 and 2)",
         refused("experiment", "mnist-select", "--quick", "--datasets", "bundled,bundled",
             "--quiet", "--out", out));
     Path d = Files.createDirectories(dir.resolve("d"));
-    assertEquals("--datasets " + d + "," + d + "/.: " + d + " and " + d + "/. are the same; give"
-        + " each once", refused("experiment", "mnist-select", "--quick", "--datasets",
+    assertEquals("--datasets must be distinct; " + d + " and " + d + "/. (values 1 and 2) are"
+        + " the same", refused("experiment", "mnist-select", "--quick", "--datasets",
         d + "," + d + "/.", "--quiet", "--out", out));
   }
 

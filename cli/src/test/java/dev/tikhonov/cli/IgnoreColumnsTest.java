@@ -98,7 +98,8 @@ class IgnoreColumnsTest {
         + " columns; the only columns are the target \"y\" and the ignored \"id\", \"a\"");
     refused(args("b4", "select", "--data", people, "--target", "y", "--model", "mlp:4",
         "--regression", "--lambdas", "0.1", "--ignore-columns", "id,note,id"),
-        "--ignore-columns names \"id\" twice", "(--data " + people + ")");
+        "--ignore-columns must be distinct; \"id\" is given twice (values 1 and 3) (--data "
+            + people + ")");
     refused(args("b5", "grid", "--data", classes, "--target", "y", "--model", "mlp:4",
         "--lambdas", "0.1", "--ignore-columns", "nope"), "--ignore-columns: " + classes
         + ": no column \"nope\" to ignore");

@@ -28,6 +28,7 @@ class SelectFlagsTest {
       {"select", "--cv-folds", "1"},
       {"grid", "--lambdas", "0.1", "--dropouts", "1.5"},
       {"grid", "--lambdas", "0.1", "--repeat-seeds", "3"},
+      {"grid", "--lambdas", "0.1", "--repeat-seeds", "1,2,1"},
       {"select", "--cv-measure", "auc"},
       {"grid", "--lambdas", "0.1", "--cv-measure", "r2"},
       {"select", "--data", dir.resolve("tiny.csv").toString(), "--target", "y", "--folds", "2",
@@ -43,6 +44,7 @@ class SelectFlagsTest {
       "--cv-folds must be >= 2, got 1",
       "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
       "--repeat-seeds must be at least 2",
+      "--repeat-seeds must be distinct; 1 is given twice (values 1 and 3)",
       "--cv-measure auc: expected deviance, class (classifiers), mse or mae (regressors); the"
           + " AUC ranks every held-out row's probability",
       "--cv-measure must be deviance, class, mse or mae (any case), got 'r2'",

@@ -1,8 +1,8 @@
 package dev.tikhonov.data;
 
 import dev.tikhonov.internal.data.Numbers;
+import dev.tikhonov.internal.data.Repeats;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,12 +43,10 @@ public final class CsvOptions {
       Objects.requireNonNull(ignoredColumns.get(i), "ignoredColumns: name " + i + " is null");
     }
     List<String> names = List.copyOf(ignoredColumns);
-    java.util.Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      if (!seen.add(name)) {
-        throw InputException.about("ignoredColumns", " names " + Numbers.quote(name)
-            + " twice; name each column once, got " + names);
-      }
+    java.util.Optional<String> twice = Repeats.first(names.stream().map(Numbers::quote)
+        .toList(), quoted -> quoted);
+    if (twice.isPresent()) {
+      throw InputException.about("ignoredColumns", " must be distinct; " + twice.get());
     }
     this.delimiter = delimiter;
     this.header = header;

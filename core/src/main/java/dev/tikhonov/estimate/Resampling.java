@@ -78,8 +78,10 @@ public final class Resampling {
       throw new IllegalArgumentException("repeated seeds must be at least 2 for a standard"
           + " error, got " + seeds.length);
     }
-    if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
-      throw new IllegalArgumentException("repeated seeds must be distinct");
+    java.util.Optional<String> twice = dev.tikhonov.internal.data.Repeats.first(
+        java.util.Arrays.stream(seeds).boxed().toList(), s -> s);
+    if (twice.isPresent()) {
+      throw new IllegalArgumentException("repeated seeds must be distinct; " + twice.get());
     }
     return new Resampling(0, splitSeed, testFraction, seeds.clone());
   }

@@ -199,10 +199,10 @@ public final class MnistL2 {
 
     private static void requireDistinct(String name, List<?> values) {
       // Numbers compared as numbers: the Double -0.0 is not equal() to 0.0, but the same λ.
-      if (values.stream().map(v -> v instanceof Double d ? d + 0.0 : v).distinct().count()
-          != values.size()) {
-        throw new IllegalArgumentException(name + " must be distinct, got " + values);
-      }
+      dev.tikhonov.internal.data.Repeats.first(values, v -> v instanceof Double d ? d + 0.0 : v)
+          .ifPresent(twice -> {
+            throw new IllegalArgumentException(name + " must be distinct; " + twice);
+          });
     }
 
     /**

@@ -142,7 +142,7 @@ class CsvReaderTest {
     }
     InputException twice = assertInputError(
         () -> CsvOptions.defaults().withIgnoredColumns("id", "a", "id"),
-        "ignoredColumns names \"id\" twice");
+        "ignoredColumns must be distinct; \"id\" is given twice (values 1 and 3)");
     assertEquals(java.util.Optional.of("ignoredColumns"), twice.setting());
     InputException plain = assertInputError(() -> CsvReader.read(file, "nope", TargetKind.REAL),
         "no target column");

@@ -208,11 +208,12 @@ class MnistL2Test {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(List.of(0.1, 0.1), q.dropout(), q.dropoutLambdas(), q.seeds(),
             q.recipe()));
-    assertEquals("lambdas must be distinct, got [0.1, 0.1]", e.getMessage());
+    assertEquals("lambdas must be distinct; 0.1 is given twice (values 1 and 2)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(q.lambdas(), q.dropout(), q.dropoutLambdas(), List.of(1L, 1L),
             q.recipe()));
-    assertEquals("seeds must be distinct, got [1, 1]", e.getMessage());
+    assertEquals("seeds must be distinct; 1 is given twice (values 1 and 2)", e.getMessage());
   }
 
   /** -0.0 and 0.0 are one λ, though the Doubles are not equal(). */
@@ -222,6 +223,7 @@ class MnistL2Test {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MnistL2.Settings(List.of(0.0, -0.0), q.dropout(), q.dropoutLambdas(),
             q.seeds(), q.recipe()));
-    assertEquals("lambdas must be distinct, got [0.0, -0.0]", e.getMessage());
+    assertEquals("lambdas must be distinct; 0.0 and -0.0 (values 1 and 2) are the same",
+        e.getMessage());
   }
 }

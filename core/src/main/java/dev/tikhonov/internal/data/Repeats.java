@@ -1,8 +1,12 @@
 package dev.tikhonov.internal.data;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Not API. The first value given more than once in a list of settings (λ, dropouts, γ, …),
@@ -33,15 +37,49 @@ public final class Repeats {
         }
       }
       if (at.size() > 1) {
-        String positions = "values " + String.join(", ", at.subList(0, at.size() - 1).stream()
-            .map(String::valueOf).toList()) + " and " + at.get(at.size() - 1);
-        return Optional.of(other.equals(spelt)
-            ? spelt + " is given " + (at.size() == 2 ? "twice" : at.size() + " times") + " ("
-                + positions + ")"
-            : spelt + " and " + other + " (" + positions + ") are the same");
+        return Optional.of(named(spelt, other, at));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * As {@link #first(double[])} for a list of other values (seeds, names, data sets), two being
+   * one value when their {@code key}s are equal: "1 is given twice (values 1 and 3)", or, for
+   * two spellings of one key ("d" and "./d" of one folder), "d and ./d (values 1 and 2) are the
+   * same". Values are spelt by {@code String.valueOf}.
+   */
+  public static <T> Optional<String> first(List<T> values, Function<? super T, ?> key) {
+    Map<Object, Integer> firstAt = new HashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      Integer before = firstAt.putIfAbsent(key.apply(values.get(i)), i);
+      if (before == null) {
+        continue;
+      }
+      // the first value that repeats: every position of it, the later ones included
+      Object k = key.apply(values.get(before));
+      List<Integer> at = new ArrayList<>();
+      String spelt = String.valueOf(values.get(before));
+      String other = spelt;
+      for (int j = before; j < values.size(); j++) {
+        if (Objects.equals(key.apply(values.get(j)), k)) {
+          at.add(j + 1);
+          String s = String.valueOf(values.get(j));
+          other = other.equals(spelt) ? s : other;
+        }
+      }
+      return Optional.of(named(spelt, other, at));
+    }
+    return Optional.empty();
+  }
+
+  private static String named(String spelt, String other, List<Integer> at) {
+    String positions = "values " + String.join(", ", at.subList(0, at.size() - 1).stream()
+        .map(String::valueOf).toList()) + " and " + at.get(at.size() - 1);
+    return other.equals(spelt)
+        ? spelt + " is given " + (at.size() == 2 ? "twice" : at.size() + " times") + " ("
+            + positions + ")"
+        : spelt + " and " + other + " (" + positions + ") are the same";
   }
 
   private static boolean allDistinct(double[] values) {
