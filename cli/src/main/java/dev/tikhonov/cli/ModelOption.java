@@ -40,8 +40,13 @@ record ModelOption(Kind kind, List<Integer> hidden) {
       }
       return new ModelOption(Kind.MLP, hidden);
     }
-    throw new IllegalArgumentException(
-        "--model " + text + ": expected linear, logistic or mlp:W1,W2,... (e.g. mlp:256,128)");
+    // the close word keeps what follows it: "mpl:64" is "did you mean mlp:64?"
+    String word = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
+    List<String> close = FlagSuggestions.nearest(word, List.of("linear", "logistic", "mlp"));
+    throw new IllegalArgumentException("--model " + text + ": expected linear, logistic or"
+        + " mlp:W1,W2,... (any case; e.g. mlp:256,128)" + (close.isEmpty() ? ""
+            : "; did you mean " + String.join(" or ", close.stream()
+                .map(c -> c + t.substring(word.length())).toList()) + "?"));
   }
 
   /** "linear", "logistic" or "mlp:256,128". */

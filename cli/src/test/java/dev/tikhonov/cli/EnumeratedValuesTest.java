@@ -133,7 +133,14 @@ class EnumeratedValuesTest {
             "--data", diabetes, "--adaptive", "--adaptive-pilot", "lasso"),
         List.of("--multinomial-penalty must be grouped or ungrouped (any case), got 'gruoped';"
             + " did you mean grouped?", "path", "--data", diabetes, "--family", "multinomial",
-            "--multinomial-penalty", "gruoped"));
+            "--multinomial-penalty", "gruoped"),
+        List.of("--model lineer: expected linear, logistic or mlp:W1,W2,... (any case; e.g."
+            + " mlp:256,128); did you mean linear?", "train", "--model", "lineer"),
+        List.of("--model mpl:64: expected linear, logistic or mlp:W1,W2,... (any case; e.g."
+            + " mlp:256,128); did you mean mlp:64?", "grid", "--lambdas", "0.1",
+            "--model", "MPL:64"),
+        List.of("--model tree: expected linear, logistic or mlp:W1,W2,... (any case; e.g."
+            + " mlp:256,128)", "select", "--model", "tree"));
     for (List<String> c : cases) {
       InProcess r = InProcess.run(c.subList(1, c.size()));
       assertEquals(2, r.exit(), c + ": " + r.err());
