@@ -28,7 +28,9 @@ import java.util.Optional;
  * layer and linear activations, (λ/2)(‖W₁‖² + ‖W₂‖²) is λ times the nuclear norm of W₁W₂, and
  * zero weights are optimal exactly when λ ≥ σ_max(G): this λ_max is glmnet's λ_max for that
  * network, and an estimate for deeper or ReLU networks (the path's per-layer weight norms show
- * where the weights really collapse). When λ_max is not above the floor, the grid spans
+ * where the weights really collapse). With observation weights (a base with a weight column)
+ * G = Σᵢ wᵢ x̃ᵢ (yᵢ − ȳ_w)ᵀ / Σ wᵢ on the weighted standardization, so integer weights give the
+ * grid of the rows repeated. When λ_max is not above the floor, the grid spans
  * λ_max down to λ_max·10⁻⁴ instead. Immutable and thread-safe.
  */
 public final class LambdaGrid {
@@ -120,12 +122,25 @@ public final class LambdaGrid {
    * linear in y − ȳ, so it is divided by y's 1/n standard deviation on these rows.
    */
   double[] lambdas(Dataset data, boolean standardize, boolean standardizeTarget) {
+    return lambdas(data, new double[0], standardize, standardizeTarget);
+  }
+
+  /**
+   * {@link #lambdas(Dataset, boolean, boolean)} with observation weights wᵢ, one per row of
+   * {@code data} (its weight column taken out; empty for none), as a network with a weight
+   * column ({@link NetworkSettings#weightColumn()}) fits them: G = Σᵢ wᵢ x̃ᵢ (yᵢ − ȳ_w)ᵀ / Σw,
+   * ȳ_w = Σ wᵢyᵢ / Σw, x̃ standardized by the weighted means and 1/Σw standard deviations, and
+   * a standardized target divided by its weighted standard deviation: integer weights give the
+   * grid of the rows repeated, as glmnet's weighted λ_max does.
+   */
+  double[] lambdas(Dataset data, double[] weights, boolean standardize,
+      boolean standardizeTarget) {
     if (given != null) {
       return given.clone();
     }
-    double top = lambdaMax(data, standardize);
+    double top = lambdaMax(data, weights, standardize);
     if (standardizeTarget && !data.isClassification()) {
-      top /= NetworkFit.TargetScale.of(data).scale();
+      top /= NetworkFit.TargetScale.of(data, weights).scale();
     }
     if (!(top > 0)) {
       // about "lambdas": the remedy is that setting, which a front end names its own way
@@ -158,9 +173,19 @@ public final class LambdaGrid {
   }
 
   static double lambdaMax(Dataset data, boolean standardize) {
+    return lambdaMax(data, new double[0], standardize);
+  }
+
+  /** λ_max with observation weights ({@link #lambdas(Dataset, double[], boolean, boolean)}). */
+  static double lambdaMax(Dataset data, double[] weights, boolean standardize) {
     int n = data.size();
     if (n == 0) {
       throw new InputException(data.source() + ": no rows to derive a λ grid from");
+    }
+    double[] w = weights.length == 0 ? Evaluation.ones(n) : weights;
+    double total = 0;
+    for (double v : w) {
+      total += v;
     }
     Matrix x = data.features();
     int p = x.cols();
@@ -174,19 +199,19 @@ public final class LambdaGrid {
         residual[i][0] = data.target(i);
       }
       for (int c = 0; c < k; c++) {
-        mean[c] += residual[i][c] / n;
+        mean[c] += w[i] * residual[i][c] / total;
       }
     }
     double[] columnMean = new double[p];
     double[] columnScale = new double[p];
     Arrays.fill(columnScale, 1);
     if (standardize) {
-      Standardizer st = Standardizer.fit(data);
+      Standardizer st = Standardizer.fit(data, weights);
       columnMean = st.mean();
       columnScale = st.scale();
     }
-    // G = (1/n) Σᵢ x̃ᵢ (yᵢ − ȳ)ᵀ, x̃ the (standardized) row. Unstandardized, each column is
-    // taken less its first value: the same G (Σᵢ (yᵢ − ȳ) = 0), but a column that never varies
+    // G = (1/Σw) Σᵢ x̃ᵢ wᵢ(yᵢ − ȳ)ᵀ, x̃ the (standardized) row. Unstandardized, each column is
+    // taken less its first value: the same G (Σᵢ wᵢ(yᵢ − ȳ) = 0), but a column that never varies
     // gives exactly 0, where c·Σᵢ(yᵢ − ȳ) rounds to c·1e-16 and made a grid from nothing.
     double[] shift = new double[p];
     if (!standardize) {
@@ -197,7 +222,7 @@ public final class LambdaGrid {
     double[][] g = new double[p][k];
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < k; c++) {
-        residual[i][c] -= mean[c];
+        residual[i][c] = w[i] * (residual[i][c] - mean[c]);
       }
       for (int j = 0; j < p; j++) {
         // standardized from the values as held (double for text and double[][]), as
@@ -220,8 +245,9 @@ public final class LambdaGrid {
         }
       }
     }
-    return Math.sqrt(largestEigenvalue(gram)) / n;
+    return Math.sqrt(largestEigenvalue(gram)) / total;
   }
+
 
   /** The largest eigenvalue of a symmetric positive semi-definite matrix, by power iteration. */
   static double largestEigenvalue(double[][] a) {

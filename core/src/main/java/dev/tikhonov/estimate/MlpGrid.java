@@ -18,8 +18,10 @@ import java.util.Map;
  *
  * <p>An axis not set holds the base's value. λ is docs/objective.md's (coupled L2, α as the
  * base's); weight decay is decoupled ({@code w ← w − lr·d·w}); a learning rate replaces the base
- * optimizer's with a constant rate (the base's epoch schedule still applies). Immutable and
- * thread-safe.
+ * optimizer's with a constant rate (the base's epoch schedule still applies). A base with a
+ * weight column ({@link NetworkBuilder#weightColumn}) gives candidates that fit with it, which
+ * {@link GridSearchCV} scores weighted (each split's weighted held-out score, the splits
+ * weighted by their held-out Σ wᵢ). Immutable and thread-safe.
  *
  * @param <P> the fitted model
  */
@@ -144,7 +146,6 @@ public final class MlpGrid<P extends Predictor> {
     private double[] learningRates;
 
     Builder(NetworkKind<P> kind, NetworkSettings base) {
-      NetworkSettings.requireUnweighted(base, "MlpGrid");
       this.kind = kind;
       this.base = base.withThreadsAsTheyAre();
       lambdas = new double[] {base.lambda()};

@@ -40,7 +40,10 @@ import java.util.OptionalLong;
  *
  * <p>The base estimator supplies the network, optimizer, batch size, epochs, seed,
  * standardization, dropout and α; its λ, patience and validation fraction are replaced by the
- * path's. Immutable and thread-safe; {@link #fit} runs the fits one after another, with the
+ * path's. A base with a weight column ({@link NetworkBuilder#weightColumn}) fits every λ with
+ * it (the data term Σ wᵢℓᵢ / Σ wᵢ, validation losses weighted) and the default grid's λ_max is
+ * the weighted one ({@link LambdaGrid}); {@link MlpPathCV} scores held-out rows weighted.
+ * Immutable and thread-safe; {@link #fit} runs the fits one after another, with the
  * base's OpenBLAS threads.
  *
  * <pre>{@code
@@ -159,10 +162,12 @@ public final class MlpPath<P extends Predictor> {
     private final Dataset trainingRows;
     private final Start start;
     private final double l1Ratio;
+    private final Optional<String> weightColumn;
     private final double seconds;
 
     Fit(NetworkKind<P> kind, double[] lambdas, List<Point> points, List<P> models,
-        Dataset trainingRows, Start start, double l1Ratio, double seconds) {
+        Dataset trainingRows, Start start, double l1Ratio, Optional<String> weightColumn,
+        double seconds) {
       this.kind = kind;
       this.lambdas = lambdas.clone();
       this.points = List.copyOf(points);
@@ -170,6 +175,7 @@ public final class MlpPath<P extends Predictor> {
       this.trainingRows = trainingRows;
       this.start = start;
       this.l1Ratio = l1Ratio;
+      this.weightColumn = weightColumn;
       this.seconds = seconds;
     }
 
@@ -225,7 +231,10 @@ public final class MlpPath<P extends Predictor> {
       return seconds;
     }
 
-    /** The rows the models were trained on (the data less the validation rows). */
+    /**
+     * The rows the models were trained on (the data less the validation rows; with the weight
+     * column, when the base has one).
+     */
     public Dataset trainingRows() {
       return trainingRows;
     }
@@ -252,7 +261,8 @@ public final class MlpPath<P extends Predictor> {
      *
      * @throws InputException for a regression path, or when no λ is &gt; 0
      * @throws IllegalArgumentException when the path penalizes with α &gt; 0 (the evidence is
-     *     for the Gaussian prior of L2)
+     *     for the Gaussian prior of L2), or weights its rows (the evidence's likelihood is the
+     *     unweighted one)
      */
     public EvidenceCurve evidence() {
       return evidence(Optional.empty());
@@ -267,6 +277,10 @@ public final class MlpPath<P extends Predictor> {
     }
 
     private EvidenceCurve evidence(Optional<Curvature> curvature) {
+      weightColumn.ifPresent(c -> {
+        throw new IllegalArgumentException("the evidence is of unweighted fits; this path"
+            + " weights its rows by column \"" + c + "\"");
+      });
       List<Double> ls = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (int l = 0; l < size(); l++) {
@@ -393,6 +407,12 @@ public final class MlpPath<P extends Predictor> {
       // before the grid, whose λ_max of a constant target is 0 ("give the λ values")
       NetworkFit.requireVaryingTarget(data);
     }
+    if (base.weightColumn().isPresent()) {
+      // λ_max on the rows as the weighted fits see them: the column out, each row weighted
+      ObservationColumns.Weighted w = ObservationColumns.weights(data, base.weightColumn().get(),
+          data.source());
+      return grid.lambdas(w.data(), w.weights(), base.standardize(), base.standardizeTarget());
+    }
     return grid.lambdas(data, base.standardize(), base.standardizeTarget());
   }
 
@@ -455,7 +475,6 @@ public final class MlpPath<P extends Predictor> {
     private double validationFraction = 0.1;
 
     Builder(NetworkKind<P> kind, NetworkSettings base) {
-      NetworkSettings.requireUnweighted(base, "MlpPath");
       this.kind = kind;
       this.base = base;
     }

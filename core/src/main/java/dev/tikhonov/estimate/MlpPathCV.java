@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
  *   λ_min  = the largest λ with the smallest mean,   λ_1se = the largest λ with mean ≤ mean_min + se_min
  * </pre>
  *
- * (w_k the split's held-out rows; {@link CvResult}, {@link CvSummary}). The {@link SelectionRule}
+ * (w_k the split's held-out rows, or their Σ wᵢ when the base has a weight column, whose
+ * weighted evaluation e_kl then is: cv.glmnet's {@code cvcompute}; {@link CvResult},
+ * {@link CvSummary}). The {@link SelectionRule}
  * picks λ_1se (default) or λ_min, and the model returned is fitted on all rows the way the
  * splits were: with warm starts, the all-rows path is fitted together with the splits (as
  * cv.glmnet's {@code glmnet.fit}) and its model at the chosen λ is returned; with cold starts,
@@ -225,7 +227,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
         loss[s][l] = e.loss();
         score[s][l] = SearchMeasures.score(measure, e);
         error[s][l] = classifier ? 1 - ((ClassifierEvaluation) e).accuracy() : Double.NaN;
-        weight[s] = e.rows();
+        // the held-out rows' count, or their Σ wᵢ when weighted (cv.glmnet's fold weights)
+        weight[s] = e.weightSum();
         splitPoints.add(step.point());
       }
       points.add(List.copyOf(splitPoints));

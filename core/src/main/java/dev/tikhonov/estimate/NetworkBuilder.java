@@ -181,8 +181,9 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
    * ones, mean = Σwᵢxᵢ/Σwᵢ and sd = √(Σwᵢ(xᵢ − mean)²/Σwᵢ), as the linear estimators (glmnet)
    * standardize, so integer weights are the rows repeated there too. The model's provenance
    * records the column ({@code weight_column}); at prediction the column is not needed (named
-   * data may hold it: it is ignored). Not with a search ({@code MlpGrid}, {@code MlpPath},
-   * {@code MlpPathCV}) yet.
+   * data may hold it: it is ignored). The searches ({@code MlpGrid} through
+   * {@code GridSearchCV}, {@code MlpPath}, {@code MlpPathCV}) fit with the column and score
+   * their held-out rows weighted by it.
    */
   public B weightColumn(String column) {
     weightColumn = java.util.Optional.of(java.util.Objects.requireNonNull(column, "column"));

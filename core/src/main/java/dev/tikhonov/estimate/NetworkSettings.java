@@ -216,17 +216,6 @@ public final class NetworkSettings {
     return weightColumn;
   }
 
-  /**
-   * Refuses {@code settings} with a weight column for {@code search}, which scores its held-out
-   * rows unweighted: its choice would not be the weighted objective's.
-   */
-  static void requireUnweighted(NetworkSettings settings, String search) {
-    settings.weightColumn.ifPresent(c -> {
-      throw new IllegalArgumentException(search + " takes no weight column yet (weightColumn \""
-          + c + "\"): its held-out scores would be unweighted");
-    });
-  }
-
   /** These settings with λ = {@code value} (validated). */
   NetworkSettings withLambda(double value) {
     return new NetworkSettings(hiddenLayers, dropout, value, l1Ratio, optimizer, epochSchedule,

@@ -107,7 +107,9 @@ final class PathEngine<P extends Predictor> {
           e.epoch(), e.batch());
     }
     List<LayerWeights> layers = kind.layers(model);
-    Optional<Evaluation> heldOut = part.heldOut().map(model::evaluate);
+    // weighted by the base's column, as GridSearchCV scores a weighted candidate
+    Optional<Evaluation> heldOut = part.heldOut().map(h -> base.weightColumn().isPresent()
+        ? model.evaluate(h, base.weightColumn().get()) : model.evaluate(h));
     long cpuEnd = threadCpuNanos();
     MlpPath.Point point = point(lambda, kind.training(model), layers, (System.nanoTime() - wall) / 1e9,
         cpu < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpu) / 1e9);
@@ -129,7 +131,7 @@ final class PathEngine<P extends Predictor> {
       step.model().ifPresent(models::add);
     }
     return new MlpPath.Fit<>(kind, lambdas, points, models, part.fitRows(), path.start(),
-        path.baseSettings().l1Ratio(), seconds);
+        path.baseSettings().l1Ratio(), path.baseSettings().weightColumn(), seconds);
   }
 
   private static MlpPath.Point point(double lambda, TrainResult result, List<LayerWeights> layers,

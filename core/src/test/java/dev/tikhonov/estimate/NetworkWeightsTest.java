@@ -39,18 +39,26 @@ class NetworkWeightsTest {
   }
 
   private static double[] y() {
-    double[] y = new double[N];
-    double[][] x = x();
-    for (int i = 0; i < N; i++) {
+    return target(x());
+  }
+
+  /** A smooth target of rows x0, x1, x2 with a little noise (NetworkSearchWeightsTest's too). */
+  static double[] target(double[][] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
       y[i] = 1.5 * x[i][0] - x[i][1] * x[i][2] + 0.1 * Math.sin(7.0 * i);
     }
     return y;
   }
 
   private static int[] labels() {
-    double[] y = y();
-    int[] labels = new int[N];
-    for (int i = 0; i < N; i++) {
+    return classes(y());
+  }
+
+  /** Three classes of {@link #target} cut at −0.4 and 0.5. */
+  static int[] classes(double[] y) {
+    int[] labels = new int[y.length];
+    for (int i = 0; i < y.length; i++) {
       labels[i] = y[i] < -0.4 ? 0 : y[i] < 0.5 ? 1 : 2;
     }
     return labels;
@@ -312,15 +320,6 @@ class NetworkWeightsTest {
 
   private static double[] indices() {
     return java.util.stream.IntStream.range(0, N).asDoubleStream().toArray();
-  }
-
-  @Test
-  void searches_refuseAWeightColumn() {
-    MlpRegressor weighted = MlpRegressor.builder().weightColumn("w").build();
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> MlpGrid.builder(weighted))
-        .getMessage().startsWith("MlpGrid takes no weight column yet"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> MlpPath.builder(weighted))
-        .getMessage().startsWith("MlpPath takes no weight column yet"));
   }
 
   private static void assertMessage(String start, double[] w) {
