@@ -247,6 +247,7 @@ final class DataOptions implements Flags.Conditional {
       // the library says "test fraction 0.2", which named no flag.
       throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
     }
+    refuseUnweightedTraining(split.train(), seed);
     if (kind == TargetKind.REAL) {
       refuseConstantTarget(all, split.train(), seed, use);
     }
@@ -275,6 +276,30 @@ final class DataOptions implements Flags.Conditional {
     if (sum == 0) {
       throw new InputException("--weights \"" + weightsColumn + "\": every weight of " + data
           + " is 0; nothing to fit");
+    }
+    long positive = java.util.Arrays.stream(w).filter(v -> v > 0).count();
+    if (positive == 1) {
+      // whatever the seed, the training or the test rows weigh 0 (--seed 1 and 2 each refused,
+      // the one for the test rows, the other for the training rows)
+      throw new InputException("--weights \"" + weightsColumn + "\": only row "
+          + (java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] > 0).findFirst()
+              .getAsInt() + 1) + " of " + data + " has a weight above 0, and the training and"
+          + " the test rows of the split each need one; give more rows weight");
+    }
+  }
+
+  /**
+   * Weights all 0 on the training rows of the split, the file's weight all in the test rows:
+   * named as the split, as a target constant there is. The library, given the training rows,
+   * said "every weight of FILE is 0", which the file's weights were not.
+   */
+  private void refuseUnweightedTraining(Dataset train, long seed) {
+    if (weightsColumn != null && train.featureNames().contains(weightsColumn)
+        && java.util.Arrays.stream(train.column(weightsColumn)).sum() == 0) {
+      throw new InputException("--weights \"" + weightsColumn + "\": every weight of the "
+          + train.size() + " training rows of the split (--test-fraction " + testFraction
+          + ", --seed " + seed + ") is 0: nothing to fit; another --seed splits the rows"
+          + " otherwise");
     }
   }
 

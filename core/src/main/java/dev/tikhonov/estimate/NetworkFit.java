@@ -37,6 +37,10 @@ import java.util.OptionalLong;
  * wraps the result.
  */
 final class NetworkFit {
+  /** Why validation rows of weight 0 are refused. */
+  private static final String VALIDATION_WEIGHTLESS =
+      "nothing to validate on, their weighted loss would have no value";
+
   private NetworkFit() {}
 
   /** Fits a classifier (softmax cross-entropy). */
@@ -147,13 +151,16 @@ final class NetworkFit {
     Dataset validation = options.validation().orElse(null);
     if (s.weightColumn().isPresent()) {
       // every row's weight, numbered as the data's rows, before any split
-      ObservationColumns.weights(data, s.weightColumn().get(), data.source());
+      ObservationColumns.weights(data, s.weightColumn().get(), "nothing to fit");
     }
     int heldOutRows = 0;
     if (validation != null) {
       requireSameColumns(train, validation);
     } else if (s.heldOutFraction() > 0) {
       TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
+      if (s.weightColumn().isPresent()) {
+        requireWeightedParts(split, data, s.weightColumn().get(), s.heldOutFraction());
+      }
       train = split.train();
       validation = split.test();
       heldOutRows = validation.size();
@@ -161,15 +168,14 @@ final class NetworkFit {
     ObservationWeights weights = ObservationWeights.none();
     if (s.weightColumn().isPresent()) {
       String column = s.weightColumn().get();
-      String held = heldOutRows > 0 ? " held out for validation from " + data.source() : "";
-      ObservationColumns.Weighted t = ObservationColumns.weights(train, column, heldOutRows > 0
-          ? "the " + train.size() + " rows fitted (" + heldOutRows + held + ")"
-          : train.source());
+      // (the parts of a split were checked by requireWeightedParts)
+      ObservationColumns.Weighted t = ObservationColumns.weights(train, column,
+          "nothing to fit");
       train = t.data();
       double[] validationWeights = new double[0];
       if (validation != null) {
         ObservationColumns.Weighted v = ObservationColumns.weights(validation, column,
-            heldOutRows > 0 ? "the " + heldOutRows + " rows" + held : validation.source());
+            VALIDATION_WEIGHTLESS);
         validation = v.data();
         validationWeights = v.weights();
       }
@@ -378,6 +384,33 @@ final class NetworkFit {
       throw new InputException(data.source() + ": no rows to train on");
     }
     Features.requireFeatureColumns(data);
+  }
+
+  /**
+   * Refuses a validation split that leaves the weights of either part all 0, in {@link
+   * #validationSplit}'s words: {@code data}'s weights (checked before) are not, the split put
+   * them all on one side. Nothing is fitted when the fitted rows weigh 0; when the held-out rows
+   * do, their weighted loss (early stopping's measure) would be 0/0.
+   */
+  private static void requireWeightedParts(TrainTest split, Dataset data, String column,
+      double fraction) {
+    boolean fitted = weightless(split.train(), column);
+    if (!fitted && !weightless(split.test(), column)) {
+      return;
+    }
+    Dataset part = fitted ? split.train() : split.test();
+    boolean one = java.util.Arrays.stream(data.column(column)).filter(w -> w > 0).count() == 1;
+    throw InputException.about("validationFraction", " " + fraction + " of the " + data.size()
+        + " training rows of " + data.source() + (fitted ? " leaves " + part.size()
+            + " rows to fit" : " holds out " + part.size() + " rows for validation")
+        + ", whose weights (\"" + column + "\") are all 0: " + (fitted ? "nothing to fit"
+            : VALIDATION_WEIGHTLESS) + "; "
+        + (one ? "one row has a weight above 0, and each part needs one; give more rows weight"
+            : "hold out another share, or split with another seed"));
+  }
+
+  private static boolean weightless(Dataset part, String column) {
+    return java.util.Arrays.stream(part.column(column)).sum() == 0;
   }
 
   /**

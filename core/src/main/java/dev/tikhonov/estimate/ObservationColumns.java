@@ -78,13 +78,12 @@ final class ObservationColumns {
    * rows and targets, the other columns as features (values as the data set holds them, double
    * or float32). InputException, naming {@code weightColumn}, for a column that is not there
    * (as {@link #split}), a weight that is negative or not finite (naming its row, 1-based in
-   * {@code data}), or weights all 0 ({@code rows} names the rows: "data.csv", "the 10 rows
-   * held out for validation").
+   * {@code data}), or weights all 0 ({@code nothing} says what that leaves: "nothing to fit").
    */
-  static Weighted weights(Dataset data, String column, String rows) {
+  static Weighted weights(Dataset data, String column, String nothing) {
     Split split = split(data, Family.GAUSSIAN, Optional.of(column), Optional.empty());
     double[] w = split.observations().weights();
-    requireWeights(w, data, column, rows, "nothing to fit");
+    requireWeights(w, data, column, data.source(), nothing);
     Dataset rest = data.isClassification()
         ? Dataset.ofClasses(split.x(), data.labels(), data.classNames(), split.featureNames())
         : Dataset.of(split.x(), data.targets(), split.featureNames());

@@ -303,8 +303,36 @@ class NetworkWeightsTest {
     InputException held = assertThrows(InputException.class, () -> MlpRegressor.builder()
         .hiddenLayers(2).epochs(1).validationFraction(0.05).seed(0).weightColumn("w").build()
         .fit(Dataset.of(withWeights(x(), evenHeldOut(half)), y(), WEIGHTED)));
-    assertTrue(held.getMessage().startsWith("weightColumn \"w\": every weight of the 2 rows"
-        + " held out for validation from double[][] is 0"), held.getMessage());
+    assertEquals("validationFraction 0.05 of the 40 training rows of double[][] holds out 2"
+        + " rows for validation, whose weights (\"w\") are all 0: nothing to validate on, their"
+        + " weighted loss would have no value; hold out another share, or split with another"
+        + " seed", held.getMessage());
+  }
+
+  @Test
+  void aValidationSplitThatLeavesTheFittedRowsNoWeight_saysSo() {
+    // weight only on the 2 rows the seed-1 split holds out: the rows fitted weigh 0
+    double[] ones = new double[N];
+    java.util.Arrays.fill(ones, 1);
+    double[] heldOnly = evenHeldOut(ones);
+    for (int i = 0; i < N; i++) {
+      heldOnly[i] = 1 - heldOnly[i];
+    }
+    InputException fitted = assertThrows(InputException.class, () -> MlpRegressor.builder()
+        .hiddenLayers(2).epochs(1).validationFraction(0.05).seed(0).weightColumn("w").build()
+        .fit(Dataset.of(withWeights(x(), heldOnly), y(), WEIGHTED)));
+    assertEquals("validationFraction 0.05 of the 40 training rows of double[][] leaves 38 rows"
+        + " to fit, whose weights (\"w\") are all 0: nothing to fit; hold out another share, or"
+        + " split with another seed", fitted.getMessage());
+    assertEquals(java.util.Optional.of("validationFraction"), fitted.setting());
+    // given validation rows of weight 0: nothing to validate on, not "nothing to fit"
+    Dataset validation = Dataset.of(withWeights(x(), new double[N]), y(), WEIGHTED)
+        .withSource("val.csv");
+    InputException given = assertThrows(InputException.class, () -> fullBatchRegressor()
+        .weightColumn("w").build().fit(Dataset.of(withWeights(x(), ones), y(), WEIGHTED),
+            FitOptions.none().withValidation(validation)));
+    assertEquals("weightColumn \"w\": every weight of val.csv is 0; nothing to validate on,"
+        + " their weighted loss would have no value", given.getMessage());
   }
 
   /** The weights with every row the seed-1 split holds out set to 0. */
