@@ -150,6 +150,29 @@ class AtomicFilesTest {
     assertEquals("fresh", Files.readString(dir.resolve("models/m1.model")));
   }
 
+  /**
+   * A link into a directory that does not exist is refused, before the work and at the write,
+   * and no directory is made where it points: as root, '--save dangle' with dangle a link to
+   * /nonexistent/zzz made /nonexistent and wrote the model there (red-team).
+   */
+  @Test
+  void aLinkIntoADirectoryThatDoesNotExist_isRefusedAndNothingIsMadeThere() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("dangle"), dir.resolve("gone/zzz"));
+    String message = link + ": is a symbolic link to " + dir.resolve("gone/zzz") + ", whose"
+        + " directory " + dir.resolve("gone") + " does not exist; cannot write the %s there (no"
+        + " directory is made where a link points: create it, or give another path)";
+    InputException checked = assertThrows(InputException.class,
+        () -> AtomicFiles.requireWritable(link, "model file (--save)"));
+    assertEquals(String.format(message, "model file (--save)"), checked.getMessage());
+    InputException written = assertThrows(InputException.class,
+        () -> AtomicFiles.writeString(link, "x"));
+    assertEquals(String.format(message, "file"), written.getMessage());
+    assertTrue(!Files.exists(dir.resolve("gone")), "no directory made through the link");
+    // a path given without links still gets its directories
+    AtomicFiles.writeString(dir.resolve("made/m.model"), "x");
+    assertEquals("x", Files.readString(dir.resolve("made/m.model")));
+  }
+
   /** A link loop is an InputException naming the path, not a hang or a stack overflow. */
   @Test
   void write_throughALinkLoop_isAnInputException() throws Exception {

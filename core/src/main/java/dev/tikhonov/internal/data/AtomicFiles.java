@@ -21,7 +21,9 @@ import java.util.List;
  * /dev/stdout, a named pipe, a socket) is written in place: it cannot be replaced atomically, and
  * renaming over it would replace the device or pipe with a file. A target that is a symbolic
  * link (even a dangling one) is written where the link points, atomically there: renaming over
- * the link would have replaced the link with a file and left its target as it was. A process
+ * the link would have replaced the link with a file and left its target as it was. The
+ * directory a link points into must exist: missing directories are made along the path given
+ * only, never where a link points. A process
  * stopped in the middle of a write leaves the old file and its temporary file, named
  * {@code .TARGET.PID.N.tmp} (TARGET cut where the whole would pass 255 bytes); a program that
  * calls {@link #deleteTemporaryFilesOnShutdown()} (the CLI does) leaves none
@@ -141,7 +143,7 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Content content) {
-    target = throughLinks(target);
+    target = throughLinks(target, "file");
     if (Files.isDirectory(target)) {
       // before a temporary file is made beside it, in the directory's parent
       throw new InputException(target + ": is a directory; cannot write a file there");
@@ -305,7 +307,7 @@ public final class AtomicFiles {
    */
   public static void requireWritable(Path file, String what) {
     requireDotDotFollowable(file, file, what);
-    Path absolute = throughLinks(file).toAbsolutePath().normalize();
+    Path absolute = throughLinks(file, what).toAbsolutePath().normalize();
     requirePathFits(absolute, 0, file, what);
     if (Files.isDirectory(absolute)) {
       throw new InputException(file + ": is a directory; the " + what + " must be a file path");
@@ -453,6 +455,25 @@ public final class AtomicFiles {
     } catch (IOException e) {
       return absolute;
     }
+  }
+
+  /**
+   * The file {@code target}'s links end at, to be written as {@code what} ("model file
+   * (--save)"): a link whose end lies in a directory that does not exist is refused, naming the
+   * link. Writing through a link writes the file it names (as a shell's {@code >} does, and
+   * into an existing directory even when the file is not there yet), but folders are made only
+   * along a path given, never where a link points: as root, a link to /nonexistent/zzz made
+   * /nonexistent and wrote there, and a shell's {@code >} fails.
+   */
+  private static Path throughLinks(Path target, String what) {
+    Path end = throughLinks(target);
+    Path dir = end.toAbsolutePath().normalize().getParent();
+    if (Files.isSymbolicLink(target) && dir != null && !Files.isDirectory(dir)) {
+      throw new InputException(target + ": is a symbolic link to " + end + ", whose directory "
+          + dir + " does not exist; cannot write the " + what + " there (no directory is made"
+          + " where a link points: create it, or give another path)");
+    }
+    return end;
   }
 
   /**
