@@ -35,6 +35,9 @@ final class CommonOptions {
    * cannot take.
    */
   Path outDir(String command) {
+    if (json) {
+      StandardOutput.requireOpen("--json"); // before the work, as every output is checked
+    }
     Path dir = chooseOutDir(command);
     RunLock.acquire(dir);
     return dir;

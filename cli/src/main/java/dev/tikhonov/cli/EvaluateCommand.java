@@ -15,7 +15,6 @@ import dev.tikhonov.estimate.RocCurve;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
-import dev.tikhonov.internal.data.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +123,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   @Override
   public Integer call() {
     CommonOptions.applyThreads(threads);
+    if (json) {
+      StandardOutput.requireOpen("--json");
+    }
     if (roc != null) { // where the curve goes, before any work
       Outputs.refuseStandardOutput(roc, "--roc", "a CSV file beside the printed scores");
       AtomicFiles.requireWritable(roc, "ROC curve (--roc)");
@@ -197,7 +199,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       OutputFile.writeCsv(roc, csv.toString());
     }
     if (json) {
-      System.out.println(Json.oneLine(metrics));
+      StandardOutput.printJson(metrics);
     } else {
       // significant digits, not decimals: a model far off the data has a loss of 1e77, which
       // %.6f printed as 78 digits

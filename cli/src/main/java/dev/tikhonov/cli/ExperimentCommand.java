@@ -298,7 +298,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
         java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
-      System.out.println(Json.oneLine(rows));
+      StandardOutput.printJson(rows);
     }
     return 0;
   }
@@ -329,7 +329,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         settings, human);
     human.printf(Locale.ROOT, "wrote %s%n", out.dir());
     if (common.json) {
-      System.out.println(Json.oneLine(new ArrayList<>(rows)));
+      StandardOutput.printJson(new ArrayList<>(rows));
     }
     return 0;
   }
@@ -356,7 +356,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
         settings, human);
     human.printf(Locale.ROOT, "wrote %s%n", out.dir());
     if (common.json) {
-      System.out.println(Json.oneLine(new ArrayList<>(rows)));
+      StandardOutput.printJson(new ArrayList<>(rows));
     }
     return 0;
   }

@@ -9,7 +9,6 @@ import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.MlpGrid;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.report.GridFiles;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.report.RunKind;
@@ -250,7 +249,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {
-      System.out.println(Json.oneLine(metrics));
+      StandardOutput.printJson(metrics);
     }
     return 0;
   }

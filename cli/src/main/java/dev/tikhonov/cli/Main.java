@@ -74,7 +74,16 @@ public final class Main implements Runnable {
     cl.setExecutionStrategy(parseResult -> {
       try {
         Flags.refuseIgnored(parseResult);
-        return new CommandLine.RunLast().execute(parseResult);
+        StandardOutput.takeJsonLost(); // an earlier in-process command's
+        int code = new CommandLine.RunLast().execute(parseResult);
+        java.util.Optional<String> lost = StandardOutput.takeJsonLost();
+        if (code == 0 && lost.isPresent()) {
+          // programs read --json: a line lost (> /dev/full) ended with exit 0 and no JSON
+          parseResult.commandSpec().commandLine().getErr().println("tikhonov: error: --json: "
+              + lost.get());
+          return 2;
+        }
+        return code;
       } finally {
         RunLock.releaseAll(); // the run directories this command locked (RunLock)
       }

@@ -4,7 +4,6 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.MnistSelect;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.report.RunWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -80,7 +79,7 @@ final class MnistSelectRun {
     human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
         Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (command.common.json) {
-      System.out.println(Json.oneLine(rows));
+      StandardOutput.printJson(rows);
     }
     return 0;
   }

@@ -418,7 +418,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().numFolds() : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
     if (common.json) {
-      System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
+      StandardOutput.printJson(json);
     }
     common.human().print(PathFiles.summary(path.solution(), curve));
     candidates.ifPresent(c -> common.human().print(L1RatioFiles.summary(c.l1Ratios(),
@@ -1026,7 +1026,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         : null);
     runSettings.put("foldid", foldid == null ? null : foldid.toString());
     if (common.json) {
-      System.out.println(dev.tikhonov.internal.data.Json.oneLine(json));
+      StandardOutput.printJson(json);
     }
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
     // The refits' own warning, and the lasso path's in flags (each fold's lasso path below).

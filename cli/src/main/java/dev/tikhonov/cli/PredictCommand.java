@@ -94,7 +94,9 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   public Integer call() {
     CommonOptions.applyThreads(threads);
     boolean toStdout = Outputs.isStandardOutput(out);
-    if (!toStdout) {
+    if (toStdout) {
+      StandardOutput.requireOpen("--out -");
+    } else {
       AtomicFiles.requireWritable(out, "predictions file (--out)");
       Outputs.requireApart(out, "--out", Outputs.input("--model", model),
           Outputs.input("--data", data));
@@ -113,19 +115,15 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       java.io.PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(csv.toString());
       stdout.flush();
-      // picocli's writer wraps System.out, a PrintStream that swallows a failed write and
-      // only remembers it; neither keeps the exception, so where standard output goes tells
-      // which failure it was.
+      // picocli's writer wraps System.out; a full disk (> /dev/full, a quota) ended with exit 0
+      // and the predictions cut short
       if (stdout.checkError() || System.out.checkError()) {
-        String target = standardOutput();
-        if (target.isEmpty() || target.startsWith("pipe:") || target.startsWith("socket:")) {
-          // a reader that stopped early (| head -1) has all it wanted; where standard output
-          // goes cannot be told (no /proc), a full disk is not claimed
-          return 0;
+        java.util.Optional<String> lost =
+            StandardOutput.lost("all " + rows + " rows of predictions");
+        if (lost.isPresent()) {
+          throw new InputException("--out -: " + lost.get());
         }
-        // A full disk (> /dev/full, a quota) ended with exit 0 and the predictions cut short.
-        throw new InputException("--out -: standard output (" + target + ") did not take all"
-            + " " + rows + " rows of predictions (a full disk?)");
+        return 0; // a reader that stopped early (| head -1) has all it wanted
       }
       System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> standard output%n", rows);
     } else {
@@ -133,15 +131,6 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       System.err.printf(Locale.ROOT, "tikhonov predict: %d rows -> %s%n", rows, out);
     }
     return 0;
-  }
-
-  /** Where standard output goes ("/dev/full", "pipe:[123]"), or "" where that is unknown. */
-  private static String standardOutput() {
-    try {
-      return Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
-    } catch (java.io.IOException | UnsupportedOperationException e) {
-      return "";
-    }
   }
 
   /** Writes {@code m}'s predictions for --data into {@code csv}; returns the number of rows. */

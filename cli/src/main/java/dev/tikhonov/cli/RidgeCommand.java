@@ -6,7 +6,6 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.estimate.RidgeCV;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.estimate.RidgeFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
@@ -114,7 +113,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     writer.json("path.json", json);
     writer.text("path.csv", RidgeFiles.csv(v, ic));
     if (common.json) {
-      System.out.println(Json.oneLine(json));
+      StandardOutput.printJson(json);
     }
     common.human().print(RidgeFiles.summary(v, chosenBy, ic));
     atGridEnd(v).ifPresent(w -> System.err.println("tikhonov: warning: " + w));

@@ -11,7 +11,6 @@ import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunKind;
@@ -296,7 +295,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {
-      System.out.println(Json.oneLine(metrics));
+      StandardOutput.printJson(metrics);
     }
     return 0;
   }

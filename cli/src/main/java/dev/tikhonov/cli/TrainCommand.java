@@ -19,7 +19,6 @@ import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
-import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.report.RunKind;
@@ -375,7 +374,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {
-      System.out.println(Json.oneLine(metrics));
+      StandardOutput.printJson(metrics);
     }
     return 0;
   }

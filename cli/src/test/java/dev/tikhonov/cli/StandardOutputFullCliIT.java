@@ -55,6 +55,48 @@ class StandardOutputFullCliIT {
         + " rows of predictions (a full disk?)", Files.readString(err).strip());
   }
 
+  /**
+   * Standard output closed ({@code >&-}) is named so before the work: the JVM's own lib/modules
+   * took descriptor 1, and the message named that file as where standard output went.
+   */
+  @Test
+  void predictToAClosedStandardOutput_saysItIsClosed() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux's /proc");
+    Path err = dir.resolve("err3.txt");
+    Process p = closed(predict()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(2, p.exitValue(), Files.readString(err));
+    assertEquals("tikhonov: error: --out -: standard output is closed (>&-); run with it open,"
+        + " e.g. redirected to a file", Files.readString(err).strip());
+  }
+
+  /** --json whose line a full disk did not take ended with exit 0 and no JSON. */
+  @Test
+  void jsonToAFullDisk_isAnError() throws Exception {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs Linux's /dev/full");
+    Path err = dir.resolve("err4.txt");
+    Process p = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Cli.jar().toString(), "evaluate", "--model", model.toString(), "--data", data.toString(),
+        "--target", "y", "--json")).directory(dir.toFile()).redirectOutput(full.toFile())
+        .redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(2, p.exitValue(), Files.readString(err));
+    assertEquals("tikhonov: error: --json: standard output (/dev/full) did not take the JSON"
+        + " line (a full disk?)", Files.readString(err).strip());
+  }
+
+  /** {@code command} run by a shell with descriptor 1 closed, as {@code >&-} leaves it. */
+  private static ProcessBuilder closed(ProcessBuilder command) {
+    StringBuilder line = new StringBuilder("exec");
+    for (String word : command.command()) {
+      line.append(' ').append(Flags.shellWord(word));
+    }
+    return new ProcessBuilder("/bin/sh", "-c", line.append(" >&-").toString())
+        .directory(command.directory());
+  }
+
   @Test
   void predictToAReaderThatStopsAfterOneLine_isQuiet() throws Exception {
     Path err = dir.resolve("err2.txt");
