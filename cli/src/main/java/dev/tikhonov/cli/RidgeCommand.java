@@ -57,7 +57,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   List<Double> lambdas;
 
   @Option(names = "--nlambda", paramLabel = "N",
-      description = "Number of λ of the default sequence (not with --lambdas). "
+      description = "Number of λ of the default sequence, at most "
+          + dev.tikhonov.linear.PathSettings.MAX_NUM_LAMBDAS + " (not with --lambdas). "
           + "Default: ${DEFAULT-VALUE}.")
   int nlambda = 100;
 

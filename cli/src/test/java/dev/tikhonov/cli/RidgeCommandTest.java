@@ -203,6 +203,9 @@ class RidgeCommandTest {
     Path constant = Files.writeString(dir.resolve("constant.csv"), "a,b,y\n1,2,3\n2,1,3\n3,5,3\n");
     Path text = Files.writeString(dir.resolve("text.csv"), "a,y\n1,x\n2,y\n");
     Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path one = Files.writeString(dir.resolve("one.csv"), "a,b,y\n1,2,3\n");
+    Path oneWeighted = Files.writeString(dir.resolve("one-weighted.csv"),
+        "a,w,y\n1,1,3\n2,0,4\n5,0,1\n");
     String d = DIABETES.toString();
     List<List<String>> cases = List.of(
         List.of("--data", d, "--target", "progression", "--criterion", "aic"),
@@ -219,13 +222,18 @@ class RidgeCommandTest {
         List.of("--data", dir.resolve("nothere.csv").toString(), "--target", "y"),
         List.of("--data", constant.toString(), "--target", "y"),
         List.of("--data", text.toString(), "--target", "y"),
-        List.of("--data", d, "--target", "progression", "--family", "binomial"));
+        List.of("--data", d, "--target", "progression", "--family", "binomial"),
+        List.of("--data", d, "--target", "progression", "--nlambda", "2000000000"),
+        List.of("--data", one.toString(), "--target", "y", "--lambdas", "0.1"),
+        List.of("--data", oneWeighted.toString(), "--target", "y", "--weights", "w"));
     List<String> mentions = List.of("--criterion", "--nlambda", "--lambdas", "--nlambda",
         "--weights \"progression\" is the --target column", "--weights \"nope\": ",
         "--weights \"age\" is also in --ignore-columns", "a-file", "--save", "--target COLUMN",
         "nothere.csv", "constant.csv (--target y): the target is constant (3.0): nothing to fit",
         "text.csv",
-        "--family");
+        "--family", "--nlambda must be in 1..100000, got 2000000000",
+        "only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
+        "only 1 row of positive weight to fit");
     for (int c = 0; c < cases.size(); c++) {
       Path out = dir.resolve("bad" + c);
       List<String> args = new ArrayList<>(List.of("ridge"));

@@ -140,7 +140,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
    * columns, a value that is not finite; the weight column's), before the default λ grid is
    * derived from them.
    *
-   * @throws InputException for such data, or when no feature varies with the target and no λ
+   * @throws InputException for such data, for fewer than 2 rows of positive weight (GCV and
+   *     leave-one-out have no value: every λ would score NaN), or when no feature varies with the target and no λ
    *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
    *     {@code lambdas}, {@link InputException#setting()})
    * @throws ConstantTargetException for a target of one value on the rows of positive weight
@@ -154,6 +155,14 @@ public final class RidgeCV implements Estimator<LinearModel> {
     double[] y = train.targets();
     Observations observations = split.observations();
     ElasticNetPath.requireFittable(x, y, observations);
+    int positive = (int) (observations.weights().length == 0 ? x.length
+        : java.util.Arrays.stream(observations.weights()).filter(w -> w > 0).count());
+    if (positive < 2) {
+      // one row: GCV's 1 − (1 + df)/n₊ and LOO's 1 − Hᵢᵢ are 0, so every λ scored NaN and the
+      // first was "chosen"; with weights, the rows of weight 0 are left out
+      throw new InputException("only " + positive + " row" + (x.length > 1 ? " of positive"
+          + " weight" : "") + " to fit: GCV and leave-one-out need at least 2 rows to score λ");
+    }
     requireVaryingTarget(y, observations.weights(), intercept);
     double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
@@ -177,8 +186,6 @@ public final class RidgeCV implements Estimator<LinearModel> {
     weightColumn.ifPresent(c -> settings.put("weight_column", c));
     settings.put("l1_ratio", 0.0);
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
-    int positive = (int) (observations.weights().length == 0 ? x.length
-        : java.util.Arrays.stream(observations.weights()).filter(w -> w > 0).count());
     return new Validation(path, best, scales, split.featureNames(), provenance, positive);
   }
 
@@ -442,12 +449,15 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
 
     /**
-     * Length of the default grid (default 100), before any continuation below its end (see the
+     * Length of the default grid (default 100, at most
+     * {@link dev.tikhonov.linear.PathSettings#MAX_NUM_LAMBDAS}, as for the paths: more would only
+     * exhaust memory before the first fit), before any continuation below its end (see the
      * class).
      */
     public Builder numLambdas(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("numLambdas must be at least 1, got " + value);
+      int max = dev.tikhonov.linear.PathSettings.MAX_NUM_LAMBDAS;
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException("numLambdas must be in 1.." + max + ", got " + value);
       }
       numLambdas = value;
       return this;

@@ -428,6 +428,31 @@ class LinearEstimatorsTest {
   }
 
   /**
+   * GCV and leave-one-out have no value with one row (1 − (1 + df)/n₊ and 1 − Hᵢᵢ are 0): one row
+   * with lambdas 0.1 and no intercept was "chosen" with GCV NaN, with an intercept it was called
+   * a constant target, and one row of positive weight among rows of weight 0 the same.
+   */
+  @Test
+  void ridgeCV_fewerThanTwoRowsOfPositiveWeight_areRefusedAsSuch() {
+    Dataset one = Dataset.of(new double[][] {{1, 2}}, new double[] {3});
+    for (RidgeCV cv : List.of(RidgeCV.builder().lambdas(0.1).intercept(false).build(),
+        RidgeCV.builder().lambdas(0.1).build(), RidgeCV.builder().build())) {
+      assertEquals("only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
+          assertThrows(InputException.class, () -> cv.crossValidate(one)).getMessage(),
+          cv.toString());
+    }
+    Dataset weighted = Dataset.of(new double[][] {{1, 2, 1}, {2, 1, 0}, {0, 5, 0}},
+        new double[] {3, 4, 7}, List.of("a", "b", "w"));
+    for (RidgeCV cv : List.of(RidgeCV.builder().weightColumn("w").build(),
+        RidgeCV.builder().weightColumn("w").lambdas(0.1).intercept(false).build())) {
+      assertEquals("only 1 row of positive weight to fit: GCV and leave-one-out need at least 2"
+          + " rows to score λ",
+          assertThrows(InputException.class, () -> cv.crossValidate(weighted)).getMessage(),
+          cv.toString());
+    }
+  }
+
+  /**
    * Ridge and RidgeCV have no family to change: class labels are refused with the classifier a
    * user can build instead. They used to advise "use the binomial or multinomial family", a
    * setting neither builder has. ElasticNet, which has the family, keeps that advice.
@@ -592,6 +617,19 @@ class LinearEstimatorsTest {
         assertTrue(e.getMessage().startsWith(setting.strip()), setting + ": " + e.getMessage());
       }
     });
+  }
+
+  /**
+   * RidgeCV's default grid is capped as the paths' are: numLambdas(2_000_000_000) was taken, and
+   * the fit ran out of memory allocating the grid (ridge --nlambda 2000000000: exit 2 after it).
+   */
+  @Test
+  void ridgeCV_numLambdas_isCappedAsThePathsAre() {
+    assertEquals("numLambdas must be in 1..100000, got 2000000000",
+        assertThrows(IllegalArgumentException.class,
+            () -> RidgeCV.builder().numLambdas(2_000_000_000)).getMessage());
+    assertEquals(100_000, dev.tikhonov.linear.PathSettings.MAX_NUM_LAMBDAS);
+    RidgeCV.builder().numLambdas(100_000).build();
   }
 
   /** NaN is a bad λ, not a missing one (the builder's "unset" used to be NaN). */
