@@ -70,6 +70,9 @@ public final class Main implements Runnable {
     }
     // An empty path ("--out $UNSET_VARIABLE") would mean the current directory; refused.
     cl.registerConverter(java.nio.file.Path.class, Main::path);
+    // A decimal that Java would read as another number (1e-400 as 0) is refused (DecimalValue).
+    cl.registerConverter(Double.class, new DecimalValue());
+    cl.registerConverter(double.class, new DecimalValue());
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
       try {
