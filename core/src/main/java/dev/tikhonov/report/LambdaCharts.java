@@ -159,8 +159,61 @@ final class LambdaCharts {
     return main;
   }
 
-  private static XYSeries add(XYChart chart, String name, List<Integer> index, double[] lambda,
+  /**
+   * At most about this many λ positions of one curve are drawn. A chart is
+   * {@value ChartTheme#WIDTH} pixels wide, and XChart writes each segment of a line as its own
+   * SVG element: 'ridge' with 10⁵ λ made a 269 MB report, 4 of its 5 minutes spent on the
+   * charts. Curves with more λ are {@link #thinned}, a smallest and a largest value of each run
+   * of neighbours, a run to a pixel or less; the run's path files keep every λ.
+   */
+  static final int MAX_POINTS = 1000;
+
+  /**
+   * {@code index} (positions of a curve, in drawing order) itself when it has at most
+   * {@link #MAX_POINTS}; else its first and last and, in each of {@code MAX_POINTS / 2} runs of
+   * neighbouring positions, those where {@code y} is smallest and largest, in order: the curve's
+   * extremes (its minimum is where a criterion chooses) and its spikes are drawn, its slopes at
+   * fewer points.
+   */
+  static List<Integer> thinned(List<Integer> index, double[] y) {
+    int n = index.size();
+    if (n <= MAX_POINTS) {
+      return index;
+    }
+    int run = (n + MAX_POINTS / 2 - 1) / (MAX_POINTS / 2);
+    java.util.SortedSet<Integer> kept = new java.util.TreeSet<>(List.of(0, n - 1));
+    for (int start = 0; start < n; start += run) {
+      int low = start;
+      int high = start;
+      for (int r = start + 1; r < Math.min(n, start + run); r++) {
+        double v = y[index.get(r)];
+        // NaN (a score with no value) is neither; the run's first stands in for it
+        low = v < y[index.get(low)] ? r : low;
+        high = v > y[index.get(high)] ? r : high;
+      }
+      kept.add(low);
+      kept.add(high);
+    }
+    return kept.stream().map(index::get).toList();
+  }
+
+  /**
+   * The sentence a chart's caption gets when its curves over {@code lambdas} λ are
+   * {@link #thinned}, naming {@code files} as where every λ is; empty otherwise.
+   */
+  static String thinningNote(int lambdas, String files) {
+    if (lambdas <= MAX_POINTS) {
+      return "";
+    }
+    return " Of its " + lambdas + " λ, each curve is drawn through at most " + MAX_POINTS
+        + ": its ends and, in each of " + MAX_POINTS / 2 + " runs of neighbouring λ, its"
+        + " smallest and largest value; " + files + (files.contains(" and ") ? " have" : " has")
+        + " every λ.";
+  }
+
+  private static XYSeries add(XYChart chart, String name, List<Integer> all, double[] lambda,
       double[] y, double[] error, LambdaAxis axis) {
+    List<Integer> index = thinned(all, y);
     double[] xs = index.stream().mapToDouble(i -> axis.position(lambda[i])).toArray();
     double[] ys = index.stream().mapToDouble(i -> y[i]).toArray();
     if (error == null) {

@@ -290,20 +290,23 @@ final class PathCharts {
    */
   static double[] band(XYChart chart, String name, double[] lambda, double[] mean,
       double[] se, java.awt.Color colour) {
-    int m = 0;
-    for (double l : lambda) {
-      m += l > 0 ? 1 : 0;
+    List<Integer> positive = new ArrayList<>();
+    for (int i = 0; i < lambda.length; i++) {
+      if (lambda[i] > 0) {
+        positive.add(i);
+      }
     }
+    // as the mean's curve is drawn (LambdaCharts.thinned): its extremes, at most ~2,000 λ
+    positive = LambdaCharts.thinned(positive, mean);
+    int m = positive.size();
     double[] bandX = new double[2 * m];
     double[] bandY = new double[2 * m];
-    for (int i = 0, b = 0; i < lambda.length; i++) {
-      if (lambda[i] > 0) {
-        bandX[b] = lambda[i];
-        bandY[b] = mean[i] + se[i];
-        bandX[2 * m - 1 - b] = lambda[i];
-        bandY[2 * m - 1 - b] = mean[i] - se[i];
-        b++;
-      }
+    for (int b = 0; b < m; b++) {
+      int i = positive.get(b);
+      bandX[b] = lambda[i];
+      bandY[b] = mean[i] + se[i];
+      bandX[2 * m - 1 - b] = lambda[i];
+      bandY[2 * m - 1 - b] = mean[i] - se[i];
     }
     if (m > 0) {
       XYSeries band = chart.addSeries(name, bandX, bandY);

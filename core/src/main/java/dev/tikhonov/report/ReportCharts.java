@@ -213,16 +213,18 @@ public final class ReportCharts {
         ? "path.csv and " + file.getFileName() : file.getFileName().toString();
     XYChart coefficients = PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha,
         omitted, files);
+    // a path of more λ than a chart can show has its curves thinned; each caption says so
+    String thinned = LambdaCharts.thinningNote(path.numLambdas(), files);
     charts.add(new ReportChart("coefficient-path" + suffix,
         "Each coefficient against λ" + alpha + "; the penalty grows to the right."
             + path.cv().map(c -> " Dashed: λ_min = " + Html.number(c.lambdaMin())
                 + ", dotted: λ_1se = " + Html.number(c.lambda1se()) + ".").orElse("")
-            + (omitted.length() == 0 ? "" : " " + omitted),
+            + (omitted.length() == 0 ? "" : " " + omitted) + thinned,
         coefficients));
     PathCharts.ridgeCriterionCurve(file, path, prefix + "Closed-form ridge: GCV and"
         + " leave-one-out").ifPresent(c -> charts.add(new ReportChart("ridge-criteria" + suffix,
             "Generalized cross-validation and the exact leave-one-out MSE of every λ, from one"
-                + " decomposition; the chosen λ marked.", c)));
+                + " decomposition; the chosen λ marked." + thinned, c)));
     Optional<XYChart> cvChart = PathCharts.cvCurve(path, prefix + "Cross-validated "
         + PathCharts.cvName(path));
     if (cvChart.isPresent()) {
@@ -231,7 +233,8 @@ public final class ReportCharts {
       charts.add(new ReportChart("cv-curve" + suffix,
           "The cross-validated " + PathCharts.cvName(path) + " averaged over the folds, with"
               + " its ±1 standard-error band" + (larger ? "; larger is better: λ_min is its maximum,"
-                  + " λ_1se the largest λ within one standard error of it." : "."), cv));
+                  + " λ_1se the largest λ within one standard error of it." : ".") + thinned,
+          cv));
     }
     Optional<L1RatioCurves> l1Ratios = L1RatioCurves.read(JsonFiles.read(file),
         file.toString());
@@ -255,7 +258,7 @@ public final class ReportCharts {
               + " active set), with γ_min's ±1 standard-error band. Diamond: the "
               + (larger ? "maximum" : "minimum") + " over every (γ, λ), " + PathCharts.minName(r)
               + "; square: the largest λ (then γ) within one standard error of it, "
-              + PathCharts.oneSeName(r) + ".", relaxed));
+              + PathCharts.oneSeName(r) + "." + thinned, relaxed));
     }
     Optional<XYChart> criteriaChart = PathCharts.criteriaCurve(path, prefix
         + "Information criteria");
@@ -264,7 +267,7 @@ public final class ReportCharts {
       charts.add(new ReportChart("criteria" + suffix,
           "AIC, BIC and EBIC (from the training deviance and the effective degrees of freedom)"
               + " against λ; each one's minimum is marked"
-              + (path.cv().isEmpty() ? "." : ", and CV's λ_min dotted."), criteria));
+              + (path.cv().isEmpty() ? "." : ", and CV's λ_min dotted.") + thinned, criteria));
     }
   }
 

@@ -403,6 +403,48 @@ class HtmlReportTest {
         e.getMessage());
   }
 
+  /**
+   * A path of 20,000 λ draws each curve through at most LambdaCharts.MAX_POINTS of them (its
+   * ends, and its smallest and largest value in each run of neighbouring λ, so the CV minimum
+   * at λ_min is a point of its curve), and each caption says so: 'ridge' with 10⁵ λ made a
+   * 269 MB report, 4 of its 5 minutes spent on the charts.
+   */
+  @Test
+  void aPathOfMoreLambdasThanAChartShows_isDrawnThinned_andSaysSo() throws IOException {
+    int m = 20_000;
+    Path dir = temp.resolve("long");
+    SampleRuns.write(dir.resolve("run.json"), SampleRuns.runJson("path", "{\"l1_ratio\": 1.0,"
+        + " \"n_lambda\": " + m + ", \"folds\": 5, \"family\": \"gaussian\"}"));
+    SampleRuns.write(dir.resolve("path.json"), SampleRuns.pathJson(m, 8, 1.0, true));
+    long started = System.nanoTime();
+    Path report = HtmlReport.write(dir);
+    System.out.printf("a report of %d λ: %d bytes in %.1f s%n", m, Files.size(report),
+        (System.nanoTime() - started) / 1e9);
+    PathData path = PathData.read(dir.resolve("path.json"));
+    double lambdaMin = path.cv().orElseThrow().lambdaMin();
+    LambdaAxis axis = new LambdaAxis(path.lambda());
+    java.util.List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    for (ReportChart c : charts) {
+      assertTrue(c.caption().contains(" Of its 20000 λ, each curve is drawn through at most 1000:"
+          + " its ends and, in each of 500 runs of neighbouring λ, its smallest and largest"
+          + " value; path.json has every λ."), c.name() + ": " + c.caption());
+      for (XYSeries s : c.chart().getSeriesMap().values()) {
+        assertTrue(s.getXData().length <= 2 * (LambdaCharts.MAX_POINTS + 2),
+            c.name() + " " + s.getName() + ": " + s.getXData().length + " points");
+      }
+    }
+    XYSeries mean = charts.stream().filter(c -> c.name().equals("cv-curve")).findFirst()
+        .orElseThrow().chart().getSeriesMap().values().stream()
+        .filter(s -> s.getName().startsWith("mean CV")).findFirst().orElseThrow();
+    assertTrue(mean.getXData().length > LambdaCharts.MAX_POINTS / 2, "thinned, not emptied");
+    // λ_min's value is the drawn curve's minimum (of the λ that tie with it, one is drawn)
+    assertEquals(path.cv().orElseThrow().mean(path.indexOf(lambdaMin)),
+        java.util.Arrays.stream(mean.getYData()).min().orElseThrow());
+    assertEquals(axis.position(path.lambda(0)), java.util.Arrays.stream(mean.getXData()).max()
+        .orElseThrow(), "the largest λ is drawn");
+    assertTrue(Files.size(report) < 2_500_000, Files.size(report) + " bytes");
+  }
+
   private static int count(String s, String part) {
     int n = 0;
     for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
