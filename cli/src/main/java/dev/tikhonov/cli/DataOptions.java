@@ -46,8 +46,9 @@ final class DataOptions implements Flags.Conditional {
   double testFraction = 0.2;
 
   /**
-   * A column of observation weights (train's --weights), checked on every row of the file
-   * before the split ({@link #refuseBadWeights}); null for none. Not a flag of its own here.
+   * A column of observation weights (train's and grid's --weights), checked on every row of
+   * the file before the split ({@link #refuseBadWeights}); null for none. Not a flag of its own
+   * here.
    */
   String weightsColumn;
 
@@ -98,6 +99,37 @@ final class DataOptions implements Flags.Conditional {
    */
   void refuseObservationColumn(String flag, String column) {
     refuseIgnoredObservationColumn(flag, column, ignoreColumns, target);
+  }
+
+  /**
+   * The --weights COLUMN of a command that reads its data here (train, grid): a column of CSV
+   * data, not the --target nor one of --ignore-columns.
+   */
+  void refuseWeights(Flags.Given given, String weights) {
+    // it names a column: LIBSVM lines and MNIST images have none to take
+    given.requireApplies("--weights", data != null
+        && DataFormat.of(data) != DataFormat.LIBSVM
+        && DataFormat.of(data) != DataFormat.IDX_DIRECTORY,
+        "to CSV data (it names a column)", data == null
+            ? "on the bundled MNIST sample, whose images have no named columns"
+            : DataFormat.of(data) == DataFormat.LIBSVM ? "on LIBSVM data, whose"
+                + " lines hold only the target and the features"
+            : "on MNIST-style IDX data, whose images have no named columns");
+    refuseObservationColumn("--weights", weights);
+  }
+
+  /**
+   * A test part whose --weights are all 0, refused before the training: the test scores,
+   * weighted means, would have no value after it.
+   */
+  void refuseUnweightedTest(Dataset test) {
+    if (weightsColumn != null && test.featureNames().contains(weightsColumn)
+        && java.util.Arrays.stream(test.column(weightsColumn)).sum() == 0) {
+      throw new InputException("--weights \"" + weightsColumn + "\": every weight of the "
+          + test.size() + " test rows of " + data + " is 0, so their weighted"
+          + " scores would have no value; give some of them weight, or split otherwise"
+          + " (--seed, --test-fraction)");
+    }
   }
 
   /**

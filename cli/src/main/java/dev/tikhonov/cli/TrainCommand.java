@@ -18,7 +18,6 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
-import dev.tikhonov.internal.data.DataFormat;
 import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.report.RunKind;
@@ -206,14 +205,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             : regression ? "drop --regression" : "use --model logistic");
     Dataset train = data.train();
     Dataset test = data.test();
-    if (weights != null && test.featureNames().contains(weights)
-        && java.util.Arrays.stream(test.column(weights)).sum() == 0) {
-      // before the training: the test scores, weighted means, would have no value after it
-      throw new InputException("--weights \"" + weights + "\": every weight of the "
-          + test.size() + " test rows of " + dataOptions.data + " is 0, so their weighted"
-          + " scores would have no value; give some of them weight, or split otherwise"
-          + " (--seed, --test-fraction)");
-    }
+    dataOptions.refuseUnweightedTest(test);
     // grid's and select's warning for networks; a linear model's says why gradient descent
     // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
@@ -401,16 +393,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     given.requireApplies("--standardize-target", kind == ModelOption.Kind.LINEAR
         || (kind == ModelOption.Kind.MLP && regression),
         "to regressions (--model linear, or an MLP with --regression)", "on a classifier");
-    // it names a column: LIBSVM lines and MNIST images have none to take
-    given.requireApplies("--weights", dataOptions.data != null
-        && DataFormat.of(dataOptions.data) != DataFormat.LIBSVM
-        && DataFormat.of(dataOptions.data) != DataFormat.IDX_DIRECTORY,
-        "to CSV data (it names a column)", dataOptions.data == null
-            ? "on the bundled MNIST sample, whose images have no named columns"
-            : DataFormat.of(dataOptions.data) == DataFormat.LIBSVM ? "on LIBSVM data, whose"
-                + " lines hold only the target and the features"
-            : "on MNIST-style IDX data, whose images have no named columns");
-    dataOptions.refuseObservationColumn("--weights", weights);
+    dataOptions.refuseWeights(given, weights);
     given.requireApplies("--validation-fraction 0",
         !(patience > 0 && validationFraction != null && validationFraction == 0),
         "without --patience", "with --patience " + patience
