@@ -7,6 +7,7 @@ import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.GridSearchCV;
 import dev.tikhonov.estimate.MlpGrid;
+import dev.tikhonov.estimate.NetworkBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.report.GridFiles;
@@ -94,6 +95,14 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
           + "0 is refused then). Default: 0.")
   double validationFraction = 0;
 
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "CSV only: the column of observation weights ≥ 0, not a feature: the data "
+          + "term of every fit becomes Σ wᵢℓᵢ / Σ wᵢ, so λ keeps its meaning; each batch's "
+          + "gradient is (1/B) Σ w̃ᵢ∇ℓᵢ with the weights scaled to mean 1 (Keras' "
+          + "sample_weight). The held-out scores are weighted means, each split weighing by its "
+          + "held-out Σ wᵢ (cv.glmnet's), and so are the test scores (as evaluate --weights).")
+  String weights;
+
   @Mixin ResamplingOptions resampling = new ResamplingOptions();
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
@@ -117,6 +126,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         * size(learningRates);
     given.requireApplies("--rule", candidates != 1, "to a grid of several candidates",
         "with one candidate, which both rules choose");
+    dataOptions.refuseWeights(given, weights);
   }
 
   /** How many values an axis gives the grid: its list's, or 1 for its single-value flag. */
@@ -130,10 +140,10 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     common.applyThreads();
     boolean classifier = !network.regression;
     MlpGrid<?> grid = classifier ? Flags.translate(() -> axes(MlpGrid.builder(
-            network.classifier("grid").toBuilder().patience(patience)
+            weighted(network.classifier("grid").toBuilder()).patience(patience)
                 .validationFraction(validationFraction).build())))
-        : Flags.translate(() -> axes(MlpGrid.builder(network.regressor("grid").toBuilder()
-            .patience(patience).validationFraction(validationFraction).build())));
+        : Flags.translate(() -> axes(MlpGrid.builder(weighted(network.regressor("grid")
+            .toBuilder()).patience(patience).validationFraction(validationFraction).build())));
     RunWriter writer = RunWriter.open(common.outDir("grid"), RunKind.GRID);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
@@ -141,13 +151,20 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data));
+    dataOptions.weightsColumn = weights;
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression",
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
+    dataOptions.refuseUnweightedTest(data.test());
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);
+  }
+
+  /** {@code builder} with the --weights column, when one is given. */
+  private <B extends NetworkBuilder<B>> B weighted(B builder) {
+    return weights == null ? builder : builder.weightColumn(weights);
   }
 
   private <P extends Predictor> MlpGrid<P> axes(MlpGrid.Builder<P> b) {
@@ -182,10 +199,14 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     resampling.validate(() -> search.validate(train), "--data " + dataOptions.describe());
     human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
-        train.numFeatures());
+        train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s%s, %d fits at once%n",
         grid.size(), grid.axes(), search.resampling().describe(), search.rule().id(),
         SelectCommand.byMeasure(search.measure()), common.threads);
+    if (weights != null) {
+      human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the held-out and"
+          + " the test scores are weighted means");
+    }
     GridSearchCV.Result<P> r;
     try (Progress progress = new Progress("grid", total, true, common.quiet)) {
       r = search.crossValidate(train, SelectCommand.listener(progress, total));
@@ -225,8 +246,13 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     if (network.regression) {
       base.put("standardize_target", network.standardizeTarget);
     }
+    if (weights != null) {
+      base.put("weight_column", weights); // train's key
+    }
     GridFiles.write(writer, search, r, base);
-    Evaluation test = r.chosenModel().evaluate(data.test());
+    // weighted by the --weights column as the search was (evaluate --weights' scores)
+    Evaluation test = weights == null ? r.chosenModel().evaluate(data.test())
+        : r.chosenModel().evaluate(data.test(), weights);
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("chosen", r.chosenSettings());
     metrics.put("rule", r.rule().id());
