@@ -122,7 +122,7 @@ final class DataOptions implements Flags.Conditional {
    * A test part whose --weights are all 0, refused before the training: the test scores,
    * weighted means, would have no value after it.
    */
-  void refuseUnweightedTest(Dataset test) {
+  private void refuseUnweightedTest(Dataset test) {
     if (weightsColumn != null && test.featureNames().contains(weightsColumn)
         && java.util.Arrays.stream(test.column(weightsColumn)).sum() == 0) {
       throw new InputException("--weights \"" + weightsColumn + "\": every weight of the "
@@ -280,6 +280,7 @@ final class DataOptions implements Flags.Conditional {
       throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
     }
     refuseUnweightedTraining(split.train(), seed);
+    refuseUnweightedTest(split.test());
     if (kind == TargetKind.REAL) {
       refuseConstantTarget(all, split.train(), seed, use);
     }

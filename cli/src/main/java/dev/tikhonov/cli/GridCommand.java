@@ -155,7 +155,6 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression",
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
-    dataOptions.refuseUnweightedTest(data.test());
     network.unscaledWarning(data.train()).ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);

@@ -205,7 +205,6 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             : regression ? "drop --regression" : "use --model logistic");
     Dataset train = data.train();
     Dataset test = data.test();
-    dataOptions.refuseUnweightedTest(test);
     // grid's and select's warning for networks; a linear model's says why gradient descent
     // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
