@@ -9,6 +9,7 @@ import dev.tikhonov.data.Mnist;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.internal.data.DataFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -290,12 +291,21 @@ final class DataOptions implements Flags.Conditional {
   /**
    * A weight below 0 or weights all 0 in the --weights column, named by the file's row (as path
    * names it) before the split: the estimator sees the training part only, and numbered its
-   * rows in the shuffled part ("row 40" for the file's row 50). A column the file lacks is left
-   * to the estimator, whose message lists the columns.
+   * rows in the shuffled part ("row 40" for the file's row 50). A column the file lacks is
+   * named in the estimator's words, but before the run prints its header.
    */
   private void refuseBadWeights(Dataset all) {
-    if (weightsColumn == null || !all.featureNames().contains(weightsColumn)) {
+    if (weightsColumn == null) {
       return;
+    }
+    List<String> names = all.featureNames();
+    if (!names.contains(weightsColumn)) {
+      // the estimator's words, before the run's header and warnings rather than after them
+      throw new InputException("--weights \"" + weightsColumn + "\": " + all.source()
+          + " has no such column (its feature columns: " + (names.size() <= 8
+              ? String.join(", ", names)
+              : String.join(", ", names.subList(0, 8)) + ", … (" + names.size() + ")")
+          + ")" + CloseNames.column(weightsColumn, names));
     }
     double[] w = all.column(weightsColumn);
     double sum = 0;

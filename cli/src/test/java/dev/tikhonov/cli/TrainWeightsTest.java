@@ -102,6 +102,22 @@ class TrainWeightsTest {
         + " the bundled MNIST sample", new String[0], "--weights", "w");
   }
 
+  /**
+   * A --weights column the file lacks is refused before the run prints its header (which
+   * counted the column's absence among the features) and its warnings, not after them.
+   */
+  @Test
+  void aColumnTheFileLacks_isRefusedBeforeTheHeader() throws Exception {
+    InProcess r = train("missing", "--data", wine(false).toString(), "--target", "cultivar",
+        "--model", "logistic", "--weights", "W");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("tikhonov: error: --weights \"W\": "), r.err());
+    assertTrue(r.err().contains(" has no such column (its feature columns: alcohol, "),
+        r.err());
+    assertTrue(r.err().strip().endsWith("; did you mean \"w\"?"), r.err());
+  }
+
   private void assertRefused(String message, String[] base, String... more) {
     List<String> args = new ArrayList<>(List.of(base));
     args.addAll(List.of(more));
