@@ -155,7 +155,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression",
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
-    network.unscaledWarning(data.train()).ifPresent(System.err::println);
+    network.unscaledWarning(data.train(), java.util.Optional.ofNullable(weights))
+        .ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);

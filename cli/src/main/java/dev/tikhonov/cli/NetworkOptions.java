@@ -66,9 +66,13 @@ final class NetworkOptions implements Flags.Conditional {
   /** A feature whose root mean square is above this is far from the scale networks start at. */
   static final double LARGE_FEATURE_RMS = 10;
 
-  /** {@link #unscaledWarning(boolean, dev.tikhonov.data.Dataset)} with this --standardize. */
-  java.util.Optional<String> unscaledWarning(dev.tikhonov.data.Dataset train) {
-    return unscaledWarning(standardize, train);
+  /**
+   * {@link #unscaledWarning(boolean, dev.tikhonov.data.Dataset, java.util.Optional)} with this
+   * --standardize.
+   */
+  java.util.Optional<String> unscaledWarning(dev.tikhonov.data.Dataset train,
+      java.util.Optional<String> weightColumn) {
+    return unscaledWarning(standardize, train, weightColumn);
   }
 
   /**
@@ -76,27 +80,31 @@ final class NetworkOptions implements Flags.Conditional {
    * feature of the largest root mean square √(Σᵢ xᵢⱼ²/n) over {@code train}'s rows when it is
    * above {@link #LARGE_FEATURE_RMS}, else empty (also for sparse data). grid and select on
    * data/wine.csv (proline in the hundreds) ended at the loss of a constant output, every λ
-   * alike, without a word; train, whose --standardize is its own flag, warns the same.
+   * alike, without a word; train, whose --standardize is its own flag, warns the same. The
+   * --weights column, which the dataset holds as a feature but the fit does not take as one, is
+   * left out (the target and ignored columns are not in the dataset's features).
    */
   static java.util.Optional<String> unscaledWarning(boolean standardize,
-      dev.tikhonov.data.Dataset train) {
-    return unscaledWarning(standardize, train, "a network's initial weights are drawn for inputs"
-        + " of about 1, so its training may stall at the loss of a constant output");
+      dev.tikhonov.data.Dataset train, java.util.Optional<String> weightColumn) {
+    return unscaledWarning(standardize, train, weightColumn, "a network's initial weights are"
+        + " drawn for inputs of about 1, so its training may stall at the loss of a constant"
+        + " output");
   }
 
   /**
-   * As {@link #unscaledWarning(boolean, dev.tikhonov.data.Dataset)}, for a linear model trained
-   * by gradient descent (train --model linear|logistic|poisson): on data/wine.csv's raw features
-   * train --model logistic ended at accuracy 0.39 with no word.
+   * As {@link #unscaledWarning(boolean, dev.tikhonov.data.Dataset, java.util.Optional)}, for a
+   * linear model trained by gradient descent (train --model linear|logistic|poisson): on
+   * data/wine.csv's raw features train --model logistic ended at accuracy 0.39 with no word.
    */
   static java.util.Optional<String> unscaledLinearWarning(boolean standardize,
-      dev.tikhonov.data.Dataset train) {
-    return unscaledWarning(standardize, train, "gradient descent's learning rate has to suit the"
-        + " largest feature, so the weights of the others barely move (or training diverges)");
+      dev.tikhonov.data.Dataset train, java.util.Optional<String> weightColumn) {
+    return unscaledWarning(standardize, train, weightColumn, "gradient descent's learning rate"
+        + " has to suit the largest feature, so the weights of the others barely move (or"
+        + " training diverges)");
   }
 
   private static java.util.Optional<String> unscaledWarning(boolean standardize,
-      dev.tikhonov.data.Dataset train, String why) {
+      dev.tikhonov.data.Dataset train, java.util.Optional<String> weightColumn, String why) {
     // (sparse data, LIBSVM's, are left alone: standardizing them would make them dense)
     if (standardize || train.size() == 0 || train.isSparse()) {
       return java.util.Optional.empty();
@@ -104,6 +112,9 @@ final class NetworkOptions implements Flags.Conditional {
     double largest = 0;
     int which = -1;
     for (int j = 0; j < train.numFeatures(); j++) {
+      if (weightColumn.isPresent() && weightColumn.get().equals(train.featureNames().get(j))) {
+        continue;
+      }
       double sum = 0;
       for (int i = 0; i < train.size(); i++) {
         double x = train.feature(i, j);

@@ -208,8 +208,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // grid's and select's warning for networks; a linear model's says why gradient descent
     // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
     java.util.Optional<String> unscaled = modelOption.kind() == ModelOption.Kind.MLP
-        ? NetworkOptions.unscaledWarning(standardize, train)
-        : NetworkOptions.unscaledLinearWarning(standardize, train);
+        ? NetworkOptions.unscaledWarning(standardize, train,
+            java.util.Optional.ofNullable(weights))
+        : NetworkOptions.unscaledLinearWarning(standardize, train,
+            java.util.Optional.ofNullable(weights));
     unscaled.ifPresent(System.err::println);
     // (a linear model's stability does not depend on the target's scale)
     java.util.Optional<String> unscaledTarget = modelOption.kind() == ModelOption.Kind.MLP

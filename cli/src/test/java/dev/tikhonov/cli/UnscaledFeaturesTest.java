@@ -107,4 +107,30 @@ class UnscaledFeaturesTest {
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("--standardize is off"), r.err());
   }
+
+  /**
+   * A --weights column is not a feature: train and grid on features of unit scale weighed by a
+   * column in the hundreds named the weight column in the warning ("w" has a root mean square of
+   * 685), and added --standardize would not have scaled it.
+   */
+  @Test
+  void trainAndGrid_leaveTheWeightColumnOutOfTheWarning() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,w,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(Math.sin(i)).append(',').append(Math.cos(3 * i)).append(',')
+          .append(100 * (1 + i % 3)).append(',').append(i % 2 == 0 ? "even" : "odd")
+          .append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("weighted.csv"), csv);
+    InProcess grid = search("grid", file, "y", "--weights", "w");
+    assertEquals(0, grid.exit(), grid.err());
+    assertFalse(grid.err().contains("--standardize is off"), grid.err());
+    for (String model : new String[] {"mlp:4", "logistic"}) {
+      InProcess train = InProcess.run("train", "--data", file.toString(), "--target", "y",
+          "--weights", "w", "--model", model, "--epochs", "1", "--threads", "1", "--quiet",
+          "--out", dir.resolve("train-" + model.replace(':', '_')).toString());
+      assertEquals(0, train.exit(), train.err());
+      assertFalse(train.err().contains("--standardize is off"), model + ": " + train.err());
+    }
+  }
 }
