@@ -17,6 +17,7 @@ import dev.tikhonov.estimate.RelaxedLasso;
 import dev.tikhonov.estimate.RelaxedPath;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.internal.select.L1RatioFiles;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.MultinomialPenalty;
@@ -790,7 +791,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       if (j < 0) {
         throw new InputException(where + "no feature column '" + name + "' (features: "
             + (features.size() <= 8 ? String.join(", ", features)
-                : String.join(", ", features.subList(0, 8)) + ", …") + ")");
+                : String.join(", ", features.subList(0, 8)) + ", …") + ")"
+            + CloseNames.column(name, features));
       }
       if (!seen.add(name)) {
         throw new InputException(where + "'" + name + "' is named twice");

@@ -76,4 +76,24 @@ class ColumnSuggestionsTest {
         + "; did you mean \"weight\"?", refused("train", "--data", crops, "--target",
             "cultivar", "--model", "linear", "--standardize", "--weights", "WEIGHT"));
   }
+
+  /**
+   * path's per-feature flags (--penalty-factors, --lower-limits, --upper-limits) named the
+   * features but not the close one, as every other column flag has since the thirty-eighth
+   * session.
+   */
+  @Test
+  void perFeatureFlags_mistyped_nameTheCloseFeature() {
+    String features = " (features: plot, rain, exposure, weight)";
+    assertEquals("tikhonov: error: --penalty-factors: no feature column 'Rain'" + features
+        + "; did you mean \"rain\"?", refused("path", "--data", crops, "--target", "cultivar",
+            "--penalty-factors", "plot=0,Rain=2", "--nlambda", "3"));
+    assertEquals("tikhonov: error: --upper-limits: no feature column 'exposur'" + features
+        + "; did you mean \"exposure\"?", refused("path", "--data", crops, "--target",
+            "cultivar", "--upper-limits", "exposur=1", "--nlambda", "3"));
+    // the target is no feature: not suggested
+    assertEquals("tikhonov: error: --lower-limits: no feature column 'cultivr'" + features,
+        refused("path", "--data", crops, "--target", "cultivar", "--lower-limits",
+            "cultivr=-1", "--nlambda", "3"));
+  }
 }
