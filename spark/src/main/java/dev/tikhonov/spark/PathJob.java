@@ -549,9 +549,14 @@ public final class PathJob {
   private static boolean csv(String[] args) {
     int i = Arrays.asList(args).indexOf("--format");
     if (i >= 0 && i + 1 < args.length) {
-      return args[i + 1].equals("csv");
+      return format(args[i + 1]).equals("csv");
     }
     return dataArg(args).map(PathJob::isCsv).orElse(false);
+  }
+
+  /** --format's value as the job reads it: in lower case, without blanks around it. */
+  private static String format(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
   }
 
   private static boolean isCsv(String file) {
@@ -808,10 +813,13 @@ public final class PathJob {
         switch (flag) {
           case "--data" -> o.data = v;
           case "--format" -> {
-            if (!v.equals("csv") && !v.equals("parquet")) {
-              throw new InputException("--format must be csv or parquet, got '" + v + "'");
+            // any case, blanks around the word dropped: the CLI's enumerated flags' reading
+            String word = format(v);
+            if (!word.equals("csv") && !word.equals("parquet")) {
+              throw new InputException("--format must be csv or parquet (any case), got '" + v
+                  + "'");
             }
-            o.format = Optional.of(v);
+            o.format = Optional.of(word);
           }
           case "--target" -> o.target = v;
           case "--features" -> o.features = Optional.of(v);

@@ -810,7 +810,8 @@ class PathJobTest {
   /**
    * A folder of CSV part files, as Spark's own {@code write().csv(dir)} leaves them, is read
    * with --format csv and fits the path of the same rows in one file; a name that says nothing
-   * (no .csv) is read as CSV when --format says so.
+   * (no .csv) is read as CSV when --format says so, in any case (as the CLI's enumerated flags:
+   * --format CSV was refused).
    */
   @Test
   void formatCsv_readsAFolderOfPartFiles_asTheOneFile(@TempDir Path dir) throws IOException {
@@ -825,8 +826,8 @@ class PathJobTest {
     JsonNode want = Json.MAPPER.readTree(dir.resolve("one/path.json").toFile());
     for (Path data : List.of(parts, renamed)) {
       Path out = dir.resolve("out-" + data.getFileName());
-      var r = run("--data", data.toString(), "--format", "csv", "--target", "y", "--out",
-          out.toString());
+      var r = run("--data", data.toString(), "--format", data == parts ? "csv" : " CSV",
+          "--target", "y", "--out", out.toString());
       assertEquals(0, r.code(), r.err());
       JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
       // the same rows in other partitions: sums in another order, equal to rounding
@@ -863,7 +864,7 @@ class PathJobTest {
         + " or .txt, or give --format csv"), parquet.err());
     var format = run("--data", tsv.toString(), "--target", "y", "--format", "tsv");
     assertEquals(2, format.code(), format.err());
-    assertEquals("tikhonov-spark: --format must be csv or parquet, got 'tsv'",
+    assertEquals("tikhonov-spark: --format must be csv or parquet (any case), got 'tsv'",
         format.err().strip());
     var target = run("--data", csv.toString(), "--target", "y", "--features", "a,y",
         "--out", out.toString());
