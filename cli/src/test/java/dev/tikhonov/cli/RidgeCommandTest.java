@@ -232,8 +232,9 @@ class RidgeCommandTest {
         "nothere.csv", "constant.csv (--target y): the target is constant (3.0): nothing to fit",
         "text.csv",
         "--family", "--nlambda must be in 1..100000, got 2000000000",
-        "only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
-        "only 1 row of positive weight to fit");
+        // the file named (it was not: the core's message alone)
+        "one.csv: only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
+        "one-weighted.csv: only 1 row of positive weight to fit");
     for (int c = 0; c < cases.size(); c++) {
       Path out = dir.resolve("bad" + c);
       List<String> args = new ArrayList<>(List.of("ridge"));

@@ -160,8 +160,9 @@ public final class RidgeCV implements Estimator<LinearModel> {
     if (positive < 2) {
       // one row: GCV's 1 − (1 + df)/n₊ and LOO's 1 − Hᵢᵢ are 0, so every λ scored NaN and the
       // first was "chosen"; with weights, the rows of weight 0 are left out
-      throw new InputException("only " + positive + " row" + (x.length > 1 ? " of positive"
-          + " weight" : "") + " to fit: GCV and leave-one-out need at least 2 rows to score λ");
+      throw new InputException(train.source() + ": only " + positive + " row"
+          + (x.length > 1 ? " of positive weight" : "") + " to fit: GCV and leave-one-out need"
+          + " at least 2 rows to score λ");
     }
     requireVaryingTarget(y, observations.weights(), intercept);
     double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);

@@ -430,14 +430,16 @@ class LinearEstimatorsTest {
   /**
    * GCV and leave-one-out have no value with one row (1 − (1 + df)/n₊ and 1 − Hᵢᵢ are 0): one row
    * with lambdas 0.1 and no intercept was "chosen" with GCV NaN, with an intercept it was called
-   * a constant target, and one row of positive weight among rows of weight 0 the same.
+   * a constant target, and one row of positive weight among rows of weight 0 the same. The data's
+   * source is named (the CLI's ridge did not name the file).
    */
   @Test
   void ridgeCV_fewerThanTwoRowsOfPositiveWeight_areRefusedAsSuch() {
     Dataset one = Dataset.of(new double[][] {{1, 2}}, new double[] {3});
     for (RidgeCV cv : List.of(RidgeCV.builder().lambdas(0.1).intercept(false).build(),
         RidgeCV.builder().lambdas(0.1).build(), RidgeCV.builder().build())) {
-      assertEquals("only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
+      assertEquals("double[][]: only 1 row to fit: GCV and leave-one-out need at least 2 rows"
+          + " to score λ",
           assertThrows(InputException.class, () -> cv.crossValidate(one)).getMessage(),
           cv.toString());
     }
@@ -445,8 +447,8 @@ class LinearEstimatorsTest {
         new double[] {3, 4, 7}, List.of("a", "b", "w"));
     for (RidgeCV cv : List.of(RidgeCV.builder().weightColumn("w").build(),
         RidgeCV.builder().weightColumn("w").lambdas(0.1).intercept(false).build())) {
-      assertEquals("only 1 row of positive weight to fit: GCV and leave-one-out need at least 2"
-          + " rows to score λ",
+      assertEquals("double[][]: only 1 row of positive weight to fit: GCV and leave-one-out need"
+          + " at least 2 rows to score λ",
           assertThrows(InputException.class, () -> cv.crossValidate(weighted)).getMessage(),
           cv.toString());
     }
