@@ -86,6 +86,15 @@ public final class Main implements Runnable {
               + lost.get());
           return 2;
         }
+        java.util.Optional<String> summary = code == 0 && !helpRequested(parseResult)
+            ? StandardOutput.summaryLost() : java.util.Optional.empty();
+        if (summary.isPresent()) {
+          // a summary lost (> /dev/full, >&-) ended with exit 0, where coreutils fail; help is
+          // read by people, not programs, and stays exit 0
+          parseResult.commandSpec().commandLine().getErr().println("tikhonov: error: "
+              + summary.get());
+          return 2;
+        }
         return code;
       } finally {
         RunLock.releaseAll(); // the run directories this command locked (RunLock)
@@ -225,6 +234,16 @@ public final class Main implements Runnable {
   /** The arguments of the running command, for run.json. */
   static java.util.List<String> lastArgs() {
     return lastArgs;
+  }
+
+  /** Whether the command line asks for --help or --version (of any command on it). */
+  private static boolean helpRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs the command line and returns the exit code (tests call this). */

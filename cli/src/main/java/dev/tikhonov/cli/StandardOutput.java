@@ -9,12 +9,12 @@ import java.util.Optional;
 
 /**
  * Standard output as the process has it, for the outputs that programs read there (predict
- * --out -, --json): closed (a shell's {@code >&-}), or a write to it failed. System.out, a
- * PrintStream, swallows a failed write and only remembers it; with descriptor 1 closed, the
- * JVM's first file (its own lib/modules, opened for reading) takes the descriptor, so a failure
- * named by where descriptor 1 goes named that file. Linux's /proc tells; where there is none,
- * nothing is claimed. Its one state is whether the last --json line was lost, set and read on
- * the command's thread.
+ * --out -, --json) and the commands' summaries: closed (a shell's {@code >&-}), or a write to
+ * it failed. System.out, a PrintStream, swallows a failed write and only remembers it; with
+ * descriptor 1 closed, the JVM's first file (its own lib/modules, opened for reading) takes the
+ * descriptor, so a failure named by where descriptor 1 goes named that file. Linux's /proc
+ * tells; where there is none, nothing is claimed. Its one state is whether the last --json line
+ * was lost, set and read on the command's thread.
  */
 final class StandardOutput {
   private StandardOutput() {}
@@ -92,6 +92,16 @@ final class StandardOutput {
   static void printJson(Object value) {
     System.out.println(Json.oneLine(value));
     jsonLost = System.out.checkError() ? lost("the JSON line") : Optional.empty();
+  }
+
+  /**
+   * Why the lines a command printed on standard output without --json (its summary: train's
+   * epochs, path's and ridge's tables, evaluate's scores) did not all get there, as
+   * {@link #lost} says it; empty when every write went through, or the reader stopped early.
+   * System.out remembers a failed write until the process ends: one command per process.
+   */
+  static Optional<String> summaryLost() {
+    return System.out.checkError() ? lost("the command's summary") : Optional.empty();
   }
 
   /** Why the command's --json line was lost, or empty; forgets it (the next command's own). */
