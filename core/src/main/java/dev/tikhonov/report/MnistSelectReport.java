@@ -177,6 +177,16 @@ final class MnistSelectReport {
     List<SelectionCharts.Curve> curves = new ArrayList<>();
     List<SelectionCharts.Mark> marks = new ArrayList<>();
     SelectionData withEvidence = null;
+    int lambdas = 0;
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < selections.size(); i++) {
+      lambdas = Math.max(lambdas, selections.get(i).lambdas().length);
+      files.add("selection-" + data + "-" + methods.get(i) + ".json");
+    }
+    // more λ than a chart can show (--lambdas from an @argfile) are thinned; the captions say so
+    String thinned = LambdaCharts.thinningNote(lambdas, files.size() == 1 ? files.get(0)
+        : String.join(", ", files.subList(0, files.size() - 1)) + " and "
+            + files.get(files.size() - 1));
     for (int i = 0; i < selections.size(); i++) {
       SelectionData s = selections.get(i);
       curves.add(new SelectionCharts.Curve(methods.get(i), s.lambdas(), s.mean(), s.se()));
@@ -194,19 +204,19 @@ final class MnistSelectReport {
     charts.add(new ReportChart("cv-" + data,
         data + ": held-out cross-entropy against λ for each method, mean ± 1 SE over the folds"
             + " (bands); dotted lines: the λ each method's rule chose; dashed: the evidence's"
-            + " maximum.",
+            + " maximum." + thinned,
         SelectionCharts.cvCurves(data + ": cross-validated loss", "held-out cross-entropy",
             curves, marks, range)));
     if (withEvidence != null) {
       charts.add(new ReportChart("evidence-" + data,
           data + ": last-layer Laplace evidence along the warm all-rows path, on the same λ"
-              + " axis; the methods' chosen λ marked.",
+              + " axis; the methods' chosen λ marked." + thinned,
           SelectionCharts.evidence(data + ": evidence against λ",
               withEvidence.evidenceLambdas(), withEvidence.logEvidence(), marks, range)));
       if (!withEvidence.path().isEmpty()) {
         charts.add(new ReportChart("layer-norms-" + data,
             data + ": shrinkage along the warm all-rows path, Frobenius norm per weight"
-                + " matrix.",
+                + " matrix." + thinned,
             SelectionCharts.layerNorms(data + ": weight norm per layer (warm path)",
                 withEvidence.path(), range)));
       }
@@ -219,7 +229,7 @@ final class MnistSelectReport {
     }
     charts.add(new ReportChart("epochs-" + data,
         data + ": epochs each λ ran, mean over the folds: the cold grid pays the full budget at"
-            + " every λ.",
+            + " every λ." + thinned,
         SelectionCharts.epochs(data + ": epochs per λ", methods, ls, epochs, range)));
   }
 }

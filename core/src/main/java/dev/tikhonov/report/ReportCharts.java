@@ -85,13 +85,17 @@ public final class ReportCharts {
   private static void mnistL2(Path dir, List<ReportChart> charts) {
     List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
     Optional<LambdaRow> best = LambdaRow.best(rows);
+    // more λ than a chart can show (--lambdas from an @argfile) are thinned; the captions say so
+    String thinned = LambdaCharts.thinningNote(
+        (int) rows.stream().mapToDouble(LambdaRow::lambda).distinct().count(),
+        "results.json and results.csv");
     charts.add(new ReportChart("validation-accuracy",
         "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
             + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
-            + " The dashed line marks the best λ.",
+            + " The dashed line marks the best λ." + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_ACCURACY)));
     charts.add(new ReportChart("validation-loss",
-        "Test cross-entropy against λ, mean ± std over seeds.",
+        "Test cross-entropy against λ, mean ± std over seeds." + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_LOSS)));
     Path histogramsFile = dir.resolve("histograms.json");
     if (Files.isRegularFile(histogramsFile)) {
@@ -115,7 +119,8 @@ public final class ReportCharts {
     }
     if (rows.stream().anyMatch(r -> r.layerWeightNormsMean().length > 0)) {
       charts.add(new ReportChart("layer-norms",
-          "Shrinkage: Frobenius norm of each weight matrix against λ (mean over seeds).",
+          "Shrinkage: Frobenius norm of each weight matrix against λ (mean over seeds)."
+              + thinned,
           LambdaCharts.layerNorms(rows)));
     }
     // Only this run's rows: a folder under runs/ may be left from an earlier run into the same
@@ -277,6 +282,9 @@ public final class ReportCharts {
    */
   static void selection(SelectionData s, String suffix, List<ReportChart> charts) {
     double[] range = s.lambdas();
+    // more λ than a chart can show (--lambdas from an @argfile) are thinned; the captions say so
+    String thinned = LambdaCharts.thinningNote(Math.max(s.lambdas().length, s.path().size()),
+        "selection.json and selection.csv");
     List<SelectionCharts.Mark> marks = new ArrayList<>(SelectionCharts.marks(s, ""));
     if (s.hasEvidence() && Double.isFinite(s.evidenceBest())) {
       marks.add(new SelectionCharts.Mark("evidence max λ = " + Html.number(s.evidenceBest()),
@@ -286,24 +294,25 @@ public final class ReportCharts {
         "Held-out " + s.measure() + " against λ, mean over the splits with its ±1 standard-error"
             + " band; dashed: λ_min (smallest mean), dotted: λ_1se (the largest λ within one SE"
             + " of it); chosen by the " + s.rule() + " rule: λ = " + Html.number(s.chosenLambda())
-            + ".",
+            + "." + thinned,
         SelectionCharts.cvCurves("Cross-validated " + s.measure(), "held-out " + s.measure(),
             List.of(new SelectionCharts.Curve(s.start() + " starts", s.lambdas(), s.mean(),
                 s.se())), marks, range)));
     if (s.hasEvidence()) {
       charts.add(new ReportChart("evidence" + suffix,
           "Last-layer Laplace evidence log p(y | λ) of the all-rows path's models, on the same λ"
-              + " axis as the cross-validation; its maximum next to λ_min and λ_1se.",
+              + " axis as the cross-validation; its maximum next to λ_min and λ_1se." + thinned,
           SelectionCharts.evidence("Evidence against λ", s.evidenceLambdas(), s.logEvidence(),
               marks, range)));
     }
     if (!s.path().isEmpty()) {
       charts.add(new ReportChart("path-losses" + suffix,
           "The all-rows path: validation loss (on the rows held out for early stopping) and"
-              + " training loss of the weights kept at each λ.",
+              + " training loss of the weights kept at each λ." + thinned,
           SelectionCharts.pathLosses("All-rows path: losses", s.path(), range)));
       charts.add(new ReportChart("layer-norms" + suffix,
-          "Shrinkage along the all-rows path: the Frobenius norm of each weight matrix.",
+          "Shrinkage along the all-rows path: the Frobenius norm of each weight matrix."
+              + thinned,
           SelectionCharts.layerNorms("All-rows path: weight norm per layer", s.path(), range)));
     }
     List<String> names = new ArrayList<>(List.of("splits (mean)"));
@@ -316,7 +325,7 @@ public final class ReportCharts {
     }
     charts.add(new ReportChart("epochs" + suffix,
         "Epochs each λ ran (early stopping can end a λ before its budget): with warm starts the"
-            + " first λ visited has the full budget and the others the shorter one.",
+            + " first λ visited has the full budget and the others the shorter one." + thinned,
         SelectionCharts.epochs("Epochs per λ", names, ls, epochs, range)));
   }
 
@@ -332,7 +341,9 @@ public final class ReportCharts {
         "The warm-started path's cross-validated " + warm.measure() + " next to the cold grid's"
             + " (every fold and λ a fresh fit with the full budget), mean ± 1 SE; dotted: the λ"
             + " each chose. Wall time: warm " + Html.number(warm.seconds()) + " s, cold "
-            + Html.number(cold.seconds()) + " s.",
+            + Html.number(cold.seconds()) + " s."
+            + LambdaCharts.thinningNote(Math.max(warm.lambdas().length, cold.lambdas().length),
+                "selection.json and selection-cold.json"),
         SelectionCharts.cvCurves("Warm path against cold grid", "held-out " + warm.measure(),
             List.of(new SelectionCharts.Curve("warm path", warm.lambdas(), warm.mean(),
                 warm.se()), new SelectionCharts.Curve("cold grid", cold.lambdas(), cold.mean(),
