@@ -272,7 +272,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       metrics.put("cold_seconds", c.seconds());
     }
     writer.metrics(metrics);
-    print(human, r, curve);
+    print(human, r, curve, writer.dir());
     human.printf(Locale.ROOT, "%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
         r.chosenLambda(), TestScores.describe(test), r.seconds());
     if (coldResult.isPresent()) {
@@ -327,13 +327,18 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     };
   }
 
+  /** A table of more λ than this shows the first, the last and the marked ones only. */
+  static final int FULL_TABLE_LAMBDAS = 100;
+
   /**
    * cv.glmnet's print: λ, the held-out loss and error rate (mean ± SE), the MSE or MAE when the
    * search scored by them, and where λ_min, λ_1se (by the search's measure) and the evidence
-   * fall.
+   * fall. Of more than {@link #FULL_TABLE_LAMBDAS} λ (--lambdas from an @argfile: 5,000 lines
+   * scrolled the header and the chosen λ out of sight), the first and last λ and the marked
+   * ones, "…" where λ are left out, and a line naming {@code dir}'s files that have every λ.
    */
   private static void print(PrintStream out, MlpPathCV.Result<?> r,
-      Optional<EvidenceCurve> evidence) {
+      Optional<EvidenceCurve> evidence, java.nio.file.Path dir) {
     double[] lambdas = r.lambdas();
     CvMeasure measure = r.cv().measure();
     boolean regression = measure == CvMeasure.MEAN_SQUARED_ERROR
@@ -346,7 +351,18 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     double[] evidenceLambdas = evidence.map(EvidenceCurve::lambdas).orElse(new double[0]);
     double[] logEvidence = evidence.map(EvidenceCurve::logEvidence).orElse(new double[0]);
     double bestEvidenceLambda = evidence.map(EvidenceCurve::bestLambda).orElse(Double.NaN);
+    boolean whole = lambdas.length <= FULL_TABLE_LAMBDAS;
+    int shown = -1; // the last λ printed
     for (int l = 0; l < lambdas.length; l++) {
+      boolean marked = l == r.cv().indexMin() || l == r.cv().index1se()
+          || bestEvidenceLambda == lambdas[l];
+      if (!whole && !marked && l != 0 && l != lambdas.length - 1) {
+        continue;
+      }
+      if (l > shown + 1) {
+        out.printf(Locale.ROOT, "  %-11s (%d λ)%n", "…", l - shown - 1);
+      }
+      shown = l;
       String mark = (l == r.cv().indexMin() ? " λ_min" : "")
           + (l == r.cv().index1se() ? " λ_1se" : "")
           + (bestEvidenceLambda == lambdas[l] ? " evidence max" : "");
@@ -362,6 +378,11 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       }
       out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
           MeanStd.format(r.loss().mean(l), r.loss().standardError(l)), error, ev, mark);
+    }
+    if (!whole) {
+      out.printf(Locale.ROOT, "  of %d λ, the first, the last and the marked ones; every λ is in"
+          + " %s and %s%n", lambdas.length, dir.resolve("selection.csv"),
+          dir.resolve("selection.json"));
     }
   }
 }

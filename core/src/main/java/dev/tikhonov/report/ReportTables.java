@@ -69,7 +69,15 @@ final class ReportTables {
     Html.table(List.of("metric", "value"), rows, -1, out);
   }
 
-  /** λ_min, λ_1se, the chosen λ and the evidence's; then one row per λ. */
+  /** A selection table of more λ than this shows the first, last and marked ones only. */
+  static final int FULL_TABLE_LAMBDAS = 100;
+
+  /**
+   * λ_min, λ_1se, the chosen λ and the evidence's; then one row per λ, or of more than
+   * {@link #FULL_TABLE_LAMBDAS} λ (select --lambdas from an @argfile: a page of 5,000 rows) the
+   * first, the last and the marked ones, a row "…" where λ are left out, and a note naming the
+   * files that have every λ.
+   */
   static void selection(SelectionData s, StringBuilder out) {
     out.append("<p>").append(s.lambdas().length).append(" λ from ")
         .append(Html.number(s.lambdas()[0])).append(" to ")
@@ -108,7 +116,28 @@ final class ReportTables {
     }
     headers.add("epochs (splits' mean)");
     List<List<String>> rows = new ArrayList<>();
-    for (int l = 0; l < s.lambdas().length; l++) {
+    int m = s.lambdas().length;
+    boolean whole = m <= FULL_TABLE_LAMBDAS;
+    int shown = -1; // the last λ given a row
+    int highlight = -1;
+    for (int l = 0; l < m; l++) {
+      double lambda = s.lambdas()[l];
+      boolean marked = l == s.chosenIndex() || lambda == s.lambdaMin()
+          || lambda == s.lambda1se() || lambda == s.evidenceBest();
+      if (!whole && !marked && l != 0 && l != m - 1) {
+        continue;
+      }
+      if (l > shown + 1) {
+        List<String> gap = new ArrayList<>(List.of("… (" + (l - shown - 1) + " λ)"));
+        while (gap.size() < headers.size()) {
+          gap.add("");
+        }
+        rows.add(gap);
+      }
+      shown = l;
+      if (l == s.chosenIndex()) {
+        highlight = rows.size();
+      }
       List<String> row = new ArrayList<>();
       String mark = l == s.chosenIndex() ? " (chosen)" : "";
       row.add(Html.number(s.lambdas()[l]) + mark);
@@ -140,7 +169,12 @@ final class ReportTables {
       row.add(Html.number(s.splitEpochsMean()[l]));
       rows.add(row);
     }
-    Html.table(headers, rows, s.chosenIndex(), out);
+    Html.table(headers, rows, highlight, out);
+    if (!whole) {
+      out.append("<p class=\"note\">Of ").append(m).append(" λ, the first, the last, λ_min,"
+          + " λ_1se, the chosen one and the evidence's maximum; selection.csv and selection.json"
+          + " have every λ.</p>\n");
+    }
   }
 
   /** One row per candidate, the chosen one highlighted. */
