@@ -30,22 +30,41 @@ public final class SoftmaxCrossEntropy implements Loss {
     return total / n;
   }
 
-  /** The same pass with each row's ℓᵢ: mean and gradient are the same bit for bit. */
+  /**
+   * The same pass with each row's ℓᵢ, the label read in place from the first column of
+   * {@code labels} ({@code targetColumns} 1; more columns may follow): mean and gradient are the
+   * same bit for bit.
+   */
   @Override
-  public double lossAndGradient(Matrix logits, Matrix labels, double[] rowLosses, Matrix out) {
+  public double lossAndGradient(Matrix logits, Matrix labels, int targetColumns,
+      double[] rowLosses, Matrix out) {
     int n = logits.rows();
     int k = logits.cols();
-    check(logits, labels);
+    int stride = check(logits, labels, targetColumns);
     FloatBuffer z = logits.buffer();
     FloatBuffer g = out.buffer();
     double total = 0;
     double invN = 1.0 / n;
     for (int i = 0, base = 0; i < n; i++, base += k) {
-      double loss = row(z, base, k, (int) labels.at(i), invN, g);
+      double loss = row(z, base, k, (int) labels.at(i * stride), invN, g);
       rowLosses[i] = loss;
       total += loss;
     }
     return total / n;
+  }
+
+  /**
+   * Each row's log Σ_k exp(z_ik) − z_{i,yᵢ} as {@link #sum} computes it, the label read in place
+   * from the first column of {@code labels} ({@code targetColumns} 1; more columns may follow).
+   */
+  @Override
+  public void rowLosses(Matrix logits, Matrix labels, int targetColumns, double[] out) {
+    int k = logits.cols();
+    int stride = check(logits, labels, targetColumns);
+    FloatBuffer z = logits.buffer();
+    for (int i = 0, base = 0; i < logits.rows(); i++, base += k) {
+      out[i] = logSumExp(z, base, k) - z.get(base + (int) labels.at(i * stride));
+    }
   }
 
   /**
@@ -132,5 +151,14 @@ public final class SoftmaxCrossEntropy implements Loss {
       throw new IllegalArgumentException(
           "logits " + logits.shape() + " need n×1 labels, got " + labels.shape());
     }
+  }
+
+  /** Labels in the first of {@code labels}' columns, n rows; returns its row stride. */
+  private static int check(Matrix logits, Matrix labels, int targetColumns) {
+    if (labels.rows() != logits.rows() || targetColumns != 1 || labels.cols() < 1) {
+      throw new IllegalArgumentException("logits " + logits.shape() + " need labels in the first"
+          + " column of n rows, got the first " + targetColumns + " of " + labels.shape());
+    }
+    return labels.cols();
   }
 }

@@ -19,8 +19,10 @@ import java.nio.FloatBuffer;
  * Σ wᵢℓᵢ / Σ wᵢ's gradient over uniformly drawn batches. A weight of exactly 1 scales by 1, so
  * weights all equal (w̃ᵢ = 1 in float32) give the wrapped loss's gradient bit for bit. The
  * wrapped loss's one fused pass gives the gradient and each row's ℓᵢ ({@link
- * Loss#lossAndGradient(Matrix, Matrix, double[], Matrix)}); then each gradient row is scaled by
- * its w̃ᵢ. Stateless, so thread-safe when the wrapped loss is: writes only {@code out}.
+ * Loss#lossAndGradient(Matrix, Matrix, int, double[], Matrix)}), reading its target columns in
+ * place (the weight column after them is not copied away); then each gradient row is scaled by
+ * its w̃ᵢ. {@link #sum} is one pass too ({@link Loss#rowLosses}). Stateless, so thread-safe
+ * when the wrapped loss is: writes only {@code out}.
  */
 final class WeightedLoss implements Loss {
   private final Loss loss;
@@ -34,11 +36,11 @@ final class WeightedLoss implements Loss {
     int n = prediction.rows();
     // each row's ℓᵢ as the fused mean sums it, so that weights of 1 give its value too
     double[] rows = new double[n];
-    double mean = loss.lossAndGradient(prediction, targets(target), rows, out);
+    int weight = target.cols() - 1;
+    double mean = loss.lossAndGradient(prediction, target, weight, rows, out);
     if (!Double.isFinite(mean)) {
       return mean;
     }
-    int weight = target.cols() - 1;
     int k = out.cols();
     FloatBuffer g = out.buffer();
     double total = 0;
@@ -54,15 +56,16 @@ final class WeightedLoss implements Loss {
     return total / n;
   }
 
-  /** Σᵢ w̃ᵢ ℓᵢ over the rows. */
+  /** Σᵢ w̃ᵢ ℓᵢ over the rows, each ℓᵢ as the wrapped loss's {@code sum} gives it. */
   @Override
   public double sum(Matrix prediction, Matrix target) {
-    Matrix y = targets(target);
+    int n = prediction.rows();
     int weight = target.cols() - 1;
+    double[] rows = new double[n];
+    loss.rowLosses(prediction, target, weight, rows);
     double total = 0;
-    for (int i = 0; i < prediction.rows(); i++) {
-      float w = target.get(i, weight);
-      total += w * loss.sum(prediction.rowRange(i, i + 1), y.rowRange(i, i + 1));
+    for (int i = 0; i < n; i++) {
+      total += target.get(i, weight) * rows[i];
     }
     return total;
   }
@@ -70,18 +73,6 @@ final class WeightedLoss implements Loss {
   @Override
   public String name() {
     return loss.name();
-  }
-
-  /** The wrapped loss's targets: every column but the last (a copy). */
-  private static Matrix targets(Matrix target) {
-    int cols = target.cols() - 1;
-    Matrix y = Matrix.zeros(target.rows(), cols);
-    for (int i = 0; i < target.rows(); i++) {
-      for (int k = 0; k < cols; k++) {
-        y.set(i, k, target.get(i, k));
-      }
-    }
-    return y;
   }
 
   /**
