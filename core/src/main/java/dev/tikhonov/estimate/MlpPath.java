@@ -42,7 +42,10 @@ import java.util.OptionalLong;
  * standardization, dropout and α; its λ, patience and validation fraction are replaced by the
  * path's. A base with a weight column ({@link NetworkBuilder#weightColumn}) fits every λ with
  * it (the data term Σ wᵢℓᵢ / Σ wᵢ, validation losses weighted) and the default grid's λ_max is
- * the weighted one ({@link LambdaGrid}); {@link MlpPathCV} scores held-out rows weighted.
+ * the weighted one ({@link LambdaGrid}); {@link MlpPathCV} scores held-out rows weighted. Its
+ * validation rows are drawn without regard to weight, and a draw that leaves either part
+ * weights all 0 is refused before any fit, as a single fit's ({@link InputException} about
+ * {@code validationFraction}: another share or seed draws otherwise).
  * Immutable and thread-safe; {@link #fit} runs the fits one after another, with the
  * base's OpenBLAS threads.
  *

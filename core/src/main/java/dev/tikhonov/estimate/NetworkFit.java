@@ -390,9 +390,10 @@ final class NetworkFit {
    * Refuses a validation split that leaves the weights of either part all 0, in {@link
    * #validationSplit}'s words: {@code data}'s weights (checked before) are not, the split put
    * them all on one side. Nothing is fitted when the fitted rows weigh 0; when the held-out rows
-   * do, their weighted loss (early stopping's measure) would be 0/0.
+   * do, their weighted loss (early stopping's measure) would be 0/0. {@link MlpPath}'s split
+   * ({@link PathEngine#prepare}) is refused the same way.
    */
-  private static void requireWeightedParts(TrainTest split, Dataset data, String column,
+  static void requireWeightedParts(TrainTest split, Dataset data, String column,
       double fraction) {
     boolean fitted = weightless(split.train(), column);
     if (!fitted && !weightless(split.test(), column)) {
@@ -409,7 +410,8 @@ final class NetworkFit {
             : "hold out another share, or split with another seed"));
   }
 
-  private static boolean weightless(Dataset part, String column) {
+  /** Whether the rows of {@code part} all weigh 0 by {@code column} (one of its columns). */
+  static boolean weightless(Dataset part, String column) {
     return java.util.Arrays.stream(part.column(column)).sum() == 0;
   }
 

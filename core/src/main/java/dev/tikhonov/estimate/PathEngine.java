@@ -40,7 +40,13 @@ final class PathEngine<P extends Predictor> {
   record Step<P>(MlpPath.Point point, Optional<P> model, Optional<Evaluation> heldOut,
       List<LayerWeights> weights) {}
 
-  /** Splits off the validation rows of {@code data} (seeded by the fit's seed + 1). */
+  /**
+   * Splits off the validation rows of {@code data} (seeded by the fit's seed + 1). With the
+   * base's weight column, an InputException about validationFraction when the split leaves
+   * either part weights all 0 ({@link NetworkFit#requireWeightedParts}, a single fit's refusal):
+   * rows of weight 0 are drawn as any others. Rows that weigh 0 all together are left to the
+   * fits' own refusal.
+   */
   Part prepare(Dataset data, Optional<Dataset> heldOut, OptionalLong seed, String label) {
     NetworkFit.requireRowsAndColumns(data);
     if (path.validationFraction() == 0) {
@@ -48,6 +54,11 @@ final class PathEngine<P extends Predictor> {
     }
     long s = seed.orElse(path.baseSettings().seed());
     TrainTest split = NetworkFit.validationSplit(data, path.validationFraction(), s + 1);
+    java.util.Optional<String> column = path.baseSettings().weightColumn();
+    if (column.isPresent() && !NetworkFit.weightless(data, column.get())) {
+      // drawn without regard to weight, as a single fit's split: either part may weigh 0
+      NetworkFit.requireWeightedParts(split, data, column.get(), path.validationFraction());
+    }
     return new Part(split.train(), Optional.of(split.test()), heldOut, seed, label);
   }
 

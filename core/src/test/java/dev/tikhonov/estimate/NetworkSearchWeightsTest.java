@@ -251,4 +251,47 @@ class NetworkSearchWeightsTest {
     assertEquals("the evidence is of unweighted fits; this path weights its rows by column"
         + " \"w\"", e.getMessage());
   }
+
+  /** {@code w} with every row MlpPath's split (seed 4 + 1, fraction 0.1) holds out set to 0. */
+  private static double[] heldOutZero(double[] w) {
+    double[] index = new double[N];
+    for (int i = 0; i < N; i++) {
+      index[i] = i;
+    }
+    dev.tikhonov.data.TrainTest split = NetworkFit.validationSplit(regression(index), 0.1, 5);
+    double[] out = w.clone();
+    for (int i = 0; i < split.test().size(); i++) {
+      out[(int) split.test().feature(i, 1)] = 0;
+    }
+    return out;
+  }
+
+  @Test
+  void pathWhoseValidationDraw_leavesAPartWeightsAll0_isRefusedNamingThePart() {
+    // drawn without regard to weight: the held-out rows, or the rows left to fit, may weigh 0
+    MlpPath<NetworkRegressor> path = MlpPath.builder(regressor().epochs(1).weightColumn("w")
+        .build()).lambdas(0.1, 0.01).build();
+    double[] ones = new double[N];
+    Arrays.fill(ones, 1);
+    double[] validationZero = heldOutZero(ones);
+    dev.tikhonov.data.InputException held = assertThrows(dev.tikhonov.data.InputException.class,
+        () -> path.fit(regression(validationZero)));
+    assertEquals("validationFraction 0.1 of the 60 training rows of double[][] holds out 6"
+        + " rows for validation, whose weights (\"w\") are all 0: nothing to validate on,"
+        + " their weighted loss would have no value; hold out another share, or split with"
+        + " another seed", held.getMessage());
+    assertEquals(java.util.Optional.of("validationFraction"), held.setting());
+    double[] fittedZero = new double[N];
+    for (int i = 0; i < N; i++) {
+      fittedZero[i] = 1 - validationZero[i];
+    }
+    dev.tikhonov.data.InputException fitted = assertThrows(
+        dev.tikhonov.data.InputException.class, () -> path.fit(regression(fittedZero)));
+    assertEquals("validationFraction 0.1 of the 60 training rows of double[][] leaves 54 rows"
+        + " to fit, whose weights (\"w\") are all 0: nothing to fit; hold out another share,"
+        + " or split with another seed", fitted.getMessage());
+    // another seed draws other rows: the same weights fit
+    MlpPath.builder(regressor().epochs(1).seed(9).weightColumn("w").build()).lambdas(0.1)
+        .build().fit(regression(validationZero));
+  }
 }
