@@ -400,7 +400,8 @@ public final class MlpPath<P extends Predictor> {
    * The λ values this path visits on {@code data}, decreasing.
    *
    * @throws dev.tikhonov.data.ConstantTargetException for a target of one value (rows of one
-   *     class), which every fit of the path refuses
+   *     class), which every fit of the path refuses; with the base's weight column, of one value
+   *     on the rows of positive weight
    */
   public double[] lambdas(Dataset data) {
     // The first step of fit here and in MlpPathCV.
@@ -413,7 +414,10 @@ public final class MlpPath<P extends Predictor> {
     if (base.weightColumn().isPresent()) {
       // λ_max on the rows as the weighted fits see them: the column out, each row weighted
       ObservationColumns.Weighted w = ObservationColumns.weights(data, base.weightColumn().get(),
-          data.source());
+          "nothing to fit");
+      // before the grid too: on a target that varies only on rows of weight 0, λ_max is 0 or
+      // the rounding of ȳ_w
+      NetworkFit.requireVaryingTarget(w.data(), w.weights(), base.weightColumn().get());
       return grid.lambdas(w.data(), w.weights(), base.standardize(), base.standardizeTarget());
     }
     return grid.lambdas(data, base.standardize(), base.standardizeTarget());

@@ -121,16 +121,41 @@ final class NetworkFit {
   }
 
   /**
+   * {@link #requireVaryingTarget(Dataset)} on the rows that weigh: a target of one value on the
+   * rows of positive weight by {@code column} (the others are rows left out; {@code weights},
+   * one per row of {@code data}, not all 0) is refused in the same words, saying which rows:
+   * "the target is constant (5.0) on the rows of positive weight ("w"): nothing to fit". The
+   * weighted λ grid's λ_max is 0 there, or the rounding of the weighted mean ȳ_w: a grid from
+   * nothing.
+   */
+  static void requireVaryingTarget(Dataset data, double[] weights, String column) {
+    int[] rows = java.util.stream.IntStream.range(0, data.size()).filter(i -> weights[i] > 0)
+        .toArray();
+    java.util.OptionalDouble value = constantTarget(data, rows);
+    if (value.isPresent()) {
+      throw new ConstantTargetException(constantTargetProblem(data, value.getAsDouble(),
+          " of positive weight (\"" + column + "\")"));
+    }
+  }
+
+  /**
    * What a target of one value leaves to fit: "the target is constant (5.0): nothing to fit",
    * or for classes "the rows are all of class "a" (of the 2 declared): a classifier needs rows
    * of two classes or more".
    */
   static String constantTargetProblem(Dataset data, double value) {
+    return constantTargetProblem(data, value, "");
+  }
+
+  /** {@link #constantTargetProblem(Dataset, double)} of the rows {@code which} qualifies. */
+  private static String constantTargetProblem(Dataset data, double value, String which) {
     if (!data.isClassification()) {
-      return "the target is constant (" + value + "): nothing to fit";
+      return "the target is constant (" + value + ")" + (which.isEmpty() ? "" : " on the rows"
+          + which) + ": nothing to fit";
     }
-    return "the rows are all of class \"" + data.classNames().get((int) value) + "\" (of the "
-        + data.numClasses() + " declared): a classifier needs rows of two classes or more";
+    return "the rows" + which + " are all of class \"" + data.classNames().get((int) value)
+        + "\" (of the " + data.numClasses() + " declared): a classifier needs rows of two"
+        + " classes or more";
   }
 
   /** The one target value of {@code rows} (≥ 1) of {@code data}; empty when they vary. */

@@ -294,4 +294,36 @@ class NetworkSearchWeightsTest {
     MlpPath.builder(regressor().epochs(1).seed(9).weightColumn("w").build()).lambdas(0.1)
         .build().fit(regression(validationZero));
   }
+
+  @Test
+  void pathWhoseTargetVariesOnlyOnRowsOfWeight0_saysTheTargetIsConstantThere() {
+    double[] y = y();
+    double[] w = counts();
+    for (int i = 0; i < N; i++) {
+      y[i] = w[i] > 0 ? 2.5 : y[i];
+    }
+    Dataset data = Dataset.of(withWeights(w), y, WEIGHTED);
+    MlpPath<NetworkRegressor> path = MlpPath.builder(regressor().weightColumn("w").build())
+        .build();
+    dev.tikhonov.data.ConstantTargetException e = assertThrows(
+        dev.tikhonov.data.ConstantTargetException.class, () -> path.lambdas(data));
+    assertEquals("the target is constant (2.5) on the rows of positive weight (\"w\"): nothing"
+        + " to fit", e.getMessage());
+    int[] labels = labels();
+    for (int i = 0; i < N; i++) {
+      labels[i] = w[i] > 0 ? 1 : labels[i];
+    }
+    Dataset classes = Dataset.ofClasses(withWeights(w), labels, List.of("a", "b", "c"),
+        WEIGHTED);
+    dev.tikhonov.data.ConstantTargetException c = assertThrows(
+        dev.tikhonov.data.ConstantTargetException.class, () -> MlpPath.builder(classifier()
+            .weightColumn("w").build()).lambdas(0.1).build().lambdas(classes));
+    assertEquals("the rows of positive weight (\"w\") are all of class \"b\" (of the 3"
+        + " declared): a classifier needs rows of two classes or more", c.getMessage());
+    // weights all 0: nothing to fit, as a single fit says
+    dev.tikhonov.data.InputException none = assertThrows(dev.tikhonov.data.InputException.class,
+        () -> path.lambdas(regression(new double[N])));
+    assertEquals("weightColumn \"w\": every weight of double[][] is 0; nothing to fit",
+        none.getMessage());
+  }
 }
