@@ -20,12 +20,7 @@ final class TwoPassWeightedLoss implements Loss {
   public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
     int n = prediction.rows();
     int cols = target.cols() - 1;
-    Matrix y = Matrix.zeros(target.rows(), cols);
-    for (int i = 0; i < target.rows(); i++) {
-      for (int k = 0; k < cols; k++) {
-        y.set(i, k, target.get(i, k));
-      }
-    }
+    Matrix y = CopyingWeightedLoss.targets(target);
     double mean = loss.lossAndGradient(prediction, y, out);
     if (!Double.isFinite(mean)) {
       return mean;

@@ -19,13 +19,22 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The weighted step's loss ({@link WeightedLoss}) on one batch of 128 rows, in the package of
- * that package-private class: {@code pass=one} is the current loss, each row's ℓᵢ from the
- * wrapped loss's fused pass; {@code pass=two} the one it replaced ({@link TwoPassWeightedLoss}:
- * the fused pass, then every row's loss again on one-row views), over the softmax kernel as it
- * was ({@link InlineSoftmaxCrossEntropy}). {@code plainSoftmax} times the unweighted fused loss
- * both ways, whose row body moved into a helper method. Softmax cross-entropy on 128×10 logits
- * (MNIST's classes), squared error on 128×1.
+ * The weighted loss ({@link WeightedLoss}), in the package of that package-private class.
+ *
+ * <p>The step, on one batch of 128 rows: {@code pass=one} is the current loss, the wrapped
+ * loss's fused pass giving each row's ℓᵢ and reading its target columns in place;
+ * {@code pass=copy} the same pass on a copy of the target columns made on every batch, as it was
+ * until the thirty-ninth session ({@link CopyingWeightedLoss}); {@code pass=two} the one before
+ * ({@link TwoPassWeightedLoss}: the fused pass, then every row's loss again on one-row views),
+ * over the softmax kernel as it was ({@link InlineSoftmaxCrossEntropy}). {@code plainSoftmax}
+ * times the unweighted fused loss ({@code pass=two}: its row body inline).
+ *
+ * <p>The sum (validation loss, evaluation), on one chunk of 1,024 rows (the evaluation's):
+ * {@code sum=one} is the current Σ w̃ᵢℓᵢ over the wrapped loss's per-row sums in one pass
+ * ({@code Loss.rowLosses}), {@code sum=rowByRow} the one it replaced (the wrapped loss's
+ * {@code sum} on each one-row view of a copy of the targets, {@link CopyingWeightedLoss}).
+ *
+ * <p>Softmax cross-entropy on logits of 10 columns (MNIST's classes), squared error on one.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -34,26 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WeightedLossBenchmarks {
 
-  /** A batch, its targets with the weights w̃ as the last column, and the gradient. */
-  @State(Scope.Benchmark)
-  public static class Batch {
-    @Param({"one", "two"})
-    public String pass;
+  /** n rows of logits (10 columns), labels, a prediction and targets (one column), weights. */
+  static final class Rows {
+    final Matrix logits;
+    final Matrix labels;
+    final Matrix prediction;
+    final Matrix weightedLabels;
+    final Matrix weightedTargets;
 
-    Matrix logits;
-    Matrix labels;
-    Matrix weightedLabels;
-    Matrix prediction;
-    Matrix weightedTargets;
-    Matrix gradient;
-    Matrix outputGradient;
-    Loss softmax;
-    Loss weightedSoftmax;
-    Loss weightedSquared;
-
-    @Setup
-    public void setup() {
-      int n = 128;
+    Rows(int n) {
       Random random = new Random(3);
       logits = Matrix.zeros(n, 10);
       labels = Matrix.zeros(n, 1);
@@ -72,32 +70,92 @@ public class WeightedLossBenchmarks {
       weights[0] = 1;
       weightedLabels = WeightedLoss.withWeights(labels, weights);
       weightedTargets = WeightedLoss.withWeights(targets, weights);
+    }
+  }
+
+  /** A batch of 128 rows, its targets with the weights w̃ as the last column, the gradient. */
+  @State(Scope.Benchmark)
+  public static class Batch {
+    @Param({"one", "copy", "two"})
+    public String pass;
+
+    Rows rows;
+    Matrix gradient;
+    Matrix outputGradient;
+    Loss softmax;
+    Loss weightedSoftmax;
+    Loss weightedSquared;
+
+    @Setup
+    public void setup() {
+      int n = 128;
+      rows = new Rows(n);
       gradient = Matrix.zeros(n, 10);
       outputGradient = Matrix.zeros(n, 1);
-      boolean one = pass.equals("one");
-      softmax = one ? new SoftmaxCrossEntropy() : new InlineSoftmaxCrossEntropy();
-      weightedSoftmax = one ? new WeightedLoss(softmax) : new TwoPassWeightedLoss(softmax);
+      boolean two = pass.equals("two");
+      softmax = two ? new InlineSoftmaxCrossEntropy() : new SoftmaxCrossEntropy();
+      weightedSoftmax = weighted(pass, softmax);
+      weightedSquared = weighted(pass, new SquaredError());
+    }
+
+    private static Loss weighted(String pass, Loss loss) {
+      return switch (pass) {
+        case "one" -> new WeightedLoss(loss);
+        case "copy" -> new CopyingWeightedLoss(loss);
+        default -> new TwoPassWeightedLoss(loss);
+      };
+    }
+  }
+
+  /** A chunk of 1,024 rows to sum the weighted loss over. */
+  @State(Scope.Benchmark)
+  public static class Chunk {
+    @Param({"one", "rowByRow"})
+    public String sum;
+
+    Rows rows;
+    Loss weightedSoftmax;
+    Loss weightedSquared;
+
+    @Setup
+    public void setup() {
+      rows = new Rows(1024);
+      boolean one = sum.equals("one");
+      weightedSoftmax = one ? new WeightedLoss(new SoftmaxCrossEntropy())
+          : new CopyingWeightedLoss(new SoftmaxCrossEntropy());
       weightedSquared = one ? new WeightedLoss(new SquaredError())
-          : new TwoPassWeightedLoss(new SquaredError());
+          : new CopyingWeightedLoss(new SquaredError());
     }
   }
 
   /** Weighted softmax cross-entropy and its gradient, 128×10. */
   @Benchmark
   public double weightedSoftmax(Batch b) {
-    return b.weightedSoftmax.lossAndGradient(b.logits, b.weightedLabels, b.gradient);
+    return b.weightedSoftmax.lossAndGradient(b.rows.logits, b.rows.weightedLabels, b.gradient);
   }
 
   /** Weighted squared error and its gradient, 128×1. */
   @Benchmark
   public double weightedSquared(Batch b) {
-    return b.weightedSquared.lossAndGradient(b.prediction, b.weightedTargets,
+    return b.weightedSquared.lossAndGradient(b.rows.prediction, b.rows.weightedTargets,
         b.outputGradient);
   }
 
   /** The unweighted fused softmax cross-entropy, 128×10: its row body in a helper or inline. */
   @Benchmark
   public double plainSoftmax(Batch b) {
-    return b.softmax.lossAndGradient(b.logits, b.labels, b.gradient);
+    return b.softmax.lossAndGradient(b.rows.logits, b.rows.labels, b.gradient);
+  }
+
+  /** Σ w̃ᵢℓᵢ of softmax cross-entropy, 1024×10. */
+  @Benchmark
+  public double weightedSoftmaxSum(Chunk c) {
+    return c.weightedSoftmax.sum(c.rows.logits, c.rows.weightedLabels);
+  }
+
+  /** Σ w̃ᵢℓᵢ of squared error, 1024×1. */
+  @Benchmark
+  public double weightedSquaredSum(Chunk c) {
+    return c.weightedSquared.sum(c.rows.prediction, c.rows.weightedTargets);
   }
 }
