@@ -175,8 +175,12 @@ final class NetworkFit {
     Dataset train = data;
     Dataset validation = options.validation().orElse(null);
     if (s.weightColumn().isPresent()) {
-      // every row's weight, numbered as the data's rows, before any split
-      ObservationColumns.weights(data, s.weightColumn().get(), "nothing to fit");
+      // every row's weight, numbered as the data's rows, before any split; a target of one
+      // value on the rows that weigh leaves nothing to fit, as on all rows (MlpPath's check)
+      String column = s.weightColumn().get();
+      ObservationColumns.Weighted all =
+          ObservationColumns.weights(data, column, "nothing to fit");
+      requireVaryingTarget(data, all.weights(), column);
     }
     int heldOutRows = 0;
     if (validation != null) {

@@ -326,4 +326,19 @@ class NetworkSearchWeightsTest {
     assertEquals("weightColumn \"w\": every weight of double[][] is 0; nothing to fit",
         none.getMessage());
   }
+
+  @Test
+  void singleFitWhoseTargetVariesOnlyOnRowsOfWeight0_isRefusedAsThePathIs() {
+    double[] y = y();
+    double[] w = counts();
+    for (int i = 0; i < N; i++) {
+      y[i] = w[i] > 0 ? 2.5 : y[i];
+    }
+    Dataset data = Dataset.of(withWeights(w), y, WEIGHTED);
+    dev.tikhonov.data.ConstantTargetException e = assertThrows(
+        dev.tikhonov.data.ConstantTargetException.class,
+        () -> regressor().weightColumn("w").build().fit(data));
+    assertEquals("the target is constant (2.5) on the rows of positive weight (\"w\"): nothing"
+        + " to fit", e.getMessage());
+  }
 }
