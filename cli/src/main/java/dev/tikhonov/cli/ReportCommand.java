@@ -32,6 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RunLock.acquireForReport(dir); // a run at work in dir draws its own report at its end
     Path report = HtmlReport.write(dir);
     spec.commandLine().getOut().println("wrote " + report);
     return 0;

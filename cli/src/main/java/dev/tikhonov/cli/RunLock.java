@@ -73,13 +73,30 @@ final class RunLock {
    * directory and the process that holds it) when another run holds it now.
    */
   static void acquire(Path dir) {
+    acquire(dir, "--out " + dir, "wait for it to end, or give another --out (two runs in one"
+        + " directory would mix their files)");
+  }
+
+  /**
+   * Locks the run directory {@code dir} for {@code report DIR}, which rewrites its report.html,
+   * charts and run.json: drawn while a run was at work there, it read the earlier run's files
+   * and could write its charts after the run's own. Refused as {@link #acquire(Path)} refuses
+   * a run, in the report's words.
+   */
+  static void acquireForReport(Path dir) {
+    acquire(dir, dir.toString(), "wait for it to end (a run draws its report when it ends): a"
+        + " report drawn meanwhile would read some of the earlier run's files and could replace"
+        + " the run's report with theirs");
+  }
+
+  private static void acquire(Path dir, String named, String remedy) {
     Path file;
     try {
       file = lockFile(dir);
       Optional<String> unsafe = unsafeFolder(file.getParent());
       if (unsafe.isPresent()) {
         System.err.println("tikhonov: warning: " + unsafe.get() + ", so this run takes no lock"
-            + " on --out " + dir + " (the lock that keeps two runs out of one directory);"
+            + " on " + named + " (the lock that keeps two runs out of one directory);"
             + " remove that folder, or give Java another temporary directory (TMPDIR)");
         return;
       }
@@ -115,9 +132,8 @@ final class RunLock {
     if (lock == null) {
       String holder = holder(file);
       close(channel);
-      throw new InputException("--out " + dir + ": another tikhonov run" + holder + " is writing"
-          + " this directory now; wait for it to end, or give another --out (two runs in one"
-          + " directory would mix their files)");
+      throw new InputException(named + ": another tikhonov run" + holder + " is writing this"
+          + " directory now; " + remedy);
     }
     try {
       channel.truncate(0);

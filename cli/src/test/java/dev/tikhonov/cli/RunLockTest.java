@@ -76,4 +76,44 @@ class RunLockTest {
     InProcess third = path(out);
     assertEquals(0, third.exit(), third.err());
   }
+
+  /**
+   * {@code report DIR} rewrites report.html, charts/ and run.json. Drawn while a run into DIR
+   * was at work, it read the earlier run's results and wrote its charts after the run's own:
+   * the folder held the new run's results beside a report of the earlier run's (both exit 0).
+   * It now takes the run's lock, and the run takes it from a report at work as from a run.
+   */
+  @Test
+  void aReportOfADirectoryThatARunIsWriting_isRefused_andDrawnOnceThatRunEnds()
+      throws Exception {
+    Path out = dir.resolve("reported");
+    InProcess first = path(out);
+    assertEquals(0, first.exit(), first.err());
+    byte[] report = Files.readAllBytes(out.resolve("report.html"));
+    Process holder = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Holder.class.getName(), out.toString()))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+          StandardCharsets.US_ASCII));
+      assertEquals("locked", said.readLine());
+      InProcess r = InProcess.run("report", out.toString());
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(out + ": another tikhonov run (process " + holder.pid() + ") is writing this"
+          + " directory now; wait for it to end (a run draws its report when it ends): a report"
+          + " drawn meanwhile would read some of the earlier run's files and could replace the"
+          + " run's report with theirs", r.message());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(report,
+          Files.readAllBytes(out.resolve("report.html")), "the refused report wrote nothing");
+    } finally {
+      holder.destroyForcibly();
+      holder.waitFor(30, TimeUnit.SECONDS);
+    }
+    InProcess again = InProcess.run("report", out.toString());
+    assertEquals(0, again.exit(), again.err());
+    // the report's command released its lock: a run into the folder goes on
+    InProcess run = path(out);
+    assertEquals(0, run.exit(), run.err());
+  }
 }
