@@ -121,6 +121,6 @@ record L1RatioCurves(double chosen, String rule, Optional<CvMeasure> measure,
     String rule = node.path("rule").asText("min");
     JsonNode measure = node.get("measure");
     return Optional.of(new L1RatioCurves(chosen, rule, measure == null || measure.isNull()
-        ? Optional.empty() : Optional.of(PathData.measure(node, where)), candidates));
+        ? Optional.empty() : Optional.of(PathJson.measure(node, where)), candidates));
   }
 }

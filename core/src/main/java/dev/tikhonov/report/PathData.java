@@ -1,12 +1,9 @@
 package dev.tikhonov.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.DeepCopy;
 import dev.tikhonov.internal.data.Indices;
 import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +36,141 @@ record PathData(
     Optional<Criteria> criteria,
     Optional<RelaxedCv> relaxed) {
 
+  public PathData {
+    java.util.Objects.requireNonNull(cv, "cv (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(criteria, "criteria (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(relaxed, "relaxed (Optional.empty() for none)");
+    featureNames = List.copyOf(featureNames);
+    lambda = lambda.clone();
+    coef = DeepCopy.of(coef);
+    df = df.clone();
+    devRatio = devRatio.clone();
+  }
+
+  /** A path without a relaxed fit's cross-validation. */
+  public PathData(String family, double l1Ratio, double[] lambda, double[][][] coef,
+      double[] df, double[] devRatio, List<String> featureNames, Optional<CrossValidation> cv,
+      Optional<Criteria> criteria) {
+    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria,
+        Optional.empty());
+  }
+
+  /** Reads path.json (or a ridge-vs-lasso path-&lt;model&gt;.json); {@link PathJson} says how. */
+  public static PathData read(Path file) {
+    return PathJson.read(file);
+  }
+
+  /** The λ values, decreasing; a new array. */
+  @Override
+  public double[] lambda() {
+    return lambda.clone();
+  }
+
+  /** [λ index][class][feature]; new arrays. */
+  @Override
+  public double[][][] coef() {
+    return DeepCopy.of(coef);
+  }
+
+  /** The number of nonzero coefficients per λ; a new array. */
+  @Override
+  public double[] df() {
+    return df.clone();
+  }
+
+  /** The deviance ratio per λ; a new array. */
+  @Override
+  public double[] devRatio() {
+    return devRatio.clone();
+  }
+
+  /** How many λ the path has. */
+  public int numLambdas() {
+    return lambda.length;
+  }
+
+  /** λ at index {@code i}. */
+  public double lambda(int i) {
+    return lambda[index("λ", i, lambda.length)];
+  }
+
+  /** The df at λ index {@code i}. */
+  public double df(int i) {
+    return df[index("λ", i, df.length)];
+  }
+
+  /** The deviance ratio at λ index {@code i}. */
+  public double devRatio(int i) {
+    return devRatio[index("λ", i, devRatio.length)];
+  }
+
+  /** Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} (the lasso's). */
+  public double coef(int i, int k, int j) {
+    return coef[index("λ", i, coef.length)][k][j];
+  }
+
+  /**
+   * Number of features with a nonzero coefficient (in some class) at λ index {@code i} and
+   * blend weight γ, γ·coef + (1 − γ)·relaxed.coef: the model the relaxed fit gives there. Without
+   * a relaxed fit, or at γ = 1, the lasso's own.
+   */
+  public int nonzero(int i, double gamma) {
+    int count = 0;
+    for (int j = 0; j < featureNames.size(); j++) {
+      boolean nonzero = false;
+      for (int k = 0; k < coef[i].length && !nonzero; k++) {
+        nonzero = coefficient(i, gamma, k, j) != 0;
+      }
+      count += nonzero ? 1 : 0;
+    }
+    return count;
+  }
+
+  /**
+   * Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} and blend weight γ:
+   * γ·coef + (1 − γ)·relaxed.coef, the relaxed fit's model there; without a relaxed fit, or at
+   * γ = 1, the lasso's own.
+   */
+  public double coefficient(int i, double gamma, int k, int j) {
+    double b = coef[i][k][j];
+    return relaxed.isEmpty() || gamma == 1 ? b
+        : gamma * b + (1 - gamma) * relaxed.get().refitCoef(i, k, j);
+  }
+
+  /** Number of classes K in the coefficients (1 unless multinomial). */
+  public int numClasses() {
+    return coef.length == 0 ? 1 : coef[0].length;
+  }
+
+  /**
+   * Index of the λ equal to {@code value}, else of the λ closest to it on the log scale (0 when
+   * nothing is comparable: a λ of 0 is only ever equal to 0).
+   */
+  public int indexOf(double value) {
+    return indexOf(lambda, value);
+  }
+
+  /** {@code i} when it is in 0..size − 1, else an exception naming it and the range. */
+  static int index(String what, int i, int size) {
+    return Indices.checked(i, size, what, what);
+  }
+
+  /** {@link #indexOf(double)} among {@code lambda}. */
+  static int indexOf(double[] lambda, double value) {
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < lambda.length; i++) {
+      double distance = lambda[i] == value ? 0
+          : lambda[i] > 0 && value > 0 ? Math.abs(Math.log(lambda[i] / value))
+          : Double.POSITIVE_INFINITY;
+      if (distance < bestDistance) {
+        best = i;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
   /**
    * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
    * before it was recorded scored by the deviance), mean ± standard error over the folds; λ_min
@@ -51,6 +183,11 @@ record PathData(
       java.util.Objects.requireNonNull(measure, "measure");
       mean = mean.clone();
       se = se.clone();
+    }
+
+    /** Scored by the deviance, as every path.json before cv.measure was. */
+    public CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {
+      this(mean, se, lambdaMin, lambda1se, CvMeasure.DEVIANCE);
     }
 
     /** The mean score per λ; a new array. */
@@ -73,11 +210,6 @@ record PathData(
     /** The standard error at λ index {@code i}. */
     public double se(int i) {
       return se[index("λ", i, se.length)];
-    }
-
-    /** Scored by the deviance, as every path.json before cv.measure was. */
-    public CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se) {
-      this(mean, se, lambdaMin, lambda1se, CvMeasure.DEVIANCE);
     }
   }
 
@@ -224,387 +356,5 @@ record PathData(
       }
       return best;
     }
-  }
-
-  public PathData {
-    java.util.Objects.requireNonNull(cv, "cv (Optional.empty() for none)");
-    java.util.Objects.requireNonNull(criteria, "criteria (Optional.empty() for none)");
-    java.util.Objects.requireNonNull(relaxed, "relaxed (Optional.empty() for none)");
-    featureNames = List.copyOf(featureNames);
-    lambda = lambda.clone();
-    coef = DeepCopy.of(coef);
-    df = df.clone();
-    devRatio = devRatio.clone();
-  }
-
-  /** The λ values, decreasing; a new array. */
-  @Override
-  public double[] lambda() {
-    return lambda.clone();
-  }
-
-  /** [λ index][class][feature]; new arrays. */
-  @Override
-  public double[][][] coef() {
-    return DeepCopy.of(coef);
-  }
-
-  /** The number of nonzero coefficients per λ; a new array. */
-  @Override
-  public double[] df() {
-    return df.clone();
-  }
-
-  /** The deviance ratio per λ; a new array. */
-  @Override
-  public double[] devRatio() {
-    return devRatio.clone();
-  }
-
-  /** How many λ the path has. */
-  public int numLambdas() {
-    return lambda.length;
-  }
-
-  /** λ at index {@code i}. */
-  public double lambda(int i) {
-    return lambda[index("λ", i, lambda.length)];
-  }
-
-  /** The df at λ index {@code i}. */
-  public double df(int i) {
-    return df[index("λ", i, df.length)];
-  }
-
-  /** The deviance ratio at λ index {@code i}. */
-  public double devRatio(int i) {
-    return devRatio[index("λ", i, devRatio.length)];
-  }
-
-  /** Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} (the lasso's). */
-  public double coef(int i, int k, int j) {
-    return coef[index("λ", i, coef.length)][k][j];
-  }
-
-  /** {@code i} when it is in 0..size − 1, else an exception naming it and the range. */
-  static int index(String what, int i, int size) {
-    return Indices.checked(i, size, what, what);
-  }
-
-  /** A path without a relaxed fit's cross-validation. */
-  public PathData(String family, double l1Ratio, double[] lambda, double[][][] coef,
-      double[] df, double[] devRatio, List<String> featureNames, Optional<CrossValidation> cv,
-      Optional<Criteria> criteria) {
-    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria,
-        Optional.empty());
-  }
-
-  /**
-   * Number of features with a nonzero coefficient (in some class) at λ index {@code i} and
-   * blend weight γ, γ·coef + (1 − γ)·relaxed.coef: the model the relaxed fit gives there. Without
-   * a relaxed fit, or at γ = 1, the lasso's own.
-   */
-  public int nonzero(int i, double gamma) {
-    int count = 0;
-    for (int j = 0; j < featureNames.size(); j++) {
-      boolean nonzero = false;
-      for (int k = 0; k < coef[i].length && !nonzero; k++) {
-        nonzero = coefficient(i, gamma, k, j) != 0;
-      }
-      count += nonzero ? 1 : 0;
-    }
-    return count;
-  }
-
-  /**
-   * Class {@code k}'s coefficient of feature {@code j} at λ index {@code i} and blend weight γ:
-   * γ·coef + (1 − γ)·relaxed.coef, the relaxed fit's model there; without a relaxed fit, or at
-   * γ = 1, the lasso's own.
-   */
-  public double coefficient(int i, double gamma, int k, int j) {
-    double b = coef[i][k][j];
-    return relaxed.isEmpty() || gamma == 1 ? b
-        : gamma * b + (1 - gamma) * relaxed.get().refitCoef(i, k, j);
-  }
-
-  /** Number of classes K in the coefficients (1 unless multinomial). */
-  public int numClasses() {
-    return coef.length == 0 ? 1 : coef[0].length;
-  }
-
-  /**
-   * Index of the λ equal to {@code value}, else of the λ closest to it on the log scale (0 when
-   * nothing is comparable: a λ of 0 is only ever equal to 0).
-   */
-  public int indexOf(double value) {
-    return indexOf(lambda, value);
-  }
-
-  /** {@link #indexOf(double)} among {@code lambda}. */
-  static int indexOf(double[] lambda, double value) {
-    int best = 0;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < lambda.length; i++) {
-      double distance = lambda[i] == value ? 0
-          : lambda[i] > 0 && value > 0 ? Math.abs(Math.log(lambda[i] / value))
-          : Double.POSITIVE_INFINITY;
-      if (distance < bestDistance) {
-        best = i;
-        bestDistance = distance;
-      }
-    }
-    return best;
-  }
-
-  /** Reads path.json (or a ridge-vs-lasso path-&lt;model&gt;.json). */
-  public static PathData read(Path file) {
-    JsonNode root = JsonFiles.read(file);
-    String where = file.toString();
-    double[] lambda = JsonFiles.lambdas(root, "lambda", where);
-    JsonNode coefNode = root.get("coef");
-    if (coefNode == null || !coefNode.isArray() || coefNode.size() != lambda.length) {
-      throw new InputException(where + ": \"coef\" must be an array with one entry per λ (" + lambda.length + ")");
-    }
-    double[][][] coef = new double[lambda.length][][];
-    for (int i = 0; i < lambda.length; i++) {
-      JsonNode atLambda = coefNode.get(i);
-      boolean perClass = atLambda.size() > 0 && atLambda.get(0).isArray();
-      if (perClass) {
-        coef[i] = new double[atLambda.size()][];
-        for (int k = 0; k < atLambda.size(); k++) {
-          coef[i][k] = row(atLambda.get(k), where + ": coef[" + i + "][" + k + "]");
-        }
-      } else {
-        coef[i] = new double[][] {row(atLambda, where + ": coef[" + i + "]")};
-      }
-    }
-    for (int i = 1; i < lambda.length; i++) {
-      if (coef[i].length != coef[0].length) {
-        throw new InputException(where + ": coef[" + i + "] holds " + coef[i].length
-            + " classes, coef[0] " + coef[0].length + "; every λ needs the same");
-      }
-    }
-    for (int i = 0; i < lambda.length; i++) {
-      for (int k = 0; k < coef[i].length; k++) {
-        if (coef[i][k].length != coef[0][0].length) {
-          throw new InputException(where + ": coef[" + i + "]" + (coef[i].length > 1 ? "[" + k
-              + "]" : "") + " holds " + coef[i][k].length + " coefficients, coef[0] "
-              + coef[0][0].length + "; every λ and class needs one per feature");
-        }
-      }
-    }
-    List<String> names = new ArrayList<>();
-    JsonNode namesNode = root.get("feature_names");
-    int p = coef.length == 0 ? 0 : coef[0][0].length;
-    for (int j = 0; j < p; j++) {
-      names.add(namesNode != null && j < namesNode.size() ? namesNode.get(j).asText() : "x" + j);
-    }
-    Optional<CrossValidation> cv = Optional.empty();
-    JsonNode cvNode = root.get("cv");
-    if (cvNode != null && !cvNode.isNull()) {
-      String w = where + ": cv";
-      requireLambdas(lambda.length, w);
-      CrossValidation read = new CrossValidation(
-          JsonFiles.numbers(cvNode, "mean", w),
-          JsonFiles.numbers(cvNode, "se", w),
-          JsonFiles.lambda(cvNode, "lambda_min", w),
-          JsonFiles.lambda(cvNode, "lambda_1se", w),
-          measure(cvNode, w));
-      cv = Optional.of(read);
-      if (read.mean().length != lambda.length || read.se().length != lambda.length) {
-        throw new InputException(w + ": mean and se must have one entry per λ (" + lambda.length + ")");
-      }
-    }
-    Optional<Criteria> criteria = Optional.empty();
-    JsonNode icNode = root.get("ic");
-    if (icNode != null && icNode.isObject()) {
-      String w = where + ": ic";
-      Criteria read = new Criteria(
-          JsonFiles.numbers(icNode, "df", w),
-          JsonFiles.numbers(icNode, "aic", w),
-          JsonFiles.numbers(icNode, "bic", w),
-          JsonFiles.numbers(icNode, "ebic", w),
-          JsonFiles.lambda(icNode, "lambda_aic", w),
-          JsonFiles.lambda(icNode, "lambda_bic", w),
-          JsonFiles.lambda(icNode, "lambda_ebic", w));
-      criteria = Optional.of(read);
-      if (read.aic().length != lambda.length || read.bic().length != lambda.length
-          || read.ebic().length != lambda.length || read.df().length != lambda.length) {
-        throw new InputException(w + ": df, aic, bic and ebic must have one entry per λ ("
-            + lambda.length + ")");
-      }
-    }
-    Optional<RelaxedCv> relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length, where);
-    JsonNode family = root.get("family");
-    double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio", where);
-    double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
-        : new double[lambda.length];
-    double[] devRatio = root.has("dev_ratio") ? perLambda(root, "dev_ratio", lambda.length, where)
-        : new double[lambda.length];
-    return new PathData(
-        family == null ? "gaussian" : family.asText(),
-        l1Ratio,
-        lambda,
-        coef,
-        df,
-        devRatio,
-        names,
-        cv,
-        criteria,
-        relaxed);
-  }
-
-  /**
-   * relaxed.cv with relaxed.coef; empty when there is no "relaxed" object or it has no "cv" (a
-   * relaxed path fitted without cross-validation).
-   */
-  private static Optional<RelaxedCv> relaxedCv(JsonNode relaxed, double[][][] coef, int m,
-      String where) {
-    if (relaxed == null || relaxed.isNull()) {
-      return Optional.empty();
-    }
-    if (!relaxed.isObject()) {
-      throw new InputException(where + ": \"relaxed\" must be an object (path --relax's fit),"
-          + " found " + relaxed.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
-    }
-    JsonNode cvNode = relaxed.get("cv");
-    if (cvNode == null || cvNode.isNull()) {
-      return Optional.empty();
-    }
-    if (!cvNode.isObject()) {
-      throw new InputException(where + ": relaxed.cv must be an object (the cross-validation"
-          + " over (γ, λ)), found " + cvNode.getNodeType().toString().toLowerCase(
-              java.util.Locale.ROOT));
-    }
-    String w = where + ": relaxed.cv";
-    requireLambdas(m, w);
-    double[] gamma = JsonFiles.numbers(cvNode, "gamma", w);
-    for (int g = 0; g < gamma.length; g++) {
-      // each γ weighs the lasso against the refit: outside [0, 1] the table's models and the
-      // chart's curves would be extrapolations no path --relax fitted (its --gammas refuses them)
-      if (!(gamma[g] >= 0 && gamma[g] <= 1)) {
-        throw new InputException(w + ": gamma[" + g + "] must be in [0, 1], found " + gamma[g]);
-      }
-      for (int h = 0; h < g; h++) {
-        if (gamma[h] == gamma[g]) {
-          throw new InputException(w + ": gamma[" + g + "] repeats gamma[" + h + "] ("
-              + gamma[g] + "); each γ needs one curve");
-        }
-      }
-    }
-    double[][] mean = perGamma(cvNode, "mean", gamma.length, m, w);
-    double[][] se = perGamma(cvNode, "se", gamma.length, m, w);
-    JsonNode coefNode = relaxed.get("coef");
-    if (coefNode == null || !coefNode.isArray() || coefNode.size() != m) {
-      throw new InputException(where + ": relaxed.coef must be an array with one entry per λ ("
-          + m + ")");
-    }
-    double[][][] refit = new double[m][][];
-    for (int i = 0; i < m; i++) {
-      JsonNode atLambda = coefNode.get(i);
-      refit[i] = new double[coef[i].length][];
-      for (int k = 0; k < coef[i].length; k++) {
-        String at = where + ": relaxed.coef[" + i + "]" + (coef[i].length > 1 ? "[" + k + "]"
-            : "");
-        refit[i][k] = row(coef[i].length > 1 ? atLambda.path(k) : atLambda, at);
-        if (refit[i][k].length != coef[i][k].length) {
-          throw new InputException(at + " holds " + refit[i][k].length
-              + " coefficients, coef " + coef[i][k].length + "; the refit needs one per feature");
-        }
-      }
-    }
-    double gammaMin = gammaOf(cvNode, "gamma_min", gamma, w);
-    double gamma1se = gammaOf(cvNode, "gamma_1se", gamma, w);
-    return Optional.of(new RelaxedCv(gamma, mean, se, JsonFiles.lambda(cvNode, "lambda_min", w),
-        gammaMin, JsonFiles.lambda(cvNode, "lambda_1se", w), gamma1se, measure(cvNode, w),
-        refit));
-  }
-
-  /**
-   * A cross-validation's λ_min and λ_1se are λ of the path: with no λ ("lambda": []) there is
-   * nothing for them to be, nor a curve to draw (the charts failed on the missing curve).
-   */
-  private static void requireLambdas(int lambdas, String where) {
-    if (lambdas == 0) {
-      throw new InputException(where + ": a cross-validation needs the λ it chose among, but"
-          + " \"lambda\" is empty");
-    }
-  }
-
-  /** {@code cv.field}: one of the γ of {@code gamma}. */
-  private static double gammaOf(JsonNode cv, String field, double[] gamma, String where) {
-    double value = JsonFiles.number(cv, field, where);
-    for (double g : gamma) {
-      if (g == value) {
-        return value;
-      }
-    }
-    throw new InputException(where + ": \"" + field + "\" must be one of the γ "
-        + java.util.Arrays.toString(gamma) + ", found " + value);
-  }
-
-  /** {@code cv.field}: one array of one number per λ for each γ. */
-  private static double[][] perGamma(JsonNode cv, String field, int gammas, int m,
-      String where) {
-    JsonNode node = cv.get(field);
-    if (node == null || !node.isArray() || node.size() != gammas) {
-      throw new InputException(where + ": \"" + field + "\" must be an array with one entry per"
-          + " γ (" + gammas + ")");
-    }
-    double[][] out = new double[gammas][];
-    for (int g = 0; g < gammas; g++) {
-      JsonNode curve = node.get(g);
-      if (curve == null || !curve.isArray() || curve.size() != m) {
-        throw new InputException(where + ": " + field + "[" + g + "] must have one entry per λ ("
-            + m + ")");
-      }
-      out[g] = new double[m];
-      for (int i = 0; i < m; i++) {
-        out[g][i] = JsonFiles.toDouble(curve.get(i), where + ": " + field + "[" + g + "][" + i
-            + "]");
-      }
-    }
-    return out;
-  }
-
-  /**
-   * cv.measure (or l1_ratios.measure): a measure's id; absent or null (a file from before it)
-   * is the deviance.
-   */
-  static CvMeasure measure(JsonNode cv, String where) {
-    JsonNode node = cv.get("measure");
-    if (node == null || node.isNull()) {
-      return CvMeasure.DEVIANCE;
-    }
-    if (!node.isTextual()) {
-      throw new InputException(where + ": \"measure\" must be one of " + String.join(", ",
-          CvMeasure.ids()) + ", found " + node);
-    }
-    try {
-      return CvMeasure.ofId(node.asText());
-    } catch (InputException e) {
-      throw new InputException(where + ": \"measure\"" + e.afterSetting(), e);
-    }
-  }
-
-  /** The array {@code root.field} with one number per λ. */
-  private static double[] perLambda(JsonNode root, String field, int count, String where) {
-    double[] values = JsonFiles.numbers(root, field, where);
-    if (values.length != count) {
-      throw new InputException(where + ": \"" + field + "\" must have one entry per λ (" + count
-          + "), found " + values.length);
-    }
-    return values;
-  }
-
-  private static double[] row(JsonNode array, String where) {
-    if (!array.isArray()) {
-      throw new InputException(where + ": expected an array of coefficients");
-    }
-    double[] out = new double[array.size()];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = JsonFiles.toDouble(array.get(j), where + "[" + j + "]");
-    }
-    return out;
   }
 }
