@@ -1,6 +1,5 @@
 package dev.tikhonov.report;
 
-import dev.tikhonov.select.CvMeasure;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -20,8 +19,8 @@ final class L1RatioCharts {
 
   /**
    * The chart of {@code curves} when they hold two or more α (one α is the CV chart's curve
-   * already); the y axis names the measure the block records, or, in a path.json written before
-   * it did, that of {@code path}'s cross-validation, which scored every α. Empty otherwise.
+   * already); the y axis names the measure that scored them ({@link L1RatioCurves#measure}) for
+   * {@code path}'s family. Empty otherwise.
    */
   static Optional<XYChart> cvCurves(PathData path, Optional<L1RatioCurves> curves,
       String title) {
@@ -29,10 +28,8 @@ final class L1RatioCharts {
       return Optional.empty();
     }
     L1RatioCurves all = curves.get();
-    CvMeasure measure = all.measure().or(() -> path.cv().map(
-        PathData.CrossValidation::measure)).orElse(CvMeasure.DEVIANCE);
     XYChart chart = ChartTheme.xy(title, "λ (log scale)",
-        PathCharts.cvMeasure(path.family(), measure));
+        PathCharts.cvMeasure(path.family(), all.measure()));
     double[] alphas = all.l1Ratios();
     int n = 0;
     for (L1RatioCurves.Candidate c : all.candidates()) {
@@ -49,12 +46,12 @@ final class L1RatioCharts {
     L1RatioCurves.Candidate best = all.chosenCandidate();
     int chosen = all.candidates().indexOf(best);
     double[] zeroBar = PathCharts.band(chart, "mean ± 1 SE (α = "
-        + PathCharts.distinct(alphas, all.chosen()) + ")", best.lambda(), best.mean(),
-        best.se(), ChartTheme.color(chosen));
+        + PathCharts.distinct(alphas, all.chosen()) + ")", best.lambda(), best.cv().mean(),
+        best.cv().se(), ChartTheme.color(chosen));
     for (int a = 0; a < alphas.length; a++) {
       L1RatioCurves.Candidate c = all.candidates().get(a);
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name(alphas, alphas[a]),
-          c.lambda(), c.mean(), a == chosen && hasZero(c.lambda()) ? zeroBar : null,
+          c.lambda(), c.cv().mean(), a == chosen && hasZero(c.lambda()) ? zeroBar : null,
           ChartTheme.color(a));
       s.setMarker(c.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }

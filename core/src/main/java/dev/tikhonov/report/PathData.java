@@ -174,8 +174,9 @@ record PathData(
   /**
    * Cross-validated score per λ by {@code measure} (path.json's cv.measure; a file written
    * before it was recorded scored by the deviance), mean ± standard error over the folds; λ_min
-   * is the smallest mean, or the largest for the AUC. Immutable and thread-safe: the arrays are
-   * copied in and out.
+   * is the smallest mean, or the largest for the AUC. The path's {@code cv}, and each α's of
+   * path.json's l1_ratios ({@link L1RatioCurves.Candidate}, on that α's own λ). Immutable and
+   * thread-safe: the arrays are copied in and out.
    */
   public record CrossValidation(double[] mean, double[] se, double lambdaMin, double lambda1se,
       CvMeasure measure) {
