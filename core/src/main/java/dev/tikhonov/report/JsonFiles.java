@@ -121,11 +121,18 @@ final class JsonFiles {
     return value;
   }
 
-  /** The array {@code node.field} as doubles; InputException when missing or not numbers. */
+  /**
+   * The array {@code node.field} as doubles; InputException when missing, not an array (naming
+   * the type found: the key is there) or not numbers.
+   */
   static double[] numbers(JsonNode node, String field, String where) {
     JsonNode v = node.get(field);
-    if (v == null || !v.isArray()) {
+    if (v == null) {
       throw new InputException(where + ": missing array \"" + field + "\"");
+    }
+    if (!v.isArray()) {
+      throw new InputException(where + ": \"" + field + "\" must be an array of numbers, found "
+          + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
     double[] out = new double[v.size()];
     for (int i = 0; i < out.length; i++) {
