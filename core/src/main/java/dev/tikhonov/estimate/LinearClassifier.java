@@ -30,6 +30,45 @@ public final class LinearClassifier implements Classifier {
     return parameters.intercepts();
   }
 
+  /**
+   * A binomial model's intercept a₀ of η = a₀ + x·b, the log-odds of its second class against
+   * the first ({@code intercepts()[0]}), as {@link LinearModel#intercept()}. It is the number
+   * glmnet's {@code coef(fit)} gives first for the family {@code "binomial"} (one column, for
+   * the second level of the factor) and scikit-learn's {@code intercept_[0]} for two classes
+   * (an array of one, for {@code classes_[1]}).
+   *
+   * @throws IllegalStateException for a multinomial model, which has an intercept per class:
+   *     {@link #intercepts()}, in {@link #classNames()}'s order
+   */
+  public double intercept() {
+    refuseMultinomial("an intercept per class: intercepts()[k], in the order of classNames() "
+        + classNames());
+    return parameters.intercepts()[0];
+  }
+
+  /**
+   * A binomial model's coefficients by feature name, {@code coefficientsByName(classNames()
+   * .get(1))}: b of η = a₀ + x·b, the log-odds of the second class against the first, as
+   * {@link LinearModel#coefficientsByName()} (glmnet's one-column {@code coef(fit)} for the
+   * family {@code "binomial"}, scikit-learn's {@code coef_[0]} for two classes). Unmodifiable;
+   * a new map each call.
+   *
+   * @throws IllegalStateException for a multinomial model, which has a vector per class:
+   *     {@link #coefficientsByName(String)}
+   */
+  public Map<String, Double> coefficientsByName() {
+    refuseMultinomial("a coefficient vector per class: coefficientsByName(className), with "
+        + "className one of " + classNames());
+    return byName(coefficients()[0]);
+  }
+
+  /** Refuses a binomial model's one-vector accessors for a multinomial model. */
+  private void refuseMultinomial(String whatInstead) {
+    if (family() != Family.BINOMIAL) {
+      throw new IllegalStateException("a multinomial model has " + whatInstead);
+    }
+  }
+
   /** The coefficients, [vector][feature]: one vector (binomial) or one per class. */
   public double[][] coefficients() {
     return parameters.coefficients();
@@ -65,8 +104,11 @@ public final class LinearClassifier implements Classifier {
       }
       k = 0;
     }
+    return byName(coefficients()[k]);
+  }
+
+  private Map<String, Double> byName(double[] b) {
     List<String> names = featureNames();
-    double[] b = coefficients()[k];
     Map<String, Double> out = new LinkedHashMap<>();
     for (int j = 0; j < b.length; j++) {
       out.put(names.get(j), b[j]);

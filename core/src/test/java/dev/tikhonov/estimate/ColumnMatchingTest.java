@@ -298,6 +298,39 @@ class ColumnMatchingTest {
   }
 
   /**
+   * A binomial model's intercept() and coefficientsByName() are LinearModel's spellings of its
+   * one vector, the second class's (glmnet's one-column coef(), scikit-learn's coef_[0] and
+   * intercept_[0]); a multinomial model, two classes or more, refuses both and names the
+   * class-wise methods.
+   */
+  @Test
+  void intercept_andCoefficientsByName_ofABinomialModel_areTheSecondClasses() {
+    java.util.Random random = new java.util.Random(7);
+    double[][] x = new double[80][];
+    int[] labels = new int[80];
+    for (int i = 0; i < 80; i++) {
+      x[i] = new double[] {random.nextGaussian(), random.nextGaussian()};
+      labels[i] = x[i][0] - x[i][1] + random.nextGaussian() > 0.5 ? 1 : 0;
+    }
+    Dataset data = Dataset.ofClasses(x, labels, List.of("no", "yes"), List.of("q", "p"));
+    LinearClassifier binomial = ElasticNet.binomial().lambda(0.01).build().fit(data);
+    assertEquals(binomial.intercepts()[0], binomial.intercept());
+    assertTrue(binomial.intercept() < 0, "yes is the rarer class");
+    assertEquals(binomial.coefficientsByName("yes"), binomial.coefficientsByName());
+    assertEquals(List.of("q", "p"), new ArrayList<>(binomial.coefficientsByName().keySet()));
+    assertThrows(UnsupportedOperationException.class,
+        () -> binomial.coefficientsByName().put("q", 0.0));
+
+    LinearClassifier two = ElasticNet.multinomial().lambda(0.01).build().fit(data);
+    IllegalStateException e = assertThrows(IllegalStateException.class, two::intercept);
+    assertEquals("a multinomial model has an intercept per class: intercepts()[k], in the"
+        + " order of classNames() [no, yes]", e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> two.coefficientsByName());
+    assertEquals("a multinomial model has a coefficient vector per class:"
+        + " coefficientsByName(className), with className one of [no, yes]", e.getMessage());
+  }
+
+  /**
    * A model fitted before LIBSVM labels were parsed as numbers names its classes as the file
    * spelled them ("-1", "+1"); LIBSVM data read now name them "-1", "1". The labels find the
    * model's classes by numeric value, so its evaluation is the same.
