@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * The examples every estimator takes: n rows of p features and one target per row.
+ * The examples every estimator takes: n rows of p features and one target per row; or, for a
+ * fitted model to predict, rows of features alone ({@link #ofFeatures}, {@link #hasTarget()}).
  *
  * <p>For classification ({@link #numClasses()} = K ≥ 2) the target of a row is its class index
  * 0..K−1, class k being named {@code classNames().get(k)}; for regression (no class names) it is
@@ -71,8 +72,10 @@ public final class Dataset {
   private final SparseMatrix sparse;
   /** Row i of this data set is row {@code index[i]} of the storage; null = identity. */
   private final int[] index;
-  /** Targets of the storage rows: class index or real value. */
+  /** Targets of the storage rows: class index or real value (zeros when there is no target). */
   private final double[] targets;
+  /** False for features alone ({@link #ofFeatures}): the target accessors refuse then. */
+  private final boolean hasTarget;
   private final List<String> featureNames;
   /** Whether the feature names were given (matched by name) or stand for positions. */
   private final boolean namedFeatures;
@@ -97,11 +100,19 @@ public final class Dataset {
   private Dataset(double[][] rows, Matrix floats, SparseMatrix sparse, int[] index,
       double[] targets, List<String> featureNames, boolean namedFeatures,
       List<String> classNames, String source) {
+    this(rows, floats, sparse, index, targets, true, featureNames, namedFeatures, classNames,
+        source);
+  }
+
+  private Dataset(double[][] rows, Matrix floats, SparseMatrix sparse, int[] index,
+      double[] targets, boolean hasTarget, List<String> featureNames, boolean namedFeatures,
+      List<String> classNames, String source) {
     this.rows = rows;
     this.floats = floats;
     this.sparse = sparse;
     this.index = index;
     this.targets = targets;
+    this.hasTarget = hasTarget;
     this.featureNames = List.copyOf(featureNames);
     this.namedFeatures = namedFeatures;
     this.classNames = List.copyOf(classNames);
@@ -192,6 +203,29 @@ public final class Dataset {
    */
   public static Dataset of(float[][] x, double[] y, List<String> featureNames) {
     return of(widen(x), y, featureNames, "float[][]");
+  }
+
+  /**
+   * Rows to predict, without a target: double rows (copied) with the given feature names, one
+   * distinct name per column, by which a fitted model finds its features among them (extra
+   * columns, an id say, ignored; {@link #defaultNames} stand for positions, as in
+   * {@link #of(double[][], double[], List)}). New rows by name need no dummy target:
+   * <pre>{@code
+   * double[][] rows = {{63, 2.1, 1}, {41, 0.4, 0}};   // any column order, by name
+   * double[] y = model.predict(Dataset.ofFeatures(rows, List.of("age", "dose", "smoker")));
+   * }</pre>
+   * The data set has no target ({@link #hasTarget()} is false, also for its
+   * {@link #subset}, {@link #withColumn} and the other derivations): fitting an estimator on
+   * it, evaluating a model on it or asking for its targets ({@link #targets()},
+   * {@link #labels()}, {@link #targetMatrix()}, …) is an {@link InputException} that says so.
+   *
+   * @throws InputException as {@link #of(double[][], double[], List)}
+   * @throws NullPointerException naming {@code x} or {@code featureNames} when it is null
+   */
+  public static Dataset ofFeatures(double[][] x, List<String> featureNames) {
+    Dataset d = of(x, new double[Objects.requireNonNull(x, "x").length], featureNames,
+        "double[][]");
+    return d.withHasTarget(false);
   }
 
   private static Dataset of(double[][] x, double[] y, List<String> featureNames,
@@ -492,6 +526,14 @@ public final class Dataset {
     return classNames.size();
   }
 
+  /**
+   * False for features alone ({@link #ofFeatures}, and what is derived from them), which a
+   * fitted model predicts but nothing fits or evaluates on; true for every other data set.
+   */
+  public boolean hasTarget() {
+    return hasTarget;
+  }
+
   /** True when the targets are classes (at least two class names). */
   public boolean isClassification() {
     return classNames.size() >= 2;
@@ -601,25 +643,39 @@ public final class Dataset {
   /**
    * Target of row i (0-based): the class index for classification, the value for regression.
    *
+   * @throws InputException for data without a target ({@link #ofFeatures})
    * @throws IndexOutOfBoundsException when i is not in 0..size()−1
    */
   public double target(int i) {
+    requireTarget();
     return targets[checkedRow(i)];
   }
 
   /**
    * Class index of row i (0-based), in 0..numClasses()−1.
    *
+   * @throws InputException for data without a target ({@link #ofFeatures})
    * @throws IllegalStateException for regression data, whose targets are values, not classes
    * @throws IndexOutOfBoundsException when i is not in 0..size()−1
    */
   public int label(int i) {
+    requireTarget();
     requireClasses();
     return (int) targets[checkedRow(i)];
   }
 
-  /** The targets of all rows, a new array. */
+  /**
+   * The targets of all rows, a new array.
+   *
+   * @throws InputException for data without a target ({@link #ofFeatures})
+   */
   public double[] targets() {
+    requireTarget();
+    return heldTargets();
+  }
+
+  /** The targets held (a data set without target holds zeros), without the check. */
+  double[] heldTargets() {
     double[] out = new double[size];
     for (int i = 0; i < size; i++) {
       out[i] = targets[storageRow(i)];
@@ -630,9 +686,11 @@ public final class Dataset {
   /**
    * The class index of every row, a new array.
    *
+   * @throws InputException for data without a target ({@link #ofFeatures})
    * @throws IllegalStateException for regression data, whose targets are values, not classes
    */
   public int[] labels() {
+    requireTarget();
     requireClasses();
     int[] out = new int[size];
     for (int i = 0; i < size; i++) {
@@ -703,8 +761,18 @@ public final class Dataset {
     return m;
   }
 
-  /** The targets as an n×1 float32 matrix (class indices as floats), made once. Do not modify. */
+  /**
+   * The targets as an n×1 float32 matrix (class indices as floats), made once. Do not modify.
+   *
+   * @throws InputException for data without a target ({@link #ofFeatures})
+   */
   public Matrix targetMatrix() {
+    requireTarget();
+    return heldTargetMatrix();
+  }
+
+  /** {@link #targetMatrix()} without the check (zeros for a data set without target). */
+  Matrix heldTargetMatrix() {
     Matrix m = targetMatrix;
     if (m == null) {
       synchronized (this) {
@@ -865,8 +933,8 @@ public final class Dataset {
     for (int i = 0; i < index.length; i++) {
       mapped[i] = checkedRow(index[i]);
     }
-    return new Dataset(rows, floats, sparse, mapped, targets, featureNames, namedFeatures,
-        classNames, source);
+    return new Dataset(rows, floats, sparse, mapped, targets, hasTarget, featureNames,
+        namedFeatures, classNames, source);
   }
 
   /**
@@ -926,14 +994,14 @@ public final class Dataset {
           + " for a data set of " + size + "x" + numFeatures());
     }
     Datasets.requireFinite(newFeatures, source + " (features)");
-    return new Dataset(newFeatures, targetMatrix(), featureNames, classNames, source,
-        namedFeatures);
+    return new Dataset(newFeatures, heldTargetMatrix(), featureNames, classNames, source,
+        namedFeatures).withTargetOf(this);
   }
 
   /** The same data under another source name (for messages and provenance). */
   public Dataset withSource(String newSource) {
-    Dataset d = new Dataset(rows, floats, sparse, index, targets, featureNames, namedFeatures,
-        classNames, Objects.requireNonNull(newSource, "newSource"));
+    Dataset d = new Dataset(rows, floats, sparse, index, targets, hasTarget, featureNames,
+        namedFeatures, classNames, Objects.requireNonNull(newSource, "newSource"));
     d.featureMatrix = featureMatrix;
     d.targetMatrix = targetMatrix;
     return d;
@@ -1023,7 +1091,24 @@ public final class Dataset {
   @Override
   public String toString() {
     return "Dataset[" + source + ": " + size + " rows, " + numFeatures() + " features"
-        + (isClassification() ? ", " + numClasses() + " classes" : "") + "]";
+        + (isClassification() ? ", " + numClasses() + " classes" : "")
+        + (hasTarget ? "" : ", no target") + "]";
+  }
+
+  /**
+   * This data set, made of {@code from}'s rows by a derivation that read its held targets:
+   * without a target when {@code from} has none.
+   */
+  Dataset withTargetOf(Dataset from) {
+    return from.hasTarget ? this : withHasTarget(false);
+  }
+
+  private Dataset withHasTarget(boolean has) {
+    Dataset d = new Dataset(rows, floats, sparse, index, targets, has, featureNames,
+        namedFeatures, classNames, source);
+    d.featureMatrix = featureMatrix;
+    d.targetMatrix = targetMatrix;
+    return d;
   }
 
   // -------------------------------------------------------------------------------- private
@@ -1045,6 +1130,15 @@ public final class Dataset {
   }
 
   /** Labels are class indices: regression data has none (a cast would truncate 2.7 to 2). */
+  /** Refuses to give the targets of features alone, in the words fit and evaluate pass on. */
+  private void requireTarget() {
+    if (!hasTarget) {
+      throw new InputException(source + ": the data have no target, only features"
+          + " (Dataset.ofFeatures): a fitted model predicts them; fit and evaluate need a"
+          + " target (Dataset.of, Dataset.ofClasses, Dataset.read)");
+    }
+  }
+
   private void requireClasses() {
     if (!isClassification()) {
       throw new IllegalStateException(source + ": regression data has no class labels;"

@@ -9,16 +9,24 @@ import java.util.Objects;
 
 /**
  * The column operations of {@link Dataset} ({@link Dataset#withColumn},
- * {@link Dataset#column}, {@link Dataset#withoutColumns}), built on its public accessors and
+ * {@link Dataset#column}, {@link Dataset#withoutColumns}), built on its accessors and
  * package-private factories, so that Dataset keeps to its storage and accessors. Each result is
  * the data set the factories make of the same values and names, in the storage of the data it
- * came from (sparse stays sparse; float32 stays float32 unless a double column joins it).
- * Stateless and thread-safe.
+ * came from (sparse stays sparse; float32 stays float32 unless a double column joins it), with
+ * a target when it had one ({@link Dataset#hasTarget()}). Stateless and thread-safe.
  */
 final class DatasetColumns {
   private DatasetColumns() {}
 
   static Dataset withColumn(Dataset data, String name, double[] values) {
+    return appended(data, name, values).withTargetOf(data);
+  }
+
+  static Dataset withoutColumns(Dataset data, String... names) {
+    return kept(data, names).withTargetOf(data);
+  }
+
+  private static Dataset appended(Dataset data, String name, double[] values) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(values, "values");
     String column = "column " + Numbers.quote(name);
@@ -63,7 +71,7 @@ final class DatasetColumns {
       }
       pointers[p + 1] = entries + nonzero;
       return Dataset.sparse(SparseMatrix.trusted(n, p + 1, pointers, rowIndices, entryValues),
-          data.targets(), names, named(data, names), data.classNames(), source);
+          data.heldTargets(), names, named(data, names), data.classNames(), source);
     }
     // Double rows for every dense storage: float32 values widen exactly, and the column keeps
     // the doubles given (a weight of 0.1 as a CSV file would give it, not float32's).
@@ -74,7 +82,7 @@ final class DatasetColumns {
       }
       rows[i][p] = values[i];
     }
-    return Dataset.fromRows(rows, data.targets(), names, named(data, names), data.classNames(),
+    return Dataset.fromRows(rows, data.heldTargets(), names, named(data, names), data.classNames(),
         source);
   }
 
@@ -87,7 +95,7 @@ final class DatasetColumns {
     return out;
   }
 
-  static Dataset withoutColumns(Dataset data, String... names) {
+  private static Dataset kept(Dataset data, String... names) {
     Objects.requireNonNull(names, "names");
     int p = data.numFeatures();
     boolean[] dropped = new boolean[p];
@@ -129,7 +137,7 @@ final class DatasetColumns {
         System.arraycopy(x.sharedValues(), start, values, pointers[c], length);
       }
       return Dataset.sparse(SparseMatrix.trusted(n, q, pointers, rowIndices, values),
-          data.targets(), keptNames, named, data.classNames(), source);
+          data.heldTargets(), keptNames, named, data.classNames(), source);
     }
     if (!data.holdsDoubles()) {
       // float32 stays float32: every value is one the data set held
@@ -139,7 +147,7 @@ final class DatasetColumns {
           m.set(i, c, (float) data.feature(i, kept[c]));
         }
       }
-      return new Dataset(m, data.targetMatrix(), keptNames, data.classNames(), source, named);
+      return new Dataset(m, data.heldTargetMatrix(), keptNames, data.classNames(), source, named);
     }
     double[][] rows = new double[n][q];
     for (int i = 0; i < n; i++) {
@@ -147,7 +155,7 @@ final class DatasetColumns {
         rows[i][c] = data.feature(i, kept[c]);
       }
     }
-    return Dataset.fromRows(rows, data.targets(), keptNames, named, data.classNames(), source);
+    return Dataset.fromRows(rows, data.heldTargets(), keptNames, named, data.classNames(), source);
   }
 
   /**

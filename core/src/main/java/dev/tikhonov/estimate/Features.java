@@ -233,6 +233,7 @@ final class Features {
    */
   static int[] labels(List<String> modelClasses, Dataset data) {
     requireRows(data);
+    requireTarget(data);
     if (!data.isClassification()) {
       throw new InputException(data.source() + ": the target is a number, but the model is a "
           + "classifier; read the data with class targets");
@@ -257,6 +258,7 @@ final class Features {
   /** The regression targets of {@code data}; an error for class labels. */
   static double[] values(Dataset data) {
     requireRows(data);
+    requireTarget(data);
     if (data.isClassification()) {
       throw new InputException(data.source() + ": the target holds class labels, but the model "
           + "predicts numbers; read the data with a real-valued target");
@@ -265,13 +267,26 @@ final class Features {
   }
 
   /**
-   * Training data have at least one feature column: without one, the network's first layer and
-   * the linear solvers' products have no size, and their errors would not name the data.
+   * Training data have a target ({@link #requireTarget}) and at least one feature column:
+   * without one, the network's first layer and the linear solvers' products have no size, and
+   * their errors would not name the data.
    */
   static void requireFeatureColumns(Dataset data) {
+    requireTarget(data);
     if (data.numFeatures() == 0) {
       throw new InputException(data.source() + ": the data have no feature columns; a model"
           + " needs at least one input");
+    }
+  }
+
+  /**
+   * Data to fit or evaluate on have a target: features alone ({@link Dataset#ofFeatures}) are
+   * refused by the target's accessor, in Dataset's words, before a check of
+   * {@code isClassification()} (false for them) could call them numbers.
+   */
+  static void requireTarget(Dataset data) {
+    if (!data.hasTarget()) {
+      data.targets(); // throws Dataset's InputException
     }
   }
 

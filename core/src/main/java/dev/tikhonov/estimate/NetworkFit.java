@@ -394,6 +394,7 @@ final class NetworkFit {
   }
 
   private static void requireFamily(String estimator, Family family, Dataset data) {
+    Features.requireTarget(data);
     if (family == Family.MULTINOMIAL && !data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " needs class labels, but "
           + "the target is a number; read the data with class targets (TargetKind.CLASS)");

@@ -239,6 +239,47 @@ class DatasetTest {
   }
 
   /**
+   * Dataset.ofFeatures holds new rows to predict, found by name, without the dummy target
+   * users wrote ({@code Dataset.of(x, new double[n], names)}): it has no target, keeps none
+   * through every derivation, and every accessor of the target refuses it with one message
+   * (the one fit and evaluate give).
+   */
+  @Test
+  void ofFeatures_hasNoTarget_throughItsDerivations_andTheTargetAccessorsSaySo() {
+    Dataset features = Dataset.ofFeatures(X, List.of("a", "b"));
+    assertTrue(Dataset.of(X, Y).hasTarget());
+    assertFalse(features.hasTarget());
+    assertTrue(features.hasNamedFeatures());
+    assertFalse(Dataset.ofFeatures(X, Dataset.defaultNames(2)).hasNamedFeatures());
+    assertEquals(3, features.size());
+    assertFalse(features.isClassification());
+    assertEquals("Dataset[double[][]: 3 rows, 2 features, no target]", features.toString());
+    assertEquals(Arrays.toString(X[2]), Arrays.toString(features.featureRows()[2]));
+    Dataset floats = features.withFeatures(features.features());
+    List<Dataset> derived = List.of(features, features.subset(new int[] {2, 0}),
+        features.withColumn("w", new double[] {1, 2, 3}), features.withoutColumns("a"),
+        features.withSource("new rows"), floats, floats.withoutColumns("b"),
+        floats.withColumn("w", new double[] {1, 2, 3}));
+    for (Dataset d : derived) {
+      assertFalse(d.hasTarget(), d.toString());
+      String expected = d.source() + ": the data have no target, only features"
+          + " (Dataset.ofFeatures): a fitted model predicts them; fit and evaluate need a"
+          + " target (Dataset.of, Dataset.ofClasses, Dataset.read)";
+      for (Executable target : List.<Executable>of(() -> d.target(0), d::targets,
+          () -> d.label(0), d::labels, d::targetMatrix)) {
+        assertEquals(expected, assertThrows(InputException.class, target).getMessage());
+      }
+    }
+    assertEquals("x", assertThrows(NullPointerException.class,
+        () -> Dataset.ofFeatures(null, List.of("a"))).getMessage());
+    assertEquals("featureNames", assertThrows(NullPointerException.class,
+        () -> Dataset.ofFeatures(X, null)).getMessage());
+    assertEquals("featureNames: 2 names for 3 feature columns", assertThrows(
+        InputException.class, () -> Dataset.ofFeatures(new double[][] {{1, 2, 3}},
+            List.of("a", "b"))).getMessage());
+  }
+
+  /**
    * A label with no class name, or a negative one, is named with its row: fewer names than
    * labels used to be told "only one class", and a negative label "not a class in 0..K−1".
    */

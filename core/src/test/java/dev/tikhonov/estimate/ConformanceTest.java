@@ -333,6 +333,15 @@ class ConformanceTest {
         () -> c.estimator().get().fit(noColumns));
     assertEquals("double[][]: the data have no feature columns; a model needs at least one"
         + " input", columns.getMessage());
+    Dataset featuresOnly = Dataset.ofFeatures(c.train().featureRows(),
+        c.train().featureNames());
+    for (Runnable needsTarget : List.<Runnable>of(() -> c.estimator().get().fit(featuresOnly),
+        () -> p.evaluate(featuresOnly))) {
+      InputException e = assertThrows(InputException.class, needsTarget::run);
+      assertEquals("double[][]: the data have no target, only features (Dataset.ofFeatures): a"
+          + " fitted model predicts them; fit and evaluate need a target (Dataset.of,"
+          + " Dataset.ofClasses, Dataset.read)", e.getMessage());
+    }
   }
 
   /**
@@ -390,5 +399,10 @@ class ConformanceTest {
     List<String> names = new ArrayList<>(List.of("id"));
     names.addAll(p.featureNames());
     assertArrayEquals(expected, p.predict(Dataset.of(withId, new double[3], names)));
+    Dataset byName = Dataset.ofFeatures(withId, names);  // new rows, no dummy target
+    assertArrayEquals(expected, p.predict(byName));
+    if (p instanceof Classifier k) {
+      assertArrayEquals(k.predictProba(rows), k.predictProba(byName));
+    }
   }
 }
