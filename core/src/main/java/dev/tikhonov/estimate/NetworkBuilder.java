@@ -52,7 +52,7 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     seed = s.seed();
     threads = s.threads();
     patience = s.patience();
-    validationFraction = s.validationFraction();
+    validationFraction = s.validationFractionAsGiven();
     standardize = s.standardize();
     standardizeTarget = s.standardizeTarget();
     weightColumn = s.weightColumn();
@@ -145,9 +145,10 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
 
   /**
    * Share f ∈ [0, 1) of the training rows held out (seeded, stratified for classes) and scored
-   * after every epoch when no validation set is given; 0 = none (early stopping then holds out
-   * 0.1, and the setting stays 0). The fitted model's provenance counts the rows held out
-   * ({@code held_out_rows}).
+   * after every epoch when no validation set is given; 0 = none, except that early stopping
+   * then holds out 0.1, which the estimator's settings print ({@code validation_fraction=0.1})
+   * and {@link NetworkSettings#validationFraction()} gives. The fitted model's provenance counts
+   * the rows held out ({@code held_out_rows}).
    */
   public B validationFraction(double value) {
     validationFraction = value;

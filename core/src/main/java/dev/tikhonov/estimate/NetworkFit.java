@@ -185,10 +185,10 @@ final class NetworkFit {
     int heldOutRows = 0;
     if (validation != null) {
       requireSameColumns(train, validation);
-    } else if (s.heldOutFraction() > 0) {
-      TrainTest split = validationSplit(train, s.heldOutFraction(), s.seed() + 1);
+    } else if (s.validationFraction() > 0) {
+      TrainTest split = validationSplit(train, s.validationFraction(), s.seed() + 1);
       if (s.weightColumn().isPresent()) {
-        requireWeightedParts(split, data, s.weightColumn().get(), s.heldOutFraction());
+        requireWeightedParts(split, data, s.weightColumn().get(), s.validationFraction());
       }
       train = split.train();
       validation = split.test();
@@ -264,7 +264,7 @@ final class NetworkFit {
       settings.put("standardize_target", s.standardizeTarget());
     }
     if (heldOutRows > 0) {
-      // what was held out, which validation_fraction = 0 with patience does not say (0.1 was)
+      // how many rows validation_fraction's share of these training rows came to
       settings.put("held_out_rows", heldOutRows);
     }
     Provenance provenance = Provenance.of(estimator, settings, OptionalLong.of(s.seed()),

@@ -177,12 +177,21 @@ public final class NetworkSettings {
 
   /**
    * Share of the training rows held out (seeded, stratified for classes) as the validation set
-   * when no validation set is given: 0 = none, except that early stopping ({@link #patience()}
-   * &gt; 0) then holds out 0.1 while this stays 0 (settings compare as given). A fitted model's
-   * provenance says how many rows were held out: {@code held_out_rows} in its settings, absent
-   * when none were.
+   * when no validation set is given to {@code fit}: the builder's {@code validationFraction},
+   * or 0.1 for early stopping ({@link #patience()} &gt; 0) when that is 0, as the fit holds out
+   * (and as {@code toString()}, the provenance and run files print it); 0 = none. A fitted
+   * model's provenance also says how many rows were held out: {@code held_out_rows} in its
+   * settings, absent when none were.
    */
   public double validationFraction() {
+    return validationFraction > 0 ? validationFraction : patience > 0 ? 0.1 : 0;
+  }
+
+  /**
+   * The builder's setting as given (0 also with patience), which {@code toBuilder} copies, so
+   * that {@code patience(0)} on the copy holds nothing out again; equals compares it.
+   */
+  double validationFractionAsGiven() {
     return validationFraction;
   }
 
@@ -261,11 +270,6 @@ public final class NetworkSettings {
         standardizeTarget, weightColumn);
   }
 
-  /** The share of training rows actually held out: the setting, or 0.1 for early stopping. */
-  double heldOutFraction() {
-    return validationFraction > 0 ? validationFraction : patience > 0 ? 0.1 : 0;
-  }
-
   /**
    * The settings by snake_case name, for provenance, run files and reports; no value is null
    * (an absent thread count is "auto"); {@code standardize_target} only when it is on (a fitted
@@ -289,7 +293,7 @@ public final class NetworkSettings {
     // "auto": OpenBLAS's threads as they are (never null: toString and run files show it)
     m.put("threads", threads.isPresent() ? (Object) threads.getAsInt() : "auto");
     m.put("patience", patience);
-    m.put("validation_fraction", validationFraction);
+    m.put("validation_fraction", validationFraction());  // what the fit holds out
     m.put("standardize", standardize);
     // (only when given: a model file written before the setting existed reads as none)
     weightColumn.ifPresent(c -> m.put("weight_column", c));

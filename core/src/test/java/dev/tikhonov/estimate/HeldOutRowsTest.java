@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Early stopping without a validationFraction holds out 10 % of the rows, while the settings
- * (and so the provenance) say {@code validation_fraction=0.0}: the fitted model's provenance
- * says how many training rows it held out ({@code held_out_rows}), and keeps saying it after a
- * save and load.
+ * Early stopping without a validationFraction holds out 10 % of the rows, and the settings say
+ * so ({@code validation_fraction=0.1}; they said 0.0); the fitted model's provenance also says
+ * how many training rows it held out ({@code held_out_rows}), and keeps saying it after a save
+ * and load.
  */
 class HeldOutRowsTest {
   @TempDir Path dir;
@@ -37,7 +37,7 @@ class HeldOutRowsTest {
   void earlyStopping_withoutValidationFraction_recordsTheTenPercentHeldOut() throws Exception {
     NetworkRegressor model = network().patience(1).build().fit(DATA);
     Map<String, Object> settings = model.provenance().settings();
-    assertEquals(0.0, settings.get("validation_fraction"), "the setting as given");
+    assertEquals(0.1, settings.get("validation_fraction"), "the share held out");
     assertEquals(Math.round(0.1 * DATA.size()), ((Number) settings.get("held_out_rows"))
         .longValue());
     Path file = dir.resolve("m.json");
@@ -71,6 +71,25 @@ class HeldOutRowsTest {
         .order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(text.length).put(text).put(file, 8 + n, file.length - 8 - n);
     return out.array();
+  }
+
+  /**
+   * The printed estimator says what its fit holds out: with patience and no validationFraction,
+   * 0.1 (an MLP with patience 3 printed validation_fraction=0.0 and held out 800 of 8000 rows);
+   * the settings' getter says the same, and toBuilder keeps the setting as given, so that
+   * patience(0) on the copy holds nothing out again.
+   */
+  @Test
+  void earlyStopping_withoutValidationFraction_printsTheShareItHoldsOut() {
+    MlpRegressor patient = network().patience(3).build();
+    assertTrue(patient.toString().contains("validation_fraction=0.1,"), patient.toString());
+    assertEquals(0.1, patient.settings().validationFraction());
+    MlpRegressor impatient = patient.toBuilder().patience(0).build();
+    assertTrue(impatient.toString().contains("validation_fraction=0.0,"), impatient.toString());
+    assertEquals(0.0, impatient.settings().validationFraction());
+    assertFalse(impatient.fit(DATA).provenance().settings().containsKey("held_out_rows"));
+    MlpRegressor quarter = network().patience(3).validationFraction(0.25).build();
+    assertTrue(quarter.toString().contains("validation_fraction=0.25,"), quarter.toString());
   }
 
   @Test
