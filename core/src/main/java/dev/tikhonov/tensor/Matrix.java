@@ -77,10 +77,12 @@ public final class Matrix {
     return of(values.length, 1, values);
   }
 
+  /** The number of rows (the mini-batch's rows for an activation), ≥ 0. */
   public int rows() {
     return rows;
   }
 
+  /** The number of columns (a layer's units for an activation), ≥ 0. */
   public int cols() {
     return cols;
   }
@@ -184,18 +186,21 @@ public final class Matrix {
     data.put(row * cols, source.data, sourceRow * cols, cols);
   }
 
+  /** Sets every element to {@code value} (a view's elements only, for a view). */
   public void fill(float value) {
     for (int i = 0, n = size(); i < n; i++) {
       data.put(i, value);
     }
   }
 
+  /** The elements as a new array in row-major order: (r, c) at {@code r * cols() + c}. */
   public float[] toArray() {
     float[] out = new float[size()];
     data.get(0, out);
     return out;
   }
 
+  /** The elements widened to double, as a new array in row-major order. */
   public double[] toDoubleArray() {
     double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
@@ -231,7 +236,9 @@ public final class Matrix {
     return true;
   }
 
+  /** The shape as "rows x cols" without spaces, "64x784", for messages. */
   public String shape() {
+
     return rows + "x" + cols;
   }
 

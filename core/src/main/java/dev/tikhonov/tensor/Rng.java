@@ -14,6 +14,7 @@ public final class Rng {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
   private long state;
 
+  /** A generator whose state is {@code seed}: equal seeds give equal sequences. */
   public Rng(long seed) {
     this.state = seed;
   }
@@ -23,11 +24,14 @@ public final class Rng {
     return state;
   }
 
+  /** Sets the state to one {@link #state()} returned: the sequence continues from there. */
   public void restore(long savedState) {
     this.state = savedState;
   }
 
+  /** The next 64 uniformly random bits (SplitMix64's output), advancing the state. */
   public long nextLong() {
+
     long z = (state += GOLDEN_GAMMA);
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

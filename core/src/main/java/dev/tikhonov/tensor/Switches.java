@@ -14,7 +14,12 @@ public final class Switches {
   /**
    * A switch: its system property, the values it takes (the default first), what it does.
    * Immutable (the values are copied), so thread-safe.
+   *
+   * @param property the system property's name, "tikhonov.sgemm"
+   * @param values the values it takes, the default first
+   * @param meaning what it switches, in a few words for a usage message
    */
+
   public record Switch(String property, List<String> values, String meaning) {
     public Switch {
       values = List.copyOf(values);

@@ -5,6 +5,9 @@ package dev.tikhonov.tensor;
  * constants are.
  */
 public enum Transpose {
+  /** The operand as stored. */
   NO,
+  /** The operand's transpose: a stored m×k matrix is read as k×m. */
   YES
+
 }
