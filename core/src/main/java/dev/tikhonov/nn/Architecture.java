@@ -35,11 +35,17 @@ public record Architecture(List<Integer> hidden, double dropout) {
     }
   }
 
+  /** One dense layer, no hidden layer: a linear model (linear, logistic or softmax regression). */
   public static Architecture linear() {
     return new Architecture(List.of(), 0);
   }
 
+  /**
+   * An MLP with hidden layers of the widths {@code hidden} (each ≥ 1), ReLU after each and
+   * inverted dropout with rate {@code dropout} ∈ [0, 1) after each ReLU (0 = none).
+   */
   public static Architecture mlp(double dropout, int... hidden) {
+
     List<Integer> h = new ArrayList<>();
     for (int w : hidden) {
       h.add(w);

@@ -56,11 +56,14 @@ public final class Dense implements Layer {
     return new Dense(w, b);
   }
 
+  /** W, inputs×outputs, a {@link Parameter.Kind#WEIGHT} (penalized by default). */
   public Parameter weight() {
     return weight;
   }
 
+  /** b, 1×outputs, a {@link Parameter.Kind#BIAS} (not penalized by default). */
   public Parameter bias() {
+
     return bias;
   }
 

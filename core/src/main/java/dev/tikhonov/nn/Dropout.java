@@ -37,7 +37,9 @@ public final class Dropout implements Layer {
     this.keepScale = (float) (1.0 / (1.0 - rate));
   }
 
+  /** The probability p ∈ [0, 1) of zeroing a unit in training. */
   public double rate() {
+
     return rate;
   }
 

@@ -27,6 +27,7 @@ public interface Initializer {
   /** Name used in model files and flags. */
   String name();
 
+  /** W, b ~ U(−1/√fanIn, 1/√fanIn), as {@code torch.nn.Linear}; named "pytorch". */
   static Initializer pytorchDefault() {
     return new Named("pytorch", (w, b, rng) -> {
       double bound = 1.0 / Math.sqrt(w.rows());
@@ -35,6 +36,7 @@ public interface Initializer {
     });
   }
 
+  /** W ~ N(0, 2/fanIn), b = 0 (He et al. 2015); named "he". */
   static Initializer he() {
     return new Named("he", (w, b, rng) -> {
       double sd = Math.sqrt(2.0 / w.rows());
@@ -45,6 +47,7 @@ public interface Initializer {
     });
   }
 
+  /** W ~ U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))), b = 0 (Glorot); named "xavier". */
   static Initializer xavier() {
     return new Named("xavier", (w, b, rng) -> {
       uniform(w, Math.sqrt(6.0 / (w.rows() + w.cols())), rng);
@@ -52,6 +55,7 @@ public interface Initializer {
     });
   }
 
+  /** W = 0, b = 0, for convex models (linear, logistic); named "zeros". */
   static Initializer zeros() {
     return new Named("zeros", (w, b, rng) -> {
       w.fill(0f);
@@ -80,6 +84,9 @@ public interface Initializer {
   /**
    * An initializer with a name. Immutable; thread-safe when its {@code fill} is stateless, as the
    * factories' fills are.
+   *
+   * @param name the name in model files and flags ({@link Initializer#byName})
+   * @param fill what {@link #initialize} does
    */
   record Named(String name, Fill fill) implements Initializer {
     @Override
@@ -94,6 +101,11 @@ public interface Initializer {
    */
   @FunctionalInterface
   interface Fill {
+    /**
+     * Fills {@code weight} (fanIn×fanOut) and {@code bias} (1×fanOut), drawing from
+     * {@code rng}. Modified: all three.
+     */
     void apply(Matrix weight, Matrix bias, Rng rng);
+
   }
 }

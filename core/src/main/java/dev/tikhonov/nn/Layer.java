@@ -50,7 +50,10 @@ public interface Layer {
    * Thread-safe, as enum constants are.
    */
   enum Mode {
+    /** Training: dropout draws masks, and layers keep what backward needs. */
     TRAIN,
+    /** Inference: dropout is the identity, and nothing is kept for backward. */
     INFER
+
   }
 }

@@ -18,7 +18,9 @@ public final class Parameter {
    * constants are.
    */
   public enum Kind {
+    /** A weight matrix: penalty factor 1 by default. */
     WEIGHT,
+    /** A bias row: penalty factor 0 by default (never penalized unless a user asks). */
     BIAS
   }
 
@@ -28,6 +30,10 @@ public final class Parameter {
   private final Matrix gradient;
   private double penaltyFactor;
 
+  /**
+   * A parameter holding {@code value} (shared, not copied: the optimizer updates it in place),
+   * with a zero gradient of the same shape and the default penalty factor of its kind.
+   */
   public Parameter(String name, Kind kind, Matrix value) {
     this.name = name;
     this.kind = kind;
@@ -36,15 +42,19 @@ public final class Parameter {
     this.penaltyFactor = kind == Kind.WEIGHT ? 1.0 : 0.0;
   }
 
+  /** The name in model and checkpoint files, "dense0.weight". */
   public String name() {
     return name;
   }
 
+  /** Whether it is a weight or a bias. */
   public Kind kind() {
     return kind;
   }
 
+  /** Whether it is a weight ({@link Kind#WEIGHT}). */
   public boolean isWeight() {
+
     return kind == Kind.WEIGHT;
   }
 

@@ -11,7 +11,11 @@ import java.nio.FloatBuffer;
  * {@code backward} write its buffers, and a training pass remembers its output.
  */
 public final class ReLU implements Layer {
+  /** A ReLU; it has no parameters, and its buffers grow to the largest batch it sees. */
+  public ReLU() {}
+
   private Matrix output;
+
   private Matrix inputGradient;
   private Matrix lastOutput;
 

@@ -16,6 +16,10 @@ public final class Sequential {
   private final List<Layer> layers;
   private final List<Parameter> parameters;
 
+  /**
+   * The network of {@code layers} (copied into an unmodifiable list; the layers themselves are
+   * shared) over inputs of {@code inputSize} features.
+   */
   public Sequential(int inputSize, List<Layer> layers) {
     this.inputSize = inputSize;
     this.layers = List.copyOf(layers);
@@ -28,10 +32,12 @@ public final class Sequential {
     this.parameters = List.copyOf(ps);
   }
 
+  /** The number of input features. */
   public int inputSize() {
     return inputSize;
   }
 
+  /** The output width: 1 for a regression or a binary logit, the number of classes for softmax. */
   public int outputSize() {
     int width = inputSize;
     for (Layer layer : layers) {
@@ -40,6 +46,7 @@ public final class Sequential {
     return width;
   }
 
+  /** The layers in forward order, as an unmodifiable list. */
   public List<Layer> layers() {
     return layers;
   }
@@ -110,7 +117,9 @@ public final class Sequential {
     return new Sequential(inputSize, copies);
   }
 
+  /** The layers' descriptions, in forward order, as written to model files. */
   public List<LayerSpec> specs() {
+
     return layers.stream().map(Layer::spec).toList();
   }
 
