@@ -15,5 +15,10 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface GradientTransform {
+  /**
+   * A new state for updating {@code parameters} (its buffers, such as Adam's moments, sized as
+   * they are and zero); the state, not the transform, changes with each step.
+   */
   TransformState init(List<Parameter> parameters);
+
 }

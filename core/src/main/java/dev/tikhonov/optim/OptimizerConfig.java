@@ -38,17 +38,28 @@ public record OptimizerConfig(
    * Thread-safe, as enum constants are.
    */
   public enum Kind {
+    /** Plain gradient descent: {@code w ← w − lr·g}. */
     SGD,
+    /** Heavy-ball momentum, as PyTorch's SGD: {@code b ← μb + g; w ← w − lr·b}. */
     MOMENTUM,
+    /** Nesterov momentum, as PyTorch's SGD with {@code nesterov=True}: steps by g + μb. */
     NESTEROV,
+    /** Adam (Kingma and Ba), bias-corrected first and second moments. */
     ADAM,
+    /** Adam with PyTorch AdamW's defaults (decoupled weight decay 0.01). */
+
     ADAMW,
+    /** RMSprop: the gradient over the root of a running mean of its squares (decay ρ). */
     RMSPROP
   }
 
+  /** PyTorch Adam's default β₁, the first moment's decay. */
   public static final double DEFAULT_BETA1 = 0.9;
+  /** PyTorch Adam's default β₂, the second moment's decay. */
   public static final double DEFAULT_BETA2 = 0.999;
+  /** PyTorch's default ε (Adam, AdamW, RMSprop). */
   public static final double DEFAULT_EPSILON = 1e-8;
+
   /** PyTorch RMSprop's default {@code alpha}. */
   public static final double DEFAULT_RMS_DECAY = 0.99;
   /** PyTorch AdamW's default {@code weight_decay}. */
