@@ -9,17 +9,26 @@ import java.util.List;
 /**
  * The per-epoch records of a run, written as {@code history.csv} and {@code history.json}.
  * Immutable (an unmodifiable copy of immutable records), so thread-safe.
+ *
+ * @param epochs one record per epoch run, in order (unmodifiable)
  */
 public record History(List<EpochRecord> epochs) {
   public History {
     epochs = List.copyOf(epochs);
   }
 
+  /**
+   * The last epoch's record.
+   *
+   * @throws IndexOutOfBoundsException when no epoch ran
+   */
   public EpochRecord last() {
     return epochs.get(epochs.size() - 1);
   }
 
+  /** The records as {@code history.csv}'s text: a header line, then one line per epoch. */
   public String toCsv() {
+
     dev.tikhonov.data.CsvWriter csv = new dev.tikhonov.data.CsvWriter().row(EpochRecord.CSV_HEADER);
     for (EpochRecord r : epochs) {
       csv.row(r.csvRow());

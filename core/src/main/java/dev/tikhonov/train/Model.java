@@ -19,7 +19,13 @@ import java.util.Optional;
  * buffers, and the network is shared, not copied. For concurrent prediction give each thread a
  * model over {@code network().forInference()}.
  *
+ * @param spec the architecture, family and initializer the network was built from
+ * @param network the trained network (shared, not copied)
+ * @param featureNames the input columns' names, in the network's input order
+ * @param classNames the class labels in the order of the network's outputs; empty for a
+ *     regression (the gaussian family)
  * @param standardizer the standardization the network's inputs went through in training, with
+
  *     one column per feature; empty when they went in as they are
  */
 public record Model(

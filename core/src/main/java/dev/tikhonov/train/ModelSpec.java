@@ -20,7 +20,13 @@ import java.util.List;
  *
  * <p>Immutable, so thread-safe, given an immutable initializer ({@code Initializer}'s factories
  * return such).
+ *
+ * @param architecture linear, or an MLP's hidden widths and dropout
+ * @param family {@link Family#GAUSSIAN} (squared error) or {@link Family#MULTINOMIAL} (softmax
+ *     cross-entropy); no other
+ * @param initializer how the dense layers' weights and biases start
  */
+
 public record ModelSpec(Architecture architecture, Family family, Initializer initializer) {
 
   /** Networks are gaussian (real targets) or multinomial (classes). */

@@ -35,6 +35,9 @@ import java.util.OptionalDouble;
  * loss, the all-zero output's loss on the training targets), later epochs' with the first
  * epoch's mean ({@link LossGrowth} gives the reasons: a blow-up inside epoch 1, near-zero first
  * batches, resumed runs).
+ *
+ * <p>The trainer holds only its config and listener: several threads may each run {@code fit} on
+ * their own network and data when the listener is thread-safe.
  */
 public final class Trainer {
   /**
@@ -47,7 +50,13 @@ public final class Trainer {
   private final TrainConfig config;
   private final TrainingListener listener;
 
+  /**
+   * A trainer that runs {@code config} (epochs, batch size, seed, penalty, optimizer, early
+   * stopping) and reports each epoch to {@code listener} ({@link TrainingListener#none()} for
+   * none).
+   */
   public Trainer(TrainConfig config, TrainingListener listener) {
+
     this.config = config;
     this.listener = listener;
   }
