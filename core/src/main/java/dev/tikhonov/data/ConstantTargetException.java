@@ -8,7 +8,9 @@ package dev.tikhonov.data;
  * it from a file (the CLI does) can catch this type and name the file and column. Immutable.
  */
 public final class ConstantTargetException extends InputException {
+  /** A constant target, described by {@code message} (which speaks of "the target"). */
   public ConstantTargetException(String message) {
+
     super(message);
   }
 }

@@ -12,6 +12,10 @@ import java.util.List;
 public final class CsvWriter {
   private final StringBuilder text = new StringBuilder();
 
+  /** An empty text: {@link #toString()} is "" until a record is appended. */
+  public CsvWriter() {}
+
+
   /** Appends one record. */
   public CsvWriter row(List<String> cells) {
     for (int c = 0; c < cells.size(); c++) {

@@ -177,7 +177,12 @@ public final class DataFiles {
    */
   @FunctionalInterface
   public interface StreamReader<T> {
+    /**
+     * What the file holds, read from {@code in} (its decompressed bytes, from the start; the
+     * caller closes it).
+     */
     T read(InputStream in) throws IOException;
+
   }
 
   /**

@@ -43,7 +43,9 @@ public record IdxArray(int[] dims, byte[] data) {
     return dims[k];
   }
 
+  /** The number of dimensions, 1 to 4. */
   public int numDims() {
+
     return dims.length;
   }
 

@@ -25,10 +25,15 @@ public final class Mnist {
   /** Source name of the bundled sample in messages and provenance. */
   public static final String BUNDLED_SOURCE = "bundled:mnist-10k";
 
+  /** The file name of the training images (60,000×28×28 in full MNIST), without ".gz". */
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+  /** The file name of the training labels (0 to 9), without ".gz". */
   public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+  /** The file name of the test images (10,000×28×28 in full MNIST), without ".gz". */
   public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+  /** The file name of the test labels (0 to 9), without ".gz". */
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
 
   private static final int NUM_CLASSES = 10;
 

@@ -213,6 +213,7 @@ public final class SparseMatrix {
       rowStart[++numRows] = size;
     }
 
+    /** The number of rows added so far. */
     public int numRows() {
       return numRows;
     }
@@ -240,11 +241,14 @@ public final class SparseMatrix {
     }
   }
 
+  /** The number of rows n (observations). */
   public int numRows() {
     return numRows;
   }
 
+  /** The number of columns p (features). */
   public int numColumns() {
+
     return numColumns;
   }
 

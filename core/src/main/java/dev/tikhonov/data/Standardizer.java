@@ -335,7 +335,9 @@ public record Standardizer(double[] mean, double[] scale) {
     return new Standardizer(mean, scale);
   }
 
+  /** The number of features (columns) it standardizes: the length of {@link #mean()}. */
   public int numFeatures() {
+
     return mean.length;
   }
 
