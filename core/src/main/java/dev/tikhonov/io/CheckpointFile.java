@@ -57,7 +57,9 @@ import java.util.Set;
  * Stateless; safe to call from several threads on different files.
  */
 public final class CheckpointFile {
+  /** The value of the file's "format" metadata key, which tells a checkpoint from a model file. */
   public static final String FORMAT = "tikhonov-checkpoint";
+  /** The value of the "format_version" key this version writes, and the one it reads. */
   public static final int FORMAT_VERSION = 1;
   /** The file name inside a run directory. */
   public static final String FILE_NAME = "checkpoint.safetensors";
@@ -69,8 +71,13 @@ public final class CheckpointFile {
    * A checkpoint read back: the state to resume from and the settings it was saved with. Not
    * thread-safe: the state's matrices and arrays and the settings map are mutable and not copied;
    * several threads may read it while none modifies it.
+   *
+   * @param state where the run stopped: weights, optimizer buffers, generators, epoch
+   * @param settings what the writer stored to rebuild the run (the CLI's arguments); empty when
+   *     it stored none
    */
-  public record Checkpoint(TrainingState state, Map<String, Object> settings) {}
+  public record Checkpoint(
+TrainingState state, Map<String, Object> settings) {}
 
   /**
    * {@link #every(int, Path, Map)} with no settings stored: for a program that rebuilds its
