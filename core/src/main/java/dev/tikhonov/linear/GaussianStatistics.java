@@ -476,6 +476,7 @@ public record GaussianStatistics(
     private double yy;
     private final double[] deviation;
 
+    /** An empty accumulator for rows of {@code numFeatures} (p ≥ 0) features. */
     public Accumulator(int numFeatures) {
       if (numFeatures < 0) {
         throw new IllegalArgumentException("negative number of features: " + numFeatures);
@@ -541,11 +542,14 @@ public record GaussianStatistics(
       weightSum = total;
     }
 
+    /** The number of rows added, those of weight 0 included. */
     public long count() {
       return count;
     }
 
+    /** Σᵢ wᵢ over the rows added (their number when every weight is 1). */
     public double weightSum() {
+
       return weightSum;
     }
 

@@ -62,11 +62,14 @@ public record Observations(double[] weights, double[] offsets) {
     return offsets.clone();
   }
 
+  /** Whether weights are given ({@link #weights()} is not empty). */
   public boolean hasWeights() {
     return weights.length > 0;
   }
 
+  /** Whether offsets are given ({@link #offsets()} is not empty). */
   public boolean hasOffsets() {
+
     return offsets.length > 0;
   }
 

@@ -392,26 +392,32 @@ public final class PathSettings {
     return toBuilder().lambdas(newLambdas).build();
   }
 
+  /** These settings with {@link #l1Ratio()} replaced (out of range: an InputException). */
   public PathSettings withL1Ratio(double newL1Ratio) {
     return toBuilder().l1Ratio(newL1Ratio).build();
   }
 
+  /** These settings with {@link #numLambdas()} replaced (out of range: an InputException). */
   public PathSettings withNumLambdas(int newNumLambdas) {
     return toBuilder().numLambdas(newNumLambdas).build();
   }
 
+  /** These settings with {@link #lambdaMinRatio()} replaced (out of range: an InputException). */
   public PathSettings withLambdaMinRatio(double ratio) {
     return toBuilder().lambdaMinRatio(ratio).build();
   }
 
+  /** These settings with {@link #standardize()} replaced (out of range: an InputException). */
   public PathSettings withStandardize(boolean newStandardize) {
     return toBuilder().standardize(newStandardize).build();
   }
 
+  /** These settings with {@link #tolerance()} replaced (out of range: an InputException). */
   public PathSettings withTolerance(double newTolerance) {
     return toBuilder().tolerance(newTolerance).build();
   }
 
+  /** These settings with {@link #maxIterations()} replaced (out of range: an InputException). */
   public PathSettings withMaxIterations(int newMaxIterations) {
     return toBuilder().maxIterations(newMaxIterations).build();
   }
@@ -421,6 +427,7 @@ public final class PathSettings {
     return toBuilder().penaltyFactors(factors).build();
   }
 
+  /** These settings with {@link #intercept()} replaced (out of range: an InputException). */
   public PathSettings withIntercept(boolean newIntercept) {
     return toBuilder().intercept(newIntercept).build();
   }
@@ -555,16 +562,19 @@ public final class PathSettings {
 
     private Builder() {}
 
+    /** Sets {@link PathSettings#l1Ratio()}; {@link #build()} validates it. */
     public Builder l1Ratio(double value) {
       l1Ratio = value;
       return this;
     }
 
+    /** Sets {@link PathSettings#numLambdas()}; {@link #build()} validates it. */
     public Builder numLambdas(int value) {
       numLambdas = value;
       return this;
     }
 
+    /** Sets {@link PathSettings#lambdaMinRatio()}; {@link #build()} validates it. */
     public Builder lambdaMinRatio(double value) {
       lambdaMinRatio = OptionalDouble.of(value);
       return this;
@@ -582,16 +592,19 @@ public final class PathSettings {
       return this;
     }
 
+    /** Sets {@link PathSettings#standardize()}; {@link #build()} validates it. */
     public Builder standardize(boolean value) {
       standardize = value;
       return this;
     }
 
+    /** Sets {@link PathSettings#tolerance()}; {@link #build()} validates it. */
     public Builder tolerance(double value) {
       tolerance = value;
       return this;
     }
 
+    /** Sets {@link PathSettings#maxIterations()}; {@link #build()} validates it. */
     public Builder maxIterations(int value) {
       maxIterations = value;
       return this;
@@ -603,6 +616,7 @@ public final class PathSettings {
       return this;
     }
 
+    /** Sets {@link PathSettings#intercept()}; {@link #build()} validates it. */
     public Builder intercept(boolean value) {
       intercept = value;
       return this;
