@@ -154,11 +154,21 @@ public record CvResult(
     return shortfall.flatMap(CvShortfall::pilotMessage);
   }
 
+  /**
+   * λ_min, the λ ({@link #lambdas()}' scale, DESIGN.md's λ) with the best mean score: the
+   * largest λ with the smallest mean held-out loss (the largest mean, for the AUC).
+   */
   public double lambdaMin() {
     return lambdas[indexMin];
   }
 
+  /**
+   * λ_1se, the largest λ whose mean score is within one standard error of λ_min's (mean ≤
+   * mean_min + se_min; ≥ mean_max − se_max for the AUC): the simplest model CV cannot tell from
+   * the best; ≥ {@link #lambdaMin()}.
+   */
   public double lambda1se() {
+
     return lambdas[index1se];
   }
 

@@ -32,6 +32,10 @@ public final class GridSearch {
    */
   @FunctionalInterface
   public interface Scorer<C> {
+    /**
+     * {@code config}'s score on {@code validationRows} after training on {@code trainRows}
+     * (0-based row indices, to read only); lower is better, finite.
+     */
     double score(C config, int[] trainRows, int[] validationRows);
   }
 
@@ -39,7 +43,11 @@ public final class GridSearch {
    * One train/validation split of row indices. Immutable and thread-safe: the arrays are copied
    * in, and their accessors return copies ({@link #numTrainRows()} and
    * {@link #numValidationRows()} count them without one).
+   *
+   * @param trainRows the rows a config is trained on, 0-based indices
+   * @param validationRows the rows it is scored on, 0-based indices
    */
+
   public record Split(int[] trainRows, int[] validationRows) {
     public Split {
       trainRows = trainRows.clone();

@@ -13,7 +13,12 @@ import dev.tikhonov.linear.PathSolution;
 @FunctionalInterface
 public interface HeldOutLoss {
 
+  /**
+   * The loss of data row {@code row} (0-based, a row the path was not fitted on) under
+   * {@code path}'s fit at λ number {@code lambdaIndex} (0-based, along the path's λ).
+   */
   double loss(PathSolution path, int lambdaIndex, int row);
+
 
   /** The deviance of row i of (x, y) under the path's own family. */
   static HeldOutLoss deviance(double[][] x, double[] y) {

@@ -162,7 +162,9 @@ public record KFold(int[] foldIds, int numFolds) {
     return new KFold(foldIds, k);
   }
 
+  /** The number of rows n assigned to folds. */
   public int size() {
+
     return foldIds.length;
   }
 

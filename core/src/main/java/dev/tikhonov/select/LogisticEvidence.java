@@ -71,11 +71,14 @@ public final class LogisticEvidence {
       return DeepCopy.of(coefficients);
     }
 
+    /** The fit's λ (docs/objective.md's scaling: prior precision nλ), the evidence's. */
     public double lambda() {
       return evidence.lambda();
     }
 
+    /** The Laplace log evidence log p(y | λ), the evidence's; higher is better. */
     public double logEvidence() {
+
       return evidence.logEvidence();
     }
   }

@@ -12,5 +12,10 @@ import dev.tikhonov.linear.PathSolution;
  */
 @FunctionalInterface
 public interface PathFitter {
+  /**
+   * The path fitted on {@code rows} (0-based, to read only) at {@code lambdas} (decreasing; empty
+   * for the solver's default sequence on those rows).
+   */
   PathSolution fit(int[] rows, double[] lambdas);
+
 }

@@ -45,8 +45,16 @@ public final class RelaxedCrossValidation {
    * Immutable and thread-safe as long as the relaxed fit's paths, which hand out their own
    * arrays, are not modified: the cross-validation and the out-of-fold predictions copy theirs
    * in and out.
+   *
+   * @param fit the relaxed fit on all rows: its lasso path and its refits
+   * @param cv the cross-validation over (λ, γ) and its choices
+   * @param outOfFold the out-of-fold predictions per γ, in the order of {@code cv.gammas()};
+   *     empty when not kept
+   * @param adaptiveFactors the all-rows pilot's penalty factors, for the adaptive lasso; empty
+   *     for the plain path
    */
-  public record Fit(RelaxedFit fit, RelaxedCvResult cv, List<OutOfFoldPredictions> outOfFold,
+  public record Fit(RelaxedFit fit, RelaxedCvResult cv,
+ List<OutOfFoldPredictions> outOfFold,
       Optional<AdaptivePenalty.Factors> adaptiveFactors) {
     public Fit {
       outOfFold = List.copyOf(outOfFold);

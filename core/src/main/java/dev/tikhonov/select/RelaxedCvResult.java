@@ -129,19 +129,27 @@ public record RelaxedCvResult(double[] gammas, List<CvResult> curves, int indexM
     return curves.get(0).lambdas();
   }
 
+  /** λ_min, the λ of the pair (λ_min, γ_min) with the best mean score (the class javadoc). */
   public double lambdaMin() {
     return lambda(indexMin);
   }
 
+  /** γ_min ∈ [0, 1], the γ of that pair (1 is the lasso fit, 0 the unpenalized refit). */
   public double gammaMin() {
     return gammas[gammaIndexMin];
   }
 
+  /**
+   * λ_1se, the λ of the pair (λ_1se, γ_1se): the most regularized pair within one standard
+   * error of the best.
+   */
   public double lambda1se() {
     return lambda(index1se);
   }
 
+  /** γ_1se ∈ [0, 1], the γ of that pair. */
   public double gamma1se() {
+
     return gammas[gammaIndex1se];
   }
 
