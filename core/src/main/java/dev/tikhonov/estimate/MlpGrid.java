@@ -52,7 +52,9 @@ public final class MlpGrid<P extends Predictor> {
     return List.copyOf(candidates);
   }
 
+  /** The number of candidates. */
   public int size() {
+
     return candidates.size();
   }
 

@@ -84,14 +84,17 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return out;
   }
 
+  /** The path fitted on each split and on all rows: base network, λ grid, start, budget. */
   public MlpPath<P> path() {
     return path;
   }
 
+  /** How the rows are split into training and held-out rows (default 5 folds, seed 0). */
   public Resampling resampling() {
     return resampling;
   }
 
+  /** Which λ {@link #crossValidate} returns the model of: λ_1se (default) or λ_min. */
   public SelectionRule rule() {
     return rule;
   }
@@ -101,6 +104,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     return measure;
   }
 
+  /** How many paths are fitted at once, one core each (default: the machine's cores). */
   public int threads() {
     return threads;
   }
@@ -350,6 +354,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       return fullPath;
     }
 
+    /** The rule that chose {@link #chosenLambda()}: λ_1se or λ_min. */
     public SelectionRule rule() {
       return rule;
     }
@@ -401,7 +406,9 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
           + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + "]";
     }
 
+    /** How the paths were fitted: warm starts along λ, or a cold start at each λ. */
     public MlpPath.Start start() {
+
       return start;
     }
 

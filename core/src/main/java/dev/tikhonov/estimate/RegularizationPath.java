@@ -220,6 +220,7 @@ public final class RegularizationPath<M extends Predictor> {
     return adaptivePilot;
   }
 
+  /** The family the path was fitted in: what its models predict and the loss they minimize. */
   public Family family() {
     return solution.family();
   }
@@ -229,7 +230,9 @@ public final class RegularizationPath<M extends Predictor> {
     return solution.l1Ratio();
   }
 
+  /** The features' names, in the coefficients' order (unmodifiable). */
   public List<String> featureNames() {
+
     return solution.featureNames();
   }
 

@@ -116,7 +116,9 @@ public final class RelaxedPath<M extends Predictor> {
     return fit;
   }
 
+  /** The provenance of the relaxed fit: the estimator's settings, data and version. */
   public Provenance provenance() {
+
     return provenance;
   }
 
