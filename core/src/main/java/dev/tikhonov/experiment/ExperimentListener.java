@@ -20,7 +20,9 @@ public interface ExperimentListener {
   /** Run {@code index} finished. */
   default void runFinished(int index, int total, String summary) {}
 
+  /** A listener that does nothing (every method's default). */
   static ExperimentListener none() {
+
     return new ExperimentListener() {};
   }
 }

@@ -41,6 +41,7 @@ public final class GdLinear {
    * @param lambdas λ values
    * @param steps gradient-descent steps (full batch: one step per epoch)
    * @param learningRate step size
+   * @param seed seeds the data's draw and the fits' generators
    */
   public record Settings(int n, double noise, List<Double> lambdas, int steps,
       @JsonProperty("learning_rate") double learningRate, long seed) {
@@ -48,10 +49,12 @@ public final class GdLinear {
       lambdas = List.copyOf(lambdas);
     }
 
+    /** The full run: n = 200, noise 1, λ ∈ {0, 0.1, 0.3, 1, 3, 10}, 2,000 steps at 0.05, seed 0. */
     public static Settings defaults() {
       return new Settings(200, 1.0, List.of(0.0, 0.1, 0.3, 1.0, 3.0, 10.0), 2000, 0.05, 0);
     }
 
+    /** A shorter run for smoke tests: λ ∈ {0, 0.3, 1, 10}, 1,000 steps, else the defaults. */
     public static Settings quick() {
       return new Settings(200, 1.0, List.of(0.0, 0.3, 1.0, 10.0), 1000, 0.05, 0);
     }
@@ -60,6 +63,13 @@ public final class GdLinear {
   /**
    * One row: the fitted line for one λ and the closed-form slope it should reach. Immutable, so
    * thread-safe.
+   *
+   * @param lambda λ (the objective's: (λ/2) w², the intercept unpenalized)
+   * @param slope the slope w gradient descent reached
+   * @param intercept the intercept b it reached
+   * @param trainMse the training mean squared error (1/n) Σ (yᵢ − w xᵢ − b)²
+   * @param closedFormSlope the minimizer's slope Sxy / (Sxx + λ), with Sxx and Sxy the
+   *     centered (1/n) sums of the float32 data
    */
   public record Row(double lambda, double slope, double intercept,
       @JsonProperty("train_mse") double trainMse,
@@ -80,6 +90,11 @@ public final class GdLinear {
         + ")");
   }
 
+  /**
+   * Fits one linear regression per λ of {@code s} by full-batch gradient descent on
+   * {@link #data}, writes each run's history, {@code experiment.json} and {@code results.json}
+   * through {@code out}, and returns one row per λ, in the settings' order.
+   */
   public static List<Row> run(Settings s, RunWriter out, ExperimentListener listener) {
     Dataset data = data(s);
     double xMean = 0;
@@ -123,7 +138,9 @@ public final class GdLinear {
     return rows;
   }
 
+  /** The rows as a fixed-width text table with a header line, for a terminal. */
   public static String table(List<Row> rows) {
+
     StringBuilder sb = new StringBuilder(String.format("%-8s %-10s %-10s %-10s %-18s%n",
         "lambda", "slope", "intercept", "train MSE", "closed-form slope"));
     for (Row r : rows) {

@@ -155,6 +155,7 @@ public final class MnistL2 {
         return this;
       }
 
+      /** The recipe it started from ({@link Recipe#toBuilder()}) with the settings changed. */
       public Recipe build() {
         return new Recipe(epochs, batchSize, learningRate, momentum, hidden);
       }
@@ -242,6 +243,19 @@ public final class MnistL2 {
    * (the median leaves out the JVM's warm-up in the first runs' first epochs). The standard
    * deviations are over the seeds with divisor seeds − 1, NaN (null in results.json, an empty
    * cell in results.csv) for one seed.
+   *
+   * @param lambda λ of the coupled L2 penalty (DESIGN.md's objective, α = 0)
+   * @param dropout the dropout probability after each hidden ReLU (0 = none)
+   * @param weightDecay the decoupled weight decay d (0 = none)
+   * @param seeds the number of seeds (runs) the row aggregates
+   * @param testAccuracyMean the mean test accuracy, in [0, 1]
+   * @param testAccuracyStd its standard deviation over the seeds
+   * @param testLossMean the mean test cross-entropy (mean over rows, no penalty)
+   * @param testLossStd its standard deviation over the seeds
+   * @param trainLossMean the mean training cross-entropy of the final weights (no penalty)
+   * @param weightNormMean the mean ‖w‖₂ over all weight matrices (biases excluded)
+   * @param layerWeightNormsMean the mean ‖W_l‖_F of each weight matrix, first layer first
+   * @param epochSecondsMean the mean over the seeds of each run's median epoch wall time, s
    */
   public record Row(
       double lambda,

@@ -73,6 +73,7 @@ public final class MnistSelect {
       this.direction = direction;
     }
 
+    /** The name in settings, flags and results.json: "warm", "cold" or "warm-decreasing". */
     public String id() {
       return id;
     }
@@ -417,6 +418,10 @@ public final class MnistSelect {
   /**
    * A data set of the experiment: its name in the files, its rows, where it came from.
    * Immutable, as its {@link TrainTest} is, so thread-safe.
+   *
+   * @param name its name in the result files and the selection files' names
+   * @param data its training and test rows
+   * @param source where it was read from, for experiment.json
    */
   public record DataSet(String name, TrainTest data, String source) {}
 
@@ -424,8 +429,38 @@ public final class MnistSelect {
    * One row of results.json: a method on a data set (docs/formats.md). {@code testAccuracyStd}
    * is over the seeds with divisor seeds − 1, NaN (null in results.json, an empty cell in
    * results.csv) for one seed. Immutable, so thread-safe.
+   *
+   * @param data the data set's name
+   * @param method the method's {@link Method#id()}
+   * @param start "warm" or "cold" ({@link MlpPath.Start}, in lower case)
+   * @param direction "increasing" or "decreasing" λ
+   * @param rule the selection rule, "1se" or "min"
+   * @param folds the number of cross-validation folds
+   * @param numLambdas the number of λ of the grid
+   * @param lambdaChosen the λ the rule chose (DESIGN.md's λ)
+   * @param lambdaMin λ_min of the cross-validation
+   * @param lambda1se λ_1se of the cross-validation
+   * @param evidenceLambda the λ of the warm all-rows path's largest Laplace evidence, the same on
+   *     each row of a data set; a boxed value that is null without the evidence (JSON null)
+   * @param cvLoss the mean held-out loss at the chosen λ
+   * @param cvSe its standard error
+   * @param testAccuracy the test accuracy of the selection's own model, in [0, 1]
+   * @param testLoss its test cross-entropy
+   * @param testAccuracyMean the mean test accuracy over that model and the refits with the
+   *     other seeds
+   * @param testAccuracyStd its standard deviation over the seeds
+   * @param testLossMean the mean test cross-entropy over the same models
+   * @param seeds the number of those models (seeds)
+   * @param selectionSeconds the selection's wall time, its final model included
+   * @param cpuSeconds the selection's CPU time over all its threads
+   * @param fits the number of fits of the selection (every split's λ and the all-rows fits)
+   * @param epochs the number of epochs over all those fits
+   * @param replicateSeconds the wall time of the test evaluations and the other seeds' refits
+   * @param evidenceSeconds the wall time of the evidence curve, on the warm method's row; a boxed
+   *     value that is null on the other rows and without the evidence (JSON null)
    */
   public record Row(
+
       String data,
       String method,
       String start,

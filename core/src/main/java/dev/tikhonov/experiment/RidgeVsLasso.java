@@ -52,14 +52,23 @@ public final class RidgeVsLasso {
   /**
    * Data and CV settings; as JSON (run.json's settings) with snake_case keys, as every other
    * setting. Immutable, so thread-safe.
+   *
+   * @param rows the number of rows drawn, training and test together
+   * @param features the number of features p
+   * @param informative how many of them have a nonzero true coefficient
+   * @param noise the standard deviation of the noise added to the target
+   * @param testFraction the share of rows held out for the test MSE, in (0, 1)
+   * @param folds the number of cross-validation folds K
    */
   public record Settings(int rows, int features, int informative, double noise,
       @com.fasterxml.jackson.annotation.JsonProperty("test_fraction") double testFraction,
       int folds) {
+    /** The experiment's settings: n = 500, p = 200, 10 informative, noise 10, 10 folds. */
     public static Settings full() {
       return new Settings(500, 200, 10, 10.0, 0.25, 10);
     }
 
+    /** A smaller run for smoke tests: n = 200, p = 50, 5 informative. */
     public static Settings quick() {
       return new Settings(200, 50, 5, 10.0, 0.25, 10);
     }
@@ -69,8 +78,17 @@ public final class RidgeVsLasso {
    * One model's line of results.json, with results.json's snake_case keys also where the CLI's
    * {@code --json} prints the rows (it printed l1Ratio, testMse, cvMse, lambdaAtGridEdge).
    * Immutable, so thread-safe.
+   *
+   * @param model "ridge", "lasso" or "elastic-net"
+   * @param l1Ratio the model's α
+   * @param lambda λ_min of its cross-validation (DESIGN.md's λ, on standardized features)
+   * @param testMse the test rows' mean squared error at λ_min
+   * @param nonzero the number of nonzero coefficients at λ_min
+   * @param cvMse the mean held-out MSE at λ_min
+   * @param lambdaAtGridEdge whether λ_min is the first or last λ of the model's grid
    */
-  public record Row(String model,
+  public record Row(
+String model,
       @JsonProperty("l1_ratio") double l1Ratio,
       double lambda,
       @JsonProperty("test_mse") double testMse,
