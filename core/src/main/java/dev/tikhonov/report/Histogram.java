@@ -38,6 +38,7 @@ public record Histogram(double[] edges, long[] counts) {
         + ", " + total + " values]";
   }
 
+  /** {@code bins + 1} equally spaced edges from −bound to +bound (bound &gt; 0, bins ≥ 1). */
   public static double[] symmetricEdges(double bound, int bins) {
     double[] edges = new double[bins + 1];
     for (int i = 0; i <= bins; i++) {
@@ -46,6 +47,10 @@ public record Histogram(double[] edges, long[] counts) {
     return edges;
   }
 
+  /**
+   * How many of {@code values} fall in each of the equal-width bins {@code edges} delimits
+   * ({@code edges.length − 1} counts); a value outside the edges counts in the nearest end bin.
+   */
   public static long[] count(float[] values, double[] edges) {
     int bins = edges.length - 1;
     double lo = edges[0];
@@ -58,7 +63,12 @@ public record Histogram(double[] edges, long[] counts) {
     return counts;
   }
 
+  /**
+   * The histogram of {@code values} in {@code bins} bins over [−max|v|, max|v|] (a bound of at
+   * least 1e-12, so all zeros still have bins of nonzero width).
+   */
   public static Histogram of(float[] values, int bins) {
+
     double bound = 1e-12;
     for (float v : values) {
       bound = Math.max(bound, Math.abs(v));

@@ -13,7 +13,18 @@ import java.util.Optional;
  * seeds as mean ± standard deviation. Immutable ({@code layerWeightNormsMean}, one number per
  * layer, is copied in and out), so thread-safe.
  *
+ * @param lambda λ of the coupled L2 penalty (DESIGN.md's objective, α = 0)
+ * @param dropout the dropout probability after each hidden ReLU (0 = none)
+ * @param weightDecay the decoupled weight decay d (0 = none)
+ * @param seeds the number of seeds (runs) the row aggregates
+ * @param testAccuracyMean the mean test accuracy, in [0, 1]
+ * @param testAccuracyStd its standard deviation over the seeds
+ * @param testLossMean the mean test cross-entropy (mean over rows, no penalty)
+ * @param testLossStd its standard deviation over the seeds
+ * @param trainLossMean the mean training cross-entropy of the final weights (no penalty)
+ * @param weightNormMean the mean ‖w‖₂ over all weight matrices (biases excluded)
  * @param layerWeightNormsMean mean Frobenius norm ‖W_l‖_F of each weight matrix, first layer first
+ * @param epochSecondsMean the mean over the seeds of each run's median epoch wall time, s
  */
 public record LambdaRow(
     double lambda,

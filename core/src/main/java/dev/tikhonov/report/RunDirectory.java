@@ -14,8 +14,12 @@ import java.util.Set;
  * experiment.json names, or without one the experiment whose row fields it has (method:
  * mnist-select, test_accuracy_mean: mnist-l2, slope: gd-linear, model: ridge-vs-lasso).
  * Immutable, so thread-safe.
+ *
+ * @param dir the run directory
+ * @param kind what kind of run left it
  */
-public record RunDirectory(Path dir, RunKind kind) {
+public record RunDirectory(
+Path dir, RunKind kind) {
   private static final Set<RunKind> EXPERIMENTS = Set.of(RunKind.MNIST_L2, RunKind.GD_LINEAR,
       RunKind.RIDGE_VS_LASSO, RunKind.MNIST_SELECT);
 

@@ -75,7 +75,12 @@ public record RunInfo(
    * The data a run read: a path (or "bundled:&lt;name&gt;") and the SHA-256 of its bytes, empty
    * when the data is not one file (a folder of IDX files). Immutable, so thread-safe; {@code of}
    * hashes with a digest of its own on the calling thread.
+   *
+   * @param path the file's path as the run was given it, or "bundled:&lt;name&gt;"
+   * @param sha256 the SHA-256 of the file's bytes in lower-case hex; empty when the data is not
+   *     one file
    */
+
   public record DataFile(@JsonProperty("path") String path,
       @JsonProperty("sha256") Optional<String> sha256) {
 

@@ -177,11 +177,14 @@ public final class RunWriter {
     return record.earlierKind();
   }
 
+  /** The run directory the files are written into. */
   public Path dir() {
     return dir;
   }
 
+  /** The kind of run written, as run.json records it. */
   public RunKind kind() {
+
     return kind;
   }
 
