@@ -136,11 +136,17 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private final IntParam maxEverActive;
   private final BooleanParam keepOutOfFold;
 
+  /** An estimator with the default params (class javadoc) and a random uid. */
   public SparkElasticNetCV() {
     this(Identifiable.randomUID("tikhonovElasticNetCV"));
   }
 
+  /**
+   * An estimator with the default params and the uid {@code uid}, Spark's identity of a pipeline
+   * stage (the constructor Spark's readers call).
+   */
   public SparkElasticNetCV(String uid) {
+
     this.uid = uid;
     featuresCol = new Param<>(this, "featuresCol", "features column: vectors");
     labelCol = new Param<>(this, "labelCol", "label column: numeric");
@@ -235,114 +241,201 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return uid;
   }
 
+  /**
+   * The {@code featuresCol} param: the features column, vectors of p numbers (default "features").
+   */
   public Param<String> featuresCol() {
     return featuresCol;
   }
 
+  /**
+   * The {@code labelCol} param: the label column, numeric: the target, 0/1 for binomial, class
+   * indices 0..C−1 for multinomial, counts for poisson (default "label").
+   */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /**
+   * The {@code weightCol} param: the row weight column, numeric ≥ 0 (unset: every row weighs 1).
+   */
   public Param<String> weightCol() {
     return weightCol;
   }
 
+  /**
+   * The {@code foldCol} param: the fold id column, whole numbers 1..numFolds (unset: seeded random
+   * folds from each row's content).
+   */
   public Param<String> foldCol() {
     return foldCol;
   }
 
+  /**
+   * The {@code predictionCol} param: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public Param<String> predictionCol() {
     return predictionCol;
   }
 
+  /**
+   * The {@code probabilityCol} param: the class probabilities column the model adds, a vector
+   * (unset: none).
+   */
   public Param<String> probabilityCol() {
     return probabilityCol;
   }
 
+  /**
+   * The {@code rawPredictionCol} param: the class margins column the model adds, a vector (unset:
+   * none).
+   */
   public Param<String> rawPredictionCol() {
     return rawPredictionCol;
   }
 
+  /**
+   * The {@code family} param: the loss: "gaussian" (default), "binomial", "multinomial" or
+   * "poisson".
+   */
   public Param<String> family() {
     return family;
   }
 
+  /**
+   * The {@code l1Ratio} param: α ∈ [0, 1], the L1 share of the penalty: 1 the lasso (default), 0
+   * ridge.
+   */
   public DoubleParam l1Ratio() {
     return l1Ratio;
   }
 
+  /**
+   * The {@code lambdas} param: the λ values (DESIGN.md's λ), finite and ≥ 0 (unset: glmnet's
+   * sequence from λ_max).
+   */
   public DoubleArrayParam lambdas() {
     return lambdas;
   }
 
+  /** The {@code numLambdas} param: the number of λ of the default sequence, ≥ 1 (default 100). */
   public IntParam numLambdas() {
     return numLambdas;
   }
 
+  /**
+   * The {@code standardize} param: whether the penalty applies to the features scaled to unit
+   * variance (default true).
+   */
   public BooleanParam standardize() {
     return standardize;
   }
 
+  /** The {@code numFolds} param: K, the number of cross-validation folds, ≥ 2 (default 10). */
   public IntParam numFolds() {
     return numFolds;
   }
 
+  /** The {@code seed} param: the seed of the random folds (default 0). */
   public LongParam seed() {
     return seed;
   }
 
+  /** The {@code selection} param: which λ the model uses: "min" (default) or "1se". */
   public Param<String> selection() {
     return selection;
   }
 
+  /**
+   * The {@code measure} param: what the held-out folds are scored by, cv.glmnet's type.measure
+   * (default "deviance").
+   */
   public Param<String> measure() {
     return measure;
   }
 
+  /**
+   * The {@code tolerance} param: the relative duality gap every λ is certified to, &gt; 0 (default
+   * 1e-3).
+   */
   public DoubleParam tolerance() {
     return tolerance;
   }
 
+  /**
+   * The {@code lambdaMinRatio} param: the smallest λ of the default sequence as a fraction of
+   * λ_max, in (0, 1) (unset: glmnet's default).
+   */
   public DoubleParam lambdaMinRatio() {
     return lambdaMinRatio;
   }
 
+  /**
+   * The {@code aggregationDepth} param: the depth of the tree that merges the partitions'
+   * statistics, ≥ 1 (default 2).
+   */
   public IntParam aggregationDepth() {
     return aggregationDepth;
   }
 
+  /**
+   * The {@code maxFeatures} param: glmnet's dfmax, ≥ 0 ({@link #setMaxFeatures}; unset: no limit).
+   */
   public IntParam maxFeatures() {
     return maxFeatures;
   }
 
+  /**
+   * The {@code maxEverActive} param: glmnet's pmax, ≥ 0 ({@link #setMaxEverActive}; unset: no
+   * limit).
+   */
   public IntParam maxEverActive() {
     return maxEverActive;
   }
 
+  /**
+   * The {@code keepOutOfFold} param: whether the fit keeps the fold paths for out-of-fold
+   * predictions (default false).
+   */
   public BooleanParam keepOutOfFold() {
     return keepOutOfFold;
   }
 
+  /** Sets {@code featuresCol}: the features column, vectors of p numbers (default "features"). */
   public SparkElasticNetCV setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
   }
 
+  /**
+   * Sets {@code labelCol}: the label column, numeric: the target, 0/1 for binomial, class indices
+   * 0..C−1 for multinomial, counts for poisson (default "label").
+   */
   public SparkElasticNetCV setLabelCol(String value) {
     set(labelCol, value);
     return this;
   }
 
+  /** Sets {@code weightCol}: the row weight column, numeric ≥ 0 (unset: every row weighs 1). */
   public SparkElasticNetCV setWeightCol(String value) {
     set(weightCol, value);
     return this;
   }
 
+  /**
+   * Sets {@code foldCol}: the fold id column, whole numbers 1..numFolds (unset: seeded random folds
+   * from each row's content).
+   */
   public SparkElasticNetCV setFoldCol(String value) {
     set(foldCol, value);
     return this;
   }
 
+  /**
+   * Sets {@code predictionCol}: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public SparkElasticNetCV setPredictionCol(String value) {
     set(predictionCol, value);
     return this;
@@ -366,11 +459,17 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * Sets {@code family}: the loss: "gaussian" (default), "binomial", "multinomial" or "poisson".
+   */
   public SparkElasticNetCV setFamily(String value) {
     set(family, value);
     return this;
   }
 
+  /**
+   * Sets {@code l1Ratio}: α ∈ [0, 1], the L1 share of the penalty: 1 the lasso (default), 0 ridge.
+   */
   public SparkElasticNetCV setL1Ratio(double value) {
     set(l1Ratio, value);
     return this;
@@ -429,26 +528,34 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
+  /** Sets {@code numLambdas}: the number of λ of the default sequence, ≥ 1 (default 100). */
   public SparkElasticNetCV setNumLambdas(int value) {
     set(numLambdas, value);
     return this;
   }
 
+  /**
+   * Sets {@code standardize}: whether the penalty applies to the features scaled to unit variance
+   * (default true).
+   */
   public SparkElasticNetCV setStandardize(boolean value) {
     set(standardize, value);
     return this;
   }
 
+  /** Sets {@code numFolds}: K, the number of cross-validation folds, ≥ 2 (default 10). */
   public SparkElasticNetCV setNumFolds(int value) {
     set(numFolds, value);
     return this;
   }
 
+  /** Sets {@code seed}: the seed of the random folds (default 0). */
   public SparkElasticNetCV setSeed(long value) {
     set(seed, value);
     return this;
   }
 
+  /** Sets {@code selection}: which λ the model uses: "min" (default) or "1se". */
   public SparkElasticNetCV setSelection(String value) {
     set(selection, value);
     return this;
@@ -469,25 +576,44 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * Sets {@code tolerance}: the relative duality gap every λ is certified to, &gt; 0 (default
+   * 1e-3).
+   */
   public SparkElasticNetCV setTolerance(double value) {
     set(tolerance, value);
     return this;
   }
 
+  /**
+   * Sets {@code lambdaMinRatio}: the smallest λ of the default sequence as a fraction of λ_max, in
+   * (0, 1) (unset: glmnet's default).
+   */
   public SparkElasticNetCV setLambdaMinRatio(double value) {
     set(lambdaMinRatio, value);
     return this;
   }
 
+  /**
+   * Sets {@code aggregationDepth}: the depth of the tree that merges the partitions' statistics, ≥
+   * 1 (default 2).
+   */
   public SparkElasticNetCV setAggregationDepth(int value) {
     set(aggregationDepth, value);
     return this;
   }
 
+  /**
+   * The {@code featuresCol} value: the features column, vectors of p numbers (default "features").
+   */
   public String getFeaturesCol() {
     return $(featuresCol);
   }
 
+  /**
+   * The {@code labelCol} value: the label column, numeric: the target, 0/1 for binomial, class
+   * indices 0..C−1 for multinomial, counts for poisson (default "label").
+   */
   public String getLabelCol() {
     return $(labelCol);
   }
@@ -502,6 +628,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return isDefined(foldCol) ? Optional.of($(foldCol)) : Optional.empty();
   }
 
+  /**
+   * The {@code predictionCol} value: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public String getPredictionCol() {
     return $(predictionCol);
   }
@@ -516,10 +646,18 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return isDefined(rawPredictionCol) ? Optional.of($(rawPredictionCol)) : Optional.empty();
   }
 
+  /**
+   * The {@code family} value: the loss: "gaussian" (default), "binomial", "multinomial" or
+   * "poisson".
+   */
   public String getFamily() {
     return $(family);
   }
 
+  /**
+   * The {@code l1Ratio} value: α ∈ [0, 1], the L1 share of the penalty: 1 the lasso (default), 0
+   * ridge.
+   */
   public double getL1Ratio() {
     return (Double) $(l1Ratio);
   }
@@ -529,22 +667,30 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return isDefined(lambdas) ? Optional.of($(lambdas).clone()) : Optional.empty();
   }
 
+  /** The {@code numLambdas} value: the number of λ of the default sequence, ≥ 1 (default 100). */
   public int getNumLambdas() {
     return (Integer) $(numLambdas);
   }
 
+  /**
+   * The {@code standardize} value: whether the penalty applies to the features scaled to unit
+   * variance (default true).
+   */
   public boolean getStandardize() {
     return (Boolean) $(standardize);
   }
 
+  /** The {@code numFolds} value: K, the number of cross-validation folds, ≥ 2 (default 10). */
   public int getNumFolds() {
     return (Integer) $(numFolds);
   }
 
+  /** The {@code seed} value: the seed of the random folds (default 0). */
   public long getSeed() {
     return (Long) $(seed);
   }
 
+  /** The {@code selection} value: which λ the model uses: "min" (default) or "1se". */
   public String getSelection() {
     return $(selection);
   }
@@ -578,6 +724,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
 
+  /**
+   * The {@code tolerance} value: the relative duality gap every λ is certified to, &gt; 0 (default
+   * 1e-3).
+   */
   public double getTolerance() {
     return (Double) $(tolerance);
   }
@@ -615,6 +765,10 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         : OptionalInt.empty();
   }
 
+  /**
+   * The {@code aggregationDepth} value: the depth of the tree that merges the partitions'
+   * statistics, ≥ 1 (default 2).
+   */
   public int getAggregationDepth() {
     return (Integer) $(aggregationDepth);
   }

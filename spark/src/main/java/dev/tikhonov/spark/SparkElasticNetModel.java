@@ -453,6 +453,9 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         + "again with SparkElasticNetCV"));
   }
 
+  /**
+   * The {@code featuresCol} param: the features column, vectors of p numbers (default "features").
+   */
   public Param<String> featuresCol() {
     return featuresCol;
   }
@@ -518,23 +521,40 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return outOfFoldScorer.get().score(data);
   }
 
+  /**
+   * The {@code predictionCol} param: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public Param<String> predictionCol() {
     return predictionCol;
   }
 
+  /**
+   * The {@code probabilityCol} param: the class probabilities column the model adds, a vector
+   * (unset: none).
+   */
   public Param<String> probabilityCol() {
     return probabilityCol;
   }
 
+  /**
+   * The {@code rawPredictionCol} param: the class margins column the model adds, a vector (unset:
+   * none).
+   */
   public Param<String> rawPredictionCol() {
     return rawPredictionCol;
   }
 
+  /** Sets {@code featuresCol}: the features column, vectors of p numbers (default "features"). */
   public SparkElasticNetModel setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;
   }
 
+  /**
+   * Sets {@code predictionCol}: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public SparkElasticNetModel setPredictionCol(String value) {
     set(predictionCol, value);
     return this;
@@ -558,10 +578,17 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
     return this;
   }
 
+  /**
+   * The {@code featuresCol} value: the features column, vectors of p numbers (default "features").
+   */
   public String getFeaturesCol() {
     return $(featuresCol);
   }
 
+  /**
+   * The {@code predictionCol} value: the column of the predictions the model adds (default
+   * "prediction").
+   */
   public String getPredictionCol() {
     return $(predictionCol);
   }
