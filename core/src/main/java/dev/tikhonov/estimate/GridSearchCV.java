@@ -170,14 +170,20 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     return out;
   }
 
+  /** The candidates, most regularized (simplest) first, as the one-SE rule reads them. */
   public List<Candidate<P>> candidates() {
     return candidates;
   }
 
+  /** How the rows are split into training and held-out rows (default 5 folds, seed 0). */
   public Resampling resampling() {
     return resampling;
   }
 
+  /**
+   * Which candidate {@code fit} returns the model of: the best mean score, or the simplest
+   * within one standard error of it (the default).
+   */
   public SelectionRule rule() {
     return rule;
   }
@@ -618,11 +624,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return misclassification;
     }
 
+    /** The rule that chose the candidate: the best mean score, or the one-SE rule. */
     public SelectionRule rule() {
       return rule;
     }
 
-    /** The grid's index of the chosen candidate (always a scored one). */
+    /** The grid's index of the chosen candidate
+ (always a scored one). */
     public int chosenIndex() {
       return chosenIndex;
     }

@@ -187,10 +187,12 @@ public final class MlpPath<P extends Predictor> {
       return lambdas.clone();
     }
 
+    /** What each λ's fit did (epochs, validation loss, norms), one point per λ, in order. */
     public List<Point> points() {
       return points;
     }
 
+    /** The number of λ fitted, the length of {@link #lambdas()}. */
     public int size() {
       return points.size();
     }
@@ -225,6 +227,7 @@ public final class MlpPath<P extends Predictor> {
       return models;
     }
 
+    /** How the path was fitted: warm starts along λ, or a cold start at each λ. */
     public Start start() {
       return start;
     }
@@ -370,10 +373,12 @@ public final class MlpPath<P extends Predictor> {
     return base;
   }
 
+  /** The λ grid the path visits (DESIGN.md's λ): given values, or a range from the data. */
   public LambdaGrid grid() {
     return grid;
   }
 
+  /** Where each λ's fit starts: the previous λ's weights (warm, the default) or afresh. */
   public Start start() {
     return start;
   }
@@ -388,13 +393,16 @@ public final class MlpPath<P extends Predictor> {
     return warmEpochs;
   }
 
+  /** Early stopping after this many epochs without a lower validation loss; 0 = off. */
   public int patience() {
     return patience;
   }
 
+  /** The share ∈ [0, 1) of rows held out once to score every epoch; 0 = none. */
   public double validationFraction() {
     return validationFraction;
   }
+
 
   /**
    * The λ values this path visits on {@code data}, decreasing.

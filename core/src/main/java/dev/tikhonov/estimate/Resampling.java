@@ -21,7 +21,13 @@ public final class Resampling {
   /**
    * One train/test split of row indices (0-based, increasing) and the seed its fits use (empty:
    * the estimator's own). Immutable (the row arrays are copied in and out), so thread-safe.
+   *
+   * @param trainRows the rows the split's fits train on
+   * @param testRows the held-out rows they are scored on
+   * @param seed the seed of the split's fits ({@link #repeatedSeeds}); empty for the
+   *     estimator's own
    */
+
   public record Split(int[] trainRows, int[] testRows, OptionalLong seed) {
     /** "Split[80 train rows, 20 test rows, seed 3]". */
     @Override

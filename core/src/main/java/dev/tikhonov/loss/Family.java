@@ -22,10 +22,15 @@ package dev.tikhonov.loss;
  * 2[y log(y/μ) − (y − μ)] for Poisson. Immutable; thread-safe, as enum constants are.
  */
 public enum Family {
+  /** Real targets, squared error ℓ = ½(y − η)². */
   GAUSSIAN,
+  /** Two classes, y ∈ {0, 1}, the logistic loss (linear models). */
   BINOMIAL,
+  /** Two or more classes, the softmax cross-entropy. */
   MULTINOMIAL,
+  /** Counts y ≥ 0, the Poisson loss with the log link (linear models). */
   POISSON;
+
 
   /** Whether the targets are classes (binomial, multinomial). */
   public boolean isClassification() {

@@ -15,6 +15,10 @@ import java.nio.FloatBuffer;
  * Stateless, so thread-safe: {@code lossAndGradient} writes only {@code out}.
  */
 public final class SoftmaxCrossEntropy implements Loss {
+  /** The loss; it has no settings and no state. */
+  public SoftmaxCrossEntropy() {}
+
+
   @Override
   public double lossAndGradient(Matrix logits, Matrix labels, Matrix out) {
     int n = logits.rows();

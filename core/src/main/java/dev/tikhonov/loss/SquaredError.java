@@ -9,6 +9,10 @@ import java.nio.FloatBuffer;
  * {@code lossAndGradient} writes only {@code out}.
  */
 public final class SquaredError implements Loss {
+  /** The loss; it has no settings and no state. */
+  public SquaredError() {}
+
+
   @Override
   public double lossAndGradient(Matrix prediction, Matrix target, Matrix out) {
     check(prediction, target);

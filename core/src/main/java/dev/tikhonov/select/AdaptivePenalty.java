@@ -316,8 +316,14 @@ public final class AdaptivePenalty {
    * An adaptive lasso fit: the pilot's factors, the path, its cross-validation if any and, when
    * kept, the cross-validation's out-of-fold predictions. Immutable, as its parts are (their
    * arrays copied in and out); thread-safe.
+   *
+   * @param factors the pilot's coefficients and the penalty factors vⱼ they give
+   * @param path the adaptive lasso's path on all rows, with those factors
+   * @param cv the path's cross-validation; empty when the fit was not cross-validated
+   * @param outOfFold the cross-validation's out-of-fold predictions; empty when not kept
    */
-  public record Fit(Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
+  public record Fit(
+Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
       java.util.Optional<OutOfFoldPredictions> outOfFold) {
     public Fit {
       java.util.Objects.requireNonNull(outOfFold, "outOfFold (Optional.empty() for none)");

@@ -81,8 +81,13 @@ public final class CrossValidation {
    * predictions. Immutable and thread-safe as long as the path, which hands out its own arrays,
    * is not modified: the cross-validation and the out-of-fold predictions copy theirs in and
    * out.
+   *
+   * @param path the path fitted on all rows
+   * @param cv its cross-validation: the folds' scores per λ and the choices λ_min, λ_1se
+   * @param outOfFold every row's out-of-fold linear predictors per λ; empty when not kept
    */
-  public record Fit(PathSolution path, CvResult cv, Optional<OutOfFoldPredictions> outOfFold) {
+  public record Fit(PathSolution path,
+ CvResult cv, Optional<OutOfFoldPredictions> outOfFold) {
     public Fit {
       java.util.Objects.requireNonNull(outOfFold, "outOfFold (Optional.empty() for none)");
     }
