@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The spark module's published API (its public types, nested ones included, found among the
- * compiled classes of dev.tikhonov.spark) keeps the same three rules as the core's, which
- * core's {@code dev.tikhonov.ApiRulesTest} states and explains: no positional boolean flag in a
- * public constructor or method (a one-parameter setter returning its own type excepted); every
- * type's own javadoc says whether it is thread-safe (it mentions threads; exceptions are
- * exempt); no public javadoc makes null mean "absent". It keeps two of core's
+ * compiled classes of dev.tikhonov.spark) keeps the same rules as the core's, which core's {@code
+ * dev.tikhonov.ApiRulesTest} states and explains: no positional boolean flag in a public
+ * constructor or method (a one-parameter setter returning its own type excepted); every type's own
+ * javadoc says whether it is thread-safe (it mentions threads; exceptions are exempt); no public
+ * javadoc makes null mean "absent"; every API declaration has javadoc. It keeps two of core's
  * {@code ImmutabilityTest} rules too: a type that calls itself immutable has only final fields,
  * and no public static field can be changed. The source rules scan spark/src/main/java with the
  * core's patterns ({@code dev.tikhonov.JavadocScan}, from the core's test jar).
@@ -113,6 +113,18 @@ class SparkApiRulesTest {
       nulls.addAll(JavadocScan.nullAsAbsent(SOURCES, sourceFile(c), c.isInterface()));
     }
     assertEquals(List.of(), nulls, "public javadoc that makes null mean absent");
+  }
+
+  /**
+   * As core's {@code ApiRulesTest.apiDeclarations_haveJavadoc}: every public type, and its
+   * public and protected constructors, methods, fields and enum constants, have a javadoc
+   * comment, and a record's components their {@code @param}; {@code @Override} methods and
+   * what javadoc writes for a record are not asked for ({@link JavadocScan#undocumented}).
+   */
+  @Test
+  void apiDeclarations_haveJavadoc() throws Exception {
+    assertEquals(List.of(), JavadocScan.undocumented(SOURCES, p -> true),
+        "API declarations without javadoc");
   }
 
   /**
