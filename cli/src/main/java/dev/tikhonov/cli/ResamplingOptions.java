@@ -68,15 +68,21 @@ final class ResamplingOptions implements Flags.Conditional {
 
   /**
    * A split's refusal ({@link dev.tikhonov.select.FoldException}: "split 2 of 5 (its training
-   * rows): the target is constant …") with the data's flag in front and the flags that make
-   * other splits after it; the library's message knows neither.
+   * rows): the target is constant …", "split 2 of 5: every one of its 12 held-out rows has
+   * weight 0 …") with the data's flag in front and the flags that make other splits after it;
+   * the library's message knows neither.
    */
   InputException splitRefusal(String data, dev.tikhonov.select.FoldException e) {
+    // the library names the training side "(its training rows)"; otherwise the held-out rows
+    // are at fault (all of weight 0), which more rows held out helps, not more rows to train on
+    boolean training = e.getMessage().contains("(its training rows)");
     String remedy = repeated()
         ? "the split is random: another --fold-seed (now " + foldSeed + ") makes another one,"
-            + " a smaller --holdout (now " + holdout + ") trains on more rows"
+            + (training ? " a smaller --holdout (now " + holdout + ") trains on more rows"
+                : " a larger --holdout (now " + holdout + ") holds out more rows")
         : "the folds are random: another --fold-seed (now " + foldSeed + ") makes other ones,"
-            + " more --cv-folds (now " + folds + ") trains each on more rows";
+            + (training ? " more --cv-folds (now " + folds + ") trains each on more rows"
+                : " fewer --cv-folds (now " + folds + ") hold out more rows each");
     return new InputException(data + ": " + e.getMessage() + "; " + remedy, e);
   }
 

@@ -133,4 +133,34 @@ class GridWeightsTest {
       assertTrue(!r.err().contains("\tat "), r.err());
     }
   }
+
+  @Test
+  void aFoldWhoseHeldOutRowsAllWeighNothing_isRefusedByName_beforeAnyFit() throws Exception {
+    // wine.csv with an id column, to find the rows of the CLI's training part (test fraction
+    // 0.2, seed 0) that its second of 3 folds (--fold-seed 0) holds out
+    List<String> lines = Files.readAllLines(Path.of("..", "data", "wine.csv"));
+    StringBuilder ids = new StringBuilder(lines.get(0)).append(",id\n");
+    for (int i = 1; i < lines.size(); i++) {
+      ids.append(lines.get(i)).append(',').append(i).append('\n');
+    }
+    Path withIds = Files.writeString(dir.resolve("ids.csv"), ids);
+    Dataset train = Splits.stratifiedTrainTest(CsvReader.read(withIds, "cultivar",
+        TargetKind.CLASS, CsvOptions.defaults()), 0.2, 0).train();
+    double[] id = train.column("id");
+    java.util.Set<Integer> heldOut = new java.util.HashSet<>();
+    int[] rows = Resampling.kFold(3, 0).splits(train).get(1).testRows();
+    for (int i : rows) {
+      heldOut.add((int) id[i]);
+    }
+    String data = wine("fold2.csv", i -> heldOut.contains(i) ? 0 : 1).toString();
+    InProcess r = grid("fold2", "--data", data, "--target", "cultivar", "--weights", "w");
+    assertEquals(2, r.exit(), r.err());
+    // it was 'error: --weights "w": every weight of … is 0; nothing to score' after the first
+    // fold's fits, naming no fold
+    assertEquals("tikhonov: error: --data " + data + ": split 2 of 3: every one of its "
+        + rows.length + " held-out rows has weight 0 (weight column \"w\"), so the split cannot"
+        + " be scored; the folds are random: another --fold-seed (now 0) makes other ones,"
+        + " fewer --cv-folds (now 3) hold out more rows each", r.err());
+    assertEquals("", r.out());
+  }
 }

@@ -220,11 +220,13 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * Refuses, without fitting anything, what {@link #crossValidate} would refuse before its first
    * fit, so that a caller can check {@code train} before it starts long work or says what it
    * will do: a measure the data's targets do not take, more folds than rows, a split whose
-   * training rows leave nothing to fit.
+   * training rows leave nothing to fit, and, when the candidates weight their rows, a bad
+   * weight or a split whose held-out (or training) rows all have weight 0.
    *
-   * @throws InputException about the setting at fault ("measure", "numFolds", …) or the data
+   * @throws InputException about the setting at fault ("measure", "numFolds", "weightColumn",
+   *     …) or the data
    * @throws dev.tikhonov.select.FoldException naming the split whose training rows have one
-   *     target value
+   *     target value, or whose held-out or training rows all have weight 0
    */
   public void validate(Dataset train) {
     splits(train);
@@ -235,6 +237,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         .isClassification());
     List<Resampling.Split> splits = resampling.splits(train);
     Resampling.requireVaryingTargets(train, splits);
+    Resampling.requireWeightedSplits(train, splits, weightColumn);
     return splits;
   }
 
@@ -285,7 +288,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    *
    * @throws DivergenceException when the estimator's training diverges on a split
    * @throws InputException as {@link #crossValidate(Dataset)}: a measure the targets do not
-   *     take, more folds than rows, a split whose training rows cannot be fitted
+   *     take, more folds than rows, a split whose training rows cannot be fitted, a split whose
+   *     held-out rows all have weight 0 ({@link #validate})
    * @throws IllegalArgumentException when {@code estimator} is a network with threads set
    */
   public static <P extends Predictor> Scored crossValScore(Estimator<P> estimator, Dataset data,

@@ -141,7 +141,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
    * @throws dev.tikhonov.data.InputException about the setting at fault ("measure", "numFolds",
    *     …) or the data
    * @throws dev.tikhonov.select.FoldException naming the split whose training rows have one
-   *     target value
+   *     target value, or, for a weighted base, whose held-out or training rows all have weight
+   *     0
    */
   public void validate(Dataset train) {
     checked(train);
@@ -156,6 +157,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     double[] lambdas = path.lambdas(train);
     List<Resampling.Split> splits = resampling.splits(train);
     Resampling.requireVaryingTargets(train, splits);
+    Resampling.requireWeightedSplits(train, splits, path.baseSettings().weightColumn());
     return new Checked(lambdas, splits);
   }
 

@@ -145,6 +145,56 @@ public final class Resampling {
   }
 
   /**
+   * Refuses, before any fit, splits that a search weighting its rows by {@code weightColumn}
+   * could not fit or score: the column's own refusals (missing, a weight below 0 or not finite
+   * naming its row of {@code data}, weights all 0; an {@link InputException} about
+   * "weightColumn"), then a split whose held-out rows all have weight 0 (its weighted score
+   * Σ wᵢℓᵢ / Σ wᵢ would be 0/0) or whose training rows do (nothing to fit), as a {@link
+   * dev.tikhonov.select.FoldException} naming the split and its rows: "split 3 of 5: every one
+   * of its 12 held-out rows has weight 0 (weight column "w"), so the split cannot be scored"
+   * (with repeated seeds "the split: …"), "split 3 of 5 (its training rows): every one of its
+   * 48 rows has weight 0 (weight column "w"): nothing to fit". The split's evaluation said
+   * "every weight of DATA is 0", false of the data, after the other splits' fits. Nothing when
+   * {@code weightColumn} is empty.
+   */
+  static void requireWeightedSplits(Dataset data, List<Split> splits,
+      java.util.Optional<String> weightColumn) {
+    if (weightColumn.isEmpty()) {
+      return;
+    }
+    double[] w = ObservationColumns.evaluationWeights(data, weightColumn, List.of());
+    String column = " (weight column \"" + weightColumn.get() + "\")";
+    for (int s = 0; s < splits.size(); s++) {
+      Split split = splits.get(s);
+      String name = split.seed().isPresent() ? "the split" : "split " + (s + 1) + " of "
+          + splits.size();
+      if (!(weightOf(w, split.trainRows) > 0)) {
+        throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), name + " (its"
+            + " training rows): " + everyOne(split.trainRows.length, "row") + " has weight 0"
+            + column + ": nothing to fit");
+      }
+      if (!(weightOf(w, split.testRows) > 0)) {
+        throw new dev.tikhonov.select.FoldException(s + 1, splits.size(), name + ": "
+            + everyOne(split.testRows.length, "held-out row") + " has weight 0" + column
+            + ", so " + (split.seed().isPresent() ? "it" : "the split") + " cannot be scored");
+      }
+    }
+  }
+
+  private static double weightOf(double[] w, int[] rows) {
+    double sum = 0;
+    for (int i : rows) {
+      sum += w[i];
+    }
+    return sum;
+  }
+
+  /** "every one of its 12 held-out rows", or "its only held-out row". */
+  private static String everyOne(int n, String row) {
+    return n == 1 ? "its only " + row : "every one of its " + n + " " + row + "s";
+  }
+
+  /**
    * The splits of {@code data}'s rows. InputException when there are more folds than rows
    * ({@link InputException#about} {@code numFolds}), or too few rows for both sides of a split.
    */

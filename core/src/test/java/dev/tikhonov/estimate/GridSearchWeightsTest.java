@@ -149,4 +149,59 @@ class GridSearchWeightsTest {
     assertTrue(e.getMessage().startsWith("candidates {lambda=3.0} and {lambda=1.0E-4} weight"
         + " their rows differently (weight column \"w\", unweighted)"), e.getMessage());
   }
+
+  /** tall.csv with its w column 0 on the held-out rows of {@code split} (0-based) of 4 folds. */
+  private static Dataset heldOutRowsWeighingNothing(int split) {
+    Dataset data = RidgeWeightsTest.data("tall.csv", true);
+    double[] w = data.column("w");
+    for (int i : Resampling.kFold(4, 5).splits(data).get(split).testRows()) {
+      w[i] = 0;
+    }
+    return data.withoutColumns("w").withColumn("w", w).withSource("tall.csv");
+  }
+
+  @Test
+  void aSplitWhoseHeldOutRowsAllWeighNothing_isAFoldException_namingIt_beforeAnyFit() {
+    Dataset data = heldOutRowsWeighingNothing(2);
+    int rows = Resampling.kFold(4, 5).splits(data).get(2).testRows().length;
+    GridSearchCV<LinearModel> search = GridSearchCV.builder(ridges(true))
+        .resampling(Resampling.kFold(4, 5)).threads(1).build();
+    // it was the evaluation's InputException after two splits' fits, naming no split and
+    // false of the data: 'weightColumn "w": every weight of tall.csv is 0; nothing to score'
+    String expected = "split 3 of 4: every one of its " + rows + " held-out rows has weight 0"
+        + " (weight column \"w\"), so the split cannot be scored";
+    dev.tikhonov.select.FoldException validated =
+        assertThrows(dev.tikhonov.select.FoldException.class, () -> search.validate(data));
+    assertEquals(expected, validated.getMessage());
+    assertEquals(3, validated.fold());
+    assertEquals(4, validated.numFolds());
+    List<String> fitted = new ArrayList<>();
+    dev.tikhonov.select.FoldException searched =
+        assertThrows(dev.tikhonov.select.FoldException.class,
+            () -> search.crossValidate(data, (done, total, label) -> fitted.add(label)));
+    assertEquals(expected, searched.getMessage());
+    assertEquals(List.of(), fitted);
+    dev.tikhonov.select.FoldException scored =
+        assertThrows(dev.tikhonov.select.FoldException.class,
+            () -> GridSearchCV.crossValScore(Ridge.builder().lambda(0.3).weightColumn("w")
+                .build(), data, Resampling.kFold(4, 5), CvMeasure.MEAN_SQUARED_ERROR));
+    assertEquals(expected, scored.getMessage());
+  }
+
+  @Test
+  void aSplitWhoseTrainingRowsAllWeighNothing_isAFoldException_namingIt() {
+    Dataset data = RidgeWeightsTest.data("tall.csv", true);
+    List<Resampling.Split> splits = Resampling.kFold(4, 5).splits(data);
+    double[] w = new double[data.size()];
+    for (int i : splits.get(0).testRows()) {
+      w[i] = 1; // only split 1's held-out rows weigh anything: its training rows nothing
+    }
+    Dataset weighted = data.withoutColumns("w").withColumn("w", w);
+    dev.tikhonov.select.FoldException e = assertThrows(dev.tikhonov.select.FoldException.class,
+        () -> GridSearchCV.builder(ridges(true)).resampling(Resampling.kFold(4, 5)).build()
+            .validate(weighted));
+    assertEquals("split 1 of 4 (its training rows): every one of its "
+        + splits.get(0).trainRows().length + " rows has weight 0 (weight column \"w\"):"
+        + " nothing to fit", e.getMessage());
+  }
 }
