@@ -9,7 +9,10 @@ Writes into core/src/test/resources/ref/weighted-scores/:
               multinomial model, one row for the others)
   scores.csv  model, score, value: each model's weighted scores on data.csv by scikit-learn's
               metrics with sample_weight=w (the Poisson loss Σwᵢ(μᵢ − yᵢηᵢ)/Σwᵢ by numpy, as
-              docs/objective.md's ℓ has no metric of its own there)
+              docs/objective.md's ℓ has no metric of its own there); for the binomial and
+              multinomial models also confusion_matrix(y, ŷ, sample_weight=w), each cell as
+              score "confusion[actual][predicted]" (0-based class indices), and unweighted as
+              "counts[actual][predicted]"
 The models are fixed rather than fitted, so that the reference checks the scores alone.
 """
 import csv
@@ -17,8 +20,8 @@ import os
 
 import numpy as np
 import sklearn
-from sklearn.metrics import (accuracy_score, d2_tweedie_score, log_loss, mean_absolute_error,
-                             mean_squared_error, r2_score, roc_auc_score)
+from sklearn.metrics import (accuracy_score, confusion_matrix, d2_tweedie_score, log_loss,
+                             mean_absolute_error, mean_squared_error, r2_score, roc_auc_score)
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
 OUT = "core/src/test/resources/ref/weighted-scores"
@@ -71,6 +74,14 @@ scores += [("poisson", "loss", np.average(mu - yc * ec, weights=w)),
            ("poisson", "mae", mean_absolute_error(yc, mu, sample_weight=w)),
            ("poisson", "r2", r2_score(yc, mu, sample_weight=w)),
            ("poisson", "d2", d2_tweedie_score(yc, mu, sample_weight=w, power=1))]
+for model, y, predicted, k in [("binomial", yb, (pb > 0.5).astype(int), 2),
+                               ("multinomial", ym, pm.argmax(axis=1), 3)]:
+    weighted = confusion_matrix(y, predicted, sample_weight=w, labels=list(range(k)))
+    counted = confusion_matrix(y, predicted, labels=list(range(k)))
+    scores += [(model, "confusion[%d][%d]" % (a, p), weighted[a, p])
+               for a in range(k) for p in range(k)]
+    scores += [(model, "counts[%d][%d]" % (a, p), counted[a, p])
+               for a in range(k) for p in range(k)]
 
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "data.csv"), "w", newline="") as f:

@@ -49,9 +49,8 @@ public interface Classifier extends Predictor {
    * actual classes, columns the {@link #predictClasses predicted} ones, both in the order of
    * {@link #classNames()}, as scikit-learn's {@code confusion_matrix(y_true, y_pred)}. Labels
    * are matched to the model's classes by name, as {@link #evaluate} matches them; the
-   * diagonal's share is {@code evaluate(data).accuracy()}. It counts rows: there is no weighted
-   * form (scikit-learn's {@code sample_weight} sums the weights instead), so the diagonal's
-   * share is not a weighted evaluation's accuracy.
+   * diagonal's share is {@code evaluate(data).accuracy()}. It counts rows; {@link
+   * #confusionMatrix(Dataset, String)} sums their weights.
    *
    * @throws InputException naming the data when they have no rows, hold numbers rather than
    *     classes, a label is not one of the model's classes, or a column is missing
@@ -60,6 +59,32 @@ public interface Classifier extends Predictor {
     java.util.Objects.requireNonNull(data, "data");
     int[] actual = Features.labels(classNames(), data);
     return ConfusionMatrix.of(classNames(), actual, predictClasses(data));
+  }
+
+  /**
+   * As {@link #confusionMatrix(Dataset)}, row i weighted by wᵢ, the value of {@code data}'s
+   * column {@code weightColumn}: each cell also holds Σ wᵢ over its rows
+   * ({@link ConfusionMatrix#weight}, printed in place of the counts), scikit-learn's {@code
+   * confusion_matrix(y_true, y_pred, sample_weight=w)}, and the diagonal's share of Σ wᵢ is
+   * {@code evaluate(data, weightColumn).accuracy()} (up to rounding). The column is read as
+   * {@link #evaluate(Dataset, String)} reads it; weights all 1 give {@code
+   * confusionMatrix(data)}.
+   *
+   * @throws InputException as {@link #confusionMatrix(Dataset)}, and about
+   *     {@code weightColumn} as {@link #evaluate(Dataset, String)}: a column {@code data} lacks
+   *     or the model reads, a weight below 0 or not finite (naming its row), weights all 0
+   */
+  default ConfusionMatrix confusionMatrix(Dataset data, String weightColumn) {
+    java.util.Objects.requireNonNull(data, "data");
+    java.util.Objects.requireNonNull(weightColumn, "weightColumn");
+    int[] actual = Features.labels(classNames(), data);
+    List<String> inputs = new java.util.ArrayList<>(featureNames());
+    if (this instanceof LinearClassifier linear) {
+      linear.offsetColumn().ifPresent(inputs::add);
+    }
+    double[] w = ObservationColumns.evaluationWeights(data, java.util.Optional.of(weightColumn),
+        inputs);
+    return ConfusionMatrix.of(classNames(), actual, predictClasses(data), w);
   }
 
   /**

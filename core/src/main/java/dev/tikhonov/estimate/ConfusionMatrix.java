@@ -11,48 +11,88 @@ import java.util.Objects;
  * actual classes and columns the predicted ones, as in scikit-learn's
  * {@code confusion_matrix(y_true, y_pred)} and Smile's {@code ConfusionMatrix}; the diagonal
  * holds the rows classified right, so Σₖ count(k, k) / n is
- * {@link ClassifierEvaluation#accuracy()}. Counts, not weighted and not normalized. From
- * {@link Classifier#confusionMatrix}. Immutable, so
- * thread-safe.
+ * {@link ClassifierEvaluation#accuracy()}. Not normalized. From {@link Classifier#confusionMatrix}.
+ *
+ * <p><b>Weighted.</b> With row weights wᵢ ≥ 0 ({@link Classifier#confusionMatrix(
+ * dev.tikhonov.data.Dataset, String)}, {@link #of(List, int[], int[], double[])}) each cell also
+ * sums its rows' weights, {@code weight(k, l)} = Σ {wᵢ : yᵢ = k, ŷᵢ = l}, scikit-learn's
+ * {@code confusion_matrix(y_true, y_pred, sample_weight=w)}, and {@link #accuracy()} is
+ * Σₖ weight(k, k) / Σ wᵢ, the weighted evaluation's accuracy; {@link #count} still counts rows.
+ * Unweighted, every weight is 1 and {@code weight(k, l)} is {@code count(k, l)}: a matrix whose
+ * weights are all 1 is the unweighted one (equal, the same text). Immutable, so thread-safe.
  */
 public final class ConfusionMatrix {
   private final List<String> classNames;
   private final int[][] counts;
+  /** Σ wᵢ of each cell's rows; the counts, as doubles, unweighted. */
+  private final double[][] weights;
   private final int total;
+  private final double weightSum;
 
-  private ConfusionMatrix(List<String> classNames, int[][] counts, int total) {
+  private ConfusionMatrix(List<String> classNames, int[][] counts, double[][] weights,
+      int total, double weightSum) {
     this.classNames = classNames;
     this.counts = counts;
+    this.weights = weights;
     this.total = total;
+    this.weightSum = weightSum;
   }
 
   /**
-   * The matrix of {@code actual} against {@code predicted} class indices, one pair per row.
+   * The matrix of {@code actual} against {@code predicted} class indices, one pair per row, each
+   * row counting once.
    *
    * @throws IllegalArgumentException when the arrays differ in length or an index is not in
    *     0..K−1 for the K class names
    */
   public static ConfusionMatrix of(List<String> classNames, int[] actual, int[] predicted) {
+    Objects.requireNonNull(actual, "actual");
+    return of(classNames, actual, predicted, Evaluation.ones(actual.length));
+  }
+
+  /**
+   * As {@link #of(List, int[], int[])}, row i weighted by {@code weights[i]}: each cell holds
+   * its rows' count and their Σ wᵢ (scikit-learn's {@code sample_weight}).
+   *
+   * @throws IllegalArgumentException when the arrays differ in length, an index is not in
+   *     0..K−1 for the K class names, or a weight is negative or not finite (naming its row,
+   *     1-based)
+   */
+  public static ConfusionMatrix of(List<String> classNames, int[] actual, int[] predicted,
+      double[] weights) {
     List<String> names = List.copyOf(Objects.requireNonNull(classNames, "classNames"));
     Objects.requireNonNull(actual, "actual");
     Objects.requireNonNull(predicted, "predicted");
-    if (actual.length != predicted.length) {
+    Objects.requireNonNull(weights, "weights");
+    if (actual.length != predicted.length || actual.length != weights.length) {
       throw new IllegalArgumentException(actual.length + " actual classes but "
-          + predicted.length + " predicted ones");
+          + predicted.length + " predicted ones" + (weights.length == actual.length ? ""
+              : " and " + weights.length + " weights"));
     }
     int k = names.size();
     int[][] counts = new int[k][k];
+    double[][] sums = new double[k][k];
+    double weightSum = 0;
     for (int i = 0; i < actual.length; i++) {
       if (actual[i] < 0 || actual[i] >= k || predicted[i] < 0 || predicted[i] >= k) {
         throw new IllegalArgumentException("row " + (i + 1) + ": class index " + actual[i]
             + " or " + predicted[i] + " is not in 0.." + (k - 1));
       }
+      if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+        throw new IllegalArgumentException("row " + (i + 1) + " has weight " + weights[i]
+            + "; weights must be finite and ≥ 0");
+      }
       counts[actual[i]][predicted[i]]++;
+      sums[actual[i]][predicted[i]] += weights[i];
+      weightSum += weights[i];
     }
-    return new ConfusionMatrix(names, counts, actual.length);
+    return new ConfusionMatrix(names, counts, sums, actual.length, weightSum);
   }
 
-  /** The K class names; index k of {@link #count} is class {@code classNames().get(k)}. */
+  /**
+   * The K class names; index k of {@link #count} and {@link #weight} is class
+   * {@code classNames().get(k)}.
+   */
   public List<String> classNames() {
     return classNames;
   }
@@ -86,29 +126,69 @@ public final class ConfusionMatrix {
     return out;
   }
 
+  /**
+   * Σ wᵢ over the rows of class {@code actual} predicted as class {@code predicted}: their
+   * {@link #count} when unweighted.
+   *
+   * @throws IndexOutOfBoundsException when an index is not in 0..K−1, naming it and the classes
+   */
+  public double weight(int actual, int predicted) {
+    return weights[requireClass("actual", actual)][requireClass("predicted", predicted)];
+  }
+
+  /** The K×K sums of weights, [actual][predicted], a new array: {@link #counts()} unweighted. */
+  public double[][] weights() {
+    double[][] out = new double[weights.length][];
+    for (int k = 0; k < weights.length; k++) {
+      out[k] = weights[k].clone();
+    }
+    return out;
+  }
+
   /** The number of rows counted, n. */
   public int rows() {
     return total;
   }
 
-  /** Σₖ count(k, k) / n, the share of rows classified right (NaN for no rows). */
+  /** Σ wᵢ over the rows counted: {@link #rows()} when unweighted. */
+  public double weightSum() {
+    return weightSum;
+  }
+
+  /**
+   * Σₖ weight(k, k) / Σ wᵢ, the share of the weight classified right; unweighted Σₖ count(k, k)
+   * / n, the share of rows (NaN for no rows or no weight).
+   */
   public double accuracy() {
-    long right = 0;
-    for (int k = 0; k < counts.length; k++) {
-      right += counts[k][k];
+    double right = 0;
+    for (int k = 0; k < weights.length; k++) {
+      right += weights[k][k];
     }
-    return (double) right / total;
+    return right / weightSum;
+  }
+
+  /** Whether a cell's Σ wᵢ differs from its count: the weights are not all 1 on its rows. */
+  private boolean weighted() {
+    for (int k = 0; k < counts.length; k++) {
+      for (int l = 0; l < counts.length; l++) {
+        if (weights[k][l] != counts[k][l]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof ConfusionMatrix m && classNames.equals(m.classNames)
-        && Arrays.deepEquals(counts, m.counts);
+        && Arrays.deepEquals(counts, m.counts) && Arrays.deepEquals(weights, m.weights);
   }
 
   @Override
   public int hashCode() {
-    return 31 * classNames.hashCode() + Arrays.deepHashCode(counts);
+    return 31 * (31 * classNames.hashCode() + Arrays.deepHashCode(counts))
+        + Arrays.deepHashCode(weights);
   }
 
   /**
@@ -121,31 +201,49 @@ public final class ConfusionMatrix {
    * cat    1   0
    * dog    1   1
    * </pre>
+   *
+   * Weighted, the cells are their Σ wᵢ (6 significant digits; a whole number as one) and the
+   * header says so: "ConfusionMatrix[3 rows, Σw 4.5; cells: Σw of their rows; rows: actual
+   * class, columns: predicted]".
    */
   @Override
   public String toString() {
+    boolean weighted = weighted();
+    String[][] cells = new String[counts.length][counts.length];
     int width = 1;
     for (String name : classNames) {
       width = Math.max(width, name.length());
     }
-    for (int[] row : counts) {
-      for (int c : row) {
-        width = Math.max(width, Integer.toString(c).length());
+    for (int k = 0; k < counts.length; k++) {
+      for (int l = 0; l < counts.length; l++) {
+        cells[k][l] = weighted ? number(weights[k][l]) : Integer.toString(counts[k][l]);
+        width = Math.max(width, cells[k][l].length());
       }
     }
     StringBuilder s = new StringBuilder("ConfusionMatrix[").append(total)
-        .append(total == 1 ? " row" : " rows").append("; rows: actual class, columns: predicted]");
+        .append(total == 1 ? " row" : " rows")
+        .append(weighted ? ", Σw " + number(weightSum) + "; cells: Σw of their rows" : "")
+        .append("; rows: actual class, columns: predicted]");
     s.append('\n').append(pad("", width));
     for (String name : classNames) {
       s.append(' ').append(pad(name, width));
     }
     for (int k = 0; k < counts.length; k++) {
       s.append('\n').append(pad(classNames.get(k), width));
-      for (int c : counts[k]) {
-        s.append(' ').append(pad(Integer.toString(c), width));
+      for (String cell : cells[k]) {
+        s.append(' ').append(pad(cell, width));
       }
     }
     return s.toString();
+  }
+
+  /** {@code value} to 6 significant digits, without trailing zeros: 4.5, 36.2482, 12. */
+  static String number(double value) {
+    if (!Double.isFinite(value)) { // a sum of weights beyond double's range
+      return Double.toString(value);
+    }
+    return new java.math.BigDecimal(value).round(new java.math.MathContext(6))
+        .stripTrailingZeros().toPlainString();
   }
 
   private static String pad(String text, int width) {

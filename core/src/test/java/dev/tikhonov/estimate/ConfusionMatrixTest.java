@@ -91,4 +91,52 @@ class ConfusionMatrixTest {
         () -> model.confusionMatrix(Dataset.of(THREE.featureRows(), THREE.targets())));
     assertTrue(numbers.getMessage().contains("the target is a number"), numbers.getMessage());
   }
+
+  @Test
+  void of_withWeights_sumsEachCellsWeights_andPrintsThem() {
+    ConfusionMatrix m = ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1, 1, 1},
+        new int[] {0, 0, 1, 1}, new double[] {0.5, 2, 1.25, 0});
+    assertArrayEquals(new int[][] {{1, 0}, {1, 2}}, m.counts());
+    assertArrayEquals(new double[][] {{0.5, 0}, {2, 1.25}}, m.weights());
+    assertEquals(2, m.weight(1, 0));
+    assertEquals(3.75, m.weightSum());
+    assertEquals(1.75 / 3.75, m.accuracy());
+    assertEquals("ConfusionMatrix[4 rows, Σw 3.75; cells: Σw of their rows; rows: actual class,"
+        + " columns: predicted]\n"
+        + "      cat  dog\n"
+        + " cat  0.5    0\n"
+        + " dog    2 1.25", m.toString());
+    assertEquals(ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1}, new int[] {0, 1}),
+        ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1}, new int[] {0, 1},
+            new double[] {1, 1}));
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1}, new int[] {0, 1},
+            new double[] {1, -1}));
+    assertEquals("row 2 has weight -1.0; weights must be finite and ≥ 0", negative.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(List.of("cat", "dog"),
+        new int[] {0, 1}, new int[] {0, 1}, new double[] {1}));
+  }
+
+  @Test
+  void classifier_weightedConfusionMatrix_sumsTheColumnsWeights_forANetwork() {
+    double[] w = new double[THREE.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (i % 4) * 0.5;
+    }
+    Dataset data = THREE.withColumn("w", w);
+    NetworkClassifier model = MlpClassifier.builder().hiddenLayers(8).epochs(3).batchSize(30)
+        .seed(0).weightColumn("w").build().fit(data);
+    ConfusionMatrix m = model.confusionMatrix(data, "w");
+    double[][] expected = new double[3][3];
+    int[] predicted = model.predictClasses(data);
+    for (int i = 0; i < data.size(); i++) {
+      expected[data.label(i)][predicted[i]] += w[i];
+    }
+    assertArrayEquals(expected, m.weights());
+    assertEquals(model.evaluate(data, "w").accuracy(), m.accuracy(), 1e-15);
+    InputException reads = assertThrows(InputException.class,
+        () -> model.confusionMatrix(data, model.featureNames().get(0)));
+    assertTrue(reads.getMessage().contains("the model reads this column as one of its inputs"),
+        reads.getMessage());
+  }
 }

@@ -156,6 +156,37 @@ class WeightedEvaluationTest {
     assertEquals(score("poisson", "d2"), e.devianceExplained().orElseThrow(), TOLERANCE);
   }
 
+  @Test
+  void confusionMatrix_weighted_matchesSklearnConfusionMatrixWithSampleWeight() {
+    Object[][] cases = {{"binomial", Family.BINOMIAL, twoClasses()},
+        {"multinomial", Family.MULTINOMIAL, threeClasses()}};
+    for (Object[] c : cases) {
+      String model = (String) c[0];
+      Dataset data = (Dataset) c[2];
+      LinearClassifier classifier = classifier(model, (Family) c[1], data);
+      ConfusionMatrix m = classifier.confusionMatrix(data, "w");
+      int k = data.classNames().size();
+      for (int a = 0; a < k; a++) {
+        for (int p = 0; p < k; p++) {
+          String cell = "[" + a + "][" + p + "]";
+          assertEquals(score(model, "confusion" + cell), m.weight(a, p), TOLERANCE,
+              model + cell);
+          assertEquals(score(model, "counts" + cell), m.count(a, p), 0.0, model + cell);
+        }
+      }
+      assertEquals(60, m.rows());
+      ClassifierEvaluation e = classifier.evaluate(data, "w");
+      assertEquals(e.weightSum(), m.weightSum(), TOLERANCE);
+      assertEquals(e.accuracy(), m.accuracy(), 1e-15, "the diagonal's share of Σw");
+      assertTrue(m.toString().startsWith("ConfusionMatrix[60 rows, Σw "
+          + ConfusionMatrix.number(m.weightSum()) + "; cells: Σw of their rows;"), m.toString());
+      // weights all 1: the unweighted matrix, equal and printed alike
+      ConfusionMatrix ones = classifier.confusionMatrix(withWeights(data, ones(60)), "w");
+      assertEquals(classifier.confusionMatrix(data), ones);
+      assertEquals(classifier.confusionMatrix(data).toString(), ones.toString());
+    }
+  }
+
   /** {@code data} with its column w replaced by {@code w}. */
   private static Dataset withWeights(Dataset data, double[] w) {
     double[][] x = data.featureRows();
