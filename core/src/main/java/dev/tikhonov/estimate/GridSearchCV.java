@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * w_k is then the held-out rows' Σ wᵢ rather than their count: cv.glmnet's convention
  * ({@code cvcompute}: fold means weighted by the fold's sum of weights, the standard error over
  * K − 1), so that integer weights choose as repeated rows would (up to how the rows fall into
- * splits). Every candidate must weight by the same column, or none.
+ * splits). Every candidate must weight by the same column, or none. A candidate of your own
+ * (an {@link Estimator} of another package) that fits weighted is one the search cannot see
+ * into: tell it the column with {@link SearchBuilder#weightColumn}, or its held-out rows each
+ * count once.
  *
  * <p>The candidates are listed from the most regularized (simplest) to the least, so the
  * one-standard-error rule ({@link SelectionRule#ONE_STANDARD_ERROR}, the default) picks the
@@ -167,6 +170,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     Builder<P> out = new Builder<>(candidates, kind).resampling(resampling).rule(rule)
         .measure(measure);
     out.threads = threads;
+    out.weightColumn = weightColumn;
     return out;
   }
 
@@ -191,6 +195,15 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   /** What each split's held-out rows are scored by ({@link SearchBuilder#measure}). */
   public CvMeasure measure() {
     return measure;
+  }
+
+  /**
+   * The column every candidate weights its rows by, which weights the held-out scores too (the
+   * candidates' own, or {@link SearchBuilder#weightColumn}); empty when they count every row
+   * once.
+   */
+  public Optional<String> weightColumn() {
+    return weightColumn;
   }
 
   /**
@@ -686,24 +699,15 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     /** The networks' kind for a grid's candidates; other candidates' is known from the data. */
     private final Optional<NetworkKind<P>> kind;
 
-    /** The column the candidates weight their rows by (all the same one, or none). */
-    private final Optional<String> weightColumn;
-
     Builder(List<? extends Candidate<P>> candidates, Optional<NetworkKind<P>> kind) {
       if (candidates.isEmpty()) {
         throw new IllegalArgumentException("candidates must hold at least one candidate");
       }
-      Optional<String> first = ObservationColumns.weightColumnOf(candidates.get(0).estimator());
-      for (Candidate<P> candidate : candidates) {
-        Optional<String> w = ObservationColumns.weightColumnOf(candidate.estimator());
-        if (!w.equals(first)) {
-          throw new IllegalArgumentException("candidates " + candidates.get(0).settings()
-              + " and " + candidate.settings() + " weight their rows differently ("
-              + describe(first) + ", " + describe(w) + "); a search scores every candidate on"
-              + " the same held-out rows, so all must weight by the same column or none");
-        }
-      }
-      this.weightColumn = first;
+      // the candidates whose weights the search sees must agree now; the others are weighted by
+      // the builder's weightColumn, checked by build()
+      requireSameWeights(candidates.stream()
+          .filter(c -> ObservationColumns.seesWeights(c.estimator())).toList(),
+          Optional.empty());
       for (Candidate<P> candidate : candidates) {
         NetworkEstimators.settingsOf(candidate.estimator()).ifPresent(s -> {
           if (s.threads().isPresent()) {
@@ -723,11 +727,48 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
      * @throws InputException about "measure" when an {@link MlpGrid}'s networks cannot be
      *     scored by it (mse or mae for classifiers, class for regressors, the AUC for either);
      *     other candidates' measure is checked when the search starts
+     * @throws IllegalArgumentException when the candidates weight their rows differently, or
+     *     one of this package's differs from {@link SearchBuilder#weightColumn}
      */
     public GridSearchCV<P> build() {
       kind.ifPresent(k -> SearchMeasures.require(measure, k.classifies()));
       return new GridSearchCV<>(candidates, resampling, rule, measure, threads, kind,
-          weightColumn);
+          requireSameWeights(candidates, weightColumn));
+    }
+
+    /**
+     * The column all {@code candidates} weight their rows by: each one's own when the search
+     * sees it, {@code told} (the builder's weightColumn) otherwise; refused when two differ, or
+     * when one the search sees differs from {@code told}.
+     */
+    private static <P extends Predictor> Optional<String> requireSameWeights(
+        List<? extends Candidate<P>> candidates, Optional<String> told) {
+      if (candidates.isEmpty()) {
+        return told;
+      }
+      Optional<String> first = weightsOf(candidates.get(0), told);
+      for (Candidate<P> candidate : candidates) {
+        Optional<String> w = weightsOf(candidate, told);
+        if (told.isPresent() && !w.equals(told)) {
+          throw new IllegalArgumentException("candidate " + candidate.settings() + " is "
+              + w.map(c -> "weighted by column \"" + c + "\"").orElse("unweighted")
+              + ", but the search's weightColumn is \"" + told.get() + "\"; a search scores"
+              + " every candidate on the same held-out rows, so all must weight by the same"
+              + " column or none");
+        }
+        if (!w.equals(first)) {
+          throw new IllegalArgumentException("candidates " + candidates.get(0).settings()
+              + " and " + candidate.settings() + " weight their rows differently ("
+              + describe(first) + ", " + describe(w) + "); a search scores every candidate on"
+              + " the same held-out rows, so all must weight by the same column or none");
+        }
+      }
+      return first;
+    }
+
+    private static Optional<String> weightsOf(Candidate<?> candidate, Optional<String> told) {
+      return ObservationColumns.seesWeights(candidate.estimator())
+          ? ObservationColumns.weightColumnOf(candidate.estimator()) : told;
     }
 
     private static String describe(Optional<String> weightColumn) {

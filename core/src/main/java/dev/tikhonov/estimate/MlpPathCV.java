@@ -449,9 +449,20 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
      *
      * @throws dev.tikhonov.data.InputException about "measure" when the path's networks cannot
      *     be scored by it (mse or mae for classifiers, class for regressors, the AUC for either)
+     * @throws IllegalArgumentException when {@link SearchBuilder#weightColumn} is set to another
+     *     column than the path's base weights by (or the base is unweighted)
      */
     public MlpPathCV<P> build() {
       SearchMeasures.require(measure, path.kind().classifies());
+      Optional<String> own = path.baseSettings().weightColumn();
+      weightColumn.ifPresent(told -> {
+        if (!own.equals(weightColumn)) {
+          throw new IllegalArgumentException("the path's base is " + own.map(c -> "weighted by"
+              + " column \"" + c + "\"").orElse("unweighted") + ", but the search's weightColumn"
+              + " is \"" + told + "\"; its held-out rows are weighted as its fits are: give the"
+              + " base weightColumn(\"" + told + "\") instead");
+        }
+      });
       return new MlpPathCV<>(path, resampling, rule, measure, threads);
     }
   }

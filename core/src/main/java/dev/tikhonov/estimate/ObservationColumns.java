@@ -139,10 +139,16 @@ final class ObservationColumns {
 
   /**
    * The column {@code estimator} weights its rows by, for an estimator of this package (the
-   * linear estimators', a network's {@link NetworkSettings#weightColumn()}); empty for one
-   * without weights and for an estimator of another package.
+   * linear estimators', a network's {@link NetworkSettings#weightColumn()}, a search's); empty
+   * for one without weights and for an estimator of another package ({@link #seesWeights}).
    */
   static Optional<String> weightColumnOf(Estimator<?> estimator) {
+    if (estimator instanceof GridSearchCV<?> e) {
+      return e.weightColumn();
+    }
+    if (estimator instanceof MlpPathCV<?> e) {
+      return e.path().baseSettings().weightColumn();
+    }
     if (estimator instanceof Ridge e) {
       return e.weightColumn();
     }
@@ -159,6 +165,20 @@ final class ObservationColumns {
       return e.weightColumn();
     }
     return NetworkEstimators.settingsOf(estimator).flatMap(NetworkSettings::weightColumn);
+  }
+
+  /**
+   * Whether {@link #weightColumnOf} sees how {@code estimator} weights its rows: one of this
+   * package's estimators that take a weight column, or a search of them; not an estimator of
+   * another package (a user's own), whose weight column only its search can be told
+   * ({@link SearchBuilder#weightColumn}).
+   */
+  static boolean seesWeights(Estimator<?> estimator) {
+    return estimator instanceof GridSearchCV<?> || estimator instanceof MlpPathCV<?>
+        || estimator instanceof Ridge || estimator instanceof RidgeCV
+        || estimator instanceof ElasticNet<?> || estimator instanceof ElasticNetCV<?>
+        || estimator instanceof RelaxedLasso<?>
+        || NetworkEstimators.settingsOf(estimator).isPresent();
   }
 
   private static int index(List<String> names, Optional<String> column, String setting,

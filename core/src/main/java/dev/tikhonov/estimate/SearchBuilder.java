@@ -2,11 +2,13 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.select.CvMeasure;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The settings every cross-validated search shares ({@link MlpPathCV}, {@link GridSearchCV}):
  * how rows are resampled, what each split's held-out rows are scored by, which candidate the
- * scores pick, and how many fits run at once. Defaults: {@code Resampling.kFold(5, 0)},
+ * scores pick, how many fits run at once, and the weight column of candidates of your own.
+ * Defaults: {@code Resampling.kFold(5, 0)},
  * {@link CvMeasure#DEVIANCE} (the held-out loss), {@link SelectionRule#ONE_STANDARD_ERROR},
  * threads = the machine's cores. Not thread-safe; what a builder builds is immutable.
  *
@@ -17,8 +19,33 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
   SelectionRule rule = SelectionRule.ONE_STANDARD_ERROR;
   CvMeasure measure = CvMeasure.DEVIANCE;
   int threads = Runtime.getRuntime().availableProcessors();
+  /** The column the search was told weights the rows ({@link #weightColumn}); none by default. */
+  Optional<String> weightColumn = Optional.empty();
 
   SearchBuilder() {
+  }
+
+  /**
+   * The column of the data whose values wᵢ ≥ 0 weight the rows, for candidates whose weights
+   * the search cannot see: a {@link GridSearchCV.Candidate} or {@link Estimator} of your own
+   * that fits weighted by this column (and, as the package's estimators do, does not read it as
+   * a feature). Each split's held-out score is then the weighted evaluation
+   * e_k = Σ wᵢℓᵢ / Σ wᵢ over its held-out rows ({@link Predictor#evaluate(
+   * dev.tikhonov.data.Dataset, String)}), and the mean and standard error over the K splits
+   * weight split k by its held-out Σ wᵢ, cv.glmnet's convention ({@link GridSearchCV}'s class
+   * comment). A split whose held-out rows all have weight 0 is refused before any fit.
+   *
+   * <p>The package's estimators with a weight column (Ridge, RidgeCV, ElasticNet, ElasticNetCV,
+   * RelaxedLasso, the networks' {@code weightColumn}, an {@link MlpGrid}'s or {@link MlpPath}'s
+   * weighted base, a search of them) weight the search without this setting. Mixed weighting
+   * is refused by {@code build()} (an {@code IllegalArgumentException}): one of them unweighted
+   * or weighted by another column than {@code value}, since every candidate is scored on the
+   * same held-out rows by the same weights. Default: none (candidates of your own count every
+   * row once).
+   */
+  public B weightColumn(String value) {
+    weightColumn = Optional.of(Objects.requireNonNull(value, "weightColumn"));
+    return self();
   }
 
   /** The splits each candidate is scored on (default: 5 seeded folds). */

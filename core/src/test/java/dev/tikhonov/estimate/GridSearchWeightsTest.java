@@ -204,4 +204,68 @@ class GridSearchWeightsTest {
         + splits.get(0).trainRows().length + " rows has weight 0 (weight column \"w\"):"
         + " nothing to fit", e.getMessage());
   }
+
+  /** Ridge with a weight column fitted through an estimator of the user's own. */
+  private static List<GridSearchCV.Candidate<LinearModel>> ownRidges() {
+    List<GridSearchCV.Candidate<LinearModel>> out = new ArrayList<>();
+    for (double lambda : LAMBDAS) {
+      Ridge ridge = Ridge.builder().lambda(lambda).standardize(true).weightColumn("w").build();
+      Estimator<LinearModel> own = train -> ridge.fit(train); // the search cannot see its column
+      out.add(GridSearchCV.Candidate.of(Map.of("lambda", lambda), own));
+    }
+    return out;
+  }
+
+  @Test
+  void weightColumn_weightsCandidatesOfYourOwn_asThePackagesWeightedOnes() {
+    Dataset data = RidgeWeightsTest.data("tall.csv", true);
+    Resampling folds = Resampling.kFold(4, 5);
+    GridSearchCV<LinearModel> own = GridSearchCV.builder(ownRidges()).weightColumn("w")
+        .resampling(folds).measure(CvMeasure.MEAN_SQUARED_ERROR).threads(2).build();
+    GridSearchCV.Result<LinearModel> told = own.crossValidate(data);
+    GridSearchCV.Result<LinearModel> seen = GridSearchCV.builder(ridges(true)).resampling(folds)
+        .measure(CvMeasure.MEAN_SQUARED_ERROR).threads(2).build().crossValidate(data);
+    for (int c = 0; c < LAMBDAS.length; c++) {
+      assertArrayEquals(seen.scores().scores()[c], told.scores().scores()[c], 0.0);
+      assertEquals(seen.scores().mean(c), told.scores().mean(c), 0.0);
+      assertEquals(seen.scores().standardError(c), told.scores().standardError(c), 0.0);
+    }
+    assertEquals(java.util.Optional.of("w"), own.weightColumn());
+    assertEquals(java.util.Optional.of("w"), own.toBuilder().build().weightColumn());
+    // without it, the same candidates' held-out rows each count once: other scores
+    GridSearchCV.Result<LinearModel> untold = GridSearchCV.builder(ownRidges()).resampling(folds)
+        .measure(CvMeasure.MEAN_SQUARED_ERROR).threads(2).build().crossValidate(data);
+    assertTrue(Math.abs(untold.scores().mean(1) - seen.scores().mean(1)) > 1e-6);
+  }
+
+  @Test
+  void weightColumn_thatAPackageCandidateContradicts_isRefusedByBuild() {
+    IllegalArgumentException unweighted = assertThrows(IllegalArgumentException.class,
+        () -> GridSearchCV.builder(ridges(false)).weightColumn("w").build());
+    assertEquals("candidate {lambda=3.0} is unweighted, but the search's weightColumn is \"w\";"
+        + " a search scores every candidate on the same held-out rows, so all must weight by the"
+        + " same column or none", unweighted.getMessage());
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> GridSearchCV.builder(ridges(true)).weightColumn("v").build());
+    assertTrue(other.getMessage().startsWith("candidate {lambda=3.0} is weighted by column \"w\","
+        + " but the search's weightColumn is \"v\""), other.getMessage());
+    // a weighted Ridge beside a candidate of your own, not told: mixed, as before
+    List<GridSearchCV.Candidate<LinearModel>> mixed = new ArrayList<>(ridges(true));
+    mixed.addAll(ownRidges());
+    IllegalArgumentException untold = assertThrows(IllegalArgumentException.class,
+        () -> GridSearchCV.builder(mixed).build());
+    assertTrue(untold.getMessage().contains("weight their rows differently (weight column"
+        + " \"w\", unweighted)"), untold.getMessage());
+    assertEquals(java.util.Optional.of("w"),
+        GridSearchCV.builder(mixed).weightColumn("w").build().weightColumn());
+    // a search of weighted candidates, as a candidate, is seen weighted (it was unweighted)
+    GridSearchCV<LinearModel> inner = GridSearchCV.builder(ridges(true)).build();
+    assertEquals(java.util.Optional.of("w"), GridSearchCV.builder(
+        List.of(GridSearchCV.Candidate.of(Map.of(), inner))).build().weightColumn());
+    IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
+        () -> MlpPathCV.builder(MlpPathCVTest.path(MlpPath.Start.COLD)).weightColumn("w")
+            .build());
+    assertTrue(path.getMessage().startsWith("the path's base is unweighted, but the search's"
+        + " weightColumn is \"w\""), path.getMessage());
+  }
 }
