@@ -191,16 +191,15 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
    * given, and the (α, λ) pair chosen across them ({@link CrossValidatedL1Ratios}): scikit-learn's
    * {@code ElasticNetCV(l1_ratio=[...])}, glmnetUtils' {@code cva.glmnet}. One α gives
    * {@link #crossValidate}'s result alone. The α are cross-validated one after another, each
-   * one's folds in parallel. The data are checked as {@link #crossValidate} checks them.
+   * one's folds in parallel. The data are checked as {@link #crossValidate} checks them, once.
+   * With {@link Builder#adaptive()} the pilots are fitted once for all α (the all-rows pilot
+   * and each fold's own: K + 1 pilot fits, not K + 1 per α), each α's result bit for bit that
+   * of an estimator at that α alone.
    *
    * @throws InputException as {@link #crossValidate}
    */
   public CrossValidatedL1Ratios<M> crossValidateL1Ratios(Dataset train) {
-    java.util.List<CrossValidatedPath<M>> paths = new java.util.ArrayList<>();
-    for (double a : l1Ratios) {
-      paths.add(crossValidate(train, l1Ratios.length == 1 ? settings : settings.withL1Ratio(a)));
-    }
-    return new CrossValidatedL1Ratios<>(paths, rule);
+    return new CrossValidatedL1Ratios<>(crossValidateEach(train), rule);
   }
 
   /**
@@ -220,18 +219,30 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     if (l1Ratios.length > 1) {
       return crossValidateL1Ratios(train).chosen();
     }
-    return crossValidate(train, settings);
+    return crossValidateEach(train).get(0);
   }
 
-  /** The cross-validation at these settings (of one of the α), the estimator's otherwise. */
-  private CrossValidatedPath<M> crossValidate(Dataset train, PathSettings settings) {
+  /**
+   * Each α's cross-validation on the same folds, in the order of {@link #l1Ratios()}: the data
+   * checked and split once, and the adaptive lasso's pilots fitted once for all α (they do not
+   * depend on α: {@link dev.tikhonov.select.AdaptivePenalty#crossValidate(Family, double[][],
+   * double[], dev.tikhonov.linear.Observations, PathSettings, double[],
+   * dev.tikhonov.select.AdaptivePenalty.Settings, java.util.List, java.util.List, KFold,
+   * CvMeasure, CrossValidation.Keep, int)}).
+   */
+  private java.util.List<CrossValidatedPath<M>> crossValidateEach(Dataset train) {
     LinearFit.requireFamily(family, train, name());
+    java.util.List<CrossValidatedPath<M>> out = new java.util.ArrayList<>();
     if (train.isSparse()) {
       // the settings sparse data cannot take first: with a weight or offset column, what no
       // folds get past is not this check's to say
       LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
       FoldFeasibility.requireFoldable(train, family, false, settings.intercept());
-      return crossValidateSparse(train, folds(train.size()), settings);
+      KFold folds = folds(train.size());
+      for (double a : l1Ratios) {
+        out.add(crossValidateSparse(train, folds, at(a)));
+      }
+      return out;
     }
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
@@ -248,38 +259,51 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         settings.intercept());
     KFold folds = folds(train.size());
     int p = split.featureNames().size();
-    Map<String, Object> s = LinearFit.settingsMap(family, settings);
-    CrossValidation.Fit fit;
-    double[] factors;
-    java.util.Optional<dev.tikhonov.select.PilotShortfall> pilot = java.util.Optional.empty();
+    double[] penaltyScales = LinearFit.penaltyScales(x, split.observations().weights(),
+        settings.standardize());
     if (adaptive.isPresent()) {
-      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty
-          .crossValidate(family, x, train.targets(), split.observations(), settings,
-              adaptive.get(), split.featureNames(), LinearFit.classNames(family, train), folds,
-              measure, keep, threads);
-      fit = new CrossValidation.Fit(a.path(), a.cv().orElseThrow(), a.outOfFold());
-      factors = a.factors().normalized();
-      LinearFit.putAdaptive(s, adaptive.get(), a.factors());
-      pilot = a.factors().pilotShortfall();
-    } else {
+      java.util.List<dev.tikhonov.select.AdaptivePenalty.Fit> fits =
+          dev.tikhonov.select.AdaptivePenalty.crossValidate(family, x, train.targets(),
+              split.observations(), settings, l1Ratios, adaptive.get(), split.featureNames(),
+              LinearFit.classNames(family, train), folds, measure, keep, threads);
+      for (int i = 0; i < l1Ratios.length; i++) {
+        dev.tikhonov.select.AdaptivePenalty.Fit a = fits.get(i);
+        Map<String, Object> s = LinearFit.settingsMap(family, at(l1Ratios[i]));
+        LinearFit.putAdaptive(s, adaptive.get(), a.factors());
+        out.add(assemble(train, folds, new CrossValidation.Fit(a.path(), a.cv().orElseThrow(),
+            a.outOfFold()), withColumns(s), a.factors().normalized(), penaltyScales,
+            split.offsetColumn(), a.factors().pilotShortfall()));
+      }
+      return out;
+    }
+    double[] factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
+    for (double a : l1Ratios) {
+      PathSettings alphaSettings = at(a);
       // the statistics' route never touches a held-out row, so kept predictions take the rows'
-      fit = !observed && squaredErrors(measure) && keep == CrossValidation.Keep.SCORES
-          && fromStatistics(family, x.length, p,
+      CrossValidation.Fit fit = !observed && squaredErrors(measure)
+          && keep == CrossValidation.Keep.SCORES && fromStatistics(family, x.length, p,
           folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
-          ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), settings,
+          ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), alphaSettings,
               split.featureNames(), alignment, measure, threads)
-          : CrossValidation.path(family, x, train.targets(), split.observations(), settings,
+          : CrossValidation.path(family, x, train.targets(), split.observations(), alphaSettings,
               split.featureNames(), LinearFit.classNames(family, train), folds,
               alignment, measure, keep, threads);
-      factors = LinearFit.normalizedFactors(settings.penaltyFactors(), p);
+      out.add(assemble(train, folds, fit, withColumns(LinearFit.settingsMap(family, alphaSettings)),
+          factors, penaltyScales, split.offsetColumn(), java.util.Optional.empty()));
     }
-    if (observed) {
-      weightColumn.ifPresent(c -> s.put("weight_column", c));
-      offsetColumn.ifPresent(c -> s.put("offset_column", c));
-    }
-    return assemble(train, folds, fit, s, factors,
-        LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
-        split.offsetColumn(), pilot);
+    return out;
+  }
+
+  /** The settings at α: the estimator's own with one α, else theirs with that α. */
+  private PathSettings at(double l1Ratio) {
+    return l1Ratios.length == 1 ? settings : settings.withL1Ratio(l1Ratio);
+  }
+
+  /** The settings map {@code s} with the weight and offset columns, when given. */
+  private Map<String, Object> withColumns(Map<String, Object> s) {
+    weightColumn.ifPresent(c -> s.put("weight_column", c));
+    offsetColumn.ifPresent(c -> s.put("offset_column", c));
+    return s;
   }
 
   /** Sparse data kept sparse: every fold a row subset of the compressed columns. */
@@ -419,8 +443,8 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
      * ElasticNetCV(l1_ratio=[.1, .5, .9, 1])}). In place of an {@link #l1Ratio} given before
      * (the last of the two wins); one value is {@code l1Ratio(value)}. With {@code adaptive}
      * every α takes the same penalty factors, as the pilot does not depend on α (the all-rows
-     * pilot's for the path, each fold's own in the fold): a loop of cv.glmnet over α with one
-     * {@code penalty.factor}.
+     * pilot's for the path, each fold's own in the fold), fitted once for all α: a loop of
+     * cv.glmnet over α with one {@code penalty.factor}.
      *
      * @throws IllegalArgumentException when no α is given
      */

@@ -41,7 +41,10 @@ import java.util.Optional;
  * ({@code ElasticNetCV} with an adaptive setting) computes them again inside each fold from the
  * fold's training rows (the honest variant: the held-out rows never influence the factors of
  * the model they score), and its {@link CvResult#shortfall} names the folds whose own pilot fell
- * short. Stateless and thread-safe.
+ * short. The pilots do not depend on the path's α, so several α cross-validated on the same
+ * folds share them ({@link #crossValidate(Family, double[][], double[], Observations,
+ * PathSettings, double[], Settings, List, List, KFold, CvMeasure, CrossValidation.Keep, int)}):
+ * K + 1 pilot fits in all, not per α. Stateless and thread-safe.
  */
 public final class AdaptivePenalty {
   /** Folds of the ridge pilot's cross-validation. */
@@ -203,8 +206,12 @@ public final class AdaptivePenalty {
     PathSolution pilot;
     int at;
     Optional<PilotShortfall> pilotShortfall;
-    // the limits on the features (dfmax, pmax) are the adaptive path's: a pilot has them all
-    PathSettings base = settings.toBuilder().penaltyFactors().unlimitedFeatures()
+    // The limits on the features (dfmax, pmax) are the adaptive path's: a pilot has them all.
+    // So is α: the ridge pilot's is 0, and the least-squares pilot's λ = 0 leaves α nothing
+    // to weigh, but α still enters its solver's bookkeeping (the strong rule's threshold
+    // α·(2λ − λ_max)), so it is fixed at 1: the pilot is the same bit for bit whatever the
+    // path's α, and several α share it (crossValidate with l1Ratios).
+    PathSettings base = settings.toBuilder().l1Ratio(1).penaltyFactors().unlimitedFeatures()
         .unlimitedEverActive().build();
     if (adaptive.pilot() == Pilot.LEAST_SQUARES) {
       if (family == Family.MULTINOMIAL) {
@@ -405,6 +412,55 @@ Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
       Observations observations, PathSettings settings, Settings adaptive,
       List<String> featureNames, List<String> classNames, KFold folds, CvMeasure measure,
       CrossValidation.Keep keep, int threads) {
+    return crossValidate(family, x, y, observations, settings,
+        new double[] {settings.l1Ratio()}, adaptive, featureNames, classNames, folds, measure,
+        keep, threads).get(0);
+  }
+
+  /**
+   * {@link #crossValidate(Family, double[][], double[], Observations, PathSettings, Settings,
+   * List, List, KFold, CvMeasure, CrossValidation.Keep, int)} at each α of {@code l1Ratios} on
+   * the same folds ({@code settings} with that α): the pilots do not depend on α, so they are
+   * fitted once, the all-rows pilot before the first α's path and each fold's own in the first
+   * α's cross-validation, and every α's path and folds take those factors. Each α's fit is the
+   * one a cross-validation at that α alone gives, bit for bit, with K + 1 pilot fits in all
+   * instead of K + 1 per α (the pilots are most of an adaptive lasso's cost: the ridge pilot is
+   * a path and its own 10-fold cross-validation). The α run one after another, each one's folds
+   * in parallel.
+   *
+   * @return one fit per α, in the order given (every one with the same {@link Fit#factors()})
+   * @throws InputException as the one-α cross-validation, and naming {@code l1Ratio} for an α
+   *     outside [0, 1]
+   */
+  public static List<Fit> crossValidate(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, double[] l1Ratios, Settings adaptive,
+      List<String> featureNames, List<String> classNames, KFold folds, CvMeasure measure,
+      CrossValidation.Keep keep, int threads) {
+    PilotFitter pilots = (rows, classes, t) -> factors(family, x, y, rows, observations,
+        settings, adaptive, featureNames, classes, t);
+    return crossValidate(pilots, family, x, y, observations, settings, l1Ratios, featureNames,
+        classNames, folds, measure, keep, threads);
+  }
+
+  /**
+   * How the pilots' factors are fitted on some rows, with the classes and threads given:
+   * {@link #factors} on the cross-validation's data and settings. A seam, so that a test can
+   * count the pilots a cross-validation fits.
+   */
+  @FunctionalInterface
+  interface PilotFitter {
+    Factors fit(int[] rows, List<String> classNames, int threads);
+  }
+
+  /**
+   * {@link #crossValidate(Family, double[][], double[], Observations, PathSettings, double[],
+   * Settings, List, List, KFold, CvMeasure, CrossValidation.Keep, int)} with its pilots fitted
+   * by {@code pilots}.
+   */
+  static List<Fit> crossValidate(PilotFitter pilots, Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, double[] l1Ratios,
+      List<String> featureNames, List<String> classNames, KFold folds, CvMeasure measure,
+      CrossValidation.Keep keep, int threads) {
     java.util.Objects.requireNonNull(measure, "measure").requireAppliesTo(family);
     java.util.Objects.requireNonNull(keep, "keep");
     if (folds.size() != y.length) {
@@ -416,32 +472,44 @@ Factors factors, PathSolution path, java.util.Optional<CvResult> cv,
     FoldScorer scorer = FoldScorer.of(measure, () -> FoldScorer.dense(x, offsets),
         () -> HeldOutLoss.deviance(x, y, offsets), y, classNames);
     CrossValidation.requireScorable(scorer, weights, folds);
-    Fit full = fit(family, x, y, observations, settings, adaptive, featureNames, classNames,
-        threads);
-    List<String> classes = full.path().classNames();
-    boolean interpolate = settings.defaultSequence();
-    // Each fold's own pilot chose its factors: its shortfall goes with the fold's.
-    CrossValidation.FoldFitter fitter = (rows, lambdas) -> {
-      Factors f = factors(family, x, y, rows, observations, settings, adaptive, featureNames,
-          classes, 1);
-      return new CrossValidation.FoldFit(path(family, x, y, rows, observations,
-          lambdas.length == 0 ? settings : settings.withLambdas(lambdas), f, featureNames,
-          classes), f.pilotShortfall());
-    };
-    int m = full.path().size();
-    int outputs = full.path().numOutputs();
-    java.util.Optional<CrossValidation.Predictions> kept =
-        keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS
-            ? java.util.Optional.of(new CrossValidation.Predictions(
-                FoldScorer.dense(x, offsets), new double[outputs][m][y.length]))
-            : java.util.Optional.empty();
-    CvResult cv = CrossValidation.runWithPilots(fitter, scorer, measure,
-        weights, folds, full.path().lambdas(), interpolate
-            ? CrossValidation.Alignment.INTERPOLATE : CrossValidation.Alignment.SAME_LAMBDAS,
-        kept, threads);
-    return new Fit(full.factors(), full.path(), java.util.Optional.of(cv), kept.map(p ->
-        new OutOfFoldPredictions(full.path().lambdas(), folds.foldIds(),
-            outputs == 1 ? List.of() : classes, p.out())));
+    int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+    Factors whole = pilots.fit(all, classNames, threads);
+    // fold k's own pilot at k − 1, fitted by the first α's cross-validation (each fold on its
+    // own thread, so no two write the same element), read by the others'
+    java.util.concurrent.atomic.AtomicReferenceArray<Factors> own =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(folds.numFolds());
+    List<Fit> out = new java.util.ArrayList<>();
+    for (double a : l1Ratios) {
+      PathSettings at = a == settings.l1Ratio() ? settings : settings.withL1Ratio(a);
+      PathSolution full = path(family, x, y, all, observations, at, whole, featureNames,
+          classNames);
+      List<String> classes = full.classNames();
+      // Each fold's own pilot chose its factors: its shortfall goes with the fold's.
+      CrossValidation.FoldFitter fitter = (fold, rows, lambdas) -> {
+        Factors f = own.get(fold - 1);
+        if (f == null) {
+          f = pilots.fit(rows, classes, 1);
+          own.set(fold - 1, f);
+        }
+        return new CrossValidation.FoldFit(path(family, x, y, rows, observations,
+            lambdas.length == 0 ? at : at.withLambdas(lambdas), f, featureNames, classes),
+            f.pilotShortfall());
+      };
+      int m = full.size();
+      int outputs = full.numOutputs();
+      java.util.Optional<CrossValidation.Predictions> kept =
+          keep == CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS
+              ? java.util.Optional.of(new CrossValidation.Predictions(
+                  FoldScorer.dense(x, offsets), new double[outputs][m][y.length]))
+              : java.util.Optional.empty();
+      CvResult cv = CrossValidation.runWithPilots(fitter, scorer, measure, weights, folds,
+          full.lambdas(), at.defaultSequence() ? CrossValidation.Alignment.INTERPOLATE
+              : CrossValidation.Alignment.SAME_LAMBDAS, kept, threads);
+      out.add(new Fit(whole, full, java.util.Optional.of(cv), kept.map(p ->
+          new OutOfFoldPredictions(full.lambdas(), folds.foldIds(),
+              outputs == 1 ? List.of() : classes, p.out()))));
+    }
+    return out;
   }
 
   /**

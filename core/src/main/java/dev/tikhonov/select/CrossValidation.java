@@ -374,7 +374,7 @@ public final class CrossValidation {
 
   /** A fitter whose folds have no pilot of their own. */
   private static FoldFitter plain(PathFitter fitter) {
-    return (rows, sequence) -> new FoldFit(fitter.fit(rows, sequence), Optional.empty());
+    return (fold, rows, sequence) -> new FoldFit(fitter.fit(rows, sequence), Optional.empty());
   }
 
   /**
@@ -399,10 +399,13 @@ public final class CrossValidation {
    */
   record FoldFit(PathSolution path, Optional<PilotShortfall> pilot) {}
 
-  /** {@link PathFitter} for a fit that also has a pilot of its own: the adaptive lasso's. */
+  /**
+   * {@link PathFitter} for a fit that also has a pilot of its own: the adaptive lasso's, told
+   * which fold (1..K) its training rows are, so that several α can share each fold's pilot.
+   */
   @FunctionalInterface
   interface FoldFitter {
-    FoldFit fit(int[] rows, double[] lambdas);
+    FoldFit fit(int fold, int[] rows, double[] lambdas);
   }
 
   /**
@@ -440,8 +443,8 @@ public final class CrossValidation {
         FoldFit fit;
         try {
           fit = alignment != Alignment.SAME_LAMBDAS
-              ? fitter.fit(folds.trainRows(fold), new double[0])
-              : fitter.fit(folds.trainRows(fold), lambdas.clone());
+              ? fitter.fit(fold, folds.trainRows(fold), new double[0])
+              : fitter.fit(fold, folds.trainRows(fold), lambdas.clone());
           PathSolution own = fit.path();
           path = alignment == Alignment.INTERPOLATE
               ? own.interpolate(lambdas) : own;

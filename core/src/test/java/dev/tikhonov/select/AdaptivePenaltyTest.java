@@ -448,5 +448,36 @@ class AdaptivePenaltyTest {
         + " \\(the pilot's 10 folds are random over the rows fitted, seeded 0; the"
         + " least-squares pilot has no cross-validation\\)"), e.getMessage());
   }
-}
 
+  /**
+   * Several α cross-validated together fit the all-rows pilot and each fold's pilot once: 6
+   * pilots for 5 folds and 3 α, counted through the pilots' seam, each on the rows it belongs
+   * to (before, each α refitted them: 18).
+   */
+  @Test
+  void crossValidate_severalAlphas_fitsEachPilotOnce() {
+    Data d = zou(3, 300);
+    KFold folds = KFold.random(300, 5, 1);
+    List<Integer> fitted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    AdaptivePenalty.PilotFitter pilots = (rows, classes, threads) -> {
+      fitted.add(rows.length);
+      return AdaptivePenalty.factors(Family.GAUSSIAN, d.x(), d.y(), rows,
+          dev.tikhonov.linear.Observations.none(), PathSettings.lasso(),
+          AdaptivePenalty.Settings.defaults(), NAMES, classes, threads);
+    };
+    List<AdaptivePenalty.Fit> fits = AdaptivePenalty.crossValidate(pilots, Family.GAUSSIAN,
+        d.x(), d.y(), dev.tikhonov.linear.Observations.none(), PathSettings.lasso(),
+        new double[] {1, 0.5, 0.2}, NAMES, List.of(), folds, CvMeasure.DEVIANCE,
+        CrossValidation.Keep.SCORES, 2);
+    assertEquals(3, fits.size());
+    List<Integer> expected = new java.util.ArrayList<>(List.of(300));
+    for (int f = 1; f <= 5; f++) {
+      expected.add(folds.trainRows(f).length);
+    }
+    assertEquals(expected.stream().sorted().toList(), fitted.stream().sorted().toList(),
+        "the pilots fitted (their rows)");
+    for (AdaptivePenalty.Fit fit : fits) {
+      assertTrue(fit.factors() == fits.get(0).factors(), "one all-rows pilot for every α");
+    }
+  }
+}
