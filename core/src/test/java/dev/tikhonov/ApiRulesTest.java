@@ -158,11 +158,7 @@ class ApiRulesTest {
    * The exceptions to the null rule, by source file, with the reason; an entry that no longer
    * matches fails the test.
    */
-  static final Map<String, String> NULL_EXCEPTIONS = Map.of(
-      "dev/tikhonov/experiment/MnistSelect.java", "Row's evidenceLambda and evidenceSeconds are"
-          + " boxed Doubles, null where results.json has null; their javadoc (written in the"
-          + " thirty-ninth session) says so, which the rule then finds. To become"
-          + " OptionalDouble (a change of the row's API and of its JSON writing)");
+  static final Map<String, String> NULL_EXCEPTIONS = Map.of();
 
   /**
    * No javadoc of a public or protected member of an API type, and no API type's own javadoc

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 
 /**
@@ -441,7 +442,7 @@ public final class MnistSelect {
    * @param lambdaMin λ_min of the cross-validation
    * @param lambda1se λ_1se of the cross-validation
    * @param evidenceLambda the λ of the warm all-rows path's largest Laplace evidence, the same on
-   *     each row of a data set; a boxed value that is null without the evidence (JSON null)
+   *     each row of a data set; empty without the evidence (JSON null)
    * @param cvLoss the mean held-out loss at the chosen λ
    * @param cvSe its standard error
    * @param testAccuracy the test accuracy of the selection's own model, in [0, 1]
@@ -456,8 +457,8 @@ public final class MnistSelect {
    * @param fits the number of fits of the selection (every split's λ and the all-rows fits)
    * @param epochs the number of epochs over all those fits
    * @param replicateSeconds the wall time of the test evaluations and the other seeds' refits
-   * @param evidenceSeconds the wall time of the evidence curve, on the warm method's row; a boxed
-   *     value that is null on the other rows and without the evidence (JSON null)
+   * @param evidenceSeconds the wall time of the evidence curve, on the warm method's row; empty
+   *     on the other rows and without the evidence (JSON null)
    */
   public record Row(
 
@@ -471,7 +472,7 @@ public final class MnistSelect {
       @JsonProperty("lambda_chosen") double lambdaChosen,
       @JsonProperty("lambda_min") double lambdaMin,
       @JsonProperty("lambda_1se") double lambda1se,
-      @JsonProperty("evidence_lambda") Double evidenceLambda,
+      @JsonProperty("evidence_lambda") OptionalDouble evidenceLambda,
       @JsonProperty("cv_loss") double cvLoss,
       @JsonProperty("cv_se") double cvSe,
       @JsonProperty("test_accuracy") double testAccuracy,
@@ -486,7 +487,7 @@ public final class MnistSelect {
       int fits,
       int epochs,
       @JsonProperty("replicate_seconds") double replicateSeconds,
-      @JsonProperty("evidence_seconds") Double evidenceSeconds) {}
+      @JsonProperty("evidence_seconds") OptionalDouble evidenceSeconds) {}
 
   /** The number of fits {@code settings} will run per data set (for progress). */
   public static int fits(Settings s) {
@@ -520,7 +521,7 @@ public final class MnistSelect {
     for (DataSet d : dataSets) {
       TrainTest data = subset(d.data(), s.trainRows());
       Optional<EvidenceCurve> evidence = Optional.empty();
-      Double evidenceSeconds = null;
+      OptionalDouble evidenceSeconds = OptionalDouble.empty();
       List<Row> dataRows = new ArrayList<>();
       for (String id : s.methods()) {
         Method method = Method.byId(id);
@@ -532,7 +533,7 @@ public final class MnistSelect {
           long t0 = System.nanoTime();
           methodEvidence = Optional.of(r.fullPath().orElseThrow().evidence(
               evidenceCurvature(data.train().size())));
-          evidenceSeconds = (System.nanoTime() - t0) / 1e9;
+          evidenceSeconds = OptionalDouble.of((System.nanoTime() - t0) / 1e9);
           evidence = methodEvidence;
         }
         SelectionFiles.write(out, "selection-" + d.name() + "-" + method.id, search, r,
@@ -555,13 +556,14 @@ public final class MnistSelect {
         dataRows.add(new Row(d.name(), method.id, method.start.name().toLowerCase(Locale.ROOT),
             method.direction == MlpPath.Direction.INCREASING_LAMBDA ? "increasing"
                 : "decreasing", s.rule(), s.folds(), r.lambdas().length, r.chosenLambda(),
-            r.lambdaMin(), r.lambda1se(), null, r.cv().mean(c), r.cv().standardError(c),
+            r.lambdaMin(), r.lambda1se(), OptionalDouble.empty(), r.cv().mean(c), r.cv().standardError(c),
             tests.get(0).accuracy(), tests.get(0).loss(), acc.mean(), acc.std(),
             loss.mean(), tests.size(), r.seconds(), r.cpuSeconds(), fits(r), epochs(r),
             replicateSeconds,
-            method == Method.WARM ? evidenceSeconds : null));
+            method == Method.WARM ? evidenceSeconds : OptionalDouble.empty()));
       }
-      Double best = evidence.map(EvidenceCurve::bestLambda).orElse(null);
+      OptionalDouble best = evidence.isPresent()
+          ? OptionalDouble.of(evidence.get().bestLambda()) : OptionalDouble.empty();
       for (Row row : dataRows) {
         rows.add(withEvidence(row, best));
       }
@@ -662,7 +664,7 @@ public final class MnistSelect {
     return n + r.chosenModel().training().orElseThrow().history().epochs().size();
   }
 
-  private static Row withEvidence(Row r, Double evidenceLambda) {
+  private static Row withEvidence(Row r, OptionalDouble evidenceLambda) {
     return new Row(r.data(), r.method(), r.start(), r.direction(), r.rule(), r.folds(),
         r.numLambdas(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(), evidenceLambda,
         r.cvLoss(), r.cvSe(), r.testAccuracy(), r.testLoss(), r.testAccuracyMean(),
@@ -720,7 +722,7 @@ public final class MnistSelect {
       csv.row(r.data(), r.method(), r.rule(), String.valueOf(r.folds()),
           String.valueOf(r.numLambdas()), String.valueOf(r.lambdaChosen()),
           String.valueOf(r.lambdaMin()), String.valueOf(r.lambda1se()),
-          r.evidenceLambda() == null ? "" : String.valueOf(r.evidenceLambda()),
+          r.evidenceLambda().isEmpty() ? "" : String.valueOf(r.evidenceLambda().getAsDouble()),
           String.valueOf(r.cvLoss()), String.valueOf(r.cvSe()),
           String.valueOf(r.testAccuracy()), String.valueOf(r.testLoss()),
           String.valueOf(r.testAccuracyMean()), Stats.cell(r.testAccuracyStd()),
@@ -742,8 +744,9 @@ public final class MnistSelect {
       sb.append(String.format(Locale.ROOT,
           "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %-20s %-9.1f %-9.1f %d%n",
           r.data(), r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
-          r.evidenceLambda() == null ? "–" : String.format(Locale.ROOT, "%.3g",
-              r.evidenceLambda()), MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
+          r.evidenceLambda().isEmpty() ? "–" : String.format(Locale.ROOT, "%.3g",
+              r.evidenceLambda().getAsDouble()),
+          MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
           r.selectionSeconds(), r.cpuSeconds(), r.epochs()));
     }
     return sb.toString();

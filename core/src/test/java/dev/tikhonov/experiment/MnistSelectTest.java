@@ -83,7 +83,7 @@ class MnistSelectTest {
       assertTrue(r.lambda1se() >= r.lambdaMin(), r.toString());
       assertEquals(r.lambda1se(), r.lambdaChosen(), "the one-SE rule");
       assertEquals(2, r.seeds());
-      assertNotNull(r.evidenceLambda(), "the warm path's evidence, on every row of the data");
+      assertTrue(r.evidenceLambda().isPresent(), "the warm path's evidence, on every row of the data");
       assertTrue(Files.isRegularFile(dir.resolve("selection-digits-" + r.method() + ".json")));
     }
     // 3 folds × 4 λ + the all-rows path (warm) or one refit (cold)
@@ -91,8 +91,8 @@ class MnistSelectTest {
     assertEquals(13, cold.fits());
     assertTrue(warm.epochs() < cold.epochs(), "warm: 3 + 3×1 epochs per path at most; cold"
         + " 3 per fit: " + warm.epochs() + " vs " + cold.epochs());
-    assertNotNull(warm.evidenceSeconds());
-    assertNull(cold.evidenceSeconds());
+    assertTrue(warm.evidenceSeconds().isPresent());
+    assertTrue(cold.evidenceSeconds().isEmpty());
     out.finish(RunInfo.of(RunKind.MNIST_SELECT, "experiment mnist-select", List.of(),
         OptionalLong.of(0), 2, Optional.empty(), Instant.now(), Map.of("experiment", "mnist-select")));
     String html = Files.readString(dir.resolve("report.html"));

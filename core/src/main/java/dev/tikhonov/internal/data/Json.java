@@ -2,6 +2,7 @@ package dev.tikhonov.internal.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.nio.file.Path;
 
 /**
@@ -11,9 +12,13 @@ import java.nio.file.Path;
  * independent; to the same file, each replaces it whole (temporary file and rename).
  */
 public final class Json {
-  /** Pretty-printing mapper; records serialize by their components. */
+  /**
+   * Pretty-printing mapper; records serialize by their components, an empty Optional or
+   * OptionalDouble as JSON null.
+   */
   public static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(new Jdk8Module());
 
   private Json() {}
 
