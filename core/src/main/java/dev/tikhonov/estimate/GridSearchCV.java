@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -620,6 +621,23 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return scored.get(scoreIndex);
     }
 
+    /**
+     * The score of the grid's {@code candidateIndex}-th candidate, indexed as
+     * {@link #outcomes()} and the search's candidates (unlike {@link #scores()}, {@link #loss()}
+     * and {@link #misclassification()}, which count the scored candidates only, so that their
+     * indices shift after a candidate that diverged); empty when its training diverged.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the number of candidates
+     */
+    public Optional<Scored> scored(int candidateIndex) {
+      if (candidateIndex < 0 || candidateIndex >= outcomes.size()) {
+        throw new IndexOutOfBoundsException("candidate index " + candidateIndex + " of "
+            + outcomes.size() + " candidates (0-based)");
+      }
+      return outcomes.get(candidateIndex) instanceof Scored s
+          ? Optional.of(s) : Optional.empty();
+    }
+
     /** The grid's index of the candidate with the smallest mean held-out score (cv.glmnet's min). */
     public int indexMin() {
       return candidateIndex(scores.indexMin());
@@ -646,8 +664,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       return rule;
     }
 
-    /** The grid's index of the chosen candidate
- (always a scored one). */
+    /** The grid's index of the chosen candidate (always a scored one). */
     public int chosenIndex() {
       return chosenIndex;
     }
@@ -655,6 +672,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     /** The settings of the chosen candidate. */
     public Map<String, Object> chosenSettings() {
       return outcomes.get(chosenIndex).settings();
+    }
+
+    /**
+     * The chosen candidate's λ: its {@code "lambda"} setting (DESIGN.md's λ), as
+     * {@link MlpPathCV.Result#chosenLambda()} gives a path's, without a cast from
+     * {@link #chosenSettings()}; empty when the candidates have no such setting (candidates of
+     * your own).
+     */
+    public OptionalDouble chosenLambda() {
+      return chosenSettings().get("lambda") instanceof Number n
+          ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
     }
 
     /** The chosen candidate fitted on all training rows. */

@@ -15,6 +15,7 @@ import dev.tikhonov.train.DivergenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,9 @@ class GridSearchCVTest {
     assertEquals("GridSearchCV", r.chosenModel().provenance().estimator());
     assertEquals(chosen.get("lambda"), r.chosenModel().provenance().settings().get("lambda"));
     assertEquals("min", r.chosenModel().provenance().settings().get("rule"));
-    assertTrue(r.misclassification().orElseThrow().mean()[r.chosenIndex()] < 0.5);
+    assertEquals((Double) chosen.get("lambda"), r.chosenLambda().getAsDouble());
+    int at = r.scored(r.chosenIndex()).orElseThrow().scoreIndex();
+    assertTrue(r.misclassification().orElseThrow().mean()[at] < 0.5);
   }
 
   /**
@@ -147,8 +150,14 @@ class GridSearchCVTest {
     assertArrayEquals(without.scores().standardError(), r.scores().standardError(), 0.0);
     assertArrayEquals(without.misclassification().orElseThrow().mean(),
         r.misclassification().orElseThrow().mean(), 0.0);
+    // by the grid's index, the diverged candidate has no score; the others' are those of the
+    // scores' one place lower
+    assertEquals(Optional.empty(), r.scored(0));
+    assertThrows(IndexOutOfBoundsException.class, () -> r.scored(3));
     for (int i = 1; i < 3; i++) {
       GridSearchCV.Scored s = assertInstanceOf(GridSearchCV.Scored.class, r.outcomes().get(i));
+      assertEquals(s, r.scored(i).orElseThrow());
+      assertEquals(without.scores().mean(i - 1), r.scored(i).orElseThrow().mean(), 0.0);
       assertEquals(i, r.candidateIndex(s.scoreIndex()));
       assertArrayEquals(without.scores().scores()[i - 1], s.splitLoss(), 0.0);
     }
