@@ -829,11 +829,12 @@ public final class PathJob {
           case "--seed" -> o.seed = (long) number(flag, v, x -> x == Math.rint(x)
               && Math.abs(x) < 0x1p53, "that is a whole number");
           case "--family" -> {
-            if (!List.of("gaussian", "binomial", "multinomial", "poisson").contains(v)) {
+            String word = format(v);
+            if (!List.of("gaussian", "binomial", "multinomial", "poisson").contains(word)) {
               throw new InputException("--family " + v + ": gaussian, binomial, multinomial and"
-                  + " poisson run on Spark");
+                  + " poisson (any case) run on Spark");
             }
-            o.family = v;
+            o.family = word;
           }
           case "--cv-measure" -> {
             try {
