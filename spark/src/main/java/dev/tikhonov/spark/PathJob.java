@@ -161,9 +161,15 @@ public final class PathJob {
 
   /**
    * Runs the job on {@code spark}: 0 when the files are written, 2 for bad input or flags (one
-   * line on {@code err}, beginning "tikhonov-spark: ").
+   * line on {@code err}, beginning "tikhonov-spark: "; Spark's logs of the task that found
+   * it are silenced, {@link TaskLogs}).
    */
   public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
+    return TaskLogs.quiet(() -> runJob(args, spark, out, err));
+  }
+
+  private static int runJob(String[] args, SparkSession spark, PrintStream out,
+      PrintStream err) {
     List<String> names = new ArrayList<>();
     if (Arrays.asList(args).contains("--help")) {
       out.println(USAGE);
@@ -186,6 +192,7 @@ public final class PathJob {
       if (options.save.isPresent()) {
         requireSaveApart(options.save.get(), options, dir);
       }
+      requireData(spark, options.data);
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
@@ -612,6 +619,24 @@ public final class PathJob {
     return message.replace("column '" + FEATURES + "'", "the features")
         .replace("(numFolds)", "(--cv-folds, default 10)")
         .replace(": use fewer folds,", ": use fewer folds (--cv-folds, default 10),");
+  }
+
+  /**
+   * --data found on its file system (hdfs:, s3a: and a glob too) before Spark reads it: Spark's
+   * reader of a missing path logged its FileNotFoundException with ~100 lines of stack trace
+   * (WARN FileStreamSink) before its own [PATH_NOT_FOUND] error.
+   */
+  private static void requireData(SparkSession spark, String data) {
+    org.apache.hadoop.fs.FileStatus[] found;
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(data);
+      found = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return; // a path the file system cannot look at: Spark's read names what is wrong
+    }
+    if (found == null || found.length == 0) {
+      throw new InputException("--data " + data + ": no such file or directory");
+    }
   }
 
   private static Dataset<Row> read(SparkSession spark, Options options) {
