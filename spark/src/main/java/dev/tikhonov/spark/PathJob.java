@@ -78,7 +78,8 @@ import org.apache.spark.storage.StorageLevel;
  * cross-validation only) also writes {@code DIR/out-of-fold.csv}, the columns of
  * {@code ./tikhonov path --out-of-fold}'s (every row's out-of-fold linear predictor at every λ,
  * {@link SparkElasticNetModel#outOfFold}), from one more pass whose rows stream through the
- * driver; a run without it removes an earlier run's out-of-fold.csv from {@code --out}.
+ * driver; a run without it removes an earlier run's out-of-fold.csv from {@code --out}, and
+ * every run an earlier report (report.html, charts/, run.json), as {@code ./tikhonov path}.
  * A path with λ not certified to {@code --tol}, and a
  * cross-validation whose fold paths did not converge (still scored, as cv.glmnet scores them),
  * are said once each on stderr after the table ({@code tikhonov-spark: warning: }, remedies in
@@ -230,6 +231,7 @@ public final class PathJob {
       if (!options.outOfFold) {
         removeEarlierOutOfFold(dir.resolve(OUT_OF_FOLD), out);
       }
+      removeEarlierReport(dir, out);
       out.print(PathFiles.summary(path, cv));
       // Once each, after the table, in this job's flags (path.json's warning and cv.warning
       // carry them too): a fold scored at a fit that did not converge said nothing before.
@@ -507,6 +509,53 @@ public final class PathJob {
       throw new InputException(file + ": cannot remove the out-of-fold predictions of an"
           + " earlier run in this --out (" + AtomicFiles.reason(e) + "); remove it by hand or"
           + " choose another --out", e);
+    }
+  }
+
+  /**
+   * Deletes an earlier report from --out: report.html, its charts (charts/*.svg and *.png, and
+   * charts/ once empty) and the run.json or run.json.partial that described that run (this job
+   * writes none). Left beside this run's path.json, they showed the earlier path as this one's;
+   * {@code ./tikhonov path} replaces them too. {@code tikhonov report DIR} draws this path's.
+   */
+  private static void removeEarlierReport(Path dir, PrintStream out) {
+    List<String> removed = new ArrayList<>();
+    Path current = dir;
+    try {
+      for (String name : List.of("report.html", "run.json", "run.json.partial")) {
+        current = dir.resolve(name);
+        if (Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.deleteIfExists(current)) {
+          removed.add(name);
+        }
+      }
+      current = dir.resolve("charts");
+      if (Files.isDirectory(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        List<Path> charts;
+        try (var files = Files.list(current)) {
+          charts = files.filter(f -> f.toString().endsWith(".svg")
+              || f.toString().endsWith(".png")).toList();
+        }
+        for (Path chart : charts) {
+          Files.deleteIfExists(chart);
+        }
+        if (!charts.isEmpty()) {
+          removed.add("charts/");
+        }
+        try (var left = Files.list(current)) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(current);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new InputException(current + ": cannot remove the report of an earlier run in"
+          + " this --out (" + AtomicFiles.reason(e) + "); remove it by hand or choose another"
+          + " --out", e);
+    }
+    if (!removed.isEmpty()) {
+      out.println("removed " + String.join(", ", removed) + " from " + dir + ", an earlier"
+          + " run's report (`tikhonov report " + dir + "` draws this path's)");
     }
   }
 

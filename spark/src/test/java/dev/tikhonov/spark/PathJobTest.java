@@ -245,6 +245,40 @@ class PathJobTest {
   }
 
   /**
+   * A report drawn of an earlier run in --out (`tikhonov report DIR`: report.html, charts/ and
+   * run.json.partial; a CLI path run's run.json) is removed by a new run, as ./tikhonov path
+   * replaces it: left beside the new path.json it showed the earlier path as this one's. A file
+   * of the user's in charts/ stays, and the folder with it.
+   */
+  @Test
+  void anEarlierReportInOut_isRemoved_andSaid(@TempDir Path dir) throws IOException {
+    Path csv = writeCsv(dir, null);
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path charts = Files.createDirectories(out.resolve("charts"));
+    for (String name : List.of("report.html", "run.json", "run.json.partial",
+        "charts/coefficient-path.svg", "charts/coefficient-path.png", "charts/notes.txt")) {
+      Files.writeString(out.resolve(name), "an earlier run's");
+    }
+    var r = run("--data", csv.toString(), "--target", "y", "--lambdas", "0.5,0.1", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    for (String name : List.of("report.html", "run.json", "run.json.partial",
+        "charts/coefficient-path.svg", "charts/coefficient-path.png")) {
+      assertFalse(Files.exists(out.resolve(name)), name);
+    }
+    assertTrue(Files.exists(charts.resolve("notes.txt")));
+    assertTrue(r.out().contains("removed report.html, run.json, run.json.partial, charts/ from "
+        + out + ", an earlier run's report (`tikhonov report " + out + "` draws this path's)"),
+        r.out());
+    Files.delete(charts.resolve("notes.txt"));
+    Files.writeString(out.resolve("charts/coefficient-path.svg"), "drawn again");
+    var again = run("--data", csv.toString(), "--target", "y", "--lambdas", "0.5,0.1", "--out",
+        out.toString());
+    assertEquals(0, again.code(), again.err());
+    assertFalse(Files.exists(charts), "an emptied charts/ goes too");
+  }
+
+  /**
    * Multinomial: one column per λ and class, s<l>_<class> class by class, y the class, as the
    * core writes them (η to 1e-6 at tolerance 1e-10, SparkMaxFeaturesTest's).
    */
