@@ -2,9 +2,11 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CvMeasure;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,20 +26,20 @@ final class PathJson {
     String where = file.toString();
     double[] lambda = JsonFiles.lambdas(root, "lambda", where);
     double[][][] coef = coef(root, lambda.length, where);
-    List<String> names = featureNames(root, coef.length == 0 ? 0 : coef[0][0].length);
+    List<String> names = featureNames(root, coef.length == 0 ? 0 : coef[0][0].length, where);
     Optional<PathData.CrossValidation> cv = crossValidation(root.get("cv"), lambda.length,
         where);
     Optional<PathData.Criteria> criteria = criteria(root.get("ic"), lambda.length, where);
     Optional<PathData.RelaxedCv> relaxed = relaxedCv(root.get("relaxed"), coef, lambda.length,
         where);
-    JsonNode family = root.get("family");
+    String family = family(root, where);
     double l1Ratio = JsonFiles.optionalNumber(root, "l1_ratio", where);
     double[] df = root.has("df") ? perLambda(root, "df", lambda.length, where)
         : new double[lambda.length];
     double[] devRatio = root.has("dev_ratio") ? perLambda(root, "dev_ratio", lambda.length, where)
         : new double[lambda.length];
     return new PathData(
-        family == null ? "gaussian" : family.asText(),
+        family,
         l1Ratio,
         lambda,
         coef,
@@ -90,12 +92,45 @@ final class PathJson {
     return coef;
   }
 
-  /** {@code root.feature_names}, "x<j>" for each of the {@code p} features it does not name. */
-  private static List<String> featureNames(JsonNode root, int p) {
+  /**
+   * {@code root.family}, one of {@link Family}'s in lower case; gaussian when there is none
+   * (files of old). A number or a misspelled name was drawn as gaussian without a word.
+   */
+  private static String family(JsonNode root, String where) {
+    JsonNode family = root.get("family");
+    if (family == null || family.isNull()) {
+      return "gaussian";
+    }
+    List<String> known = Arrays.stream(Family.values())
+        .map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+    if (family.isTextual() && known.contains(family.asText())) {
+      return family.asText();
+    }
+    throw new InputException(where + ": \"family\" must be one of " + String.join(", ", known)
+        + ", found " + (family.isTextual() ? "\"" + family.asText() + "\""
+            : family.getNodeType().toString().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * {@code root.feature_names}, one per feature of the {@code p}; "x<j>" for each when there is
+   * none. A list of another length was padded (x8, x9) or cut without a word.
+   */
+  private static List<String> featureNames(JsonNode root, int p, String where) {
     List<String> names = new ArrayList<>();
     JsonNode namesNode = root.get("feature_names");
+    if (namesNode != null && !namesNode.isNull()) {
+      if (!namesNode.isArray()) {
+        throw new InputException(where + ": \"feature_names\" must be an array of names, found "
+            + namesNode.getNodeType().toString().toLowerCase(Locale.ROOT));
+      }
+      if (namesNode.size() != p) {
+        throw new InputException(where + ": \"feature_names\" holds " + namesNode.size()
+            + (namesNode.size() == 1 ? " name" : " names") + ", but \"coef\" holds " + p
+            + " coefficients per λ; give one name per coefficient");
+      }
+    }
     for (int j = 0; j < p; j++) {
-      names.add(namesNode != null && j < namesNode.size() ? namesNode.get(j).asText() : "x" + j);
+      names.add(namesNode != null && !namesNode.isNull() ? namesNode.get(j).asText() : "x" + j);
     }
     return names;
   }
@@ -106,6 +141,7 @@ final class PathJson {
     if (cvNode == null || cvNode.isNull()) {
       return Optional.empty();
     }
+    requireObject(cvNode, "cv", "the cross-validation over λ", where);
     String w = where + ": cv";
     requireLambdas(m, w);
     PathData.CrossValidation read = new PathData.CrossValidation(
@@ -120,11 +156,13 @@ final class PathJson {
     return Optional.of(read);
   }
 
-  /** {@code root.ic}, one df, AIC, BIC and EBIC per λ; empty when it is not an object. */
+  /** {@code root.ic}, one df, AIC, BIC and EBIC per λ; empty when there is none (or null). */
   private static Optional<PathData.Criteria> criteria(JsonNode icNode, int m, String where) {
-    if (icNode == null || !icNode.isObject()) {
+    if (icNode == null || icNode.isNull()) {
       return Optional.empty();
     }
+    // an "ic" of another type was dropped without a word, and with it the criteria's table
+    requireObject(icNode, "ic", "the information criteria per λ", where);
     String w = where + ": ic";
     PathData.Criteria read = new PathData.Criteria(
         JsonFiles.numbers(icNode, "df", w),
@@ -151,10 +189,7 @@ final class PathJson {
     if (relaxed == null || relaxed.isNull()) {
       return Optional.empty();
     }
-    if (!relaxed.isObject()) {
-      throw new InputException(where + ": \"relaxed\" must be an object (path --relax's fit),"
-          + " found " + relaxed.getNodeType().toString().toLowerCase(Locale.ROOT));
-    }
+    requireObject(relaxed, "relaxed", "path --relax's fit", where);
     JsonNode cvNode = relaxed.get("cv");
     if (cvNode == null || cvNode.isNull()) {
       return Optional.empty();
@@ -174,6 +209,14 @@ final class PathJson {
     return Optional.of(new PathData.RelaxedCv(gamma, mean, se,
         JsonFiles.lambda(cvNode, "lambda_min", w), gammaMin,
         JsonFiles.lambda(cvNode, "lambda_1se", w), gamma1se, measure(cvNode, w), refit));
+  }
+
+  /** Refuses a {@code key} that is not an object, naming what it holds ({@code what}). */
+  private static void requireObject(JsonNode node, String key, String what, String where) {
+    if (!node.isObject()) {
+      throw new InputException(where + ": \"" + key + "\" must be an object (" + what
+          + "), found " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
   }
 
   /**
