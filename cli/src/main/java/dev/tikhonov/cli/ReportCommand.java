@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     header = "Rebuild a run's report.html and charts from the files in its folder.",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path or",
-      "experiment run left in DIR (docs/formats.md). The report is one self-contained HTML file.",
+      "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path,",
+      "select, grid or experiment run left in DIR (docs/formats.md). The report is one",
+      "self-contained HTML file.",
       "The charts it draws are added to the list of the run's files in DIR/run.json, so that",
       "a later run into DIR removes them."
     })

@@ -30,6 +30,15 @@ class ReportCommandTest {
     assertTrue(Files.isRegularFile(temp.resolve("charts").resolve("coefficient-path.png")));
   }
 
+  /** The help names every kind of run report draws; it left out select and grid. */
+  @Test
+  void help_namesEveryKindOfRun() {
+    InProcess r = run("report", "--help");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().replaceAll("\\s+", " ").contains("a train, path, select, grid or"
+        + " experiment run left in DIR"), r.out());
+  }
+
   @Test
   void report_onADirectoryThatIsNoRun_exits2WithAClearMessage() {
     InProcess r = run("report", temp.toString());
@@ -139,8 +148,9 @@ class ReportCommandTest {
     Files.delete(run.resolve("path.json"));
     InProcess r = run("report", run.toString());
     assertEquals(2, r.exit());
-    assertEquals("tikhonov: error: " + run.resolve("path.json") + ": file not found",
-        r.err().trim());
+    assertEquals("tikhonov: error: " + run.resolve("path.json") + ": file not found; "
+        + run.resolve("run.json") + " says this is a path run, whose report is drawn from"
+        + " path.json, and it is not here", r.err().trim());
   }
 
   /**

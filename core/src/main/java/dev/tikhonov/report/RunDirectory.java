@@ -54,7 +54,15 @@ Path dir, RunKind kind) {
               + " says this is a train run, whose report shows its history (history.csv) and"
               + " scores (metrics.json), and neither is here");
         }
+        requireMainFile(dir, runJson, named);
         return new RunDirectory(dir, named);
+      }
+      if (!kind.isMissingNode()) {
+        // {"kind": 3} was passed over silently, and the folder told by its files instead.
+        throw new InputException(runJson + ": \"kind\" must be a string naming the run's"
+            + " kind (" + String.join(", ", java.util.Arrays.stream(RunKind.values())
+                .map(RunKind::id).toList()) + "), found "
+            + kind.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       }
     }
     if (Files.isRegularFile(dir.resolve("results.json"))) {
@@ -80,6 +88,25 @@ Path dir, RunKind kind) {
     refuseCheckpointOnly(dir);
     throw new InputException(dir + " is not a tikhonov run directory: no run.json, results.json,"
         + " history.csv or path.json");
+  }
+
+  /**
+   * Refuses a folder without the file its kind's report is drawn from: run.json naming a grid
+   * run in a path run's folder said only {@code grid.json: file not found}.
+   */
+  private static void requireMainFile(Path dir, Path runJson, RunKind kind) {
+    String main = switch (kind) {
+      case TRAIN -> null; // history or metrics, checked above
+      case PATH -> "path.json";
+      case SELECT -> "selection.json";
+      case GRID -> "grid.json";
+      case MNIST_L2, GD_LINEAR, RIDGE_VS_LASSO, MNIST_SELECT -> "results.json";
+    };
+    if (main != null && !Files.isRegularFile(dir.resolve(main))) {
+      throw new InputException(dir.resolve(main) + ": file not found; " + runJson + " says this"
+          + " is a" + (kind.title().startsWith("experiment") ? "n " : " ") + kind.title()
+          + " run, whose report is drawn from " + main + ", and it is not here");
+    }
   }
 
   /** Whether {@code dir} holds a file a train run's report shows: its history or metrics. */

@@ -75,6 +75,32 @@ class RunDirectoryTest {
     assertEquals(RunKind.GD_LINEAR, RunDirectory.detect(temp).kind(), "not an experiment's name");
   }
 
+  /**
+   * run.json's "kind" of another type is refused (a number was passed over, and the folder told
+   * by its files), and a kind whose file is not in the folder names both (a grid run in a path
+   * run's folder said only "grid.json: file not found").
+   */
+  @Test
+  void detect_kindNotAString_orItsFileMissing_isRefusedNamingRunJson() throws IOException {
+    Path dir = SampleRuns.path(temp.resolve("p"));
+    Path runJson = dir.resolve("run.json");
+    Files.writeString(runJson, "{\"kind\": 3}");
+    assertEquals(runJson + ": \"kind\" must be a string naming the run's kind (train, mnist-l2,"
+        + " gd-linear, ridge-vs-lasso, path, select, grid, mnist-select), found number",
+        assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
+    Files.writeString(runJson, "{\"kind\": \"grid\"}");
+    assertEquals(dir.resolve("grid.json") + ": file not found; " + runJson + " says this is a"
+        + " grid run, whose report is drawn from grid.json, and it is not here",
+        assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
+    Files.writeString(runJson, "{\"kind\": \"mnist-select\"}");
+    assertEquals(dir.resolve("results.json") + ": file not found; " + runJson + " says this is"
+        + " an experiment mnist-select run, whose report is drawn from results.json, and it is"
+        + " not here",
+        assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
+    Files.writeString(runJson, "{\"kind\": \"path\"}");
+    assertEquals(RunKind.PATH, RunDirectory.detect(dir).kind());
+  }
+
   @Test
   void detect_whenOnlyHistoryJsonExists_isTrain() throws IOException {
     Files.writeString(temp.resolve("history.json"), "[{\"epoch\": 1, \"train_loss\": 0.5}]");
