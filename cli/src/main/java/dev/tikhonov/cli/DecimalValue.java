@@ -20,10 +20,7 @@ import picocli.CommandLine;
 final class DecimalValue implements CommandLine.ITypeConverter<Double> {
   @Override
   public Double convert(String text) {
-    if (text.isBlank()) {
-      throw new CommandLine.TypeConversionException("an empty value where a number belongs"
-          + " (two commas in a row, a comma first, or nothing after '='); give the number");
-    }
+    refuseBlank(text);
     String typed = text.strip();
     double value;
     try {
@@ -38,6 +35,14 @@ final class DecimalValue implements CommandLine.ITypeConverter<Double> {
           + " give 0 or a number of at least 2.2e-308");
     }
     return value;
+  }
+
+  /** Refuses an empty or blank value of a number flag, decimal or whole ({@link WholeValue}). */
+  static void refuseBlank(String text) {
+    if (text.isBlank()) {
+      throw new CommandLine.TypeConversionException("an empty value where a number belongs"
+          + " (two commas in a row, a comma first, or nothing after '='); give the number");
+    }
   }
 
   /** Whether the digits before the exponent are not all 0 (hexadecimal ones too). */

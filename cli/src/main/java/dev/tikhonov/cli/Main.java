@@ -73,6 +73,11 @@ public final class Main implements Runnable {
     // A decimal that Java would read as another number (1e-400 as 0) is refused (DecimalValue).
     cl.registerConverter(Double.class, new DecimalValue());
     cl.registerConverter(double.class, new DecimalValue());
+    // An empty item (--seeds '') or a number out of range is named as such (WholeValue).
+    cl.registerConverter(Integer.class, WholeValue.ofInt());
+    cl.registerConverter(int.class, WholeValue.ofInt());
+    cl.registerConverter(Long.class, WholeValue.ofLong());
+    cl.registerConverter(long.class, WholeValue.ofLong());
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
       try {
