@@ -49,6 +49,10 @@ final class MnistSelectRun {
     MnistSelect.Settings s = b.build();
     MnistL2.Recipe r = s.recipe();
     List<MnistSelect.DataSet> dataSets = dataSets();
+    if (command.trainRows != null) {
+      // not --quick's 2000 on a folder of fewer rows: that one the user did not ask for
+      requireTrainRows(dataSets, command.trainRows);
+    }
     PrintStream human = command.common.human();
     human.printf(Locale.ROOT, "experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
         .map(d -> d.name() + " (" + rows(d, s) + " train / "
@@ -123,6 +127,25 @@ final class MnistSelectRun {
       out.add(new MnistSelect.DataSet(label, Mnist.load(dir), dir.toString()));
     }
     return out;
+  }
+
+  /**
+   * Refuses --train-rows N (given) above every data set's training rows (the run used them all
+   * without a word), and warns of each data set smaller than N when another has more than N.
+   */
+  private static void requireTrainRows(List<MnistSelect.DataSet> dataSets, int trainRows) {
+    List<String> smaller = dataSets.stream().filter(d -> d.data().train().size() < trainRows)
+        .map(d -> d.name() + " has " + d.data().train().size()).toList();
+    if (trainRows == 0 || smaller.isEmpty()) {
+      return;
+    }
+    String rows = "--train-rows " + trainRows + ": " + String.join(", ", smaller)
+        + " training rows";
+    if (smaller.size() == dataSets.size()) {
+      int most = dataSets.stream().mapToInt(d -> d.data().train().size()).max().orElse(0);
+      throw new InputException(rows + "; give at most " + most + ", or 0 for all rows");
+    }
+    System.err.println("tikhonov: warning: " + rows + "; all of them are used");
   }
 
   /** Training rows a data set contributes under the settings. */

@@ -196,12 +196,16 @@ class BadInputTest {
         c("experiment mnist-select --train-rows 5 (too few for 3 folds)",
             "--train-rows must be 0 (all rows) or at least 10 per fold (30 with 3 folds)",
             "experiment", "mnist-select", "--quick", "--train-rows", "5"),
-        // '' was "'' is not a long", 99999999999 "is not an int", as if it were no number.
+        // '' was "'' is not a long", 99999999999 "is not an int", as if it were no number;
+        // a --train-rows above the digits' 8000 used them all without a word.
         c("experiment mnist-l2 --seeds ''", "--seeds|an empty value where a number belongs",
             "experiment", "mnist-l2", "--quick", "--seeds", ""),
         c("experiment mnist-l2 --epochs 99999999999",
             "--epochs|99999999999 is too large for an int: give at most 2147483647",
             "experiment", "mnist-l2", "--quick", "--epochs", "99999999999"),
+        c("experiment mnist-select --train-rows 999999999", "--train-rows 999999999: digits has"
+            + " 8000 training rows; give at most 8000, or 0 for all rows",
+            "experiment", "mnist-select", "--quick", "--train-rows", "999999999"),
         c("experiment mnist-select --methods misspelt", "--methods|bogus",
             "experiment", "mnist-select", "--quick", "--methods", "bogus"),
         c("experiment mnist-l2 --lambdas -1", "--lambdas",
