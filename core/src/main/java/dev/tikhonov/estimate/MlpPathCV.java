@@ -196,7 +196,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
           tasks.add(() -> {
             PathEngine.Step<P> step = engine.fitAt(part, lambdas[index], index, List.of(), true,
                 false);
-            counter.finished(part.label() + ", λ = " + lambdas[index]);
+            counter.finished(part.label() + ", λ = " + CvText.number(lambdas[index]));
             return List.of(step);
           });
         }
@@ -257,7 +257,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       // on one core like the splits' fits, so it is what the same fit computes alone there
       PathEngine.Step<P> refit = ParallelFits.run(List.<Callable<PathEngine.Step<P>>>of(
           () -> engine.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
-      counter.finished("all rows, λ = " + lambdas[chosen]);
+      counter.finished("all rows, λ = " + CvText.number(lambdas[chosen]));
       model = refit.model().orElseThrow();
       cpu += refit.point().cpuSeconds();
     }

@@ -80,7 +80,7 @@ final class PathEngine<P extends Predictor> {
           sideBySide, keepModels);
       steps.set(l, step);
       previous = step.weights();
-      counter.finished(part.label() + ", λ = " + lambdas[l]);
+      counter.finished(part.label() + ", λ = " + CvText.number(lambdas[l]));
     }
     return steps;
   }

@@ -10,7 +10,7 @@ public interface SearchListener {
   /**
    * One fit finished: {@code done} of {@code total} (counted across threads, so each value
    * 1..total arrives once, not necessarily in order); {@code label} says which, e.g.
-   * "fold 2 of 5, λ = 0.001".
+   * "split 2 of 5, λ = 0.001000" (λ in four significant digits).
    */
   void fitFinished(int done, int total, String label);
 

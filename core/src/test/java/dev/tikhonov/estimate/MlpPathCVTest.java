@@ -121,6 +121,22 @@ class MlpPathCVTest {
     }
   }
 
+  /**
+   * The progress labels write λ in four significant digits, as the result's toString does: they
+   * said "λ = 3.0E-4" (mnist-select's "9.999999999999999E-6", now "1.000e-05"), Java's
+   * text of the double.
+   */
+  @Test
+  void progressLabels_writeLambdaInFourDigits() {
+    for (MlpPath.Start start : MlpPath.Start.values()) {
+      List<String> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
+      cv(start, 2).crossValidate(DIGITS, (done, total, label) -> labels.add(label));
+      assertTrue(labels.contains("split 1 of 3, λ = 0.0003000"), start + ": " + labels);
+      assertTrue(labels.contains("split 3 of 3, λ = 0.03000"), start + ": " + labels);
+      assertTrue(labels.stream().noneMatch(l -> l.contains("E-")), start + ": " + labels);
+    }
+  }
+
   @Test
   void cold_everyFitIsFresh_andTheModelIsOneFitAtTheChosenLambda() {
     MlpPathCV.Result<NetworkClassifier> r = cv(MlpPath.Start.COLD, 2).crossValidate(DIGITS);
