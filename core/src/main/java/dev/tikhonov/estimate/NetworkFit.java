@@ -175,12 +175,8 @@ final class NetworkFit {
     Dataset train = data;
     Dataset validation = options.validation().orElse(null);
     if (s.weightColumn().isPresent()) {
-      // every row's weight, numbered as the data's rows, before any split; a target of one
-      // value on the rows that weigh leaves nothing to fit, as on all rows (MlpPath's check)
-      String column = s.weightColumn().get();
-      ObservationColumns.Weighted all =
-          ObservationColumns.weights(data, column, "nothing to fit");
-      requireVaryingTarget(data, all.weights(), column);
+      // every row's weight, numbered as the data's rows, before any split
+      ObservationColumns.weights(data, s.weightColumn().get(), "nothing to fit");
     }
     int heldOutRows = 0;
     if (validation != null) {
@@ -200,6 +196,9 @@ final class NetworkFit {
       // (the parts of a split were checked by requireWeightedParts)
       ObservationColumns.Weighted t = ObservationColumns.weights(train, column,
           "nothing to fit");
+      // a target of one value on the rows fitted that weigh leaves nothing to fit, as on all
+      // rows (MlpPath's check); after the split's own checks, which name the part at fault
+      requireVaryingTarget(t.data(), t.weights(), column);
       train = t.data();
       double[] validationWeights = new double[0];
       if (validation != null) {
