@@ -2,6 +2,7 @@ package dev.tikhonov.cli;
 
 import dev.tikhonov.report.HtmlReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunLock.acquireForReport(dir); // a run at work in dir draws its own report at its end
+    // A warning, not a refusal: the files are the user's to draw (a hand-edited label, say),
+    // but a report of two runs' files must not pass for one run's.
+    List<String> changed = HtmlReport.changedFiles(dir);
+    if (!changed.isEmpty()) {
+      System.err.println("tikhonov: warning: " + String.join(", ", changed)
+          + " in " + dir + " differ from what " + dir.resolve("run.json") + " records: written"
+          + " by a later run stopped before its end, or edited by hand; the report draws them"
+          + " as they are now, beside the rest of the run that run.json describes");
+    }
     Path report = HtmlReport.write(dir);
     spec.commandLine().getOut().println("wrote " + report);
     return 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,5 +186,35 @@ class ReportCommandTest {
         + run.resolve("run.json") + " says this is a train run, whose report shows its history"
         + " (history.csv) and scores (metrics.json), and neither is here", r.err().trim());
     assertTrue(Files.notExists(run.resolve("report.html")));
+  }
+
+  /**
+   * A later run into a finished run's folder, stopped before its end, leaves its histories over
+   * the earlier run's while run.json and results.json stay the earlier run's (here: history.csv
+   * cut to its first epoch); report drew the one run's table with the other's curves, exit 0,
+   * without a word. run.json records each file's size and SHA-256: the report now names the
+   * files that differ, on stderr, and draws them as they are.
+   */
+  @Test
+  void report_ofFilesThatDifferFromRunJson_warnsNamingThem() throws IOException {
+    Path data = CsvFiles.regression(temp.resolve("d.csv"), 40, 0);
+    Path out = temp.resolve("run");
+    InProcess train = run("train", "--data", data.toString(), "--target", "y", "--model",
+        "linear", "--epochs", "3", "--threads", "1", "--quiet", "--out", out.toString());
+    assertEquals(0, train.exit(), train.err());
+    InProcess same = run("report", out.toString());
+    assertEquals(0, same.exit(), same.err());
+    assertEquals("", same.err(), "nothing changed since the run");
+
+    Path history = out.resolve("history.csv");
+    List<String> lines = Files.readAllLines(history);
+    Files.write(history, lines.subList(0, 2));
+    InProcess r = run("report", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("tikhonov: warning: history.csv in " + out + " differ from what "
+        + out.resolve("run.json") + " records: written by a later run stopped before its end,"
+        + " or edited by hand; the report draws them as they are now, beside the rest of the run"
+        + " that run.json describes", r.err().trim());
+    assertTrue(Files.isRegularFile(out.resolve("report.html")));
   }
 }

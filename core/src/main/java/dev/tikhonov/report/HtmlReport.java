@@ -36,6 +36,19 @@ public final class HtmlReport {
   }
 
   /**
+   * The files that {@code runDir}/run.json lists (its {@code "files"}, docs/formats.md) and that
+   * are there but no longer of the size and SHA-256 it records, as paths inside {@code runDir}:
+   * written since by a later run into the directory that was stopped before its end, or edited
+   * by hand, so that a report drawn now would show them beside the rest of the run that
+   * run.json describes. report.html and the charts, which {@link #write} replaces, are not
+   * compared. Empty when run.json lists no files (or is not there). Reads the files once each;
+   * stateless.
+   */
+  public static List<String> changedFiles(Path runDir) {
+    return RunManifest.changed(runDir);
+  }
+
+  /**
    * {@link #write} without recording the charts in the run's list of files ({@link RunWriter}
    * lists them at the run's end); adds the charts it wrote to {@code out}, as paths inside
    * {@code runDir}.

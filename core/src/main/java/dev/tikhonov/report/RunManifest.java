@@ -119,6 +119,42 @@ final class RunManifest {
     return group;
   }
 
+  /**
+   * The paths of run.json's list, other than report.html and charts/ (which {@code report}
+   * draws anew), whose file is in {@code dir} but not of the size and SHA-256 the list records:
+   * rewritten by a later run stopped before its end, or edited by hand. None when run.json is
+   * not there, not readable or lists no files; an entry that names no file inside {@code dir}
+   * is skipped.
+   */
+  static List<String> changed(Path dir) {
+    Path runJson = dir.resolve("run.json");
+    if (!Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    JsonNode list;
+    try {
+      list = JsonFiles.read(runJson).get(FIELD);
+    } catch (dev.tikhonov.data.InputException e) {
+      return List.of(); // the report names what is wrong with run.json, if it reads it
+    }
+    List<String> changed = new ArrayList<>();
+    if (list == null) {
+      return changed;
+    }
+    Path root = dir.toAbsolutePath().normalize();
+    for (Entry e : parse(list, new ArrayList<>())) {
+      Path file = root.resolve(e.path()).normalize();
+      if (e.path().equals("report.html") || e.path().startsWith("charts/")
+          || !file.startsWith(root) || file.equals(root)) {
+        continue;
+      }
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !e.matches(file)) {
+        changed.add(e.path());
+      }
+    }
+    return changed;
+  }
+
   /** The groups of a {@link #PARTIAL} record; none when it holds no list of them. */
   static List<JsonNode> groups(JsonNode record) {
     List<JsonNode> groups = new ArrayList<>();
