@@ -499,6 +499,14 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + "write one)");
     }
     CheckpointFile.Checkpoint cp = SavedFiles.checkpoint(file);
+    if (RunWriter.differsFromRecord(file)) {
+      // A warning: a run stopped between replacing the checkpoint and recording it leaves a
+      // difference too, and the checkpoint read as one of this run's settings and weights.
+      System.err.println("tikhonov: warning: " + file + " differs from the size and SHA-256"
+          + " that the run directory's run.json.partial (or run.json) records of it: edited"
+          + " since the run stopped, or the run was stopped between writing it and recording"
+          + " it; the run continues from the checkpoint as it is now");
+    }
     Map<String, Object> s = cp.settings();
     if (!(s.get("args") instanceof List<?> args) || !(s.get("threads") instanceof Integer threads)
         || !(s.get("working_directory") instanceof String cwd)

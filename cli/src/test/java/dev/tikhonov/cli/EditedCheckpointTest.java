@@ -1,6 +1,8 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -233,5 +235,38 @@ class EditedCheckpointTest {
     assertEquals(2, r.exit(), r.err());
     assertEquals("--resume " + typo + ": no such file or directory; give the --out directory of"
         + " a train run with --checkpoint-every N (or its checkpoint.safetensors)", r.message());
+  }
+
+  /**
+   * A run stopped after a checkpoint leaves run.json.partial with the checkpoint's size and
+   * SHA-256; a byte of its weights changed since (by hand, or by a disk) was resumed without a
+   * word. The difference is not proof of an edit (a stop between writing the checkpoint and
+   * recording it leaves one too), so the resume warns, naming the file, and goes on.
+   */
+  @Test
+  void resume_checkpointThatDiffersFromItsRecord_warnsNamingIt() throws Exception {
+    Path same = edited("recorded", storedFlags("mlp:3", 2)).getParent();
+    byte[] good = Files.readAllBytes(same.resolve(CheckpointFile.FILE_NAME));
+    String record = "{\"runs\": [{\"kind\": \"train\", \"files\": [{\"path\": \""
+        + CheckpointFile.FILE_NAME + "\", \"size\": " + good.length + ", \"sha256\": \""
+        + dev.tikhonov.data.DataFiles.sha256(good) + "\"}]}]}";
+    Files.writeString(same.resolve("run.json.partial"), record);
+    InProcess asRecorded = InProcess.run("train", "--resume", same.toString(), "--quiet");
+    assertEquals(0, asRecorded.exit(), asRecorded.err());
+    assertFalse(asRecorded.err().contains("SHA-256"), asRecorded.err());
+
+    Path flipped = Files.createDirectories(dir.resolve("flipped"));
+    byte[] bytes = good.clone();
+    long header = ByteBuffer.wrap(good, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    bytes[8 + (int) header] ^= 1; // the lowest bit of the first weight (float32, little-endian)
+    Path file = flipped.resolve(CheckpointFile.FILE_NAME);
+    Files.write(file, bytes);
+    Files.writeString(flipped.resolve("run.json.partial"), record);
+    InProcess r = InProcess.run("train", "--resume", flipped.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().lines().anyMatch(("tikhonov: warning: " + file + " differs from the size"
+        + " and SHA-256 that the run directory's run.json.partial (or run.json) records of it:"
+        + " edited since the run stopped, or the run was stopped between writing it and"
+        + " recording it; the run continues from the checkpoint as it is now")::equals), r.err());
   }
 }

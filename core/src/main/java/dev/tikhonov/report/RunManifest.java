@@ -155,6 +155,40 @@ final class RunManifest {
     return changed;
   }
 
+  /**
+   * Whether {@code file} is listed by the record of its directory, the newest first (the last
+   * group of {@link #PARTIAL} that lists it, else run.json's list), with another size or
+   * SHA-256 than it has now; false when no record lists it or none is readable.
+   */
+  static boolean differsFromRecord(Path file) {
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    String name = file.getFileName().toString();
+    Optional<Entry> recorded = Optional.empty();
+    try {
+      Path record = dir.resolve(PARTIAL);
+      if (Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+        for (JsonNode g : groups(JsonFiles.read(record))) {
+          Optional<Entry> listed = entry(g.path(FIELD), name);
+          if (listed.isPresent()) {
+            recorded = listed;
+          }
+        }
+      }
+      Path runJson = dir.resolve("run.json");
+      if (recorded.isEmpty() && Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
+        recorded = entry(JsonFiles.read(runJson).path(FIELD), name);
+      }
+    } catch (dev.tikhonov.data.InputException e) {
+      return false; // an unreadable record says nothing of the file
+    }
+    return recorded.isPresent() && !recorded.get().matches(file);
+  }
+
+  private static Optional<Entry> entry(JsonNode list, String path) {
+    return parse(list, new ArrayList<>()).stream().filter(e -> e.path().equals(path))
+        .reduce((first, last) -> last);
+  }
+
   /** The groups of a {@link #PARTIAL} record; none when it holds no list of them. */
   static List<JsonNode> groups(JsonNode record) {
     List<JsonNode> groups = new ArrayList<>();

@@ -128,6 +128,17 @@ public final class RunWriter {
   }
 
   /**
+   * Whether {@code file}, a file a run wrote in its directory (a checkpoint, say), differs in
+   * size or SHA-256 from what the directory records of it: run.json.partial's newest list that
+   * names it (a run stopped before its end), else run.json's (docs/formats.md). Not proof of an
+   * edit: a run stopped between replacing the file and recording it leaves a difference too.
+   * False when no record names the file. Stateless.
+   */
+  public static boolean differsFromRecord(Path file) {
+    return RunManifest.differsFromRecord(file);
+  }
+
+  /**
    * Checks, creating nothing, a directory for output: no part of its path is a file, and it
    * exists and takes new files or can be created ({@link AtomicFiles#requireCanWriteIn}). An
    * InputException names what is wrong.
