@@ -211,6 +211,7 @@ public final class Dataset {
    * columns, an id say, ignored; {@link #defaultNames} stand for positions, as in
    * {@link #of(double[][], double[], List)}). New rows by name need no dummy target:
    * <pre>{@code
+   * Predictor model = Predictor.load(Path.of("model.tkh"));
    * double[][] rows = {{63, 2.1, 1}, {41, 0.4, 0}};   // any column order, by name
    * double[] y = model.predict(Dataset.ofFeatures(rows, List.of("age", "dose", "smoker")));
    * }</pre>

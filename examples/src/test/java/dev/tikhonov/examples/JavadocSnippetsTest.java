@@ -46,12 +46,13 @@ class JavadocSnippetsTest {
     GIVEN.put("previous", "NetworkClassifier");
   }
 
-  /** The core's API packages, every one imported by each example, and java.util. */
+  /** The core's API packages, every one imported by each example, java.nio.file and java.util. */
   static List<String> imports() {
     List<String> out = new ArrayList<>();
     for (String p : DocFragmentsTest.API_PACKAGES) {
       out.add("dev.tikhonov." + p + ".*");
     }
+    out.add("java.nio.file.*"); // Path, as the docs' fragments have it
     out.add("java.util.*");
     return out;
   }
