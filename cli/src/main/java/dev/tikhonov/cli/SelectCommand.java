@@ -11,6 +11,7 @@ import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.report.LambdaRows;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.report.RunKind;
@@ -327,15 +328,11 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     };
   }
 
-  /** A table of more λ than this shows the first, the last and the marked ones only. */
-  static final int FULL_TABLE_LAMBDAS = 100;
-
   /**
    * cv.glmnet's print: λ, the held-out loss and error rate (mean ± SE), the MSE or MAE when the
    * search scored by them, and where λ_min, λ_1se (by the search's measure) and the evidence
-   * fall. Of more than {@link #FULL_TABLE_LAMBDAS} λ (--lambdas from an @argfile: 5,000 lines
-   * scrolled the header and the chosen λ out of sight), the first and last λ and the marked
-   * ones, "…" where λ are left out, and a line naming {@code dir}'s files that have every λ.
+   * fall. Of a long grid the λ {@link LambdaRows#shown} (the first, the last and the marked
+   * ones), "…" where λ are left out, and a line naming {@code dir}'s files that have every λ.
    */
   private static void print(PrintStream out, MlpPathCV.Result<?> r,
       Optional<EvidenceCurve> evidence, java.nio.file.Path dir) {
@@ -351,12 +348,11 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     double[] evidenceLambdas = evidence.map(EvidenceCurve::lambdas).orElse(new double[0]);
     double[] logEvidence = evidence.map(EvidenceCurve::logEvidence).orElse(new double[0]);
     double bestEvidenceLambda = evidence.map(EvidenceCurve::bestLambda).orElse(Double.NaN);
-    boolean whole = lambdas.length <= FULL_TABLE_LAMBDAS;
     int shown = -1; // the last λ printed
     for (int l = 0; l < lambdas.length; l++) {
       boolean marked = l == r.cv().indexMin() || l == r.cv().index1se()
           || bestEvidenceLambda == lambdas[l];
-      if (!whole && !marked && l != 0 && l != lambdas.length - 1) {
+      if (!LambdaRows.shown(l, lambdas.length, marked)) {
         continue;
       }
       if (l > shown + 1) {
@@ -379,7 +375,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
           MeanStd.format(r.loss().mean(l), r.loss().standardError(l)), error, ev, mark);
     }
-    if (!whole) {
+    if (lambdas.length > LambdaRows.FULL_TABLE) {
       out.printf(Locale.ROOT, "  of %d λ, the first, the last and the marked ones; every λ is in"
           + " %s and %s%n", lambdas.length, dir.resolve("selection.csv"),
           dir.resolve("selection.json"));

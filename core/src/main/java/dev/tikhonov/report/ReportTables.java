@@ -1,6 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.internal.report.LambdaRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,14 +70,10 @@ final class ReportTables {
     Html.table(List.of("metric", "value"), rows, -1, out);
   }
 
-  /** A selection table of more λ than this shows the first, last and marked ones only. */
-  static final int FULL_TABLE_LAMBDAS = 100;
-
   /**
-   * λ_min, λ_1se, the chosen λ and the evidence's; then one row per λ, or of more than
-   * {@link #FULL_TABLE_LAMBDAS} λ (select --lambdas from an @argfile: a page of 5,000 rows) the
-   * first, the last and the marked ones, a row "…" where λ are left out, and a note naming the
-   * files that have every λ.
+   * λ_min, λ_1se, the chosen λ and the evidence's; then one row per λ, or of a long grid the λ
+   * {@link LambdaRows#shown} (the first, the last and the marked ones), a row "…" where λ are
+   * left out, and a note naming the files that have every λ.
    */
   static void selection(SelectionData s, StringBuilder out) {
     out.append("<p>").append(s.lambdas().length).append(" λ from ")
@@ -117,14 +114,13 @@ final class ReportTables {
     headers.add("epochs (splits' mean)");
     List<List<String>> rows = new ArrayList<>();
     int m = s.lambdas().length;
-    boolean whole = m <= FULL_TABLE_LAMBDAS;
     int shown = -1; // the last λ given a row
     int highlight = -1;
     for (int l = 0; l < m; l++) {
       double lambda = s.lambdas()[l];
       boolean marked = l == s.chosenIndex() || lambda == s.lambdaMin()
           || lambda == s.lambda1se() || lambda == s.evidenceBest();
-      if (!whole && !marked && l != 0 && l != m - 1) {
+      if (!LambdaRows.shown(l, m, marked)) {
         continue;
       }
       if (l > shown + 1) {
@@ -170,7 +166,7 @@ final class ReportTables {
       rows.add(row);
     }
     Html.table(headers, rows, highlight, out);
-    if (!whole) {
+    if (m > LambdaRows.FULL_TABLE) {
       out.append("<p class=\"note\">Of ").append(m).append(" λ, the first, the last, λ_min,"
           + " λ_1se, the chosen one and the evidence's maximum; selection.csv and selection.json"
           + " have every λ.</p>\n");
