@@ -163,7 +163,7 @@ public final class PathJob {
   /**
    * Runs the job on {@code spark}: 0 when the files are written, 2 for bad input or flags (one
    * line on {@code err}, beginning "tikhonov-spark: "; Spark's logs of the task that found
-   * it are silenced, {@link TaskLogs}).
+   * it are dropped, and only those, {@link TaskLogs}).
    */
   public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
     return TaskLogs.quiet(() -> runJob(args, spark, out, err));

@@ -66,6 +66,54 @@ class PathJobLogTest {
     }
   }
 
+  /**
+   * Spark's genuine warnings still reach the user while a job runs: only the events of the task
+   * that found the bad cell are dropped. The job used to turn the loggers of Executor and
+   * TaskSetManager off for its whole length, which also hid a lost executor or a task retried
+   * on a cluster. Here a task of another Spark job fails (not on bad input) while PathJob runs
+   * on a bad cell, started when PathJob writes its one line; TaskSetManager's "Lost task" of
+   * that failure is logged, PathJob's task's is not.
+   */
+  @Test
+  void aGenuineTaskFailure_duringAJob_isLogged_butTheBadCellsIsNot(@TempDir Path dir)
+      throws IOException {
+    Path text = Files.writeString(dir.resolve("text.csv"), "a,b,y\n1,2,3\n1,x,3\n2,1,4\n");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.OutputStream failingOnWrite = new java.io.OutputStream() {
+      private boolean failed;
+
+      @Override
+      public void write(int b) {
+        if (!failed) {
+          failed = true;
+          try {
+            org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(1, 2), 1).foreach(x -> {
+                  throw new IllegalStateException("a genuine failure of a task");
+                });
+          } catch (Exception e) { // Spark's SparkException, undeclared
+            // the job fails: its logs are what this test looks at
+          }
+        }
+        err.write(b);
+      }
+    };
+    List<String> logged = new ArrayList<>();
+    int code = logged(logged, () -> PathJob.run(new String[] {"--data", text.toString(),
+        "--target", "y", "--out", dir.resolve("out").toString()}, spark,
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+        new java.io.PrintStream(failingOnWrite, true, java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(2, code);
+    assertEquals("tikhonov-spark: column 'b', row 2 of partition 0: empty or not a number"
+        + " (expected a finite number)", err.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .strip());
+    String all = String.join("\n", logged);
+    assertTrue(logged.stream().anyMatch(e -> e.startsWith("WARN " + TaskLogs.LOGGERS.get(1))
+        && e.contains("Lost task") && e.contains("a genuine failure of a task")), all);
+    assertTrue(logged.stream().noneMatch(e -> e.contains("InputException")
+        || e.contains("__tikhonov_features")), all);
+  }
+
   /** {@code body}'s result; the events logged at WARN and above while it ran go to {@code out}. */
   private static <T> T logged(List<String> out, Supplier<T> body) {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
