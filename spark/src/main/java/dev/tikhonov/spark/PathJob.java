@@ -730,7 +730,7 @@ public final class PathJob {
     }
     List<String> features = new ArrayList<>();
     if (options.features.isPresent()) {
-      for (String c : options.features.get().split(",")) {
+      for (String c : options.features.get().split(",", -1)) {
         String name = c.trim();
         if (!columns.contains(name)) {
           throw new InputException("--features: no column '" + name + "' in " + options.data
@@ -885,7 +885,12 @@ public final class PathJob {
         }
         String v = args[++i];
         switch (flag) {
-          case "--data" -> o.data = v;
+          case "--data" -> {
+            if (v.isBlank()) { // Hadoop's Path: "Can not create a Path from an empty string"
+              throw new InputException("--data needs a file or folder path, got '" + v + "'");
+            }
+            o.data = v;
+          }
           case "--format" -> {
             // any case, blanks around the word dropped: the CLI's enumerated flags' reading
             String word = format(v);
@@ -919,7 +924,7 @@ public final class PathJob {
             }
           }
           case "--l1-ratio" -> o.l1Ratio = number(flag, v, x -> x >= 0 && x <= 1, "in [0, 1]");
-          case "--lambdas" -> o.lambdas = Optional.of(Arrays.stream(v.split(","))
+          case "--lambdas" -> o.lambdas = Optional.of(Arrays.stream(v.split(",", -1))
               .mapToDouble(s -> number(flag, s.trim(), x -> x >= 0 && x < Double.POSITIVE_INFINITY,
                   "finite and ≥ 0")).toArray());
           case "--nlambda" -> o.nlambda = integer(flag, v, 1);

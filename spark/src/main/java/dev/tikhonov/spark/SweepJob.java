@@ -219,7 +219,7 @@ public final class SweepJob {
               && Math.abs(x) < 0x1p53, "a whole number")).mapToLong(x -> (long) x).toArray();
           case "--epochs" -> o.epochs = integer(flag, v);
           case "--batch-size" -> o.batchSize = integer(flag, v);
-          case "--hidden" -> o.hidden = Arrays.stream(v.split(","))
+          case "--hidden" -> o.hidden = Arrays.stream(v.split(",", -1))
               .mapToInt(s -> integer(flag, s.trim())).toArray();
           case "--learning-rate" -> o.learningRate = number(flag, v, x -> x > 0
               && x < Double.POSITIVE_INFINITY, "positive");
@@ -267,7 +267,7 @@ public final class SweepJob {
 
     private static double[] numbers(String flag, String list, DoublePredicate valid,
         String what) {
-      String[] parts = list.split(",");
+      String[] parts = list.split(",", -1);
       double[] values = new double[parts.length];
       for (int i = 0; i < parts.length; i++) {
         String v = parts[i].trim();
