@@ -180,9 +180,31 @@ class ModelFileTest {
     rejected(new byte[5], "shorter than the 8-byte header length");
   }
 
+  /**
+   * A file cut inside its tensors' bytes (a copy that did not finish) says so, as one cut inside
+   * its header does; it said "tensor "dense2.bias": data_offsets [384, 396] lie outside the data
+   * section of 389 bytes", which leaves the user to work out that bytes are missing.
+   */
   @Test
-  void load_truncatedFile_isRejected() {
-    rejected(Arrays.copyOf(valid, valid.length - 7), "dense2.bias", "outside the data section");
+  void load_truncatedFile_saysItIsCutShortInsideItsTensors() {
+    long data = valid.length - 8 - headerLength(valid);
+    for (int missing : new int[] {1, 7, (int) data}) {
+      long keep = valid.length - missing;
+      rejected(Arrays.copyOf(valid, (int) keep), "the file is cut short: its tensors take "
+          + data + " bytes after the header, but the file ends " + (data - missing)
+          + " bytes after it (" + keep + " bytes in all; a copy or download that did not"
+          + " finish?)");
+    }
+  }
+
+  /** Only an 8-byte file's first bytes: nothing follows them (it said "expected 2..0"). */
+  @Test
+  void load_eightByteTextFile_isNotATikhonovModelFile() {
+    byte[] eight = "{\"a\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    InputException e = rejected(eight, "not a tikhonov model file");
+    assertEquals("bad.safetensors: not a tikhonov model file (safetensors: an 8-byte header"
+        + " length, then a JSON header); its first 8 bytes read as a header length of "
+        + "9021026962656797307 in a file of 8 bytes, and nothing follows them", e.getMessage());
   }
 
   @Test

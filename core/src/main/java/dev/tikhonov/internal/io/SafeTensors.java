@@ -100,7 +100,15 @@ public final class SafeTensors {
       ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       src.readFully(0, lengthBytes);
       long n = lengthBytes.getLong(0);
-      if ((n < 2 || n > FileLimits.MAX_HEADER_BYTES || n > size - 8) && size > 8) {
+      boolean plausible = n >= 2 && n <= FileLimits.MAX_HEADER_BYTES;
+      if (!plausible && size == 8) {
+        // only the length's 8 bytes, and a length no header has: no header follows (it said
+        // "expected 2..0")
+        throw bad(name, "not a tikhonov " + kind + " (safetensors: an 8-byte header length,"
+            + " then a JSON header); its first 8 bytes read as a header length of "
+            + Long.toUnsignedString(n) + " in a file of 8 bytes, and nothing follows them");
+      }
+      if ((!plausible || n > size - 8) && size > 8) {
         ByteBuffer first = ByteBuffer.allocate(1);
         src.readFully(8, first);
         if (first.get(0) != '{') {
@@ -170,11 +178,21 @@ public final class SafeTensors {
       long at = 0;
       for (Info info : infos) {
         if (info.begin() != at) {
+          if (info.end() > dataLength) {
+            throw outside(name, info, dataLength);
+          }
           throw bad(name, "tensor " + quote(info.name()) + " starts at data offset "
               + info.begin() + " but the previous one ends at " + at
               + "; tensors must be contiguous, without holes or overlaps");
         }
         at = info.end();
+      }
+      if (at > dataLength) {
+        // contiguous tensors that run past the end: the file lost its last bytes (it named the
+        // tensor whose data_offsets "lie outside the data section")
+        throw bad(name, "the file is cut short: its tensors take " + at + " bytes after the"
+            + " header, but the file ends " + dataLength + " bytes after it (" + size
+            + " bytes in all; a copy or download that did not finish?)");
       }
       if (at != dataLength) {
         throw bad(name, "tensors cover " + at + " bytes but the data section holds "
@@ -204,6 +222,15 @@ public final class SafeTensors {
       out.put(e.getKey(), e.getValue().textValue());
     }
     return out;
+  }
+
+  /**
+   * A tensor's offsets that are no range or lie past the data section where the tensors before
+   * it do not reach (a file cut short inside contiguous tensors is said to be cut short).
+   */
+  private static InputException outside(String name, Info info, long dataLength) {
+    return bad(name, "tensor " + quote(info.name()) + ": data_offsets [" + info.begin() + ", "
+        + info.end() + "] lie outside the data section of " + dataLength + " bytes");
   }
 
   private static Info info(
@@ -257,9 +284,8 @@ public final class SafeTensors {
     }
     long begin = nonNegativeLong(offsets.get(0), name, where + ": data_offsets[0]");
     long end = nonNegativeLong(offsets.get(1), name, where + ": data_offsets[1]");
-    if (begin > end || end > dataLength) {
-      throw bad(name, where + ": data_offsets [" + begin + ", " + end + "] lie outside the "
-          + "data section of " + dataLength + " bytes");
+    if (begin > end) {
+      throw outside(name, new Info(tensor, dtype, shape, begin, end), dataLength);
     }
     int size = dtype.bytes;
     if (elements > Long.MAX_VALUE / size || end - begin != size * elements) {
