@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.ConstantTargetException;
+import dev.tikhonov.data.InputException;
 
 /**
  * The Poisson loss with log link (glmnet's {@code fishnet} point solver), ℓ = μ − y·log μ with
@@ -35,6 +36,7 @@ final class PoissonResponse implements WorkingResponse {
   /**
    * @throws ConstantTargetException when every count is 0 (the intercept would be −∞), or the
    *     intercept alone fits the counts exactly
+   * @throws InputException when e^offset overflows, or is 0, in double precision
    */
   @Override
   public double start(double[] offset, boolean fitIntercept, double[] intercept, double[] eta,
@@ -44,10 +46,16 @@ final class PoissonResponse implements WorkingResponse {
     double sat = 0;
     for (int i = 0; i < y.length; i++) {
       meanCount += omega[i] * y[i];
-      exposure += omega[i] * Math.exp(offset[i]);
+      if (omega[i] > 0) {
+        // a row of weight 0 adds nothing, even where e^offset overflows (0·∞ is NaN)
+        exposure += omega[i] * Math.exp(offset[i]);
+      }
       if (y[i] > 0) {
         sat += omega[i] * y[i] * Math.log(y[i]);
       }
+    }
+    if (!(exposure > 0 && exposure < Double.POSITIVE_INFINITY)) {
+      throw offsetsOutOfRange(offset, exposure > 0);
     }
     if (!(meanCount > 0)) {
       // counts all equal, as ConstantTargetException's other cases: a caller that read them
@@ -61,6 +69,15 @@ final class PoissonResponse implements WorkingResponse {
     saturated = sat;
     double weightSum = working(BinomialResponse.predictor(offset, intercept[0], eta), v, r);
     nullDeviance = deviance(eta);
+    if (Double.isNaN(nullDeviance) || nullDeviance == Double.POSITIVE_INFINITY) {
+      // a row's e^(a₀ + oᵢ) out of range where the sum is not (offsets far apart), not counts
+      // that the null model fits exactly
+      for (int i = 0; i < eta.length; i++) {
+        if (omega[i] > 0 && !(mu[i] > 0 && mu[i] < Double.POSITIVE_INFINITY)) {
+          throw offsetsOutOfRange(offset, mu[i] > 0);
+        }
+      }
+    }
     // Counts all equal (to exp(o) without an intercept) leave a null deviance of rounding
     // noise, 1e-16 of the counts and of either sign: counts all 7 were fitted, a path of λ
     // near 1e-32 and deviance ratios of −11. A real spread is many orders of magnitude above.
@@ -70,6 +87,26 @@ final class PoissonResponse implements WorkingResponse {
           + "): nothing to fit");
     }
     return weightSum;
+  }
+
+  /**
+   * Offsets whose exponential leaves double precision, where counts that vary were called a
+   * constant target ("null deviance NaN"): exposures given instead of their logs, say.
+   */
+  private InputException offsetsOutOfRange(double[] offset, boolean overflow) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < offset.length; i++) {
+      if (omega[i] > 0) {
+        min = Math.min(min, offset[i]);
+        max = Math.max(max, offset[i]);
+      }
+    }
+    return InputException.about("offsets", ": e^offset " + (overflow ? "overflows a double"
+        : "is 0 in double precision") + " (offsets from " + min + " to " + max + "; "
+        + (overflow ? "e^709 is about the largest" : "e^-745 is about the smallest")
+        + "): a poisson offset is the log of an exposure, log(t) as glmnet takes it; give the"
+        + " logs of the exposures");
   }
 
   @Override
