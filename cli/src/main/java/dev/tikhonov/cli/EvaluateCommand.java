@@ -8,6 +8,7 @@ import dev.tikhonov.data.LibsvmReader;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.ClassifierEvaluation;
+import dev.tikhonov.estimate.ConfusionMatrix;
 import dev.tikhonov.estimate.Evaluation;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegressionEvaluation;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tikhonov evaluate}: a saved model's mean data loss and accuracy on labelled data.
+ * {@code tikhonov evaluate}: a saved model's mean data loss and accuracy on labelled data (with
+ * --confusion a classifier's confusion matrix too).
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
@@ -50,6 +52,8 @@ import picocli.CommandLine.Option;
       "--weights COLUMN weights row i by wᵢ (scikit-learn's sample_weight): every mean",
       "becomes Σ wᵢ(·)/Σ wᵢ, ȳ in R² and D² the weighted mean, the AUC and ROC curve count",
       "each pair wᵢwⱼ; the output says \"weighted by COLUMN\" (JSON: weights, weight_sum).",
+      "--confusion adds a classifier's confusion matrix: rows the true class, columns the",
+      "predicted one (JSON: confusion).",
       ""})
 public final class EvaluateCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -93,6 +97,15 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           + "highest, after a first row inf, 0, 0 (glmnet's roc.glmnet; its trapezoid area is "
           + "the AUC; gzip'd when FILE is named ….gz). Refused when every row is of one class.")
   Path roc;
+
+  @Option(names = "--confusion",
+      description = "Classifiers: also print the confusion matrix below the scores, one row per "
+          + "true class and one column per predicted class, labelled by the model's classes "
+          + "(scikit-learn's confusion_matrix; glmnet's confusion.glmnet and caret's "
+          + "confusionMatrix print its transpose), each cell a count of rows; with --weights "
+          + "each cell is the Σ wᵢ of its rows. JSON: confusion: {labels, "
+          + "counts[true][predicted], and with --weights weights}.")
+  boolean confusion;
 
   @Override
   public void refuseIgnored(Flags.Given given) {
@@ -138,10 +151,21 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           ? "a classifier of " + c.classNames().size() + " classes" : "a regressor")
           + "; the ROC curve is of a two-class model's scores; leave --roc out");
     }
+    if (confusion && !(m instanceof Classifier)) {
+      throw new InputException("--confusion: --model " + model + " is a regressor; a confusion"
+          + " matrix counts a classifier's rows by true and predicted class; leave --confusion"
+          + " out");
+    }
     Dataset labelled = labelled(m);
     Evaluation e;
+    java.util.Optional<ConfusionMatrix> matrix = java.util.Optional.empty();
     try {
       e = weights == null ? m.evaluate(labelled) : m.evaluate(labelled, weights);
+      if (confusion) {
+        Classifier c = (Classifier) m;
+        matrix = java.util.Optional.of(weights == null ? c.confusionMatrix(labelled)
+            : c.confusionMatrix(labelled, weights));
+      }
     } catch (dev.tikhonov.data.RowException problem) {
       throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
     }
@@ -198,6 +222,7 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       }
       OutputFile.writeCsv(roc, csv.toString());
     }
+    matrix.ifPresent(c -> metrics.put("confusion", confusionJson(c)));
     if (json) {
       StandardOutput.printJson(metrics);
     } else {
@@ -207,8 +232,33 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), weights == null ? ""
               : " weighted by " + weights + " (Σw " + NetworkOptions.digits(e.weightSum(), 6)
                   + ")", e.loss(), scores);
+      matrix.ifPresent(c -> System.out.println(confusionText(c)));
     }
     return 0;
+  }
+
+  /** JSON's {@code confusion}: labels, counts [true][predicted] and, with --weights, weights. */
+  private Map<String, Object> confusionJson(ConfusionMatrix c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("labels", c.classNames());
+    out.put("counts", c.counts());
+    if (weights != null) {
+      out.put("weights", c.weights());
+    }
+    return out;
+  }
+
+  /**
+   * A header line that says what the rows, the columns and the cells are, then the aligned
+   * table of {@link ConfusionMatrix#toString()} below its own first line (the class names
+   * above each column and before each row; with --weights the cells' Σ wᵢ).
+   */
+  private String confusionText(ConfusionMatrix c) {
+    String table = c.toString();
+    return "confusion matrix" + (weights == null ? "" : " weighted by " + weights)
+        + ", rows: true class, columns: predicted class ("
+        + (weights == null ? "counts of rows" : "each cell the Σw of its rows") + "):\n"
+        + table.substring(table.indexOf('\n') + 1);
   }
 
   /**
