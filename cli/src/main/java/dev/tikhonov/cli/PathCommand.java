@@ -66,7 +66,8 @@ import picocli.CommandLine.Option;
       "lambda/alpha are λ/α, except for a gaussian elastic net or ridge (alpha = a < 1):",
       "glmnet scales y by its standard deviation s_y inside the fit, so its lambda = l is",
       "λ = l·(a + (1−a)/s_y), α = a/(a + (1−a)/s_y) here (docs/objective.md).",
-      "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV);",
+      "Writes DIR/path.json, DIR/path.csv and run.json; prints λ, df, dev_ratio (and CV),",
+      "of more than 100 λ the first, the last and the marked ones (path.csv has every λ);",
       "with --out-of-fold also DIR/out-of-fold.csv, every row's held-out prediction per λ.",
       ""})
 public final class PathCommand implements Callable<Integer>, Flags.Conditional {
@@ -422,7 +423,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (common.json) {
       StandardOutput.printJson(json);
     }
-    common.human().print(PathFiles.summary(path.solution(), curve));
+    common.human().print(PathFiles.summary(path.solution(), curve, writer.dir()));
     candidates.ifPresent(c -> common.human().print(L1RatioFiles.summary(c.l1Ratios(),
         curves(c), c.chosenIndex(), savedRule())));
     ic.ifPresent(c -> common.human().print(PathFiles.criteriaSummary(path.solution(), c)));
@@ -1031,7 +1032,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (common.json) {
       StandardOutput.printJson(json);
     }
-    common.human().print(PathFiles.relaxedSummary(path.solution(), curve));
+    common.human().print(PathFiles.relaxedSummary(path.solution(), curve,
+        writer.dir()));
     // The refits' own warning, and the lasso path's in flags (each fold's lasso path below).
     warn(path.solution().warning());
     warn(path.lassoShortfall().map(s -> s.message(REMEDY))

@@ -1,7 +1,7 @@
 package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tikhonov.internal.report.LambdaRows;
+import dev.tikhonov.internal.select.LambdaRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -232,7 +232,7 @@ public final class PathJob {
         removeEarlierOutOfFold(dir.resolve(OUT_OF_FOLD), out);
       }
       removeEarlierReport(dir, out);
-      out.print(PathFiles.summary(path, cv));
+      out.print(PathFiles.summary(path, cv, dir));
       // Once each, after the table, in this job's flags (path.json's warning and cv.warning
       // carry them too): a fold scored at a fit that did not converge said nothing before.
       path.shortfall().map(s -> s.message(REMEDY)).or(path::warning)

@@ -334,10 +334,15 @@ public final class PathFiles {
   /**
    * The printed table: λ, df, dev_ratio, passes and whether each λ converged ("no" marks a λ
    * whose certificate stayed above the tolerance) and, with CV, mean ± se marking λ_min and
-   * λ_1se. The path's warning ({@link PathSolution#warning}) is not part of it: the caller says
-   * it once, in its own terms (the CLI on standard error, naming the flag that fixes it).
+   * λ_1se. Of a path of more than {@link LambdaRows#FULL_TABLE} λ the rows
+   * {@link LambdaRows#shown} (the first, the last, λ_min, λ_1se and any λ that did not
+   * converge), "..." where λ are left out, and a line naming {@code dir}'s path.csv and
+   * path.json, which have every λ. The path's warning ({@link PathSolution#warning}) is not part
+   * of it: the caller says it once, in its own terms (the CLI on standard error, naming the flag
+   * that fixes it).
    */
-  public static String summary(PathSolution path, Optional<CvResult> crossValidation) {
+  public static String summary(PathSolution path, Optional<CvResult> crossValidation,
+      Path dir) {
     CvResult cv = crossValidation.orElse(null);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%-12s %5s %9s %7s %4s", "lambda", "df", "dev_ratio",
@@ -346,7 +351,14 @@ public final class PathFiles {
       s.append(String.format(Locale.ROOT, " %12s %10s", "cv_mean", "cv_se"));
     }
     s.append("\n");
+    int shown = -1; // the last λ given a row
     for (int l = 0; l < path.size(); l++) {
+      boolean marked = !path.converged(l)
+          || cv != null && (l == cv.indexMin() || l == cv.index1se());
+      if (!LambdaRows.shown(l, path.size(), marked)) {
+        continue;
+      }
+      shown = leftOut(l, shown, s);
       s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambda(l),
           path.degreesOfFreedom(l), path.devianceRatio(l), path.passes(l),
           path.converged(l) ? "yes" : "no"));
@@ -362,6 +374,8 @@ public final class PathFiles {
       }
       s.append("\n");
     }
+    everyLambda(path.size(), cv == null ? "the first, the last and any that did not converge"
+        : "the first, the last, lambda_min, lambda_1se and any that did not converge", dir, s);
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d);"
           + " %s%n", cv.lambdaMin(), path.degreesOfFreedom(cv.indexMin()), cv.lambda1se(),
@@ -426,10 +440,12 @@ public final class PathFiles {
   /**
    * The printed table of a relaxed path: λ, df, the lasso's and the refit's dev_ratio and, with
    * cross-validation, the mean held-out score per γ (by its measure), marking (λ_min, γ_min) and
-   * (λ_1se, γ_1se), then the choice in one line.
+   * (λ_1se, γ_1se), then the choice in one line. A long path is shortened as
+   * {@link #summary}'s table (the first, the last and the marked λ; {@code dir}'s files have
+   * every one).
    */
   public static String relaxedSummary(dev.tikhonov.linear.RelaxedFit fit,
-      Optional<RelaxedCvResult> crossValidation) {
+      Optional<RelaxedCvResult> crossValidation, Path dir) {
     PathSolution lasso = fit.lasso();
     RelaxedCvResult cv = crossValidation.orElse(null);
     StringBuilder s = new StringBuilder();
@@ -441,7 +457,13 @@ public final class PathFiles {
       }
     }
     s.append("\n");
+    int shown = -1; // the last λ given a row
     for (int l = 0; l < lasso.size(); l++) {
+      boolean marked = cv != null && (l == cv.indexMin() || l == cv.index1se());
+      if (!LambdaRows.shown(l, lasso.size(), marked)) {
+        continue;
+      }
+      shown = leftOut(l, shown, s);
       s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %9.4f", lasso.lambda(l),
           lasso.degreesOfFreedom(l), lasso.devianceRatio(l),
           fit.relaxed().devianceRatio(l)));
@@ -458,6 +480,8 @@ public final class PathFiles {
       }
       s.append("\n");
     }
+    everyLambda(lasso.size(), cv == null ? "the first and the last"
+        : "the first, the last, lambda_min and lambda_1se", dir, s);
     if (cv != null) {
       s.append(String.format(Locale.ROOT, "lambda_min = %.6g, gamma_min = %s (df %d);"
           + " lambda_1se = %.6g, gamma_1se = %s (df %d); %s%n", cv.lambdaMin(), cv.gammaMin(),
@@ -466,6 +490,29 @@ public final class PathFiles {
               "cv(g=...)", "(lambda_min, gamma_min)")));
     }
     return s.toString();
+  }
+
+  /**
+   * A printed table's row "..." for the λ left out between λ number {@code shown} (the last
+   * one given a row, -1 before the first) and λ number {@code l}, if any; returns {@code l}.
+   */
+  private static int leftOut(int l, int shown, StringBuilder out) {
+    if (l > shown + 1) {
+      out.append(String.format(Locale.ROOT, "%-12s (%d lambdas)%n", "...", l - shown - 1));
+    }
+    return l;
+  }
+
+  /**
+   * Below a printed table of more than {@link LambdaRows#FULL_TABLE} λ, the line saying which
+   * λ it shows ({@code shown}, in words) and which of {@code dir}'s files have every λ.
+   */
+  private static void everyLambda(int numLambdas, String shown, Path dir, StringBuilder out) {
+    if (numLambdas > LambdaRows.FULL_TABLE) {
+      out.append(String.format(Locale.ROOT, "of %d lambdas, %s; every lambda is in %s and"
+          + " %s%n", numLambdas, shown,
+          dir.resolve("path.csv"), dir.resolve("path.json")));
+    }
   }
 
   private static Object[] nullForNaN(double[] values) {

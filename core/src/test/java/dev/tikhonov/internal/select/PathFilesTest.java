@@ -101,7 +101,8 @@ class PathFilesTest {
     String warning = warning(PathFiles.json(fit.path(), Optional.of(fit.cv())));
     assertTrue(warning.contains(": the mean AUC was still rising where the sequence ended"),
         warning);
-    String summary = PathFiles.summary(fit.path(), Optional.of(fit.cv()));
+    String summary = PathFiles.summary(fit.path(), Optional.of(fit.cv()),
+        java.nio.file.Path.of("out"));
     assertTrue(summary.lines().reduce((a, b) -> b).orElseThrow().endsWith("; cv_mean: the AUC"
         + " averaged over the folds, largest at lambda_min"), summary);
   }
