@@ -91,11 +91,12 @@ public final class Main implements Runnable {
               + lost.get());
           return 2;
         }
-        java.util.Optional<String> summary = code == 0 && !helpRequested(parseResult)
-            ? StandardOutput.summaryLost() : java.util.Optional.empty();
+        java.util.Optional<String> summary = code == 0
+            ? StandardOutput.summaryLost(printed(parseResult)) : java.util.Optional.empty();
         if (summary.isPresent()) {
-          // a summary lost (> /dev/full, >&-) ended with exit 0, where coreutils fail; help is
-          // read by people, not programs, and stays exit 0
+          // a summary lost (> /dev/full, >&-) ended with exit 0, where coreutils fail; so do
+          // they (ls --help > /dev/full: exit 2) for help, which 'help ridge' did and
+          // 'ridge --help' did not: a file of help cut short is the same failure
           parseResult.commandSpec().commandLine().getErr().println("tikhonov: error: "
               + summary.get());
           return 2;
@@ -241,14 +242,21 @@ public final class Main implements Runnable {
     return lastArgs;
   }
 
-  /** Whether the command line asks for --help or --version (of any command on it). */
-  private static boolean helpRequested(CommandLine.ParseResult parseResult) {
+  /**
+   * What the command line printed on standard output, in words: "the help" (--help of any
+   * command on it, or the help command), "the version" (--version), else "the command's
+   * summary".
+   */
+  private static String printed(CommandLine.ParseResult parseResult) {
     for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
-      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
-        return true;
+      if (p.isUsageHelpRequested() || p.commandSpec().helpCommand()) {
+        return "the help";
+      }
+      if (p.isVersionHelpRequested()) {
+        return "the version";
       }
     }
-    return false;
+    return "the command's summary";
   }
 
   /** Runs the command line and returns the exit code (tests call this). */

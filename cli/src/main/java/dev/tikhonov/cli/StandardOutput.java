@@ -95,13 +95,14 @@ final class StandardOutput {
   }
 
   /**
-   * Why the lines a command printed on standard output without --json (its summary: train's
-   * epochs, path's and ridge's tables, evaluate's scores) did not all get there, as
-   * {@link #lost} says it; empty when every write went through, or the reader stopped early.
-   * System.out remembers a failed write until the process ends: one command per process.
+   * Why the lines a command printed on standard output without --json ({@code what}: "the
+   * command's summary", train's epochs, path's and ridge's tables, evaluate's scores; "the
+   * help") did not all get there, as {@link #lost} says it; empty when every write went
+   * through, or the reader stopped early. System.out remembers a failed write until the process
+   * ends: one command per process.
    */
-  static Optional<String> summaryLost() {
-    return System.out.checkError() ? lost("the command's summary") : Optional.empty();
+  static Optional<String> summaryLost(String what) {
+    return System.out.checkError() ? lost(what) : Optional.empty();
   }
 
   /** Why the command's --json line was lost, or empty; forgets it (the next command's own). */
