@@ -114,8 +114,8 @@ final class PathEngine<P extends Predictor> {
     try {
       model = kind.fit(kind.estimatorName(), s, part.fitRows(), options);
     } catch (DivergenceException e) {
-      throw new DivergenceException(part.label() + ", λ = " + lambda + ": " + e.getMessage(),
-          e.epoch(), e.batch());
+      throw new DivergenceException(part.label() + ", λ = " + CvText.number(lambda) + ": "
+          + e.getMessage(), e.epoch(), e.batch());
     }
     List<LayerWeights> layers = kind.layers(model);
     // weighted by the base's column, as GridSearchCV scores a weighted candidate

@@ -114,7 +114,8 @@ public final class GdLinear {
     int index = 0;
     for (double lambda : s.lambdas()) {
       index++;
-      listener.runStarted(index, s.lambdas().size(), "λ=" + lambda);
+      // λ as mnist-l2's labels write it (Java's text of 0.1 + 0.2 is 0.30000000000000004)
+      listener.runStarted(index, s.lambdas().size(), "λ=" + MnistL2.fmt(lambda));
       NetworkRegressor model = LinearRegression.builder().lambda(lambda).epochs(s.steps())
           .batchSize(s.n()).seed(s.seed()).optimizer(Optimizers.sgd(s.learningRate())).build()
           .fit(data, FitOptions.none().withListener(listener.training()));
@@ -126,7 +127,7 @@ public final class GdLinear {
       out.history(Path.of("runs", dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)),
           model.training().orElseThrow().history());
       listener.runFinished(index, s.lambdas().size(),
-          String.format("λ=%s: slope %.4f (closed form %.4f)", lambda, slope,
+          String.format("λ=%s: slope %.4f (closed form %.4f)", MnistL2.fmt(lambda), slope,
               sxy / (sxx + lambda)));
     }
     Map<String, Object> experiment = new LinkedHashMap<>();

@@ -186,7 +186,8 @@ class MlpPathCVTest {
     int before = Blas.threads();
     DivergenceException e = assertThrows(DivergenceException.class,
         () -> search.crossValidate(DIGITS));
-    assertTrue(e.getMessage().startsWith("all rows, λ = 10000.0: training diverged"),
+    // λ in four significant digits, as the progress labels (it said "λ = 10000.0")
+    assertTrue(e.getMessage().startsWith("all rows, λ = 1.000e+04: training diverged"),
         e.getMessage());
     assertEquals(before, Blas.threads(), "OpenBLAS's threads are given back after a failure");
   }
