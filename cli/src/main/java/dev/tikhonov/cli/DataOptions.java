@@ -380,6 +380,20 @@ final class DataOptions implements Flags.Conditional {
           + testFraction + ", --seed " + seed + "): nothing to fit; another --seed splits the rows"
           + " otherwise");
     }
+    // --weights: the same on the rows that weigh; the library refused it after the run's header
+    java.util.OptionalDouble weighted = weightedValue(all);
+    if (weighted.isPresent()) {
+      throw new InputException(where + ": the target is constant (" + weighted.getAsDouble()
+          + ") on the rows of positive weight (--weights \"" + weightsColumn + "\"): nothing"
+          + " to fit");
+    }
+    weighted = weightedValue(train);
+    if (weighted.isPresent()) {
+      throw new InputException(where + ": the target is constant (" + weighted.getAsDouble()
+          + ") on the rows of positive weight (--weights \"" + weightsColumn + "\") of the "
+          + train.size() + " training rows of the split (--test-fraction " + testFraction
+          + ", --seed " + seed + "): nothing to fit; another --seed splits the rows otherwise");
+    }
     // the file's target varies in two rows or more, and the split left one of them to search on
     java.util.Optional<double[]> loneInTrain = use == Use.K_FOLDS ? loneValue(train)
         : java.util.Optional.empty();
@@ -417,6 +431,30 @@ final class DataOptions implements Flags.Conditional {
     }
     return others == 1 ? java.util.Optional.of(new double[] {common, other})
         : java.util.Optional.empty();
+  }
+
+  /**
+   * The one value of the target on the rows of {@code d} whose --weights are above 0, when it
+   * has one there; empty without --weights or when it varies there (weights all 0 are refused
+   * before, {@link #refuseBadWeights}).
+   */
+  private java.util.OptionalDouble weightedValue(Dataset d) {
+    if (weightsColumn == null) {
+      return java.util.OptionalDouble.empty();
+    }
+    double[] w = d.column(weightsColumn);
+    double value = Double.NaN;
+    for (int i = 0; i < d.size(); i++) {
+      if (w[i] > 0) {
+        if (Double.isNaN(value)) {
+          value = d.target(i);
+        } else if (d.target(i) != value) {
+          return java.util.OptionalDouble.empty();
+        }
+      }
+    }
+    return Double.isNaN(value) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(value);
   }
 
   private static boolean constant(Dataset d) {

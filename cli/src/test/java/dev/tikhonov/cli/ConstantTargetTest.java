@@ -306,4 +306,60 @@ class ConstantTargetTest {
     }
     return Files.writeString(dir.resolve("almost.csv"), csv);
   }
+
+  /**
+   * train and grid --weights on a target that varies only on rows of weight 0: the library
+   * refused it ("the target is constant (5.0) on the rows of positive weight ("w")") after the
+   * run's header, without the file; now before it, in the unweighted refusal's words.
+   */
+  @Test
+  void weights_targetConstantOnTheRowsThatWeigh_isRefusedBeforeTheHeader() throws Exception {
+    StringBuilder csv = new StringBuilder("a,w,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 9).append(',').append(i % 2 == 0 ? 1 : 0).append(',')
+          .append(i % 2 == 0 ? "5" : String.valueOf(i)).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("weighed.csv"), csv);
+    String[][] commands = {
+        {"train", "--model", "linear", "--epochs", "2"},
+        {"grid", "--model", "mlp:4", "--regression", "--lambdas", "0,0.1", "--epochs", "2"}};
+    for (String[] command : commands) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+      args.addAll(java.util.List.of("--data", data.toString(), "--target", "y", "--weights",
+          "w", "--threads", "1", "--out", dir.resolve(command[0] + "w").toString()));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(data + " (--target y): the target is constant (5.0) on the rows of positive"
+          + " weight (--weights \"w\"): nothing to fit", r.message(), command[0]);
+      assertEquals("", r.out(), "no header: " + command[0]);
+    }
+  }
+
+  /**
+   * The same on the training rows of the split only: the two rows of weight 1 differ, and a
+   * seed whose split holds one of them out (found by trying seeds) leaves one value to fit.
+   */
+  @Test
+  void weights_targetConstantOnTheTrainingRowsThatWeigh_namesTheSplit() throws Exception {
+    StringBuilder csv = new StringBuilder("a,w,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 9).append(',').append(i < 2 ? 1 : 0).append(',').append(i == 1 ? 6 : i)
+          .append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("two.csv"), csv);
+    java.util.Set<String> said = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 12; seed++) {
+      InProcess r = InProcess.run("train", "--model", "linear", "--epochs", "2", "--data",
+          data.toString(), "--target", "y", "--weights", "w", "--seed", String.valueOf(seed),
+          "--threads", "1", "--quiet", "--out", dir.resolve("s" + seed).toString());
+      if (r.exit() == 2 && r.message().contains("positive weight")) {
+        said.add(r.message().replace("--seed " + seed, "--seed S").replace("(0.0)", "(V)")
+            .replace("(6.0)", "(V)"));
+      }
+    }
+    assertEquals(java.util.Set.of(data + " (--target y): the target is constant (V) on the"
+        + " rows of positive weight (--weights \"w\") of the 32 training rows of the split"
+        + " (--test-fraction 0.2, --seed S): nothing to fit; another --seed splits the rows"
+        + " otherwise"), said);
+  }
 }
