@@ -98,7 +98,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
 
   @Option(names = "--train-rows", paramLabel = "N",
       description = "mnist-select only: use the first N training rows of each data set (0 = "
-          + "all; else at least 10 per fold). Default: 0 (--quick: 2000).")
+          + "all; else at least 10 per fold). Default: 0 (--quick: 2000, or all of a data "
+          + "set's rows when it has fewer).")
   Integer trainRows;
 
   @Option(names = "--methods", paramLabel = "METHOD", split = ",",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +112,54 @@ class ExperimentCommandTest {
     assertTrue(r.out().contains("warm"), r.out());
     assertTrue(r.out().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
         + " not 1.0E-5: " + r.out());
+  }
+
+  /**
+   * --quick takes the first 2000 training rows; a folder of fewer (300 here) is used whole, as
+   * before, and the header now says why its count is not 2000 (it printed "(300 train / …)"
+   * alone). A --train-rows N above every data set is refused (BadInputTest): that limit the user
+   * gave.
+   */
+  @Test
+  void mnistSelect_quickOnAFolderOfFewerThan2000Rows_usesThemAllAndSaysSo() throws Exception {
+    Path small = Files.createDirectories(dir.resolve("small"));
+    idx(small.resolve("train-images-idx3-ubyte"), 300, true);
+    idx(small.resolve("train-labels-idx1-ubyte"), 300, false);
+    idx(small.resolve("t10k-images-idx3-ubyte"), 50, true);
+    idx(small.resolve("t10k-labels-idx1-ubyte"), 50, false);
+    InProcess r = InProcess.run("experiment", "mnist-select", "--quick", "--datasets",
+        small.toString(), "--seeds", "0", "--epochs", "1", "--methods", "warm", "--threads",
+        "2", "--out", dir.resolve("ms2").toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("experiment mnist-select: small (300 train / 50 test)", lines.get(0), r.out());
+    assertEquals("  --quick takes the first 2000 training rows of each data set; small has 300,"
+        + " all used", lines.get(1), r.out());
+  }
+
+  /**
+   * An uncompressed IDX file of {@code n} 28×28 images (pixels from a fixed pattern) or of
+   * {@code n} labels 0..9 in turn.
+   */
+  private static void idx(Path file, int n, boolean images) throws Exception {
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+        new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeInt(images ? 0x803 : 0x801);
+      out.writeInt(n);
+      if (images) {
+        out.writeInt(28);
+        out.writeInt(28);
+      }
+      for (int i = 0; i < n; i++) {
+        if (!images) {
+          out.writeByte(i % 10);
+          continue;
+        }
+        for (int p = 0; p < 28 * 28; p++) {
+          out.writeByte((p * 7 + (i % 10) * 31 + i) % 256 < 40 + 20 * (i % 10) ? 255 : 0);
+        }
+      }
+    }
   }
 
   /**
