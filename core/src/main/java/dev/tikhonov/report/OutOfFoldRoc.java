@@ -27,16 +27,17 @@ final class OutOfFoldRoc {
    * The chart, or empty when the run has no out-of-fold.csv beside {@code pathJson}, no
    * cross-validation or not two classes.
    *
+   * @param root path.json's content, of which {@code path} was read
    * @throws InputException for an out-of-fold.csv that is not the file path wrote, naming its
    *     line
    */
-  static Optional<ReportChart> chart(Path pathJson, PathData path, String prefix,
-      String suffix) {
+  static Optional<ReportChart> chart(Path pathJson, JsonNode root, PathData path,
+      String prefix, String suffix) {
     Path file = pathJson.resolveSibling("out-of-fold.csv");
     if (path.cv().isEmpty() || !"binomial".equals(path.family()) || !Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode names = JsonFiles.read(pathJson).get("class_names");
+    JsonNode names = root.get("class_names");
     if (names == null || names.size() != 2) {
       return Optional.empty();
     }

@@ -372,16 +372,16 @@ final class PathCharts {
    * {@code tikhonov ridge}), the chosen λ ("lambda_chosen", by its "criterion") marked; empty for
    * a path without them.
    *
-   * @throws dev.tikhonov.data.InputException naming {@code file} and the field when a curve
+   * @param root path.json's content, of which {@code path} was read
+   * @param where the file, for messages
+   * @throws dev.tikhonov.data.InputException naming {@code where} and the field when a curve
    *     has not one value per λ
    */
-  static Optional<XYChart> ridgeCriterionCurve(java.nio.file.Path file, PathData path,
-      String title) {
-    com.fasterxml.jackson.databind.JsonNode root = JsonFiles.read(file);
+  static Optional<XYChart> ridgeCriterionCurve(com.fasterxml.jackson.databind.JsonNode root,
+      String where, PathData path, String title) {
     if (!root.has("gcv") || !root.has("loo")) {
       return Optional.empty();
     }
-    String where = file.toString();
     double[][] curves = {JsonFiles.numbers(root, "gcv", where),
         JsonFiles.numbers(root, "loo", where)};
     String[] names = {"GCV", "leave-one-out MSE"};

@@ -22,8 +22,15 @@ final class PathJson {
 
   /** Reads path.json (or a ridge-vs-lasso path-&lt;model&gt;.json). */
   static PathData read(Path file) {
-    JsonNode root = JsonFiles.read(file);
-    String where = file.toString();
+    return read(JsonFiles.read(file), file.toString());
+  }
+
+  /**
+   * The path of {@code root}, path.json's content as {@link JsonFiles#read} parsed it, for a
+   * reader that takes more from the file than the path; {@code where} names the file in
+   * messages.
+   */
+  static PathData read(JsonNode root, String where) {
     double[] lambda = JsonFiles.lambdas(root, "lambda", where);
     double[][][] coef = coef(root, lambda.length, where);
     List<String> names = featureNames(root, coef.length == 0 ? 0 : coef[0][0].length, where);

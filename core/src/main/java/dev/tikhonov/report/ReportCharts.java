@@ -207,7 +207,9 @@ public final class ReportCharts {
   }
 
   private static void path(Path file, String model, List<ReportChart> charts) {
-    PathData path = PathData.read(file);
+    // read once: the path, the ridge criteria, the α's curves and the class names are all of it
+    JsonNode root = JsonFiles.read(file);
+    PathData path = PathJson.read(root, file.toString());
     String prefix = model.isEmpty() ? "" : model + ": ";
     String suffix = model.isEmpty() ? "" : "-" + model;
     String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";
@@ -226,8 +228,9 @@ public final class ReportCharts {
                 + ", dotted: λ_1se = " + Html.number(c.lambda1se()) + ".").orElse("")
             + (omitted.length() == 0 ? "" : " " + omitted) + thinned,
         coefficients));
-    PathCharts.ridgeCriterionCurve(file, path, prefix + "Closed-form ridge: GCV and"
-        + " leave-one-out").ifPresent(c -> charts.add(new ReportChart("ridge-criteria" + suffix,
+    PathCharts.ridgeCriterionCurve(root, file.toString(), path, prefix
+        + "Closed-form ridge: GCV and leave-one-out").ifPresent(c -> charts.add(
+            new ReportChart("ridge-criteria" + suffix,
             "Generalized cross-validation and the exact leave-one-out MSE of every λ, from one"
                 + " decomposition; the chosen λ marked." + thinned, c)));
     Optional<XYChart> cvChart = PathCharts.cvCurve(path, prefix + "Cross-validated "
@@ -241,8 +244,7 @@ public final class ReportCharts {
                   + " λ_1se the largest λ within one standard error of it." : ".") + thinned,
           cv));
     }
-    Optional<L1RatioCurves> l1Ratios = L1RatioCurves.read(JsonFiles.read(file),
-        file.toString());
+    Optional<L1RatioCurves> l1Ratios = L1RatioCurves.read(root, file.toString());
     L1RatioCharts.cvCurves(path, l1Ratios, prefix + "Cross-validated " + PathCharts.cvName(path)
         + " of every α").ifPresent(c -> charts.add(new ReportChart("l1-ratio-cv-curves" + suffix,
             "The cross-validated " + PathCharts.cvName(path) + " of every α of --l1-ratio"
@@ -250,7 +252,7 @@ public final class ReportCharts {
                 + " standard-error band; the diamond is the pair the run kept, "
                 + L1RatioCharts.chosenName(l1Ratios.orElseThrow()) + " (the α whose score at"
                 + " its λ_min is best).", c)));
-    OutOfFoldRoc.chart(file, path, prefix, suffix).ifPresent(charts::add);
+    OutOfFoldRoc.chart(file, root, path, prefix, suffix).ifPresent(charts::add);
     Optional<XYChart> relaxedChart = PathCharts.relaxedCvCurve(path, prefix
         + "Relaxed lasso: cross-validated " + PathCharts.cvName(path) + " per γ");
     if (relaxedChart.isPresent()) {
