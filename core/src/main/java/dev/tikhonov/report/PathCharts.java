@@ -162,9 +162,13 @@ final class PathCharts {
    * relaxed CV's.
    */
   static String cvName(PathData path) {
-    CvMeasure measure = path.cv().map(PathData.CrossValidation::measure)
-        .or(() -> path.relaxed().map(PathData.RelaxedCv::measure)).orElse(CvMeasure.DEVIANCE);
-    return measure == CvMeasure.DEVIANCE ? "error" : measure.label(familyOf(path.family()));
+    return cvName(path.family(), path.cv().map(PathData.CrossValidation::measure)
+        .or(() -> path.relaxed().map(PathData.RelaxedCv::measure)).orElse(CvMeasure.DEVIANCE));
+  }
+
+  /** What a CV mean by {@code measure} of a path of {@code family} is called, as above. */
+  static String cvName(String family, CvMeasure measure) {
+    return measure == CvMeasure.DEVIANCE ? "error" : measure.label(familyOf(family));
   }
 
   /** path.json's family name as the enum; gaussian for one it does not know (files of old). */

@@ -245,9 +245,12 @@ public final class ReportCharts {
           cv));
     }
     Optional<L1RatioCurves> l1Ratios = L1RatioCurves.read(root, file.toString());
-    L1RatioCharts.cvCurves(path, l1Ratios, prefix + "Cross-validated " + PathCharts.cvName(path)
+    // title, caption and axis all name the measure of l1_ratios, whose curves the chart draws
+    String alphasName = l1Ratios.map(a -> PathCharts.cvName(path.family(), a.measure()))
+        .orElse("");
+    L1RatioCharts.cvCurves(path, l1Ratios, prefix + "Cross-validated " + alphasName
         + " of every α").ifPresent(c -> charts.add(new ReportChart("l1-ratio-cv-curves" + suffix,
-            "The cross-validated " + PathCharts.cvName(path) + " of every α of --l1-ratio"
+            "The cross-validated " + alphasName + " of every α of --l1-ratio"
                 + " against its own λ, all on the same folds, with the chosen α's ±1"
                 + " standard-error band; the diamond is the pair the run kept, "
                 + L1RatioCharts.chosenName(l1Ratios.orElseThrow()) + " (the α whose score at"

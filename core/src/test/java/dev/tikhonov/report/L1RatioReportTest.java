@@ -192,6 +192,25 @@ class L1RatioReportTest {
   }
 
   /**
+   * The chart's title and caption name the measure its axis names, the block's: with
+   * l1_ratios.measure "mae" beside a cv block without one (the deviance's), the title said
+   * "Cross-validated error of every α" and the caption "The cross-validated error", taken from
+   * the cv block, over an axis of mean absolute errors.
+   */
+  @Test
+  void titleAndCaption_nameTheBlocksMeasure_asTheAxisDoes() throws IOException {
+    ObjectNode root = freshPathJson();
+    ((ObjectNode) root.get("l1_ratios")).put("measure", "mae");
+    ((ObjectNode) root.get("cv")).remove("measure");
+    ReportChart chart = ReportCharts.of(RunDirectory.detect(copy(root, "mae-caption")))
+        .stream().filter(c -> c.name().equals("l1-ratio-cv-curves")).findFirst().orElseThrow();
+    assertEquals("cross-validated mean absolute error", chart.chart().getYAxisTitle());
+    assertEquals("Cross-validated mean absolute error of every α", chart.chart().getTitle());
+    assertTrue(chart.caption().startsWith("The cross-validated mean absolute error of every α"),
+        chart.caption());
+  }
+
+  /**
    * A path.json written before the block named its measure: the axis names the cv block's, as
    * it did then (and the deviance without one).
    */
