@@ -381,6 +381,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve);
+    // the data rows, one line each of out-of-fold.csv: report refuses a file with fewer
+    json.put("rows", dataset.size());
     if (fam == Family.MULTINOMIAL) {
       json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
     }
@@ -1012,6 +1014,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
+    json.put("rows", dataset.size()); // as above
     if (fam == Family.MULTINOMIAL) {
       json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
     }

@@ -134,6 +134,56 @@ class PathOutOfFoldTest {
   }
 
   /**
+   * An out-of-fold.csv that does not match the run it sits in is refused with its line and what
+   * path --out-of-fold writes there; each was drawn as the run's ROC, exit 0: a row deleted (the
+   * curves of the rows after it, or of one row fewer when it was the last), a header one column
+   * short, a y that is neither class (counted as the first).
+   */
+  @Test
+  void report_refusesAnOutOfFoldCsvThatIsNotTheRuns() throws IOException {
+    InProcess r = path("edited", "--data", DATA.resolve("breast_cancer.csv").toString(),
+        "--target", "diagnosis", "--ignore-columns", "id", "--family", "binomial",
+        "--cv-folds", "3", "--nlambda", "10", "--out-of-fold");
+    assertEquals(0, r.exit(), r.err());
+    Path run = dir.resolve("edited");
+    assertEquals(569, new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.resolve("path.json").toFile()).get("rows").asInt());
+    Path file = run.resolve("out-of-fold.csv");
+    List<String> lines = Files.readAllLines(file);
+    int m = lines.get(0).split(",").length - 3;
+    String header = lines.get(0);
+    int benign = 1;
+    while (!lines.get(benign).contains(",benign,")) {
+      benign++;
+    }
+    String[][] edits = {
+        {"100", null, ":101: row \"101\", expected 100: path --out-of-fold writes every data row,"
+            + " numbered 1, 2, … in data order; a row is missing or out of order"},
+        {"569", null, ":569: 568 rows, expected 569 (path.json's \"rows\": one per data row)"},
+        {"0", header.substring(0, header.lastIndexOf(',')), ":1: expected the header"
+            + " row,fold,y,s0,…,s" + (m - 1) + " that path --out-of-fold writes (row, fold, y and"
+            + " one column per λ of path.json, " + m + "), found " + (2 + m) + " columns"},
+        {String.valueOf(benign), lines.get(benign).replace("benign", "Benign"), ":"
+            + (benign + 1) + ": y \"Benign\" is neither of"
+            + " path.json's class_names, \"benign\" and \"malignant\""}};
+    for (String[] edit : edits) {
+      List<String> edited = new ArrayList<>(lines);
+      if (edit[1] == null) {
+        edited.remove(Integer.parseInt(edit[0]));
+      } else {
+        edited.set(Integer.parseInt(edit[0]), edit[1]);
+      }
+      Files.write(file, edited);
+      InProcess report = InProcess.run("report", run.toString());
+      assertEquals(2, report.exit(), edit[2] + ": " + report.err());
+      assertTrue(report.err().contains("out-of-fold.csv" + edit[2]), report.err());
+      assertFalse(report.err().contains("Exception"), report.err());
+    }
+    Files.write(file, lines);
+    assertEquals(0, InProcess.run("report", run.toString()).exit(), "the file as written");
+  }
+
+  /**
    * Gaussian: the folds are weighted by their sizes, so path.csv's cv_mean is the mean squared
    * out-of-fold residual over all rows, recomputed here from out-of-fold.csv alone.
    */

@@ -41,13 +41,20 @@ final class OutOfFoldRoc {
     if (names == null || names.size() != 2) {
       return Optional.empty();
     }
-    String second = names.get(1).asText();
+    List<String> classes = List.of(names.get(0).asText(), names.get(1).asText());
+    String second = classes.get(1);
     PathData.CrossValidation cv = path.cv().get();
     int min = nearest(path.lambda(), cv.lambdaMin());
     int oneSe = nearest(path.lambda(), cv.lambda1se());
     List<double[]> scores = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
-    read(file, path.numLambdas(), min, oneSe, second, scores, labels);
+    read(file, path.numLambdas(), min, oneSe, classes, scores, labels);
+    JsonNode rows = root.get("rows");
+    if (rows != null && rows.canConvertToInt() && rows.asInt() != labels.size()) {
+      // a last row deleted leaves every other line as path wrote it
+      throw new InputException(file + ":" + (labels.size() + 1) + ": " + labels.size()
+          + " rows, expected " + rows.asInt() + " (path.json's \"rows\": one per data row)");
+    }
     boolean[] secondClass = new boolean[labels.size()];
     double[] atMin = new double[labels.size()];
     double[] at1se = new double[labels.size()];
@@ -99,22 +106,41 @@ final class OutOfFoldRoc {
     return best;
   }
 
-  /** Each row's scores at λ indices {@code a} and {@code b} and whether y is {@code second}. */
-  private static void read(Path file, int m, int a, int b, String second, List<double[]> scores,
-      List<Boolean> labels) {
+  /**
+   * Each row's scores at λ indices {@code a} and {@code b} and whether y is the second of
+   * {@code classes}. The file is refused, naming its line, unless it is as path --out-of-fold
+   * writes it for the {@code m} λ of path.json: the header row, fold, y, s0 … s(m−1), then data
+   * row i on line i + 1 with its number i, one of the two classes and m numbers.
+   */
+  private static void read(Path file, int m, int a, int b, List<String> classes,
+      List<double[]> scores, List<Boolean> labels) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = r.readLine();
-      int line = 1;
-      if (header == null || !header.startsWith("row,fold,y,s0")) {
-        throw new InputException(file + ":1: expected the header row,fold,y,s0,… that path"
-            + " --out-of-fold writes");
+      List<String> expected = header(m);
+      List<String> found = header == null ? List.of() : cells(header);
+      if (!found.equals(expected)) {
+        throw new InputException(file + ":1: expected the header row,fold,y,s0,…,s" + (m - 1)
+            + " that path --out-of-fold writes (row, fold, y and one column per λ of path.json,"
+            + " " + m + "), found " + difference(found, expected));
       }
+      int line = 1;
       for (String text = r.readLine(); text != null; text = r.readLine()) {
         line++;
         List<String> cells = cells(text);
         if (cells.size() != 3 + m) {
           throw new InputException(file + ":" + line + ": " + cells.size() + " fields, expected "
               + (3 + m) + " (row, fold, y and one per λ of path.json)");
+        }
+        if (!cells.get(0).equals(String.valueOf(line - 1))) {
+          // a deleted (or moved) row shifts every later one: the ROC would be of other rows
+          throw new InputException(file + ":" + line + ": row \"" + cells.get(0) + "\", expected "
+              + (line - 1) + ": path --out-of-fold writes every data row, numbered 1, 2, … in"
+              + " data order; a row is missing or out of order");
+        }
+        if (!classes.contains(cells.get(2))) {
+          throw new InputException(file + ":" + line + ": y \"" + cells.get(2) + "\" is neither"
+              + " of path.json's class_names, \"" + classes.get(0) + "\" and \"" + classes.get(1)
+              + "\"");
         }
         try {
           scores.add(new double[] {Double.parseDouble(cells.get(3 + a)),
@@ -123,11 +149,33 @@ final class OutOfFoldRoc {
           throw new InputException(file + ":" + line + ": a linear predictor that is not a"
               + " number", e);
         }
-        labels.add(cells.get(2).equals(second));
+        labels.add(cells.get(2).equals(classes.get(1)));
       }
     } catch (IOException e) {
       throw dev.tikhonov.data.DataFiles.cannotRead(file.toString(), e);
     }
+  }
+
+  /** The header path --out-of-fold writes for a binomial path of {@code m} λ. */
+  private static List<String> header(int m) {
+    List<String> header = new ArrayList<>(List.of("row", "fold", "y"));
+    for (int l = 0; l < m; l++) {
+      header.add("s" + l);
+    }
+    return header;
+  }
+
+  /** How {@code found} differs from {@code expected}: its length, else its first other name. */
+  private static String difference(List<String> found, List<String> expected) {
+    if (found.size() != expected.size()) {
+      return found.size() + (found.size() == 1 ? " column" : " columns");
+    }
+    int c = 0;
+    while (found.get(c).equals(expected.get(c))) {
+      c++;
+    }
+    return "\"" + found.get(c) + "\" in column " + (c + 1) + " where \"" + expected.get(c)
+        + "\" belongs";
   }
 
   /** The fields of one CSV line, "…" quoting with "" for a quote (CsvWriter's). */
