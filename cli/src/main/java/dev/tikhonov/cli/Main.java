@@ -80,6 +80,10 @@ public final class Main implements Runnable {
     cl.registerConverter(long.class, WholeValue.ofLong());
     // A flag typed where it has no effect is refused before the command runs (Flags).
     cl.setExecutionStrategy(parseResult -> {
+      // Here, not in run: a command run through this command line alone (the tests' InProcess)
+      // stored the JVM's last run's arguments in run.json and its checkpoints (none at first),
+      // and its train --resume said the stored flags give no --data.
+      lastArgs = java.util.List.copyOf(parseResult.originalArgs());
       try {
         Flags.refuseIgnored(parseResult);
         StandardOutput.takeJsonLost(); // an earlier in-process command's
@@ -237,7 +241,7 @@ public final class Main implements Runnable {
 
   private static volatile java.util.List<String> lastArgs = java.util.List.of();
 
-  /** The arguments of the running command, for run.json. */
+  /** The arguments of the running command (as given, before @-files), for run.json. */
   static java.util.List<String> lastArgs() {
     return lastArgs;
   }
@@ -261,7 +265,6 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
-    lastArgs = java.util.List.of(args);
     java.util.List<String> switches = dev.tikhonov.tensor.Switches.problems();
     if (!switches.isEmpty()) {
       // A misspelt measurement switch (TIKHONOV_JAVA_OPTS) would otherwise run the default.

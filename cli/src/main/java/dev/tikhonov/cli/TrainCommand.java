@@ -153,7 +153,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continue the run whose --out directory (or checkpoint file) is DIR, with "
           + "the settings stored in its checkpoint; the result equals an uninterrupted run's "
-          + "(same seed and threads). Only --quiet and --json may be given with it.")
+          + "(same seed and threads). Only --quiet, --json and --data (where the run's data "
+          + "are now, when they moved; the same data) may be given with it.")
   Path resume;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -163,6 +164,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   /** Set when this command continues a checkpoint, with the file it was read from. */
   private CheckpointFile.Checkpoint resumeFrom;
   private Path resumeFile;
+  /** With --resume: --data was given, where the run's data are now. */
+  private boolean resumeDataGiven;
 
   @Override
   public Integer call() {
@@ -221,6 +224,11 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     NetworkOptions.farTargetWarning(train).ifPresent(System.err::println);
     String dataSha256 = train.fingerprint();
     if (resumeFrom != null && !dataSha256.equals(resumeFrom.settings().get("train_data_sha256"))) {
+      if (resumeDataGiven) {
+        throw new InputException("--data " + dataOptions.data + ": not the data the checkpoint "
+            + resumeFile + " was trained on (its settings.train_data_sha256 differs); give the"
+            + " file the run was made with");
+      }
       if (dataOptions.data == null) {
         // Not data that changed: flags without --data (edited away) name the bundled sample,
         // and "bundled:mnist-10k changed since" sent the user looking at a file tikhonov ships.
@@ -472,16 +480,32 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     storedArgs = RunFiles.argsAfter("train", Main.lastArgs());
   }
 
-  /** With --resume, only --quiet and --json may be given: the rest is the checkpoint's. */
+  /**
+   * With --resume, only --quiet, --json and --data (where the run's data are now) may be given:
+   * the rest is the checkpoint's.
+   */
   private void requireOnlyResumeFlags() {
     var parsed = commandSpec.commandLine().getParseResult();
     for (var option : parsed.matchedOptions()) {
       String name = option.longestName();
-      if (!List.of("--resume", "--quiet", "--json").contains(name)) {
+      if (!List.of("--resume", "--quiet", "--json", "--data").contains(name)) {
         throw new IllegalArgumentException("--resume continues with the checkpoint's settings; "
             + "drop " + name);
       }
     }
+  }
+
+  /** {@code args} (train flags) with the value of --data ("--data X" or "--data=X") replaced. */
+  static List<String> withData(List<String> args, Path data) {
+    List<String> out = new ArrayList<>(args);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).equals("--data") && i + 1 < out.size()) {
+        out.set(i + 1, data.toString());
+      } else if (out.get(i).startsWith("--data=")) {
+        out.set(i, "--data=" + data);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
@@ -529,14 +553,27 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
           + " (settings.args) do not parse (an edited checkpoint?): " + e.getMessage(), e);
     }
     Path base = Path.of(cwd);
-    if (again.dataOptions.data != null) {
+    List<String> stored = args.stream().map(String::valueOf).toList();
+    if (dataOptions.data != null && again.dataOptions.data == null) {
+      throw new InputException("--data: the run of " + file + " trained on the bundled MNIST"
+          + " sample (its stored flags give no --data), which needs no path; drop --data");
+    }
+    if (dataOptions.data != null) {
+      // The run directory copied to where its stored path does not reach (another machine):
+      // the data where they are now, checked against the checkpoint's SHA-256 by call(); the
+      // checkpoints of the resumed run store the new place.
+      again.dataOptions.data = dataOptions.data.toAbsolutePath();
+      again.resumeDataGiven = true;
+      stored = withData(stored, again.dataOptions.data);
+    } else if (again.dataOptions.data != null) {
       again.dataOptions.data = base.resolve(again.dataOptions.data);
       if (!Files.exists(again.dataOptions.data)) {
         // It said "--data /…/d.csv: no such file or directory", a flag the user did not give.
         throw new InputException(file + ": the run's training data " + again.dataOptions.data
             + " (--data in its stored flags) are not there: no such file or directory"
-            + DataFiles.danglingLink(again.dataOptions.data) + "; the run continues only on the"
-            + " data it was made with");
+            + DataFiles.danglingLink(again.dataOptions.data) + "; where they are now, give them"
+            + " as --data next to --resume (they must be the data the run was made with: their"
+            + " SHA-256 is checked)");
       }
     }
     if (again.save != null) {
@@ -549,7 +586,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     again.common.json = common.json || again.common.json;
     again.resumeFrom = cp;
     again.resumeFile = file;
-    again.storedArgs = args.stream().map(String::valueOf).toList();
+    again.storedArgs = stored;
     again.workingDirectory = cwd;
     // A finished run trains nothing more; say so rather than "resuming" it (its files and
     // --save are written again, the same as the run's own).

@@ -151,8 +151,7 @@ class EditedCheckpointTest {
 
   @Test
   void resume_storedFlagsOfAnotherNetwork_nameTheCheckpoint() throws Exception {
-    // The run's own flags (an in-process run stores none: Main.run records them) with a wider
-    // hidden layer than the checkpoint's weights have.
+    // The run's own flags with a wider hidden layer than the checkpoint's weights have.
     Path file = edited("wider", storedFlags("mlp:5", 2));
     InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
     assertEquals(2, r.exit(), r.err());
@@ -197,9 +196,9 @@ class EditedCheckpointTest {
   }
 
   /**
-   * Stored flags without --data (an in-process run stores none, as flags edited away would
-   * be): it said "--resume: the training data differ from the checkpoint's (bundled:mnist-10k
-   * changed since)", as if the sample tikhonov ships had changed.
+   * Stored flags without --data (edited away): it said "--resume: the training data differ
+   * from the checkpoint's (bundled:mnist-10k changed since)", as if the sample tikhonov ships
+   * had changed.
    */
   @Test
   void resume_storedFlagsWithoutData_sayTheyNameTheBundledSample_notThatItChanged()
@@ -223,8 +222,9 @@ class EditedCheckpointTest {
     InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
     assertEquals(2, r.exit(), r.err());
     assertEquals(file + ": the run's training data " + gone + " (--data in its stored flags)"
-        + " are not there: no such file or directory; the run continues only on the data it was"
-        + " made with", r.message());
+        + " are not there: no such file or directory; where they are now, give them as --data"
+        + " next to --resume (they must be the data the run was made with: their SHA-256 is"
+        + " checked)", r.message());
   }
 
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */
