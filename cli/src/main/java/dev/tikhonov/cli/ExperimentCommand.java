@@ -214,6 +214,14 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
    */
   static String interruptHint(RunWriter out) {
     Path dir = out.dir();
+    java.util.Optional<Path> staged = out.staging();
+    if (staged.isPresent()) {
+      // stopped before its end over an earlier run, whose files it has not touched
+      return "the earlier run in " + dir + " is as it was" + (out.wrote("results.json")
+          ? "; this run's results were staged in " + staged.get() + ": tikhonov report "
+              + staged.get() + " builds their report (the next run into " + dir + " removes"
+              + " that folder)" : "");
+    }
     if (!out.wrote("results.json")) {
       return ""; // none, or an earlier run's in the same folder: not this run's results
     }

@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,14 +209,15 @@ class RerunIntoSameOutTest {
   }
 
   /**
-   * An experiment stopped on its way (here it fails: a folder where its last setting's
-   * history.csv goes, as a disk fills) into the --out of a finished one: it had rewritten the
-   * histories of the settings before, which no longer matched the earlier run.json's list, so
-   * the next run into the folder (a path run) left them beside its own files for good. The
-   * stopped run's record (run.json.partial) lists them.
+   * An experiment that fails on its way (here at its end: a folder where its last setting's
+   * history.csv goes) into the --out of a finished one: it had rewritten the histories of the
+   * settings before, which no longer matched the earlier run.json's list, and the earlier run
+   * was lost. It stages its files, and refuses the folder before it moves any in: the earlier
+   * run stays as it was. The next run into the folder (a path run) removes the earlier run's
+   * files and the staged ones.
    */
   @Test
-  void anExperimentStoppedOnItsWay_theNextRunRemovesWhatItWrote() throws Exception {
+  void anExperimentThatFailsOnItsWay_leavesTheEarlierRunAsItWas() throws Exception {
     Path out = dir.resolve("gd");
     List<String> args = List.of("experiment", "gd-linear", "--quick", "--quiet", "--out",
         out.toString());
@@ -223,10 +225,21 @@ class RerunIntoSameOutTest {
     assertEquals(0, first.exit(), first.err());
     Files.delete(out.resolve("runs/lambda-10.0/history.csv"));
     Path blocked = Files.createDirectories(out.resolve("runs/lambda-10.0/history.csv/x"));
+    java.util.Map<Path, byte[]> before = new java.util.TreeMap<>();
+    try (var files = Files.walk(out)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        before.put(f, Files.readAllBytes(f));
+      }
+    }
     InProcess stopped = InProcess.run(args);
     assertEquals(2, stopped.exit(), stopped.err());
-    assertTrue(Files.readString(out.resolve("run.json.partial"))
-        .contains("runs/lambda-0.3/history.csv"));
+    assertEquals(blocked.getParent() + ": is a directory where the run writes a file (move or"
+        + " remove it, then run again, or choose another output directory); the earlier run in "
+        + out + " is as it was", stopped.message());
+    for (var e : before.entrySet()) {
+      assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
+    }
+    assertFalse(Files.exists(out.resolve("run.json.partial")));
     Files.delete(blocked);
     Files.delete(blocked.getParent());
     Files.writeString(out.resolve("runs/lambda-0.3/notes.txt"), "mine");
@@ -236,12 +249,43 @@ class RerunIntoSameOutTest {
         "--nlambda", "5", "--out", out.toString());
     assertEquals(0, path.exit(), path.err());
     for (String gone : List.of("runs/lambda-0.0/history.csv", "runs/lambda-0.3/history.json",
-        "runs/lambda-10.0", "results.json", "experiment.json", "run.json.partial")) {
+        "runs/lambda-10.0", "results.json", "experiment.json", ".tikhonov-staging")) {
       assertFalse(Files.exists(out.resolve(gone)), gone);
     }
     assertEquals("mine", Files.readString(out.resolve("runs/lambda-0.3/notes.txt")));
-    assertTrue(path.out().contains(" files that a run stopped before its end left in " + out
-        + " (listed in its run.json.partial), which this run did not rewrite: "), path.out());
+  }
+
+  /**
+   * A finished experiment into the folder of an earlier run of another kind: its files replace
+   * the earlier run's when it ends, the earlier run's others are removed, and run.json lists
+   * this run's files only, each as it is.
+   */
+  @Test
+  void aFinishedExperimentOverAnEarlierRun_replacesIt_andListsOnlyItsOwnFiles()
+      throws Exception {
+    Path out = dir.resolve("ex");
+    InProcess ridge = InProcess.run("experiment", "ridge-vs-lasso", "--quick", "--quiet",
+        "--out", out.toString());
+    assertEquals(0, ridge.exit(), ridge.err());
+    InProcess gd = InProcess.run("experiment", "gd-linear", "--quick", "--out",
+        out.toString());
+    assertEquals(0, gd.exit(), gd.err());
+    assertFalse(Files.exists(out.resolve("path-lasso.json")));
+    assertFalse(Files.exists(out.resolve(".tikhonov-staging")));
+    assertTrue(gd.out().contains("of the earlier experiment ridge-vs-lasso run in " + out
+        + " that this run did not rewrite: "), gd.out());
+    var listed = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(out.resolve("run.json").toFile()).path("files");
+    assertTrue(listed.size() > 4, listed.toString());
+    for (var f : listed) {
+      Path file = out.resolve(f.path("path").asText());
+      assertTrue(f.path("path").asText().startsWith("runs/lambda-")
+          || f.path("path").asText().startsWith("charts/")
+          || List.of("experiment.json", "results.json", "report.html")
+              .contains(f.path("path").asText()), f.toString());
+      assertEquals(f.path("sha256").asText(),
+          dev.tikhonov.data.DataFiles.sha256(Files.readAllBytes(file)), file.toString());
+    }
   }
 
   /**

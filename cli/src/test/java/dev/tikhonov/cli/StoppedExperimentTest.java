@@ -84,6 +84,26 @@ class StoppedExperimentTest {
     assertTrue(Files.readString(out.resolve("report.html")).contains("gd-linear"));
   }
 
+  /**
+   * Stopped over an earlier run, whose files it has not touched: the line said "its results
+   * were written: tikhonov report DIR", which would draw the earlier run; the results are in
+   * the staging folder.
+   */
+  @Test
+  void stopAfterResults_overAnEarlierRun_saysItIsAsItWas_andWhereTheResultsAre()
+      throws Exception {
+    Path out = finishedExperiment();
+    dev.tikhonov.report.RunWriter stopped = dev.tikhonov.report.RunWriter.open(out,
+        dev.tikhonov.report.RunKind.GD_LINEAR);
+    assertEquals("the earlier run in " + out + " is as it was",
+        ExperimentCommand.interruptHint(stopped));
+    stopped.json("results.json", java.util.List.of());
+    Path staged = out.resolve(dev.tikhonov.report.RunWriter.STAGING);
+    assertEquals("the earlier run in " + out + " is as it was; this run's results were staged"
+        + " in " + staged + ": tikhonov report " + staged + " builds their report (the next run"
+        + " into " + out + " removes that folder)", ExperimentCommand.interruptHint(stopped));
+  }
+
   @Test
   void stopBeforeResults_messageNamesNoReport() throws Exception {
     Files.delete(finishedExperiment().resolve("results.json"));

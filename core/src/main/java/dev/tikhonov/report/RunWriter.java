@@ -31,12 +31,38 @@ import java.util.Optional;
  * that fails removes nothing, and files of no run kind (the user's) are never touched. Until
  * it ends, each file it writes is recorded in run.json.partial, so that the next run into the
  * directory removes the files of a run stopped before its end as it removes an earlier run's;
- * {@link #finish} removes the record. Not thread-safe: one run, one writer (its checkpoint
- * listener runs on the thread of the fit).
+ * {@link #finish} removes the record.
+ *
+ * <p>An experiment ({@code mnist-l2}, {@code gd-linear}, {@code ridge-vs-lasso},
+ * {@code mnist-select}: minutes of runs, each writing its history as it ends) into the folder
+ * of an earlier finished run stages its files in {@value #STAGING} inside the directory and
+ * moves them in (each a rename) when it ends, before run.json and the report: a run stopped or
+ * failed before {@link #finish} leaves the earlier run exactly as it was (its run.json's sizes
+ * and hashes still match), and its staged files are removed when the next run into the
+ * directory writes its first file ({@link #staging()}). The other kinds write in place: a
+ * {@code train} run's checkpoint is where {@code train --resume DIR} continues it, and path,
+ * select and grid write their files at their end. Not thread-safe: one run, one writer (its
+ * checkpoint listener runs on the thread of the fit).
  */
 public final class RunWriter {
+  /**
+   * The folder, inside the run directory, where an experiment into the folder of an earlier
+   * run writes its files until it ends.
+   */
+  public static final String STAGING = ".tikhonov-staging";
+  /** The kinds that stage their files over an earlier run: the experiments. */
+  private static final java.util.Set<RunKind> STAGED = java.util.EnumSet.of(RunKind.MNIST_L2,
+      RunKind.GD_LINEAR, RunKind.RIDGE_VS_LASSO, RunKind.MNIST_SELECT);
+
   private final Path dir;
   private final RunKind kind;
+  /**
+   * Where the run's files go until {@link #finish} moves them in: {@link #STAGING}, when it
+   * stages; empty once they are moved.
+   */
+  private Optional<Path> staging;
+  /** The staging folder was emptied of a stopped run's files, at this run's first write. */
+  private boolean stagingReady;
   /** The earlier runs in the directory, the files this run wrote, run.json.partial. */
   private final RunRecord record;
   /** {@link #finish} wrote the results and run.json, then failed to draw the report. */
@@ -46,6 +72,8 @@ public final class RunWriter {
     this.dir = dir;
     this.kind = kind;
     this.record = new RunRecord(dir, kind);
+    this.staging = STAGED.contains(kind) && record.hasEarlier()
+        ? Optional.of(dir.resolve(STAGING)) : Optional.empty();
   }
 
   /**
@@ -74,6 +102,13 @@ public final class RunWriter {
     }
     if (!Files.isDirectory(dir)) {
       return;
+    }
+    Path staging = dir.resolve(STAGING);
+    if (STAGED.contains(kind) && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InputException(staging + ": is not a folder; an experiment into the folder of"
+          + " an earlier run stages its files in a folder of that name (move or remove it, or"
+          + " choose another output directory)");
     }
     requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors",
         RunManifest.PARTIAL);
@@ -180,7 +215,116 @@ public final class RunWriter {
    * results.json and said its own were written).
    */
   public boolean wrote(String name) {
-    return record.wrote(name);
+    // (before its first write, the staging folder holds a stopped run's files, not this one's)
+    return staging.isPresent() && stagingReady && Files.isRegularFile(staging.get().resolve(name),
+        LinkOption.NOFOLLOW_LINKS) || record.wrote(name);
+  }
+
+  /**
+   * The folder where this run writes its files until it ends ({@link #STAGING} in the run
+   * directory), when it is an experiment into the folder of an earlier run; empty when it
+   * writes in the directory itself, and once {@link #finish} moved its files in.
+   */
+  public Optional<Path> staging() {
+    return staging;
+  }
+
+  /**
+   * Where the run's files are written now: the staging folder (emptied of a stopped run's
+   * files at the first write) or the run directory.
+   */
+  private Path target() {
+    if (staging.isEmpty()) {
+      return dir;
+    }
+    if (!stagingReady) {
+      deleteTree(staging.get());
+      stagingReady = true;
+    }
+    return staging.get();
+  }
+
+  /**
+   * Deletes {@code folder} with all it holds (links removed, never followed); nothing when it
+   * is not there.
+   */
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path f,
+            java.nio.file.attribute.BasicFileAttributes a) throws IOException {
+          Files.delete(f);
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
+            throws IOException {
+          if (e != null) {
+            throw e;
+          }
+          Files.delete(d);
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new InputException(folder + ": cannot remove this folder of the files a run staged"
+          + " (" + AtomicFiles.reason(e) + "); remove it by hand", e);
+    }
+  }
+
+  /** The record of the run's files in the directory: nothing changes there while it stages. */
+  private void update() {
+    if (staging.isEmpty()) {
+      record.update();
+    }
+  }
+
+  /**
+   * Moves the staged files into the run directory (each a rename, replacing the earlier run's
+   * file of that name), records them, and removes the staging folder. A folder where one of
+   * them goes is refused before any is moved: the earlier run stays whole.
+   */
+  private void moveStagedIn() {
+    if (staging.isEmpty() || !Files.isDirectory(staging.get(), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path from = staging.get();
+    List<Path> staged = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      files.sorted().filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+          && !f.equals(from.resolve(RunManifest.PARTIAL))).forEach(staged::add);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new InputException(from + ": cannot list this run's staged files (" + e.getMessage()
+          + "); the earlier run in " + dir + " is as it was", e);
+    }
+    for (Path f : staged) {
+      Path to = dir.resolve(from.relativize(f).toString());
+      if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+        throw new InputException(to + ": is a directory where the run writes a file (move or"
+            + " remove it, then run again, or choose another output directory); the earlier"
+            + " run in " + dir + " is as it was");
+      }
+    }
+    try {
+      for (Path f : staged) {
+        Path to = dir.resolve(from.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.move(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      record.update(); // what was moved in is this run's, for the next run to remove
+      throw new InputException(from + ": cannot move this run's files into " + dir + " ("
+          + AtomicFiles.reason(e) + "); the rest stay in " + from, e);
+    }
+    record.update();
+    staging = Optional.empty();
+    deleteTree(from);
   }
 
   /** The kind of the earlier run whose run.json was in the directory when this run opened it. */
@@ -201,8 +345,8 @@ public final class RunWriter {
 
   /** history.csv and history.json: one row per epoch. */
   public void history(History history) {
-    history.write(dir);
-    record.update();
+    history.write(target());
+    update();
   }
 
   /**
@@ -215,8 +359,8 @@ public final class RunWriter {
     if (folder.isAbsolute() || folder.normalize().startsWith("..")) {
       throw new IllegalArgumentException(folder + ": not a folder inside the run directory");
     }
-    history.write(dir.resolve(folder));
-    record.update();
+    history.write(target().resolve(folder));
+    update();
   }
 
   /**
@@ -231,7 +375,7 @@ public final class RunWriter {
    * @throws IllegalArgumentException when {@code every} is below 1
    */
   public TrainingListener checkpoints(int every, Map<String, Object> settings) {
-    Path file = dir.resolve(CheckpointFile.FILE_NAME);
+    Path file = target().resolve(CheckpointFile.FILE_NAME);
     TrainingListener write = CheckpointFile.every(every, file, settings);
     return new TrainingListener() {
       @Override
@@ -239,7 +383,7 @@ public final class RunWriter {
         Optional<EarlierRun.Stamp> before = EarlierRun.Stamp.of(file);
         write.onEpochEnd(state);
         if (!EarlierRun.Stamp.of(file).equals(before)) { // written at this epoch's end
-          record.update();
+          update();
         }
       }
     };
@@ -268,14 +412,14 @@ public final class RunWriter {
 
   /** {@code name} (e.g. results.json, path.json) as JSON, atomically. */
   public void json(String name, Object value) {
-    Json.write(dir.resolve(name), value);
-    record.update();
+    Json.write(target().resolve(name), value);
+    update();
   }
 
   /** {@code name} (e.g. results.csv) as UTF-8 text, atomically. */
   public void text(String name, String content) {
-    AtomicFiles.writeString(dir.resolve(name), content);
-    record.update();
+    AtomicFiles.writeString(target().resolve(name), content);
+    update();
   }
 
   /**
@@ -293,6 +437,7 @@ public final class RunWriter {
       throw new IllegalArgumentException("run.json of kind " + info.kind() + " in a " + kind.id()
           + " directory");
     }
+    moveStagedIn();
     Path charts = Path.of("charts");
     record.removeUnchanged(p -> !p.startsWith(charts));
     info.write(dir, record.files());
@@ -322,6 +467,10 @@ public final class RunWriter {
     record.noteLeftBehind(charts);
     info.write(dir, record.files());
     record.delete();
+    // an experiment's staged files, stopped before its end: this run replaced the earlier one
+    if (Files.isDirectory(dir.resolve(STAGING), LinkOption.NOFOLLOW_LINKS)) {
+      deleteTree(dir.resolve(STAGING));
+    }
     return report;
   }
 
