@@ -60,6 +60,16 @@ class CopiedRunTest {
     assertArrayEquals(runJson, Files.readAllBytes(run1.resolve("run.json")));
   }
 
+  /** The flags the resumed run's checkpoints store: --data where the data are now. */
+  @Test
+  void withData_replacesTheStoredDataPath_inEitherSpelling() {
+    Path now = Path.of("/b/d.csv");
+    assertEquals(java.util.List.of("--data", "/b/d.csv", "--target", "y"),
+        TrainCommand.withData(java.util.List.of("--data", "a/d.csv", "--target", "y"), now));
+    assertEquals(java.util.List.of("--epochs", "2", "--data=/b/d.csv"),
+        TrainCommand.withData(java.util.List.of("--epochs", "2", "--data=a/d.csv"), now));
+  }
+
   @Test
   void resume_whoseDataMoved_namesThePathItLookedFor_andDataSaysWhereTheyAre()
       throws Exception {
