@@ -8,7 +8,9 @@ import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.InformationCriteria;
+import dev.tikhonov.select.CvResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -41,6 +43,22 @@ import java.util.OptionalLong;
  * the uncentered x̃ⱼᵀy and, for s_y, y's root mean square, as glmnet does without an intercept.
  * With {@code standardize(true)} the features are divided by their (weighted) standard
  * deviations, which are centered ones even without an intercept, as glmnet's.
+ *
+ * <p><b>K folds</b> ({@link Builder#resampling}, {@link Criterion#K_FOLD}) score λ as
+ * cv.glmnet's {@code alpha = 0} and scikit-learn's {@code RidgeCV(cv=k)} do: fold k's training
+ * rows get the ridge path over every λ from one decomposition (their own standardization and
+ * weights, as {@link Ridge} fitted on them), its held-out rows the mean squared error
+ * e_kl = Σ_{i in k} wᵢ(yᵢ − ŷₖₗ(xᵢ))²/W_k at each λ (W_k their weight sum, their number without
+ * weights), and mean_l = Σ_k W_k e_kl/Σ_k W_k with its standard error, λ_min and λ_1se as
+ * {@link ElasticNetCV}'s ({@link Validation#crossValidation()}, a {@link CvResult}); the
+ * {@link Builder#rule} picks one of the two. The λ are scored largest first (λ given in another
+ * order are sorted), and the models are the full data's at each λ: every λ is the same
+ * objective's on n rows as on a fold's n_train (DESIGN.md's scaling). scikit-learn's
+ * {@code Ridge(alpha=a)} is λ = a/m on the m rows it is fitted on, so its
+ * {@code RidgeCV(alphas, cv=KFold(k), scoring="neg_mean_squared_error")} scores our λ at
+ * alpha = n_train·λ on folds of equal size (its mean over folds is unweighted) and refits its
+ * {@code alpha_} at λ = alpha_/n, (k − 1)/k of our λ_min; its default scoring with {@code cv}
+ * is the R², which can choose another λ.
  * Immutable and thread-safe.
  *
  * <pre>{@code
@@ -54,8 +72,16 @@ public final class RidgeCV implements Estimator<LinearModel> {
     /** Generalized cross-validation (Golub, Heath and Wahba). */
     GCV,
     /** The exact leave-one-out mean squared error. */
-    LEAVE_ONE_OUT
+    LEAVE_ONE_OUT,
+    /**
+     * The mean held-out mean squared error of k folds ({@link Builder#resampling}; cv.glmnet's
+     * and scikit-learn's {@code RidgeCV(cv=k)}), each fold's path in closed form.
+     */
+    K_FOLD
   }
+
+  /** The folds of {@link Criterion#K_FOLD} unless given: cv.glmnet's 10, seed 0. */
+  private static final Resampling DEFAULT_FOLDS = Resampling.kFold(10, 0);
 
   private final double[] lambdas;
   private final int numLambdas;
@@ -63,6 +89,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
   private final boolean standardize;
   private final boolean intercept;
   private final java.util.Optional<String> weightColumn;
+  private final Resampling resampling;
+  private final SelectionRule rule;
 
   private RidgeCV(Builder b) {
     this.lambdas = b.lambdas.clone();
@@ -71,6 +99,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
     this.standardize = b.standardize;
     this.intercept = b.intercept;
     this.weightColumn = b.weightColumn;
+    this.resampling = b.resampling;
+    this.rule = b.rule;
   }
 
   /**
@@ -93,12 +123,25 @@ public final class RidgeCV implements Estimator<LinearModel> {
     out.standardize = standardize;
     out.intercept = intercept;
     out.weightColumn = weightColumn;
+    out.resampling = resampling;
+    out.rule = rule;
     return out;
   }
 
-  /** How λ is scored: GCV or exact leave-one-out. */
+  /** How λ is scored: GCV, exact leave-one-out or k folds. */
   public Criterion criterion() {
     return criterion;
+  }
+
+  /** The folds of {@link Criterion#K_FOLD}; empty for GCV and leave-one-out. */
+  public java.util.Optional<Resampling> resampling() {
+    return criterion == Criterion.K_FOLD ? java.util.Optional.of(resampling)
+        : java.util.Optional.empty();
+  }
+
+  /** Which λ k folds choose: λ_min or λ_1se (always {@link SelectionRule#MINIMUM} else). */
+  public SelectionRule rule() {
+    return rule;
   }
 
   /** Whether the penalty applies to the coefficients of standardized features. */
@@ -118,11 +161,14 @@ public final class RidgeCV implements Estimator<LinearModel> {
 
   /**
    * "RidgeCV{criterion=gcv, num_lambdas=100, standardize=false}", or the λ given, and
-   * ", intercept=false" and ", weight_column=w" when set (as {@link Ridge}'s).
+   * ", intercept=false" and ", weight_column=w" when set (as {@link Ridge}'s); for k folds
+   * "RidgeCV{criterion=k_fold, resampling=5-fold, fold_seed=0, rule=min, …}".
    */
   @Override
   public String toString() {
     return "RidgeCV{criterion=" + criterion.name().toLowerCase(java.util.Locale.ROOT)
+        + resampling().map(r -> ", resampling=" + r.describe() + ", fold_seed=" + r.seed()
+            + ", rule=" + rule.id()).orElse("")
         + (lambdas.length > 0 ? ", lambdas=" + java.util.Arrays.toString(lambdas)
             : ", num_lambdas=" + numLambdas)
         + ", standardize=" + standardize + (intercept ? "" : ", intercept=false")
@@ -135,15 +181,18 @@ public final class RidgeCV implements Estimator<LinearModel> {
   }
 
   /**
-   * Every λ with its GCV and LOO scores, degrees of freedom, and the chosen model. The data are
-   * checked first, as {@link Ridge} checks them and with its messages (no rows, no feature
-   * columns, a value that is not finite; the weight column's), before the default λ grid is
-   * derived from them.
+   * Every λ with its GCV and LOO scores (and k folds' mean ± standard error), degrees of
+   * freedom, and the chosen model. The data are checked first, as {@link Ridge} checks them and
+   * with its messages (no rows, no feature columns, a value that is not finite; the weight
+   * column's), before the default λ grid is derived from them.
    *
    * @throws InputException for such data, for fewer than 2 rows of positive weight (GCV and
-   *     leave-one-out have no value: every λ would score NaN), or when no feature varies with the target and no λ
-   *     are given (the default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
+   *     leave-one-out have no value: every λ would score NaN), for more folds than rows (about
+   *     {@code numFolds}), or when no feature varies with the target and no λ are given (the
+   *     default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
    *     {@code lambdas}, {@link InputException#setting()})
+   * @throws dev.tikhonov.select.FoldException with weights, for a fold whose held-out or
+   *     training rows all have weight 0, naming it
    * @throws ConstantTargetException for a target of one value on the rows of positive weight
    *     (without an intercept, of 0), which leaves nothing to fit and nothing to choose
    */
@@ -167,27 +216,61 @@ public final class RidgeCV implements Estimator<LinearModel> {
     requireVaryingTarget(y, observations.weights(), intercept);
     double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
-    double[] grid = lambdas.length > 0 ? lambdas
+    boolean folds = criterion == Criterion.K_FOLD;
+    double[] grid = lambdas.length > 0 ? (folds ? decreasing(lambdas) : lambdas)
         : defaultLambdas(z, y, observations.weights(), intercept, numLambdas);
-    RidgeSvdPath path = path(z, y, observations, grid);
-    int best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
-    if (lambdas.length == 0 && best == grid.length - 1) {
-      double[] longer = continuedDownward(grid, path.singularValues(), z.length);
+    List<Resampling.Split> splits = folds ? resampling.splits(train) : List.of();
+    Resampling.requireWeightedSplits(train, splits, weightColumn);
+    Scores scores = scores(x, z, y, observations, grid, splits);
+    if (lambdas.length == 0 && scores.best() == grid.length - 1) {
+      double[] longer = continuedDownward(grid, scores.path().singularValues(), z.length);
       if (longer.length > grid.length) {
         grid = longer;
-        path = path(z, y, observations, grid);
-        best = criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo();
+        scores = scores(x, z, y, observations, grid, splits);
       }
     }
+    int chosen = scores.crossValidation()
+        .map(cv -> rule.pick(cv.indexMin(), cv.index1se())).orElse(scores.best());
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("criterion", criterion.name().toLowerCase(java.util.Locale.ROOT));
+    if (folds) {
+      settings.putAll(resampling.toMap());
+      settings.put("rule", rule.id());
+    }
     settings.put("num_lambdas", grid.length);
     settings.put("standardize", standardize);
     settings.put("intercept", intercept);
     weightColumn.ifPresent(c -> settings.put("weight_column", c));
     settings.put("l1_ratio", 0.0);
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
-    return new Validation(path, best, scales, split.featureNames(), provenance, positive);
+    return new Validation(scores.path(), chosen, scores.crossValidation(), scales,
+        split.featureNames(), provenance, positive);
+  }
+
+  /**
+   * The full data's path and, for k folds, their cross-validation over the same grid.
+   *
+   * @param best the λ index of the smallest criterion: GCV, leave-one-out or λ_min
+   */
+  private record Scores(RidgeSvdPath path, java.util.Optional<CvResult> crossValidation,
+      int best) {}
+
+  private Scores scores(double[][] x, double[][] z, double[] y, Observations observations,
+      double[] grid, List<Resampling.Split> splits) {
+    RidgeSvdPath path = path(z, y, observations, grid);
+    if (criterion != Criterion.K_FOLD) {
+      return new Scores(path, java.util.Optional.empty(),
+          criterion == Criterion.GCV ? path.bestGcv() : path.bestLoo());
+    }
+    CvResult cv = RidgeFolds.score(x, y, observations.weights(), splits, grid, standardize,
+        intercept);
+    return new Scores(path, java.util.Optional.of(cv), cv.indexMin());
+  }
+
+  /** The λ given, largest first, as k folds' λ_1se (the largest within one SE) reads them. */
+  private static double[] decreasing(double[] values) {
+    return java.util.Arrays.stream(values).boxed()
+        .sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
@@ -325,15 +408,18 @@ public final class RidgeCV implements Estimator<LinearModel> {
   public static final class Validation {
     private final RidgeSvdPath path;
     private final int best;
+    private final java.util.Optional<CvResult> crossValidation;
     private final double[] scales;
     private final java.util.List<String> featureNames;
     private final Provenance provenance;
     private final boolean standardize;
     private final int positiveRows;
 
-    Validation(RidgeSvdPath path, int best, double[] scales, java.util.List<String> featureNames,
-        Provenance provenance, int positiveRows) {
+    Validation(RidgeSvdPath path, int best, java.util.Optional<CvResult> crossValidation,
+        double[] scales, java.util.List<String> featureNames, Provenance provenance,
+        int positiveRows) {
       this.path = path;
+      this.crossValidation = crossValidation;
       this.positiveRows = positiveRows;
       this.best = best;
       this.scales = scales.clone();
@@ -367,7 +453,19 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return path.trainingMse().clone();
     }
 
-    /** Index of the λ the criterion chose (the smallest GCV or leave-one-out score). */
+    /**
+     * For {@link Criterion#K_FOLD}: the folds' mean held-out MSE and its standard error per λ
+     * (in the order of {@link #lambdas()}, largest first), the folds' losses, λ_min and λ_1se,
+     * as {@link ElasticNetCV}'s; empty for GCV and leave-one-out.
+     */
+    public java.util.Optional<CvResult> crossValidation() {
+      return crossValidation;
+    }
+
+    /**
+     * Index of the λ the criterion chose: the smallest GCV or leave-one-out score, or for k
+     * folds λ_min or λ_1se by the {@link RidgeCV#rule()}.
+     */
     public int chosenIndex() {
       return best;
     }
@@ -414,10 +512,23 @@ public final class RidgeCV implements Estimator<LinearModel> {
 
     /**
      * "RidgeCV.Validation[gcv: λ = 0.003789 (index 57 of 100), GCV 0.0102, leave-one-out MSE
-     * 0.0102, 15.8 degrees of freedom]".
+     * 0.0102, 15.8 degrees of freedom]"; for k folds "RidgeCV.Validation[5-fold, rule min: λ =
+     * 0.003789 (index 57 of 100), held-out MSE 0.0104 ± 0.0011, λ_min = …, λ_1se = …, 15.8
+     * degrees of freedom]".
      */
     @Override
     public String toString() {
+      if (crossValidation.isPresent()) {
+        CvResult cv = crossValidation.get();
+        return "RidgeCV.Validation[" + cv.numFolds() + "-fold, rule "
+            + provenance.settings().getOrDefault("rule", "?") + ": λ = "
+            + CvText.number(chosenLambda()) + " (index " + best + " of "
+            + path.lambdas().length + "), held-out MSE " + CvText.number(cv.mean(best)) + " ± "
+            + CvText.number(cv.standardError(best)) + ", λ_min = " + CvText.number(cv.lambdaMin())
+            + ", λ_1se = " + CvText.number(cv.lambda1se()) + ", "
+            + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
+            + " degrees of freedom]";
+      }
       return "RidgeCV.Validation[" + provenance.settings().getOrDefault("criterion", "?")
           + ": λ = " + CvText.number(chosenLambda()) + " (index " + best + " of "
           + path.lambdas().length + "), GCV " + CvText.number(path.gcv()[best])
@@ -439,6 +550,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
     private boolean standardize;
     private boolean intercept = true;
     private java.util.Optional<String> weightColumn = java.util.Optional.empty();
+    private Resampling resampling = DEFAULT_FOLDS;
+    private SelectionRule rule = SelectionRule.MINIMUM;
 
     Builder() {}
 
@@ -464,9 +577,42 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return this;
     }
 
-    /** How λ is scored (default {@link Criterion#GCV}); both come from one decomposition. */
+    /**
+     * How λ is scored (default {@link Criterion#GCV}); GCV and leave-one-out come from one
+     * decomposition, {@link Criterion#K_FOLD} from one per fold, on the folds of
+     * {@link #resampling} (default {@code Resampling.kFold(10, 0)}, cv.glmnet's).
+     */
     public Builder criterion(Criterion value) {
       criterion = java.util.Objects.requireNonNull(value, "criterion");
+      return this;
+    }
+
+    /**
+     * Score λ on these folds ({@link Criterion#K_FOLD}, which this sets), as {@link
+     * ElasticNetCV}'s and {@link GridSearchCV}'s: {@code Resampling.kFold(k, seed)}, the folds
+     * of {@code KFold.random(n, k, seed)}. Repeated seeds on one split
+     * ({@link Resampling#repeatedSeeds}) are for networks, whose fits vary with the seed: an
+     * IllegalArgumentException here.
+     */
+    public Builder resampling(Resampling value) {
+      java.util.Objects.requireNonNull(value, "resampling");
+      if (value.numFolds() == 0) {
+        throw new IllegalArgumentException("resampling: ridge's cross-validation fits k folds;"
+            + " " + value.describe() + " is for networks, whose fits vary with the seed; use"
+            + " Resampling.kFold(k, seed)");
+      }
+      resampling = value;
+      criterion = Criterion.K_FOLD;
+      return this;
+    }
+
+    /**
+     * Which λ k folds choose (default {@link SelectionRule#MINIMUM}, λ_min; {@link
+     * SelectionRule#ONE_STANDARD_ERROR} is λ_1se). GCV and leave-one-out have no standard
+     * error: {@link #build} refuses λ_1se with them.
+     */
+    public Builder rule(SelectionRule value) {
+      rule = java.util.Objects.requireNonNull(value, "rule");
       return this;
     }
 
@@ -492,8 +638,17 @@ public final class RidgeCV implements Estimator<LinearModel> {
       return this;
     }
 
-    /** The estimator (its settings are checked by their setters). */
+    /**
+     * The estimator (its settings are checked by their setters).
+     *
+     * @throws IllegalArgumentException for the λ_1se rule without k folds
+     */
     public RidgeCV build() {
+      if (rule != SelectionRule.MINIMUM && criterion != Criterion.K_FOLD) {
+        throw new IllegalArgumentException("rule " + rule.id() + ": the one-standard-error rule"
+            + " needs k folds (resampling(Resampling.kFold(k, seed))); "
+            + criterion.name().toLowerCase(java.util.Locale.ROOT) + " has no standard error");
+      }
       return new RidgeCV(this);
     }
   }

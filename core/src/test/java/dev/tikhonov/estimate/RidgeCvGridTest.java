@@ -35,7 +35,11 @@ class RidgeCvGridTest {
     Dataset train = houses(150, 0);
     for (RidgeCV.Criterion criterion : RidgeCV.Criterion.values()) {
       RidgeCV.Validation v = RidgeCV.builder().criterion(criterion).build().crossValidate(train);
-      double[] score = criterion == RidgeCV.Criterion.GCV ? v.gcv() : v.leaveOneOutMse();
+      double[] score = switch (criterion) {
+        case GCV -> v.gcv();
+        case LEAVE_ONE_OUT -> v.leaveOneOutMse();
+        case K_FOLD -> v.crossValidation().orElseThrow().mean(); // 10 folds' mean held-out MSE
+      };
       int chosen = v.chosenIndex();
       assertTrue(chosen > 99, "past glmnet's 100 values: " + v);
       assertTrue(chosen < score.length - 1, "an interior minimum, not the grid's end: " + v);
