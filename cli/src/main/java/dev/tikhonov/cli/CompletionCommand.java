@@ -125,7 +125,7 @@ public final class CompletionCommand implements Callable<Integer> {
   /** {@code ridge --criterion}. */
   static final class RidgeCriteria extends Choices {
     RidgeCriteria() {
-      super("gcv", "loo");
+      super("gcv", "loo", "cv");
     }
   }
 

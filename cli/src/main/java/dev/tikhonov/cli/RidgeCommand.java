@@ -23,29 +23,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tikhonov ridge}: closed-form ridge over many λ from one decomposition, λ chosen by GCV
- * or the exact leave-one-out error ({@link RidgeCV}).
+ * {@code tikhonov ridge}: closed-form ridge over many λ from one decomposition, λ chosen by GCV,
+ * the exact leave-one-out error or k folds ({@link RidgeCV}).
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
 @Command(name = "ridge",
-    header = "Closed-form ridge over many λ at once, λ chosen by GCV or exact leave-one-out.",
+    header = "Closed-form ridge over many λ at once, λ chosen by GCV, leave-one-out or k folds.",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Fit ridge regression at every λ from one decomposition of the design (no iterations, no",
-      "folds) and choose λ by generalized cross-validation or the exact leave-one-out error.",
+      "Fit ridge regression at every λ from one decomposition of the design (no iterations)",
+      "and choose λ by generalized cross-validation, the exact leave-one-out error, or k-fold",
+      "cross-validation (--criterion cv: one decomposition per fold, cv.glmnet's λ_min/λ_1se).",
       "Objective at each λ (gaussian only; --weights make the data term Σ wᵢℓᵢ / Σ wᵢ):",
       "  (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + (λ/2) Σⱼ bⱼ²,  on the standardized features by default",
       "Criteria, with e the training residuals, H the hat matrix, df = Σ d²/(d² + nλ):",
       "  gcv: (1/n) Σ eᵢ² / (1 − (1 + df)/n)²      loo: (1/n) Σ (eᵢ / (1 − Hᵢᵢ))²",
       "(with weights: the weighted means Σ ωᵢ·, ωᵢ = wᵢ/Σw, and n the rows of positive",
-      "weight in gcv; without an intercept 1 + df is df). AIC/BIC: n·log(RSS/n) + 2·df or",
+      "weight in gcv; without an intercept 1 + df is df). cv: the folds' mean held-out MSE",
+      "(weighted by Σ wᵢ of each fold) ± its standard error. AIC/BIC: n·log(RSS/n) + 2·df or",
       "log(n)·df. scikit-learn: RidgeCV(alphas=a) is λ = a/n (a/Σw with sample_weight) with",
-      "--no-standardize; its default scoring is --criterion loo. glmnet: alpha = 0, lambda = l",
+      "--no-standardize; its default scoring is --criterion loo; RidgeCV(alphas=a, cv=K,",
+      "scoring='neg_mean_squared_error') scores λ = a/n_train (n_train = n − n/K) on equal",
+      "folds, and refits at a/n. glmnet: alpha = 0, lambda = l",
       "is λ = l/s_y (s_y the standard deviation of y; its root mean square with",
       "--no-intercept), standardize as here (docs/linear.md).",
       "Writes DIR/path.json, DIR/path.csv (lambda, df, dev_ratio, training_mse, gcv, loo, aic,",
-      "bic, intercept, coefficients) and run.json; prints the table with the chosen λ marked.",
+      "bic, intercept, coefficients; cv_mean, cv_se with --criterion cv) and run.json; prints",
+      "the table with the chosen λ marked.",
       ""})
 public final class RidgeCommand implements Callable<Integer>, Flags.Conditional {
   @Mixin TableOptions table = new TableOptions();
@@ -64,9 +69,12 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   @Option(names = "--criterion", paramLabel = "C", converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.RidgeCriteria.class,
-      description = "What chooses λ: gcv (generalized cross-validation) or loo (the exact "
-          + "leave-one-out MSE, scikit-learn RidgeCV's default). Default: gcv.")
+      description = "What chooses λ: gcv (generalized cross-validation), loo (the exact "
+          + "leave-one-out MSE, scikit-learn RidgeCV's default) or cv (k-fold cross-validation,"
+          + " the folds' mean held-out MSE: --cv-folds, --fold-seed, --rule). Default: gcv.")
   String criterion = "gcv";
+
+  @Mixin ResamplingOptions folds = new ResamplingOptions();
 
   @Option(names = "--weights", paramLabel = "COLUMN",
       description = "CSV column of observation weights ≥ 0 (scikit-learn's sample_weight), not "
@@ -138,6 +146,15 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     table.refuseCsvFlags(given, "--weights");
     given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
         "with --lambdas, which gives the λ");
+    boolean kFold = criterion.equals("cv");
+    for (String flag : List.of("--cv-folds", "--fold-seed", "--rule")) {
+      given.requireApplies(flag, kFold, "with --criterion cv (k-fold cross-validation)",
+          "with --criterion " + criterion);
+    }
+    given.requireApplies("--repeat-seeds", false, "to select and grid, whose networks' fits"
+        + " vary with the seed", "on ridge, whose fits are exact; use --cv-folds");
+    given.requireApplies("--cv-measure", false, "to select and grid",
+        "on ridge, whose folds are scored by their held-out MSE");
   }
 
   private RidgeCV estimator() {
@@ -149,16 +166,20 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     if (weights != null) {
       b.weightColumn(weights);
     }
+    if (criterion.equals("cv")) {
+      b.resampling(folds.resampling()).rule(folds.rule());
+    }
     return b.build();
   }
 
-  /** --criterion as the core's: gcv or loo. */
+  /** --criterion as the core's: gcv, loo or cv. */
   static RidgeCV.Criterion criterionOf(String value) {
     return switch (value) {
       case "gcv" -> RidgeCV.Criterion.GCV;
       case "loo" -> RidgeCV.Criterion.LEAVE_ONE_OUT;
+      case "cv" -> RidgeCV.Criterion.K_FOLD;
       default -> throw new InputException(EnumeratedValue.refusal("--criterion",
-          List.of("gcv", "loo"), value));
+          List.of("gcv", "loo", "cv"), value));
     };
   }
 
@@ -173,11 +194,14 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   /**
    * The fit, its refusals in this command's words: the weight column's (setting "weights" or
-   * "weightColumn") name --weights, the constant target names the file and --target.
+   * "weightColumn") name --weights, the constant target names the file and --target, a fold's
+   * (all its held-out or training rows of weight 0) the flags that make other folds.
    */
   private <T> T fit(java.util.function.Supplier<T> run) {
     try {
       return run.get();
+    } catch (dev.tikhonov.select.FoldException e) {
+      throw folds.splitRefusal("--data " + table.data, e);
     } catch (ConstantTargetException e) {
       throw new InputException(table.targetOf() + ": " + e.getMessage(), e);
     } catch (InputException e) {
@@ -197,27 +221,30 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   /**
    * A warning when the criterion chose the largest or the smallest of the λ given with
-   * --lambdas: it may fall further beyond. The default sequence starts where every coefficient
-   * is shrunk to nearly 0 and is continued downward until the fit is least squares to 0.1 %.
+   * --lambdas (for k folds: when λ_min is there, whatever the rule): it may fall further beyond.
+   * The default sequence starts where every coefficient is shrunk to nearly 0 and is continued
+   * downward until the fit is least squares to 0.1 %.
    */
   private Optional<String> atGridEnd(RidgeCV.Validation v) {
     double[] grid = v.lambdas();
     if (lambdas == null || grid.length < 2) {
       return Optional.empty();
     }
-    double chosen = v.chosenLambda();
+    double chosen = v.crossValidation().map(cv -> cv.lambdaMin()).orElse(v.chosenLambda());
     double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
     double largest = java.util.Arrays.stream(grid).max().orElseThrow();
-    String name = RidgeFiles.id(criterionOf(criterion));
+    String name = v.crossValidation().isPresent() ? "the folds' mean held-out MSE"
+        : RidgeFiles.id(criterionOf(criterion));
+    String which = v.crossValidation().isPresent() ? "λ_min" : "the chosen λ";
     if (chosen == smallest) {
-      return Optional.of(String.format(Locale.ROOT, "the chosen λ %.6g is the smallest of"
+      return Optional.of(String.format(Locale.ROOT, "%s %.6g is the smallest of"
           + " --lambdas: %s may fall further below it; add smaller values to --lambdas",
-          chosen, name));
+          which, chosen, name));
     }
     if (chosen == largest) {
-      return Optional.of(String.format(Locale.ROOT, "the chosen λ %.6g is the largest of"
+      return Optional.of(String.format(Locale.ROOT, "%s %.6g is the largest of"
           + " --lambdas: %s may fall further above it; add larger values to --lambdas",
-          chosen, name));
+          which, chosen, name));
     }
     return Optional.empty();
   }

@@ -35,7 +35,7 @@ class RidgeCommandTest {
     return JSON.readTree(out.resolve("path.json").toFile());
   }
 
-  private static double[] numbers(JsonNode array) {
+  static double[] numbers(JsonNode array) {
     double[] out = new double[array.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = array.get(i).asDouble();
@@ -235,6 +235,14 @@ class RidgeCommandTest {
         // the file named (it was not: the core's message alone)
         "one.csv: only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
         "one-weighted.csv: only 1 row of positive weight to fit");
+    assertRefused(dir, cases, mentions);
+  }
+
+  /**
+   * Each {@code ridge} case (its flags, --out added) exits 2 with one line containing its
+   * mention, no stack trace, and no --out folder made.
+   */
+  static void assertRefused(Path dir, List<List<String>> cases, List<String> mentions) {
     for (int c = 0; c < cases.size(); c++) {
       Path out = dir.resolve("bad" + c);
       List<String> args = new ArrayList<>(List.of("ridge"));

@@ -84,12 +84,7 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
    * random: an IllegalArgumentException here.
    */
   public B resampling(Resampling value) {
-    java.util.Objects.requireNonNull(value, "resampling");
-    if (value.numFolds() == 0) {
-      throw new IllegalArgumentException("resampling: a linear cross-validation fits k folds"
-          + " (cv.glmnet's); " + value.describe() + " is for networks, whose fits vary with"
-          + " the seed; use Resampling.kFold(k, seed)");
-    }
+    Resampling.requireFolds(value);
     numFolds = value.numFolds();
     seed = value.seed();
     foldIds = new int[0];

@@ -97,6 +97,21 @@ public final class Resampling {
     return numFolds;
   }
 
+  /**
+   * Refuses repeated seeds on one split for a linear cross-validation (ElasticNetCV's,
+   * RidgeCV's), whose fits do not vary with a seed.
+   *
+   * @throws IllegalArgumentException naming {@code Resampling.kFold(k, seed)} as the remedy
+   */
+  static void requireFolds(Resampling value) {
+    java.util.Objects.requireNonNull(value, "resampling");
+    if (value.numFolds() == 0) {
+      throw new IllegalArgumentException("resampling: a linear cross-validation fits k folds"
+          + " (cv.glmnet's); " + value.describe() + " is for networks, whose fits vary with"
+          + " the seed; use Resampling.kFold(k, seed)");
+    }
+  }
+
   /** The seed of the fold assignment or of the one split. */
   long seed() {
     return seed;

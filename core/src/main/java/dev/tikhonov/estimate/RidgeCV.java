@@ -595,12 +595,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
      * IllegalArgumentException here.
      */
     public Builder resampling(Resampling value) {
-      java.util.Objects.requireNonNull(value, "resampling");
-      if (value.numFolds() == 0) {
-        throw new IllegalArgumentException("resampling: ridge's cross-validation fits k folds;"
-            + " " + value.describe() + " is for networks, whose fits vary with the seed; use"
-            + " Resampling.kFold(k, seed)");
-      }
+      Resampling.requireFolds(value);
       resampling = value;
       criterion = Criterion.K_FOLD;
       return this;

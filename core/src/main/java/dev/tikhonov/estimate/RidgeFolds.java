@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.RidgeSvdPath;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldException;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RidgeFolds {
         foldWeight[f] += weights.length == 0 ? 1 : weights[i];
       }
     }
-    return CvResult.of(lambdas, foldLoss, foldWeight);
+    return CvResult.of(lambdas, foldLoss, foldWeight, CvMeasure.MEAN_SQUARED_ERROR);
   }
 
   /** e_kl for every λ of the fold's path: its coefficients bⱼ = b̃ⱼ/sⱼ on the raw features. */

@@ -373,8 +373,8 @@ final class PathCharts {
 
   /**
    * A closed-form ridge run's criteria against λ (path.json's "gcv" and "loo", written by
-   * {@code tikhonov ridge}), the chosen λ ("lambda_chosen", by its "criterion") marked; empty for
-   * a path without them.
+   * {@code tikhonov ridge}), the chosen λ ("lambda_chosen", by its "criterion": "gcv", "loo", or
+   * "cv" for k folds, whose curve the CV chart draws) marked; empty for a path without them.
    *
    * @param root path.json's content, of which {@code path} was read
    * @param where the file, for messages
@@ -403,7 +403,11 @@ final class PathCharts {
       s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     double chosen = JsonFiles.lambda(root, "lambda_chosen", where);
-    String by = root.path("criterion").asText("gcv").equals("loo") ? "leave-one-out" : "GCV";
+    String by = switch (root.path("criterion").asText("gcv")) {
+      case "loo" -> "leave-one-out";
+      case "cv" -> "k-fold CV"; // its curve is the CV chart's, not one of these two
+      default -> "GCV";
+    };
     XYSeries mark = LambdaCharts.markVertical(chart, "chosen by " + by + ": λ = "
         + LambdaAxis.Format.number(chosen), axis.position(chosen), ChartTheme.MARK);
     mark.setShowInLegend(true);

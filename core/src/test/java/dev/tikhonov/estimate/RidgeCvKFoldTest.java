@@ -174,7 +174,7 @@ class RidgeCvKFoldTest {
     assertTrue(e.getMessage().contains("needs k folds"), e.getMessage());
     IllegalArgumentException seeds = assertThrows(IllegalArgumentException.class,
         () -> RidgeCV.builder().resampling(Resampling.repeatedSeeds(0.2, 0, 1, 2)));
-    assertTrue(seeds.getMessage().contains("Resampling.kFold"), seeds.getMessage());
+    assertTrue(seeds.getMessage().contains("use Resampling.kFold(k, seed)"), seeds.getMessage());
     assertEquals(Resampling.kFold(10, 0).describe(), RidgeCV.builder()
         .criterion(RidgeCV.Criterion.K_FOLD).build().resampling().orElseThrow().describe());
   }

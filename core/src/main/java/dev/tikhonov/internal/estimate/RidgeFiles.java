@@ -5,6 +5,7 @@ import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.estimate.RidgeCV;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.InformationCriteria;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,10 @@ public final class RidgeFiles {
 
   /**
    * path.json's content: a path run's fields (family, l1_ratio 0, lambda, intercept, coef, df,
-   * dev_ratio, feature_names, ic) and the ridge run's own: criterion ("gcv" or "loo"), gcv, loo,
-   * training_mse per λ, the chosen index and lambda_chosen.
+   * dev_ratio, feature_names, ic) and the ridge run's own: criterion ("gcv", "loo" or "cv"),
+   * gcv, loo, training_mse per λ, the chosen index and lambda_chosen; with k folds a path run's
+   * "cv" object ({@link PathFiles#cvJson}: measure "mse", mean, se, lambda_min, lambda_1se) with
+   * the folds' "resampling", "folds", "fold_seed" and the "rule" that chose.
    */
   public static Map<String, Object> json(RidgeCV.Validation v, RidgeCV.Criterion criterion,
       InformationCriteria ic) {
@@ -57,17 +60,30 @@ public final class RidgeFiles {
     json.put("chosen_index", v.chosenIndex());
     json.put("lambda_chosen", v.chosenLambda());
     json.put("ic", PathFiles.criteriaJson(solution(v), ic));
+    v.crossValidation().ifPresent(cv -> {
+      Map<String, Object> c = PathFiles.cvJson(cv);
+      Map<String, Object> settings = v.chosenModel().provenance().settings();
+      for (String key : List.of("resampling", "folds", "fold_seed", "rule")) {
+        c.put(key, settings.get(key));
+      }
+      json.put("cv", c);
+    });
     return json;
   }
 
   /**
    * path.csv: lambda, df (effective), dev_ratio, training_mse, gcv, loo, aic, bic, intercept and
-   * the coefficients of the features, one row per λ in the order scored.
+   * the coefficients of the features (then cv_mean and cv_se with k folds, as a path run's), one
+   * row per λ in the order scored.
    */
   public static String csv(RidgeCV.Validation v, InformationCriteria ic) {
     List<String> header = new ArrayList<>(List.of("lambda", "df", "dev_ratio", "training_mse",
         "gcv", "loo", "aic", "bic", "intercept"));
     header.addAll(v.chosenModel().featureNames());
+    java.util.Optional<CvResult> cv = v.crossValidation();
+    if (cv.isPresent()) {
+      header.addAll(List.of("cv_mean", "cv_se"));
+    }
     CsvWriter csv = new CsvWriter().row(header);
     double[] lambda = v.lambdas();
     double[] df = v.degreesOfFreedom();
@@ -85,6 +101,10 @@ public final class RidgeFiles {
       for (double b : model.coefficients()) {
         row.add(String.valueOf(b));
       }
+      if (cv.isPresent()) {
+        row.add(String.valueOf(cv.get().mean(l)));
+        row.add(String.valueOf(cv.get().standardError(l)));
+      }
       csv.row(row);
     }
     return csv.toString();
@@ -92,10 +112,14 @@ public final class RidgeFiles {
 
   /**
    * The table: λ, df, the criterion, the training MSE, AIC and BIC per λ, the chosen λ marked;
-   * then the choice and the λ that AIC, BIC and EBIC pick.
+   * then the choice and the λ that AIC, BIC and EBIC pick. With k folds the criterion is
+   * cv_mean ± cv_se, λ_min and λ_1se marked too, and the choice names the folds and the rule.
    */
   public static String summary(RidgeCV.Validation v, RidgeCV.Criterion criterion,
       InformationCriteria ic) {
+    if (v.crossValidation().isPresent()) {
+      return foldsSummary(v, v.crossValidation().get(), ic);
+    }
     double[] lambda = v.lambdas();
     double[] df = v.degreesOfFreedom();
     double[] mse = v.trainingMse();
@@ -116,9 +140,40 @@ public final class RidgeFiles {
     return s.toString();
   }
 
-  /** "gcv" or "loo": the criterion's name in the files, the table and --criterion. */
+  private static String foldsSummary(RidgeCV.Validation v, CvResult cv,
+      InformationCriteria ic) {
+    double[] lambda = v.lambdas();
+    double[] df = v.degreesOfFreedom();
+    double[] mse = v.trainingMse();
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "%-12s %7s %12s %10s %12s %12s %12s%n", "lambda", "df", "cv_mean", "cv_se",
+        "train_mse", "aic", "bic"));
+    for (int l = 0; l < lambda.length; l++) {
+      s.append(String.format(Locale.ROOT, "%-12.6g %7.3f %12.6g %10.4g %12.6g %12.6g %12.6g",
+          lambda[l], df[l], cv.mean(l), cv.standardError(l), mse[l], ic.aic(l), ic.bic(l)));
+      s.append(l == cv.indexMin() ? "  <- lambda_min" : "");
+      s.append(l == cv.index1se() ? "  <- lambda_1se" : "");
+      s.append(l == v.chosenIndex() ? "  (chosen)" : "");
+      s.append('\n');
+    }
+    Map<String, Object> settings = v.chosenModel().provenance().settings();
+    int best = v.chosenIndex();
+    s.append(String.format(Locale.ROOT, "%d-fold cross-validation (fold seed %s; cv_mean the"
+        + " held-out MSE) chooses lambda_%s = %.6g (df %.3f, cv_mean %.6g ± %.4g, row %d of the"
+        + " %d above); lambda_min = %.6g, lambda_1se = %.6g%n", cv.numFolds(),
+        settings.get("fold_seed"), settings.get("rule"), lambda[best], df[best], cv.mean(best),
+        cv.standardError(best), best + 1, lambda.length, cv.lambdaMin(), cv.lambda1se()));
+    s.append(PathFiles.criteriaSummary(solution(v), ic));
+    return s.toString();
+  }
+
+  /** "gcv", "loo" or "cv": the criterion's name in the files, the table and --criterion. */
   public static String id(RidgeCV.Criterion criterion) {
-    return criterion == RidgeCV.Criterion.GCV ? "gcv" : "loo";
+    return switch (criterion) {
+      case GCV -> "gcv";
+      case LEAVE_ONE_OUT -> "loo";
+      case K_FOLD -> "cv";
+    };
   }
 
   /** 1 − MSE/MSE₀ per λ, MSE₀ the intercept-only model's (the model 0 without an intercept). */

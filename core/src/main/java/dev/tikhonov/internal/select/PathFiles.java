@@ -83,20 +83,30 @@ public final class PathFiles {
     }
     if (crossValidation.isPresent()) {
       CvResult cv = crossValidation.get();
-      Map<String, Object> c = new LinkedHashMap<>();
-      // what mean and se are of: cv.glmnet's type.measure ("auc": λ_min is the largest mean)
-      c.put("measure", cv.measure().id());
-      c.put("mean", cv.mean());
-      c.put("se", cv.standardError());
-      c.put("lambda_min", cv.lambdaMin());
-      c.put("lambda_1se", cv.lambda1se());
-      // a fold whose path did not converge (CvResult.warning), null when every fold converged
-      c.put("warning", cv.warning().orElse(null));
+      Map<String, Object> c = cvJson(cv);
       c.put("lambda_min_warning", lambdaMinWarning(path, cv.indexMin(), cv.lambdaMin(), remedy,
           cv.measure()).orElse(null));
       m.put("cv", c);
     }
     return m;
+  }
+
+  /**
+   * path.json's "cv" object without its {@code lambda_min_warning}: measure, mean, se,
+   * lambda_min, lambda_1se and the folds' warning (null when every fold converged); a new,
+   * modifiable map.
+   */
+  public static Map<String, Object> cvJson(CvResult cv) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    // what mean and se are of: cv.glmnet's type.measure ("auc": λ_min is the largest mean)
+    c.put("measure", cv.measure().id());
+    c.put("mean", cv.mean());
+    c.put("se", cv.standardError());
+    c.put("lambda_min", cv.lambdaMin());
+    c.put("lambda_1se", cv.lambda1se());
+    // a fold whose path did not converge (CvResult.warning), null when every fold converged
+    c.put("warning", cv.warning().orElse(null));
+    return c;
   }
 
   /**
