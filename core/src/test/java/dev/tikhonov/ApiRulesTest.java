@@ -192,7 +192,8 @@ class ApiRulesTest {
    * Every declaration of the published API has a javadoc comment: each public type outside
    * {@code dev.tikhonov.internal} (the packages the published javadoc leaves out), and its public
    * and protected constructors, methods, fields and enum constants; a record's components have
-   * their {@code @param}. What javadoc documents itself is not asked for: {@code @Override}
+   * their {@code @param}, and a generic type's or method's type parameters their
+   * {@code @param <T>}. What javadoc documents itself is not asked for: {@code @Override}
    * methods, a record's canonical constructor and accessors. See
    * {@link JavadocScan#undocumented}, which reads the sources with javac's parser. The
    * javadoc plugin's doclint cannot keep this: its "missing" group also asks for an

@@ -185,7 +185,8 @@ public final class JavadocScan {
    * enum constants. Not asked for are what javadoc documents itself: a method marked
    * {@code @Override} (it inherits its javadoc), a record's canonical constructor and its
    * components' accessors (javadoc writes theirs from the record's {@code @param} tags). A
-   * record's components are asked for instead, as "Type: no @param for name". Members of
+   * record's components are asked for instead, as "Type: no @param for name", and a documented
+   * generic type's or method's type parameters, as "Type: no @param <T>". Members of
    * anonymous and local classes, and of enum constants' bodies, are not API.
    */
   public static List<String> undocumented(Path root, Predicate<String> apiPackage)
@@ -234,6 +235,9 @@ public final class JavadocScan {
     if (doc == null) {
       out.add(where(trees, path, file) + name + " (the type)");
     }
+    if (doc != null) {
+      missingTypeParams(doc, c.getTypeParameters(), where(trees, path, file) + name, out);
+    }
     List<String> components = isRecord ? components(c) : List.of();
     boolean declaresConstructor = c.getMembers().stream()
         .anyMatch(m -> m instanceof MethodTree k && k.getName().contentEquals("<init>"));
@@ -267,11 +271,34 @@ public final class JavadocScan {
         undocumentedType(trees, memberPath, file, out);
         continue;
       }
-      if (trees.getDocCommentTree(memberPath) != null
-          || selfDocumented(trees, memberPath, components)) {
+      DocCommentTree memberDoc = trees.getDocCommentTree(memberPath);
+      if (memberDoc != null && m instanceof MethodTree method) {
+        missingTypeParams(memberDoc, method.getTypeParameters(),
+            where(trees, memberPath, file) + name + "." + describe(m, name), out);
+      }
+      if (memberDoc != null || selfDocumented(trees, memberPath, components)) {
         continue;
       }
       out.add(where(trees, memberPath, file) + name + "." + describe(m, name));
+    }
+  }
+
+  /**
+   * "{@code declared}: no @param <T>" for each of {@code typeParameters} that {@code doc} has no
+   * {@code @param <T>} for: what a generic type or method's parameter stands for is as much its
+   * javadoc's job as a method parameter's.
+   */
+  private static void missingTypeParams(DocCommentTree doc,
+      List<? extends com.sun.source.tree.TypeParameterTree> typeParameters, String declared,
+      List<String> out) {
+    Set<String> params = doc.getBlockTags().stream()
+        .filter(b -> b.getKind() == DocTree.Kind.PARAM && ((ParamTree) b).isTypeParameter())
+        .map(b -> ((ParamTree) b).getName().getName().toString())
+        .collect(Collectors.toSet());
+    for (com.sun.source.tree.TypeParameterTree t : typeParameters) {
+      if (!params.contains(t.getName().toString())) {
+        out.add(declared + ": no @param <" + t.getName() + ">");
+      }
     }
   }
 

@@ -174,6 +174,8 @@ public final class DataFiles {
    * What a text reader does with a file's (decompressed) stream. {@link #read} calls it on the
    * caller's thread with a stream of its own, so an implementation need not be thread-safe
    * unless the caller shares it between threads.
+   *
+   * @param <T> what the reader makes of the stream
    */
   @FunctionalInterface
   public interface StreamReader<T> {
@@ -189,6 +191,8 @@ public final class DataFiles {
    * {@code reader} applied to {@link #decompressed} contents of {@code file}, the stream closed
    * after; a missing file, damaged gzip data or a read error is an {@link InputException} that
    * names the file (the readers' one way of opening a file).
+   *
+   * @param <T> what the reader makes of the file
    */
   public static <T> T read(Path file, StreamReader<T> reader) {
     requireRegularFile(file);

@@ -266,6 +266,9 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   /**
    * Named settings of an {@link ElasticNet}; see {@link LinearBuilder} for the shared ones. Not
    * thread-safe: build on one thread; the built ElasticNet is immutable and thread-safe.
+   *
+   * @param <M> the fitted model: LinearModel, or LinearClassifier for the binomial and
+   *     multinomial families
    */
   public static final class Builder<M extends Predictor> extends LinearBuilder<Builder<M>> {
     private final Family family;

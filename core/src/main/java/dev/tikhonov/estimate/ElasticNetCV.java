@@ -398,6 +398,9 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
   /**
    * Named settings of an {@link ElasticNetCV}; see {@link LinearBuilder} for the shared ones. Not
    * thread-safe: build on one thread; the built ElasticNetCV is immutable and thread-safe.
+   *
+   * @param <M> the fitted model: LinearModel, or LinearClassifier for the binomial and
+   *     multinomial families
    */
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;

@@ -102,7 +102,11 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
           + " repeated seeds need candidates that can (MlpGrid's), or use k-fold resampling");
     }
 
-    /** A candidate of any estimator, as given (it cannot be reseeded). */
+    /**
+     * A candidate of any estimator, as given (it cannot be reseeded).
+     *
+     * @param <P> the fitted model
+     */
     static <P extends Predictor> Candidate<P> of(Map<String, Object> settings,
         Estimator<P> estimator) {
       Map<String, Object> copy = java.util.Collections.unmodifiableMap(
@@ -147,12 +151,18 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   /**
    * A search over {@code candidates}, listed from the most regularized to the least: 5 folds
    * seeded 0, the one-SE rule, all cores.
+   *
+   * @param <P> the fitted model
    */
   public static <P extends Predictor> Builder<P> builder(List<? extends Candidate<P>> candidates) {
     return new Builder<>(candidates, Optional.empty());
   }
 
-  /** A search over the grid's candidates (most regularized first). */
+  /**
+   * A search over the grid's candidates (most regularized first).
+   *
+   * @param <P> the fitted model
+   */
   public static <P extends Predictor> Builder<P> builder(MlpGrid<P> grid) {
     return new Builder<>(grid.candidates(), Optional.of(grid.kind()));
   }
@@ -300,6 +310,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * double[] mse = cv.splitLoss();
    * }</pre>
    *
+   * @param <P> the fitted model
    * @throws DivergenceException when the estimator's training diverges on a split
    * @throws InputException as {@link #crossValidate(Dataset)}: a measure the targets do not
    *     take, more folds than rows, a split whose training rows cannot be fitted, a split whose

@@ -63,7 +63,11 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     this.threads = threads;
   }
 
-  /** Cross-validation of {@code path}: 5 folds seeded 0, the one-SE rule, all cores. */
+  /**
+   * Cross-validation of {@code path}: 5 folds seeded 0, the one-SE rule, all cores.
+   *
+   * @param <P> the fitted model
+   */
   public static <P extends Predictor> Builder<P> builder(MlpPath<P> path) {
     return new Builder<>(path);
   }

@@ -112,6 +112,7 @@ public interface Predictor {
    * model class ({@link LinearModel}, {@link LinearClassifier}, {@link NetworkClassifier},
    * {@link NetworkRegressor}) or an interface they implement ({@link Classifier}).
    *
+   * @param <M> the model type asked for
    * @throws InputException for a bad file, or one that holds another kind of
    *     model (the message names the kind it holds and the estimator that fitted it)
    */

@@ -257,6 +257,9 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
    * Named settings of a {@link RelaxedLasso}: {@link LinearBuilder}'s path settings, the γ
    * values and the cross-validation's (as {@link ElasticNetCV}'s). Not thread-safe: build on
    * one thread; the built RelaxedLasso is immutable and thread-safe.
+   *
+   * @param <M> the fitted model: LinearModel, or LinearClassifier for the binomial and
+   *     multinomial families
    */
   public static final class Builder<M extends Predictor> extends LinearCvBuilder<Builder<M>> {
     private final Family family;

@@ -29,6 +29,8 @@ public final class GridSearch {
    * Trains one config on some rows and returns its validation score (lower is better).
    * Implementations must be thread-safe: {@link GridSearch#run} with several threads calls one
    * scorer from all of them at once; the row arrays are shared by a split's jobs, to read only.
+   *
+   * @param <C> a config: the settings one candidate trains with
    */
   @FunctionalInterface
   public interface Scorer<C> {
@@ -91,6 +93,7 @@ public final class GridSearch {
    * {@link #score(int, int)}, {@link #mean(int)} and {@link #standardError(int)} read one value
    * without copying, for loops over the configs.
    *
+   * @param <C> a config: the settings one candidate trains with
    * @param configs the settings tried, from the most regularized to the least
    * @param scores [config][split]
    * @param mean mean score per config, splits weighted by their validation rows
@@ -201,6 +204,8 @@ public final class GridSearch {
     /**
      * The result for {@code scores} [config][split] computed elsewhere, each split weighted by
      * {@code splitWeights} (its validation rows): the same statistics as {@link #run}.
+     *
+     * @param <C> a config: the settings one candidate trains with
      */
     public static <C> Result<C> of(List<C> configs, double[][] scores, double[] splitWeights) {
       int c = configs.size();
@@ -255,7 +260,11 @@ public final class GridSearch {
     return List.of(new Split(train, validation));
   }
 
-  /** Scores every config (most regularized first) on every split with {@code threads} threads. */
+  /**
+   * Scores every config (most regularized first) on every split with {@code threads} threads.
+   *
+   * @param <C> a config: the settings one candidate trains with
+   */
   public static <C> Result<C> run(
       List<C> configs, Scorer<C> scorer, List<Split> splits, int threads) {
     if (configs.isEmpty() || splits.isEmpty()) {

@@ -145,6 +145,8 @@ public final class Blas {
    * ends the count is the one before the first began. (Each call restoring "its" previous count
    * left a count of 1 behind after overlapping fits at 1 and 2 threads.) On a lane's thread it
    * just runs the task.
+   *
+   * @param <T> the task's result
    */
   public static <T> T withThreads(int n, java.util.function.Supplier<T> task) {
     if (n < 1) {
@@ -176,6 +178,8 @@ public final class Blas {
    * on this thread and {@link #setThreads}/{@link #setWorkerThreads} change nothing. The caller
    * holds OpenBLAS at one thread ({@code setWorkerThreads(1)}) while lanes run. Lanes do not
    * nest: inside a lane this just runs the task.
+   *
+   * @param <T> the task's result
    */
   public static <T> T inLane(java.util.function.Supplier<T> task) {
     if (IN_LANE.get()) {

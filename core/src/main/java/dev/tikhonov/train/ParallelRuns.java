@@ -35,6 +35,8 @@ public final class ParallelRuns {
   /**
    * {@code [run(items[0]), …]} on {@code min(lanes, items.size())} threads, one thread each.
    *
+   * @param <S> an item
+   * @param <T> a run's result
    * @param lanes how many runs at a time, ≥ 1 (normally {@link Blas#threads()}: the cores)
    */
   public static <S, T> List<T> map(List<S> items, Function<? super S, ? extends T> run,
