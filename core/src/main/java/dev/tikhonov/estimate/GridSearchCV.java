@@ -455,7 +455,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         outcomes.add(divergedAt.get(i).get());
       } else {
         outcomes.add(new Scored(settings.get(j), j, score[j], scores.mean(j),
-            scores.standardError(j)));
+            scores.standardError(j), measure, weightColumn));
         j++;
       }
     }
@@ -494,12 +494,18 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    * @param mean the splits' mean score, weighted by their held-out rows (their Σ wᵢ when the
    *     candidates are weighted)
    * @param standardError its standard error (0 for one split)
+   * @param measure what the held-out rows were scored by ({@link SearchBuilder#measure})
+   * @param weightColumn the column that weighted the held-out scores and the splits' mean
+   *     ({@link GridSearchCV#weightColumn()}); empty when every row counted once
    */
   public record Scored(Map<String, Object> settings, int scoreIndex, double[] splitLoss,
-      double mean, double standardError) implements Outcome {
+      double mean, double standardError, CvMeasure measure, Optional<String> weightColumn)
+      implements Outcome {
     public Scored {
       settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
       splitLoss = splitLoss.clone();
+      java.util.Objects.requireNonNull(measure, "measure");
+      java.util.Objects.requireNonNull(weightColumn, "weightColumn");
     }
 
     /** Its held-out score per split (the loss by default), a new array. */
@@ -509,14 +515,31 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     }
 
     /**
-     * "Scored[{settings}, score 0.1234 ± 0.0056 over 5 splits]", not an array's address; the
-     * score is the search's measure (the loss by default).
+     * "Scored[{lambda=0.001}, misclassification 0.123400 ± 0.0056 over 5 splits, weighted by
+     * column "w"]" (or ", unweighted]"), not an array's address: the score is named by its
+     * measure ("loss" for the deviance, the mean data loss; "misclassification", "mse", "mae")
+     * and says whether the rows were weighted.
      */
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "Scored[%s, score %.6g ± %.2g over %d splits]", settings,
-          mean, standardError, splitLoss.length);
+      return String.format(Locale.ROOT, "Scored[%s, %s %.6g ± %.2g over %d splits, %s]",
+          settings, measureWord(measure), mean, standardError, splitLoss.length,
+          weighting(weightColumn));
     }
+  }
+
+  /** What a score of {@code measure} is called in the outcomes' and results' text. */
+  private static String measureWord(CvMeasure measure) {
+    return switch (measure) {
+      case DEVIANCE -> "loss";
+      case MISCLASSIFICATION -> "misclassification";
+      default -> measure.id();
+    };
+  }
+
+  /** "weighted by column "w"", or "unweighted". */
+  private static String weighting(Optional<String> weightColumn) {
+    return weightColumn.map(c -> "weighted by column \"" + c + "\"").orElse("unweighted");
   }
 
   /**
@@ -708,17 +731,18 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
     /**
      * "GridSearchCV.Result[1se: index 3 of 4 candidates {lambda=0.01, dropout=0.2} (loss 0.412
-     * ± 0.031); indexMin 3, index1se 1; 0 diverged; 12.3 s]" (0-based grid indices; with a
-     * measure other than the deviance, its id in place of "loss").
+     * ± 0.031, unweighted); indexMin 3, index1se 1; 0 diverged; 12.3 s]" (0-based grid
+     * indices; the score named as {@link Scored#toString()} names it, "misclassification",
+     * "mse" or "mae" in place of "loss", and "weighted by column "w"" when it was).
      */
     @Override
     public String toString() {
       int at = scored.indexOf(chosenIndex);
+      Scored chosen = (Scored) outcomes.get(chosenIndex);
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
           + outcomes.size() + " candidates " + chosenSettings()
-          + String.format(Locale.ROOT, " (%s %.6g ± %.2g)",
-              measure == CvMeasure.DEVIANCE ? "loss" : measure.id(), scores.mean(at),
-              scores.standardError(at))
+          + String.format(Locale.ROOT, " (%s %.6g ± %.2g, %s)", measureWord(measure),
+              scores.mean(at), scores.standardError(at), weighting(chosen.weightColumn()))
           + "; indexMin " + indexMin() + ", index1se " + index1se() + "; "
           + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
           + "]";

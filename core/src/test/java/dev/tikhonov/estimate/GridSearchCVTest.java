@@ -306,12 +306,22 @@ class GridSearchCVTest {
     assertThrows(IllegalArgumentException.class, () -> GridSearchCV.builder(List.of()));
   }
 
-  /** A Scored outcome printed its split losses as an array's address ("[D@1b6d3586"). */
+  /**
+   * A Scored outcome printed its split losses as an array's address ("[D@1b6d3586"), then a
+   * "score" that did not say by what measure, nor whether weighted.
+   */
   @Test
   void scored_printsItsScore_notAnArrayAddress() {
     GridSearchCV.Scored s = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
-        new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443);
-    assertEquals("Scored[{lambda=0.001}, score 0.500000 ± 0.14 over 3 splits]", s.toString());
+        new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443, dev.tikhonov.select.CvMeasure.DEVIANCE,
+        java.util.Optional.empty());
+    assertEquals("Scored[{lambda=0.001}, loss 0.500000 ± 0.14 over 3 splits, unweighted]",
+        s.toString());
+    GridSearchCV.Scored w = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
+        new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443,
+        dev.tikhonov.select.CvMeasure.MISCLASSIFICATION, java.util.Optional.of("w"));
+    assertEquals("Scored[{lambda=0.001}, misclassification 0.500000 ± 0.14 over 3 splits,"
+        + " weighted by column \"w\"]", w.toString());
   }
 
   /**
@@ -323,7 +333,8 @@ class GridSearchCVTest {
   void outcomes_copyTheirSettingsAndSplitLosses_inAndOut() {
     Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("lambda", 0.001));
     double[] losses = {0.25, 0.5, 0.75};
-    GridSearchCV.Scored s = new GridSearchCV.Scored(settings, 0, losses, 0.5, 0.1443);
+    GridSearchCV.Scored s = new GridSearchCV.Scored(settings, 0, losses, 0.5, 0.1443,
+        dev.tikhonov.select.CvMeasure.DEVIANCE, java.util.Optional.empty());
     GridSearchCV.Diverged d = new GridSearchCV.Diverged(settings, 1, 5, 2, 3, "diverged");
 
     settings.put("lambda", 1.0);

@@ -80,7 +80,7 @@ class SearchMeasureTest {
       best = scores.mean()[c] < scores.mean()[best] ? c : best;
     }
     assertEquals(scores.mean()[best], scores.mean()[scores.indexMin()], 0.0);
-    assertTrue(byError.toString().contains("(class "), byError.toString());
+    assertTrue(byError.toString().contains("(misclassification "), byError.toString());
   }
 
   @Test
