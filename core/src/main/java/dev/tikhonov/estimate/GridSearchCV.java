@@ -319,8 +319,45 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
    */
   public static <P extends Predictor> Scored crossValScore(Estimator<P> estimator, Dataset data,
       Resampling resampling, CvMeasure measure) {
-    GridSearchCV<P> one = builder(List.of(Candidate.of(Map.of(), estimator)))
-        .resampling(resampling).measure(measure).build();
+    return crossValScore(builder(List.of(Candidate.of(Map.of(), estimator)))
+        .resampling(resampling).measure(measure).build(), data);
+  }
+
+  /**
+   * {@link #crossValScore(Estimator, Dataset, Resampling, CvMeasure)} weighted by the column
+   * {@code weightColumn} of {@code data}, for an estimator of your own that fits weighted by it
+   * (scikit-learn's {@code cross_val_score} with {@code sample_weight} routed to the fit and to
+   * the scorer): each split's score is the weighted evaluation e_k = Σ wᵢℓᵢ / Σ wᵢ of its
+   * held-out rows ({@link Predictor#evaluate(Dataset, String)}), and {@code mean()} and
+   * {@code standardError()} weight split k by its held-out Σ wᵢ (cv.glmnet's folds, as
+   * {@link SearchBuilder#weightColumn} does for a search). A split whose held-out or training
+   * rows all have weight 0 is refused before any fit. One of this package's estimators that
+   * weights by a column needs no such argument; given one, it must name the same column.
+   *
+   * <pre>{@code
+   * Ridge weighted = Ridge.builder().lambda(0.1).weightColumn("w").build();
+   * Estimator<LinearModel> mine = rows -> weighted.fit(rows); // a fit the search cannot see
+   * GridSearchCV.Scored cv = GridSearchCV.crossValScore(mine, data, Resampling.kFold(5, 0),
+   *     CvMeasure.MEAN_SQUARED_ERROR, "w");
+   * }</pre>
+   *
+   * @param <P> the fitted model
+   * @throws dev.tikhonov.select.FoldException naming the split whose held-out or training rows
+   *     all have weight 0
+   * @throws InputException about "weightColumn" when {@code data} has no such column or a
+   *     weight is negative or not finite, and as the unweighted form
+   * @throws IllegalArgumentException when {@code estimator} is one of this package's and
+   *     unweighted or weighted by another column, or a network with threads set
+   * @throws DivergenceException when the estimator's training diverges on a split
+   */
+  public static <P extends Predictor> Scored crossValScore(Estimator<P> estimator, Dataset data,
+      Resampling resampling, CvMeasure measure, String weightColumn) {
+    return crossValScore(builder(List.of(Candidate.of(Map.of(), estimator)))
+        .resampling(resampling).measure(measure).weightColumn(weightColumn).build(), data);
+  }
+
+  /** The one candidate of {@code one} scored on {@code data}'s splits, without a final fit. */
+  private static <P extends Predictor> Scored crossValScore(GridSearchCV<P> one, Dataset data) {
     List<Resampling.Split> splits = one.splits(data);
     Scoring scoring = one.score(data, splits, new FitCounter(splits.size(),
         SearchListener.none()));

@@ -55,26 +55,33 @@ class GridSearchWeightsTest {
         heldOut[s] = Arrays.stream(split.testRows()).mapToDouble(i -> w[i]).sum();
         assertEquals(e[s], result.scores().score(c, s), 1e-15, "candidate " + c + ", split " + s);
       }
-      double total = Arrays.stream(heldOut).sum();
-      double mean = 0;
-      for (int s = 0; s < e.length; s++) {
-        mean += heldOut[s] * e[s] / total;
-      }
-      double variance = 0;
-      for (int s = 0; s < e.length; s++) {
-        variance += heldOut[s] * (e[s] - mean) * (e[s] - mean) / total;
-      }
-      // cv.glmnet: cvm = weighted.mean(cvraw, wisum), cvsd = sqrt(weighted.mean((cvraw −
-      // cvm)², wisum) / (N − 1))
-      assertEquals(mean, result.scores().mean(c), 1e-12);
-      assertEquals(Math.sqrt(variance / (e.length - 1)), result.scores().standardError(c),
-          1e-12);
+      double[] meanAndSe = meanAndStandardError(e, heldOut);
+      assertEquals(meanAndSe[0], result.scores().mean(c), 1e-12);
+      assertEquals(meanAndSe[1], result.scores().standardError(c), 1e-12);
     }
     GridSearchCV.Scored one = GridSearchCV.crossValScore(Ridge.builder().lambda(LAMBDAS[1])
         .standardize(true).weightColumn("w").build(), data, folds,
         CvMeasure.MEAN_SQUARED_ERROR);
     assertArrayEquals(result.scores().scores()[1], one.splitLoss(), 0.0);
     assertEquals(result.scores().mean(1), one.mean(), 0.0);
+  }
+
+  /**
+   * cv.glmnet's {@code cvcompute} by hand: cvm = weighted.mean(cvraw, wisum), cvsd =
+   * sqrt(weighted.mean((cvraw − cvm)², wisum) / (N − 1)), for split scores {@code e} and the
+   * splits' held-out Σ wᵢ {@code heldOut}.
+   */
+  private static double[] meanAndStandardError(double[] e, double[] heldOut) {
+    double total = Arrays.stream(heldOut).sum();
+    double mean = 0;
+    for (int s = 0; s < e.length; s++) {
+      mean += heldOut[s] * e[s] / total;
+    }
+    double variance = 0;
+    for (int s = 0; s < e.length; s++) {
+      variance += heldOut[s] * (e[s] - mean) * (e[s] - mean) / total;
+    }
+    return new double[] {mean, Math.sqrt(variance / (e.length - 1))};
   }
 
   /** Row i of {@code data} (without its weight column w) repeated copies[i] times. */
@@ -267,5 +274,92 @@ class GridSearchWeightsTest {
             .build());
     assertTrue(path.getMessage().startsWith("the path's base is unweighted, but the search's"
         + " weightColumn is \"w\""), path.getMessage());
+  }
+
+  /**
+   * crossValScore's weighted form scores an estimator of your own as the search told its weight
+   * column does: against the weighted mean over the folds computed here by hand, each split's
+   * Σ wᵢ(yᵢ − ŷᵢ)² / Σ wᵢ over its held-out rows from the fit's predictions, the mean and
+   * standard error weighting split k by its held-out Σ wᵢ (cv.glmnet's {@code cvcompute}).
+   * Without the column, the same estimator's held-out rows count once each (other numbers).
+   */
+  @Test
+  void crossValScore_withAWeightColumn_scoresYourOwnEstimatorWeighted() {
+    Dataset data = RidgeWeightsTest.data("tall.csv", true);
+    Resampling folds = Resampling.kFold(4, 5);
+    Ridge ridge = Ridge.builder().lambda(0.3).standardize(true).weightColumn("w").build();
+    Estimator<LinearModel> own = train -> ridge.fit(train); // the search cannot see its column
+    GridSearchCV.Scored scored = GridSearchCV.crossValScore(own, data, folds,
+        CvMeasure.MEAN_SQUARED_ERROR, "w");
+    List<Resampling.Split> splits = folds.splits(data);
+    double[] w = data.column("w");
+    double[] y = data.targets();
+    int k = splits.size();
+    double[] e = new double[k];
+    double[] heldOut = new double[k];
+    for (int s = 0; s < k; s++) {
+      Resampling.Split split = splits.get(s);
+      LinearModel m = ridge.fit(data.subset(split.trainRows()));
+      double[] predicted = m.predict(data.subset(split.testRows()).withoutColumns("w"));
+      double sum = 0;
+      for (int j = 0; j < predicted.length; j++) {
+        int i = split.testRows()[j];
+        sum += w[i] * (y[i] - predicted[j]) * (y[i] - predicted[j]);
+        heldOut[s] += w[i];
+      }
+      e[s] = sum / heldOut[s];
+    }
+    double[] meanAndSe = meanAndStandardError(e, heldOut);
+    assertArrayEquals(e, scored.splitLoss(), 1e-12);
+    assertEquals(meanAndSe[0], scored.mean(), 1e-12);
+    assertEquals(meanAndSe[1], scored.standardError(), 1e-12);
+    assertEquals(java.util.Optional.of("w"), scored.weightColumn());
+    assertEquals(CvMeasure.MEAN_SQUARED_ERROR, scored.measure());
+    // the package's weighted Ridge, seen by the search, gives the same numbers
+    GridSearchCV.Scored seen = GridSearchCV.crossValScore(ridge, data, folds,
+        CvMeasure.MEAN_SQUARED_ERROR);
+    assertArrayEquals(seen.splitLoss(), scored.splitLoss(), 0.0);
+    GridSearchCV.Scored told = GridSearchCV.crossValScore(ridge, data, folds,
+        CvMeasure.MEAN_SQUARED_ERROR, "w");
+    assertArrayEquals(seen.splitLoss(), told.splitLoss(), 0.0);
+    assertEquals(seen.toString(), told.toString());
+    GridSearchCV.Scored untold = GridSearchCV.crossValScore(own, data, folds,
+        CvMeasure.MEAN_SQUARED_ERROR);
+    assertTrue(Math.abs(untold.mean() - meanAndSe[0]) > 1e-6, untold + " vs " + scored);
+  }
+
+  /**
+   * The weighted form refuses what the search told a weight column refuses: a split whose
+   * held-out rows all weigh nothing (a FoldException naming it, before any fit), a column the
+   * data lacks, and a package estimator weighted otherwise.
+   */
+  @Test
+  void crossValScore_withAWeightColumn_refusesAWeightlessSplit_namingIt_beforeAnyFit() {
+    Dataset data = heldOutRowsWeighingNothing(2);
+    int rows = Resampling.kFold(4, 5).splits(data).get(2).testRows().length;
+    java.util.concurrent.atomic.AtomicInteger fits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Ridge ridge = Ridge.builder().lambda(0.3).weightColumn("w").build();
+    Estimator<LinearModel> own = train -> {
+      fits.incrementAndGet();
+      return ridge.fit(train);
+    };
+    dev.tikhonov.select.FoldException e = assertThrows(dev.tikhonov.select.FoldException.class,
+        () -> GridSearchCV.crossValScore(own, data, Resampling.kFold(4, 5),
+            CvMeasure.MEAN_SQUARED_ERROR, "w"));
+    assertEquals("split 3 of 4: every one of its " + rows + " held-out rows has weight 0"
+        + " (weight column \"w\"), so the split cannot be scored", e.getMessage());
+    assertEquals(3, e.fold());
+    assertEquals(0, fits.get(), "nothing fitted");
+    dev.tikhonov.data.InputException missing = assertThrows(
+        dev.tikhonov.data.InputException.class, () -> GridSearchCV.crossValScore(own, data,
+            Resampling.kFold(4, 5), CvMeasure.MEAN_SQUARED_ERROR, "v"));
+    assertEquals(java.util.Optional.of("weightColumn"), missing.setting(), missing.getMessage());
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> GridSearchCV.crossValScore(ridge, data, Resampling.kFold(4, 5),
+            CvMeasure.MEAN_SQUARED_ERROR, "v"));
+    assertTrue(other.getMessage().contains("weighted by column \"w\", but the search's"
+        + " weightColumn is \"v\""), other.getMessage());
+    assertEquals(0, fits.get(), "nothing fitted");
   }
 }
