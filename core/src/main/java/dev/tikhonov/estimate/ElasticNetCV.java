@@ -388,8 +388,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     if (l1Ratios.length > 1) {
       m.put("l1_ratios", java.util.Arrays.toString(l1Ratios));
     }
-    m.put("num_folds", numFolds);
-    m.put("seed", seed);
+    LinearCvBuilder.putFolds(m, numFolds, foldIds, seed);
     m.put("rule", rule.id());
     m.put("measure", measure.id());
     return LinearFit.describe("ElasticNetCV", m);

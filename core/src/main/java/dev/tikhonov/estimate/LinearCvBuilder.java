@@ -11,6 +11,16 @@ import dev.tikhonov.select.KFold;
  * ({@link SelectionRule#MINIMUM}), folds fitted on as many threads as there are cores. Not
  * thread-safe; what it builds is immutable.
  *
+ * <p>The folds are set by four setters, and the last one called decides: {@link #foldIds}
+ * gives the folds themselves; {@link #numFolds}, {@link #seed} and {@link #resampling} give
+ * seeded random folds ({@code KFold.random(n, K, seed)}), dropping fold ids given before, each
+ * setting its own part and keeping the other: {@code numFolds(k)} the K (the seed kept),
+ * {@code seed(s)} the seed (K kept), {@code resampling(Resampling.kFold(k, s))} both. So
+ * {@code foldIds(ids).numFolds(5)} is 5 random folds, {@code numFolds(5).foldIds(ids)} the
+ * given ones, {@code resampling(Resampling.kFold(10, 3)).numFolds(5)} 5 folds seeded 3, and a
+ * {@code toBuilder()} of an estimator with fold ids takes {@code numFolds(k)} as a request for
+ * random folds.
+ *
  * @param <B> the concrete builder
  */
 public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends LinearBuilder<B> {
@@ -23,13 +33,21 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
 
   LinearCvBuilder() {}
 
-  /** K, the number of seeded random folds (default 10, as cv.glmnet). */
+  /**
+   * K, the number of seeded random folds (default 10, as cv.glmnet); drops fold ids given before
+   * and keeps the seed (the class comment's rule: the last fold setter decides).
+   */
   public B numFolds(int value) {
     numFolds = value;
+    foldIds = new int[0];
     return self();
   }
 
-  /** Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid). */
+  /**
+   * Folds of your own: one id 1..K per row in data order (cv.glmnet's foldid); the K and seed
+   * of random folds set before do not apply, until {@link #numFolds}, {@link #seed} or
+   * {@link #resampling} is called after it (the class comment's rule).
+   */
   public B foldIds(int... ids) {
     if (ids.length == 0) {
       throw new IllegalArgumentException("foldIds: no fold ids given");
@@ -79,7 +97,8 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
    * The folds as the network searches take them ({@link SearchBuilder#resampling}):
    * {@code resampling(Resampling.kFold(k, s))} is {@code numFolds(k).seed(s)}, the same folds
    * (both are {@code KFold.random(n, k, s)}), so one Resampling can serve a linear and a
-   * network cross-validation of the same data. Fold ids given before are dropped. Repeated
+   * network cross-validation of the same data. Fold ids given before are dropped (the class
+   * comment's rule: the last fold setter decides). Repeated
    * seeds on one split ({@link Resampling#repeatedSeeds}) are for networks, whose training is
    * random: an IllegalArgumentException here.
    */
@@ -91,9 +110,13 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
     return self();
   }
 
-  /** Seed of the random fold assignment (default 0). */
+  /**
+   * Seed of the random fold assignment (default 0); drops fold ids given before and keeps K (the
+   * class comment's rule: the last fold setter decides).
+   */
   public B seed(long value) {
     seed = value;
+    foldIds = new int[0];
     return self();
   }
 
@@ -115,6 +138,21 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
   public B measure(CvMeasure value) {
     measure = java.util.Objects.requireNonNull(value, "measure");
     return self();
+  }
+
+  /**
+   * The folds as an estimator's text names them: {@code fold_ids=given (K folds)} when fold ids
+   * decide them, else {@code num_folds} and {@code seed}.
+   */
+  static void putFolds(java.util.Map<String, Object> m, int numFolds, int[] foldIds,
+      long seed) {
+    if (foldIds.length > 0) {
+      m.put("fold_ids", "given (" + java.util.Arrays.stream(foldIds).max().getAsInt()
+          + " folds)");
+    } else {
+      m.put("num_folds", numFolds);
+      m.put("seed", seed);
+    }
   }
 
   /** These settings set to {@code from}'s, the shared ones and the cross-validation's. */

@@ -246,8 +246,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
   public String toString() {
     Map<String, Object> m = settingsMap();
     m.put("gammas", java.util.Arrays.toString(gammas));
-    m.put("num_folds", numFolds);
-    m.put("seed", seed);
+    LinearCvBuilder.putFolds(m, numFolds, foldIds, seed);
     m.put("rule", rule.id());
     m.put("measure", measure.id());
     return LinearFit.describe("RelaxedLasso", m);
