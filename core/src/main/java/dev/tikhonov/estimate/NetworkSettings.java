@@ -179,7 +179,11 @@ public final class NetworkSettings {
    * Share of the training rows held out (seeded, stratified for classes) as the validation set
    * when no validation set is given to {@code fit}: the builder's {@code validationFraction},
    * or 0.1 for early stopping ({@link #patience()} &gt; 0) when that is 0, as the fit holds out
-   * (and as {@code toString()}, the provenance and run files print it); 0 = none. A fitted
+   * (and as the provenance and run files print it); 0 = none. Two settings that hold out 0.1,
+   * one given it and one from patience's default, are not equal: a {@code toBuilder()} copy
+   * with {@code patience(0)} holds out 0.1 of the one and nothing of the other, so
+   * {@code toString()} tells them apart ("validation_fraction=0.1 (default for patience)"). A
+   * fitted
    * model's provenance also says how many rows were held out: {@code held_out_rows} in its
    * settings, absent when none were.
    */
@@ -304,6 +308,10 @@ public final class NetworkSettings {
     return m;
   }
 
+  /**
+   * Every setting as given, as {@link #hashCode()}: the share held out too, so that patience's
+   * default 0.1 is not a given 0.1 (which {@link #toString()} shows).
+   */
   @Override
   public boolean equals(Object other) {
     return other instanceof NetworkSettings o && hiddenLayers.equals(o.hiddenLayers)
@@ -324,10 +332,18 @@ public final class NetworkSettings {
         standardize, standardizeTarget, weightColumn);
   }
 
-  /** "NetworkSettings{hidden_layers=[64], dropout=0.0, …}": {@link #toMap()}'s names and values. */
+  /**
+   * "NetworkSettings{hidden_layers=[64], dropout=0.0, …}": {@link #toMap()}'s names and values,
+   * with {@code standardize_target} always and, when the share held out is patience's default
+   * rather than given, "validation_fraction=0.1 (default for patience)", so that settings that
+   * {@link #equals} tells apart by it print differently too.
+   */
   @Override
   public String toString() {
     Map<String, Object> m = toMap();
+    if (validationFraction == 0 && patience > 0) {
+      m.put("validation_fraction", validationFraction() + " (default for patience)");
+    }
     m.put("standardize_target", standardizeTarget);
     return "NetworkSettings" + m;
   }
