@@ -5,6 +5,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.FoldException;
+import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 
 /**
  * The λ-loop of one distributed IRLS fit, the same for every family ({@link SingleResponseIrls}:
@@ -261,18 +263,25 @@ final class IrlsLambdaLoop<S> {
   }
 
   /**
+   * The rows the statistics pass read for each fit of a cross-validation: fit 0 all rows, fit
+   * k fold k's training rows ({@link #requireSameRows}).
+   */
+  static IntToLongFunction rowsOf(FoldStatistics statistics) {
+    return id -> id == 0 ? statistics.total().count() : statistics.training(id).count();
+  }
+
+  /**
    * Refuses a Newton pass that read other rows than the first pass: the IRLS reads its input
    * once per pass, and an input that gives other rows each time (a source that changes between
    * reads, a nondeterministic filter or sample of an uncached input) would mix steps of
    * different data into one path, with no other sign. Each fit's row count in the pass
    * ({@code counts[i]} of fit {@code ids[i]}: 0 all rows, k fold k's training rows) must be
-   * the statistics pass's.
+   * the statistics pass's, {@code rowsOf(ids[i])}.
    */
-  static void requireSameRows(int[] ids, long[] counts,
-      dev.tikhonov.select.FoldStatistics statistics, String family) {
+  static void requireSameRows(int[] ids, long[] counts, IntToLongFunction rowsOf,
+      String family) {
     for (int i = 0; i < ids.length; i++) {
-      long first = ids[i] == 0 ? statistics.total().count()
-          : statistics.training(ids[i]).count();
+      long first = rowsOf.applyAsLong(ids[i]);
       if (counts[i] != first) {
         throw new InputException("the data changed between passes: a Newton pass read "
             + counts[i] + " rows " + (ids[i] == 0 ? "" : "of fold " + ids[i] + "'s training"

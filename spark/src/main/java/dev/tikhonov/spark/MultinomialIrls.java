@@ -15,6 +15,7 @@ import dev.tikhonov.select.FoldStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 
@@ -147,7 +148,7 @@ final class MultinomialIrls {
     for (int f = 1; f <= k; f++) {
       tracks[f] = track(f, statistics.training(f), classes, c, k);
     }
-    int passes = 2 + iterate(rows, statistics, tracks);
+    int passes = 2 + iterate(rows, statistics.total(), IrlsLambdaLoop.rowsOf(statistics), tracks);
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
     PathSolution[] folds = new PathSolution[k];
@@ -164,17 +165,22 @@ final class MultinomialIrls {
   }
 
   /** The path on all rows alone: the Newton passes of the one fit. */
-  PathSolution path(JavaRDD<Row> rows, FoldStatistics statistics,
+  PathSolution path(JavaRDD<Row> rows, GaussianStatistics total,
       MultinomialPass.Classes classes) {
     int c = numClasses(classes);
-    Track[] tracks = {track(0, statistics.total(), classes, c, statistics.numFolds())};
-    iterate(rows, statistics, tracks);
+    // the class weights of every fold the class pass summed; id 0 is never named as a fold's
+    Track[] tracks = {track(0, total, classes, c, classes.perFold().length)};
+    iterate(rows, total, id -> total.count(), tracks);
     return tracks[0].path();
   }
 
-  /** Newton passes until every track's path has ended; returns their number. */
-  private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
-    center = statistics.total().featureMeans();
+  /**
+   * Newton passes until every track's path has ended; returns their number. {@code rowsOf}:
+   * the rows the statistics pass read for a fit (0 all, k fold k's training rows).
+   */
+  private int iterate(JavaRDD<Row> rows, GaussianStatistics total, IntToLongFunction rowsOf,
+      Track[] tracks) {
+    center = total.featureMeans();
     return IrlsLambdaLoop.passUntilDone(tracks, flight -> {
       int[] ids = new int[flight.size()];
       double[][] a0 = new double[ids.length][];
@@ -187,7 +193,7 @@ final class MultinomialIrls {
       }
       MultinomialPass.Sums[] sums = pass.run(rows, ids, a0, b, center);
       IrlsLambdaLoop.requireSameRows(ids, Arrays.stream(sums)
-          .mapToLong(MultinomialPass.Sums::count).toArray(), statistics, "multinomial");
+          .mapToLong(MultinomialPass.Sums::count).toArray(), rowsOf, "multinomial");
       return sums;
     });
   }

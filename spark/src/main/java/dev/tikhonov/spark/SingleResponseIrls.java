@@ -11,6 +11,7 @@ import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -131,7 +132,7 @@ final class SingleResponseIrls {
       tracks[f] = track(f, statistics.training(f), k);
     }
     JavaRDD<Row> rows = pass.rows(data);
-    int passes = iterate(rows, statistics, tracks);
+    int passes = iterate(rows, statistics.total(), IrlsLambdaLoop.rowsOf(statistics), tracks);
     PathSolution full = tracks[0].path();
     double[] lambdas = full.lambdas();
     PathSolution[] folds = new PathSolution[k];
@@ -155,15 +156,20 @@ final class SingleResponseIrls {
    * The path on all rows alone (no cross-validation): the statistics pass and one pass per
    * Newton step of the one fit ({@code PathSolution.passes} per λ).
    */
-  PathSolution path(Dataset<?> data, FoldStatistics statistics) {
-    Track[] tracks = {track(0, statistics.total(), statistics.numFolds())};
-    iterate(pass.rows(data), statistics, tracks);
+  PathSolution path(Dataset<?> data, GaussianStatistics total) {
+    // id 0 is never named as a fold's: the fold count is not used
+    Track[] tracks = {track(0, total, 1)};
+    iterate(pass.rows(data), total, id -> total.count(), tracks);
     return tracks[0].path();
   }
 
-  /** Newton passes until every track's path has ended; returns the passes, the first included. */
-  private int iterate(JavaRDD<Row> rows, FoldStatistics statistics, Track[] tracks) {
-    center = statistics.total().featureMeans();
+  /**
+   * Newton passes until every track's path has ended; returns the passes, the first included.
+   * {@code rowsOf}: the rows the statistics pass read for a fit (0 all, k fold k's training).
+   */
+  private int iterate(JavaRDD<Row> rows, GaussianStatistics total, IntToLongFunction rowsOf,
+      Track[] tracks) {
+    center = total.featureMeans();
     for (Track t : tracks) {
       if (t.startsFromMoments()) {
         t.observe(t.initialSums(center));
@@ -181,7 +187,7 @@ final class SingleResponseIrls {
       }
       NewtonPass.Sums[] sums = pass.run(rows, family, ids, a0, b, center);
       IrlsLambdaLoop.requireSameRows(ids, Arrays.stream(sums)
-          .mapToLong(NewtonPass.Sums::count).toArray(), statistics,
+          .mapToLong(NewtonPass.Sums::count).toArray(), rowsOf,
           family.family().name().toLowerCase(java.util.Locale.ROOT));
       return sums;
     });

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -827,6 +828,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * indices, poisson counts ≥ 0), and the rows' fingerprint sums.
    */
   private StatisticsPass.Output statisticsPass(Dataset<?> dataset, Family labels) {
+    return statistics(dataset, labels).pass(dataset);
+  }
+
+  /** The statistics pass of {@code labels}, after the checks of its input that need no pass. */
+  private StatisticsPass statistics(Dataset<?> dataset, Family labels) {
     if (dataset.isStreaming()) {
       // Spark's own refusal comes from deep in the pass and speaks of writeStream.start().
       throw new InputException("the data are a streaming Dataset: a fit needs all its rows, a"
@@ -842,7 +848,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
           DriverLimit.message(getFeaturesCol(), size.getAsInt(), k, maxFeatures));
     }
     return new StatisticsPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(), k,
-        getSeed(), maxFeatures, getAggregationDepth(), labels).pass(dataset);
+        getSeed(), maxFeatures, getAggregationDepth(), labels);
   }
 
   /**
@@ -950,24 +956,27 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    */
   PathFit pathOnly(Dataset<?> dataset) {
     Family family = Family.valueOf(getFamily().toUpperCase(Locale.ROOT));
+    // No folds: the pass still sums the rows by fold (the same total, bit for bit, as a
+    // cross-validation's), but a fold without rows is no one's concern here.
     StatisticsPass.Output first = family == Family.GAUSSIAN
-        ? statisticsPass(dataset, family) : irlsStatistics(dataset, family);
-    FoldStatistics statistics = first.statistics();
-    List<String> names = featureNames(dataset, statistics.numFeatures());
+        ? statistics(dataset, family).pathPass(dataset)
+        : irlsStatistics(dataset, family, StatisticsPass::pathPass);
+    GaussianStatistics total = first.total();
+    List<String> names = featureNames(dataset, total.numFeatures());
     PathSolution path;
     if (family == Family.GAUSSIAN) {
-      path = ElasticNetPath.fit(statistics.total(), pathSettings(), names);
+      path = ElasticNetPath.fit(total, pathSettings(), names);
     } else if (family == Family.MULTINOMIAL) {
       MultinomialPass pass = multinomialPass();
       JavaRDD<Row> rows = pass.rows().rows(dataset);
-      MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
+      MultinomialPass.Classes classes = multinomialClasses(pass, rows, total.numFeatures());
       path = new MultinomialIrls(pass, pathSettings(), names, getLabelCol())
-          .path(rows, statistics, classes);
+          .path(rows, total, classes);
     } else {
       path = new SingleResponseIrls(newtonPass(), IrlsFamily.valueOf(family.name()),
-          pathSettings(), names).path(dataset, statistics);
+          pathSettings(), names).path(dataset, total);
     }
-    return new PathFit(path, record(statistics, provenanceSettings(Optional.empty()),
+    return new PathFit(path, record(total, provenanceSettings(Optional.empty()),
         OptionalLong.empty(), fingerprint(first, names)));
   }
 
@@ -984,7 +993,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       FoldStatistics statistics, String fingerprint,
       Optional<IrlsCrossValidation.FoldPoints> points) {
     int selected = getSelection().equals("1se") ? cv.index1se() : cv.indexMin();
-    FitRecord record = record(statistics, provenanceSettings(Optional.of(cv)),
+    FitRecord record = record(statistics.total(), provenanceSettings(Optional.of(cv)),
         getFoldCol().isPresent() ? OptionalLong.empty() : OptionalLong.of(getSeed()),
         fingerprint);
     Optional<OutOfFoldScorer> outOfFold = points.filter(p -> getKeepOutOfFold())
@@ -997,13 +1006,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   }
 
   /**
-   * The record of a fit on the rows of {@code statistics}: the penalty's scales from the
-   * statistics of all rows, the factors, and the provenance with {@code settings}, the seed,
+   * The record of a fit on the rows of {@code total}: the penalty's scales from their
+   * statistics, the factors, and the provenance with {@code settings}, the seed,
    * the data's fingerprint ({@link DataFingerprint}) and row count.
    */
-  private FitRecord record(FoldStatistics statistics, Map<String, Object> settings,
+  private FitRecord record(GaussianStatistics total, Map<String, Object> settings,
       OptionalLong seed, String fingerprint) {
-    GaussianStatistics total = statistics.total();
     return new FitRecord(FitRecord.penaltyScales(total, getStandardize()),
         pathSettings().normalizedPenaltyFactors(total.numFeatures()),
         new Provenance("SparkElasticNetCV", settings, seed, FitRecord.DATA_SOURCE,
@@ -1058,6 +1066,12 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
    * after it.
    */
   private StatisticsPass.Output irlsStatistics(Dataset<?> dataset, Family family) {
+    return irlsStatistics(dataset, family, StatisticsPass::pass);
+  }
+
+  /** {@link #irlsStatistics(Dataset, Family)} by {@code run}: the pass or the path's pass. */
+  private StatisticsPass.Output irlsStatistics(Dataset<?> dataset, Family family,
+      BiFunction<StatisticsPass, Dataset<?>, StatisticsPass.Output> run) {
     transformSchema(dataset.schema());
     OptionalInt size = Columns.vectorSize(dataset.schema(), getFeaturesCol());
     String classes = family == Family.BINOMIAL ? "2 classes"
@@ -1066,8 +1080,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     if (size.isPresent()) {
       requireIrlsLimit(size.getAsInt(), classes, perFit);
     }
-    StatisticsPass.Output pass = statisticsPass(dataset, family);
-    requireIrlsLimit(pass.statistics().numFeatures(), classes, perFit);
+    StatisticsPass.Output pass = run.apply(statistics(dataset, family), dataset);
+    requireIrlsLimit(pass.total().numFeatures(), classes, perFit);
     return pass;
   }
 
@@ -1093,7 +1107,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     List<String> names = featureNames(dataset, statistics.numFeatures());
     MultinomialPass pass = multinomialPass();
     JavaRDD<Row> rows = pass.rows().rows(dataset);
-    MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics);
+    MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics.numFeatures());
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes, scoredBy);
     return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names),
@@ -1125,11 +1139,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /** The class pass, then the limit with C known, before any Newton pass. */
   private MultinomialPass.Classes multinomialClasses(MultinomialPass pass, JavaRDD<Row> rows,
-      FoldStatistics statistics) {
+      int numFeatures) {
     MultinomialPass.Classes classes = pass.classes(rows);
     int c = classes.numClasses();
     if (c > 2) {
-      requireIrlsLimit(statistics.numFeatures(), c + " classes", c * c);
+      requireIrlsLimit(numFeatures, c + " classes", c * c);
     }
     return classes;
   }

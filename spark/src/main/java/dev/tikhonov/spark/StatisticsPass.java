@@ -85,18 +85,66 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
   }
 
   /**
-   * What the pass gives: every fold's statistics, and the rows' fingerprint sums
+   * What the pass gives: the statistics of all rows; every fold's, from {@link #pass} (a path
+   * without cross-validation, {@link #pathPass}, has none); and the rows' fingerprint sums
    * ({@link DataFingerprint#of} makes the fingerprint from them and the column names).
    */
-  record Output(FoldStatistics statistics, byte[] fingerprintSums) {}
+  record Output(GaussianStatistics total, Optional<FoldStatistics> folds,
+      byte[] fingerprintSums) {
+
+    /** Every fold's statistics (a pass of {@link StatisticsPass#pass}). */
+    FoldStatistics statistics() {
+      return folds.orElseThrow(() -> new IllegalStateException("a path pass has no folds"));
+    }
+  }
 
   /** Runs the pass: one Spark job that reads {@code data} once. */
   FoldStatistics run(Dataset<?> data) {
     return pass(data).statistics();
   }
 
-  /** Runs the pass ({@link #run}), with the fingerprint sums of the rows. */
+  /**
+   * Runs the pass ({@link #run}), with the fingerprint sums of the rows.
+   *
+   * @throws dev.tikhonov.select.FoldException for a fold without rows of positive weight
+   */
   Output pass(Dataset<?> data) {
+    Merged merged = foldsOf(data);
+    FoldStatistics statistics = FoldStatistics.of(Arrays.asList(merged.folds()));
+    return checked(statistics.total(), Optional.of(statistics), merged);
+  }
+
+  /**
+   * The pass of a path without cross-validation: the statistics of all rows, which need no
+   * fold to have rows. The rows are still accumulated by fold and the folds merged in fold
+   * order ({@link GaussianStatistics#plus}, an empty fold its identity), so where every fold
+   * has rows the total is {@link #pass}'s bit for bit.
+   */
+  Output pathPass(Dataset<?> data) {
+    Merged merged = foldsOf(data);
+    GaussianStatistics[] folds = merged.folds();
+    GaussianStatistics total = folds[0];
+    for (int k = 1; k < folds.length; k++) {
+      total = total.plus(folds[k]);
+    }
+    return checked(total, Optional.empty(), merged);
+  }
+
+  /** The output, once the total and every fold are finite ({@link #requireFinite}). */
+  private Output checked(GaussianStatistics total, Optional<FoldStatistics> folds,
+      Merged merged) {
+    requireFinite(total);
+    for (GaussianStatistics part : merged.folds()) {
+      requireFinite(part);
+    }
+    return new Output(total, folds, merged.fingerprintSums());
+  }
+
+  /** Every fold's statistics and the fingerprint sums of the rows, as the pass merged them. */
+  private record Merged(GaussianStatistics[] folds, byte[] fingerprintSums) {}
+
+  /** The Spark job: every fold's statistics, refused when there are no rows of weight > 0. */
+  private Merged foldsOf(Dataset<?> data) {
     Column weight = weightCol.map(c -> Columns.column(c).cast("double")).orElse(lit(1.0));
     Column fold = foldCol.map(c -> Columns.column(c).cast("double")).orElse(lit(0.0));
     JavaRDD<Row> rows = data.select(Columns.column(featuresCol),
@@ -118,12 +166,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           + Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum() + " rows); a fit"
           + " needs a row of positive weight");
     }
-    FoldStatistics statistics = FoldStatistics.of(Arrays.asList(folds));
-    requireFinite(statistics.total());
-    for (GaussianStatistics part : folds) {
-      requireFinite(part);
-    }
-    return new Output(statistics, merged[merged.length - 1]);
+    return new Merged(folds, merged[merged.length - 1]);
   }
 
   /**

@@ -599,6 +599,82 @@ class PathJobTest {
   }
 
   /**
+   * Without cross-validation the job assigns no folds: on 30 rows and on 3 (the first rows of
+   * gauss.csv.gz, feature a) it wrote the path; it refused them with "fold 4 of 1..10 has no
+   * rows" (30 rows) or fold 1 (3 rows), exit 2, folds the user never asked for. The path is
+   * the single-machine one; with --cv-folds 10 the empty fold is still refused.
+   */
+  @Test
+  void smallDataWithoutCv_needsNoFolds_andIsTheSingleMachinePath(@TempDir Path dir)
+      throws IOException {
+    for (int n : new int[] {30, 3}) {
+      double[][] xs = new double[n][];
+      double[] ys = Arrays.copyOf(y, n);
+      StringBuilder s = new StringBuilder("a,y\n");
+      for (int i = 0; i < n; i++) {
+        xs[i] = new double[] {x[i][0]};
+        s.append(x[i][0]).append(",").append(y[i]).append("\n");
+      }
+      Path csv = Files.writeString(dir.resolve("small" + n + ".csv"), s.toString());
+      Path out = dir.resolve("out" + n);
+      var r = run("--data", csv.toString(), "--target", "y", "--features", "a", "--out",
+          out.toString());
+      assertEquals(0, r.code(), n + " rows: " + r.err());
+      PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, xs, ys, PathSettings.lasso(),
+          List.of("a"), List.of());
+      assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected),
+          out.resolve("path.json"));
+      var cv = run("--data", csv.toString(), "--target", "y", "--features", "a", "--cv-folds",
+          "10", "--out", dir.resolve("cv" + n).toString());
+      assertEquals(2, cv.code(), cv.err());
+      assertTrue(cv.err().contains("has no rows: use fewer folds (--cv-folds, default 10)"),
+          cv.err());
+    }
+  }
+
+  /**
+   * The IRLS families without cross-validation on 12 rows (feature a; binomial: y above its
+   * median, poisson: |y| rounded, multinomial: y's tertiles) need no folds either: each wrote
+   * the single-machine path where an empty hashed fold refused the data.
+   */
+  @Test
+  void smallDataWithoutCv_irlsFamilies_needNoFolds(@TempDir Path dir) throws IOException {
+    int n = 12;
+    double[][] xs = new double[n][];
+    double[] sorted = Arrays.stream(y, 0, n).sorted().toArray();
+    for (int i = 0; i < n; i++) {
+      xs[i] = new double[] {x[i][0]};
+    }
+    for (String family : List.of("binomial", "poisson", "multinomial")) {
+      double[] labels = new double[n];
+      StringBuilder s = new StringBuilder("a,label\n");
+      for (int i = 0; i < n; i++) {
+        labels[i] = switch (family) {
+          case "binomial" -> y[i] > sorted[n / 2] ? 1 : 0;
+          case "poisson" -> Math.rint(Math.abs(y[i]));
+          default -> y[i] > sorted[2 * n / 3] ? 2 : y[i] > sorted[n / 3] ? 1 : 0;
+        };
+        s.append(x[i][0]).append(",").append(labels[i]).append("\n");
+      }
+      Path csv = Files.writeString(dir.resolve(family + ".csv"), s.toString());
+      Path out = dir.resolve(family);
+      var r = run("--data", csv.toString(), "--target", "label", "--family", family,
+          "--features", "a", "--nlambda", "10", "--tol", "1e-12", "--out", out.toString());
+      assertEquals(0, r.code(), family + ": " + r.err());
+      PathSolution expected = ElasticNetPath.fit(Family.valueOf(family.toUpperCase(
+          java.util.Locale.ROOT)), xs, labels, PathSettings.lasso().withNumLambdas(10)
+          .withTolerance(1e-12), List.of("a"), List.of());
+      if (family.equals("multinomial")) {
+        assertArrayEquals(expected.lambdas(), doubles(Json.MAPPER.readTree(
+            out.resolve("path.json").toFile()).get("lambda")), 1e-12 * expected.lambdas()[0]);
+      } else {
+        assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected),
+            out.resolve("path.json"));
+      }
+    }
+  }
+
+  /**
    * Without cross-validation --save keeps the path's last λ, or the λ --save-lambda names, as
    * ./tikhonov path --save does: a λ of the path bit for bit, one between two λ interpolated
    * linearly in λ (glmnet's predict(s =)), one below the path its smallest λ's fit with a
