@@ -330,6 +330,35 @@ class ModelCommandTest {
     assertEquals(signed.out(), unsigned.out());
   }
 
+  /**
+   * A CSV column of numbers is one class per value: a model trained on labels spelled 1, 1.0,
+   * 2 and 2.0 has the classes 1 and 2 (it had four, [1, 1.0, 2, 2.0], while evaluate matched
+   * 1.0 to class 1), and evaluates the file as it evaluates the same rows spelled 1 and 2.
+   */
+  @Test
+  void train_csvLabelsSpelledDifferently_areOneClassPerValue() throws Exception {
+    StringBuilder mixed = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 24; i++) {
+      boolean two = i % 2 == 1;
+      mixed.append(two ? 1 + 0.1 * i : -0.05 * i).append(',').append(i % 5 * 0.3).append(',')
+          .append(two ? (i % 4 == 1 ? "2" : "2.0") : (i % 4 == 0 ? "1" : "1.0")).append('\n');
+    }
+    Files.writeString(dir.resolve("mixed.csv"), mixed);
+    Files.writeString(dir.resolve("plain.csv"), mixed.toString().replace(".0\n", "\n"));
+    Result t = run("train", "--data", "mixed.csv", "--target", "y", "--model", "logistic",
+        "--epochs", "2", "--threads", "1", "--quiet", "--out", "mixed-run", "--save", "m.model");
+    assertEquals(0, t.exit(), t.err());
+    Result p = run("predict", "--model", "m.model", "--data", "mixed.csv", "--out", "p.csv");
+    assertEquals(0, p.exit(), p.err());
+    assertEquals("class,prob_1,prob_2", Files.readAllLines(dir.resolve("p.csv")).get(0));
+    Result onMixed = run("evaluate", "--model", "m.model", "--data", "mixed.csv",
+        "--target", "y", "--json", "--threads", "1");
+    Result onPlain = run("evaluate", "--model", "m.model", "--data", "plain.csv",
+        "--target", "y", "--json", "--threads", "1");
+    assertEquals(0, onPlain.exit(), onPlain.err());
+    assertEquals(onMixed.out(), onPlain.out());
+  }
+
   @Test
   void evaluate_textFileAsModel_isRejected() throws Exception {
     Path bad = dir.resolve("notes.safetensors");

@@ -304,11 +304,14 @@ public final class Dataset {
 
   /**
    * Classification data from double rows (copied), text labels and feature names (as in
-   * {@link #of(double[][], double[], List)}). The classes are the distinct labels, each
-   * stripped of surrounding white space, in the order {@link #read} gives the same labels in a
-   * CSV column: numeric order when every label is a number ("2" &lt; "9" &lt; "10"), else the
-   * strings' order. So the same labels in memory and in a file get the same class indices, and
-   * {@link #classNames()} spells them as given.
+   * {@link #of(double[][], double[], List)}). Each label is stripped of surrounding white space;
+   * the classes are what {@link #read} makes of the same labels in a CSV column. When every
+   * label is a finite number, the classes are the distinct values, in numeric order ("2" &lt;
+   * "9" &lt; "10"), so "1", "+1", "1.0" and "1e0" are one class, and each is named by the
+   * value's shortest plain decimal ("1"; "10" for "010"; "2.5" for "2.50"), as scikit-learn's
+   * {@code classes_} holds the numbers of a numeric {@code y}. Otherwise every distinct label
+   * is a class, named as given, in the strings' order. So the same labels in memory and in a
+   * file get the same classes and class indices.
    *
    * @throws InputException when a label is empty, the labels hold fewer than two classes or
    *     are not one per row, or as {@link #of(double[][], double[], List)}
@@ -342,9 +345,56 @@ public final class Dataset {
     return ofTextClasses(widen(x), labels, featureNames, "float[][]");
   }
 
-  /** Text labels numbered as the CSV reader numbers them, for rows held in doubles. */
-  private static Dataset ofTextClasses(double[][] x, List<String> labels,
-      List<String> featureNames, String source) {
+  /**
+   * Classification data from double rows (copied), text labels, one per row, of the classes
+   * {@code classNames} (which need not all occur: data of a single class, to evaluate a model
+   * on, are taken), and feature names as in {@link #of(double[][], double[], List)}. Each label,
+   * stripped of surrounding white space, is the class of that name, or else, when the label
+   * and one class name are both numbers, the class of the same value ("1.0" is class "1", as
+   * {@link dev.tikhonov.data.CsvReader#readLabelled} matches a file's labels to a model's
+   * classes). Pass a model's {@code classNames()} to evaluate it on text labels.
+   *
+   * @throws InputException when a label is empty or not one of the class names, fewer than two
+   *     class names are given or one is given twice, the labels are not one per row, or as
+   *     {@link #of(double[][], double[], List)}
+   * @throws NullPointerException naming the argument, or the row of a null label
+   */
+  public static Dataset ofClasses(double[][] x, List<String> labels, List<String> classNames,
+      List<String> featureNames) {
+    return ofNamedClasses(x, labels, classNames, featureNames, "double[][]");
+  }
+
+  /**
+   * {@link #ofClasses(double[][], List, List, List)} from float rows, widened exactly as
+   * {@link #of(float[][], double[])} widens them; messages name the source {@code float[][]}.
+   *
+   * @throws InputException as {@link #ofClasses(double[][], List, List, List)}
+   */
+  public static Dataset ofClasses(float[][] x, List<String> labels, List<String> classNames,
+      List<String> featureNames) {
+    return ofNamedClasses(widen(x), labels, classNames, featureNames, "float[][]");
+  }
+
+  private static Dataset ofNamedClasses(double[][] x, List<String> labels,
+      List<String> classNames, List<String> featureNames, String source) {
+    List<String> stripped = strippedLabels(labels);
+    List<String> classes = classNames(classNames);
+    if (classes.isEmpty()) {
+      throw new InputException("classNames: none given; classification needs two or more");
+    }
+    int[] indices = new int[stripped.size()];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = ClassLabels.indexIn(classes, stripped.get(i));
+      if (indices[i] < 0) {
+        throw new InputException("labels: row " + (i + 1) + ": \"" + stripped.get(i)
+            + "\" is not one of the class names " + classes);
+      }
+    }
+    return ofClasses(x, indices, classes, featureNames, source);
+  }
+
+  /** The labels stripped of surrounding white space; a null or blank label names its row. */
+  private static List<String> strippedLabels(List<String> labels) {
     Objects.requireNonNull(labels, "labels");
     List<String> stripped = new java.util.ArrayList<>(labels.size());
     for (int i = 0; i < labels.size(); i++) {
@@ -358,11 +408,21 @@ public final class Dataset {
       }
       stripped.add(label.strip());
     }
-    // the CSV reader's order (ClassLabels), so that both ways number the classes alike
+    return stripped;
+  }
+
+  /** Text labels numbered as the CSV reader numbers them, for rows held in doubles. */
+  private static Dataset ofTextClasses(double[][] x, List<String> labels,
+      List<String> featureNames, String source) {
+    List<String> stripped = strippedLabels(labels);
+    // the CSV reader's classes (ClassLabels), so that both ways number the classes alike
     ClassLabels classes = ClassLabels.of(stripped);
     if (classes.names().size() < 2) {
       throw new InputException("labels: " + (classes.names().isEmpty() ? "none given"
-          : "only one class (" + classes.names().get(0) + ")") + "; classification needs two");
+          : "only one class (" + classes.names().get(0) + ")") + "; classification needs two"
+          + (classes.names().isEmpty() ? "" : " (data of one class to evaluate a model on:"
+          + " Dataset.ofClasses(x, labels, classNames, featureNames) with the model's"
+          + " classNames())"));
     }
     int[] indices = new int[stripped.size()];
     for (int i = 0; i < indices.length; i++) {

@@ -107,8 +107,9 @@ public final class LibsvmReader {
 
   /**
    * Reads UTF-8 (in practice ASCII) text from {@code in} (not closed). Class labels are numbers
-   * (a NaN, an infinity or a text is an error at its line), each class named canonically
-   * ({@link ClassLabels#canonical}): {@code +1}, {@code 1} and {@code 1.0} are one class, "1".
+   * (a NaN, an infinity or a text is an error at its line): the classes are their distinct
+   * values, as for a CSV column of numbers ({@link CsvReader#read(Path, String, TargetKind)}):
+   * {@code +1}, {@code 1} and {@code 1.0} are one class, "1".
    */
   public static Dataset read(InputStream in, String sourceName, TargetKind kind, int numFeatures) {
     java.util.Objects.requireNonNull(in, "in");
@@ -164,7 +165,7 @@ public final class LibsvmReader {
                 + " text labels are classes" : ""));
           }
           if (modelClasses == null) {
-            labels.add(ClassLabels.canonical(value));
+            labels.add(label);
           } else {
             int k = ClassLabels.indexIn(modelClasses, label);
             if (k < 0) {

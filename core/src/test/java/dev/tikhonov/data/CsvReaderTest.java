@@ -74,6 +74,19 @@ class CsvReaderTest {
     assertArrayEquals(new double[] {2, 0, 1, 2}, d.targets());
   }
 
+  /**
+   * A column of numbers holds their values: 1, 1.0 and +1 are one class, 010 and 10 another,
+   * named by the shortest plain decimal, as pandas' read_csv and R's factor(y) take them (they
+   * were five classes ordered [1, +1, 1.0, 2, 010, 10], and evaluate matched 1.0 to class 1).
+   */
+  @Test
+  void read_classTarget_numbersSpelledDifferently_areOneClassPerValue() {
+    Path file = write(dir, "data.csv", "x,y\n1,1\n2,1.0\n3,2\n4,010\n5,10\n6,+1\n7,2.50\n");
+    Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
+    assertEquals(List.of("1", "2", "2.5", "10"), d.classNames());
+    assertArrayEquals(new double[] {0, 0, 1, 3, 3, 0, 2}, d.targets());
+  }
+
   @Test
   void read_classTarget_mapsStringLabelsInLexicographicOrder() {
     Path file = write(dir, "data.csv", "x,species\n1,setosa\n2,virginica\n3,versicolor\n");

@@ -36,6 +36,19 @@ class LibsvmReaderTest {
     assertArrayEquals(new double[] {1, 1, 1, 0, 0, 2}, d.targets());
   }
 
+  /**
+   * Labels are compared as the decimals they spell, not as doubles: two 17-digit codes one
+   * apart (the same double) are two classes (they were one), and 1e-3 is named 0.001.
+   */
+  @Test
+  void read_labelsAreComparedExactly_notAsDoubles() {
+    Path file = write(dir, "codes.svm",
+        "12345678901234567 1:1\n12345678901234568 1:2\n1e-3 1:3\n0.0010 1:4\n");
+    Dataset d = LibsvmReader.read(file, TargetKind.CLASS);
+    assertEquals(List.of("0.001", "12345678901234567", "12345678901234568"), d.classNames());
+    assertArrayEquals(new double[] {1, 2, 0, 0}, d.targets());
+  }
+
   @Test
   void read_whenClassLabelIsNaNOrInfiniteOrText_namesTheLine() {
     Path nan = write(dir, "nan.svm", "1 1:1\nnan 1:2\n");

@@ -1,54 +1,67 @@
 package dev.tikhonov.internal.data;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Maps label strings to class indices 0..K−1 in sorted order: numeric order when every label
- * is a finite number (ties between spellings such as "1" and "1.0" broken by the string),
- * otherwise lexicographic order of the strings. Also: the canonical name of a numeric label
- * (LIBSVM labels are numbers: {@code +1}, {@code 1} and {@code 1.0} are the class {@code "1"}),
- * and how a label finds its class among a model's class names ({@link #indexIn}). Immutable,
+ * Maps label strings to class indices 0..K−1 by one rule for every reader and for
+ * {@code Dataset.ofClasses}: when every label is a finite number, the classes are the distinct
+ * values (compared exactly, so {@code 1}, {@code +1}, {@code 1.0} and {@code 1e0} are one class
+ * and two 17-digit codes stay two), in numeric order, each named canonically
+ * ({@link #canonical}); otherwise every distinct string is a class, in lexicographic order.
+ * Also how a label finds its class among a model's class names ({@link #indexIn}). Immutable,
  * so thread-safe.
  */
 public final class ClassLabels {
+  /** Plain decimals up to this length name a class; longer ones are written with an exponent. */
+  private static final int PLAIN_LENGTH = 21;
+
   private final List<String> names;
   private final Map<String, Integer> index;
 
-  private ClassLabels(List<String> names) {
+  private ClassLabels(List<String> names, Map<String, Integer> index) {
     this.names = List.copyOf(names);
-    this.index = new HashMap<>();
-    for (int k = 0; k < names.size(); k++) {
-      index.put(names.get(k), k);
-    }
+    this.index = Map.copyOf(index);
   }
 
-  /** The distinct labels, in the order of their class indices. */
+  /** The classes of the labels, numbered by the rule above. */
   public static ClassLabels of(Iterable<String> labels) {
     TreeSet<String> distinct = new TreeSet<>();
     for (String label : labels) {
       distinct.add(label);
     }
-    boolean allNumeric = true;
-    Map<String, Double> values = new HashMap<>();
+    TreeMap<BigDecimal, List<String>> byValue = new TreeMap<>();
     for (String label : distinct) {
-      try {
-        values.put(label, Numbers.parseDouble(label));
-      } catch (Numbers.BadNumber e) {
-        allNumeric = false;
-        break;
+      Optional<BigDecimal> value = value(label);
+      if (value.isEmpty()) {
+        return text(distinct);
       }
+      byValue.computeIfAbsent(value.get(), v -> new ArrayList<>()).add(label);
     }
+    List<String> names = new ArrayList<>(byValue.size());
+    Map<String, Integer> index = new HashMap<>();
+    for (Map.Entry<BigDecimal, List<String>> e : byValue.entrySet()) {
+      for (String spelling : e.getValue()) {
+        index.put(spelling, names.size());
+      }
+      names.add(canonical(e.getKey()));
+    }
+    return new ClassLabels(names, index);
+  }
+
+  private static ClassLabels text(TreeSet<String> distinct) {
     List<String> names = new ArrayList<>(distinct);
-    if (allNumeric) {
-      names.sort(Comparator.comparing((String s) -> values.get(s))
-          .thenComparing(Comparator.naturalOrder()));
+    Map<String, Integer> index = new HashMap<>();
+    for (int k = 0; k < names.size(); k++) {
+      index.put(names.get(k), k);
     }
-    return new ClassLabels(names);
+    return new ClassLabels(names, index);
   }
 
   /** The class names, index k being class k. */
@@ -62,46 +75,59 @@ public final class ClassLabels {
   }
 
   /**
-   * The canonical name of a numeric class label: an integer as its digits without sign or
-   * decimals ({@code +1}, {@code 1.0}, {@code 1e0} → {@code "1"}; {@code -0} → {@code "0"}),
-   * any other value as {@link Double#toString} ({@code 0.5}, {@code 1.0E20}).
+   * The exact value {@code label} spells when it is a finite number as {@link Numbers} reads
+   * one ({@code +1}, {@code 1.0}, {@code .5}, {@code 1e3}), else empty.
    */
-  public static String canonical(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
+  public static Optional<BigDecimal> value(String label) {
+    double parsed;
+    try {
+      parsed = Numbers.parseDouble(label);
+    } catch (Numbers.BadNumber e) {
+      return Optional.empty();
     }
-    return Double.toString(value);
+    try {
+      return Optional.of(new BigDecimal(label.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.of(BigDecimal.valueOf(parsed)); // an exponent beyond an int: 1e-9999999999
+    }
+  }
+
+  /**
+   * The name of a numeric class: the value's shortest plain decimal ({@code +1}, {@code 1.0},
+   * {@code 1e0} → {@code "1"}; {@code 010} → {@code "10"}; {@code -0} → {@code "0"};
+   * {@code 2.50} → {@code "2.5"}; {@code 1e-3} → {@code "0.001"}), or with an exponent when
+   * that is longer than 21 characters ({@code 1e40} → {@code "1E+40"}).
+   */
+  public static String canonical(BigDecimal value) {
+    BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    String plain = v.toPlainString();
+    return plain.length() <= PLAIN_LENGTH ? plain : v.toString();
   }
 
   /**
    * The index of {@code label} among {@code classes} (a model's class names): the class of that
    * exact name, else, when the label is a number, the one class whose name is the same number
-   * ({@code "1"} finds {@code "+1"}, and {@code "+1"} finds {@code "1"}: a model trained on
-   * LIBSVM labels before they were parsed as numbers keeps its names {@code "-1", "+1"}); −1
-   * when there is none or more than one.
+   * ({@code "1.0"} finds {@code "1"}, and {@code "1"} finds {@code "+1"} or {@code "1.0"}: a
+   * model trained before numeric labels were one class per value keeps the names its data
+   * spelled); −1 when there is none or more than one.
    */
   public static int indexIn(List<String> classes, String label) {
     int exact = classes.indexOf(label);
     if (exact >= 0) {
       return exact;
     }
-    double value;
-    try {
-      value = Numbers.parseDouble(label);
-    } catch (Numbers.BadNumber e) {
+    Optional<BigDecimal> value = value(label);
+    if (value.isEmpty()) {
       return -1;
     }
     int found = -1;
     for (int k = 0; k < classes.size(); k++) {
-      try {
-        if (Numbers.parseDouble(classes.get(k)) == value) {
-          if (found >= 0) {
-            return -1;
-          }
-          found = k;
+      Optional<BigDecimal> name = value(classes.get(k));
+      if (name.isPresent() && name.get().compareTo(value.get()) == 0) {
+        if (found >= 0) {
+          return -1;
         }
-      } catch (Numbers.BadNumber e) {
-        // a class that is not a number: not this label
+        found = k;
       }
     }
     return found;
