@@ -213,11 +213,17 @@ public final class ElasticNetPath {
     double[] target = y;
     if (observations.hasOffsets()) {
       target = new double[y.length];
+      double limit = StandardizedDesign.squarable(rows.length);
       for (int i : rows) {
         if (!Double.isFinite(y[i])) {
           throw new InputException("target of row " + (i + 1) + " is not finite: " + y[i]);
         }
-        target[i] = y[i] - observations.offset(i);
+        if (Math.abs(y[i]) > limit) {
+          throw StandardizedDesign.tooLarge("target of row " + (i + 1), y[i], rows.length,
+              limit, "target");
+        }
+        target[i] = StandardizedDesign.lessOffset(y[i], observations.offset(i), i, rows.length,
+            limit);
       }
     }
     double[] weights = observations.hasWeights() ? observations.weights() : null;
@@ -436,7 +442,7 @@ public final class ElasticNetPath {
         throw StandardizedDesign.tooLarge("target of row " + (rows[i] + 1), v, n, limit,
             "target");
       }
-      target[i] = v - rowOffset[i];
+      target[i] = StandardizedDesign.lessOffset(v, rowOffset[i], rows[i], n, limit);
       sum += weighted ? omega[i] * target[i] : target[i];
     }
     double mean = weighted ? sum : sum / n;

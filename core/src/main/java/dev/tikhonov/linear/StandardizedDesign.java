@@ -218,9 +218,26 @@ abstract class StandardizedDesign {
 
   /** The refusal of {@code value} at {@code where} (e.g. "row 3, column 1") above the limit. */
   static InputException tooLarge(String where, double value, int n, double limit, String what) {
-    return new InputException(where + ": value " + value + " is too large for double precision:"
-        + " squares of values this large, summed over the " + n + " rows, overflow (magnitudes"
-        + " up to " + String.format(java.util.Locale.ROOT, "%.2e", limit) + " fit); rescale the "
-        + what);
+    return new InputException(where + ": value " + value + overflows(n, limit, what));
+  }
+
+  /**
+   * yᵢ − oᵢ, what a gaussian fit with offsets fits, for the target y of 0-based row {@code row}
+   * that {@link #finiteMean}'s checks passed; an InputException about the offsets (the target
+   * was within range: its offset took it out) when the difference is beyond {@code limit}.
+   */
+  static double lessOffset(double y, double offset, int row, int n, double limit) {
+    double v = y - offset;
+    if (!(Math.abs(v) <= limit)) {
+      throw InputException.about("offsets", ": row " + (row + 1) + " has offset " + offset
+          + ": its target less the offset, " + v + "," + overflows(n, limit, "offsets"));
+    }
+    return v;
+  }
+
+  private static String overflows(int n, double limit, String what) {
+    return " is too large for double precision: squares of values this large, summed over the "
+        + n + " rows, overflow (magnitudes up to "
+        + String.format(java.util.Locale.ROOT, "%.2e", limit) + " fit); rescale the " + what;
   }
 }
