@@ -93,8 +93,9 @@ public interface Predictor {
   /**
    * Writes the model to {@code file} atomically (a temporary file renamed into place): the
    * safetensors layout with a JSON header (docs/model-files.md); never Java serialization.
-   * Missing parent directories are created; an existing file is replaced. {@link #load} reads
-   * it back into a model that predicts identically.
+   * Missing parent directories are created; an existing file is replaced, a read-only one too
+   * when its directory is writable (the rename replaces the directory's entry, as {@code mv}
+   * does). {@link #load} reads it back into a model that predicts identically.
    *
    * @throws InputException naming the file when it cannot be written (a directory there, no
    *     permission, a full disk), with the system's reason
