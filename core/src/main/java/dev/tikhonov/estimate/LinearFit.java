@@ -26,6 +26,7 @@ final class LinearFit {
   static void requireFamily(Family family, Dataset data, String estimator) {
     // The first check of every linear estimator's fit, path and crossValidate.
     java.util.Objects.requireNonNull(data, "train");
+    requireRows(data);
     Features.requireFeatureColumns(data);
     switch (family) {
       case GAUSSIAN -> {
@@ -81,11 +82,19 @@ final class LinearFit {
    */
   static void requireNumericTarget(Dataset data, String estimator) {
     java.util.Objects.requireNonNull(data, "train");
+    requireRows(data);
     Features.requireFeatureColumns(data);
     if (data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " fits a numeric target, but"
           + " it holds class labels; for classes with a ridge penalty use ElasticNet.binomial()"
           + " or ElasticNet.multinomial() with l1Ratio(0)");
+    }
+  }
+
+  /** A linear fit needs a row, named by the data's source as a network's are. */
+  private static void requireRows(Dataset data) {
+    if (data.size() == 0) {
+      throw new InputException(data.source() + ": no rows to fit");
     }
   }
 

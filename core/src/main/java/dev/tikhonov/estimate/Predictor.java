@@ -61,7 +61,8 @@ public interface Predictor {
    * {@link NetworkRegressor}'s a {@link RegressionEvaluation}; this one is always one of the two.
    *
    * @throws dev.tikhonov.data.InputException naming the data when they have no rows (a mean over
-   *     none has no value), a column is missing, or the target is of the other kind
+   *     none has no value), a column is missing, the target is of the other kind, or (a
+   *     classifier's) a label is not one of the model's classes
    */
   Evaluation evaluate(Dataset data);
 

@@ -42,7 +42,7 @@ class DegenerateDataTest {
       String name = parts[0];
       String outcome = parts[1];
       if (name.endsWith(" on 0 rows")) {
-        assertTrue(outcome.equals("InputException: no rows to fit")
+        assertTrue(outcome.equals("InputException: empty: no rows to fit")
             || outcome.equals("InputException: empty: no rows to train on"), line);
       } else if (name.endsWith(" on 0 columns")) {
         assertEquals(name + "\tInputException: double[][]: the data have no feature columns; a"

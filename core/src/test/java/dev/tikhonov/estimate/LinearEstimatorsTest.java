@@ -373,6 +373,26 @@ class LinearEstimatorsTest {
    * lambdas" (so did data without feature columns and NaN values, which no public Dataset holds
    * any more).
    */
+  /**
+   * A subset without rows names its data, as the networks' "<source>: no rows to train on"
+   * does: the linear estimators said only "no rows to fit", from the solvers.
+   */
+  @Test
+  void anEmptySubset_isNamedByItsSource_asTheNetworksName() {
+    Dataset none = Dataset.of(new double[][] {{1, 2}, {3, 4}, {5, 7}}, new double[] {1, 2, 4})
+        .withSource("train.csv").subset(new int[0]);
+    List<org.junit.jupiter.api.function.Executable> fits = List.of(
+        () -> ElasticNet.gaussian().lambda(0.1).build().fit(none),
+        () -> ElasticNetCV.gaussian().build().fit(none),
+        () -> Ridge.builder().lambda(0.1).build().fit(none),
+        () -> RidgeCV.builder().build().fit(none),
+        () -> MlpRegressor.builder().epochs(1).build().fit(none));
+    for (var fit : fits) {
+      String message = assertThrows(InputException.class, fit).getMessage();
+      assertTrue(message.startsWith("train.csv: no rows to "), message);
+    }
+  }
+
   @Test
   void ridgeCV_badData_isNamedAsRidgeNamesIt() {
     Dataset noRows = new Dataset(dev.tikhonov.tensor.Matrix.zeros(0, 3),
@@ -387,7 +407,7 @@ class LinearEstimatorsTest {
         assertEquals(ridge.getMessage(), ridgeCv.getMessage(), "standardize=" + standardize);
       }
     }
-    assertEquals("no rows to fit", assertThrows(InputException.class,
+    assertEquals("empty: no rows to fit", assertThrows(InputException.class,
         () -> RidgeCV.builder().build().fit(noRows)).getMessage());
     // Good data whose target no feature explains: only then is the default grid the problem.
     Dataset orthogonal = Dataset.of(new double[][] {{1}, {0}, {-1}, {0}},
