@@ -1347,6 +1347,10 @@ public final class Dataset {
       if (name == null) {
         throw new NullPointerException(what + ": name " + (j + 1) + " is null");
       }
+      if (name.isBlank()) {
+        throw new InputException(what + ": name " + (j + 1) + " is " + blank(name)
+            + "; a model finds its columns by name");
+      }
       Integer before = seen.putIfAbsent(name, j);
       if (before != null) {
         throw new InputException(what + ": duplicate name \"" + name + "\" (names "
@@ -1358,6 +1362,11 @@ public final class Dataset {
           " names") + " for " + p + " feature column" + (p == 1 ? "" : "s"));
     }
     return names;
+  }
+
+  /** "empty", or "blank (\"  \")": how a refusal of a name that names nothing says which. */
+  static String blank(String name) {
+    return name.isEmpty() ? "empty" : "blank (" + Numbers.quote(name) + ")";
   }
 
   /** Class names checked to be non-null and distinct (labels are matched by name). */

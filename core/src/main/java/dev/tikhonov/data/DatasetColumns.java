@@ -30,6 +30,10 @@ final class DatasetColumns {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(values, "values");
     String column = "column " + Numbers.quote(name);
+    if (name.isBlank()) {
+      throw new InputException(data.source() + ": a feature's name cannot be "
+          + Dataset.blank(name) + "; a model finds its columns by name");
+    }
     if (data.featureNames().contains(name)) {
       throw new InputException(data.source() + ": already has a feature " + column + "; names"
           + " are distinct, a model finds its columns by name (withoutColumns("
