@@ -217,4 +217,73 @@ class ReportCommandTest {
         + " that run.json describes", r.err().trim());
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
   }
+
+  /**
+   * A history.csv with an epoch's row deleted, or a row with a cell too many or too few, was
+   * drawn (exit 0, after the warning that it differs from run.json's record): the curves were
+   * of one epoch fewer, every later epoch one to the left, or of the cells after the extra one
+   * each in another's column. A run writes epochs 1, 2, … (a resumed run's history too,
+   * CheckpointCliIT) and one cell per column of the header; now the report refuses another
+   * file naming its line. The columns' order stays free, and history.json is held to the same
+   * epochs.
+   */
+  @Test
+  void report_ofAHistoryThatIsNotTheRuns_exits2NamingTheLine() throws IOException {
+    Path data = CsvFiles.regression(temp.resolve("d.csv"), 40, 0);
+    Path out = temp.resolve("run");
+    InProcess train = run("train", "--data", data.toString(), "--target", "y", "--model",
+        "linear", "--epochs", "4", "--threads", "1", "--quiet", "--out", out.toString());
+    assertEquals(0, train.exit(), train.err());
+    Path history = out.resolve("history.csv");
+    List<String> lines = Files.readAllLines(history);
+    assertEquals(5, lines.size(), "header and 4 epochs");
+    String rule = ": a run writes one row per epoch, numbered 1, 2, … in order; a row is"
+        + " missing or out of order";
+
+    List<String> edited = new java.util.ArrayList<>(lines);
+    edited.remove(2);
+    assertRefused(out, history, edited, history + ":3: epoch 3, expected 2" + rule);
+    edited = new java.util.ArrayList<>(lines);
+    edited.remove(1);
+    assertRefused(out, history, edited, history + ":2: epoch 2, expected 1" + rule);
+    edited = new java.util.ArrayList<>(lines);
+    edited.set(2, edited.get(2) + ",7");
+    assertRefused(out, history, edited,
+        history + ":3: 10 cells, expected 9, one per column of the header");
+    edited = new java.util.ArrayList<>(lines);
+    edited.set(4, edited.get(4).substring(0, edited.get(4).lastIndexOf(',')));
+    assertRefused(out, history, edited,
+        history + ":5: 8 cells, expected 9, one per column of the header");
+
+    // the same file with its columns in another order: the first and last swapped
+    Files.write(history, lines.stream().map(l -> {
+      String[] cells = l.split(",", -1);
+      String first = cells[0];
+      cells[0] = cells[cells.length - 1];
+      cells[cells.length - 1] = first;
+      return String.join(",", cells);
+    }).toList());
+    InProcess swapped = run("report", out.toString());
+    assertEquals(0, swapped.exit(), swapped.err());
+
+    Files.delete(history);
+    Path json = out.resolve("history.json");
+    com.fasterxml.jackson.databind.node.ArrayNode epochs =
+        (com.fasterxml.jackson.databind.node.ArrayNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    epochs.remove(1);
+    Files.writeString(json, epochs.toString());
+    InProcess r = run("report", out.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("tikhonov: error: " + json + ": row 2: epoch 3, expected 2"
+        + rule), r.err());
+  }
+
+  private static void assertRefused(Path out, Path history, List<String> lines,
+      String message) throws IOException {
+    Files.write(history, lines);
+    InProcess r = run("report", out.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().trim().endsWith("tikhonov: error: " + message), r.err());
+  }
 }

@@ -55,7 +55,12 @@ record EpochRow(
     throw new InputException(dir + ": no history.csv or history.json");
   }
 
-  /** Reads a history.csv: a header naming the columns (any order), then one row per epoch. */
+  /**
+   * Reads a history.csv: a header naming the columns (any order), then one row per epoch with
+   * as many cells as the header, epochs numbered 1, 2, … as every run writes them (a resumed
+   * run's too); another file is refused naming its line, as a deleted or shifted row would be
+   * drawn as another epoch's.
+   */
   public static List<EpochRow> readCsv(Path file) {
     List<String> lines;
     try {
@@ -81,36 +86,55 @@ record EpochRow(
         continue;
       }
       String[] cells = line.split(",", -1);
+      if (cells.length != header.size()) {
+        // a cell too many or too few shifts the columns after it: each read as another's
+        throw InputException.at(file.toString(), l + 1, 0, cells.length + " cells, expected "
+            + header.size() + ", one per column of the header");
+      }
       double[] v = new double[index.length];
       for (int c = 0; c < index.length; c++) {
         v[c] = index[c] < 0 ? Double.NaN : cell(cells, index[c], file, l + 1);
       }
+      requireEpoch(v[0], rows.size() + 1, cells[index[0]].trim(), file + ":" + (l + 1));
       rows.add(of(v));
     }
     return List.copyOf(rows);
   }
 
-  /** Reads a history.json: an array of objects with the CSV's column names as keys. */
+  /**
+   * Reads a history.json: an array of objects with the CSV's column names as keys, epochs
+   * numbered 1, 2, … as in {@link #readCsv}.
+   */
   public static List<EpochRow> readJson(Path file) {
     JsonNode array = JsonFiles.readArray(file);
     List<EpochRow> rows = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode row = array.get(i);
       double[] v = new double[COLUMNS.size()];
+      String where = file + ": row " + (i + 1);
       for (int c = 0; c < v.length; c++) {
-        String where = file + ": row " + (i + 1);
         v[c] = c < 2 ? JsonFiles.number(row, COLUMNS.get(c), where)
             : JsonFiles.optionalNumber(row, COLUMNS.get(c), where);
       }
+      requireEpoch(v[0], i + 1, row.get("epoch").toString(), where);
       rows.add(of(v));
     }
     return List.copyOf(rows);
   }
 
-  private static double cell(String[] cells, int column, Path file, int line) {
-    if (column >= cells.length) {
-      throw InputException.at(file.toString(), line, column + 1, "row has " + cells.length + " cells, expected " + (column + 1) + " or more");
+  /**
+   * Refuses an epoch other than {@code expected}: a run writes epochs 1, 2, … one row each, so
+   * another number is a row deleted, repeated or moved.
+   */
+  private static void requireEpoch(double epoch, int expected, String found, String where) {
+    if (epoch != expected) {
+      throw new InputException(where + ": epoch " + (found.isEmpty() ? "empty" : found)
+          + ", expected " + expected + ": a run writes one row per epoch, numbered 1, 2, … in"
+          + " order; a row is missing or out of order");
     }
+  }
+
+  private static double cell(String[] cells, int column, Path file, int line) {
     String s = cells[column].trim();
     if (s.isEmpty() || s.equalsIgnoreCase("null")) {
       return Double.NaN;
