@@ -37,11 +37,12 @@ public final class ReportCommand implements Callable<Integer> {
     RunLock.acquireForReport(dir); // a run at work in dir draws its own report at its end
     // A warning, not a refusal: the files are the user's to draw (a hand-edited label, say),
     // but a report of two runs' files must not pass for one run's.
+    // "reads", not "draws": a file no run writes (a history row deleted) is refused after.
     List<String> changed = HtmlReport.changedFiles(dir);
     if (!changed.isEmpty()) {
       System.err.println("tikhonov: warning: " + String.join(", ", changed)
           + " in " + dir + " differ from what " + dir.resolve("run.json") + " records: written"
-          + " by a later run stopped before its end, or edited by hand; the report draws them"
+          + " by a later run stopped before its end, or edited by hand; the report reads them"
           + " as they are now, beside the rest of the run that run.json describes");
     }
     Path report = HtmlReport.write(dir);

@@ -213,7 +213,7 @@ class ReportCommandTest {
     assertEquals(0, r.exit(), r.err());
     assertEquals("tikhonov: warning: history.csv in " + out + " differ from what "
         + out.resolve("run.json") + " records: written by a later run stopped before its end,"
-        + " or edited by hand; the report draws them as they are now, beside the rest of the run"
+        + " or edited by hand; the report reads them as they are now, beside the rest of the run"
         + " that run.json describes", r.err().trim());
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
   }
