@@ -30,7 +30,7 @@ class DivergenceExitTest {
         "--seeds", "0", "--threads", "2", "--quiet", "--out", out.toString());
     String text = err.toString().strip();
     assertEquals(0, exit, text);
-    assertEquals("tikhonov: warning: 1 of 3 settings diverged and have no row: λ=1.000e+06,"
+    assertEquals("tikhonov: warning: 1 of 3 settings diverged and have no row: λ=1e+06,"
         + " seed 0 (epoch 1)", text);
     assertEquals(3, Files.readAllLines(out.resolve("results.csv")).size(),
         "the header and the two dropout rows");

@@ -6,6 +6,7 @@ import dev.tikhonov.estimate.FitOptions;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.LinearRegression;
 import dev.tikhonov.estimate.NetworkRegressor;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.RunWriter;
@@ -115,7 +116,7 @@ public final class GdLinear {
     for (double lambda : s.lambdas()) {
       index++;
       // λ as mnist-l2's labels write it (Java's text of 0.1 + 0.2 is 0.30000000000000004)
-      listener.runStarted(index, s.lambdas().size(), "λ=" + MnistL2.fmt(lambda));
+      listener.runStarted(index, s.lambdas().size(), "λ=" + Digits.few(lambda));
       NetworkRegressor model = LinearRegression.builder().lambda(lambda).epochs(s.steps())
           .batchSize(s.n()).seed(s.seed()).optimizer(Optimizers.sgd(s.learningRate())).build()
           .fit(data, FitOptions.none().withListener(listener.training()));
@@ -127,7 +128,7 @@ public final class GdLinear {
       out.history(Path.of("runs", dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)),
           model.training().orElseThrow().history());
       listener.runFinished(index, s.lambdas().size(),
-          String.format("λ=%s: slope %.4f (closed form %.4f)", MnistL2.fmt(lambda), slope,
+          String.format("λ=%s: slope %.4f (closed form %.4f)", Digits.few(lambda), slope,
               sxy / (sxx + lambda)));
     }
     Map<String, Object> experiment = new LinkedHashMap<>();

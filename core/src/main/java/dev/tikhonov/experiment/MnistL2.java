@@ -9,6 +9,7 @@ import dev.tikhonov.estimate.ClassifierEvaluation;
 import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.MlpClassifier;
 import dev.tikhonov.estimate.NetworkClassifier;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.MeanStd;
@@ -305,8 +306,8 @@ public final class MnistL2 {
   /** One run of the experiment: 1-based index in the printed order, its row and seed. */
   private record RunSpec(int index, double lambda, double dropout, long seed) {
     String label() {
-      return (dropout > 0 ? "dropout " + fmt(dropout) + ", " : "") + "λ=" + fmt(lambda)
-          + ", seed " + seed;
+      return (dropout > 0 ? "dropout " + Digits.few(dropout) + ", " : "") + "λ="
+          + Digits.few(lambda) + ", seed " + seed;
     }
 
     String directory() {
@@ -619,8 +620,8 @@ public final class MnistL2 {
   public static String table(Results results) {
     StringBuilder sb = new StringBuilder(table(results.rows()));
     for (Diverged d : results.diverged()) {
-      sb.append(String.format("%-8s %-8s diverged (seed %d, epoch %d)%n", fmt(d.lambda()),
-          fmt(d.dropout()), d.seed(), d.epoch()));
+      sb.append(String.format("%-8s %-8s diverged (seed %d, epoch %d)%n", Digits.few(d.lambda()),
+          Digits.few(d.dropout()), d.seed(), d.epoch()));
     }
     return sb.toString();
   }
@@ -633,24 +634,11 @@ public final class MnistL2 {
     for (Row r : rows) {
       // Rounded as the HTML report rounds them (MeanStd), so the two show the same digits.
       sb.append(String.format(java.util.Locale.ROOT, "%-8s %-8s %-6d %-18s %-18s %-10.4f %-9.2f%n",
-          fmt(r.lambda()), fmt(r.dropout()), r.seeds(),
+          Digits.few(r.lambda()), Digits.few(r.dropout()), r.seeds(),
           MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
           MeanStd.format(r.testLossMean(), r.testLossStd()), r.trainLossMean(),
           r.weightNormMean()));
     }
     return sb.toString();
   }
-
-  /** 0, 0.01, 0.3, 1, 1e-04: short and exact for the grid's values. */
-  static String fmt(double v) {
-    if (v == 0) {
-      return "0";
-    }
-    if (v < 0.01) {
-      return String.format("%.0e", v);
-    }
-    String s = String.format("%.4g", v);
-    return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
-  }
-
 }

@@ -16,7 +16,7 @@ class GdLinearTest {
 
   /**
    * Its progress labels wrote λ as Java's text of the double ("λ=0.30000000000000004",
-   * "λ=10.0"); they write it as mnist-l2's do (MnistL2.fmt), in at most four significant digits.
+   * "λ=10.0"); they write it as mnist-l2's do (Digits.few), in at most four significant digits.
    */
   @Test
   void progressLabels_writeLambdaAsMnistL2Does() {

@@ -226,4 +226,38 @@ class MnistL2Test {
     assertEquals("lambdas must be distinct; 0.0 and -0.0 (values 1 and 2) are the same",
         e.getMessage());
   }
+
+  /**
+   * Two λ that differ in their second significant digit have two labels: λ below 0.01 was
+   * written in one digit ("%.0e"), so 0.0035 and 0.004 were both "λ=4e-03" in the progress
+   * lines and both "4e-03" in the table. Their run folders are named by the doubles
+   * (lambda-0.0035, lambda-0.004), two folders, and stay so.
+   */
+  @Test
+  void twoLambdasThatDifferInTheSecondDigit_haveTwoLabelsAndTwoRunFolders() throws Exception {
+    TrainTest all = digits();
+    TrainTest data = new TrainTest(all.train().subset(IntStream.range(0, 200).toArray()),
+        all.test().subset(IntStream.range(0, 50).toArray()));
+    MnistL2.Settings s = new MnistL2.Settings(List.of(0.0035, 0.004), 0.2, List.of(),
+        List.of(0L), new MnistL2.Recipe(1, 64, 0.05, 0.9, List.of(8)));
+    List<String> labels = Collections.synchronizedList(new ArrayList<>());
+    ExperimentListener listener = new ExperimentListener() {
+      @Override
+      public void runStarted(int index, int total, String label) {
+        labels.add(label);
+      }
+
+      @Override
+      public void runFinished(int index, int total, String summary) {}
+    };
+    MnistL2.Results r = MnistL2.run(data, s, RunWriter.open(dir.resolve("m"),
+        RunKind.MNIST_L2), listener);
+    assertEquals(List.of("λ=3.5e-03, seed 0", "λ=4e-03, seed 0"), labels.stream().sorted()
+        .toList());
+    List<String> firstColumn = MnistL2.table(r).lines().skip(1)
+        .map(line -> line.split(" +")[0]).toList();
+    assertEquals(List.of("3.5e-03", "4e-03"), firstColumn);
+    assertTrue(Files.isDirectory(dir.resolve("m/runs/lambda-0.0035/seed-0")));
+    assertTrue(Files.isDirectory(dir.resolve("m/runs/lambda-0.004/seed-0")));
+  }
 }
