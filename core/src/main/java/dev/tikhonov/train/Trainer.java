@@ -2,6 +2,7 @@ package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.nn.Dropout;
@@ -348,13 +349,14 @@ public final class Trainer {
     double decay = config.optimizer().weightDecay();
     String cause;
     if (lambda * learningRate >= 1) {
-      cause = "λ = " + lambda + " is too strong for learning rate " + learningRate
-          + " (with SGD, lr·λ = " + (lambda * learningRate)
+      cause = "λ = " + Digits.few(lambda) + " is too strong for learning rate "
+          + Digits.few(learningRate) + " (with SGD, lr·λ = " + Digits.few(lambda * learningRate)
           + " ≥ 1 makes the weight shrinkage overshoot); lower λ or the learning rate";
     } else if (decay * learningRate >= 1) {
       // it blamed the learning rate alone, for a weight decay of 1e9 at lr 0.05
-      cause = "the weight decay " + decay + " is too strong for learning rate " + learningRate
-          + " (the decoupled decay w ← w − lr·d·w with lr·d = " + (decay * learningRate)
+      cause = "the weight decay " + Digits.few(decay) + " is too strong for learning rate "
+          + Digits.few(learningRate) + " (the decoupled decay w ← w − lr·d·w with lr·d = "
+          + Digits.few(decay * learningRate)
           + " ≥ 1 overshoots zero); lower the weight decay or the learning rate";
     } else {
       // a target far from 0 first: it is why a learning rate that suits the inputs diverged,

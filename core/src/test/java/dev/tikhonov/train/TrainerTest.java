@@ -291,9 +291,26 @@ class TrainerTest {
     DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
         ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
         TrainingListener.none(), null, null));
-    assertTrue(e.getMessage().endsWith("Likely cause: the weight decay 1.0E9 is too strong for"
-        + " learning rate 0.05 (the decoupled decay w ← w − lr·d·w with lr·d = 5.0E7 ≥ 1"
+    assertTrue(e.getMessage().endsWith("Likely cause: the weight decay 1e+09 is too strong for"
+        + " learning rate 0.05 (the decoupled decay w ← w − lr·d·w with lr·d = 5e+07 ≥ 1"
         + " overshoots zero); lower the weight decay or the learning rate."), e.getMessage());
+  }
+
+  /**
+   * λ with lr·λ ≥ 1 is named in a few digits, as the labels and progress lines write λ: the
+   * clause wrote the doubles, "λ = 10000.0 … lr·λ = 500.0" (the weight decay's clause alike).
+   */
+  @Test
+  void fit_whenLambdaOvershoots_namesLambdaInAFewDigits() {
+    Dataset d = oneFeature("ones", i -> 1f, i -> 1f);
+    TrainConfig tc = new TrainConfig(20, 4, 0, Penalty.l2(10000),
+        Optimizers.sgd(0.05), 0);
+    DivergenceException e = assertThrows(DivergenceException.class, () -> Training.fit(
+        ModelSpec.parse("linear", 0, Family.MULTINOMIAL), d, null, null, tc,
+        TrainingListener.none(), null, null));
+    assertTrue(e.getMessage().endsWith("Likely cause: λ = 1e+04 is too strong for learning rate"
+        + " 0.05 (with SGD, lr·λ = 500 ≥ 1 makes the weight shrinkage overshoot); lower λ or"
+        + " the learning rate."), e.getMessage());
   }
 
   @Test
