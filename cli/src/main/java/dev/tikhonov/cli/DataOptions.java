@@ -284,6 +284,8 @@ final class DataOptions implements Flags.Conditional {
     refuseUnweightedTest(split.test());
     if (kind == TargetKind.REAL) {
       refuseConstantTarget(all, split.train(), seed, use);
+    } else {
+      refuseOneWeightedValue(all, split.train(), seed);
     }
     return split;
   }
@@ -353,8 +355,7 @@ final class DataOptions implements Flags.Conditional {
    * smaller learning rate.
    */
   private void refuseConstantTarget(Dataset all, Dataset train, long seed, Use use) {
-    String where = data + " (" + (target != null ? "--target " + target
-        : "its target, each line's first field") + ")";
+    String where = whereTarget();
     if (constant(all)) {
       throw new InputException(where + ": the target is constant (" + all.target(0)
           + "): nothing to fit");
@@ -380,20 +381,7 @@ final class DataOptions implements Flags.Conditional {
           + testFraction + ", --seed " + seed + "): nothing to fit; another --seed splits the rows"
           + " otherwise");
     }
-    // --weights: the same on the rows that weigh; the library refused it after the run's header
-    java.util.OptionalDouble weighted = weightedValue(all);
-    if (weighted.isPresent()) {
-      throw new InputException(where + ": the target is constant (" + weighted.getAsDouble()
-          + ") on the rows of positive weight (--weights \"" + weightsColumn + "\"): nothing"
-          + " to fit");
-    }
-    weighted = weightedValue(train);
-    if (weighted.isPresent()) {
-      throw new InputException(where + ": the target is constant (" + weighted.getAsDouble()
-          + ") on the rows of positive weight (--weights \"" + weightsColumn + "\") of the "
-          + train.size() + " training rows of the split (--test-fraction " + testFraction
-          + ", --seed " + seed + "): nothing to fit; another --seed splits the rows otherwise");
-    }
+    refuseOneWeightedValue(all, train, seed);
     // the file's target varies in two rows or more, and the split left one of them to search on
     java.util.Optional<double[]> loneInTrain = use == Use.K_FOLDS ? loneValue(train)
         : java.util.Optional.empty();
@@ -407,6 +395,54 @@ final class DataOptions implements Flags.Conditional {
               ? "give a smaller --test-fraction, or more rows"
               : "another --seed splits the rows otherwise"));
     }
+  }
+
+  /** "FILE (--target y)", or for a LIBSVM file "FILE (its target, each line's first field)". */
+  private String whereTarget() {
+    return data + " (" + (target != null ? "--target " + target
+        : "its target, each line's first field") + ")";
+  }
+
+  /**
+   * --weights whose rows of positive weight hold one value of the target, in the file or in the
+   * split's training rows: the library refused it after the run's header ("the target is
+   * constant (5.0) on the rows of positive weight ("w")", for classes "the rows of positive
+   * weight ("w") are all of class "a""), naming no file; here before it, in the unweighted
+   * refusals' words.
+   */
+  private void refuseOneWeightedValue(Dataset all, Dataset train, long seed) {
+    String weighed = "the rows of positive weight (--weights \"" + weightsColumn + "\")";
+    java.util.OptionalDouble value = weightedValue(all);
+    if (value.isPresent()) {
+      throw new InputException(whereTarget() + ": " + oneValue(all, value.getAsDouble(),
+          weighed));
+    }
+    value = weightedValue(train);
+    // a classifier's one training row of weight is left to train, whose --validation-fraction
+    // names the part it leaves without weight (TrainWeightsSplitTest; c17a159c)
+    if (value.isPresent() && (!train.isClassification() || weighing(train) > 1)) {
+      throw new InputException(whereTarget() + ": " + oneValue(train, value.getAsDouble(),
+          weighed + " of the " + train.size() + " training rows of the split (--test-fraction "
+          + testFraction + ", --seed " + seed + ")") + "; another --seed splits the rows"
+          + " otherwise");
+    }
+  }
+
+  /** The rows of {@code d} whose --weights are above 0. */
+  private long weighing(Dataset d) {
+    return java.util.Arrays.stream(d.column(weightsColumn)).filter(w -> w > 0).count();
+  }
+
+  /**
+   * "the target is constant (5.0) on ROWS: nothing to fit", or for classes "ROWS are all of
+   * class "a" (of the 2 declared): a classifier needs rows of two classes or more".
+   */
+  private static String oneValue(Dataset d, double value, String rows) {
+    if (!d.isClassification()) {
+      return "the target is constant (" + value + ") on " + rows + ": nothing to fit";
+    }
+    return rows + " are all of class \"" + d.classNames().get((int) value) + "\" (of the "
+        + d.numClasses() + " declared): a classifier needs rows of two classes or more";
   }
 
   /**

@@ -323,16 +323,8 @@ class ConstantTargetTest {
     String[][] commands = {
         {"train", "--model", "linear", "--epochs", "2"},
         {"grid", "--model", "mlp:4", "--regression", "--lambdas", "0,0.1", "--epochs", "2"}};
-    for (String[] command : commands) {
-      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
-      args.addAll(java.util.List.of("--data", data.toString(), "--target", "y", "--weights",
-          "w", "--threads", "1", "--out", dir.resolve(command[0] + "w").toString()));
-      InProcess r = InProcess.run(args);
-      assertEquals(2, r.exit(), r.err());
-      assertEquals(data + " (--target y): the target is constant (5.0) on the rows of positive"
-          + " weight (--weights \"w\"): nothing to fit", r.message(), command[0]);
-      assertEquals("", r.out(), "no header: " + command[0]);
-    }
+    refusedBeforeTheHeader(data, commands, data + " (--target y): the target is constant (5.0)"
+        + " on the rows of positive weight (--weights \"w\"): nothing to fit");
   }
 
   /**
@@ -361,5 +353,62 @@ class ConstantTargetTest {
         + " rows of positive weight (--weights \"w\") of the 32 training rows of the split"
         + " (--test-fraction 0.2, --seed S): nothing to fit; another --seed splits the rows"
         + " otherwise"), said);
+  }
+
+  /**
+   * The same for classes: train and grid --weights on labels whose rows of weight 1 are all
+   * "a" were refused by the library after the run's header ("the rows of positive weight ("w")
+   * are all of class "a" …"), naming no file; now before it, beside the regression case. The
+   * training rows of the split alike: of the three rows of weight 1, "a", "b", "a", a seed whose
+   * split holds "b" out leaves one class to fit (one training row of weight is left to train's
+   * --validation-fraction messages, TrainWeightsSplitTest).
+   */
+  @Test
+  void weights_classesOfOneClassOnTheRowsThatWeigh_areRefusedBeforeTheHeader() throws Exception {
+    StringBuilder csv = new StringBuilder("a,w,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 9).append(',').append(i % 2 == 0 ? 1 : 0).append(',')
+          .append(i % 2 == 0 || i % 4 == 1 ? "a" : "b").append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("classes.csv"), csv);
+    String[][] commands = {
+        {"train", "--model", "logistic", "--epochs", "2"},
+        {"grid", "--model", "mlp:4", "--lambdas", "0,0.1", "--epochs", "2"}};
+    refusedBeforeTheHeader(data, commands, data + " (--target y): the rows of positive weight"
+        + " (--weights \"w\") are all of class \"a\" (of the 2 declared): a classifier needs"
+        + " rows of two classes or more");
+    StringBuilder two = new StringBuilder("a,w,y\n");
+    for (int i = 0; i < 40; i++) {
+      two.append(i % 9).append(',').append(i < 3 ? 1 : 0).append(',')
+          .append(i % 2 == 0 ? "a" : "b").append('\n');
+    }
+    Path twoRows = Files.writeString(dir.resolve("two-classes.csv"), two);
+    java.util.Set<String> said = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 30; seed++) {
+      InProcess r = InProcess.run("train", "--model", "logistic", "--epochs", "2", "--data",
+          twoRows.toString(), "--target", "y", "--weights", "w", "--seed", String.valueOf(seed),
+          "--threads", "1", "--quiet", "--out", dir.resolve("c" + seed).toString());
+      // one training row of weight: train's own words, as TrainWeightsSplitTest's split
+      if (r.exit() == 2 && r.message().startsWith(twoRows + " (--target y): the rows of")) {
+        said.add(r.message().replace("--seed " + seed, "--seed S"));
+      }
+    }
+    assertEquals(java.util.Set.of(twoRows + " (--target y): the rows of positive weight"
+        + " (--weights \"w\") of the 32 training rows of the split (--test-fraction 0.2,"
+        + " --seed S) are all of class \"a\" (of the 2 declared): a classifier needs rows of"
+        + " two classes or more; another --seed splits the rows otherwise"), said);
+  }
+
+  /** Each command on {@code data} --target y --weights w: exit 2, {@code message}, no header. */
+  private void refusedBeforeTheHeader(Path data, String[][] commands, String message) {
+    for (String[] command : commands) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+      args.addAll(java.util.List.of("--data", data.toString(), "--target", "y", "--weights",
+          "w", "--threads", "1", "--out", dir.resolve(command[0] + "-out").toString()));
+      InProcess r = InProcess.run(args);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(message, r.message(), command[0]);
+      assertEquals("", r.out(), "no header: " + command[0]);
+    }
   }
 }

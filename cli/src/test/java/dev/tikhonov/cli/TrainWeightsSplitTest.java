@@ -20,12 +20,18 @@ class TrainWeightsSplitTest {
   private static Path one;
   private static Path two;
 
-  /** data/breast_cancer.csv with a column w: 1 on its first {@code weighted} rows, else 0. */
-  private static Path weighted(String name, int weighted) throws Exception {
+  /**
+   * data/breast_cancer.csv with a column w: 1 on the rows {@code weighted} (1-based), else 0.
+   * Two rows of one class would be refused whatever the split (the rows of weight are all of
+   * one class), so bw_two weighs a malignant row (1) and the first benign one (20).
+   */
+  private static Path weighted(String name, int... weighted) throws Exception {
     List<String> lines = Files.readAllLines(Path.of("..", "data", "breast_cancer.csv"));
     StringBuilder csv = new StringBuilder(lines.get(0)).append(",w\n");
     for (int i = 1; i < lines.size(); i++) {
-      csv.append(lines.get(i)).append(',').append(i <= weighted ? 1 : 0).append('\n');
+      int row = i;
+      csv.append(lines.get(i)).append(',')
+          .append(java.util.Arrays.stream(weighted).anyMatch(w -> w == row) ? 1 : 0).append('\n');
     }
     return Files.writeString(dir.resolve(name), csv);
   }
@@ -33,7 +39,7 @@ class TrainWeightsSplitTest {
   @BeforeAll
   static void files() throws Exception {
     one = weighted("bw_one.csv", 1);
-    two = weighted("bw_two.csv", 2);
+    two = weighted("bw_two.csv", 1, 20);
   }
 
   private static String refused(Path file, String... more) {
@@ -59,22 +65,22 @@ class TrainWeightsSplitTest {
 
   @Test
   void theSplitsTrainingRowsOfNoWeight_areNamedAsTheSplit() {
-    // --seed 2 puts both rows of weight among the test rows
-    String err = refused(two, "--seed", "2");
+    // --seed 13 puts both rows of weight among the test rows
+    String err = refused(two, "--seed", "13");
     assertTrue(err.contains("tikhonov: error: --weights \"w\": every weight of the 455 training"
-        + " rows of the split (--test-fraction 0.2, --seed 2) is 0: nothing to fit; another"
+        + " rows of the split (--test-fraction 0.2, --seed 13) is 0: nothing to fit; another"
         + " --seed splits the rows otherwise"), err);
   }
 
   @Test
   void theValidationSplitsPartOfNoWeight_isNamed() {
-    // --seed 4 leaves the one training row of weight among the rows held out, --seed 8 fits it
-    String fitted = refused(two, "--seed", "4", "--validation-fraction", "0.5");
+    // --seed 20 leaves the one training row of weight among the rows held out, --seed 2 fits it
+    String fitted = refused(two, "--seed", "20", "--validation-fraction", "0.5");
     assertTrue(fitted.contains("tikhonov: error: --validation-fraction 0.5 of the 455 training"
         + " rows of " + two + " leaves 227 rows to fit, whose weights (\"w\") are all 0:"
         + " nothing to fit; one row has a weight above 0, and each part needs one; give more"
         + " rows weight"), fitted);
-    String held = refused(two, "--seed", "8", "--validation-fraction", "0.5");
+    String held = refused(two, "--seed", "2", "--validation-fraction", "0.5");
     assertTrue(held.contains("tikhonov: error: --validation-fraction 0.5 of the 455 training"
         + " rows of " + two + " holds out 228 rows for validation, whose weights (\"w\") are all"
         + " 0: nothing to validate on, their weighted loss would have no value; one row has a"
