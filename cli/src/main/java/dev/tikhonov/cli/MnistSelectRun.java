@@ -80,6 +80,9 @@ final class MnistSelectRun {
     settings.put("quick", command.quick);
     settings.putAll(ExperimentCommand.flatten(s));
     settings.put("datasets", dataSets.stream().map(MnistSelect.DataSet::source).toList());
+    // train_rows is the limit asked (--quick's 2000, or --train-rows); a folder of fewer rows
+    // is used whole, so the rows used are recorded too, one per data set in datasets' order
+    settings.put("train_rows_used", dataSets.stream().map(d -> rows(d, s)).toList());
     human.println();
     RunFiles.finish(out, "experiment mnist-select", s.seeds().get(0), command.common.threads,
         null, start, settings, human);

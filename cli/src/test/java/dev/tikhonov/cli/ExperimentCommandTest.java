@@ -117,8 +117,8 @@ class ExperimentCommandTest {
   /**
    * --quick takes the first 2000 training rows; a folder of fewer (300 here) is used whole, as
    * before, and the header now says why its count is not 2000 (it printed "(300 train / …)"
-   * alone). A --train-rows N above every data set is refused (BadInputTest): that limit the user
-   * gave.
+   * alone), and run.json's settings record the 300 used beside the 2000 asked. A --train-rows N
+   * above every data set is refused (BadInputTest): that limit the user gave.
    */
   @Test
   void mnistSelect_quickOnAFolderOfFewerThan2000Rows_usesThemAllAndSaysSo() throws Exception {
@@ -135,6 +135,10 @@ class ExperimentCommandTest {
     assertEquals("experiment mnist-select: small (300 train / 50 test)", lines.get(0), r.out());
     assertEquals("  --quick takes the first 2000 training rows of each data set; small has 300,"
         + " all used", lines.get(1), r.out());
+    // run.json recorded train_rows 2000 alone, the limit, beside experiment.json's 300 used
+    JsonNode settings = JSON.readTree(dir.resolve("ms2/run.json").toFile()).get("settings");
+    assertEquals(2000, settings.get("train_rows").asInt(), settings.toString());
+    assertEquals(JSON.readTree("[300]"), settings.get("train_rows_used"), settings.toString());
   }
 
   /**
