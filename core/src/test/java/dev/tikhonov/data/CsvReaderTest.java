@@ -87,6 +87,23 @@ class CsvReaderTest {
     assertArrayEquals(new double[] {0, 0, 1, 3, 3, 0, 2}, d.targets());
   }
 
+  /**
+   * A label whose exponent is far below double's range reads as 0.0 and is a number, exactly
+   * 10⁻⁹⁹⁹⁹⁹⁹⁹⁹: its name took toPlainString's billion characters (an OutOfMemoryError from a
+   * five-row file). Named with its exponent, it stays a class apart from 0.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void read_classTarget_aTinyExponent_isNamedWithItNotWrittenOut() {
+    Path file = write(dir, "data.csv", "x,y\n1,1e-999999999\n2,0\n3,1E+999999\n4,0\n");
+    // 1E+999999 overflows double: not a number, so the labels are text, one class per string
+    assertEquals(List.of("0", "1E+999999", "1e-999999999"),
+        CsvReader.read(file, "y", TargetKind.CLASS).classNames());
+    Path tiny = write(dir, "tiny.csv", "x,y\n1,1e-999999999\n2,0\n3,-2.5e-400\n");
+    assertEquals(List.of("-2.5E-400", "0", "1E-999999999"),
+        CsvReader.read(tiny, "y", TargetKind.CLASS).classNames());
+  }
+
   @Test
   void read_classTarget_mapsStringLabelsInLexicographicOrder() {
     Path file = write(dir, "data.csv", "x,species\n1,setosa\n2,virginica\n3,versicolor\n");

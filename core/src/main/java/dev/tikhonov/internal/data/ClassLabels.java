@@ -100,8 +100,20 @@ public final class ClassLabels {
    */
   public static String canonical(BigDecimal value) {
     BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-    String plain = v.toPlainString();
-    return plain.length() <= PLAIN_LENGTH ? plain : v.toString();
+    return plainLength(v) <= PLAIN_LENGTH ? v.toPlainString() : v.toString();
+  }
+
+  /**
+   * The length of {@code v.toPlainString()}, counted without writing it: a label of 1e-999999999
+   * reads as a number (0.0 in double), and its plain decimal has a billion characters.
+   */
+  private static long plainLength(BigDecimal v) {
+    long digits = v.precision();
+    long scale = v.scale();
+    long unsigned = scale <= 0 ? digits - scale // digits, then −scale zeros
+        : scale >= digits ? 2 + scale // "0." and zeros before the digits
+        : digits + 1; // a point among the digits
+    return unsigned + (v.signum() < 0 ? 1 : 0);
   }
 
   /**
