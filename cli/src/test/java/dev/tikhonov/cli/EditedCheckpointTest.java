@@ -255,18 +255,31 @@ class EditedCheckpointTest {
     assertEquals(0, asRecorded.exit(), asRecorded.err());
     assertFalse(asRecorded.err().contains("SHA-256"), asRecorded.err());
 
-    Path flipped = Files.createDirectories(dir.resolve("flipped"));
-    byte[] bytes = good.clone();
-    long header = ByteBuffer.wrap(good, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    bytes[8 + (int) header] ^= 1; // the lowest bit of the first weight (float32, little-endian)
-    Path file = flipped.resolve(CheckpointFile.FILE_NAME);
-    Files.write(file, bytes);
-    Files.writeString(flipped.resolve("run.json.partial"), record);
-    InProcess r = InProcess.run("train", "--resume", flipped.toString(), "--quiet");
+    // a header edited since (a key the reader ignores): it warns and continues
+    Consumer<ObjectNode> note = m -> {
+      storedFlags("mlp:3", 2).accept(m);
+      m.put("note", "edited");
+    };
+    Path file = edited("changed", note);
+    Files.writeString(file.getParent().resolve("run.json.partial"), record);
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().lines().anyMatch(("tikhonov: warning: " + file + " differs from the size"
         + " and SHA-256 that the run directory's run.json.partial (or run.json) records of it:"
         + " edited since the run stopped, or the run was stopped between writing it and"
         + " recording it; the run continues from the checkpoint as it is now")::equals), r.err());
+
+    // a bit flipped in its weights: the checkpoint's own checksum refuses it (it resumed)
+    Path flipped = Files.createDirectories(dir.resolve("flipped"));
+    byte[] bytes = good.clone();
+    long header = ByteBuffer.wrap(good, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    bytes[8 + (int) header] ^= 1; // the lowest bit of the first weight (float32, little-endian)
+    Path damaged = flipped.resolve(CheckpointFile.FILE_NAME);
+    Files.write(damaged, bytes);
+    Files.writeString(flipped.resolve("run.json.partial"), record);
+    InProcess refused = InProcess.run("train", "--resume", flipped.toString(), "--quiet");
+    assertEquals(2, refused.exit(), refused.err());
+    assertTrue(refused.err().contains(damaged + ": the tensors differ from what was written"),
+        refused.err());
   }
 }

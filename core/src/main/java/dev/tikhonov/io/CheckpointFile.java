@@ -248,6 +248,7 @@ TrainingState state, Map<String, Object> settings) {}
     CheckpointRules.requireBufferShapes(bufferShapes, chain, paramShapes, name);
     CheckpointRules.requireDropoutStates(dropoutStates.length, chain.size() / 2 - 1, name);
 
+    SafeTensors.requireChecksum(src, header, name, "checkpoint");
     // Names and shapes are sound and the data section covers them: reading is bounded by it,
     // and must fit in direct memory.
     long total = 0;

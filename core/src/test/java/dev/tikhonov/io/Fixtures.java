@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.internal.io.SafeTensors;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.optim.Optimizers;
@@ -130,7 +131,7 @@ final class Fixtures {
     byte[] out = file.clone();
     ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) (8 + n + begin + 4L * index),
         value);
-    return out;
+    return resealed(out);
   }
 
   /** {@code file} with int element {@code index} of tensor {@code tensor} set to {@code value}. */
@@ -140,6 +141,30 @@ final class Fixtures {
     byte[] out = file.clone();
     ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt((int) (8 + n + begin + 4L * index),
         value);
+    return resealed(out);
+  }
+
+  /**
+   * {@code file} whose metadata records the checksum of its data section as it now is: a file
+   * whose numbers another writer got wrong, which the loader's number checks must refuse (a
+   * file without the checksum, written before it, is left without).
+   */
+  static byte[] resealed(byte[] file) throws Exception {
+    long n = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    if (!header(file).path("__metadata__").has(SafeTensors.CHECKSUM_KEY)) {
+      return file;
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(file, 8 + (int) n, file.length - 8 - (int) n);
+    String sum = String.format("%08x", crc.getValue());
+    return withHeader(file, h -> ((ObjectNode) h.get("__metadata__"))
+        .put(SafeTensors.CHECKSUM_KEY, sum));
+  }
+
+  /** {@code file} with byte {@code at} (counted from the file's start) inverted. */
+  static byte[] withFlippedByte(byte[] file, long at) {
+    byte[] out = file.clone();
+    out[(int) at] = (byte) ~out[(int) at];
     return out;
   }
 

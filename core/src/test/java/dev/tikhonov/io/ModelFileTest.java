@@ -505,11 +505,11 @@ class ModelFileTest {
   }
 
   @Test
-  void load_nanWeight_isRejected() {
+  void load_nanWeight_isRejected() throws Exception {
     long n = ByteBuffer.wrap(valid, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     byte[] bad = valid.clone();
     ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putFloat(8 + (int) n + 4, Float.NaN);
-    rejected(bad, "tensor \"dense0.weight\" holds NaN at element 1");
+    rejected(Fixtures.resealed(bad), "tensor \"dense0.weight\" holds NaN at element 1");
   }
 
   /** An untrained model of {@code spec} with the given widths and names (no standardizer). */
@@ -593,12 +593,12 @@ class ModelFileTest {
   }
 
   @Test
-  void load_weightOf3e38_isRejected() {
+  void load_weightOf3e38_isRejected() throws Exception {
     long n = ByteBuffer.wrap(valid, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     byte[] bad = valid.clone();
     // dense0.weight is [5, 8]: element 9 is row 1, column 1 (0-based), so output 2
     ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putFloat(8 + (int) n + 4 * 9, 3e38f);
-    rejected(bad, "bad.safetensors: tensor \"dense0.weight\": output 2 sums |w| to 3.0",
+    rejected(Fixtures.resealed(bad), "bad.safetensors: tensor \"dense0.weight\": output 2 sums |w| to 3.0",
         "so inputs within ±1e6 reach 3.0", "predictions stay finite");
   }
 

@@ -9,6 +9,7 @@ shape, float64 sum and first value.
 import json
 import struct
 import sys
+import zlib
 
 import numpy as np
 
@@ -38,6 +39,9 @@ def read(path):
         tensors[name] = np.frombuffer(data[begin:stop], dtype=dtype).reshape(info["shape"])
         end = stop
     assert end == len(data), "data section not fully covered"
+    # tikhonov's files record zlib's CRC-32 of the data section (absent in older files)
+    if "data_crc32" in metadata:
+        assert format(zlib.crc32(data), "08x") == metadata["data_crc32"], "data_crc32 differs"
     return metadata, tensors
 
 

@@ -134,6 +134,7 @@ public final class LinearModelFile {
       throw new InputException(name + ": metadata \"model\" is missing");
     }
     ModelFile.requireMetadataKeys(meta, name);
+    SafeTensors.requireChecksum(src, header, name, "model file");
     // Every file written so far has these keys; offset_column only for a model fitted with one.
     JsonFields f = JsonFields.parse(text, name, "model").requireKeys(Set.of("family", "lambda",
         "l1_ratio", "feature_names", "class_names", "provenance"), Set.of("offset_column"));

@@ -144,6 +144,8 @@ public final class ModelFile {
     List<ExpectedTensor> expected = expectedTensors(d, "");
     requireTensors(header, expected, name);
     requireNoOtherTensors(header, expected, name);
+    // what the header says is sound: now whether the tensors are the bytes it was written with
+    SafeTensors.requireChecksum(src, header, name, "model file");
     // Shapes and sizes are now known to match the data section: allocation is bounded by it,
     // and the architecture checks that it fits in memory before allocating.
     Sequential network;
@@ -158,17 +160,21 @@ public final class ModelFile {
     return new SavedModel(model, d.provenance);
   }
 
-  /** The keys of {@code __metadata__}: exactly format, format_version and model. */
+  /**
+   * The keys of {@code __metadata__}: exactly format, format_version and model, and the data
+   * section's checksum (files written before it have none).
+   */
   static void requireMetadataKeys(Map<String, String> meta, String name) {
     for (String k : meta.keySet()) {
       if (!METADATA_KEYS.contains(k)) {
         throw new InputException(name + ": __metadata__: unknown key " + SafeTensors.quote(k)
-            + "; expected format, format_version, model");
+            + "; expected format, format_version, model, " + SafeTensors.CHECKSUM_KEY);
       }
     }
   }
 
-  private static final Set<String> METADATA_KEYS = Set.of("format", "format_version", "model");
+  private static final Set<String> METADATA_KEYS = Set.of("format", "format_version", "model",
+      SafeTensors.CHECKSUM_KEY);
 
   // ---------------------------------------------------------------------------------------
   // Shared with CheckpointFile: the network's tensors under a name prefix.

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * The safetensors layout (huggingface/safetensors): an 8-byte little-endian unsigned header
@@ -432,16 +433,19 @@ public final class SafeTensors {
     }
 
     /**
-     * The length prefix and the header JSON for {@code metadata} and the tensors added so far,
-     * padded with spaces so that the data section starts 8-byte aligned (as the reference writer
+     * The length prefix and the header JSON for {@code metadata} plus {@link #CHECKSUM_KEY} (the
+     * tensors' values as they are now: write them before they change) and the tensors added so
+     * far, padded with spaces so that the data section starts 8-byte aligned (as the reference writer
      * does). Its length less 8 is what {@link FileLimits#MAX_HEADER_BYTES} bounds.
      */
     public byte[] header(Map<String, String> metadata) {
-      ObjectNode root = STRICT.createObjectNode();
-      if (!metadata.isEmpty()) {
-        ObjectNode meta = root.putObject("__metadata__");
-        metadata.forEach(meta::put);
+      if (metadata.containsKey(CHECKSUM_KEY)) {
+        throw new IllegalArgumentException("reserved metadata key " + CHECKSUM_KEY);
       }
+      ObjectNode root = STRICT.createObjectNode();
+      ObjectNode meta = root.putObject("__metadata__");
+      metadata.forEach(meta::put);
+      meta.put(CHECKSUM_KEY, checksum());
       long offset = 0;
       for (Entry e : entries) {
         ObjectNode t = root.putObject(e.name());
@@ -470,6 +474,27 @@ public final class SafeTensors {
     /** Writes {@code header} (from {@link #header}) and the tensors to {@code out} (not closed). */
     public void writeTo(OutputStream out, byte[] header) throws IOException {
       out.write(header);
+      stream(out::write);
+    }
+
+    /** The CRC-32 of the data section these tensors make, as {@link #CHECKSUM_KEY} holds it. */
+    private String checksum() {
+      CRC32 crc = new CRC32();
+      try {
+        stream(crc::update);
+      } catch (IOException e) {
+        throw new IllegalStateException("a checksum does not write", e);
+      }
+      return hex(crc);
+    }
+
+    /** Where {@link #stream} puts each chunk of little-endian bytes. */
+    private interface Chunks {
+      void put(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /** The data section's bytes, 64 KiB at a time, into {@code out}. */
+    private void stream(Chunks out) throws IOException {
       ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
       for (Entry e : entries) {
         if (e.doubles() != null) {
@@ -479,7 +504,7 @@ public final class SafeTensors {
             for (int k = 0; k < count; k++) {
               chunk.putDouble(8 * k, v[i + k]);
             }
-            out.write(chunk.array(), 0, 8 * count);
+            out.put(chunk.array(), 0, 8 * count);
             i += count;
           }
           continue;
@@ -494,11 +519,57 @@ public final class SafeTensors {
               chunk.putInt(4 * k, e.ints()[i + k]);
             }
           }
-          out.write(chunk.array(), 0, 4 * count);
+          out.put(chunk.array(), 0, 4 * count);
           i += count;
         }
       }
     }
+  }
+
+  /**
+   * The {@code __metadata__} key of the data section's checksum: the CRC-32 (zlib's, Python's
+   * {@code zlib.crc32}) of every byte after the header, as 8 lowercase hex digits. Files written
+   * before it was added have none, and load unchecked.
+   */
+  public static final String CHECKSUM_KEY = "data_crc32";
+
+  /**
+   * Compares the data section of {@code src} with the checksum its header records (a file
+   * without one passes): a mismatch is an {@link InputException} naming the file, a
+   * {@code kind} ("model file", "checkpoint") whose tensors changed after it was written.
+   */
+  public static void requireChecksum(ByteSource src, Header header, String name, String kind) {
+    String recorded = header.metadata().get(CHECKSUM_KEY);
+    if (recorded == null) {
+      return;
+    }
+    if (!recorded.matches("[0-9a-f]{8}")) {
+      throw bad(name, "__metadata__ " + quote(CHECKSUM_KEY) + " is " + quote(recorded)
+          + "; expected the CRC-32 of the tensors' bytes as 8 hex digits");
+    }
+    CRC32 crc = new CRC32();
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+    try {
+      long size = src.size();
+      for (long at = header.dataStart(); at < size; ) {
+        int length = (int) Math.min(CHUNK, size - at);
+        chunk.clear().limit(length);
+        src.readFully(at, chunk);
+        crc.update(chunk.flip());
+        at += length;
+      }
+    } catch (IOException e) {
+      throw dev.tikhonov.data.DataFiles.cannotRead(name, e);
+    }
+    if (!hex(crc).equals(recorded)) {
+      throw bad(name, "the tensors differ from what was written (their bytes' CRC-32 is "
+          + hex(crc) + ", the " + kind + " records " + recorded + "): a damaged copy? Copy the "
+          + kind + " again from where it was written");
+    }
+  }
+
+  private static String hex(CRC32 crc) {
+    return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
   }
 
   static InputException bad(String name, String message) {
