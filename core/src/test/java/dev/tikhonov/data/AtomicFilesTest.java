@@ -334,4 +334,43 @@ class AtomicFilesTest {
       });
     }
   }
+
+  /**
+   * The file system's refusals reach the user in words, never as a Java type's name: saving into
+   * /proc said "cannot write the file: NoSuchFileException: /proc/.m.model….tmp" (redteam40).
+   * Each exception is provoked for real.
+   */
+  @Test
+  void reason_ofTheFileSystemsRefusals_isWords_notAJavaTypeName() throws Exception {
+    java.util.List<java.io.IOException> refusals = new java.util.ArrayList<>();
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path full = Files.createDirectories(dir.resolve("full"));
+    Files.writeString(full.resolve("inside.txt"), "x");
+    for (IoAction a : new IoAction[] {
+        () -> Files.newDirectoryStream(file).close(), // NotDirectoryException
+        () -> Files.delete(full), // DirectoryNotEmptyException
+        () -> Files.createFile(file), // FileAlreadyExistsException
+        () -> Files.readString(dir.resolve("missing.txt")), // NoSuchFileException
+    }) {
+      try {
+        a.run();
+      } catch (java.io.IOException e) {
+        refusals.add(e);
+      }
+    }
+    assertEquals(4, refusals.size(), "each action is refused: " + refusals);
+    for (java.io.IOException e : refusals) {
+      String reason = AtomicFiles.reason(e);
+      assertTrue(!reason.contains("Exception"), reason);
+    }
+    if (Files.isDirectory(Path.of("/proc/self"))) {
+      InputException e = assertThrows(InputException.class,
+          () -> AtomicFiles.writeString(Path.of("/proc/m.model"), "x"));
+      assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
+    }
+  }
+
+  private interface IoAction {
+    void run() throws java.io.IOException;
+  }
 }

@@ -291,12 +291,34 @@ public final class AtomicFiles {
       return f.getFile() + " is a file, not a directory";
     } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
+    } else if (e instanceof java.nio.file.FileSystemException f) {
+      // NIO's own types carry no reason, only the path; say what their type means
+      return fileSystemReason(f) + (f.getFile() == null ? "" : " (" + f.getFile()
+          + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ")");
     } else if (e.getClass() == IOException.class && e.getMessage() != null) {
       // A plain IOException from a stream carries the operating system's words ("No space
       // left on device", "Input/output error"); its type would only add Java to them.
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** The operating system's words for a {@link java.nio.file.FileSystemException}'s type. */
+  private static String fileSystemReason(java.nio.file.FileSystemException f) {
+    if (f instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    } else if (f instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory";
+    } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "directory not empty";
+    } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+      return "file exists";
+    } else if (f instanceof java.nio.file.NotLinkException) {
+      return "not a symbolic link";
+    } else if (f instanceof java.nio.file.FileSystemLoopException) {
+      return "too many levels of symbolic links";
+    }
+    return "the file system refused";
   }
 
   /**
