@@ -472,6 +472,12 @@ public final class CsvReader {
     List<String> names = new ArrayList<>(header.size());
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c).strip();
+      if (name.isEmpty()) {
+        // read as the feature "", a pandas index (whose header cell is empty) was fitted on
+        throw InputException.at(source, tokens.recordLine(), c + 1, "column " + (c + 1)
+            + " has no name; a model finds its columns by name: name it in the header (a pandas"
+            + " index saved by to_csv has none: save with index=False)");
+      }
       Integer before = seen.putIfAbsent(name, c);
       if (before != null) {
         throw InputException.at(source, tokens.recordLine(), c + 1,

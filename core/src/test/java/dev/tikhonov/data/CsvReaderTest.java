@@ -408,6 +408,23 @@ class CsvReaderTest {
         file + ":1:3: duplicate column name \"a\" (also column 1)");
   }
 
+  /**
+   * A column without a name was read as the feature "" (a pandas index saved by to_csv, whose
+   * header cell is empty, became a feature of the row numbers), while the library refuses an
+   * empty name given in Java (86ffe815).
+   */
+  @Test
+  void read_whenAHeaderCellIsEmpty_namesTheColumn() {
+    Path file = write(dir, "data.csv", ",a,y\n0,1,2\n1,2,3\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":1:1: column 1 has no name; a model finds its columns by name: name it in the"
+            + " header (a pandas index saved by to_csv has none: save with index=False)");
+    Path blank = write(dir, "blank.csv", "a,  ,y\n0,1,2\n1,2,3\n");
+    assertInputError(() -> CsvReader.read(blank, "y", TargetKind.REAL),
+        blank + ":1:2: column 2 has no name; a model finds its columns by name: name it in the"
+            + " header (a pandas index saved by to_csv has none: save with index=False)");
+  }
+
   @Test
   void read_whenOnlyOneClass_saysClassificationNeedsTwo() {
     Path file = write(dir, "data.csv", "a,y\n1,cat\n2,cat\n");
