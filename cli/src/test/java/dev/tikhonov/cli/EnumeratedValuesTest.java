@@ -42,6 +42,8 @@ class EnumeratedValuesTest {
       new Case("--cv-alignment", "fraction", List.of("path", "--data", "d.csv")),
       new Case("--save-lambda", "min", List.of("path", "--data", "d.csv")),
       new Case("--criterion", "loo", List.of("ridge", "--data", "d.csv")),
+      new Case("--rule", "min", List.of("ridge", "--data", "d.csv")),
+      new Case("--cv-measure", "mse", List.of("ridge", "--data", "d.csv")),
       new Case("--rule", "min", List.of("select", "--lambdas", "0.1,0.01")),
       new Case("--rule", "min", List.of("grid", "--lambdas", "0.1")),
       new Case("--direction", "decreasing", List.of("select", "--lambdas", "0.1,0.01")),
@@ -127,7 +129,7 @@ class EnumeratedValuesTest {
         List.of("--methods must be warm, cold or warm-decreasing (any case), got"
             + " 'warm-decreasng'; did you mean warm-decreasing?", "experiment", "mnist-select",
             "--methods", "warm-decreasng"),
-        List.of("--criterion must be gcv or loo (any case), got 'gvc'; did you mean gcv?",
+        List.of("--criterion must be gcv, loo or cv (any case), got 'gvc'; did you mean gcv?",
             "ridge", "--data", diabetes, "--target", "y", "--criterion", "gvc"),
         List.of("--adaptive-pilot must be ridge or ols (any case), got 'lasso'", "path",
             "--data", diabetes, "--adaptive", "--adaptive-pilot", "lasso"),
