@@ -380,7 +380,7 @@ public final class Dataset {
     List<String> stripped = strippedLabels(labels);
     List<String> classes = classNames(classNames);
     if (classes.isEmpty()) {
-      throw new InputException("classNames: none given; classification needs two or more");
+      throw noClassNames();
     }
     int[] indices = new int[stripped.size()];
     for (int i = 0; i < indices.length; i++) {
@@ -449,7 +449,7 @@ public final class Dataset {
     }
     if (k == 0) {
       // without names (and so without rows) the data would pass for regression data
-      throw new InputException("classNames: none given; classification needs two or more");
+      throw noClassNames();
     }
     return fromRows(copyRows(x, names.size(), "features"), y, names,
         !names.equals(defaultNames(names.size())), classes, source);
@@ -1367,6 +1367,11 @@ public final class Dataset {
   /** "empty", or "blank (\"  \")": how a refusal of a name that names nothing says which. */
   static String blank(String name) {
     return name.isEmpty() ? "empty" : "blank (" + Numbers.quote(name) + ")";
+  }
+
+  /** No class names: data that would pass for regression data (no classes, no rows). */
+  private static InputException noClassNames() {
+    return new InputException("classNames: none given; classification needs two or more");
   }
 
   /** Class names checked to be non-null and distinct (labels are matched by name). */
