@@ -187,9 +187,9 @@ public final class Main implements Runnable {
     if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
       return "";
     }
-    String quiet = nothingToQuiet(ex.getCommandLine().getCommandName());
-    if (!quiet.isEmpty() && unmatched.getUnmatched().contains("--quiet")) {
-      return quiet;
+    String notTaken = notTaken(ex.getCommandLine().getCommandName(), unmatched.getUnmatched());
+    if (!notTaken.isEmpty()) {
+      return notTaken;
     }
     java.util.Optional<String> alias = FlagSuggestions.suggestion(unmatched.getUnmatched(),
         ex.getCommandLine().getCommandSpec().optionsMap().keySet());
@@ -219,22 +219,44 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Why {@code command} takes no --quiet: it has no progress to silence (no bar, no per-run
-   * lines), and its one line is what --quiet keeps in every command (the file written, the
-   * final scores). Said rather than only "Unknown option: '--quiet'", which read as a command
-   * that forgot the flag the others take; "" for the commands that take it.
+   * Why {@code command} does not take the first of the {@code unmatched} arguments that another
+   * command takes and this one is asked for by mistake (by its name, without "=value"); "" for
+   * none. Said rather than only "Unknown option: '--quiet'", which read as a command that forgot
+   * a flag the others take.
    */
-  private static String nothingToQuiet(String command) {
-    return switch (command) {
-      case "predict" -> "; predict has no progress to silence: its one line on stderr names the"
-          + " file it wrote, which --quiet keeps in every command (leave --quiet out, or send"
-          + " stderr to /dev/null)";
-      case "export" -> "; export has no progress to silence: its one line on stderr names the"
-          + " file it wrote, which --quiet keeps in every command (leave --quiet out, or send"
-          + " stderr to /dev/null)";
-      case "evaluate" -> "; evaluate has no progress to silence: its one line is the scores,"
-          + " which --quiet keeps in every command (leave --quiet out; --json prints them as"
-          + " JSON)";
+  private static String notTaken(String command, java.util.List<String> unmatched) {
+    for (String arg : unmatched) {
+      String why = notTaken(command, arg.split("=", 2)[0]);
+      if (!why.isEmpty()) {
+        return why;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * predict, export and evaluate take no --quiet: they have no progress to silence (no bar, no
+   * per-run lines), and their one line is what --quiet keeps in every command (the file
+   * written, the final scores). ridge takes the fold flags of select and grid, not their
+   * network search's (--repeat-seeds, --holdout, --cv-measure): its fits are exact and its
+   * folds are scored by the held-out MSE alone (RidgeCV's k folds).
+   */
+  private static String notTaken(String command, String flag) {
+    return switch (command + " " + flag) {
+      case "predict --quiet", "export --quiet" -> "; " + command + " has no progress to"
+          + " silence: its one line on stderr names the file it wrote, which --quiet keeps in"
+          + " every command (leave --quiet out, or send stderr to /dev/null)";
+      case "evaluate --quiet" -> "; evaluate has no progress to silence: its one line is the"
+          + " scores, which --quiet keeps in every command (leave --quiet out; --json prints"
+          + " them as JSON)";
+      case "ridge --repeat-seeds" -> "; ridge's fits are exact, the same whatever the seed: it"
+          + " cross-validates by k folds (--criterion cv --cv-folds K); --repeat-seeds is"
+          + " select's and grid's, whose networks' fits vary with the seed";
+      case "ridge --holdout" -> "; ridge cross-validates by k folds (--criterion cv --cv-folds"
+          + " K), not on one split held out; --holdout is select's and grid's, with"
+          + " --repeat-seeds";
+      case "ridge --cv-measure" -> "; ridge --criterion cv scores each fold by its held-out MSE"
+          + " (weighted with --weights), its only measure; --cv-measure is select's and grid's";
       default -> "";
     };
   }

@@ -4,23 +4,19 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SelectionRule;
 import dev.tikhonov.select.CvMeasure;
+import dev.tikhonov.select.FoldException;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * How a search cross-validates (select, grid): folds or repeated seeds, what the held-out rows
- * are scored by, and the rule.
+ * How a network search cross-validates (select, grid): k folds or repeated seeds on one split,
+ * what the held-out rows are scored by, and the rule. ridge takes the folds and the rule alone
+ * ({@link FoldOptions}, {@link RuleOption}): its fits are exact, scored by the held-out MSE. The
+ * fields' order is the help's. Not thread-safe: picocli fills its fields.
  */
 final class ResamplingOptions implements Flags.Conditional {
-  @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",
-      description = "K-fold cross-validation (random fold ids, seeded by --fold-seed); not "
-          + "with --repeat-seeds. Default: ${DEFAULT-VALUE}.")
-  int folds = 5;
-
-  @Option(names = "--fold-seed", paramLabel = "S",
-      description = "Seeds the random fold ids (with --repeat-seeds: the one split). "
-          + "Default: ${DEFAULT-VALUE}.")
-  long foldSeed = 0;
+  @Mixin FoldOptions folds = new FoldOptions();
 
   @Option(names = "--repeat-seeds", paramLabel = "SEED", split = ",",
       description = "Instead of folds: one fixed split (--holdout of the rows held out), "
@@ -32,13 +28,7 @@ final class ResamplingOptions implements Flags.Conditional {
           + "${DEFAULT-VALUE}.")
   double holdout = 0.2;
 
-  @Option(names = "--rule", paramLabel = "RULE",
-      converter = EnumeratedValue.class,
-      completionCandidates = CompletionCommand.Rules.class,
-      description = "1se (the largest λ / simplest setting within one standard error of the "
-          + "best; cv.glmnet's lambda.1se) or min (the best mean); select takes it only with "
-          + "several λ. Default: 1se.")
-  String rule = "1se";
+  @Mixin RuleOption rule = new RuleOption();
 
   @Option(names = "--cv-measure", paramLabel = "M",
       converter = EnumeratedValue.class,
@@ -67,23 +57,17 @@ final class ResamplingOptions implements Flags.Conditional {
   }
 
   /**
-   * A split's refusal ({@link dev.tikhonov.select.FoldException}: "split 2 of 5 (its training
-   * rows): the target is constant …", "split 2 of 5: every one of its 12 held-out rows has
-   * weight 0 …") with the data's flag in front and the flags that make other splits after it;
-   * the library's message knows neither.
+   * A split's refusal ({@link FoldException}) worded as {@link FoldOptions#splitRefusal}, with
+   * --repeat-seeds' remedies for its one split.
    */
-  InputException splitRefusal(String data, dev.tikhonov.select.FoldException e) {
-    // the library names the training side "(its training rows)"; otherwise the held-out rows
-    // are at fault (all of weight 0), which more rows held out helps, not more rows to train on
-    boolean training = e.getMessage().contains("(its training rows)");
-    String remedy = repeated()
-        ? "the split is random: another --fold-seed (now " + foldSeed + ") makes another one,"
-            + (training ? " a smaller --holdout (now " + holdout + ") trains on more rows"
-                : " a larger --holdout (now " + holdout + ") holds out more rows")
-        : "the folds are random: another --fold-seed (now " + foldSeed + ") makes other ones,"
-            + (training ? " more --cv-folds (now " + folds + ") trains each on more rows"
-                : " fewer --cv-folds (now " + folds + ") hold out more rows each");
-    return new InputException(data + ": " + e.getMessage() + "; " + remedy, e);
+  InputException splitRefusal(String data, FoldException e) {
+    if (!repeated()) {
+      return folds.splitRefusal(data, e);
+    }
+    return FoldOptions.refusal(data, e, "the split is random: another --fold-seed (now "
+        + folds.foldSeed + ") makes another one,"
+        + (FoldOptions.training(e) ? " a smaller --holdout (now " + holdout + ") trains on more"
+            + " rows" : " a larger --holdout (now " + holdout + ") holds out more rows"));
   }
 
   /**
@@ -94,7 +78,7 @@ final class ResamplingOptions implements Flags.Conditional {
   void validate(Runnable searchValidate, String data) {
     try {
       searchValidate.run();
-    } catch (dev.tikhonov.select.FoldException e) {
+    } catch (FoldException e) {
       throw splitRefusal(data, e);
     }
   }
@@ -102,9 +86,9 @@ final class ResamplingOptions implements Flags.Conditional {
   Resampling resampling() {
     if (repeated()) {
       long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();
-      return Flags.translate(() -> Resampling.repeatedSeeds(holdout, foldSeed, seeds));
+      return Flags.translate(() -> Resampling.repeatedSeeds(holdout, folds.foldSeed, seeds));
     }
-    return Flags.translate(() -> Resampling.kFold(folds, foldSeed));
+    return folds.resampling();
   }
 
   /**
@@ -131,10 +115,6 @@ final class ResamplingOptions implements Flags.Conditional {
   }
 
   SelectionRule rule() {
-    return switch (rule) {
-      case "1se" -> SelectionRule.ONE_STANDARD_ERROR;
-      case "min" -> SelectionRule.MINIMUM;
-      default -> throw new IllegalArgumentException("--rule " + rule + ": expected 1se or min");
-    };
+    return rule.rule();
   }
 }

@@ -74,7 +74,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
           + " the folds' mean held-out MSE: --cv-folds, --fold-seed, --rule). Default: gcv.")
   String criterion = "gcv";
 
-  @Mixin ResamplingOptions folds = new ResamplingOptions();
+  @Mixin FoldOptions folds = new FoldOptions();
+
+  @Mixin RuleOption rule = new RuleOption();
 
   @Option(names = "--weights", paramLabel = "COLUMN",
       description = "CSV column of observation weights ≥ 0 (scikit-learn's sample_weight), not "
@@ -151,10 +153,6 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       given.requireApplies(flag, kFold, "with --criterion cv (k-fold cross-validation)",
           "with --criterion " + criterion);
     }
-    given.requireApplies("--repeat-seeds", false, "to select and grid, whose networks' fits"
-        + " vary with the seed", "on ridge, whose fits are exact; use --cv-folds");
-    given.requireApplies("--cv-measure", false, "to select and grid",
-        "on ridge, whose folds are scored by their held-out MSE");
   }
 
   private RidgeCV estimator() {
@@ -167,7 +165,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       b.weightColumn(weights);
     }
     if (criterion.equals("cv")) {
-      b.resampling(folds.resampling()).rule(folds.rule());
+      b.resampling(folds.resampling()).rule(rule.rule());
     }
     return b.build();
   }

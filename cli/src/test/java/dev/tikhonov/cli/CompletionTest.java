@@ -72,6 +72,10 @@ class CompletionTest {
     assertEquals(List.of("adam", "adamw"),
         complete(script, "./tikhonov", "train", "--optimizer", "ad").stream().sorted().toList());
     assertEquals(List.of("1se"), complete(script, "./tikhonov", "grid", "--rule", "1"));
+    // ridge is offered its fold flags, not the network search's (--cv-measure, --holdout)
+    assertEquals(List.of("--cv-folds"), complete(script, "./tikhonov", "ridge", "--cv-"));
+    assertEquals(List.of(), complete(script, "./tikhonov", "ridge", "--ho"));
+    assertEquals(List.of("--holdout"), complete(script, "./tikhonov", "select", "--ho"));
     assertEquals(List.of("decreasing"), complete(script, "./tikhonov", "select", "--direction",
         "d"));
     Files.writeString(dir.resolve("diabetes.csv"), "a,y\n1,2\n");

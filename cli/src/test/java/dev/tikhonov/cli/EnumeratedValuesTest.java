@@ -43,7 +43,6 @@ class EnumeratedValuesTest {
       new Case("--save-lambda", "min", List.of("path", "--data", "d.csv")),
       new Case("--criterion", "loo", List.of("ridge", "--data", "d.csv")),
       new Case("--rule", "min", List.of("ridge", "--data", "d.csv")),
-      new Case("--cv-measure", "mse", List.of("ridge", "--data", "d.csv")),
       new Case("--rule", "min", List.of("select", "--lambdas", "0.1,0.01")),
       new Case("--rule", "min", List.of("grid", "--lambdas", "0.1")),
       new Case("--direction", "decreasing", List.of("select", "--lambdas", "0.1,0.01")),

@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +15,15 @@ import dev.tikhonov.select.CvResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tikhonov ridge --criterion cv}: k-fold cross-validation with the fold flags of select
- * and grid ({@link ResamplingOptions}); its curve, λ_min, λ_1se and chosen model are
- * {@link RidgeCV}'s with {@code resampling(Resampling.kFold(k, seed))} (checked against
+ * and grid ({@link FoldOptions}, {@link RuleOption}); its curve, λ_min, λ_1se and chosen model
+ * are {@link RidgeCV}'s with {@code resampling(Resampling.kFold(k, seed))} (checked against
  * scikit-learn and per-fold refits in core's RidgeCvKFoldTest), and its refusals exit 2 naming
  * the flag before any file is written.
  */
@@ -79,23 +82,87 @@ class RidgeFoldsCommandTest {
         List.of("--data", t, "--target", "y", "--cv-folds", "5"),
         List.of("--data", t, "--target", "y", "--criterion", "loo", "--rule", "min"),
         List.of("--data", t, "--target", "y", "--fold-seed", "2"),
-        List.of("--data", t, "--target", "y", "--criterion", "cv", "--repeat-seeds", "1,2"),
-        List.of("--data", t, "--target", "y", "--criterion", "cv", "--cv-measure", "mse"),
         List.of("--data", t, "--target", "y", "--criterion", "cv", "--cv-folds", "1"),
         List.of("--data", t, "--target", "y", "--criterion", "cv", "--cv-folds", "41"),
         List.of("--data", t, "--target", "y", "--criterion", "cv", "--rule", "max"),
         List.of("--data", zero.toString(), "--target", "y", "--weights", "w", "--criterion",
             "cv", "--cv-folds", "5"),
-        List.of("--data", t, "--target", "y", "--criterion", "kfold"),
-        List.of("--data", t, "--target", "y", "--criterion", "cv", "--holdout", "0.3"));
+        List.of("--data", t, "--target", "y", "--criterion", "kfold"));
     List<String> mentions = List.of(
         "--cv-folds applies only with --criterion cv (k-fold cross-validation); it has no"
             + " effect with --criterion gcv",
         "--rule applies only with --criterion cv", "--fold-seed applies only with --criterion cv",
-        "--repeat-seeds applies only to select and grid", "--cv-measure applies only to select",
         "--cv-folds", "--cv-folds (41) is more than the 40 rows", "--rule",
         "zero.csv: split 4 of 5: its only held-out row has weight 0 (weight column \"w\")",
-        "--criterion", "--holdout applies only with --repeat-seeds");
+        "--criterion");
     RidgeCommandTest.assertRefused(dir, cases, mentions);
+  }
+
+  /**
+   * --repeat-seeds, --holdout and --cv-measure are select's and grid's network search: ridge
+   * refuses them as flags it does not have, saying what it does instead (exit 2, before any
+   * file). They were in its help and then refused whatever the other flags.
+   */
+  @Test
+  void networkSearchFlags_areUnknown_sayingWhatRidgeDoesInstead() throws Exception {
+    String t = TALL.toString();
+    List<List<String>> cases = List.of(
+        List.of("--data", t, "--target", "y", "--criterion", "cv", "--repeat-seeds", "1,2"),
+        List.of("--data", t, "--target", "y", "--criterion", "cv", "--cv-measure", "mse"),
+        List.of("--data", t, "--target", "y", "--criterion", "cv", "--holdout=0.3"));
+    List<String> mentions = List.of(
+        "tikhonov: error: Unknown options: '--repeat-seeds', '1,2'; ridge's fits are exact,"
+            + " the same whatever the seed: it cross-validates by k folds (--criterion cv"
+            + " --cv-folds K); --repeat-seeds is select's and grid's, whose networks' fits vary"
+            + " with the seed\n",
+        "tikhonov: error: Unknown options: '--cv-measure', 'mse'; ridge --criterion cv scores"
+            + " each fold by its held-out MSE (weighted with --weights), its only measure;"
+            + " --cv-measure is select's and grid's\n",
+        "tikhonov: error: Unknown option: '--holdout=0.3'; ridge cross-validates by k folds"
+            + " (--criterion cv --cv-folds K), not on one split held out; --holdout is select's"
+            + " and grid's, with --repeat-seeds\n");
+    RidgeCommandTest.assertRefused(dir, cases, mentions);
+  }
+
+  /**
+   * ridge's help lists the fold flags it takes and not the network search's (--repeat-seeds,
+   * --holdout, --cv-measure), which it listed and then always refused; select and grid list all
+   * six, in the order they did before ridge's were split from theirs.
+   */
+  @Test
+  void help_listsTheFoldFlags_notTheNetworkSearchsOnes() {
+    List<String> folds = List.of("--cv-folds", "--fold-seed", "--rule");
+    List<String> search = List.of("--repeat-seeds", "--holdout", "--cv-measure");
+    List<String> ridge = listed("ridge");
+    assertTrue(ridge.containsAll(folds), ridge.toString());
+    for (String flag : search) {
+      assertFalse(ridge.contains(flag), flag + " in ridge's help: " + ridge);
+    }
+    List<String> order = List.of("--folds", "--cv-folds", "--fold-seed", "--repeat-seeds",
+        "--holdout", "--rule", "--cv-measure");
+    for (String command : List.of("select", "grid")) {
+      List<String> flags = listed(command);
+      assertEquals(order, flags.stream().filter(order::contains).toList(), command);
+    }
+  }
+
+  /**
+   * The flags that {@code command --help} lists as options, each by every name it has: the
+   * lines that start an option (indented by 6, or by 2 before a short name), not a description's
+   * continued lines, which may start with a flag it names.
+   */
+  static List<String> listed(String command) {
+    InProcess r = InProcess.run(command, "--help");
+    assertEquals(0, r.exit(), r.err());
+    Matcher m = Pattern.compile(
+        "(?m)^(?: {2}-\\w, | {6})(--[\\w-]+)(?:, (--[\\w-]+))?(?=[= ]|$)").matcher(r.out());
+    List<String> flags = new java.util.ArrayList<>();
+    while (m.find()) {
+      flags.add(m.group(1));
+      if (m.group(2) != null) {
+        flags.add(m.group(2));
+      }
+    }
+    return flags;
   }
 }

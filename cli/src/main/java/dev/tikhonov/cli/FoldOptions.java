@@ -1,0 +1,57 @@
+package dev.tikhonov.cli;
+
+import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.Resampling;
+import dev.tikhonov.select.FoldException;
+import picocli.CommandLine.Option;
+
+/**
+ * K-fold cross-validation's flags, one declaration for every command that takes them (ridge
+ * --criterion cv; select and grid through {@link ResamplingOptions}): the number of folds and
+ * their seed. The rule that chooses from the folds' means is {@link RuleOption}'s. Not
+ * thread-safe: picocli fills its fields.
+ */
+final class FoldOptions {
+  @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",
+      description = "K-fold cross-validation (random fold ids, seeded by --fold-seed); not "
+          + "with --repeat-seeds. Default: ${DEFAULT-VALUE}.")
+  int folds = 5;
+
+  @Option(names = "--fold-seed", paramLabel = "S",
+      description = "Seeds the random fold ids (with --repeat-seeds: the one split). "
+          + "Default: ${DEFAULT-VALUE}.")
+  long foldSeed = 0;
+
+  /** The k folds of --cv-folds and --fold-seed; a count below 2 names --cv-folds. */
+  Resampling resampling() {
+    return Flags.translate(() -> Resampling.kFold(folds, foldSeed));
+  }
+
+  /**
+   * A fold's refusal ({@link FoldException}: "split 2 of 5 (its training rows): the target is
+   * constant …", "split 2 of 5: every one of its 12 held-out rows has weight 0 …") with the
+   * data's flag in front and the flags that make other folds after it; the library's message
+   * knows neither.
+   */
+  InputException splitRefusal(String data, FoldException e) {
+    boolean training = training(e);
+    return refusal(data, e, "the folds are random: another --fold-seed (now " + foldSeed
+        + ") makes other ones,"
+        + (training ? " more --cv-folds (now " + folds + ") trains each on more rows"
+            : " fewer --cv-folds (now " + folds + ") hold out more rows each"));
+  }
+
+  /**
+   * Whether {@code e} faults a split's training rows: the library names them "(its training
+   * rows)"; otherwise the held-out rows are at fault (all of weight 0), which more rows held out
+   * helps, not more rows to train on.
+   */
+  static boolean training(FoldException e) {
+    return e.getMessage().contains("(its training rows)");
+  }
+
+  /** "DATA: the library's message; REMEDY", an InputException caused by {@code e}. */
+  static InputException refusal(String data, FoldException e, String remedy) {
+    return new InputException(data + ": " + e.getMessage() + "; " + remedy, e);
+  }
+}
