@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 /**
  * K-fold cross-validation's flags, one declaration for every command that takes them (ridge
  * --criterion cv; select and grid through {@link ResamplingOptions}): the number of folds and
- * their seed. The rule that chooses from the folds' means is {@link RuleOption}'s. Not
- * thread-safe: picocli fills its fields.
+ * their seed. The rule that chooses from the folds' means is {@link RuleOption}'s. The
+ * descriptions are select's and grid's; ridge's help gives its own ({@link
+ * RidgeCommand.FoldHelp}). Not thread-safe: picocli fills its fields.
  */
 final class FoldOptions {
   @Option(names = {"--cv-folds", "--folds"}, paramLabel = "K",

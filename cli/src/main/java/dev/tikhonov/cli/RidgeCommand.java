@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ridge",
     header = "Closed-form ridge over many λ at once, λ chosen by GCV, leave-one-out or k folds.",
     mixinStandardHelpOptions = true, sortOptions = false,
+    resourceBundle = "dev.tikhonov.cli.RidgeCommand$FoldHelp",
     description = {
       "Fit ridge regression at every λ from one decomposition of the design (no iterations)",
       "and choose λ by generalized cross-validation, the exact leave-one-out error, or k-fold",
@@ -101,6 +102,29 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   Path save;
 
   @Mixin CommonOptions common = new CommonOptions();
+
+  /**
+   * The help of the fold flags in ridge's terms, by picocli's resource bundle (the key is the
+   * flag's longest name): FoldOptions' and RuleOption's own, which select's and grid's help keep,
+   * speak of --repeat-seeds and of select, which ridge has nothing of. Immutable.
+   */
+  static final class FoldHelp extends java.util.ListResourceBundle {
+    /** For ResourceBundle, which instantiates a bundle class by its public constructor. */
+    public FoldHelp() {}
+
+    @Override
+    protected Object[][] getContents() {
+      return new Object[][] {
+        {"cv-folds", "With --criterion cv: the number of folds (random fold ids, seeded by "
+            + "--fold-seed). Default: ${DEFAULT-VALUE}."},
+        {"fold-seed", "With --criterion cv: seeds the random fold ids. Default: "
+            + "${DEFAULT-VALUE}."},
+        {"rule", "With --criterion cv: 1se (the largest λ whose mean held-out MSE is within "
+            + "one standard error of the smallest; cv.glmnet's lambda.1se) or min (λ_min, the "
+            + "smallest mean). Default: 1se."}
+      };
+    }
+  }
 
   @Override
   public Integer call() {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /**
  * --rule, one declaration for the commands that choose from cross-validation's mean ± standard
  * error (ridge --criterion cv; select and grid through {@link ResamplingOptions}, which list it
- * after --holdout). Not thread-safe: picocli fills its field.
+ * after --holdout). The description is select's and grid's; ridge's help gives its own ({@link
+ * RidgeCommand.FoldHelp}). Not thread-safe: picocli fills its field.
  */
 final class RuleOption {
   @Option(names = "--rule", paramLabel = "RULE",

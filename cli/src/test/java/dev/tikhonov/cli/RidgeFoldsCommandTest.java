@@ -147,6 +147,33 @@ class RidgeFoldsCommandTest {
   }
 
   /**
+   * ridge's help describes its fold flags in its own terms: they spoke of --repeat-seeds ("not
+   * with --repeat-seeds", "with --repeat-seeds: the one split"), which ridge does not take, and
+   * of select ("select takes it only with several λ"), and none said it needs --criterion cv.
+   * select's and grid's keep theirs.
+   */
+  @Test
+  void help_describesTheFoldFlagsInRidgesTerms() {
+    InProcess r = InProcess.run("ridge", "--help");
+    assertEquals(0, r.exit(), r.err());
+    for (String word : List.of("--repeat-seeds", "select")) {
+      assertFalse(r.out().contains(word), word + " in ridge's help:\n" + r.out());
+    }
+    String flat = r.out().replaceAll("\\s+", " ");
+    for (String flag : List.of("--folds, --cv-folds=K", "--fold-seed=S", "--rule=RULE")) {
+      assertTrue(flat.contains(flag + " With --criterion cv: "), flag + " in " + flat);
+    }
+    for (String command : List.of("select", "grid")) {
+      String help = InProcess.run(command, "--help").out().replaceAll("\\s+", " ");
+      assertTrue(help.contains("--folds, --cv-folds=K K-fold cross-validation (random fold ids,"
+          + " seeded by --fold-seed); not with --repeat-seeds. Default: 5."), help);
+      assertTrue(help.contains("--rule=RULE 1se (the largest λ / simplest setting within one"
+          + " standard error of the best; cv.glmnet's lambda.1se) or min (the best mean);"
+          + " select takes it only with several λ. Default: 1se."), help);
+    }
+  }
+
+  /**
    * The flags that {@code command --help} lists as options, each by every name it has: the
    * lines that start an option (indented by 6, or by 2 before a short name), not a description's
    * continued lines, which may start with a flag it names.
