@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -380,9 +381,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
-    Map<String, Object> json = PathFiles.json(path.solution(), curve);
-    // the data rows, one line each of out-of-fold.csv: report refuses a file with fewer
-    json.put("rows", dataset.size());
+    Map<String, Object> json = PathFiles.json(path.solution(), curve,
+        OptionalInt.of(dataset.size()));
     if (fam == Family.MULTINOMIAL) {
       json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
     }
@@ -1013,8 +1013,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);
-    Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty());
-    json.put("rows", dataset.size()); // as above
+    Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty(),
+        OptionalInt.of(dataset.size()));
     if (fam == Family.MULTINOMIAL) {
       json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
     }

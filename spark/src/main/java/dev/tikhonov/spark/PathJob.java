@@ -227,7 +227,9 @@ public final class PathJob {
       if (irls) {
         assembled.unpersist();
       }
-      PathFiles.write(dir, path, cv);
+      // the rows the statistics pass counted, one line each of out-of-fold.csv: the report
+      // refuses a file short of its last row (none beyond an int: the provenance's count)
+      PathFiles.write(dir, path, cv, models.provenance().trainingRows());
       if (!options.outOfFold) {
         removeEarlierOutOfFold(dir.resolve(OUT_OF_FOLD), out);
       }

@@ -14,6 +14,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.select.CrossValidation;
+import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.FoldStatistics;
 import dev.tikhonov.select.KFold;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -87,6 +90,14 @@ class PathJobTest {
     return out;
   }
 
+  /**
+   * path.json as ./tikhonov path writes it of {@code path} fitted on {@code rows} rows (its
+   * "rows" last, which the report checks out-of-fold.csv against).
+   */
+  static Map<String, Object> cliJson(PathSolution path, Optional<CvResult> cv, int rows) {
+    return dev.tikhonov.internal.select.PathFiles.json(path, cv, OptionalInt.of(rows));
+  }
+
   /** path.json against the PathFiles JSON of the expected fit: λ, intercepts, coefficients. */
   static void assertSameJson(Map<String, Object> expected, Path file) throws IOException {
     JsonNode want = Json.MAPPER.valueToTree(expected);
@@ -107,6 +118,7 @@ class PathJobTest {
           doubles(got.get("coef").get(l)), 1e-8, "coefficients at λ #" + l);
     }
     assertEquals(want.get("df"), got.get("df"));
+    assertEquals(want.get("rows"), got.get("rows"));
     if (want.has("cv")) {
       org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(want.get("cv").get("mean")),
           doubles(got.get("cv").get("mean")), 1e-10);
@@ -126,7 +138,7 @@ class PathJobTest {
   static void assertIsTheCoresCrossValidatedPath(Path file) throws IOException {
     CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
         KFold.of(folds)), PathSettings.of(0.5), NAMES, CrossValidation.Alignment.INTERPOLATE, 1);
-    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()), file);
+    assertSameJson(cliJson(expected.path(), Optional.of(expected.cv()), N), file);
   }
 
   /**
@@ -368,7 +380,7 @@ class PathJobTest {
         KFold.of(folds)), PathSettings.of(0.5).withMaxFeatures(2), NAMES,
         CrossValidation.Alignment.INTERPOLATE, 1);
     assertEquals(PathSolution.Ending.FEATURE_LIMIT, expected.path().end().reason());
-    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+    assertSameJson(cliJson(expected.path(), Optional.of(expected.cv()), N),
         out.resolve("path.json"));
     JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
     assertEquals("feature_limit", json.get("end").asText());
@@ -401,7 +413,7 @@ class PathJobTest {
         KFold.of(folds)), PathSettings.lasso().withMaxEverActive(2), NAMES,
         CrossValidation.Alignment.INTERPOLATE, 1);
     assertEquals(PathSolution.Ending.EVER_ACTIVE_LIMIT, expected.path().end().reason());
-    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+    assertSameJson(cliJson(expected.path(), Optional.of(expected.cv()), N),
         out.resolve("path.json"));
     JsonNode json = Json.MAPPER.readTree(out.resolve("path.json").toFile());
     assertEquals("ever_active_limit", json.get("end").asText());
@@ -565,7 +577,7 @@ class PathJobTest {
     CrossValidation.Fit expected = CrossValidation.gaussian(FoldStatistics.of(x, y,
         KFold.of(folds)), PathSettings.of(0.5).withLambdas(lambdas), NAMES,
         CrossValidation.Alignment.INTERPOLATE, 1);
-    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected.path(), expected.cv()),
+    assertSameJson(cliJson(expected.path(), Optional.of(expected.cv()), N),
         out.resolve("path.json"));
   }
 
@@ -594,7 +606,7 @@ class PathJobTest {
     assertEquals(0, r.code(), r.err());
     PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, x, y,
         PathSettings.lasso().withStandardize(false).withNumLambdas(30), NAMES, List.of());
-    assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected), out.resolve("path.json"));
+    assertSameJson(cliJson(expected, Optional.empty(), N), out.resolve("path.json"));
     assertFalse(Json.MAPPER.readTree(out.resolve("path.json").toFile()).has("cv"));
   }
 
@@ -622,7 +634,7 @@ class PathJobTest {
       assertEquals(0, r.code(), n + " rows: " + r.err());
       PathSolution expected = ElasticNetPath.fit(Family.GAUSSIAN, xs, ys, PathSettings.lasso(),
           List.of("a"), List.of());
-      assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected),
+      assertSameJson(cliJson(expected, Optional.empty(), n),
           out.resolve("path.json"));
       var cv = run("--data", csv.toString(), "--target", "y", "--features", "a", "--cv-folds",
           "10", "--out", dir.resolve("cv" + n).toString());
@@ -668,7 +680,7 @@ class PathJobTest {
         assertArrayEquals(expected.lambdas(), doubles(Json.MAPPER.readTree(
             out.resolve("path.json").toFile()).get("lambda")), 1e-12 * expected.lambdas()[0]);
       } else {
-        assertSameJson(dev.tikhonov.internal.select.PathFiles.json(expected),
+        assertSameJson(cliJson(expected, Optional.empty(), n),
             out.resolve("path.json"));
       }
     }
@@ -781,13 +793,10 @@ class PathJobTest {
   }
 
   /**
-   * A binomial CV whose fold paths cannot reach the tolerance (1e-30, below what double
-   * precision reaches) was scored without a word: the IRLS CV now carries the folds' warning
-   * (path.json's cv.warning) and the job prints it once, naming --tol, as ./tikhonov path does.
+   * DIR/classes.csv: the first 60 rows, {@code label} 1 where y is above its median, else 0,
+   * {@code fold} cycling 1..3.
    */
-  @Test
-  void binomialCv_whoseFoldsDoNotConverge_warnsOnceOnStderr_andInPathJson(@TempDir Path dir)
-      throws IOException {
+  private static Path classesCsv(Path dir) throws IOException {
     double median = Arrays.stream(y).sorted().toArray()[N / 2];
     StringBuilder s = new StringBuilder(String.join(",", NAMES)).append(",label,fold\n");
     for (int i = 0; i < 60; i++) {
@@ -796,7 +805,18 @@ class PathJobTest {
       }
       s.append(y[i] > median ? 1 : 0).append(",").append(i % 3 + 1).append("\n");
     }
-    Path csv = Files.writeString(dir.resolve("classes.csv"), s.toString());
+    return Files.writeString(dir.resolve("classes.csv"), s.toString());
+  }
+
+  /**
+   * A binomial CV whose fold paths cannot reach the tolerance (1e-30, below what double
+   * precision reaches) was scored without a word: the IRLS CV now carries the folds' warning
+   * (path.json's cv.warning) and the job prints it once, naming --tol, as ./tikhonov path does.
+   */
+  @Test
+  void binomialCv_whoseFoldsDoNotConverge_warnsOnceOnStderr_andInPathJson(@TempDir Path dir)
+      throws IOException {
+    Path csv = classesCsv(dir);
     Path out = dir.resolve("out");
     var r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
         "--fold-column", "fold", "--cv-folds", "3", "--lambdas", "0.05,0.01", "--tol", "1e-30",
@@ -812,6 +832,34 @@ class PathJobTest {
     assertEquals(1, lines.size(), r.err());
     assertTrue(lines.get(0).endsWith("raise --tol"), lines.get(0));
     assertFalse(r.err().contains("raise tolerance"), r.err());
+  }
+
+  /**
+   * path.json's "rows" is written as ./tikhonov path writes it (PathFiles): the report refused a
+   * CLI run's out-of-fold.csv short of its last row, but a Spark run's, without "rows", drew the
+   * ROC curves of one row fewer as the run's, exit 0. The file as written is drawn.
+   */
+  @Test
+  void outOfFold_binomial_aFileShortOfItsLastRow_isRefusedByTheReport(@TempDir Path dir)
+      throws IOException {
+    Path csv = classesCsv(dir);
+    Path out = dir.resolve("out");
+    var r = run("--data", csv.toString(), "--target", "label", "--family", "binomial",
+        "--fold-column", "fold", "--cv-folds", "3", "--nlambda", "5", "--out-of-fold", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(60, Json.MAPPER.readTree(out.resolve("path.json").toFile()).get("rows")
+        .asInt());
+    dev.tikhonov.report.HtmlReport.write(out);
+    assertTrue(Files.exists(out.resolve("charts").resolve("out-of-fold-roc.svg")));
+    Path file = out.resolve("out-of-fold.csv");
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(61, lines.size());
+    Files.write(file, lines.subList(0, 60));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.tikhonov.data.InputException.class, () -> dev.tikhonov.report.HtmlReport.write(out));
+    assertEquals(file + ":60: 59 rows, expected 60 (path.json's \"rows\": one per data row)",
+        e.getMessage());
   }
 
   /**

@@ -216,7 +216,8 @@ class SparkBinomialFitTest {
     assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
     PathSolution single = ElasticNetPath.fit(Family.BINOMIAL, x, y,
         PathSettings.of(0.5).withNumLambdas(6).withTolerance(1e-10), names, List.of());
-    JsonNode want = Json.MAPPER.valueToTree(PathFiles.json(single));
+    JsonNode want = Json.MAPPER.valueToTree(PathFiles.json(single,
+        java.util.Optional.empty(), java.util.OptionalInt.of(y.length)));
     JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
     List<String> wantKeys = new ArrayList<>();
     want.fieldNames().forEachRemaining(wantKeys::add);

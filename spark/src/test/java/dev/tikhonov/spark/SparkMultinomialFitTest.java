@@ -265,7 +265,8 @@ class SparkMultinomialFitTest {
     assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
     PathSolution single = ElasticNetPath.fit(Family.MULTINOMIAL, x, y,
         PathSettings.of(0.5).withNumLambdas(8).withTolerance(1e-10), names, CLASSES);
-    JsonNode want = Json.MAPPER.valueToTree(PathFiles.json(single));
+    JsonNode want = Json.MAPPER.valueToTree(PathFiles.json(single,
+        java.util.Optional.empty(), java.util.OptionalInt.of(y.length)));
     JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
     List<String> wantKeys = new ArrayList<>();
     want.fieldNames().forEachRemaining(wantKeys::add);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The files of a path run (docs/formats.md): {@code path.json}, {@code path.csv}, and the
@@ -43,6 +44,19 @@ public final class PathFiles {
    */
   public static Map<String, Object> json(PathSolution path, Optional<CvResult> crossValidation) {
     return json(path, crossValidation, FLAGS_REMEDY);
+  }
+
+  /**
+   * path.json's content as the path commands ({@code ./tikhonov path}, the Spark PathJob) write
+   * it: {@link #json(PathSolution, Optional)}, then {@code "rows"}, the data rows the path was
+   * fitted on (glmnet's nobs), when counted: one line each of their out-of-fold.csv, which the
+   * report refuses with another number of rows.
+   */
+  public static Map<String, Object> json(PathSolution path, Optional<CvResult> crossValidation,
+      OptionalInt rows) {
+    Map<String, Object> m = json(path, crossValidation);
+    rows.ifPresent(n -> m.put("rows", n));
+    return m;
   }
 
   /**
@@ -207,9 +221,13 @@ public final class PathFiles {
         variance(path));
   }
 
-  /** Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one. */
-  public static void write(Path dir, PathSolution path, Optional<CvResult> crossValidation) {
-    Json.write(dir.resolve("path.json"), json(path, crossValidation));
+  /**
+   * Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one and
+   * the data rows when counted ({@link #json(PathSolution, Optional, OptionalInt)}).
+   */
+  public static void write(Path dir, PathSolution path, Optional<CvResult> crossValidation,
+      OptionalInt rows) {
+    Json.write(dir.resolve("path.json"), json(path, crossValidation, rows));
     AtomicFiles.writeString(dir.resolve("path.csv"), csv(path, crossValidation));
   }
 
