@@ -55,7 +55,9 @@ public final class HtmlReport {
    */
   static Path draw(Path runDir, List<Path> out) {
     RunDirectory run = RunDirectory.detect(runDir);
-    List<ReportChart> charts = ReportCharts.of(run);
+    // path.json parsed once: the tables and the charts show the same path
+    List<PathFile> paths = PathFile.of(run);
+    List<ReportChart> charts = ReportCharts.of(run, paths);
     StringBuilder charted = new StringBuilder();
     for (ReportChart c : charts) {
       String svg = ChartExport.write(c.chart(), runDir.resolve("charts"), c.name());
@@ -66,11 +68,11 @@ public final class HtmlReport {
           .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption></figure>\n");
     }
     Path file = runDir.resolve("report.html");
-    JsonFiles.writeAtomically(file, page(run, charted.toString()));
+    JsonFiles.writeAtomically(file, page(run, paths, charted.toString()));
     return file;
   }
 
-  static String page(RunDirectory run, String charts) {
+  static String page(RunDirectory run, List<PathFile> paths, String charts) {
     Path dir = run.dir();
     JsonNode runJson = optional(dir.resolve("run.json"));
     JsonNode experiment = optional(dir.resolve("experiment.json"));
@@ -130,7 +132,7 @@ public final class HtmlReport {
     out.append("</section>\n");
 
     out.append("<section id=\"results\"><h2>Results</h2>\n");
-    ReportTables.of(run, out);
+    ReportTables.of(run, paths, out);
     out.append("</section>\n");
 
     out.append("<section id=\"charts\"><h2>Charts</h2>\n<div class=\"charts\">\n").append(charts)

@@ -25,14 +25,22 @@ public final class ReportCharts {
 
   /** Every chart the report of {@code run} shows, in page order. */
   public static List<ReportChart> of(RunDirectory run) {
+    return of(run, PathFile.of(run));
+  }
+
+  /**
+   * {@link #of(RunDirectory)} with the run's path files parsed by the caller ({@link
+   * PathFile#of}), which its tables read too.
+   */
+  static List<ReportChart> of(RunDirectory run, List<PathFile> paths) {
     Path dir = run.dir();
     List<ReportChart> charts = new ArrayList<>();
     switch (run.kind()) {
       case TRAIN -> train(dir, charts);
       case MNIST_L2 -> mnistL2(dir, charts);
       case GD_LINEAR -> gdLinear(dir, charts);
-      case RIDGE_VS_LASSO -> ridgeVsLasso(dir, charts);
-      case PATH -> path(dir.resolve("path.json"), "", charts);
+      case RIDGE_VS_LASSO -> ridgeVsLasso(paths, charts);
+      case PATH -> path(paths.get(0), "", charts);
       case SELECT -> {
         SelectionData warm = SelectionData.read(dir.resolve("selection.json"));
         selection(warm, "", charts);
@@ -178,10 +186,10 @@ public final class ReportCharts {
     }
   }
 
-  private static void ridgeVsLasso(Path dir, List<ReportChart> charts) {
-    for (Path file : modelPaths(dir)) {
-      String model = file.getFileName().toString().replaceAll("^path-|\\.json$", "");
-      path(file, model, charts);
+  private static void ridgeVsLasso(List<PathFile> paths, List<ReportChart> charts) {
+    for (PathFile p : paths) {
+      String model = p.file().getFileName().toString().replaceAll("^path-|\\.json$", "");
+      path(p, model, charts);
     }
   }
 
@@ -206,10 +214,11 @@ public final class ReportCharts {
     return ordered;
   }
 
-  private static void path(Path file, String model, List<ReportChart> charts) {
+  private static void path(PathFile parsed, String model, List<ReportChart> charts) {
     // read once: the path, the ridge criteria, the α's curves and the class names are all of it
-    JsonNode root = JsonFiles.read(file);
-    PathData path = PathJson.read(root, file.toString());
+    Path file = parsed.file();
+    JsonNode root = parsed.root();
+    PathData path = parsed.path();
     String prefix = model.isEmpty() ? "" : model + ": ";
     String suffix = model.isEmpty() ? "" : "-" + model;
     String alpha = Double.isNaN(path.l1Ratio()) ? "" : " (α = " + Html.number(path.l1Ratio()) + ")";

@@ -13,7 +13,11 @@ import java.util.Optional;
 final class ReportTables {
   private ReportTables() {}
 
-  static void of(RunDirectory run, StringBuilder out) {
+  /**
+   * The tables of {@code run} into {@code out}; {@code paths} are its path files as the charts
+   * read them ({@link PathFile#of}).
+   */
+  static void of(RunDirectory run, List<PathFile> paths, StringBuilder out) {
     Path dir = run.dir();
     switch (run.kind()) {
       case TRAIN -> train(dir, out);
@@ -22,12 +26,13 @@ final class ReportTables {
       case RIDGE_VS_LASSO -> {
         Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
         ridgeVsLassoNote(dir, out);
-        for (Path p : ReportCharts.modelPaths(dir)) {
-          out.append("<h3>").append(Html.escape(p.getFileName().toString())).append("</h3>\n");
-          pathSummary(PathData.read(p), out);
+        for (PathFile p : paths) {
+          out.append("<h3>").append(Html.escape(p.file().getFileName().toString()))
+              .append("</h3>\n");
+          pathSummary(p.path(), out);
         }
       }
-      case PATH -> pathSummary(PathData.read(dir.resolve("path.json")), out);
+      case PATH -> pathSummary(paths.get(0).path(), out);
       case SELECT -> {
         metrics(dir, out);
         selection(SelectionData.read(dir.resolve("selection.json")), out);
