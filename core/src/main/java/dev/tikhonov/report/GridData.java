@@ -82,7 +82,8 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
                 + d.path("split").asText("?") + ", epoch " + d.path("epoch").asText("?"))));
         continue;
       }
-      out.add(new Candidate(settings, JsonFiles.number(c, "mean", w),
+      // grid.json's null is an SE of one split, never a scored candidate's mean
+      out.add(new Candidate(settings, JsonFiles.numberWithoutNull(c, "mean", w),
           JsonFiles.optionalNumber(c, "se", w),
           JsonFiles.optionalNumber(c, "misclassification_mean", w),
           JsonFiles.optionalNumber(c, "misclassification_se", w),

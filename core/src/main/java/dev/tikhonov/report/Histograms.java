@@ -57,7 +57,7 @@ record Histograms(double[] edges, List<Row> rows) {
     for (int i = 0; i < array.size(); i++) {
       JsonNode r = array.get(i);
       String where = file + ": rows[" + i + "]";
-      double[] counts = JsonFiles.numbers(r, "counts", where);
+      double[] counts = JsonFiles.numbersWithoutNull(r, "counts", where);
       JsonFiles.requireBins(counts, edges, where);
       double dropout = JsonFiles.optionalNumber(r, "dropout", where);
       rows.add(new Row(JsonFiles.lambda(r, "lambda", where), Double.isNaN(dropout) ? 0 : dropout, counts));

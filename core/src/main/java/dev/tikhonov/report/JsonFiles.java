@@ -142,6 +142,43 @@ final class JsonFiles {
   }
 
   /**
+   * {@link #numbers}, refusing a null entry: for an array whose writer puts a number in every
+   * entry (Jackson spells one that is not finite "NaN", "Infinity" or "-Infinity", which read
+   * back as such), so that a null there is an edit of the file, not a value to draw as a gap.
+   */
+  static double[] numbersWithoutNull(JsonNode node, String field, String where) {
+    double[] out = numbers(node, field, where);
+    JsonNode array = node.get(field);
+    for (int i = 0; i < out.length; i++) {
+      requireNotNull(array.get(i), where + ": " + field + "[" + i + "]");
+    }
+    return out;
+  }
+
+  /** {@link #number}, refusing null: for a field whose writer always writes a number there. */
+  static double numberWithoutNull(JsonNode node, String field, String where) {
+    double value = number(node, field, where);
+    requireNotNull(node.get(field), where + ": field \"" + field + "\"");
+    return value;
+  }
+
+  /**
+   * {@link #toDouble} of a value its writer never writes as null ({@link #numbersWithoutNull});
+   * {@code where} names the file and the key, down to the entry.
+   */
+  static double toDoubleWithoutNull(JsonNode v, String where) {
+    requireNotNull(v, where);
+    return toDouble(v, where);
+  }
+
+  private static void requireNotNull(JsonNode v, String where) {
+    if (v.isNull()) {
+      throw new InputException(where + " is null; expected a number, which the run writes"
+          + " there (\"NaN\" for one that is not a number)");
+    }
+  }
+
+  /**
    * The array {@code node.field} as histogram bin edges: numbers in non-decreasing order (bin i
    * spans [edges[i], edges[i+1]); the charts draw them as an area, which needs ordered x values).
    */

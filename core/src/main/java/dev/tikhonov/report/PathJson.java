@@ -15,7 +15,8 @@ import java.util.Optional;
  * Reads path.json (docs/formats.md) back into a {@link PathData}: each part of the file is
  * checked as it is read, and anything malformed or inconsistent (a key missing, a value of the
  * wrong type, an array with one entry too few for the λ) is an {@link InputException} naming the
- * file and the key, down to the index of the entry. Stateless, so any thread may call it.
+ * file and the key, down to the index of the entry; so is a null where path writes a number
+ * (its "NaN" reads as NaN). Stateless, so any thread may call it.
  */
 final class PathJson {
   private PathJson() {}
@@ -152,8 +153,8 @@ final class PathJson {
     String w = where + ": cv";
     requireLambdas(m, w);
     PathData.CrossValidation read = new PathData.CrossValidation(
-        JsonFiles.numbers(cvNode, "mean", w),
-        JsonFiles.numbers(cvNode, "se", w),
+        JsonFiles.numbersWithoutNull(cvNode, "mean", w),
+        JsonFiles.numbersWithoutNull(cvNode, "se", w),
         JsonFiles.lambda(cvNode, "lambda_min", w),
         JsonFiles.lambda(cvNode, "lambda_1se", w),
         measure(cvNode, w));
@@ -172,10 +173,10 @@ final class PathJson {
     requireObject(icNode, "ic", "the information criteria per λ", where);
     String w = where + ": ic";
     PathData.Criteria read = new PathData.Criteria(
-        JsonFiles.numbers(icNode, "df", w),
-        JsonFiles.numbers(icNode, "aic", w),
-        JsonFiles.numbers(icNode, "bic", w),
-        JsonFiles.numbers(icNode, "ebic", w),
+        JsonFiles.numbersWithoutNull(icNode, "df", w),
+        JsonFiles.numbersWithoutNull(icNode, "aic", w),
+        JsonFiles.numbersWithoutNull(icNode, "bic", w),
+        JsonFiles.numbersWithoutNull(icNode, "ebic", w),
         JsonFiles.lambda(icNode, "lambda_aic", w),
         JsonFiles.lambda(icNode, "lambda_bic", w),
         JsonFiles.lambda(icNode, "lambda_ebic", w));
@@ -274,8 +275,8 @@ final class PathJson {
       }
       out[g] = new double[m];
       for (int i = 0; i < m; i++) {
-        out[g][i] = JsonFiles.toDouble(curve.get(i), where + ": " + field + "[" + g + "][" + i
-            + "]");
+        out[g][i] = JsonFiles.toDoubleWithoutNull(curve.get(i), where + ": " + field + "[" + g
+            + "][" + i + "]");
       }
     }
     return out;
@@ -339,7 +340,7 @@ final class PathJson {
 
   /** The array {@code root.field} with one number per λ. */
   private static double[] perLambda(JsonNode root, String field, int count, String where) {
-    double[] values = JsonFiles.numbers(root, field, where);
+    double[] values = JsonFiles.numbersWithoutNull(root, field, where);
     if (values.length != count) {
       throw new InputException(where + ": \"" + field + "\" must have one entry per λ (" + count
           + "), found " + values.length);
@@ -353,7 +354,7 @@ final class PathJson {
     }
     double[] out = new double[array.size()];
     for (int j = 0; j < out.length; j++) {
-      out[j] = JsonFiles.toDouble(array.get(j), where + "[" + j + "]");
+      out[j] = JsonFiles.toDoubleWithoutNull(array.get(j), where + "[" + j + "]");
     }
     return out;
   }
