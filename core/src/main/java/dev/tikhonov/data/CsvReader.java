@@ -384,7 +384,73 @@ public final class CsvReader {
   static Reader utf8(InputStream in, String sourceName) throws IOException {
     InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
     requireNotUtf16(buffered, sourceName);
+    requireNotBinary(buffered, sourceName);
     return new Utf8Reader(buffered);
+  }
+
+  /**
+   * Refuses a workbook, an archive or compressed data other than gzip (which {@link
+   * DataFiles#decompressed} reads), named by its magic bytes with its remedy: an Excel sheet
+   * saved under a .csv name, or a data.csv.zip/.bz2/.xz/.zst download, was read as text and
+   * refused as "not valid UTF-8 … saved as Latin-1 or Windows-1252? convert it, e.g. iconv …",
+   * advice that cannot help. No header line starts like these: each magic holds a control
+   * character or a byte that is not ASCII, Parquet's "PAR1" is followed by one, and bzip2's
+   * "BZh" and block size by the six-byte signature of its first block (or of its end).
+   */
+  private static void requireNotBinary(InputStream in, String sourceName) throws IOException {
+    in.mark(10);
+    byte[] head = in.readNBytes(10);
+    in.reset();
+    String remedy;
+    String kind;
+    if (starts(head, 'P', 'K', 3, 4) || starts(head, 'P', 'K', 5, 6)) {
+      kind = "a ZIP archive (it starts with \"PK\"), e.g. an Excel .xlsx workbook";
+      remedy = "save the sheet as \"CSV UTF-8\", or unzip the archive";
+    } else if (starts(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+      kind = "an Excel 97-2003 workbook (.xls)";
+      remedy = "save the sheet as \"CSV UTF-8\"";
+    } else if (starts(head, 'B', 'Z', 'h') && head.length == 10 && head[3] >= '1'
+        && head[3] <= '9' && (startsAt(head, 4, '1', 'A', 'Y', '&', 'S', 'Y')
+            || startsAt(head, 4, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
+      kind = "bzip2-compressed data";
+      remedy = "decompress it (bunzip2 -k " + sourceName + ") or compress it with gzip";
+    } else if (starts(head, 0xFD, '7', 'z', 'X', 'Z', 0)) {
+      kind = "xz-compressed data";
+      remedy = "decompress it (unxz -k " + sourceName + ") or compress it with gzip";
+    } else if (starts(head, 0x28, 0xB5, 0x2F, 0xFD)) {
+      kind = "Zstandard-compressed data";
+      remedy = "decompress it (unzstd " + sourceName + ") or compress it with gzip";
+    } else if (starts(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+      kind = "a 7-Zip archive";
+      remedy = "extract it (7z x " + sourceName + ")";
+    } else if (starts(head, 'P', 'A', 'R', '1') && head.length > 4
+        && ((head[4] & 0xFF) < 0x20 || (head[4] & 0xFF) > 0x7F) && head[4] != '\n'
+        && head[4] != '\r' && head[4] != '\t') {
+      kind = "an Apache Parquet file";
+      remedy = "write it as CSV, e.g. with pandas: read_parquet(...).to_csv(..., index=False)";
+    } else {
+      return;
+    }
+    throw new InputException(sourceName + ": " + kind + ", not text; tikhonov reads UTF-8"
+        + " text, plain or gzip'd: " + remedy);
+  }
+
+  /** Whether {@code head} starts with the bytes {@code magic} (each 0..255). */
+  private static boolean starts(byte[] head, int... magic) {
+    return startsAt(head, 0, magic);
+  }
+
+  /** Whether {@code head} holds the bytes {@code magic} (each 0..255) from index {@code at}. */
+  private static boolean startsAt(byte[] head, int at, int... magic) {
+    if (head.length < at + magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((head[at + i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -535,6 +535,53 @@ class CsvReaderTest {
   }
 
   /**
+   * A workbook or a compressed file that is not gzip, given as data (an Excel sheet saved as
+   * data.csv, a .csv.zip/.bz2/.xz/.zst download), is named by its format with its remedy: its
+   * bytes were read as text and refused as "not valid UTF-8 … saved as Latin-1 or
+   * Windows-1252? convert it, e.g. iconv …", advice that cannot help.
+   */
+  @Test
+  void read_whenAWorkbookOrAnArchive_namesItsFormatNotLatin1() {
+    String readable = ", not text; tikhonov reads UTF-8 text, plain or gzip'd: ";
+    Path xlsx = write(dir, "sheet.csv", concat("PK\u0003\u0004".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {20, 0, 6, 0, (byte) 0x87}));
+    assertInputError(() -> CsvReader.read(xlsx, "y", TargetKind.REAL),
+        xlsx + ": a ZIP archive (it starts with \"PK\"), e.g. an Excel .xlsx workbook" + readable
+            + "save the sheet as \"CSV UTF-8\", or unzip the archive");
+    Path xls = write(dir, "old.csv", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
+        (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+    assertInputError(() -> CsvReader.readFeatures(xls, List.of("a")),
+        xls + ": an Excel 97-2003 workbook (.xls)" + readable + "save the sheet as \"CSV"
+            + " UTF-8\"");
+    Path bz2 = write(dir, "d.csv.bz2", concat("BZh91AY&SY".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {(byte) 0xE6, 0x12}));
+    assertInputError(() -> CsvReader.read(bz2, "y", TargetKind.REAL),
+        bz2 + ": bzip2-compressed data" + readable + "decompress it (bunzip2 -k " + bz2
+            + ") or compress it with gzip");
+    Path xz = write(dir, "d.svm.xz", new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 4});
+    assertInputError(() -> LibsvmReader.read(xz, TargetKind.CLASS),
+        xz + ": xz-compressed data" + readable + "decompress it (unxz -k " + xz
+            + ") or compress it with gzip");
+    Path zst = write(dir, "d.csv.zst", new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 4, 0});
+    assertInputError(() -> CsvReader.read(zst, "y", TargetKind.REAL),
+        zst + ": Zstandard-compressed data" + readable + "decompress it (unzstd " + zst
+            + ") or compress it with gzip");
+    Path parquet = write(dir, "d.parquet", concat("PAR1".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {0x15, 4, 0x15, (byte) 0x80}));
+    assertInputError(() -> CsvReader.read(parquet, "y", TargetKind.REAL),
+        parquet + ": an Apache Parquet file" + readable + "write it as CSV, e.g. with pandas:"
+            + " read_parquet(...).to_csv(..., index=False)");
+    // a gzip'd workbook is named as the workbook; a CSV whose first column is named "PK" reads
+    Path gz = write(dir, "sheet.csv.gz", TestFiles.gzip(concat("PK\u0003\u0004".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1), new byte[] {20, 0})));
+    assertInputError(() -> CsvReader.read(gz, "y", TargetKind.REAL),
+        gz + ": a ZIP archive (it starts with \"PK\"), e.g. an Excel .xlsx workbook" + readable
+            + "save the sheet as \"CSV UTF-8\", or unzip the archive");
+    Path pk = write(dir, "pk.csv", "PK,y\n1,2\n2,3\n");
+    assertEquals(2, CsvReader.read(pk, "y", TargetKind.REAL).size());
+  }
+
+  /**
    * A decimal comma in a file separated by ";" (a German or French spreadsheet's CSV) is named
    * as such: it said the column was text and could be left out with --ignore-columns.
    */
