@@ -317,8 +317,11 @@ public final class LibsvmReader {
     }
     long index = digits ? Long.parseLong(text) : -1;
     if (index < 1 || index > Integer.MAX_VALUE) {
+      // index 0: most likely a whole file numbered from 0, as scikit-learn writes by default
       throw token.error("feature index " + Numbers.quote(text)
-          + " is not an integer in 1.." + Integer.MAX_VALUE);
+          + " is not an integer in 1.." + Integer.MAX_VALUE + (index == 0 ? "; LIBSVM numbers"
+              + " features from 1: a file numbered from 0 (scikit-learn's dump_svmlight_file"
+              + " writes one unless zero_based=False) needs every index raised by 1" : ""));
     }
     return (int) index;
   }

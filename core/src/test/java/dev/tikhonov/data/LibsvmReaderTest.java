@@ -141,7 +141,10 @@ class LibsvmReaderTest {
   void read_whenIndexZeroOrNotInteger_saysRange() {
     Path zero = write(dir, "zero.svm", "1 0:1\n");
     assertInputError(() -> LibsvmReader.read(zero, TargetKind.REAL),
-        zero + ":1:3: token 2: feature index \"0\" is not an integer in 1..2147483647");
+        zero + ":1:3: token 2: feature index \"0\" is not an integer in 1..2147483647;"
+            + " LIBSVM numbers features from 1: a file numbered from 0 (scikit-learn's"
+            + " dump_svmlight_file writes one unless zero_based=False) needs every index raised"
+            + " by 1");
     Path text = write(dir, "text.svm", "1 x:1\n");
     assertInputError(() -> LibsvmReader.read(text, TargetKind.REAL),
         text + ":1:3: token 2: feature index \"x\" is not an integer");
