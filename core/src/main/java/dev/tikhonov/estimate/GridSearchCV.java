@@ -521,7 +521,10 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
   /**
    * A candidate fitted and scored on every split. Immutable (the settings and split losses are
-   * copied in, and {@code splitLoss()} out), so thread-safe.
+   * copied in, and {@code splitLoss()} out), so thread-safe. A value: two are equal when all
+   * their components are, the split scores compared element by element
+   * ({@code Arrays.equals}, as {@code Double.equals} compares, NaN equal to NaN), not by the
+   * array's identity as a record's generated equals would; {@code hashCode} agrees.
    *
    * @param settings the candidate's settings (copied, in their order)
    * @param scoreIndex its index in {@link Result#scores()}, which counts scored candidates only
@@ -549,6 +552,21 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     @Override
     public double[] splitLoss() {
       return splitLoss.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Scored s && settings.equals(s.settings) && scoreIndex == s.scoreIndex
+          && java.util.Arrays.equals(splitLoss, s.splitLoss)
+          && Double.compare(mean, s.mean) == 0
+          && Double.compare(standardError, s.standardError) == 0 && measure == s.measure
+          && weightColumn.equals(s.weightColumn);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(settings, scoreIndex, java.util.Arrays.hashCode(splitLoss),
+          mean, standardError, measure, weightColumn);
     }
 
     /**
