@@ -1,16 +1,38 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The words the cross-validation results' {@code toString} share. Stateless. */
 final class CvText {
   private CvText() {}
 
-  /** "0.0008159 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index}, its mean ± SE. */
+  /**
+   * "0.0008159 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index}, its mean ± SE, named by
+   * the curve's measure ({@link #measureWord}).
+   */
   static String at(CvResult cv, int index) {
-    return String.format(Locale.ROOT, "%.4g (index %d, loss %.6g ± %.2g)", cv.lambda(index),
-        index, cv.mean(index), cv.standardError(index));
+    return String.format(Locale.ROOT, "%.4g (index %d, %s %.6g ± %.2g)", cv.lambda(index),
+        index, measureWord(cv.measure()), cv.mean(index), cv.standardError(index));
+  }
+
+  /**
+   * What a score of {@code measure} is called in the results' text: "loss" for the deviance
+   * (the mean data loss), "misclassification", else the measure's id ("mse", "mae", "auc").
+   */
+  static String measureWord(CvMeasure measure) {
+    return switch (measure) {
+      case DEVIANCE -> "loss";
+      case MISCLASSIFICATION -> "misclassification";
+      default -> measure.id();
+    };
+  }
+
+  /** "weighted by column "w"", or "unweighted": whether the held-out scores were weighted. */
+  static String weighting(Optional<String> weightColumn) {
+    return weightColumn.map(c -> "weighted by column \"" + c + "\"").orElse("unweighted");
   }
 
   /** "λ_min = …, λ_1se = …; 100 λ, 10 folds". */

@@ -578,23 +578,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "Scored[%s, %s %.6g ± %.2g over %d splits, %s]",
-          settings, measureWord(measure), mean, standardError, splitLoss.length,
-          weighting(weightColumn));
+          settings, CvText.measureWord(measure), mean, standardError, splitLoss.length,
+          CvText.weighting(weightColumn));
     }
-  }
-
-  /** What a score of {@code measure} is called in the outcomes' and results' text. */
-  private static String measureWord(CvMeasure measure) {
-    return switch (measure) {
-      case DEVIANCE -> "loss";
-      case MISCLASSIFICATION -> "misclassification";
-      default -> measure.id();
-    };
-  }
-
-  /** "weighted by column "w"", or "unweighted". */
-  private static String weighting(Optional<String> weightColumn) {
-    return weightColumn.map(c -> "weighted by column \"" + c + "\"").orElse("unweighted");
   }
 
   /**
@@ -796,8 +782,9 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       Scored chosen = (Scored) outcomes.get(chosenIndex);
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
           + outcomes.size() + " candidates " + chosenSettings()
-          + String.format(Locale.ROOT, " (%s %.6g ± %.2g, %s)", measureWord(measure),
-              scores.mean(at), scores.standardError(at), weighting(chosen.weightColumn()))
+          + String.format(Locale.ROOT, " (%s %.6g ± %.2g, %s)", CvText.measureWord(measure),
+              scores.mean(at), scores.standardError(at),
+              CvText.weighting(chosen.weightColumn()))
           + "; indexMin " + indexMin() + ", index1se " + index1se() + "; "
           + diverged().size() + " diverged; " + String.format(Locale.ROOT, "%.1f s", seconds)
           + "]";
@@ -869,7 +856,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         Optional<String> w = weightsOf(candidate, told);
         if (told.isPresent() && !w.equals(told)) {
           throw new IllegalArgumentException("candidate " + candidate.settings() + " is "
-              + w.map(c -> "weighted by column \"" + c + "\"").orElse("unweighted")
+              + CvText.weighting(w)
               + ", but the search's weightColumn is \"" + told.get() + "\"; a search scores"
               + " every candidate on the same held-out rows, so all must weight by the same"
               + " column or none");

@@ -272,7 +272,8 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     model = path.kind().asSearchResult(model, name(), chosenSettings, searchSettings, train);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result<>(lambdas, cv, CvSummary.of(loss, weight), misclassification, points,
-        fullPath, rule, chosen, model, path.start(), seconds, cpu);
+        fullPath, rule, chosen, model, path.start(), path.baseSettings().weightColumn(), seconds,
+        cpu);
   }
 
   @Override
@@ -302,13 +303,15 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     private final int chosenIndex;
     private final P model;
     private final MlpPath.Start start;
+    private final Optional<String> weightColumn;
     private final double seconds;
     private final double cpuSeconds;
 
     Result(double[] lambdas, CvResult cv, CvSummary loss,
         Optional<CvSummary> misclassification, List<List<MlpPath.Point>> splitPoints,
         Optional<MlpPath.Fit<P>> fullPath, SelectionRule rule, int chosenIndex, P model,
-        MlpPath.Start start, double seconds, double cpuSeconds) {
+        MlpPath.Start start, Optional<String> weightColumn, double seconds,
+        double cpuSeconds) {
       this.lambdas = lambdas.clone();
       this.cv = cv;
       this.loss = loss;
@@ -319,6 +322,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       this.chosenIndex = chosenIndex;
       this.model = model;
       this.start = start;
+      this.weightColumn = weightColumn;
       this.seconds = seconds;
       this.cpuSeconds = cpuSeconds;
     }
@@ -402,20 +406,30 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
 
     /**
      * "MlpPathCV.Result[1se: λ = 0.03173 (index 1); λ_min = … (index 1, loss 0.412 ± 0.031),
-     * λ_1se = …; 4 λ, 3 folds; warm, 12.3 s]".
+     * λ_1se = …; 4 λ, 3 folds, unweighted; warm, 12.3 s]": the score named by the search's
+     * measure ("loss" for the deviance, the mean data loss; "misclassification", "mse", "mae"),
+     * and "weighted by column "w"" when the held-out rows were, as
+     * {@link GridSearchCV.Scored#toString()} names them.
      */
     @Override
     public String toString() {
       return "MlpPathCV.Result[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
-          + " (index " + chosenIndex + "); " + CvText.choices(cv) + "; "
-          + start.name().toLowerCase(java.util.Locale.ROOT) + ", "
-          + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + "]";
+          + " (index " + chosenIndex + "); " + CvText.choices(cv) + ", "
+          + CvText.weighting(weightColumn) + "; " + start.name().toLowerCase(java.util.Locale.ROOT)
+          + ", " + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + "]";
     }
 
     /** How the paths were fitted: warm starts along λ, or a cold start at each λ. */
     public MlpPath.Start start() {
-
       return start;
+    }
+
+    /**
+     * The column that weighted the held-out scores and the splits' mean (the path's base's
+     * {@code weightColumn}); empty when every row counted once.
+     */
+    public Optional<String> weightColumn() {
+      return weightColumn;
     }
 
     /** Wall time of the whole cross-validation, the final model included. */
@@ -461,10 +475,10 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       Optional<String> own = path.baseSettings().weightColumn();
       weightColumn.ifPresent(told -> {
         if (!own.equals(weightColumn)) {
-          throw new IllegalArgumentException("the path's base is " + own.map(c -> "weighted by"
-              + " column \"" + c + "\"").orElse("unweighted") + ", but the search's weightColumn"
-              + " is \"" + told + "\"; its held-out rows are weighted as its fits are: give the"
-              + " base weightColumn(\"" + told + "\") instead");
+          throw new IllegalArgumentException("the path's base is " + CvText.weighting(own)
+              + ", but the search's weightColumn is \"" + told + "\"; its held-out rows are"
+              + " weighted as its fits are: give the base weightColumn(\"" + told + "\")"
+              + " instead");
         }
       });
       return new MlpPathCV<>(path, resampling, rule, measure, threads);

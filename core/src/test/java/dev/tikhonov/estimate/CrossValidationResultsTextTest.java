@@ -44,6 +44,17 @@ class CrossValidationResultsTextTest {
     assertTrue(cv.cv().toString().contains("λ_min = " + g(cv.lambdaMin())), cv.cv().toString());
   }
 
+  /** The candidates' scores are named by the measure they are: "loss" was said of an MAE too. */
+  @Test
+  void crossValidatedPath_toString_namesTheMeasureOfItsScores() {
+    String text = ElasticNetCV.gaussian().numFolds(4).seed(0)
+        .measure(dev.tikhonov.select.CvMeasure.MEAN_ABSOLUTE_ERROR).build().crossValidate(DATA)
+        .toString();
+    assertTrue(text.matches(".*λ_min = \\S+ \\(index \\d+, mae .*"
+        + "λ_1se = \\S+ \\(index \\d+, mae .*"), text);
+    assertFalse(text.contains(", loss "), text);
+  }
+
   /**
    * The ridge path's default sequence on 3/4 of data/diabetes.csv ends while the held-out loss
    * is still falling (λ_min at index 99 of 100; the other quarter's R² is 0.24 there, 0.41 at

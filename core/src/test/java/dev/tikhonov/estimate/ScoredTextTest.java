@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A printed {@link GridSearchCV.Scored} and search result name what the score is and whether
- * the held-out rows were weighted: "score 0.12" could be a log-loss or a misclassification rate,
- * weighted or not.
+ * A printed {@link GridSearchCV.Scored}, search result and {@link MlpPathCV.Result} name what
+ * the score is and whether the held-out rows were weighted: "score 0.12" could be a log-loss or
+ * a misclassification rate, weighted or not.
  */
 class ScoredTextTest {
   private static final Dataset DATA = RidgeWeightsTest.data("tall.csv", true);
@@ -69,5 +69,41 @@ class ScoredTextTest {
     assertTrue(text.contains(" (misclassification "), text);
     assertTrue(text.contains(", unweighted); indexMin "), text);
     assertEquals(-1, text.indexOf(" (class "), text);
+  }
+
+  @Test
+  void pathCVResult_namesItsMeasure_andTheWeightColumn() {
+    double[] w = new double[CLASSES.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 1 + i % 3;
+    }
+    MlpClassifier base = MlpClassifier.builder().hiddenLayers(4).epochs(2).batchSize(20)
+        .seed(1).threads(1).weightColumn("w").build();
+    MlpPath<NetworkClassifier> path = MlpPath.builder(base).lambdas(0.1, 0.01).patience(0)
+        .validationFraction(0).build();
+    String text = MlpPathCV.builder(path).resampling(Resampling.kFold(3, 0))
+        .measure(CvMeasure.MISCLASSIFICATION).threads(1).build()
+        .crossValidate(CLASSES.withColumn("w", w)).toString();
+    assertTrue(text.matches("MlpPathCV\\.Result\\[1se: λ = .* \\(index \\d, misclassification"
+        + " [^)]*\\), λ_1se = .* \\(index \\d, misclassification [^)]*\\); 2 λ, 3 folds,"
+        + " weighted by column \"w\"; warm, .* s]"), text);
+    assertEquals(-1, text.indexOf("loss"), text);
+  }
+
+  @Test
+  void pathCVResult_ofARegressor_namesItsMeasure_andThatItIsUnweighted() {
+    MlpRegressor base = MlpRegressor.builder().hiddenLayers(4).epochs(2).batchSize(20)
+        .seed(1).threads(1).build();
+    MlpPath<NetworkRegressor> path = MlpPath.builder(base).lambdas(0.1, 0.01).patience(0)
+        .validationFraction(0).build();
+    MlpPathCV<NetworkRegressor> search = MlpPathCV.builder(path)
+        .resampling(Resampling.kFold(3, 0)).measure(CvMeasure.MEAN_ABSOLUTE_ERROR).threads(1)
+        .build();
+    String text = search.crossValidate(DATA.withoutColumns("w")).toString();
+    assertTrue(text.contains(" (index 0, mae ") || text.contains(" (index 1, mae "), text);
+    assertTrue(text.contains("; 2 λ, 3 folds, unweighted; warm, "), text);
+    String loss = search.toBuilder().measure(CvMeasure.DEVIANCE).build()
+        .crossValidate(DATA.withoutColumns("w")).toString();
+    assertTrue(loss.contains(", loss "), loss);
   }
 }
