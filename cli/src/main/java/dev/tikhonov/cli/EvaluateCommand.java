@@ -158,14 +158,8 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     }
     Dataset labelled = labelled(m);
     Evaluation e;
-    java.util.Optional<ConfusionMatrix> matrix = java.util.Optional.empty();
     try {
       e = weights == null ? m.evaluate(labelled) : m.evaluate(labelled, weights);
-      if (confusion) {
-        Classifier c = (Classifier) m;
-        matrix = java.util.Optional.of(weights == null ? c.confusionMatrix(labelled)
-            : c.confusionMatrix(labelled, weights));
-      }
     } catch (dev.tikhonov.data.RowException problem) {
       throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
     }
@@ -173,6 +167,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     // the scores of the model's kind (a model file of either kind is evaluated here)
     java.util.Optional<ClassifierEvaluation> classes = e instanceof ClassifierEvaluation c
         ? java.util.Optional.of(c) : java.util.Optional.empty();
+    // from the predictions the scores were computed from: the rows are predicted once
+    java.util.Optional<ConfusionMatrix> matrix = confusion
+        ? classes.flatMap(ClassifierEvaluation::confusionMatrix) : java.util.Optional.empty();
     java.util.OptionalDouble accuracy = classes.isPresent()
         ? java.util.OptionalDouble.of(classes.get().accuracy()) : none;
     java.util.Optional<RegressionEvaluation> values = e instanceof RegressionEvaluation r
@@ -249,16 +246,15 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   }
 
   /**
-   * A header line that says what the rows, the columns and the cells are, then the aligned
-   * table of {@link ConfusionMatrix#toString()} below its own first line (the class names
-   * above each column and before each row; with --weights the cells' Σ wᵢ).
+   * A header line that says what the rows, the columns and the cells are, then the matrix's
+   * aligned {@link ConfusionMatrix#table()} (the class names above each column and before each
+   * row; with --weights the cells' Σ wᵢ).
    */
   private String confusionText(ConfusionMatrix c) {
-    String table = c.toString();
     return "confusion matrix" + (weights == null ? "" : " weighted by " + weights)
         + ", rows: true class, columns: predicted class ("
         + (weights == null ? "counts of rows" : "each cell the Σw of its rows") + "):\n"
-        + table.substring(table.indexOf('\n') + 1);
+        + c.table();
   }
 
   /**

@@ -50,7 +50,9 @@ public interface Classifier extends Predictor {
    * {@link #classNames()}, as scikit-learn's {@code confusion_matrix(y_true, y_pred)}. Labels
    * are matched to the model's classes by name, as {@link #evaluate} matches them; the
    * diagonal's share is {@code evaluate(data).accuracy()}. It counts rows; {@link
-   * #confusionMatrix(Dataset, String)} sums their weights.
+   * #confusionMatrix(Dataset, String)} sums their weights. With the scores too,
+   * {@code evaluate(data).confusionMatrix()} gives it from the evaluation's own predictions
+   * ({@link ClassifierEvaluation#confusionMatrix()}), predicting the rows once.
    *
    * @throws InputException naming the data when they have no rows, hold numbers rather than
    *     classes, a label is not one of the model's classes, or a column is missing

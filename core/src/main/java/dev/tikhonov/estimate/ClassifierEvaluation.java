@@ -20,7 +20,10 @@ import java.util.OptionalDouble;
  *       each pair counts wᵢwⱼ ({@code roc_auc_score(..., sample_weight=w)}, cv.glmnet's
  *       weighted AUC);
  *   <li>{@link #roc()} (two classes, when the AUC is defined): the ROC curve itself
- *       ({@link RocCurve}), whose trapezoid area is the AUC: glmnet's {@code roc.glmnet}.
+ *       ({@link RocCurve}), whose trapezoid area is the AUC: glmnet's {@code roc.glmnet};
+ *   <li>{@link #confusionMatrix()}: the counts (weighted, also the Σ wᵢ) of each (actual,
+ *       predicted) class pair of the same predictions, whose diagonal's share is the accuracy
+ *       ({@link ConfusionMatrix}); present in the evaluations the library's classifiers make.
  * </ul>
  *
  * The AUC is empty for more than two classes and when every evaluated row (of positive weight)
@@ -31,13 +34,16 @@ public final class ClassifierEvaluation extends Evaluation {
   private final double accuracy;
   private final OptionalDouble auc;
   private final Optional<RocCurve> roc;
+  private final Optional<ConfusionMatrix> confusion;
 
   ClassifierEvaluation(int rows, double weightSum, double loss, double penalty,
-      double accuracy, OptionalDouble auc, Optional<RocCurve> roc) {
+      double accuracy, OptionalDouble auc, Optional<RocCurve> roc,
+      Optional<ConfusionMatrix> confusion) {
     super(rows, weightSum, loss, penalty);
     this.accuracy = accuracy;
     this.auc = auc;
     this.roc = roc;
+    this.confusion = confusion;
   }
 
   /** The fraction of rows (weighted: of the weight) classified right, in [0, 1]. */
@@ -63,10 +69,24 @@ public final class ClassifierEvaluation extends Evaluation {
     return roc;
   }
 
+  /**
+   * The confusion matrix of the evaluated rows: how many (weighted, also what Σ wᵢ) of each
+   * actual class the model predicted as each class, from the same predictions as the scores,
+   * so {@code evaluate(data).confusionMatrix()} is {@link Classifier#confusionMatrix(
+   * dev.tikhonov.data.Dataset)} without predicting the rows again ({@link
+   * Classifier#confusionMatrix(dev.tikhonov.data.Dataset, String)} for
+   * {@code evaluate(data, "w")}). Empty for an evaluation made from scores alone
+   * ({@link Evaluation#ofClassifier}, {@link Evaluation#ofTwoClasses}).
+   */
+  public Optional<ConfusionMatrix> confusionMatrix() {
+    return confusion;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ClassifierEvaluation e && sameBase(e)
-        && Double.compare(accuracy, e.accuracy) == 0 && auc.equals(e.auc) && roc.equals(e.roc);
+        && Double.compare(accuracy, e.accuracy) == 0 && auc.equals(e.auc) && roc.equals(e.roc)
+        && confusion.equals(e.confusion);
   }
 
   @Override

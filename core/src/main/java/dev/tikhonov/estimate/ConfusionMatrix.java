@@ -204,11 +204,38 @@ public final class ConfusionMatrix {
    *
    * Weighted, the cells are their Σ wᵢ (6 significant digits; a whole number as one) and the
    * header says so: "ConfusionMatrix[3 rows, Σw 4.5; cells: Σw of their rows; rows: actual
-   * class, columns: predicted]".
+   * class, columns: predicted]". Below the header line it is {@link #table()}.
    */
   @Override
   public String toString() {
     boolean weighted = weighted();
+    return "ConfusionMatrix[" + total + (total == 1 ? " row" : " rows")
+        + (weighted ? ", Σw " + number(weightSum) + "; cells: Σw of their rows" : "")
+        + "; rows: actual class, columns: predicted]\n" + table(weighted);
+  }
+
+  /**
+   * The aligned table alone, {@link #toString()} without its header line, for a caller that
+   * says itself what the rows, columns and cells are: a first line of the predicted classes'
+   * names, then one line per actual class, its name and its cells, each right-aligned to the
+   * widest name or cell and separated by one space, lines separated by '\n' (none after the
+   * last):
+   *
+   * <pre>
+   *      cat dog
+   * cat    1   0
+   * dog    1   1
+   * </pre>
+   *
+   * A cell is its count, or, when a cell's Σ wᵢ differs from its count (weights not all 1), its
+   * Σ wᵢ to 6 significant digits without trailing zeros (a whole number as one: 4.5, 12).
+   * Safe to call from any thread, as the matrix is immutable.
+   */
+  public String table() {
+    return table(weighted());
+  }
+
+  private String table(boolean weighted) {
     String[][] cells = new String[counts.length][counts.length];
     int width = 1;
     for (String name : classNames) {
@@ -220,11 +247,7 @@ public final class ConfusionMatrix {
         width = Math.max(width, cells[k][l].length());
       }
     }
-    StringBuilder s = new StringBuilder("ConfusionMatrix[").append(total)
-        .append(total == 1 ? " row" : " rows")
-        .append(weighted ? ", Σw " + number(weightSum) + "; cells: Σw of their rows" : "")
-        .append("; rows: actual class, columns: predicted]");
-    s.append('\n').append(pad("", width));
+    StringBuilder s = new StringBuilder(pad("", width));
     for (String name : classNames) {
       s.append(' ').append(pad(name, width));
     }

@@ -60,7 +60,7 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   public static ClassifierEvaluation ofClassifier(int rows, double loss, double accuracy,
       double penalty) {
     return new ClassifierEvaluation(rows, rows, loss, penalty, accuracy,
-        OptionalDouble.empty(), Optional.empty());
+        OptionalDouble.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -79,15 +79,17 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   public static ClassifierEvaluation ofTwoClasses(double loss, double accuracy, double penalty,
       double[] secondClassScore, boolean[] secondClass) {
     return ofTwoClasses(ones(secondClassScore.length), loss, accuracy, penalty,
-        secondClassScore, secondClass);
+        secondClassScore, secondClass, Optional.empty());
   }
 
   /**
-   * As {@link #ofTwoClasses(double, double, double, double[], boolean[])} with row weights:
-   * the AUC ranks pairs by wᵢwⱼ, and is empty when either class has no weight.
+   * As {@link #ofTwoClasses(double, double, double, double[], boolean[])} with row weights
+   * and the rows' confusion matrix when there is one: the AUC ranks pairs by wᵢwⱼ, and is empty
+   * when either class has no weight.
    */
   static ClassifierEvaluation ofTwoClasses(double[] weights, double loss, double accuracy,
-      double penalty, double[] secondClassScore, boolean[] secondClass) {
+      double penalty, double[] secondClassScore, boolean[] secondClass,
+      Optional<ConfusionMatrix> confusion) {
     int n = secondClassScore.length;
     if (secondClass.length != n) {
       throw new IllegalArgumentException(n + " scores but " + secondClass.length + " labels");
@@ -101,17 +103,20 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     double sum = sum(weights);
     if (Double.isNaN(area)) {
       return new ClassifierEvaluation(n, sum, loss, penalty, accuracy, OptionalDouble.empty(),
-          Optional.empty());
+          Optional.empty(), confusion);
     }
     return new ClassifierEvaluation(n, sum, loss, penalty, accuracy, OptionalDouble.of(area),
-        Optional.of(RocCurve.of(secondClassScore, secondClass, weights)));
+        Optional.of(RocCurve.of(secondClassScore, secondClass, weights)), confusion);
   }
 
-  /** A classifier's evaluation of {@code weights.length} rows of these weights. */
+  /**
+   * A classifier's evaluation of {@code weights.length} rows of these weights, with their
+   * confusion matrix.
+   */
   static ClassifierEvaluation ofClassifier(double[] weights, double loss, double accuracy,
-      double penalty) {
+      double penalty, ConfusionMatrix confusion) {
     return new ClassifierEvaluation(weights.length, sum(weights), loss, penalty, accuracy,
-        OptionalDouble.empty(), Optional.empty());
+        OptionalDouble.empty(), Optional.empty(), Optional.of(confusion));
   }
 
   /**

@@ -277,6 +277,8 @@ public final class LinearClassifier implements Classifier {
       }
     }
     double sum = Evaluation.sum(w);
+    // the same predictions, so evaluate --confusion predicts the rows once
+    ConfusionMatrix confusion = ConfusionMatrix.of(classNames(), labels, predicted, w);
     if (classNames().size() == 2) {
       // the AUC ranks the log-odds of the second class: η (binomial), η₁ − η₀ (two classes of
       // a multinomial model)
@@ -287,9 +289,10 @@ public final class LinearClassifier implements Classifier {
         second[i] = labels[i] == 1;
       }
       return Evaluation.ofTwoClasses(w, loss / sum, correct / sum, parameters.penalty(), score,
-          second);
+          second, java.util.Optional.of(confusion));
     }
-    return Evaluation.ofClassifier(w, loss / sum, correct / sum, parameters.penalty());
+    return Evaluation.ofClassifier(w, loss / sum, correct / sum, parameters.penalty(),
+        confusion);
   }
 
   @Override

@@ -105,7 +105,7 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
     for (int i = 0; i < labels.length; i++) {
       y.put(i, labels[i]);
     }
-    return evaluateClasses(x, y, w);
+    return evaluateClasses(x, y, w, classNames());
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tikhonov.nn.Sequential;
 import dev.tikhonov.tensor.Kernels;
 import dev.tikhonov.tensor.Matrix;
 import dev.tikhonov.train.Model;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -60,23 +61,29 @@ final class NetworkPredictions {
    * Mean loss and accuracy of a classifier over inputs {@code x} (as {@link #outputs}) with
    * class indices {@code y} (n×1), row i weighted by {@code w[i]}, with the weights'
    * {@code penalty}: the loss Σ wᵢ(log Σₖ e^{zᵢₖ} − z_{i,yᵢ}) / Σ wᵢ, the softmax
-   * cross-entropy of a network's logits, each row's term {@link SoftmaxCrossEntropy#sum}'s.
+   * cross-entropy of a network's logits, each row's term {@link SoftmaxCrossEntropy#sum}'s;
+   * with the confusion matrix of the same predictions, of the classes {@code classNames}.
    */
-  ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w, double penalty) {
+  ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w, double penalty,
+      List<String> classNames) {
     Matrix out = outputs(x);
     int n = out.rows();
     int k = out.cols();
     java.nio.FloatBuffer z = out.buffer();
     double lossSum = 0;
     double correct = 0;
+    int[] labels = new int[n];
+    int[] predicted = new int[n];
     for (int i = 0; i < n; i++) {
-      int label = (int) y.at(i);
-      lossSum += w[i] * (SoftmaxCrossEntropy.logSumExp(z, i * k, k) - z.get(i * k + label));
-      if (Kernels.argmaxRow(out, i) == label) {
+      labels[i] = (int) y.at(i);
+      predicted[i] = Kernels.argmaxRow(out, i);
+      lossSum += w[i] * (SoftmaxCrossEntropy.logSumExp(z, i * k, k) - z.get(i * k + labels[i]));
+      if (predicted[i] == labels[i]) {
         correct += w[i];
       }
     }
     double sum = Evaluation.sum(w);
+    ConfusionMatrix confusion = ConfusionMatrix.of(classNames, labels, predicted, w);
     if (k == 2) {
       // the AUC ranks the log-odds of the second class, the difference of the two logits
       double[] score = new double[n];
@@ -85,9 +92,10 @@ final class NetworkPredictions {
         score[i] = (double) out.get(i, 1) - out.get(i, 0);
         second[i] = (int) y.at(i) == 1;
       }
-      return Evaluation.ofTwoClasses(w, lossSum / sum, correct / sum, penalty, score, second);
+      return Evaluation.ofTwoClasses(w, lossSum / sum, correct / sum, penalty, score, second,
+          java.util.Optional.of(confusion));
     }
-    return Evaluation.ofClassifier(w, lossSum / sum, correct / sum, penalty);
+    return Evaluation.ofClassifier(w, lossSum / sum, correct / sum, penalty, confusion);
   }
 
   private Sequential borrow() {

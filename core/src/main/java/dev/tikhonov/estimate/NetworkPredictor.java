@@ -64,11 +64,13 @@ public abstract sealed class NetworkPredictor implements Predictor
   }
 
   /**
-   * The loss, accuracy and penalized objective of a classifier on the network's inputs
-   * {@code x} ({@link #input}) and class indices {@code y}, row i weighted by {@code w[i]}.
+   * The loss, accuracy, penalized objective and confusion matrix of a classifier of the classes
+   * {@code classNames} on the network's inputs {@code x} ({@link #input}) and class indices
+   * {@code y}, row i weighted by {@code w[i]}.
    */
-  final ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w) {
-    return predictions.evaluateClasses(x, y, w, penalty());
+  final ClassifierEvaluation evaluateClasses(Matrix x, Matrix y, double[] w,
+      java.util.List<String> classNames) {
+    return predictions.evaluateClasses(x, y, w, penalty(), classNames);
   }
 
   /** λ·Ω(w) of the weights with the (λ, α) it was trained with (docs/objective.md's objective). */

@@ -9,6 +9,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Synthetic;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The confusion matrix a classifier gives: rows actual, columns predicted, labels by name. */
@@ -117,12 +118,18 @@ class ConfusionMatrixTest {
         new int[] {0, 1}, new int[] {0, 1}, new double[] {1}));
   }
 
-  @Test
-  void classifier_weightedConfusionMatrix_sumsTheColumnsWeights_forANetwork() {
-    double[] w = new double[THREE.size()];
-    for (int i = 0; i < w.length; i++) {
+  /** Weights 0, 0.5, 1, 1.5 in turn: one row in four weighs nothing. */
+  private static double[] weights(int rows) {
+    double[] w = new double[rows];
+    for (int i = 0; i < rows; i++) {
       w[i] = (i % 4) * 0.5;
     }
+    return w;
+  }
+
+  @Test
+  void classifier_weightedConfusionMatrix_sumsTheColumnsWeights_forANetwork() {
+    double[] w = weights(THREE.size());
     Dataset data = THREE.withColumn("w", w);
     NetworkClassifier model = MlpClassifier.builder().hiddenLayers(8).epochs(3).batchSize(30)
         .seed(0).weightColumn("w").build().fit(data);
@@ -138,5 +145,56 @@ class ConfusionMatrixTest {
         () -> model.confusionMatrix(data, model.featureNames().get(0)));
     assertTrue(reads.getMessage().contains("the model reads this column as one of its inputs"),
         reads.getMessage());
+  }
+
+  @Test
+  void table_isTheTextBelowItsHeaderLine_countsOrWeights() {
+    ConfusionMatrix counts = ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1, 1, 1},
+        new int[] {0, 0, 1, 1});
+    assertEquals("    cat dog\n"
+        + "cat   1   0\n"
+        + "dog   1   2", counts.table());
+    ConfusionMatrix weighted = ConfusionMatrix.of(List.of("cat", "dog"),
+        new int[] {0, 1, 1, 1}, new int[] {0, 0, 1, 1}, new double[] {0.5, 2, 1.25, 0});
+    assertEquals("      cat  dog\n"
+        + " cat  0.5    0\n"
+        + " dog    2 1.25", weighted.table());
+    for (ConfusionMatrix m : List.of(counts, weighted)) {
+      String text = m.toString();
+      assertEquals(text.substring(text.indexOf('\n') + 1), m.table());
+    }
+  }
+
+  /**
+   * A classifier's evaluation holds the confusion matrix of the predictions it scored, so the
+   * scores and the matrix come from one prediction of the rows (evaluate --confusion predicted
+   * them twice): the matrix confusionMatrix gives, weighted as the evaluation is.
+   */
+  @Test
+  void evaluation_holdsTheConfusionMatrixOfTheSamePredictions_forEveryKind() {
+    double[] w = weights(THREE.size());
+    Dataset data = THREE.withColumn("w", w);
+    Dataset two = Synthetic.classification().rows(80).features(3).classes(2).seed(3).build()
+        .withColumn("w", weights(80));
+    List<Classifier> models = List.of(
+        ElasticNet.multinomial().lambda(0.05).build().fit(THREE),
+        ElasticNet.binomial().lambda(0.05).build().fit(two.withoutColumns("w")),
+        MlpClassifier.builder().hiddenLayers(8).epochs(3).batchSize(30).seed(0).build()
+            .fit(THREE),
+        MlpClassifier.builder().hiddenLayers(4).epochs(3).batchSize(20).seed(0).build()
+            .fit(two.withoutColumns("w")));
+    for (Classifier model : models) {
+      Dataset rows = model.classNames().size() == 2 ? two : data;
+      ClassifierEvaluation plain = model.evaluate(rows);
+      assertEquals(Optional.of(model.confusionMatrix(rows)), plain.confusionMatrix(),
+          model.toString());
+      assertEquals(plain.accuracy(), plain.confusionMatrix().get().accuracy(), 1e-15);
+      ClassifierEvaluation weighted = model.evaluate(rows, "w");
+      assertEquals(Optional.of(model.confusionMatrix(rows, "w")), weighted.confusionMatrix(),
+          model.toString());
+      assertEquals(weighted.accuracy(), weighted.confusionMatrix().get().accuracy(), 1e-15);
+    }
+    assertEquals(Optional.empty(), Evaluation.ofClassifier(4, 0.3, 0.75, 0).confusionMatrix(),
+        "an evaluation made from scores alone has no matrix");
   }
 }
