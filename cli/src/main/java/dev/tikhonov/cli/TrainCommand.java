@@ -153,8 +153,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continue the run whose --out directory (or checkpoint file) is DIR, with "
           + "the settings stored in its checkpoint; the result equals an uninterrupted run's "
-          + "(same seed and threads). Only --quiet, --json and --data (where the run's data "
-          + "are now, when they moved; the same data) may be given with it.")
+          + "(same seed and threads). Only --quiet, --json, --data (where the run's data are "
+          + "now, when they moved; the same data) and --save (where the model goes; a copied "
+          + "run saves into itself) may be given with it.")
   Path resume;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -249,6 +250,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       Map<String, Object> cs = new LinkedHashMap<>();
       cs.put("args", storedArgs);
       cs.put("working_directory", workingDirectory);
+      // where the run is made: a resume from elsewhere is of a copy (its --save, resumeRun)
+      cs.put("out_directory", writer.dir().toAbsolutePath().normalize().toString());
       cs.put("threads", common.threads);
       cs.put("train_data_sha256", dataSha256);
       // through the run's record: a run stopped after a checkpoint leaves it listed as its own
@@ -481,31 +484,71 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   }
 
   /**
-   * With --resume, only --quiet, --json and --data (where the run's data are now) may be given:
-   * the rest is the checkpoint's.
+   * With --resume, only --quiet, --json, --data (where the run's data are now) and --save
+   * (where its model goes) may be given: the rest is the checkpoint's.
    */
   private void requireOnlyResumeFlags() {
     var parsed = commandSpec.commandLine().getParseResult();
     for (var option : parsed.matchedOptions()) {
       String name = option.longestName();
-      if (!List.of("--resume", "--quiet", "--json", "--data").contains(name)) {
+      if (!List.of("--resume", "--quiet", "--json", "--data", "--save").contains(name)) {
         throw new IllegalArgumentException("--resume continues with the checkpoint's settings; "
             + "drop " + name);
       }
     }
   }
 
-  /** {@code args} (train flags) with the value of --data ("--data X" or "--data=X") replaced. */
-  static List<String> withData(List<String> args, Path data) {
+  /**
+   * {@code args} (train flags) with the value of {@code flag} ("--save X" or "--save=X")
+   * replaced by {@code path}, or the flag added when they have none.
+   */
+  static List<String> withPath(List<String> args, String flag, Path path) {
     List<String> out = new ArrayList<>(args);
+    boolean found = false;
     for (int i = 0; i < out.size(); i++) {
-      if (out.get(i).equals("--data") && i + 1 < out.size()) {
-        out.set(i + 1, data.toString());
-      } else if (out.get(i).startsWith("--data=")) {
-        out.set(i, "--data=" + data);
+      if (out.get(i).equals(flag) && i + 1 < out.size()) {
+        out.set(i + 1, path.toString());
+        found = true;
+      } else if (out.get(i).startsWith(flag + "=")) {
+        out.set(i, flag + "=" + path);
+        found = true;
       }
     }
+    if (!found) {
+      out.addAll(List.of(flag, path.toString()));
+    }
     return List.copyOf(out);
+  }
+
+  /**
+   * Where a resumed run saves its model, which its stored flags save to {@code stored}: there
+   * when it continues in the folder it was made in ({@code madeIn}); in a copy of that folder
+   * ({@code dir}), a model of the folder goes to the same place in the copy and one from
+   * outside it into the copy, said on stderr: the copy wrote over the original run's model.
+   */
+  private static Path savedModel(Path stored, Path madeIn, Path dir) {
+    Path now = dir.toAbsolutePath().normalize();
+    if (sameFolder(madeIn, now)) {
+      return stored;
+    }
+    if (stored.startsWith(madeIn)) {
+      return now.resolve(madeIn.relativize(stored));
+    }
+    Path copied = now.resolve(stored.getFileName());
+    System.err.println("tikhonov: warning: the run saved its model to " + stored + " (--save in"
+        + " its stored flags), outside its folder " + madeIn + ", of which " + dir + " is a"
+        + " copy: the resumed run saves it to " + copied + " instead, so that the original"
+        + " run's model stays; give --save FILE next to --resume to choose the file");
+    return copied;
+  }
+
+  /** Whether {@code a} and {@code b} are one folder (also through a link). */
+  private static boolean sameFolder(Path a, Path b) {
+    try {
+      return a.equals(b) || Files.exists(a) && Files.isSameFile(a, b);
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
@@ -555,8 +598,9 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Path base = Path.of(cwd);
     List<String> stored = args.stream().map(String::valueOf).toList();
     if (dataOptions.data != null && again.dataOptions.data == null) {
-      throw new InputException("--data: the run of " + file + " trained on the bundled MNIST"
-          + " sample (its stored flags give no --data), which needs no path; drop --data");
+      throw new InputException("--data " + dataOptions.data + ": the run of " + file
+          + " trained on the bundled MNIST sample (its stored flags give no --data), which"
+          + " needs no path; drop --data");
     }
     if (dataOptions.data != null) {
       // The run directory copied to where its stored path does not reach (another machine):
@@ -564,7 +608,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       // checkpoints of the resumed run store the new place.
       again.dataOptions.data = dataOptions.data.toAbsolutePath();
       again.resumeDataGiven = true;
-      stored = withData(stored, again.dataOptions.data);
+      stored = withPath(stored, "--data", again.dataOptions.data);
     } else if (again.dataOptions.data != null) {
       again.dataOptions.data = base.resolve(again.dataOptions.data);
       if (!Files.exists(again.dataOptions.data)) {
@@ -576,10 +620,19 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
             + " SHA-256 is checked)");
       }
     }
-    if (again.save != null) {
-      again.save = base.resolve(again.save);
+    Path dir = Files.isDirectory(resume) ? resume : file.toAbsolutePath().getParent();
+    Path madeIn = base.resolve(s.get("out_directory") instanceof String out ? Path.of(out)
+        : again.common.out != null ? again.common.out
+        // written before checkpoints recorded their folder, without --out: runs/<name> there
+        : Path.of("runs").resolve(dir.toAbsolutePath().getFileName())).normalize();
+    if (save != null) {
+      again.save = save.toAbsolutePath();
+      stored = withPath(stored, "--save", again.save);
+    } else if (again.save != null) {
+      again.save = savedModel(base.resolve(again.save).normalize(), madeIn, dir);
+      stored = withPath(stored, "--save", again.save);
     }
-    again.common.out = Files.isDirectory(resume) ? resume : file.toAbsolutePath().getParent();
+    again.common.out = dir;
     again.common.threads = threads;
     again.common.threadsOfCheckpoint = java.util.Optional.of(file);
     again.common.quiet = common.quiet || again.common.quiet;
