@@ -47,9 +47,10 @@ import java.util.Optional;
 public final class RunWriter {
   /**
    * The folder, inside the run directory, where an experiment into the folder of an earlier
-   * run writes its files until it ends.
+   * run writes its files until it ends: a reserved name, whose file or unmarked folder (the
+   * user's) an experiment refuses and no run removes ({@link StagingFolder}).
    */
-  public static final String STAGING = ".tikhonov-staging";
+  public static final String STAGING = StagingFolder.NAME;
   /** The kinds that stage their files over an earlier run: the experiments. */
   private static final java.util.Set<RunKind> STAGED = java.util.EnumSet.of(RunKind.MNIST_L2,
       RunKind.GD_LINEAR, RunKind.RIDGE_VS_LASSO, RunKind.MNIST_SELECT);
@@ -60,9 +61,7 @@ public final class RunWriter {
    * Where the run's files go until {@link #finish} moves them in: {@link #STAGING}, when it
    * stages; empty once they are moved.
    */
-  private Optional<Path> staging;
-  /** The staging folder was emptied of a stopped run's files, at this run's first write. */
-  private boolean stagingReady;
+  private Optional<StagingFolder> staging;
   /** The earlier runs in the directory, the files this run wrote, run.json.partial. */
   private final RunRecord record;
   /** {@link #finish} wrote the results and run.json, then failed to draw the report. */
@@ -73,7 +72,7 @@ public final class RunWriter {
     this.kind = kind;
     this.record = new RunRecord(dir, kind);
     this.staging = STAGED.contains(kind) && record.hasEarlier()
-        ? Optional.of(dir.resolve(STAGING)) : Optional.empty();
+        ? Optional.of(new StagingFolder(dir)) : Optional.empty();
   }
 
   /**
@@ -103,12 +102,8 @@ public final class RunWriter {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    Path staging = dir.resolve(STAGING);
-    if (STAGED.contains(kind) && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)
-        && !Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
-      throw new InputException(staging + ": is not a folder; an experiment into the folder of"
-          + " an earlier run stages its files in a folder of that name (move or remove it, or"
-          + " choose another output directory)");
+    if (STAGED.contains(kind)) {
+      StagingFolder.requireUsable(dir);
     }
     requireNoDirectoryNamedLikeAFile(dir, ".csv", ".json", ".html", ".safetensors",
         RunManifest.PARTIAL);
@@ -215,9 +210,7 @@ public final class RunWriter {
    * results.json and said its own were written).
    */
   public boolean wrote(String name) {
-    // (before its first write, the staging folder holds a stopped run's files, not this one's)
-    return staging.isPresent() && stagingReady && Files.isRegularFile(staging.get().resolve(name),
-        LinkOption.NOFOLLOW_LINKS) || record.wrote(name);
+    return staging.isPresent() && staging.get().holds(name) || record.wrote(name);
   }
 
   /**
@@ -226,55 +219,12 @@ public final class RunWriter {
    * writes in the directory itself, and once {@link #finish} moved its files in.
    */
   public Optional<Path> staging() {
-    return staging;
+    return staging.map(StagingFolder::folder);
   }
 
-  /**
-   * Where the run's files are written now: the staging folder (emptied of a stopped run's
-   * files at the first write) or the run directory.
-   */
+  /** Where the run's files are written now: the staging folder or the run directory. */
   private Path target() {
-    if (staging.isEmpty()) {
-      return dir;
-    }
-    if (!stagingReady) {
-      deleteTree(staging.get());
-      stagingReady = true;
-    }
-    return staging.get();
-  }
-
-  /**
-   * Deletes {@code folder} with all it holds (links removed, never followed); nothing when it
-   * is not there.
-   */
-  private static void deleteTree(Path folder) {
-    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
-        @Override
-        public java.nio.file.FileVisitResult visitFile(Path f,
-            java.nio.file.attribute.BasicFileAttributes a) throws IOException {
-          Files.delete(f);
-          return java.nio.file.FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
-            throws IOException {
-          if (e != null) {
-            throw e;
-          }
-          Files.delete(d);
-          return java.nio.file.FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new InputException(folder + ": cannot remove this folder of the files a run staged"
-          + " (" + AtomicFiles.reason(e) + "); remove it by hand", e);
-    }
+    return staging.map(StagingFolder::target).orElse(dir);
   }
 
   /** The record of the run's files in the directory: nothing changes there while it stages. */
@@ -284,47 +234,12 @@ public final class RunWriter {
     }
   }
 
-  /**
-   * Moves the staged files into the run directory (each a rename, replacing the earlier run's
-   * file of that name), records them, and removes the staging folder. A folder where one of
-   * them goes is refused before any is moved: the earlier run stays whole.
-   */
+  /** {@link StagingFolder#moveIn}, when the run stages. */
   private void moveStagedIn() {
-    if (staging.isEmpty() || !Files.isDirectory(staging.get(), LinkOption.NOFOLLOW_LINKS)) {
-      return;
+    if (staging.isPresent()) {
+      staging.get().moveIn(record);
+      staging = Optional.empty();
     }
-    Path from = staging.get();
-    List<Path> staged = new ArrayList<>();
-    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-      files.sorted().filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
-          && !f.equals(from.resolve(RunManifest.PARTIAL))).forEach(staged::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(from + ": cannot list this run's staged files (" + e.getMessage()
-          + "); the earlier run in " + dir + " is as it was", e);
-    }
-    for (Path f : staged) {
-      Path to = dir.resolve(from.relativize(f).toString());
-      if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-        throw new InputException(to + ": is a directory where the run writes a file (move or"
-            + " remove it, then run again, or choose another output directory); the earlier"
-            + " run in " + dir + " is as it was");
-      }
-    }
-    try {
-      for (Path f : staged) {
-        Path to = dir.resolve(from.relativize(f).toString());
-        Files.createDirectories(to.getParent());
-        Files.move(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (IOException e) {
-      record.update(); // what was moved in is this run's, for the next run to remove
-      throw new InputException(from + ": cannot move this run's files into " + dir + " ("
-          + AtomicFiles.reason(e) + "); the rest stay in " + from, e);
-    }
-    record.update();
-    staging = Optional.empty();
-    deleteTree(from);
   }
 
   /** The kind of the earlier run whose run.json was in the directory when this run opened it. */
@@ -468,9 +383,7 @@ public final class RunWriter {
     info.write(dir, record.files());
     record.delete();
     // an experiment's staged files, stopped before its end: this run replaced the earlier one
-    if (Files.isDirectory(dir.resolve(STAGING), LinkOption.NOFOLLOW_LINKS)) {
-      deleteTree(dir.resolve(STAGING));
-    }
+    StagingFolder.removeLeftover(dir);
     return report;
   }
 
