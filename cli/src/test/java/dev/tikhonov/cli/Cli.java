@@ -51,5 +51,37 @@ final class Cli {
     }
   }
 
+  /**
+   * Runs {@code tikhonov args} in {@code workDir} with TIKHONOV_TRACE_BATCHES set, its stderr
+   * into {@code err}, and kills it (SIGKILL) once that stderr holds {@code line} ("batch 2 2":
+   * after epoch 2's second optimizer step); fails when it ends before or takes five minutes.
+   */
+  static void killAfter(Path workDir, Path err, String line, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString()));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+    pb.environment().put("TIKHONOV_TRACE_BATCHES", "1");
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.readString(err, StandardCharsets.UTF_8).contains(line)) {
+      if (!p.isAlive()) {
+        throw new AssertionError("the run ended before '" + line + "': "
+            + Files.readString(err, StandardCharsets.UTF_8));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no progress");
+      }
+      Thread.sleep(5);
+    }
+    p.destroyForcibly();
+    if (!p.waitFor(1, TimeUnit.MINUTES)) {
+      throw new AssertionError("the killed run did not end");
+    }
+  }
+
   private Cli() {}
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.io.CheckpointFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,25 +26,9 @@ class StoppedTrainCliIT {
 
   /** Runs train into {@code out} and kills it (SIGKILL) in epoch 2, after epoch 1's checkpoint. */
   private Path killedInEpoch2(String out) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Cli.jar().toString()));
-    cmd.addAll(TRAIN);
-    cmd.addAll(List.of("--out", out));
-    Path err = dir.resolve(out + ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
-    pb.environment().put("TIKHONOV_TRACE_BATCHES", "1");
-    Process p = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (!Files.readString(err, StandardCharsets.UTF_8).contains("batch 2 2")) {
-      assertTrue(p.isAlive(), "training ended before epoch 2: "
-          + Files.readString(err, StandardCharsets.UTF_8));
-      assertTrue(System.nanoTime() < deadline, "no progress");
-      Thread.sleep(5);
-    }
-    p.destroyForcibly();
-    assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+    List<String> args = new ArrayList<>(TRAIN);
+    args.addAll(List.of("--out", out));
+    Cli.killAfter(dir, dir.resolve(out + ".err"), "batch 2 2", args);
     Path checkpoint = dir.resolve(out).resolve(CheckpointFile.FILE_NAME);
     assertEquals(1, CheckpointFile.read(checkpoint).state().epoch());
     assertTrue(Files.readString(dir.resolve(out).resolve("run.json.partial"))
