@@ -524,7 +524,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
    * Where a resumed run saves its model, which its stored flags save to {@code stored}: there
    * when it continues in the folder it was made in ({@code madeIn}); in a copy of that folder
    * ({@code dir}), a model of the folder goes to the same place in the copy and one from
-   * outside it into the copy, said on stderr: the copy wrote over the original run's model.
+   * outside it into the copy, said on stderr (both went to the stored path, over the original
+   * run's model).
    */
   private static Path savedModel(Path stored, Path madeIn, Path dir) {
     Path now = dir.toAbsolutePath().normalize();
@@ -626,8 +627,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         // written before checkpoints recorded their folder, without --out: runs/<name> there
         : Path.of("runs").resolve(dir.toAbsolutePath().getFileName())).normalize();
     if (save != null) {
-      again.save = save.toAbsolutePath();
-      stored = withPath(stored, "--save", again.save);
+      again.save = save; // as given: "-" is refused as standard output by call()
+      stored = withPath(stored, "--save", save.toAbsolutePath());
     } else if (again.save != null) {
       again.save = savedModel(base.resolve(again.save).normalize(), madeIn, dir);
       stored = withPath(stored, "--save", again.save);

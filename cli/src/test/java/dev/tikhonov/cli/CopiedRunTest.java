@@ -129,6 +129,10 @@ class CopiedRunTest {
         + " original run's model stays; give --save FILE next to --resume to choose the file"),
         r.err());
 
+    InProcess dash = InProcess.run("train", "--resume", run2.toString(), "--save", "-");
+    assertEquals(2, dash.exit(), dash.err());
+    assertTrue(dash.message().startsWith("--save -: a model file is binary"), dash.err());
+
     Path chosen = dir.resolve("b.model");
     InProcess given = InProcess.run("train", "--resume", run2.toString(), "--save",
         chosen.toString(), "--quiet");
