@@ -239,7 +239,8 @@ public final class Main implements Runnable {
    * per-run lines), and their one line is what --quiet keeps in every command (the file
    * written, the final scores). ridge takes the fold flags of select and grid, not their
    * network search's (--repeat-seeds, --holdout, --cv-measure): its fits are exact and its
-   * folds are scored by the held-out MSE alone (RidgeCV's k folds).
+   * folds are scored by the held-out MSE alone (RidgeCV's k folds); nor path's --family and
+   * --l1-ratio: it is the gaussian family's closed form, L2 alone.
    */
   private static String notTaken(String command, String flag) {
     return switch (command + " " + flag) {
@@ -257,6 +258,11 @@ public final class Main implements Runnable {
           + " --repeat-seeds";
       case "ridge --cv-measure" -> "; ridge --criterion cv scores each fold by its held-out MSE"
           + " (weighted with --weights), its only measure; --cv-measure is select's and grid's";
+      case "ridge --family" -> "; ridge is the gaussian family's closed form (squared error);"
+          + " path --family F --l1-ratio 0 fits ridge for the binomial, multinomial and poisson"
+          + " families";
+      case "ridge --l1-ratio" -> "; ridge is the L2 penalty alone (l1-ratio 0), in closed form;"
+          + " path --l1-ratio A fits the lasso (1) and the elastic net (0 < A < 1)";
       default -> "";
     };
   }

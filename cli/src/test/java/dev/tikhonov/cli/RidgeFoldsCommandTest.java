@@ -125,6 +125,26 @@ class RidgeFoldsCommandTest {
   }
 
   /**
+   * path's flags for other families and penalties, asked of ridge, say where that fit is: ridge
+   * is the gaussian family's closed form, and path --l1-ratio 0 is ridge for every family.
+   */
+  @Test
+  void pathsFlags_areUnknown_sayingThatPathFitsThem() throws Exception {
+    String t = TALL.toString();
+    List<List<String>> cases = List.of(
+        List.of("--data", t, "--target", "y", "--family", "binomial"),
+        List.of("--data", t, "--target", "y", "--l1-ratio", "0.5"));
+    List<String> mentions = List.of(
+        "tikhonov: error: Unknown options: '--family', 'binomial'; ridge is the gaussian"
+            + " family's closed form (squared error); path --family F --l1-ratio 0 fits ridge"
+            + " for the binomial, multinomial and poisson families\n",
+        "tikhonov: error: Unknown options: '--l1-ratio', '0.5'; ridge is the L2 penalty alone"
+            + " (l1-ratio 0), in closed form; path --l1-ratio A fits the lasso (1) and the"
+            + " elastic net (0 < A < 1)\n");
+    RidgeCommandTest.assertRefused(dir, cases, mentions);
+  }
+
+  /**
    * ridge's help lists the fold flags it takes and not the network search's (--repeat-seeds,
    * --holdout, --cv-measure), which it listed and then always refused; select and grid list all
    * six, in the order they did before ridge's were split from theirs.
