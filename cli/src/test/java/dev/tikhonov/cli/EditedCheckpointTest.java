@@ -41,8 +41,18 @@ class EditedCheckpointTest {
     checkpoint = Files.readAllBytes(dir.resolve("run").resolve(CheckpointFile.FILE_NAME));
   }
 
-  /** A copy of the run's checkpoint in its own directory, its metadata changed by edit. */
+  /**
+   * A copy of the run's checkpoint in its own directory, its metadata changed by edit and
+   * without header_crc32, as checkpoints written before it are: those are what the messages
+   * below are for, since a checkpoint with it is refused at the edit (see
+   * {@link #resume_checkpointEditedByHand_isRefusedByItsHeadersChecksum}).
+   */
   private static Path edited(String name, Consumer<ObjectNode> edit) throws Exception {
+    return editedByHand(name, edit.andThen(meta -> meta.remove("header_crc32")));
+  }
+
+  /** A copy of the run's checkpoint in its own directory, its metadata changed by edit. */
+  private static Path editedByHand(String name, Consumer<ObjectNode> edit) throws Exception {
     long n = ByteBuffer.wrap(checkpoint, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     ObjectNode header = (ObjectNode) JSON.readTree(
         new String(checkpoint, 8, (int) n, StandardCharsets.UTF_8));
@@ -225,6 +235,22 @@ class EditedCheckpointTest {
         + " are not there: no such file or directory; where they are now, give them as --data"
         + " next to --resume (they must be the data the run was made with: their SHA-256 is"
         + " checked)", r.message());
+  }
+
+  /**
+   * A checkpoint whose header was edited by hand (a stored flag) keeps the header_crc32 it was
+   * written with: it is refused at the edit, naming the file, before its flags are believed
+   * (it resumed, or failed later on what the edit made of the run).
+   */
+  @Test
+  void resume_checkpointEditedByHand_isRefusedByItsHeadersChecksum() throws Exception {
+    Path file = editedByHand("byhand", storedFlags("mlp:3", 3));
+    InProcess r = InProcess.run("train", "--resume", file.getParent().toString(), "--quiet");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.message().strip().matches(java.util.regex.Pattern.quote(file.toString())
+        + ": the header differs from what was written \\(the CRC-32 of its metadata and tensor"
+        + " entries is [0-9a-f]{8}, the checkpoint records [0-9a-f]{8}\\): edited since, or a"
+        + " damaged copy\\? Copy the checkpoint again from where it was written"), r.message());
   }
 
   /** A --resume path that does not exist (a typo) said "no checkpoint here", as of a folder. */

@@ -236,6 +236,29 @@ class ModelCommandTest {
     assertTrue(r.err().startsWith("tikhonov: error: " + bad), r.err());
   }
 
+  /**
+   * A class name edited in the header ("0" read as "o"), which the file's header_crc32 catches:
+   * it loaded and predicted class "o" without a word.
+   */
+  @Test
+  void predict_modelWhoseHeaderWasEdited_oneLineErrorExit2() throws Exception {
+    byte[] bytes = Files.readAllBytes(model);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String classes = "class_names\\\":[\\\"";
+    int at = text.indexOf(classes) + classes.length();
+    assertEquals('0', (char) bytes[at], text.substring(at - 20, at + 20));
+    bytes[at] = 'o';
+    Path bad = dir.resolve("edited.safetensors");
+    Files.write(bad, bytes);
+    Result r = run("predict", "--model", bad.toString(), "--data", "x.csv",
+        "--out", "p.csv");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.errorLines().size(), r.err());
+    assertTrue(r.err().startsWith("tikhonov: error: " + bad + ": the header differs from what"
+        + " was written (the CRC-32 of its metadata and tensor entries is "), r.err());
+    assertTrue(r.err().contains("Copy the model file again from where it was written"), r.err());
+  }
+
   @Test
   void predict_csvMissingAFeatureColumn_namesIt() throws Exception {
     Path in = dir.resolve("few.csv");

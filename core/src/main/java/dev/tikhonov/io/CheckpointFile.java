@@ -6,6 +6,7 @@ import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.io.ByteSource;
 import dev.tikhonov.internal.io.FileLimits;
+import dev.tikhonov.internal.io.HeaderChecksum;
 import dev.tikhonov.internal.io.JsonFields;
 import dev.tikhonov.internal.io.LinearModelFile;
 import dev.tikhonov.internal.io.ModelFile;
@@ -183,6 +184,7 @@ TrainingState state, Map<String, Object> settings) {}
           + SafeTensors.quote(String.valueOf(meta.get("format_version")))
           + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
     }
+    HeaderChecksum.require(header, name, "checkpoint");
     JsonFields s = JsonFields.parse(metadataEntry(meta, "state", name), name, "state");
     int epoch = s.integer("epoch", 0, Integer.MAX_VALUE);
     boolean finished = s.bool("finished");

@@ -1,9 +1,11 @@
 package dev.tikhonov.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Standardizer;
+import dev.tikhonov.internal.io.HeaderChecksum;
 import dev.tikhonov.internal.io.SafeTensors;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.optim.OptimizerConfig;
@@ -19,7 +21,12 @@ import dev.tikhonov.train.TrainingListener;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Small trained models and byte-level surgery on model files, shared by the io tests. */
@@ -61,11 +68,73 @@ final class Fixtures {
     return (ObjectNode) JSON.readTree(new String(file, 8, (int) n, StandardCharsets.UTF_8));
   }
 
-  /** {@code file} with its header JSON changed by {@code edit}, the data section kept. */
+  /**
+   * {@code file} with its header JSON changed by {@code edit}, the data section kept, and the
+   * header's checksum recomputed when it has one: a file another writer got wrong, which the
+   * loader's own checks must refuse ({@link #editedByHand} leaves the checksum as it was).
+   */
   static byte[] withHeader(byte[] file, Consumer<ObjectNode> edit) throws Exception {
     ObjectNode h = header(file);
     edit.accept(h);
+    seal(h);
     return withHeaderText(file, JSON.writeValueAsString(h));
+  }
+
+  /** {@code file} with its header JSON changed by {@code edit}, its checksums as they were. */
+  static byte[] editedByHand(byte[] file, Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode h = header(file);
+    edit.accept(h);
+    return withHeaderText(file, JSON.writeValueAsString(h));
+  }
+
+  /** Sets {@code header_crc32} of {@code header} to its entries' checksum, if it has one. */
+  static void seal(ObjectNode header) throws Exception {
+    if (header.path("__metadata__").has(HeaderChecksum.KEY)) {
+      // through text, as the reader sees it: a test's putPOJO(List) becomes an array
+      ObjectNode written = (ObjectNode) JSON.readTree(JSON.writeValueAsString(header));
+      ((ObjectNode) header.get("__metadata__")).put(HeaderChecksum.KEY, headerCrc32(written));
+    }
+  }
+
+  /**
+   * {@code header_crc32} of a header as docs/model-files.md defines it (written from the docs,
+   * as read_safetensors.py is, not from HeaderChecksum): zlib's CRC-32 of S("m") S(key)
+   * S(value) for each metadata entry but the two checksums, then S("t") S(name) S(dtype)
+   * S(shape) S(offsets) for each tensor, both in UTF-8 byte order, S(x) being x's UTF-8 byte
+   * count in decimal, ':' and the bytes. Entries that are no object (a test's marker) are left
+   * out.
+   */
+  static String headerCrc32(ObjectNode header) {
+    Comparator<String> utf8 = (a, b) -> Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    TreeMap<String, List<String>> meta = new TreeMap<>(utf8);
+    header.path("__metadata__").fields().forEachRemaining(e -> {
+      if (!Set.of("data_crc32", "header_crc32").contains(e.getKey())) {
+        meta.put(e.getKey(), List.of("m", e.getKey(), e.getValue().asText()));
+      }
+    });
+    TreeMap<String, List<String>> tensors = new TreeMap<>(utf8);
+    header.fields().forEachRemaining(e -> {
+      JsonNode t = e.getValue();
+      if (!e.getKey().equals("__metadata__") && t.isObject()) {
+        List<String> shape = new ArrayList<>();
+        t.get("shape").forEach(size -> shape.add(size.asText()));
+        tensors.put(e.getKey(), List.of("t", e.getKey(), t.get("dtype").asText(),
+            String.join(",", shape), t.get("data_offsets").get(0).asText() + ","
+                + t.get("data_offsets").get(1).asText()));
+      }
+    });
+    StringBuilder canonical = new StringBuilder();
+    for (TreeMap<String, List<String>> part : List.of(meta, tensors)) {
+      for (List<String> strings : part.values()) {
+        for (String x : strings) {
+          canonical.append(x.getBytes(StandardCharsets.UTF_8).length).append(':').append(x);
+        }
+      }
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
   }
 
   static byte[] withHeaderText(byte[] file, String text) {

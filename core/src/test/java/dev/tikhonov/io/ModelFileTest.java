@@ -31,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tikhonov.internal.io.HeaderChecksum;
 import dev.tikhonov.internal.io.ModelFile;
 
 /** Model files: round trips, the safetensors layout, and every hostile or corrupt file. */
@@ -323,6 +324,7 @@ class ModelFileTest {
     h.remove("__cut__");
     long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     byte[] shorter = Arrays.copyOf(bytes, (int) (8 + n + cut));
+    Fixtures.seal(h);
     rejected(Fixtures.withHeaderText(shorter, Fixtures.JSON.writeValueAsString(h)),
         "tensor \"dense2.bias\" is missing");
   }
@@ -439,15 +441,21 @@ class ModelFileTest {
   /**
    * One bit flipped in the key "standardizer" ("standardizes") used to drop the standardizer:
    * the model then predicted on raw inputs, exit 0. Every object of the header takes exactly its
-   * known keys, so a damaged key is an error that names the file and the key.
+   * known keys, so a damaged key is an error that names the file and the key (in a file written
+   * before header_crc32; in one with it, the checksum says the header changed).
    */
   @Test
   void load_unknownOrMissingKey_inEveryObjectOfTheHeader_isRejectedNamingTheKey()
       throws Exception {
-    String flipped = new String(valid, java.nio.charset.StandardCharsets.ISO_8859_1)
-        .replace("standardizer", "standardizes");
-    rejected(flipped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-        "model: unknown key \"standardizes\"; expected architecture, class_names");
+    byte[] old = Fixtures.editedByHand(valid,
+        h -> ((ObjectNode) h.get("__metadata__")).remove(HeaderChecksum.KEY));
+    for (byte[] file : List.of(old, valid)) {
+      String flipped = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .replace("standardizer", "standardizes");
+      rejected(flipped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), file == old
+          ? "model: unknown key \"standardizes\"; expected architecture, class_names"
+          : "the header differs from what was written");
+    }
     rejected(Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("standardizer"))),
         "model: key \"standardizer\" is missing");
     rejected(Fixtures.withHeader(valid, h -> edit(h, m -> m.remove("provenance"))),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.internal.io.ModelFile;
+import dev.tikhonov.internal.io.SafeTensors;
 import dev.tikhonov.nn.Parameter;
 import dev.tikhonov.train.Model;
 import java.io.InputStream;
@@ -69,6 +70,66 @@ class PythonReaderTest {
       int rank = param.isWeight() ? 2 : 1;
       assertEquals(rank, t.get("shape").size(), param.name());
     }
+  }
+
+  /** Runs read_safetensors.py on {@code file}: its exit code and output. */
+  private Map.Entry<Integer, String> python(Path file) throws Exception {
+    Path script = dir.resolve("read_safetensors.py");
+    if (!Files.exists(script)) {
+      try (InputStream in = getClass().getResourceAsStream("read_safetensors.py")) {
+        Files.copy(in, script);
+      }
+    }
+    Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), file.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(true, p.waitFor(60, TimeUnit.SECONDS));
+    return Map.entry(p.exitValue(), out);
+  }
+
+  /**
+   * The reader checks both checksums as docs/model-files.md defines them, from the spec alone:
+   * it accepts what Java wrote (a network, a linear model of F64 tensors, a checkpoint of F32
+   * and I32 ones, non-ASCII names among them), and refuses one header digit changed.
+   */
+  @Test
+  void reader_checksOurChecksums_acceptsWhatJavaWrote_refusesAnEditedHeader()
+      throws Exception {
+    assumePythonWithNumpy();
+    Path network = dir.resolve("m.safetensors");
+    ModelFile.save(Fixtures.trained("mlp:3", 0), network, Map.of("données", "é€😀"));
+    Path linear = dir.resolve("l.safetensors");
+    dev.tikhonov.internal.io.LinearModelFile.save(
+        new dev.tikhonov.internal.io.LinearModelFile.Contents(
+            dev.tikhonov.loss.Family.BINOMIAL, 0.1, 1.0, new double[] {0.5},
+            new double[][] {{1.5, -2.0}}, new double[] {1, 1}, new double[] {1, 2},
+            java.util.List.of("größe", "z"), java.util.List.of("nein", "ja"), Map.of()), linear);
+    Path checkpoint = dir.resolve("c.safetensors");
+    Files.write(checkpoint, CheckpointSeeds.all(dir).get("valid-mlp-dropout-momentum"));
+    // keys whose UTF-16 order (String.compareTo) is not their code point order: U+E000 sorts
+    // after the surrogates of U+1F600 in UTF-16, before it in UTF-8 and in Python
+    Path keys = dir.resolve("k.safetensors");
+    SafeTensors.Writer w = new SafeTensors.Writer()
+        .add("\uE000", dev.tikhonov.tensor.Matrix.zeros(1, 2), 1, 2)
+        .add("\uD83D\uDE00", dev.tikhonov.tensor.Matrix.zeros(1, 1), 1);
+    try (var out = Files.newOutputStream(keys)) {
+      w.writeTo(out, w.header(new java.util.TreeMap<>(Map.of("\uE000", "a", "\uD83D\uDE00",
+          "b", "z", "c", "ä", "d"))));
+    }
+    for (Path file : java.util.List.of(network, linear, checkpoint, keys)) {
+      Map.Entry<Integer, String> r = python(file);
+      assertEquals(0, r.getKey(), file + ": " + r.getValue());
+      assertTrue(Fixtures.JSON.readTree(r.getValue()).get("metadata").has("header_crc32"),
+          r.getValue());
+    }
+    // class "ja" becomes "jb": one byte of the header, which Java refuses too
+    byte[] bytes = Files.readAllBytes(linear);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    bytes[text.indexOf("\\\"ja\\\"") + 3] = 'b';
+    Files.write(linear, bytes);
+    Map.Entry<Integer, String> r = python(linear);
+    assertNotEquals(0, r.getKey(), r.getValue());
+    assertTrue(r.getValue().contains("header_crc32 differs"), r.getValue());
   }
 
   /** The reader is no pushover: a file with a hole in its data section makes it fail. */

@@ -12,14 +12,11 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.io.LinearModelFile;
 import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.internal.io.SafeTensors;
-import dev.tikhonov.loss.Family;
 import dev.tikhonov.train.Model;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,16 +36,11 @@ class TensorChecksumTest {
 
   @BeforeAll
   static void write(@TempDir Path dir) throws Exception {
-    mlp = Fixtures.trained("mlp:8,4", 0.25);
-    Path file = dir.resolve("m.safetensors");
-    ModelFile.save(mlp, file, Map.of("seed", 5));
-    network = Files.readAllBytes(file);
-    Path lin = dir.resolve("l.safetensors");
-    LinearModelFile.save(new LinearModelFile.Contents(Family.BINOMIAL, 0.1, 1.0,
-        new double[] {0.5}, new double[][] {{1.5, -2.0}}, new double[] {1, 1},
-        new double[] {1, 2}, List.of("a", "b"), List.of("no", "yes"), Map.of()), lin);
-    linear = Files.readAllBytes(lin);
-    checkpoint = CheckpointSeeds.all(dir).get("valid-mlp-dropout-momentum");
+    SavedFiles saved = SavedFiles.write(dir);
+    mlp = saved.mlp();
+    network = saved.network();
+    linear = saved.linear();
+    checkpoint = saved.checkpoint();
   }
 
   private static long dataStart(byte[] file) {

@@ -42,7 +42,30 @@ def read(path):
     # tikhonov's files record zlib's CRC-32 of the data section (absent in older files)
     if "data_crc32" in metadata:
         assert format(zlib.crc32(data), "08x") == metadata["data_crc32"], "data_crc32 differs"
+    # and of their header's entries (absent in files written before 2026-12-07)
+    if "header_crc32" in metadata:
+        assert header_crc32(metadata, header) == metadata["header_crc32"], "header_crc32 differs"
     return metadata, tensors
+
+
+def header_crc32(metadata, tensors):
+    """zlib's CRC-32 of the header's canonical form, as docs/model-files.md defines it."""
+    def s(x):
+        b = x.encode("utf-8")
+        return str(len(b)).encode("ascii") + b":" + b
+
+    def utf8(k):
+        return k.encode("utf-8")
+
+    out = b""
+    for k in sorted(metadata, key=utf8):
+        if k not in ("data_crc32", "header_crc32"):
+            out += s("m") + s(k) + s(metadata[k])
+    for name in sorted(tensors, key=utf8):
+        t = tensors[name]
+        out += (s("t") + s(name) + s(t["dtype"]) + s(",".join(str(d) for d in t["shape"]))
+                + s("%d,%d" % tuple(t["data_offsets"])))
+    return format(zlib.crc32(out), "08x")
 
 
 if __name__ == "__main__":

@@ -129,6 +129,7 @@ public final class LinearModelFile {
           + SafeTensors.quote(String.valueOf(meta.get("format_version")))
           + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
     }
+    HeaderChecksum.require(header, name, "model file");
     String text = meta.get("model");
     if (text == null) {
       throw new InputException(name + ": metadata \"model\" is missing");

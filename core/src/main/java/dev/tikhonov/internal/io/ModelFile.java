@@ -135,6 +135,8 @@ public final class ModelFile {
           + SafeTensors.quote(String.valueOf(meta.get("format_version")))
           + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
     }
+    // a file of this version: is its header the one written? (before any entry is believed)
+    HeaderChecksum.require(header, name, "model file");
     String modelJson = meta.get("model");
     if (modelJson == null) {
       throw new InputException(name + ": metadata \"model\" is missing");
@@ -162,19 +164,20 @@ public final class ModelFile {
 
   /**
    * The keys of {@code __metadata__}: exactly format, format_version and model, and the data
-   * section's checksum (files written before it have none).
+   * section's and the header's checksums (files written before them have none).
    */
   static void requireMetadataKeys(Map<String, String> meta, String name) {
     for (String k : meta.keySet()) {
       if (!METADATA_KEYS.contains(k)) {
         throw new InputException(name + ": __metadata__: unknown key " + SafeTensors.quote(k)
-            + "; expected format, format_version, model, " + SafeTensors.CHECKSUM_KEY);
+            + "; expected format, format_version, model, " + SafeTensors.CHECKSUM_KEY + ", "
+            + HeaderChecksum.KEY);
       }
     }
   }
 
   private static final Set<String> METADATA_KEYS = Set.of("format", "format_version", "model",
-      SafeTensors.CHECKSUM_KEY);
+      SafeTensors.CHECKSUM_KEY, HeaderChecksum.KEY);
 
   // ---------------------------------------------------------------------------------------
   // Shared with CheckpointFile: the network's tensors under a name prefix.

@@ -434,20 +434,25 @@ public final class SafeTensors {
 
     /**
      * The length prefix and the header JSON for {@code metadata} plus {@link #CHECKSUM_KEY} (the
-     * tensors' values as they are now: write them before they change) and the tensors added so
-     * far, padded with spaces so that the data section starts 8-byte aligned (as the reference writer
-     * does). Its length less 8 is what {@link FileLimits#MAX_HEADER_BYTES} bounds.
+     * tensors' values as they are now: write them before they change) and
+     * {@link HeaderChecksum#KEY}, and the tensors added so far, padded with spaces so that the
+     * data section starts 8-byte aligned (as the reference writer does). Its length less 8 is
+     * what {@link FileLimits#MAX_HEADER_BYTES} bounds.
      */
     public byte[] header(Map<String, String> metadata) {
-      if (metadata.containsKey(CHECKSUM_KEY)) {
-        throw new IllegalArgumentException("reserved metadata key " + CHECKSUM_KEY);
+      for (String reserved : List.of(CHECKSUM_KEY, HeaderChecksum.KEY)) {
+        if (metadata.containsKey(reserved)) {
+          throw new IllegalArgumentException("reserved metadata key " + reserved);
+        }
       }
       ObjectNode root = STRICT.createObjectNode();
       ObjectNode meta = root.putObject("__metadata__");
       metadata.forEach(meta::put);
       meta.put(CHECKSUM_KEY, checksum());
+      List<Info> infos = new ArrayList<>();
       long offset = 0;
       for (Entry e : entries) {
+        infos.add(new Info(e.name(), e.dtype(), e.shape(), offset, offset + e.bytes()));
         ObjectNode t = root.putObject(e.name());
         t.put("dtype", e.dtype().name());
         ArrayNode shape = t.putArray("shape");
@@ -457,6 +462,7 @@ public final class SafeTensors {
         t.putArray("data_offsets").add(offset).add(offset + e.bytes());
         offset += e.bytes();
       }
+      meta.put(HeaderChecksum.KEY, HeaderChecksum.of(metadata, infos));
       byte[] json;
       try {
         json = STRICT.writeValueAsBytes(root);
@@ -539,13 +545,9 @@ public final class SafeTensors {
    * {@code kind} ("model file", "checkpoint") whose tensors changed after it was written.
    */
   public static void requireChecksum(ByteSource src, Header header, String name, String kind) {
-    String recorded = header.metadata().get(CHECKSUM_KEY);
+    String recorded = recorded(header, CHECKSUM_KEY, name, "the tensors' bytes");
     if (recorded == null) {
       return;
-    }
-    if (!recorded.matches("[0-9a-f]{8}")) {
-      throw bad(name, "__metadata__ " + quote(CHECKSUM_KEY) + " is " + quote(recorded)
-          + "; expected the CRC-32 of the tensors' bytes as 8 hex digits");
     }
     CRC32 crc = new CRC32();
     ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
@@ -568,7 +570,20 @@ public final class SafeTensors {
     }
   }
 
-  private static String hex(CRC32 crc) {
+  /**
+   * The CRC-32 that {@code header} records under {@code key}, null when it records none (a file
+   * written before it); one that is no CRC-32 (8 hex digits) of {@code what} is refused.
+   */
+  static String recorded(Header header, String key, String name, String what) {
+    String recorded = header.metadata().get(key);
+    if (recorded != null && !recorded.matches("[0-9a-f]{8}")) {
+      throw bad(name, "__metadata__ " + quote(key) + " is " + quote(recorded)
+          + "; expected the CRC-32 of " + what + " as 8 hex digits");
+    }
+    return recorded;
+  }
+
+  static String hex(CRC32 crc) {
     return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
   }
 
