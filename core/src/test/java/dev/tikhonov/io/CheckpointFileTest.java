@@ -271,7 +271,10 @@ class CheckpointFileTest {
     assertArrayEquals(good, Files.readAllBytes(file));
   }
 
-  /** The fuzz seeds as committed: the valid ones read, every other one is refused. */
+  /**
+   * The fuzz seeds as committed: the valid ones read, every other one is refused, and none
+   * records a checksum (see {@link CheckpointSeeds#unsealed}).
+   */
   @Test
   void fuzzSeedCorpus_validCheckpointsRead_otherFilesAreRejected() throws Exception {
     Path seeds = Path.of("src/test/resources/dev/tikhonov/io/CheckpointFileFuzzTestInputs/read");
@@ -280,6 +283,7 @@ class CheckpointFileTest {
     try (var files = Files.list(seeds)) {
       for (Path f : files.toList()) {
         byte[] bytes = Files.readAllBytes(f);
+        assertArrayEquals(bytes, CheckpointSeeds.unsealed(bytes), f.toString());
         if (f.getFileName().toString().startsWith("valid-")) {
           assertEquals(2, CheckpointFile.read(bytes, f.toString()).state().epoch());
           valid++;
@@ -291,6 +295,11 @@ class CheckpointFileTest {
       }
     }
     assertTrue(valid >= 3 && bad >= 10, valid + " valid and " + bad + " bad seeds");
+    // what writeSeedCorpus writes of a checkpoint written now: no checksum, and it reads
+    byte[] unsealed = CheckpointSeeds.unsealed(CheckpointSeeds.all(dir).get("valid-logistic-sgd"));
+    assertTrue(!new String(unsealed, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("_crc32"));
+    assertEquals(2, CheckpointFile.read(unsealed, "seed").state().epoch());
   }
 
   /** Writes the seed corpus (run with -Dtikhonov.writeSeeds=true; see CheckpointSeeds). */
@@ -301,7 +310,7 @@ class CheckpointFileTest {
     Path seeds = Path.of("src/test/resources/dev/tikhonov/io/CheckpointFileFuzzTestInputs/read");
     Files.createDirectories(seeds);
     for (Map.Entry<String, byte[]> e : CheckpointSeeds.all(dir).entrySet()) {
-      Files.write(seeds.resolve(e.getKey()), e.getValue());
+      Files.write(seeds.resolve(e.getKey()), CheckpointSeeds.unsealed(e.getValue()));
     }
   }
 
