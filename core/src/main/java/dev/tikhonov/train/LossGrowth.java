@@ -1,6 +1,7 @@
 package dev.tikhonov.train;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.loss.Loss;
 import dev.tikhonov.tensor.Matrix;
 
@@ -71,10 +72,10 @@ final class LossGrowth {
   static String firstEpoch(double epochLoss, double firstBatchLoss, double zeroOutputLoss) {
     double reference = Math.max(firstBatchLoss, zeroOutputLoss);
     if (reference > 0 && epochLoss > Trainer.LOSS_GROWTH_LIMIT * reference) {
-      return "the first epoch's mean training loss " + epochLoss + " is more than 10¹⁰ times"
-          + " the loss it started from, " + reference + " (the larger of its first batch's loss,"
-          + " " + firstBatchLoss + ", and an all-zero output's loss on the training targets, "
-          + zeroOutputLoss + ")";
+      return "the first epoch's mean training loss " + Digits.few(epochLoss) + " is more than"
+          + " 10¹⁰ times the loss it started from, " + Digits.few(reference) + " (the larger of"
+          + " its first batch's loss, " + Digits.few(firstBatchLoss) + ", and an all-zero"
+          + " output's loss on the training targets, " + Digits.few(zeroOutputLoss) + ")";
     }
     return null;
   }
@@ -82,8 +83,8 @@ final class LossGrowth {
   /** A later epoch's check against the first epoch's mean: a description, or null. */
   static String laterEpoch(double epochLoss, double firstEpochLoss) {
     if (firstEpochLoss > 0 && epochLoss > Trainer.LOSS_GROWTH_LIMIT * firstEpochLoss) {
-      return "the epoch's mean training loss " + epochLoss + " is more than 10¹⁰ times the"
-          + " first epoch's " + firstEpochLoss;
+      return "the epoch's mean training loss " + Digits.few(epochLoss) + " is more than 10¹⁰"
+          + " times the first epoch's " + Digits.few(firstEpochLoss);
     }
     return null;
   }

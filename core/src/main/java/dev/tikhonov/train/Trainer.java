@@ -362,8 +362,9 @@ public final class Trainer {
       // a target far from 0 first: it is why a learning rate that suits the inputs diverged,
       // and a smaller rate does not cure it (diabetes' grid diverged at 0.05 and 0.005 alike)
       cause = targetScale(loss, train).map(target -> target + " (or try a learning rate smaller"
-          + " than " + learningRate + ", and check that the inputs are scaled, e.g."
-          + " standardized)").orElse("the learning rate " + learningRate + " is probably too"
+          + " than " + Digits.few(learningRate) + ", and check that the inputs are scaled, e.g."
+          + " standardized)").orElse("the learning rate " + Digits.few(learningRate)
+          + " is probably too"
           + " large for these data; try a smaller one (and check that the inputs are scaled,"
           + " e.g. standardized)");
     }
@@ -380,7 +381,7 @@ public final class Trainer {
   public static final double LARGE_TARGET_SCALE = 10;
 
   /**
-   * "root mean square is 301.5 (mean 301.5, standard deviation 0.7800)" for a target whose
+   * "root mean square is 301.5 (mean 301.5, standard deviation 0.78)" for a target whose
    * root mean square over {@code train}'s rows ({@link Standardizer#targetRootMeanSquare}) is
    * above {@link #LARGE_TARGET_SCALE}, else empty. A network starts from outputs near 0, so its
    * squared-error gradients (ŷ − y)/n grow with how far the targets lie from 0, mean and spread
@@ -398,9 +399,9 @@ public final class Trainer {
     for (int i = 0; i < train.size(); i++) {
       mean += train.target(i) / train.size();
     }
-    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "root mean square is %.4g"
-        + " (mean %.4g, standard deviation %.4g)", rms, mean,
-        Standardizer.targetDeviation(train)));
+    return java.util.Optional.of("root mean square is " + Digits.few(rms) + " (mean "
+        + Digits.few(mean) + ", standard deviation "
+        + Digits.few(Standardizer.targetDeviation(train)) + ")");
   }
 
   /** The remedy {@link #targetScale} names, in the library's terms (the CLI names its flag). */
