@@ -7,6 +7,7 @@ import dev.tikhonov.estimate.LayerWeights;
 import dev.tikhonov.estimate.LinearRegression;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.internal.data.Digits;
+import dev.tikhonov.internal.report.TextColumns;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.RunWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -128,8 +130,8 @@ public final class GdLinear {
       out.history(Path.of("runs", dev.tikhonov.report.LambdaRow.runDirectory(lambda, 0)),
           model.training().orElseThrow().history());
       listener.runFinished(index, s.lambdas().size(),
-          String.format("λ=%s: slope %.4f (closed form %.4f)", Digits.few(lambda), slope,
-              sxy / (sxx + lambda)));
+          String.format(Locale.ROOT, "λ=%s: slope %.4f (closed form %.4f)", Digits.few(lambda),
+              slope, sxy / (sxx + lambda)));
     }
     Map<String, Object> experiment = new LinkedHashMap<>();
     experiment.put("name", "gd-linear");
@@ -142,13 +144,17 @@ public final class GdLinear {
 
   /** The rows as a fixed-width text table with a header line, for a terminal. */
   public static String table(List<Row> rows) {
-
-    StringBuilder sb = new StringBuilder(String.format("%-8s %-10s %-10s %-10s %-18s%n",
-        "lambda", "slope", "intercept", "train MSE", "closed-form slope"));
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of("lambda", "slope", "intercept", "train MSE", "closed-form slope"));
     for (Row r : rows) {
-      sb.append(String.format("%-8s %-10.4f %-10.4f %-10.4f %-18.4f%n", r.lambda(), r.slope(),
-          r.intercept(), r.trainMse(), r.closedFormSlope()));
+      lines.add(List.of(Digits.few(r.lambda()), decimals(r.slope()), decimals(r.intercept()),
+          decimals(r.trainMse()), decimals(r.closedFormSlope())));
     }
-    return sb.toString();
+    return TextColumns.format(new int[] {8, 10, 10, 10}, lines);
+  }
+
+  /** A column's number: four decimals in the root locale. */
+  private static String decimals(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
   }
 }

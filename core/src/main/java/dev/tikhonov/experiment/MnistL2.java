@@ -13,6 +13,7 @@ import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.MeanStd;
+import dev.tikhonov.internal.report.TextColumns;
 import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.optim.Optimizers;
 import dev.tikhonov.report.Histogram;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -216,7 +218,7 @@ public final class MnistL2 {
       for (int e = -5; e <= 0; e++) {
         lambdas.add(Math.pow(10, e));
         if (e < 0) {
-          lambdas.add(Double.parseDouble(String.format("%.0e", 3 * Math.pow(10, e))));
+          lambdas.add(Double.parseDouble(String.format(Locale.ROOT, "%.0e", 3 * Math.pow(10, e))));
         }
       }
       return new Settings(lambdas, 0.2, List.of(0.0, 1e-4), List.of(0L, 1L, 2L),
@@ -484,7 +486,7 @@ public final class MnistL2 {
       }
       // only the first seed's first layer goes into the histograms
       float[] firstLayer = r.seed() == settings.seeds().get(0) ? layers.get(0).weight() : null;
-      progress.finished(r.index(), total, String.format(
+      progress.finished(r.index(), total, String.format(Locale.ROOT,
           "%s: test accuracy %.4f, test loss %.4f", label, test.accuracy(),
           test.loss()));
       return new RunResult(Optional.of(new RunOutcome(test.accuracy(), test.loss(),
@@ -615,30 +617,29 @@ public final class MnistL2 {
 
   /**
    * The printed table: one line per row, mean ± std over seeds, then one line per setting that
-   * diverged ("diverged (seed 0, epoch 1)").
+   * diverged ("diverged (seed 0, epoch 1)"). Each column is as wide as its widest entry.
    */
   public static String table(Results results) {
-    StringBuilder sb = new StringBuilder(table(results.rows()));
-    for (Diverged d : results.diverged()) {
-      sb.append(String.format("%-8s %-8s diverged (seed %d, epoch %d)%n", Digits.few(d.lambda()),
-          Digits.few(d.dropout()), d.seed(), d.epoch()));
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of("lambda", "dropout", "seeds", "test accuracy", "test loss", "train loss",
+        "‖w‖₂"));
+    for (Row r : results.rows()) {
+      // Rounded as the HTML report rounds them (MeanStd), so the two show the same digits.
+      lines.add(List.of(Digits.few(r.lambda()), Digits.few(r.dropout()),
+          String.valueOf(r.seeds()), MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
+          MeanStd.format(r.testLossMean(), r.testLossStd()),
+          String.format(Locale.ROOT, "%.4f", r.trainLossMean()),
+          String.format(Locale.ROOT, "%.2f", r.weightNormMean())));
     }
-    return sb.toString();
+    for (Diverged d : results.diverged()) {
+      lines.add(List.of(Digits.few(d.lambda()), Digits.few(d.dropout()), String.format(
+          Locale.ROOT, "diverged (seed %d, epoch %d)", d.seed(), d.epoch())));
+    }
+    return TextColumns.format(new int[] {8, 8, 6, 18, 18, 10}, lines);
   }
 
   /** The printed table: one line per row, mean ± std over seeds. */
   public static String table(List<Row> rows) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-8s %-8s %-6s %-18s %-18s %-10s %-9s%n", "lambda", "dropout",
-        "seeds", "test accuracy", "test loss", "train loss", "‖w‖₂"));
-    for (Row r : rows) {
-      // Rounded as the HTML report rounds them (MeanStd), so the two show the same digits.
-      sb.append(String.format(java.util.Locale.ROOT, "%-8s %-8s %-6d %-18s %-18s %-10.4f %-9.2f%n",
-          Digits.few(r.lambda()), Digits.few(r.dropout()), r.seeds(),
-          MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
-          MeanStd.format(r.testLossMean(), r.testLossStd()), r.trainLossMean(),
-          r.weightNormMean()));
-    }
-    return sb.toString();
+    return table(new Results(rows, List.of()));
   }
 }

@@ -260,4 +260,36 @@ class MnistL2Test {
     assertTrue(Files.isDirectory(dir.resolve("m/runs/lambda-0.0035/seed-0")));
     assertTrue(Files.isDirectory(dir.resolve("m/runs/lambda-0.004/seed-0")));
   }
+
+  /**
+   * The printed table's columns are as wide as their widest entry: a λ of nine characters
+   * ("1.234e-03") overflowed the 8-character λ column and pushed the rest of its row one
+   * character right of the header and of the other rows. A diverged setting's line too.
+   */
+  @Test
+  void table_columnsLineUp_whenALambdaIsNineCharactersLong() {
+    List<MnistL2.Row> rows = List.of(
+        new MnistL2.Row(0, 0, 0, 2, 0.95, 0.002, 0.17, 0.01, 0.1, 14.06, new double[] {1}, 1),
+        new MnistL2.Row(0.0012344, 0.25, 0, 2, 0.9, 0.003, 0.3, 0.02, 0.2, 3.5,
+            new double[] {1}, 1));
+    String table = MnistL2.table(new MnistL2.Results(rows, List.of(
+        new MnistL2.Diverged(0.0098765, 0, 0, 1, 1, "training diverged"))));
+    List<String> lines = table.lines().toList();
+    assertEquals(4, lines.size(), table);
+    assertTrue(lines.get(2).startsWith("1.234e-03 0.25"), table);
+    assertTrue(lines.get(3).startsWith("9.877e-03 0 "), table);
+    int seeds = lines.get(0).indexOf("seeds");
+    int accuracy = lines.get(0).indexOf("test accuracy");
+    int trainLoss = lines.get(0).indexOf("train loss");
+    for (String row : lines.subList(1, 3)) {
+      assertEquals("2", row.substring(seeds, seeds + 1), table);
+      assertEquals(' ', row.charAt(seeds - 1), table);
+      assertTrue(Character.isDigit(row.charAt(accuracy)), table);
+      assertTrue(Character.isDigit(row.charAt(trainLoss)), table);
+      assertEquals(' ', row.charAt(trainLoss - 1), table);
+    }
+    assertEquals(lines.get(2).indexOf("0.25"), lines.get(0).indexOf("dropout"), table);
+    assertEquals(lines.get(3).indexOf("diverged"), seeds, table);
+    assertTrue(lines.stream().noneMatch(l -> l.endsWith(" ")), "no trailing blanks: " + table);
+  }
 }
