@@ -10,6 +10,7 @@ import dev.tikhonov.estimate.MlpGrid;
 import dev.tikhonov.estimate.NetworkBuilder;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.report.GridFiles;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.report.RunKind;
@@ -201,7 +202,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s%s, %d fits at once%n",
-        grid.size(), grid.axes(), search.resampling().describe(), search.rule().id(),
+        grid.size(), Digits.settings(grid.axes()),
+        search.resampling().describe(), search.rule().id(),
         SelectCommand.byMeasure(search.measure()), common.threads);
     if (weights != null) {
       human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the held-out and"
@@ -230,8 +232,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       // A candidate that diverged is a failed candidate, not a failed search: say which.
       System.err.println("tikhonov: warning: " + r.diverged().size() + " of " + grid.size()
           + " candidates diverged and were left out of the selection: " + String.join("; ",
-              r.diverged().stream().map(d -> d.settings() + " (split " + d.split() + ", epoch "
-                  + d.epoch() + ")").toList()));
+              r.diverged().stream().map(d -> Digits.settings(d.settings()) + " (split "
+                  + d.split() + ", epoch " + d.epoch() + ")").toList()));
     }
     Map<String, Object> base = new LinkedHashMap<>();
     base.put("model", network.describe());
@@ -263,7 +265,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     writer.metrics(metrics);
     print(human, r);
     human.printf(Locale.ROOT, "%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
-        r.chosenSettings(), TestScores.describe(test), r.seconds());
+        Digits.settings(r.chosenSettings()), TestScores.describe(test), r.seconds());
     if (save != null) {
       r.chosenModel().save(save);
       human.println("  saved the chosen model to " + save);
@@ -287,7 +289,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
   private static void print(PrintStream out, GridSearchCV.Result<?> r) {
     int width = "candidate".length();
     for (GridSearchCV.Outcome outcome : r.outcomes()) {
-      width = Math.max(width, String.valueOf(outcome.settings()).length());
+      width = Math.max(width, Digits.settings(outcome.settings()).length());
     }
     // the scores the rule chose by; beside them the loss, when the measure is another one
     boolean loss = r.measure() != CvMeasure.DEVIANCE;
@@ -302,17 +304,18 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       if (outcome instanceof GridSearchCV.Diverged d) {
         String what = String.format(Locale.ROOT, "diverged (split %d, epoch %d)", d.split(),
             d.epoch());
-        out.printf(Locale.ROOT, row, loss ? new Object[] {d.settings(), what, ""}
-            : new Object[] {d.settings(), what});
+        String settings = Digits.settings(d.settings());
+        out.printf(Locale.ROOT, row, loss ? new Object[] {settings, what, ""}
+            : new Object[] {settings, what});
       } else if (outcome instanceof GridSearchCV.Scored s) {
         String mark = (i == r.indexMin() ? " best" : "")
             + (i == r.index1se() ? " one-SE" : "");
         String score = MeanStd.format(s.mean(), s.standardError());
         int at = s.scoreIndex();
         out.printf(Locale.ROOT, row, loss
-            ? new Object[] {s.settings(), score, MeanStd.format(r.loss().mean(at),
-                r.loss().standardError(at)) + mark}
-            : new Object[] {s.settings(), score + mark});
+            ? new Object[] {Digits.settings(s.settings()), score,
+                MeanStd.format(r.loss().mean(at), r.loss().standardError(at)) + mark}
+            : new Object[] {Digits.settings(s.settings()), score + mark});
       }
     }
   }

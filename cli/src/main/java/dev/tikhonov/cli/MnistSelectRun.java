@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Mnist;
 import dev.tikhonov.experiment.MnistL2;
 import dev.tikhonov.experiment.MnistSelect;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.report.RunWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -62,11 +63,12 @@ final class MnistSelectRun {
     }
     human.printf(Locale.ROOT, "  MLP 784-%s-10, SGD momentum %s, lr %s, batch %d;"
             + " %d epochs, %d per warm-started λ, patience %d on %s of each part; %d λ from"
-            + " λ_max to %.3g; %d-fold CV, rule %s; refits with seeds %s; %d %s at once%n%n",
+            + " λ_max to %s; %d-fold CV, rule %s; refits with seeds %s; %d %s at once%n%n",
         String.join("-", r.hidden().stream().map(String::valueOf).toList()), r.momentum(),
         r.learningRate(), r.batchSize(), r.epochs(), s.warmEpochs(), s.patience(),
-        s.validationFraction(), s.numLambdas(), s.minLambda(), s.folds(), s.rule(), s.seeds(),
-        // λ as the table prints it (1.00e-05), not Java's 1.0E-5; "1 fits" was the plural
+        s.validationFraction(), s.numLambdas(), Digits.few(s.minLambda()), s.folds(), s.rule(),
+        s.seeds(),
+        // λ as the table prints it (1e-05), not Java's 1.0E-5; "1 fits" was the plural
         command.common.threads, command.common.threads == 1 ? "fit" : "fits");
     List<MnistSelect.Row> rows;
     try (Progress progress = new Progress("mnist-select",

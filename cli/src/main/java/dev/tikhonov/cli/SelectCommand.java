@@ -11,6 +11,7 @@ import dev.tikhonov.estimate.MlpPathCV;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.report.MeanStd;
 import dev.tikhonov.internal.report.SelectionFiles;
 import dev.tikhonov.internal.select.LambdaRows;
@@ -212,10 +213,11 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     human.printf(Locale.ROOT, "tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.size(), data.test().size(),
         train.numFeatures());
-    human.printf(Locale.ROOT, "  %d λ from %.4g down to %.4g, %s, warm starts from the %s λ"
+    human.printf(Locale.ROOT, "  %d λ from %s down to %s, %s, warm starts from the %s λ"
             + " (%d epochs, then %d per λ), patience %d on %s of each part, rule %s%s, %d fits at"
             + " once%n",
-        m, path.lambdas(train)[0], path.lambdas(train)[m - 1], search.resampling().describe(),
+        m, Digits.few(path.lambdas(train)[0]), Digits.few(path.lambdas(train)[m - 1]),
+        search.resampling().describe(),
         path.direction() == MlpPath.Direction.INCREASING_LAMBDA ? "smallest" : "largest",
         network.epochs, path.warmEpochs(), path.patience(), path.validationFraction(),
         search.rule().id(), byMeasure(search.measure()), common.threads);
@@ -274,20 +276,20 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     }
     writer.metrics(metrics);
     print(human, r, curve, writer.dir());
-    human.printf(Locale.ROOT, "%n  chosen (%s): λ = %.4g   test %s   (%.1f s)%n", r.rule().id(),
-        r.chosenLambda(), TestScores.describe(test), r.seconds());
+    human.printf(Locale.ROOT, "%n  chosen (%s): λ = %s   test %s   (%.1f s)%n", r.rule().id(),
+        Digits.few(r.chosenLambda()), TestScores.describe(test), r.seconds());
     if (coldResult.isPresent()) {
       // the test scores as the warm path's line gives them (a regression's "test loss 1529.1234"
       // was a squared-error loss, no MSE or R²)
-      human.printf(Locale.ROOT, "  cold grid: λ = %.4g (λ_min %.4g, λ_1se %.4g), test %s, %.1f s"
-              + " (%.2f× the warm path's time)%n", coldResult.get().chosenLambda(),
-          coldResult.get().lambdaMin(), coldResult.get().lambda1se(),
+      human.printf(Locale.ROOT, "  cold grid: λ = %s (λ_min %s, λ_1se %s), test %s, %.1f s"
+              + " (%.2f× the warm path's time)%n", Digits.few(coldResult.get().chosenLambda()),
+          Digits.few(coldResult.get().lambdaMin()), Digits.few(coldResult.get().lambda1se()),
           TestScores.describe(coldTest.orElseThrow()), coldResult.get().seconds(),
           coldResult.get().seconds() / r.seconds());
     }
     if (save != null) {
       r.chosenModel().save(save);
-      human.println("  saved the model at λ = " + r.chosenLambda() + " to " + save);
+      human.println("  saved the model at λ = " + Digits.few(r.chosenLambda()) + " to " + save);
     }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", network.describe());
@@ -372,7 +374,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           ev = String.format(Locale.ROOT, "%.2f", logEvidence[e]);
         }
       }
-      out.printf(Locale.ROOT, "  %-11.4g %-22s %-18s %-13s%s%n", lambdas[l],
+      out.printf(Locale.ROOT, "  %-11s %-22s %-18s %-13s%s%n", Digits.few(lambdas[l]),
           MeanStd.format(r.loss().mean(l), r.loss().standardError(l)), error, ev, mark);
     }
     if (lambdas.length > LambdaRows.FULL_TABLE) {

@@ -18,6 +18,7 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.NetworkRegressor;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.io.CheckpointFile;
 import dev.tikhonov.optim.OptimizerConfig;
 import dev.tikhonov.report.RunKind;
@@ -281,7 +282,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     // dropout only where it applies: a linear or logistic model has no hidden layer to drop
     human.printf(Locale.ROOT, "  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
-        lambda, l1Ratio, modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + dropout : "",
+        Digits.few(lambda), Digits.few(l1Ratio),
+        modelOption.kind() == ModelOption.Kind.MLP ? " dropout=" + Digits.few(dropout) : "",
         optimizerConfig.describe(), epochs, batchSize, seed, common.threads);
     if (weights != null) {
       human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the epochs' losses"

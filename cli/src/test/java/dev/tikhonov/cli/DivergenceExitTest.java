@@ -115,7 +115,7 @@ class DivergenceExitTest {
     String err = errors.toString().strip();
     assertEquals(0, exit, err);
     assertEquals("tikhonov: warning: 1 of 2 candidates diverged and were left out of the"
-        + " selection: {lambda=0.0, dropout=0.0, weight_decay=0.0, learning_rate=1000000.0}"
+        + " selection: {lambda=0, dropout=0, weight_decay=0, learning_rate=1e+06}"
         + " (split 1, epoch 1)", err);
     java.util.List<String> csv = Files.readAllLines(out.resolve("grid.csv"));
     assertTrue(csv.get(0).endsWith(",chosen,outcome,diverged_split,diverged_epoch,loss_mean,"

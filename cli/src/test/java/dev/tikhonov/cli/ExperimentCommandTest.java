@@ -110,7 +110,8 @@ class ExperimentCommandTest {
     assertTrue(Files.exists(dir.resolve("ms/selection-digits-warm.json")));
     assertTrue(Files.readString(dir.resolve("ms/report.html")).contains("chart-cv-digits"));
     assertTrue(r.out().contains("warm"), r.out());
-    assertTrue(r.out().contains("7 λ from λ_max to 1.00e-05;"), "λ as the table prints it,"
+    // λ as the labels, the table and the progress lines write it: not 1.0E-5, nor %.3g's 1.00e-05
+    assertTrue(r.out().contains("7 λ from λ_max to 1e-05;"), "λ as the table prints it,"
         + " not 1.0E-5: " + r.out());
   }
 

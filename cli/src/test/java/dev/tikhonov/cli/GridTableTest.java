@@ -30,7 +30,7 @@ class GridTableTest {
         .findFirst().orElseThrow(() -> new AssertionError(r.out())));
     int column = lines.get(header).indexOf("held-out loss");
     List<String> rows = lines.subList(header + 1, header + 9);
-    assertTrue(rows.stream().anyMatch(l -> l.contains("weight_decay=1.0E-4")), r.out());
+    assertTrue(rows.stream().anyMatch(l -> l.contains("weight_decay=1e-04")), r.out());
     for (String row : rows) {
       assertTrue(row.startsWith("  {lambda="), row);
       assertEquals(' ', row.charAt(column - 1), row);

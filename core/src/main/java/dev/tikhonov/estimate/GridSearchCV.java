@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvSummary;
 import dev.tikhonov.select.GridSearch;
@@ -281,10 +282,10 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     try {
       model = winner.estimator().fit(train);
     } catch (DivergenceException d) {
-      throw new DivergenceException("all rows, " + winner.settings() + ": " + d.getMessage(),
-          d.epoch(), d.batch());
+      throw new DivergenceException("all rows, " + Digits.settings(winner.settings()) + ": "
+          + d.getMessage(), d.epoch(), d.batch());
     }
-    counter.finished("all rows, " + winner.settings());
+    counter.finished("all rows, " + Digits.settings(winner.settings()));
     if (winner instanceof MlpGrid.NetworkCandidate<P> network) {
       model = network.kind().asSearchResult(model, name(), network.networkSettings(),
           settings(), train);
@@ -400,7 +401,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       Dataset test = testRows.get(s);
       for (int i = 0; i < c; i++) {
         Candidate<P> candidate = candidates.get(i);
-        String label = "split " + (s + 1) + " of " + k + ", " + candidate.settings();
+        String label = "split " + (s + 1) + " of " + k + ", "
+            + Digits.settings(candidate.settings());
         int splitIndex = s;
         int candidateIndex = i;
         tasks.add(() -> {
@@ -604,7 +606,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
 
     /** "split 1 of 5, {settings}: training diverged at epoch …". */
     public String describe() {
-      return "split " + split + " of " + splits + ", " + settings + ": " + message;
+      return "split " + split + " of " + splits + ", " + Digits.settings(settings) + ": "
+          + message;
     }
   }
 

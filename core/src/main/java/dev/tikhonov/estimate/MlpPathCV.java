@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.CvSummary;
@@ -200,7 +201,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
           tasks.add(() -> {
             PathEngine.Step<P> step = engine.fitAt(part, lambdas[index], index, List.of(), true,
                 false);
-            counter.finished(part.label() + ", λ = " + CvText.number(lambdas[index]));
+            counter.finished(part.label() + ", λ = " + Digits.few(lambdas[index]));
             return List.of(step);
           });
         }
@@ -261,7 +262,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       // on one core like the splits' fits, so it is what the same fit computes alone there
       PathEngine.Step<P> refit = ParallelFits.run(List.<Callable<PathEngine.Step<P>>>of(
           () -> engine.fitAt(all, lambdas[chosen], 0, List.of(), true, true)), 1).get(0);
-      counter.finished("all rows, λ = " + CvText.number(lambdas[chosen]));
+      counter.finished("all rows, λ = " + Digits.few(lambdas[chosen]));
       model = refit.model().orElseThrow();
       cpu += refit.point().cpuSeconds();
     }

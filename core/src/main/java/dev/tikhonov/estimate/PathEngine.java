@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainResult;
@@ -80,7 +81,7 @@ final class PathEngine<P extends Predictor> {
           sideBySide, keepModels);
       steps.set(l, step);
       previous = step.weights();
-      counter.finished(part.label() + ", λ = " + CvText.number(lambdas[l]));
+      counter.finished(part.label() + ", λ = " + Digits.few(lambdas[l]));
     }
     return steps;
   }
@@ -114,7 +115,7 @@ final class PathEngine<P extends Predictor> {
     try {
       model = kind.fit(kind.estimatorName(), s, part.fitRows(), options);
     } catch (DivergenceException e) {
-      throw new DivergenceException(part.label() + ", λ = " + CvText.number(lambda) + ": "
+      throw new DivergenceException(part.label() + ", λ = " + Digits.few(lambda) + ": "
           + e.getMessage(), e.epoch(), e.batch());
     }
     List<LayerWeights> layers = kind.layers(model);

@@ -15,6 +15,7 @@ import dev.tikhonov.estimate.NetworkClassifier;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SearchListener;
 import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.internal.experiment.Stats;
 import dev.tikhonov.internal.report.MeanStd;
@@ -742,10 +743,10 @@ public final class MnistSelect {
         "epochs"));
     for (Row r : rows) {
       sb.append(String.format(Locale.ROOT,
-          "%-14s %-16s %-10.3g %-10.3g %-10.3g %-10s %-20s %-9.1f %-9.1f %d%n",
-          r.data(), r.method(), r.lambdaChosen(), r.lambdaMin(), r.lambda1se(),
-          r.evidenceLambda().isEmpty() ? "–" : String.format(Locale.ROOT, "%.3g",
-              r.evidenceLambda().getAsDouble()),
+          "%-14s %-16s %-10s %-10s %-10s %-10s %-20s %-9.1f %-9.1f %d%n",
+          r.data(), r.method(), Digits.few(r.lambdaChosen()), Digits.few(r.lambdaMin()),
+          Digits.few(r.lambda1se()),
+          r.evidenceLambda().isEmpty() ? "–" : Digits.few(r.evidenceLambda().getAsDouble()),
           MeanStd.format(r.testAccuracyMean(), r.testAccuracyStd()),
           r.selectionSeconds(), r.cpuSeconds(), r.epochs()));
     }

@@ -143,7 +143,7 @@ class GridSearchCVTest {
     assertEquals(2, d.split(), "the first split where it diverged");
     assertEquals(1, d.epoch());
     assertTrue(d.message().startsWith("training diverged at epoch 1"), d.message());
-    assertTrue(d.describe().startsWith("split 2 of 2, {lambda=0.0"), d.describe());
+    assertTrue(d.describe().startsWith("split 2 of 2, {lambda=0, dropout=0,"), d.describe());
 
     assertEquals(without.scores().configs(), r.scores().configs());
     assertArrayEquals(without.scores().mean(), r.scores().mean(), 0.0);
@@ -224,7 +224,8 @@ class GridSearchCVTest {
       assertEquals(List.of(expected), r.diverged(), threads + " threads");
       assertEquals(2 * 4 + 1, reported.get(), "every fit reported, the skipped ones too");
       assertEquals(4 - trained.get(), skipped.size(), threads + " threads: " + skipped);
-      String settings = diverging.settings().toString();
+      // the settings as every progress line writes numbers (they were "learning_rate=1.0E7")
+      String settings = "{lambda=0, dropout=0, weight_decay=0, learning_rate=1e+07}";
       if (threads == 1) {
         assertEquals(1, trained.get(), "one thread: split 1 alone is trained");
         assertEquals(List.of(2, 3, 4).stream().map(s -> "split " + s + " of 4, " + settings
@@ -265,8 +266,11 @@ class GridSearchCVTest {
             .learningRates(1000).build())
         .resampling(Resampling.kFold(2, 0)).threads(2).build();
     DivergenceException e = assertThrows(DivergenceException.class, () -> search.crossValidate(DIGITS));
-    assertTrue(e.getMessage().startsWith("all rows, {lambda=0.0, dropout=0.0, weight_decay=0.0,"
-        + " learning_rate=1000.0}: training diverged at epoch "), e.getMessage());
+    // the settings as the progress lines write them (it said "{lambda=0.0, …,
+    // learning_rate=1000.0}"), and the trainer's numbers in a few digits
+    assertTrue(e.getMessage().startsWith("all rows, {lambda=0, dropout=0, weight_decay=0,"
+        + " learning_rate=1000}: training diverged at epoch "), e.getMessage());
+    assertTrue(e.getMessage().contains("Likely cause: the learning rate 1000 "), e.getMessage());
   }
 
   @Test
@@ -347,7 +351,7 @@ class GridSearchCVTest {
     assertArrayEquals(new double[] {0.25, 0.5, 0.75}, s.splitLoss(), 0.0);
     assertThrows(UnsupportedOperationException.class, () -> d.settings().put("lambda", 2.0));
     assertThrows(UnsupportedOperationException.class, () -> s.settings().clear());
-    assertEquals("split 1 of 5, {lambda=0.001}: diverged", d.describe());
+    assertEquals("split 1 of 5, {lambda=1e-03}: diverged", d.describe());
   }
 
   /**

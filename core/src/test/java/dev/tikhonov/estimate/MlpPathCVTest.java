@@ -122,17 +122,17 @@ class MlpPathCVTest {
   }
 
   /**
-   * The progress labels write λ in four significant digits, as the result's toString does: they
-   * said "λ = 3.0E-4" (mnist-select's "9.999999999999999E-6", now "1.000e-05"), Java's
-   * text of the double.
+   * The progress labels write λ as the experiments' labels and the messages do ({@code
+   * Digits.few}): they said "λ = 3.0E-4" (mnist-select's "9.999999999999999E-6"), Java's text
+   * of the double, then "λ = 0.0003000" and "1.000e-05" (%.4g) beside labels saying "1e-05".
    */
   @Test
-  void progressLabels_writeLambdaInFourDigits() {
+  void progressLabels_writeLambdaAsTheLabelsDo() {
     for (MlpPath.Start start : MlpPath.Start.values()) {
       List<String> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
       cv(start, 2).crossValidate(DIGITS, (done, total, label) -> labels.add(label));
-      assertTrue(labels.contains("split 1 of 3, λ = 0.0003000"), start + ": " + labels);
-      assertTrue(labels.contains("split 3 of 3, λ = 0.03000"), start + ": " + labels);
+      assertTrue(labels.contains("split 1 of 3, λ = 3e-04"), start + ": " + labels);
+      assertTrue(labels.contains("split 3 of 3, λ = 0.03"), start + ": " + labels);
       assertTrue(labels.stream().noneMatch(l -> l.contains("E-")), start + ": " + labels);
     }
   }
@@ -186,8 +186,8 @@ class MlpPathCVTest {
     int before = Blas.threads();
     DivergenceException e = assertThrows(DivergenceException.class,
         () -> search.crossValidate(DIGITS));
-    // λ in four significant digits, as the progress labels (it said "λ = 10000.0")
-    assertTrue(e.getMessage().startsWith("all rows, λ = 1.000e+04: training diverged"),
+    // λ as the progress labels write it (it said "λ = 10000.0", then "1.000e+04")
+    assertTrue(e.getMessage().startsWith("all rows, λ = 1e+04: training diverged"),
         e.getMessage());
     assertEquals(before, Blas.threads(), "OpenBLAS's threads are given back after a failure");
   }

@@ -1,6 +1,9 @@
 package dev.tikhonov.internal.data;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A number in at most four significant digits, trailing zeros dropped, in the root locale: how
@@ -27,5 +30,26 @@ public final class Digits {
       mantissa = mantissa.replaceAll("\\.?0+$", "");
     }
     return e < 0 ? mantissa : mantissa + s.substring(e);
+  }
+
+  /**
+   * A search's settings as {@link Map#toString} writes them, but their decimal numbers (a
+   * {@code Double} or {@code Float}, also inside a list) in {@link #few}: "{lambda=3.5e-04,
+   * dropout=0, learning_rate=0.05}", where Java's text of the doubles was "{lambda=3.5E-4,
+   * dropout=0.0, learning_rate=0.05}". Whole numbers and other values as {@code toString}.
+   */
+  public static String settings(Map<String, ?> settings) {
+    return settings.entrySet().stream().map(e -> e.getKey() + "=" + value(e.getValue()))
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  private static String value(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      return few(((Number) value).doubleValue());
+    }
+    if (value instanceof Collection<?> values) {
+      return values.stream().map(Digits::value).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(value);
   }
 }
