@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * core's ref/real/wine-foldid.csv it is cv.glmnet's {@code type.multinomial = "grouped"}
  * (core's ref/grouped, made by make_grouped.R at thresh 1e-14): the same λ, df, λ_min and
  * λ_1se, every feature in all classes or none; path.json says which penalty; the saved model
- * is an ordinary multinomial model for predict and evaluate; the flag is refused where it has
- * no effect or cannot apply.
+ * is an ordinary multinomial model for predict and evaluate that knows its penalty is grouped;
+ * the flag is refused where it has no effect or cannot apply.
  */
 class GroupedMultinomialPathTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +86,10 @@ class GroupedMultinomialPathTest {
         "cultivar");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("accuracy"), r.out());
+    // The saved model knows its penalty, so evaluate's penalty is the one the path minimized.
+    assertEquals(dev.tikhonov.linear.MultinomialPenalty.GROUPED,
+        ((dev.tikhonov.estimate.LinearClassifier) dev.tikhonov.estimate.Predictor.load(model))
+            .multinomialPenalty());
   }
 
   @Test

@@ -26,7 +26,9 @@ import java.util.OptionalDouble;
  *       docs/objective.md's ℓ: ½(y − ŷ)² (so the loss of a regressor is half its mean squared
  *       error), −log p(y|x) (a classifier's log loss, scikit-learn's {@code log_loss}), or the
  *       Poisson μ − y·log μ; no penalty.
- *   <li>{@link #penalty()}: λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (0 when λ = 0), so that
+ *   <li>{@link #penalty()}: λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (0 when λ = 0), for a multinomial
+ *       model fitted with the grouped penalty λ Σⱼ vⱼ[(1−α)/2 ‖wⱼ‖₂² + α‖wⱼ‖₂] over each
+ *       feature's class weights ({@link LinearClassifier}), so that
  *       {@code loss + penalty} is the objective on these rows. Not for a network fitted to a
  *       standardized target ({@code standardizeTarget(true)}): its objective is on z = (y −
  *       μ)/σ, while its saved output layer, rescaled to predict y, carries σ, so both the loss
@@ -207,7 +209,10 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     return loss;
   }
 
-  /** The model's penalty term λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|]. */
+  /**
+   * The model's penalty term λ Σ vⱼ[(1−α)/2 wⱼ² + α|wⱼ|] (grouped multinomial: λ Σⱼ vⱼ[(1−α)/2
+   * ‖wⱼ‖₂² + α‖wⱼ‖₂]).
+   */
   public final double penalty() {
     return penalty;
   }

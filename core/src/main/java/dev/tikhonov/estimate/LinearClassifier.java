@@ -14,7 +14,18 @@ import java.util.Map;
  * A fitted logistic model in double precision on the original feature scale
  * ({@link ElasticNet} or {@link ElasticNetCV} with the binomial or multinomial family):
  * binomial, p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k|x) = softmax(a₀ₖ + x·bₖ). Loss
- * −log p(y|x), computed from η (log-sum-exp, finite for any finite η); penalty λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]. Immutable and thread-safe.
+ * −log p(y|x), computed from η (log-sum-exp, finite for any finite η); penalty, the one the fit
+ * minimized ({@link #multinomialPenalty()}), with vⱼ the normalized penalty factors and sⱼ the
+ * scale the fit penalized (the 1/n standard deviation when it standardized, else 1):
+ *
+ * <pre>
+ *   UNGROUPED (binomial, and multinomial by default)  λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]
+ *   GROUPED (multinomial)                              λ Σⱼ vⱼ [(1−α)/2 sⱼ²‖bⱼ‖₂² + α sⱼ‖bⱼ‖₂]
+ * </pre>
+ *
+ * where bⱼ = (b₁ⱼ … b_Kⱼ) is feature j's coefficients over the K classes (which the grouped fit
+ * centres to sum 0, the shift that leaves the loss alone and makes the penalty smallest).
+ * Immutable and thread-safe.
  */
 public final class LinearClassifier implements Classifier {
   private final LinearParameters parameters;
@@ -134,6 +145,16 @@ public final class LinearClassifier implements Classifier {
   /** α. */
   public double l1Ratio() {
     return parameters.l1Ratio();
+  }
+
+  /**
+   * How the fit penalized each feature's class coefficients, and so the form of the penalty
+   * {@link #evaluate} reports (above): GROUPED for a multinomial model fitted with
+   * {@code multinomialPenalty(MultinomialPenalty.GROUPED)} (glmnet's {@code type.multinomial =
+   * "grouped"}), else UNGROUPED.
+   */
+  public dev.tikhonov.linear.MultinomialPenalty multinomialPenalty() {
+    return parameters.multinomialPenalty();
   }
 
   /** BINOMIAL or MULTINOMIAL. */

@@ -163,18 +163,16 @@ final class LinearFit {
     return v;
   }
 
-  /** The parameters of λ index {@code l} of {@code path}. */
+  /**
+   * The parameters of λ index {@code l} of {@code path}, fitted with {@code offsetColumn} (empty
+   * for none) and the multinomial penalty {@code grouping}.
+   */
   static LinearParameters parameters(PathSolution path, int l, double[] factors,
-      double[] scales) {
-    return parameters(path, l, factors, scales, java.util.Optional.empty());
-  }
-
-  /** The same for a model fitted with an offset column. */
-  static LinearParameters parameters(PathSolution path, int l, double[] factors,
-      double[] scales, java.util.Optional<String> offsetColumn) {
+      double[] scales, java.util.Optional<String> offsetColumn,
+      dev.tikhonov.linear.MultinomialPenalty grouping) {
     return new LinearParameters(path.family(), path.lambda(l), path.l1Ratio(),
         path.intercepts(l), path.coefficients(l), factors, scales, path.featureNames(),
-        path.classNames(), offsetColumn);
+        path.classNames(), offsetColumn, grouping);
   }
 
   /** The penalty's scales of sparse columns: the standard deviation (divisor n), or 1. */

@@ -12,14 +12,15 @@ final class LinearModelFiles {
     java.util.Objects.requireNonNull(file, "file");
     LinearModelFile.save(new LinearModelFile.Contents(p.family(), p.lambda(), p.l1Ratio(),
         p.intercepts(), p.coefficients(), p.penaltyFactors(), p.penaltyScales(),
-        p.featureNames(), p.classNames(), provenance.toMap(), p.offsetColumn()), file);
+        p.featureNames(), p.classNames(), provenance.toMap(), p.offsetColumn(),
+        p.multinomialPenalty()), file);
   }
 
   static Predictor load(Path file) {
     LinearModelFile.Contents c = LinearModelFile.read(file);
     LinearParameters p = new LinearParameters(c.family(), c.lambda(), c.l1Ratio(),
         c.intercepts(), c.coefficients(), c.penaltyFactors(), c.penaltyScales(),
-        c.featureNames(), c.classNames(), c.offsetColumn());
+        c.featureNames(), c.classNames(), c.offsetColumn(), c.multinomialPenalty());
     Provenance provenance = Provenance.fromMap(c.provenance(), "ElasticNet");
     return c.family() == Family.GAUSSIAN || c.family() == Family.POISSON
         ? new LinearModel(p, provenance)

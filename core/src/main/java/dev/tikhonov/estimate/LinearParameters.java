@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.loss.Family;
 import java.util.List;
 
@@ -9,7 +10,10 @@ import java.util.List;
  * its penalty was: λ, α, each feature's normalized factor vⱼ (summing to p, glmnet's
  * convention) and the scale sⱼ the penalty acted on (the 1/n standard deviation when the fit
  * standardized, else 1), so that the penalty term is
- * {@code λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}. A model fitted with an offset column
+ * {@code λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}, or for a multinomial model fitted with
+ * {@link MultinomialPenalty#GROUPED} {@code λ Σⱼ vⱼ [(1−α)/2 sⱼ²‖bⱼ‖₂² + α sⱼ‖bⱼ‖₂]}, bⱼ the
+ * feature's K class coefficients (which that fit centres to sum 0). A model fitted with an
+ * offset column
  * ({@code offsetColumn}, glmnet's {@code offset}) adds that column's value oᵢ to every ηᵢ and
  * needs it again to predict. Immutable (arrays copied in and out).
  */
@@ -23,7 +27,8 @@ record LinearParameters(
     double[] penaltyScales,
     List<String> featureNames,
     List<String> classNames,
-    java.util.Optional<String> offsetColumn) {
+    java.util.Optional<String> offsetColumn,
+    MultinomialPenalty multinomialPenalty) {
 
   /** Without an offset. */
   LinearParameters(Family family, double lambda, double l1Ratio, double[] intercepts,
@@ -31,6 +36,15 @@ record LinearParameters(
       List<String> featureNames, List<String> classNames) {
     this(family, lambda, l1Ratio, intercepts, coefficients, penaltyFactors, penaltyScales,
         featureNames, classNames, java.util.Optional.empty());
+  }
+
+  /** With each coefficient penalized on its own ({@link MultinomialPenalty#UNGROUPED}). */
+  LinearParameters(Family family, double lambda, double l1Ratio, double[] intercepts,
+      double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
+      List<String> featureNames, List<String> classNames,
+      java.util.Optional<String> offsetColumn) {
+    this(family, lambda, l1Ratio, intercepts, coefficients, penaltyFactors, penaltyScales,
+        featureNames, classNames, offsetColumn, MultinomialPenalty.UNGROUPED);
   }
 
   LinearParameters {
@@ -53,6 +67,11 @@ record LinearParameters(
       if (b.length != p) {
         throw new IllegalArgumentException(b.length + " coefficients for " + p + " features");
       }
+    }
+    java.util.Objects.requireNonNull(multinomialPenalty, "multinomialPenalty");
+    if (multinomialPenalty == MultinomialPenalty.GROUPED && family != Family.MULTINOMIAL) {
+      throw new IllegalArgumentException("the grouped penalty is the multinomial family's, not "
+          + family.name().toLowerCase(java.util.Locale.ROOT) + "'s");
     }
   }
 
@@ -177,10 +196,17 @@ record LinearParameters(
     return eta;
   }
 
-  /** λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]. */
+  /**
+   * λ Σₖ Σⱼ vⱼ [(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|], or with {@link MultinomialPenalty#GROUPED}
+   * λ Σⱼ vⱼ [(1−α)/2 ‖sⱼbⱼ‖₂² + α‖sⱼbⱼ‖₂] over each feature's K class coefficients bⱼ: the
+   * penalty the fit minimized.
+   */
   double penalty() {
     if (lambda == 0) {
       return 0;
+    }
+    if (multinomialPenalty == MultinomialPenalty.GROUPED) {
+      return groupedPenalty();
     }
     double total = 0;
     for (double[] b : coefficients) {
@@ -188,6 +214,20 @@ record LinearParameters(
         double w = penaltyScales[j] * b[j];
         total += penaltyFactors[j] * ((1 - l1Ratio) / 2 * w * w + l1Ratio * Math.abs(w));
       }
+    }
+    return lambda * total;
+  }
+
+  /** λ Σⱼ vⱼ [(1−α)/2 ‖sⱼbⱼ‖₂² + α‖sⱼbⱼ‖₂], bⱼ = (b₁ⱼ … b_Kⱼ). */
+  private double groupedPenalty() {
+    double total = 0;
+    for (int j = 0; j < numFeatures(); j++) {
+      double squares = 0;
+      for (double[] b : coefficients) {
+        double w = penaltyScales[j] * b[j];
+        squares += w * w;
+      }
+      total += penaltyFactors[j] * ((1 - l1Ratio) / 2 * squares + l1Ratio * Math.sqrt(squares));
     }
     return lambda * total;
   }
@@ -225,7 +265,7 @@ record LinearParameters(
         && java.util.Arrays.equals(penaltyFactors, q.penaltyFactors)
         && java.util.Arrays.equals(penaltyScales, q.penaltyScales)
         && featureNames.equals(q.featureNames) && classNames.equals(q.classNames)
-        && offsetColumn.equals(q.offsetColumn);
+        && offsetColumn.equals(q.offsetColumn) && multinomialPenalty == q.multinomialPenalty;
   }
 
   @Override

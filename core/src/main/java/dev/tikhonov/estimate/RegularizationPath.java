@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import java.util.List;
@@ -29,20 +30,19 @@ public final class RegularizationPath<M extends Predictor> {
   private final Provenance provenance;
   private final Optional<String> offsetColumn;
   private final Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot;
+  /** How the fit penalized a feature's class coefficients: its models' penalty says the same. */
+  private final MultinomialPenalty grouping;
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance) {
-    this(solution, kind, factors, scales, provenance, Optional.empty());
-  }
-
-  RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
-      double[] scales, Provenance provenance, Optional<String> offsetColumn) {
-    this(solution, kind, factors, scales, provenance, offsetColumn, Optional.empty());
+    this(solution, kind, factors, scales, provenance, Optional.empty(), Optional.empty(),
+        MultinomialPenalty.UNGROUPED);
   }
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance, Optional<String> offsetColumn,
-      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
+      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot, MultinomialPenalty grouping) {
+    this.grouping = grouping;
     this.adaptivePilot = adaptivePilot;
     this.offsetColumn = offsetColumn;
     this.solution = solution;
@@ -88,8 +88,10 @@ public final class RegularizationPath<M extends Predictor> {
    * package's estimators, as {@link #ofRegression} does for regressions
    * ({@code SparkElasticNetModel.toLinearClassifier()} goes through here): binomial,
    * p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k | x) = softmax(a₀ₖ + x·bₖ), with the
-   * solution's class names; penalty {@code λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}. Arguments
-   * as {@link #ofRegression}'s; immutable and thread-safe.
+   * solution's class names; penalty {@code λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}, the
+   * ungrouped one (a path fitted with {@code MultinomialPenalty.GROUPED} gets its grouped
+   * penalty through the estimators, {@code ElasticNet.multinomial().multinomialPenalty(…)}).
+   * Arguments as {@link #ofRegression}'s; immutable and thread-safe.
    *
    * @throws IllegalArgumentException for a gaussian or poisson solution (use
    *     {@link #ofRegression}), or factors or scales that are not p finite numbers in range
@@ -321,7 +323,7 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   private M model(PathSolution s, int l) {
-    return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn),
+    return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn, grouping),
         provenance.withSettings(Map.of("lambda", s.lambda(l))));
   }
 

@@ -232,7 +232,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     return new RelaxedPath<>(fit, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
         provenance, split.offsetColumn(),
-        adaptiveFactors.flatMap(dev.tikhonov.select.AdaptivePenalty.Factors::pilotShortfall));
+        adaptiveFactors.flatMap(dev.tikhonov.select.AdaptivePenalty.Factors::pilotShortfall),
+        settings.multinomialPenalty());
   }
 
   private KFold folds(int n) {

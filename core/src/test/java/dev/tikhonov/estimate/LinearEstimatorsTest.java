@@ -167,8 +167,8 @@ class LinearEstimatorsTest {
         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     InputException e = assertThrows(InputException.class, () -> Predictor.load(key));
     assertTrue(e.getMessage().startsWith(key + ": model: unknown key \"feature_namez\"; "
-        + "expected class_names, family, feature_names, l1_ratio, lambda, offset_column, "
-        + "provenance"), e.getMessage());
+        + "expected class_names, family, feature_names, l1_ratio, lambda, multinomial_penalty,"
+        + " offset_column, provenance"), e.getMessage());
     int x1 = text.indexOf("x1", names);
     Path twice = dir.resolve("twice.model");
     Files.write(twice, (text.substring(0, x1) + "x0" + text.substring(x1 + 2))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.loss.Family;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -24,8 +25,12 @@ import java.util.Set;
  * {@code __metadata__}: {@code "format": "tikhonov-linear"}, {@code "format_version": "1"} and
  * {@code "model"}, a JSON object with the family, λ, α, feature and class names and the
  * provenance, and for a model fitted with an offset its {@code "offset_column"} (optional: η_k
- * then adds that column's value, which prediction needs). K = 1 for gaussian, binomial and
- * poisson, the number of classes for multinomial.
+ * then adds that column's value, which prediction needs), for a multinomial model fitted with
+ * the grouped penalty {@code "multinomial_penalty": "grouped"} (optional: its penalty is
+ * λ Σⱼ vⱼ[(1−α)/2 ‖sⱼbⱼ‖₂² + α‖sⱼbⱼ‖₂] over the classes; a file without the key and whose
+ * provenance settings say {@code "multinomial_penalty": "grouped"}, written before the key
+ * existed, is grouped too). K = 1 for gaussian, binomial and poisson, the number of classes
+ * for multinomial.
  *
  * <p>Written atomically; loading validates shapes, names, families and every number (finite;
  * factors ≥ 0, scales &gt; 0; {@code 1e6·Σⱼ|bₖⱼ| + |a₀ₖ| ≤ Double.MAX_VALUE/2}, so inputs within
@@ -37,6 +42,8 @@ public final class LinearModelFile {
   public static final String FORMAT = "tikhonov-linear";
   /** The format version this code writes and reads. */
   public static final int FORMAT_VERSION = 1;
+  /** The model's key (and its provenance settings') naming a multinomial penalty. */
+  private static final String GROUPING = "multinomial_penalty";
 
   private LinearModelFile() {}
 
@@ -56,11 +63,23 @@ public final class LinearModelFile {
    * @param provenance JSON-friendly provenance (see {@code estimate.Provenance})
    * @param offsetColumn the column whose values are added to η (glmnet's offset), required at
    *     prediction; empty for none (the file's optional {@code offset_column})
+   * @param multinomialPenalty how the fit penalized each feature's class coefficients
+   *     (GROUPED only for the multinomial family; the file's optional
+   *     {@code multinomial_penalty}, written for GROUPED)
    */
   public record Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
       double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
       List<String> featureNames, List<String> classNames, Map<String, Object> provenance,
-      java.util.Optional<String> offsetColumn) {
+      java.util.Optional<String> offsetColumn, MultinomialPenalty multinomialPenalty) {
+
+    /** Each class coefficient penalized on its own ({@link MultinomialPenalty#UNGROUPED}). */
+    public Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
+        double[][] coefficients, double[] penaltyFactors, double[] penaltyScales,
+        List<String> featureNames, List<String> classNames, Map<String, Object> provenance,
+        java.util.Optional<String> offsetColumn) {
+      this(family, lambda, l1Ratio, intercepts, coefficients, penaltyFactors, penaltyScales,
+          featureNames, classNames, provenance, offsetColumn, MultinomialPenalty.UNGROUPED);
+    }
 
     /** Without an offset column. */
     public Contents(Family family, double lambda, double l1Ratio, double[] intercepts,
@@ -94,6 +113,10 @@ public final class LinearModelFile {
     model.put("feature_names", c.featureNames());
     model.put("class_names", c.classNames());
     c.offsetColumn().ifPresent(o -> model.put("offset_column", o));
+    if (c.multinomialPenalty() == MultinomialPenalty.GROUPED) {
+      // Only then: an ungrouped model's file stays what every earlier version reads.
+      model.put(GROUPING, "grouped");
+    }
     model.put("provenance", c.provenance());
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", FORMAT);
@@ -138,7 +161,8 @@ public final class LinearModelFile {
     SafeTensors.requireChecksum(src, header, name, "model file");
     // Every file written so far has these keys; offset_column only for a model fitted with one.
     JsonFields f = JsonFields.parse(text, name, "model").requireKeys(Set.of("family", "lambda",
-        "l1_ratio", "feature_names", "class_names", "provenance"), Set.of("offset_column"));
+        "l1_ratio", "feature_names", "class_names", "provenance"),
+        Set.of("offset_column", GROUPING));
     Family family;
     String familyName = f.text("family"); // outside the try: a missing field is its own InputException
     try {
@@ -174,9 +198,29 @@ public final class LinearModelFile {
     java.util.Optional<String> offsetColumn = f.has("offset_column")
         ? java.util.Optional.of(f.text("offset_column")) : java.util.Optional.empty();
     Contents c = new Contents(family, lambda, l1Ratio, intercepts, coefficients, factors,
-        scales, features, classes, provenance, offsetColumn);
+        scales, features, classes, provenance, offsetColumn, grouping(f, provenance, name));
     validate(c, name);
     return c;
+  }
+
+  /**
+   * The file's {@code multinomial_penalty}, else GROUPED where the provenance's settings say
+   * {@code "grouped"} (files written before the key was), else UNGROUPED.
+   */
+  private static MultinomialPenalty grouping(JsonFields f, Map<String, Object> provenance,
+      String name) {
+    if (!f.has(GROUPING)) {
+      return provenance.get("settings") instanceof Map<?, ?> settings
+          && "grouped".equals(settings.get(GROUPING))
+          ? MultinomialPenalty.GROUPED : MultinomialPenalty.UNGROUPED;
+    }
+    String given = f.text(GROUPING);
+    return switch (given) {
+      case "grouped" -> MultinomialPenalty.GROUPED;
+      case "ungrouped" -> MultinomialPenalty.UNGROUPED;
+      default -> throw new InputException(name + ": model." + GROUPING + " "
+          + SafeTensors.quote(given) + " is unknown; expected grouped or ungrouped");
+    };
   }
 
   private static double[] tensor(ByteSource src, SafeTensors.Header header, String tensor,
@@ -223,6 +267,11 @@ public final class LinearModelFile {
               + " class (at least 2), found " + k + " for " + c.classNames().size());
         }
       }
+    }
+    if (c.multinomialPenalty() == MultinomialPenalty.GROUPED
+        && c.family() != Family.MULTINOMIAL) {
+      throw new InputException(where + ": model.multinomial_penalty \"grouped\" is for a"
+          + " multinomial model, not a " + c.family().name().toLowerCase(Locale.ROOT) + " one");
     }
     if (!(c.lambda() >= 0) || Double.isInfinite(c.lambda())
         || !(c.l1Ratio() >= 0 && c.l1Ratio() <= 1)) {
