@@ -171,13 +171,11 @@ class GroupedPenaltyTest {
    * on another family is refused when saving, as loading would refuse it.
    */
   @Test
-  void load_unknownMultinomialPenalty_isRefused() throws IOException {
+  void load_unknownMultinomialPenalty_isRefused() throws Exception {
     Path file = dir.resolve("grouped.model");
     path(MultinomialPenalty.GROUPED, 1, 0.01).atIndex(0).save(file);
-    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-    Path edited = dir.resolve("edited.model");
-    Files.write(edited, text.replaceFirst("multinomial_penalty\\\\\":\\\\\"grouped",
-        "multinomial_penalty\\\\\":\\\\\"groupeD").getBytes(StandardCharsets.ISO_8859_1));
+    Path edited = Files.write(dir.resolve("edited.model"), ModelFileEdits.withModel(
+        Files.readAllBytes(file), model -> model.put("multinomial_penalty", "groupeD")));
     InputException e = assertThrows(InputException.class, () -> Predictor.load(edited));
     assertEquals(edited + ": model.multinomial_penalty \"groupeD\" is unknown; expected grouped"
         + " or ungrouped", e.getMessage());

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.Synthetic;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,26 +49,14 @@ class HeldOutRowsTest {
   }
 
   /**
-   * A model file (safetensors: an 8-byte little-endian header length, the JSON header, the
-   * tensors) with held_out_rows taken out of the provenance in the header's metadata "model",
-   * and without the header's checksum, as such files were written.
+   * A model file with held_out_rows taken out of the provenance in the header's metadata
+   * "model", and without the header's checksum, as such files were written.
    */
   static byte[] withoutHeldOutRows(byte[] file) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    int n = (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    ObjectNode header = (ObjectNode) json.readTree(new String(file, 8, n,
-        StandardCharsets.UTF_8));
-    ObjectNode metadata = (ObjectNode) header.get("__metadata__");
-    ObjectNode model = (ObjectNode) json.readTree(metadata.get("model").textValue());
-    ObjectNode settings = (ObjectNode) model.get("provenance").get("settings");
-    assertTrue(settings.remove("held_out_rows") != null, settings.toString());
-    metadata.put("model", json.writeValueAsString(model));
-    metadata.remove("header_crc32"); // which files written before held_out_rows did not have
-    byte[] text = json.writeValueAsBytes(header);
-    ByteBuffer out = ByteBuffer.allocate(8 + text.length + file.length - 8 - n)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    out.putLong(text.length).put(text).put(file, 8 + n, file.length - 8 - n);
-    return out.array();
+    return ModelFileEdits.withModel(file, model -> {
+      ObjectNode settings = (ObjectNode) model.get("provenance").get("settings");
+      assertTrue(settings.remove("held_out_rows") != null, settings.toString());
+    });
   }
 
   /**
