@@ -211,7 +211,7 @@ public final class PathJob {
       if (options.crossValidate()) {
         model = Optional.of(estimator.fit(assembled));
         path = model.get().path();
-        cv = Optional.of(model.get().crossValidation());
+        cv = Optional.of(model.get().cv());
         models = model.get().regularizationPath();
       } else {
         SparkElasticNetCV.PathFit fit = estimator.pathOnly(assembled);

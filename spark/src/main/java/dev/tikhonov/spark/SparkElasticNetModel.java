@@ -64,7 +64,7 @@ import scala.Option;
  * Before the binomial prediction was the class, it was P(class 1) (docs/spark.md, "Changed");
  * a model saved then loads and predicts the class, as the meaning is in {@code transform}, not
  * in the saved numbers. It keeps the whole fit: the path on all rows ({@link #path()},
- * the core's {@link PathSolution}) and its cross-validation ({@link #crossValidation()}, the
+ * the core's {@link PathSolution}) and its cross-validation ({@link #cv()}, the
  * core's {@link CvResult}: the mean held-out score by the estimator's {@code measure}, by
  * default the MSE (gaussian) or deviance (the others; {@link CvResult#measure}, kept when
  * saved), and its standard error per λ, every fold's score, λ_min and λ_1se with cv.glmnet's
@@ -94,7 +94,7 @@ import scala.Option;
  * {@link #toLinearClassifier()} make that model, to save as a tikhonov model file. A model saved
  * before those columns existed loads and predicts, but does not convert.
  *
- * <p>Immutable numbers, as long as the arrays of {@link #path()} and {@link #crossValidation()}
+ * <p>Immutable numbers, as long as the arrays of {@link #path()} and {@link #cv()}
  * are not modified: those core results are the model's own, shared, not copied (no caller may
  * write into them), while the coefficient and intercept accessors return copies. Thread-safe
  * on those terms, except while its params are being set.
@@ -355,11 +355,22 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
 
   /**
    * The cross-validation curve over {@link #path()}'s λ, with λ_min and λ_1se, and its
-   * {@link CvResult#warning} when a fold's path did not converge (kept when the model is saved).
-   * The model's own, not a copy; do not modify its arrays.
+   * {@link CvResult#warning} when a fold's path did not converge (kept when the model is saved):
+   * the core's {@code CrossValidatedPath.cv()} of the same fit. The model's own, not a copy; do
+   * not modify its arrays.
    */
-  public CvResult crossValidation() {
+  public CvResult cv() {
     return crossValidation;
+  }
+
+  /**
+   * The same as {@link #cv()}, under the name this model used before it took the core's.
+   *
+   * @deprecated use {@link #cv()}, the core's {@code CrossValidatedPath.cv()}'s name
+   */
+  @Deprecated
+  public CvResult crossValidation() {
+    return cv();
   }
 
   /**
@@ -370,7 +381,7 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * (1 − dev/dev₀), {@code cv_mean} and {@code cv_se} (the mean held-out score by the
    * {@code measure}, by default the MSE for gaussian and the deviance for the others, and its
    * standard error; the model is always cross-validated).
-   * The numbers are those of {@link #path()} and {@link #crossValidation()}, bit for bit. No job
+   * The numbers are those of {@link #path()} and {@link #cv()}, bit for bit. No job
    * runs until the frame is used; it holds the model's m rows in the plan, nothing more.
    *
    * @param spark the session to create the DataFrame in
@@ -875,9 +886,10 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
    * What the model is, as MLlib's {@code LogisticRegressionModel} prints itself ("uid,
    * numClasses, numFeatures") and more: the family, the λ chosen and by which rule, and how many
    * coefficients are not zero, e.g. {@code SparkElasticNetModel: uid=tikhonovElasticNetCV_…,
-   * family=binomial, numClasses=2, numFeatures=30, lambda=0.00912 (lambda_min, #29 of 64),
-   * nonzeros=14 of 30} (numClasses for the classifiers only). A multinomial model counts every
-   * class's coefficients (C·p of them).
+   * family=binomial, numClasses=2, numFeatures=30, lambda=0.00912 (lambda_min, index 28 of 64),
+   * nonzeros=14 of 30} (numClasses for the classifiers only; the index is
+   * {@link #selectedIndex()}, 0-based, as the core's {@code CvResult} prints λ_min's). A
+   * multinomial model counts every class's coefficients (C·p of them).
    */
   @Override
   public String toString() {
@@ -892,8 +904,8 @@ public final class SparkElasticNetModel extends Model<SparkElasticNetModel>
         : selectedIndex == crossValidation.index1se() ? "lambda_1se, " : "";
     String classes = path.family().isClassification() ? ", numClasses=" + numClasses() : "";
     return "SparkElasticNetModel: uid=" + uid + ", family=" + familyName() + classes
-        + ", numFeatures=" + p + ", lambda=" + selectedLambda() + " (" + rule + "#"
-        + (selectedIndex + 1) + " of " + path.size() + "), nonzeros=" + nonzeros + " of "
+        + ", numFeatures=" + p + ", lambda=" + selectedLambda() + " (" + rule + "index "
+        + selectedIndex + " of " + path.size() + "), nonzeros=" + nonzeros + " of "
         + p * classCoefficients.length;
   }
 

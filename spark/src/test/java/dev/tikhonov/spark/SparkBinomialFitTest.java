@@ -141,12 +141,12 @@ class SparkBinomialFitTest {
             names));
     assertSamePath(single.path().solution(), model.path(), 1e-6);
     assertTrue(model.path().allConverged(), model.path().end().message());
-    assertEquals(single.indexMin(), model.crossValidation().indexMin(), "λ_min");
-    assertEquals(single.index1se(), model.crossValidation().index1se(), "λ_1se");
+    assertEquals(single.indexMin(), model.cv().indexMin(), "λ_min");
+    assertEquals(single.index1se(), model.cv().index1se(), "λ_1se");
     for (int l = 0; l < single.cv().lambdas().length; l++) {
-      assertEquals(single.cv().mean()[l], model.crossValidation().mean()[l],
+      assertEquals(single.cv().mean()[l], model.cv().mean()[l],
           1e-6 * single.cv().mean()[l], "CV mean at λ #" + l);
-      assertEquals(single.cv().standardError()[l], model.crossValidation().standardError()[l],
+      assertEquals(single.cv().standardError()[l], model.cv().standardError()[l],
           1e-5 * single.cv().standardError()[l], "CV SE at λ #" + l);
     }
     // cv.glmnet (thresh 1e-14) on the same folds.

@@ -96,7 +96,7 @@ class SparkCvMeasureTest {
 
   /** The same measure, mean and SE at every λ, λ_min and λ_1se. */
   private static void assertSameCv(CvResult expected, SparkElasticNetModel model) {
-    CvResult actual = model.crossValidation();
+    CvResult actual = model.cv();
     assertEquals(expected.measure(), actual.measure(), "measure");
     assertEquals(expected.lambdas().length, actual.lambdas().length, "λ count");
     for (int l = 0; l < expected.lambdas().length; l++) {
@@ -130,7 +130,7 @@ class SparkCvMeasureTest {
     assertEquals(2, mae.dataPasses(), "the statistics pass and the scoring pass");
     // Not the MSE's curve relabelled: the MAE is about the square root of the MSE here.
     int last = mse.path().size() - 1;
-    assertTrue(Math.abs(mae.crossValidation().mean()[last] - mse.crossValidation().mean()[last])
+    assertTrue(Math.abs(mae.cv().mean()[last] - mse.cv().mean()[last])
         > 0.1, "MAE and MSE differ");
     // The same path as the default route's.
     assertEquals(mse.path().size(), mae.path().size(), "path length");
@@ -138,9 +138,9 @@ class SparkCvMeasureTest {
 
     String saved = dir.resolve("mae-model").toString();
     mae.write().save(saved);
-    CvResult loaded = SparkElasticNetModel.load(saved).crossValidation();
+    CvResult loaded = SparkElasticNetModel.load(saved).cv();
     assertEquals(CvMeasure.MEAN_ABSOLUTE_ERROR, loaded.measure(), "the saved measure");
-    assertEquals(Arrays.toString(mae.crossValidation().mean()), Arrays.toString(loaded.mean()));
+    assertEquals(Arrays.toString(mae.cv().mean()), Arrays.toString(loaded.mean()));
   }
 
   /** A λ sequence of one's own: every fold at those λ, not interpolated (cv.glmnet's rule). */
@@ -173,9 +173,9 @@ class SparkCvMeasureTest {
     double[] y = binomial();
     SparkElasticNetModel auc = fit(estimator("binomial", "auc"), y, ones());
     assertSameCv(core(Family.BINOMIAL, y, ones(), CvMeasure.AUC), auc);
-    double[] mean = auc.crossValidation().mean();
+    double[] mean = auc.cv().mean();
     double best = Arrays.stream(mean).max().orElseThrow();
-    assertEquals(best, mean[auc.crossValidation().indexMin()], 0.0);
+    assertEquals(best, mean[auc.cv().indexMin()], 0.0);
     double[] w = table.w();
     SparkElasticNetModel weighted = fit(estimator("binomial", "auc").setWeightCol("weight"), y,
         w);

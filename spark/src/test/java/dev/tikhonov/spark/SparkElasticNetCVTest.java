@@ -235,7 +235,7 @@ class SparkElasticNetCVTest {
         FoldStatistics.of(TABLE.x(), TABLE.y(), KFold.of(folds)), PathSettings.of(0.7),
         dev.tikhonov.data.Dataset.defaultNames(4), CrossValidation.Alignment.INTERPOLATE, 1);
     SparkElasticNetFitTest.assertSamePath(core.path(), model.path(), 1e-8);
-    SparkElasticNetFitTest.assertSameCv(core.cv(), model.crossValidation(), 1e-8);
+    SparkElasticNetFitTest.assertSameCv(core.cv(), model.cv(), 1e-8);
   }
 
   @Test

@@ -173,19 +173,19 @@ class SparkElasticNetFitTest {
         .standardize(false).tolerance(1e-14).threads(2).build()
         .crossValidate(dev.tikhonov.data.Dataset.of(x, y));
     assertSamePath(single.path().solution(), model.path(), 1e-8);
-    assertSameCv(single.cv(), model.crossValidation(), 1e-8);
+    assertSameCv(single.cv(), model.cv(), 1e-8);
 
     double[] select = csv("gauss-cv-select.csv.gz")[0];
     assertEquals(select[0], model.lambdaMin(), 1e-12 * select[0], "cv.glmnet's lambda.min");
     assertEquals(select[1], model.lambda1se(), 1e-12 * select[1], "cv.glmnet's lambda.1se");
     double[][] curve = csv("gauss-cv.csv.gz");
-    assertEquals(curve.length, model.crossValidation().lambdas().length, "cv.glmnet's λ count");
+    assertEquals(curve.length, model.cv().lambdas().length, "cv.glmnet's λ count");
     for (int l = 0; l < curve.length; l++) {
-      assertEquals(curve[l][0], model.crossValidation().lambdas()[l], 1e-12 * curve[0][0]);
-      assertEquals(curve[l][1], model.crossValidation().mean()[l], 1e-6 * curve[l][1]);
+      assertEquals(curve[l][0], model.cv().lambdas()[l], 1e-12 * curve[0][0]);
+      assertEquals(curve[l][1], model.cv().mean()[l], 1e-6 * curve[l][1]);
     }
     // selection "min" (the default): the model is the path at λ_min.
-    int at = model.crossValidation().indexMin();
+    int at = model.cv().indexMin();
     assertEquals(model.lambdaMin(), model.selectedLambda());
     assertEquals(model.path().intercepts()[at][0], model.intercept());
     assertArrayEquals(model.path().coefficients()[at][0], model.coefficients().toArray());
@@ -199,7 +199,7 @@ class SparkElasticNetFitTest {
     CrossValidatedPath<LinearModel> single = ElasticNetCV.gaussian().foldIds(glmnetFolds)
         .l1Ratio(0.5).threads(1).build().crossValidate(dev.tikhonov.data.Dataset.of(x, y));
     assertSamePath(single.path().solution(), model.path(), 1e-8);
-    assertSameCv(single.cv(), model.crossValidation(), 1e-8);
+    assertSameCv(single.cv(), model.cv(), 1e-8);
     assertEquals(single.index1se(), model.selectedIndex());
     assertEquals(single.lambda1se(), model.selectedLambda(), 1e-13 * single.lambda1se());
     LinearModel oneSe = single.atOneStandardError();
@@ -220,7 +220,7 @@ class SparkElasticNetFitTest {
         CrossValidation.Alignment.INTERPOLATE, 1);
     assertArrayEquals(lambdas, model.path().lambdas(), 0.0, "the given λ, decreasing");
     assertSamePath(core.path(), model.path(), 1e-8);
-    assertSameCv(core.cv(), model.crossValidation(), 1e-8);
+    assertSameCv(core.cv(), model.cv(), 1e-8);
   }
 
   /**
@@ -235,7 +235,7 @@ class SparkElasticNetFitTest {
     SparkElasticNetCV estimator = new SparkElasticNetCV().setFoldCol("fold").setNumFolds(5)
         .setL1Ratio(0.8);
     SparkElasticNetModel cut = estimator.fit(TestSpark.frame(spark, table, 3));
-    assertEquals(cut.path().lambdas().length - 1, cut.crossValidation().indexMin());
+    assertEquals(cut.path().lambdas().length - 1, cut.cv().indexMin());
     assertEquals(PathSolution.Ending.DEVIANCE_RULE, cut.path().end().reason());
     assertFalse(cut.minimumAtPathEnd());
 
@@ -287,7 +287,7 @@ class SparkElasticNetFitTest {
     PipelineModel loaded = PipelineModel.load(path);
     SparkElasticNetModel reloaded = (SparkElasticNetModel) loaded.stages()[1];
     assertSamePath(model.path(), reloaded.path(), 0.0);
-    assertSameCv(model.crossValidation(), reloaded.crossValidation(), 0.0);
+    assertSameCv(model.cv(), reloaded.cv(), 0.0);
     assertEquals(model.selectedIndex(), reloaded.selectedIndex());
     Dataset<Row> again = spark.createDataFrame(raw, schema).repartition(3);
     List<Row> repredicted = loaded.transform(again).select("a", "b", "c", "yhat")

@@ -229,7 +229,7 @@ class SparkElasticNetModelTest {
     assertEquals(0.09, loaded.lambda1se());
     assertEquals(0.09, loaded.selectedLambda());
     SparkElasticNetFitTest.assertSamePath(saved.path(), loaded.path(), 0.0);
-    SparkElasticNetFitTest.assertSameCv(saved.crossValidation(), loaded.crossValidation(), 0.0);
+    SparkElasticNetFitTest.assertSameCv(saved.cv(), loaded.cv(), 0.0);
     assertEquals(saved.path().end(), loaded.path().end());
     assertArrayEquals(before, predictions(loaded.transform(frame()), "yhat"), 0.0);
 
@@ -280,16 +280,16 @@ class SparkElasticNetModelTest {
         .of(List.of(java.util.Optional.empty(), java.util.Optional.of(
             dev.tikhonov.linear.Shortfall.notCertified(2, 3, 3, 0.01, 1e-3, 1e-7))),
             List.of(java.util.Optional.empty(), java.util.Optional.empty()));
-    SparkElasticNetModel warned = new SparkElasticNetModel(plain.path(), plain.crossValidation()
+    SparkElasticNetModel warned = new SparkElasticNetModel(plain.path(), plain.cv()
         .withShortfall(folds), 0);
     warned.write().save(dir.resolve("warned").toString());
     plain.write().save(dir.resolve("plain").toString());
-    String sentence = warned.crossValidation().warning().orElseThrow();
+    String sentence = warned.cv().warning().orElseThrow();
     assertTrue(sentence.startsWith("cross-validation fold 2 of 2 did not converge"), sentence);
     assertEquals(java.util.Optional.of(sentence),
-        SparkElasticNetModel.load(dir.resolve("warned").toString()).crossValidation().warning());
+        SparkElasticNetModel.load(dir.resolve("warned").toString()).cv().warning());
     assertEquals(java.util.Optional.empty(),
-        SparkElasticNetModel.load(dir.resolve("plain").toString()).crossValidation().warning());
+        SparkElasticNetModel.load(dir.resolve("plain").toString()).cv().warning());
   }
 
   @Test
@@ -300,7 +300,7 @@ class SparkElasticNetModelTest {
     assertEquals("yhat", old.getPredictionCol());
     assertEquals(0.09, old.selectedLambda());
     SparkElasticNetFitTest.assertSamePath(same.path(), old.path(), 0.0);
-    SparkElasticNetFitTest.assertSameCv(same.crossValidation(), old.crossValidation(), 0.0);
+    SparkElasticNetFitTest.assertSameCv(same.cv(), old.cv(), 0.0);
     assertArrayEquals(predictions(same.transform(frame()), "prediction"),
         predictions(old.transform(frame()), "yhat"), 0.0);
   }
@@ -357,12 +357,12 @@ class SparkElasticNetModelTest {
   void toString_namesTheFamily_theChosenLambda_theFeatures_andTheNonzeros() {
     SparkElasticNetModel gaussian = model();
     assertEquals("SparkElasticNetModel: uid=" + gaussian.uid() + ", family=gaussian,"
-        + " numFeatures=4, lambda=0.09 (lambda_1se, #1 of 3), nonzeros=3 of 4",
+        + " numFeatures=4, lambda=0.09 (lambda_1se, index 0 of 3), nonzeros=3 of 4",
         gaussian.toString());
     SparkElasticNetModel multinomial = oneLambda(Family.MULTINOMIAL, new double[] {0, 0, 0},
         new double[][] {{0, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, -2, 0}});
     assertTrue(multinomial.toString().endsWith(", family=multinomial, numClasses=3,"
-        + " numFeatures=4, lambda=" + multinomial.selectedLambda() + " (lambda_min, #1 of 1),"
+        + " numFeatures=4, lambda=" + multinomial.selectedLambda() + " (lambda_min, index 0 of 1),"
         + " nonzeros=2 of 12"), multinomial.toString());
   }
 
@@ -527,7 +527,7 @@ class SparkElasticNetModelTest {
   }
 
   /**
-   * pathFrame's rows, collected in order, against path() and crossValidation(): the same λ, df,
+   * pathFrame's rows, collected in order, against path() and cv(): the same λ, df,
    * deviance ratio, CV mean and SE, bit for bit, one row per λ, under path.csv's column names.
    */
   private static void assertPathFrame(SparkElasticNetModel model) {
@@ -536,7 +536,7 @@ class SparkElasticNetModelTest {
         List.of(frame.columns()));
     List<Row> rows = frame.collectAsList();
     PathSolution path = model.path();
-    CvResult cv = model.crossValidation();
+    CvResult cv = model.cv();
     assertEquals(path.size(), rows.size(), "one row per λ");
     for (int l = 0; l < rows.size(); l++) {
       Row r = rows.get(l);

@@ -102,10 +102,10 @@ class SparkIrlsInputTest {
           assertEquals(a.coefficients()[l][0][j], b.coefficients()[l][0][j], 1e-8 * scale,
               family + " λ " + l + " coefficient " + j);
         }
-        assertEquals(one.crossValidation().mean()[l], seven.crossValidation().mean()[l],
-            1e-8 * one.crossValidation().mean()[l], family + " cv λ " + l);
+        assertEquals(one.cv().mean()[l], seven.cv().mean()[l],
+            1e-8 * one.cv().mean()[l], family + " cv λ " + l);
       }
-      assertEquals(one.crossValidation().indexMin(), seven.crossValidation().indexMin(), family);
+      assertEquals(one.cv().indexMin(), seven.cv().indexMin(), family);
     }
   }
 }

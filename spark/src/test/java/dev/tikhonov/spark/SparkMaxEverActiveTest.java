@@ -135,16 +135,16 @@ class SparkMaxEverActiveTest {
       assertEquals(expected.devianceRatio()[l], actual.devianceRatio()[l], 1e-8,
           what + ": deviance ratio at λ #" + (l + 1));
     }
-    assertEquals(core.cv().lambdas().length, spark.crossValidation().lambdas().length, what);
+    assertEquals(core.cv().lambdas().length, spark.cv().lambdas().length, what);
     for (int l = 0; l < Math.min(cvLambdas, core.cv().lambdas().length); l++) {
-      assertEquals(core.cv().mean()[l], spark.crossValidation().mean()[l],
+      assertEquals(core.cv().mean()[l], spark.cv().mean()[l],
           1e-6 * core.cv().mean()[l], what + ": CV mean at λ #" + (l + 1));
-      assertEquals(core.cv().standardError()[l], spark.crossValidation().standardError()[l],
+      assertEquals(core.cv().standardError()[l], spark.cv().standardError()[l],
           1e-5 * core.cv().standardError()[l], what + ": CV SE at λ #" + (l + 1));
     }
     if (cvLambdas >= core.cv().lambdas().length) {
-      assertEquals(core.indexMin(), spark.crossValidation().indexMin(), what + ": λ_min");
-      assertEquals(core.index1se(), spark.crossValidation().index1se(), what + ": λ_1se");
+      assertEquals(core.indexMin(), spark.cv().indexMin(), what + ": λ_min");
+      assertEquals(core.index1se(), spark.cv().index1se(), what + ": λ_1se");
     }
   }
 

@@ -95,15 +95,15 @@ class SparkMaxFeaturesTest {
     SparkMultinomialFitTest.assertSamePath(expected, actual, pathTolerance);
     assertEquals(expected.end().message(), actual.end().message());
     assertArrayEquals(df, actual.degreesOfFreedom(), "df");
-    assertEquals(core.cv().lambdas().length, spark.crossValidation().lambdas().length);
+    assertEquals(core.cv().lambdas().length, spark.cv().lambdas().length);
     for (int l = 0; l < core.cv().lambdas().length; l++) {
-      assertEquals(core.cv().mean()[l], spark.crossValidation().mean()[l],
+      assertEquals(core.cv().mean()[l], spark.cv().mean()[l],
           cvTolerance * core.cv().mean()[l], "CV mean at λ #" + l);
-      assertEquals(core.cv().standardError()[l], spark.crossValidation().standardError()[l],
+      assertEquals(core.cv().standardError()[l], spark.cv().standardError()[l],
           10 * cvTolerance * core.cv().standardError()[l], "CV SE at λ #" + l);
     }
-    assertEquals(core.indexMin(), spark.crossValidation().indexMin(), "λ_min");
-    assertEquals(core.index1se(), spark.crossValidation().index1se(), "λ_1se");
+    assertEquals(core.indexMin(), spark.cv().indexMin(), "λ_min");
+    assertEquals(core.index1se(), spark.cv().index1se(), "λ_1se");
   }
 
   @Test
@@ -179,7 +179,7 @@ class SparkMaxFeaturesTest {
       assertTrue(Arrays.stream(model.path().degreesOfFreedom()).max().getAsInt() > 1,
           family + ": the limit would have ended it " + Arrays.toString(
               model.path().degreesOfFreedom()));
-      assertEquals(12, model.crossValidation().lambdas().length, family);
+      assertEquals(12, model.cv().lambdas().length, family);
     }
   }
 

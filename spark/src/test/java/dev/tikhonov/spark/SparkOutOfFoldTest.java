@@ -265,7 +265,7 @@ class SparkOutOfFoldTest {
         Observations.ofWeights(d.w()), cv.pathSettings(), model.path().featureNames(),
         List.of(), KFold.of(folds), CrossValidation.Alignment.INTERPOLATE, CvMeasure.DEVIANCE,
         CrossValidation.Keep.OUT_OF_FOLD_PREDICTIONS, 2);
-    assertArrayEquals(fit.cv().mean(), model.crossValidation().mean(), 1e-8
+    assertArrayEquals(fit.cv().mean(), model.cv().mean(), 1e-8
         * fit.cv().mean()[0], "the fit's CV curve is on these folds");
     assertSame(model, d.frame(), fit.outOfFold().orElseThrow(), 1e-8);
   }

@@ -117,12 +117,12 @@ class SparkPoissonFitTest {
     assertEquals(Family.POISSON, model.family());
     assertSamePath(single.path().solution(), model.path(), 1e-8);
     assertCertified(model.path(), 1e-11);
-    assertEquals(single.indexMin(), model.crossValidation().indexMin(), "λ_min");
-    assertEquals(single.index1se(), model.crossValidation().index1se(), "λ_1se");
+    assertEquals(single.indexMin(), model.cv().indexMin(), "λ_min");
+    assertEquals(single.index1se(), model.cv().index1se(), "λ_1se");
     for (int l = 0; l < single.cv().lambdas().length; l++) {
-      assertEquals(single.cv().mean()[l], model.crossValidation().mean()[l],
+      assertEquals(single.cv().mean()[l], model.cv().mean()[l],
           1e-8 * single.cv().mean()[l], "CV mean at λ #" + l);
-      assertEquals(single.cv().standardError()[l], model.crossValidation().standardError()[l],
+      assertEquals(single.cv().standardError()[l], model.cv().standardError()[l],
           1e-7 * single.cv().standardError()[l], "CV SE at λ #" + l);
     }
     // cv.glmnet (thresh 1e-14) on the same folds: its λ, mean deviance and SE, λ_min, λ_1se.
@@ -130,9 +130,9 @@ class SparkPoissonFitTest {
     assertEquals(ref.length, model.path().size(), "cv.glmnet's path length");
     for (int l = 0; l < ref.length; l++) {
       assertEquals(ref[l][0], model.path().lambdas()[l], 1e-10 * ref[l][0], "λ #" + l);
-      assertEquals(ref[l][1], model.crossValidation().mean()[l], 1e-6 * ref[l][1],
+      assertEquals(ref[l][1], model.cv().mean()[l], 1e-6 * ref[l][1],
           "cv.glmnet's cvm at λ #" + l);
-      assertEquals(ref[l][2], model.crossValidation().standardError()[l], 1e-5 * ref[l][2],
+      assertEquals(ref[l][2], model.cv().standardError()[l], 1e-5 * ref[l][2],
           "cv.glmnet's cvsd at λ #" + l);
     }
     double[] select = SparkBinomialFitTest.refCsv("pois-cv-select.csv")[0];

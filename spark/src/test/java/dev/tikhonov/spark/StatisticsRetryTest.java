@@ -81,9 +81,9 @@ class StatisticsRetryTest {
     assertTrue(Arrays.deepEquals(clean.path().coefficients(), retried.path().coefficients()),
         "bit-identical coefficients along the path");
     assertTrue(Arrays.deepEquals(clean.path().intercepts(), retried.path().intercepts()));
-    assertArrayEquals(clean.crossValidation().mean(), retried.crossValidation().mean(), 0.0);
-    assertArrayEquals(clean.crossValidation().standardError(),
-        retried.crossValidation().standardError(), 0.0);
+    assertArrayEquals(clean.cv().mean(), retried.cv().mean(), 0.0);
+    assertArrayEquals(clean.cv().standardError(),
+        retried.cv().standardError(), 0.0);
     assertEquals(clean.selectedLambda(), retried.selectedLambda());
   }
 
@@ -141,9 +141,9 @@ class StatisticsRetryTest {
         "bit-identical coefficients along the path");
     assertTrue(Arrays.deepEquals(clean.path().intercepts(), retried.path().intercepts()));
     assertArrayEquals(clean.path().passes(), retried.path().passes());
-    assertArrayEquals(clean.crossValidation().mean(), retried.crossValidation().mean(), 0.0);
-    assertArrayEquals(clean.crossValidation().standardError(),
-        retried.crossValidation().standardError(), 0.0);
+    assertArrayEquals(clean.cv().mean(), retried.cv().mean(), 0.0);
+    assertArrayEquals(clean.cv().standardError(),
+        retried.cv().standardError(), 0.0);
     assertEquals(clean.selectedLambda(), retried.selectedLambda());
     assertEquals(numClasses, clean.numClasses());
   }
