@@ -32,6 +32,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -174,7 +175,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
         "penalize the features scaled to unit variance (divisor W), as glmnet");
     numFolds = new IntParam(this, "numFolds", "K, the number of cross-validation folds (≥ 2)",
         ParamValidators.gtEq(2));
-    seed = new LongParam(this, "seed", "seed of the random folds");
+    seed = new LongParam(this, "seed", "seed of the random folds, hashed with each row's label "
+        + "and features (not the core's seeded shuffle of the rows: set foldCol for its folds)");
     selection = new Param<>(this, "selection", "which λ the model uses: min (smallest mean "
         + "CV error) or 1se (largest λ within one standard error of it)",
         ParamValidators.inArray(List.of("min", "1se")));
@@ -426,7 +428,11 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
 
   /**
    * Sets {@code foldCol}: the fold id column, whole numbers 1..numFolds (unset: seeded random folds
-   * from each row's content).
+   * from each row's content, {@link #setSeed}). The way to the core's numbers: the core's
+   * {@code ElasticNetCV} given the same ids ({@code foldIds}, or the CLI's {@code --foldid})
+   * fits the same folds, so the curve, λ_min and λ_1se agree to the path's tolerance. A column
+   * from a row id, the same wherever the row is read:
+   * {@code pmod(xxhash64(col("id"), lit(seed)), lit(K)).plus(1)}.
    */
   public SparkElasticNetCV setFoldCol(String value) {
     set(foldCol, value);
@@ -544,13 +550,24 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     return this;
   }
 
-  /** Sets {@code numFolds}: K, the number of cross-validation folds, ≥ 2 (default 10). */
+  /**
+   * Sets {@code numFolds}: K, the number of cross-validation folds, ≥ 2 (default 10). Without a
+   * {@link #setFoldCol fold column}, a row's fold is a hash of (seed, K, its label and features),
+   * so it does not depend on how the data are partitioned or ordered; these are not the folds of
+   * the core's {@code ElasticNetCV.numFolds(K).seed(s)} (a seeded shuffle of the rows' order,
+   * cv.glmnet's), so λ_min and λ_1se may differ from the core's with the same K and seed. For
+   * the same folds in both, give both the same fold ids ({@link #setFoldCol}).
+   */
   public SparkElasticNetCV setNumFolds(int value) {
     set(numFolds, value);
     return this;
   }
 
-  /** Sets {@code seed}: the seed of the random folds (default 0). */
+  /**
+   * Sets {@code seed}: the seed of the random folds (default 0), hashed with each row's label
+   * and features ({@link #setNumFolds}); not the core's seed of the same value, which shuffles
+   * the rows' order. Unused with a {@link #setFoldCol fold column}.
+   */
   public SparkElasticNetCV setSeed(long value) {
     set(seed, value);
     return this;
@@ -812,6 +829,41 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       throw new InputException(param + " '" + column + "' is also the " + otherParam
           + "; a column has one role");
     }
+  }
+
+  /**
+   * The fold, 1..numFolds, that {@link #fit} without a {@code foldCol} gives each row of
+   * {@code data}, in its order: the hash of (seed, numFolds, the row's label and features) that
+   * the fit computes on each executor, here of the core's data set of the same rows (its targets,
+   * or for classes its class indices, as the label). So the core's cross-validation can run on
+   * Spark's folds: {@code ElasticNetCV.gaussian().foldIds(cv.randomFolds(rows))} fits the folds
+   * of {@code cv.fit} of a frame of those rows, and gives its curve, λ_min and λ_1se to the
+   * path's tolerance. The core's own {@code numFolds(K).seed(s)} shuffles the rows' order
+   * instead, which a distributed fit cannot; these ids depend on the rows' content only.
+   *
+   * @param data the rows, with a target
+   * @throws InputException when {@code data} has no target, or fewer rows than numFolds
+   */
+  public int[] randomFolds(dev.tikhonov.data.Dataset data) {
+    if (!data.hasTarget()) {
+      throw new InputException("the data have no target; a row's random fold hashes its label"
+          + " with its features");
+    }
+    int k = getNumFolds();
+    if (data.size() < k) {
+      throw InputException.about("numFolds", " (" + k + ") is more than the " + data.size()
+          + " rows: every fold needs a row; use at most " + data.size());
+    }
+    double[] labels = data.targets();
+    double[] row = new double[data.numFeatures()];
+    int[] folds = new int[data.size()];
+    for (int i = 0; i < folds.length; i++) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = data.feature(i, j);
+      }
+      folds[i] = RandomFolds.fold(getSeed(), k, labels[i], Vectors.dense(row));
+    }
+    return folds;
   }
 
   /**

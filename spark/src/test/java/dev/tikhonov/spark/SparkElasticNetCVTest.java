@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.estimate.CrossValidatedPath;
+import dev.tikhonov.estimate.ElasticNetCV;
+import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.select.CrossValidation;
@@ -236,6 +239,35 @@ class SparkElasticNetCVTest {
         dev.tikhonov.data.Dataset.defaultNames(4), CrossValidation.Alignment.INTERPOLATE, 1);
     SparkElasticNetFitTest.assertSamePath(core.path(), model.path(), 1e-8);
     SparkElasticNetFitTest.assertSameCv(core.cv(), model.cv(), 1e-8);
+  }
+
+  @Test
+  void randomFolds_ofTheCoresRows_giveTheCoresCrossValidationSparksCurveAndLambdas() {
+    // A user's walk: the same K and seed in both gave λ_min 0.0174 on Spark, 0.0277 in the
+    // core, as the core's seed shuffles the rows' order; the core on Spark's folds agrees.
+    SparkElasticNetCV cv = new SparkElasticNetCV().setNumFolds(5).setSeed(7).setL1Ratio(0.7)
+        .setTolerance(1e-10);
+    SparkElasticNetModel model = cv.fit(TestSpark.frame(spark, TABLE, 3));
+    dev.tikhonov.data.Dataset rows = dev.tikhonov.data.Dataset.of(TABLE.x(), TABLE.y());
+    int[] folds = cv.randomFolds(rows);
+    assertFalse(java.util.Arrays.equals(KFold.random(TABLE.n(), 5, 7).foldIds(), folds),
+        "the core's own seeded folds are other folds");
+    CrossValidatedPath<LinearModel> core = ElasticNetCV.gaussian().l1Ratio(0.7).foldIds(folds)
+        .tolerance(1e-10).build().crossValidate(rows);
+    assertArrayEquals(core.path().lambdas(), model.path().lambdas(), 1e-12);
+    double[][][] b = core.path().coefficients();
+    for (int l = 0; l < b.length; l++) {
+      for (int j = 0; j < b[l][0].length; j++) {
+        assertEquals(b[l][0][j], model.path().coefficient(l, 0, j), 1e-8, "λ #" + l);
+      }
+    }
+    SparkElasticNetFitTest.assertSameCv(core.cv(), model.cv(), 1e-8);
+    assertEquals(core.lambdaMin(), model.lambdaMin(), 1e-12 * core.lambdaMin());
+    assertEquals(core.lambda1se(), model.lambda1se(), 1e-12 * core.lambda1se());
+    InputException none = assertThrows(InputException.class, () -> cv.randomFolds(
+        dev.tikhonov.data.Dataset.ofFeatures(TABLE.x(), List.of("a", "b", "c", "d"))));
+    assertEquals("the data have no target; a row's random fold hashes its label with its"
+        + " features", none.getMessage());
   }
 
   @Test
