@@ -41,8 +41,8 @@ class SparkDocFragmentsTest {
   void everyJavaBlockOfSparkMd_compiles() throws IOException {
     List<Fragment> all = JavadocExamples.fragments("spark.md",
         Files.readString(DOC, StandardCharsets.UTF_8));
-    assertEquals(7, all.size(), "docs/spark.md's java blocks: usage, folds, measures,"
-        + " out-of-fold, model file, sweep, Poisson");
+    assertEquals(8, all.size(), "docs/spark.md's java blocks: local session, usage, folds,"
+        + " measures, out-of-fold, model file, sweep, Poisson");
     Path sources = Files.createDirectories(WORK.resolve("src"));
     List<String> files = new ArrayList<>();
     for (Fragment f : all) {
