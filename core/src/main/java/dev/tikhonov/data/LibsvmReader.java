@@ -145,6 +145,12 @@ public final class LibsvmReader {
           continue;
         }
         String label = token.text();
+        if (kind != TargetKind.UNUSED && label.matches("-?[0-9]+(,-?[0-9]+)+")) {
+          // scikit-learn's multilabel format; it was read as a decimal comma ("1,2" as 1.2)
+          throw token.error("label " + Numbers.quote(label) + " is a list of labels, as"
+              + " multilabel files (scikit-learn's dump_svmlight_file(multilabel=True)) write"
+              + " them; multilabel files are not supported: one label per row");
+        }
         if (kind == TargetKind.UNUSED) {
           realTargets.add(0);
         } else if (kind == TargetKind.REAL) {

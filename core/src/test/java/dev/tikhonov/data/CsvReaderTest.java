@@ -594,6 +594,41 @@ class CsvReaderTest {
             + " the decimal separator");
   }
 
+  /**
+   * A quoted "1,234" in a ","-separated file is a decimal comma or a thousands separator: the
+   * message gave the decimal reading alone (1.234), though an English spreadsheet means 1234.
+   * Both readings are named with their remedies; "12,5" and "1,2345" stay decimal commas.
+   */
+  @Test
+  void read_whenCommaBeforeThreeDigits_namesBothReadings() {
+    Path file = write(dir, "en.csv", "a,y\n\"1,234\",3\n2,4\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:1 (column \"a\"): expected a number, found \"1,234\": a decimal comma or a"
+            + " thousands separator? numbers are read with a decimal point and without thousands"
+            + " separators: for 1.234, save the file with \".\" as the decimal separator; for"
+            + " 1234, save the numbers without thousands separators");
+    Path decimal = write(dir, "de.csv", "a;y\n1,2345;3\n2;4\n");
+    assertInputError(() -> CsvReader.read(decimal, "y", TargetKind.REAL),
+        decimal + ":2:1 (column \"a\"): expected a number, found \"1,2345\": a decimal comma?"
+            + " numbers are read with a decimal point (1.2345), in every locale; save the file"
+            + " with \".\" as the decimal separator");
+  }
+
+  /**
+   * Characters that print as nothing or as a plain space (a no-break space as a French
+   * spreadsheet groups thousands with, a zero-width space, a byte-order mark inside a line) are
+   * escaped in the message as NUL is: it said {@code found "1 000"}, which looks like a number.
+   */
+  @Test
+  void read_whenInvisibleCharacterInCell_escapesIt() {
+    Path file = write(dir, "fr.csv", "a,b,c,d,y\n1\u00a0000,1\u202f000,1\u200b,\ufeff2,3\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + ":2:1 (column \"a\"): expected a number, found \"1\\u00a0000\"");
+    assertEquals("\"1\\u202f000 \\u200b\\u200c\\u200d\\ufeff\\u0085\\u2028 é\"",
+        dev.tikhonov.internal.data.Numbers.quote(
+            "1\u202f000 \u200b\u200c\u200d\ufeff\u0085\u2028 é"));
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

@@ -65,6 +65,21 @@ class LibsvmReaderTest {
   }
 
   /**
+   * scikit-learn's multilabel svmlight files list a row's labels with commas ("1,2"): it was
+   * read as a decimal comma ("a decimal comma? … (1.2)"); it is named as a multilabel file,
+   * which is not supported, for classes and for numeric targets alike.
+   */
+  @Test
+  void read_whenMultilabelList_saysOneLabelPerRow() {
+    Path file = write(dir, "multi.svm", "1 1:1\n1,2 1:2\n");
+    String message = file + ":2:1: token 1: label \"1,2\" is a list of labels, as multilabel"
+        + " files (scikit-learn's dump_svmlight_file(multilabel=True)) write them; multilabel"
+        + " files are not supported: one label per row";
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.CLASS), message);
+    assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL), message);
+  }
+
+  /**
    * Data to evaluate a classifier on take the model's classes: one class is enough, a label
    * finds its class by value (a model trained before named {@code +1} "+1"), and a label the
    * model does not know is an error at its line.

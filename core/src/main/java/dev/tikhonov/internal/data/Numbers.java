@@ -78,6 +78,14 @@ public final class Numbers {
           || lower.equals("none") || lower.equals("?")) {
         throw new BadNumber("missing value " + quote(text) + " is not allowed");
       }
+      if (text.matches("[+-]?[0-9]{1,3},[0-9]{3}")) {
+        // 1,234 is 1.234 in a German file and 1234 in an English one: both remedies
+        throw new BadNumber("expected a number, found " + quote(text) + ": a decimal comma or"
+            + " a thousands separator? numbers are read with a decimal point and without"
+            + " thousands separators: for " + text.replace(',', '.') + ", save the file with"
+            + " \".\" as the decimal separator; for " + text.replace(",", "") + ", save the"
+            + " numbers without thousands separators");
+      }
       if (text.matches("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?")) {
         // A decimal comma (1,5), as German or French spreadsheets write numbers in files
         // separated by ";": the remedy is not the text column's --ignore-columns.
@@ -137,7 +145,11 @@ public final class Numbers {
     return c >= '0' && c <= '9';
   }
 
-  /** The text in double quotes, shortened and with control characters escaped, for messages. */
+  /**
+   * The text in double quotes, shortened and with control characters escaped ({@code \x00}),
+   * and characters that print as nothing or as a plain space as a backslash, u and their four
+   * hex digits (a no-break space as u00a0), for messages.
+   */
   public static String quote(String text) {
     StringBuilder s = new StringBuilder("\"");
     int limit = Math.min(text.length(), 40);
@@ -145,6 +157,8 @@ public final class Numbers {
       char c = text.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         s.append(String.format("\\x%02x", (int) c));
+      } else if (invisible(c)) {
+        s.append(String.format("\\u%04x", (int) c));
       } else {
         s.append(c);
       }
@@ -153,5 +167,17 @@ public final class Numbers {
       s.append("…");
     }
     return s.append('"').toString();
+  }
+
+  /**
+   * Whether {@code c} prints as nothing or as a plain space in a terminal: a space other than
+   * ' ' (no-break, narrow no-break, thin), a format character (zero-width space and joiners,
+   * the byte-order mark, the soft hyphen), a control character (C1) or a line separator.
+   */
+  private static boolean invisible(char c) {
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR && c != ' ' || type == Character.FORMAT
+        || type == Character.CONTROL || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 }
