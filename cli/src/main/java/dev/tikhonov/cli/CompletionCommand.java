@@ -1,21 +1,25 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.loss.Family;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code tikhonov completion}: prints a bash completion script for every command and
  * flag, made by picocli's {@link AutoComplete} from the same command model that parses the
  * flags, so it cannot fall behind them. File flags complete file names; flags with a fixed set
- * of values ({@code --family}, {@code --optimizer}, an experiment's NAME) complete those values.
+ * of values ({@code --family}, {@code --optimizer}, an experiment's NAME) complete those values;
+ * negatable flags complete their negated names too, and {@code help} the command names.
  *
  * <p>Not thread-safe: picocli fills its fields; one command object per invocation.
  */
@@ -43,12 +47,55 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(AutoComplete.bash("tikhonov", spec.root().commandLine()));
+    CommandLine root = spec.root().commandLine();
+    spec.commandLine().getOut().print(completeMore(AutoComplete.bash("tikhonov", root), root));
     // bash finds this for ./tikhonov through the word's last part, except on the first TAB of a
     // shell whose bash-completion loads the script lazily: that retry looks up the whole word.
     spec.commandLine().getOut().println("complete -F _complete_tikhonov -o default ./tikhonov");
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * The script of picocli's generator with what it leaves out: the negated names of negatable
+   * flags (select's {@code --no-evidence}), and the command names after {@code help}.
+   */
+  static String completeMore(String script, CommandLine root) {
+    return completeMore(script, root, "_picocli_" + root.getCommandName());
+  }
+
+  private static String completeMore(String script, CommandLine command, String function) {
+    List<String> negated = new ArrayList<>();
+    for (OptionSpec option : command.getCommandSpec().options()) {
+      if (option.negatable()) {
+        negated.add("'" + command.getNegatableOptionTransformer()
+            .makeNegative(option.longestName(), command.getCommandSpec()) + "'");
+      }
+    }
+    if (!negated.isEmpty()) {
+      script = replaceInFunction(script, function, "local flag_opts=\"",
+          "local flag_opts=\"" + String.join(" ", negated) + " ");
+    }
+    if (command.getCommandSpec().helpCommand() && command.getParent() != null) {
+      script = replaceInFunction(script, function, "local commands=\"\"", "local commands=\""
+          + String.join(" ", command.getParent().getSubcommands().keySet()) + "\"");
+    }
+    for (var sub : command.getSubcommands().entrySet()) {
+      script = completeMore(script, sub.getValue(), function + "_" + sub.getKey());
+    }
+    return script;
+  }
+
+  /** {@code script} with the first {@code old} after {@code function}'s start made {@code new}. */
+  private static String replaceInFunction(String script, String function, String old,
+      String replacement) {
+    int start = script.indexOf("function " + function + "() {");
+    int at = start < 0 ? -1 : script.indexOf(old, start);
+    if (at < 0) {
+      // picocli's generator changed: CompletionTest says so
+      throw new IllegalStateException("no " + old + " in " + function + " of the script");
+    }
+    return script.substring(0, at) + replacement + script.substring(at + old.length());
   }
 
   /**

@@ -83,6 +83,26 @@ class CompletionTest {
         "dia"));
   }
 
+  /**
+   * A negatable flag's negated name (select's --no-evidence) is offered with its positive one:
+   * picocli's generator leaves it out, so {@code select --no<TAB>} offered nothing.
+   */
+  @Test
+  void completesNegatedNamesOfNegatableFlags() throws Exception {
+    Path script = script();
+    assertEquals(List.of("--no-evidence"), complete(script, "./tikhonov", "select", "--no"));
+    assertEquals(List.of("--evidence"), complete(script, "./tikhonov", "select", "--ev"));
+  }
+
+  /** {@code help tr<TAB>} completes the command names as {@code tr<TAB>} does (it offered none). */
+  @Test
+  void completesCommandNamesAfterHelp() throws Exception {
+    Path script = script();
+    assertEquals(List.of("train"), complete(script, "./tikhonov", "help", "tr"));
+    assertTrue(complete(script, "./tikhonov", "help", "").containsAll(
+        List.of("train", "path", "select", "completion")));
+  }
+
   @Test
   void registersTheCommandAsTypedOnThePathAndAsTheReadmeTypesIt() throws Exception {
     Path script = script();
