@@ -384,11 +384,38 @@ public final class Main implements Runnable {
         return java.util.Optional.of("cannot load a native library that Java needs on this"
             + " system (" + t.getMessage() + "); a missing system package is the usual cause");
       }
+      String limits;
+      try {
+        limits = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/limits"));
+      } catch (java.io.IOException | RuntimeException notLinux) {
+        limits = "";
+      }
       return java.util.Optional.of("cannot load the bundled native libraries (OpenBLAS, oneDNN)"
           + " on this system (" + System.getProperty("os.name") + " "
-          + System.getProperty("os.arch") + "): " + t.getMessage());
+          + System.getProperty("os.arch") + "): " + addressSpaceLimit(limits)
+              .orElse(String.valueOf(t.getMessage())));
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * The address-space limit named with its remedy, when {@code limits} (the text of
+   * /proc/self/limits) has one: under {@code ulimit -v} (a cluster's per-job memory limit)
+   * the libraries cannot be mapped ("failed to map segment from shared object"), which JavaCPP
+   * reports as "no jniopenblas_nolapack in java.library.path". 8 GB was measured to run
+   * (7 GB loaded them but crashed later, with the default heap of a 23 GB machine).
+   */
+  static java.util.Optional<String> addressSpaceLimit(String limits) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^Max address space\\s+([0-9]+)\\s").matcher(limits);
+    if (!m.find()) {
+      return java.util.Optional.empty();
+    }
+    long bytes = Long.parseLong(m.group(1));
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the address space of this"
+        + " process is limited to %.1f GB (ulimit -v %d), too little to map them; raise it with"
+        + " ulimit -v unlimited, or to at least 8 GB (ulimit -v 8388608)", bytes / 1e9,
+        bytes / 1024));
   }
 
   /** Whether {@code t} was thrown loading bytedeco's libraries (JavaCPP's loader, its presets). */

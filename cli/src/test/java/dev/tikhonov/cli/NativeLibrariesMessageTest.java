@@ -1,5 +1,6 @@
 package dev.tikhonov.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,5 +31,23 @@ class NativeLibrariesMessageTest {
       new StackTraceElement("org.bytedeco.javacpp.Loader", "loadLibrary", null, 1)});
     String message = Main.nativeLibraries(e).orElseThrow();
     assertTrue(message.contains("OpenBLAS, oneDNN"), message);
+  }
+
+  /**
+   * Under an address-space limit (ulimit -v, a cluster's per-job memory limit) the libraries
+   * cannot be mapped, and JavaCPP says only "no jniopenblas_nolapack in java.library.path": the
+   * limit is named, with how much it is and how to raise it; without a limit the message stays.
+   */
+  @Test
+  void underAnAddressSpaceLimit_namesTheLimit() {
+    String limits = "Limit                     Soft Limit           Hard Limit           Units\n"
+        + "Max stack size            8388608              unlimited            bytes\n"
+        + "Max address space         5120000000           unlimited            bytes\n";
+    assertEquals(java.util.Optional.of("the address space of this process is limited to 5.1 GB"
+        + " (ulimit -v 5000000), too little to map them; raise it with ulimit -v unlimited, or"
+        + " to at least 8 GB (ulimit -v 8388608)"), Main.addressSpaceLimit(limits));
+    assertEquals(java.util.Optional.empty(), Main.addressSpaceLimit(limits.replace(
+        "5120000000          ", "unlimited           ")));
+    assertEquals(java.util.Optional.empty(), Main.addressSpaceLimit(""));
   }
 }
