@@ -18,8 +18,9 @@ import java.util.Optional;
  * The files of a λ selection by cross-validation over a network path (docs/formats.md):
  * {@code <name>.json} with the grid, the held-out loss per λ (mean ± SE, per split), λ_min,
  * λ_1se, the chosen λ, the misclassification rate, the evidence, the all-rows path and every
- * split's path; {@code <name>.csv} one row per λ. Values that do not exist are JSON null, never
- * NaN. Stateless.
+ * split's path; {@code <name>.csv} one row per λ. Values that do not exist are JSON null, and
+ * so are standard errors, log evidences and CPU times that are not finite; other numbers that
+ * are not finite are Jackson's "NaN" or "Infinity". Stateless.
  */
 public final class SelectionFiles {
   private SelectionFiles() {}
