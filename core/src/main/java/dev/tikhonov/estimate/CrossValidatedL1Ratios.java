@@ -94,25 +94,35 @@ public final class CrossValidatedL1Ratios<M extends Predictor> {
     return chosen().chosenModel();
   }
 
+  /**
+   * The column that weighted the fits, the held-out scores and the folds' mean (the estimator's
+   * {@link LinearBuilder#weightColumn}, every α's); empty when every row counted once.
+   */
+  public java.util.Optional<String> weightColumn() {
+    return paths.get(0).weightColumn();
+  }
+
   /** The rule that chose λ on the chosen α's path (the estimator's). */
   public SelectionRule rule() {
     return rule;
   }
 
   /**
-   * "CrossValidatedL1Ratios[min: α = 0.5, λ = 0.0123; α = 0.1: λ_min = …, loss … ± …; …]": the
-   * choice, then each α's λ_min and λ_1se with their mean held-out score ± standard error.
+   * "CrossValidatedL1Ratios[min: α = 0.5, λ = 0.0123; α = 0.1: λ_min = … (index …, loss … ± …),
+   * λ_1se = …; 100 λ, 10 folds; …; unweighted]": the choice, then each α's λ_min and λ_1se with
+   * their mean held-out score ± standard error (as {@link CrossValidatedPath#toString()} writes
+   * them), and whether the rows were weighted ("weighted by column "w"").
    */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("CrossValidatedL1Ratios[").append(rule.id())
         .append(": α = ").append(alpha(chosenL1Ratio())).append(", λ = ")
-        .append(CvText.number(chosenLambda()));
+        .append(CvText.few(chosenLambda()));
     for (CrossValidatedPath<M> p : paths) {
       out.append("; α = ").append(alpha(p.path().solution().l1Ratio())).append(": ")
           .append(CvText.choices(p.cv()));
     }
-    return out.append(']').toString();
+    return out.append("; ").append(CvText.weighting(weightColumn())).append(']').toString();
   }
 
   /** α as given: 1, not 1.000; 0.95, not 0.9500. */

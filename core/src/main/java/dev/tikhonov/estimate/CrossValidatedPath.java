@@ -22,17 +22,24 @@ public final class CrossValidatedPath<M extends Predictor> {
   private final CvResult cv;
   private final SelectionRule rule;
   private final java.util.Optional<OutOfFoldPredictions> outOfFold;
-
-  CrossValidatedPath(RegularizationPath<M> path, CvResult cv, SelectionRule rule) {
-    this(path, cv, rule, java.util.Optional.empty());
-  }
+  private final java.util.Optional<String> weightColumn;
 
   CrossValidatedPath(RegularizationPath<M> path, CvResult cv, SelectionRule rule,
-      java.util.Optional<OutOfFoldPredictions> outOfFold) {
+      java.util.Optional<OutOfFoldPredictions> outOfFold,
+      java.util.Optional<String> weightColumn) {
     this.path = path;
     this.cv = cv;
     this.rule = rule;
     this.outOfFold = java.util.Objects.requireNonNull(outOfFold, "outOfFold");
+    this.weightColumn = java.util.Objects.requireNonNull(weightColumn, "weightColumn");
+  }
+
+  /**
+   * The column that weighted the fits, the held-out scores and the folds' mean (the estimator's
+   * {@link LinearBuilder#weightColumn}); empty when every row counted once.
+   */
+  public java.util.Optional<String> weightColumn() {
+    return weightColumn;
   }
 
   /**
@@ -143,11 +150,14 @@ public final class CrossValidatedPath<M extends Predictor> {
   }
 
   /**
-   * "CrossValidatedPath[min: λ = 0.0008159 (index 46); λ_min = 0.0008159 (index 46, loss 0.0101
-   * ± 0.00040), λ_1se = 0.005245 (index 26, loss 0.0104 ± 0.00041); 100 λ, 10 folds]": the
-   * choice and both candidates with their mean held-out loss ± standard error, and, when
-   * {@link #minimumAtPathEnd()}, a note that λ_min is the path's smallest λ and how to extend
-   * it.
+   * "CrossValidatedPath[min: λ = 8.159e-04 (index 46); λ_min = 8.159e-04 (index 46, loss
+   * 0.0101 ± 0.00040), λ_1se = 5.245e-03 (index 26, loss 0.0104 ± 0.00041); 100 λ, 10 folds,
+   * unweighted]": the choice and both candidates with their mean held-out score ± standard
+   * error, the score named by its measure ("loss" for the deviance, "misclassification", "mse",
+   * "mae", "auc"), and "weighted by column "w"" when the rows were, as
+   * {@link GridSearchCV.Scored#toString()} names them; when {@link #minimumAtPathEnd()}, a note
+   * that λ_min is the path's smallest λ and how to extend it. λ is written in at most four
+   * significant digits, below 0.01 in scientific form.
    */
   @Override
   public String toString() {
@@ -155,7 +165,8 @@ public final class CrossValidatedPath<M extends Predictor> {
         ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
             + " path with a smaller lambdaMinRatio or lambdas"
         : "";
-    return "CrossValidatedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
-        + " (index " + chosenIndex() + "); " + CvText.choices(cv) + end + "]";
+    return "CrossValidatedPath[" + rule.id() + ": λ = " + CvText.few(chosenLambda())
+        + " (index " + chosenIndex() + "); " + CvText.choices(cv) + ", "
+        + CvText.weighting(weightColumn) + end + "]";
   }
 }

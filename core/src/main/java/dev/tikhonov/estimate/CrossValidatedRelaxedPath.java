@@ -22,17 +22,23 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
   private final RelaxedCvResult cv;
   private final SelectionRule rule;
   private final java.util.List<OutOfFoldPredictions> outOfFold;
-
-  CrossValidatedRelaxedPath(RelaxedPath<M> path, RelaxedCvResult cv, SelectionRule rule) {
-    this(path, cv, rule, java.util.List.of());
-  }
+  private final java.util.Optional<String> weightColumn;
 
   CrossValidatedRelaxedPath(RelaxedPath<M> path, RelaxedCvResult cv, SelectionRule rule,
-      java.util.List<OutOfFoldPredictions> outOfFold) {
+      java.util.List<OutOfFoldPredictions> outOfFold, java.util.Optional<String> weightColumn) {
     this.path = path;
     this.cv = cv;
     this.rule = rule;
     this.outOfFold = java.util.List.copyOf(outOfFold);
+    this.weightColumn = java.util.Objects.requireNonNull(weightColumn, "weightColumn");
+  }
+
+  /**
+   * The column that weighted the fits, the held-out scores and the folds' mean (the estimator's
+   * {@link LinearBuilder#weightColumn}); empty when every row counted once.
+   */
+  public java.util.Optional<String> weightColumn() {
+    return weightColumn;
   }
 
   /**
@@ -129,9 +135,10 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
 
   /**
    * "CrossValidatedRelaxedPath[min: λ = 0.0123, γ = 0; λ_min = 0.0123 (index 30, loss 1.02 ±
-   * 0.061), γ_min = 0; λ_1se = …, γ_1se = 0.25; 5 γ × 100 λ]", and, when
-   * {@link #minimumAtPathEnd()}, a note that λ_min is the path's smallest λ and how to extend
-   * it.
+   * 0.061), γ_min = 0; λ_1se = …, γ_1se = 0.25; 5 γ × 100 λ, unweighted]" ("weighted by column
+   * "w"" when the rows were; the score named by its measure, as
+   * {@link CrossValidatedPath#toString()} names it), and, when {@link #minimumAtPathEnd()}, a
+   * note that λ_min is the path's smallest λ and how to extend it.
    */
   @Override
   public String toString() {
@@ -139,12 +146,13 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
         ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
             + " path with a smaller lambdaMinRatio or lambdas"
         : "";
-    return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + CvText.number(chosenLambda())
-        + ", γ = " + chosenGamma() + "; λ_min = "
-        + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = " + gammaMin()
-        + "; λ_1se = " + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
-        + ", γ_1se = " + gamma1se() + "; " + cv.numGammas() + " γ × "
-        + cv.numLambdas() + " λ" + end + "]";
+    return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + CvText.few(chosenLambda())
+        + ", γ = " + CvText.few(chosenGamma()) + "; λ_min = "
+        + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = "
+        + CvText.few(gammaMin()) + "; λ_1se = "
+        + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
+        + ", γ_1se = " + CvText.few(gamma1se()) + "; " + cv.numGammas() + " γ × "
+        + cv.numLambdas() + " λ, " + CvText.weighting(weightColumn) + end + "]";
   }
 
   /**
@@ -159,7 +167,7 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
       if (g[i] == gamma) {
         return new CrossValidatedPath<>(path.atGamma(gamma), cv.curve(i), rule,
             outOfFold.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(outOfFold.get(i)));
+                : java.util.Optional.of(outOfFold.get(i)), weightColumn);
       }
     }
     throw new InputException("gamma " + gamma + " was not cross-validated; the γ values are "

@@ -344,7 +344,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
         penaltyScales, provenance, offsetColumn, adaptivePilot, settings.multinomialPenalty());
-    return new CrossValidatedPath<>(path, fit.cv(), rule, fit.outOfFold());
+    return new CrossValidatedPath<>(path, fit.cv(), rule, fit.outOfFold(), weightColumn);
   }
 
   /**

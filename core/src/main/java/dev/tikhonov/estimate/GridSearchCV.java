@@ -99,7 +99,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
      * candidate cannot be reseeded.
      */
     default Estimator<P> estimator(long seed) {
-      throw new IllegalArgumentException("candidate " + settings() + " cannot be reseeded;"
+      throw new IllegalArgumentException("candidate " + CvText.settings(settings())
+          + " cannot be reseeded;"
           + " repeated seeds need candidates that can (MlpGrid's), or use k-fold resampling");
     }
 
@@ -580,7 +581,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "Scored[%s, %s %.6g ± %.2g over %d splits, %s]",
-          settings, CvText.measureWord(measure), mean, standardError, splitLoss.length,
+          CvText.settings(settings), CvText.measureWord(measure), mean, standardError,
+          splitLoss.length,
           CvText.weighting(weightColumn));
     }
   }
@@ -784,7 +786,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       int at = scored.indexOf(chosenIndex);
       Scored chosen = (Scored) outcomes.get(chosenIndex);
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
-          + outcomes.size() + " candidates " + chosenSettings()
+          + outcomes.size() + " candidates " + CvText.settings(chosenSettings())
           + String.format(Locale.ROOT, " (%s %.6g ± %.2g, %s)", CvText.measureWord(measure),
               scores.mean(at), scores.standardError(at),
               CvText.weighting(chosen.weightColumn()))
@@ -819,7 +821,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       for (Candidate<P> candidate : candidates) {
         NetworkEstimators.settingsOf(candidate.estimator()).ifPresent(s -> {
           if (s.threads().isPresent()) {
-            throw new IllegalArgumentException("candidate " + candidate.settings() + " sets"
+            throw new IllegalArgumentException("candidate " + CvText.settings(candidate.settings())
+                + " sets"
                 + " threads; a grid search runs each fit on one core, so leave it unset");
           }
         });
@@ -858,15 +861,17 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       for (Candidate<P> candidate : candidates) {
         Optional<String> w = weightsOf(candidate, told);
         if (told.isPresent() && !w.equals(told)) {
-          throw new IllegalArgumentException("candidate " + candidate.settings() + " is "
+          throw new IllegalArgumentException("candidate " + CvText.settings(candidate.settings())
+              + " is "
               + CvText.weighting(w)
               + ", but the search's weightColumn is \"" + told.get() + "\"; a search scores"
               + " every candidate on the same held-out rows, so all must weight by the same"
               + " column or none");
         }
         if (!w.equals(first)) {
-          throw new IllegalArgumentException("candidates " + candidates.get(0).settings()
-              + " and " + candidate.settings() + " weight their rows differently ("
+          throw new IllegalArgumentException("candidates "
+              + CvText.settings(candidates.get(0).settings()) + " and "
+              + CvText.settings(candidate.settings()) + " weight their rows differently ("
               + describe(first) + ", " + describe(w) + "); a search scores every candidate on"
               + " the same held-out rows, so all must weight by the same column or none");
         }

@@ -223,7 +223,10 @@ public final class LinearModel implements Predictor {
     return parameters.hashCode();
   }
 
-  /** "ElasticNet[gaussian, λ=0.05, α=1.0, 3 of 6 coefficients nonzero]". */
+  /**
+   * "ElasticNet[gaussian, λ=0.05, α=1, 3 of 6 coefficients nonzero]" (λ and α in at most four
+   * significant digits, below 0.01 in scientific form: "λ=1e-04").
+   */
   @Override
   public String toString() {
     return parameters.describe(provenance.estimator(), nonzeroCoefficients()) + "]";

@@ -282,13 +282,15 @@ record LinearParameters(
   String describe(String estimator, int nonzero) {
     String counted = coefficients.length == 1 ? " coefficients nonzero"
         : " features with a nonzero coefficient";
-    return estimator + "[" + family.name().toLowerCase(java.util.Locale.ROOT) + ", λ=" + lambda
-        + ", α=" + l1Ratio + ", " + nonzero + " of " + numFeatures() + counted;
+    return estimator + "[" + family.name().toLowerCase(java.util.Locale.ROOT) + ", λ="
+        + CvText.few(lambda) + ", α=" + CvText.few(l1Ratio) + ", " + nonzero + " of "
+        + numFeatures() + counted;
   }
 
   @Override
   public String toString() {
-    return "LinearParameters[" + family + ", λ=" + lambda + ", α=" + l1Ratio + ", "
+    return "LinearParameters[" + family + ", λ=" + CvText.few(lambda) + ", α="
+        + CvText.few(l1Ratio) + ", "
         + coefficients.length + "×" + numFeatures() + "]";
   }
 }

@@ -109,9 +109,9 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
   }
 
   /**
-   * "MlpClassifier[mlp:4, λ=0.001, α=0.25, dropout=0.5, 3 classes]": the estimator, the
-   * architecture, the penalty and the dropout rate (when there is one) it was trained with, and
-   * the number of classes.
+   * "MlpClassifier[mlp:4, λ=1e-03, α=0.25, dropout=0.5, 3 classes]": the estimator, the
+   * architecture, the penalty and the dropout rate (when there is one) it was trained with, in
+   * at most four significant digits (below 0.01 in scientific form), and the number of classes.
    */
   @Override
   public String toString() {

@@ -195,12 +195,14 @@ public abstract sealed class NetworkPredictor implements Predictor
 
   /**
    * "estimator[architecture, λ, α" and the dropout rate when there is one, e.g.
-   * "MlpClassifier[mlp:256,128, λ=1.0E-4, α=0.0, dropout=0.5" (the settings of the objective it
-   * was trained on; a model trained with dropout printed as one without).
+   * "MlpClassifier[mlp:256,128, λ=1e-04, α=0, dropout=0.5" (the settings of the objective it
+   * was trained on; a model trained with dropout printed as one without), the numbers as the
+   * CLI writes a grid's settings ({@link CvText#few}).
    */
   String describe() {
     double dropout = predictions.model().spec().architecture().dropout();
     return provenance.estimator() + "[" + predictions.model().spec().describe() + ", λ="
-        + lambda + ", α=" + l1Ratio + (dropout > 0 ? ", dropout=" + dropout : "");
+        + CvText.few(lambda) + ", α=" + CvText.few(l1Ratio)
+        + (dropout > 0 ? ", dropout=" + CvText.few(dropout) : "");
   }
 }

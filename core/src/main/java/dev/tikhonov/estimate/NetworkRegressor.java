@@ -79,8 +79,9 @@ public final class NetworkRegressor extends NetworkPredictor {
   }
 
   /**
-   * "MlpRegressor[mlp:3, λ=0.0, α=0.0, dropout=0.25]": the estimator, the architecture, the
-   * penalty and the dropout rate (when there is one) it was trained with.
+   * "MlpRegressor[mlp:3, λ=1e-04, α=0, dropout=0.25]": the estimator, the architecture, the
+   * penalty and the dropout rate (when there is one) it was trained with, in at most four
+   * significant digits (below 0.01 in scientific form).
    */
   @Override
   public String toString() {

@@ -198,7 +198,8 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     RelaxedPath<M> path = relaxedPath(fit.fit(), split, fit.adaptiveFactors(),
         provenance(train, s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty()));
-    return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule, fit.outOfFold());
+    return new CrossValidatedRelaxedPath<>(path, fit.cv(), rule, fit.outOfFold(),
+        weightColumn);
   }
 
   /** The features without the weight and offset columns, and the observations from them. */

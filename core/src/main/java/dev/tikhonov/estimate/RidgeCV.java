@@ -244,7 +244,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
     settings.put("l1_ratio", 0.0);
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
     return new Validation(scores.path(), chosen, scores.crossValidation(), scales,
-        split.featureNames(), provenance, positive);
+        split.featureNames(), provenance, positive, weightColumn);
   }
 
   /**
@@ -414,11 +414,13 @@ public final class RidgeCV implements Estimator<LinearModel> {
     private final Provenance provenance;
     private final boolean standardize;
     private final int positiveRows;
+    private final java.util.Optional<String> weightColumn;
 
     Validation(RidgeSvdPath path, int best, java.util.Optional<CvResult> crossValidation,
         double[] scales, java.util.List<String> featureNames, Provenance provenance,
-        int positiveRows) {
+        int positiveRows, java.util.Optional<String> weightColumn) {
       this.path = path;
+      this.weightColumn = weightColumn;
       this.crossValidation = crossValidation;
       this.positiveRows = positiveRows;
       this.best = best;
@@ -426,6 +428,14 @@ public final class RidgeCV implements Estimator<LinearModel> {
       this.featureNames = featureNames;
       this.provenance = provenance;
       this.standardize = Boolean.TRUE.equals(provenance.settings().get("standardize"));
+    }
+
+    /**
+     * The column that weighted the fits and the scores ({@link Builder#weightColumn}); empty
+     * when every row counted once.
+     */
+    public java.util.Optional<String> weightColumn() {
+      return weightColumn;
     }
 
     /** The λ values scored, in the order of {@link #gcv()} and the other per-λ arrays. */
@@ -511,10 +521,12 @@ public final class RidgeCV implements Estimator<LinearModel> {
     }
 
     /**
-     * "RidgeCV.Validation[gcv: λ = 0.003789 (index 57 of 100), GCV 0.0102, leave-one-out MSE
-     * 0.0102, 15.8 degrees of freedom]"; for k folds "RidgeCV.Validation[5-fold, rule min: λ =
-     * 0.003789 (index 57 of 100), held-out MSE 0.0104 ± 0.0011, λ_min = …, λ_1se = …, 15.8
-     * degrees of freedom]".
+     * "RidgeCV.Validation[gcv: λ = 3.789e-03 (index 57 of 100), GCV 0.0102, leave-one-out MSE
+     * 0.0102, 15.8 degrees of freedom, unweighted]"; for k folds "RidgeCV.Validation[5-fold, rule
+     * min: λ = 3.789e-03 (index 57 of 100), held-out MSE 0.0104 ± 0.0011, λ_min = …, λ_1se = …,
+     * 15.8 degrees of freedom, weighted by column "w"]": "weighted by column …" when the rows
+     * were, as {@link GridSearchCV.Scored#toString()} says; λ in at most four significant digits,
+     * below 0.01 in scientific form.
      */
     @Override
     public String toString() {
@@ -522,19 +534,19 @@ public final class RidgeCV implements Estimator<LinearModel> {
         CvResult cv = crossValidation.get();
         return "RidgeCV.Validation[" + cv.numFolds() + "-fold, rule "
             + provenance.settings().getOrDefault("rule", "?") + ": λ = "
-            + CvText.number(chosenLambda()) + " (index " + best + " of "
+            + CvText.few(chosenLambda()) + " (index " + best + " of "
             + path.lambdas().length + "), held-out MSE " + CvText.number(cv.mean(best)) + " ± "
-            + CvText.number(cv.standardError(best)) + ", λ_min = " + CvText.number(cv.lambdaMin())
-            + ", λ_1se = " + CvText.number(cv.lambda1se()) + ", "
-            + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
-            + " degrees of freedom]";
+            + CvText.number(cv.standardError(best)) + ", λ_min = "
+            + CvText.few(cv.lambdaMin()) + ", λ_1se = " + CvText.few(cv.lambda1se())
+            + ", " + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
+            + " degrees of freedom, " + CvText.weighting(weightColumn) + "]";
       }
       return "RidgeCV.Validation[" + provenance.settings().getOrDefault("criterion", "?")
-          + ": λ = " + CvText.number(chosenLambda()) + " (index " + best + " of "
+          + ": λ = " + CvText.few(chosenLambda()) + " (index " + best + " of "
           + path.lambdas().length + "), GCV " + CvText.number(path.gcv()[best])
           + ", leave-one-out MSE " + CvText.number(path.leaveOneOutMse()[best]) + ", "
           + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
-          + " degrees of freedom]";
+          + " degrees of freedom, " + CvText.weighting(weightColumn) + "]";
     }
   }
 

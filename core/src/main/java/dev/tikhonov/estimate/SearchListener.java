@@ -10,7 +10,8 @@ public interface SearchListener {
   /**
    * One fit finished: {@code done} of {@code total} (counted across threads, so each value
    * 1..total arrives once, not necessarily in order); {@code label} says which, e.g.
-   * "split 2 of 5, λ = 0.001000" (λ in four significant digits).
+   * "split 2 of 5, λ = 1e-03" (λ in at most four significant digits, below 0.01 in scientific
+   * form).
    */
   void fitFinished(int done, int total, String label);
 

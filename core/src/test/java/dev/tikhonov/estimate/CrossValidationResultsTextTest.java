@@ -25,6 +25,11 @@ class CrossValidationResultsTextTest {
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
+  /** λ and γ as the results write them: few digits, below 0.01 in scientific form. */
+  static String few(double v) {
+    return dev.tikhonov.internal.data.Digits.few(v);
+  }
+
   static void assertReadable(String text) {
     assertFalse(text.contains("@"), text);
   }
@@ -35,11 +40,12 @@ class CrossValidationResultsTextTest {
         .rule(SelectionRule.ONE_STANDARD_ERROR).build().crossValidate(DATA);
     String text = cv.toString();
     assertReadable(text);
-    assertTrue(text.startsWith("CrossValidatedPath[1se: λ = " + g(cv.chosenLambda())
-        + " (index " + cv.chosenIndex() + "); λ_min = " + g(cv.lambdaMin()) + " (index "
+    assertTrue(text.startsWith("CrossValidatedPath[1se: λ = " + few(cv.chosenLambda())
+        + " (index " + cv.chosenIndex() + "); λ_min = " + few(cv.lambdaMin()) + " (index "
         + cv.indexMin() + ", loss "), text);
-    assertTrue(text.contains("λ_1se = " + g(cv.lambda1se()) + " (index " + cv.index1se()), text);
-    assertTrue(text.endsWith(cv.path().size() + " λ, 4 folds]"), text);
+    assertTrue(text.contains("λ_1se = " + few(cv.lambda1se()) + " (index " + cv.index1se()),
+        text);
+    assertTrue(text.endsWith(cv.path().size() + " λ, 4 folds, unweighted]"), text);
     assertReadable(cv.cv().toString());
     assertTrue(cv.cv().toString().contains("λ_min = " + g(cv.lambdaMin())), cv.cv().toString());
   }
@@ -134,9 +140,9 @@ class CrossValidationResultsTextTest {
         .build().crossValidate(DATA);
     String text = cv.toString();
     assertReadable(text);
-    assertTrue(text.startsWith("CrossValidatedRelaxedPath[min: λ = " + g(cv.chosenLambda())
-        + ", γ = " + cv.chosenGamma() + "; λ_min = " + g(cv.lambdaMin())), text);
-    assertTrue(text.contains("γ_1se = " + cv.gamma1se()), text);
+    assertTrue(text.startsWith("CrossValidatedRelaxedPath[min: λ = " + few(cv.chosenLambda())
+        + ", γ = " + few(cv.chosenGamma()) + "; λ_min = " + few(cv.lambdaMin())), text);
+    assertTrue(text.contains("γ_1se = " + few(cv.gamma1se())), text);
     assertReadable(cv.cv().toString());
   }
 
@@ -146,7 +152,7 @@ class CrossValidationResultsTextTest {
         .crossValidate(DATA);
     String text = v.toString();
     assertReadable(text);
-    assertTrue(text.startsWith("RidgeCV.Validation[leave_one_out: λ = " + g(v.chosenLambda())
+    assertTrue(text.startsWith("RidgeCV.Validation[leave_one_out: λ = " + few(v.chosenLambda())
         + " (index " + v.chosenIndex() + " of " + v.lambdas().length + ")"), text);
   }
 
@@ -158,8 +164,8 @@ class CrossValidationResultsTextTest {
         .resampling(Resampling.kFold(2, 0)).threads(1).build().crossValidate(CLASSES);
     String text = r.toString();
     assertReadable(text);
-    assertTrue(text.startsWith("MlpPathCV.Result[1se: λ = " + g(r.chosenLambda()) + " (index "
-        + r.chosenIndex() + "); λ_min = " + g(r.lambdaMin())), text);
+    assertTrue(text.startsWith("MlpPathCV.Result[1se: λ = " + few(r.chosenLambda()) + " (index "
+        + r.chosenIndex() + "); λ_min = " + few(r.lambdaMin())), text);
     assertTrue(text.contains("2 λ, 2 folds"), text);
   }
 
@@ -172,7 +178,8 @@ class CrossValidationResultsTextTest {
     String text = r.toString();
     assertReadable(text);
     assertTrue(text.startsWith("GridSearchCV.Result[1se: index " + r.chosenIndex()
-        + " of 2 candidates " + r.chosenSettings() + " (loss "), text);
+        + " of 2 candidates " + dev.tikhonov.internal.data.Digits.settings(r.chosenSettings())
+        + " (loss "), text);
     assertTrue(text.contains("; indexMin " + r.indexMin() + ", index1se " + r.index1se()), text);
     assertTrue(text.contains("0 diverged"), text);
     String scores = r.scores().toString();

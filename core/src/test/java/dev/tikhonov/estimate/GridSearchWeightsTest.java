@@ -153,7 +153,7 @@ class GridSearchWeightsTest {
         Ridge.builder().lambda(1e-4).build()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GridSearchCV.builder(mixed));
-    assertTrue(e.getMessage().startsWith("candidates {lambda=3.0} and {lambda=1.0E-4} weight"
+    assertTrue(e.getMessage().startsWith("candidates {lambda=3} and {lambda=1e-04} weight"
         + " their rows differently (weight column \"w\", unweighted)"), e.getMessage());
   }
 
@@ -249,12 +249,12 @@ class GridSearchWeightsTest {
   void weightColumn_thatAPackageCandidateContradicts_isRefusedByBuild() {
     IllegalArgumentException unweighted = assertThrows(IllegalArgumentException.class,
         () -> GridSearchCV.builder(ridges(false)).weightColumn("w").build());
-    assertEquals("candidate {lambda=3.0} is unweighted, but the search's weightColumn is \"w\";"
+    assertEquals("candidate {lambda=3} is unweighted, but the search's weightColumn is \"w\";"
         + " a search scores every candidate on the same held-out rows, so all must weight by the"
         + " same column or none", unweighted.getMessage());
     IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
         () -> GridSearchCV.builder(ridges(true)).weightColumn("v").build());
-    assertTrue(other.getMessage().startsWith("candidate {lambda=3.0} is weighted by column \"w\","
+    assertTrue(other.getMessage().startsWith("candidate {lambda=3} is weighted by column \"w\","
         + " but the search's weightColumn is \"v\""), other.getMessage());
     // a weighted Ridge beside a candidate of your own, not told: mixed, as before
     List<GridSearchCV.Candidate<LinearModel>> mixed = new ArrayList<>(ridges(true));

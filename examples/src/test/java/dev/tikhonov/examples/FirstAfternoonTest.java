@@ -164,7 +164,7 @@ class FirstAfternoonTest {
     Dataset train = digits.train().subset(IntStream.range(0, 1000).toArray());
     NetworkClassifier model = MlpClassifier.builder().hiddenLayers(32).lambda(1e-4).epochs(2)
         .seed(0).build().fit(train);
-    assertPrints(model, "MlpClassifier[", "λ=1.0E-4");
+    assertPrints(model, "MlpClassifier[", "λ=1e-04");
     assertPrints(model.training().orElseThrow(), "epochs");
     roundTrip(model, NetworkClassifier.class, digits.test());
   }
