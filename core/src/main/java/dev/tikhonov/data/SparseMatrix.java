@@ -51,8 +51,8 @@ public final class SparseMatrix {
    *     checked before any entry is read)
    * @param rowIndices 0-based row of each entry, strictly increasing within a column, in 0..n−1
    * @param values each entry, finite
-   * @throws InputException naming the column and row (1-based) of the first entry that breaks a
-   *     rule
+   * @throws InputException naming the column index and row index (0-based, as given) of the
+   *     first entry that breaks a rule
    * @throws NullPointerException naming the array that is null
    */
   public static SparseMatrix of(int numRows, int numColumns, int[] columnPointers,
@@ -75,7 +75,7 @@ public final class SparseMatrix {
     // range then lies inside the entries.
     for (int j = 0; j < numColumns; j++) {
       if (columnPointers[j + 1] < columnPointers[j]) {
-        throw new InputException("sparse matrix: columnPointers decrease at column " + (j + 1)
+        throw new InputException("sparse matrix: columnPointers decrease at index " + (j + 1)
             + " (" + columnPointers[j] + " then " + columnPointers[j + 1] + "); they must not"
             + " decrease from 0 to the number of entries (" + rowIndices.length + ")");
       }
@@ -85,16 +85,16 @@ public final class SparseMatrix {
       for (int k = columnPointers[j]; k < columnPointers[j + 1]; k++) {
         int i = rowIndices[k];
         if (i < 0 || i >= numRows) {
-          throw new InputException("sparse matrix: column " + (j + 1) + ": row index " + (i + 1)
-              + " is outside 1.." + numRows);
+          throw new InputException("sparse matrix: column index " + j + ": row index " + i
+              + " is outside 0.." + (numRows - 1));
         }
         if (i <= previous) {
-          throw new InputException("sparse matrix: column " + (j + 1) + ": row " + (i + 1)
-              + " after row " + (previous + 1) + "; row indices must increase within a column"
+          throw new InputException("sparse matrix: column index " + j + ": row index " + i
+              + " after " + previous + "; row indices must increase within a column"
               + " (sorted, no duplicates)");
         }
         if (!Double.isFinite(values[k])) {
-          throw new InputException("sparse matrix: row " + (i + 1) + ", column " + (j + 1)
+          throw new InputException("sparse matrix: row index " + i + ", column index " + j
               + ": value " + values[k] + " is not finite");
         }
         previous = i;
@@ -163,28 +163,29 @@ public final class SparseMatrix {
     /**
      * Appends a row.
      *
-     * @throws InputException naming the row and index (1-based) that is out of order, out of
-     *     range or whose value is not finite
+     * @throws InputException naming the row index (0-based: the number of rows added before)
+     *     and the column index (as given) that is out of order, out of range or whose value is
+     *     not finite
      */
     public Builder addRow(int[] columnIndices, double[] rowValues) {
       if (columnIndices.length != rowValues.length) {
-        throw new InputException(source + ": row " + (numRows + 1) + " has "
+        throw new InputException(source + ": row index " + numRows + " has "
             + columnIndices.length + " indices but " + rowValues.length + " values");
       }
       int previous = -1;
       for (int m = 0; m < columnIndices.length; m++) {
         int j = columnIndices[m];
         if (j < 0 || j >= numColumns) {
-          throw new InputException(source + ": row " + (numRows + 1) + ": column index "
-              + (j + 1) + " is outside 1.." + numColumns);
+          throw new InputException(source + ": row index " + numRows + ": column index " + j
+              + " is outside 0.." + (numColumns - 1));
         }
         if (j <= previous) {
-          throw new InputException(source + ": row " + (numRows + 1) + ": column index "
-              + (j + 1) + " after " + (previous + 1)
+          throw new InputException(source + ": row index " + numRows + ": column index " + j
+              + " after " + previous
               + "; indices must increase within a row (sorted, no duplicates)");
         }
         if (!Double.isFinite(rowValues[m])) {
-          throw new InputException(source + ": row " + (numRows + 1) + ", column " + (j + 1)
+          throw new InputException(source + ": row index " + numRows + ", column index " + j
               + ": value " + rowValues[m] + " is not finite");
         }
         previous = j;

@@ -322,26 +322,32 @@ class SparsePathTest {
   void sparseMatrix_badInput_namesColumnRowAndIndex() {
     InputException unsorted = assertThrows(InputException.class, () -> SparseMatrix.of(3, 2,
         new int[] {0, 2, 2}, new int[] {2, 1}, new double[] {1, 2}));
-    assertEquals("sparse matrix: column 1: row 2 after row 3; row indices must increase within"
-        + " a column (sorted, no duplicates)", unsorted.getMessage());
+    assertEquals("sparse matrix: column index 0: row index 1 after 2; row indices must increase"
+        + " within a column (sorted, no duplicates)", unsorted.getMessage());
     InputException range = assertThrows(InputException.class, () -> SparseMatrix.of(3, 2,
         new int[] {0, 1, 2}, new int[] {0, 3}, new double[] {1, 2}));
-    assertEquals("sparse matrix: column 2: row index 4 is outside 1..3", range.getMessage());
+    assertEquals("sparse matrix: column index 1: row index 3 is outside 0..2", range.getMessage());
     InputException nan = assertThrows(InputException.class, () -> SparseMatrix.of(3, 2,
         new int[] {0, 1, 2}, new int[] {0, 1}, new double[] {1, Double.NaN}));
-    assertEquals("sparse matrix: row 2, column 2: value NaN is not finite", nan.getMessage());
+    assertEquals("sparse matrix: row index 1, column index 1: value NaN is not finite", nan.getMessage());
     // Pointers that run past the entries before coming back used to read beyond rowIndices.
     InputException pointers = assertThrows(InputException.class, () -> SparseMatrix.of(2, 2,
         new int[] {0, 3, 1}, new int[] {0}, new double[] {1}));
-    assertEquals("sparse matrix: columnPointers decrease at column 2 (3 then 1); they must not"
+    assertEquals("sparse matrix: columnPointers decrease at index 2 (3 then 1); they must not"
         + " decrease from 0 to the number of entries (1)", pointers.getMessage());
     InputException duplicate = assertThrows(InputException.class,
         () -> SparseMatrix.rowsBuilder(4).addRow(new int[] {1, 1}, new double[] {1, 2}));
-    assertEquals("sparse matrix: row 1: column index 2 after 2; indices must increase within a"
-        + " row (sorted, no duplicates)", duplicate.getMessage());
+    assertEquals("sparse matrix: row index 0: column index 1 after 1; indices must increase"
+        + " within a row (sorted, no duplicates)", duplicate.getMessage());
+    // indices are said as given, from 0: the second row {7, 2} used to be "column index 3 after 8"
+    InputException unsortedRow = assertThrows(InputException.class,
+        () -> SparseMatrix.rowsBuilder(10).addRow(new int[] {1, 4}, new double[] {1, 1})
+            .addRow(new int[] {7, 2}, new double[] {1, 2}));
+    assertEquals("sparse matrix: row index 1: column index 2 after 7; indices must increase"
+        + " within a row (sorted, no duplicates)", unsortedRow.getMessage());
     InputException beyond = assertThrows(InputException.class,
         () -> SparseMatrix.rowsBuilder(4).addRow(new int[] {4}, new double[] {1}));
-    assertEquals("sparse matrix: row 1: column index 5 is outside 1..4", beyond.getMessage());
+    assertEquals("sparse matrix: row index 0: column index 4 is outside 0..3", beyond.getMessage());
   }
 
   @Test
