@@ -64,6 +64,9 @@ public final class Dataset {
   /** Largest ratio of dense cells to stored entries densified above the guard size. */
   public static final long MAX_CELLS_PER_ENTRY = 1000;
 
+  /** The source that messages name for a sparse matrix built in code. */
+  private static final String SPARSE_SOURCE = "sparse matrix";
+
   /** Double rows (text files, {@code double[][]}); null when another storage holds the data. */
   private final double[][] rows;
   /** float32 n₀×p matrix (images, float32 input); null when another storage holds the data. */
@@ -414,6 +417,15 @@ public final class Dataset {
   /** Text labels numbered as the CSV reader numbers them, for rows held in doubles. */
   private static Dataset ofTextClasses(double[][] x, List<String> labels,
       List<String> featureNames, String source) {
+    TextClasses classes = textClasses(labels);
+    return ofClasses(x, classes.labels(), classes.names(), featureNames, source);
+  }
+
+  /** Class indices of text labels and the names of their classes. */
+  private record TextClasses(int[] labels, List<String> names) {}
+
+  /** Text labels numbered as the CSV reader numbers them; fewer than two classes refused. */
+  private static TextClasses textClasses(List<String> labels) {
     List<String> stripped = strippedLabels(labels);
     // the CSV reader's classes (ClassLabels), so that both ways number the classes alike
     ClassLabels classes = ClassLabels.of(stripped);
@@ -428,7 +440,7 @@ public final class Dataset {
     for (int i = 0; i < indices.length; i++) {
       indices[i] = classes.indexOf(stripped.get(i));
     }
-    return ofClasses(x, indices, classes.names(), featureNames, source);
+    return new TextClasses(indices, classes.names());
   }
 
   private static Dataset ofClasses(double[][] x, int[] labels, List<String> classNames,
@@ -436,6 +448,13 @@ public final class Dataset {
     Objects.requireNonNull(labels, "labels");
     List<String> classes = classNames(classNames);
     List<String> names = featureNames(featureNames, namesWidth(x), "featureNames");
+    return fromRows(copyRows(x, names.size(), "features"), classTargets(labels, classes), names,
+        !names.equals(defaultNames(names.size())), classes, source);
+  }
+
+  /** The labels as targets, each checked to index one of the (checked) class names. */
+  private static double[] classTargets(int[] labels, List<String> classes) {
+    Objects.requireNonNull(labels, "labels");
     int k = classes.size();
     double[] y = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
@@ -451,8 +470,7 @@ public final class Dataset {
       // without names (and so without rows) the data would pass for regression data
       throw noClassNames();
     }
-    return fromRows(copyRows(x, names.size(), "features"), y, names,
-        !names.equals(defaultNames(names.size())), classes, source);
+    return y;
   }
 
   /**
@@ -481,12 +499,70 @@ public final class Dataset {
 
   /**
    * Regression data over a sparse matrix (immutable, so shared, not copied), features named
-   * x0..x{p−1}: what the linear models fit without densifying.
+   * x0..x{p−1}: what the linear models fit without densifying. The targets are numbers, 0/1
+   * too; classification data over a sparse matrix are {@link #sparseClasses(SparseMatrix, int[])}.
    */
   public static Dataset sparse(SparseMatrix x, double[] y) {
     Objects.requireNonNull(x, "x");
     return sparse(x, requireFinite(Objects.requireNonNull(y, "y").clone()),
-        defaultNames(x.numColumns()), List.of(), "sparse matrix");
+        defaultNames(x.numColumns()), List.of(), SPARSE_SOURCE);
+  }
+
+  /**
+   * Classification data over a sparse matrix (immutable, so shared, not copied) and class
+   * indices 0..K−1, classes named "0".."K−1" with K = 1 + the largest label, features named
+   * x0..x{p−1}: {@link #ofClasses(double[][], int[])} for the linear models' sparse fits (a
+   * bag of words with its document classes).
+   *
+   * @throws InputException as {@link #sparseClasses(SparseMatrix, int[], List, List)}
+   */
+  public static Dataset sparseClasses(SparseMatrix x, int[] labels) {
+    Objects.requireNonNull(x, "x");
+    return sparseClasses(x, labels, indexNames(classCount(labels)),
+        defaultNames(x.numColumns()));
+  }
+
+  /**
+   * Classification data over a sparse matrix (shared) with named classes and features, as
+   * {@link #ofClasses(double[][], int[], List, List)} takes them: label k is class
+   * {@code classNames.get(k)}; one distinct feature name per column ({@link #defaultNames}
+   * stand for positions).
+   *
+   * @throws InputException when a label is negative or has no name among the class names,
+   *     fewer than two class names are given, the labels are not one per row, or the feature
+   *     names are not one per column
+   */
+  public static Dataset sparseClasses(SparseMatrix x, int[] labels, List<String> classNames,
+      List<String> featureNames) {
+    Objects.requireNonNull(x, "x");
+    List<String> classes = classNames(classNames);
+    return sparse(x, classTargets(labels, classes), featureNames, classes, SPARSE_SOURCE);
+  }
+
+  /**
+   * Classification data over a sparse matrix (shared) and text labels, one per row, features
+   * named x0..x{p−1}: the classes are those {@link #ofClasses(double[][], List)} finds from the
+   * same labels, in the same order.
+   *
+   * @throws InputException as {@link #sparseClasses(SparseMatrix, List, List)}
+   */
+  public static Dataset sparseClasses(SparseMatrix x, List<String> labels) {
+    Objects.requireNonNull(x, "x");
+    return sparseClasses(x, labels, defaultNames(x.numColumns()));
+  }
+
+  /**
+   * {@link #sparseClasses(SparseMatrix, List)} with feature names, one distinct name per column.
+   *
+   * @throws InputException when a label is empty, the labels hold fewer than two classes or
+   *     are not one per row, or the feature names are not one per column
+   */
+  public static Dataset sparseClasses(SparseMatrix x, List<String> labels,
+      List<String> featureNames) {
+    Objects.requireNonNull(x, "x");
+    TextClasses classes = textClasses(labels);
+    return sparse(x, classTargets(classes.labels(), classes.names()), featureNames,
+        classes.names(), SPARSE_SOURCE);
   }
 
   /**

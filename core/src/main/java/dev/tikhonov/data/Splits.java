@@ -1,5 +1,6 @@
 package dev.tikhonov.data;
 
+import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.tensor.Rng;
 import java.util.Arrays;
 
@@ -51,7 +52,7 @@ public final class Splits {
     }
     if (stratified && !data.isClassification()) {
       throw new InputException(data.source() + ": a stratified split needs class labels, but "
-          + "the target is a number; read the data with class targets (TargetKind.CLASS) or use "
+          + "the target is a number; " + ClassLabels.howToGiveClasses(data) + ", or use "
           + "Splits.trainTest");
     }
     int n = data.size();

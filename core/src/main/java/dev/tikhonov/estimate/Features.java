@@ -236,7 +236,7 @@ final class Features {
     requireTarget(data);
     if (!data.isClassification()) {
       throw new InputException(data.source() + ": the target is a number, but the model is a "
-          + "classifier; read the data with class targets");
+          + "classifier; " + ClassLabels.howToGiveClasses(data));
     }
     int[] map = new int[data.numClasses()];
     for (int k = 0; k < map.length; k++) {

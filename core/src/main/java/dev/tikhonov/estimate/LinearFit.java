@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -39,7 +40,7 @@ final class LinearFit {
       case BINOMIAL -> {
         if (!data.isClassification()) {
           throw new InputException(data.source() + ": the binomial family needs class labels; "
-              + "read the target as classes (TargetKind.CLASS)");
+              + ClassLabels.howToGiveClasses(data));
         }
         Features.requireDiscreteLabels(estimator, data);
         if (data.numClasses() != 2) {
@@ -61,7 +62,7 @@ final class LinearFit {
       default -> {
         if (!data.isClassification()) {
           throw new InputException(data.source() + ": the multinomial family needs class "
-              + "labels; read the target as classes (TargetKind.CLASS)");
+              + "labels; " + ClassLabels.howToGiveClasses(data));
         }
         Features.requireDiscreteLabels(estimator, data);
         List<String> observed = observedClasses(data);

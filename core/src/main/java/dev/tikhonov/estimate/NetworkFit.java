@@ -6,6 +6,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.TrainTest;
+import dev.tikhonov.internal.data.ClassLabels;
 import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Architecture;
@@ -396,7 +397,7 @@ final class NetworkFit {
     Features.requireTarget(data);
     if (family == Family.MULTINOMIAL && !data.isClassification()) {
       throw new InputException(data.source() + ": " + estimator + " needs class labels, but "
-          + "the target is a number; read the data with class targets (TargetKind.CLASS)");
+          + "the target is a number; " + ClassLabels.howToGiveClasses(data));
     }
     if (family == Family.MULTINOMIAL) {
       Features.requireDiscreteLabels(estimator, data);

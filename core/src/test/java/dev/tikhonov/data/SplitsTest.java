@@ -76,7 +76,8 @@ class SplitsTest {
     InputException e = assertThrows(InputException.class,
         () -> Splits.stratifiedTrainTest(regression, 0.2, 1));
     assertEquals(regression.source() + ": a stratified split needs class labels, but the target"
-        + " is a number; read the data with class targets (TargetKind.CLASS) or use"
+        + " is a number; build it with Dataset.ofClasses(x, labels) or read it with"
+        + " TargetKind.CLASS, or use"
         + " Splits.trainTest", e.getMessage());
   }
 

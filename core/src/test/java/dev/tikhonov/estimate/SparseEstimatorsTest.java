@@ -9,8 +9,10 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +131,54 @@ class SparseEstimatorsTest {
       assertTrue(a.getMessage().startsWith("adaptive: the adaptive lasso's pilot fit needs dense"
           + " features"), a.getMessage());
     }
+  }
+
+  /** Each sparseClasses overload holds what the ofClasses overload of the same arguments does. */
+  @Test
+  void sparseClasses_holdWhatOfClassesHolds_andFitAsTheDenseData() {
+    double[][] x = dense();
+    int[] labels = Arrays.stream(target(x, true)).mapToInt(v -> (int) v).toArray();
+    List<String> text = Arrays.stream(labels).mapToObj(k -> k == 1 ? "spam" : "ham").toList();
+    List<String> names = IntStream.range(0, P).mapToObj(j -> "word" + j).toList();
+    List<String> classes = List.of("no", "yes");
+    SparseMatrix m = SparseMatrix.fromDense(x, P);
+    Dataset[][] pairs = {
+        {Dataset.ofClasses(x, labels), Dataset.sparseClasses(m, labels)},
+        {Dataset.ofClasses(x, labels, classes, names),
+            Dataset.sparseClasses(m, labels, classes, names)},
+        {Dataset.ofClasses(x, text), Dataset.sparseClasses(m, text)},
+        {Dataset.ofClasses(x, text, names), Dataset.sparseClasses(m, text, names)}};
+    for (Dataset[] pair : pairs) {
+      assertTrue(pair[1].isSparse());
+      assertEquals(pair[0].classNames(), pair[1].classNames());
+      assertEquals(pair[0].featureNames(), pair[1].featureNames());
+      assertArrayEquals(pair[0].targets(), pair[1].targets());
+    }
+    assertEquals(List.of("ham", "spam"), pairs[2][1].classNames());
+    ElasticNet<LinearClassifier> lasso = ElasticNet.binomial().tolerance(1e-13).build();
+    assertClose(lasso.path(pairs[3][0]).coefficients(), lasso.path(pairs[3][1]).coefficients(),
+        1e-9);
+    InputException e = assertThrows(InputException.class,
+        () -> Dataset.sparseClasses(m, labels, List.of("a"), names));
+    assertTrue(e.getMessage().matches("labels: row \\d+: label 1 has no name among the 1 class"
+        + " name given \\[a\\]; .*"), e.getMessage());
+  }
+
+  /** A numeric target refused by a classifier names the call that gives the data classes. */
+  @Test
+  void binomialPath_onNumericTargets_namesTheCallThatMakesClasses() {
+    double[][] x = dense();
+    double[] y = target(x, true);
+    ElasticNet<LinearClassifier> lasso = ElasticNet.binomial().build();
+    InputException sparse = assertThrows(InputException.class,
+        () -> lasso.path(Dataset.sparse(SparseMatrix.fromDense(x, P), y)));
+    assertEquals("sparse matrix: the binomial family needs class labels; build it with"
+        + " Dataset.sparseClasses(x, labels) or read it with TargetKind.CLASS",
+        sparse.getMessage());
+    InputException dense = assertThrows(InputException.class,
+        () -> lasso.path(Dataset.of(x, y)));
+    assertEquals("double[][]: the binomial family needs class labels; build it with"
+        + " Dataset.ofClasses(x, labels) or read it with TargetKind.CLASS", dense.getMessage());
   }
 
   @Test

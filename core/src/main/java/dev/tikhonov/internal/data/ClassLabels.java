@@ -1,5 +1,7 @@
 package dev.tikhonov.internal.data;
 
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.TargetKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,17 @@ public final class ClassLabels {
 
   private final List<String> names;
   private final Map<String, Integer> index;
+
+  /**
+   * How to give {@code data} class targets, for a message refusing its numeric target: the
+   * factory that builds such data in code (sparse or dense, as {@code data} is) or the reader's
+   * {@link TargetKind#CLASS}.
+   */
+  public static String howToGiveClasses(Dataset data) {
+    return data.isSparse()
+        ? "build it with Dataset.sparseClasses(x, labels) or read it with TargetKind.CLASS"
+        : "build it with Dataset.ofClasses(x, labels) or read it with TargetKind.CLASS";
+  }
 
   private ClassLabels(List<String> names, Map<String, Integer> index) {
     this.names = List.copyOf(names);
