@@ -183,6 +183,25 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    */
   public dev.tikhonov.select.InformationCriteria informationCriteria(PathSolution path,
       Dataset train) {
+    return criteria(path, train);
+  }
+
+  /**
+   * AIC, BIC and EBIC (γ = 1) along {@code path}, what {@link #path}{@code (train)} returned:
+   * {@link #informationCriteria(PathSolution, Dataset)} of its {@link RegularizationPath#solution
+   * solution}. Per λ, AIC = D + 2·df and BIC = D + log(n)·df, with D the training deviance
+   * (gaussian: n·log(RSS/n)), n the rows of positive weight and df the nonzero coefficients of
+   * a lasso (for α &lt; 1 the active set's trace), as
+   * {@link dev.tikhonov.select.InformationCriteria} defines them; its best indices index the
+   * path: {@code path.atIndex(criteria.bestBic())} is
+   * the model BIC picks. The result is immutable; this estimator is, so calls may run at once.
+   */
+  public dev.tikhonov.select.InformationCriteria informationCriteria(RegularizationPath<M> path,
+      Dataset train) {
+    return criteria(java.util.Objects.requireNonNull(path, "path").solution(), train);
+  }
+
+  private dev.tikhonov.select.InformationCriteria criteria(PathSolution path, Dataset train) {
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     return dev.tikhonov.select.InformationCriteria.of(path, split.x(), train.targets(),
