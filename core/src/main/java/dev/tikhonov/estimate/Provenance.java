@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.data.LibraryVersion;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,9 +179,11 @@ public record Provenance(
     return OptionalInt.empty();
   }
 
-  /** tikhonov's version from the jar manifest, "development" when run from classes. */
+  /**
+   * tikhonov's version, as model files and run.json record it ({@link LibraryVersion}: the
+   * jar's Maven version, "development" when run from classes).
+   */
   static String currentVersion() {
-    String v = Provenance.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return LibraryVersion.current();
   }
 }
