@@ -63,7 +63,11 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
   }
 
   static GridData read(Path file) {
-    JsonNode root = JsonFiles.read(file);
+    return read(JsonFiles.read(file), file);
+  }
+
+  /** The grid search in {@code root}, the parsed {@code file} (named in messages). */
+  static GridData read(JsonNode root, Path file) {
     String where = file.toString();
     JsonNode cs = root.get("candidates");
     if (cs == null || !cs.isArray() || cs.size() == 0) {

@@ -2,7 +2,6 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,10 +53,9 @@ public final class HtmlReport {
    * {@code runDir}.
    */
   static Path draw(Path runDir, List<Path> out) {
-    RunDirectory run = RunDirectory.detect(runDir);
-    // path.json parsed once: the tables and the charts show the same path
-    List<PathFile> paths = PathFile.of(run);
-    List<ReportChart> charts = ReportCharts.of(run, paths);
+    // each file of the run parsed once: the tables and the charts show the same content
+    RunFiles files = new RunFiles(RunDirectory.detect(runDir));
+    List<ReportChart> charts = ReportCharts.of(files);
     StringBuilder charted = new StringBuilder();
     for (ReportChart c : charts) {
       String svg = ChartExport.write(c.chart(), runDir.resolve("charts"), c.name());
@@ -68,17 +66,18 @@ public final class HtmlReport {
           .append("<figcaption>").append(Html.escape(c.caption())).append("</figcaption></figure>\n");
     }
     Path file = runDir.resolve("report.html");
-    JsonFiles.writeAtomically(file, page(run, paths, charted.toString()));
+    JsonFiles.writeAtomically(file, page(files, charted.toString()));
     return file;
   }
 
-  static String page(RunDirectory run, List<PathFile> paths, String charts) {
-    Path dir = run.dir();
-    JsonNode runJson = optional(dir.resolve("run.json"));
-    JsonNode experiment = optional(dir.resolve("experiment.json"));
+  static String page(RunFiles files, String charts) {
+    Path dir = files.dir();
+    RunKind kind = files.run().kind();
+    JsonNode runJson = files.optionalJson("run.json").orElse(null);
+    JsonNode experiment = files.optionalJson("experiment.json").orElse(null);
     String name = experiment != null ? "experiment "
-        + Html.capped(experiment.path("name").asText(run.kind().title()), EXPERIMENT_JSON)
-        : run.kind().title();
+        + Html.capped(experiment.path("name").asText(kind.title()), EXPERIMENT_JSON)
+        : kind.title();
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -132,7 +131,7 @@ public final class HtmlReport {
     out.append("</section>\n");
 
     out.append("<section id=\"results\"><h2>Results</h2>\n");
-    ReportTables.of(run, paths, out);
+    ReportTables.of(files, out);
     out.append("</section>\n");
 
     out.append("<section id=\"charts\"><h2>Charts</h2>\n<div class=\"charts\">\n").append(charts)
@@ -185,10 +184,6 @@ public final class HtmlReport {
   private static List<String> row(String key, String value) {
     return List.of(Html.escape(Html.capped(key, RUN_JSON)),
         "<code>" + Html.escape(Html.capped(value, RUN_JSON)) + "</code>");
-  }
-
-  static JsonNode optional(Path file) {
-    return Files.isRegularFile(file) ? JsonFiles.read(file) : null;
   }
 
   private static final String CSS = """

@@ -53,7 +53,11 @@ final class JsonFiles {
 
   /** The array in {@code file}, or InputException. */
   static JsonNode readArray(Path file) {
-    JsonNode node = read(file);
+    return requireArray(read(file), file);
+  }
+
+  /** {@code node}, the content of {@code file}, when it is an array; else InputException. */
+  static JsonNode requireArray(JsonNode node, Path file) {
     if (!node.isArray()) {
       throw new InputException(file + ": expected a JSON array of rows, found " + node.getNodeType());
     }

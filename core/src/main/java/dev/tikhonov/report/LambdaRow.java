@@ -79,7 +79,11 @@ public record LambdaRow(
 
   /** Reads results.json of mnist-l2. */
   public static List<LambdaRow> read(Path file) {
-    JsonNode array = JsonFiles.readArray(file);
+    return read(JsonFiles.readArray(file), file);
+  }
+
+  /** The rows of {@code array}, the parsed results.json {@code file} (named in messages). */
+  static List<LambdaRow> read(JsonNode array, Path file) {
     List<LambdaRow> rows = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode r = array.get(i);

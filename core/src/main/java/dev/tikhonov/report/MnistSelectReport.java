@@ -2,7 +2,6 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.data.InputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +22,9 @@ final class MnistSelectReport {
     return file + ": row " + (i + 1);
   }
 
-  static void tables(Path dir, StringBuilder out) {
-    Path results = dir.resolve("results.json");
-    JsonNode rows = JsonFiles.readArray(results);
+  static void tables(RunFiles files, StringBuilder out) {
+    Path results = files.file("results.json");
+    JsonNode rows = files.array("results.json");
     Map<String, Double> coldSeconds = new LinkedHashMap<>();
     Map<String, Double> coldCpu = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -70,20 +69,20 @@ final class MnistSelectReport {
         + " accuracy, mean ± std of the selection's model and the refits with the other seeds"
         + " (their number in brackets). Wall time: the whole cross-validation including the"
         + " model at the chosen λ, the methods run one after the other in this run, "
-        + (warmedUp(dir) ? "after an untimed warm-up run of each, so that none carries the"
+        + (warmedUp(files) ? "after an untimed warm-up run of each, so that none carries the"
             + " JVM's start"
             : "the first also carrying the JVM's start (this run predates the untimed warm-up"
             + " run of each method)")
         + "; other processes on the machine change it. CPU time: the fits' own threads, each"
         + " fit on one core; it measures the work. In brackets: the cold grid's time divided by this"
         + " method's (above 1: this method is faster).</p>\n");
-    gridEdges(dir, rows, out);
+    gridEdges(files, rows, out);
   }
 
   /** Whether experiment.json says the methods ran after an untimed warm-up (MnistSelect). */
-  private static boolean warmedUp(Path dir) {
-    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
-    return experiment != null && experiment.hasNonNull("warm_up");
+  private static boolean warmedUp(RunFiles files) {
+    return files.optionalJson("experiment.json").filter(e -> e.hasNonNull("warm_up"))
+        .isPresent();
   }
 
   /**
@@ -91,19 +90,19 @@ final class MnistSelectReport {
    * there the CV loss may fall further outside the grid, as under a path's table. With
    * {@code --quick} the cold grid's λ_min was its smallest λ, 1e-5, without a word.
    */
-  private static void gridEdges(Path dir, JsonNode rows, StringBuilder out) {
+  private static void gridEdges(RunFiles files, JsonNode rows, StringBuilder out) {
     List<String> edges = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode r = rows.get(i);
-      String where = row(dir.resolve("results.json"), i);
+      String where = row(files.file("results.json"), i);
       String data = r.path("data").asText();
       String method = r.path("method").asText();
-      Path file = dir.resolve("selection-" + data + "-" + method + ".json");
+      String file = selectionFile(data, method);
       double lambdaMin = JsonFiles.optionalNumber(r, "lambda_min", where);
-      if (!Files.isRegularFile(file) || !Double.isFinite(lambdaMin)) {
+      if (files.optionalJson(file).isEmpty() || !Double.isFinite(lambdaMin)) {
         continue;
       }
-      double[] lambdas = SelectionData.read(file).lambdas();
+      double[] lambdas = files.selection(file).lambdas();
       double smallest = Double.POSITIVE_INFINITY;
       double largest = Double.NEGATIVE_INFINITY;
       for (double l : lambdas) {
@@ -136,8 +135,13 @@ final class MnistSelectReport {
     return "<span class=\"nb\">" + Html.number(x) + "</span>";
   }
 
-  static void charts(Path dir, List<ReportChart> charts) {
-    JsonNode rows = JsonFiles.readArray(dir.resolve("results.json"));
+  /** The selection file of {@code method} on {@code data}. */
+  private static String selectionFile(String data, String method) {
+    return "selection-" + data + "-" + method + ".json";
+  }
+
+  static void charts(RunFiles files, List<ReportChart> charts) {
+    JsonNode rows = files.array("results.json");
     // a method twice on one data set (a row copied by hand) drew two curves of one name: XChart's
     // "Series name >cold ± 1 SE< has already been used", naming no file
     Map<List<String>, Integer> seen = new java.util.HashMap<>();
@@ -146,7 +150,7 @@ final class MnistSelectReport {
           rows.get(i).path("method").asText());
       Integer before = seen.putIfAbsent(key, i);
       if (before != null) {
-        throw new InputException(dir.resolve("results.json") + ": rows " + (before + 1) + " and "
+        throw new InputException(files.file("results.json") + ": rows " + (before + 1) + " and "
             + (i + 1) + " are both method \"" + key.get(1) + "\" on data \"" + key.get(0)
             + "\"; a method has one row per data set");
       }
@@ -158,10 +162,10 @@ final class MnistSelectReport {
       List<SelectionData> selections = new ArrayList<>();
       for (JsonNode r : rows) {
         String method = r.path("method").asText();
-        Path file = dir.resolve("selection-" + d + "-" + method + ".json");
-        if (r.path("data").asText().equals(d) && Files.isRegularFile(file)) {
+        String file = selectionFile(d, method);
+        if (r.path("data").asText().equals(d) && files.optionalJson(file).isPresent()) {
           methods.add(method);
-          selections.add(SelectionData.read(file));
+          selections.add(files.selection(file));
         }
       }
       if (selections.isEmpty()) {
@@ -181,7 +185,7 @@ final class MnistSelectReport {
     List<String> files = new ArrayList<>();
     for (int i = 0; i < selections.size(); i++) {
       lambdas = Math.max(lambdas, selections.get(i).lambdas().length);
-      files.add("selection-" + data + "-" + methods.get(i) + ".json");
+      files.add(selectionFile(data, methods.get(i)));
     }
     // more λ than a chart can show (--lambdas from an @argfile) are thinned; the captions say so
     String thinned = LambdaCharts.thinningNote(lambdas, files.size() == 1 ? files.get(0)

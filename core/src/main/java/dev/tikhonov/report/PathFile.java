@@ -24,14 +24,14 @@ record PathFile(Path file, JsonNode root, PathData path) {
   }
 
   /**
-   * The path files of {@code run} in page order, each parsed: a path run's path.json,
+   * The path files of a run in page order, each parsed: a path run's path.json,
    * ridge-vs-lasso's path-&lt;model&gt;.json ({@link ReportCharts#modelPaths}); none for the
-   * other kinds.
+   * other kinds. Read through {@link RunFiles#paths}, which parses them once per report.
    */
-  static List<PathFile> of(RunDirectory run) {
-    return switch (run.kind()) {
-      case PATH -> List.of(read(run.dir().resolve("path.json")));
-      case RIDGE_VS_LASSO -> ReportCharts.modelPaths(run.dir()).stream().map(PathFile::read)
+  static List<PathFile> of(RunFiles files) {
+    return switch (files.run().kind()) {
+      case PATH -> List.of(read(files.file("path.json")));
+      case RIDGE_VS_LASSO -> ReportCharts.modelPaths(files).stream().map(PathFile::read)
           .toList();
       default -> List.of();
     };

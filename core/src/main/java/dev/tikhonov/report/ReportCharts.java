@@ -25,40 +25,38 @@ public final class ReportCharts {
 
   /** Every chart the report of {@code run} shows, in page order. */
   public static List<ReportChart> of(RunDirectory run) {
-    return of(run, PathFile.of(run));
+    return of(new RunFiles(run));
   }
 
   /**
-   * {@link #of(RunDirectory)} with the run's path files parsed by the caller ({@link
-   * PathFile#of}), which its tables read too.
+   * {@link #of(RunDirectory)} of the run's files as the caller read them, which its tables read
+   * too.
    */
-  static List<ReportChart> of(RunDirectory run, List<PathFile> paths) {
-    Path dir = run.dir();
+  static List<ReportChart> of(RunFiles files) {
     List<ReportChart> charts = new ArrayList<>();
-    switch (run.kind()) {
-      case TRAIN -> train(dir, charts);
-      case MNIST_L2 -> mnistL2(dir, charts);
-      case GD_LINEAR -> gdLinear(dir, charts);
-      case RIDGE_VS_LASSO -> ridgeVsLasso(paths, charts);
-      case PATH -> path(paths.get(0), "", charts);
+    switch (files.run().kind()) {
+      case TRAIN -> train(files, charts);
+      case MNIST_L2 -> mnistL2(files, charts);
+      case GD_LINEAR -> gdLinear(files, charts);
+      case RIDGE_VS_LASSO -> ridgeVsLasso(files.paths(), charts);
+      case PATH -> path(files.paths().get(0), "", charts);
       case SELECT -> {
-        SelectionData warm = SelectionData.read(dir.resolve("selection.json"));
+        SelectionData warm = files.selection("selection.json");
         selection(warm, "", charts);
-        Path cold = dir.resolve("selection-cold.json");
-        if (Files.isRegularFile(cold)) {
-          coldComparison(warm, SelectionData.read(cold), charts);
+        if (files.optionalJson("selection-cold.json").isPresent()) {
+          coldComparison(warm, files.selection("selection-cold.json"), charts);
         }
       }
-      case GRID -> grid(GridData.read(dir.resolve("grid.json")), charts);
-      case MNIST_SELECT -> MnistSelectReport.charts(dir, charts);
-      default -> throw new IllegalStateException("unknown kind " + run.kind());
+      case GRID -> grid(files.grid(), charts);
+      case MNIST_SELECT -> MnistSelectReport.charts(files, charts);
+      default -> throw new IllegalStateException("unknown kind " + files.run().kind());
     }
     return charts;
   }
 
-  private static void train(Path dir, List<ReportChart> charts) {
-    if (Files.isRegularFile(dir.resolve("history.csv")) || Files.isRegularFile(dir.resolve("history.json"))) {
-      List<EpochRow> history = EpochRow.readHistory(dir);
+  private static void train(RunFiles files, List<ReportChart> charts) {
+    if (files.history().isPresent()) {
+      List<EpochRow> history = files.history().get();
       charts.add(new ReportChart("loss-curves",
           "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches, the"
               + " λ-penalty at the epoch's end, their sum J, and the validation loss.",
@@ -68,9 +66,9 @@ public final class ReportCharts {
         charts.add(new ReportChart("validation-accuracy", "Validation accuracy after each epoch.", accuracy));
       }
     }
-    Path weights = dir.resolve("weights.json");
-    if (Files.isRegularFile(weights)) {
-      JsonNode layers = JsonFiles.read(weights).path("layers");
+    Path weights = files.file("weights.json");
+    if (files.optionalJson("weights.json").isPresent()) {
+      JsonNode layers = files.json("weights.json").path("layers");
       if (layers.size() > 0) {
         JsonNode first = layers.get(0);
         String where = weights + ": layers[0].histogram";
@@ -90,8 +88,9 @@ public final class ReportCharts {
     }
   }
 
-  private static void mnistL2(Path dir, List<ReportChart> charts) {
-    List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
+  private static void mnistL2(RunFiles files, List<ReportChart> charts) {
+    Path dir = files.dir();
+    List<LambdaRow> rows = files.lambdaRows();
     Optional<LambdaRow> best = LambdaRow.best(rows);
     // more λ than a chart can show (--lambdas from an @argfile) are thinned; the captions say so
     String thinned = LambdaCharts.thinningNote(
@@ -138,7 +137,7 @@ public final class ReportCharts {
       runs.putIfAbsent(LambdaRow.runDirectory(r.lambda(), r.dropout()), "λ = "
           + Html.number(r.lambda()) + (r.dropout() > 0 ? ", dropout " + Html.number(r.dropout()) : ""));
     }
-    XYChart curves = runCurves(dir.resolve("runs"), runs, firstSeed(dir),
+    XYChart curves = runCurves(dir.resolve("runs"), runs, firstSeed(files),
         "Validation loss per epoch (first seed of each row)");
     if (curves != null) {
       charts.add(new ReportChart("run-curves",
@@ -147,9 +146,9 @@ public final class ReportCharts {
     }
   }
 
-  private static void gdLinear(Path dir, List<ReportChart> charts) {
-    Path file = dir.resolve("results.json");
-    JsonNode rows = JsonFiles.readArray(file);
+  private static void gdLinear(RunFiles files, List<ReportChart> charts) {
+    Path file = files.file("results.json");
+    JsonNode rows = files.array("results.json");
     int m = rows.size();
     double[] lambda = new double[m];
     double[] slope = new double[m];
@@ -172,7 +171,8 @@ public final class ReportCharts {
     for (double l : lambda) {
       runs.putIfAbsent(LambdaRow.runDirectory(l, 0), "λ = " + Html.number(l));
     }
-    XYChart curves = runCurves(dir.resolve("runs"), runs, null, "Objective per step for each λ");
+    XYChart curves = runCurves(files.file("runs"), runs, null,
+        "Objective per step for each λ");
     if (curves != null) {
       // one epoch of history.csv is one full-batch step; J falls in the first few dozen of
       // the 2,000, which a linear axis squeezed against its left edge (with ticks at 110, 220,
@@ -198,19 +198,18 @@ public final class ReportCharts {
    * lasso, elastic net), then any others by name: the page's path tables and charts came in
    * file-name order (elastic-net first), not in the results table's.
    */
-  static List<Path> modelPaths(Path dir) {
-    List<Path> files = new ArrayList<>(list(dir, "path-", ".json"));
+  static List<Path> modelPaths(RunFiles files) {
+    List<Path> unordered = new ArrayList<>(list(files.dir(), "path-", ".json"));
     List<Path> ordered = new ArrayList<>();
-    Path results = dir.resolve("results.json");
-    if (Files.isRegularFile(results)) {
-      for (JsonNode row : JsonFiles.readArray(results)) {
-        Path file = dir.resolve("path-" + row.path("model").asText() + ".json");
-        if (files.remove(file)) {
+    if (files.optionalJson("results.json").isPresent()) {
+      for (JsonNode row : files.array("results.json")) {
+        Path file = files.file("path-" + row.path("model").asText() + ".json");
+        if (unordered.remove(file)) {
           ordered.add(file);
         }
       }
     }
-    ordered.addAll(files);
+    ordered.addAll(unordered);
     return ordered;
   }
 
@@ -373,9 +372,9 @@ public final class ReportCharts {
   }
 
   /** The first of experiment.json's settings.seeds, or null when it names none. */
-  private static Long firstSeed(Path dir) {
-    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
-    JsonNode seeds = experiment == null ? null : experiment.path("settings").path("seeds");
+  private static Long firstSeed(RunFiles files) {
+    JsonNode seeds = files.optionalJson("experiment.json").map(e -> e.path("settings")
+        .path("seeds")).orElse(null);
     return seeds != null && seeds.isArray() && seeds.size() > 0 && seeds.get(0).canConvertToLong()
         ? seeds.get(0).asLong() : null;
   }

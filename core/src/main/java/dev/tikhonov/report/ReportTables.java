@@ -2,8 +2,6 @@ package dev.tikhonov.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tikhonov.internal.select.LambdaRows;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,35 +12,33 @@ final class ReportTables {
   private ReportTables() {}
 
   /**
-   * The tables of {@code run} into {@code out}; {@code paths} are its path files as the charts
-   * read them ({@link PathFile#of}).
+   * The tables of the run into {@code out}, from its {@code files} as the charts read them.
    */
-  static void of(RunDirectory run, List<PathFile> paths, StringBuilder out) {
-    Path dir = run.dir();
-    switch (run.kind()) {
-      case TRAIN -> train(dir, out);
-      case MNIST_L2 -> mnistL2(dir, out);
-      case GD_LINEAR -> Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
+  static void of(RunFiles files, StringBuilder out) {
+    switch (files.run().kind()) {
+      case TRAIN -> train(files, out);
+      case MNIST_L2 -> mnistL2(files, out);
+      case GD_LINEAR -> Html.jsonTable(files.array("results.json"), out);
       case RIDGE_VS_LASSO -> {
-        Html.jsonTable(JsonFiles.readArray(dir.resolve("results.json")), out);
-        ridgeVsLassoNote(dir, out);
-        for (PathFile p : paths) {
+        Html.jsonTable(files.array("results.json"), out);
+        ridgeVsLassoNote(files, out);
+        for (PathFile p : files.paths()) {
           out.append("<h3>").append(Html.escape(p.file().getFileName().toString()))
               .append("</h3>\n");
           pathSummary(p.path(), out);
         }
       }
-      case PATH -> pathSummary(paths.get(0).path(), out);
+      case PATH -> pathSummary(files.paths().get(0).path(), out);
       case SELECT -> {
-        metrics(dir, out);
-        selection(SelectionData.read(dir.resolve("selection.json")), out);
+        metrics(files, out);
+        selection(files.selection("selection.json"), out);
       }
       case GRID -> {
-        metrics(dir, out);
-        grid(GridData.read(dir.resolve("grid.json")), out);
+        metrics(files, out);
+        grid(files.grid(), out);
       }
-      case MNIST_SELECT -> MnistSelectReport.tables(dir, out);
-      default -> throw new IllegalStateException("unknown kind " + run.kind());
+      case MNIST_SELECT -> MnistSelectReport.tables(files, out);
+      default -> throw new IllegalStateException("unknown kind " + files.run().kind());
     }
   }
 
@@ -50,9 +46,9 @@ final class ReportTables {
    * Which λ ridge-vs-lasso's results table holds: λ_min, with the fold count of run.json's
    * settings. The table said "lambda" alone, and the path tables below it give λ_1se as well.
    */
-  private static void ridgeVsLassoNote(Path dir, StringBuilder out) {
-    JsonNode runJson = HtmlReport.optional(dir.resolve("run.json"));
-    JsonNode folds = runJson == null ? null : runJson.path("settings").get("folds");
+  private static void ridgeVsLassoNote(RunFiles files, StringBuilder out) {
+    JsonNode folds = files.optionalJson("run.json").map(r -> r.path("settings").get("folds"))
+        .orElse(null);
     String cv = folds != null && folds.canConvertToInt() ? folds.asInt() + "-fold" : "K-fold";
     out.append("<p class=\"note\">lambda: each model's λ_min, the λ of least mean error in ")
         .append(cv).append(" cross-validation on the training part (cv.glmnet's lambda.min),"
@@ -63,11 +59,12 @@ final class ReportTables {
   }
 
   /** metrics.json as a two-column table, when the run wrote one. */
-  static void metrics(Path dir, StringBuilder out) {
-    JsonNode metrics = HtmlReport.optional(dir.resolve("metrics.json"));
-    if (metrics == null) {
+  static void metrics(RunFiles files, StringBuilder out) {
+    Optional<JsonNode> written = files.optionalJson("metrics.json");
+    if (written.isEmpty()) {
       return;
     }
+    JsonNode metrics = written.get();
     out.append("<h3>Metrics</h3>\n");
     List<List<String>> rows = new ArrayList<>();
     metrics.fieldNames().forEachRemaining(k -> rows.add(List.of("<code>" + Html.escape(k)
@@ -243,28 +240,21 @@ final class ReportTables {
     Html.table(headers, rows, g.chosen(), out);
   }
 
-  private static void train(Path dir, StringBuilder out) {
-    JsonNode metrics = HtmlReport.optional(dir.resolve("metrics.json"));
-    if (metrics != null) {
-      out.append("<h3>Metrics</h3>\n");
-      List<List<String>> rows = new ArrayList<>();
-      metrics.fieldNames().forEachRemaining(
-          k -> rows.add(List.of("<code>" + Html.escape(k) + "</code>", Html.escape(Html.text(metrics.get(k))))));
-      Html.table(List.of("metric", "value"), rows, -1, out);
-    }
-    JsonNode weights = HtmlReport.optional(dir.resolve("weights.json"));
-    if (weights != null) {
+  private static void train(RunFiles files, StringBuilder out) {
+    metrics(files, out);
+    Optional<JsonNode> weights = files.optionalJson("weights.json");
+    if (weights.isPresent()) {
       out.append("<h3>Weights</h3>\n");
       List<List<String>> rows = new ArrayList<>();
-      for (JsonNode layer : weights.path("layers")) {
+      for (JsonNode layer : weights.get().path("layers")) {
         rows.add(List.of(Html.escape(layer.path("name").asText()),
             Html.escape(Html.text(layer.get("rows")) + " × " + Html.text(layer.get("cols"))),
             Html.escape(Html.text(layer.get("norm")))));
       }
       Html.table(List.of("weight matrix", "shape", "‖W‖_F"), rows, -1, out);
     }
-    if (Files.isRegularFile(dir.resolve("history.csv")) || Files.isRegularFile(dir.resolve("history.json"))) {
-      List<EpochRow> history = EpochRow.readHistory(dir);
+    if (files.history().isPresent()) {
+      List<EpochRow> history = files.history().get();
       out.append("<details><summary>History (").append(history.size())
           .append(" epochs)</summary>\n");
       List<List<String>> rows = new ArrayList<>();
@@ -278,8 +268,8 @@ final class ReportTables {
     }
   }
 
-  private static void mnistL2(Path dir, StringBuilder out) {
-    List<LambdaRow> rows = LambdaRow.read(dir.resolve("results.json"));
+  private static void mnistL2(RunFiles files, StringBuilder out) {
+    List<LambdaRow> rows = files.lambdaRows();
     Optional<LambdaRow> best = LambdaRow.best(rows);
     List<LambdaRow> sorted = new ArrayList<>(LambdaCharts.groups(rows).values().stream()
         .flatMap(List::stream).toList());
@@ -305,16 +295,16 @@ final class ReportTables {
           .append(Html.number(b.lambda())).append(" (highest mean test accuracy, ")
           .append(Html.meanStd(b.testAccuracyMean(), b.testAccuracyStd())).append(").</p>\n");
     }
-    diverged(dir, out);
+    diverged(files, out);
   }
 
   /**
    * The settings of experiment.json's "diverged" list (a setting whose training diverged on one
    * of its seeds has no row): one note naming each, so that the table's missing rows are said.
    */
-  private static void diverged(Path dir, StringBuilder out) {
-    JsonNode experiment = HtmlReport.optional(dir.resolve("experiment.json"));
-    JsonNode list = experiment == null ? null : experiment.path("diverged");
+  private static void diverged(RunFiles files, StringBuilder out) {
+    JsonNode list = files.optionalJson("experiment.json").map(e -> e.path("diverged"))
+        .orElse(null);
     if (list == null || !list.isArray() || list.isEmpty()) {
       return;
     }

@@ -57,7 +57,11 @@ record SelectionData(
   }
 
   static SelectionData read(Path file) {
-    JsonNode root = JsonFiles.read(file);
+    return read(JsonFiles.read(file), file);
+  }
+
+  /** The selection in {@code root}, the parsed {@code file} (named in messages). */
+  static SelectionData read(JsonNode root, Path file) {
     String where = file.toString();
     double[] lambdas = JsonFiles.lambdas(root, "lambdas", where);
     int m = lambdas.length;

@@ -79,7 +79,7 @@ class ThinnedCaptionsTest {
     SampleRuns.write(dir.resolve("selection-digits-warm.json"), selectionJson(M));
     SampleRuns.write(dir.resolve("selection-digits-cold.json"), selectionJson(M));
     List<ReportChart> charts = new ArrayList<>();
-    MnistSelectReport.charts(dir, charts);
+    MnistSelectReport.charts(new RunFiles(new RunDirectory(dir, RunKind.MNIST_SELECT)), charts);
     assertFalse(charts.isEmpty());
     for (ReportChart c : charts) {
       assertTrue(c.caption().endsWith(note("selection-digits-warm.json and"
