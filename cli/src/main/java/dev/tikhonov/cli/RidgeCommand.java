@@ -252,12 +252,12 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     if (lambdas == null || grid.length < 2) {
       return Optional.empty();
     }
-    double chosen = v.crossValidation().map(cv -> cv.lambdaMin()).orElse(v.chosenLambda());
+    double chosen = v.cv().map(cv -> cv.lambdaMin()).orElse(v.chosenLambda());
     double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
     double largest = java.util.Arrays.stream(grid).max().orElseThrow();
-    String name = v.crossValidation().isPresent() ? "the folds' mean held-out MSE"
+    String name = v.cv().isPresent() ? "the folds' mean held-out MSE"
         : RidgeFiles.id(criterionOf(criterion));
-    String which = v.crossValidation().isPresent() ? "λ_min" : "the chosen λ";
+    String which = v.cv().isPresent() ? "λ_min" : "the chosen λ";
     if (chosen == smallest) {
       return Optional.of(String.format(Locale.ROOT, "%s %.6g is the smallest of"
           + " --lambdas: %s may fall further below it; add smaller values to --lambdas",

@@ -45,7 +45,7 @@ class RidgeFoldsCommandTest {
           .resampling(Resampling.kFold(5, 3)).rule(rule.equals("min")
               ? SelectionRule.MINIMUM : SelectionRule.ONE_STANDARD_ERROR).build()
           .crossValidate(Dataset.read(TALL, "y", TargetKind.REAL));
-      CvResult cv = v.crossValidation().orElseThrow();
+      CvResult cv = v.cv().orElseThrow();
       JsonNode json = JSON.readTree(out.resolve("path.json").toFile());
       assertEquals("cv", json.get("criterion").asText());
       assertEquals(v.chosenIndex(), json.get("chosen_index").asInt());

@@ -50,7 +50,7 @@ import java.util.OptionalLong;
  * weights, as {@link Ridge} fitted on them), its held-out rows the mean squared error
  * e_kl = Σ_{i in k} wᵢ(yᵢ − ŷₖₗ(xᵢ))²/W_k at each λ (W_k their weight sum, their number without
  * weights), and mean_l = Σ_k W_k e_kl/Σ_k W_k with its standard error, λ_min and λ_1se as
- * {@link ElasticNetCV}'s ({@link Validation#crossValidation()}, a {@link CvResult}); the
+ * {@link ElasticNetCV}'s ({@link Validation#cv()}, a {@link CvResult}); the
  * {@link Builder#rule} picks one of the two. The λ are scored largest first (λ given in another
  * order are sorted), and the models are the full data's at each λ: every λ is the same
  * objective's on n rows as on a fold's n_train (DESIGN.md's scaling). scikit-learn's
@@ -468,7 +468,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
      * (in the order of {@link #lambdas()}, largest first), the folds' losses, λ_min and λ_1se,
      * as {@link ElasticNetCV}'s; empty for GCV and leave-one-out.
      */
-    public java.util.Optional<CvResult> crossValidation() {
+    public java.util.Optional<CvResult> cv() {
       return crossValidation;
     }
 

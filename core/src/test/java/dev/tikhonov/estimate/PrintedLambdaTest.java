@@ -80,7 +80,7 @@ class PrintedLambdaTest {
         .resampling(Resampling.kFold(4, 0))
         .weightColumn("w").build().crossValidate(WEIGHTED);
     String k = folds.toString();
-    assertTrue(k.contains(", λ_min = " + WRITTEN.get(folds.crossValidation().get().lambdaMin())
+    assertTrue(k.contains(", λ_min = " + WRITTEN.get(folds.cv().get().lambdaMin())
         + ", λ_1se = "), k);
     assertTrue(k.endsWith(" degrees of freedom, weighted by column \"w\"]"), k);
     assertEquals(java.util.Optional.of("w"), folds.weightColumn());

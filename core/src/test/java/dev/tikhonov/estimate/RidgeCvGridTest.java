@@ -38,7 +38,7 @@ class RidgeCvGridTest {
       double[] score = switch (criterion) {
         case GCV -> v.gcv();
         case LEAVE_ONE_OUT -> v.leaveOneOutMse();
-        case K_FOLD -> v.crossValidation().orElseThrow().mean(); // 10 folds' mean held-out MSE
+        case K_FOLD -> v.cv().orElseThrow().mean(); // 10 folds' mean held-out MSE
       };
       int chosen = v.chosenIndex();
       assertTrue(chosen > 99, "past glmnet's 100 values: " + v);

@@ -99,7 +99,7 @@ class RidgeCvKFoldTest {
       single.weightColumn("w");
     }
     RidgeCV.Validation v = builder.build().crossValidate(data);
-    CvResult cv = v.crossValidation().orElseThrow();
+    CvResult cv = v.cv().orElseThrow();
     assertEquals(5, cv.numFolds());
 
     double[][] rows = data.featureRows();
@@ -151,7 +151,7 @@ class RidgeCvKFoldTest {
     RidgeCV.Validation v = cv.crossValidate(data);
     assertEquals(List.of(10.0, 1.0, 0.1, 0.01, 0.001), java.util.Arrays.stream(v.lambdas())
         .boxed().toList());
-    CvResult result = v.crossValidation().orElseThrow();
+    CvResult result = v.cv().orElseThrow();
     assertEquals(result.index1se(), v.chosenIndex());
     assertTrue(v.chosenLambda() >= result.lambdaMin());
     assertEquals("k-fold", v.chosenModel().provenance().settings().get("resampling"));
@@ -167,7 +167,7 @@ class RidgeCvKFoldTest {
   void gcvAndLeaveOneOut_haveNoFolds_andRefuseTheOneStandardErrorRule() {
     RidgeCV gcv = RidgeCV.builder().build();
     assertTrue(gcv.resampling().isEmpty());
-    assertTrue(gcv.crossValidate(RidgeWeightsTest.data("tall.csv", false)).crossValidation()
+    assertTrue(gcv.crossValidate(RidgeWeightsTest.data("tall.csv", false)).cv()
         .isEmpty());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RidgeCV.builder().rule(SelectionRule.ONE_STANDARD_ERROR).build());

@@ -60,7 +60,7 @@ public final class RidgeFiles {
     json.put("chosen_index", v.chosenIndex());
     json.put("lambda_chosen", v.chosenLambda());
     json.put("ic", PathFiles.criteriaJson(solution(v), ic));
-    v.crossValidation().ifPresent(cv -> {
+    v.cv().ifPresent(cv -> {
       Map<String, Object> c = PathFiles.cvJson(cv);
       Map<String, Object> settings = v.chosenModel().provenance().settings();
       for (String key : List.of("resampling", "folds", "fold_seed", "rule")) {
@@ -80,7 +80,7 @@ public final class RidgeFiles {
     List<String> header = new ArrayList<>(List.of("lambda", "df", "dev_ratio", "training_mse",
         "gcv", "loo", "aic", "bic", "intercept"));
     header.addAll(v.chosenModel().featureNames());
-    java.util.Optional<CvResult> cv = v.crossValidation();
+    java.util.Optional<CvResult> cv = v.cv();
     if (cv.isPresent()) {
       header.addAll(List.of("cv_mean", "cv_se"));
     }
@@ -117,8 +117,8 @@ public final class RidgeFiles {
    */
   public static String summary(RidgeCV.Validation v, RidgeCV.Criterion criterion,
       InformationCriteria ic) {
-    if (v.crossValidation().isPresent()) {
-      return foldsSummary(v, v.crossValidation().get(), ic);
+    if (v.cv().isPresent()) {
+      return foldsSummary(v, v.cv().get(), ic);
     }
     double[] lambda = v.lambdas();
     double[] df = v.degreesOfFreedom();
