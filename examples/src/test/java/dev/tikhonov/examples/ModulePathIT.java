@@ -57,6 +57,7 @@ class ModulePathIT {
           System.out.println("module " + LinearModel.class.getModule().getName()
               + ", accuracy above 0.8 " + (network.evaluate(digits.test()).accuracy() > 0.8)
               + ", loaded equal " + back.equals(lasso));
+          System.out.println("version " + back.provenance().libraryVersion());
         }
       }
       """;
@@ -105,7 +106,14 @@ class ModulePathIT {
     }
     String stderr = Files.readString(err);
     assertEquals(0, p.exitValue(), "the module runs:\n" + stderr);
+    List<String> lines = Files.readAllLines(out);
     assertEquals("module dev.tikhonov, accuracy above 0.8 true, loaded equal true",
-        Files.readString(out).strip(), "stderr:\n" + stderr);
+        lines.get(0), "stderr:\n" + stderr);
+    // a model fitted with the jar records the jar's version, as the CLI's do (it said
+    // "development": the library read a manifest entry the core jar does not carry)
+    String jar = modulePath.stream().map(e -> Path.of(e).getFileName().toString())
+        .filter(name -> name.startsWith("tikhonov-core-")).findFirst().orElseThrow();
+    assertEquals("version " + jar.substring("tikhonov-core-".length(), jar.length() - 4),
+        lines.get(1));
   }
 }
