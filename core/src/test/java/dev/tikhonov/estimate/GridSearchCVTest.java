@@ -319,12 +319,12 @@ class GridSearchCVTest {
     GridSearchCV.Scored s = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
         new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443, dev.tikhonov.select.CvMeasure.DEVIANCE,
         java.util.Optional.empty());
-    assertEquals("Scored[{lambda=0.001}, loss 0.500000 ± 0.14 over 3 splits, unweighted]",
+    assertEquals("Scored[{lambda=1e-03}, loss 0.500000 ± 0.14 over 3 splits, unweighted]",
         s.toString());
     GridSearchCV.Scored w = new GridSearchCV.Scored(Map.of("lambda", 0.001), 0,
         new double[] {0.25, 0.5, 0.75}, 0.5, 0.1443,
         dev.tikhonov.select.CvMeasure.MISCLASSIFICATION, java.util.Optional.of("w"));
-    assertEquals("Scored[{lambda=0.001}, misclassification 0.500000 ± 0.14 over 3 splits,"
+    assertEquals("Scored[{lambda=1e-03}, misclassification 0.500000 ± 0.14 over 3 splits,"
         + " weighted by column \"w\"]", w.toString());
   }
 

@@ -28,7 +28,7 @@ class NetworkPenaltyAccessorsTest {
         .epochs(1).seed(0).build().fit(classes);
     assertEquals(1e-3, mlp.lambda());
     assertEquals(0.25, mlp.l1Ratio());
-    assertEquals("MlpClassifier[mlp:4, λ=0.001, α=0.25, 3 classes]", mlp.toString());
+    assertEquals("MlpClassifier[mlp:4, λ=1e-03, α=0.25, 3 classes]", mlp.toString());
     mlp.save(dir.resolve("mlp.model"));
     NetworkClassifier back = Predictor.load(dir.resolve("mlp.model"), NetworkClassifier.class);
     assertEquals(1e-3, back.lambda());
@@ -38,7 +38,7 @@ class NetworkPenaltyAccessorsTest {
         .fit(REGRESSION);
     assertEquals(0.5, linear.lambda());
     assertEquals(0.0, linear.l1Ratio());
-    assertTrue(linear.toString().startsWith("LinearRegression[linear, λ=0.5, α=0.0"),
+    assertTrue(linear.toString().startsWith("LinearRegression[linear, λ=0.5, α=0"),
         linear.toString());
   }
 
@@ -48,12 +48,12 @@ class NetworkPenaltyAccessorsTest {
     NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(4).lambda(1e-3).dropout(0.5)
         .epochs(1).seed(0).build().fit(Synthetic.classification().rows(90).features(3)
             .informative(2).classes(3).seed(1).build());
-    assertEquals("MlpClassifier[mlp:4, λ=0.001, α=0.0, dropout=0.5, 3 classes]", mlp.toString());
+    assertEquals("MlpClassifier[mlp:4, λ=1e-03, α=0, dropout=0.5, 3 classes]", mlp.toString());
     mlp.save(dir.resolve("mlp.model"));
     assertEquals(mlp.toString(),
         Predictor.load(dir.resolve("mlp.model"), NetworkClassifier.class).toString());
     NetworkRegressor regressor = MlpRegressor.builder().hiddenLayers(3).dropout(0.25).epochs(1)
         .seed(0).build().fit(REGRESSION);
-    assertEquals("MlpRegressor[mlp:3, λ=0.0, α=0.0, dropout=0.25]", regressor.toString());
+    assertEquals("MlpRegressor[mlp:3, λ=0, α=0, dropout=0.25]", regressor.toString());
   }
 }

@@ -47,21 +47,21 @@ class PoissonEstimatorsTest {
   @Test
   void toString_namesTheFamilyAndTheNonzeros_forEveryFamily() {
     LinearModel counts = ElasticNet.poisson().lambda(0.05).build().fit(DATA);
-    assertEquals("ElasticNet[poisson, λ=0.05, α=1.0, " + counts.nonzeroCoefficients() + " of "
+    assertEquals("ElasticNet[poisson, λ=0.05, α=1, " + counts.nonzeroCoefficients() + " of "
         + counts.featureNames().size() + " coefficients nonzero]", counts.toString());
     LinearModel linear = Ridge.builder().lambda(0.05).build().fit(DATA);
-    assertEquals("Ridge[gaussian, λ=0.05, α=0.0, " + linear.featureNames().size() + " of "
+    assertEquals("Ridge[gaussian, λ=0.05, α=0, " + linear.featureNames().size() + " of "
         + linear.featureNames().size() + " coefficients nonzero]", linear.toString());
     Dataset twoClasses = dev.tikhonov.data.Synthetic.classification().rows(80).features(5)
         .informative(2).classes(2).seed(3).build();
     LinearClassifier binomial = ElasticNet.binomial().lambda(0.05).build().fit(twoClasses);
-    assertEquals("ElasticNet[binomial, λ=0.05, α=1.0, " + binomial.nonzeroCoefficients()
+    assertEquals("ElasticNet[binomial, λ=0.05, α=1, " + binomial.nonzeroCoefficients()
         + " of 5 coefficients nonzero, 2 classes]",
         binomial.toString());
     LinearClassifier multinomial = ElasticNet.multinomial().lambda(0.05).build()
         .fit(dev.tikhonov.data.Synthetic.classification().rows(90).features(5).informative(2)
             .classes(3).seed(3).build());
-    assertEquals("ElasticNet[multinomial, λ=0.05, α=1.0, " + multinomial.nonzeroCoefficients()
+    assertEquals("ElasticNet[multinomial, λ=0.05, α=1, " + multinomial.nonzeroCoefficients()
         + " of 5 features with a nonzero coefficient, 3 classes]", multinomial.toString());
   }
 
