@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.select.CvResult;
 import java.util.List;
 
@@ -117,7 +118,7 @@ public final class CrossValidatedL1Ratios<M extends Predictor> {
   public String toString() {
     StringBuilder out = new StringBuilder("CrossValidatedL1Ratios[").append(rule.id())
         .append(": α = ").append(alpha(chosenL1Ratio())).append(", λ = ")
-        .append(CvText.few(chosenLambda()));
+        .append(Digits.few(chosenLambda()));
     for (CrossValidatedPath<M> p : paths) {
       out.append("; α = ").append(alpha(p.path().solution().l1Ratio())).append(": ")
           .append(CvText.choices(p.cv()));

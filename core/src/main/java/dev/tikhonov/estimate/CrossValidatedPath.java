@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
 import dev.tikhonov.select.OutOfFoldPredictions;
@@ -165,7 +166,7 @@ public final class CrossValidatedPath<M extends Predictor> {
         ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
             + " path with a smaller lambdaMinRatio or lambdas"
         : "";
-    return "CrossValidatedPath[" + rule.id() + ": λ = " + CvText.few(chosenLambda())
+    return "CrossValidatedPath[" + rule.id() + ": λ = " + Digits.few(chosenLambda())
         + " (index " + chosenIndex() + "); " + CvText.choices(cv) + ", "
         + CvText.weighting(weightColumn) + end + "]";
   }

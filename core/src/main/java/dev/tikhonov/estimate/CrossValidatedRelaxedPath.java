@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.OutOfFoldPredictions;
 import dev.tikhonov.select.RelaxedCvResult;
@@ -146,12 +147,12 @@ public final class CrossValidatedRelaxedPath<M extends Predictor> {
         ? "; λ_min is the path's smallest λ and the held-out loss may fall further: extend the"
             + " path with a smaller lambdaMinRatio or lambdas"
         : "";
-    return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + CvText.few(chosenLambda())
-        + ", γ = " + CvText.few(chosenGamma()) + "; λ_min = "
+    return "CrossValidatedRelaxedPath[" + rule.id() + ": λ = " + Digits.few(chosenLambda())
+        + ", γ = " + Digits.few(chosenGamma()) + "; λ_min = "
         + CvText.at(cv.curve(cv.gammaIndexMin()), cv.indexMin()) + ", γ_min = "
-        + CvText.few(gammaMin()) + "; λ_1se = "
+        + Digits.few(gammaMin()) + "; λ_1se = "
         + CvText.at(cv.curve(cv.gammaIndex1se()), cv.index1se())
-        + ", γ_1se = " + CvText.few(gamma1se()) + "; " + cv.numGammas() + " γ × "
+        + ", γ_1se = " + Digits.few(gamma1se()) + "; " + cv.numGammas() + " γ × "
         + cv.numLambdas() + " λ, " + CvText.weighting(weightColumn) + end + "]";
   }
 

@@ -11,25 +11,12 @@ final class CvText {
   private CvText() {}
 
   /**
-   * "8.159e-04 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index} ({@link #few}), its
+   * "8.159e-04 (index 46, loss 0.01012 ± 0.00040)": λ at {@code index} ({@link Digits#few}), its
    * mean ± SE, named by the curve's measure ({@link #measureWord}).
    */
   static String at(CvResult cv, int index) {
-    return String.format(Locale.ROOT, "%s (index %d, %s %.6g ± %.2g)", few(cv.lambda(index)),
+    return String.format(Locale.ROOT, "%s (index %d, %s %.6g ± %.2g)", Digits.few(cv.lambda(index)),
         index, measureWord(cv.measure()), cv.mean(index), cv.standardError(index));
-  }
-
-  /**
-   * λ, α, γ or a dropout rate as the CLI's lines and messages write them ({@link Digits#few}):
-   * "1e-04", "8.159e-04", "0.0125", "0.5", "1", "0".
-   */
-  static String few(double value) {
-    return Digits.few(value);
-  }
-
-  /** A search's settings as the CLI writes them ({@link Digits#settings}): "{lambda=1e-04}". */
-  static String settings(java.util.Map<String, ?> settings) {
-    return Digits.settings(settings);
   }
 
   /**

@@ -99,7 +99,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
      * candidate cannot be reseeded.
      */
     default Estimator<P> estimator(long seed) {
-      throw new IllegalArgumentException("candidate " + CvText.settings(settings())
+      throw new IllegalArgumentException("candidate " + Digits.settings(settings())
           + " cannot be reseeded;"
           + " repeated seeds need candidates that can (MlpGrid's), or use k-fold resampling");
     }
@@ -581,7 +581,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "Scored[%s, %s %.6g ± %.2g over %d splits, %s]",
-          CvText.settings(settings), CvText.measureWord(measure), mean, standardError,
+          Digits.settings(settings), CvText.measureWord(measure), mean, standardError,
           splitLoss.length,
           CvText.weighting(weightColumn));
     }
@@ -786,7 +786,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       int at = scored.indexOf(chosenIndex);
       Scored chosen = (Scored) outcomes.get(chosenIndex);
       return "GridSearchCV.Result[" + rule.id() + ": index " + chosenIndex + " of "
-          + outcomes.size() + " candidates " + CvText.settings(chosenSettings())
+          + outcomes.size() + " candidates " + Digits.settings(chosenSettings())
           + String.format(Locale.ROOT, " (%s %.6g ± %.2g, %s)", CvText.measureWord(measure),
               scores.mean(at), scores.standardError(at),
               CvText.weighting(chosen.weightColumn()))
@@ -821,7 +821,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       for (Candidate<P> candidate : candidates) {
         NetworkEstimators.settingsOf(candidate.estimator()).ifPresent(s -> {
           if (s.threads().isPresent()) {
-            throw new IllegalArgumentException("candidate " + CvText.settings(candidate.settings())
+            throw new IllegalArgumentException("candidate " + Digits.settings(candidate.settings())
                 + " sets"
                 + " threads; a grid search runs each fit on one core, so leave it unset");
           }
@@ -861,7 +861,7 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
       for (Candidate<P> candidate : candidates) {
         Optional<String> w = weightsOf(candidate, told);
         if (told.isPresent() && !w.equals(told)) {
-          throw new IllegalArgumentException("candidate " + CvText.settings(candidate.settings())
+          throw new IllegalArgumentException("candidate " + Digits.settings(candidate.settings())
               + " is "
               + CvText.weighting(w)
               + ", but the search's weightColumn is \"" + told.get() + "\"; a search scores"
@@ -870,8 +870,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
         }
         if (!w.equals(first)) {
           throw new IllegalArgumentException("candidates "
-              + CvText.settings(candidates.get(0).settings()) + " and "
-              + CvText.settings(candidate.settings()) + " weight their rows differently ("
+              + Digits.settings(candidates.get(0).settings()) + " and "
+              + Digits.settings(candidate.settings()) + " weight their rows differently ("
               + describe(first) + ", " + describe(w) + "); a search scores every candidate on"
               + " the same held-out rows, so all must weight by the same column or none");
         }

@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.loss.Family;
 import java.util.List;
@@ -283,14 +284,14 @@ record LinearParameters(
     String counted = coefficients.length == 1 ? " coefficients nonzero"
         : " features with a nonzero coefficient";
     return estimator + "[" + family.name().toLowerCase(java.util.Locale.ROOT) + ", λ="
-        + CvText.few(lambda) + ", α=" + CvText.few(l1Ratio) + ", " + nonzero + " of "
+        + Digits.few(lambda) + ", α=" + Digits.few(l1Ratio) + ", " + nonzero + " of "
         + numFeatures() + counted;
   }
 
   @Override
   public String toString() {
-    return "LinearParameters[" + family + ", λ=" + CvText.few(lambda) + ", α="
-        + CvText.few(l1Ratio) + ", "
+    return "LinearParameters[" + family + ", λ=" + Digits.few(lambda) + ", α="
+        + Digits.few(l1Ratio) + ", "
         + coefficients.length + "×" + numFeatures() + "]";
   }
 }

@@ -414,7 +414,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
      */
     @Override
     public String toString() {
-      return "MlpPathCV.Result[" + rule.id() + ": λ = " + CvText.few(chosenLambda())
+      return "MlpPathCV.Result[" + rule.id() + ": λ = " + Digits.few(chosenLambda())
           + " (index " + chosenIndex + "); " + CvText.choices(cv) + ", "
           + CvText.weighting(weightColumn) + "; " + start.name().toLowerCase(java.util.Locale.ROOT)
           + ", " + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + "]";

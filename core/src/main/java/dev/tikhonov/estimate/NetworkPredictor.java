@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.regularize.Penalty;
 import dev.tikhonov.tensor.Matrix;
@@ -197,12 +198,12 @@ public abstract sealed class NetworkPredictor implements Predictor
    * "estimator[architecture, λ, α" and the dropout rate when there is one, e.g.
    * "MlpClassifier[mlp:256,128, λ=1e-04, α=0, dropout=0.5" (the settings of the objective it
    * was trained on; a model trained with dropout printed as one without), the numbers as the
-   * CLI writes a grid's settings ({@link CvText#few}).
+   * CLI writes a grid's settings ({@link Digits#few}).
    */
   String describe() {
     double dropout = predictions.model().spec().architecture().dropout();
     return provenance.estimator() + "[" + predictions.model().spec().describe() + ", λ="
-        + CvText.few(lambda) + ", α=" + CvText.few(l1Ratio)
-        + (dropout > 0 ? ", dropout=" + CvText.few(dropout) : "");
+        + Digits.few(lambda) + ", α=" + Digits.few(l1Ratio)
+        + (dropout > 0 ? ", dropout=" + Digits.few(dropout) : "");
   }
 }

@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.RidgeSvdPath;
@@ -534,15 +535,15 @@ public final class RidgeCV implements Estimator<LinearModel> {
         CvResult cv = crossValidation.get();
         return "RidgeCV.Validation[" + cv.numFolds() + "-fold, rule "
             + provenance.settings().getOrDefault("rule", "?") + ": λ = "
-            + CvText.few(chosenLambda()) + " (index " + best + " of "
+            + Digits.few(chosenLambda()) + " (index " + best + " of "
             + path.lambdas().length + "), held-out MSE " + CvText.number(cv.mean(best)) + " ± "
             + CvText.number(cv.standardError(best)) + ", λ_min = "
-            + CvText.few(cv.lambdaMin()) + ", λ_1se = " + CvText.few(cv.lambda1se())
+            + Digits.few(cv.lambdaMin()) + ", λ_1se = " + Digits.few(cv.lambda1se())
             + ", " + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
             + " degrees of freedom, " + CvText.weighting(weightColumn) + "]";
       }
       return "RidgeCV.Validation[" + provenance.settings().getOrDefault("criterion", "?")
-          + ": λ = " + CvText.few(chosenLambda()) + " (index " + best + " of "
+          + ": λ = " + Digits.few(chosenLambda()) + " (index " + best + " of "
           + path.lambdas().length + "), GCV " + CvText.number(path.gcv()[best])
           + ", leave-one-out MSE " + CvText.number(path.leaveOneOutMse()[best]) + ", "
           + String.format(java.util.Locale.ROOT, "%.1f", path.degreesOfFreedom()[best])
