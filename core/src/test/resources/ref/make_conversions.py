@@ -6,10 +6,13 @@ Run with Debian's python (scikit-learn 1.2.1, PyTorch 1.13.1, numpy 1.24.2):
 
 Each case fits the peer at its own setting on the small data below; ConversionTableTest fits
 tikhonov at the converted (λ, α) and compares. Nothing here applies the conversion: the peer's
-setting is written as the peer takes it. Rerunning reproduces the file byte for byte.
+setting is written as the peer takes it. Rerunning reproduces the file byte for byte. On
+stderr it certifies the fits that stop on a tolerance of their own (the largest gradient or
+KKT violation of the peer's objective at its answer).
 """
 import json
 import os
+import sys
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -17,8 +20,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 import torch  # noqa: E402
-from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge, RidgeCV  # noqa: E402,E501
-from sklearn.neural_network import MLPClassifier  # noqa: E402
+from sklearn.linear_model import (ElasticNet, Lasso, LogisticRegression,  # noqa: E402
+                                  PoissonRegressor, Ridge, RidgeCV)
+from sklearn.neural_network import MLPClassifier, MLPRegressor  # noqa: E402
 
 torch.set_num_threads(1)
 N, P, HIDDEN, K = 40, 3, 4, 3
@@ -39,6 +43,10 @@ w2 = rng.normal(scale=0.6, size=(HIDDEN, K))
 b2 = rng.normal(scale=0.1, size=K)
 w2r = rng.normal(scale=0.6, size=(HIDDEN, 1))
 b2r = rng.normal(scale=0.1, size=1)
+# Drawn after everything above, so that the earlier cases keep their data: counts for the
+# Poisson rows and observation weights spread over a decade for the sample_weight rows.
+yc = rng.poisson(np.exp(0.2 + x @ np.array([0.4, -0.3, 0.2])))
+sw = rng.uniform(0.3, 3.0, size=N)
 
 
 def floats(a):
@@ -48,8 +56,8 @@ def floats(a):
 cases = []
 
 
-def linear(name, model, target, **setting):
-    model.fit(x, target)
+def linear(name, model, target, weights=None, **setting):
+    model.fit(x, target, sample_weight=weights)
     cases.append({"name": name, **setting, "intercept": floats(model.intercept_),
                   "coef": floats(model.coef_)})
 
@@ -69,6 +77,78 @@ linear("LogisticRegression elasticnet",
        LogisticRegression(C=0.5, penalty="elasticnet", l1_ratio=0.3, solver="saga", tol=1e-14,
                           max_iter=1_000_000, random_state=0),
        yb, C=0.5, l1_ratio=0.3)
+
+# The multinomial rows (three classes yk; multi_class="multinomial" is 1.2's default for lbfgs and
+# saga): coef_ is K × p, intercept_ K values defined up to a common shift. α < 1 keeps the
+# minimizer unique (a pure L1 multinomial is unique in the shift of each feature's K
+# coefficients only as their median, which the solvers need not agree on).
+linear("LogisticRegression multinomial l2",
+       LogisticRegression(C=0.5, penalty="l2", solver="newton-cg", multi_class="multinomial",
+                          tol=1e-9, max_iter=100_000),
+       yk, C=0.5)
+linear("LogisticRegression multinomial elasticnet",
+       LogisticRegression(C=0.5, penalty="elasticnet", l1_ratio=0.6, solver="saga",
+                          multi_class="multinomial", tol=1e-14, max_iter=1_000_000,
+                          random_state=0),
+       yk, C=0.5, l1_ratio=0.6)
+# sample_weight multiplies each row's loss in C·Σ sᵢℓᵢ: C now weighs a sum of weights, not of
+# rows.
+linear("LogisticRegression l2 weighted",
+       LogisticRegression(C=0.5, penalty="l2", solver="newton-cholesky", tol=1e-14,
+                          max_iter=100_000),
+       yb, weights=sw, C=0.5)
+# PoissonRegressor: 1/(2Σs)·Σ sᵢ·deviance(yᵢ, μᵢ) + (alpha/2)‖w‖², log link, solved by Newton's
+# method to a gradient of at most tol.
+linear("PoissonRegressor",
+       PoissonRegressor(alpha=0.3, solver="newton-cholesky", tol=1e-12, max_iter=1000),
+       yc, alpha=0.3)
+linear("PoissonRegressor weighted",
+       PoissonRegressor(alpha=0.3, solver="newton-cholesky", tol=1e-12, max_iter=1000),
+       yc, weights=sw, alpha=0.3)
+
+
+
+def certify():
+    """The rows above are optimal to within what (on stderr, so the JSON stays the same)."""
+    def case(name):
+        return next(c for c in cases if c["name"] == name)
+
+    def softmax_rows(name, labels, weights, k):
+        c = case(name)
+        coef = np.array(c["coef"]).reshape(k, P) if k > 1 else np.array([c["coef"]])
+        eta = x @ coef.T + np.array(c["intercept"])
+        if k == 1:
+            residual = (1 / (1 + np.exp(-eta[:, 0])) - labels)[:, None]
+        else:
+            prob = np.exp(eta - eta.max(axis=1, keepdims=True))
+            prob /= prob.sum(axis=1, keepdims=True)
+            residual = prob - np.eye(k)[labels]
+        residual *= weights[:, None]
+        # sklearn's objective C·Σ sᵢℓᵢ + penalty: the loss part's gradient, K × (1 + p)
+        return c, coef, c["C"] * np.hstack([residual.sum(axis=0)[:, None], residual.T @ x])
+
+    ones = np.ones(N)
+    for name, labels, weights, k in [("LogisticRegression multinomial l2", yk, ones, K),
+                                     ("LogisticRegression l2 weighted", yb, sw, 1)]:
+        c, coef, g = softmax_rows(name, labels, weights, k)
+        g[:, 1:] += coef
+        print(f"{name:45s} largest |gradient| {np.abs(g).max():.1e}", file=sys.stderr)
+    c, coef, g = softmax_rows("LogisticRegression multinomial elasticnet", yk, ones, K)
+    r = c["l1_ratio"]
+    smooth = g[:, 1:] + (1 - r) * coef
+    kkt = np.where(coef != 0, np.abs(smooth + r * np.sign(coef)),
+                   np.maximum(np.abs(smooth) - r, 0))
+    print(f"{c['name']:45s} largest KKT violation "
+          f"{max(kkt.max(), np.abs(g[:, 0]).max()):.1e}", file=sys.stderr)
+    for name, weights in [("PoissonRegressor", ones), ("PoissonRegressor weighted", sw)]:
+        c = case(name)
+        coef = np.array(c["coef"])
+        residual = weights * (np.exp(c["intercept"][0] + x @ coef) - yc) / weights.sum()
+        g = np.append(residual.sum(), x.T @ residual + c["alpha"] * coef)
+        print(f"{name:45s} largest |gradient| {np.abs(g).max():.1e}", file=sys.stderr)
+
+
+certify()
 
 # RidgeCV: its exact leave-one-out error over a grid of alphas. On y it is smallest at the
 # grid's smallest alpha (least squares); on the 0/1 labels yb as numbers, inside the grid.
@@ -94,6 +174,20 @@ for layer, (w, b) in enumerate([(w1, b1), (w2, b2)]):
 mlp.partial_fit(x, yk)
 cases.append({"name": "MLPClassifier sgd", "alpha": 0.8, "batch_size": 10,
               "learning_rate": 0.2, "epochs": 1,
+              "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
+                          floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
+
+# MLPRegressor, sgd: the same epoch on y with one linear output; its squared loss is
+# ((y - ŷ)**2).mean() / 2, tikhonov's ½ (sklearn/neural_network/_base.py, squared_loss).
+mlp = MLPRegressor(hidden_layer_sizes=(HIDDEN,), alpha=2.0, solver="sgd", batch_size=10,
+                   learning_rate_init=0.02, momentum=0.0, shuffle=False, random_state=0)
+mlp.partial_fit(x, y)  # sets up the layers; its weights are replaced
+for layer, (w, b) in enumerate([(w1, b1), (w2r, b2r)]):
+    mlp.coefs_[layer][...] = w
+    mlp.intercepts_[layer][...] = b
+mlp.partial_fit(x, y)
+cases.append({"name": "MLPRegressor sgd", "alpha": 2.0, "batch_size": 10,
+              "learning_rate": 0.02, "epochs": 1,
               "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
                           floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
 
@@ -147,6 +241,7 @@ torch_run("torch Adam MSELoss",
 out = {"versions": {"sklearn": sklearn.__version__, "torch": torch.__version__,
                     "numpy": np.__version__},
        "x": floats(x), "y": floats(y), "yb": [int(v) for v in yb], "yk": [int(v) for v in yk],
+       "yc": [int(v) for v in yc], "w": floats(sw),
        "init": [floats(w1), floats(b1), floats(w2), floats(b2), floats(w2r), floats(b2r)],
        "cases": cases}
 print(json.dumps(out, separators=(",", ":")))

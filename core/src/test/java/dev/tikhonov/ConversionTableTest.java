@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -51,6 +52,9 @@ class ConversionTableTest {
   private static final double[] Y = doubles(REF.get("y"));
   private static final double[] BINARY = doubles(REF.get("yb"));
   private static final double[] CLASSES = doubles(REF.get("yk"));
+  private static final double[] COUNTS = doubles(REF.get("yc"));
+  /** Observation weights spread over a decade, 0.3 to 3 (scikit-learn's sample_weight). */
+  private static final double[] WEIGHTS = doubles(REF.get("w"));
   private static final List<String> NAMES = List.of("x1", "x2", "x3");
   /** Exact solvers on both sides (tolerance 1e-14): they agree to ~1e-9 of the largest value. */
   private static final double LINEAR_TOLERANCE = 1e-6;
@@ -135,11 +139,16 @@ class ConversionTableTest {
 
   /** Intercept then coefficients, unstandardized as scikit-learn fits. */
   private static double[] linear(Family family, double[] y, double lambda, double alpha) {
+    return linear(family, y, Observations.none(), lambda, alpha);
+  }
+
+  /** The same with observation weights (scikit-learn's sample_weight). */
+  private static double[] linear(Family family, double[] y, Observations observations,
+      double lambda, double alpha) {
     PathSettings settings = PathSettings.of(alpha).withStandardize(false).withLambdas(lambda)
         .withTolerance(1e-14);
-    PathSolution path = family == Family.GAUSSIAN
-        ? ElasticNetPath.fit(X, y, settings, NAMES)
-        : ElasticNetPath.fit(family, X, y, settings, NAMES, List.of("0", "1"));
+    PathSolution path = ElasticNetPath.fit(family, X, y, observations, settings, NAMES,
+        family == Family.BINOMIAL ? List.of("0", "1") : List.of());
     double[] out = new double[P + 1];
     out[0] = path.intercept(0, 0);
     System.arraycopy(path.coefficients(0)[0], 0, out, 1, P);
@@ -206,6 +215,112 @@ class ConversionTableTest {
         1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
     double swapped = gap(peer, linear(Family.BINOMIAL, BINARY, 1 / (cost * N), 1 - r));
     assertTrue(swapped > SEPARATION * LINEAR_TOLERANCE, "α = 1 − r is off by only " + swapped);
+  }
+
+  /**
+   * {@code sample_weight} multiplies each row's loss in scikit-learn's C·Σ sᵢℓᵢ + ½‖w‖², so C
+   * weighs the sum of the weights: tikhonov's weighted mean Σwᵢℓᵢ/Σwᵢ at λ = 1/(c·Σwᵢ), not
+   * 1/(c·n) (the weights' sum here is 61.9 for n = 40). newton-cholesky solves it to a gradient
+   * of 1.6e-15.
+   */
+  @Test
+  void sklearnLogisticRegressionL2SampleWeight_isOneOverCTimesTheWeightsSum() {
+    JsonNode c = peer("LogisticRegression l2 weighted");
+    double cost = c.get("C").asDouble();
+    double sum = Arrays.stream(WEIGHTS).sum();
+    Observations weights = Observations.ofWeights(WEIGHTS);
+    assertConversion("LogisticRegression(C=c).fit(X, y, sample_weight=w)", linearPeer(c),
+        l -> linear(Family.BINOMIAL, BINARY, weights, l, 0), LINEAR_TOLERANCE, 1 / (cost * sum),
+        1 / (cost * N), 1 / (2 * cost * sum), 2 / (cost * sum));
+    double unweighted = gap(linearPeer(c), linear(Family.BINOMIAL, BINARY, 1 / (cost * sum), 0));
+    assertTrue(unweighted > SEPARATION * LINEAR_TOLERANCE,
+        "the weights left out are only " + unweighted + " off");
+  }
+
+  /** Centered intercepts (a softmax's are defined up to a common shift), then coefficients. */
+  private static double[] multinomialPeer(JsonNode c) {
+    double[] intercepts = centered(doubles(c.get("intercept")));
+    double[] coef = doubles(c.get("coef"));     // K × p, row-major
+    double[] out = new double[K + K * P];
+    System.arraycopy(intercepts, 0, out, 0, K);
+    System.arraycopy(coef, 0, out, K, K * P);
+    return out;
+  }
+
+  /** tikhonov's multinomial fit in {@link #multinomialPeer}'s layout. */
+  private static double[] multinomial(double lambda, double alpha) {
+    PathSolution path = ElasticNetPath.fit(Family.MULTINOMIAL, X, CLASSES,
+        PathSettings.of(alpha).withStandardize(false).withLambdas(lambda).withTolerance(1e-14),
+        NAMES, List.of("0", "1", "2"));
+    double[] out = new double[K + K * P];
+    System.arraycopy(centered(path.intercepts(0)), 0, out, 0, K);
+    for (int k = 0; k < K; k++) {
+      for (int j = 0; j < P; j++) {
+        out[K + k * P + j] = path.coefficient(0, k, j);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Three classes: scikit-learn's multinomial LogisticRegression (newton-cg, gradient 1.4e-10
+   * of its C-scaled objective) is tikhonov's {@code multinomial()} ridge at λ = 1/(c·n), the
+   * same conversion as two classes.
+   */
+  @Test
+  void sklearnLogisticRegressionMultinomialL2_isOneOverCn() {
+    JsonNode c = peer("LogisticRegression multinomial l2");
+    double cost = c.get("C").asDouble();
+    assertConversion("LogisticRegression(C=c, multi_class=\"multinomial\")", multinomialPeer(c),
+        l -> multinomial(l, 0), LINEAR_TOLERANCE, 1 / (cost * N), 1 / cost,
+        1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
+  }
+
+  /**
+   * The multinomial elastic net (saga, KKT violation 7.7e-14): each of the K·p coefficients is
+   * penalized on its own, glmnet's ungrouped multinomial, at λ = 1/(c·n), α = r. With r &lt; 1
+   * the minimizer is unique (the ridge part fixes each feature's shift across the classes), and
+   * scikit-learn's zeros are tikhonov's.
+   */
+  @Test
+  void sklearnLogisticRegressionMultinomialElasticNet_isOneOverCnWithL1RatioAlpha() {
+    JsonNode c = peer("LogisticRegression multinomial elasticnet");
+    double cost = c.get("C").asDouble();
+    double r = c.get("l1_ratio").asDouble();
+    double[] peer = multinomialPeer(c);
+    assertConversion("LogisticRegression(C=c, penalty=\"elasticnet\", l1_ratio=r,"
+        + " multi_class=\"multinomial\")", peer, l -> multinomial(l, r), LINEAR_TOLERANCE,
+        1 / (cost * N), 1 / (cost * (N - 1)), 1 / (2 * cost * N), 2 / (cost * N));
+    double[] ours = multinomial(1 / (cost * N), r);
+    for (int i = K; i < peer.length; i++) {
+      assertEquals(peer[i] == 0, ours[i] == 0, "zero pattern at coefficient " + (i - K));
+    }
+    double swapped = gap(peer, multinomial(1 / (cost * N), 1 - r));
+    assertTrue(swapped > SEPARATION * LINEAR_TOLERANCE, "α = 1 − r is off by only " + swapped);
+  }
+
+  /**
+   * scikit-learn's PoissonRegressor minimizes 1/(2Σsᵢ)·Σ sᵢ·deviance(yᵢ, μᵢ) + (a/2)‖w‖², log
+   * link; half the Poisson deviance is μ − y·log μ plus a term free of μ, so it is tikhonov's
+   * {@code poisson()} ridge at λ = a, α = 0, with or without sample_weight (both objectives take
+   * the weighted mean). newton-cholesky solves both to a gradient below 1e-13.
+   */
+  @Test
+  void sklearnPoissonRegressor_isLambdaAlpha_withAndWithoutSampleWeight() {
+    JsonNode plain = peer("PoissonRegressor");
+    double a = plain.get("alpha").asDouble();
+    assertConversion("PoissonRegressor(alpha=a)", linearPeer(plain),
+        l -> linear(Family.POISSON, COUNTS, l, 0), LINEAR_TOLERANCE, a, 2 * a, a / 2,
+        a / N, a * N / (N - 1));
+    JsonNode weighted = peer("PoissonRegressor weighted");
+    Observations weights = Observations.ofWeights(WEIGHTS);
+    assertConversion("PoissonRegressor(alpha=a).fit(X, y, sample_weight=w)",
+        linearPeer(weighted), l -> linear(Family.POISSON, COUNTS, weights, l, 0),
+        LINEAR_TOLERANCE, weighted.get("alpha").asDouble(), 2 * a, a / 2,
+        a * N / Arrays.stream(WEIGHTS).sum());
+    double unweighted = gap(linearPeer(weighted), linear(Family.POISSON, COUNTS, a, 0));
+    assertTrue(unweighted > SEPARATION * LINEAR_TOLERANCE,
+        "the weights left out are only " + unweighted + " off");
   }
 
   /**
@@ -405,6 +520,29 @@ class ConversionTableTest {
     assertConversion("MLPClassifier(alpha=a, solver=\"sgd\")", networkPeer(c),
         l -> train(K, new SoftmaxCrossEntropy(), CLASSES, b, 1, Optimizers.sgd(lr),
             Penalty.l2(l)), NETWORK_TOLERANCE, a / b, a / N, a / (2 * b), 2 * a / b);
+  }
+
+  /**
+   * MLPRegressor's squared loss is {@code ((y - ŷ)**2).mean() / 2}, tikhonov's ½(y − ŷ)², and
+   * its penalty is divided by the batch size as MLPClassifier's: one epoch of plain SGD over
+   * four batches of b = 10 rows on y (standard deviation 2.35) is tikhonov's SGD with the
+   * squared error at the same learning rate and λ = a/b.
+   */
+  @Test
+  void sklearnMlpRegressorSgd_isLambdaAlphaOverBatchSize_withTheHalfSquaredError() {
+    JsonNode c = peer("MLPRegressor sgd");
+    double a = c.get("alpha").asDouble();
+    int b = c.get("batch_size").asInt();
+    double lr = c.get("learning_rate").asDouble();
+    double[] peer = networkPeer(c);
+    assertConversion("MLPRegressor(alpha=a, solver=\"sgd\")", peer,
+        l -> train(1, new SquaredError(), Y, b, 1, Optimizers.sgd(lr), Penalty.l2(l)),
+        NETWORK_TOLERANCE, a / b, a / N, a / (2 * b), 2 * a / b);
+    // Without the ½ (PyTorch's MSELoss) the data's gradient doubles: another model.
+    double noHalf = gap(peer, train(1, new SquaredError(), Y, b, 1, Optimizers.sgd(2 * lr),
+        Penalty.l2(a / (2 * b))));
+    assertTrue(noHalf > SEPARATION * NETWORK_TOLERANCE, "the loss without ½ is only " + noHalf
+        + " off");
   }
 
   @Test
