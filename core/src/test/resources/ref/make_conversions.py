@@ -192,8 +192,11 @@ cases.append({"name": "MLPRegressor sgd", "alpha": 2.0, "batch_size": 10,
                           floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
 
 
-def torch_run(name, make_optimizer, outputs, loss, target, steps=5, **setting):
-    """Full-batch steps of a P-HIDDEN-outputs ReLU network; biases in a group without decay."""
+def torch_run(name, make_optimizer, outputs, loss, target, steps=5, penalty=None, **setting):
+    """Full-batch steps of a P-HIDDEN-outputs ReLU network; biases in a group without decay.
+
+    penalty, if given, maps the list of weight tensors to a term added to the loss (autograd
+    then differentiates it: |w|'s gradient is sign(w))."""
     torch.manual_seed(0)
     net = torch.nn.Sequential(torch.nn.Linear(P, HIDDEN), torch.nn.ReLU(),
                               torch.nn.Linear(HIDDEN, outputs))
@@ -209,7 +212,10 @@ def torch_run(name, make_optimizer, outputs, loss, target, steps=5, **setting):
     xt = torch.tensor(x, dtype=torch.float32)
     for _ in range(steps):
         optimizer.zero_grad()
-        loss(net(xt), target).backward()
+        objective = loss(net(xt), target)
+        if penalty is not None:
+            objective = objective + penalty(weights)
+        objective.backward()
         optimizer.step()
     cases.append({"name": name, **setting, "steps": steps,
                   "weights": [floats(net[0].weight.detach().numpy().T),
@@ -231,6 +237,14 @@ torch_run("torch Adam cross-entropy",
 torch_run("torch AdamW cross-entropy",
           lambda g: torch.optim.AdamW(g, lr=0.05, weight_decay=0.5),
           K, cross_entropy, labels, lr=0.05, weight_decay=0.5)
+# tikhonov's elastic net written into the loss, λ·Σ[(1−α)/2·w² + α·|w|] over the weights, with
+# SGD with momentum and no weight_decay: the networks' L1 part against autograd's.
+torch_run("torch SGD elastic net cross-entropy",
+          lambda g: torch.optim.SGD(g, lr=0.3, momentum=0.9),
+          K, cross_entropy, labels,
+          penalty=lambda ws: 0.05 * sum(0.3 / 2 * (v * v).sum() + 0.7 * v.abs().sum()
+                                        for v in ws),
+          lr=0.3, momentum=0.9, l=0.05, l1_ratio=0.7)
 torch_run("torch SGD MSELoss",
           lambda g: torch.optim.SGD(g, lr=0.01, weight_decay=0.5),
           1, mse, targets, lr=0.01, weight_decay=0.5)

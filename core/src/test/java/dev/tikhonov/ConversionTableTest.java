@@ -557,6 +557,34 @@ class ConversionTableTest {
         NETWORK_TOLERANCE, d, 2 * d, d / 2);
   }
 
+  /**
+   * tikhonov's elastic net on a network is the coupled (sub)gradient λ[(1−α)w + α·sign(w)] of
+   * λΣ[(1−α)/2·w² + α|w|]: PyTorch with that term written into its loss (autograd's gradient of
+   * |w| is sign(w)) and SGD with momentum takes the same five steps. Twice or half λ, α swapped
+   * with 1 − α, or the L1 part left out is another model.
+   */
+  @Test
+  void torchElasticNetInTheLoss_isTheNetworksPenalty() {
+    JsonNode c = peer("torch SGD elastic net cross-entropy");
+    double lambda = c.get("l").asDouble();
+    double alpha = c.get("l1_ratio").asDouble();
+    OptimizerConfig sgd = Optimizers.sgd(c.get("lr").asDouble())
+        .momentum(c.get("momentum").asDouble());
+    int steps = c.get("steps").asInt();
+    double[] peer = networkPeer(c);
+    DoubleFunction<double[]> ours = l -> train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps,
+        sgd, Penalty.elasticNet(l, alpha));
+    assertConversion("λΣ[(1−α)/2·w² + α|w|] in the loss, SGD", peer, ours, NETWORK_TOLERANCE,
+        lambda, 2 * lambda, lambda / 2);
+    double swapped = gap(peer, train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps, sgd,
+        Penalty.elasticNet(lambda, 1 - alpha)));
+    assertTrue(swapped > SEPARATION * NETWORK_TOLERANCE, "α = 1 − r is only " + swapped + " off");
+    double ridgeOnly = gap(peer, train(K, new SoftmaxCrossEntropy(), CLASSES, N, steps, sgd,
+        Penalty.l2(lambda * (1 - alpha))));
+    assertTrue(ridgeOnly > SEPARATION * NETWORK_TOLERANCE,
+        "the L1 part left out is only " + ridgeOnly + " off");
+  }
+
   @Test
   void torchAdamWeightDecay_onCrossEntropy_isCoupledLambdaD() {
     JsonNode c = peer("torch Adam cross-entropy");
