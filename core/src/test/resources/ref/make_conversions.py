@@ -164,32 +164,31 @@ mlp = MLPClassifier(hidden_layer_sizes=(), alpha=2.0, solver="lbfgs", tol=1e-15,
 cases.append({"name": "MLPClassifier lbfgs", "alpha": 2.0, "coef": floats(mlp.coefs_[0]),
               "intercept": floats(mlp.intercepts_[0])})
 
-# MLPClassifier, sgd: one epoch of 4 mini-batches of 10 rows in order, from the weights above.
-mlp = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=0.8, solver="sgd", batch_size=10,
-                    learning_rate_init=0.2, momentum=0.0, shuffle=False, random_state=0)
-mlp.partial_fit(x, yk, classes=[0, 1, 2])  # sets up the layers; its weights are replaced
-for layer, (w, b) in enumerate([(w1, b1), (w2, b2)]):
-    mlp.coefs_[layer][...] = w
-    mlp.intercepts_[layer][...] = b
-mlp.partial_fit(x, yk)
-cases.append({"name": "MLPClassifier sgd", "alpha": 0.8, "batch_size": 10,
-              "learning_rate": 0.2, "epochs": 1,
-              "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
-                          floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
 
+def sgd_epoch(name, mlp, target, last, **first_fit):
+    """One epoch of mlp's sgd over the rows in order, from the weights above (w1, b1, last)."""
+    mlp.partial_fit(x, target, **first_fit)  # sets up the layers; its weights are replaced
+    for layer, (w, b) in enumerate([(w1, b1), last]):
+        mlp.coefs_[layer][...] = w
+        mlp.intercepts_[layer][...] = b
+    mlp.partial_fit(x, target)
+    cases.append({"name": name, "alpha": mlp.alpha, "batch_size": mlp.batch_size,
+                  "learning_rate": mlp.learning_rate_init, "epochs": 1,
+                  "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
+                              floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
+
+
+# MLPClassifier, sgd: one epoch of 4 mini-batches of 10 rows in order, from the weights above.
+sgd_epoch("MLPClassifier sgd",
+          MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=0.8, solver="sgd", batch_size=10,
+                        learning_rate_init=0.2, momentum=0.0, shuffle=False, random_state=0),
+          yk, (w2, b2), classes=[0, 1, 2])
 # MLPRegressor, sgd: the same epoch on y with one linear output; its squared loss is
 # ((y - ŷ)**2).mean() / 2, tikhonov's ½ (sklearn/neural_network/_base.py, squared_loss).
-mlp = MLPRegressor(hidden_layer_sizes=(HIDDEN,), alpha=2.0, solver="sgd", batch_size=10,
-                   learning_rate_init=0.02, momentum=0.0, shuffle=False, random_state=0)
-mlp.partial_fit(x, y)  # sets up the layers; its weights are replaced
-for layer, (w, b) in enumerate([(w1, b1), (w2r, b2r)]):
-    mlp.coefs_[layer][...] = w
-    mlp.intercepts_[layer][...] = b
-mlp.partial_fit(x, y)
-cases.append({"name": "MLPRegressor sgd", "alpha": 2.0, "batch_size": 10,
-              "learning_rate": 0.02, "epochs": 1,
-              "weights": [floats(mlp.coefs_[0]), floats(mlp.intercepts_[0]),
-                          floats(mlp.coefs_[1]), floats(mlp.intercepts_[1])]})
+sgd_epoch("MLPRegressor sgd",
+          MLPRegressor(hidden_layer_sizes=(HIDDEN,), alpha=2.0, solver="sgd", batch_size=10,
+                       learning_rate_init=0.02, momentum=0.0, shuffle=False, random_state=0),
+          y, (w2r, b2r))
 
 
 def torch_run(name, make_optimizer, outputs, loss, target, steps=5, penalty=None, **setting):

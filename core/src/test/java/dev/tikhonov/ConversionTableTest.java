@@ -369,23 +369,15 @@ class ConversionTableTest {
     JsonNode c = peer("MLPClassifier lbfgs");
     double a = c.get("alpha").asDouble();
     double[] coef = doubles(c.get("coef"));     // p × K, row-major
-    double[] intercepts = centered(doubles(c.get("intercept")));
-    double[] peer = new double[K + P * K];
-    System.arraycopy(intercepts, 0, peer, 0, K);
-    System.arraycopy(coef, 0, peer, K, P * K);
-    assertConversion("MLPClassifier(alpha=a, solver=\"lbfgs\")", peer, l -> {
-      PathSolution path = ElasticNetPath.fit(Family.MULTINOMIAL, X, CLASSES,
-          PathSettings.of(0).withStandardize(false).withLambdas(l).withTolerance(1e-14), NAMES,
-          List.of("0", "1", "2"));
-      double[] out = new double[K + P * K];
-      System.arraycopy(centered(path.intercepts(0)), 0, out, 0, K);
-      for (int j = 0; j < P; j++) {
-        for (int k = 0; k < K; k++) {
-          out[K + j * K + k] = path.coefficient(0, k, j);
-        }
+    double[] peer = new double[K + K * P];      // multinomialPeer's layout: K × p
+    System.arraycopy(centered(doubles(c.get("intercept"))), 0, peer, 0, K);
+    for (int j = 0; j < P; j++) {
+      for (int k = 0; k < K; k++) {
+        peer[K + k * P + j] = coef[j * K + k];
       }
-      return out;
-    }, 5e-5, a / N, a, a / (2 * N), 2 * a / N);
+    }
+    assertConversion("MLPClassifier(alpha=a, solver=\"lbfgs\")", peer, l -> multinomial(l, 0),
+        5e-5, a / N, a, a / (2 * N), 2 * a / N);
   }
 
   private static double[] centered(double[] v) {
