@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,5 +213,44 @@ class LauncherIT {
     // a TMPDIR that is not there is no reason to fail: Java keeps /tmp
     Result missing = run(Map.of("TMPDIR", dir.resolve("gone").toString()), "--version");
     assertEquals(0, missing.exit(), missing.err());
+  }
+  /**
+   * A JVM crash (kill -SEGV stands for a native library's) wrote its 1,000-line
+   * hs_err_pid&lt;N&gt;.log into the working directory; it goes to the temporary directory.
+   */
+  @Test
+  void crash_leavesNoErrorFileInTheWorkingDirectory() throws Exception {
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher().toString(), "train",
+        "--model", "logistic", "--epochs", "100000", "--out", "r").directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TMPDIR", tmp.toString());
+    Process p = pb.start();
+    BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+        StandardCharsets.UTF_8));
+    // wait until the JVM (p itself: the launcher execs it) trains, its libraries loaded
+    String line;
+    do {
+      line = err.readLine();
+    } while (line != null && !line.startsWith("epoch 2/"));
+    Process kill = new ProcessBuilder("kill", "-SEGV", Long.toString(p.pid())).start();
+    assertEquals(0, kill.waitFor());
+    err.transferTo(java.io.Writer.nullWriter());
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the crashed JVM did not end");
+    assertEquals(134, p.exitValue()); // SIGABRT, after the error report
+    try (Stream<Path> here = Files.list(dir)) {
+      assertEquals(List.of(), here.map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("hs_err")).toList());
+    }
+    assertTrue(Files.isRegularFile(tmp.resolve("tikhonov-hs_err_pid" + p.pid() + ".log")));
+  }
+
+  /** The JVM's own refusal of a heap it cannot start with is not standard output's. */
+  @Test
+  void tooSmallHeap_isSaidOnStandardError() throws Exception {
+    Result r = run(Map.of("TIKHONOV_JAVA_OPTS", "-Xmx1k"), "--version");
+    assertEquals(1, r.exit());
+    assertEquals("", r.out()); // it was "Error occurred during initialization of VM" and more
+    assertTrue(r.err().contains("Too small maximum heap"), r.err());
   }
 }
