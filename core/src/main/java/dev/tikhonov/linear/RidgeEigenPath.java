@@ -16,7 +16,8 @@ import org.bytedeco.openblas.global.openblas;
  *   df(λ)     = Σₖ eₖ/(eₖ + nλ)
  * </pre>
  *
- * (a term with eₖ + nλ = 0 counts 0, as in the SVD route). Two passes over the rows of x, no
+ * (a term with eₖ + nλ = 0 counts 0, as in the SVD route, and so does one whose eₖ is at most
+ * max(n, p)·ε·e_max: rounding's size, a direction of the design's null space). Two passes over the rows of x, no
  * n×p copy of it: the first forms x̄, ȳ, ZᵀZ and Zᵀy_c ({@link TwoPassStatistics}: blocks of
  * centered rows, one {@code dsyrk} and one {@code dgemv} per block); after the
  * eigendecomposition (O(p³), independent of n) the second takes the rows again in blocks Z_b,
@@ -93,6 +94,9 @@ final class RidgeEigenPath {
     for (int k = 0; k < p; k++) {
       e[k] = Math.max(ascending[k], 0.0);
     }
+    // Directions of rounding size are the design's null space (a repeated column): they count
+    // nothing and take no coefficient, or λ = 0 divided their noise (RidgeSvdPath.rank).
+    boolean[] kept = RidgeSvdPath.rank(e, Math.max(n, p) * Math.ulp(1.0));
     // c = Vᵀ Zᵀ y_c
     double[] c = new double[p];
     openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v, p, zty, 1,
@@ -108,7 +112,7 @@ final class RidgeEigenPath {
       double dof = 0;
       for (int k = 0; k < p; k++) {
         double denominator = e[k] + nl;
-        double inv = denominator > 0 ? 1.0 / denominator : 0.0;
+        double inv = kept[k] && denominator > 0 ? 1.0 / denominator : 0.0;
         inverse[k + l * p] = inv;
         weight[k + l * p] = inv * c[k];
         dof += e[k] * inv;

@@ -170,6 +170,8 @@ public record RidgeSvdPath(
     openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u, n, yc, 1,
         0.0, uty, 1);
 
+    // d at most max(n, p)·ε·d_max is rounding's size: a null direction (numpy's lstsq cut)
+    boolean[] kept = rank(d, Math.max(n, p) * Math.ulp(1.0));
     int m = lambdas.length;
     double[] df = new double[m];
     // Column-major r×m: shrink[k + l·r] = dₖ²/(dₖ² + nλ_l); scaled = dₖ/(dₖ² + nλ_l)·(Uᵀy)ₖ;
@@ -182,9 +184,10 @@ public record RidgeSvdPath(
       double dof = 0;
       for (int k = 0; k < r; k++) {
         double d2 = d[k] * d[k];
-        double sk = d2 + nl > 0 ? d2 / (d2 + nl) : 0.0;
+        boolean counts = kept[k] && d2 + nl > 0;
+        double sk = counts ? d2 / (d2 + nl) : 0.0;
         shrink[k + l * r] = sk;
-        scaled[k + l * r] = d2 + nl > 0 ? d[k] / (d2 + nl) * uty[k] : 0.0;
+        scaled[k + l * r] = counts ? d[k] / (d2 + nl) * uty[k] : 0.0;
         fittedWeight[k + l * r] = sk * uty[k];
         dof += sk;
       }
@@ -207,6 +210,25 @@ public record RidgeSvdPath(
     openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
         n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
     return assemble(design, rows, yc, yMean, nullMse, lambdas, bAll, fitted, leverage, df, d);
+  }
+
+  /**
+   * Which of the nonnegative {@code values} (singular values, or eigenvalues of the Gram matrix)
+   * are above {@code relative} times the largest: the others are the design's null space known
+   * only to rounding (a repeated column gives 5e-16 of the largest for 40 rows). At λ = 0, or
+   * a λ below rounding, their division made the coefficients noise (3e14 for 0.3) and each
+   * counted one degree of freedom; left out, the fit is the minimum-norm one of the rank.
+   */
+  static boolean[] rank(double[] values, double relative) {
+    double largest = 0;
+    for (double v : values) {
+      largest = Math.max(largest, v);
+    }
+    boolean[] kept = new boolean[values.length];
+    for (int k = 0; k < values.length; k++) {
+      kept[k] = values[k] > relative * largest;
+    }
+    return kept;
   }
 
   /**

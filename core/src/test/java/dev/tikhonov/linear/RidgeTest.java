@@ -175,6 +175,41 @@ class RidgeTest {
     return r;
   }
 
+  /**
+   * A column repeated (x₁ twice: exactly collinear, as a duplicated column of a CSV) at λ = 0
+   * and at a λ far below rounding: the fit is the minimum-norm least-squares one, the repeat
+   * and its original sharing the coefficient that x₁ gets without the repeat, with the same
+   * degrees of freedom (the rank), GCV and leave-one-out scores as that fit. The direction of
+   * the repeat's difference has a singular value of rounding size (5e-16 for 40 rows): it
+   * counted as one more degree of freedom, and its division split the coefficient at random
+   * (-1.53 and 2.60 for 0.53 each), in both decompositions.
+   */
+  @Test
+  void fit_ofARepeatedColumnAtLambdaZero_isTheMinimumNormFitOfTheRank() {
+    Problem problem = Problem.random(40, 3, 11);
+    double[][] repeated = new double[problem.n()][];
+    for (int i = 0; i < problem.n(); i++) {
+      double[] row = problem.x()[i];
+      repeated[i] = new double[] {row[0], row[1], row[2], row[0]};
+    }
+    double[] lambdas = {1e-30, 0};
+    RidgeSvdPath reference = RidgeSvdPath.fit(problem.x(), problem.y(), lambdas);
+    for (RidgeSvdPath.Decomposition d : RidgeSvdPath.Decomposition.values()) {
+      RidgeSvdPath fit = RidgeSvdPath.fit(repeated, problem.y(), lambdas, d);
+      for (int l = 0; l < lambdas.length; l++) {
+        String at = d + ", λ = " + lambdas[l];
+        double[] b = reference.coefficients()[l];
+        assertArrayEquals(new double[] {b[0] / 2, b[1], b[2], b[0] / 2},
+            fit.coefficients()[l], 1e-9, at);
+        assertEquals(reference.intercepts()[l], fit.intercepts()[l], 1e-9, at);
+        assertEquals(reference.degreesOfFreedom()[l], fit.degreesOfFreedom()[l], 1e-9, at);
+        assertEquals(reference.gcv()[l], fit.gcv()[l], 1e-9 * reference.gcv()[l], at);
+        assertEquals(reference.leaveOneOutMse()[l], fit.leaveOneOutMse()[l],
+            1e-9 * reference.leaveOneOutMse()[l], at);
+      }
+    }
+  }
+
   private record Problem(double[][] x, double[] y) {
     int n() {
       return x.length;
