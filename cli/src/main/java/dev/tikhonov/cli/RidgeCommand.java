@@ -243,7 +243,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   /**
    * A warning when the criterion chose the largest or the smallest of the λ given with
-   * --lambdas (for k folds: when λ_min is there, whatever the rule): it may fall further beyond.
+   * --lambdas (for k folds: when λ_min is there, whatever the rule): it may fall further beyond;
+   * not for λ = 0, the end of every grid.
    * The default sequence starts where every coefficient is shrunk to nearly 0 and is continued
    * downward until the fit is least squares to 0.1 %.
    */
@@ -258,7 +259,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     String name = v.cv().isPresent() ? "the folds' mean held-out MSE"
         : RidgeFiles.id(criterionOf(criterion));
     String which = v.cv().isPresent() ? "λ_min" : "the chosen λ";
-    if (chosen == smallest) {
+    if (chosen == smallest && smallest > 0) { // no λ lies below 0
       return Optional.of(String.format(Locale.ROOT, "%s %.6g is the smallest of"
           + " --lambdas: %s may fall further below it; add smaller values to --lambdas",
           which, chosen, name));

@@ -198,6 +198,27 @@ class RidgeCommandTest {
         r.err());
   }
 
+  /**
+   * λ = 0 chosen as the smallest of --lambdas: no λ lies below it, so no warning (it said
+   * "the chosen λ 0.00000 is the smallest of --lambdas: gcv may fall further below it; add
+   * smaller values", which no value can follow).
+   */
+  @Test
+  void zeroChosenAsTheSmallestOfTheLambdasGiven_doesNotWarn() throws Exception {
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 12; i++) {
+      double a = Math.sin(i);
+      double b = Math.cos(3 * i);
+      csv.append(a).append(',').append(b).append(',').append(1 + a - 2 * b).append('\n');
+    }
+    Path exact = Files.writeString(dir.resolve("exact.csv"), csv);
+    InProcess r = InProcess.run("ridge", "--data", exact.toString(), "--target", "y",
+        "--lambdas", "0,0.1,1", "--out", dir.resolve("run").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("GCV chooses lambda = 0"), r.out());
+    assertFalse(r.err().contains("warning"), r.err());
+  }
+
   @Test
   void badInput_exit2_namesTheFlagOrFile_writesNothing() throws Exception {
     Path constant = Files.writeString(dir.resolve("constant.csv"), "a,b,y\n1,2,3\n2,1,3\n3,5,3\n");
