@@ -17,9 +17,10 @@ import org.bytedeco.openblas.global.openblas;
  * </pre>
  *
  * (a term with eₖ + nλ = 0 counts 0, as in the SVD route, and so does one whose eₖ is at most
- * max(n, p)·ε·e_max: rounding's size, a direction of the design's null space). Two passes over the rows of x, no
- * n×p copy of it: the first forms x̄, ȳ, ZᵀZ and Zᵀy_c ({@link TwoPassStatistics}: blocks of
- * centered rows, one {@code dsyrk} and one {@code dgemv} per block); after the
+ * max(n, p)·ε·e_max: the Gram matrix's rounding, a direction of the design's null space). Two
+ * passes over the rows of x, no n×p copy of it: the first forms x̄, ȳ, ZᵀZ and Zᵀy_c
+ * ({@link TwoPassStatistics}: blocks of centered rows, one {@code dsyrk} and one {@code dgemv}
+ * per block); after the
  * eigendecomposition (O(p³), independent of n) the second takes the rows again in blocks Z_b,
  * forms Z_bV by {@code dgemm} (2n·p² flops over all blocks), then the block's fitted values and
  * leverages for all λ by two more products, and adds the block's residuals to each λ's sums.
