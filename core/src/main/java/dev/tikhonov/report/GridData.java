@@ -14,6 +14,14 @@ import java.util.Map;
  * held-out loss mean ± SE (and misclassification rate) or where it diverged, the best, one-SE
  * and chosen index. {@code measureId} is grid.json's measure_id (deviance when absent, a file from
  * before it).
+ *
+ * <p>JSON null, as {@link GridFiles} writes it: a scored candidate's {@code se},
+ * {@code loss_se} and {@code misclassification_se} where not finite, and
+ * {@code misclassification_mean} of a regression; these read as NaN (shown as absent). A scored
+ * candidate's {@code mean} and {@code loss_mean} and the search's {@code seconds} are always
+ * numbers ("NaN" when not finite): a null there is an {@link InputException} naming the file
+ * and the key; {@code loss_mean} and {@code seconds} missing (a file from before them) read as
+ * NaN.
  */
 record GridData(String rule, String measure, String measureId, List<Candidate> candidates,
     int best, int oneSe, int chosen, double seconds) {
@@ -91,7 +99,8 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
           JsonFiles.optionalNumber(c, "se", w),
           JsonFiles.optionalNumber(c, "misclassification_mean", w),
           JsonFiles.optionalNumber(c, "misclassification_se", w),
-          JsonFiles.optionalNumber(c, "loss_mean", w), JsonFiles.optionalNumber(c, "loss_se", w),
+          JsonFiles.optionalNumberWithoutNull(c, "loss_mean", w),
+          JsonFiles.optionalNumber(c, "loss_se", w),
           java.util.Optional.empty()));
     }
     int n = out.size();
@@ -101,7 +110,7 @@ record GridData(String rule, String measure, String measureId, List<Candidate> c
     return new GridData(root.path("rule").asText("1se"),
         root.path("measure").asText("held-out loss"), root.path("measure_id").asText("deviance"),
         List.copyOf(out), best, oneSe, chosen,
-        JsonFiles.optionalNumber(root, "seconds", where));
+        JsonFiles.optionalNumberWithoutNull(root, "seconds", where));
   }
 
   private static int index(JsonNode root, String field, int n, String where) {

@@ -167,6 +167,14 @@ final class JsonFiles {
   }
 
   /**
+   * {@link #optionalNumber}, refusing null: for a field whose writer always writes a number
+   * there, but that a file from before the field was written lacks (NaN then, shown as absent).
+   */
+  static double optionalNumberWithoutNull(JsonNode node, String field, String where) {
+    return node.has(field) ? numberWithoutNull(node, field, where) : Double.NaN;
+  }
+
+  /**
    * {@link #toDouble} of a value its writer never writes as null ({@link #numbersWithoutNull});
    * {@code where} names the file and the key, down to the entry.
    */

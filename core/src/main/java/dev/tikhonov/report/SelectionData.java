@@ -12,6 +12,18 @@ import java.util.List;
  * the held-out loss per λ (mean ± SE), λ_min, λ_1se, the chosen index, and what is there of the
  * misclassification rate, the evidence, the all-rows path and the splits' epochs.
  *
+ * <p>JSON null, as {@link SelectionFiles} writes it: the standard errors ({@code se} of cv,
+ * loss and misclassification) and {@code log_evidence} where not finite, a point's
+ * {@code validation_loss} and {@code validation_accuracy} without a validation split (or for a
+ * regression), {@code misclassification}, {@code evidence} and {@code path} where they do not
+ * exist; these read as NaN or absent. Every other number read here is always written as one
+ * ("NaN" or "Infinity" when not finite): a null in {@code cv.mean}, {@code loss.mean},
+ * {@code misclassification.mean}, {@code evidence.best_lambda}, a point's {@code train_loss},
+ * {@code penalty}, {@code layer_norms} and {@code epochs}, a split point's {@code epochs} or
+ * {@code seconds} is an {@link InputException} naming the file and the key. Missing, the means
+ * are refused too; the others read as absent (NaN or empty), as the whole {@code loss} does in
+ * a file written before it.
+ *
  * @param measureId the measure's id (cv.measure_id: deviance, class, mse, mae; deviance when
  *     absent, a file from before it)
  * @param errorMean misclassification rate per λ, empty for regression
@@ -84,7 +96,8 @@ record SelectionData(
     if (ev != null && !ev.isNull()) {
       evidenceLambdas = JsonFiles.lambdas(ev, "lambdas", where + ": evidence");
       logEvidence = JsonFiles.numbers(ev, "log_evidence", where + ": evidence");
-      evidenceBest = JsonFiles.optionalNumber(ev, "best_lambda", where + ": evidence");
+      evidenceBest = JsonFiles.optionalNumberWithoutNull(ev, "best_lambda",
+          where + ": evidence");
       if (evidenceLambdas.length != logEvidence.length) {
         throw new InputException(where + ": evidence: lambdas and log_evidence differ in"
             + " length");
@@ -100,10 +113,12 @@ record SelectionData(
     double[] splitEpochs = new double[m];
     JsonNode splits = root.path("splits");
     int k = 0;
-    for (JsonNode split : splits) {
-      if (split.size() == m) {
+    for (int s = 0; s < splits.size(); s++) {
+      JsonNode split = splits.get(s);
+      if (split.isArray() && split.size() == m) {
         for (int l = 0; l < m; l++) {
-          splitEpochs[l] += split.get(l).path("epochs").asDouble();
+          splitEpochs[l] += JsonFiles.optionalNumberWithoutNull(split.get(l), "epochs",
+              where + ": splits[" + s + "][" + l + "]");
         }
         k++;
       }
@@ -118,13 +133,14 @@ record SelectionData(
         JsonFiles.lambda(cv, "lambda_min", w), JsonFiles.lambda(cv, "lambda_1se", w),
         chosenIndex, error[0], error[1], loss[0], loss[1], evidenceLambdas, logEvidence,
         evidenceBest,
-        List.copyOf(path), splitEpochs, JsonFiles.optionalNumber(root, "seconds", where));
+        List.copyOf(path), splitEpochs,
+        JsonFiles.optionalNumberWithoutNull(root, "seconds", where));
   }
 
   /** {@code node}'s "mean" and "se", one of each per λ ({@code m} of them). */
   private static double[][] meanAndSe(JsonNode node, int m, String where) {
-    double[] mean = JsonFiles.numbers(node, "mean", where);
-    double[] se = JsonFiles.numbers(node, "se", where);
+    double[] mean = JsonFiles.numbersWithoutNull(node, "mean", where);
+    double[] se = JsonFiles.numbers(node, "se", where); // null: an SE that is not finite
     if (mean.length != m || se.length != m) {
       throw new InputException(where + ": mean and se must have one entry per λ (" + m + ")");
     }
@@ -144,10 +160,9 @@ record SelectionData(
     return new PathRow(JsonFiles.lambda(r, "lambda", where),
         JsonFiles.optionalNumber(r, "validation_loss", where),
         JsonFiles.optionalNumber(r, "validation_accuracy", where),
-        JsonFiles.optionalNumber(r, "train_loss", where),
-        JsonFiles.optionalNumber(r, "penalty", where),
-        norms == null || norms.isNull() ? new double[0]
-            : JsonFiles.numbers(r, "layer_norms", where),
-        JsonFiles.optionalNumber(r, "epochs", where));
+        JsonFiles.optionalNumberWithoutNull(r, "train_loss", where),
+        JsonFiles.optionalNumberWithoutNull(r, "penalty", where),
+        norms == null ? new double[0] : JsonFiles.numbersWithoutNull(r, "layer_norms", where),
+        JsonFiles.optionalNumberWithoutNull(r, "epochs", where));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tikhonov.report;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -161,5 +162,128 @@ class WrittenNullsTest {
     InputException e = assertThrows(InputException.class, () -> Histograms.read(file));
     assertEquals(file + ": rows[0]: counts[3] is null; expected a number, which the run writes"
         + " there (\"NaN\" for one that is not a number)", e.getMessage());
+  }
+
+  /** What the null-refusal message says of {@code entry} in {@code file}. */
+  private static String refused(Path file, String entry) {
+    return file + ": " + entry + " is null; expected a number, which the run writes there"
+        + " (\"NaN\" for one that is not a number)";
+  }
+
+  /**
+   * Sets {@code key} (an object's field, or an array's index when a number) of the node at
+   * {@code pointer} in a copy of {@code written} to null, and writes the copy to {@code file}.
+   */
+  private static void writeWithNull(ObjectNode written, String pointer, String key, Path file)
+      throws IOException {
+    JsonNode root = written.deepCopy();
+    JsonNode at = root.at(pointer);
+    if (at.isArray()) {
+      ((ArrayNode) at).setNull(Integer.parseInt(key));
+    } else {
+      ((ObjectNode) at).putNull(key);
+    }
+    Files.writeString(file, Json.MAPPER.writeValueAsString(root));
+  }
+
+  /**
+   * selection.json as select writes it (SelectionFiles): the means, the evidence's best λ, the
+   * path's and the splits' numbers and the seconds are always numbers, and a null in any was
+   * read as NaN (a split's epochs as 0) and drawn as a gap, "–" or 0 epochs; each is refused,
+   * naming the file and the key. The nulls the writer does write (an SE, a log evidence, a
+   * validation loss that is not there) still read as absent.
+   */
+  @Test
+  void selectionJson_aNullWhereSelectWritesANumber_isRefusedNamingTheFileAndTheKey()
+      throws IOException {
+    Path run = dir.resolve("select");
+    SelectionRuns.select(run);
+    Path file = run.resolve("selection.json");
+    ObjectNode written = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    String[][] entries = {
+        {"/cv/mean", "2", "cv: mean[2]"},
+        {"/loss/mean", "2", "loss: mean[2]"},
+        {"/misclassification/mean", "2", "misclassification: mean[2]"},
+        {"/evidence", "best_lambda", "evidence: field \"best_lambda\""},
+        {"/path/1", "train_loss", "path[1]: field \"train_loss\""},
+        {"/path/1", "penalty", "path[1]: field \"penalty\""},
+        {"/path/1", "epochs", "path[1]: field \"epochs\""},
+        {"/path/1/layer_norms", "0", "path[1]: layer_norms[0]"},
+        {"/splits/2/1", "epochs", "splits[2][1]: field \"epochs\""},
+        {"", "seconds", "field \"seconds\""}};
+    assertAll(java.util.Arrays.stream(entries).map(e -> () -> {
+      writeWithNull(written, e[0], e[1], file);
+      InputException thrown = assertThrows(InputException.class,
+          () -> SelectionData.read(file), e[2]);
+      assertEquals(refused(file, e[2]), thrown.getMessage());
+    }));
+
+    writeWithNull(written, "/cv/se", "2", file);
+    assertTrue(Double.isNaN(SelectionData.read(file).se()[2]));
+    writeWithNull(written, "/evidence/log_evidence", "2", file);
+    assertTrue(Double.isNaN(SelectionData.read(file).logEvidence()[2]));
+    writeWithNull(written, "/path/1", "validation_loss", file);
+    assertTrue(Double.isNaN(SelectionData.read(file).path().get(1).validationLoss()));
+  }
+
+  /**
+   * A selection.json from before "loss" (the held-out loss beside another measure) still reads,
+   * without it; so do the evidence, path and split entries and the seconds when missing, as
+   * absent.
+   */
+  @Test
+  void selectionJson_withoutKeysOfLaterVersions_stillReads() throws IOException {
+    Path run = dir.resolve("old-select");
+    SelectionRuns.select(run);
+    Path file = run.resolve("selection.json");
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    root.remove("loss");
+    root.remove("seconds");
+    ((ObjectNode) root.get("evidence")).remove("best_lambda");
+    ((ObjectNode) root.get("path").get(1)).remove(List.of("train_loss", "penalty", "epochs",
+        "layer_norms"));
+    ((ObjectNode) root.get("splits").get(2).get(1)).remove("epochs");
+    Files.writeString(file, Json.MAPPER.writeValueAsString(root));
+    SelectionData read = SelectionData.read(file);
+    assertEquals(0, read.lossMean().length);
+    assertTrue(Double.isNaN(read.seconds()));
+    assertTrue(Double.isNaN(read.evidenceBest()));
+    assertTrue(Double.isNaN(read.path().get(1).trainLoss()));
+    assertEquals(0, read.path().get(1).layerNorms().length);
+    assertTrue(Double.isNaN(read.splitEpochsMean()[1]), "not 0 epochs");
+    assertTrue(Files.isRegularFile(HtmlReport.write(run)));
+  }
+
+  /**
+   * grid.json: a scored candidate's loss_mean and the search's seconds are always numbers; a
+   * null there (read as NaN and shown as "–") is refused. A grid.json from before loss_mean
+   * still reads, without it.
+   */
+  @Test
+  void gridJson_aNullLossMeanOrSeconds_isRefused_andAFileWithoutThemStillReads()
+      throws IOException {
+    Path run = dir.resolve("grid");
+    SelectionRuns.grid(run);
+    Path file = run.resolve("grid.json");
+    ObjectNode written = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    String[][] entries = {
+        {"/candidates/1", "loss_mean", "candidates[1]: field \"loss_mean\""},
+        {"", "seconds", "field \"seconds\""}};
+    assertAll(java.util.Arrays.stream(entries).map(e -> () -> {
+      writeWithNull(written, e[0], e[1], file);
+      InputException thrown = assertThrows(InputException.class, () -> GridData.read(file),
+          e[2]);
+      assertEquals(refused(file, e[2]), thrown.getMessage());
+    }));
+
+    ObjectNode old = written.deepCopy();
+    old.remove("seconds");
+    old.get("candidates").forEach(c -> ((ObjectNode) c).remove(List.of("loss_mean",
+        "loss_se")));
+    Files.writeString(file, Json.MAPPER.writeValueAsString(old));
+    GridData read = GridData.read(file);
+    assertTrue(Double.isNaN(read.seconds()));
+    assertTrue(Double.isNaN(read.candidates().get(1).lossMean()));
+    assertTrue(Files.isRegularFile(HtmlReport.write(run)));
   }
 }
