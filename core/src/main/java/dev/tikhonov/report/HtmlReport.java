@@ -29,8 +29,9 @@ public final class HtmlReport {
    */
   public static Path write(Path runDir) {
     List<Path> charts = new ArrayList<>();
-    Path report = draw(runDir, charts);
-    RunManifest.recordCharts(runDir, RunDirectory.detect(runDir).kind(), charts);
+    RunFiles files = RunFiles.detect(runDir);
+    Path report = draw(files, charts);
+    RunManifest.recordCharts(runDir, files.run().kind(), charts);
     return report;
   }
 
@@ -53,8 +54,15 @@ public final class HtmlReport {
    * {@code runDir}.
    */
   static Path draw(Path runDir, List<Path> out) {
-    // each file of the run parsed once: the tables and the charts show the same content
-    RunFiles files = new RunFiles(RunDirectory.detect(runDir));
+    return draw(RunFiles.detect(runDir), out);
+  }
+
+  /**
+   * {@link #draw(Path, List)} of the run's files: each parsed once, for the detection of its
+   * kind, the tables and the charts, which so show the same content.
+   */
+  private static Path draw(RunFiles files, List<Path> out) {
+    Path runDir = files.dir();
     List<ReportChart> charts = ReportCharts.of(files);
     StringBuilder charted = new StringBuilder();
     for (ReportChart c : charts) {

@@ -25,13 +25,23 @@ Path dir, RunKind kind) {
 
   /** Tells what kind of run {@code dir} holds; InputException when it holds none. */
   public static RunDirectory detect(Path dir) {
+    return RunFiles.detect(dir).run();
+  }
+
+  /**
+   * {@link #detect(Path)} of {@code files}' directory, from their parses of run.json,
+   * experiment.json and results.json, which the report then reads.
+   */
+  static RunDirectory detect(RunFiles files) {
+    Path dir = files.dir();
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir + (Files.exists(dir) ? ": is a file, not a run directory"
           : ": no such directory" + dev.tikhonov.data.DataFiles.danglingLink(dir)));
     }
     Path runJson = dir.resolve("run.json");
-    if (Files.isRegularFile(runJson)) {
-      JsonNode record = JsonFiles.read(runJson);
+    Optional<JsonNode> run = files.optionalJson("run.json");
+    if (run.isPresent()) {
+      JsonNode record = run.get();
       if (!record.isObject()) {
         // An array's missing "kind" and "command" read as "run.json names command \"\"".
         throw new InputException(runJson + ": expected a JSON object (the run's record), found "
@@ -66,7 +76,7 @@ Path dir, RunKind kind) {
       }
     }
     if (Files.isRegularFile(dir.resolve("results.json"))) {
-      return new RunDirectory(dir, experimentKind(dir));
+      return new RunDirectory(dir, experimentKind(files));
     }
     if (Files.isRegularFile(dir.resolve("path.json"))) {
       return new RunDirectory(dir, RunKind.PATH);
@@ -74,8 +84,8 @@ Path dir, RunKind kind) {
     if (hasTrainFiles(dir)) {
       return new RunDirectory(dir, RunKind.TRAIN);
     }
-    if (Files.isRegularFile(dir.resolve("run.json"))) {
-      String command = JsonFiles.read(dir.resolve("run.json")).path("command").asText("");
+    if (run.isPresent()) {
+      String command = run.get().path("command").asText("");
       if (command.equals("train")) {
         return new RunDirectory(dir, RunKind.TRAIN);
       }
@@ -128,17 +138,19 @@ Path dir, RunKind kind) {
     }
   }
 
-  private static RunKind experimentKind(Path dir) {
+  private static RunKind experimentKind(RunFiles files) {
     // experiment.json, written before results.json, names the experiment; the rows' fields
     // are the clue only without it. mnist-select's rows have test_accuracy_mean too, so its
     // folder without run.json (a run stopped before its report) read as mnist-l2's and failed
     // with "results.json: row 1: missing field "lambda"", of a results.json that was fine.
-    Optional<RunKind> named = RunKind.byId(experimentName(dir)).filter(EXPERIMENTS::contains);
+    Optional<RunKind> named = RunKind.byId(files.optionalJson("experiment.json")
+        .map(experiment -> experiment.path("name").asText("")).orElse(""))
+        .filter(EXPERIMENTS::contains);
     if (named.isPresent()) {
       return named.get();
     }
-    Path results = dir.resolve("results.json");
-    JsonNode rows = JsonFiles.readArray(results);
+    Path results = files.file("results.json");
+    JsonNode rows = files.array("results.json");
     JsonNode first = rows.size() > 0 ? rows.get(0) : null;
     if (first != null) {
       if (first.has("method")) {
@@ -157,13 +169,5 @@ Path dir, RunKind kind) {
     throw new InputException(results + ": rows have none of method, test_accuracy_mean, slope,"
         + " model, and no experiment.json names the experiment; cannot tell which experiment"
         + " wrote them");
-  }
-
-  private static String experimentName(Path dir) {
-    Path experiment = dir.resolve("experiment.json");
-    if (Files.isRegularFile(experiment)) {
-      return JsonFiles.read(experiment).path("name").asText("");
-    }
-    return "";
   }
 }

@@ -18,11 +18,29 @@ import java.util.function.Supplier;
  * Not thread-safe: one report, drawn on one thread.
  */
 final class RunFiles {
-  private final RunDirectory run;
+  private final Path dir;
   private final Map<String, Object> parsed = new HashMap<>();
+  /** Set once: by the constructor, or by {@link #detect} from these files. */
+  private RunDirectory run;
 
   RunFiles(RunDirectory run) {
+    this.dir = run.dir();
     this.run = run;
+  }
+
+  private RunFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * The files of {@code dir} and the kind of run they are ({@link RunDirectory#detect}), told
+   * from the parses of run.json, experiment.json and results.json that the report then reads,
+   * so that the kind told and the page drawn come from one content of each.
+   */
+  static RunFiles detect(Path dir) {
+    RunFiles files = new RunFiles(dir);
+    files.run = RunDirectory.detect(files);
+    return files;
   }
 
   RunDirectory run() {
@@ -30,12 +48,12 @@ final class RunFiles {
   }
 
   Path dir() {
-    return run.dir();
+    return dir;
   }
 
   /** {@code name} in the run directory, for messages and the files beside it. */
   Path file(String name) {
-    return run.dir().resolve(name);
+    return dir.resolve(name);
   }
 
   /** The parsed JSON file {@code name}; empty when it is not there (no regular file). */

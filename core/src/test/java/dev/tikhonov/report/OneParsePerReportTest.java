@@ -1,5 +1,7 @@
 package dev.tikhonov.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A report reads each file of its run once ({@link RunFiles}): a selection.json replaced after
- * the charts were drawn and before the tables were gave the tables another chosen λ than the
- * charts' captions.
+ * A report reads each file of its run once ({@link RunFiles}), from telling its kind to the
+ * page: a selection.json replaced after the charts were drawn and before the tables were gave
+ * the tables another chosen λ than the charts' captions.
  */
 class OneParsePerReportTest {
   @TempDir Path dir;
@@ -39,5 +41,27 @@ class OneParsePerReportTest {
     ReportTables.of(files, tables);
     assertTrue(tables.toString().contains("chosen (1se): λ = " + Html.number(lambda) + ","),
         tables.toString());
+  }
+
+  /**
+   * The kind of run is told from the parse of run.json that the page shows: detection parsed it
+   * apart, so a run.json replaced after the report told the kind and before it wrote the page
+   * gave the page another run's command beside this run's tables and charts.
+   */
+  @Test
+  void runJsonReplacedAfterTheKindWasTold_thePageShowsTheRunJsonTheKindCameFrom()
+      throws IOException {
+    SelectionRuns.select(dir);
+    Path file = dir.resolve("run.json");
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    RunFiles files = RunFiles.detect(dir);
+    assertEquals(RunKind.SELECT, files.run().kind());
+
+    root.putArray("args").add("--replaced");
+    Files.writeString(file, Json.MAPPER.writeValueAsString(root));
+    String page = HtmlReport.page(files, "");
+    assertTrue(page.contains("<code>tikhonov select --out " + Html.escape(dir.toString())
+        + "</code>"), page);
+    assertFalse(page.contains("--replaced"), page);
   }
 }

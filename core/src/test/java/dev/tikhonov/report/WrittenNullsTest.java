@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -187,6 +188,19 @@ class WrittenNullsTest {
   }
 
   /**
+   * Each entry {pointer, key, the entry as the message names it} of {@code written} set to null
+   * in turn, alone, in {@code file}: {@code read} refuses it naming the file and the entry.
+   */
+  private static void assertEachNullRefused(ObjectNode written, Path file, String[][] entries,
+      Executable read) {
+    assertAll(java.util.Arrays.stream(entries).map(e -> () -> {
+      writeWithNull(written, e[0], e[1], file);
+      InputException thrown = assertThrows(InputException.class, read, e[2]);
+      assertEquals(refused(file, e[2]), thrown.getMessage());
+    }));
+  }
+
+  /**
    * selection.json as select writes it (SelectionFiles): the means, the evidence's best λ, the
    * path's and the splits' numbers and the seconds are always numbers, and a null in any was
    * read as NaN (a split's epochs as 0) and drawn as a gap, "–" or 0 epochs; each is refused,
@@ -211,12 +225,7 @@ class WrittenNullsTest {
         {"/path/1/layer_norms", "0", "path[1]: layer_norms[0]"},
         {"/splits/2/1", "epochs", "splits[2][1]: field \"epochs\""},
         {"", "seconds", "field \"seconds\""}};
-    assertAll(java.util.Arrays.stream(entries).map(e -> () -> {
-      writeWithNull(written, e[0], e[1], file);
-      InputException thrown = assertThrows(InputException.class,
-          () -> SelectionData.read(file), e[2]);
-      assertEquals(refused(file, e[2]), thrown.getMessage());
-    }));
+    assertEachNullRefused(written, file, entries, () -> SelectionData.read(file));
 
     writeWithNull(written, "/cv/se", "2", file);
     assertTrue(Double.isNaN(SelectionData.read(file).se()[2]));
@@ -269,12 +278,7 @@ class WrittenNullsTest {
     String[][] entries = {
         {"/candidates/1", "loss_mean", "candidates[1]: field \"loss_mean\""},
         {"", "seconds", "field \"seconds\""}};
-    assertAll(java.util.Arrays.stream(entries).map(e -> () -> {
-      writeWithNull(written, e[0], e[1], file);
-      InputException thrown = assertThrows(InputException.class, () -> GridData.read(file),
-          e[2]);
-      assertEquals(refused(file, e[2]), thrown.getMessage());
-    }));
+    assertEachNullRefused(written, file, entries, () -> GridData.read(file));
 
     ObjectNode old = written.deepCopy();
     old.remove("seconds");
