@@ -1224,7 +1224,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<Function<SelectionRule, Predictor>> selected = cv.map(c -> rule ->
         rule == SelectionRule.MINIMUM ? c.atMinimum() : c.atOneStandardError());
     Predictor chosen = which.pick(path, selected);
-    double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    double saved = chosen.lambda();
     Optional<String> failed = which.notConverged(path, saved);
     if (failed.isPresent()) {
       return Optional.of(new InputException("--save " + save + ": not written; " + failed.get()

@@ -138,11 +138,13 @@ public final class LinearClassifier implements Classifier {
   }
 
   /** The λ the model was fitted at. */
+  @Override
   public double lambda() {
     return parameters.lambda();
   }
 
   /** α. */
+  @Override
   public double l1Ratio() {
     return parameters.l1Ratio();
   }

@@ -107,11 +107,13 @@ public final class LinearModel implements Predictor {
   }
 
   /** The λ the model was fitted at. */
+  @Override
   public double lambda() {
     return parameters.lambda();
   }
 
   /** α. */
+  @Override
   public double l1Ratio() {
     return parameters.l1Ratio();
   }

@@ -83,6 +83,7 @@ public abstract sealed class NetworkPredictor implements Predictor
    * The penalty strength λ the network was trained with (docs/objective.md's objective, weights
    * only), as {@link LinearModel#lambda()}; kept in the model file.
    */
+  @Override
   public double lambda() {
     return lambda;
   }
@@ -91,6 +92,7 @@ public abstract sealed class NetworkPredictor implements Predictor
    * The L1 share α of the penalty it was trained with (0 = pure L2), as
    * {@link LinearModel#l1Ratio()}.
    */
+  @Override
   public double l1Ratio() {
     return l1Ratio;
   }

@@ -88,6 +88,18 @@ public interface Predictor {
   /** The feature names the model was fitted on, in its column order. */
   List<String> featureNames();
 
+  /**
+   * The penalty strength λ ≥ 0 the model was fitted with, in the objective every model shares,
+   * J(θ) = (1/n) Σᵢ ℓ(yᵢ, f(xᵢ; θ)) + λ · Σⱼ vⱼ [(1−α)/2 · wⱼ² + α · |wⱼ|] (weights only;
+   * docs/objective.md), so one λ means the same for a linear model and a network; a model
+   * chosen by cross-validation has the chosen λ. Kept in the model file: a model loaded as a
+   * {@code Predictor} answers it without a cast to its class.
+   */
+  double lambda();
+
+  /** The L1 share α ∈ [0, 1] of the penalty in {@link #lambda()}'s objective (0 = pure L2). */
+  double l1Ratio();
+
   /** What produced this model: estimator, settings, seed, data fingerprint, library version. */
   Provenance provenance();
 

@@ -212,6 +212,11 @@ class ConformanceTest {
     assertEquals(p.featureNames(), back.featureNames());
     assertEquals(p.provenance(), back.provenance());
     assertEquals(p instanceof Classifier, back instanceof Classifier);
+    // every kind says its penalty as a Predictor, loaded too: a service needs no cast for λ
+    assertEquals(p.lambda(), back.lambda());
+    assertEquals(p.l1Ratio(), back.l1Ratio());
+    assertEquals(((Number) p.provenance().settings().get("lambda")).doubleValue(),
+        back.lambda(), 1e-12 * back.lambda(), p.toString());
     // models compare by value: the loaded one equals the saved one, and a fit on other rows not
     assertEquals(p, back);
     assertEquals(p.hashCode(), back.hashCode());

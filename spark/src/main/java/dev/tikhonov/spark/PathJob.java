@@ -418,7 +418,7 @@ public final class PathJob {
         crossValidated.map(fitted -> rule -> fitted.family().isClassification()
             ? fitted.toLinearClassifier() : fitted.toLinearModel());
     Predictor chosen = which.pick(models, selected);
-    double saved = ((Number) chosen.provenance().settings().get("lambda")).doubleValue();
+    double saved = chosen.lambda();
     Optional<String> failed = which.notConverged(models, saved);
     if (failed.isPresent()) { // a failed fit never replaces a file (path.json is written)
       throw new InputException("--save " + file + ": not written; " + failed.get()
