@@ -110,7 +110,8 @@ public final class NetworkClassifier extends NetworkPredictor implements Classif
 
   /**
    * "MlpClassifier[mlp:4, λ=1e-03, α=0.25, dropout=0.5, 3 classes]": the estimator, the
-   * architecture, the penalty and the dropout rate (when there is one) it was trained with, in
+   * architecture, the penalty, the dropout rate and weight decay (when there are) it was
+   * trained with ({@code …, dropout=0.5, weight_decay=1e-03, …}), in
    * at most four significant digits (below 0.01 in scientific form), and the number of classes.
    */
   @Override

@@ -197,15 +197,19 @@ public abstract sealed class NetworkPredictor implements Predictor
   }
 
   /**
-   * "estimator[architecture, λ, α" and the dropout rate when there is one, e.g.
-   * "MlpClassifier[mlp:256,128, λ=1e-04, α=0, dropout=0.5" (the settings of the objective it
-   * was trained on; a model trained with dropout printed as one without), the numbers as the
-   * CLI writes a grid's settings ({@link Digits#few}).
+   * "estimator[architecture, λ, α" and the dropout rate and decoupled weight decay when there
+   * are, e.g. "MlpClassifier[mlp:256,128, λ=1e-04, α=0, dropout=0.5, weight_decay=1e-03" (what
+   * regularized its training: a model trained with dropout or weight decay alone printed as an
+   * unregularized one), the numbers as the CLI writes a grid's settings ({@link Digits#few}).
+   * The weight decay is the provenance's {@code weight_decay}, which the model file keeps.
    */
   String describe() {
     double dropout = predictions.model().spec().architecture().dropout();
+    double weightDecay = provenance.settings().get("weight_decay") instanceof Number n
+        ? n.doubleValue() : 0;
     return provenance.estimator() + "[" + predictions.model().spec().describe() + ", λ="
         + Digits.few(lambda) + ", α=" + Digits.few(l1Ratio)
-        + (dropout > 0 ? ", dropout=" + Digits.few(dropout) : "");
+        + (dropout > 0 ? ", dropout=" + Digits.few(dropout) : "")
+        + (weightDecay > 0 ? ", weight_decay=" + Digits.few(weightDecay) : "");
   }
 }

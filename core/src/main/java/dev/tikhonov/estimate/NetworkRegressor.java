@@ -80,7 +80,8 @@ public final class NetworkRegressor extends NetworkPredictor {
 
   /**
    * "MlpRegressor[mlp:3, λ=1e-04, α=0, dropout=0.25]": the estimator, the architecture, the
-   * penalty and the dropout rate (when there is one) it was trained with, in at most four
+   * penalty, the dropout rate and weight decay (when there are; {@code weight_decay=1e-03})
+   * it was trained with, in at most four
    * significant digits (below 0.01 in scientific form).
    */
   @Override

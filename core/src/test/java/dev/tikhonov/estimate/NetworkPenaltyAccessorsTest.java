@@ -56,4 +56,18 @@ class NetworkPenaltyAccessorsTest {
         .seed(0).build().fit(REGRESSION);
     assertEquals("MlpRegressor[mlp:3, λ=0, α=0, dropout=0.25]", regressor.toString());
   }
+
+  /**
+   * Decoupled weight decay is no penalty in J, but it shrinks the weights as λ does: a model
+   * trained with it alone printed as "λ=0, α=0", as an unregularized one.
+   */
+  @Test
+  void networkModels_trainedWithWeightDecay_printIt_beforeAndAfterSaving() {
+    NetworkRegressor mlp = MlpRegressor.builder().hiddenLayers(3).weightDecay(1e-3).dropout(0.25)
+        .epochs(1).seed(0).build().fit(REGRESSION);
+    assertEquals("MlpRegressor[mlp:3, λ=0, α=0, dropout=0.25, weight_decay=1e-03]",
+        mlp.toString());
+    mlp.save(dir.resolve("mlp.model"));
+    assertEquals(mlp.toString(), Predictor.load(dir.resolve("mlp.model")).toString());
+  }
 }
