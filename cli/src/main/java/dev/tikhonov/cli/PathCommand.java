@@ -383,9 +383,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve,
         OptionalInt.of(dataset.size()));
-    if (fam == Family.MULTINOMIAL) {
-      json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
-    }
     if (lower.length > 0) {
       json.put("lower_limits", finiteOrNull(lower));
       json.put("upper_limits", finiteOrNull(upper));
@@ -1015,9 +1012,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty(),
         OptionalInt.of(dataset.size()));
-    if (fam == Family.MULTINOMIAL) {
-      json.put("multinomial_penalty", multinomialPenalty().name().toLowerCase(Locale.ROOT));
-    }
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
     writer.json("path.json", json);
     writer.text("path.csv", PathFiles.csv(path.solution().lasso(), Optional.empty()));

@@ -251,7 +251,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), s.standardize()),
-        provenance, split.offsetColumn(), pilot, s.multinomialPenalty());
+        provenance, split.offsetColumn(), pilot);
   }
 
   /**
@@ -270,7 +270,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     return new RegularizationPath<>(solution, kind,
         LinearFit.normalizedFactors(s.penaltyFactors(), x.numColumns()),
         LinearFit.penaltyScales(x, s.standardize()), provenance, Optional.empty(),
-        Optional.empty(), s.multinomialPenalty());
+        Optional.empty());
   }
 
   @Override

@@ -343,7 +343,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     Provenance provenance = Provenance.of(name(), s,
         foldIds.length == 0 ? OptionalLong.of(seed) : OptionalLong.empty(), train);
     RegularizationPath<M> path = new RegularizationPath<>(fit.path(), kind, factors,
-        penaltyScales, provenance, offsetColumn, adaptivePilot, settings.multinomialPenalty());
+        penaltyScales, provenance, offsetColumn, adaptivePilot);
     return new CrossValidatedPath<>(path, fit.cv(), rule, fit.outOfFold(), weightColumn);
   }
 

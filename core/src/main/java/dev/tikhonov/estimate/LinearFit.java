@@ -166,14 +166,13 @@ final class LinearFit {
 
   /**
    * The parameters of λ index {@code l} of {@code path}, fitted with {@code offsetColumn} (empty
-   * for none) and the multinomial penalty {@code grouping}.
+   * for none), penalized as the path was ({@link PathSolution#multinomialPenalty()}).
    */
   static LinearParameters parameters(PathSolution path, int l, double[] factors,
-      double[] scales, java.util.Optional<String> offsetColumn,
-      dev.tikhonov.linear.MultinomialPenalty grouping) {
+      double[] scales, java.util.Optional<String> offsetColumn) {
     return new LinearParameters(path.family(), path.lambda(l), path.l1Ratio(),
         path.intercepts(l), path.coefficients(l), factors, scales, path.featureNames(),
-        path.classNames(), offsetColumn, grouping);
+        path.classNames(), offsetColumn, path.multinomialPenalty());
   }
 
   /** The penalty's scales of sparse columns: the standard deviation (divisor n), or 1. */

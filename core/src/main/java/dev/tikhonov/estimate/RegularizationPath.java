@@ -1,6 +1,5 @@
 package dev.tikhonov.estimate;
 
-import dev.tikhonov.linear.MultinomialPenalty;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
 import java.util.List;
@@ -10,7 +9,9 @@ import java.util.Optional;
 /**
  * A fitted regularization path, glmnet's {@code glmnet} object: for each λ of a decreasing
  * sequence, the intercepts and coefficients minimizing docs/objective.md's objective
- * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]}, on the original scale of the
+ * {@code (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ vⱼ[(1−α)/2 bⱼ² + α|bⱼ|]} (a grouped multinomial path,
+ * {@link PathSolution#multinomialPenalty()}: {@code λ Σⱼ vⱼ[(1−α)/2 ‖bⱼ‖₂² + α‖bⱼ‖₂]} over
+ * each feature's class coefficients), on the original scale of the
  * features, how many are nonzero, the deviance explained, and how well each λ is certified.
  * {@link #atIndex(int)} and {@link #atLambda(double)} give the model at one λ. The estimators
  * ({@link ElasticNet#path}, {@link ElasticNetCV}) return one; {@link #ofRegression} and
@@ -30,19 +31,15 @@ public final class RegularizationPath<M extends Predictor> {
   private final Provenance provenance;
   private final Optional<String> offsetColumn;
   private final Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot;
-  /** How the fit penalized a feature's class coefficients: its models' penalty says the same. */
-  private final MultinomialPenalty grouping;
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance) {
-    this(solution, kind, factors, scales, provenance, Optional.empty(), Optional.empty(),
-        MultinomialPenalty.UNGROUPED);
+    this(solution, kind, factors, scales, provenance, Optional.empty(), Optional.empty());
   }
 
   RegularizationPath(PathSolution solution, LinearFit.Kind<M> kind, double[] factors,
       double[] scales, Provenance provenance, Optional<String> offsetColumn,
-      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot, MultinomialPenalty grouping) {
-    this.grouping = grouping;
+      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
     this.adaptivePilot = adaptivePilot;
     this.offsetColumn = offsetColumn;
     this.solution = solution;
@@ -88,10 +85,12 @@ public final class RegularizationPath<M extends Predictor> {
    * package's estimators, as {@link #ofRegression} does for regressions
    * ({@code SparkElasticNetModel.toLinearClassifier()} goes through here): binomial,
    * p(class 1 | x) = σ(a₀ + x·b); multinomial, p(k | x) = softmax(a₀ₖ + x·bₖ), with the
-   * solution's class names; penalty {@code λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}, the
-   * ungrouped one (a path fitted with {@code MultinomialPenalty.GROUPED} gets its grouped
-   * penalty through the estimators, {@code ElasticNet.multinomial().multinomialPenalty(…)}).
-   * Arguments as {@link #ofRegression}'s; immutable and thread-safe.
+   * solution's class names; penalty {@code λ Σₖ Σⱼ vⱼ[(1−α)/2 (sⱼbₖⱼ)² + α|sⱼbₖⱼ|]}, or for a
+   * solution whose {@link PathSolution#multinomialPenalty()} is {@code GROUPED} the group form
+   * {@code λ Σⱼ vⱼ[(1−α)/2 ‖sⱼbⱼ‖₂² + α‖sⱼbⱼ‖₂]} over each feature's K class coefficients: the
+   * penalty the path minimized, which the models report
+   * ({@link LinearClassifier#multinomialPenalty()}) and save. Arguments as
+   * {@link #ofRegression}'s; immutable and thread-safe.
    *
    * @throws IllegalArgumentException for a gaussian or poisson solution (use
    *     {@link #ofRegression}), or factors or scales that are not p finite numbers in range
@@ -323,7 +322,7 @@ public final class RegularizationPath<M extends Predictor> {
   }
 
   private M model(PathSolution s, int l) {
-    return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn, grouping),
+    return kind.create(LinearFit.parameters(s, l, factors, scales, offsetColumn),
         provenance.withSettings(Map.of("lambda", s.lambda(l))));
   }
 

@@ -233,8 +233,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     return new RelaxedPath<>(fit, kind, factors,
         LinearFit.penaltyScales(x, split.observations().weights(), settings.standardize()),
         provenance, split.offsetColumn(),
-        adaptiveFactors.flatMap(dev.tikhonov.select.AdaptivePenalty.Factors::pilotShortfall),
-        settings.multinomialPenalty());
+        adaptiveFactors.flatMap(dev.tikhonov.select.AdaptivePenalty.Factors::pilotShortfall));
   }
 
   private KFold folds(int n) {

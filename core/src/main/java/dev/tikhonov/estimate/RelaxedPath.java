@@ -27,13 +27,10 @@ public final class RelaxedPath<M extends Predictor> {
   private final Provenance provenance;
   private final Optional<String> offsetColumn;
   private final Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot;
-  private final dev.tikhonov.linear.MultinomialPenalty grouping;
 
   RelaxedPath(RelaxedFit fit, LinearFit.Kind<M> kind, double[] factors, double[] scales,
       Provenance provenance, Optional<String> offsetColumn,
-      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot,
-      dev.tikhonov.linear.MultinomialPenalty grouping) {
-    this.grouping = grouping;
+      Optional<dev.tikhonov.select.PilotShortfall> adaptivePilot) {
     this.offsetColumn = offsetColumn;
     this.adaptivePilot = adaptivePilot;
     this.fit = fit;
@@ -65,7 +62,7 @@ public final class RelaxedPath<M extends Predictor> {
    */
   public RegularizationPath<M> atGamma(double gamma) {
     return new RegularizationPath<>(fit.blend(gamma), kind, factors, scales,
-        provenance.withSettings(Map.of("gamma", gamma)), offsetColumn, adaptivePilot, grouping);
+        provenance.withSettings(Map.of("gamma", gamma)), offsetColumn, adaptivePilot);
   }
 
   /** The model at λ index {@code index} (0 = the largest λ) and γ ∈ [0, 1]. */

@@ -52,9 +52,9 @@ public final class Columns {
         }
       }
     }
-    return new PathSolution(fit.family(), fit.l1Ratio(), fit.lambdas(), fit.intercepts(), b,
-        fit.degreesOfFreedom(), fit.devianceRatio(), fit.nullDeviance(), fit.tolerance(),
-        fit.converged(), fit.passes(), fit.certificate(), featureNames, fit.classNames(),
-        fit.end());
+    return new PathSolution(fit.family(), fit.l1Ratio(), fit.multinomialPenalty(),
+        fit.lambdas(), fit.intercepts(), b, fit.degreesOfFreedom(), fit.devianceRatio(),
+        fit.nullDeviance(), fit.tolerance(), fit.converged(), fit.passes(), fit.certificate(),
+        featureNames, fit.classNames(), fit.end());
   }
 }

@@ -252,7 +252,8 @@ final class PathLoop {
       }
       previousRatio = ratio;
     }
-    return new PathSolution(family, alpha, Arrays.copyOf(lambdas, done),
+    return new PathSolution(family, alpha, settings.multinomialPenalty(),
+        Arrays.copyOf(lambdas, done),
         Arrays.copyOf(intercepts, done), Arrays.copyOf(coefficients, done),
         Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0, tolerance,
         Arrays.copyOf(converged, done), Arrays.copyOf(passes, done),

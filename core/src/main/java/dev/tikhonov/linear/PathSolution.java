@@ -13,9 +13,17 @@ import java.util.Set;
  * A fitted regularization path (what {@link ElasticNetPath#fit} returns): for each λ, the
  * intercepts and coefficients minimizing docs/objective.md's objective
  *
- * <pre>  (1/n) Σᵢ ℓ(yᵢ, ηᵢ) + λ Σⱼ vⱼ [(1−α)/2 bⱼ² + α|bⱼ|],   η = a₀ + x·b</pre>
+ * <pre>  (1/n) Σᵢ ℓ(yᵢ, ηᵢ) + λ Σⱼ vⱼ Σₖ [(1−α)/2 bₖⱼ² + α|bₖⱼ|],   ηₖ = a₀ₖ + x·bₖ</pre>
  *
- * (glmnet's with {@code standardize = FALSE}), and how well each is certified. Coefficients are
+ * (glmnet's with {@code standardize = FALSE}), or, for a multinomial path whose
+ * {@link #multinomialPenalty()} is {@link MultinomialPenalty#GROUPED}, with each feature's K
+ * class coefficients bⱼ = (b₁ⱼ … b_Kⱼ) penalized as one group,
+ *
+ * <pre>  (1/n) Σᵢ ℓ(yᵢ, ηᵢ) + λ Σⱼ vⱼ [(1−α)/2 ‖bⱼ‖₂² + α‖bⱼ‖₂]</pre>
+ *
+ * (glmnet's {@code type.multinomial = "grouped"}), and how well each is certified. The penalty
+ * acts on b̃ⱼ = sⱼbⱼ, the coefficients of the standardized features, when the fit
+ * standardized (sⱼ the feature's standard deviation, else 1). Coefficients are
  * always on the original scale of the features, whatever standardization the fit used inside.
  * K = 1 for gaussian and binomial (η the log-odds of class index 1), K = the number of classes
  * for multinomial; for poisson K = 1 and η = log μ. Immutable: arrays copied in and out;
@@ -28,6 +36,10 @@ import java.util.Set;
  *
  * @param family the loss ℓ
  * @param l1Ratio α
+ * @param multinomialPenalty how the penalty took each feature's class coefficients:
+ *     {@link MultinomialPenalty#GROUPED} for a multinomial path fitted with the grouped penalty,
+ *     {@link MultinomialPenalty#UNGROUPED} for every other path (what a model built from the
+ *     path reports as its penalty)
  * @param lambdas the λ values, decreasing
  * @param intercepts a₀, [λ index][K]
  * @param coefficients b, [λ index][K][p]
@@ -50,6 +62,7 @@ import java.util.Set;
 public record PathSolution(
     Family family,
     double l1Ratio,
+    MultinomialPenalty multinomialPenalty,
     double[] lambdas,
     double[][] intercepts,
     double[][][] coefficients,
@@ -163,6 +176,11 @@ public record PathSolution(
   }
 
   public PathSolution {
+    java.util.Objects.requireNonNull(multinomialPenalty, "multinomialPenalty");
+    if (multinomialPenalty == MultinomialPenalty.GROUPED && family != Family.MULTINOMIAL) {
+      throw new IllegalArgumentException("a " + family.name().toLowerCase(Locale.ROOT)
+          + " path has no grouped penalty: GROUPED is the multinomial family's");
+    }
     int m = lambdas.length;
     if (intercepts.length != m || coefficients.length != m || degreesOfFreedom.length != m
         || devianceRatio.length != m || converged.length != m || passes.length != m
@@ -179,6 +197,20 @@ public record PathSolution(
     converged = converged.clone();
     passes = passes.clone();
     certificate = certificate.clone();
+  }
+
+  /**
+   * A path whose penalty took each coefficient on its own ({@link MultinomialPenalty#UNGROUPED}):
+   * every family's but a grouped multinomial's, as a path fitted or read elsewhere (Spark fits
+   * the ungrouped multinomial only) is.
+   */
+  public PathSolution(Family family, double l1Ratio, double[] lambdas, double[][] intercepts,
+      double[][][] coefficients, int[] degreesOfFreedom, double[] devianceRatio,
+      double nullDeviance, double tolerance, boolean[] converged, int[] passes,
+      double[] certificate, List<String> featureNames, List<String> classNames, End end) {
+    this(family, l1Ratio, MultinomialPenalty.UNGROUPED, lambdas, intercepts, coefficients,
+        degreesOfFreedom, devianceRatio, nullDeviance, tolerance, converged, passes,
+        certificate, featureNames, classNames, end);
   }
 
   /** The λ values, decreasing; a new array. */
@@ -307,9 +339,9 @@ public record PathSolution(
 
   /**
    * "PathSolution[gaussian, α = 1, 67 λ from 4.056 to 0.007963, 10 features, deviance ratio
-   * up to 0.5182; end: DEVIANCE_RULE]", with the classes of a classification path and the λ not
-   * certified when there are any: what a user printing a path looks for, instead of a record's
-   * "[D@1b6d3586" for each array.
+   * up to 0.5182; end: DEVIANCE_RULE]", with "grouped" after α for a grouped multinomial path,
+   * the classes of a classification path and the λ not certified when there are any: what a
+   * user printing a path looks for, instead of a record's "[D@1b6d3586" for each array.
    */
   @Override
   public String toString() {
@@ -317,6 +349,7 @@ public record PathSolution(
         .append(family.name().toLowerCase(java.util.Locale.ROOT))
         .append(", α = ")
         .append(java.math.BigDecimal.valueOf(l1Ratio).stripTrailingZeros().toPlainString())
+        .append(multinomialPenalty == MultinomialPenalty.GROUPED ? ", grouped" : "")
         .append(", ");
     if (lambdas.length == 0) {
       out.append("no λ");
@@ -685,7 +718,7 @@ public record PathSolution(
       ok[t] = converged[left] && converged[right];
       none[t] = Double.NaN;
     }
-    return new PathSolution(family, l1Ratio, s.clone(), a0, b, nonzero, ratio, nullDeviance,
-        tolerance, ok, new int[m], none, featureNames, classNames, end);
+    return new PathSolution(family, l1Ratio, multinomialPenalty, s.clone(), a0, b, nonzero,
+        ratio, nullDeviance, tolerance, ok, new int[m], none, featureNames, classNames, end);
   }
 }

@@ -173,8 +173,9 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
     }
     int[] df = lasso.degreesOfFreedom();
     PathSolution relaxed = new PathSolution(lasso.family(), lasso.l1Ratio(),
-        lasso.lambdas(), a0, b, df, ratio, lasso.nullDeviance(), lasso.tolerance(),
-        converged, passes, certificate, lasso.featureNames(), lasso.classNames(), lasso.end());
+        lasso.multinomialPenalty(), lasso.lambdas(), a0, b, df, ratio, lasso.nullDeviance(),
+        lasso.tolerance(), converged, passes, certificate, lasso.featureNames(),
+        lasso.classNames(), lasso.end());
     return new RelaxedFit(lasso, relaxed, refitted, notes);
   }
 
@@ -237,9 +238,9 @@ public record RelaxedFit(PathSolution lasso, PathSolution relaxed, boolean[] ref
       certificate[l] = Math.max(lasso.certificate(l), relaxed.certificate(l));
       passes[l] = lasso.passes(l) + relaxed.passes(l);
     }
-    return new PathSolution(lasso.family(), lasso.l1Ratio(), lasso.lambdas(), a0, b, df,
-        ratio, lasso.nullDeviance(), lasso.tolerance(), converged, passes, certificate,
-        lasso.featureNames(), lasso.classNames(), lasso.end());
+    return new PathSolution(lasso.family(), lasso.l1Ratio(), lasso.multinomialPenalty(),
+        lasso.lambdas(), a0, b, df, ratio, lasso.nullDeviance(), lasso.tolerance(), converged,
+        passes, certificate, lasso.featureNames(), lasso.classNames(), lasso.end());
   }
 
   /**

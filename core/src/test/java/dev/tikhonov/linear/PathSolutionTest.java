@@ -24,6 +24,35 @@ class PathSolutionTest {
         new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all 3 λ fitted"));
   }
 
+  /**
+   * The penalty kind a path minimized travels with it: interpolated points keep it, its text
+   * names a grouped one, an ungrouped constructor means UNGROUPED, and GROUPED is the
+   * multinomial family's only.
+   */
+  @Test
+  void multinomialPenalty_keptByInterpolationAndRefusedOutsideMultinomial() {
+    PathSolution ungrouped = small(Family.BINOMIAL, new boolean[] {true, true, true});
+    assertEquals(MultinomialPenalty.UNGROUPED, ungrouped.multinomialPenalty());
+    double[][][] b = {{{0, 0}, {0, 0}}, {{1, 0}, {-1, 0}}};
+    PathSolution grouped = new PathSolution(Family.MULTINOMIAL, 1.0, MultinomialPenalty.GROUPED,
+        new double[] {1.0, 0.5}, new double[][] {{0, 0}, {0.1, -0.1}}, b, new int[] {0, 1},
+        new double[] {0, 0.2}, 1.4, 1e-3, new boolean[] {true, true}, new int[] {1, 3},
+        new double[] {0, 1e-4}, List.of("a", "b"), List.of("no", "yes"),
+        new PathSolution.End(PathSolution.Ending.ALL_LAMBDAS, "all 2 λ fitted"));
+    assertEquals(MultinomialPenalty.GROUPED,
+        grouped.interpolate(new double[] {0.7}).multinomialPenalty());
+    assertTrue(grouped.toString().startsWith("PathSolution[multinomial, α = 1, grouped, 2 λ"),
+        grouped.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PathSolution(Family.BINOMIAL, 1.0, MultinomialPenalty.GROUPED,
+            ungrouped.lambdas(), ungrouped.intercepts(), ungrouped.coefficients(),
+            ungrouped.degreesOfFreedom(), ungrouped.devianceRatio(), 2.0, 1e-3,
+            ungrouped.converged(), ungrouped.passes(), ungrouped.certificate(),
+            ungrouped.featureNames(), ungrouped.classNames(), ungrouped.end()));
+    assertEquals("a binomial path has no grouped penalty: GROUPED is the multinomial family's",
+        e.getMessage());
+  }
+
   @Test
   void interpolate_isLinearInLambdaAndClampedOutside() {
     PathSolution path = small(Family.GAUSSIAN, new boolean[] {true, true, false});

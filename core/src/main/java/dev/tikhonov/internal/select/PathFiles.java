@@ -102,6 +102,10 @@ public final class PathFiles {
           cv.measure()).orElse(null));
       m.put("cv", c);
     }
+    if (multi) {
+      // how the classes' coefficients were penalized (ungrouped, grouped): the path's objective
+      m.put("multinomial_penalty", path.multinomialPenalty().name().toLowerCase(Locale.ROOT));
+    }
     return m;
   }
 
