@@ -22,7 +22,9 @@ import java.util.OptionalLong;
  * ties and the one-standard-error rule preferring the larger λ, then the larger γ).
  * {@link #path} fits without cross-validation, {@link #crossValidate} with it, and {@link #fit}
  * returns the model at the pair the {@link SelectionRule} names. Models at (λ, γ) are plain
- * {@link LinearModel}s or {@link LinearClassifier}s. With a weight or offset column
+ * {@link LinearModel}s or {@link LinearClassifier}s; their {@code evaluate().penalty()} is the
+ * path's penalty at λ of the blended coefficients, so loss + penalty is the minimized objective
+ * only at γ = 1 ({@link RelaxedPath}). With a weight or offset column
  * ({@link LinearBuilder#weightColumn}, {@link LinearBuilder#offsetColumn}) the path, every
  * refit and every fold's fits take them, and the cross-validation scores as
  * {@link ElasticNetCV}'s (weighted held-out deviance with the offsets in η, folds weighted by

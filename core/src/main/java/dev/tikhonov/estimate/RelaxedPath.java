@@ -11,7 +11,10 @@ import java.util.Optional;
  * the details). {@link #atGamma} gives the blended path at one γ as an ordinary
  * {@link RegularizationPath} (γ = 1 is {@link #lasso()}), {@link #atIndex(int, double)} and
  * {@link #atLambda(double, double)} the model at one (λ, γ): a plain {@link LinearModel} or
- * {@link LinearClassifier}, whose λ is the path's λ and whose provenance records γ. Fitted with
+ * {@link LinearClassifier}, whose λ is the path's λ and whose provenance records γ. Its
+ * {@code evaluate().penalty()} is the path's penalty at λ (α, vⱼ, sⱼ, grouped for a grouped
+ * multinomial path) of its blended coefficients b(λ, γ); loss + penalty is the objective the fit
+ * minimized only at γ = 1, as a blend with γ &lt; 1 minimizes none. Fitted with
  * an offset column, every model asks for that column again to predict (η = offset + a₀ + x·b),
  * as {@link RegularizationPath}'s. Immutable and thread-safe as long as the arrays of
  * {@link #solution()} are not modified: that core result is this path's own, shared, not

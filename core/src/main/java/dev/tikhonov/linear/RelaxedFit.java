@@ -26,6 +26,9 @@ import java.util.Optional;
  * <pre>   b(λ, γ) = γ·b^lasso(λ) + (1 − γ)·b^R(λ),   γ ∈ [0, 1]</pre>
  *
  * of intercepts and coefficients ({@link #blend}): γ = 1 is the lasso, γ = 0 the relaxed fit.
+ * Only γ = 1 minimizes an objective (the lasso path's); the blends keep the path's
+ * {@link PathSolution#multinomialPenalty}, so a model of a blend prices its coefficients with
+ * the path's penalty at λ.
  * As glmnet: the refit is {@link ElasticNetPath} itself on the active columns at the single
  * λ = 0 (cold-started from the intercept-only fit), each distinct active set is refitted once, a
  * λ with an empty active set keeps the lasso's (intercept-only) solution, and an active set
