@@ -339,6 +339,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
   private static void print(PrintStream out, MlpPathCV.Result<?> r,
       Optional<EvidenceCurve> evidence, java.nio.file.Path dir) {
     double[] lambdas = r.lambdas();
+    // as the path's and ridge's tables: few digits, more when neighbouring λ need them
+    String[] lambdaText = Digits.column(lambdas);
     CvMeasure measure = r.cv().measure();
     boolean regression = measure == CvMeasure.MEAN_SQUARED_ERROR
         || measure == CvMeasure.MEAN_ABSOLUTE_ERROR;
@@ -374,7 +376,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           ev = String.format(Locale.ROOT, "%.2f", logEvidence[e]);
         }
       }
-      out.printf(Locale.ROOT, "  %-11s %-22s %-18s %-13s%s%n", Digits.few(lambdas[l]),
+      out.printf(Locale.ROOT, "  %-11s %-22s %-18s %-13s%s%n", lambdaText[l],
           MeanStd.format(r.loss().mean(l), r.loss().standardError(l)), error, ev, mark);
     }
     if (lambdas.length > LambdaRows.FULL_TABLE) {

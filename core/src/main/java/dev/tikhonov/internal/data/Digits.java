@@ -13,17 +13,50 @@ import java.util.stream.Collectors;
  * as such. Stateless, so thread-safe.
  */
 public final class Digits {
+  /** The significant digits of {@link #few}. */
+  private static final int FEW = 4;
+
   private Digits() {}
 
   /** {@code value} in at most four significant digits; 0 as "0", NaN and ±∞ as Java writes. */
   public static String few(double value) {
+    return significant(value, FEW);
+  }
+
+  /**
+   * A table's column of numbers (λ or γ, in the rows' order) as its rows print them: each in
+   * {@link #few} digits, unless two neighbouring rows would then read the same although their
+   * values differ (a path of 10,000 λ; --lambdas 0.1,0.10001), when every value gets the fewest
+   * significant digits, more than four, that tell each row from the next. A λ is read off the
+   * table to be typed back (--lambdas, --save-lambda): four digits put it within 0.05 % of the
+   * row's, and rows read the same only when that is not enough to tell them apart.
+   */
+  public static String[] column(double[] values) {
+    for (int digits = FEW; ; digits++) {
+      String[] out = new String[values.length];
+      boolean distinct = true;
+      for (int i = 0; i < values.length; i++) {
+        out[i] = significant(values[i], digits);
+        distinct &= i == 0 || values[i] == values[i - 1] || !out[i].equals(out[i - 1]);
+      }
+      // 17 significant digits tell any two doubles apart
+      if (distinct || digits >= 17) {
+        return out;
+      }
+    }
+  }
+
+  /** {@code value} in at most {@code digits} significant digits, as {@link #few} writes it. */
+  private static String significant(double value, int digits) {
     if (value == 0) {
       return "0";
     }
     if (!Double.isFinite(value)) {
       return Double.toString(value);
     }
-    String s = String.format(Locale.ROOT, Math.abs(value) < 0.01 ? "%.3e" : "%.4g", value);
+    String s = Math.abs(value) < 0.01
+        ? String.format(Locale.ROOT, "%." + (digits - 1) + "e", value)
+        : String.format(Locale.ROOT, "%." + digits + "g", value);
     int e = s.indexOf('e');
     String mantissa = e < 0 ? s : s.substring(0, e);
     if (mantissa.contains(".")) {

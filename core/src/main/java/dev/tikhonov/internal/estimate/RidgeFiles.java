@@ -3,6 +3,7 @@ package dev.tikhonov.internal.estimate;
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.estimate.LinearModel;
 import dev.tikhonov.estimate.RidgeCV;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.select.PathFiles;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.select.CvResult;
@@ -114,13 +115,15 @@ public final class RidgeFiles {
    * The table: λ, df, the criterion, the training MSE, AIC and BIC per λ, the chosen λ marked;
    * then the choice and the λ that AIC, BIC and EBIC pick. With k folds the criterion is
    * cv_mean ± cv_se, λ_min and λ_1se marked too, and the choice names the folds and the rule.
+   * λ as the path's table writes it: few digits, more when neighbouring λ need them
+   * ({@link Digits#column}).
    */
   public static String summary(RidgeCV.Validation v, RidgeCV.Criterion criterion,
       InformationCriteria ic) {
     if (v.cv().isPresent()) {
       return foldsSummary(v, v.cv().get(), ic);
     }
-    double[] lambda = v.lambdas();
+    String[] lambda = Digits.column(v.lambdas());
     double[] df = v.degreesOfFreedom();
     double[] mse = v.trainingMse();
     double[] score = criterion == RidgeCV.Criterion.GCV ? v.gcv() : v.leaveOneOutMse();
@@ -128,12 +131,12 @@ public final class RidgeFiles {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
         "%-12s %7s %12s %12s %12s %12s%n", "lambda", "df", name, "train_mse", "aic", "bic"));
     for (int l = 0; l < lambda.length; l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %7.3f %12.6g %12.6g %12.6g %12.6g%s%n",
+      s.append(String.format(Locale.ROOT, "%-12s %7.3f %12.6g %12.6g %12.6g %12.6g%s%n",
           lambda[l], df[l], score[l], mse[l], ic.aic(l), ic.bic(l),
           l == v.chosenIndex() ? "  <- chosen (smallest " + name + ")" : ""));
     }
     int best = v.chosenIndex();
-    s.append(String.format(Locale.ROOT, "%s chooses lambda = %.6g (df %.3f, %s %.6g, row %d of"
+    s.append(String.format(Locale.ROOT, "%s chooses lambda = %s (df %.3f, %s %.6g, row %d of"
         + " the %d above)%n", criterion == RidgeCV.Criterion.GCV ? "GCV" : "leave-one-out",
         lambda[best], df[best], name, score[best], best + 1, lambda.length));
     s.append(PathFiles.criteriaSummary(solution(v), ic));
@@ -142,14 +145,14 @@ public final class RidgeFiles {
 
   private static String foldsSummary(RidgeCV.Validation v, CvResult cv,
       InformationCriteria ic) {
-    double[] lambda = v.lambdas();
+    String[] lambda = Digits.column(v.lambdas());
     double[] df = v.degreesOfFreedom();
     double[] mse = v.trainingMse();
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
         "%-12s %7s %12s %10s %12s %12s %12s%n", "lambda", "df", "cv_mean", "cv_se",
         "train_mse", "aic", "bic"));
     for (int l = 0; l < lambda.length; l++) {
-      s.append(String.format(Locale.ROOT, "%-12.6g %7.3f %12.6g %10.4g %12.6g %12.6g %12.6g",
+      s.append(String.format(Locale.ROOT, "%-12s %7.3f %12.6g %10.4g %12.6g %12.6g %12.6g",
           lambda[l], df[l], cv.mean(l), cv.standardError(l), mse[l], ic.aic(l), ic.bic(l)));
       s.append(l == cv.indexMin() ? "  <- lambda_min" : "");
       s.append(l == cv.index1se() ? "  <- lambda_1se" : "");
@@ -159,10 +162,11 @@ public final class RidgeFiles {
     Map<String, Object> settings = v.chosenModel().provenance().settings();
     int best = v.chosenIndex();
     s.append(String.format(Locale.ROOT, "%d-fold cross-validation (fold seed %s; cv_mean the"
-        + " held-out MSE) chooses lambda_%s = %.6g (df %.3f, cv_mean %.6g ± %.4g, row %d of the"
-        + " %d above); lambda_min = %.6g, lambda_1se = %.6g%n", cv.numFolds(),
+        + " held-out MSE) chooses lambda_%s = %s (df %.3f, cv_mean %.6g ± %.4g, row %d of the"
+        + " %d above); lambda_min = %s, lambda_1se = %s%n", cv.numFolds(),
         settings.get("fold_seed"), settings.get("rule"), lambda[best], df[best], cv.mean(best),
-        cv.standardError(best), best + 1, lambda.length, cv.lambdaMin(), cv.lambda1se()));
+        cv.standardError(best), best + 1, lambda.length, lambda[cv.indexMin()],
+        lambda[cv.index1se()]));
     s.append(PathFiles.criteriaSummary(solution(v), ic));
     return s.toString();
   }

@@ -1,6 +1,7 @@
 package dev.tikhonov.internal.select;
 
 import dev.tikhonov.data.CsvWriter;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.select.CvResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +65,9 @@ public final class L1RatioFiles {
 
   /**
    * The printed table, one line per α: l1_ratio, lambda_min, cv_mean at it ± its se,
-   * lambda_1se, the chosen α marked; then which pair was kept.
+   * lambda_1se, the chosen α marked; then which pair was kept. Each λ in {@link Digits#few}
+   * digits, as the path's table writes a λ it does not need more digits for: the λ of one row
+   * are of another α's path than the next row's.
    */
   public static String summary(double[] l1Ratios, List<CvResult> curves, int chosen,
       String rule) {
@@ -72,15 +75,16 @@ public final class L1RatioFiles {
         "l1_ratio", "lambda_min", "cv_mean", "cv_se", "lambda_1se"));
     for (int i = 0; i < l1Ratios.length; i++) {
       CvResult cv = curves.get(i);
-      s.append(String.format(Locale.ROOT, "%-9s %12.6g %12.6g %10.4g %12.6g%s%n",
-          alpha(l1Ratios[i]), cv.lambdaMin(), cv.mean(cv.indexMin()),
-          cv.standardError(cv.indexMin()), cv.lambda1se(), i == chosen ? "  <- chosen" : ""));
+      s.append(String.format(Locale.ROOT, "%-9s %12s %12.6g %10.4g %12s%s%n",
+          alpha(l1Ratios[i]), Digits.few(cv.lambdaMin()), cv.mean(cv.indexMin()),
+          cv.standardError(cv.indexMin()), Digits.few(cv.lambda1se()),
+          i == chosen ? "  <- chosen" : ""));
     }
     CvResult best = curves.get(chosen);
     s.append(String.format(Locale.ROOT, "chosen: l1_ratio = %s (the best cv_mean at its"
-        + " lambda_min, all α on the same folds), lambda = %.6g (lambda_%s); the path above"
+        + " lambda_min, all α on the same folds), lambda = %s (lambda_%s); the path above"
         + " and path.json/path.csv are this α's%n", alpha(l1Ratios[chosen]),
-        "1se".equals(rule) ? best.lambda1se() : best.lambdaMin(), rule));
+        Digits.few("1se".equals(rule) ? best.lambda1se() : best.lambdaMin()), rule));
     return s.toString();
   }
 

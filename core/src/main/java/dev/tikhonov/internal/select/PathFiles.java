@@ -2,6 +2,7 @@ package dev.tikhonov.internal.select;
 
 import dev.tikhonov.data.CsvWriter;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.data.Json;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -214,14 +215,16 @@ public final class PathFiles {
 
   /**
    * The summary line of the information criteria: the λ (and df) each picks, next to CV's
-   * choice when the summary has one.
+   * choice when the summary has one; each λ as the path's table writes it
+   * ({@link Digits#column}).
    */
   public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
-    return String.format(Locale.ROOT, "AIC picks lambda = %.6g (df %.3g), BIC %.6g (df %.3g),"
-        + " EBIC(gamma=%s) %.6g (df %.3g); variance: %s%n", path.lambda(ic.bestAic()),
-        ic.degreesOfFreedom(ic.bestAic()), path.lambda(ic.bestBic()),
-        ic.degreesOfFreedom(ic.bestBic()), InformationCriteria.DEFAULT_GAMMA,
-        path.lambda(ic.bestExtendedBic()), ic.degreesOfFreedom(ic.bestExtendedBic()),
+    String[] lambda = Digits.column(path.lambdas());
+    return String.format(Locale.ROOT, "AIC picks lambda = %s (df %.3g), BIC %s (df %.3g),"
+        + " EBIC(gamma=%s) %s (df %.3g); variance: %s%n", lambda[ic.bestAic()],
+        ic.degreesOfFreedom(ic.bestAic()), lambda[ic.bestBic()],
+        ic.degreesOfFreedom(ic.bestBic()), Digits.few(InformationCriteria.DEFAULT_GAMMA),
+        lambda[ic.bestExtendedBic()], ic.degreesOfFreedom(ic.bestExtendedBic()),
         variance(path));
   }
 
@@ -366,16 +369,17 @@ public final class PathFiles {
   /**
    * The printed table: λ, df, dev_ratio, passes and whether each λ converged ("no" marks a λ
    * whose certificate stayed above the tolerance) and, with CV, mean ± se marking λ_min and
-   * λ_1se. Of a path of more than {@link LambdaRows#FULL_TABLE} λ the rows
-   * {@link LambdaRows#shown} (the first, the last, λ_min, λ_1se and any λ that did not
-   * converge), "..." where λ are left out, and a line naming {@code dir}'s path.csv and
-   * path.json, which have every λ. The path's warning ({@link PathSolution#warning}) is not part
-   * of it: the caller says it once, in its own terms (the CLI on standard error, naming the flag
-   * that fixes it).
+   * λ_1se; λ in few digits, more when neighbouring λ need them ({@link Digits#column}). Of a
+   * path of more than {@link LambdaRows#FULL_TABLE} λ the rows {@link LambdaRows#shown} (the
+   * first, the last, λ_min, λ_1se and any λ that did not converge), "..." where λ are left out,
+   * and a line naming {@code dir}'s path.csv and path.json, which have every λ. The path's
+   * warning ({@link PathSolution#warning}) is not part of it: the caller says it once, in its
+   * own terms (the CLI on standard error, naming the flag that fixes it).
    */
   public static String summary(PathSolution path, Optional<CvResult> crossValidation,
       Path dir) {
     CvResult cv = crossValidation.orElse(null);
+    String[] lambda = Digits.column(path.lambdas());
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%-12s %5s %9s %7s %4s", "lambda", "df", "dev_ratio",
         "passes", "conv"));
@@ -391,7 +395,7 @@ public final class PathFiles {
         continue;
       }
       shown = leftOut(l, shown, s);
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %7d %4s", path.lambda(l),
+      s.append(String.format(Locale.ROOT, "%-12s %5d %9.4f %7d %4s", lambda[l],
           path.degreesOfFreedom(l), path.devianceRatio(l), path.passes(l),
           path.converged(l) ? "yes" : "no"));
       if (cv != null) {
@@ -409,8 +413,9 @@ public final class PathFiles {
     everyLambda(path.size(), cv == null ? "the first, the last and any that did not converge"
         : "the first, the last, lambda_min, lambda_1se and any that did not converge", dir, s);
     if (cv != null) {
-      s.append(String.format(Locale.ROOT, "lambda_min = %.6g (df %d), lambda_1se = %.6g (df %d);"
-          + " %s%n", cv.lambdaMin(), path.degreesOfFreedom(cv.indexMin()), cv.lambda1se(),
+      s.append(String.format(Locale.ROOT, "lambda_min = %s (df %d), lambda_1se = %s (df %d);"
+          + " %s%n", lambda[cv.indexMin()], path.degreesOfFreedom(cv.indexMin()),
+          lambda[cv.index1se()],
           path.degreesOfFreedom(cv.index1se()),
           measureLine(cv.measure(), path.family(), "cv_mean", "lambda_min")));
     }
@@ -472,7 +477,8 @@ public final class PathFiles {
   /**
    * The printed table of a relaxed path: λ, df, the lasso's and the refit's dev_ratio and, with
    * cross-validation, the mean held-out score per γ (by its measure), marking (λ_min, γ_min) and
-   * (λ_1se, γ_1se), then the choice in one line. A long path is shortened as
+   * (λ_1se, γ_1se), then the choice in one line; λ and γ as {@link #summary} writes λ
+   * ({@link Digits#column}: "cv(g=0)", not glmnet's "0.0"). A long path is shortened as
    * {@link #summary}'s table (the first, the last and the marked λ; {@code dir}'s files have
    * every one).
    */
@@ -480,13 +486,13 @@ public final class PathFiles {
       Optional<RelaxedCvResult> crossValidation, Path dir) {
     PathSolution lasso = fit.lasso();
     RelaxedCvResult cv = crossValidation.orElse(null);
+    String[] lambda = Digits.column(lasso.lambdas());
+    String[] gamma = cv == null ? new String[0] : Digits.column(cv.gammas());
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%-12s %5s %9s %9s", "lambda", "df", "dev_ratio",
         "relaxed"));
-    if (cv != null) {
-      for (double g : cv.gammas()) {
-        s.append(String.format(Locale.ROOT, " %12s", "cv(g=" + g + ")"));
-      }
+    for (String g : gamma) {
+      s.append(String.format(Locale.ROOT, " %12s", "cv(g=" + g + ")"));
     }
     s.append("\n");
     int shown = -1; // the last λ given a row
@@ -496,7 +502,7 @@ public final class PathFiles {
         continue;
       }
       shown = leftOut(l, shown, s);
-      s.append(String.format(Locale.ROOT, "%-12.6g %5d %9.4f %9.4f", lasso.lambda(l),
+      s.append(String.format(Locale.ROOT, "%-12s %5d %9.4f %9.4f", lambda[l],
           lasso.degreesOfFreedom(l), lasso.devianceRatio(l),
           fit.relaxed().devianceRatio(l)));
       if (cv != null) {
@@ -504,10 +510,10 @@ public final class PathFiles {
           s.append(String.format(Locale.ROOT, " %12.6g", cv.curve(g).mean(l)));
         }
         if (l == cv.indexMin()) {
-          s.append("  <- min (gamma ").append(cv.gammaMin()).append(")");
+          s.append("  <- min (gamma ").append(gamma[cv.gammaIndexMin()]).append(")");
         }
         if (l == cv.index1se()) {
-          s.append("  <- 1se (gamma ").append(cv.gamma1se()).append(")");
+          s.append("  <- 1se (gamma ").append(gamma[cv.gammaIndex1se()]).append(")");
         }
       }
       s.append("\n");
@@ -515,9 +521,10 @@ public final class PathFiles {
     everyLambda(lasso.size(), cv == null ? "the first and the last"
         : "the first, the last, lambda_min and lambda_1se", dir, s);
     if (cv != null) {
-      s.append(String.format(Locale.ROOT, "lambda_min = %.6g, gamma_min = %s (df %d);"
-          + " lambda_1se = %.6g, gamma_1se = %s (df %d); %s%n", cv.lambdaMin(), cv.gammaMin(),
-          lasso.degreesOfFreedom(cv.indexMin()), cv.lambda1se(), cv.gamma1se(),
+      s.append(String.format(Locale.ROOT, "lambda_min = %s, gamma_min = %s (df %d);"
+          + " lambda_1se = %s, gamma_1se = %s (df %d); %s%n", lambda[cv.indexMin()],
+          gamma[cv.gammaIndexMin()], lasso.degreesOfFreedom(cv.indexMin()),
+          lambda[cv.index1se()], gamma[cv.gammaIndex1se()],
           lasso.degreesOfFreedom(cv.index1se()), measureLine(cv.measure(), lasso.family(),
               "cv(g=...)", "(lambda_min, gamma_min)")));
     }

@@ -1,5 +1,6 @@
 package dev.tikhonov.internal.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
@@ -36,5 +37,25 @@ class DigitsTest {
     assertEquals("{lambda=3.5e-04, dropout=0, weight_decay=1e-04, epochs=123456,"
         + " optimizer=adam, learning_rate=[0.05, 0.01235]}", Digits.settings(settings));
     assertEquals("{}", Digits.settings(Map.of()));
+  }
+
+  /**
+   * A table's λ column: few digits while they tell each row from the next (a 100-λ path's
+   * neighbours are 4.5-9 % apart), the fewest that do when not: %.6g printed 0.1 and 0.1000001
+   * both as 0.100000, and 4 digits print 0.10001 as 0.1.
+   */
+  @Test
+  void column_writesFewDigits_andMoreOnlyWhenNeighboursWouldReadTheSame() {
+    assertArrayEquals(new String[] {"45.16", "41.15", "1.316", "4.5e-03", "0"},
+        Digits.column(new double[] {45.16, 41.1481, 1.31644, 0.0045, 0}));
+    assertArrayEquals(new String[] {"0.2", "0.10001", "0.1"},
+        Digits.column(new double[] {0.2, 0.10001, 0.1}));
+    assertArrayEquals(new String[] {"0.1000001", "0.1"},
+        Digits.column(new double[] {0.1000001, 0.1}));
+    assertArrayEquals(new String[] {"0.1", "0.1"}, Digits.column(new double[] {0.1, 0.1}),
+        "equal values read the same, in few digits");
+    assertArrayEquals(new String[] {"0.1", "0.10000000000000002"},
+        Digits.column(new double[] {0.1, Math.nextUp(0.1)}));
+    assertArrayEquals(new String[0], Digits.column(new double[0]));
   }
 }
