@@ -419,7 +419,8 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
             Evaluation e = weightColumn.isPresent() ? model.evaluate(test, weightColumn.get())
                 : model.evaluate(test);
             counter.finished(label);
-            return new SplitFit(Optional.of(e), Optional.empty());
+            return new SplitFit(Optional.of(SearchMeasures.HeldOut.of(measure, e)),
+                Optional.empty());
           } catch (DivergenceException d) {
             lowestDiverged.accumulateAndGet(candidateIndex, splitIndex, Math::min);
             counter.finished(label + " (diverged)");
@@ -474,13 +475,11 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
     for (int j = 0; j < m; j++) {
       int i = scored.get(j);
       for (int s = 0; s < k; s++) {
-        Evaluation e = fits.get(s * c + i).evaluation().orElseThrow();
-        score[j][s] = SearchMeasures.score(measure, e);
+        SearchMeasures.HeldOut e = fits.get(s * c + i).evaluation().orElseThrow();
+        score[j][s] = e.score();
         lossBySplit[s][j] = e.loss();
-        errorBySplit[s][j] = e instanceof ClassifierEvaluation ce ? 1 - ce.accuracy()
-            : Double.NaN;
-        // the held-out rows' count, or their Σ wᵢ when weighted (cv.glmnet's fold weights)
-        weight[s] = e.weightSum();
+        errorBySplit[s][j] = e.error();
+        weight[s] = e.weight();
       }
     }
     List<Map<String, Object>> settings = scored.stream()
@@ -505,10 +504,10 @@ public final class GridSearchCV<P extends Predictor> implements Estimator<P> {
   }
 
   /**
-   * One (candidate, split) fit: its held-out evaluation, or the divergence that stopped it, or
+   * One (candidate, split) fit: its held-out scores, or the divergence that stopped it, or
    * neither when it was skipped (a lower split of the candidate had diverged).
    */
-  private record SplitFit(Optional<Evaluation> evaluation,
+  private record SplitFit(Optional<SearchMeasures.HeldOut> evaluation,
       Optional<DivergenceException> divergence) {
     static final SplitFit SKIPPED = new SplitFit(Optional.empty(), Optional.empty());
   }

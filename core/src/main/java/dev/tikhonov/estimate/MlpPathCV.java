@@ -175,7 +175,7 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
     List<Resampling.Split> splits = checked.splits();
     int k = splits.size();
     boolean warm = path.start() == MlpPath.Start.WARM;
-    PathEngine<P> engine = new PathEngine<>(path);
+    PathEngine<P> engine = new PathEngine<>(path, measure);
     List<PathEngine.Part> parts = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       Resampling.Split split = splits.get(s);
@@ -234,12 +234,11 @@ public final class MlpPathCV<P extends Predictor> implements Estimator<P> {
       List<MlpPath.Point> splitPoints = new ArrayList<>();
       for (int l = 0; l < m; l++) {
         PathEngine.Step<P> step = bySplit.get(s).get(l);
-        Evaluation e = step.heldOut().orElseThrow();
+        SearchMeasures.HeldOut e = step.heldOut().orElseThrow();
         loss[s][l] = e.loss();
-        score[s][l] = SearchMeasures.score(measure, e);
-        error[s][l] = classifier ? 1 - ((ClassifierEvaluation) e).accuracy() : Double.NaN;
-        // the held-out rows' count, or their Σ wᵢ when weighted (cv.glmnet's fold weights)
-        weight[s] = e.weightSum();
+        score[s][l] = e.score();
+        error[s][l] = e.error();
+        weight[s] = e.weight();
         splitPoints.add(step.point());
       }
       points.add(List.copyOf(splitPoints));

@@ -4,6 +4,7 @@ import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.internal.data.Digits;
+import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.train.DivergenceException;
 import dev.tikhonov.train.EpochRecord;
 import dev.tikhonov.train.TrainResult;
@@ -24,10 +25,18 @@ import java.util.OptionalLong;
 final class PathEngine<P extends Predictor> {
   private final MlpPath<P> path;
   private final NetworkKind<P> kind;
+  private final CvMeasure measure;
 
+  /** The engine of a path whose parts have no held-out rows to score. */
   PathEngine(MlpPath<P> path) {
+    this(path, CvMeasure.DEVIANCE);
+  }
+
+  /** The engine of a cross-validation scoring its held-out rows by {@code measure}. */
+  PathEngine(MlpPath<P> path, CvMeasure measure) {
     this.path = path;
     this.kind = path.kind();
+    this.measure = measure;
   }
 
   /**
@@ -37,8 +46,8 @@ final class PathEngine<P extends Predictor> {
   record Part(Dataset fitRows, Optional<Dataset> validation, Optional<Dataset> heldOut,
       OptionalLong seed, String label) {}
 
-  /** One λ's fit: its point, its model (when kept), its score on the held-out rows. */
-  record Step<P>(MlpPath.Point point, Optional<P> model, Optional<Evaluation> heldOut,
+  /** One λ's fit: its point, its model (when kept), its scores on the held-out rows. */
+  record Step<P>(MlpPath.Point point, Optional<P> model, Optional<SearchMeasures.HeldOut> heldOut,
       List<LayerWeights> weights) {}
 
   /**
@@ -120,8 +129,9 @@ final class PathEngine<P extends Predictor> {
     }
     List<LayerWeights> layers = kind.layers(model);
     // weighted by the base's column, as GridSearchCV scores a weighted candidate
-    Optional<Evaluation> heldOut = part.heldOut().map(h -> base.weightColumn().isPresent()
-        ? model.evaluate(h, base.weightColumn().get()) : model.evaluate(h));
+    Optional<SearchMeasures.HeldOut> heldOut = part.heldOut().map(h -> SearchMeasures.HeldOut.of(
+        measure, base.weightColumn().isPresent() ? model.evaluate(h, base.weightColumn().get())
+            : model.evaluate(h)));
     long cpuEnd = threadCpuNanos();
     MlpPath.Point point = point(lambda, kind.training(model), layers, (System.nanoTime() - wall) / 1e9,
         cpu < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpu) / 1e9);
