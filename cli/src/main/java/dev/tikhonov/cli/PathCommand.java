@@ -836,6 +836,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   private <T> T columnMessages(java.util.function.Supplier<T> fit) {
     try {
       return fit.get();
+    } catch (dev.tikhonov.data.RowException e) {
+      // a count below 0: at its cell of the target column, as the readers name a bad cell
+      throw PredictCommand.atCell(table.data, e.row(),
+          Optional.ofNullable(table.libsvm() ? null : table.target), e.problem());
     } catch (InputException e) {
       Optional<String> flag = e.setting().flatMap(this::flagOf);
       if (flag.isPresent()) {

@@ -14,6 +14,7 @@ import dev.tikhonov.estimate.Classifier;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.DataFormat;
+import dev.tikhonov.internal.data.Numbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -237,17 +238,37 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       return new InputException("the bundled MNIST sample's test image " + e.row() + ": "
           + e.problem(), e);
     }
-    Path file = data.get();
-    java.util.OptionalLong line = switch (DataFormat.of(file)) {
-      case DELIMITED -> CsvReader.lineOfRecord(file, e.row(), CsvOptions.defaults());
-      case LIBSVM -> LibsvmReader.lineOfRecord(file, e.row());
+    return atCell(data.get(), e.row(), java.util.Optional.empty(), e.problem());
+  }
+
+  /**
+   * A problem in the {@code row}-th row (1-based, among the rows read) of the file {@code data},
+   * shown where it is, as the readers show a bad cell: "F:LINE:COLUMN (column "y"): PROBLEM" for
+   * a {@code column} of a CSV file (counted from 1 among all of the file's columns), "F:LINE:
+   * PROBLEM" for the row as a whole or a LIBSVM file, whose values have no names, and the image's
+   * number in images.
+   *
+   * @param column the CSV column of the cell; empty when the problem is in the row as a whole
+   */
+  static InputException atCell(Path data, long row, java.util.Optional<String> column,
+      String problem) {
+    java.util.OptionalLong line = switch (DataFormat.of(data)) {
+      case DELIMITED -> CsvReader.lineOfRecord(data, row, CsvOptions.defaults());
+      case LIBSVM -> LibsvmReader.lineOfRecord(data, row);
       case IDX_FILE, IDX_DIRECTORY -> java.util.OptionalLong.empty();
     };
-    if (line.isPresent()) {
-      return InputException.at(file.toString(), line.getAsLong(), 0, e.problem());
+    if (line.isPresent() && column.isPresent() && DataFormat.of(data) == DataFormat.DELIMITED) {
+      int index = CsvReader.columns(data, CsvOptions.defaults()).indexOf(column.get());
+      if (index >= 0) {
+        return new InputException(data + ":" + line.getAsLong() + ":" + (index + 1)
+            + " (column " + Numbers.quote(column.get()) + "): " + problem);
+      }
     }
-    String image = DataFormat.of(file) == DataFormat.IDX_DIRECTORY ? "test image " : "image ";
-    return new InputException(file + ": " + image + e.row() + ": " + e.problem(), e);
+    if (line.isPresent()) {
+      return InputException.at(data.toString(), line.getAsLong(), 0, problem);
+    }
+    String image = DataFormat.of(data) == DataFormat.IDX_DIRECTORY ? "test image " : "image ";
+    return new InputException(data + ": " + image + row + ": " + problem);
   }
 
   static InputException atRow(Path data, RowException e) {

@@ -510,13 +510,18 @@ class PathCommandTest {
   }
 
   @Test
-  void poissonPath_negativeCount_namesTheRow() throws Exception {
+  void poissonPath_negativeCount_namesItsCell() throws Exception {
+    // data row 3 is line 4 and y the 2nd column: the library's "row 3" alone named neither
     Path csv = Files.writeString(dir.resolve("neg.csv"), "a,y\n1,2\n2,0\n3,-1\n4,5\n");
-    Cli.Result r = run("path", "--data", csv.toString(), "--target", "y",
-        "--family", "poisson");
-    assertEquals(2, r.exitCode(), r.stderr());
-    assertTrue(r.stderr().contains("row 3: count -1.0 is not a finite number ≥ 0"),
-        r.stderr());
+    for (String[] folds : new String[][] {{}, {"--cv-folds", "2"}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("path", "--data", csv.toString(),
+          "--target", "y", "--family", "poisson", "--out", dir.resolve("neg").toString()));
+      args.addAll(List.of(folds));
+      Cli.Result r = run(args.toArray(String[]::new));
+      assertEquals(2, r.exitCode(), r.stderr());
+      assertTrue(r.stderr().contains("tikhonov: error: " + csv + ":4:2 (column \"y\"): count"
+          + " -1.0 is not a finite number ≥ 0 (the poisson family models counts)"), r.stderr());
+    }
   }
 
   @Test

@@ -403,7 +403,8 @@ public final class ElasticNetPath {
         for (int i = 0; i < rows.length; i++) {
           double v = y[rows[i]];
           if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new InputException("row " + (rows[i] + 1) + ": count " + v + " is not a"
+            // a RowException, so that a caller that read the rows from a file names its line
+            throw new dev.tikhonov.data.RowException(rows[i] + 1, "count " + v + " is not a"
                 + " finite number ≥ 0 (the poisson family models counts)");
           }
           counts[i] = v;

@@ -289,7 +289,7 @@ class PoissonEstimatorsTest {
     assertTrue(e.getMessage().contains("poisson family needs counts"), e.getMessage());
     Dataset negative = Dataset.of(new double[][] {{1}, {2}, {3}}, new double[] {1, -2, 0});
     e = assertThrows(InputException.class, () -> ElasticNet.poisson().build().path(negative));
-    assertEquals("row 2: count -2.0 is not a finite number ≥ 0 (the poisson family models"
+    assertEquals("input row 2: count -2.0 is not a finite number ≥ 0 (the poisson family models"
         + " counts)", e.getMessage());
   }
 

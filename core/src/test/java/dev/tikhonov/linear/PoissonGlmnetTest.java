@@ -179,7 +179,7 @@ class PoissonGlmnetTest {
     y[6] = -1;
     InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(
         Family.POISSON, DATA.x(), y, PathSettings.lasso(), DATA.names(), List.of()));
-    assertEquals("row 7: count -1.0 is not a finite number ≥ 0 (the poisson family models"
+    assertEquals("input row 7: count -1.0 is not a finite number ≥ 0 (the poisson family models"
         + " counts)", e.getMessage());
     double[] zeros = new double[y.length];
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.POISSON, DATA.x(),
