@@ -309,15 +309,9 @@ final class DataOptions implements Flags.Conditional {
               : String.join(", ", names.subList(0, 8)) + ", … (" + names.size() + ")")
           + ")" + CloseNames.column(weightsColumn, names));
     }
+    refuseBadWeight(all, data, weightsColumn);
     double[] w = all.column(weightsColumn);
-    double sum = 0;
-    for (int i = 0; i < w.length; i++) {
-      if (!(w[i] >= 0)) {
-        throw new InputException("--weights \"" + weightsColumn + "\": row " + (i + 1) + " of "
-            + data + " has weight " + w[i] + "; weights must be finite and ≥ 0");
-      }
-      sum += w[i];
-    }
+    double sum = java.util.Arrays.stream(w).sum();
     if (sum == 0) {
       throw new InputException("--weights \"" + weightsColumn + "\": every weight of " + data
           + " is 0; nothing to fit");
@@ -330,6 +324,29 @@ final class DataOptions implements Flags.Conditional {
           + (java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] > 0).findFirst()
               .getAsInt() + 1) + " of " + data + " has a weight above 0, and the training and"
           + " the test rows of the split each need one; give more rows weight");
+    }
+  }
+
+  /**
+   * Refuses a weight below 0 or not finite in the --weights {@code column} of {@code all}, the
+   * rows of the CSV file {@code data}, at its cell as the readers refuse a bad one, in the same
+   * words for every command that takes --weights (train, grid, path, ridge): "F:LINE:COL (column
+   * "w"): weight -1.0; --weights must be finite and ≥ 0". Each command said it otherwise: the
+   * row among the rows read, with or without the file or the column. A column the data lack is
+   * left to the caller's own refusal.
+   *
+   * @param column --weights, null when not given
+   */
+  static void refuseBadWeight(Dataset all, Path data, String column) {
+    if (column == null || !all.featureNames().contains(column)) {
+      return;
+    }
+    double[] w = all.column(column);
+    for (int i = 0; i < w.length; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw PredictCommand.atCell(data, i + 1, java.util.Optional.of(column), "weight " + w[i]
+            + "; --weights must be finite and ≥ 0");
+      }
     }
   }
 

@@ -157,6 +157,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
           + " out");
     }
     Dataset labelled = labelled(m);
+    if (data != null) {
+      DataOptions.refuseBadWeight(labelled, data, weights);
+    }
     Evaluation e;
     try {
       e = weights == null ? m.evaluate(labelled) : m.evaluate(labelled, weights);

@@ -1186,6 +1186,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           "use --family gaussian (poisson for counts)");
     }
     if (!libsvm) {
+      // --weights w --offset w is refused as such by the fit, whatever the column holds
+      DataOptions.refuseBadWeight(d, table.data, java.util.Objects.equals(weights, offset) ? null
+          : weights);
       IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;

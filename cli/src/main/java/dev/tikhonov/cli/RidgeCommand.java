@@ -209,6 +209,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     Dataset d = table.read(TargetKind.REAL,
         "use path --family binomial (two classes) or multinomial");
     if (!table.libsvm()) {
+      DataOptions.refuseBadWeight(d, table.data, weights);
       IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;

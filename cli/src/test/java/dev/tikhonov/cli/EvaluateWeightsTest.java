@@ -174,8 +174,8 @@ class EvaluateWeightsTest {
     List<String> lines = Files.readAllLines(wine);
     lines.set(5, lines.get(5).replaceAll(",[0-9]+$", ",-2"));
     Path bad = Files.write(dir.resolve("bad.csv"), lines);
-    assertRefused("--weights \"w\": row 5 of " + bad + " has weight -2.0; weights must be"
-        + " finite and ≥ 0", new String[] {"--model", logistic.toString(), "--data",
+    assertRefused(bad + ":6:15 (column \"w\"): weight -2.0; --weights must be finite and ≥ 0",
+        new String[] {"--model", logistic.toString(), "--data",
             bad.toString(), "--target", "cultivar"}, "--weights", "w");
   }
 

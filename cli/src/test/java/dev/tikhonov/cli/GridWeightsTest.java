@@ -125,7 +125,7 @@ class GridWeightsTest {
         "on the bundled MNIST sample, whose images have no named columns",
         "--weights \"w\" is the --target column, the one predicted",
         "--weights \"w\" is also in --ignore-columns",
-        "--weights \"w\": row 5 of " + bad + " has weight -1.0; weights must be finite and ≥ 0"};
+        bad + ":6:15 (column \"w\"): weight -1.0; --weights must be finite and ≥ 0"};
     for (int c = 0; c < cases.length; c++) {
       InProcess r = grid("bad" + c, cases[c]);
       assertEquals(2, r.exit(), String.join(" ", cases[c]) + ": " + r.err());

@@ -52,8 +52,8 @@ class PathSettingFlagsTest {
         + " column", same);
     String row = error("path", "--data", csv, "--target", "y", "--weights", "w", "--out",
         dir.resolve("o2").toString());
-    assertEquals("tikhonov: error: --weights w: row 4 has weight -2.0; weights must be finite"
-        + " and ≥ 0", row);
+    assertEquals("tikhonov: error: " + csv + ":5:3 (column \"w\"): weight -2.0; --weights must"
+        + " be finite and ≥ 0", row);
     String missing = error("path", "--data", csv, "--target", "y", "--offset", "exposure",
         "--out", dir.resolve("o3").toString());
     assertTrue(missing.startsWith("tikhonov: error: --offset \"exposure\": " + csv

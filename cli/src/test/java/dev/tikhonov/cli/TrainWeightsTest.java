@@ -88,8 +88,8 @@ class TrainWeightsTest {
     assertRefused("--weights \"nope\": " + data + " has no such column", base, "--weights",
         "nope");
     // the file's row, not the row of the shuffled training part the estimator sees
-    assertRefused("--weights \"w\": row 5 of " + dir.resolve("bad.csv")
-        + " has weight -1.0; weights must be finite and ≥ 0", new String[] {"--data",
+    assertRefused(dir.resolve("bad.csv") + ":6:15 (column \"w\"): weight -1.0; --weights must"
+        + " be finite and ≥ 0", new String[] {"--data",
             wine(true).toString(), "--target", "cultivar"}, "--weights", "w");
     assertRefused("--weights \"cultivar\" is the --target column", base, "--weights",
         "cultivar");
