@@ -158,6 +158,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
     network.unscaledWarning(data.train(), java.util.Optional.ofNullable(weights))
         .ifPresent(System.err::println);
+    resampling.loneClassWarning(data.train(), dataOptions.describe())
+        .ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(grid, data, writer, started);

@@ -83,6 +83,41 @@ final class ResamplingOptions implements Flags.Conditional {
     }
   }
 
+  /**
+   * A warning when a class has one row among the {@code train} rows that k folds divide
+   * (select, grid): whatever the folds, the one holding that row out trains its networks
+   * without the class, and scores the row by a class they never saw. The networks train all
+   * the same, so the search runs; path's cross-validation, whose fits need every class,
+   * refuses this in the same words. scikit-learn's StratifiedKFold warns too ("The least
+   * populated class in y has only 1 members"). Empty for a regressor, for --repeat-seeds (the
+   * split may leave the row in), for rows of two classes (whose fold would train on one class,
+   * which the search refuses) and when every class has two rows or more.
+   *
+   * @param data the data as the run's header names them (its --data)
+   */
+  java.util.Optional<String> loneClassWarning(dev.tikhonov.data.Dataset train, String data) {
+    if (!kFold() || !train.isClassification()) {
+      return java.util.Optional.empty();
+    }
+    List<String> classNames = train.classNames();
+    int[] counts = new int[classNames.size()];
+    for (int i = 0; i < train.size(); i++) {
+      counts[(int) train.target(i)]++;
+    }
+    // of two classes, the fold would train on one: the search refuses that itself (validate)
+    long present = java.util.Arrays.stream(counts).filter(n -> n > 0).count();
+    for (int c = 0; c < counts.length && present > 2; c++) {
+      if (counts[c] == 1) {
+        return java.util.Optional.of("tikhonov: warning: " + data + ": class "
+            + classNames.get(c) + " has one row of the " + train.size() + " training rows:"
+            + " whatever the folds, the one holding it out has no row of that class to train"
+            + " on, so its networks never see the class its held-out row is scored by; give"
+            + " that class more rows, or leave its row out");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   Resampling resampling() {
     if (repeated()) {
       long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();

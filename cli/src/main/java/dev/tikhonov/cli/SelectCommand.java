@@ -192,6 +192,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
     network.unscaledWarning(data.train(), java.util.Optional.empty())
         .ifPresent(System.err::println);
+    resampling.loneClassWarning(data.train(), dataOptions.describe())
+        .ifPresent(System.err::println);
     network.unscaledTargetWarning(data.train()).ifPresent(System.err::println);
     NetworkOptions.farTargetWarning(data.train()).ifPresent(System.err::println);
     return run(path, data, writer, started);
