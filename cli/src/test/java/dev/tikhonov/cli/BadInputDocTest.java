@@ -53,8 +53,13 @@ class BadInputDocTest {
       + "|[\\w./-]+\\.(csv|gz|model|safetensors|json|svm|onnx|txt|partial|html|svg|png)\\b");
   static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
-  /** Messages (by their start) that are mostly put together from values, and from which. */
+  /**
+   * Messages (by their start) that are mostly put together from values, and from which, or that
+   * the JVM writes before or instead of tikhonov's code (the launcher's rows).
+   */
   static final Map<String, String> ASSEMBLED = Map.of(
+      "Unrecognized option: ", "the JVM, refusing TIKHONOV_JAVA_OPTS before main starts",
+      "# A fatal error has been detected", "the JVM's crash header, not tikhonov's code",
       "<file>: model: key \"standardizer\" is missing", "JsonFields: the key and its path",
       "<file>: model.architecture.dropout: expected a number in",
       "JsonFields: the field's path and its range",
