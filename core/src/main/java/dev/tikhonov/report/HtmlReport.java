@@ -24,14 +24,18 @@ public final class HtmlReport {
    * Writes {@code runDir/report.html} (atomically) and {@code runDir/charts/*}, and records the
    * charts in the run's list of its files (run.json's {@code "files"}, or without a run.json of
    * a run kind run.json.partial, docs/formats.md), so that a later run into the directory
-   * removes them while they are as drawn; returns the report's path. InputException when
-   * {@code runDir} is not a run directory or a file in it is malformed.
+   * removes them while they are as drawn; returns the report's path. A run stopped while it
+   * drew its own report (its run.json written, run.json.partial still there and listing that
+   * run's files) is ended as the run would have ended it: the earlier runs' charts the record
+   * carries that this report did not redraw are removed, and so is run.json.partial.
+   * InputException when {@code runDir} is not a run directory or a file in it is malformed.
    */
   public static Path write(Path runDir) {
     List<Path> charts = new ArrayList<>();
     RunFiles files = RunFiles.detect(runDir);
     Path report = draw(files, charts);
     RunManifest.recordCharts(runDir, files.run().kind(), charts);
+    RunManifest.completeStopped(runDir, charts);
     return report;
   }
 

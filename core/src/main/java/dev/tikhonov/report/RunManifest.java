@@ -247,6 +247,55 @@ final class RunManifest {
     write(record, Map.of(RUNS, groups));
   }
 
+  /**
+   * Ends, for {@code report}, a run stopped while it drew its report: {@code dir}'s run.json is
+   * written and {@link #PARTIAL} is still there, its last group that run's files as run.json
+   * lists them (same paths, sizes and SHA-256). As {@link RunWriter#finish} would have, the
+   * earlier runs' charts that the record carries and {@code drawn} (the charts just drawn) did
+   * not redraw are removed while they are as listed, and the record is removed. Nothing when the
+   * record's last run is not run.json's (a later run stopped before its own run.json: the next
+   * run into the folder removes its files by the record). Returns the files removed.
+   */
+  static List<Path> completeStopped(Path dir, List<Path> drawn) {
+    Path record = dir.resolve(PARTIAL);
+    Path runJson = dir.resolve("run.json");
+    if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<JsonNode> groups;
+    JsonNode run;
+    try {
+      groups = groups(JsonFiles.read(record));
+      run = JsonFiles.read(runJson);
+    } catch (dev.tikhonov.data.InputException e) {
+      return List.of(); // not readable: nothing is known of whose it is
+    }
+    if (groups.isEmpty() || !groups.get(groups.size() - 1).path("kind").asText("")
+        .equals(run.path("kind").asText(null))) {
+      return List.of();
+    }
+    List<Entry> mine = parse(groups.get(groups.size() - 1).get(FIELD), new ArrayList<>());
+    if (mine.isEmpty()
+        || !parse(run.get(FIELD), new ArrayList<>()).containsAll(mine)) {
+      return List.of();
+    }
+    List<EarlierRun> carried = EarlierRun.stopped(dir);
+    List<Path> removed = new ArrayList<>();
+    Path charts = Path.of("charts");
+    for (EarlierRun e : carried.subList(0, Math.max(0, carried.size() - 1))) {
+      removed.addAll(e.removeUnchanged(p -> p.startsWith(charts) && !drawn.contains(p)));
+    }
+    try {
+      Files.deleteIfExists(record);
+    } catch (IOException e) {
+      throw new dev.tikhonov.data.InputException(record + ": cannot remove this record of the"
+          + " files of a run in progress (" + dev.tikhonov.internal.data.AtomicFiles.reason(e)
+          + "); the run's report was drawn: remove it by hand", e);
+    }
+    return removed;
+  }
+
   /** The entries of {@code list} (when it is a list) not of {@code paths}, then {@code add}. */
   private static List<Object> without(JsonNode list, java.util.Set<String> paths,
       List<Map<String, Object>> add) {

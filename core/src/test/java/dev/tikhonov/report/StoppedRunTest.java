@@ -279,4 +279,64 @@ class StoppedRunTest {
       assertFalse(Files.exists(run.resolve(gone)), gone);
     }
   }
+
+  /**
+   * A run stopped while it drew its report (SIGINT after run.json, before the charts and the
+   * end of finish): run.json lists its results, run.json.partial still lists them too and
+   * carries the earlier run's chart that this kind does not redraw. {@code report DIR} drew the
+   * report and left the record, a run in progress beside a finished one; it now ends the run
+   * as finish would have: the earlier chart goes (while as drawn), and so does the record.
+   */
+  @Test
+  void report_onARunStoppedDuringItsReport_endsItAsTheRunWould() throws Exception {
+    Path run = dir.resolve("run");
+    RunWriter earlier = RunWriter.open(run, RunKind.TRAIN);
+    earlier.text("history.csv", SampleRuns.historyCsv(3, 0.1, 0));
+    earlier.finish(info(RunKind.TRAIN));
+    Path chart = run.resolve("charts/loss-curves.svg");
+    String earlierChart = Files.readString(chart);
+    RunWriter stopped = RunWriter.open(run, RunKind.PATH);
+    stopped.text("path.json", SampleRuns.pathJson(5, 3, 1.0, false));
+    stopped.finish(info(RunKind.PATH));
+    // the state of the stop: run.json of the results alone, the record of both runs, the
+    // earlier chart still there, no report
+    Files.delete(run.resolve("report.html"));
+    Files.writeString(chart, earlierChart);
+    JsonNode runJson = JsonFiles.read(run.resolve("run.json"));
+    List<Map<String, Object>> results = new ArrayList<>();
+    runJson.path("files").forEach(e -> {
+      if (!e.path("path").asText().startsWith("charts/")) {
+        results.add(JsonFiles.MAPPER.convertValue(e, Map.class));
+      }
+    });
+    ((com.fasterxml.jackson.databind.node.ObjectNode) runJson).set("files",
+        JsonFiles.MAPPER.valueToTree(results));
+    Files.writeString(run.resolve("run.json"), JsonFiles.MAPPER.writeValueAsString(runJson));
+    RunManifest.writeRecord(run, List.of(
+        RunManifest.group(RunKind.TRAIN, new RunManifest().of(run,
+            List.of(Path.of("charts/loss-curves.svg")))),
+        RunManifest.group(RunKind.PATH, results)));
+
+    HtmlReport.write(run);
+    assertFalse(Files.exists(run.resolve("run.json.partial")));
+    assertFalse(Files.exists(chart));
+    assertTrue(Files.exists(run.resolve("report.html")));
+    List<String> listed = listed(JsonFiles.read(run.resolve("run.json")).path("files"));
+    assertTrue(listed.contains("path.json"), listed.toString());
+    assertTrue(listed.stream().anyMatch(p -> p.startsWith("charts/")), listed.toString());
+  }
+
+  /**
+   * A later run stopped before its own run.json, beside a finished run's: its record is not
+   * the run.json's run, and report leaves it for the next run to remove its files by.
+   */
+  @Test
+  void report_besideALaterStoppedRunsRecord_leavesTheRecord() throws Exception {
+    Path run = dir.resolve("run");
+    trainRun(run);
+    RunWriter stopped = RunWriter.open(run, RunKind.TRAIN);
+    stopped.metrics(Map.of("test_accuracy", 0.75));
+    HtmlReport.write(run);
+    assertTrue(Files.exists(run.resolve("run.json.partial")));
+  }
 }
