@@ -210,29 +210,10 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
    * The end of the line a stopped experiment prints ({@link Main#onInterrupt}): each experiment
    * writes results.json when its runs are done and the report after it, so a stop in between
    * (the report's charts take seconds) left results without a report and no word that
-   * {@code tikhonov report DIR} makes it from them. "" when there are no results yet.
+   * {@code tikhonov report DIR} makes it from them ({@link RunFiles#interruptHint}).
    */
   static String interruptHint(RunWriter out) {
-    Path dir = out.dir();
-    java.util.Optional<Path> staged = out.staging();
-    if (staged.isPresent()) {
-      // stopped before its end over an earlier run, whose files it has not touched
-      return "the earlier run in " + dir + " is as it was" + (out.wrote("results.json")
-          ? "; this run's results were staged in " + staged.get() + ": tikhonov report "
-              + staged.get() + " builds their report (the next run into " + dir + " removes"
-              + " that folder)" : "");
-    }
-    if (!out.wrote("results.json")) {
-      return ""; // none, or an earlier run's in the same folder: not this run's results
-    }
-    if (out.earlierKind().isPresent() && out.earlierKind().get() != out.kind()
-        && !out.wrote("run.json")) {
-      // report would read the earlier run's run.json and draw that run's report
-      return "its results were written beside the run.json of the earlier "
-          + out.earlierKind().get().title() + " run: remove " + dir.resolve("run.json")
-          + ", then tikhonov report " + dir + " builds its report from them";
-    }
-    return "its results were written: tikhonov report " + dir + " builds its report from them";
+    return RunFiles.interruptHint(out, "results.json", java.util.Optional.empty());
   }
 
   /**

@@ -110,6 +110,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       description = "Write the chosen candidate's model (fitted on all rows) to FILE.")
   Path save;
 
+  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
+  private java.util.Optional<Path> saved = java.util.Optional.empty();
+
   @Mixin CommonOptions common = new CommonOptions();
 
   @Override
@@ -146,6 +149,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         : Flags.translate(() -> axes(MlpGrid.builder(weighted(network.regressor("grid")
             .toBuilder()).patience(patience).validationFraction(validationFraction).build())));
     RunWriter writer = RunWriter.open(common.outDir("grid"), RunKind.GRID);
+    RunFiles.onInterrupt(writer, "metrics.json", () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -270,6 +274,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         Digits.settings(r.chosenSettings()), TestScores.describe(test), r.seconds());
     if (save != null) {
       r.chosenModel().save(save);
+      saved = java.util.Optional.of(save);
       human.println("  saved the chosen model to " + save);
     }
     Map<String, Object> settings = new LinkedHashMap<>(base);

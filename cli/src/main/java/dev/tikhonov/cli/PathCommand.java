@@ -265,6 +265,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "written (exit 2; an existing file is kept): raise --max-iterations or --tol.")
   Path save;
 
+  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
+  private java.util.Optional<Path> saved = java.util.Optional.empty();
+
   @Option(names = "--save-lambda", paramLabel = "WHICH",
       converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.Rules.class,
@@ -315,6 +318,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
+    RunFiles.onInterrupt(writer, "path.json", () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -1052,6 +1056,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
           ? cv.get().atMinimum() : cv.get().atOneStandardError();
       chosen.save(save);
+      saved = Optional.of(save);
       Map<String, Object> at = chosen.provenance().settings();
       common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
           ((Number) at.get("lambda")).doubleValue(), at.get("gamma"), save);
@@ -1233,6 +1238,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " (path.json's \"converged\"); an existing file is left as it was"));
     }
     chosen.save(save);
+    this.saved = Optional.of(save);
     common.human().println(which.saved(saved, save));
     which.outsideThePath(saved).ifPresent(why -> System.err.println("tikhonov: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which

@@ -101,6 +101,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
           + "export (docs/model-files.md).")
   Path save;
 
+  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
+  private java.util.Optional<Path> saved = java.util.Optional.empty();
+
   @Mixin CommonOptions common = new CommonOptions();
 
   /**
@@ -135,6 +138,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
+    RunFiles.onInterrupt(writer, "path.json", () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -154,6 +158,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     atGridEnd(v).ifPresent(w -> System.err.println("tikhonov: warning: " + w));
     if (save != null) {
       v.chosenModel().save(save);
+      saved = Optional.of(save);
       common.human().printf(Locale.ROOT, "saved the fit at λ = %.6g to %s%n", v.chosenLambda(),
           save);
     }

@@ -54,6 +54,51 @@ final class RunFiles {
     human.println("  report: " + report);
   }
 
+  /**
+   * Sets the end of the line a stopped run prints ({@link Main#onInterrupt}) to
+   * {@link #interruptHint}.
+   */
+  static void onInterrupt(RunWriter out, String results,
+      java.util.function.Supplier<Optional<Path>> saved) {
+    Main.onInterrupt(() -> interruptHint(out, results, saved.get()));
+  }
+
+  /**
+   * What a run stopped now leaves and how to finish it: each run writes its results
+   * ({@code results}, the file it writes last before --save and run.json), then run.json, then
+   * its report (charts take seconds), and a stop after the results said only "no file was left
+   * half-written", not that the model was saved ({@code saved}: the --save file once this run
+   * wrote it) nor that {@code tikhonov report DIR} makes the report from them (and ends the
+   * run's record, run.json.partial). "" when this run wrote no results.
+   */
+  static String interruptHint(RunWriter out, String results, Optional<Path> saved) {
+    Path dir = out.dir();
+    Optional<Path> staged = out.staging();
+    if (staged.isPresent()) {
+      // stopped before its end over an earlier run, whose files it has not touched
+      return "the earlier run in " + dir + " is as it was" + (out.wrote(results)
+          ? "; this run's results were staged in " + staged.get() + ": tikhonov report "
+              + staged.get() + " builds their report (the next run into " + dir + " removes"
+              + " that folder)" : "");
+    }
+    if (!out.wrote(results)) {
+      return ""; // none, or an earlier run's in the same folder: not this run's results
+    }
+    String model = saved.map(f -> "the model was saved to " + f + "; ").orElse("");
+    if (out.wrote("run.json")) {
+      return model + "its results and run.json were written, its report was not: tikhonov"
+          + " report " + dir + " draws it and ends the run";
+    }
+    if (out.earlierKind().isPresent() && out.earlierKind().get() != out.kind()) {
+      // report would read the earlier run's run.json and draw that run's report
+      return model + "its results were written beside the run.json of the earlier "
+          + out.earlierKind().get().title() + " run: remove " + dir.resolve("run.json")
+          + ", then tikhonov report " + dir + " builds its report from them";
+    }
+    return model + "its results were written: tikhonov report " + dir
+        + " builds its report from them";
+  }
+
   /** The arguments after the command's own words ("experiment mnist-l2 --quick" → "--quick"). */
   static List<String> argsAfter(String command, List<String> args) {
     String[] words = command.split(" ");

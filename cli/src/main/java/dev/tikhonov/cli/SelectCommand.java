@@ -126,6 +126,9 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       description = "Write the model at the chosen λ to FILE (docs/model-files.md).")
   Path save;
 
+  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
+  private java.util.Optional<Path> saved = java.util.Optional.empty();
+
   @Mixin CommonOptions common = new CommonOptions();
 
   @Override
@@ -181,6 +184,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       return builder.build();
     });
     RunWriter writer = RunWriter.open(common.outDir("select"), RunKind.SELECT);
+    RunFiles.onInterrupt(writer, "metrics.json", () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -291,6 +295,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     }
     if (save != null) {
       r.chosenModel().save(save);
+      saved = Optional.of(save);
       human.println("  saved the model at λ = " + Digits.few(r.chosenLambda()) + " to " + save);
     }
     Map<String, Object> settings = new LinkedHashMap<>();

@@ -166,6 +166,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   /** Set when this command continues a checkpoint, with the file it was read from. */
   private CheckpointFile.Checkpoint resumeFrom;
   private Path resumeFile;
+  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
+  private java.util.Optional<Path> saved = java.util.Optional.empty();
   /** With --resume: --data was given, where the run's data are now. */
   private boolean resumeDataGiven;
 
@@ -257,14 +259,13 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       cs.put("train_data_sha256", dataSha256);
       // through the run's record: a run stopped after a checkpoint leaves it listed as its own
       extra.add(writer.checkpoints(checkpointEvery, cs));
-      // this run's checkpoint, or the one it continues: an earlier run's in the folder is not
-      // where this one resumes
-      boolean resumed = resumeFile != null;
-      Main.onInterrupt(() -> writer.wrote(CheckpointFile.FILE_NAME)
-          || resumed && Files.exists(checkpoint)
-          ? "the last checkpoint stays: tikhonov train --resume " + writer.dir() + " continues"
-          : "");
     }
+    // this run's checkpoint, or the one it continues: an earlier run's in the folder is not
+    // where this one resumes; once run.json is written, only the report is left to draw
+    boolean resumed = resumeFile != null;
+    Main.onInterrupt(() -> !writer.wrote("run.json") && (writer.wrote(CheckpointFile.FILE_NAME)
+        || resumed && Files.exists(checkpoint)) ? resumeHint(writer.dir())
+        : RunFiles.interruptHint(writer, "metrics.json", saved));
     if (System.getenv("TIKHONOV_TRACE_BATCHES") != null) {
       // Test aid (docs/model-files.md): one line per optimizer step, so a test can kill the
       // process in the middle of an epoch.
@@ -357,6 +358,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     settings.putAll(fitted.provenance().settings());
     if (save != null) {
       fitted.save(save);
+      saved = java.util.Optional.of(save);
       human.println("  saved model to " + save);
     }
     if (result.stoppedEarly()) {
@@ -554,9 +556,18 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     }
   }
 
+  /** The end of a stopped run's line when a checkpoint of it (or the one it continues) stays. */
+  private static String resumeHint(Path dir) {
+    return "the last checkpoint stays: tikhonov train --resume " + dir + " continues";
+  }
+
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
   private Integer resumeRun() {
     requireOnlyResumeFlags();
+    // From here to the resumed run's first checkpoint the one it continues is untouched: a stop
+    // while the data are read and checked (seconds on a large CSV) said only "no file was left
+    // half-written"
+    Main.onInterrupt(() -> Files.exists(CheckpointFile.locate(resume)) ? resumeHint(resume) : "");
     if (!Files.exists(resume)) {
       // It said "/typo: no checkpoint here", as of a folder that exists and holds none.
       throw new InputException("--resume " + resume + ": no such file or directory"

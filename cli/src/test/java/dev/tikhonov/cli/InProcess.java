@@ -24,6 +24,7 @@ import picocli.CommandLine;
  */
 record InProcess(int exit, String out, String err) {
   static InProcess run(String... args) {
+    Main.onInterrupt(() -> ""); // as a new process starts: no earlier command's stop line
     CommandLine cl = Main.commandLine();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
