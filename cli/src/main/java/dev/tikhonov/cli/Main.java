@@ -497,6 +497,7 @@ public final class Main implements Runnable {
         err.flush();
       }
     }, "tikhonov-interrupted"));
+    TrainCommand.onInterruptFromTheStart(args);
     int code = run(args);
     finished = true;
     System.exit(code);

@@ -561,6 +561,32 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     return "the last checkpoint stays: tikhonov train --resume " + dir + " continues";
   }
 
+  /**
+   * For {@code train --resume DIR} ({@code args} as given to main), the stop line's end from
+   * the process's start: the command line is parsed first (a second or more on a busy
+   * machine), and a stop then said nothing of the checkpoint, which nothing has touched yet.
+   * Nothing for other commands, or a DIR that is no path.
+   */
+  static void onInterruptFromTheStart(String[] args) {
+    if (args.length == 0 || !args[0].equals("train")) {
+      return;
+    }
+    for (int i = 1; i < args.length; i++) {
+      String dir = args[i].startsWith("--resume=") ? args[i].substring("--resume=".length())
+          : args[i].equals("--resume") && i + 1 < args.length ? args[i + 1] : null;
+      if (dir != null) {
+        try {
+          Path resume = Path.of(dir);
+          Main.onInterrupt(() -> Files.exists(CheckpointFile.locate(resume))
+              ? resumeHint(resume) : "");
+        } catch (java.nio.file.InvalidPathException notAPath) {
+          // refused as the run starts, with the flag's name
+        }
+        return;
+      }
+    }
+  }
+
   /** --resume DIR: rebuild the command from the checkpoint's settings and continue. */
   private Integer resumeRun() {
     requireOnlyResumeFlags();

@@ -112,6 +112,22 @@ class StoppedDuringReportTest {
         + " continues", Main.interruptedMessage());
   }
 
+  /**
+   * Stopped while the command line is parsed, before the command starts (a second or more on a
+   * busy machine: SIGTERM 1.6 s after the start said nothing of the checkpoint).
+   */
+  @Test
+  void resumeStoppedBeforeTheCommandStarts_saysTheCheckpointStays() throws Exception {
+    Path out = trainWithCheckpoints(CsvFiles.regression(dir.resolve("d.csv"), 40, 0));
+    Main.onInterrupt(() -> "");
+    TrainCommand.onInterruptFromTheStart(new String[] {"train", "--quiet", "--resume=" + out});
+    assertEquals(STOPPED + "; the last checkpoint stays: tikhonov train --resume " + out
+        + " continues", Main.interruptedMessage());
+    Main.onInterrupt(() -> "");
+    TrainCommand.onInterruptFromTheStart(new String[] {"predict", "--resume", out.toString()});
+    assertEquals(STOPPED, Main.interruptedMessage());
+  }
+
   /** A train run stopped while it draws its report: its checkpoint is final, the report left. */
   @Test
   void trainStoppedDuringItsReport_namesTheReport() throws Exception {
