@@ -20,8 +20,12 @@ import java.util.function.BiFunction;
  *
  * <p>One column is the target; every other column is a feature and must hold a finite number
  * in every row (held in double precision, within the float32 range so that any model can
- * be trained on it). Features are not scaled here: fit a {@link Standardizer} on the
- * training rows. Bad input gives an {@link InputException} that names
+ * be trained on it: a column to train on, feature or numeric target, whose largest magnitude is
+ * above 0 but below {@code 2^24 · 1.18e-38 ≈ 1.97e-31} is refused, naming it, as float32 would
+ * round its values to 0 or to few digits; a smaller value in a column whose largest is at least
+ * that is below float32's resolution there and read as given). Features are not scaled here:
+ * fit a {@link Standardizer} on the training rows. Bad input gives an {@link InputException}
+ * that names
  * {@code file:line:column (column "name")} and what was expected, e.g.
  * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}, where the column is the
  * 1-based field number (the third field, "age"); only a byte that is not UTF-8 is placed by
@@ -124,10 +128,16 @@ public final class CsvReader {
       int n = (int) rows;
       double[][] x = features.toArray(new double[0][]);
       double[] y = new double[n];
+      if (kind != TargetKind.UNUSED) {
+        requireFloat32Columns(x, featureNames, sourceName);
+      }
       if (kind != TargetKind.CLASS) {
+        double largest = 0;
         for (int i = 0; i < n && kind == TargetKind.REAL; i++) {
           y[i] = realTargets.get(i);
+          largest = Math.max(largest, Math.abs(y[i]));
         }
+        requireFloat32Column(largest, targetColumn, sourceName);
         return Dataset.fromRows(x, y, featureNames, options.header(), List.of(), sourceName);
       }
       ClassLabels classes = ClassLabels.of(labels);
@@ -653,6 +663,36 @@ public final class CsvReader {
     return new InputException(
         source + ":" + tokens.recordLine() + ":" + (column + 1) + " (column "
             + Numbers.quote(columns.get(column)) + "): " + message);
+  }
+
+  /**
+   * {@link #requireFloat32Column} of each column of {@code x}: one pass over the rows, keeping
+   * each column's largest magnitude.
+   */
+  private static void requireFloat32Columns(double[][] x, List<String> names, String source) {
+    double[] largest = new double[names.size()];
+    for (double[] row : x) {
+      for (int j = 0; j < row.length; j++) {
+        largest[j] = Math.max(largest[j], Math.abs(row[j]));
+      }
+    }
+    for (int j = 0; j < largest.length; j++) {
+      requireFloat32Column(largest[j], names.get(j), source);
+    }
+  }
+
+  /**
+   * Refuses a column of data to train on whose largest magnitude is above 0 but below
+   * {@link Numbers#SMALLEST_LARGEST_MAGNITUDE}: float32, which the networks train in, would
+   * round its values to 0 or keep few of their digits, and its spread squared underflows where
+   * the linear models standardize it in double (it was taken for a constant column and dropped
+   * without a word). A smaller value in a column whose largest is at least that lies below
+   * float32's resolution at the column's largest, so it loses nothing that matters.
+   */
+  static void requireFloat32Column(double largest, String column, String source) {
+    Numbers.belowFloat32(largest).ifPresent(problem -> {
+      throw new InputException(source + " (column " + Numbers.quote(column) + "): " + problem);
+    });
   }
 
   private static InputException tooLarge(String source, long line) {

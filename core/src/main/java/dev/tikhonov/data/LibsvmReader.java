@@ -27,8 +27,10 @@ import java.util.List;
  *
  * <p>Bad input is an {@link InputException} naming {@code file:line:column} and the index:
  * indices not strictly increasing (unsorted or repeated), an index below 1 or above the number
- * of features expected, a value that is not a finite number. Stateless (its static fields are
- * constants): each call parses with its own buffers, so calls on different files or streams may run
+ * of features expected, a value that is not a finite number; a feature or numeric label whose
+ * largest magnitude is above 0 but below {@code 2^24 · 1.18e-38} (as {@link CsvReader} refuses
+ * a column, naming {@code x3} or {@code label}; not when reading input to predict).
+ * Stateless (its static fields are constants): each call parses with its own buffers, so calls on different files or streams may run
  * on any threads at once.
  */
 public final class LibsvmReader {
@@ -240,12 +242,26 @@ public final class LibsvmReader {
     if (p == 0) {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
+    if (kind != TargetKind.UNUSED) {
+      double[] largest = new double[p];
+      for (int k = 0; k < indices.size(); k++) {
+        largest[indices.get(k)] = Math.max(largest[indices.get(k)], Math.abs(values.get(k)));
+      }
+      for (int j = 0; j < p; j++) {
+        CsvReader.requireFloat32Column(largest[j], "x" + (j + 1), sourceName);
+      }
+    }
     SparseMatrix x = columns(n, p, rowStart, indices, values);
     double[] y = new double[n];
     List<String> classNames;
     if (kind != TargetKind.CLASS || modelClasses != null) {
+      double largest = 0;
       for (int i = 0; i < n; i++) {
         y[i] = realTargets.get(i);
+        largest = Math.max(largest, Math.abs(y[i]));
+      }
+      if (kind == TargetKind.REAL && modelClasses == null) {
+        CsvReader.requireFloat32Column(largest, "label", sourceName);
       }
       classNames = modelClasses != null ? modelClasses : List.of();
     } else {

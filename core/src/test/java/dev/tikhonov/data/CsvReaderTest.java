@@ -318,6 +318,42 @@ class CsvReaderTest {
   }
 
   @Test
+  void read_whenAColumnLiesBelowFloat32_refusesItNamingTheColumnAndTheRescaling() {
+    // x1 of a good file times 1e-300: float32 held zeros, and the linear fits' double
+    // standardization took the column for a constant (its squares underflow), without a word
+    Path file = write(dir, "tiny.csv", "x1,x2,y\n1.25e-301,0.5,1\n-1.05e-301,0.25,2\n"
+        + "3e-302,0.75,3\n");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
+        file + " (column \"x1\"): its largest magnitude is 1.25e-301, below 1.97e-31 (2^24"
+            + " times 1.18e-38, the smallest normal float32): float32, the precision models"
+            + " train in, would round the column's values to 0 or keep few of their digits;"
+            + " rescale the column (multiply it by 1e301, say)");
+    assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
+        file + " (column \"x1\"): its largest magnitude is 1.25e-301");
+    Path target = write(dir, "tinyy.csv", "a,y\n1,1e-40\n2,-3e-39\n3,0\n");
+    assertInputError(() -> CsvReader.read(target, "y", TargetKind.REAL),
+        target + " (column \"y\"): its largest magnitude is 3.00e-39");
+  }
+
+  @Test
+  void read_whenTinyValuesLieBelowTheirColumnsResolution_readsThemAsGiven() {
+    double smallest = 0x1p-102; // 2^24 · float32's smallest normal
+    Path file = write(dir, "fine.csv", "p,z,edge,y\n1e-50,0,"
+        + smallest + ",1\n0.5,0,1e-45,2\n1,0,0,3\n");
+    Dataset d = CsvReader.read(file, "y", TargetKind.REAL);
+    assertEquals(1e-50, d.feature(0, 0), 0);
+    assertEquals(smallest, d.feature(0, 2), 0);
+    assertEquals(1e-45, d.feature(1, 2), 0);
+    Path below = write(dir, "below.csv", "edge,y\n" + Math.nextDown(smallest) + ",1\n0,2\n");
+    assertInputError(() -> CsvReader.read(below, "y", TargetKind.REAL),
+        below + " (column \"edge\"): its largest magnitude is 1.97e-31");
+    // prediction input is not refused: what matters there is the model's scale, not the column's
+    Path input = write(dir, "input.csv", "edge,y\n1e-300,1e-300\n");
+    assertEquals(1e-300, CsvReader.readFeatures(input, List.of("edge"))[0][0], 0);
+    assertEquals(1e-300, CsvReader.read(input, "y", TargetKind.UNUSED).feature(0, 0), 0);
+  }
+
+  @Test
   void read_whenRowRagged_namesLineAndCounts() {
     Path file = write(dir, "data.csv", "a,b,y\n1,2,3\n4,5\n");
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),

@@ -1,6 +1,7 @@
 package dev.tikhonov.internal.data;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Strict parsing of a numeric cell into float32, the precision the engine stores.
@@ -35,6 +36,33 @@ public final class Numbers {
     public boolean isText() {
       return text;
     }
+  }
+
+  /**
+   * The smallest largest magnitude a column of values to train on may have: 2²⁴ times float32's
+   * smallest normal number (2⁻¹²⁶ ≈ 1.18e-38), 2⁻¹⁰² ≈ 1.97e-31. In a column whose largest
+   * magnitude is at least this, every value that float32 rounds to 0 or to a subnormal number
+   * (fewer than 24 significant bits) is below 2⁻²⁴ of the largest, float32's relative
+   * precision: it loses nothing that the column's largest values do not lose anyway.
+   */
+  public static final double SMALLEST_LARGEST_MAGNITUDE = 0x1p-102;
+
+  /**
+   * Why a column whose largest magnitude is {@code largest} cannot be trained on in float32, or
+   * empty when it can: 0 (a column of zeros) and anything from
+   * {@link #SMALLEST_LARGEST_MAGNITUDE} up are fine. The message names the remedy, a power of
+   * ten that takes the largest to about 1.
+   */
+  public static Optional<String> belowFloat32(double largest) {
+    if (largest == 0 || largest >= SMALLEST_LARGEST_MAGNITUDE) {
+      return Optional.empty();
+    }
+    int exponent = (int) -Math.floor(Math.log10(largest));
+    return Optional.of(String.format(Locale.ROOT, "its largest magnitude is %.3g,"
+        + " below %.3g (2^24 times 1.18e-38, the smallest normal float32): float32, the"
+        + " precision models train in, would round the column's values to 0 or keep few of"
+        + " their digits; rescale the column (multiply it by 1e%d, say)", largest,
+        SMALLEST_LARGEST_MAGNITUDE, exponent));
   }
 
   public static float parseFloat(String cell) throws BadNumber {
