@@ -227,6 +227,9 @@ class RidgeCommandTest {
     Path one = Files.writeString(dir.resolve("one.csv"), "a,b,y\n1,2,3\n");
     Path oneWeighted = Files.writeString(dir.resolve("one-weighted.csv"),
         "a,w,y\n1,1,3\n2,0,4\n5,0,1\n");
+    Path two = Files.writeString(dir.resolve("two.csv"), "a,b,y\n1,2,3\n2,1,5\n");
+    Path tiny = Files.writeString(dir.resolve("tiny.csv"),
+        "a,b,y\n1e-301,2,3\n2e-301,1,5\n0,4,1\n");
     String d = DIABETES.toString();
     List<List<String>> cases = List.of(
         List.of("--data", d, "--target", "progression", "--criterion", "aic"),
@@ -246,7 +249,10 @@ class RidgeCommandTest {
         List.of("--data", d, "--target", "progression", "--family", "binomial"),
         List.of("--data", d, "--target", "progression", "--nlambda", "2000000000"),
         List.of("--data", one.toString(), "--target", "y", "--lambdas", "0.1"),
-        List.of("--data", oneWeighted.toString(), "--target", "y", "--weights", "w"));
+        List.of("--data", oneWeighted.toString(), "--target", "y", "--weights", "w"),
+        List.of("--data", one.toString(), "--target", "y", "--criterion", "cv"),
+        List.of("--data", two.toString(), "--target", "y", "--criterion", "loo"),
+        List.of("--data", tiny.toString(), "--target", "y"));
     List<String> mentions = List.of("--criterion", "--nlambda", "--lambdas", "--nlambda",
         "--weights \"progression\" is the --target column", "--weights \"nope\": ",
         "--weights \"age\" is also in --ignore-columns", "a-file", "--save", "--target COLUMN",
@@ -254,8 +260,14 @@ class RidgeCommandTest {
         "text.csv",
         "--family", "--nlambda must be in 1..100000, got 2000000000",
         // the file named (it was not: the core's message alone)
-        "one.csv: only 1 row to fit: GCV and leave-one-out need at least 2 rows to score λ",
-        "one-weighted.csv: only 1 row of positive weight to fit");
+        "one.csv: only 1 row to fit: GCV needs at least 2 rows to score λ",
+        "one-weighted.csv: only 1 row of positive weight to fit",
+        // the criterion asked for (k folds were told "GCV and leave-one-out need …")
+        "one.csv: only 1 row to fit: 5-fold cross-validation needs a row to train on",
+        // two rows with an intercept: every λ scored the same, and one was "chosen"
+        "two.csv: only 2 rows to fit: with an intercept, leave-one-out scores every λ the same",
+        // a column below float32's range was fitted as a constant, without a word
+        "tiny.csv (column \"a\"): its largest magnitude is 2.00e-301, below 1.97e-31");
     assertRefused(dir, cases, mentions);
   }
 

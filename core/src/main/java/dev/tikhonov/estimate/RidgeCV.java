@@ -188,7 +188,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
    * column's), before the default λ grid is derived from them.
    *
    * @throws InputException for such data, for fewer than 2 rows of positive weight (GCV and
-   *     leave-one-out have no value: every λ would score NaN), for more folds than rows (about
+   *     leave-one-out have no value: every λ would score NaN), or 2 with an intercept (every
+   *     criterion scores every λ the same), naming the criterion; for more folds than rows (about
    *     {@code numFolds}), or when no feature varies with the target and no λ are given (the
    *     default grid starts at max|zⱼᵀ(y − ȳ)|/(n·0.001), which is then 0; about
    *     {@code lambdas}, {@link InputException#setting()})
@@ -207,13 +208,7 @@ public final class RidgeCV implements Estimator<LinearModel> {
     ElasticNetPath.requireFittable(x, y, observations);
     int positive = (int) (observations.weights().length == 0 ? x.length
         : java.util.Arrays.stream(observations.weights()).filter(w -> w > 0).count());
-    if (positive < 2) {
-      // one row: GCV's 1 − (1 + df)/n₊ and LOO's 1 − Hᵢᵢ are 0, so every λ scored NaN and the
-      // first was "chosen"; with weights, the rows of weight 0 are left out
-      throw new InputException(train.source() + ": only " + positive + " row"
-          + (x.length > 1 ? " of positive weight" : "") + " to fit: GCV and leave-one-out need"
-          + " at least 2 rows to score λ");
-    }
+    requireRowsToScore(train.source(), positive, x.length > positive);
     requireVaryingTarget(y, observations.weights(), intercept);
     double[] scales = LinearFit.penaltyScales(x, observations.weights(), standardize);
     double[][] z = standardize ? Ridge.scaled(x, scales) : x;
@@ -246,6 +241,38 @@ public final class RidgeCV implements Estimator<LinearModel> {
     Provenance provenance = Provenance.of(name(), settings, OptionalLong.empty(), train);
     return new Validation(scores.path(), chosen, scores.crossValidation(), scales,
         split.featureNames(), provenance, positive, weightColumn);
+  }
+
+  /**
+   * Refuses fewer rows of positive weight than the criterion needs to score λ, naming it: one
+   * row leaves GCV's 1 − (1 + df)/n₊ and LOO's 1 − Hᵢᵢ at 0 (every λ scored NaN and the first
+   * was "chosen") and k folds nothing to train on; two rows with an intercept leave one
+   * centered direction, along which GCV and leave-one-out are (y₁ − y₂)² at every λ
+   * (unweighted), and each of k folds trains on one row of positive weight, which the
+   * intercept fits exactly: the λ "chosen" was rounding noise (redteam42's two-row file chose
+   * 359.381 of the default grid).
+   *
+   * @param weighted whether rows of weight 0 were left out of {@code positive}
+   */
+  private void requireRowsToScore(String source, int positive, boolean weighted) {
+    String rows = "only " + positive + " row" + (positive == 1 ? "" : "s")
+        + (weighted ? " of positive weight" : "") + " to fit: ";
+    String name = switch (criterion) {
+      case GCV -> "GCV";
+      case LEAVE_ONE_OUT -> "leave-one-out";
+      case K_FOLD -> resampling.size() + "-fold cross-validation";
+    };
+    if (positive < 2) {
+      throw new InputException(source + ": " + rows + name + (criterion == Criterion.K_FOLD
+          ? " needs a row to train on and one to hold out, so" : " needs")
+          + " at least 2 rows to score λ");
+    }
+    if (positive == 2 && intercept) {
+      throw new InputException(source + ": " + rows + "with an intercept, " + name
+          + " scores every λ the same (the two rows leave one direction to fit, and the"
+          + " intercept fits one row exactly), so it would choose λ by rounding; it needs at"
+          + " least 3 rows, or a fit without an intercept");
+    }
   }
 
   /**

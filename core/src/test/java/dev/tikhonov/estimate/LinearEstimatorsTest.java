@@ -458,8 +458,7 @@ class LinearEstimatorsTest {
     Dataset one = Dataset.of(new double[][] {{1, 2}}, new double[] {3});
     for (RidgeCV cv : List.of(RidgeCV.builder().lambdas(0.1).intercept(false).build(),
         RidgeCV.builder().lambdas(0.1).build(), RidgeCV.builder().build())) {
-      assertEquals("double[][]: only 1 row to fit: GCV and leave-one-out need at least 2 rows"
-          + " to score λ",
+      assertEquals("double[][]: only 1 row to fit: GCV needs at least 2 rows to score λ",
           assertThrows(InputException.class, () -> cv.crossValidate(one)).getMessage(),
           cv.toString());
     }
@@ -467,11 +466,59 @@ class LinearEstimatorsTest {
         new double[] {3, 4, 7}, List.of("a", "b", "w"));
     for (RidgeCV cv : List.of(RidgeCV.builder().weightColumn("w").build(),
         RidgeCV.builder().weightColumn("w").lambdas(0.1).intercept(false).build())) {
-      assertEquals("double[][]: only 1 row of positive weight to fit: GCV and leave-one-out need"
-          + " at least 2 rows to score λ",
+      assertEquals("double[][]: only 1 row of positive weight to fit: GCV needs at least 2 rows"
+          + " to score λ",
           assertThrows(InputException.class, () -> cv.crossValidate(weighted)).getMessage(),
           cv.toString());
     }
+  }
+
+  /**
+   * The refusal names the criterion asked for: k folds on one row were told that "GCV and
+   * leave-one-out need at least 2 rows" (redteam42: ridge --criterion cv --folds 10).
+   */
+  @Test
+  void ridgeCV_oneRow_namesTheCriterionAskedFor() {
+    Dataset one = Dataset.of(new double[][] {{1, 2}}, new double[] {3});
+    assertEquals("double[][]: only 1 row to fit: leave-one-out needs at least 2 rows to score λ",
+        assertThrows(InputException.class, () -> RidgeCV.builder()
+            .criterion(RidgeCV.Criterion.LEAVE_ONE_OUT).build().crossValidate(one))
+            .getMessage());
+    assertEquals("double[][]: only 1 row to fit: 10-fold cross-validation needs a row to train"
+        + " on and one to hold out, so at least 2 rows to score λ",
+        assertThrows(InputException.class, () -> RidgeCV.builder()
+            .criterion(RidgeCV.Criterion.K_FOLD).build().crossValidate(one)).getMessage());
+  }
+
+  /**
+   * Two rows with an intercept leave one centered direction: GCV and leave-one-out are
+   * (y₁ − y₂)² at every λ, and each fold of two trains on one row, which the intercept fits. The
+   * λ "chosen" was rounding noise (359.381 of the default grid on redteam42's two.csv), without
+   * a word. Without an intercept two rows are scored as any.
+   */
+  @Test
+  void ridgeCV_twoRowsWithAnIntercept_areRefused_asEveryLambdaScoresTheSame() {
+    Dataset two = Dataset.of(new double[][] {{0.13, -0.13}, {0.10, -0.54}},
+        new double[] {-0.54, -1.07});
+    for (RidgeCV.Criterion criterion : RidgeCV.Criterion.values()) {
+      RidgeCV cv = criterion == RidgeCV.Criterion.K_FOLD
+          ? RidgeCV.builder().resampling(Resampling.kFold(2, 0)).build()
+          : RidgeCV.builder().criterion(criterion).build();
+      String name = criterion == RidgeCV.Criterion.GCV ? "GCV"
+          : criterion == RidgeCV.Criterion.LEAVE_ONE_OUT ? "leave-one-out"
+          : "2-fold cross-validation";
+      assertEquals("double[][]: only 2 rows to fit: with an intercept, " + name + " scores"
+          + " every λ the same (the two rows leave one direction to fit, and the intercept fits"
+          + " one row exactly), so it would choose λ by rounding; it needs at least 3 rows, or a"
+          + " fit without an intercept",
+          assertThrows(InputException.class, () -> cv.crossValidate(two)).getMessage());
+    }
+    Dataset weighted = Dataset.of(new double[][] {{1, 2, 1}, {2, 1, 0}, {0, 5, 2}},
+        new double[] {3, 4, 7}, List.of("a", "b", "w"));
+    assertTrue(assertThrows(InputException.class, () -> RidgeCV.builder().weightColumn("w")
+        .build().crossValidate(weighted)).getMessage().startsWith("double[][]: only 2 rows of"
+        + " positive weight to fit: with an intercept, GCV scores every λ the same"));
+    RidgeCV.builder().intercept(false).build().crossValidate(two);
   }
 
   /**
