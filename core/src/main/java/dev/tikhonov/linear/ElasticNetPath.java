@@ -178,6 +178,33 @@ public final class ElasticNetPath {
         Updates.AUTOMATIC);
   }
 
+  /**
+   * Refuses weights that leave a fit with an intercept one row of positive weight: the intercept
+   * fits that row exactly, whatever the family, and the checks after this one would speak only
+   * of what follows (a target "constant" on that one row), not of the weights that caused it.
+   */
+  static void requireTwoWeightedRows(Observations observations, int numRows, int[] rows,
+      boolean intercept) {
+    double[] w = observations.weights();
+    if (w.length == 0 || !intercept) {
+      return;
+    }
+    int positive = 0;
+    int only = -1;
+    for (int i : rows) {
+      if (w[i] > 0) {
+        positive++;
+        only = i;
+      }
+    }
+    if (positive == 1) {
+      throw InputException.about("weights", ": only row " + (only + 1) + (rows.length < numRows
+          ? " of the " + rows.length + " rows fitted" : "") + " has a weight above 0: the"
+          + " intercept fits that row exactly, which leaves nothing to fit; give at least two"
+          + " rows a weight above 0");
+    }
+  }
+
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       PathSettings settings, List<String> featureNames, List<String> classNames,
       Updates updates) {
@@ -204,6 +231,7 @@ public final class ElasticNetPath {
       }
     }
     normalizedWeights(observations, x.length, rows);
+    requireTwoWeightedRows(observations, x.length, rows, settings.intercept());
     if (x[rows[0]].length == 0) {
       throw new InputException("no features to fit: the rows have 0 columns");
     }
@@ -337,6 +365,7 @@ public final class ElasticNetPath {
       }
     }
     double[] omega = normalizedWeights(observations, numRows, rows);
+    requireTwoWeightedRows(observations, numRows, rows, settings.intercept());
     double[] offset = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       offset[i] = observations.offset(rows[i]);

@@ -149,6 +149,35 @@ class WeightsOffsetsGlmnetTest {
    * caller naming it otherwise (the CLI's --weights and --offset) does not depend on the
    * message's wording.
    */
+  /**
+   * One row of positive weight with an intercept: the intercept fits it exactly. The gaussian
+   * path said "the target is constant (-1.73…): nothing to fit", which the CLI showed as a fact
+   * about the --target column, though the target varies in the file; the weights are named first
+   * (redteam42's w1.csv).
+   */
+  @Test
+  void oneRowOfPositiveWeight_withAnIntercept_isRefusedAsTheWeightsFact() {
+    int n = DATA.y().length;
+    double[] one = new double[n];
+    one[5] = 1;
+    String message = "weights: only row 6 has a weight above 0: the intercept fits that row"
+        + " exactly, which leaves nothing to fit; give at least two rows a weight above 0";
+    for (Family family : List.of(Family.GAUSSIAN, Family.BINOMIAL)) {
+      double[] y = family == Family.GAUSSIAN ? DATA.y() : column("glm2.csv", "yb");
+      InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(family,
+          DATA.x(), y, Observations.ofWeights(one), PathSettings.lasso(), DATA.names(),
+          List.of()));
+      assertEquals(message, e.getMessage(), family.toString());
+      assertEquals(java.util.Optional.of("weights"), e.setting());
+    }
+    InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(
+        Family.GAUSSIAN, DATA.x(), DATA.y(), new int[] {0, 5, 7}, Observations.ofWeights(one),
+        PathSettings.lasso(), DATA.names(), List.of()));
+    assertEquals("weights: only row 6 of the 3 rows fitted has a weight above 0: the intercept"
+        + " fits that row exactly, which leaves nothing to fit; give at least two rows a weight"
+        + " above 0", e.getMessage());
+  }
+
   @Test
   void badWeightsAndOffsets_areNamed_andCarryTheSettingTyped() {
     int n = DATA.y().length;
