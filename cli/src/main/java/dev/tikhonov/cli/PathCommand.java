@@ -363,6 +363,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
+      if ("1se".equals(saveLambda)) { // run.json's rule: the one the saved λ is chosen by
+        b.rule(SelectionRule.ONE_STANDARD_ERROR);
+      }
       if (outOfFold) {
         b.keepOutOfFoldPredictions();
       }
@@ -420,9 +423,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
               : dataset.classNames());
     }
-    Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
-    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().numFolds() : null);
-    runSettings.put("foldid", foldid == null ? null : foldid.toString());
+    Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
+        ? OptionalInt.of(cv.get().cv().numFolds()) : OptionalInt.empty());
     if (common.json) {
       StandardOutput.printJson(json);
     }
@@ -443,6 +445,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(atEnd);
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
+    if (savedLambda.isPresent()) { // what the report highlights and names as saved
+      runSettings.put("save_lambda", (saveLambda != null ? checkSaveLambda(saveLambda,
+          cv.isPresent()) : LambdaChoice.defaultFor(cv.isPresent())).toString());
+      runSettings.put("lambda_saved", savedLambda.getAsDouble());
+    }
     RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
     List<String> others = new java.util.ArrayList<>(List.of("path.csv"));
@@ -580,6 +587,27 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   /** The curves of every α, in the order given. */
   private static List<CvResult> curves(CrossValidatedL1Ratios<? extends Predictor> all) {
     return all.paths().stream().map(p -> p.cv()).toList();
+  }
+
+  /** The λ of the model --save wrote; empty until it is written. */
+  private java.util.OptionalDouble savedLambda = java.util.OptionalDouble.empty();
+
+  /**
+   * run.json's settings: the estimator's, each fact once. With CV its num_folds (no cv_folds
+   * beside it); with --foldid the file as "foldid" instead of fold_ids' "given", and no seed,
+   * which given folds leave unused. Without CV, cv_folds and foldid null, as before.
+   */
+  private Map<String, Object> foldSettings(Map<String, Object> estimator, OptionalInt folds) {
+    Map<String, Object> s = new LinkedHashMap<>(estimator);
+    if (folds.isEmpty()) {
+      s.put("cv_folds", null);
+      s.put("foldid", null);
+    } else if (foldid != null) {
+      s.remove("fold_ids");
+      s.remove("seed");
+      s.put("foldid", foldid.toString());
+    }
+    return s;
   }
 
   /** "min" or "1se": the λ --save-lambda keeps (and the table reports) on the chosen α. */
@@ -1030,10 +1058,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           cv.get().gammas(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
               ? List.of() : dataset.classNames());
     }
-    Map<String, Object> runSettings = new LinkedHashMap<>(path.provenance().settings());
-    runSettings.put("cv_folds", cv.isPresent() ? cv.get().cv().curve(0).numFolds()
-        : null);
-    runSettings.put("foldid", foldid == null ? null : foldid.toString());
+    Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
+        ? OptionalInt.of(cv.get().cv().curve(0).numFolds()) : OptionalInt.empty());
     if (common.json) {
       StandardOutput.printJson(json);
     }
@@ -1239,6 +1265,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     chosen.save(save);
     this.saved = Optional.of(save);
+    savedLambda = java.util.OptionalDouble.of(saved);
     common.human().println(which.saved(saved, save));
     which.outsideThePath(saved).ifPresent(why -> System.err.println("tikhonov: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which

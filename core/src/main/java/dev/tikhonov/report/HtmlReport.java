@@ -89,7 +89,8 @@ public final class HtmlReport {
     JsonNode experiment = files.optionalJson("experiment.json").orElse(null);
     String name = experiment != null ? "experiment "
         + Html.capped(experiment.path("name").asText(kind.title()), EXPERIMENT_JSON)
-        : kind.title();
+        : kind == RunKind.PATH && ReportTables.Ridge.of(files.paths().get(0)).isPresent()
+            ? "ridge" : kind.title();
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -105,6 +106,10 @@ public final class HtmlReport {
     String objective = experimentObjective ? experiment.get("objective").asText()
         : runJson != null && runJson.hasNonNull("objective") ? runJson.get("objective").asText()
         : RunInfo.OBJECTIVE;
+    if (!experimentObjective && objective.equals(RunInfo.OBJECTIVE) && kind == RunKind.PATH
+        && files.paths().get(0).path().grouped()) {
+      objective = GROUPED_OBJECTIVE; // run.json states the generic one
+    }
     out.append("<p class=\"objective\">")
         .append(Html.escape(Html.capped(objective, experimentObjective ? EXPERIMENT_JSON
             : RUN_JSON)))
@@ -157,6 +162,14 @@ public final class HtmlReport {
             + " <code>charts/</code>.</footer>\n</main>\n</body>\n</html>\n");
     return out.toString();
   }
+
+  /**
+   * A grouped multinomial path's objective (docs/linear.md): each feature's K class
+   * coefficients wⱼ = (wⱼ₁ … wⱼK) are one group under its Euclidean norm.
+   */
+  static final String GROUPED_OBJECTIVE = "J(θ) = (1/n) Σ ℓ(yᵢ, f(xᵢ; θ)) + λ Σⱼ vⱼ"
+      + " [ (1−α)/2 ‖wⱼ‖₂² + α ‖wⱼ‖₂ ], wⱼ = (wⱼ₁ … wⱼK) feature j's K class coefficients,"
+      + " one group (grouped multinomial)";
 
   private static final String RUN_JSON = "run.json";
   private static final String EXPERIMENT_JSON = "experiment.json";

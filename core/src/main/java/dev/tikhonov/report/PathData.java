@@ -23,6 +23,8 @@ import java.util.Optional;
  *     not compute them
  * @param relaxed the relaxed lasso's cross-validation over (λ, γ) (path.json's relaxed.cv, with
  *     relaxed.coef); empty when the path was not relaxed or not cross-validated
+ * @param grouped whether a multinomial path's penalty was the grouped one (path.json's
+ *     "multinomial_penalty": "grouped"; missing or "ungrouped": each class coefficient alone)
  */
 record PathData(
     String family,
@@ -34,7 +36,8 @@ record PathData(
     List<String> featureNames,
     Optional<CrossValidation> cv,
     Optional<Criteria> criteria,
-    Optional<RelaxedCv> relaxed) {
+    Optional<RelaxedCv> relaxed,
+    boolean grouped) {
 
   public PathData {
     java.util.Objects.requireNonNull(cv, "cv (Optional.empty() for none)");
@@ -52,7 +55,15 @@ record PathData(
       double[] df, double[] devRatio, List<String> featureNames, Optional<CrossValidation> cv,
       Optional<Criteria> criteria) {
     this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria,
-        Optional.empty());
+        Optional.empty(), false);
+  }
+
+  /** An ungrouped path (every family's but a grouped multinomial's). */
+  public PathData(String family, double l1Ratio, double[] lambda, double[][][] coef,
+      double[] df, double[] devRatio, List<String> featureNames, Optional<CrossValidation> cv,
+      Optional<Criteria> criteria, Optional<RelaxedCv> relaxed) {
+    this(family, l1Ratio, lambda, coef, df, devRatio, featureNames, cv, criteria, relaxed,
+        false);
   }
 
   /** Reads path.json (or a ridge-vs-lasso path-&lt;model&gt;.json); {@link PathJson} says how. */

@@ -56,7 +56,26 @@ final class PathJson {
         names,
         cv,
         criteria,
-        relaxed);
+        relaxed,
+        grouped(root, where));
+  }
+
+  /**
+   * Whether {@code root.multinomial_penalty} is "grouped": the penalty the path minimized
+   * (missing or null, as in every file before the key and every non-multinomial path:
+   * ungrouped).
+   */
+  private static boolean grouped(JsonNode root, String where) {
+    JsonNode kind = root.get("multinomial_penalty");
+    if (kind == null || kind.isNull()) {
+      return false;
+    }
+    if (kind.isTextual() && List.of("grouped", "ungrouped").contains(kind.asText())) {
+      return kind.asText().equals("grouped");
+    }
+    throw new InputException(where + ": \"multinomial_penalty\" must be \"ungrouped\" or"
+        + " \"grouped\", found " + (kind.isTextual() ? "\"" + kind.asText() + "\""
+            : kind.getNodeType().toString().toLowerCase(Locale.ROOT)));
   }
 
   /**

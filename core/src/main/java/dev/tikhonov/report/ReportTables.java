@@ -28,7 +28,10 @@ final class ReportTables {
           pathSummary(p.path(), out);
         }
       }
-      case PATH -> pathSummary(files.paths().get(0).path(), out);
+      case PATH -> {
+        PathFile file = files.paths().get(0);
+        pathSummary(file.path(), Saved.of(files), Ridge.of(file), out);
+      }
       case SELECT -> {
         metrics(files, out);
         selection(files.selection("selection.json"), out);
@@ -329,6 +332,63 @@ final class ReportTables {
    * keeps by default and ridge-vs-lasso uses.
    */
   static void pathSummary(PathData path, StringBuilder out) {
+    pathSummary(path, Optional.empty(), Optional.empty(), out);
+  }
+
+  /**
+   * A closed-form ridge run's criteria (path.json of {@code tikhonov ridge}): GCV and the
+   * leave-one-out MSE per λ, and the λ its criterion chose ("gcv", "loo" or "cv").
+   */
+  record Ridge(double[] gcv, double[] loo, double chosen, String criterion) {
+    static Optional<Ridge> of(PathFile file) {
+      JsonNode root = file.root();
+      if (!root.has("gcv") || !root.has("loo") || !root.has("lambda_chosen")) {
+        return Optional.empty();
+      }
+      String where = file.file().toString();
+      int m = file.path().numLambdas();
+      double[] gcv = JsonFiles.numbers(root, "gcv", where);
+      double[] loo = JsonFiles.numbers(root, "loo", where);
+      if (gcv.length != m || loo.length != m) {
+        throw new dev.tikhonov.data.InputException(where + ": \"" + (gcv.length != m ? "gcv"
+            : "loo") + "\" must have one entry per λ (" + m + ")");
+      }
+      return Optional.of(new Ridge(gcv, loo, JsonFiles.lambda(root, "lambda_chosen", where),
+          root.path("criterion").asText("gcv")));
+    }
+
+    /** The table's row name of the chosen λ. */
+    String label() {
+      return switch (criterion) {
+        case "loo" -> "leave-one-out's choice";
+        case "cv" -> "k-fold CV's choice";
+        default -> "GCV's choice";
+      };
+    }
+  }
+
+  /**
+   * What {@code path --save} kept, from run.json's settings: {@code save_lambda} (min, 1se,
+   * last or the λ given) and {@code lambda_saved} (the saved model's λ); written only when the
+   * run saved a model.
+   */
+  record Saved(String choice, double lambda) {
+    static Optional<Saved> of(RunFiles files) {
+      JsonNode s = files.optionalJson("run.json").map(r -> r.path("settings"))
+          .orElse(JsonFiles.MAPPER.missingNode());
+      return s.path("save_lambda").isTextual() && s.path("lambda_saved").isNumber()
+          ? Optional.of(new Saved(s.get("save_lambda").asText(),
+              s.get("lambda_saved").asDouble()))
+          : Optional.empty();
+    }
+  }
+
+  /**
+   * {@link #pathSummary(PathData, StringBuilder)} that highlights the λ {@code saved} names
+   * (its row's label says "saved") and says so under the table; without a saved model, λ_min.
+   */
+  static void pathSummary(PathData path, Optional<Saved> saved, Optional<Ridge> ridge,
+      StringBuilder out) {
     int m = path.numLambdas();
     out.append("<p>").append(Html.escape(path.family())).append(", α = ")
         .append(Html.number(path.l1Ratio())).append(", ").append(m).append(" λ values from ")
@@ -358,11 +418,19 @@ final class ReportTables {
       labels.add(before + 2, "EBIC's choice");
       at.add(before + 2, path.indexOf(ic.lambdaEbic()));
     }
+    if (ridge.isPresent()) { // the λ the run chose (and --save keeps), before the last λ
+      labels.add(labels.size() - 1, ridge.get().label());
+      at.add(at.size() - 1, path.indexOf(ridge.get().chosen()));
+    }
     List<List<String>> rows = new ArrayList<>();
     for (int r = 0; r < labels.size(); r++) {
       int i = at.get(r);
       List<String> row = new ArrayList<>(List.of(labels.get(r), Html.number(path.lambda(i)),
           Html.number(path.df(i)), Html.number(path.devRatio(i))));
+      if (ridge.isPresent()) {
+        row.add(Html.number(ridge.get().gcv()[i]));
+        row.add(Html.number(ridge.get().loo()[i]));
+      }
       if (cv.isPresent()) {
         row.add(Html.meanStd(cv.get().mean(i), cv.get().se(i)));
       }
@@ -376,6 +444,9 @@ final class ReportTables {
       rows.add(row);
     }
     List<String> headers = new ArrayList<>(List.of("", "λ", "df", "deviance ratio"));
+    if (ridge.isPresent()) {
+      headers.addAll(List.of("GCV", "leave-one-out MSE"));
+    }
     if (cv.isPresent()) {
       headers.add("CV " + cv.get().measure().label(PathCharts.familyOf(path.family()))
           + " (mean ± SE)");
@@ -383,7 +454,34 @@ final class ReportTables {
     if (criteria.isPresent()) {
       headers.addAll(List.of("effective df", "AIC", "BIC", "EBIC"));
     }
-    Html.table(headers, rows, cv.isEmpty() ? -1 : labels.indexOf("λ_min"), out);
+    int highlight = ridge.isPresent() ? labels.indexOf(ridge.get().label())
+        : cv.isEmpty() ? -1 : labels.indexOf("λ_min");
+    if (saved.isPresent()) {
+      String row = switch (saved.get().choice()) {
+        case "min" -> "λ_min";
+        case "1se" -> "λ_1se";
+        case "last" -> "last λ";
+        default -> null;
+      };
+      highlight = labels.indexOf(row);
+      if (highlight >= 0) {
+        rows.get(highlight).set(0, labels.get(highlight) + " (saved)");
+      }
+    }
+    Html.table(headers, rows, highlight, out);
+    if (ridge.isPresent()) {
+      out.append("<p class=\"note\">Highlighted: ").append(ridge.get().label())
+          .append(", λ = ").append(Html.number(ridge.get().chosen()))
+          .append(", the λ of least ").append(switch (ridge.get().criterion()) {
+            case "loo" -> "leave-one-out MSE";
+            case "cv" -> "k-fold CV error (by its rule, run.json's settings)";
+            default -> "GCV";
+          }).append(" and the one ridge --save keeps.</p>\n");
+    }
+    if (saved.isPresent()) {
+      out.append("<p class=\"note\">").append(Html.escape(
+          savedNote(saved.get(), labels, highlight))).append("</p>\n");
+    }
     if (cv.isPresent()) {
       edgeNote(path, path.indexOf(cv.get().lambdaMin()), out);
     }
@@ -425,6 +523,15 @@ final class ReportTables {
       Html.table(h, coef, -1, out);
       out.append("</details>\n");
     }
+  }
+
+  /** Which λ the model file holds, under the path's table. */
+  private static String savedNote(Saved s, List<String> labels, int highlight) {
+    String what = highlight >= 0 ? "Highlighted: " + labels.get(highlight) + " = "
+        + Html.number(s.lambda()) + ", the λ of the model path --save wrote"
+        : "The model path --save wrote is the fit at λ = " + Html.number(s.lambda())
+            + " (glmnet's predict(s = λ) of the path)";
+    return what + " (--save-lambda " + s.choice() + ").";
   }
 
   /**
