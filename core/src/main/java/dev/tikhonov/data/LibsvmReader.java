@@ -30,8 +30,8 @@ import java.util.List;
  * of features expected, a value that is not a finite number; a feature or numeric label whose
  * largest magnitude is above 0 but below {@code 2^24 · 1.18e-38} (as {@link CsvReader} refuses
  * a column, naming {@code x3} or {@code label}; not when reading input to predict).
- * Stateless (its static fields are constants): each call parses with its own buffers, so calls on different files or streams may run
- * on any threads at once.
+ * Stateless (its static fields are constants): each call parses with its own buffers, so calls
+ * on different files or streams may run on any threads at once.
  */
 public final class LibsvmReader {
   /** Dense size above which the density guard applies when the data are densified. */
