@@ -9,6 +9,7 @@ import dev.tikhonov.estimate.CrossValidatedPath;
 import dev.tikhonov.estimate.CrossValidatedRelaxedPath;
 import dev.tikhonov.estimate.ElasticNet;
 import dev.tikhonov.estimate.ElasticNetCV;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.estimate.LambdaChoice;
 import dev.tikhonov.estimate.LinearBuilder;
 import dev.tikhonov.estimate.Predictor;
@@ -246,8 +247,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "--relax or --adaptive. Default: lambda.")
   String cvAlignment;
 
-  @Option(names = "--seed", paramLabel = "S",
-      description = "With --cv-folds: the seed of the random folds. Default: ${DEFAULT-VALUE}.")
+  // --fold-seed: the name ridge, select and grid give it (their --seed, where there is one,
+  // seeds a network's training)
+  @Option(names = {"--seed", "--fold-seed"}, paramLabel = "S",
+      description = "With --cv-folds: the seed of the random folds (--fold-seed, as ridge, "
+          + "select and grid name it, is the same). Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
   @Option(names = "--out-of-fold",
@@ -1084,8 +1088,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       chosen.save(save);
       saved = Optional.of(save);
       Map<String, Object> at = chosen.provenance().settings();
-      common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %.6g, γ = %s to %s%n",
-          ((Number) at.get("lambda")).doubleValue(), at.get("gamma"), save);
+      // λ and γ as the table's row and column name them
+      common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %s, γ = %s to %s%n",
+          Digits.row(path.solution().lasso().lambdas(), ((Number) at.get("lambda"))
+              .doubleValue()), Digits.row(cv.get().cv().gammas(),
+              ((Number) at.get("gamma")).doubleValue()), save);
     }
     RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
@@ -1266,8 +1273,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     chosen.save(save);
     this.saved = Optional.of(save);
     savedLambda = java.util.OptionalDouble.of(saved);
-    common.human().println(which.saved(saved, save));
-    which.outsideThePath(saved).ifPresent(why -> System.err.println("tikhonov: warning:"
+    common.human().println(which.saved(path, saved, save));
+    which.outsideThePath(path, saved).ifPresent(why -> System.err.println("tikhonov: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));
     return Optional.empty();

@@ -4,12 +4,15 @@ import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.RidgeCV;
 import dev.tikhonov.internal.data.AtomicFiles;
+import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.estimate.RidgeFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.InformationCriteria;
+import dev.tikhonov.select.KFold;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
     description = {
       "Fit ridge regression at every λ from one decomposition of the design (no iterations)",
       "and choose λ by generalized cross-validation, the exact leave-one-out error, or k-fold",
-      "cross-validation (--criterion cv: one decomposition per fold, cv.glmnet's λ_min/λ_1se).",
+      "cross-validation (--criterion cv: one decomposition per fold, cv.glmnet's λ_min/λ_1se;",
+      "random folds, or --foldid FILE's).",
       "Objective at each λ (gaussian only; --weights make the data term Σ wᵢℓᵢ / Σ wᵢ):",
       "  (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + (λ/2) Σⱼ bⱼ²,  on the standardized features by default",
       "Criteria, with e the training residuals, H the hat matrix, df = Σ d²/(d² + nλ):",
@@ -76,6 +80,12 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   String criterion = "gcv";
 
   @Mixin FoldOptions folds = new FoldOptions();
+
+  @Option(names = "--foldid", paramLabel = "FILE",
+      description = "With --criterion cv: these folds instead of random ones, as path's "
+          + "--foldid (cv.glmnet's foldid): one fold number 1..K per row, in data order, "
+          + "optional header line.")
+  Path foldid;
 
   @Mixin RuleOption rule = new RuleOption();
 
@@ -144,9 +154,13 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
-        Outputs.input("--data", table.data));
+        Outputs.input("--data", table.data), Outputs.input("--foldid", foldid));
     Dataset dataset = read();
-    RidgeCV.Validation v = fit(() -> estimator.crossValidate(dataset));
+    // path's reader of the fold-id file: its messages name the file, line and column
+    RidgeCV folded = foldid == null ? estimator : estimator.toBuilder()
+        .resampling(Resampling.givenFolds(KFold.read(foldid, dataset.size()).foldIds()))
+        .build();
+    RidgeCV.Validation v = fit(() -> folded.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
     writer.json("path.json", json);
@@ -155,17 +169,20 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       StandardOutput.printJson(json);
     }
     common.human().print(RidgeFiles.summary(v, chosenBy, ic));
-    atGridEnd(v).ifPresent(w -> System.err.println("tikhonov: warning: " + w));
+    atGridEnd(v, ic).forEach(w -> System.err.println("tikhonov: warning: " + w));
     if (save != null) {
       v.chosenModel().save(save);
       saved = Optional.of(save);
-      common.human().printf(Locale.ROOT, "saved the fit at λ = %.6g to %s%n", v.chosenLambda(),
-          save);
+      common.human().printf(Locale.ROOT, "saved the fit at λ = %s to %s%n",
+          Digits.row(v.lambdas(), v.chosenLambda()), save);
     }
     Map<String, Object> settings = new LinkedHashMap<>(
         v.chosenModel().provenance().settings());
     settings.remove("lambda");
     settings.put("lambda_chosen", v.chosenLambda());
+    if (foldid != null) {
+      settings.put("foldid", foldid.toString());
+    }
     RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
         started, settings, common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
@@ -178,10 +195,15 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
         "with --lambdas, which gives the λ");
     boolean kFold = criterion.equals("cv");
-    for (String flag : List.of("--cv-folds", "--fold-seed", "--rule")) {
+    for (String flag : List.of("--cv-folds", "--fold-seed", "--foldid", "--rule")) {
       given.requireApplies(flag, kFold, "with --criterion cv (k-fold cross-validation)",
           "with --criterion " + criterion);
     }
+    if (foldid != null && given.has("--cv-folds")) {
+      throw new IllegalArgumentException("give either --cv-folds or --foldid, not both");
+    }
+    given.requireApplies("--fold-seed", foldid == null, "with random folds (--cv-folds)",
+        "with --foldid, which gives the folds");
   }
 
   private RidgeCV estimator() {
@@ -229,7 +251,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     try {
       return run.get();
     } catch (dev.tikhonov.select.FoldException e) {
-      throw folds.splitRefusal("--data " + table.data, e);
+      throw foldid == null ? folds.splitRefusal("--data " + table.data, e)
+          : FoldOptions.refusal("--data " + table.data, e, "the folds are those of --foldid "
+              + foldid + ": give folds that avoid this");
     } catch (ConstantTargetException e) {
       throw new InputException(table.targetOf() + ": " + e.getMessage(), e);
     } catch (InputException e) {
@@ -248,33 +272,47 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
   }
 
   /**
-   * A warning when the criterion chose the largest or the smallest of the λ given with
-   * --lambdas (for k folds: when λ_min is there, whatever the rule): it may fall further beyond;
-   * not for λ = 0, the end of every grid.
+   * Warnings when a choice is the largest or the smallest of the λ given with --lambdas: the
+   * criterion's (for k folds: λ_min, whatever the rule), then AIC's and BIC's (the summary line
+   * under the table): it may fall further beyond; not for λ = 0, the end of every grid.
    * The default sequence starts where every coefficient is shrunk to nearly 0 and is continued
    * downward until the fit is least squares to 0.1 %.
    */
-  private Optional<String> atGridEnd(RidgeCV.Validation v) {
+  private List<String> atGridEnd(RidgeCV.Validation v, InformationCriteria ic) {
     double[] grid = v.lambdas();
     if (lambdas == null || grid.length < 2) {
-      return Optional.empty();
+      return List.of();
     }
     double chosen = v.cv().map(cv -> cv.lambdaMin()).orElse(v.chosenLambda());
-    double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
-    double largest = java.util.Arrays.stream(grid).max().orElseThrow();
     String name = v.cv().isPresent() ? "the folds' mean held-out MSE"
         : RidgeFiles.id(criterionOf(criterion));
     String which = v.cv().isPresent() ? "λ_min" : "the chosen λ";
-    if (chosen == smallest && smallest > 0) { // no λ lies below 0
-      return Optional.of(String.format(Locale.ROOT, "%s %.6g is the smallest of"
-          + " --lambdas: %s may fall further below it; add smaller values to --lambdas",
-          which, chosen, name));
+    List<String> out = new java.util.ArrayList<>();
+    atGridEnd(grid, chosen, which, name).ifPresent(out::add);
+    double aic = grid[ic.bestAic()];
+    double bic = grid[ic.bestBic()];
+    if (aic == bic) {
+      atGridEnd(grid, aic, "the λ of AIC and BIC", "AIC and BIC").ifPresent(out::add);
+    } else {
+      atGridEnd(grid, aic, "AIC's λ", "AIC").ifPresent(out::add);
+      atGridEnd(grid, bic, "BIC's λ", "BIC").ifPresent(out::add);
     }
-    if (chosen == largest) {
-      return Optional.of(String.format(Locale.ROOT, "%s %.6g is the largest of"
-          + " --lambdas: %s may fall further above it; add larger values to --lambdas",
-          which, chosen, name));
+    return out;
+  }
+
+  /** "WHICH λ is the smallest of --lambdas: NAME may fall further below it; …", or empty. */
+  private static Optional<String> atGridEnd(double[] grid, double chosen, String which,
+      String name) {
+    double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
+    double largest = java.util.Arrays.stream(grid).max().orElseThrow();
+    String end = chosen == smallest && smallest > 0 ? "smallest" // no λ lies below 0
+        : chosen == largest ? "largest" : "";
+    if (end.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    boolean below = end.equals("smallest");
+    return Optional.of(String.format(Locale.ROOT, "%s %s is the %s of --lambdas: %s may fall"
+        + " further %s it; add %s values to --lambdas", which, Digits.row(grid, chosen), end,
+        name, below ? "below" : "above", below ? "smaller" : "larger"));
   }
 }

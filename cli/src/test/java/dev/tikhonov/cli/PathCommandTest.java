@@ -619,7 +619,7 @@ class PathCommandTest {
         .get("cv");
     assertEquals(10, cv.get("lambda_min").asDouble(), cv.toString());
     String warning = cv.get("lambda_min_warning").asText();
-    assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda, 10.0000:"),
+    assertTrue(warning.startsWith("lambda_min is the sequence's smallest lambda, 10:"),
         warning);
     // the sequence is --lambdas: its remedy is smaller values there (--lambda-min-ratio is
     // refused with --lambdas), not "give --lambdas"
@@ -863,14 +863,14 @@ class PathCommandTest {
   void saveLambda_outsideThePath_savesTheEndsFit_withTheEndsLambda_andWarns() throws Exception {
     Path data = gunzip(dir, "gauss.csv");
     String[][] cases = {
-        {"0", "0.01", "saved the fit at λ = 0.0100000, the path's smallest λ,",
-            "tikhonov: warning: --save-lambda 0 is below the path's smallest λ, 0.0100000; the "
-                + "path has no fit at 0, so the model saved is the fit at 0.0100000 (glmnet's "
+        {"0", "0.01", "saved the fit at λ = 0.01, the path's smallest λ,",
+            "tikhonov: warning: --save-lambda 0 is below the path's smallest λ, 0.01; the "
+                + "path has no fit at 0, so the model saved is the fit at 0.01 (glmnet's "
                 + "predict(s = 0) does the same); to save the fit at 0, include 0 in --lambdas"},
-        {"1", "0.1", "saved the fit at λ = 0.100000, the path's largest λ,",
-            "tikhonov: warning: --save-lambda 1 is above the path's largest λ, 0.100000, where "
+        {"1", "0.1", "saved the fit at λ = 0.1, the path's largest λ,",
+            "tikhonov: warning: --save-lambda 1 is above the path's largest λ, 0.1, where "
                 + "some coefficients are not yet zero; the path has no fit at 1, so the model "
-                + "saved is the fit at 0.100000 (glmnet's predict(s = 1) does the same); to save "
+                + "saved is the fit at 0.1 (glmnet's predict(s = 1) does the same); to save "
                 + "the fit at 1, include 1 in --lambdas"}};
     for (String[] c : cases) {
       String model = "m" + c[0] + ".model";
@@ -889,7 +889,7 @@ class PathCommandTest {
         "--nlambda", "5", "--save", "null.model", "--save-lambda", "1", "--out", "null",
         "--quiet");
     assertEquals(0, r.exitCode(), r.stderr());
-    assertTrue(r.stdout().contains("saved the fit at λ = 1.00000 (1) to "
+    assertTrue(r.stdout().contains("saved the fit at λ = 1 (1) to "
         + dir.resolve("null.model")), r.stdout());
     assertEquals(List.of(), r.errorLines());
     var saved = (dev.tikhonov.estimate.LinearModel) dev.tikhonov.estimate.Predictor.load(

@@ -193,7 +193,7 @@ class RidgeCommandTest {
     InProcess r = InProcess.run("ridge", "--data", DIABETES.toString(), "--target",
         "progression", "--lambdas", "100,10,1", "--out", dir.resolve("run").toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("tikhonov: warning: the chosen λ 1.00000 is the smallest of"
+    assertTrue(r.err().contains("tikhonov: warning: the chosen λ 1 is the smallest of"
         + " --lambdas: gcv may fall further below it; add smaller values to --lambdas"),
         r.err());
   }

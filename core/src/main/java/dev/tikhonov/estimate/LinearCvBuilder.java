@@ -97,8 +97,9 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
    * The folds as the network searches take them ({@link SearchBuilder#resampling}):
    * {@code resampling(Resampling.kFold(k, s))} is {@code numFolds(k).seed(s)}, the same folds
    * (both are {@code KFold.random(n, k, s)}), so one Resampling can serve a linear and a
-   * network cross-validation of the same data. Fold ids given before are dropped (the class
-   * comment's rule: the last fold setter decides). Repeated
+   * network cross-validation of the same data; {@code Resampling.givenFolds(ids)} is
+   * {@code foldIds(ids)}. Fold ids given before are dropped (the class comment's rule: the last
+   * fold setter decides). Repeated
    * seeds on one split ({@link Resampling#repeatedSeeds}) are for networks, whose training is
    * random: an IllegalArgumentException here.
    */
@@ -106,7 +107,7 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
     Resampling.requireFolds(value);
     numFolds = value.numFolds();
     seed = value.seed();
-    foldIds = new int[0];
+    foldIds = value.foldIds(); // empty for random folds
     return self();
   }
 

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * How a cross-validation splits the training rows: K folds ({@link #kFold}, each row held out
- * once, cv.glmnet's random fold ids), or one fixed train/test split fitted with several seeds
+ * once, cv.glmnet's random fold ids; {@link #givenFolds}, cv.glmnet's {@code foldid}),
+ * or one fixed train/test split fitted with several seeds
  * ({@link #repeatedSeeds}; its standard error then measures the seeds' noise only, not the
  * data's). Each split is scored on its held-out rows and weighted by their number
  * ({@link dev.tikhonov.select.CvSummary}). Immutable and thread-safe.
@@ -56,12 +57,16 @@ public final class Resampling {
   private final long seed;
   private final double testFraction;
   private final long[] seeds;
+  /** The given fold id of each row, 1..K ({@link #givenFolds}); empty for random folds. */
+  private final int[] foldIds;
 
-  private Resampling(int numFolds, long seed, double testFraction, long[] seeds) {
+  private Resampling(int numFolds, long seed, double testFraction, long[] seeds,
+      int[] foldIds) {
     this.numFolds = numFolds;
     this.seed = seed;
     this.testFraction = testFraction;
     this.seeds = seeds;
+    this.foldIds = foldIds;
   }
 
   /** K-fold cross-validation with random fold ids seeded by {@code seed} (K ≥ 2). */
@@ -69,7 +74,21 @@ public final class Resampling {
     if (numFolds < 2) {
       throw new IllegalArgumentException("numFolds must be >= 2, got " + numFolds);
     }
-    return new Resampling(numFolds, seed, 0, new long[0]);
+    return new Resampling(numFolds, seed, 0, new long[0], new int[0]);
+  }
+
+  /**
+   * K-fold cross-validation on these folds (cv.glmnet's {@code foldid}, scikit-learn's
+   * {@code PredefinedSplit} counted from 1): row i is held out in fold {@code foldIds[i]}, K the
+   * largest id; one id per row of the data it splits, in their order ({@link #splits} refuses
+   * another count). The ids are copied in.
+   *
+   * @throws InputException about {@code foldIds} for an id below 1, one fold only, or a fold of
+   *     1..K without rows
+   */
+  public static Resampling givenFolds(int... foldIds) {
+    KFold folds = LinearCvBuilder.givenFolds(foldIds, foldIds.length);
+    return new Resampling(folds.numFolds(), 0, 0, new long[0], folds.foldIds());
   }
 
   /**
@@ -89,7 +108,7 @@ public final class Resampling {
     if (twice.isPresent()) {
       throw new IllegalArgumentException("repeated seeds must be distinct; " + twice.get());
     }
-    return new Resampling(0, splitSeed, testFraction, seeds.clone());
+    return new Resampling(0, splitSeed, testFraction, seeds.clone(), new int[0]);
   }
 
   /** K for k-fold cross-validation; 0 for repeated seeds on one split. */
@@ -112,9 +131,14 @@ public final class Resampling {
     }
   }
 
-  /** The seed of the fold assignment or of the one split. */
+  /** The seed of the fold assignment or of the one split (0 for given folds). */
   long seed() {
     return seed;
+  }
+
+  /** The given fold ids ({@link #givenFolds}), a copy; empty for random folds. */
+  int[] foldIds() {
+    return foldIds.clone();
   }
 
   /** The number of splits: K, or the number of seeds. */
@@ -211,14 +235,15 @@ public final class Resampling {
 
   /**
    * The splits of {@code data}'s rows. InputException when there are more folds than rows
-   * ({@link InputException#about} {@code numFolds}), or too few rows for both sides of a split.
+   * ({@link InputException#about} {@code numFolds}), given fold ids not one per row (about
+   * {@code foldIds}: "59 fold ids for 60 rows"), or too few rows for both sides of a split.
    */
   public List<Split> splits(Dataset data) {
     // The first step of GridSearchCV's and MlpPathCV's fits.
     int n = java.util.Objects.requireNonNull(data, "train").size();
     List<Split> out = new ArrayList<>();
     if (numFolds > 0) {
-      if (numFolds > n) {
+      if (numFolds > n && foldIds.length == 0) {
         // about numFolds, as KFold's refusal: a caller that sets it by another name (the
         // CLI's flag) names it so
         throw InputException.about("numFolds", " (" + numFolds + ") is more than the " + n
@@ -226,7 +251,8 @@ public final class Resampling {
             + " needs a row" + (n >= 2 ? "; use at most " + n : ", and cross-validation needs"
             + " at least 2 folds, so at least 2 rows"));
       }
-      KFold folds = KFold.random(n, numFolds, seed);
+      KFold folds = foldIds.length > 0 ? LinearCvBuilder.givenFolds(foldIds, n)
+          : KFold.random(n, numFolds, seed);
       for (int f = 1; f <= numFolds; f++) {
         out.add(new Split(folds.trainRows(f), folds.testRows(f), OptionalLong.empty()));
       }
@@ -251,7 +277,11 @@ public final class Resampling {
     if (numFolds > 0) {
       m.put("resampling", "k-fold");
       m.put("folds", numFolds);
-      m.put("fold_seed", seed);
+      if (foldIds.length > 0) {
+        m.put("fold_ids", "given");
+      } else {
+        m.put("fold_seed", seed);
+      }
     } else {
       m.put("resampling", "repeated seeds");
       m.put("test_fraction", testFraction);
@@ -261,9 +291,9 @@ public final class Resampling {
     return m;
   }
 
-  /** "5-fold" or "3 seeds on one 20 % split". */
+  /** "5-fold", "5 given folds" or "3 seeds on one 20 % split". */
   public String describe() {
-    return numFolds > 0 ? numFolds + "-fold"
+    return foldIds.length > 0 ? numFolds + " given folds" : numFolds > 0 ? numFolds + "-fold"
         : seeds.length + " seeds on one split holding out " + testFraction;
   }
 

@@ -168,7 +168,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
   @Override
   public String toString() {
     return "RidgeCV{criterion=" + criterion.name().toLowerCase(java.util.Locale.ROOT)
-        + resampling().map(r -> ", resampling=" + r.describe() + ", fold_seed=" + r.seed()
+        + resampling().map(r -> ", resampling=" + r.describe()
+            + (r.foldIds().length > 0 ? "" : ", fold_seed=" + r.seed())
             + ", rule=" + rule.id()).orElse("")
         + (lambdas.length > 0 ? ", lambdas=" + java.util.Arrays.toString(lambdas)
             : ", num_lambdas=" + numLambdas)
@@ -630,7 +631,8 @@ public final class RidgeCV implements Estimator<LinearModel> {
     /**
      * Score λ on these folds ({@link Criterion#K_FOLD}, which this sets), as {@link
      * ElasticNetCV}'s and {@link GridSearchCV}'s: {@code Resampling.kFold(k, seed)}, the folds
-     * of {@code KFold.random(n, k, seed)}. Repeated seeds on one split
+     * of {@code KFold.random(n, k, seed)}, or {@code Resampling.givenFolds(ids)}, cv.glmnet's
+     * {@code foldid}. Repeated seeds on one split
      * ({@link Resampling#repeatedSeeds}) are for networks, whose fits vary with the seed: an
      * IllegalArgumentException here.
      */

@@ -426,8 +426,8 @@ public final class PathJob {
           + " an existing file is left as it was");
     }
     chosen.save(file);
-    out.println(which.saved(saved, file));
-    which.outsideThePath(saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
+    out.println(which.saved(models, saved, file));
+    which.outsideThePath(models, saved).ifPresent(why -> err.println("tikhonov-spark: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));
   }

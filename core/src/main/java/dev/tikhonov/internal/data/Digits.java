@@ -46,6 +46,20 @@ public final class Digits {
     }
   }
 
+  /**
+   * {@code value} as its row of the table of {@code column} prints it ({@link #column}), when it
+   * is one of the column's values; otherwise in {@link #few} digits. A line beside a table (the
+   * λ saved, a criterion's choice, a warning) names a λ as the row it is read off.
+   */
+  public static String row(double[] column, double value) {
+    for (int i = 0; i < column.length; i++) {
+      if (column[i] == value) {
+        return column(column)[i];
+      }
+    }
+    return few(value);
+  }
+
   /** {@code value} in at most {@code digits} significant digits, as {@link #few} writes it. */
   private static String significant(double value, int digits) {
     if (value == 0) {

@@ -4,6 +4,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.estimate.RegularizationPath;
 import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.internal.data.Digits;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -132,38 +133,41 @@ public final class LambdaChoice {
    * For a number outside the path's range, what the model kept is instead: "0 is below the
    * path's smallest λ, 0.00123; the path has no fit at 0, so the model saved is the fit at
    * 0.00123 (glmnet's predict(s = 0) does the same)"; empty when the model's λ is the one asked
-   * for (or the choice is not a number).
+   * for (or the choice is not a number). λ as the path's table row prints it ({@link
+   * Digits#row}).
    *
    * @param keptLambda the λ of the model {@link RegularizationPath#atLambda} gave
    */
-  public Optional<String> outsideThePath(double keptLambda) {
+  public Optional<String> outsideThePath(RegularizationPath<?> path, double keptLambda) {
     if (Double.isNaN(lambda) || lambda == keptLambda) {
       return Optional.empty();
     }
     boolean below = lambda < keptLambda;
-    return Optional.of(String.format(Locale.ROOT, "%s is %s the path's %s λ, %.6g%s; the path has"
-            + " no fit at %s, so the model saved is the fit at %.6g (glmnet's predict(s = %s)"
+    String kept = shown(path, keptLambda);
+    return Optional.of(String.format(Locale.ROOT, "%s is %s the path's %s λ, %s%s; the path has"
+            + " no fit at %s, so the model saved is the fit at %s (glmnet's predict(s = %s)"
             + " does the same)", text, below ? "below" : "above", below ? "smallest" : "largest",
-        keptLambda, below ? "" : ", where some coefficients are not yet zero", text, keptLambda,
-        text));
+        kept, below ? "" : ", where some coefficients are not yet zero", text, kept, text));
   }
 
   /**
    * What a front end prints once the fit at {@code keptLambda} is written to {@code file}:
-   * "saved the fit at λ = 0.0100000 (1se) to m.model", or for a number outside the path
-   * "saved the fit at λ = 0.0100000, the path's smallest λ, to m.model".
+   * "saved the fit at λ = 0.01 (1se) to m.model", or for a number outside the path "saved the
+   * fit at λ = 0.01, the path's smallest λ, to m.model"; λ as the path's table row prints it
+   * ({@link Digits#row}), a number between two rows as it was given.
    */
-  public String saved(double keptLambda, Object file) {
+  public String saved(RegularizationPath<?> path, double keptLambda, Object file) {
+    String kept = shown(path, keptLambda);
     return keptEnd(keptLambda)
-        .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %.6g, %s, to %s",
-            keptLambda, end, file))
-        .orElse(String.format(Locale.ROOT, "saved the fit at λ = %.6g (%s) to %s", keptLambda,
+        .map(end -> String.format(Locale.ROOT, "saved the fit at λ = %s, %s, to %s",
+            kept, end, file))
+        .orElse(String.format(Locale.ROOT, "saved the fit at λ = %s (%s) to %s", kept,
             text, file));
   }
 
   /**
-   * Why the fit at {@code keptLambda} must not be saved: "the fit at λ = 1.70232 (last) rests
-   * on λ #2 = 1.70232, which did not converge (certificate 0.00395, tolerance 0.00100)"; empty
+   * Why the fit at {@code keptLambda} must not be saved: "the fit at λ = 1.702 (last) rests
+   * on λ #2 = 1.702, which did not converge (certificate 0.00395, tolerance 0.00100)"; empty
    * when every λ it rests on ({@link #unconverged}) converged.
    */
   public Optional<String> notConverged(RegularizationPath<?> path, double keptLambda) {
@@ -172,9 +176,16 @@ public final class LambdaChoice {
       return Optional.empty();
     }
     int l = failed.getAsInt();
-    return Optional.of(String.format(Locale.ROOT, "the fit at λ = %.6g (%s) rests on λ #%d ="
-        + " %.6g, which did not converge (certificate %.3g, tolerance %.3g)", keptLambda, text,
-        l + 1, path.lambdas()[l], path.certificate()[l], path.solution().tolerance()));
+    return Optional.of(String.format(Locale.ROOT, "the fit at λ = %s (%s) rests on λ #%d ="
+        + " %s, which did not converge (certificate %.3g, tolerance %.3g)",
+        shown(path, keptLambda), text, l + 1, Digits.column(path.lambdas())[l],
+        path.certificate()[l], path.solution().tolerance()));
+  }
+
+  /** {@code keptLambda} as the path's table row prints it, or as the user typed it between. */
+  private String shown(RegularizationPath<?> path, double keptLambda) {
+    boolean onPath = java.util.Arrays.stream(path.lambdas()).anyMatch(l -> l == keptLambda);
+    return !onPath && lambda == keptLambda ? text : Digits.row(path.lambdas(), keptLambda);
   }
 
   /** "the path's smallest λ" or "the path's largest λ" for a kept λ other than the one asked. */

@@ -31,7 +31,8 @@ public final class RidgeFiles {
    * dev_ratio, feature_names, ic) and the ridge run's own: criterion ("gcv", "loo" or "cv"),
    * gcv, loo, training_mse per λ, the chosen index and lambda_chosen; with k folds a path run's
    * "cv" object ({@link PathFiles#cvJson}: measure "mse", mean, se, lambda_min, lambda_1se) with
-   * the folds' "resampling", "folds", "fold_seed" and the "rule" that chose.
+   * the folds' "resampling", "folds", "fold_seed" (random folds) or "fold_ids" ("given") and
+   * the "rule" that chose.
    */
   public static Map<String, Object> json(RidgeCV.Validation v, RidgeCV.Criterion criterion,
       InformationCriteria ic) {
@@ -64,8 +65,10 @@ public final class RidgeFiles {
     v.cv().ifPresent(cv -> {
       Map<String, Object> c = PathFiles.cvJson(cv);
       Map<String, Object> settings = v.chosenModel().provenance().settings();
-      for (String key : List.of("resampling", "folds", "fold_seed", "rule")) {
-        c.put(key, settings.get(key));
+      for (String key : List.of("resampling", "folds", "fold_seed", "fold_ids", "rule")) {
+        if (settings.containsKey(key)) { // fold_seed of random folds, fold_ids of given ones
+          c.put(key, settings.get(key));
+        }
       }
       json.put("cv", c);
     });
@@ -161,10 +164,12 @@ public final class RidgeFiles {
     }
     Map<String, Object> settings = v.chosenModel().provenance().settings();
     int best = v.chosenIndex();
-    s.append(String.format(Locale.ROOT, "%d-fold cross-validation (fold seed %s; cv_mean the"
+    s.append(String.format(Locale.ROOT, "%d-fold cross-validation (%s; cv_mean the"
         + " held-out MSE) chooses lambda_%s = %s (df %.3f, cv_mean %.6g ± %.4g, row %d of the"
         + " %d above); lambda_min = %s, lambda_1se = %s%n", cv.numFolds(),
-        settings.get("fold_seed"), settings.get("rule"), lambda[best], df[best], cv.mean(best),
+        settings.containsKey("fold_ids") ? "fold ids given"
+            : "fold seed " + settings.get("fold_seed"), settings.get("rule"), lambda[best],
+        df[best], cv.mean(best),
         cv.standardError(best), best + 1, lambda.length, lambda[cv.indexMin()],
         lambda[cv.index1se()]));
     s.append(PathFiles.criteriaSummary(solution(v), ic));

@@ -171,7 +171,7 @@ public final class PathFiles {
       return Optional.empty();
     }
     return Optional.of("lambda_min is the sequence's smallest lambda, "
-        + String.format(Locale.ROOT, "%.6g", lambdaMin)
+        + Digits.row(path.lambdas(), lambdaMin)
         + (measure.largerIsBetter() ? ": the mean " + measure.label(path.family())
             + " was still rising" : ": the held-out loss was still falling")
         + " where the sequence ended, so a smaller lambda may predict better"
@@ -216,17 +216,32 @@ public final class PathFiles {
   /**
    * The summary line of the information criteria: the λ (and df) each picks, next to CV's
    * choice when the summary has one; each λ as the path's table writes it
-   * ({@link Digits#column}).
+   * ({@link Digits#column}). Empty for a path of one λ, where there is nothing to pick. EBIC
+   * only for α &gt; 0 ({@link #EBIC_AT_ALPHA_ZERO} says why not at α = 0).
    */
   public static String criteriaSummary(PathSolution path, InformationCriteria ic) {
+    if (path.lambdas().length < 2) {
+      return "";
+    }
     String[] lambda = Digits.column(path.lambdas());
-    return String.format(Locale.ROOT, "AIC picks lambda = %s (df %.3g), BIC %s (df %.3g),"
-        + " EBIC(gamma=%s) %s (df %.3g); variance: %s%n", lambda[ic.bestAic()],
-        ic.degreesOfFreedom(ic.bestAic()), lambda[ic.bestBic()],
-        ic.degreesOfFreedom(ic.bestBic()), Digits.few(InformationCriteria.DEFAULT_GAMMA),
-        lambda[ic.bestExtendedBic()], ic.degreesOfFreedom(ic.bestExtendedBic()),
-        variance(path));
+    String ebic = path.l1Ratio() == 0 ? "; EBIC " + EBIC_AT_ALPHA_ZERO
+        : String.format(Locale.ROOT, ", EBIC(gamma=%s) %s (df %.3g)",
+            Digits.few(InformationCriteria.DEFAULT_GAMMA), lambda[ic.bestExtendedBic()],
+            ic.degreesOfFreedom(ic.bestExtendedBic()));
+    return String.format(Locale.ROOT, "AIC picks lambda = %s (df %.3g), BIC %s (df %.3g)%s;"
+        + " variance: %s%n", lambda[ic.bestAic()], ic.degreesOfFreedom(ic.bestAic()),
+        lambda[ic.bestBic()], ic.degreesOfFreedom(ic.bestBic()), ebic, variance(path));
   }
+
+  /**
+   * Why the summary names no EBIC choice for ridge (α = 0): Chen &amp; Chen's log C(P, df)
+   * counts the models of df nonzero coefficients among P, and at α = 0 every λ keeps all P
+   * nonzero, so the count is of no model space; with df → P as λ → 0, log C(P, df) → 0 and EBIC
+   * favours the least penalized λ. path.json keeps its values.
+   */
+  static final String EBIC_AT_ALPHA_ZERO = "not for alpha = 0 (every lambda keeps all P"
+      + " coefficients; its log C(P, df) falls to 0 as df nears P and favours the smallest"
+      + " lambda)";
 
   /**
    * Writes DIR/path.json and DIR/path.csv, with the cross-validation curve when there is one and

@@ -52,19 +52,25 @@ class LambdaChoiceTest {
     LambdaChoice onPath = LambdaChoice.parse(Double.toString(lambdas[5]));
     LinearModel five = onPath.pick(PATH, Optional.empty());
     assertArrayEquals(PATH.atIndex(5).coefficients(), five.coefficients());
-    assertEquals(Optional.empty(), onPath.outsideThePath(five.lambda()));
+    assertEquals(Optional.empty(), onPath.outsideThePath(PATH, five.lambda()));
+    // λ as the path's table rows print it (Digits.column), which the saved line must match
+    String[] rows = dev.tikhonov.internal.data.Digits.column(lambdas);
     // below the path: its smallest λ's fit, and the sentence that says so
     LambdaChoice zero = LambdaChoice.parse("0");
     LinearModel end = zero.pick(PATH, Optional.empty());
     assertEquals(lambdas[last], end.lambda());
-    assertEquals(String.format(java.util.Locale.ROOT, "0 is below the path's smallest λ, %.6g;"
-        + " the path has no fit at 0, so the model saved is the fit at %.6g (glmnet's"
-        + " predict(s = 0) does the same)", lambdas[last], lambdas[last]),
-        zero.outsideThePath(end.lambda()).orElseThrow());
-    assertEquals(String.format(java.util.Locale.ROOT, "saved the fit at λ = %.6g, the path's"
-        + " smallest λ, to m.model", lambdas[last]), zero.saved(end.lambda(), "m.model"));
-    assertEquals(String.format(java.util.Locale.ROOT, "saved the fit at λ = %.6g (%s) to m",
-        lambdas[5], lambdas[5]), onPath.saved(five.lambda(), "m"));
+    assertEquals("0 is below the path's smallest λ, " + rows[last] + "; the path has no fit at"
+        + " 0, so the model saved is the fit at " + rows[last] + " (glmnet's predict(s = 0)"
+        + " does the same)", zero.outsideThePath(PATH, end.lambda()).orElseThrow());
+    assertEquals("saved the fit at λ = " + rows[last] + ", the path's smallest λ, to m.model",
+        zero.saved(PATH, end.lambda(), "m.model"));
+    assertEquals("saved the fit at λ = " + rows[5] + " (" + lambdas[5] + ") to m",
+        onPath.saved(PATH, five.lambda(), "m"));
+    // between two rows: as it was typed, the row's digits belong to no row
+    String typed = Double.toString((lambdas[5] + lambdas[6]) / 2);
+    LambdaChoice between = LambdaChoice.parse(typed);
+    assertEquals("saved the fit at λ = " + typed + " (" + typed + ") to m",
+        between.saved(PATH, between.pick(PATH, Optional.empty()).lambda(), "m"));
     // min and 1se take the cross-validation's model for their rule
     Function<SelectionRule, LinearModel> cv = rule -> rule == SelectionRule.MINIMUM
         ? PATH.atIndex(1) : PATH.atIndex(2);

@@ -27,7 +27,7 @@ class PathFilesTest {
     assertEquals(1.5, fit.cv().lambdaMin(), "the minimum at the sequence's end");
 
     String flags = warning(PathFiles.json(fit.path(), Optional.of(fit.cv())));
-    assertTrue(flags.startsWith("lambda_min is the sequence's smallest lambda, 1.50000: "), flags);
+    assertTrue(flags.startsWith("lambda_min is the sequence's smallest lambda, 1.5: "), flags);
     assertTrue(flags.endsWith("; " + PathFiles.FLAGS_REMEDY), flags);
 
     String fact = warning(PathFiles.json(fit.path(), Optional.of(fit.cv()), ""));
