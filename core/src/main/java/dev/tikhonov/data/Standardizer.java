@@ -152,7 +152,7 @@ public record Standardizer(double[] mean, double[] scale) {
     }
     Moments m = moments(data.size(), 1, (i, j) -> data.target(i), rowWeights(data,
         new double[0]));
-    return m.varies[0] ? Math.sqrt(m.variance[0] / m.total) : 0;
+    return m.varies[0] ? Math.sqrt(m.variance[0] / m.total) / m.unit[0] : 0;
   }
 
   /**
@@ -227,9 +227,12 @@ public record Standardizer(double[] mean, double[] scale) {
    * values differ at all among the rows of positive weight, and the weights' sum W (n for
    * weights all 1, whose products wᵢ·v are v exactly, so the arithmetic is the unweighted one):
    * a column of equal values is constant however its mean rounds (0.1 summed 100,000 times is
-   * off by 1.9e-12 of it, and that spread passes the relative test).
+   * off by 1.9e-12 of it, and that spread passes the relative test). The sums of squares are of
+   * the deviations times {@code unit}, a power of two per column ({@link Numbers#unitScale}),
+   * so that values near 1e-301 keep their spread: the standard deviation is √(variance/W)/unit.
    */
-  private record Moments(double[] mean, double[] variance, boolean[] varies, double total) {}
+  private record Moments(double[] mean, double[] variance, double[] unit, boolean[] varies,
+      double total) {}
 
   private static Moments moments(int n, int p, Cells x, double[] w) {
     double total = 0;
@@ -244,10 +247,12 @@ public record Standardizer(double[] mean, double[] scale) {
       first[j] = x.get(firstRow, j);
     }
     boolean[] varies = new boolean[p];
+    double[] largest = new double[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
         double v = x.get(i, j);
         mean[j] += w[i] * v;
+        largest[j] = Math.max(largest[j], Math.abs(v));
         // a row of weight 0 does not make a column vary, unless its value is not finite (then
         // the mean is NaN, and requireFinite names the row)
         varies[j] |= v != first[j] && (w[i] != 0 || !Double.isFinite(v));
@@ -258,11 +263,17 @@ public record Standardizer(double[] mean, double[] scale) {
       // rows of 1e308) or round (0.1 summed 100,000 times), and neither is the column's
       mean[j] = varies[j] ? mean[j] / total : first[j];
     }
+    // deviations scaled by a power of two before squaring, exactly (Numbers.unitScale): the
+    // squares of a column of values near 1e-301 would underflow to a spread of 0
+    double[] unit = new double[p];
+    for (int j = 0; j < p; j++) {
+      unit[j] = Numbers.unitScale(largest[j]);
+    }
     double[] variance = new double[p];
     double[] offset = new double[p];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
-        double d = x.get(i, j) - mean[j];
+        double d = (x.get(i, j) - mean[j]) * unit[j];
         variance[j] += w[i] * d * d;
         offset[j] += w[i] * d;
       }
@@ -276,7 +287,7 @@ public record Standardizer(double[] mean, double[] scale) {
         variance[j] = Math.max(0, variance[j] - correction);
       }
     }
-    return new Moments(mean, variance, varies, total);
+    return new Moments(mean, variance, unit, varies, total);
   }
 
   /**
@@ -313,7 +324,7 @@ public record Standardizer(double[] mean, double[] scale) {
     int p = mean.length;
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
-      double sd = Math.sqrt(variance[j] / m.total);
+      double sd = Math.sqrt(variance[j] / m.total) / m.unit[j];
       if (!Double.isFinite(mean[j]) || !Double.isFinite(sd)) {
         // finite values, but a Dataset holds doubles up to 1.8e308, whose squares overflow
         throw new InputException(source + ": " + column.apply(j) + "'s standard deviation"

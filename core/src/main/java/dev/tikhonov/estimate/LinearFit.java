@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
@@ -129,15 +130,19 @@ final class LinearFit {
     int n = x.length;
     for (int j = 0; j < p; j++) {
       double sum = 0;
+      double largest = 0;
       for (double[] row : x) {
         sum += row[j];
+        largest = Math.max(largest, Math.abs(row[j]));
       }
       double mean = sum / n;
+      // scaled before squaring, exactly (Numbers.unitScale): values near 1e-301 keep a spread
+      double unit = Numbers.unitScale(largest);
       double squares = 0;
       for (double[] row : x) {
-        squares += (row[j] - mean) * (row[j] - mean);
+        squares += ((row[j] - mean) * unit) * ((row[j] - mean) * unit);
       }
-      double sd = Math.sqrt(squares / n);
+      double sd = Math.sqrt(squares / n) / unit;
       scale[j] = sd > 0 ? sd : 1.0;
     }
     return scale;
@@ -188,15 +193,18 @@ final class LinearFit {
     double[] values = x.sharedValues();
     for (int j = 0; j < p; j++) {
       double sum = 0;
+      double largest = 0;
       for (int k = pointers[j]; k < pointers[j + 1]; k++) {
         sum += values[k];
+        largest = Math.max(largest, Math.abs(values[k]));
       }
       double mean = sum / n;
-      double squares = (n - (pointers[j + 1] - pointers[j])) * mean * mean;
+      double unit = Numbers.unitScale(largest);
+      double squares = (n - (pointers[j + 1] - pointers[j])) * (mean * unit) * (mean * unit);
       for (int k = pointers[j]; k < pointers[j + 1]; k++) {
-        squares += (values[k] - mean) * (values[k] - mean);
+        squares += ((values[k] - mean) * unit) * ((values[k] - mean) * unit);
       }
-      double sd = Math.sqrt(squares / n);
+      double sd = Math.sqrt(squares / n) / unit;
       scale[j] = sd > 0 ? sd : 1.0;
     }
     return scale;
@@ -218,14 +226,17 @@ final class LinearFit {
     double[] scale = new double[p];
     for (int j = 0; j < p; j++) {
       double mean = 0;
+      double largest = 0;
       for (int i = 0; i < x.length; i++) {
         mean += weights[i] * x[i][j] / total;
+        largest = Math.max(largest, Math.abs(x[i][j]));
       }
+      double unit = Numbers.unitScale(largest);
       double squares = 0;
       for (int i = 0; i < x.length; i++) {
-        squares += weights[i] * (x[i][j] - mean) * (x[i][j] - mean) / total;
+        squares += weights[i] * ((x[i][j] - mean) * unit) * ((x[i][j] - mean) * unit) / total;
       }
-      double sd = Math.sqrt(squares);
+      double sd = Math.sqrt(squares) / unit;
       scale[j] = sd > 0 ? sd : 1.0;
     }
     return scale;

@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -79,16 +80,21 @@ final class DenseDesign extends StandardizedDesign {
       double first = z[o];
       boolean constant = true;
       double sum = 0;
+      double largest = 0;
       for (int i = 0; i < n; i++) {
         sum += omega[i] * z[o + i];
         constant &= z[o + i] == first || omega[i] == 0;
+        largest = Math.max(largest, Math.abs(z[o + i]));
       }
+      // deviations scaled by a power of two before squaring, exactly (Numbers.unitScale): a
+      // column of values near 1e-301 keeps its spread instead of reading as a constant
+      double unit = Numbers.unitScale(largest);
       double centered = 0;
       for (int i = 0; i < n; i++) {
-        double d = z[o + i] - sum;
+        double d = (z[o + i] - sum) * unit;
         centered += omega[i] * d * d;
       }
-      double sd = Math.sqrt(centered);
+      double sd = Math.sqrt(centered) / unit;
       included[j] = !constant && sd > 0;
       mean[j] = intercept ? sum : 0.0;
       scale[j] = standardize && included[j] ? sd : 1.0;

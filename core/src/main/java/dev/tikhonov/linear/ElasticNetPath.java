@@ -301,12 +301,45 @@ public final class ElasticNetPath {
     return omega;
   }
 
+  /**
+   * Below this largest magnitude (2⁻⁴⁰⁰) a column's squares are within 2²²² of double's smallest
+   * normal number, and the statistics' scatter (sums of squared deviations, unscaled) loses the
+   * column's spread, or reads it as 0 (values near 1e-301): such data take the design-based
+   * route, whose standardization scales each column by a power of two before squaring.
+   */
+  private static final double TINY_COLUMN = 0x1p-400;
+
+  /**
+   * Whether some column of the rows {@code rows} of x has its largest magnitude in (0,
+   * {@link #TINY_COLUMN}); rows out of range and values past a ragged row's end are left to the
+   * checks of the fit, which name them.
+   */
+  private static boolean hasTinyColumn(double[][] x, int[] rows) {
+    double[] largest = new double[x[0].length];
+    for (int i : rows) {
+      if (i < 0 || i >= x.length) {
+        continue;
+      }
+      double[] row = x[i];
+      for (int j = 0; j < Math.min(row.length, largest.length); j++) {
+        largest[j] = Math.max(largest[j], Math.abs(row[j]));
+      }
+    }
+    for (double m : largest) {
+      if (m > 0 && m < TINY_COLUMN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
       Observations observations, PathSettings settings, List<String> featureNames,
       List<String> classNames, Updates updates) {
     requirePenaltyFits(family, settings);
     if (family == Family.GAUSSIAN && updates == Updates.AUTOMATIC && rows.length > 0
-        && x.length > 0 && rows.length >= x[0].length && x[0].length <= GRAM_MAX_FEATURES) {
+        && x.length > 0 && rows.length >= x[0].length && x[0].length <= GRAM_MAX_FEATURES
+        && !hasTinyColumn(x, rows)) {
       return gaussianFromStatistics(x, y, rows, observations, settings, featureNames,
           classNames);
     }

@@ -171,6 +171,25 @@ class StandardizerTest {
   }
 
   /**
+   * Values near 1e-301, whose squared deviations underflow to 0: the spread is computed from
+   * deviations scaled by a power of two, so the column is not taken for a constant (scale 1, the
+   * column passed on as it is) but refused as varying too little; targetDeviation gives the
+   * spread.
+   */
+  @Test
+  void fit_columnNear1eMinus301_isRefusedAsVaryingTooLittle_notTakenForAConstant() {
+    double[][] x = {{0, 1}, {1e-301, 2}, {2e-301, 3}, {3e-301, 4}};
+    InputException small = assertThrows(InputException.class, () ->
+        Standardizer.fit(Dataset.of(x, new double[4])));
+    assertTrue(small.getMessage().startsWith("double[][]: column \"x0\" varies by too little"
+        + " to standardize: its standard deviation 1.118033988749895E-301 is below 1.0E-30"),
+        small.getMessage());
+    double[] tiny = {0, 1e-301, 2e-301, 3e-301};
+    assertEquals(Math.sqrt(1.25) * 1e-301, Standardizer.targetDeviation(Dataset.of(x, tiny)),
+        1e-314);
+  }
+
+  /**
    * A NaN or an infinity (a float32 matrix may hold them) is named by row and column: the
    * overflow's refusal took it, and said the column's "standard deviation overflows a double
    * (values of magnitude 1e154 or more); divide column 2 by a power of ten", of a NaN.

@@ -65,6 +65,19 @@ public final class Numbers {
         SMALLEST_LARGEST_MAGNITUDE, exponent));
   }
 
+  /**
+   * The power of two s = 2⁻ᵉ that takes {@code largest} (a column's largest magnitude), when
+   * below 1, into [1, 2); 1 for 0, for 1 and above, and for NaN. Deviations multiplied by s
+   * before they are squared cannot underflow (values near 1e-301 have squares below double's
+   * smallest, 4.9e-324, and would read as a spread of 0), and since s is a power of two,
+   * Σ(s·d)² = s²·Σd² and √(s²·v) = s·√v hold exactly: the spread divided by s again is, for
+   * ordinary data, the unscaled arithmetic's to the last bit. It never scales down, so the
+   * squares of huge values overflow as they did (and are refused as before).
+   */
+  public static double unitScale(double largest) {
+    return largest > 0 && largest < 1 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;
+  }
+
   public static float parseFloat(String cell) throws BadNumber {
     double v = parseDouble(cell);
     float f = (float) v;
