@@ -7,6 +7,7 @@ import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.internal.train.RandomStreams;
 import dev.tikhonov.loss.Family;
 import dev.tikhonov.nn.Architecture;
@@ -100,6 +101,29 @@ final class NetworkFit {
             + "), in which a network computes; rescale the column, or standardize the features"
             + " (a network that standardizes does so in double first)");
       }
+    }
+  }
+
+  /**
+   * Refuses a feature of dense doubles (a Dataset built from {@code double[][]}, which the
+   * readers' check does not see) whose float32 copy, the values a network trains on without
+   * standardization, would be zeros or keep few digits: the readers' message
+   * ({@link Numbers#belowFloat32}), naming the data's source and the column.
+   */
+  private static void requireFloat32Columns(Dataset data) {
+    if (!data.holdsDoubles() || data.isSparse()) {
+      return;
+    }
+    for (int j = 0; j < data.numFeatures(); j++) {
+      double largest = 0;
+      for (int i = 0; i < data.size(); i++) {
+        largest = Math.max(largest, Math.abs(data.feature(i, j)));
+      }
+      String column = data.featureNames().get(j);
+      Numbers.belowFloat32(largest).ifPresent(problem -> {
+        throw new InputException(data.source() + " (column " + Numbers.quote(column) + "): "
+            + problem);
+      });
     }
   }
 
@@ -221,6 +245,8 @@ final class NetworkFit {
       if (validation != null) {
         validation = validation.withFeatures(st.transform(validation));
       }
+    } else {
+      requireFloat32Columns(train);
     }
     TargetScale target = TargetScale.NONE;
     if (family == Family.GAUSSIAN && s.standardizeTarget()) {

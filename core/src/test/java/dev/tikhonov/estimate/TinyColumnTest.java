@@ -1,8 +1,11 @@
 package dev.tikhonov.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.InputException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,25 @@ class TinyColumnTest {
       assertSame(plain.intercepts()[k][0], plain.coefficients()[k][0],
           tiny.intercepts()[k][0], tiny.coefficients()[k][0]);
     }
+  }
+
+  /**
+   * A network without standardization trains on the float32 copy, zeros for values near
+   * 1e-301: it refuses the column with the readers' message (Numbers.belowFloat32); with
+   * standardization, the standardizer refuses it as varying too little.
+   */
+  @Test
+  void network_onATinyColumn_refusesItAsTheReadersDo() {
+    InputException plain = assertThrows(InputException.class, () -> MlpRegressor.builder()
+        .hiddenLayers(2).epochs(1).build().fit(data(TINY)));
+    assertTrue(plain.getMessage().startsWith("double[][] (column \"x1\"): its largest"
+        + " magnitude is"), plain.getMessage());
+    assertTrue(plain.getMessage().endsWith("rescale the column (multiply it by 1e301, say)"),
+        plain.getMessage());
+    InputException standardized = assertThrows(InputException.class, () -> MlpRegressor
+        .builder().hiddenLayers(2).epochs(1).standardize(true).build().fit(data(TINY)));
+    assertTrue(standardized.getMessage().contains("column \"x1\" varies by too little"),
+        standardized.getMessage());
   }
 
   /** Tiny's coefficients with the tiny column's taken back to the unscaled column's units. */
