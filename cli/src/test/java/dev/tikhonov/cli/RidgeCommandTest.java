@@ -267,7 +267,7 @@ class RidgeCommandTest {
         // two rows with an intercept: every λ scored the same, and one was "chosen"
         "two.csv: only 2 rows to fit: with an intercept, leave-one-out scores every λ the same",
         // a column below float32's range was fitted as a constant, without a word
-        "tiny.csv (column \"a\"): its largest magnitude is 2.00e-301, below 1.97e-31");
+        "tiny.csv (column \"a\"): holds 2.00e-301, below 1.18e-38");
     assertRefused(dir, cases, mentions);
   }
 

@@ -20,11 +20,11 @@ import java.util.function.BiFunction;
  *
  * <p>One column is the target; every other column is a feature and must hold a finite number
  * in every row (held in double precision, within the float32 range so that any model can
- * be trained on it: a column to train on, feature or numeric target, whose largest magnitude is
- * above 0 but below {@code 2^24 · 1.18e-38 ≈ 1.97e-31} is refused, naming it, as float32 would
- * round its values to 0 or to few digits; a smaller value in a column whose largest is at least
- * that is below float32's resolution there and read as given). Features are not scaled here:
- * fit a {@link Standardizer} on the training rows. Bad input gives an {@link InputException}
+ * be trained on it: a column to train on, feature or numeric target, holding a value below
+ * float32's smallest normal number 1.18e-38 that is not negligible beside the column's largest,
+ * at least 2⁻²⁴ of it, is refused, naming it, as float32 would round that value to 0 or to few
+ * digits: docs/data.md). Features are not scaled here: fit a {@link Standardizer} on the
+ * training rows. Bad input gives an {@link InputException}
  * that names
  * {@code file:line:column (column "name")} and what was expected, e.g.
  * {@code data.csv:17:3 (column "age"): expected a number, found "abc"}, where the column is the
@@ -132,12 +132,12 @@ public final class CsvReader {
         requireFloat32Columns(x, featureNames, sourceName);
       }
       if (kind != TargetKind.CLASS) {
-        double largest = 0;
+        Numbers.Float32Column targets = new Numbers.Float32Column();
         for (int i = 0; i < n && kind == TargetKind.REAL; i++) {
           y[i] = realTargets.get(i);
-          largest = Math.max(largest, Math.abs(y[i]));
+          targets.add(y[i]);
         }
-        requireFloat32Column(largest, targetColumn, sourceName);
+        requireFloat32Column(targets, targetColumn, sourceName);
         return Dataset.fromRows(x, y, featureNames, options.header(), List.of(), sourceName);
       }
       ClassLabels classes = ClassLabels.of(labels);
@@ -665,32 +665,31 @@ public final class CsvReader {
             + Numbers.quote(columns.get(column)) + "): " + message);
   }
 
-  /**
-   * {@link #requireFloat32Column} of each column of {@code x}: one pass over the rows, keeping
-   * each column's largest magnitude.
-   */
+  /** {@link #requireFloat32Column} of each column of {@code x}, in one pass over the rows. */
   private static void requireFloat32Columns(double[][] x, List<String> names, String source) {
-    double[] largest = new double[names.size()];
+    Numbers.Float32Column[] columns = new Numbers.Float32Column[names.size()];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = new Numbers.Float32Column();
+    }
     for (double[] row : x) {
       for (int j = 0; j < row.length; j++) {
-        largest[j] = Math.max(largest[j], Math.abs(row[j]));
+        columns[j].add(row[j]);
       }
     }
-    for (int j = 0; j < largest.length; j++) {
-      requireFloat32Column(largest[j], names.get(j), source);
+    for (int j = 0; j < columns.length; j++) {
+      requireFloat32Column(columns[j], names.get(j), source);
     }
   }
 
   /**
-   * Refuses a column of data to train on whose largest magnitude is above 0 but below
-   * {@link Numbers#SMALLEST_LARGEST_MAGNITUDE}: float32, which the networks train in, would
-   * round its values to 0 or keep few of their digits, and its spread squared underflows where
-   * the linear models standardize it in double (it was taken for a constant column and dropped
-   * without a word). A smaller value in a column whose largest is at least that lies below
-   * float32's resolution at the column's largest, so it loses nothing that matters.
+   * Refuses a column of data to train on that float32, which the networks train in, would round
+   * to 0 or to few digits where it matters ({@link Numbers.Float32Column}): a column of 1e-301
+   * was read as zeros, and its spread squared underflowed where the linear models standardize
+   * in double (it was taken for a constant column and dropped without a word).
    */
-  static void requireFloat32Column(double largest, String column, String source) {
-    Numbers.belowFloat32(largest).ifPresent(problem -> {
+  static void requireFloat32Column(Numbers.Float32Column values, String column,
+      String source) {
+    values.problem().ifPresent(problem -> {
       throw new InputException(source + " (column " + Numbers.quote(column) + "): " + problem);
     });
   }

@@ -27,9 +27,9 @@ import java.util.List;
  *
  * <p>Bad input is an {@link InputException} naming {@code file:line:column} and the index:
  * indices not strictly increasing (unsorted or repeated), an index below 1 or above the number
- * of features expected, a value that is not a finite number; a feature or numeric label whose
- * largest magnitude is above 0 but below {@code 2^24 · 1.18e-38} (as {@link CsvReader} refuses
- * a column, naming {@code x3} or {@code label}; not when reading input to predict).
+ * of features expected, a value that is not a finite number; a feature or numeric label that
+ * float32 would round to 0 or few digits where it matters (as {@link CsvReader} refuses a
+ * column, naming {@code x3} or {@code label}; not when reading input to predict).
  * Stateless (its static fields are constants): each call parses with its own buffers, so calls
  * on different files or streams may run on any threads at once.
  */
@@ -243,25 +243,28 @@ public final class LibsvmReader {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
     if (kind != TargetKind.UNUSED) {
-      double[] largest = new double[p];
+      Numbers.Float32Column[] columns = new Numbers.Float32Column[p];
+      for (int j = 0; j < p; j++) {
+        columns[j] = new Numbers.Float32Column();
+      }
       for (int k = 0; k < indices.size(); k++) {
-        largest[indices.get(k)] = Math.max(largest[indices.get(k)], Math.abs(values.get(k)));
+        columns[indices.get(k)].add(values.get(k));
       }
       for (int j = 0; j < p; j++) {
-        CsvReader.requireFloat32Column(largest[j], "x" + (j + 1), sourceName);
+        CsvReader.requireFloat32Column(columns[j], "x" + (j + 1), sourceName);
       }
     }
     SparseMatrix x = columns(n, p, rowStart, indices, values);
     double[] y = new double[n];
     List<String> classNames;
     if (kind != TargetKind.CLASS || modelClasses != null) {
-      double largest = 0;
+      Numbers.Float32Column label = new Numbers.Float32Column();
       for (int i = 0; i < n; i++) {
         y[i] = realTargets.get(i);
-        largest = Math.max(largest, Math.abs(y[i]));
+        label.add(y[i]);
       }
       if (kind == TargetKind.REAL && modelClasses == null) {
-        CsvReader.requireFloat32Column(largest, "label", sourceName);
+        CsvReader.requireFloat32Column(label, "label", sourceName);
       }
       classNames = modelClasses != null ? modelClasses : List.of();
     } else {

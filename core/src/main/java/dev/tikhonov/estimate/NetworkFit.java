@@ -108,19 +108,19 @@ final class NetworkFit {
    * Refuses a feature of dense doubles (a Dataset built from {@code double[][]}, which the
    * readers' check does not see) whose float32 copy, the values a network trains on without
    * standardization, would be zeros or keep few digits: the readers' message
-   * ({@link Numbers#belowFloat32}), naming the data's source and the column.
+   * ({@link Numbers.Float32Column}), naming the data's source and the column.
    */
   private static void requireFloat32Columns(Dataset data) {
     if (!data.holdsDoubles() || data.isSparse()) {
       return;
     }
     for (int j = 0; j < data.numFeatures(); j++) {
-      double largest = 0;
+      Numbers.Float32Column values = new Numbers.Float32Column();
       for (int i = 0; i < data.size(); i++) {
-        largest = Math.max(largest, Math.abs(data.feature(i, j)));
+        values.add(data.feature(i, j));
       }
       String column = data.featureNames().get(j);
-      Numbers.belowFloat32(largest).ifPresent(problem -> {
+      values.problem().ifPresent(problem -> {
         throw new InputException(data.source() + " (column " + Numbers.quote(column) + "): "
             + problem);
       });

@@ -324,29 +324,42 @@ class CsvReaderTest {
     Path file = write(dir, "tiny.csv", "x1,x2,y\n1.25e-301,0.5,1\n-1.05e-301,0.25,2\n"
         + "3e-302,0.75,3\n");
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.REAL),
-        file + " (column \"x1\"): its largest magnitude is 1.25e-301, below 1.97e-31 (2^24"
-            + " times 1.18e-38, the smallest normal float32): float32, the precision models"
-            + " train in, would round the column's values to 0 or keep few of their digits;"
-            + " rescale the column (multiply it by 1e301, say)");
+        file + " (column \"x1\"): holds 1.25e-301, below 1.18e-38, float32's smallest normal"
+            + " number, and within float32's 24 bits of the column's largest magnitude"
+            + " 1.25e-301: float32, the precision models train in, would round it to 0 or keep"
+            + " few of its digits; rescale the column (multiply it by 1e301, say)");
     assertInputError(() -> CsvReader.read(file, "y", TargetKind.CLASS),
-        file + " (column \"x1\"): its largest magnitude is 1.25e-301");
+        file + " (column \"x1\"): holds 1.25e-301");
     Path target = write(dir, "tinyy.csv", "a,y\n1,1e-40\n2,-3e-39\n3,0\n");
     assertInputError(() -> CsvReader.read(target, "y", TargetKind.REAL),
-        target + " (column \"y\"): its largest magnitude is 3.00e-39");
+        target + " (column \"y\"): holds 3.00e-39, below 1.18e-38");
+    // a 1e-40 beside 1e-35: 1e-5 of the largest, digits that matter, which float32 loses
+    Path beside = write(dir, "beside.csv", "a,y\n1e-35,1\n1e-40,2\n");
+    assertInputError(() -> CsvReader.read(beside, "y", TargetKind.REAL),
+        beside + " (column \"a\"): holds 1.00e-40, below 1.18e-38, float32's smallest normal"
+            + " number, and within float32's 24 bits of the column's largest magnitude 1.00e-35");
   }
 
   @Test
   void read_whenTinyValuesLieBelowTheirColumnsResolution_readsThemAsGiven() {
     double smallest = 0x1p-102; // 2^24 · float32's smallest normal
-    Path file = write(dir, "fine.csv", "p,z,edge,y\n1e-50,0,"
-        + smallest + ",1\n0.5,0,1e-45,2\n1,0,0,3\n");
+    // a column of 8e-35 is normal float32 numbers, full digits: read (and a target of them)
+    Path file = write(dir, "fine.csv", "p,z,edge,normal,y\n1e-50,0,"
+        + smallest + ",8e-35,1e-35\n0.5,0,1e-45,3e-35,2e-35\n1,0,0,1e-45,3e-35\n");
     Dataset d = CsvReader.read(file, "y", TargetKind.REAL);
     assertEquals(1e-50, d.feature(0, 0), 0);
     assertEquals(smallest, d.feature(0, 2), 0);
     assertEquals(1e-45, d.feature(1, 2), 0);
-    Path below = write(dir, "below.csv", "edge,y\n" + Math.nextDown(smallest) + ",1\n0,2\n");
-    assertInputError(() -> CsvReader.read(below, "y", TargetKind.REAL),
-        below + " (column \"edge\"): its largest magnitude is 1.97e-31");
+    assertEquals(8e-35, d.feature(0, 3), 0);
+    assertEquals(1e-45, d.feature(2, 3), 0); // 1.25e-11 of 8e-35: below float32's resolution
+    assertEquals(1e-35, d.target(0), 0);
+    // the first value below float32's normal numbers that is 2^-24 of the column's largest
+    Path edge = write(dir, "edge.csv", "edge,y\n1e-35,1\n" + 0x1p-24 * 1e-35 + ",2\n");
+    assertInputError(() -> CsvReader.read(edge, "y", TargetKind.REAL),
+        edge + " (column \"edge\"): holds 5.96e-43");
+    Path under = write(dir, "under.csv", "edge,y\n1e-35,1\n"
+        + Math.nextDown(0x1p-24 * 1e-35) + ",2\n");
+    assertEquals(1e-35, CsvReader.read(under, "y", TargetKind.REAL).feature(0, 0), 0);
     // prediction input is not refused: what matters there is the model's scale, not the column's
     Path input = write(dir, "input.csv", "edge,y\n1e-300,1e-300\n");
     assertEquals(1e-300, CsvReader.readFeatures(input, List.of("edge"))[0][0], 0);

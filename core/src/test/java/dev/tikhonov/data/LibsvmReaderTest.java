@@ -73,10 +73,10 @@ class LibsvmReaderTest {
   void read_whenAFeatureOrTheLabelLiesBelowFloat32_refusesItNamingTheColumn() {
     Path file = write(dir, "tiny.svm", "1 1:0.5 2:1e-301\n2 1:0.25 2:-2e-301\n3 1:1\n");
     assertInputError(() -> LibsvmReader.read(file, TargetKind.REAL),
-        file + " (column \"x2\"): its largest magnitude is 2.00e-301, below 1.97e-31");
+        file + " (column \"x2\"): holds 2.00e-301, below 1.18e-38");
     Path label = write(dir, "label.svm", "1e-39 1:0.5\n0 1:1\n");
     assertInputError(() -> LibsvmReader.read(label, TargetKind.REAL),
-        label + " (column \"label\"): its largest magnitude is 1.00e-39");
+        label + " (column \"label\"): holds 1.00e-39, below 1.18e-38");
     Path fine = write(dir, "fine.svm", "1 1:1e-50 2:1\n2 1:1\n");
     assertEquals(1e-50, LibsvmReader.read(fine, TargetKind.REAL).feature(0, 0), 0);
     assertEquals(-2e-301, LibsvmReader.readFeatures(file, 2)[1][1], 0);

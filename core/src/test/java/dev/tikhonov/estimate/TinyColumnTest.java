@@ -41,15 +41,15 @@ class TinyColumnTest {
 
   /**
    * A network without standardization trains on the float32 copy, zeros for values near
-   * 1e-301: it refuses the column with the readers' message (Numbers.belowFloat32); with
+   * 1e-301: it refuses the column with the readers' message (Numbers.Float32Column); with
    * standardization, the standardizer refuses it as varying too little.
    */
   @Test
   void network_onATinyColumn_refusesItAsTheReadersDo() {
     InputException plain = assertThrows(InputException.class, () -> MlpRegressor.builder()
         .hiddenLayers(2).epochs(1).build().fit(data(TINY)));
-    assertTrue(plain.getMessage().startsWith("double[][] (column \"x1\"): its largest"
-        + " magnitude is"), plain.getMessage());
+    assertTrue(plain.getMessage().startsWith("double[][] (column \"x1\"): holds "),
+        plain.getMessage());
     assertTrue(plain.getMessage().endsWith("rescale the column (multiply it by 1e301, say)"),
         plain.getMessage());
     InputException standardized = assertThrows(InputException.class, () -> MlpRegressor

@@ -39,30 +39,43 @@ public final class Numbers {
   }
 
   /**
-   * The smallest largest magnitude a column of values to train on may have: 2²⁴ times float32's
-   * smallest normal number (2⁻¹²⁶ ≈ 1.18e-38), 2⁻¹⁰² ≈ 1.97e-31. In a column whose largest
-   * magnitude is at least this, every value that float32 rounds to 0 or to a subnormal number
-   * (fewer than 24 significant bits) is below 2⁻²⁴ of the largest, float32's relative
-   * precision: it loses nothing that the column's largest values do not lose anyway.
+   * One column's values, added one by one, against float32, the precision the networks train
+   * in: float32 keeps 24 significant bits down to its smallest normal number 2⁻¹²⁶ ≈ 1.18e-38
+   * and rounds a value below it to 0 or to fewer bits. That loses something only where the value
+   * is not negligible beside the column's largest magnitude m, that is at least 2⁻²⁴·m,
+   * float32's resolution at m: a 1e-50 among values near 1 is read as given, and so is a column
+   * of 8e-35 (normal float32 numbers); a column of 1e-301, or a 1e-40 beside 1e-35, is refused
+   * ({@link #problem()}). Not thread-safe: one per column and reader.
    */
-  public static final double SMALLEST_LARGEST_MAGNITUDE = 0x1p-102;
+  public static final class Float32Column {
+    private double largest;
+    private double largestBelowNormal;
 
-  /**
-   * Why a column whose largest magnitude is {@code largest} cannot be trained on in float32, or
-   * empty when it can: 0 (a column of zeros) and anything from
-   * {@link #SMALLEST_LARGEST_MAGNITUDE} up are fine. The message names the remedy, a power of
-   * ten that takes the largest to about 1.
-   */
-  public static Optional<String> belowFloat32(double largest) {
-    if (largest == 0 || largest >= SMALLEST_LARGEST_MAGNITUDE) {
-      return Optional.empty();
+    /** Takes the column's next value. */
+    public void add(double value) {
+      double magnitude = Math.abs(value);
+      largest = Math.max(largest, magnitude);
+      if (magnitude < Float.MIN_NORMAL) {
+        largestBelowNormal = Math.max(largestBelowNormal, magnitude);
+      }
     }
-    int exponent = (int) -Math.floor(Math.log10(largest));
-    return Optional.of(String.format(Locale.ROOT, "its largest magnitude is %.3g,"
-        + " below %.3g (2^24 times 1.18e-38, the smallest normal float32): float32, the"
-        + " precision models train in, would round the column's values to 0 or keep few of"
-        + " their digits; rescale the column (multiply it by 1e%d, say)", largest,
-        SMALLEST_LARGEST_MAGNITUDE, exponent));
+
+    /**
+     * Why the values added cannot be trained on in float32 (the class's rule), or empty when
+     * they can. The message names the value, the column's largest magnitude and the remedy, a
+     * power of ten that takes the largest to about 1.
+     */
+    public Optional<String> problem() {
+      if (largestBelowNormal == 0 || largestBelowNormal < 0x1p-24 * largest) {
+        return Optional.empty();
+      }
+      int exponent = (int) -Math.floor(Math.log10(largest));
+      return Optional.of(String.format(Locale.ROOT, "holds %.3g, below 1.18e-38, float32's"
+          + " smallest normal number, and within float32's 24 bits of the column's largest"
+          + " magnitude %.3g: float32, the precision models train in, would round it to 0 or"
+          + " keep few of its digits; rescale the column (multiply it by 1e%d, say)",
+          largestBelowNormal, largest, exponent));
+    }
   }
 
   /**
