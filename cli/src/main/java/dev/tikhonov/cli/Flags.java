@@ -50,8 +50,9 @@ final class Flags {
 
     /**
      * Refuses {@code flag} when it was typed but does not apply: an IllegalArgumentException
-     * (exit code 2) "FLAG applies only WHEN; it has no effect HERE", e.g. "--momentum applies
-     * only to --optimizer momentum and nesterov; it has no effect with --optimizer adam".
+     * (exit code 2) "FLAG applies only WHEN; it has no effect HERE", FLAG by the name typed
+     * ({@link #typed}), e.g. "--momentum applies only to --optimizer momentum and nesterov; it
+     * has no effect with --optimizer adam".
      *
      * @param flag the flag's name as the message shows it; its first word is the flag looked
      *     for ("--validation-fraction 0" looks for --validation-fraction)
@@ -60,10 +61,32 @@ final class Flags {
      * @param here why not in this combination ("with --optimizer adam")
      */
     void requireApplies(String flag, boolean applies, String when, String here) {
-      if (!applies && has(flag.split(" ", 2)[0])) {
-        throw new IllegalArgumentException(flag + " applies only " + when + "; it has no effect "
-            + here);
+      String[] words = flag.split(" ", 2);
+      if (!applies && has(words[0])) {
+        throw new IllegalArgumentException(typed(words[0])
+            + (words.length > 1 ? " " + words[1] : "") + " applies only " + when
+            + "; it has no effect " + here);
       }
+    }
+
+    /**
+     * The name of {@code flag} the user typed (path --fold-seed, not its other name --seed;
+     * "--fold-seed=3" as --fold-seed), the first when several were; {@code flag} itself when
+     * none of its names is found among the arguments.
+     */
+    String typed(String flag) {
+      picocli.CommandLine.Model.OptionSpec option = parsed.matchedOption(flag);
+      if (option == null) {
+        return flag;
+      }
+      for (String arg : parsed.expandedArgs()) {
+        for (String name : option.names()) {
+          if (arg.equals(name) || arg.startsWith(name + "=")) {
+            return name;
+          }
+        }
+      }
+      return flag;
     }
   }
 

@@ -92,7 +92,8 @@ class IgnoredFlagsTest {
         c("--holdout applies only with --repeat-seeds; it has no effect with k-fold "
             + "cross-validation (--cv-folds)", with(select, "--lambdas", "0.1", "--holdout",
             "0.3")),
-        c("--cv-folds applies only without --repeat-seeds; it has no effect with --repeat-seeds, "
+        // named as typed: --folds is --cv-folds' other name
+        c("--folds applies only without --repeat-seeds; it has no effect with --repeat-seeds, "
             + "which holds out one split (--holdout) instead of folds", "grid", "--data", csv,
             "--target", "y", "--regression", "--model", "mlp:2", "--epochs", "1", "--lambdas",
             "0.1", "--folds", "3", "--repeat-seeds", "0,1"),

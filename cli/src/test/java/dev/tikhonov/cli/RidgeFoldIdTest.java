@@ -10,6 +10,7 @@ import dev.tikhonov.select.KFold;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +89,21 @@ class RidgeFoldIdTest {
     assertEquals(0, foldSeed.exit(), foldSeed.err());
     assertEquals(seed.out().replace(dir.resolve("a").toString(), dir.resolve("b").toString()),
         foldSeed.out());
+  }
+
+  /** The refusal names the name typed: it said "--seed applies only…" to --fold-seed. */
+  @Test
+  void path_foldSeedWithoutCrossValidation_isRefusedByTheNameTyped() {
+    for (String typed : List.of("--fold-seed", "--seed")) {
+      InProcess r = InProcess.run("path", "--data", DATA, "--target", "progression", typed,
+          "3", "--out", dir.resolve("n" + typed).toString());
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains(typed + " applies only with --cv-folds (it seeds the random"
+          + " folds); it has no effect without cross-validation"), r.err());
+    }
+    InProcess r = InProcess.run("path", "--data", DATA, "--target", "progression",
+        "--fold-seed=3", "--out", dir.resolve("eq").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--fold-seed applies only with --cv-folds"), r.err());
   }
 }
