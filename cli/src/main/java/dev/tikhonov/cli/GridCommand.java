@@ -155,7 +155,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
-        Outputs.input("--data", dataOptions.data));
+        Outputs.input("--data", dataOptions.data),
+        Outputs.input("--foldid", resampling.foldid().orElse(null)));
     dataOptions.weightsColumn = weights;
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression",
@@ -197,7 +198,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     Dataset train = data.train();
     PrintStream human = common.human();
     GridSearchCV<P> search = Flags.translate(() -> GridSearchCV.builder(grid)
-        .resampling(resampling.resampling()).rule(resampling.rule())
+        .resampling(resampling.resampling(train.size())).rule(resampling.rule())
         .measure(resampling.measure()).threads(common.threads)
         .build());
     int k = search.resampling().size();
@@ -279,6 +280,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     }
     Map<String, Object> settings = new LinkedHashMap<>(base);
     settings.putAll(search.settings());
+    resampling.foldid().ifPresent(f -> settings.put("foldid", f.toString()));
     settings.put("axes", grid.axes());
     RunFiles.finish(writer, "grid", network.seed, common.threads, dataOptions, started,
         settings, human);

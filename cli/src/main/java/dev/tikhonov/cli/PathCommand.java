@@ -447,6 +447,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(path.adaptivePilotShortfall().map(s -> s.message(REMEDY))
         .or(path::adaptivePilotWarning));
     warn(atEnd);
+    ic.ifPresent(c -> criteriaAtAnEnd(path.solution(), c).forEach(w -> warn(Optional.of(w))));
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
     if (savedLambda.isPresent()) { // what the report highlights and names as saved
@@ -938,6 +939,25 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /** A warning, once, after the table, on stderr (path.json carries it too). */
+  /**
+   * Warnings when AIC's or BIC's λ is an end of --lambdas, in ridge's words ({@link
+   * LambdaEnds}): the last λ of a sequence fitted to its end ({@link
+   * dev.tikhonov.linear.PathSolution#lastOfFullSequence}: a path cut short by glmnet's
+   * deviance rule has reached where the fit no longer changes), or the first, the largest,
+   * while it keeps a coefficient (at df 0 every larger λ fits the same). None for the default
+   * sequence, which starts where every coefficient is 0, nor for a path of one λ, which prints
+   * no criteria line.
+   */
+  private List<String> criteriaAtAnEnd(dev.tikhonov.linear.PathSolution path,
+      dev.tikhonov.select.InformationCriteria ic) {
+    if (lambdas == null || path.size() < 2) {
+      return List.of();
+    }
+    return LambdaEnds.ofCriteria(path.lambdas(), ic, i -> path.lastOfFullSequence(i)
+        ? Optional.of(LambdaEnds.End.SMALLEST) : i == 0 && ic.degreesOfFreedom(i) > 0
+            ? Optional.of(LambdaEnds.End.LARGEST) : Optional.empty());
+  }
+
   private static void warn(Optional<String> warning) {
     warning.ifPresent(w -> System.err.println("tikhonov: warning: " + w));
   }

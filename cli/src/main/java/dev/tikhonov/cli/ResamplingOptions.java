@@ -54,6 +54,8 @@ final class ResamplingOptions implements Flags.Conditional {
         "with k-fold cross-validation (--cv-folds)");
     given.requireApplies("--cv-folds", !repeated(), "without --repeat-seeds",
         "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
+    given.requireApplies("--foldid", !repeated(), "without --repeat-seeds",
+        "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
   }
 
   /**
@@ -118,12 +120,21 @@ final class ResamplingOptions implements Flags.Conditional {
     return java.util.Optional.empty();
   }
 
-  Resampling resampling() {
+  /**
+   * The splits of {@code rows} training rows: --repeat-seeds' one split, or the folds ({@link
+   * FoldOptions#resampling(int)}: --foldid's or random ones).
+   */
+  Resampling resampling(int rows) {
     if (repeated()) {
       long[] seeds = repeatSeeds.stream().mapToLong(Long::longValue).toArray();
       return Flags.translate(() -> Resampling.repeatedSeeds(holdout, folds.foldSeed, seeds));
     }
-    return folds.resampling();
+    return folds.resampling(rows);
+  }
+
+  /** --foldid's file, for the run's settings and the outputs' checks; empty for none. */
+  java.util.Optional<java.nio.file.Path> foldid() {
+    return java.util.Optional.ofNullable(folds.foldid);
   }
 
   /**

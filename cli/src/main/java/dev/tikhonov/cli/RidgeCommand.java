@@ -4,7 +4,6 @@ import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TargetKind;
-import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.RidgeCV;
 import dev.tikhonov.internal.data.AtomicFiles;
 import dev.tikhonov.internal.data.Digits;
@@ -12,7 +11,6 @@ import dev.tikhonov.internal.estimate.RidgeFiles;
 import dev.tikhonov.report.RunKind;
 import dev.tikhonov.report.RunWriter;
 import dev.tikhonov.select.InformationCriteria;
-import dev.tikhonov.select.KFold;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,12 +79,6 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
 
   @Mixin FoldOptions folds = new FoldOptions();
 
-  @Option(names = "--foldid", paramLabel = "FILE",
-      description = "With --criterion cv: these folds instead of random ones, as path's "
-          + "--foldid (cv.glmnet's foldid): one fold number 1..K per row, in data order, "
-          + "optional header line.")
-  Path foldid;
-
   @Mixin RuleOption rule = new RuleOption();
 
   @Option(names = "--weights", paramLabel = "COLUMN",
@@ -132,6 +124,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
             + "--fold-seed). Default: ${DEFAULT-VALUE}."},
         {"fold-seed", "With --criterion cv: seeds the random fold ids. Default: "
             + "${DEFAULT-VALUE}."},
+        {"foldid", "With --criterion cv: these folds instead of random ones, as path's "
+            + "--foldid (cv.glmnet's foldid): one fold number 1..K per row, in data order, "
+            + "optional header line."},
         {"rule", "With --criterion cv: 1se (the largest λ whose mean held-out MSE is within "
             + "one standard error of the smallest; cv.glmnet's lambda.1se) or min (λ_min, the "
             + "smallest mean). Default: 1se."}
@@ -154,12 +149,10 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
-        Outputs.input("--data", table.data), Outputs.input("--foldid", foldid));
+        Outputs.input("--data", table.data), Outputs.input("--foldid", folds.foldid));
     Dataset dataset = read();
-    // path's reader of the fold-id file: its messages name the file, line and column
-    RidgeCV folded = foldid == null ? estimator : estimator.toBuilder()
-        .resampling(Resampling.givenFolds(KFold.read(foldid, dataset.size()).foldIds()))
-        .build();
+    RidgeCV folded = folds.foldid == null ? estimator : estimator.toBuilder()
+        .resampling(folds.resampling(dataset.size())).build();
     RidgeCV.Validation v = fit(() -> folded.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
@@ -180,8 +173,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         v.chosenModel().provenance().settings());
     settings.remove("lambda");
     settings.put("lambda_chosen", v.chosenLambda());
-    if (foldid != null) {
-      settings.put("foldid", foldid.toString());
+    if (folds.foldid != null) {
+      settings.put("foldid", folds.foldid.toString());
     }
     RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
         started, settings, common.human());
@@ -199,11 +192,6 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       given.requireApplies(flag, kFold, "with --criterion cv (k-fold cross-validation)",
           "with --criterion " + criterion);
     }
-    if (foldid != null && given.has("--cv-folds")) {
-      throw new IllegalArgumentException("give either --cv-folds or --foldid, not both");
-    }
-    given.requireApplies("--fold-seed", foldid == null, "with random folds (--cv-folds)",
-        "with --foldid, which gives the folds");
   }
 
   private RidgeCV estimator() {
@@ -251,9 +239,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     try {
       return run.get();
     } catch (dev.tikhonov.select.FoldException e) {
-      throw foldid == null ? folds.splitRefusal("--data " + table.data, e)
-          : FoldOptions.refusal("--data " + table.data, e, "the folds are those of --foldid "
-              + foldid + ": give folds that avoid this");
+      throw folds.splitRefusal("--data " + table.data, e);
     } catch (ConstantTargetException e) {
       throw new InputException(table.targetOf() + ": " + e.getMessage(), e);
     } catch (InputException e) {
@@ -287,32 +273,19 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     String name = v.cv().isPresent() ? "the folds' mean held-out MSE"
         : RidgeFiles.id(criterionOf(criterion));
     String which = v.cv().isPresent() ? "λ_min" : "the chosen λ";
+    int index = java.util.stream.IntStream.range(0, grid.length)
+        .filter(i -> grid[i] == chosen).findFirst().orElseThrow();
     List<String> out = new java.util.ArrayList<>();
-    atGridEnd(grid, chosen, which, name).ifPresent(out::add);
-    double aic = grid[ic.bestAic()];
-    double bic = grid[ic.bestBic()];
-    if (aic == bic) {
-      atGridEnd(grid, aic, "the λ of AIC and BIC", "AIC and BIC").ifPresent(out::add);
-    } else {
-      atGridEnd(grid, aic, "AIC's λ", "AIC").ifPresent(out::add);
-      atGridEnd(grid, bic, "BIC's λ", "BIC").ifPresent(out::add);
-    }
+    LambdaEnds.warning(grid, index, endOf(grid, index), which, name).ifPresent(out::add);
+    out.addAll(LambdaEnds.ofCriteria(grid, ic, i -> endOf(grid, i)));
     return out;
   }
 
-  /** "WHICH λ is the smallest of --lambdas: NAME may fall further below it; …", or empty. */
-  private static Optional<String> atGridEnd(double[] grid, double chosen, String which,
-      String name) {
+  /** Which end of --lambdas {@code grid[index]} is, by value; none at λ = 0 (no λ below it). */
+  private static Optional<LambdaEnds.End> endOf(double[] grid, int index) {
     double smallest = java.util.Arrays.stream(grid).min().orElseThrow();
     double largest = java.util.Arrays.stream(grid).max().orElseThrow();
-    String end = chosen == smallest && smallest > 0 ? "smallest" // no λ lies below 0
-        : chosen == largest ? "largest" : "";
-    if (end.isEmpty()) {
-      return Optional.empty();
-    }
-    boolean below = end.equals("smallest");
-    return Optional.of(String.format(Locale.ROOT, "%s %s is the %s of --lambdas: %s may fall"
-        + " further %s it; add %s values to --lambdas", which, Digits.row(grid, chosen), end,
-        name, below ? "below" : "above", below ? "smaller" : "larger"));
+    return grid[index] == smallest && smallest > 0 ? Optional.of(LambdaEnds.End.SMALLEST)
+        : grid[index] == largest ? Optional.of(LambdaEnds.End.LARGEST) : Optional.empty();
   }
 }

@@ -190,7 +190,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
-        Outputs.input("--data", dataOptions.data));
+        Outputs.input("--data", dataOptions.data),
+        Outputs.input("--foldid", resampling.foldid().orElse(null)));
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
         network.seed, classifier ? "add --regression" : "drop --regression",
         resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
@@ -208,7 +209,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Dataset train = data.train();
     PrintStream human = common.human();
     MlpPathCV<P> search = Flags.translate(() -> MlpPathCV.builder(path)
-        .resampling(resampling.resampling()).rule(resampling.rule())
+        .resampling(resampling.resampling(train.size())).rule(resampling.rule())
         .measure(resampling.measure()).threads(common.threads)
         .build());
     int m = path.lambdas(train).length;
@@ -301,6 +302,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", network.describe());
     settings.putAll(search.settings());
+    resampling.foldid().ifPresent(f -> settings.put("foldid", f.toString()));
     settings.put("cold", cold);
     RunFiles.finish(writer, "select", network.seed, common.threads, dataOptions, started,
         settings, human);

@@ -58,6 +58,28 @@ class RidgeCriteriaLinesTest {
         r.out());
   }
 
+  /** As ridge's: path said nothing when AIC's or BIC's λ was an end of --lambdas. */
+  @Test
+  void path_criteriaAtAnEndOfTheLambdas_warnInRidgesWords() {
+    InProcess small = InProcess.run("path", "--data", DATA, "--target", "progression",
+        "--lambdas", "10,5,2", "--out", dir.resolve("small").toString());
+    assertEquals(0, small.exit(), small.err());
+    assertTrue(small.err().contains("tikhonov: warning: the λ of AIC and BIC 2 is the smallest"
+        + " of --lambdas: AIC and BIC may fall further below it; add smaller values to"
+        + " --lambdas"), small.err());
+    // at λ = 1 the lasso keeps 7 coefficients: a larger λ may do better
+    InProcess large = InProcess.run("path", "--data", DATA, "--target", "progression",
+        "--lambdas", "1,0.5,0.1,0.01,0.001", "--out", dir.resolve("large").toString());
+    assertEquals(0, large.exit(), large.err());
+    assertTrue(large.err().contains("tikhonov: warning: the λ of AIC and BIC 1 is the largest"
+        + " of --lambdas: AIC and BIC may fall further above it; add larger values to"
+        + " --lambdas"), large.err());
+    InProcess none = InProcess.run("path", "--data", DATA, "--target", "progression",
+        "--lambdas", "20,10,5,2,1,0.5,0.1", "--out", dir.resolve("none").toString());
+    assertEquals(0, none.exit(), none.err());
+    assertFalse(none.err().contains("of --lambdas"), none.err());
+  }
+
   @Test
   void path_ofOneLambda_printsNoCriteriaLine() {
     InProcess r = InProcess.run("path", "--data", DATA, "--target", "progression",
