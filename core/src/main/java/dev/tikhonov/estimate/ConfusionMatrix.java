@@ -60,6 +60,17 @@ public final class ConfusionMatrix {
    */
   public static ConfusionMatrix of(List<String> classNames, int[] actual, int[] predicted,
       double[] weights) {
+    return count(check(classNames, actual, predicted, weights), actual, predicted, weights);
+  }
+
+  /**
+   * The class names, copied, once the rows pass {@link #of(List, int[], int[], double[])}'s
+   * checks (what {@link ConfusionRows} checks when an evaluation is made).
+   *
+   * @throws IllegalArgumentException as {@link #of(List, int[], int[], double[])}
+   */
+  static List<String> check(List<String> classNames, int[] actual, int[] predicted,
+      double[] weights) {
     List<String> names = List.copyOf(Objects.requireNonNull(classNames, "classNames"));
     Objects.requireNonNull(actual, "actual");
     Objects.requireNonNull(predicted, "predicted");
@@ -70,9 +81,6 @@ public final class ConfusionMatrix {
               : " and " + weights.length + " weights"));
     }
     int k = names.size();
-    int[][] counts = new int[k][k];
-    double[][] sums = new double[k][k];
-    double weightSum = 0;
     for (int i = 0; i < actual.length; i++) {
       if (actual[i] < 0 || actual[i] >= k || predicted[i] < 0 || predicted[i] >= k) {
         throw new IllegalArgumentException("row " + (i + 1) + ": class index " + actual[i]
@@ -82,6 +90,18 @@ public final class ConfusionMatrix {
         throw new IllegalArgumentException("row " + (i + 1) + " has weight " + weights[i]
             + "; weights must be finite and ≥ 0");
       }
+    }
+    return names;
+  }
+
+  /** The matrix of rows that passed {@link #check} (whose copy of the names is {@code names}). */
+  static ConfusionMatrix count(List<String> names, int[] actual, int[] predicted,
+      double[] weights) {
+    int k = names.size();
+    int[][] counts = new int[k][k];
+    double[][] sums = new double[k][k];
+    double weightSum = 0;
+    for (int i = 0; i < actual.length; i++) {
       counts[actual[i]][predicted[i]]++;
       sums[actual[i]][predicted[i]] += weights[i];
       weightSum += weights[i];

@@ -86,12 +86,12 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
 
   /**
    * As {@link #ofTwoClasses(double, double, double, double[], boolean[])} with row weights
-   * and the rows' confusion matrix when there is one: the AUC ranks pairs by wᵢwⱼ, and is empty
-   * when either class has no weight.
+   * and the rows of the confusion matrix when there is one (counted when asked for): the AUC
+   * ranks pairs by wᵢwⱼ, and is empty when either class has no weight.
    */
   static ClassifierEvaluation ofTwoClasses(double[] weights, double loss, double accuracy,
       double penalty, double[] secondClassScore, boolean[] secondClass,
-      Optional<ConfusionMatrix> confusion) {
+      Optional<ConfusionRows> confusion) {
     int n = secondClassScore.length;
     if (secondClass.length != n) {
       throw new IllegalArgumentException(n + " scores but " + secondClass.length + " labels");
@@ -112,11 +112,11 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
   }
 
   /**
-   * A classifier's evaluation of {@code weights.length} rows of these weights, with their
-   * confusion matrix.
+   * A classifier's evaluation of {@code weights.length} rows of these weights, with the rows of
+   * their confusion matrix (counted when asked for).
    */
   static ClassifierEvaluation ofClassifier(double[] weights, double loss, double accuracy,
-      double penalty, ConfusionMatrix confusion) {
+      double penalty, ConfusionRows confusion) {
     return new ClassifierEvaluation(weights.length, sum(weights), loss, penalty, accuracy,
         OptionalDouble.empty(), Optional.empty(), Optional.of(confusion));
   }

@@ -301,7 +301,7 @@ public final class LinearClassifier implements Classifier {
     }
     double sum = Evaluation.sum(w);
     // the same predictions, so evaluate --confusion predicts the rows once
-    ConfusionMatrix confusion = ConfusionMatrix.of(classNames(), labels, predicted, w);
+    ConfusionRows confusion = new ConfusionRows(classNames(), labels, predicted, w);
     if (classNames().size() == 2) {
       // the AUC ranks the log-odds of the second class: η (binomial), η₁ − η₀ (two classes of
       // a multinomial model)

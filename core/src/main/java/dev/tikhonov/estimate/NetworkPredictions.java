@@ -83,7 +83,7 @@ final class NetworkPredictions {
       }
     }
     double sum = Evaluation.sum(w);
-    ConfusionMatrix confusion = ConfusionMatrix.of(classNames, labels, predicted, w);
+    ConfusionRows confusion = new ConfusionRows(classNames, labels, predicted, w);
     if (k == 2) {
       // the AUC ranks the log-odds of the second class, the difference of the two logits
       double[] score = new double[n];
