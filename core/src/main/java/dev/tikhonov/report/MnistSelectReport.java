@@ -30,30 +30,29 @@ final class MnistSelectReport {
     for (int i = 0; i < rows.size(); i++) {
       JsonNode r = rows.get(i);
       if (r.path("method").asText().equals("cold")) {
-        coldSeconds.put(r.path("data").asText(), r.path("selection_seconds").asDouble());
-        coldCpu.put(r.path("data").asText(), JsonFiles.optionalNumber(r, "cpu_seconds",
-            row(results, i)));
+        coldSeconds.put(r.path("data").asText(), seconds(r, row(results, i)));
+        coldCpu.put(r.path("data").asText(), cpuSeconds(r, row(results, i)));
       }
     }
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode r = rows.get(i);
       String where = row(results, i);
-      double seconds = r.path("selection_seconds").asDouble();
-      double cpu = JsonFiles.optionalNumber(r, "cpu_seconds", where);
+      double seconds = seconds(r, where);
+      double cpu = cpuSeconds(r, where);
       Double cold = coldSeconds.get(r.path("data").asText());
       Double coldCpuSeconds = coldCpu.get(r.path("data").asText());
       cells.add(List.of(Html.escape(r.path("data").asText()),
           Html.escape(r.path("method").asText()),
-          whole(JsonFiles.optionalNumber(r, "lambda_chosen", where)),
-          whole(JsonFiles.optionalNumber(r, "lambda_min", where)) + "<br>"
-              + whole(JsonFiles.optionalNumber(r, "lambda_1se", where)),
+          whole(JsonFiles.numberWithoutNull(r, "lambda_chosen", where)),
+          whole(JsonFiles.numberWithoutNull(r, "lambda_min", where)) + "<br>"
+              + whole(JsonFiles.numberWithoutNull(r, "lambda_1se", where)),
           whole(JsonFiles.optionalNumber(r, "evidence_lambda", where)),
-          Html.meanStd(JsonFiles.optionalNumber(r, "cv_loss", where),
-              JsonFiles.optionalNumber(r, "cv_se", where)),
-          Html.meanStd(JsonFiles.optionalNumber(r, "test_accuracy_mean", where),
+          Html.meanStd(JsonFiles.numberWithoutNull(r, "cv_loss", where),
+              JsonFiles.numberWithoutNull(r, "cv_se", where)),
+          Html.meanStd(JsonFiles.numberWithoutNull(r, "test_accuracy_mean", where),
               JsonFiles.optionalNumber(r, "test_accuracy_std", where))
-              + " (" + r.path("seeds").asInt() + ")",
+              + " (" + (int) JsonFiles.numberWithoutNull(r, "seeds", where) + ")",
           timeAndRatio(seconds, cold),
           timeAndRatio(cpu, coldCpuSeconds),
           Html.text(r.get("fits")), Html.text(r.get("epochs"))));
@@ -98,7 +97,7 @@ final class MnistSelectReport {
       String data = r.path("data").asText();
       String method = r.path("method").asText();
       String file = selectionFile(data, method);
-      double lambdaMin = JsonFiles.optionalNumber(r, "lambda_min", where);
+      double lambdaMin = JsonFiles.numberWithoutNull(r, "lambda_min", where);
       if (files.optionalJson(file).isEmpty() || !Double.isFinite(lambdaMin)) {
         continue;
       }
@@ -119,6 +118,19 @@ final class MnistSelectReport {
           .append(": the CV loss may fall further outside the grid, so there λ_min is the"
               + " grid's edge, not the curve's minimum.</p>\n");
     }
+  }
+
+  /**
+   * A row's wall time: MnistSelect.Row writes a number there (a null was 0 s on the page, and
+   * the cold grid's ratios over it infinite).
+   */
+  private static double seconds(JsonNode row, String where) {
+    return JsonFiles.numberWithoutNull(row, "selection_seconds", where);
+  }
+
+  /** A row's CPU time, absent (NaN) in a results.json from before it was written. */
+  private static double cpuSeconds(JsonNode row, String where) {
+    return JsonFiles.optionalNumberWithoutNull(row, "cpu_seconds", where);
   }
 
   /**

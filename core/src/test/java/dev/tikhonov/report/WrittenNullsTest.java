@@ -290,4 +290,35 @@ class WrittenNullsTest {
     assertTrue(Double.isNaN(read.candidates().get(1).lossMean()));
     assertTrue(Files.isRegularFile(HtmlReport.write(run)));
   }
+
+  /**
+   * results.json of experiment mnist-select (MnistSelect.Row): the times, λ, CV loss and test
+   * accuracy are always numbers, and a null selection_seconds was read as 0 s, the cold grid's
+   * ratio over it "∞×"; each null there is refused naming the file, the row and the key. The
+   * nulls the writer does write (evidence_lambda without the evidence, test_accuracy_std of one
+   * seed) still read as absent, and a file from before cpu_seconds still reads.
+   */
+  @Test
+  void mnistSelectResults_aNullWhereTheRowHasANumber_isRefusedNamingTheFileAndTheKey()
+      throws IOException {
+    Path run = SampleRuns.mnistSelect(dir.resolve("ms"), dir.resolve("ms-source"));
+    Path file = run.resolve("results.json");
+    JsonNode rows = Json.MAPPER.readTree(file.toFile());
+    String[] keys = {"selection_seconds", "cpu_seconds", "lambda_chosen", "lambda_min",
+        "lambda_1se", "cv_loss", "cv_se", "test_accuracy_mean", "seeds"};
+    assertAll(java.util.Arrays.stream(keys).map(key -> () -> {
+      JsonNode copy = rows.deepCopy();
+      ((ObjectNode) copy.get(4)).putNull(key);
+      Files.writeString(file, Json.MAPPER.writeValueAsString(copy));
+      InputException thrown = assertThrows(InputException.class, () -> HtmlReport.write(run),
+          key);
+      assertEquals(refused(file, "row 5: field \"" + key + "\""), thrown.getMessage());
+    }));
+
+    JsonNode old = rows.deepCopy();
+    ((ObjectNode) old.get(4)).putNull("evidence_lambda").putNull("test_accuracy_std");
+    old.forEach(r -> ((ObjectNode) r).remove("cpu_seconds"));
+    Files.writeString(file, Json.MAPPER.writeValueAsString(old));
+    assertTrue(Files.isRegularFile(HtmlReport.write(run)));
+  }
 }
