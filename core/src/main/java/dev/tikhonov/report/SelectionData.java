@@ -115,13 +115,20 @@ record SelectionData(
     int k = 0;
     for (int s = 0; s < splits.size(); s++) {
       JsonNode split = splits.get(s);
-      if (split.isArray() && split.size() == m) {
-        for (int l = 0; l < m; l++) {
-          splitEpochs[l] += JsonFiles.optionalNumberWithoutNull(split.get(l), "epochs",
-              where + ": splits[" + s + "][" + l + "]");
-        }
-        k++;
+      // the writer puts one point per λ in every split; another length was skipped without a
+      // word, and the epochs chart's mean was then over fewer splits than the run had
+      if (!split.isArray() || split.size() != m) {
+        String type = split.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        throw new InputException(where + ": splits[" + s + "] "
+            + (split.isArray() ? "has " + split.size() + " entries"
+                : "is " + (type.startsWith("o") ? "an " : "a ") + type)
+            + "; expected an array of " + m + ", one per λ of \"lambdas\"");
       }
+      for (int l = 0; l < m; l++) {
+        splitEpochs[l] += JsonFiles.optionalNumberWithoutNull(split.get(l), "epochs",
+            where + ": splits[" + s + "][" + l + "]");
+      }
+      k++;
     }
     for (int l = 0; l < m; l++) {
       splitEpochs[l] = k == 0 ? Double.NaN : splitEpochs[l] / k;

@@ -321,4 +321,32 @@ class WrittenNullsTest {
     Files.writeString(file, Json.MAPPER.writeValueAsString(old));
     assertTrue(Files.isRegularFile(HtmlReport.write(run)));
   }
+
+  /**
+   * selection.json's splits hold one point per λ each (SelectionFiles); a split of another
+   * length, or not an array, was skipped without a word and the epochs chart averaged the
+   * others. It is refused naming the file and the split.
+   */
+  @Test
+  void selectionJson_aSplitNotOfOnePointPerLambda_isRefusedNamingTheFileAndTheSplit()
+      throws IOException {
+    Path run = dir.resolve("splits");
+    SelectionRuns.select(run);
+    Path file = run.resolve("selection.json");
+    ObjectNode written = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    int m = written.get("lambdas").size();
+    ObjectNode shorter = written.deepCopy();
+    ((ArrayNode) shorter.get("splits").get(2)).remove(m - 1);
+    Files.writeString(file, Json.MAPPER.writeValueAsString(shorter));
+    InputException e = assertThrows(InputException.class, () -> SelectionData.read(file));
+    assertEquals(file + ": splits[2] has " + (m - 1) + " entries; expected an array of " + m
+        + ", one per λ of \"lambdas\"", e.getMessage());
+
+    ObjectNode object = written.deepCopy();
+    ((ArrayNode) object.get("splits")).set(1, Json.MAPPER.createObjectNode());
+    Files.writeString(file, Json.MAPPER.writeValueAsString(object));
+    e = assertThrows(InputException.class, () -> SelectionData.read(file));
+    assertEquals(file + ": splits[1] is an object; expected an array of " + m
+        + ", one per λ of \"lambdas\"", e.getMessage());
+  }
 }
