@@ -80,8 +80,9 @@ class EvaluateScoresTest {
     assertEquals(e.meanSquaredError(), m.get("mse").asDouble(), 1e-12);
     assertFalse(m.has("d2"), m.toString());
     String text = evaluate("linear.model", "y", false);
-    assertTrue(text.contains(String.format(java.util.Locale.ROOT, ", MSE %.4g, R² %.4g",
-        e.meanSquaredError(), e.rSquared().orElseThrow())), text);
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT,
+        ", loss (½·MSE) %.4g, MSE %.4g, R² %.4g", e.loss(), e.meanSquaredError(),
+        e.rSquared().orElseThrow())), text);
   }
 
   /** A model far off the data printed its loss with %.6f: 78 digits for a loss of 1e77. */
@@ -95,7 +96,8 @@ class EvaluateScoresTest {
     Path data = dir.resolve("far.csv");
     Files.writeString(data, far);
     String text = evaluate("small.model", data, "y", false);
-    assertTrue(text.matches("(?s).*loss 5\\.00000e\\+75, MSE 1\\.000e\\+76, R² .*"), text);
+    assertTrue(text.matches("(?s).*loss \\(½·MSE\\) 5\\.000e\\+75, MSE 1\\.000e\\+76, R² .*"),
+        text);
   }
 
   /** A negative count was named "row 5", its index among the rows, not its line in the file. */
@@ -121,7 +123,9 @@ class EvaluateScoresTest {
         "counts.model");
     JsonNode m = JSON.readTree(evaluate("counts.model", "count", true));
     assertEquals(e.devianceExplained().orElseThrow(), m.get("d2").asDouble(), 1e-12);
-    assertTrue(evaluate("counts.model", "count", false).contains("D² (deviance explained) "));
+    String text = evaluate("counts.model", "count", false);
+    assertTrue(text.contains(", loss (μ − y·log μ) "), text);
+    assertTrue(text.contains("D² (deviance explained) "), text);
   }
 
   /**
