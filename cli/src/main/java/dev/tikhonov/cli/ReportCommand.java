@@ -40,10 +40,12 @@ public final class ReportCommand implements Callable<Integer> {
     // "reads", not "draws": a file no run writes (a history row deleted) is refused after.
     List<String> changed = HtmlReport.changedFiles(dir);
     if (!changed.isEmpty()) {
+      boolean one = changed.size() == 1; // "history.csv … differs", "… reads it as it is"
       System.err.println("tikhonov: warning: " + String.join(", ", changed)
-          + " in " + dir + " differ from what " + dir.resolve("run.json") + " records: written"
-          + " by a later run stopped before its end, or edited by hand; the report reads them"
-          + " as they are now, beside the rest of the run that run.json describes");
+          + " in " + dir + (one ? " differs" : " differ") + " from what "
+          + dir.resolve("run.json") + " records: written by a later run stopped before its end,"
+          + " or edited by hand; the report reads " + (one ? "it as it is" : "them as they are")
+          + " now, beside the rest of the run that run.json describes");
     }
     Path report = HtmlReport.write(dir);
     spec.commandLine().getOut().println("wrote " + report);

@@ -211,11 +211,19 @@ class ReportCommandTest {
     Files.write(history, lines.subList(0, 2));
     InProcess r = run("report", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertEquals("tikhonov: warning: history.csv in " + out + " differ from what "
+    assertEquals("tikhonov: warning: history.csv in " + out + " differs from what "
         + out.resolve("run.json") + " records: written by a later run stopped before its end,"
-        + " or edited by hand; the report reads them as they are now, beside the rest of the run"
+        + " or edited by hand; the report reads it as it is now, beside the rest of the run"
         + " that run.json describes", r.err().trim());
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
+
+    // two files: "differ", "them" (one file was named in the plural)
+    Files.writeString(out.resolve("metrics.json"), "\n", java.nio.file.StandardOpenOption.APPEND);
+    InProcess two = run("report", out.toString());
+    assertEquals(0, two.exit(), two.err());
+    assertTrue(two.err().contains("metrics.json") && two.err().contains(" in " + out
+        + " differ from what ") && two.err().contains(" reads them as they are now, "),
+        two.err());
   }
 
   /**
