@@ -54,6 +54,16 @@ final class DataOptions implements Flags.Conditional {
   String weightsColumn;
 
   /**
+   * --test-fraction where it splits the data (CSV and LIBSVM); empty for MNIST, whose test set
+   * comes apart.
+   */
+  java.util.OptionalDouble testFractionApplied() {
+    Source source = source();
+    return source == Source.CSV || source == Source.LIBSVM
+        ? java.util.OptionalDouble.of(testFraction) : java.util.OptionalDouble.empty();
+  }
+
+  /**
    * By {@link DataFormat}'s rule, which path, predict and evaluate use too (train read .txt and
    * unknown names as LIBSVM, and evaluate then read the same file as CSV). One IDX array file
    * is not training data (it has no labels beside it): reported as delimited text, whose reader

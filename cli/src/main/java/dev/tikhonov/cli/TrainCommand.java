@@ -356,6 +356,10 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", modelOption.describe());
     settings.putAll(fitted.provenance().settings());
+    // beside held_out_rows (the validation share of the training rows): the report's settings
+    // did not tell those from the test rows, nor say how many these were
+    dataOptions.testFractionApplied().ifPresent(f -> settings.put("test_fraction", f));
+    settings.put("test_rows", test.size());
     if (save != null) {
       fitted.save(save);
       saved = java.util.Optional.of(save);
