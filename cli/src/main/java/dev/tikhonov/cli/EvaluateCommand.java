@@ -164,7 +164,8 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     try {
       e = weights == null ? m.evaluate(labelled) : m.evaluate(labelled, weights);
     } catch (dev.tikhonov.data.RowException problem) {
-      throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem);
+      throw PredictCommand.atRow(java.util.Optional.ofNullable(data), problem,
+          java.util.Optional.ofNullable(target));
     }
     java.util.OptionalDouble none = java.util.OptionalDouble.empty();
     // the scores of the model's kind (a model file of either kind is evaluated here)

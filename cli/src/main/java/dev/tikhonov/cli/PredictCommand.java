@@ -228,17 +228,22 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
 
   /**
    * A problem that the model found in one row of {@code data}, shown where that row is: at its
-   * line ("F:LINE: …", header counted) in a CSV or LIBSVM file, as its image number in images,
-   * as other data errors are.
+   * line ("F:LINE: …", header counted) in a CSV or LIBSVM file, and at its cell of a CSV file
+   * ("F:LINE:COLUMN (column "y"): …") when the problem is in one column (the model's offset
+   * column, or the target, named by {@code target}), as its image number in images, as other
+   * data errors are.
    *
    * @param data the --data path, or empty for the bundled MNIST sample
+   * @param target the column of the rows' targets (--target), empty when none was read
    */
-  static InputException atRow(java.util.Optional<Path> data, RowException e) {
+  static InputException atRow(java.util.Optional<Path> data, RowException e,
+      java.util.Optional<String> target) {
     if (data.isEmpty()) {
       return new InputException("the bundled MNIST sample's test image " + e.row() + ": "
           + e.problem(), e);
     }
-    return atCell(data.get(), e.row(), java.util.Optional.empty(), e.problem());
+    java.util.Optional<String> column = e.inTarget() ? target : e.column();
+    return atCell(data.get(), e.row(), column, e.problem());
   }
 
   /**
@@ -272,7 +277,7 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   }
 
   static InputException atRow(Path data, RowException e) {
-    return atRow(java.util.Optional.of(data), e);
+    return atRow(java.util.Optional.of(data), e, java.util.Optional.empty());
   }
 
   /** The column a linear model fitted with an offset adds to η; empty for other models. */

@@ -100,9 +100,12 @@ class EvaluateScoresTest {
         text);
   }
 
-  /** A negative count was named "row 5", its index among the rows, not its line in the file. */
+  /**
+   * A negative count was named "row 5", its index among the rows, not its line in the file;
+   * then "F:7:", its line without its column (the third, "count").
+   */
   @Test
-  void evaluate_countModel_negativeCount_namesTheFilesLine() throws Exception {
+  void evaluate_countModel_negativeCount_namesTheFilesLineAndColumn() throws Exception {
     fitAndSave(ElasticNet.poisson().lambda(0.01), "count", TargetKind.REAL, "counts.model");
     java.util.List<String> lines = new java.util.ArrayList<>(
         Files.readAllLines(dir.resolve("count.csv")));
@@ -112,7 +115,7 @@ class EvaluateScoresTest {
     InProcess r = InProcess.run("evaluate", "--model", dir.resolve("counts.model").toString(),
         "--data", data.toString(), "--target", "count");
     assertEquals(2, r.exit(), r.err());
-    assertEquals(data + ":7: count -1.0 is not a finite number ≥ 0 (the poisson family models"
+    assertEquals(data + ":7:3 (column \"count\"): count -1.0 is not a finite number ≥ 0 (the poisson family models"
         + " counts)", r.message());
   }
 

@@ -327,8 +327,8 @@ class ModelCommandTest {
     Result negative = run("evaluate", "--model", "counts.model", "--data",
         "negative.csv", "--target", "count");
     assertEquals(2, negative.exit(), negative.err());
-    assertEquals(List.of("tikhonov: error: " + dir.resolve("negative.csv") + ":3: count -3.5 is"
-        + " not a finite number ≥ 0 (the poisson family models counts)"),
+    assertEquals(List.of("tikhonov: error: " + dir.resolve("negative.csv") + ":3:3 (column"
+        + " \"count\"): count -3.5 is not a finite number ≥ 0 (the poisson family models counts)"),
         negative.errorLines());
   }
 

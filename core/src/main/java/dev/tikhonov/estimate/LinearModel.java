@@ -194,7 +194,7 @@ public final class LinearModel implements Predictor {
       if (!(y[i] >= 0)) {
         // as the poisson path refuses it: the loss μ − y·log μ has no minimum for y < 0; a
         // RowException, so that a caller that read the rows from a file names its line
-        throw new dev.tikhonov.data.RowException(i + 1, "count " + y[i]
+        throw dev.tikhonov.data.RowException.inTarget(i + 1, "count " + y[i]
             + " is not a finite number ≥ 0 (the poisson family models counts)");
       }
     }

@@ -168,8 +168,8 @@ record LinearParameters(
     double[][] eta = linearPredictor(x);
     for (int i = 0; i < eta.length; i++) {
       if (!Double.isFinite(offsets[i])) {
-        throw new dev.tikhonov.data.RowException(i + 1, "offset "
-            + offsets[i] + " is not finite");
+        throw dev.tikhonov.data.RowException.inColumn(i + 1, offsetColumn.get(),
+            "offset " + offsets[i] + " is not finite");
       }
       for (int c = 0; c < eta[i].length; c++) {
         eta[i][c] += offsets[i];

@@ -466,7 +466,7 @@ public final class ElasticNetPath {
           double v = y[rows[i]];
           if (!(v >= 0) || Double.isInfinite(v)) {
             // a RowException, so that a caller that read the rows from a file names its line
-            throw new dev.tikhonov.data.RowException(rows[i] + 1, "count " + v + " is not a"
+            throw dev.tikhonov.data.RowException.inTarget(rows[i] + 1, "count " + v + " is not a"
                 + " finite number ≥ 0 (the poisson family models counts)");
           }
           counts[i] = v;

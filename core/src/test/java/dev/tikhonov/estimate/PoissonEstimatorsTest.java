@@ -203,6 +203,14 @@ class PoissonEstimatorsTest {
     assertTrue(e.getMessage().contains("offset column \"off\""), e.getMessage());
     e = assertThrows(InputException.class, () -> m.predict(DATA));
     assertTrue(e.getMessage().contains("\"off\""), e.getMessage());
+    // an offset that is not finite: in the model's offset column, which the exception names
+    off[4] = Double.NaN;
+    dev.tikhonov.data.RowException nan = assertThrows(dev.tikhonov.data.RowException.class,
+        () -> m.predict(x, off));
+    assertEquals(5, nan.row());
+    assertEquals(java.util.Optional.of("off"), nan.column());
+    assertEquals(false, nan.inTarget());
+    assertEquals("input row 5, column \"off\": offset NaN is not finite", nan.getMessage());
     Path file = dir.resolve("offset.model");
     m.save(file);
     LinearModel back = (LinearModel) Predictor.load(file);
@@ -303,6 +311,9 @@ class PoissonEstimatorsTest {
     dev.tikhonov.data.RowException e = assertThrows(dev.tikhonov.data.RowException.class,
         () -> m.evaluate(negative));
     assertEquals(3, e.row());
+    // in the target, whose column a Dataset does not name: a caller that read the rows names it
+    assertTrue(e.inTarget());
+    assertEquals(java.util.Optional.empty(), e.column());
     assertEquals("input row 3: count -3.5 is not a finite number ≥ 0 (the poisson family "
         + "models counts)", e.getMessage());
   }

@@ -181,6 +181,7 @@ class PoissonGlmnetTest {
         Family.POISSON, DATA.x(), y, PathSettings.lasso(), DATA.names(), List.of()));
     assertEquals("input row 7: count -1.0 is not a finite number ≥ 0 (the poisson family models"
         + " counts)", e.getMessage());
+    assertTrue(((dev.tikhonov.data.RowException) e).inTarget(), "the count is the target");
     double[] zeros = new double[y.length];
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.POISSON, DATA.x(),
         zeros, PathSettings.lasso(), DATA.names(), List.of()));
