@@ -10,6 +10,7 @@ import dev.tikhonov.data.Splits;
 import dev.tikhonov.data.TargetKind;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.internal.data.CloseNames;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.internal.data.DataFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -353,9 +354,10 @@ final class DataOptions implements Flags.Conditional {
     }
     double[] w = all.column(column);
     for (int i = 0; i < w.length; i++) {
-      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw PredictCommand.atCell(data, i + 1, java.util.Optional.of(column), "weight " + w[i]
-            + "; --weights must be finite and ≥ 0");
+      if (!Numbers.isWeight(w[i])) {
+        // the library's words (Numbers.badWeight), with the flag for the setting
+        throw PredictCommand.atCell(data, i + 1, java.util.Optional.of(column),
+            Numbers.badWeight(w[i], "--weights"));
       }
     }
   }

@@ -43,7 +43,7 @@ public class InputException extends IllegalArgumentException {
 
   /**
    * Bad input in what {@code setting} names or holds; the message is {@code setting + rest},
-   * e.g. {@code about("weights", ": row 4 has weight -2.0; weights must be finite and ≥ 0")}
+   * e.g. {@code about("weights", ": row 4: weight -2.0; weights must be finite and ≥ 0")}
    * or {@code about("weightColumn", " \"w\": data.csv has no such column")}.
    *
    * @param setting the Java name of the setting or argument, as its builder method or record
@@ -65,7 +65,7 @@ public class InputException extends IllegalArgumentException {
   }
 
   /**
-   * The message after the setting's name (": row 4 has weight …"), to be put after another
+   * The message after the setting's name (": row 4: weight …"), to be put after another
    * name for the setting; the whole message when it concerns no one setting.
    */
   public String afterSetting() {

@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.CloseNames;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
@@ -120,10 +121,9 @@ final class ObservationColumns {
       String nothing) {
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
-      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+      if (!Numbers.isWeight(w[i])) {
         throw InputException.about("weightColumn", " \"" + column + "\": row " + (i + 1)
-            + " of " + data.source() + " has weight " + w[i] + "; weights must be finite and"
-            + " ≥ 0");
+            + " of " + data.source() + ": " + Numbers.badWeight(w[i], "weights"));
       }
       sum += w[i];
     }

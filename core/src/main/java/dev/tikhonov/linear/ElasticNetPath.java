@@ -275,9 +275,9 @@ public final class ElasticNetPath {
       throw InputException.about("offsets", ": " + o.length + " values for " + numRows + " rows");
     }
     for (int i : rows) {
-      if (w.length > 0 && (!(w[i] >= 0) || Double.isInfinite(w[i]))) {
-        throw InputException.about("weights", ": row " + (i + 1) + " has weight " + w[i]
-            + "; weights must be finite and ≥ 0");
+      if (w.length > 0 && !Numbers.isWeight(w[i])) {
+        throw InputException.about("weights", ": row " + (i + 1) + ": "
+            + Numbers.badWeight(w[i], "weights"));
       }
       if (o.length > 0 && !Double.isFinite(o[i])) {
         throw InputException.about("offsets", ": row " + (i + 1) + " has offset " + o[i]

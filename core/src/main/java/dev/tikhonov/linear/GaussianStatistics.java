@@ -542,8 +542,8 @@ public record GaussianStatistics(
       if (!Double.isFinite(y)) {
         throw new InputException("the target is " + y + ", not a finite number");
       }
-      if (!(weight >= 0) || Double.isInfinite(weight)) {
-        throw new InputException("the weight is " + weight + ", expected a finite number ≥ 0");
+      if (!Numbers.isWeight(weight)) {
+        throw new InputException(Numbers.badWeight(weight, "weights"));
       }
       count++;
       if (weight == 0) {

@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
@@ -402,9 +403,8 @@ final class TwoPassStatistics {
       throw new InputException("row " + (row + 1) + ": the target is " + yi
           + ", not a finite number");
     }
-    if (!(w >= 0) || Double.isInfinite(w)) {
-      throw new InputException("row " + (row + 1) + ": the weight is " + w
-          + ", expected a finite number ≥ 0");
+    if (!Numbers.isWeight(w)) {
+      throw new InputException("row " + (row + 1) + ": " + Numbers.badWeight(w, "weights"));
     }
   }
 }

@@ -287,7 +287,7 @@ class NetworkWeightsTest {
     double[] w = new double[N];
     java.util.Arrays.fill(w, 1);
     w[6] = -2;
-    assertMessage("weightColumn \"w\": row 7 of double[][] has weight -2.0; weights must be"
+    assertMessage("weightColumn \"w\": row 7 of double[][]: weight -2.0; weights must be"
         + " finite and ≥ 0", w);
     assertMessage("weightColumn \"w\": every weight of double[][] is 0; nothing to fit",
         new double[N]);

@@ -258,7 +258,7 @@ class PoissonEstimatorsTest {
     Dataset negative = Dataset.of(x, data.targets(), data.featureNames());
     e = assertThrows(InputException.class,
         () -> ElasticNet.poisson().weightColumn("w").build().path(negative));
-    assertEquals("weights: row 4 has weight -2.0; weights must be finite and ≥ 0",
+    assertEquals("weights: row 4: weight -2.0; weights must be finite and ≥ 0",
         e.getMessage());
   }
 

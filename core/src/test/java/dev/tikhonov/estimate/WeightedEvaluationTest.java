@@ -315,7 +315,7 @@ class WeightedEvaluationTest {
         () -> m.evaluate(withWeights(g, w), "w"));
     assertTrue(negative.getMessage().startsWith("weightColumn \"w\": row 7 of "),
         negative.getMessage());
-    assertTrue(negative.getMessage().endsWith("has weight -1.0; weights must be finite and ≥ 0"),
+    assertTrue(negative.getMessage().endsWith(": weight -1.0; weights must be finite and ≥ 0"),
         negative.getMessage());
     w[6] = Double.NaN;
     assertThrows(InputException.class, () -> m.evaluate(withWeights(g, w), "w"));

@@ -470,7 +470,7 @@ class GaussianStatisticsTest {
     double[][] fine = {{1, 2}, {3, 4}, {5, 6}};
     InputException weight = assertThrows(InputException.class,
         () -> GaussianStatistics.of(fine, y, new double[] {1, -1, 1}));
-    assertEquals("row 2: the weight is -1.0, expected a finite number ≥ 0", weight.getMessage());
+    assertEquals("row 2: weight -1.0; weights must be finite and ≥ 0", weight.getMessage());
     InputException target = assertThrows(InputException.class,
         () -> GaussianStatistics.of(fine, new double[] {1, 2, Double.POSITIVE_INFINITY}));
     assertEquals("row 3: the target is Infinity, not a finite number", target.getMessage());
@@ -533,7 +533,7 @@ class GaussianStatisticsTest {
         InputException.class, () -> GaussianStatistics.twoPass(x, y, w, rows)).getMessage());
     x[600][1] = 1;
     w[450] = Double.NaN;
-    assertEquals("row 451: the weight is NaN, expected a finite number ≥ 0", assertThrows(
+    assertEquals("row 451: weight NaN; weights must be finite and ≥ 0", assertThrows(
         InputException.class, () -> GaussianStatistics.twoPass(x, y, w, rows)).getMessage());
   }
 

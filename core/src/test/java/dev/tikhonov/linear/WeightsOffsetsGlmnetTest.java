@@ -187,10 +187,10 @@ class WeightsOffsetsGlmnetTest {
     InputException e = assertThrows(InputException.class, () -> ElasticNetPath.fit(
         Family.POISSON, DATA.x(), DATA.y(), Observations.ofWeights(negative),
         PathSettings.lasso(), DATA.names(), List.of()));
-    assertEquals("weights: row 5 has weight -1.0; weights must be finite and ≥ 0",
+    assertEquals("weights: row 5: weight -1.0; weights must be finite and ≥ 0",
         e.getMessage());
     assertEquals(java.util.Optional.of("weights"), e.setting());
-    assertEquals(": row 5 has weight -1.0; weights must be finite and ≥ 0", e.afterSetting());
+    assertEquals(": row 5: weight -1.0; weights must be finite and ≥ 0", e.afterSetting());
     e = assertThrows(InputException.class, () -> ElasticNetPath.fit(Family.GAUSSIAN,
         DATA.x(), DATA.y(), Observations.ofWeights(new double[n]), PathSettings.lasso(),
         DATA.names(), List.of()));

@@ -91,6 +91,22 @@ public final class Numbers {
     return largest > 0 && largest < 1 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;
   }
 
+  /** Whether {@code weight} is a valid observation weight: finite and ≥ 0. */
+  public static boolean isWeight(double weight) {
+    return weight >= 0 && !Double.isInfinite(weight);
+  }
+
+  /**
+   * The one wording of a bad observation weight, after where it is: "weight -2.0; weights must
+   * be finite and ≥ 0", with {@code weights} the name the caller gave the weights ("weights",
+   * the library's setting; "--weights", the CLI's flag), so that the library ("weights: row 4:
+   * weight -2.0; weights must …") and the CLI ("F:5:3 (column "w"): weight -2.0; --weights
+   * must …") say it alike.
+   */
+  public static String badWeight(double weight, String weights) {
+    return "weight " + weight + "; " + weights + " must be finite and ≥ 0";
+  }
+
   /**
    * Whether a column whose largest magnitude is {@code largest} is too small for sums of its
    * unscaled squares: below 2⁻⁴⁰⁰ (about 3.9e-121) its squares are within 2²²² of double's
