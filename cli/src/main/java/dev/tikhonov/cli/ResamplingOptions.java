@@ -3,6 +3,7 @@ package dev.tikhonov.cli;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.estimate.SelectionRule;
+import dev.tikhonov.internal.data.ClassCounts;
 import dev.tikhonov.select.CvMeasure;
 import dev.tikhonov.select.FoldException;
 import java.util.List;
@@ -101,23 +102,18 @@ final class ResamplingOptions implements Flags.Conditional {
     if (!kFold() || !train.isClassification()) {
       return java.util.Optional.empty();
     }
-    List<String> classNames = train.classNames();
-    int[] counts = new int[classNames.size()];
-    for (int i = 0; i < train.size(); i++) {
-      counts[(int) train.target(i)]++;
-    }
+    // counted as the library's refusal of a class of one row counts them (FoldFeasibility)
+    int[] counts = ClassCounts.of(train);
+    java.util.OptionalInt lone = ClassCounts.loneClass(counts);
     // of two classes, the fold would train on one: the search refuses that itself (validate)
-    long present = java.util.Arrays.stream(counts).filter(n -> n > 0).count();
-    for (int c = 0; c < counts.length && present > 2; c++) {
-      if (counts[c] == 1) {
-        return java.util.Optional.of("tikhonov: warning: " + data + ": class "
-            + classNames.get(c) + " has one row of the " + train.size() + " training rows:"
-            + " whatever the folds, the one holding it out has no row of that class to train"
-            + " on, so its networks never see the class its held-out row is scored by; give"
-            + " that class more rows, or leave its row out");
-      }
+    if (lone.isEmpty() || ClassCounts.present(counts) <= 2) {
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.empty();
+    return java.util.Optional.of("tikhonov: warning: " + data + ": class "
+        + train.classNames().get(lone.getAsInt()) + " has one row of the " + train.size()
+        + " training rows: whatever the folds, the one holding it out has no row of that class"
+        + " to train on, so its networks never see the class its held-out row is scored by;"
+        + " give that class more rows, or leave its row out");
   }
 
   /**

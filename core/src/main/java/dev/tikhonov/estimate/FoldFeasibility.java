@@ -2,6 +2,7 @@ package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.ClassCounts;
 import dev.tikhonov.loss.Family;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * a single row, or a class of a single row, leaves the fold holding that row out with one value
  * (or without the class) to train on, whatever the seed, the number of folds or the fold ids
  * given. Refused inside that fold, the remedy a caller offered for a fold's refusal (other folds,
- * more folds) could not help. Stateless.
+ * more folds) could not help. Classes are counted by {@link ClassCounts}, as the CLI counts them
+ * for its warning of a class of one row. Stateless.
  */
 final class FoldFeasibility {
   private FoldFeasibility() {}
@@ -104,10 +106,7 @@ final class FoldFeasibility {
 
   /** {@link #requireVariesInTwoRows} for classes: two classes seen, one of them in one row. */
   private static void requireTwoClassesBeyondOneRow(Dataset data, String rows) {
-    int[] counts = new int[data.numClasses()];
-    for (int i = 0; i < data.size(); i++) {
-      counts[(int) data.target(i)]++;
-    }
+    int[] counts = ClassCounts.of(data);
     int seen = 0;
     int lone = -1;
     int common = -1;
@@ -136,18 +135,12 @@ final class FoldFeasibility {
     if (!data.isClassification() || data.size() < 2) {
       return;
     }
-    List<String> classNames = data.classNames();
-    int[] counts = new int[classNames.size()];
-    for (int i = 0; i < data.size(); i++) {
-      counts[(int) data.target(i)]++;
-    }
-    for (int c = 0; c < counts.length; c++) {
-      if (counts[c] == 1) {
-        throw new InputException(data.source() + ": class " + classNames.get(c) + " has one row"
-            + " of the " + data.size() + ": whatever the folds, the one holding it out has no row"
-            + " of that class to train on; cross-validation needs at least two rows of each"
-            + " class");
-      }
+    java.util.OptionalInt lone = ClassCounts.loneClass(ClassCounts.of(data));
+    if (lone.isPresent()) {
+      throw new InputException(data.source() + ": class "
+          + data.classNames().get(lone.getAsInt()) + " has one row of the " + data.size()
+          + ": whatever the folds, the one holding it out has no row of that class to train on;"
+          + " cross-validation needs at least two rows of each class");
     }
   }
 }
